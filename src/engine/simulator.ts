@@ -1,0 +1,53 @@
+// The simulation clock and event loop: integer milliseconds of simulated time, events
+// run in (time, priority, sequence) order (see event-queue.ts).
+
+import { EventQueue, type EventHandle, type EventHandler } from './event-queue.js';
+
+export type { EventHandle, EventHandler };
+
+export class Simulator {
+  private queue = new EventQueue();
+  private clock = 0;
+  private processed = 0;
+
+  /** Current simulated time in milliseconds. */
+  get now(): number {
+    return this.clock;
+  }
+
+  /** Events run so far (cancelled ones not counted). */
+  get eventsProcessed(): number {
+    return this.processed;
+  }
+
+  get pending(): number {
+    return this.queue.length;
+  }
+
+  /** Runs `handler(arg, time)` at absolute time `time` (ms, not before now). */
+  schedule<A>(time: number, handler: EventHandler<A>, arg: A, priority = 0): EventHandle {
+    if (!(time >= this.clock)) {
+      throw new RangeError(`cannot schedule at ${time} ms: the clock is already at ${this.clock} ms`);
+    }
+    return this.queue.push(Math.round(time), handler, arg, priority);
+  }
+
+  /** Runs `handler(arg, time)` `delay` ms from now. */
+  after<A>(delay: number, handler: EventHandler<A>, arg: A, priority = 0): EventHandle {
+    return this.schedule(this.clock + Math.max(0, delay), handler, arg, priority);
+  }
+
+  cancel(handle: EventHandle): boolean {
+    return this.queue.cancel(handle);
+  }
+
+  /** Runs every event with time <= until, then sets the clock to `until`. */
+  run(until: number): void {
+    const queue = this.queue;
+    while (queue.length > 0 && queue.peekTime() <= until) {
+      this.clock = queue.peekTime();
+      if (queue.popAndRun()) this.processed++;
+    }
+    if (until > this.clock) this.clock = until;
+  }
+}

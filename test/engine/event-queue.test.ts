@@ -1,0 +1,127 @@
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { Simulator, RandomStreams, sample, lognormalParams } from '../../src/engine/index.js';
+
+describe('Simulator event order', () => {
+  it('runs events in (time, priority, sequence) order — property over random schedules', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ t: fc.integer({ min: 0, max: 50 }), p: fc.integer({ min: -2, max: 2 }) }), { maxLength: 200 }),
+        (items) => {
+          const sim = new Simulator();
+          const ran: number[] = [];
+          items.forEach((it, i) => sim.schedule(it.t, (idx: number) => ran.push(idx), i, it.p));
+          sim.run(1000);
+          const expected = items
+            .map((it, i) => ({ ...it, i }))
+            .sort((a, b) => a.t - b.t || a.p - b.p || a.i - b.i)
+            .map((x) => x.i);
+          expect(ran).toEqual(expected);
+        },
+      ),
+    );
+  });
+
+  it('cancelled events never run; stale handles are no-ops', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.boolean()), { maxLength: 100 }), (items) => {
+        const sim = new Simulator();
+        const ran = new Set<number>();
+        const handles = items.map(([t], i) => sim.schedule(t, (idx: number) => ran.add(idx), i));
+        items.forEach(([, cancel], i) => { if (cancel) expect(sim.cancel(handles[i])).toBe(true); });
+        sim.run(100);
+        items.forEach(([, cancel], i) => expect(ran.has(i)).toBe(!cancel));
+        // handles of events that already ran (or were cancelled) cannot cancel newer events
+        const later = sim.schedule(200, (idx: number) => ran.add(idx), 999);
+        handles.forEach((h) => sim.cancel(h));
+        sim.run(300);
+        expect(ran.has(999)).toBe(true);
+        expect(sim.cancel(later)).toBe(false);
+      }),
+    );
+  });
+
+  it('run(until) stops at until, leaves later events pending and sets the clock', () => {
+    const sim = new Simulator();
+    const ran: number[] = [];
+    sim.schedule(10, () => ran.push(10), null);
+    sim.schedule(20, () => ran.push(20), null);
+    sim.run(15);
+    expect(ran).toEqual([10]);
+    expect(sim.now).toBe(15);
+    expect(sim.pending).toBe(1);
+    sim.run(20);
+    expect(ran).toEqual([10, 20]);
+  });
+
+  it('events scheduled by events run in order, including at the same instant', () => {
+    const sim = new Simulator();
+    const log: string[] = [];
+    sim.schedule(5, () => {
+      log.push('a');
+      sim.after(0, () => log.push('c'), null);
+    }, null);
+    sim.schedule(5, () => log.push('b'), null);
+    sim.run(10);
+    expect(log).toEqual(['a', 'b', 'c']);
+  });
+
+  it('refuses to schedule in the past', () => {
+    const sim = new Simulator();
+    sim.run(100);
+    expect(() => sim.schedule(50, () => {}, null)).toThrow(/already at 100/);
+  });
+
+  it('grows past its initial capacity', () => {
+    const sim = new Simulator();
+    let n = 0;
+    for (let i = 0; i < 5000; i++) sim.schedule(5000 - i, () => n++, null);
+    sim.run(10_000);
+    expect(n).toBe(5000);
+    expect(sim.eventsProcessed).toBe(5000);
+  });
+});
+
+describe('RandomStreams', () => {
+  it('the same name gives the same sequence; different names differ', () => {
+    const a = new RandomStreams(42);
+    const b = new RandomStreams(42);
+    const xs = Array.from({ length: 5 }, () => a.stream('arrivals/web').next());
+    // draw from another stream in between: must not shift 'arrivals/web'
+    b.stream('launch-delay').next();
+    const ys = Array.from({ length: 5 }, () => b.stream('arrivals/web').next());
+    expect(ys).toEqual(xs);
+    expect(new RandomStreams(43).stream('arrivals/web').next()).not.toBe(xs[0]);
+    expect(a.stream('other').next()).not.toBe(new RandomStreams(42).stream('arrivals/web').next());
+  });
+});
+
+describe('distributions', () => {
+  const n = 40_000;
+  const draws = (d: Parameters<typeof sample>[0]) => {
+    const rng = new RandomStreams(7).stream('d');
+    return Array.from({ length: n }, () => sample(d, rng)).sort((x, y) => x - y);
+  };
+  it('lognormal given median and p95 reproduces both quantiles', () => {
+    const xs = draws({ distribution: 'lognormal', median: 90_000, p95: 180_000 });
+    expect(xs[Math.floor(n * 0.5)] / 90_000).toBeCloseTo(1, 1);
+    expect(xs[Math.floor(n * 0.95)] / 180_000).toBeCloseTo(1, 1);
+    // sigma = ln(2)/1.6449
+    expect(lognormalParams(90, 180).sigma).toBeCloseTo(Math.log(2) / 1.6448536, 6);
+  });
+  it('exponential has the given mean; uniform stays in range; fixed is fixed', () => {
+    const xs = draws({ distribution: 'exponential', mean: 40 });
+    expect(xs.reduce((s, x) => s + x, 0) / n).toBeCloseTo(40, 0);
+    const us = draws({ distribution: 'uniform', min: 2, max: 5 });
+    expect(us[0]).toBeGreaterThanOrEqual(2);
+    expect(us[n - 1]).toBeLessThan(5);
+    expect(draws({ distribution: 'fixed', value: 3 })[17]).toBe(3);
+  });
+  it('normal has the given mean and sd', () => {
+    const xs = draws({ distribution: 'normal', mean: 100, sd: 10 });
+    const m = xs.reduce((s, x) => s + x, 0) / n;
+    const sd = Math.sqrt(xs.reduce((s, x) => s + (x - m) ** 2, 0) / n);
+    expect(m).toBeCloseTo(100, 0);
+    expect(sd / 10).toBeCloseTo(1, 1);
+  });
+});
