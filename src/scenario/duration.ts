@@ -1,0 +1,54 @@
+// Durations in scenario files: a number is seconds; a string takes units and may combine
+// them ("250ms", "90s", "15m", "6h", "7d", "3d10h", "1h30m"). Everything becomes
+// integer milliseconds.
+
+const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
+
+/** Milliseconds for a duration, or an error message. */
+export function parseDuration(value: unknown): number | string {
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value) || value < 0) return `expected a non-negative duration, found ${value}`;
+    return Math.round(value * 1000);
+  }
+  if (typeof value !== 'string') return `expected a duration (a number of seconds or a string like "90s", "15m", "7d"), found ${describe(value)}`;
+  const text = value.trim();
+  if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
+  let total = 0;
+  let pos = 0;
+  PART.lastIndex = 0;
+  while (pos < text.length) {
+    PART.lastIndex = pos;
+    const m = PART.exec(text);
+    if (!m) return `expected a duration like "250ms", "90s", "15m", "6h", "7d" or "3d10h", found "${value}"`;
+    total += Number(m[1]) * UNIT_MS[m[2]];
+    pos = PART.lastIndex;
+  }
+  if (text.length === 0) return 'expected a duration, found an empty string';
+  return Math.round(total);
+}
+
+/** Formats milliseconds compactly for messages: 90000 -> "90s", 5400000 -> "1h30m". */
+export function formatDuration(ms: number): string {
+  if (ms === 0) return '0s';
+  const parts: string[] = [];
+  let rest = ms;
+  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
+    if (rest >= size) {
+      const n = Math.floor(rest / size);
+      parts.push(`${n}${unit}`);
+      rest -= n * size;
+    }
+  }
+  if (rest > 0) parts.push(`${rest}ms`);
+  return parts.join('');
+}
+
+export function describe(value: unknown): string {
+  if (value === null) return 'null';
+  if (value === undefined) return 'nothing';
+  if (Array.isArray(value)) return 'a list';
+  if (typeof value === 'object') return 'a map';
+  if (typeof value === 'string') return `"${value}"`;
+  return `${typeof value} ${String(value)}`;
+}

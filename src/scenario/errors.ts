@@ -1,0 +1,30 @@
+// Scenario errors: each names the key path, what was expected and what was found.
+
+export interface ScenarioIssue {
+  /** Dotted key path, e.g. "services.web.taskDefinition". */
+  path: string;
+  message: string;
+  /** 1-based line in the scenario file, when known. */
+  line?: number;
+}
+
+export class ScenarioError extends Error {
+  constructor(
+    readonly file: string,
+    readonly issues: ScenarioIssue[],
+  ) {
+    super(issues.map((i) => formatIssue(file, i)).join('\n'));
+    this.name = 'ScenarioError';
+  }
+}
+
+export function formatIssue(file: string, issue: ScenarioIssue): string {
+  const where = issue.line === undefined ? file : `${file}:${issue.line}`;
+  return issue.path === '' ? `${where}: ${issue.message}` : `${where}: ${issue.path}: ${issue.message}`;
+}
+
+export function joinPath(path: readonly (string | number)[]): string {
+  return path
+    .map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`))
+    .join('');
+}

@@ -1,0 +1,113 @@
+// Reads a scenario file (YAML or JSON), validates it and resolves references. Every
+// problem becomes a ScenarioIssue with the key path and, where known, the line.
+
+import { readFileSync } from 'node:fs';
+import { dirname, resolve as resolvePath } from 'node:path';
+import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { scenarioSchema, type Scenario } from './schema.js';
+import { issueMessage } from './schema-helpers.js';
+import { ScenarioError, joinPath, type ScenarioIssue } from './errors.js';
+import { resolveScenario, type ResolvedScenario } from './resolve.js';
+
+export interface LoadOptions {
+  /** Overrides `seed`. */
+  seed?: number;
+  /** Overrides `duration` (ms). */
+  durationMs?: number;
+}
+
+/** Loads, validates and resolves a scenario file; throws ScenarioError listing every problem. */
+export function loadScenarioFile(file: string, options: LoadOptions = {}): ResolvedScenario {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    throw new ScenarioError(file, [
+      { path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a scenario file' : `cannot read: ${code}` },
+    ]);
+  }
+  const raw = parseScenarioText(file, text);
+  return resolveRaw(file, raw.value, raw.lineOf, options);
+}
+
+/** Validates an in-memory scenario object (variants and sweeps build these). */
+export function loadScenarioObject(
+  label: string,
+  value: unknown,
+  options: LoadOptions & { baseDir?: string } = {},
+): ResolvedScenario {
+  return resolveRaw(label, value, () => undefined, options);
+}
+
+interface RawScenario {
+  value: unknown;
+  lineOf: (path: readonly (string | number)[]) => number | undefined;
+}
+
+export function parseScenarioText(file: string, text: string): RawScenario {
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  if (doc.errors.length > 0) {
+    throw new ScenarioError(
+      file,
+      doc.errors.map((e) => ({
+        path: '',
+        line: e.linePos?.[0]?.line,
+        message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
+      })),
+    );
+  }
+  const value = doc.toJS({ maxAliasCount: 100 });
+  return { value, lineOf: (path) => lineOf(doc, lineCounter, path) };
+}
+
+function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {
+  for (let n = path.length; n >= 0; n--) {
+    const node = doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) return counter.linePos(node.range[0]).line;
+  }
+  return undefined;
+}
+
+function resolveRaw(
+  file: string,
+  value: unknown,
+  lineOfPath: RawScenario['lineOf'],
+  options: LoadOptions & { baseDir?: string },
+): ResolvedScenario {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    throw new ScenarioError(file, [{ path: '', message: 'expected a scenario map at the top level' }]);
+  }
+  const parsed = scenarioSchema.safeParse(value, { reportInput: true });
+  if (!parsed.success) {
+    const issues: ScenarioIssue[] = parsed.error.issues.map((issue) => ({
+      path: joinPath(issue.path as (string | number)[]),
+      message: issueMessage(issue),
+      line: lineOfPath(issue.path as (string | number)[]),
+    }));
+    throw new ScenarioError(file, dedupe(issues));
+  }
+  const scenario: Scenario = parsed.data;
+  if (options.seed !== undefined) scenario.seed = options.seed;
+  if (options.durationMs !== undefined) scenario.duration = options.durationMs;
+  const baseDir = options.baseDir ?? dirname(resolvePath(file));
+  const result = resolveScenario(scenario, baseDir);
+  if (result.issues.length > 0) {
+    throw new ScenarioError(
+      file,
+      result.issues.map((i) => ({ path: joinPath(i.at), message: i.message, line: lineOfPath(i.at) })),
+    );
+  }
+  return result.scenario!;
+}
+
+function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}

@@ -1,0 +1,286 @@
+// The second pass over a schema-valid scenario: cross references (task definitions,
+// capacity providers), AWS's rules that span keys, and derived values the simulator
+// needs (task resources, host ports, the providers of each service).
+
+import { readFileSync } from 'node:fs';
+import { resolve as resolvePath } from 'node:path';
+import { didYouMean } from './did-you-mean.js';
+import {
+  asgProviderSchema,
+  fargateProviderSchema,
+  fargateSpotProviderSchema,
+  type AsgProviderConfig,
+  type FargateProviderConfig,
+  type Scenario,
+  type ServiceConfig,
+  type StrategyItem,
+  type TaskDefinitionConfig,
+} from './schema.js';
+import { issueMessage } from './schema-helpers.js';
+import { checks, type Check } from './checks.js';
+
+export type Path = (string | number)[];
+export interface ResolveIssue {
+  at: Path;
+  message: string;
+}
+
+export const FARGATE = 'FARGATE';
+export const FARGATE_SPOT = 'FARGATE_SPOT';
+
+export type ResolvedProvider =
+  | { name: string; kind: 'asg'; config: AsgProviderConfig }
+  | { name: string; kind: 'fargate'; spot: false; config: FargateProviderConfig }
+  | { name: string; kind: 'fargate'; spot: true; config: FargateProviderConfig };
+
+export interface ResolvedTaskDefinition {
+  name: string;
+  config: TaskDefinitionConfig;
+  cpu: number; // CPU units reserved by the task
+  memory: number; // MiB reserved by the task
+  networkMode: 'awsvpc' | 'bridge' | 'host';
+  /** Static host ports the task takes on an instance (bridge with hostPort, host mode). */
+  hostPorts: number[];
+  cpuArchitecture: 'x86_64' | 'arm64';
+}
+
+export interface ResolvedService {
+  name: string;
+  config: ServiceConfig;
+  taskDefinition: ResolvedTaskDefinition;
+  /** The providers this service's tasks go to, base/weight as ECS assigns them. */
+  strategy: StrategyItem[];
+  /** True when the service names launchType (no capacity provider involved). */
+  launchType: 'EC2' | 'FARGATE' | null;
+  desiredCount: number;
+}
+
+export interface ResolvedScenario {
+  scenario: Scenario;
+  startEpochMs: number;
+  providers: Map<string, ResolvedProvider>;
+  taskDefinitions: Map<string, ResolvedTaskDefinition>;
+  services: ResolvedService[];
+  /** CSV traces, read at load time: file path -> text. */
+  traceFiles: Map<string, string>;
+  baseDir: string;
+}
+
+export function resolveScenario(scenario: Scenario, baseDir: string): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {
+  const issues: ResolveIssue[] = [];
+  const report = (at: Path, message: string) => issues.push({ at, message });
+
+  const providers = resolveProviders(scenario, report);
+  const taskDefinitions = new Map<string, ResolvedTaskDefinition>();
+  for (const [name, config] of Object.entries(scenario.taskDefinitions)) {
+    const td = resolveTaskDefinition(name, config, ['taskDefinitions', name], report);
+    if (td) taskDefinitions.set(name, td);
+  }
+
+  const clusterStrategy = scenario.cluster.defaultCapacityProviderStrategy;
+  if (clusterStrategy) checkStrategy(clusterStrategy, ['cluster', 'defaultCapacityProviderStrategy'], providers, report);
+
+  const services: ResolvedService[] = [];
+  for (const [name, config] of Object.entries(scenario.services)) {
+    const at: Path = ['services', name];
+    const td = taskDefinitions.get(config.taskDefinition);
+    if (!scenario.taskDefinitions[config.taskDefinition]) {
+      report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMean(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
+    }
+    const resolved = resolveService(name, config, td, scenario, providers, at, report);
+    if (resolved) services.push(resolved);
+  }
+
+  const traceFiles = new Map<string, string>();
+  for (const [name, config] of Object.entries(scenario.services)) {
+    const csv = config.workload?.requestRate.csv;
+    if (!csv) continue;
+    const file = resolvePath(baseDir, csv.file);
+    try {
+      traceFiles.set(csv.file, readFileSync(file, 'utf8'));
+    } catch {
+      report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `cannot read trace file ${file}`);
+    }
+  }
+
+  const resolved: ResolvedScenario = {
+    scenario,
+    startEpochMs: Date.parse(scenario.start),
+    providers,
+    taskDefinitions,
+    services,
+    traceFiles,
+    baseDir,
+  };
+  for (const check of checks as Check[]) check(resolved, report);
+  return issues.length > 0 ? { issues } : { scenario: resolved, issues };
+}
+
+function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => void): Map<string, ResolvedProvider> {
+  const providers = new Map<string, ResolvedProvider>();
+  const declared = scenario.cluster.capacityProviders;
+  for (const [name, value] of Object.entries(declared)) {
+    const at: Path = ['cluster', 'capacityProviders', name];
+    const schema = name === FARGATE ? fargateProviderSchema : name === FARGATE_SPOT ? fargateSpotProviderSchema : asgProviderSchema;
+    const r = schema.safeParse(value ?? {}, { reportInput: true });
+    if (!r.success) {
+      for (const issue of r.error.issues) report([...at, ...(issue.path as Path)], issueMessage(issue));
+      continue;
+    }
+    if (name === FARGATE || name === FARGATE_SPOT) {
+      providers.set(name, { name, kind: 'fargate', spot: name === FARGATE_SPOT, config: r.data as FargateProviderConfig } as ResolvedProvider);
+    } else {
+      const config = r.data as AsgProviderConfig;
+      const asg = config.autoScalingGroup;
+      if (asg.minSize > asg.maxSize) report([...at, 'autoScalingGroup', 'minSize'], `minSize ${asg.minSize} is above maxSize ${asg.maxSize}`);
+      if (asg.desiredCapacity !== undefined && (asg.desiredCapacity < asg.minSize || asg.desiredCapacity > asg.maxSize)) {
+        report([...at, 'autoScalingGroup', 'desiredCapacity'], `expected a value in [minSize ${asg.minSize}, maxSize ${asg.maxSize}], found ${asg.desiredCapacity}`);
+      }
+      if (asg.spotInterruptions && asg.purchaseOption !== 'spot') {
+        report([...at, 'autoScalingGroup', 'spotInterruptions'], 'spotInterruptions needs purchaseOption: spot');
+      }
+      const ms = config.managedScaling;
+      if (ms && ms.minimumScalingStepSize > ms.maximumScalingStepSize) {
+        report([...at, 'managedScaling', 'minimumScalingStepSize'], `minimumScalingStepSize ${ms.minimumScalingStepSize} is above maximumScalingStepSize ${ms.maximumScalingStepSize}`);
+      }
+      if (config.managedTerminationProtection === 'ENABLED' && ms?.status !== 'ENABLED') {
+        report([...at, 'managedTerminationProtection'], 'managed termination protection requires managedScaling with status ENABLED (as in ECS)');
+      }
+      providers.set(name, { name, kind: 'asg', config });
+    }
+  }
+  // The Fargate providers are always available (ecsim associates them with every cluster).
+  if (!providers.has(FARGATE)) providers.set(FARGATE, { name: FARGATE, kind: 'fargate', spot: false, config: fargateProviderSchema.parse({}) });
+  if (!providers.has(FARGATE_SPOT)) providers.set(FARGATE_SPOT, { name: FARGATE_SPOT, kind: 'fargate', spot: true, config: fargateSpotProviderSchema.parse({}) });
+  return providers;
+}
+
+function resolveTaskDefinition(
+  name: string,
+  config: TaskDefinitionConfig,
+  at: Path,
+  report: (at: Path, m: string) => void,
+): ResolvedTaskDefinition | undefined {
+  const containers = Object.entries(config.containerDefinitions);
+  const fargate = config.requiresCompatibilities.includes('FARGATE');
+  const networkMode = config.networkMode ?? (fargate ? 'awsvpc' : 'bridge');
+  if (fargate && networkMode !== 'awsvpc') report([...at, 'networkMode'], `FARGATE requires networkMode awsvpc, found ${networkMode}`);
+  if (fargate && (config.cpu === undefined || config.memory === undefined)) {
+    report(at, 'a FARGATE-compatible task definition needs task-level cpu and memory');
+  }
+  const containerCpu = containers.reduce((s, [, c]) => s + c.cpu, 0);
+  const containerMemory = containers.reduce((s, [, c]) => s + (c.memory ?? c.memoryReservation ?? 0), 0);
+  for (const [cname, c] of containers) {
+    if (c.memory === undefined && c.memoryReservation === undefined && config.memory === undefined) {
+      report([...at, 'containerDefinitions', cname], 'needs memory or memoryReservation when the task has no task-level memory');
+    }
+    if (c.memory !== undefined && c.memoryReservation !== undefined && c.memoryReservation > c.memory) {
+      report([...at, 'containerDefinitions', cname, 'memoryReservation'], `memoryReservation ${c.memoryReservation} exceeds memory ${c.memory}`);
+    }
+  }
+  const cpu = config.cpu ?? containerCpu;
+  const memory = config.memory ?? containerMemory;
+  if (memory <= 0) {
+    report([...at, 'memory'], 'required: task-level memory or container memory (MiB)');
+    return undefined;
+  }
+  if (config.cpu !== undefined && containerCpu > config.cpu) report([...at, 'containerDefinitions'], `containers reserve ${containerCpu} CPU units, more than the task's ${config.cpu}`);
+  if (config.memory !== undefined && containerMemory > config.memory) report([...at, 'containerDefinitions'], `containers reserve ${containerMemory} MiB, more than the task's ${config.memory}`);
+
+  const hostPorts: number[] = [];
+  for (const [cname, c] of containers) {
+    c.portMappings.forEach((pm, i) => {
+      const pat: Path = [...at, 'containerDefinitions', cname, 'portMappings', i];
+      if (networkMode === 'host') hostPorts.push(pm.hostPort ?? pm.containerPort);
+      else if (networkMode === 'bridge' && pm.hostPort) hostPorts.push(pm.hostPort);
+      if ((networkMode === 'awsvpc' || networkMode === 'host') && pm.hostPort !== undefined && pm.hostPort !== pm.containerPort) {
+        report([...pat, 'hostPort'], `with networkMode ${networkMode} hostPort must equal containerPort (${pm.containerPort}) or be omitted`);
+      }
+    });
+  }
+  const dup = hostPorts.find((p, i) => hostPorts.indexOf(p) !== i);
+  if (dup !== undefined) report([...at, 'containerDefinitions'], `host port ${dup} is mapped twice`);
+  const arch = config.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64';
+  return { name, config, cpu, memory, networkMode, hostPorts, cpuArchitecture: arch };
+}
+
+function checkStrategy(
+  strategy: StrategyItem[],
+  at: Path,
+  providers: Map<string, ResolvedProvider>,
+  report: (at: Path, m: string) => void,
+): void {
+  const names = new Set<string>();
+  strategy.forEach((item, i) => {
+    if (!providers.has(item.capacityProvider)) {
+      report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${didYouMean(item.capacityProvider, providers.keys())}; known: ${[...providers.keys()].join(', ')}`);
+    }
+    if (names.has(item.capacityProvider)) report([...at, i, 'capacityProvider'], `capacity provider "${item.capacityProvider}" appears twice`);
+    names.add(item.capacityProvider);
+  });
+  const withBase = strategy.filter((s) => s.base > 0);
+  if (withBase.length > 1) report(at, `base may be set on one capacity provider only, found it on ${withBase.map((s) => s.capacityProvider).join(' and ')}`);
+  if (strategy.length > 1 && !strategy.some((s) => s.weight > 0)) report(at, 'with several capacity providers at least one needs a weight above 0');
+  const kinds = new Set(strategy.map((s) => providers.get(s.capacityProvider)?.kind).filter(Boolean));
+  if (kinds.size > 1) {
+    report(at, 'a strategy cannot mix Auto Scaling group capacity providers with FARGATE/FARGATE_SPOT (as in ECS); use separate services');
+  }
+}
+
+function resolveService(
+  name: string,
+  config: ServiceConfig,
+  td: ResolvedTaskDefinition | undefined,
+  scenario: Scenario,
+  providers: Map<string, ResolvedProvider>,
+  at: Path,
+  report: (at: Path, m: string) => void,
+): ResolvedService | undefined {
+  let strategy: StrategyItem[] = [];
+  let launchType: 'EC2' | 'FARGATE' | null = config.launchType ?? null;
+  if (config.launchType && config.capacityProviderStrategy) {
+    report([...at, 'launchType'], 'use either launchType or capacityProviderStrategy, not both (as in ECS)');
+  } else if (config.capacityProviderStrategy) {
+    strategy = config.capacityProviderStrategy;
+    checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, report);
+  } else if (!config.launchType && scenario.cluster.defaultCapacityProviderStrategy) {
+    strategy = scenario.cluster.defaultCapacityProviderStrategy;
+  } else if (!config.launchType) {
+    launchType = 'EC2';
+  }
+  if (launchType === 'FARGATE') strategy = [{ capacityProvider: FARGATE, base: 0, weight: 1 }];
+
+  const daemon = config.schedulingStrategy === 'DAEMON';
+  const usesFargate = launchType === 'FARGATE' || strategy.some((s) => providers.get(s.capacityProvider)?.kind === 'fargate');
+  const usesEc2 = launchType === 'EC2' || strategy.some((s) => providers.get(s.capacityProvider)?.kind === 'asg');
+  if (daemon) {
+    if (usesFargate) report([...at, 'schedulingStrategy'], 'DAEMON services run on EC2 instances only (FARGATE does not support them)');
+    if (config.capacityProviderStrategy) report([...at, 'capacityProviderStrategy'], 'DAEMON services do not use capacity provider strategies (as in ECS); they run on every instance');
+    if (config.desiredCount !== undefined) report([...at, 'desiredCount'], 'DAEMON services have no desiredCount: one task runs on each instance');
+    if (config.autoScaling) report([...at, 'autoScaling'], 'DAEMON services are not scaled by Application Auto Scaling');
+  }
+  if (usesFargate && td) {
+    if (!td.config.requiresCompatibilities.includes('FARGATE')) report([...at, 'taskDefinition'], `task definition "${td.name}" lacks FARGATE in requiresCompatibilities`);
+    if (config.placementStrategy) report([...at, 'placementStrategy'], 'placement strategies apply to EC2 only; Fargate spreads tasks across AZs');
+    if (config.placementConstraints.length > 0) report([...at, 'placementConstraints'], 'placement constraints apply to EC2 only');
+  }
+  if (usesEc2 && td && !td.config.requiresCompatibilities.includes('EC2')) {
+    report([...at, 'taskDefinition'], `task definition "${td.name}" lacks EC2 in requiresCompatibilities`);
+  }
+  if (usesEc2 && launchType === 'EC2' && ![...providers.values()].some((p) => p.kind === 'asg')) {
+    report([...at, 'launchType'], 'launchType EC2 needs an Auto Scaling group capacity provider in cluster.capacityProviders to supply instances');
+  }
+
+  let desiredCount = config.desiredCount ?? 0;
+  const as = config.autoScaling;
+  if (!daemon && config.desiredCount === undefined) {
+    if (as) desiredCount = as.minCapacity;
+    else report([...at, 'desiredCount'], 'required for a REPLICA service (or give autoScaling)');
+  }
+  if (as) {
+    if (as.minCapacity > as.maxCapacity) report([...at, 'autoScaling', 'minCapacity'], `minCapacity ${as.minCapacity} is above maxCapacity ${as.maxCapacity}`);
+    desiredCount = Math.min(Math.max(desiredCount, as.minCapacity), as.maxCapacity);
+  }
+  if (!td) return undefined;
+  return { name, config, taskDefinition: td, strategy, launchType, desiredCount };
+}

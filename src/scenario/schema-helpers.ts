@@ -1,0 +1,122 @@
+// Building blocks of the scenario schema: strict maps with "did you mean" for unknown
+// keys, durations, distributions.
+
+import { z } from 'zod';
+import { didYouMean } from './did-you-mean.js';
+import { describe, parseDuration } from './duration.js';
+
+/** An object whose unknown keys are errors with a hint, never silently dropped. */
+export function strict<T extends z.ZodRawShape>(shape: T) {
+  const known = Object.keys(shape);
+  return z.preprocess((value, ctx) => {
+    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+      for (const key of Object.keys(value)) {
+        if (!known.includes(key)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: [key],
+            message: `unknown key "${key}"${didYouMean(key, known)}; expected one of: ${known.join(', ')}`,
+          });
+        }
+      }
+    }
+    return value;
+  }, z.object(shape));
+}
+
+/** A map keyed by user-chosen names (services, task definitions, ...). */
+export function named<T extends z.ZodType>(value: T) {
+  return z.record(z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'names may use letters, digits, "_", "-", ".", ":"'), value);
+}
+
+/** A duration in integer milliseconds: a number of seconds or "250ms", "90s", "3d10h". */
+export const duration = z.unknown().transform((value, ctx) => {
+  const r = parseDuration(value);
+  if (typeof r === 'string') {
+    ctx.addIssue({ code: 'custom', message: r });
+    return z.NEVER;
+  }
+  return r;
+});
+
+export const positiveDuration = duration.refine((ms) => ms > 0, { message: 'expected a duration greater than zero' });
+
+/**
+ * An object discriminated by one key (`distribution`, `policyType`): the key's value picks
+ * the schema, so errors speak of that variant instead of "no union member matched".
+ */
+export function discriminated<const K extends string, M extends Record<string, z.ZodType>>(key: K, variants: M) {
+  const names = Object.keys(variants);
+  return z.unknown().transform((value, ctx): z.output<M[keyof M]> => {
+    if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+      ctx.addIssue({ code: 'custom', message: `expected a map with "${key}" (${names.join(' | ')}), found ${describe(value)}` });
+      return z.NEVER;
+    }
+    const tag = (value as Record<string, unknown>)[key];
+    const schema = typeof tag === 'string' ? variants[tag] : undefined;
+    if (!schema) {
+      const hint = typeof tag === 'string' ? didYouMean(tag, names) : '';
+      ctx.addIssue({ code: 'custom', path: [key], message: `expected one of ${names.join(' | ')}, found ${describe(tag)}${hint}` });
+      return z.NEVER;
+    }
+    return forward(schema, value, ctx) as z.output<M[keyof M]>;
+  });
+}
+
+/** Parses `value` with `schema` inside another transform, forwarding its issues. */
+export function forward<S extends z.ZodType>(schema: S, value: unknown, ctx: z.RefinementCtx): z.output<S> {
+  const r = schema.safeParse(value, { reportInput: true });
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: issue.path as (string | number)[], message: issueMessage(issue) });
+  return z.NEVER;
+}
+
+/** A person's sentence for a zod issue: what was expected, what was found. */
+export function issueMessage(issue: z.core.$ZodIssue): string {
+  const found = 'input' in issue ? describe(issue.input) : undefined;
+  switch (issue.code) {
+    case 'invalid_type':
+      return issue.input === undefined ? `required (expected ${issue.expected})` : `expected ${issue.expected}, found ${found}`;
+    case 'too_small':
+      return `expected ${issue.origin === 'array' ? 'at least ' + issue.minimum + ' items' : (issue.inclusive ? '>= ' : '> ') + issue.minimum}, found ${found}`;
+    case 'too_big':
+      return `expected ${issue.origin === 'array' ? 'at most ' + issue.maximum + ' items' : (issue.inclusive ? '<= ' : '< ') + issue.maximum}, found ${found}`;
+    case 'invalid_value':
+      return `expected one of ${issue.values.map(String).join(' | ')}, found ${found}`;
+    default:
+      return issue.message;
+  }
+}
+
+const distributions = {
+  fixed: strict({ distribution: z.literal('fixed'), value: duration }),
+  uniform: strict({ distribution: z.literal('uniform'), min: duration, max: duration }).refine((d) => d.max >= d.min, {
+    message: 'uniform needs max >= min',
+  }),
+  exponential: strict({ distribution: z.literal('exponential'), mean: positiveDuration }),
+  normal: strict({ distribution: z.literal('normal'), mean: duration, sd: duration }),
+  lognormal: strict({ distribution: z.literal('lognormal'), median: positiveDuration, p95: positiveDuration }).refine(
+    (d) => d.p95 >= d.median,
+    { message: 'lognormal needs p95 >= median' },
+  ),
+};
+const distributionObject = discriminated('distribution', distributions);
+
+/** A distribution of durations (ms); a plain duration is a fixed value. */
+export const distribution = z.unknown().transform((value, ctx) => {
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return forward(distributionObject, value, ctx);
+  return { distribution: 'fixed' as const, value: forward(duration, value, ctx) };
+});
+export type DurationDistribution = z.infer<typeof distribution>;
+
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+  return z.unknown().transform((value, ctx): T[number] => {
+    if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T[number];
+    const hint = typeof value === 'string' ? didYouMean(value, values) : '';
+    ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(' | ')}, found ${describe(value)}${hint}` });
+    return z.NEVER;
+  });
+}
+
+export const enabled = oneOf(['ENABLED', 'DISABLED'] as const);
+export const percent = z.number().min(0).max(100);

@@ -1,0 +1,282 @@
+// The scenario format (../shared/design/scenario.yaml) as a zod schema. The types the
+// simulator uses are inferred from it: one source of truth. Durations come out in ms.
+
+import { z } from 'zod';
+import {
+  discriminated,
+  distribution,
+  duration,
+  enabled,
+  named,
+  oneOf,
+  percent,
+  positiveDuration,
+  strict,
+} from './schema-helpers.js';
+import { traceSchema } from './trace-schema.js';
+
+const int = z.number().int();
+const nonNegInt = int.min(0);
+
+// ---------------------------------------------------------------- capacity providers
+
+const customInstanceType = strict({
+  name: z.string(),
+  vcpu: z.number().positive(),
+  memoryMiB: z.number().int().positive(),
+  enis: nonNegInt.default(3),
+  price: z.number().min(0),
+  cpuArchitecture: oneOf(['x86_64', 'arm64'] as const).default('x86_64'),
+});
+
+const autoScalingGroup = strict({
+  instanceTypes: z.array(z.union([z.string(), customInstanceType])).min(1),
+  purchaseOption: oneOf(['on-demand', 'spot'] as const).default('on-demand'),
+  minSize: nonNegInt.default(0),
+  maxSize: nonNegInt,
+  desiredCapacity: nonNegInt.optional(),
+  launchDelay: distribution.default({ distribution: 'lognormal', median: 90_000, p95: 180_000 }),
+  attributes: z.record(z.string(), z.string()).default({}),
+  amiId: z.string().default('ami-ecs-optimized-al2023'),
+  osType: z.string().default('linux'),
+  reservedMemoryMiB: nonNegInt.default(0),
+  spotInterruptions: strict({ meanTimeBetween: positiveDuration }).optional(),
+});
+
+const managedScaling = strict({
+  status: enabled.default('ENABLED'),
+  targetCapacity: int.min(1).max(100).default(100),
+  minimumScalingStepSize: int.min(1).max(10_000).default(1),
+  maximumScalingStepSize: int.min(1).max(10_000).default(10_000),
+  instanceWarmupPeriod: duration.default(300_000).refine((ms) => ms <= 10_000_000, 'expected at most 10000 s'),
+});
+
+export const asgProviderSchema = strict({
+  autoScalingGroup,
+  managedScaling: managedScaling.optional(),
+  managedTerminationProtection: enabled.default('DISABLED'),
+  managedDraining: enabled.default('ENABLED'),
+});
+
+const fargateProvisioning = distribution.default({ distribution: 'lognormal', median: 35_000, p95: 70_000 });
+export const fargateProviderSchema = strict({ provisioningDelay: fargateProvisioning });
+export const fargateSpotProviderSchema = strict({
+  provisioningDelay: fargateProvisioning,
+  interruptions: strict({ meanTimeBetween: positiveDuration }).optional(),
+});
+
+const strategyItem = strict({
+  capacityProvider: z.string(),
+  base: int.min(0).max(100_000).default(0),
+  weight: int.min(0).max(1000).default(0),
+});
+export const capacityProviderStrategy = z.array(strategyItem).min(1).max(6);
+
+// ------------------------------------------------------------------ task definitions
+
+const portMapping = strict({
+  containerPort: int.min(1).max(65535),
+  hostPort: int.min(0).max(65535).optional(),
+  protocol: oneOf(['tcp', 'udp'] as const).default('tcp'),
+});
+
+const containerDefinition = strict({
+  cpu: nonNegInt.default(0),
+  memory: int.positive().optional(),
+  memoryReservation: int.positive().optional(),
+  essential: z.boolean().default(true),
+  portMappings: z.array(portMapping).default([]),
+});
+
+const taskDefinition = strict({
+  cpu: int.positive().optional(),
+  memory: int.positive().optional(),
+  networkMode: oneOf(['awsvpc', 'bridge', 'host'] as const).optional(),
+  requiresCompatibilities: z.array(oneOf(['EC2', 'FARGATE'] as const)).min(1).default(['EC2']),
+  runtimePlatform: strict({
+    cpuArchitecture: oneOf(['X86_64', 'ARM64'] as const).default('X86_64'),
+    operatingSystemFamily: oneOf(['LINUX'] as const).default('LINUX'),
+  }).optional(),
+  containerDefinitions: named(containerDefinition).default({}),
+  startup: strict({
+    imagePull: distribution.default({ distribution: 'lognormal', median: 12_000, p95: 30_000 }),
+    containerStart: distribution.default({ distribution: 'fixed', value: 3_000 }),
+  }).default({
+    imagePull: { distribution: 'lognormal', median: 12_000, p95: 30_000 },
+    containerStart: { distribution: 'fixed', value: 3_000 },
+  }),
+  stopTimeout: duration.default(30_000),
+});
+
+// ------------------------------------------------------------------------ workloads
+
+const perTask = strict({
+  capacityRps: z.number().positive().optional(),
+  cpuBaseline: percent.default(0),
+  memoryMiB: strict({ base: z.number().min(0).default(0), perRps: z.number().min(0).default(0) }).optional(),
+  concurrency: int.positive().default(1),
+  serviceTime: distribution.optional(),
+  cpuPerBusySlot: z.number().min(0).optional(),
+});
+
+const workload = strict({
+  type: oneOf(['http', 'queue'] as const).default('http'),
+  requestRate: traceSchema,
+  perTask,
+  maxQueuePerTask: nonNegInt.default(100),
+  slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
+});
+
+// ------------------------------------------------------------------------- scaling
+
+const comparisonOperator = oneOf([
+  'GreaterThanOrEqualToThreshold',
+  'GreaterThanThreshold',
+  'LessThanThreshold',
+  'LessThanOrEqualToThreshold',
+] as const);
+const statistic = oneOf(['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'] as const);
+
+const targetTracking = strict({
+  policyType: z.literal('TargetTrackingScaling'),
+  predefinedMetricType: oneOf([
+    'ECSServiceAverageCPUUtilization',
+    'ECSServiceAverageMemoryUtilization',
+    'ALBRequestCountPerTarget',
+  ] as const).optional(),
+  customMetric: oneOf(['BacklogPerTask', 'CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget'] as const).optional(),
+  targetValue: z.number().positive(),
+  scaleOutCooldown: duration.default(300_000),
+  scaleInCooldown: duration.default(300_000),
+  disableScaleIn: z.boolean().default(false),
+});
+
+const stepAdjustment = strict({
+  metricIntervalLowerBound: z.number().nullable().optional(),
+  metricIntervalUpperBound: z.number().nullable().optional(),
+  scalingAdjustment: int,
+});
+
+const stepScaling = strict({
+  policyType: z.literal('StepScaling'),
+  alarm: strict({
+    metricName: oneOf(['CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'BacklogPerTask'] as const),
+    statistic: statistic.default('Average'),
+    period: positiveDuration.default(60_000),
+    evaluationPeriods: int.min(1).default(1),
+    datapointsToAlarm: int.min(1).optional(),
+    threshold: z.number(),
+    comparisonOperator,
+  }),
+  adjustmentType: oneOf(['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const),
+  stepAdjustments: z.array(stepAdjustment).min(1),
+  minAdjustmentMagnitude: int.min(1).optional(),
+  cooldown: duration.default(300_000),
+  metricAggregationType: oneOf(['Average', 'Minimum', 'Maximum'] as const).default('Average'),
+});
+
+const scheduledAction = strict({
+  schedule: z.string(),
+  timezone: z.string().default('UTC'),
+  startTime: z.string().optional(),
+  endTime: z.string().optional(),
+  scalableTargetAction: strict({ minCapacity: nonNegInt.optional(), maxCapacity: nonNegInt.optional() }),
+});
+
+const autoScaling = strict({
+  minCapacity: nonNegInt,
+  maxCapacity: nonNegInt,
+  policies: named(
+    discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling }),
+  ).default({}),
+  scheduledActions: named(scheduledAction).default({}),
+});
+
+// ------------------------------------------------------------------------ services
+
+const placementStrategy = discriminated('type', {
+  binpack: strict({ type: z.literal('binpack'), field: oneOf(['cpu', 'memory'] as const) }),
+  spread: strict({ type: z.literal('spread'), field: z.string() }),
+  random: strict({ type: z.literal('random'), field: z.string().optional() }),
+});
+
+const placementConstraint = discriminated('type', {
+  distinctInstance: strict({ type: z.literal('distinctInstance') }),
+  memberOf: strict({ type: z.literal('memberOf'), expression: z.string() }),
+});
+
+const healthCheck = strict({
+  interval: positiveDuration.default(30_000),
+  healthyThreshold: int.min(2).max(10).default(5),
+  unhealthyThreshold: int.min(2).max(10).default(2),
+});
+
+const service = strict({
+  taskDefinition: z.string(),
+  desiredCount: nonNegInt.optional(),
+  schedulingStrategy: oneOf(['REPLICA', 'DAEMON'] as const).default('REPLICA'),
+  launchType: oneOf(['EC2', 'FARGATE'] as const).optional(),
+  capacityProviderStrategy: capacityProviderStrategy.optional(),
+  placementStrategy: z.array(placementStrategy).max(5).optional(),
+  placementConstraints: z.array(placementConstraint).max(10).default([]),
+  healthCheckGracePeriodSeconds: nonNegInt.default(0),
+  deploymentConfiguration: strict({
+    minimumHealthyPercent: int.min(0).max(100).default(100),
+    maximumPercent: int.min(100).max(200).default(200),
+  }).default({ minimumHealthyPercent: 100, maximumPercent: 200 }),
+  loadBalancer: strict({
+    routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
+    deregistrationDelay: duration.default(300_000),
+    healthCheck: healthCheck.default({ interval: 30_000, healthyThreshold: 5, unhealthyThreshold: 2 }),
+  }).optional(),
+  workload: workload.optional(),
+  fidelity: oneOf(['fluid', 'request'] as const).default('fluid'),
+  autoScaling: autoScaling.optional(),
+});
+
+// ------------------------------------------------------------------------ scenario
+
+export const scenarioSchema = strict({
+  name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a name of letters, digits, "_", "-", "."'),
+  description: z.string().optional(),
+  seed: int.min(0).default(1),
+  start: z.iso.datetime({ offset: true }).default('2026-01-05T00:00:00Z'),
+  duration: positiveDuration,
+  region: oneOf(['us-east-1'] as const).default('us-east-1'),
+  metrics: strict({
+    period: positiveDuration.default(60_000),
+    publishDelay: duration.default(60_000),
+  }).default({ period: 60_000, publishDelay: 60_000 }),
+  pricing: strict({
+    fargate: strict({
+      vcpuHour: z.number().min(0).optional(),
+      gbHour: z.number().min(0).optional(),
+      spotDiscount: z.number().min(0).max(1).optional(),
+    }).optional(),
+    ec2: z.record(z.string(), z.number().min(0)).optional(),
+    ec2SpotDiscount: z.number().min(0).max(1).optional(),
+  }).optional(),
+  cluster: strict({
+    name: z.string().default('default'),
+    availabilityZones: z.array(z.string()).min(1),
+    capacityProviders: z.record(z.string(), z.unknown()).default({}),
+    defaultCapacityProviderStrategy: capacityProviderStrategy.optional(),
+  }),
+  taskDefinitions: named(taskDefinition),
+  services: named(service),
+  variants: named(z.record(z.string(), z.unknown())).optional(),
+  replications: int.min(1).max(10_000).default(1),
+  sweep: z.record(z.string(), z.array(z.unknown()).min(1)).optional(),
+  expect: z.array(z.string()).optional(),
+});
+
+export type ScenarioInput = z.input<typeof scenarioSchema>;
+export type Scenario = z.output<typeof scenarioSchema>;
+export type ServiceConfig = Scenario['services'][string];
+export type TaskDefinitionConfig = Scenario['taskDefinitions'][string];
+export type WorkloadConfig = NonNullable<ServiceConfig['workload']>;
+export type AutoScalingConfig = NonNullable<ServiceConfig['autoScaling']>;
+export type PolicyConfig = AutoScalingConfig['policies'][string];
+export type AsgProviderConfig = z.output<typeof asgProviderSchema>;
+export type FargateProviderConfig = z.output<typeof fargateSpotProviderSchema>;
+export type StrategyItem = z.output<typeof strategyItem>;

@@ -1,0 +1,92 @@
+// `workload.requestRate`: exactly one base shape, then optional modifiers (scenario.yaml).
+
+import { z } from 'zod';
+import { describe } from './duration.js';
+import { duration, forward, oneOf, positiveDuration, strict } from './schema-helpers.js';
+
+const rate = z.number().min(0);
+
+const singleStep = strict({ from: rate, to: rate, at: duration });
+const multiStep = strict({ from: rate, steps: z.array(strict({ at: duration, to: rate })).min(1) });
+
+const baseShapes = {
+  constant: rate,
+  /** `{from, to, at}` or several steps `{from, steps: [{at, to}, ...]}`. */
+  step: z.unknown().transform((value, ctx) =>
+    value !== null && typeof value === 'object' && 'steps' in value
+      ? forward(multiStep, value, ctx)
+      : forward(singleStep, value, ctx),
+  ),
+  ramp: strict({ from: rate, to: rate, start: duration, end: duration }).refine((r) => r.end > r.start, {
+    message: 'ramp needs end > start',
+  }),
+  diurnal: strict({
+    min: rate,
+    max: rate,
+    peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time of day "HH:MM"').default('12:00'),
+    period: positiveDuration.default(86_400_000),
+  }).refine((d) => d.max >= d.min, { message: 'diurnal needs max >= min' }),
+  randomWalk: strict({
+    start: rate,
+    volatility: z.number().min(0),
+    min: rate.default(0),
+    max: rate.default(Number.MAX_SAFE_INTEGER),
+    every: positiveDuration.default(60_000),
+  }),
+  csv: strict({
+    file: z.string(),
+    timeColumn: z.string().default('time_s'),
+    valueColumn: z.string().default('rps'),
+    interpolate: oneOf(['linear', 'step'] as const).default('linear'),
+  }),
+};
+
+const modifiers = {
+  weekly: strict({ weekendFactor: z.number().min(0) }),
+  spikes: z.array(
+    strict({
+      at: duration,
+      rampUp: duration.default(0),
+      hold: duration,
+      rampDown: duration.optional(),
+      multiplier: z.number().min(0),
+    }),
+  ),
+  noise: strict({ type: oneOf(['gaussian'] as const).default('gaussian'), cv: z.number().min(0), every: positiveDuration.default(60_000) }),
+};
+
+const traceObject = strict({
+  constant: baseShapes.constant.optional(),
+  step: baseShapes.step.optional(),
+  ramp: baseShapes.ramp.optional(),
+  diurnal: baseShapes.diurnal.optional(),
+  randomWalk: baseShapes.randomWalk.optional(),
+  csv: baseShapes.csv.optional(),
+  weekly: modifiers.weekly.optional(),
+  spikes: modifiers.spikes.optional(),
+  noise: modifiers.noise.optional(),
+});
+
+const BASE_NAMES = Object.keys(baseShapes);
+
+/** A request-rate trace; a bare number is `constant`. */
+export const traceSchema = z.unknown().transform((value, ctx) => {
+  if (typeof value === 'number') value = { constant: value };
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+    ctx.addIssue({ code: 'custom', message: `expected a trace map (one of ${BASE_NAMES.join(', ')}, then modifiers), found ${describe(value)}` });
+    return z.NEVER;
+  }
+  const bases = Object.keys(value).filter((k) => BASE_NAMES.includes(k));
+  if (bases.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        bases.length === 0
+          ? `expected exactly one base shape (${BASE_NAMES.join(' | ')}), found none`
+          : `expected exactly one base shape, found ${bases.length}: ${bases.join(', ')}`,
+    });
+  }
+  return forward(traceObject, value, ctx);
+});
+
+export type TraceSpec = z.output<typeof traceObject>;
