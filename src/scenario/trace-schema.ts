@@ -25,6 +25,7 @@ const baseShapes = {
     max: rate,
     peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time of day "HH:MM"').default('12:00'),
     period: positiveDuration.default(86_400_000),
+    timezone: z.string().optional(),
   }).refine((d) => d.max >= d.min, { message: 'diurnal needs max >= min' }),
   randomWalk: strict({
     start: rate,
@@ -42,7 +43,7 @@ const baseShapes = {
 };
 
 const modifiers = {
-  weekly: strict({ weekendFactor: z.number().min(0) }),
+  weekly: strict({ weekendFactor: z.number().min(0), timezone: z.string().optional() }),
   spikes: z.array(
     strict({
       at: duration,

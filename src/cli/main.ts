@@ -1,0 +1,41 @@
+#!/usr/bin/env node
+// The ecsim command line: thin — parse flags, call the library, print.
+
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { VERSION } from '../output/version.js';
+import { EXIT, UsageError, reportError } from './errors.js';
+import { runCommand } from './commands/run.js';
+import { validateCommand } from './commands/validate.js';
+
+export async function main(argv: string[]): Promise<number> {
+  let code: number = EXIT.ok;
+  try {
+    await yargs(argv)
+      .scriptName('ecsim')
+      .usage('$0 <command> [options]\n\nA discrete-event simulator of Amazon ECS autoscaling and scheduling.')
+      .command(runCommand)
+      .command(validateCommand)
+      .demandCommand(1, 'name a command: run, validate (see --help)')
+      .strict()
+      .version(VERSION)
+      .alias('h', 'help')
+      .alias('v', 'version')
+      .epilogue('Exit codes: 0 ok, 1 internal error, 2 bad input, 3 a scenario expectation failed.\nDocs: README.md and docs/scenario-format.md')
+      .wrap(Math.min(100, process.stdout.columns || 100))
+      .fail((msg, err) => {
+        throw err ?? new UsageError(msg);
+      })
+      .parseAsync();
+  } catch (e) {
+    code = reportError(e);
+  }
+  return code;
+}
+
+const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
+if (invokedDirectly) {
+  main(hideBin(process.argv)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,43 @@
+// The short human summary `ecsim run` prints at the end.
+
+import type { ResolvedScenario } from '../scenario/index.js';
+import type { RunReport } from '../output/run-to-folder.js';
+import { table } from './table.js';
+
+export function printRunSummary(scenario: ResolvedScenario, report: RunReport, outDir: string): void {
+  const s = report.summary;
+  const lines: string[] = [];
+  lines.push(`${s.scenario}: ${fmtDuration(s.durationSeconds)} simulated (seed ${s.seed}) in ${report.wallSeconds.toFixed(2)} s wall, ${Math.round(report.eventsPerSecond).toLocaleString('en-US')} events/s`);
+  lines.push('');
+  const rows = Object.entries(s.services).map(([name, v]) => {
+    const x = v as {
+      taskHours: number; desiredCount: { min: number; max: number; final: number }; cpuUtilization: { mean: number; p95: number };
+      requests: { offered: number; dropped: number }; latencyMs: { p95: number | null }; sloViolationMinutes: number;
+      scalingActivities: { out: number; in: number };
+    };
+    return [
+      name,
+      `${x.desiredCount.min}..${x.desiredCount.max} (${x.desiredCount.final})`,
+      x.taskHours.toFixed(1),
+      `${x.cpuUtilization.mean.toFixed(1)} / ${x.cpuUtilization.p95.toFixed(1)}`,
+      x.latencyMs.p95 === null ? '-' : x.latencyMs.p95.toFixed(0),
+      x.requests.offered > 0 ? ((x.requests.dropped / x.requests.offered) * 100).toFixed(2) : '-',
+      x.sloViolationMinutes.toFixed(0),
+      `${x.scalingActivities.out}/${x.scalingActivities.in}`,
+    ];
+  });
+  lines.push(table(['service', 'desired min..max (final)', 'task-h', 'cpu% mean/p95', 'p95 ms', 'dropped %', 'SLO-min', 'scale out/in'], rows));
+  const cost = s.cost;
+  lines.push('');
+  lines.push(table(['cost by provider', 'USD'], [...Object.entries(cost.byProvider).map(([k, v]) => [k, v.toFixed(2)]), ['total', cost.total.toFixed(2)]]));
+  lines.push('');
+  lines.push(`results: ${outDir}/ (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv, run.json)`);
+  void scenario;
+  process.stdout.write(`${lines.join('\n')}\n`);
+}
+
+function fmtDuration(seconds: number): string {
+  if (seconds % 86400 === 0) return `${seconds / 86400} d`;
+  if (seconds % 3600 === 0) return `${seconds / 3600} h`;
+  return `${(seconds / 60).toFixed(0)} min`;
+}

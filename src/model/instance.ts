@@ -1,0 +1,62 @@
+// A container instance: an EC2 instance of an Auto Scaling group registered with the
+// cluster. It is the PlacementInstance the placer reads, updated in place as tasks come
+// and go.
+
+import type { PlacementInstance } from '../placement/types.js';
+
+export type InstanceLifecycle = 'LAUNCHING' | 'ACTIVE' | 'DRAINING' | 'TERMINATED';
+
+export interface InstanceTypeInfo {
+  name: string;
+  vcpu: number;
+  memoryMiB: number;
+  enis: number;
+  pricePerHour: number;
+  cpuArchitecture: 'x86_64' | 'arm64';
+}
+
+export class Instance implements PlacementInstance {
+  status: PlacementInstance['status'] = 'REGISTERING';
+  lifecycle: InstanceLifecycle = 'LAUNCHING';
+  cpuRemaining: number;
+  memoryRemaining: number;
+  usedHostPorts = new Set<number>();
+  enisRemaining: number;
+  runningTasksCount = 0;
+  groupCounts = new Map<string, number>();
+  /** Tasks placed here (not yet stopped). */
+  tasks = new Set<import('./task.js').Task>();
+  /** Non-daemon tasks placed here. */
+  serviceTaskCount = 0;
+  /** Scale-in protection (managed termination protection). */
+  protectedFromScaleIn = false;
+  registeredAt: number | null = null;
+  terminatedAt: number | null = null;
+  drainingSince: number | null = null;
+  timer = -1;
+
+  constructor(
+    readonly id: string,
+    readonly provider: string,
+    readonly type: InstanceTypeInfo,
+    readonly availabilityZone: string,
+    readonly launchedAt: number,
+    readonly cpuRegistered: number,
+    readonly memoryRegistered: number,
+    readonly attributes: Readonly<Record<string, string>>,
+    readonly spot: boolean,
+  ) {
+    this.cpuRemaining = cpuRegistered;
+    this.memoryRemaining = memoryRegistered;
+    // the primary ENI belongs to the instance; awsvpc tasks use the others
+    this.enisRemaining = Math.max(0, type.enis - 1);
+  }
+
+  get cpuReserved(): number {
+    return this.cpuRegistered - this.cpuRemaining;
+  }
+
+  get memoryReserved(): number {
+    return this.memoryRegistered - this.memoryRemaining;
+  }
+}

@@ -1,0 +1,52 @@
+// An ECS task and its lifecycle states (aws-behaviour.md §9).
+
+export type TaskState =
+  | 'PROVISIONING'
+  | 'PENDING'
+  | 'ACTIVATING'
+  | 'RUNNING'
+  | 'DEACTIVATING'
+  | 'STOPPING'
+  | 'DEPROVISIONING'
+  | 'STOPPED';
+
+export type StopReason =
+  | 'scale-in'
+  | 'spot-interruption'
+  | 'instance-drained'
+  | 'instance-terminated'
+  | 'deployment'
+  | 'simulation-end'
+  | 'unplaceable';
+
+export interface Task {
+  id: string;
+  service: string;
+  /** Index of the service in the scenario's order (for fast per-service arrays). */
+  serviceIndex: number;
+  capacityProvider: string;
+  launchType: 'EC2' | 'FARGATE';
+  daemon: boolean;
+  cpu: number;
+  memory: number;
+  instanceId: string | null;
+  availabilityZone: string;
+  state: TaskState;
+  createdAt: number;
+  runningAt: number | null;
+  stoppedAt: number | null;
+  /** Billing start for Fargate (image pull begins: PENDING). */
+  pendingAt: number | null;
+  stopReason: StopReason | null;
+  /** In the load balancer's rotation (receives requests). */
+  inRotation: boolean;
+  /** Set when the task is leaving: it no longer counts toward the service's desired count. */
+  leaving: boolean;
+  /** The task's pending lifecycle event, so it can be cancelled. */
+  timer: number;
+}
+
+/** States in which a task counts toward a service's running/pending tasks. */
+export function isLive(t: Task): boolean {
+  return t.state !== 'STOPPED' && !t.leaving;
+}

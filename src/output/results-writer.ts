@@ -1,0 +1,96 @@
+// Writes one run's results folder: CSVs stream into a temporary folder beside the target
+// and the folder is renamed into place at the end, so a crash or a bad input never leaves
+// half-written results.
+
+import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import type { CapacityRow, EventRecord, RunSinks, TaskRow, TimeseriesRow } from '../sim/records.js';
+import { CsvFile } from './csv-file.js';
+import { CAPACITY_COLUMNS, EVENT_COLUMNS, TASK_COLUMNS, TIMESERIES_COLUMNS } from './columns.js';
+
+export class ResultsWriter implements RunSinks {
+  readonly tempDir: string;
+  private readonly files: { timeseries: CsvFile; capacity: CsvFile; events: CsvFile; tasks: CsvFile };
+  private done = false;
+
+  constructor(
+    readonly outDir: string,
+    private readonly startEpochMs: number,
+  ) {
+    const target = resolve(outDir);
+    mkdirSync(dirname(target), { recursive: true });
+    this.tempDir = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
+    mkdirSync(this.tempDir);
+    this.files = {
+      timeseries: new CsvFile(join(this.tempDir, 'timeseries.csv'), TIMESERIES_COLUMNS),
+      capacity: new CsvFile(join(this.tempDir, 'capacity.csv'), CAPACITY_COLUMNS),
+      events: new CsvFile(join(this.tempDir, 'events.csv'), EVENT_COLUMNS),
+      tasks: new CsvFile(join(this.tempDir, 'tasks.csv'), TASK_COLUMNS),
+    };
+  }
+
+  private stamp(ms: number): [number, string] {
+    return [ms / 1000, new Date(this.startEpochMs + ms).toISOString()];
+  }
+
+  event(e: EventRecord): void {
+    this.files.events.write([...this.stamp(e.time), e.type, e.subject, e.message]);
+  }
+
+  timeseries(r: TimeseriesRow): void {
+    this.files.timeseries.write([
+      ...this.stamp(r.time), r.service, r.requestRate, r.desiredCount, r.runningCount, r.pendingCount,
+      r.cpuUtilization, r.memoryUtilization, r.requestsServed, r.requestsDropped,
+      r.latencyP50Ms, r.latencyP95Ms, r.latencyP99Ms, r.minCapacity, r.maxCapacity, r.queued, r.backlog,
+    ]);
+  }
+
+  capacity(r: CapacityRow): void {
+    this.files.capacity.write([
+      ...this.stamp(r.time), r.capacityProvider, r.instancesPending, r.instancesRunning, r.instancesDraining,
+      r.tasksProvisioning, r.tasksRunning, r.cpuRegistered, r.cpuReserved, r.memoryRegistered, r.memoryReserved,
+      r.capacityProviderReservation, r.costToDate, r.desiredCapacity,
+    ]);
+  }
+
+  task(r: TaskRow): void {
+    const s = (ms: number | null) => (ms === null ? null : ms / 1000);
+    this.files.tasks.write([
+      r.taskId, r.service, r.capacityProvider, r.launchType, r.instanceId, r.availabilityZone,
+      s(r.created), s(r.running), s(r.stopped), r.stopReason,
+    ]);
+  }
+
+  /** Adds a whole file (summary.json, run.json, report.html) to the results. */
+  writeFile(name: string, content: string): void {
+    writeFileSync(join(this.tempDir, name), content);
+  }
+
+  /** Closes the CSVs and moves the folder into place (replacing an older one). */
+  commit(): void {
+    for (const f of Object.values(this.files)) f.close();
+    const target = resolve(this.outDir);
+    if (existsSync(target)) {
+      const old = `${this.tempDir}.old`;
+      renameSync(target, old);
+      renameSync(this.tempDir, target);
+      rmSync(old, { recursive: true, force: true });
+    } else {
+      renameSync(this.tempDir, target);
+    }
+    this.done = true;
+  }
+
+  /** Drops everything written so far. */
+  abort(): void {
+    if (this.done) return;
+    for (const f of Object.values(this.files)) {
+      try {
+        f.close();
+      } catch {
+        /* already closed */
+      }
+    }
+    rmSync(this.tempDir, { recursive: true, force: true });
+  }
+}

@@ -1,0 +1,52 @@
+// Application Auto Scaling for a service, as the simulation sees it (ServiceScalerPort),
+// on top of src/scaling: a MetricStore fed once per period and a ServiceAutoScaler.
+
+import { MetricStore } from '../scaling/metric-store.js';
+import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
+import type { ResolvedScenario, ResolvedService } from '../scenario/index.js';
+import type { PeriodDatapoint, ScalingEvent, ServiceScalerPort } from './scaler-port.js';
+
+export function createAutoScaler(service: ResolvedService, scenario: ResolvedScenario): ServiceAutoScaler | null {
+  const as = service.config.autoScaling;
+  if (!as) return null;
+  return new ServiceAutoScaler(
+    {
+      subject: service.name,
+      minCapacity: as.minCapacity,
+      maxCapacity: as.maxCapacity,
+      policies: as.policies as Record<string, ScalingPolicyConfig>,
+      scheduledActions: as.scheduledActions,
+      startEpochMs: scenario.startEpochMs,
+    },
+    service.desiredCount,
+  );
+}
+
+export function createServiceScaler(service: ResolvedService, scenario: ResolvedScenario): ServiceScalerPort | null {
+  const scaler = createAutoScaler(service, scenario);
+  if (!scaler) return null;
+  const metrics = scenario.scenario.metrics;
+  const store = new MetricStore({ period: metrics.period, publishDelay: metrics.publishDelay });
+  const convert = (events: readonly { type: ScalingEvent['type']; subject: string; message: string; activity?: { direction: 'out' | 'in' } }[]) =>
+    events.map((e) => ({ type: e.type, subject: e.subject, message: e.message, direction: e.activity?.direction }));
+  return {
+    get minCapacity() {
+      return scaler.target.minCapacity;
+    },
+    get maxCapacity() {
+      return scaler.target.maxCapacity;
+    },
+    putDatapoints(periodStart: number, dps: ReadonlyMap<string, PeriodDatapoint>) {
+      for (const [name, d] of dps) store.putValues(name, periodStart, d.sum, d.min, d.max, d.sampleCount);
+    },
+    evaluate(t: number, desired: number) {
+      const r = scaler.onMetricsVisible(t, store, desired);
+      return { desiredCount: r.desiredCount, events: r.events.length === 0 ? [] : convert(r.events) };
+    },
+    nextScheduledTime: (after: number) => scaler.nextScheduledTime(after),
+    runScheduledActions(t: number, desired: number) {
+      const r = scaler.runScheduledActions(t, desired);
+      return { desiredCount: r.desiredCount, events: convert(r.events) };
+    },
+  };
+}

@@ -1,0 +1,279 @@
+// The EC2 side of the cluster: one Auto Scaling group per capacity provider, its
+// instances' lifecycle (launch -> registered ACTIVE -> DRAINING -> terminated), AZ
+// balancing, scale-in choice with protection, EC2 Spot interruptions, and billing.
+
+import { sample } from '../engine/index.js';
+import { Instance, type InstanceTypeInfo } from '../model/instance.js';
+import {
+  chooseInstancesToTerminate,
+  countByAvailabilityZone,
+  chooseLaunchAvailabilityZone,
+} from '../model/capacity/auto-scaling-group.js';
+import { lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
+import { registeredResources, largestInstanceType } from '../model/capacity/registered-resources.js';
+import { EC2_SPOT_DISCOUNT } from '../model/pricing/index.js';
+import type { AsgProviderConfig } from '../scenario/index.js';
+import { PRIORITY, type World } from './world.js';
+
+export const SPOT_NOTICE_MS = 120_000;
+
+export interface ClusterListener {
+  instanceRegistered(instance: Instance): void;
+  instanceDraining(instance: Instance): void;
+  /** Called before the instance's remaining tasks are killed. */
+  instanceTerminating(instance: Instance, reason: 'instance-terminated' | 'spot-interruption'): void;
+}
+
+export class AutoScalingGroup {
+  readonly instances: Instance[] = [];
+  desiredCapacity: number;
+  readonly types: InstanceTypeInfo[];
+  readonly largest: InstanceTypeInfo;
+  /** Registered resources of the largest type (managed scaling packs PROVISIONING tasks onto it). */
+  readonly largestCapacity: { cpu: number; memoryMiB: number; awsvpcEnis: number };
+  private launchSeq = 0;
+  /** Instances chosen for termination, waiting for their tasks to drain. */
+  readonly toTerminate = new Set<Instance>();
+
+  constructor(
+    readonly name: string,
+    readonly config: AsgProviderConfig,
+    private readonly world: World,
+    private readonly cluster: Cluster,
+  ) {
+    const asg = config.autoScalingGroup;
+    const custom = asg.instanceTypes.filter((t): t is Exclude<typeof t, string> => typeof t !== 'string') as CustomInstanceType[];
+    this.types = asg.instanceTypes.map((t) => {
+      const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
+      const override = world.scenario.scenario.pricing?.ec2?.[info.name];
+      const onDemand = override ?? info.pricePerHour;
+      const spotDiscount = world.scenario.scenario.pricing?.ec2SpotDiscount ?? EC2_SPOT_DISCOUNT;
+      return {
+        name: info.name,
+        vcpu: info.vcpu,
+        memoryMiB: info.memoryMiB,
+        enis: info.maxEnis,
+        cpuArchitecture: info.cpuArchitecture,
+        pricePerHour: asg.purchaseOption === 'spot' ? onDemand * (1 - spotDiscount) : onDemand,
+      };
+    });
+    this.largest = largestInstanceType(this.types);
+    this.largestCapacity = registeredResources(toCatalogType(this.largest), asg.reservedMemoryMiB);
+    this.desiredCapacity = asg.desiredCapacity ?? asg.minSize;
+  }
+
+  get managedScaling(): boolean {
+    return this.config.managedScaling?.status === 'ENABLED';
+  }
+
+  /** Instances scale in may remove: without termination protection all live ones, else only those without service tasks. */
+  removableCount(): number {
+    let n = 0;
+    for (const i of this.instances) {
+      if (i.lifecycle !== 'ACTIVE' || this.toTerminate.has(i)) continue;
+      if (!i.protectedFromScaleIn) n++;
+    }
+    return n;
+  }
+
+  /** Instances not terminated and not chosen for termination. */
+  liveCount(): number {
+    let n = 0;
+    for (const i of this.instances) if (i.lifecycle !== 'TERMINATED' && !this.toTerminate.has(i) && i.drainingSince === null) n++;
+    return n;
+  }
+
+  setDesired(desired: number): void {
+    const asg = this.config.autoScalingGroup;
+    this.desiredCapacity = Math.min(asg.maxSize, Math.max(asg.minSize, desired));
+    this.reconcile();
+  }
+
+  /** Launches or terminates instances to meet the desired capacity. */
+  reconcile(): void {
+    let live = this.liveCount();
+    while (live < this.desiredCapacity) {
+      this.launch();
+      live++;
+    }
+    if (live > this.desiredCapacity) this.scaleIn(live - this.desiredCapacity);
+  }
+
+  private launch(): void {
+    const world = this.world;
+    const azs = world.scenario.scenario.cluster.availabilityZones;
+    const counts = countByAvailabilityZone(
+      azs,
+      this.instances.map((i) => ({ availabilityZone: i.availabilityZone, terminating: i.lifecycle === 'TERMINATED' || this.toTerminate.has(i) || i.drainingSince !== null })),
+    );
+    const az = chooseLaunchAvailabilityZone(azs, counts);
+    const asg = this.config.autoScalingGroup;
+    // on-demand: "prioritized" (the first type); spot: diversify across the listed types
+    const type = asg.purchaseOption === 'spot' ? this.types[this.launchSeq % this.types.length] : this.types[0];
+    this.launchSeq++;
+    const reg = registeredResources(toCatalogType(type), asg.reservedMemoryMiB);
+    const id = this.cluster.nextInstanceId();
+    const attributes: Record<string, string> = {
+      'ecs.instance-type': type.name,
+      'ecs.availability-zone': az,
+      'ecs.cpu-architecture': type.cpuArchitecture,
+      'ecs.os-type': asg.osType,
+      'ecs.ami-id': asg.amiId,
+      ...asg.attributes,
+    };
+    const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot');
+    this.instances.push(inst);
+    this.cluster.register(inst);
+    world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000);
+    const delay = sample(asg.launchDelay, world.streams.stream(`launch-delay/${this.name}`));
+    world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity})`);
+    inst.timer = world.sim.after(delay, onRegistered, { group: this, inst }, PRIORITY.lifecycle);
+  }
+
+  registered(inst: Instance): void {
+    if (inst.lifecycle !== 'LAUNCHING') return;
+    const world = this.world;
+    inst.lifecycle = 'ACTIVE';
+    inst.status = 'ACTIVE';
+    inst.registeredAt = world.now;
+    world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
+    const spot = this.config.autoScalingGroup.spotInterruptions;
+    if (spot) {
+      const delay = sample({ distribution: 'exponential', mean: spot.meanTimeBetween }, world.streams.stream(`spot-ec2/${inst.id}`));
+      inst.timer = world.sim.after(delay, onSpotNotice, { group: this, inst }, PRIORITY.lifecycle);
+    }
+    this.cluster.listener.instanceRegistered(inst);
+  }
+
+  private scaleIn(count: number): void {
+    const candidates = this.instances
+      .filter((i) => i.lifecycle !== 'TERMINATED' && !this.toTerminate.has(i) && i.drainingSince === null)
+      .map((i) => ({
+        id: i.id,
+        availabilityZone: i.availabilityZone,
+        launchMs: i.launchedAt,
+        protectedFromScaleIn: i.protectedFromScaleIn,
+      }));
+    // instances still launching go first (nothing runs there yet)
+    const launching = this.instances.filter((i) => i.lifecycle === 'LAUNCHING' && !this.toTerminate.has(i));
+    const chosen: Instance[] = launching.slice(-count).reverse();
+    if (chosen.length < count) {
+      const picked = chooseInstancesToTerminate(
+        candidates.filter((c) => !chosen.some((x) => x.id === c.id)),
+        count - chosen.length,
+        this.world.scenario.scenario.cluster.availabilityZones,
+      );
+      for (const p of picked) chosen.push(this.instances.find((i) => i.id === p.id)!);
+    }
+    for (const inst of chosen) {
+      if (inst.lifecycle === 'LAUNCHING') {
+        this.terminate(inst, 'instance-terminated', 'scale in while launching');
+      } else if (this.config.managedDraining === 'ENABLED' && inst.serviceTaskCount > 0) {
+        this.toTerminate.add(inst);
+        this.drain(inst, 'scale in (managed draining)');
+      } else {
+        this.terminate(inst, 'instance-terminated', 'scale in');
+      }
+    }
+  }
+
+  drain(inst: Instance, why: string): void {
+    if (inst.drainingSince !== null || inst.lifecycle === 'TERMINATED') return;
+    inst.drainingSince = this.world.now;
+    inst.lifecycle = 'DRAINING';
+    inst.status = 'DRAINING';
+    this.world.log('instance-draining', inst.id, `${inst.id} set to DRAINING: ${why}; its service tasks are replaced elsewhere (${inst.serviceTaskCount} running)`);
+    this.cluster.listener.instanceDraining(inst);
+    this.checkDrained(inst);
+  }
+
+  /** A draining instance chosen for termination goes once no service task is left on it. */
+  checkDrained(inst: Instance): void {
+    if (this.toTerminate.has(inst) && inst.serviceTaskCount === 0 && inst.lifecycle !== 'TERMINATED') {
+      this.terminate(inst, 'instance-terminated', 'drained');
+    }
+  }
+
+  terminate(inst: Instance, reason: 'instance-terminated' | 'spot-interruption', why: string): void {
+    if (inst.lifecycle === 'TERMINATED') return;
+    const world = this.world;
+    this.cluster.listener.instanceTerminating(inst, reason);
+    world.sim.cancel(inst.timer);
+    inst.lifecycle = 'TERMINATED';
+    inst.status = 'INACTIVE';
+    inst.terminatedAt = world.now;
+    this.toTerminate.delete(inst);
+    world.cost.stop(inst.id, world.now);
+    this.cluster.unregister(inst);
+    const up = inst.registeredAt === null ? 'never registered' : `registered ${((world.now - inst.launchedAt) / 3_600_000).toFixed(2)} h after launch`;
+    world.log('instance-terminated', inst.id, `${inst.type.name} in ${inst.availabilityZone} terminated: ${why} (${up})`);
+    this.reconcile();
+  }
+
+  spotNotice(inst: Instance): void {
+    const world = this.world;
+    world.log('spot-interruption', inst.id, `EC2 Spot interruption notice for ${inst.id}: terminating in 2 minutes; draining its tasks`);
+    this.toTerminate.add(inst);
+    this.drain(inst, 'EC2 Spot interruption notice');
+    inst.timer = world.sim.after(SPOT_NOTICE_MS, onSpotTerminate, { group: this, inst }, PRIORITY.lifecycle);
+  }
+
+  /** Instance-hours so far (launch to termination or now). */
+  instanceHours(now: number): number {
+    let ms = 0;
+    for (const i of this.instances) ms += (i.terminatedAt ?? now) - i.launchedAt;
+    return ms / 3_600_000;
+  }
+}
+
+function toCatalogType(t: InstanceTypeInfo) {
+  return { name: t.name, vcpu: t.vcpu, memoryMiB: t.memoryMiB, maxEnis: t.enis, cpuArchitecture: t.cpuArchitecture, pricePerHour: t.pricePerHour };
+}
+
+function onRegistered(a: { group: AutoScalingGroup; inst: Instance }): void {
+  a.group.registered(a.inst);
+}
+function onSpotNotice(a: { group: AutoScalingGroup; inst: Instance }): void {
+  if (a.inst.lifecycle !== 'TERMINATED') a.group.spotNotice(a.inst);
+}
+function onSpotTerminate(a: { group: AutoScalingGroup; inst: Instance }): void {
+  a.group.terminate(a.inst, 'spot-interruption', 'EC2 Spot interruption');
+}
+
+/** All container instances of the cluster, across Auto Scaling groups. */
+export class Cluster {
+  readonly groups = new Map<string, AutoScalingGroup>();
+  /** Registered, not terminated instances, in id order (the placer's view). */
+  readonly instances: Instance[] = [];
+  readonly byId = new Map<string, Instance>();
+  private seq = 0;
+
+  constructor(
+    private readonly world: World,
+    public listener: ClusterListener,
+  ) {
+    for (const p of world.scenario.providers.values()) {
+      if (p.kind === 'asg') this.groups.set(p.name, new AutoScalingGroup(p.name, p.config, world, this));
+    }
+  }
+
+  nextInstanceId(): string {
+    return `i-${(++this.seq).toString(16).padStart(17, '0')}`;
+  }
+
+  register(inst: Instance): void {
+    this.instances.push(inst);
+    this.byId.set(inst.id, inst);
+  }
+
+  unregister(inst: Instance): void {
+    const k = this.instances.indexOf(inst);
+    if (k >= 0) this.instances.splice(k, 1);
+    this.byId.delete(inst.id);
+  }
+
+  /** Instances of one provider (or of every provider for launchType EC2). */
+  instancesOf(provider: string | null): Instance[] {
+    return provider === null ? this.instances : this.instances.filter((i) => i.provider === provider);
+  }
+}

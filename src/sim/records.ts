@@ -1,0 +1,85 @@
+// The records a run produces, as plain data. The output layer renders them to files;
+// the simulation knows nothing of files.
+
+/** The closed set of event types in events.csv (see docs/outputs.md). */
+export const EVENT_TYPES = [
+  'scaling-activity',
+  'alarm-state',
+  'scheduled-action',
+  'task-placed',
+  'task-unplaceable',
+  'task-running',
+  'task-stopped',
+  'instance-launched',
+  'instance-registered',
+  'instance-draining',
+  'instance-terminated',
+  'instance-protection',
+  'spot-interruption',
+] as const;
+export type EventType = (typeof EVENT_TYPES)[number];
+
+export interface EventRecord {
+  time: number; // ms
+  type: EventType;
+  subject: string;
+  message: string;
+}
+
+export interface TimeseriesRow {
+  time: number; // ms, start of the period
+  service: string;
+  requestRate: number;
+  desiredCount: number;
+  runningCount: number;
+  pendingCount: number;
+  cpuUtilization: number | null;
+  memoryUtilization: number | null;
+  requestsServed: number;
+  requestsDropped: number;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+  latencyP99Ms: number | null;
+  minCapacity: number | null;
+  maxCapacity: number | null;
+  queued: number;
+  backlog: number | null;
+}
+
+export interface CapacityRow {
+  time: number; // ms, start of the period
+  capacityProvider: string;
+  instancesPending: number;
+  instancesRunning: number;
+  instancesDraining: number;
+  tasksProvisioning: number;
+  tasksRunning: number;
+  cpuRegistered: number;
+  cpuReserved: number;
+  memoryRegistered: number;
+  memoryReserved: number;
+  capacityProviderReservation: number | null;
+  desiredCapacity: number | null;
+  costToDate: number;
+}
+
+export interface TaskRow {
+  taskId: string;
+  service: string;
+  capacityProvider: string;
+  launchType: string;
+  instanceId: string | null;
+  availabilityZone: string;
+  created: number;
+  running: number | null;
+  stopped: number | null;
+  stopReason: string | null;
+}
+
+/** Where a run's records go, as they happen (so memory does not grow with simulated time). */
+export interface RunSinks {
+  event(e: EventRecord): void;
+  timeseries(row: TimeseriesRow): void;
+  capacity(row: CapacityRow): void;
+  task(row: TaskRow): void;
+}

@@ -1,0 +1,29 @@
+// What the simulation needs from Application Auto Scaling for one service. The adapter
+// in auto-scaling.ts implements it on top of src/scaling.
+
+export interface ScalingEvent {
+  type: 'alarm-state' | 'scaling-activity' | 'scheduled-action';
+  subject: string;
+  message: string;
+  /** For scaling activities. */
+  direction?: 'out' | 'in';
+}
+
+export interface PeriodDatapoint {
+  sum: number;
+  min: number;
+  max: number;
+  sampleCount: number;
+}
+
+export interface ServiceScalerPort {
+  readonly minCapacity: number;
+  readonly maxCapacity: number;
+  /** The period's datapoints, keyed by CloudWatch metric name (absent = missing data). */
+  putDatapoints(periodStart: number, datapoints: ReadonlyMap<string, PeriodDatapoint>): void;
+  /** Alarms and policies run when a period's datapoints become visible. */
+  evaluate(timeMs: number, desiredCount: number): { desiredCount: number; events: ScalingEvent[] };
+  /** Next scheduled action time strictly after `afterMs`, or null. */
+  nextScheduledTime(afterMs: number): number | null;
+  runScheduledActions(timeMs: number, desiredCount: number): { desiredCount: number; events: ScalingEvent[] };
+}

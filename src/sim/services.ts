@@ -1,0 +1,506 @@
+// The ECS service scheduler: keeps each service at its desired count by starting tasks
+// (capacity provider strategy -> placement) and stopping them (scale-in choice), and
+// moves every task through its lifecycle (aws-behaviour.md §9):
+//   PROVISIONING -> PENDING -> RUNNING -> (DEACTIVATING) -> STOPPING -> STOPPED.
+
+import { sample } from '../engine/index.js';
+import type { Instance } from '../model/instance.js';
+import { isLive, type StopReason, type Task } from '../model/task.js';
+import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
+import { fargateHourlyRate, fargateTaskSize, defaultFargatePricing } from '../model/pricing/index.js';
+import {
+  chooseTasksToStop,
+  compileConstraints,
+  compileStrategies,
+  daemonPlacements,
+  defaultStrategies,
+  placeTask,
+  spreadFargateTask,
+  type TaskRequirements,
+} from '../placement/index.js';
+import type { CompiledConstraint } from '../placement/constraints/constraint.js';
+import type { CompiledStrategy } from '../placement/strategies/strategy.js';
+import type { ResolvedService } from '../scenario/index.js';
+import type { ServiceLoadModel } from '../workload/service/types.js';
+import type { Cluster } from './cluster.js';
+import { PRIORITY, type World } from './world.js';
+
+/** The model's time for STOPPING -> STOPPED: containers exit promptly on SIGTERM. */
+export const STOP_MS = 1_000;
+export const FARGATE_SPOT_NOTICE_MS = 120_000;
+
+export class ServiceRuntime {
+  readonly tasks = new Set<Task>();
+  desiredCount: number;
+  minCapacity: number | null = null;
+  maxCapacity: number | null = null;
+  readonly requirements: TaskRequirements;
+  readonly constraints: CompiledConstraint[];
+  readonly strategies: CompiledStrategy[];
+  readonly daemon: boolean;
+  loadModel: ServiceLoadModel | null = null;
+  /** Live tasks per capacity provider (for base/weight). */
+  readonly providerCounts = new Map<string, number>();
+  /** Tasks waiting for an instance (PROVISIONING on EC2). */
+  readonly unplaced: Task[] = [];
+  private reconcileScheduled = false;
+  private lastUnplaceableMessage = '';
+  private lastUnplaceableAt = -Infinity;
+  private taskSeq = 0;
+  // statistics
+  tasksStarted = 0;
+  tasksStopped = 0;
+  spotInterruptions = 0;
+  runningMsTotal = 0;
+
+  constructor(
+    readonly index: number,
+    readonly config: ResolvedService,
+    private readonly world: World,
+    private readonly cluster: Cluster,
+    private readonly sink: { taskStopped(task: Task): void },
+  ) {
+    const td = config.taskDefinition;
+    this.daemon = config.config.schedulingStrategy === 'DAEMON';
+    this.desiredCount = config.desiredCount;
+    this.requirements = {
+      group: `service:${config.name}`,
+      cpu: td.cpu,
+      memory: td.memory,
+      hostPorts: td.hostPorts,
+      needsEni: td.networkMode === 'awsvpc',
+    };
+    this.constraints = compileConstraints(config.config.placementConstraints);
+    this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies('service'));
+    const as = config.config.autoScaling;
+    if (as) {
+      this.minCapacity = as.minCapacity;
+      this.maxCapacity = as.maxCapacity;
+    }
+  }
+
+  get name(): string {
+    return this.config.name;
+  }
+
+  get hasLoadBalancer(): boolean {
+    return this.config.config.loadBalancer !== undefined;
+  }
+
+  /** Tasks that count toward the desired count (not stopped, not leaving). */
+  liveTasks(): Task[] {
+    const out: Task[] = [];
+    for (const t of this.tasks) if (isLive(t)) out.push(t);
+    return out;
+  }
+
+  countIn(state: Task['state']): number {
+    let n = 0;
+    for (const t of this.tasks) if (t.state === state && !t.leaving) n++;
+    return n;
+  }
+
+  setDesiredCount(n: number): void {
+    if (n === this.desiredCount) return;
+    this.desiredCount = n;
+    this.requestReconcile();
+  }
+
+  /** Reconciles at the current instant, after the other events of this instant. */
+  requestReconcile(): void {
+    if (this.reconcileScheduled) return;
+    this.reconcileScheduled = true;
+    this.world.sim.after(0, onReconcile, this, PRIORITY.reconcile);
+  }
+
+  reconcile(): void {
+    this.reconcileScheduled = false;
+    if (this.daemon) return this.reconcileDaemon();
+    const live = this.liveTasks();
+    if (live.length < this.desiredCount) {
+      for (let k = live.length; k < this.desiredCount; k++) this.startTask(null);
+    } else if (live.length > this.desiredCount) {
+      this.scaleIn(live, live.length - this.desiredCount);
+    }
+    this.retryUnplaced();
+  }
+
+  // ------------------------------------------------------------------ starting tasks
+
+  private startTask(instance: Instance | null): Task {
+    const world = this.world;
+    const cfg = this.config;
+    const provider = instance
+      ? instance.provider
+      : cfg.strategy.length > 0
+        ? chooseProvider(cfg.strategy, this.providerCounts)
+        : null;
+    const p = provider ? world.scenario.providers.get(provider) : undefined;
+    const fargate = p?.kind === 'fargate';
+    const task: Task = {
+      id: `${this.name}-${++this.taskSeq}`,
+      service: this.name,
+      serviceIndex: this.index,
+      capacityProvider: provider ?? '',
+      launchType: fargate ? 'FARGATE' : 'EC2',
+      daemon: this.daemon,
+      cpu: this.requirements.cpu,
+      memory: this.requirements.memory,
+      instanceId: null,
+      availabilityZone: '',
+      state: 'PROVISIONING',
+      createdAt: world.now,
+      runningAt: null,
+      stoppedAt: null,
+      pendingAt: null,
+      stopReason: null,
+      inRotation: false,
+      leaving: false,
+      timer: -1,
+    };
+    this.tasks.add(task);
+    this.tasksStarted++;
+    if (provider) this.providerCounts.set(provider, (this.providerCounts.get(provider) ?? 0) + 1);
+    if (fargate && p.kind === 'fargate') {
+      const azCounts = new Map<string, number>();
+      for (const t of this.tasks) if (t.launchType === 'FARGATE' && t !== task && isLive(t)) azCounts.set(t.availabilityZone, (azCounts.get(t.availabilityZone) ?? 0) + 1);
+      task.availabilityZone = spreadFargateTask(azCounts, world.scenario.scenario.cluster.availabilityZones, world.streams.stream(`fargate-az/${this.name}`));
+      const delay = sample(p.config.provisioningDelay, world.streams.stream(`fargate-provisioning/${this.name}`));
+      world.log('task-placed', task.id, `${task.id} on ${provider} in ${task.availabilityZone} (PROVISIONING)`);
+      task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
+    } else if (instance) {
+      this.placeOn(task, instance);
+    } else if (!this.tryPlace(task)) {
+      this.unplaced.push(task);
+    }
+    return task;
+  }
+
+  /** Places a PROVISIONING EC2 task; false when no instance fits (the task keeps waiting). */
+  private tryPlace(task: Task): boolean {
+    const world = this.world;
+    const candidates = this.cluster.instancesOf(this.config.launchType === 'EC2' ? null : task.capacityProvider);
+    const result = placeTask(candidates, this.requirements, this.constraints, this.strategies, world.streams.stream(`placement/${this.name}`));
+    if (result.ok) {
+      this.placeOn(task, this.cluster.byId.get(result.instanceId)!);
+      return true;
+    }
+    const message = result.reason.message;
+    if (message !== this.lastUnplaceableMessage || world.now - this.lastUnplaceableAt >= 300_000) {
+      this.lastUnplaceableMessage = message;
+      this.lastUnplaceableAt = world.now;
+      const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
+      world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
+    }
+    return false;
+  }
+
+  private placeOn(task: Task, inst: Instance): void {
+    const world = this.world;
+    const req = this.requirements;
+    inst.cpuRemaining -= req.cpu;
+    inst.memoryRemaining -= req.memory;
+    for (const port of req.hostPorts) inst.usedHostPorts.add(port);
+    if (req.needsEni) inst.enisRemaining--;
+    inst.runningTasksCount++;
+    inst.groupCounts.set(req.group, (inst.groupCounts.get(req.group) ?? 0) + 1);
+    inst.tasks.add(task);
+    if (!task.daemon) {
+      inst.serviceTaskCount++;
+      if (this.cluster.groups.get(inst.provider)?.config.managedTerminationProtection === 'ENABLED') inst.protectedFromScaleIn = true;
+    }
+    task.instanceId = inst.id;
+    task.availabilityZone = inst.availabilityZone;
+    if (!task.capacityProvider) task.capacityProvider = inst.provider;
+    world.log('task-placed', task.id, `${task.id} placed on ${inst.id} (${inst.type.name}, ${inst.availabilityZone})`);
+    this.toPending(task);
+  }
+
+  private releaseInstance(task: Task): void {
+    if (task.instanceId === null) return;
+    const inst = this.cluster.byId.get(task.instanceId);
+    if (!inst || !inst.tasks.delete(task)) return;
+    const req = this.requirements;
+    inst.cpuRemaining += req.cpu;
+    inst.memoryRemaining += req.memory;
+    for (const port of req.hostPorts) inst.usedHostPorts.delete(port);
+    if (req.needsEni) inst.enisRemaining++;
+    inst.runningTasksCount--;
+    const g = (inst.groupCounts.get(req.group) ?? 1) - 1;
+    if (g === 0) inst.groupCounts.delete(req.group);
+    else inst.groupCounts.set(req.group, g);
+    if (!task.daemon) {
+      inst.serviceTaskCount--;
+      if (inst.serviceTaskCount === 0) inst.protectedFromScaleIn = false;
+    }
+  }
+
+  toPending(task: Task): void {
+    const world = this.world;
+    task.state = 'PENDING';
+    task.pendingAt = world.now;
+    if (task.launchType === 'FARGATE') {
+      const p = world.scenario.providers.get(task.capacityProvider)!;
+      const td = this.config.taskDefinition;
+      const pricing = fargatePricing(world, td.cpuArchitecture);
+      const rate = fargateHourlyRate(fargateTaskSize(td.cpu, td.memory), p.kind === 'fargate' && p.spot, pricing);
+      world.cost.start(task.id, task.capacityProvider, rate, world.now, 60_000);
+    }
+    const startup = this.config.taskDefinition.config.startup;
+    const rng = world.streams.stream(`task-startup/${this.name}`);
+    const delay = sample(startup.imagePull, rng) + sample(startup.containerStart, rng);
+    task.timer = world.sim.after(delay, onRunning, { svc: this, task }, PRIORITY.lifecycle);
+  }
+
+  toRunning(task: Task): void {
+    const world = this.world;
+    task.state = 'RUNNING';
+    task.runningAt = world.now;
+    world.log('task-running', task.id, `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
+    const p = world.scenario.providers.get(task.capacityProvider);
+    if (p?.kind === 'fargate' && p.spot && p.config.interruptions) {
+      const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.stream(`spot-fargate/${task.id}`));
+      task.timer = world.sim.after(delay, onFargateSpotNotice, { svc: this, task }, PRIORITY.lifecycle);
+    }
+    const lb = this.config.config.loadBalancer;
+    if (lb) {
+      const hc = lb.healthCheck;
+      world.sim.after(hc.interval * hc.healthyThreshold, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
+    } else {
+      this.enterRotation(task);
+    }
+    this.stopReplacedTasks();
+  }
+
+  enterRotation(task: Task): void {
+    if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return;
+    task.inRotation = true;
+    this.loadModel?.setInRotation(task.id, true, this.world.now);
+  }
+
+  // ------------------------------------------------------------------ stopping tasks
+
+  private scaleIn(live: Task[], count: number): void {
+    // tasks not yet running go first: the newest PROVISIONING, then PENDING
+    const order = (s: Task['state']) => (s === 'PROVISIONING' ? 0 : s === 'PENDING' ? 1 : 2);
+    const early = live.filter((t) => t.state !== 'RUNNING').sort((a, b) => order(a.state) - order(b.state) || b.createdAt - a.createdAt);
+    for (const t of early.slice(0, count)) this.stopTask(t, 'scale-in');
+    let remaining = count - Math.min(count, early.length);
+    if (remaining === 0) return;
+    const running = live.filter((t) => t.state === 'RUNNING');
+    const counts = new Map<string, number>();
+    for (const t of running) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
+    const rng = this.world.streams.stream(`scale-in/${this.name}`);
+    while (remaining > 0 && running.length > 0) {
+      const strategy = this.config.strategy;
+      const provider = strategy.length > 0 ? chooseProviderToScaleIn(strategy, counts) : null;
+      const pool = provider ? running.filter((t) => t.capacityProvider === provider) : running;
+      const refs = (pool.length > 0 ? pool : running).map((t) => ({
+        taskId: t.id,
+        instanceId: t.instanceId ?? undefined,
+        availabilityZone: t.availabilityZone,
+        cpu: t.cpu,
+        memory: t.memory,
+      }));
+      const [id] = chooseTasksToStop(refs, 1, this.strategies, this.cluster.instances, rng);
+      const k = running.findIndex((t) => t.id === id);
+      const t = running[k];
+      running.splice(k, 1);
+      counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 1) - 1);
+      this.stopTask(t, 'scale-in');
+      remaining--;
+    }
+  }
+
+  /** Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. */
+  stopTask(task: Task, reason: StopReason): void {
+    if (task.state === 'STOPPED' || task.stopReason !== null) return;
+    const world = this.world;
+    task.stopReason = reason;
+    if (!task.leaving) {
+      task.leaving = true;
+      this.decrementProvider(task);
+    }
+    world.sim.cancel(task.timer);
+    if (task.state === 'PROVISIONING') {
+      const k = this.unplaced.indexOf(task);
+      if (k >= 0) this.unplaced.splice(k, 1);
+      return this.stopped(task);
+    }
+    if (task.state === 'PENDING') return this.beginStopping(task);
+    const lb = this.config.config.loadBalancer;
+    if (task.inRotation) {
+      task.inRotation = false;
+      this.loadModel?.setInRotation(task.id, false, world.now);
+    }
+    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0 && reason !== 'instance-terminated') {
+      task.state = 'DEACTIVATING';
+      const delay = reason === 'spot-interruption' ? Math.min(lb.deregistrationDelay, FARGATE_SPOT_NOTICE_MS) : lb.deregistrationDelay;
+      task.timer = world.sim.after(delay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
+    } else {
+      this.beginStopping(task);
+    }
+  }
+
+  beginStopping(task: Task): void {
+    task.state = 'STOPPING';
+    task.timer = this.world.sim.after(STOP_MS, onStopped, { svc: this, task }, PRIORITY.lifecycle);
+  }
+
+  /** Immediately stops a task whose instance is gone. */
+  kill(task: Task, reason: StopReason): void {
+    if (task.state === 'STOPPED') return;
+    if (task.stopReason === null) task.stopReason = reason;
+    if (!task.leaving) {
+      task.leaving = true;
+      this.decrementProvider(task);
+    }
+    this.world.sim.cancel(task.timer);
+    if (task.inRotation) {
+      task.inRotation = false;
+      this.loadModel?.setInRotation(task.id, false, this.world.now);
+    }
+    const k = this.unplaced.indexOf(task);
+    if (k >= 0) this.unplaced.splice(k, 1);
+    this.stopped(task);
+  }
+
+  stopped(task: Task): void {
+    const world = this.world;
+    task.state = 'STOPPED';
+    task.stoppedAt = world.now;
+    if (task.runningAt !== null) this.runningMsTotal += world.now - task.runningAt;
+    this.loadModel?.removeTask(task.id, world.now);
+    if (task.launchType === 'FARGATE' && task.pendingAt !== null) world.cost.stop(task.id, world.now);
+    const inst = task.instanceId ? this.cluster.byId.get(task.instanceId) : undefined;
+    this.releaseInstance(task);
+    this.tasks.delete(task);
+    this.tasksStopped++;
+    world.log('task-stopped', task.id, `${task.id} STOPPED (${task.stopReason})`);
+    this.sink.taskStopped(task);
+    if (inst) this.cluster.groups.get(inst.provider)?.checkDrained(inst);
+    this.requestReconcile();
+  }
+
+  private decrementProvider(task: Task): void {
+    if (!task.capacityProvider) return;
+    this.providerCounts.set(task.capacityProvider, (this.providerCounts.get(task.capacityProvider) ?? 1) - 1);
+  }
+
+  /** Instance draining: its tasks leave the count, so replacements start elsewhere. */
+  instanceDraining(inst: Instance): void {
+    let any = false;
+    for (const t of inst.tasks) {
+      if (t.service !== this.name || t.daemon || t.leaving) continue;
+      t.leaving = true;
+      this.decrementProvider(t);
+      any = true;
+      if (t.state !== 'RUNNING') this.stopTask(t, 'instance-drained');
+    }
+    if (any) {
+      this.requestReconcile();
+      this.stopReplacedTasks();
+    }
+  }
+
+  /**
+   * Stops tasks on draining instances as far as minimumHealthyPercent allows: with the
+   * default 100 %, one for each replacement that reaches RUNNING.
+   */
+  stopReplacedTasks(): void {
+    const draining: Task[] = [];
+    let healthy = 0;
+    for (const t of this.tasks) {
+      if (t.state !== 'RUNNING') continue;
+      if (t.leaving && t.stopReason === null) draining.push(t);
+      healthy++;
+    }
+    if (draining.length === 0) return;
+    const minHealthy = Math.ceil((this.desiredCount * this.config.config.deploymentConfiguration.minimumHealthyPercent) / 100);
+    for (const t of draining) {
+      if (healthy - 1 < minHealthy) break;
+      this.stopTask(t, 'instance-drained');
+      healthy--;
+    }
+  }
+
+  fargateSpotNotice(task: Task): void {
+    const world = this.world;
+    this.spotInterruptions++;
+    world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id}: SIGTERM now, stopped in 2 minutes; the service starts a replacement`);
+    task.leaving = true;
+    this.decrementProvider(task);
+    task.stopReason = 'spot-interruption';
+    if (task.inRotation) {
+      task.inRotation = false;
+      this.loadModel?.setInRotation(task.id, false, world.now);
+    }
+    task.state = 'DEACTIVATING';
+    task.timer = world.sim.after(FARGATE_SPOT_NOTICE_MS, onStopped, { svc: this, task }, PRIORITY.lifecycle);
+    this.requestReconcile();
+  }
+
+  /** Capacity changed: PROVISIONING tasks try again, oldest first. */
+  retryUnplaced(): void {
+    if (this.unplaced.length === 0) return;
+    const waiting = this.unplaced.splice(0);
+    for (let k = 0; k < waiting.length; k++) {
+      if (!this.tryPlace(waiting[k])) {
+        // the rest cannot fit either if this one could not (same requirements)
+        this.unplaced.push(...waiting.slice(k));
+        break;
+      }
+    }
+  }
+
+  // ------------------------------------------------------------------ DAEMON services
+
+  private reconcileDaemon(): void {
+    const { place } = daemonPlacements(this.cluster.instances, this.requirements, this.constraints);
+    for (const id of place) this.startTask(this.cluster.byId.get(id)!);
+  }
+
+  // ------------------------------------------------------------------ end of run
+
+  finish(): void {
+    const world = this.world;
+    for (const t of this.tasks) {
+      if (t.runningAt !== null) this.runningMsTotal += world.now - t.runningAt;
+      t.stopReason = t.stopReason ?? 'simulation-end';
+      this.sink.taskStopped(t);
+    }
+  }
+}
+
+function fargatePricing(world: World, arch: 'x86_64' | 'arm64') {
+  const base = defaultFargatePricing(arch);
+  const o = world.scenario.scenario.pricing?.fargate;
+  return {
+    ...base,
+    vcpuHour: o?.vcpuHour ?? base.vcpuHour,
+    gbHour: o?.gbHour ?? base.gbHour,
+    spotDiscount: o?.spotDiscount ?? base.spotDiscount,
+  };
+}
+
+function onReconcile(svc: ServiceRuntime): void {
+  svc.reconcile();
+}
+function onPending(a: { svc: ServiceRuntime; task: Task }): void {
+  a.svc.toPending(a.task);
+}
+function onRunning(a: { svc: ServiceRuntime; task: Task }): void {
+  a.svc.toRunning(a.task);
+}
+function onHealthy(a: { svc: ServiceRuntime; task: Task }): void {
+  a.svc.enterRotation(a.task);
+}
+function onDeregistered(a: { svc: ServiceRuntime; task: Task }): void {
+  a.svc.beginStopping(a.task);
+}
+function onStopped(a: { svc: ServiceRuntime; task: Task }): void {
+  a.svc.stopped(a.task);
+}
+function onFargateSpotNotice(a: { svc: ServiceRuntime; task: Task }): void {
+  if (a.task.state === 'RUNNING' && !a.task.leaving) a.svc.fargateSpotNotice(a.task);
+}

@@ -1,0 +1,501 @@
+// One simulation run: builds the cluster, services, load models and scalers from a
+// resolved scenario, drives the metric period loop, and returns the summary. Records
+// stream to the sinks as they happen.
+
+import { Cluster, type AutoScalingGroup } from './cluster.js';
+import { ServiceRuntime } from './services.js';
+import { World, PRIORITY } from './world.js';
+import { buildServiceTrace } from './traces.js';
+import { createServiceLoadModel } from '../workload/service/create.js';
+import type { Trace } from '../workload/trace/index.js';
+import { ManagedScaling } from '../model/capacity/managed-scaling.js';
+import { capacityProviderReservation } from '../model/capacity/reservation.js';
+import type { ResolvedScenario } from '../scenario/index.js';
+import type { Instance } from '../model/instance.js';
+import type { Task } from '../model/task.js';
+import type { RunSinks, TaskRow } from './records.js';
+import { ServiceSummary, countStats, distributionStats, round, weightedQuantile } from './summary.js';
+import type { PeriodDatapoint, ServiceScalerPort } from './scaler-port.js';
+import { createServiceScaler } from './auto-scaling.js';
+
+export interface RunOptions {
+  seed: number;
+  /** Called now and then with the fraction of simulated time done. */
+  onProgress?: (fraction: number) => void;
+}
+
+export interface RunResult {
+  summary: Summary;
+  eventsProcessed: number;
+  simulatedMs: number;
+}
+
+export type Summary = ReturnType<Simulation['summary']>;
+
+export function runSimulation(scenario: ResolvedScenario, sinks: RunSinks, options: RunOptions): RunResult {
+  const s = new Simulation(scenario, sinks, options.seed);
+  s.run(options.onProgress);
+  return { summary: s.summary(), eventsProcessed: s.world.sim.eventsProcessed, simulatedMs: s.world.durationMs };
+}
+
+interface ProviderStats {
+  maxInstances: number;
+  reservationSum: number;
+  reservationCount: number;
+}
+
+export class Simulation {
+  readonly world: World;
+  readonly cluster: Cluster;
+  readonly services: ServiceRuntime[] = [];
+  readonly traces: (Trace | null)[] = [];
+  readonly scalers: (ServiceScalerPort | null)[] = [];
+  readonly summaries: ServiceSummary[] = [];
+  readonly managed = new Map<string, ManagedScaling>();
+  readonly providerStats = new Map<string, ProviderStats>();
+  private readonly usedFargateProviders: string[];
+
+  constructor(scenario: ResolvedScenario, private readonly sinks: RunSinks, seed: number) {
+    const world = (this.world = new World(scenario, sinks, seed));
+    this.cluster = new Cluster(world, {
+      instanceRegistered: (inst) => this.onInstanceRegistered(inst),
+      instanceDraining: (inst) => {
+        for (const svc of this.services) svc.instanceDraining(inst);
+      },
+      instanceTerminating: (inst, reason) => {
+        for (const t of [...inst.tasks]) this.services[t.serviceIndex].kill(t, reason);
+      },
+    });
+    const taskSink = { taskStopped: (t: Task) => sinks.task(taskRow(t)) };
+    scenario.services.forEach((cfg, i) => {
+      const svc = new ServiceRuntime(i, cfg, world, this.cluster, taskSink);
+      this.services.push(svc);
+      this.summaries.push(new ServiceSummary());
+      const workload = cfg.config.workload;
+      const trace = workload ? buildServiceTrace(cfg.name, workload.requestRate, scenario, world.streams) : null;
+      this.traces.push(trace);
+      if (workload && trace) {
+        svc.loadModel = createServiceLoadModel(
+          {
+            type: workload.type,
+            perTask: workload.perTask,
+            maxQueuePerTask: workload.maxQueuePerTask,
+            slo: workload.slo,
+            fidelity: cfg.config.fidelity,
+            routing: cfg.config.loadBalancer?.routing,
+          },
+          { sim: world.sim, trace, streams: world.streams, serviceName: cfg.name, fargate: cfg.strategy.some((s) => scenario.providers.get(s.capacityProvider)?.kind === 'fargate') },
+        );
+      }
+      this.scalers.push(createServiceScaler(cfg, scenario));
+    });
+    for (const group of this.cluster.groups.values()) {
+      const ms = group.config.managedScaling;
+      if (ms?.status === 'ENABLED') {
+        this.managed.set(
+          group.name,
+          new ManagedScaling({
+            name: group.name,
+            targetCapacity: ms.targetCapacity,
+            minimumScalingStepSize: ms.minimumScalingStepSize,
+            maximumScalingStepSize: ms.maximumScalingStepSize,
+            instanceWarmupPeriodMs: ms.instanceWarmupPeriod,
+            minSize: group.config.autoScalingGroup.minSize,
+            maxSize: group.config.autoScalingGroup.maxSize,
+          }),
+        );
+      }
+      this.providerStats.set(group.name, { maxInstances: 0, reservationSum: 0, reservationCount: 0 });
+    }
+    this.usedFargateProviders = [...scenario.providers.values()]
+      .filter((p) => p.kind === 'fargate' && scenario.services.some((s) => s.strategy.some((x) => x.capacityProvider === p.name)))
+      .map((p) => p.name);
+    for (const name of this.usedFargateProviders) this.providerStats.set(name, { maxInstances: 0, reservationSum: 0, reservationCount: 0 });
+  }
+
+  run(onProgress?: (fraction: number) => void): void {
+    const world = this.world;
+    const sim = world.sim;
+    for (const g of this.cluster.groups.values()) g.reconcile();
+    this.services.forEach((svc, i) => {
+      const scaler = this.scalers[i];
+      if (scaler) {
+        svc.minCapacity = scaler.minCapacity;
+        svc.maxCapacity = scaler.maxCapacity;
+        this.scheduleNextAction(i, -1);
+      }
+      svc.requestReconcile();
+    });
+    const period = world.periodMs;
+    for (let t = period; t <= world.durationMs; t += period) {
+      sim.schedule(t, onTick, { s: this, t }, PRIORITY.metricsTick);
+    }
+    const chunk = Math.max(period, Math.floor(world.durationMs / 100 / period) * period);
+    for (let t = 0; t < world.durationMs; ) {
+      t = Math.min(world.durationMs, t + chunk);
+      sim.run(t);
+      onProgress?.(t / world.durationMs);
+    }
+    for (const svc of this.services) svc.finish();
+    world.cost.stopAll(world.durationMs);
+  }
+
+  // ------------------------------------------------------------------ the metric period
+
+  tick(t: number): void {
+    const world = this.world;
+    const from = t - world.periodMs;
+    this.services.forEach((svc, i) => this.serviceMetrics(i, svc, from, t));
+    this.capacityMetrics(from, t);
+  }
+
+  private serviceMetrics(i: number, svc: ServiceRuntime, from: number, to: number): void {
+    const world = this.world;
+    const model = svc.loadModel;
+    const stats = model ? model.endPeriod(from, to) : null;
+    const trace = this.traces[i];
+    let n = 0;
+    let cpuSum = 0;
+    let cpuMin = Infinity;
+    let cpuMax = -Infinity;
+    let memSum = 0;
+    let memMin = Infinity;
+    let memMax = -Infinity;
+    let pending = 0;
+    let targets = 0;
+    let targetRequests = 0;
+    const baseline = svc.config.config.workload?.perTask.cpuBaseline ?? 0;
+    for (const task of svc.tasks) {
+      if (task.state === 'PROVISIONING' || task.state === 'PENDING') {
+        if (!task.leaving) pending++;
+        continue;
+      }
+      if (task.state !== 'RUNNING') continue;
+      const ts = stats?.perTask.get(task.id);
+      const cpu = ts ? ts.cpuPercent : baseline;
+      const mem = ts ? (ts.memoryMiB / task.memory) * 100 : 0;
+      n++;
+      cpuSum += cpu;
+      memSum += mem;
+      if (cpu < cpuMin) cpuMin = cpu;
+      if (cpu > cpuMax) cpuMax = cpu;
+      if (mem < memMin) memMin = mem;
+      if (mem > memMax) memMax = mem;
+      if (task.inRotation) {
+        targets++;
+        targetRequests += ts?.requests ?? 0;
+      }
+    }
+    const running = svc.countIn('RUNNING');
+    const cpu = n > 0 ? cpuSum / n : null;
+    const memory = n > 0 ? memSum / n : null;
+    const scaler = this.scalers[i];
+    if (scaler) {
+      const dps = new Map<string, PeriodDatapoint>();
+      if (n > 0) {
+        dps.set('CPUUtilization', { sum: cpuSum, min: cpuMin, max: cpuMax, sampleCount: n });
+        dps.set('MemoryUtilization', { sum: memSum, min: memMin, max: memMax, sampleCount: n });
+      }
+      if (targets > 0) {
+        const perTarget = targetRequests / targets;
+        dps.set('RequestCountPerTarget', { sum: perTarget, min: perTarget, max: perTarget, sampleCount: 1 });
+      }
+      if (stats?.backlog !== undefined && running > 0) {
+        const v = stats.backlog / running;
+        dps.set('BacklogPerTask', { sum: v, min: v, max: v, sampleCount: 1 });
+      }
+      scaler.putDatapoints(from, dps);
+      world.sim.schedule(to + world.scenario.scenario.metrics.publishDelay, onVisible, { s: this, i }, PRIORITY.alarms);
+    }
+    const sum = this.summaries[i];
+    const seconds = (to - from) / 1000;
+    const offered = stats?.offered ?? 0;
+    const served = stats?.served ?? 0;
+    const dropped = stats?.rejected ?? 0;
+    sum.desired.push(svc.desiredCount);
+    if (cpu !== null) sum.cpu.push(cpu);
+    if (memory !== null) sum.memory.push(memory);
+    sum.offered += offered;
+    sum.served += served;
+    sum.dropped += dropped;
+    if (stats && stats.latencyP95Ms !== null) {
+      sum.latency.push({ p50: stats.latencyP50Ms ?? 0, p95: stats.latencyP95Ms, p99: stats.latencyP99Ms ?? stats.latencyP95Ms, weight: served });
+    }
+    const slo = svc.config.config.workload?.slo;
+    if (slo && stats) {
+      const latencyBad = slo.latencyP95 !== undefined && stats.latencyP95Ms !== null && stats.latencyP95Ms > slo.latencyP95;
+      const errorBad = slo.errorRate !== undefined && offered > 0 && (dropped / offered) * 100 > slo.errorRate;
+      if (latencyBad || errorBad) sum.sloViolationMs += to - from;
+    }
+    this.sinks.timeseries({
+      time: from,
+      service: svc.name,
+      requestRate: trace ? (offered > 0 || !stats ? offered / seconds : trace.meanRate(from, to)) : 0,
+      desiredCount: svc.desiredCount,
+      runningCount: running,
+      pendingCount: pending,
+      cpuUtilization: cpu,
+      memoryUtilization: memory,
+      requestsServed: served,
+      requestsDropped: dropped,
+      latencyP50Ms: stats?.latencyP50Ms ?? null,
+      latencyP95Ms: stats?.latencyP95Ms ?? null,
+      latencyP99Ms: stats?.latencyP99Ms ?? null,
+      minCapacity: svc.minCapacity,
+      maxCapacity: svc.maxCapacity,
+      queued: stats?.queued ?? 0,
+      backlog: stats?.backlog ?? null,
+    });
+  }
+
+  private capacityMetrics(from: number, to: number): void {
+    const world = this.world;
+    for (const group of this.cluster.groups.values()) {
+      const r = this.reservation(group);
+      const stats = this.providerStats.get(group.name)!;
+      let pendingInstances = 0;
+      let running = 0;
+      let draining = 0;
+      let cpuReg = 0;
+      let cpuRes = 0;
+      let memReg = 0;
+      let memRes = 0;
+      let tasksRunning = 0;
+      for (const inst of group.instances) {
+        if (inst.lifecycle === 'TERMINATED') continue;
+        if (inst.lifecycle === 'LAUNCHING') {
+          pendingInstances++;
+          continue;
+        }
+        if (inst.lifecycle === 'DRAINING') draining++;
+        else running++;
+        cpuReg += inst.cpuRegistered;
+        memReg += inst.memoryRegistered;
+        cpuRes += inst.cpuReserved;
+        memRes += inst.memoryReserved;
+        for (const t of inst.tasks) if (t.state === 'RUNNING') tasksRunning++;
+      }
+      stats.maxInstances = Math.max(stats.maxInstances, running + draining + pendingInstances);
+      if (r) {
+        stats.reservationSum += r.reservation;
+        stats.reservationCount++;
+      }
+      this.sinks.capacity({
+        time: from,
+        capacityProvider: group.name,
+        instancesPending: pendingInstances,
+        instancesRunning: running,
+        instancesDraining: draining,
+        tasksProvisioning: this.provisioningTasks(group.name).length,
+        tasksRunning,
+        cpuRegistered: cpuReg,
+        cpuReserved: cpuRes,
+        memoryRegistered: memReg,
+        memoryReserved: memRes,
+        capacityProviderReservation: r ? r.reservation : null,
+        desiredCapacity: group.desiredCapacity,
+        costToDate: world.cost.costToDate(group.name, to),
+      });
+      const ms = this.managed.get(group.name);
+      if (ms && r) {
+        const decision = ms.onMetric(to, r.m, r.n, group.desiredCapacity, group.removableCount());
+        if (decision && decision.desired !== group.desiredCapacity) {
+          const before = group.desiredCapacity;
+          group.setDesired(decision.desired);
+          world.log('scaling-activity', group.name, decision.message ?? `desired ${before} -> ${group.desiredCapacity}`);
+        }
+      }
+    }
+    for (const name of this.usedFargateProviders) {
+      let provisioning = 0;
+      let running = 0;
+      let cpuRes = 0;
+      let memRes = 0;
+      for (const svc of this.services) {
+        for (const t of svc.tasks) {
+          if (t.capacityProvider !== name) continue;
+          if (t.state === 'PROVISIONING') provisioning++;
+          else if (t.state === 'RUNNING') running++;
+          if (t.state !== 'PROVISIONING') {
+            cpuRes += t.cpu;
+            memRes += t.memory;
+          }
+        }
+      }
+      const stats = this.providerStats.get(name)!;
+      stats.maxInstances = Math.max(stats.maxInstances, running);
+      this.sinks.capacity({
+        time: from,
+        capacityProvider: name,
+        instancesPending: 0,
+        instancesRunning: 0,
+        instancesDraining: 0,
+        tasksProvisioning: provisioning,
+        tasksRunning: running,
+        cpuRegistered: cpuRes,
+        cpuReserved: cpuRes,
+        memoryRegistered: memRes,
+        memoryReserved: memRes,
+        capacityProviderReservation: null,
+        desiredCapacity: null,
+        costToDate: world.cost.costToDate(name, to),
+      });
+    }
+  }
+
+  /** PROVISIONING tasks assigned to an Auto Scaling group provider. */
+  private provisioningTasks(provider: string): Task[] {
+    const out: Task[] = [];
+    for (const svc of this.services) for (const t of svc.unplaced) if (t.capacityProvider === provider) out.push(t);
+    return out;
+  }
+
+  private reservation(group: AutoScalingGroup) {
+    if (!group.managedScaling) return null;
+    const instances = group.instances
+      .filter((i) => i.lifecycle === 'ACTIVE' || i.lifecycle === 'DRAINING')
+      .map((i) => ({ hasNonDaemonTasks: i.serviceTaskCount > 0, terminating: group.toTerminate.has(i) }));
+    const eni = this.services.map((s) => s.requirements.needsEni);
+    return capacityProviderReservation(
+      instances,
+      this.provisioningTasks(group.name).map((t) => ({ cpu: t.cpu, memory: t.memory, enis: eni[t.serviceIndex] ? 1 : 0 })),
+      group.largestCapacity,
+    );
+  }
+
+  // ------------------------------------------------------------------ scaling
+
+  visible(i: number): void {
+    const scaler = this.scalers[i]!;
+    const svc = this.services[i];
+    const r = scaler.evaluate(this.world.now, svc.desiredCount);
+    this.applyScaling(i, r);
+  }
+
+  private applyScaling(i: number, r: { desiredCount: number; events: import('./scaler-port.js').ScalingEvent[] }): void {
+    const svc = this.services[i];
+    const scaler = this.scalers[i]!;
+    for (const e of r.events) {
+      this.world.log(e.type, e.subject, e.message);
+      if (e.type === 'scaling-activity') {
+        if (e.direction === 'out') this.summaries[i].scaleOut++;
+        else if (e.direction === 'in') this.summaries[i].scaleIn++;
+      }
+    }
+    svc.minCapacity = scaler.minCapacity;
+    svc.maxCapacity = scaler.maxCapacity;
+    svc.setDesiredCount(r.desiredCount);
+  }
+
+  scheduleNextAction(i: number, after: number): void {
+    const scaler = this.scalers[i];
+    const next = scaler?.nextScheduledTime(after);
+    if (next === null || next === undefined || next > this.world.durationMs) return;
+    this.world.sim.schedule(Math.max(next, this.world.now), onScheduledAction, { s: this, i, t: next }, PRIORITY.alarms);
+  }
+
+  scheduledAction(i: number, t: number): void {
+    const r = this.scalers[i]!.runScheduledActions(this.world.now, this.services[i].desiredCount);
+    this.applyScaling(i, r);
+    this.scheduleNextAction(i, t);
+  }
+
+  // ------------------------------------------------------------------ cluster events
+
+  private onInstanceRegistered(inst: Instance): void {
+    for (const svc of this.services) {
+      if (svc.daemon) svc.requestReconcile();
+    }
+    // daemon tasks go first (ECS places them before service tasks); retries follow the reconcile
+    for (const svc of this.services) {
+      if (!svc.daemon && svc.unplaced.length > 0) svc.requestReconcile();
+    }
+    void inst;
+  }
+
+  // ------------------------------------------------------------------ summary
+
+  summary() {
+    const world = this.world;
+    const sc = world.scenario.scenario;
+    const services: Record<string, unknown> = {};
+    this.services.forEach((svc, i) => {
+      const s = this.summaries[i];
+      const lat = (k: 'p50' | 'p95' | 'p99') => {
+        const v = weightedQuantile(s.latency.map((l) => ({ value: l[k], weight: l.weight })), k === 'p50' ? 0.5 : k === 'p95' ? 0.95 : 0.99);
+        return v === null ? null : round(v, 2);
+      };
+      services[svc.name] = {
+        taskHours: round(svc.runningMsTotal / 3_600_000),
+        desiredCount: countStats(s.desired, svc.desiredCount),
+        cpuUtilization: distributionStats(s.cpu),
+        memoryUtilization: distributionStats(s.memory),
+        requests: { offered: Math.round(s.offered), served: Math.round(s.served), dropped: Math.round(s.dropped) },
+        latencyMs: { p50: lat('p50'), p95: lat('p95'), p99: lat('p99') },
+        sloViolationMinutes: round(s.sloViolationMs / 60_000, 2),
+        scalingActivities: { out: s.scaleOut, in: s.scaleIn },
+        tasksStarted: svc.tasksStarted,
+        tasksStopped: svc.tasksStopped,
+        spotInterruptions: svc.spotInterruptions,
+      };
+    });
+    const capacityProviders: Record<string, unknown> = {};
+    for (const [name, stats] of this.providerStats) {
+      const group = this.cluster.groups.get(name);
+      capacityProviders[name] = group
+        ? {
+            instanceHours: round(group.instanceHours(world.durationMs)),
+            maxInstances: stats.maxInstances,
+            meanReservation: stats.reservationCount > 0 ? round(stats.reservationSum / stats.reservationCount, 2) : null,
+          }
+        : { taskHours: round(this.fargateTaskHours(name)), maxTasks: stats.maxInstances };
+    }
+    const byProvider: Record<string, number> = {};
+    let total = 0;
+    for (const name of this.providerStats.keys()) {
+      const c = world.cost.costToDate(name, world.durationMs);
+      byProvider[name] = round(c, 4);
+      total += c;
+    }
+    return {
+      scenario: sc.name,
+      seed: world.streams.seed,
+      durationSeconds: world.durationMs / 1000,
+      services,
+      capacityProviders,
+      cost: { currency: 'USD', total: round(total, 4), byProvider },
+    };
+  }
+
+  private fargateTaskHours(provider: string): number {
+    let ms = 0;
+    for (const row of this.fargateRuns) if (row.provider === provider) ms += row.ms;
+    return ms / 3_600_000;
+  }
+  readonly fargateRuns: { provider: string; ms: number }[] = [];
+}
+
+function taskRow(t: Task): TaskRow {
+  return {
+    taskId: t.id,
+    service: t.service,
+    capacityProvider: t.capacityProvider,
+    launchType: t.launchType,
+    instanceId: t.instanceId,
+    availabilityZone: t.availabilityZone,
+    created: t.createdAt,
+    running: t.runningAt,
+    stopped: t.stoppedAt,
+    stopReason: t.stopReason,
+  };
+}
+
+function onTick(a: { s: Simulation; t: number }): void {
+  a.s.tick(a.t);
+}
+function onVisible(a: { s: Simulation; i: number }): void {
+  a.s.visible(a.i);
+}
+function onScheduledAction(a: { s: Simulation; i: number; t: number }): void {
+  a.s.scheduledAction(a.i, a.t);
+}
