@@ -1,0 +1,123 @@
+// The built-in EC2 instance type catalog: size, CPU architecture, network interface limit
+// and the dated us-east-1 Linux on-demand price of each type, plus scenario-defined
+// custom types. Sources: EC2 instance type specs and "Maximum network interfaces" table
+// (AWSEC2/latest/UserGuide/using-eni.html#AvailableIpPerENI), aws.amazon.com/ec2/pricing/on-demand.
+
+import { closest } from 'fastest-levenshtein';
+
+export type CpuArchitecture = 'x86_64' | 'arm64';
+
+export interface InstanceType {
+  readonly name: string;
+  readonly vcpu: number;
+  readonly memoryMiB: number;
+  readonly cpuArchitecture: CpuArchitecture;
+  /** Maximum network interfaces (EC2 table). awsvpc tasks can use maxEnis - 1: the primary ENI is the instance's. */
+  readonly maxEnis: number;
+  /** USD per hour, Linux on-demand, us-east-1, as of PRICE_LIST_DATE. */
+  readonly pricePerHour: number;
+}
+
+/** A custom type as written in the scenario: `{ name, vcpu, memoryMiB, enis, price, cpuArchitecture? }`. */
+export interface CustomInstanceType {
+  name: string;
+  vcpu: number;
+  memoryMiB: number;
+  enis: number;
+  price: number;
+  cpuArchitecture?: CpuArchitecture;
+}
+
+/** The date of the price list below (us-east-1, Linux, on-demand). */
+export const PRICE_LIST_DATE = '2026-01-01';
+
+const GiB = 1024;
+
+function t(
+  name: string,
+  vcpu: number,
+  memoryGiB: number,
+  cpuArchitecture: CpuArchitecture,
+  maxEnis: number,
+  pricePerHour: number,
+): InstanceType {
+  return Object.freeze({ name, vcpu, memoryMiB: memoryGiB * GiB, cpuArchitecture, maxEnis, pricePerHour });
+}
+
+/** Built-in catalog, keyed by instance type name. */
+export const INSTANCE_CATALOG: ReadonlyMap<string, InstanceType> = new Map(
+  [
+    // burstable
+    t('t3.micro', 2, 1, 'x86_64', 2, 0.0104),
+    t('t3.small', 2, 2, 'x86_64', 3, 0.0208),
+    t('t3.medium', 2, 4, 'x86_64', 3, 0.0416),
+    t('t3.large', 2, 8, 'x86_64', 3, 0.0832),
+    t('t3.xlarge', 4, 16, 'x86_64', 4, 0.1664),
+    t('t3.2xlarge', 8, 32, 'x86_64', 4, 0.3328),
+    // general purpose
+    t('m5.large', 2, 8, 'x86_64', 3, 0.096),
+    t('m5.xlarge', 4, 16, 'x86_64', 4, 0.192),
+    t('m5.2xlarge', 8, 32, 'x86_64', 4, 0.384),
+    t('m5.4xlarge', 16, 64, 'x86_64', 8, 0.768),
+    t('m6i.large', 2, 8, 'x86_64', 3, 0.096),
+    t('m6i.xlarge', 4, 16, 'x86_64', 4, 0.192),
+    t('m6i.2xlarge', 8, 32, 'x86_64', 4, 0.384),
+    t('m6g.large', 2, 8, 'arm64', 3, 0.077),
+    t('m6g.xlarge', 4, 16, 'arm64', 4, 0.154),
+    t('m7g.large', 2, 8, 'arm64', 3, 0.0816),
+    t('m7g.xlarge', 4, 16, 'arm64', 4, 0.1632),
+    // compute optimised
+    t('c5.large', 2, 4, 'x86_64', 3, 0.085),
+    t('c5.xlarge', 4, 8, 'x86_64', 4, 0.17),
+    t('c5.2xlarge', 8, 16, 'x86_64', 4, 0.34),
+    t('c6g.large', 2, 4, 'arm64', 3, 0.068),
+    t('c6g.xlarge', 4, 8, 'arm64', 4, 0.136),
+    // memory optimised
+    t('r5.large', 2, 16, 'x86_64', 3, 0.126),
+    t('r5.xlarge', 4, 32, 'x86_64', 4, 0.252),
+  ].map((it) => [it.name, it]),
+);
+
+/** Checks a scenario custom type; returns null or a message naming what was expected and found. */
+export function validateCustomInstanceType(c: CustomInstanceType): string | null {
+  const bad = (field: string, expected: string, found: unknown) =>
+    `custom instance type ${JSON.stringify(c.name)}: ${field} must be ${expected}, found ${JSON.stringify(found)}`;
+  if (typeof c.name !== 'string' || c.name.length === 0) return bad('name', 'a non-empty string', c.name);
+  if (!Number.isInteger(c.vcpu) || c.vcpu < 1) return bad('vcpu', 'an integer >= 1', c.vcpu);
+  if (!Number.isInteger(c.memoryMiB) || c.memoryMiB < 512) return bad('memoryMiB', 'an integer >= 512', c.memoryMiB);
+  if (!Number.isInteger(c.enis) || c.enis < 1) return bad('enis', 'an integer >= 1', c.enis);
+  if (typeof c.price !== 'number' || !(c.price >= 0)) return bad('price', 'a number >= 0 (USD per hour)', c.price);
+  if (c.cpuArchitecture !== undefined && c.cpuArchitecture !== 'x86_64' && c.cpuArchitecture !== 'arm64')
+    return bad('cpuArchitecture', 'x86_64 or arm64', c.cpuArchitecture);
+  return null;
+}
+
+/** The custom type as a catalog entry (x86_64 unless stated). Throws on an invalid definition. */
+export function toInstanceType(c: CustomInstanceType): InstanceType {
+  const problem = validateCustomInstanceType(c);
+  if (problem) throw new Error(problem);
+  return Object.freeze({
+    name: c.name,
+    vcpu: c.vcpu,
+    memoryMiB: c.memoryMiB,
+    cpuArchitecture: c.cpuArchitecture ?? 'x86_64',
+    maxEnis: c.enis,
+    pricePerHour: c.price,
+  });
+}
+
+/**
+ * The instance type called `name`: a custom type of the scenario first (it may shadow a
+ * built-in one), then the built-in catalog. Throws an Error with a did-you-mean hint.
+ */
+export function lookupInstanceType(name: string, custom: readonly CustomInstanceType[] = []): InstanceType {
+  for (const c of custom) if (c.name === name) return toInstanceType(c);
+  const builtIn = INSTANCE_CATALOG.get(name);
+  if (builtIn) return builtIn;
+  const known = [...INSTANCE_CATALOG.keys(), ...custom.map((c) => c.name)];
+  const hint = known.length > 0 ? ` (did you mean ${closest(name, known)}?)` : '';
+  throw new Error(
+    `unknown instance type ${JSON.stringify(name)}: expected a built-in type (${[...INSTANCE_CATALOG.keys()].join(', ')}) ` +
+      `or a custom {name, vcpu, memoryMiB, enis, price}${hint}`,
+  );
+}

@@ -1,0 +1,194 @@
+// ECS managed scaling of an Auto Scaling group capacity provider: the target tracking
+// policy ECS puts on the group, tracking CapacityProviderReservation at targetCapacity.
+// AmazonECS/latest/developerguide/managed-scaling-behavior.html, cluster-auto-scaling.html,
+// APIReference/API_ManagedScaling.html, and the "Deep dive on Amazon ECS cluster auto
+// scaling" blog. Call onMetric once per metric period with that period's M and N.
+//
+// Scale out (AWS): high alarm reservation > targetCapacity. From N = 0, ECS first scales
+//   out to two instances; otherwise to ceil(M / (targetCapacity / 100)). The step is
+//   raised to minimumScalingStepSize and capped at maximumScalingStepSize, the result
+//   clamped to [minSize, maxSize]. A scale out waits until every instance launched before
+//   has passed instanceWarmupPeriod.
+// Scale in (AWS): low alarm 15 of 15 one-minute datapoints below target; no scale in
+//   within 15 minutes of a scale out; a scale out request restarts the scale-in process.
+//   Desired goes down to ceil(M / (targetCapacity / 100)) (never below what keeps the
+//   reservation at or under target), only as far as there are removable (empty,
+//   unprotected) instances, and by at most 50 % of the group per minute (at least 1).
+// Model: the high alarm is 1 of 1 datapoint; N = 0 and M = 0 is treated as "at target"
+//   (nothing to run, nothing to remove), so a targetCapacity < 100 does not launch an
+//   instance for an empty cluster.
+
+import { reservationPercent } from './reservation.js';
+
+export interface ManagedScalingConfig {
+  /** Capacity provider name (for messages). */
+  name: string;
+  /** Percent, 1-100. Default 100. */
+  targetCapacity?: number;
+  /** Default 1, 1-10000; scale out only. */
+  minimumScalingStepSize?: number;
+  /** Default 10000, 1-10000; scale out only. */
+  maximumScalingStepSize?: number;
+  /** Default 300 s (0-10000 s), in ms. */
+  instanceWarmupPeriodMs?: number;
+  /** Auto Scaling group bounds. */
+  minSize: number;
+  maxSize: number;
+  /** Model: datapoints above target that raise the high alarm. Default 1. */
+  highAlarmDatapoints?: number;
+  /** AWS: datapoints below target before scale in. Default 15. */
+  lowAlarmDatapoints?: number;
+  /** AWS: instances of the first scale out from zero. Default 2; 0 = proportional like any other scale out. */
+  initialScaleOutFromZero?: number;
+  /** AWS: no scale in this long after a scale out. Default 15 min. */
+  scaleInDelayAfterScaleOutMs?: number;
+  /** AWS: a scale-in step removes at most this fraction of the group (at least 1). Default 0.5. */
+  maxScaleInFraction?: number;
+}
+
+export interface ManagedScalingDecision {
+  desired: number;
+  message: string;
+}
+
+/** Problems with a managed scaling configuration (empty when valid). */
+export function validateManagedScaling(c: ManagedScalingConfig): string[] {
+  const p: string[] = [];
+  const int = (field: string, v: number | undefined, lo: number, hi: number) => {
+    if (v !== undefined && (!Number.isInteger(v) || v < lo || v > hi)) {
+      p.push(`${c.name}: ${field} must be an integer from ${lo} to ${hi}, found ${v}`);
+    }
+  };
+  int('targetCapacity', c.targetCapacity, 1, 100);
+  int('minimumScalingStepSize', c.minimumScalingStepSize, 1, 10000);
+  int('maximumScalingStepSize', c.maximumScalingStepSize, 1, 10000);
+  if ((c.minimumScalingStepSize ?? 1) > (c.maximumScalingStepSize ?? 10000)) {
+    p.push(
+      `${c.name}: minimumScalingStepSize (${c.minimumScalingStepSize ?? 1}) must not exceed maximumScalingStepSize (${c.maximumScalingStepSize ?? 10000})`,
+    );
+  }
+  const w = c.instanceWarmupPeriodMs;
+  if (w !== undefined && !(w >= 0 && w <= 10_000_000)) {
+    p.push(`${c.name}: instanceWarmupPeriod must be from 0 to 10000 s, found ${w / 1000} s`);
+  }
+  if (!Number.isInteger(c.minSize) || c.minSize < 0) p.push(`${c.name}: minSize must be an integer >= 0, found ${c.minSize}`);
+  if (!Number.isInteger(c.maxSize) || c.maxSize < c.minSize) {
+    p.push(`${c.name}: maxSize must be an integer >= minSize (${c.minSize}), found ${c.maxSize}`);
+  }
+  return p;
+}
+
+/** ceil(M / (t / 100)) in exact arithmetic: the instances that keep the reservation <= t. */
+export function instancesForTarget(m: number, targetCapacity: number): number {
+  return Math.ceil((m * 100) / targetCapacity - 1e-9);
+}
+
+const fmt1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+
+export class ManagedScaling {
+  private readonly target: number;
+  private readonly minStep: number;
+  private readonly maxStep: number;
+  private readonly warmupMs: number;
+  private readonly highN: number;
+  private readonly lowN: number;
+  private readonly fromZero: number;
+  private readonly scaleInDelayMs: number;
+  private readonly scaleInFraction: number;
+  private high = 0;
+  private low = 0;
+  private lastLaunchMs = -Infinity;
+  private lastScaleOutMs = -Infinity;
+
+  constructor(readonly config: ManagedScalingConfig) {
+    const problems = validateManagedScaling(config);
+    if (problems.length > 0) throw new Error(problems.join('; '));
+    this.target = config.targetCapacity ?? 100;
+    this.minStep = config.minimumScalingStepSize ?? 1;
+    this.maxStep = config.maximumScalingStepSize ?? 10000;
+    this.warmupMs = config.instanceWarmupPeriodMs ?? 300_000;
+    this.highN = config.highAlarmDatapoints ?? 1;
+    this.lowN = config.lowAlarmDatapoints ?? 15;
+    this.fromZero = config.initialScaleOutFromZero ?? 2;
+    this.scaleInDelayMs = config.scaleInDelayAfterScaleOutMs ?? 15 * 60_000;
+    this.scaleInFraction = config.maxScaleInFraction ?? 0.5;
+  }
+
+  /** Tell the policy an instance was launched for another reason (e.g. a Spot replacement): it blocks scale out until warm. */
+  noteLaunch(tMs: number): void {
+    if (tMs > this.lastLaunchMs) this.lastLaunchMs = tMs;
+  }
+
+  /** Time from which a scale out may happen again (all launched instances warm). */
+  warmUntilMs(): number {
+    return this.lastLaunchMs + this.warmupMs;
+  }
+
+  /**
+   * One datapoint of CapacityProviderReservation (given as M and N) at tMs. `removable`
+   * is how many instances a scale in could terminate (empty and not protected); default
+   * N - M. Returns a new desired capacity with the reasoning, or null.
+   */
+  onMetric(tMs: number, m: number, n: number, currentDesired: number, removable = Math.max(0, n - m)): ManagedScalingDecision | null {
+    const neutral = m === 0 && n === 0;
+    const r = reservationPercent(m, n);
+    this.high = !neutral && r > this.target ? this.high + 1 : 0;
+    this.low = !neutral && r < this.target ? this.low + 1 : 0;
+    const name = this.config.name;
+    const ratio = (this.target / 100).toFixed(2);
+
+    if (this.high >= this.highN) {
+      this.low = 0; // a scale-out request restarts the scale-in process
+      if (tMs < this.lastLaunchMs + this.warmupMs) return null;
+      let wanted: number;
+      let why: string;
+      if (n === 0 && this.fromZero > 0) {
+        wanted = this.fromZero;
+        why = `N=0: the first scale out from zero launches ${this.fromZero}`;
+      } else {
+        wanted = instancesForTarget(m, this.target);
+        why = `ceil(${m} / ${ratio}) = ${wanted}`;
+      }
+      const rawStep = wanted - n;
+      const step = Math.min(this.maxStep, Math.max(this.minStep, rawStep));
+      if (step !== rawStep) why += `; step ${rawStep} -> ${step} (scaling step size ${this.minStep}-${this.maxStep})`;
+      const desired = this.clampToGroup(n + step);
+      if (desired !== n + step) why += `; Auto Scaling group size ${this.config.minSize}-${this.config.maxSize}`;
+      if (desired <= currentDesired) return null;
+      this.lastLaunchMs = tMs;
+      this.lastScaleOutMs = tMs;
+      const dp = this.high === 1 ? 'datapoint' : 'datapoints';
+      return {
+        desired,
+        message:
+          `desired ${currentDesired} -> ${desired} (managed scaling ${name}: CapacityProviderReservation ` +
+          `${fmt1(r)} > ${this.target} for ${this.high} ${dp}; M=${m} N=${n}; ${why})`,
+      };
+    }
+
+    if (this.low >= this.lowN && tMs >= this.lastScaleOutMs + this.scaleInDelayMs) {
+      const needed = m === 0 ? 0 : instancesForTarget(m, this.target);
+      const keep = Math.max(needed, this.config.minSize, n - removable);
+      if (keep >= n) return null;
+      const maxStep = Math.max(1, Math.floor(n * this.scaleInFraction));
+      const desired = Math.max(keep, n - maxStep);
+      if (desired >= currentDesired) return null;
+      let why = `ceil(${m} / ${ratio}) = ${needed}`;
+      if (keep > needed) {
+        why += keep === this.config.minSize && keep > n - removable ? `; minSize ${keep}` : `; ${removable} removable (empty, unprotected) instances`;
+      }
+      if (desired > keep) why += `; at most ${maxStep} per step (${Math.round(this.scaleInFraction * 100)} % of ${n})`;
+      return {
+        desired,
+        message:
+          `desired ${currentDesired} -> ${desired} (managed scaling ${name}: CapacityProviderReservation ` +
+          `${fmt1(r)} < ${this.target} for ${this.low} datapoints; M=${m} N=${n}; ${why})`,
+      };
+    }
+    return null;
+  }
+
+  private clampToGroup(x: number): number {
+    return Math.min(this.config.maxSize, Math.max(this.config.minSize, x));
+  }
+}

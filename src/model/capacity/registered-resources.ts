@@ -1,0 +1,59 @@
+// What a container instance registers with ECS: CPU units and the memory left for tasks
+// after the OS and the ECS agent. AmazonECS/latest/developerguide/memory-management.html
+// (model: the OS/agent keep max(256 MiB, 6 %) of physical memory; ECS_RESERVED_MEMORY more).
+
+import type { InstanceType } from './instance-catalog.js';
+
+export interface RegisteredResources {
+  /** CPU units, 1024 per vCPU. */
+  cpu: number;
+  /** MiB available to tasks. */
+  memoryMiB: number;
+  /** ENIs available to awsvpc tasks: maxEnis - 1 (the primary ENI belongs to the instance). */
+  awsvpcEnis: number;
+}
+
+export const CPU_UNITS_PER_VCPU = 1024;
+/** Model: the OS and agent keep at least this much memory (MiB). */
+export const OS_RESERVED_MEMORY_MIN_MIB = 256;
+/** Model: ... or this fraction of physical memory, whichever is larger. */
+export const OS_RESERVED_MEMORY_FRACTION = 0.06;
+
+/** Registered CPU/memory/ENIs of an instance type; `reservedMemoryMiB` is ECS_RESERVED_MEMORY. */
+export function registeredResources(type: InstanceType, reservedMemoryMiB = 0): RegisteredResources {
+  if (!(reservedMemoryMiB >= 0)) {
+    throw new Error(`reservedMemoryMiB (ECS_RESERVED_MEMORY) must be >= 0, found ${reservedMemoryMiB}`);
+  }
+  const os = Math.max(OS_RESERVED_MEMORY_MIN_MIB, type.memoryMiB * OS_RESERVED_MEMORY_FRACTION);
+  const memoryMiB = Math.floor(type.memoryMiB - os) - reservedMemoryMiB;
+  if (memoryMiB <= 0) {
+    throw new Error(
+      `instance type ${type.name}: ECS_RESERVED_MEMORY ${reservedMemoryMiB} MiB leaves no memory for tasks ` +
+        `(${Math.floor(type.memoryMiB - os)} MiB after the OS reserve)`,
+    );
+  }
+  return { cpu: type.vcpu * CPU_UNITS_PER_VCPU, memoryMiB, awsvpcEnis: Math.max(0, type.maxEnis - 1) };
+}
+
+/**
+ * The group's largest type, used to estimate M for PROVISIONING tasks: the most CPU, then
+ * the most memory, then the first listed.
+ */
+export function largestInstanceType<T extends { vcpu: number; memoryMiB: number }>(types: readonly T[]): T {
+  if (types.length === 0) throw new Error('an Auto Scaling group needs at least one instance type, found none');
+  let best = types[0];
+  for (const it of types) {
+    if (it.vcpu > best.vcpu || (it.vcpu === best.vcpu && it.memoryMiB > best.memoryMiB)) best = it;
+  }
+  return best;
+}
+
+/** The group's smallest type (fewest CPU, then least memory): a task that cannot fit it never drives scale out. */
+export function smallestInstanceType<T extends { vcpu: number; memoryMiB: number }>(types: readonly T[]): T {
+  if (types.length === 0) throw new Error('an Auto Scaling group needs at least one instance type, found none');
+  let best = types[0];
+  for (const it of types) {
+    if (it.vcpu < best.vcpu || (it.vcpu === best.vcpu && it.memoryMiB < best.memoryMiB)) best = it;
+  }
+  return best;
+}

@@ -1,0 +1,71 @@
+// The CapacityProviderReservation metric of an Auto Scaling group capacity provider:
+// M / N x 100. AmazonECS/latest/developerguide/cluster-auto-scaling.html and
+// "Deep dive on Amazon ECS cluster auto scaling" (aws.amazon.com/blogs/containers).
+//
+// N = instances running in the group: registered with the cluster and not terminating.
+//     An instance set DRAINING (by managed draining or by hand) still runs and is still
+//     in the group, so it counts in N until the group starts to terminate it
+//     (`terminating: true`); it counts in M while it still runs non-daemon tasks.
+//     Instances still launching (not yet registered) are not in N.
+// M = instances needed: the instances that run at least one non-daemon task (an instance
+//     running only daemon tasks counts as empty) plus the instances that the PROVISIONING
+//     tasks would need, packed first-fit decreasing onto the group's largest type.
+// N = 0 and M > 0 -> 200; N = 0 and M = 0 -> 100.
+
+import { packProvisioningTasks, type InstanceCapacity, type TaskRequirement } from './pack-provisioning-tasks.js';
+
+export interface ReservationInstance {
+  /** Runs at least one task that is not from a DAEMON service. */
+  hasNonDaemonTasks: boolean;
+  /** The group is terminating it (scale in, Spot interruption, replacement): not counted. */
+  terminating?: boolean;
+}
+
+export interface CapacityProviderReservation {
+  m: number;
+  n: number;
+  /** Percent. */
+  reservation: number;
+  /** PROVISIONING tasks that fit no instance of the group (left out of M). */
+  incompatibleTasks: number;
+}
+
+/** M / N x 100 from the raw counts, with the N = 0 cases. */
+export function reservationPercent(m: number, n: number): number {
+  if (n === 0) return m > 0 ? 200 : 100;
+  return (m / n) * 100;
+}
+
+/**
+ * The metric for one capacity provider. `largest` is the registered capacity of the
+ * group's largest type (for packing); `smallest`, if given, that of its smallest type: a
+ * task that does not fit the smallest type is excluded from the estimate, as AWS does.
+ */
+export function capacityProviderReservation(
+  instances: readonly ReservationInstance[],
+  provisioningTasks: readonly TaskRequirement[],
+  largest: InstanceCapacity,
+  smallest: InstanceCapacity = largest,
+): CapacityProviderReservation {
+  let n = 0;
+  let busy = 0;
+  for (const inst of instances) {
+    if (inst.terminating) continue;
+    n++;
+    if (inst.hasNonDaemonTasks) busy++;
+  }
+  let compatible: readonly TaskRequirement[] = provisioningTasks;
+  let incompatibleTasks = 0;
+  if (smallest !== largest) {
+    const kept: TaskRequirement[] = [];
+    for (const t of provisioningTasks) {
+      if (t.cpu <= smallest.cpu && t.memory <= smallest.memoryMiB && (t.enis ?? 0) <= (smallest.awsvpcEnis ?? Infinity)) {
+        kept.push(t);
+      } else incompatibleTasks++;
+    }
+    compatible = kept;
+  }
+  const packed = packProvisioningTasks(compatible, largest);
+  const m = busy + packed.instances;
+  return { m, n, reservation: reservationPercent(m, n), incompatibleTasks: incompatibleTasks + packed.incompatible };
+}

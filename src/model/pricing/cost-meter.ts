@@ -1,0 +1,101 @@
+// Running cost per capacity provider, cheap to read at every period end. Each provider
+// keeps (cost accrued up to lastMs, sum of the hourly rates of what runs now); starting or
+// stopping an item settles the provider to that time, so reading cost_to_date is O(1) and
+// nothing is iterated per item. When an item stops, its bill is rounded up to whole
+// seconds and topped up to the minimum charge (60 s for EC2 and Fargate Linux).
+// A running item's minimum top-up appears only when it stops (call stopAll at the end).
+
+import { billedMs } from './ec2-cost.js';
+
+export type CostItemId = string | number;
+
+interface ProviderAccount {
+  accrued: number;
+  /** USD per ms of everything running now. */
+  ratePerMs: number;
+  lastMs: number;
+  running: number;
+}
+
+interface Item {
+  provider: string;
+  ratePerMs: number;
+  startMs: number;
+  minimumMs: number;
+}
+
+export class CostMeter {
+  private readonly accounts = new Map<string, ProviderAccount>();
+  private readonly items = new Map<CostItemId, Item>();
+
+  /** An instance or task of `provider` starts being billed at `ratePerHour` USD. */
+  start(id: CostItemId, provider: string, ratePerHour: number, startMs: number, minimumBilledMs = 60_000): void {
+    if (this.items.has(id)) throw new Error(`CostMeter: item ${String(id)} is already being billed`);
+    if (!(ratePerHour >= 0)) throw new Error(`CostMeter: rate must be >= 0 USD/hour, found ${ratePerHour}`);
+    const acc = this.settle(provider, startMs);
+    const ratePerMs = ratePerHour / 3_600_000;
+    acc.ratePerMs += ratePerMs;
+    acc.running++;
+    this.items.set(id, { provider, ratePerMs, startMs, minimumMs: minimumBilledMs });
+  }
+
+  /** The item stops being billed at `endMs`; returns its total cost. Unknown ids cost 0. */
+  stop(id: CostItemId, endMs: number): number {
+    const item = this.items.get(id);
+    if (!item) return 0;
+    this.items.delete(id);
+    const acc = this.settle(item.provider, endMs);
+    acc.running--;
+    acc.ratePerMs = acc.running === 0 ? 0 : acc.ratePerMs - item.ratePerMs;
+    const billed = billedMs(item.startMs, endMs, item.minimumMs);
+    acc.accrued += item.ratePerMs * (billed - (endMs - item.startMs));
+    return item.ratePerMs * billed;
+  }
+
+  /** Stops everything still running (end of the run). */
+  stopAll(endMs: number): void {
+    for (const id of [...this.items.keys()]) this.stop(id, endMs);
+  }
+
+  /** USD spent on `provider` up to `nowMs`, which must not be before its last start/stop. */
+  costToDate(provider: string, nowMs: number): number {
+    const acc = this.accounts.get(provider);
+    if (!acc) return 0;
+    if (nowMs < acc.lastMs) {
+      throw new Error(`CostMeter: cost of ${provider} asked at ${nowMs} ms, before its last start/stop at ${acc.lastMs} ms`);
+    }
+    return acc.accrued + acc.ratePerMs * (nowMs - acc.lastMs);
+  }
+
+  /** USD over all providers up to `nowMs`. */
+  totalCostToDate(nowMs: number): number {
+    let sum = 0;
+    for (const name of this.accounts.keys()) sum += this.costToDate(name, nowMs);
+    return sum;
+  }
+
+  /** Providers seen so far, in first-seen order. */
+  providers(): string[] {
+    return [...this.accounts.keys()];
+  }
+
+  /** Items of `provider` being billed now. */
+  runningCount(provider: string): number {
+    return this.accounts.get(provider)?.running ?? 0;
+  }
+
+  private settle(provider: string, tMs: number): ProviderAccount {
+    let acc = this.accounts.get(provider);
+    if (!acc) {
+      acc = { accrued: 0, ratePerMs: 0, lastMs: tMs, running: 0 };
+      this.accounts.set(provider, acc);
+      return acc;
+    }
+    if (tMs < acc.lastMs) {
+      throw new Error(`CostMeter: time went backwards for ${provider}: ${tMs} ms < ${acc.lastMs} ms`);
+    }
+    acc.accrued += acc.ratePerMs * (tMs - acc.lastMs);
+    acc.lastMs = tMs;
+    return acc;
+  }
+}

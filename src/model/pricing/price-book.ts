@@ -1,0 +1,78 @@
+// The prices a run uses: the built-in dated list (us-east-1) with the scenario's
+// `pricing:` overrides applied, e.g. `{ fargate: { vcpuHour, gbHour, spotDiscount },
+// ec2: { 'm5.large': 0.096 }, ec2SpotDiscount }`. Fargate overrides of vcpuHour/gbHour
+// apply to x86_64; `fargate.arm64: { vcpuHour, gbHour }` overrides the ARM rates.
+
+import { closest } from 'fastest-levenshtein';
+import { FARGATE_PRICES, FARGATE_SPOT_DISCOUNT } from '../capacity/fargate.js';
+import { INSTANCE_CATALOG, type CpuArchitecture, type CustomInstanceType } from '../capacity/instance-catalog.js';
+import { EC2_SPOT_DISCOUNT } from './ec2-cost.js';
+import type { FargatePricing } from './fargate-cost.js';
+
+export interface PricingOverrides {
+  fargate?: {
+    vcpuHour?: number;
+    gbHour?: number;
+    spotDiscount?: number;
+    arm64?: { vcpuHour?: number; gbHour?: number };
+  };
+  /** USD per hour by instance type name. */
+  ec2?: Record<string, number>;
+  ec2SpotDiscount?: number;
+}
+
+export type PurchaseOption = 'on-demand' | 'spot';
+
+export interface PriceBook {
+  fargate(arch: CpuArchitecture): FargatePricing;
+  /** USD per hour of an instance type bought as `purchaseOption`. */
+  ec2Hourly(instanceType: string, purchaseOption: PurchaseOption): number;
+}
+
+function checkRate(path: string, v: unknown, max = Infinity): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v !== 'number' || !(v >= 0) || !(v < max)) {
+    throw new Error(`pricing.${path} must be a number >= 0${max < Infinity ? ` and < ${max}` : ''}, found ${JSON.stringify(v)}`);
+  }
+  return v;
+}
+
+/** Builds the price book; throws an Error naming the bad override. */
+export function createPriceBook(overrides: PricingOverrides = {}, custom: readonly CustomInstanceType[] = []): PriceBook {
+  const f = overrides.fargate ?? {};
+  const spotDiscount = checkRate('fargate.spotDiscount', f.spotDiscount, 1) ?? FARGATE_SPOT_DISCOUNT;
+  const fargate: Record<CpuArchitecture, FargatePricing> = {
+    x86_64: {
+      vcpuHour: checkRate('fargate.vcpuHour', f.vcpuHour) ?? FARGATE_PRICES.x86_64.vcpuHour,
+      gbHour: checkRate('fargate.gbHour', f.gbHour) ?? FARGATE_PRICES.x86_64.gbHour,
+      spotDiscount,
+    },
+    arm64: {
+      vcpuHour: checkRate('fargate.arm64.vcpuHour', f.arm64?.vcpuHour) ?? FARGATE_PRICES.arm64.vcpuHour,
+      gbHour: checkRate('fargate.arm64.gbHour', f.arm64?.gbHour) ?? FARGATE_PRICES.arm64.gbHour,
+      spotDiscount,
+    },
+  };
+  const ec2SpotDiscount = checkRate('ec2SpotDiscount', overrides.ec2SpotDiscount, 1) ?? EC2_SPOT_DISCOUNT;
+  const hourly = new Map<string, number>();
+  for (const [name, t] of INSTANCE_CATALOG) hourly.set(name, t.pricePerHour);
+  for (const c of custom) hourly.set(c.name, c.price);
+  for (const [name, price] of Object.entries(overrides.ec2 ?? {})) {
+    if (!hourly.has(name)) {
+      throw new Error(
+        `pricing.ec2.${name}: unknown instance type, expected a built-in or custom type (did you mean ${closest(name, [...hourly.keys()])}?)`,
+      );
+    }
+    hourly.set(name, checkRate(`ec2.${name}`, price)!);
+  }
+  return {
+    fargate: (arch) => fargate[arch],
+    ec2Hourly(instanceType, purchaseOption) {
+      const p = hourly.get(instanceType);
+      if (p === undefined) {
+        throw new Error(`no price for instance type ${JSON.stringify(instanceType)} (did you mean ${closest(instanceType, [...hourly.keys()])}?)`);
+      }
+      return purchaseOption === 'spot' ? p * (1 - ec2SpotDiscount) : p;
+    },
+  };
+}

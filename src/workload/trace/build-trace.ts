@@ -1,0 +1,37 @@
+// buildTrace: a trace config (one base shape, then weekly, spikes, noise, each
+// multiplying) becomes a Trace — rateAt for the event-driven model, meanRate for the
+// fluid model's periods.
+
+import { baseShapeOf, makeBaseShape } from './base-shape.js';
+import { checkNumber } from './check.js';
+import type { TraceComponent } from './component.js';
+import { meanOfProduct, productAt } from './mean-rate.js';
+import { makeNoise } from './modifiers/noise.js';
+import { makeSpikes } from './modifiers/spikes.js';
+import { makeWeekly } from './modifiers/weekly.js';
+import type { BuildTraceOptions, Trace, TraceConfig } from './types.js';
+
+/**
+ * Call once per stream name and RandomStreams: random shapes draw from the streams
+ * `${streamName}/randomWalk` and `${streamName}/noise` and keep what they drew.
+ */
+export function buildTrace(config: TraceConfig, options: BuildTraceOptions): Trace {
+  checkNumber('startEpochMs', options.startEpochMs);
+  const components: TraceComponent[] = [makeBaseShape(baseShapeOf(config), options)];
+  if (config.weekly != null) components.push(makeWeekly(config.weekly, options.startEpochMs));
+  if (config.spikes != null && config.spikes.length > 0) components.push(makeSpikes(config.spikes));
+  if (config.noise != null) {
+    components.push(makeNoise(config.noise, () => options.streams.stream(`${options.streamName}/noise`)));
+  }
+  if (components.length === 1) {
+    const only = components[0];
+    return {
+      rateAt: (t) => only.at(t),
+      meanRate: (from, to) => meanOfProduct(components, from, to),
+    };
+  }
+  return {
+    rateAt: (t) => productAt(components, t),
+    meanRate: (from, to) => meanOfProduct(components, from, to),
+  };
+}

@@ -1,0 +1,25 @@
+// Load traces: the requestRate language of scenario.yaml (public API of this folder).
+
+export { buildTrace } from './build-trace.js';
+export { traceBounds } from './trace-bounds.js';
+export { traceRows } from './trace-rows.js';
+export { parseTraceCsv, type ParseTraceCsvOptions } from './parse-trace-csv.js';
+export { BASE_SHAPES, MODIFIERS } from './base-shape.js';
+export type {
+  BaseShape,
+  BuildTraceOptions,
+  CsvConfig,
+  DiurnalConfig,
+  Interpolation,
+  Modifiers,
+  NoiseConfig,
+  RampConfig,
+  RandomWalkConfig,
+  SpikeConfig,
+  StepConfig,
+  Trace,
+  TraceConfig,
+  TracePoint,
+  TraceRow,
+  WeeklyConfig,
+} from './types.js';

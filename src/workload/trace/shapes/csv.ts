@@ -1,0 +1,56 @@
+// Base shape `csv`: replay of recorded rows (see parse-trace-csv.ts), interpolated
+// linearly or held (step) between rows; the first value before the first row and the
+// last value after the last row.
+
+import { checkNumber, fail } from '../check.js';
+import type { Bounds, TraceComponent } from '../component.js';
+import { firstAfter, nextTimeAfter } from '../sorted-search.js';
+import type { CsvConfig } from '../types.js';
+
+function check(c: CsvConfig): { t: Float64Array; v: Float64Array; linear: boolean } {
+  const where = c.file ? `csv (${c.file})` : 'csv';
+  if (!Array.isArray(c.rows) || c.rows.length === 0) fail(`${where}.rows`, 'at least one row', c.rows);
+  if (c.interpolate !== undefined && c.interpolate !== 'linear' && c.interpolate !== 'step') {
+    fail('csv.interpolate', '"linear" or "step"', c.interpolate);
+  }
+  const t = new Float64Array(c.rows.length);
+  const v = new Float64Array(c.rows.length);
+  c.rows.forEach((r, i) => {
+    t[i] = checkNumber(`${where}.rows[${i}].t`, r?.t);
+    v[i] = checkNumber(`${where}.rows[${i}].value`, r?.value, 'nonNegative');
+    if (i > 0 && !(t[i] > t[i - 1])) fail(`${where}.rows[${i}].t`, `a time after row ${i - 1} (${t[i - 1]} ms)`, t[i]);
+  });
+  return { t, v, linear: c.interpolate !== 'step' };
+}
+
+export function makeCsv(config: CsvConfig): TraceComponent {
+  const { t: times, v: values, linear } = check(config);
+  const n = times.length;
+  return {
+    at(t) {
+      const i = firstAfter(times, t); // times[i-1] <= t < times[i]
+      if (i === 0) return values[0];
+      if (i === n || !linear) return values[i - 1];
+      const a = values[i - 1];
+      const b = values[i];
+      const x = a + ((b - a) * (t - times[i - 1])) / (times[i] - times[i - 1]);
+      const lo = a < b ? a : b;
+      const hi = a < b ? b : a;
+      return x < lo ? lo : x > hi ? hi : x;
+    },
+    nextBreak: (t) => nextTimeAfter(times, t),
+    degree: linear ? 1 : 0,
+    maxPanel: Infinity,
+  };
+}
+
+export function csvBounds(config: CsvConfig): Bounds {
+  const { v } = check(config);
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const x of v) {
+    if (x < lo) lo = x;
+    if (x > hi) hi = x;
+  }
+  return [lo, hi];
+}

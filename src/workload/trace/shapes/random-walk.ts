@@ -1,0 +1,55 @@
+// Base shape `randomWalk`: a geometric random walk, constant over each `every`. Step k
+// multiplies the rate by exp(volatility * Z_k), Z_k standard normal (zero drift in log,
+// so the median stays at `start`), reflected at `min` and `max` in log space. Draws come
+// from the stream `${streamName}/randomWalk`, in step order.
+
+import type { RandomStream } from '../../../engine/index.js';
+import { checkNumber, fail } from '../check.js';
+import type { Bounds, TraceComponent } from '../component.js';
+import { lazySeries, nextPieceStart, pieceIndex } from '../lazy-series.js';
+import { standardNormal } from '../standard-normal.js';
+import type { RandomWalkConfig } from '../types.js';
+
+function check(c: RandomWalkConfig): RandomWalkConfig {
+  const min = checkNumber('randomWalk.min', c.min, 'nonNegative');
+  const max = checkNumber('randomWalk.max', c.max, 'nonNegative');
+  if (!(max >= min)) fail('randomWalk.max', `a rate >= randomWalk.min (${min})`, max);
+  const start = checkNumber('randomWalk.start', c.start, 'positive');
+  if (start < min || start > max) fail('randomWalk.start', `a rate within [min, max] = [${min}, ${max}]`, start);
+  const volatility = checkNumber('randomWalk.volatility', c.volatility, 'nonNegative');
+  const every = checkNumber('randomWalk.every', c.every, 'positive');
+  return { start, volatility, min, max, every };
+}
+
+/** Folds a log value back into [lo, hi] by reflection at both ends (lo may be -Infinity). */
+export function reflect(l: number, lo: number, hi: number): number {
+  if (l > hi && lo === -Infinity) return 2 * hi - l;
+  if (l >= lo && l <= hi) return l;
+  const width = hi - lo;
+  if (width === 0) return lo;
+  let y = (l - lo) % (2 * width);
+  if (y < 0) y += 2 * width;
+  return lo + (y > width ? 2 * width - y : y);
+}
+
+export function makeRandomWalk(config: RandomWalkConfig, rng: RandomStream): TraceComponent {
+  const { start, volatility, min, max, every } = check(config);
+  const lo = min > 0 ? Math.log(min) : -Infinity;
+  const hi = Math.log(max);
+  const series = lazySeries((k, previous) => {
+    if (k === 0) return start;
+    const v = Math.exp(reflect(Math.log(previous) + volatility * standardNormal(rng), lo, hi));
+    return v < min ? min : v > max ? max : v;
+  });
+  return {
+    at: (t) => series(pieceIndex(t, every)),
+    nextBreak: (t) => nextPieceStart(t, every),
+    degree: 0,
+    maxPanel: Infinity,
+  };
+}
+
+export function randomWalkBounds(config: RandomWalkConfig): Bounds {
+  const { min, max } = check(config);
+  return [min, max];
+}

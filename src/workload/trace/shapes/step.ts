@@ -1,0 +1,54 @@
+// Base shape `step`: `from` until the first `at`, then `to` (from `at` on, inclusive);
+// either one step `{from, to, at}` or several `{from, steps: [{at, to}, ...]}`.
+
+import { checkNumber, fail } from '../check.js';
+import type { Bounds, TraceComponent } from '../component.js';
+import { firstAfter, nextTimeAfter } from '../sorted-search.js';
+import type { StepConfig } from '../types.js';
+
+interface Steps {
+  from: number;
+  at: Float64Array;
+  to: Float64Array;
+}
+
+function normalise(c: StepConfig): Steps {
+  const from = checkNumber('step.from', c.from, 'nonNegative');
+  if ('steps' in c && c.steps !== undefined) {
+    if (!Array.isArray(c.steps) || c.steps.length === 0) fail('step.steps', 'a non-empty list of {at, to}', c.steps);
+    const at = new Float64Array(c.steps.length);
+    const to = new Float64Array(c.steps.length);
+    c.steps.forEach((s, i) => {
+      at[i] = checkNumber(`step.steps[${i}].at`, s?.at);
+      to[i] = checkNumber(`step.steps[${i}].to`, s?.to, 'nonNegative');
+      if (i > 0 && !(at[i] > at[i - 1])) {
+        fail(`step.steps[${i}].at`, `a time after steps[${i - 1}].at (${at[i - 1]} ms)`, at[i]);
+      }
+    });
+    return { from, at, to };
+  }
+  const single = c as { from: number; to: number; at: number };
+  return {
+    from,
+    at: Float64Array.of(checkNumber('step.at', single.at)),
+    to: Float64Array.of(checkNumber('step.to', single.to, 'nonNegative')),
+  };
+}
+
+export function makeStep(c: StepConfig): TraceComponent {
+  const { from, at, to } = normalise(c);
+  return {
+    at(t) {
+      const i = firstAfter(at, t);
+      return i === 0 ? from : to[i - 1];
+    },
+    nextBreak: (t) => nextTimeAfter(at, t),
+    degree: 0,
+    maxPanel: Infinity,
+  };
+}
+
+export function stepBounds(c: StepConfig): Bounds {
+  const { from, to } = normalise(c);
+  return [Math.min(from, ...to), Math.max(from, ...to)];
+}

@@ -1,0 +1,147 @@
+import { describe, it, expect } from 'vitest';
+import {
+  ManagedScaling,
+  capacityProviderReservation,
+  registeredResources,
+  lookupInstanceType,
+  validateManagedScaling,
+} from '../../src/model/capacity/index.js';
+
+const MIN = 60_000;
+const m5large = registeredResources(lookupInstanceType('m5.large')); // 2048 units, 7700 MiB
+const tasks = (k: number) => Array.from({ length: k }, () => ({ cpu: 512, memory: 1024 })); // 4 per m5.large
+const busy = (k: number) => Array.from({ length: k }, () => ({ hasNonDaemonTasks: true }));
+
+function policy(over: Partial<ConstructorParameters<typeof ManagedScaling>[0]> = {}) {
+  return new ManagedScaling({ name: 'asg-m5', minSize: 0, maxSize: 40, ...over });
+}
+
+describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () => {
+  it('message explains the arithmetic: M=5 N=3 -> ceil(5 / 1.00) = 5', () => {
+    expect(policy().onMetric(0, 5, 3, 3)).toEqual({
+      desired: 5,
+      message:
+        'desired 3 -> 5 (managed scaling asg-m5: CapacityProviderReservation 166.7 > 100 for 1 datapoint; M=5 N=3; ceil(5 / 1.00) = 5)',
+    });
+  });
+
+  describe('scale from zero: 10 tasks of 512 units / 1024 MiB need ceil(10 / 4) = 3 m5.large', () => {
+    it('N = 0: reservation 200; AWS first scales out to two instances, then to the packed count after warm-up', () => {
+      const r0 = capacityProviderReservation([], tasks(10), m5large);
+      expect([r0.m, r0.n, r0.reservation]).toEqual([3, 0, 200]);
+      const ms = policy({ targetCapacity: 100 });
+      expect(ms.onMetric(0, r0.m, r0.n, 0)?.desired).toBe(2);
+      // The two instances register and take 8 tasks; 2 tasks still PROVISIONING -> M = 2 + 1 = 3, N = 2.
+      const r1 = capacityProviderReservation(busy(2), tasks(2), m5large);
+      expect([r1.m, r1.n, r1.reservation]).toEqual([3, 2, 150]);
+      expect(ms.onMetric(4 * MIN, r1.m, r1.n, 2)).toBeNull(); // within instanceWarmupPeriod 300 s
+      expect(ms.onMetric(5 * MIN, r1.m, r1.n, 2)?.desired).toBe(3); // ceil(3 / 1.00)
+    });
+
+    it('targetCapacity 80 keeps spare: ceil(3 / 0.80) = ceil(3.75) = 4', () => {
+      const ms = policy({ targetCapacity: 80 });
+      expect(ms.onMetric(0, 3, 0, 0)?.desired).toBe(2);
+      const d = ms.onMetric(5 * MIN, 3, 2, 2)!;
+      expect(d.desired).toBe(4);
+      expect(d.message).toContain('ceil(3 / 0.80) = 4');
+    });
+
+    it('with initialScaleOutFromZero 0 the first step is proportional: 3 at 100, 4 at 80', () => {
+      expect(policy({ initialScaleOutFromZero: 0 }).onMetric(0, 3, 0, 0)?.desired).toBe(3);
+      expect(policy({ initialScaleOutFromZero: 0, targetCapacity: 80 }).onMetric(0, 3, 0, 0)?.desired).toBe(4);
+    });
+  });
+
+  it('step size clamps: minimumScalingStepSize 3 turns +1 into +3', () => {
+    const d = policy({ minimumScalingStepSize: 3 }).onMetric(0, 5, 4, 4)!;
+    expect(d.desired).toBe(7);
+    expect(d.message).toContain('step 1 -> 3');
+  });
+
+  it('step size clamps: maximumScalingStepSize 2 turns +6 into +2', () => {
+    expect(policy({ maximumScalingStepSize: 2 }).onMetric(0, 10, 4, 4)?.desired).toBe(6);
+  });
+
+  it('the Auto Scaling group maxSize caps the result', () => {
+    expect(policy({ maxSize: 5 }).onMetric(0, 10, 4, 4)?.desired).toBe(5);
+  });
+
+  it('an instance running only daemon tasks is empty, so it does not drive scale out: M=2 N=3 -> no action', () => {
+    const r = capacityProviderReservation([...busy(2), { hasNonDaemonTasks: false }], [], m5large);
+    expect(policy().onMetric(0, r.m, r.n, 3)).toBeNull();
+  });
+
+  it('no scale out while already at the wanted size (launches in flight)', () => {
+    expect(policy().onMetric(0, 5, 3, 5)).toBeNull();
+  });
+
+  it('N = 0 and M = 0 does nothing, even with targetCapacity < 100 (model)', () => {
+    expect(policy({ targetCapacity: 80 }).onMetric(0, 0, 0, 0)).toBeNull();
+  });
+
+  it('a launch reported with noteLaunch blocks scale out for the warm-up period', () => {
+    const ms = policy();
+    ms.noteLaunch(0);
+    expect(ms.onMetric(MIN, 5, 3, 3)).toBeNull();
+    expect(ms.onMetric(5 * MIN, 5, 3, 3)?.desired).toBe(5);
+  });
+});
+
+describe('managed scaling: scale in (15 of 15 datapoints, only empty instances, <= 50 % a step)', () => {
+  it('waits for 15 one-minute datapoints below target, then goes to ceil(M / 1.00)', () => {
+    const ms = policy();
+    for (let k = 1; k <= 14; k++) expect(ms.onMetric(k * MIN, 3, 6, 6)).toBeNull();
+    const d = ms.onMetric(15 * MIN, 3, 6, 6)!;
+    expect(d.desired).toBe(3);
+    expect(d.message).toBe(
+      'desired 6 -> 3 (managed scaling asg-m5: CapacityProviderReservation 50.0 < 100 for 15 datapoints; M=3 N=6; ceil(3 / 1.00) = 3)',
+    );
+  });
+
+  it('a datapoint at or above target restarts the 15-minute count', () => {
+    const ms = policy();
+    for (let k = 1; k <= 10; k++) ms.onMetric(k * MIN, 3, 6, 6);
+    ms.onMetric(11 * MIN, 6, 6, 6);
+    for (let k = 12; k <= 25; k++) expect(ms.onMetric(k * MIN, 3, 6, 6)).toBeNull();
+    expect(ms.onMetric(26 * MIN, 3, 6, 6)?.desired).toBe(3);
+  });
+
+  it('removes at most 50 % of the group per step', () => {
+    const ms = policy();
+    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 0, 10, 10);
+    expect(ms.onMetric(15 * MIN, 0, 10, 10)?.desired).toBe(5);
+    expect(ms.onMetric(16 * MIN, 0, 10, 5)).toBeNull(); // instances not yet gone: nothing new
+    expect(ms.onMetric(17 * MIN, 0, 5, 5)?.desired).toBe(3); // floor(5 / 2) = 2
+  });
+
+  it('only removable (empty, unprotected) instances can go; minSize holds', () => {
+    const ms = policy({ minSize: 1 });
+    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 6, 6, 1);
+    expect(ms.onMetric(15 * MIN, 2, 6, 6, 1)?.desired).toBe(5);
+    const ms2 = policy({ minSize: 2 });
+    for (let k = 1; k < 15; k++) ms2.onMetric(k * MIN, 0, 3, 3);
+    expect(ms2.onMetric(15 * MIN, 0, 3, 3)?.desired).toBe(2);
+  });
+
+  it('targetCapacity 80 keeps spare on scale in: M=4 N=8 -> ceil(4 / 0.80) = 5', () => {
+    const ms = policy({ targetCapacity: 80 });
+    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 4, 8, 8);
+    expect(ms.onMetric(15 * MIN, 4, 8, 8)?.desired).toBe(5);
+  });
+
+  it('no scale in within 15 minutes of a scale out', () => {
+    const ms = policy({ lowAlarmDatapoints: 1 });
+    expect(ms.onMetric(0, 5, 3, 3)?.desired).toBe(5);
+    expect(ms.onMetric(MIN, 1, 5, 5)).toBeNull();
+    expect(ms.onMetric(15 * MIN, 1, 5, 5)?.desired).toBe(3); // max(ceil(1 / 1.00), 5 - floor(5 / 2))
+  });
+});
+
+describe('validateManagedScaling (API_ManagedScaling ranges)', () => {
+  it('rejects out-of-range values', () => {
+    const p = validateManagedScaling({ name: 'x', targetCapacity: 0, minimumScalingStepSize: 5, maximumScalingStepSize: 2, minSize: 0, maxSize: 1 });
+    expect(p.join('\n')).toMatch(/targetCapacity must be an integer from 1 to 100, found 0/);
+    expect(p.join('\n')).toMatch(/minimumScalingStepSize \(5\) must not exceed maximumScalingStepSize \(2\)/);
+    expect(() => policy({ targetCapacity: 101 })).toThrow(/targetCapacity/);
+  });
+});

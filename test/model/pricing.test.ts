@@ -1,0 +1,103 @@
+import { describe, it, expect } from 'vitest';
+import {
+  ec2InstanceCost,
+  fargateTaskCost,
+  fargateTaskSize,
+  createPriceBook,
+  CostMeter,
+  defaultFargatePricing,
+  fargateHourlyRate,
+} from '../../src/model/pricing/index.js';
+
+const HOUR = 3_600_000;
+const cents = (usd: number) => Math.round(usd * 100);
+
+describe('Fargate cost (per second, 1-minute minimum; us-east-1 0.04048 vCPU-h, 0.004445 GB-h)', () => {
+  it('4 tasks of 0.5 vCPU / 1 GB for one hour: 4 x (0.5 x 0.04048 + 1 x 0.004445) = 0.09874 USD', () => {
+    const one = fargateTaskCost(fargateTaskSize(512, 1024), 'x86_64', 0, HOUR, false);
+    expect(4 * one).toBeCloseTo(0.09874, 10);
+    expect(cents(4 * one)).toBe(10);
+  });
+  it('a task that runs 20 s is billed 60 s: 0.024685 / 60 = 0.000411417', () => {
+    expect(fargateTaskCost({ vcpu: 0.5, memoryGiB: 1 }, 'x86_64', 0, 20_000, false)).toBeCloseTo(0.024685 / 60, 12);
+  });
+  it('partial seconds round up: 61.2 s bills 62 s', () => {
+    expect(fargateTaskCost({ vcpu: 1, memoryGiB: 2 }, 'x86_64', 0, 61_200, false)).toBeCloseTo(((0.04048 + 2 * 0.004445) * 62) / 3600, 12);
+  });
+  it('ARM: 1 vCPU / 2 GB for an hour = 0.03238 + 2 x 0.00356 = 0.0395', () => {
+    expect(fargateTaskCost({ vcpu: 1, memoryGiB: 2 }, 'arm64', 0, HOUR, false)).toBeCloseTo(0.0395, 10);
+  });
+  it('Fargate Spot: 70 % off -> 0.024685 x 0.30 = 0.0074055 per hour', () => {
+    expect(fargateTaskCost({ vcpu: 0.5, memoryGiB: 1 }, 'x86_64', 0, HOUR, true)).toBeCloseTo(0.0074055, 10);
+  });
+});
+
+describe('EC2 cost (per second, 60-second minimum)', () => {
+  it('m5.large for 30 s is billed 60 s: 0.096 x 60 / 3600 = 0.0016', () => {
+    expect(ec2InstanceCost(0.096, 0, 30_000)).toBeCloseTo(0.0016, 12);
+  });
+  it('m5.large for 2 h = 0.192; 90.4 s bills 91 s', () => {
+    expect(ec2InstanceCost(0.096, 0, 2 * HOUR)).toBeCloseTo(0.192, 12);
+    expect(ec2InstanceCost(0.096, 1000, 91_400)).toBeCloseTo((0.096 * 91) / 3600, 12);
+  });
+  it('rejects an end before the start', () => {
+    expect(() => ec2InstanceCost(0.096, 10, 5)).toThrow(/end at or after its start/);
+  });
+});
+
+describe('price book (built-in list + scenario overrides; Spot discounts)', () => {
+  it('EC2 Spot model: 65 % off -> m5.large 0.096 x 0.35 = 0.0336 per hour', () => {
+    const book = createPriceBook();
+    expect(book.ec2Hourly('m5.large', 'on-demand')).toBe(0.096);
+    expect(book.ec2Hourly('m5.large', 'spot')).toBeCloseTo(0.0336, 12);
+  });
+  it('overrides EC2, Fargate and discounts; custom types carry their price', () => {
+    const book = createPriceBook(
+      { ec2: { 'm5.large': 0.1 }, fargate: { vcpuHour: 0.05, gbHour: 0.005, spotDiscount: 0.5 } },
+      [{ name: 'x.big', vcpu: 4, memoryMiB: 16384, enis: 4, price: 0.3 }],
+    );
+    expect(book.ec2Hourly('m5.large', 'on-demand')).toBe(0.1);
+    expect(book.ec2Hourly('x.big', 'on-demand')).toBe(0.3);
+    expect(book.fargate('x86_64')).toEqual({ vcpuHour: 0.05, gbHour: 0.005, spotDiscount: 0.5 });
+    expect(book.fargate('arm64').vcpuHour).toBe(0.03238);
+    // 1 vCPU / 2 GB Spot at the overridden rates: (0.05 + 0.01) x 0.5 = 0.03
+    expect(fargateHourlyRate({ vcpu: 1, memoryGiB: 2 }, true, book.fargate('x86_64'))).toBeCloseTo(0.03, 12);
+  });
+  it('rejects bad overrides with a did-you-mean', () => {
+    expect(() => createPriceBook({ ec2: { 'm5.lrge': 0.1 } })).toThrow(/pricing.ec2.m5.lrge: unknown instance type.*did you mean m5.large/);
+    expect(() => createPriceBook({ fargate: { spotDiscount: 1.2 } })).toThrow(/pricing.fargate.spotDiscount must be a number >= 0 and < 1, found 1.2/);
+  });
+});
+
+describe('CostMeter (cost_to_date per provider)', () => {
+  it('accrues running items and matches the per-item bills', () => {
+    const meter = new CostMeter();
+    const fargate = fargateHourlyRate({ vcpu: 0.5, memoryGiB: 1 }, false, defaultFargatePricing('x86_64'));
+    meter.start('i-1', 'asg-m5', 0.096, 0);
+    for (let k = 0; k < 4; k++) meter.start(`t-${k}`, 'FARGATE', fargate, 0);
+    expect(meter.costToDate('asg-m5', HOUR)).toBeCloseTo(0.096, 12);
+    expect(meter.costToDate('FARGATE', HOUR)).toBeCloseTo(0.09874, 12);
+    expect(meter.stop('i-1', 2 * HOUR)).toBeCloseTo(0.192, 12);
+    expect(meter.costToDate('asg-m5', 3 * HOUR)).toBeCloseTo(0.192, 12); // nothing running any more
+    expect(meter.totalCostToDate(2 * HOUR)).toBeCloseTo(0.192 + 2 * 0.09874, 12);
+    expect(() => meter.costToDate('asg-m5', HOUR)).toThrow(/before its last start\/stop/);
+  });
+
+  it('tops up the 60 s minimum when an item ends early', () => {
+    const meter = new CostMeter();
+    meter.start('i-2', 'asg-m5', 0.096, 10_000);
+    expect(meter.costToDate('asg-m5', 20_000)).toBeCloseTo((0.096 * 10) / 3600, 12); // accrues as it runs
+    expect(meter.stop('i-2', 40_000)).toBeCloseTo(0.0016, 12);
+    expect(meter.costToDate('asg-m5', 40_000)).toBeCloseTo(0.0016, 12);
+  });
+
+  it('stopAll closes the run; time going backwards is an error', () => {
+    const meter = new CostMeter();
+    meter.start(1, 'p', 3.6, 0);
+    meter.stopAll(1_500);
+    expect(meter.runningCount('p')).toBe(0);
+    expect(meter.costToDate('p', 10_000)).toBeCloseTo(0.06, 12); // 60 s minimum x 3.6 USD/h
+    meter.start(2, 'p', 1, 5_000);
+    expect(() => meter.start(3, 'p', 1, 100)).toThrow(/time went backwards/);
+  });
+});

@@ -1,0 +1,67 @@
+import { describe, it, expect } from 'vitest';
+import {
+  capacityProviderReservation,
+  packProvisioningTasks,
+  registeredResources,
+  lookupInstanceType,
+} from '../../src/model/capacity/index.js';
+
+// m5.large registers 2048 CPU units and 7700 MiB (8192 - 6 %), 2 awsvpc ENIs.
+const m5large = registeredResources(lookupInstanceType('m5.large'));
+const busy = { hasNonDaemonTasks: true };
+const daemonOnly = { hasNonDaemonTasks: false };
+const task = (cpu: number, memory: number, enis = 0) => ({ cpu, memory, enis });
+
+describe('CapacityProviderReservation = M / N x 100 (§6)', () => {
+  it('N = 0 and M > 0 gives 200', () => {
+    const r = capacityProviderReservation([], [task(512, 1024)], m5large);
+    expect(r).toEqual({ m: 1, n: 0, reservation: 200, incompatibleTasks: 0 });
+  });
+
+  it('N = 0 and M = 0 gives 100', () => {
+    expect(capacityProviderReservation([], [], m5large).reservation).toBe(100);
+  });
+
+  it('an instance running only daemon tasks counts as empty: 2 busy + 1 daemon-only -> 2 / 3 = 66.7', () => {
+    const r = capacityProviderReservation([busy, busy, daemonOnly], [], m5large);
+    expect(r.m).toBe(2);
+    expect(r.n).toBe(3);
+    expect(r.reservation).toBeCloseTo(66.667, 3);
+  });
+
+  it('terminating instances are not in N; DRAINING ones still are', () => {
+    const r = capacityProviderReservation([busy, { hasNonDaemonTasks: false, terminating: true }], [], m5large);
+    expect([r.m, r.n, r.reservation]).toEqual([1, 1, 100]);
+  });
+
+  it('PROVISIONING tasks add the instances they pack onto: 3 busy + 10 x (512, 1024) at 4 per m5.large -> M = 3 + 3', () => {
+    // 2048 / 512 = 4 by CPU, 7700 / 1024 = 7 by memory -> 4 per instance, ceil(10 / 4) = 3.
+    const tasks = Array.from({ length: 10 }, () => task(512, 1024));
+    const r = capacityProviderReservation([busy, busy, busy, daemonOnly], tasks, m5large);
+    expect([r.m, r.n, r.reservation]).toEqual([6, 4, 150]);
+  });
+
+  it('tasks that fit no instance of the smallest type are left out (AWS: not compatible)', () => {
+    const small = registeredResources(lookupInstanceType('c5.large')); // 2048 units, 4096 - 256 = 3840 MiB
+    const r = capacityProviderReservation([], [task(1024, 6000), task(1024, 1024)], m5large, small);
+    expect([r.m, r.incompatibleTasks]).toEqual([1, 1]);
+  });
+});
+
+describe('first-fit decreasing packing of PROVISIONING tasks', () => {
+  it('packs by the scarcer resource: 2 x (1024, 6000) + 4 x (512, 512) fit 2 m5.large', () => {
+    // big tasks take 6000 of 7700 MiB each (one per instance), the small ones fill the CPU left:
+    // instance 1: 1024 + 512 + 512 = 2048 units; instance 2 the same.
+    const tasks = [task(512, 512), task(1024, 6000), task(512, 512), task(512, 512), task(1024, 6000), task(512, 512)];
+    expect(packProvisioningTasks(tasks, m5large)).toEqual({ instances: 2, incompatible: 0 });
+  });
+
+  it('awsvpc tasks are limited by ENIs: 2 per m5.large (3 ENIs - primary)', () => {
+    const tasks = Array.from({ length: 5 }, () => task(256, 512, 1));
+    expect(packProvisioningTasks(tasks, m5large).instances).toBe(3); // ceil(5 / 2)
+  });
+
+  it('a task bigger than the instance is incompatible', () => {
+    expect(packProvisioningTasks([task(4096, 1024)], m5large)).toEqual({ instances: 0, incompatible: 1 });
+  });
+});

@@ -1,0 +1,71 @@
+import { describe, it, expect } from 'vitest';
+import { build, D, H, M, S } from './helpers.js';
+
+describe('meanRate, against closed forms', () => {
+  it('constant: the constant, exactly', () => {
+    const t = build({ constant: 123.456 });
+    expect(t.meanRate(0, 60 * S)).toBe(123.456);
+    expect(t.meanRate(17, 9 * D + 3)).toBe(123.456);
+  });
+  it('from == to is rateAt', () => {
+    const t = build({ ramp: { from: 0, to: 100, start: 0, end: 100 * S } });
+    expect(t.meanRate(50 * S, 50 * S)).toBeCloseTo(50, 12);
+  });
+  it('step 100 -> 300 at 30 min: the first hour averages 200', () => {
+    expect(build({ step: { from: 100, to: 300, at: 30 * M } }).meanRate(0, H)).toBeCloseTo(200, 10);
+  });
+  it('ramp 100 -> 900 over [1h, 3h]: mean over [0, 4h] = (100 + 2 x 500 + 900) / 4 = 500', () => {
+    expect(build({ ramp: { from: 100, to: 900, start: H, end: 3 * H } }).meanRate(0, 4 * H)).toBeCloseTo(500, 10);
+  });
+  it('diurnal over whole days is (min + max) / 2', () => {
+    const t = build({ diurnal: { min: 150, max: 1200, peakAt: '14:00' } });
+    expect(t.meanRate(0, D)).toBeCloseTo(675, 7);
+    expect(t.meanRate(5 * H, 7 * D + 5 * H)).toBeCloseTo(675, 7);
+  });
+  it('diurnal from 08:00 to 14:00 (rising quarter): 675 + 525 x 2/pi', () => {
+    const t = build({ diurnal: { min: 150, max: 1200, peakAt: '14:00' } });
+    expect(t.meanRate(8 * H, 14 * H)).toBeCloseTo(675 + (525 * 2) / Math.PI, 6);
+  });
+  it('diurnal over one 60 s period: (sin b - sin a) / (b - a) form', () => {
+    const t = build({ diurnal: { min: 0, max: 2, peakAt: '00:00' } });
+    const w = (2 * Math.PI) / D;
+    const a = 3 * H;
+    const b = a + M;
+    expect(t.meanRate(a, b)).toBeCloseTo(1 + (Math.sin(w * b) - Math.sin(w * a)) / (w * (b - a)), 12);
+  });
+  it('spike x3 (10 min up, 20 min hold, 10 min down) on 100: mean over its 40 min = 250', () => {
+    const t = build({ constant: 100, spikes: [{ at: H, rampUp: 10 * M, hold: 20 * M, multiplier: 3 }] });
+    // factor-minutes: 10 x 2 + 20 x 3 + 10 x 2 = 100 over 40 min -> x 2.5
+    expect(t.meanRate(H, H + 40 * M)).toBeCloseTo(250, 10);
+  });
+  it('weekly 0.6 on 100 over a whole week: (5 x 100 + 2 x 60) / 7', () => {
+    expect(build({ constant: 100, weekly: { weekendFactor: 0.6 } }).meanRate(0, 7 * D)).toBeCloseTo(620 / 7, 10);
+  });
+  it('csv linear: trapezoids; csv step: rectangles', () => {
+    const rows = [
+      { t: 0, value: 10 },
+      { t: M, value: 30 },
+      { t: 2 * M, value: 20 },
+    ];
+    expect(build({ csv: { rows } }).meanRate(0, 2 * M)).toBeCloseTo((20 * 60 + 25 * 60) / 120, 10);
+    expect(build({ csv: { rows, interpolate: 'step' } }).meanRate(0, 2 * M)).toBeCloseTo(20, 10);
+    expect(build({ csv: { rows } }).meanRate(-2 * M, 0)).toBe(10); // before the first row: first value
+  });
+  it('noise: the mean over a period equals the average of its per-minute values', () => {
+    const t = build({ constant: 100, noise: { type: 'gaussian', cv: 0.1, every: M } }, 4);
+    let s = 0;
+    for (let k = 0; k < 10; k++) s += t.rateAt(k * M + 30 * S);
+    expect(t.meanRate(0, 10 * M)).toBeCloseTo(s / 10, 10);
+    // half of minute 3 and half of minute 4
+    expect(t.meanRate(3.5 * M, 4.5 * M)).toBeCloseTo((t.rateAt(3 * M) + t.rateAt(4 * M)) / 2, 10);
+  });
+  it('ramp under a spike (linear x linear) is integrated exactly', () => {
+    // base 0 -> 600 over [0, 10 min] (60 per min), spike factor 1 -> 3 over the same 10 min.
+    // integral over minutes of (60 x)(1 + 0.2 x) dx from 0 to 10 = 30 x 100 + 4 x 1000 = 7000 -> mean 700
+    const t = build({ ramp: { from: 0, to: 600, start: 0, end: 10 * M }, spikes: [{ at: 0, rampUp: 10 * M, hold: H, multiplier: 3 }] });
+    expect(t.meanRate(0, 10 * M)).toBeCloseTo(700, 9);
+  });
+  it('rejects from > to', () => {
+    expect(() => build({ constant: 1 }).meanRate(10, 5)).toThrow(/fromMs <= toMs/);
+  });
+});

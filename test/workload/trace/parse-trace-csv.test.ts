@@ -1,0 +1,48 @@
+import { describe, it, expect } from 'vitest';
+import { parseTraceCsv } from '../../../src/workload/trace/index.js';
+
+const opts = { timeColumn: 'time_s', valueColumn: 'rps', file: 'traces/prod.csv' };
+
+describe('parseTraceCsv: well-formed files', () => {
+  it('reads header + rows; time in seconds becomes ms', () => {
+    expect(parseTraceCsv('time_s,rps\n0,100\n60,150.5\n120,1e2\n', opts)).toEqual([
+      { t: 0, value: 100 },
+      { t: 60_000, value: 150.5 },
+      { t: 120_000, value: 100 },
+    ]);
+  });
+  it('columns in any order, extra columns ignored, CRLF, BOM, blank lines, spaces, quotes', () => {
+    const text = '\uFEFFhost, "rps" ,time_s,note\r\na,10,0,x\r\n\r\nb, 20 ,"30","q, ""y"""\r\n';
+    expect(parseTraceCsv(text, opts)).toEqual([
+      { t: 0, value: 10 },
+      { t: 30_000, value: 20 },
+    ]);
+  });
+  it('semicolon and tab separated files', () => {
+    expect(parseTraceCsv('time_s;rps\n0;1\n1;2', opts)).toEqual([{ t: 0, value: 1 }, { t: 1000, value: 2 }]);
+    expect(parseTraceCsv('time_s\trps\n0\t1\n0.5\t2', opts)).toEqual([{ t: 0, value: 1 }, { t: 500, value: 2 }]);
+  });
+});
+
+describe('parseTraceCsv: malformed files name the file, line and column', () => {
+  it.each([
+    ['empty file', '', /traces\/prod\.csv, line 1: expected a header row.*found an empty file/],
+    ['only blank lines', '\n  \n', /line 1: expected a header row/],
+    ['header only', 'time_s,rps\n', /line 1: expected data rows after the header, found none/],
+    ['missing value column', 'time_s,rsp\n0,1', /line 1: expected a value column "rps", found columns "time_s", "rsp" \(did you mean "rsp"\?\)/],
+    ['missing time column', 'rps\n1', /line 1: expected a time column "time_s", found columns "rps"/],
+    ['non-numeric value', 'time_s,rps\n0,1\n60,abc\n', /line 3, column 2 \("rps"\): expected a rate per second, found "abc"/],
+    ['non-numeric time', 'time_s,rps\n0,1\n1m,2\n', /line 3, column 1 \("time_s"\): expected a time in seconds, found "1m"/],
+    ['empty cell', 'time_s,rps\n0,\n', /line 2, column 2 \("rps"\): expected a rate per second, found an empty cell/],
+    ['short row', 'time_s,rps\n0,1\n5\n', /line 3, column 2 \("rps"\): expected a rate per second, found a row of only 1 field/],
+    ['time not increasing', 'time_s,rps\n0,1\n60,2\n30,3\n', /line 4, column 1 \("time_s"\): expected a time after 60 \(line 3\), found 30/],
+    ['repeated time', 'time_s,rps\n0,1\n0,2\n', /line 3, column 1 \("time_s"\): expected a time after 0 \(line 2\), found 0/],
+    ['negative rate', 'time_s,rps\n0,-5\n', /line 2, column 2 \("rps"\): expected a rate >= 0, found -5/],
+    ['hex is not a number', 'time_s,rps\n0,0x10\n', /line 2, column 2 \("rps"\): expected a rate per second, found "0x10"/],
+    ['overflow', 'time_s,rps\n0,1e999\n', /line 2, column 2 \("rps"\): expected a finite number/],
+    ['line numbers count blank lines', '\ntime_s,rps\n\n0,1\n\nx,2\n', /line 6, column 1 \("time_s"\)/],
+  ])('%s', (_name, text, message) => {
+    expect(() => parseTraceCsv(text, opts)).toThrow(message);
+    expect(() => parseTraceCsv(text, opts)).toThrow(/^traces\/prod\.csv, line \d+/);
+  });
+});
