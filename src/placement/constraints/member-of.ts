@@ -1,0 +1,18 @@
+// memberOf: place tasks only on instances that satisfy a cluster query language expression
+// (AmazonECS/latest/developerguide/task-placement-constraints.html). Parsed once here.
+
+import { compileExpression } from '../query/compile-expression.js';
+import { parseExpression } from '../query/parse.js';
+import type { CompiledConstraint } from './constraint.js';
+
+/** Throws QueryLanguageError if `expression` is malformed. */
+export function memberOf(expression: string): CompiledConstraint {
+  const test = compileExpression(parseExpression(expression));
+  return {
+    type: 'memberOf',
+    reason: 'MemberOf',
+    label: `memberOf(${expression})`,
+    expression,
+    accepts: (instance) => test(instance),
+  };
+}

@@ -1,0 +1,291 @@
+// Parser of the ECS cluster query language
+// (AmazonECS/latest/developerguide/cluster-query-language.html):
+//   expression := or ;  or := and (("or" | "||") and)* ;  and := unary (("and" | "&&") unary)*
+//   unary := ("not" | "!") unary | "(" expression ")" | subject operator [argument]
+// Operators are accepted in both spellings AWS lists (== / equals, !in / not_in, =~ / matches,
+// ...). Each subject accepts only the operators AWS lists for it. A malformed expression throws
+// QueryLanguageError with the 0-based position of the offending text.
+
+import type { Comparison, Expression, Operator, Subject } from './ast.js';
+import { subjectText } from './ast.js';
+import { compileJavaPattern } from './java-pattern.js';
+import { QueryLanguageError } from './query-language-error.js';
+
+const SYMBOL_OPERATORS: ReadonlyArray<readonly [string, Operator]> = [
+  ['!exists', 'not_exists'],
+  ['==', '=='],
+  ['!=', '!='],
+  ['>=', '>='],
+  ['<=', '<='],
+  ['=~', '=~'],
+  ['!~', '!~'],
+  ['!in', 'not_in'],
+  ['>', '>'],
+  ['<', '<'],
+];
+
+const WORD_OPERATORS: ReadonlyMap<string, Operator> = new Map<string, Operator>([
+  ['equals', '=='],
+  ['not_equals', '!='],
+  ['greater_than', '>'],
+  ['greater_than_equal', '>='],
+  ['less_than', '<'],
+  ['less_than_equal', '<='],
+  ['exists', 'exists'],
+  ['not_exists', 'not_exists'],
+  ['in', 'in'],
+  ['not_in', 'not_in'],
+  ['matches', '=~'],
+  ['not_matches', '!~'],
+]);
+
+const ALL_OPERATORS: readonly Operator[] = ['==', '!=', '>', '>=', '<', '<=', 'exists', 'not_exists', 'in', 'not_in', '=~', '!~'];
+const ID_OPERATORS: readonly Operator[] = ['==', '!=', 'in', 'not_in', '=~', '!~'];
+const NUMBER_OPERATORS: readonly Operator[] = ['==', '!=', '>', '>=', '<', '<='];
+
+/** Operators AWS lists per subject (task:group is documented without a list; we allow the id set). */
+function operatorsFor(s: Subject): readonly Operator[] {
+  switch (s.kind) {
+    case 'attribute':
+      return ALL_OPERATORS;
+    case 'runningTasksCount':
+      return NUMBER_OPERATORS;
+    default:
+      return ID_OPERATORS;
+  }
+}
+
+const NAME_CHAR = /[A-Za-z0-9_.\-:/\\@]/;
+const WORD_CHAR = /[A-Za-z0-9_]/;
+const NUMBER = /^-?\d+(\.\d+)?$/;
+
+/** Parses `text`; throws QueryLanguageError if it is not a valid expression. */
+export function parseExpression(text: string): Expression {
+  return new Parser(text).parseAll();
+}
+
+class Parser {
+  private pos = 0;
+
+  constructor(private readonly src: string) {}
+
+  parseAll(): Expression {
+    this.skipSpace();
+    if (this.pos >= this.src.length) this.fail('the expression is empty', 0);
+    const e = this.parseOr();
+    this.skipSpace();
+    if (this.pos < this.src.length) {
+      const what = this.src[this.pos] === ')' ? 'an unmatched ")"' : `"${this.peekToken()}"`;
+      this.fail(`expected "and", "or" or the end of the expression, found ${what} at position ${this.pos}`);
+    }
+    return e;
+  }
+
+  private parseOr(): Expression {
+    let left = this.parseAnd();
+    for (;;) {
+      this.skipSpace();
+      if (!this.eatWord('or') && !this.eat('||')) return left;
+      left = { kind: 'or', left, right: this.parseAnd() };
+    }
+  }
+
+  private parseAnd(): Expression {
+    let left = this.parseUnary();
+    for (;;) {
+      this.skipSpace();
+      if (!this.eatWord('and') && !this.eat('&&')) return left;
+      left = { kind: 'and', left, right: this.parseUnary() };
+    }
+  }
+
+  private parseUnary(): Expression {
+    this.skipSpace();
+    if (this.pos >= this.src.length) this.fail(`expected an expression at position ${this.pos}, found the end of the text`);
+    if (this.eat('(')) {
+      const open = this.pos - 1;
+      const inner = this.parseOr();
+      this.skipSpace();
+      if (!this.eat(')')) {
+        const found = this.pos >= this.src.length ? 'the end of the text' : `"${this.peekToken()}"`;
+        this.fail(`expected ")" to close "(" at position ${open}, found ${found} at position ${this.pos}`);
+      }
+      return inner;
+    }
+    if (this.eatWord('not') || this.eat('!')) return { kind: 'not', operand: this.parseUnary() };
+    return this.parseComparison();
+  }
+
+  private parseComparison(): Comparison {
+    const start = this.pos;
+    const subject = this.parseSubject();
+    const subjectEnd = this.pos;
+    this.skipSpace();
+    const opPos = this.pos;
+    const operator = this.parseOperator();
+    if (operator === undefined) {
+      const found = this.pos >= this.src.length ? 'the end of the text' : `"${this.peekToken()}"`;
+      this.fail(`expected an operator after "${this.src.slice(start, subjectEnd)}" at position ${opPos}, found ${found}`, opPos);
+    }
+    const allowed = operatorsFor(subject);
+    if (!allowed.includes(operator)) {
+      this.fail(
+        `operator "${operator}" is not valid for ${subjectText(subject)} at position ${opPos} (valid: ${allowed.join(', ')})`,
+        opPos,
+      );
+    }
+    const node: Comparison = { kind: 'compare', subject, operator, position: start };
+    if (operator === 'exists' || operator === 'not_exists') return node;
+    this.skipSpace();
+    if (operator === 'in' || operator === 'not_in') {
+      node.list = this.parseList(operator);
+      if (subject.kind === 'runningTasksCount') node.list.forEach((v) => this.checkNumber(v, subject));
+      return node;
+    }
+    const argPos = this.pos;
+    const arg = this.parseValue(operator === '=~' || operator === '!~');
+    if (arg === undefined) this.failExpectedValue(operator);
+    node.argument = arg;
+    if (subject.kind === 'runningTasksCount') this.checkNumber(arg, subject, argPos);
+    if (operator === '=~' || operator === '!~') {
+      const re = compileJavaPattern(arg);
+      if (typeof re === 'string') this.fail(`${re} at position ${argPos}`, argPos);
+      node.pattern = re;
+    }
+    return node;
+  }
+
+  private parseSubject(): Subject {
+    const start = this.pos;
+    while (this.pos < this.src.length && NAME_CHAR.test(this.src[this.pos])) this.pos++;
+    const word = this.src.slice(start, this.pos);
+    if (word === '') {
+      const found = `"${this.src[start]}"`;
+      this.fail(
+        `expected a subject (attribute:NAME, ec2InstanceId, runningTasksCount or task:group) at position ${start}, found ${found}`,
+        start,
+      );
+    }
+    if (word.startsWith('attribute:')) {
+      const name = word.slice('attribute:'.length);
+      if (name === '') this.fail(`expected an attribute name after "attribute:" at position ${this.pos}`);
+      return { kind: 'attribute', name };
+    }
+    if (word === 'ec2InstanceId') return { kind: 'ec2InstanceId' };
+    if (word === 'runningTasksCount') return { kind: 'runningTasksCount' };
+    if (word === 'task:group') return { kind: 'task:group' };
+    this.fail(
+      `unknown subject "${word}" at position ${start}; expected attribute:NAME, ec2InstanceId, runningTasksCount or task:group`,
+      start,
+    );
+  }
+
+  private parseOperator(): Operator | undefined {
+    for (const [sym, op] of SYMBOL_OPERATORS) {
+      if (this.src.startsWith(sym, this.pos)) {
+        const after = this.pos + sym.length;
+        // "!in" / "!exists" are words: "!inx" is not the operator.
+        if (/[a-z]$/.test(sym) && after < this.src.length && WORD_CHAR.test(this.src[after])) continue;
+        this.pos = after;
+        return op;
+      }
+    }
+    const start = this.pos;
+    let end = start;
+    while (end < this.src.length && WORD_CHAR.test(this.src[end])) end++;
+    const op = WORD_OPERATORS.get(this.src.slice(start, end));
+    if (op !== undefined) this.pos = end;
+    return op;
+  }
+
+  private parseList(op: Operator): string[] {
+    if (!this.eat('[')) {
+      const found = this.pos >= this.src.length ? 'the end of the text' : `"${this.peekToken()}"`;
+      this.fail(`expected "[" to start the argument list of ${op} at position ${this.pos}, found ${found}`);
+    }
+    const values: string[] = [];
+    for (;;) {
+      this.skipSpace();
+      const v = this.parseValue(false);
+      if (v === undefined) this.failExpectedValue(op);
+      values.push(v);
+      this.skipSpace();
+      if (this.eat(']')) return values;
+      if (!this.eat(',')) {
+        const found = this.pos >= this.src.length ? 'the end of the text' : `"${this.peekToken()}"`;
+        this.fail(`expected "," or "]" in the argument list at position ${this.pos}, found ${found}`);
+      }
+    }
+  }
+
+  /** A quoted ('..' or "..") or bare value; bare patterns may contain balanced (..) and [..]. */
+  private parseValue(pattern: boolean): string | undefined {
+    const q = this.src[this.pos];
+    if (q === "'" || q === '"') {
+      const close = this.src.indexOf(q, this.pos + 1);
+      if (close < 0) this.fail(`unterminated quoted value starting at position ${this.pos}`);
+      const v = this.src.slice(this.pos + 1, close);
+      this.pos = close + 1;
+      return v;
+    }
+    const start = this.pos;
+    let depth = 0;
+    while (this.pos < this.src.length) {
+      const c = this.src[this.pos];
+      if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
+      if ((c === '&' || c === '|') && this.src[this.pos + 1] === c) break; // "a == b&&c == d"
+      if (pattern) {
+        if (c === '\\') {
+          this.pos += 2;
+          continue;
+        }
+        if (c === '(' || c === '[') depth++;
+        else if (c === ')' || c === ']') {
+          if (depth === 0) break;
+          depth--;
+        }
+      } else if (c === '(' || c === ')' || c === '[' || c === ']' || c === ',' || c === "'" || c === '"') break;
+      this.pos++;
+    }
+    if (this.pos > this.src.length) this.pos = this.src.length;
+    return this.pos > start ? this.src.slice(start, this.pos) : undefined;
+  }
+
+  private checkNumber(v: string, s: Subject, at = this.pos): void {
+    if (!NUMBER.test(v)) this.fail(`expected a number for ${subjectText(s)}, found "${v}" at position ${at}`, at);
+  }
+
+  private failExpectedValue(op: Operator): never {
+    const found = this.pos >= this.src.length ? 'the end of the text' : `"${this.peekToken()}"`;
+    this.fail(`expected a value after "${op}" at position ${this.pos}, found ${found}`);
+  }
+
+  private skipSpace(): void {
+    while (this.pos < this.src.length && /\s/.test(this.src[this.pos])) this.pos++;
+  }
+
+  private eat(s: string): boolean {
+    if (!this.src.startsWith(s, this.pos)) return false;
+    this.pos += s.length;
+    return true;
+  }
+
+  /** Consumes `w` only as a whole word (so "notes" is not "not", "android" is not "and"). */
+  private eatWord(w: string): boolean {
+    if (!this.src.startsWith(w, this.pos)) return false;
+    const after = this.pos + w.length;
+    if (after < this.src.length && (WORD_CHAR.test(this.src[after]) || NAME_CHAR.test(this.src[after]))) return false;
+    this.pos = after;
+    return true;
+  }
+
+  private peekToken(): string {
+    const m = /^\S+/.exec(this.src.slice(this.pos));
+    const t = m ? m[0] : '';
+    return t.length > 20 ? `${t.slice(0, 20)}...` : t;
+  }
+
+  private fail(message: string, position = this.pos): never {
+    throw new QueryLanguageError(message, position, this.src);
+  }
+}

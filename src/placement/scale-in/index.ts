@@ -1,0 +1,2 @@
+// Scale-in: which of a service's tasks to stop.
+export { chooseTasksToStop } from './choose-tasks-to-stop.js';

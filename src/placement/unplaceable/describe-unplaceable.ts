@@ -1,0 +1,138 @@
+// Explains why no instance could take a task, the way ECS's service events do ("was unable
+// to place a task because no container instance met all of its requirements. The closest
+// matching container-instance ... has insufficient memory available"), and the way the
+// Kubernetes scheduler counts "3 Insufficient memory, 2 didn't match node selector".
+//
+// Each instance is counted once, under the first step that rejected it (status, CPU,
+// memory, ports, ENI, then constraints in order). The closest instance is the ACTIVE
+// instance that (1) fails the fewest constraints, then (2) lacks the fewest kinds of
+// resource, then (3) lacks the smallest amount relative to the request
+// (cpu/taskCpu + memory/taskMemory + busyPorts/ports + eni), then (4) has the lowest id.
+
+import type { CompiledConstraint } from '../constraints/constraint.js';
+import { resourceRejection, resourceShortfall } from '../filter/resource-filter.js';
+import {
+  AZ_ATTRIBUTE,
+  type ClosestInstance,
+  type PlacementInstance,
+  type Rejection,
+  type RejectionReason,
+  type Shortfall,
+  type TaskRequirements,
+  type UnplaceableReason,
+} from '../types.js';
+
+const RESOURCE_ORDER: readonly RejectionReason[] = ['INSTANCE_STATUS', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:ENI'];
+
+export function describeUnplaceable(
+  instances: readonly PlacementInstance[],
+  task: TaskRequirements,
+  constraints: readonly CompiledConstraint[],
+): UnplaceableReason {
+  if (instances.length === 0) {
+    return {
+      instancesConsidered: 0,
+      rejections: [],
+      message: 'no container instances are registered in the cluster, so no container instance can run the task',
+    };
+  }
+  const resourceCounts = new Map<RejectionReason, number>();
+  const constraintCounts = new Array<number>(constraints.length).fill(0);
+  // The closest instance so far and its key; Shortfall objects are built only for the winner.
+  let best: PlacementInstance | undefined;
+  let bestFails = 0;
+  let bestKinds = 0;
+  let bestAmount = 0;
+
+  for (const inst of instances) {
+    const r = resourceRejection(inst, task);
+    let fails = 0;
+    if (r !== null) resourceCounts.set(r, (resourceCounts.get(r) ?? 0) + 1);
+    if (inst.status !== 'ACTIVE') continue;
+    for (let j = 0; j < constraints.length; j++) {
+      if (!constraints[j].accepts(inst, task)) {
+        if (r === null && fails === 0) constraintCounts[j]++;
+        fails++;
+      }
+    }
+    const cpu = Math.max(0, task.cpu - inst.cpuRemaining);
+    const memory = Math.max(0, task.memory - inst.memoryRemaining);
+    let busy = 0;
+    for (const p of task.hostPorts) if (inst.usedHostPorts.has(p)) busy++;
+    const eni = task.needsEni && inst.enisRemaining < 1 ? 1 : 0;
+    const kinds = (cpu > 0 ? 1 : 0) + (memory > 0 ? 1 : 0) + (busy > 0 ? 1 : 0) + eni;
+    const amount = cpu / Math.max(1, task.cpu) + memory / Math.max(1, task.memory) + busy / Math.max(1, task.hostPorts.length) + eni;
+    if (best === undefined || isCloser(fails, kinds, amount, inst.id, bestFails, bestKinds, bestAmount, best.id)) {
+      best = inst;
+      bestFails = fails;
+      bestKinds = kinds;
+      bestAmount = amount;
+    }
+  }
+  let closest: { inst: PlacementInstance; lacks: Shortfall } | undefined;
+  if (best !== undefined) {
+    const lacks = resourceShortfall(best, task);
+    for (const c of constraints) if (!c.accepts(best, task)) lacks.constraints.push(c.label);
+    closest = { inst: best, lacks };
+  }
+
+  const rejections: Rejection[] = [];
+  for (const reason of RESOURCE_ORDER) {
+    const count = resourceCounts.get(reason) ?? 0;
+    if (count > 0) rejections.push({ reason, count });
+  }
+  constraints.forEach((c, j) => {
+    if (constraintCounts[j] > 0) {
+      rejections.push(c.expression !== undefined ? { reason: c.reason, count: constraintCounts[j], detail: c.expression } : { reason: c.reason, count: constraintCounts[j] });
+    }
+  });
+  const closestInstance: ClosestInstance | undefined = closest && {
+    instanceId: closest.inst.id,
+    ...(closest.inst.attributes[AZ_ATTRIBUTE] !== undefined ? { availabilityZone: closest.inst.attributes[AZ_ATTRIBUTE] } : {}),
+    lacks: closest.lacks,
+  };
+  const manyMemberOf = constraints.filter((c) => c.type === 'memberOf').length > 1;
+  return {
+    instancesConsidered: instances.length,
+    rejections,
+    ...(closestInstance ? { closest: closestInstance } : {}),
+    message: formatMessage(rejections, closestInstance, manyMemberOf),
+  };
+}
+
+/** Fewer failed constraints, then fewer missing resource kinds, then less missing, then lower id. */
+function isCloser(f: number, k: number, a: number, id: string, bf: number, bk: number, ba: number, bid: string): boolean {
+  if (f !== bf) return f < bf;
+  if (k !== bk) return k < bk;
+  if (a !== ba) return a < ba;
+  return id < bid;
+}
+
+function rejectionLabel(r: Rejection, manyMemberOf: boolean): string {
+  if (r.reason === 'MemberOf') return manyMemberOf ? `memberOf constraint (${r.detail})` : 'memberOf constraint';
+  if (r.reason === 'DistinctInstance') return 'distinctInstance constraint';
+  if (r.reason === 'INSTANCE_STATUS') return 'INSTANCE_STATUS (not ACTIVE)';
+  return r.reason;
+}
+
+/** "256 MiB memory and 512 CPU units", or "" when nothing is missing. */
+export function describeShortfall(s: Shortfall): string {
+  const parts: string[] = [];
+  if (s.cpu > 0) parts.push(`${s.cpu} CPU units`);
+  if (s.memory > 0) parts.push(`${s.memory} MiB memory`);
+  if (s.ports.length > 0) parts.push(`${s.ports.length === 1 ? 'host port' : 'host ports'} ${s.ports.join(', ')} (in use)`);
+  if (s.eni > 0) parts.push('a free ENI');
+  const lacks = parts.length > 0 ? `lacks ${parts.join(' and ')}` : '';
+  const excluded = s.constraints.length > 0 ? `is excluded by ${s.constraints.join(' and ')}` : '';
+  return [lacks, excluded].filter((x) => x !== '').join(' and ');
+}
+
+function formatMessage(rejections: Rejection[], closest: ClosestInstance | undefined, manyMemberOf: boolean): string {
+  const counts = rejections.map((r, i) => `${r.count} ${i === 0 ? 'rejected for ' : 'for '}${rejectionLabel(r, manyMemberOf)}`).join(', ');
+  let msg = `no container instance met all requirements: ${counts}`;
+  if (closest) {
+    const where = closest.availabilityZone ? ` (${closest.availabilityZone})` : '';
+    msg += `; closest ${closest.instanceId}${where} ${describeShortfall(closest.lacks)}`;
+  } else msg += '; no container instance is ACTIVE';
+  return msg;
+}

@@ -1,0 +1,109 @@
+// The cluster query language (AmazonECS/latest/developerguide/cluster-query-language.html):
+// a table of valid expressions with hand-worked results on two instances, and a table of
+// malformed ones with the error position.
+
+import { describe, expect, it } from 'vitest';
+import { compileExpression, evaluate, parseExpression, QueryLanguageError } from '../../src/placement/index.js';
+import { inst } from './helpers.js';
+
+const A = inst('i-0001', {
+  type: 't3.micro',
+  az: 'us-east-1a',
+  attrs: { tier: 'web', weight: '9' },
+  runningTasksCount: 2,
+  groupCounts: new Map([['service:web', 2]]),
+});
+const B = inst('i-0002', { type: 'm5.large', az: 'us-east-1b', attrs: { weight: '100' } });
+
+// [expression, result on A, result on B, rule checked]
+const VALID: Array<[string, boolean, boolean, string]> = [
+  ['attribute:ecs.instance-type == t3.micro', true, false, 'string equality'],
+  ['attribute:ecs.instance-type equals t3.micro', true, false, 'word form of =='],
+  ['attribute:ecs.instance-type != t3.micro', false, true, 'string inequality'],
+  ['attribute:ecs.instance-type =~ t3.*', true, false, 'pattern match (AWS example)'],
+  ['attribute:ecs.instance-type matches t3.*', true, false, 'word form of =~'],
+  ['attribute:ecs.instance-type !~ t3.*', false, true, 'pattern mismatch'],
+  ['attribute:ecs.instance-type not_matches t3.*', false, true, 'word form of !~'],
+  ['attribute:ecs.instance-type =~ (t3|m5)\\..*', true, true, 'Java regex alternation, escaped dot'],
+  ['attribute:ecs.instance-type =~ t3', false, false, 'the pattern must match the whole value'],
+  ['attribute:ecs.availability-zone in [us-east-1a, us-east-1c]', true, false, 'in list'],
+  ['attribute:ecs.availability-zone not_in [us-east-1a]', false, true, 'not_in'],
+  ["attribute:ecs.availability-zone !in ['us-east-1a']", false, true, '!in with quoted value'],
+  ['attribute:tier exists', true, false, 'exists'],
+  ['attribute:tier !exists', false, true, '!exists'],
+  ['attribute:tier not_exists', false, true, 'not_exists'],
+  ['attribute:tier == web', true, false, 'missing attribute is not equal'],
+  ['attribute:tier != web', false, true, 'missing attribute passes !='],
+  ['attribute:weight > 10', false, true, 'numeric order when both are numbers (9 < 10 < 100)'],
+  ['attribute:weight less_than 10', true, false, 'word form of <'],
+  ['ec2InstanceId == i-0002', false, true, 'ec2InstanceId subject'],
+  [`ec2InstanceId in ['i-0001', "i-0002"]`, true, true, 'quoted list values'],
+  ['runningTasksCount > 0', true, false, 'runningTasksCount numeric'],
+  ['runningTasksCount <= 0', false, true, '<='],
+  ['runningTasksCount greater_than_equal 2', true, false, 'word form of >='],
+  ['runningTasksCount == 2', true, false, '== on a number'],
+  ['task:group == service:web', true, false, 'instance runs a task of the group'],
+  ['task:group != service:web', false, true, 'instance runs no task of the group'],
+  ['not attribute:tier exists', false, true, 'not'],
+  ['!(attribute:tier exists)', false, true, '! with parentheses'],
+  ['not(attribute:tier exists)', false, true, 'not( without a space'],
+  [
+    'attribute:ecs.instance-type =~ t3.* and attribute:ecs.availability-zone in [us-east-1a, us-east-1b]',
+    true,
+    false,
+    'compound expression (AWS example)',
+  ],
+  ['attribute:ecs.instance-type == m5.large || attribute:tier == web', true, true, '||'],
+  ['attribute:ecs.instance-type == m5.large or attribute:tier == web and runningTasksCount > 5', false, true, 'and binds tighter than or'],
+  ['(attribute:ecs.instance-type == m5.large or attribute:tier == web) and runningTasksCount > 5', false, false, 'parentheses set precedence'],
+  ['attribute:ecs.instance-type==t3.micro&&runningTasksCount>1', true, false, 'no spaces around operators'],
+  ['  attribute:tier   exists  ', true, false, 'surrounding whitespace'],
+];
+
+describe('cluster query language: valid expressions', () => {
+  it.each(VALID)('%s -> A %s, B %s (%s)', (text, onA, onB) => {
+    const e = parseExpression(text);
+    expect([evaluate(e, A), evaluate(e, B)]).toEqual([onA, onB]);
+    const f = compileExpression(e);
+    expect([f(A), f(B)]).toEqual([onA, onB]);
+  });
+});
+
+// [expression, error position, part of the message]
+const INVALID: Array<[string, number, string]> = [
+  ['attribute:ecs.instance-type t3.micro', 28, 'expected an operator after "attribute:ecs.instance-type" at position 28'],
+  ['', 0, 'empty'],
+  ['attribute:ecs.instance-type ==', 30, 'expected a value after "==" at position 30'],
+  ['(attribute:a == b', 17, 'expected ")" to close "(" at position 0'],
+  ['attribute:a == b)', 16, 'unmatched ")"'],
+  ['foo == bar', 0, 'unknown subject "foo"'],
+  ['runningTasksCount > abc', 20, 'expected a number for runningTasksCount'],
+  ['ec2InstanceId > i-1', 14, 'operator ">" is not valid for ec2InstanceId'],
+  ['runningTasksCount exists', 18, 'operator "exists" is not valid for runningTasksCount'],
+  ['attribute:a in [x, y', 20, 'expected "," or "]"'],
+  ['attribute:a in x', 15, 'expected "[" to start the argument list'],
+  ['attribute:a in [x,]', 18, 'expected a value after "in"'],
+  ['attribute:a == b and', 20, 'expected an expression at position 20'],
+  ['attribute:a =~ *.large', 15, 'not a valid regular expression'],
+  ['attribute:a == b xor attribute:c == d', 17, 'expected "and", "or" or the end of the expression, found "xor"'],
+  ['attribute: == b', 10, 'expected an attribute name after "attribute:"'],
+  ['== b', 0, 'expected a subject'],
+  ["attribute:a == 'b", 15, 'unterminated quoted value'],
+  ['attribute:a == b and or', 21, 'unknown subject "or"'],
+];
+
+describe('cluster query language: malformed expressions', () => {
+  it.each(INVALID)('%j fails at position %i', (text, position, message) => {
+    let err: unknown;
+    try {
+      parseExpression(text);
+    } catch (e) {
+      err = e;
+    }
+    expect(err).toBeInstanceOf(QueryLanguageError);
+    const q = err as QueryLanguageError;
+    expect(q.position).toBe(position);
+    expect(q.message).toContain(message);
+    expect(q.expression).toBe(text);
+  });
+});
