@@ -36,6 +36,8 @@ export function runToFolder(scenario: ResolvedScenario, options: RunToFolderOpti
       simulatedDaysPerWallSecond: result.simulatedMs / 86_400_000 / Math.max(wallSeconds, 1e-9),
     };
     writer.writeFile('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+    // the validated scenario with every default filled in (durations in ms), for reports
+    writer.writeFile('scenario.json', `${JSON.stringify(scenario.scenario, null, 2)}\n`);
     writer.writeFile(
       'run.json',
       `${JSON.stringify(

@@ -15,6 +15,10 @@ export function closest(word: string, candidates: Iterable<string>): string | un
     }
   }
   if (best === undefined) return undefined;
+  if (bestDistance > 0 && lower.length >= 4) {
+    // a prefix of a longer name ("TargetTracking" for "TargetTrackingScaling") is a likely slip too
+    for (const c of candidates) if (c.toLowerCase().startsWith(lower)) return c;
+  }
   const limit = Math.max(2, Math.floor(word.length / 3));
   return bestDistance <= limit ? best : undefined;
 }

@@ -47,14 +47,14 @@ interface RawScenario {
 
 export function parseScenarioText(file: string, text: string): RawScenario {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
   if (doc.errors.length > 0) {
     throw new ScenarioError(
       file,
       doc.errors.map((e) => ({
         path: '',
         line: e.linePos?.[0]?.line,
-        message: `not valid YAML/JSON: ${e.message.split('\n')[0]}`,
+        message: `not valid YAML/JSON: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '')}`,
       })),
     );
   }

@@ -1,0 +1,37 @@
+// `npm run bench`: engine events/s (hold model vs a minimal heap loop), placement,
+// request fidelity and simulated days per wall second on the standard scenarios, with
+// peak memory. Writes results/bench.json and prints a table. Wall-clock figures only:
+// never part of a test.
+
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { holdModel, minimalHeapLoop } from './hold-model.js';
+import { benchPlacement } from '../src/placement/index.js';
+import { scenarioBenchmarks } from './scenarios.js';
+
+function best<T extends { seconds: number }>(runs: number, f: () => T): T {
+  let b: T | undefined;
+  for (let i = 0; i < runs; i++) {
+    const r = f();
+    if (!b || r.seconds < b.seconds) b = r;
+  }
+  return b!;
+}
+
+const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
+
+const hold = best(3, () => holdModel());
+const floor = best(3, () => minimalHeapLoop());
+const placement = benchPlacement();
+const scenarios = scenarioBenchmarks();
+const result = {
+  holdModel: { events: hold.events, eventsPerSecond: round(hold.eventsPerSecond) },
+  minimalHeapLoop: { events: floor.events, eventsPerSecond: round(floor.eventsPerSecond) },
+  engineToMinimalRatio: round(hold.eventsPerSecond / floor.eventsPerSecond, 3),
+  placement: { tasks: placement.tasks, instances: placement.instances, seconds: round(placement.ms / 1000, 3) },
+  ...scenarios,
+  peakRssMiB: round(process.resourceUsage().maxRSS / 1024),
+  node: process.version,
+};
+mkdirSync('results', { recursive: true });
+writeFileSync('results/bench.json', `${JSON.stringify(result, null, 2)}\n`);
+process.stdout.write(`${JSON.stringify(result, null, 2)}\n`);

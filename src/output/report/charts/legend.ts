@@ -1,0 +1,42 @@
+// A chart's legend: a row of swatches and labels under the title, wrapping when long.
+
+import { esc, px } from './svg.js';
+
+export interface LegendItem {
+  label: string;
+  color: string;
+  /** line (default), dashed line, a filled box (areas, shaded bands) or a marker triangle. */
+  shape?: 'line' | 'dashed' | 'box' | 'marker';
+}
+
+const CHAR_W = 6.6;
+
+/** Renders the legend from (left, top) within width; returns the SVG and the height it took. */
+export function renderLegend(items: LegendItem[], left: number, top: number, width: number): { svg: string; height: number } {
+  const parts: string[] = [];
+  let x = left;
+  let y = top;
+  for (const item of items) {
+    const w = 26 + item.label.length * CHAR_W + 14;
+    if (x + w > left + width && x > left) {
+      x = left;
+      y += 18;
+    }
+    parts.push(`<g class="legend-item">${swatch(item, x, y)}<text x="${px(x + 24)}" y="${px(y)}" dy="0.32em" class="legend">${esc(item.label)}</text></g>`);
+    x += w;
+  }
+  return { svg: parts.join(''), height: items.length ? y - top + 18 : 0 };
+}
+
+function swatch(item: LegendItem, x: number, y: number): string {
+  switch (item.shape) {
+    case 'box':
+      return `<rect x="${px(x)}" y="${px(y - 6)}" width="18" height="12" fill="${item.color}" fill-opacity="0.35" stroke="${item.color}"/>`;
+    case 'marker':
+      return `<path d="M${px(x + 9)},${px(y + 6)}L${px(x + 3)},${px(y - 5)}L${px(x + 15)},${px(y - 5)}Z" fill="${item.color}"/>`;
+    case 'dashed':
+      return `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${item.color}" stroke-width="2" stroke-dasharray="5 3"/>`;
+    default:
+      return `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${item.color}" stroke-width="2.5"/>`;
+  }
+}

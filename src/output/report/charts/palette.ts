@@ -1,0 +1,29 @@
+// The colours of the report: one per series (Tableau 10, colour-blind friendly) and a
+// few named roles used the same way on every chart.
+
+export const SERIES_COLORS = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#ff9da7', '#9c755f', '#bab0ac'];
+
+export function seriesColor(i: number): string {
+  return SERIES_COLORS[i % SERIES_COLORS.length];
+}
+
+export const ROLE = {
+  load: '#4e79a7',
+  served: '#59a14f',
+  dropped: '#e15759',
+  running: '#f28e2b',
+  desired: '#4e79a7',
+  pending: '#b07aa1',
+  cpu: '#4e79a7',
+  memory: '#9c755f',
+  target: '#e15759',
+  threshold: '#76b7b2',
+  slo: '#e15759',
+  alarmHigh: '#e15759',
+  alarmLow: '#4e79a7',
+  scaleOut: '#d62728',
+  scaleIn: '#1f77b4',
+  scheduled: '#8c564b',
+  grid: '#e6e6e6',
+  axis: '#555',
+} as const;

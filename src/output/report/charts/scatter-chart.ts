@@ -1,0 +1,106 @@
+// A scatter chart of two plain numeric axes with error bars (e.g. cost vs SLO violation
+// minutes per variant, bars = 95 % confidence half-widths), highlighted points (the
+// Pareto front) and a label by each point.
+
+import { scaleLinear } from 'd3-scale';
+import { line } from 'd3-shape';
+import { renderLegend } from './legend.js';
+import { esc, px, SVG_NS } from './svg.js';
+import { ROLE } from './palette.js';
+import { CHART_WIDTH } from './chart-frame.js';
+
+export interface ScatterPoint {
+  label: string;
+  x: number;
+  y: number;
+  /** Half-widths of the error bars (0 or NaN: none). */
+  xErr: number;
+  yErr: number;
+  highlight: boolean;
+}
+
+export interface ScatterSpec {
+  title: string;
+  xTitle: string;
+  yTitle: string;
+  points: ScatterPoint[];
+  highlightLabel: string;
+  width?: number;
+}
+
+export function scatterChart(spec: ScatterSpec): string {
+  const width = spec.width ?? CHART_WIDTH;
+  const height = 420;
+  const left = 80;
+  const right = width - 40;
+  const legend = renderLegend(
+    [
+      { label: spec.highlightLabel, color: ROLE.dropped, shape: 'box' },
+      { label: 'other variants', color: ROLE.load, shape: 'box' },
+      { label: '95 % confidence interval', color: '#666', shape: 'line' },
+    ],
+    left,
+    30,
+    right - left,
+  );
+  const top = 30 + legend.height + 10;
+  const bottom = height - 50;
+  const fin = (v: number) => (Number.isFinite(v) ? v : 0);
+  const xs = scaleLinear()
+    .domain(extent(spec.points.flatMap((p) => [p.x - fin(p.xErr), p.x + fin(p.xErr)])))
+    .range([left, right])
+    .nice(6);
+  const ys = scaleLinear()
+    .domain(extent(spec.points.flatMap((p) => [p.y - fin(p.yErr), p.y + fin(p.yErr)])))
+    .range([bottom, top])
+    .nice(6);
+  const parts: string[] = [`<rect width="${width}" height="${height}" fill="#fff"/>`, `<text x="${left}" y="18" class="chart-title">${esc(spec.title)}</text>`, legend.svg];
+  const xf = xs.tickFormat(6, '~s');
+  for (const t of xs.ticks(6)) {
+    const x = px(xs(t));
+    parts.push(`<line x1="${x}" x2="${x}" y1="${top}" y2="${bottom}" stroke="${ROLE.grid}"/><text x="${x}" y="${bottom + 16}" text-anchor="middle" class="tick">${esc(xf(t))}</text>`);
+  }
+  const yf = ys.tickFormat(6, '~s');
+  for (const t of ys.ticks(6)) {
+    const y = px(ys(t));
+    parts.push(`<line x1="${left}" x2="${right}" y1="${y}" y2="${y}" stroke="${ROLE.grid}"/><text x="${left - 6}" y="${y}" dy="0.32em" text-anchor="end" class="tick">${esc(yf(t))}</text>`);
+  }
+  parts.push(`<line x1="${left}" x2="${right}" y1="${bottom}" y2="${bottom}" stroke="${ROLE.axis}"/><line x1="${left}" x2="${left}" y1="${top}" y2="${bottom}" stroke="${ROLE.axis}"/>`);
+  parts.push(`<text x="${px((left + right) / 2)}" y="${bottom + 36}" text-anchor="middle" class="axis-title">${esc(spec.xTitle)}</text>`);
+  parts.push(`<text transform="translate(${left - 56},${px((top + bottom) / 2)}) rotate(-90)" text-anchor="middle" class="axis-title">${esc(spec.yTitle)}</text>`);
+
+  const front = spec.points.filter((p) => p.highlight).sort((a, b) => a.x - b.x);
+  if (front.length > 1) {
+    const d = line<ScatterPoint>().x((p) => xs(p.x)).y((p) => ys(p.y)).digits(1)(front);
+    if (d) parts.push(`<path class="series" d="${d}" fill="none" stroke="${ROLE.dropped}" stroke-width="1.5" stroke-dasharray="5 4"/>`);
+  }
+  for (const p of spec.points) {
+    const cx = xs(p.x);
+    const cy = ys(p.y);
+    const color = p.highlight ? ROLE.dropped : ROLE.load;
+    const bars: string[] = [];
+    if (Number.isFinite(p.xErr) && p.xErr > 0) bars.push(`M${px(xs(p.x - p.xErr))},${px(cy)}H${px(xs(p.x + p.xErr))}M${px(xs(p.x - p.xErr))},${px(cy - 4)}V${px(cy + 4)}M${px(xs(p.x + p.xErr))},${px(cy - 4)}V${px(cy + 4)}`);
+    if (Number.isFinite(p.yErr) && p.yErr > 0) bars.push(`M${px(cx)},${px(ys(p.y - p.yErr))}V${px(ys(p.y + p.yErr))}M${px(cx - 4)},${px(ys(p.y - p.yErr))}H${px(cx + 4)}M${px(cx - 4)},${px(ys(p.y + p.yErr))}H${px(cx + 4)}`);
+    if (bars.length) parts.push(`<path class="errorbar" d="${bars.join('')}" stroke="#666" stroke-width="1.2" fill="none"/>`);
+    parts.push(
+      `<g class="point"><title>${esc(`${p.label}: ${xf(p.x)} ± ${fin(p.xErr).toPrecision(3)}, ${yf(p.y)} ± ${fin(p.yErr).toPrecision(3)}`)}</title>` +
+        `<circle cx="${px(cx)}" cy="${px(cy)}" r="${p.highlight ? 7 : 5.5}" fill="${color}" stroke="#fff" stroke-width="1.5"/>` +
+        `<text x="${px(cx + 10)}" y="${px(cy - 8)}" class="point-label">${esc(p.label)}</text></g>`,
+    );
+  }
+  return `<svg xmlns="${SVG_NS}" class="chart" viewBox="0 0 ${width} ${height}" role="img" aria-label="${esc(spec.title)}">${parts.join('')}</svg>`;
+}
+
+function extent(values: number[]): [number, number] {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    lo = Math.min(lo, v);
+    hi = Math.max(hi, v);
+  }
+  if (!Number.isFinite(lo)) return [0, 1];
+  if (lo === hi) return [lo - Math.max(1, Math.abs(lo) * 0.1), hi + Math.max(1, Math.abs(hi) * 0.1)];
+  const pad = (hi - lo) * 0.08;
+  return [lo - pad, hi + pad];
+}

@@ -1,0 +1,150 @@
+// What a report needs from the optional scenario.json copy in a results folder: the
+// scaling targets and alarm thresholds to draw against the metrics, the SLO, and a few
+// key settings to list. Accepts the scenario as written (durations "250ms", numbers =
+// seconds) or as parsed by ecsim (durations in integer ms): see durationReader.
+
+import { parseDuration } from '../../../scenario/index.js';
+import { fmtMs } from '../format/duration.js';
+
+/** The CloudWatch metric a policy tracks, by the name of the timeseries.csv column that shows it. */
+export type MetricColumn = 'cpu_utilization' | 'memory_utilization' | 'backlog' | 'request_rate' | null;
+
+export interface TargetLine {
+  policy: string;
+  /** AWS name: ECSServiceAverageCPUUtilization, a custom metric name, or an alarm's metricName. */
+  metric: string;
+  column: MetricColumn;
+  value: number;
+  kind: 'target' | 'scale-in threshold' | 'alarm threshold';
+}
+
+export interface ServiceSettings {
+  name: string;
+  sloLatencyP95Ms: number | null;
+  lines: TargetLine[];
+  rows: [string, string][];
+}
+
+export interface ScenarioSettings {
+  rows: [string, string][];
+  services: Map<string, ServiceSettings>;
+  providers: [string, string][];
+}
+
+type Obj = Record<string, unknown>;
+const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
+const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+const PREDEFINED_COLUMN: Record<string, MetricColumn> = {
+  ECSServiceAverageCPUUtilization: 'cpu_utilization',
+  ECSServiceAverageMemoryUtilization: 'memory_utilization',
+  CPUUtilization: 'cpu_utilization',
+  MemoryUtilization: 'memory_utilization',
+  BacklogPerTask: 'backlog',
+};
+
+/**
+ * Duration reader for this document. A scenario as written gives numbers in seconds; as
+ * parsed by ecsim, in ms. `duration` tells which: compared with summary.json's
+ * durationSeconds (ms if equal to it x 1000), else ms when the parsed-only default
+ * metrics.period (60000) is there, else seconds.
+ */
+export function durationReader(scenario: Obj, durationSeconds: number | undefined): (v: unknown) => number | null {
+  const d = num(scenario.duration);
+  const period = num(obj(scenario.metrics).period);
+  let factor = 1000;
+  if (d !== null && durationSeconds !== undefined && d === durationSeconds * 1000) factor = 1;
+  else if (d !== null && durationSeconds !== undefined && d === durationSeconds) factor = 1000;
+  else if (period !== null && period >= 1000) factor = 1;
+  return (v) => {
+    if (typeof v === 'number') return Number.isFinite(v) ? v * factor : null;
+    const ms = parseDuration(v);
+    return typeof ms === 'number' ? ms : null;
+  };
+}
+
+export function readScenarioSettings(scenario: Obj | null, durationSeconds: number | undefined): ScenarioSettings {
+  const services = new Map<string, ServiceSettings>();
+  if (!scenario) return { rows: [], services, providers: [] };
+  const ms = durationReader(scenario, durationSeconds);
+  const rows: [string, string][] = [];
+  const add = (label: string, v: unknown) => {
+    if (v !== undefined && v !== null && v !== '') rows.push([label, typeof v === 'string' ? v : JSON.stringify(v)]);
+  };
+  add('name', scenario.name);
+  add('description', scenario.description);
+  add('start', scenario.start);
+  add('duration', fmtMs(ms(scenario.duration)));
+  add('region', scenario.region);
+  const metrics = obj(scenario.metrics);
+  if (metrics.period !== undefined) add('metric period / publish delay', `${fmtMs(ms(metrics.period))} / ${fmtMs(ms(metrics.publishDelay))}`);
+
+  const providers: [string, string][] = [];
+  for (const [name, p] of Object.entries(obj(obj(scenario.cluster).capacityProviders))) providers.push([name, describeProvider(obj(p), ms)]);
+
+  const taskDefs = obj(scenario.taskDefinitions);
+  for (const [name, svc] of Object.entries(obj(scenario.services))) services.set(name, readService(name, obj(svc), taskDefs, ms));
+  return { rows, services, providers };
+}
+
+function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => number | null): ServiceSettings {
+  const rows: [string, string][] = [];
+  const workload = obj(s.workload);
+  const slo = obj(workload.slo);
+  const sloLatencyP95Ms = slo.latencyP95 === undefined ? null : ms(slo.latencyP95);
+  const td = obj(taskDefs[String(s.taskDefinition)]);
+  rows.push(['task definition', `${s.taskDefinition ?? '?'} (${td.cpu ?? '?'} CPU units, ${td.memory ?? '?'} MiB)`]);
+  if (s.launchType) rows.push(['launch type', String(s.launchType)]);
+  if (Array.isArray(s.capacityProviderStrategy)) {
+    rows.push(['capacity provider strategy', s.capacityProviderStrategy.map((i) => { const o = obj(i); return `${o.capacityProvider} (base ${o.base ?? 0}, weight ${o.weight ?? 1})`; }).join(', ')]);
+  }
+  rows.push(['desired count (initial)', String(s.desiredCount ?? '?')]);
+  if (workload.type) rows.push(['workload', `${workload.type}: ${describeTrace(obj(workload.requestRate))}`]);
+  if (sloLatencyP95Ms !== null) rows.push(['SLO', `p95 latency <= ${fmtMs(sloLatencyP95Ms)}${slo.errorRate !== undefined ? `, errors <= ${slo.errorRate} %` : ''}`]);
+
+  const lines: TargetLine[] = [];
+  const as = obj(s.autoScaling);
+  if (as.minCapacity !== undefined) rows.push(['scalable target', `minCapacity ${as.minCapacity}, maxCapacity ${as.maxCapacity}`]);
+  for (const [policy, pv] of Object.entries(obj(as.policies))) {
+    const p = obj(pv);
+    if (p.policyType === 'TargetTrackingScaling') {
+      const metric = String(p.predefinedMetricType ?? p.customMetric ?? 'ECSServiceAverageCPUUtilization');
+      const value = num(p.targetValue);
+      if (value === null) continue;
+      const column = PREDEFINED_COLUMN[metric] ?? null;
+      lines.push({ policy, metric, column, value, kind: 'target' });
+      // AAS's low alarm fires below 90 % of the target (target-tracking-scaling-policy-overview.html).
+      if (p.disableScaleIn !== true) lines.push({ policy, metric, column, value: value * 0.9, kind: 'scale-in threshold' });
+      rows.push([`policy ${policy}`, `target tracking ${metric} = ${value}; cooldowns out ${fmtMs(ms(p.scaleOutCooldown ?? 300))} / in ${fmtMs(ms(p.scaleInCooldown ?? 300))}${p.disableScaleIn === true ? '; scale in disabled' : ''}`]);
+    } else if (p.policyType === 'StepScaling') {
+      const alarm = obj(p.alarm);
+      const value = num(alarm.threshold);
+      const metric = String(alarm.metricName ?? '?');
+      if (value !== null) lines.push({ policy, metric, column: PREDEFINED_COLUMN[metric] ?? null, value, kind: 'alarm threshold' });
+      rows.push([`policy ${policy}`, `step scaling on ${metric} ${alarm.comparisonOperator ?? ''} ${alarm.threshold} (${alarm.datapointsToAlarm ?? alarm.evaluationPeriods ?? 1} of ${alarm.evaluationPeriods ?? 1}), ${p.adjustmentType}`]);
+    }
+  }
+  for (const [action, av] of Object.entries(obj(as.scheduledActions))) {
+    const a = obj(av);
+    rows.push([`scheduled action ${action}`, `${a.schedule} ${a.timezone ?? ''}: ${JSON.stringify(a.scalableTargetAction ?? {})}`]);
+  }
+  return { name, sloLatencyP95Ms, lines, rows };
+}
+
+function describeProvider(p: Obj, ms: (v: unknown) => number | null): string {
+  const asg = obj(p.autoScalingGroup);
+  if (Object.keys(asg).length === 0) return 'Fargate';
+  const types = Array.isArray(asg.instanceTypes) ? asg.instanceTypes.map((t) => (typeof t === 'string' ? t : String(obj(t).name))).join(', ') : '?';
+  const managed = obj(p.managedScaling);
+  const parts = [`ASG ${types} ${asg.purchaseOption ?? 'on-demand'}, size ${asg.minSize ?? '?'}..${asg.maxSize ?? '?'} (desired ${asg.desiredCapacity ?? '?'})`];
+  if (managed.status === 'ENABLED' || (Object.keys(managed).length > 0 && managed.status !== 'DISABLED')) {
+    parts.push(`managed scaling targetCapacity ${managed.targetCapacity ?? 100} %, warm-up ${fmtMs(ms(managed.instanceWarmupPeriod ?? 300))}`);
+  }
+  return parts.join('; ');
+}
+
+function describeTrace(rate: Obj): string {
+  return Object.entries(rate)
+    .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .join(' x ');
+}

@@ -1,0 +1,94 @@
+// Bad scenarios get one clear line per problem naming the key path (and line), exit 2.
+
+import { describe, it, expect } from 'vitest';
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, quickstart, tempDir, writeScenario } from '../helpers.js';
+import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
+
+type Mutation = (s: Record<string, any>) => void;
+
+const cases: [string, Mutation, RegExp][] = [
+  ['unknown task definition', (s) => (s.services.web.taskDefinition = 'wbe'), /services\.web\.taskDefinition: unknown task definition "wbe" \(did you mean "web"\?\)/],
+  ['misspelt key', (s) => ((s.services.web.desiredCont = 3), delete s.services.web.desiredCount), /services\.web\.desiredCont: unknown key "desiredCont" \(did you mean "desiredCount"\?\)/],
+  ['bad duration', (s) => (s.duration = '1hour'), /duration: expected a duration like/],
+  ['negative count', (s) => (s.services.web.desiredCount = -1), /services\.web\.desiredCount: expected >= 0, found number -1/],
+  ['wrong type', (s) => (s.services.web.desiredCount = 'three'), /services\.web\.desiredCount: expected number, found "three"/],
+  ['unknown enum value', (s) => (s.services.web.launchType = 'FARGAT'), /services\.web\.launchType: expected one of EC2 \| FARGATE, found "FARGAT" \(did you mean "FARGATE"\?\)/],
+  ['unknown instance type', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.instanceTypes = ['m5.larg']), /instanceTypes\[0\]: unknown instance type "m5.larg".*did you mean m5.large/],
+  ['malformed memberOf', (s) => (s.services.web.placementConstraints = [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ ' }]), /services\.web\.placementConstraints\[0\]\.expression: .*position 31/],
+  ['cron without ?', (s) => (s.services.web.autoScaling.scheduledActions = { x: { schedule: 'cron(0 8 * * MON-FRI *)', scalableTargetAction: { minCapacity: 4 } } }), /services\.web\.autoScaling.*"\?"/],
+  ['min above max', (s) => (s.services.web.autoScaling.minCapacity = 20), /services\.web\.autoScaling\.minCapacity: minCapacity 20 is above maxCapacity 12/],
+  ['launchType with strategy', (s) => (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }]), /services\.web\.launchType: use either launchType or capacityProviderStrategy/],
+  ['unknown provider in strategy', (s) => (delete s.services.web.launchType, (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec3', weight: 1 }])), /capacityProvider: unknown capacity provider "ec3" \(did you mean "ec2"\?\)/],
+  ['base on two providers', (s) => (delete s.services.web.launchType, (s.cluster.capacityProviders.ec2b = s.cluster.capacityProviders.ec2), (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', base: 1, weight: 1 }, { capacityProvider: 'ec2b', base: 1, weight: 1 }])), /base may be set on one capacity provider only/],
+  ['mixing ASG and Fargate', (s) => (delete s.services.web.launchType, (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }, { capacityProvider: 'FARGATE', weight: 1 }])), /cannot mix Auto Scaling group capacity providers with FARGATE/],
+  ['invalid Fargate size', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.taskDefinitions.web.memory = 3000), (s.services.web.launchType = 'FARGATE')), /taskDefinitions\.web: .*256/],
+  ['Fargate needs awsvpc', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.services.web.launchType = 'FARGATE')), /taskDefinitions\.web\.networkMode: FARGATE requires networkMode awsvpc/],
+  ['two base shapes', (s) => (s.services.web.workload.requestRate = { constant: 5, ramp: { from: 1, to: 2, start: 0, end: 60 } }), /requestRate: expected exactly one base shape, found 2: constant, ramp/],
+  ['unknown policy type', (s) => (s.services.web.autoScaling.policies.cpu.policyType = 'TargetTracking'), /policies\.cpu\.policyType: expected one of TargetTrackingScaling \| StepScaling, found "TargetTracking" \(did you mean "TargetTrackingScaling"\?\)/],
+  ['overlapping steps', (s) => (s.services.web.autoScaling.policies.surge = { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, metricIntervalUpperBound: 20, scalingAdjustment: 1 }, { metricIntervalLowerBound: 10, scalingAdjustment: 2 }] }), /services\.web\.autoScaling.*overlap/i],
+  ['request count needs a load balancer', (s) => (delete s.services.web.loadBalancer, (s.services.web.autoScaling.policies.cpu.predefinedMetricType = 'ALBRequestCountPerTarget')), /ALBRequestCountPerTarget needs the service to have a loadBalancer/],
+  ['backlog metric needs a queue workload', (s) => ((s.services.web.autoScaling.policies.cpu = { policyType: 'TargetTrackingScaling', customMetric: 'BacklogPerTask', targetValue: 10 })), /BacklogPerTask exists only for a queue workload/],
+  ['daemon with desired count', (s) => (s.services.web.schedulingStrategy = 'DAEMON'), /DAEMON services have no desiredCount/],
+  ['region without prices', (s) => (s.region = 'eu-west-1'), /region: expected one of us-east-1, found "eu-west-1"/],
+];
+
+describe('scenario validation: one clear line per problem, with the key path', () => {
+  const dir = tempDir();
+  for (const [name, mutate, pattern] of cases) {
+    it(name, () => {
+      const s = quickstart();
+      mutate(s);
+      const file = writeScenario(dir, name.replace(/\W+/g, '-'), s);
+      let error: unknown;
+      try {
+        loadScenarioFile(file);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(ScenarioError);
+      const message = (error as ScenarioError).message;
+      expect(message).toMatch(pattern);
+      // every line names the file (and a line number when the key is in the file)
+      for (const line of message.split('\n')) expect(line.startsWith(file)).toBe(true);
+      expect(message).not.toMatch(/\n\s+at /); // no stack trace
+    });
+  }
+
+  it('the quick start and the shipped scenarios are valid', () => {
+    for (const f of readdirSync('scenarios').filter((f) => f.endsWith('.yaml'))) {
+      expect(() => loadScenarioFile(join('scenarios', f)), f).not.toThrow();
+    }
+  });
+
+  it('reports the line of the offending key', () => {
+    const file = writeScenario(dir, 'line', (require_quickstart_text()).replace('taskDefinition: web', 'taskDefinition: wbe'));
+    expect(() => loadScenarioFile(file)).toThrow(new RegExp(`${file.replace(/[.]/g, '\\.')}:35: services\\.web\\.taskDefinition`));
+  });
+
+  it('`ecsim run` with an unknown task definition exits 2 with one line and leaves no output folder', async () => {
+    const s = quickstart();
+    s.services.web.taskDefinition = 'nope';
+    const file = writeScenario(dir, 'exit2', s);
+    const out = join(dir, 'out-exit2');
+    const r = await cli('run', file, '--out', out, '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/services\.web\.taskDefinition: unknown task definition "nope"/);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).filter((f) => f.includes('tmp'))).toEqual([]);
+  });
+
+  it('bad flags exit 2', async () => {
+    expect((await cli('run', 'scenarios/quickstart.yaml', '--duration', 'soon')).code).toBe(2);
+    expect((await cli('run', 'scenarios/quickstart.yaml', '--seed', '-3')).code).toBe(2);
+    expect((await cli('validate', 'does/not/exist.yaml')).code).toBe(2);
+    expect((await cli('frobnicate')).code).toBe(2);
+  });
+});
+
+import { readFileSync } from 'node:fs';
+function require_quickstart_text(): string {
+  return readFileSync('scenarios/quickstart.yaml', 'utf8');
+}

@@ -1,0 +1,69 @@
+// Golden checks on the quick start, computed by hand from the scenario and AWS's rules.
+
+import { describe, it, expect } from 'vitest';
+import { loadScenarioObject } from '../../src/scenario/index.js';
+import { runSimulation, type EventRecord, type TimeseriesRow, type TaskRow } from '../../src/sim/index.js';
+import { quickstart } from '../helpers.js';
+
+function run(mutate: (s: Record<string, any>) => void = () => {}) {
+  const raw = quickstart();
+  mutate(raw);
+  const scenario = loadScenarioObject('quickstart', raw, { baseDir: 'scenarios' });
+  const events: EventRecord[] = [];
+  const series: TimeseriesRow[] = [];
+  const tasks: TaskRow[] = [];
+  const result = runSimulation(scenario, { event: (e) => events.push(e), timeseries: (r) => series.push(r), capacity: () => {}, task: (t) => tasks.push(t) }, { seed: scenario.scenario.seed });
+  return { ...result, events, series, tasks };
+}
+
+describe('quick start, fixed fleet (no auto scaling)', () => {
+  const r = run((s) => {
+    delete s.services.web.autoScaling;
+    s.services.web.workload.requestRate = { constant: 150 };
+  });
+  const web = r.summary.services.web as any;
+
+  it('tasks run from launch 60 s + image pull 10 s + container start 2 s = 72 s: 3 x (3600 - 72) / 3600 task-hours', () => {
+    expect(web.taskHours).toBeCloseTo((3 * (3600 - 72)) / 3600, 6);
+    expect(r.tasks.map((t) => t.running)).toEqual([72_000, 72_000, 72_000]);
+  });
+
+  it('three m5.large for one hour at 0.096 USD/h (per-second billing) cost 0.288 USD', () => {
+    expect(r.summary.cost.total).toBeCloseTo(3 * 0.096, 6);
+  });
+
+  it('CPU = baseline 5 % + 100 x (150/3 rps) / 100 rps = 55 %; memory = (200 + 0.5 x 50) / 512', () => {
+    const steady = r.series.filter((row) => row.time >= 600_000);
+    for (const row of steady) {
+      expect(row.cpuUtilization).toBeCloseTo(55, 6);
+      expect(row.memoryUtilization).toBeCloseTo(((200 + 0.5 * 50) / 512) * 100, 6);
+    }
+  });
+
+  it('requests are refused until the first target is healthy: 72 s + 30 s x 5 healthy checks = 222 s', () => {
+    expect(web.requests.offered).toBe(150 * 3600);
+    expect(web.requests.dropped).toBe(150 * 222);
+  });
+
+  it('tasks spread across the three AZs (default service strategy)', () => {
+    expect(new Set(r.tasks.map((t) => t.availabilityZone))).toEqual(new Set(['us-east-1a', 'us-east-1b', 'us-east-1c']));
+  });
+});
+
+describe('quick start with target tracking on CPU (aws-behaviour.md §2)', () => {
+  const r = run();
+  const activities = r.events.filter((e) => e.type === 'scaling-activity');
+
+  it('first scale out at 24:00: the step at 20:00 breaches in periods 20, 21, 22; the third datapoint is visible at 23:00 + 60 s publish delay', () => {
+    expect(activities[0].time).toBe(24 * 60_000);
+  });
+
+  it('proportional new capacity: CPU = 5 + 100 x min(150, 100)/100 = 105 %; ceil(3 x 105/60) = 6', () => {
+    expect(activities[0].message).toMatch(/3 -> 6/);
+    expect(activities[0].message).toMatch(/ceil\(3 x 105(\.0)?\/60\) = 6/);
+  });
+
+  it('no scale in while the load stays above 90 % of the target', () => {
+    expect(activities.every((e) => !/ -> [0-5]\b/.test(e.message))).toBe(true);
+  });
+});
