@@ -271,6 +271,9 @@ function resolveService(
     report([...at, 'launchType'], 'launchType EC2 needs an Auto Scaling group capacity provider in cluster.capacityProviders to supply instances');
   }
 
+  if (config.healthCheckGracePeriodSeconds > 0) {
+    report([...at, 'healthCheckGracePeriodSeconds'], 'not supported yet: ecsim tasks never fail health checks, so a grace period would change nothing; remove the key or set 0');
+  }
   let desiredCount = config.desiredCount ?? 0;
   const as = config.autoScaling;
   if (!daemon && config.desiredCount === undefined) {

@@ -106,6 +106,8 @@ const taskDefinition = strict({
     containerStart: { distribution: 'fixed', value: 3_000 },
   }),
   stopTimeout: duration.default(30_000),
+  /** Model: how long the containers take to exit after SIGTERM (capped by stopTimeout, then SIGKILL). */
+  shutdown: distribution.default({ distribution: 'fixed', value: 1_000 }),
 });
 
 // ------------------------------------------------------------------------ workloads

@@ -25,8 +25,6 @@ import type { ServiceLoadModel } from '../workload/service/types.js';
 import type { Cluster } from './cluster.js';
 import { PRIORITY, type World } from './world.js';
 
-/** The model's time for STOPPING -> STOPPED: containers exit promptly on SIGTERM. */
-export const STOP_MS = 1_000;
 export const FARGATE_SPOT_NOTICE_MS = 120_000;
 
 export class ServiceRuntime {
@@ -118,7 +116,12 @@ export class ServiceRuntime {
     if (this.daemon) return this.reconcileDaemon();
     const live = this.liveTasks();
     if (live.length < this.desiredCount) {
-      for (let k = live.length; k < this.desiredCount; k++) this.startTask(null);
+      // replacing tasks that are still leaving (draining instance, Spot notice) may not
+      // exceed maximumPercent of the desired count
+      const leaving = this.tasks.size - live.length;
+      const ceiling = leaving > 0 ? Math.floor((this.desiredCount * this.config.config.deploymentConfiguration.maximumPercent) / 100) - leaving : this.desiredCount;
+      const target = Math.max(Math.min(this.desiredCount, ceiling), 0);
+      for (let k = live.length; k < target; k++) this.startTask(null);
     } else if (live.length > this.desiredCount) {
       this.scaleIn(live, live.length - this.desiredCount);
     }
@@ -342,9 +345,12 @@ export class ServiceRuntime {
     }
   }
 
+  /** SIGTERM: the containers exit after their shutdown time, or are killed at stopTimeout. */
   beginStopping(task: Task): void {
     task.state = 'STOPPING';
-    task.timer = this.world.sim.after(STOP_MS, onStopped, { svc: this, task }, PRIORITY.lifecycle);
+    const td = this.config.taskDefinition.config;
+    const exit = sample(td.shutdown, this.world.streams.stream(`task-shutdown/${this.name}`));
+    task.timer = this.world.sim.after(Math.min(exit, td.stopTimeout), onStopped, { svc: this, task }, PRIORITY.lifecycle);
   }
 
   /** Immediately stops a task whose instance is gone. */

@@ -66,7 +66,12 @@ export class Simulation {
         for (const t of [...inst.tasks]) this.services[t.serviceIndex].kill(t, reason);
       },
     });
-    const taskSink = { taskStopped: (t: Task) => sinks.task(taskRow(t)) };
+    const taskSink = {
+      taskStopped: (t: Task) => {
+        if (t.launchType === 'FARGATE' && t.runningAt !== null) this.addFargateRun(t.capacityProvider, (t.stoppedAt ?? this.world.now) - t.runningAt);
+        sinks.task(taskRow(t));
+      },
+    };
     scenario.services.forEach((cfg, i) => {
       const svc = new ServiceRuntime(i, cfg, world, this.cluster, taskSink);
       this.services.push(svc);
@@ -467,12 +472,15 @@ export class Simulation {
     };
   }
 
-  private fargateTaskHours(provider: string): number {
-    let ms = 0;
-    for (const row of this.fargateRuns) if (row.provider === provider) ms += row.ms;
-    return ms / 3_600_000;
+  private readonly fargateRunningMs = new Map<string, number>();
+
+  private addFargateRun(provider: string, ms: number): void {
+    this.fargateRunningMs.set(provider, (this.fargateRunningMs.get(provider) ?? 0) + ms);
   }
-  readonly fargateRuns: { provider: string; ms: number }[] = [];
+
+  private fargateTaskHours(provider: string): number {
+    return (this.fargateRunningMs.get(provider) ?? 0) / 3_600_000;
+  }
 }
 
 function taskRow(t: Task): TaskRow {
