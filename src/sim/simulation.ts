@@ -459,7 +459,7 @@ export class Simulation {
     let total = 0;
     for (const name of this.providerStats.keys()) {
       const c = world.cost.costToDate(name, world.durationMs);
-      byProvider[name] = round(c, 4);
+      byProvider[name] = round(c, 6);
       total += c;
     }
     return {
@@ -468,7 +468,7 @@ export class Simulation {
       durationSeconds: world.durationMs / 1000,
       services,
       capacityProviders,
-      cost: { currency: 'USD', total: round(total, 4), byProvider },
+      cost: { currency: 'USD', total: round(total, 6), byProvider },
     };
   }
 

@@ -1,0 +1,210 @@
+// A CloudWatch metric alarm (PutMetricAlarm fields) with TreatMissingData "missing": keeps
+// its state, evaluates once per new alarm period of visible datapoints, reports transitions
+// with the datapoints that caused them.
+
+import { comparisonSymbol, COMPARISON_OPERATORS, type ComparisonOperator } from './comparison.js';
+import { evaluateRange, newRangeEvaluation, type AlarmState, type RangeEvaluation } from './alarm-evaluation.js';
+import { formatNumber, formatValues } from './format.js';
+import type { MetricSeries, MetricStore } from './metric-store.js';
+import { STATISTICS, type Statistic } from './statistic.js';
+
+export type { AlarmState } from './alarm-evaluation.js';
+
+export interface AlarmConfig {
+  name: string;
+  metricName: string;
+  statistic: Statistic;
+  /** Alarm period, ms; a multiple of the metric store's period. */
+  period: number;
+  evaluationPeriods: number;
+  /** M of N; defaults to evaluationPeriods. */
+  datapointsToAlarm?: number;
+  threshold: number;
+  comparisonOperator: ComparisonOperator;
+  /** Only CloudWatch's default, "missing", is modelled. */
+  treatMissingData?: 'missing';
+  /**
+   * Periods retrieved when some are missing (model: CloudWatch does not publish it; the AWS
+   * example retrieves 5 for 3 evaluation periods). Default evaluationPeriods + 2.
+   */
+  evaluationRange?: number;
+}
+
+export interface AlarmTransition {
+  time: number;
+  alarmName: string;
+  from: AlarmState;
+  to: AlarmState;
+  /** The datapoints the new state was decided on, oldest first. */
+  datapoints: number[];
+  message: string;
+}
+
+export class Alarm {
+  readonly name: string;
+  readonly metricName: string;
+  readonly statistic: Statistic;
+  readonly period: number;
+  readonly evaluationPeriods: number;
+  readonly datapointsToAlarm: number;
+  readonly threshold: number;
+  readonly comparisonOperator: ComparisonOperator;
+  readonly evaluationRange: number;
+
+  state: AlarmState = 'INSUFFICIENT_DATA';
+  /** Start of the newest alarm period evaluated so far (-Infinity before the first). */
+  lastEvaluatedPeriodStart = -Infinity;
+  /** The last evaluation (datapoints, counts); valid after the first evaluate(). */
+  readonly evaluation: RangeEvaluation;
+
+  private readonly range: Float64Array;
+  private preparedFor: MetricStore | null = null;
+  private series: MetricSeries | null = null;
+  private subPeriods = 1;
+  private storePeriod = 1;
+  private refresh = true; // re-read the whole evaluation range on the next evaluation
+
+  constructor(config: AlarmConfig) {
+    validateAlarmConfig(config);
+    this.name = config.name;
+    this.metricName = config.metricName;
+    this.statistic = config.statistic;
+    this.period = config.period;
+    this.evaluationPeriods = config.evaluationPeriods;
+    this.datapointsToAlarm = config.datapointsToAlarm ?? config.evaluationPeriods;
+    this.threshold = config.threshold;
+    this.comparisonOperator = config.comparisonOperator;
+    this.evaluationRange = config.evaluationRange ?? config.evaluationPeriods + 2;
+    this.range = new Float64Array(this.evaluationRange);
+    this.evaluation = newRangeEvaluation(this.evaluationRange);
+  }
+
+  /**
+   * Evaluates the alarm on the datapoints visible at t, if a new alarm period has become
+   * visible since the last call. Returns the state transition, or null (no change, or
+   * nothing new to evaluate; compare lastEvaluatedPeriodStart to tell them apart).
+   * Datapoints must be stored before they become visible: a period already evaluated is not
+   * read again (the range is shifted by one period, not re-read).
+   */
+  evaluate(t: number, store: MetricStore): AlarmTransition | null {
+    if (this.preparedFor !== store) this.prepare(store);
+    const P = this.period;
+    const newest = Math.floor((t - P - store.publishDelay) / P) * P;
+    if (newest < 0 || newest <= this.lastEvaluatedPeriodStart) return null;
+    const R = this.evaluationRange;
+    const series = this.series!;
+    const k = this.subPeriods;
+    const newestIndex = newest / this.storePeriod;
+    const range = this.range;
+    if (newest - this.lastEvaluatedPeriodStart === P && !this.refresh) {
+      // One period on (the usual case): shift the range and read only the new datapoint.
+      range.copyWithin(0, 1);
+      range[R - 1] = series.aggregate(newestIndex, k, this.statistic);
+    } else {
+      for (let j = 0; j < R; j++) range[j] = series.aggregate(newestIndex - (R - 1 - j) * k, k, this.statistic);
+    }
+    this.lastEvaluatedPeriodStart = newest;
+    this.refresh = false;
+    const from = this.state;
+    evaluateRange(
+      this.range,
+      R,
+      this.evaluationPeriods,
+      this.datapointsToAlarm,
+      this.comparisonOperator,
+      this.threshold,
+      this.evaluation,
+    );
+    this.state = this.evaluation.state;
+    if (this.state === from) return null;
+    return {
+      time: t,
+      alarmName: this.name,
+      from,
+      to: this.state,
+      datapoints: this.evaluatedDatapoints(),
+      message: this.describeEvaluation(),
+    };
+  }
+
+  /** The datapoints of the last evaluation, oldest first. */
+  evaluatedDatapoints(): number[] {
+    return Array.from(this.evaluation.evaluated.subarray(0, this.evaluation.evaluatedCount));
+  }
+
+  /** The last evaluation in words: "3 datapoints > 50: 74.9 76.2 75.0". */
+  describeEvaluation(): string {
+    const e = this.evaluation;
+    const op = comparisonSymbol(this.comparisonOperator);
+    const thr = formatNumber(this.threshold);
+    const values = formatValues(e.evaluated, e.evaluatedCount);
+    switch (e.state) {
+      case 'INSUFFICIENT_DATA':
+        return `no ${this.metricName} datapoints in the last ${this.evaluationRange} periods`;
+      case 'ALARM': {
+        const counted = e.breachingCount === e.evaluatedCount ? `${e.breachingCount}` : `${e.breachingCount} of ${e.evaluatedCount}`;
+        const note = e.premature ? ' (newer datapoints missing)' : '';
+        return `${counted} ${plural(e.breachingCount)} ${op} ${thr}${note}: ${values}`;
+      }
+      case 'OK': {
+        const ok = e.evaluatedCount - e.breachingCount;
+        return `${ok} of ${e.evaluatedCount} ${plural(e.evaluatedCount)} not ${op} ${thr}: ${values}`;
+      }
+    }
+  }
+
+  private prepare(store: MetricStore): void {
+    const k = this.period / store.period;
+    if (!Number.isInteger(k) || k < 1) {
+      throw new Error(
+        `alarm ${this.name}: expected a period that is a multiple of the metric period ${store.period} ms, found ${this.period} ms`,
+      );
+    }
+    this.subPeriods = k;
+    this.storePeriod = store.period;
+    store.ensureRetention(this.evaluationRange * k + 1);
+    this.series = store.series(this.metricName);
+    this.preparedFor = store;
+    this.refresh = true;
+  }
+}
+
+function plural(n: number): string {
+  return n === 1 ? 'datapoint' : 'datapoints';
+}
+
+/** Throws a plain Error naming the field, what was expected and what was found. */
+export function validateAlarmConfig(c: AlarmConfig): void {
+  const where = `alarm ${c.name}`;
+  if (!STATISTICS.includes(c.statistic)) {
+    throw new Error(`${where}: statistic: expected one of ${STATISTICS.join(', ')}, found ${String(c.statistic)}`);
+  }
+  if (!COMPARISON_OPERATORS.includes(c.comparisonOperator)) {
+    throw new Error(
+      `${where}: comparisonOperator: expected one of ${COMPARISON_OPERATORS.join(', ')}, found ${String(c.comparisonOperator)}`,
+    );
+  }
+  if (!(Number.isInteger(c.period) && c.period > 0)) {
+    throw new Error(`${where}: period: expected a positive whole number of ms, found ${c.period}`);
+  }
+  if (!(Number.isInteger(c.evaluationPeriods) && c.evaluationPeriods >= 1)) {
+    throw new Error(`${where}: evaluationPeriods: expected a whole number >= 1, found ${c.evaluationPeriods}`);
+  }
+  const m = c.datapointsToAlarm ?? c.evaluationPeriods;
+  if (!(Number.isInteger(m) && m >= 1 && m <= c.evaluationPeriods)) {
+    throw new Error(`${where}: datapointsToAlarm: expected a whole number in [1, evaluationPeriods = ${c.evaluationPeriods}], found ${m}`);
+  }
+  if (!Number.isFinite(c.threshold)) {
+    throw new Error(`${where}: threshold: expected a finite number, found ${c.threshold}`);
+  }
+  if (c.treatMissingData !== undefined && c.treatMissingData !== 'missing') {
+    throw new Error(`${where}: treatMissingData: expected "missing" (the only behaviour modelled), found ${String(c.treatMissingData)}`);
+  }
+  if (c.period * c.evaluationPeriods > 86_400_000) {
+    throw new Error(`${where}: period x evaluationPeriods: expected at most one day (CloudWatch limit), found ${c.period * c.evaluationPeriods} ms`);
+  }
+  const r = c.evaluationRange ?? c.evaluationPeriods + 2;
+  if (!(Number.isInteger(r) && r >= c.evaluationPeriods)) {
+    throw new Error(`${where}: evaluationRange: expected a whole number >= evaluationPeriods = ${c.evaluationPeriods}, found ${r}`);
+  }
+}

@@ -1,0 +1,67 @@
+// Per-policy cooldown state of Application Auto Scaling (cooldown periods of target
+// tracking and step scaling: autoscaling/application/userguide/
+// target-tracking-scaling-policy-overview.html#target-tracking-cooldown,
+// step-scaling-policy-overview.html#step-scaling-cooldown).
+//
+// Scale out: the capacity added by the activity that INITIATED the cooldown counts as part of
+// the next scale out, so during the cooldown a request is computed from the capacity before
+// that activity and applied only when it asks for more than the capacity already set.
+// Scale in: blocked until the cooldown ends; any scale out on the target ends it.
+
+export interface CooldownState {
+  /** End of the running scale-out cooldown (exclusive), ms; -Infinity when none ran. */
+  scaleOutUntil: number;
+  /** Capacity before the scale out that started the running scale-out cooldown. */
+  scaleOutBase: number;
+  /** Capacity set by the latest scale out during the running scale-out cooldown. */
+  scaleOutSetTo: number;
+  /** End of the running scale-in cooldown (exclusive), ms; -Infinity when none. */
+  scaleInUntil: number;
+}
+
+export function newCooldownState(): CooldownState {
+  return { scaleOutUntil: -Infinity, scaleOutBase: 0, scaleOutSetTo: 0, scaleInUntil: -Infinity };
+}
+
+export function inScaleOutCooldown(c: CooldownState, t: number): boolean {
+  return t < c.scaleOutUntil;
+}
+
+export function inScaleInCooldown(c: CooldownState, t: number): boolean {
+  return t < c.scaleInUntil;
+}
+
+/** The capacity a scale-out request is computed from at t. */
+export function scaleOutBaseCapacity(c: CooldownState, t: number, current: number): number {
+  return inScaleOutCooldown(c, t) ? c.scaleOutBase : current;
+}
+
+/** Whether a scale out to `capacity` may happen at t (more than now, and more than the cooldown's). */
+export function scaleOutAllowed(c: CooldownState, t: number, capacity: number, current: number): boolean {
+  if (capacity <= current) return false;
+  return !inScaleOutCooldown(c, t) || capacity > c.scaleOutSetTo;
+}
+
+/**
+ * Records a scale out from `from` to `to` at t. A scale out during a running cooldown keeps
+ * that cooldown (its start and base: model choice, see docs/notes/scaling.md).
+ */
+export function recordScaleOut(c: CooldownState, t: number, from: number, to: number, cooldown: number): void {
+  if (!inScaleOutCooldown(c, t)) {
+    c.scaleOutUntil = t + cooldown;
+    c.scaleOutBase = from;
+    c.scaleOutSetTo = to;
+  } else if (to > c.scaleOutSetTo) {
+    c.scaleOutSetTo = to;
+  }
+}
+
+/** Records a scale in at t: scale in is blocked until t + cooldown. */
+export function recordScaleIn(c: CooldownState, t: number, cooldown: number): void {
+  c.scaleInUntil = t + cooldown;
+}
+
+/** A scale out on the target stops the scale-in cooldown. */
+export function endScaleInCooldown(c: CooldownState): void {
+  c.scaleInUntil = -Infinity;
+}

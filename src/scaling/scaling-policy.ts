@@ -1,0 +1,48 @@
+// What every scaling policy (target tracking, step scaling) offers the service auto
+// scaler: its alarms, its cooldown state, and a scaling request per evaluation.
+
+import type { Alarm, AlarmTransition } from './alarm.js';
+import type { CooldownState } from './cooldown.js';
+import type { MetricStore } from './metric-store.js';
+import type { ScalableTarget } from './scalable-target.js';
+
+export type ScalingDirection = 'out' | 'in';
+
+/**
+ * An alarm with Auto Scaling actions invokes them when it enters ALARM and then once per
+ * minute while it stays there (AmazonCloudWatch/latest/monitoring/AlarmThatSendsEmail.html).
+ */
+export const AUTO_SCALING_ACTION_INTERVAL_MS = 60_000;
+
+/** Whether an alarm in ALARM invokes its Auto Scaling action at t, given its last invocation. */
+export function actionDue(alarmState: string, t: number, lastInvokedAt: number): boolean {
+  return alarmState === 'ALARM' && t - lastInvokedAt >= AUTO_SCALING_ACTION_INTERVAL_MS;
+}
+
+/** A policy's wish for the target's capacity (already clamped to [min, max]). */
+export interface ScalingRequest {
+  policyName: string;
+  direction: ScalingDirection;
+  capacity: number;
+  /** Why, with the datapoints and the arithmetic; built only for the request applied, before the alarms evaluate again. */
+  explain(): string;
+}
+
+export interface ScalingPolicy {
+  readonly name: string;
+  readonly policyType: 'TargetTrackingScaling' | 'StepScaling';
+  readonly alarms: readonly Alarm[];
+  readonly cooldown: CooldownState;
+  /** Whether the policy can ask for a scale in (it then has a say in every scale in). */
+  readonly mayScaleIn: boolean;
+  /** Scale-out cooldown, ms. */
+  readonly scaleOutCooldown: number;
+  /** Scale-in cooldown, ms. */
+  readonly scaleInCooldown: number;
+  /**
+   * Evaluates the policy's alarms at t (pushing state changes into `transitions`) and, when
+   * an alarm in ALARM invokes the policy (on entering ALARM, then once a minute), returns
+   * the request (respecting this policy's cooldowns), or null.
+   */
+  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[]): ScalingRequest | null;
+}

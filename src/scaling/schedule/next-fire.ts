@@ -1,0 +1,112 @@
+// The next time a parsed schedule fires, in epoch ms, in the action's IANA time zone
+// (luxon does all zone arithmetic). Cron walks calendar days, not minutes: cheap enough to
+// call once per firing.
+
+import { DateTime, IANAZone } from 'luxon';
+import { daysInMonth } from './calendar.js';
+import { cronDayMatches } from './cron-day.js';
+import { CRON_MAX_YEAR, CRON_MIN_YEAR, type CronSchedule, type Schedule } from './schedule.js';
+
+export interface ScheduleBounds {
+  /** No firing before this epoch ms (inclusive); a rate schedule fires first at startTime. */
+  startTime?: number;
+  /** No firing after this epoch ms (inclusive). */
+  endTime?: number;
+  /** When the action was created (epoch ms): a rate without startTime first fires one interval later. Default 0. */
+  createdAt?: number;
+}
+
+const zones = new Map<string, IANAZone>(); // validated zones (validation builds an Intl formatter: slow)
+
+/** Throws unless `timezone` is an IANA zone name luxon knows (or "UTC"). */
+export function checkTimezone(timezone: string): void {
+  zoneOf(timezone);
+}
+
+/** The first firing strictly after `afterEpochMs`, or null when there is none. */
+export function nextFire(schedule: Schedule, afterEpochMs: number, timezone = 'UTC', bounds: ScheduleBounds = {}): number | null {
+  const after = bounds.startTime !== undefined ? Math.max(afterEpochMs, bounds.startTime - 1) : afterEpochMs;
+  let fire: number | null;
+  switch (schedule.kind) {
+    case 'at': {
+      const l = schedule.local;
+      const ms = DateTime.fromObject(l, { zone: zoneOf(timezone) }).toMillis();
+      fire = ms > after ? ms : null;
+      break;
+    }
+    case 'rate': {
+      const I = schedule.intervalMs;
+      const anchor = bounds.startTime ?? bounds.createdAt ?? 0;
+      const kMin = bounds.startTime !== undefined ? 0 : 1;
+      const k = Math.max(kMin, Math.floor((after - anchor) / I) + 1);
+      fire = anchor + k * I;
+      break;
+    }
+    case 'cron':
+      fire = nextCronFire(schedule, after, timezone);
+      break;
+  }
+  if (fire === null || (bounds.endTime !== undefined && fire > bounds.endTime)) return null;
+  return fire;
+}
+
+function zoneOf(timezone: string): IANAZone {
+  let z = zones.get(timezone);
+  if (!z) {
+    if (!IANAZone.isValidZone(timezone)) {
+      throw new Error(`timezone: expected an IANA time zone name such as Europe/Berlin or UTC, found "${timezone}"`);
+    }
+    z = IANAZone.create(timezone);
+    zones.set(timezone, z);
+  }
+  return z;
+}
+
+/**
+ * Walks local calendar days from the day of `after`, skipping whole months and years that
+ * cannot match, and converts matching wall-clock times with luxon. A wall-clock time that
+ * does not exist (spring-forward gap) becomes the instant luxon maps it to (shifted forward
+ * by the gap); an ambiguous one (fall back) is its first occurrence.
+ */
+function nextCronFire(c: CronSchedule, after: number, timezone: string): number | null {
+  const zone = zoneOf(timezone);
+  const start = DateTime.fromMillis(after, { zone });
+  let y = start.year;
+  let mo = start.month;
+  let d = start.day;
+  let first = true;
+  const ah = start.hour;
+  const am = start.minute;
+  while (y <= CRON_MAX_YEAR) {
+    if (y < CRON_MIN_YEAR || !c.years[y - CRON_MIN_YEAR]) {
+      y++;
+      mo = 1;
+      d = 1;
+      first = false;
+      continue;
+    }
+    if (!c.months[mo] || d > daysInMonth(y, mo)) {
+      mo++;
+      d = 1;
+      first = false;
+      if (mo > 12) {
+        mo = 1;
+        y++;
+      }
+      continue;
+    }
+    if (cronDayMatches(c, y, mo, d)) {
+      for (let h = first ? ah : 0; h < 24; h++) {
+        if (!c.hours[h]) continue;
+        for (let mi = first && h === ah ? am : 0; mi < 60; mi++) {
+          if (!c.minutes[mi]) continue;
+          const ms = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone }).toMillis();
+          if (ms > after) return ms;
+        }
+      }
+    }
+    d++;
+    first = false;
+  }
+  return null;
+}

@@ -1,0 +1,113 @@
+// Scheduled actions (PutScheduledAction): on each firing set the target's minCapacity
+// and/or maxCapacity; a desired count outside the new bounds is scaled to them
+// (autoscaling/application/userguide/application-auto-scaling-scheduled-scaling.html).
+
+import { DateTime } from 'luxon';
+import { parseSchedule } from './schedule/parse-schedule.js';
+import { checkTimezone } from './schedule/next-fire.js';
+import type { Schedule } from './schedule/schedule.js';
+import type { ScalableTarget } from './scalable-target.js';
+import type { ScalingDirection } from './scaling-policy.js';
+
+export interface ScheduledActionConfig {
+  /** at(...), rate(...) or cron(...). */
+  schedule: string;
+  /** IANA zone for at() and cron(); default UTC. */
+  timezone?: string;
+  /** Epoch ms, or an ISO date-time (in `timezone` when it has no offset). */
+  startTime?: number | string;
+  endTime?: number | string;
+  scalableTargetAction: { minCapacity?: number; maxCapacity?: number };
+}
+
+export interface ScheduledAction {
+  name: string;
+  schedule: Schedule;
+  timezone: string;
+  startTime?: number;
+  endTime?: number;
+  minCapacity?: number;
+  maxCapacity?: number;
+}
+
+export function createScheduledAction(name: string, c: ScheduledActionConfig): ScheduledAction {
+  const where = `scheduledActions.${name}`;
+  let schedule: Schedule;
+  try {
+    schedule = parseSchedule(c.schedule);
+  } catch (e) {
+    throw new Error(`${where}.${(e as Error).message}`);
+  }
+  const timezone = c.timezone ?? 'UTC';
+  try {
+    checkTimezone(timezone);
+  } catch (e) {
+    throw new Error(`${where}.${(e as Error).message}`);
+  }
+  const { minCapacity, maxCapacity } = c.scalableTargetAction ?? {};
+  if (minCapacity === undefined && maxCapacity === undefined) {
+    throw new Error(`${where}.scalableTargetAction: expected minCapacity and/or maxCapacity, found neither`);
+  }
+  for (const [k, v] of [['minCapacity', minCapacity], ['maxCapacity', maxCapacity]] as const) {
+    if (v !== undefined && !(Number.isInteger(v) && v >= 0)) {
+      throw new Error(`${where}.scalableTargetAction.${k}: expected a whole number >= 0, found ${v}`);
+    }
+  }
+  if (minCapacity !== undefined && maxCapacity !== undefined && minCapacity > maxCapacity) {
+    throw new Error(`${where}.scalableTargetAction: expected minCapacity <= maxCapacity, found ${minCapacity} > ${maxCapacity}`);
+  }
+  const startTime = toEpoch(`${where}.startTime`, c.startTime, timezone);
+  const endTime = toEpoch(`${where}.endTime`, c.endTime, timezone);
+  if (startTime !== undefined && endTime !== undefined && startTime > endTime) {
+    throw new Error(`${where}: expected startTime <= endTime, found ${c.startTime} > ${c.endTime}`);
+  }
+  return { name, schedule, timezone, startTime, endTime, minCapacity, maxCapacity };
+}
+
+function toEpoch(where: string, v: number | string | undefined, timezone: string): number | undefined {
+  if (v === undefined) return undefined;
+  if (typeof v === 'number' && Number.isFinite(v)) return v;
+  if (typeof v === 'string') {
+    const dt = DateTime.fromISO(v, { zone: timezone });
+    if (dt.isValid) return dt.toMillis();
+  }
+  throw new Error(`${where}: expected epoch ms or an ISO date-time such as 2026-03-02T08:00:00Z, found ${String(v)}`);
+}
+
+export interface ScheduledActionResult {
+  /** What the action did, for the scheduled-action event. */
+  message: string;
+  /** The scale to the new bounds, if the desired count was outside them. */
+  activity: { from: number; to: number; direction: ScalingDirection; cause: string } | null;
+}
+
+/**
+ * Applies the action to the target (mutating it). A combination that would leave
+ * minCapacity > maxCapacity is rejected and changes nothing (model choice).
+ */
+export function applyScheduledAction(target: ScalableTarget, action: ScheduledAction): ScheduledActionResult {
+  const min = action.minCapacity ?? target.minCapacity;
+  const max = action.maxCapacity ?? target.maxCapacity;
+  const parts: string[] = [];
+  if (action.minCapacity !== undefined) parts.push(`minCapacity ${target.minCapacity} -> ${min}`);
+  if (action.maxCapacity !== undefined) parts.push(`maxCapacity ${target.maxCapacity} -> ${max}`);
+  if (min > max) {
+    return {
+      message: `scheduled action ${action.name} (${action.schedule.text}) failed: minCapacity ${min} would exceed maxCapacity ${max}; nothing changed`,
+      activity: null,
+    };
+  }
+  target.minCapacity = min;
+  target.maxCapacity = max;
+  const message = `scheduled action ${action.name} (${action.schedule.text}): ${parts.join(', ')}`;
+  const from = target.desiredCount;
+  if (from < min) {
+    target.desiredCount = min;
+    return { message, activity: { from, to: min, direction: 'out', cause: `${message}; desired count ${from} < minCapacity ${min}` } };
+  }
+  if (from > max) {
+    target.desiredCount = max;
+    return { message, activity: { from, to: max, direction: 'in', cause: `${message}; desired count ${from} > maxCapacity ${max}` } };
+  }
+  return { message, activity: null };
+}

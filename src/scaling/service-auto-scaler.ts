@@ -1,0 +1,174 @@
+// Application Auto Scaling for one ECS service: its scalable target, scaling policies and
+// scheduled actions, driven by the simulation once per metric period and at each scheduled
+// time. Pure: no simulator, no clock of its own; times are simulation ms.
+
+import type { AlarmTransition } from './alarm.js';
+import { endScaleInCooldown, recordScaleIn, recordScaleOut } from './cooldown.js';
+import { decideScaling } from './decide-scaling.js';
+import type { ScalingActivity, ScalingEvent } from './events.js';
+import type { MetricStore } from './metric-store.js';
+import { validateCapacityBounds, type ScalableTarget } from './scalable-target.js';
+import { applyScheduledAction, createScheduledAction, type ScheduledAction, type ScheduledActionConfig } from './scheduled-action.js';
+import { nextFire } from './schedule/next-fire.js';
+import type { ScalingPolicy, ScalingRequest } from './scaling-policy.js';
+import { StepScalingPolicy, type StepScalingPolicyConfig } from './step-scaling-policy.js';
+import type { TargetTrackingPolicyConfig } from './target-tracking.js';
+import { TargetTrackingPolicy } from './target-tracking-policy.js';
+
+export type ScalingPolicyConfig = TargetTrackingPolicyConfig | StepScalingPolicyConfig;
+
+export interface ServiceAutoScalerConfig {
+  /** The service name; the subject of every event. */
+  subject: string;
+  minCapacity: number;
+  maxCapacity: number;
+  /** Policies by name, evaluated in this order (ties go to the earlier). */
+  policies?: Record<string, ScalingPolicyConfig>;
+  scheduledActions?: Record<string, ScheduledActionConfig>;
+  /** Epoch ms of simulation time 0 (the scenario's `start`); schedules are calendar-based. */
+  startEpochMs?: number;
+}
+
+export interface AutoScalerResult {
+  desiredCount: number;
+  events: ScalingEvent[];
+}
+
+const NO_EVENTS: ScalingEvent[] = [];
+
+export class ServiceAutoScaler {
+  readonly subject: string;
+  readonly target: ScalableTarget;
+  readonly policies: readonly ScalingPolicy[];
+  readonly scheduledActions: readonly ScheduledAction[];
+  /** Scaling activities at construction (a desired count outside [min, max] is brought inside). */
+  readonly initialEvents: ScalingEvent[] = [];
+  private readonly startEpochMs: number;
+  private readonly requests: (ScalingRequest | null)[];
+  private readonly transitions: AlarmTransition[] = [];
+  /** Scheduled firings up to this simulation time have been run. */
+  private scheduledUpTo: number;
+
+  constructor(config: ServiceAutoScalerConfig, initialDesiredCount: number) {
+    const { subject, minCapacity, maxCapacity } = config;
+    validateCapacityBounds(minCapacity, maxCapacity, `services.${subject}.autoScaling`);
+    if (!(Number.isInteger(initialDesiredCount) && initialDesiredCount >= 0)) {
+      throw new Error(`services.${subject}.desiredCount: expected a whole number >= 0, found ${initialDesiredCount}`);
+    }
+    this.subject = subject;
+    this.startEpochMs = config.startEpochMs ?? 0;
+    this.target = { desiredCount: initialDesiredCount, minCapacity, maxCapacity };
+    this.policies = Object.entries(config.policies ?? {}).map(([name, p]) => buildPolicy(subject, name, p));
+    this.scheduledActions = Object.entries(config.scheduledActions ?? {})
+      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
+      .map(([name, a]) => createScheduledAction(name, a));
+    this.requests = this.policies.map(() => null);
+    this.scheduledUpTo = -1; // a firing at exactly simulation time 0 counts
+    const clamped = Math.min(maxCapacity, Math.max(minCapacity, initialDesiredCount));
+    if (clamped !== initialDesiredCount) {
+      this.initialEvents.push(
+        this.activity(0, initialDesiredCount, clamped, `registering the scalable target: desired count ${initialDesiredCount} outside [${minCapacity}, ${maxCapacity}]`),
+      );
+      this.target.desiredCount = clamped;
+    }
+  }
+
+  /**
+   * Call once per metric period, when that period's datapoints become visible. `currentDesired`
+   * is the service's desired count as ECS holds it: AAS computes every request from the
+   * scalable target's current capacity, which for ECS is the service's desired count.
+   */
+  onMetricsVisible(t: number, store: MetricStore, currentDesired?: number): AutoScalerResult {
+    const target = this.target;
+    if (currentDesired !== undefined) target.desiredCount = currentDesired;
+    const transitions = this.transitions;
+    transitions.length = 0;
+    const requests = this.requests;
+    for (let i = 0; i < this.policies.length; i++) requests[i] = this.policies[i].evaluate(t, store, target, transitions);
+    let events = NO_EVENTS;
+    if (transitions.length > 0) {
+      events = [];
+      for (const tr of transitions) {
+        events.push({ type: 'alarm-state', time: t, subject: this.subject, message: `${tr.alarmName} ${tr.from} -> ${tr.to}: ${tr.message}` });
+      }
+    }
+    const chosen = decideScaling(this.policies, requests);
+    if (chosen) {
+      const from = target.desiredCount;
+      const to = chosen.capacity;
+      target.desiredCount = to;
+      if (chosen.direction === 'out') {
+        for (let i = 0; i < this.policies.length; i++) {
+          const p = this.policies[i];
+          const r = requests[i];
+          if (r && r.direction === 'out') recordScaleOut(p.cooldown, t, from, to, p.scaleOutCooldown);
+          endScaleInCooldown(p.cooldown);
+        }
+      } else {
+        for (let i = 0; i < this.policies.length; i++) {
+          const r = requests[i];
+          if (r && r.direction === 'in') recordScaleIn(this.policies[i].cooldown, t, this.policies[i].scaleInCooldown);
+        }
+      }
+      if (events === NO_EVENTS) events = [];
+      events.push(this.activity(t, from, to, chosen.explain()));
+    }
+    return { desiredCount: target.desiredCount, events };
+  }
+
+  /** The next simulation time after `after` at which a scheduled action fires, or null. */
+  nextScheduledTime(after: number): number | null {
+    let best: number | null = null;
+    for (const a of this.scheduledActions) {
+      const f = this.fireAfter(a, after);
+      if (f !== null && (best === null || f < best)) best = f;
+    }
+    return best;
+  }
+
+  /**
+   * Runs every scheduled action with a firing in (previous call, t], once each, in name
+   * order, and returns the resulting desired count and events.
+   */
+  runScheduledActions(t: number, currentDesired?: number): AutoScalerResult {
+    if (currentDesired !== undefined) this.target.desiredCount = currentDesired;
+    const events: ScalingEvent[] = [];
+    for (const a of this.scheduledActions) {
+      const f = this.fireAfter(a, this.scheduledUpTo);
+      if (f === null || f > t) continue;
+      const r = applyScheduledAction(this.target, a);
+      events.push({ type: 'scheduled-action', time: t, subject: this.subject, message: r.message });
+      if (r.activity) events.push(this.activity(t, r.activity.from, r.activity.to, r.activity.cause));
+    }
+    if (t > this.scheduledUpTo) this.scheduledUpTo = t;
+    return { desiredCount: this.target.desiredCount, events };
+  }
+
+  private fireAfter(a: ScheduledAction, after: number): number | null {
+    const e = nextFire(a.schedule, after + this.startEpochMs, a.timezone, {
+      startTime: a.startTime,
+      endTime: a.endTime,
+      createdAt: this.startEpochMs,
+    });
+    return e === null ? null : e - this.startEpochMs;
+  }
+
+  private activity(time: number, from: number, to: number, cause: string): ScalingEvent {
+    const direction = to > from ? 'out' : 'in';
+    const activity: ScalingActivity = { time, from, to, cause, direction };
+    return { type: 'scaling-activity', time, subject: this.subject, message: `desired count ${from} -> ${to}: ${cause}`, activity };
+  }
+}
+
+function buildPolicy(subject: string, name: string, p: ScalingPolicyConfig): ScalingPolicy {
+  switch (p.policyType) {
+    case 'TargetTrackingScaling':
+      return new TargetTrackingPolicy(name, p, subject);
+    case 'StepScaling':
+      return new StepScalingPolicy(name, p, subject);
+    default:
+      throw new Error(
+        `policies.${name}.policyType: expected TargetTrackingScaling or StepScaling, found ${String((p as { policyType?: unknown }).policyType)}`,
+      );
+  }
+}

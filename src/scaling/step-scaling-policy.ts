@@ -1,0 +1,158 @@
+// A step scaling policy (StepScaling) at run time: its CloudWatch alarm and step
+// adjustments, invoked when the alarm enters ALARM and once a minute while it stays there
+// (autoscaling/application/userguide/step-scaling-policy-overview.html).
+
+import { Alarm, type AlarmConfig, type AlarmTransition } from './alarm.js';
+import { ADJUSTMENT_TYPES, adjustedCapacity, applyAdjustment, type AdjustmentType } from './adjustment.js';
+import { isUpperThreshold } from './comparison.js';
+import {
+  inScaleInCooldown,
+  inScaleOutCooldown,
+  newCooldownState,
+  scaleOutAllowed,
+  scaleOutBaseCapacity,
+  type CooldownState,
+} from './cooldown.js';
+import { formatNumber, formatValue } from './format.js';
+import type { MetricStore } from './metric-store.js';
+import { clampCapacity, clampNote, type ScalableTarget } from './scalable-target.js';
+import { actionDue, type ScalingPolicy, type ScalingRequest } from './scaling-policy.js';
+import { describeInterval, findStepAdjustment, validateStepAdjustments, type StepAdjustment } from './step-adjustments.js';
+import { checkCooldown } from './target-tracking-policy.js';
+
+export type MetricAggregationType = 'Average' | 'Minimum' | 'Maximum';
+
+export interface StepScalingPolicyConfig {
+  policyType: 'StepScaling';
+  /** The CloudWatch alarm that invokes the policy; name defaults to StepScaling-<subject>-<policy>. */
+  alarm: Omit<AlarmConfig, 'name'> & { name?: string };
+  adjustmentType: AdjustmentType;
+  stepAdjustments: StepAdjustment[];
+  /** PercentChangeInCapacity only: the least absolute change. */
+  minAdjustmentMagnitude?: number;
+  /** ms; default 300 000 (AAS default). */
+  cooldown?: number;
+  /** How the alarm's evaluated datapoints are combined into the value the steps are chosen on; default Average. */
+  metricAggregationType?: MetricAggregationType;
+}
+
+const AGGREGATIONS: readonly MetricAggregationType[] = ['Average', 'Minimum', 'Maximum'];
+
+export class StepScalingPolicy implements ScalingPolicy {
+  readonly policyType = 'StepScaling' as const;
+  readonly alarm: Alarm;
+  readonly alarms: readonly Alarm[];
+  readonly cooldown: CooldownState = newCooldownState();
+  readonly mayScaleIn: boolean;
+  readonly scaleOutCooldown: number;
+  readonly scaleInCooldown: number;
+  private readonly steps: readonly StepAdjustment[];
+  private readonly adjustmentType: AdjustmentType;
+  private readonly minAdjustmentMagnitude: number | undefined;
+  private readonly aggregation: MetricAggregationType;
+  private readonly upper: boolean;
+  private invokedAt = -Infinity;
+
+  constructor(
+    readonly name: string,
+    config: StepScalingPolicyConfig,
+    subject = 'service',
+  ) {
+    const where = `policies.${name}`;
+    if (!ADJUSTMENT_TYPES.includes(config.adjustmentType)) {
+      throw new Error(`${where}.adjustmentType: expected one of ${ADJUSTMENT_TYPES.join(', ')}, found ${String(config.adjustmentType)}`);
+    }
+    try {
+      validateStepAdjustments(config.stepAdjustments);
+    } catch (e) {
+      throw new Error(`${where}.${(e as Error).message}`);
+    }
+    const mam = config.minAdjustmentMagnitude;
+    if (mam !== undefined) {
+      if (config.adjustmentType !== 'PercentChangeInCapacity') {
+        throw new Error(`${where}.minAdjustmentMagnitude: expected only with adjustmentType PercentChangeInCapacity, found adjustmentType ${config.adjustmentType}`);
+      }
+      if (!(Number.isInteger(mam) && mam >= 1)) throw new Error(`${where}.minAdjustmentMagnitude: expected a whole number >= 1, found ${mam}`);
+    }
+    const aggregation = config.metricAggregationType ?? 'Average';
+    if (!AGGREGATIONS.includes(aggregation)) {
+      throw new Error(`${where}.metricAggregationType: expected one of ${AGGREGATIONS.join(', ')}, found ${String(aggregation)}`);
+    }
+    const cooldown = checkCooldown(`${where}.cooldown`, config.cooldown);
+    this.alarm = new Alarm({ ...config.alarm, name: config.alarm.name ?? `StepScaling-${subject}-${name}` });
+    this.alarms = [this.alarm];
+    this.steps = config.stepAdjustments;
+    this.adjustmentType = config.adjustmentType;
+    this.minAdjustmentMagnitude = mam;
+    this.aggregation = aggregation;
+    this.scaleOutCooldown = cooldown;
+    this.scaleInCooldown = cooldown;
+    this.upper = isUpperThreshold(this.alarm.comparisonOperator);
+    this.mayScaleIn =
+      config.adjustmentType === 'ExactCapacity' ? !this.upper : config.stepAdjustments.some((s) => s.scalingAdjustment < 0);
+  }
+
+  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[]): ScalingRequest | null {
+    const alarm = this.alarm;
+    const tr = alarm.evaluate(t, store);
+    if (tr) transitions.push(tr);
+    if (!actionDue(alarm.state, t, this.invokedAt)) return null;
+    this.invokedAt = t;
+
+    const metric = this.aggregate();
+    const breach = metric - alarm.threshold;
+    const step = findStepAdjustment(this.steps, breach, this.upper);
+    if (!step) return null;
+    const current = target.desiredCount;
+    const adj = step.scalingAdjustment;
+    const mam = this.minAdjustmentMagnitude;
+    let from = current;
+    let wanted = adjustedCapacity(this.adjustmentType, adj, current, mam);
+    let direction: 'out' | 'in';
+    let during = '';
+    if (wanted > current) {
+      direction = 'out';
+      if (inScaleOutCooldown(this.cooldown, t)) {
+        from = scaleOutBaseCapacity(this.cooldown, t, current);
+        wanted = adjustedCapacity(this.adjustmentType, adj, from, mam);
+        during = ' (cooldown: from the capacity before the previous scale out)';
+      }
+    } else if (wanted < current) {
+      direction = 'in';
+      if (inScaleInCooldown(this.cooldown, t)) return null;
+    } else {
+      return null;
+    }
+    const capacity = clampCapacity(target, wanted);
+    if (direction === 'out' ? !scaleOutAllowed(this.cooldown, t, capacity, current) : capacity >= current) return null;
+    const clamp = clampNote(target, wanted);
+    return {
+      policyName: this.name,
+      direction,
+      capacity,
+      explain: () => {
+        const above = breach > 0 || (breach === 0 && this.upper);
+        const side = above ? `${formatValue(breach)} above` : `${formatValue(-breach)} below`;
+        const arithmetic = applyAdjustment(this.adjustmentType, adj, from, mam).arithmetic;
+        return (
+          `step scaling ${this.name}: ${alarm.describeEvaluation()}; ` +
+          `${this.aggregation} ${formatValue(metric)} is ${side} ${formatNumber(alarm.threshold)}, ` +
+          `step ${describeInterval(step, above)}: ${arithmetic}${during}${clamp}`
+        );
+      },
+    };
+  }
+
+  /** The alarm's evaluated datapoints combined by metricAggregationType. */
+  private aggregate(): number {
+    const e = this.alarm.evaluation;
+    let acc = this.aggregation === 'Minimum' ? Infinity : this.aggregation === 'Maximum' ? -Infinity : 0;
+    for (let i = 0; i < e.evaluatedCount; i++) {
+      const v = e.evaluated[i];
+      if (this.aggregation === 'Average') acc += v;
+      else if (this.aggregation === 'Minimum') acc = v < acc ? v : acc;
+      else acc = v > acc ? v : acc;
+    }
+    return this.aggregation === 'Average' ? acc / e.evaluatedCount : acc;
+  }
+}

@@ -1,0 +1,117 @@
+// A target tracking scaling policy at run time: its managed alarms, its cooldowns, and the
+// request it invokes when one of its alarms is in ALARM (on entering it, then once a minute).
+
+import { Alarm, type AlarmTransition } from './alarm.js';
+import {
+  inScaleInCooldown,
+  inScaleOutCooldown,
+  newCooldownState,
+  scaleOutAllowed,
+  scaleOutBaseCapacity,
+  type CooldownState,
+} from './cooldown.js';
+import { formatNumber, formatValue } from './format.js';
+import type { MetricStore } from './metric-store.js';
+import { clampCapacity, clampNote, type ScalableTarget } from './scalable-target.js';
+import { actionDue, type ScalingPolicy, type ScalingRequest } from './scaling-policy.js';
+import {
+  DEFAULT_ECS_COOLDOWN_MS,
+  proportionalCapacity,
+  targetTrackingAlarms,
+  type TargetTrackingPolicyConfig,
+} from './target-tracking.js';
+
+export class TargetTrackingPolicy implements ScalingPolicy {
+  readonly policyType = 'TargetTrackingScaling' as const;
+  readonly alarms: readonly Alarm[];
+  readonly high: Alarm;
+  readonly low: Alarm | null;
+  readonly cooldown: CooldownState = newCooldownState();
+  readonly mayScaleIn: boolean;
+  readonly scaleOutCooldown: number;
+  readonly scaleInCooldown: number;
+  readonly targetValue: number;
+  private highInvokedAt = -Infinity;
+  private lowInvokedAt = -Infinity;
+
+  constructor(
+    readonly name: string,
+    config: TargetTrackingPolicyConfig,
+    subject = 'service',
+  ) {
+    const where = `policies.${name}`;
+    if (!(Number.isFinite(config.targetValue) && config.targetValue > 0)) {
+      throw new Error(`${where}.targetValue: expected a number > 0, found ${config.targetValue}`);
+    }
+    this.scaleOutCooldown = checkCooldown(`${where}.scaleOutCooldown`, config.scaleOutCooldown);
+    this.scaleInCooldown = checkCooldown(`${where}.scaleInCooldown`, config.scaleInCooldown);
+    this.targetValue = config.targetValue;
+    const [high, low] = targetTrackingAlarms(subject, name, config).map((c) => new Alarm(c));
+    this.high = high;
+    this.low = low ?? null;
+    this.alarms = low ? [high, low] : [high];
+    this.mayScaleIn = low !== undefined;
+  }
+
+  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[]): ScalingRequest | null {
+    const high = this.high;
+    const low = this.low;
+    const ht = high.evaluate(t, store);
+    if (ht) transitions.push(ht);
+    const highInvoked = actionDue(high.state, t, this.highInvokedAt);
+    if (highInvoked) this.highInvokedAt = t;
+    let lowInvoked = false;
+    if (low) {
+      const lt = low.evaluate(t, store);
+      if (lt) transitions.push(lt);
+      lowInvoked = actionDue(low.state, t, this.lowInvokedAt);
+      if (lowInvoked) this.lowInvokedAt = t;
+    }
+    const current = target.desiredCount;
+    if (highInvoked) {
+      const base = scaleOutBaseCapacity(this.cooldown, t, current);
+      const metric = latest(high);
+      const wanted = proportionalCapacity(base, metric, this.targetValue);
+      const capacity = clampCapacity(target, wanted);
+      if (!scaleOutAllowed(this.cooldown, t, capacity, current)) return null;
+      const during = inScaleOutCooldown(this.cooldown, t) ? ' (scale-out cooldown: from the capacity before the previous scale out)' : '';
+      const clamp = clampNote(target, wanted);
+      return {
+        policyName: this.name,
+        direction: 'out',
+        capacity,
+        explain: () =>
+          `target tracking ${this.name}: ${high.describeEvaluation()}; ` +
+          `ceil(${base} x ${formatValue(metric)}/${formatNumber(this.targetValue)}) = ${wanted}${during}${clamp}`,
+      };
+    }
+    if (lowInvoked && low && !inScaleInCooldown(this.cooldown, t)) {
+      const metric = latest(low);
+      const wanted = proportionalCapacity(current, metric, this.targetValue);
+      const capacity = clampCapacity(target, wanted);
+      if (capacity >= current) return null;
+      const clamp = clampNote(target, wanted);
+      return {
+        policyName: this.name,
+        direction: 'in',
+        capacity,
+        explain: () =>
+          `target tracking ${this.name}: ${low.describeEvaluation()}; ` +
+          `ceil(${current} x ${formatValue(metric)}/${formatNumber(this.targetValue)}) = ${wanted}${clamp}`,
+      };
+    }
+    return null;
+  }
+}
+
+/** The newest datapoint the alarm evaluated: the metric value AAS scales on (model). */
+function latest(alarm: Alarm): number {
+  const e = alarm.evaluation;
+  return e.evaluated[e.evaluatedCount - 1];
+}
+
+export function checkCooldown(where: string, value: number | undefined): number {
+  if (value === undefined) return DEFAULT_ECS_COOLDOWN_MS;
+  if (!(Number.isFinite(value) && value >= 0)) throw new Error(`${where}: expected a duration >= 0 ms, found ${value}`);
+  return value;
+}

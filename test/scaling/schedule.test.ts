@@ -1,0 +1,124 @@
+// Scheduled action schedules: at(), rate(), cron() with AWS's wildcards and IANA time zones
+// (autoscaling/application/userguide/scheduled-scaling-using-cron-expressions.html).
+import { describe, it, expect } from 'vitest';
+import { nextFire, parseSchedule } from '../../src/scaling/index.js';
+
+const utc = (s: string) => Date.parse(s);
+const iso = (ms: number | null) => (ms === null ? null : new Date(ms).toISOString().replace('.000Z', 'Z'));
+const next = (expr: string, after: string, tz = 'UTC', bounds = {}) => iso(nextFire(parseSchedule(expr), utc(after), tz, bounds));
+
+describe('cron in a time zone across a DST change (Europe/Berlin, 2026-03-29)', () => {
+  const weekdays8 = 'cron(0 8 ? * MON-FRI *)';
+  it('08:00 local is 07:00Z on Friday before the change (CET, UTC+1)', () => {
+    expect(next(weekdays8, '2026-03-27T00:00:00Z', 'Europe/Berlin')).toBe('2026-03-27T07:00:00Z');
+  });
+  it('and 06:00Z on Monday after it (CEST, UTC+2), skipping the weekend', () => {
+    expect(next(weekdays8, '2026-03-27T07:00:00Z', 'Europe/Berlin')).toBe('2026-03-30T06:00:00Z');
+  });
+  it('back to 07:00Z after the autumn change (2026-10-25)', () => {
+    expect(next(weekdays8, '2026-10-23T06:00:00Z', 'Europe/Berlin')).toBe('2026-10-26T07:00:00Z');
+  });
+  it('a daily 02:30 in the spring-forward gap fires once, at the instant luxon maps it to (03:30 CEST = 01:30Z)', () => {
+    expect(next('cron(30 2 * * ? *)', '2026-03-28T12:00:00Z', 'Europe/Berlin')).toBe('2026-03-29T01:30:00Z');
+    expect(next('cron(30 2 * * ? *)', '2026-03-29T01:30:00Z', 'Europe/Berlin')).toBe('2026-03-30T00:30:00Z');
+  });
+});
+
+describe('cron wildcards L, W, #', () => {
+  it('L in day-of-month: the last day of the month (Feb 2026: 28th; Feb 2028: 29th)', () => {
+    expect(next('cron(0 12 L * ? *)', '2026-02-10T00:00:00Z')).toBe('2026-02-28T12:00:00Z');
+    expect(next('cron(0 12 L 2 ? *)', '2026-03-01T00:00:00Z')).toBe('2027-02-28T12:00:00Z');
+    expect(next('cron(0 12 L 2 ? 2028)', '2026-03-01T00:00:00Z')).toBe('2028-02-29T12:00:00Z');
+  });
+  it('nW: the weekday nearest to day n in the same month (2026-08-15 is a Saturday -> Friday 14th)', () => {
+    expect(next('cron(0 9 15W * ? *)', '2026-08-01T00:00:00Z')).toBe('2026-08-14T09:00:00Z');
+  });
+  it('1W never leaves the month: 2026-08-01 is a Saturday -> Monday 3rd', () => {
+    expect(next('cron(0 9 1W * ? *)', '2026-07-31T12:00:00Z')).toBe('2026-08-03T09:00:00Z');
+  });
+  it('nW on a Sunday -> Monday (2026-03-15 -> 16th); on a weekday -> that day', () => {
+    expect(next('cron(0 9 15W * ? *)', '2026-03-01T00:00:00Z')).toBe('2026-03-16T09:00:00Z');
+    expect(next('cron(0 9 14W * ? *)', '2026-08-01T00:00:00Z')).toBe('2026-08-14T09:00:00Z');
+  });
+  it('LW: the last weekday of the month (2026-02-28 is a Saturday -> Friday 27th)', () => {
+    expect(next('cron(0 18 LW * ? *)', '2026-02-01T00:00:00Z')).toBe('2026-02-27T18:00:00Z');
+  });
+  it('x#n: the nth weekday x (2#1 = first Monday: 2026-03-02, then 2026-04-06)', () => {
+    expect(next('cron(0 10 ? * 2#1 *)', '2026-03-01T00:00:00Z')).toBe('2026-03-02T10:00:00Z');
+    expect(next('cron(0 10 ? * MON#1 *)', '2026-03-02T10:00:00Z')).toBe('2026-04-06T10:00:00Z');
+  });
+  it('xL in day-of-week: the last weekday x of the month (6L = last Friday: 2026-03-27)', () => {
+    expect(next('cron(0 10 ? * 6L *)', '2026-03-01T00:00:00Z')).toBe('2026-03-27T10:00:00Z');
+  });
+  it('L alone in day-of-week is the last day of the week, Saturday (1 = SUN)', () => {
+    expect(next('cron(0 0 ? * L *)', '2026-03-02T00:00:00Z')).toBe('2026-03-07T00:00:00Z');
+    expect(next('cron(0 0 ? * 1 *)', '2026-03-02T00:00:00Z')).toBe('2026-03-08T00:00:00Z');
+  });
+});
+
+describe('cron fields: lists, ranges, steps, names, years', () => {
+  it('*/15 minutes from the hour', () => {
+    expect(next('cron(*/15 * * * ? *)', '2026-03-02T10:07:00Z')).toBe('2026-03-02T10:15:00Z');
+  });
+  it('lists and ranges of hours; month names', () => {
+    expect(next('cron(0 8,20 ? JAN-MAR MON-FRI *)', '2026-03-02T08:00:00Z')).toBe('2026-03-02T20:00:00Z');
+    expect(next('cron(0 8,20 ? JAN-MAR MON-FRI *)', '2026-03-31T20:00:00Z')).toBe('2027-01-01T08:00:00Z');
+  });
+  it('a step from a value: 5/20 minutes = 5, 25, 45', () => {
+    expect(next('cron(5/20 * * * ? *)', '2026-03-02T10:26:00Z')).toBe('2026-03-02T10:45:00Z');
+  });
+  it('a wrapping day range FRI-MON', () => {
+    expect(next('cron(0 0 ? * FRI-MON *)', '2026-03-03T00:00:00Z')).toBe('2026-03-06T00:00:00Z'); // Tue -> Fri
+  });
+  it('a year field limits firings; an impossible date (Feb 30) gives null quickly', () => {
+    expect(next('cron(0 0 1 1 ? 2030)', '2026-03-02T00:00:00Z')).toBe('2030-01-01T00:00:00Z');
+    expect(next('cron(0 0 1 1 ? 2020-2025)', '2026-03-02T00:00:00Z')).toBeNull();
+    const t0 = performance.now();
+    expect(next('cron(0 0 30 2 ? *)', '2026-03-02T00:00:00Z')).toBeNull();
+    expect(performance.now() - t0).toBeLessThan(500);
+  });
+  it('is strictly after: a firing exactly at `after` is not returned again', () => {
+    expect(next('cron(0 8 * * ? *)', '2026-03-02T08:00:00Z')).toBe('2026-03-03T08:00:00Z');
+  });
+});
+
+describe('at() and rate()', () => {
+  it('at() is wall-clock time in the time zone: 09:30 Berlin on 2026-03-02 = 08:30Z; fires once', () => {
+    expect(next('at(2026-03-02T09:30:00)', '2026-03-01T00:00:00Z', 'Europe/Berlin')).toBe('2026-03-02T08:30:00Z');
+    expect(next('at(2026-03-02T09:30:00)', '2026-03-02T08:30:00Z', 'Europe/Berlin')).toBeNull();
+  });
+  it('rate() fires every interval from creation (first one interval later), or from startTime', () => {
+    const created = utc('2026-03-02T00:00:00Z');
+    expect(next('rate(15 minutes)', '2026-03-02T00:00:00Z', 'UTC', { createdAt: created })).toBe('2026-03-02T00:15:00Z');
+    expect(next('rate(1 hour)', '2026-03-02T05:10:00Z', 'UTC', { createdAt: created })).toBe('2026-03-02T06:00:00Z');
+    const start = utc('2026-03-03T12:00:00Z');
+    expect(next('rate(2 days)', '2026-03-02T00:00:00Z', 'UTC', { startTime: start })).toBe('2026-03-03T12:00:00Z');
+  });
+  it('startTime and endTime bound any schedule', () => {
+    const b = { startTime: utc('2026-03-04T00:00:00Z'), endTime: utc('2026-03-05T12:00:00Z') };
+    expect(next('cron(0 8 * * ? *)', '2026-03-02T00:00:00Z', 'UTC', b)).toBe('2026-03-04T08:00:00Z');
+    expect(next('cron(0 8 * * ? *)', '2026-03-05T08:00:00Z', 'UTC', b)).toBeNull();
+  });
+});
+
+describe('parseSchedule errors name the field and the position', () => {
+  it.each([
+    ['cron(0 25 ? * MON *)', /hours \(field 2\) at character 8: expected an hour 0-23, found "25"/],
+    ['cron(0 8 ? * MON-FOO *)', /day-of-week \(field 5\) at character 18: expected a day 1-7 or SUN-SAT.*found "FOO"/],
+    ['cron(0 8 * * MON *)', /"\?" in exactly one of day-of-month \(field 3\) and day-of-week \(field 5\), found "\*" and "MON"/],
+    ['cron(0 8 ? * ? *)', /"\?" in exactly one of day-of-month/],
+    ['cron(0 8 * *)', /expected 6 cron fields .* found 4/],
+    ['cron(0 8 ? * 2#6 *)', /day-of-week \(field 5\) at character 16: expected a week number 1-5 after "#", found "6"/],
+    ['cron(0/0 8 ? * 2 *)', /minutes \(field 1\) at character 8: expected a step >= 1 after "\/", found "0"/],
+    ['cron(0 8 ? * 2 1969)', /year \(field 6\) at character 16: expected a year 1970-2199, found "1969"/],
+    ['rate(5 weeks)', /rate unit at character 8: expected minute\(s\), hour\(s\) or day\(s\), found "weeks"/],
+    ['rate(0 minutes)', /rate value at character 6: expected a whole number >= 1, found "0"/],
+    ['at(2026-02-30T00:00:00)', /expected a valid calendar date-time, found "2026-02-30T00:00:00"/],
+    ['every(5 minutes)', /expected at\(yyyy-mm-ddThh:mm:ss\), rate\(value unit\) or cron/],
+  ])('%s', (expr, message) => {
+    expect(() => parseSchedule(expr)).toThrow(message);
+  });
+  it('an unknown time zone is rejected', () => {
+    expect(() => nextFire(parseSchedule('cron(0 8 * * ? *)'), 0, 'Mars/Olympus')).toThrow(/IANA time zone name .* found "Mars\/Olympus"/);
+  });
+});

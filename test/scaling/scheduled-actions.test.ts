@@ -1,0 +1,76 @@
+// Scheduled actions on the service auto scaler (aws-behaviour §4; application-auto-scaling-scheduled-scaling.html):
+// they set minCapacity / maxCapacity; a desired count outside the new bounds is scaled to them.
+import { describe, it, expect } from 'vitest';
+import { ServiceAutoScaler } from '../../src/scaling/index.js';
+
+const START = Date.parse('2026-03-02T00:00:00Z'); // a Monday
+const H = 3_600_000;
+
+function scaler(desired = 4) {
+  return new ServiceAutoScaler(
+    {
+      subject: 'web',
+      minCapacity: 2,
+      maxCapacity: 60,
+      startEpochMs: START,
+      scheduledActions: {
+        'business-hours': { schedule: 'cron(0 8 ? * MON-FRI *)', timezone: 'Europe/Berlin', scalableTargetAction: { minCapacity: 10, maxCapacity: 60 } },
+        night: { schedule: 'cron(0 20 ? * MON-FRI *)', timezone: 'Europe/Berlin', scalableTargetAction: { minCapacity: 2, maxCapacity: 6 } },
+      },
+    },
+    desired,
+  );
+}
+
+describe('ServiceAutoScaler scheduled actions', () => {
+  it('the first firing is 08:00 Berlin on Monday 2026-03-02 = 07:00Z = 7 h of simulation time', () => {
+    expect(scaler().nextScheduledTime(0)).toBe(7 * H);
+  });
+
+  it('raising minCapacity above the desired count scales out to it, as a scaling activity', () => {
+    const s = scaler(4);
+    const r = s.runScheduledActions(7 * H);
+    expect(r.desiredCount).toBe(10);
+    expect(r.events.map((e) => e.type)).toEqual(['scheduled-action', 'scaling-activity']);
+    expect(r.events[1].activity).toMatchObject({ time: 7 * H, from: 4, to: 10, direction: 'out' });
+    expect(r.events[0].message).toBe('scheduled action business-hours (cron(0 8 ? * MON-FRI *)): minCapacity 2 -> 10, maxCapacity 60 -> 60');
+    expect(s.target).toMatchObject({ minCapacity: 10, maxCapacity: 60 });
+  });
+
+  it('lowering maxCapacity below the desired count scales in to it (20:00 Berlin = 19:00Z)', () => {
+    const s = scaler(4);
+    s.runScheduledActions(7 * H);
+    expect(s.nextScheduledTime(7 * H)).toBe(19 * H);
+    const r = s.runScheduledActions(19 * H, 12);
+    expect(r.desiredCount).toBe(6);
+    expect(r.events[1].activity).toMatchObject({ from: 12, to: 6, direction: 'in' });
+  });
+
+  it('a desired count inside the new bounds is left alone; each firing runs once', () => {
+    const s = scaler(20);
+    expect(s.runScheduledActions(7 * H).events.map((e) => e.type)).toEqual(['scheduled-action']);
+    expect(s.runScheduledActions(7 * H).events).toEqual([]);
+  });
+
+  it('policies then clamp to the bounds the action set', () => {
+    const s = scaler(4);
+    s.runScheduledActions(7 * H);
+    expect(s.target.desiredCount).toBe(10);
+  });
+
+  it('rejects a scheduled action without capacities, naming it', () => {
+    expect(
+      () =>
+        new ServiceAutoScaler(
+          { subject: 'web', minCapacity: 1, maxCapacity: 2, scheduledActions: { x: { schedule: 'rate(1 hour)', scalableTargetAction: {} } } },
+          1,
+        ),
+    ).toThrow(/scheduledActions\.x\.scalableTargetAction: expected minCapacity and\/or maxCapacity, found neither/);
+  });
+
+  it('a desired count outside [min, max] at registration is brought inside, with an activity', () => {
+    const s = new ServiceAutoScaler({ subject: 'web', minCapacity: 3, maxCapacity: 5 }, 1);
+    expect(s.target.desiredCount).toBe(3);
+    expect(s.initialEvents[0].activity).toMatchObject({ from: 1, to: 3, direction: 'out' });
+  });
+});

@@ -1,0 +1,204 @@
+// Step scaling (aws-behaviour §3; autoscaling/application/userguide/step-scaling-policy-overview.html).
+import { describe, it, expect } from 'vitest';
+import {
+  ServiceAutoScaler,
+  findStepAdjustment,
+  percentChangeInCapacity,
+  validateStepAdjustments,
+  type StepScalingPolicyConfig,
+} from '../../src/scaling/index.js';
+import { activities, drive, MIN } from './drive.js';
+
+const awsExample: StepScalingPolicyConfig = {
+  policyType: 'StepScaling',
+  alarm: {
+    metricName: 'CPUUtilization',
+    statistic: 'Average',
+    period: 60_000,
+    evaluationPeriods: 1,
+    threshold: 50,
+    comparisonOperator: 'GreaterThanOrEqualToThreshold',
+  },
+  adjustmentType: 'PercentChangeInCapacity',
+  stepAdjustments: [
+    { metricIntervalLowerBound: 0, metricIntervalUpperBound: 10, scalingAdjustment: 10 },
+    { metricIntervalLowerBound: 10, metricIntervalUpperBound: 20, scalingAdjustment: 20 },
+    { metricIntervalLowerBound: 20, metricIntervalUpperBound: null, scalingAdjustment: 30 },
+  ],
+};
+
+function scaler(policy: StepScalingPolicyConfig, desired = 10, min = 1, max = 100) {
+  return new ServiceAutoScaler({ subject: 'web', minCapacity: min, maxCapacity: max, policies: { surge: policy } }, desired);
+}
+
+describe('step scaling: the AWS example (threshold 50, [0,10) +10 %, [10,20) +20 %, [20,inf) +30 %)', () => {
+  it('10 tasks at 65 %: breach 15 is in [10, 20) -> +20 % of 10 = 2 -> 12 tasks', () => {
+    const r = drive(scaler(awsExample), { minutes: 2, metrics: { CPUUtilization: () => 65 } });
+    const [a] = activities(r.events);
+    expect(a).toMatchObject({ time: 2 * MIN, from: 10, to: 12, direction: 'out' });
+    expect(a.cause).toBe(
+      'step scaling surge: 1 datapoint >= 50: 65.0; Average 65.0 is 15.0 above 50, step [10, 20): +20% of 10 = 2 -> +2; 10 + 2 = 12',
+    );
+  });
+
+  it('above the threshold the lower bound is inclusive, the upper exclusive: 60 % (breach 10) takes the +20 % step, 50 % (breach 0) the +10 % step', () => {
+    expect(findStepAdjustment(awsExample.stepAdjustments, 10, true)?.scalingAdjustment).toBe(20);
+    expect(findStepAdjustment(awsExample.stepAdjustments, 0, true)?.scalingAdjustment).toBe(10);
+    expect(findStepAdjustment(awsExample.stepAdjustments, 1e9, true)?.scalingAdjustment).toBe(30);
+  });
+
+  it('below the threshold the lower bound is exclusive, the upper inclusive', () => {
+    const steps = [
+      { metricIntervalUpperBound: -10, scalingAdjustment: -30 },
+      { metricIntervalLowerBound: -10, metricIntervalUpperBound: 0, scalingAdjustment: -10 },
+    ];
+    expect(findStepAdjustment(steps, -10, false)?.scalingAdjustment).toBe(-30); // (-inf, -10]
+    expect(findStepAdjustment(steps, -5, false)?.scalingAdjustment).toBe(-10); // (-10, 0]
+    expect(findStepAdjustment(steps, 0, false)?.scalingAdjustment).toBe(-10);
+  });
+
+  it('is re-invoked every period while the alarm stays in ALARM (open loop: 12 -> ... only after the cooldown)', () => {
+    const r = drive(scaler({ ...awsExample, cooldown: 120_000 }), { minutes: 6, metrics: { CPUUtilization: () => 65 } });
+    const acts = activities(r.events);
+    // 2 min: 10 -> 12; 3 min: cooldown, from 10 again: 12, not more; 4 min: cooldown over: 12 + floor(2.4) = 14; 6 min: 14 + floor(2.8) = 16
+    expect(acts.map((a) => [a.time / MIN, a.to])).toEqual([[2, 12], [4, 14], [6, 16]]);
+  });
+});
+
+describe('re-invocation of Auto Scaling actions (AlarmThatSendsEmail.html: once per minute while in ALARM)', () => {
+  it('a 5-minute alarm in ALARM invokes its step policy every minute, not every 5 minutes (cooldown 0)', () => {
+    const five: StepScalingPolicyConfig = {
+      policyType: 'StepScaling',
+      alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 300_000, evaluationPeriods: 1, threshold: 80, comparisonOperator: 'GreaterThanThreshold' },
+      adjustmentType: 'ChangeInCapacity',
+      stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }],
+      cooldown: 0,
+    };
+    // [0, 5 min) is visible at 5 + 1 = 6 min: ALARM, +1; then +1 at 7, 8, 9 min ...
+    const r = drive(scaler(five, 4), { minutes: 9, metrics: { CPUUtilization: () => 95 } });
+    expect(activities(r.events).map((a) => [a.time / MIN, a.to])).toEqual([[6, 5], [7, 6], [8, 7], [9, 8]]);
+  });
+});
+
+describe('PercentChangeInCapacity rounding (step-scaling-policy-overview.html, scaling adjustment types)', () => {
+  it.each([
+    [10, 25, 2], // 2.5 > 1 rounds down
+    [10, 20, 2], // exactly 2
+    [3, 25, 1], // 0.75 in (0, 1] -> 1
+    [4, 25, 1], // 1 in (0, 1] -> 1
+    [10, -5, -1], // -0.5 in [-1, 0) -> -1
+    [10, -10, -1], // -1 -> -1
+    [10, -15, -1], // -1.5 < -1 rounds toward zero
+    [10, -35, -3], // -3.5 -> -3
+    [10, 0, 0],
+  ])('%i tasks, %i %% -> %i', (current, pct, delta) => {
+    expect(percentChangeInCapacity(current, pct)).toBe(delta);
+  });
+
+  it('minAdjustmentMagnitude raises a smaller change: 25 % of 4 tasks = 1, with minAdjustmentMagnitude 2 -> +2 (AWS example)', () => {
+    expect(percentChangeInCapacity(4, 25, 2)).toBe(2);
+    expect(percentChangeInCapacity(10, -5, 2)).toBe(-2);
+    expect(percentChangeInCapacity(40, 25, 2)).toBe(10);
+  });
+});
+
+describe('step scaling cooldown (StepScalingPolicyConfiguration.Cooldown)', () => {
+  const change: StepScalingPolicyConfig = {
+    ...awsExample,
+    adjustmentType: 'ChangeInCapacity',
+    stepAdjustments: [
+      { metricIntervalLowerBound: 0, metricIntervalUpperBound: 10, scalingAdjustment: 2 },
+      { metricIntervalLowerBound: 10, scalingAdjustment: 3 },
+    ],
+    cooldown: 300_000,
+  };
+
+  it('a more aggressive scale out during the cooldown adds only what exceeds the previous one: +2, then +3 -> only 1 more', () => {
+    const r = drive(scaler(change, 4), { minutes: 7, metrics: { CPUUtilization: (m) => (m === 0 ? 55 : 65) } });
+    const acts = activities(r.events);
+    expect(acts[0]).toMatchObject({ time: 2 * MIN, from: 4, to: 6 });
+    expect(acts[1]).toMatchObject({ time: 3 * MIN, from: 6, to: 7 }); // 4 + 3 = 7: one task more
+    // 4..6 min: 4 + 3 = 7 again, nothing; 7 min: the cooldown (from 2 min) is over: 7 + 3 = 10
+    expect(acts.slice(2).map((a) => [a.time / MIN, a.to])).toEqual([[7, 10]]);
+  });
+
+  it('scale in waits for the cooldown to end', () => {
+    const scaleIn: StepScalingPolicyConfig = {
+      policyType: 'StepScaling',
+      alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 1, threshold: 30, comparisonOperator: 'LessThanThreshold' },
+      adjustmentType: 'ChangeInCapacity',
+      stepAdjustments: [{ metricIntervalUpperBound: 0, scalingAdjustment: -1 }],
+      cooldown: 300_000,
+    };
+    const r = drive(scaler(scaleIn, 10), { minutes: 13, metrics: { CPUUtilization: () => 10 } });
+    expect(activities(r.events).map((a) => [a.time / MIN, a.to])).toEqual([[2, 9], [7, 8], [12, 7]]);
+  });
+
+  it('ExactCapacity sets the capacity', () => {
+    const exact: StepScalingPolicyConfig = { ...change, adjustmentType: 'ExactCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 9 }] };
+    const r = drive(scaler(exact, 4), { minutes: 2, metrics: { CPUUtilization: () => 70 } });
+    expect(activities(r.events)[0]).toMatchObject({ from: 4, to: 9 });
+  });
+
+  it('metricAggregationType Maximum picks the step from the largest evaluated datapoint', () => {
+    const agg: StepScalingPolicyConfig = {
+      ...awsExample,
+      alarm: { ...awsExample.alarm, evaluationPeriods: 2, datapointsToAlarm: 2 },
+      metricAggregationType: 'Maximum',
+    };
+    // datapoints 52 and 75: Maximum 75 -> breach 25 -> +30 % of 10 = 3
+    const r = drive(scaler(agg), { minutes: 3, metrics: { CPUUtilization: (m) => (m === 0 ? 52 : 75) } });
+    expect(activities(r.events)[0]).toMatchObject({ time: 3 * MIN, to: 13 });
+  });
+});
+
+describe('validateStepAdjustments (API_StepAdjustment.html)', () => {
+  it('accepts the AWS example and a two-sided set', () => {
+    expect(() => validateStepAdjustments(awsExample.stepAdjustments)).not.toThrow();
+    expect(() =>
+      validateStepAdjustments([
+        { metricIntervalUpperBound: -10, scalingAdjustment: -2 },
+        { metricIntervalLowerBound: -10, metricIntervalUpperBound: 0, scalingAdjustment: -1 },
+      ]),
+    ).not.toThrow();
+  });
+  it('rejects overlapping intervals', () => {
+    expect(() =>
+      validateStepAdjustments([
+        { metricIntervalLowerBound: 0, metricIntervalUpperBound: 15, scalingAdjustment: 1 },
+        { metricIntervalLowerBound: 10, scalingAdjustment: 2 },
+      ]),
+    ).toThrow(/do not overlap, found stepAdjustments\[0\] \[0, 15\] overlapping stepAdjustments\[1\] \[10, null\]/);
+  });
+  it('rejects a gap', () => {
+    expect(() =>
+      validateStepAdjustments([
+        { metricIntervalLowerBound: 0, metricIntervalUpperBound: 10, scalingAdjustment: 1 },
+        { metricIntervalLowerBound: 20, scalingAdjustment: 2 },
+      ]),
+    ).toThrow(/without gaps, found a gap between stepAdjustments\[0\] \[0, 10\] and stepAdjustments\[1\] \[20, null\]/);
+  });
+  it('rejects two null upper bounds, two null lower bounds, and a step with both bounds null', () => {
+    expect(() =>
+      validateStepAdjustments([
+        { metricIntervalLowerBound: 0, scalingAdjustment: 1 },
+        { metricIntervalLowerBound: 10, scalingAdjustment: 2 },
+      ]),
+    ).toThrow(/at most one step with a null upper bound, found 2/);
+    expect(() =>
+      validateStepAdjustments([
+        { metricIntervalUpperBound: 0, scalingAdjustment: -1 },
+        { metricIntervalUpperBound: -10, scalingAdjustment: -2 },
+      ]),
+    ).toThrow(/at most one step with a null lower bound, found 2/);
+    expect(() => validateStepAdjustments([{ scalingAdjustment: 1 }])).toThrow(/found both null/);
+  });
+  it('rejects a positive upper bound without a step that has a null upper bound', () => {
+    expect(() => validateStepAdjustments([{ metricIntervalLowerBound: 0, metricIntervalUpperBound: 10, scalingAdjustment: 1 }])).toThrow(
+      /positive upper bound requires a step with a null upper bound/,
+    );
+  });
+  it('the policy names itself in the error', () => {
+    expect(() => scaler({ ...awsExample, stepAdjustments: [] })).toThrow(/^policies\.surge\.stepAdjustments: expected at least one/);
+  });
+});

@@ -1,0 +1,168 @@
+// Target tracking (aws-behaviour §2; autoscaling/application/userguide/
+// target-tracking-scaling-policy-overview.html), driven minute by minute with synthetic
+// datapoints, period 60 s and publish delay 60 s.
+import { describe, it, expect } from 'vitest';
+import {
+  ServiceAutoScaler,
+  proportionalCapacity,
+  targetTrackingAlarms,
+  type TargetTrackingPolicyConfig,
+} from '../../src/scaling/index.js';
+import { activities, drive, MIN } from './drive.js';
+
+const cpu50: TargetTrackingPolicyConfig = {
+  policyType: 'TargetTrackingScaling',
+  predefinedMetricType: 'ECSServiceAverageCPUUtilization',
+  targetValue: 50,
+};
+
+function scaler(policy: TargetTrackingPolicyConfig = cpu50, desired = 4, min = 1, max = 20) {
+  return new ServiceAutoScaler({ subject: 'web', minCapacity: min, maxCapacity: max, policies: { cpu: policy } }, desired);
+}
+
+describe('target tracking: managed alarms', () => {
+  it('builds AlarmHigh (> target, 3 of 3 one-minute datapoints) and AlarmLow (< 90 % of target, 15 of 15)', () => {
+    const [high, low] = targetTrackingAlarms('web', 'cpu', { ...cpu50, targetValue: 60 });
+    expect(high).toMatchObject({ metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 3, threshold: 60, comparisonOperator: 'GreaterThanThreshold' });
+    expect(low).toMatchObject({ evaluationPeriods: 15, threshold: 54, comparisonOperator: 'LessThanThreshold' });
+  });
+
+  it('creates no low alarm when disableScaleIn is true', () => {
+    expect(targetTrackingAlarms('web', 'cpu', { ...cpu50, disableScaleIn: true })).toHaveLength(1);
+  });
+
+  it('maps the predefined metrics and a customized metric to CloudWatch metrics', () => {
+    const m = (p: Partial<TargetTrackingPolicyConfig>) => targetTrackingAlarms('s', 'p', { policyType: 'TargetTrackingScaling', targetValue: 10, ...p })[0];
+    expect(m({ predefinedMetricType: 'ECSServiceAverageMemoryUtilization' })).toMatchObject({ metricName: 'MemoryUtilization', statistic: 'Average' });
+    expect(m({ predefinedMetricType: 'ALBRequestCountPerTarget' })).toMatchObject({ metricName: 'RequestCountPerTarget', statistic: 'Sum' });
+    expect(m({ customMetric: 'BacklogPerTask' })).toMatchObject({ metricName: 'BacklogPerTask', statistic: 'Average' });
+    expect(() => m({})).toThrow(/exactly one of predefinedMetricType or customMetric, found neither/);
+  });
+});
+
+describe('target tracking: proportional capacity', () => {
+  it('ceil(current x metric / target): 4 tasks at 75 % with target 50 -> 6; at 80 % -> ceil(6.4) = 7', () => {
+    expect(proportionalCapacity(4, 75, 50)).toBe(6);
+    expect(proportionalCapacity(4, 80, 50)).toBe(7);
+  });
+  it('on scale in never so low that the metric would exceed the target: 10 tasks at 22 % -> ceil(4.4) = 5 (at 5 the metric is 44 <= 50)', () => {
+    expect(proportionalCapacity(10, 22, 50)).toBe(5);
+    expect((10 * 22) / 5).toBeLessThanOrEqual(50);
+    expect((10 * 22) / 4).toBeGreaterThan(50);
+  });
+});
+
+describe('target tracking: timing of the first scale out and the first scale in', () => {
+  // Closed loop: CPU = 100 x demand / desired; demand 1.2 tasks' worth (30 % at 4 tasks),
+  // 3.2 from minute 10 (80 %), 0.8 from minute 30.
+  const demand = (m: number) => (m < 10 ? 1.2 : m < 30 ? 3.2 : 0.8);
+  const result = drive(scaler(), { minutes: 60, metrics: { CPUUtilization: (m, d) => (100 * demand(m)) / d } });
+  const acts = activities(result.events);
+
+  it('scales out when the 3rd breaching datapoint is visible: step at 10 min + 3 periods + 60 s delay = 14 min, to ceil(4 x 80/50) = 7', () => {
+    expect(acts[0]).toMatchObject({ time: 14 * MIN, from: 4, to: 7, direction: 'out' });
+    expect(acts[0].cause).toBe('target tracking cpu: 3 datapoints > 50: 80.0 80.0 80.0; ceil(4 x 80.0/50) = 7');
+  });
+
+  it('records the high alarm going to ALARM at the same time, with its datapoints', () => {
+    const alarm = result.events.find((e) => e.type === 'alarm-state' && e.message.includes('AlarmHigh OK -> ALARM'));
+    expect(alarm?.time).toBe(14 * MIN);
+  });
+
+  it('scales in when the 15th datapoint below 90 % of target is visible: drop at 30 min + 15 periods + 60 s = 46 min, to ceil(7 x (80/7)/50) = ceil(1.6) = 2', () => {
+    expect(acts[1]).toMatchObject({ time: 46 * MIN, from: 7, to: 2, direction: 'in' });
+    expect(acts[1].cause).toMatch(/^target tracking cpu: 15 datapoints < 45: (11\.4 ){14}11\.4; ceil\(7 x 11\.4\/50\) = 2$/);
+    // and settles: 40 % at 2 tasks is below 45 % but ceil(2 x 40/50) = 2, no change
+    expect(acts).toHaveLength(2);
+  });
+});
+
+describe('target tracking: cooldowns (target-tracking-scaling-policy-overview.html#target-tracking-cooldown)', () => {
+  it('during the scale-out cooldown a scale out happens only when it asks for more than the previous one set', () => {
+    // Open loop (new tasks not yet reflected): 75 % from minute 0, 100 % from minute 5.
+    const r = drive(scaler(), { minutes: 12, metrics: { CPUUtilization: (m) => (m < 5 ? 75 : 100) } });
+    const acts = activities(r.events);
+    // 4 min: 3 datapoints of 75 -> ceil(4 x 75/50) = 6
+    expect(acts[0]).toMatchObject({ time: 4 * MIN, from: 4, to: 6 });
+    // 5, 6 min: still 75, from the capacity before the scale out: ceil(4 x 75/50) = 6, not more -> nothing
+    // 7 min: minute 5's 100 % is visible -> ceil(4 x 100/50) = 8 > 6 -> scale out inside the cooldown
+    expect(acts[1]).toMatchObject({ time: 7 * MIN, from: 6, to: 8, direction: 'out' });
+    expect(acts[1].cause).toContain('ceil(4 x 100.0/50) = 8 (scale-out cooldown');
+    // 8..12 min (cooldown runs until 9 min): at 9 min the cooldown is over and the base is 8:
+    // ceil(8 x 100/50) = 16 (open loop: the metric did not fall)
+    expect(acts[2]).toMatchObject({ time: 9 * MIN, from: 8, to: 16 });
+  });
+
+  it('during the scale-in cooldown no scale in; it resumes when the cooldown ends', () => {
+    // 10 tasks at 20 %: minutes 0..14 are 15 datapoints < 45, the 15th visible at 16 min ->
+    // ceil(10 x 20/50) = 4. Open loop: the metric stays 20 %, the low alarm stays in ALARM and
+    // is invoked every minute, but the scale-in cooldown (300 s) blocks until 21 min:
+    // then ceil(4 x 20/50) = ceil(1.6) = 2.
+    const r = drive(scaler(cpu50, 10), { minutes: 24, metrics: { CPUUtilization: () => 20 } });
+    const acts = activities(r.events);
+    expect(acts[0]).toMatchObject({ time: 16 * MIN, from: 10, to: 4, direction: 'in' });
+    expect(acts[1]).toMatchObject({ time: 21 * MIN, from: 4, to: 2, direction: 'in' });
+  });
+
+  it('a scale out inside the scale-in cooldown is applied at once and ends the cooldown', () => {
+    // scale in at 16 min (10 -> 4); 120 % from minute 16: 3 datapoints visible at 20 min < 16 + 5
+    // -> ceil(4 x 120/50) = ceil(9.6) = 10. Then 20 % from minute 20: the low alarm needs 15
+    // new datapoints (minutes 20..34, visible at 36 min) and scales in at once, ceil(10 x 20/50) = 4.
+    const metric = (m: number) => (m < 16 ? 20 : m < 20 ? 120 : 20);
+    const r = drive(scaler(cpu50, 10), { minutes: 40, metrics: { CPUUtilization: metric } });
+    const acts = activities(r.events);
+    expect(acts[0]).toMatchObject({ time: 16 * MIN, from: 10, to: 4, direction: 'in' });
+    expect(acts[1]).toMatchObject({ time: 20 * MIN, from: 4, to: 10, direction: 'out' });
+    expect(acts[2]).toMatchObject({ time: 36 * MIN, from: 10, to: 4, direction: 'in' });
+  });
+
+  it('missing data (no running tasks, no CPU datapoint) never triggers a scale in', () => {
+    const r = drive(scaler(cpu50, 6), { minutes: 60, metrics: { CPUUtilization: () => NaN } });
+    expect(activities(r.events)).toHaveLength(0);
+    expect(r.desired.at(-1)).toBe(6);
+  });
+
+  it('clamps to maxCapacity and says so', () => {
+    const r = drive(scaler(cpu50, 4, 1, 5), { minutes: 5, metrics: { CPUUtilization: () => 75 } });
+    const [a] = activities(r.events);
+    expect(a).toMatchObject({ from: 4, to: 5 });
+    expect(a.cause).toMatch(/ceil\(4 x 75\.0\/50\) = 6; clamped to maxCapacity 5$/);
+  });
+
+  it('with disableScaleIn no scale in ever happens', () => {
+    const r = drive(scaler({ ...cpu50, disableScaleIn: true }, 8), { minutes: 40, metrics: { CPUUtilization: () => 5 } });
+    expect(activities(r.events)).toHaveLength(0);
+  });
+});
+
+describe('several policies on one target (application-auto-scaling-target-tracking.html, multiple policies)', () => {
+  const two = () =>
+    new ServiceAutoScaler(
+      {
+        subject: 'web',
+        minCapacity: 1,
+        maxCapacity: 50,
+        policies: {
+          cpu: cpu50,
+          mem: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageMemoryUtilization', targetValue: 50 },
+        },
+      },
+      10,
+    );
+
+  it('scale out when any policy asks; the largest capacity wins', () => {
+    const r = drive(two(), { minutes: 4, metrics: { CPUUtilization: () => 60, MemoryUtilization: () => 90 } });
+    const [a] = activities(r.events);
+    expect(a).toMatchObject({ time: 4 * MIN, from: 10, to: 18 }); // max(ceil(10x60/50)=12, ceil(10x90/50)=18)
+    expect(a.cause).toContain('target tracking mem');
+  });
+
+  it('scale in only when every policy that may scale in agrees', () => {
+    // CPU low (20 %), memory at target (48 %, not below 45): no scale in.
+    const r1 = drive(two(), { minutes: 40, metrics: { CPUUtilization: () => 20, MemoryUtilization: () => 48 } });
+    expect(activities(r1.events)).toHaveLength(0);
+    // Both low: the largest resulting capacity wins: max(ceil(10x20/50)=4, ceil(10x40/50)=8) = 8
+    const r2 = drive(two(), { minutes: 17, metrics: { CPUUtilization: () => 20, MemoryUtilization: () => 40 } });
+    expect(activities(r2.events)[0]).toMatchObject({ time: 16 * MIN, from: 10, to: 8, direction: 'in' });
+  });
+});

@@ -1,0 +1,133 @@
+// Capacity providers end to end (aws-behaviour.md §6, §7, §10): managed scaling from
+// zero, target capacity headroom, termination protection, base/weight split, Fargate cost,
+// Fargate Spot replacement. Expectations worked out by hand.
+
+import { describe, it, expect } from 'vitest';
+import { loadScenarioObject } from '../../src/scenario/index.js';
+import { runSimulation, type EventRecord, type TaskRow, type CapacityRow } from '../../src/sim/index.js';
+
+function scenario(overrides: (s: any) => void = () => {}) {
+  const s: any = {
+    name: 'cap',
+    duration: '2h',
+    cluster: {
+      availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      capacityProviders: {
+        asg: {
+          autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 0, maxSize: 20, desiredCapacity: 0, launchDelay: '90s' },
+          managedScaling: { status: 'ENABLED', targetCapacity: 100, instanceWarmupPeriod: '300s' },
+          managedTerminationProtection: 'ENABLED',
+        },
+      },
+      defaultCapacityProviderStrategy: [{ capacityProvider: 'asg', weight: 1 }],
+    },
+    taskDefinitions: {
+      // bridge mode: no ENI per task, so CPU decides the packing (2048 / 512 = 4 per m5.large)
+      web: { cpu: 512, memory: 1024, networkMode: 'bridge', startup: { imagePull: '10s', containerStart: '2s' } },
+    },
+    services: { web: { taskDefinition: 'web', desiredCount: 10 } },
+  };
+  overrides(s);
+  return loadScenarioObject('cap', s, { baseDir: '.' });
+}
+
+function run(s: ReturnType<typeof scenario>) {
+  const events: EventRecord[] = [];
+  const tasks: TaskRow[] = [];
+  const capacity: CapacityRow[] = [];
+  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: (t) => tasks.push(t) }, { seed: 1 });
+  return { ...r, events, tasks, capacity };
+}
+
+describe('managed scaling from zero (ECS cluster auto scaling)', () => {
+  it('N = 0 with tasks waiting gives reservation 200; ends with ceil(10 tasks / 4 per instance) = 3 instances at targetCapacity 100', () => {
+    const r = run(scenario());
+    expect(r.capacity[0].capacityProviderReservation).toBe(200);
+    const last = r.capacity[r.capacity.length - 1];
+    expect(last.instancesRunning).toBe(3);
+    expect(last.tasksRunning).toBe(10);
+    expect(last.capacityProviderReservation).toBe(100);
+  });
+
+  it('targetCapacity 80 keeps headroom: ceil(3 / 0.80) = 4 instances', () => {
+    const r = run(scenario((s) => (s.cluster.capacityProviders.asg.managedScaling.targetCapacity = 80)));
+    const last = r.capacity[r.capacity.length - 1];
+    expect(last.instancesRunning).toBe(4);
+    expect(last.capacityProviderReservation).toBe(75); // M/N = 3/4
+  });
+
+  it('termination protection: scale in removes only instances without service tasks', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '5h';
+        s.services.web.desiredCount = 12;
+        s.services.web.autoScaling = {
+          minCapacity: 2,
+          maxCapacity: 12,
+          scheduledActions: { shrink: { schedule: 'at(2026-01-05T01:30:00)', scalableTargetAction: { maxCapacity: 2 } } },
+        };
+      }),
+    );
+    // the service went down to 2 tasks; instances were terminated, none with tasks on them
+    expect(r.events.some((e) => e.type === 'instance-terminated')).toBe(true);
+    expect(r.tasks.filter((t) => t.stopReason === 'instance-terminated' || t.stopReason === 'instance-drained')).toEqual([]);
+    const last = r.capacity[r.capacity.length - 1];
+    expect(last.tasksRunning).toBe(2);
+    expect(last.instancesRunning).toBeLessThanOrEqual(2);
+  });
+});
+
+describe('capacity provider strategy (aws-behaviour.md §7)', () => {
+  it('base 2 on A, weight 1 on A and 3 on B: 10 tasks -> A 2 + 2, B 6', () => {
+    const r = run(
+      scenario((s) => {
+        s.cluster.capacityProviders.b = structuredClone(s.cluster.capacityProviders.asg);
+        s.services.web.capacityProviderStrategy = [
+          { capacityProvider: 'asg', base: 2, weight: 1 },
+          { capacityProvider: 'b', weight: 3 },
+        ];
+      }),
+    );
+    const byProvider = new Map<string, number>();
+    for (const t of r.tasks) byProvider.set(t.capacityProvider, (byProvider.get(t.capacityProvider) ?? 0) + 1);
+    expect(Object.fromEntries(byProvider)).toEqual({ asg: 4, b: 6 });
+  });
+});
+
+describe('Fargate (aws-behaviour.md §10)', () => {
+  const fargate = (spot: boolean) =>
+    scenario((s) => {
+      s.duration = '1h';
+      s.cluster.capacityProviders = { FARGATE: { provisioningDelay: 0 }, FARGATE_SPOT: { provisioningDelay: 0 } };
+      delete s.cluster.defaultCapacityProviderStrategy;
+      s.taskDefinitions.web = { cpu: 512, memory: 1024, networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], startup: { imagePull: 0, containerStart: 0 } };
+      s.services.web = { taskDefinition: 'web', desiredCount: 4, capacityProviderStrategy: [{ capacityProvider: spot ? 'FARGATE_SPOT' : 'FARGATE', weight: 1 }] };
+    });
+
+  it('4 tasks of 0.5 vCPU / 1 GB for one hour: 4 x (0.5 x 0.04048 + 1 x 0.004445) = 0.09874 USD', () => {
+    const r = run(fargate(false));
+    expect(r.summary.cost.byProvider.FARGATE).toBeCloseTo(0.09874, 5);
+    expect(Math.round(r.summary.cost.total * 100) / 100).toBe(0.1);
+  });
+
+  it('Fargate Spot at the modelled 70 % discount: 0.09874 x 0.30', () => {
+    const r = run(fargate(true));
+    expect(r.summary.cost.byProvider.FARGATE_SPOT).toBeCloseTo(0.09874 * 0.3, 5);
+  });
+
+  it('a Spot interruption stops the task 2 minutes after the warning and the service replaces it', () => {
+    const s = fargate(true);
+    (s.providers.get('FARGATE_SPOT')!.config as any).interruptions = { meanTimeBetween: 20 * 60_000 };
+    const r = run(s);
+    const notices = r.events.filter((e) => e.type === 'spot-interruption');
+    expect(notices.length).toBeGreaterThan(0);
+    for (const n of notices) {
+      const row = r.tasks.find((t) => t.taskId === n.subject)!;
+      expect(row.stopReason).toBe('spot-interruption');
+      expect(row.stopped! - n.time).toBe(120_000);
+    }
+    // the service started one replacement per interruption, at the warning
+    expect(r.tasks.length).toBe(4 + notices.length);
+    expect((r.summary.services.web as any).spotInterruptions).toBe(notices.length);
+  });
+});
