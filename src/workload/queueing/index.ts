@@ -1,0 +1,13 @@
+// Closed-form queueing formulas (M/M/1, Erlang C / M/M/c, Allen-Cunneen G/G/c).
+export { erlangC } from './erlang-c.js';
+export { mm1MeanWait, mm1MeanSojourn, mm1SojournQuantile } from './mm1.js';
+export {
+  mmcMeanWait,
+  mmcWaitTail,
+  mmcWaitQuantile,
+  mmcSojournTail,
+  mmcSojournQuantile,
+  waitPlusExpTail,
+  solveTail,
+} from './mmc.js';
+export { allenCunneenWait, allenCunneenMeanWait, type WaitShape } from './allen-cunneen.js';

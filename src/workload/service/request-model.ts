@@ -1,0 +1,484 @@
+// Request fidelity: every request is an event on the Simulator. Poisson arrivals
+// (poisson-arrivals.ts), sampled service times, per-task concurrency slots and FIFO queues
+// bounded by maxQueuePerTask (http), the load balancer's routing policy, or one shared
+// FIFO queue that workers pull from (queue services).
+//
+// Speed: requests live in pooled typed arrays (no object per request); handlers are two
+// closures created once. Times inside the model are exact (fractional ms); the Simulator
+// fires each event at the rounded ms, which only reorders events less than 1 ms apart.
+
+import { sample, type RandomStream, type Simulator } from '../../engine/index.js';
+import { cpuPercent, memoryMiB } from './cpu.js';
+import { LatencyRecorder } from './latency-recorder.js';
+import { PoissonArrivals } from './poisson-arrivals.js';
+import type { ResolvedServiceConfig } from './resolve-config.js';
+import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats } from './types.js';
+
+const ROUND_ROBIN = 0;
+const LEAST_OUTSTANDING = 1;
+const RANDOM = 2;
+
+export interface RequestModelStreams {
+  arrivals: RandomStream;
+  service: RandomStream;
+  routing: RandomStream;
+}
+
+export class RequestServiceModel implements ServiceLoadModel {
+  private readonly http: boolean;
+  private readonly c: number;
+  private readonly maxQueue: number;
+  private readonly routingKind: number;
+  private readonly arrivals: PoissonArrivals;
+  private nextArrival = 0;
+
+  // Request pool (index = request id).
+  private arrT = new Float64Array(1024);
+  private doneT = new Float64Array(1024);
+  private handle = new Float64Array(1024);
+  private link = new Int32Array(1024); // FIFO queue link, or free-list link
+  private flPrev = new Int32Array(1024); // in-flight list of the task
+  private flNext = new Int32Array(1024);
+  private owner = new Int32Array(1024);
+  private freeHead = -1;
+  private poolUsed = 0;
+
+  // Tasks (index = slot).
+  private busy = new Int32Array(16);
+  private qHead = new Int32Array(16);
+  private qTail = new Int32Array(16);
+  private qLen = new Int32Array(16);
+  private flHead = new Int32Array(16);
+  private rotPos = new Int32Array(16);
+  private alive = new Uint8Array(16);
+  private area = new Float64Array(16); // busy slot-ms this period
+  private lastT = new Float64Array(16);
+  private routed = new Float64Array(16);
+  private servedBy = new Float64Array(16);
+  private ids: string[] = [];
+  private taskStats: TaskPeriodStats[] = [];
+  private slotOf = new Map<string, number>();
+  private freeSlots: number[] = [];
+  private slotCount = 0;
+
+  private rotation = new Int32Array(16);
+  private nRot = 0;
+  private rr = 0;
+
+  // Queue services: shared FIFO and a ring of (possibly stale) idle-slot task indices.
+  private sHead = -1;
+  private sTail = -1;
+  private sLen = 0;
+  private ring = new Int32Array(64);
+  private ringHead = 0;
+  private ringLen = 0;
+
+  // Period figures.
+  private offered = 0;
+  private served = 0;
+  private rejected = 0;
+  private inSystem = 0;
+  private started = 0;
+  private waited = 0;
+  private waitSum = 0;
+  private recorder = new LatencyRecorder();
+  private stats: PeriodStats = {
+    offered: 0, served: 0, rejected: 0, queued: 0,
+    latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
+    waitedFraction: null, meanWaitMs: null, perTask: new Map(),
+  };
+
+  constructor(
+    private cfg: ResolvedServiceConfig,
+    private sim: Simulator,
+    trace: RateTrace,
+    private rngs: RequestModelStreams,
+    private fargate: boolean,
+  ) {
+    this.http = cfg.type === 'http';
+    this.c = cfg.concurrency;
+    this.maxQueue = cfg.maxQueuePerTask;
+    this.routingKind = cfg.routing === 'round-robin' ? ROUND_ROBIN : cfg.routing === 'random' ? RANDOM : LEAST_OUTSTANDING;
+    this.arrivals = new PoissonArrivals(trace, rngs.arrivals);
+    this.scheduleArrival(sim.now);
+  }
+
+  // ------------------------------------------------------------------ events
+
+  private onArrival = (real: number): void => {
+    const a = this.nextArrival;
+    if (real === 1) {
+      this.offered++;
+      if (this.http) this.arriveHttp(a);
+      else this.arriveQueue(a);
+    }
+    this.scheduleArrival(a);
+  };
+
+  private scheduleArrival(from: number): void {
+    const next = this.arrivals.next(from);
+    const now = this.sim.now;
+    if (next < 0) {
+      this.nextArrival = -next;
+      this.sim.schedule(-next, this.onArrival, 0);
+    } else {
+      this.nextArrival = next;
+      this.sim.schedule(next > now ? next : now, this.onArrival, 1);
+    }
+  }
+
+  private onDeparture = (r: number): void => {
+    const s = this.owner[r];
+    const d = this.doneT[r];
+    this.unlinkInFlight(r, s);
+    this.account(s, d);
+    this.busy[s]--;
+    this.recorder.record(d - this.arrT[r]);
+    this.served++;
+    this.servedBy[s]++;
+    this.inSystem--;
+    this.release(r);
+    if (this.http) {
+      if (this.qLen[s] > 0) {
+        const q = this.qHead[s];
+        this.qHead[s] = this.link[q];
+        this.qLen[s]--;
+        this.start(q, s, d > this.arrT[q] ? d : this.arrT[q]);
+      }
+    } else if (this.rotPos[s] >= 0) {
+      if (this.sLen > 0) {
+        const q = this.popShared();
+        this.routed[s]++;
+        this.start(q, s, d > this.arrT[q] ? d : this.arrT[q]);
+      } else {
+        this.ringPush(s);
+      }
+    }
+  };
+
+  private arriveHttp(a: number): void {
+    if (this.nRot === 0) {
+      this.rejected++;
+      return;
+    }
+    const s = this.pick();
+    this.routed[s]++;
+    if (this.busy[s] < this.c) {
+      this.start(this.acquire(a), s, a);
+    } else if (this.qLen[s] < this.maxQueue) {
+      const r = this.acquire(a);
+      this.link[r] = -1;
+      if (this.qLen[s] === 0) this.qHead[s] = r;
+      else this.link[this.qTail[s]] = r;
+      this.qTail[s] = r;
+      this.qLen[s]++;
+    } else {
+      this.rejected++;
+    }
+  }
+
+  private arriveQueue(a: number): void {
+    const r = this.acquire(a);
+    const s = this.popIdle();
+    if (s >= 0) {
+      this.routed[s]++;
+      this.start(r, s, a);
+    } else {
+      this.pushShared(r);
+    }
+  }
+
+  private start(r: number, s: number, t: number): void {
+    const cfg = this.cfg;
+    let svc = sample(cfg.serviceTime, this.rngs.service) * cfg.stretch;
+    if (svc < 0) svc = 0;
+    const wait = t - this.arrT[r];
+    this.started++;
+    if (wait > 0) {
+      this.waited++;
+      this.waitSum += wait;
+    }
+    this.account(s, t);
+    this.busy[s]++;
+    const d = t + svc;
+    this.doneT[r] = d;
+    this.owner[r] = s;
+    // in-flight list: insert at head
+    const h = this.flHead[s];
+    this.flPrev[r] = -1;
+    this.flNext[r] = h;
+    if (h >= 0) this.flPrev[h] = r;
+    this.flHead[s] = r;
+    const now = this.sim.now;
+    this.handle[r] = this.sim.schedule(d > now ? d : now, this.onDeparture, r);
+  }
+
+  private pick(): number {
+    const n = this.nRot;
+    if (this.routingKind === ROUND_ROBIN) {
+      if (this.rr >= n) this.rr = 0;
+      return this.rotation[this.rr++];
+    }
+    if (this.routingKind === RANDOM) return this.rotation[Math.floor(this.rngs.routing.next() * n)];
+    // least outstanding (in flight + queued); ties go round-robin
+    if (this.rr >= n) this.rr = 0;
+    let i = this.rr++;
+    let best = this.rotation[i];
+    let bestLoad = this.busy[best] + this.qLen[best];
+    for (let k = 1; k < n && bestLoad > 0; k++) {
+      if (++i === n) i = 0;
+      const s = this.rotation[i];
+      const load = this.busy[s] + this.qLen[s];
+      if (load < bestLoad) {
+        best = s;
+        bestLoad = load;
+      }
+    }
+    return best;
+  }
+
+  /** Adds busy slot-time of task s up to exact time t. */
+  private account(s: number, t: number): void {
+    const last = this.lastT[s];
+    if (t > last) {
+      this.area[s] += this.busy[s] * (t - last);
+      this.lastT[s] = t;
+    }
+  }
+
+  // ------------------------------------------------------------------ lifecycle
+
+  setInRotation(taskId: string, inRotation: boolean, timeMs: number): void {
+    let s = this.slotOf.get(taskId);
+    if (s === undefined) s = this.newSlot(taskId, timeMs);
+    const isIn = this.rotPos[s] >= 0;
+    if (isIn === inRotation) return;
+    if (inRotation) {
+      if (this.nRot === this.rotation.length) this.rotation = growI32(this.rotation, this.nRot * 2);
+      this.rotPos[s] = this.nRot;
+      this.rotation[this.nRot++] = s;
+      if (!this.http) {
+        while (this.busy[s] < this.c && this.sLen > 0) {
+          const q = this.popShared();
+          this.routed[s]++;
+          this.start(q, s, timeMs > this.arrT[q] ? timeMs : this.arrT[q]);
+        }
+        for (let k = this.busy[s]; k < this.c; k++) this.ringPush(s);
+      }
+    } else {
+      const pos = this.rotPos[s];
+      const lastSlot = this.rotation[--this.nRot];
+      this.rotation[pos] = lastSlot;
+      this.rotPos[lastSlot] = pos;
+      this.rotPos[s] = -1;
+    }
+  }
+
+  removeTask(taskId: string, timeMs: number): void {
+    const s = this.slotOf.get(taskId);
+    if (s === undefined) return;
+    this.setInRotation(taskId, false, timeMs);
+    // In-flight: lost (http) or back to the head of the shared queue (queue).
+    for (let r = this.flHead[s]; r >= 0; ) {
+      const next = this.flNext[r];
+      this.sim.cancel(this.handle[r]);
+      if (this.http) {
+        this.rejected++;
+        this.inSystem--;
+        this.release(r);
+      } else {
+        this.pushSharedFront(r);
+      }
+      r = next;
+    }
+    for (let r = this.qHead[s], k = this.qLen[s]; k > 0; k--) {
+      const next = this.link[r];
+      this.rejected++;
+      this.inSystem--;
+      this.release(r);
+      r = next;
+    }
+    this.flHead[s] = -1;
+    this.qLen[s] = 0;
+    this.busy[s] = 0;
+    this.alive[s] = 0;
+    this.slotOf.delete(taskId);
+    this.stats.perTask.delete(taskId);
+    this.freeSlots.push(s);
+    if (!this.http) {
+      while (this.sLen > 0) {
+        const w = this.popIdle();
+        if (w < 0) break;
+        const q = this.popShared();
+        this.routed[w]++;
+        this.start(q, w, timeMs > this.arrT[q] ? timeMs : this.arrT[q]);
+      }
+    }
+  }
+
+  endPeriod(fromMs: number, toMs: number): PeriodStats {
+    const periodMs = toMs - fromMs;
+    const st = this.stats;
+    for (let s = 0; s < this.slotCount; s++) {
+      if (!this.alive[s]) continue;
+      this.account(s, toMs);
+      const ts = this.taskStats[s];
+      ts.requests = this.routed[s];
+      ts.cpuPercent = cpuPercent(this.cfg, periodMs > 0 ? this.area[s] / periodMs : 0, this.fargate);
+      ts.memoryMiB = memoryMiB(this.cfg, periodMs > 0 ? (this.servedBy[s] * 1000) / periodMs : 0);
+      st.perTask.set(this.ids[s], ts);
+      this.area[s] = 0;
+      this.routed[s] = 0;
+      this.servedBy[s] = 0;
+    }
+    const rec = this.recorder;
+    rec.prepare();
+    st.offered = this.offered;
+    st.served = this.served;
+    st.rejected = this.rejected;
+    st.queued = this.inSystem;
+    st.latencyP50Ms = rec.quantile(0.5);
+    st.latencyP95Ms = rec.quantile(0.95);
+    st.latencyP99Ms = rec.quantile(0.99);
+    st.latencyMeanMs = rec.mean;
+    st.waitedFraction = this.started > 0 ? this.waited / this.started : null;
+    st.meanWaitMs = this.started > 0 ? this.waitSum / this.started : null;
+    st.backlog = this.http ? undefined : this.sLen;
+    rec.reset();
+    this.offered = this.served = this.rejected = 0;
+    this.started = this.waited = this.waitSum = 0;
+    return st;
+  }
+
+  // ------------------------------------------------------------------ storage
+
+  private newSlot(taskId: string, timeMs: number): number {
+    let s = this.freeSlots.pop();
+    if (s === undefined) {
+      s = this.slotCount++;
+      if (s === this.busy.length) this.growTasks(s * 2);
+      this.taskStats[s] = { cpuPercent: 0, memoryMiB: 0, requests: 0 };
+    }
+    this.ids[s] = taskId;
+    this.slotOf.set(taskId, s);
+    this.busy[s] = 0;
+    this.qLen[s] = 0;
+    this.flHead[s] = -1;
+    this.rotPos[s] = -1;
+    this.alive[s] = 1;
+    this.area[s] = 0;
+    this.lastT[s] = timeMs;
+    this.routed[s] = 0;
+    this.servedBy[s] = 0;
+    return s;
+  }
+
+  private growTasks(n: number): void {
+    this.busy = growI32(this.busy, n);
+    this.qHead = growI32(this.qHead, n);
+    this.qTail = growI32(this.qTail, n);
+    this.qLen = growI32(this.qLen, n);
+    this.flHead = growI32(this.flHead, n);
+    this.rotPos = growI32(this.rotPos, n);
+    const alive = new Uint8Array(n);
+    alive.set(this.alive);
+    this.alive = alive;
+    this.area = growF64(this.area, n);
+    this.lastT = growF64(this.lastT, n);
+    this.routed = growF64(this.routed, n);
+    this.servedBy = growF64(this.servedBy, n);
+  }
+
+  /** A pooled request record arriving at exact time a (counted in the system). */
+  private acquire(a: number): number {
+    let r = this.freeHead;
+    if (r >= 0) {
+      this.freeHead = this.link[r];
+    } else {
+      r = this.poolUsed++;
+      if (r === this.arrT.length) this.growPool(r * 2);
+    }
+    this.arrT[r] = a;
+    this.inSystem++;
+    return r;
+  }
+
+  private release(r: number): void {
+    this.link[r] = this.freeHead;
+    this.freeHead = r;
+  }
+
+  private growPool(n: number): void {
+    this.arrT = growF64(this.arrT, n);
+    this.doneT = growF64(this.doneT, n);
+    this.handle = growF64(this.handle, n);
+    this.link = growI32(this.link, n);
+    this.flPrev = growI32(this.flPrev, n);
+    this.flNext = growI32(this.flNext, n);
+    this.owner = growI32(this.owner, n);
+  }
+
+  private unlinkInFlight(r: number, s: number): void {
+    const p = this.flPrev[r];
+    const n = this.flNext[r];
+    if (p >= 0) this.flNext[p] = n;
+    else this.flHead[s] = n;
+    if (n >= 0) this.flPrev[n] = p;
+  }
+
+  private pushShared(r: number): void {
+    this.link[r] = -1;
+    if (this.sLen === 0) this.sHead = r;
+    else this.link[this.sTail] = r;
+    this.sTail = r;
+    this.sLen++;
+  }
+
+  private pushSharedFront(r: number): void {
+    this.link[r] = this.sLen === 0 ? -1 : this.sHead;
+    if (this.sLen === 0) this.sTail = r;
+    this.sHead = r;
+    this.sLen++;
+  }
+
+  private popShared(): number {
+    const r = this.sHead;
+    this.sHead = this.link[r];
+    this.sLen--;
+    return r;
+  }
+
+  private ringPush(s: number): void {
+    if (this.ringLen === this.ring.length) {
+      const bigger = new Int32Array(this.ring.length * 2);
+      for (let i = 0; i < this.ringLen; i++) bigger[i] = this.ring[(this.ringHead + i) % this.ring.length];
+      this.ring = bigger;
+      this.ringHead = 0;
+    }
+    this.ring[(this.ringHead + this.ringLen) % this.ring.length] = s;
+    this.ringLen++;
+  }
+
+  /** The longest-idle worker with a free slot, skipping stale entries; -1 if none. */
+  private popIdle(): number {
+    while (this.ringLen > 0) {
+      const s = this.ring[this.ringHead];
+      this.ringHead = (this.ringHead + 1) % this.ring.length;
+      this.ringLen--;
+      if (this.alive[s] && this.rotPos[s] >= 0 && this.busy[s] < this.c) return s;
+    }
+    return -1;
+  }
+}
+
+function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}

@@ -1,0 +1,75 @@
+// Checks a ServiceWorkloadConfig and derives the numbers both fidelities share:
+// effective service time, per-task capacity, CPU scaling.
+
+import { mean, scv, type Distribution } from '../../engine/index.js';
+import type { ServiceWorkloadConfig } from './types.js';
+
+export interface ResolvedServiceConfig {
+  type: 'http' | 'queue';
+  fidelity: 'fluid' | 'request';
+  routing: 'round-robin' | 'least-outstanding' | 'random';
+  concurrency: number;
+  /** The configured service-time distribution (ms). */
+  serviceTime: Distribution;
+  /** Factor >= 1 every sampled service time is multiplied by (CPU-bound tasks, see notes). */
+  stretch: number;
+  /** Mean effective service time, ms (mean(serviceTime) x stretch). */
+  meanServiceMs: number;
+  /** scv of the service time (unchanged by the stretch). */
+  serviceScv: number;
+  /** Requests/s at 100 % CPU (http) — the CPU scale. */
+  capacityRps: number;
+  /** Requests/s a task can complete: concurrency / meanServiceMs x 1000. */
+  taskRate: number;
+  cpuBaseline: number;
+  cpuPerBusySlot: number;
+  memoryBase: number;
+  memoryPerRps: number;
+  maxQueuePerTask: number;
+}
+
+export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedServiceConfig {
+  const p = config.perTask ?? {};
+  const concurrency = p.concurrency ?? 1;
+  if (!Number.isInteger(concurrency) || concurrency < 1) {
+    throw new Error(`workload.perTask.concurrency: expected a positive integer, found ${concurrency}`);
+  }
+  if (p.capacityRps !== undefined && !(p.capacityRps > 0)) {
+    throw new Error(`workload.perTask.capacityRps: expected a positive number, found ${p.capacityRps}`);
+  }
+  let serviceTime = p.serviceTime;
+  if (!serviceTime) {
+    if (p.capacityRps === undefined) {
+      throw new Error('workload.perTask: expected serviceTime or capacityRps, found neither');
+    }
+    serviceTime = { distribution: 'exponential', mean: (concurrency / p.capacityRps) * 1000 };
+  }
+  const baseMean = mean(serviceTime);
+  if (!(baseMean > 0)) {
+    throw new Error(`workload.perTask.serviceTime: expected a positive mean, found ${baseMean} ms`);
+  }
+  const slotRate = (concurrency / baseMean) * 1000;
+  const capacityRps = p.capacityRps ?? slotRate;
+  // CPU-bound task: concurrency alone would allow more than the CPU can serve.
+  const stretch = config.type === 'http' && capacityRps < slotRate ? slotRate / capacityRps : 1;
+  const meanServiceMs = baseMean * stretch;
+  const maxQueue = config.maxQueuePerTask ?? 100;
+  if (!(maxQueue >= 0)) throw new Error(`workload.maxQueuePerTask: expected >= 0, found ${maxQueue}`);
+  return {
+    type: config.type ?? 'http',
+    fidelity: config.fidelity ?? 'fluid',
+    routing: config.routing ?? 'round-robin',
+    concurrency,
+    serviceTime,
+    stretch,
+    meanServiceMs,
+    serviceScv: scv(serviceTime),
+    capacityRps,
+    taskRate: (concurrency / meanServiceMs) * 1000,
+    cpuBaseline: p.cpuBaseline ?? 0,
+    cpuPerBusySlot: p.cpuPerBusySlot ?? 100 / concurrency,
+    memoryBase: p.memoryMiB?.base ?? 0,
+    memoryPerRps: p.memoryMiB?.perRps ?? 0,
+    maxQueuePerTask: Math.floor(maxQueue),
+  };
+}

@@ -1,0 +1,89 @@
+// The service performance model's configuration and its contract with the simulation
+// (the ServiceLoadModel interface the lead's task lifecycle drives).
+
+import type { Distribution, RandomStreams, Simulator } from '../../engine/index.js';
+
+/** `services.*.workload` plus the service-level keys the model needs. Durations in ms. */
+export interface ServiceWorkloadConfig {
+  type: 'http' | 'queue';
+  perTask: {
+    /** Requests/s a task serves at 100 % of its reserved CPU (http). Default concurrency / mean(serviceTime). */
+    capacityRps?: number;
+    /** Percent of the task's CPU used with no load. Default 0. */
+    cpuBaseline?: number;
+    memoryMiB?: { base: number; perRps: number };
+    /** Requests (or messages) a task serves at once. Default 1. */
+    concurrency?: number;
+    /** Service time of one request in ms. Default exponential with mean concurrency / capacityRps. */
+    serviceTime?: Distribution;
+    /** Queue services: percent of task CPU per busy slot. Default 100 / concurrency. */
+    cpuPerBusySlot?: number;
+  };
+  /** Waiting requests a task holds beyond its busy slots; more are rejected (HTTP 503). http only. */
+  maxQueuePerTask?: number;
+  slo?: { latencyP95?: number; errorRate?: number };
+  /** `services.*.fidelity`. Default fluid. */
+  fidelity?: 'fluid' | 'request';
+  /** `services.*.loadBalancer.routing`. Default round-robin. */
+  routing?: 'round-robin' | 'least-outstanding' | 'random';
+}
+
+/** The request-rate trace: requests (messages) per second; times in simulated ms. */
+export interface RateTrace {
+  rateAt(timeMs: number): number;
+  /** Mean rate over [fromMs, toMs). */
+  meanRate(fromMs: number, toMs: number): number;
+}
+
+export interface ServiceModelContext {
+  sim: Simulator;
+  trace: RateTrace;
+  streams: RandomStreams;
+  serviceName: string;
+  /** Fargate caps CPUUtilization at 100 % of the reservation; EC2 may exceed it. */
+  fargate: boolean;
+}
+
+export interface ServiceLoadModel {
+  /** A task entered (true) or left (false) the load balancer's rotation (healthy and
+   *  registered; or, for queue services, RUNNING and polling). */
+  setInRotation(taskId: string, inRotation: boolean, timeMs: number): void;
+  /** The task stopped for good: its queued/in-flight requests are lost (count them as
+   *  rejected/dropped) or — for queue services — messages return to the queue. */
+  removeTask(taskId: string, timeMs: number): void;
+  /** Close the metric period [fromMs, toMs): returns the period's figures. The returned
+   *  object (and its perTask map) is reused by the next call: copy what you keep. */
+  endPeriod(fromMs: number, toMs: number): PeriodStats;
+}
+
+export interface TaskPeriodStats {
+  /** % of the task's reserved CPU. */
+  cpuPercent: number;
+  /** base + perRps x served requests/s. */
+  memoryMiB: number;
+  /** Requests routed to the task in the period (served or not); queue services: messages it took. */
+  requests: number;
+}
+
+export interface PeriodStats {
+  /** Requests that arrived in the period. */
+  offered: number;
+  /** Requests completed in the period. */
+  served: number;
+  /** Requests rejected (503: no task in rotation or task queue full) or lost with a stopped task. */
+  rejected: number;
+  /** Accepted but not completed at period end (waiting + in service; fluid: the fluid backlog). */
+  queued: number;
+  latencyP50Ms: number | null;
+  latencyP95Ms: number | null;
+  latencyP99Ms: number | null;
+  /** Mean latency of the period's completed requests. */
+  latencyMeanMs: number | null;
+  /** Fraction of started requests that waited for a slot (request fidelity; fluid: model value). */
+  waitedFraction: number | null;
+  /** Mean wait for a slot, ms (request fidelity; fluid: model value). */
+  meanWaitMs: number | null;
+  perTask: Map<string, TaskPeriodStats>;
+  /** Queue services: visible messages (waiting, not in flight) at period end. */
+  backlog?: number;
+}

@@ -1,0 +1,51 @@
+// Measures fluid vs request fidelity at several loads; prints the markdown table that
+// docs/notes/service-model.md carries. Run: npx tsx test/workload/service/error-table.ts
+
+import type { ServiceWorkloadConfig } from '../../../src/workload/service/index.js';
+import { build, runPeriod } from './harness.js';
+
+const TASKS = 4;
+const C = 4;
+const MEAN_S = 50; // ms -> 80 rps per task
+const HORIZON = 4_000_000; // ms of simulated time (request mode, one period)
+
+function config(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], dist: 'exp' | 'logn'): ServiceWorkloadConfig {
+  return {
+    type: 'http',
+    perTask: {
+      concurrency: C,
+      serviceTime: dist === 'exp' ? { distribution: 'exponential', mean: MEAN_S } : { distribution: 'lognormal', median: 40, p95: 120 },
+    },
+    maxQueuePerTask: 1000,
+    fidelity,
+    routing,
+  };
+}
+
+function measure(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], dist: 'exp' | 'logn', rho: number) {
+  const cap = (TASKS * C * 1000) / (dist === 'exp' ? MEAN_S : 40 * Math.exp(((Math.log(3) / 1.6448536269514722) ** 2) / 2));
+  const { sim, model } = build(config(fidelity, routing, dist), rho * cap, 7);
+  for (let i = 0; i < TASKS; i++) model.setInRotation(`t${i}`, true, 0);
+  runPeriod(sim, model, 0, 60_000);
+  const s = runPeriod(sim, model, 60_000, 60_000 + HORIZON);
+  let cpu = 0;
+  for (const v of s.perTask.values()) cpu += v.cpuPercent / TASKS;
+  return { cpu, p50: s.latencyP50Ms!, p95: s.latencyP95Ms!, p99: s.latencyP99Ms! };
+}
+
+const pct = (f: number, r: number) => `${(((f - r) / r) * 100).toFixed(1)} %`;
+console.log('| service time | routing | rho | CPU % request / fluid | p50 ms req / fluid (err) | p95 ms req / fluid (err) | p99 ms req / fluid (err) |');
+console.log('|---|---|---|---|---|---|---|');
+for (const dist of ['exp', 'logn'] as const) {
+  for (const routing of ['random', 'round-robin', 'least-outstanding'] as const) {
+    for (const rho of [0.3, 0.5, 0.7, 0.85, 0.95]) {
+      const r = measure('request', routing, dist, rho);
+      const f = measure('fluid', routing, dist, rho);
+      console.log(
+        `| ${dist === 'exp' ? 'exponential 50 ms' : 'lognormal 40/120 ms'} | ${routing} | ${rho} | ${r.cpu.toFixed(1)} / ${f.cpu.toFixed(1)} | ` +
+          `${r.p50.toFixed(1)} / ${f.p50.toFixed(1)} (${pct(f.p50, r.p50)}) | ${r.p95.toFixed(1)} / ${f.p95.toFixed(1)} (${pct(f.p95, r.p95)}) | ` +
+          `${r.p99.toFixed(1)} / ${f.p99.toFixed(1)} (${pct(f.p99, r.p99)}) |`,
+      );
+    }
+  }
+}

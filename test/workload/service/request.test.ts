@@ -1,0 +1,69 @@
+// Request fidelity rules on small cases.
+import { describe, it, expect } from 'vitest';
+import { build, runPeriod } from './harness.js';
+
+describe('request fidelity', () => {
+  it('no task in rotation: every request is rejected', () => {
+    const { sim, model } = build({ type: 'http', perTask: { concurrency: 1, serviceTime: { distribution: 'fixed', value: 10 } }, fidelity: 'request' }, 100);
+    const s = runPeriod(sim, model, 0, 60_000);
+    expect(s.offered).toBeGreaterThan(5000);
+    expect(s.rejected).toBe(s.offered);
+  });
+
+  it('a removed http task loses its queued and in-flight requests (counted rejected)', () => {
+    const { sim, model } = build({ type: 'http', perTask: { concurrency: 1, serviceTime: { distribution: 'fixed', value: 1000 } }, maxQueuePerTask: 10, fidelity: 'request' }, 100);
+    model.setInRotation('a', true, 0);
+    runPeriod(sim, model, 0, 5_000);
+    sim.run(6_000);
+    model.removeTask('a', 6_000);
+    const s = runPeriod(sim, model, 5_000, 7_000);
+    expect(s.queued).toBe(0);
+    // in flight 1 + queue 10 were lost, plus everything after removal
+    expect(s.served + s.rejected).toBe(s.offered + 11);
+  });
+
+  it('queue service: messages of a removed worker return to the queue (not lost)', () => {
+    const { sim, model } = build({ type: 'queue', perTask: { concurrency: 2, serviceTime: { distribution: 'fixed', value: 10_000 } }, fidelity: 'request' }, 1);
+    model.setInRotation('w', true, 0);
+    runPeriod(sim, model, 0, 5_000);
+    model.removeTask('w', 5_000);
+    const s = runPeriod(sim, model, 5_000, 60_000);
+    expect(s.rejected).toBe(0);
+    expect(s.served).toBe(0);
+    expect(s.backlog).toBe(s.queued); // nothing in flight: all visible
+  });
+
+  it('round-robin spreads requests evenly; CPU % = busy slots / concurrency when capacityRps = c / mean(S)', () => {
+    const { sim, model } = build({ type: 'http', perTask: { concurrency: 2, serviceTime: { distribution: 'fixed', value: 20 } }, fidelity: 'request', routing: 'round-robin' }, 50);
+    model.setInRotation('a', true, 0);
+    model.setInRotation('b', true, 0);
+    runPeriod(sim, model, 0, 10_000);
+    const s = runPeriod(sim, model, 10_000, 610_000);
+    const a = s.perTask.get('a')!;
+    const b = s.perTask.get('b')!;
+    expect(Math.abs(a.requests - b.requests)).toBeLessThanOrEqual(1);
+    // 25 req/s x 0.02 s = 0.5 busy slots of 2 -> 25 %
+    expect(a.cpuPercent).toBeGreaterThan(24);
+    expect(a.cpuPercent).toBeLessThan(26);
+  });
+
+  it('is deterministic for a seed', () => {
+    const run = () => {
+      const { sim, model } = build({ type: 'http', perTask: { concurrency: 2, serviceTime: { distribution: 'lognormal', median: 20, p95: 80 } }, fidelity: 'request', routing: 'random' }, 120, 42);
+      model.setInRotation('a', true, 0);
+      model.setInRotation('b', true, 0);
+      return runPeriod(sim, model, 0, 60_000);
+    };
+    const x = run();
+    const y = run();
+    expect(y.served).toBe(x.served);
+    expect(y.latencyP95Ms).toBe(x.latencyP95Ms);
+  });
+
+  it('bench: >= 1 M requests per wall second is the target (smoke check, loose bound)', async () => {
+    const { benchRequestFidelity } = await import('../../../src/workload/service/bench.js');
+    const r = benchRequestFidelity();
+    expect(r.requests).toBeGreaterThan(1.9e6);
+    expect(r.requests / r.ms).toBeGreaterThan(200); // > 0.2 M/s even on a loaded CI box
+  });
+});
