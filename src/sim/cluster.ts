@@ -136,6 +136,7 @@ export class AutoScalingGroup {
     inst.lifecycle = 'ACTIVE';
     inst.status = 'ACTIVE';
     inst.registeredAt = world.now;
+    this.cluster.capacityVersion++;
     world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
     const spot = this.config.autoScalingGroup.spotInterruptions;
     if (spot) {
@@ -159,11 +160,11 @@ export class AutoScalingGroup {
     const chosen: Instance[] = launching.slice(-count).reverse();
     if (chosen.length < count) {
       const picked = chooseInstancesToTerminate(
-        candidates.filter((c) => !chosen.some((x) => x.id === c.id)),
+        chosen.length === 0 ? candidates : candidates.filter((c) => !chosen.some((x) => x.id === c.id)),
         count - chosen.length,
         this.world.scenario.scenario.cluster.availabilityZones,
       );
-      for (const p of picked) chosen.push(this.instances.find((i) => i.id === p.id)!);
+      for (const p of picked) chosen.push(this.cluster.byId.get(p.id)!);
     }
     for (const inst of chosen) {
       if (inst.lifecycle === 'LAUNCHING') {
@@ -246,6 +247,11 @@ export class Cluster {
   /** Registered, not terminated instances, in id order (the placer's view). */
   readonly instances: Instance[] = [];
   readonly byId = new Map<string, Instance>();
+  /**
+   * Bumped whenever capacity may have grown (an instance registered, a task released its
+   * resources): a placement that failed at the same version would fail again.
+   */
+  capacityVersion = 0;
   private seq = 0;
 
   constructor(

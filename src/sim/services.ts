@@ -42,6 +42,8 @@ export class ServiceRuntime {
   /** Tasks waiting for an instance (PROVISIONING on EC2). */
   readonly unplaced: Task[] = [];
   private reconcileScheduled = false;
+  /** The cluster's capacity version when a placement of this service last failed. */
+  private failedAtVersion = -1;
   private lastUnplaceableMessage = '';
   private lastUnplaceableAt = -Infinity;
   private taskSeq = 0;
@@ -173,7 +175,8 @@ export class ServiceRuntime {
       task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
     } else if (instance) {
       this.placeOn(task, instance);
-    } else if (!this.tryPlace(task)) {
+    } else if ((this.unplaced.length > 0 && this.failedAtVersion === this.cluster.capacityVersion) || !this.tryPlace(task)) {
+      // nothing has freed up since the last failure: it cannot fit either (same requirements)
       this.unplaced.push(task);
     }
     return task;
@@ -188,6 +191,7 @@ export class ServiceRuntime {
       this.placeOn(task, this.cluster.byId.get(result.instanceId)!);
       return true;
     }
+    this.failedAtVersion = this.cluster.capacityVersion;
     const message = result.reason.message;
     if (message !== this.lastUnplaceableMessage || world.now - this.lastUnplaceableAt >= 300_000) {
       this.lastUnplaceableMessage = message;
@@ -223,6 +227,7 @@ export class ServiceRuntime {
     if (task.instanceId === null) return;
     const inst = this.cluster.byId.get(task.instanceId);
     if (!inst || !inst.tasks.delete(task)) return;
+    this.cluster.capacityVersion++;
     const req = this.requirements;
     inst.cpuRemaining += req.cpu;
     inst.memoryRemaining += req.memory;
@@ -448,7 +453,7 @@ export class ServiceRuntime {
 
   /** Capacity changed: PROVISIONING tasks try again, oldest first. */
   retryUnplaced(): void {
-    if (this.unplaced.length === 0) return;
+    if (this.unplaced.length === 0 || this.failedAtVersion === this.cluster.capacityVersion) return;
     const waiting = this.unplaced.splice(0);
     for (let k = 0; k < waiting.length; k++) {
       if (!this.tryPlace(waiting[k])) {

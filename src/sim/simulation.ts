@@ -151,6 +151,7 @@ export class Simulation {
     const world = this.world;
     const from = t - world.periodMs;
     this.services.forEach((svc, i) => this.serviceMetrics(i, svc, from, t));
+    if (this.hasScalers) world.sim.schedule(t + world.scenario.scenario.metrics.publishDelay, onVisible, this, PRIORITY.alarms);
     this.capacityMetrics(from, t);
   }
 
@@ -210,7 +211,6 @@ export class Simulation {
         dps.set('BacklogPerTask', { sum: v, min: v, max: v, sampleCount: 1 });
       }
       scaler.putDatapoints(from, dps);
-      world.sim.schedule(to + world.scenario.scenario.metrics.publishDelay, onVisible, { s: this, i }, PRIORITY.alarms);
     }
     const sum = this.summaries[i];
     const seconds = (to - from) / 1000;
@@ -370,11 +370,18 @@ export class Simulation {
 
   // ------------------------------------------------------------------ scaling
 
-  visible(i: number): void {
-    const scaler = this.scalers[i]!;
-    const svc = this.services[i];
-    const r = scaler.evaluate(this.world.now, svc.desiredCount);
-    this.applyScaling(i, r);
+  /** A period's datapoints became visible: every service's alarms and policies run. */
+  visible(): void {
+    for (let i = 0; i < this.scalers.length; i++) {
+      const scaler = this.scalers[i];
+      if (!scaler) continue;
+      const r = scaler.evaluate(this.world.now, this.services[i].desiredCount);
+      if (r.events.length > 0 || r.desiredCount !== this.services[i].desiredCount) this.applyScaling(i, r);
+    }
+  }
+
+  private get hasScalers(): boolean {
+    return this.scalers.some((s) => s !== null);
   }
 
   private applyScaling(i: number, r: { desiredCount: number; events: import('./scaler-port.js').ScalingEvent[] }): void {
@@ -501,8 +508,8 @@ function taskRow(t: Task): TaskRow {
 function onTick(a: { s: Simulation; t: number }): void {
   a.s.tick(a.t);
 }
-function onVisible(a: { s: Simulation; i: number }): void {
-  a.s.visible(a.i);
+function onVisible(s: Simulation): void {
+  s.visible();
 }
 function onScheduledAction(a: { s: Simulation; i: number; t: number }): void {
   a.s.scheduledAction(a.i, a.t);
