@@ -94,6 +94,27 @@ export class ServiceRuntime {
     return out;
   }
 
+  /** Tasks in state RUNNING (leaving ones included), kept up to date by setState. */
+  running = 0;
+
+  private setState(task: Task, state: Task['state']): void {
+    const w = this.world;
+    if (task.state === 'RUNNING') {
+      this.running--;
+      w.addRunning(task.capacityProvider, -1);
+    }
+    if (task.state === 'PROVISIONING') w.addProvisioning(task.capacityProvider, -1);
+    if (task.launchType === 'FARGATE') {
+      if (task.state === 'PROVISIONING' && state !== 'STOPPED') w.addReserved(task.capacityProvider, task.cpu, task.memory);
+      else if (task.state !== 'PROVISIONING' && state === 'STOPPED') w.addReserved(task.capacityProvider, -task.cpu, -task.memory);
+    }
+    task.state = state;
+    if (state === 'RUNNING') {
+      this.running++;
+      this.world.addRunning(task.capacityProvider, 1);
+    }
+  }
+
   countIn(state: Task['state']): number {
     let n = 0;
     for (const t of this.tasks) if (t.state === state && !t.leaving) n++;
@@ -165,6 +186,7 @@ export class ServiceRuntime {
     };
     this.tasks.add(task);
     this.tasksStarted++;
+    world.addProvisioning(task.capacityProvider, 1);
     if (provider) this.providerCounts.set(provider, (this.providerCounts.get(provider) ?? 0) + 1);
     if (fargate && p.kind === 'fargate') {
       const azCounts = new Map<string, number>();
@@ -218,7 +240,12 @@ export class ServiceRuntime {
     }
     task.instanceId = inst.id;
     task.availabilityZone = inst.availabilityZone;
-    if (!task.capacityProvider) task.capacityProvider = inst.provider;
+    if (!task.capacityProvider) {
+      // launchType EC2: the task belongs to the instance's group from now on
+      world.addProvisioning('', -1);
+      world.addProvisioning(inst.provider, 1);
+      task.capacityProvider = inst.provider;
+    }
     world.log('task-placed', task.id, `${task.id} placed on ${inst.id} (${inst.type.name}, ${inst.availabilityZone})`);
     this.toPending(task);
   }
@@ -245,7 +272,7 @@ export class ServiceRuntime {
 
   toPending(task: Task): void {
     const world = this.world;
-    task.state = 'PENDING';
+    this.setState(task, 'PENDING');
     task.pendingAt = world.now;
     if (task.launchType === 'FARGATE') {
       const p = world.scenario.providers.get(task.capacityProvider)!;
@@ -262,7 +289,7 @@ export class ServiceRuntime {
 
   toRunning(task: Task): void {
     const world = this.world;
-    task.state = 'RUNNING';
+    this.setState(task, 'RUNNING');
     task.runningAt = world.now;
     world.log('task-running', task.id, `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
     const p = world.scenario.providers.get(task.capacityProvider);
@@ -342,7 +369,7 @@ export class ServiceRuntime {
       this.loadModel?.setInRotation(task.id, false, world.now);
     }
     if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0 && reason !== 'instance-terminated') {
-      task.state = 'DEACTIVATING';
+      this.setState(task, 'DEACTIVATING');
       const delay = reason === 'spot-interruption' ? Math.min(lb.deregistrationDelay, FARGATE_SPOT_NOTICE_MS) : lb.deregistrationDelay;
       task.timer = world.sim.after(delay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
     } else {
@@ -352,7 +379,7 @@ export class ServiceRuntime {
 
   /** SIGTERM: the containers exit after their shutdown time, or are killed at stopTimeout. */
   beginStopping(task: Task): void {
-    task.state = 'STOPPING';
+    this.setState(task, 'STOPPING');
     const td = this.config.taskDefinition.config;
     const exit = sample(td.shutdown, this.world.streams.stream(`task-shutdown/${this.name}`));
     task.timer = this.world.sim.after(Math.min(exit, td.stopTimeout), onStopped, { svc: this, task }, PRIORITY.lifecycle);
@@ -378,7 +405,7 @@ export class ServiceRuntime {
 
   stopped(task: Task): void {
     const world = this.world;
-    task.state = 'STOPPED';
+    this.setState(task, 'STOPPED');
     task.stoppedAt = world.now;
     if (task.runningAt !== null) this.runningMsTotal += world.now - task.runningAt;
     this.loadModel?.removeTask(task.id, world.now);
@@ -446,7 +473,7 @@ export class ServiceRuntime {
       task.inRotation = false;
       this.loadModel?.setInRotation(task.id, false, world.now);
     }
-    task.state = 'DEACTIVATING';
+    this.setState(task, 'DEACTIVATING');
     task.timer = world.sim.after(FARGATE_SPOT_NOTICE_MS, onStopped, { svc: this, task }, PRIORITY.lifecycle);
     this.requestReconcile();
   }

@@ -192,7 +192,7 @@ export class Simulation {
         targetRequests += ts?.requests ?? 0;
       }
     }
-    const running = svc.countIn('RUNNING');
+    const running = svc.running;
     const cpu = n > 0 ? cpuSum / n : null;
     const memory = n > 0 ? memSum / n : null;
     const scaler = this.scalers[i];
@@ -265,7 +265,6 @@ export class Simulation {
       let cpuRes = 0;
       let memReg = 0;
       let memRes = 0;
-      let tasksRunning = 0;
       for (const inst of group.instances) {
         if (inst.lifecycle === 'TERMINATED') continue;
         if (inst.lifecycle === 'LAUNCHING') {
@@ -278,8 +277,8 @@ export class Simulation {
         memReg += inst.memoryRegistered;
         cpuRes += inst.cpuReserved;
         memRes += inst.memoryReserved;
-        for (const t of inst.tasks) if (t.state === 'RUNNING') tasksRunning++;
       }
+      const tasksRunning = world.runningByProvider.get(group.name) ?? 0;
       stats.maxInstances = Math.max(stats.maxInstances, running + draining + pendingInstances);
       if (r) {
         stats.reservationSum += r.reservation;
@@ -312,21 +311,11 @@ export class Simulation {
       }
     }
     for (const name of this.usedFargateProviders) {
-      let provisioning = 0;
-      let running = 0;
-      let cpuRes = 0;
-      let memRes = 0;
-      for (const svc of this.services) {
-        for (const t of svc.tasks) {
-          if (t.capacityProvider !== name) continue;
-          if (t.state === 'PROVISIONING') provisioning++;
-          else if (t.state === 'RUNNING') running++;
-          if (t.state !== 'PROVISIONING') {
-            cpuRes += t.cpu;
-            memRes += t.memory;
-          }
-        }
-      }
+      const provisioning = world.provisioningByProvider.get(name) ?? 0;
+      const running = world.runningByProvider.get(name) ?? 0;
+      const reserved = world.reservedByProvider.get(name) ?? { cpu: 0, memory: 0 };
+      const cpuRes = reserved.cpu;
+      const memRes = reserved.memory;
       const stats = this.providerStats.get(name)!;
       stats.maxInstances = Math.max(stats.maxInstances, running);
       this.sinks.capacity({

@@ -34,6 +34,30 @@ export class World {
     this.periodMs = scenario.scenario.metrics.period;
   }
 
+  /** Tasks in state RUNNING per capacity provider. */
+  readonly runningByProvider = new Map<string, number>();
+
+  addRunning(provider: string, delta: number): void {
+    this.runningByProvider.set(provider, (this.runningByProvider.get(provider) ?? 0) + delta);
+  }
+
+  /** Tasks in state PROVISIONING per capacity provider ('' for launchType EC2 before placement). */
+  readonly provisioningByProvider = new Map<string, number>();
+
+  addProvisioning(provider: string, delta: number): void {
+    this.provisioningByProvider.set(provider, (this.provisioningByProvider.get(provider) ?? 0) + delta);
+  }
+
+  /** CPU units and MiB reserved by Fargate tasks past PROVISIONING, per provider. */
+  readonly reservedByProvider = new Map<string, { cpu: number; memory: number }>();
+
+  addReserved(provider: string, cpu: number, memory: number): void {
+    let r = this.reservedByProvider.get(provider);
+    if (!r) this.reservedByProvider.set(provider, (r = { cpu: 0, memory: 0 }));
+    r.cpu += cpu;
+    r.memory += memory;
+  }
+
   get now(): number {
     return this.sim.now;
   }
