@@ -7,6 +7,11 @@ import { VERSION } from '../output/version.js';
 import { EXIT, UsageError, reportError } from './errors.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
+import { compareCommand } from './commands/compare.js';
+import { sweepCommand } from './commands/sweep.js';
+import { mergeCommand } from './commands/merge.js';
+import { traceCommand } from './commands/trace.js';
+import { explainCommand } from './commands/explain.js';
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -16,7 +21,12 @@ export async function main(argv: string[]): Promise<number> {
       .usage('$0 <command> [options]\n\nA discrete-event simulator of Amazon ECS autoscaling and scheduling.')
       .command(runCommand)
       .command(validateCommand)
-      .demandCommand(1, 'name a command: run, validate (see --help)')
+      .command(compareCommand)
+      .command(sweepCommand)
+      .command(mergeCommand)
+      .command(traceCommand)
+      .command(explainCommand)
+      .demandCommand(1, 'name a command (see --help)')
       .strict()
       .version(VERSION)
       .alias('h', 'help')

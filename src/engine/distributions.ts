@@ -30,6 +30,12 @@ export function sample(d: Distribution, rng: RandomStream): number {
   }
 }
 
+/** A duration: a draw truncated at 0 (a normal distribution can go negative). */
+export function sampleDuration(d: Distribution, rng: RandomStream): number {
+  const x = sample(d, rng);
+  return x > 0 ? x : 0;
+}
+
 /** mu and sigma of the underlying normal for a lognormal given its median and 95th percentile. */
 export function lognormalParams(median: number, p95: number): { mu: number; sigma: number } {
   const mu = Math.log(median);

@@ -15,9 +15,7 @@ export type StopReason =
   | 'spot-interruption'
   | 'instance-drained'
   | 'instance-terminated'
-  | 'deployment'
-  | 'simulation-end'
-  | 'unplaceable';
+  | 'simulation-end';
 
 export interface Task {
   id: string;

@@ -37,7 +37,7 @@ export function runToFolder(scenario: ResolvedScenario, options: RunToFolderOpti
     };
     writer.writeFile('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
     // the validated scenario with every default filled in (durations in ms), for reports
-    writer.writeFile('scenario.json', `${JSON.stringify(scenario.scenario, null, 2)}\n`);
+    writer.writeFile('scenario.json', `${JSON.stringify({ ...scenario.scenario, seed: options.seed }, null, 2)}\n`);
     writer.writeFile(
       'run.json',
       `${JSON.stringify(

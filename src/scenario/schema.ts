@@ -77,14 +77,12 @@ export const capacityProviderStrategy = z.array(strategyItem).min(1).max(6);
 const portMapping = strict({
   containerPort: int.min(1).max(65535),
   hostPort: int.min(0).max(65535).optional(),
-  protocol: oneOf(['tcp', 'udp'] as const).default('tcp'),
 });
 
 const containerDefinition = strict({
   cpu: nonNegInt.default(0),
   memory: int.positive().optional(),
   memoryReservation: int.positive().optional(),
-  essential: z.boolean().default(true),
   portMappings: z.array(portMapping).default([]),
 });
 
@@ -210,7 +208,6 @@ const placementConstraint = discriminated('type', {
 const healthCheck = strict({
   interval: positiveDuration.default(30_000),
   healthyThreshold: int.min(2).max(10).default(5),
-  unhealthyThreshold: int.min(2).max(10).default(2),
 });
 
 const service = strict({
@@ -229,7 +226,7 @@ const service = strict({
   loadBalancer: strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
     deregistrationDelay: duration.default(300_000),
-    healthCheck: healthCheck.default({ interval: 30_000, healthyThreshold: 5, unhealthyThreshold: 2 }),
+    healthCheck: healthCheck.default({ interval: 30_000, healthyThreshold: 5 }),
   }).optional(),
   workload: workload.optional(),
   fidelity: oneOf(['fluid', 'request'] as const).default('fluid'),

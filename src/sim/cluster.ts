@@ -2,7 +2,7 @@
 // instances' lifecycle (launch -> registered ACTIVE -> DRAINING -> terminated), AZ
 // balancing, scale-in choice with protection, EC2 Spot interruptions, and billing.
 
-import { sample } from '../engine/index.js';
+import { sampleDuration as sample } from '../engine/index.js';
 import { Instance, type InstanceTypeInfo } from '../model/instance.js';
 import {
   chooseInstancesToTerminate,

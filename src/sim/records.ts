@@ -14,7 +14,6 @@ export const EVENT_TYPES = [
   'instance-registered',
   'instance-draining',
   'instance-terminated',
-  'instance-protection',
   'spot-interruption',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];

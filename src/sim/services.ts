@@ -3,7 +3,7 @@
 // moves every task through its lifecycle (aws-behaviour.md §9):
 //   PROVISIONING -> PENDING -> RUNNING -> (DEACTIVATING) -> STOPPING -> STOPPED.
 
-import { sample } from '../engine/index.js';
+import { sampleDuration as sample } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
 import { isLive, type StopReason, type Task } from '../model/task.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';

@@ -460,6 +460,7 @@ export class Simulation {
     }
     return {
       scenario: sc.name,
+      cluster: sc.cluster.name,
       seed: world.streams.seed,
       durationSeconds: world.durationMs / 1000,
       services,

@@ -40,7 +40,7 @@ export const compareCommand = {
       replications: parseReplicationsFlag(argv.replications),
     });
     const jobs = parseJobsFlag(argv.jobs);
-    const outDir = argv.out ?? `results/${exp.name}-compare`;
+    const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-compare`;
     const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(`${exp.name} compare`);
     const started = Date.now();
     try {
@@ -73,4 +73,10 @@ export function parseReplicationsFlag(n: number | undefined): number | undefined
   if (n === undefined) return undefined;
   if (!Number.isInteger(n) || n < 1 || n > 10_000) throw new UsageError(`--replications: expected a whole number from 1 to 10000, found ${n}`);
   return n;
+}
+
+/** yargs turns a flag given twice into a list; say so instead of failing later. */
+export function singleFlag<T>(name: string, value: T | T[] | undefined): T | undefined {
+  if (Array.isArray(value)) throw new UsageError(`--${name}: given ${value.length} times, expected once`);
+  return value;
 }

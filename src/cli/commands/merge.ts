@@ -6,6 +6,7 @@ import { dirname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { mergeShardFiles, shardFiles, sweepCsv, writeFileAtomic } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
+import { singleFlag } from './compare.js';
 
 export interface MergeArgs {
   inputs: string[];
@@ -33,7 +34,7 @@ export const mergeCommand = {
       const err = e as NodeJS.ErrnoException;
       throw new UsageError(err.code === 'ENOENT' ? `merge: no such file or folder: ${err.path}` : err.message);
     }
-    const out = argv.out ?? join(dirname(files[0]), 'sweep.csv');
+    const out = singleFlag('out', argv.out) ?? join(dirname(files[0]), 'sweep.csv');
     writeFileAtomic(out, sweepCsv(table));
     if (!argv.quiet) process.stdout.write(`merged ${files.length} shard files (${table.pointCount} points) into ${out}\n`);
   },

@@ -7,7 +7,7 @@ import { parseShard, readExperimentFile, shardFromEnvironment, sweepToFolder, ty
 import { progressReporter } from '../progress.js';
 import { UsageError } from '../errors.js';
 import { parseDurationFlag, parseSeedFlag } from './run.js';
-import { parseJobsFlag, parseReplicationsFlag } from './compare.js';
+import { parseJobsFlag, parseReplicationsFlag, singleFlag } from './compare.js';
 
 export interface SweepArgs {
   scenario: string;
@@ -41,14 +41,14 @@ export const sweepCommand = {
       .example('$0 sweep scenarios/sweep.yaml --jobs 4', 'the whole sweep on 4 threads')
       .example('$0 sweep scenarios/sweep.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep`'),
   handler: async (argv: ArgumentsCamelCase<SweepArgs>) => {
-    const shard = shardOf(argv.shard, argv.shards, process.env);
+    const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);
     const exp = readExperimentFile(argv.scenario, {
       seed: parseSeedFlag(argv.seed),
       durationMs: parseDurationFlag(argv.duration),
       replications: parseReplicationsFlag(argv.replications),
     });
     const jobs = parseJobsFlag(argv.jobs);
-    const outDir = argv.out ?? `results/${exp.name}-sweep`;
+    const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-sweep`;
     const label = shard ? `${exp.name} sweep ${shard.index}/${shard.count}` : `${exp.name} sweep`;
     const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(label);
     const started = Date.now();

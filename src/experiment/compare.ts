@@ -1,0 +1,96 @@
+// `ecsim compare`: every variant x replication k with seed = seed + k. Variants of one
+// replication share the seed, so they draw the same named random streams (common random
+// numbers): the same load, the same delays. The outcome is summarised per variant and as
+// paired differences against the first variant.
+
+import { join } from 'node:path';
+import { ScenarioError, loadScenarioObject } from '../scenario/index.js';
+import { deriveScenario } from './derive-scenario.js';
+import type { ExperimentFile } from './experiment-file.js';
+import { METRICS } from './metrics.js';
+import { isJsonObject } from './merge-patch.js';
+import { paretoFront } from './pareto.js';
+import { runJobs } from './run-jobs.js';
+import { pairedDifference, summarizeSample, type SampleSummary } from './stats.js';
+import type { ReplicationJob } from './replication-job.js';
+
+export interface VariantOutcome {
+  name: string;
+  /** [replication][metric], metrics in METRICS order. */
+  replications: number[][];
+  /** Per metric over the replications. */
+  stats: SampleSummary[];
+  /** Per metric, this variant minus the first one, paired by replication; null for the first. */
+  paired: SampleSummary[] | null;
+  /** On the cost / SLO-violation Pareto front (means, both minimised). */
+  pareto: boolean;
+}
+
+export interface Comparison {
+  scenario: string;
+  seeds: number[];
+  variants: VariantOutcome[];
+}
+
+export interface CompareOptions {
+  jobs: number;
+  /** Where replication 0 of each variant writes its results folder, `<runsDir>/<variant>`; none when absent. */
+  runsDir?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** The variants of the file as [name, raw scenario]; throws ScenarioError on a bad variant. */
+export function compareVariants(exp: ExperimentFile): [string, Record<string, unknown>][] {
+  const variants = exp.raw.variants;
+  if (!isJsonObject(variants) || Object.keys(variants).length === 0) {
+    throw new ScenarioError(exp.file, [{ path: 'variants', message: 'expected at least one variant (name: JSON merge patch) to compare, found none' }]);
+  }
+  return Object.entries(variants).map(([name, patch]) => {
+    if (name === '.' || name === '..') throw new ScenarioError(exp.file, [{ path: `variants.${name}`, message: 'expected a variant name, found a folder name' }]);
+    const scenario = deriveScenario(exp.raw, patch);
+    loadScenarioObject(`${exp.file}: variants.${name}`, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs });
+    return [name, scenario];
+  });
+}
+
+export async function runComparison(exp: ExperimentFile, options: CompareOptions): Promise<Comparison> {
+  const variants = compareVariants(exp);
+  const seeds = Array.from({ length: exp.replications }, (_, k) => exp.seed + k);
+  const jobs: ReplicationJob[] = [];
+  for (const [name, scenario] of variants) {
+    seeds.forEach((seed, k) =>
+      jobs.push({
+        label: `${exp.file}: variants.${name}`,
+        scenario,
+        baseDir: exp.baseDir,
+        seed,
+        durationMs: exp.durationOverrideMs,
+        outDir: k === 0 && options.runsDir !== undefined ? join(options.runsDir, name) : undefined,
+      }),
+    );
+  }
+  const results = await runJobs(jobs, { jobs: options.jobs, onProgress: options.onProgress });
+  const byVariant = variants.map((_, v) => results.slice(v * seeds.length, (v + 1) * seeds.length));
+  return summarizeComparison(exp.name, variants.map(([name]) => name), seeds, byVariant);
+}
+
+/** Builds the comparison from raw per-replication metrics ([variant][replication][metric]). */
+export function summarizeComparison(scenario: string, names: string[], seeds: number[], metrics: number[][][]): Comparison {
+  const column = (rows: number[][], m: number) => rows.map((r) => r[m]);
+  const first = metrics[0];
+  const stats = metrics.map((rows) => METRICS.map((_, m) => summarizeSample(column(rows, m))));
+  const costIndex = METRICS.indexOf('cost');
+  const sloIndex = METRICS.indexOf('sloViolationMinutes');
+  const front = paretoFront(stats.map((s) => ({ cost: s[costIndex].mean, sloViolationMinutes: s[sloIndex].mean })));
+  return {
+    scenario,
+    seeds,
+    variants: names.map((name, v) => ({
+      name,
+      replications: metrics[v],
+      stats: stats[v],
+      paired: v === 0 ? null : METRICS.map((_, m) => pairedDifference(column(first, m), column(metrics[v], m))),
+      pareto: front[v],
+    })),
+  };
+}

@@ -1,0 +1,44 @@
+// Reads a scenario file once for compare or sweep: the validated base scenario (for its
+// name, seed, replications, variants and sweep) and the raw object variants patch.
+
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { loadScenarioFile, parseScenarioText, type ResolvedScenario } from '../scenario/index.js';
+
+export interface ExperimentFile {
+  file: string;
+  /** The parsed file before validation; variants and sweep points derive from it. */
+  raw: Record<string, unknown>;
+  /** The validated base scenario (seed and duration overrides applied). */
+  base: ResolvedScenario;
+  baseDir: string;
+  name: string;
+  /** The first seed; replication k runs with seed + k. */
+  seed: number;
+  /** The --duration override for every run, when given; otherwise each variant's own duration. */
+  durationOverrideMs: number | undefined;
+  replications: number;
+}
+
+export interface ExperimentOverrides {
+  seed?: number;
+  durationMs?: number;
+  replications?: number;
+}
+
+/** Throws ScenarioError when the file or its base scenario is invalid. */
+export function readExperimentFile(file: string, overrides: ExperimentOverrides = {}): ExperimentFile {
+  const base = loadScenarioFile(file, { seed: overrides.seed, durationMs: overrides.durationMs });
+  const raw = parseScenarioText(file, readFileSync(file, 'utf8')).value as Record<string, unknown>;
+  const sc = base.scenario;
+  return {
+    file,
+    raw,
+    base,
+    baseDir: dirname(resolve(file)),
+    name: sc.name,
+    seed: sc.seed,
+    durationOverrideMs: overrides.durationMs,
+    replications: overrides.replications ?? sc.replications,
+  };
+}

@@ -1,0 +1,23 @@
+// The experiment runner: compare variants, sweep parameters, replicate, shard and merge.
+
+export { mergePatch, isJsonObject } from './merge-patch.js';
+export { setPath } from './set-path.js';
+export { studentTQuantile } from './student-t.js';
+export { mean, sampleStandardDeviation, confidenceHalfWidth, summarizeSample, pairedDifference, isSignificant, type SampleSummary } from './stats.js';
+export { paretoFront, type CostAndSlo } from './pareto.js';
+export { METRICS, headlineMetrics, type MetricName } from './metrics.js';
+export { deriveScenario, EXPERIMENT_KEYS } from './derive-scenario.js';
+export { readExperimentFile, type ExperimentFile, type ExperimentOverrides } from './experiment-file.js';
+export { runReplication, type ReplicationJob } from './replication-job.js';
+export { runJobs, type RunJobsOptions } from './run-jobs.js';
+export { compareVariants, runComparison, summarizeComparison, type Comparison, type VariantOutcome, type CompareOptions } from './compare.js';
+export { comparisonCsv, pairedCsv, replicationsCsv } from './comparison-files.js';
+export { comparisonMarkdown } from './comparison-markdown.js';
+export { compareToFolder, type CompareToFolderOptions } from './compare-to-folder.js';
+export { sweepPlan, runSweep, formatParameter, type SweepPlan, type SweepTable, type PointRow, type SweepOptions } from './sweep.js';
+export { sweepCsv, shardCsv, parseShardCsv } from './sweep-files.js';
+export { sweepToFolder, type SweepToFolderOptions } from './sweep-to-folder.js';
+export { parseShard, shardFromEnvironment, inShard, shardFileName, shardOfFileName, SHARD_INDEX_VARIABLES, type Shard } from './shard.js';
+export { shardFiles, mergeShardFiles, mergeShards } from './merge-shards.js';
+export { writeFileAtomic, stagingFolder } from './atomic-files.js';
+export { parseCsv } from './parse-csv.js';

@@ -1,0 +1,65 @@
+// `ecsim merge`: joins the shard files of one sweep into the table the unsharded sweep
+// would have produced, after checking that every point is there exactly once.
+
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { shardOfFileName } from './shard.js';
+import { parseShardCsv } from './sweep-files.js';
+import type { SweepTable } from './sweep.js';
+
+/** Expands folders to the `sweep.shard-i-of-n.csv` files in them (sorted); files pass through. */
+export function shardFiles(inputs: readonly string[]): string[] {
+  const files: string[] = [];
+  for (const input of inputs) {
+    if (statSync(input).isDirectory()) {
+      const found = readdirSync(input).filter((n) => shardOfFileName(n) !== undefined);
+      found.sort((a, b) => shardOfFileName(a)!.index - shardOfFileName(b)!.index || a.localeCompare(b));
+      if (found.length === 0) throw new Error(`${input}: expected sweep.shard-<i>-of-<n>.csv files in this folder, found none`);
+      files.push(...found.map((n) => join(input, n)));
+    } else files.push(input);
+  }
+  return files;
+}
+
+/** Reads and merges shard files; throws an Error naming missing or repeated points. */
+export function mergeShardFiles(files: readonly string[]): SweepTable {
+  return mergeShards(files.map((file) => ({ file, table: parseShardCsv(readFileSync(file, 'utf8'), file) })));
+}
+
+export function mergeShards(shards: readonly { file: string; table: SweepTable & { header: string[] } }[]): SweepTable {
+  if (shards.length === 0) throw new Error('merge: expected at least one shard file, found none');
+  const withRows = shards.filter((s) => s.table.rows.length > 0);
+  const first = withRows[0] ?? shards[0];
+  for (const s of shards) {
+    if (s.table.header.join(',') !== first.table.header.join(',')) {
+      throw new Error(`merge: ${s.file} has other columns than ${first.file}: they are not shards of the same sweep`);
+    }
+  }
+  for (const s of withRows) {
+    if (s.table.pointCount !== first.table.pointCount || s.table.replications !== first.table.replications) {
+      throw new Error(
+        `merge: ${s.file} has ${s.table.pointCount} points x ${s.table.replications} replications, ${first.file} has ` +
+          `${first.table.pointCount} x ${first.table.replications}: they are not shards of the same sweep`,
+      );
+    }
+  }
+  const { pointCount, replications, paths } = first.table;
+  const owner = new Array<string | undefined>(pointCount);
+  const rows = [];
+  for (const s of shards) {
+    for (const row of s.table.rows) {
+      if (!Number.isInteger(row.point) || row.point < 0 || row.point >= pointCount) throw new Error(`merge: ${s.file}: point ${row.point} is outside 0..${pointCount - 1}`);
+      if (owner[row.point] !== undefined) throw new Error(`merge: point ${row.point} is in both ${owner[row.point]} and ${s.file}`);
+      owner[row.point] = s.file;
+      rows.push(row);
+    }
+  }
+  const missing: number[] = [];
+  for (let i = 0; i < pointCount; i++) if (owner[i] === undefined) missing.push(i);
+  if (missing.length > 0) {
+    const shown = missing.slice(0, 10).join(', ') + (missing.length > 10 ? `, ... (${missing.length} in all)` : '');
+    throw new Error(`merge: expected all ${pointCount} points of the sweep, missing point${missing.length === 1 ? '' : 's'} ${shown}: is a shard file missing or unfinished?`);
+  }
+  rows.sort((a, b) => a.point - b.point);
+  return { paths, pointCount, replications, rows };
+}

@@ -1,0 +1,53 @@
+// The headline figures compare and sweep report, taken from one run's summary.json.
+
+import type { Summary } from '../sim/index.js';
+
+/** Names as they appear in the CSV headers (`<name>_mean`, `<name>_ci95`). */
+export const METRICS = [
+  'cost', // cost.total, USD
+  'sloViolationMinutes', // sum over services
+  'latencyP95Ms', // max over services of latencyMs.p95
+  'cpuMean', // mean over services of cpuUtilization.mean, percent
+  'taskHours', // sum over services
+  'scalingActivities', // sum over services of scale outs + scale ins
+  'droppedRequests', // sum over services of requests.dropped (rejected, HTTP 503)
+] as const;
+
+export type MetricName = (typeof METRICS)[number];
+
+interface ServiceFigures {
+  taskHours: number;
+  cpuUtilization: { mean: number };
+  requests: { dropped: number };
+  latencyMs: { p95: number | null };
+  sloViolationMinutes: number;
+  scalingActivities: { out: number; in: number };
+}
+
+/** The METRICS of one run, in METRICS order; NaN where no service has the figure. */
+export function headlineMetrics(summary: Summary): number[] {
+  const services = Object.values(summary.services) as ServiceFigures[];
+  let slo = 0;
+  let p95 = -Infinity;
+  let cpu = 0;
+  let taskHours = 0;
+  let scaling = 0;
+  let dropped = 0;
+  for (const s of services) {
+    slo += s.sloViolationMinutes;
+    if (s.latencyMs.p95 !== null && s.latencyMs.p95 > p95) p95 = s.latencyMs.p95;
+    cpu += s.cpuUtilization.mean;
+    taskHours += s.taskHours;
+    scaling += s.scalingActivities.out + s.scalingActivities.in;
+    dropped += s.requests.dropped;
+  }
+  return [
+    summary.cost.total,
+    slo,
+    p95 === -Infinity ? NaN : p95,
+    services.length === 0 ? NaN : cpu / services.length,
+    taskHours,
+    scaling,
+    dropped,
+  ];
+}

@@ -1,0 +1,32 @@
+// One replication of one variant or sweep point: validate the derived scenario, run it
+// with the replication's seed, and return its headline metrics. The same function runs
+// in-process and inside worker threads.
+
+import { loadScenarioObject } from '../scenario/index.js';
+import { runSimulation, type RunSinks } from '../sim/index.js';
+import { runToFolder } from '../output/run-to-folder.js';
+import { headlineMetrics } from './metrics.js';
+
+/** Plain data, so it can be posted to a worker thread. */
+export interface ReplicationJob {
+  /** Prefix for validation errors, e.g. "compare.yaml: variants.tt-cpu-45". */
+  label: string;
+  scenario: Record<string, unknown>;
+  baseDir: string;
+  seed: number;
+  /** Overrides the scenario's duration when set. */
+  durationMs?: number;
+  /** When set, writes the full results folder of this run there. */
+  outDir?: string;
+}
+
+const NO_SINKS: RunSinks = { event() {}, timeseries() {}, capacity() {}, task() {} };
+
+/** The METRICS of the run, in METRICS order. */
+export function runReplication(job: ReplicationJob): number[] {
+  const resolved = loadScenarioObject(job.label, job.scenario, { baseDir: job.baseDir, seed: job.seed, durationMs: job.durationMs });
+  const summary = job.outDir
+    ? runToFolder(resolved, { outDir: job.outDir, seed: job.seed }).summary
+    : runSimulation(resolved, NO_SINKS, { seed: job.seed }).summary;
+  return headlineMetrics(summary);
+}

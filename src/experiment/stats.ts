@@ -1,0 +1,74 @@
+// Means and 95 % confidence half-widths over replications, and paired differences
+// (common random numbers make variant - baseline differences far less noisy).
+
+import { studentTQuantile } from './student-t.js';
+
+/** One metric over the replications (non-finite values are left out). */
+export interface SampleSummary {
+  n: number;
+  mean: number;
+  /** Sample standard deviation (n - 1 in the denominator); NaN when n < 2. */
+  sd: number;
+  /** Half-width of the two-sided confidence interval: t(1 - a/2, n - 1) * sd / sqrt(n); NaN when n < 2. */
+  ci95: number;
+}
+
+export function mean(values: readonly number[]): number {
+  let sum = 0;
+  let n = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    sum += v;
+    n += 1;
+  }
+  return n === 0 ? NaN : sum / n;
+}
+
+export function sampleStandardDeviation(values: readonly number[]): number {
+  const m = mean(values);
+  let squares = 0;
+  let n = 0;
+  for (const v of values) {
+    if (!Number.isFinite(v)) continue;
+    squares += (v - m) * (v - m);
+    n += 1;
+  }
+  return n < 2 ? NaN : Math.sqrt(squares / (n - 1));
+}
+
+/** Half-width of the Student-t confidence interval for the mean (level 0.95 by default). */
+export function confidenceHalfWidth(values: readonly number[], level = 0.95): number {
+  const n = countFinite(values);
+  if (n < 2) return NaN;
+  return (studentTQuantile(1 - (1 - level) / 2, n - 1) * sampleStandardDeviation(values)) / Math.sqrt(n);
+}
+
+export function summarizeSample(values: readonly number[]): SampleSummary {
+  return { n: countFinite(values), mean: mean(values), sd: sampleStandardDeviation(values), ci95: confidenceHalfWidth(values) };
+}
+
+/**
+ * The paired difference `variant[k] - baseline[k]` over replications k (pairs with a
+ * missing value are left out): its mean and 95 % confidence half-width.
+ */
+export function pairedDifference(baseline: readonly number[], variant: readonly number[]): SampleSummary {
+  if (baseline.length !== variant.length) {
+    throw new Error(`paired difference: expected samples of equal length, found ${baseline.length} and ${variant.length}`);
+  }
+  const diffs: number[] = [];
+  for (let k = 0; k < baseline.length; k++) {
+    if (Number.isFinite(baseline[k]) && Number.isFinite(variant[k])) diffs.push(variant[k] - baseline[k]);
+  }
+  return summarizeSample(diffs);
+}
+
+/** True when the interval mean +- ci95 leaves out zero. */
+export function isSignificant(s: SampleSummary): boolean {
+  return Number.isFinite(s.ci95) && Math.abs(s.mean) > s.ci95;
+}
+
+function countFinite(values: readonly number[]): number {
+  let n = 0;
+  for (const v of values) if (Number.isFinite(v)) n += 1;
+  return n;
+}

@@ -1,0 +1,25 @@
+// Worker-thread entry: runs the replication jobs the main thread posts, one at a time,
+// and posts back each job's metrics (or its error, as plain data).
+
+import { parentPort } from 'node:worker_threads';
+import { runReplication, type ReplicationJob } from './replication-job.js';
+
+export interface JobRequest {
+  index: number;
+  job: ReplicationJob;
+}
+
+export type JobReply =
+  | { index: number; metrics: number[] }
+  | { index: number; error: { name: string; message: string; stack?: string; file?: string; issues?: unknown } };
+
+parentPort?.on('message', (request: JobRequest) => {
+  let reply: JobReply;
+  try {
+    reply = { index: request.index, metrics: runReplication(request.job) };
+  } catch (e) {
+    const err = e as Error & { file?: string; issues?: unknown };
+    reply = { index: request.index, error: { name: err.name, message: err.message, stack: err.stack, file: err.file, issues: err.issues } };
+  }
+  parentPort!.postMessage(reply);
+});

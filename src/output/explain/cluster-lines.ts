@@ -1,0 +1,55 @@
+// Capacity and task-end sentences of `ecsim explain`: instance launches and registrations
+// (grouped by instant and capacity provider), draining, termination, Spot interruptions,
+// stopped tasks (grouped by reason), and any other event type as written.
+
+import { LINE_ORDER, type ExplainLine } from './explain-line.js';
+import { listSome } from './task-placements.js';
+import type { EventRow, TaskRow } from './results-tables.js';
+
+/** Event types other parts of explain turn into sentences. */
+const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'task-placed', 'task-running', 'task-unplaceable']);
+
+export function clusterLines(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>): ExplainLine[] {
+  const providerOf = new Map<string, string>();
+  const groups = new Map<string, { timeS: number; type: string; owner: string; isService: boolean; items: string[] }>();
+  const lines: ExplainLine[] = [];
+  const add = (timeS: number, type: string, owner: string, isService: boolean, item: string) => {
+    const key = `${timeS}|${type}|${owner}`;
+    const g = groups.get(key) ?? { timeS, type, owner, isService, items: [] };
+    g.items.push(item);
+    groups.set(key, g);
+  };
+  for (const e of events) {
+    if (HANDLED_ELSEWHERE.has(e.type)) continue;
+    if (e.type === 'instance-launched') {
+      const m = /^(\S+) launched (\S+) in (\S+)/.exec(e.message);
+      if (m) providerOf.set(e.subject, m[1]);
+      add(e.timeS, e.type, m ? m[1] : e.subject, false, m ? `${m[2]} in ${m[3]}` : e.subject);
+    } else if (e.type === 'instance-registered') {
+      add(e.timeS, e.type, providerOf.get(e.subject) ?? e.subject, false, e.subject);
+    } else if (e.type === 'task-stopped') {
+      const t = taskService.get(e.subject);
+      const reason = /\(([^)]*)\)\s*$/.exec(e.message)?.[1] ?? '';
+      add(e.timeS, `task-stopped ${reason}`, t?.service ?? e.subject, true, e.subject);
+    } else {
+      const owner = providerOf.get(e.subject);
+      const isService = !owner && !e.subject.startsWith('i-');
+      lines.push({ timeS: e.timeS, service: isService ? (taskService.get(e.subject)?.service ?? e.subject) : null, provider: owner ?? null, order: LINE_ORDER.instance, text: `${owner ?? e.subject}: ${e.message}` });
+    }
+  }
+  for (const g of groups.values()) {
+    const n = g.items.length;
+    let text: string;
+    if (g.type === 'instance-launched') text = `${g.owner}: ${n === 1 ? 'instance' : `${n} instances`} launched (${listSome(g.items)})`;
+    else if (g.type === 'instance-registered') text = `${g.owner}: ${n === 1 ? 'instance' : `${n} instances`} registered (${listSome(g.items)})`;
+    else text = `${g.owner}: ${n} ${n === 1 ? 'task' : 'tasks'} STOPPED (${g.type.slice('task-stopped '.length) || 'unknown reason'}: ${listSome(g.items)})`;
+    lines.push({
+      timeS: g.timeS,
+      service: g.isService ? g.owner : null,
+      provider: g.isService ? null : g.owner,
+      order: g.isService ? LINE_ORDER.stopped : LINE_ORDER.instance,
+      text,
+    });
+  }
+  return lines;
+}

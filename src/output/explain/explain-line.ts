@@ -1,0 +1,55 @@
+// One sentence of `ecsim explain`: when, about what, and its place among the sentences of
+// the same instant (the load first, then scaling decisions, their effects on capacity and
+// tasks, notes).
+
+export const LINE_ORDER = {
+  load: 0,
+  scaling: 1,
+  instance: 2,
+  provisioning: 3,
+  tasks: 4,
+  stopped: 5,
+  note: 6,
+  end: 7,
+} as const;
+
+export interface ExplainLine {
+  timeS: number;
+  /** The service the sentence is about (null for capacity provider sentences). */
+  service: string | null;
+  /** The capacity provider the sentence is about, if any. */
+  provider: string | null;
+  order: number;
+  text: string;
+}
+
+/** Time order, then LINE_ORDER, then the order produced (stable). */
+export function sortLines(lines: ExplainLine[]): ExplainLine[] {
+  return lines
+    .map((l, i) => ({ l, i }))
+    .sort((a, b) => a.l.timeS - b.l.timeS || a.l.order - b.l.order || a.i - b.i)
+    .map((x) => x.l);
+}
+
+/** Metric names as a person says them, with their unit suffix. */
+export function metricLabel(metricName: string | null): { label: string; unit: string } {
+  switch (metricName) {
+    case 'CPUUtilization':
+      return { label: 'CPU', unit: ' %' };
+    case 'MemoryUtilization':
+      return { label: 'memory', unit: ' %' };
+    case 'RequestCountPerTarget':
+      return { label: 'requests per target', unit: '' };
+    case 'BacklogPerTask':
+      return { label: 'backlog per task', unit: '' };
+    default:
+      return { label: metricName ?? 'the metric', unit: '' };
+  }
+}
+
+/** A rate or metric value for sentences: integers as is, else 3 significant digits. */
+export function formatRate(x: number): string {
+  if (Number.isInteger(x)) return String(x);
+  if (Math.abs(x) >= 100) return String(Math.round(x));
+  return String(Number(x.toPrecision(3)));
+}

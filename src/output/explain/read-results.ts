@@ -1,0 +1,116 @@
+// Reads a results folder (events.csv, timeseries.csv, tasks.csv, scenario.json,
+// summary.json) into ResultsTables for `ecsim explain`. Missing optional files degrade
+// the explanation; a missing events.csv is an error.
+
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseCsv, type CsvRecord } from './parse-csv.js';
+import type { EventRow, PolicyInfo, ResultsTables, SeriesRow, ServiceInfo, TaskRow } from './results-tables.js';
+
+const METRIC_OF_PREDEFINED: Record<string, string> = {
+  ECSServiceAverageCPUUtilization: 'CPUUtilization',
+  ECSServiceAverageMemoryUtilization: 'MemoryUtilization',
+  ALBRequestCountPerTarget: 'RequestCountPerTarget',
+};
+
+export function readResults(dir: string): ResultsTables {
+  const file = (name: string) => join(dir, name);
+  if (!existsSync(file('events.csv'))) {
+    throw new Error(`expected a results folder with events.csv (written by ecsim run), found none in ${dir}`);
+  }
+  const text = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
+  const json = (name: string): any => (existsSync(file(name)) ? JSON.parse(readFileSync(file(name), 'utf8')) : null);
+  const scenario = json('scenario.json');
+  const summary = json('summary.json');
+  const eventRecords = parseCsv(text('events.csv'));
+  const events: EventRow[] = eventRecords.map((r) => ({ timeS: num(r.time_s), type: r.type, subject: r.subject, message: r.message }));
+  const timeseries = parseCsv(text('timeseries.csv')).map(seriesRow);
+  const tasks = parseCsv(text('tasks.csv')).map(taskRow);
+  const startEpochMs =
+    typeof scenario?.start === 'string' ? Date.parse(scenario.start) : startFromRows([...eventRecords, ...parseCsv(text('timeseries.csv')).slice(0, 1)]);
+  const durationS =
+    typeof summary?.durationSeconds === 'number'
+      ? summary.durationSeconds
+      : typeof scenario?.duration === 'number'
+        ? scenario.duration / 1000
+        : Math.max(0, ...events.map((e) => e.timeS), ...timeseries.map((r) => r.timeS));
+  return {
+    scenarioName: summary?.scenario ?? scenario?.name ?? '',
+    seed: typeof summary?.seed === 'number' ? summary.seed : typeof scenario?.seed === 'number' ? scenario.seed : null,
+    startEpochMs,
+    durationS,
+    events,
+    timeseries,
+    tasks,
+    services: servicesOf(scenario),
+  };
+}
+
+/** Service facts from scenario.json (durations there are ms). */
+export function servicesOf(scenario: any): Map<string, ServiceInfo> {
+  const out = new Map<string, ServiceInfo>();
+  for (const [name, svc] of Object.entries<any>(scenario?.services ?? {})) {
+    const as = svc?.autoScaling;
+    const policies: PolicyInfo[] = Object.entries<any>(as?.policies ?? {}).map(([pname, p]) => ({
+      name: pname,
+      policyType: p?.policyType ?? '',
+      metricName: p?.policyType === 'StepScaling' ? (p?.alarm?.metricName ?? null) : (METRIC_OF_PREDEFINED[p?.predefinedMetricType] ?? p?.customMetric ?? null),
+      targetValue: typeof p?.targetValue === 'number' ? p.targetValue : null,
+      disableScaleIn: p?.disableScaleIn === true,
+    }));
+    const hc = svc?.loadBalancer?.healthCheck;
+    out.set(name, {
+      name,
+      minCapacity: typeof as?.minCapacity === 'number' ? as.minCapacity : null,
+      maxCapacity: typeof as?.maxCapacity === 'number' ? as.maxCapacity : null,
+      policies,
+      workloadType: svc?.workload ? (svc.workload.type ?? 'http') : null,
+      healthyAfterS: svc?.loadBalancer ? ((hc?.interval ?? 30_000) * (hc?.healthyThreshold ?? 5)) / 1000 : null,
+    });
+  }
+  return out;
+}
+
+function startFromRows(rows: CsvRecord[]): number {
+  const r = rows.find((x) => x.timestamp && x.time_s);
+  return r ? Date.parse(r.timestamp) - num(r.time_s) * 1000 : 0;
+}
+
+function seriesRow(r: CsvRecord): SeriesRow {
+  return {
+    timeS: num(r.time_s),
+    service: r.service,
+    requestRate: num(r.request_rate),
+    desiredCount: num(r.desired_count),
+    runningCount: num(r.running_count),
+    cpuUtilization: opt(r.cpu_utilization),
+    memoryUtilization: opt(r.memory_utilization),
+    minCapacity: opt(r.min_capacity),
+    maxCapacity: opt(r.max_capacity),
+    backlog: opt(r.backlog),
+  };
+}
+
+function taskRow(r: CsvRecord): TaskRow {
+  return {
+    taskId: r.task_id,
+    service: r.service,
+    capacityProvider: r.capacity_provider,
+    instanceId: r.instance_id,
+    createdS: num(r.created_s),
+    runningS: opt(r.running_s),
+    stoppedS: opt(r.stopped_s),
+    stopReason: r.stop_reason,
+  };
+}
+
+function num(s: string | undefined): number {
+  const x = Number(s);
+  return Number.isFinite(x) ? x : 0;
+}
+
+function opt(s: string | undefined): number | null {
+  if (s === undefined || s === '') return null;
+  const x = Number(s);
+  return Number.isFinite(x) ? x : null;
+}

@@ -1,0 +1,65 @@
+// The parts of a results folder `ecsim explain` reads, as plain typed rows (times in
+// seconds since the start, as in the files). Built by readResults; pure functions take it.
+
+export interface EventRow {
+  timeS: number;
+  type: string;
+  subject: string;
+  message: string;
+}
+
+export interface SeriesRow {
+  timeS: number;
+  service: string;
+  requestRate: number;
+  desiredCount: number;
+  runningCount: number;
+  cpuUtilization: number | null;
+  memoryUtilization: number | null;
+  minCapacity: number | null;
+  maxCapacity: number | null;
+  backlog: number | null;
+}
+
+export interface TaskRow {
+  taskId: string;
+  service: string;
+  capacityProvider: string;
+  instanceId: string;
+  createdS: number;
+  runningS: number | null;
+  stoppedS: number | null;
+  stopReason: string;
+}
+
+/** What explain needs to know of a scaling policy (from scenario.json). */
+export interface PolicyInfo {
+  name: string;
+  policyType: 'TargetTrackingScaling' | 'StepScaling' | string;
+  /** CloudWatch metric name: CPUUtilization, MemoryUtilization, RequestCountPerTarget, BacklogPerTask. */
+  metricName: string | null;
+  targetValue: number | null;
+  disableScaleIn: boolean;
+}
+
+export interface ServiceInfo {
+  name: string;
+  minCapacity: number | null;
+  maxCapacity: number | null;
+  policies: PolicyInfo[];
+  /** 'http' (rates in rps) or 'queue' (messages/s); null without a workload. */
+  workloadType: string | null;
+  /** interval x healthyThreshold of the load balancer health check, s; null without a load balancer. */
+  healthyAfterS: number | null;
+}
+
+export interface ResultsTables {
+  scenarioName: string;
+  seed: number | null;
+  startEpochMs: number;
+  durationS: number;
+  events: EventRow[];
+  timeseries: SeriesRow[];
+  tasks: TaskRow[];
+  services: Map<string, ServiceInfo>;
+}

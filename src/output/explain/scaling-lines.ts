@@ -1,0 +1,92 @@
+// Scaling sentences of `ecsim explain`: each scaling activity with the alarm datapoints
+// and arithmetic behind it, scheduled actions, and alarms that went into ALARM without a
+// scaling activity (with why, where the timeseries shows it: at maxCapacity / minCapacity).
+
+import { LINE_ORDER, metricLabel, type ExplainLine } from './explain-line.js';
+import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
+import type { EventRow, SeriesRow, ServiceInfo } from './results-tables.js';
+
+const OP_WORDS: Record<string, string> = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' };
+
+export interface ScalingContext {
+  services: ReadonlyMap<string, ServiceInfo>;
+  /** Timeseries rows per service, time order. */
+  series: ReadonlyMap<string, readonly SeriesRow[]>;
+}
+
+export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): ExplainLine[] {
+  const lines: ExplainLine[] = [];
+  const activityAt = new Set<string>();
+  for (const e of events) if (e.type === 'scaling-activity') activityAt.add(`${e.subject}@${e.timeS}`);
+  for (const e of events) {
+    const isService = ctx.services.has(e.subject) || ctx.series.has(e.subject);
+    const push = (text: string) =>
+      lines.push({ timeS: e.timeS, service: isService ? e.subject : null, provider: isService ? null : e.subject, order: LINE_ORDER.scaling, text });
+    if (e.type === 'scaling-activity') push(describeActivity(e, ctx.services.get(e.subject)));
+    else if (e.type === 'scheduled-action') push(`${e.subject}: ${e.message}`);
+    else if (e.type === 'alarm-state' && !activityAt.has(`${e.subject}@${e.timeS}`)) {
+      const text = describeQuietAlarm(e, ctx);
+      if (text) push(text);
+    }
+  }
+  return lines;
+}
+
+/** "web: CPU above 60 % for 3 datapoints (105.0, 105.0, 105.0) -> target tracking cpu set desired 3 -> 6 (ceil(...) = 6)". */
+export function describeActivity(e: EventRow, service: ServiceInfo | undefined): string {
+  const a = parseScalingActivity(e.message);
+  if (!a) return `${e.subject}: ${e.message}`;
+  if (a.kind === 'managed scaling') {
+    const why = a.cause.replace(/^managed scaling [^:]+: /, '');
+    return `${e.subject}: managed scaling sets the Auto Scaling group's desired capacity ${a.from} -> ${a.to} instances (${why})`;
+  }
+  if (a.policy === null || a.evaluation === null) return `${e.subject}: desired ${a.from} -> ${a.to} (${a.cause})`;
+  const policy = service?.policies.find((p) => p.name === a.policy);
+  const condition = describeCondition(a.evaluation, policy?.metricName ?? null, policy?.targetValue ?? null);
+  const arithmetic = a.arithmetic ? ` (${a.arithmetic})` : '';
+  return `${e.subject}: ${condition} -> ${a.kind} ${a.policy} set desired ${a.from} -> ${a.to}${arithmetic}`;
+}
+
+/** "CPU below 54 % (90 % of the target 60) for 15 datapoints (lowest 40.1, newest 45.0)". */
+export function describeCondition(ev: AlarmEvaluation, metricName: string | null, targetValue: number | null): string {
+  const { label, unit } = metricLabel(metricName);
+  const words = OP_WORDS[ev.op] ?? ev.op;
+  let threshold = `${ev.threshold}${unit}`;
+  if (targetValue !== null && ev.threshold !== targetValue && Math.abs(ev.threshold - 0.9 * targetValue) < 1e-6) {
+    threshold += ` (90 % of the target ${targetValue})`;
+  }
+  const count = ev.breaching === ev.evaluated ? `${ev.breaching}` : `${ev.breaching} of ${ev.evaluated}`;
+  const plural = ev.evaluated === 1 ? 'datapoint' : 'datapoints';
+  return `${label} ${words} ${threshold} for ${count} ${plural} (${describeValues(ev.values)})`;
+}
+
+function describeValues(values: readonly number[]): string {
+  const f = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(1) : String(Number(x.toPrecision(3))));
+  if (values.length <= 5) return values.map(f).join(', ');
+  return `lowest ${f(Math.min(...values))}, highest ${f(Math.max(...values))}, newest ${f(values[values.length - 1])}`;
+}
+
+/** An alarm that entered ALARM with no scaling activity at that instant, and why if the data shows it. */
+function describeQuietAlarm(e: EventRow, ctx: ScalingContext): string | null {
+  const t = parseAlarmTransition(e.message);
+  if (!t || t.to !== 'ALARM' || !t.evaluation) return null;
+  const service = ctx.services.get(e.subject);
+  const policy = service?.policies.find((p) => t.alarm.includes(`-${e.subject}-${p.name}`));
+  const condition = describeCondition(t.evaluation, policy?.metricName ?? null, policy?.targetValue ?? null);
+  const row = rowAt(ctx.series.get(e.subject) ?? [], e.timeS);
+  const up = t.evaluation.op.startsWith('>');
+  let why = up ? 'no scale out (scale-out cooldown, or no more capacity asked for than is set)' : 'no scale in (scale-in cooldown, or another policy does not agree)';
+  if (row && up && row.maxCapacity !== null && row.desiredCount >= row.maxCapacity) why = `scale out blocked: already at maxCapacity ${row.maxCapacity}`;
+  if (row && !up && row.minCapacity !== null && row.desiredCount <= row.minCapacity) why = `no scale in: already at minCapacity ${row.minCapacity}`;
+  return `${e.subject}: alarm ${t.alarm} in ALARM: ${condition}; ${why}`;
+}
+
+/** The newest row whose period started before t (its counts are those at the period's end, <= t). */
+export function rowAt(rows: readonly SeriesRow[], t: number): SeriesRow | undefined {
+  let found: SeriesRow | undefined;
+  for (const r of rows) {
+    if (r.timeS >= t) break;
+    found = r;
+  }
+  return found;
+}

@@ -1,0 +1,129 @@
+// The "why did it not scale" notes of `ecsim explain`, read from timeseries.csv against
+// each target tracking policy's alarms (aws-behaviour.md §2): scale out blocked while the
+// service sat at maxCapacity with the metric above target, and why no scale in happened
+// since the last scaling activity (the low alarm needs 15 consecutive datapoints below
+// 90 % of the target).
+
+import { formatClock, type ClockFormat } from './format-clock.js';
+import { LINE_ORDER, formatRate, metricLabel, type ExplainLine } from './explain-line.js';
+import type { PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
+
+/** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
+export const LOW_ALARM_DATAPOINTS = 15;
+export const LOW_ALARM_FRACTION = 0.9;
+/** Datapoints at maxCapacity above target before explain notes a blocked scale out (the high alarm's 3). */
+export const HIGH_ALARM_DATAPOINTS = 3;
+
+/** The policy's metric in a timeseries row, where the row has it (null for RequestCountPerTarget). */
+export function metricOf(row: SeriesRow, metricName: string | null): number | null {
+  switch (metricName) {
+    case 'CPUUtilization':
+      return row.cpuUtilization;
+    case 'MemoryUtilization':
+      return row.memoryUtilization;
+    case 'BacklogPerTask':
+      return row.backlog !== null && row.runningCount > 0 ? row.backlog / row.runningCount : null;
+    default:
+      return null;
+  }
+}
+
+export interface NotesWindow {
+  fromS: number;
+  toS: number;
+  /** Times of this service's scaling activities (s). */
+  activityTimes: readonly number[];
+}
+
+export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w: NotesWindow, clock: ClockFormat): ExplainLine[] {
+  const lines: ExplainLine[] = [];
+  const inWindow = rows.filter((r) => r.timeS >= w.fromS && r.timeS < w.toS);
+  if (inWindow.length === 0) return lines;
+  const note = (timeS: number, text: string) => lines.push({ timeS, service: service.name, provider: null, order: LINE_ORDER.note, text: `${service.name}: ${text}` });
+  const tracking = service.policies.filter((p) => p.policyType === 'TargetTrackingScaling' && p.targetValue !== null);
+
+  for (const p of tracking) {
+    for (const run of blockedAtMax(inWindow, p)) {
+      const { label, unit } = metricLabel(p.metricName);
+      note(
+        run.from,
+        `scale out blocked: already at maxCapacity ${run.max} while ${label} was above ${p.targetValue}${unit} ` +
+          `(${formatClock(run.from, clock)}-${formatClock(run.to, clock)}, up to ${formatRate(run.peak)}${unit})`,
+      );
+    }
+  }
+
+  const last = inWindow[inWindow.length - 1];
+  const min = last.minCapacity ?? service.minCapacity;
+  if (service.policies.length === 0 || min === null || last.desiredCount <= min) return lines;
+  const mayScaleIn = tracking.filter((p) => !p.disableScaleIn);
+  if (mayScaleIn.length === 0 && service.policies.every((p) => p.policyType === 'TargetTrackingScaling')) {
+    note(w.toS, `no scale in: every target tracking policy has disableScaleIn (desired ${last.desiredCount}, minCapacity ${min})`);
+    return lines;
+  }
+  const since = Math.max(w.fromS, ...w.activityTimes.filter((t) => t <= w.toS));
+  const after = inWindow.filter((r) => r.timeS >= since);
+  for (const p of mayScaleIn) {
+    const text = whyNoScaleIn(p, after, since, clock);
+    if (text) note(w.toS, text);
+  }
+  return lines;
+}
+
+interface BlockedRun {
+  from: number;
+  to: number;
+  max: number;
+  peak: number;
+}
+
+/** Runs of >= 3 periods with the metric above target while desired was at maxCapacity. */
+function blockedAtMax(rows: readonly SeriesRow[], p: PolicyInfo): BlockedRun[] {
+  const runs: BlockedRun[] = [];
+  let start = -1;
+  let peak = -Infinity;
+  const close = (end: number) => {
+    if (start >= 0 && end - start >= HIGH_ALARM_DATAPOINTS) {
+      runs.push({ from: rows[start].timeS, to: rows[end - 1].timeS + periodOf(rows), max: rows[start].maxCapacity!, peak });
+    }
+    start = -1;
+    peak = -Infinity;
+  };
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    const v = metricOf(r, p.metricName);
+    const blocked = v !== null && v > p.targetValue! && r.maxCapacity !== null && r.desiredCount >= r.maxCapacity;
+    if (blocked) {
+      if (start < 0) start = i;
+      peak = Math.max(peak, v!);
+    } else close(i);
+  }
+  close(rows.length);
+  return runs;
+}
+
+function whyNoScaleIn(p: PolicyInfo, rows: readonly SeriesRow[], since: number, clock: ClockFormat): string | null {
+  const { label, unit } = metricLabel(p.metricName);
+  const threshold = LOW_ALARM_FRACTION * p.targetValue!;
+  const values = rows.map((r) => metricOf(r, p.metricName));
+  const seen = values.filter((v): v is number => v !== null);
+  if (seen.length === 0) return null;
+  const thr = `${formatRate(threshold)}${unit} (90 % of the target ${p.targetValue})`;
+  const from = formatClock(since, clock);
+  const lowest = Math.min(...seen);
+  if (lowest >= threshold) return `no scale in since ${from}: ${label} stayed at or above ${thr}, lowest ${formatRate(lowest)}${unit}`;
+  let longest = 0;
+  let run = 0;
+  for (const v of values) {
+    run = v !== null && v < threshold ? run + 1 : 0;
+    longest = Math.max(longest, run);
+  }
+  if (longest < LOW_ALARM_DATAPOINTS) {
+    return `no scale in since ${from}: ${label} was below ${thr} for at most ${longest} consecutive datapoints; the low alarm needs ${LOW_ALARM_DATAPOINTS}`;
+  }
+  return `${label} below ${thr} for ${longest} consecutive datapoints since ${from}: scale in is due once the low alarm sees ${LOW_ALARM_DATAPOINTS} of them (each visible one publish delay after its period), outside a scale-in cooldown`;
+}
+
+function periodOf(rows: readonly SeriesRow[]): number {
+  return rows.length > 1 ? rows[1].timeS - rows[0].timeS : 60;
+}

@@ -1,0 +1,47 @@
+// `ecsim trace`: each service's request-rate trace sampled on a grid, as long-format CSV
+// (`time_s,timestamp,service,rate`, one row per time and service, time-major). Traces are
+// built exactly as a run builds them (src/sim/traces.ts, same random stream names), so for
+// the same seed the noise and random walks match the run's.
+
+import { RandomStreams } from '../../engine/index.js';
+import type { ResolvedScenario } from '../../scenario/index.js';
+import { buildServiceTrace } from '../../sim/traces.js';
+import { traceRows } from '../../workload/trace/index.js';
+import { formatNumber } from '../csv-file.js';
+
+export interface TraceCsvOptions {
+  /** One service only (default: every service with a workload, in scenario order). */
+  service?: string;
+  stepMs: number;
+  fromMs: number;
+  toMs: number;
+  seed: number;
+}
+
+export const TRACE_COLUMNS = ['time_s', 'timestamp', 'service', 'rate'] as const;
+
+/** The services whose request rate `ecsim trace` can show. */
+export function tracedServices(scenario: ResolvedScenario): string[] {
+  return scenario.services.filter((s) => s.config.workload !== undefined).map((s) => s.name);
+}
+
+export function traceCsv(scenario: ResolvedScenario, o: TraceCsvOptions): string {
+  const services = scenario.services.filter((s) => s.config.workload !== undefined && (o.service === undefined || s.name === o.service));
+  if (o.service !== undefined && services.length === 0) {
+    throw new Error(`expected a service with workload.requestRate, found none named "${o.service}"`);
+  }
+  const streams = new RandomStreams(o.seed);
+  const series = services.map((s) => ({ name: s.name, rows: traceRows(buildServiceTrace(s.name, s.config.workload!.requestRate, scenario, streams), o.fromMs, o.toMs, o.stepMs) }));
+  const out: string[] = [TRACE_COLUMNS.join(',')];
+  const n = series.length > 0 ? series[0].rows.length : 0;
+  for (let i = 0; i < n; i++) {
+    const tS = series[0].rows[i].time_s;
+    const stamp = new Date(scenario.startEpochMs + Math.round(tS * 1000)).toISOString();
+    for (const s of series) out.push(`${formatNumber(tS)},${stamp},${csvField(s.name)},${formatNumber(s.rows[i].rate)}`);
+  }
+  return `${out.join('\n')}\n`;
+}
+
+function csvField(s: string): string {
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}

@@ -1,0 +1,139 @@
+// `ecsim trace` and `ecsim explain` on the quick start. Expectations come from the
+// scenario (step 150 -> 450 rps at 20m) and the AWS target tracking rules (AlarmHigh: 3
+// one-minute datapoints > 60, each visible one minute after its period; ceil(3 x 105/60) = 6).
+
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenarioFile } from '../../src/scenario/index.js';
+import { runToFolder } from '../../src/output/run-to-folder.js';
+import { UsageError } from '../../src/cli/errors.js';
+import { runTrace, traceCommand } from '../../src/cli/commands/trace.js';
+import { runExplain, explainCommand } from '../../src/cli/commands/explain.js';
+import { parseCsv } from '../../src/output/explain/index.js';
+import { QUICKSTART, quickstart, tempDir, writeScenario } from '../helpers.js';
+
+describe('ecsim trace', () => {
+  it('quick start: one row a minute, 150 rps before 20m and 450 from 20m (step is right-continuous)', () => {
+    const rows = parseCsv(runTrace({ scenario: QUICKSTART }));
+    expect(rows).toHaveLength(61); // 0, 60, ..., 3600 s inclusive
+    expect(Object.keys(rows[0])).toEqual(['time_s', 'timestamp', 'service', 'rate']);
+    expect(rows[0]).toEqual({ time_s: '0', timestamp: '2026-03-02T09:00:00.000Z', service: 'web', rate: '150' });
+    expect(rows[19]).toMatchObject({ time_s: '1140', rate: '150' });
+    expect(rows[20]).toMatchObject({ time_s: '1200', timestamp: '2026-03-02T09:20:00.000Z', rate: '450' });
+    expect(rows[60]).toMatchObject({ time_s: '3600', rate: '450' });
+  });
+
+  it('--from/--to as durations or hh:mm, --step', () => {
+    const a = parseCsv(runTrace({ scenario: QUICKSTART, from: '19m', to: '21m', step: '30s' }));
+    expect(a.map((r) => [r.time_s, r.rate])).toEqual([['1140', '150'], ['1170', '150'], ['1200', '450'], ['1230', '450'], ['1260', '450']]);
+    const b = parseCsv(runTrace({ scenario: QUICKSTART, from: '09:19', to: '09:21' }));
+    expect(b.map((r) => r.time_s)).toEqual(['1140', '1200', '1260']);
+  });
+
+  it('long format: one row per time and service, filtered by --service', () => {
+    const s = quickstart();
+    s.services.api = structuredClone(s.services.web);
+    s.services.api.workload.requestRate = { constant: 7 };
+    const file = writeScenario(tempDir(), 'two', s);
+    const all = parseCsv(runTrace({ scenario: file, to: '2m' }));
+    expect(all.map((r) => [r.time_s, r.service, r.rate])).toEqual([
+      ['0', 'web', '150'], ['0', 'api', '7'], ['60', 'web', '150'], ['60', 'api', '7'], ['120', 'web', '150'], ['120', 'api', '7'],
+    ]);
+    const api = parseCsv(runTrace({ scenario: file, service: 'api', to: '2m' }));
+    expect(api.map((r) => r.service)).toEqual(['api', 'api', 'api']);
+  });
+
+  it('noise matches the run for the same seed (stream trace/<service>/noise), and --seed changes it', () => {
+    const s = quickstart();
+    s.services.web.workload.requestRate = { constant: 200, noise: { cv: 0.1 } };
+    const dir = tempDir();
+    const file = writeScenario(dir, 'noisy', s);
+    const a = parseCsv(runTrace({ scenario: file, seed: 5 }));
+    const b = parseCsv(runTrace({ scenario: file, seed: 5 }));
+    const c = parseCsv(runTrace({ scenario: file, seed: 6 }));
+    expect(a).toEqual(b);
+    expect(a.map((r) => r.rate)).not.toEqual(c.map((r) => r.rate));
+    // the run's timeseries request_rate is the period mean of the same trace: the noise is
+    // constant over each minute, so it equals the sampled rate at the period start
+    runToFolder(loadScenarioFile(file, { seed: 5 }), { outDir: join(dir, 'out'), seed: 5 });
+    const ts = parseCsv(readFileSync(join(dir, 'out', 'timeseries.csv'), 'utf8'));
+    for (let i = 0; i < 10; i++) expect(Number(ts[i].request_rate)).toBeCloseTo(Number(a[i].rate), 3);
+  });
+
+  it('unknown service: UsageError with a did-you-mean hint', () => {
+    expect(() => runTrace({ scenario: QUICKSTART, service: 'wbe' })).toThrow(UsageError);
+    expect(() => runTrace({ scenario: QUICKSTART, service: 'wbe' })).toThrow(/--service: unknown service "wbe" \(did you mean "web"\?\); services with a request rate: web/);
+  });
+
+  it('bad --step / --from / --to are UsageErrors naming the flag', () => {
+    expect(() => runTrace({ scenario: QUICKSTART, step: 'often' })).toThrow(/^--step: expected a duration/);
+    expect(() => runTrace({ scenario: QUICKSTART, step: '0s' })).toThrow(/--step: expected a duration greater than zero/);
+    expect(() => runTrace({ scenario: QUICKSTART, from: 'noon' })).toThrow(/^--from: expected a duration since the start/);
+    expect(() => runTrace({ scenario: QUICKSTART, from: '30m', to: '10m' })).toThrow(/^--to: expected a time at or after --from/);
+  });
+
+  it('--out writes the file instead of stdout', () => {
+    const out = join(tempDir(), 'trace.csv');
+    traceCommand.handler({ scenario: QUICKSTART, out, to: '1m', _: [], $0: 'ecsim' });
+    expect(readFileSync(out, 'utf8')).toBe('time_s,timestamp,service,rate\n0,2026-03-02T09:00:00.000Z,web,150\n60,2026-03-02T09:01:00.000Z,web,150\n');
+  });
+});
+
+describe('ecsim explain (quick start, seed 1)', () => {
+  let dir: string;
+  let text: string;
+  beforeAll(() => {
+    dir = join(tempDir(), 'qs');
+    runToFolder(loadScenarioFile(QUICKSTART), { outDir: dir, seed: 1 });
+    text = runExplain({ results: dir });
+  });
+
+  it('tells the load step at 09:20 (20m after the 09:00 start)', () => {
+    expect(text).toContain('09:20  load steps from 150 to 450 rps (web)');
+  });
+
+  it('tells the 09:24 scale out 3 -> 6 with its reason: 3 datapoints above 60, ceil(3 x 105/60) = 6', () => {
+    // CPU 105 % in the minutes 09:20, 09:21, 09:22 (3 tasks x 100 rps capacity vs 450 rps);
+    // the third is visible at 09:24 (period end 09:23 + publish delay 1 min)
+    expect(text).toMatch(/^09:24 {2}web: CPU above 60 % for 3 datapoints \(105\.0, 105\.0, 105\.0\) -> target tracking cpu set desired 3 -> 6 \(ceil\(3 x 105\.0\/60\) = 6\)$/m);
+  });
+
+  it('tells when the new tasks ran and took traffic (start-up 10 s + 2 s; health checks 5 x 30 s)', () => {
+    expect(text).toContain('09:24  web: 3 new tasks RUNNING by 09:24:12 (12 s after the decision); first healthy in the load balancer at 09:26:42');
+  });
+
+  it('tells the first tasks waited for the instances to register (launchDelay 60 s)', () => {
+    expect(text).toMatch(/^09:01 {2}web: 3 tasks waited in PROVISIONING for 60 s \(INSTANCE_STATUS\) until i-0+1, i-0+2, i-0+3 registered$/m);
+  });
+
+  it('says why it did not scale in: CPU never fell below 54 % (90 % of 60)', () => {
+    expect(text).toMatch(/^10:00 {2}web: no scale in since 09:35: CPU stayed at or above 54 % \(90 % of the target 60\)/m);
+  });
+
+  it('--from/--to keep the window; --service filters', () => {
+    const w = runExplain({ results: dir, from: '09:15', to: '25m' });
+    expect(w).toContain('09:24  web: CPU above 60 %');
+    expect(w).not.toContain('09:30');
+    expect(w).not.toContain('09:01');
+    expect(runExplain({ results: dir, service: 'web' })).toContain('09:24  web: CPU above 60 %');
+  });
+
+  it('unknown service and missing folder are UsageErrors', () => {
+    expect(() => runExplain({ results: dir, service: 'wbe' })).toThrow(/--service: unknown service "wbe" \(did you mean "web"\?\)/);
+    expect(() => runExplain({ results: join(dir, 'nope') })).toThrow(UsageError);
+    expect(() => runExplain({ results: tempDir() })).toThrow(/expected a results folder with events.csv/);
+  });
+
+  it('the command prints the explanation', () => {
+    let out = '';
+    const write = process.stdout.write.bind(process.stdout);
+    process.stdout.write = ((c: string) => ((out += c), true)) as typeof process.stdout.write;
+    try {
+      explainCommand.handler({ results: dir, _: [], $0: 'ecsim' });
+    } finally {
+      process.stdout.write = write;
+    }
+    expect(out.split('\n')[0]).toBe('quickstart (seed 1): 1 h from 2026-03-02 09:00 UTC; times are UTC');
+  });
+});

@@ -1,0 +1,32 @@
+// Runs compare / sweep / merge the way src/cli/main.ts will once the lead registers them
+// (main.ts is not ours to edit). Also runnable: `npx tsx test/experiment/helpers/cli.ts compare ...`.
+
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { reportError, UsageError } from '../../../src/cli/errors.js';
+import { compareCommand } from '../../../src/cli/commands/compare.js';
+import { sweepCommand } from '../../../src/cli/commands/sweep.js';
+import { mergeCommand } from '../../../src/cli/commands/merge.js';
+
+export async function experimentCli(argv: string[]): Promise<number> {
+  try {
+    await yargs(argv)
+      .command(compareCommand)
+      .command(sweepCommand)
+      .command(mergeCommand)
+      .strict()
+      .fail((msg, err) => {
+        throw err ?? new UsageError(msg);
+      })
+      .parseAsync();
+    return 0;
+  } catch (e) {
+    return reportError(e);
+  }
+}
+
+if (process.argv[1]?.endsWith('helpers/cli.ts')) {
+  experimentCli(hideBin(process.argv)).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -1,0 +1,94 @@
+import { describe, it, expect } from 'vitest';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { mergeShardFiles, readExperimentFile, shardFiles, sweepCsv, sweepToFolder } from '../../src/experiment/index.js';
+import { ScenarioError } from '../../src/scenario/index.js';
+import { tempDir, writeScenario } from './helpers/scenario.js';
+import { experimentCli } from './helpers/cli.js';
+
+const sweep = {
+  'services.web.autoScaling.policies.cpu.targetValue': [40, 70],
+  'services.web.autoScaling.policies.cpu.scaleOutCooldown': ['60s', '300s', '900s'],
+};
+
+describe('sweep, shards and merge', () => {
+  const dir = tempDir();
+  const file = writeScenario(dir, { sweep, replications: 2 });
+
+  it('sharded sweep + merge is byte-identical to the unsharded sweep.csv (and --jobs does not change it)', async () => {
+    const exp = readExperimentFile(file);
+    const whole = await sweepToFolder(exp, { outDir: join(dir, 'whole'), jobs: 1 });
+    const expected = readFileSync(whole.file, 'utf8');
+    expect(expected.split('\n')[0]).toBe(
+      'services.web.autoScaling.policies.cpu.targetValue,services.web.autoScaling.policies.cpu.scaleOutCooldown,' +
+        'cost_mean,cost_ci95,sloViolationMinutes_mean,sloViolationMinutes_ci95,latencyP95Ms_mean,latencyP95Ms_ci95,' +
+        'cpuMean_mean,cpuMean_ci95,taskHours_mean,taskHours_ci95,scalingActivities_mean,scalingActivities_ci95,' +
+        'droppedRequests_mean,droppedRequests_ci95,pareto',
+    );
+    // Fixed point order: first path slowest.
+    expect(expected.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(' '))).toEqual([
+      '40 60s', '40 300s', '40 900s', '70 60s', '70 300s', '70 900s',
+    ]);
+    for (const count of [2, 4]) {
+      const shardDir = join(dir, `shards-${count}`);
+      for (let index = 1; index <= count; index++) await sweepToFolder(exp, { outDir: shardDir, jobs: 1, shard: { index, count } });
+      expect(sweepCsv(mergeShardFiles(shardFiles([shardDir])))).toBe(expected);
+    }
+    const threaded = await sweepToFolder(exp, { outDir: join(dir, 'threaded'), jobs: 2 });
+    expect(readFileSync(threaded.file, 'utf8')).toBe(expected);
+  });
+
+  it('merge refuses an incomplete or mixed set of shards, naming the missing points', async () => {
+    const exp = readExperimentFile(file, { durationMs: 120_000, replications: 1 });
+    const shardDir = join(dir, 'incomplete');
+    await sweepToFolder(exp, { outDir: shardDir, jobs: 1, shard: { index: 1, count: 3 } });
+    expect(() => mergeShardFiles(shardFiles([shardDir]))).toThrow(/missing points 1, 2, 4, 5/);
+    const other = join(dir, 'other');
+    await sweepToFolder(readExperimentFile(file, { durationMs: 120_000, replications: 2 }), { outDir: other, jobs: 1, shard: { index: 2, count: 3 } });
+    expect(() => mergeShardFiles([join(shardDir, 'sweep.shard-1-of-3.csv'), join(other, 'sweep.shard-2-of-3.csv')])).toThrow(/not shards of the same sweep/);
+  });
+
+  it('a sweep path that does not exist is reported with the closest key', async () => {
+    const bad = writeScenario(dir, { sweep: { 'services.web.autoScaling.policies.cpuu.targetValue': [1] } }, 'bad.yaml');
+    const run = sweepToFolder(readExperimentFile(bad), { outDir: join(dir, 'bad'), jobs: 1 });
+    await expect(run).rejects.toBeInstanceOf(ScenarioError);
+    await expect(run).rejects.toThrow(/bad\.yaml: sweep: path "services\.web\.autoScaling\.policies\.cpuu\.targetValue": no key "cpuu" .*did you mean "cpu"/);
+  });
+
+  it('CLI: --shards takes the index from JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX; merge writes sweep.csv', async () => {
+    const out = join(dir, 'cli');
+    const flags = ['--jobs', '1', '--quiet', '--duration', '2m', '--replications', '1'];
+    const common = ['--out', out, ...flags];
+    const saved = { k: process.env.JOB_COMPLETION_INDEX, b: process.env.AWS_BATCH_JOB_ARRAY_INDEX };
+    try {
+      process.env.JOB_COMPLETION_INDEX = '0';
+      expect(await experimentCli(['sweep', file, '--shards', '2', ...common])).toBe(0);
+      delete process.env.JOB_COMPLETION_INDEX;
+      process.env.AWS_BATCH_JOB_ARRAY_INDEX = '1';
+      expect(await experimentCli(['sweep', file, '--shards', '2', ...common])).toBe(0);
+      delete process.env.AWS_BATCH_JOB_ARRAY_INDEX;
+      expect(await experimentCli(['sweep', file, '--shards', '2', ...common])).toBe(2); // no index anywhere
+      expect(await experimentCli(['sweep', file, '--shard', '3/2', ...common])).toBe(2);
+      expect(await experimentCli(['merge', out, '--quiet'])).toBe(0);
+      expect(await experimentCli(['sweep', file, ...flags, '--out', join(dir, 'cli-whole')])).toBe(0);
+      expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(dir, 'cli-whole', 'sweep.csv'), 'utf8'));
+      expect(await experimentCli(['merge', join(dir, 'nowhere')])).toBe(2);
+      expect(await experimentCli(['sweep', file, ...common, '--out', join(dir, 'twice')])).toBe(2); // --out given twice
+    } finally {
+      if (saved.k === undefined) delete process.env.JOB_COMPLETION_INDEX;
+      else process.env.JOB_COMPLETION_INDEX = saved.k;
+      if (saved.b === undefined) delete process.env.AWS_BATCH_JOB_ARRAY_INDEX;
+      else process.env.AWS_BATCH_JOB_ARRAY_INDEX = saved.b;
+    }
+  });
+
+  it('parameter values that are not plain words survive the shard round trip', async () => {
+    const f = writeScenario(dir, { sweep: { 'services.web.loadBalancer': [{ routing: 'round-robin', deregistrationDelay: '5s' }] } }, 'obj.yaml');
+    const exp = readExperimentFile(f, { durationMs: 120_000 });
+    const whole = await sweepToFolder(exp, { outDir: join(dir, 'obj-whole'), jobs: 1 });
+    const shard = await sweepToFolder(exp, { outDir: join(dir, 'obj-shards'), jobs: 1, shard: { index: 1, count: 1 } });
+    writeFileSync(join(dir, 'obj-merged.csv'), sweepCsv(mergeShardFiles([shard.file])));
+    expect(readFileSync(join(dir, 'obj-merged.csv'), 'utf8')).toBe(readFileSync(whole.file, 'utf8'));
+    expect(readFileSync(whole.file, 'utf8')).toContain('"{""routing"":""round-robin"",""deregistrationDelay"":""5s""}"');
+  });
+});

@@ -1,0 +1,154 @@
+// Unit tests of src/output/explain: the CSV reader, --from/--to parsing, reading back the
+// scaling sentences, load changes, and the "why not" notes. Expected values are worked
+// out by hand from the AWS rules named in each test.
+
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { parseCsv, parseCsvRows, parseTimeArg, parseScalingActivity, parseAlarmTransition, formatSpan } from '../../../src/output/explain/index.js';
+import { loadChanges } from '../../../src/output/explain/load-changes.js';
+import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
+import { describeActivity } from '../../../src/output/explain/scaling-lines.js';
+import type { SeriesRow, ServiceInfo } from '../../../src/output/explain/results-tables.js';
+
+const START = Date.parse('2026-03-02T09:00:00Z');
+const clock = { startEpochMs: START, withDate: false };
+
+function row(timeS: number, over: Partial<SeriesRow> = {}): SeriesRow {
+  return { timeS, service: 'web', requestRate: 100, desiredCount: 3, runningCount: 3, cpuUtilization: 50, memoryUtilization: 40, minCapacity: 3, maxCapacity: 12, backlog: null, ...over };
+}
+
+const web: ServiceInfo = {
+  name: 'web',
+  minCapacity: 3,
+  maxCapacity: 12,
+  workloadType: 'http',
+  healthyAfterS: 150,
+  policies: [{ name: 'cpu', policyType: 'TargetTrackingScaling', metricName: 'CPUUtilization', targetValue: 60, disableScaleIn: false }],
+};
+
+describe('parseCsv', () => {
+  it('reads quoted fields with commas, doubled quotes and newlines (RFC 4180)', () => {
+    const text = 'a,b,c\n1,"x, y","say ""hi"""\n2,"two\nlines",\n';
+    expect(parseCsv(text)).toEqual([
+      { a: '1', b: 'x, y', c: 'say "hi"' },
+      { a: '2', b: 'two\nlines', c: '' },
+    ]);
+  });
+
+  it('round-trips any fields written with RFC 4180 quoting', () => {
+    fc.assert(
+      fc.property(fc.array(fc.array(fc.string(), { minLength: 1, maxLength: 4 }), { minLength: 1, maxLength: 5 }), (rows) => {
+        const width = rows[0].length;
+        const data = rows.map((r) => Array.from({ length: width }, (_, i) => r[i] ?? 'x'));
+        // a row of one empty field is a blank line, which CSV readers skip
+        fc.pre(data.every((r) => !(r.length === 1 && r[0] === '')));
+        const text = data.map((r) => r.map((f) => `"${f.replace(/"/g, '""')}"`).join(',')).join('\r\n');
+        expect(parseCsvRows(text)).toEqual(data);
+      }),
+    );
+  });
+});
+
+describe('parseTimeArg (--from / --to)', () => {
+  it('takes durations since the start', () => {
+    expect(parseTimeArg('20m', START)).toBe(1_200_000);
+    expect(parseTimeArg('1h30m', START)).toBe(5_400_000);
+    expect(parseTimeArg('90', START)).toBe(90_000); // a number is seconds, as in scenario files
+  });
+  it('takes a UTC clock time: the first at or after the start', () => {
+    expect(parseTimeArg('09:20', START)).toBe(1_200_000);
+    expect(parseTimeArg('09:00', START)).toBe(0);
+    expect(parseTimeArg('08:00', START)).toBe(23 * 3_600_000); // next day
+    expect(parseTimeArg('09:26:42', START)).toBe(26 * 60_000 + 42_000);
+  });
+  it('names what it expected when the text is neither', () => {
+    expect(parseTimeArg('soon', START)).toMatch(/expected a duration since the start .* or a UTC time "hh:mm", found "soon"/);
+  });
+});
+
+describe('reading scaling sentences back', () => {
+  it('target tracking scale out: ceil(current x metric / target), 3 high-alarm datapoints', () => {
+    const a = parseScalingActivity('desired count 3 -> 6: target tracking cpu: 3 datapoints > 60: 105.0 105.0 105.0; ceil(3 x 105.0/60) = 6');
+    expect(a).toMatchObject({ from: 3, to: 6, kind: 'target tracking', policy: 'cpu', arithmetic: 'ceil(3 x 105.0/60) = 6' });
+    expect(a!.evaluation).toEqual({ breaching: 3, evaluated: 3, op: '>', threshold: 60, values: [105, 105, 105] });
+  });
+
+  it('managed scaling activity keeps its cause', () => {
+    const a = parseScalingActivity('desired 1 -> 2 (managed scaling asg: CapacityProviderReservation 200.0 > 100 for 1 datapoint; M=1 N=0; ceil(1 / 1.00) = 1)');
+    expect(a).toMatchObject({ from: 1, to: 2, kind: 'managed scaling' });
+  });
+
+  it('alarm transitions: "1 of 3 datapoints not > 60" means 2 breaching', () => {
+    const t = parseAlarmTransition('TargetTracking-web-cpu-AlarmHigh ALARM -> OK: 1 of 3 datapoints not > 60: 105.0 105.0 55.0');
+    expect(t).toMatchObject({ alarm: 'TargetTracking-web-cpu-AlarmHigh', from: 'ALARM', to: 'OK' });
+    expect(t!.evaluation).toMatchObject({ breaching: 2, evaluated: 3, threshold: 60 });
+  });
+
+  it('a scale in names the low alarm threshold as 90 % of the target (AAS AlarmLow)', () => {
+    const values = Array.from({ length: 15 }, (_, i) => (i === 14 ? '30.0' : '40.0')).join(' ');
+    const text = describeActivity(
+      { timeS: 3000, type: 'scaling-activity', subject: 'web', message: `desired count 9 -> 5: target tracking cpu: 15 datapoints < 54: ${values}; ceil(9 x 30.0/60) = 5` },
+      web,
+    );
+    expect(text).toBe('web: CPU below 54 % (90 % of the target 60) for 15 datapoints (lowest 30.0, highest 40.0, newest 30.0) -> target tracking cpu set desired 9 -> 5 (ceil(9 x 30.0/60) = 5)');
+  });
+
+  it('an unknown sentence is printed whole', () => {
+    expect(describeActivity({ timeS: 0, type: 'scaling-activity', subject: 'web', message: 'something new' }, web)).toBe('web: something new');
+  });
+});
+
+describe('loadChanges', () => {
+  it('reports a step of at least 20 % between periods and ignores small wiggles', () => {
+    const rows = [row(0, { requestRate: 150 }), row(60, { requestRate: 155 }), row(120, { requestRate: 450 }), row(180, { requestRate: 440 })];
+    expect(loadChanges('web', rows).map((l) => [l.timeS, l.text])).toEqual([
+      [0, 'load starts at 150 rps (web)'],
+      [120, 'load steps from 155 to 450 rps (web)'],
+    ]);
+  });
+  it('reports a slow drift once it reaches 50 % of the last rate reported', () => {
+    // +10 rps a minute: 150 is 50 % above 100 (at 5 min); then 225 = 150 x 1.5 is first passed by 230 (at 13 min)
+    const rows = Array.from({ length: 14 }, (_, i) => row(i * 60, { requestRate: 100 + 10 * i }));
+    const lines = loadChanges('web', rows);
+    expect(lines.map((l) => l.text)).toEqual(['load starts at 100 rps (web)', 'load rises from 100 to 150 rps over 5 min (web)', 'load rises from 150 to 230 rps over 8 min (web)']);
+  });
+});
+
+describe('formatSpan', () => {
+  it('words for durations', () => {
+    expect([formatSpan(12), formatSpan(90), formatSpan(240), formatSpan(3600), formatSpan(5400), formatSpan(86400 * 3)]).toEqual(['12 s', '90 s', '4 min', '1 h', '1 h 30 min', '3 d']);
+  });
+});
+
+describe('scalingNotes (why it did not scale)', () => {
+  it('no scale in while CPU stays at or above 90 % of the target (AlarmLow threshold 54 for target 60)', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => row(i * 60, { desiredCount: 6, cpuUtilization: 55 }));
+    const notes = scalingNotes(web, rows, { fromS: 0, toS: 1200, activityTimes: [] }, clock);
+    expect(notes.map((n) => n.text)).toEqual(['web: no scale in since 09:00: CPU stayed at or above 54 % (90 % of the target 60), lowest 55 %']);
+  });
+
+  it('no scale in when fewer than 15 consecutive datapoints are below 54 (AlarmLow 15 of 15)', () => {
+    const cpu = [40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 40, 58, 40, 40];
+    const rows = cpu.map((c, i) => row(i * 60, { desiredCount: 6, cpuUtilization: c }));
+    const notes = scalingNotes(web, rows, { fromS: 0, toS: 17 * 60, activityTimes: [] }, clock);
+    expect(notes[0].text).toBe('web: no scale in since 09:00: CPU was below 54 % (90 % of the target 60) for at most 14 consecutive datapoints; the low alarm needs 15');
+  });
+
+  it('nothing to say at minCapacity', () => {
+    const rows = Array.from({ length: 5 }, (_, i) => row(i * 60, { desiredCount: 3, cpuUtilization: 10 }));
+    expect(scalingNotes(web, rows, { fromS: 0, toS: 300, activityTimes: [] }, clock)).toEqual([]);
+  });
+
+  it('scale out blocked at maxCapacity for 3+ periods above target (AlarmHigh needs 3)', () => {
+    const cpu = [50, 70, 80, 90, 50];
+    const rows = cpu.map((c, i) => row(i * 60, { desiredCount: 12, cpuUtilization: c }));
+    const notes = scalingNotes(web, rows, { fromS: 0, toS: 300, activityTimes: [] }, clock);
+    expect(notes[0]).toMatchObject({ timeS: 60, text: 'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:01-09:04, up to 90 %)' });
+  });
+
+  it('disableScaleIn on every target tracking policy', () => {
+    const svc: ServiceInfo = { ...web, policies: [{ ...web.policies[0], disableScaleIn: true }] };
+    const rows = Array.from({ length: 3 }, (_, i) => row(i * 60, { desiredCount: 6, cpuUtilization: 10 }));
+    expect(scalingNotes(svc, rows, { fromS: 0, toS: 180, activityTimes: [] }, clock)[0].text).toMatch(/no scale in: every target tracking policy has disableScaleIn/);
+  });
+});
