@@ -1,0 +1,93 @@
+// Placement end to end (aws-behaviour.md §8): DAEMON services, unplaceable tasks and their
+// reasons, memberOf over custom attributes, instance and AZ on every task row.
+
+import { describe, it, expect } from 'vitest';
+import { loadScenarioObject } from '../../src/scenario/index.js';
+import { runSimulation, type EventRecord, type TaskRow } from '../../src/sim/index.js';
+
+function base(): any {
+  return {
+    name: 'placement',
+    duration: '30m',
+    cluster: {
+      availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      capacityProviders: {
+        general: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 3, maxSize: 3, desiredCapacity: 3, launchDelay: '60s', attributes: { tier: 'general' } } },
+        memory: { autoScalingGroup: { instanceTypes: ['r5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '60s', attributes: { tier: 'memory' } } },
+      },
+    },
+    taskDefinitions: {
+      small: { cpu: 256, memory: 512, networkMode: 'bridge', startup: { imagePull: '5s', containerStart: '1s' } },
+      agent: { cpu: 128, memory: 128, networkMode: 'host', containerDefinitions: { agent: { memory: 128, portMappings: [{ containerPort: 9100 }] } } },
+      huge: { cpu: 1024, memory: 12_000, networkMode: 'bridge' },
+    },
+    services: {},
+  };
+}
+
+function run(raw: any) {
+  const s = loadScenarioObject('placement', raw, { baseDir: '.' });
+  const events: EventRecord[] = [];
+  const tasks: TaskRow[] = [];
+  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: (t) => tasks.push(t) }, { seed: 3 });
+  return { ...r, events, tasks };
+}
+
+describe('DAEMON services', () => {
+  it('run one task on every ACTIVE instance, and only there', () => {
+    const raw = base();
+    raw.services.agent = { taskDefinition: 'agent', schedulingStrategy: 'DAEMON', launchType: 'EC2' };
+    const r = run(raw);
+    const instances = r.tasks.map((t) => t.instanceId);
+    expect(instances).toHaveLength(4);
+    expect(new Set(instances).size).toBe(4);
+  });
+});
+
+describe('memberOf over custom attributes', () => {
+  it('places every task on an instance whose attribute matches; the 9th is refused (2048 CPU units / 256 = 8 fit)', () => {
+    const raw = base();
+    raw.services.web = {
+      taskDefinition: 'small',
+      desiredCount: 9,
+      launchType: 'EC2',
+      placementConstraints: [{ type: 'memberOf', expression: 'attribute:tier == memory' }],
+    };
+    const r = run(raw);
+    const placed = r.events.filter((e) => e.type === 'task-placed');
+    expect(placed).toHaveLength(8);
+    for (const e of placed) expect(e.message).toMatch(/r5\.large/);
+    const why = r.events.filter((e) => e.type === 'task-unplaceable').pop()!;
+    expect(why.message).toMatch(/1 rejected for RESOURCE:CPU, 3 for memberOf constraint/);
+    for (const t of r.tasks.filter((t) => t.running !== null)) {
+      expect(t.instanceId).toMatch(/^i-/);
+      expect(t.availabilityZone).toMatch(/^us-east-1[abc]$/);
+    }
+  });
+});
+
+describe('unplaceable tasks', () => {
+  it('say why in ECS terms: the instances each step rejected and the closest instance', () => {
+    const raw = base();
+    raw.services.big = { taskDefinition: 'huge', desiredCount: 2, launchType: 'EC2' };
+    const r = run(raw);
+    const why = r.events.filter((e) => e.type === 'task-unplaceable');
+    // r5.large registers 16384 - 983 = 15401 MiB: the first fits there, the second fits nowhere
+    expect(r.tasks.filter((t) => t.running !== null)).toHaveLength(1);
+    const last = why[why.length - 1];
+    expect(last.message).toMatch(/4 rejected for RESOURCE:MEMORY/);
+    expect(last.message).toMatch(/closest i-\w+ \(us-east-1\w\) lacks \d+ MiB memory/);
+    expect(r.tasks.find((t) => t.running === null)!.stopReason).toBe('simulation-end');
+  });
+
+  it('static host ports: two tasks with the same host port never share an instance (RESOURCE:PORTS)', () => {
+    const raw = base();
+    raw.taskDefinitions.small.containerDefinitions = { app: { memory: 512, portMappings: [{ containerPort: 80, hostPort: 8080 }] } };
+    raw.services.web = { taskDefinition: 'small', desiredCount: 5, launchType: 'EC2' };
+    const r = run(raw);
+    const placed = r.tasks.filter((t) => t.instanceId !== null);
+    expect(placed).toHaveLength(4);
+    expect(new Set(placed.map((t) => t.instanceId)).size).toBe(4);
+    expect(r.events.some((e) => e.type === 'task-unplaceable' && /RESOURCE:PORTS/.test(e.message))).toBe(true);
+  });
+});
