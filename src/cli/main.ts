@@ -12,6 +12,7 @@ import { sweepCommand } from './commands/sweep.js';
 import { mergeCommand } from './commands/merge.js';
 import { traceCommand } from './commands/trace.js';
 import { explainCommand } from './commands/explain.js';
+import { reportCommand } from './commands/report.js';
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -26,6 +27,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(mergeCommand)
       .command(traceCommand)
       .command(explainCommand)
+      .command(reportCommand)
       .demandCommand(1, 'name a command (see --help)')
       .strict()
       .version(VERSION)

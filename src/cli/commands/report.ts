@@ -23,7 +23,7 @@ export const reportCommand = {
       .option('out', { type: 'string', describe: 'the HTML file to write (default <results-dir>/report.html; report.md goes beside it)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .example('$0 report results/quickstart', 'writes results/quickstart/report.html and report.md')
-      .example('$0 report results/compare-quickstart --out /tmp/cmp.html', 'the comparison page of a compare folder'),
+      .example('$0 report results/compare-quickstart --out /tmp/cmp.html', 'the comparison page of a compare folder') as unknown as Argv<ReportArgs>,
   handler: (argv: ArgumentsCamelCase<ReportArgs>) => {
     const written = runReport(argv);
     if (!argv.quiet) process.stdout.write(`wrote ${written.files.join(', ')}\n`);

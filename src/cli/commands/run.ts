@@ -6,6 +6,7 @@ import { runToFolder } from '../../output/run-to-folder.js';
 import { progressReporter } from '../progress.js';
 import { printRunSummary } from '../print-summary.js';
 import { UsageError } from '../errors.js';
+import { writeReports } from '../../output/report/index.js';
 
 export interface RunArgs {
   scenario: string;
@@ -13,6 +14,7 @@ export interface RunArgs {
   out?: string;
   duration?: string;
   quiet?: boolean;
+  report?: boolean;
 }
 
 export const runCommand = {
@@ -25,8 +27,10 @@ export const runCommand = {
       .option('out', { type: 'string', describe: 'results folder (default results/<scenario name>)' })
       .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d (overrides the scenario\'s)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .option('report', { type: 'boolean', default: false, describe: 'also write report.html and report.md into the results folder' })
       .example('$0 run scenarios/quickstart.yaml', 'run the quick start into results/quickstart/')
-      .example('$0 run scenarios/quickstart.yaml --seed 7 --out /tmp/qs', 'another seed, another folder'),
+      .example('$0 run scenarios/quickstart.yaml --seed 7 --out /tmp/qs', 'another seed, another folder')
+      .example('$0 run scenarios/quickstart.yaml --report', 'and a self-contained report.html'),
   handler: (argv: ArgumentsCamelCase<RunArgs>) => {
     const durationMs = parseDurationFlag(argv.duration);
     const seed = parseSeedFlag(argv.seed);
@@ -35,6 +39,7 @@ export const runCommand = {
     const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(scenario.scenario.name);
     const report = runToFolder(scenario, { outDir, seed: scenario.scenario.seed, onProgress: (f) => progress.update(f) });
     progress.stop();
+    if (argv.report) writeReports(outDir);
     if (!argv.quiet) printRunSummary(scenario, report, outDir);
   },
 };

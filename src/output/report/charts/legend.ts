@@ -9,7 +9,12 @@ export interface LegendItem {
   shape?: 'line' | 'dashed' | 'box' | 'marker';
 }
 
-const CHAR_W = 6.6;
+/** Approximate width of a label at the legend's 12.5 px font (no text metrics server-side). */
+function textWidth(label: string): number {
+  let w = 0;
+  for (const ch of label) w += /[A-Z0-9%_]/.test(ch) ? 8.2 : /[ il.,:;'|()\[\]]/.test(ch) ? 3.8 : /[mw]/.test(ch) ? 10 : 6.8;
+  return w;
+}
 
 /** Renders the legend from (left, top) within width; returns the SVG and the height it took. */
 export function renderLegend(items: LegendItem[], left: number, top: number, width: number): { svg: string; height: number } {
@@ -17,7 +22,7 @@ export function renderLegend(items: LegendItem[], left: number, top: number, wid
   let x = left;
   let y = top;
   for (const item of items) {
-    const w = 26 + item.label.length * CHAR_W + 14;
+    const w = 24 + textWidth(item.label) + 16;
     if (x + w > left + width && x > left) {
       x = left;
       y += 18;

@@ -47,12 +47,14 @@ export interface LineChartSpec {
   markers?: Marker[];
   /** Legend entries for bands and markers (their colours). */
   extraLegend?: LegendItem[];
+  /** The series the legend names, when not all of them (e.g. min and max drawn alike). */
+  legendSeries?: LineSeries[];
   width?: number;
 }
 
 export function lineChart(spec: LineChartSpec): string {
   const legend: LegendItem[] = [
-    ...spec.series.map((s) => ({ label: s.label + (s.axis === 'right' ? ' (right axis)' : ''), color: s.color, shape: s.dashed ? ('dashed' as const) : ('line' as const) })),
+    ...(spec.legendSeries ?? spec.series).map((s) => ({ label: s.label + (s.axis === 'right' ? ' (right axis)' : ''), color: s.color, shape: s.dashed ? ('dashed' as const) : ('line' as const) })),
     ...(spec.refLines ?? []).map((r) => ({ label: r.label, color: r.color, shape: 'dashed' as const })),
     ...(spec.extraLegend ?? []),
   ];

@@ -8,6 +8,7 @@ import { renderLegend } from './legend.js';
 import { esc, px, SVG_NS } from './svg.js';
 import { ROLE } from './palette.js';
 import { CHART_WIDTH } from './chart-frame.js';
+import { tickFormat } from './value-axis.js';
 
 export interface ScatterPoint {
   label: string;
@@ -55,12 +56,12 @@ export function scatterChart(spec: ScatterSpec): string {
     .range([bottom, top])
     .nice(6);
   const parts: string[] = [`<rect width="${width}" height="${height}" fill="#fff"/>`, `<text x="${left}" y="18" class="chart-title">${esc(spec.title)}</text>`, legend.svg];
-  const xf = xs.tickFormat(6, '~s');
+  const xf = tickFormat(xs, 6);
   for (const t of xs.ticks(6)) {
     const x = px(xs(t));
     parts.push(`<line x1="${x}" x2="${x}" y1="${top}" y2="${bottom}" stroke="${ROLE.grid}"/><text x="${x}" y="${bottom + 16}" text-anchor="middle" class="tick">${esc(xf(t))}</text>`);
   }
-  const yf = ys.tickFormat(6, '~s');
+  const yf = tickFormat(ys, 6);
   for (const t of ys.ticks(6)) {
     const y = px(ys(t));
     parts.push(`<line x1="${left}" x2="${right}" y1="${y}" y2="${y}" stroke="${ROLE.grid}"/><text x="${left - 6}" y="${y}" dy="0.32em" text-anchor="end" class="tick">${esc(yf(t))}</text>`);
@@ -100,7 +101,7 @@ function extent(values: number[]): [number, number] {
     hi = Math.max(hi, v);
   }
   if (!Number.isFinite(lo)) return [0, 1];
-  if (lo === hi) return [lo - Math.max(1, Math.abs(lo) * 0.1), hi + Math.max(1, Math.abs(hi) * 0.1)];
-  const pad = (hi - lo) * 0.08;
-  return [lo - pad, hi + pad];
+  const pad = lo === hi ? Math.abs(lo) * 0.1 || 1 : (hi - lo) * 0.08;
+  // Figures that cannot be negative (all of them here) keep their axis from 0 up.
+  return [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
 }

@@ -28,7 +28,7 @@ export function valueAxis(values: Iterable<number>, range: [number, number], tit
 
 export function renderValueAxis(axis: ValueAxis, left: number, right: number, grid: boolean): string {
   const parts: string[] = [];
-  const fmt = axis.scale.tickFormat(5, '~s');
+  const fmt = tickFormat(axis.scale, 5);
   const x = axis.side === 'left' ? left : right;
   const anchor = axis.side === 'left' ? 'end' : 'start';
   const dx = axis.side === 'left' ? -6 : 6;
@@ -43,4 +43,10 @@ export function renderValueAxis(axis: ValueAxis, left: number, right: number, gr
   const ty = (y0 + y1) / 2;
   parts.push(`<text transform="translate(${px(tx)},${px(ty)}) rotate(-90)" text-anchor="middle" class="axis-title">${esc(axis.title)}</text>`);
   return parts.join('');
+}
+
+/** d3's tick format: plain numbers ("0.25", "1,200"), SI prefixes only from 10,000 up ("20k"). */
+export function tickFormat(scale: ScaleLinear<number, number>, count: number): (v: number) => string {
+  const [a, b] = scale.domain();
+  return scale.tickFormat(count, Math.max(Math.abs(a), Math.abs(b)) >= 10_000 ? '~s' : ',~f');
 }

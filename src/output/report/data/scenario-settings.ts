@@ -21,12 +21,16 @@ export interface TargetLine {
 export interface ServiceSettings {
   name: string;
   sloLatencyP95Ms: number | null;
+  /** perTask.capacityRps: requests/s one task serves at 100 % of its CPU. */
+  capacityRps: number | null;
   lines: TargetLine[];
   rows: [string, string][];
 }
 
 export interface ScenarioSettings {
   rows: [string, string][];
+  /** managedScaling.targetCapacity per capacity provider (percent). */
+  targetCapacity: Map<string, number>;
   services: Map<string, ServiceSettings>;
   providers: [string, string][];
 }
@@ -34,6 +38,12 @@ export interface ScenarioSettings {
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
+
+/** A duration as the scenario file writes it: a number is seconds, a string takes units. */
+function fileDuration(v: unknown): number | null {
+  const ms = parseDuration(v);
+  return typeof ms === 'number' ? ms : null;
+}
 
 const PREDEFINED_COLUMN: Record<string, MetricColumn> = {
   ECSServiceAverageCPUUtilization: 'cpu_utilization',
@@ -65,7 +75,8 @@ export function durationReader(scenario: Obj, durationSeconds: number | undefine
 
 export function readScenarioSettings(scenario: Obj | null, durationSeconds: number | undefined): ScenarioSettings {
   const services = new Map<string, ServiceSettings>();
-  if (!scenario) return { rows: [], services, providers: [] };
+  const targetCapacity = new Map<string, number>();
+  if (!scenario) return { rows: [], services, providers: [], targetCapacity };
   const ms = durationReader(scenario, durationSeconds);
   const rows: [string, string][] = [];
   const add = (label: string, v: unknown) => {
@@ -80,11 +91,16 @@ export function readScenarioSettings(scenario: Obj | null, durationSeconds: numb
   if (metrics.period !== undefined) add('metric period / publish delay', `${fmtMs(ms(metrics.period))} / ${fmtMs(ms(metrics.publishDelay))}`);
 
   const providers: [string, string][] = [];
-  for (const [name, p] of Object.entries(obj(obj(scenario.cluster).capacityProviders))) providers.push([name, describeProvider(obj(p), ms)]);
+  for (const [name, p] of Object.entries(obj(obj(scenario.cluster).capacityProviders))) {
+    // capacityProviders stay as written even in a parsed scenario: numbers there are seconds.
+    providers.push([name, describeProvider(obj(p), fileDuration)]);
+    const managed = obj(obj(p).managedScaling);
+    if (Object.keys(managed).length > 0 && managed.status !== 'DISABLED') targetCapacity.set(name, num(managed.targetCapacity) ?? 100);
+  }
 
   const taskDefs = obj(scenario.taskDefinitions);
   for (const [name, svc] of Object.entries(obj(scenario.services))) services.set(name, readService(name, obj(svc), taskDefs, ms));
-  return { rows, services, providers };
+  return { rows, services, providers, targetCapacity };
 }
 
 function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => number | null): ServiceSettings {
@@ -99,7 +115,7 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
     rows.push(['capacity provider strategy', s.capacityProviderStrategy.map((i) => { const o = obj(i); return `${o.capacityProvider} (base ${o.base ?? 0}, weight ${o.weight ?? 1})`; }).join(', ')]);
   }
   rows.push(['desired count (initial)', String(s.desiredCount ?? '?')]);
-  if (workload.type) rows.push(['workload', `${workload.type}: ${describeTrace(obj(workload.requestRate))}`]);
+  if (workload.type) rows.push(['workload', `${workload.type}: ${describeTrace(obj(workload.requestRate), ms)}`]);
   if (sloLatencyP95Ms !== null) rows.push(['SLO', `p95 latency <= ${fmtMs(sloLatencyP95Ms)}${slo.errorRate !== undefined ? `, errors <= ${slo.errorRate} %` : ''}`]);
 
   const lines: TargetLine[] = [];
@@ -115,7 +131,7 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
       lines.push({ policy, metric, column, value, kind: 'target' });
       // AAS's low alarm fires below 90 % of the target (target-tracking-scaling-policy-overview.html).
       if (p.disableScaleIn !== true) lines.push({ policy, metric, column, value: value * 0.9, kind: 'scale-in threshold' });
-      rows.push([`policy ${policy}`, `target tracking ${metric} = ${value}; cooldowns out ${fmtMs(ms(p.scaleOutCooldown ?? 300))} / in ${fmtMs(ms(p.scaleInCooldown ?? 300))}${p.disableScaleIn === true ? '; scale in disabled' : ''}`]);
+      rows.push([`policy ${policy}`, `target tracking ${metric} = ${value}; cooldowns out ${fmtMs(p.scaleOutCooldown === undefined ? 300_000 : ms(p.scaleOutCooldown))} / in ${fmtMs(p.scaleInCooldown === undefined ? 300_000 : ms(p.scaleInCooldown))}${p.disableScaleIn === true ? '; scale in disabled' : ''}`]);
     } else if (p.policyType === 'StepScaling') {
       const alarm = obj(p.alarm);
       const value = num(alarm.threshold);
@@ -126,9 +142,11 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
   }
   for (const [action, av] of Object.entries(obj(as.scheduledActions))) {
     const a = obj(av);
-    rows.push([`scheduled action ${action}`, `${a.schedule} ${a.timezone ?? ''}: ${JSON.stringify(a.scalableTargetAction ?? {})}`]);
+    const act = Object.entries(obj(a.scalableTargetAction)).map(([k, v]) => `${k} ${v}`).join(', ');
+    rows.push([`scheduled action ${action}`, `${a.schedule} ${a.timezone ?? 'UTC'}: ${act}`]);
   }
-  return { name, sloLatencyP95Ms, lines, rows };
+  const capacityRps = num(obj(workload.perTask).capacityRps);
+  return { name, sloLatencyP95Ms, capacityRps, lines, rows };
 }
 
 function describeProvider(p: Obj, ms: (v: unknown) => number | null): string {
@@ -138,13 +156,21 @@ function describeProvider(p: Obj, ms: (v: unknown) => number | null): string {
   const managed = obj(p.managedScaling);
   const parts = [`ASG ${types} ${asg.purchaseOption ?? 'on-demand'}, size ${asg.minSize ?? '?'}..${asg.maxSize ?? '?'} (desired ${asg.desiredCapacity ?? '?'})`];
   if (managed.status === 'ENABLED' || (Object.keys(managed).length > 0 && managed.status !== 'DISABLED')) {
-    parts.push(`managed scaling targetCapacity ${managed.targetCapacity ?? 100} %, warm-up ${fmtMs(ms(managed.instanceWarmupPeriod ?? 300))}`);
+    parts.push(`managed scaling targetCapacity ${managed.targetCapacity ?? 100} %, warm-up ${fmtMs(managed.instanceWarmupPeriod === undefined ? 300_000 : ms(managed.instanceWarmupPeriod))}`);
   }
   return parts.join('; ');
 }
 
-function describeTrace(rate: Obj): string {
+/** {"min":150,"peakAt":"14:00"} -> {min: 150, peakAt: 14:00} */
+function plainJson(json: string): string {
+  return json.replace(/"([^"]*)":/g, '$1: ').replace(/,(?=["\w{[-])/g, ', ').replace(/"/g, '');
+}
+
+const TRACE_DURATION_KEYS = new Set(['at', 'start', 'end', 'every', 'period', 'rampUp', 'hold']);
+
+function describeTrace(rate: Obj, ms: (v: unknown) => number | null): string {
+  const durations = (key: string, v: unknown) => (TRACE_DURATION_KEYS.has(key) && (typeof v === 'number' || typeof v === 'string') && key !== '' ? fmtMs(ms(v)) : v);
   return Object.entries(rate)
-    .map(([k, v]) => `${k} ${typeof v === 'object' ? JSON.stringify(v) : String(v)}`)
+    .map(([k, v]) => `${k} ${typeof v === 'object' ? plainJson(JSON.stringify(v, durations)) : String(v)}`)
     .join(' x ');
 }

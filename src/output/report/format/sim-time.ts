@@ -28,6 +28,16 @@ export function clockLabel(clock: SimClock, timeS: number, withSeconds = false):
   return `d${day} ${hh}:${mm}${ss}`;
 }
 
+/** "09:24–09:35", "d1 23:50–d2 00:10"; the day is not repeated within one day ("d2 09:55–10:10"). */
+export function clockRange(clock: SimClock, fromS: number, toS: number): string {
+  const a = clockLabel(clock, fromS);
+  const b = clockLabel(clock, toS);
+  if (!clock.multiDay) return `${a}–${b}`;
+  const [dayA] = a.split(' ');
+  const [dayB, timeB] = b.split(' ');
+  return `${a}–${dayA === dayB ? timeB : b}`;
+}
+
 /** A span of seconds in words: 45 -> "45 s", 540 -> "9 min", 7200 -> "2.0 h", 3 days -> "3.0 d". */
 export function spanLabel(seconds: number): string {
   if (seconds < 120) return `${Math.round(seconds)} s`;

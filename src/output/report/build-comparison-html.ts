@@ -1,0 +1,59 @@
+// The HTML page of a compare or sweep folder: the comparison table (mean ± 95 % CI, the
+// Pareto front on cost vs SLO), the paired differences, a cost-vs-SLO scatter, and the
+// time series of each variant's replication 0 overlaid.
+
+import { basename } from 'node:path';
+import { loadComparison, type ComparisonData } from './data/load-comparison.js';
+import { scatterChart } from './charts/scatter-chart.js';
+import { esc } from './charts/svg.js';
+import { comparisonTable, pairedTable } from './sections/comparison-tables.js';
+import { overlayCharts } from './sections/overlay-charts.js';
+import { figure, htmlPage, htmlTable } from './sections/page.js';
+
+export function buildComparisonHtml(compareDir: string): string {
+  return renderComparisonHtml(loadComparison(compareDir));
+}
+
+export function renderComparisonHtml(c: ComparisonData): string {
+  const firstRun = c.runs.values().next().value;
+  const scenario = firstRun?.summary.scenario ?? basename(c.dir);
+  const what = c.kind === 'compare' ? 'Comparison' : 'Sweep';
+  const parts: string[] = [`<h1>${esc(`${what}: ${scenario}`)}</h1>`];
+  const description = typeof firstRun?.scenario?.description === 'string' ? firstRun.scenario.description : '';
+  parts.push(`<p class="lead">${esc(`${description ? `${description} — ` : ''}${c.rows.length} ${c.kind === 'compare' ? 'variants' : 'parameter points'}; figures are means over the replications with 95 % confidence half-widths.`)}</p>`);
+
+  parts.push(`<h2>${c.kind === 'compare' ? 'Variants' : 'Points'}</h2>`, htmlTable(comparisonTable(c)));
+  const paired = pairedTable(c);
+  if (paired) {
+    parts.push('<h3>Paired differences against the first variant</h3>');
+    parts.push('<p class="muted">Each replication of every variant sees the same load and delays (common random numbers), so these differences are much tighter than the per-variant intervals.</p>');
+    parts.push(htmlTable(paired));
+  }
+
+  parts.push('<h2>Cost vs SLO</h2>');
+  parts.push(
+    figure(
+      scatterChart({
+        title: 'Cost vs SLO-violation minutes (lower left is better)',
+        xTitle: 'cost (USD)',
+        yTitle: 'SLO-violation minutes',
+        highlightLabel: 'Pareto front (no variant is cheaper AND violates the SLO less)',
+        points: c.rows.map((r) => ({ label: r.label, x: r.mean.cost, y: r.mean.sloViolationMinutes, xErr: r.ci95.cost, yErr: r.ci95.sloViolationMinutes, highlight: r.pareto })),
+      }),
+    ),
+  );
+
+  const overlays = overlayCharts(c.runs);
+  if (overlays.length) {
+    parts.push('<h2>Time series by variant (replication 0)</h2>');
+    parts.push('<p class="muted">Variants share their random numbers, so the offered load is the same in each and its lines lie on top of each other.</p>');
+    for (const o of overlays) {
+      if (o.service) parts.push(`<h3>Service ${esc(o.service)}</h3>`);
+      else parts.push('<h3>Cost</h3>');
+      for (const svg of o.charts) parts.push(figure(svg));
+    }
+  } else {
+    parts.push('<p class="muted">No runs/&lt;variant&gt;/ results folders here: no time series to overlay.</p>');
+  }
+  return htmlPage(`${what}: ${scenario} — ecsim report`, parts.join('\n'));
+}

@@ -1,0 +1,39 @@
+// report.md of one results folder: a short Markdown summary to paste into a design
+// review — headline table per service, cost by provider, what happened.
+
+import { loadResults } from './data/load-results.js';
+import { spanLabel } from './format/sim-time.js';
+import { whatHappened } from './narrative/what-happened.js';
+import { costTable, serviceHeadlineTable, type Table } from './sections/headline-table.js';
+import { reportContext, type ReportContext } from './sections/report-context.js';
+
+export function buildReportMarkdown(resultsDir: string): string {
+  return renderReportMarkdown(reportContext(loadResults(resultsDir)));
+}
+
+export function renderReportMarkdown(ctx: ReportContext): string {
+  const { data } = ctx;
+  const lines: string[] = [];
+  lines.push(`# ${data.summary.scenario ?? 'ecsim run'}`, '');
+  const description = typeof data.scenario?.description === 'string' ? `${data.scenario.description} ` : '';
+  lines.push(`${description}${spanLabel(data.durationSeconds)} simulated, seed ${data.summary.seed ?? '?'}.`, '');
+  lines.push('## Services', '', ...markdownTable(serviceHeadlineTable(ctx)), '');
+  lines.push('## Cost by capacity provider', '', ...markdownTable(costTable(ctx)), '');
+  const story = whatHappened(data, ctx.settings, ctx.periodS);
+  lines.push('## What happened', '', ...story.overview.map((s) => `- ${s}`), '');
+  if (story.timeline.length) {
+    lines.push(...story.timeline.map((i) => `- ${i.text}`));
+    if (story.omitted) lines.push(`- … and ${story.omitted} smaller moves (see events.csv).`);
+    lines.push('');
+  }
+  return lines.join('\n');
+}
+
+export function markdownTable(t: Table): string[] {
+  const cell = (s: string) => s.replace(/\|/g, '\\|');
+  return [
+    `| ${t.header.map(cell).join(' | ')} |`,
+    `|${t.numeric.map((n) => (n ? ' ---: ' : ' --- ')).join('|')}|`,
+    ...t.rows.map((r) => `| ${r.map(cell).join(' | ')} |`),
+  ];
+}

@@ -1,0 +1,55 @@
+// Turns the cause recorded with a scaling activity into a plain-language "because ..."
+// clause: which metric crossed which threshold, for how long, with the datapoints. Falls
+// back to the recorded text for causes it does not recognise.
+
+import type { ScenarioSettings } from '../data/scenario-settings.js';
+import { spanLabel } from '../format/sim-time.js';
+
+const METRIC_WORDS: Record<string, { name: string; unit: string }> = {
+  ECSServiceAverageCPUUtilization: { name: 'CPU utilization', unit: ' %' },
+  CPUUtilization: { name: 'CPU utilization', unit: ' %' },
+  ECSServiceAverageMemoryUtilization: { name: 'memory utilization', unit: ' %' },
+  MemoryUtilization: { name: 'memory utilization', unit: ' %' },
+  ALBRequestCountPerTarget: { name: 'requests per target', unit: '' },
+  RequestCountPerTarget: { name: 'requests per target', unit: '' },
+  BacklogPerTask: { name: 'backlog per task', unit: '' },
+};
+
+const TARGET_TRACKING = /^target tracking (\S+): (\d+) datapoints? ([<>]=?) ([\d.]+): ([-\d.\s]+?)(?:;|$)/;
+const MANAGED = /^managed scaling \S+: CapacityProviderReservation ([\d.]+) ([<>]=?) ([\d.]+) for (\d+) datapoints?; M=(\d+) N=(\d+)/;
+const SCHEDULED = /^scheduled action (\S+) \(([^)]*\)?)\)/;
+
+export interface CauseContext {
+  settings: ScenarioSettings;
+  /** The metric period in seconds (a datapoint per period). */
+  periodS: number;
+}
+
+export function explainCause(subject: string, cause: string, ctx: CauseContext): string {
+  let m = TARGET_TRACKING.exec(cause);
+  if (m) {
+    const [, policy, count, op, threshold, points] = m;
+    const line = ctx.settings.services.get(subject)?.lines.find((l) => l.policy === policy);
+    const words = line ? (METRIC_WORDS[line.metric] ?? { name: line.metric, unit: '' }) : { name: `the metric of policy ${policy}`, unit: '' };
+    const values = points.trim().split(/\s+/).map(Number);
+    const shown = values.length <= 4 ? values.map((v) => fmt(v)).join(', ') : `${values.length} datapoints, last ${fmt(values[values.length - 1])}`;
+    const dir = op.startsWith('>') ? 'above' : 'below';
+    const n = Number(count);
+    return `${words.name} was ${dir} ${threshold}${words.unit} for ${spanLabel(n * ctx.periodS)} (${shown}${words.unit}; target tracking policy ${policy})`;
+  }
+  m = MANAGED.exec(cause);
+  if (m) {
+    const [, value, op, target, count, mNeeded, nRunning] = m;
+    const dir = op.startsWith('>') ? 'above' : 'below';
+    return `CapacityProviderReservation was ${dir} its target ${target} % (${value} % for ${spanLabel(Number(count) * ctx.periodS)}; ${mNeeded} instances needed, ${nRunning} running)`;
+  }
+  m = SCHEDULED.exec(cause);
+  if (m) return `scheduled action ${m[1]} ran (${cause.slice(m[0].length).replace(/^[:;]\s*/, '')})`;
+  const step = /^step scaling (\S+): (.*)$/.exec(cause);
+  if (step) return `step scaling policy ${step[1]}'s alarm: ${step[2]}`;
+  return cause;
+}
+
+function fmt(v: number): string {
+  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+}

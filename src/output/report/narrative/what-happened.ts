@@ -1,0 +1,183 @@
+// The plain-language "what happened" of a run, from its event log and task list: an
+// overview (counts per service and capacity provider) and a timeline of the notable
+// moments (scaling moves with their causes, scheduled actions, unplaceable episodes),
+// the largest ones first when there are too many to list.
+
+import type { ResultsData } from '../data/results-data.js';
+import type { ScenarioSettings } from '../data/scenario-settings.js';
+import { clockLabel, clockRange, simClock, spanLabel, type SimClock } from '../format/sim-time.js';
+import { fmtNum } from '../format/numbers.js';
+import { explainCause, type CauseContext } from './explain-cause.js';
+import { parseScalingActivity, type ScalingActivity } from './parse-scaling-activity.js';
+import { scalingBursts, type ScalingBurst } from './scaling-bursts.js';
+import { unplaceableEpisodes } from './unplaceable-episodes.js';
+
+export interface TimelineItem {
+  timeS: number;
+  text: string;
+  /** How much it matters when the list must be cut: capacity change, or a fixed rank. */
+  weight: number;
+}
+
+export interface Narrative {
+  overview: string[];
+  timeline: TimelineItem[];
+  /** Timeline items left out (the smallest), 0 when all are listed. */
+  omitted: number;
+}
+
+export const MAX_TIMELINE_ITEMS = 40;
+/** Scaling moves listed per service or provider; the rest are summed up in one line. */
+export const MAX_MOVES_PER_SUBJECT = 8;
+
+export function whatHappened(data: ResultsData, settings: ScenarioSettings, periodS: number, maxItems = MAX_TIMELINE_ITEMS): Narrative {
+  const clock = simClock(data.startEpochMs, data.durationSeconds);
+  const ctx: CauseContext = { settings, periodS };
+  const activities: ScalingActivity[] = [];
+  for (const e of data.events) {
+    if (e.type !== 'scaling-activity') continue;
+    const a = parseScalingActivity(e.timeS, e.subject, e.message);
+    if (a) activities.push(a);
+  }
+  const overview = [...serviceOverview(data, activities), ...providerOverview(data, activities)];
+  const items: TimelineItem[] = [];
+  const bursts = scalingBursts(activities);
+  for (const subject of new Set(bursts.map((b) => b.subject))) {
+    items.push(...subjectItems(bursts.filter((b) => b.subject === subject), clock, ctx, MAX_MOVES_PER_SUBJECT));
+  }
+  for (const e of data.events) {
+    if (e.type === 'scheduled-action') items.push({ timeS: e.timeS, text: `At ${clockLabel(clock, e.timeS)} ${e.subject}: ${e.message}.`, weight: 1e6 });
+  }
+  for (const ep of unplaceableEpisodes(data.events)) {
+    const reasons = [...ep.reasons.keys()].join(', ');
+    const span = ep.endS > ep.startS ? `${clockRange(clock, ep.startS, ep.endS)}` : clockLabel(clock, ep.startS);
+    const wait = ep.waitingFor ? `; tasks waited in PROVISIONING for ${ep.waitingFor} capacity` : '';
+    items.push({ timeS: ep.startS, text: `${span} ${ep.service} could not place tasks (${ep.events} ${ep.events === 1 ? 'attempt' : 'attempts'}; ${reasons}${wait}).`, weight: 1e5 + ep.events });
+  }
+  let kept = items;
+  if (items.length > maxItems) kept = [...items].sort((a, b) => b.weight - a.weight || a.timeS - b.timeS).slice(0, maxItems);
+  kept = [...kept].sort((a, b) => a.timeS - b.timeS);
+  return { overview, timeline: kept, omitted: items.length - kept.length };
+}
+
+/** The largest moves of one subject, and one line that sums up the others. */
+function subjectItems(bursts: ScalingBurst[], clock: SimClock, ctx: CauseContext, max: number): TimelineItem[] {
+  if (bursts.length <= max) return bursts.map((b) => burstItem(b, clock, ctx));
+  const ranked = [...bursts].sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.startS - b.startS);
+  const shown = ranked.slice(0, max - 1);
+  const rest = ranked.slice(max - 1).sort((a, b) => a.startS - b.startS);
+  const outN = rest.filter((b) => b.direction === 'out').length;
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const b of rest) {
+    lo = Math.min(lo, b.from, b.to);
+    hi = Math.max(hi, b.from, b.to);
+  }
+  const first = rest[0];
+  const last = rest[rest.length - 1];
+  const summary: TimelineItem = {
+    timeS: first.startS,
+    text:
+      `${clockRange(clock, first.startS, last.endS)} ${first.subject} made ${rest.length} more scaling moves ` +
+      `(${outN} out, ${rest.length - outN} in, between ${lo} and ${hi}), not listed one by one; the first because ${explainCause(first.subject, first.steps[0].cause, ctx)}.`,
+    weight: 5e5,
+  };
+  return [...shown.map((b) => burstItem(b, clock, ctx)), summary];
+}
+
+function burstItem(b: ScalingBurst, clock: SimClock, ctx: CauseContext): TimelineItem {
+  const verb = b.direction === 'out' ? 'scaled out' : 'scaled in';
+  const first = b.steps[0];
+  const when = b.steps.length === 1 ? `At ${clockLabel(clock, b.startS)}` : `${clockRange(clock, b.startS, b.endS)}`;
+  const steps = b.steps.length === 1 ? '' : ` in ${b.steps.length} steps (${b.steps.map((s) => s.to).join(' -> ')})`;
+  const why = explainCause(b.subject, first.cause, ctx);
+  const lead = b.steps.length === 1 ? 'because' : 'first because';
+  return { timeS: b.startS, text: `${when} ${b.subject} ${verb} ${b.from} -> ${b.to}${steps}, ${lead} ${why}.`, weight: Math.abs(b.to - b.from) };
+}
+
+function serviceOverview(data: ResultsData, activities: ScalingActivity[]): string[] {
+  const out: string[] = [];
+  const names = new Set([...data.services.keys(), ...Object.keys(data.summary.services ?? {})]);
+  const spotByService = new Map<string, number>();
+  const serviceOfTask = new Map(data.tasks.map((t) => [t.taskId, t.service]));
+  for (const e of data.events) {
+    if (e.type !== 'spot-interruption') continue;
+    const svc = serviceOfTask.get(e.subject);
+    if (svc) spotByService.set(svc, (spotByService.get(svc) ?? 0) + 1);
+  }
+  for (const name of names) {
+    const own = activities.filter((a) => a.subject === name);
+    const outN = own.filter((a) => a.direction === 'out').length;
+    let reversals = 0;
+    for (let i = 1; i < own.length; i++) if (own[i].direction !== own[i - 1].direction) reversals++;
+    // Many reversals of direction: the policy flaps (scale out, scale in, out again...).
+    const flapping = reversals >= 6 && reversals >= own.length / 3 ? ` — it flapped: the direction reversed ${reversals} times` : '';
+    const tasks = data.tasks.filter((t) => t.service === name);
+    const started = tasks.filter((t) => Number.isFinite(t.runningS)).length;
+    const byReason = new Map<string, number>();
+    for (const t of tasks) if (Number.isFinite(t.stoppedS) && t.stopReason !== 'simulation-end') byReason.set(t.stopReason || 'unknown', (byReason.get(t.stopReason || 'unknown') ?? 0) + 1);
+    const stopped = [...byReason.values()].reduce((a, b) => a + b, 0);
+    const reasons = [...byReason.entries()].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${fmtNum(n)} ${r}`).join(', ');
+    const desired = data.summary.services?.[name]?.desiredCount;
+    const range = desired ? `, desired count ${desired.min}..${desired.max} (final ${desired.final})` : '';
+    const spot = spotByService.get(name) ?? 0;
+    out.push(
+      `${name}: ${own.length} scaling ${own.length === 1 ? 'activity' : 'activities'} (${outN} out, ${own.length - outN} in)${range}${flapping}; ` +
+        `${fmtNum(started)} tasks started, ${fmtNum(stopped)} stopped${reasons ? ` (${reasons})` : ''}` +
+        (spot ? `; ${fmtNum(spot)} Fargate Spot interruptions` : '') +
+        '.',
+    );
+  }
+  const episodes = unplaceableEpisodes(data.events);
+  if (episodes.length) {
+    const reasons = new Map<string, number>();
+    for (const ep of episodes) for (const [r, n] of ep.reasons) reasons.set(r, (reasons.get(r) ?? 0) + n);
+    const total = episodes.reduce((a, e) => a + (e.endS - e.startS), 0);
+    out.push(`${episodes.length} unplaceable ${episodes.length === 1 ? 'episode' : 'episodes'} (${spanLabel(total)} in all); reasons named: ${[...reasons.entries()].map(([r, n]) => `${r} x${n}`).join(', ')}.`);
+  }
+  return out;
+}
+
+function providerOverview(data: ResultsData, activities: ScalingActivity[]): string[] {
+  const out: string[] = [];
+  const providerOf = new Map<string, string>();
+  const launched = new Map<string, number>();
+  const terminated = new Map<string, number>();
+  const spot = new Map<string, number>();
+  for (const e of data.events) {
+    if (e.type === 'instance-launched') {
+      const p = /^(\S+) launched/.exec(e.message)?.[1] ?? '?';
+      providerOf.set(e.subject, p);
+      launched.set(p, (launched.get(p) ?? 0) + 1);
+    } else if (e.type === 'instance-terminated') {
+      const p = providerOf.get(e.subject) ?? '?';
+      terminated.set(p, (terminated.get(p) ?? 0) + 1);
+    } else if (e.type === 'spot-interruption' && providerOf.has(e.subject)) {
+      const p = providerOf.get(e.subject)!;
+      spot.set(p, (spot.get(p) ?? 0) + 1);
+    }
+  }
+  for (const [name, series] of data.providers) {
+    const own = activities.filter((a) => a.subject === name);
+    const running = series.columns.instances_running;
+    const tasks = series.columns.tasks_running;
+    if (!launched.has(name) && own.length === 0) {
+      out.push(`${name}: up to ${fmtNum(maxOf(tasks))} tasks running at once.`);
+      continue;
+    }
+    const s = spot.get(name) ?? 0;
+    out.push(
+      `${name}: ${fmtNum(launched.get(name) ?? 0)} instances launched, ${fmtNum(terminated.get(name) ?? 0)} terminated, at most ${fmtNum(maxOf(running))} running; ` +
+        `${own.length} managed scaling ${own.length === 1 ? 'activity' : 'activities'}` +
+        (s ? `; ${fmtNum(s)} EC2 Spot interruptions` : '') +
+        '.',
+    );
+  }
+  return out;
+}
+
+function maxOf(a: Float64Array | undefined): number {
+  let m = 0;
+  if (a) for (const v of a) if (v > m) m = v;
+  return m;
+}

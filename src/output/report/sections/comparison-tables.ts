@@ -1,0 +1,32 @@
+// The tables of a comparison page: each variant's metrics as mean ± 95 % CI half-width
+// with its Pareto mark, and the paired differences against the first variant.
+
+import { COMPARISON_METRICS, METRIC_TITLES, type ComparisonData } from '../data/load-comparison.js';
+import { fmtNum } from '../format/numbers.js';
+import type { Table } from './headline-table.js';
+
+export function comparisonTable(c: ComparisonData): Table {
+  const paramHeader = c.kind === 'sweep' && c.rows[0] ? c.rows[0].params.map(([p]) => p) : ['variant'];
+  const header = [...paramHeader, ...COMPARISON_METRICS.map((m) => METRIC_TITLES[m]), 'Pareto (cost vs SLO)'];
+  const rows = c.rows.map((r) => [
+    ...(c.kind === 'sweep' ? r.params.map(([, v]) => v) : [r.label]),
+    ...COMPARISON_METRICS.map((m) => withCi(r.mean[m], r.ci95[m], m === 'cost' ? 3 : 1)),
+    r.pareto ? 'yes' : '',
+  ]);
+  return { header, rows, numeric: header.map((_, i) => i >= paramHeader.length && i < header.length - 1) };
+}
+
+export function pairedTable(c: ComparisonData): Table | null {
+  if (c.paired.length === 0) return null;
+  const header = ['variant', 'minus baseline', ...COMPARISON_METRICS.map((m) => `Δ ${METRIC_TITLES[m]}`)];
+  const rows = c.paired.map((p) => [p.variant, p.baseline, ...COMPARISON_METRICS.map((m) => withCi(p.diffMean[m], p.diffCi95[m], m === 'cost' ? 3 : 1))]);
+  return { header, rows, numeric: header.map((_, i) => i >= 2) };
+}
+
+function withCi(mean: number, ci: number, digits: number): string {
+  if (!Number.isFinite(mean)) return '–';
+  const m = Math.abs(mean) < 10 && !Number.isInteger(mean) ? mean.toFixed(digits + 1) : fmtNum(mean, digits);
+  if (!Number.isFinite(ci) || ci === 0) return m;
+  const h = Math.abs(ci) < 10 ? ci.toFixed(digits + 1) : fmtNum(ci, digits);
+  return `${m} ± ${h}`;
+}

@@ -1,0 +1,42 @@
+// The headline figures per service and the cost per provider, as rows of text shared by
+// the HTML page and report.md (from summary.json, SLO from scenario.json when present).
+
+import type { ReportContext } from './report-context.js';
+import { fmtNum, fmtPct, fmtUsd } from '../format/numbers.js';
+
+export interface Table {
+  header: string[];
+  rows: string[][];
+  /** Columns aligned right (numbers). */
+  numeric: boolean[];
+}
+
+export function serviceHeadlineTable(ctx: ReportContext): Table {
+  const header = ['service', 'task-hours', 'desired min..max (final)', 'CPU % mean / p95', 'p95 latency ms', 'p95 SLO ms', 'dropped %', 'SLO-violation min', 'scale out / in'];
+  const rows: string[][] = [];
+  for (const [name, s] of Object.entries(ctx.data.summary.services ?? {})) {
+    const offered = s.requests?.offered ?? 0;
+    const dropped = offered > 0 ? ((s.requests?.dropped ?? 0) / offered) * 100 : NaN;
+    const slo = ctx.settings.services.get(name)?.sloLatencyP95Ms;
+    rows.push([
+      name,
+      fmtNum(s.taskHours),
+      s.desiredCount ? `${s.desiredCount.min}..${s.desiredCount.max} (${s.desiredCount.final})` : '–',
+      `${fmtNum(s.cpuUtilization?.mean)} / ${fmtNum(s.cpuUtilization?.p95)}`,
+      fmtNum(s.latencyMs?.p95),
+      slo ? fmtNum(slo) : '–',
+      fmtPct(dropped, 2).replace(' %', ''),
+      fmtNum(s.sloViolationMinutes),
+      `${s.scalingActivities?.out ?? 0} / ${s.scalingActivities?.in ?? 0}`,
+    ]);
+  }
+  return { header, rows, numeric: header.map((_, i) => i > 0) };
+}
+
+export function costTable(ctx: ReportContext): Table {
+  const cost = ctx.data.summary.cost ?? {};
+  const hours = ctx.data.summary.capacityProviders ?? {};
+  const rows = Object.entries(cost.byProvider ?? {}).map(([p, usd]) => [p, hours[p]?.instanceHours !== undefined ? fmtNum(hours[p].instanceHours) : '–', fmtUsd(usd)]);
+  rows.push(['total', '', fmtUsd(cost.total)]);
+  return { header: ['capacity provider', 'instance-hours', `cost (${cost.currency ?? 'USD'})`], rows, numeric: [false, true, true] };
+}

@@ -1,0 +1,69 @@
+// The same time-series charts for every variant of a comparison, overlaid: one line per
+// variant (a colour each, the same on every chart), one chart per service and metric,
+// and the total cost to date.
+
+import type { ResultsData } from '../data/results-data.js';
+import { metricPeriodS } from '../data/metric-period.js';
+import { lineChart, type LineSeries } from '../charts/line-chart.js';
+import { seriesColor } from '../charts/palette.js';
+import { simClock } from '../format/sim-time.js';
+import { atEnd, atMiddle } from './series-points.js';
+
+interface OverlayMetric {
+  column: string;
+  title: string;
+  yTitle: string;
+  at: 'middle' | 'end';
+}
+
+const METRICS: OverlayMetric[] = [
+  { column: 'request_rate', title: 'request rate', yTitle: 'requests / s', at: 'middle' },
+  { column: 'running_count', title: 'running tasks', yTitle: 'tasks', at: 'end' },
+  { column: 'cpu_utilization', title: 'CPU utilization', yTitle: '% of reserved', at: 'middle' },
+  { column: 'latency_p95_ms', title: 'p95 latency', yTitle: 'latency (ms)', at: 'middle' },
+];
+
+export function overlayCharts(runs: Map<string, ResultsData>): { service: string; charts: string[] }[] {
+  const entries = [...runs.entries()];
+  if (entries.length === 0) return [];
+  const first = entries[0][1];
+  const clock = simClock(first.startEpochMs, Math.max(...entries.map(([, r]) => r.durationSeconds)));
+  const domainS: [number, number] = [0, Math.max(...entries.map(([, r]) => r.durationSeconds))];
+  const services = [...new Set(entries.flatMap(([, r]) => [...r.services.keys()]))];
+  const out: { service: string; charts: string[] }[] = [];
+  for (const service of services) {
+    const charts = METRICS.map((m) => {
+      const series: LineSeries[] = [];
+      entries.forEach(([name, r], i) => {
+        const s = r.services.get(service);
+        const y = s?.columns[m.column];
+        if (!s || !y) return;
+        const periodS = metricPeriodS([s]);
+        const x = m.at === 'middle' ? atMiddle(s.time, periodS) : atEnd(s.time, periodS);
+        series.push({ label: name, x, y, color: seriesColor(i), curve: m.at === 'end' ? 'step' : 'linear' });
+      });
+      return lineChart({ title: `${service} — ${m.title} by variant`, clock, domainS, yTitle: m.yTitle, series });
+    });
+    out.push({ service, charts });
+  }
+  const cost: LineSeries[] = [];
+  entries.forEach(([name, r], i) => {
+    const total = totalCost(r);
+    if (total) cost.push({ label: name, x: total.x, y: total.y, color: seriesColor(i) });
+  });
+  if (cost.length) out.push({ service: '', charts: [lineChart({ title: 'Total cost to date by variant', clock, domainS, yTitle: 'USD', series: cost })] });
+  return out;
+}
+
+/** cost_to_date summed over the run's capacity providers, at each period's end. */
+function totalCost(r: ResultsData): { x: Float64Array; y: Float64Array } | null {
+  const providers = [...r.providers.values()];
+  if (providers.length === 0) return null;
+  const n = Math.min(...providers.map((p) => p.time.length));
+  const y = new Float64Array(n);
+  for (const p of providers) {
+    const c = p.columns.cost_to_date;
+    if (c) for (let i = 0; i < n; i++) y[i] += Number.isFinite(c[i]) ? c[i] : 0;
+  }
+  return { x: atEnd(providers[0].time.subarray(0, n), metricPeriodS(providers)), y };
+}

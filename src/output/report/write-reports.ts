@@ -1,0 +1,48 @@
+// Writes the reports of a folder: report.html + report.md for a results folder, or
+// report.html for a compare/sweep folder (comparison.csv or sweep.csv present). Called by
+// `ecsim report` and by `run --report` (on the finished folder: its CSV files must be
+// complete, i.e. after runToFolder returned).
+
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadResults } from './data/load-results.js';
+import { renderComparisonHtml } from './build-comparison-html.js';
+import { comparisonKind, loadComparison } from './data/load-comparison.js';
+import { renderReportHtml } from './build-report-html.js';
+import { renderReportMarkdown } from './build-report-markdown.js';
+import { reportContext } from './sections/report-context.js';
+
+export interface WrittenReports {
+  kind: 'run' | 'compare' | 'sweep';
+  /** Paths of the files written. */
+  files: string[];
+}
+
+export interface WriteReportsOptions {
+  /** Where report.html goes (default <dir>/report.html); report.md goes beside it. */
+  htmlPath?: string;
+}
+
+export function writeReports(dir: string, options: WriteReportsOptions = {}): WrittenReports {
+  const htmlPath = options.htmlPath ?? join(dir, 'report.html');
+  const kind = comparisonKind(dir);
+  if (kind) {
+    writeFileSync(htmlPath, renderComparisonHtml(loadComparison(dir)));
+    return { kind, files: [htmlPath] };
+  }
+  const ctx = reportContext(loadResults(dir));
+  const mdPath = htmlPath.replace(/\.html?$/i, '') + '.md';
+  writeFileSync(htmlPath, renderReportHtml(ctx));
+  writeFileSync(mdPath, renderReportMarkdown(ctx));
+  return { kind: 'run', files: [htmlPath, mdPath] };
+}
+
+/**
+ * The report files' contents for a results folder, for callers that write files
+ * themselves. The folder's CSVs must be complete: not usable inside runToFolder's
+ * extraFiles, where the CSV files are still open and unflushed until commit.
+ */
+export function reportFiles(resultsDir: string): Record<string, string> {
+  const ctx = reportContext(loadResults(resultsDir));
+  return { 'report.html': renderReportHtml(ctx), 'report.md': renderReportMarkdown(ctx) };
+}

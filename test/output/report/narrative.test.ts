@@ -1,0 +1,89 @@
+import { describe, it, expect } from 'vitest';
+import { parseScalingActivity } from '../../../src/output/report/narrative/parse-scaling-activity.js';
+import { explainCause } from '../../../src/output/report/narrative/explain-cause.js';
+import { scalingBursts } from '../../../src/output/report/narrative/scaling-bursts.js';
+import { unplaceableEpisodes } from '../../../src/output/report/narrative/unplaceable-episodes.js';
+import { alarmIntervals } from '../../../src/output/report/data/alarm-intervals.js';
+import { readScenarioSettings } from '../../../src/output/report/data/scenario-settings.js';
+
+const cpuScenario = {
+  duration: 3_600_000,
+  metrics: { period: 60_000, publishDelay: 60_000 },
+  services: { web: { autoScaling: { minCapacity: 3, maxCapacity: 12, policies: { cpu: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 60 } } } } },
+};
+
+describe('scaling activities from events.csv', () => {
+  it('reads a service activity: "desired count 3 -> 6: <cause>"', () => {
+    const a = parseScalingActivity(1440, 'web', 'desired count 3 -> 6: target tracking cpu: 3 datapoints > 60: 105.0 105.0 105.0; ceil(3 x 105.0/60) = 6');
+    expect(a).toMatchObject({ from: 3, to: 6, direction: 'out', cause: 'target tracking cpu: 3 datapoints > 60: 105.0 105.0 105.0; ceil(3 x 105.0/60) = 6' });
+  });
+
+  it('reads a managed scaling activity: "desired 2 -> 3 (<cause>)"', () => {
+    const a = parseScalingActivity(120, 'asg', 'desired 4 -> 2 (managed scaling asg: CapacityProviderReservation 50.0 < 100 for 15 datapoints; M=2 N=4; ceil(2 / 1) = 2)');
+    expect(a).toMatchObject({ from: 4, to: 2, direction: 'in' });
+    expect(a?.cause.startsWith('managed scaling asg: CapacityProviderReservation 50.0 < 100')).toBe(true);
+  });
+
+  it('explains a target tracking scale out as AWS\'s high alarm: metric > target for 3 one-minute datapoints', () => {
+    const settings = readScenarioSettings(cpuScenario, 3600);
+    const text = explainCause('web', 'target tracking cpu: 3 datapoints > 60: 105.0 105.0 105.0; ceil(3 x 105.0/60) = 6', { settings, periodS: 60 });
+    expect(text).toBe('CPU utilization was above 60 % for 3 min (105, 105, 105 %; target tracking policy cpu)');
+  });
+
+  it('explains a target tracking scale in (low alarm: 15 datapoints below 90 % of the target = 54)', () => {
+    const settings = readScenarioSettings(cpuScenario, 3600);
+    const cause = 'target tracking cpu: 15 datapoints < 54: 30 30 30 30 30 30 30 30 30 30 30 30 30 30 29.5; ceil(6 x 29.5/60) = 3';
+    expect(explainCause('web', cause, { settings, periodS: 60 })).toBe('CPU utilization was below 54 % for 15 min (15 datapoints, last 29.5 %; target tracking policy cpu)');
+  });
+
+  it('explains a managed scaling move with M and N (CapacityProviderReservation = M / N x 100)', () => {
+    const text = explainCause('asg', 'managed scaling asg: CapacityProviderReservation 200.0 > 100 for 1 datapoint; M=2 N=1; ceil(2 / 1) = 2', { settings: readScenarioSettings(null, undefined), periodS: 60 });
+    expect(text).toBe('CapacityProviderReservation was above its target 100 % (200.0 % for 60 s; 2 instances needed, 1 running)');
+  });
+
+  it('groups moves of one subject and direction within 15 minutes into one burst', () => {
+    const acts = [
+      parseScalingActivity(1440, 'web', 'desired count 3 -> 6: x')!,
+      parseScalingActivity(1800, 'web', 'desired count 6 -> 8: x')!,
+      parseScalingActivity(2100, 'web', 'desired count 8 -> 9: x')!,
+      parseScalingActivity(2200, 'web', 'desired count 9 -> 7: x')!, // direction changes: a new burst
+      parseScalingActivity(9000, 'web', 'desired count 7 -> 5: x')!, // > 15 min later: a new burst
+    ];
+    const bursts = scalingBursts(acts);
+    expect(bursts.map((b) => [b.from, b.to, b.steps.length])).toEqual([[3, 9, 3], [9, 7, 1], [7, 5, 1]]);
+  });
+});
+
+describe('unplaceable episodes and alarm states', () => {
+  const ev = (timeS: number, type: string, subject: string, message: string) => ({ timeS, type, subject, message });
+
+  it('joins unplaceable events less than 5 minutes apart and counts the reasons ECS named', () => {
+    const eps = unplaceableEpisodes([
+      ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task (waits in PROVISIONING for asg capacity): no container instance met all requirements: 2 rejected for INSTANCE_STATUS (not ACTIVE)'),
+      ev(100, 'task-unplaceable', 'web', 'service web was unable to place a task: 1 rejected for RESOURCE:MEMORY, 1 for RESOURCE:CPU'),
+      ev(1000, 'task-unplaceable', 'web', 'service web was unable to place a task: 3 rejected for RESOURCE:MEMORY'),
+    ]);
+    expect(eps).toHaveLength(2);
+    expect(eps[0]).toMatchObject({ startS: 0, endS: 100, events: 2, waitingFor: 'asg' });
+    expect([...eps[0].reasons]).toEqual([['INSTANCE_STATUS', 1], ['RESOURCE:MEMORY', 1], ['RESOURCE:CPU', 1]]);
+    expect([...eps[1].reasons]).toEqual([['RESOURCE:MEMORY', 1]]);
+  });
+
+  it('finds the spans an alarm spent in ALARM; one still in ALARM lasts to the end', () => {
+    const spans = alarmIntervals(
+      [
+        ev(180, 'alarm-state', 'web', 'TargetTracking-web-cpu-AlarmHigh INSUFFICIENT_DATA -> OK: 1 of 1 datapoint not > 60: 5'),
+        ev(1440, 'alarm-state', 'web', 'TargetTracking-web-cpu-AlarmHigh OK -> ALARM: 3 datapoints > 60: 105.0 105.0 105.0'),
+        ev(1560, 'alarm-state', 'web', 'TargetTracking-web-cpu-AlarmHigh ALARM -> OK: 1 of 3 datapoints not > 60'),
+        ev(2000, 'alarm-state', 'web', 'TargetTracking-web-cpu-AlarmLow OK -> ALARM: 15 datapoints < 54'),
+        ev(2000, 'alarm-state', 'api', 'TargetTracking-api-cpu-AlarmLow OK -> ALARM: 15 datapoints < 54'),
+      ],
+      'web',
+      3600,
+    );
+    expect(spans.map((s) => [s.alarm, s.fromS, s.toS])).toEqual([
+      ['TargetTracking-web-cpu-AlarmHigh', 1440, 1560],
+      ['TargetTracking-web-cpu-AlarmLow', 2000, 3600],
+    ]);
+  });
+});

@@ -1,0 +1,51 @@
+import { describe, it, expect } from 'vitest';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runReport, reportCommand } from '../../../src/cli/commands/report.js';
+import { UsageError } from '../../../src/cli/errors.js';
+import { writeReports } from '../../../src/output/report/index.js';
+import { tempDir, writeFakeRun } from './fixtures.js';
+
+describe('ecsim report <results-dir>', () => {
+  it('is a yargs command module: report <results-dir>', () => {
+    expect(reportCommand.command).toBe('report <results-dir>');
+    expect(typeof reportCommand.handler).toBe('function');
+  });
+
+  it('writes report.html and report.md into a results folder', () => {
+    const dir = writeFakeRun(join(tempDir('cli'), 'run'), { services: ['web'], providers: ['asg'], periods: 20 });
+    const written = runReport({ resultsDir: dir });
+    expect(written.kind).toBe('run');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8').startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(readFileSync(join(dir, 'report.md'), 'utf8').startsWith('# fake')).toBe(true);
+  });
+
+  it('writes to --out (report.md beside it)', () => {
+    const dir = writeFakeRun(join(tempDir('cli'), 'run'), { services: ['web'], providers: ['asg'], periods: 20 });
+    const out = join(tempDir('out'), 'page.html');
+    runReport({ resultsDir: dir, out });
+    expect(existsSync(out) && existsSync(out.replace(/html$/, 'md'))).toBe(true);
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+  });
+
+  it('builds the comparison page when comparison.csv is there', () => {
+    const dir = tempDir('cmp');
+    writeFileSync(join(dir, 'comparison.csv'), 'variant,cost_mean,cost_ci95,sloViolationMinutes_mean,sloViolationMinutes_ci95,pareto\na,1,0,2,0,true\n');
+    expect(writeReports(dir).kind).toBe('compare');
+    expect(readFileSync(join(dir, 'report.html'), 'utf8').includes('Comparison:')).toBe(true);
+  });
+
+  it('rejects a missing folder and a folder that is not a results folder with a UsageError (exit 2)', () => {
+    expect(() => runReport({ resultsDir: '/nonexistent/ecsim-results' })).toThrow(UsageError);
+    const empty = tempDir('empty');
+    mkdirSync(join(empty, 'x'));
+    expect(() => runReport({ resultsDir: empty })).toThrow(/not a results folder: expected summary.json and timeseries.csv/);
+    expect(() => runReport({ resultsDir: empty })).toThrow(UsageError);
+  });
+
+  it('reports a malformed file as a UsageError naming it', () => {
+    const dir = writeFakeRun(join(tempDir('bad'), 'run'), { services: ['web'], providers: ['asg'], periods: 5 });
+    writeFileSync(join(dir, 'summary.json'), '{ not json');
+    expect(() => runReport({ resultsDir: dir })).toThrow(/summary\.json/);
+  });
+});

@@ -1,0 +1,99 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenarioFile } from '../../../src/scenario/index.js';
+import { runToFolder } from '../../../src/output/run-to-folder.js';
+import { buildReportHtml, buildReportMarkdown } from '../../../src/output/report/index.js';
+import { charts, seriesPaths, tempDir, writeFakeRun } from './fixtures.js';
+
+let quickstart: string;
+let html: string;
+
+beforeAll(() => {
+  quickstart = join(tempDir('qs'), 'quickstart');
+  runToFolder(loadScenarioFile('scenarios/quickstart.yaml'), { outDir: quickstart, seed: 1 });
+  html = buildReportHtml(quickstart);
+});
+
+describe('report.html of the quickstart run', () => {
+  it('has one <svg> per chart, each with drawn data paths', () => {
+    const svgs = charts(html);
+    // web: load, tasks, utilization, latency; provider ec2; cost.
+    expect(svgs.length).toBe(6);
+    for (const svg of svgs) {
+      const paths = seriesPaths(svg);
+      expect(paths.length).toBeGreaterThan(0);
+      expect(paths.every((d) => /^M[\d.-]+,[\d.-]+/.test(d) && d.length > 10)).toBe(true);
+    }
+  });
+
+  it('references nothing on the network: no http(s) URL but the SVG namespace, no scripts, no external fonts', () => {
+    const urls = html.match(/https?:\/\/[^\s"'<>)]*/g) ?? [];
+    expect(urls.every((u) => u === 'http://www.w3.org/2000/svg')).toBe(true);
+    expect(/<script|<link|@import|url\(http/i.test(html)).toBe(false);
+  });
+
+  it('stays small (a 1 h run: well under 200 kB)', () => {
+    expect(html.length).toBeGreaterThan(10_000);
+    expect(html.length).toBeLessThan(200_000);
+  });
+
+  it('tells what happened: the first scale out is ceil(3 x 105/60) = 6 tasks, from the high alarm (3 datapoints > 60)', () => {
+    // The quickstart steps the load to 450 rps for 3 tasks of 100 rps: CPU saturates (the
+    // CSV's 105 %), so target tracking asks ceil(3 x 105 / 60) = ceil(5.25) = 6.
+    expect(/web scaled out 3 -&gt; \d+/.test(html)).toBe(true);
+    expect(html.includes('CPU utilization was above 60 % for 3 min (105, 105, 105 %; target tracking policy cpu)')).toBe(true);
+    expect(/scaled out 3 -&gt; \d+ in \d+ steps \(6 -&gt;/.test(html)).toBe(true);
+  });
+
+  it('draws the target (60) and the scale-in threshold (90 % of 60 = 54) from scenario.json, and the SLO (250 ms)', () => {
+    expect(html.includes('cpu: target 60')).toBe(true);
+    expect(html.includes('cpu: scale-in threshold 54')).toBe(true);
+    expect(html.includes('SLO p95 ≤ 250 ms')).toBe(true);
+  });
+
+  it('marks each scaling activity of events.csv on the tasks chart', () => {
+    const activities = readFileSync(join(quickstart, 'events.csv'), 'utf8').split('\n').filter((l) => l.includes(',scaling-activity,web,')).length;
+    const tasksChart = charts(html).find((s) => s.includes('tasks and scaling activities'))!;
+    expect((tasksChart.match(/<g class="marker">/g) ?? []).length).toBe(activities);
+  });
+
+  it('writes report.md with the headline row taken from summary.json', () => {
+    const md = buildReportMarkdown(quickstart);
+    const summary = JSON.parse(readFileSync(join(quickstart, 'summary.json'), 'utf8'));
+    const web = summary.services.web;
+    const row = md.split('\n').find((l) => l.startsWith('| web |'))!;
+    expect(row).toContain(`| ${web.desiredCount.min}..${web.desiredCount.max} (${web.desiredCount.final}) |`);
+    expect(row).toContain(`| ${web.sloViolationMinutes} |`);
+    expect(row).toContain(`| ${web.scalingActivities.out} / ${web.scalingActivities.in} |`);
+    expect(md).toContain('## What happened');
+    expect(md).toContain('| total |  | $0.29 |');
+  });
+});
+
+describe('report.html of long runs', () => {
+  it('keeps a 30-day, 2-service run under 3 MB and every line at most 2000 points (min/max downsampling)', () => {
+    const dir = writeFakeRun(join(tempDir('long'), 'run'), { services: ['web', 'api'], providers: ['asg', 'FARGATE'], periods: 30 * 1440 });
+    const t0 = performance.now();
+    const page = buildReportHtml(dir);
+    expect(performance.now() - t0).toBeLessThan(10_000);
+    expect(page.length).toBeLessThan(3_000_000);
+    for (const svg of charts(page)) {
+      for (const d of seriesPaths(svg)) {
+        // Linear segments are "L", step curves "H"/"V" pairs; area paths go out and back.
+        const points = (d.match(/[MLHV]/g) ?? []).length;
+        expect(points).toBeLessThanOrEqual(2 * 2 * 2000 + 4);
+      }
+    }
+    // Multi-day axis labels: d3 picks weekly ticks (Sundays, UTC) for 30 days; 2026-03-02 is a Monday, so d7 is Sunday 8 March.
+    expect(page.includes('>d7 00:00<')).toBe(true);
+    expect(page.includes('>d14 00:00<')).toBe(true);
+  });
+
+  it('still draws without scenario.json and says the targets are unknown', () => {
+    const dir = writeFakeRun(join(tempDir('noscn'), 'run'), { services: ['web'], providers: ['asg'], periods: 60 });
+    const page = buildReportHtml(dir);
+    expect(page.includes('targets unknown: no scenario.json')).toBe(true);
+    expect(charts(page).length).toBeGreaterThanOrEqual(5);
+  });
+});
