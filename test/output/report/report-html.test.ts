@@ -46,10 +46,10 @@ describe('report.html of the quickstart run', () => {
     expect(/scaled out 3 -&gt; \d+ in \d+ steps \(6 -&gt;/.test(html)).toBe(true);
   });
 
-  it('draws the target (60) and the scale-in threshold (90 % of 60 = 54) from scenario.json, and the SLO (250 ms)', () => {
+  it('draws the target (60) and the scale-in threshold (90 % of 60 = 54) from scenario.json, and the SLO (300 ms)', () => {
     expect(html.includes('cpu: target 60')).toBe(true);
     expect(html.includes('cpu: scale-in threshold 54')).toBe(true);
-    expect(html.includes('SLO p95 ≤ 250 ms')).toBe(true);
+    expect(html.includes('SLO p95 ≤ 300 ms')).toBe(true);
   });
 
   it('marks each scaling activity of events.csv on the tasks chart', () => {
