@@ -6,6 +6,11 @@ export class UsageError extends Error {
   override name = 'UsageError';
 }
 
+/** The run finished, but a scenario `expect:` assertion failed (exit 3). */
+export class ExpectationFailed extends Error {
+  override name = 'ExpectationFailed';
+}
+
 export const EXIT = { ok: 0, internal: 1, badInput: 2, expectationFailed: 3 } as const;
 
 /** Prints an error the way a person wants to read it and returns the exit code. */
@@ -13,6 +18,10 @@ export function reportError(e: unknown): number {
   if (e instanceof ScenarioError) {
     process.stderr.write(`${e.message}\n`);
     return EXIT.badInput;
+  }
+  if (e instanceof ExpectationFailed) {
+    process.stderr.write(`${e.message}\n`);
+    return EXIT.expectationFailed;
   }
   if (e instanceof UsageError) {
     process.stderr.write(`ecsim: ${e.message}\n`);

@@ -13,6 +13,7 @@ import { mergeCommand } from './commands/merge.js';
 import { traceCommand } from './commands/trace.js';
 import { explainCommand } from './commands/explain.js';
 import { reportCommand } from './commands/report.js';
+import { initCommand } from './commands/init.js';
 
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
@@ -28,6 +29,7 @@ export async function main(argv: string[]): Promise<number> {
       .command(traceCommand)
       .command(explainCommand)
       .command(reportCommand)
+      .command(initCommand)
       .demandCommand(1, 'name a command (see --help)')
       .strict()
       .version(VERSION)

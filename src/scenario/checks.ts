@@ -11,6 +11,7 @@ import { buildTrace, parseTraceCsv } from '../workload/trace/index.js';
 import { RandomStreams } from '../engine/index.js';
 import type { Path, ResolvedScenario } from './resolve.js';
 import { traceConfigOf } from './trace-config.js';
+import { expectationProblems } from './expect/index.js';
 
 export type Report = (at: Path, message: string) => void;
 export type Check = (scenario: ResolvedScenario, report: Report) => void;
@@ -139,4 +140,11 @@ const workloads: Check = (s, report) => {
   }
 };
 
-export const checks: Check[] = [instanceTypes, placement, fargateSizes, autoScaling, workloads];
+const expectations: Check = (s, report) => {
+  const list = s.scenario.expect;
+  if (!list) return;
+  const names = { services: s.services.map((x) => x.name), capacityProviders: [...s.providers.keys()] };
+  for (const p of expectationProblems(list, names)) report(['expect', p.index], p.message);
+};
+
+export const checks: Check[] = [instanceTypes, placement, fargateSizes, autoScaling, workloads, expectations];

@@ -493,9 +493,13 @@ export class ServiceRuntime {
 
   // ------------------------------------------------------------------ DAEMON services
 
+  /** One task on every ACTIVE instance that meets the constraints; the desired count is that number (as ECS reports it). */
   private reconcileDaemon(): void {
-    const { place } = daemonPlacements(this.cluster.instances, this.requirements, this.constraints);
+    const { place, lacking } = daemonPlacements(this.cluster.instances, this.requirements, this.constraints);
     for (const id of place) this.startTask(this.cluster.byId.get(id)!);
+    let live = 0;
+    for (const t of this.tasks) if (isLive(t)) live++;
+    this.desiredCount = live + lacking.length;
   }
 
   // ------------------------------------------------------------------ end of run

@@ -7,6 +7,8 @@ import { progressReporter } from '../progress.js';
 import { printRunSummary } from '../print-summary.js';
 import { UsageError } from '../errors.js';
 import { writeReports } from '../../output/report/index.js';
+import { checkExpectations, formatExpectationResults } from '../../scenario/expect/index.js';
+import { ExpectationFailed } from '../errors.js';
 
 export interface RunArgs {
   scenario: string;
@@ -41,6 +43,14 @@ export const runCommand = {
     progress.stop();
     if (argv.report) writeReports(outDir);
     if (!argv.quiet) printRunSummary(scenario, report, outDir);
+    const expectations = scenario.scenario.expect;
+    if (expectations && expectations.length > 0) {
+      const results = checkExpectations(expectations, report.summary);
+      const failed = results.filter((r) => !r.ok);
+      const lines = formatExpectationResults(results);
+      if (failed.length > 0) throw new ExpectationFailed(lines.filter((l) => !l.startsWith('ok ')).join('\n'));
+      if (!argv.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+    }
   },
 };
 

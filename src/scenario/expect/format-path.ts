@@ -1,0 +1,13 @@
+// Writes a summary path back as text: `services.web.latencyMs.p95`, with a key that is not
+// a plain name quoted in brackets (`capacityProviders["asg.m5"]`).
+
+const PLAIN_KEY = /^[A-Za-z0-9_:-]+$/;
+
+export function formatPath(path: readonly string[]): string {
+  let out = '';
+  for (const key of path) {
+    if (PLAIN_KEY.test(key)) out += out === '' ? key : `.${key}`;
+    else out += `[${JSON.stringify(key)}]`;
+  }
+  return out;
+}

@@ -1,0 +1,154 @@
+// The scenario library (issue 9): every scenario in scenarios/ validates, runs, and meets
+// its own `expect:` list, and so does every variant (with the variant's own `expect:`
+// where it has one). Then a few lessons are checked in the records themselves, with the
+// expected numbers worked out by hand from AWS's rules.
+
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenarioFile } from '../../src/scenario/index.js';
+import { validateExpectations, SUMMARY_SHAPE, type Shape } from '../../src/scenario/expect/index.js';
+import { LIBRARY_DIR, deriveVariant, failures, libraryFiles, readRaw, runScenario, type LibraryRun } from './library.js';
+
+const files = libraryFiles();
+/** Scenarios other engineers keep in scenarios/ (examples of a command, no lesson to assert). */
+const NOT_ASSERTING = new Set(['quickstart.yaml', 'compare-quickstart.yaml']);
+const readme = readFileSync(join(LIBRARY_DIR, 'README.md'), 'utf8');
+const runs = new Map<string, LibraryRun>();
+
+/** Runs each (file, variant) once per test file, keeping the records. */
+function run(file: string, variant = ''): LibraryRun {
+  const key = `${file}#${variant}`;
+  let r = runs.get(key);
+  if (!r) {
+    r = runScenario(key, deriveVariant(readRaw(file), variant));
+    runs.set(key, r);
+  }
+  return r;
+}
+
+describe('the library', () => {
+  it('has at least 12 scenarios besides the quick start', () => {
+    expect(files.filter((f) => !NOT_ASSERTING.has(f)).length).toBeGreaterThanOrEqual(12);
+  });
+
+  for (const file of files) {
+    describe(file, () => {
+      const raw = readRaw(file);
+
+      it('validates; its name matches the file; it has a description, a "Lesson:" header and a README entry', () => {
+        const s = loadScenarioFile(join(LIBRARY_DIR, file));
+        expect(s.scenario.name).toBe(file.replace(/\.yaml$/, ''));
+        expect(s.scenario.description ?? '').not.toBe('');
+        expect(readFileSync(join(LIBRARY_DIR, file), 'utf8').split('\nname:')[0]).toMatch(/^# .*\n[\s\S]*Lesson:/);
+        expect(readme).toContain(`\`${file}\``);
+      });
+
+      it('its expectations (and its variants\') are well formed and name keys summary.json has', () => {
+        const names = { services: Object.keys(raw.services), capacityProviders: Object.keys(raw.cluster.capacityProviders ?? {}) };
+        expect(validateExpectations(raw.expect ?? [], names)).toEqual([]);
+        for (const [v, patch] of Object.entries<any>(raw.variants ?? {})) {
+          expect(validateExpectations(patch?.expect ?? [], names), v).toEqual([]);
+        }
+        if (!NOT_ASSERTING.has(file)) expect((raw.expect ?? []).length).toBeGreaterThan(0);
+      });
+
+      it('runs and meets its own expectations', () => {
+        expect(failures(run(file))).toEqual([]);
+      });
+
+      for (const variant of Object.keys(raw.variants ?? {})) {
+        it(`variant ${variant} validates, runs and meets its expectations`, () => {
+          expect(failures(run(file, variant))).toEqual([]);
+        });
+      }
+    });
+  }
+});
+
+describe('summary.json has exactly the keys the load-time check knows (SUMMARY_SHAPE)', () => {
+  it('every numeric or null leaf of real summaries is in the shape, and every shape key occurs', () => {
+    const seen = new Set<string>();
+    const walk = (node: unknown, shape: Shape | 'number', path: string) => {
+      if (node === null || typeof node === 'number') {
+        expect(shape, path).toBe('number');
+        seen.add(path);
+        return;
+      }
+      if (typeof node !== 'object') return; // texts (scenario name, currency) are not checkable
+      expect(shape, path).not.toBe('number');
+      const s = shape as Shape;
+      for (const [k, v] of Object.entries(node as Record<string, unknown>)) {
+        const wild = Object.hasOwn(s, '*');
+        if (!wild && typeof v !== 'string') expect(Object.keys(s), `${path}.${k}`).toContain(k);
+        if (wild) walk(v, s['*'], `${path}.*`);
+        else if (Object.hasOwn(s, k)) walk(v, s[k], `${path}.${k}`);
+      }
+    };
+    for (const file of ['capacity-target.yaml', 'fargate-spot.yaml']) walk(JSON.parse(JSON.stringify(run(file).summary)), SUMMARY_SHAPE, '');
+    const all: string[] = [];
+    const list = (s: Shape | 'number', path: string) => {
+      if (s === 'number') all.push(path);
+      else for (const [k, v] of Object.entries(s)) list(v, `${path}.${k}`);
+    };
+    list(SUMMARY_SHAPE, '');
+    expect(all.filter((p) => !seen.has(p))).toEqual([]);
+  });
+});
+
+describe('lessons in the records', () => {
+  it('business-hours: cron(0 8 ? * MON-FRI *) in Europe/Berlin fires 07:00 UTC on Friday 27 March (CET) and 06:00 UTC on Monday 30 March (CEST)', () => {
+    const r = run('business-hours.yaml');
+    const actions = r.events.filter((e) => e.type === 'scheduled-action').map((e) => [e.time / 1000, /office-\w+/.exec(e.message)?.[0]]);
+    const day = 86_400;
+    expect(actions).toEqual([
+      [7 * 3600, 'office-opens'], // Fri 08:00 CET
+      [17 * 3600, 'office-closes'], // Fri 18:00 CET
+      [3 * day + 6 * 3600, 'office-opens'], // Mon 08:00 CEST (no action Sat/Sun)
+      [3 * day + 16 * 3600, 'office-closes'], // Mon 18:00 CEST
+    ]);
+  });
+
+  it('unplaceable-task: 9000 MiB fits no m5.large (7700 MiB registered) -> RESOURCE:MEMORY on all 3; memberOf g5.* excludes all 3', () => {
+    const r = run('unplaceable-task.yaml');
+    const after = r.events.filter((e) => e.type === 'task-unplaceable' && e.time >= 60_000);
+    expect(after.find((e) => e.subject === 'reports')?.message).toMatch(/3 rejected for RESOURCE:MEMORY/);
+    // closest instance runs one 512 MiB web task: 9000 - (7700 - 512) = 1812 MiB short
+    expect(after.find((e) => e.subject === 'reports')?.message).toMatch(/lacks 1812 MiB memory/);
+    expect(after.find((e) => e.subject === 'gpu-batch')?.message).toMatch(/3 rejected for memberOf/);
+    expect(r.tasks.filter((t) => t.service !== 'web').every((t) => t.running === null)).toBe(true);
+  });
+
+  it('flash-crowd: target tracking acts 4 minutes after the crowd arrives (3 datapoints of minutes 60-62, the last visible at 63 + 1 min publish delay)', () => {
+    const first = run('flash-crowd.yaml', 'target-tracking').events.find((e) => e.type === 'scaling-activity')!;
+    expect(first.time).toBe(64 * 60_000);
+    expect(first.message).toMatch(/4 -> 7/); // ceil(4 x 100 / 60) = 7
+    const step = run('flash-crowd.yaml', 'step-scaling').events.find((e) => e.type === 'scaling-activity')!;
+    // 1 of 1 datapoint: minute 60 is at 100 % only once the ramp-up minute is over, so minute 61, visible at 62
+    expect(step.time).toBe(62 * 60_000);
+    expect(step.message).toMatch(/4 -> 10/); // 100 % is 30 above 70: +150 % of 4 = 6
+  });
+
+  it('fargate-spot: base 2 on FARGATE, the other 6 of 8 on FARGATE_SPOT (aws-behaviour.md section 7)', () => {
+    const r = run('fargate-spot.yaml');
+    const first8 = r.tasks.filter((t) => Number(t.taskId.split('-').pop()) <= 8);
+    expect(first8.filter((t) => t.capacityProvider === 'FARGATE')).toHaveLength(2);
+    expect(first8.filter((t) => t.capacityProvider === 'FARGATE_SPOT')).toHaveLength(6);
+    expect(r.tasks.filter((t) => t.stopReason === 'spot-interruption').every((t) => t.capacityProvider === 'FARGATE_SPOT')).toBe(true);
+  });
+
+  it('binpack-vs-spread: spread keeps the 6 remaining tasks balanced over the 3 AZs (2 each)', () => {
+    const r = run('binpack-vs-spread.yaml', 'spread');
+    const alive = r.tasks.filter((t) => t.stopReason === 'simulation-end');
+    const byAz = new Map<string, number>();
+    for (const t of alive) byAz.set(t.availabilityZone!, (byAz.get(t.availabilityZone!) ?? 0) + 1);
+    expect([...byAz.values()]).toEqual([2, 2, 2]);
+  });
+
+  it('daemon-service: every instance that registered got one log-router task', () => {
+    const r = run('daemon-service.yaml');
+    const registered = r.events.filter((e) => e.type === 'instance-registered').map((e) => e.subject).sort();
+    const daemonHosts = r.tasks.filter((t) => t.service === 'log-router').map((t) => t.instanceId).sort();
+    expect(daemonHosts).toEqual(registered);
+  });
+});
