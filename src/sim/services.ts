@@ -320,30 +320,26 @@ export class ServiceRuntime {
     const order = (s: Task['state']) => (s === 'PROVISIONING' ? 0 : s === 'PENDING' ? 1 : 2);
     const early = live.filter((t) => t.state !== 'RUNNING').sort((a, b) => order(a.state) - order(b.state) || b.createdAt - a.createdAt);
     for (const t of early.slice(0, count)) this.stopTask(t, 'scale-in');
-    let remaining = count - Math.min(count, early.length);
+    const remaining = count - Math.min(count, early.length);
     if (remaining === 0) return;
     const running = live.filter((t) => t.state === 'RUNNING');
+    // how many each capacity provider gives up (the strategy's split, undone one by one) ...
     const counts = new Map<string, number>();
     for (const t of running) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
+    const take = new Map<string, number>();
+    const strategy = this.config.strategy;
+    for (let k = Math.min(remaining, running.length); k > 0; k--) {
+      const provider = (strategy.length > 0 ? chooseProviderToScaleIn(strategy, counts) : null) ?? running[0].capacityProvider;
+      counts.set(provider, (counts.get(provider) ?? 1) - 1);
+      take.set(provider, (take.get(provider) ?? 0) + 1);
+    }
+    // ... then which of its tasks, chosen together so each choice sees the ones before
     const rng = this.world.streams.stream(`scale-in/${this.name}`);
-    while (remaining > 0 && running.length > 0) {
-      const strategy = this.config.strategy;
-      const provider = strategy.length > 0 ? chooseProviderToScaleIn(strategy, counts) : null;
-      const pool = provider ? running.filter((t) => t.capacityProvider === provider) : running;
-      const refs = (pool.length > 0 ? pool : running).map((t) => ({
-        taskId: t.id,
-        instanceId: t.instanceId ?? undefined,
-        availabilityZone: t.availabilityZone,
-        cpu: t.cpu,
-        memory: t.memory,
-      }));
-      const [id] = chooseTasksToStop(refs, 1, this.strategies, this.cluster.instances, rng);
-      const k = running.findIndex((t) => t.id === id);
-      const t = running[k];
-      running.splice(k, 1);
-      counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 1) - 1);
-      this.stopTask(t, 'scale-in');
-      remaining--;
+    const byId = new Map(running.map((t) => [t.id, t]));
+    for (const [provider, k] of take) {
+      const pool = running.filter((t) => t.capacityProvider === provider);
+      const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instanceId ?? undefined, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
+      for (const id of chooseTasksToStop(refs, k, this.strategies, this.cluster.instances, rng)) this.stopTask(byId.get(id)!, 'scale-in');
     }
   }
 
