@@ -54,6 +54,8 @@ export class Simulation {
   readonly managed = new Map<string, ManagedScaling>();
   readonly providerStats = new Map<string, ProviderStats>();
   private readonly usedFargateProviders: string[];
+  /** Reused every period (the scaler copies what it keeps). */
+  private readonly datapoints = new Map<string, PeriodDatapoint>();
 
   constructor(scenario: ResolvedScenario, private readonly sinks: RunSinks, seed: number) {
     const world = (this.world = new World(scenario, sinks, seed));
@@ -197,7 +199,8 @@ export class Simulation {
     const memory = n > 0 ? memSum / n : null;
     const scaler = this.scalers[i];
     if (scaler) {
-      const dps = new Map<string, PeriodDatapoint>();
+      const dps = this.datapoints;
+      dps.clear();
       if (n > 0) {
         dps.set('CPUUtilization', { sum: cpuSum, min: cpuMin, max: cpuMax, sampleCount: n });
         dps.set('MemoryUtilization', { sum: memSum, min: memMin, max: memMax, sampleCount: n });
@@ -224,7 +227,10 @@ export class Simulation {
     sum.served += served;
     sum.dropped += dropped;
     if (stats && stats.latencyP95Ms !== null) {
-      sum.latency.push({ p50: stats.latencyP50Ms ?? 0, p95: stats.latencyP95Ms, p99: stats.latencyP99Ms ?? stats.latencyP95Ms, weight: served });
+      sum.latencyP50.push(stats.latencyP50Ms ?? 0);
+      sum.latencyP95.push(stats.latencyP95Ms);
+      sum.latencyP99.push(stats.latencyP99Ms ?? stats.latencyP95Ms);
+      sum.latencyWeight.push(served);
     }
     const slo = svc.config.config.workload?.slo;
     if (slo && stats) {
@@ -423,7 +429,8 @@ export class Simulation {
     this.services.forEach((svc, i) => {
       const s = this.summaries[i];
       const lat = (k: 'p50' | 'p95' | 'p99') => {
-        const v = weightedQuantile(s.latency.map((l) => ({ value: l[k], weight: l.weight })), k === 'p50' ? 0.5 : k === 'p95' ? 0.95 : 0.99);
+        const values = k === 'p50' ? s.latencyP50 : k === 'p95' ? s.latencyP95 : s.latencyP99;
+        const v = weightedQuantile(values, s.latencyWeight, k === 'p50' ? 0.5 : k === 'p95' ? 0.95 : 0.99);
         return v === null ? null : round(v, 2);
       };
       services[svc.name] = {

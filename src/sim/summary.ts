@@ -7,8 +7,11 @@ export class ServiceSummary {
   readonly desired: number[] = [];
   readonly cpu: number[] = [];
   readonly memory: number[] = [];
-  /** Per period p50/p95/p99 latency with the number of requests served, for weighted quantiles. */
-  readonly latency: { p50: number; p95: number; p99: number; weight: number }[] = [];
+  /** Per period p50/p95/p99 latency and the requests served, for weighted quantiles. */
+  readonly latencyP50: number[] = [];
+  readonly latencyP95: number[] = [];
+  readonly latencyP99: number[] = [];
+  readonly latencyWeight: number[] = [];
   offered = 0;
   served = 0;
   dropped = 0;
@@ -37,16 +40,23 @@ export function countStats(values: number[], final: number): { min: number; max:
  * The q-quantile of per-period latency quantiles, each period weighted by the requests it
  * served (an approximation of the run's request-level quantile; see docs/assumptions.md).
  */
-export function weightedQuantile(items: { value: number; weight: number }[], q: number): number | null {
-  const xs = items.filter((i) => i.weight > 0 && Number.isFinite(i.value)).sort((a, b) => a.value - b.value);
-  const total = xs.reduce((s, i) => s + i.weight, 0);
-  if (total === 0) return null;
-  let acc = 0;
-  for (const i of xs) {
-    acc += i.weight;
-    if (acc >= q * total) return i.value;
+export function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number | null {
+  const order: number[] = [];
+  let total = 0;
+  for (let i = 0; i < values.length; i++) {
+    if (weights[i] > 0 && Number.isFinite(values[i])) {
+      order.push(i);
+      total += weights[i];
+    }
   }
-  return xs[xs.length - 1].value;
+  if (total === 0) return null;
+  order.sort((a, b) => values[a] - values[b]);
+  let acc = 0;
+  for (const i of order) {
+    acc += weights[i];
+    if (acc >= q * total) return values[i];
+  }
+  return values[order[order.length - 1]];
 }
 
 export function round(x: number, digits = 4): number {
