@@ -1,0 +1,42 @@
+// The shared design's annotated scenario (../shared/design/scenario.yaml) is accepted
+// whole, except where it contradicts AWS or the model (each refusal is asserted here).
+
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { loadScenarioFile, loadScenarioObject, parseScenarioText, ScenarioError } from '../../src/scenario/index.js';
+
+const DESIGN = '../shared/design/scenario.yaml';
+
+describe.skipIf(!existsSync(DESIGN))('the design scenario file', () => {
+  it('is refused for three reasons, each an AWS rule or an unmodelled behaviour (plus two consequences of the mixed strategy)', () => {
+    let error: ScenarioError | undefined;
+    try {
+      loadScenarioFile(DESIGN);
+    } catch (e) {
+      error = e as ScenarioError;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    const lines = error!.message.split('\n');
+    expect(lines).toHaveLength(5);
+    // purchaseOption on-demand with spotInterruptions (the design's own comment says "only with spot")
+    expect(lines[0]).toMatch(/spotInterruptions: spotInterruptions needs purchaseOption: spot/);
+    // AWS: a strategy contains ASG providers or Fargate providers, not both
+    expect(lines[1]).toMatch(/services\.web\.capacityProviderStrategy: a strategy cannot mix/);
+    // with FARGATE_SPOT in the strategy, placement strategies and constraints cannot apply
+    expect(lines[2]).toMatch(/services\.web\.placementStrategy: placement strategies apply to EC2 only/);
+    expect(lines[3]).toMatch(/services\.web\.placementConstraints: placement constraints apply to EC2 only/);
+    // tasks never fail health checks, so a grace period would be silently meaningless
+    expect(lines[4]).toMatch(/healthCheckGracePeriodSeconds: not supported yet/);
+  });
+
+  it('loads whole once those three are fixed: every other key is accepted', () => {
+    const raw = parseScenarioText(DESIGN, readFileSync(DESIGN, 'utf8')).value as any;
+    delete raw.cluster.capacityProviders['asg-m5'].autoScalingGroup.spotInterruptions;
+    raw.services.web.capacityProviderStrategy = [{ capacityProvider: 'asg-m5', base: 2, weight: 1 }];
+    raw.services.web.healthCheckGracePeriodSeconds = 0;
+    const s = loadScenarioObject(DESIGN, raw, { baseDir: '../shared/design' });
+    expect(s.services.map((x) => x.name)).toEqual(['web', 'worker']);
+    expect(Object.keys(s.scenario.variants ?? {})).toEqual(['baseline', 'tt-cpu-45', 'no-step']);
+    expect(s.scenario.services.web.autoScaling?.policies.surge.policyType).toBe('StepScaling');
+  });
+});
