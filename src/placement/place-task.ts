@@ -3,6 +3,8 @@
 // 2) the placement constraints (binding); 3) the strategies in order, each keeping its best
 // candidates (best effort). Ties left after the last strategy go to the lowest instance id.
 // Deterministic: the only randomness is the `random` strategy's draw from `rng`.
+// Fast path: `explain: false` skips building the reason of a failure (describeUnplaceable
+// is O(instances x constraints) and allocates); the caller asks for it only to log it.
 
 import type { RandomStream } from '../engine/index.js';
 import { asCompiledConstraints, asCompiledStrategies, type ConstraintsInput, type StrategiesInput } from './compiled.js';
@@ -14,7 +16,16 @@ import { describeUnplaceable } from './unplaceable/describe-unplaceable.js';
 export interface PlacementOptions {
   /** Which instances' tasks spread(attribute) counts per value; default 'cluster' (see spread.ts). */
   spreadCountScope?: SpreadCountScope;
+  /**
+   * Build the UnplaceableReason when no instance fits (default true). With false a failure
+   * returns `{ ok: false, reason: null }` at the cost of the scan alone; call
+   * describeUnplaceable(instances, task, constraints) only when the reason will be shown.
+   */
+  explain?: boolean;
 }
+
+/** placeTask's result with `explain: false`: a failure carries no reason. */
+export type QuickPlacementResult = { ok: true; instanceId: string } | { ok: false; reason: null };
 
 export function placeTask(
   instances: readonly PlacementInstance[],
@@ -22,8 +33,32 @@ export function placeTask(
   constraints: ConstraintsInput,
   strategies: StrategiesInput,
   rng: RandomStream,
+  options: PlacementOptions & { explain: false },
+): QuickPlacementResult;
+export function placeTask(
+  instances: readonly PlacementInstance[],
+  task: TaskRequirements,
+  constraints: ConstraintsInput,
+  strategies: StrategiesInput,
+  rng: RandomStream,
+  options?: PlacementOptions & { explain?: true },
+): PlacementResult;
+export function placeTask(
+  instances: readonly PlacementInstance[],
+  task: TaskRequirements,
+  constraints: ConstraintsInput,
+  strategies: StrategiesInput,
+  rng: RandomStream,
+  options?: PlacementOptions,
+): PlacementResult | QuickPlacementResult;
+export function placeTask(
+  instances: readonly PlacementInstance[],
+  task: TaskRequirements,
+  constraints: ConstraintsInput,
+  strategies: StrategiesInput,
+  rng: RandomStream,
   options: PlacementOptions = {},
-): PlacementResult {
+): PlacementResult | QuickPlacementResult {
   const cons = asCompiledConstraints(constraints);
   const strats = asCompiledStrategies(strategies);
   const candidates: PlacementInstance[] = [];
@@ -35,7 +70,10 @@ export function placeTask(
     candidates.push(inst);
   }
   const total = candidates.length;
-  if (total === 0) return { ok: false, reason: describeUnplaceable(instances, task, cons) };
+  if (total === 0) {
+    if (options.explain === false) return FAILED;
+    return { ok: false, reason: describeUnplaceable(instances, task, cons) };
+  }
 
   const ctx: StrategyContext = {
     task,
@@ -50,3 +88,5 @@ export function placeTask(
   for (let i = 1; i < n; i++) if (candidates[i].id < best.id) best = candidates[i];
   return { ok: true, instanceId: best.id };
 }
+
+const FAILED: QuickPlacementResult = Object.freeze({ ok: false, reason: null }) as QuickPlacementResult;

@@ -9,7 +9,7 @@
 // resource, then (3) lacks the smallest amount relative to the request
 // (cpu/taskCpu + memory/taskMemory + busyPorts/ports + eni), then (4) has the lowest id.
 
-import type { CompiledConstraint } from '../constraints/constraint.js';
+import { asCompiledConstraints, type ConstraintsInput } from '../compiled.js';
 import { resourceRejection, resourceShortfall } from '../filter/resource-filter.js';
 import {
   AZ_ATTRIBUTE,
@@ -24,11 +24,13 @@ import {
 
 const RESOURCE_ORDER: readonly RejectionReason[] = ['INSTANCE_STATUS', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:ENI'];
 
+/** Why no instance of `instances` can take `task` (call it only when the reason is shown). */
 export function describeUnplaceable(
   instances: readonly PlacementInstance[],
   task: TaskRequirements,
-  constraints: readonly CompiledConstraint[],
+  constraintsInput: ConstraintsInput,
 ): UnplaceableReason {
+  const constraints = asCompiledConstraints(constraintsInput);
   if (instances.length === 0) {
     return {
       instancesConsidered: 0,

@@ -11,3 +11,4 @@ export {
   solveTail,
 } from './mmc.js';
 export { allenCunneenWait, allenCunneenMeanWait, type WaitShape } from './allen-cunneen.js';
+export { tailQuantile, type TailWithDensity } from './tail-quantile.js';

@@ -2,29 +2,60 @@
 // queue (c = concurrency, its arrival rate, the stretched service time) whose sojourn
 // time is shifted by the fluid backlog's wait; the service's percentiles are those of the
 // mixture of groups weighted by requests served.
+//
+// Speed (this runs every metric period of every service): the mixture's tail and density
+// are evaluated together and the percentiles solved by safeguarded Newton, warm-started at
+// the previous period's answer; the 64-atom convolution of non-exponential service times
+// is turned into one exp per evaluation by per-group prefix sums; and when a period's
+// groups are exactly those of the previous period, the previous percentiles are returned.
 
-import { allenCunneenWait } from '../queueing/index.js';
-import { waitPlusServiceTail, serviceTail, type ServiceShape } from './service-shape.js';
+import { allenCunneenWait, tailQuantile, type TailWithDensity } from '../queueing/index.js';
+import { serviceTailDensity, type ServiceShape } from './service-shape.js';
 
 /** Utilization above which the stationary formulas are held (the fluid backlog carries overload). */
 export const RHO_CAP = 0.98;
 
+const MEMO_SLOTS = 4;
+
 /** Reusable arrays describing latency groups (struct of arrays, no per-period allocation). */
-export class LatencyGroups {
+export class LatencyGroups implements TailWithDensity {
   count = 0;
   weight = new Float64Array(16);
   shift = new Float64Array(16);
   pWait = new Float64Array(16);
   theta = new Float64Array(16);
+  /** -d/dt of the mixture tail at the last tailAt point. */
+  density = 0;
   private scratch = { pWait: 0, theta: Infinity };
   private lastLam = NaN;
   private lastServers = NaN;
   private lastCa2 = NaN;
   private lastCs2 = NaN;
   private lastMean = NaN;
+  // Set by prepare() for the current groups.
+  private shape: ServiceShape | null = null;
+  private prepared = false;
+  private atomsReady = false;
+  private total = 0;
+  /** Per group, S[m] = sum_{k<=m} exp(-theta (q_m - q_k)) over the service quantile atoms. */
+  private atomSums = new Float64Array(0);
+  private sd = { density: 0 };
+  // The previous groups (normalised weights) and the percentiles solved for them.
+  private memoCount = -1;
+  private memoShape: ServiceShape | null = null;
+  private memoFrac = new Float64Array(16);
+  private memoShift = new Float64Array(16);
+  private memoPWait = new Float64Array(16);
+  private memoTheta = new Float64Array(16);
+  private memoP = new Float64Array(MEMO_SLOTS).fill(NaN);
+  private memoQ = new Float64Array(MEMO_SLOTS);
+  /** Last answer per p (warm starts), kept across changes of the groups. */
+  private guessP = new Float64Array(MEMO_SLOTS).fill(NaN);
+  private guessQ = new Float64Array(MEMO_SLOTS);
 
   reset(): void {
     this.count = 0;
+    this.prepared = false;
   }
 
   /**
@@ -33,6 +64,7 @@ export class LatencyGroups {
    */
   add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, shiftMs: number): void {
     if (!(weight > 0)) return;
+    this.prepared = false;
     const cap = (RHO_CAP * servers) / meanServiceMs;
     const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
     const w = this.scratch;
@@ -69,32 +101,163 @@ export class LatencyGroups {
 
   /** P(latency > t) of the weighted mixture. */
   tail(shape: ServiceShape, t: number): number {
-    let s = 0;
-    let total = 0;
-    for (let g = 0; g < this.count; g++) {
-      const w = this.weight[g];
-      total += w;
-      const x = t - this.shift[g];
-      s += w * (x < 0 ? 1 : this.pWait[g] > 0 ? waitPlusServiceTail(shape, this.pWait[g], this.theta[g], x) : serviceTail(shape, x));
-    }
-    return s / total;
+    this.prepare(shape);
+    if (!this.atomsReady) this.prepareAtoms(shape);
+    return this.tailAt(t);
   }
 
-  /** p-quantile of the mixture, ms (bisection on the tail); null when no group. */
+  /** P(latency > t) of the mixture prepared for; sets `density`. */
+  tailAt(t: number): number {
+    const shape = this.shape as ServiceShape;
+    const mu = shape.expRate;
+    const q = shape.table;
+    const nq = q.length;
+    const sd = this.sd;
+    let s = 0;
+    let dens = 0;
+    for (let g = 0; g < this.count; g++) {
+      const w = this.weight[g];
+      const x = t - this.shift[g];
+      if (x < 0) {
+        s += w;
+        continue;
+      }
+      let st = serviceTailDensity(shape, x, sd);
+      let sdens = sd.density;
+      const pw = this.pWait[g];
+      if (pw > 0) {
+        const th = this.theta[g];
+        let conv: number;
+        let convD: number;
+        if (mu > 0) {
+          // P(Exp(theta) + Exp(mu) > x) and its density.
+          const es = st;
+          if (Math.abs(th - mu) < 1e-9 * mu) {
+            conv = (1 + mu * x) * es;
+            convD = mu * mu * x * es;
+          } else {
+            const et = Math.exp(-th * x);
+            conv = (th * es - mu * et) / (th - mu);
+            convD = (th * mu * (es - et)) / (th - mu);
+          }
+        } else {
+          // Atoms q_k <= x contribute exp(-theta (x - q_k)) = exp(-theta (x - q_{j-1})) S[j-1].
+          let lo = 0;
+          let hi = nq;
+          while (lo < hi) {
+            const mid = (lo + hi) >> 1;
+            if (q[mid] <= x) lo = mid + 1;
+            else hi = mid;
+          }
+          if (lo === 0) {
+            conv = 1;
+            convD = 0;
+          } else {
+            const e = Math.exp(-th * (x - q[lo - 1])) * this.atomSums[g * nq + lo - 1];
+            conv = (nq - lo + e) / nq;
+            convD = (th * e) / nq;
+          }
+        }
+        st = (1 - pw) * st + pw * conv;
+        sdens = (1 - pw) * sdens + pw * convD;
+      }
+      s += w * st;
+      dens += w * sdens;
+    }
+    this.density = dens / this.total;
+    return s / this.total;
+  }
+
+  /** p-quantile of the mixture, ms; null when no group. */
   quantile(shape: ServiceShape, p: number, scaleMs: number): number | null {
     if (this.count === 0) return null;
-    const target = 1 - p;
-    let lo = 0;
-    for (let g = 0; g < this.count; g++) if (g === 0 || this.shift[g] < lo) lo = this.shift[g];
-    let hi = lo + scaleMs;
-    for (let i = 0; i < 200 && this.tail(shape, hi) > target; i++) hi = lo + (hi - lo) * 2;
-    for (let i = 0; i < 60; i++) {
-      const mid = 0.5 * (lo + hi);
-      if (this.tail(shape, mid) > target) lo = mid;
-      else hi = mid;
-      if (hi - lo <= 1e-5 * hi) break;
+    this.prepare(shape);
+    let slot = -1;
+    for (let i = 0; i < MEMO_SLOTS; i++) if (this.memoP[i] === p) return this.memoQ[i];
+    for (let i = 0; i < MEMO_SLOTS; i++) if (this.guessP[i] === p || Number.isNaN(this.guessP[i])) { slot = i; break; }
+    if (slot < 0) slot = 0;
+    let lo = this.shift[0];
+    for (let g = 1; g < this.count; g++) if (this.shift[g] < lo) lo = this.shift[g];
+    const guess = this.guessP[slot] === p ? this.guessQ[slot] : NaN;
+    if (!this.atomsReady) this.prepareAtoms(shape);
+    const q = tailQuantile(this, 1 - p, lo, guess, scaleMs);
+    this.guessP[slot] = p;
+    this.guessQ[slot] = q;
+    for (let i = 0; i < MEMO_SLOTS; i++) {
+      if (Number.isNaN(this.memoP[i])) {
+        this.memoP[i] = p;
+        this.memoQ[i] = q;
+        break;
+      }
     }
-    return 0.5 * (lo + hi);
+    return q;
+  }
+
+  /** Once per set of groups: totals, atom prefix sums, and whether the memo still applies. */
+  private prepare(shape: ServiceShape): void {
+    if (this.prepared && this.shape === shape) return;
+    this.prepared = true;
+    this.shape = shape;
+    const n = this.count;
+    let total = 0;
+    for (let g = 0; g < n; g++) total += this.weight[g];
+    this.total = total;
+    if (!this.sameAsMemo(shape, n, total)) {
+      this.memoCount = n;
+      this.memoShape = shape;
+      if (this.memoFrac.length < n) {
+        const m = this.weight.length;
+        this.memoFrac = new Float64Array(m);
+        this.memoShift = new Float64Array(m);
+        this.memoPWait = new Float64Array(m);
+        this.memoTheta = new Float64Array(m);
+      }
+      for (let g = 0; g < n; g++) {
+        this.memoFrac[g] = this.weight[g] / total;
+        this.memoShift[g] = this.shift[g];
+        this.memoPWait[g] = this.pWait[g];
+        this.memoTheta[g] = this.theta[g];
+      }
+      this.memoP.fill(NaN);
+    }
+    this.atomsReady = false;
+  }
+
+  /** Per group with waiting, the prefix sums S over the service atoms (non-exponential service). */
+  private prepareAtoms(shape: ServiceShape): void {
+    this.atomsReady = true;
+    if (shape.expRate > 0) return;
+    const n = this.count;
+    const q = shape.table;
+    const nq = q.length;
+    if (this.atomSums.length < n * nq) this.atomSums = new Float64Array(this.weight.length * nq);
+    const a = this.atomSums;
+    for (let g = 0; g < n; g++) {
+      if (!(this.pWait[g] > 0)) continue;
+      const th = this.theta[g];
+      const o = g * nq;
+      let s = 1;
+      a[o] = 1;
+      for (let m = 1; m < nq; m++) {
+        s = 1 + Math.exp(-th * (q[m] - q[m - 1])) * s;
+        a[o + m] = s;
+      }
+    }
+  }
+
+  private sameAsMemo(shape: ServiceShape, n: number, total: number): boolean {
+    if (n !== this.memoCount || shape !== this.memoShape) return false;
+    for (let g = 0; g < n; g++) {
+      if (
+        this.weight[g] / total !== this.memoFrac[g] ||
+        this.shift[g] !== this.memoShift[g] ||
+        this.pWait[g] !== this.memoPWait[g] ||
+        this.theta[g] !== this.memoTheta[g]
+      ) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Weighted mean wait (backlog shift + expected queueing wait), ms. */

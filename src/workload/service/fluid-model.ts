@@ -2,19 +2,30 @@
 // split over the tasks in rotation, each task serves up to its capacity, the excess waits
 // in a fluid queue (per task for http, shared for queue services) and, beyond
 // maxQueuePerTask, is rejected. Latency comes from queueing formulas (fluid-latency.ts).
-// Cost: O(tasks) per period (O(tasks log tasks) with least-outstanding routing).
+//
+// Cost: tasks that were in rotation for the whole period with the same backlog are
+// indistinguishable (every routing gives them equal shares), so they form one "steady
+// cohort" handled once per period and sharing one TaskPeriodStats object in `perTask`.
+// Only tasks that changed (entered or left rotation, removed, different backlog) are
+// handled one by one; a task joins the cohort at the end of a period in which it was in
+// rotation with the cohort's backlog. In steady state a period costs O(1), not O(tasks).
 
 import { cpuPercent, memoryMiB } from './cpu.js';
 import { LatencyGroups } from './fluid-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
 import { serviceShape, type ServiceShape } from './service-shape.js';
 import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats } from './types.js';
+import { waterLevel } from './water-level.js';
+
+const NOT_LISTED = 0;
+const LISTED_OWN = 1;
+const LISTED_COHORT = 2;
 
 interface FluidTask {
   id: string;
   inRotation: boolean;
   removedAt: number; // -1 while alive
-  /** http: the task's fluid queue (requests). */
+  /** http: the task's fluid queue (requests); for cohort members the cohort's holds. */
   backlog: number;
   /** Value of the rotation integral G when the task last entered rotation / was last settled. */
   entryG: number;
@@ -25,18 +36,29 @@ interface FluidTask {
   rotationMs: number;
   aliveFrom: number;
   stats: TaskPeriodStats;
-  /** Whether `stats` is already in the perTask map. */
-  listed: boolean;
+  /** Member of the steady cohort (then the fields above are the cohort's, not its own). */
+  steady: boolean;
+  /** Which stats object `perTask` holds for it. */
+  listed: number;
 }
 
 export class FluidServiceModel implements ServiceLoadModel {
-  private tasks: FluidTask[] = [];
   private byId = new Map<string, FluidTask>();
+  /** Tasks handled one by one this period (not in the cohort). */
+  private irregular: FluidTask[] = [];
+  /** Tasks that joined the cohort at the last period end; their perTask entry switches next period. */
+  private joiners: FluidTask[] = [];
+  private cohortCount = 0;
+  private cohortBacklog = 0;
+  private cohortStats: TaskPeriodStats = { cpuPercent: 0, memoryMiB: 0, requests: 0 };
+  /** G, G's clock and the period end at the last endPeriod: the cohort's entry point. */
+  private lastEndG = 0;
+  private lastEndT: number;
+  private lastEndMs: number;
   private inRotationCount = 0;
   /** G(t) = integral of 1 / (tasks in rotation) dt while at least one is in rotation. */
   private g = 0;
   private gTime: number;
-  private uncoveredMs = 0;
   /** queue services: the shared queue (messages). */
   private sharedBacklog = 0;
   private groups = new LatencyGroups();
@@ -45,7 +67,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   private stats: PeriodStats = {
     offered: 0, served: 0, rejected: 0, queued: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
-    waitedFraction: null, meanWaitMs: null, perTask: new Map(),
+    waitedFraction: null, meanWaitMs: null, perTask: new Map(), uniformTaskStats: null,
   };
 
   constructor(
@@ -55,6 +77,8 @@ export class FluidServiceModel implements ServiceLoadModel {
     startMs: number,
   ) {
     this.gTime = startMs;
+    this.lastEndT = startMs;
+    this.lastEndMs = startMs;
     this.shape = serviceShape(cfg.serviceTime, cfg.stretch);
   }
 
@@ -63,14 +87,16 @@ export class FluidServiceModel implements ServiceLoadModel {
     if (!task) {
       task = {
         id: taskId, inRotation: false, removedAt: -1, backlog: 0, entryG: 0, entryT: timeMs,
-        shareMs: 0, rotationMs: 0, aliveFrom: timeMs, stats: { cpuPercent: 0, memoryMiB: 0, requests: 0 }, listed: false,
+        shareMs: 0, rotationMs: 0, aliveFrom: timeMs, stats: { cpuPercent: 0, memoryMiB: 0, requests: 0 },
+        steady: false, listed: NOT_LISTED,
       };
       this.byId.set(taskId, task);
-      this.tasks.push(task);
+      this.irregular.push(task);
     } else if (task.removedAt >= 0) {
       throw new Error(`setInRotation: task ${taskId} was already removed at ${task.removedAt} ms`);
     }
     if (task.inRotation === inRotation) return;
+    if (task.steady) this.detach(task);
     this.advance(timeMs);
     if (inRotation) {
       task.entryG = this.g;
@@ -92,26 +118,35 @@ export class FluidServiceModel implements ServiceLoadModel {
 
   endPeriod(fromMs: number, toMs: number): PeriodStats {
     const cfg = this.cfg;
+    const s = this.stats;
+    for (const t of this.joiners) {
+      if (t.steady) {
+        s.perTask.set(t.id, this.cohortStats);
+        t.listed = LISTED_COHORT;
+      }
+    }
+    this.joiners.length = 0;
     this.advance(toMs);
     const periodMs = toMs - fromMs;
     const rate = periodMs > 0 ? this.trace.meanRate(fromMs, toMs) : 0;
     const offered = (rate * periodMs) / 1000;
-    let assigned: number;
-    let rotationMsSum = 0;
-    let coveredMs = 0;
-    for (const t of this.tasks) {
+    const m = this.cohortCount;
+    let coveredMs = m * (this.g - this.lastEndG);
+    let rotationMsSum = m * (this.gTime - this.lastEndT);
+    for (const t of this.irregular) {
       if (t.inRotation) this.settle(t);
       coveredMs += t.shareMs;
       rotationMsSum += t.rotationMs;
     }
-    assigned = (rate * coveredMs) / 1000;
+    const assigned = (rate * coveredMs) / 1000;
     const unassigned = offered - assigned; // arrived while no task was in rotation
-    this.uncoveredMs = 0;
-    const s = this.stats;
     s.offered = offered;
     this.groups.reset();
-    if (cfg.type === 'http') this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs);
-    else this.queuePeriod(fromMs, toMs, offered, rotationMsSum);
+    const irregularListed =
+      cfg.type === 'http'
+        ? this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs)
+        : this.queuePeriod(fromMs, toMs, offered, rotationMsSum);
+    s.uniformTaskStats = irregularListed === 0 && this.cohortCount > 0 ? this.cohortStats : null;
     const scale = cfg.meanServiceMs * 4;
     s.latencyP50Ms = this.groups.quantile(this.shape, 0.5, scale);
     s.latencyP95Ms = this.groups.quantile(this.shape, 0.95, scale);
@@ -119,23 +154,41 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.meanWaitMs = this.groups.meanWait();
     s.latencyMeanMs = s.meanWaitMs === null ? null : s.meanWaitMs + cfg.meanServiceMs;
     s.waitedFraction = this.groups.waitedFraction();
-    // Forget removed tasks; next period starts now.
-    let w = 0;
-    for (const t of this.tasks) {
-      t.shareMs = 0;
-      t.rotationMs = 0;
-      if (t.removedAt >= 0) {
-        this.byId.delete(t.id);
-        s.perTask.delete(t.id);
-      } else {
-        t.aliveFrom = toMs;
-        this.tasks[w++] = t;
-      }
-    }
-    this.tasks.length = w;
+    this.closeIrregular(toMs);
+    this.lastEndG = this.g;
+    this.lastEndT = this.gTime;
+    this.lastEndMs = toMs;
     return s;
   }
 
+  /** Forgets removed tasks, resets the others for the next period, moves eligible ones into the cohort. */
+  private closeIrregular(toMs: number): void {
+    const s = this.stats;
+    const list = this.irregular;
+    let w = 0;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i];
+      if (t.removedAt >= 0) {
+        this.byId.delete(t.id);
+        s.perTask.delete(t.id);
+        continue;
+      }
+      t.shareMs = 0;
+      t.rotationMs = 0;
+      t.aliveFrom = toMs;
+      if (t.inRotation && (this.cohortCount === 0 || t.backlog === this.cohortBacklog)) {
+        if (this.cohortCount === 0) this.cohortBacklog = t.backlog;
+        t.steady = true;
+        this.cohortCount++;
+        this.joiners.push(t);
+        continue;
+      }
+      list[w++] = t;
+    }
+    list.length = w;
+  }
+
+  /** Returns how many alive irregular tasks were listed with their own stats. */
   private httpPeriod(
     fromMs: number,
     toMs: number,
@@ -144,14 +197,17 @@ export class FluidServiceModel implements ServiceLoadModel {
     unassigned: number,
     rotationMsSum: number,
     coveredMs: number,
-  ): void {
+  ): number {
     const cfg = this.cfg;
     const s = this.stats;
     const periodMs = toMs - fromMs;
     const lor = cfg.routing === 'least-outstanding';
     const perMsRate = cfg.taskRate / 1000;
+    const maxQ = cfg.maxQueuePerTask;
+    const m = this.cohortCount;
+    const cohortRotationMs = this.gTime - this.lastEndT;
     let level = 0;
-    if (lor) level = this.waterLevel(assigned, perMsRate);
+    if (lor) level = this.leastOutstandingLevel(assigned, perMsRate, m, cohortRotationMs);
     // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
     const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
@@ -160,7 +216,33 @@ export class FluidServiceModel implements ServiceLoadModel {
     let queued = 0;
     let poolLambda = 0;
     let poolShift = 0;
-    for (const t of this.tasks) {
+    if (m > 0) {
+      // The cohort: m identical tasks in rotation since the last period end.
+      const q0 = this.cohortBacklog;
+      let a: number;
+      if (lor) a = cohortRotationMs > 0 ? Math.max(0, level - (q0 - perMsRate * cohortRotationMs)) : 0;
+      else a = (rate * (this.g - this.lastEndG)) / 1000;
+      const aliveMs = Math.max(0, toMs - Math.max(this.lastEndMs, fromMs));
+      const capacity = perMsRate * aliveMs;
+      const avail = q0 + a;
+      const done = avail < capacity ? avail : capacity;
+      const rest = avail - done;
+      const q1 = rest < maxQ ? rest : maxQ;
+      rejected += m * (rest - q1);
+      served += m * done;
+      queued += m * q1;
+      this.cohortBacklog = q1;
+      const shiftMs = (0.5 * (q0 + q1)) / perMsRate;
+      if (lor) {
+        poolLambda += m * a;
+        poolShift += shiftMs * done * m;
+      } else {
+        this.groups.add(m * done, cohortRotationMs > 0 ? a / cohortRotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs, shiftMs);
+      }
+      this.fillStats(this.cohortStats, a, done, periodMs);
+    }
+    let listed = 0;
+    for (const t of this.irregular) {
       let a: number;
       if (lor) a = t.rotationMs > 0 ? Math.max(0, level - (t.backlog - perMsRate * t.rotationMs)) : 0;
       else a = (rate * t.shareMs) / 1000;
@@ -171,7 +253,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       const avail = q0 + a;
       const done = avail < capacity ? avail : capacity;
       const rest = avail - done;
-      const q1 = t.removedAt >= 0 ? 0 : rest < cfg.maxQueuePerTask ? rest : cfg.maxQueuePerTask;
+      const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? rest : maxQ;
       rejected += rest - q1;
       served += done;
       queued += q1;
@@ -183,7 +265,10 @@ export class FluidServiceModel implements ServiceLoadModel {
       } else {
         this.groups.add(done, t.rotationMs > 0 ? a / t.rotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs, shiftMs);
       }
-      if (t.removedAt < 0) this.fillTaskStats(t, a, done, periodMs);
+      if (t.removedAt < 0) {
+        this.fillOwn(t, a, done, periodMs);
+        listed++;
+      }
     }
     if (lor && served > 0) {
       // Least-outstanding behaves close to one pooled queue over all slots in rotation.
@@ -194,9 +279,11 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.rejected = rejected;
     s.queued = queued;
     s.backlog = undefined;
+    return listed;
   }
 
-  private queuePeriod(fromMs: number, toMs: number, offered: number, rotationMsSum: number): void {
+  /** Returns how many alive irregular tasks were listed with their own stats. */
+  private queuePeriod(fromMs: number, toMs: number, offered: number, rotationMsSum: number): number {
     const cfg = this.cfg;
     const s = this.stats;
     const periodMs = toMs - fromMs;
@@ -207,9 +294,17 @@ export class FluidServiceModel implements ServiceLoadModel {
     const served = avail < capacity ? avail : capacity;
     const q1 = avail - served;
     this.sharedBacklog = q1;
-    for (const t of this.tasks) {
+    if (this.cohortCount > 0) {
+      const done = capacity > 0 ? (served * perMsRate * (this.gTime - this.lastEndT)) / capacity : 0;
+      this.fillStats(this.cohortStats, done, done, periodMs);
+    }
+    let listed = 0;
+    for (const t of this.irregular) {
       const done = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
-      if (t.removedAt < 0) this.fillTaskStats(t, done, done, periodMs);
+      if (t.removedAt < 0) {
+        this.fillOwn(t, done, done, periodMs);
+        listed++;
+      }
     }
     if (served > 0) {
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
@@ -220,45 +315,49 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.rejected = 0;
     s.queued = q1;
     s.backlog = q1;
+    return listed;
   }
 
-  private fillTaskStats(t: FluidTask, routed: number, done: number, periodMs: number): void {
-    const st = t.stats;
+  private fillOwn(t: FluidTask, routed: number, done: number, periodMs: number): void {
+    this.fillStats(t.stats, routed, done, periodMs);
+    if (t.listed !== LISTED_OWN) {
+      this.stats.perTask.set(t.id, t.stats);
+      t.listed = LISTED_OWN;
+    }
+  }
+
+  private fillStats(st: TaskPeriodStats, routed: number, done: number, periodMs: number): void {
     st.requests = routed;
     st.cpuPercent = cpuPercent(this.cfg, periodMs > 0 ? (done * this.cfg.meanServiceMs) / periodMs : 0, this.fargate);
     st.memoryMiB = memoryMiB(this.cfg, periodMs > 0 ? (done * 1000) / periodMs : 0);
-    if (!t.listed) {
-      this.stats.perTask.set(t.id, st);
-      t.listed = true;
-    }
   }
 
-  /**
-   * Least-outstanding as water-filling: arrivals go to the tasks whose expected backlog at
-   * period end (backlog - capacity while in rotation) is lowest, until the levels are equal.
-   * Returns the level x with sum(max(0, x - r_i)) = arrivals.
-   */
-  private waterLevel(arrivals: number, perMsRate: number): number {
-    let m = 0;
-    if (this.scratch.length < this.tasks.length) this.scratch = new Float64Array(this.tasks.length * 2);
-    for (const t of this.tasks) if (t.rotationMs > 0) this.scratch[m++] = t.backlog - perMsRate * t.rotationMs;
-    if (m === 0) return 0;
-    const r = this.scratch.subarray(0, m).sort();
-    let sum = 0;
-    let x = r[0];
-    for (let k = 0; k < m; k++) {
-      sum += r[k];
-      x = (arrivals + sum) / (k + 1);
-      if (k === m - 1 || x <= r[k + 1]) break;
-    }
-    return x;
+  /** The water level of least-outstanding routing over the irregular tasks and the cohort. */
+  private leastOutstandingLevel(arrivals: number, perMsRate: number, m: number, cohortRotationMs: number): number {
+    if (this.scratch.length < this.irregular.length) this.scratch = new Float64Array(this.irregular.length * 2);
+    let n = 0;
+    for (const t of this.irregular) if (t.rotationMs > 0) this.scratch[n++] = t.backlog - perMsRate * t.rotationMs;
+    const cohortWeight = m > 0 && cohortRotationMs > 0 ? m : 0;
+    return waterLevel(this.scratch, n, this.cohortBacklog - perMsRate * cohortRotationMs, cohortWeight, arrivals);
+  }
+
+  /** Takes a task out of the cohort, giving it the cohort's state since the last period end. */
+  private detach(t: FluidTask): void {
+    t.steady = false;
+    this.cohortCount--;
+    t.backlog = this.cohortBacklog;
+    t.entryG = this.lastEndG;
+    t.entryT = this.lastEndT;
+    t.shareMs = 0;
+    t.rotationMs = 0;
+    t.aliveFrom = this.lastEndMs;
+    this.irregular.push(t);
   }
 
   /** Brings the rotation integral G up to `timeMs`. */
   private advance(timeMs: number): void {
     if (timeMs <= this.gTime) return;
     if (this.inRotationCount > 0) this.g += (timeMs - this.gTime) / this.inRotationCount;
-    else this.uncoveredMs += timeMs - this.gTime;
     this.gTime = timeMs;
   }
 

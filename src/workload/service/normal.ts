@@ -1,8 +1,13 @@
-// Standard normal tail and quantile (for lognormal/normal service times).
+// Standard normal tail, density and quantile (for lognormal/normal service times).
 
 /** P(Z > z) via erfc (Numerical Recipes' Chebyshev fit, |error| < 1.2e-7). */
 export function normalTail(z: number): number {
   return 0.5 * erfc(z / Math.SQRT2);
+}
+
+/** Standard normal density phi(z). */
+export function normalDensity(z: number): number {
+  return 0.3989422804014327 * Math.exp(-0.5 * z * z);
 }
 
 function erfc(x: number): number {

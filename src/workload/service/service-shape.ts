@@ -1,8 +1,9 @@
 // The service-time distribution in the form the fluid latency model needs: its exact
-// tail P(S > t), and a table of quantiles to convolve with an exponential wait.
+// tail P(S > t) and density, and a table of quantiles to convolve with an exponential wait.
+// Everything that does not depend on t (lognormal mu/sigma, rates) is computed once here.
 
 import { lognormalParams, type Distribution } from '../../engine/index.js';
-import { normalQuantile, normalTail } from './normal.js';
+import { normalDensity, normalQuantile, normalTail } from './normal.js';
 
 const TABLE_SIZE = 64;
 
@@ -14,13 +15,17 @@ export interface ServiceShape {
   expRate: number;
   /** Quantiles at (k + 0.5) / TABLE_SIZE, ms, ascending. */
   table: Float64Array;
+  /** Lognormal: mu and sigma of log(S / stretch); 0 otherwise. */
+  lnMu: number;
+  lnSigma: number;
 }
 
 export function serviceShape(dist: Distribution, stretch: number): ServiceShape {
   const table = new Float64Array(TABLE_SIZE);
   for (let k = 0; k < TABLE_SIZE; k++) table[k] = stretch * quantile(dist, (k + 0.5) / TABLE_SIZE);
   const expRate = dist.distribution === 'exponential' ? 1 / (dist.mean * stretch) : 0;
-  return { dist, stretch, expRate, table };
+  const ln = dist.distribution === 'lognormal' ? lognormalParams(dist.median, dist.p95) : { mu: 0, sigma: 0 };
+  return { dist, stretch, expRate, table, lnMu: ln.mu, lnSigma: ln.sigma };
 }
 
 /** P(S > t), S already stretched; negative draws (normal) count as 0. */
@@ -37,11 +42,54 @@ export function serviceTail(shape: ServiceShape, t: number): number {
       return Math.exp(-x / d.mean);
     case 'normal':
       return d.sd > 0 ? normalTail((x - d.mean) / d.sd) : x < d.mean ? 1 : 0;
-    case 'lognormal': {
-      if (x <= 0) return 1;
-      const { mu, sigma } = lognormalParams(d.median, d.p95);
-      return normalTail((Math.log(x) - mu) / sigma);
+    case 'lognormal':
+      return x <= 0 ? 1 : normalTail((Math.log(x) - shape.lnMu) / shape.lnSigma);
+  }
+}
+
+/** serviceTail(shape, t), and its density (-d/dt) at t written to out.density. */
+export function serviceTailDensity(shape: ServiceShape, t: number, out: { density: number }): number {
+  if (t < 0) {
+    out.density = 0;
+    return 1;
+  }
+  const d = shape.dist;
+  if (d.distribution === 'exponential') {
+    const e = Math.exp(-t / shape.stretch / d.mean);
+    out.density = e * shape.expRate;
+    return e;
+  }
+  if (d.distribution === 'lognormal') {
+    const x = t / shape.stretch;
+    if (x <= 0) {
+      out.density = 0;
+      return 1;
     }
+    const z = (Math.log(x) - shape.lnMu) / shape.lnSigma;
+    out.density = normalDensity(z) / (shape.lnSigma * t);
+    return normalTail(z);
+  }
+  out.density = serviceDensity(shape, t);
+  return serviceTail(shape, t);
+}
+
+/** Density of S at t (-d/dt of serviceTail), per ms; 0 at the jumps of fixed/degenerate laws. */
+export function serviceDensity(shape: ServiceShape, t: number): number {
+  if (t < 0) return 0;
+  const d = shape.dist;
+  const s = shape.stretch;
+  const x = t / s;
+  switch (d.distribution) {
+    case 'fixed':
+      return 0;
+    case 'uniform':
+      return x < d.min || x >= d.max ? 0 : 1 / ((d.max - d.min) * s);
+    case 'exponential':
+      return Math.exp(-x / d.mean) / (d.mean * s);
+    case 'normal':
+      return d.sd > 0 ? normalDensity((x - d.mean) / d.sd) / (d.sd * s) : 0;
+    case 'lognormal':
+      return x <= 0 ? 0 : normalDensity((Math.log(x) - shape.lnMu) / shape.lnSigma) / (shape.lnSigma * x * s);
   }
 }
 
@@ -66,7 +114,8 @@ function quantile(d: Distribution, p: number): number {
 /**
  * P(W + S > t) where W is 0 with probability 1 - pWait and exponential(theta) otherwise,
  * independent of S. Exponential S: closed form; otherwise S is taken as the quantile table
- * (TABLE_SIZE equally likely atoms) inside the convolution.
+ * (TABLE_SIZE equally likely atoms) inside the convolution. The reference form; the fluid
+ * model evaluates the same function faster through WaitPlusService (wait-plus-service.ts).
  */
 export function waitPlusServiceTail(shape: ServiceShape, pWait: number, theta: number, t: number): number {
   const noWait = serviceTail(shape, t);

@@ -84,6 +84,14 @@ export interface PeriodStats {
   /** Mean wait for a slot, ms (request fidelity; fluid: model value). */
   meanWaitMs: number | null;
   perTask: Map<string, TaskPeriodStats>;
+  /**
+   * Fluid fidelity: when non-null, every entry of `perTask` is this very object (all tasks
+   * the model knows had identical figures this period), so a caller may skip the per-task
+   * lookups. `perTask`'s keys are the tasks given to setInRotation (either value) and not
+   * given to removeTask, up to the period end. null when tasks differ or `perTask` is
+   * empty; undefined (request fidelity) means "not computed". Reused like `perTask`.
+   */
+  uniformTaskStats?: TaskPeriodStats | null;
   /** Queue services: visible messages (waiting, not in flight) at period end. */
   backlog?: number;
 }

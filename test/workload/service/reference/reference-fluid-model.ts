@@ -1,0 +1,274 @@
+// REFERENCE ONLY (tests): the fluid model before the performance work (issue 8), kept to
+// check that the fast model gives the same figures. Do not use in src.
+// Fluid fidelity: no per-request events. Each metric period, the trace's mean rate is
+// split over the tasks in rotation, each task serves up to its capacity, the excess waits
+// in a fluid queue (per task for http, shared for queue services) and, beyond
+// maxQueuePerTask, is rejected. Latency comes from queueing formulas (fluid-latency.ts).
+// Cost: O(tasks) per period (O(tasks log tasks) with least-outstanding routing).
+
+import { cpuPercent, memoryMiB } from '../../../../src/workload/service/cpu.js';
+import { LatencyGroups } from './reference-fluid-latency.js';
+import type { ResolvedServiceConfig } from '../../../../src/workload/service/resolve-config.js';
+import { serviceShape, type ServiceShape } from './reference-service-shape.js';
+import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats } from '../../../../src/workload/service/types.js';
+
+interface FluidTask {
+  id: string;
+  inRotation: boolean;
+  removedAt: number; // -1 while alive
+  /** http: the task's fluid queue (requests). */
+  backlog: number;
+  /** Value of the rotation integral G when the task last entered rotation / was last settled. */
+  entryG: number;
+  entryT: number;
+  /** This period: integral of 1/n(t) over the task's time in rotation (ms) -> its equal share. */
+  shareMs: number;
+  /** This period: time in rotation, ms. */
+  rotationMs: number;
+  aliveFrom: number;
+  stats: TaskPeriodStats;
+  /** Whether `stats` is already in the perTask map. */
+  listed: boolean;
+}
+
+export class ReferenceFluidServiceModel implements ServiceLoadModel {
+  private tasks: FluidTask[] = [];
+  private byId = new Map<string, FluidTask>();
+  private inRotationCount = 0;
+  /** G(t) = integral of 1 / (tasks in rotation) dt while at least one is in rotation. */
+  private g = 0;
+  private gTime: number;
+  private uncoveredMs = 0;
+  /** queue services: the shared queue (messages). */
+  private sharedBacklog = 0;
+  private groups = new LatencyGroups();
+  private shape: ServiceShape;
+  private scratch = new Float64Array(64);
+  private stats: PeriodStats = {
+    offered: 0, served: 0, rejected: 0, queued: 0,
+    latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
+    waitedFraction: null, meanWaitMs: null, perTask: new Map(),
+  };
+
+  constructor(
+    private cfg: ResolvedServiceConfig,
+    private trace: RateTrace,
+    private fargate: boolean,
+    startMs: number,
+  ) {
+    this.gTime = startMs;
+    this.shape = serviceShape(cfg.serviceTime, cfg.stretch);
+  }
+
+  setInRotation(taskId: string, inRotation: boolean, timeMs: number): void {
+    let task = this.byId.get(taskId);
+    if (!task) {
+      task = {
+        id: taskId, inRotation: false, removedAt: -1, backlog: 0, entryG: 0, entryT: timeMs,
+        shareMs: 0, rotationMs: 0, aliveFrom: timeMs, stats: { cpuPercent: 0, memoryMiB: 0, requests: 0 }, listed: false,
+      };
+      this.byId.set(taskId, task);
+      this.tasks.push(task);
+    } else if (task.removedAt >= 0) {
+      throw new Error(`setInRotation: task ${taskId} was already removed at ${task.removedAt} ms`);
+    }
+    if (task.inRotation === inRotation) return;
+    this.advance(timeMs);
+    if (inRotation) {
+      task.entryG = this.g;
+      task.entryT = this.gTime;
+      this.inRotationCount++;
+    } else {
+      this.settle(task);
+      this.inRotationCount--;
+    }
+    task.inRotation = inRotation;
+  }
+
+  removeTask(taskId: string, timeMs: number): void {
+    const task = this.byId.get(taskId);
+    if (!task || task.removedAt >= 0) return;
+    this.setInRotation(taskId, false, timeMs);
+    task.removedAt = Math.max(timeMs, this.gTime);
+  }
+
+  endPeriod(fromMs: number, toMs: number): PeriodStats {
+    const cfg = this.cfg;
+    this.advance(toMs);
+    const periodMs = toMs - fromMs;
+    const rate = periodMs > 0 ? this.trace.meanRate(fromMs, toMs) : 0;
+    const offered = (rate * periodMs) / 1000;
+    let assigned: number;
+    let rotationMsSum = 0;
+    let coveredMs = 0;
+    for (const t of this.tasks) {
+      if (t.inRotation) this.settle(t);
+      coveredMs += t.shareMs;
+      rotationMsSum += t.rotationMs;
+    }
+    assigned = (rate * coveredMs) / 1000;
+    const unassigned = offered - assigned; // arrived while no task was in rotation
+    this.uncoveredMs = 0;
+    const s = this.stats;
+    s.offered = offered;
+    this.groups.reset();
+    if (cfg.type === 'http') this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs);
+    else this.queuePeriod(fromMs, toMs, offered, rotationMsSum);
+    const scale = cfg.meanServiceMs * 4;
+    s.latencyP50Ms = this.groups.quantile(this.shape, 0.5, scale);
+    s.latencyP95Ms = this.groups.quantile(this.shape, 0.95, scale);
+    s.latencyP99Ms = this.groups.quantile(this.shape, 0.99, scale);
+    s.meanWaitMs = this.groups.meanWait();
+    s.latencyMeanMs = s.meanWaitMs === null ? null : s.meanWaitMs + cfg.meanServiceMs;
+    s.waitedFraction = this.groups.waitedFraction();
+    // Forget removed tasks; next period starts now.
+    let w = 0;
+    for (const t of this.tasks) {
+      t.shareMs = 0;
+      t.rotationMs = 0;
+      if (t.removedAt >= 0) {
+        this.byId.delete(t.id);
+        s.perTask.delete(t.id);
+      } else {
+        t.aliveFrom = toMs;
+        this.tasks[w++] = t;
+      }
+    }
+    this.tasks.length = w;
+    return s;
+  }
+
+  private httpPeriod(
+    fromMs: number,
+    toMs: number,
+    rate: number,
+    assigned: number,
+    unassigned: number,
+    rotationMsSum: number,
+    coveredMs: number,
+  ): void {
+    const cfg = this.cfg;
+    const s = this.stats;
+    const periodMs = toMs - fromMs;
+    const lor = cfg.routing === 'least-outstanding';
+    const perMsRate = cfg.taskRate / 1000;
+    let level = 0;
+    if (lor) level = this.waterLevel(assigned, perMsRate);
+    // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
+    const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
+    const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
+    let served = 0;
+    let rejected = unassigned;
+    let queued = 0;
+    let poolLambda = 0;
+    let poolShift = 0;
+    for (const t of this.tasks) {
+      let a: number;
+      if (lor) a = t.rotationMs > 0 ? Math.max(0, level - (t.backlog - perMsRate * t.rotationMs)) : 0;
+      else a = (rate * t.shareMs) / 1000;
+      const end = t.removedAt >= 0 ? t.removedAt : toMs;
+      const aliveMs = Math.max(0, end - Math.max(t.aliveFrom, fromMs));
+      const capacity = perMsRate * aliveMs;
+      const q0 = t.backlog;
+      const avail = q0 + a;
+      const done = avail < capacity ? avail : capacity;
+      const rest = avail - done;
+      const q1 = t.removedAt >= 0 ? 0 : rest < cfg.maxQueuePerTask ? rest : cfg.maxQueuePerTask;
+      rejected += rest - q1;
+      served += done;
+      queued += q1;
+      t.backlog = q1;
+      const shiftMs = (0.5 * (q0 + q1)) / perMsRate;
+      if (lor) {
+        poolLambda += a;
+        poolShift += shiftMs * done;
+      } else {
+        this.groups.add(done, t.rotationMs > 0 ? a / t.rotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs, shiftMs);
+      }
+      if (t.removedAt < 0) this.fillTaskStats(t, a, done, periodMs);
+    }
+    if (lor && served > 0) {
+      // Least-outstanding behaves close to one pooled queue over all slots in rotation.
+      const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
+      this.groups.add(served, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs, poolShift / served);
+    }
+    s.served = served;
+    s.rejected = rejected;
+    s.queued = queued;
+    s.backlog = undefined;
+  }
+
+  private queuePeriod(fromMs: number, toMs: number, offered: number, rotationMsSum: number): void {
+    const cfg = this.cfg;
+    const s = this.stats;
+    const periodMs = toMs - fromMs;
+    const perMsRate = cfg.taskRate / 1000;
+    const capacity = perMsRate * rotationMsSum;
+    const q0 = this.sharedBacklog;
+    const avail = q0 + offered;
+    const served = avail < capacity ? avail : capacity;
+    const q1 = avail - served;
+    this.sharedBacklog = q1;
+    for (const t of this.tasks) {
+      const done = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
+      if (t.removedAt < 0) this.fillTaskStats(t, done, done, periodMs);
+    }
+    if (served > 0) {
+      const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
+      const shiftMs = (0.5 * (q0 + q1)) / (capacity / periodMs);
+      this.groups.add(served, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, shiftMs);
+    }
+    s.served = served;
+    s.rejected = 0;
+    s.queued = q1;
+    s.backlog = q1;
+  }
+
+  private fillTaskStats(t: FluidTask, routed: number, done: number, periodMs: number): void {
+    const st = t.stats;
+    st.requests = routed;
+    st.cpuPercent = cpuPercent(this.cfg, periodMs > 0 ? (done * this.cfg.meanServiceMs) / periodMs : 0, this.fargate);
+    st.memoryMiB = memoryMiB(this.cfg, periodMs > 0 ? (done * 1000) / periodMs : 0);
+    if (!t.listed) {
+      this.stats.perTask.set(t.id, st);
+      t.listed = true;
+    }
+  }
+
+  /**
+   * Least-outstanding as water-filling: arrivals go to the tasks whose expected backlog at
+   * period end (backlog - capacity while in rotation) is lowest, until the levels are equal.
+   * Returns the level x with sum(max(0, x - r_i)) = arrivals.
+   */
+  private waterLevel(arrivals: number, perMsRate: number): number {
+    let m = 0;
+    if (this.scratch.length < this.tasks.length) this.scratch = new Float64Array(this.tasks.length * 2);
+    for (const t of this.tasks) if (t.rotationMs > 0) this.scratch[m++] = t.backlog - perMsRate * t.rotationMs;
+    if (m === 0) return 0;
+    const r = this.scratch.subarray(0, m).sort();
+    let sum = 0;
+    let x = r[0];
+    for (let k = 0; k < m; k++) {
+      sum += r[k];
+      x = (arrivals + sum) / (k + 1);
+      if (k === m - 1 || x <= r[k + 1]) break;
+    }
+    return x;
+  }
+
+  /** Brings the rotation integral G up to `timeMs`. */
+  private advance(timeMs: number): void {
+    if (timeMs <= this.gTime) return;
+    if (this.inRotationCount > 0) this.g += (timeMs - this.gTime) / this.inRotationCount;
+    else this.uncoveredMs += timeMs - this.gTime;
+    this.gTime = timeMs;
+  }
+
+  /** Books an in-rotation task's share and rotation time up to the current G. */
+  private settle(t: FluidTask): void {
+    t.shareMs += this.g - t.entryG;
+    t.rotationMs += this.gTime - t.entryT;
+    t.entryG = this.g;
+    t.entryT = this.gTime;
+  }
+}
