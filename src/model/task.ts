@@ -38,6 +38,8 @@ export interface Task {
   stopReason: StopReason | null;
   /** In the load balancer's rotation (receives requests). */
   inRotation: boolean;
+  /** Has been in rotation at least once (the load model knows it). */
+  enteredRotation: boolean;
   /** Set when the task is leaving: it no longer counts toward the service's desired count. */
   leaving: boolean;
   /** The task's pending lifecycle event, so it can be cancelled. */

@@ -227,6 +227,11 @@ export class AutoScalingGroup {
   }
 }
 
+function remove<T>(list: T[], item: T): void {
+  const k = list.indexOf(item);
+  if (k >= 0) list.splice(k, 1);
+}
+
 function toCatalogType(t: InstanceTypeInfo) {
   return { name: t.name, vcpu: t.vcpu, memoryMiB: t.memoryMiB, maxEnis: t.enis, cpuArchitecture: t.cpuArchitecture, pricePerHour: t.pricePerHour };
 }
@@ -267,19 +272,25 @@ export class Cluster {
     return `i-${(++this.seq).toString(16).padStart(17, '0')}`;
   }
 
+  /** Each provider's instances, in id order (the placer's view of one capacity provider). */
+  private readonly byProvider = new Map<string, Instance[]>();
+
   register(inst: Instance): void {
     this.instances.push(inst);
     this.byId.set(inst.id, inst);
+    let list = this.byProvider.get(inst.provider);
+    if (!list) this.byProvider.set(inst.provider, (list = []));
+    list.push(inst);
   }
 
   unregister(inst: Instance): void {
-    const k = this.instances.indexOf(inst);
-    if (k >= 0) this.instances.splice(k, 1);
+    remove(this.instances, inst);
+    remove(this.byProvider.get(inst.provider) ?? [], inst);
     this.byId.delete(inst.id);
   }
 
   /** Instances of one provider (or of every provider for launchType EC2). */
-  instancesOf(provider: string | null): Instance[] {
-    return provider === null ? this.instances : this.instances.filter((i) => i.provider === provider);
+  instancesOf(provider: string | null): readonly Instance[] {
+    return provider === null ? this.instances : (this.byProvider.get(provider) ?? []);
   }
 }

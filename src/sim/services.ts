@@ -14,6 +14,7 @@ import {
   compileStrategies,
   daemonPlacements,
   defaultStrategies,
+  describeUnplaceable,
   placeTask,
   spreadFargateTask,
   type TaskRequirements,
@@ -46,6 +47,7 @@ export class ServiceRuntime {
   private failedAtVersion = -1;
   private lastUnplaceableMessage = '';
   private lastUnplaceableAt = -Infinity;
+  private lastUnplaceableVersion = -1;
   private taskSeq = 0;
   // statistics
   tasksStarted = 0;
@@ -96,14 +98,23 @@ export class ServiceRuntime {
 
   /** Tasks in state RUNNING (leaving ones included), kept up to date by setState. */
   running = 0;
+  /** RUNNING tasks that have not been in the load balancer's rotation yet (health checks pending). */
+  runningBeforeRotation = 0;
+  /** Tasks in rotation now. */
+  inRotationCount = 0;
+  /** Tasks in PROVISIONING or PENDING. */
+  starting = 0;
 
   private setState(task: Task, state: Task['state']): void {
     const w = this.world;
     if (task.state === 'RUNNING') {
       this.running--;
+      if (!task.enteredRotation) this.runningBeforeRotation--;
       w.addRunning(task.capacityProvider, -1);
     }
     if (task.state === 'PROVISIONING') w.addProvisioning(task.capacityProvider, -1);
+    if (task.state === 'PROVISIONING' || task.state === 'PENDING') this.starting--;
+    if (state === 'PENDING') this.starting++;
     if (task.launchType === 'FARGATE') {
       if (task.state === 'PROVISIONING' && state !== 'STOPPED') w.addReserved(task.capacityProvider, task.cpu, task.memory);
       else if (task.state !== 'PROVISIONING' && state === 'STOPPED') w.addReserved(task.capacityProvider, -task.cpu, -task.memory);
@@ -111,6 +122,7 @@ export class ServiceRuntime {
     task.state = state;
     if (state === 'RUNNING') {
       this.running++;
+      if (!task.enteredRotation) this.runningBeforeRotation++;
       this.world.addRunning(task.capacityProvider, 1);
     }
   }
@@ -181,12 +193,14 @@ export class ServiceRuntime {
       pendingAt: null,
       stopReason: null,
       inRotation: false,
+      enteredRotation: false,
       leaving: false,
       timer: -1,
     };
     this.tasks.add(task);
     this.tasksStarted++;
     world.addProvisioning(task.capacityProvider, 1);
+    this.starting++;
     if (provider) this.providerCounts.set(provider, (this.providerCounts.get(provider) ?? 0) + 1);
     if (fargate && p.kind === 'fargate') {
       const azCounts = new Map<string, number>();
@@ -208,18 +222,24 @@ export class ServiceRuntime {
   private tryPlace(task: Task): boolean {
     const world = this.world;
     const candidates = this.cluster.instancesOf(this.config.launchType === 'EC2' ? null : task.capacityProvider);
-    const result = placeTask(candidates, this.requirements, this.constraints, this.strategies, world.streams.stream(`placement/${this.name}`));
+    const result = placeTask(candidates, this.requirements, this.constraints, this.strategies, world.streams.stream(`placement/${this.name}`), { explain: false });
     if (result.ok) {
       this.placeOn(task, this.cluster.byId.get(result.instanceId)!);
       return true;
     }
     this.failedAtVersion = this.cluster.capacityVersion;
-    const message = result.reason.message;
-    if (message !== this.lastUnplaceableMessage || world.now - this.lastUnplaceableAt >= 300_000) {
-      this.lastUnplaceableMessage = message;
-      this.lastUnplaceableAt = world.now;
-      const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
-      world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
+    // the reason costs a scan of every instance: build it only when it may be logged
+    // (at most every minute while capacity changes, every 5 minutes otherwise)
+    const since = world.now - this.lastUnplaceableAt;
+    if (since >= 300_000 || (since >= 60_000 && this.cluster.capacityVersion !== this.lastUnplaceableVersion)) {
+      this.lastUnplaceableVersion = this.cluster.capacityVersion;
+      const message = describeUnplaceable(candidates, this.requirements, this.constraints).message;
+      if (message !== this.lastUnplaceableMessage || since >= 300_000) {
+        this.lastUnplaceableMessage = message;
+        this.lastUnplaceableAt = world.now;
+        const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
+        world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
+      }
     }
     return false;
   }
@@ -310,7 +330,19 @@ export class ServiceRuntime {
   enterRotation(task: Task): void {
     if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return;
     task.inRotation = true;
+    this.inRotationCount++;
+    if (!task.enteredRotation) {
+      task.enteredRotation = true;
+      this.runningBeforeRotation--;
+    }
     this.loadModel?.setInRotation(task.id, true, this.world.now);
+  }
+
+  private leaveRotation(task: Task): void {
+    if (!task.inRotation) return;
+    task.inRotation = false;
+    this.inRotationCount--;
+    this.loadModel?.setInRotation(task.id, false, this.world.now);
   }
 
   // ------------------------------------------------------------------ stopping tasks
@@ -360,10 +392,7 @@ export class ServiceRuntime {
     }
     if (task.state === 'PENDING') return this.beginStopping(task);
     const lb = this.config.config.loadBalancer;
-    if (task.inRotation) {
-      task.inRotation = false;
-      this.loadModel?.setInRotation(task.id, false, world.now);
-    }
+    this.leaveRotation(task);
     if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0 && reason !== 'instance-terminated') {
       this.setState(task, 'DEACTIVATING');
       const delay = reason === 'spot-interruption' ? Math.min(lb.deregistrationDelay, FARGATE_SPOT_NOTICE_MS) : lb.deregistrationDelay;
@@ -390,10 +419,7 @@ export class ServiceRuntime {
       this.decrementProvider(task);
     }
     this.world.sim.cancel(task.timer);
-    if (task.inRotation) {
-      task.inRotation = false;
-      this.loadModel?.setInRotation(task.id, false, this.world.now);
-    }
+    this.leaveRotation(task);
     const k = this.unplaced.indexOf(task);
     if (k >= 0) this.unplaced.splice(k, 1);
     this.stopped(task);
@@ -465,10 +491,7 @@ export class ServiceRuntime {
     task.leaving = true;
     this.decrementProvider(task);
     task.stopReason = 'spot-interruption';
-    if (task.inRotation) {
-      task.inRotation = false;
-      this.loadModel?.setInRotation(task.id, false, world.now);
-    }
+    this.leaveRotation(task);
     this.setState(task, 'DEACTIVATING');
     task.timer = world.sim.after(FARGATE_SPOT_NOTICE_MS, onStopped, { svc: this, task }, PRIORITY.lifecycle);
     this.requestReconcile();

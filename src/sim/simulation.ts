@@ -56,6 +56,7 @@ export class Simulation {
   private readonly usedFargateProviders: string[];
   /** Reused every period (the scaler copies what it keeps). */
   private readonly datapoints = new Map<string, PeriodDatapoint>();
+  private readonly periodMetrics = new PeriodMetrics();
 
   constructor(scenario: ResolvedScenario, private readonly sinks: RunSinks, seed: number) {
     const world = (this.world = new World(scenario, sinks, seed));
@@ -134,9 +135,7 @@ export class Simulation {
       svc.requestReconcile();
     });
     const period = world.periodMs;
-    for (let t = period; t <= world.durationMs; t += period) {
-      sim.schedule(t, onTick, { s: this, t }, PRIORITY.metricsTick);
-    }
+    if (period <= world.durationMs) sim.schedule(period, onTick, this, PRIORITY.metricsTick);
     const chunk = Math.max(period, Math.floor(world.durationMs / 100 / period) * period);
     for (let t = 0; t < world.durationMs; ) {
       t = Math.min(world.durationMs, t + chunk);
@@ -152,6 +151,7 @@ export class Simulation {
   tick(t: number): void {
     const world = this.world;
     const from = t - world.periodMs;
+    if (t + world.periodMs <= world.durationMs) world.sim.schedule(t + world.periodMs, onTick, this, PRIORITY.metricsTick);
     this.services.forEach((svc, i) => this.serviceMetrics(i, svc, from, t));
     if (this.hasScalers) world.sim.schedule(t + world.scenario.scenario.metrics.publishDelay, onVisible, this, PRIORITY.alarms);
     this.capacityMetrics(from, t);
@@ -162,38 +162,34 @@ export class Simulation {
     const model = svc.loadModel;
     const stats = model ? model.endPeriod(from, to) : null;
     const trace = this.traces[i];
-    let n = 0;
-    let cpuSum = 0;
-    let cpuMin = Infinity;
-    let cpuMax = -Infinity;
-    let memSum = 0;
-    let memMin = Infinity;
-    let memMax = -Infinity;
-    let pending = 0;
-    let targets = 0;
-    let targetRequests = 0;
-    const baseline = svc.config.config.workload?.perTask.cpuBaseline ?? 0;
-    for (const task of svc.tasks) {
-      if (task.state === 'PROVISIONING' || task.state === 'PENDING') {
-        if (!task.leaving) pending++;
-        continue;
-      }
-      if (task.state !== 'RUNNING') continue;
-      const ts = stats?.perTask.get(task.id);
-      const cpu = ts ? ts.cpuPercent : baseline;
-      const mem = ts ? (ts.memoryMiB / task.memory) * 100 : 0;
-      n++;
-      cpuSum += cpu;
-      memSum += mem;
-      if (cpu < cpuMin) cpuMin = cpu;
-      if (cpu > cpuMax) cpuMax = cpu;
-      if (mem < memMin) memMin = mem;
-      if (mem > memMax) memMax = mem;
-      if (task.inRotation) {
-        targets++;
-        targetRequests += ts?.requests ?? 0;
+    const perTask = svc.config.config.workload?.perTask;
+    const baseline = perTask?.cpuBaseline ?? 0;
+    const taskMemory = svc.requirements.memory;
+    const idleMemory = ((perTask?.memoryMiB?.base ?? 0) / taskMemory) * 100;
+    const m = this.periodMetrics;
+    m.reset();
+    const uniform = stats?.uniformTaskStats;
+    if (uniform) {
+      // every task the model knows shares one figure: no per-task work
+      const loaded = svc.running - svc.runningBeforeRotation;
+      m.add(uniform.cpuPercent, (uniform.memoryMiB / taskMemory) * 100, loaded);
+      m.add(baseline, idleMemory, svc.runningBeforeRotation);
+      m.targets = svc.inRotationCount;
+      m.targetRequests = svc.inRotationCount * uniform.requests;
+    } else {
+      for (const task of svc.tasks) {
+        if (task.state !== 'RUNNING') continue;
+        const ts = stats?.perTask.get(task.id);
+        if (ts) m.add(ts.cpuPercent, (ts.memoryMiB / taskMemory) * 100, 1);
+        else m.add(baseline, idleMemory, 1);
+        if (task.inRotation) {
+          m.targets++;
+          m.targetRequests += ts?.requests ?? 0;
+        }
       }
     }
+    const { n, cpuSum, cpuMin, cpuMax, memSum, memMin, memMax, targets, targetRequests } = m;
+    const pending = svc.starting;
     const running = svc.running;
     const cpu = n > 0 ? cpuSum / n : null;
     const memory = n > 0 ? memSum / n : null;
@@ -487,6 +483,37 @@ export class Simulation {
   }
 }
 
+/** One period's per-task figures of a service, accumulated without allocating. */
+class PeriodMetrics {
+  n = 0;
+  cpuSum = 0;
+  cpuMin = Infinity;
+  cpuMax = -Infinity;
+  memSum = 0;
+  memMin = Infinity;
+  memMax = -Infinity;
+  targets = 0;
+  targetRequests = 0;
+
+  reset(): void {
+    this.n = this.cpuSum = this.memSum = this.targets = this.targetRequests = 0;
+    this.cpuMin = this.memMin = Infinity;
+    this.cpuMax = this.memMax = -Infinity;
+  }
+
+  /** `count` tasks at these utilizations. */
+  add(cpu: number, memory: number, count: number): void {
+    if (count <= 0) return;
+    this.n += count;
+    this.cpuSum += cpu * count;
+    this.memSum += memory * count;
+    if (cpu < this.cpuMin) this.cpuMin = cpu;
+    if (cpu > this.cpuMax) this.cpuMax = cpu;
+    if (memory < this.memMin) this.memMin = memory;
+    if (memory > this.memMax) this.memMax = memory;
+  }
+}
+
 function taskRow(t: Task): TaskRow {
   return {
     taskId: t.id,
@@ -502,8 +529,8 @@ function taskRow(t: Task): TaskRow {
   };
 }
 
-function onTick(a: { s: Simulation; t: number }): void {
-  a.s.tick(a.t);
+function onTick(s: Simulation, t: number): void {
+  s.tick(t);
 }
 function onVisible(s: Simulation): void {
   s.visible();
