@@ -4,7 +4,7 @@
 import { MetricStore } from '../scaling/metric-store.js';
 import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
 import type { ResolvedScenario, ResolvedService } from '../scenario/index.js';
-import type { PeriodDatapoint, ScalingEvent, ServiceScalerPort } from './scaler-port.js';
+import type { ScalingEvent, ServiceScalerPort } from './scaler-port.js';
 
 export function createAutoScaler(service: ResolvedService, scenario: ResolvedScenario): ServiceAutoScaler | null {
   const as = service.config.autoScaling;
@@ -36,8 +36,8 @@ export function createServiceScaler(service: ResolvedService, scenario: Resolved
     get maxCapacity() {
       return scaler.target.maxCapacity;
     },
-    putDatapoints(periodStart: number, dps: ReadonlyMap<string, PeriodDatapoint>) {
-      for (const [name, d] of dps) store.putValues(name, periodStart, d.sum, d.min, d.max, d.sampleCount);
+    putDatapoint(periodStart: number, metricName: string, sum: number, min: number, max: number, sampleCount: number) {
+      store.putValues(metricName, periodStart, sum, min, max, sampleCount);
     },
     evaluate(t: number, desired: number) {
       const r = scaler.onMetricsVisible(t, store, desired);

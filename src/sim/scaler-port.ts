@@ -9,18 +9,11 @@ export interface ScalingEvent {
   direction?: 'out' | 'in';
 }
 
-export interface PeriodDatapoint {
-  sum: number;
-  min: number;
-  max: number;
-  sampleCount: number;
-}
-
 export interface ServiceScalerPort {
   readonly minCapacity: number;
   readonly maxCapacity: number;
-  /** The period's datapoints, keyed by CloudWatch metric name (absent = missing data). */
-  putDatapoints(periodStart: number, datapoints: ReadonlyMap<string, PeriodDatapoint>): void;
+  /** One of the period's datapoints (a metric without a call has missing data). */
+  putDatapoint(periodStart: number, metricName: string, sum: number, min: number, max: number, sampleCount: number): void;
   /** Alarms and policies run when a period's datapoints become visible. */
   evaluate(timeMs: number, desiredCount: number): { desiredCount: number; events: ScalingEvent[] };
   /** Next scheduled action time strictly after `afterMs`, or null. */

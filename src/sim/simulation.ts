@@ -15,7 +15,7 @@ import type { Instance } from '../model/instance.js';
 import type { Task } from '../model/task.js';
 import type { RunSinks, TaskRow } from './records.js';
 import { ServiceSummary, countStats, distributionStats, round, weightedQuantile } from './summary.js';
-import type { PeriodDatapoint, ServiceScalerPort } from './scaler-port.js';
+import type { ServiceScalerPort } from './scaler-port.js';
 import { createServiceScaler } from './auto-scaling.js';
 
 export interface RunOptions {
@@ -54,8 +54,6 @@ export class Simulation {
   readonly managed = new Map<string, ManagedScaling>();
   readonly providerStats = new Map<string, ProviderStats>();
   private readonly usedFargateProviders: string[];
-  /** Reused every period (the scaler copies what it keeps). */
-  private readonly datapoints = new Map<string, PeriodDatapoint>();
   private readonly periodMetrics = new PeriodMetrics();
 
   constructor(scenario: ResolvedScenario, private readonly sinks: RunSinks, seed: number) {
@@ -195,21 +193,18 @@ export class Simulation {
     const memory = n > 0 ? memSum / n : null;
     const scaler = this.scalers[i];
     if (scaler) {
-      const dps = this.datapoints;
-      dps.clear();
       if (n > 0) {
-        dps.set('CPUUtilization', { sum: cpuSum, min: cpuMin, max: cpuMax, sampleCount: n });
-        dps.set('MemoryUtilization', { sum: memSum, min: memMin, max: memMax, sampleCount: n });
+        scaler.putDatapoint(from, 'CPUUtilization', cpuSum, cpuMin, cpuMax, n);
+        scaler.putDatapoint(from, 'MemoryUtilization', memSum, memMin, memMax, n);
       }
       if (targets > 0) {
         const perTarget = targetRequests / targets;
-        dps.set('RequestCountPerTarget', { sum: perTarget, min: perTarget, max: perTarget, sampleCount: 1 });
+        scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1);
       }
       if (stats?.backlog !== undefined && running > 0) {
         const v = stats.backlog / running;
-        dps.set('BacklogPerTask', { sum: v, min: v, max: v, sampleCount: 1 });
+        scaler.putDatapoint(from, 'BacklogPerTask', v, v, v, 1);
       }
-      scaler.putDatapoints(from, dps);
     }
     const sum = this.summaries[i];
     const seconds = (to - from) / 1000;
