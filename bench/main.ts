@@ -6,7 +6,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { holdModel, minimalHeapLoop } from './hold-model.js';
 import { benchPlacement } from '../src/placement/index.js';
-import { scenarioBenchmarks } from './scenarios.js';
+import { month, quickstartWeek, scalingCurve } from './scenarios.js';
+import { benchRequestFidelity } from '../src/workload/service/index.js';
 
 function best<T extends { seconds: number }>(runs: number, f: () => T): T {
   let b: T | undefined;
@@ -22,13 +23,20 @@ const round = (x: number, d = 0) => Math.round(x * 10 ** d) / 10 ** d;
 const hold = best(3, () => holdModel());
 const floor = best(3, () => minimalHeapLoop());
 const placement = benchPlacement();
-const scenarios = scenarioBenchmarks();
+const quick = process.argv.includes('--quick');
+const requests = benchRequestFidelity();
+const qs = quickstartWeek();
+const monthRun = month(quick ? 2 : 30);
+const curve = scalingCurve(quick ? 0.25 : 1);
 const result = {
   holdModel: { events: hold.events, eventsPerSecond: round(hold.eventsPerSecond) },
   minimalHeapLoop: { events: floor.events, eventsPerSecond: round(floor.eventsPerSecond) },
   engineToMinimalRatio: round(hold.eventsPerSecond / floor.eventsPerSecond, 3),
   placement: { tasks: placement.tasks, instances: placement.instances, seconds: round(placement.ms / 1000, 3) },
-  ...scenarios,
+  requestFidelity: { requests: requests.requests, requestsPerSecond: round(requests.requests / (requests.ms / 1000)) },
+  quickstartWeek: qs,
+  monthScenario: monthRun,
+  scalingCurve: curve,
   peakRssMiB: round(process.resourceUsage().maxRSS / 1024),
   node: process.version,
 };

@@ -1,26 +1,45 @@
-// Simulated days per wall second on the shipped scenarios (results discarded).
+// Simulated days per wall second on the standard scenarios (results discarded), the month
+// scenario's scaling curve, and peak memory.
 
 import { performance } from 'node:perf_hooks';
-import { loadScenarioFile } from '../src/scenario/index.js';
+import { loadScenarioFile, loadScenarioObject, type ResolvedScenario } from '../src/scenario/index.js';
 import { runSimulation, type RunSinks } from '../src/sim/index.js';
+import { monthScenario } from './month-scenario.js';
 
 const discard: RunSinks = { event() {}, timeseries() {}, capacity() {}, task() {} };
 
-export function scenarioSpeed(file: string, durationMs?: number) {
-  const scenario = loadScenarioFile(file, { durationMs });
+export function speed(scenario: ResolvedScenario) {
   const t0 = performance.now();
   const r = runSimulation(scenario, discard, { seed: scenario.scenario.seed });
   const seconds = (performance.now() - t0) / 1000;
   return {
     simulatedDays: r.simulatedMs / 86_400_000,
     wallSeconds: Math.round(seconds * 1000) / 1000,
-    simulatedDaysPerWallSecond: Math.round((r.simulatedMs / 86_400_000 / seconds) * 100) / 100,
+    simulatedDaysPerWallSecond: Math.round((r.simulatedMs / 86_400_000 / seconds) * 1000) / 1000,
     eventsPerSecond: Math.round(r.eventsProcessed / seconds),
+    peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
   };
 }
 
-export function scenarioBenchmarks() {
-  return {
-    quickstartWeek: scenarioSpeed('scenarios/quickstart.yaml', 7 * 86_400_000),
-  };
+export function quickstartWeek() {
+  return speed(loadScenarioFile('scenarios/quickstart.yaml', { durationMs: 7 * 86_400_000 }));
+}
+
+export function month(days = 30) {
+  return speed(loadScenarioFile('bench/month.yaml', { durationMs: days * 86_400_000 }));
+}
+
+/** The month scenario at 1x, 4x, 16x services and instance limits, one simulated day each. */
+export function scalingCurve(days = 1) {
+  const points = [1, 4, 16].map((scale) => {
+    const s = loadScenarioObject(`month-x${scale}`, monthScenario(scale, days), { baseDir: 'bench' });
+    return { scale, ...speed(s) };
+  });
+  // time ~ scale^k: least squares on log-log
+  const xs = points.map((p) => Math.log(p.scale));
+  const ys = points.map((p) => Math.log(p.wallSeconds));
+  const mx = xs.reduce((a, b) => a + b, 0) / xs.length;
+  const my = ys.reduce((a, b) => a + b, 0) / ys.length;
+  const k = xs.reduce((s, x, i) => s + (x - mx) * (ys[i] - my), 0) / xs.reduce((s, x) => s + (x - mx) ** 2, 0);
+  return { points, exponent: Math.round(k * 100) / 100 };
 }
