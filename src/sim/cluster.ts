@@ -19,6 +19,8 @@ export const SPOT_NOTICE_MS = 120_000;
 
 export interface ClusterListener {
   instanceRegistered(instance: Instance): void;
+  /** A task released its resources: waiting tasks of any service may fit now. */
+  capacityFreed(): void;
   instanceDraining(instance: Instance): void;
   /** Called before the instance's remaining tasks are killed. */
   instanceTerminating(instance: Instance, reason: 'instance-terminated' | 'spot-interruption'): void;
@@ -198,6 +200,8 @@ export class AutoScalingGroup {
   terminate(inst: Instance, reason: 'instance-terminated' | 'spot-interruption', why: string): void {
     if (inst.lifecycle === 'TERMINATED') return;
     const world = this.world;
+    // out of toTerminate first: the tasks killed below must not terminate it a second time
+    this.toTerminate.delete(inst);
     this.cluster.listener.instanceTerminating(inst, reason);
     world.sim.cancel(inst.timer);
     inst.lifecycle = 'TERMINATED';
@@ -206,7 +210,10 @@ export class AutoScalingGroup {
     this.toTerminate.delete(inst);
     world.cost.stop(inst.id, world.now);
     this.cluster.unregister(inst);
-    const up = inst.registeredAt === null ? 'never registered' : `registered ${((world.now - inst.launchedAt) / 3_600_000).toFixed(2)} h after launch`;
+    const up =
+      inst.registeredAt === null
+        ? 'never registered'
+        : `ran ${((world.now - inst.launchedAt) / 3_600_000).toFixed(2)} h, registered ${((inst.registeredAt - inst.launchedAt) / 1000).toFixed(0)} s after launch`;
     world.log('instance-terminated', inst.id, `${inst.type.name} in ${inst.availabilityZone} terminated: ${why} (${up})`);
     this.reconcile();
   }
@@ -214,7 +221,6 @@ export class AutoScalingGroup {
   spotNotice(inst: Instance): void {
     const world = this.world;
     world.log('spot-interruption', inst.id, `EC2 Spot interruption notice for ${inst.id}: terminating in 2 minutes; draining its tasks`);
-    this.toTerminate.add(inst);
     this.drain(inst, 'EC2 Spot interruption notice');
     inst.timer = world.sim.after(SPOT_NOTICE_MS, onSpotTerminate, { group: this, inst }, PRIORITY.lifecycle);
   }
@@ -266,6 +272,11 @@ export class Cluster {
     for (const p of world.scenario.providers.values()) {
       if (p.kind === 'asg') this.groups.set(p.name, new AutoScalingGroup(p.name, p.config, world, this));
     }
+  }
+
+  capacityFreed(): void {
+    this.capacityVersion++;
+    this.listener.capacityFreed();
   }
 
   nextInstanceId(): string {

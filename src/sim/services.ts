@@ -43,8 +43,16 @@ export class ServiceRuntime {
   /** Tasks waiting for an instance (PROVISIONING on EC2). */
   readonly unplaced: Task[] = [];
   private reconcileScheduled = false;
-  /** The cluster's capacity version when a placement of this service last failed. */
-  private failedAtVersion = -1;
+  /**
+   * Per capacity provider ('' for launchType EC2): the cluster's capacity version when a
+   * placement last failed there. Until capacity changes, another task with the same
+   * requirements cannot fit either.
+   */
+  private readonly failedAtVersion = new Map<string, number>();
+
+  private blocked(provider: string): boolean {
+    return this.failedAtVersion.get(provider) === this.cluster.capacityVersion;
+  }
   private lastUnplaceableMessage = '';
   private lastUnplaceableAt = -Infinity;
   private lastUnplaceableVersion = -1;
@@ -151,9 +159,10 @@ export class ServiceRuntime {
     if (this.daemon) return this.reconcileDaemon();
     const live = this.liveTasks();
     if (live.length < this.desiredCount) {
-      // replacing tasks that are still leaving (draining instance, Spot notice) may not
-      // exceed maximumPercent of the desired count
-      const leaving = this.tasks.size - live.length;
+      // replacing tasks that still run on a draining EC2 instance may not exceed
+      // maximumPercent of the desired count (ECS does not apply it to Fargate)
+      let leaving = 0;
+      for (const t of this.tasks) if (t.leaving && t.stopReason === null && t.launchType === 'EC2') leaving++;
       const ceiling = leaving > 0 ? Math.floor((this.desiredCount * this.config.config.deploymentConfiguration.maximumPercent) / 100) - leaving : this.desiredCount;
       const target = Math.max(Math.min(this.desiredCount, ceiling), 0);
       for (let k = live.length; k < target; k++) this.startTask(null);
@@ -161,6 +170,7 @@ export class ServiceRuntime {
       this.scaleIn(live, live.length - this.desiredCount);
     }
     this.retryUnplaced();
+    this.stopReplacedTasks();
   }
 
   // ------------------------------------------------------------------ starting tasks
@@ -211,7 +221,7 @@ export class ServiceRuntime {
       task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
     } else if (instance) {
       this.placeOn(task, instance);
-    } else if ((this.unplaced.length > 0 && this.failedAtVersion === this.cluster.capacityVersion) || !this.tryPlace(task)) {
+    } else if (this.blocked(task.capacityProvider) || !this.tryPlace(task)) {
       // nothing has freed up since the last failure: it cannot fit either (same requirements)
       this.unplaced.push(task);
     }
@@ -227,7 +237,7 @@ export class ServiceRuntime {
       this.placeOn(task, this.cluster.byId.get(result.instanceId)!);
       return true;
     }
-    this.failedAtVersion = this.cluster.capacityVersion;
+    this.failedAtVersion.set(task.capacityProvider, this.cluster.capacityVersion);
     // the reason costs a scan of every instance: build it only when it may be logged
     // (at most every minute while capacity changes, every 5 minutes otherwise)
     const since = world.now - this.lastUnplaceableAt;
@@ -265,6 +275,7 @@ export class ServiceRuntime {
       world.addProvisioning('', -1);
       world.addProvisioning(inst.provider, 1);
       task.capacityProvider = inst.provider;
+      this.providerCounts.set(inst.provider, (this.providerCounts.get(inst.provider) ?? 0) + 1);
     }
     world.log('task-placed', task.id, `${task.id} placed on ${inst.id} (${inst.type.name}, ${inst.availabilityZone})`);
     this.toPending(task);
@@ -274,7 +285,7 @@ export class ServiceRuntime {
     if (task.instanceId === null) return;
     const inst = this.cluster.byId.get(task.instanceId);
     if (!inst || !inst.tasks.delete(task)) return;
-    this.cluster.capacityVersion++;
+    this.cluster.capacityFreed();
     const req = this.requirements;
     inst.cpuRemaining += req.cpu;
     inst.memoryRemaining += req.memory;
@@ -499,14 +510,11 @@ export class ServiceRuntime {
 
   /** Capacity changed: PROVISIONING tasks try again, oldest first. */
   retryUnplaced(): void {
-    if (this.unplaced.length === 0 || this.failedAtVersion === this.cluster.capacityVersion) return;
+    if (this.unplaced.length === 0) return;
     const waiting = this.unplaced.splice(0);
-    for (let k = 0; k < waiting.length; k++) {
-      if (!this.tryPlace(waiting[k])) {
-        // the rest cannot fit either if this one could not (same requirements)
-        this.unplaced.push(...waiting.slice(k));
-        break;
-      }
+    for (const task of waiting) {
+      // once one fails on a provider, the rest of that provider's cannot fit either
+      if (this.blocked(task.capacityProvider) || !this.tryPlace(task)) this.unplaced.push(task);
     }
   }
 

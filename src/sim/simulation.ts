@@ -60,6 +60,9 @@ export class Simulation {
     const world = (this.world = new World(scenario, sinks, seed));
     this.cluster = new Cluster(world, {
       instanceRegistered: (inst) => this.onInstanceRegistered(inst),
+      capacityFreed: () => {
+        for (const svc of this.services) if (svc.unplaced.length > 0 || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.requestReconcile();
+      },
       instanceDraining: (inst) => {
         for (const svc of this.services) svc.instanceDraining(inst);
       },
