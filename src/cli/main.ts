@@ -1,6 +1,8 @@
 #!/usr/bin/env node
 // The ecsim command line: thin — parse flags, call the library, print.
 
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../output/version.js';
@@ -47,8 +49,21 @@ export async function main(argv: string[]): Promise<number> {
   return code;
 }
 
-const invokedDirectly = process.argv[1] && import.meta.url.endsWith(process.argv[1].replace(/\\/g, '/').split('/').pop()!);
-if (invokedDirectly) {
+/** True when this file is the program (node dist/src/cli/main.js, tsx src/cli/main.ts), not imported. */
+function invokedDirectly(): boolean {
+  const script = process.argv[1];
+  if (!script) return false;
+  try {
+    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
+  } catch {
+    return false;
+  }
+}
+
+if (invokedDirectly()) runAndExit();
+
+/** Runs the CLI on this process's arguments and sets the exit code. */
+export function runAndExit(): void {
   main(hideBin(process.argv)).then((code) => {
     process.exitCode = code;
   });
