@@ -14,9 +14,10 @@ export { compareVariants, runComparison, summarizeComparison, type Comparison, t
 export { comparisonCsv, pairedCsv, replicationsCsv } from './comparison-files.js';
 export { comparisonMarkdown } from './comparison-markdown.js';
 export { compareToFolder, type CompareToFolderOptions } from './compare-to-folder.js';
-export { sweepPlan, runSweep, formatParameter, type SweepPlan, type SweepTable, type PointRow, type SweepOptions } from './sweep.js';
+export { sweepPlan, experimentSweepPlan, sweepPointLabels, runSweep, formatParameter, type SweepPlan, type SweepTable, type PointRow, type SweepOptions } from './sweep.js';
 export { sweepCsv, shardCsv, parseShardCsv } from './sweep-files.js';
-export { sweepToFolder, type SweepToFolderOptions } from './sweep-to-folder.js';
+export { sweepToFolder, SWEEP_RUNS_LIMIT, type SweepToFolderOptions, type SweepFolder } from './sweep-to-folder.js';
+export { pointLabels, shortNames, encodeLabelPart, MAX_LABEL_LENGTH } from './point-label.js';
 export { parseShard, shardFromEnvironment, inShard, shardFileName, shardOfFileName, SHARD_INDEX_VARIABLES, type Shard } from './shard.js';
 export { shardFiles, mergeShardFiles, mergeShards } from './merge-shards.js';
 export { writeFileAtomic, stagingFolder } from './atomic-files.js';

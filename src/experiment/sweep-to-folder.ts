@@ -1,24 +1,42 @@
 // Runs a sweep (or one shard of it) and writes `sweep.csv` (or `sweep.shard-i-of-n.csv`)
 // into the output folder, each file renamed into place when complete. Shards of one
 // sweep may share the folder (a shared volume), so the folder itself is not replaced.
+// With runs (default: sweeps of at most SWEEP_RUNS_LIMIT points), replication 0 of each
+// point also writes its full results folder to `runs/<point label>/` (point-label.ts),
+// each renamed into place when complete; a shard writes the runs of its own points.
 
 import { join } from 'node:path';
 import { writeFileAtomic } from './atomic-files.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { shardFileName, type Shard } from './shard.js';
-import { runSweep, type SweepTable } from './sweep.js';
+import { experimentSweepPlan, runSweep, type SweepTable } from './sweep.js';
 import { shardCsv, sweepCsv } from './sweep-files.js';
 
 export interface SweepToFolderOptions {
   outDir: string;
   jobs: number;
   shard?: Shard;
+  /** Write runs/<point label>/ (true), or not (false); default: when the sweep has at most SWEEP_RUNS_LIMIT points. */
+  runs?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderOptions): Promise<{ file: string; table: SweepTable }> {
-  const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, onProgress: options.onProgress });
+/** Above this many points (of the whole sweep, not the shard) runs/ is written only with `runs: true` (`--runs`). */
+export const SWEEP_RUNS_LIMIT = 24;
+
+export interface SweepFolder {
+  /** sweep.csv or the shard file. */
+  file: string;
+  table: SweepTable;
+  /** The runs/ folder written into, or undefined when runs were off. */
+  runsDir: string | undefined;
+}
+
+export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderOptions): Promise<SweepFolder> {
+  const pointCount = experimentSweepPlan(exp).points.length;
+  const runsDir = (options.runs ?? pointCount <= SWEEP_RUNS_LIMIT) ? join(options.outDir, 'runs') : undefined;
+  const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir, onProgress: options.onProgress });
   const file = join(options.outDir, options.shard ? shardFileName(options.shard) : 'sweep.csv');
   writeFileAtomic(file, options.shard ? shardCsv(table) : sweepCsv(table));
-  return { file, table };
+  return { file, table, runsDir };
 }

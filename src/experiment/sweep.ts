@@ -2,7 +2,10 @@
 // scenario) x replications. Points are numbered in a fixed order — the first path varies
 // slowest, the last fastest, as nested loops in file order — so that shards and worker
 // threads can split them and the results still come out in the same order.
+// With `runsDir`, replication 0 of each point writes its full results folder to
+// `<runsDir>/<point label>` (point-label.ts), as compare does per variant.
 
+import { join } from 'node:path';
 import { ScenarioError, loadScenarioObject } from '../scenario/index.js';
 import { deriveScenario } from './derive-scenario.js';
 import type { ExperimentFile } from './experiment-file.js';
@@ -10,6 +13,7 @@ import { isJsonObject } from './merge-patch.js';
 import { METRICS } from './metrics.js';
 import { runJobs } from './run-jobs.js';
 import { inShard, type Shard } from './shard.js';
+import { pointLabels } from './point-label.js';
 import { summarizeSample } from './stats.js';
 import type { ReplicationJob } from './replication-job.js';
 
@@ -40,6 +44,8 @@ export interface SweepTable {
 export interface SweepOptions {
   jobs: number;
   shard?: Shard;
+  /** Where replication 0 of each point (of this shard) writes its results folder, `<runsDir>/<point label>`; none when absent. */
+  runsDir?: string;
   onProgress?: (done: number, total: number) => void;
 }
 
@@ -60,12 +66,23 @@ export function formatParameter(value: unknown): string {
   return typeof value === 'string' ? value : JSON.stringify(value);
 }
 
-export async function runSweep(exp: ExperimentFile, options: SweepOptions): Promise<SweepTable> {
+/** The plan of the file's `sweep` map; throws ScenarioError when there is none. */
+export function experimentSweepPlan(exp: ExperimentFile): SweepPlan {
   const sweep = exp.raw.sweep;
   if (!isJsonObject(sweep) || Object.keys(sweep).length === 0) {
     throw new ScenarioError(exp.file, [{ path: 'sweep', message: 'expected a map of dotted paths to lists of values, found none' }]);
   }
-  const plan = sweepPlan(sweep as Record<string, unknown[]>);
+  return sweepPlan(sweep as Record<string, unknown[]>);
+}
+
+/** The label of every point of the plan (its runs/ folder name), in point order. */
+export function sweepPointLabels(plan: SweepPlan): string[] {
+  return pointLabels(plan.paths, plan.points.map((values) => values.map(formatParameter)));
+}
+
+export async function runSweep(exp: ExperimentFile, options: SweepOptions): Promise<SweepTable> {
+  const plan = experimentSweepPlan(exp);
+  const labels = sweepPointLabels(plan);
   const mine = plan.points.map((_, i) => i).filter((i) => inShard(i, options.shard));
   const seeds = Array.from({ length: exp.replications }, (_, k) => exp.seed + k);
   const jobs: ReplicationJob[] = [];
@@ -78,7 +95,16 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
       throw new ScenarioError(exp.file, [{ path: 'sweep', message: (e as Error).message }]);
     }
     loadScenarioObject(label, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs });
-    for (const seed of seeds) jobs.push({ label, scenario, baseDir: exp.baseDir, seed, durationMs: exp.durationOverrideMs });
+    seeds.forEach((seed, k) =>
+      jobs.push({
+        label,
+        scenario,
+        baseDir: exp.baseDir,
+        seed,
+        durationMs: exp.durationOverrideMs,
+        outDir: k === 0 && options.runsDir !== undefined ? join(options.runsDir, labels[i]) : undefined,
+      }),
+    );
   }
   const results = await runJobs(jobs, { jobs: options.jobs, onProgress: options.onProgress });
   const rows = mine.map((point, r) => {

@@ -1,9 +1,11 @@
 // `ecsim sweep <scenario>`: the product of the `sweep` lists x replications on worker
 // threads; writes sweep.csv, or with a shard (--shard i/n, or --shards n with the array
-// index of a Kubernetes Indexed Job or AWS Batch array job) sweep.shard-i-of-n.csv.
+// index of a Kubernetes Indexed Job or AWS Batch array job) sweep.shard-i-of-n.csv; and
+// runs/<point label>/ (replication 0 of each point) for sweeps of at most 24 points, or
+// with --runs (--no-runs: never).
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { parseShard, readExperimentFile, shardFromEnvironment, sweepToFolder, type Shard } from '../../experiment/index.js';
+import { parseShard, readExperimentFile, shardFromEnvironment, sweepToFolder, SWEEP_RUNS_LIMIT, type Shard } from '../../experiment/index.js';
 import { progressReporter } from '../progress.js';
 import { UsageError } from '../errors.js';
 import { parseDurationFlag, parseSeedFlag } from './run.js';
@@ -18,6 +20,7 @@ export interface SweepArgs {
   seed?: number;
   duration?: string;
   out?: string;
+  runs?: boolean;
   quiet?: boolean;
 }
 
@@ -37,9 +40,16 @@ export const sweepCommand = {
       .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s)' })
       .option('duration', { type: 'string', describe: 'simulated duration (overrides the scenario\'s)' })
       .option('out', { type: 'string', describe: 'output folder (default results/<scenario name>-sweep)' })
+      .option('runs', {
+        type: 'boolean',
+        describe:
+          `write replication 0 of each point as a full results folder, runs/<point label>/ (e.g. runs/targetValue=40,scaleInCooldown=60s/), ` +
+          `for the report's overlays (default: only when the sweep has at most ${SWEEP_RUNS_LIMIT} points; --no-runs: never)`,
+      })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .example('$0 sweep scenarios/sweep.yaml --jobs 4', 'the whole sweep on 4 threads')
-      .example('$0 sweep scenarios/sweep.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep`'),
+      .example('$0 sweep scenarios/sweep.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep`')
+      .example('$0 sweep scenarios/sweep.yaml --runs', `also write runs/<point label>/ for a sweep of more than ${SWEEP_RUNS_LIMIT} points`),
   handler: async (argv: ArgumentsCamelCase<SweepArgs>) => {
     const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);
     const exp = readExperimentFile(argv.scenario, {
@@ -48,17 +58,23 @@ export const sweepCommand = {
       replications: parseReplicationsFlag(argv.replications),
     });
     const jobs = parseJobsFlag(argv.jobs);
+    const runs = singleFlag('runs', argv.runs);
     const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-sweep`;
     const label = shard ? `${exp.name} sweep ${shard.index}/${shard.count}` : `${exp.name} sweep`;
     const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(label);
     const started = Date.now();
     try {
-      const { file, table } = await sweepToFolder(exp, { outDir, jobs, shard, onProgress: (done, total) => progress.update(done / total) });
+      const { file, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
       progress.stop();
       if (argv.quiet) return;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(
-        `${label}: ${table.rows.length} of ${table.pointCount} points x ${table.replications} replications in ${seconds} s wall\nresults: ${file}\n`,
+        `${label}: ${table.rows.length} of ${table.pointCount} points x ${table.replications} replications in ${seconds} s wall\nresults: ${file}\n` +
+          (runsDir !== undefined
+            ? `runs: ${runsDir}/ (replication 0 of ${table.rows.length} point${table.rows.length === 1 ? '' : 's'})\n`
+            : runs === false
+              ? ''
+              : `runs: none (${table.pointCount} points > ${SWEEP_RUNS_LIMIT}; --runs writes them)\n`),
       );
     } finally {
       progress.stop();

@@ -1,6 +1,7 @@
 // The HTML page of a compare or sweep folder: the comparison table (mean ± 95 % CI, the
 // Pareto front on cost vs SLO), the paired differences, a cost-vs-SLO scatter, and the
-// time series of each variant's replication 0 overlaid.
+// time series of each variant's (or sweep point's) replication 0 overlaid, a line per
+// runs/ folder labelled with the variant name or the point label.
 
 import { basename } from 'node:path';
 import { loadComparison, type ComparisonData } from './data/load-comparison.js';
@@ -43,17 +44,26 @@ export function renderComparisonHtml(c: ComparisonData): string {
     ),
   );
 
-  const overlays = overlayCharts(c.runs);
+  const by = c.kind === 'compare' ? 'variant' : 'point';
+  const overlays = overlayCharts(c.runs, by);
   if (overlays.length) {
-    parts.push('<h2>Time series by variant (replication 0)</h2>');
-    parts.push('<p class="muted">Variants share their random numbers, so the offered load is the same in each and its lines lie on top of each other.</p>');
+    parts.push(`<h2>Time series by ${by} (replication 0)</h2>`);
+    if (c.kind === 'sweep') {
+      const shown = c.rows.filter((r) => c.runs.has(r.label)).length;
+      parts.push(`<p class="muted">${esc(`A line per point, named by its label (the runs/ folder name: parameter=value, ...); ${shown} of ${c.rows.length} points have a runs/ folder.`)}</p>`);
+    }
+    parts.push(`<p class="muted">${c.kind === 'compare' ? 'Variants' : 'Points'} share their random numbers, so the offered load is the same in each and its lines lie on top of each other.</p>`);
     for (const o of overlays) {
       if (o.service) parts.push(`<h3>Service ${esc(o.service)}</h3>`);
       else parts.push('<h3>Cost</h3>');
       for (const svg of o.charts) parts.push(figure(svg));
     }
   } else {
-    parts.push('<p class="muted">No runs/&lt;variant&gt;/ results folders here: no time series to overlay.</p>');
+    parts.push(
+      c.kind === 'compare'
+        ? '<p class="muted">No runs/&lt;variant&gt;/ results folders here: no time series to overlay.</p>'
+        : `<p class="muted">No runs/&lt;point label&gt;/ results folders here: no time series to overlay (ecsim sweep writes them for at most 24 points, or with --runs).</p>`,
+    );
   }
   return htmlPage(`${what}: ${scenario} — ecsim report`, parts.join('\n'));
 }

@@ -74,11 +74,21 @@ describe('comparison page of a compare folder', () => {
         '60,0.28,0.01,15,2,2000,60,56,1,6,0.4,3,1,90000,900,true',
       ].join('\n') + '\n',
     );
+    writeFakeRun(join(dir, 'runs', 'targetValue=40'), { services: ['web'], providers: ['asg'], periods: 30 });
+    // Not a point of this sweep (left over from another one): not overlaid.
     writeFakeRun(join(dir, 'runs', 'p0'), { services: ['web'], providers: ['asg'], periods: 30 });
     const html = buildComparisonHtml(dir);
     expect(html.includes('Sweep:')).toBe(true);
     expect(html.includes('<th>services.web.autoScaling.policies.cpu.targetValue</th>')).toBe(true);
-    expect(html.includes('cpu.targetValue=40')).toBe(true);
-    expect(charts(html).filter((s) => s.includes('by variant')).length).toBe(5);
+    expect(html.includes('Time series by point (replication 0)')).toBe(true);
+    const overlays = charts(html).filter((s) => s.includes('by point'));
+    expect(overlays.length).toBe(5);
+    for (const svg of overlays) {
+      expect(seriesPaths(svg).length).toBe(1);
+      expect(svg.includes('>targetValue=40<')).toBe(true);
+      expect(svg.includes('>p0<')).toBe(false);
+    }
+    // The scatter names the points by the same labels.
+    expect(charts(html).find((s) => s.includes('Cost vs SLO'))!.includes('targetValue=60')).toBe(true);
   });
 });

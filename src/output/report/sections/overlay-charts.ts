@@ -1,6 +1,6 @@
-// The same time-series charts for every variant of a comparison, overlaid: one line per
-// variant (a colour each, the same on every chart), one chart per service and metric,
-// and the total cost to date.
+// The same time-series charts for every variant of a comparison (or point of a sweep),
+// overlaid: one line per run labelled with its runs/ folder name (a colour each, the same
+// on every chart), one chart per service and metric, and the total cost to date.
 
 import type { ResultsData } from '../data/results-data.js';
 import { metricPeriodS } from '../data/metric-period.js';
@@ -23,7 +23,8 @@ const METRICS: OverlayMetric[] = [
   { column: 'latency_p95_ms', title: 'p95 latency', yTitle: 'latency (ms)', at: 'middle' },
 ];
 
-export function overlayCharts(runs: Map<string, ResultsData>): { service: string; charts: string[] }[] {
+/** `by` names what a line is in the titles: "variant" (compare) or "point" (sweep). */
+export function overlayCharts(runs: Map<string, ResultsData>, by: 'variant' | 'point' = 'variant'): { service: string; charts: string[] }[] {
   const entries = [...runs.entries()];
   if (entries.length === 0) return [];
   const first = entries[0][1];
@@ -42,7 +43,7 @@ export function overlayCharts(runs: Map<string, ResultsData>): { service: string
         const x = m.at === 'middle' ? atMiddle(s.time, periodS) : atEnd(s.time, periodS);
         series.push({ label: name, x, y, color: seriesColor(i), curve: m.at === 'end' ? 'step' : 'linear' });
       });
-      return lineChart({ title: `${service} — ${m.title} by variant`, clock, domainS, yTitle: m.yTitle, series });
+      return lineChart({ title: `${service} — ${m.title} by ${by}`, clock, domainS, yTitle: m.yTitle, series });
     });
     out.push({ service, charts });
   }
@@ -51,7 +52,7 @@ export function overlayCharts(runs: Map<string, ResultsData>): { service: string
     const total = totalCost(r);
     if (total) cost.push({ label: name, x: total.x, y: total.y, color: seriesColor(i) });
   });
-  if (cost.length) out.push({ service: '', charts: [lineChart({ title: 'Total cost to date by variant', clock, domainS, yTitle: 'USD', series: cost })] });
+  if (cost.length) out.push({ service: '', charts: [lineChart({ title: `Total cost to date by ${by}`, clock, domainS, yTitle: 'USD', series: cost })] });
   return out;
 }
 
