@@ -31,7 +31,7 @@ export function printRunSummary(scenario: ResolvedScenario, report: RunReport, o
   lines.push('');
   lines.push(table(['cost by provider', 'USD'], [...Object.entries(cost.byProvider).map(([k, v]) => [k, v.toFixed(2)]), ['total', cost.total.toFixed(2)]]));
   lines.push('');
-  lines.push(`results: ${outDir}/ (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv, run.json)`);
+  lines.push(`results: ${outDir}/ (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv, scenario.json, run.json)`);
   const sc = scenario.scenario;
   if (sc.variants || sc.sweep) {
     lines.push(`note: this run is the base scenario; its ${sc.variants ? 'variants' : 'sweep'} run with \`ecsim ${sc.variants ? 'compare' : 'sweep'}\``);

@@ -92,6 +92,13 @@ const autoScaling: Check = (s, report) => {
           report([...pat, 'predefinedMetricType'], 'ALBRequestCountPerTarget needs the service to have a loadBalancer');
         }
       }
+      const period = s.scenario.metrics.period;
+      if (p.policyType === 'TargetTrackingScaling' && period !== 60_000) {
+        report(['metrics', 'period'], `target tracking (policy ${pname} of ${svc.name}) uses the 1-minute datapoints of the alarms AAS creates: expected 60s, found ${period / 1000}s`);
+      }
+      if (p.policyType === 'StepScaling' && p.alarm.period % period !== 0) {
+        report([...pat, 'alarm', 'period'], `expected a multiple of metrics.period (${period / 1000}s), found ${p.alarm.period / 1000}s`);
+      }
       const metric = p.policyType === 'TargetTrackingScaling' ? p.customMetric : p.alarm.metricName;
       if (metric === 'BacklogPerTask' && svc.config.workload?.type !== 'queue') {
         report(pat, 'BacklogPerTask exists only for a queue workload (workload.type: queue)');

@@ -31,6 +31,8 @@ const cases: [string, Mutation, RegExp][] = [
   ['request count needs a load balancer', (s) => (delete s.services.web.loadBalancer, (s.services.web.autoScaling.policies.cpu.predefinedMetricType = 'ALBRequestCountPerTarget')), /ALBRequestCountPerTarget needs the service to have a loadBalancer/],
   ['backlog metric needs a queue workload', (s) => ((s.services.web.autoScaling.policies.cpu = { policyType: 'TargetTrackingScaling', customMetric: 'BacklogPerTask', targetValue: 10 })), /BacklogPerTask exists only for a queue workload/],
   ['daemon with desired count', (s) => (s.services.web.schedulingStrategy = 'DAEMON'), /DAEMON services have no desiredCount/],
+  ['target tracking needs 1-minute metrics', (s) => (s.metrics = { period: '120s' }), /metrics\.period: target tracking \(policy cpu of web\) uses the 1-minute datapoints.*found 120s/],
+  ['step alarm period not a multiple of the metric period', (s) => (s.services.web.autoScaling.policies.surge = { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', period: '90s', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] }), /policies\.surge\.alarm\.period: expected a multiple of metrics\.period \(60s\), found 90s/],
   ['region without prices', (s) => (s.region = 'eu-west-1'), /region: expected one of us-east-1, found "eu-west-1"/],
 ];
 

@@ -20,10 +20,10 @@ export const reportCommand = {
   builder: (y: Argv) =>
     y
       .positional('results-dir', { type: 'string', demandOption: true, describe: 'a folder written by ecsim run, compare or sweep' })
-      .option('out', { type: 'string', describe: 'the HTML file to write (default <results-dir>/report.html; report.md goes beside it)' })
+      .option('out', { type: 'string', describe: 'the HTML file to write (default <results-dir>/report.html; for a run folder report.md goes beside it)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .example('$0 report results/quickstart', 'writes results/quickstart/report.html and report.md')
-      .example('$0 report results/compare-quickstart --out /tmp/cmp.html', 'the comparison page of a compare folder') as unknown as Argv<ReportArgs>,
+      .example('$0 report results/compare-quickstart-compare --out /tmp/cmp.html', 'the comparison page of a compare folder') as unknown as Argv<ReportArgs>,
   handler: (argv: ArgumentsCamelCase<ReportArgs>) => {
     const written = runReport(argv);
     if (!argv.quiet) process.stdout.write(`wrote ${written.files.join(', ')}\n`);

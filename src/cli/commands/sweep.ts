@@ -47,9 +47,9 @@ export const sweepCommand = {
           `for the report's overlays (default: only when the sweep has at most ${SWEEP_RUNS_LIMIT} points; --no-runs: never)`,
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-      .example('$0 sweep scenarios/sweep.yaml --jobs 4', 'the whole sweep on 4 threads')
-      .example('$0 sweep scenarios/sweep.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep`')
-      .example('$0 sweep scenarios/sweep.yaml --runs', `also write runs/<point label>/ for a sweep of more than ${SWEEP_RUNS_LIMIT} points`),
+      .example('$0 sweep scenarios/compare-quickstart.yaml --jobs 4', 'the whole sweep on 4 threads')
+      .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep`')
+      .example('$0 sweep scenarios/compare-quickstart.yaml --runs', `also write runs/<point label>/ for a sweep of more than ${SWEEP_RUNS_LIMIT} points`),
   handler: async (argv: ArgumentsCamelCase<SweepArgs>) => {
     const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);
     const exp = readExperimentFile(argv.scenario, {
