@@ -1,6 +1,6 @@
-// A small CSV reader for ecsim's own results files (RFC 4180: comma separated, fields in
-// double quotes may hold commas, quotes ("") and newlines). Rows become plain records
-// keyed by the header.
+// ecsim's own results files as plain records keyed by the header.
+
+import { readCsvRows } from '../csv-read.js';
 
 export type CsvRecord = Record<string, string>;
 
@@ -21,47 +21,5 @@ export function parseCsv(text: string): CsvRecord[] {
 
 /** Parses CSV text into rows of fields; blank lines are skipped. */
 export function parseCsvRows(text: string): string[][] {
-  const rows: string[][] = [];
-  let row: string[] = [];
-  let field = '';
-  let quoted = false;
-  let i = 0;
-  const n = text.length;
-  const endRow = () => {
-    row.push(field);
-    field = '';
-    if (!(row.length === 1 && row[0] === '')) rows.push(row);
-    row = [];
-  };
-  while (i < n) {
-    const ch = text[i];
-    if (quoted) {
-      if (ch === '"') {
-        if (text[i + 1] === '"') {
-          field += '"';
-          i += 2;
-          continue;
-        }
-        quoted = false;
-        i++;
-        continue;
-      }
-      field += ch;
-      i++;
-      continue;
-    }
-    if (ch === '"' && field === '') {
-      quoted = true;
-    } else if (ch === ',') {
-      row.push(field);
-      field = '';
-    } else if (ch === '\n') {
-      endRow();
-    } else if (ch !== '\r') {
-      field += ch;
-    }
-    i++;
-  }
-  if (field !== '' || row.length > 0) endRow();
-  return rows;
+  return readCsvRows(text);
 }

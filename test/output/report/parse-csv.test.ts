@@ -28,6 +28,6 @@ describe('parseCsv (RFC 4180, as the results files are written)', () => {
   });
 
   it('says where a quote is not closed', () => {
-    expect(() => parseCsv('a\n"open')).toThrow(/closing quote/);
+    expect(() => parseCsv('a\n"open')).toThrow(/Quote Not Closed.*line 2/);
   });
 });
