@@ -9,13 +9,18 @@
 import type { RandomStream } from '../engine/index.js';
 import { asCompiledConstraints, asCompiledStrategies, type ConstraintsInput, type StrategiesInput } from './compiled.js';
 import { resourceRejection } from './filter/resource-filter.js';
-import type { SpreadCountScope, StrategyContext } from './strategies/strategy.js';
+import type { GroupValueCounts, SpreadCountScope, StrategyContext } from './strategies/strategy.js';
 import type { PlacementInstance, PlacementResult, TaskRequirements } from './types.js';
 import { describeUnplaceable } from './unplaceable/describe-unplaceable.js';
 
 export interface PlacementOptions {
   /** Which instances' tasks spread(attribute) counts per value; default 'cluster' (see spread.ts). */
   spreadCountScope?: SpreadCountScope;
+  /**
+   * The task group's per-value counts, kept by the caller (scope 'cluster' only): spread
+   * reads them instead of scanning every instance. Must equal the scan (see GroupValueCounts).
+   */
+  groupValueCounts?: GroupValueCounts;
   /**
    * Build the UnplaceableReason when no instance fits (default true). With false a failure
    * returns `{ ok: false, reason: null }` at the cost of the scan alone; call
@@ -81,6 +86,7 @@ export function placeTask(
     candidateCount: total,
     rng,
     spreadCountScope: options.spreadCountScope ?? 'cluster',
+    groupValueCounts: options.groupValueCounts ?? null,
   };
   let n = total;
   for (let s = 0; s < strats.length && n > 1; s++) n = strats[s].narrow(candidates, n, ctx);

@@ -7,6 +7,7 @@ import { Instance, type InstanceTypeInfo } from '../model/instance.js';
 import {
   chooseInstancesToTerminate,
   countByAvailabilityZone,
+  type AsgInstance,
   chooseLaunchAvailabilityZone,
 } from '../model/capacity/auto-scaling-group.js';
 import { lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
@@ -27,13 +28,19 @@ export interface ClusterListener {
 }
 
 export class AutoScalingGroup {
+  /** Every instance the group launched, terminated ones included, in launch order. */
   readonly instances: Instance[] = [];
+  /** The instances not terminated, in launch order: what the per-call scans walk. */
+  readonly live: Instance[] = [];
   desiredCapacity: number;
   readonly types: InstanceTypeInfo[];
   readonly largest: InstanceTypeInfo;
   /** Registered resources of the largest type (managed scaling packs PROVISIONING tasks onto it). */
   readonly largestCapacity: { cpu: number; memoryMiB: number; awsvpcEnis: number };
   private launchSeq = 0;
+  /** In scaleIn's loop: terminations leave the reconcile to it. */
+  private scalingIn = false;
+  private terminatedInScaleIn = false;
   /** Instances chosen for termination, waiting for their tasks to drain. */
   readonly toTerminate = new Set<Instance>();
 
@@ -71,7 +78,7 @@ export class AutoScalingGroup {
   /** Instances scale in may remove: without termination protection all live ones, else only those without service tasks. */
   removableCount(): number {
     let n = 0;
-    for (const i of this.instances) {
+    for (const i of this.live) {
       if (i.lifecycle !== 'ACTIVE' || this.toTerminate.has(i)) continue;
       if (!i.protectedFromScaleIn) n++;
     }
@@ -81,7 +88,7 @@ export class AutoScalingGroup {
   /** Instances not terminated and not chosen for termination. */
   liveCount(): number {
     let n = 0;
-    for (const i of this.instances) if (i.lifecycle !== 'TERMINATED' && !this.toTerminate.has(i) && i.drainingSince === null) n++;
+    for (const i of this.live) if (!this.toTerminate.has(i) && i.drainingSince === null) n++;
     return n;
   }
 
@@ -104,10 +111,12 @@ export class AutoScalingGroup {
   private launch(): void {
     const world = this.world;
     const azs = world.scenario.scenario.cluster.availabilityZones;
-    const counts = countByAvailabilityZone(
-      azs,
-      this.instances.map((i) => ({ availabilityZone: i.availabilityZone, terminating: i.lifecycle === 'TERMINATED' || this.toTerminate.has(i) || i.drainingSince !== null })),
-    );
+    // instances per AZ, terminating ones left out (countByAvailabilityZone without the copies)
+    const counts = countByAvailabilityZone(azs, NONE);
+    for (const i of this.live) {
+      if (this.toTerminate.has(i) || i.drainingSince !== null) continue;
+      counts.set(i.availabilityZone, (counts.get(i.availabilityZone) ?? 0) + 1);
+    }
     const az = chooseLaunchAvailabilityZone(azs, counts);
     const asg = this.config.autoScalingGroup;
     // on-demand: "prioritized" (the first type); spot: diversify across the listed types
@@ -125,6 +134,7 @@ export class AutoScalingGroup {
     };
     const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot');
     this.instances.push(inst);
+    this.live.push(inst);
     this.cluster.register(inst);
     world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000);
     const delay = sample(asg.launchDelay, world.streams.stream(`launch-delay/${this.name}`));
@@ -138,7 +148,7 @@ export class AutoScalingGroup {
     inst.lifecycle = 'ACTIVE';
     inst.status = 'ACTIVE';
     inst.registeredAt = world.now;
-    this.cluster.capacityVersion++;
+    this.cluster.instanceRegistered(inst);
     world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
     const spot = this.config.autoScalingGroup.spotInterruptions;
     if (spot) {
@@ -149,16 +159,26 @@ export class AutoScalingGroup {
   }
 
   private scaleIn(count: number): void {
-    const candidates = this.instances
-      .filter((i) => i.lifecycle !== 'TERMINATED' && !this.toTerminate.has(i) && i.drainingSince === null)
-      .map((i) => ({
-        id: i.id,
-        availabilityZone: i.availabilityZone,
-        launchMs: i.launchedAt,
-        protectedFromScaleIn: i.protectedFromScaleIn,
-      }));
+    // Nothing to do when no instance is launching and every candidate is protected (the
+    // usual case under managed termination protection): skip building the lists.
+    let removable = false;
+    for (const i of this.live) {
+      if (this.toTerminate.has(i)) continue;
+      if (i.lifecycle === 'LAUNCHING' || (i.drainingSince === null && !i.protectedFromScaleIn)) {
+        removable = true;
+        break;
+      }
+    }
+    if (!removable) return;
+    const candidates: AsgInstance[] = [];
     // instances still launching go first (nothing runs there yet)
-    const launching = this.instances.filter((i) => i.lifecycle === 'LAUNCHING' && !this.toTerminate.has(i));
+    const launching: Instance[] = [];
+    for (const i of this.live) {
+      if (this.toTerminate.has(i)) continue;
+      if (i.lifecycle === 'LAUNCHING') launching.push(i);
+      if (i.drainingSince !== null) continue;
+      candidates.push({ id: i.id, availabilityZone: i.availabilityZone, launchMs: i.launchedAt, protectedFromScaleIn: i.protectedFromScaleIn });
+    }
     const chosen: Instance[] = launching.slice(-count).reverse();
     if (chosen.length < count) {
       const picked = chooseInstancesToTerminate(
@@ -168,7 +188,13 @@ export class AutoScalingGroup {
       );
       for (const p of picked) chosen.push(this.cluster.byId.get(p.id)!);
     }
+    // Each termination would reconcile (and so scale in again, choosing the rest of this
+    // list one by one: the choice is greedy, so the same instances in the same order).
+    // Reconcile once after the list instead of once per instance, nested.
+    this.scalingIn = true;
+    this.terminatedInScaleIn = false;
     for (const inst of chosen) {
+      if (inst.lifecycle === 'TERMINATED') continue;
       if (inst.lifecycle === 'LAUNCHING') {
         this.terminate(inst, 'instance-terminated', 'scale in while launching');
       } else if (this.config.managedDraining === 'ENABLED' && inst.serviceTaskCount > 0) {
@@ -178,6 +204,8 @@ export class AutoScalingGroup {
         this.terminate(inst, 'instance-terminated', 'scale in');
       }
     }
+    this.scalingIn = false;
+    if (this.terminatedInScaleIn) this.reconcile();
   }
 
   drain(inst: Instance, why: string): void {
@@ -208,6 +236,7 @@ export class AutoScalingGroup {
     inst.status = 'INACTIVE';
     inst.terminatedAt = world.now;
     this.toTerminate.delete(inst);
+    remove(this.live, inst);
     world.cost.stop(inst.id, world.now);
     this.cluster.unregister(inst);
     const up =
@@ -215,7 +244,8 @@ export class AutoScalingGroup {
         ? 'never registered'
         : `ran ${((world.now - inst.launchedAt) / 3_600_000).toFixed(2)} h, registered ${((inst.registeredAt - inst.launchedAt) / 1000).toFixed(0)} s after launch`;
     world.log('instance-terminated', inst.id, `${inst.type.name} in ${inst.availabilityZone} terminated: ${why} (${up})`);
-    this.reconcile();
+    if (this.scalingIn) this.terminatedInScaleIn = true;
+    else this.reconcile();
   }
 
   spotNotice(inst: Instance): void {
@@ -232,6 +262,8 @@ export class AutoScalingGroup {
     return ms / 3_600_000;
   }
 }
+
+const NONE: readonly { availabilityZone: string }[] = [];
 
 function remove<T>(list: T[], item: T): void {
   const k = list.indexOf(item);
@@ -274,8 +306,52 @@ export class Cluster {
     }
   }
 
-  capacityFreed(): void {
+  /** Per capacity provider: bumped when capacity of that provider's instances may have grown. */
+  private readonly providerVersions = new Map<string, number>();
+
+  providerVersion(provider: string): number {
+    return this.providerVersions.get(provider) ?? 0;
+  }
+
+  /** Capacity may have grown on an instance of `provider` (no listener call). */
+  capacityGrew(provider: string): void {
     this.capacityVersion++;
+    this.providerVersions.set(provider, this.providerVersion(provider) + 1);
+  }
+
+  /** Per provider: its instances in the order they registered (append-only). */
+  private readonly registrations = new Map<string, Instance[]>();
+  /** Per provider: bumped when a task releases resources on one of its instances. */
+  private readonly releaseVersions = new Map<string, number>();
+
+  instanceRegistered(inst: Instance): void {
+    let log = this.registrations.get(inst.provider);
+    if (!log) this.registrations.set(inst.provider, (log = []));
+    log.push(inst);
+    this.capacityGrew(inst.provider);
+  }
+
+  /** Instances of `provider` registered so far (a position in its registration log). */
+  registrationCount(provider: string): number {
+    return this.registrations.get(provider)?.length ?? 0;
+  }
+
+  /** Instances of `provider` registered after the first `count`, in id order. */
+  registeredSince(provider: string, count: number): Instance[] {
+    const log = this.registrations.get(provider) ?? [];
+    const out = log.slice(count);
+    out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    return out;
+  }
+
+  releaseVersion(provider: string): number {
+    return this.releaseVersions.get(provider) ?? 0;
+  }
+
+  /** A task released its resources on an instance of `provider`. */
+  capacityFreed(provider: string): void {
+    this.releaseVersions.set(provider, this.releaseVersion(provider) + 1);
+    this.capacityGrew(provider);
     this.listener.capacityFreed();
   }
 

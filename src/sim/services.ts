@@ -3,7 +3,7 @@
 // moves every task through its lifecycle (aws-behaviour.md §9):
 //   PROVISIONING -> PENDING -> RUNNING -> (DEACTIVATING) -> STOPPING -> STOPPED.
 
-import { sampleDuration as sample } from '../engine/index.js';
+import { sampleDuration as sample, type RandomStream } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
 import { isLive, type StopReason, type Task } from '../model/task.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
@@ -17,6 +17,8 @@ import {
   describeUnplaceable,
   placeTask,
   spreadFargateTask,
+  AZ_ATTRIBUTE,
+  type GroupValueCounts,
   type TaskRequirements,
 } from '../placement/index.js';
 import type { CompiledConstraint } from '../placement/constraints/constraint.js';
@@ -34,6 +36,8 @@ export class ServiceRuntime {
   minCapacity: number | null = null;
   maxCapacity: number | null = null;
   readonly requirements: TaskRequirements;
+  /** A PROVISIONING task's needs as managed scaling packs them (every task of the service alike). */
+  readonly provisioningRequirement: { readonly cpu: number; readonly memory: number; readonly enis: number };
   readonly constraints: CompiledConstraint[];
   readonly strategies: CompiledStrategy[];
   readonly daemon: boolean;
@@ -53,6 +57,50 @@ export class ServiceRuntime {
   private blocked(provider: string): boolean {
     return this.failedAtVersion.get(provider) === this.cluster.capacityVersion;
   }
+  /**
+   * Per capacity provider: that provider's own capacity version when a placement last
+   * failed there. Capacity freed on another provider's instances cannot make a task fit
+   * here: the placement would fail again, with the same reason. Only for services placed
+   * on one provider's instances whose constraints other tasks' placements cannot satisfy
+   * (a memberOf on task:group or runningTasksCount can: those always retry).
+   */
+  private readonly failedAtProviderVersion = new Map<string, number>();
+  private readonly providerScoped: boolean;
+  /**
+   * Per provider, at the last failure: its release version and registration count. When no
+   * task released resources there since, only instances registered since can fit, so the
+   * retry places over those alone — the same result when the strategies only compare
+   * candidates with each other (binpack, random, spread on instanceId/host, spread on the
+   * AZ from kept counts): `subsetSafe`.
+   */
+  private readonly failedAtRelease = new Map<string, { release: number; registrations: number }>();
+  private readonly subsetSafe: boolean;
+  /**
+   * This service's tasks on ACTIVE instances per Availability Zone, over every instance
+   * (launchType EC2 places there) and per capacity provider: spread(attribute:
+   * ecs.availability-zone) reads them instead of counting over every instance.
+   */
+  private readonly activeByAz = new AzTaskCounts();
+  private readonly activeByAzOf = new Map<string, AzTaskCounts>();
+
+  private addActive(inst: Instance, delta: number): void {
+    const az = inst.attributes[AZ_ATTRIBUTE];
+    this.activeByAz.add(az, delta);
+    let c = this.activeByAzOf.get(inst.provider);
+    if (!c) this.activeByAzOf.set(inst.provider, (c = new AzTaskCounts()));
+    c.add(az, delta);
+  }
+
+  /** This service's random streams, looked up once (RandomStreams.stream(name) is the same object each time). */
+  private readonly rng: Record<'placement' | 'startup' | 'shutdown' | 'fargateAz' | 'fargateProvisioning' | 'scaleIn', RandomStream | null> = {
+    placement: null,
+    startup: null,
+    shutdown: null,
+    fargateAz: null,
+    fargateProvisioning: null,
+    scaleIn: null,
+  };
+
   private lastUnplaceableMessage = '';
   private lastUnplaceableAt = -Infinity;
   private lastUnplaceableVersion = -1;
@@ -80,8 +128,13 @@ export class ServiceRuntime {
       hostPorts: td.hostPorts,
       needsEni: td.networkMode === 'awsvpc',
     };
+    this.provisioningRequirement = { cpu: td.cpu, memory: td.memory, enis: td.networkMode === 'awsvpc' ? 1 : 0 };
     this.constraints = compileConstraints(config.config.placementConstraints);
     this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies('service'));
+    this.providerScoped = config.launchType !== 'EC2' && this.constraints.every((c) => c.type === 'distinctInstance' || !/task:group|runningTasksCount/i.test(c.expression ?? ''));
+    this.subsetSafe =
+      this.providerScoped &&
+      this.strategies.every((c) => c.strategy.type !== 'spread' || c.strategy.field === 'instanceId' || c.strategy.field === 'host' || c.strategy.field === `attribute:${AZ_ATTRIBUTE}`);
     const as = config.config.autoScaling;
     if (as) {
       this.minCapacity = as.minCapacity;
@@ -112,6 +165,13 @@ export class ServiceRuntime {
   inRotationCount = 0;
   /** Tasks in PROVISIONING or PENDING. */
   starting = 0;
+  /** Tasks of `tasks` that are leaving (so live = tasks.size - leavingCount). */
+  private leavingCount = 0;
+  /**
+   * Leaving tasks without a stop reason: still running on a draining instance, waiting
+   * for a replacement (stopReplacedTasks has nothing to do while this is 0).
+   */
+  private awaitingReplacement = 0;
 
   private setState(task: Task, state: Task['state']): void {
     const w = this.world;
@@ -157,17 +217,18 @@ export class ServiceRuntime {
   reconcile(): void {
     this.reconcileScheduled = false;
     if (this.daemon) return this.reconcileDaemon();
-    const live = this.liveTasks();
-    if (live.length < this.desiredCount) {
+    const live = this.tasks.size - this.leavingCount;
+    // tasks still running on a draining EC2 instance (scanned only when there are any)
+    let leaving = 0;
+    if (this.awaitingReplacement > 0) for (const t of this.tasks) if (t.leaving && t.stopReason === null && t.launchType === 'EC2') leaving++;
+    if (live < this.desiredCount) {
       // replacing tasks that still run on a draining EC2 instance may not exceed
       // maximumPercent of the desired count (ECS does not apply it to Fargate)
-      let leaving = 0;
-      for (const t of this.tasks) if (t.leaving && t.stopReason === null && t.launchType === 'EC2') leaving++;
       const ceiling = leaving > 0 ? Math.floor((this.desiredCount * this.config.config.deploymentConfiguration.maximumPercent) / 100) - leaving : this.desiredCount;
       const target = Math.max(Math.min(this.desiredCount, ceiling), 0);
-      for (let k = live.length; k < target; k++) this.startTask(null);
-    } else if (live.length > this.desiredCount) {
-      this.scaleIn(live, live.length - this.desiredCount);
+      for (let k = live; k < target; k++) this.startTask(null);
+    } else if (live > this.desiredCount) {
+      this.scaleIn(this.liveTasks(), live - this.desiredCount);
     }
     this.retryUnplaced();
     this.stopReplacedTasks();
@@ -215,8 +276,8 @@ export class ServiceRuntime {
     if (fargate && p.kind === 'fargate') {
       const azCounts = new Map<string, number>();
       for (const t of this.tasks) if (t.launchType === 'FARGATE' && t !== task && isLive(t)) azCounts.set(t.availabilityZone, (azCounts.get(t.availabilityZone) ?? 0) + 1);
-      task.availabilityZone = spreadFargateTask(azCounts, world.scenario.scenario.cluster.availabilityZones, world.streams.stream(`fargate-az/${this.name}`));
-      const delay = sample(p.config.provisioningDelay, world.streams.stream(`fargate-provisioning/${this.name}`));
+      task.availabilityZone = spreadFargateTask(azCounts, world.scenario.scenario.cluster.availabilityZones, (this.rng.fargateAz ??= world.streams.stream(`fargate-az/${this.name}`)));
+      const delay = sample(p.config.provisioningDelay, (this.rng.fargateProvisioning ??= world.streams.stream(`fargate-provisioning/${this.name}`)));
       world.log('task-placed', task.id, `${task.id} on ${provider} in ${task.availabilityZone} (PROVISIONING)`);
       task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
     } else if (instance) {
@@ -232,12 +293,45 @@ export class ServiceRuntime {
   private tryPlace(task: Task): boolean {
     const world = this.world;
     const candidates = this.cluster.instancesOf(this.config.launchType === 'EC2' ? null : task.capacityProvider);
-    const result = placeTask(candidates, this.requirements, this.constraints, this.strategies, world.streams.stream(`placement/${this.name}`), { explain: false });
+    if (this.providerScoped && this.failedAtProviderVersion.get(task.capacityProvider) === this.cluster.providerVersion(task.capacityProvider)) {
+      // nothing freed on this provider since the last failure: it fails again (no draw is
+      // made on a failure), so only the failure's bookkeeping and message are due
+      this.placementFailed(task, candidates);
+      return false;
+    }
+    const counts = this.config.launchType === 'EC2' ? this.activeByAz : (this.activeByAzOf.get(task.capacityProvider) ?? NO_TASKS);
+    let among: readonly Instance[] = candidates;
+    if (this.subsetSafe) {
+      const last = this.failedAtRelease.get(task.capacityProvider);
+      if (last !== undefined && last.release === this.cluster.releaseVersion(task.capacityProvider)) {
+        among = this.cluster.registeredSince(task.capacityProvider, last.registrations);
+      }
+    }
+    const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= world.streams.stream(`placement/${this.name}`)), {
+      explain: false,
+      groupValueCounts: counts,
+    });
     if (result.ok) {
       this.placeOn(task, this.cluster.byId.get(result.instanceId)!);
       return true;
     }
+    this.placementFailed(task, candidates);
+    return false;
+  }
+
+  /** A placement failed: remembers the capacity versions, logs the reason now and then. */
+  private placementFailed(task: Task, candidates: readonly Instance[]): void {
+    const world = this.world;
     this.failedAtVersion.set(task.capacityProvider, this.cluster.capacityVersion);
+    this.failedAtProviderVersion.set(task.capacityProvider, this.cluster.providerVersion(task.capacityProvider));
+    if (this.subsetSafe) {
+      const p = task.capacityProvider;
+      const at = this.failedAtRelease.get(p);
+      if (at) {
+        at.release = this.cluster.releaseVersion(p);
+        at.registrations = this.cluster.registrationCount(p);
+      } else this.failedAtRelease.set(p, { release: this.cluster.releaseVersion(p), registrations: this.cluster.registrationCount(p) });
+    }
     // the reason costs a scan of every instance: build it only when it may be logged
     // (at most every minute while capacity changes, every 5 minutes otherwise)
     const since = world.now - this.lastUnplaceableAt;
@@ -251,7 +345,6 @@ export class ServiceRuntime {
         world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
       }
     }
-    return false;
   }
 
   private placeOn(task: Task, inst: Instance): void {
@@ -263,6 +356,7 @@ export class ServiceRuntime {
     if (req.needsEni) inst.enisRemaining--;
     inst.runningTasksCount++;
     inst.groupCounts.set(req.group, (inst.groupCounts.get(req.group) ?? 0) + 1);
+    if (inst.status === 'ACTIVE') this.addActive(inst, 1);
     inst.tasks.add(task);
     if (!task.daemon) {
       inst.serviceTaskCount++;
@@ -285,7 +379,7 @@ export class ServiceRuntime {
     if (task.instanceId === null) return;
     const inst = this.cluster.byId.get(task.instanceId);
     if (!inst || !inst.tasks.delete(task)) return;
-    this.cluster.capacityFreed();
+    this.cluster.capacityFreed(inst.provider);
     const req = this.requirements;
     inst.cpuRemaining += req.cpu;
     inst.memoryRemaining += req.memory;
@@ -295,6 +389,7 @@ export class ServiceRuntime {
     const g = (inst.groupCounts.get(req.group) ?? 1) - 1;
     if (g === 0) inst.groupCounts.delete(req.group);
     else inst.groupCounts.set(req.group, g);
+    if (inst.status === 'ACTIVE') this.addActive(inst, -1);
     if (!task.daemon) {
       inst.serviceTaskCount--;
       if (inst.serviceTaskCount === 0) inst.protectedFromScaleIn = false;
@@ -313,7 +408,7 @@ export class ServiceRuntime {
       world.cost.start(task.id, task.capacityProvider, rate, world.now, 60_000);
     }
     const startup = this.config.taskDefinition.config.startup;
-    const rng = world.streams.stream(`task-startup/${this.name}`);
+    const rng = (this.rng.startup ??= world.streams.stream(`task-startup/${this.name}`));
     const delay = sample(startup.imagePull, rng) + sample(startup.containerStart, rng);
     task.timer = world.sim.after(delay, onRunning, { svc: this, task }, PRIORITY.lifecycle);
   }
@@ -377,12 +472,14 @@ export class ServiceRuntime {
       take.set(provider, (take.get(provider) ?? 0) + 1);
     }
     // ... then which of its tasks, chosen together so each choice sees the ones before
-    const rng = this.world.streams.stream(`scale-in/${this.name}`);
-    const byId = new Map(running.map((t) => [t.id, t]));
+    const rng = (this.rng.scaleIn ??= this.world.streams.stream(`scale-in/${this.name}`));
     for (const [provider, k] of take) {
       const pool = running.filter((t) => t.capacityProvider === provider);
+      const byId = new Map(pool.map((t) => [t.id, t]));
       const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instanceId ?? undefined, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
-      for (const id of chooseTasksToStop(refs, k, this.strategies, this.cluster.instances, rng)) this.stopTask(byId.get(id)!, 'scale-in');
+      // the provider's tasks run on its own instances: only those need indexing
+      const instances = this.cluster.instancesOf(provider === '' ? null : provider);
+      for (const id of chooseTasksToStop(refs, k, this.strategies, instances, rng)) this.stopTask(byId.get(id)!, 'scale-in');
     }
   }
 
@@ -390,9 +487,11 @@ export class ServiceRuntime {
   stopTask(task: Task, reason: StopReason): void {
     if (task.state === 'STOPPED' || task.stopReason !== null) return;
     const world = this.world;
+    if (task.leaving) this.awaitingReplacement--;
     task.stopReason = reason;
     if (!task.leaving) {
       task.leaving = true;
+      this.leavingCount++;
       this.decrementProvider(task);
     }
     world.sim.cancel(task.timer);
@@ -417,16 +516,20 @@ export class ServiceRuntime {
   beginStopping(task: Task): void {
     this.setState(task, 'STOPPING');
     const td = this.config.taskDefinition.config;
-    const exit = sample(td.shutdown, this.world.streams.stream(`task-shutdown/${this.name}`));
+    const exit = sample(td.shutdown, (this.rng.shutdown ??= this.world.streams.stream(`task-shutdown/${this.name}`)));
     task.timer = this.world.sim.after(Math.min(exit, td.stopTimeout), onStopped, { svc: this, task }, PRIORITY.lifecycle);
   }
 
   /** Immediately stops a task whose instance is gone. */
   kill(task: Task, reason: StopReason): void {
     if (task.state === 'STOPPED') return;
-    if (task.stopReason === null) task.stopReason = reason;
+    if (task.stopReason === null) {
+      if (task.leaving) this.awaitingReplacement--;
+      task.stopReason = reason;
+    }
     if (!task.leaving) {
       task.leaving = true;
+      this.leavingCount++;
       this.decrementProvider(task);
     }
     this.world.sim.cancel(task.timer);
@@ -445,7 +548,10 @@ export class ServiceRuntime {
     if (task.launchType === 'FARGATE' && task.pendingAt !== null) world.cost.stop(task.id, world.now);
     const inst = task.instanceId ? this.cluster.byId.get(task.instanceId) : undefined;
     this.releaseInstance(task);
-    this.tasks.delete(task);
+    if (this.tasks.delete(task) && task.leaving) {
+      this.leavingCount--;
+      if (task.stopReason === null) this.awaitingReplacement--;
+    }
     this.tasksStopped++;
     world.log('task-stopped', task.id, `${task.id} STOPPED (${task.stopReason})`);
     this.sink.taskStopped(task);
@@ -460,10 +566,15 @@ export class ServiceRuntime {
 
   /** Instance draining: its tasks leave the count, so replacements start elsewhere. */
   instanceDraining(inst: Instance): void {
+    // its tasks no longer count for spread (only ACTIVE instances do)
+    const g = inst.groupCounts.get(this.requirements.group);
+    if (g !== undefined && g > 0) this.addActive(inst, -g);
     let any = false;
     for (const t of inst.tasks) {
       if (t.service !== this.name || t.daemon || t.leaving) continue;
       t.leaving = true;
+      this.leavingCount++;
+      this.awaitingReplacement++;
       this.decrementProvider(t);
       any = true;
       if (t.state !== 'RUNNING') this.stopTask(t, 'instance-drained');
@@ -479,6 +590,7 @@ export class ServiceRuntime {
    * default 100 %, one for each replacement that reaches RUNNING.
    */
   stopReplacedTasks(): void {
+    if (this.awaitingReplacement === 0) return;
     const draining: Task[] = [];
     let healthy = 0;
     for (const t of this.tasks) {
@@ -486,7 +598,6 @@ export class ServiceRuntime {
       if (t.leaving && t.stopReason === null) draining.push(t);
       healthy++;
     }
-    if (draining.length === 0) return;
     const minHealthy = Math.ceil((this.desiredCount * this.config.config.deploymentConfiguration.minimumHealthyPercent) / 100);
     for (const t of draining) {
       if (healthy - 1 < minHealthy) break;
@@ -499,6 +610,8 @@ export class ServiceRuntime {
     const world = this.world;
     this.spotInterruptions++;
     world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id}: SIGTERM now, stopped in 2 minutes; the service starts a replacement`);
+    if (!task.leaving) this.leavingCount++;
+    else if (task.stopReason === null) this.awaitingReplacement--;
     task.leaving = true;
     this.decrementProvider(task);
     task.stopReason = 'spot-interruption';
@@ -510,12 +623,23 @@ export class ServiceRuntime {
 
   /** Capacity changed: PROVISIONING tasks try again, oldest first. */
   retryUnplaced(): void {
-    if (this.unplaced.length === 0) return;
-    const waiting = this.unplaced.splice(0);
-    for (const task of waiting) {
-      // once one fails on a provider, the rest of that provider's cannot fit either
-      if (this.blocked(task.capacityProvider) || !this.tryPlace(task)) this.unplaced.push(task);
+    const list = this.unplaced;
+    if (list.length === 0) return;
+    // in place: the tasks still waiting keep their order. Once one fails on a provider,
+    // the rest of that provider's cannot fit either (nothing in this loop frees capacity).
+    let blockedProvider: string | null = null;
+    let w = 0;
+    for (let i = 0; i < list.length; i++) {
+      const task = list[i];
+      const p = task.capacityProvider;
+      if (p === blockedProvider) {
+        list[w++] = task;
+      } else if (this.blocked(p) || !this.tryPlace(task)) {
+        blockedProvider = p;
+        list[w++] = task;
+      }
     }
+    list.length = w;
   }
 
   // ------------------------------------------------------------------ DAEMON services
@@ -540,6 +664,21 @@ export class ServiceRuntime {
     }
   }
 }
+
+/** Tasks per Availability Zone (the spread(attribute:ecs.availability-zone) counts). */
+class AzTaskCounts implements GroupValueCounts {
+  readonly byAz = new Map<string, number>();
+
+  add(az: string, delta: number): void {
+    this.byAz.set(az, (this.byAz.get(az) ?? 0) + delta);
+  }
+
+  valueCounts(attribute: string): ReadonlyMap<string, number> | undefined {
+    return attribute === AZ_ATTRIBUTE ? this.byAz : undefined;
+  }
+}
+
+const NO_TASKS = new AzTaskCounts();
 
 function fargatePricing(world: World, arch: 'x86_64' | 'arm64') {
   const base = defaultFargatePricing(arch);

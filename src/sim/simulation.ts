@@ -9,7 +9,8 @@ import { buildServiceTrace } from './traces.js';
 import { createServiceLoadModel } from '../workload/service/create.js';
 import type { Trace } from '../workload/trace/index.js';
 import { ManagedScaling } from '../model/capacity/managed-scaling.js';
-import { capacityProviderReservation } from '../model/capacity/reservation.js';
+import { reservationPercent } from '../model/capacity/reservation.js';
+import { packProvisioningTasks, type TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import type { Instance } from '../model/instance.js';
 import type { Task } from '../model/task.js';
@@ -256,7 +257,6 @@ export class Simulation {
   private capacityMetrics(from: number, to: number): void {
     const world = this.world;
     for (const group of this.cluster.groups.values()) {
-      const r = this.reservation(group);
       const stats = this.providerStats.get(group.name)!;
       let pendingInstances = 0;
       let running = 0;
@@ -265,8 +265,10 @@ export class Simulation {
       let cpuRes = 0;
       let memReg = 0;
       let memRes = 0;
-      for (const inst of group.instances) {
-        if (inst.lifecycle === 'TERMINATED') continue;
+      // N and the busy part of M of CapacityProviderReservation (see reservation())
+      let n = 0;
+      let busy = 0;
+      for (const inst of group.live) {
         if (inst.lifecycle === 'LAUNCHING') {
           pendingInstances++;
           continue;
@@ -277,7 +279,13 @@ export class Simulation {
         memReg += inst.memoryRegistered;
         cpuRes += inst.cpuReserved;
         memRes += inst.memoryReserved;
+        if (!group.toTerminate.has(inst)) {
+          n++;
+          if (inst.serviceTaskCount > 0) busy++;
+        }
       }
+      const provisioning = this.provisioningTasks(group.name);
+      const r = group.managedScaling ? this.reservation(group, n, busy, provisioning) : null;
       const tasksRunning = world.runningByProvider.get(group.name) ?? 0;
       stats.maxInstances = Math.max(stats.maxInstances, running + draining + pendingInstances);
       if (r) {
@@ -290,7 +298,7 @@ export class Simulation {
         instancesPending: pendingInstances,
         instancesRunning: running,
         instancesDraining: draining,
-        tasksProvisioning: this.provisioningTasks(group.name).length,
+        tasksProvisioning: provisioning.length,
         tasksRunning,
         cpuRegistered: cpuReg,
         cpuReserved: cpuRes,
@@ -337,24 +345,32 @@ export class Simulation {
     }
   }
 
-  /** PROVISIONING tasks assigned to an Auto Scaling group provider. */
-  private provisioningTasks(provider: string): Task[] {
-    const out: Task[] = [];
-    for (const svc of this.services) for (const t of svc.unplaced) if (t.capacityProvider === provider) out.push(t);
+  /** Reused by provisioningTasks (read before the next call). */
+  private readonly provisioningScratch: TaskRequirement[] = [];
+
+  /**
+   * What the PROVISIONING tasks assigned to an Auto Scaling group provider need, one
+   * entry per task in service order (each service's tasks share one object). The array
+   * is reused: valid until the next call.
+   */
+  private provisioningTasks(provider: string): readonly TaskRequirement[] {
+    const out = this.provisioningScratch;
+    out.length = 0;
+    for (const svc of this.services) {
+      const need = svc.provisioningRequirement;
+      for (const t of svc.unplaced) if (t.capacityProvider === provider) out.push(need);
+    }
     return out;
   }
 
-  private reservation(group: AutoScalingGroup) {
-    if (!group.managedScaling) return null;
-    const instances = group.instances
-      .filter((i) => i.lifecycle === 'ACTIVE' || i.lifecycle === 'DRAINING')
-      .map((i) => ({ hasNonDaemonTasks: i.serviceTaskCount > 0, terminating: group.toTerminate.has(i) }));
-    const eni = this.services.map((s) => s.requirements.needsEni);
-    return capacityProviderReservation(
-      instances,
-      this.provisioningTasks(group.name).map((t) => ({ cpu: t.cpu, memory: t.memory, enis: eni[t.serviceIndex] ? 1 : 0 })),
-      group.largestCapacity,
-    );
+  /**
+   * CapacityProviderReservation (capacityProviderReservation() of model/capacity, from
+   * counts): N = ACTIVE or DRAINING instances not being terminated, `busy` = those of them
+   * running a non-daemon task; M = busy + the instances the PROVISIONING tasks would need.
+   */
+  private reservation(group: AutoScalingGroup, n: number, busy: number, provisioning: readonly TaskRequirement[]) {
+    const m = busy + packProvisioningTasks(provisioning, group.largestCapacity).instances;
+    return { m, n, reservation: reservationPercent(m, n) };
   }
 
   // ------------------------------------------------------------------ scaling

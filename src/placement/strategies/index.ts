@@ -1,5 +1,5 @@
 // Placement strategies: binpack, spread, random, their validation and ECS's defaults.
-export type { CompiledStrategy, StrategyContext, SpreadCountScope } from './strategy.js';
+export type { CompiledStrategy, StrategyContext, SpreadCountScope, GroupValueCounts } from './strategy.js';
 export { binpack } from './binpack.js';
 export { spread } from './spread.js';
 export { random } from './random.js';

@@ -31,10 +31,12 @@ export function spread(field: string): CompiledStrategy {
   return {
     strategy,
     narrow(c, n, ctx) {
+      const all = ctx.spreadCountScope === 'cluster';
+      const kept = all && ctx.groupValueCounts !== null ? ctx.groupValueCounts.valueCounts(name) : undefined;
+      if (kept !== undefined) return narrowByKeptCounts(c, n, name, kept);
       values.length = 0;
       counts.length = 0;
       const group = ctx.task.group;
-      const all = ctx.spreadCountScope === 'cluster';
       const list: readonly PlacementInstance[] = all ? ctx.instances : c;
       const len = all ? list.length : ctx.candidateCount;
       for (let i = 0; i < len; i++) {
@@ -57,6 +59,21 @@ export function spread(field: string): CompiledStrategy {
       return k;
     },
   };
+}
+
+/** The same narrowing from counts the caller keeps (values without tasks count 0). */
+function narrowByKeptCounts(c: PlacementInstance[], n: number, name: string, counts: ReadonlyMap<string, number>): number {
+  let best = Infinity;
+  let k = 0;
+  for (let i = 0; i < n; i++) {
+    const v = counts.get(c[i].attributes[name] ?? MISSING) ?? 0;
+    if (v < best) {
+      best = v;
+      k = 0;
+    }
+    if (v === best) swap(c, i, k++);
+  }
+  return k;
 }
 
 function narrowByInstance(c: PlacementInstance[], n: number, ctx: StrategyContext): number {

@@ -19,6 +19,19 @@ export interface StrategyContext {
   candidateCount: number;
   rng: RandomStream;
   spreadCountScope: SpreadCountScope;
+  /** Per-value counts kept by the caller (see GroupValueCounts); null: spread counts itself. */
+  groupValueCounts: GroupValueCounts | null;
+}
+
+/**
+ * Tasks of the placed task's group per value of an attribute, over the ACTIVE instances
+ * given to the placer: exactly what spread(attribute:NAME) with scope 'cluster' would count
+ * by scanning them (a caller that keeps them as tasks start and stop saves that scan).
+ * Every instance given must have the attribute. Returns undefined for an attribute it does
+ * not keep (spread then scans).
+ */
+export interface GroupValueCounts {
+  valueCounts(attribute: string): ReadonlyMap<string, number> | undefined;
 }
 
 export interface CompiledStrategy {
