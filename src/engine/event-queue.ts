@@ -77,8 +77,8 @@ export class EventQueue {
     const handler = this.fn[slot];
     const arg = this.arg[slot];
     const t = this.time[slot];
-    this.fn[slot] = null;
-    this.arg[slot] = undefined;
+    // the slot's handler and arg stay until it is reused (LIFO, soon); the new generation
+    // already makes old handles to it stale
     this.gen[slot] = (this.gen[slot] + 1) >>> 0;
     this.free.push(slot);
     if (handler === null) return false;
@@ -109,13 +109,18 @@ export class EventQueue {
     return this.seq[a] < this.seq[b];
   }
 
+  // The sift loops compare times inline (the common case: times differ) and fall back to
+  // less() only on ties.
   private siftUp(i: number): void {
     const heap = this.heap;
+    const time = this.time;
     const slot = heap[i];
+    const t = time[slot];
     while (i > 0) {
       const parent = (i - 1) >> 1;
       const p = heap[parent];
-      if (!this.less(slot, p)) break;
+      const tp = time[p];
+      if (tp < t || (tp === t && !this.less(slot, p))) break;
       heap[i] = p;
       i = parent;
     }
@@ -124,15 +129,27 @@ export class EventQueue {
 
   private siftDown(i: number): void {
     const heap = this.heap;
+    const time = this.time;
     const n = this.size;
     const slot = heap[i];
+    const t = time[slot];
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
+      let c = heap[child];
+      let tc = time[c];
       const right = child + 1;
-      if (right < n && this.less(heap[right], heap[child])) child = right;
-      if (!this.less(heap[child], slot)) break;
-      heap[i] = heap[child];
+      if (right < n) {
+        const r = heap[right];
+        const tr = time[r];
+        if (tr < tc || (tr === tc && this.less(r, c))) {
+          child = right;
+          c = r;
+          tc = tr;
+        }
+      }
+      if (t < tc || (t === tc && this.less(slot, c))) break;
+      heap[i] = c;
       i = child;
     }
     heap[i] = slot;

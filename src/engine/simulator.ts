@@ -44,8 +44,10 @@ export class Simulator {
   /** Runs every event with time <= until, then sets the clock to `until`. */
   run(until: number): void {
     const queue = this.queue;
-    while (queue.length > 0 && queue.peekTime() <= until) {
-      this.clock = queue.peekTime();
+    for (;;) {
+      const t = queue.peekTime();
+      if (t > until) break; // Infinity when empty
+      this.clock = t;
       if (queue.popAndRun()) this.processed++;
     }
     if (until > this.clock) this.clock = until;
