@@ -7,7 +7,7 @@
 // closures created once. Times inside the model are exact (fractional ms); the Simulator
 // fires each event at the rounded ms, which only reorders events less than 1 ms apart.
 
-import { sample, type RandomStream, type Simulator } from '../../engine/index.js';
+import { sampleDuration, type RandomStream, type Simulator } from '../../engine/index.js';
 import { cpuPercent, memoryMiB } from './cpu.js';
 import { LatencyRecorder } from './latency-recorder.js';
 import { PoissonArrivals } from './poisson-arrivals.js';
@@ -190,7 +190,7 @@ export class RequestServiceModel implements ServiceLoadModel {
 
   private start(r: number, s: number, t: number): void {
     const cfg = this.cfg;
-    let svc = sample(cfg.serviceTime, this.rngs.service) * cfg.stretch;
+    let svc = sampleDuration(cfg.serviceTime, this.rngs.service) * cfg.stretch;
     if (svc < 0) svc = 0;
     const wait = t - this.arrT[r];
     this.started++;
