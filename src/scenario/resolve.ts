@@ -143,6 +143,9 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
       if (ms && ms.minimumScalingStepSize > ms.maximumScalingStepSize) {
         report([...at, 'managedScaling', 'minimumScalingStepSize'], `minimumScalingStepSize ${ms.minimumScalingStepSize} is above maximumScalingStepSize ${ms.maximumScalingStepSize}`);
       }
+      if (asg.targetTrackingPolicy && ms?.status === 'ENABLED') {
+        report([...at, 'autoScalingGroup', 'targetTrackingPolicy'], 'ECS managed scaling owns the group\'s scaling policy: use either managedScaling (status ENABLED) or targetTrackingPolicy');
+      }
       if (config.managedTerminationProtection === 'ENABLED' && ms?.status !== 'ENABLED') {
         report([...at, 'managedTerminationProtection'], 'managed termination protection requires managedScaling with status ENABLED (as in ECS)');
       }

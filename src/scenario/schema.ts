@@ -41,6 +41,13 @@ const autoScalingGroup = strict({
   osType: z.string().default('linux'),
   reservedMemoryMiB: nonNegInt.default(0),
   spotInterruptions: strict({ meanTimeBetween: positiveDuration }).optional(),
+  /** EC2 Auto Scaling target tracking on the group's own metric (without ECS managed scaling). */
+  targetTrackingPolicy: strict({
+    predefinedMetricType: oneOf(['ASGAverageCPUUtilization'] as const),
+    targetValue: z.number().positive().max(100),
+    disableScaleIn: z.boolean().default(false),
+    estimatedInstanceWarmup: duration.default(300_000),
+  }).optional(),
 });
 
 const managedScaling = strict({

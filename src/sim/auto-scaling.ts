@@ -3,7 +3,7 @@
 
 import { MetricStore } from '../scaling/metric-store.js';
 import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
-import type { ResolvedScenario, ResolvedService } from '../scenario/index.js';
+import type { AsgProviderConfig, ResolvedScenario, ResolvedService } from '../scenario/index.js';
 import type { ScalingEvent, ServiceScalerPort } from './scaler-port.js';
 
 export function createAutoScaler(service: ResolvedService, scenario: ResolvedScenario): ServiceAutoScaler | null {
@@ -22,9 +22,45 @@ export function createAutoScaler(service: ResolvedService, scenario: ResolvedSce
   );
 }
 
+/**
+ * EC2 Auto Scaling target tracking on a group's own average CPU (ASGAverageCPUUtilization),
+ * for groups without ECS managed scaling. The same alarms and proportional rule as AAS
+ * target tracking; the estimated instance warm-up stands in for the scale-out cooldown.
+ */
+export function createGroupScaler(name: string, config: AsgProviderConfig, scenario: ResolvedScenario): ServiceScalerPort | null {
+  const tt = config.autoScalingGroup.targetTrackingPolicy;
+  if (!tt) return null;
+  const asg = config.autoScalingGroup;
+  return scalerPort(
+    new ServiceAutoScaler(
+      {
+        subject: name,
+        minCapacity: asg.minSize,
+        maxCapacity: asg.maxSize,
+        policies: {
+          cpu: {
+            policyType: 'TargetTrackingScaling',
+            customMetric: 'ASGAverageCPUUtilization',
+            targetValue: tt.targetValue,
+            disableScaleIn: tt.disableScaleIn,
+            scaleOutCooldown: tt.estimatedInstanceWarmup,
+            scaleInCooldown: 300_000,
+          },
+        },
+        startEpochMs: scenario.startEpochMs,
+      },
+      asg.desiredCapacity ?? asg.minSize,
+    ),
+    scenario,
+  );
+}
+
 export function createServiceScaler(service: ResolvedService, scenario: ResolvedScenario): ServiceScalerPort | null {
   const scaler = createAutoScaler(service, scenario);
-  if (!scaler) return null;
+  return scaler ? scalerPort(scaler, scenario) : null;
+}
+
+function scalerPort(scaler: ServiceAutoScaler, scenario: ResolvedScenario): ServiceScalerPort {
   const metrics = scenario.scenario.metrics;
   const store = new MetricStore({ period: metrics.period, publishDelay: metrics.publishDelay });
   const convert = (events: readonly { type: ScalingEvent['type']; subject: string; message: string; activity?: { direction: 'out' | 'in' } }[]) =>

@@ -17,7 +17,8 @@ import type { Task } from '../model/task.js';
 import type { RunSinks, TaskRow } from './records.js';
 import { ServiceSummary, countStats, distributionStats, round, weightedQuantile } from './summary.js';
 import type { ServiceScalerPort } from './scaler-port.js';
-import { createServiceScaler } from './auto-scaling.js';
+import { createGroupScaler, createServiceScaler } from './auto-scaling.js';
+import type { PeriodStats } from '../workload/service/types.js';
 
 export interface RunOptions {
   seed: number;
@@ -51,6 +52,10 @@ export class Simulation {
   readonly services: ServiceRuntime[] = [];
   readonly traces: (Trace | null)[] = [];
   readonly scalers: (ServiceScalerPort | null)[] = [];
+  /** EC2 Auto Scaling target tracking on a group's own CPU, by group. */
+  readonly groupScalers = new Map<string, ServiceScalerPort>();
+  /** Each service's figures of the period being closed (valid until its next endPeriod). */
+  private readonly lastStats: (PeriodStats | null)[] = [];
   readonly summaries: ServiceSummary[] = [];
   readonly managed = new Map<string, ManagedScaling>();
   readonly providerStats = new Map<string, ProviderStats>();
@@ -116,6 +121,8 @@ export class Simulation {
         );
       }
       this.providerStats.set(group.name, { maxInstances: 0, reservationSum: 0, reservationCount: 0 });
+      const gs = createGroupScaler(group.name, group.config, scenario);
+      if (gs) this.groupScalers.set(group.name, gs);
     }
     this.usedFargateProviders = [...scenario.providers.values()]
       .filter((p) => p.kind === 'fargate' && scenario.services.some((s) => s.strategy.some((x) => x.capacityProvider === p.name)))
@@ -155,7 +162,7 @@ export class Simulation {
     const from = t - world.periodMs;
     if (t + world.periodMs <= world.durationMs) world.sim.schedule(t + world.periodMs, onTick, this, PRIORITY.metricsTick);
     this.services.forEach((svc, i) => this.serviceMetrics(i, svc, from, t));
-    if (this.hasScalers) world.sim.schedule(t + world.scenario.scenario.metrics.publishDelay, onVisible, this, PRIORITY.alarms);
+    if (this.hasScalers || this.groupScalers.size > 0) world.sim.schedule(t + world.scenario.scenario.metrics.publishDelay, onVisible, this, PRIORITY.alarms);
     this.capacityMetrics(from, t);
   }
 
@@ -163,6 +170,7 @@ export class Simulation {
     const world = this.world;
     const model = svc.loadModel;
     const stats = model ? model.endPeriod(from, to) : null;
+    this.lastStats[i] = stats;
     const trace = this.traces[i];
     const perTask = svc.config.config.workload?.perTask;
     const baseline = perTask?.cpuBaseline ?? 0;
@@ -284,6 +292,11 @@ export class Simulation {
           if (inst.serviceTaskCount > 0) busy++;
         }
       }
+      const gs = this.groupScalers.get(group.name);
+      if (gs && cpuReg > 0) {
+        const cpu = this.groupCpuUtilization(group);
+        gs.putDatapoint(from, 'ASGAverageCPUUtilization', cpu, cpu, cpu, 1);
+      }
       const provisioning = this.provisioningTasks(group.name);
       const r = group.managedScaling ? this.reservation(group, n, busy, provisioning) : null;
       const tasksRunning = world.runningByProvider.get(group.name) ?? 0;
@@ -375,8 +388,36 @@ export class Simulation {
 
   // ------------------------------------------------------------------ scaling
 
-  /** A period's datapoints became visible: every service's alarms and policies run. */
+  /**
+   * ASGAverageCPUUtilization of the period: CPU the group's tasks used (their CPUUtilization
+   * times their reservation) over the registered CPU of its instances. With one instance type
+   * this equals the average of the instances' utilizations.
+   */
+  private groupCpuUtilization(group: AutoScalingGroup): number {
+    let used = 0;
+    let capacity = 0;
+    for (const inst of group.live) {
+      if (inst.lifecycle === 'LAUNCHING') continue;
+      capacity += inst.cpuRegistered;
+      for (const t of inst.tasks) {
+        if (t.state !== 'RUNNING') continue;
+        const stats = this.lastStats[t.serviceIndex];
+        const baseline = this.services[t.serviceIndex].config.config.workload?.perTask.cpuBaseline ?? 0;
+        const pct = !t.enteredRotation || !stats ? baseline : (stats.uniformTaskStats?.cpuPercent ?? stats.perTask.get(t.id)?.cpuPercent ?? baseline);
+        used += (pct / 100) * t.cpu;
+      }
+    }
+    return capacity > 0 ? (used / capacity) * 100 : 0;
+  }
+
+  /** A period's datapoints became visible: every service's and group's alarms and policies run. */
   visible(): void {
+    for (const [name, gs] of this.groupScalers) {
+      const group = this.cluster.groups.get(name)!;
+      const r = gs.evaluate(this.world.now, group.desiredCapacity);
+      for (const e of r.events) this.world.log(e.type, e.subject, e.message);
+      if (r.desiredCount !== group.desiredCapacity) group.setDesired(r.desiredCount);
+    }
     for (let i = 0; i < this.scalers.length; i++) {
       const scaler = this.scalers[i];
       if (!scaler) continue;

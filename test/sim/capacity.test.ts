@@ -131,3 +131,37 @@ describe('Fargate (aws-behaviour.md §10)', () => {
     expect((r.summary.services.web as any).spotInterruptions).toBe(notices.length);
   });
 });
+
+describe('a plain Auto Scaling group with a target tracking policy on its own CPU', () => {
+  it('scales out when ASGAverageCPUUtilization stays above target for 3 datapoints: ceil(N x metric / target)', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '3h';
+        s.cluster.capacityProviders.asg = {
+          autoScalingGroup: {
+            instanceTypes: ['m5.large'], minSize: 2, maxSize: 12, desiredCapacity: 2, launchDelay: '90s',
+            targetTrackingPolicy: { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 50 },
+          },
+        };
+        delete s.cluster.defaultCapacityProviderStrategy;
+        s.services.web = {
+          taskDefinition: 'web', launchType: 'EC2', desiredCount: 4,
+          workload: { requestRate: { ramp: { from: 100, to: 1600, start: '20m', end: '1h20m' } }, perTask: { capacityRps: 100, cpuBaseline: 5 } },
+          autoScaling: { minCapacity: 4, maxCapacity: 40, policies: { cpu: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 60 } } },
+        };
+      }),
+    );
+    const out = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === 'asg');
+    expect(out.length).toBeGreaterThan(0);
+    const first = out[0].message.match(/3 datapoints > 50: ([\d.]+) ([\d.]+) ([\d.]+); ceil\(2 x ([\d.]+)\/50\) = (\d+)/)!;
+    expect(first).not.toBeNull();
+    expect(Number(first[5])).toBe(Math.ceil((2 * Number(first[4])) / 50));
+    expect(r.capacity[r.capacity.length - 1].desiredCapacity).toBeGreaterThan(2);
+  });
+
+  it('is refused next to ECS managed scaling, which owns the group\'s policy', () => {
+    expect(() =>
+      scenario((s) => (s.cluster.capacityProviders.asg.autoScalingGroup.targetTrackingPolicy = { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 50 })),
+    ).toThrow(/use either managedScaling \(status ENABLED\) or targetTrackingPolicy/);
+  });
+});
