@@ -146,10 +146,6 @@ export class ServiceRuntime {
     return this.config.name;
   }
 
-  get hasLoadBalancer(): boolean {
-    return this.config.config.loadBalancer !== undefined;
-  }
-
   /** Tasks that count toward the desired count (not stopped, not leaving). */
   liveTasks(): Task[] {
     const out: Task[] = [];
@@ -193,12 +189,6 @@ export class ServiceRuntime {
       if (!task.enteredRotation) this.runningBeforeRotation++;
       this.world.addRunning(task.capacityProvider, 1);
     }
-  }
-
-  countIn(state: Task['state']): number {
-    let n = 0;
-    for (const t of this.tasks) if (t.state === state && !t.leaving) n++;
-    return n;
   }
 
   setDesiredCount(n: number): void {

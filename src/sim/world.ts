@@ -22,7 +22,6 @@ export class World {
   readonly cost = new CostMeter();
   readonly durationMs: number;
   readonly periodMs: number;
-  readonly counters = { tasksStarted: new Map<string, number>(), eventsByType: new Map<EventType, number>() };
 
   constructor(
     readonly scenario: ResolvedScenario,
@@ -64,7 +63,6 @@ export class World {
 
   log(type: EventType, subject: string, message: string): void {
     const e: EventRecord = { time: this.sim.now, type, subject, message };
-    this.counters.eventsByType.set(type, (this.counters.eventsByType.get(type) ?? 0) + 1);
     this.sinks.event(e);
   }
 }
