@@ -98,7 +98,8 @@ export class Alarm {
     const range = this.range;
     if (newest - this.lastEvaluatedPeriodStart === P && !this.refresh) {
       // One period on (the usual case): shift the range and read only the new datapoint.
-      range.copyWithin(0, 1);
+      // (a loop: the range is a few values, copyWithin's call costs more than the copy)
+      for (let j = 1; j < R; j++) range[j - 1] = range[j];
       range[R - 1] = series.aggregate(newestIndex, k, this.statistic);
     } else {
       for (let j = 0; j < R; j++) range[j] = series.aggregate(newestIndex - (R - 1 - j) * k, k, this.statistic);
@@ -129,7 +130,10 @@ export class Alarm {
 
   /** The datapoints of the last evaluation, oldest first. */
   evaluatedDatapoints(): number[] {
-    return Array.from(this.evaluation.evaluated.subarray(0, this.evaluation.evaluatedCount));
+    const e = this.evaluation;
+    const out: number[] = [];
+    for (let j = 0; j < e.evaluatedCount; j++) out.push(e.evaluated[j]);
+    return out;
   }
 
   /** The last evaluation in words: "3 datapoints > 50: 74.9 76.2 75.0". */

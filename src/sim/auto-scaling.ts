@@ -63,6 +63,8 @@ export function createServiceScaler(service: ResolvedService, scenario: Resolved
 function scalerPort(scaler: ServiceAutoScaler, scenario: ResolvedScenario): ServiceScalerPort {
   const metrics = scenario.scenario.metrics;
   const store = new MetricStore({ period: metrics.period, publishDelay: metrics.publishDelay });
+  /** evaluate's result when there are no events; reused (read before the next call). */
+  const quiet: { desiredCount: number; events: ScalingEvent[] } = { desiredCount: 0, events: [] };
   const convert = (events: readonly { type: ScalingEvent['type']; subject: string; message: string; activity?: { direction: 'out' | 'in' } }[]) =>
     events.map((e) => ({ type: e.type, subject: e.subject, message: e.message, direction: e.activity?.direction }));
   return {
@@ -77,7 +79,12 @@ function scalerPort(scaler: ServiceAutoScaler, scenario: ResolvedScenario): Serv
     },
     evaluate(t: number, desired: number) {
       const r = scaler.onMetricsVisible(t, store, desired);
-      return { desiredCount: r.desiredCount, events: r.events.length === 0 ? [] : convert(r.events) };
+      if (r.events.length === 0) {
+        // the usual period: nothing to report, no allocation
+        quiet.desiredCount = r.desiredCount;
+        return quiet;
+      }
+      return { desiredCount: r.desiredCount, events: convert(r.events) };
     },
     nextScheduledTime: (after: number) => scaler.nextScheduledTime(after),
     runScheduledActions(t: number, desired: number) {

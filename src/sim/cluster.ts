@@ -78,8 +78,9 @@ export class AutoScalingGroup {
   /** Instances scale in may remove: without termination protection all live ones, else only those without service tasks. */
   removableCount(): number {
     let n = 0;
+    const none = this.toTerminate.size === 0;
     for (const i of this.live) {
-      if (i.lifecycle !== 'ACTIVE' || this.toTerminate.has(i)) continue;
+      if (i.lifecycle !== 'ACTIVE' || (!none && this.toTerminate.has(i))) continue;
       if (!i.protectedFromScaleIn) n++;
     }
     return n;
@@ -88,7 +89,8 @@ export class AutoScalingGroup {
   /** Instances not terminated and not chosen for termination. */
   liveCount(): number {
     let n = 0;
-    for (const i of this.live) if (!this.toTerminate.has(i) && i.drainingSince === null) n++;
+    const none = this.toTerminate.size === 0;
+    for (const i of this.live) if (i.drainingSince === null && (none || !this.toTerminate.has(i))) n++;
     return n;
   }
 
@@ -101,23 +103,33 @@ export class AutoScalingGroup {
   /** Launches or terminates instances to meet the desired capacity. */
   reconcile(): void {
     let live = this.liveCount();
-    while (live < this.desiredCapacity) {
-      this.launch();
-      live++;
+    if (live < this.desiredCapacity) {
+      // instances per AZ, terminating ones left out, counted once: each launch adds its own
+      const counts = this.launchAzCounts();
+      while (live < this.desiredCapacity) {
+        this.launch(counts);
+        live++;
+      }
     }
     if (live > this.desiredCapacity) this.scaleIn(live - this.desiredCapacity);
   }
 
-  private launch(): void {
-    const world = this.world;
-    const azs = world.scenario.scenario.cluster.availabilityZones;
-    // instances per AZ, terminating ones left out (countByAvailabilityZone without the copies)
-    const counts = countByAvailabilityZone(azs, NONE);
+  /** Instances per AZ, terminating or draining ones left out (countByAvailabilityZone without the copies). */
+  private launchAzCounts(): Map<string, number> {
+    const counts = countByAvailabilityZone(this.world.scenario.scenario.cluster.availabilityZones, NONE);
     for (const i of this.live) {
       if (this.toTerminate.has(i) || i.drainingSince !== null) continue;
       counts.set(i.availabilityZone, (counts.get(i.availabilityZone) ?? 0) + 1);
     }
+    return counts;
+  }
+
+  /** Launches one instance in the AZ with the fewest (`counts`, from launchAzCounts; updated here). */
+  private launch(counts: Map<string, number>): void {
+    const world = this.world;
+    const azs = world.scenario.scenario.cluster.availabilityZones;
     const az = chooseLaunchAvailabilityZone(azs, counts);
+    counts.set(az, (counts.get(az) ?? 0) + 1);
     const asg = this.config.autoScalingGroup;
     // on-demand: "prioritized" (the first type); spot: diversify across the listed types
     const type = asg.purchaseOption === 'spot' ? this.types[this.launchSeq % this.types.length] : this.types[0];

@@ -14,7 +14,10 @@ export interface ServiceScalerPort {
   readonly maxCapacity: number;
   /** One of the period's datapoints (a metric without a call has missing data). */
   putDatapoint(periodStart: number, metricName: string, sum: number, min: number, max: number, sampleCount: number): void;
-  /** Alarms and policies run when a period's datapoints become visible. */
+  /**
+   * Alarms and policies run when a period's datapoints become visible. The result may be
+   * reused by the next call: read it before calling again, and do not modify `events`.
+   */
   evaluate(timeMs: number, desiredCount: number): { desiredCount: number; events: ScalingEvent[] };
   /** Next scheduled action time strictly after `afterMs`, or null. */
   nextScheduledTime(afterMs: number): number | null;

@@ -465,7 +465,8 @@ export class ServiceRuntime {
     const rng = (this.rng.scaleIn ??= this.world.streams.stream(`scale-in/${this.name}`));
     for (const [provider, k] of take) {
       const pool = running.filter((t) => t.capacityProvider === provider);
-      const byId = new Map(pool.map((t) => [t.id, t]));
+      const byId = new Map<string, Task>();
+      for (const t of pool) byId.set(t.id, t);
       const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instanceId ?? undefined, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
       // the provider's tasks run on its own instances: only those need indexing
       const instances = this.cluster.instancesOf(provider === '' ? null : provider);

@@ -161,7 +161,8 @@ export class Simulation {
     const world = this.world;
     const from = t - world.periodMs;
     if (t + world.periodMs <= world.durationMs) world.sim.schedule(t + world.periodMs, onTick, this, PRIORITY.metricsTick);
-    this.services.forEach((svc, i) => this.serviceMetrics(i, svc, from, t));
+    const services = this.services;
+    for (let i = 0; i < services.length; i++) this.serviceMetrics(i, services[i], from, t);
     if (this.hasScalers || this.groupScalers.size > 0) world.sim.schedule(t + world.scenario.scenario.metrics.publishDelay, onVisible, this, PRIORITY.alarms);
     this.capacityMetrics(from, t);
   }
@@ -187,9 +188,10 @@ export class Simulation {
       m.targets = svc.inRotationCount;
       m.targetRequests = svc.inRotationCount * uniform.requests;
     } else {
+      const perTaskStats = stats !== null ? stats.perTask : null;
       for (const task of svc.tasks) {
         if (task.state !== 'RUNNING') continue;
-        const ts = stats?.perTask.get(task.id);
+        const ts = perTaskStats !== null ? perTaskStats.get(task.id) : undefined;
         if (ts) m.add(ts.cpuPercent, (ts.memoryMiB / taskMemory) * 100, 1);
         else m.add(baseline, idleMemory, 1);
         if (task.inRotation) {
@@ -276,6 +278,7 @@ export class Simulation {
       // N and the busy part of M of CapacityProviderReservation (see reservation())
       let n = 0;
       let busy = 0;
+      const noneToTerminate = group.toTerminate.size === 0;
       for (const inst of group.live) {
         if (inst.lifecycle === 'LAUNCHING') {
           pendingInstances++;
@@ -287,7 +290,7 @@ export class Simulation {
         memReg += inst.memoryRegistered;
         cpuRes += inst.cpuReserved;
         memRes += inst.memoryReserved;
-        if (!group.toTerminate.has(inst)) {
+        if (noneToTerminate || !group.toTerminate.has(inst)) {
           n++;
           if (inst.serviceTaskCount > 0) busy++;
         }
