@@ -30,7 +30,7 @@ export function monthScenario(scale = 1, days = 30): Record<string, unknown> {
         },
         perTask: { capacityRps: 40, cpuBaseline: 4, memoryMiB: { base: 600, perRps: 2 }, concurrency: 4, serviceTime: { distribution: 'exponential', mean: '100ms' } },
         maxQueuePerTask: 200,
-        slo: { latencyP95: '300ms', errorRate: 0.5 },
+        slo: { latencyP95: '400ms', errorRate: 0.5 },
       },
       autoScaling: {
         minCapacity: 10,
