@@ -7,6 +7,7 @@ import { compareToFolder, readExperimentFile } from '../../experiment/index.js';
 import { human } from '../../experiment/comparison-markdown.js';
 import { progressReporter } from '../progress.js';
 import { table } from '../table.js';
+import { writeReports } from '../../output/report/index.js';
 import { UsageError } from '../errors.js';
 import { parseDurationFlag, parseSeedFlag } from './run.js';
 
@@ -18,6 +19,7 @@ export interface CompareArgs {
   out?: string;
   jobs?: number;
   quiet?: boolean;
+  report?: boolean;
 }
 
 export const compareCommand = {
@@ -32,6 +34,7 @@ export const compareCommand = {
       .option('out', { type: 'string', describe: 'output folder (default results/<scenario name>-compare)' })
       .option('jobs', { type: 'number', describe: 'worker threads (default: the number of cores)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .option('report', { type: 'boolean', default: false, describe: 'also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series)' })
       .example('$0 compare scenarios/compare-quickstart.yaml --replications 10', 'compare the variants over 10 seeds'),
   handler: async (argv: ArgumentsCamelCase<CompareArgs>) => {
     const exp = readExperimentFile(argv.scenario, {
@@ -46,6 +49,7 @@ export const compareCommand = {
     try {
       const c = await compareToFolder(exp, { outDir, jobs, onProgress: (done, total) => progress.update(done / total) });
       progress.stop();
+      if (argv.report) writeReports(outDir);
       if (argv.quiet) return;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(`${exp.name}: ${c.variants.length} variants x ${c.seeds.length} replications in ${seconds} s wall\n\n`);
@@ -55,7 +59,7 @@ export const compareCommand = {
         `${table(
           ['variant', 'cost USD', 'SLO-min', 'p95 ms', 'cpu %', 'task-h', 'pareto'],
           c.variants.map((v) => [v.name, cell(0)(v), cell(1)(v), cell(2)(v), cell(3)(v), cell(4)(v), v.pareto ? 'yes' : '']),
-        )}\n\nresults: ${outDir}/ (comparison.csv, paired.csv, replications.csv, comparison.md, runs/)\n`,
+        )}\n\nresults: ${outDir}/ (comparison.csv, paired.csv, replications.csv, comparison.md, runs/${argv.report ? ', report.html' : ''})\n`,
       );
     } finally {
       progress.stop();

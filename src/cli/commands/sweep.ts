@@ -7,6 +7,7 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { parseShard, readExperimentFile, shardFromEnvironment, sweepToFolder, SWEEP_RUNS_LIMIT, type Shard } from '../../experiment/index.js';
 import { progressReporter } from '../progress.js';
+import { writeReports } from '../../output/report/index.js';
 import { UsageError } from '../errors.js';
 import { parseDurationFlag, parseSeedFlag } from './run.js';
 import { parseJobsFlag, parseReplicationsFlag, singleFlag } from './compare.js';
@@ -22,6 +23,7 @@ export interface SweepArgs {
   out?: string;
   runs?: boolean;
   quiet?: boolean;
+  report?: boolean;
 }
 
 export const sweepCommand = {
@@ -47,11 +49,13 @@ export const sweepCommand = {
           `for the report's overlays (default: only when the sweep has at most ${SWEEP_RUNS_LIMIT} points; --no-runs: never)`,
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .option('report', { type: 'boolean', default: false, describe: 'also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series)' })
       .example('$0 sweep scenarios/compare-quickstart.yaml --jobs 4', 'the whole sweep on 4 threads')
       .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep`')
       .example('$0 sweep scenarios/compare-quickstart.yaml --runs', `also write runs/<point label>/ for a sweep of more than ${SWEEP_RUNS_LIMIT} points`),
   handler: async (argv: ArgumentsCamelCase<SweepArgs>) => {
     const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);
+    if (argv.report && shard) throw new UsageError('--report needs the whole sweep: run `ecsim merge DIR` and then `ecsim report DIR`');
     const exp = readExperimentFile(argv.scenario, {
       seed: parseSeedFlag(argv.seed),
       durationMs: parseDurationFlag(argv.duration),
@@ -66,6 +70,7 @@ export const sweepCommand = {
     try {
       const { file, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
       progress.stop();
+      if (argv.report) writeReports(outDir);
       if (argv.quiet) return;
       const seconds = ((Date.now() - started) / 1000).toFixed(1);
       process.stdout.write(

@@ -1,0 +1,25 @@
+// `--report` on compare and sweep writes the comparison page beside the tables.
+
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tempDir } from '../helpers.js';
+
+describe('--report on compare and sweep', () => {
+  const dir = tempDir();
+
+  it('compare --report writes report.html with the comparison charts', async () => {
+    const out = join(dir, 'cmp');
+    const r = await cli('compare', 'scenarios/compare-quickstart.yaml', '--replications', '2', '--duration', '10m', '--jobs', '1', '--out', out, '--report', '--quiet');
+    expect(r.code).toBe(0);
+    const html = readFileSync(join(out, 'report.html'), 'utf8');
+    expect(html).toMatch(/<svg/);
+    expect(existsSync(join(out, 'comparison.csv'))).toBe(true);
+  });
+
+  it('sweep --report with a shard is refused (exit 2): the page needs the merged sweep', async () => {
+    const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--shard', '1/2', '--report', '--out', join(dir, 'sw'));
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--report needs the whole sweep/);
+  });
+});
