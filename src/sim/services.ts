@@ -474,17 +474,27 @@ export class ServiceRuntime {
     }
   }
 
-  /** Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. */
-  stopTask(task: Task, reason: StopReason): void {
-    if (task.state === 'STOPPED' || task.stopReason !== null) return;
-    const world = this.world;
-    if (task.leaving) this.awaitingReplacement--;
-    task.stopReason = reason;
+  /**
+   * The task stops counting toward the desired count. Without a reason it only awaits a
+   * replacement (its instance is draining); with one it is being stopped. Idempotent.
+   */
+  private markLeaving(task: Task, reason: StopReason | null): void {
     if (!task.leaving) {
       task.leaving = true;
       this.leavingCount++;
       this.decrementProvider(task);
+      if (reason === null) this.awaitingReplacement++;
+    } else if (task.stopReason === null && reason !== null) {
+      this.awaitingReplacement--;
     }
+    if (task.stopReason === null) task.stopReason = reason;
+  }
+
+  /** Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. */
+  stopTask(task: Task, reason: StopReason): void {
+    if (task.state === 'STOPPED' || task.stopReason !== null) return;
+    const world = this.world;
+    this.markLeaving(task, reason);
     world.sim.cancel(task.timer);
     if (task.state === 'PROVISIONING') {
       const k = this.unplaced.indexOf(task);
@@ -514,15 +524,7 @@ export class ServiceRuntime {
   /** Immediately stops a task whose instance is gone. */
   kill(task: Task, reason: StopReason): void {
     if (task.state === 'STOPPED') return;
-    if (task.stopReason === null) {
-      if (task.leaving) this.awaitingReplacement--;
-      task.stopReason = reason;
-    }
-    if (!task.leaving) {
-      task.leaving = true;
-      this.leavingCount++;
-      this.decrementProvider(task);
-    }
+    this.markLeaving(task, reason);
     this.world.sim.cancel(task.timer);
     this.leaveRotation(task);
     const k = this.unplaced.indexOf(task);
@@ -563,10 +565,7 @@ export class ServiceRuntime {
     let any = false;
     for (const t of inst.tasks) {
       if (t.service !== this.name || t.daemon || t.leaving) continue;
-      t.leaving = true;
-      this.leavingCount++;
-      this.awaitingReplacement++;
-      this.decrementProvider(t);
+      this.markLeaving(t, null);
       any = true;
       if (t.state !== 'RUNNING') this.stopTask(t, 'instance-drained');
     }
@@ -601,11 +600,7 @@ export class ServiceRuntime {
     const world = this.world;
     this.spotInterruptions++;
     world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id}: SIGTERM now, stopped in 2 minutes; the service starts a replacement`);
-    if (!task.leaving) this.leavingCount++;
-    else if (task.stopReason === null) this.awaitingReplacement--;
-    task.leaving = true;
-    this.decrementProvider(task);
-    task.stopReason = 'spot-interruption';
+    this.markLeaving(task, 'spot-interruption');
     this.leaveRotation(task);
     this.setState(task, 'DEACTIVATING');
     task.timer = world.sim.after(FARGATE_SPOT_NOTICE_MS, onStopped, { svc: this, task }, PRIORITY.lifecycle);
