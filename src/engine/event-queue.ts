@@ -10,24 +10,30 @@ export type EventHandle = number;
 const GEN_SHIFT = 2 ** 22; // slots per generation: up to ~4 M events pending at once
 
 export class EventQueue {
-  private time: Float64Array;
+  // per slot (an event's storage, reused after it runs)
   private prio: Int32Array;
   private seq: Float64Array;
   private gen: Uint32Array;
   private fn: (EventHandler<any> | null)[] = [];
   private arg: unknown[] = [];
-  private heap: Int32Array; // slot indices, heap-ordered
+  // the heap: slot indices and, beside them, their times, so the sift loops compare
+  // times without an indirection (ties fall back to priority and sequence per slot)
+  private heap: Int32Array;
+  private heapTime: Float64Array;
   private size = 0;
-  private free: number[] = [];
+  /** Slots free for reuse, a stack (the most recently freed is reused first). */
+  private free: Int32Array;
+  private freeCount = 0;
   private nextSlot = 0;
   private nextSeq = 0;
 
   constructor(initialCapacity = 1024) {
-    this.time = new Float64Array(initialCapacity);
     this.prio = new Int32Array(initialCapacity);
     this.seq = new Float64Array(initialCapacity);
     this.gen = new Uint32Array(initialCapacity);
     this.heap = new Int32Array(initialCapacity);
+    this.heapTime = new Float64Array(initialCapacity);
+    this.free = new Int32Array(initialCapacity);
   }
 
   get length(): number {
@@ -36,14 +42,15 @@ export class EventQueue {
 
   push<A>(time: number, handler: EventHandler<A>, arg: A, priority = 0): EventHandle {
     const slot = this.allocSlot();
-    this.time[slot] = time;
     this.prio[slot] = priority;
     this.seq[slot] = this.nextSeq++;
     this.fn[slot] = handler;
     this.arg[slot] = arg;
-    if (this.size === this.heap.length) this.heap = grow(this.heap, this.heap.length * 2) as Int32Array;
-    this.heap[this.size] = slot;
-    this.siftUp(this.size++);
+    if (this.size === this.heap.length) {
+      this.heap = grow(this.heap, this.heap.length * 2) as Int32Array;
+      this.heapTime = grow(this.heapTime, this.heapTime.length * 2) as Float64Array;
+    }
+    this.siftUp(this.size++, slot, time);
     return slot + this.gen[slot] * GEN_SHIFT;
   }
 
@@ -59,7 +66,7 @@ export class EventQueue {
 
   /** Time of the earliest event, cancelled ones included; Infinity when empty. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : this.time[this.heap[0]];
+    return this.size === 0 ? Infinity : this.heapTime[0];
   }
 
   /**
@@ -67,92 +74,82 @@ export class EventQueue {
    * (nothing ran). The caller checks peekTime() first.
    */
   popAndRun(): boolean {
-    const heap = this.heap;
-    const slot = heap[0];
-    const last = heap[--this.size];
-    if (this.size > 0) {
-      heap[0] = last;
-      this.siftDown(0);
-    }
+    const slot = this.heap[0];
+    const t = this.heapTime[0];
+    const n = --this.size;
+    if (n > 0) this.siftDown(this.heap[n], this.heapTime[n], n);
     const handler = this.fn[slot];
     const arg = this.arg[slot];
-    const t = this.time[slot];
     // the slot's handler and arg stay until it is reused (LIFO, soon); the new generation
     // already makes old handles to it stale
     this.gen[slot] = (this.gen[slot] + 1) >>> 0;
-    this.free.push(slot);
+    this.free[this.freeCount++] = slot;
     if (handler === null) return false;
     handler(arg, t);
     return true;
   }
 
   private allocSlot(): number {
-    if (this.free.length > 0) return this.free.pop()!;
+    if (this.freeCount > 0) return this.free[--this.freeCount];
     const slot = this.nextSlot++;
-    if (slot === this.time.length) {
-      const n = this.time.length * 2;
-      this.time = grow(this.time, n) as Float64Array;
+    if (slot === this.prio.length) {
+      const n = this.prio.length * 2;
       this.prio = grow(this.prio, n) as Int32Array;
       this.seq = grow(this.seq, n) as Float64Array;
       this.gen = grow(this.gen, n) as Uint32Array;
+      this.free = grow(this.free, n) as Int32Array;
     }
     return slot;
   }
 
-  private less(a: number, b: number): boolean {
-    const ta = this.time[a];
-    const tb = this.time[b];
-    if (ta !== tb) return ta < tb;
+  /** Of two events at the same time, whether slot a runs before slot b. */
+  private tieBefore(a: number, b: number): boolean {
     const pa = this.prio[a];
     const pb = this.prio[b];
     if (pa !== pb) return pa < pb;
     return this.seq[a] < this.seq[b];
   }
 
-  // The sift loops compare times inline (the common case: times differ) and fall back to
-  // less() only on ties.
-  private siftUp(i: number): void {
+  /** Puts (slot, t) at heap position i or above. */
+  private siftUp(i: number, slot: number, t: number): void {
     const heap = this.heap;
-    const time = this.time;
-    const slot = heap[i];
-    const t = time[slot];
+    const time = this.heapTime;
     while (i > 0) {
       const parent = (i - 1) >> 1;
-      const p = heap[parent];
-      const tp = time[p];
-      if (tp < t || (tp === t && !this.less(slot, p))) break;
-      heap[i] = p;
+      const tp = time[parent];
+      if (tp < t || (tp === t && !this.tieBefore(slot, heap[parent]))) break;
+      heap[i] = heap[parent];
+      time[i] = tp;
       i = parent;
     }
     heap[i] = slot;
+    time[i] = t;
   }
 
-  private siftDown(i: number): void {
+  /** Puts (slot, t) at the root or below, within the first n positions. */
+  private siftDown(slot: number, t: number, n: number): void {
     const heap = this.heap;
-    const time = this.time;
-    const n = this.size;
-    const slot = heap[i];
-    const t = time[slot];
+    const time = this.heapTime;
+    let i = 0;
     for (;;) {
       let child = 2 * i + 1;
       if (child >= n) break;
-      let c = heap[child];
-      let tc = time[c];
+      let tc = time[child];
       const right = child + 1;
       if (right < n) {
-        const r = heap[right];
-        const tr = time[r];
-        if (tr < tc || (tr === tc && this.less(r, c))) {
+        const tr = time[right];
+        if (tr < tc || (tr === tc && this.tieBefore(heap[right], heap[child]))) {
           child = right;
-          c = r;
           tc = tr;
         }
       }
-      if (t < tc || (t === tc && this.less(slot, c))) break;
-      heap[i] = c;
+      if (t < tc || (t === tc && this.tieBefore(slot, heap[child]))) break;
+      heap[i] = heap[child];
+      time[i] = tc;
       i = child;
     }
     heap[i] = slot;
+    time[i] = t;
   }
 }
 

@@ -18,7 +18,7 @@ import type { RunSinks, TaskRow } from './records.js';
 import { ServiceSummary, countStats, distributionStats, round, weightedQuantile } from './summary.js';
 import type { ServiceScalerPort } from './scaler-port.js';
 import { createGroupScaler, createServiceScaler } from './auto-scaling.js';
-import type { PeriodStats } from '../workload/service/types.js';
+import type { PeriodStats, RotationTotals } from '../workload/service/types.js';
 
 export interface RunOptions {
   seed: number;
@@ -179,14 +179,14 @@ export class Simulation {
     const idleMemory = ((perTask?.memoryMiB?.base ?? 0) / taskMemory) * 100;
     const m = this.periodMetrics;
     m.reset();
-    const uniform = stats?.uniformTaskStats;
-    if (uniform) {
-      // every task the model knows shares one figure: no per-task work
-      const loaded = svc.running - svc.runningBeforeRotation;
-      m.add(uniform.cpuPercent, (uniform.memoryMiB / taskMemory) * 100, loaded);
+    const totals = stats?.inRotation;
+    if (totals) {
+      // the model summed the tasks in rotation; the other RUNNING tasks have not entered
+      // rotation yet (a task leaving rotation stops being RUNNING) and idle at the baseline
+      m.addTotals(totals, 100 / taskMemory);
       m.add(baseline, idleMemory, svc.runningBeforeRotation);
-      m.targets = svc.inRotationCount;
-      m.targetRequests = svc.inRotationCount * uniform.requests;
+      m.targets = totals.count;
+      m.targetRequests = totals.requests;
     } else {
       const perTaskStats = stats !== null ? stats.perTask : null;
       for (const task of svc.tasks) {
@@ -557,6 +557,20 @@ class PeriodMetrics {
     this.n = this.cpuSum = this.memSum = this.targets = this.targetRequests = 0;
     this.cpuMin = this.memMin = Infinity;
     this.cpuMax = this.memMax = -Infinity;
+  }
+
+  /** Tasks summed by the load model; memory in MiB, scaled to percent by `memoryPercentPerMiB`. */
+  addTotals(t: RotationTotals, memoryPercentPerMiB: number): void {
+    if (t.count <= 0) return;
+    this.n += t.count;
+    this.cpuSum += t.cpuSum;
+    this.memSum += t.memoryMiBSum * memoryPercentPerMiB;
+    if (t.cpuMin < this.cpuMin) this.cpuMin = t.cpuMin;
+    if (t.cpuMax > this.cpuMax) this.cpuMax = t.cpuMax;
+    const memMin = t.memoryMiBMin * memoryPercentPerMiB;
+    const memMax = t.memoryMiBMax * memoryPercentPerMiB;
+    if (memMin < this.memMin) this.memMin = memMin;
+    if (memMax > this.memMax) this.memMax = memMax;
   }
 
   /** `count` tasks at these utilizations. */

@@ -14,7 +14,7 @@ import { cpuPercent, memoryMiB } from './cpu.js';
 import { LatencyGroups } from './fluid-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
 import { serviceShape, type ServiceShape } from './service-shape.js';
-import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats } from './types.js';
+import type { PeriodStats, RateTrace, RotationTotals, ServiceLoadModel, TaskPeriodStats } from './types.js';
 import { waterLevel } from './water-level.js';
 
 const NOT_LISTED = 0;
@@ -68,6 +68,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     offered: 0, served: 0, rejected: 0, queued: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
     waitedFraction: null, meanWaitMs: null, perTask: new Map(), uniformTaskStats: null,
+    inRotation: { count: 0, cpuSum: 0, cpuMin: 0, cpuMax: 0, memoryMiBSum: 0, memoryMiBMin: 0, memoryMiBMax: 0, requests: 0 },
   };
 
   constructor(
@@ -147,6 +148,7 @@ export class FluidServiceModel implements ServiceLoadModel {
         ? this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs)
         : this.queuePeriod(fromMs, toMs, offered, rotationMsSum);
     s.uniformTaskStats = irregularListed === 0 && this.cohortCount > 0 ? this.cohortStats : null;
+    this.totalInRotation(s.inRotation!);
     const scale = cfg.meanServiceMs * 4;
     s.latencyP50Ms = this.groups.quantile(this.shape, 0.5, scale);
     s.latencyP95Ms = this.groups.quantile(this.shape, 0.95, scale);
@@ -159,6 +161,15 @@ export class FluidServiceModel implements ServiceLoadModel {
     this.lastEndT = this.gTime;
     this.lastEndMs = toMs;
     return s;
+  }
+
+  /** Sums the figures of the tasks in rotation now: the cohort once, irregular tasks one by one. */
+  private totalInRotation(out: RotationTotals): void {
+    out.count = out.cpuSum = out.memoryMiBSum = out.requests = 0;
+    out.cpuMin = out.memoryMiBMin = Infinity;
+    out.cpuMax = out.memoryMiBMax = -Infinity;
+    if (this.cohortCount > 0) addTo(out, this.cohortStats, this.cohortCount);
+    for (const t of this.irregular) if (t.inRotation) addTo(out, t.stats, 1);
   }
 
   /** Forgets removed tasks, resets the others for the next period, moves eligible ones into the cohort. */
@@ -368,4 +379,15 @@ export class FluidServiceModel implements ServiceLoadModel {
     t.entryG = this.g;
     t.entryT = this.gTime;
   }
+}
+
+function addTo(out: RotationTotals, st: TaskPeriodStats, count: number): void {
+  out.count += count;
+  out.cpuSum += st.cpuPercent * count;
+  out.memoryMiBSum += st.memoryMiB * count;
+  out.requests += st.requests * count;
+  if (st.cpuPercent < out.cpuMin) out.cpuMin = st.cpuPercent;
+  if (st.cpuPercent > out.cpuMax) out.cpuMax = st.cpuPercent;
+  if (st.memoryMiB < out.memoryMiBMin) out.memoryMiBMin = st.memoryMiB;
+  if (st.memoryMiB > out.memoryMiBMax) out.memoryMiBMax = st.memoryMiB;
 }

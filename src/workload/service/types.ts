@@ -94,4 +94,22 @@ export interface PeriodStats {
   uniformTaskStats?: TaskPeriodStats | null;
   /** Queue services: visible messages (waiting, not in flight) at period end. */
   backlog?: number;
+  /**
+   * Fluid fidelity: the figures of the tasks in rotation at the period end, summed, so a
+   * caller needs no per-task lookups. undefined (request fidelity) means "not computed".
+   * Reused like `perTask`.
+   */
+  inRotation?: RotationTotals;
+}
+
+/** Sums, minima and maxima of TaskPeriodStats over a set of tasks. */
+export interface RotationTotals {
+  count: number;
+  cpuSum: number;
+  cpuMin: number;
+  cpuMax: number;
+  memoryMiBSum: number;
+  memoryMiBMin: number;
+  memoryMiBMax: number;
+  requests: number;
 }
