@@ -15,7 +15,7 @@ import type { ResolvedScenario } from '../scenario/index.js';
 import type { Instance } from '../model/instance.js';
 import type { Task } from '../model/task.js';
 import type { RunSinks, TaskRow } from './records.js';
-import { ServiceSummary, countStats, distributionStats, round, weightedQuantile } from './summary.js';
+import { ServiceSummary, distributionStats, round, weightedQuantile } from './summary.js';
 import type { ServiceScalerPort } from './scaler-port.js';
 import { createGroupScaler, createServiceScaler } from './auto-scaling.js';
 import type { PeriodStats, RotationTotals } from '../workload/service/types.js';
@@ -484,12 +484,12 @@ export class Simulation {
       const s = this.summaries[i];
       const lat = (k: 'p50' | 'p95' | 'p99') => {
         const values = k === 'p50' ? s.latencyP50 : k === 'p95' ? s.latencyP95 : s.latencyP99;
-        const v = weightedQuantile(values, s.latencyWeight, k === 'p50' ? 0.5 : k === 'p95' ? 0.95 : 0.99);
+        const v = weightedQuantile(values.values(), s.latencyWeight.values(), k === 'p50' ? 0.5 : k === 'p95' ? 0.95 : 0.99);
         return v === null ? null : round(v, 2);
       };
       services[svc.name] = {
         taskHours: round(svc.runningMsTotal / 3_600_000),
-        desiredCount: countStats(s.desired, svc.desiredCount),
+        desiredCount: s.desired.stats(svc.desiredCount),
         cpuUtilization: distributionStats(s.cpu),
         memoryUtilization: distributionStats(s.memory),
         requests: { offered: Math.round(s.offered), served: Math.round(s.served), dropped: Math.round(s.dropped) },

@@ -1,17 +1,57 @@
-// Accumulates the run's headline figures (summary.json) as periods go by: small
-// per-period arrays and running sums, never the raw series.
+// Accumulates the run's headline figures (summary.json) as periods go by: running sums,
+// and compact per-period series (8 bytes a value) where a quantile needs them all.
 
-import { quantile, mean, max as d3max, min as d3min } from 'd3-array';
+import { quantileSorted, mean } from 'd3-array';
+
+/** A growing series of numbers in a Float64Array (doubling), read back as a view. */
+export class Series {
+  private data = new Float64Array(256);
+  length = 0;
+
+  push(v: number): void {
+    if (this.length === this.data.length) {
+      const next = new Float64Array(this.data.length * 2);
+      next.set(this.data);
+      this.data = next;
+    }
+    this.data[this.length++] = v;
+  }
+
+  /** The values pushed so far (a view: valid until the next push). */
+  values(): Float64Array {
+    return this.data.subarray(0, this.length);
+  }
+}
+
+/** min, max and mean of a count over the periods, kept as running figures. */
+export class CountSeries {
+  private n = 0;
+  private sum = 0;
+  private min = Infinity;
+  private max = -Infinity;
+
+  push(v: number): void {
+    this.n++;
+    this.sum += v;
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
+
+  stats(final: number): { min: number; max: number; mean: number; final: number } {
+    if (this.n === 0) return { min: final, max: final, mean: final, final };
+    return { min: this.min, max: this.max, mean: round(this.sum / this.n), final };
+  }
+}
 
 export class ServiceSummary {
-  readonly desired: number[] = [];
-  readonly cpu: number[] = [];
-  readonly memory: number[] = [];
+  readonly desired = new CountSeries();
+  readonly cpu = new Series();
+  readonly memory = new Series();
   /** Per period p50/p95/p99 latency and the requests served, for weighted quantiles. */
-  readonly latencyP50: number[] = [];
-  readonly latencyP95: number[] = [];
-  readonly latencyP99: number[] = [];
-  readonly latencyWeight: number[] = [];
+  readonly latencyP50 = new Series();
+  readonly latencyP95 = new Series();
+  readonly latencyP99 = new Series();
+  readonly latencyWeight = new Series();
   offered = 0;
   served = 0;
   dropped = 0;
@@ -20,27 +60,23 @@ export class ServiceSummary {
   scaleIn = 0;
 }
 
-export function distributionStats(values: number[]): { mean: number; p50: number; p95: number; max: number } {
-  if (values.length === 0) return { mean: 0, p50: 0, p95: 0, max: 0 };
-  const sorted = Float64Array.from(values).sort();
+export function distributionStats(series: Series): { mean: number; p50: number; p95: number; max: number } {
+  if (series.length === 0) return { mean: 0, p50: 0, p95: 0, max: 0 };
+  // d3's quantileSorted reads a typed array as it reads an array; its typings say number[]
+  const sorted = series.values().slice().sort() as unknown as number[];
   return {
     mean: round(mean(sorted) ?? 0),
-    p50: round(quantile(sorted, 0.5) ?? 0),
-    p95: round(quantile(sorted, 0.95) ?? 0),
-    max: round(d3max(sorted) ?? 0),
+    p50: round(quantileSorted(sorted, 0.5) ?? 0),
+    p95: round(quantileSorted(sorted, 0.95) ?? 0),
+    max: round(sorted[sorted.length - 1]),
   };
-}
-
-export function countStats(values: number[], final: number): { min: number; max: number; mean: number; final: number } {
-  if (values.length === 0) return { min: final, max: final, mean: final, final };
-  return { min: d3min(values) ?? 0, max: d3max(values) ?? 0, mean: round(mean(values) ?? 0), final };
 }
 
 /**
  * The q-quantile of per-period latency quantiles, each period weighted by the requests it
  * served (an approximation of the run's request-level quantile; see docs/assumptions.md).
  */
-export function weightedQuantile(values: readonly number[], weights: readonly number[], q: number): number | null {
+export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<number>, q: number): number | null {
   const order: number[] = [];
   let total = 0;
   for (let i = 0; i < values.length; i++) {

@@ -1,7 +1,7 @@
 // The run summary's statistics (summary.json), hand-computed.
 
 import { describe, it, expect } from 'vitest';
-import { countStats, distributionStats, weightedQuantile } from '../../src/sim/summary.js';
+import { CountSeries, Series, distributionStats, weightedQuantile } from '../../src/sim/summary.js';
 
 describe('summary statistics', () => {
   it('weighted quantile: the value where the cumulative weight first reaches q of the total', () => {
@@ -14,12 +14,22 @@ describe('summary statistics', () => {
   });
 
   it('distribution stats of per-period values (d3-array quantiles, R-7)', () => {
-    expect(distributionStats([1, 2, 3, 4])).toEqual({ mean: 2.5, p50: 2.5, p95: 3.85, max: 4 });
-    expect(distributionStats([])).toEqual({ mean: 0, p50: 0, p95: 0, max: 0 });
+    expect(distributionStats(series([4, 1, 3, 2]))).toEqual({ mean: 2.5, p50: 2.5, p95: 3.85, max: 4 });
+    expect(distributionStats(series([]))).toEqual({ mean: 0, p50: 0, p95: 0, max: 0 });
+    // past the first buffer (256 values): 1..1000, p50 = 500.5, p95 = 1 + 0.95 x 999 = 950.05
+    expect(distributionStats(series(Array.from({ length: 1000 }, (_, i) => 1000 - i)))).toEqual({ mean: 500.5, p50: 500.5, p95: 950.05, max: 1000 });
   });
 
   it('count stats with the final value', () => {
-    expect(countStats([3, 6, 9], 9)).toEqual({ min: 3, max: 9, mean: 6, final: 9 });
-    expect(countStats([], 2)).toEqual({ min: 2, max: 2, mean: 2, final: 2 });
+    const c = new CountSeries();
+    for (const v of [6, 3, 9]) c.push(v);
+    expect(c.stats(9)).toEqual({ min: 3, max: 9, mean: 6, final: 9 });
+    expect(new CountSeries().stats(2)).toEqual({ min: 2, max: 2, mean: 2, final: 2 });
   });
 });
+
+function series(values: number[]): Series {
+  const s = new Series();
+  for (const v of values) s.push(v);
+  return s;
+}
