@@ -21,7 +21,8 @@ export const SPOT_NOTICE_MS = 120_000;
 export interface ClusterListener {
   instanceRegistered(instance: Instance): void;
   /** A task released its resources: waiting tasks of any service may fit now. */
-  capacityFreed(): void;
+  /** A task released resources on an instance of `provider`. */
+  capacityFreed(provider: string): void;
   instanceDraining(instance: Instance): void;
   /** Called before the instance's remaining tasks are killed. */
   instanceTerminating(instance: Instance, reason: 'instance-terminated' | 'spot-interruption'): void;
@@ -339,6 +340,7 @@ export class Cluster {
   instanceRegistered(inst: Instance): void {
     let log = this.registrations.get(inst.provider);
     if (!log) this.registrations.set(inst.provider, (log = []));
+    inst.registrationIndex = log.length;
     log.push(inst);
     this.capacityGrew(inst.provider);
   }
@@ -360,11 +362,24 @@ export class Cluster {
     return this.releaseVersions.get(provider) ?? 0;
   }
 
-  /** A task released its resources on an instance of `provider`. */
-  capacityFreed(provider: string): void {
-    this.releaseVersions.set(provider, this.releaseVersion(provider) + 1);
-    this.capacityGrew(provider);
-    this.listener.capacityFreed();
+  /**
+   * Of `candidates` (one provider's instances, in id order), those that may have gained room
+   * since a placement failed at (release version, registration count): registered since,
+   * or a task released resources there since. Id order is kept.
+   */
+  changedSince(candidates: readonly Instance[], release: number, registrations: number): Instance[] {
+    const out: Instance[] = [];
+    for (const inst of candidates) if (inst.lastReleaseVersion > release || inst.registrationIndex >= registrations) out.push(inst);
+    return out;
+  }
+
+  /** A task released its resources on `inst`. */
+  capacityFreed(inst: Instance): void {
+    const version = this.releaseVersion(inst.provider) + 1;
+    this.releaseVersions.set(inst.provider, version);
+    inst.lastReleaseVersion = version;
+    this.capacityGrew(inst.provider);
+    this.listener.capacityFreed(inst.provider);
   }
 
   nextInstanceId(): string {

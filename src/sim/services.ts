@@ -67,14 +67,16 @@ export class ServiceRuntime {
   private readonly failedAtProviderVersion = new Map<string, number>();
   private readonly providerScoped: boolean;
   /**
-   * Per provider, at the last failure: its release version and registration count. When no
-   * task released resources there since, only instances registered since can fit, so the
-   * retry places over those alone — the same result when the strategies only compare
+   * Per provider, at the last failure: its release version and registration count. Only
+   * instances registered since, or where a task released resources since, can fit now, so
+   * the retry places over those alone — the same result when the strategies only compare
    * candidates with each other (binpack, random, spread on instanceId/host, spread on the
    * AZ from kept counts): `subsetSafe`.
    */
   private readonly failedAtRelease = new Map<string, { release: number; registrations: number }>();
   private readonly subsetSafe: boolean;
+  /** The one capacity provider every task of this service uses, or null (several, or launch type EC2). */
+  private readonly onlyProvider: string | null;
   /**
    * This service's tasks on ACTIVE instances per Availability Zone, over every instance
    * (launchType EC2 places there) and per capacity provider: spread(attribute:
@@ -135,6 +137,8 @@ export class ServiceRuntime {
     this.subsetSafe =
       this.providerScoped &&
       this.strategies.every((c) => c.strategy.type !== 'spread' || c.strategy.field === 'instanceId' || c.strategy.field === 'host' || c.strategy.field === `attribute:${AZ_ATTRIBUTE}`);
+    const providers = new Set(config.strategy.map((s) => s.capacityProvider));
+    this.onlyProvider = config.launchType !== 'EC2' && providers.size === 1 ? [...providers][0] : null;
     const as = config.config.autoScaling;
     if (as) {
       this.minCapacity = as.minCapacity;
@@ -293,8 +297,11 @@ export class ServiceRuntime {
     let among: readonly Instance[] = candidates;
     if (this.subsetSafe) {
       const last = this.failedAtRelease.get(task.capacityProvider);
-      if (last !== undefined && last.release === this.cluster.releaseVersion(task.capacityProvider)) {
-        among = this.cluster.registeredSince(task.capacityProvider, last.registrations);
+      if (last !== undefined) {
+        among =
+          last.release === this.cluster.releaseVersion(task.capacityProvider)
+            ? this.cluster.registeredSince(task.capacityProvider, last.registrations)
+            : this.cluster.changedSince(candidates, last.release, last.registrations);
       }
     }
     const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= world.streams.stream(`placement/${this.name}`)), {
@@ -369,7 +376,7 @@ export class ServiceRuntime {
     if (task.instanceId === null) return;
     const inst = this.cluster.byId.get(task.instanceId);
     if (!inst || !inst.tasks.delete(task)) return;
-    this.cluster.capacityFreed(inst.provider);
+    this.cluster.capacityFreed(inst);
     const req = this.requirements;
     inst.cpuRemaining += req.cpu;
     inst.memoryRemaining += req.memory;
@@ -607,10 +614,17 @@ export class ServiceRuntime {
     this.requestReconcile();
   }
 
+  /** Whether a task of this service may be placed on an instance of `provider`. */
+  mayUse(provider: string): boolean {
+    return this.onlyProvider === null || this.onlyProvider === provider;
+  }
+
   /** Capacity changed: PROVISIONING tasks try again, oldest first. */
   retryUnplaced(): void {
     const list = this.unplaced;
     if (list.length === 0) return;
+    const only = this.onlyProvider;
+    if (only !== null && this.blocked(only)) return;
     // in place: the tasks still waiting keep their order. Once one fails on a provider,
     // the rest of that provider's cannot fit either (nothing in this loop frees capacity).
     let blockedProvider: string | null = null;
@@ -623,6 +637,12 @@ export class ServiceRuntime {
       } else if (this.blocked(p) || !this.tryPlace(task)) {
         blockedProvider = p;
         list[w++] = task;
+        if (only !== null) {
+          // one provider: the rest wait as they are
+          if (w === i + 1) w = list.length;
+          else for (let j = i + 1; j < list.length; j++) list[w++] = list[j];
+          break;
+        }
       }
     }
     list.length = w;

@@ -66,8 +66,8 @@ export class Simulation {
     const world = (this.world = new World(scenario, sinks, seed));
     this.cluster = new Cluster(world, {
       instanceRegistered: (inst) => this.onInstanceRegistered(inst),
-      capacityFreed: () => {
-        for (const svc of this.services) if (svc.unplaced.length > 0 || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.requestReconcile();
+      capacityFreed: (provider) => {
+        for (const svc of this.services) if ((svc.unplaced.length > 0 && svc.mayUse(provider)) || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.requestReconcile();
       },
       instanceDraining: (inst) => {
         for (const svc of this.services) svc.instanceDraining(inst);
@@ -469,9 +469,8 @@ export class Simulation {
     }
     // daemon tasks go first (ECS places them before service tasks); retries follow the reconcile
     for (const svc of this.services) {
-      if (!svc.daemon && svc.unplaced.length > 0) svc.requestReconcile();
+      if (!svc.daemon && svc.unplaced.length > 0 && svc.mayUse(inst.provider)) svc.requestReconcile();
     }
-    void inst;
   }
 
   // ------------------------------------------------------------------ summary

@@ -86,7 +86,8 @@ export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<n
     }
   }
   if (total === 0) return null;
-  order.sort((a, b) => values[a] - values[b]);
+  // -1/0/1 rather than a difference: small integers, no number boxed per comparison
+  order.sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : 0));
   let acc = 0;
   for (const i of order) {
     acc += weights[i];
