@@ -2,8 +2,8 @@
 // CPU, memory (and ENIs for awsvpc tasks) onto empty instances of one type (the group's
 // largest). AWS: "calculates the number of instances that are required to run the
 // unplaced tasks ... uses a binpack strategy" (AmazonECS/latest/developerguide/managed-scaling-behavior.html).
-// Model: tasks sorted by their larger share of the instance (cpu or memory), each put in
-// the first opened instance it fits, else a new one.
+// Model: tasks sorted by their larger share of the instance (cpu or memory; ties: more CPU,
+// more memory, more ENIs first), each put in the first opened instance it fits, else a new one.
 
 export interface TaskRequirement {
   /** CPU units. */
@@ -32,38 +32,76 @@ function fits(t: TaskRequirement, cap: InstanceCapacity): boolean {
   return t.cpu <= cap.cpu && t.memory <= cap.memoryMiB && (t.enis ?? 0) <= (cap.awsvpcEnis ?? Infinity);
 }
 
-/** First-fit decreasing count of `capacity`-sized instances for `tasks`. */
+/** How many tasks of one kind fit into free resources (Infinity when the task needs none). */
+function howMany(cpu: number, memory: number, enis: number, freeCpu: number, freeMem: number, freeEni: number): number {
+  let n = Infinity;
+  if (cpu > 0) n = Math.floor(freeCpu / cpu);
+  if (memory > 0) n = Math.min(n, Math.floor(freeMem / memory));
+  if (enis > 0) n = Math.min(n, Math.floor(freeEni / enis));
+  return Math.max(0, n);
+}
+
+/**
+ * First-fit decreasing count of `capacity`-sized instances for `tasks`. Equal tasks (a
+ * service's waiting tasks) are packed as one run: each opened instance in turn takes as
+ * many as fit, then new instances take them whole — what one-by-one first fit does with
+ * equal tasks (an instance that cannot take one cannot take the next), in time linear in
+ * the kinds of task rather than quadratic in their number.
+ */
 export function packProvisioningTasks(tasks: readonly TaskRequirement[], capacity: InstanceCapacity): PackingResult {
   if (tasks.length === 0) return { instances: 0, incompatible: 0 };
   const enisCap = capacity.awsvpcEnis ?? Infinity;
-  const share = (t: TaskRequirement) => Math.max(t.cpu / capacity.cpu, t.memory / capacity.memoryMiB);
-  const sorted: TaskRequirement[] = [];
+  // runs of equal requirements (tasks of one service share an object: check that first)
+  const kinds: { cpu: number; memory: number; enis: number; count: number }[] = [];
+  const byKey = new Map<string, { cpu: number; memory: number; enis: number; count: number }>();
+  let last: TaskRequirement | null = null;
+  let lastKind: { count: number } | null = null;
   let incompatible = 0;
   for (const t of tasks) {
-    if (fits(t, capacity)) sorted.push(t);
-    else incompatible++;
+    if (t === last && lastKind) {
+      lastKind.count++;
+      continue;
+    }
+    if (!fits(t, capacity)) {
+      incompatible++;
+      continue;
+    }
+    const enis = t.enis ?? 0;
+    const key = `${t.cpu}/${t.memory}/${enis}`;
+    let kind = byKey.get(key);
+    if (!kind) {
+      kind = { cpu: t.cpu, memory: t.memory, enis, count: 0 };
+      byKey.set(key, kind);
+      kinds.push(kind);
+    }
+    kind.count++;
+    last = t;
+    lastKind = kind;
   }
-  sorted.sort((a, b) => share(b) - share(a) || b.cpu - a.cpu || b.memory - a.memory);
+  const share = (t: { cpu: number; memory: number }) => Math.max(t.cpu / capacity.cpu, t.memory / capacity.memoryMiB);
+  kinds.sort((a, b) => share(b) - share(a) || b.cpu - a.cpu || b.memory - a.memory || b.enis - a.enis);
   // Free resources of opened instances, in opening order.
   const freeCpu: number[] = [];
   const freeMem: number[] = [];
   const freeEni: number[] = [];
-  for (const t of sorted) {
-    const e = t.enis ?? 0;
-    let placed = false;
-    for (let i = 0; i < freeCpu.length; i++) {
-      if (t.cpu <= freeCpu[i] && t.memory <= freeMem[i] && e <= freeEni[i]) {
-        freeCpu[i] -= t.cpu;
-        freeMem[i] -= t.memory;
-        freeEni[i] -= e;
-        placed = true;
-        break;
-      }
+  for (const k of kinds) {
+    let left = k.count;
+    for (let i = 0; i < freeCpu.length && left > 0; i++) {
+      const n = Math.min(left, howMany(k.cpu, k.memory, k.enis, freeCpu[i], freeMem[i], freeEni[i]));
+      if (n === 0) continue;
+      freeCpu[i] -= n * k.cpu;
+      freeMem[i] -= n * k.memory;
+      freeEni[i] -= n * k.enis;
+      left -= n;
     }
-    if (!placed) {
-      freeCpu.push(capacity.cpu - t.cpu);
-      freeMem.push(capacity.memoryMiB - t.memory);
-      freeEni.push(enisCap - e);
+    // an empty instance takes at least one (incompatible tasks were left out)
+    const perInstance = Math.min(left, howMany(k.cpu, k.memory, k.enis, capacity.cpu, capacity.memoryMiB, enisCap));
+    while (left > 0) {
+      const n = Math.min(left, perInstance);
+      freeCpu.push(capacity.cpu - n * k.cpu);
+      freeMem.push(capacity.memoryMiB - n * k.memory);
+      freeEni.push(enisCap - n * k.enis);
+      left -= n;
     }
   }
   return { instances: freeCpu.length, incompatible };

@@ -1,0 +1,38 @@
+// The run-at-a-time packing of PROVISIONING tasks gives what one-by-one first fit
+// decreasing gives (test/model/reference keeps that version as the oracle).
+
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { packProvisioningTasks, type TaskRequirement } from '../../src/model/capacity/pack-provisioning-tasks.js';
+import { packProvisioningTasks as referencePack } from './reference/reference-pack-provisioning-tasks.js';
+
+const kind = fc.record({
+  cpu: fc.constantFrom(0, 128, 256, 512, 1024, 2048, 4096),
+  memory: fc.constantFrom(0, 256, 512, 1000, 2048, 3000, 8000),
+  enis: fc.constantFrom(0, 1),
+});
+
+describe('packProvisioningTasks', () => {
+  it('equals one-by-one first fit decreasing, tasks shared per service or not', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(kind, fc.integer({ min: 1, max: 40 }), fc.boolean()), { maxLength: 8 }),
+        fc.record({ cpu: fc.constantFrom(2048, 4096, 8192), memoryMiB: fc.constantFrom(3800, 7700, 15600), awsvpcEnis: fc.option(fc.constantFrom(1, 2, 3), { nil: undefined }) }),
+        fc.integer({ min: 0, max: 1_000 }),
+        (groups, capacity, shuffleSeed) => {
+          const tasks: TaskRequirement[] = [];
+          for (const [k, n, shared] of groups) for (let i = 0; i < n; i++) tasks.push(shared ? k : { ...k });
+          // interleave the services' tasks (the order the simulation lists them may vary)
+          let s = shuffleSeed;
+          for (let i = tasks.length - 1; i > 0; i--) {
+            s = (s * 1103515245 + 12345) % 2147483648;
+            const j = s % (i + 1);
+            [tasks[i], tasks[j]] = [tasks[j], tasks[i]];
+          }
+          expect(packProvisioningTasks(tasks, capacity)).toEqual(referencePack(tasks, capacity));
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+});
