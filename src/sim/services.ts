@@ -475,9 +475,17 @@ export class ServiceRuntime {
       const byId = new Map<string, Task>();
       for (const t of pool) byId.set(t.id, t);
       const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instanceId ?? undefined, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
-      // the provider's tasks run on its own instances: only those need indexing
-      const instances = this.cluster.instancesOf(provider === '' ? null : provider);
-      for (const id of chooseTasksToStop(refs, k, this.strategies, instances, rng)) this.stopTask(byId.get(id)!, 'scale-in');
+      // only the instances these tasks run on need indexing (registered ones: the placer's view)
+      const hosts: Instance[] = [];
+      const seen = new Set<Instance>();
+      for (const t of pool) {
+        const inst = t.instanceId === null ? undefined : this.cluster.byId.get(t.instanceId);
+        if (inst !== undefined && !seen.has(inst)) {
+          seen.add(inst);
+          hosts.push(inst);
+        }
+      }
+      for (const id of chooseTasksToStop(refs, k, this.strategies, hosts, rng)) this.stopTask(byId.get(id)!, 'scale-in');
     }
   }
 
