@@ -34,10 +34,6 @@ export class Instance implements PlacementInstance {
   terminatedAt: number | null = null;
   drainingSince: number | null = null;
   timer = -1;
-  /** Its position in its capacity provider's registration order (-1 before it registers). */
-  registrationIndex = -1;
-  /** Its provider's release version at the last time a task released resources here (0: never). */
-  lastReleaseVersion = 0;
 
   constructor(
     readonly id: string,

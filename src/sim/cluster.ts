@@ -15,6 +15,7 @@ import { registeredResources, largestInstanceType } from '../model/capacity/regi
 import { EC2_SPOT_DISCOUNT } from '../model/pricing/index.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { PRIORITY, type World } from './world.js';
+import { RoomIndex } from './room-index.js';
 
 export const SPOT_NOTICE_MS = 120_000;
 
@@ -340,7 +341,6 @@ export class Cluster {
   instanceRegistered(inst: Instance): void {
     let log = this.registrations.get(inst.provider);
     if (!log) this.registrations.set(inst.provider, (log = []));
-    inst.registrationIndex = log.length;
     log.push(inst);
     this.capacityGrew(inst.provider);
   }
@@ -362,22 +362,32 @@ export class Cluster {
     return this.releaseVersions.get(provider) ?? 0;
   }
 
-  /**
-   * Of `candidates` (one provider's instances, in id order), those that may have gained room
-   * since a placement failed at (release version, registration count): registered since,
-   * or a task released resources there since. Id order is kept.
-   */
-  changedSince(candidates: readonly Instance[], release: number, registrations: number): Instance[] {
-    const out: Instance[] = [];
-    for (const inst of candidates) if (inst.lastReleaseVersion > release || inst.registrationIndex >= registrations) out.push(inst);
-    return out;
+  /** Per provider: the room indexes services asked for (one per task size). */
+  private readonly roomIndexes = new Map<string, RoomIndex[]>();
+
+  /** The instances of `provider` with room for a task of `cpu` units and `memory` MiB. */
+  roomIndex(provider: string, cpu: number, memory: number): RoomIndex {
+    let list = this.roomIndexes.get(provider);
+    if (!list) this.roomIndexes.set(provider, (list = []));
+    let index = list.find((r) => r.cpu === cpu && r.memory === memory);
+    if (!index) {
+      index = new RoomIndex(cpu, memory);
+      for (const inst of this.instancesOf(provider)) index.update(inst, true);
+      list.push(index);
+    }
+    return index;
   }
 
-  /** A task released its resources on `inst`. */
+  /** An instance's free resources changed (a task placed or released): the room indexes follow. */
+  resourcesChanged(inst: Instance, present = true): void {
+    const list = this.roomIndexes.get(inst.provider);
+    if (list) for (const index of list) index.update(inst, present);
+  }
+
+  /** A task released its resources on `inst` (already added back to its free resources). */
   capacityFreed(inst: Instance): void {
-    const version = this.releaseVersion(inst.provider) + 1;
-    this.releaseVersions.set(inst.provider, version);
-    inst.lastReleaseVersion = version;
+    this.releaseVersions.set(inst.provider, this.releaseVersion(inst.provider) + 1);
+    this.resourcesChanged(inst);
     this.capacityGrew(inst.provider);
     this.listener.capacityFreed(inst.provider);
   }
@@ -395,9 +405,11 @@ export class Cluster {
     let list = this.byProvider.get(inst.provider);
     if (!list) this.byProvider.set(inst.provider, (list = []));
     list.push(inst);
+    this.resourcesChanged(inst);
   }
 
   unregister(inst: Instance): void {
+    this.resourcesChanged(inst, false);
     remove(this.instances, inst);
     remove(this.byProvider.get(inst.provider) ?? [], inst);
     this.byId.delete(inst.id);

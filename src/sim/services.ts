@@ -5,6 +5,7 @@
 
 import { sampleDuration as sample, type RandomStream } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
+import type { RoomIndex } from './room-index.js';
 import { isLive, type StopReason, type Task } from '../model/task.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
 import { fargateHourlyRate, fargateTaskSize, defaultFargatePricing } from '../model/pricing/index.js';
@@ -67,12 +68,15 @@ export class ServiceRuntime {
   private readonly failedAtProviderVersion = new Map<string, number>();
   private readonly providerScoped: boolean;
   /**
-   * Per provider, at the last failure: its release version and registration count. Only
-   * instances registered since, or where a task released resources since, can fit now, so
-   * the retry places over those alone — the same result when the strategies only compare
-   * candidates with each other (binpack, random, spread on instanceId/host, spread on the
-   * AZ from kept counts): `subsetSafe`.
+   * Placement over a subset of the provider's instances that holds every instance where the
+   * task may fit gives the same result when the strategies only compare candidates with
+   * each other (binpack, random, spread on instanceId/host, spread on the AZ from kept
+   * counts): `subsetSafe`. The subset: the instances registered since the last failure when
+   * no task released resources there since (a retry after registrations), else the
+   * instances with room for one task (see room-index.ts).
    */
+  private readonly rooms = new Map<string, RoomIndex>();
+  /** Per provider, at the last failure: its release version and registration count. */
   private readonly failedAtRelease = new Map<string, { release: number; registrations: number }>();
   private readonly subsetSafe: boolean;
   /** The one capacity provider every task of this service uses, or null (several, or launch type EC2). */
@@ -295,14 +299,13 @@ export class ServiceRuntime {
     }
     const counts = this.config.launchType === 'EC2' ? this.activeByAz : (this.activeByAzOf.get(task.capacityProvider) ?? NO_TASKS);
     let among: readonly Instance[] = candidates;
-    if (this.subsetSafe) {
-      const last = this.failedAtRelease.get(task.capacityProvider);
-      if (last !== undefined) {
-        among =
-          last.release === this.cluster.releaseVersion(task.capacityProvider)
-            ? this.cluster.registeredSince(task.capacityProvider, last.registrations)
-            : this.cluster.changedSince(candidates, last.release, last.registrations);
-      }
+    const last = this.subsetSafe ? this.failedAtRelease.get(task.capacityProvider) : undefined;
+    if (last !== undefined && last.release === this.cluster.releaseVersion(task.capacityProvider)) {
+      among = this.cluster.registeredSince(task.capacityProvider, last.registrations);
+    } else if (this.subsetSafe) {
+      let room = this.rooms.get(task.capacityProvider);
+      if (!room) this.rooms.set(task.capacityProvider, (room = this.cluster.roomIndex(task.capacityProvider, this.requirements.cpu, this.requirements.memory)));
+      among = room.list;
     }
     const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= world.streams.stream(`placement/${this.name}`)), {
       explain: false,
@@ -349,6 +352,7 @@ export class ServiceRuntime {
     const req = this.requirements;
     inst.cpuRemaining -= req.cpu;
     inst.memoryRemaining -= req.memory;
+    this.cluster.resourcesChanged(inst);
     for (const port of req.hostPorts) inst.usedHostPorts.add(port);
     if (req.needsEni) inst.enisRemaining--;
     inst.runningTasksCount++;
@@ -376,10 +380,10 @@ export class ServiceRuntime {
     if (task.instanceId === null) return;
     const inst = this.cluster.byId.get(task.instanceId);
     if (!inst || !inst.tasks.delete(task)) return;
-    this.cluster.capacityFreed(inst);
     const req = this.requirements;
     inst.cpuRemaining += req.cpu;
     inst.memoryRemaining += req.memory;
+    this.cluster.capacityFreed(inst);
     for (const port of req.hostPorts) inst.usedHostPorts.delete(port);
     if (req.needsEni) inst.enisRemaining++;
     inst.runningTasksCount--;

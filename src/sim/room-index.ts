@@ -1,0 +1,40 @@
+// An index of instances by free resources: the instances of one capacity provider with
+// room for one task of a given size (CPU units and MiB), in id order, kept up to date as
+// tasks come and go. Placement over this list instead of the provider's whole fleet gives
+// the same instance whenever the strategies only compare candidates with each other (an
+// instance without room is filtered out first anyway) and costs O(instances with room).
+
+import type { Instance } from '../model/instance.js';
+
+export class RoomIndex {
+  /** Instances with room, in id order (ids are zero-padded: string order is launch order). */
+  readonly list: Instance[] = [];
+  private readonly members = new Set<Instance>();
+
+  constructor(
+    readonly cpu: number,
+    readonly memory: number,
+  ) {}
+
+  /** Re-checks one instance after its free resources changed (present: not unregistered). */
+  update(inst: Instance, present: boolean): void {
+    const room = present && inst.cpuRemaining >= this.cpu && inst.memoryRemaining >= this.memory;
+    if (room === this.members.has(inst)) return;
+    const list = this.list;
+    // binary search for the first position whose id is not below inst.id
+    let lo = 0;
+    let hi = list.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (list[mid].id < inst.id) lo = mid + 1;
+      else hi = mid;
+    }
+    if (room) {
+      this.members.add(inst);
+      list.splice(lo, 0, inst);
+    } else {
+      this.members.delete(inst);
+      list.splice(lo, 1);
+    }
+  }
+}
