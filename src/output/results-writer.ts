@@ -29,17 +29,25 @@ export class ResultsWriter implements RunSinks {
     };
   }
 
-  private stamp(ms: number): [number, string] {
-    return [ms / 1000, new Date(this.startEpochMs + ms).toISOString()];
+  // rows come in time order, many at one instant: the last timestamp is reused
+  private stampMs = NaN;
+  private stampIso = '';
+
+  private iso(ms: number): string {
+    if (ms !== this.stampMs) {
+      this.stampMs = ms;
+      this.stampIso = new Date(this.startEpochMs + ms).toISOString();
+    }
+    return this.stampIso;
   }
 
   event(e: EventRecord): void {
-    this.files.events.write([...this.stamp(e.time), e.type, e.subject, e.message]);
+    this.files.events.write([e.time / 1000, this.iso(e.time), e.type, e.subject, e.message]);
   }
 
   timeseries(r: TimeseriesRow): void {
     this.files.timeseries.write([
-      ...this.stamp(r.time), r.service, r.requestRate, r.desiredCount, r.runningCount, r.pendingCount,
+      r.time / 1000, this.iso(r.time), r.service, r.requestRate, r.desiredCount, r.runningCount, r.pendingCount,
       r.cpuUtilization, r.memoryUtilization, r.requestsServed, r.requestsDropped,
       r.latencyP50Ms, r.latencyP95Ms, r.latencyP99Ms, r.minCapacity, r.maxCapacity, r.queued, r.backlog,
     ]);
@@ -47,7 +55,7 @@ export class ResultsWriter implements RunSinks {
 
   capacity(r: CapacityRow): void {
     this.files.capacity.write([
-      ...this.stamp(r.time), r.capacityProvider, r.instancesPending, r.instancesRunning, r.instancesDraining,
+      r.time / 1000, this.iso(r.time), r.capacityProvider, r.instancesPending, r.instancesRunning, r.instancesDraining,
       r.tasksProvisioning, r.tasksRunning, r.cpuRegistered, r.cpuReserved, r.memoryRegistered, r.memoryReserved,
       r.capacityProviderReservation, r.costToDate, r.desiredCapacity,
     ]);

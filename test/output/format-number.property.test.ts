@@ -1,0 +1,36 @@
+// CSV numbers: formatNumber prints integers' digits itself (speed) and must print exactly
+// what String() prints for the value rounded to 4 decimals.
+
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { formatNumber } from '../../src/output/csv-file.js';
+
+const reference = (x: number): string => {
+  if (!Number.isFinite(x)) return '';
+  const r = Math.round(x * 10_000) / 10_000;
+  return Object.is(r, -0) ? '0' : String(r);
+};
+
+describe('formatNumber', () => {
+  it('prints what String() prints for the value rounded to 4 decimals', () => {
+    fc.assert(
+      fc.property(fc.double(), (x) => {
+        expect(formatNumber(x)).toBe(reference(x));
+      }),
+      { numRuns: 20_000 },
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: -1e9, max: 1e9 }), fc.integer({ min: 0, max: 6 }), (k, e) => {
+        const x = k / 10 ** e; // values with few decimals, the usual case
+        expect(formatNumber(x)).toBe(reference(x));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('examples', () => {
+    expect([0.5, -0.5, 0.00005, 0.00004, 123.4567, 55.12345, 12345678.9, -0, NaN, Infinity].map(formatNumber)).toEqual([
+      '0.5', '-0.5', '0.0001', '0', '123.4567', '55.1235', '12345678.9', '0', '', '',
+    ]);
+  });
+});
