@@ -6,7 +6,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { holdModel, minimalHeapLoop } from './hold-model.js';
 import { benchPlacement } from '../src/placement/index.js';
-import { month, quickstartWeek, scalingCurve } from './scenarios.js';
+import { month, monthWithResults, quickstartWeek, scalingCurve } from './scenarios.js';
 import { benchRequestFidelity } from '../src/workload/service/index.js';
 
 function best<T extends { seconds: number }>(runs: number, f: () => T): T {
@@ -27,6 +27,7 @@ const quick = process.argv.includes('--quick');
 const requests = benchRequestFidelity();
 const qs = quickstartWeek();
 const monthRun = month(quick ? 2 : 30);
+const monthWritten = monthWithResults(quick ? 1 : 7);
 const curve = scalingCurve(quick ? 0.25 : 1);
 const result = {
   holdModel: { events: hold.events, eventsPerSecond: round(hold.eventsPerSecond) },
@@ -36,6 +37,7 @@ const result = {
   requestFidelity: { requests: requests.requests, requestsPerSecond: round(requests.requests / (requests.ms / 1000)) },
   quickstartWeek: qs,
   monthScenario: monthRun,
+  monthScenarioWithResults: monthWritten,
   scalingCurve: curve,
   peakRssMiB: round(process.resourceUsage().maxRSS / 1024),
   node: process.version,

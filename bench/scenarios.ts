@@ -1,9 +1,13 @@
-// Simulated days per wall second on the standard scenarios (results discarded), the month
-// scenario's scaling curve, and peak memory.
+// Simulated days per wall second on the standard scenarios (results discarded, and the
+// month with its results folder written), the month scenario's scaling curve, peak memory.
 
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { loadScenarioFile, loadScenarioObject, type ResolvedScenario } from '../src/scenario/index.js';
 import { runSimulation, type RunSinks } from '../src/sim/index.js';
+import { runToFolder } from '../src/output/run-to-folder.js';
 import { monthScenario } from './month-scenario.js';
 
 const discard: RunSinks = { event() {}, timeseries() {}, capacity() {}, task() {} };
@@ -27,6 +31,27 @@ export function quickstartWeek() {
 
 export function month(days = 30) {
   return speed(loadScenarioFile('bench/month.yaml', { durationMs: days * 86_400_000 }));
+}
+
+/**
+ * The month scenario as `ecsim run` does it: every CSV row formatted and written to a
+ * results folder (in a temporary directory, removed after), over `days` simulated days.
+ */
+export function monthWithResults(days = 7) {
+  const scenario = loadScenarioFile('bench/month.yaml', { durationMs: days * 86_400_000 });
+  const dir = mkdtempSync(join(tmpdir(), 'ecsim-bench-'));
+  try {
+    const t0 = performance.now();
+    runToFolder(scenario, { outDir: join(dir, 'month'), seed: scenario.scenario.seed });
+    const seconds = (performance.now() - t0) / 1000;
+    return {
+      simulatedDays: days,
+      wallSeconds: Math.round(seconds * 1000) / 1000,
+      simulatedDaysPerWallSecond: Math.round((days / seconds) * 1000) / 1000,
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
 
 /** The month scenario at 1x, 4x, 16x services and instance limits, one simulated day each. */
