@@ -169,6 +169,8 @@ export class ServiceRuntime {
   inRotationCount = 0;
   /** Tasks in PROVISIONING or PENDING. */
   starting = 0;
+  /** Live (not leaving, not STOPPED) Fargate tasks per Availability Zone: where the next one goes. */
+  private readonly fargateLiveByAz = new Map<string, number>();
   /** Tasks of `tasks` that are leaving (so live = tasks.size - leavingCount). */
   private leavingCount = 0;
   /**
@@ -272,9 +274,9 @@ export class ServiceRuntime {
     this.starting++;
     if (provider) this.providerCounts.set(provider, (this.providerCounts.get(provider) ?? 0) + 1);
     if (fargate && p.kind === 'fargate') {
-      const azCounts = new Map<string, number>();
-      for (const t of this.tasks) if (t.launchType === 'FARGATE' && t !== task && isLive(t)) azCounts.set(t.availabilityZone, (azCounts.get(t.availabilityZone) ?? 0) + 1);
+      const azCounts = this.fargateLiveByAz;
       task.availabilityZone = spreadFargateTask(azCounts, world.scenario.scenario.cluster.availabilityZones, (this.rng.fargateAz ??= world.streams.stream(`fargate-az/${this.name}`)));
+      azCounts.set(task.availabilityZone, (azCounts.get(task.availabilityZone) ?? 0) + 1);
       const delay = sample(p.config.provisioningDelay, (this.rng.fargateProvisioning ??= world.streams.stream(`fargate-provisioning/${this.name}`)));
       world.log('task-placed', task.id, `${task.id} on ${provider} in ${task.availabilityZone} (PROVISIONING)`);
       task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
@@ -501,6 +503,7 @@ export class ServiceRuntime {
     if (!task.leaving) {
       task.leaving = true;
       this.leavingCount++;
+      if (task.launchType === 'FARGATE') this.fargateLiveByAz.set(task.availabilityZone, (this.fargateLiveByAz.get(task.availabilityZone) ?? 1) - 1);
       this.decrementProvider(task);
       if (reason === null) this.awaitingReplacement++;
     } else if (task.stopReason === null && reason !== null) {
