@@ -142,7 +142,8 @@ export class ServiceRuntime {
       this.providerScoped &&
       this.strategies.every((c) => c.strategy.type !== 'spread' || c.strategy.field === 'instanceId' || c.strategy.field === 'host' || c.strategy.field === `attribute:${AZ_ATTRIBUTE}`);
     const providers = new Set(config.strategy.map((s) => s.capacityProvider));
-    this.onlyProvider = config.launchType !== 'EC2' && providers.size === 1 ? [...providers][0] : null;
+    // (a DAEMON service's tasks run on every provider's instances whatever its strategy says)
+    this.onlyProvider = config.launchType !== 'EC2' && !this.daemon && providers.size === 1 ? [...providers][0] : null;
     const as = config.config.autoScaling;
     if (as) {
       this.minCapacity = as.minCapacity;
@@ -629,17 +630,14 @@ export class ServiceRuntime {
     this.requestReconcile();
   }
 
-  /** Whether a task of this service may be placed on an instance of `provider`. */
-  mayUse(provider: string): boolean {
-    return this.onlyProvider === null || this.onlyProvider === provider;
-  }
-
   /** Capacity changed: PROVISIONING tasks try again, oldest first. */
   retryUnplaced(): void {
     const list = this.unplaced;
     if (list.length === 0) return;
     const only = this.onlyProvider;
-    if (only !== null && this.blocked(only)) return;
+    // one provider whose capacity has not grown since the last failure (capacity grew on
+    // another provider): every task would fail again; they wait as they are
+    if (only !== null && (this.blocked(only) || (this.providerScoped && this.failedAtProviderVersion.get(only) === this.cluster.providerVersion(only)))) return;
     // in place: the tasks still waiting keep their order. Once one fails on a provider,
     // the rest of that provider's cannot fit either (nothing in this loop frees capacity).
     let blockedProvider: string | null = null;

@@ -18,7 +18,7 @@ import type { RunSinks, TaskRow } from './records.js';
 import { ServiceSummary, distributionStats, round, weightedQuantile } from './summary.js';
 import type { ServiceScalerPort } from './scaler-port.js';
 import { createGroupScaler, createServiceScaler } from './auto-scaling.js';
-import type { PeriodStats, RotationTotals } from '../workload/service/types.js';
+import type { PeriodStats } from '../workload/service/types.js';
 
 export interface RunOptions {
   seed: number;
@@ -66,8 +66,10 @@ export class Simulation {
     const world = (this.world = new World(scenario, sinks, seed));
     this.cluster = new Cluster(world, {
       instanceRegistered: (inst) => this.onInstanceRegistered(inst),
-      capacityFreed: (provider) => {
-        for (const svc of this.services) if ((svc.unplaced.length > 0 && svc.mayUse(provider)) || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.requestReconcile();
+      capacityFreed: () => {
+        // every waiting service, in index order (the order this instant's reconciles run in);
+        // a one-provider service whose provider did not change does not retry (retryUnplaced)
+        for (const svc of this.services) if (svc.unplaced.length > 0 || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.requestReconcile();
       },
       instanceDraining: (inst) => {
         for (const svc of this.services) svc.instanceDraining(inst);
@@ -179,14 +181,18 @@ export class Simulation {
     const idleMemory = ((perTask?.memoryMiB?.base ?? 0) / taskMemory) * 100;
     const m = this.periodMetrics;
     m.reset();
-    const totals = stats?.inRotation;
-    if (totals) {
-      // the model summed the tasks in rotation; the other RUNNING tasks have not entered
+    const groups = stats?.inRotation;
+    if (groups) {
+      // the model's groups of tasks in rotation; the other RUNNING tasks have not entered
       // rotation yet (a task leaving rotation stops being RUNNING) and idle at the baseline
-      m.addTotals(totals, 100 / taskMemory);
+      for (let g = 0; g < groups.length; g++) {
+        const st = groups.stats[g];
+        const count = groups.count[g];
+        m.add(st.cpuPercent, (st.memoryMiB / taskMemory) * 100, count);
+        m.targets += count;
+        m.targetRequests += count * st.requests;
+      }
       m.add(baseline, idleMemory, svc.runningBeforeRotation);
-      m.targets = totals.count;
-      m.targetRequests = totals.requests;
     } else {
       const perTaskStats = stats !== null ? stats.perTask : null;
       for (const task of svc.tasks) {
@@ -469,8 +475,9 @@ export class Simulation {
     }
     // daemon tasks go first (ECS places them before service tasks); retries follow the reconcile
     for (const svc of this.services) {
-      if (!svc.daemon && svc.unplaced.length > 0 && svc.mayUse(inst.provider)) svc.requestReconcile();
+      if (!svc.daemon && svc.unplaced.length > 0) svc.requestReconcile();
     }
+    void inst;
   }
 
   // ------------------------------------------------------------------ summary
@@ -556,20 +563,6 @@ class PeriodMetrics {
     this.n = this.cpuSum = this.memSum = this.targets = this.targetRequests = 0;
     this.cpuMin = this.memMin = Infinity;
     this.cpuMax = this.memMax = -Infinity;
-  }
-
-  /** Tasks summed by the load model; memory in MiB, scaled to percent by `memoryPercentPerMiB`. */
-  addTotals(t: RotationTotals, memoryPercentPerMiB: number): void {
-    if (t.count <= 0) return;
-    this.n += t.count;
-    this.cpuSum += t.cpuSum;
-    this.memSum += t.memoryMiBSum * memoryPercentPerMiB;
-    if (t.cpuMin < this.cpuMin) this.cpuMin = t.cpuMin;
-    if (t.cpuMax > this.cpuMax) this.cpuMax = t.cpuMax;
-    const memMin = t.memoryMiBMin * memoryPercentPerMiB;
-    const memMax = t.memoryMiBMax * memoryPercentPerMiB;
-    if (memMin < this.memMin) this.memMin = memMin;
-    if (memMax > this.memMax) this.memMax = memMax;
   }
 
   /** `count` tasks at these utilizations. */

@@ -82,4 +82,57 @@ describe('review regressions', () => {
     expect(createdAfterUp).toHaveLength(5);
     for (const t of createdAfterUp) expect(t.created).toBe(720_000);
   });
+  it('services waiting at one instant retry in the order they are listed, whichever provider gained capacity', () => {
+    // b's and a's instances register at the same instant (b first). s (listed first, uses a)
+    // reconciles before t (uses a and b): s takes a's instance (2 tasks of 1024 CPU units
+    // fill an m5.large), t gets b's instance and its a-tasks wait.
+    const td1024 = { td: { cpu: 1024, memory: 1024, containerDefinitions: { app: { cpu: 1024, memory: 1024 } } } };
+    const asg = { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '60s' };
+    const r = run({
+      name: 'order',
+      duration: '10m',
+      cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { b: { autoScalingGroup: asg }, a: { autoScalingGroup: asg } } },
+      taskDefinitions: td1024,
+      services: {
+        s: { taskDefinition: 'td', desiredCount: 2, capacityProviderStrategy: [{ capacityProvider: 'a', weight: 1 }] },
+        t: { taskDefinition: 'td', desiredCount: 4, capacityProviderStrategy: [{ capacityProvider: 'a', weight: 1 }, { capacityProvider: 'b', weight: 1 }] },
+      },
+    });
+    const running = (svc: string) => r.tasks.filter((t) => t.service === svc && t.running !== null);
+    expect(running('s').map((t) => t.capacityProvider)).toEqual(['a', 'a']);
+    expect(running('t').map((t) => t.capacityProvider)).toEqual(['b', 'b']);
+  });
+
+  it('a memory average exactly at the threshold does not breach GreaterThanThreshold', () => {
+    // 1536 of 3072 MiB used by every task: MemoryUtilization is 50 exactly, not 50.00000000000001
+    const r = run({
+      name: 'mem',
+      duration: '30m',
+      cluster: { availabilityZones: ['us-east-1a', 'us-east-1b'] },
+      taskDefinitions: { td: { cpu: 512, memory: 3072, networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], containerDefinitions: { app: { cpu: 512, memory: 3072 } } } },
+      services: {
+        web: {
+          taskDefinition: 'td',
+          desiredCount: 5,
+          launchType: 'FARGATE',
+          workload: { type: 'http', requestRate: { constant: 10 }, perTask: { capacityRps: 100, cpuBaseline: 5, memoryMiB: { base: 1536, perRps: 0 }, concurrency: 4, serviceTime: { distribution: 'fixed', value: '40ms' } } },
+          autoScaling: {
+            minCapacity: 1,
+            maxCapacity: 10,
+            policies: {
+              mem: {
+                policyType: 'StepScaling',
+                alarm: { metricName: 'MemoryUtilization', statistic: 'Average', period: '60s', evaluationPeriods: 1, threshold: 50, comparisonOperator: 'GreaterThanThreshold' },
+                adjustmentType: 'ChangeInCapacity',
+                stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }],
+                cooldown: '60s',
+              },
+            },
+          },
+        },
+      },
+    });
+    expect(r.events.filter((e) => e.type === 'scaling-activity')).toEqual([]);
+    expect(r.tasks.filter((t) => t.service === 'web').length).toBe(5);
+  });
 });

@@ -3,7 +3,8 @@
 // largest). AWS: "calculates the number of instances that are required to run the
 // unplaced tasks ... uses a binpack strategy" (AmazonECS/latest/developerguide/managed-scaling-behavior.html).
 // Model: tasks sorted by their larger share of the instance (cpu or memory; ties: more CPU,
-// more memory, more ENIs first), each put in the first opened instance it fits, else a new one.
+// more memory, then the order given), each put in the first opened instance it fits, else a
+// new one.
 
 export interface TaskRequirement {
   /** CPU units. */
@@ -41,50 +42,44 @@ function howMany(cpu: number, memory: number, enis: number, freeCpu: number, fre
   return Math.max(0, n);
 }
 
+/** Consecutive equal tasks (same CPU, memory and ENIs): first fit treats them alike. */
+interface Run {
+  cpu: number;
+  memory: number;
+  enis: number;
+  count: number;
+}
+
 /**
- * First-fit decreasing count of `capacity`-sized instances for `tasks`. Equal tasks (a
- * service's waiting tasks) are packed as one run: each opened instance in turn takes as
- * many as fit, then new instances take them whole — what one-by-one first fit does with
- * equal tasks (an instance that cannot take one cannot take the next), in time linear in
- * the kinds of task rather than quadratic in their number.
+ * First-fit decreasing count of `capacity`-sized instances for `tasks`. Consecutive equal
+ * tasks (a service's waiting tasks) are packed as one run: each opened instance in turn
+ * takes as many as fit, then new instances take them whole — what one-by-one first fit
+ * does with equal tasks (an instance that cannot take one cannot take the next). The runs
+ * are sorted stably, as the tasks were, so the order is the one-by-one order. Time: linear
+ * in the runs times the instances opened, not in the tasks times the instances.
  */
 export function packProvisioningTasks(tasks: readonly TaskRequirement[], capacity: InstanceCapacity): PackingResult {
   if (tasks.length === 0) return { instances: 0, incompatible: 0 };
   const enisCap = capacity.awsvpcEnis ?? Infinity;
-  // runs of equal requirements (tasks of one service share an object: check that first)
-  const kinds: { cpu: number; memory: number; enis: number; count: number }[] = [];
-  const byKey = new Map<string, { cpu: number; memory: number; enis: number; count: number }>();
-  let last: TaskRequirement | null = null;
-  let lastKind: { count: number } | null = null;
+  const runs: Run[] = [];
+  let last: Run | null = null;
   let incompatible = 0;
   for (const t of tasks) {
-    if (t === last && lastKind) {
-      lastKind.count++;
-      continue;
-    }
     if (!fits(t, capacity)) {
       incompatible++;
       continue;
     }
     const enis = t.enis ?? 0;
-    const key = `${t.cpu}/${t.memory}/${enis}`;
-    let kind = byKey.get(key);
-    if (!kind) {
-      kind = { cpu: t.cpu, memory: t.memory, enis, count: 0 };
-      byKey.set(key, kind);
-      kinds.push(kind);
-    }
-    kind.count++;
-    last = t;
-    lastKind = kind;
+    if (last !== null && last.cpu === t.cpu && last.memory === t.memory && last.enis === enis) last.count++;
+    else runs.push((last = { cpu: t.cpu, memory: t.memory, enis, count: 1 }));
   }
-  const share = (t: { cpu: number; memory: number }) => Math.max(t.cpu / capacity.cpu, t.memory / capacity.memoryMiB);
-  kinds.sort((a, b) => share(b) - share(a) || b.cpu - a.cpu || b.memory - a.memory || b.enis - a.enis);
+  const share = (t: Run) => Math.max(t.cpu / capacity.cpu, t.memory / capacity.memoryMiB);
+  runs.sort((a, b) => share(b) - share(a) || b.cpu - a.cpu || b.memory - a.memory);
   // Free resources of opened instances, in opening order.
   const freeCpu: number[] = [];
   const freeMem: number[] = [];
   const freeEni: number[] = [];
-  for (const k of kinds) {
+  for (const k of runs) {
     let left = k.count;
     for (let i = 0; i < freeCpu.length && left > 0; i++) {
       const n = Math.min(left, howMany(k.cpu, k.memory, k.enis, freeCpu[i], freeMem[i], freeEni[i]));

@@ -14,7 +14,7 @@ import { cpuPercent, memoryMiB } from './cpu.js';
 import { LatencyGroups } from './fluid-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
 import { serviceShape, type ServiceShape } from './service-shape.js';
-import type { PeriodStats, RateTrace, RotationTotals, ServiceLoadModel, TaskPeriodStats } from './types.js';
+import type { PeriodStats, RateTrace, RotationGroups, ServiceLoadModel, TaskPeriodStats } from './types.js';
 import { waterLevel } from './water-level.js';
 
 const NOT_LISTED = 0;
@@ -68,7 +68,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     offered: 0, served: 0, rejected: 0, queued: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
     waitedFraction: null, meanWaitMs: null, perTask: new Map(), uniformTaskStats: null,
-    inRotation: { count: 0, cpuSum: 0, cpuMin: 0, cpuMax: 0, memoryMiBSum: 0, memoryMiBMin: 0, memoryMiBMax: 0, requests: 0 },
+    inRotation: { length: 0, stats: [], count: [] },
   };
 
   constructor(
@@ -163,13 +163,11 @@ export class FluidServiceModel implements ServiceLoadModel {
     return s;
   }
 
-  /** Sums the figures of the tasks in rotation now: the cohort once, irregular tasks one by one. */
-  private totalInRotation(out: RotationTotals): void {
-    out.count = out.cpuSum = out.memoryMiBSum = out.requests = 0;
-    out.cpuMin = out.memoryMiBMin = Infinity;
-    out.cpuMax = out.memoryMiBMax = -Infinity;
-    if (this.cohortCount > 0) addTo(out, this.cohortStats, this.cohortCount);
-    for (const t of this.irregular) if (t.inRotation) addTo(out, t.stats, 1);
+  /** Lists the tasks in rotation now: the cohort as one group, irregular tasks one by one. */
+  private totalInRotation(out: RotationGroups): void {
+    out.length = 0;
+    if (this.cohortCount > 0) addGroup(out, this.cohortStats, this.cohortCount);
+    for (const t of this.irregular) if (t.inRotation) addGroup(out, t.stats, 1);
   }
 
   /** Forgets removed tasks, resets the others for the next period, moves eligible ones into the cohort. */
@@ -381,13 +379,8 @@ export class FluidServiceModel implements ServiceLoadModel {
   }
 }
 
-function addTo(out: RotationTotals, st: TaskPeriodStats, count: number): void {
-  out.count += count;
-  out.cpuSum += st.cpuPercent * count;
-  out.memoryMiBSum += st.memoryMiB * count;
-  out.requests += st.requests * count;
-  if (st.cpuPercent < out.cpuMin) out.cpuMin = st.cpuPercent;
-  if (st.cpuPercent > out.cpuMax) out.cpuMax = st.cpuPercent;
-  if (st.memoryMiB < out.memoryMiBMin) out.memoryMiBMin = st.memoryMiB;
-  if (st.memoryMiB > out.memoryMiBMax) out.memoryMiBMax = st.memoryMiB;
+function addGroup(out: RotationGroups, st: TaskPeriodStats, count: number): void {
+  out.stats[out.length] = st;
+  out.count[out.length] = count;
+  out.length++;
 }

@@ -95,21 +95,17 @@ export interface PeriodStats {
   /** Queue services: visible messages (waiting, not in flight) at period end. */
   backlog?: number;
   /**
-   * Fluid fidelity: the figures of the tasks in rotation at the period end, summed, so a
+   * Fluid fidelity: the figures of the tasks in rotation at the period end, as groups of
+   * tasks sharing one stats object (the steady cohort, then the others one by one), so a
    * caller needs no per-task lookups. undefined (request fidelity) means "not computed".
    * Reused like `perTask`.
    */
-  inRotation?: RotationTotals;
+  inRotation?: RotationGroups;
 }
 
-/** Sums, minima and maxima of TaskPeriodStats over a set of tasks. */
-export interface RotationTotals {
-  count: number;
-  cpuSum: number;
-  cpuMin: number;
-  cpuMax: number;
-  memoryMiBSum: number;
-  memoryMiBMin: number;
-  memoryMiBMax: number;
-  requests: number;
+/** Tasks in rotation: `count[i]` tasks with the figures `stats[i]`, for i < length. */
+export interface RotationGroups {
+  length: number;
+  stats: TaskPeriodStats[];
+  count: number[];
 }

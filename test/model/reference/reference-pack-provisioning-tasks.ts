@@ -1,6 +1,6 @@
 // Test oracle: the one-task-at-a-time first-fit decreasing packing that
 // src/model/capacity/pack-provisioning-tasks.ts replaced with runs of equal tasks.
-// Kept as it was (with the ENI tie-break both now use), so the property test can compare the two.
+// Kept exactly as it was, so the property test can compare the two.
 
 // Estimate of the instances PROVISIONING tasks need: first-fit decreasing bin packing on
 // CPU, memory (and ENIs for awsvpc tasks) onto empty instances of one type (the group's
@@ -47,7 +47,7 @@ export function packProvisioningTasks(tasks: readonly TaskRequirement[], capacit
     if (fits(t, capacity)) sorted.push(t);
     else incompatible++;
   }
-  sorted.sort((a, b) => share(b) - share(a) || b.cpu - a.cpu || b.memory - a.memory || (b.enis ?? 0) - (a.enis ?? 0));
+  sorted.sort((a, b) => share(b) - share(a) || b.cpu - a.cpu || b.memory - a.memory);
   // Free resources of opened instances, in opening order.
   const freeCpu: number[] = [];
   const freeMem: number[] = [];
