@@ -12,7 +12,13 @@ import { monthScenario } from './month-scenario.js';
 
 const discard: RunSinks = { event() {}, timeseries() {}, capacity() {}, task() {} };
 
+/** Collects the previous benchmark's garbage first (npm run bench passes --expose-gc). */
+function collectGarbage(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 export function speed(scenario: ResolvedScenario) {
+  collectGarbage();
   const t0 = performance.now();
   const r = runSimulation(scenario, discard, { seed: scenario.scenario.seed });
   const seconds = (performance.now() - t0) / 1000;
@@ -41,6 +47,7 @@ export function monthWithResults(days = 7) {
   const scenario = loadScenarioFile('bench/month.yaml', { durationMs: days * 86_400_000 });
   const dir = mkdtempSync(join(tmpdir(), 'ecsim-bench-'));
   try {
+    collectGarbage();
     const t0 = performance.now();
     runToFolder(scenario, { outDir: join(dir, 'month'), seed: scenario.scenario.seed });
     const seconds = (performance.now() - t0) / 1000;
