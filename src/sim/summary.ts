@@ -3,23 +3,48 @@
 
 import { quantileSorted, mean } from 'd3-array';
 
-/** A growing series of numbers in a Float64Array (doubling), read back as a view. */
+const CHUNK = 4096;
+
+/**
+ * A growing series of numbers, 8 bytes a value, in fixed-size chunks: no copying as it
+ * grows and at most one chunk unused (a doubling array leaves up to half unused).
+ */
 export class Series {
-  private data = new Float64Array(256);
+  private readonly chunks: Float64Array[] = [];
+  private last = new Float64Array(256); // the first chunk starts small (short runs)
+  private fill = 0;
   length = 0;
 
   push(v: number): void {
-    if (this.length === this.data.length) {
-      const next = new Float64Array(this.data.length * 2);
-      next.set(this.data);
-      this.data = next;
-    }
-    this.data[this.length++] = v;
+    if (this.fill === this.last.length) this.nextChunk();
+    this.last[this.fill++] = v;
+    this.length++;
   }
 
-  /** The values pushed so far (a view: valid until the next push). */
+  private nextChunk(): void {
+    if (this.chunks.length === 0 && this.last.length < CHUNK) {
+      // the small first chunk grows to CHUNK before chunks are added
+      const bigger = new Float64Array(Math.min(CHUNK, this.last.length * 4));
+      bigger.set(this.last);
+      this.last = bigger;
+      return;
+    }
+    this.chunks.push(this.last);
+    this.last = new Float64Array(CHUNK);
+    this.fill = 0;
+  }
+
+  /** The values pushed so far, in order (a view of the last chunk when there is one chunk, else a copy). */
   values(): Float64Array {
-    return this.data.subarray(0, this.length);
+    if (this.chunks.length === 0) return this.last.subarray(0, this.fill);
+    const out = new Float64Array(this.length);
+    let at = 0;
+    for (const c of this.chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    out.set(this.last.subarray(0, this.fill), at);
+    return out;
   }
 }
 

@@ -20,6 +20,15 @@ describe('summary statistics', () => {
     expect(distributionStats(series(Array.from({ length: 1000 }, (_, i) => 1000 - i)))).toEqual({ mean: 500.5, p50: 500.5, p95: 950.05, max: 1000 });
   });
 
+  it('a series keeps every value in order across its chunks', () => {
+    for (const n of [0, 1, 256, 257, 4096, 4097, 10_000]) {
+      const input = Array.from({ length: n }, (_, i) => (i * 7919) % 1000 + i / 8);
+      const values = series(input).values();
+      expect(values.length).toBe(n);
+      expect(Array.from(values)).toEqual(input);
+    }
+  });
+
   it('count stats with the final value', () => {
     const c = new CountSeries();
     for (const v of [6, 3, 9]) c.push(v);
