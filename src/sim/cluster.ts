@@ -22,8 +22,7 @@ export const SPOT_NOTICE_MS = 120_000;
 export interface ClusterListener {
   instanceRegistered(instance: Instance): void;
   /** A task released its resources: waiting tasks of any service may fit now. */
-  /** A task released resources on an instance of `provider`. */
-  capacityFreed(provider: string): void;
+  capacityFreed(): void;
   instanceDraining(instance: Instance): void;
   /** Called before the instance's remaining tasks are killed. */
   instanceTerminating(instance: Instance, reason: 'instance-terminated' | 'spot-interruption'): void;
@@ -389,7 +388,7 @@ export class Cluster {
     this.releaseVersions.set(inst.provider, this.releaseVersion(inst.provider) + 1);
     this.resourcesChanged(inst);
     this.capacityGrew(inst.provider);
-    this.listener.capacityFreed(inst.provider);
+    this.listener.capacityFreed();
   }
 
   nextInstanceId(): string {

@@ -5,7 +5,6 @@
 
 import { sampleDuration as sample, type RandomStream } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
-import type { RoomIndex } from './room-index.js';
 import { isLive, type StopReason, type Task } from '../model/task.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
 import { fargateHourlyRate, fargateTaskSize, defaultFargatePricing } from '../model/pricing/index.js';
@@ -67,6 +66,11 @@ export class ServiceRuntime {
    */
   private readonly failedAtProviderVersion = new Map<string, number>();
   private readonly providerScoped: boolean;
+
+  /** Nothing grew on `provider` since a placement failed there: the placement would fail again. */
+  private unchangedSinceFailure(provider: string): boolean {
+    return this.providerScoped && this.failedAtProviderVersion.get(provider) === this.cluster.providerVersion(provider);
+  }
   /**
    * Placement over a subset of the provider's instances that holds every instance where the
    * task may fit gives the same result when the strategies only compare candidates with
@@ -75,7 +79,6 @@ export class ServiceRuntime {
    * no task released resources there since (a retry after registrations), else the
    * instances with room for one task (see room-index.ts).
    */
-  private readonly rooms = new Map<string, RoomIndex>();
   /** Per provider, at the last failure: its release version and registration count. */
   private readonly failedAtRelease = new Map<string, { release: number; registrations: number }>();
   private readonly subsetSafe: boolean;
@@ -294,7 +297,7 @@ export class ServiceRuntime {
   private tryPlace(task: Task): boolean {
     const world = this.world;
     const candidates = this.cluster.instancesOf(this.config.launchType === 'EC2' ? null : task.capacityProvider);
-    if (this.providerScoped && this.failedAtProviderVersion.get(task.capacityProvider) === this.cluster.providerVersion(task.capacityProvider)) {
+    if (this.unchangedSinceFailure(task.capacityProvider)) {
       // nothing freed on this provider since the last failure: it fails again (no draw is
       // made on a failure), so only the failure's bookkeeping and message are due
       this.placementFailed(task, candidates);
@@ -306,9 +309,7 @@ export class ServiceRuntime {
     if (last !== undefined && last.release === this.cluster.releaseVersion(task.capacityProvider)) {
       among = this.cluster.registeredSince(task.capacityProvider, last.registrations);
     } else if (this.subsetSafe) {
-      let room = this.rooms.get(task.capacityProvider);
-      if (!room) this.rooms.set(task.capacityProvider, (room = this.cluster.roomIndex(task.capacityProvider, this.requirements.cpu, this.requirements.memory)));
-      among = room.list;
+      among = this.cluster.roomIndex(task.capacityProvider, this.requirements.cpu, this.requirements.memory).list;
     }
     const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= world.streams.stream(`placement/${this.name}`)), {
       explain: false,
@@ -637,7 +638,7 @@ export class ServiceRuntime {
     const only = this.onlyProvider;
     // one provider whose capacity has not grown since the last failure (capacity grew on
     // another provider): every task would fail again; they wait as they are
-    if (only !== null && (this.blocked(only) || (this.providerScoped && this.failedAtProviderVersion.get(only) === this.cluster.providerVersion(only)))) return;
+    if (only !== null && (this.blocked(only) || this.unchangedSinceFailure(only))) return;
     // in place: the tasks still waiting keep their order. Once one fails on a provider,
     // the rest of that provider's cannot fit either (nothing in this loop frees capacity).
     let blockedProvider: string | null = null;

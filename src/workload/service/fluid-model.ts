@@ -148,7 +148,7 @@ export class FluidServiceModel implements ServiceLoadModel {
         ? this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs)
         : this.queuePeriod(fromMs, toMs, offered, rotationMsSum);
     s.uniformTaskStats = irregularListed === 0 && this.cohortCount > 0 ? this.cohortStats : null;
-    this.totalInRotation(s.inRotation!);
+    this.listInRotation(s.inRotation!);
     const scale = cfg.meanServiceMs * 4;
     s.latencyP50Ms = this.groups.quantile(this.shape, 0.5, scale);
     s.latencyP95Ms = this.groups.quantile(this.shape, 0.95, scale);
@@ -164,7 +164,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   }
 
   /** Lists the tasks in rotation now: the cohort as one group, irregular tasks one by one. */
-  private totalInRotation(out: RotationGroups): void {
+  private listInRotation(out: RotationGroups): void {
     out.length = 0;
     if (this.cohortCount > 0) addGroup(out, this.cohortStats, this.cohortCount);
     for (const t of this.irregular) if (t.inRotation) addGroup(out, t.stats, 1);
