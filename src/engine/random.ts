@@ -24,4 +24,14 @@ export class RandomStreams {
     }
     return s;
   }
+
+  /**
+   * The sequence stream(name) would give, in a stream that is not kept: for a short-lived
+   * entity (one task, one instance) that asks for its stream once. Kept, one stream per
+   * entity would grow with simulated time. Asked twice, the same name starts over.
+   */
+  fresh(name: string): RandomStream {
+    const prng = seedrandom.alea(`${this.seed}\u0000${name}`);
+    return { next: () => prng() };
+  }
 }

@@ -15,6 +15,7 @@ import { registeredResources, largestInstanceType } from '../model/capacity/regi
 import { EC2_SPOT_DISCOUNT } from '../model/pricing/index.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { PRIORITY, type World } from './world.js';
+import { RegistrationLog } from './registration-log.js';
 import { RoomIndex } from './room-index.js';
 
 export const SPOT_NOTICE_MS = 120_000;
@@ -29,8 +30,6 @@ export interface ClusterListener {
 }
 
 export class AutoScalingGroup {
-  /** Every instance the group launched, terminated ones included, in launch order. */
-  readonly instances: Instance[] = [];
   /** The instances not terminated, in launch order: what the per-call scans walk. */
   readonly live: Instance[] = [];
   desiredCapacity: number;
@@ -146,7 +145,6 @@ export class AutoScalingGroup {
       ...asg.attributes,
     };
     const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot');
-    this.instances.push(inst);
     this.live.push(inst);
     this.cluster.register(inst);
     world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000);
@@ -165,7 +163,7 @@ export class AutoScalingGroup {
     world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
     const spot = this.config.autoScalingGroup.spotInterruptions;
     if (spot) {
-      const delay = sample({ distribution: 'exponential', mean: spot.meanTimeBetween }, world.streams.stream(`spot-ec2/${inst.id}`));
+      const delay = sample({ distribution: 'exponential', mean: spot.meanTimeBetween }, world.streams.fresh(`spot-ec2/${inst.id}`));
       inst.timer = world.sim.after(delay, onSpotNotice, { group: this, inst }, PRIORITY.lifecycle);
     }
     this.cluster.listener.instanceRegistered(inst);
@@ -250,6 +248,7 @@ export class AutoScalingGroup {
     inst.terminatedAt = world.now;
     this.toTerminate.delete(inst);
     remove(this.live, inst);
+    this.terminatedMs += inst.terminatedAt - inst.launchedAt;
     world.cost.stop(inst.id, world.now);
     this.cluster.unregister(inst);
     const up =
@@ -268,10 +267,13 @@ export class AutoScalingGroup {
     inst.timer = world.sim.after(SPOT_NOTICE_MS, onSpotTerminate, { group: this, inst }, PRIORITY.lifecycle);
   }
 
+  /** Launch to termination of the terminated instances, ms (whole ms: the sum is exact). */
+  private terminatedMs = 0;
+
   /** Instance-hours so far (launch to termination or now). */
   instanceHours(now: number): number {
-    let ms = 0;
-    for (const i of this.instances) ms += (i.terminatedAt ?? now) - i.launchedAt;
+    let ms = this.terminatedMs;
+    for (const i of this.live) ms += now - i.launchedAt;
     return ms / 3_600_000;
   }
 }
@@ -332,29 +334,26 @@ export class Cluster {
     this.providerVersions.set(provider, this.providerVersion(provider) + 1);
   }
 
-  /** Per provider: its instances in the order they registered (append-only). */
-  private readonly registrations = new Map<string, Instance[]>();
+  /** Per provider: its instances in the order they registered. */
+  private readonly registrations = new Map<string, RegistrationLog>();
   /** Per provider: bumped when a task releases resources on one of its instances. */
   private readonly releaseVersions = new Map<string, number>();
 
   instanceRegistered(inst: Instance): void {
     let log = this.registrations.get(inst.provider);
-    if (!log) this.registrations.set(inst.provider, (log = []));
-    log.push(inst);
+    if (!log) this.registrations.set(inst.provider, (log = new RegistrationLog()));
+    log.add(inst);
     this.capacityGrew(inst.provider);
   }
 
   /** Instances of `provider` registered so far (a position in its registration log). */
   registrationCount(provider: string): number {
-    return this.registrations.get(provider)?.length ?? 0;
+    return this.registrations.get(provider)?.count ?? 0;
   }
 
-  /** Instances of `provider` registered after the first `count`, in id order. */
+  /** Instances of `provider` registered after the first `count`, not terminated, in id order. */
   registeredSince(provider: string, count: number): Instance[] {
-    const log = this.registrations.get(provider) ?? [];
-    const out = log.slice(count);
-    out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
-    return out;
+    return this.registrations.get(provider)?.since(count) ?? [];
   }
 
   releaseVersion(provider: string): number {

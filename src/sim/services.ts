@@ -425,7 +425,7 @@ export class ServiceRuntime {
     world.log('task-running', task.id, `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
     const p = world.scenario.providers.get(task.capacityProvider);
     if (p?.kind === 'fargate' && p.spot && p.config.interruptions) {
-      const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.stream(`spot-fargate/${task.id}`));
+      const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh(`spot-fargate/${task.id}`));
       task.timer = world.sim.after(delay, onFargateSpotNotice, { svc: this, task }, PRIORITY.lifecycle);
     }
     const lb = this.config.config.loadBalancer;

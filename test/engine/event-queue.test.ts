@@ -94,6 +94,17 @@ describe('RandomStreams', () => {
     expect(new RandomStreams(43).stream('arrivals/web').next()).not.toBe(xs[0]);
     expect(a.stream('other').next()).not.toBe(new RandomStreams(42).stream('arrivals/web').next());
   });
+
+  it('a fresh stream draws what the kept stream of that name would, and is not kept', () => {
+    const kept = new RandomStreams(42).stream('spot-fargate/web-7');
+    const streams = new RandomStreams(42);
+    const fresh = streams.fresh('spot-fargate/web-7');
+    expect(Array.from({ length: 5 }, () => fresh.next())).toEqual(Array.from({ length: 5 }, () => kept.next()));
+    // not kept: asking again starts over, and the kept stream of the name is untouched
+    const again = streams.fresh('spot-fargate/web-7');
+    expect(again.next()).toBe(new RandomStreams(42).stream('spot-fargate/web-7').next());
+    expect(streams.stream('spot-fargate/web-7').next()).toBe(new RandomStreams(42).stream('spot-fargate/web-7').next());
+  });
 });
 
 describe('distributions', () => {
