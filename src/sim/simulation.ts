@@ -15,7 +15,7 @@ import type { ResolvedScenario } from '../scenario/index.js';
 import type { Instance } from '../model/instance.js';
 import type { Task } from '../model/task.js';
 import type { RunSinks, TaskRow } from './records.js';
-import { ServiceSummary, distributionStats, round, weightedQuantile } from './summary.js';
+import { ServiceSummary, round } from './summary.js';
 import type { ServiceScalerPort } from './scaler-port.js';
 import { createGroupScaler, createServiceScaler } from './auto-scaling.js';
 import type { PeriodStats } from '../workload/service/types.js';
@@ -238,10 +238,7 @@ export class Simulation {
     sum.served += served;
     sum.dropped += dropped;
     if (stats && stats.latencyP95Ms !== null) {
-      sum.latencyP50.push(stats.latencyP50Ms ?? 0);
-      sum.latencyP95.push(stats.latencyP95Ms);
-      sum.latencyP99.push(stats.latencyP99Ms ?? stats.latencyP95Ms);
-      sum.latencyWeight.push(served);
+      sum.latency.push(stats.latencyP50Ms ?? 0, stats.latencyP95Ms, stats.latencyP99Ms ?? stats.latencyP95Ms, served);
     }
     const slo = svc.config.config.workload?.slo;
     if (slo && stats) {
@@ -489,15 +486,14 @@ export class Simulation {
     this.services.forEach((svc, i) => {
       const s = this.summaries[i];
       const lat = (k: 'p50' | 'p95' | 'p99') => {
-        const values = k === 'p50' ? s.latencyP50 : k === 'p95' ? s.latencyP95 : s.latencyP99;
-        const v = weightedQuantile(values.values(), s.latencyWeight.values(), k === 'p50' ? 0.5 : k === 'p95' ? 0.95 : 0.99);
+        const v = s.latency.quantile(k, k === 'p50' ? 0.5 : k === 'p95' ? 0.95 : 0.99);
         return v === null ? null : round(v, 2);
       };
       services[svc.name] = {
         taskHours: round(svc.runningMsTotal / 3_600_000),
         desiredCount: s.desired.stats(svc.desiredCount),
-        cpuUtilization: distributionStats(s.cpu),
-        memoryUtilization: distributionStats(s.memory),
+        cpuUtilization: s.cpu.stats(),
+        memoryUtilization: s.memory.stats(),
         requests: { offered: Math.round(s.offered), served: Math.round(s.served), dropped: Math.round(s.dropped) },
         latencyMs: { p50: lat('p50'), p95: lat('p95'), p99: lat('p99') },
         sloViolationMinutes: round(s.sloViolationMs / 60_000, 2),

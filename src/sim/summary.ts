@@ -1,7 +1,16 @@
 // Accumulates the run's headline figures (summary.json) as periods go by: running sums,
-// and compact per-period series (8 bytes a value) where a quantile needs them all.
+// and per-period values where a quantile needs them. Those are kept exactly for the first
+// EXACT_PERIODS periods (8 bytes a value); a longer run moves them into a DDSketch, whose
+// quantiles are within RELATIVE_ACCURACY of the exact ones and whose size depends on the
+// range of the values, not on their number: memory stays bounded however long the run.
 
+import { DDSketch } from '@datadog/sketches-js';
 import { quantileSorted, mean } from 'd3-array';
+
+/** Periods a service's quantiles are computed exactly over (2^13: 5.7 days of one-minute periods). */
+export const EXACT_PERIODS = 8192;
+/** Relative accuracy of the quantiles of a longer run. */
+export const RELATIVE_ACCURACY = 0.001;
 
 const CHUNK = 4096;
 
@@ -68,15 +77,103 @@ export class CountSeries {
   }
 }
 
+/** A sketch's quantile, within the values seen (a bin's middle may lie outside them). */
+function sketchQuantile(sketch: DDSketch, q: number): number {
+  return Math.min(sketch.max, Math.max(sketch.min, sketch.getValueAtQuantile(q)));
+}
+
+/**
+ * mean, p50, p95 and max of per-period values: exact (distributionStats) for up to
+ * EXACT_PERIODS values, then from running figures and a sketch.
+ */
+export class Distribution {
+  private exact: Series | null = new Series();
+  private sketch: DDSketch | null = null;
+  private sum = 0;
+  private n = 0;
+  private max = -Infinity;
+
+  push(v: number): void {
+    this.n++;
+    this.sum += v;
+    if (v > this.max) this.max = v;
+    if (this.exact !== null) {
+      if (this.exact.length < EXACT_PERIODS) return this.exact.push(v);
+      this.sketch = new DDSketch({ relativeAccuracy: RELATIVE_ACCURACY });
+      for (const x of this.exact.values()) this.sketch.accept(x);
+      this.exact = null;
+    }
+    this.sketch!.accept(v);
+  }
+
+  /** Values kept one by one (at most EXACT_PERIODS; 0 once the sketch took over). */
+  get exactCount(): number {
+    return this.exact?.length ?? 0;
+  }
+
+  stats(): { mean: number; p50: number; p95: number; max: number } {
+    if (this.exact !== null) return distributionStats(this.exact);
+    const sketch = this.sketch!;
+    return { mean: round(this.sum / this.n), p50: round(sketchQuantile(sketch, 0.5)), p95: round(sketchQuantile(sketch, 0.95)), max: round(this.max) };
+  }
+}
+
+/**
+ * Per-period p50/p95/p99 latency, each period weighted by the requests it served: exact
+ * (weightedQuantile) for up to EXACT_PERIODS periods, then one sketch per quantile.
+ */
+export class LatencyDistribution {
+  private exact: { p50: Series; p95: Series; p99: Series; weight: Series } | null = { p50: new Series(), p95: new Series(), p99: new Series(), weight: new Series() };
+  private sketches: { p50: DDSketch; p95: DDSketch; p99: DDSketch } | null = null;
+
+  push(p50: number, p95: number, p99: number, weight: number): void {
+    const e = this.exact;
+    if (e !== null) {
+      if (e.weight.length < EXACT_PERIODS) {
+        e.p50.push(p50);
+        e.p95.push(p95);
+        e.p99.push(p99);
+        e.weight.push(weight);
+        return;
+      }
+      const opts = { relativeAccuracy: RELATIVE_ACCURACY };
+      this.sketches = { p50: new DDSketch(opts), p95: new DDSketch(opts), p99: new DDSketch(opts) };
+      const w = e.weight.values();
+      for (const k of ['p50', 'p95', 'p99'] as const) {
+        const v = e[k].values();
+        for (let i = 0; i < v.length; i++) accept(this.sketches[k], v[i], w[i]);
+      }
+      this.exact = null;
+    }
+    const s = this.sketches!;
+    accept(s.p50, p50, weight);
+    accept(s.p95, p95, weight);
+    accept(s.p99, p99, weight);
+  }
+
+  /** Periods kept one by one (at most EXACT_PERIODS; 0 once the sketches took over). */
+  get exactCount(): number {
+    return this.exact?.weight.length ?? 0;
+  }
+
+  /** The weighted q-quantile of the per-period `k` latencies; null when no period served a request. */
+  quantile(k: 'p50' | 'p95' | 'p99', q: number): number | null {
+    if (this.exact !== null) return weightedQuantile(this.exact[k].values(), this.exact.weight.values(), q);
+    const sketch = this.sketches![k];
+    return sketch.count === 0 ? null : sketchQuantile(sketch, q);
+  }
+}
+
+/** weightedQuantile's rule: periods without requests, or without a finite value, are left out. */
+function accept(sketch: DDSketch, v: number, weight: number): void {
+  if (weight > 0 && Number.isFinite(v)) sketch.accept(v, weight);
+}
+
 export class ServiceSummary {
   readonly desired = new CountSeries();
-  readonly cpu = new Series();
-  readonly memory = new Series();
-  /** Per period p50/p95/p99 latency and the requests served, for weighted quantiles. */
-  readonly latencyP50 = new Series();
-  readonly latencyP95 = new Series();
-  readonly latencyP99 = new Series();
-  readonly latencyWeight = new Series();
+  readonly cpu = new Distribution();
+  readonly memory = new Distribution();
+  readonly latency = new LatencyDistribution();
   offered = 0;
   served = 0;
   dropped = 0;

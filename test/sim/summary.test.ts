@@ -1,7 +1,18 @@
 // The run summary's statistics (summary.json), hand-computed.
 
 import { describe, it, expect } from 'vitest';
-import { CountSeries, Series, distributionStats, weightedQuantile } from '../../src/sim/summary.js';
+import fc from 'fast-check';
+import { quantileSorted } from 'd3-array';
+import {
+  CountSeries,
+  Distribution,
+  EXACT_PERIODS,
+  LatencyDistribution,
+  RELATIVE_ACCURACY,
+  Series,
+  distributionStats,
+  weightedQuantile,
+} from '../../src/sim/summary.js';
 
 describe('summary statistics', () => {
   it('weighted quantile: the value where the cumulative weight first reaches q of the total', () => {
@@ -27,6 +38,70 @@ describe('summary statistics', () => {
       expect(values.length).toBe(n);
       expect(Array.from(values)).toEqual(input);
     }
+  });
+
+  it('a distribution is exact up to EXACT_PERIODS values', () => {
+    const values = Array.from({ length: EXACT_PERIODS }, (_, i) => ((i * 7919) % 1000) / 10);
+    const d = new Distribution();
+    for (const v of values) d.push(v);
+    expect(d.stats()).toEqual(distributionStats(series(values)));
+    const lat = new LatencyDistribution();
+    const weights = values.map((_, i) => (i % 7) * 3);
+    for (let i = 0; i < values.length; i++) lat.push(values[i], 2 * values[i], 3 * values[i], weights[i]);
+    expect(lat.quantile('p95', 0.95)).toBe(weightedQuantile(values.map((v) => 2 * v), weights, 0.95));
+    expect(lat.quantile('p99', 0.99)).toBe(weightedQuantile(values.map((v) => 3 * v), weights, 0.99));
+  });
+
+  it('past EXACT_PERIODS values: quantiles within RELATIVE_ACCURACY, mean and max exact, memory bounded', () => {
+    fc.assert(
+      fc.property(fc.array(fc.double({ min: 0.5, max: 5000, noNaN: true }), { minLength: EXACT_PERIODS + 1, maxLength: EXACT_PERIODS + 3000 }), (values) => {
+        const d = new Distribution();
+        for (const v of values) d.push(v);
+        expect(d.exactCount).toBe(0);
+        const sorted = Float64Array.from(values).sort() as unknown as number[];
+        const got = d.stats();
+        for (const [q, k] of [[0.5, 'p50'], [0.95, 'p95']] as const) {
+          // R-7 interpolates between the order statistics around (n - 1) q; the sketch
+          // answers within RELATIVE_ACCURACY of one of them (4-decimal rounding aside)
+          const i = Math.floor((sorted.length - 1) * q);
+          expect(got[k]).toBeGreaterThanOrEqual(sorted[i] * (1 - RELATIVE_ACCURACY) - 1e-4);
+          expect(got[k]).toBeLessThanOrEqual(sorted[i + 1] * (1 + RELATIVE_ACCURACY) + 1e-4);
+          expect(Math.abs(got[k] - (quantileSorted(sorted, q) ?? 0))).toBeLessThanOrEqual(RELATIVE_ACCURACY * sorted[i + 1] + (sorted[i + 1] - sorted[i]) + 1e-4);
+        }
+        expect(got.max).toBe(Math.round(sorted[sorted.length - 1] * 1e4) / 1e4);
+        expect(got.mean).toBeCloseTo(values.reduce((a, b) => a + b, 0) / values.length, 3);
+      }),
+      { numRuns: 10, endOnFailure: true }, // (shrinking arrays this long would take minutes)
+    );
+  });
+
+  it('past EXACT_PERIODS periods: weighted latency quantiles within RELATIVE_ACCURACY', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.tuple(fc.double({ min: 1, max: 2000, noNaN: true }), fc.integer({ min: 0, max: 500 })), { minLength: EXACT_PERIODS + 1, maxLength: EXACT_PERIODS + 2000 }),
+        (periods) => {
+          const lat = new LatencyDistribution();
+          for (const [v, w] of periods) lat.push(v / 2, v, v * 2, w);
+          expect(lat.exactCount).toBe(0);
+          const values = periods.map(([v]) => v);
+          const weights = periods.map(([, w]) => w);
+          const total = weights.reduce((a, b) => a + b, 0);
+          for (const q of [0.5, 0.95, 0.99]) {
+            // the sketch ranks by q (W - 1), weightedQuantile by q W: the answer lies
+            // between the values at q W - 1 and q W + 1, give or take the accuracy
+            const lo = weightedQuantile(values, weights, Math.max(0, q - 1 / total))!;
+            const hi = weightedQuantile(values, weights, Math.min(1, q + 1 / total))!;
+            const got = lat.quantile('p95', q)!;
+            expect(got).toBeGreaterThanOrEqual(lo * (1 - RELATIVE_ACCURACY));
+            expect(got).toBeLessThanOrEqual(hi * (1 + RELATIVE_ACCURACY));
+          }
+        },
+      ),
+      { numRuns: 10, endOnFailure: true }, // (shrinking arrays this long would take minutes)
+    );
+    const none = new LatencyDistribution();
+    for (let i = 0; i <= EXACT_PERIODS; i++) none.push(100, 200, 300, 0);
+    expect(none.quantile('p95', 0.95)).toBeNull();
   });
 
   it('count stats with the final value', () => {
