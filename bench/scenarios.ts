@@ -17,10 +17,26 @@ function collectGarbage(): void {
   (globalThis as { gc?: () => void }).gc?.();
 }
 
-export function speed(scenario: ResolvedScenario) {
+/**
+ * Simulated days per wall second. With `heapAt` (fractions of the run), also the memory in
+ * use (JS heap and array buffers) after a full garbage collection at those points, by
+ * simulated day: memory that grows with simulated time shows there (the collections' own
+ * time counts in the wall time).
+ */
+export function speed(scenario: ResolvedScenario, heapAt: readonly number[] = []) {
   collectGarbage();
+  const liveAfterGc: { day: number; MiB: number }[] = [];
+  const days = scenario.scenario.duration / 86_400_000;
+  let next = 0;
+  const onProgress = (fraction: number) => {
+    if (next >= heapAt.length || fraction < heapAt[next]) return;
+    next++;
+    collectGarbage();
+    const m = process.memoryUsage();
+    liveAfterGc.push({ day: Math.round(fraction * days * 10) / 10, MiB: Math.round((m.heapUsed + m.arrayBuffers) / 2 ** 20) });
+  };
   const t0 = performance.now();
-  const r = runSimulation(scenario, discard, { seed: scenario.scenario.seed });
+  const r = runSimulation(scenario, discard, { seed: scenario.scenario.seed, onProgress });
   const seconds = (performance.now() - t0) / 1000;
   return {
     simulatedDays: r.simulatedMs / 86_400_000,
@@ -28,6 +44,7 @@ export function speed(scenario: ResolvedScenario) {
     simulatedDaysPerWallSecond: Math.round((r.simulatedMs / 86_400_000 / seconds) * 1000) / 1000,
     eventsPerSecond: Math.round(r.eventsProcessed / seconds),
     peakRssMiB: Math.round(process.resourceUsage().maxRSS / 1024),
+    ...(heapAt.length > 0 ? { liveAfterGc } : {}),
   };
 }
 
@@ -36,7 +53,7 @@ export function quickstartWeek() {
 }
 
 export function month(days = 30) {
-  return speed(loadScenarioFile('bench/month.yaml', { durationMs: days * 86_400_000 }));
+  return speed(loadScenarioFile('bench/month.yaml', { durationMs: days * 86_400_000 }), [0.25, 0.5, 1]);
 }
 
 /**
