@@ -1,23 +1,46 @@
 // A random sequence drawn lazily and always in index order, so value k never depends on
 // which times were asked for first (determinism under any query pattern).
+//
+// Memory is bounded: only the last KEPT values are held (a ring). Asking for an older one
+// starts the sequence over from a fresh generator (the same draws again, O(k) once); the
+// simulation asks near its clock, so that does not happen in a run.
 
 export type LazySeries = (k: number) => number;
 
-/** `generate(k, previous)` is called for k = 0, 1, 2, ... exactly once each. */
-export function lazySeries(generate: (k: number, previous: number) => number): LazySeries {
-  let values = new Float64Array(256);
+/** `generate(k, previous)`: value k given value k - 1 (NaN for k = 0). */
+export type Generate = (k: number, previous: number) => number;
+
+/** Values held (a power of two): 4 096 pieces, e.g. 2.8 days of one-minute noise. */
+export const KEPT = 4096;
+
+/**
+ * `start()` returns a generator whose draws begin at the sequence's start; it is called
+ * once, and again only when a value older than the last KEPT is asked for. Each generator
+ * is called for k = 0, 1, 2, ... in order.
+ */
+export function lazySeries(start: () => Generate, kept = KEPT): LazySeries {
+  if (!(kept > 0 && (kept & (kept - 1)) === 0)) throw new Error(`lazySeries: kept must be a power of two, found ${kept}`);
+  let generate = start();
+  // values[k & (values.length - 1)] holds value k for k in [length - values.length, length)
+  let values = new Float64Array(Math.min(256, kept));
   let length = 0;
   return (k) => {
-    if (k < length) return values[k];
-    if (k >= values.length) {
-      let size = values.length * 2;
-      while (size <= k) size *= 2;
-      const grown = new Float64Array(size);
-      grown.set(values.subarray(0, length));
-      values = grown;
+    if (k < length) {
+      if (k >= length - values.length) return values[k & (values.length - 1)];
+      generate = start(); // older than what is held: draw it all again
+      length = 0;
     }
-    for (; length <= k; length++) values[length] = generate(length, length > 0 ? values[length - 1] : NaN);
-    return values[k];
+    for (; length <= k; length++) {
+      if (length === values.length && length < kept) {
+        // grow before the ring wraps: value i stays at position i
+        const grown = new Float64Array(Math.min(kept, values.length * 2));
+        grown.set(values);
+        values = grown;
+      }
+      const mask = values.length - 1;
+      values[length & mask] = generate(length, length > 0 ? values[(length - 1) & mask] : NaN);
+    }
+    return values[k & (values.length - 1)];
   };
 }
 

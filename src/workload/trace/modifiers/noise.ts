@@ -27,15 +27,20 @@ export function noiseBounds(config: NoiseConfig): Bounds {
   return [Math.max(0, 1 - NOISE_CLIP_SD * cv), 1 + NOISE_CLIP_SD * cv];
 }
 
-/** `rng` is only drawn from when cv > 0. */
+/**
+ * `rng()` gives the noise stream from its first draw (a new one each call: the series may
+ * start over, see lazy-series.ts); it is only called when cv > 0.
+ */
 export function makeNoise(config: NoiseConfig, rng: () => RandomStream): TraceComponent {
   const { cv, every } = check(config);
   if (cv === 0) return { at: () => 1, nextBreak: NO_BREAK, degree: 0, maxPanel: Infinity };
   const [lo, hi] = noiseBounds(config);
-  const stream = rng();
   const series = lazySeries(() => {
-    const f = 1 + cv * standardNormal(stream);
-    return f < lo ? lo : f > hi ? hi : f;
+    const stream = rng();
+    return () => {
+      const f = 1 + cv * standardNormal(stream);
+      return f < lo ? lo : f > hi ? hi : f;
+    };
   });
   return {
     at: (t) => series(pieceIndex(t, every)),

@@ -32,14 +32,18 @@ export function reflect(l: number, lo: number, hi: number): number {
   return lo + (y > width ? 2 * width - y : y);
 }
 
-export function makeRandomWalk(config: RandomWalkConfig, rng: RandomStream): TraceComponent {
+/** `rng()` gives the walk's stream from its first draw (a new one each call: the series may start over). */
+export function makeRandomWalk(config: RandomWalkConfig, rng: () => RandomStream): TraceComponent {
   const { start, volatility, min, max, every } = check(config);
   const lo = min > 0 ? Math.log(min) : -Infinity;
   const hi = Math.log(max);
-  const series = lazySeries((k, previous) => {
-    if (k === 0) return start;
-    const v = Math.exp(reflect(Math.log(previous) + volatility * standardNormal(rng), lo, hi));
-    return v < min ? min : v > max ? max : v;
+  const series = lazySeries(() => {
+    const stream = rng();
+    return (k, previous) => {
+      if (k === 0) return start;
+      const v = Math.exp(reflect(Math.log(previous) + volatility * standardNormal(stream), lo, hi));
+      return v < min ? min : v > max ? max : v;
+    };
   });
   return {
     at: (t) => series(pieceIndex(t, every)),
