@@ -3,8 +3,9 @@
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { lazySeries, KEPT } from '../../../src/workload/trace/lazy-series.js';
+import { lazySeries, keptFor, KEPT, KEPT_MS } from '../../../src/workload/trace/lazy-series.js';
 import { RandomStreams } from '../../../src/engine/index.js';
+import { build, S } from './helpers.js';
 
 /** A series of uniform draws, each plus the previous value (so order mistakes show). */
 function series(kept: number) {
@@ -48,6 +49,35 @@ describe('lazySeries', () => {
     expect(s(5)).toBe(ref[5]); // not held: drawn again from the start
     expect(starts()).toBe(2);
     expect(s(9_999)).toBe(ref[9_999]);
+  });
+
+  it('after a restart the ring reaches that far back: the same pattern does not restart again', () => {
+    const ref = reference(40_000);
+    const { s, starts } = series(KEPT);
+    // a lookahead of 10 000 values, then a look back to where the clock is (as request
+    // fidelity's arrivals and the period's mean rate do)
+    for (let now = 0; now < 30_000; now += 500) {
+      expect(s(now + 10_000)).toBe(ref[now + 10_000]);
+      expect(s(now)).toBe(ref[now]);
+    }
+    expect(starts()).toBe(2);
+  });
+
+  it('a series covers KEPT_MS of its pieces: two hours of 10 ms noise, four days of 1-minute noise', () => {
+    expect(keptFor(10)).toBe(1 << 20); // 720 000 pieces, rounded up to a power of two
+    expect(keptFor(60_000)).toBe(KEPT);
+    expect(keptFor(1)).toBeGreaterThanOrEqual(KEPT_MS);
+  });
+
+  it('noise and random walks give the same value at an old time after many steps ahead', () => {
+    const config = { randomWalk: { start: 100, volatility: 0.2, min: 10, max: 1000, every: 1 * S }, noise: { type: 'gaussian' as const, cv: 0.1, every: 1 * S } };
+    const old = 50 * S;
+    const direct = build(config).rateAt(old);
+    const trace = build(config);
+    trace.rateAt(3 * KEPT_MS); // 21 600 steps ahead: the old value is no longer held
+    expect(trace.rateAt(old)).toBe(direct);
+    // and the series continue as if never restarted
+    expect(trace.rateAt(3 * KEPT_MS + 5 * S)).toBe(build(config).rateAt(3 * KEPT_MS + 5 * S));
   });
 
   it('kept must be a power of two', () => {

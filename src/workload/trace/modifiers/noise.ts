@@ -6,7 +6,7 @@
 import type { RandomStream } from '../../../engine/index.js';
 import { checkNumber, fail } from '../check.js';
 import { NO_BREAK, type Bounds, type TraceComponent } from '../component.js';
-import { lazySeries, nextPieceStart, pieceIndex } from '../lazy-series.js';
+import { keptFor, lazySeries, nextPieceStart, pieceIndex } from '../lazy-series.js';
 import { standardNormal } from '../standard-normal.js';
 import type { NoiseConfig } from '../types.js';
 
@@ -41,7 +41,7 @@ export function makeNoise(config: NoiseConfig, rng: () => RandomStream): TraceCo
       const f = 1 + cv * standardNormal(stream);
       return f < lo ? lo : f > hi ? hi : f;
     };
-  });
+  }, keptFor(every));
   return {
     at: (t) => series(pieceIndex(t, every)),
     nextBreak: (t) => nextPieceStart(t, every),

@@ -6,7 +6,7 @@
 import type { RandomStream } from '../../../engine/index.js';
 import { checkNumber, fail } from '../check.js';
 import type { Bounds, TraceComponent } from '../component.js';
-import { lazySeries, nextPieceStart, pieceIndex } from '../lazy-series.js';
+import { keptFor, lazySeries, nextPieceStart, pieceIndex } from '../lazy-series.js';
 import { standardNormal } from '../standard-normal.js';
 import type { RandomWalkConfig } from '../types.js';
 
@@ -44,7 +44,7 @@ export function makeRandomWalk(config: RandomWalkConfig, rng: () => RandomStream
       const v = Math.exp(reflect(Math.log(previous) + volatility * standardNormal(stream), lo, hi));
       return v < min ? min : v > max ? max : v;
     };
-  });
+  }, keptFor(every));
   return {
     at: (t) => series(pieceIndex(t, every)),
     nextBreak: (t) => nextPieceStart(t, every),
