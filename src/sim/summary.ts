@@ -1,16 +1,25 @@
 // Accumulates the run's headline figures (summary.json) as periods go by: running sums,
 // and per-period values where a quantile needs them. Those are kept exactly for the first
 // EXACT_PERIODS periods (8 bytes a value); a longer run moves them into a DDSketch, whose
-// quantiles are within RELATIVE_ACCURACY of the exact ones and whose size depends on the
-// range of the values, not on their number: memory stays bounded however long the run.
+// size depends on the range of the values, not on their number: memory stays bounded
+// however long the run. The quantiles are taken from it with the exact rules (R-7's ranks
+// and interpolation; the weighted rule's first value reaching q of the weight), each value
+// at a rank within RELATIVE_ACCURACY of the true one, so the result is too.
 
-import { DDSketch } from '@datadog/sketches-js';
+import { LogCollapsingLowestDenseDDSketch as DDSketch } from '@datadog/sketches-js';
 import { quantileSorted, mean } from 'd3-array';
 
 /** Periods a service's quantiles are computed exactly over (2^13: 5.7 days of one-minute periods). */
 export const EXACT_PERIODS = 8192;
 /** Relative accuracy of the quantiles of a longer run. */
 export const RELATIVE_ACCURACY = 0.001;
+/**
+ * Bins a sketch may use: 16 384 cover values from the largest down to 1.7e14 times smaller
+ * (smaller ones join the lowest bin, which only the lowest quantiles could notice), at most
+ * 128 KiB a sketch; a sketch holds the bins its values' range needs.
+ */
+const BIN_LIMIT = 16_384;
+const SKETCH = { relativeAccuracy: RELATIVE_ACCURACY, binLimit: BIN_LIMIT };
 
 const CHUNK = 4096;
 
@@ -77,9 +86,37 @@ export class CountSeries {
   }
 }
 
-/** A sketch's quantile, within the values seen (a bin's middle may lie outside them). */
+// Values here are >= 0 (utilization, latency): the sketch's zero count and positive store
+// hold them all; with a negative value the sketch's own (unweighted, uninterpolated)
+// quantile is used instead.
+
+/** Within the values seen: a bin's middle may lie outside them. */
+function clamp(sketch: DDSketch, v: number): number {
+  return Math.min(sketch.max, Math.max(sketch.min, v));
+}
+
+/** The value of 0-based rank r in ascending order: the first whose cumulative count exceeds r. */
+function valueAtRank(sketch: DDSketch, r: number): number {
+  if (r < sketch.zeroCount) return 0;
+  return sketch.mapping.value(sketch.store.keyAtRank(r - sketch.zeroCount, true));
+}
+
+/** d3's quantile (R-7): rank h = (n - 1) q, interpolated between ranks floor(h) and floor(h) + 1. */
 function sketchQuantile(sketch: DDSketch, q: number): number {
-  return Math.min(sketch.max, Math.max(sketch.min, sketch.getValueAtQuantile(q)));
+  if (sketch.negativeStore.count > 0) return clamp(sketch, sketch.getValueAtQuantile(q));
+  const h = (sketch.count - 1) * q;
+  const lo = Math.floor(h);
+  const v = valueAtRank(sketch, lo);
+  return clamp(sketch, h > lo ? v + (h - lo) * (valueAtRank(sketch, lo + 1) - v) : v);
+}
+
+/** weightedQuantile's rule: the first value (ascending) at which the cumulative weight reaches q of the total. */
+function sketchWeightedQuantile(sketch: DDSketch, q: number): number {
+  if (sketch.negativeStore.count > 0) return clamp(sketch, sketch.getValueAtQuantile(q));
+  const target = q * sketch.count;
+  if (target <= sketch.zeroCount) return clamp(sketch, 0);
+  // keyAtRank(r, false): the first bin whose cumulative count reaches r + 1
+  return clamp(sketch, sketch.mapping.value(sketch.store.keyAtRank(target - sketch.zeroCount - 1, false)));
 }
 
 /**
@@ -93,13 +130,15 @@ export class Distribution {
   private n = 0;
   private max = -Infinity;
 
+  /** A period's value; a non-finite one is left out (as weightedQuantile leaves it out). */
   push(v: number): void {
+    if (!Number.isFinite(v)) return;
     this.n++;
     this.sum += v;
     if (v > this.max) this.max = v;
     if (this.exact !== null) {
       if (this.exact.length < EXACT_PERIODS) return this.exact.push(v);
-      this.sketch = new DDSketch({ relativeAccuracy: RELATIVE_ACCURACY });
+      this.sketch = new DDSketch(SKETCH);
       for (const x of this.exact.values()) this.sketch.accept(x);
       this.exact = null;
     }
@@ -136,8 +175,7 @@ export class LatencyDistribution {
         e.weight.push(weight);
         return;
       }
-      const opts = { relativeAccuracy: RELATIVE_ACCURACY };
-      this.sketches = { p50: new DDSketch(opts), p95: new DDSketch(opts), p99: new DDSketch(opts) };
+      this.sketches = { p50: new DDSketch(SKETCH), p95: new DDSketch(SKETCH), p99: new DDSketch(SKETCH) };
       const w = e.weight.values();
       for (const k of ['p50', 'p95', 'p99'] as const) {
         const v = e[k].values();
@@ -160,7 +198,7 @@ export class LatencyDistribution {
   quantile(k: 'p50' | 'p95' | 'p99', q: number): number | null {
     if (this.exact !== null) return weightedQuantile(this.exact[k].values(), this.exact.weight.values(), q);
     const sketch = this.sketches![k];
-    return sketch.count === 0 ? null : sketchQuantile(sketch, q);
+    return sketch.count === 0 ? null : sketchWeightedQuantile(sketch, q);
   }
 }
 

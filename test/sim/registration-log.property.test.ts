@@ -20,7 +20,8 @@ describe('RegistrationLog', () => {
     fc.assert(
       fc.property(
         // each step: register a new instance (ids out of order), or terminate one, or ask
-        fc.array(fc.tuple(fc.constantFrom('register', 'terminate', 'ask'), fc.nat(1000)), { maxLength: 400 }),
+        // long enough to compact several times (the first at 64 held)
+        fc.array(fc.tuple(fc.constantFrom('register', 'register', 'terminate', 'ask'), fc.nat(1000)), { minLength: 150, maxLength: 600 }),
         (steps) => {
           const log = new RegistrationLog();
           const all: Instance[] = [];

@@ -54,6 +54,21 @@ describe('Auto Scaling group scale in (default termination policy)', () => {
     // AZ counts a2 b2 c2 -> a (oldest i-1); a1 b2 c2 -> b (i-2); a1 b1 c2 -> c (i-3); then i-4, i-5, i-6
     expect(terminated).toEqual(launched);
   });
+
+  it('instance-hours count the terminated instances from launch to termination', () => {
+    const s = scenario();
+    const events: EventRecord[] = [];
+    const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: () => {} }, { seed: 1 });
+    // every instance launched at 0 and terminated during the hour: the hours are the sum of
+    // its termination times
+    const ended = events.filter((e) => e.type === 'instance-terminated');
+    expect(events.filter((e) => e.type === 'instance-launched').every((e) => e.time === 0)).toBe(true);
+    expect(ended).toHaveLength(6);
+    const hours = ended.reduce((h, e) => h + e.time / 3_600_000, 0);
+    expect(hours).toBeGreaterThan(0);
+    const asg = (r.summary as { capacityProviders: Record<string, { instanceHours: number }> }).capacityProviders.asg;
+    expect(asg.instanceHours).toBeCloseTo(hours, 4);
+  });
 });
 
 describe('tasks waiting for capacity', () => {
