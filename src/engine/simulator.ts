@@ -32,9 +32,12 @@ export class Simulator {
     return this.queue.push(Math.round(time), handler, arg, priority);
   }
 
-  /** Runs `handler(arg, time)` `delay` ms from now. */
+  /** Runs `handler(arg, time)` `delay` ms from now (a negative delay counts as 0). */
   after<A>(delay: number, handler: EventHandler<A>, arg: A, priority = 0): EventHandle {
-    return this.schedule(this.clock + Math.max(0, delay), handler, arg, priority);
+    // straight to the queue (never in the past): every handler's next event comes through
+    // here, and this short it can be inlined into the event loop
+    if (delay !== delay) throw new RangeError(`cannot schedule after NaN ms`);
+    return this.queue.push(Math.round(delay > 0 ? this.clock + delay : this.clock), handler, arg, priority);
   }
 
   cancel(handle: EventHandle): boolean {

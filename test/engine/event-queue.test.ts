@@ -72,6 +72,18 @@ describe('Simulator event order', () => {
     expect(() => sim.schedule(50, () => {}, null)).toThrow(/already at 100/);
   });
 
+  it('after: a negative delay runs now, a fraction of a ms rounds, NaN is refused', () => {
+    const sim = new Simulator();
+    sim.run(100);
+    const at: number[] = [];
+    sim.after(-5, (_, t) => at.push(t), null);
+    sim.after(2.4, (_, t) => at.push(t), null);
+    sim.after(2.6, (_, t) => at.push(t), null);
+    sim.run(200);
+    expect(at).toEqual([100, 102, 103]);
+    expect(() => sim.after(NaN, () => {}, null)).toThrow(/NaN/);
+  });
+
   it('grows past its initial capacity', () => {
     const sim = new Simulator();
     let n = 0;
