@@ -2,24 +2,15 @@
 // and per-period values where a quantile needs them. Those are kept exactly for the first
 // EXACT_PERIODS periods (8 bytes a value); a longer run moves them into a DDSketch, whose
 // size depends on the range of the values, not on their number: memory stays bounded
-// however long the run. The quantiles are taken from it with the exact rules (R-7's ranks
-// and interpolation; the weighted rule's first value reaching q of the weight), each value
-// at a rank within RELATIVE_ACCURACY of the true one, so the result is too.
+// however long the run (quantile-sketch.ts reads the quantiles from it by the same rules).
 
-import { LogCollapsingLowestDenseDDSketch as DDSketch } from '@datadog/sketches-js';
 import { quantileSorted, mean } from 'd3-array';
+import { newSketch, sketchQuantile, sketchWeightedQuantile, type QuantileSketch } from './quantile-sketch.js';
+
+export { RELATIVE_ACCURACY } from './quantile-sketch.js';
 
 /** Periods a service's quantiles are computed exactly over (2^13: 5.7 days of one-minute periods). */
 export const EXACT_PERIODS = 8192;
-/** Relative accuracy of the quantiles of a longer run. */
-export const RELATIVE_ACCURACY = 0.001;
-/**
- * Bins a sketch may use: 16 384 cover values from the largest down to 1.7e14 times smaller
- * (smaller ones join the lowest bin, which only the lowest quantiles could notice), at most
- * 128 KiB a sketch; a sketch holds the bins its values' range needs.
- */
-const BIN_LIMIT = 16_384;
-const SKETCH = { relativeAccuracy: RELATIVE_ACCURACY, binLimit: BIN_LIMIT };
 
 const CHUNK = 4096;
 
@@ -86,46 +77,13 @@ export class CountSeries {
   }
 }
 
-// Values here are >= 0 (utilization, latency): the sketch's zero count and positive store
-// hold them all; with a negative value the sketch's own (unweighted, uninterpolated)
-// quantile is used instead.
-
-/** Within the values seen: a bin's middle may lie outside them. */
-function clamp(sketch: DDSketch, v: number): number {
-  return Math.min(sketch.max, Math.max(sketch.min, v));
-}
-
-/** The value of 0-based rank r in ascending order: the first whose cumulative count exceeds r. */
-function valueAtRank(sketch: DDSketch, r: number): number {
-  if (r < sketch.zeroCount) return 0;
-  return sketch.mapping.value(sketch.store.keyAtRank(r - sketch.zeroCount, true));
-}
-
-/** d3's quantile (R-7): rank h = (n - 1) q, interpolated between ranks floor(h) and floor(h) + 1. */
-function sketchQuantile(sketch: DDSketch, q: number): number {
-  if (sketch.negativeStore.count > 0) return clamp(sketch, sketch.getValueAtQuantile(q));
-  const h = (sketch.count - 1) * q;
-  const lo = Math.floor(h);
-  const v = valueAtRank(sketch, lo);
-  return clamp(sketch, h > lo ? v + (h - lo) * (valueAtRank(sketch, lo + 1) - v) : v);
-}
-
-/** weightedQuantile's rule: the first value (ascending) at which the cumulative weight reaches q of the total. */
-function sketchWeightedQuantile(sketch: DDSketch, q: number): number {
-  if (sketch.negativeStore.count > 0) return clamp(sketch, sketch.getValueAtQuantile(q));
-  const target = q * sketch.count;
-  if (target <= sketch.zeroCount) return clamp(sketch, 0);
-  // keyAtRank(r, false): the first bin whose cumulative count reaches r + 1
-  return clamp(sketch, sketch.mapping.value(sketch.store.keyAtRank(target - sketch.zeroCount - 1, false)));
-}
-
 /**
  * mean, p50, p95 and max of per-period values: exact (distributionStats) for up to
  * EXACT_PERIODS values, then from running figures and a sketch.
  */
 export class Distribution {
   private exact: Series | null = new Series();
-  private sketch: DDSketch | null = null;
+  private sketch: QuantileSketch | null = null;
   private sum = 0;
   private n = 0;
   private max = -Infinity;
@@ -138,7 +96,7 @@ export class Distribution {
     if (v > this.max) this.max = v;
     if (this.exact !== null) {
       if (this.exact.length < EXACT_PERIODS) return this.exact.push(v);
-      this.sketch = new DDSketch(SKETCH);
+      this.sketch = newSketch();
       for (const x of this.exact.values()) this.sketch.accept(x);
       this.exact = null;
     }
@@ -163,7 +121,7 @@ export class Distribution {
  */
 export class LatencyDistribution {
   private exact: { p50: Series; p95: Series; p99: Series; weight: Series } | null = { p50: new Series(), p95: new Series(), p99: new Series(), weight: new Series() };
-  private sketches: { p50: DDSketch; p95: DDSketch; p99: DDSketch } | null = null;
+  private sketches: { p50: QuantileSketch; p95: QuantileSketch; p99: QuantileSketch } | null = null;
 
   push(p50: number, p95: number, p99: number, weight: number): void {
     const e = this.exact;
@@ -175,7 +133,7 @@ export class LatencyDistribution {
         e.weight.push(weight);
         return;
       }
-      this.sketches = { p50: new DDSketch(SKETCH), p95: new DDSketch(SKETCH), p99: new DDSketch(SKETCH) };
+      this.sketches = { p50: newSketch(), p95: newSketch(), p99: newSketch() };
       const w = e.weight.values();
       for (const k of ['p50', 'p95', 'p99'] as const) {
         const v = e[k].values();
@@ -203,7 +161,7 @@ export class LatencyDistribution {
 }
 
 /** weightedQuantile's rule: periods without requests, or without a finite value, are left out. */
-function accept(sketch: DDSketch, v: number, weight: number): void {
+function accept(sketch: QuantileSketch, v: number, weight: number): void {
   if (weight > 0 && Number.isFinite(v)) sketch.accept(v, weight);
 }
 
