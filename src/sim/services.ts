@@ -9,7 +9,7 @@ import { isLive, type StopReason, type Task } from '../model/task.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
 import { fargateHourlyRate, fargateTaskSize, defaultFargatePricing } from '../model/pricing/index.js';
 import {
-  chooseTasksToStop,
+  chooseTaskIndicesToStop,
   compileConstraints,
   compileStrategies,
   daemonPlacements,
@@ -468,7 +468,19 @@ export class ServiceRuntime {
     const running = live.filter((t) => t.state === 'RUNNING');
     // how many each capacity provider gives up (the strategy's split, undone one by one) ...
     const counts = new Map<string, number>();
-    for (const t of running) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
+    // (in runs of equal providers, one Map update a run; keys in first-seen order as before)
+    let runProvider: string | null = null;
+    let run = 0;
+    for (const t of running) {
+      if (t.capacityProvider === runProvider) {
+        run++;
+        continue;
+      }
+      if (runProvider !== null) counts.set(runProvider, (counts.get(runProvider) ?? 0) + run);
+      runProvider = t.capacityProvider;
+      run = 1;
+    }
+    if (runProvider !== null) counts.set(runProvider, (counts.get(runProvider) ?? 0) + run);
     const take = new Map<string, number>();
     const strategy = this.config.strategy;
     for (let k = Math.min(remaining, running.length); k > 0; k--) {
@@ -480,8 +492,6 @@ export class ServiceRuntime {
     const rng = (this.rng.scaleIn ??= this.world.streams.stream(`scale-in/${this.name}`));
     for (const [provider, k] of take) {
       const pool = running.filter((t) => t.capacityProvider === provider);
-      const byId = new Map<string, Task>();
-      for (const t of pool) byId.set(t.id, t);
       const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instanceId ?? undefined, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
       // only the instances these tasks run on need indexing (registered ones: the placer's view)
       const hosts: Instance[] = [];
@@ -493,7 +503,7 @@ export class ServiceRuntime {
           hosts.push(inst);
         }
       }
-      for (const id of chooseTasksToStop(refs, k, this.strategies, hosts, rng)) this.stopTask(byId.get(id)!, 'scale-in');
+      for (const i of chooseTaskIndicesToStop(refs, k, this.strategies, hosts, rng)) this.stopTask(pool[i], 'scale-in');
     }
   }
 

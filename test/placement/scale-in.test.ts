@@ -3,7 +3,7 @@
 
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { chooseTasksToStop, spreadFargateTask, type RunningTaskRef } from '../../src/placement/index.js';
+import { chooseTaskIndicesToStop, chooseTasksToStop, spreadFargateTask, type RunningTaskRef } from '../../src/placement/index.js';
 import { fixedRng, inst, lcg } from './helpers.js';
 
 const ref = (taskId: string, availabilityZone: string, instanceId?: string, memory = 512): RunningTaskRef =>
@@ -26,6 +26,8 @@ describe('chooseTasksToStop', () => {
     // then a:2 b:1 c:2 -> a or c; instances i-1:1, i-2:1, i-4:2 -> t5/t6 -> t5;
     // then a:2 b:1 c:1 -> a; i-1:1, i-2:1 tie -> draw 0 -> t2. Ends a:1 b:1 c:1.
     expect(chooseTasksToStop(tasks, 3, [], instances, fixedRng(0))).toEqual(['t1', 't5', 't2']);
+    // the same choice as positions in the list
+    expect(chooseTaskIndicesToStop(tasks, 3, [], instances, fixedRng(0))).toEqual([0, 4, 1]);
   });
 
   it('spread on an attribute stops from the value with the most tasks', () => {

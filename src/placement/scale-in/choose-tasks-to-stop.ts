@@ -43,6 +43,17 @@ export function chooseTasksToStop(
   instances: readonly PlacementInstance[],
   rng: RandomStream,
 ): string[] {
+  return chooseTaskIndicesToStop(tasks, count, strategies, instances, rng).map((i) => tasks[i].taskId);
+}
+
+/** The same choice as positions in `tasks` (no lookup by id needed afterwards). */
+export function chooseTaskIndicesToStop(
+  tasks: readonly RunningTaskRef[],
+  count: number,
+  strategies: StrategiesInput,
+  instances: readonly PlacementInstance[],
+  rng: RandomStream,
+): number[] {
   const total = tasks.length;
   const n = Math.min(Math.max(0, Math.floor(count)), total);
   if (n === 0) return [];
@@ -63,7 +74,7 @@ export function chooseTasksToStop(
   for (let i = 0; i < total; i++) order[i] = i;
   let left = total;
   const cand = new Int32Array(total);
-  const chosen: string[] = [];
+  const chosen: number[] = [];
   for (let k = 0; k < n; k++) {
     let src: Int32Array = order;
     let len = left;
@@ -73,7 +84,7 @@ export function chooseTasksToStop(
     }
     let pick = src[0];
     if (len > 1) pick = src[Math.min(len - 1, Math.floor(rng.next() * len))];
-    chosen.push(tasks[pick].taskId);
+    chosen.push(pick);
     // Remove it from the remaining tasks and update the counts it was part of.
     let w = 0;
     for (let i = 0; i < left; i++) if (order[i] !== pick) order[w++] = order[i];

@@ -1,2 +1,2 @@
 // Scale-in: which of a service's tasks to stop.
-export { chooseTasksToStop } from './choose-tasks-to-stop.js';
+export { chooseTasksToStop, chooseTaskIndicesToStop } from './choose-tasks-to-stop.js';
