@@ -21,4 +21,4 @@ export { pointLabels, shortNames, encodeLabelPart, MAX_LABEL_LENGTH } from './po
 export { parseShard, shardFromEnvironment, inShard, shardFileName, shardOfFileName, SHARD_INDEX_VARIABLES, type Shard } from './shard.js';
 export { shardFiles, mergeShardFiles, mergeShards } from './merge-shards.js';
 export { writeFileAtomic, stagingFolder } from './atomic-files.js';
-export { parseCsv } from './parse-csv.js';
+export { readCsvRows as parseCsv } from '../output/csv-read.js';

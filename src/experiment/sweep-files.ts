@@ -6,7 +6,7 @@ import { stringify } from 'csv-stringify/sync';
 import { formatNumber } from '../output/csv-file.js';
 import { METRICS } from './metrics.js';
 import { paretoFront } from './pareto.js';
-import { parseCsv } from './parse-csv.js';
+import { readCsvRows } from '../output/csv-read.js';
 import type { PointRow, SweepTable } from './sweep.js';
 
 const METRIC_COLUMNS = METRICS.flatMap((m) => [`${m}_mean`, `${m}_ci95`]);
@@ -36,7 +36,7 @@ export function shardCsv(table: SweepTable): string {
 
 /** Reads a shard file back; throws an Error naming the file when it is not one. */
 export function parseShardCsv(text: string, file: string): SweepTable & { header: string[] } {
-  const [header, ...lines] = parseCsv(text);
+  const [header, ...lines] = readCsvRows(text);
   const paramCount = (header?.length ?? 0) - SHARD_FIXED.length - METRIC_COLUMNS.length;
   if (!header || paramCount < 1 || SHARD_FIXED.some((c, i) => header[i] !== c) || METRIC_COLUMNS.some((c, i) => header[SHARD_FIXED.length + paramCount + i] !== c)) {
     throw new Error(`${file}: expected a sweep shard file (columns ${SHARD_FIXED.join(', ')}, the sweep paths, ${METRIC_COLUMNS[0]}, ...), found other columns`);

@@ -246,7 +246,6 @@ export class AutoScalingGroup {
     inst.lifecycle = 'TERMINATED';
     inst.status = 'INACTIVE';
     inst.terminatedAt = world.now;
-    this.toTerminate.delete(inst);
     remove(this.live, inst);
     this.terminatedMs += inst.terminatedAt - inst.launchedAt;
     world.cost.stop(inst.id, world.now);

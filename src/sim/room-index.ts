@@ -4,7 +4,11 @@
 // the same instance whenever the strategies only compare candidates with each other (an
 // instance without room is filtered out first anyway) and costs O(instances with room).
 
+import { bisector } from 'd3-array';
 import type { Instance } from '../model/instance.js';
+
+/** Position in a list in id order (ids are zero-padded: string order is launch order). */
+const byId = bisector((inst: Instance) => inst.id);
 
 export class RoomIndex {
   /** Instances with room, in id order (ids are zero-padded: string order is launch order). */
@@ -21,14 +25,7 @@ export class RoomIndex {
     const room = present && inst.cpuRemaining >= this.cpu && inst.memoryRemaining >= this.memory;
     if (room === this.members.has(inst)) return;
     const list = this.list;
-    // binary search for the first position whose id is not below inst.id
-    let lo = 0;
-    let hi = list.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (list[mid].id < inst.id) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = byId.left(list, inst.id);
     if (room) {
       this.members.add(inst);
       list.splice(lo, 0, inst);

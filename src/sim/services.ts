@@ -71,16 +71,16 @@ export class ServiceRuntime {
   private unchangedSinceFailure(provider: string): boolean {
     return this.providerScoped && this.failedAtProviderVersion.get(provider) === this.cluster.providerVersion(provider);
   }
+  /** Per provider, at the last failure: its release version and registration count. */
+  private readonly failedAtRelease = new Map<string, { release: number; registrations: number }>();
   /**
    * Placement over a subset of the provider's instances that holds every instance where the
    * task may fit gives the same result when the strategies only compare candidates with
    * each other (binpack, random, spread on instanceId/host, spread on the AZ from kept
-   * counts): `subsetSafe`. The subset: the instances registered since the last failure when
-   * no task released resources there since (a retry after registrations), else the
-   * instances with room for one task (see room-index.ts).
+   * counts). The subset: the instances registered since the last failure when no task
+   * released resources there since (a retry after registrations), else the instances with
+   * room for one task (see room-index.ts).
    */
-  /** Per provider, at the last failure: its release version and registration count. */
-  private readonly failedAtRelease = new Map<string, { release: number; registrations: number }>();
   private readonly subsetSafe: boolean;
   /** The one capacity provider every task of this service uses, or null (several, or launch type EC2). */
   private readonly onlyProvider: string | null;
@@ -468,19 +468,7 @@ export class ServiceRuntime {
     const running = live.filter((t) => t.state === 'RUNNING');
     // how many each capacity provider gives up (the strategy's split, undone one by one) ...
     const counts = new Map<string, number>();
-    // (in runs of equal providers, one Map update a run; keys in first-seen order as before)
-    let runProvider: string | null = null;
-    let run = 0;
-    for (const t of running) {
-      if (t.capacityProvider === runProvider) {
-        run++;
-        continue;
-      }
-      if (runProvider !== null) counts.set(runProvider, (counts.get(runProvider) ?? 0) + run);
-      runProvider = t.capacityProvider;
-      run = 1;
-    }
-    if (runProvider !== null) counts.set(runProvider, (counts.get(runProvider) ?? 0) + run);
+    for (const t of running) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
     const take = new Map<string, number>();
     const strategy = this.config.strategy;
     for (let k = Math.min(remaining, running.length); k > 0; k--) {
@@ -661,10 +649,9 @@ export class ServiceRuntime {
       } else if (this.blocked(p) || !this.tryPlace(task)) {
         blockedProvider = p;
         list[w++] = task;
-        if (only !== null) {
-          // one provider: the rest wait as they are
-          if (w === i + 1) w = list.length;
-          else for (let j = i + 1; j < list.length; j++) list[w++] = list[j];
+        // one provider and none placed so far: the whole list waits as it is
+        if (only !== null && w === i + 1) {
+          w = list.length;
           break;
         }
       }

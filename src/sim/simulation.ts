@@ -9,10 +9,9 @@ import { buildServiceTrace } from './traces.js';
 import { createServiceLoadModel } from '../workload/service/create.js';
 import type { Trace } from '../workload/trace/index.js';
 import { ManagedScaling } from '../model/capacity/managed-scaling.js';
-import { reservationPercent } from '../model/capacity/reservation.js';
-import { packProvisioningTasks, type TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
+import { reservationFromCounts } from '../model/capacity/reservation.js';
+import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
 import type { ResolvedScenario } from '../scenario/index.js';
-import type { Instance } from '../model/instance.js';
 import type { Task } from '../model/task.js';
 import type { RunSinks, TaskRow } from './records.js';
 import { ServiceSummary, round } from './summary.js';
@@ -65,7 +64,7 @@ export class Simulation {
   constructor(scenario: ResolvedScenario, private readonly sinks: RunSinks, seed: number) {
     const world = (this.world = new World(scenario, sinks, seed));
     this.cluster = new Cluster(world, {
-      instanceRegistered: (inst) => this.onInstanceRegistered(inst),
+      instanceRegistered: () => this.onInstanceRegistered(),
       capacityFreed: () => {
         // every waiting service, in index order (the order this instant's reconciles run in);
         // a one-provider service whose provider did not change does not retry (retryUnplaced)
@@ -383,13 +382,12 @@ export class Simulation {
   }
 
   /**
-   * CapacityProviderReservation (capacityProviderReservation() of model/capacity, from
-   * counts): N = ACTIVE or DRAINING instances not being terminated, `busy` = those of them
-   * running a non-daemon task; M = busy + the instances the PROVISIONING tasks would need.
+   * CapacityProviderReservation from the counts capacityMetrics takes in its pass over the
+   * group: N = ACTIVE or DRAINING instances not being terminated, `busy` = those of them
+   * running a non-daemon task.
    */
   private reservation(group: AutoScalingGroup, n: number, busy: number, provisioning: readonly TaskRequirement[]) {
-    const m = busy + packProvisioningTasks(provisioning, group.largestCapacity).instances;
-    return { m, n, reservation: reservationPercent(m, n) };
+    return reservationFromCounts(n, busy, provisioning, group.largestCapacity);
   }
 
   // ------------------------------------------------------------------ scaling
@@ -466,7 +464,7 @@ export class Simulation {
 
   // ------------------------------------------------------------------ cluster events
 
-  private onInstanceRegistered(inst: Instance): void {
+  private onInstanceRegistered(): void {
     for (const svc of this.services) {
       if (svc.daemon) svc.requestReconcile();
     }
@@ -474,7 +472,6 @@ export class Simulation {
     for (const svc of this.services) {
       if (!svc.daemon && svc.unplaced.length > 0) svc.requestReconcile();
     }
-    void inst;
   }
 
   // ------------------------------------------------------------------ summary

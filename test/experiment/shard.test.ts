@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { inShard, parseShard, shardFileName, shardFromEnvironment, shardOfFileName } from '../../src/experiment/shard.js';
 import { sweepPlan } from '../../src/experiment/sweep.js';
-import { parseCsv } from '../../src/experiment/parse-csv.js';
+import { readCsvRows as parseCsv } from '../../src/output/csv-read.js';
 import { stringify } from 'csv-stringify/sync';
 
 describe('shards', () => {

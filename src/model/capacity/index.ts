@@ -31,6 +31,7 @@ export {
 export { packProvisioningTasks, type TaskRequirement, type InstanceCapacity, type PackingResult } from './pack-provisioning-tasks.js';
 export {
   capacityProviderReservation,
+  reservationFromCounts,
   reservationPercent,
   type ReservationInstance,
   type CapacityProviderReservation,

@@ -54,6 +54,20 @@ export function capacityProviderReservation(
     n++;
     if (inst.hasNonDaemonTasks) busy++;
   }
+  return reservationFromCounts(n, busy, provisioningTasks, largest, smallest);
+}
+
+/**
+ * The same metric from instances already counted: `n` = N, `busy` = those of them running
+ * a non-daemon task (a caller that counts while it walks the group for other figures).
+ */
+export function reservationFromCounts(
+  n: number,
+  busy: number,
+  provisioningTasks: readonly TaskRequirement[],
+  largest: InstanceCapacity,
+  smallest: InstanceCapacity = largest,
+): CapacityProviderReservation {
   let compatible: readonly TaskRequirement[] = provisioningTasks;
   let incompatibleTasks = 0;
   if (smallest !== largest) {

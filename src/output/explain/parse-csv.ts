@@ -2,11 +2,14 @@
 
 import { readCsvRows } from '../csv-read.js';
 
+/** CSV text into rows of fields; blank lines are skipped (ecsim's one CSV reader). */
+export { readCsvRows as parseCsvRows };
+
 export type CsvRecord = Record<string, string>;
 
 /** Parses CSV text with a header row; missing trailing fields are "". */
 export function parseCsv(text: string): CsvRecord[] {
-  const rows = parseCsvRows(text);
+  const rows = readCsvRows(text);
   if (rows.length === 0) return [];
   const header = rows[0];
   const out: CsvRecord[] = new Array(rows.length - 1);
@@ -17,9 +20,4 @@ export function parseCsv(text: string): CsvRecord[] {
     out[r - 1] = rec;
   }
   return out;
-}
-
-/** Parses CSV text into rows of fields; blank lines are skipped. */
-export function parseCsvRows(text: string): string[][] {
-  return readCsvRows(text);
 }

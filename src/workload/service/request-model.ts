@@ -190,8 +190,7 @@ export class RequestServiceModel implements ServiceLoadModel {
 
   private start(r: number, s: number, t: number): void {
     const cfg = this.cfg;
-    let svc = sampleDuration(cfg.serviceTime, this.rngs.service) * cfg.stretch;
-    if (svc < 0) svc = 0;
+    const svc = sampleDuration(cfg.serviceTime, this.rngs.service) * cfg.stretch;
     const wait = t - this.arrT[r];
     this.started++;
     if (wait > 0) {
