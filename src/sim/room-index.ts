@@ -6,6 +6,7 @@
 
 import { bisector } from 'd3-array';
 import type { Instance } from '../model/instance.js';
+import { PackingOrder } from './packing-order.js';
 
 /** Position in a list in id order (ids are zero-padded: string order is launch order). */
 const byId = bisector((inst: Instance) => inst.id);
@@ -14,6 +15,8 @@ export class RoomIndex {
   /** Instances with room, in id order (ids are zero-padded: string order is launch order). */
   readonly list: Instance[] = [];
   private readonly members = new Set<Instance>();
+  /** The same instances in binpack order, per field asked for (see packing-order.ts). */
+  private readonly orders: PackingOrder[] = [];
 
   constructor(
     readonly cpu: number,
@@ -23,6 +26,11 @@ export class RoomIndex {
   /** Re-checks one instance after its free resources changed (present: not unregistered). */
   update(inst: Instance, present: boolean): void {
     const room = present && inst.cpuRemaining >= this.cpu && inst.memoryRemaining >= this.memory;
+    const orders = this.orders;
+    for (let i = 0; i < orders.length; i++) {
+      if (room) orders[i].set(inst);
+      else orders[i].delete(inst);
+    }
     if (room === this.members.has(inst)) return;
     const list = this.list;
     const lo = byId.left(list, inst.id);
@@ -33,5 +41,16 @@ export class RoomIndex {
       this.members.delete(inst);
       list.splice(lo, 1);
     }
+  }
+
+  /** These instances in binpack order on `field`, kept from now on. */
+  packingOrder(field: 'cpu' | 'memory'): PackingOrder {
+    let order = this.orders.find((o) => o.field === field);
+    if (!order) {
+      order = new PackingOrder(field);
+      for (const inst of this.list) order.set(inst);
+      this.orders.push(order);
+    }
+    return order;
   }
 }

@@ -16,6 +16,7 @@ import {
   defaultStrategies,
   describeUnplaceable,
   placeTask,
+  resourceRejection,
   spreadFargateTask,
   AZ_ATTRIBUTE,
   type GroupValueCounts,
@@ -82,6 +83,20 @@ export class ServiceRuntime {
    * room for one task (see room-index.ts).
    */
   private readonly subsetSafe: boolean;
+  /**
+   * When the strategies are binpack(field), or spread(attribute:ecs.availability-zone) then
+   * binpack(field), and the subset is safe: placement over the room index takes the first
+   * acceptable instance in its packing order (see packing-order.ts) instead of narrowing
+   * every candidate. Null otherwise.
+   */
+  private readonly packing: { field: 'cpu' | 'memory'; spread: boolean } | null;
+  /** The placer's filter and constraints for one instance (the packing order's test). */
+  private readonly acceptsTask = (inst: Instance): boolean => {
+    if (resourceRejection(inst, this.requirements) !== null) return false;
+    const cons = this.constraints;
+    for (let j = 0; j < cons.length; j++) if (!cons[j].accepts(inst, this.requirements)) return false;
+    return true;
+  };
   /** The one capacity provider every task of this service uses, or null (several, or launch type EC2). */
   private readonly onlyProvider: string | null;
   /**
@@ -144,6 +159,7 @@ export class ServiceRuntime {
     this.subsetSafe =
       this.providerScoped &&
       this.strategies.every((c) => c.strategy.type !== 'spread' || c.strategy.field === 'instanceId' || c.strategy.field === 'host' || c.strategy.field === `attribute:${AZ_ATTRIBUTE}`);
+    this.packing = this.subsetSafe ? packingOf(this.strategies) : null;
     const providers = new Set(config.strategy.map((s) => s.capacityProvider));
     // (a DAEMON service's tasks run on every provider's instances whatever its strategy says)
     this.onlyProvider = config.launchType !== 'EC2' && !this.daemon && providers.size === 1 ? [...providers][0] : null;
@@ -309,7 +325,17 @@ export class ServiceRuntime {
     if (last !== undefined && last.release === this.cluster.releaseVersion(task.capacityProvider)) {
       among = this.cluster.registeredSince(task.capacityProvider, last.registrations);
     } else if (this.subsetSafe) {
-      among = this.cluster.roomIndex(task.capacityProvider, this.requirements.cpu, this.requirements.memory).list;
+      const room = this.cluster.roomIndex(task.capacityProvider, this.requirements.cpu, this.requirements.memory);
+      if (this.packing !== null) {
+        const inst = room.packingOrder(this.packing.field).first(this.packing.spread ? counts.byAz : null, this.acceptsTask);
+        if (inst !== undefined) {
+          this.placeOn(task, inst);
+          return true;
+        }
+        this.placementFailed(task, candidates);
+        return false;
+      }
+      among = room.list;
     }
     const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= world.streams.stream(`placement/${this.name}`)), {
       explain: false,
@@ -696,6 +722,16 @@ class AzTaskCounts implements GroupValueCounts {
 }
 
 const NO_TASKS = new AzTaskCounts();
+
+/** The packing order's use for these strategies (see ServiceRuntime.packing), or null. */
+function packingOf(strategies: readonly CompiledStrategy[]): { field: 'cpu' | 'memory'; spread: boolean } | null {
+  const types = strategies.map((c) => c.strategy);
+  const last = types[types.length - 1];
+  if (last === undefined || last.type !== 'binpack' || (last.field !== 'cpu' && last.field !== 'memory')) return null;
+  if (types.length === 1) return { field: last.field, spread: false };
+  if (types.length === 2 && types[0].type === 'spread' && types[0].field === `attribute:${AZ_ATTRIBUTE}`) return { field: last.field, spread: true };
+  return null;
+}
 
 function fargatePricing(world: World, arch: 'x86_64' | 'arm64') {
   const base = defaultFargatePricing(arch);
