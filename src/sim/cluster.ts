@@ -16,7 +16,7 @@ import { EC2_SPOT_DISCOUNT } from '../model/pricing/index.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { PRIORITY, type World } from './world.js';
 import { RegistrationLog } from './registration-log.js';
-import { RoomIndex } from './room-index.js';
+import { RoomIndex, byInstanceId } from './room-index.js';
 
 export const SPOT_NOTICE_MS = 120_000;
 
@@ -279,9 +279,10 @@ export class AutoScalingGroup {
 
 const NONE: readonly { availabilityZone: string }[] = [];
 
-function remove<T>(list: T[], item: T): void {
-  const k = list.indexOf(item);
-  if (k >= 0) list.splice(k, 1);
+/** Removes `inst` from a list in id order (every instance list here is: ids count launches). */
+function remove(list: Instance[], inst: Instance): void {
+  const k = byInstanceId.left(list, inst.id);
+  if (list[k] === inst) list.splice(k, 1);
 }
 
 function toCatalogType(t: InstanceTypeInfo) {

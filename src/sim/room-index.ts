@@ -9,7 +9,7 @@ import type { Instance } from '../model/instance.js';
 import { PackingOrder } from './packing-order.js';
 
 /** Position in a list in id order (ids are zero-padded: string order is launch order). */
-const byId = bisector((inst: Instance) => inst.id);
+export const byInstanceId = bisector((inst: Instance) => inst.id);
 
 export class RoomIndex {
   /** Instances with room, in id order (ids are zero-padded: string order is launch order). */
@@ -33,7 +33,7 @@ export class RoomIndex {
     }
     if (room === this.members.has(inst)) return;
     const list = this.list;
-    const lo = byId.left(list, inst.id);
+    const lo = byInstanceId.left(list, inst.id);
     if (room) {
       this.members.add(inst);
       list.splice(lo, 0, inst);
