@@ -2,7 +2,8 @@
 // providers with managed scaling, Fargate and Fargate Spot, 30 services with
 // diurnal + weekly + spike traces, target tracking + step + scheduled policies, peaking
 // around 5 000 tasks on about 600 instances, fluid fidelity. `scale` multiplies services
-// and instance limits for the scaling curve. `bench/month.yaml` is this at scale 1
+// and the Auto Scaling groups' sizes (minimum, desired, maximum) for the scaling curve: a
+// cluster of the same shape, scale times larger. `bench/month.yaml` is this at scale 1
 // (regenerate with `npx tsx bench/month-scenario.ts > bench/month.yaml`).
 
 import { stringify } from 'yaml';
@@ -81,7 +82,7 @@ export function monthScenario(scale = 1, days = 30): Record<string, unknown> {
     };
   }
   const asg = (type: string, maxSize: number) => ({
-    autoScalingGroup: { instanceTypes: [type], minSize: 6, maxSize, desiredCapacity: 30, launchDelay: { distribution: 'lognormal', median: '90s', p95: '180s' } },
+    autoScalingGroup: { instanceTypes: [type], minSize: 6 * scale, maxSize, desiredCapacity: 30 * scale, launchDelay: { distribution: 'lognormal', median: '90s', p95: '180s' } },
     managedScaling: { status: 'ENABLED', targetCapacity: 90, instanceWarmupPeriod: '300s' },
     managedTerminationProtection: 'ENABLED',
     managedDraining: 'ENABLED',

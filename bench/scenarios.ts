@@ -78,7 +78,7 @@ export function monthWithResults(days = 7) {
   }
 }
 
-/** The month scenario at 1x, 4x, 16x services and instance limits, one simulated day each. */
+/** The month scenario at 1x, 4x, 16x services and instances (every group size), one simulated day each. */
 export function scalingCurve(days = 1) {
   const points = [1, 4, 16].map((scale) => {
     const s = loadScenarioObject(`month-x${scale}`, monthScenario(scale, days), { baseDir: 'bench' });
