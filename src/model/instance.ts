@@ -2,6 +2,7 @@
 // cluster. It is the PlacementInstance the placer reads, updated in place as tasks come
 // and go.
 
+import { bisector } from 'd3-array';
 import type { PlacementInstance } from '../placement/types.js';
 
 export type InstanceLifecycle = 'LAUNCHING' | 'ACTIVE' | 'DRAINING' | 'TERMINATED';
@@ -60,3 +61,9 @@ export class Instance implements PlacementInstance {
     return this.memoryRegistered - this.memoryRemaining;
   }
 }
+
+/**
+ * Positions by id in a list of instances kept in id order. Ids are handed out at launch
+ * and zero-padded (`i-` and 17 hex digits), so string order is launch order.
+ */
+export const byInstanceId = bisector((inst: Instance) => inst.id);

@@ -20,7 +20,7 @@ export * from './filter/index.js';
 export * from './unplaceable/index.js';
 export * from './scale-in/index.js';
 export * from './fargate/index.js';
-export { placeTask, type PlacementOptions, type QuickPlacementResult } from './place-task.js';
+export { placeTask, isCandidate, type PlacementOptions, type QuickPlacementResult } from './place-task.js';
 export { asCompiledConstraints, asCompiledStrategies, type ConstraintsInput, type StrategiesInput } from './compiled.js';
 export { daemonPlacements, type DaemonPlacements } from './daemon-placements.js';
 export { benchPlacement } from './bench.js';

@@ -12,6 +12,7 @@ import { resourceRejection } from './filter/resource-filter.js';
 import type { GroupValueCounts, SpreadCountScope, StrategyContext } from './strategies/strategy.js';
 import type { PlacementInstance, PlacementResult, TaskRequirements } from './types.js';
 import { describeUnplaceable } from './unplaceable/describe-unplaceable.js';
+import type { CompiledConstraint } from './constraints/constraint.js';
 
 export interface PlacementOptions {
   /** Which instances' tasks spread(attribute) counts per value; default 'cluster' (see spread.ts). */
@@ -67,13 +68,7 @@ export function placeTask(
   const cons = asCompiledConstraints(constraints);
   const strats = asCompiledStrategies(strategies);
   const candidates: PlacementInstance[] = [];
-  const nc = cons.length;
-  outer: for (let i = 0; i < instances.length; i++) {
-    const inst = instances[i];
-    if (resourceRejection(inst, task) !== null) continue;
-    for (let j = 0; j < nc; j++) if (!cons[j].accepts(inst, task)) continue outer;
-    candidates.push(inst);
-  }
+  for (let i = 0; i < instances.length; i++) if (isCandidate(instances[i], task, cons)) candidates.push(instances[i]);
   const total = candidates.length;
   if (total === 0) {
     if (options.explain === false) return FAILED;
@@ -93,6 +88,13 @@ export function placeTask(
   let best = candidates[0];
   for (let i = 1; i < n; i++) if (candidates[i].id < best.id) best = candidates[i];
   return { ok: true, instanceId: best.id };
+}
+
+/** Steps 1 and 2: `inst` has the resources `task` needs and meets every constraint. */
+export function isCandidate(inst: PlacementInstance, task: TaskRequirements, constraints: readonly CompiledConstraint[]): boolean {
+  if (resourceRejection(inst, task) !== null) return false;
+  for (let j = 0; j < constraints.length; j++) if (!constraints[j].accepts(inst, task)) return false;
+  return true;
 }
 
 const FAILED: QuickPlacementResult = Object.freeze({ ok: false, reason: null }) as QuickPlacementResult;

@@ -3,7 +3,7 @@
 // balancing, scale-in choice with protection, EC2 Spot interruptions, and billing.
 
 import { sampleDuration as sample } from '../engine/index.js';
-import { Instance, type InstanceTypeInfo } from '../model/instance.js';
+import { Instance, byInstanceId, type InstanceTypeInfo } from '../model/instance.js';
 import {
   chooseInstancesToTerminate,
   countByAvailabilityZone,
@@ -16,7 +16,7 @@ import { EC2_SPOT_DISCOUNT } from '../model/pricing/index.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { PRIORITY, type World } from './world.js';
 import { RegistrationLog } from './registration-log.js';
-import { RoomIndex, byInstanceId } from './room-index.js';
+import { RoomIndex } from './room-index.js';
 
 export const SPOT_NOTICE_MS = 120_000;
 
@@ -145,6 +145,7 @@ export class AutoScalingGroup {
       ...asg.attributes,
     };
     const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot');
+    // into the instance lists at launch, not at registration: they stay in id order
     this.live.push(inst);
     this.cluster.register(inst);
     world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000);
@@ -279,10 +280,14 @@ export class AutoScalingGroup {
 
 const NONE: readonly { availabilityZone: string }[] = [];
 
-/** Removes `inst` from a list in id order (every instance list here is: ids count launches). */
+/**
+ * Removes `inst` from one of the cluster's instance lists. They are all in id order: an
+ * instance joins them at launch (Cluster.register), and ids are handed out at launch.
+ */
 function remove(list: Instance[], inst: Instance): void {
   const k = byInstanceId.left(list, inst.id);
-  if (list[k] === inst) list.splice(k, 1);
+  if (list[k] !== inst) throw new Error(`internal: ${inst.id} is not where id order puts it in an instance list`);
+  list.splice(k, 1);
 }
 
 function toCatalogType(t: InstanceTypeInfo) {
@@ -302,7 +307,7 @@ function onSpotTerminate(a: { group: AutoScalingGroup; inst: Instance }): void {
 /** All container instances of the cluster, across Auto Scaling groups. */
 export class Cluster {
   readonly groups = new Map<string, AutoScalingGroup>();
-  /** Registered, not terminated instances, in id order (the placer's view). */
+  /** Instances launched and not terminated, in id order (the placer's view; it skips those not ACTIVE). */
   readonly instances: Instance[] = [];
   readonly byId = new Map<string, Instance>();
   /**

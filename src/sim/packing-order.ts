@@ -2,8 +2,10 @@
 // least remaining memory (or CPU) first, then lowest id. For a service whose strategies are
 // binpack(field), or spread(attribute:ecs.availability-zone) then binpack(field), the
 // placer's answer over the room index is the first acceptable instance in this order among
-// the zones with the fewest of the service's tasks — found without looking at every
-// candidate, so placement no longer grows with the size of the fleet.
+// the zones with the fewest of the service's tasks. A placement reads each zone only up to
+// its first acceptable instance (usually the first) instead of narrowing every candidate;
+// keeping the order costs a binary search and an array shift per change of an instance's
+// free resources.
 //
 // Why it is the same answer: spread keeps the candidates in the zones with the fewest tasks
 // (zones without a candidate take no part), binpack keeps those with the least remaining
@@ -38,11 +40,7 @@ export class PackingOrder {
     const old = this.filedUnder.get(inst);
     if (old === key) return;
     const zone = this.zoneOf(inst);
-    if (old !== undefined) {
-      const at = position(zone, old, inst.id);
-      zone.instances.splice(at, 1);
-      zone.keys.splice(at, 1);
-    }
+    if (old !== undefined) take(zone, inst, old);
     const at = position(zone, key, inst.id);
     zone.instances.splice(at, 0, inst);
     zone.keys.splice(at, 0, key);
@@ -52,10 +50,7 @@ export class PackingOrder {
   delete(inst: Instance): void {
     const old = this.filedUnder.get(inst);
     if (old === undefined) return;
-    const zone = this.zoneOf(inst);
-    const at = position(zone, old, inst.id);
-    zone.instances.splice(at, 1);
-    zone.keys.splice(at, 1);
+    take(this.zoneOf(inst), inst, old);
     this.filedUnder.delete(inst);
   }
 
@@ -104,6 +99,14 @@ export class PackingOrder {
     this.zones.push(z);
     return z;
   }
+}
+
+/** Takes `inst`, filed under `key`, out of the zone's order. */
+function take(zone: Zone, inst: Instance, key: number): void {
+  const at = position(zone, key, inst.id);
+  if (zone.instances[at] !== inst) throw new Error(`internal: ${inst.id} is not where its key puts it in the packing order`);
+  zone.instances.splice(at, 1);
+  zone.keys.splice(at, 1);
 }
 
 /** Where (key, id) is or would go in the zone's order. */

@@ -4,12 +4,8 @@
 // the same instance whenever the strategies only compare candidates with each other (an
 // instance without room is filtered out first anyway) and costs O(instances with room).
 
-import { bisector } from 'd3-array';
-import type { Instance } from '../model/instance.js';
+import { byInstanceId, type Instance } from '../model/instance.js';
 import { PackingOrder } from './packing-order.js';
-
-/** Position in a list in id order (ids are zero-padded: string order is launch order). */
-export const byInstanceId = bisector((inst: Instance) => inst.id);
 
 export class RoomIndex {
   /** Instances with room, in id order (ids are zero-padded: string order is launch order). */

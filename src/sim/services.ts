@@ -16,7 +16,7 @@ import {
   defaultStrategies,
   describeUnplaceable,
   placeTask,
-  resourceRejection,
+  isCandidate,
   spreadFargateTask,
   AZ_ATTRIBUTE,
   type GroupValueCounts,
@@ -91,12 +91,7 @@ export class ServiceRuntime {
    */
   private readonly packing: { field: 'cpu' | 'memory'; spread: boolean } | null;
   /** The placer's filter and constraints for one instance (the packing order's test). */
-  private readonly acceptsTask = (inst: Instance): boolean => {
-    if (resourceRejection(inst, this.requirements) !== null) return false;
-    const cons = this.constraints;
-    for (let j = 0; j < cons.length; j++) if (!cons[j].accepts(inst, this.requirements)) return false;
-    return true;
-  };
+  private readonly acceptsTask = (inst: Instance): boolean => isCandidate(inst, this.requirements, this.constraints);
   /** The one capacity provider every task of this service uses, or null (several, or launch type EC2). */
   private readonly onlyProvider: string | null;
   /**
@@ -727,7 +722,7 @@ const NO_TASKS = new AzTaskCounts();
 function packingOf(strategies: readonly CompiledStrategy[]): { field: 'cpu' | 'memory'; spread: boolean } | null {
   const types = strategies.map((c) => c.strategy);
   const last = types[types.length - 1];
-  if (last === undefined || last.type !== 'binpack' || (last.field !== 'cpu' && last.field !== 'memory')) return null;
+  if (last === undefined || last.type !== 'binpack') return null;
   if (types.length === 1) return { field: last.field, spread: false };
   if (types.length === 2 && types[0].type === 'spread' && types[0].field === `attribute:${AZ_ATTRIBUTE}`) return { field: last.field, spread: true };
   return null;

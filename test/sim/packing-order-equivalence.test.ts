@@ -1,0 +1,106 @@
+// End to end, the packing order changes nothing: a run whose services place by binpack, or
+// spread(AZ) then binpack (the packing order's fast path), gives exactly the rows of the
+// same run with the last binpack repeated, which the fast path does not take (a second
+// binpack on the same field keeps the same instances, in placement and in scale-in), so
+// every task goes through placeTask's narrowing instead. The services use memberOf,
+// distinctInstance, a fixed host port and awsvpc ENIs, and Spot interruptions drain
+// instances, so candidates are turned down for every reason the fast path must honour.
+
+import { describe, it, expect } from 'vitest';
+import { loadScenarioObject } from '../../src/scenario/index.js';
+import { runSimulation, type CapacityRow, type EventRecord, type TaskRow, type TimeseriesRow } from '../../src/sim/index.js';
+
+const AZ_SPREAD = { type: 'spread', field: 'attribute:ecs.availability-zone' };
+
+function scenario(repeatLastBinpack: boolean): any {
+  const strategies = (list: object[]) => (repeatLastBinpack ? [...list, list[list.length - 1]] : list);
+  const workload = {
+    type: 'http',
+    requestRate: { step: { from: 1500, to: 300, at: '2h' } },
+    perTask: { capacityRps: 100, cpuBaseline: 5, memoryMiB: { base: 300, perRps: 1 }, concurrency: 4, serviceTime: { distribution: 'exponential', mean: '40ms' } },
+  };
+  const autoScaling = {
+    minCapacity: 4,
+    maxCapacity: 30,
+    policies: { cpu: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 } },
+  };
+  const startup = { imagePull: '5s', containerStart: '3s' };
+  return {
+    name: 'packing-equivalence',
+    seed: 3,
+    duration: '4h',
+    cluster: {
+      availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      capacityProviders: {
+        spot: {
+          autoScalingGroup: {
+            instanceTypes: ['m5.large', 'c5.large', 'm5.xlarge'],
+            purchaseOption: 'spot',
+            spotInterruptions: { meanTimeBetween: '40m' },
+            minSize: 2,
+            maxSize: 14,
+            desiredCapacity: 3,
+            launchDelay: { distribution: 'lognormal', median: '90s', p95: '180s' },
+          },
+          managedScaling: { status: 'ENABLED', targetCapacity: 90, instanceWarmupPeriod: '60s' },
+          managedDraining: 'ENABLED',
+        },
+      },
+      defaultCapacityProviderStrategy: [{ capacityProvider: 'spot', weight: 1 }],
+    },
+    taskDefinitions: {
+      api: { cpu: 512, memory: 1024, networkMode: 'bridge', containerDefinitions: { app: { cpu: 512, memory: 1024, portMappings: [{ containerPort: 8080 }] } }, startup },
+      web: { cpu: 256, memory: 700, networkMode: 'host', containerDefinitions: { app: { cpu: 256, memory: 700, portMappings: [{ containerPort: 80, hostPort: 80 }] } }, startup },
+      vpc: { cpu: 256, memory: 512, networkMode: 'awsvpc', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup },
+    },
+    services: {
+      api: {
+        taskDefinition: 'api',
+        desiredCount: 12,
+        placementStrategy: strategies([AZ_SPREAD, { type: 'binpack', field: 'memory' }]),
+        placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type != c5.large' }],
+        workload,
+        autoScaling,
+      },
+      web: {
+        taskDefinition: 'web',
+        desiredCount: 8,
+        placementStrategy: strategies([{ type: 'binpack', field: 'cpu' }]),
+        placementConstraints: [{ type: 'distinctInstance' }],
+        workload,
+        autoScaling,
+      },
+      vpc: {
+        taskDefinition: 'vpc',
+        desiredCount: 10,
+        placementStrategy: strategies([AZ_SPREAD, { type: 'binpack', field: 'cpu' }]),
+        workload,
+        autoScaling,
+      },
+    },
+  };
+}
+
+function run(repeatLastBinpack: boolean, seed: number) {
+  const s = loadScenarioObject('packing-equivalence', scenario(repeatLastBinpack), { baseDir: '.' });
+  const rows = { events: [] as EventRecord[], tasks: [] as TaskRow[], timeseries: [] as TimeseriesRow[], capacity: [] as CapacityRow[] };
+  runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (r) => rows.timeseries.push(r), capacity: (r) => rows.capacity.push(r) }, { seed });
+  return rows;
+}
+
+describe('placement by packing order', () => {
+  for (const seed of [1, 2, 5]) {
+    it(`gives the rows placeTask gives (seed ${seed})`, () => {
+      const fast = run(false, seed);
+      const narrowed = run(true, seed);
+      // the run does what the test needs: tasks placed on many instances, some turned away, some drained
+      expect(new Set(fast.tasks.map((t) => t.instanceId)).size).toBeGreaterThan(8);
+      expect(fast.events.some((e) => e.type === 'task-unplaceable')).toBe(true);
+      expect(fast.events.some((e) => e.type === 'instance-draining')).toBe(true);
+      expect(fast.events).toEqual(narrowed.events);
+      expect(fast.tasks).toEqual(narrowed.tasks);
+      expect(fast.timeseries).toEqual(narrowed.timeseries);
+      expect(fast.capacity).toEqual(narrowed.capacity);
+    });
+  }
+});
