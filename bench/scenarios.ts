@@ -78,12 +78,23 @@ export function monthWithResults(days = 7) {
   }
 }
 
-/** The month scenario at 1x, 4x, 16x services and instances (every group size), one simulated day each. */
-export function scalingCurve(days = 1) {
-  const points = [1, 4, 16].map((scale) => {
-    const s = loadScenarioObject(`month-x${scale}`, monthScenario(scale, days), { baseDir: 'bench' });
-    return { scale, ...speed(s) };
-  });
+/**
+ * The month scenario at 1x, 4x, 16x services and instances (every group size), one
+ * simulated day each. The three points run in turn, twice, and the faster run of each
+ * counts: a single run of a point can be slowed by the machine's drift by a third, which
+ * moves the exponent by 0.1.
+ */
+export function scalingCurve(days = 1, rounds = 2) {
+  const scales = [1, 4, 16];
+  const scenarios = scales.map((scale) => loadScenarioObject(`month-x${scale}`, monthScenario(scale, days), { baseDir: 'bench' }));
+  const best: ReturnType<typeof speed>[] = [];
+  for (let round = 0; round < rounds; round++) {
+    scenarios.forEach((s, i) => {
+      const r = speed(s);
+      if (best[i] === undefined || r.wallSeconds < best[i].wallSeconds) best[i] = r;
+    });
+  }
+  const points = scales.map((scale, i) => ({ scale, ...best[i] }));
   // time ~ scale^k: least squares on log-log
   const xs = points.map((p) => Math.log(p.scale));
   const ys = points.map((p) => Math.log(p.wallSeconds));
