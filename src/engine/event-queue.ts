@@ -7,6 +7,19 @@ export type EventHandler<A> = (arg: A, time: number) => void;
 /** An opaque handle for cancel(): slot index plus a generation, so stale handles are no-ops. */
 export type EventHandle = number;
 
+/**
+ * A place in the order of events held for an event that may or may not be scheduled later
+ * (EventQueue.hold): where an event scheduled at `time` with `priority` when the place was
+ * held would run. `after`: how many events the queue had popped at `time` (counted from
+ * that instant's first hold) when it was held.
+ */
+export interface Place {
+  readonly time: number;
+  readonly priority: number;
+  readonly sequence: number;
+  readonly after: number;
+}
+
 const GEN_SHIFT = 2 ** 22; // slots per generation: up to ~4 M events pending at once
 
 export class EventQueue {
@@ -26,6 +39,16 @@ export class EventQueue {
   private freeCount = 0;
   private nextSlot = 0;
   private nextSeq = 0;
+  // The events popped at the instant of the latest held place, from its first hold on
+  // (cancelled ones included), numbered from 0: a stack of (pop number, priority, sequence)
+  // whose keys decrease from bottom to top, so the largest key popped since any pop number
+  // is the first entry at or after that number. Other instants cost one comparison a pop.
+  private watchTime = NaN;
+  private watchPops = 0;
+  private watchLength = 0;
+  private readonly watchPop: number[] = [];
+  private readonly watchPrio: number[] = [];
+  private readonly watchSeq: number[] = [];
 
   constructor(initialCapacity = 1024) {
     this.prio = new Int32Array(initialCapacity);
@@ -40,10 +63,10 @@ export class EventQueue {
     return this.size;
   }
 
-  push<A>(time: number, handler: EventHandler<A>, arg: A, priority = 0): EventHandle {
+  push<A>(time: number, handler: EventHandler<A>, arg: A, priority = 0, sequence = this.nextSeq++): EventHandle {
     const slot = this.allocSlot();
     this.prio[slot] = priority;
-    this.seq[slot] = this.nextSeq++;
+    this.seq[slot] = sequence;
     this.fn[slot] = handler;
     this.arg[slot] = arg;
     if (this.size === this.heap.length) {
@@ -64,6 +87,39 @@ export class EventQueue {
     return true;
   }
 
+  /**
+   * Holds the place an event pushed now at (`now`, `priority`) would take, without pushing
+   * one: it takes a sequence number, so every other event is ordered as if it had been.
+   */
+  hold(now: number, priority: number): Place {
+    if (now !== this.watchTime) {
+      this.watchTime = now;
+      this.watchPops = 0;
+      this.watchLength = 0;
+    }
+    return { time: now, priority, sequence: this.nextSeq++, after: this.watchPops };
+  }
+
+  /**
+   * Whether an event pushed at `place` when it was held would have run by now: it would
+   * have been popped before any event with a larger key, so it has iff one of those was
+   * popped since the hold (or the clock has moved on).
+   */
+  isPast(place: Place, now: number): boolean {
+    if (place.time !== now) return place.time < now;
+    const n = this.watchLength;
+    let i = 0;
+    while (i < n && this.watchPop[i] < place.after) i++;
+    if (i === n) return false;
+    const p = this.watchPrio[i];
+    return p > place.priority || (p === place.priority && this.watchSeq[i] >= place.sequence);
+  }
+
+  /** Pushes an event at a held place (not past: see isPast). */
+  pushAt<A>(place: Place, handler: EventHandler<A>, arg: A): EventHandle {
+    return this.push(place.time, handler, arg, place.priority, place.sequence);
+  }
+
   /** Time of the earliest event, cancelled ones included; Infinity when empty. */
   peekTime(): number {
     return this.size === 0 ? Infinity : this.heapTime[0];
@@ -78,6 +134,7 @@ export class EventQueue {
     const t = this.heapTime[0];
     const n = --this.size;
     if (n > 0) this.siftDown(this.heap[n], this.heapTime[n], n);
+    if (t === this.watchTime) this.watch(slot);
     const handler = this.fn[slot];
     const arg = this.arg[slot];
     // the slot's handler and arg stay until it is reused (LIFO, soon); the new generation
@@ -87,6 +144,18 @@ export class EventQueue {
     if (handler === null) return false;
     handler(arg, t);
     return true;
+  }
+
+  /** Records a popped event in the watch stack (see watchTime). */
+  private watch(slot: number): void {
+    const p = this.prio[slot];
+    const s = this.seq[slot];
+    let n = this.watchLength;
+    while (n > 0 && (this.watchPrio[n - 1] < p || (this.watchPrio[n - 1] === p && this.watchSeq[n - 1] < s))) n--;
+    this.watchPop[n] = this.watchPops++;
+    this.watchPrio[n] = p;
+    this.watchSeq[n] = s;
+    this.watchLength = n + 1;
   }
 
   private allocSlot(): number {

@@ -1,9 +1,9 @@
 // The simulation clock and event loop: integer milliseconds of simulated time, events
 // run in (time, priority, sequence) order (see event-queue.ts).
 
-import { EventQueue, type EventHandle, type EventHandler } from './event-queue.js';
+import { EventQueue, type EventHandle, type EventHandler, type Place } from './event-queue.js';
 
-export type { EventHandle, EventHandler };
+export type { EventHandle, EventHandler, Place };
 
 export class Simulator {
   private queue = new EventQueue();
@@ -38,6 +38,29 @@ export class Simulator {
     // here, and this short it can be inlined into the event loop
     if (delay !== delay) throw new RangeError(`cannot schedule after NaN ms`);
     return this.queue.push(Math.round(delay > 0 ? this.clock + delay : this.clock), handler, arg, priority);
+  }
+
+  /**
+   * Holds a place in the order of events for an event that may never be scheduled: the
+   * place an event scheduled now at `priority` would take. scheduleAtPlace before the loop
+   * passes it runs the event exactly where it would have run had it been scheduled now;
+   * holding a place changes the order of no other event.
+   */
+  holdPlace(priority = 0): Place {
+    return this.queue.hold(this.clock, priority);
+  }
+
+  /** Whether the loop has passed `place`: an event scheduled there when it was held would have run. */
+  isPast(place: Place): boolean {
+    return this.queue.isPast(place, this.clock);
+  }
+
+  /** Schedules at a held place the loop has not passed. */
+  scheduleAtPlace<A>(place: Place, handler: EventHandler<A>, arg: A): EventHandle {
+    if (this.isPast(place)) {
+      throw new RangeError(`cannot schedule at a place the loop has passed (${place.time} ms, priority ${place.priority})`);
+    }
+    return this.queue.pushAt(place, handler, arg);
   }
 
   cancel(handle: EventHandle): boolean {

@@ -3,7 +3,7 @@
 // moves every task through its lifecycle (aws-behaviour.md §9):
 //   PROVISIONING -> PENDING -> RUNNING -> (DEACTIVATING) -> STOPPING -> STOPPED.
 
-import { sampleDuration as sample, type RandomStream } from '../engine/index.js';
+import { sampleDuration as sample, type Place, type RandomStream } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
 import { isLive, type StopReason, type Task } from '../model/task.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
@@ -226,7 +226,58 @@ export class ServiceRuntime {
   requestReconcile(): void {
     if (this.reconcileScheduled) return;
     this.reconcileScheduled = true;
-    this.world.sim.after(0, onReconcile, this, PRIORITY.reconcile);
+    const sim = this.world.sim;
+    const held = this.held;
+    if (held !== null) {
+      // a wake held this reconcile's place: it runs there, as the wake's event would have
+      this.held = null;
+      if (!sim.isPast(held)) {
+        sim.scheduleAtPlace(held, onReconcile, this);
+        return;
+      }
+    }
+    sim.after(0, onReconcile, this, PRIORITY.reconcile);
+  }
+
+  /**
+   * A wake by the cluster (capacity registered or freed) that reconciles at this instant.
+   * Many wakes find nothing to do: this service waits for capacity on one provider and
+   * another grew. Such a wake schedules nothing but holds its reconcile's place in the
+   * instant's order (the engine's sequence number). A request before the loop reaches the
+   * place (this service's desired count, tasks or capacity changed) runs the reconcile
+   * there, so the run is the same event for event as if every wake were scheduled — only
+   * without the events that would have done nothing. `holdIdleWakes: false` turns it off.
+   */
+  wake(): void {
+    if (this.reconcileScheduled) return;
+    const sim = this.world.sim;
+    if (this.held !== null) {
+      if (!sim.isPast(this.held)) {
+        if (!this.idle()) this.requestReconcile();
+        return;
+      }
+      this.held = null; // passed: that reconcile would have done nothing
+    }
+    if (this.world.holdIdleWakes && this.idle()) {
+      this.held = sim.holdPlace(PRIORITY.reconcile);
+      return;
+    }
+    this.requestReconcile();
+  }
+
+  /** The place a wake holds for a reconcile that would do nothing, or null. */
+  private held: Place | null = null;
+
+  /**
+   * reconcile() would do nothing now: not a DAEMON service, no task awaits a replacement,
+   * as many live tasks as desired, and no waiting task can be retried (none, or all on one
+   * provider that has not grown since they failed there).
+   */
+  private idle(): boolean {
+    if (this.daemon || this.awaitingReplacement > 0 || this.tasks.size - this.leavingCount !== this.desiredCount) return false;
+    if (this.unplaced.length === 0) return true;
+    const only = this.onlyProvider;
+    return only !== null && (this.blocked(only) || this.unchangedSinceFailure(only));
   }
 
   reconcile(): void {

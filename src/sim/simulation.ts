@@ -23,6 +23,8 @@ export interface RunOptions {
   seed: number;
   /** Called now and then with the fraction of simulated time done. */
   onProgress?: (fraction: number) => void;
+  /** Default true; false schedules every wake's reconcile (for the test that both runs are the same). */
+  holdIdleWakes?: boolean;
 }
 
 export interface RunResult {
@@ -34,7 +36,7 @@ export interface RunResult {
 export type Summary = ReturnType<Simulation['summary']>;
 
 export function runSimulation(scenario: ResolvedScenario, sinks: RunSinks, options: RunOptions): RunResult {
-  const s = new Simulation(scenario, sinks, options.seed);
+  const s = new Simulation(scenario, sinks, options.seed, options.holdIdleWakes ?? true);
   s.run(options.onProgress);
   return { summary: s.summary(), eventsProcessed: s.world.sim.eventsProcessed, simulatedMs: s.world.durationMs };
 }
@@ -61,14 +63,14 @@ export class Simulation {
   private readonly usedFargateProviders: string[];
   private readonly periodMetrics = new PeriodMetrics();
 
-  constructor(scenario: ResolvedScenario, private readonly sinks: RunSinks, seed: number) {
-    const world = (this.world = new World(scenario, sinks, seed));
+  constructor(scenario: ResolvedScenario, private readonly sinks: RunSinks, seed: number, holdIdleWakes = true) {
+    const world = (this.world = new World(scenario, sinks, seed, holdIdleWakes));
     this.cluster = new Cluster(world, {
       instanceRegistered: () => this.onInstanceRegistered(),
       capacityFreed: () => {
         // every waiting service, in index order (the order this instant's reconciles run in);
         // a one-provider service whose provider did not change does not retry (retryUnplaced)
-        for (const svc of this.services) if (svc.unplaced.length > 0 || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.requestReconcile();
+        for (const svc of this.services) if (svc.unplaced.length > 0 || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.wake();
       },
       instanceDraining: (inst) => {
         for (const svc of this.services) svc.instanceDraining(inst);
@@ -470,7 +472,7 @@ export class Simulation {
     }
     // daemon tasks go first (ECS places them before service tasks); retries follow the reconcile
     for (const svc of this.services) {
-      if (!svc.daemon && svc.unplaced.length > 0) svc.requestReconcile();
+      if (!svc.daemon && svc.unplaced.length > 0) svc.wake();
     }
   }
 

@@ -27,6 +27,8 @@ export class World {
     readonly scenario: ResolvedScenario,
     readonly sinks: RunSinks,
     seed: number,
+    /** Wakes that would reconcile for nothing hold a place instead of an event (ServiceRuntime.wake); false only to test that. */
+    readonly holdIdleWakes = true,
   ) {
     this.streams = new RandomStreams(seed);
     this.durationMs = scenario.scenario.duration;

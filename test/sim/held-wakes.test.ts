@@ -1,0 +1,84 @@
+// Wakes that would reconcile for nothing hold a place instead of scheduling an event
+// (ServiceRuntime.wake): the run must be the same, row for row, as with every wake
+// scheduled. The scenario makes many such wakes and the cases where order is delicate:
+// services each waiting on one of two providers, instances of both registering at the same
+// instants (fixed launch delays), Spot interruptions freeing capacity and draining, tasks
+// that exit at once (events at the same instant as the reconcile that stops them), and
+// scaling policies changing desired counts.
+
+import { describe, it, expect } from 'vitest';
+import { loadScenarioObject } from '../../src/scenario/index.js';
+import { runSimulation, type CapacityRow, type EventRecord, type TaskRow, type TimeseriesRow } from '../../src/sim/index.js';
+
+function scenario(): any {
+  const group = (type: string) => ({
+    autoScalingGroup: {
+      instanceTypes: [type],
+      purchaseOption: 'spot',
+      spotInterruptions: { meanTimeBetween: '90m' },
+      minSize: 1,
+      maxSize: 12,
+      desiredCapacity: 2,
+      launchDelay: '60s',
+    },
+    managedScaling: { status: 'ENABLED', targetCapacity: 100, instanceWarmupPeriod: '60s' },
+    managedDraining: 'ENABLED',
+  });
+  const services: Record<string, unknown> = {};
+  for (let i = 0; i < 8; i++) {
+    services[`svc-${i}`] = {
+      taskDefinition: i % 3 === 0 ? 'quick' : 'api',
+      desiredCount: 4 + i,
+      capacityProviderStrategy: [{ capacityProvider: i % 2 === 0 ? 'a' : 'b', weight: 1 }],
+      placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }],
+      workload: {
+        type: 'http',
+        requestRate: { diurnal: { min: 100, max: 900 + 100 * i, peakAt: `${2 + (i % 3)}:00`, period: '6h' } },
+        perTask: { capacityRps: 40, cpuBaseline: 5, memoryMiB: { base: 300, perRps: 1 } },
+      },
+      autoScaling: {
+        minCapacity: 2,
+        maxCapacity: 40,
+        policies: { cpu: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 } },
+      },
+    };
+  }
+  return {
+    name: 'held-wakes',
+    seed: 11,
+    duration: '8h',
+    cluster: {
+      availabilityZones: ['us-east-1a', 'us-east-1b'],
+      capacityProviders: { a: group('m5.large'), b: group('c5.xlarge') },
+    },
+    taskDefinitions: {
+      api: { cpu: 512, memory: 1024, networkMode: 'bridge' },
+      quick: { cpu: 256, memory: 768, networkMode: 'bridge', shutdown: '0s' },
+    },
+    services,
+  };
+}
+
+function run(holdIdleWakes: boolean) {
+  const s = loadScenarioObject('held-wakes', scenario(), { baseDir: '.' });
+  const rows = { events: [] as EventRecord[], tasks: [] as TaskRow[], timeseries: [] as TimeseriesRow[], capacity: [] as CapacityRow[] };
+  const r = runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (x) => rows.timeseries.push(x), capacity: (x) => rows.capacity.push(x) }, { seed: 11, holdIdleWakes });
+  return { ...rows, summary: r.summary, eventsProcessed: r.eventsProcessed };
+}
+
+describe('held wakes', () => {
+  it('give the run every wake scheduled gives, with fewer events', () => {
+    const held = run(true);
+    const scheduled = run(false);
+    // wakes were held, and the run has what makes their order matter
+    expect(held.events.filter((e) => e.type === 'instance-registered').length).toBeGreaterThan(20);
+    expect(held.events.some((e) => e.type === 'instance-draining')).toBe(true);
+    expect(held.events.some((e) => e.type === 'task-unplaceable')).toBe(true);
+    expect(held.events).toEqual(scheduled.events);
+    expect(held.tasks).toEqual(scheduled.tasks);
+    expect(held.timeseries).toEqual(scheduled.timeseries);
+    expect(held.capacity).toEqual(scheduled.capacity);
+    expect(held.summary).toEqual(scheduled.summary);
+    expect(held.eventsProcessed).toBeLessThan(scheduled.eventsProcessed * 0.9);
+  });
+});
