@@ -42,7 +42,8 @@ export class EventQueue {
   // The events popped at the instant of the latest held place, from its first hold on
   // (cancelled ones included), numbered from 0: a stack of (pop number, priority, sequence)
   // whose keys decrease from bottom to top, so the largest key popped since any pop number
-  // is the first entry at or after that number. Other instants cost one comparison a pop.
+  // is the first entry at or after that number. A pop at another instant costs one
+  // comparison; one at that instant a short walk down the stack (usually to its bottom).
   private watchTime = NaN;
   private watchPops = 0;
   private watchLength = 0;
@@ -63,7 +64,11 @@ export class EventQueue {
     return this.size;
   }
 
-  push<A>(time: number, handler: EventHandler<A>, arg: A, priority = 0, sequence = this.nextSeq++): EventHandle {
+  push<A>(time: number, handler: EventHandler<A>, arg: A, priority = 0): EventHandle {
+    return this.pushWithSequence(time, handler, arg, priority, this.nextSeq++);
+  }
+
+  private pushWithSequence<A>(time: number, handler: EventHandler<A>, arg: A, priority: number, sequence: number): EventHandle {
     const slot = this.allocSlot();
     this.prio[slot] = priority;
     this.seq[slot] = sequence;
@@ -103,21 +108,40 @@ export class EventQueue {
   /**
    * Whether an event pushed at `place` when it was held would have run by now: it would
    * have been popped before any event with a larger key, so it has iff one of those was
-   * popped since the hold (or the clock has moved on).
+   * popped since the hold, or the clock has moved on, or the instant was closed (run()
+   * returned after running every event of it).
    */
   isPast(place: Place, now: number): boolean {
     if (place.time !== now) return place.time < now;
-    const n = this.watchLength;
-    let i = 0;
-    while (i < n && this.watchPop[i] < place.after) i++;
-    if (i === n) return false;
-    const p = this.watchPrio[i];
-    return p > place.priority || (p === place.priority && this.watchSeq[i] >= place.sequence);
+    // the first entry popped at or after the hold (pop numbers rise up the stack)
+    let lo = 0;
+    let hi = this.watchLength;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.watchPop[mid] < place.after) lo = mid + 1;
+      else hi = mid;
+    }
+    if (lo === this.watchLength) return false;
+    const p = this.watchPrio[lo];
+    return p > place.priority || (p === place.priority && this.watchSeq[lo] >= place.sequence);
   }
 
   /** Pushes an event at a held place (not past: see isPast). */
   pushAt<A>(place: Place, handler: EventHandler<A>, arg: A): EventHandle {
-    return this.push(place.time, handler, arg, place.priority, place.sequence);
+    return this.pushWithSequence(place.time, handler, arg, place.priority, place.sequence);
+  }
+
+  /**
+   * Every event at `time` has run (the loop stopped after them): places held at `time`
+   * until now are past, as if an event with the largest key had been popped; places held
+   * from now on are not.
+   */
+  closeInstant(time: number): void {
+    if (time !== this.watchTime) return;
+    this.watchPop[0] = this.watchPops++;
+    this.watchPrio[0] = Infinity;
+    this.watchSeq[0] = Infinity;
+    this.watchLength = 1;
   }
 
   /** Time of the earliest event, cancelled ones included; Infinity when empty. */

@@ -76,6 +76,8 @@ export class Simulator {
       this.clock = t;
       if (queue.popAndRun()) this.processed++;
     }
+    // every event of this instant has run: places held in it are past
+    queue.closeInstant(this.clock);
     if (until > this.clock) this.clock = until;
   }
 }

@@ -48,6 +48,8 @@ export class ServiceRuntime {
   /** Tasks waiting for an instance (PROVISIONING on EC2). */
   readonly unplaced: Task[] = [];
   private reconcileScheduled = false;
+  /** The place a wake holds for a reconcile that would do nothing, or null (see wake). */
+  private held: Place | null = null;
   /**
    * Per capacity provider ('' for launchType EC2): the cluster's capacity version when a
    * placement last failed there. Until capacity changes, another task with the same
@@ -222,7 +224,10 @@ export class ServiceRuntime {
     this.requestReconcile();
   }
 
-  /** Reconciles at the current instant, after the other events of this instant. */
+  /**
+   * Reconciles at the current instant, after the other events of this instant — or, when
+   * a wake holds a place for it that the loop has not passed, at that place (see wake).
+   */
   requestReconcile(): void {
     if (this.reconcileScheduled) return;
     this.reconcileScheduled = true;
@@ -265,13 +270,11 @@ export class ServiceRuntime {
     this.requestReconcile();
   }
 
-  /** The place a wake holds for a reconcile that would do nothing, or null. */
-  private held: Place | null = null;
-
   /**
    * reconcile() would do nothing now: not a DAEMON service, no task awaits a replacement,
    * as many live tasks as desired, and no waiting task can be retried (none, or all on one
-   * provider that has not grown since they failed there).
+   * provider and retryUnplaced would not try: no capacity grew anywhere since they failed,
+   * or none on that provider).
    */
   private idle(): boolean {
     if (this.daemon || this.awaitingReplacement > 0 || this.tasks.size - this.leavingCount !== this.desiredCount) return false;

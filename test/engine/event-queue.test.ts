@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { Simulator, RandomStreams, sample, lognormalParams, type Place } from '../../src/engine/index.js';
+import { Simulator, RandomStreams, sample, lognormalParams, type EventHandle, type Place } from '../../src/engine/index.js';
 
 describe('Simulator event order', () => {
   it('runs events in (time, priority, sequence) order — property over random schedules', () => {
@@ -150,51 +150,62 @@ describe('distributions', () => {
 });
 
 describe('Simulator places held for events that may never be scheduled', () => {
-  // Two runs of one random script. Eager: every reservation is an event at once, which
-  // does something only if it was "used" before it ran. Held: a reservation only takes a
-  // sequence number; a use before the loop passes it schedules the event there
-  // (scheduleAtPlace), a use after schedules a new event now — as the eager run does when
-  // its event has already run. The logs must be the same, event for event.
-  type Action = { k: 'child'; d: number; p: number } | { k: 'reserve'; p: number } | { k: 'use'; j: number };
+  // Two runs of one random script. Eager: every hold is an event at once, which does
+  // something only if it was "used" before it ran. Held: a hold only takes a place; a use
+  // before the loop passes it schedules the event there (scheduleAtPlace), a use after
+  // schedules a new event now — as the eager run does when its event has already run. The
+  // runs go in chunks (run(until) several times, with holds and uses between them), and
+  // events cancel others. The logs must be the same, event for event.
+  type Action = { k: 'child'; d: number; p: number } | { k: 'reserve'; p: number } | { k: 'use'; j: number } | { k: 'cancel'; j: number };
   const action = fc.oneof(
     fc.record({ k: fc.constant('child' as const), d: fc.integer({ min: 0, max: 3 }), p: fc.integer({ min: -1, max: 1 }) }),
     fc.record({ k: fc.constant('reserve' as const), p: fc.integer({ min: -1, max: 1 }) }),
     fc.record({ k: fc.constant('use' as const), j: fc.nat({ max: 50 }) }),
+    fc.record({ k: fc.constant('cancel' as const), j: fc.nat({ max: 50 }) }),
   );
 
-  function play(scripts: Action[][], starts: { t: number; p: number }[], held: boolean): string[] {
+  function play(scripts: Action[][], starts: { t: number; p: number }[], chunks: number[], between: Action[][], held: boolean): string[] {
     const sim = new Simulator();
     const log: string[] = [];
     let ran = 0;
-    // per reservation: its place, and (eager) whether its event ran / was used, (held) whether scheduled
+    // per hold: its place (held run), whether it was used and whether its event ran
     const places: { p: number; place: Place | null; used: boolean; done: boolean }[] = [];
-    const step = (name: string): void => {
-      log.push(name);
-      const script = scripts[ran++ % scripts.length];
-      if (ran > 300) return;
-      script.forEach((a, i) => {
-        if (a.k === 'child') sim.after(a.d, step, `${name}.${i}`, a.p);
-        else if (a.k === 'reserve') {
-          const r = { p: a.p, place: null as Place | null, used: false, done: false };
-          const id = places.length;
-          places.push(r);
-          if (held) r.place = sim.holdPlace(a.p);
-          else sim.after(0, () => { r.done = true; if (r.used) log.push(`R${id}`); }, null, a.p);
-        } else if (places.length > 0) {
-          const id = a.j % places.length;
-          const r = places[id];
-          const again = () => sim.after(0, () => log.push(`R${id}'`), null, r.p);
-          if (!held) {
-            if (r.done) again();
-            else r.used = true;
-          } else if (!r.used && !sim.isPast(r.place!)) {
-            r.used = true;
-            sim.scheduleAtPlace(r.place!, () => { r.done = true; log.push(`R${id}`); }, null);
-          } else if (r.done || sim.isPast(r.place!)) again();
-        }
-      });
+    const children: EventHandle[] = [];
+    const act = (a: Action, name: string): void => {
+      if (a.k === 'child') children.push(sim.after(a.d, step, `${name}.${children.length}`, a.p));
+      else if (a.k === 'cancel') {
+        if (children.length > 0) sim.cancel(children[a.j % children.length]);
+      } else if (a.k === 'reserve') {
+        const r = { p: a.p, place: null as Place | null, used: false, done: false };
+        const id = places.length;
+        places.push(r);
+        if (held) r.place = sim.holdPlace(a.p);
+        else sim.after(0, () => { r.done = true; if (r.used) log.push(`R${id}`); }, null, a.p);
+      } else if (places.length > 0) {
+        const id = a.j % places.length;
+        const r = places[id];
+        const again = () => sim.after(0, () => log.push(`R${id}'`), null, r.p);
+        if (!held) {
+          if (r.done) again();
+          else r.used = true;
+        } else if (!r.used && !sim.isPast(r.place!)) {
+          r.used = true;
+          sim.scheduleAtPlace(r.place!, () => { r.done = true; log.push(`R${id}`); }, null);
+        } else if (r.done || sim.isPast(r.place!)) again();
+      }
     };
+    function step(name: string): void {
+      log.push(name);
+      if (++ran > 300) return;
+      scripts[ran % scripts.length].forEach((a) => act(a, name));
+    }
     starts.forEach((s, i) => sim.schedule(s.t, step, `e${i}`, s.p));
+    let until = 0;
+    chunks.forEach((c, i) => {
+      until += c;
+      sim.run(until);
+      (between[i % between.length] ?? []).forEach((a) => act(a, `b${i}`));
+    });
     sim.run(10_000);
     return log;
   }
@@ -204,11 +215,13 @@ describe('Simulator places held for events that may never be scheduled', () => {
       fc.property(
         fc.array(fc.array(action, { maxLength: 4 }), { minLength: 1, maxLength: 20 }),
         fc.array(fc.record({ t: fc.integer({ min: 0, max: 5 }), p: fc.integer({ min: -1, max: 1 }) }), { minLength: 1, maxLength: 6 }),
-        (scripts, starts) => {
-          expect(play(scripts, starts, true)).toEqual(play(scripts, starts, false));
+        fc.array(fc.integer({ min: 0, max: 3 }), { maxLength: 6 }),
+        fc.array(fc.array(action, { maxLength: 3 }), { maxLength: 4 }),
+        (scripts, starts, chunks, between) => {
+          expect(play(scripts, starts, chunks, between, true)).toEqual(play(scripts, starts, chunks, between, false));
         },
       ),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 
@@ -221,5 +234,20 @@ describe('Simulator places held for events that may never be scheduled', () => {
       expect(() => sim.scheduleAtPlace(place!, () => {}, null)).toThrow(/passed/);
     }, null, 1);
     sim.run(10);
+  });
+
+  it('a place held by the last event before run(until) returns is past afterwards', () => {
+    const sim = new Simulator();
+    let place: Place | null = null;
+    sim.schedule(5, () => { place = sim.holdPlace(1); }, null, 0);
+    sim.run(5);
+    expect(sim.isPast(place!)).toBe(true);
+    // a place held now, between runs, is not
+    const later = sim.holdPlace(1);
+    expect(sim.isPast(later)).toBe(false);
+    let ran = false;
+    sim.scheduleAtPlace(later, () => { ran = true; }, null);
+    sim.run(6);
+    expect(ran).toBe(true);
   });
 });

@@ -59,10 +59,44 @@ function scenario(): any {
   };
 }
 
-function run(holdIdleWakes: boolean) {
-  const s = loadScenarioObject('held-wakes', scenario(), { baseDir: '.' });
+/** Variants: the other kinds of service a wake reaches, and zero delays everywhere. */
+const VARIANTS: Record<string, (raw: any) => void> = {
+  'launch type EC2 and a DAEMON service': (raw) => {
+    raw.taskDefinitions.agent = { cpu: 128, memory: 128, networkMode: 'host', shutdown: '0s' };
+    raw.services.agent = { taskDefinition: 'agent', schedulingStrategy: 'DAEMON', launchType: 'EC2' };
+    for (const k of ['svc-1', 'svc-4']) {
+      delete raw.services[k].capacityProviderStrategy;
+      raw.services[k].launchType = 'EC2';
+    }
+  },
+  'two providers per service, memberOf task:group, zero delays': (raw) => {
+    for (const g of Object.values(raw.cluster.capacityProviders) as any[]) g.autoScalingGroup.launchDelay = '0s';
+    raw.taskDefinitions.api.startup = { imagePull: '0s', containerStart: '0s' };
+    raw.taskDefinitions.api.stopTimeout = '0s';
+    raw.services['svc-2'].capacityProviderStrategy = [{ capacityProvider: 'a', weight: 1, base: 2 }, { capacityProvider: 'b', weight: 2 }];
+    raw.services['svc-5'].capacityProviderStrategy = [{ capacityProvider: 'b', weight: 1 }, { capacityProvider: 'a', weight: 1 }];
+    raw.services['svc-3'].placementConstraints = [{ type: 'memberOf', expression: 'task:group == service:svc-1' }];
+    raw.services['svc-6'].loadBalancer = { deregistrationDelay: '0s' };
+  },
+  'scheduled actions and Fargate Spot': (raw) => {
+    raw.cluster.capacityProviders.FARGATE_SPOT = { interruptions: { meanTimeBetween: '30m' } };
+    raw.taskDefinitions.task = { cpu: 512, memory: 1024, networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], shutdown: '0s' };
+    raw.services.spot = { taskDefinition: 'task', desiredCount: 3, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] };
+    for (const k of ['svc-0', 'svc-3']) {
+      raw.services[k].autoScaling.scheduledActions = {
+        up: { schedule: 'cron(*/20 * * * ? *)', scalableTargetAction: { minCapacity: 12 } },
+        down: { schedule: 'cron(10/20 * * * ? *)', scalableTargetAction: { minCapacity: 2 } },
+      };
+    }
+  },
+};
+
+function run(holdIdleWakes: boolean, variant?: (raw: any) => void, seed = 11) {
+  const raw = scenario();
+  variant?.(raw);
+  const s = loadScenarioObject('held-wakes', raw, { baseDir: '.' });
   const rows = { events: [] as EventRecord[], tasks: [] as TaskRow[], timeseries: [] as TimeseriesRow[], capacity: [] as CapacityRow[] };
-  const r = runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (x) => rows.timeseries.push(x), capacity: (x) => rows.capacity.push(x) }, { seed: 11, holdIdleWakes });
+  const r = runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (x) => rows.timeseries.push(x), capacity: (x) => rows.capacity.push(x) }, { seed, holdIdleWakes });
   return { ...rows, summary: r.summary, eventsProcessed: r.eventsProcessed };
 }
 
@@ -81,4 +115,19 @@ describe('held wakes', () => {
     expect(held.summary).toEqual(scheduled.summary);
     expect(held.eventsProcessed).toBeLessThan(scheduled.eventsProcessed * 0.9);
   });
+
+  for (const [label, variant] of Object.entries(VARIANTS)) {
+    for (const seed of [1, 2]) {
+      it(`give the same run: ${label} (seed ${seed})`, () => {
+        const held = run(true, variant, seed);
+        const scheduled = run(false, variant, seed);
+        expect(held.eventsProcessed).toBeLessThan(scheduled.eventsProcessed);
+        expect(held.events).toEqual(scheduled.events);
+        expect(held.tasks).toEqual(scheduled.tasks);
+        expect(held.timeseries).toEqual(scheduled.timeseries);
+        expect(held.capacity).toEqual(scheduled.capacity);
+        expect(held.summary).toEqual(scheduled.summary);
+      });
+    }
+  }
 });
