@@ -1,11 +1,14 @@
 // Shared test helpers: temp folders, scenario files derived from the quick start, an
-// in-process CLI with captured output.
+// in-process CLI with captured output, a run keeping every row.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { expect } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../src/cli/main.js';
+import { loadScenarioObject } from '../src/scenario/index.js';
+import { runSimulation, type CapacityRow, type EventRecord, type RunOptions, type TaskRow, type TimeseriesRow } from '../src/sim/index.js';
 
 export const QUICKSTART = 'scenarios/quickstart.yaml';
 
@@ -22,6 +25,23 @@ export function writeScenario(dir: string, name: string, scenario: unknown): str
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, typeof scenario === 'string' ? scenario : stringify(scenario));
   return file;
+}
+
+/** A scenario object run in-process, every row kept, with the summary and the event count. */
+export function runKeepingRows(raw: unknown, options: RunOptions) {
+  const s = loadScenarioObject('test', raw, { baseDir: '.' });
+  const rows = { events: [] as EventRecord[], tasks: [] as TaskRow[], timeseries: [] as TimeseriesRow[], capacity: [] as CapacityRow[] };
+  const r = runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (x) => rows.timeseries.push(x), capacity: (x) => rows.capacity.push(x) }, options);
+  return { ...rows, summary: r.summary, eventsProcessed: r.eventsProcessed };
+}
+
+/** Two runs gave the same rows and summary. */
+export function expectSameRun(a: ReturnType<typeof runKeepingRows>, b: ReturnType<typeof runKeepingRows>): void {
+  expect(a.events).toEqual(b.events);
+  expect(a.tasks).toEqual(b.tasks);
+  expect(a.timeseries).toEqual(b.timeseries);
+  expect(a.capacity).toEqual(b.capacity);
+  expect(a.summary).toEqual(b.summary);
 }
 
 /** Runs the CLI in-process; returns the exit code and what it printed. */

@@ -7,8 +7,7 @@
 // scaling policies changing desired counts.
 
 import { describe, it, expect } from 'vitest';
-import { loadScenarioObject } from '../../src/scenario/index.js';
-import { runSimulation, type CapacityRow, type EventRecord, type TaskRow, type TimeseriesRow } from '../../src/sim/index.js';
+import { expectSameRun, runKeepingRows } from '../helpers.js';
 
 function scenario(): any {
   const group = (type: string) => ({
@@ -94,10 +93,7 @@ const VARIANTS: Record<string, (raw: any) => void> = {
 function run(holdIdleWakes: boolean, variant?: (raw: any) => void, seed = 11) {
   const raw = scenario();
   variant?.(raw);
-  const s = loadScenarioObject('held-wakes', raw, { baseDir: '.' });
-  const rows = { events: [] as EventRecord[], tasks: [] as TaskRow[], timeseries: [] as TimeseriesRow[], capacity: [] as CapacityRow[] };
-  const r = runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (x) => rows.timeseries.push(x), capacity: (x) => rows.capacity.push(x) }, { seed, holdIdleWakes });
-  return { ...rows, summary: r.summary, eventsProcessed: r.eventsProcessed };
+  return runKeepingRows(raw, { seed, holdIdleWakes });
 }
 
 describe('held wakes', () => {
@@ -108,11 +104,7 @@ describe('held wakes', () => {
     expect(held.events.filter((e) => e.type === 'instance-registered').length).toBeGreaterThan(20);
     expect(held.events.some((e) => e.type === 'instance-draining')).toBe(true);
     expect(held.events.some((e) => e.type === 'task-unplaceable')).toBe(true);
-    expect(held.events).toEqual(scheduled.events);
-    expect(held.tasks).toEqual(scheduled.tasks);
-    expect(held.timeseries).toEqual(scheduled.timeseries);
-    expect(held.capacity).toEqual(scheduled.capacity);
-    expect(held.summary).toEqual(scheduled.summary);
+    expectSameRun(held, scheduled);
     expect(held.eventsProcessed).toBeLessThan(scheduled.eventsProcessed * 0.9);
   });
 
@@ -122,11 +114,7 @@ describe('held wakes', () => {
         const held = run(true, variant, seed);
         const scheduled = run(false, variant, seed);
         expect(held.eventsProcessed).toBeLessThan(scheduled.eventsProcessed);
-        expect(held.events).toEqual(scheduled.events);
-        expect(held.tasks).toEqual(scheduled.tasks);
-        expect(held.timeseries).toEqual(scheduled.timeseries);
-        expect(held.capacity).toEqual(scheduled.capacity);
-        expect(held.summary).toEqual(scheduled.summary);
+        expectSameRun(held, scheduled);
       });
     }
   }

@@ -7,8 +7,7 @@
 // instances, so candidates are turned down for every reason the fast path must honour.
 
 import { describe, it, expect } from 'vitest';
-import { loadScenarioObject } from '../../src/scenario/index.js';
-import { runSimulation, type CapacityRow, type EventRecord, type TaskRow, type TimeseriesRow } from '../../src/sim/index.js';
+import { expectSameRun, runKeepingRows } from '../helpers.js';
 
 const AZ_SPREAD = { type: 'spread', field: 'attribute:ecs.availability-zone' };
 
@@ -82,10 +81,7 @@ function scenario(repeatLastBinpack: boolean): any {
 }
 
 function run(repeatLastBinpack: boolean, seed: number) {
-  const s = loadScenarioObject('packing-equivalence', scenario(repeatLastBinpack), { baseDir: '.' });
-  const rows = { events: [] as EventRecord[], tasks: [] as TaskRow[], timeseries: [] as TimeseriesRow[], capacity: [] as CapacityRow[] };
-  runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (r) => rows.timeseries.push(r), capacity: (r) => rows.capacity.push(r) }, { seed });
-  return rows;
+  return runKeepingRows(scenario(repeatLastBinpack), { seed });
 }
 
 describe('placement by packing order', () => {
@@ -97,10 +93,7 @@ describe('placement by packing order', () => {
       expect(new Set(fast.tasks.map((t) => t.instanceId)).size).toBeGreaterThan(8);
       expect(fast.events.some((e) => e.type === 'task-unplaceable')).toBe(true);
       expect(fast.events.some((e) => e.type === 'instance-draining')).toBe(true);
-      expect(fast.events).toEqual(narrowed.events);
-      expect(fast.tasks).toEqual(narrowed.tasks);
-      expect(fast.timeseries).toEqual(narrowed.timeseries);
-      expect(fast.capacity).toEqual(narrowed.capacity);
+      expectSameRun(fast, narrowed);
     });
   }
 });
