@@ -40,11 +40,11 @@ export class PackingOrder {
     const old = this.filedUnder.get(inst);
     if (old === key) return;
     const zone = this.zoneOf(inst);
-    if (old !== undefined) take(zone, inst, old);
+    this.filedUnder.set(inst, key);
+    if (old !== undefined) return move(zone, inst, old, key);
     const at = position(zone, key, inst.id);
     zone.instances.splice(at, 0, inst);
     zone.keys.splice(at, 0, key);
-    this.filedUnder.set(inst, key);
   }
 
   delete(inst: Instance): void {
@@ -107,6 +107,33 @@ function take(zone: Zone, inst: Instance, key: number): void {
   if (zone.instances[at] !== inst) throw new Error(`internal: ${inst.id} is not where its key puts it in the packing order`);
   zone.instances.splice(at, 1);
   zone.keys.splice(at, 1);
+}
+
+/**
+ * Refiles `inst` from `from` to `to`: shifts only the entries between its old and new
+ * places (a task's worth of memory moves it a few places, not the length of the zone).
+ */
+function move(zone: Zone, inst: Instance, from: number, to: number): void {
+  const insts = zone.instances;
+  const keys = zone.keys;
+  const i = position(zone, from, inst.id);
+  if (insts[i] !== inst) throw new Error(`internal: ${inst.id} is not where its key puts it in the packing order`);
+  // its new place, counted with it still at i
+  let j = position(zone, to, inst.id);
+  if (j > i) j--;
+  if (j < i) {
+    for (let k = i; k > j; k--) {
+      insts[k] = insts[k - 1];
+      keys[k] = keys[k - 1];
+    }
+  } else {
+    for (let k = i; k < j; k++) {
+      insts[k] = insts[k + 1];
+      keys[k] = keys[k + 1];
+    }
+  }
+  insts[j] = inst;
+  keys[j] = to;
 }
 
 /** Where (key, id) is or would go in the zone's order. */
