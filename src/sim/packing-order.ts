@@ -4,8 +4,8 @@
 // placer's answer over the room index is the first acceptable instance in this order among
 // the zones with the fewest of the service's tasks. A placement reads each zone only up to
 // its first acceptable instance (usually the first) instead of narrowing every candidate;
-// keeping the order costs a binary search and an array shift per change of an instance's
-// free resources.
+// keeping the order costs two binary searches and a shift of the entries between the old
+// and new places per change of an instance's free resources.
 //
 // Why it is the same answer: spread keeps the candidates in the zones with the fewest tasks
 // (zones without a candidate take no part), binpack keeps those with the least remaining
