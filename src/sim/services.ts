@@ -278,7 +278,14 @@ export class ServiceRuntime {
    */
   private idle(): boolean {
     if (this.daemon || this.awaitingReplacement > 0 || this.tasks.size - this.leavingCount !== this.desiredCount) return false;
-    if (this.unplaced.length === 0) return true;
+    return this.unplaced.length === 0 || this.retryWouldFailAll();
+  }
+
+  /**
+   * The waiting tasks all use one provider whose capacity has not grown since they failed
+   * there (it grew on another provider, or nowhere): each would fail again.
+   */
+  private retryWouldFailAll(): boolean {
     const only = this.onlyProvider;
     return only !== null && (this.blocked(only) || this.unchangedSinceFailure(only));
   }
@@ -360,14 +367,24 @@ export class ServiceRuntime {
 
   /** Places a PROVISIONING EC2 task; false when no instance fits (the task keeps waiting). */
   private tryPlace(task: Task): boolean {
-    const world = this.world;
     const candidates = this.cluster.instancesOf(this.config.launchType === 'EC2' ? null : task.capacityProvider);
-    if (this.unchangedSinceFailure(task.capacityProvider)) {
-      // nothing freed on this provider since the last failure: it fails again (no draw is
-      // made on a failure), so only the failure's bookkeeping and message are due
+    // nothing freed on this provider since the last failure: it fails again (no draw is
+    // made on a failure), so only the failure's bookkeeping and message are due
+    const inst = this.unchangedSinceFailure(task.capacityProvider) ? undefined : this.choose(task, candidates);
+    if (inst === undefined) {
       this.placementFailed(task, candidates);
       return false;
     }
+    this.placeOn(task, inst);
+    return true;
+  }
+
+  /**
+   * The instance the placer chooses for `task` among `candidates`, looking only at a
+   * subset that holds every instance where it may fit when that gives the same choice
+   * (subsetSafe, packing); undefined when none fits.
+   */
+  private choose(task: Task, candidates: readonly Instance[]): Instance | undefined {
     const counts = this.config.launchType === 'EC2' ? this.activeByAz : (this.activeByAzOf.get(task.capacityProvider) ?? NO_TASKS);
     let among: readonly Instance[] = candidates;
     const last = this.subsetSafe ? this.failedAtRelease.get(task.capacityProvider) : undefined;
@@ -375,27 +392,14 @@ export class ServiceRuntime {
       among = this.cluster.registeredSince(task.capacityProvider, last.registrations);
     } else if (this.subsetSafe) {
       const room = this.cluster.roomIndex(task.capacityProvider, this.requirements.cpu, this.requirements.memory);
-      if (this.packing !== null) {
-        const inst = room.packingOrder(this.packing.field).first(this.packing.spread ? counts.byAz : null, this.acceptsTask);
-        if (inst !== undefined) {
-          this.placeOn(task, inst);
-          return true;
-        }
-        this.placementFailed(task, candidates);
-        return false;
-      }
+      if (this.packing !== null) return room.packingOrder(this.packing.field).first(this.packing.spread ? counts.byAz : null, this.acceptsTask);
       among = room.list;
     }
-    const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= world.streams.stream(`placement/${this.name}`)), {
+    const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= this.world.streams.stream(`placement/${this.name}`)), {
       explain: false,
       groupValueCounts: counts,
     });
-    if (result.ok) {
-      this.placeOn(task, this.cluster.byId.get(result.instanceId)!);
-      return true;
-    }
-    this.placementFailed(task, candidates);
-    return false;
+    return result.ok ? this.cluster.byId.get(result.instanceId)! : undefined;
   }
 
   /** A placement failed: remembers the capacity versions, logs the reason now and then. */
@@ -707,11 +711,9 @@ export class ServiceRuntime {
   /** Capacity changed: PROVISIONING tasks try again, oldest first. */
   retryUnplaced(): void {
     const list = this.unplaced;
-    if (list.length === 0) return;
+    // every task would fail again: they wait as they are
+    if (list.length === 0 || this.retryWouldFailAll()) return;
     const only = this.onlyProvider;
-    // one provider whose capacity has not grown since the last failure (capacity grew on
-    // another provider): every task would fail again; they wait as they are
-    if (only !== null && (this.blocked(only) || this.unchangedSinceFailure(only))) return;
     // in place: the tasks still waiting keep their order. Once one fails on a provider,
     // the rest of that provider's cannot fit either (nothing in this loop frees capacity).
     let blockedProvider: string | null = null;
