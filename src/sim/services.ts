@@ -137,7 +137,11 @@ export class ServiceRuntime {
     readonly config: ResolvedService,
     private readonly world: World,
     private readonly cluster: Cluster,
-    private readonly sink: { taskStopped(task: Task): void },
+    private readonly sink: {
+      taskStopped(task: Task): void;
+      /** A task of service `index` waits for an instance, none waited before (see WaitingServices). */
+      startedWaiting(index: number): void;
+    },
   ) {
     const td = config.taskDefinition;
     this.daemon = config.config.schedulingStrategy === 'DAEMON';
@@ -360,6 +364,7 @@ export class ServiceRuntime {
       this.placeOn(task, instance);
     } else if (this.blocked(task.capacityProvider) || !this.tryPlace(task)) {
       // nothing has freed up since the last failure: it cannot fit either (same requirements)
+      if (this.unplaced.length === 0) this.sink.startedWaiting(this.index);
       this.unplaced.push(task);
     }
     return task;

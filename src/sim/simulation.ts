@@ -5,6 +5,7 @@
 import { Cluster, type AutoScalingGroup } from './cluster.js';
 import { ServiceRuntime } from './services.js';
 import { World, PRIORITY } from './world.js';
+import { WaitingServices } from './waiting-services.js';
 import { buildServiceTrace } from './traces.js';
 import { createServiceLoadModel } from '../workload/service/create.js';
 import type { Trace } from '../workload/trace/index.js';
@@ -62,6 +63,8 @@ export class Simulation {
   readonly providerStats = new Map<string, ProviderStats>();
   private readonly usedFargateProviders: string[];
   private readonly periodMetrics = new PeriodMetrics();
+  /** The services capacity changes wake (DAEMON ones, and those with tasks waiting). */
+  private readonly waiting: WaitingServices;
 
   constructor(scenario: ResolvedScenario, private readonly sinks: RunSinks, seed: number, holdIdleWakes = true) {
     const world = (this.world = new World(scenario, sinks, seed, holdIdleWakes));
@@ -70,16 +73,27 @@ export class Simulation {
       capacityFreed: () => {
         // every waiting service, in index order (the order this instant's reconciles run in);
         // a one-provider service whose provider did not change does not retry (retryUnplaced)
-        for (const svc of this.services) if (svc.unplaced.length > 0 || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.wake();
+        for (const i of this.waiting.current()) {
+          const svc = this.services[i];
+          if (svc.unplaced.length > 0 || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.wake();
+        }
       },
       instanceDraining: (inst) => {
-        for (const svc of this.services) svc.instanceDraining(inst);
+        // the services with tasks there, in index order (no other has anything to do)
+        const indices = new Set<number>();
+        for (const t of inst.tasks) indices.add(t.serviceIndex);
+        for (const i of [...indices].sort((a, b) => a - b)) this.services[i].instanceDraining(inst);
       },
       instanceTerminating: (inst, reason) => {
         for (const t of [...inst.tasks]) this.services[t.serviceIndex].kill(t, reason);
       },
     });
+    this.waiting = new WaitingServices(scenario.services.length, (i) => {
+      const svc = this.services[i];
+      return svc.daemon || svc.unplaced.length > 0;
+    });
     const taskSink = {
+      startedWaiting: (i: number) => this.waiting.add(i),
       taskStopped: (t: Task) => {
         if (t.launchType === 'FARGATE' && t.runningAt !== null) this.addFargateRun(t.capacityProvider, (t.stoppedAt ?? this.world.now) - t.runningAt);
         sinks.task(taskRow(t));
@@ -88,6 +102,7 @@ export class Simulation {
     scenario.services.forEach((cfg, i) => {
       const svc = new ServiceRuntime(i, cfg, world, this.cluster, taskSink);
       this.services.push(svc);
+      if (svc.daemon) this.waiting.add(i);
       this.summaries.push(new ServiceSummary());
       const workload = cfg.config.workload;
       const trace = workload ? buildServiceTrace(cfg.name, workload.requestRate, scenario, world.streams) : null;
@@ -376,7 +391,8 @@ export class Simulation {
   private provisioningTasks(provider: string): readonly TaskRequirement[] {
     const out = this.provisioningScratch;
     out.length = 0;
-    for (const svc of this.services) {
+    for (const i of this.waiting.current()) {
+      const svc = this.services[i];
       const need = svc.provisioningRequirement;
       for (const t of svc.unplaced) if (t.capacityProvider === provider) out.push(need);
     }
@@ -467,11 +483,13 @@ export class Simulation {
   // ------------------------------------------------------------------ cluster events
 
   private onInstanceRegistered(): void {
-    for (const svc of this.services) {
-      if (svc.daemon) svc.requestReconcile();
+    const waiting = this.waiting.current();
+    for (const i of waiting) {
+      if (this.services[i].daemon) this.services[i].requestReconcile();
     }
     // daemon tasks go first (ECS places them before service tasks); retries follow the reconcile
-    for (const svc of this.services) {
+    for (const i of waiting) {
+      const svc = this.services[i];
       if (!svc.daemon && svc.unplaced.length > 0) svc.wake();
     }
   }
