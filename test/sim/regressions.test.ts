@@ -135,4 +135,28 @@ describe('review regressions', () => {
     expect(r.events.filter((e) => e.type === 'scaling-activity')).toEqual([]);
     expect(r.tasks.filter((t) => t.service === 'web').length).toBe(5);
   });
+
+  it('a draining instance has its services replace their tasks in service order, not in the order the tasks were placed', () => {
+    // b (the second service) runs on the one Spot instance from the start, a joins it at
+    // 10:00; the instance's Spot notice drains both. ECS's service scheduler does not
+    // promise an order; ecsim's is the services' order in the scenario, whatever the
+    // instance's tasks' order: a's replacement is tried first.
+    const r = run({
+      name: 'drain-order',
+      duration: '2h',
+      cluster: oneInstance({ instanceTypes: ['m5.large'], purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '1h' } }),
+      taskDefinitions: td,
+      services: {
+        a: { taskDefinition: 't', launchType: 'EC2', desiredCount: 0, autoScaling: { minCapacity: 0, maxCapacity: 1, scheduledActions: { grow: { schedule: 'at(2026-01-05T00:10:00)', scalableTargetAction: { minCapacity: 1 } } } } },
+        b: { taskDefinition: 't', launchType: 'EC2', desiredCount: 1 },
+      },
+    });
+    const placed = r.events.filter((e) => e.type === 'task-placed').map((e) => e.subject);
+    expect(placed.slice(0, 2)).toEqual(['b-1', 'a-1']);
+    const notice = r.events.find((e) => e.type === 'spot-interruption')!;
+    expect(notice.time).toBeGreaterThan(600_000); // after a-1 was placed (seed 1)
+    // at the notice: the instance drains, and each service's replacement finds no room
+    const atNotice = r.events.filter((e) => e.time === notice.time && e.type === 'task-unplaceable').map((e) => e.subject);
+    expect(atNotice).toEqual(['a', 'b']);
+  });
 });
