@@ -31,7 +31,7 @@ export function writeScenario(dir: string, name: string, scenario: unknown): str
 export function runKeepingRows(raw: unknown, options: RunOptions) {
   const s = loadScenarioObject('test', raw, { baseDir: '.' });
   const rows = { events: [] as EventRecord[], tasks: [] as TaskRow[], timeseries: [] as TimeseriesRow[], capacity: [] as CapacityRow[] };
-  const r = runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (x) => rows.timeseries.push(x), capacity: (x) => rows.capacity.push(x) }, options);
+  const r = runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (x) => rows.timeseries.push(x), capacity: (x) => rows.capacity.push(x) }, { checkTallies: true, ...options });
   return { ...rows, summary: r.summary, eventsProcessed: r.eventsProcessed };
 }
 

@@ -17,6 +17,7 @@ import type { AsgProviderConfig } from '../scenario/index.js';
 import { PRIORITY, type World } from './world.js';
 import { RegistrationLog } from './registration-log.js';
 import { RoomIndex } from './room-index.js';
+import { GroupTally } from './group-tally.js';
 
 export const SPOT_NOTICE_MS = 120_000;
 
@@ -43,6 +44,8 @@ export class AutoScalingGroup {
   private terminatedInScaleIn = false;
   /** Instances chosen for termination, waiting for their tasks to drain. */
   readonly toTerminate = new Set<Instance>();
+  /** The per-period figures of the live instances, kept as they change (see group-tally.ts). */
+  readonly tally = new GroupTally();
 
   constructor(
     readonly name: string,
@@ -92,6 +95,11 @@ export class AutoScalingGroup {
     const none = this.toTerminate.size === 0;
     for (const i of this.live) if (i.drainingSince === null && (none || !this.toTerminate.has(i))) n++;
     return n;
+  }
+
+  /** An instance of this group changed (lifecycle, tasks, free resources, chosen for termination). */
+  recount(inst: Instance): void {
+    this.tally.refresh(inst, this.toTerminate.has(inst));
   }
 
   setDesired(desired: number): void {
@@ -147,6 +155,7 @@ export class AutoScalingGroup {
     const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot');
     // into the instance lists at launch, not at registration: they stay in id order
     this.live.push(inst);
+    this.recount(inst);
     this.cluster.register(inst);
     world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000);
     const delay = sample(asg.launchDelay, world.streams.stream(`launch-delay/${this.name}`));
@@ -160,6 +169,7 @@ export class AutoScalingGroup {
     inst.lifecycle = 'ACTIVE';
     inst.status = 'ACTIVE';
     inst.registeredAt = world.now;
+    this.recount(inst);
     this.cluster.instanceRegistered(inst);
     world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
     const spot = this.config.autoScalingGroup.spotInterruptions;
@@ -211,6 +221,7 @@ export class AutoScalingGroup {
         this.terminate(inst, 'instance-terminated', 'scale in while launching');
       } else if (this.config.managedDraining === 'ENABLED' && inst.serviceTaskCount > 0) {
         this.toTerminate.add(inst);
+        this.recount(inst);
         this.drain(inst, 'scale in (managed draining)');
       } else {
         this.terminate(inst, 'instance-terminated', 'scale in');
@@ -225,6 +236,7 @@ export class AutoScalingGroup {
     inst.drainingSince = this.world.now;
     inst.lifecycle = 'DRAINING';
     inst.status = 'DRAINING';
+    this.recount(inst);
     this.world.log('instance-draining', inst.id, `${inst.id} set to DRAINING: ${why}; its service tasks are replaced elsewhere (${inst.serviceTaskCount} running)`);
     this.cluster.listener.instanceDraining(inst);
     this.checkDrained(inst);
@@ -247,6 +259,7 @@ export class AutoScalingGroup {
     inst.lifecycle = 'TERMINATED';
     inst.status = 'INACTIVE';
     inst.terminatedAt = world.now;
+    this.recount(inst);
     remove(this.live, inst);
     this.terminatedMs += inst.terminatedAt - inst.launchedAt;
     world.cost.stop(inst.id, world.now);
@@ -385,6 +398,11 @@ export class Cluster {
   resourcesChanged(inst: Instance, present = true): void {
     const list = this.roomIndexes.get(inst.provider);
     if (list) for (const index of list) index.update(inst, present);
+  }
+
+  /** A task was placed on `inst` or left it: its group's figures follow. */
+  tasksChanged(inst: Instance): void {
+    this.groups.get(inst.provider)?.recount(inst);
   }
 
   /** A task released its resources on `inst` (already added back to its free resources). */

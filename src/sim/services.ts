@@ -451,6 +451,7 @@ export class ServiceRuntime {
       inst.serviceTaskCount++;
       if (this.cluster.groups.get(inst.provider)?.config.managedTerminationProtection === 'ENABLED') inst.protectedFromScaleIn = true;
     }
+    this.cluster.tasksChanged(inst);
     task.instanceId = inst.id;
     task.availabilityZone = inst.availabilityZone;
     if (!task.capacityProvider) {
@@ -483,6 +484,7 @@ export class ServiceRuntime {
       inst.serviceTaskCount--;
       if (inst.serviceTaskCount === 0) inst.protectedFromScaleIn = false;
     }
+    this.cluster.tasksChanged(inst);
   }
 
   toPending(task: Task): void {

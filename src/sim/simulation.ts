@@ -6,6 +6,7 @@ import { Cluster, type AutoScalingGroup } from './cluster.js';
 import { ServiceRuntime } from './services.js';
 import { World, PRIORITY } from './world.js';
 import { WaitingServices } from './waiting-services.js';
+import { sumOf } from './group-tally.js';
 import { buildServiceTrace } from './traces.js';
 import { createServiceLoadModel } from '../workload/service/create.js';
 import type { Trace } from '../workload/trace/index.js';
@@ -26,6 +27,11 @@ export interface RunOptions {
   onProgress?: (fraction: number) => void;
   /** Default true; false schedules every wake's reconcile (for the test that both runs are the same). */
   holdIdleWakes?: boolean;
+  /**
+   * Default false; true compares each Auto Scaling group's kept figures with a sum over its
+   * instances every metric period and throws on a difference (tests: see group-tally.ts).
+   */
+  checkTallies?: boolean;
 }
 
 export interface RunResult {
@@ -38,6 +44,7 @@ export type Summary = ReturnType<Simulation['summary']>;
 
 export function runSimulation(scenario: ResolvedScenario, sinks: RunSinks, options: RunOptions): RunResult {
   const s = new Simulation(scenario, sinks, options.seed, options.holdIdleWakes ?? true);
+  s.checkTallies = options.checkTallies ?? false;
   s.run(options.onProgress);
   return { summary: s.summary(), eventsProcessed: s.world.sim.eventsProcessed, simulatedMs: s.world.durationMs };
 }
@@ -63,6 +70,8 @@ export class Simulation {
   readonly providerStats = new Map<string, ProviderStats>();
   private readonly usedFargateProviders: string[];
   private readonly periodMetrics = new PeriodMetrics();
+  /** See RunOptions.checkTallies. */
+  checkTallies = false;
   /** The services capacity changes wake (DAEMON ones, and those with tasks waiting). */
   private readonly waiting: WaitingServices;
 
@@ -287,33 +296,18 @@ export class Simulation {
     const world = this.world;
     for (const group of this.cluster.groups.values()) {
       const stats = this.providerStats.get(group.name)!;
-      let pendingInstances = 0;
-      let running = 0;
-      let draining = 0;
-      let cpuReg = 0;
-      let cpuRes = 0;
-      let memReg = 0;
-      let memRes = 0;
+      const f = group.tally.figures;
+      if (this.checkTallies) checkTally(group);
+      const pendingInstances = f.pending;
+      const running = f.running;
+      const draining = f.draining;
+      const cpuReg = f.cpuRegistered;
+      const cpuRes = f.cpuReserved;
+      const memReg = f.memoryRegistered;
+      const memRes = f.memoryReserved;
       // N and the busy part of M of CapacityProviderReservation (see reservation())
-      let n = 0;
-      let busy = 0;
-      const noneToTerminate = group.toTerminate.size === 0;
-      for (const inst of group.live) {
-        if (inst.lifecycle === 'LAUNCHING') {
-          pendingInstances++;
-          continue;
-        }
-        if (inst.lifecycle === 'DRAINING') draining++;
-        else running++;
-        cpuReg += inst.cpuRegistered;
-        memReg += inst.memoryRegistered;
-        cpuRes += inst.cpuReserved;
-        memRes += inst.memoryReserved;
-        if (noneToTerminate || !group.toTerminate.has(inst)) {
-          n++;
-          if (inst.serviceTaskCount > 0) busy++;
-        }
-      }
+      const n = f.n;
+      const busy = f.busy;
       const gs = this.groupScalers.get(group.name);
       if (gs && cpuReg > 0) {
         const cpu = this.groupCpuUtilization(group);
@@ -614,4 +608,11 @@ function onVisible(s: Simulation): void {
 }
 function onScheduledAction(a: { s: Simulation; i: number; t: number }): void {
   a.s.scheduledAction(a.i, a.t);
+}
+
+/** Throws when a group's kept figures differ from a sum over its instances (RunOptions.checkTallies). */
+function checkTally(group: AutoScalingGroup): void {
+  const kept = JSON.stringify(group.tally.figures);
+  const summed = JSON.stringify(sumOf(group.live, (inst) => group.toTerminate.has(inst)));
+  if (kept !== summed) throw new Error(`internal: ${group.name}'s kept figures ${kept} differ from its instances' ${summed}`);
 }

@@ -53,7 +53,7 @@ export function runScenario(label: string, scenario: Record<string, any>, keep =
   const sinks = keep
     ? { event: (e: EventRecord) => events.push(e), timeseries: (r: TimeseriesRow) => series.push(r), capacity: (r: CapacityRow) => capacity.push(r), task: (t: TaskRow) => tasks.push(t) }
     : { event: () => {}, timeseries: () => {}, capacity: () => {}, task: () => {} };
-  const { summary } = runSimulation(resolved, sinks, { seed: resolved.scenario.seed });
+  const { summary } = runSimulation(resolved, sinks, { seed: resolved.scenario.seed, checkTallies: true });
   const expectations = checkExpectations(resolved.scenario.expect ?? [], JSON.parse(JSON.stringify(summary)));
   return { summary, events, series, capacity, tasks, expectations };
 }

@@ -35,7 +35,7 @@ function run(s: ReturnType<typeof scenario>) {
   const events: EventRecord[] = [];
   const tasks: TaskRow[] = [];
   const capacity: CapacityRow[] = [];
-  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: (t) => tasks.push(t) }, { seed: 1 });
+  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: (t) => tasks.push(t) }, { seed: 1, checkTallies: true });
   return { ...r, events, tasks, capacity };
 }
 

@@ -29,7 +29,7 @@ function run(raw: any) {
   const s = loadScenarioObject('placement', raw, { baseDir: '.' });
   const events: EventRecord[] = [];
   const tasks: TaskRow[] = [];
-  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: (t) => tasks.push(t) }, { seed: 3 });
+  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: (t) => tasks.push(t) }, { seed: 3, checkTallies: true });
   return { ...r, events, tasks };
 }
 

@@ -12,7 +12,7 @@ function run(mutate: (s: Record<string, any>) => void = () => {}) {
   const events: EventRecord[] = [];
   const series: TimeseriesRow[] = [];
   const tasks: TaskRow[] = [];
-  const result = runSimulation(scenario, { event: (e) => events.push(e), timeseries: (r) => series.push(r), capacity: () => {}, task: (t) => tasks.push(t) }, { seed: scenario.scenario.seed });
+  const result = runSimulation(scenario, { event: (e) => events.push(e), timeseries: (r) => series.push(r), capacity: () => {}, task: (t) => tasks.push(t) }, { seed: scenario.scenario.seed, checkTallies: true });
   return { ...result, events, series, tasks };
 }
 

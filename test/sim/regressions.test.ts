@@ -8,7 +8,7 @@ function run(raw: any, seed = 1) {
   const s = loadScenarioObject(raw.name, raw, { baseDir: '.' });
   const events: EventRecord[] = [];
   const tasks: TaskRow[] = [];
-  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: (t) => tasks.push(t) }, { seed });
+  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: (t) => tasks.push(t) }, { seed, checkTallies: true });
   return { ...r, events, tasks };
 }
 

@@ -36,7 +36,7 @@ function scenario(overrides: (s: any) => void = () => {}) {
 function run(s: ReturnType<typeof scenario>) {
   const events: EventRecord[] = [];
   const tasks: TaskRow[] = [];
-  runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: (t) => tasks.push(t) }, { seed: 1 });
+  runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: (t) => tasks.push(t) }, { seed: 1, checkTallies: true });
   return { events, tasks };
 }
 
@@ -58,7 +58,7 @@ describe('Auto Scaling group scale in (default termination policy)', () => {
   it('instance-hours count the terminated instances from launch to termination', () => {
     const s = scenario();
     const events: EventRecord[] = [];
-    const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: () => {} }, { seed: 1 });
+    const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: () => {} }, { seed: 1, checkTallies: true });
     // every instance launched at 0 and terminated during the hour: the hours are the sum of
     // its termination times
     const ended = events.filter((e) => e.type === 'instance-terminated');

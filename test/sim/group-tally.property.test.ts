@@ -1,0 +1,94 @@
+// The group's kept figures equal the sum over its live instances after any sequence of
+// launches, registrations, placements, releases, drains, choices for termination and
+// terminations, each followed by a refresh of the instance it changed.
+
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { GroupTally, sumOf } from '../../src/sim/group-tally.js';
+import { Instance } from '../../src/model/instance.js';
+
+const type = { name: 'm5.large', vcpu: 2, memoryMiB: 8192, enis: 3, pricePerHour: 0.096, cpuArchitecture: 'x86_64' as const };
+
+type Op =
+  | { kind: 'launch' }
+  | { kind: 'register' | 'drain' | 'choose' | 'terminate'; at: number }
+  | { kind: 'place' | 'release'; at: number; cpu: number; memory: number; service: boolean };
+
+const op: fc.Arbitrary<Op> = fc.oneof(
+  fc.constant({ kind: 'launch' as const }),
+  fc.record({ kind: fc.constantFrom('register' as const, 'drain' as const, 'choose' as const, 'terminate' as const), at: fc.nat() }),
+  fc.record({ kind: fc.constantFrom('place' as const, 'release' as const), at: fc.nat(), cpu: fc.integer({ min: 1, max: 1024 }), memory: fc.integer({ min: 1, max: 2048 }), service: fc.boolean() }),
+);
+
+describe('GroupTally', () => {
+  it('keeps the sum over the live instances', () => {
+    fc.assert(
+      fc.property(fc.array(op, { maxLength: 120 }), (ops) => {
+        const tally = new GroupTally();
+        const live: Instance[] = [];
+        const chosen = new Set<Instance>();
+        let seq = 0;
+        for (const o of ops) {
+          if (o.kind === 'launch') {
+            const inst = new Instance(`i-${++seq}`, 'asg', type, 'us-east-1a', 0, 2048, 7680, {}, false);
+            live.push(inst);
+            tally.refresh(inst, false);
+            continue;
+          }
+          if (live.length === 0) continue;
+          const inst = live[o.at % live.length];
+          if (o.kind === 'register' && inst.lifecycle === 'LAUNCHING') inst.lifecycle = 'ACTIVE';
+          else if (o.kind === 'drain' && inst.lifecycle === 'ACTIVE') inst.lifecycle = 'DRAINING';
+          else if (o.kind === 'choose') chosen.add(inst);
+          else if (o.kind === 'terminate') {
+            inst.lifecycle = 'TERMINATED';
+            chosen.delete(inst);
+            live.splice(live.indexOf(inst), 1);
+          } else if (o.kind === 'place' && inst.lifecycle === 'ACTIVE') {
+            inst.cpuRemaining -= o.cpu;
+            inst.memoryRemaining -= o.memory;
+            if (o.service) inst.serviceTaskCount++;
+          } else if (o.kind === 'release' && inst.lifecycle !== 'LAUNCHING') {
+            inst.cpuRemaining += o.cpu;
+            inst.memoryRemaining += o.memory;
+            if (o.service && inst.serviceTaskCount > 0) inst.serviceTaskCount--;
+          }
+          tally.refresh(inst, chosen.has(inst));
+          expect(tally.figures).toEqual(sumOf(live, (i) => chosen.has(i)));
+        }
+        expect(tally.figures).toEqual(sumOf(live, (i) => chosen.has(i)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('counts a registered instance by lifecycle, its reservations, and N and busy unless chosen for termination', () => {
+    const tally = new GroupTally();
+    const a = new Instance('i-1', 'asg', type, 'us-east-1a', 0, 2048, 7680, {}, false);
+    const b = new Instance('i-2', 'asg', type, 'us-east-1b', 0, 2048, 7680, {}, false);
+    tally.refresh(a, false);
+    tally.refresh(b, false);
+    expect(tally.figures).toMatchObject({ pending: 2, running: 0, cpuRegistered: 0, n: 0 });
+    a.lifecycle = 'ACTIVE';
+    a.cpuRemaining -= 512;
+    a.memoryRemaining -= 1024;
+    a.serviceTaskCount = 1;
+    tally.refresh(a, false);
+    b.lifecycle = 'DRAINING';
+    tally.refresh(b, true);
+    expect(tally.figures).toEqual({
+      pending: 0,
+      running: 1,
+      draining: 1,
+      cpuRegistered: 4096,
+      cpuReserved: 512,
+      memoryRegistered: 15360,
+      memoryReserved: 1024,
+      n: 1,
+      busy: 1,
+    });
+    a.lifecycle = 'TERMINATED';
+    tally.refresh(a, false);
+    expect(tally.figures).toMatchObject({ running: 0, draining: 1, cpuRegistered: 2048, cpuReserved: 0, n: 0, busy: 0 });
+  });
+});
