@@ -78,23 +78,14 @@ export class AutoScalingGroup {
     return this.config.managedScaling?.status === 'ENABLED';
   }
 
-  /** Instances scale in may remove: without termination protection all live ones, else only those without service tasks. */
+  /** Instances scale in may remove: without termination protection all ACTIVE ones, else only those without service tasks (chosen ones aside). */
   removableCount(): number {
-    let n = 0;
-    const none = this.toTerminate.size === 0;
-    for (const i of this.live) {
-      if (i.lifecycle !== 'ACTIVE' || (!none && this.toTerminate.has(i))) continue;
-      if (!i.protectedFromScaleIn) n++;
-    }
-    return n;
+    return this.tally.figures.removable;
   }
 
-  /** Instances not terminated and not chosen for termination. */
+  /** Instances not terminated, not draining and not chosen for termination. */
   liveCount(): number {
-    let n = 0;
-    const none = this.toTerminate.size === 0;
-    for (const i of this.live) if (i.drainingSince === null && (none || !this.toTerminate.has(i))) n++;
-    return n;
+    return this.tally.figures.staying;
   }
 
   /** An instance of this group changed (lifecycle, tasks, free resources, chosen for termination). */
@@ -182,16 +173,10 @@ export class AutoScalingGroup {
 
   private scaleIn(count: number): void {
     // Nothing to do when no instance is launching and every candidate is protected (the
-    // usual case under managed termination protection): skip building the lists.
-    let removable = false;
-    for (const i of this.live) {
-      if (this.toTerminate.has(i)) continue;
-      if (i.lifecycle === 'LAUNCHING' || (i.drainingSince === null && !i.protectedFromScaleIn)) {
-        removable = true;
-        break;
-      }
-    }
-    if (!removable) return;
+    // usual case under managed termination protection): skip building the lists. (A
+    // launching instance is never chosen for termination: scale in terminates it at once.)
+    const f = this.tally.figures;
+    if (f.pending === 0 && f.removable === 0) return;
     const candidates: AsgInstance[] = [];
     // instances still launching go first (nothing runs there yet)
     const launching: Instance[] = [];

@@ -1,6 +1,7 @@
 // Per Auto Scaling group, the figures each metric period reports of its instances: how
 // many are launching, running and draining; their registered and reserved CPU and memory;
-// and N and the busy part of M of CapacityProviderReservation. Kept up to date as
+// N and the busy part of M of CapacityProviderReservation; and the two counts the group's
+// own scaling reads (instances staying, instances scale in may remove). Kept up to date as
 // instances and their tasks change (each change recounts that one instance's part) rather
 // than summed over every instance each period: in a large cluster that sum walked
 // thousands of instances a minute, most of them unchanged. Every figure is a whole number
@@ -24,10 +25,14 @@ export interface GroupFigures {
   n: number;
   /** Those of them running a service (non-daemon) task: the busy part of M. */
   busy: number;
+  /** Launching or ACTIVE, not chosen for termination: the group's size as scaling counts it. */
+  staying: number;
+  /** ACTIVE, not chosen for termination, not protected from scale in: what scale in may remove. */
+  removable: number;
 }
 
 export function noFigures(): GroupFigures {
-  return { pending: 0, running: 0, draining: 0, cpuRegistered: 0, cpuReserved: 0, memoryRegistered: 0, memoryReserved: 0, n: 0, busy: 0 };
+  return { pending: 0, running: 0, draining: 0, cpuRegistered: 0, cpuReserved: 0, memoryRegistered: 0, memoryReserved: 0, n: 0, busy: 0, staying: 0, removable: 0 };
 }
 
 /** What an instance's part is made of, as it was when counted. */
@@ -38,6 +43,7 @@ interface Counted {
   cpuRemaining: number;
   memoryRemaining: number;
   serviceTaskCount: number;
+  protectedFromScaleIn: boolean;
   chosenForTermination: boolean;
 }
 
@@ -50,6 +56,7 @@ function counted(inst: Instance, chosenForTermination: boolean, into: Counted | 
       cpuRemaining: inst.cpuRemaining,
       memoryRemaining: inst.memoryRemaining,
       serviceTaskCount: inst.serviceTaskCount,
+      protectedFromScaleIn: inst.protectedFromScaleIn,
       chosenForTermination,
     };
   }
@@ -57,12 +64,17 @@ function counted(inst: Instance, chosenForTermination: boolean, into: Counted | 
   into.cpuRemaining = inst.cpuRemaining;
   into.memoryRemaining = inst.memoryRemaining;
   into.serviceTaskCount = inst.serviceTaskCount;
+  into.protectedFromScaleIn = inst.protectedFromScaleIn;
   into.chosenForTermination = chosenForTermination;
   return into;
 }
 
 /** Adds one live (not terminated) instance's part to `f`, times `sign` (1 or -1). */
 function addPart(f: GroupFigures, c: Counted, sign: number): void {
+  if (c.lifecycle !== 'DRAINING' && !c.chosenForTermination) {
+    f.staying += sign;
+    if (c.lifecycle === 'ACTIVE' && !c.protectedFromScaleIn) f.removable += sign;
+  }
   if (c.lifecycle === 'LAUNCHING') {
     f.pending += sign;
     return;
@@ -93,7 +105,7 @@ export class GroupTally {
 
   /**
    * Recounts `inst` after a change to its lifecycle, its free resources, its service tasks
-   * or whether it is chosen for termination. A terminated instance leaves the tally.
+   * (and so its scale-in protection) or whether it is chosen for termination. A terminated instance leaves the tally.
    */
   refresh(inst: Instance, chosenForTermination: boolean): void {
     const before = this.parts.get(inst);

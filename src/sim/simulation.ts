@@ -615,4 +615,6 @@ function checkTally(group: AutoScalingGroup): void {
   const kept = JSON.stringify(group.tally.figures);
   const summed = JSON.stringify(sumOf(group.live, (inst) => group.toTerminate.has(inst)));
   if (kept !== summed) throw new Error(`internal: ${group.name}'s kept figures ${kept} differ from its instances' ${summed}`);
+  // scaleIn's shortcut counts every launching instance as removable
+  for (const inst of group.toTerminate) if (inst.lifecycle === 'LAUNCHING') throw new Error(`internal: launching ${inst.id} chosen for termination`);
 }

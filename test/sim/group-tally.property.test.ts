@@ -1,6 +1,7 @@
 // The group's kept figures equal the sum over its live instances after any sequence of
-// launches, registrations, placements, releases, drains, choices for termination and
-// terminations, each followed by a refresh of the instance it changed.
+// launches, registrations, placements and releases (which protect an instance from scale
+// in and lift it), drains, choices for termination and terminations, each followed by a
+// refresh of the instance it changed.
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
@@ -47,11 +48,14 @@ describe('GroupTally', () => {
           } else if (o.kind === 'place' && inst.lifecycle === 'ACTIVE') {
             inst.cpuRemaining -= o.cpu;
             inst.memoryRemaining -= o.memory;
-            if (o.service) inst.serviceTaskCount++;
+            if (o.service) {
+              inst.serviceTaskCount++;
+              inst.protectedFromScaleIn = true;
+            }
           } else if (o.kind === 'release' && inst.lifecycle !== 'LAUNCHING') {
             inst.cpuRemaining += o.cpu;
             inst.memoryRemaining += o.memory;
-            if (o.service && inst.serviceTaskCount > 0) inst.serviceTaskCount--;
+            if (o.service && inst.serviceTaskCount > 0 && --inst.serviceTaskCount === 0) inst.protectedFromScaleIn = false;
           }
           tally.refresh(inst, chosen.has(inst));
           expect(tally.figures).toEqual(sumOf(live, (i) => chosen.has(i)));
@@ -62,13 +66,13 @@ describe('GroupTally', () => {
     );
   });
 
-  it('counts a registered instance by lifecycle, its reservations, and N and busy unless chosen for termination', () => {
+  it('counts a registered instance by lifecycle, its reservations, N and busy unless chosen for termination, and whether scale in may remove it', () => {
     const tally = new GroupTally();
     const a = new Instance('i-1', 'asg', type, 'us-east-1a', 0, 2048, 7680, {}, false);
     const b = new Instance('i-2', 'asg', type, 'us-east-1b', 0, 2048, 7680, {}, false);
     tally.refresh(a, false);
     tally.refresh(b, false);
-    expect(tally.figures).toMatchObject({ pending: 2, running: 0, cpuRegistered: 0, n: 0 });
+    expect(tally.figures).toMatchObject({ pending: 2, running: 0, cpuRegistered: 0, n: 0, staying: 2, removable: 0 });
     a.lifecycle = 'ACTIVE';
     a.cpuRemaining -= 512;
     a.memoryRemaining -= 1024;
@@ -86,7 +90,12 @@ describe('GroupTally', () => {
       memoryReserved: 1024,
       n: 1,
       busy: 1,
+      staying: 1,
+      removable: 1,
     });
+    a.protectedFromScaleIn = true;
+    tally.refresh(a, false);
+    expect(tally.figures).toMatchObject({ staying: 1, removable: 0 });
     a.lifecycle = 'TERMINATED';
     tally.refresh(a, false);
     expect(tally.figures).toMatchObject({ running: 0, draining: 1, cpuRegistered: 2048, cpuReserved: 0, n: 0, busy: 0 });
