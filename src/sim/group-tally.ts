@@ -105,7 +105,8 @@ export class GroupTally {
 
   /**
    * Recounts `inst` after a change to its lifecycle, its free resources, its service tasks
-   * (and so its scale-in protection) or whether it is chosen for termination. A terminated instance leaves the tally.
+   * (and so its scale-in protection) or whether it is chosen for termination. A terminated
+   * instance leaves the tally.
    */
   refresh(inst: Instance, chosenForTermination: boolean): void {
     const before = this.parts.get(inst);
