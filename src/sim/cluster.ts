@@ -88,6 +88,16 @@ export class AutoScalingGroup {
     return this.tally.figures.staying;
   }
 
+  /**
+   * Whether scale in has anything to remove: an instance launching, or one ACTIVE, not
+   * chosen and not protected. (A launching instance is never chosen for termination: scale
+   * in terminates it at once.)
+   */
+  mayScaleIn(): boolean {
+    const f = this.tally.figures;
+    return f.pending > 0 || f.removable > 0;
+  }
+
   /** An instance of this group changed (lifecycle, tasks, free resources, chosen for termination). */
   recount(inst: Instance): void {
     this.tally.refresh(inst, this.toTerminate.has(inst));
@@ -173,10 +183,8 @@ export class AutoScalingGroup {
 
   private scaleIn(count: number): void {
     // Nothing to do when no instance is launching and every candidate is protected (the
-    // usual case under managed termination protection): skip building the lists. (A
-    // launching instance is never chosen for termination: scale in terminates it at once.)
-    const f = this.tally.figures;
-    if (f.pending === 0 && f.removable === 0) return;
+    // usual case under managed termination protection): skip building the lists.
+    if (!this.mayScaleIn()) return;
     const candidates: AsgInstance[] = [];
     // instances still launching go first (nothing runs there yet)
     const launching: Instance[] = [];

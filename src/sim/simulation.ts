@@ -610,11 +610,48 @@ function onScheduledAction(a: { s: Simulation; i: number; t: number }): void {
   a.s.scheduledAction(a.i, a.t);
 }
 
-/** Throws when a group's kept figures differ from a sum over its instances (RunOptions.checkTallies). */
+/**
+ * Throws when a group's kept figures differ from its instances (RunOptions.checkTallies):
+ * the figures summed afresh, and the counts the group's scaling reads computed as they were
+ * before the figures were kept (walks over every instance, written out here on purpose
+ * rather than shared with the tally).
+ */
 function checkTally(group: AutoScalingGroup): void {
-  const kept = JSON.stringify(group.tally.figures);
+  const f = group.tally.figures;
+  const kept = JSON.stringify(f);
   const summed = JSON.stringify(sumOf(group.live, (inst) => group.toTerminate.has(inst)));
   if (kept !== summed) throw new Error(`internal: ${group.name}'s kept figures ${kept} differ from its instances' ${summed}`);
-  // scaleIn's shortcut counts every launching instance as removable
-  for (const inst of group.toTerminate) if (inst.lifecycle === 'LAUNCHING') throw new Error(`internal: launching ${inst.id} chosen for termination`);
+  let pending = 0;
+  let running = 0;
+  let draining = 0;
+  let cpuRes = 0;
+  let memRes = 0;
+  let n = 0;
+  let busy = 0;
+  let staying = 0;
+  let removable = 0;
+  let mayScaleIn = false;
+  for (const i of group.live) {
+    const chosen = group.toTerminate.has(i);
+    if (i.drainingSince === null && !chosen) staying++;
+    if (i.lifecycle === 'ACTIVE' && !chosen && !i.protectedFromScaleIn) removable++;
+    if (!chosen && (i.lifecycle === 'LAUNCHING' || (i.drainingSince === null && !i.protectedFromScaleIn))) mayScaleIn = true;
+    if (i.lifecycle === 'LAUNCHING') {
+      pending++;
+      continue;
+    }
+    if (i.lifecycle === 'DRAINING') draining++;
+    else running++;
+    cpuRes += i.cpuReserved;
+    memRes += i.memoryReserved;
+    if (!chosen) {
+      n++;
+      if (i.serviceTaskCount > 0) busy++;
+    }
+  }
+  const walked = { pending, running, draining, cpuRes, memRes, n, busy, staying, removable, mayScaleIn };
+  const read = { pending: f.pending, running: f.running, draining: f.draining, cpuRes: f.cpuReserved, memRes: f.memoryReserved, n: f.n, busy: f.busy, staying: group.liveCount(), removable: group.removableCount(), mayScaleIn: group.mayScaleIn() };
+  if (JSON.stringify(walked) !== JSON.stringify(read)) {
+    throw new Error(`internal: ${group.name}'s kept counts ${JSON.stringify(read)} differ from a walk over its instances ${JSON.stringify(walked)}`);
+  }
 }

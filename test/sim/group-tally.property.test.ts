@@ -96,6 +96,13 @@ describe('GroupTally', () => {
     a.protectedFromScaleIn = true;
     tally.refresh(a, false);
     expect(tally.figures).toMatchObject({ staying: 1, removable: 0 });
+    // a draining instance not chosen for termination (a Spot notice) still counts in N
+    const c = new Instance('i-3', 'asg', type, 'us-east-1c', 0, 2048, 7680, {}, false);
+    c.lifecycle = 'DRAINING';
+    tally.refresh(c, false);
+    expect(tally.figures).toMatchObject({ draining: 2, n: 2, busy: 1, staying: 1, removable: 0 });
+    c.lifecycle = 'TERMINATED';
+    tally.refresh(c, false);
     a.lifecycle = 'TERMINATED';
     tally.refresh(a, false);
     expect(tally.figures).toMatchObject({ running: 0, draining: 1, cpuRegistered: 2048, cpuReserved: 0, n: 0, busy: 0 });

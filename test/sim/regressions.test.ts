@@ -159,4 +159,53 @@ describe('review regressions', () => {
     const atNotice = r.events.filter((e) => e.time === notice.time && e.type === 'task-unplaceable').map((e) => e.subject);
     expect(atNotice).toEqual(['a', 'b']);
   });
+
+  it("a group's scale in starts while instances launch and every ACTIVE one is protected or draining (the kept counts match a walk over the instances)", () => {
+    // Spot instances interrupted every few minutes, launches taking 10-20 minutes, and a
+    // target tracking policy on the group's CPU that scales in as load falls: scale in is
+    // asked for while only launching instances can go. run() checks the group's kept
+    // counts against a walk over its instances every period (checkTallies).
+    for (const seed of [1, 5, 9]) {
+      const r = run(
+        {
+          name: 'pending-scale-in',
+          start: '2026-03-02T08:00:00Z',
+          duration: '8h',
+          cluster: {
+            availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+            capacityProviders: {
+              tt: {
+                autoScalingGroup: {
+                  instanceTypes: ['c5.large', 'm5.large'],
+                  purchaseOption: 'spot',
+                  minSize: 0,
+                  maxSize: 10,
+                  desiredCapacity: 3,
+                  launchDelay: { distribution: 'lognormal', median: '10m', p95: '20m' },
+                  spotInterruptions: { meanTimeBetween: '3m' },
+                  targetTrackingPolicy: { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 40, estimatedInstanceWarmup: '30s' },
+                },
+                managedDraining: 'ENABLED',
+              },
+            },
+            defaultCapacityProviderStrategy: [{ capacityProvider: 'tt', weight: 1 }],
+          },
+          taskDefinitions: { web: { cpu: 512, memory: 1024, networkMode: 'bridge', containerDefinitions: { app: { cpu: 512, memory: 1024 } } } },
+          services: {
+            web: {
+              taskDefinition: 'web',
+              desiredCount: 4,
+              workload: {
+                type: 'http',
+                requestRate: { step: { from: 300, steps: [{ at: '1h', to: 20 }, { at: '2h', to: 400 }, { at: '3h', to: 10 }, { at: '5h', to: 400 }, { at: '6h', to: 5 }] } },
+                perTask: { capacityRps: 100, cpuBaseline: 5, concurrency: 4, serviceTime: { distribution: 'exponential', mean: '40ms' } },
+              },
+            },
+          },
+        },
+        seed,
+      );
+      expect(r.events.some((e) => e.type === 'instance-terminated' && e.message.includes('scale in while launching'))).toBe(true);
+    }
+  });
 });
