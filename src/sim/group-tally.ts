@@ -6,7 +6,7 @@
 // than summed over every instance each period: in a large cluster that sum walked
 // thousands of instances a minute, most of them unchanged. Every figure is a whole number
 // (CPU units, MiB, counts), so adding and taking away parts is exact: the figures equal
-// the sum at any time (`sumOf`, which tests compare them with).
+// the sum at any time (`walkFigures`, which tests compare them with).
 
 import type { Instance } from '../model/instance.js';
 
@@ -91,10 +91,27 @@ function addPart(f: GroupFigures, c: Counted, sign: number): void {
   }
 }
 
-/** The figures summed over `instances` (live ones), as the tally keeps them. */
-export function sumOf(instances: Iterable<Instance>, chosenForTermination: (inst: Instance) => boolean): GroupFigures {
+/**
+ * The figures walked afresh over `instances` (live ones), for checks: written out on
+ * purpose rather than through the tally's own addPart, so a mistake there shows.
+ */
+export function walkFigures(instances: Iterable<Instance>, chosenForTermination: (inst: Instance) => boolean): GroupFigures {
   const f = noFigures();
-  for (const inst of instances) addPart(f, counted(inst, chosenForTermination(inst), undefined), 1);
+  for (const i of instances) {
+    const chosen = chosenForTermination(i);
+    if (i.lifecycle === 'LAUNCHING') f.pending++;
+    else if (i.lifecycle === 'DRAINING') f.draining++;
+    else f.running++;
+    if (i.lifecycle !== 'DRAINING' && !chosen) f.staying++;
+    if (i.lifecycle === 'ACTIVE' && !chosen && !i.protectedFromScaleIn) f.removable++;
+    if (i.lifecycle === 'LAUNCHING') continue;
+    f.cpuRegistered += i.cpuRegistered;
+    f.memoryRegistered += i.memoryRegistered;
+    f.cpuReserved += i.cpuReserved;
+    f.memoryReserved += i.memoryReserved;
+    if (!chosen) f.n++;
+    if (!chosen && i.serviceTaskCount > 0) f.busy++;
+  }
   return f;
 }
 

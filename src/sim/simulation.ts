@@ -6,7 +6,7 @@ import { Cluster, type AutoScalingGroup } from './cluster.js';
 import { ServiceRuntime } from './services.js';
 import { World, PRIORITY } from './world.js';
 import { WaitingServices } from './waiting-services.js';
-import { sumOf } from './group-tally.js';
+import { walkFigures } from './group-tally.js';
 import { buildServiceTrace } from './traces.js';
 import { createServiceLoadModel } from '../workload/service/create.js';
 import type { Trace } from '../workload/trace/index.js';
@@ -15,6 +15,7 @@ import { reservationFromCounts } from '../model/capacity/reservation.js';
 import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import type { Task } from '../model/task.js';
+import type { Instance } from '../model/instance.js';
 import type { RunSinks, TaskRow } from './records.js';
 import { ServiceSummary, round } from './summary.js';
 import type { ServiceScalerPort } from './scaler-port.js';
@@ -611,47 +612,16 @@ function onScheduledAction(a: { s: Simulation; i: number; t: number }): void {
 }
 
 /**
- * Throws when a group's kept figures differ from its instances (RunOptions.checkTallies):
- * the figures summed afresh, and the counts the group's scaling reads computed as they were
- * before the figures were kept (walks over every instance, written out here on purpose
- * rather than shared with the tally).
+ * Throws when a group's kept figures, or the counts its scaling reads, differ from a walk
+ * over its instances (RunOptions.checkTallies). Scale in's shortcut is checked against the
+ * loop it replaced.
  */
 function checkTally(group: AutoScalingGroup): void {
-  const f = group.tally.figures;
-  const kept = JSON.stringify(f);
-  const summed = JSON.stringify(sumOf(group.live, (inst) => group.toTerminate.has(inst)));
-  if (kept !== summed) throw new Error(`internal: ${group.name}'s kept figures ${kept} differ from its instances' ${summed}`);
-  let pending = 0;
-  let running = 0;
-  let draining = 0;
-  let cpuRes = 0;
-  let memRes = 0;
-  let n = 0;
-  let busy = 0;
-  let staying = 0;
-  let removable = 0;
+  const chosen = (inst: Instance) => group.toTerminate.has(inst);
+  const walked = walkFigures(group.live, chosen);
   let mayScaleIn = false;
-  for (const i of group.live) {
-    const chosen = group.toTerminate.has(i);
-    if (i.drainingSince === null && !chosen) staying++;
-    if (i.lifecycle === 'ACTIVE' && !chosen && !i.protectedFromScaleIn) removable++;
-    if (!chosen && (i.lifecycle === 'LAUNCHING' || (i.drainingSince === null && !i.protectedFromScaleIn))) mayScaleIn = true;
-    if (i.lifecycle === 'LAUNCHING') {
-      pending++;
-      continue;
-    }
-    if (i.lifecycle === 'DRAINING') draining++;
-    else running++;
-    cpuRes += i.cpuReserved;
-    memRes += i.memoryReserved;
-    if (!chosen) {
-      n++;
-      if (i.serviceTaskCount > 0) busy++;
-    }
-  }
-  const walked = { pending, running, draining, cpuRes, memRes, n, busy, staying, removable, mayScaleIn };
-  const read = { pending: f.pending, running: f.running, draining: f.draining, cpuRes: f.cpuReserved, memRes: f.memoryReserved, n: f.n, busy: f.busy, staying: group.liveCount(), removable: group.removableCount(), mayScaleIn: group.mayScaleIn() };
-  if (JSON.stringify(walked) !== JSON.stringify(read)) {
-    throw new Error(`internal: ${group.name}'s kept counts ${JSON.stringify(read)} differ from a walk over its instances ${JSON.stringify(walked)}`);
-  }
+  for (const i of group.live) if (!chosen(i) && (i.lifecycle === 'LAUNCHING' || (i.drainingSince === null && !i.protectedFromScaleIn))) mayScaleIn = true;
+  const expected = JSON.stringify({ ...walked, liveCount: walked.staying, removableCount: walked.removable, mayScaleIn });
+  const kept = JSON.stringify({ ...group.tally.figures, liveCount: group.liveCount(), removableCount: group.removableCount(), mayScaleIn: group.mayScaleIn() });
+  if (kept !== expected) throw new Error(`internal: ${group.name}'s kept figures ${kept} differ from a walk over its instances ${expected}`);
 }
