@@ -35,6 +35,12 @@ export class Instance implements PlacementInstance {
   terminatedAt: number | null = null;
   drainingSince: number | null = null;
   timer = -1;
+  /**
+   * The number in the id (`i-` and hex digits, handed out at launch): compared instead of
+   * the id where lists are kept in id order (a number compares at once; ids share a long
+   * zero-padded prefix). The same order as the ids' while they are padded to one width.
+   */
+  readonly launchOrder: number;
 
   constructor(
     readonly id: string,
@@ -47,6 +53,7 @@ export class Instance implements PlacementInstance {
     readonly attributes: Readonly<Record<string, string>>,
     readonly spot: boolean,
   ) {
+    this.launchOrder = parseInt(id.slice(2), 16);
     this.cpuRemaining = cpuRegistered;
     this.memoryRemaining = memoryRegistered;
     // the primary ENI belongs to the instance; awsvpc tasks use the others
@@ -64,6 +71,7 @@ export class Instance implements PlacementInstance {
 
 /**
  * Positions by id in a list of instances kept in id order. Ids are handed out at launch
- * and zero-padded (`i-` and 17 hex digits), so string order is launch order.
+ * and zero-padded (`i-` and 17 hex digits), so string order is launch order: search with
+ * `launchOrder`.
  */
-export const byInstanceId = bisector((inst: Instance) => inst.id);
+export const byInstanceId = bisector((inst: Instance) => inst.launchOrder);

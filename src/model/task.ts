@@ -1,5 +1,7 @@
 // An ECS task and its lifecycle states (aws-behaviour.md §9).
 
+import type { Instance } from './instance.js';
+
 export type TaskState =
   | 'PROVISIONING'
   | 'PENDING'
@@ -28,6 +30,8 @@ export interface Task {
   cpu: number;
   memory: number;
   instanceId: string | null;
+  /** The instance it was placed on (kept after that instance terminates; compare its lifecycle). */
+  instance: Instance | null;
   availabilityZone: string;
   state: TaskState;
   createdAt: number;

@@ -4,16 +4,12 @@
 
 import { sampleDuration as sample } from '../engine/index.js';
 import { Instance, byInstanceId, type InstanceTypeInfo } from '../model/instance.js';
-import {
-  chooseInstancesToTerminate,
-  countByAvailabilityZone,
-  type AsgInstance,
-  chooseLaunchAvailabilityZone,
-} from '../model/capacity/auto-scaling-group.js';
+import { countByAvailabilityZone, chooseLaunchAvailabilityZone } from '../model/capacity/auto-scaling-group.js';
 import { lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources, largestInstanceType } from '../model/capacity/registered-resources.js';
 import { EC2_SPOT_DISCOUNT } from '../model/pricing/index.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
+import { chooseScaleIn } from './scale-in-choice.js';
 import { PRIORITY, type World } from './world.js';
 import { RegistrationLog } from './registration-log.js';
 import { RoomIndex } from './room-index.js';
@@ -185,24 +181,8 @@ export class AutoScalingGroup {
     // Nothing to do when no instance is launching and every candidate is protected (the
     // usual case under managed termination protection): skip building the lists.
     if (!this.mayScaleIn()) return;
-    const candidates: AsgInstance[] = [];
-    // instances still launching go first (nothing runs there yet)
-    const launching: Instance[] = [];
-    for (const i of this.live) {
-      if (this.toTerminate.has(i)) continue;
-      if (i.lifecycle === 'LAUNCHING') launching.push(i);
-      if (i.drainingSince !== null) continue;
-      candidates.push({ id: i.id, availabilityZone: i.availabilityZone, launchMs: i.launchedAt, protectedFromScaleIn: i.protectedFromScaleIn });
-    }
-    const chosen: Instance[] = launching.slice(-count).reverse();
-    if (chosen.length < count) {
-      const picked = chooseInstancesToTerminate(
-        chosen.length === 0 ? candidates : candidates.filter((c) => !chosen.some((x) => x.id === c.id)),
-        count - chosen.length,
-        this.world.scenario.scenario.cluster.availabilityZones,
-      );
-      for (const p of picked) chosen.push(this.cluster.byId.get(p.id)!);
-    }
+    const azs = this.world.scenario.scenario.cluster.availabilityZones;
+    const chosen = chooseScaleIn(this.live, this.toTerminate, count, azs);
     // Each termination would reconcile (and so scale in again, choosing the rest of this
     // list one by one: the choice is greedy, so the same instances in the same order).
     // Reconcile once after the list instead of once per instance, nested.
@@ -291,7 +271,7 @@ const NONE: readonly { availabilityZone: string }[] = [];
  * instance joins them at launch (Cluster.register), and ids are handed out at launch.
  */
 function remove(list: Instance[], inst: Instance): void {
-  const k = byInstanceId.left(list, inst.id);
+  const k = byInstanceId.left(list, inst.launchOrder);
   if (list[k] !== inst) throw new Error(`internal: ${inst.id} is not where id order puts it in an instance list`);
   list.splice(k, 1);
 }

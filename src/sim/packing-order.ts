@@ -42,7 +42,7 @@ export class PackingOrder {
     const zone = this.zoneOf(inst);
     this.filedUnder.set(inst, key);
     if (old !== undefined) return move(zone, inst, old, key);
-    const at = position(zone, key, inst.id);
+    const at = position(zone, key, inst.launchOrder);
     zone.instances.splice(at, 0, inst);
     zone.keys.splice(at, 0, key);
   }
@@ -81,7 +81,7 @@ export class PackingOrder {
           const inst = list[i];
           if (!accepts(inst)) continue;
           const k = z.keys[i];
-          if (best === undefined || k < bestKey || (k === bestKey && inst.id < best.id)) {
+          if (best === undefined || k < bestKey || (k === bestKey && inst.launchOrder < best.launchOrder)) {
             best = inst;
             bestKey = k;
           }
@@ -103,7 +103,7 @@ export class PackingOrder {
 
 /** Takes `inst`, filed under `key`, out of the zone's order. */
 function take(zone: Zone, inst: Instance, key: number): void {
-  const at = position(zone, key, inst.id);
+  const at = position(zone, key, inst.launchOrder);
   if (zone.instances[at] !== inst) throw new Error(`internal: ${inst.id} is not where its key puts it in the packing order`);
   zone.instances.splice(at, 1);
   zone.keys.splice(at, 1);
@@ -116,10 +116,10 @@ function take(zone: Zone, inst: Instance, key: number): void {
 function move(zone: Zone, inst: Instance, from: number, to: number): void {
   const insts = zone.instances;
   const keys = zone.keys;
-  const i = position(zone, from, inst.id);
+  const i = position(zone, from, inst.launchOrder);
   if (insts[i] !== inst) throw new Error(`internal: ${inst.id} is not where its key puts it in the packing order`);
   // its new place, counted with it still at i
-  let j = position(zone, to, inst.id);
+  let j = position(zone, to, inst.launchOrder);
   if (j > i) j--;
   if (j < i) {
     for (let k = i; k > j; k--) {
@@ -136,8 +136,8 @@ function move(zone: Zone, inst: Instance, from: number, to: number): void {
   keys[j] = to;
 }
 
-/** Where (key, id) is or would go in the zone's order. */
-function position(zone: Zone, key: number, id: string): number {
+/** Where (key, instance of that launchOrder) is or would go in the zone's order. */
+function position(zone: Zone, key: number, launchOrder: number): number {
   const keys = zone.keys;
   const insts = zone.instances;
   let lo = 0;
@@ -145,7 +145,7 @@ function position(zone: Zone, key: number, id: string): number {
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
     const k = keys[mid];
-    if (k < key || (k === key && insts[mid].id < id)) lo = mid + 1;
+    if (k < key || (k === key && insts[mid].launchOrder < launchOrder)) lo = mid + 1;
     else hi = mid;
   }
   return lo;

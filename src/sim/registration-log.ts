@@ -3,7 +3,6 @@
 // count every registration of the run; terminated instances are dropped now and then, so
 // the log holds about as many instances as are live (memory does not grow with time).
 
-import { bisectLeft } from 'd3-array';
 import type { Instance } from '../model/instance.js';
 
 export class RegistrationLog {
@@ -27,12 +26,17 @@ export class RegistrationLog {
 
   /** The instances registered after the first `n`, not terminated, in id order. */
   since(n: number): Instance[] {
+    // From the end back: the instances asked for are the last few (a retry asks for those
+    // registered since its service last failed), so this walks no further than the loop
+    // below does, without a binary search over the whole log.
+    let first = this.positions.length;
+    while (first > 0 && this.positions[first - 1] >= n) first--;
     const out: Instance[] = [];
-    for (let i = bisectLeft(this.positions, n); i < this.entries.length; i++) {
+    for (let i = first; i < this.entries.length; i++) {
       const inst = this.entries[i];
       if (inst.lifecycle !== 'TERMINATED') out.push(inst);
     }
-    out.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    if (out.length > 1) out.sort((a, b) => a.launchOrder - b.launchOrder);
     return out;
   }
 

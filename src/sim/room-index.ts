@@ -29,7 +29,7 @@ export class RoomIndex {
     }
     if (room === this.members.has(inst)) return;
     const list = this.list;
-    const lo = byInstanceId.left(list, inst.id);
+    const lo = byInstanceId.left(list, inst.launchOrder);
     if (room) {
       this.members.add(inst);
       list.splice(lo, 0, inst);

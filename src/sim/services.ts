@@ -336,6 +336,7 @@ export class ServiceRuntime {
       cpu: this.requirements.cpu,
       memory: this.requirements.memory,
       instanceId: null,
+      instance: null,
       availabilityZone: '',
       state: 'PROVISIONING',
       createdAt: world.now,
@@ -453,6 +454,7 @@ export class ServiceRuntime {
     }
     this.cluster.tasksChanged(inst);
     task.instanceId = inst.id;
+    task.instance = inst;
     task.availabilityZone = inst.availabilityZone;
     if (!task.capacityProvider) {
       // launchType EC2: the task belongs to the instance's group from now on
@@ -466,8 +468,7 @@ export class ServiceRuntime {
   }
 
   private releaseInstance(task: Task): void {
-    if (task.instanceId === null) return;
-    const inst = this.cluster.byId.get(task.instanceId);
+    const inst = hostOf(task);
     if (!inst || !inst.tasks.delete(task)) return;
     const req = this.requirements;
     inst.cpuRemaining += req.cpu;
@@ -571,7 +572,7 @@ export class ServiceRuntime {
       const hosts: Instance[] = [];
       const seen = new Set<Instance>();
       for (const t of pool) {
-        const inst = t.instanceId === null ? undefined : this.cluster.byId.get(t.instanceId);
+        const inst = hostOf(t);
         if (inst !== undefined && !seen.has(inst)) {
           seen.add(inst);
           hosts.push(inst);
@@ -647,7 +648,7 @@ export class ServiceRuntime {
     if (task.runningAt !== null) this.runningMsTotal += world.now - task.runningAt;
     this.loadModel?.removeTask(task.id, world.now);
     if (task.launchType === 'FARGATE' && task.pendingAt !== null) world.cost.stop(task.id, world.now);
-    const inst = task.instanceId ? this.cluster.byId.get(task.instanceId) : undefined;
+    const inst = hostOf(task);
     this.releaseInstance(task);
     if (this.tasks.delete(task) && task.leaving) {
       this.leavingCount--;
@@ -789,6 +790,15 @@ function packingOf(strategies: readonly CompiledStrategy[]): { field: 'cpu' | 'm
   if (types.length === 1) return { field: last.field, spread: false };
   if (types.length === 2 && types[0].type === 'spread' && types[0].field === `attribute:${AZ_ATTRIBUTE}`) return { field: last.field, spread: true };
   return null;
+}
+
+/**
+ * The instance a task is on, while that instance is registered (until it terminates: the
+ * cluster's byId would no longer find it). Held on the task rather than looked up by id.
+ */
+function hostOf(task: Task): Instance | undefined {
+  const inst = task.instance;
+  return inst !== null && inst.lifecycle !== 'TERMINATED' ? inst : undefined;
 }
 
 function fargatePricing(world: World, arch: 'x86_64' | 'arm64') {

@@ -83,27 +83,34 @@ export function chooseInstancesToTerminate(
   const live = instances.filter((i) => !i.terminating);
   const order = [...azs];
   for (const i of live) if (!order.includes(i.availabilityZone)) order.push(i.availabilityZone);
-  const total = new Map<string, number>();
-  const candidates = new Map<string, AsgInstance[]>();
-  for (const az of order) {
-    total.set(az, 0);
-    candidates.set(az, []);
-  }
+  const totals = order.map(() => 0);
+  const unprotected: AsgInstance[][] = order.map(() => []);
   for (const i of live) {
-    total.set(i.availabilityZone, total.get(i.availabilityZone)! + 1);
-    if (!i.protectedFromScaleIn) candidates.get(i.availabilityZone)!.push(i);
+    const k = order.indexOf(i.availabilityZone);
+    totals[k]++;
+    if (!i.protectedFromScaleIn) unprotected[k].push(i);
   }
-  for (const list of candidates.values()) list.sort(olderFirst);
-  const chosen: AsgInstance[] = [];
+  for (const list of unprotected) list.sort(olderFirst);
+  return takeFromLargestAzs(totals, unprotected, count);
+}
+
+/**
+ * The default termination policy's choice over counts made beforehand, AZ by AZ in tie
+ * order: `totals[k]`, the instances of AZ k; `unprotected[k]`, those of them that scale in
+ * may terminate, oldest first. Up to `count` instances, in order; updates `totals`.
+ */
+export function takeFromLargestAzs<T>(totals: number[], unprotected: readonly (readonly T[])[], count: number): T[] {
+  const next = totals.map(() => 0); // per AZ, its first instance not yet chosen
+  const chosen: T[] = [];
   while (chosen.length < count) {
-    let az: string | null = null;
-    for (const a of order) {
-      if (candidates.get(a)!.length === 0) continue;
-      if (az === null || total.get(a)! > total.get(az)!) az = a;
+    let az = -1;
+    for (let k = 0; k < totals.length; k++) {
+      if (next[k] === unprotected[k].length) continue;
+      if (az < 0 || totals[k] > totals[az]) az = k;
     }
-    if (az === null) break;
-    chosen.push(candidates.get(az)!.shift()!);
-    total.set(az, total.get(az)! - 1);
+    if (az < 0) break;
+    chosen.push(unprotected[az][next[az]++]);
+    totals[az]--;
   }
   return chosen;
 }

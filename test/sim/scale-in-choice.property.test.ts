@@ -1,0 +1,86 @@
+// chooseScaleIn (one walk, nothing allocated per instance) chooses the same instances in
+// the same order as scale in did before it: the launching instances newest first, then
+// chooseInstancesToTerminate over candidate records of the instances that stay.
+
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { chooseScaleIn } from '../../src/sim/scale-in-choice.js';
+import { chooseInstancesToTerminate, type AsgInstance } from '../../src/model/capacity/auto-scaling-group.js';
+import { Instance } from '../../src/model/instance.js';
+
+const type = { name: 'm5.large', vcpu: 2, memoryMiB: 8192, enis: 3, pricePerHour: 0.096, cpuArchitecture: 'x86_64' as const };
+const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+
+/** Scale in's choice as it was written before chooseScaleIn. */
+function reference(live: readonly Instance[], chosenBefore: ReadonlySet<Instance>, count: number, azs: readonly string[]): Instance[] {
+  const byId = new Map(live.map((i) => [i.id, i]));
+  const candidates: AsgInstance[] = [];
+  const launching: Instance[] = [];
+  for (const i of live) {
+    if (chosenBefore.has(i)) continue;
+    if (i.lifecycle === 'LAUNCHING') launching.push(i);
+    if (i.drainingSince !== null) continue;
+    candidates.push({ id: i.id, availabilityZone: i.availabilityZone, launchMs: i.launchedAt, protectedFromScaleIn: i.protectedFromScaleIn });
+  }
+  const chosen = launching.slice(-count).reverse();
+  if (chosen.length < count) {
+    const rest = chosen.length === 0 ? candidates : candidates.filter((c) => !chosen.some((x) => x.id === c.id));
+    for (const p of chooseInstancesToTerminate(rest, count - chosen.length, azs)) chosen.push(byId.get(p.id)!);
+  }
+  return chosen;
+}
+
+const instanceSpec = fc.record({
+  lifecycle: fc.constantFrom('LAUNCHING' as const, 'ACTIVE' as const, 'ACTIVE' as const, 'DRAINING' as const),
+  // an AZ the group does not list now and then (the policy puts those after the listed ones)
+  az: fc.constantFrom(...AZS, 'us-east-1d'),
+  protectedFromScaleIn: fc.boolean(),
+  chosenBefore: fc.boolean(),
+  // launch times never decrease in launch order; equal ones are common (one scale out)
+  gap: fc.constantFrom(0, 0, 1000, 60_000),
+});
+
+describe('chooseScaleIn', () => {
+  it('chooses what the candidate records and chooseInstancesToTerminate chose', () => {
+    fc.assert(
+      fc.property(fc.array(instanceSpec, { maxLength: 40 }), fc.integer({ min: 1, max: 45 }), (specs, count) => {
+        const live: Instance[] = [];
+        const chosenBefore = new Set<Instance>();
+        let t = 0;
+        specs.forEach((s, n) => {
+          t += s.gap;
+          // ids as the cluster hands them out: hex, zero-padded, in launch order
+          const inst = new Instance(`i-${(n + 1).toString(16).padStart(17, '0')}`, 'asg', type, s.az, t, 2048, 7680, {}, false);
+          inst.lifecycle = s.lifecycle;
+          if (s.lifecycle === 'DRAINING') inst.drainingSince = t;
+          if (s.lifecycle !== 'LAUNCHING') inst.protectedFromScaleIn = s.protectedFromScaleIn;
+          if (s.chosenBefore && s.lifecycle === 'DRAINING') chosenBefore.add(inst);
+          live.push(inst);
+        });
+        const got = chooseScaleIn(live, chosenBefore, count, AZS).map((i) => i.id);
+        expect(got).toEqual(reference(live, chosenBefore, count, AZS).map((i) => i.id));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('takes launching instances first, newest first, then the AZ with the most instances', () => {
+    const mk = (n: number, az: string, lifecycle: Instance['lifecycle'], prot = false) => {
+      const inst = new Instance(`i-${n.toString(16).padStart(17, '0')}`, 'asg', type, az, n * 1000, 2048, 7680, {}, false);
+      inst.lifecycle = lifecycle;
+      inst.protectedFromScaleIn = prot;
+      return inst;
+    };
+    const live = [
+      mk(1, AZS[0], 'ACTIVE'),
+      mk(2, AZS[0], 'ACTIVE', true),
+      mk(3, AZS[1], 'ACTIVE'),
+      mk(4, AZS[0], 'ACTIVE'),
+      mk(5, AZS[1], 'LAUNCHING'),
+      mk(6, AZS[2], 'LAUNCHING'),
+    ];
+    // launching 6 then 5; then AZ a, with the most instances staying (3 against b's 1),
+    // gives its oldest unprotected one (1), and with 2 left still has the most: 4
+    expect(chooseScaleIn(live, new Set(), 4, AZS).map((i) => i.launchOrder)).toEqual([6, 5, 1, 4]);
+  });
+});
