@@ -18,58 +18,88 @@ export function visibleAt(periodStart: number, period: number, publishDelay: num
   return periodStart + period + publishDelay;
 }
 
-/** One metric's ring of statistic sets; slot i holds period index idx[i] (-1 = empty). */
+/** Values per slot: period index (-1 = empty), sum, min, max, sample count. */
+const STRIDE = 5;
+
+/**
+ * One metric's ring of statistic sets. Slot i holds one period's set in
+ * data[STRIDE * i ..]: the period index and its four statistics side by side, so a put or a
+ * read touches one place in memory rather than one per statistic.
+ */
 export class MetricSeries {
-  idx: Float64Array;
-  sum: Float64Array;
-  min: Float64Array;
-  max: Float64Array;
-  count: Float64Array;
+  private data: Float64Array;
+  private slots: number;
 
   constructor(capacity: number) {
-    this.idx = new Float64Array(capacity).fill(-1);
-    this.sum = new Float64Array(capacity);
-    this.min = new Float64Array(capacity);
-    this.max = new Float64Array(capacity);
-    this.count = new Float64Array(capacity);
+    this.slots = capacity;
+    this.data = emptySlots(capacity);
   }
 
   get capacity(): number {
-    return this.idx.length;
+    return this.slots;
   }
 
   put(i: number, sum: number, min: number, max: number, count: number): void {
-    const slot = i % this.idx.length;
-    if (this.idx[slot] > i) return; // a newer period already owns the slot: i is past retention
-    this.idx[slot] = i;
-    this.sum[slot] = sum;
-    this.min[slot] = min;
-    this.max[slot] = max;
-    this.count[slot] = count;
+    const at = (i % this.slots) * STRIDE;
+    const d = this.data;
+    if (d[at] > i) return; // a newer period already owns the slot: i is past retention
+    d[at] = i;
+    d[at + 1] = sum;
+    d[at + 2] = min;
+    d[at + 3] = max;
+    d[at + 4] = count;
+  }
+
+  /** The statistic set of period i, or undefined when it is not stored. */
+  get(i: number): { sum: number; min: number; max: number; count: number } | undefined {
+    const at = (i % this.slots) * STRIDE;
+    const d = this.data;
+    if (d[at] !== i) return undefined;
+    return { sum: d[at + 1], min: d[at + 2], max: d[at + 3], count: d[at + 4] };
   }
 
   /** `statistic` over periods [first, first + periods) combined into one statistic set; NaN when none is stored. */
   aggregate(first: number, periods: number, statistic: Statistic): number {
+    const d = this.data;
     if (periods === 1) {
       if (first < 0) return NaN;
-      const slot = first % this.idx.length;
-      if (this.idx[slot] !== first) return NaN;
-      return statisticValue(statistic, this.sum[slot], this.min[slot], this.max[slot], this.count[slot]);
+      const at = (first % this.slots) * STRIDE;
+      if (d[at] !== first) return NaN;
+      return statisticValue(statistic, d[at + 1], d[at + 2], d[at + 3], d[at + 4]);
     }
-    return aggregateSeries(this, first, periods, statistic);
+    let sum = 0;
+    let min = Infinity;
+    let max = -Infinity;
+    let count = 0;
+    for (let k = 0; k < periods; k++) {
+      const i = first + k;
+      if (i < 0) continue;
+      const at = (i % this.slots) * STRIDE;
+      if (d[at] !== i) continue;
+      sum += d[at + 1];
+      if (d[at + 2] < min) min = d[at + 2];
+      if (d[at + 3] > max) max = d[at + 3];
+      count += d[at + 4];
+    }
+    return statisticValue(statistic, sum, min, max, count);
   }
 
   resize(capacity: number): void {
-    const old = { idx: this.idx, sum: this.sum, min: this.min, max: this.max, count: this.count };
-    this.idx = new Float64Array(capacity).fill(-1);
-    this.sum = new Float64Array(capacity);
-    this.min = new Float64Array(capacity);
-    this.max = new Float64Array(capacity);
-    this.count = new Float64Array(capacity);
-    for (let s = 0; s < old.idx.length; s++) {
-      if (old.idx[s] >= 0) this.put(old.idx[s], old.sum[s], old.min[s], old.max[s], old.count[s]);
+    const old = this.data;
+    const oldSlots = this.slots;
+    this.slots = capacity;
+    this.data = emptySlots(capacity);
+    for (let s = 0; s < oldSlots; s++) {
+      const at = s * STRIDE;
+      if (old[at] >= 0) this.put(old[at], old[at + 1], old[at + 2], old[at + 3], old[at + 4]);
     }
   }
+}
+
+function emptySlots(capacity: number): Float64Array {
+  const d = new Float64Array(capacity * STRIDE);
+  for (let at = 0; at < d.length; at += STRIDE) d[at] = -1;
+  return d;
 }
 
 export class MetricStore {
@@ -148,9 +178,8 @@ export class MetricStore {
     const s = this.seriesByName.get(metricName);
     const i = periodStart / this.period;
     if (!s || !Number.isInteger(i)) return undefined;
-    const slot = i % s.capacity;
-    if (s.idx[slot] !== i) return undefined;
-    return { periodStart, sum: s.sum[slot], min: s.min[slot], max: s.max[slot], sampleCount: s.count[slot] };
+    const set = s.get(i);
+    return set && { periodStart, sum: set.sum, min: set.min, max: set.max, sampleCount: set.count };
   }
 
   /**
@@ -163,24 +192,4 @@ export class MetricStore {
     if (!s) return NaN;
     return s.aggregate(start / this.period, periods, statistic);
   }
-}
-
-/** `statistic` over periods [first, first + periods) of one series combined; NaN when none stored. */
-function aggregateSeries(s: MetricSeries, first: number, periods: number, statistic: Statistic): number {
-  const cap = s.capacity;
-  let sum = 0;
-  let min = Infinity;
-  let max = -Infinity;
-  let count = 0;
-  for (let k = 0; k < periods; k++) {
-    const i = first + k;
-    if (i < 0) continue;
-    const slot = i % cap;
-    if (s.idx[slot] !== i) continue;
-    sum += s.sum[slot];
-    if (s.min[slot] < min) min = s.min[slot];
-    if (s.max[slot] > max) max = s.max[slot];
-    count += s.count[slot];
-  }
-  return statisticValue(statistic, sum, min, max, count);
 }

@@ -1,4 +1,5 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { MetricStore, visibleAt, datapointStatistic } from '../../src/scaling/index.js';
 
 describe('MetricStore', () => {
@@ -40,6 +41,58 @@ describe('MetricStore', () => {
     expect(store.get('X', 9 * 60_000)?.sum).toBe(9);
     for (let m = 10; m < 18; m++) store.putValue('X', m * 60_000, m);
     expect(store.get('X', 10 * 60_000)?.sum).toBe(10);
+  });
+
+  it('reads back what a map of the last `retention` periods holds, through puts out of order, gaps and growth (property)', () => {
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('put' as const), back: fc.integer({ min: 0, max: 12 }), gap: fc.integer({ min: 0, max: 3 }), v: fc.integer({ min: -5, max: 100 }), n: fc.integer({ min: 0, max: 3 }) }),
+      fc.record({ kind: fc.constant('grow' as const), to: fc.integer({ min: 1, max: 20 }) }),
+    );
+    fc.assert(
+      fc.property(fc.integer({ min: 1, max: 8 }), fc.array(step, { maxLength: 60 }), (retention, steps) => {
+        const store = new MetricStore({ period: 60_000, publishDelay: 0, retention });
+        const kept = new Map<number, { sum: number; min: number; max: number; count: number }>();
+        let newest = 0;
+        let ret = retention;
+        // the ring keeps period i in slot i % ret unless a newer period holds that slot
+        const keep = (i: number, set: { sum: number; min: number; max: number; count: number }) => {
+          for (const j of [...kept.keys()]) {
+            if (j % ret !== i % ret) continue;
+            if (j > i) return;
+            kept.delete(j);
+          }
+          kept.set(i, set);
+        };
+        for (const s of steps) {
+          if (s.kind === 'grow') {
+            store.ensureRetention(s.to);
+            if (s.to > ret) {
+              // growing re-files the kept periods (in each new slot the newest wins)
+              const old = [...kept];
+              kept.clear();
+              ret = s.to;
+              for (const [j, set] of old) keep(j, set);
+            }
+            continue;
+          }
+          newest += s.gap;
+          const i = Math.max(0, newest - s.back);
+          store.putValues('X', i * 60_000, s.v * 3, s.v, s.v + 2, s.n);
+          if (s.n > 0) keep(i, { sum: s.v * 3, min: s.v, max: s.v + 2, count: s.n }); // no samples: missing
+        }
+        for (let i = 0; i <= newest + 1; i++) {
+          const want = kept.get(i);
+          const got = store.get('X', i * 60_000);
+          expect(got && { sum: got.sum, min: got.min, max: got.max, count: got.sampleCount }).toEqual(want);
+          const three = [i, i + 1, i + 2].map((j) => kept.get(j)).filter((x) => x !== undefined);
+          const sum = three.reduce((a, x) => a + x.sum, 0);
+          const max = three.reduce((a, x) => Math.max(a, x.max), -Infinity);
+          expect(store.aggregate('X', i * 60_000, 3, 'Sum')).toBe(three.length === 0 ? NaN : sum);
+          expect(store.aggregate('X', i * 60_000, 3, 'Maximum')).toBe(three.length === 0 ? NaN : max);
+        }
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('rejects a period start that is not on the period grid, naming what was expected', () => {
