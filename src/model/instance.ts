@@ -38,7 +38,8 @@ export class Instance implements PlacementInstance {
   /**
    * The number in the id (`i-` and hex digits, handed out at launch): compared instead of
    * the id where lists are kept in id order (a number compares at once; ids share a long
-   * zero-padded prefix). The same order as the ids' while they are padded to one width.
+   * zero-padded prefix). The same order as the ids' while they are padded to one width,
+   * and exact while fewer than 2^53 instances have launched (ids come from a counter).
    */
   readonly launchOrder: number;
 

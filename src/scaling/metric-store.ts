@@ -58,7 +58,11 @@ export class MetricSeries {
     return { sum: d[at + 1], min: d[at + 2], max: d[at + 3], count: d[at + 4] };
   }
 
-  /** `statistic` over periods [first, first + periods) combined into one statistic set; NaN when none is stored. */
+  /**
+   * `statistic` over periods [first, first + periods) combined into one statistic set; NaN
+   * when none is stored. `first` is a whole period index (the store checks; alarms compute
+   * whole ones): a fraction would land inside another slot's values.
+   */
   aggregate(first: number, periods: number, statistic: Statistic): number {
     const d = this.data;
     if (periods === 1) {
@@ -189,7 +193,8 @@ export class MetricStore {
    */
   aggregate(metricName: string, start: number, periods: number, statistic: Statistic): number {
     const s = this.seriesByName.get(metricName);
-    if (!s) return NaN;
-    return s.aggregate(start / this.period, periods, statistic);
+    const first = start / this.period;
+    if (!s || !Number.isInteger(first)) return NaN; // off the period grid: nothing stored there
+    return s.aggregate(first, periods, statistic);
   }
 }

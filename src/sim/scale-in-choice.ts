@@ -12,23 +12,19 @@ import { takeFromLargestAzs } from '../model/capacity/auto-scaling-group.js';
 /**
  * `live`: the group's instances not terminated, in launch order (oldest first: launch
  * order is id order, and launch times never decrease along it). `chosenBefore`: instances
- * already chosen for termination (draining). `azs`: the AZs in tie order.
+ * already chosen for termination (draining). `azs`: the AZs in tie order; every instance
+ * is in one of them (instances launch only into the cluster's AZs), else this throws.
  */
 export function chooseScaleIn(live: readonly Instance[], chosenBefore: ReadonlySet<Instance>, count: number, azs: readonly string[]): Instance[] {
-  const order = azs.slice();
-  const totals = order.map(() => 0);
-  const unprotected: Instance[][] = order.map(() => []);
+  const totals = azs.map(() => 0);
+  const unprotected: Instance[][] = azs.map(() => []);
   const launching: Instance[] = [];
   for (const i of live) {
     if (chosenBefore.has(i)) continue;
     if (i.lifecycle === 'LAUNCHING') launching.push(i);
     if (i.drainingSince !== null) continue;
-    let k = order.indexOf(i.availabilityZone);
-    if (k < 0) {
-      k = order.push(i.availabilityZone) - 1;
-      totals.push(0);
-      unprotected.push([]);
-    }
+    const k = azs.indexOf(i.availabilityZone);
+    if (k < 0) throw new Error(`internal: ${i.id} is in ${i.availabilityZone}, which the cluster does not list (${azs.join(', ')})`);
     totals[k]++;
     if (!i.protectedFromScaleIn) unprotected[k].push(i);
   }
@@ -37,7 +33,7 @@ export function chooseScaleIn(live: readonly Instance[], chosenBefore: ReadonlyS
   // the launching ones chosen are no longer among those that stay
   for (const i of chosen) {
     if (i.drainingSince !== null) continue;
-    const k = order.indexOf(i.availabilityZone);
+    const k = azs.indexOf(i.availabilityZone);
     totals[k]--;
     const at = unprotected[k].indexOf(i);
     if (at >= 0) unprotected[k].splice(at, 1);

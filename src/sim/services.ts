@@ -793,8 +793,9 @@ function packingOf(strategies: readonly CompiledStrategy[]): { field: 'cpu' | 'm
 }
 
 /**
- * The instance a task is on, while that instance is registered (until it terminates: the
- * cluster's byId would no longer find it). Held on the task rather than looked up by id.
+ * The instance a task is on, while that instance is registered: held on the task rather
+ * than looked up in the cluster's byId. The TERMINATED test is defensive, as byId's lookup
+ * was: a terminating instance's tasks are all stopped before it is marked TERMINATED.
  */
 function hostOf(task: Task): Instance | undefined {
   const inst = task.instance;

@@ -95,6 +95,14 @@ describe('MetricStore', () => {
     );
   });
 
+  it('reads nothing off the period grid (an aggregate from a start between periods is missing)', () => {
+    const store = new MetricStore({ period: 10, publishDelay: 0 });
+    store.putValues('X', 0, 0.2, 7, 9, 3);
+    store.putValue('X', 10, 1);
+    expect(store.aggregate('X', 2, 1, 'Maximum')).toBeNaN();
+    expect(store.aggregate('X', 0, 1, 'Maximum')).toBe(9);
+  });
+
   it('rejects a period start that is not on the period grid, naming what was expected', () => {
     const store = new MetricStore({ period: 60_000, publishDelay: 0 });
     expect(() => store.putValue('X', 30_000, 1)).toThrow(/multiple of 60000 ms.*found 30000/);

@@ -1,6 +1,8 @@
 // chooseScaleIn (one walk, nothing allocated per instance) chooses the same instances in
 // the same order as scale in did before it: the launching instances newest first, then
-// chooseInstancesToTerminate over candidate records of the instances that stay.
+// the default termination policy over candidate records of the instances that stay. The
+// policy is copied here as it was written before (maps, a sort, shift), so that a mistake
+// in takeFromLargestAzs, which chooseInstancesToTerminate now shares, shows too.
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
@@ -10,6 +12,36 @@ import { Instance } from '../../src/model/instance.js';
 
 const type = { name: 'm5.large', vcpu: 2, memoryMiB: 8192, enis: 3, pricePerHour: 0.096, cpuArchitecture: 'x86_64' as const };
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
+
+/** The default termination policy as chooseInstancesToTerminate was written before takeFromLargestAzs. */
+function policyBefore(instances: readonly AsgInstance[], count: number, azs: readonly string[]): AsgInstance[] {
+  const olderFirst = (a: AsgInstance, b: AsgInstance) => a.launchMs - b.launchMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const order = [...azs];
+  for (const i of instances) if (!order.includes(i.availabilityZone)) order.push(i.availabilityZone);
+  const total = new Map<string, number>();
+  const candidates = new Map<string, AsgInstance[]>();
+  for (const az of order) {
+    total.set(az, 0);
+    candidates.set(az, []);
+  }
+  for (const i of instances) {
+    total.set(i.availabilityZone, total.get(i.availabilityZone)! + 1);
+    if (!i.protectedFromScaleIn) candidates.get(i.availabilityZone)!.push(i);
+  }
+  for (const list of candidates.values()) list.sort(olderFirst);
+  const chosen: AsgInstance[] = [];
+  while (chosen.length < count) {
+    let az: string | null = null;
+    for (const a of order) {
+      if (candidates.get(a)!.length === 0) continue;
+      if (az === null || total.get(a)! > total.get(az)!) az = a;
+    }
+    if (az === null) break;
+    chosen.push(candidates.get(az)!.shift()!);
+    total.set(az, total.get(az)! - 1);
+  }
+  return chosen;
+}
 
 /** Scale in's choice as it was written before chooseScaleIn. */
 function reference(live: readonly Instance[], chosenBefore: ReadonlySet<Instance>, count: number, azs: readonly string[]): Instance[] {
@@ -25,15 +57,15 @@ function reference(live: readonly Instance[], chosenBefore: ReadonlySet<Instance
   const chosen = launching.slice(-count).reverse();
   if (chosen.length < count) {
     const rest = chosen.length === 0 ? candidates : candidates.filter((c) => !chosen.some((x) => x.id === c.id));
-    for (const p of chooseInstancesToTerminate(rest, count - chosen.length, azs)) chosen.push(byId.get(p.id)!);
+    for (const p of policyBefore(rest, count - chosen.length, azs)) chosen.push(byId.get(p.id)!);
   }
   return chosen;
 }
 
 const instanceSpec = fc.record({
   lifecycle: fc.constantFrom('LAUNCHING' as const, 'ACTIVE' as const, 'ACTIVE' as const, 'DRAINING' as const),
-  // an AZ the group does not list now and then (the policy puts those after the listed ones)
-  az: fc.constantFrom(...AZS, 'us-east-1d'),
+  // (instances launch only into the listed AZs: chooseScaleIn throws on any other)
+  az: fc.constantFrom(...AZS),
   protectedFromScaleIn: fc.boolean(),
   chosenBefore: fc.boolean(),
   // launch times never decrease in launch order; equal ones are common (one scale out)
@@ -62,6 +94,28 @@ describe('chooseScaleIn', () => {
       }),
       { numRuns: 500 },
     );
+  });
+
+  it('chooseInstancesToTerminate chooses what the policy chose before, AZs not listed included', () => {
+    const record = fc.record({
+      az: fc.constantFrom(...AZS, 'us-east-1d', 'us-east-1e'),
+      launchMs: fc.integer({ min: 0, max: 5 }),
+      protectedFromScaleIn: fc.boolean(),
+    });
+    fc.assert(
+      fc.property(fc.array(record, { maxLength: 30 }), fc.integer({ min: 0, max: 35 }), (records, count) => {
+        const group: AsgInstance[] = records.map((r, n) => ({ id: `i-${n}`, availabilityZone: r.az, launchMs: r.launchMs, protectedFromScaleIn: r.protectedFromScaleIn }));
+        const ids = (xs: AsgInstance[]) => xs.map((x) => x.id);
+        expect(ids(chooseInstancesToTerminate(group, count, AZS))).toEqual(ids(policyBefore(group, count, AZS)));
+      }),
+      { numRuns: 500 },
+    );
+  });
+
+  it('refuses an instance in an AZ the cluster does not list', () => {
+    const inst = new Instance(`i-${(1).toString(16).padStart(17, '0')}`, 'asg', type, 'us-east-1d', 0, 2048, 7680, {}, false);
+    inst.lifecycle = 'ACTIVE';
+    expect(() => chooseScaleIn([inst], new Set(), 1, AZS)).toThrow(/us-east-1d/);
   });
 
   it('takes launching instances first, newest first, then the AZ with the most instances', () => {

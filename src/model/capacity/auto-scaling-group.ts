@@ -73,7 +73,8 @@ function olderFirst(a: AsgInstance, b: AsgInstance): number {
 
 /**
  * The instances a scale in by `count` terminates, in order; fewer when not enough are
- * unprotected. `azs` gives the tie order of AZs (AZs not listed come after, by name).
+ * unprotected. `azs` gives the tie order of AZs (AZs not listed come after, in the order
+ * they first appear in `instances`).
  */
 export function chooseInstancesToTerminate(
   instances: readonly AsgInstance[],
