@@ -34,6 +34,12 @@ export class EventQueue {
   private heap: Int32Array;
   private heapTime: Float64Array;
   private size = 0;
+  /**
+   * The root was popped and not yet refilled: the next push takes its place and sifts down
+   * once (instead of the last entry sifting down at the pop and the new event sifting up
+   * at the push); a peek first refills it with the last entry. `size` still counts it.
+   */
+  private rootTaken = false;
   /** Slots free for reuse, a stack (the most recently freed is reused first). */
   private free: Int32Array;
   private freeCount = 0;
@@ -61,7 +67,7 @@ export class EventQueue {
   }
 
   get length(): number {
-    return this.size;
+    return this.rootTaken ? this.size - 1 : this.size;
   }
 
   push<A>(time: number, handler: EventHandler<A>, arg: A, priority = 0): EventHandle {
@@ -74,11 +80,18 @@ export class EventQueue {
     this.seq[slot] = sequence;
     this.fn[slot] = handler;
     this.arg[slot] = arg;
-    if (this.size === this.heap.length) {
-      this.heap = grow(this.heap, this.heap.length * 2) as Int32Array;
-      this.heapTime = grow(this.heapTime, this.heapTime.length * 2) as Float64Array;
+    if (this.rootTaken) {
+      // the popped root's place: every other entry is where a heap keeps it, so one sift
+      // down from the root makes a heap again
+      this.rootTaken = false;
+      this.siftDown(slot, time, this.size);
+    } else {
+      if (this.size === this.heap.length) {
+        this.heap = grow(this.heap, this.heap.length * 2) as Int32Array;
+        this.heapTime = grow(this.heapTime, this.heapTime.length * 2) as Float64Array;
+      }
+      this.siftUp(this.size++, slot, time);
     }
-    this.siftUp(this.size++, slot, time);
     return slot + this.gen[slot] * GEN_SHIFT;
   }
 
@@ -146,7 +159,15 @@ export class EventQueue {
 
   /** Time of the earliest event, cancelled ones included; Infinity when empty. */
   peekTime(): number {
+    if (this.rootTaken) this.refillRoot();
     return this.size === 0 ? Infinity : this.heapTime[0];
+  }
+
+  /** The popped root's place goes to the last entry (no event was pushed since the pop). */
+  private refillRoot(): void {
+    this.rootTaken = false;
+    const n = --this.size;
+    if (n > 0) this.siftDown(this.heap[n], this.heapTime[n], n);
   }
 
   /**
@@ -154,10 +175,11 @@ export class EventQueue {
    * (nothing ran). The caller checks peekTime() first.
    */
   popAndRun(): boolean {
+    if (this.rootTaken) this.refillRoot();
     const slot = this.heap[0];
     const t = this.heapTime[0];
-    const n = --this.size;
-    if (n > 0) this.siftDown(this.heap[n], this.heapTime[n], n);
+    // the root's place is refilled by the handler's first push, or at the next peek
+    this.rootTaken = true;
     if (t === this.watchTime) this.watch(slot);
     const handler = this.fn[slot];
     const arg = this.arg[slot];

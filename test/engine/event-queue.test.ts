@@ -22,6 +22,81 @@ describe('Simulator event order', () => {
     );
   });
 
+  it('events that schedule and cancel others run as a sorted-list model runs them — property', () => {
+    // Each event schedules 0-3 more (0: the queue refills the popped root from its last
+    // entry; 1 or more: the first takes the root's place) and may cancel a pending one.
+    const child = fc.record({ d: fc.integer({ min: 0, max: 4 }), p: fc.integer({ min: -1, max: 1 }) });
+    const step = fc.record({ children: fc.array(child, { maxLength: 3 }), cancel: fc.option(fc.nat({ max: 30 }), { nil: undefined }) });
+    type Key = [time: number, priority: number, order: number];
+    const before = (a: Key, b: Key) => a[0] - b[0] || a[1] - b[1] || a[2] - b[2];
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ t: fc.integer({ min: 0, max: 6 }), p: fc.integer({ min: -1, max: 1 }) }), { minLength: 1, maxLength: 20 }),
+        fc.array(step, { minLength: 1, maxLength: 120 }),
+        (initial, steps) => {
+          // the same script on the simulator and on the model: the k-th event run takes steps[k]
+          const play = (schedule: (t: number, p: number) => number, cancel: (n: number) => boolean, runAll: () => void, now: () => number) => {
+            const ran: number[] = [];
+            let scheduled = 0;
+            const onRun = (n: number) => {
+              const s = steps[ran.length % steps.length];
+              ran.push(n);
+              for (const c of s.children) if (scheduled < 400) scheduled = schedule(now() + c.d, c.p) + 1;
+              if (s.cancel !== undefined && s.cancel < scheduled) cancel(s.cancel);
+            };
+            const start = () => {
+              for (const it of initial) scheduled = schedule(it.t, it.p) + 1;
+              runAll();
+            };
+            return { ran, onRun, start };
+          };
+          // the simulator
+          const sim = new Simulator();
+          const handles: EventHandle[] = [];
+          const a = play(
+            (t, p) => {
+              const n = handles.length;
+              handles.push(sim.schedule(t, (k: number) => a.onRun(k), n, p));
+              return n;
+            },
+            (n) => sim.cancel(handles[n]),
+            () => sim.run(10_000),
+            () => sim.now,
+          );
+          a.start();
+          // the model: a list of pending keys, the least run first
+          let pending: Key[] = [];
+          let clock = 0;
+          let count = 0;
+          const b = play(
+            (t, p) => {
+              pending.push([t, p, count]);
+              return count++;
+            },
+            (n) => {
+              const had = pending.length;
+              pending = pending.filter((k) => k[2] !== n);
+              return pending.length < had;
+            },
+            () => {
+              while (pending.length > 0) {
+                pending.sort(before);
+                const k = pending.shift()!;
+                clock = k[0];
+                b.onRun(k[2]);
+              }
+            },
+            () => clock,
+          );
+          b.start();
+          expect(a.ran).toEqual(b.ran);
+          expect(sim.pending).toBe(0);
+        },
+      ),
+      { numRuns: 300 },
+    );
+  });
+
   it('cancelled events never run; stale handles are no-ops', () => {
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.integer({ min: 0, max: 100 }), fc.boolean()), { maxLength: 100 }), (items) => {
