@@ -18,6 +18,8 @@ export interface Place {
   readonly priority: number;
   readonly sequence: number;
   readonly after: number;
+  /** An event was pushed there (a place takes one event: two would tie on every key). */
+  used: boolean;
 }
 
 const GEN_SHIFT = 2 ** 22; // slots per generation: up to ~4 M events pending at once
@@ -37,7 +39,8 @@ export class EventQueue {
   /**
    * The root was popped and not yet refilled: the next push takes its place and sifts down
    * once (instead of the last entry sifting down at the pop and the new event sifting up
-   * at the push); a peek first refills it with the last entry. `size` still counts it.
+   * at the push); the next peek or pop with no push before it refills it with the last
+   * entry. `size` still counts it.
    */
   private rootTaken = false;
   /** Slots free for reuse, a stack (the most recently freed is reused first). */
@@ -81,8 +84,8 @@ export class EventQueue {
     this.fn[slot] = handler;
     this.arg[slot] = arg;
     if (this.rootTaken) {
-      // the popped root's place: every other entry is where a heap keeps it, so one sift
-      // down from the root makes a heap again
+      // the popped root's place: positions 1 .. size-1 still hold two valid subheaps, so
+      // one sift down from the root makes a heap again, whatever the new key
       this.rootTaken = false;
       this.siftDown(slot, time, this.size);
     } else {
@@ -115,7 +118,7 @@ export class EventQueue {
       this.watchPops = 0;
       this.watchLength = 0;
     }
-    return { time: now, priority, sequence: this.nextSeq++, after: this.watchPops };
+    return { time: now, priority, sequence: this.nextSeq++, after: this.watchPops, used: false };
   }
 
   /**
@@ -139,8 +142,10 @@ export class EventQueue {
     return p > place.priority || (p === place.priority && this.watchSeq[lo] >= place.sequence);
   }
 
-  /** Pushes an event at a held place (not past: see isPast). */
+  /** Pushes an event at a held place (not past: see isPast), once. */
   pushAt<A>(place: Place, handler: EventHandler<A>, arg: A): EventHandle {
+    if (place.used) throw new RangeError(`a held place takes one event; this one (${place.time} ms, priority ${place.priority}) has one`);
+    place.used = true;
     return this.pushWithSequence(place.time, handler, arg, place.priority, place.sequence);
   }
 
@@ -157,7 +162,10 @@ export class EventQueue {
     this.watchLength = 1;
   }
 
-  /** Time of the earliest event, cancelled ones included; Infinity when empty. */
+  /**
+   * Time of the earliest event, cancelled ones included; Infinity when empty. Refills a
+   * popped root first (see rootTaken).
+   */
   peekTime(): number {
     if (this.rootTaken) this.refillRoot();
     return this.size === 0 ? Infinity : this.heapTime[0];

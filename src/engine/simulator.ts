@@ -55,7 +55,7 @@ export class Simulator {
     return this.queue.isPast(place, this.clock);
   }
 
-  /** Schedules at a held place the loop has not passed. */
+  /** Schedules at a held place the loop has not passed; a place takes one event. */
   scheduleAtPlace<A>(place: Place, handler: EventHandler<A>, arg: A): EventHandle {
     if (this.isPast(place)) {
       throw new RangeError(`cannot schedule at a place the loop has passed (${place.time} ms, priority ${place.priority})`);

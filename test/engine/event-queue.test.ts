@@ -35,12 +35,13 @@ describe('Simulator event order', () => {
         fc.array(step, { minLength: 1, maxLength: 120 }),
         (initial, steps) => {
           // the same script on the simulator and on the model: the k-th event run takes steps[k]
-          const play = (schedule: (t: number, p: number) => number, cancel: (n: number) => boolean, runAll: () => void, now: () => number) => {
+          // each run also records how many events are pending as it starts (the popped one not counted)
+          const play = (schedule: (t: number, p: number) => number, cancel: (n: number) => boolean, runAll: () => void, now: () => number, pending: () => number) => {
             const ran: number[] = [];
             let scheduled = 0;
             const onRun = (n: number) => {
-              const s = steps[ran.length % steps.length];
-              ran.push(n);
+              const s = steps[(ran.length / 2) % steps.length];
+              ran.push(n, pending());
               for (const c of s.children) if (scheduled < 400) scheduled = schedule(now() + c.d, c.p) + 1;
               if (s.cancel !== undefined && s.cancel < scheduled) cancel(s.cancel);
             };
@@ -62,10 +63,13 @@ describe('Simulator event order', () => {
             (n) => sim.cancel(handles[n]),
             () => sim.run(10_000),
             () => sim.now,
+            () => sim.pending,
           );
           a.start();
-          // the model: a list of pending keys, the least run first
-          let pending: Key[] = [];
+          // the model: a list of pending keys, the least run first; a cancelled event stays
+          // pending (and counted) until its turn, as in the queue, and then does not run
+          const pending: Key[] = [];
+          const cancelled = new Set<number>();
           let clock = 0;
           let count = 0;
           const b = play(
@@ -74,19 +78,20 @@ describe('Simulator event order', () => {
               return count++;
             },
             (n) => {
-              const had = pending.length;
-              pending = pending.filter((k) => k[2] !== n);
-              return pending.length < had;
+              if (cancelled.has(n) || !pending.some((k) => k[2] === n)) return false;
+              cancelled.add(n);
+              return true;
             },
             () => {
               while (pending.length > 0) {
                 pending.sort(before);
                 const k = pending.shift()!;
                 clock = k[0];
-                b.onRun(k[2]);
+                if (!cancelled.has(k[2])) b.onRun(k[2]);
               }
             },
             () => clock,
+            () => pending.length,
           );
           b.start();
           expect(a.ran).toEqual(b.ran);
@@ -308,6 +313,16 @@ describe('Simulator places held for events that may never be scheduled', () => {
       expect(sim.isPast(place!)).toBe(true);
       expect(() => sim.scheduleAtPlace(place!, () => {}, null)).toThrow(/passed/);
     }, null, 1);
+    sim.run(10);
+  });
+
+  it('a held place takes one event', () => {
+    const sim = new Simulator();
+    sim.schedule(0, () => {
+      const place = sim.holdPlace(0);
+      sim.scheduleAtPlace(place, () => {}, null);
+      expect(() => sim.scheduleAtPlace(place, () => {}, null)).toThrow(/one event/);
+    }, null, 0);
     sim.run(10);
   });
 
