@@ -2,7 +2,7 @@
 // its state, evaluates once per new alarm period of visible datapoints, reports transitions
 // with the datapoints that caused them.
 
-import { comparisonSymbol, COMPARISON_OPERATORS, type ComparisonOperator } from './comparison.js';
+import { comparisonSymbol, isBreaching, COMPARISON_OPERATORS, type ComparisonOperator } from './comparison.js';
 import { evaluateRange, newRangeEvaluation, type AlarmState, type RangeEvaluation } from './alarm-evaluation.js';
 import { formatNumber, formatValues } from './format.js';
 import type { MetricSeries, MetricStore } from './metric-store.js';
@@ -54,10 +54,15 @@ export class Alarm {
   state: AlarmState = 'INSUFFICIENT_DATA';
   /** Start of the newest alarm period evaluated so far (-Infinity before the first). */
   lastEvaluatedPeriodStart = -Infinity;
-  /** The last evaluation (datapoints, counts); valid after the first evaluate(). */
-  readonly evaluation: RangeEvaluation;
 
   private readonly range: Float64Array;
+  // Kept as the range shifts: its real (not missing) values, and the breaching ones among
+  // its last N places. With every value real (the usual case) the last N decide the state
+  // alone, and the details (which datapoints, the counts) wait until someone reads them.
+  private realCount = 0;
+  private breachingLastN = 0;
+  private readonly details: RangeEvaluation;
+  private detailsStale = false;
   private preparedFor: MetricStore | null = null;
   private series: MetricSeries | null = null;
   private subPeriods = 1;
@@ -76,7 +81,16 @@ export class Alarm {
     this.comparisonOperator = config.comparisonOperator;
     this.evaluationRange = config.evaluationRange ?? config.evaluationPeriods + 2;
     this.range = new Float64Array(this.evaluationRange);
-    this.evaluation = newRangeEvaluation(this.evaluationRange);
+    this.details = newRangeEvaluation(this.evaluationRange);
+  }
+
+  /** The last evaluation (datapoints, counts); valid after the first evaluate(). */
+  get evaluation(): RangeEvaluation {
+    if (this.detailsStale) {
+      this.detailsStale = false;
+      this.evaluateDetails();
+    }
+    return this.details;
   }
 
   /**
@@ -96,27 +110,43 @@ export class Alarm {
     const k = this.subPeriods;
     const newestIndex = newest / this.storePeriod;
     const range = this.range;
+    const N = this.evaluationPeriods;
+    const op = this.comparisonOperator;
+    const threshold = this.threshold;
     if (newest - this.lastEvaluatedPeriodStart === P && !this.refresh) {
       // One period on (the usual case): shift the range and read only the new datapoint.
       // (a loop: the range is a few values, copyWithin's call costs more than the copy)
+      const leavingRange = range[0];
+      const leavingLastN = range[R - N];
       for (let j = 1; j < R; j++) range[j - 1] = range[j];
-      range[R - 1] = series.aggregate(newestIndex, k, this.statistic);
+      const v = series.aggregate(newestIndex, k, this.statistic);
+      range[R - 1] = v;
+      this.realCount += (v === v ? 1 : 0) - (leavingRange === leavingRange ? 1 : 0);
+      this.breachingLastN += (isBreaching(op, v, threshold) ? 1 : 0) - (isBreaching(op, leavingLastN, threshold) ? 1 : 0);
     } else {
-      for (let j = 0; j < R; j++) range[j] = series.aggregate(newestIndex - (R - 1 - j) * k, k, this.statistic);
+      let real = 0;
+      let breaching = 0;
+      for (let j = 0; j < R; j++) {
+        const v = series.aggregate(newestIndex - (R - 1 - j) * k, k, this.statistic);
+        range[j] = v;
+        if (v === v) real++;
+        if (j >= R - N && isBreaching(op, v, threshold)) breaching++;
+      }
+      this.realCount = real;
+      this.breachingLastN = breaching;
     }
     this.lastEvaluatedPeriodStart = newest;
     this.refresh = false;
     const from = this.state;
-    evaluateRange(
-      this.range,
-      R,
-      this.evaluationPeriods,
-      this.datapointsToAlarm,
-      this.comparisonOperator,
-      this.threshold,
-      this.evaluation,
-    );
-    this.state = this.evaluation.state;
+    if (this.realCount === R) {
+      // every datapoint of the range real (R >= N): the last N are the ones evaluated
+      this.state = this.breachingLastN >= this.datapointsToAlarm ? 'ALARM' : 'OK';
+      this.detailsStale = true;
+    } else {
+      this.evaluateDetails();
+      this.detailsStale = false;
+      this.state = this.details.state;
+    }
     if (this.state === from) return null;
     return {
       time: t,
@@ -126,6 +156,11 @@ export class Alarm {
       datapoints: this.evaluatedDatapoints(),
       message: this.describeEvaluation(),
     };
+  }
+
+  /** CloudWatch's evaluation of the range as it is (evaluateRange), into `details`. */
+  private evaluateDetails(): void {
+    evaluateRange(this.range, this.evaluationRange, this.evaluationPeriods, this.datapointsToAlarm, this.comparisonOperator, this.threshold, this.details);
   }
 
   /** The datapoints of the last evaluation, oldest first. */

@@ -1,5 +1,8 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import { Alarm, MetricStore } from '../../src/scaling/index.js';
+import { evaluateRange, newRangeEvaluation } from '../../src/scaling/alarm-evaluation.js';
+import { COMPARISON_OPERATORS } from '../../src/scaling/comparison.js';
 
 const MIN = 60_000;
 
@@ -49,6 +52,45 @@ describe('Alarm', () => {
     for (let m = 0; m < 5; m++) store.putValue('CPUUtilization', m * MIN, m === 2 ? 95 : 10);
     expect(alarm.evaluate(5 * MIN, store)?.to).toBe('ALARM');
     expect(alarm.evaluation.evaluated[0]).toBe(95);
+  });
+
+  it("each evaluation equals CloudWatch's evaluation of the whole range read afresh (state, datapoints, counts) — property", () => {
+    // The alarm keeps counts as its range shifts and works the details out only when read;
+    // here every evaluation is compared with evaluateRange over the range read from the store.
+    const config = fc.record({
+      n: fc.integer({ min: 1, max: 6 }),
+      mFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+      extra: fc.integer({ min: 0, max: 3 }),
+      k: fc.constantFrom(1, 2),
+      op: fc.constantFrom(...COMPARISON_OPERATORS),
+      threshold: fc.integer({ min: 0, max: 10 }),
+    });
+    // per minute: a value, or missing; and per evaluation: minutes to move on (1 = the usual shift)
+    const minute = fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 4 });
+    fc.assert(
+      fc.property(config, fc.array(minute, { minLength: 1, maxLength: 80 }), fc.array(fc.constantFrom(1, 1, 1, 2, 3), { maxLength: 60 }), (c, minutes, steps) => {
+        const m = Math.max(1, Math.round(c.mFraction * c.n));
+        const R = c.n + c.extra;
+        const store = new MetricStore({ period: MIN, publishDelay: 0 });
+        minutes.forEach((v, i) => { if (v !== null) store.putValue('X', i * MIN, v); });
+        const alarm = new Alarm({ name: 'a', metricName: 'X', statistic: 'Average', period: c.k * MIN, evaluationPeriods: c.n, datapointsToAlarm: m, threshold: c.threshold, comparisonOperator: c.op, evaluationRange: R });
+        const want = newRangeEvaluation(R);
+        let t = c.k * MIN;
+        for (const step of steps) {
+          t += step * c.k * MIN;
+          alarm.evaluate(t, store);
+          const newest = alarm.lastEvaluatedPeriodStart;
+          if (newest < 0) continue;
+          const range = Array.from({ length: R }, (_, j) => store.aggregate('X', newest - (R - 1 - j) * c.k * MIN, c.k, 'Average'));
+          evaluateRange(range, R, c.n, m, c.op, c.threshold, want);
+          expect(alarm.state).toBe(want.state);
+          const got = alarm.evaluation;
+          expect([got.state, got.evaluatedCount, got.breachingCount, got.premature]).toEqual([want.state, want.evaluatedCount, want.breachingCount, want.premature]);
+          expect(Array.from(got.evaluated.subarray(0, got.evaluatedCount))).toEqual(Array.from(want.evaluated.subarray(0, want.evaluatedCount)));
+        }
+      }),
+      { numRuns: 400 },
+    );
   });
 
   it('rejects datapointsToAlarm > evaluationPeriods and a period that is not a multiple of the metric period', () => {
