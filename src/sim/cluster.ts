@@ -119,13 +119,10 @@ export class AutoScalingGroup {
     if (live > this.desiredCapacity) this.scaleIn(live - this.desiredCapacity);
   }
 
-  /** Instances per AZ, terminating or draining ones left out (countByAvailabilityZone without the copies). */
+  /** Instances per AZ, terminating or draining ones left out (as the tally keeps them; every listed AZ present). */
   private launchAzCounts(): Map<string, number> {
     const counts = countByAvailabilityZone(this.world.scenario.scenario.cluster.availabilityZones, NONE);
-    for (const i of this.live) {
-      if (this.toTerminate.has(i) || i.drainingSince !== null) continue;
-      counts.set(i.availabilityZone, (counts.get(i.availabilityZone) ?? 0) + 1);
-    }
+    for (const [az, n] of this.tally.stayingByAz) counts.set(az, (counts.get(az) ?? 0) + n);
     return counts;
   }
 
@@ -182,7 +179,7 @@ export class AutoScalingGroup {
     // usual case under managed termination protection): skip building the lists.
     if (!this.mayScaleIn()) return;
     const azs = this.world.scenario.scenario.cluster.availabilityZones;
-    const chosen = chooseScaleIn(this.live, this.toTerminate, count, azs);
+    const chosen = chooseScaleIn(this.tally, count, azs);
     // Each termination would reconcile (and so scale in again, choosing the rest of this
     // list one by one: the choice is greedy, so the same instances in the same order).
     // Reconcile once after the list instead of once per instance, nested.

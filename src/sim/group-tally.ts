@@ -6,7 +6,9 @@
 // than summed over every instance each period: in a large cluster that sum walked
 // thousands of instances a minute, most of them unchanged. Every figure is a whole number
 // (CPU units, MiB, counts), so adding and taking away parts is exact: the figures equal
-// the sum at any time (`walkFigures`, which tests compare them with).
+// the sum at any time (`walkFigures`, which tests compare them with). It also keeps who
+// scale in and launches look at: the instances staying per AZ, the unprotected ones and
+// the launching ones (`walkMembers`).
 
 import type { Instance } from '../model/instance.js';
 
@@ -115,8 +117,40 @@ export function walkFigures(instances: Iterable<Instance>, chosenForTermination:
   return f;
 }
 
-export class GroupTally {
+/** What scale in and launches read of a group's instances. */
+export interface GroupMembers {
+  /** Instances staying (launching or ACTIVE, not chosen for termination), per AZ. */
+  readonly stayingByAz: ReadonlyMap<string, number>;
+  /** The staying instances not protected from scale in (launching ones included), in no order. */
+  readonly unprotected: Iterable<Instance>;
+  /** The instances launching, in launch order. */
+  readonly launching: Iterable<Instance>;
+}
+
+/** The members walked afresh over `instances` (in launch order), for checks, like walkFigures. */
+export function walkMembers(instances: Iterable<Instance>, chosenForTermination: (inst: Instance) => boolean) {
+  const stayingByAz = new Map<string, number>();
+  const unprotected: Instance[] = [];
+  const launching: Instance[] = [];
+  for (const i of instances) {
+    if (i.lifecycle === 'LAUNCHING') launching.push(i);
+    if (i.lifecycle === 'DRAINING' || chosenForTermination(i)) continue;
+    stayingByAz.set(i.availabilityZone, (stayingByAz.get(i.availabilityZone) ?? 0) + 1);
+    if (!i.protectedFromScaleIn) unprotected.push(i);
+  }
+  return { stayingByAz, unprotected, launching };
+}
+
+function staying(c: Counted): boolean {
+  return c.lifecycle !== 'DRAINING' && !c.chosenForTermination;
+}
+
+export class GroupTally implements GroupMembers {
   readonly figures = noFigures();
+  readonly stayingByAz = new Map<string, number>();
+  readonly unprotected = new Set<Instance>();
+  // (a Set keeps the order members joined in: an instance joins at launch, leaves once registered)
+  readonly launching = new Set<Instance>();
   /** Each live instance's part as last counted. */
   private readonly parts = new Map<Instance, Counted>();
 
@@ -126,14 +160,26 @@ export class GroupTally {
    * instance leaves the tally.
    */
   refresh(inst: Instance, chosenForTermination: boolean): void {
+    const az = inst.availabilityZone;
     const before = this.parts.get(inst);
-    if (before !== undefined) addPart(this.figures, before, -1);
+    if (before !== undefined) {
+      addPart(this.figures, before, -1);
+      if (staying(before)) this.stayingByAz.set(az, this.stayingByAz.get(az)! - 1);
+    }
     if (inst.lifecycle === 'TERMINATED') {
       this.parts.delete(inst);
+      this.unprotected.delete(inst);
+      this.launching.delete(inst);
       return;
     }
     const now = counted(inst, chosenForTermination, before);
     addPart(this.figures, now, 1);
     if (before === undefined) this.parts.set(inst, now);
+    const stays = staying(now);
+    if (stays) this.stayingByAz.set(az, (this.stayingByAz.get(az) ?? 0) + 1);
+    if (stays && !now.protectedFromScaleIn) this.unprotected.add(inst);
+    else this.unprotected.delete(inst);
+    if (now.lifecycle === 'LAUNCHING') this.launching.add(inst);
+    else this.launching.delete(inst);
   }
 }

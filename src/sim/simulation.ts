@@ -6,7 +6,7 @@ import { Cluster, type AutoScalingGroup } from './cluster.js';
 import { ServiceRuntime } from './services.js';
 import { World, PRIORITY } from './world.js';
 import { WaitingServices } from './waiting-services.js';
-import { walkFigures } from './group-tally.js';
+import { walkFigures, walkMembers, type GroupMembers } from './group-tally.js';
 import { buildServiceTrace } from './traces.js';
 import { createServiceLoadModel } from '../workload/service/create.js';
 import type { Trace } from '../workload/trace/index.js';
@@ -624,4 +624,16 @@ function checkTally(group: AutoScalingGroup): void {
   const expected = JSON.stringify({ ...walked, liveCount: walked.staying, removableCount: walked.removable, mayScaleIn });
   const kept = JSON.stringify({ ...group.tally.figures, liveCount: group.liveCount(), removableCount: group.removableCount(), mayScaleIn: group.mayScaleIn() });
   if (kept !== expected) throw new Error(`internal: ${group.name}'s kept figures ${kept} differ from a walk over its instances ${expected}`);
+  const keptMembers = JSON.stringify(membersAsText(group.tally));
+  const walkedMembers = JSON.stringify(membersAsText(walkMembers(group.live, chosen)));
+  if (keptMembers !== walkedMembers) throw new Error(`internal: ${group.name}'s kept members ${keptMembers} differ from a walk over its instances ${walkedMembers}`);
+}
+
+/** Members in a form to compare: AZ counts by AZ (zeros left out), unprotected ones in launch order, launching ones as kept. */
+function membersAsText(m: GroupMembers) {
+  return {
+    stayingByAz: [...m.stayingByAz].filter(([, n]) => n !== 0).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)),
+    unprotected: [...m.unprotected].sort((a, b) => a.launchOrder - b.launchOrder).map((i) => i.id),
+    launching: [...m.launching].map((i) => i.id),
+  };
 }

@@ -5,7 +5,7 @@
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { GroupTally, walkFigures } from '../../src/sim/group-tally.js';
+import { GroupTally, walkFigures, walkMembers, type GroupMembers } from '../../src/sim/group-tally.js';
 import { Instance } from '../../src/model/instance.js';
 
 const type = { name: 'm5.large', vcpu: 2, memoryMiB: 8192, enis: 3, pricePerHour: 0.096, cpuArchitecture: 'x86_64' as const };
@@ -14,6 +14,15 @@ type Op =
   | { kind: 'launch' }
   | { kind: 'register' | 'drain' | 'choose' | 'terminate'; at: number }
   | { kind: 'place' | 'release'; at: number; cpu: number; memory: number; service: boolean };
+
+/** Members in a form to compare: AZ counts (zeros left out), unprotected ones by id, launching ones in order. */
+function members(m: GroupMembers) {
+  return {
+    stayingByAz: Object.fromEntries([...m.stayingByAz].filter(([, n]) => n !== 0)),
+    unprotected: [...m.unprotected].map((i) => i.id).sort(),
+    launching: [...m.launching].map((i) => i.id),
+  };
+}
 
 const op: fc.Arbitrary<Op> = fc.oneof(
   fc.constant({ kind: 'launch' as const }),
@@ -31,7 +40,7 @@ describe('GroupTally', () => {
         let seq = 0;
         for (const o of ops) {
           if (o.kind === 'launch') {
-            const inst = new Instance(`i-${++seq}`, 'asg', type, 'us-east-1a', 0, 2048, 7680, {}, false);
+            const inst = new Instance(`i-${++seq}`, 'asg', type, ['us-east-1a', 'us-east-1b', 'us-east-1c'][seq % 3], 0, 2048, 7680, {}, false);
             live.push(inst);
             tally.refresh(inst, false);
             continue;
@@ -59,6 +68,7 @@ describe('GroupTally', () => {
           }
           tally.refresh(inst, chosen.has(inst));
           expect(tally.figures).toEqual(walkFigures(live, (i) => chosen.has(i)));
+          expect(members(tally)).toEqual(members(walkMembers(live, (i) => chosen.has(i))));
         }
         expect(tally.figures).toEqual(walkFigures(live, (i) => chosen.has(i)));
       }),

@@ -1,12 +1,15 @@
-// chooseScaleIn (one walk, nothing allocated per instance) chooses the same instances in
-// the same order as scale in did before it: the launching instances newest first, then
-// the default termination policy over candidate records of the instances that stay. The
-// policy is copied here as it was written before (maps, a sort, shift), so that a mistake
-// in takeFromLargestAzs, which chooseInstancesToTerminate now shares, shows too.
+// chooseScaleIn (reading the group's tally, walking none of its instances) chooses the
+// same instances in the same order as scale in did before it: the launching instances
+// newest first, then the default termination policy over candidate records of the
+// instances that stay. The policy is copied here as it was written before (maps, a sort,
+// shift), so that a mistake in takeFromLargestAzs, which chooseInstancesToTerminate now
+// shares, shows too. The tally is built as a run builds it: every instance counted at
+// launch, then recounted as it changes, in an order unrelated to launch order.
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { chooseScaleIn } from '../../src/sim/scale-in-choice.js';
+import { GroupTally } from '../../src/sim/group-tally.js';
 import { chooseInstancesToTerminate, type AsgInstance } from '../../src/model/capacity/auto-scaling-group.js';
 import { Instance } from '../../src/model/instance.js';
 
@@ -70,7 +73,34 @@ const instanceSpec = fc.record({
   chosenBefore: fc.boolean(),
   // launch times never decrease in launch order; equal ones are common (one scale out)
   gap: fc.constantFrom(0, 0, 1000, 60_000),
+  // when it reached its state after launch, relative to the others
+  changedAt: fc.nat({ max: 100 }),
 });
+
+/**
+ * A tally of `live` as a run leaves it: each counted at launch (in launch order); those no
+ * longer launching counted again once registered and running a task (protected); then
+ * each recounted in its final state, in `order` (so the unprotected ones join the tally's
+ * set in an order unrelated to launch order).
+ */
+function tallyOf(live: readonly Instance[], chosenBefore: ReadonlySet<Instance>, order: readonly Instance[]): GroupTally {
+  const tally = new GroupTally();
+  const final = live.map((i) => ({ lifecycle: i.lifecycle, protectedFromScaleIn: i.protectedFromScaleIn }));
+  for (const i of live) {
+    i.lifecycle = 'LAUNCHING';
+    i.protectedFromScaleIn = false;
+    tally.refresh(i, false);
+  }
+  live.forEach((i, n) => {
+    if (final[n].lifecycle === 'LAUNCHING') return;
+    i.lifecycle = 'ACTIVE';
+    i.protectedFromScaleIn = true;
+    tally.refresh(i, false);
+  });
+  live.forEach((i, n) => Object.assign(i, final[n]));
+  for (const i of order) tally.refresh(i, chosenBefore.has(i));
+  return tally;
+}
 
 describe('chooseScaleIn', () => {
   it('chooses what the candidate records and chooseInstancesToTerminate chose', () => {
@@ -89,7 +119,8 @@ describe('chooseScaleIn', () => {
           if (s.chosenBefore && s.lifecycle === 'DRAINING') chosenBefore.add(inst);
           live.push(inst);
         });
-        const got = chooseScaleIn(live, chosenBefore, count, AZS).map((i) => i.id);
+        const order = live.map((i, n) => ({ i, at: specs[n].changedAt })).sort((a, b) => a.at - b.at).map((x) => x.i);
+        const got = chooseScaleIn(tallyOf(live, chosenBefore, order), count, AZS).map((i) => i.id);
         expect(got).toEqual(reference(live, chosenBefore, count, AZS).map((i) => i.id));
       }),
       { numRuns: 500 },
@@ -115,7 +146,7 @@ describe('chooseScaleIn', () => {
   it('refuses an instance in an AZ the cluster does not list', () => {
     const inst = new Instance(`i-${(1).toString(16).padStart(17, '0')}`, 'asg', type, 'us-east-1d', 0, 2048, 7680, {}, false);
     inst.lifecycle = 'ACTIVE';
-    expect(() => chooseScaleIn([inst], new Set(), 1, AZS)).toThrow(/us-east-1d/);
+    expect(() => chooseScaleIn(tallyOf([inst], new Set(), [inst]), 1, AZS)).toThrow(/us-east-1d/);
   });
 
   it('takes launching instances first, newest first, then the AZ with the most instances', () => {
@@ -135,6 +166,8 @@ describe('chooseScaleIn', () => {
     ];
     // launching 6 then 5; then AZ a, with the most instances staying (3 against b's 1),
     // gives its oldest unprotected one (1), and with 2 left still has the most: 4
-    expect(chooseScaleIn(live, new Set(), 4, AZS).map((i) => i.launchOrder)).toEqual([6, 5, 1, 4]);
+    // (4 became unprotected before 1: the choice still takes the oldest first)
+    const order = [live[3], live[0], live[1], live[2], live[4], live[5]];
+    expect(chooseScaleIn(tallyOf(live, new Set(), order), 4, AZS).map((i) => i.launchOrder)).toEqual([6, 5, 1, 4]);
   });
 });
