@@ -123,7 +123,10 @@ export interface GroupMembers {
   readonly stayingByAz: ReadonlyMap<string, number>;
   /** The staying instances not protected from scale in (launching ones included), in no order. */
   readonly unprotected: Iterable<Instance>;
-  /** The instances launching, in launch order. */
+  /**
+   * The instances launching, in launch order. None of them is ever chosen for termination
+   * (scale in terminates a launching instance at once), so none is left out for that.
+   */
   readonly launching: Iterable<Instance>;
 }
 
