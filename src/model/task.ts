@@ -29,8 +29,7 @@ export interface Task {
   daemon: boolean;
   cpu: number;
   memory: number;
-  instanceId: string | null;
-  /** The instance it was placed on (kept after that instance terminates; compare its lifecycle). */
+  /** The instance it was placed on, null before (kept after that instance terminates; compare its lifecycle). */
   instance: Instance | null;
   availabilityZone: string;
   state: TaskState;

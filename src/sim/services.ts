@@ -335,7 +335,6 @@ export class ServiceRuntime {
       daemon: this.daemon,
       cpu: this.requirements.cpu,
       memory: this.requirements.memory,
-      instanceId: null,
       instance: null,
       availabilityZone: '',
       state: 'PROVISIONING',
@@ -453,7 +452,6 @@ export class ServiceRuntime {
       if (this.cluster.groups.get(inst.provider)?.config.managedTerminationProtection === 'ENABLED') inst.protectedFromScaleIn = true;
     }
     this.cluster.tasksChanged(inst);
-    task.instanceId = inst.id;
     task.instance = inst;
     task.availabilityZone = inst.availabilityZone;
     if (!task.capacityProvider) {
@@ -567,7 +565,7 @@ export class ServiceRuntime {
     const rng = (this.rng.scaleIn ??= this.world.streams.stream(`scale-in/${this.name}`));
     for (const [provider, k] of take) {
       const pool = running.filter((t) => t.capacityProvider === provider);
-      const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instanceId ?? undefined, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
+      const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instance?.id, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
       // only the instances these tasks run on need indexing (registered ones: the placer's view)
       const hosts: Instance[] = [];
       const seen = new Set<Instance>();

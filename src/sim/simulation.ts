@@ -299,16 +299,9 @@ export class Simulation {
       const stats = this.providerStats.get(group.name)!;
       const f = group.tally.figures;
       if (this.checkTallies) checkTally(group);
-      const pendingInstances = f.pending;
-      const running = f.running;
-      const draining = f.draining;
-      const cpuReg = f.cpuRegistered;
-      const cpuRes = f.cpuReserved;
-      const memReg = f.memoryRegistered;
-      const memRes = f.memoryReserved;
-      // N and the busy part of M of CapacityProviderReservation (see reservation())
-      const n = f.n;
-      const busy = f.busy;
+      // n, busy: N and the busy part of M of CapacityProviderReservation (see reservation())
+      const { pending: pendingInstances, running, draining, n, busy } = f;
+      const { cpuRegistered: cpuReg, cpuReserved: cpuRes, memoryRegistered: memReg, memoryReserved: memRes } = f;
       const gs = this.groupScalers.get(group.name);
       if (gs && cpuReg > 0) {
         const cpu = this.groupCpuUtilization(group);
@@ -592,7 +585,7 @@ function taskRow(t: Task): TaskRow {
     service: t.service,
     capacityProvider: t.capacityProvider,
     launchType: t.launchType,
-    instanceId: t.instanceId,
+    instanceId: t.instance?.id ?? null,
     availabilityZone: t.availabilityZone,
     created: t.createdAt,
     running: t.runningAt,
