@@ -24,15 +24,32 @@ export interface Place {
 
 const GEN_SHIFT = 2 ** 22; // slots per generation: up to ~4 M events pending at once
 
+// An event's (priority, sequence) as one number, so that two events at the same time
+// compare with one read each: (priority - MIN_PRIORITY) * SEQUENCE_LIMIT + sequence, exact
+// while it stays below 2 ** 52 (priorities -2048 .. 2047, fewer than 2 ** 40 sequence
+// numbers; a run that used them all would take years of wall time).
+const MIN_PRIORITY = -2048;
+const PRIORITY_SPAN = 4096;
+const SEQUENCE_LIMIT = 2 ** 40;
+
+/** The tie key of (priority, sequence); throws for a priority outside -2048 .. 2047 or not an integer. */
+function tieKey(priority: number, sequence: number): number {
+  const p = priority - MIN_PRIORITY;
+  if (p !== (p & (PRIORITY_SPAN - 1))) {
+    throw new RangeError(`an event's priority must be an integer from ${MIN_PRIORITY} to ${MIN_PRIORITY + PRIORITY_SPAN - 1}; got ${priority}`);
+  }
+  if (sequence >= SEQUENCE_LIMIT) throw new RangeError(`more than ${SEQUENCE_LIMIT} events scheduled in one run`);
+  return p * SEQUENCE_LIMIT + sequence;
+}
+
 export class EventQueue {
-  // per slot (an event's storage, reused after it runs)
-  private prio: Int32Array;
-  private seq: Float64Array;
+  // per slot (an event's storage, reused after it runs); tie: see tieKey
+  private tie: Float64Array;
   private gen: Uint32Array;
   private fn: (EventHandler<any> | null)[] = [];
   private arg: unknown[] = [];
   // the heap: slot indices and, beside them, their times, so the sift loops compare
-  // times without an indirection (ties fall back to priority and sequence per slot)
+  // times without an indirection (ties fall back to the slots' tie keys)
   private heap: Int32Array;
   private heapTime: Float64Array;
   private size = 0;
@@ -49,20 +66,18 @@ export class EventQueue {
   private nextSlot = 0;
   private nextSeq = 0;
   // The events popped at the instant of the latest held place, from its first hold on
-  // (cancelled ones included), numbered from 0: a stack of (pop number, priority, sequence)
-  // whose keys decrease from bottom to top, so the largest key popped since any pop number
+  // (cancelled ones included), numbered from 0: a stack of (pop number, tie key) whose
+  // tie keys decrease from bottom to top, so the largest key popped since any pop number
   // is the first entry at or after that number. A pop at another instant costs one
   // comparison; one at that instant a short walk down the stack (usually to its bottom).
   private watchTime = NaN;
   private watchPops = 0;
   private watchLength = 0;
   private readonly watchPop: number[] = [];
-  private readonly watchPrio: number[] = [];
-  private readonly watchSeq: number[] = [];
+  private readonly watchTie: number[] = [];
 
   constructor(initialCapacity = 1024) {
-    this.prio = new Int32Array(initialCapacity);
-    this.seq = new Float64Array(initialCapacity);
+    this.tie = new Float64Array(initialCapacity);
     this.gen = new Uint32Array(initialCapacity);
     this.heap = new Int32Array(initialCapacity);
     this.heapTime = new Float64Array(initialCapacity);
@@ -78,9 +93,9 @@ export class EventQueue {
   }
 
   private pushWithSequence<A>(time: number, handler: EventHandler<A>, arg: A, priority: number, sequence: number): EventHandle {
+    const tie = tieKey(priority, sequence);
     const slot = this.allocSlot();
-    this.prio[slot] = priority;
-    this.seq[slot] = sequence;
+    this.tie[slot] = tie;
     this.fn[slot] = handler;
     this.arg[slot] = arg;
     if (this.rootTaken) {
@@ -113,6 +128,7 @@ export class EventQueue {
    * one: it takes a sequence number, so every other event is ordered as if it had been.
    */
   hold(now: number, priority: number): Place {
+    tieKey(priority, this.nextSeq); // the same checks as a push
     if (now !== this.watchTime) {
       this.watchTime = now;
       this.watchPops = 0;
@@ -138,8 +154,7 @@ export class EventQueue {
       else hi = mid;
     }
     if (lo === this.watchLength) return false;
-    const p = this.watchPrio[lo];
-    return p > place.priority || (p === place.priority && this.watchSeq[lo] >= place.sequence);
+    return this.watchTie[lo] >= tieKey(place.priority, place.sequence);
   }
 
   /** Pushes an event at a held place (not past: see isPast), once. */
@@ -157,8 +172,7 @@ export class EventQueue {
   closeInstant(time: number): void {
     if (time !== this.watchTime) return;
     this.watchPop[0] = this.watchPops++;
-    this.watchPrio[0] = Infinity;
-    this.watchSeq[0] = Infinity;
+    this.watchTie[0] = Infinity;
     this.watchLength = 1;
   }
 
@@ -202,23 +216,20 @@ export class EventQueue {
 
   /** Records a popped event in the watch stack (see watchTime). */
   private watch(slot: number): void {
-    const p = this.prio[slot];
-    const s = this.seq[slot];
+    const k = this.tie[slot];
     let n = this.watchLength;
-    while (n > 0 && (this.watchPrio[n - 1] < p || (this.watchPrio[n - 1] === p && this.watchSeq[n - 1] < s))) n--;
+    while (n > 0 && this.watchTie[n - 1] < k) n--;
     this.watchPop[n] = this.watchPops++;
-    this.watchPrio[n] = p;
-    this.watchSeq[n] = s;
+    this.watchTie[n] = k;
     this.watchLength = n + 1;
   }
 
   private allocSlot(): number {
     if (this.freeCount > 0) return this.free[--this.freeCount];
     const slot = this.nextSlot++;
-    if (slot === this.prio.length) {
-      const n = this.prio.length * 2;
-      this.prio = grow(this.prio, n) as Int32Array;
-      this.seq = grow(this.seq, n) as Float64Array;
+    if (slot === this.tie.length) {
+      const n = this.tie.length * 2;
+      this.tie = grow(this.tie, n) as Float64Array;
       this.gen = grow(this.gen, n) as Uint32Array;
       this.free = grow(this.free, n) as Int32Array;
     }
@@ -227,10 +238,7 @@ export class EventQueue {
 
   /** Of two events at the same time, whether slot a runs before slot b. */
   private tieBefore(a: number, b: number): boolean {
-    const pa = this.prio[a];
-    const pb = this.prio[b];
-    if (pa !== pb) return pa < pb;
-    return this.seq[a] < this.seq[b];
+    return this.tie[a] < this.tie[b];
   }
 
   /** Puts (slot, t) at heap position i or above. */

@@ -29,7 +29,7 @@ export class Simulator {
     if (!(time >= this.clock)) {
       throw new RangeError(`cannot schedule at ${time} ms: the clock is already at ${this.clock} ms`);
     }
-    return this.queue.push(Math.round(time), handler, arg, priority);
+    return this.queue.push(roundMs(time), handler, arg, priority);
   }
 
   /** Runs `handler(arg, time)` `delay` ms from now (a negative delay counts as 0). */
@@ -37,7 +37,7 @@ export class Simulator {
     // straight to the queue (never in the past): every handler's next event comes through
     // here, and this short it can be inlined into the event loop
     if (delay !== delay) throw new RangeError(`cannot schedule after NaN ms`);
-    return this.queue.push(Math.round(delay > 0 ? this.clock + delay : this.clock), handler, arg, priority);
+    return this.queue.push(roundMs(delay > 0 ? this.clock + delay : this.clock), handler, arg, priority);
   }
 
   /**
@@ -80,4 +80,16 @@ export class Simulator {
     queue.closeInstant(this.clock);
     if (until > this.clock) this.clock = until;
   }
+}
+
+/**
+ * Math.round(x) for the times the clock takes (0 <= x < 2 ** 52): the nearest integer,
+ * halves up. Written with Math.floor because Node 20 runs Math.round in the event loop
+ * about 15 % slower than this (the hold model: 6.9 M against 7.9 M events/s). x + 0.5 can
+ * round up to the next integer only when x is just below a half (0.49999999999999994);
+ * the comparison takes that back.
+ */
+export function roundMs(x: number): number {
+  const r = Math.floor(x + 0.5);
+  return r - 0.5 > x ? r - 1 : r;
 }

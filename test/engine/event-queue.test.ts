@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Simulator, RandomStreams, sample, lognormalParams, type EventHandle, type Place } from '../../src/engine/index.js';
+import { roundMs } from '../../src/engine/simulator.js';
 
 describe('Simulator event order', () => {
   it('runs events in (time, priority, sequence) order — property over random schedules', () => {
@@ -162,6 +163,35 @@ describe('Simulator event order', () => {
     sim.run(200);
     expect(at).toEqual([100, 102, 103]);
     expect(() => sim.after(NaN, () => {}, null)).toThrow(/NaN/);
+  });
+
+  it('roundMs is Math.round over the clock\'s range — property, and the doubles next to halves', () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 2 ** 52, noNaN: true, maxExcluded: true }), (x) => {
+        expect(roundMs(x)).toBe(Math.round(x));
+      }),
+      { numRuns: 2000 },
+    );
+    const below = (x: number) => x - 2 ** (Math.floor(Math.log2(x)) - 52); // the double just below x (x > 0, a power of two apart)
+    for (const x of [0, 0.5, 0.49999999999999994, 1.5, 2.5, 2 ** 31 + 0.5, 2 ** 51 + 0.5, 2 ** 52 - 0.5, 1e12 + 0.5]) {
+      for (const y of [x, x > 0 ? below(x) : x, x + Number.EPSILON * Math.max(1, x)]) {
+        if (y < 2 ** 52) expect(roundMs(y)).toBe(Math.round(y));
+      }
+    }
+    for (let i = 0; i < 10_000; i++) expect(roundMs(i + 0.5)).toBe(i + 1);
+  });
+
+  it('refuses priorities outside -2048 .. 2047 or not integers, at a push and at a held place', () => {
+    const sim = new Simulator();
+    for (const p of [2048, -2049, 1.5, NaN, Infinity]) {
+      expect(() => sim.after(1, () => {}, null, p)).toThrow(/priority must be an integer from -2048 to 2047/);
+      expect(() => sim.holdPlace(p)).toThrow(/priority must be an integer/);
+    }
+    const at: number[] = [];
+    sim.after(1, () => at.push(2047), null, 2047);
+    sim.after(1, () => at.push(-2048), null, -2048);
+    sim.run(10);
+    expect(at).toEqual([-2048, 2047]);
   });
 
   it('grows past its initial capacity', () => {
