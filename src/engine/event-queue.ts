@@ -25,9 +25,10 @@ export interface Place {
 const GEN_SHIFT = 2 ** 22; // slots per generation: up to ~4 M events pending at once
 
 // An event's (priority, sequence) as one number, so that two events at the same time
-// compare with one read each: (priority - MIN_PRIORITY) * SEQUENCE_LIMIT + sequence, exact
-// while it stays below 2 ** 52 (priorities -2048 .. 2047, fewer than 2 ** 40 sequence
-// numbers; a run that used them all would take years of wall time).
+// compare with one read each: (priority - MIN_PRIORITY) * SEQUENCE_LIMIT + sequence, an
+// integer below 2 ** 52 and so exact (priorities -2048 .. 2047, fewer than 2 ** 40
+// sequence numbers: over a day of wall time at the hold model's pace, months at a
+// scenario's; past that a push throws rather than misorders).
 const MIN_PRIORITY = -2048;
 const PRIORITY_SPAN = 4096;
 const SEQUENCE_LIMIT = 2 ** 40;
@@ -35,7 +36,7 @@ const SEQUENCE_LIMIT = 2 ** 40;
 /** The tie key of (priority, sequence); throws for a priority outside -2048 .. 2047 or not an integer. */
 function tieKey(priority: number, sequence: number): number {
   const p = priority - MIN_PRIORITY;
-  if (p !== (p & (PRIORITY_SPAN - 1))) {
+  if ((priority | 0) !== priority || p < 0 || p >= PRIORITY_SPAN) {
     throw new RangeError(`an event's priority must be an integer from ${MIN_PRIORITY} to ${MIN_PRIORITY + PRIORITY_SPAN - 1}; got ${priority}`);
   }
   if (sequence >= SEQUENCE_LIMIT) throw new RangeError(`more than ${SEQUENCE_LIMIT} events scheduled in one run`);

@@ -20,20 +20,20 @@ export type StopReason =
   | 'simulation-end';
 
 export interface Task {
-  id: string;
-  service: string;
+  readonly id: string;
+  readonly service: string;
   /** Index of the service in the scenario's order (for fast per-service arrays). */
-  serviceIndex: number;
+  readonly serviceIndex: number;
   capacityProvider: string;
-  launchType: 'EC2' | 'FARGATE';
-  daemon: boolean;
-  cpu: number;
-  memory: number;
+  readonly launchType: 'EC2' | 'FARGATE';
+  readonly daemon: boolean;
+  readonly cpu: number;
+  readonly memory: number;
   /** The instance it was placed on, null before (kept after that instance terminates; compare its lifecycle). */
   instance: Instance | null;
   availabilityZone: string;
   state: TaskState;
-  createdAt: number;
+  readonly createdAt: number;
   runningAt: number | null;
   stoppedAt: number | null;
   /** Billing start for Fargate (image pull begins: PENDING). */

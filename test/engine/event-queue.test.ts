@@ -172,8 +172,14 @@ describe('Simulator event order', () => {
       }),
       { numRuns: 2000 },
     );
-    const below = (x: number) => x - 2 ** (Math.floor(Math.log2(x)) - 52); // the double just below x (x > 0, a power of two apart)
-    for (const x of [0, 0.5, 0.49999999999999994, 1.5, 2.5, 2 ** 31 + 0.5, 2 ** 51 + 0.5, 2 ** 52 - 0.5, 1e12 + 0.5]) {
+    const below = (x: number) => {
+      // the double just below x (x > 0): its bit pattern less one
+      const bits = new BigUint64Array(new Float64Array([x]).buffer);
+      bits[0] -= 1n;
+      return new Float64Array(bits.buffer)[0];
+    };
+    expect(below(0.5)).toBe(0.49999999999999994);
+    for (const x of [0, 0.5, 0.49999999999999994, 1.5, 2.5, 2 ** 31 + 0.5, 2 ** 32, 2 ** 51 + 0.5, 2 ** 52 - 0.5, 1e12 + 0.5]) {
       for (const y of [x, x > 0 ? below(x) : x, x + Number.EPSILON * Math.max(1, x)]) {
         if (y < 2 ** 52) expect(roundMs(y)).toBe(Math.round(y));
       }
@@ -183,7 +189,7 @@ describe('Simulator event order', () => {
 
   it('refuses priorities outside -2048 .. 2047 or not integers, at a push and at a held place', () => {
     const sim = new Simulator();
-    for (const p of [2048, -2049, 1.5, NaN, Infinity]) {
+    for (const p of [2048, -2049, 1.5, 1e-300, 2047.0000000000002, NaN, Infinity]) {
       expect(() => sim.after(1, () => {}, null, p)).toThrow(/priority must be an integer from -2048 to 2047/);
       expect(() => sim.holdPlace(p)).toThrow(/priority must be an integer/);
     }
