@@ -24,7 +24,7 @@ const LISTED_COHORT = 2;
 /**
  * A task as the fluid model knows it. A class, not an object literal: V8 learns that a
  * literal's objects live long and then allocates them in the old generation, which cost
- * this allocation site several per cent of a month's run (objects made by `new` start young).
+ * the literal here about 3 % of the month's profile (objects made by `new` start young).
  */
 class FluidTask {
   inRotation = false;
