@@ -17,6 +17,8 @@ export interface Place {
   readonly time: number;
   readonly priority: number;
   readonly sequence: number;
+  /** (priority, sequence) as one number: see tieKey. */
+  readonly tie: number;
   readonly after: number;
   /** An event was pushed there (a place takes one event: two would tie on every key). */
   used: boolean;
@@ -90,11 +92,10 @@ export class EventQueue {
   }
 
   push<A>(time: number, handler: EventHandler<A>, arg: A, priority = 0): EventHandle {
-    return this.pushWithSequence(time, handler, arg, priority, this.nextSeq++);
+    return this.pushWithTie(time, handler, arg, tieKey(priority, this.nextSeq++));
   }
 
-  private pushWithSequence<A>(time: number, handler: EventHandler<A>, arg: A, priority: number, sequence: number): EventHandle {
-    const tie = tieKey(priority, sequence);
+  private pushWithTie<A>(time: number, handler: EventHandler<A>, arg: A, tie: number): EventHandle {
     const slot = this.allocSlot();
     this.tie[slot] = tie;
     this.fn[slot] = handler;
@@ -129,13 +130,13 @@ export class EventQueue {
    * one: it takes a sequence number, so every other event is ordered as if it had been.
    */
   hold(now: number, priority: number): Place {
-    tieKey(priority, this.nextSeq); // the same checks as a push
+    const tie = tieKey(priority, this.nextSeq);
     if (now !== this.watchTime) {
       this.watchTime = now;
       this.watchPops = 0;
       this.watchLength = 0;
     }
-    return { time: now, priority, sequence: this.nextSeq++, after: this.watchPops, used: false };
+    return { time: now, priority, sequence: this.nextSeq++, tie, after: this.watchPops, used: false };
   }
 
   /**
@@ -155,14 +156,14 @@ export class EventQueue {
       else hi = mid;
     }
     if (lo === this.watchLength) return false;
-    return this.watchTie[lo] >= tieKey(place.priority, place.sequence);
+    return this.watchTie[lo] >= place.tie;
   }
 
   /** Pushes an event at a held place (not past: see isPast), once. */
   pushAt<A>(place: Place, handler: EventHandler<A>, arg: A): EventHandle {
     if (place.used) throw new RangeError(`a held place takes one event; this one (${place.time} ms, priority ${place.priority}) has one`);
     place.used = true;
-    return this.pushWithSequence(place.time, handler, arg, place.priority, place.sequence);
+    return this.pushWithTie(place.time, handler, arg, place.tie);
   }
 
   /**
