@@ -1,0 +1,41 @@
+// CsvFile: what it writes is csv-stringify's output for the same rows, whatever their
+// length or characters, and numbers come out as formatNumber prints them.
+
+import { describe, it, expect } from 'vitest';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { CsvFile, formatNumber } from '../../src/output/csv-file.js';
+
+function written(columns: string[], rows: unknown[][]): string {
+  const dir = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
+  try {
+    const file = new CsvFile(join(dir, 'x.csv'), columns);
+    for (const row of rows) file.write([...row]);
+    file.close();
+    return readFileSync(join(dir, 'x.csv'), 'utf8');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+describe('CsvFile', () => {
+  it('writes the header and every row as csv-stringify would, across many buffer flushes', () => {
+    // a file holding a character above U+00FF makes V8 keep strings cut from it two-byte
+    const text = 'names — api-001 web';
+    const twoByteName = text.slice(8, 15);
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 5_000; i++) {
+      rows.push([i / 8, twoByteName, i % 7 === 0 ? null : 'web', `placed on i-${i}, us-east-1a`, 'Zürich ✓ 😀', '']);
+    }
+    const expected = stringify([['time', 'service', 'x', 'message', 'note', 'empty'], ...rows.map((r) => r.map((v) => (typeof v === 'number' ? formatNumber(v) : v)))]);
+    expect(written(['time', 'service', 'x', 'message', 'note', 'empty'], rows)).toBe(expected);
+  });
+
+  it('writes a record longer than its buffer whole, in order', () => {
+    const long = 'é'.repeat(40_000) + ',"' + 'x'.repeat(40_000);
+    const rows = [['before'], [long], ['after']];
+    expect(written(['a'], rows)).toBe(stringify([['a'], ...rows]));
+  });
+});

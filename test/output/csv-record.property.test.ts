@@ -1,0 +1,37 @@
+// CSV records: csvRecord joins plain rows itself (speed) and must write exactly what
+// csv-stringify writes with its default options, for every row.
+
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { stringify } from 'csv-stringify/sync';
+import { csvRecord } from '../../src/output/csv-file.js';
+
+// strings drawn mostly from characters that matter to CSV, so that quoting comes up often
+const csvChars = fc.constantFrom('a', 'Z', '0', '.', '-', ' ', ',', '"', '\n', '\r', ';', "'", '=', 'é', '\t');
+const field = fc.oneof(
+  fc.string({ unit: csvChars, maxLength: 8 }),
+  fc.string({ maxLength: 8 }),
+  fc.constant(''),
+  fc.constant(null),
+  fc.constant(undefined),
+  fc.boolean(),
+  fc.integer(),
+  fc.double(),
+);
+
+describe('csvRecord', () => {
+  it('writes what csv-stringify writes for the same row (property)', () => {
+    fc.assert(
+      fc.property(fc.array(field, { maxLength: 20 }), (row) => {
+        expect(csvRecord(row)).toBe(stringify([row]));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('joins plain rows and quotes fields with a comma, a quote or a line break', () => {
+    expect(csvRecord(['1.5', 'web', null, '', undefined])).toBe('1.5,web,,,\n');
+    expect(csvRecord(['a,b', 'say "hi"', 'x\ny'])).toBe('"a,b","say ""hi""","x\ny"\n');
+    expect(csvRecord([])).toBe(stringify([[]]));
+  });
+});
