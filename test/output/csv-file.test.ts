@@ -27,10 +27,21 @@ describe('CsvFile', () => {
     const twoByteName = text.slice(8, 15);
     const rows: unknown[][] = [];
     for (let i = 0; i < 5_000; i++) {
-      rows.push([i / 8, twoByteName, i % 7 === 0 ? null : 'web', `placed on i-${i}, us-east-1a`, 'Zürich ✓ 😀', '']);
+      // one row in three needs quotes (csv-stringify writes it), the others are joined
+      const message = i % 3 === 0 ? `placed on i-${i}, us-east-1a` : `placed on i-${i}`;
+      rows.push([i / 8, twoByteName, i % 7 === 0 ? null : 'web', message, 'Zürich ✓ 😀', '']);
     }
     const expected = stringify([['time', 'service', 'x', 'message', 'note', 'empty'], ...rows.map((r) => r.map((v) => (typeof v === 'number' ? formatNumber(v) : v)))]);
     expect(written(['time', 'service', 'x', 'message', 'note', 'empty'], rows)).toBe(expected);
+  });
+
+  it('never cuts a record at the buffer\'s end: records near a third of it, lone surrogates', () => {
+    const rows: unknown[][] = [];
+    for (const length of [21_844, 21_845, 21_846, 10_000, 30_000]) {
+      // '€' and a lone surrogate take 3 bytes in UTF-8: the most per UTF-16 unit
+      rows.push(['x'.repeat(length - 2) + '\ud800'], ['€'.repeat(length - 4) + '\udc00,'], ['😀' + '€'.repeat(length / 2)]);
+    }
+    expect(Buffer.from(written(['a'], rows), 'utf8')).toEqual(Buffer.from(stringify([['a'], ...rows]), 'utf8'));
   });
 
   it('writes a record longer than its buffer whole, in order', () => {

@@ -10,10 +10,14 @@ import { csvRecord, formatNumber } from '../../src/output/csv-file.js';
 const withNumbersFormatted = (row: unknown[]) => row.map((v) => (typeof v === 'number' ? formatNumber(v) : v));
 
 // strings drawn mostly from characters that matter to CSV, so that quoting comes up often
-const csvChars = fc.constantFrom('a', 'Z', '0', '.', '-', ' ', ',', '"', '\n', '\r', ';', "'", '=', 'é', '\t');
+const csvChars = fc.constantFrom(
+  'a', 'Z', '0', '.', '-', ' ', ',', '"', '\n', '\r', ';', "'", '=', 'é', '\t',
+  '\u2028', '\u2029', '\u0085', '\ufeff', '\ud800', '\udc00', '😀',
+);
 const field = fc.oneof(
   fc.string({ unit: csvChars, maxLength: 8 }),
   fc.string({ maxLength: 8 }),
+  fc.string({ unit: 'binary', maxLength: 8 }), // any code point
   fc.constant(''),
   fc.constant(null),
   fc.constant(undefined),

@@ -8,6 +8,7 @@ import { formatNumber } from '../../src/output/csv-file.js';
 const reference = (x: number): string => {
   if (!Number.isFinite(x)) return '';
   const r = Math.round(x * 10_000) / 10_000;
+  if (!Number.isFinite(r)) return String(x); // x * 10 000 overflowed: x itself, not "Infinity"
   return Object.is(r, -0) ? '0' : String(r);
 };
 
@@ -32,5 +33,7 @@ describe('formatNumber', () => {
     expect([0.5, -0.5, 0.00005, 0.00004, 123.4567, 55.12345, 12345678.9, -0, NaN, Infinity].map(formatNumber)).toEqual([
       '0.5', '-0.5', '0.0001', '0', '123.4567', '55.1235', '12345678.9', '0', '', '',
     ]);
+    // beyond 1.8e304, x * 10 000 overflows: the value itself, never "Infinity"
+    expect([1e305, -Number.MAX_VALUE].map(formatNumber)).toEqual(['1e+305', '-1.7976931348623157e+308']);
   });
 });
