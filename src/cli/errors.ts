@@ -1,4 +1,5 @@
-// Exit codes (outputs.md): 0 success, 1 internal error, 2 bad input, 3 expectation failed.
+// Exit codes (outputs.md): 0 success, 1 internal error, 2 bad input (or results that cannot
+// be written), 3 expectation failed.
 
 import { ScenarioError } from '../scenario/index.js';
 
@@ -27,7 +28,45 @@ export function reportError(e: unknown): number {
     process.stderr.write(`ecsim: ${e.message}\n`);
     return EXIT.badInput;
   }
+  const fs = fileSystemProblem(e);
+  if (fs !== null) {
+    process.stderr.write(`ecsim: ${fs}\n`);
+    return EXIT.badInput;
+  }
   const err = e as Error;
   process.stderr.write(`ecsim: internal error (a bug; please report it with the scenario): ${err?.stack ?? String(e)}\n`);
   return EXIT.internal;
+}
+
+/** What the system said, in words, for the errors a path given by the user can cause. */
+const REASONS: Record<string, string> = {
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EEXIST: 'a file is in the way where a folder is needed',
+  ENOTDIR: 'a part of the path is a file, not a folder',
+  EISDIR: 'it is a folder',
+  ENOENT: 'no such file or folder',
+  EROFS: 'the file system is read-only',
+  ENOSPC: 'no space left on the device',
+  EDQUOT: 'disk quota exceeded',
+  ENAMETOOLONG: 'the name is too long',
+  EMFILE: 'too many open files',
+};
+
+/** System calls that create, open or write files: their failures are about the user's paths. */
+const WRITING = new Set(['mkdir', 'open', 'write', 'rename', 'rmdir', 'unlink', 'copyfile', 'close']);
+
+/**
+ * A one-line message for a failure to write results (an --out path under a file, a folder
+ * without permission, a full disk), or null for any other error: those stay internal errors
+ * with their stack, since ecsim's own reads of files it checked are bugs when they fail.
+ */
+export function fileSystemProblem(e: unknown): string | null {
+  if (!(e instanceof Error)) return null;
+  const { code, syscall, path } = e as NodeJS.ErrnoException;
+  if (typeof code !== 'string' || typeof syscall !== 'string' || !WRITING.has(syscall)) return null;
+  const reason = REASONS[code];
+  if (reason === undefined) return null;
+  const what = path !== undefined ? `"${path}"` : 'the results';
+  return `cannot ${syscall === 'open' ? 'open' : 'write'} ${what}: ${reason} (${code})`;
 }

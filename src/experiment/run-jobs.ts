@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { ScenarioError, type ScenarioIssue } from '../scenario/index.js';
 import { runReplication, type ReplicationJob } from './replication-job.js';
-import type { JobReply, JobRequest } from './worker.js';
+import type { JobError, JobReply, JobRequest } from './worker.js';
 
 export interface RunJobsOptions {
   /** Worker threads to use; 1 runs in this thread. */
@@ -117,10 +117,14 @@ function tsxLoaderUrl(): string | null {
   return tsxLoader;
 }
 
-function rebuildError(e: { name: string; message: string; stack?: string; file?: string; issues?: unknown }): Error {
+function rebuildError(e: JobError): Error {
   if (e.name === 'ScenarioError' && e.file !== undefined && Array.isArray(e.issues)) return new ScenarioError(e.file, e.issues as ScenarioIssue[]);
-  const err = new Error(e.message);
+  const err: NodeJS.ErrnoException = new Error(e.message);
   err.name = e.name;
   if (e.stack) err.stack = e.stack;
+  // a system error (a results folder that cannot be written) keeps what the CLI reports it by
+  if (e.code !== undefined) err.code = e.code;
+  if (e.syscall !== undefined) err.syscall = e.syscall;
+  if (e.path !== undefined) err.path = e.path;
   return err;
 }

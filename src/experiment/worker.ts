@@ -11,15 +11,30 @@ export interface JobRequest {
 
 export type JobReply =
   | { index: number; metrics: number[] }
-  | { index: number; error: { name: string; message: string; stack?: string; file?: string; issues?: unknown } };
+  | { index: number; error: JobError };
+
+/** An error as plain data: a ScenarioError's file and issues, a system error's code, call and path. */
+export interface JobError {
+  name: string;
+  message: string;
+  stack?: string;
+  file?: string;
+  issues?: unknown;
+  code?: string;
+  syscall?: string;
+  path?: string;
+}
 
 parentPort?.on('message', (request: JobRequest) => {
   let reply: JobReply;
   try {
     reply = { index: request.index, metrics: runReplication(request.job) };
   } catch (e) {
-    const err = e as Error & { file?: string; issues?: unknown };
-    reply = { index: request.index, error: { name: err.name, message: err.message, stack: err.stack, file: err.file, issues: err.issues } };
+    const err = e as Error & Omit<JobError, 'name' | 'message' | 'stack'>;
+    reply = {
+      index: request.index,
+      error: { name: err.name, message: err.message, stack: err.stack, file: err.file, issues: err.issues, code: err.code, syscall: err.syscall, path: err.path },
+    };
   }
   parentPort!.postMessage(reply);
 });
