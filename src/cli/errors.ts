@@ -57,9 +57,10 @@ const REASONS: Record<string, string> = {
 const WRITING = new Set(['mkdir', 'open', 'write', 'rename', 'rmdir', 'unlink', 'copyfile', 'close']);
 
 /**
- * A one-line message for a failure to write results (an --out path under a file, a folder
- * without permission, a full disk), or null for any other error: those stay internal errors
- * with their stack, since ecsim's own reads of files it checked are bugs when they fail.
+ * A one-line message when a path cannot be created, opened or written (an --out path under
+ * a file or onto a folder, a folder without permission, a full disk), or null for any other
+ * error: those stay internal errors with their stack. (Scenario, trace and results files
+ * that ecsim reads are checked where they are read, with messages of their own.)
  */
 export function fileSystemProblem(e: unknown): string | null {
   if (!(e instanceof Error)) return null;
