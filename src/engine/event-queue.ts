@@ -15,9 +15,9 @@ export type EventHandle = number;
  */
 export interface Place {
   readonly time: number;
+  /** Kept for messages; the order reads `tie`. */
   readonly priority: number;
-  readonly sequence: number;
-  /** (priority, sequence) as one number: see tieKey. */
+  /** (priority, the sequence number the place took) as one number: see tieKey. */
   readonly tie: number;
   readonly after: number;
   /** An event was pushed there (a place takes one event: two would tie on every key). */
@@ -130,13 +130,13 @@ export class EventQueue {
    * one: it takes a sequence number, so every other event is ordered as if it had been.
    */
   hold(now: number, priority: number): Place {
-    const tie = tieKey(priority, this.nextSeq);
+    const tie = tieKey(priority, this.nextSeq++);
     if (now !== this.watchTime) {
       this.watchTime = now;
       this.watchPops = 0;
       this.watchLength = 0;
     }
-    return { time: now, priority, sequence: this.nextSeq++, tie, after: this.watchPops, used: false };
+    return { time: now, priority, tie, after: this.watchPops, used: false };
   }
 
   /**

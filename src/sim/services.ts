@@ -454,8 +454,8 @@ export class ServiceRuntime {
     this.toPending(task);
   }
 
-  private releaseInstance(task: Task): void {
-    const inst = hostOf(task);
+  /** Gives the task's resources back to `inst`, its host (hostOf). */
+  private releaseInstance(task: Task, inst: Instance | undefined): void {
     if (!inst || !inst.tasks.delete(task)) return;
     const req = this.requirements;
     inst.cpuRemaining += req.cpu;
@@ -636,7 +636,7 @@ export class ServiceRuntime {
     this.loadModel?.removeTask(task.id, world.now);
     if (task.launchType === 'FARGATE' && task.pendingAt !== null) world.cost.stop(task.id, world.now);
     const inst = hostOf(task);
-    this.releaseInstance(task);
+    this.releaseInstance(task, inst);
     if (this.tasks.delete(task) && task.leaving) {
       this.leavingCount--;
       if (task.stopReason === null) this.awaitingReplacement--;
