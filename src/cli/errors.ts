@@ -1,7 +1,7 @@
 // Exit codes (outputs.md): 0 success, 1 internal error, 2 bad input (or results that cannot
 // be written), 3 expectation failed.
 
-import { ScenarioError } from '../scenario/index.js';
+import { ScenarioError } from '../scenario/errors.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';

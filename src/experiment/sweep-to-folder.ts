@@ -11,6 +11,9 @@ import type { ExperimentFile } from './experiment-file.js';
 import { shardFileName, type Shard } from './shard.js';
 import { experimentSweepPlan, runSweep, type SweepTable } from './sweep.js';
 import { shardCsv, sweepCsv } from './sweep-files.js';
+import { SWEEP_RUNS_LIMIT } from './sweep-runs-limit.js';
+
+export { SWEEP_RUNS_LIMIT };
 
 export interface SweepToFolderOptions {
   outDir: string;
@@ -20,9 +23,6 @@ export interface SweepToFolderOptions {
   runs?: boolean;
   onProgress?: (done: number, total: number) => void;
 }
-
-/** Above this many points (of the whole sweep, not the shard) runs/ is written only with `runs: true` (`--runs`). */
-export const SWEEP_RUNS_LIMIT = 24;
 
 export interface SweepFolder {
   /** sweep.csv or the shard file. */

@@ -8,8 +8,10 @@ import { join } from 'node:path';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { runToFolder } from '../../src/output/run-to-folder.js';
 import { UsageError } from '../../src/cli/errors.js';
-import { runTrace, traceCommand } from '../../src/cli/commands/trace.js';
-import { runExplain, explainCommand } from '../../src/cli/commands/explain.js';
+import { traceCommand } from '../../src/cli/commands/trace.js';
+import { explainCommand } from '../../src/cli/commands/explain.js';
+import { runTrace } from '../../src/cli/actions/trace.js';
+import { runExplain } from '../../src/cli/actions/explain.js';
 import { parseCsv } from '../../src/output/explain/index.js';
 import { QUICKSTART, quickstart, tempDir, writeScenario } from '../helpers.js';
 
@@ -73,9 +75,9 @@ describe('ecsim trace', () => {
     expect(() => runTrace({ scenario: QUICKSTART, from: '30m', to: '10m' })).toThrow(/^--to: expected a time at or after --from/);
   });
 
-  it('--out writes the file instead of stdout', () => {
+  it('--out writes the file instead of stdout', async () => {
     const out = join(tempDir(), 'trace.csv');
-    traceCommand.handler({ scenario: QUICKSTART, out, to: '1m', _: [], $0: 'ecsim' });
+    await traceCommand.handler({ scenario: QUICKSTART, out, to: '1m', _: [], $0: 'ecsim' });
     expect(readFileSync(out, 'utf8')).toBe('time_s,timestamp,service,rate\n0,2026-03-02T09:00:00.000Z,web,150\n60,2026-03-02T09:01:00.000Z,web,150\n');
   });
 });
@@ -125,12 +127,12 @@ describe('ecsim explain (quick start, seed 1)', () => {
     expect(() => runExplain({ results: tempDir() })).toThrow(/expected a results folder with events.csv/);
   });
 
-  it('the command prints the explanation', () => {
+  it('the command prints the explanation', async () => {
     let out = '';
     const write = process.stdout.write.bind(process.stdout);
     process.stdout.write = ((c: string) => ((out += c), true)) as typeof process.stdout.write;
     try {
-      explainCommand.handler({ results: dir, _: [], $0: 'ecsim' });
+      await explainCommand.handler({ results: dir, _: [], $0: 'ecsim' });
     } finally {
       process.stdout.write = write;
     }

@@ -1,12 +1,8 @@
 // `ecsim explain <results-dir>`: the scaling timeline of a run as plain sentences (why it
 // scaled, or did not). Thin: the logic is in src/output/explain.
+// The work is in ../actions/explain.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { existsSync, statSync } from 'node:fs';
-import { didYouMean } from '../../scenario/did-you-mean.js';
-import { explainRun, readResults, serviceNames } from '../../output/explain/index.js';
-import { UsageError } from '../errors.js';
-import { timeFlag } from './trace.js';
 
 export interface ExplainArgs {
   results: string;
@@ -26,32 +22,5 @@ export const explainCommand = {
       .option('to', { type: 'string', describe: 'to: a duration since the start or a UTC time hh:mm' })
       .example('$0 explain results/quickstart', 'the whole run')
       .example('$0 explain results/quickstart --service web --from 09:15 --to 09:40', 'around the load step'),
-  handler: (argv: ArgumentsCamelCase<ExplainArgs>) => {
-    process.stdout.write(runExplain(argv));
-  },
+  handler: async (argv: ArgumentsCamelCase<ExplainArgs>) => (await import('../actions/explain.js')).explain(argv),
 };
-
-/** The explanation text for the flags (usage errors as UsageError). */
-export function runExplain(argv: ExplainArgs): string {
-  if (!existsSync(argv.results) || !statSync(argv.results).isDirectory()) {
-    throw new UsageError(`expected a results folder (written by ecsim run), found no folder ${argv.results}`);
-  }
-  let results;
-  try {
-    results = readResults(argv.results);
-  } catch (e) {
-    throw new UsageError((e as Error).message);
-  }
-  const names = serviceNames(results);
-  if (argv.service !== undefined && !names.includes(argv.service)) {
-    throw new UsageError(`--service: unknown service "${argv.service}"${didYouMean(argv.service, names)}; services: ${names.join(', ') || 'none'}`);
-  }
-  const fromMs = timeFlag('--from', argv.from, results.startEpochMs);
-  const toMs = timeFlag('--to', argv.to, results.startEpochMs);
-  if (fromMs !== undefined && toMs !== undefined && toMs < fromMs) throw new UsageError('--to: expected a time at or after --from');
-  return explainRun(results, {
-    service: argv.service,
-    fromS: fromMs === undefined ? undefined : fromMs / 1000,
-    toS: toMs === undefined ? undefined : toMs / 1000,
-  });
-}

@@ -1,12 +1,8 @@
 // `ecsim merge <dir-or-files...>`: joins sweep shard files into sweep.csv, byte for byte
 // what the unsharded sweep writes.
+// The work is in ../actions/merge.ts, loaded when the command runs.
 
-import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { mergeShardFiles, shardFiles, sweepCsv, writeFileAtomic } from '../../experiment/index.js';
-import { UsageError } from '../errors.js';
-import { singleFlag } from './compare.js';
 
 export interface MergeArgs {
   inputs: string[];
@@ -23,19 +19,5 @@ export const mergeCommand = {
       .option('out', { type: 'string', describe: 'merged file (default sweep.csv beside the first shard)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .example('$0 merge results/web-sweep', 'every shard file in the folder -> results/web-sweep/sweep.csv'),
-  handler: (argv: ArgumentsCamelCase<MergeArgs>) => {
-    let files: string[];
-    let table;
-    try {
-      for (const input of argv.inputs) statSync(input);
-      files = shardFiles(argv.inputs);
-      table = mergeShardFiles(files);
-    } catch (e) {
-      const err = e as NodeJS.ErrnoException;
-      throw new UsageError(err.code === 'ENOENT' ? `merge: no such file or folder: ${err.path}` : err.message);
-    }
-    const out = singleFlag('out', argv.out) ?? join(dirname(files[0]), 'sweep.csv');
-    writeFileAtomic(out, sweepCsv(table));
-    if (!argv.quiet) process.stdout.write(`merged ${files.length} shard files (${table.pointCount} points) into ${out}\n`);
-  },
+  handler: async (argv: ArgumentsCamelCase<MergeArgs>) => (await import('../actions/merge.js')).merge(argv),
 };

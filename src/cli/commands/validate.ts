@@ -1,7 +1,6 @@
 // `ecsim validate <scenario>`: checks a scenario without running it.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
-import { loadScenarioFile } from '../../scenario/index.js';
 
 export const validateCommand = {
   command: 'validate <scenario>',
@@ -10,7 +9,8 @@ export const validateCommand = {
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
       .example('$0 validate scenarios/quickstart.yaml', 'prints "ok" or the problems'),
-  handler: (argv: ArgumentsCamelCase<{ scenario: string }>) => {
+  handler: async (argv: ArgumentsCamelCase<{ scenario: string }>) => {
+    const { loadScenarioFile } = await import('../../scenario/index.js');
     const s = loadScenarioFile(argv.scenario);
     process.stdout.write(`${argv.scenario}: ok (${s.services.length} services, ${s.scenario.duration / 1000} s simulated)\n`);
   },

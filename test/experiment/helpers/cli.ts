@@ -1,5 +1,5 @@
-// Runs compare / sweep / merge the way src/cli/main.ts will once the lead registers them
-// (main.ts is not ours to edit). Also runnable: `npx tsx test/experiment/helpers/cli.ts compare ...`.
+// Runs compare / sweep / merge as src/cli/main.ts does, with only those three commands
+// registered. Also runnable: `npx tsx test/experiment/helpers/cli.ts compare ...`.
 
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';

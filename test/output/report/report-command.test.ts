@@ -1,7 +1,8 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { runReport, reportCommand } from '../../../src/cli/commands/report.js';
+import { reportCommand } from '../../../src/cli/commands/report.js';
+import { runReport } from '../../../src/cli/actions/report.js';
 import { UsageError } from '../../../src/cli/errors.js';
 import { writeReports } from '../../../src/output/report/index.js';
 import { tempDir, writeFakeRun } from './fixtures.js';

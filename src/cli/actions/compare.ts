@@ -1,0 +1,38 @@
+// What `ecsim compare` does: every variant x replication into the folder, then a table.
+
+import { compareToFolder, readExperimentFile } from '../../experiment/index.js';
+import { human } from '../../experiment/comparison-markdown.js';
+import { progressReporter } from '../progress.js';
+import { table } from '../table.js';
+import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
+import type { CompareArgs } from '../commands/compare.js';
+
+export async function compare(argv: CompareArgs): Promise<void> {
+  const exp = readExperimentFile(argv.scenario, {
+    seed: parseSeedFlag(argv.seed),
+    durationMs: parseDurationFlag(argv.duration),
+    replications: parseReplicationsFlag(argv.replications),
+  });
+  const jobs = parseJobsFlag(argv.jobs);
+  const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-compare`;
+  const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(`${exp.name} compare`);
+  const started = Date.now();
+  try {
+    const c = await compareToFolder(exp, { outDir, jobs, onProgress: (done, total) => progress.update(done / total) });
+    progress.stop();
+    if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
+    if (argv.quiet) return;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stdout.write(`${exp.name}: ${c.variants.length} variants x ${c.seeds.length} replications in ${seconds} s wall\n\n`);
+    const cell = (i: number) => (v: (typeof c.variants)[number]) =>
+      Number.isFinite(v.stats[i].ci95) ? `${human(v.stats[i].mean)} ± ${human(v.stats[i].ci95)}` : human(v.stats[i].mean);
+    process.stdout.write(
+      `${table(
+        ['variant', 'cost USD', 'SLO-min', 'p95 ms', 'cpu %', 'task-h', 'pareto'],
+        c.variants.map((v) => [v.name, cell(0)(v), cell(1)(v), cell(2)(v), cell(3)(v), cell(4)(v), v.pareto ? 'yes' : '']),
+      )}\n\nresults: ${outDir}/ (comparison.csv, paired.csv, replications.csv, comparison.md, runs/${argv.report ? ', report.html' : ''})\n`,
+    );
+  } finally {
+    progress.stop();
+  }
+}

@@ -1,0 +1,37 @@
+// What `ecsim explain` does: the scaling timeline of a results folder, in sentences.
+
+import { existsSync, statSync } from 'node:fs';
+import { didYouMean } from '../../scenario/did-you-mean.js';
+import { explainRun, readResults, serviceNames } from '../../output/explain/index.js';
+import { UsageError } from '../errors.js';
+import { timeFlag } from '../flags.js';
+import type { ExplainArgs } from '../commands/explain.js';
+
+export function explain(argv: ExplainArgs): void {
+  process.stdout.write(runExplain(argv));
+}
+
+/** The explanation text for the flags (usage errors as UsageError). */
+export function runExplain(argv: ExplainArgs): string {
+  if (!existsSync(argv.results) || !statSync(argv.results).isDirectory()) {
+    throw new UsageError(`expected a results folder (written by ecsim run), found no folder ${argv.results}`);
+  }
+  let results;
+  try {
+    results = readResults(argv.results);
+  } catch (e) {
+    throw new UsageError((e as Error).message);
+  }
+  const names = serviceNames(results);
+  if (argv.service !== undefined && !names.includes(argv.service)) {
+    throw new UsageError(`--service: unknown service "${argv.service}"${didYouMean(argv.service, names)}; services: ${names.join(', ') || 'none'}`);
+  }
+  const fromMs = timeFlag('--from', argv.from, results.startEpochMs);
+  const toMs = timeFlag('--to', argv.to, results.startEpochMs);
+  if (fromMs !== undefined && toMs !== undefined && toMs < fromMs) throw new UsageError('--to: expected a time at or after --from');
+  return explainRun(results, {
+    service: argv.service,
+    fromS: fromMs === undefined ? undefined : fromMs / 1000,
+    toS: toMs === undefined ? undefined : toMs / 1000,
+  });
+}

@@ -1,0 +1,29 @@
+// What `ecsim report` does: report.html (and report.md) for a run, compare or sweep folder.
+
+import { existsSync, statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { comparisonKind, isResultsFolder, writeReports, type WrittenReports } from '../../output/report/index.js';
+import { UsageError } from '../errors.js';
+import type { ReportArgs } from '../commands/report.js';
+
+export function report(argv: ReportArgs): void {
+  const written = runReport(argv);
+  if (!argv.quiet) process.stdout.write(`wrote ${written.files.join(', ')}\n`);
+}
+
+/** Checks the folder and writes its reports (bad input as UsageError). */
+export function runReport(argv: ReportArgs): WrittenReports {
+  const dir = argv.resultsDir;
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`expected a results folder (written by ecsim run, compare or sweep), found no folder ${dir}`);
+  if (!comparisonKind(dir) && !isResultsFolder(dir)) {
+    throw new UsageError(`${dir} is not a results folder: expected summary.json and timeseries.csv (ecsim run) or comparison.csv / sweep.csv (ecsim compare / sweep)`);
+  }
+  if (argv.out !== undefined && !existsSync(dirname(resolve(argv.out)))) throw new UsageError(`--out: expected a file in an existing folder, found no folder ${dirname(argv.out)}`);
+  try {
+    return writeReports(dir, { htmlPath: argv.out });
+  } catch (e) {
+    // The readers throw plain Errors for malformed files (bad input); anything else is a bug.
+    if (e instanceof Error && e.constructor === Error) throw new UsageError(`${dir}: ${e.message}`);
+    throw e;
+  }
+}

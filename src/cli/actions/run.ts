@@ -1,0 +1,30 @@
+// What `ecsim run` does: load, run into the results folder, report, check `expect:`.
+
+import { loadScenarioFile } from '../../scenario/index.js';
+import { runToFolder } from '../../output/run-to-folder.js';
+import { checkExpectations, formatExpectationResults } from '../../scenario/expect/index.js';
+import { progressReporter } from '../progress.js';
+import { printRunSummary } from '../print-summary.js';
+import { ExpectationFailed } from '../errors.js';
+import { parseDurationFlag, parseSeedFlag } from '../flags.js';
+import type { RunArgs } from '../commands/run.js';
+
+export async function run(argv: RunArgs): Promise<void> {
+  const durationMs = parseDurationFlag(argv.duration);
+  const seed = parseSeedFlag(argv.seed);
+  const scenario = loadScenarioFile(argv.scenario, { seed, durationMs });
+  const outDir = argv.out ?? `results/${scenario.scenario.name}`;
+  const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(scenario.scenario.name);
+  const report = runToFolder(scenario, { outDir, seed: scenario.scenario.seed, onProgress: (f) => progress.update(f) });
+  progress.stop();
+  if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
+  if (!argv.quiet) printRunSummary(scenario, report, outDir);
+  const expectations = scenario.scenario.expect;
+  if (expectations && expectations.length > 0) {
+    const results = checkExpectations(expectations, report.summary);
+    const failed = results.filter((r) => !r.ok);
+    const lines = formatExpectationResults(results);
+    if (failed.length > 0) throw new ExpectationFailed(lines.filter((l) => !l.startsWith('ok ')).join('\n'));
+    if (!argv.quiet) process.stdout.write(`${lines.join('\n')}\n`);
+  }
+}

@@ -1,0 +1,57 @@
+// What `ecsim sweep` does: the sweep (or one shard) into the folder, then one line of totals.
+
+import { parseShard, readExperimentFile, shardFromEnvironment, sweepToFolder, SWEEP_RUNS_LIMIT, type Shard } from '../../experiment/index.js';
+import { progressReporter } from '../progress.js';
+import { UsageError } from '../errors.js';
+import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
+import type { SweepArgs } from '../commands/sweep.js';
+
+export async function sweep(argv: SweepArgs): Promise<void> {
+  const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);
+  if (argv.report && shard) throw new UsageError('--report needs the whole sweep: run `ecsim merge DIR` and then `ecsim report DIR`');
+  const exp = readExperimentFile(argv.scenario, {
+    seed: parseSeedFlag(argv.seed),
+    durationMs: parseDurationFlag(argv.duration),
+    replications: parseReplicationsFlag(argv.replications),
+  });
+  const jobs = parseJobsFlag(argv.jobs);
+  const runs = singleFlag('runs', argv.runs);
+  const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-sweep`;
+  const label = shard ? `${exp.name} sweep ${shard.index}/${shard.count}` : `${exp.name} sweep`;
+  const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(label);
+  const started = Date.now();
+  try {
+    const { file, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
+    progress.stop();
+    if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
+    if (argv.quiet) return;
+    const seconds = ((Date.now() - started) / 1000).toFixed(1);
+    process.stdout.write(
+      `${label}: ${table.rows.length} of ${table.pointCount} points x ${table.replications} replications in ${seconds} s wall\nresults: ${file}\n` +
+        (runsDir !== undefined
+          ? `runs: ${runsDir}/ (replication 0 of ${table.rows.length} point${table.rows.length === 1 ? '' : 's'})\n`
+          : runs === false
+            ? ''
+            : `runs: none (${table.pointCount} points > ${SWEEP_RUNS_LIMIT}; --runs writes them)\n`),
+    );
+  } finally {
+    progress.stop();
+  }
+}
+
+/** --shard i/n wins; else --shards n with the array index from the environment; else the whole sweep. */
+export function shardOf(shard: string | undefined, shards: number | undefined, env: Record<string, string | undefined>): Shard | undefined {
+  try {
+    if (shard !== undefined) {
+      if (shards !== undefined) throw new Error('give either --shard i/n or --shards n, not both');
+      return parseShard(shard);
+    }
+    if (shards === undefined) return undefined;
+    if (!Number.isInteger(shards) || shards < 1) throw new Error(`expected --shards to be a whole number >= 1, found ${shards}`);
+    const fromEnv = shardFromEnvironment(env, shards);
+    if (!fromEnv) throw new Error('--shards needs the shard index in JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX (0-based); or use --shard i/n');
+    return fromEnv;
+  } catch (e) {
+    throw new UsageError(`--shard: ${(e as Error).message}`);
+  }
+}

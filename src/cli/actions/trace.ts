@@ -1,0 +1,35 @@
+// What `ecsim trace` does: the request-rate traces as CSV, to stdout or a file.
+
+import { writeFileSync } from 'node:fs';
+import { loadScenarioFile, parseDuration } from '../../scenario/index.js';
+import { didYouMean } from '../../scenario/did-you-mean.js';
+import { traceCsv, tracedServices } from '../../output/explain/index.js';
+import { UsageError } from '../errors.js';
+import { parseSeedFlag, timeFlag } from '../flags.js';
+import type { TraceArgs } from '../commands/trace.js';
+
+export function trace(argv: TraceArgs): void {
+  const csv = runTrace(argv);
+  if (argv.out) writeFileSync(argv.out, csv);
+  else process.stdout.write(csv);
+}
+
+/** The CSV text for the flags (usage errors as UsageError). */
+export function runTrace(argv: TraceArgs): string {
+  const seed = parseSeedFlag(argv.seed);
+  const scenario = loadScenarioFile(argv.scenario, { seed });
+  const services = tracedServices(scenario);
+  if (argv.service !== undefined && !services.includes(argv.service)) {
+    const all = scenario.services.map((s) => s.name);
+    const why = all.includes(argv.service) ? `service "${argv.service}" has no workload.requestRate` : `unknown service "${argv.service}"${didYouMean(argv.service, all)}`;
+    throw new UsageError(`--service: ${why}; services with a request rate: ${services.join(', ') || 'none'}`);
+  }
+  const stepMs = parseDuration(/^\d+(\.\d+)?$/.test(argv.step ?? '') ? Number(argv.step) : (argv.step ?? '1m'));
+  if (typeof stepMs === 'string') throw new UsageError(`--step: ${stepMs}`);
+  if (stepMs <= 0) throw new UsageError('--step: expected a duration greater than zero');
+  const durationMs = scenario.scenario.duration;
+  const fromMs = timeFlag('--from', argv.from, scenario.startEpochMs) ?? 0;
+  const toMs = timeFlag('--to', argv.to, scenario.startEpochMs) ?? durationMs;
+  if (toMs < fromMs) throw new UsageError(`--to: expected a time at or after --from (${fromMs / 1000} s), found ${toMs / 1000} s`);
+  return traceCsv(scenario, { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed });
+}
