@@ -1,8 +1,5 @@
-#!/usr/bin/env node
-// The ecsim command line: thin — parse flags, call the library, print.
+// The ecsim command line: thin — parse flags, call the library, print. The program is bin.ts.
 
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../output/version.js';
@@ -48,19 +45,6 @@ export async function main(argv: string[]): Promise<number> {
   }
   return code;
 }
-
-/** True when this file is the program (node dist/src/cli/main.js, tsx src/cli/main.ts), not imported. */
-function invokedDirectly(): boolean {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-}
-
-if (invokedDirectly()) runAndExit();
 
 /** Runs the CLI on this process's arguments and sets the exit code. */
 export function runAndExit(): void {

@@ -1,25 +1,61 @@
-// The installed executable: `npm test` builds dist/ first; npx runs the bin through a
-// symlink in node_modules/.bin, so run it through one too.
+// The installed executable, dist/ecsim/bin.js: the bundle scripts/bundle.mjs makes of the
+// compiled CLI (`npm test` builds it first). npx runs the bin through a symlink in
+// node_modules/.bin, so run it through one too. What the bundle could break and the
+// in-process tests cannot see: the shebang, finding package.json and scenarios/ from its
+// folder, starting worker threads from worker.js beside it, and doing the same as the
+// sources.
 
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, symlinkSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { tempDir } from '../helpers.js';
+import { QUICKSTART, cli, tempDir } from '../helpers.js';
 
-const BIN = resolve('dist/src/cli/bin.js');
+const BIN = resolve('dist/ecsim/bin.js');
+const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version;
+
+function ecsim(...args: string[]) {
+  return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
+}
 
 describe.skipIf(!existsSync(BIN))('the ecsim executable', () => {
   it('runs through a symlink, prints the version and exits 0', () => {
     const link = join(tempDir(), 'ecsim');
     symlinkSync(BIN, link);
-    const out = execFileSync(process.execPath, [link, '--version'], { encoding: 'utf8' });
-    expect(out.trim()).toMatch(/^\d+\.\d+\.\d+$/);
+    const out = execFileSync(link, ['--version'], { encoding: 'utf8' });
+    expect(out.trim()).toBe(VERSION);
   });
 
   it('exits 2 with one line and no stack trace on a bad scenario', () => {
-    const r = spawnSync(process.execPath, [BIN, 'validate', 'no/such/file.yaml'], { encoding: 'utf8' });
+    const r = ecsim('validate', 'no/such/file.yaml');
     expect(r.status).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual(['no/such/file.yaml: no such file']);
+  });
+
+  it('writes the same results as the sources run in-process', async () => {
+    const bundled = tempDir();
+    const inProcess = tempDir();
+    const r = ecsim('run', QUICKSTART, '--duration', '30m', '--quiet', '--out', bundled);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect((await cli('run', QUICKSTART, '--duration', '30m', '--quiet', '--out', inProcess)).code).toBe(0);
+    const files = readdirSync(inProcess).filter((f) => f !== 'run.json');
+    expect(files).toContain('summary.json');
+    expect(readdirSync(bundled).sort()).toEqual(readdirSync(inProcess).sort());
+    for (const f of files) expect(readFileSync(join(bundled, f), 'utf8'), f).toBe(readFileSync(join(inProcess, f), 'utf8'));
+  });
+
+  it('compare starts its worker threads from the bundle', () => {
+    const out = tempDir();
+    const r = ecsim('compare', 'scenarios/compare-quickstart.yaml', '--replications', '2', '--jobs', '2', '--duration', '10m', '--quiet', '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.status).toBe(0);
+    expect(readFileSync(join(out, 'replications.csv'), 'utf8').trim().split('\n').length).toBeGreaterThan(2);
+  });
+
+  it('finds the scenario library beside the package', () => {
+    const r = ecsim('init', '--list');
+    expect(r.status).toBe(0);
+    expect(r.stdout).toMatch(/^quickstart\s+\S/m);
   });
 });

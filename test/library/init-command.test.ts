@@ -1,6 +1,6 @@
 // `ecsim init`: copies a library scenario verbatim, lists templates, refuses to overwrite
 // (UsageError, exit 2) and names unknown templates with a hint. The command module is
-// driven through yargs here, as src/cli/main.ts will once it is registered.
+// driven through yargs here, as src/cli/main.ts drives it.
 
 import { describe, it, expect } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
