@@ -6,7 +6,7 @@
 // sources.
 
 import { describe, it, expect } from 'vitest';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { QUICKSTART, cli, tempDir } from '../helpers.js';
@@ -57,5 +57,15 @@ describe.skipIf(!existsSync(BIN))('the ecsim executable', () => {
     const r = ecsim('init', '--list');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^quickstart\s+\S/m);
+  });
+
+  it('stops quietly, exit 0, when the reader of its output goes away (ecsim trace ... | head)', async () => {
+    const child = spawn(process.execPath, [BIN, 'trace', QUICKSTART, '--step', '100ms'] /* 1.4 MB, far more than a pipe holds */, { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    child.stdout.once('data', () => child.stdout.destroy());
+    const code = await new Promise((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
   });
 });
