@@ -1,13 +1,14 @@
 // `npm run bench`: engine events/s (hold model vs a minimal heap loop), placement,
 // request fidelity and simulated days per wall second on the standard scenarios, with
-// peak memory. Writes results/bench.json and prints a table. Wall-clock figures only:
-// never part of a test.
+// peak memory, and how long the `ecsim` executable takes to start. Writes
+// results/bench.json and prints it. Wall-clock figures only: never part of a test.
 
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { holdModel, minimalHeapLoop, type HoldResult } from './hold-model.js';
 import { benchPlacement } from '../src/placement/index.js';
 import { month, monthWithResults, quickstartWeek, scalingCurve } from './scenarios.js';
 import { benchRequestFidelity } from '../src/workload/service/index.js';
+import { cliStartup } from './cli-startup.js';
 
 const fastest = <T extends { seconds: number }>(runs: T[]): T => runs.reduce((a, r) => (r.seconds < a.seconds ? r : a));
 
@@ -30,6 +31,7 @@ const qs = quickstartWeek();
 const monthRun = month(quick ? 2 : 30);
 const monthWritten = monthWithResults(quick ? 1 : 7);
 const curve = scalingCurve(quick ? 0.25 : 1);
+const startup = cliStartup();
 const result = {
   holdModel: { events: hold.events, eventsPerSecond: round(hold.eventsPerSecond) },
   minimalHeapLoop: { events: floor.events, eventsPerSecond: round(floor.eventsPerSecond) },
@@ -40,6 +42,7 @@ const result = {
   monthScenario: monthRun,
   monthScenarioWithResults: monthWritten,
   scalingCurve: curve,
+  cliStartup: startup,
   peakRssMiB: round(process.resourceUsage().maxRSS / 1024),
   node: process.version,
 };
