@@ -64,10 +64,12 @@ const WRITING = new Set(['mkdir', 'open', 'write', 'rename', 'rmdir', 'unlink', 
  */
 export function fileSystemProblem(e: unknown): string | null {
   if (!(e instanceof Error)) return null;
-  const { code, syscall, path } = e as NodeJS.ErrnoException;
+  const { code, syscall, path, dest } = e as NodeJS.ErrnoException & { dest?: string };
   if (typeof code !== 'string' || typeof syscall !== 'string' || !WRITING.has(syscall)) return null;
   const reason = REASONS[code];
   if (reason === undefined) return null;
-  const what = path !== undefined ? `"${path}"` : 'the results';
+  // A rename names the temporary file first and the user's path as its destination.
+  const shown = dest ?? path;
+  const what = shown !== undefined ? `"${shown}"` : 'the results';
   return `cannot ${syscall === 'open' ? 'open' : 'write'} ${what}: ${reason} (${code})`;
 }

@@ -4,7 +4,7 @@
 
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { stagingFolder } from './atomic-files.js';
+import { stagingFolder } from '../output/staging.js';
 import { runComparison, type Comparison } from './compare.js';
 import { comparisonCsv, pairedCsv, replicationsCsv } from './comparison-files.js';
 import { comparisonMarkdown } from './comparison-markdown.js';

@@ -20,5 +20,5 @@ export { sweepToFolder, SWEEP_RUNS_LIMIT, type SweepToFolderOptions, type SweepF
 export { pointLabels, shortNames, encodeLabelPart, MAX_LABEL_LENGTH } from './point-label.js';
 export { parseShard, shardFromEnvironment, inShard, shardFileName, shardOfFileName, SHARD_INDEX_VARIABLES, type Shard } from './shard.js';
 export { shardFiles, mergeShardFiles, mergeShards } from './merge-shards.js';
-export { writeFileAtomic, stagingFolder } from './atomic-files.js';
+export { writeFileAtomic, stagingFolder } from '../output/staging.js';
 export { readCsvRows as parseCsv } from '../output/csv-read.js';

@@ -6,7 +6,7 @@
 // each renamed into place when complete; a shard writes the runs of its own points.
 
 import { join } from 'node:path';
-import { writeFileAtomic } from './atomic-files.js';
+import { writeFileAtomic } from '../output/staging.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { shardFileName, type Shard } from './shard.js';
 import { experimentSweepPlan, runSweep, type SweepTable } from './sweep.js';

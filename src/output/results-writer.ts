@@ -1,15 +1,17 @@
 // Writes one run's results folder: CSVs stream into a temporary folder beside the target
-// and the folder is renamed into place at the end, so a crash or a bad input never leaves
-// half-written results.
+// and the folder is renamed into place at the end (staging.ts), so a crash or a bad input
+// never leaves half-written results.
 
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
-import { basename, dirname, join, resolve } from 'node:path';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CapacityRow, EventRecord, RunSinks, TaskRow, TimeseriesRow } from '../sim/records.js';
 import { CsvFile } from './csv-file.js';
 import { CAPACITY_COLUMNS, EVENT_COLUMNS, TASK_COLUMNS, TIMESERIES_COLUMNS } from './columns.js';
+import { stagingFolder, type StagingFolder } from './staging.js';
 
 export class ResultsWriter implements RunSinks {
   readonly tempDir: string;
+  private readonly staging: StagingFolder;
   private readonly files: { timeseries: CsvFile; capacity: CsvFile; events: CsvFile; tasks: CsvFile };
   private done = false;
 
@@ -17,10 +19,8 @@ export class ResultsWriter implements RunSinks {
     readonly outDir: string,
     private readonly startEpochMs: number,
   ) {
-    const target = resolve(outDir);
-    mkdirSync(dirname(target), { recursive: true });
-    this.tempDir = join(dirname(target), `.${basename(target)}.tmp-${process.pid}-${Date.now()}`);
-    mkdirSync(this.tempDir);
+    this.staging = stagingFolder(outDir);
+    this.tempDir = this.staging.tempDir;
     this.files = {
       timeseries: new CsvFile(join(this.tempDir, 'timeseries.csv'), TIMESERIES_COLUMNS),
       capacity: new CsvFile(join(this.tempDir, 'capacity.csv'), CAPACITY_COLUMNS),
@@ -77,15 +77,7 @@ export class ResultsWriter implements RunSinks {
   /** Closes the CSVs and moves the folder into place (replacing an older one). */
   commit(): void {
     for (const f of Object.values(this.files)) f.close();
-    const target = resolve(this.outDir);
-    if (existsSync(target)) {
-      const old = `${this.tempDir}.old`;
-      renameSync(target, old);
-      renameSync(this.tempDir, target);
-      rmSync(old, { recursive: true, force: true });
-    } else {
-      renameSync(this.tempDir, target);
-    }
+    this.staging.commit();
     this.done = true;
   }
 
@@ -99,6 +91,6 @@ export class ResultsWriter implements RunSinks {
         /* already closed */
       }
     }
-    rmSync(this.tempDir, { recursive: true, force: true });
+    this.staging.abort();
   }
 }

@@ -3,7 +3,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { readdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { cli, tempDir } from '../helpers.js';
 import { fileSystemProblem } from '../../src/cli/errors.js';
 
@@ -28,7 +28,8 @@ describe('results that cannot be written', () => {
   it('trace --out onto a folder', async () => {
     const r = await cli('trace', 'scenarios/quickstart.yaml', '--out', dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`ecsim: cannot open "${dir}": it is a folder (EISDIR)`);
+    expect(r.stderr.trim()).toBe(`ecsim: cannot write "${dir}": it is a folder (EISDIR)`); // the whole file renamed onto it
+    expect(readdirSync(dirname(dir)).filter((f) => f.startsWith(`.${basename(dir)}.tmp-`))).toEqual([]);
   });
 
   it('names a full disk; leaves other errors to the internal-error report', () => {

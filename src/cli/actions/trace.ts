@@ -1,16 +1,16 @@
 // What `ecsim trace` does: the request-rate traces as CSV, to stdout or a file.
 
-import { writeFileSync } from 'node:fs';
 import { loadScenarioFile, parseDuration } from '../../scenario/index.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
 import { traceCsv, tracedServices } from '../../output/explain/index.js';
+import { writeFileAtomic } from '../../output/staging.js';
 import { UsageError } from '../errors.js';
 import { parseSeedFlag, timeFlag } from '../flags.js';
 import type { TraceArgs } from '../commands/trace.js';
 
 export function trace(argv: TraceArgs): void {
   const csv = runTrace(argv);
-  if (argv.out) writeFileSync(argv.out, csv);
+  if (argv.out) writeFileAtomic(argv.out, csv);
   else process.stdout.write(csv);
 }
 

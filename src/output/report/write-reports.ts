@@ -1,10 +1,11 @@
 // Writes the reports of a folder: report.html + report.md for a results folder, or
 // report.html for a compare/sweep folder (comparison.csv or sweep.csv present). Called by
 // `ecsim report` and by `run --report` (on the finished folder: its CSV files must be
-// complete, i.e. after runToFolder returned).
+// complete, i.e. after runToFolder returned). Each file is written whole and renamed into
+// place, so a full disk leaves the older report, not half of a new one.
 
-import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { writeFileAtomic } from '../staging.js';
 import { loadResults } from './data/load-results.js';
 import { renderComparisonHtml } from './build-comparison-html.js';
 import { comparisonKind, loadComparison } from './data/load-comparison.js';
@@ -27,13 +28,13 @@ export function writeReports(dir: string, options: WriteReportsOptions = {}): Wr
   const htmlPath = options.htmlPath ?? join(dir, 'report.html');
   const kind = comparisonKind(dir);
   if (kind) {
-    writeFileSync(htmlPath, renderComparisonHtml(loadComparison(dir)));
+    writeFileAtomic(htmlPath, renderComparisonHtml(loadComparison(dir)));
     return { kind, files: [htmlPath] };
   }
   const ctx = reportContext(loadResults(dir));
   const mdPath = htmlPath.replace(/\.html?$/i, '') + '.md';
-  writeFileSync(htmlPath, renderReportHtml(ctx));
-  writeFileSync(mdPath, renderReportMarkdown(ctx));
+  writeFileAtomic(htmlPath, renderReportHtml(ctx));
+  writeFileAtomic(mdPath, renderReportMarkdown(ctx));
   return { kind: 'run', files: [htmlPath, mdPath] };
 }
 
