@@ -1,9 +1,15 @@
 // A progress bar on stderr for runs longer than a second, only on a TTY.
+//
+// The bar leaves the terminal's modes alone: no hidden cursor, no line wrapping turned off.
+// A run is stopped with Ctrl-C in the middle of synchronous work, where no handler of ours
+// can run, so a mode changed here would stay changed in the user's shell (cli-progress's
+// `hideCursor` and its default `linewrap: false` do exactly that). With `linewrap: true`
+// cli-progress 3.12 leaves wrapping on and cuts the bar to the terminal's width.
 
 import cliProgress from 'cli-progress';
 
-export function progressReporter(label: string): { update(fraction: number): void; stop(): void } {
-  if (!process.stderr.isTTY) return { update() {}, stop() {} };
+export function progressReporter(label: string, stream: NodeJS.WriteStream = process.stderr): { update(fraction: number): void; stop(): void } {
+  if (!stream.isTTY) return { update() {}, stop() {} };
   const started = Date.now();
   let bar: cliProgress.SingleBar | null = null;
   return {
@@ -11,7 +17,7 @@ export function progressReporter(label: string): { update(fraction: number): voi
       if (!bar) {
         if (Date.now() - started < 1000) return;
         bar = new cliProgress.SingleBar(
-          { format: `${label} [{bar}] {percentage}% | ETA {eta_formatted}`, stream: process.stderr, hideCursor: true },
+          { format: `${label} [{bar}] {percentage}% | ETA {eta_formatted}`, stream, hideCursor: false, linewrap: true },
           cliProgress.Presets.shades_classic,
         );
         bar.start(1000, 0);
