@@ -1,7 +1,6 @@
 // The ecsim command line: thin — parse flags, call the library, print. The program is bin.ts.
 
 import yargs from 'yargs';
-import { hideBin } from 'yargs/helpers';
 import { VERSION } from '../output/version.js';
 import { EXIT, UsageError, reportError } from './errors.js';
 import { runCommand } from './commands/run.js';
@@ -44,11 +43,4 @@ export async function main(argv: string[]): Promise<number> {
     code = reportError(e);
   }
   return code;
-}
-
-/** Runs the CLI on this process's arguments and sets the exit code. */
-export function runAndExit(): void {
-  main(hideBin(process.argv)).then((code) => {
-    process.exitCode = code;
-  });
 }

@@ -9,7 +9,7 @@ import { describe, it, expect } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { QUICKSTART, cli, tempDir } from '../helpers.js';
+import { QUICKSTART, cli, quickstart, tempDir, writeScenario } from '../helpers.js';
 
 const BIN = resolve('dist/ecsim/bin.js');
 const VERSION = JSON.parse(readFileSync('package.json', 'utf8')).version;
@@ -18,7 +18,11 @@ function ecsim(...args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 }
 
-describe.skipIf(!existsSync(BIN))('the ecsim executable', () => {
+describe('the ecsim executable', () => {
+  it('is built (npm test builds it; before `npx vitest run` alone, run `npm run build`)', () => {
+    expect(existsSync(BIN)).toBe(true);
+  });
+
   it('runs through a symlink, prints the version and exits 0', () => {
     const link = join(tempDir(), 'ecsim');
     symlinkSync(BIN, link);
@@ -67,5 +71,20 @@ describe.skipIf(!existsSync(BIN))('the ecsim executable', () => {
     const code = await new Promise((done) => child.on('close', done));
     expect(stderr).toBe('');
     expect(code).toBe(0);
+  });
+
+  it('keeps a failed expectation\'s exit code 3 when the reader is gone (ecsim run s.yaml | grep -q ...)', async () => {
+    const s = quickstart();
+    s.duration = '30m';
+    s.expect = ['services.web.desiredCount.max <= 2'];
+    const dir = tempDir();
+    const child = spawn(process.execPath, [BIN, 'run', writeScenario(dir, 'fails', s), '--out', join(dir, 'out')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    const code = await new Promise((done) => child.on('close', done));
+    expect(stderr).toMatch(/expectations: 1 of 1 failed/);
+    expect(stderr).not.toMatch(/EPIPE|internal error/);
+    expect(code).toBe(3);
   });
 });
