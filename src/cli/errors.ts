@@ -64,12 +64,10 @@ const WRITING = new Set(['mkdir', 'open', 'write', 'rename', 'rmdir', 'unlink', 
  */
 export function fileSystemProblem(e: unknown): string | null {
   if (!(e instanceof Error)) return null;
-  const { code, syscall, path, dest } = e as NodeJS.ErrnoException & { dest?: string };
+  const { code, syscall, path } = e as NodeJS.ErrnoException;
   if (typeof code !== 'string' || typeof syscall !== 'string' || !WRITING.has(syscall)) return null;
   const reason = REASONS[code];
   if (reason === undefined) return null;
-  // A rename names the temporary file first and the user's path as its destination.
-  const shown = dest ?? path;
-  const what = shown !== undefined ? `"${shown}"` : 'the results';
+  const what = path !== undefined ? `"${path}"` : 'the results';
   return `cannot ${syscall === 'open' ? 'open' : 'write'} ${what}: ${reason} (${code})`;
 }

@@ -1,19 +1,32 @@
 // Results appear whole or not at all: a file is written beside its target and renamed into
 // place; a results folder is built in a temporary folder beside its target and renamed at
-// the end, replacing an older one. The temporary names, `.<target name>.tmp-<pid>-<ms>`,
-// say which process wrote them: a run stopped half-way (Ctrl-C, a kill) cannot remove its
-// own, so the next one writing the same target removes those whose process has ended.
+// the end, replacing an older one.
+//
+// The temporary names, `.<target name>.tmp-<host>-<pid>-<ms>`, say which process wrote
+// them. A run stopped half-way (Ctrl-C, a kill) cannot remove its own, so the first write
+// of a process into a folder removes those that processes of this host left and that have
+// ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
+// may not remove). A previous results folder caught mid-replacement (`...tmp-...old`, its
+// target gone) is put back instead.
 
-import { existsSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 
 export function writeFileAtomic(path: string, content: string): void {
   const target = resolve(path);
+  const existing = lstatSync(target, { throwIfNoEntry: false });
+  if (existing !== undefined && !existing.isFile()) {
+    // a FIFO, a device (/dev/stdout) or a link: write through it, as a plain write would
+    writeFileSync(target, content);
+    return;
+  }
   mkdirSync(dirname(target), { recursive: true });
   const temp = tempBeside(target);
   try {
     writeFileSync(temp, content);
-    renameSync(temp, target);
+    if (existing !== undefined) chmodSync(temp, existing.mode & 0o7777);
+    renameInto(temp, target);
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;
@@ -39,10 +52,10 @@ export function stagingFolder(outDir: string): StagingFolder {
     commit() {
       if (existsSync(target)) {
         const old = `${tempDir}.old`;
-        renameSync(target, old);
-        renameSync(tempDir, target);
+        renameInto(target, old, target);
+        renameInto(tempDir, target);
         rmSync(old, { recursive: true, force: true });
-      } else renameSync(tempDir, target);
+      } else renameInto(tempDir, target);
     },
     abort() {
       rmSync(tempDir, { recursive: true, force: true });
@@ -50,33 +63,53 @@ export function stagingFolder(outDir: string): StagingFolder {
   };
 }
 
-/** A new temporary name beside `target` (an absolute path); first removes ended runs' leftovers. */
+/** renameSync; a failure names `shown` (the user's path), not a temporary name. */
+function renameInto(from: string, to: string, shown = to): void {
+  try {
+    renameSync(from, to);
+  } catch (e) {
+    (e as NodeJS.ErrnoException).path = shown;
+    throw e;
+  }
+}
+
+const HOST = hostname();
+/** What follows `.<target name>` in a temporary name of this host. */
+const OURS = new RegExp(`^\\.(.+)\\.tmp-${HOST.replace(/[^A-Za-z0-9]/g, (c) => `\\${c}`)}-(\\d+)-\\d+(\\.old)?$`);
+/** Folders whose leftovers this process has cleared. */
+const cleared = new Set<string>();
+
+/** A new temporary name beside `target` (an absolute path). */
 function tempBeside(target: string): string {
-  removeLeftovers(target);
-  return join(dirname(target), `${leftoverPrefix(target)}${process.pid}-${Date.now()}`);
+  removeLeftovers(dirname(target));
+  return join(dirname(target), `.${basename(target)}.tmp-${HOST}-${process.pid}-${Date.now()}`);
 }
 
-function leftoverPrefix(target: string): string {
-  return `.${basename(target)}.tmp-`;
-}
-
-/** Removes the temporary files and folders beside `target` that ended processes left. */
-export function removeLeftovers(target: string): void {
-  const prefix = leftoverPrefix(target);
+/** Once per folder and process: removes (or puts back) what ended processes of this host left there. */
+export function removeLeftovers(dir: string): void {
+  if (cleared.has(dir)) return;
+  cleared.add(dir);
   let names: string[];
   try {
-    names = readdirSync(dirname(target));
+    names = readdirSync(dir);
   } catch {
     return;
   }
   for (const name of names) {
-    if (!name.startsWith(prefix)) continue;
-    const pid = /^(\d+)-\d+(\.old)?$/.exec(name.slice(prefix.length))?.[1];
-    if (pid !== undefined && !isRunning(Number(pid))) rmSync(join(dirname(target), name), { recursive: true, force: true });
+    const m = OURS.exec(name);
+    if (m === null || isRunning(Number(m[2]))) continue;
+    const path = join(dir, name);
+    try {
+      const target = join(dir, m[1]);
+      if (m[3] !== undefined && !existsSync(target)) renameSync(path, target);
+      else rmSync(path, { recursive: true, force: true });
+    } catch {
+      /* not ours to remove (another user's, in a shared folder): leave it */
+    }
   }
 }
 
-/** Whether a process with this id exists (one we may not signal exists too). */
+/** Whether a process with this id runs on this host (one we may not signal runs too). */
 function isRunning(pid: number): boolean {
   try {
     process.kill(pid, 0);

@@ -28,7 +28,7 @@ describe('results that cannot be written', () => {
   it('trace --out onto a folder', async () => {
     const r = await cli('trace', 'scenarios/quickstart.yaml', '--out', dir);
     expect(r.code).toBe(2);
-    expect(r.stderr.trim()).toBe(`ecsim: cannot write "${dir}": it is a folder (EISDIR)`); // the whole file renamed onto it
+    expect(r.stderr.trim()).toBe(`ecsim: cannot open "${dir}": it is a folder (EISDIR)`);
     expect(readdirSync(dirname(dir)).filter((f) => f.startsWith(`.${basename(dir)}.tmp-`))).toEqual([]);
   });
 

@@ -1,11 +1,12 @@
 // A run stopped half-way (Ctrl-C: the simulation runs synchronously, so no handler of ours
-// gets to clean up) leaves its temporary folder `.<name>.tmp-<pid>-<ms>` beside the
-// target. The next run writing that target removes the ones whose process has ended, and
-// only those.
+// gets to clean up) leaves its temporary folder `.<name>.tmp-<host>-<pid>-<ms>` beside the
+// target. The first write of a process into that folder removes those of ended processes
+// of this host, and only those; a previous results folder caught mid-replacement is put back.
 
 import { describe, it, expect } from 'vitest';
-import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { stagingFolder, writeFileAtomic } from '../../src/output/staging.js';
 import { QUICKSTART, cli, tempDir } from '../helpers.js';
@@ -16,37 +17,73 @@ function endedPid(): number {
   return Number(pid);
 }
 
-function leftovers(dir: string, pid: number): string[] {
-  const names = [`.x.tmp-${pid}-1795664641029`, `.x.tmp-${pid}-1795664641029.old`];
-  mkdirSync(join(dir, names[0]));
-  writeFileSync(join(dir, names[0], 'events.csv'), 'half');
-  mkdirSync(join(dir, names[1]));
-  return names;
+const temp = (name: string, pid: number, host = hostname()) => `.${name}.tmp-${host}-${pid}-1795664641029`;
+
+function leftover(dir: string, name: string): string {
+  mkdirSync(join(dir, name));
+  writeFileSync(join(dir, name, 'events.csv'), 'half');
+  return name;
 }
 
 describe('staging folders', () => {
-  it('removes what an ended process left beside the target, and nothing else', () => {
+  it('removes what ended processes of this host left in the folder, and nothing else', () => {
     const dir = tempDir();
     const dead = endedPid();
-    leftovers(dir, dead);
-    const alive = `.x.tmp-${process.pid}-1795664641029`; // this process: perhaps another thread's
-    const others = [alive, `.y.tmp-${dead}-1795664641029`, `.x.tmp-notapid`, 'x-notes.txt'];
-    for (const name of others) mkdirSync(join(dir, name));
-    const staging = stagingFolder(join(dir, 'x'));
-    staging.commit();
-    expect(readdirSync(dir).sort()).toEqual([...others, 'x'].sort());
+    leftover(dir, temp('x', dead));
+    leftover(dir, temp('y', dead)); // another target's, same folder
+    const kept = [
+      temp('x', process.pid), // this process: perhaps another thread's
+      temp('x', dead, 'another-host.example'), // a shared volume: not ours to judge
+      '.x.tmp-notapid',
+      'x-notes.txt',
+    ];
+    for (const name of kept) mkdirSync(join(dir, name));
+    stagingFolder(join(dir, 'x')).commit();
+    expect(readdirSync(dir).sort()).toEqual([...kept, 'x'].sort());
   });
 
-  it('a file written whole removes an ended process\'s leftovers too', () => {
+  it('puts back a previous results folder that a run stopped mid-replacement had moved aside', () => {
     const dir = tempDir();
-    leftovers(dir, endedPid());
+    const dead = endedPid();
+    const old = leftover(dir, `${temp('prev', dead)}.old`);
+    writeFileSync(join(dir, old, 'summary.json'), '{"old":true}');
+    leftover(dir, temp('prev', dead)); // the new results, never moved into place
+    stagingFolder(join(dir, 'other')).abort();
+    expect(readdirSync(dir)).toEqual(['prev']);
+    expect(readFileSync(join(dir, 'prev', 'summary.json'), 'utf8')).toBe('{"old":true}');
+  });
+
+  it('a file written whole clears the folder too, and keeps the mode of the file it replaces', () => {
+    const dir = tempDir();
+    leftover(dir, temp('x', endedPid()));
+    writeFileSync(join(dir, 'x'), 'before', { mode: 0o600 });
     writeFileAtomic(join(dir, 'x'), 'done');
     expect(readdirSync(dir)).toEqual(['x']);
+    expect(readFileSync(join(dir, 'x'), 'utf8')).toBe('done');
+    expect(statSync(join(dir, 'x')).mode & 0o777).toBe(0o600);
+  });
+
+  it('a FIFO or a link is written through, not replaced (trace --out /dev/stdout)', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'real'), '');
+    symlinkSync(join(dir, 'real'), join(dir, 'link'));
+    writeFileAtomic(join(dir, 'link'), 'via the link');
+    expect(lstatSync(join(dir, 'link')).isSymbolicLink()).toBe(true);
+    expect(readFileSync(join(dir, 'real'), 'utf8')).toBe('via the link');
+    const fifo = join(dir, 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('cat', [fifo]);
+    let read = '';
+    reader.stdout.on('data', (c) => (read += c));
+    writeFileAtomic(fifo, 'through the pipe'); // blocks until cat has opened it
+    await new Promise((done) => reader.on('close', done));
+    expect(read).toBe('through the pipe');
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
   it('ecsim run into the folder of an interrupted run leaves only the results', async () => {
     const dir = tempDir();
-    leftovers(dir, endedPid());
+    leftover(dir, temp('x', endedPid()));
     const r = await cli('run', QUICKSTART, '--duration', '10m', '--quiet', '--out', join(dir, 'x'));
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual(['x']);
