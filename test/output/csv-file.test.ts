@@ -44,6 +44,12 @@ describe('CsvFile', () => {
     expect(Buffer.from(written(['a'], rows), 'utf8')).toEqual(Buffer.from(stringify([['a'], ...rows]), 'utf8'));
   });
 
+  it('plain rows of 3-byte characters, written as bytes, across many flushes', () => {
+    const rows: unknown[][] = [];
+    for (let i = 0; i < 300; i++) rows.push(['€'.repeat(1000 + i), i / 3, '\ud800'.repeat(33 + (i % 7)), 'x']);
+    expect(Buffer.from(written(['a', 'b', 'c', 'd'], rows), 'utf8')).toEqual(Buffer.from(stringify([['a', 'b', 'c', 'd'], ...rows.map((r) => r.map((v) => (typeof v === 'number' ? formatNumber(v) : v)))]), 'utf8'));
+  });
+
   it('writes a record longer than its buffer whole, in order', () => {
     const long = 'é'.repeat(40_000) + ',"' + 'x'.repeat(40_000);
     const rows = [['before'], [long], ['after']];
