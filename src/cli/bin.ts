@@ -2,20 +2,30 @@
 // The `ecsim` executable (package.json "bin"): runs the CLI and sets the exit code.
 
 import { hideBin } from 'yargs/helpers';
+import { EXIT } from './errors.js';
 import { main } from './main.js';
 
-// A reader that stops early (`ecsim trace s.yaml | head`) closes the pipe: print nothing
-// more, as Unix tools do, instead of an internal error about EPIPE; the exit code stays
-// the command's own (3 when an `expect:` failed, for `ecsim run s.yaml | grep -q ...`
-// under pipefail). Results folders are written before anything is printed.
-let stdoutFailed = false;
-process.stdout.on('error', (e: NodeJS.ErrnoException) => {
-  process.stdout.write = (() => true) as typeof process.stdout.write;
-  if (e.code === 'EPIPE' || stdoutFailed) return;
-  stdoutFailed = true;
-  process.stderr.write(`ecsim: cannot write to standard output: ${e.message}\n`);
-});
+// A reader that stops early (`ecsim trace s.yaml | head`, or `2>&1 | head`) closes the
+// pipe: print nothing more, as Unix tools do, instead of an internal error about EPIPE;
+// the exit code stays the command's own (3 when an `expect:` failed, for
+// `ecsim run s.yaml | grep -q ...` under pipefail). Results folders are written before
+// anything is printed. Any other failure to print (`> /dev/full`, a full disk) is said on
+// stderr and exits 2, like results that cannot be written.
+let printFailed = false;
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (e: NodeJS.ErrnoException) => {
+    stream.write = ((...args: unknown[]) => {
+      const done = args.findLast((a) => typeof a === 'function') as (() => void) | undefined;
+      done?.();
+      return true;
+    }) as typeof stream.write;
+    if (e.code === 'EPIPE' || printFailed) return;
+    printFailed = true;
+    if (stream === process.stdout) process.stderr.write(`ecsim: cannot write to standard output: ${e.message}\n`);
+    if (!process.exitCode) process.exitCode = EXIT.badInput;
+  });
+}
 
 main(hideBin(process.argv)).then((code) => {
-  process.exitCode = code === 0 && stdoutFailed ? 1 : code;
+  process.exitCode = code === EXIT.ok && printFailed ? EXIT.badInput : code;
 });

@@ -6,8 +6,7 @@
 // them. A run stopped half-way (Ctrl-C, a kill) cannot remove its own, so the first write
 // of a process into a folder removes those that processes of this host left and that have
 // ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
-// may not remove). A previous results folder caught mid-replacement (`...tmp-...old`, its
-// target gone) is put back instead.
+// may not remove). A previous results folder caught mid-replacement is put back instead.
 
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -15,7 +14,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 
 export function writeFileAtomic(path: string, content: string): void {
   const target = resolve(path);
-  const existing = lstatSync(target, { throwIfNoEntry: false });
+  const existing = lstatOrNothing(target);
   if (existing !== undefined && !existing.isFile()) {
     // a FIFO, a device (/dev/stdout) or a link: write through it, as a plain write would
     writeFileSync(target, content);
@@ -25,11 +24,29 @@ export function writeFileAtomic(path: string, content: string): void {
   const temp = tempBeside(target);
   try {
     writeFileSync(temp, content);
-    if (existing !== undefined) chmodSync(temp, existing.mode & 0o7777);
+    if (existing !== undefined) keepMode(temp, existing.mode);
     renameInto(temp, target);
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;
+  }
+}
+
+/** What is at `path`, or undefined when nothing (or nothing we may look at: mkdir says why). */
+function lstatOrNothing(path: string) {
+  try {
+    return lstatSync(path, { throwIfNoEntry: false });
+  } catch {
+    return undefined;
+  }
+}
+
+/** The replaced file's permissions, where the file system keeps them (not on every mount). */
+function keepMode(path: string, mode: number): void {
+  try {
+    chmodSync(path, mode & 0o7777);
+  } catch {
+    /* a FAT or CIFS mount: the write matters more than the mode */
   }
 }
 
@@ -53,7 +70,16 @@ export function stagingFolder(outDir: string): StagingFolder {
       if (existsSync(target)) {
         const old = `${tempDir}.old`;
         renameInto(target, old, target);
-        renameInto(tempDir, target);
+        try {
+          renameInto(tempDir, target);
+        } catch (e) {
+          try {
+            renameSync(old, target); // the older results stay where they were
+          } catch {
+            /* the first error says what went wrong */
+          }
+          throw e;
+        }
         rmSync(old, { recursive: true, force: true });
       } else renameInto(tempDir, target);
     },
@@ -74,8 +100,10 @@ function renameInto(from: string, to: string, shown = to): void {
 }
 
 const HOST = hostname();
-/** What follows `.<target name>` in a temporary name of this host. */
-const OURS = new RegExp(`^\\.(.+)\\.tmp-${HOST.replace(/[^A-Za-z0-9]/g, (c) => `\\${c}`)}-(\\d+)-\\d+(\\.old)?$`);
+/** What follows `.<target name>` in a temporary name of this host: pid, ms, and `.old`. */
+const OURS = new RegExp(`^\\.(.+)\\.tmp-${HOST.replace(/[^A-Za-z0-9]/g, (c) => `\\${c}`)}-(\\d+)-(\\d+)(\\.old)?$`);
+/** When this process started (a name of our pid made before it is a predecessor's: pid 1 in a container). */
+const STARTED_MS = Date.now() - process.uptime() * 1000;
 /** Folders whose leftovers this process has cleared. */
 const cleared = new Set<string>();
 
@@ -85,7 +113,13 @@ function tempBeside(target: string): string {
   return join(dirname(target), `.${basename(target)}.tmp-${HOST}-${process.pid}-${Date.now()}`);
 }
 
-/** Once per folder and process: removes (or puts back) what ended processes of this host left there. */
+/**
+ * Once per folder and process: removes what ended processes of this host left there. A
+ * results folder moved aside (`.old`) is put back when its target is missing and the new
+ * folder that was to replace it is still there: the run stopped between its two renames.
+ * (Without that sibling, the run stopped while removing the old folder, which may be half
+ * gone.)
+ */
 export function removeLeftovers(dir: string): void {
   if (cleared.has(dir)) return;
   cleared.add(dir);
@@ -95,13 +129,21 @@ export function removeLeftovers(dir: string): void {
   } catch {
     return;
   }
-  for (const name of names) {
+  const listed = new Set(names);
+  const ended = names.filter((name) => {
     const m = OURS.exec(name);
-    if (m === null || isRunning(Number(m[2]))) continue;
+    if (m === null) return false;
+    const pid = Number(m[2]);
+    return pid === process.pid ? Number(m[3]) < STARTED_MS : !isRunning(pid);
+  });
+  // `.old` first: whether to put one back depends on its sibling, removed below
+  ended.sort((a, b) => Number(b.endsWith('.old')) - Number(a.endsWith('.old')));
+  for (const name of ended) {
+    const m = OURS.exec(name)!;
     const path = join(dir, name);
     try {
       const target = join(dir, m[1]);
-      if (m[3] !== undefined && !existsSync(target)) renameSync(path, target);
+      if (m[4] !== undefined && listed.has(name.slice(0, -'.old'.length)) && !existsSync(target)) renameSync(path, target);
       else rmSync(path, { recursive: true, force: true });
     } catch {
       /* not ours to remove (another user's, in a shared folder): leave it */

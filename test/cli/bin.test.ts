@@ -7,7 +7,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { closeSync, existsSync, openSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { QUICKSTART, cli, quickstart, tempDir, writeScenario } from '../helpers.js';
 
@@ -86,5 +86,28 @@ describe('the ecsim executable', () => {
     expect(stderr).toMatch(/expectations: 1 of 1 failed/);
     expect(stderr).not.toMatch(/EPIPE|internal error/);
     expect(code).toBe(3);
+  });
+
+  it('keeps exit code 3 when both its outputs are closed (ecsim run s.yaml 2>&1 | head)', async () => {
+    const s = quickstart();
+    s.duration = '30m';
+    s.expect = ['services.web.desiredCount.max <= 2'];
+    const dir = tempDir();
+    const child = spawn(process.execPath, [BIN, 'run', writeScenario(dir, 'fails', s), '--out', join(dir, 'out')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy();
+    child.stderr.destroy();
+    const code = await new Promise((done) => child.on('close', done));
+    expect(code).toBe(3);
+  });
+
+  it.skipIf(!existsSync('/dev/full'))('says so in one line and exits 2 when its output cannot be written (> /dev/full)', () => {
+    const full = openSync('/dev/full', 'w');
+    try {
+      const r = spawnSync(process.execPath, [BIN, 'trace', QUICKSTART], { stdio: ['ignore', full, 'pipe'], encoding: 'utf8' });
+      expect(r.stderr.trim().split('\n')).toEqual(['ecsim: cannot write to standard output: ENOSPC: no space left on device, write']);
+      expect(r.status).toBe(2);
+    } finally {
+      closeSync(full);
+    }
   });
 });

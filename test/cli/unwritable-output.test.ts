@@ -25,6 +25,12 @@ describe('results that cannot be written', () => {
     expect(r.stderr.trim().split('\n')).toEqual([`ecsim: cannot write "${join(aFile, 'sweep', 'runs')}": a part of the path is a file, not a folder (ENOTDIR)`]);
   });
 
+  it('trace --out under a file: one line, exit 2', async () => {
+    const r = await cli('trace', 'scenarios/quickstart.yaml', '--out', join(aFile, 't.csv'));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`ecsim: cannot write "${aFile}": a file is in the way where a folder is needed (EEXIST)`]);
+  });
+
   it('trace --out onto a folder', async () => {
     const r = await cli('trace', 'scenarios/quickstart.yaml', '--out', dir);
     expect(r.code).toBe(2);

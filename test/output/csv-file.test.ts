@@ -50,6 +50,14 @@ describe('CsvFile', () => {
     expect(Buffer.from(written(['a', 'b', 'c', 'd'], rows), 'utf8')).toEqual(Buffer.from(stringify([['a', 'b', 'c', 'd'], ...rows.map((r) => r.map((v) => (typeof v === 'number' ? formatNumber(v) : v)))]), 'utf8'));
   });
 
+  it('plain rows longer than the buffer, and rows of the longest numbers, across flushes', () => {
+    const rows: unknown[][] = [['x'.repeat(70_000), 1.5], ['before']];
+    for (let i = 0; i < 400; i++) rows.push(Array.from({ length: 18 }, (_, j) => (j % 2 ? -Number.MAX_VALUE : -1.7976931348623157e303 * (i + 1))));
+    rows.push(['€'.repeat(30_000)]);
+    const expected = stringify([['a'], ...rows.map((r) => r.map((v) => (typeof v === 'number' ? formatNumber(v) : v)))]);
+    expect(Buffer.from(written(['a'], rows), 'utf8')).toEqual(Buffer.from(expected, 'utf8'));
+  });
+
   it('writes a record longer than its buffer whole, in order', () => {
     const long = 'é'.repeat(40_000) + ',"' + 'x'.repeat(40_000);
     const rows = [['before'], [long], ['after']];

@@ -53,11 +53,12 @@ describe('CsvFile', () => {
     fc.double(),
     fc.integer(),
     fc.double({ min: -1e12, max: 1e12 }),
+    fc.double({ min: 1e11, max: 1e12 }).chain((x) => fc.constantFrom(x, -x)), // where n = x * 10 000 nears 1e15
     fc.integer({ min: -1e6, max: 1e6 }).map((k) => k / 10_000), // exact 4-decimal values
     fc.integer({ min: -1e9, max: 1e9 }).map((k) => k / 20_000 + 0.00005), // halves at the rounding digit
     fc.constantFrom(0, -0, 1e15 / 1e4, -1e15 / 1e4, 1e11 + 0.00005, 99999.99995, 5e-5, -5e-5, 4.9999e-5, 1e21, 1.8e304, Number.MAX_VALUE, Number.MIN_VALUE),
   );
-  const plain = fc.oneof(fc.string({ unit: fc.constantFrom('a', '0', '-', ':', '.', 'é', '—', '😀', '\ud800'), maxLength: 40 }), fc.string({ maxLength: 40 }));
+  const plain = fc.oneof(fc.string({ unit: fc.constantFrom('a', '0', '-', ':', '.', '\u007f', '\u0080', 'é', '—', '😀', '\ud800'), maxLength: 40 }), fc.string({ maxLength: 40 }));
   const rowArb = fc.array(fc.oneof(number, number, plain, field), { maxLength: 20 });
 
   it('writes every row as csvRecord does, across buffer flushes (property)', () => {

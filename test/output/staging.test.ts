@@ -32,7 +32,7 @@ describe('staging folders', () => {
     leftover(dir, temp('x', dead));
     leftover(dir, temp('y', dead)); // another target's, same folder
     const kept = [
-      temp('x', process.pid), // this process: perhaps another thread's
+      `.x.tmp-${hostname()}-${process.pid}-${Date.now()}`, // this process: perhaps another thread's
       temp('x', dead, 'another-host.example'), // a shared volume: not ours to judge
       '.x.tmp-notapid',
       'x-notes.txt',
@@ -51,6 +51,32 @@ describe('staging folders', () => {
     stagingFolder(join(dir, 'other')).abort();
     expect(readdirSync(dir)).toEqual(['prev']);
     expect(readFileSync(join(dir, 'prev', 'summary.json'), 'utf8')).toBe('{"old":true}');
+  });
+
+  it('removes, not puts back, a moved-aside folder whose replacement is gone (stopped while removing it: maybe half gone)', () => {
+    const dir = tempDir();
+    const dead = endedPid();
+    leftover(dir, `${temp('half', dead)}.old`); // no sibling, no target
+    leftover(dir, `${temp('x', dead)}.old`); // its target exists: a finished run's
+    mkdirSync(join(dir, 'x'));
+    stagingFolder(join(dir, 'y')).abort();
+    expect(readdirSync(dir)).toEqual(['x']);
+  });
+
+  it('takes a name of its own pid made before it started for a predecessor\'s (pid 1 in a container)', () => {
+    const dir = tempDir();
+    const before = `.x.tmp-${hostname()}-${process.pid}-${Math.floor(Date.now() - process.uptime() * 1000 - 60_000)}`;
+    mkdirSync(join(dir, before));
+    stagingFolder(join(dir, 'x')).commit();
+    expect(readdirSync(dir)).toEqual(['x']);
+  });
+
+  it('looks at a folder once per process', () => {
+    const dir = tempDir();
+    stagingFolder(join(dir, 'x')).commit();
+    leftover(dir, temp('x', endedPid()));
+    stagingFolder(join(dir, 'x')).commit();
+    expect(readdirSync(dir).length).toBe(2);
   });
 
   it('a file written whole clears the folder too, and keeps the mode of the file it replaces', () => {
