@@ -18,6 +18,15 @@ function ecsim(...args: string[]) {
   return spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8' });
 }
 
+/** `ecsim run` of a 30-minute quick start whose `expect:` fails (exit 3), its outputs piped. */
+function runFailingExpectation() {
+  const s = quickstart();
+  s.duration = '30m';
+  s.expect = ['services.web.desiredCount.max <= 2'];
+  const dir = tempDir();
+  return spawn(process.execPath, [BIN, 'run', writeScenario(dir, 'fails', s), '--out', join(dir, 'out')], { stdio: ['ignore', 'pipe', 'pipe'] });
+}
+
 describe('the ecsim executable', () => {
   it('is built (npm test builds it; before `npx vitest run` alone, run `npm run build`)', () => {
     expect(existsSync(BIN)).toBe(true);
@@ -74,11 +83,7 @@ describe('the ecsim executable', () => {
   });
 
   it('keeps a failed expectation\'s exit code 3 when the reader is gone (ecsim run s.yaml | grep -q ...)', async () => {
-    const s = quickstart();
-    s.duration = '30m';
-    s.expect = ['services.web.desiredCount.max <= 2'];
-    const dir = tempDir();
-    const child = spawn(process.execPath, [BIN, 'run', writeScenario(dir, 'fails', s), '--out', join(dir, 'out')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = runFailingExpectation();
     child.stdout.destroy();
     let stderr = '';
     child.stderr.on('data', (c) => (stderr += c));
@@ -89,11 +94,7 @@ describe('the ecsim executable', () => {
   });
 
   it('keeps exit code 3 when both its outputs are closed (ecsim run s.yaml 2>&1 | head)', async () => {
-    const s = quickstart();
-    s.duration = '30m';
-    s.expect = ['services.web.desiredCount.max <= 2'];
-    const dir = tempDir();
-    const child = spawn(process.execPath, [BIN, 'run', writeScenario(dir, 'fails', s), '--out', join(dir, 'out')], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = runFailingExpectation();
     child.stdout.destroy();
     child.stderr.destroy();
     const code = await new Promise((done) => child.on('close', done));
