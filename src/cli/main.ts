@@ -33,7 +33,7 @@ export async function main(argv: string[]): Promise<number> {
       .version(VERSION)
       .alias('h', 'help')
       .alias('v', 'version')
-      .epilogue('Exit codes: 0 ok, 1 internal error, 2 bad input (or results that cannot be written), 3 a scenario expectation failed.\nDocs: README.md and docs/scenario-format.md')
+      .epilogue('Exit codes: 0 ok, 1 internal error, 2 bad input (or results or output that cannot be written), 3 a scenario expectation failed.\nDocs: README.md and docs/scenario-format.md')
       .wrap(Math.min(100, process.stdout.columns || 100))
       .fail((msg, err) => {
         throw err ?? new UsageError(msg);
