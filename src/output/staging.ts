@@ -130,20 +130,19 @@ export function removeLeftovers(dir: string): void {
     return;
   }
   const listed = new Set(names);
-  const ended = names.filter((name) => {
+  const ended = names.flatMap((name) => {
     const m = OURS.exec(name);
-    if (m === null) return false;
+    if (m === null) return [];
     const pid = Number(m[2]);
-    return pid === process.pid ? Number(m[3]) < STARTED_MS : !isRunning(pid);
+    return (pid === process.pid ? Number(m[3]) < STARTED_MS : !isRunning(pid)) ? [m] : [];
   });
   // `.old` first: whether to put one back depends on its sibling, removed below
-  ended.sort((a, b) => Number(b.endsWith('.old')) - Number(a.endsWith('.old')));
-  for (const name of ended) {
-    const m = OURS.exec(name)!;
+  ended.sort((a, b) => Number(b[4] !== undefined) - Number(a[4] !== undefined));
+  for (const [name, targetName, , , old] of ended) {
     const path = join(dir, name);
     try {
-      const target = join(dir, m[1]);
-      if (m[4] !== undefined && listed.has(name.slice(0, -'.old'.length)) && !existsSync(target)) renameSync(path, target);
+      const target = join(dir, targetName);
+      if (old !== undefined && listed.has(name.slice(0, -old.length)) && !existsSync(target)) renameSync(path, target);
       else rmSync(path, { recursive: true, force: true });
     } catch {
       /* not ours to remove (another user's, in a shared folder): leave it */
