@@ -175,13 +175,6 @@ export class ServiceRuntime {
     return this.config.name;
   }
 
-  /** Tasks that count toward the desired count (not stopped, not leaving). */
-  liveTasks(): Task[] {
-    const out: Task[] = [];
-    for (const t of this.tasks) if (isLive(t)) out.push(t);
-    return out;
-  }
-
   /** Tasks in state RUNNING (leaving ones included), kept up to date by setState. */
   running = 0;
   /** RUNNING tasks that have not been in the load balancer's rotation yet (health checks pending). */
@@ -308,7 +301,7 @@ export class ServiceRuntime {
       const target = Math.max(Math.min(this.desiredCount, ceiling), 0);
       for (let k = live; k < target; k++) this.startTask(null);
     } else if (live > this.desiredCount) {
-      this.scaleIn(this.liveTasks(), live - this.desiredCount);
+      this.scaleIn(live - this.desiredCount);
     }
     this.retryUnplaced();
     this.stopReplacedTasks();
@@ -532,14 +525,24 @@ export class ServiceRuntime {
 
   // ------------------------------------------------------------------ stopping tasks
 
-  private scaleIn(live: Task[], count: number): void {
+  private scaleIn(count: number): void {
+    // the live tasks in start order, in one pass before any stops: those not yet RUNNING
+    // (PROVISIONING or PENDING) and the RUNNING ones
+    const early: Task[] = [];
+    const running: Task[] = [];
+    for (const t of this.tasks) {
+      if (!isLive(t)) continue;
+      if (t.state === 'RUNNING') running.push(t);
+      else early.push(t);
+    }
     // tasks not yet running go first: the newest PROVISIONING, then PENDING
-    const order = (s: Task['state']) => (s === 'PROVISIONING' ? 0 : s === 'PENDING' ? 1 : 2);
-    const early = live.filter((t) => t.state !== 'RUNNING').sort((a, b) => order(a.state) - order(b.state) || b.createdAt - a.createdAt);
+    if (early.length > 1) {
+      const order = (s: Task['state']) => (s === 'PROVISIONING' ? 0 : s === 'PENDING' ? 1 : 2);
+      early.sort((a, b) => order(a.state) - order(b.state) || b.createdAt - a.createdAt);
+    }
     for (const t of early.slice(0, count)) this.stopTask(t, 'scale-in');
     const remaining = count - Math.min(count, early.length);
     if (remaining === 0) return;
-    const running = live.filter((t) => t.state === 'RUNNING');
     // how many each capacity provider gives up (the strategy's split, undone one by one) ...
     const counts = new Map<string, number>();
     for (const t of running) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
