@@ -1,8 +1,14 @@
-// Combining the requests of several policies on one scalable target: scale out when any
-// policy asks (the largest capacity wins); scale in only when every policy that may scale in
-// asks (again the largest capacity wins)
+// Combining the requests of several policies on one scalable target
 // (autoscaling/application/userguide/application-auto-scaling-target-tracking.html,
-// "Multiple scaling policies"; API_PutScalingPolicy.html).
+// "Multiple scaling policies"; API_PutScalingPolicy.html):
+// - scale out when any policy asks;
+// - target tracking scales in only when every target tracking policy with scale in enabled
+//   asks to;
+// - a step scaling policy acts when its alarm invokes it: its scale in is not blocked by
+//   target tracking policies that are not ready to scale in, nor by other step policies
+//   ("the scale-in activity will not be blocked. After the scale-in activity completes,
+//   the target tracking policy could instruct the scalable target to scale out again");
+// - in either direction, the request with the largest capacity wins.
 
 import type { ScalingPolicy, ScalingRequest } from './scaling-policy.js';
 
@@ -19,14 +25,17 @@ export function decideScaling(
     if (r && r.direction === 'out' && (!out || r.capacity > out.capacity)) out = r;
   }
   if (out) return out;
+  let trackingAgrees = true;
+  for (let i = 0; i < policies.length; i++) {
+    const r = requests[i];
+    if (policies[i].policyType === 'TargetTrackingScaling' && policies[i].mayScaleIn && !(r && r.direction === 'in')) trackingAgrees = false;
+  }
   let into: ScalingRequest | null = null;
   for (let i = 0; i < policies.length; i++) {
     const r = requests[i];
-    if (r && r.direction === 'in') {
-      if (!into || r.capacity > into.capacity) into = r;
-    } else if (policies[i].mayScaleIn) {
-      return null; // a policy that may scale in does not agree
-    }
+    if (!r || r.direction !== 'in') continue;
+    if (policies[i].policyType === 'TargetTrackingScaling' && !trackingAgrees) continue;
+    if (!into || r.capacity > into.capacity) into = r;
   }
   return into;
 }

@@ -33,7 +33,7 @@ export interface ScalingPolicy {
   readonly policyType: 'TargetTrackingScaling' | 'StepScaling';
   readonly alarms: readonly Alarm[];
   readonly cooldown: CooldownState;
-  /** Whether the policy can ask for a scale in (it then has a say in every scale in). */
+  /** Whether the policy can ask for a scale in (a target tracking one then has a say in every target tracking scale in). */
   readonly mayScaleIn: boolean;
   /** Scale-out cooldown, ms. */
   readonly scaleOutCooldown: number;

@@ -6,6 +6,7 @@ import {
   percentChangeInCapacity,
   validateStepAdjustments,
   type StepScalingPolicyConfig,
+  type TargetTrackingPolicyConfig,
 } from '../../src/scaling/index.js';
 import { activities, drive, MIN } from './drive.js';
 
@@ -200,5 +201,52 @@ describe('validateStepAdjustments (API_StepAdjustment.html)', () => {
   });
   it('the policy names itself in the error', () => {
     expect(() => scaler({ ...awsExample, stepAdjustments: [] })).toThrow(/^policies\.surge\.stepAdjustments: expected at least one/);
+  });
+});
+
+describe('step scaling beside target tracking (API_PutScalingPolicy.html: a step scale in "will not be blocked")', () => {
+  const cpu50: TargetTrackingPolicyConfig = { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 };
+  const stepIn = (threshold: number, metricName = 'CPUUtilization', scalingAdjustment = -1): StepScalingPolicyConfig => ({
+    policyType: 'StepScaling',
+    alarm: { metricName, statistic: 'Average', period: 60_000, evaluationPeriods: 3, threshold, comparisonOperator: 'LessThanThreshold' },
+    adjustmentType: 'ChangeInCapacity',
+    stepAdjustments: [{ metricIntervalUpperBound: 0, scalingAdjustment }],
+  });
+  const both = (policies: Record<string, TargetTrackingPolicyConfig | StepScalingPolicyConfig>) =>
+    new ServiceAutoScaler({ subject: 'web', minCapacity: 1, maxCapacity: 50, policies }, 10);
+
+  it('a step scale in goes ahead while target tracking is not ready to scale in', () => {
+    // CPU 46 %: not below 45 (90 % of 50), so AlarmLow stays OK; the step alarm (< 48, 3 of 3)
+    // sees datapoints [0, 3) at 4 minutes: 10 - 1 = 9.
+    const r = drive(both({ cpu: cpu50, trim: stepIn(48) }), { minutes: 5, metrics: { CPUUtilization: () => 46 } });
+    const [a] = activities(r.events);
+    expect(a).toMatchObject({ time: 4 * MIN, from: 10, to: 9, direction: 'in' });
+    expect(a.cause).toContain('step scaling trim');
+  });
+
+  it('a quiet step policy does not hold back a target tracking scale in', () => {
+    // CPU 40 %: AlarmLow (< 45, 15 of 15) at 16 minutes: ceil(10 x 40 / 50) = 8. The step
+    // alarm (< 20) stays OK.
+    const r = drive(both({ cpu: cpu50, trim: stepIn(20) }), { minutes: 17, metrics: { CPUUtilization: () => 40 } });
+    expect(activities(r.events)[0]).toMatchObject({ time: 16 * MIN, from: 10, to: 8, direction: 'in' });
+  });
+
+  it('two step scale-in policies do not wait for each other', () => {
+    const r = drive(both({ trim: stepIn(48), mem: stepIn(10, 'MemoryUtilization', -2) }), {
+      minutes: 5,
+      metrics: { CPUUtilization: () => 46, MemoryUtilization: () => 50 },
+    });
+    expect(activities(r.events)[0]).toMatchObject({ time: 4 * MIN, from: 10, to: 9, direction: 'in' });
+  });
+
+  it('when both scale in at once, the larger capacity wins', () => {
+    // CPU 40 % from the start: both alarms reach ALARM at 16 minutes only if the step alarm
+    // also needs 15 datapoints; with 3 it acts first (4 min, 10 -> 9), so compare one instant:
+    // a 15-of-15 step alarm (< 45, -1) and target tracking (ceil(10 x 40 / 50) = 8): 9 wins.
+    const slow = { ...stepIn(45), alarm: { ...stepIn(45).alarm, evaluationPeriods: 15 } };
+    const r = drive(both({ cpu: cpu50, trim: slow }), { minutes: 17, metrics: { CPUUtilization: () => 40 } });
+    const [a] = activities(r.events);
+    expect(a).toMatchObject({ time: 16 * MIN, from: 10, to: 9, direction: 'in' });
+    expect(a.cause).toContain('step scaling trim');
   });
 });

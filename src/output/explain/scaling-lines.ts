@@ -75,7 +75,9 @@ function describeQuietAlarm(e: EventRow, ctx: ScalingContext): string | null {
   const condition = describeCondition(t.evaluation, policy?.metricName ?? null, policy?.targetValue ?? null);
   const row = rowAt(ctx.series.get(e.subject) ?? [], e.timeS);
   const up = t.evaluation.op.startsWith('>');
-  let why = up ? 'no scale out (scale-out cooldown, or no more capacity asked for than is set)' : 'no scale in (scale-in cooldown, or another policy does not agree)';
+  // a step policy's scale in needs no other policy's agreement; target tracking's needs every target tracking policy's
+  const notIn = policy?.policyType === 'StepScaling' ? 'no scale in (scale-in cooldown)' : 'no scale in (scale-in cooldown, or another target tracking policy does not agree)';
+  let why = up ? 'no scale out (scale-out cooldown, or no more capacity asked for than is set)' : notIn;
   if (row && up && row.maxCapacity !== null && row.desiredCount >= row.maxCapacity) why = `scale out blocked: already at maxCapacity ${row.maxCapacity}`;
   if (row && !up && row.minCapacity !== null && row.desiredCount <= row.minCapacity) why = `no scale in: already at minCapacity ${row.minCapacity}`;
   return `${e.subject}: alarm ${t.alarm} in ALARM: ${condition}; ${why}`;
