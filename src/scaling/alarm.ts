@@ -239,8 +239,11 @@ export function validateAlarmConfig(c: AlarmConfig): void {
   if (c.treatMissingData !== undefined && c.treatMissingData !== 'missing') {
     throw new Error(`${where}: treatMissingData: expected "missing" (the only behaviour modelled), found ${String(c.treatMissingData)}`);
   }
-  if (c.period * c.evaluationPeriods > 86_400_000) {
-    throw new Error(`${where}: period x evaluationPeriods: expected at most one day (CloudWatch limit), found ${c.period * c.evaluationPeriods} ms`);
+  // PutMetricAlarm: at most 7 days in all, and at most one day when the period is under an hour
+  const longest = c.period < 3_600_000 ? 86_400_000 : 604_800_000;
+  if (c.period * c.evaluationPeriods > longest) {
+    const limit = c.period < 3_600_000 ? 'one day for a period under one hour' : 'seven days';
+    throw new Error(`${where}: period x evaluationPeriods: expected at most ${limit} (CloudWatch limit), found ${c.period * c.evaluationPeriods} ms`);
   }
   const r = c.evaluationRange ?? c.evaluationPeriods + 2;
   if (!(Number.isInteger(r) && r >= c.evaluationPeriods)) {

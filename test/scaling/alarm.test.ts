@@ -111,4 +111,13 @@ describe('Alarm', () => {
     const odd = new Alarm({ ...base, period: 90_000 });
     expect(() => odd.evaluate(10 * MIN, new MetricStore({ period: MIN, publishDelay: 0 }))).toThrow(/multiple of the metric period 60000 ms, found 90000 ms/);
   });
+
+  it('limits period x evaluationPeriods as PutMetricAlarm does: one day under a 1-hour period, seven days from 1 hour up', () => {
+    const base = { name: 'a', metricName: 'X', statistic: 'Average' as const, threshold: 1, comparisonOperator: 'LessThanThreshold' as const };
+    expect(() => new Alarm({ ...base, period: MIN, evaluationPeriods: 1440 })).not.toThrow();
+    expect(() => new Alarm({ ...base, period: MIN, evaluationPeriods: 1441 })).toThrow(/at most one day for a period under one hour/);
+    expect(() => new Alarm({ ...base, period: 60 * MIN, evaluationPeriods: 30 })).not.toThrow(); // 30 h
+    expect(() => new Alarm({ ...base, period: 60 * MIN, evaluationPeriods: 168 })).not.toThrow(); // 7 days
+    expect(() => new Alarm({ ...base, period: 60 * MIN, evaluationPeriods: 169 })).toThrow(/at most seven days/);
+  });
 });
