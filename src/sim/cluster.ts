@@ -6,7 +6,7 @@ import { sampleDuration as sample } from '../engine/index.js';
 import { Instance, byInstanceId, type InstanceTypeInfo } from '../model/instance.js';
 import { countByAvailabilityZone, chooseLaunchAvailabilityZone } from '../model/capacity/auto-scaling-group.js';
 import { lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
-import { registeredResources, largestInstanceType } from '../model/capacity/registered-resources.js';
+import { registeredResources, largestInstanceType, smallestInstanceType } from '../model/capacity/registered-resources.js';
 import { EC2_SPOT_DISCOUNT } from '../model/pricing/index.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { chooseScaleIn } from './scale-in-choice.js';
@@ -34,6 +34,8 @@ export class AutoScalingGroup {
   readonly largest: InstanceTypeInfo;
   /** Registered resources of the largest type (managed scaling packs PROVISIONING tasks onto it). */
   readonly largestCapacity: { cpu: number; memoryMiB: number; awsvpcEnis: number };
+  /** Registered resources of the smallest type (a task that cannot fit it never drives scale out). */
+  readonly smallestCapacity: { cpu: number; memoryMiB: number; awsvpcEnis: number };
   private launchSeq = 0;
   /** In scaleIn's loop: terminations leave the reconcile to it. */
   private scalingIn = false;
@@ -67,6 +69,8 @@ export class AutoScalingGroup {
     });
     this.largest = largestInstanceType(this.types);
     this.largestCapacity = registeredResources(toCatalogType(this.largest), asg.reservedMemoryMiB);
+    const smallest = smallestInstanceType(this.types);
+    this.smallestCapacity = smallest === this.largest ? this.largestCapacity : registeredResources(toCatalogType(smallest), asg.reservedMemoryMiB);
     this.desiredCapacity = asg.desiredCapacity ?? asg.minSize;
   }
 

@@ -38,7 +38,7 @@ export class ServiceRuntime {
   maxCapacity: number | null = null;
   readonly requirements: TaskRequirements;
   /** A PROVISIONING task's needs as managed scaling packs them (every task of the service alike). */
-  readonly provisioningRequirement: { readonly cpu: number; readonly memory: number; readonly enis: number };
+  readonly provisioningRequirement: { readonly cpu: number; readonly memory: number; readonly enis: number; readonly hostPorts: readonly number[] };
   readonly constraints: CompiledConstraint[];
   readonly strategies: CompiledStrategy[];
   readonly daemon: boolean;
@@ -153,7 +153,7 @@ export class ServiceRuntime {
       hostPorts: td.hostPorts,
       needsEni: td.networkMode === 'awsvpc',
     };
-    this.provisioningRequirement = { cpu: td.cpu, memory: td.memory, enis: td.networkMode === 'awsvpc' ? 1 : 0 };
+    this.provisioningRequirement = { cpu: td.cpu, memory: td.memory, enis: td.networkMode === 'awsvpc' ? 1 : 0, hostPorts: td.hostPorts };
     this.constraints = compileConstraints(config.config.placementConstraints);
     this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies('service'));
     this.providerScoped = config.launchType !== 'EC2' && this.constraints.every((c) => c.type === 'distinctInstance' || !/task:group|runningTasksCount/i.test(c.expression ?? ''));

@@ -393,7 +393,7 @@ export class Simulation {
    * running a non-daemon task.
    */
   private reservation(group: AutoScalingGroup, n: number, busy: number, provisioning: readonly TaskRequirement[]) {
-    return reservationFromCounts(n, busy, provisioning, group.largestCapacity);
+    return reservationFromCounts(n, busy, provisioning, group.largestCapacity, group.smallestCapacity);
   }
 
   // ------------------------------------------------------------------ scaling

@@ -10,6 +10,7 @@ const kind = fc.record({
   cpu: fc.constantFrom(0, 128, 256, 512, 1024, 2048, 4096),
   memory: fc.constantFrom(0, 256, 512, 1000, 2048, 3000, 8000),
   enis: fc.constantFrom(0, 1),
+  hostPorts: fc.constantFrom<readonly number[]>([], [], [80], [80, 443], [443], [8080]),
 });
 
 describe('packProvisioningTasks', () => {
@@ -35,6 +36,21 @@ describe('packProvisioningTasks', () => {
       ),
       { numRuns: 1000 },
     );
+  });
+
+  it('a static host port holds one task per instance (managed-scaling-behavior.html: the estimate accounts for ports)', () => {
+    // m5.large: 2048 CPU units, 7680 MiB registered (about); 8 tasks of 256 / 512 fit one
+    // instance by CPU and memory, but with hostPort 80 each needs its own.
+    const cap = { cpu: 2048, memoryMiB: 7680, awsvpcEnis: 2 };
+    const task = { cpu: 256, memory: 512, enis: 0 };
+    expect(packProvisioningTasks(Array(8).fill(task), cap)).toEqual({ instances: 1, incompatible: 0 });
+    expect(packProvisioningTasks(Array(8).fill({ ...task, hostPorts: [80] }), cap)).toEqual({ instances: 8, incompatible: 0 });
+    // another service on port 8080 shares those instances: 8 + 3 tasks still need 8
+    const other = { ...task, hostPorts: [8080] };
+    expect(packProvisioningTasks([...Array(8).fill({ ...task, hostPorts: [80] }), other, other, other], cap)).toEqual({ instances: 8, incompatible: 0 });
+    // but one that also wants port 80 ([80, 443]) does not: 8 + 3 = 11
+    const both = { ...task, hostPorts: [80, 443] };
+    expect(packProvisioningTasks([...Array(8).fill({ ...task, hostPorts: [80] }), both, both, both], cap)).toEqual({ instances: 11, incompatible: 0 });
   });
 
   it('keeps the given order of tasks that tie on share, CPU and memory (ENIs are no tie-break)', () => {

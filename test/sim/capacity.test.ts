@@ -77,6 +77,51 @@ describe('managed scaling from zero (ECS cluster auto scaling)', () => {
   });
 });
 
+describe('managed scaling: tasks too large for the smallest instance type (managed-scaling-behavior.html)', () => {
+  // m5.large registers 2048 CPU units, so a 4096-unit task fits only the m5.2xlarge. ECS
+  // leaves such tasks out of M: with nothing else waiting, M = N = 0 and the reservation is
+  // 100 (at target), so the group does not launch instances that could not run them anyway.
+  const big = (types: string[]) =>
+    scenario((s) => {
+      s.duration = '30m';
+      s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = types;
+      s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 4096, memory: 8192 };
+      s.services.web.desiredCount = 6;
+    });
+
+  it('with m5.large among the types, the tasks drive no scale out', () => {
+    const r = run(big(['m5.large', 'm5.2xlarge']));
+    expect(r.capacity.every((c) => c.capacityProviderReservation === 100)).toBe(true);
+    expect(r.events.filter((e) => e.type === 'instance-launched')).toEqual([]);
+  });
+
+  it('with only m5.2xlarge, the same tasks scale the group out from zero (reservation 200)', () => {
+    const r = run(big(['m5.2xlarge']));
+    expect(r.capacity[0].capacityProviderReservation).toBe(200);
+    expect(r.events.some((e) => e.type === 'instance-launched')).toBe(true);
+  });
+});
+
+describe('managed scaling: static host ports in the estimate (managed-scaling-behavior.html: "accounts for ... ports")', () => {
+  it('8 tasks on hostPort 80 need 8 instances: from zero to 2, then straight to 8 after the warm-up', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '1h';
+        s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 256, memory: 512, containerDefinitions: { app: { cpu: 256, memory: 512, portMappings: [{ containerPort: 8080, hostPort: 80 }] } } };
+        s.services.web.desiredCount = 8;
+      }),
+    );
+    // By CPU and memory the 8 tasks fit one m5.large; by port 80 each needs its own. Two
+    // scale outs: 0 -> 2 (from zero), then M = 2 busy + 6 waiting = 8 -> 8 in one step.
+    const launches = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === 'asg');
+    expect(launches.map((e) => e.message)).toHaveLength(2);
+    expect(launches[1].message).toContain('-> 8');
+    const last = r.capacity[r.capacity.length - 1];
+    expect(last.instancesRunning).toBe(8);
+    expect(last.tasksRunning).toBe(8);
+  });
+});
+
 describe('capacity provider strategy (aws-behaviour.md §7)', () => {
   it('base 2 on A, weight 1 on A and 3 on B: 10 tasks -> A 2 + 2, B 6', () => {
     const r = run(

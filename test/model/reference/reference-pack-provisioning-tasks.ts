@@ -1,6 +1,7 @@
 // Test oracle: the one-task-at-a-time first-fit decreasing packing that
 // src/model/capacity/pack-provisioning-tasks.ts replaced with runs of equal tasks.
-// Kept exactly as it was, so the property test can compare the two.
+// Kept as it was, so the property test can compare the two; since then it also checks
+// static host ports one task at a time (an instance's taken ports in a Set).
 
 // Estimate of the instances PROVISIONING tasks need: first-fit decreasing bin packing on
 // CPU, memory (and ENIs for awsvpc tasks) onto empty instances of one type (the group's
@@ -16,6 +17,7 @@ export interface TaskRequirement {
   memory: number;
   /** ENIs the task needs on the instance (1 for awsvpc, else 0). Default 0. */
   enis?: number;
+  hostPorts?: readonly number[];
 }
 
 export interface InstanceCapacity {
@@ -52,14 +54,17 @@ export function packProvisioningTasks(tasks: readonly TaskRequirement[], capacit
   const freeCpu: number[] = [];
   const freeMem: number[] = [];
   const freeEni: number[] = [];
+  const ports: Set<number>[] = [];
   for (const t of sorted) {
     const e = t.enis ?? 0;
+    const want = t.hostPorts ?? [];
     let placed = false;
     for (let i = 0; i < freeCpu.length; i++) {
-      if (t.cpu <= freeCpu[i] && t.memory <= freeMem[i] && e <= freeEni[i]) {
+      if (t.cpu <= freeCpu[i] && t.memory <= freeMem[i] && e <= freeEni[i] && want.every((p) => !ports[i].has(p))) {
         freeCpu[i] -= t.cpu;
         freeMem[i] -= t.memory;
         freeEni[i] -= e;
+        for (const p of want) ports[i].add(p);
         placed = true;
         break;
       }
@@ -68,6 +73,7 @@ export function packProvisioningTasks(tasks: readonly TaskRequirement[], capacit
       freeCpu.push(capacity.cpu - t.cpu);
       freeMem.push(capacity.memoryMiB - t.memory);
       freeEni.push(enisCap - e);
+      ports.push(new Set(want));
     }
   }
   return { instances: freeCpu.length, incompatible };
