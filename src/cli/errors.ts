@@ -2,6 +2,7 @@
 // be written), 3 expectation failed.
 
 import { ScenarioError } from '../scenario/errors.js';
+import { OutputPathError } from '../output/results-folder.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -23,6 +24,10 @@ export function reportError(e: unknown): number {
   if (e instanceof ExpectationFailed) {
     process.stderr.write(`${e.message}\n`);
     return EXIT.expectationFailed;
+  }
+  if (e instanceof OutputPathError) {
+    process.stderr.write(`ecsim: ${e.message}\n`);
+    return EXIT.badInput;
   }
   if (e instanceof UsageError) {
     process.stderr.write(`ecsim: ${e.message}\n`);

@@ -1,6 +1,6 @@
 // Results appear whole or not at all: a file is written beside its target and renamed into
 // place; a results folder is built in a temporary folder beside its target and renamed at
-// the end, replacing an older one.
+// the end, replacing an older one (only one: see results-folder.ts).
 //
 // The temporary names, `.<target name>.tmp-<host>-<pid>-<ms>`, say which process wrote
 // them. A run stopped half-way (Ctrl-C, a kill) cannot remove its own, so the first write
@@ -11,6 +11,7 @@
 import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
+import { assertReplaceable } from './results-folder.js';
 
 export function writeFileAtomic(path: string, content: string): void {
   const target = resolve(path);
@@ -61,12 +62,15 @@ export interface StagingFolder {
 
 export function stagingFolder(outDir: string): StagingFolder {
   const target = resolve(outDir);
+  // before any work: a run must not end by failing to replace what is there
+  assertReplaceable(target);
   mkdirSync(dirname(target), { recursive: true });
   const tempDir = tempBeside(target);
   mkdirSync(tempDir);
   return {
     tempDir,
     commit() {
+      assertReplaceable(target); // (again: something may have appeared there meanwhile)
       if (existsSync(target)) {
         const old = `${tempDir}.old`;
         renameInto(target, old, target);

@@ -24,7 +24,7 @@ export const compareCommand = {
       .option('replications', { type: 'number', describe: 'replications per variant, seeds seed..seed+N-1 (overrides the scenario\'s)' })
       .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s)' })
       .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d (overrides the scenario\'s)' })
-      .option('out', { type: 'string', describe: 'output folder (default results/<scenario name>-compare)' })
+      .option('out', { type: 'string', describe: 'output folder (default results/<scenario name>-compare); replaces an earlier results folder or an empty one, never anything else' })
       .option('jobs', { type: 'number', describe: 'worker threads (default: the number of cores)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series)' })
