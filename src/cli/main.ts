@@ -3,6 +3,7 @@
 import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
 import { EXIT, UsageError, reportError } from './errors.js';
+import { rejectRepeatedFlags, usageMessage, withValueFlags } from './flag-shape.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { compareCommand } from './commands/compare.js';
@@ -13,30 +14,36 @@ import { explainCommand } from './commands/explain.js';
 import { reportCommand } from './commands/report.js';
 import { initCommand } from './commands/init.js';
 
+const COMMANDS = [runCommand, validateCommand, compareCommand, sweepCommand, mergeCommand, traceCommand, explainCommand, reportCommand, initCommand];
+
 export async function main(argv: string[]): Promise<number> {
   let code: number = EXIT.ok;
   try {
     await yargs(argv)
       .scriptName('ecsim')
       .usage('$0 <command> [options]\n\nA discrete-event simulator of Amazon ECS autoscaling and scheduling.')
-      .command(runCommand)
-      .command(validateCommand)
-      .command(compareCommand)
-      .command(sweepCommand)
-      .command(mergeCommand)
-      .command(traceCommand)
-      .command(explainCommand)
-      .command(reportCommand)
-      .command(initCommand)
+      .command(withValueFlags(runCommand))
+      .command(withValueFlags(validateCommand))
+      .command(withValueFlags(compareCommand))
+      .command(withValueFlags(sweepCommand))
+      .command(withValueFlags(mergeCommand))
+      .command(withValueFlags(traceCommand))
+      .command(withValueFlags(explainCommand))
+      .command(withValueFlags(reportCommand))
+      .command(withValueFlags(initCommand))
+      .middleware(rejectRepeatedFlags(['inputs']), true)
       .demandCommand(1, 'name a command (see --help)')
       .strict()
+      .recommendCommands()
       .version(VERSION)
       .alias('h', 'help')
       .alias('v', 'version')
       .epilogue('Exit codes: 0 ok, 1 internal error, 2 bad input (or results or output that cannot be written), 3 a scenario expectation failed.\nDocs: README.md and docs/scenario-format.md')
       .wrap(Math.min(100, process.stdout.columns || 100))
       .fail((msg, err) => {
-        throw err ?? new UsageError(msg);
+        // yargs' own validation errors (YError) are usage errors too; others are ours, as thrown
+        if (err && err.name !== 'YError') throw err;
+        throw new UsageError(usageMessage(err?.message ?? msg, argv, COMMANDS.map((c) => c.command)));
       })
       .parseAsync();
   } catch (e) {

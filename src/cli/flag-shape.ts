@@ -1,0 +1,55 @@
+// Two mistakes yargs lets through, checked for every command: a flag that takes a value
+// given without one (`--seed` at the end was silently dropped, `--out` became ""), and a
+// flag given twice (yargs makes a list of it, which later failed as an internal error).
+// Loaded at start-up: imports nothing but yargs' types.
+
+import type { Argv } from 'yargs';
+import { UsageError } from './errors.js';
+
+/** The positional names in a command string: `run <scenario>`, `merge <inputs..>`. */
+function positionals(command: string): Set<string> {
+  return new Set([...command.matchAll(/[<[]([A-Za-z-]+)(?:\.\.)?[>\]]/g)].map((m) => m[1]));
+}
+
+/** The command with every string or number flag requiring a value after it. */
+export function withValueFlags<C extends { command: string; builder: (y: Argv) => Argv }>(cmd: C): C {
+  const skip = positionals(cmd.command);
+  return {
+    ...cmd,
+    builder: (y: Argv) => {
+      const built = cmd.builder(y);
+      // (getOptions is yargs' own, missing from its typings)
+      const o = (built as unknown as { getOptions(): { string: string[]; number: string[] } }).getOptions();
+      return built.requiresArg([...o.string, ...o.number].filter((k) => !skip.has(k)));
+    },
+  };
+}
+
+/**
+ * yargs' words for a usage mistake, in ours. `args` are the command-line words;
+ * `commands` the command strings (`run <scenario>`), to name what is missing.
+ */
+export function usageMessage(msg: string, args: readonly string[], commands: readonly string[]): string {
+  const word = args.find((a) => !a.startsWith('-'));
+  let m = /^Not enough arguments following: (\S+)$/.exec(msg);
+  if (m) return `--${m[1]}: expected a value after the flag (a value starting with "-" goes as --${m[1]}=VALUE)`;
+  m = /^Did you mean (\S+)\?$/.exec(msg);
+  if (m) return `unknown command "${word}"; did you mean ${m[1]}? (see ecsim --help)`;
+  if (/^Not enough non-option arguments/.test(msg)) {
+    const command = commands.find((c) => c.split(' ')[0] === word);
+    if (command) return `${word}: missing ${command.split(' ').slice(1).filter((p) => p.startsWith('<')).join(' ')} (see ecsim ${word} --help)`;
+  }
+  return msg;
+}
+
+/** Middleware: a flag given more than once (yargs makes it a list) is a usage error. */
+export function rejectRepeatedFlags(listPositionals: readonly string[]) {
+  const lists = new Set(listPositionals);
+  return (argv: Record<string, unknown>): void => {
+    for (const [key, value] of Object.entries(argv)) {
+      if (key === '_' || key === '$0' || lists.has(key) || !Array.isArray(value)) continue;
+      const flag = key.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`);
+      throw new UsageError(`--${flag}: given ${value.length} times, expected once`);
+    }
+  };
+}

@@ -1,0 +1,34 @@
+// Usage mistakes yargs lets through or words in its own way: each is one line naming the
+// flag or command, exit 2, and nothing runs.
+
+import { describe, it, expect } from 'vitest';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { QUICKSTART, cli, tempDir } from '../helpers.js';
+
+async function oneLine(...args: string[]): Promise<string> {
+  const r = await cli(...args);
+  expect(r.code).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0];
+}
+
+describe('usage mistakes', () => {
+  it('a flag given twice (it used to fail as an internal error)', async () => {
+    const dir = tempDir();
+    expect(await oneLine('run', QUICKSTART, '--out', join(dir, 'a'), '--out', join(dir, 'b'))).toBe('ecsim: --out: given 2 times, expected once');
+    expect(existsSync(join(dir, 'a')) || existsSync(join(dir, 'b'))).toBe(false);
+    expect(await oneLine('trace', QUICKSTART, '--step', '1m', '--step', '5m')).toBe('ecsim: --step: given 2 times, expected once');
+  });
+
+  it('a flag without its value (--seed at the end used to be dropped, and the run went on with the scenario\'s seed)', async () => {
+    expect(await oneLine('run', QUICKSTART, '--seed')).toBe('ecsim: --seed: expected a value after the flag (a value starting with "-" goes as --seed=VALUE)');
+    expect(await oneLine('run', QUICKSTART, '--out', '--quiet')).toMatch(/^ecsim: --out: expected a value after the flag/);
+  });
+
+  it('a mistyped command gets a suggestion; a missing file names what is missing', async () => {
+    expect(await oneLine('rnu', QUICKSTART)).toBe('ecsim: unknown command "rnu"; did you mean run? (see ecsim --help)');
+    expect(await oneLine('validate')).toBe('ecsim: validate: missing <scenario> (see ecsim validate --help)');
+  });
+});
