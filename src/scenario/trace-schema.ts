@@ -2,20 +2,57 @@
 
 import { z } from 'zod';
 import { describe } from './duration.js';
+import { stepTimeExpected } from '../workload/trace/index.js';
 import { duration, forward, oneOf, positiveDuration, strict } from './schema-helpers.js';
 
 const rate = z.number().min(0);
 
 const singleStep = strict({ from: rate, to: rate, at: duration });
-const multiStep = strict({ from: rate, steps: z.array(strict({ at: duration, to: rate })).min(1) });
+const stepAt = strict({ at: duration, to: rate });
+const multiStep = strict({ from: rate, steps: z.array(stepAt).min(1) });
+const stepList = z.array(stepAt).min(1);
+
+/**
+ * The list form `[{at: 0, to}, {at, to}, ...]` (scenario.yaml) as `{from, steps}`: `from` is
+ * the first step's `to`, `steps` the list as written. The first `at` must be 0 (the start:
+ * the list has no `from`), and times must increase strictly, with the `steps` form's message.
+ */
+function stepFromList(value: unknown[], ctx: z.RefinementCtx): z.output<typeof multiStep> {
+  const r = stepList.safeParse(value);
+  if (!r.success) {
+    forward(stepList, value, ctx);
+    return z.NEVER;
+  }
+  const list = r.data;
+  if (list[0].at !== 0) {
+    const found = describe((value[0] as Record<string, unknown>).at);
+    ctx.addIssue({
+      code: 'custom',
+      path: [0, 'at'],
+      message: `expected 0 (the first step of a list gives the rate at the start), found ${found}; for a first change later, use {from, steps: [{at, to}, ...]}`,
+    });
+    return z.NEVER;
+  }
+  const at = list.map((s) => s.at);
+  for (let i = 1; i < list.length; i++) {
+    const expected = stepTimeExpected('step', at, i);
+    if (expected) {
+      ctx.addIssue({ code: 'custom', path: [i, 'at'], message: `expected ${expected}, found ${at[i]}` });
+      return z.NEVER;
+    }
+  }
+  return { from: list[0].to, steps: list };
+}
 
 const baseShapes = {
   constant: rate,
-  /** `{from, to, at}` or several steps `{from, steps: [{at, to}, ...]}`. */
+  /** `{from, to, at}`, several steps `{from, steps: [{at, to}, ...]}`, or a list `[{at: 0, to}, {at, to}, ...]`. */
   step: z.unknown().transform((value, ctx) =>
-    value !== null && typeof value === 'object' && 'steps' in value
-      ? forward(multiStep, value, ctx)
-      : forward(singleStep, value, ctx),
+    Array.isArray(value)
+      ? stepFromList(value, ctx)
+      : value !== null && typeof value === 'object' && 'steps' in value
+        ? forward(multiStep, value, ctx)
+        : forward(singleStep, value, ctx),
   ),
   ramp: strict({ from: rate, to: rate, start: duration, end: duration }).refine((r) => r.end > r.start, {
     message: 'ramp needs end > start',

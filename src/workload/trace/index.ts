@@ -5,6 +5,7 @@ export { traceBounds } from './trace-bounds.js';
 export { traceRows } from './trace-rows.js';
 export { parseTraceCsv, type ParseTraceCsvOptions } from './parse-trace-csv.js';
 export { BASE_SHAPES, MODIFIERS } from './base-shape.js';
+export { stepTimeExpected } from './shapes/step.js';
 export type {
   BaseShape,
   BuildTraceOptions,

@@ -21,9 +21,8 @@ function normalise(c: StepConfig): Steps {
     c.steps.forEach((s, i) => {
       at[i] = checkNumber(`step.steps[${i}].at`, s?.at);
       to[i] = checkNumber(`step.steps[${i}].to`, s?.to, 'nonNegative');
-      if (i > 0 && !(at[i] > at[i - 1])) {
-        fail(`step.steps[${i}].at`, `a time after steps[${i - 1}].at (${at[i - 1]} ms)`, at[i]);
-      }
+      const expected = stepTimeExpected('steps', at, i);
+      if (expected) fail(`step.steps[${i}].at`, expected, at[i]);
     });
     return { from, at, to };
   }
@@ -33,6 +32,15 @@ function normalise(c: StepConfig): Steps {
     at: Float64Array.of(checkNumber('step.at', single.at)),
     to: Float64Array.of(checkNumber('step.to', single.to, 'nonNegative')),
   };
+}
+
+/**
+ * What step `i` of the list `list` should have been when its time is not after the previous
+ * step's (steps are in strictly increasing time), else undefined. Shared with the scenario's
+ * list form of `step`.
+ */
+export function stepTimeExpected(list: string, at: ArrayLike<number>, i: number): string | undefined {
+  return i > 0 && !(at[i] > at[i - 1]) ? `a time after ${list}[${i - 1}].at (${at[i - 1]} ms)` : undefined;
 }
 
 export function makeStep(c: StepConfig): TraceComponent {
