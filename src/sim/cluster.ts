@@ -22,6 +22,8 @@ export interface ClusterListener {
   /** A task released its resources: waiting tasks of any service may fit now. */
   capacityFreed(): void;
   instanceDraining(instance: Instance): void;
+  /** An EC2 Spot interruption notice: the instance's tasks are interrupted (it drains next). */
+  spotNotice(instance: Instance): void;
   /** Called before the instance's remaining tasks are killed. */
   instanceTerminating(instance: Instance, reason: 'instance-terminated' | 'spot-interruption'): void;
 }
@@ -250,6 +252,7 @@ export class AutoScalingGroup {
   spotNotice(inst: Instance): void {
     const world = this.world;
     world.log('spot-interruption', inst.id, `EC2 Spot interruption notice for ${inst.id}: terminating in 2 minutes; draining its tasks`);
+    this.cluster.listener.spotNotice(inst);
     this.drain(inst, 'EC2 Spot interruption notice');
     inst.timer = world.sim.after(SPOT_NOTICE_MS, onSpotTerminate, { group: this, inst }, PRIORITY.lifecycle);
   }

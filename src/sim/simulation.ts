@@ -94,6 +94,10 @@ export class Simulation {
         for (const t of inst.tasks) indices.add(t.serviceIndex);
         for (const i of [...indices].sort((a, b) => a - b)) this.services[i].instanceDraining(inst);
       },
+      spotNotice: (inst) => {
+        // every task still running there is interrupted (those already stopping are not)
+        for (const t of inst.tasks) if (t.stopReason === null) this.services[t.serviceIndex].spotInterruptions++;
+      },
       instanceTerminating: (inst, reason) => {
         for (const t of [...inst.tasks]) this.services[t.serviceIndex].kill(t, reason);
       },

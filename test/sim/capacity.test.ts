@@ -175,6 +175,22 @@ describe('Fargate (aws-behaviour.md §10)', () => {
     expect(r.tasks.length).toBe(4 + notices.length);
     expect((r.summary.services.web as any).spotInterruptions).toBe(notices.length);
   });
+
+  it('EC2 Spot: spotInterruptions counts the tasks running on an instance at its interruption notice', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '3h';
+        Object.assign(s.cluster.capacityProviders.asg.autoScalingGroup, { purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '45m' } });
+      }),
+    );
+    const notices = r.events.filter((e) => e.type === 'spot-interruption');
+    expect(notices.length).toBeGreaterThan(0);
+    // the tasks on each noticed instance that had not been told to stop at the notice
+    let interrupted = 0;
+    for (const n of notices) interrupted += r.tasks.filter((t) => t.instanceId === n.subject && t.running !== null && t.running <= n.time && (t.stopped === null || t.stopped > n.time) && t.stopReason !== 'scale-in').length;
+    expect(interrupted).toBeGreaterThan(0);
+    expect((r.summary.services.web as any).spotInterruptions).toBe(interrupted);
+  });
 });
 
 describe('a plain Auto Scaling group with a target tracking policy on its own CPU', () => {
