@@ -73,7 +73,9 @@ export class CountSeries {
 
   stats(final: number): { min: number; max: number; mean: number; final: number } {
     if (this.n === 0) return { min: final, max: final, mean: final, final };
-    return { min: this.min, max: this.max, mean: round(this.sum / this.n), final };
+    // the final value counts for min and max: a change at the very end (after the last
+    // period row) must not leave max below final
+    return { min: Math.min(this.min, final), max: Math.max(this.max, final), mean: round(this.sum / this.n), final };
   }
 }
 

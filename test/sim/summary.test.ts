@@ -134,6 +134,13 @@ describe('summary statistics', () => {
     expect(c.stats(9)).toEqual({ min: 3, max: 9, mean: 6, final: 9 });
     expect(new CountSeries().stats(2)).toEqual({ min: 2, max: 2, mean: 2, final: 2 });
   });
+
+  it('a final value outside the period rows widens min and max, not the mean (a scale out at the very end: max 6 with final 8 read as a bug)', () => {
+    const c = new CountSeries();
+    for (const v of [3, 6, 6]) c.push(v);
+    expect(c.stats(8)).toEqual({ min: 3, max: 8, mean: 5, final: 8 });
+    expect(c.stats(2)).toEqual({ min: 2, max: 6, mean: 5, final: 2 });
+  });
 });
 
 function series(values: number[]): Series {
