@@ -4,7 +4,8 @@
 
 import { compileConstraints, compileStrategies, QueryLanguageError } from '../placement/index.js';
 import { validateFargateSize } from '../model/capacity/fargate.js';
-import { lookupInstanceType, validateCustomInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
+import { customTypesIn, lookupInstanceType, validateCustomInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
+import { createPriceBook } from '../model/pricing/index.js';
 import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { buildTrace, parseTraceCsv } from '../workload/trace/index.js';
@@ -48,6 +49,16 @@ const instanceTypes: Check = (s, report) => {
         reportThrown(report, at, e);
       }
     });
+  }
+};
+
+/** `pricing:` names only instance types the scenario can launch (catalog or custom). */
+const pricing: Check = (s, report) => {
+  const custom = [...s.providers.values()].flatMap((p) => (p.kind === 'asg' ? customTypesIn(p.config.autoScalingGroup.instanceTypes) : []));
+  try {
+    createPriceBook(s.scenario.pricing, custom);
+  } catch (e) {
+    reportThrown(report, ['pricing'], e, 'pricing');
   }
 };
 
@@ -154,4 +165,4 @@ const expectations: Check = (s, report) => {
   for (const p of expectationProblems(list, names)) report(['expect', p.index], p.message);
 };
 
-export const checks: Check[] = [instanceTypes, placement, fargateSizes, autoScaling, workloads, expectations];
+export const checks: Check[] = [instanceTypes, pricing, placement, fargateSizes, autoScaling, workloads, expectations];

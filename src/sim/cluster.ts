@@ -7,7 +7,6 @@ import { Instance, byInstanceId, type InstanceTypeInfo } from '../model/instance
 import { countByAvailabilityZone, chooseLaunchAvailabilityZone } from '../model/capacity/auto-scaling-group.js';
 import { lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources, largestInstanceType, smallestInstanceType } from '../model/capacity/registered-resources.js';
-import { EC2_SPOT_DISCOUNT } from '../model/pricing/index.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { chooseScaleIn } from './scale-in-choice.js';
 import { PRIORITY, type World } from './world.js';
@@ -57,16 +56,13 @@ export class AutoScalingGroup {
     const custom = asg.instanceTypes.filter((t): t is Exclude<typeof t, string> => typeof t !== 'string') as CustomInstanceType[];
     this.types = asg.instanceTypes.map((t) => {
       const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
-      const override = world.scenario.scenario.pricing?.ec2?.[info.name];
-      const onDemand = override ?? info.pricePerHour;
-      const spotDiscount = world.scenario.scenario.pricing?.ec2SpotDiscount ?? EC2_SPOT_DISCOUNT;
       return {
         name: info.name,
         vcpu: info.vcpu,
         memoryMiB: info.memoryMiB,
         enis: info.maxEnis,
         cpuArchitecture: info.cpuArchitecture,
-        pricePerHour: asg.purchaseOption === 'spot' ? onDemand * (1 - spotDiscount) : onDemand,
+        pricePerHour: world.prices.ec2Price(info, asg.purchaseOption),
       };
     });
     this.largest = largestInstanceType(this.types);

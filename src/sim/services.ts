@@ -7,7 +7,7 @@ import { sampleDuration as sample, type Place, type RandomStream } from '../engi
 import type { Instance } from '../model/instance.js';
 import { isLive, NewTask, type StopReason, type Task } from '../model/task.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
-import { fargateHourlyRate, fargateTaskSize, defaultFargatePricing } from '../model/pricing/index.js';
+import { fargateHourlyRate, fargateTaskSize } from '../model/pricing/index.js';
 import {
   chooseTaskIndicesToStop,
   compileConstraints,
@@ -475,7 +475,7 @@ export class ServiceRuntime {
     if (task.launchType === 'FARGATE') {
       const p = world.scenario.providers.get(task.capacityProvider)!;
       const td = this.config.taskDefinition;
-      const pricing = fargatePricing(world, td.cpuArchitecture);
+      const pricing = world.prices.fargate(td.cpuArchitecture);
       const rate = fargateHourlyRate(fargateTaskSize(td.cpu, td.memory), p.kind === 'fargate' && p.spot, pricing);
       world.cost.start(task.id, task.capacityProvider, rate, world.now, 60_000);
     }
@@ -792,16 +792,6 @@ function hostOf(task: Task): Instance | undefined {
   return inst !== null && inst.lifecycle !== 'TERMINATED' ? inst : undefined;
 }
 
-function fargatePricing(world: World, arch: 'x86_64' | 'arm64') {
-  const base = defaultFargatePricing(arch);
-  const o = world.scenario.scenario.pricing?.fargate;
-  return {
-    ...base,
-    vcpuHour: o?.vcpuHour ?? base.vcpuHour,
-    gbHour: o?.gbHour ?? base.gbHour,
-    spotDiscount: o?.spotDiscount ?? base.spotDiscount,
-  };
-}
 
 function onReconcile(svc: ServiceRuntime): void {
   svc.reconcile();

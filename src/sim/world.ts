@@ -3,7 +3,8 @@
 // A run is a value: nothing here is global, so many runs can share a process.
 
 import { RandomStreams, Simulator } from '../engine/index.js';
-import { CostMeter } from '../model/pricing/index.js';
+import { CostMeter, createPriceBook, type PriceBook } from '../model/pricing/index.js';
+import { customTypesIn } from '../model/capacity/instance-catalog.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import type { EventRecord, EventType, RunSinks } from './records.js';
 
@@ -22,6 +23,8 @@ export class World {
   readonly cost = new CostMeter();
   readonly durationMs: number;
   readonly periodMs: number;
+  /** Fargate prices with the scenario's overrides (an Auto Scaling group prices its own types: see cluster.ts). */
+  readonly prices: PriceBook;
 
   constructor(
     readonly scenario: ResolvedScenario,
@@ -31,6 +34,8 @@ export class World {
     readonly holdIdleWakes = true,
   ) {
     this.streams = new RandomStreams(seed);
+    const custom = [...scenario.providers.values()].flatMap((p) => (p.kind === 'asg' ? customTypesIn(p.config.autoScalingGroup.instanceTypes) : []));
+    this.prices = createPriceBook(scenario.scenario.pricing, custom);
     this.durationMs = scenario.scenario.duration;
     this.periodMs = scenario.scenario.metrics.period;
   }

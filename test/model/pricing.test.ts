@@ -64,7 +64,7 @@ describe('price book (built-in list + scenario overrides; Spot discounts)', () =
     expect(fargateHourlyRate({ vcpu: 1, memoryGiB: 2 }, true, book.fargate('x86_64'))).toBeCloseTo(0.03, 12);
   });
   it('rejects bad overrides with a did-you-mean', () => {
-    expect(() => createPriceBook({ ec2: { 'm5.lrge': 0.1 } })).toThrow(/pricing.ec2.m5.lrge: unknown instance type.*did you mean m5.large/);
+    expect(() => createPriceBook({ ec2: { 'm5.lrge': 0.1 } })).toThrow(/pricing.ec2.m5.lrge: expected a built-in or custom instance type, found "m5.lrge" \(did you mean m5.large\?\)/);
     expect(() => createPriceBook({ fargate: { spotDiscount: 1.2 } })).toThrow(/pricing.fargate.spotDiscount must be a number >= 0 and < 1, found 1.2/);
   });
 });

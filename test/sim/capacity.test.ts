@@ -155,6 +155,22 @@ describe('Fargate (aws-behaviour.md §10)', () => {
     expect(Math.round(r.summary.cost.total * 100) / 100).toBe(0.1);
   });
 
+  it('pricing.fargate overrides X86_64 tasks; ARM64 tasks take pricing.fargate.arm64 (else the ARM list price)', () => {
+    const arm = (pricing: object) =>
+      scenario((s) => {
+        s.duration = '1h';
+        s.pricing = pricing;
+        s.cluster.capacityProviders = { FARGATE: { provisioningDelay: 0 } };
+        delete s.cluster.defaultCapacityProviderStrategy;
+        s.taskDefinitions.web = { cpu: 512, memory: 1024, networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], runtimePlatform: { cpuArchitecture: 'ARM64' }, startup: { imagePull: 0, containerStart: 0 } };
+        s.services.web = { taskDefinition: 'web', desiredCount: 4, capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] };
+      });
+    // ARM list price: 4 x (0.5 x 0.03238 + 1 x 0.00356) = 0.07900, whatever the x86 override
+    expect(run(arm({ fargate: { vcpuHour: 1, gbHour: 1 } })).summary.cost.byProvider.FARGATE).toBeCloseTo(0.079, 5);
+    // ARM override: 4 x (0.5 x 0.02 + 1 x 0.002) = 0.048
+    expect(run(arm({ fargate: { arm64: { vcpuHour: 0.02, gbHour: 0.002 } } })).summary.cost.byProvider.FARGATE).toBeCloseTo(0.048, 5);
+  });
+
   it('Fargate Spot at the modelled 70 % discount: 0.09874 x 0.30', () => {
     const r = run(fargate(true));
     expect(r.summary.cost.byProvider.FARGATE_SPOT).toBeCloseTo(0.09874 * 0.3, 5);

@@ -1,7 +1,8 @@
 // The prices a run uses: the built-in dated list (us-east-1) with the scenario's
 // `pricing:` overrides applied, e.g. `{ fargate: { vcpuHour, gbHour, spotDiscount },
 // ec2: { 'm5.large': 0.096 }, ec2SpotDiscount }`. Fargate overrides of vcpuHour/gbHour
-// apply to x86_64; `fargate.arm64: { vcpuHour, gbHour }` overrides the ARM rates.
+// apply to x86_64 (the price list's headline rates, and the design's example); `fargate.arm64:
+// { vcpuHour, gbHour }` overrides the ARM rates. The one place a run's prices come from.
 
 import { closest } from 'fastest-levenshtein';
 import { FARGATE_PRICES, FARGATE_SPOT_DISCOUNT } from '../capacity/fargate.js';
@@ -27,6 +28,12 @@ export interface PriceBook {
   fargate(arch: CpuArchitecture): FargatePricing;
   /** USD per hour of an instance type bought as `purchaseOption`. */
   ec2Hourly(instanceType: string, purchaseOption: PurchaseOption): number;
+  /**
+   * The same for a type as an Auto Scaling group resolved it (a catalog type, or a custom
+   * type of that group, which may share a name with another group's): the scenario's
+   * override, else the type's own price.
+   */
+  ec2Price(type: { name: string; pricePerHour: number }, purchaseOption: PurchaseOption): number;
 }
 
 function checkRate(path: string, v: unknown, max = Infinity): number | undefined {
@@ -60,7 +67,7 @@ export function createPriceBook(overrides: PricingOverrides = {}, custom: readon
   for (const [name, price] of Object.entries(overrides.ec2 ?? {})) {
     if (!hourly.has(name)) {
       throw new Error(
-        `pricing.ec2.${name}: unknown instance type, expected a built-in or custom type (did you mean ${closest(name, [...hourly.keys()])}?)`,
+        `pricing.ec2.${name}: expected a built-in or custom instance type, found "${name}" (did you mean ${closest(name, [...hourly.keys()])}?)`,
       );
     }
     hourly.set(name, checkRate(`ec2.${name}`, price)!);
@@ -72,6 +79,10 @@ export function createPriceBook(overrides: PricingOverrides = {}, custom: readon
       if (p === undefined) {
         throw new Error(`no price for instance type ${JSON.stringify(instanceType)} (did you mean ${closest(instanceType, [...hourly.keys()])}?)`);
       }
+      return purchaseOption === 'spot' ? p * (1 - ec2SpotDiscount) : p;
+    },
+    ec2Price(type, purchaseOption) {
+      const p = overrides.ec2?.[type.name] ?? type.pricePerHour;
       return purchaseOption === 'spot' ? p * (1 - ec2SpotDiscount) : p;
     },
   };
