@@ -4,9 +4,9 @@
 // paired differences against the first variant.
 
 import { join } from 'node:path';
-import { ScenarioError, loadScenarioObject } from '../scenario/index.js';
-import { deriveScenario } from './derive-scenario.js';
+import { ScenarioError } from '../scenario/index.js';
 import type { ExperimentFile } from './experiment-file.js';
+import { loadVariantScenario } from './load-derived.js';
 import { METRICS } from './metrics.js';
 import { isJsonObject } from './merge-patch.js';
 import { paretoFront } from './pareto.js';
@@ -45,12 +45,7 @@ export function compareVariants(exp: ExperimentFile): [string, Record<string, un
   if (!isJsonObject(variants) || Object.keys(variants).length === 0) {
     throw new ScenarioError(exp.file, [{ path: 'variants', message: 'expected at least one variant (name: JSON merge patch) to compare, found none' }]);
   }
-  return Object.entries(variants).map(([name, patch]) => {
-    if (name === '.' || name === '..') throw new ScenarioError(exp.file, [{ path: `variants.${name}`, message: 'expected a variant name, found a folder name' }]);
-    const scenario = deriveScenario(exp.raw, patch);
-    loadScenarioObject(`${exp.file}: variants.${name}`, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs });
-    return [name, scenario];
-  });
+  return Object.entries(variants).map(([name, patch]) => [name, loadVariantScenario(exp, name, patch)]);
 }
 
 export async function runComparison(exp: ExperimentFile, options: CompareOptions): Promise<Comparison> {

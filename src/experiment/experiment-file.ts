@@ -1,5 +1,5 @@
-// Reads a scenario file once for compare or sweep: the validated base scenario (for its
-// name, seed, replications, variants and sweep) and the raw object variants patch.
+// Reads a scenario file once for compare, sweep or validate: the validated base scenario
+// (for its name, seed, replications, variants and sweep) and the raw object variants patch.
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
@@ -9,6 +9,8 @@ export interface ExperimentFile {
   file: string;
   /** The parsed file before validation; variants and sweep points derive from it. */
   raw: Record<string, unknown>;
+  /** The line of a key path of `raw` in the file (of its closest ancestor that is there). */
+  lineOf: (path: readonly (string | number)[]) => number | undefined;
   /** The validated base scenario (seed and duration overrides applied). */
   base: ResolvedScenario;
   baseDir: string;
@@ -29,11 +31,12 @@ export interface ExperimentOverrides {
 /** Throws ScenarioError when the file or its base scenario is invalid. */
 export function readExperimentFile(file: string, overrides: ExperimentOverrides = {}): ExperimentFile {
   const base = loadScenarioFile(file, { seed: overrides.seed, durationMs: overrides.durationMs });
-  const raw = parseScenarioText(file, readFileSync(file, 'utf8')).value as Record<string, unknown>;
+  const { value, lineOf } = parseScenarioText(file, readFileSync(file, 'utf8'));
   const sc = base.scenario;
   return {
     file,
-    raw,
+    raw: value as Record<string, unknown>,
+    lineOf,
     base,
     baseDir: dirname(resolve(file)),
     name: sc.name,

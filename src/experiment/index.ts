@@ -14,7 +14,10 @@ export { compareVariants, runComparison, summarizeComparison, type Comparison, t
 export { comparisonCsv, pairedCsv, replicationsCsv } from './comparison-files.js';
 export { comparisonMarkdown } from './comparison-markdown.js';
 export { compareToFolder, type CompareToFolderOptions } from './compare-to-folder.js';
-export { sweepPlan, experimentSweepPlan, sweepPointLabels, runSweep, formatParameter, type SweepPlan, type SweepTable, type PointRow, type SweepOptions } from './sweep.js';
+export { sweepPlan, experimentSweepPlan, sweepPointLabels, formatParameter, type SweepPlan } from './sweep-plan.js';
+export { runSweep, type SweepTable, type PointRow, type SweepOptions } from './sweep.js';
+export { checkExperiment, type ExperimentCheck } from './check-experiment.js';
+export { SWEEP_CHECK_LIMIT } from './sweep-check-limit.js';
 export { sweepCsv, shardCsv, parseShardCsv } from './sweep-files.js';
 export { sweepToFolder, SWEEP_RUNS_LIMIT, type SweepToFolderOptions, type SweepFolder } from './sweep-to-folder.js';
 export { pointLabels, shortNames, encodeLabelPart, MAX_LABEL_LENGTH } from './point-label.js';

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import { writeFileAtomic } from '../output/staging.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { shardFileName, type Shard } from './shard.js';
-import { experimentSweepPlan, runSweep, type SweepTable } from './sweep.js';
+import { runSweep, type SweepTable } from './sweep.js';
+import { experimentSweepPlan } from './sweep-plan.js';
 import { shardCsv, sweepCsv } from './sweep-files.js';
 import { SWEEP_RUNS_LIMIT } from './sweep-runs-limit.js';
 

@@ -1,27 +1,17 @@
-// `ecsim sweep`: the Cartesian product of the `sweep` lists (dotted paths into the
-// scenario) x replications. Points are numbered in a fixed order — the first path varies
-// slowest, the last fastest, as nested loops in file order — so that shards and worker
-// threads can split them and the results still come out in the same order.
+// `ecsim sweep`: the points of the `sweep` lists (sweep-plan.ts) x replications. Points
+// are numbered in a fixed order so that shards and worker threads can split them and the
+// results still come out in the same order.
 // With `runsDir`, replication 0 of each point writes its full results folder to
 // `<runsDir>/<point label>` (point-label.ts), as compare does per variant.
 
 import { join } from 'node:path';
-import { ScenarioError, loadScenarioObject } from '../scenario/index.js';
-import { deriveScenario } from './derive-scenario.js';
 import type { ExperimentFile } from './experiment-file.js';
-import { isJsonObject } from './merge-patch.js';
 import { METRICS } from './metrics.js';
 import { runJobs } from './run-jobs.js';
 import { inShard, type Shard } from './shard.js';
-import { pointLabels } from './point-label.js';
+import { experimentSweepPlan, formatParameter, sweepPointLabels, sweepPointName, sweepPointScenario } from './sweep-plan.js';
 import { summarizeSample } from './stats.js';
 import type { ReplicationJob } from './replication-job.js';
-
-export interface SweepPlan {
-  paths: string[];
-  /** points[i][p]: the value of paths[p] at point i. */
-  points: unknown[][];
-}
 
 /** One point's outcome over its replications. */
 export interface PointRow {
@@ -49,37 +39,6 @@ export interface SweepOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-/** The points of a sweep map (path -> list of values), in the fixed order. */
-export function sweepPlan(sweep: Record<string, readonly unknown[]>): SweepPlan {
-  const paths = Object.keys(sweep);
-  let points: unknown[][] = [[]];
-  for (const path of paths) {
-    const next: unknown[][] = [];
-    for (const prefix of points) for (const value of sweep[path]) next.push([...prefix, value]);
-    points = next;
-  }
-  return { paths, points };
-}
-
-/** A sweep value as its CSV cell: strings as they are, everything else as JSON. */
-export function formatParameter(value: unknown): string {
-  return typeof value === 'string' ? value : JSON.stringify(value);
-}
-
-/** The plan of the file's `sweep` map; throws ScenarioError when there is none. */
-export function experimentSweepPlan(exp: ExperimentFile): SweepPlan {
-  const sweep = exp.raw.sweep;
-  if (!isJsonObject(sweep) || Object.keys(sweep).length === 0) {
-    throw new ScenarioError(exp.file, [{ path: 'sweep', message: 'expected a map of dotted paths to lists of values, found none' }]);
-  }
-  return sweepPlan(sweep as Record<string, unknown[]>);
-}
-
-/** The label of every point of the plan (its runs/ folder name), in point order. */
-export function sweepPointLabels(plan: SweepPlan): string[] {
-  return pointLabels(plan.paths, plan.points.map((values) => values.map(formatParameter)));
-}
-
 export async function runSweep(exp: ExperimentFile, options: SweepOptions): Promise<SweepTable> {
   const plan = experimentSweepPlan(exp);
   const labels = sweepPointLabels(plan);
@@ -87,14 +46,8 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
   const seeds = Array.from({ length: exp.replications }, (_, k) => exp.seed + k);
   const jobs: ReplicationJob[] = [];
   for (const i of mine) {
-    const label = `${exp.file}: sweep point ${i} (${plan.paths.map((p, j) => `${p}=${formatParameter(plan.points[i][j])}`).join(', ')})`;
-    let scenario: Record<string, unknown>;
-    try {
-      scenario = deriveScenario(exp.raw, {}, plan.paths.map((p, j) => [p, plan.points[i][j]]));
-    } catch (e) {
-      throw new ScenarioError(exp.file, [{ path: 'sweep', message: (e as Error).message }]);
-    }
-    loadScenarioObject(label, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs });
+    const label = `${exp.file}: ${sweepPointName(plan, i)}`;
+    const scenario = sweepPointScenario(exp, plan, i);
     seeds.forEach((seed, k) =>
       jobs.push({
         label,

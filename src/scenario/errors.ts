@@ -6,6 +6,8 @@ export interface ScenarioIssue {
   message: string;
   /** 1-based line in the scenario file, when known. */
   line?: number;
+  /** The part of an experiment file the path is in, e.g. `variant "tt-cpu-45"`; printed before the path. */
+  within?: string;
 }
 
 export class ScenarioError extends Error {
@@ -20,7 +22,7 @@ export class ScenarioError extends Error {
 
 export function formatIssue(file: string, issue: ScenarioIssue): string {
   const where = issue.line === undefined ? file : `${file}:${issue.line}`;
-  return issue.path === '' ? `${where}: ${issue.message}` : `${where}: ${issue.path}: ${issue.message}`;
+  return [where, issue.within, issue.path, issue.message].filter((part) => part !== undefined && part !== '').join(': ');
 }
 
 export function joinPath(path: readonly (string | number)[]): string {

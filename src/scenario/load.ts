@@ -31,13 +31,16 @@ export function loadScenarioFile(file: string, options: LoadOptions = {}): Resol
   return resolveRaw(file, raw.value, raw.lineOf, options);
 }
 
-/** Validates an in-memory scenario object (variants and sweeps build these). */
+/**
+ * Validates an in-memory scenario object (variants and sweeps build these). `lineOf`, when
+ * given, says which line of `label` (a file) a key path comes from.
+ */
 export function loadScenarioObject(
   label: string,
   value: unknown,
-  options: LoadOptions & { baseDir?: string } = {},
+  options: LoadOptions & { baseDir?: string; lineOf?: RawScenario['lineOf'] } = {},
 ): ResolvedScenario {
-  return resolveRaw(label, value, () => undefined, options);
+  return resolveRaw(label, value, options.lineOf ?? (() => undefined), options);
 }
 
 interface RawScenario {

@@ -79,13 +79,13 @@ describe('compare', () => {
     expect(pairedCsv(c).split('\n')[1]).toBe('B,A,1.5,0.9187,-4,0,0,0,0,0,0,0,0,0,0,0');
   });
 
-  it('reports a bad variant prefixed with its name', async () => {
+  it('reports a bad variant with the line of its patch, prefixed with its name', async () => {
     const dir = tempDir();
     const bad = { ok: {}, broken: { services: { web: { autoScaling: { policies: { cpu: { targetValue: 'high' } } } } } } };
     const exp = readExperimentFile(writeScenario(dir, { variants: bad }));
     const run = compareToFolder(exp, { outDir: join(dir, 'never'), jobs: 1 });
     await expect(run).rejects.toBeInstanceOf(ScenarioError);
-    await expect(run).rejects.toThrow(/exp\.yaml: variants\.broken: services\.web\.autoScaling\.policies\.cpu\.targetValue: /);
+    await expect(run).rejects.toThrow(/exp\.yaml:\d+: variant "broken": services\.web\.autoScaling\.policies\.cpu\.targetValue: expected number, found "high"/);
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { inShard, parseShard, shardFileName, shardFromEnvironment, shardOfFileName } from '../../src/experiment/shard.js';
-import { sweepPlan } from '../../src/experiment/sweep.js';
+import { sweepPlan } from '../../src/experiment/sweep-plan.js';
 import { readCsvRows as parseCsv } from '../../src/output/csv-read.js';
 import { stringify } from 'csv-stringify/sync';
 

@@ -1,17 +1,25 @@
-// `ecsim validate <scenario>`: checks a scenario without running it.
+// `ecsim validate <scenario>`: checks a scenario without running it: the scenario itself,
+// and every `variants` entry and the `sweep` as compare and sweep would derive them.
+// The work is in ../actions/validate.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { SWEEP_CHECK_LIMIT } from '../../experiment/sweep-check-limit.js';
+
+export interface ValidateArgs {
+  scenario: string;
+}
 
 export const validateCommand = {
   command: 'validate <scenario>',
-  describe: 'Check a scenario file (exit 0 when valid, 2 with one line per problem)',
+  describe: 'Check a scenario file, its variants and its sweep (exit 0 when valid, 2 with one line per problem)',
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
-      .example('$0 validate scenarios/quickstart.yaml', 'prints "ok" or the problems'),
-  handler: async (argv: ArgumentsCamelCase<{ scenario: string }>) => {
-    const { loadScenarioFile } = await import('../../scenario/index.js');
-    const s = loadScenarioFile(argv.scenario);
-    process.stdout.write(`${argv.scenario}: ok (${s.services.length} services, ${s.scenario.duration / 1000} s simulated)\n`);
-  },
+      .epilogue(
+        'Each variant is derived (its merge patch applied) and validated as a scenario. Each sweep value is set alone on the ' +
+          `scenario and validated; a sweep of at most ${SWEEP_CHECK_LIMIT} points also has every point validated.`,
+      )
+      .example('$0 validate scenarios/quickstart.yaml', 'prints "ok" or the problems')
+      .example('$0 validate scenarios/compare-quickstart.yaml', 'also checks its 3 variants and 8 sweep points'),
+  handler: async (argv: ArgumentsCamelCase<ValidateArgs>) => (await import('../actions/validate.js')).validate(argv),
 };

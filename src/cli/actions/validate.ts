@@ -1,0 +1,23 @@
+// What `ecsim validate` does: the scenario, then its variants and sweep through the code
+// compare and sweep use (check-experiment.ts); one line saying what was checked.
+
+import { readExperimentFile } from '../../experiment/experiment-file.js';
+import { checkExperiment, type ExperimentCheck } from '../../experiment/check-experiment.js';
+import type { ValidateArgs } from '../commands/validate.js';
+
+export function validate(argv: ValidateArgs): void {
+  const exp = readExperimentFile(argv.scenario);
+  const checked = checkExperiment(exp);
+  const s = exp.base;
+  process.stdout.write(`${argv.scenario}: ok (${s.services.length} services, ${s.scenario.duration / 1000} s simulated${experimentPart(checked)})\n`);
+}
+
+/** `; 3 variants and all 8 sweep points checked`, or nothing for a scenario without either. */
+function experimentPart(c: ExperimentCheck): string {
+  const parts: string[] = [];
+  if (c.variants > 0) parts.push(`${c.variants} variant${c.variants === 1 ? '' : 's'}`);
+  if (c.sweepPoints > 0) {
+    parts.push(c.everyPoint ? `all ${c.sweepPoints} sweep point${c.sweepPoints === 1 ? '' : 's'}` : `each of the ${c.sweepValues} sweep values alone (${c.sweepPoints} points)`);
+  }
+  return parts.length === 0 ? '' : `; ${parts.join(' and ')} checked`;
+}

@@ -1,0 +1,44 @@
+// The scenario of one variant or sweep point, derived from the experiment file
+// (derive-scenario.ts) and validated as `ecsim run` validates a file. compare, sweep and
+// validate all derive through here, so validate reports what compare and sweep would. A
+// problem names the file, the line, the variant or sweep values and the key path:
+//   exp.yaml:64: variant "tt-cpu-45": services.web.autoScaling...: unknown key "targetVal" ...
+
+import { ScenarioError, loadScenarioObject } from '../scenario/index.js';
+import { deriveScenario } from './derive-scenario.js';
+import type { ExperimentFile } from './experiment-file.js';
+
+type LineOf = ExperimentFile['lineOf'];
+
+/** The raw scenario of variant `name` (its merge patch applied); throws ScenarioError when invalid. */
+export function loadVariantScenario(exp: ExperimentFile, name: string, patch: unknown): Record<string, unknown> {
+  if (name === '.' || name === '..') throw new ScenarioError(exp.file, [{ path: `variants.${name}`, message: 'expected a variant name, found a folder name' }]);
+  // A key path of the derived scenario is on the patch's line when the patch sets it, else on the variant's.
+  return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []);
+}
+
+/**
+ * The raw scenario with each `[dotted path, value]` of `settings` set; throws ScenarioError
+ * when a path does not exist or the result is invalid. `within` names the settings in
+ * messages (`sweep point 3 (...)`) and `line` is where they are in the file.
+ */
+export function loadSweepScenario(exp: ExperimentFile, settings: readonly [string, unknown][], within: string, line: number | undefined): Record<string, unknown> {
+  return loadDerived(exp, within, () => line, {}, settings);
+}
+
+function loadDerived(exp: ExperimentFile, within: string, lineOf: LineOf, patch: unknown, settings: readonly [string, unknown][]): Record<string, unknown> {
+  let scenario: Record<string, unknown>;
+  try {
+    scenario = deriveScenario(exp.raw, patch, settings);
+  } catch (e) {
+    // setPath: a sweep path through a key that is not there.
+    throw new ScenarioError(exp.file, [{ within, path: '', message: (e as Error).message, line: lineOf([]) }]);
+  }
+  try {
+    loadScenarioObject(exp.file, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs, lineOf });
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    throw new ScenarioError(exp.file, e.issues.map((issue) => ({ ...issue, within })));
+  }
+  return scenario;
+}

@@ -1,0 +1,58 @@
+// The points of a sweep: the Cartesian product of the `sweep` lists (dotted paths into the
+// scenario), numbered in a fixed order — the first path varies slowest, the last fastest,
+// as nested loops in file order — and each point's name, folder label and scenario.
+// `ecsim sweep` runs them (sweep.ts); `ecsim validate` checks them (check-experiment.ts).
+
+import { ScenarioError } from '../scenario/index.js';
+import type { ExperimentFile } from './experiment-file.js';
+import { loadSweepScenario } from './load-derived.js';
+import { isJsonObject } from './merge-patch.js';
+import { pointLabels } from './point-label.js';
+
+export interface SweepPlan {
+  paths: string[];
+  /** points[i][p]: the value of paths[p] at point i. */
+  points: unknown[][];
+}
+
+/** The points of a sweep map (path -> list of values), in the fixed order. */
+export function sweepPlan(sweep: Record<string, readonly unknown[]>): SweepPlan {
+  const paths = Object.keys(sweep);
+  let points: unknown[][] = [[]];
+  for (const path of paths) {
+    const next: unknown[][] = [];
+    for (const prefix of points) for (const value of sweep[path]) next.push([...prefix, value]);
+    points = next;
+  }
+  return { paths, points };
+}
+
+/** A sweep value as its CSV cell: strings as they are, everything else as JSON. */
+export function formatParameter(value: unknown): string {
+  return typeof value === 'string' ? value : JSON.stringify(value);
+}
+
+/** The plan of the file's `sweep` map; throws ScenarioError when there is none. */
+export function experimentSweepPlan(exp: ExperimentFile): SweepPlan {
+  const sweep = exp.raw.sweep;
+  if (!isJsonObject(sweep) || Object.keys(sweep).length === 0) {
+    throw new ScenarioError(exp.file, [{ path: 'sweep', message: 'expected a map of dotted paths to lists of values, found none' }]);
+  }
+  return sweepPlan(sweep as Record<string, unknown[]>);
+}
+
+/** Names point i in messages: `sweep point 3 (a.b=40, a.c=60s)`. */
+export function sweepPointName(plan: SweepPlan, i: number): string {
+  return `sweep point ${i} (${plan.paths.map((p, j) => `${p}=${formatParameter(plan.points[i][j])}`).join(', ')})`;
+}
+
+/** The raw scenario of point i; throws ScenarioError (on the line of `sweep`) when invalid. */
+export function sweepPointScenario(exp: ExperimentFile, plan: SweepPlan, i: number): Record<string, unknown> {
+  const settings = plan.paths.map((p, j): [string, unknown] => [p, plan.points[i][j]]);
+  return loadSweepScenario(exp, settings, sweepPointName(plan, i), exp.lineOf(['sweep']));
+}
+
+/** The label of every point of the plan (its runs/ folder name), in point order. */
+export function sweepPointLabels(plan: SweepPlan): string[] {
+  return pointLabels(plan.paths, plan.points.map((values) => values.map(formatParameter)));
+}

@@ -1,0 +1,106 @@
+// `ecsim validate` checks what compare and sweep would run: every variant derived from its
+// merge patch, and each sweep value (every point of a small sweep), each problem on one line
+// naming the variant or sweep value, the line and the key path; exit 2, no stack trace.
+
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, tempDir, writeScenario } from '../helpers.js';
+
+const COMPARE_QUICKSTART = 'scenarios/compare-quickstart.yaml';
+const TEXT = readFileSync(COMPARE_QUICKSTART, 'utf8');
+
+/** compare-quickstart.yaml with `from` replaced by `to` (once), and the line `to` is on. */
+function edited(dir: string, name: string, from: string, to: string): { file: string; line: number } {
+  expect(TEXT).toContain(from);
+  const text = TEXT.replace(from, to);
+  return { file: writeScenario(dir, name, text), line: text.split('\n').findIndex((l) => l.includes(to)) + 1 };
+}
+
+function escaped(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** The problem lines of a validate that must fail with exit 2 and nothing on stdout. */
+async function problems(file: string): Promise<string[]> {
+  const r = await cli('validate', file);
+  expect(r.code).toBe(2);
+  expect(r.stdout).toBe('');
+  expect(r.stderr).not.toMatch(/\n\s+at /); // no stack trace
+  return r.stderr.trimEnd().split('\n');
+}
+
+describe('ecsim validate on variants and sweeps', () => {
+  const dir = tempDir();
+
+  it('a typo in a variant patch: the variant, the line of the patch and the key path', async () => {
+    const { file, line } = edited(dir, 'variant-typo', 'cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }');
+    expect(await problems(file)).toEqual([
+      `${file}:${line}: variant "tt-cpu-45": services.web.autoScaling.policies.cpu.targetVal: unknown key "targetVal" (did you mean "targetValue"?); ` +
+        'expected one of: policyType, predefinedMetricType, customMetric, targetValue, scaleOutCooldown, scaleInCooldown, disableScaleIn',
+    ]);
+  });
+
+  it('a typo in a sweep key path: said once, not once per value', async () => {
+    const { file, line } = edited(dir, 'sweep-typo', 'policies.cpu.targetValue: [40', 'policies.cpu.targetVal: [40');
+    const lines = await problems(file);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(
+      new RegExp(`^${escaped(file)}:${line}: sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal=40: services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal: unknown key "targetVal" \\(did you mean "targetValue"\\?\\)`),
+    );
+  });
+
+  it('a sweep path through a key that is not there: the closest key', async () => {
+    const { file, line } = edited(dir, 'sweep-missing', 'services.web.autoScaling.policies.cpu.targetValue', 'services.web.autoScaling.policys.cpu.targetValue');
+    expect((await problems(file))[0]).toMatch(new RegExp(`^${escaped(file)}:${line}: sweep value .*: path ".*": no key "policys" in services\\.web\\.autoScaling \\(did you mean "policies"\\?\\)`));
+  });
+
+  it('a sweep value of the wrong type: the key, the value and what was expected', async () => {
+    const { file, line } = edited(dir, 'sweep-type', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [60s, fast]');
+    expect(await problems(file)).toEqual([
+      `${file}:${line}: sweep value services.web.autoScaling.policies.cpu.scaleOutCooldown=fast: services.web.autoScaling.policies.cpu.scaleOutCooldown: ` +
+        'expected a duration like "250ms", "90s", "15m", "6h", "7d" or "3d10h", found "fast"',
+    ]);
+  });
+
+  it('values valid alone that clash: found in a small sweep, whose every point is checked', async () => {
+    const sweep = 'sweep:\n  services.web.autoScaling.minCapacity: [2, 6]\n  services.web.autoScaling.maxCapacity: [4, 12]\n';
+    const file = writeScenario(dir, 'sweep-clash', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
+    expect((await problems(file))[0]).toMatch(/sweep point 2 \(services\.web\.autoScaling\.minCapacity=6, services\.web\.autoScaling\.maxCapacity=4\): .*minCapacity 6 is above maxCapacity 4/);
+  });
+
+  it('a large sweep: each value checked alone, and said so', async () => {
+    const many = (n: number, from: number) => `[${Array.from({ length: n }, (_, i) => from + i).join(', ')}]`;
+    const sweep = `sweep:\n  services.web.autoScaling.minCapacity: ${many(5, 1)}\n  services.web.autoScaling.maxCapacity: ${many(20, 6)}\n`;
+    const file = writeScenario(dir, 'sweep-large', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
+    const r = await cli('validate', file);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${file}: ok (1 services, 3600 s simulated; 3 variants and each of the 25 sweep values alone (100 points) checked)\n`);
+  });
+
+  it('compare and sweep report the same problem the same way', async () => {
+    const variant = edited(dir, 'variant-typo-2', 'cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }');
+    const compare = await cli('compare', variant.file, '--quiet', '--jobs', '1', '--out', join(dir, 'never-compare'));
+    expect(compare.code).toBe(2);
+    expect(compare.stderr.trimEnd().split('\n')).toEqual(await problems(variant.file));
+    const sweep = edited(dir, 'sweep-type-2', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [fast]');
+    const swept = await cli('sweep', sweep.file, '--quiet', '--jobs', '1', '--out', join(dir, 'never-sweep'));
+    expect(swept.code).toBe(2);
+    expect(swept.stderr).toMatch(new RegExp(`^${escaped(sweep.file)}:\\d+: sweep point 0 \\(`));
+    expect(swept.stderr).toMatch(/scaleOutCooldown: expected a duration .*, found "fast"/);
+  });
+
+  it('a valid compare scenario: ok, as before, with what was checked', async () => {
+    const r = await cli('validate', COMPARE_QUICKSTART);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`${COMPARE_QUICKSTART}: ok (1 services, 3600 s simulated; 3 variants and all 8 sweep points checked)\n`);
+  });
+
+  it('a scenario without variants or sweep: the line it always printed', async () => {
+    const r = await cli('validate', 'scenarios/quickstart.yaml');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('scenarios/quickstart.yaml: ok (1 services, 3600 s simulated)\n');
+  });
+});
