@@ -612,12 +612,15 @@ export class ServiceRuntime {
     }
   }
 
-  /** SIGTERM: the containers exit after their shutdown time, or are killed at stopTimeout. */
-  beginStopping(task: Task): void {
+  /**
+   * SIGTERM: the containers exit after their shutdown time, or are killed at stopTimeout
+   * (or at `deadline` after now, when the task is reclaimed then: a Fargate Spot notice).
+   */
+  beginStopping(task: Task, deadline = Infinity): void {
     this.setState(task, 'STOPPING');
     const td = this.config.taskDefinition.config;
     const exit = sample(td.shutdown, (this.rng.shutdown ??= this.world.streams.stream(`task-shutdown/${this.name}`)));
-    task.timer = this.world.sim.after(Math.min(exit, td.stopTimeout), onStopped, { svc: this, task }, PRIORITY.lifecycle);
+    task.timer = this.world.sim.after(Math.min(exit, td.stopTimeout, deadline), onStopped, { svc: this, task }, PRIORITY.lifecycle);
   }
 
   /** Immediately stops a task whose instance is gone. */
@@ -698,11 +701,12 @@ export class ServiceRuntime {
   fargateSpotNotice(task: Task): void {
     const world = this.world;
     this.spotInterruptions++;
-    world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id}: SIGTERM now, stopped in 2 minutes; the service starts a replacement`);
+    world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id}: SIGTERM now, stopped when its containers exit (by stopTimeout, within 2 minutes); the service starts a replacement`);
     this.markLeaving(task, 'spot-interruption');
     this.leaveRotation(task);
-    this.setState(task, 'DEACTIVATING');
-    task.timer = world.sim.after(FARGATE_SPOT_NOTICE_MS, onStopped, { svc: this, task }, PRIORITY.lifecycle);
+    // the notice is the SIGTERM (knowledge-center/fargate-spot-termination-notice): the task
+    // stops as any task does after SIGTERM, and is reclaimed at the end of the notice at the latest
+    this.beginStopping(task, FARGATE_SPOT_NOTICE_MS);
     this.requestReconcile();
   }
 

@@ -176,17 +176,27 @@ describe('Fargate (aws-behaviour.md §10)', () => {
     expect(r.summary.cost.byProvider.FARGATE_SPOT).toBeCloseTo(0.09874 * 0.3, 5);
   });
 
-  it('a Spot interruption stops the task 2 minutes after the warning and the service replaces it', () => {
+  it('a Spot interruption is the SIGTERM: the task stops when its containers exit (by stopTimeout, within the 2-minute notice), and the service replaces it', () => {
+    const stopsAfter = (shutdownS: number, stopTimeoutS: number) => {
+      const s = fargate(true);
+      (s.providers.get('FARGATE_SPOT')!.config as any).interruptions = { meanTimeBetween: 20 * 60_000 };
+      Object.assign(s.taskDefinitions.get('web')!.config, { shutdown: { distribution: 'fixed', value: shutdownS * 1000 }, stopTimeout: stopTimeoutS * 1000 });
+      const r = run(s);
+      const notices = r.events.filter((e) => e.type === 'spot-interruption');
+      expect(notices.length).toBeGreaterThan(0);
+      return new Set(notices.map((n) => {
+        const row = r.tasks.find((t) => t.taskId === n.subject)!;
+        expect(row.stopReason).toBe('spot-interruption');
+        return row.stopped! - n.time;
+      }));
+    };
+    expect(stopsAfter(1, 30)).toEqual(new Set([1000])); // exits on SIGTERM after 1 s
+    expect(stopsAfter(60, 30)).toEqual(new Set([30_000])); // SIGKILL at stopTimeout
+    expect(stopsAfter(300, 200)).toEqual(new Set([120_000])); // reclaimed at the end of the notice
     const s = fargate(true);
     (s.providers.get('FARGATE_SPOT')!.config as any).interruptions = { meanTimeBetween: 20 * 60_000 };
     const r = run(s);
     const notices = r.events.filter((e) => e.type === 'spot-interruption');
-    expect(notices.length).toBeGreaterThan(0);
-    for (const n of notices) {
-      const row = r.tasks.find((t) => t.taskId === n.subject)!;
-      expect(row.stopReason).toBe('spot-interruption');
-      expect(row.stopped! - n.time).toBe(120_000);
-    }
     // the service started one replacement per interruption, at the warning
     expect(r.tasks.length).toBe(4 + notices.length);
     expect((r.summary.services.web as any).spotInterruptions).toBe(notices.length);
