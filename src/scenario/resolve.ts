@@ -274,6 +274,12 @@ function resolveService(
     report([...at, 'launchType'], 'launchType EC2 needs an Auto Scaling group capacity provider in cluster.capacityProviders to supply instances');
   }
 
+  if (config.loadBalancer?.healthCheck.healthyThreshold !== undefined) {
+    report(
+      [...at, 'loadBalancer', 'healthCheck', 'healthyThreshold'],
+      'not used: a newly registered target is healthy after one passing health check (elasticloadbalancing target-group-health-checks.html); the threshold applies only to a target that failed checks, and ecsim tasks never fail them; remove the key',
+    );
+  }
   if (config.healthCheckGracePeriodSeconds > 0) {
     report([...at, 'healthCheckGracePeriodSeconds'], 'not supported yet: ecsim tasks never fail health checks, so a grace period would change nothing; remove the key or set 0');
   }

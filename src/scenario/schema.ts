@@ -214,7 +214,8 @@ const placementConstraint = discriminated('type', {
 
 const healthCheck = strict({
   interval: positiveDuration.default(30_000),
-  healthyThreshold: int.min(2).max(10).default(5),
+  /** Refused with a reason in resolve.ts: a new target needs one passing check, whatever the threshold. */
+  healthyThreshold: int.min(2).max(10).optional(),
 });
 
 const service = strict({
@@ -233,7 +234,7 @@ const service = strict({
   loadBalancer: strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
     deregistrationDelay: duration.default(300_000),
-    healthCheck: healthCheck.default({ interval: 30_000, healthyThreshold: 5 }),
+    healthCheck: healthCheck.default({ interval: 30_000 }),
   }).optional(),
   workload: workload.optional(),
   fidelity: oneOf(['fluid', 'request'] as const).default('fluid'),

@@ -498,7 +498,8 @@ export class ServiceRuntime {
     const lb = this.config.config.loadBalancer;
     if (lb) {
       const hc = lb.healthCheck;
-      world.sim.after(hc.interval * hc.healthyThreshold, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
+      // a newly registered target is healthy after one passing check, modelled one interval after registration
+      world.sim.after(hc.interval, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
     } else {
       this.enterRotation(task);
     }

@@ -34,6 +34,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['target tracking needs 1-minute metrics', (s) => (s.metrics = { period: '120s' }), /metrics\.period: target tracking \(policy cpu of web\) uses the 1-minute datapoints.*found 120s/],
   ['step alarm period not a multiple of the metric period', (s) => (s.services.web.autoScaling.policies.surge = { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', period: '90s', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] }), /policies\.surge\.alarm\.period: expected a multiple of metrics\.period \(60s\), found 90s/],
   ['region without prices', (s) => (s.region = 'eu-west-1'), /region: expected one of us-east-1, found "eu-west-1"/],
+  ['healthyThreshold (a new target is healthy after one check)', (s) => (s.services.web.loadBalancer = { healthCheck: { interval: '10s', healthyThreshold: 3 } }), /services\.web\.loadBalancer\.healthCheck\.healthyThreshold: not used: a newly registered target is healthy after one passing health check/],
   ['price of an instance type the scenario cannot have (it was silently ignored)', (s) => (s.pricing = { ec2: { 'm5.lrage': 1 } }), /pricing\.ec2\.m5\.lrage: expected a built-in or custom instance type, found "m5.lrage" \(did you mean m5.large\?\)/],
 ];
 

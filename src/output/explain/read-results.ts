@@ -65,7 +65,7 @@ export function servicesOf(scenario: any): Map<string, ServiceInfo> {
       maxCapacity: typeof as?.maxCapacity === 'number' ? as.maxCapacity : null,
       policies,
       workloadType: svc?.workload ? (svc.workload.type ?? 'http') : null,
-      healthyAfterS: svc?.loadBalancer ? ((hc?.interval ?? 30_000) * (hc?.healthyThreshold ?? 5)) / 1000 : null,
+      healthyAfterS: svc?.loadBalancer ? (hc?.interval ?? 30_000) / 1000 : null,
     });
   }
   return out;

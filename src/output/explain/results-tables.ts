@@ -49,7 +49,7 @@ export interface ServiceInfo {
   policies: PolicyInfo[];
   /** 'http' (rates in rps) or 'queue' (messages/s); null without a workload. */
   workloadType: string | null;
-  /** interval x healthyThreshold of the load balancer health check, s; null without a load balancer. */
+  /** The load balancer health check's interval (a new target is healthy after one check), s; null without a load balancer. */
   healthyAfterS: number | null;
 }
 
