@@ -25,6 +25,7 @@ export class Instance implements PlacementInstance {
   enisRemaining: number;
   runningTasksCount = 0;
   groupCounts = new Map<string, number>();
+  groupStoppingCounts = new Map<string, number>();
   /** Tasks placed here (not yet stopped). */
   tasks = new Set<import('./task.js').Task>();
   /** Non-daemon tasks placed here. */

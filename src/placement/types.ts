@@ -19,6 +19,11 @@ export interface PlacementInstance {
   runningTasksCount: number;
   /** Task group (e.g. "service:web") -> tasks of it on this instance. */
   groupCounts: ReadonlyMap<string, number>;
+  /**
+   * Of those, the tasks whose desired status is STOPPED (being stopped, not yet STOPPED):
+   * distinctInstance does not count them (task-placement-constraints.html). None when absent.
+   */
+  groupStoppingCounts?: ReadonlyMap<string, number>;
 }
 
 export interface TaskRequirements {

@@ -40,6 +40,8 @@ export class ServiceRuntime {
   /** A PROVISIONING task's needs as managed scaling packs them (every task of the service alike). */
   readonly provisioningRequirement: { readonly cpu: number; readonly memory: number; readonly enis: number; readonly hostPorts: readonly number[] };
   readonly constraints: CompiledConstraint[];
+  /** Has a distinctInstance constraint (a task being stopped frees its instance for the group). */
+  private readonly distinctInstance: boolean;
   readonly strategies: CompiledStrategy[];
   readonly daemon: boolean;
   loadModel: ServiceLoadModel | null = null;
@@ -155,6 +157,7 @@ export class ServiceRuntime {
     };
     this.provisioningRequirement = { cpu: td.cpu, memory: td.memory, enis: td.networkMode === 'awsvpc' ? 1 : 0, hostPorts: td.hostPorts };
     this.constraints = compileConstraints(config.config.placementConstraints);
+    this.distinctInstance = this.constraints.some((c) => c.type === 'distinctInstance');
     this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies('service'));
     this.providerScoped = config.launchType !== 'EC2' && this.constraints.every((c) => c.type === 'distinctInstance' || !/task:group|runningTasksCount/i.test(c.expression ?? ''));
     this.subsetSafe =
@@ -460,6 +463,12 @@ export class ServiceRuntime {
     const g = (inst.groupCounts.get(req.group) ?? 1) - 1;
     if (g === 0) inst.groupCounts.delete(req.group);
     else inst.groupCounts.set(req.group, g);
+    if (task.stopReason !== null) {
+      // counted by desiredStopped when its stop reason was set here
+      const s = (inst.groupStoppingCounts.get(req.group) ?? 1) - 1;
+      if (s === 0) inst.groupStoppingCounts.delete(req.group);
+      else inst.groupStoppingCounts.set(req.group, s);
+    }
     if (inst.status === 'ACTIVE') this.addActive(inst, -1);
     if (!task.daemon) {
       inst.serviceTaskCount--;
@@ -587,7 +596,20 @@ export class ServiceRuntime {
     } else if (task.stopReason === null && reason !== null) {
       this.awaitingReplacement--;
     }
+    if (task.stopReason === null && reason !== null) this.desiredStopped(task);
     if (task.stopReason === null) task.stopReason = reason;
+  }
+
+  /**
+   * The task's desired status became STOPPED: on its instance it no longer keeps another task
+   * of the service away (distinctInstance), so waiting tasks may retry there.
+   */
+  private desiredStopped(task: Task): void {
+    const inst = hostOf(task);
+    if (inst === undefined) return;
+    const g = this.requirements.group;
+    inst.groupStoppingCounts.set(g, (inst.groupStoppingCounts.get(g) ?? 0) + 1);
+    if (this.distinctInstance) this.cluster.capacityFreed(inst);
   }
 
   /** Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. */
