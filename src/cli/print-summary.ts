@@ -4,7 +4,7 @@ import type { ResolvedScenario } from '../scenario/index.js';
 import type { RunReport } from '../output/run-to-folder.js';
 import { table } from './table.js';
 
-export function printRunSummary(scenario: ResolvedScenario, report: RunReport, outDir: string): void {
+export function printRunSummary(scenario: ResolvedScenario, report: RunReport, outDir: string, extraFiles: readonly string[] = []): void {
   const s = report.summary;
   const lines: string[] = [];
   lines.push(`${s.scenario}: ${fmtDuration(s.durationSeconds)} simulated (seed ${s.seed}) in ${report.wallSeconds.toFixed(2)} s wall, ${Math.round(report.eventsPerSecond).toLocaleString('en-US')} events/s`);
@@ -31,7 +31,8 @@ export function printRunSummary(scenario: ResolvedScenario, report: RunReport, o
   lines.push('');
   lines.push(table(['cost by provider', 'USD'], [...Object.entries(cost.byProvider).map(([k, v]) => [k, v.toFixed(2)]), ['total', cost.total.toFixed(2)]]));
   lines.push('');
-  lines.push(`results: ${outDir}/ (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv, scenario.json, run.json)`);
+  const files = ['summary.json', 'timeseries.csv', 'capacity.csv', 'events.csv', 'tasks.csv', 'scenario.json', 'run.json', ...extraFiles];
+  lines.push(`results: ${outDir}/ (${files.join(', ')})`);
   const sc = scenario.scenario;
   if (sc.variants || sc.sweep) {
     lines.push(`note: this run is the base scenario; its ${sc.variants ? 'variants' : 'sweep'} run with \`ecsim ${sc.variants ? 'compare' : 'sweep'}\``);

@@ -66,7 +66,12 @@ export function stagingFolder(outDir: string): StagingFolder {
   assertReplaceable(target);
   mkdirSync(dirname(target), { recursive: true });
   const tempDir = tempBeside(target);
-  mkdirSync(tempDir);
+  try {
+    mkdirSync(tempDir);
+  } catch (e) {
+    (e as NodeJS.ErrnoException).path = target; // the user's path, not the temporary name
+    throw e;
+  }
   return {
     tempDir,
     commit() {

@@ -36,7 +36,10 @@ export function createScheduledAction(name: string, c: ScheduledActionConfig): S
   try {
     schedule = parseSchedule(c.schedule);
   } catch (e) {
-    throw new Error(`${where}.${(e as Error).message}`);
+    // `schedule "cron(...)": what` -> `scheduledActions.x.schedule: what (in "cron(...)")`, a key path first
+    const message = (e as Error).message;
+    const m = /^schedule ("(?:[^"\\]|\\.)*"): ([\s\S]*)$/.exec(message);
+    throw new Error(m ? `${where}.schedule: ${m[2]} (in ${m[1]})` : `${where}.${message}`);
   }
   const timezone = c.timezone ?? 'UTC';
   try {

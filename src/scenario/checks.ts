@@ -123,7 +123,8 @@ const autoScaling: Check = (s, report) => {
         {
           subject: svc.name,
           minCapacity: as.minCapacity,
-          maxCapacity: as.maxCapacity,
+          // (minCapacity above maxCapacity is reported once, by resolve.ts)
+          maxCapacity: Math.max(as.minCapacity, as.maxCapacity),
           policies: as.policies as Record<string, ScalingPolicyConfig>,
           scheduledActions: as.scheduledActions,
           startEpochMs: s.startEpochMs,
@@ -148,6 +149,7 @@ const workloads: Check = (s, report) => {
     }
     if (w.type === 'http' && w.perTask.cpuPerBusySlot !== undefined) report([...at, 'perTask', 'cpuPerBusySlot'], 'applies to queue workloads; http tasks use capacityRps and cpuBaseline');
     const csv = w.requestRate.csv;
+    if (csv && !s.traceFiles.has(csv.file)) continue; // unreadable: reported where it was read
     try {
       const rows = csv ? parseTraceCsv(s.traceFiles.get(csv.file) ?? '', { timeColumn: csv.timeColumn, valueColumn: csv.valueColumn, file: csv.file }) : [];
       const trace = buildTrace(traceConfigOf(w.requestRate, rows), { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamName: 'check' });

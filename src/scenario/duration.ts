@@ -47,8 +47,9 @@ export function formatDuration(ms: number): string {
 export function describe(value: unknown): string {
   if (value === null) return 'null';
   if (value === undefined) return 'nothing';
-  if (Array.isArray(value)) return 'a list';
+  if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : `a list of ${value.length}`;
   if (typeof value === 'object') return 'a map';
   if (typeof value === 'string') return `"${value}"`;
+  if (typeof value === 'number' && Number.isNaN(value)) return 'NaN (not a number)';
   return `${typeof value} ${String(value)}`;
 }

@@ -70,7 +70,9 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   const issues: ResolveIssue[] = [];
   const report = (at: Path, message: string) => issues.push({ at, message });
 
-  const providers = resolveProviders(scenario, report);
+  // providers whose own keys are wrong: reported there, so not again as unknown or missing
+  const invalidProviders = new Set<string>();
+  const providers = resolveProviders(scenario, report, invalidProviders);
   const taskDefinitions = new Map<string, ResolvedTaskDefinition>();
   for (const [name, config] of Object.entries(scenario.taskDefinitions)) {
     const td = resolveTaskDefinition(name, config, ['taskDefinitions', name], report);
@@ -78,7 +80,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   }
 
   const clusterStrategy = scenario.cluster.defaultCapacityProviderStrategy;
-  if (clusterStrategy) checkStrategy(clusterStrategy, ['cluster', 'defaultCapacityProviderStrategy'], providers, report);
+  if (clusterStrategy) checkStrategy(clusterStrategy, ['cluster', 'defaultCapacityProviderStrategy'], providers, invalidProviders, report);
 
   const services: ResolvedService[] = [];
   for (const [name, config] of Object.entries(scenario.services)) {
@@ -87,7 +89,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     if (!scenario.taskDefinitions[config.taskDefinition]) {
       report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMean(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
     }
-    const resolved = resolveService(name, config, td, scenario, providers, at, report);
+    const resolved = resolveService(name, config, td, scenario, providers, invalidProviders, at, report);
     if (resolved) services.push(resolved);
   }
 
@@ -98,8 +100,10 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     const file = resolvePath(baseDir, csv.file);
     try {
       traceFiles.set(csv.file, readFileSync(file, 'utf8'));
-    } catch {
-      report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `cannot read trace file ${file}`);
+    } catch (e) {
+      const code = (e as NodeJS.ErrnoException).code;
+      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
+      report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `cannot read trace file ${file}: ${why}`);
     }
   }
 
@@ -116,7 +120,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   return issues.length > 0 ? { issues } : { scenario: resolved, issues };
 }
 
-function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => void): Map<string, ResolvedProvider> {
+function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => void, invalid: Set<string>): Map<string, ResolvedProvider> {
   const providers = new Map<string, ResolvedProvider>();
   const declared = scenario.cluster.capacityProviders;
   for (const [name, value] of Object.entries(declared)) {
@@ -125,6 +129,7 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
     const r = schema.safeParse(value ?? {}, { reportInput: true });
     if (!r.success) {
       for (const issue of r.error.issues) report([...at, ...(issue.path as Path)], issueMessage(issue));
+      invalid.add(name);
       continue;
     }
     if (name === FARGATE || name === FARGATE_SPOT) {
@@ -211,11 +216,12 @@ function checkStrategy(
   strategy: StrategyItem[],
   at: Path,
   providers: Map<string, ResolvedProvider>,
+  invalid: ReadonlySet<string>,
   report: (at: Path, m: string) => void,
 ): void {
   const names = new Set<string>();
   strategy.forEach((item, i) => {
-    if (!providers.has(item.capacityProvider)) {
+    if (!providers.has(item.capacityProvider) && !invalid.has(item.capacityProvider)) {
       report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${didYouMean(item.capacityProvider, providers.keys())}; known: ${[...providers.keys()].join(', ')}`);
     }
     if (names.has(item.capacityProvider)) report([...at, i, 'capacityProvider'], `capacity provider "${item.capacityProvider}" appears twice`);
@@ -236,6 +242,7 @@ function resolveService(
   td: ResolvedTaskDefinition | undefined,
   scenario: Scenario,
   providers: Map<string, ResolvedProvider>,
+  invalidProviders: ReadonlySet<string>,
   at: Path,
   report: (at: Path, m: string) => void,
 ): ResolvedService | undefined {
@@ -245,7 +252,7 @@ function resolveService(
     report([...at, 'launchType'], 'use either launchType or capacityProviderStrategy, not both (as in ECS)');
   } else if (config.capacityProviderStrategy) {
     strategy = config.capacityProviderStrategy;
-    checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, report);
+    checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, invalidProviders, report);
   } else if (!config.launchType && scenario.cluster.defaultCapacityProviderStrategy) {
     strategy = scenario.cluster.defaultCapacityProviderStrategy;
   } else if (!config.launchType) {
@@ -254,8 +261,10 @@ function resolveService(
   if (launchType === 'FARGATE') strategy = [{ capacityProvider: FARGATE, base: 0, weight: 1 }];
 
   const daemon = config.schedulingStrategy === 'DAEMON';
-  const usesFargate = launchType === 'FARGATE' || strategy.some((s) => providers.get(s.capacityProvider)?.kind === 'fargate');
-  const usesEc2 = launchType === 'EC2' || strategy.some((s) => providers.get(s.capacityProvider)?.kind === 'asg');
+  let usesFargate = launchType === 'FARGATE' || strategy.some((s) => providers.get(s.capacityProvider)?.kind === 'fargate');
+  let usesEc2 = launchType === 'EC2' || strategy.some((s) => providers.get(s.capacityProvider)?.kind === 'asg');
+  // a strategy mixing both is already refused (checkStrategy): the task definition's fit to either is beside the point
+  if (usesFargate && usesEc2) usesFargate = usesEc2 = false;
   if (daemon) {
     if (usesFargate) report([...at, 'schedulingStrategy'], 'DAEMON services run on EC2 instances only (FARGATE does not support them)');
     if (config.capacityProviderStrategy) report([...at, 'capacityProviderStrategy'], 'DAEMON services do not use capacity provider strategies (as in ECS); they run on every instance');
@@ -270,7 +279,8 @@ function resolveService(
   if (usesEc2 && td && !td.config.requiresCompatibilities.includes('EC2')) {
     report([...at, 'taskDefinition'], `task definition "${td.name}" lacks EC2 in requiresCompatibilities`);
   }
-  if (usesEc2 && launchType === 'EC2' && ![...providers.values()].some((p) => p.kind === 'asg')) {
+  const asgDeclared = [...providers.values()].some((p) => p.kind === 'asg') || [...invalidProviders].some((n) => n !== FARGATE && n !== FARGATE_SPOT);
+  if (usesEc2 && launchType === 'EC2' && !asgDeclared) {
     report([...at, 'launchType'], 'launchType EC2 needs an Auto Scaling group capacity provider in cluster.capacityProviders to supply instances');
   }
 

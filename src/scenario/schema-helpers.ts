@@ -72,15 +72,30 @@ export function forward<S extends z.ZodType>(schema: S, value: unknown, ctx: z.R
 }
 
 /** A person's sentence for a zod issue: what was expected, what was found. */
+/** zod's type names in words. */
+const TYPE_WORDS: Record<string, string> = {
+  int: 'a whole number',
+  number: 'a number',
+  string: 'a string',
+  boolean: 'true or false',
+  object: 'a map',
+  record: 'a map',
+  array: 'a list',
+};
+
+const items = (n: number | bigint) => `${n} ${n === 1 || n === 1n ? 'item' : 'items'}`;
+
 export function issueMessage(issue: z.core.$ZodIssue): string {
   const found = 'input' in issue ? describe(issue.input) : undefined;
   switch (issue.code) {
-    case 'invalid_type':
-      return issue.input === undefined ? `required (expected ${issue.expected})` : `expected ${issue.expected}, found ${found}`;
+    case 'invalid_type': {
+      const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
+      return issue.input === undefined ? `required: expected ${expected}` : `expected ${expected}, found ${found}`;
+    }
     case 'too_small':
-      return `expected ${issue.origin === 'array' ? 'at least ' + issue.minimum + ' items' : (issue.inclusive ? '>= ' : '> ') + issue.minimum}, found ${found}`;
+      return `expected ${issue.origin === 'array' ? 'at least ' + items(issue.minimum) : (issue.inclusive ? '>= ' : '> ') + issue.minimum}, found ${found}`;
     case 'too_big':
-      return `expected ${issue.origin === 'array' ? 'at most ' + issue.maximum + ' items' : (issue.inclusive ? '<= ' : '< ') + issue.maximum}, found ${found}`;
+      return `expected ${issue.origin === 'array' ? 'at most ' + items(issue.maximum) : (issue.inclusive ? '<= ' : '< ') + issue.maximum}, found ${found}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map(String).join(' | ')}, found ${found}`;
     default:

@@ -14,6 +14,29 @@ import {
   strict,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
+import { describe } from './duration.js';
+
+/** The run's name: also the default results folder's, so no spaces or slashes. */
+const scenarioName = z.string().transform((value, ctx) => {
+  if (/^[A-Za-z0-9_.-]+$/.test(value) && value !== '.' && value !== '..') return value;
+  ctx.addIssue({ code: 'custom', message: `expected a name of letters, digits, "_", "-" and "." (it names the results folder), found ${describe(value)}` });
+  return z.NEVER;
+});
+
+/** An ISO-8601 time with its offset, e.g. 2026-03-02T09:00:00Z; a date that does not exist is refused. */
+const startTime = z.string().transform((value, ctx) => {
+  const ok = z.iso.datetime({ offset: true }).safeParse(value).success && !Number.isNaN(Date.parse(value)) && sameDay(value);
+  if (ok) return value;
+  ctx.addIssue({ code: 'custom', message: `expected an ISO-8601 time with its offset, like 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00, found ${describe(value)}` });
+  return z.NEVER;
+});
+
+/** Whether the date part names a real day (Date.parse rolls 2026-02-30 over into March). */
+function sameDay(value: string): boolean {
+  const [y, m, d] = value.slice(0, 10).split('-').map(Number);
+  const t = new Date(Date.UTC(y, m - 1, d));
+  return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
+}
 
 const int = z.number().int();
 const nonNegInt = int.min(0);
@@ -244,10 +267,10 @@ const service = strict({
 // ------------------------------------------------------------------------ scenario
 
 export const scenarioSchema = strict({
-  name: z.string().regex(/^[A-Za-z0-9_.-]+$/, 'a name of letters, digits, "_", "-", "."'),
+  name: scenarioName,
   description: z.string().optional(),
   seed: int.min(0).default(1),
-  start: z.iso.datetime({ offset: true }).default('2026-01-05T00:00:00Z'),
+  start: startTime.default('2026-01-05T00:00:00Z'),
   duration: positiveDuration,
   region: oneOf(['us-east-1'] as const).default('us-east-1'),
   metrics: strict({

@@ -27,6 +27,13 @@ describe('usage mistakes', () => {
     expect(await oneLine('run', QUICKSTART, '--out', '--quiet')).toMatch(/^ecsim: --out: expected a value after the flag/);
   });
 
+  it('report --out naming a folder says to name a file (it was a raw EISDIR naming the results folder)', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'run');
+    expect((await cli('run', QUICKSTART, '--duration', '10m', '--quiet', '--out', out)).code).toBe(0);
+    expect(await oneLine('report', out, '--out', dir)).toBe(`ecsim: --out: expected the HTML file to write, found a folder ${dir} (give a file name, e.g. ${join(dir, 'report.html')})`);
+  });
+
   it('a mistyped command gets a suggestion; a missing file names what is missing', async () => {
     expect(await oneLine('rnu', QUICKSTART)).toBe('ecsim: unknown command "rnu"; did you mean run? (see ecsim --help)');
     expect(await oneLine('validate')).toBe('ecsim: validate: missing <scenario> (see ecsim validate --help)');

@@ -85,7 +85,7 @@ describe('compare', () => {
     const exp = readExperimentFile(writeScenario(dir, { variants: bad }));
     const run = compareToFolder(exp, { outDir: join(dir, 'never'), jobs: 1 });
     await expect(run).rejects.toBeInstanceOf(ScenarioError);
-    await expect(run).rejects.toThrow(/exp\.yaml:\d+: variant "broken": services\.web\.autoScaling\.policies\.cpu\.targetValue: expected number, found "high"/);
+    await expect(run).rejects.toThrow(/exp\.yaml:\d+: variant "broken": services\.web\.autoScaling\.policies\.cpu\.targetValue: expected a number, found "high"/);
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 

@@ -113,6 +113,8 @@ describe('parseSchedule errors name the field and the position', () => {
     ['cron(0 8 ? * 2 1969)', /year \(field 6\) at character 16: expected a year 1970-2199, found "1969"/],
     ['rate(5 weeks)', /rate unit at character 8: expected minute\(s\), hour\(s\) or day\(s\), found "weeks"/],
     ['rate(0 minutes)', /rate value at character 6: expected a whole number >= 1, found "0"/],
+    ['rate(5 minute)', /rate unit at character 8: expected "minutes" for the value 5, found "minute"/],
+    ['rate(1 hours)', /rate unit at character 8: expected "hour" for the value 1, found "hours"/],
     ['at(2026-02-30T00:00:00)', /expected a valid calendar date-time, found "2026-02-30T00:00:00"/],
     ['every(5 minutes)', /expected at\(yyyy-mm-ddThh:mm:ss\), rate\(value unit\) or cron/],
   ])('%s', (expr, message) => {

@@ -8,7 +8,7 @@ import { loadScenarioFile, loadScenarioObject, parseScenarioText, ScenarioError 
 const DESIGN = '../shared/design/scenario.yaml';
 
 describe.skipIf(!existsSync(DESIGN))('the design scenario file', () => {
-  it('is refused for three reasons, each an AWS rule or an unmodelled behaviour (plus two consequences of the mixed strategy)', () => {
+  it('is refused for three reasons, each an AWS rule or an unmodelled behaviour (the mixed strategy once, without its consequences)', () => {
     let error: ScenarioError | undefined;
     try {
       loadScenarioFile(DESIGN);
@@ -17,16 +17,14 @@ describe.skipIf(!existsSync(DESIGN))('the design scenario file', () => {
     }
     expect(error).toBeInstanceOf(ScenarioError);
     const lines = error!.message.split('\n');
-    expect(lines).toHaveLength(5);
+    expect(lines).toHaveLength(3);
     // purchaseOption on-demand with spotInterruptions (the design's own comment says "only with spot")
     expect(lines[0]).toMatch(/spotInterruptions: spotInterruptions needs purchaseOption: spot/);
     // AWS: a strategy contains ASG providers or Fargate providers, not both
+    // (not also "placement strategies apply to EC2 only": which launch type is moot until the strategy is fixed)
     expect(lines[1]).toMatch(/services\.web\.capacityProviderStrategy: a strategy cannot mix/);
-    // with FARGATE_SPOT in the strategy, placement strategies and constraints cannot apply
-    expect(lines[2]).toMatch(/services\.web\.placementStrategy: placement strategies apply to EC2 only/);
-    expect(lines[3]).toMatch(/services\.web\.placementConstraints: placement constraints apply to EC2 only/);
     // tasks never fail health checks, so a grace period would be silently meaningless
-    expect(lines[4]).toMatch(/healthCheckGracePeriodSeconds: not supported yet/);
+    expect(lines[2]).toMatch(/healthCheckGracePeriodSeconds: not supported yet/);
   });
 
   it('loads whole once those three are fixed: every other key is accepted', () => {

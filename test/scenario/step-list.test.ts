@@ -72,7 +72,7 @@ describe('step as a list of {at, to}', () => {
     ['a typo inside a step', [{ at: 0, to: 100 }, { att: '30m', to: 300 }], 'services.web.workload.requestRate.step[1].att: unknown key "att" (did you mean "at"?); expected one of: at, to'],
     ['steps out of order', [{ at: 0, to: 100 }, { at: '30m', to: 300 }, { at: '10m', to: 200 }], 'services.web.workload.requestRate.step[2].at: expected a time after step[1].at (1800000 ms), found 600000'],
     ['two steps at the same time', [{ at: 0, to: 100 }, { at: 0, to: 300 }], 'services.web.workload.requestRate.step[1].at: expected a time after step[0].at (0 ms), found 0'],
-    ['an empty list', [], 'services.web.workload.requestRate.step: expected at least 1 items, found a list'],
+    ['an empty list', [], 'services.web.workload.requestRate.step: expected at least 1 item, found an empty list'],
   ])('rejects %s with one line', (_name, step, message) => {
     let error: unknown;
     try {

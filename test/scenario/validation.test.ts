@@ -13,11 +13,11 @@ const cases: [string, Mutation, RegExp][] = [
   ['misspelt key', (s) => ((s.services.web.desiredCont = 3), delete s.services.web.desiredCount), /services\.web\.desiredCont: unknown key "desiredCont" \(did you mean "desiredCount"\?\)/],
   ['bad duration', (s) => (s.duration = '1hour'), /duration: expected a duration like/],
   ['negative count', (s) => (s.services.web.desiredCount = -1), /services\.web\.desiredCount: expected >= 0, found number -1/],
-  ['wrong type', (s) => (s.services.web.desiredCount = 'three'), /services\.web\.desiredCount: expected number, found "three"/],
+  ['wrong type', (s) => (s.services.web.desiredCount = 'three'), /services\.web\.desiredCount: expected a number, found "three"/],
   ['unknown enum value', (s) => (s.services.web.launchType = 'FARGAT'), /services\.web\.launchType: expected one of EC2 \| FARGATE, found "FARGAT" \(did you mean "FARGATE"\?\)/],
   ['unknown instance type', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.instanceTypes = ['m5.larg']), /instanceTypes\[0\]: unknown instance type "m5.larg".*did you mean m5.large/],
   ['malformed memberOf', (s) => (s.services.web.placementConstraints = [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ ' }]), /services\.web\.placementConstraints\[0\]\.expression: .*position 31/],
-  ['cron without ?', (s) => (s.services.web.autoScaling.scheduledActions = { x: { schedule: 'cron(0 8 * * MON-FRI *)', scalableTargetAction: { minCapacity: 4 } } }), /services\.web\.autoScaling.*"\?"/],
+  ['cron without ?', (s) => (s.services.web.autoScaling.scheduledActions = { x: { schedule: 'cron(0 8 * * MON-FRI *)', scalableTargetAction: { minCapacity: 4 } } }), /services\.web\.autoScaling\.scheduledActions\.x\.schedule: expected "\?" in exactly one of .* \(in "cron\(0 8 \* \* MON-FRI \*\)"\)$/],
   ['min above max', (s) => (s.services.web.autoScaling.minCapacity = 20), /services\.web\.autoScaling\.minCapacity: minCapacity 20 is above maxCapacity 12/],
   ['launchType with strategy', (s) => (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }]), /services\.web\.launchType: use either launchType or capacityProviderStrategy/],
   ['unknown provider in strategy', (s) => (delete s.services.web.launchType, (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec3', weight: 1 }])), /capacityProvider: unknown capacity provider "ec3" \(did you mean "ec2"\?\)/],
@@ -30,11 +30,18 @@ const cases: [string, Mutation, RegExp][] = [
   ['overlapping steps', (s) => (s.services.web.autoScaling.policies.surge = { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, metricIntervalUpperBound: 20, scalingAdjustment: 1 }, { metricIntervalLowerBound: 10, scalingAdjustment: 2 }] }), /services\.web\.autoScaling.*overlap/i],
   ['request count needs a load balancer', (s) => (delete s.services.web.loadBalancer, (s.services.web.autoScaling.policies.cpu.predefinedMetricType = 'ALBRequestCountPerTarget')), /ALBRequestCountPerTarget needs the service to have a loadBalancer/],
   ['backlog metric needs a queue workload', (s) => ((s.services.web.autoScaling.policies.cpu = { policyType: 'TargetTrackingScaling', customMetric: 'BacklogPerTask', targetValue: 10 })), /BacklogPerTask exists only for a queue workload/],
-  ['daemon with desired count', (s) => (s.services.web.schedulingStrategy = 'DAEMON'), /DAEMON services have no desiredCount/],
+  ['daemon with desired count', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling), /DAEMON services have no desiredCount/],
   ['target tracking needs 1-minute metrics', (s) => (s.metrics = { period: '120s' }), /metrics\.period: target tracking \(policy cpu of web\) uses the 1-minute datapoints.*found 120s/],
   ['step alarm period not a multiple of the metric period', (s) => (s.services.web.autoScaling.policies.surge = { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', period: '90s', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] }), /policies\.surge\.alarm\.period: expected a multiple of metrics\.period \(60s\), found 90s/],
   ['region without prices', (s) => (s.region = 'eu-west-1'), /region: expected one of us-east-1, found "eu-west-1"/],
   ['healthyThreshold (a new target is healthy after one check)', (s) => (s.services.web.loadBalancer = { healthCheck: { interval: '10s', healthyThreshold: 3 } }), /services\.web\.loadBalancer\.healthCheck\.healthyThreshold: not used: a newly registered target is healthy after one passing health check/],
+  ['a start that is no date', (s) => (s.start = '2026-02-30T00:00:00Z'), /start: expected an ISO-8601 time with its offset, like 2026-03-02T09:00:00Z .*found "2026-02-30T00:00:00Z"/],
+  ['a start without its offset', (s) => (s.start = '2026-03-02T09:00:00'), /start: expected an ISO-8601 time with its offset.*found "2026-03-02T09:00:00"/],
+  ['a name with a slash', (s) => (s.name = 'my scenario/1'), /name: expected a name of letters, digits, "_", "-" and "." \(it names the results folder\), found "my scenario\/1"/],
+  ['a fraction where a count goes', (s) => (s.services.web.desiredCount = 2.5), /services\.web\.desiredCount: expected a whole number, found number 2\.5/],
+  ['an empty list', (s) => (s.cluster.availabilityZones = []), /cluster\.availabilityZones: expected at least 1 item, found an empty list/],
+  ['a misspelt key of an Auto Scaling group (once, not again as a missing provider)', (s) => ((s.cluster.capacityProviders.ec2.autoScalingGroup.maxSiz = 3), delete s.cluster.capacityProviders.ec2.autoScalingGroup.maxSize), /cluster\.capacityProviders\.ec2\.autoScalingGroup\.maxSiz: unknown key "maxSiz" \(did you mean "maxSize"\?\)/],
+  ['a trace file that is not there (one line, with the reason)', (s) => (s.services.web.workload.requestRate = { csv: { file: 'nope.csv' } }), /services\.web\.workload\.requestRate\.csv\.file: cannot read trace file .*nope\.csv: no such file$/],
   ['price of an instance type the scenario cannot have (it was silently ignored)', (s) => (s.pricing = { ec2: { 'm5.lrage': 1 } }), /pricing\.ec2\.m5\.lrage: expected a built-in or custom instance type, found "m5.lrage" \(did you mean m5.large\?\)/],
 ];
 
@@ -54,8 +61,9 @@ describe('scenario validation: one clear line per problem, with the key path', (
       expect(error).toBeInstanceOf(ScenarioError);
       const message = (error as ScenarioError).message;
       expect(message).toMatch(pattern);
-      // every line names the file (and a line number when the key is in the file)
-      for (const line of message.split('\n')) expect(line.startsWith(file)).toBe(true);
+      // one problem, one line, naming the file (and a line number when the key is in the file)
+      expect(message.split('\n')).toHaveLength(1);
+      expect(message.startsWith(file)).toBe(true);
       expect(message).not.toMatch(/\n\s+at /); // no stack trace
     });
   }

@@ -19,11 +19,13 @@ export function runReport(argv: ReportArgs): WrittenReports {
     throw new UsageError(`${dir} is not a results folder: expected summary.json and timeseries.csv (ecsim run) or comparison.csv / sweep.csv (ecsim compare / sweep)`);
   }
   if (argv.out !== undefined && !existsSync(dirname(resolve(argv.out)))) throw new UsageError(`--out: expected a file in an existing folder, found no folder ${dirname(argv.out)}`);
+  if (argv.out !== undefined && existsSync(argv.out) && statSync(argv.out).isDirectory()) throw new UsageError(`--out: expected the HTML file to write, found a folder ${argv.out} (give a file name, e.g. ${resolve(argv.out, 'report.html')})`);
   try {
     return writeReports(dir, { htmlPath: argv.out });
   } catch (e) {
-    // The readers throw plain Errors for malformed files (bad input); anything else is a bug.
-    if (e instanceof Error && e.constructor === Error) throw new UsageError(`${dir}: ${e.message}`);
+    // The readers throw plain Errors for malformed files (bad input); a file that cannot be
+    // written says so itself (fileSystemProblem); anything else is a bug.
+    if (e instanceof Error && e.constructor === Error && (e as NodeJS.ErrnoException).code === undefined) throw new UsageError(`${dir}: ${e.message}`);
     throw e;
   }
 }

@@ -17,8 +17,9 @@ export async function run(argv: RunArgs): Promise<void> {
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(scenario.scenario.name);
   const report = runToFolder(scenario, { outDir, seed: scenario.scenario.seed, onProgress: (f) => progress.update(f) });
   progress.stop();
+  const reports = argv.report ? ['report.html', 'report.md'] : [];
   if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
-  if (!argv.quiet) printRunSummary(scenario, report, outDir);
+  if (!argv.quiet) printRunSummary(scenario, report, outDir, reports);
   const expectations = scenario.scenario.expect;
   if (expectations && expectations.length > 0) {
     const results = checkExpectations(expectations, report.summary);

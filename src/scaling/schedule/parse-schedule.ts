@@ -53,5 +53,12 @@ function parseRate(text: string, body: string, offset: number): RateSchedule {
     );
   }
   const value = Number(valueText);
+  // "If the value is equal to 1, then the unit must be singular ... greater than 1, plural"
+  // (the rate expressions of EventBridge and Application Auto Scaling)
+  const plural = unitText.endsWith('s');
+  if (plural !== value > 1) {
+    const unitAt = offset + body.indexOf(unitText, m[1].length + valueText.length) + 1;
+    throw new Error(`schedule "${text}": rate unit at character ${unitAt}: expected "${value > 1 ? `${unit}s` : unit}" for the value ${value}, found "${unitText}"`);
+  }
   return { kind: 'rate', text, value, unit, intervalMs: value * UNIT_MS[unit] };
 }
