@@ -3,6 +3,7 @@
 import { performance } from 'node:perf_hooks';
 import { runSimulation, type Summary } from '../sim/index.js';
 import type { ResolvedScenario } from '../scenario/index.js';
+import { effectiveScenario } from '../scenario/effective.js';
 import { ResultsWriter } from './results-writer.js';
 import { VERSION } from './version.js';
 
@@ -37,7 +38,7 @@ export function runToFolder(scenario: ResolvedScenario, options: RunToFolderOpti
     };
     writer.writeFile('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
     // the validated scenario with every default filled in (durations in ms), for reports
-    writer.writeFile('scenario.json', `${JSON.stringify({ ...scenario.scenario, seed: options.seed }, null, 2)}\n`);
+    writer.writeFile('scenario.json', `${JSON.stringify({ ...effectiveScenario(scenario), seed: options.seed }, null, 2)}\n`);
     writer.writeFile(
       'run.json',
       `${JSON.stringify(

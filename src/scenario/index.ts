@@ -5,3 +5,4 @@ export { scenarioSchema } from './schema.js';
 export type * from './schema.js';
 export type { ResolvedScenario, ResolvedService, ResolvedProvider, ResolvedTaskDefinition } from './resolve.js';
 export { FARGATE, FARGATE_SPOT } from './resolve.js';
+export { effectiveScenario } from './effective.js';

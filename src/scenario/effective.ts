@@ -1,0 +1,42 @@
+// The scenario as the run used it, for results/scenario.json: the validated scenario with
+// the defaults that are applied after parsing filled in too — each capacity provider's
+// settings (parsed per provider; an Auto Scaling group's desiredCapacity defaults to its
+// minSize), a service's default placement strategy (EC2 services:
+// spread by Availability Zone, then by instance), a step scaling alarm's datapointsToAlarm
+// (= evaluationPeriods). Durations in ms.
+
+import { defaultStrategies } from '../placement/index.js';
+import type { ResolvedScenario } from './resolve.js';
+import type { Scenario } from './schema.js';
+
+export function effectiveScenario(resolved: ResolvedScenario): Scenario {
+  const s = resolved.scenario;
+  const declared = Object.keys(s.cluster.capacityProviders);
+  const capacityProviders = Object.fromEntries(
+    declared.map((name) => {
+      const p = resolved.providers.get(name);
+      if (p?.kind !== 'asg') return [name, p?.config ?? s.cluster.capacityProviders[name]];
+      const asg = p.config.autoScalingGroup;
+      return [name, { ...p.config, autoScalingGroup: { ...asg, desiredCapacity: asg.desiredCapacity ?? asg.minSize } }];
+    }),
+  );
+  const services = Object.fromEntries(
+    Object.entries(s.services).map(([name, config]) => {
+      const r = resolved.services.find((x) => x.name === name);
+      const onEc2 = r !== undefined && (r.launchType === 'EC2' || r.strategy.some((item) => resolved.providers.get(item.capacityProvider)?.kind === 'asg'));
+      const placementStrategy = config.placementStrategy ?? (onEc2 && config.schedulingStrategy !== 'DAEMON' ? [...defaultStrategies('service')] : undefined);
+      const as = config.autoScaling;
+      const autoScaling = as && {
+        ...as,
+        policies: Object.fromEntries(
+          Object.entries(as.policies).map(([pname, p]) => [
+            pname,
+            p.policyType === 'StepScaling' ? { ...p, alarm: { ...p.alarm, datapointsToAlarm: p.alarm.datapointsToAlarm ?? p.alarm.evaluationPeriods } } : p,
+          ]),
+        ),
+      };
+      return [name, { ...config, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}) }];
+    }),
+  );
+  return { ...s, cluster: { ...s.cluster, capacityProviders }, services };
+}
