@@ -2,7 +2,7 @@
 // times, flags given twice. Each problem is a UsageError naming the flag.
 
 import { availableParallelism } from 'node:os';
-import { parseDuration } from '../scenario/index.js';
+import { MAX_DURATION_MS, parseDuration } from '../scenario/index.js';
 import { parseTimeArg } from '../output/explain/index.js';
 import { UsageError } from './errors.js';
 
@@ -11,6 +11,7 @@ export function parseDurationFlag(text: string | undefined): number | undefined 
   const ms = parseDuration(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
   if (typeof ms === 'string') throw new UsageError(`--duration: ${ms}`);
   if (ms <= 0) throw new UsageError('--duration: expected a duration greater than zero');
+  if (ms > MAX_DURATION_MS) throw new UsageError(`--duration: expected at most 3660d (ten years), found ${text}`);
   return ms;
 }
 

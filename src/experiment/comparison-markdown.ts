@@ -31,7 +31,7 @@ export function comparisonMarkdown(c: Comparison): string {
   for (const v of c.variants) {
     lines.push(`| ${v.name} | ${v.stats.map(plusMinus).join(' | ')} | ${v.pareto ? 'yes' : ''} |`);
   }
-  lines.push('', 'Pareto: no other variant has both a lower (or equal) mean cost and fewer (or equal) mean SLO violation minutes.', '');
+  lines.push('', 'Pareto: no other variant is at least as good on both mean cost and mean SLO violation minutes and better on one (variants that tie are all on the front).', '');
   if (c.variants.length < 2) return `${lines.join('\n')}\n`;
 
   const baseline = c.variants[0].name;

@@ -1,7 +1,7 @@
 export { loadScenarioFile, loadScenarioObject, parseScenarioText, type LoadOptions } from './load.js';
 export { ScenarioError, formatIssue, type ScenarioIssue } from './errors.js';
 export { parseDuration, formatDuration } from './duration.js';
-export { scenarioSchema } from './schema.js';
+export { scenarioSchema, MAX_DURATION_MS } from './schema.js';
 export type * from './schema.js';
 export type { ResolvedScenario, ResolvedService, ResolvedProvider, ResolvedTaskDefinition } from './resolve.js';
 export { FARGATE, FARGATE_SPOT } from './resolve.js';

@@ -16,6 +16,9 @@ import {
 import { traceSchema } from './trace-schema.js';
 import { describe } from './duration.js';
 
+/** The longest simulated time a scenario may ask for (ten years). */
+export const MAX_DURATION_MS = 3660 * 86_400_000;
+
 /** The run's name: also the default results folder's, so no spaces or slashes. */
 const scenarioName = z.string().transform((value, ctx) => {
   if (/^[A-Za-z0-9_.-]+$/.test(value) && value !== '.' && value !== '..') return value;
@@ -271,7 +274,9 @@ export const scenarioSchema = strict({
   description: z.string().optional(),
   seed: int.min(0).default(1),
   start: startTime.default('2026-01-05T00:00:00Z'),
-  duration: positiveDuration,
+  duration: positiveDuration.refine((ms) => ms <= MAX_DURATION_MS, {
+    message: 'expected at most 3660d (ten years: longer runs take days of wall time and write gigabytes of CSV per simulated year)',
+  }),
   region: oneOf(['us-east-1'] as const).default('us-east-1'),
   metrics: strict({
     period: positiveDuration.default(60_000),

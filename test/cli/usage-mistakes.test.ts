@@ -34,6 +34,12 @@ describe('usage mistakes', () => {
     expect(await oneLine('report', out, '--out', dir)).toBe(`ecsim: --out: expected the HTML file to write, found a folder ${dir} (give a file name, e.g. ${join(dir, 'report.html')})`);
   });
 
+  it('--duration beyond ten years; trace --from past the end (a clock time before the start is the next day\'s)', async () => {
+    expect(await oneLine('run', QUICKSTART, '--duration', '100000d')).toBe('ecsim: --duration: expected at most 3660d (ten years), found 100000d');
+    // the quick start runs 09:00-10:00 UTC: 08:00 is 23 h after its start
+    expect(await oneLine('trace', QUICKSTART, '--from', '08:00')).toBe("ecsim: --from: expected a time before the scenario's end (3600 s after the start), found 82800 s (a clock time before the start is the next day's)");
+  });
+
   it('a mistyped command gets a suggestion; a missing file names what is missing', async () => {
     expect(await oneLine('rnu', QUICKSTART)).toBe('ecsim: unknown command "rnu"; did you mean run? (see ecsim --help)');
     expect(await oneLine('validate')).toBe('ecsim: validate: missing <scenario> (see ecsim validate --help)');

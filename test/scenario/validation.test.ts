@@ -42,6 +42,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['an empty list', (s) => (s.cluster.availabilityZones = []), /cluster\.availabilityZones: expected at least 1 item, found an empty list/],
   ['a misspelt key of an Auto Scaling group (once, not again as a missing provider)', (s) => ((s.cluster.capacityProviders.ec2.autoScalingGroup.maxSiz = 3), delete s.cluster.capacityProviders.ec2.autoScalingGroup.maxSize), /cluster\.capacityProviders\.ec2\.autoScalingGroup\.maxSiz: unknown key "maxSiz" \(did you mean "maxSize"\?\)/],
   ['a trace file that is not there (one line, with the reason)', (s) => (s.services.web.workload.requestRate = { csv: { file: 'nope.csv' } }), /services\.web\.workload\.requestRate\.csv\.file: cannot read trace file .*nope\.csv: no such file$/],
+  ['a duration of centuries (it ran for minutes and wrote 28 GB)', (s) => (s.duration = '100000d'), /duration: expected at most 3660d \(ten years/],
   ['price of an instance type the scenario cannot have (it was silently ignored)', (s) => (s.pricing = { ec2: { 'm5.lrage': 1 } }), /pricing\.ec2\.m5\.lrage: expected a built-in or custom instance type, found "m5.lrage" \(did you mean m5.large\?\)/],
 ];
 

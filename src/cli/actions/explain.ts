@@ -29,6 +29,9 @@ export function runExplain(argv: ExplainArgs): string {
   const fromMs = timeFlag('--from', argv.from, results.startEpochMs);
   const toMs = timeFlag('--to', argv.to, results.startEpochMs);
   if (fromMs !== undefined && toMs !== undefined && toMs < fromMs) throw new UsageError('--to: expected a time at or after --from');
+  if (fromMs !== undefined && fromMs >= results.durationS * 1000) {
+    throw new UsageError(`--from: expected a time before the run's end (${results.durationS} s after the start), found ${fromMs / 1000} s (a clock time before the start is the next day's)`);
+  }
   return explainRun(results, {
     service: argv.service,
     fromS: fromMs === undefined ? undefined : fromMs / 1000,

@@ -30,6 +30,8 @@ export function runTrace(argv: TraceArgs): string {
   const durationMs = scenario.scenario.duration;
   const fromMs = timeFlag('--from', argv.from, scenario.startEpochMs) ?? 0;
   const toMs = timeFlag('--to', argv.to, scenario.startEpochMs) ?? durationMs;
+  // a clock time before the start is the next day's: say so rather than print a trace after the end
+  if (fromMs >= durationMs) throw new UsageError(`--from: expected a time before the scenario's end (${durationMs / 1000} s after the start), found ${fromMs / 1000} s (a clock time before the start is the next day's)`);
   if (toMs < fromMs) throw new UsageError(`--to: expected a time at or after --from (${fromMs / 1000} s), found ${toMs / 1000} s`);
   return traceCsv(scenario, { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed });
 }
