@@ -3,7 +3,7 @@
 // so that a typo in a patch or a sweep path fails here, with its line, and not hours later
 // in shard 5 of 8.
 
-import { ScenarioError, type ScenarioIssue } from '../scenario/index.js';
+import { ScenarioError, uniqueIssues, type ScenarioIssue } from '../scenario/index.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { loadSweepScenario, loadVariantScenario } from './load-derived.js';
 import { isJsonObject } from './merge-patch.js';
@@ -41,14 +41,14 @@ export function checkExperiment(exp: ExperimentFile): ExperimentCheck {
       const within = `sweep value ${path}=${formatParameter(value)}`;
       found.push(...problems(() => loadSweepScenario(exp, [[path, value]], within, exp.lineOf(['sweep', path, v]))));
     });
-    sweepIssues.push(...onceEach(found)); // a path typo fails the same way for every value: say it once
+    sweepIssues.push(...uniqueIssues(found)); // a path typo fails the same way for every value: say it once
   }
   // Values valid alone can still clash (minCapacity above maxCapacity); a small product is
   // checked point by point, a large one is left to the sweep.
   const everyPoint = sweepPoints > 0 && sweepPoints <= SWEEP_CHECK_LIMIT && sweepIssues.length === 0;
   if (everyPoint && paths.length > 1) {
     const plan = sweepPlan(sweep);
-    sweepIssues.push(...onceEach(plan.points.flatMap((_, i) => problems(() => sweepPointScenario(exp, plan, i)))));
+    sweepIssues.push(...uniqueIssues(plan.points.flatMap((_, i) => problems(() => sweepPointScenario(exp, plan, i)))));
   }
   issues.push(...sweepIssues);
   if (issues.length > 0) throw new ScenarioError(exp.file, issues);
@@ -63,15 +63,4 @@ function problems(load: () => unknown): ScenarioIssue[] {
     if (e instanceof ScenarioError) return e.issues;
     throw e;
   }
-}
-
-/** The first issue of each key path and message. */
-function onceEach(issues: ScenarioIssue[]): ScenarioIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.path}\u0000${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }

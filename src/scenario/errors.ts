@@ -20,6 +20,17 @@ export class ScenarioError extends Error {
   }
 }
 
+/** The first issue of each key path and message (one problem reached twice is said once). */
+export function uniqueIssues(issues: ScenarioIssue[]): ScenarioIssue[] {
+  const seen = new Set<string>();
+  return issues.filter((i) => {
+    const key = `${i.path}\u0000${i.message}`;
+    if (seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+}
+
 export function formatIssue(file: string, issue: ScenarioIssue): string {
   const where = issue.line === undefined ? file : `${file}:${issue.line}`;
   return [where, issue.within, issue.path, issue.message].filter((part) => part !== undefined && part !== '').join(': ');

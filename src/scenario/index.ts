@@ -1,5 +1,5 @@
 export { loadScenarioFile, loadScenarioObject, parseScenarioText, type LoadOptions } from './load.js';
-export { ScenarioError, formatIssue, type ScenarioIssue } from './errors.js';
+export { ScenarioError, formatIssue, uniqueIssues, type ScenarioIssue } from './errors.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { scenarioSchema, MAX_DURATION_MS } from './schema.js';
 export type * from './schema.js';

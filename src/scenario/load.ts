@@ -6,7 +6,7 @@ import { dirname, resolve as resolvePath } from 'node:path';
 import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
-import { ScenarioError, joinPath, type ScenarioIssue } from './errors.js';
+import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
 import { resolveScenario, type ResolvedScenario } from './resolve.js';
 
 export interface LoadOptions {
@@ -89,7 +89,7 @@ function resolveRaw(
       message: issueMessage(issue),
       line: lineOfPath(issue.path as (string | number)[]),
     }));
-    throw new ScenarioError(file, dedupe(issues));
+    throw new ScenarioError(file, uniqueIssues(issues));
   }
   const scenario: Scenario = parsed.data;
   if (options.seed !== undefined) scenario.seed = options.seed;
@@ -103,14 +103,4 @@ function resolveRaw(
     );
   }
   return result.scenario!;
-}
-
-function dedupe(issues: ScenarioIssue[]): ScenarioIssue[] {
-  const seen = new Set<string>();
-  return issues.filter((i) => {
-    const key = `${i.path}\u0000${i.message}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  });
 }
