@@ -15,7 +15,7 @@ export interface ExperimentCheck {
   variants: number;
   /** Points of the sweep's product (0 without a sweep). */
   sweepPoints: number;
-  /** Sweep values checked one at a time on the base scenario. */
+  /** Sweep values checked one at a time (each on the point with the other paths' first values). */
   sweepValues: number;
   /** Every point of the product was checked too (sweepPoints <= SWEEP_CHECK_LIMIT). */
   everyPoint: boolean;
@@ -30,21 +30,24 @@ export function checkExperiment(exp: ExperimentFile): ExperimentCheck {
   const sweep = isJsonObject(exp.raw.sweep) ? (exp.raw.sweep as Record<string, unknown[]>) : {};
   const paths = Object.keys(sweep);
   const sweepPoints = paths.length === 0 ? 0 : paths.reduce((n, path) => n * sweep[path].length, 1);
-  // Each value alone on the base: cheap (the sum of the list lengths, not their product),
-  // and it catches what a typo or a wrong type does, which is nearly every sweep mistake.
-  const sweepIssues: ScenarioIssue[] = [];
+  // Each value once, on the point that takes it and the first value of every other path:
+  // cheap (the sum of the list lengths, not their product), each problem on the line of its
+  // value, and exact — that point is one the sweep runs, so whatever fails there fails the
+  // sweep too (a value valid only beside other paths' later values is not refused). It
+  // catches what a typo or a wrong type does, which is nearly every sweep mistake.
+  const found: ScenarioIssue[] = [];
   let sweepValues = 0;
   for (const path of paths) {
-    const found: ScenarioIssue[] = [];
     sweep[path].forEach((value, v) => {
       sweepValues += 1;
-      const within = `sweep value ${path}=${formatParameter(value)}`;
-      found.push(...problems(() => loadSweepScenario(exp, [[path, value]], within, exp.lineOf(['sweep', path, v]))));
+      const settings = paths.map((q): [string, unknown] => [q, q === path ? value : sweep[q][0]]);
+      const within = `sweep value ${path}=${formatParameter(value)}${paths.length > 1 ? ' (other paths at their first values)' : ''}`;
+      found.push(...problems(() => loadSweepScenario(exp, settings, within, exp.lineOf(['sweep', path, v]))));
     });
-    sweepIssues.push(...uniqueIssues(found)); // a path typo fails the same way for every value: say it once
   }
-  // Values valid alone can still clash (minCapacity above maxCapacity); a small product is
-  // checked point by point, a large one is left to the sweep.
+  const sweepIssues = uniqueIssues(found); // a path typo fails the same way for every value: say it once
+  // Values valid there can still clash on other points (minCapacity above maxCapacity); a
+  // small product is checked point by point, a large one is left to the sweep.
   const everyPoint = sweepPoints > 0 && sweepPoints <= SWEEP_CHECK_LIMIT && sweepIssues.length === 0;
   if (everyPoint && paths.length > 1) {
     const plan = sweepPlan(sweep);

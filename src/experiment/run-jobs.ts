@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { ScenarioError, type ScenarioIssue } from '../scenario/index.js';
+import { OutputPathError } from '../output/results-folder.js';
 import { runReplication, type ReplicationJob } from './replication-job.js';
 import type { JobError, JobReply, JobRequest } from './worker.js';
 
@@ -119,6 +120,7 @@ function tsxLoaderUrl(): string | null {
 
 function rebuildError(e: JobError): Error {
   if (e.name === 'ScenarioError' && e.file !== undefined && Array.isArray(e.issues)) return new ScenarioError(e.file, e.issues as ScenarioIssue[]);
+  if (e.name === 'OutputPathError') return new OutputPathError(e.message); // a runs/ folder that is not a results folder
   const err: NodeJS.ErrnoException = new Error(e.message);
   err.name = e.name;
   if (e.stack) err.stack = e.stack;

@@ -25,17 +25,28 @@ export function decideScaling(
     if (r && r.direction === 'out' && (!out || r.capacity > out.capacity)) out = r;
   }
   if (out) return out;
+  const eligible = scaleInsThatCount(policies, requests);
+  let into: ScalingRequest | null = null;
+  for (let i = 0; i < policies.length; i++) {
+    const r = requests[i];
+    if (eligible[i] && (!into || r!.capacity > into.capacity)) into = r;
+  }
+  return into;
+}
+
+/**
+ * Which policies' scale-in requests count this evaluation: every step policy's, and the
+ * target tracking policies' only when all of them with scale in enabled ask. (A scale in
+ * starts the scale-in cooldown of these policies only: an overruled request made none.)
+ */
+export function scaleInsThatCount(policies: readonly ScalingPolicy[], requests: readonly (ScalingRequest | null)[]): boolean[] {
   let trackingAgrees = true;
   for (let i = 0; i < policies.length; i++) {
     const r = requests[i];
     if (policies[i].policyType === 'TargetTrackingScaling' && policies[i].mayScaleIn && !(r && r.direction === 'in')) trackingAgrees = false;
   }
-  let into: ScalingRequest | null = null;
-  for (let i = 0; i < policies.length; i++) {
+  return policies.map((p, i) => {
     const r = requests[i];
-    if (!r || r.direction !== 'in') continue;
-    if (policies[i].policyType === 'TargetTrackingScaling' && !trackingAgrees) continue;
-    if (!into || r.capacity > into.capacity) into = r;
-  }
-  return into;
+    return r !== null && r !== undefined && r.direction === 'in' && (p.policyType !== 'TargetTrackingScaling' || trackingAgrees);
+  });
 }

@@ -4,7 +4,7 @@
 
 import type { AlarmTransition } from './alarm.js';
 import { endScaleInCooldown, recordScaleIn, recordScaleOut } from './cooldown.js';
-import { decideScaling } from './decide-scaling.js';
+import { decideScaling, scaleInsThatCount } from './decide-scaling.js';
 import type { ScalingActivity, ScalingEvent } from './events.js';
 import type { MetricStore } from './metric-store.js';
 import { validateCapacityBounds, type ScalableTarget } from './scalable-target.js';
@@ -105,9 +105,9 @@ export class ServiceAutoScaler {
           endScaleInCooldown(p.cooldown);
         }
       } else {
+        const counted = scaleInsThatCount(this.policies, requests);
         for (let i = 0; i < this.policies.length; i++) {
-          const r = requests[i];
-          if (r && r.direction === 'in') recordScaleIn(this.policies[i].cooldown, t, this.policies[i].scaleInCooldown);
+          if (counted[i]) recordScaleIn(this.policies[i].cooldown, t, this.policies[i].scaleInCooldown);
         }
       }
       if (events === NO_EVENTS) events = [];

@@ -46,7 +46,7 @@ describe('ecsim validate on variants and sweeps', () => {
     const lines = await problems(file);
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(
-      new RegExp(`^${escaped(file)}:${line}: sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal=40: services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal: unknown key "targetVal" \\(did you mean "targetValue"\\?\\)`),
+      new RegExp(`^${escaped(file)}:${line}: sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal=40 \\(other paths at their first values\\): services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal: unknown key "targetVal" \\(did you mean "targetValue"\\?\\)`),
     );
   });
 
@@ -58,25 +58,39 @@ describe('ecsim validate on variants and sweeps', () => {
   it('a sweep value of the wrong type: the key, the value and what was expected', async () => {
     const { file, line } = edited(dir, 'sweep-type', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [60s, fast]');
     expect(await problems(file)).toEqual([
-      `${file}:${line}: sweep value services.web.autoScaling.policies.cpu.scaleOutCooldown=fast: services.web.autoScaling.policies.cpu.scaleOutCooldown: ` +
+      `${file}:${line}: sweep value services.web.autoScaling.policies.cpu.scaleOutCooldown=fast (other paths at their first values): services.web.autoScaling.policies.cpu.scaleOutCooldown: ` +
         'expected a duration like "250ms", "90s", "15m", "6h", "7d" or "3d10h", found "fast"',
     ]);
   });
 
-  it('values valid alone that clash: found in a small sweep, whose every point is checked', async () => {
+  it('values that clash: a value is checked on a point the sweep runs (the other paths at their first values)', async () => {
     const sweep = 'sweep:\n  services.web.autoScaling.minCapacity: [2, 6]\n  services.web.autoScaling.maxCapacity: [4, 12]\n';
     const file = writeScenario(dir, 'sweep-clash', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
-    expect((await problems(file))[0]).toMatch(/sweep point 2 \(services\.web\.autoScaling\.minCapacity=6, services\.web\.autoScaling\.maxCapacity=4\): .*minCapacity 6 is above maxCapacity 4/);
+    expect((await problems(file))[0]).toMatch(/sweep value services\.web\.autoScaling\.minCapacity=6 \(other paths at their first values\): .*minCapacity 6 is above maxCapacity 4/);
   });
 
-  it('a large sweep: each value checked alone, and said so', async () => {
+  it('values that clash only on later points: found by checking every point of a small sweep', async () => {
+    const sweep = 'sweep:\n  services.web.autoScaling.minCapacity: [2, 8]\n  services.web.autoScaling.maxCapacity: [12, 6]\n';
+    const file = writeScenario(dir, 'sweep-clash-later', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
+    expect(await problems(file)).toEqual([expect.stringMatching(/sweep point 3 \(services\.web\.autoScaling\.minCapacity=8, services\.web\.autoScaling\.maxCapacity=6\): .*minCapacity 8 is above maxCapacity 6/)]);
+  });
+
+  it('a value valid only beside other paths\' values is not refused (15 is above the base maxCapacity 12, but every point sets maxCapacity 20 or 30)', async () => {
+    const sweep = 'sweep:\n  services.web.autoScaling.minCapacity: [3, 15]\n  services.web.autoScaling.maxCapacity: [20, 30]\n';
+    const file = writeScenario(dir, 'sweep-together', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
+    const r = await cli('validate', file);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+  });
+
+  it('a large sweep: each value checked once, and said so', async () => {
     const many = (n: number, from: number) => `[${Array.from({ length: n }, (_, i) => from + i).join(', ')}]`;
     const sweep = `sweep:\n  services.web.autoScaling.minCapacity: ${many(5, 1)}\n  services.web.autoScaling.maxCapacity: ${many(20, 6)}\n`;
     const file = writeScenario(dir, 'sweep-large', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
     const r = await cli('validate', file);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${file}: ok (1 services, 3600 s simulated; 3 variants and each of the 25 sweep values alone (100 points) checked)\n`);
+    expect(r.stdout).toBe(`${file}: ok (1 services, 3600 s simulated; 3 variants and each of the 25 sweep values once (100 points) checked)\n`);
   });
 
   it('compare and sweep report the same problem the same way', async () => {

@@ -7,6 +7,10 @@ import {
   validateStepAdjustments,
   type StepScalingPolicyConfig,
   type TargetTrackingPolicyConfig,
+  decideScaling,
+  scaleInsThatCount,
+  type ScalingPolicy,
+  type ScalingRequest,
 } from '../../src/scaling/index.js';
 import { activities, drive, MIN } from './drive.js';
 
@@ -248,5 +252,22 @@ describe('step scaling beside target tracking (API_PutScalingPolicy.html: a step
     const [a] = activities(r.events);
     expect(a).toMatchObject({ time: 16 * MIN, from: 10, to: 9, direction: 'in' });
     expect(a.cause).toContain('step scaling trim');
+  });
+});
+
+describe('which scale-in requests count (and start their policy\'s scale-in cooldown)', () => {
+  const tt = (mayScaleIn = true) => ({ policyType: 'TargetTrackingScaling', mayScaleIn }) as ScalingPolicy;
+  const step = { policyType: 'StepScaling', mayScaleIn: true } as ScalingPolicy;
+  const scaleInTo = (capacity: number): ScalingRequest => ({ policyName: 'p', direction: 'in', capacity, explain: () => '' });
+
+  it('a target tracking request overruled by another target tracking policy counts for nothing; the step request does', () => {
+    const policies = [tt(), tt(), step];
+    const requests = [scaleInTo(8), null, scaleInTo(9)];
+    expect(scaleInsThatCount(policies, requests)).toEqual([false, false, true]);
+    expect(decideScaling(policies, requests)?.capacity).toBe(9);
+  });
+
+  it('target tracking policies with scale in disabled are not asked', () => {
+    expect(scaleInsThatCount([tt(), tt(false), step], [scaleInTo(8), null, null])).toEqual([true, false, false]);
   });
 });

@@ -17,7 +17,7 @@ function experimentPart(c: ExperimentCheck): string {
   const parts: string[] = [];
   if (c.variants > 0) parts.push(`${c.variants} variant${c.variants === 1 ? '' : 's'}`);
   if (c.sweepPoints > 0) {
-    parts.push(c.everyPoint ? `all ${c.sweepPoints} sweep point${c.sweepPoints === 1 ? '' : 's'}` : `each of the ${c.sweepValues} sweep values alone (${c.sweepPoints} points)`);
+    parts.push(c.everyPoint ? `all ${c.sweepPoints} sweep point${c.sweepPoints === 1 ? '' : 's'}` : `each of the ${c.sweepValues} sweep values once (${c.sweepPoints} points)`);
   }
   return parts.length === 0 ? '' : `; ${parts.join(' and ')} checked`;
 }

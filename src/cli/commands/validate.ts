@@ -16,8 +16,8 @@ export const validateCommand = {
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
       .epilogue(
-        'Each variant is derived (its merge patch applied) and validated as a scenario. Each sweep value is set alone on the ' +
-          `scenario and validated; a sweep of at most ${SWEEP_CHECK_LIMIT} points also has every point validated.`,
+        'Each variant is derived (its merge patch applied) and validated as a scenario. Each sweep value is validated once, on the ' +
+          `point that takes it with the other paths at their first values; a sweep of at most ${SWEEP_CHECK_LIMIT} points also has every point validated.`,
       )
       .example('$0 validate scenarios/quickstart.yaml', 'prints "ok" or the problems')
       .example('$0 validate scenarios/compare-quickstart.yaml', 'also checks its 3 variants and 8 sweep points'),
