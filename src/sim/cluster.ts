@@ -6,7 +6,7 @@ import { sampleDuration as sample } from '../engine/index.js';
 import { Instance, byInstanceId, type InstanceTypeInfo } from '../model/instance.js';
 import { countByAvailabilityZone, chooseLaunchAvailabilityZone } from '../model/capacity/auto-scaling-group.js';
 import { lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
-import { registeredResources, largestInstanceType, smallestInstanceType } from '../model/capacity/registered-resources.js';
+import { registeredResources, largestInstanceType } from '../model/capacity/registered-resources.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { chooseScaleIn } from './scale-in-choice.js';
 import { PRIORITY, type World } from './world.js';
@@ -35,7 +35,10 @@ export class AutoScalingGroup {
   readonly largest: InstanceTypeInfo;
   /** Registered resources of the largest type (managed scaling packs PROVISIONING tasks onto it). */
   readonly largestCapacity: { cpu: number; memoryMiB: number; awsvpcEnis: number };
-  /** Registered resources of the smallest type (a task that cannot fit it never drives scale out). */
+  /**
+   * The least of each registered resource over the group's types (AWS selects "the smallest
+   * ... instance types for each parameter"): a task that does not fit it never drives scale out.
+   */
   readonly smallestCapacity: { cpu: number; memoryMiB: number; awsvpcEnis: number };
   private launchSeq = 0;
   /** In scaleIn's loop: terminations leave the reconcile to it. */
@@ -67,8 +70,15 @@ export class AutoScalingGroup {
     });
     this.largest = largestInstanceType(this.types);
     this.largestCapacity = registeredResources(toCatalogType(this.largest), asg.reservedMemoryMiB);
-    const smallest = smallestInstanceType(this.types);
-    this.smallestCapacity = smallest === this.largest ? this.largestCapacity : registeredResources(toCatalogType(smallest), asg.reservedMemoryMiB);
+    const registered = this.types.map((t) => registeredResources(toCatalogType(t), asg.reservedMemoryMiB));
+    this.smallestCapacity =
+      registered.length === 1
+        ? this.largestCapacity
+        : {
+            cpu: Math.min(...registered.map((r) => r.cpu)),
+            memoryMiB: Math.min(...registered.map((r) => r.memoryMiB)),
+            awsvpcEnis: Math.min(...registered.map((r) => r.awsvpcEnis)),
+          };
     this.desiredCapacity = asg.desiredCapacity ?? asg.minSize;
   }
 

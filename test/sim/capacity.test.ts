@@ -95,6 +95,18 @@ describe('managed scaling: tasks too large for the smallest instance type (manag
     expect(r.events.filter((e) => e.type === 'instance-launched')).toEqual([]);
   });
 
+  it('the smallest of each resource, not one smallest type: 12 GiB fits r5.large (16 GiB) but not c5.xlarge (8 GiB), so it drives no scale out', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '30m';
+        s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = ['r5.large', 'c5.xlarge'];
+        s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 1024, memory: 12288 };
+        s.services.web.desiredCount = 2;
+      }),
+    );
+    expect(r.events.filter((e) => e.type === 'instance-launched')).toEqual([]);
+  });
+
   it('with only m5.2xlarge, the same tasks scale the group out from zero (reservation 200)', () => {
     const r = run(big(['m5.2xlarge']));
     expect(r.capacity[0].capacityProviderReservation).toBe(200);

@@ -13,7 +13,6 @@ export {
 export {
   registeredResources,
   largestInstanceType,
-  smallestInstanceType,
   CPU_UNITS_PER_VCPU,
   OS_RESERVED_MEMORY_MIN_MIB,
   OS_RESERVED_MEMORY_FRACTION,

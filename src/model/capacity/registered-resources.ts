@@ -47,13 +47,3 @@ export function largestInstanceType<T extends { vcpu: number; memoryMiB: number 
   }
   return best;
 }
-
-/** The group's smallest type (fewest CPU, then least memory): a task that cannot fit it never drives scale out. */
-export function smallestInstanceType<T extends { vcpu: number; memoryMiB: number }>(types: readonly T[]): T {
-  if (types.length === 0) throw new Error('an Auto Scaling group needs at least one instance type, found none');
-  let best = types[0];
-  for (const it of types) {
-    if (it.vcpu < best.vcpu || (it.vcpu === best.vcpu && it.memoryMiB < best.memoryMiB)) best = it;
-  }
-  return best;
-}
