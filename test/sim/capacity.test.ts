@@ -95,11 +95,11 @@ describe('managed scaling: tasks too large for the smallest instance type (manag
     expect(r.events.filter((e) => e.type === 'instance-launched')).toEqual([]);
   });
 
-  it('the smallest of each resource, not one smallest type: 12 GiB fits r5.large (16 GiB) but not c5.xlarge (8 GiB), so it drives no scale out', () => {
+  it('the smallest of each resource, not one smallest type: 12 GiB fits r5.large (16 GiB) and m5.2xlarge (32 GiB) but not c5.xlarge (8 GiB), so it drives no scale out', () => {
     const r = run(
       scenario((s) => {
         s.duration = '30m';
-        s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = ['r5.large', 'c5.xlarge'];
+        s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = ['r5.large', 'c5.xlarge', 'm5.2xlarge'];
         s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 1024, memory: 12288 };
         s.services.web.desiredCount = 2;
       }),
