@@ -42,8 +42,14 @@ export function mergeShards(shards: readonly { file: string; table: SweepTable &
           `${first.table.pointCount} x ${first.table.replications}: they are not shards of the same sweep`,
       );
     }
+    if (s.table.scenario !== first.table.scenario || s.table.seed !== first.table.seed) {
+      throw new Error(
+        `merge: ${s.file} is of scenario "${s.table.scenario}" with first seed ${s.table.seed}, ${first.file} of "${first.table.scenario}" ` +
+          `with first seed ${first.table.seed}: they are not shards of the same sweep`,
+      );
+    }
   }
-  const { pointCount, replications, paths } = first.table;
+  const { scenario, seed, pointCount, replications, paths } = first.table;
   const owner = new Array<string | undefined>(pointCount);
   const rows = [];
   for (const s of shards) {
@@ -61,5 +67,5 @@ export function mergeShards(shards: readonly { file: string; table: SweepTable &
     throw new Error(`merge: expected all ${pointCount} points of the sweep, missing point${missing.length === 1 ? '' : 's'} ${shown}: is a shard file missing or unfinished?`);
   }
   rows.sort((a, b) => a.point - b.point);
-  return { paths, pointCount, replications, rows };
+  return { scenario, seed, paths, pointCount, replications, rows };
 }

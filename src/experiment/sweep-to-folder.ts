@@ -1,4 +1,5 @@
-// Runs a sweep (or one shard of it) and writes `sweep.csv` (or `sweep.shard-i-of-n.csv`)
+// Runs a sweep (or one shard of it) and writes `sweep.csv` and `comparison.md` (or, for a
+// shard, only `sweep.shard-i-of-n.csv`: `ecsim merge` writes the two from all the shards)
 // into the output folder, each file renamed into place when complete. Shards of one
 // sweep may share the folder (a shared volume), so the folder itself is not replaced.
 // With runs (default: sweeps of at most SWEEP_RUNS_LIMIT points), replication 0 of each
@@ -12,6 +13,7 @@ import { shardFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
 import { experimentSweepPlan } from './sweep-plan.js';
 import { shardCsv, sweepCsv } from './sweep-files.js';
+import { sweepMarkdown } from './sweep-markdown.js';
 import { SWEEP_RUNS_LIMIT } from './sweep-runs-limit.js';
 
 export { SWEEP_RUNS_LIMIT };
@@ -28,6 +30,8 @@ export interface SweepToFolderOptions {
 export interface SweepFolder {
   /** sweep.csv or the shard file. */
   file: string;
+  /** comparison.md, or undefined for a shard. */
+  markdownFile: string | undefined;
   table: SweepTable;
   /** The runs/ folder written into, or undefined when runs were off. */
   runsDir: string | undefined;
@@ -38,6 +42,12 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
   const runsDir = (options.runs ?? pointCount <= SWEEP_RUNS_LIMIT) ? join(options.outDir, 'runs') : undefined;
   const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir, onProgress: options.onProgress });
   const file = join(options.outDir, options.shard ? shardFileName(options.shard) : 'sweep.csv');
-  writeFileAtomic(file, options.shard ? shardCsv(table) : sweepCsv(table));
-  return { file, table, runsDir };
+  if (options.shard) {
+    writeFileAtomic(file, shardCsv(table));
+    return { file, markdownFile: undefined, table, runsDir };
+  }
+  writeFileAtomic(file, sweepCsv(table));
+  const markdownFile = join(options.outDir, 'comparison.md');
+  writeFileAtomic(markdownFile, sweepMarkdown(table));
+  return { file, markdownFile, table, runsDir };
 }

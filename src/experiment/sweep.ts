@@ -24,6 +24,10 @@ export interface PointRow {
 }
 
 export interface SweepTable {
+  /** The scenario's name; undefined when merged from shard files that do not record it (written before they did). */
+  scenario: string | undefined;
+  /** The first seed (replication k runs with seed + k); undefined as `scenario`. */
+  seed: number | undefined;
   paths: string[];
   pointCount: number;
   replications: number;
@@ -70,5 +74,5 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
       ci95: stats.map((s) => s.ci95),
     };
   });
-  return { paths: plan.paths, pointCount: plan.points.length, replications: seeds.length, rows };
+  return { scenario: exp.name, seed: exp.seed, paths: plan.paths, pointCount: plan.points.length, replications: seeds.length, rows };
 }

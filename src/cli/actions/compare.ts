@@ -1,7 +1,7 @@
 // What `ecsim compare` does: every variant x replication into the folder, then a table.
 
 import { compareToFolder, readExperimentFile } from '../../experiment/index.js';
-import { human } from '../../experiment/comparison-markdown.js';
+import { human } from '../../experiment/figures-markdown.js';
 import { progressReporter } from '../progress.js';
 import { table } from '../table.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';

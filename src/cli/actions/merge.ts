@@ -1,13 +1,18 @@
-// What `ecsim merge` does: shard files joined into sweep.csv, written whole.
+// What `ecsim merge` does: shard files joined into sweep.csv and comparison.md (beside
+// it), each written whole.
 
 import { statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
-import { mergeShardFiles, shardFiles, sweepCsv, writeFileAtomic } from '../../experiment/index.js';
+import { basename, dirname, join } from 'node:path';
+import { mergeShardFiles, shardFiles, sweepCsv, sweepMarkdown, writeFileAtomic } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
 import { singleFlag } from '../flags.js';
 import type { MergeArgs } from '../commands/merge.js';
 
 export function merge(argv: MergeArgs): void {
+  const outFlag = singleFlag('out', argv.out);
+  if (outFlag !== undefined && basename(outFlag) === 'comparison.md') {
+    throw new UsageError('--out: comparison.md is the table merge writes beside the CSV; give the CSV another name (e.g. sweep.csv)');
+  }
   let files: string[];
   let table;
   try {
@@ -18,7 +23,10 @@ export function merge(argv: MergeArgs): void {
     const err = e as NodeJS.ErrnoException;
     throw new UsageError(err.code === 'ENOENT' ? `merge: no such file or folder: ${err.path}` : err.message);
   }
-  const out = singleFlag('out', argv.out) ?? join(dirname(files[0]), 'sweep.csv');
+  const out = outFlag ?? join(dirname(files[0]), 'sweep.csv');
   writeFileAtomic(out, sweepCsv(table));
-  if (!argv.quiet) process.stdout.write(`merged ${files.length} shard files (${table.pointCount} points) into ${out}\n`);
+  // beside the CSV; not when --out is a pipe or a device (/dev/stdout), which has no folder of its own
+  const markdown = statSync(out).isFile() ? join(dirname(out), 'comparison.md') : undefined;
+  if (markdown !== undefined) writeFileAtomic(markdown, sweepMarkdown(table));
+  if (!argv.quiet) process.stdout.write(`merged ${files.length} shard files (${table.pointCount} points) into ${out}${markdown !== undefined ? ` and ${markdown}` : ''}\n`);
 }

@@ -21,13 +21,13 @@ export async function sweep(argv: SweepArgs): Promise<void> {
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(label);
   const started = Date.now();
   try {
-    const { file, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
+    const { file, markdownFile, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
     progress.stop();
     if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `${label}: ${table.rows.length} of ${table.pointCount} points x ${table.replications} replications in ${seconds} s wall\nresults: ${file}\n` +
+      `${label}: ${table.rows.length} of ${table.pointCount} points x ${table.replications} replications in ${seconds} s wall\nresults: ${file}${markdownFile !== undefined ? `, ${markdownFile}` : ''}\n` +
         (runsDir !== undefined
           ? `runs: ${runsDir}/ (replication 0 of ${table.rows.length} point${table.rows.length === 1 ? '' : 's'})\n`
           : runs === false

@@ -1,5 +1,5 @@
-// `ecsim merge <dir-or-files...>`: joins sweep shard files into sweep.csv, byte for byte
-// what the unsharded sweep writes.
+// `ecsim merge <dir-or-files...>`: joins sweep shard files into sweep.csv and, beside it,
+// comparison.md, byte for byte what the unsharded sweep writes.
 // The work is in ../actions/merge.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
@@ -12,12 +12,12 @@ export interface MergeArgs {
 
 export const mergeCommand = {
   command: 'merge <inputs..>',
-  describe: 'Join the shard files of a sweep (sweep.shard-i-of-n.csv) into sweep.csv',
+  describe: 'Join the shard files of a sweep (sweep.shard-i-of-n.csv) into sweep.csv and comparison.md',
   builder: (y: Argv) =>
     y
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'folders holding shard files, or shard files' })
-      .option('out', { type: 'string', describe: 'merged file (default sweep.csv beside the first shard)' })
+      .option('out', { type: 'string', describe: 'merged CSV file (default sweep.csv beside the first shard); comparison.md is written beside it' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-      .example('$0 merge results/web-sweep', 'every shard file in the folder -> results/web-sweep/sweep.csv'),
+      .example('$0 merge results/web-sweep', 'every shard file in the folder -> results/web-sweep/sweep.csv and comparison.md'),
   handler: async (argv: ArgumentsCamelCase<MergeArgs>) => (await import('../actions/merge.js')).merge(argv),
 };

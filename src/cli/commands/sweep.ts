@@ -1,6 +1,7 @@
 // `ecsim sweep <scenario>`: the product of the `sweep` lists x replications on worker
-// threads; writes sweep.csv, or with a shard (--shard i/n, or --shards n with the array
-// index of a Kubernetes Indexed Job or AWS Batch array job) sweep.shard-i-of-n.csv; and
+// threads; writes sweep.csv and comparison.md, or with a shard (--shard i/n, or --shards n
+// with the array index of a Kubernetes Indexed Job or AWS Batch array job) only
+// sweep.shard-i-of-n.csv (`ecsim merge` writes the other two); and
 // runs/<point label>/ (replication 0 of each point) for sweeps of at most 24 points, or
 // with --runs (--no-runs: never). The work is in ../actions/sweep.ts, loaded when the
 // command runs.
@@ -24,7 +25,7 @@ export interface SweepArgs {
 
 export const sweepCommand = {
   command: 'sweep <scenario>',
-  describe: 'Run the product of the scenario\'s `sweep` lists x replications; one row per point in sweep.csv',
+  describe: 'Run the product of the scenario\'s `sweep` lists x replications; one row per point in sweep.csv and comparison.md (a shard: sweep.shard-i-of-n.csv only)',
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with `sweep`' })
@@ -47,7 +48,7 @@ export const sweepCommand = {
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series)' })
       .example('$0 sweep scenarios/compare-quickstart.yaml --jobs 4', 'the whole sweep on 4 threads')
-      .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep`')
+      .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep` writes sweep.csv and comparison.md')
       .example('$0 sweep scenarios/compare-quickstart.yaml --runs', `also write runs/<point label>/ for a sweep of more than ${SWEEP_RUNS_LIMIT} points`),
   handler: async (argv: ArgumentsCamelCase<SweepArgs>) => (await import('../actions/sweep.js')).sweep(argv),
 };

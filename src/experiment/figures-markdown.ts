@@ -1,0 +1,60 @@
+// What the tables of comparison.md share, whether they list compare's variants
+// (comparison-markdown.ts) or sweep points (sweep-markdown.ts): the opening paragraph on
+// replications and common random numbers, the metric column titles, a figure as mean ±
+// 95 % half-width to four significant digits, and the note under the Pareto column.
+
+import { METRICS, type MetricName } from './metrics.js';
+import type { SampleSummary } from './stats.js';
+
+export const METRIC_LABELS: Record<MetricName, { title: string; name: string; unit: string }> = {
+  cost: { title: 'cost (USD)', name: 'cost', unit: ' USD' },
+  sloViolationMinutes: { title: 'SLO violation (min)', name: 'SLO violation', unit: ' min' },
+  latencyP95Ms: { title: 'p95 latency (ms)', name: 'p95 latency', unit: ' ms' },
+  cpuMean: { title: 'mean CPU (%)', name: 'mean CPU', unit: ' percentage points' },
+  taskHours: { title: 'task-hours', name: 'task-hours', unit: '' },
+  scalingActivities: { title: 'scaling activities', name: 'scaling activities', unit: '' },
+  droppedRequests: { title: 'rejected requests', name: 'rejected requests', unit: '' },
+};
+
+/** `cost (USD) | SLO violation (min) | ...`: the metric column titles, METRICS order. */
+export const METRIC_TITLES = METRICS.map((m) => METRIC_LABELS[m].title).join(' | ');
+/** The alignment cells of the metric columns (right-aligned). */
+export const METRIC_ALIGNMENT = METRICS.map(() => '---:').join('|');
+
+/**
+ * `3 variants x 5 replications (seeds 1..5). All variants of one replication use the same
+ * seed, ...`: what was run, and how to read the figures. `noun` is `variant` or `point`;
+ * `seeds` the first and last seed, left out when unknown.
+ */
+export function runsParagraph(count: number, noun: string, replications: number, seeds: readonly [number, number] | undefined): string {
+  return (
+    `${count} ${noun}${count === 1 ? '' : 's'} x ${replications} replication${replications === 1 ? '' : 's'}` +
+    `${seeds ? ` (seeds ${seeds[0]}..${seeds[1]})` : ''}. ` +
+    `All ${noun}s of one replication use the same seed, so they see the same load and the same random delays ` +
+    '(common random numbers). Figures are means with the half-width of the 95 % confidence interval (Student t).'
+  );
+}
+
+/** The note under a table with a Pareto column; `noun` is `variant` or `point`. */
+export function paretoNote(noun: string): string {
+  return `Pareto: no other ${noun} is at least as good on both mean cost and mean SLO violation minutes and better on one (${noun}s that tie are all on the front).`;
+}
+
+/** `12.34 ± 0.5`; the mean alone without a half-width (one replication); `–` for no value. */
+export function plusMinus(s: Pick<SampleSummary, 'mean' | 'ci95'>): string {
+  if (!Number.isFinite(s.mean)) return '–';
+  return Number.isFinite(s.ci95) ? `${human(s.mean)} ± ${human(s.ci95)}` : human(s.mean);
+}
+
+/** `+1.2`, `−3.4` (a minus sign), `0`. */
+export function signed(x: number): string {
+  return x > 0 ? `+${human(x)}` : x < 0 ? `−${human(-x)}` : '0';
+}
+
+/** Four significant digits, no exponent, no trailing zeros. */
+export function human(x: number): string {
+  if (!Number.isFinite(x)) return '–';
+  if (x === 0) return '0';
+  const digits = Math.max(0, 3 - Math.floor(Math.log10(Math.abs(x))));
+  return String(Number(x.toFixed(Math.min(digits, 6))));
+}

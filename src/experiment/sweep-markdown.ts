@@ -1,0 +1,32 @@
+// comparison.md of a sweep: the sweep as a person reads it — one row per point with its
+// swept values (each column named as in the point labels, point-label.ts), every headline
+// figure as mean ± 95 % half-width and the Pareto points marked, formatted as compare's
+// comparison.md (figures-markdown.ts). Built from the table sweep.csv is built from, so
+// `ecsim merge` writes the same bytes as the unsharded sweep.
+
+import { METRIC_ALIGNMENT, METRIC_TITLES, paretoNote, plusMinus, runsParagraph } from './figures-markdown.js';
+import { shortNames } from './point-label.js';
+import type { SweepTable } from './sweep.js';
+import { sortedRows, sweepParetoFront } from './sweep-files.js';
+
+export function sweepMarkdown(table: SweepTable): string {
+  const rows = sortedRows(table);
+  const front = sweepParetoFront(rows);
+  const { seed, replications } = table;
+  const lines: string[] = [];
+  lines.push(table.scenario === undefined ? '# Sweep' : `# Sweep: ${table.scenario}`, '');
+  lines.push(runsParagraph(table.pointCount, 'point', replications, seed === undefined ? undefined : [seed, seed + replications - 1]), '');
+  lines.push(`| ${shortNames(table.paths).map(cell).join(' | ')} | ${METRIC_TITLES} | Pareto |`);
+  lines.push(`|${table.paths.map(() => '---').join('|')}|${METRIC_ALIGNMENT}|:---:|`);
+  rows.forEach((r, i) => {
+    const figures = r.means.map((mean, m) => plusMinus({ mean, ci95: r.ci95[m] }));
+    lines.push(`| ${r.params.map(cell).join(' | ')} | ${figures.join(' | ')} | ${front[i] ? 'yes' : ''} |`);
+  });
+  lines.push('', paretoNote('point'));
+  return `${lines.join('\n')}\n`;
+}
+
+/** A table cell: `|` escaped, line breaks as spaces (a value may be any JSON or YAML text). */
+function cell(text: string): string {
+  return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+}

@@ -1,0 +1,131 @@
+// comparison.md of a sweep: written beside sweep.csv by an unsharded sweep and by merge
+// (the same bytes), never by a shard.
+
+import { describe, it, expect } from 'vitest';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parse } from 'csv-parse/sync';
+import { stringify } from 'csv-stringify/sync';
+import { comparisonMarkdown, METRICS, summarizeComparison, sweepMarkdown, type SweepTable } from '../../src/experiment/index.js';
+import { tempDir, writeScenario } from './helpers/scenario.js';
+import { experimentCli } from './helpers/cli.js';
+
+const sweep = {
+  'services.web.autoScaling.policies.cpu.targetValue': [40, 70],
+  'services.web.autoScaling.policies.cpu.scaleOutCooldown': ['60s', '300s'],
+};
+const FLAGS = ['--jobs', '1', '--quiet', '--duration', '10m', '--replications', '2', '--seed', '7'];
+const PARETO_NOTE =
+  'Pareto: no other point is at least as good on both mean cost and mean SLO violation minutes and better on one (points that tie are all on the front).';
+
+/** Four significant digits (comparison.md) against four decimals (sweep.csv). */
+function close(shown: number, csv: number): boolean {
+  return Math.abs(shown - csv) <= 1e-3 * Math.abs(csv) + 1e-4;
+}
+
+/** The table rows of comparison.md (after the header and alignment rows). */
+function tableRows(md: string): string[] {
+  return md.split('\n').filter((l) => l.startsWith('| ')).slice(1);
+}
+
+describe('sweep comparison.md', () => {
+  const dir = tempDir();
+  const file = writeScenario(dir, { sweep, replications: 3 });
+  const whole = join(dir, 'whole');
+  const shards = join(dir, 'shards');
+
+  it('an unsharded sweep writes comparison.md beside sweep.csv: one row per point, the figures of sweep.csv, the Pareto note', async () => {
+    expect(await experimentCli(['sweep', file, ...FLAGS, '--out', whole])).toBe(0);
+    const md = readFileSync(join(whole, 'comparison.md'), 'utf8');
+    const lines = md.split('\n');
+    expect(lines[0]).toBe('# Sweep: quickstart');
+    expect(lines[2]).toMatch(/^4 points x 2 replications \(seeds 7\.\.8\)\. All points of one replication use the same seed, .*\(common random numbers\)\./);
+    expect(lines[4]).toBe(
+      '| targetValue | scaleOutCooldown | cost (USD) | SLO violation (min) | p95 latency (ms) | mean CPU (%) | task-hours | scaling activities | rejected requests | Pareto |',
+    );
+    expect(lines[5]).toBe('|---|---|---:|---:|---:|---:|---:|---:|---:|:---:|');
+    const rows = tableRows(md);
+    expect(rows.map((r) => r.split(' | ').slice(0, 2).join(' '))).toEqual(['| 40 60s', '| 40 300s', '| 70 60s', '| 70 300s']);
+    expect(md).toContain(`\n\n${PARETO_NOTE}\n`);
+    expect(md.endsWith(`${PARETO_NOTE}\n`)).toBe(true);
+
+    // The same figures as sweep.csv, formatted as compare's comparison.md formats them.
+    const csv: Record<string, string>[] = parse(readFileSync(join(whole, 'sweep.csv'), 'utf8'), { columns: true });
+    rows.forEach((row, i) => {
+      const cells = row.slice(2, -2).split(' | ');
+      expect(cells.at(-1)).toBe(csv[i].pareto === 'true' ? 'yes' : '');
+      METRICS.forEach((m, j) => {
+        const [mean, ci95] = cells[2 + j].split(' ± ').map(Number);
+        expect(close(mean, Number(csv[i][`${m}_mean`])), `${m} of point ${i}`).toBe(true);
+        expect(close(ci95, Number(csv[i][`${m}_ci95`])), `${m} of point ${i}`).toBe(true);
+      });
+    });
+    expect(rows.some((r) => r.endsWith('| yes |'))).toBe(true);
+    expect(md).not.toMatch(/\d+(\.\d+)? s wall/);
+  });
+
+  it('a shard writes no comparison.md; merge of the shards writes one byte-identical to the unsharded sweep\'s', async () => {
+    expect(await experimentCli(['sweep', file, ...FLAGS, '--out', shards, '--shard', '1/3'])).toBe(0);
+    expect(existsSync(join(shards, 'sweep.shard-1-of-3.csv'))).toBe(true);
+    expect(existsSync(join(shards, 'comparison.md'))).toBe(false);
+    expect(await experimentCli(['sweep', file, ...FLAGS, '--out', shards, '--shard', '2/3'])).toBe(0);
+    expect(await experimentCli(['sweep', file, ...FLAGS, '--out', shards, '--shard', '3/3'])).toBe(0);
+    expect(existsSync(join(shards, 'comparison.md'))).toBe(false);
+
+    expect(await experimentCli(['merge', shards, '--quiet'])).toBe(0);
+    expect(readFileSync(join(shards, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
+    expect(readFileSync(join(shards, 'comparison.md'), 'utf8')).toBe(readFileSync(join(whole, 'comparison.md'), 'utf8'));
+
+    // --out FILE: comparison.md goes beside that file; --out comparison.md is refused
+    const other = join(dir, 'elsewhere', 'merged.csv');
+    expect(await experimentCli(['merge', shards, '--quiet', '--out', other])).toBe(0);
+    expect(readFileSync(join(dir, 'elsewhere', 'comparison.md'), 'utf8')).toBe(readFileSync(join(whole, 'comparison.md'), 'utf8'));
+    expect(await experimentCli(['merge', shards, '--quiet', '--out', join(dir, 'x', 'comparison.md')])).toBe(2);
+    expect(existsSync(join(dir, 'x'))).toBe(false);
+  });
+
+  it('merge refuses shards of another scenario or seed; reads shard files written before they recorded them', async () => {
+    const shardFile = (i: number) => join(shards, `sweep.shard-${i}-of-3.csv`);
+    const rows = (i: number): string[][] => parse(readFileSync(shardFile(i), 'utf8'));
+    expect(rows(1)[0].slice(0, 5)).toEqual(['point', 'points', 'replications', 'scenario', 'seed']);
+    expect(rows(1)[1].slice(1, 5)).toEqual(['4', '2', 'quickstart', '7']);
+
+    const mixed = join(dir, 'mixed');
+    const reseeded = rows(2).map((r, n) => (n === 0 ? r : [...r.slice(0, 4), '8', ...r.slice(5)]));
+    writeFileSync(join(dir, 'reseeded.csv'), stringify(reseeded));
+    expect(await experimentCli(['merge', shardFile(1), join(dir, 'reseeded.csv'), shardFile(3), '--quiet', '--out', join(mixed, 'sweep.csv')])).toBe(2);
+    expect(existsSync(mixed)).toBe(false);
+
+    // Older shard files (no scenario, seed): the same sweep.csv; comparison.md names neither.
+    const old = join(dir, 'old');
+    for (const i of [1, 2, 3]) {
+      writeFileSync(join(dir, `old-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 3), ...r.slice(5)])));
+    }
+    const oldFiles = [1, 2, 3].map((i) => join(dir, `old-${i}.csv`));
+    expect(await experimentCli(['merge', ...oldFiles, '--quiet', '--out', join(old, 'sweep.csv')])).toBe(0);
+    expect(readFileSync(join(old, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
+    const md = readFileSync(join(old, 'comparison.md'), 'utf8');
+    expect(md.startsWith('# Sweep\n\n4 points x 2 replications. All points')).toBe(true);
+    expect(tableRows(md)).toEqual(tableRows(readFileSync(join(whole, 'comparison.md'), 'utf8')));
+  });
+
+  it('formats like compare\'s comparison.md: short unique column names, escaped cells, no ± with one replication', () => {
+    const figures = METRICS.map((_, m) => 1234.5678 / (m + 1));
+    const table: SweepTable = {
+      scenario: 'web',
+      seed: 3,
+      paths: ['services.web.autoScaling.policies.cpu.targetValue', 'services.api.autoScaling.policies.cpu.targetValue', 'services.web.loadBalancer'],
+      pointCount: 1,
+      replications: 1,
+      rows: [{ point: 0, params: ['40', '50', '{"a":"x|y"}'], means: figures, ci95: figures.map(() => NaN) }],
+    };
+    const md = sweepMarkdown(table);
+    expect(md).toContain('1 point x 1 replication (seeds 3..3). All points of one replication');
+    expect(md).toContain('| web.autoScaling.policies.cpu.targetValue | api.autoScaling.policies.cpu.targetValue | loadBalancer | cost (USD) |');
+    // compare's figure cells for the same numbers
+    const compareMd = comparisonMarkdown(summarizeComparison('web', ['v'], [3], [[figures]]));
+    const compareRow = tableRows(compareMd)[0];
+    expect(tableRows(md)[0]).toBe(`| 40 | 50 | {"a":"x\\|y"} ${compareRow.slice('| v '.length)}`);
+    expect(tableRows(md)[0]).toContain('| 1235 | 617.3 |');
+  });
+});
