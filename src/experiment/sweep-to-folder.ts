@@ -7,11 +7,12 @@
 // each renamed into place when complete; a shard writes the runs of its own points.
 
 import { join } from 'node:path';
+import { assertReplaceable } from '../output/results-folder.js';
 import { writeFileAtomic } from '../output/staging.js';
 import type { ExperimentFile } from './experiment-file.js';
-import { shardFileName, type Shard } from './shard.js';
+import { inShard, shardFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
-import { experimentSweepPlan } from './sweep-plan.js';
+import { experimentSweepPlan, sweepPointLabels } from './sweep-plan.js';
 import { shardCsv, sweepCsv } from './sweep-files.js';
 import { sweepMarkdown } from './sweep-markdown.js';
 import { SWEEP_RUNS_LIMIT } from './sweep-runs-limit.js';
@@ -38,8 +39,15 @@ export interface SweepFolder {
 }
 
 export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderOptions): Promise<SweepFolder> {
-  const pointCount = experimentSweepPlan(exp).points.length;
+  const plan = experimentSweepPlan(exp);
+  const pointCount = plan.points.length;
   const runsDir = (options.runs ?? pointCount <= SWEEP_RUNS_LIMIT) ? join(options.outDir, 'runs') : undefined;
+  if (runsDir !== undefined) {
+    // before any run: a runs/<label> in the way is refused now, not after hours of sweep
+    sweepPointLabels(plan).forEach((label, i) => {
+      if (inShard(i, options.shard)) assertReplaceable(join(runsDir, label));
+    });
+  }
   const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir, onProgress: options.onProgress });
   const file = join(options.outDir, options.shard ? shardFileName(options.shard) : 'sweep.csv');
   if (options.shard) {

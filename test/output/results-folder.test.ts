@@ -77,3 +77,18 @@ describe('ecsim run --out onto something else', () => {
     expect(readdirSync(dir).sort()).toEqual(['out', 'work']);
   });
 });
+
+describe('ecsim sweep with a runs/<point> folder of the user\'s', () => {
+  it('is refused before any run, from worker threads too: one line, exit 2, the folder untouched', async () => {
+    const dir = tempDir();
+    const point = join(dir, 'sw', 'runs', 'targetValue=40,scaleOutCooldown=60s');
+    mkdirSync(point, { recursive: true });
+    writeFileSync(join(point, 'notes.txt'), 'mine');
+    const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--replications', '1', '--jobs', '2', '--shard', '1/4', '--runs', '--quiet', '--out', join(dir, 'sw'));
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^ecsim: cannot write results to ".*targetValue=40,scaleOutCooldown=60s": it is a folder that ecsim did not write \(it holds "notes.txt"\)/);
+    expect(readdirSync(join(dir, 'sw'))).toEqual(['runs']);
+    expect(readdirSync(point)).toEqual(['notes.txt']);
+  });
+});
