@@ -40,6 +40,11 @@ describe('usage mistakes', () => {
     expect(await oneLine('trace', QUICKSTART, '--from', '08:00')).toBe("ecsim: --from: expected a time before the scenario's end (3600 s after the start), found 82800 s (a clock time before the start is the next day's)");
   });
 
+  it('a number flag with a word names the word (it said "found NaN")', async () => {
+    expect(await oneLine('run', QUICKSTART, '--seed', 'abc')).toBe('ecsim: --seed: expected a number, found "abc"');
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--jobs=two')).toBe('ecsim: --jobs: expected a number, found "two"');
+  });
+
   it('a mistyped command gets a suggestion; a missing file names what is missing', async () => {
     expect(await oneLine('rnu', QUICKSTART)).toBe('ecsim: unknown command "rnu"; did you mean run? (see ecsim --help)');
     expect(await oneLine('validate')).toBe('ecsim: validate: missing <scenario> (see ecsim validate --help)');
