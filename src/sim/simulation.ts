@@ -313,10 +313,13 @@ export class Simulation {
       }
       const provisioning = this.provisioningTasks(group.name);
       const r = group.managedScaling ? this.reservation(group, n, busy, provisioning) : null;
+      // every waiting task too large for the smallest type: the metric stays at targetCapacity
+      const allIncompatible = r !== null && provisioning.length > 0 && r.incompatibleTasks === provisioning.length;
+      const published = r === null ? null : allIncompatible ? (group.config.managedScaling?.targetCapacity ?? 100) : r.reservation;
       const tasksRunning = world.runningByProvider.get(group.name) ?? 0;
       stats.maxInstances = Math.max(stats.maxInstances, running + draining + pendingInstances);
-      if (r) {
-        stats.reservationSum += r.reservation;
+      if (published !== null) {
+        stats.reservationSum += published;
         stats.reservationCount++;
       }
       this.sinks.capacity({
@@ -331,13 +334,13 @@ export class Simulation {
         cpuReserved: cpuRes,
         memoryRegistered: memReg,
         memoryReserved: memRes,
-        capacityProviderReservation: r ? r.reservation : null,
+        capacityProviderReservation: published,
         desiredCapacity: group.desiredCapacity,
         costToDate: world.cost.costToDate(group.name, to),
       });
       const ms = this.managed.get(group.name);
       if (ms && r) {
-        const decision = ms.onMetric(to, r.m, r.n, group.desiredCapacity, group.removableCount());
+        const decision = ms.onMetric(to, r.m, r.n, group.desiredCapacity, group.removableCount(), allIncompatible);
         if (decision && decision.desired !== group.desiredCapacity) {
           const before = group.desiredCapacity;
           group.setDesired(decision.desired);

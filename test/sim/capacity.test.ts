@@ -107,6 +107,20 @@ describe('managed scaling: tasks too large for the smallest instance type (manag
     expect(r.events.filter((e) => e.type === 'instance-launched')).toEqual([]);
   });
 
+  it('with every waiting task too large for the smallest type, the metric stays at targetCapacity (80, not 100 or 200) and nothing launches', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '30m';
+        s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = ['m5.large', 'm5.2xlarge'];
+        s.cluster.capacityProviders.asg.managedScaling.targetCapacity = 80;
+        s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 4096, memory: 8192 };
+        s.services.web.desiredCount = 6;
+      }),
+    );
+    expect(r.capacity.every((c) => c.capacityProviderReservation === 80)).toBe(true);
+    expect(r.events.filter((e) => e.type === 'instance-launched')).toEqual([]);
+  });
+
   it('with only m5.2xlarge, the same tasks scale the group out from zero (reservation 200)', () => {
     const r = run(big(['m5.2xlarge']));
     expect(r.capacity[0].capacityProviderReservation).toBe(200);

@@ -14,6 +14,9 @@
 //   Desired goes down to ceil(M / (targetCapacity / 100)) (never below what keeps the
 //   reservation at or under target), only as far as there are removable (empty,
 //   unprotected) instances, and by at most 50 % of the group per minute (at least 1).
+// AWS: when every waiting task is too large for the group's smallest instance type, "cluster
+//   auto scaling stops" and CapacityProviderReservation stays at targetCapacity (onMetric's
+//   atTarget).
 // Model: the high alarm is 1 of 1 datapoint; N = 0 and M = 0 is treated as "at target"
 //   (nothing to run, nothing to remove), so a targetCapacity < 100 does not launch an
 //   instance for an empty cluster.
@@ -129,8 +132,12 @@ export class ManagedScaling {
    * is how many instances a scale in could terminate (empty and not protected); default
    * N - M. Returns a new desired capacity with the reasoning, or null.
    */
-  onMetric(tMs: number, m: number, n: number, currentDesired: number, removable = Math.max(0, n - m)): ManagedScalingDecision | null {
-    const neutral = m === 0 && n === 0;
+  /**
+   * `atTarget`: the metric is published at targetCapacity whatever M and N (every waiting
+   * task too large for the group's smallest type: "cluster auto scaling stops").
+   */
+  onMetric(tMs: number, m: number, n: number, currentDesired: number, removable = Math.max(0, n - m), atTarget = false): ManagedScalingDecision | null {
+    const neutral = atTarget || (m === 0 && n === 0);
     const r = reservationPercent(m, n);
     this.high = !neutral && r > this.target ? this.high + 1 : 0;
     this.low = !neutral && r < this.target ? this.low + 1 : 0;
