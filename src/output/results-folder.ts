@@ -71,6 +71,7 @@ function whyNotReplaceable(path: string, top: boolean): string | null {
       const runs = join(path, RUNS);
       if (!lstatSync(runs).isDirectory()) return `it holds "${RUNS}", which is not a folder`;
       for (const run of readdirSync(runs)) {
+        if (RESULT_PATTERNS.some((p) => p.test(run))) continue; // a stopped write's temporary folder, Finder's .DS_Store
         const inner = whyNotReplaceable(join(runs, run), false);
         if (inner !== null) return `its "${RUNS}/${run}" is not a results folder (${inner})`;
       }

@@ -819,7 +819,6 @@ function hostOf(task: Task): Instance | undefined {
   return inst !== null && inst.lifecycle !== 'TERMINATED' ? inst : undefined;
 }
 
-
 function onReconcile(svc: ServiceRuntime): void {
   svc.reconcile();
 }

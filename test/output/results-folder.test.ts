@@ -27,6 +27,7 @@ describe('assertReplaceable', () => {
     for (const f of ['comparison.csv', 'comparison.md', 'paired.csv', 'replications.csv', 'sweep.csv', 'sweep.shard-1-of-4.csv', '.report.html.tmp-h-1-2']) writeFileSync(join(cmp, f), 'x');
     resultsFolder(join(cmp, 'runs', 'a'));
     resultsFolder(join(cmp, 'runs', 'b'));
+    writeFileSync(join(cmp, 'runs', '.DS_Store'), 'x'); // macOS Finder
     expect(() => assertReplaceable(cmp)).not.toThrow();
   });
 

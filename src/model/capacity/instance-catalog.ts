@@ -78,12 +78,12 @@ export const INSTANCE_CATALOG: ReadonlyMap<string, InstanceType> = new Map(
   ].map((it) => [it.name, it]),
 );
 
-/** Checks a scenario custom type; returns null or a message naming what was expected and found. */
 /** The custom types of an Auto Scaling group's `instanceTypes` list (the rest are catalog names). */
 export function customTypesIn(list: readonly (string | CustomInstanceType)[]): CustomInstanceType[] {
   return list.filter((t): t is CustomInstanceType => typeof t !== 'string');
 }
 
+/** Checks a scenario custom type; returns null or a message naming what was expected and found. */
 export function validateCustomInstanceType(c: CustomInstanceType): string | null {
   const bad = (field: string, expected: string, found: unknown) =>
     `custom instance type ${JSON.stringify(c.name)}: ${field} must be ${expected}, found ${JSON.stringify(found)}`;
