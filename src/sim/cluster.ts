@@ -6,7 +6,7 @@ import { sampleDuration as sample } from '../engine/index.js';
 import { Instance, byInstanceId, type InstanceTypeInfo } from '../model/instance.js';
 import { countByAvailabilityZone, chooseLaunchAvailabilityZone } from '../model/capacity/auto-scaling-group.js';
 import { lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
-import { registeredResources, largestInstanceType } from '../model/capacity/registered-resources.js';
+import { registeredResources } from '../model/capacity/registered-resources.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { chooseScaleIn } from './scale-in-choice.js';
 import { PRIORITY, type World } from './world.js';
@@ -32,8 +32,11 @@ export class AutoScalingGroup {
   readonly live: Instance[] = [];
   desiredCapacity: number;
   readonly types: InstanceTypeInfo[];
-  readonly largest: InstanceTypeInfo;
-  /** Registered resources of the largest type (managed scaling packs PROVISIONING tasks onto it). */
+  /**
+   * The most of each registered resource over the group's types: managed scaling packs
+   * PROVISIONING tasks onto instances of this size (AWS selects "the largest instance types
+   * for each parameter" and counts instances on them). One type: that type's resources.
+   */
   readonly largestCapacity: { cpu: number; memoryMiB: number; awsvpcEnis: number };
   /**
    * The least of each registered resource over the group's types (AWS selects "the smallest
@@ -68,17 +71,14 @@ export class AutoScalingGroup {
         pricePerHour: world.prices.ec2Price(info, asg.purchaseOption),
       };
     });
-    this.largest = largestInstanceType(this.types);
-    this.largestCapacity = registeredResources(toCatalogType(this.largest), asg.reservedMemoryMiB);
     const registered = this.types.map((t) => registeredResources(toCatalogType(t), asg.reservedMemoryMiB));
-    this.smallestCapacity =
-      registered.length === 1
-        ? this.largestCapacity
-        : {
-            cpu: Math.min(...registered.map((r) => r.cpu)),
-            memoryMiB: Math.min(...registered.map((r) => r.memoryMiB)),
-            awsvpcEnis: Math.min(...registered.map((r) => r.awsvpcEnis)),
-          };
+    const each = (pick: (xs: number[]) => number) => ({
+      cpu: pick(registered.map((r) => r.cpu)),
+      memoryMiB: pick(registered.map((r) => r.memoryMiB)),
+      awsvpcEnis: pick(registered.map((r) => r.awsvpcEnis)),
+    });
+    this.largestCapacity = registered.length === 1 ? registered[0] : each((xs) => Math.max(...xs));
+    this.smallestCapacity = registered.length === 1 ? this.largestCapacity : each((xs) => Math.min(...xs));
     this.desiredCapacity = asg.desiredCapacity ?? asg.minSize;
   }
 

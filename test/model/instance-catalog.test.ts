@@ -2,7 +2,6 @@ import { describe, it, expect } from 'vitest';
 import {
   lookupInstanceType,
   registeredResources,
-  largestInstanceType,
   INSTANCE_CATALOG,
   PRICE_LIST_DATE,
 } from '../../src/model/capacity/index.js';
@@ -60,9 +59,5 @@ describe('registered resources (§11 model: cpu = vcpu x 1024; memory = physical
   });
   it('ECS_RESERVED_MEMORY comes off on top', () => {
     expect(registeredResources(lookupInstanceType('m5.large'), 100).memoryMiB).toBe(7600);
-  });
-  it('largest type is the one with most CPU, then memory', () => {
-    const types = ['m5.large', 'r5.xlarge', 'm5.xlarge', 'c5.large'].map((n) => lookupInstanceType(n));
-    expect(largestInstanceType(types).name).toBe('r5.xlarge');
   });
 });

@@ -121,6 +121,20 @@ describe('managed scaling: tasks too large for the smallest instance type (manag
     expect(r.events.filter((e) => e.type === 'instance-launched')).toEqual([]);
   });
 
+  it('M is counted on the most of each resource: 6 tasks of 2048 CPU / 12 GiB on [c5.2xlarge (8 vCPU, 16 GiB), r5.xlarge (4 vCPU, 32 GiB)] fit 2 to an instance of 8 vCPU and 32 GiB (memory decides): M = ceil(6 / 2) = 3', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '10m';
+        s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = ['c5.2xlarge', 'r5.xlarge'];
+        s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 2048, memory: 12288 };
+        s.services.web.desiredCount = 6;
+      }),
+    );
+    // (on the c5.2xlarge alone, the type with the most vCPU, one task per instance: M = 6)
+    const out = r.events.find((e) => e.type === 'scaling-activity' && e.subject === 'asg');
+    expect(out?.message).toContain('M=3 N=0');
+  });
+
   it('with only m5.2xlarge, the same tasks scale the group out from zero (reservation 200)', () => {
     const r = run(big(['m5.2xlarge']));
     expect(r.capacity[0].capacityProviderReservation).toBe(200);

@@ -12,7 +12,6 @@ export {
 } from './instance-catalog.js';
 export {
   registeredResources,
-  largestInstanceType,
   CPU_UNITS_PER_VCPU,
   OS_RESERVED_MEMORY_MIN_MIB,
   OS_RESERVED_MEMORY_FRACTION,

@@ -34,16 +34,3 @@ export function registeredResources(type: InstanceType, reservedMemoryMiB = 0): 
   }
   return { cpu: type.vcpu * CPU_UNITS_PER_VCPU, memoryMiB, awsvpcEnis: Math.max(0, type.maxEnis - 1) };
 }
-
-/**
- * The group's largest type, used to estimate M for PROVISIONING tasks: the most CPU, then
- * the most memory, then the first listed.
- */
-export function largestInstanceType<T extends { vcpu: number; memoryMiB: number }>(types: readonly T[]): T {
-  if (types.length === 0) throw new Error('an Auto Scaling group needs at least one instance type, found none');
-  let best = types[0];
-  for (const it of types) {
-    if (it.vcpu > best.vcpu || (it.vcpu === best.vcpu && it.memoryMiB > best.memoryMiB)) best = it;
-  }
-  return best;
-}
