@@ -35,17 +35,25 @@ export function checkExperiment(exp: ExperimentFile): ExperimentCheck {
   // value, and exact — that point is one the sweep runs, so whatever fails there fails the
   // sweep too (a value valid only beside other paths' later values is not refused). It
   // catches what a typo or a wrong type does, which is nearly every sweep mistake.
-  const found: ScenarioIssue[] = [];
+  // Each problem is said once (a path typo fails the same way for every value), and by the
+  // check of the sweep path it is in: the point of all first values is checked once per path,
+  // and a problem of the second path's first value must name that value and its line.
+  const found = new Map<string, { issue: ScenarioIssue; own: boolean }>();
   let sweepValues = 0;
   for (const path of paths) {
     sweep[path].forEach((value, v) => {
       sweepValues += 1;
       const settings = paths.map((q): [string, unknown] => [q, q === path ? value : sweep[q][0]]);
       const within = `sweep value ${path}=${formatParameter(value)}${paths.length > 1 ? ' (other paths at their first values)' : ''}`;
-      found.push(...problems(() => loadSweepScenario(exp, settings, within, exp.lineOf(['sweep', path, v]))));
+      for (const issue of problems(() => loadSweepScenario(exp, settings, within, exp.lineOf(['sweep', path, v])))) {
+        const key = `${issue.path}\u0000${issue.message}`;
+        const own = issue.path === path || issue.path.startsWith(`${path}.`) || issue.message.includes(`"${path}"`);
+        const seen = found.get(key);
+        if (seen === undefined || (own && !seen.own)) found.set(key, { issue, own });
+      }
     });
   }
-  const sweepIssues = uniqueIssues(found); // a path typo fails the same way for every value: say it once
+  const sweepIssues = [...found.values()].map((f) => f.issue);
   // Values valid there can still clash on other points (minCapacity above maxCapacity); a
   // small product is checked point by point, a large one is left to the sweep.
   const everyPoint = sweepPoints > 0 && sweepPoints <= SWEEP_CHECK_LIMIT && sweepIssues.length === 0;

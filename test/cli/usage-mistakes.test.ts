@@ -2,7 +2,7 @@
 // flag or command, exit 2, and nothing runs.
 
 import { describe, it, expect } from 'vitest';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUICKSTART, cli, tempDir } from '../helpers.js';
 
@@ -43,6 +43,20 @@ describe('usage mistakes', () => {
   it('a number flag with a word names the word (it said "found NaN")', async () => {
     expect(await oneLine('run', QUICKSTART, '--seed', 'abc')).toBe('ecsim: --seed: expected a number, found "abc"');
     expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--jobs=two')).toBe('ecsim: --jobs: expected a number, found "two"');
+  });
+
+  it('merge --out into a compare folder is refused (its comparison.md would be replaced)', async () => {
+    const dir = tempDir();
+    const shards = join(dir, 'shards');
+    for (const shard of ['1/2', '2/2']) {
+      expect((await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--replications', '1', '--jobs', '1', '--shard', shard, '--no-runs', '--quiet', '--out', shards)).code).toBe(0);
+    }
+    const cmp = join(dir, 'cmp');
+    mkdirSync(cmp);
+    writeFileSync(join(cmp, 'comparison.csv'), 'x');
+    writeFileSync(join(cmp, 'comparison.md'), 'the compare table');
+    expect(await oneLine('merge', shards, '--out', join(cmp, 'sweep.csv'))).toBe(`ecsim: --out: ${cmp} holds a comparison (comparison.csv): merge would replace its comparison.md; give another folder`);
+    expect(readFileSync(join(cmp, 'comparison.md'), 'utf8')).toBe('the compare table');
   });
 
   it('a mistyped command gets a suggestion; a missing file names what is missing', async () => {

@@ -50,6 +50,13 @@ describe('ecsim validate on variants and sweeps', () => {
     );
   });
 
+  it('a problem of the second sweep path is told on its own line and value, not the first path\'s', async () => {
+    const typo = edited(dir, 'sweep-typo-2nd', 'policies.cpu.scaleOutCooldown: [', 'policies.cpu.scaleOutCooldwn: [');
+    expect(await problems(typo.file)).toEqual([expect.stringMatching(new RegExp(`^${escaped(typo.file)}:${typo.line}: sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.scaleOutCooldwn=60s `))]);
+    const first = edited(dir, 'sweep-type-2nd-first', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [abc, 300s]');
+    expect(await problems(first.file)).toEqual([expect.stringMatching(new RegExp(`^${escaped(first.file)}:${first.line}: sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.scaleOutCooldown=abc .*found "abc"`))]);
+  });
+
   it('a sweep path through a key that is not there: the closest key', async () => {
     const { file, line } = edited(dir, 'sweep-missing', 'services.web.autoScaling.policies.cpu.targetValue', 'services.web.autoScaling.policys.cpu.targetValue');
     expect((await problems(file))[0]).toMatch(new RegExp(`^${escaped(file)}:${line}: sweep value .*: path ".*": no key "policys" in services\\.web\\.autoScaling \\(did you mean "policies"\\?\\)`));

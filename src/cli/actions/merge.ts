@@ -1,7 +1,7 @@
 // What `ecsim merge` does: shard files joined into sweep.csv and comparison.md (beside
 // it), each written whole.
 
-import { statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { mergeShardFiles, shardFiles, sweepCsv, sweepMarkdown, writeFileAtomic } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
@@ -24,6 +24,10 @@ export function merge(argv: MergeArgs): void {
     throw new UsageError(err.code === 'ENOENT' ? `merge: no such file or folder: ${err.path}` : err.message);
   }
   const out = outFlag ?? join(dirname(files[0]), 'sweep.csv');
+  // a compare's folder has a comparison.md of its own, which the sweep's must not replace
+  if (existsSync(join(dirname(out), 'comparison.csv'))) {
+    throw new UsageError(`--out: ${dirname(out)} holds a comparison (comparison.csv): merge would replace its comparison.md; give another folder`);
+  }
   writeFileAtomic(out, sweepCsv(table));
   // beside the CSV; not when --out is a pipe or a device (/dev/stdout), which has no folder of its own
   const markdown = statSync(out).isFile() ? join(dirname(out), 'comparison.md') : undefined;

@@ -130,11 +130,9 @@ export class ManagedScaling {
   /**
    * One datapoint of CapacityProviderReservation (given as M and N) at tMs. `removable`
    * is how many instances a scale in could terminate (empty and not protected); default
-   * N - M. Returns a new desired capacity with the reasoning, or null.
-   */
-  /**
-   * `atTarget`: the metric is published at targetCapacity whatever M and N (every waiting
-   * task too large for the group's smallest type: "cluster auto scaling stops").
+   * N - M. `atTarget`: the metric is published at targetCapacity whatever M and N (every
+   * waiting task too large for the group: "cluster auto scaling stops"). Returns a new
+   * desired capacity with the reasoning, or null.
    */
   onMetric(tMs: number, m: number, n: number, currentDesired: number, removable = Math.max(0, n - m), atTarget = false): ManagedScalingDecision | null {
     const neutral = atTarget || (m === 0 && n === 0);

@@ -9,7 +9,8 @@
 //     Instances still launching (not yet registered) are not in N.
 // M = instances needed: the instances that run at least one non-daemon task (an instance
 //     running only daemon tasks counts as empty) plus the instances that the PROVISIONING
-//     tasks would need, packed first-fit decreasing onto the group's largest type.
+//     tasks would need, packed first-fit decreasing onto instances with the most of each
+//     resource over the group's types (AWS: "the largest instance types for each parameter").
 // N = 0 and M > 0 -> 200; N = 0 and M = 0 -> 100.
 
 import { packProvisioningTasks, type InstanceCapacity, type TaskRequirement } from './pack-provisioning-tasks.js';
@@ -37,9 +38,9 @@ export function reservationPercent(m: number, n: number): number {
 }
 
 /**
- * The metric for one capacity provider. `largest` is the registered capacity of the
- * group's largest type (for packing); `smallest`, if given, that of its smallest type: a
- * task that does not fit the smallest type is excluded from the estimate, as AWS does.
+ * The metric for one capacity provider. `largest` is the most of each registered resource
+ * over the group's types (for packing); `smallest`, if given, the least of each: a task that
+ * does not fit it is excluded from the estimate, as AWS does.
  */
 export function capacityProviderReservation(
   instances: readonly ReservationInstance[],
