@@ -271,3 +271,24 @@ describe('which scale-in requests count (and start their policy\'s scale-in cool
     expect(scaleInsThatCount([tt(), tt(false), step], [scaleInTo(8), null, null])).toEqual([true, false, false]);
   });
 });
+
+describe('an overruled target tracking request starts no cooldown', () => {
+  it('CPU 40 % (both alarms low) but memory at 48 % until 20:00: the step policy trims every 5 minutes; memory low from 20:00, so target tracking agrees at 36:00 and scales in then', () => {
+    const tt = (metric: 'ECSServiceAverageCPUUtilization' | 'ECSServiceAverageMemoryUtilization'): TargetTrackingPolicyConfig => ({ policyType: 'TargetTrackingScaling', predefinedMetricType: metric, targetValue: 50 });
+    const trim: StepScalingPolicyConfig = {
+      policyType: 'StepScaling',
+      alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 3, threshold: 42, comparisonOperator: 'LessThanThreshold' },
+      adjustmentType: 'ChangeInCapacity',
+      stepAdjustments: [{ metricIntervalUpperBound: 0, scalingAdjustment: -1 }],
+    };
+    const scaler = new ServiceAutoScaler({ subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { cpu: tt('ECSServiceAverageCPUUtilization'), mem: tt('ECSServiceAverageMemoryUtilization'), trim } }, 20);
+    const r = drive(scaler, { minutes: 37, metrics: { CPUUtilization: () => 40, MemoryUtilization: (m) => (m < 20 ? 48 : 40) } });
+    const acts = activities(r.events);
+    // the step policy alone: at 4, 9, ..., 34 minutes (its 300 s cooldown); target tracking's
+    // cpu requests from 16:00 are overruled by memory and must not start cpu's cooldown
+    expect(acts.filter((a) => a.cause.startsWith('step scaling trim')).map((a) => a.time / MIN)).toEqual([4, 9, 14, 19, 24, 29, 34]);
+    // memory's 15 datapoints below 45 (minutes 20..34) are visible at 36:00: both agree, at once
+    const tracking = acts.filter((a) => a.cause.startsWith('target tracking'));
+    expect(tracking[0]).toMatchObject({ time: 36 * MIN, direction: 'in' });
+  });
+});
