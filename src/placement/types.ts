@@ -20,8 +20,9 @@ export interface PlacementInstance {
   /** Task group (e.g. "service:web") -> tasks of it on this instance. */
   groupCounts: ReadonlyMap<string, number>;
   /**
-   * Of those, the tasks whose desired status is STOPPED (being stopped, not yet STOPPED):
-   * distinctInstance does not count them (task-placement-constraints.html). None when absent.
+   * Of those, the tasks whose desired status is STOPPED (being stopped, not yet STOPPED),
+   * kept for the groups of services with distinctInstance, which does not count them
+   * (task-placement-constraints.html). None when absent.
    */
   groupStoppingCounts?: ReadonlyMap<string, number>;
 }

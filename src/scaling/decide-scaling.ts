@@ -25,11 +25,11 @@ export function decideScaling(
     if (r && r.direction === 'out' && (!out || r.capacity > out.capacity)) out = r;
   }
   if (out) return out;
-  const eligible = scaleInsThatCount(policies, requests);
+  const agrees = targetTrackingAgrees(policies, requests);
   let into: ScalingRequest | null = null;
   for (let i = 0; i < policies.length; i++) {
     const r = requests[i];
-    if (eligible[i] && (!into || r!.capacity > into.capacity)) into = r;
+    if (scaleInCounts(policies[i], r, agrees) && (!into || r.capacity > into.capacity)) into = r;
   }
   return into;
 }
@@ -40,13 +40,20 @@ export function decideScaling(
  * starts the scale-in cooldown of these policies only: an overruled request made none.)
  */
 export function scaleInsThatCount(policies: readonly ScalingPolicy[], requests: readonly (ScalingRequest | null)[]): boolean[] {
-  let trackingAgrees = true;
+  const agrees = targetTrackingAgrees(policies, requests);
+  return policies.map((p, i) => scaleInCounts(p, requests[i], agrees));
+}
+
+/** Every target tracking policy with scale in enabled asks to scale in. */
+function targetTrackingAgrees(policies: readonly ScalingPolicy[], requests: readonly (ScalingRequest | null)[]): boolean {
   for (let i = 0; i < policies.length; i++) {
     const r = requests[i];
-    if (policies[i].policyType === 'TargetTrackingScaling' && policies[i].mayScaleIn && !(r && r.direction === 'in')) trackingAgrees = false;
+    if (policies[i].policyType === 'TargetTrackingScaling' && policies[i].mayScaleIn && !(r && r.direction === 'in')) return false;
   }
-  return policies.map((p, i) => {
-    const r = requests[i];
-    return r !== null && r !== undefined && r.direction === 'in' && (p.policyType !== 'TargetTrackingScaling' || trackingAgrees);
-  });
+  return true;
+}
+
+/** Whether `r` is a scale in that counts, given whether target tracking agrees. */
+function scaleInCounts(p: ScalingPolicy, r: ScalingRequest | null | undefined, trackingAgrees: boolean): r is ScalingRequest {
+  return r != null && r.direction === 'in' && (p.policyType !== 'TargetTrackingScaling' || trackingAgrees);
 }

@@ -40,7 +40,7 @@ export class ServiceRuntime {
   /** A PROVISIONING task's needs as managed scaling packs them (every task of the service alike). */
   readonly provisioningRequirement: { readonly cpu: number; readonly memory: number; readonly enis: number; readonly hostPorts: readonly number[] };
   readonly constraints: CompiledConstraint[];
-  /** Has a distinctInstance constraint (a task being stopped frees its instance for the group). */
+  /** Has a distinctInstance constraint: its tasks being stopped are counted per instance (desiredStopped). */
   private readonly distinctInstance: boolean;
   readonly strategies: CompiledStrategy[];
   readonly daemon: boolean;
@@ -463,7 +463,7 @@ export class ServiceRuntime {
     const g = (inst.groupCounts.get(req.group) ?? 1) - 1;
     if (g === 0) inst.groupCounts.delete(req.group);
     else inst.groupCounts.set(req.group, g);
-    if (task.stopReason !== null) {
+    if (task.stopReason !== null && this.distinctInstance) {
       // counted by desiredStopped when its stop reason was set here
       const s = (inst.groupStoppingCounts.get(req.group) ?? 1) - 1;
       if (s === 0) inst.groupStoppingCounts.delete(req.group);
@@ -596,20 +596,21 @@ export class ServiceRuntime {
     } else if (task.stopReason === null && reason !== null) {
       this.awaitingReplacement--;
     }
-    if (task.stopReason === null && reason !== null) this.desiredStopped(task);
+    if (task.stopReason === null && reason !== null && this.distinctInstance) this.desiredStopped(task);
     if (task.stopReason === null) task.stopReason = reason;
   }
 
   /**
-   * The task's desired status became STOPPED: on its instance it no longer keeps another task
-   * of the service away (distinctInstance), so waiting tasks may retry there.
+   * A task of a distinctInstance service got desired status STOPPED: on its instance it no
+   * longer keeps another task of the service away, so waiting tasks may retry there. (Only
+   * distinctInstance reads these counts, and only for its own service's group.)
    */
   private desiredStopped(task: Task): void {
     const inst = hostOf(task);
     if (inst === undefined) return;
     const g = this.requirements.group;
     inst.groupStoppingCounts.set(g, (inst.groupStoppingCounts.get(g) ?? 0) + 1);
-    if (this.distinctInstance) this.cluster.capacityFreed(inst);
+    this.cluster.capacityFreed(inst);
   }
 
   /** Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. */
