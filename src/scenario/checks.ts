@@ -36,7 +36,7 @@ const instanceTypes: Check = (s, report) => {
   for (const [name, p] of s.providers) {
     if (p.kind !== 'asg') continue;
     const list = p.config.autoScalingGroup.instanceTypes;
-    const custom = list.filter((t) => typeof t !== 'string') as CustomInstanceType[];
+    const custom = customTypesIn(list);
     list.forEach((t, i) => {
       const at: Path = ['cluster', 'capacityProviders', name, 'autoScalingGroup', 'instanceTypes', i];
       try {

@@ -5,7 +5,7 @@
 import { sampleDuration as sample } from '../engine/index.js';
 import { Instance, byInstanceId, type InstanceTypeInfo } from '../model/instance.js';
 import { countByAvailabilityZone, chooseLaunchAvailabilityZone } from '../model/capacity/auto-scaling-group.js';
-import { lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
+import { customTypesIn, lookupInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { chooseScaleIn } from './scale-in-choice.js';
@@ -59,7 +59,7 @@ export class AutoScalingGroup {
     private readonly cluster: Cluster,
   ) {
     const asg = config.autoScalingGroup;
-    const custom = asg.instanceTypes.filter((t): t is Exclude<typeof t, string> => typeof t !== 'string') as CustomInstanceType[];
+    const custom = customTypesIn(asg.instanceTypes);
     this.types = asg.instanceTypes.map((t) => {
       const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
       return {

@@ -8,6 +8,7 @@ import {
   defaultFargatePricing,
   fargateHourlyRate,
 } from '../../src/model/pricing/index.js';
+import { lookupInstanceType } from '../../src/model/capacity/instance-catalog.js';
 
 const HOUR = 3_600_000;
 const cents = (usd: number) => Math.round(usd * 100);
@@ -48,16 +49,16 @@ describe('EC2 cost (per second, 60-second minimum)', () => {
 describe('price book (built-in list + scenario overrides; Spot discounts)', () => {
   it('EC2 Spot model: 65 % off -> m5.large 0.096 x 0.35 = 0.0336 per hour', () => {
     const book = createPriceBook();
-    expect(book.ec2Hourly('m5.large', 'on-demand')).toBe(0.096);
-    expect(book.ec2Hourly('m5.large', 'spot')).toBeCloseTo(0.0336, 12);
+    expect(book.ec2Price(lookupInstanceType('m5.large'), 'on-demand')).toBe(0.096);
+    expect(book.ec2Price(lookupInstanceType('m5.large'), 'spot')).toBeCloseTo(0.0336, 12);
   });
   it('overrides EC2, Fargate and discounts; custom types carry their price', () => {
     const book = createPriceBook(
       { ec2: { 'm5.large': 0.1 }, fargate: { vcpuHour: 0.05, gbHour: 0.005, spotDiscount: 0.5 } },
       [{ name: 'x.big', vcpu: 4, memoryMiB: 16384, enis: 4, price: 0.3 }],
     );
-    expect(book.ec2Hourly('m5.large', 'on-demand')).toBe(0.1);
-    expect(book.ec2Hourly('x.big', 'on-demand')).toBe(0.3);
+    expect(book.ec2Price(lookupInstanceType('m5.large'), 'on-demand')).toBe(0.1);
+    expect(book.ec2Price(lookupInstanceType('x.big', [{ name: 'x.big', vcpu: 4, memoryMiB: 16384, enis: 4, price: 0.3 }]), 'on-demand')).toBe(0.3);
     expect(book.fargate('x86_64')).toEqual({ vcpuHour: 0.05, gbHour: 0.005, spotDiscount: 0.5 });
     expect(book.fargate('arm64').vcpuHour).toBe(0.03238);
     // 1 vCPU / 2 GB Spot at the overridden rates: (0.05 + 0.01) x 0.5 = 0.03

@@ -26,12 +26,10 @@ export type PurchaseOption = 'on-demand' | 'spot';
 
 export interface PriceBook {
   fargate(arch: CpuArchitecture): FargatePricing;
-  /** USD per hour of an instance type bought as `purchaseOption`. */
-  ec2Hourly(instanceType: string, purchaseOption: PurchaseOption): number;
   /**
-   * The same for a type as an Auto Scaling group resolved it (a catalog type, or a custom
-   * type of that group, which may share a name with another group's): the scenario's
-   * override, else the type's own price.
+   * USD per hour of an instance type as an Auto Scaling group resolved it (a catalog type,
+   * or a custom type of that group, which may share a name with another group's) bought as
+   * `purchaseOption`: the scenario's override, else the type's own price.
    */
   ec2Price(type: { name: string; pricePerHour: number }, purchaseOption: PurchaseOption): number;
 }
@@ -61,26 +59,15 @@ export function createPriceBook(overrides: PricingOverrides = {}, custom: readon
     },
   };
   const ec2SpotDiscount = checkRate('ec2SpotDiscount', overrides.ec2SpotDiscount, 1) ?? EC2_SPOT_DISCOUNT;
-  const hourly = new Map<string, number>();
-  for (const [name, t] of INSTANCE_CATALOG) hourly.set(name, t.pricePerHour);
-  for (const c of custom) hourly.set(c.name, c.price);
+  const known = [...INSTANCE_CATALOG.keys(), ...custom.map((c) => c.name)];
   for (const [name, price] of Object.entries(overrides.ec2 ?? {})) {
-    if (!hourly.has(name)) {
-      throw new Error(
-        `pricing.ec2.${name}: expected a built-in or custom instance type, found "${name}" (did you mean ${closest(name, [...hourly.keys()])}?)`,
-      );
+    if (!known.includes(name)) {
+      throw new Error(`pricing.ec2.${name}: expected a built-in or custom instance type, found "${name}" (did you mean ${closest(name, known)}?)`);
     }
-    hourly.set(name, checkRate(`ec2.${name}`, price)!);
+    checkRate(`ec2.${name}`, price);
   }
   return {
     fargate: (arch) => fargate[arch],
-    ec2Hourly(instanceType, purchaseOption) {
-      const p = hourly.get(instanceType);
-      if (p === undefined) {
-        throw new Error(`no price for instance type ${JSON.stringify(instanceType)} (did you mean ${closest(instanceType, [...hourly.keys()])}?)`);
-      }
-      return purchaseOption === 'spot' ? p * (1 - ec2SpotDiscount) : p;
-    },
     ec2Price(type, purchaseOption) {
       const p = overrides.ec2?.[type.name] ?? type.pricePerHour;
       return purchaseOption === 'spot' ? p * (1 - ec2SpotDiscount) : p;
