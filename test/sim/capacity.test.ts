@@ -81,13 +81,16 @@ describe('managed scaling: tasks too large for the smallest instance type (manag
   // m5.large registers 2048 CPU units, so a 4096-unit task fits only the m5.2xlarge. ECS
   // leaves such tasks out of M: with nothing else waiting, M = N = 0 and the reservation is
   // 100 (at target), so the group does not launch instances that could not run them anyway.
-  const big = (types: string[]) =>
+  /** `count` tasks of `cpu` units / `memory` MiB on a group of `types`, for `duration`. */
+  const sized = (types: string[], cpu: number, memory: number, count: number, more: (s: any) => void = () => {}, duration = '30m') =>
     scenario((s) => {
-      s.duration = '30m';
+      s.duration = duration;
       s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = types;
-      s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 4096, memory: 8192 };
-      s.services.web.desiredCount = 6;
+      s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu, memory };
+      s.services.web.desiredCount = count;
+      more(s);
     });
+  const big = (types: string[]) => sized(types, 4096, 8192, 6);
 
   it('with m5.large among the types, the tasks drive no scale out', () => {
     const r = run(big(['m5.large', 'm5.2xlarge']));
@@ -96,40 +99,18 @@ describe('managed scaling: tasks too large for the smallest instance type (manag
   });
 
   it('the smallest of each resource, not one smallest type: 12 GiB fits r5.large (16 GiB) and m5.2xlarge (32 GiB) but not c5.xlarge (8 GiB), so it drives no scale out', () => {
-    const r = run(
-      scenario((s) => {
-        s.duration = '30m';
-        s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = ['r5.large', 'c5.xlarge', 'm5.2xlarge'];
-        s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 1024, memory: 12288 };
-        s.services.web.desiredCount = 2;
-      }),
-    );
+    const r = run(sized(['r5.large', 'c5.xlarge', 'm5.2xlarge'], 1024, 12288, 2));
     expect(r.events.filter((e) => e.type === 'instance-launched')).toEqual([]);
   });
 
   it('with every waiting task too large for the smallest type, the metric stays at targetCapacity (80, not 100 or 200) and nothing launches', () => {
-    const r = run(
-      scenario((s) => {
-        s.duration = '30m';
-        s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = ['m5.large', 'm5.2xlarge'];
-        s.cluster.capacityProviders.asg.managedScaling.targetCapacity = 80;
-        s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 4096, memory: 8192 };
-        s.services.web.desiredCount = 6;
-      }),
-    );
+    const r = run(sized(['m5.large', 'm5.2xlarge'], 4096, 8192, 6, (s) => (s.cluster.capacityProviders.asg.managedScaling.targetCapacity = 80)));
     expect(r.capacity.every((c) => c.capacityProviderReservation === 80)).toBe(true);
     expect(r.events.filter((e) => e.type === 'instance-launched')).toEqual([]);
   });
 
   it('M is counted on the most of each resource: 6 tasks of 2048 CPU / 12 GiB on [c5.2xlarge (8 vCPU, 16 GiB), r5.xlarge (4 vCPU, 32 GiB)] fit 2 to an instance of 8 vCPU and 32 GiB (memory decides): M = ceil(6 / 2) = 3', () => {
-    const r = run(
-      scenario((s) => {
-        s.duration = '10m';
-        s.cluster.capacityProviders.asg.autoScalingGroup.instanceTypes = ['c5.2xlarge', 'r5.xlarge'];
-        s.taskDefinitions.web = { ...s.taskDefinitions.web, cpu: 2048, memory: 12288 };
-        s.services.web.desiredCount = 6;
-      }),
-    );
+    const r = run(sized(['c5.2xlarge', 'r5.xlarge'], 2048, 12288, 6, undefined, '10m'));
     // (on the c5.2xlarge alone, the type with the most vCPU, one task per instance: M = 6)
     const out = r.events.find((e) => e.type === 'scaling-activity' && e.subject === 'asg');
     expect(out?.message).toContain('M=3 N=0');
