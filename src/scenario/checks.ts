@@ -4,7 +4,8 @@
 
 import { compileConstraints, compileStrategies, QueryLanguageError } from '../placement/index.js';
 import { validateFargateSize } from '../model/capacity/fargate.js';
-import { customTypesIn, lookupInstanceType, validateCustomInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
+import { customTypesIn, INSTANCE_CATALOG, lookupInstanceType, validateCustomInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
+import { registeredResources } from '../model/capacity/registered-resources.js';
 import { createPriceBook } from '../model/pricing/index.js';
 import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
@@ -12,6 +13,7 @@ import { buildTrace, parseTraceCsv } from '../workload/trace/index.js';
 import { RandomStreams } from '../engine/index.js';
 import type { Path, ResolvedScenario } from './resolve.js';
 import { traceConfigOf } from './trace-config.js';
+import { joinPath } from './errors.js';
 import { expectationProblems } from './expect/index.js';
 
 export type Report = (at: Path, message: string) => void;
@@ -32,25 +34,63 @@ export function reportThrown(report: Report, at: Path, e: unknown, strip?: strin
   report([...at, ...extra], message.replace(/^:\s*/, ''));
 }
 
+/** ECS allows 10 custom attributes per resource (PutAttributes). */
+const MAX_CUSTOM_ATTRIBUTES = 10;
+
 const instanceTypes: Check = (s, report) => {
+  const customDefined = new Map<string, { json: string; at: Path }>();
   for (const [name, p] of s.providers) {
     if (p.kind !== 'asg') continue;
-    const list = p.config.autoScalingGroup.instanceTypes;
+    const asg = p.config.autoScalingGroup;
+    const groupAt: Path = ['cluster', 'capacityProviders', name, 'autoScalingGroup'];
+    const list = asg.instanceTypes;
     const custom = customTypesIn(list);
+    const namesHere = new Set<string>();
     list.forEach((t, i) => {
-      const at: Path = ['cluster', 'capacityProviders', name, 'autoScalingGroup', 'instanceTypes', i];
+      const at: Path = [...groupAt, 'instanceTypes', i];
       try {
-        if (typeof t === 'string') lookupInstanceType(t, custom);
-        else {
-          const problem = validateCustomInstanceType(t as CustomInstanceType);
-          if (problem) report(at, problem);
+        if (typeof t !== 'string') {
+          const problem = customTypeProblem(t as CustomInstanceType, namesHere, customDefined, at);
+          if (problem) {
+            report(at, problem);
+            return;
+          }
+        }
+        const type = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
+        try {
+          registeredResources(type, asg.reservedMemoryMiB);
+        } catch (e) {
+          report([...groupAt, 'reservedMemoryMiB'], e instanceof Error ? e.message : String(e));
         }
       } catch (e) {
         reportThrown(report, at, e);
       }
     });
+    const attributeNames = Object.keys(asg.attributes);
+    for (const key of attributeNames) {
+      if (key.startsWith('ecs.')) {
+        report([...groupAt, 'attributes', key], 'names beginning "ecs." are the built-in attributes ECS sets itself (instance type, availability zone, AMI, OS type, CPU architecture): use another name (amiId and osType set the built-in ones)');
+      }
+    }
+    if (attributeNames.length > MAX_CUSTOM_ATTRIBUTES) {
+      report([...groupAt, 'attributes'], `expected at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes (ECS's limit per container instance), found ${attributeNames.length}`);
+    }
   }
 };
+
+/** A custom type may not reuse a built-in name, appear twice in a group, or differ between groups. */
+function customTypeProblem(c: CustomInstanceType, namesHere: Set<string>, customDefined: Map<string, { json: string; at: Path }>, at: Path): string | null {
+  const problem = validateCustomInstanceType(c);
+  if (problem) return problem;
+  if (INSTANCE_CATALOG.has(c.name)) return `custom instance type ${JSON.stringify(c.name)}: expected a name that is not a built-in instance type (it would replace the built-in one), found ${JSON.stringify(c.name)}`;
+  if (namesHere.has(c.name)) return `custom instance type ${JSON.stringify(c.name)} is listed twice in this group`;
+  namesHere.add(c.name);
+  const json = JSON.stringify(c);
+  const earlier = customDefined.get(c.name);
+  if (earlier && earlier.json !== json) return `custom instance type ${JSON.stringify(c.name)} is defined differently at ${joinPath(earlier.at)}: give one of them another name`;
+  if (!earlier) customDefined.set(c.name, { json, at });
+  return null;
+}
 
 /** `pricing:` names only instance types the scenario can launch (catalog or custom). */
 const pricing: Check = (s, report) => {
@@ -107,8 +147,20 @@ const autoScaling: Check = (s, report) => {
       if (p.policyType === 'TargetTrackingScaling' && period !== 60_000) {
         report(['metrics', 'period'], `target tracking (policy ${pname} of ${svc.name}) uses the 1-minute datapoints of the alarms AAS creates: expected 60s, found ${period / 1000}s`);
       }
-      if (p.policyType === 'StepScaling' && p.alarm.period % period !== 0) {
-        report([...pat, 'alarm', 'period'], `expected a multiple of metrics.period (${period / 1000}s), found ${p.alarm.period / 1000}s`);
+      if (p.policyType === 'StepScaling') {
+        const alarmPeriod = p.alarm.period;
+        if (alarmPeriod % period !== 0) {
+          report([...pat, 'alarm', 'period'], `expected a multiple of metrics.period (${period / 1000}s), found ${alarmPeriod / 1000}s`);
+        } else if (!(alarmPeriod % 60_000 === 0 || alarmPeriod === 10_000 || alarmPeriod === 20_000 || alarmPeriod === 30_000)) {
+          // PutMetricAlarm: "Valid values are 10, 20, 30, and any multiple of 60"
+          report([...pat, 'alarm', 'period'], `expected 10s, 20s, 30s or a multiple of 60s (CloudWatch's alarm periods), found ${alarmPeriod / 1000}s`);
+        }
+        if (p.adjustmentType === 'ExactCapacity') {
+          p.stepAdjustments.forEach((step, k) => {
+            // API_StepAdjustment: "For exact capacity, you must specify a non-negative value"
+            if (step.scalingAdjustment < 0) report([...pat, 'stepAdjustments', k, 'scalingAdjustment'], `expected a value >= 0 with adjustmentType ExactCapacity (it is the new capacity), found ${step.scalingAdjustment}`);
+          });
+        }
       }
       const metric = p.policyType === 'TargetTrackingScaling' ? p.customMetric : p.alarm.metricName;
       if (metric === 'BacklogPerTask' && svc.config.workload?.type !== 'queue') {

@@ -177,13 +177,18 @@ function resolveTaskDefinition(
     report(at, 'a FARGATE-compatible task definition needs task-level cpu and memory');
   }
   const containerCpu = containers.reduce((s, [, c]) => s + c.cpu, 0);
-  const containerMemory = containers.reduce((s, [, c]) => s + (c.memory ?? c.memoryReservation ?? 0), 0);
+  // A container reserves its soft limit when it has one, else its hard limit
+  // (ContainerDefinition memoryReservation; service_utilization.html uses the same figure).
+  const containerMemory = containers.reduce((s, [, c]) => s + (c.memoryReservation ?? c.memory ?? 0), 0);
   for (const [cname, c] of containers) {
     if (c.memory === undefined && c.memoryReservation === undefined && config.memory === undefined) {
       report([...at, 'containerDefinitions', cname], 'needs memory or memoryReservation when the task has no task-level memory');
     }
-    if (c.memory !== undefined && c.memoryReservation !== undefined && c.memoryReservation > c.memory) {
-      report([...at, 'containerDefinitions', cname, 'memoryReservation'], `memoryReservation ${c.memoryReservation} exceeds memory ${c.memory}`);
+    if (c.memory !== undefined && c.memoryReservation !== undefined && c.memoryReservation >= c.memory) {
+      report(
+        [...at, 'containerDefinitions', cname, 'memoryReservation'],
+        `expected less than memory ${c.memory} (the hard limit must be greater than the soft limit, as in ECS), found ${c.memoryReservation}`,
+      );
     }
   }
   const cpu = config.cpu ?? containerCpu;
@@ -229,7 +234,11 @@ function checkStrategy(
   });
   const withBase = strategy.filter((s) => s.base > 0);
   if (withBase.length > 1) report(at, `base may be set on one capacity provider only, found it on ${withBase.map((s) => s.capacityProvider).join(' and ')}`);
-  if (strategy.length > 1 && !strategy.some((s) => s.weight > 0)) report(at, 'with several capacity providers at least one needs a weight above 0');
+  if (!strategy.some((s) => s.weight > 0)) {
+    // ECS refuses such a strategy, even with one provider ("There are no capacity providers
+    // with a weight value greater than zero"); weight defaults to 0
+    report(at, `expected at least one capacity provider with a weight above 0 (ECS refuses a strategy whose weights are all 0; weight defaults to 0), found ${strategy.map((s) => `${s.capacityProvider} weight ${s.weight}`).join(', ')}`);
+  }
   const kinds = new Set(strategy.map((s) => providers.get(s.capacityProvider)?.kind).filter(Boolean));
   if (kinds.size > 1) {
     report(at, 'a strategy cannot mix Auto Scaling group capacity providers with FARGATE/FARGATE_SPOT (as in ECS); use separate services');

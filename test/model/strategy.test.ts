@@ -4,7 +4,6 @@ import {
   chooseProvider,
   chooseProviderToScaleIn,
   splitTasks,
-  validateStrategy,
   type CapacityProviderStrategyItem,
 } from '../../src/model/capacity/index.js';
 
@@ -49,7 +48,6 @@ describe('capacity provider strategy split (§7: base first, then weight)', () =
   it('property: assigning tasks one by one with chooseProvider ends at splitTasks', () => {
     fc.assert(
       fc.property(strategies, fc.integer({ min: 0, max: 60 }), (strategy, n) => {
-        expect(validateStrategy(strategy)).toEqual([]);
         const counts = new Map<string, number>();
         for (let k = 0; k < n; k++) {
           const p = chooseProvider(strategy, counts);
@@ -80,20 +78,3 @@ describe('capacity provider strategy split (§7: base first, then weight)', () =
   });
 });
 
-describe('validateStrategy (API_CapacityProviderStrategyItem, cluster-capacity-providers)', () => {
-  it('accepts the §7 example', () => {
-    expect(validateStrategy([{ capacityProvider: 'A', base: 2, weight: 1 }, { capacityProvider: 'B', weight: 3 }])).toEqual([]);
-  });
-  it.each<[string, CapacityProviderStrategyItem[], RegExp]>([
-    ['empty', [], /at least one capacity provider/],
-    ['7 providers', Array.from({ length: 7 }, (_, i) => ({ capacityProvider: `p${i}`, weight: 1 })), /at most 6 capacity providers, found 7/],
-    ['base on two providers', [{ capacityProvider: 'A', base: 1, weight: 1 }, { capacityProvider: 'B', base: 1, weight: 1 }], /only one capacity provider .* base, found base on A, B/],
-    ['weight 1001', [{ capacityProvider: 'A', weight: 1001 }], /weight must be an integer from 0 to 1000, found 1001/],
-    ['base 100001', [{ capacityProvider: 'A', base: 100001, weight: 1 }], /base must be an integer from 0 to 100000, found 100001/],
-    ['all weights 0', [{ capacityProvider: 'A', base: 2 }], /weight greater than 0/],
-    ['duplicate', [{ capacityProvider: 'A', weight: 1 }, { capacityProvider: 'A', weight: 1 }], /appears more than once/],
-    ['Fargate mixed with an ASG provider', [{ capacityProvider: 'FARGATE', weight: 1 }, { capacityProvider: 'asg', weight: 1 }], /either Auto Scaling group capacity providers or FARGATE/],
-  ])('rejects %s', (_name, strategy, message) => {
-    expect(validateStrategy(strategy).join('\n')).toMatch(message);
-  });
-});

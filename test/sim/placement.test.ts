@@ -91,3 +91,44 @@ describe('unplaceable tasks', () => {
     expect(r.events.some((e) => e.type === 'task-unplaceable' && /RESOURCE:PORTS/.test(e.message))).toBe(true);
   });
 });
+
+describe('memoryReservation (the soft limit) is what a container reserves', () => {
+  // ContainerDefinition: "If you specify memoryReservation, then that value is subtracted from
+  // the available memory resources for the container instance"; service_utilization.html uses
+  // the same figure as MemoryUtilization's denominator.
+  function softLimitScenario(): any {
+    return {
+      name: 'soft-limit',
+      duration: '10m',
+      cluster: {
+        availabilityZones: ['us-east-1a'],
+        capacityProviders: { asg: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '10s' } } },
+      },
+      taskDefinitions: {
+        burst: { networkMode: 'bridge', containerDefinitions: { app: { cpu: 128, memory: 4096, memoryReservation: 512 } } },
+      },
+      services: {
+        burst: {
+          taskDefinition: 'burst',
+          desiredCount: 8,
+          launchType: 'EC2',
+          workload: { type: 'http', requestRate: { constant: 10 }, perTask: { capacityRps: 100, memoryMiB: { base: 256, perRps: 0 } } },
+        },
+      },
+    };
+  }
+
+  it('places 8 tasks of 512 MiB reserved on one m5.large (only 1 would fit at the 4096 MiB hard limit)', () => {
+    const r = run(softLimitScenario());
+    expect(r.events.filter((e) => e.type === 'task-placed')).toHaveLength(8);
+  });
+
+  it('reports MemoryUtilization against the 512 MiB reserved: 256 MiB used is 50 %', () => {
+    const s = loadScenarioObject('soft-limit', softLimitScenario(), { baseDir: '.' });
+    const rows: { memoryUtilization: number | null; runningCount: number }[] = [];
+    runSimulation(s, { event: () => {}, timeseries: (r) => rows.push(r), capacity: () => {}, task: () => {} }, { seed: 3 });
+    const last = rows[rows.length - 1];
+    expect(last.runningCount).toBe(8);
+    expect(last.memoryUtilization).toBeCloseTo(50, 6);
+  });
+});

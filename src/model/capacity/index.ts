@@ -19,11 +19,9 @@ export {
 } from './registered-resources.js';
 export { validateFargateSize, FARGATE_TASK_SIZES, FARGATE_PRICES, FARGATE_SPOT_DISCOUNT, type FargateRates } from './fargate.js';
 export {
-  validateStrategy,
   chooseProvider,
   chooseProviderToScaleIn,
   splitTasks,
-  MAX_PROVIDERS_PER_STRATEGY,
   type CapacityProviderStrategyItem,
 } from './strategy.js';
 export { packProvisioningTasks, type TaskRequirement, type InstanceCapacity, type PackingResult } from './pack-provisioning-tasks.js';

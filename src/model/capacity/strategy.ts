@@ -1,4 +1,4 @@
-// Capacity provider strategies: validation, and which provider the next task of a service
+// Capacity provider strategies: which provider the next task of a service
 // goes to (base first, then weight), and which provider a scale in takes a task from.
 // AmazonECS/latest/developerguide/cluster-capacity-providers.html,
 // APIReference/API_CapacityProviderStrategyItem.html
@@ -24,50 +24,6 @@ export interface CapacityProviderStrategyItem {
   weight?: number;
 }
 
-export const MAX_PROVIDERS_PER_STRATEGY = 6;
-export const MAX_BASE = 100000;
-export const MAX_WEIGHT = 1000;
-const FARGATE_PROVIDERS = new Set(['FARGATE', 'FARGATE_SPOT']);
-
-/** Problems with a strategy (empty when valid), each naming what was expected and found. */
-export function validateStrategy(list: readonly CapacityProviderStrategyItem[]): string[] {
-  const problems: string[] = [];
-  if (list.length === 0) problems.push('a capacity provider strategy needs at least one capacity provider, found none');
-  if (list.length > MAX_PROVIDERS_PER_STRATEGY) {
-    problems.push(
-      `a capacity provider strategy may contain at most ${MAX_PROVIDERS_PER_STRATEGY} capacity providers, found ${list.length}`,
-    );
-  }
-  const seen = new Set<string>();
-  const withBase: string[] = [];
-  let anyWeight = false;
-  for (const item of list) {
-    const name = item.capacityProvider;
-    if (seen.has(name)) problems.push(`capacity provider ${name} appears more than once in the strategy`);
-    seen.add(name);
-    const base = item.base ?? 0;
-    const weight = item.weight ?? 0;
-    if (!Number.isInteger(base) || base < 0 || base > MAX_BASE) {
-      problems.push(`${name}: base must be an integer from 0 to ${MAX_BASE}, found ${base}`);
-    } else if (base > 0) withBase.push(name);
-    if (!Number.isInteger(weight) || weight < 0 || weight > MAX_WEIGHT) {
-      problems.push(`${name}: weight must be an integer from 0 to ${MAX_WEIGHT}, found ${weight}`);
-    } else if (weight > 0) anyWeight = true;
-  }
-  if (withBase.length > 1) {
-    problems.push(`only one capacity provider in a strategy can have a base, found base on ${withBase.join(', ')}`);
-  }
-  if (list.length > 0 && !anyWeight) {
-    problems.push('at least one capacity provider in the strategy must have a weight greater than 0, found all 0');
-  }
-  const fargate = list.filter((i) => FARGATE_PROVIDERS.has(i.capacityProvider)).length;
-  if (fargate > 0 && fargate < list.length) {
-    problems.push(
-      'a strategy can contain either Auto Scaling group capacity providers or FARGATE/FARGATE_SPOT, not both',
-    );
-  }
-  return problems;
-}
 
 /** a's next-task priority beats b's: wa/(2ea+1) > wb/(2eb+1), in integers (no float ties). */
 function higher(wa: number, ea: number, wb: number, eb: number): boolean {
