@@ -1,8 +1,9 @@
 // Two mistakes yargs lets through, checked for every command: a flag that takes a value
 // given without one (`--seed` at the end was silently dropped, `--out` became ""), and a
 // flag given twice (yargs makes a list of it, which later failed as an internal error).
-// Loaded at start-up: imports nothing but yargs' types.
+// Loaded at start-up: imports nothing but yargs' types and the small "did you mean" helper.
 
+import { closest } from '../scenario/did-you-mean.js';
 import type { Argv } from 'yargs';
 import { UsageError } from './errors.js';
 
@@ -29,9 +30,18 @@ export function withValueFlags<C extends { command: string; builder: (y: Argv) =
  * yargs' words for a usage mistake, in ours. `args` are the command-line words;
  * `commands` the command strings (`run <scenario>`), to name what is missing.
  */
-export function usageMessage(msg: string, args: readonly string[], commands: readonly string[]): string {
+export function usageMessage(msg: string, args: readonly string[], commands: readonly string[], flags: readonly string[] = []): string {
   const word = args.find((a) => !a.startsWith('-'));
-  let m = /^Not enough arguments following: (\S+)$/.exec(msg);
+  let m = /^Unknown arguments?: (.+)$/.exec(msg);
+  if (m) {
+    const known = flags.filter((f) => f.length > 1 && !/[A-Z]/.test(f) && f !== '$0' && f !== '_');
+    const unknown = m[1].split(', ').map((u) => {
+      const near = closest(u, known);
+      return `--${u}${near === undefined ? '' : ` (did you mean --${near}?)`}`;
+    });
+    return `unknown ${unknown.length === 1 ? 'flag' : 'flags'} ${unknown.join(', ')}${word ? ` (see ecsim ${word} --help)` : ''}`;
+  }
+  m = /^Not enough arguments following: (\S+)$/.exec(msg);
   if (m) return `--${m[1]}: expected a value after the flag (a value starting with "-" goes as --${m[1]}=VALUE)`;
   m = /^Did you mean (\S+)\?$/.exec(msg);
   if (m) return `unknown command "${word}"; did you mean ${m[1]}? (see ecsim --help)`;

@@ -41,10 +41,14 @@ export async function main(argv: string[]): Promise<number> {
       .alias('v', 'version')
       .epilogue('Exit codes: 0 ok, 1 internal error, 2 bad input (or results or output that cannot be written), 3 a scenario expectation failed.\nDocs: README.md and docs/scenario-format.md')
       .wrap(Math.min(100, process.stdout.columns || 100))
-      .fail((msg, err) => {
+      .fail((msg, err, y) => {
         // yargs' own validation errors (YError) are usage errors too; others are ours, as thrown
         if (err && err.name !== 'YError') throw err;
-        throw new UsageError(usageMessage(err?.message ?? msg, argv, COMMANDS.map((c) => c.command)));
+        // the flags of the command being parsed: yargs passes its usage object, which holds
+        // their descriptions (its types do not say so)
+        const usage = y as unknown as { getDescriptions?: () => Record<string, unknown> } | undefined;
+        const flags = Object.keys(usage?.getDescriptions?.() ?? {});
+        throw new UsageError(usageMessage(err?.message ?? msg, argv, COMMANDS.map((c) => c.command), flags));
       })
       .parseAsync();
   } catch (e) {

@@ -43,5 +43,6 @@ export function printRunSummary(scenario: ResolvedScenario, report: RunReport, o
 function fmtDuration(seconds: number): string {
   if (seconds % 86400 === 0) return `${seconds / 86400} d`;
   if (seconds % 3600 === 0) return `${seconds / 3600} h`;
-  return `${(seconds / 60).toFixed(0)} min`;
+  if (seconds % 60 === 0) return `${seconds / 60} min`;
+  return `${seconds} s`;
 }

@@ -7,7 +7,7 @@ import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
-import { resolveScenario, type ResolvedScenario } from './resolve.js';
+import { resolveScenario, wholePeriodsMessage, type ResolvedScenario } from './resolve.js';
 
 export interface LoadOptions {
   /** Overrides `seed`. */
@@ -93,7 +93,12 @@ function resolveRaw(
   }
   const scenario: Scenario = parsed.data;
   if (options.seed !== undefined) scenario.seed = options.seed;
-  if (options.durationMs !== undefined) scenario.duration = options.durationMs;
+  if (options.durationMs !== undefined) {
+    scenario.duration = options.durationMs;
+    if (options.durationMs % scenario.metrics.period !== 0) {
+      throw new ScenarioError(file, [{ path: '', message: `--duration: ${wholePeriodsMessage(options.durationMs, scenario.metrics.period)}` }]);
+    }
+  }
   const baseDir = options.baseDir ?? dirname(resolvePath(file));
   const result = resolveScenario(scenario, baseDir);
   if (result.issues.length > 0) {

@@ -79,6 +79,9 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     if (td) taskDefinitions.set(name, td);
   }
 
+  const period = scenario.metrics.period;
+  if (scenario.duration % period !== 0) report(['duration'], wholePeriodsMessage(scenario.duration, period));
+
   const clusterStrategy = scenario.cluster.defaultCapacityProviderStrategy;
   if (clusterStrategy) checkStrategy(clusterStrategy, ['cluster', 'defaultCapacityProviderStrategy'], providers, invalidProviders, report);
 
@@ -140,6 +143,9 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
       if (asg.minSize > asg.maxSize) report([...at, 'autoScalingGroup', 'minSize'], `minSize ${asg.minSize} is above maxSize ${asg.maxSize}`);
       if (asg.desiredCapacity !== undefined && (asg.desiredCapacity < asg.minSize || asg.desiredCapacity > asg.maxSize)) {
         report([...at, 'autoScalingGroup', 'desiredCapacity'], `expected a value in [minSize ${asg.minSize}, maxSize ${asg.maxSize}], found ${asg.desiredCapacity}`);
+      }
+      if (asg.spotInstanceDraining && !asg.spotInterruptions) {
+        report([...at, 'autoScalingGroup', 'spotInstanceDraining'], 'has no effect without spotInterruptions (and purchaseOption: spot): there are no Spot interruption notices to drain on');
       }
       if (asg.spotInterruptions && asg.purchaseOption !== 'spot') {
         report([...at, 'autoScalingGroup', 'spotInterruptions'], 'spotInterruptions needs purchaseOption: spot');
@@ -314,4 +320,18 @@ function resolveService(
   }
   if (!td) return undefined;
   return { name, config, taskDefinition: td, strategy, launchType, desiredCount };
+}
+
+/**
+ * Metrics, alarms, request counts and latency come per metric period; a last partial period
+ * would be billed but not measured, so a run is a whole number of periods.
+ */
+export function wholePeriodsMessage(durationMs: number, periodMs: number): string {
+  const down = Math.floor(durationMs / periodMs) * periodMs;
+  const hint = down > 0 ? `e.g. ${formatSeconds(down)} or ${formatSeconds(down + periodMs)}` : `e.g. ${formatSeconds(periodMs)}`;
+  return `expected a whole number of metric periods of ${formatSeconds(periodMs)} (metrics.period), ${hint}; found ${formatSeconds(durationMs)}`;
+}
+
+function formatSeconds(ms: number): string {
+  return `${ms / 1000}s`;
 }

@@ -67,6 +67,8 @@ const autoScalingGroup = strict({
   osType: z.string().default('linux'),
   reservedMemoryMiB: nonNegInt.default(0),
   spotInterruptions: strict({ meanTimeBetween: positiveDuration }).optional(),
+  /** ECS_ENABLE_SPOT_INSTANCE_DRAINING: drain an instance at its Spot interruption notice (off in ECS by default). */
+  spotInstanceDraining: z.boolean().default(false),
   /** EC2 Auto Scaling target tracking on the group's own metric (without ECS managed scaling). */
   targetTrackingPolicy: strict({
     predefinedMetricType: oneOf(['ASGAverageCPUUtilization'] as const),

@@ -257,9 +257,14 @@ export class AutoScalingGroup {
 
   spotNotice(inst: Instance): void {
     const world = this.world;
-    world.log('spot-interruption', inst.id, `EC2 Spot interruption notice for ${inst.id}: terminating in 2 minutes; draining its tasks`);
+    // ECS drains the instance at the notice only with Spot instance draining turned on
+    // (ECS_ENABLE_SPOT_INSTANCE_DRAINING, off by default: spot-instance-draining-linux-container.html);
+    // otherwise its tasks run until the termination stops them
+    const draining = this.config.autoScalingGroup.spotInstanceDraining;
+    const then = draining ? 'draining its tasks' : 'Spot instance draining is off, so its tasks run until then';
+    world.log('spot-interruption', inst.id, `EC2 Spot interruption notice for ${inst.id}: terminating in 2 minutes; ${then}`);
     this.cluster.listener.spotNotice(inst);
-    this.drain(inst, 'EC2 Spot interruption notice');
+    if (draining) this.drain(inst, 'EC2 Spot interruption notice');
     inst.timer = world.sim.after(SPOT_NOTICE_MS, onSpotTerminate, { group: this, inst }, PRIORITY.lifecycle);
   }
 

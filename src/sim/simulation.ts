@@ -342,9 +342,9 @@ export class Simulation {
       if (ms && r) {
         const decision = ms.onMetric(to, r.m, r.n, group.desiredCapacity, group.removableCount(), allIncompatible);
         if (decision && decision.desired !== group.desiredCapacity) {
-          const before = group.desiredCapacity;
+          // the decision is logged before the launches and terminations it causes
+          world.log('scaling-activity', group.name, decision.message);
           group.setDesired(decision.desired);
-          world.log('scaling-activity', group.name, decision.message ?? `desired ${before} -> ${group.desiredCapacity}`);
         }
       }
     }

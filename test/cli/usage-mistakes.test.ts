@@ -36,8 +36,15 @@ describe('usage mistakes', () => {
 
   it('--duration beyond ten years; trace --from past the end (a clock time before the start is the next day\'s)', async () => {
     expect(await oneLine('run', QUICKSTART, '--duration', '100000d')).toBe('ecsim: --duration: expected at most 3660d (ten years), found 100000d');
+    // a last partial period was billed but not measured
+    expect(await oneLine('run', QUICKSTART, '--duration', '30')).toBe(`${QUICKSTART}: --duration: expected a whole number of metric periods of 60s (metrics.period), e.g. 60s; found 30s`);
     // the quick start runs 09:00-10:00 UTC: 08:00 is 23 h after its start
     expect(await oneLine('trace', QUICKSTART, '--from', '08:00')).toBe("ecsim: --from: expected a time before the scenario's end (3600 s after the start), found 82800 s (a clock time before the start is the next day's)");
+  });
+
+  it('a misspelt flag gets a "did you mean" (it said "Unknown argument: sed")', async () => {
+    expect(await oneLine('run', QUICKSTART, '--sed', '3')).toBe('ecsim: unknown flag --sed (did you mean --seed?) (see ecsim run --help)');
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--replicatons', '3', '--zzzz')).toBe('ecsim: unknown flags --replicatons (did you mean --replications?), --zzzz (see ecsim compare --help)');
   });
 
   it('a number flag with a word names the word (it said "found NaN")', async () => {

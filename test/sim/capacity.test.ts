@@ -74,6 +74,11 @@ describe('managed scaling from zero (ECS cluster auto scaling)', () => {
     const last = r.capacity[r.capacity.length - 1];
     expect(last.tasksRunning).toBe(2);
     expect(last.instancesRunning).toBeLessThanOrEqual(2);
+    // events.csv tells the cause before the effect: the group's scaling activity comes
+    // before the termination it causes at the same instant (it used to come after)
+    const i = r.events.findIndex((e) => e.type === 'instance-terminated');
+    const sameInstantBefore = r.events.slice(0, i).filter((e) => e.time === r.events[i].time);
+    expect(sameInstantBefore.some((e) => e.type === 'scaling-activity' && e.subject === 'asg')).toBe(true);
   });
 });
 
@@ -237,6 +242,34 @@ describe('Fargate (aws-behaviour.md §10)', () => {
     for (const n of notices) interrupted += r.tasks.filter((t) => t.instanceId === n.subject && t.running !== null && t.running <= n.time && (t.stopped === null || t.stopped > n.time) && t.stopReason !== 'scale-in').length;
     expect(interrupted).toBeGreaterThan(0);
     expect((r.summary.services.web as any).spotInterruptions).toBe(interrupted);
+  });
+
+  it('EC2 Spot draining is off by default, as in ECS: the tasks run until the instance terminates 2 minutes after the notice; with spotInstanceDraining they are stopped at the notice', () => {
+    const spotRun = (draining?: boolean) =>
+      run(
+        scenario((s) => {
+          s.duration = '3h';
+          Object.assign(s.cluster.capacityProviders.asg.autoScalingGroup, { purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '45m' } });
+          if (draining !== undefined) s.cluster.capacityProviders.asg.autoScalingGroup.spotInstanceDraining = draining;
+        }),
+      );
+    // the tasks on the first noticed instance that were running at the notice
+    const onFirstNotice = (r: ReturnType<typeof spotRun>) => {
+      const n = r.events.find((e) => e.type === 'spot-interruption')!;
+      return { n, tasks: r.tasks.filter((t) => t.instanceId === n.subject && t.running !== null && t.running <= n.time && (t.stopped === null || t.stopped > n.time)) };
+    };
+    const off = onFirstNotice(spotRun());
+    expect(off.n.message).toMatch(/Spot instance draining is off/);
+    expect(off.tasks.length).toBeGreaterThan(0);
+    for (const t of off.tasks) expect([t.stopped, t.stopReason]).toEqual([off.n.time + 120_000, 'spot-interruption']);
+    const drainingAt = (r: ReturnType<typeof spotRun>, n: EventRecord) => r.events.filter((e) => e.type === 'instance-draining' && e.subject === n.subject).map((e) => e.time);
+    expect(drainingAt(spotRun(), off.n)).toEqual([]);
+    const onRun = spotRun(true);
+    const on = onFirstNotice(onRun);
+    expect(on.n.message).toMatch(/draining its tasks/);
+    // set DRAINING at the notice: its tasks are replaced elsewhere under the deployment configuration
+    expect(drainingAt(onRun, on.n)).toEqual([on.n.time]);
+    expect(on.tasks.some((t) => t.stopped! < on.n.time + 120_000)).toBe(true);
   });
 });
 

@@ -144,7 +144,7 @@ describe('review regressions', () => {
     const r = run({
       name: 'drain-order',
       duration: '2h',
-      cluster: oneInstance({ instanceTypes: ['m5.large'], purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '1h' } }),
+      cluster: oneInstance({ instanceTypes: ['m5.large'], purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '1h' }, spotInstanceDraining: true }),
       taskDefinitions: td,
       services: {
         a: { taskDefinition: 't', launchType: 'EC2', desiredCount: 0, autoScaling: { minCapacity: 0, maxCapacity: 1, scheduledActions: { grow: { schedule: 'at(2026-01-05T00:10:00)', scalableTargetAction: { minCapacity: 1 } } } } },

@@ -28,6 +28,16 @@ export interface ResolvedServiceConfig {
   maxQueuePerTask: number;
 }
 
+/**
+ * capacityRps above concurrency / mean service time is an I/O-bound task (its CPU stays
+ * below capacity at saturation); beyond this factor it is taken for a unit mistake.
+ */
+const MAX_CAPACITY_OVER_SLOTS = 100;
+
+function formatRate(r: number): string {
+  return r >= 10 ? r.toFixed(0) : String(Number(r.toPrecision(3)));
+}
+
 export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedServiceConfig {
   const p = config.perTask ?? {};
   const concurrency = p.concurrency ?? 1;
@@ -49,6 +59,16 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
     throw new Error(`workload.perTask.serviceTime: expected a positive mean, found ${baseMean} ms`);
   }
   const slotRate = (concurrency / baseMean) * 1000;
+  if (p.capacityRps !== undefined && p.capacityRps > MAX_CAPACITY_OVER_SLOTS * slotRate) {
+    // An I/O-bound task may serve less than its CPU allows (CPU stays below 100 % at
+    // saturation), but a factor this large is a unit slip, and the run would be meaningless.
+    const secs = baseMean / 1000;
+    const hint = baseMean >= 1000 && Number.isInteger(secs) ? `; serviceTime's mean is ${secs}s (a bare number is seconds): did you mean "${secs}ms"?` : '';
+    throw new Error(
+      `workload.perTask.capacityRps: expected at most ${MAX_CAPACITY_OVER_SLOTS} x what the slots allow ` +
+        `(concurrency ${concurrency} / mean serviceTime ${baseMean} ms = ${formatRate(slotRate)} requests/s), found ${p.capacityRps}${hint}`,
+    );
+  }
   const capacityRps = p.capacityRps ?? slotRate;
   // CPU-bound task: concurrency alone would allow more than the CPU can serve.
   const stretch = config.type === 'http' && capacityRps < slotRate ? slotRate / capacityRps : 1;

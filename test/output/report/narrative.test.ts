@@ -69,6 +69,26 @@ describe('unplaceable episodes and alarm states', () => {
     expect([...eps[1].reasons]).toEqual([['RESOURCE:MEMORY', 1]]);
   });
 
+  it('an episode lasts until the service next places a task (it said "0 s in all" for a 60 s wait), or to the end of the run', () => {
+    const eps = unplaceableEpisodes(
+      [
+        ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task: 3 rejected for INSTANCE_STATUS (not ACTIVE)'),
+        ev(0, 'task-unplaceable', 'my-api', 'service my-api was unable to place a task: 1 rejected for RESOURCE:MEMORY'),
+        ev(60, 'task-placed', 'web-1', 'web-1 placed on i-00000000000000001 (m5.large, us-east-1a)'),
+        ev(61, 'task-placed', 'web-2', 'web-2 placed on i-00000000000000002 (m5.large, us-east-1b)'),
+        ev(90, 'task-placed', 'my-api-12', 'my-api-12 placed on i-00000000000000003 (m5.large, us-east-1c)'),
+        ev(2000, 'task-unplaceable', 'web', 'service web was unable to place a task: 1 rejected for RESOURCE:CPU'),
+      ],
+      300,
+      3600,
+    );
+    expect(eps.map((e) => [e.service, e.startS, e.endS])).toEqual([
+      ['web', 0, 60],
+      ['my-api', 0, 90],
+      ['web', 2000, 3600],
+    ]);
+  });
+
   it('finds the spans an alarm spent in ALARM; one still in ALARM lasts to the end', () => {
     const spans = alarmIntervals(
       [

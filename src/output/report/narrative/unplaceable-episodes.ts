@@ -1,11 +1,14 @@
 // Groups `task-unplaceable` events of a service into episodes (events within `gapS` of
-// each other) and counts the rejection reasons ECS named (RESOURCE:MEMORY, ...).
+// each other) and counts the rejection reasons ECS named (RESOURCE:MEMORY, ...). An
+// episode lasts until the service next places a task after its last failure (the wait
+// the tasks saw), or to the end of the run when none was placed.
 
 import type { EventRow } from '../data/results-data.js';
 
 export interface UnplaceableEpisode {
   service: string;
   startS: number;
+  /** When a task of the service was next placed after the last failure (or the run's end). */
   endS: number;
   events: number;
   /** Reason -> how many events named it, in first-seen order. */
@@ -17,18 +20,37 @@ export interface UnplaceableEpisode {
 const REASON = /\b(RESOURCE:[A-Z]+|INSTANCE_STATUS|memberOf constraint|distinctInstance constraint)\b/g;
 const WAITING = /waits in PROVISIONING for (\S+) capacity/;
 
-/** Events must be in time order. Default gap: 5 minutes (model). */
-export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300): UnplaceableEpisode[] {
-  const open = new Map<string, UnplaceableEpisode>();
+/** A task id is `<service>-<n>`. */
+function serviceOfTask(taskId: string): string {
+  return taskId.replace(/-\d+$/, '');
+}
+
+/**
+ * Events must be in time order. Default gap: 5 minutes (model). `endS`: the run's end, for
+ * episodes no placement ended (default: their last failure).
+ */
+export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300, endS?: number): UnplaceableEpisode[] {
+  const open = new Map<string, { ep: UnplaceableEpisode; lastFailureS: number; placed: boolean }>();
   const out: UnplaceableEpisode[] = [];
   for (const e of events) {
-    if (e.type !== 'task-unplaceable') continue;
-    let ep = open.get(e.subject);
-    if (!ep || e.timeS - ep.endS > gapS) {
-      ep = { service: e.subject, startS: e.timeS, endS: e.timeS, events: 0, reasons: new Map(), waitingFor: null };
-      open.set(e.subject, ep);
-      out.push(ep);
+    if (e.type === 'task-placed') {
+      const o = open.get(serviceOfTask(e.subject));
+      if (o && !o.placed) {
+        o.placed = true;
+        o.ep.endS = e.timeS;
+      }
+      continue;
     }
+    if (e.type !== 'task-unplaceable') continue;
+    let o = open.get(e.subject);
+    if (!o || e.timeS - o.lastFailureS > gapS) {
+      o = { ep: { service: e.subject, startS: e.timeS, endS: e.timeS, events: 0, reasons: new Map(), waitingFor: null }, lastFailureS: e.timeS, placed: false };
+      open.set(e.subject, o);
+      out.push(o.ep);
+    }
+    const ep = o.ep;
+    o.lastFailureS = e.timeS;
+    o.placed = false;
     ep.endS = e.timeS;
     ep.events++;
     ep.waitingFor ??= WAITING.exec(e.message)?.[1] ?? null;
@@ -37,5 +59,6 @@ export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300): Un
     if (found.size === 0) found.add('other (see events.csv)');
     for (const r of found) ep.reasons.set(r, (ep.reasons.get(r) ?? 0) + 1);
   }
+  if (endS !== undefined) for (const o of open.values()) if (!o.placed) o.ep.endS = Math.max(o.ep.endS, endS);
   return out;
 }

@@ -48,7 +48,7 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
   for (const e of data.events) {
     if (e.type === 'scheduled-action') items.push({ timeS: e.timeS, text: `At ${clockLabel(clock, e.timeS)} ${e.subject}: ${e.message}.`, weight: 1e6 });
   }
-  for (const ep of unplaceableEpisodes(data.events)) {
+  for (const ep of unplaceableEpisodes(data.events, undefined, data.durationSeconds)) {
     const reasons = [...ep.reasons.keys()].join(', ');
     const span = ep.endS > ep.startS ? `${clockRange(clock, ep.startS, ep.endS)}` : clockLabel(clock, ep.startS);
     const wait = ep.waitingFor ? `; tasks waited in PROVISIONING for ${ep.waitingFor} capacity` : '';
@@ -128,7 +128,7 @@ function serviceOverview(data: ResultsData, activities: ScalingActivity[]): stri
         '.',
     );
   }
-  const episodes = unplaceableEpisodes(data.events);
+  const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds);
   if (episodes.length) {
     const reasons = new Map<string, number>();
     for (const ep of episodes) for (const [r, n] of ep.reasons) reasons.set(r, (reasons.get(r) ?? 0) + n);
