@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseCsv, parseCsvRows, parseTimeArg, parseScalingActivity, parseAlarmTransition, formatSpan } from '../../../src/output/explain/index.js';
 import { loadChanges } from '../../../src/output/explain/load-changes.js';
+import { reasonsBetween } from '../../../src/output/explain/provisioning-waits.js';
 import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import { describeActivity } from '../../../src/output/explain/scaling-lines.js';
 import type { SeriesRow, ServiceInfo } from '../../../src/output/explain/results-tables.js';
@@ -117,6 +118,21 @@ describe('loadChanges', () => {
 describe('formatSpan', () => {
   it('words for durations', () => {
     expect([formatSpan(12), formatSpan(90), formatSpan(240), formatSpan(3600), formatSpan(5400), formatSpan(86400 * 3)]).toEqual(['12 s', '90 s', '4 min', '1 h', '1 h 30 min', '3 d']);
+  });
+});
+
+describe('reasonsBetween (why tasks waited in PROVISIONING)', () => {
+  const ev = (timeS: number, message: string) => ({ timeS, type: 'task-unplaceable', subject: 'web', message: `service web was unable to place a task: ${message}` });
+  const launching = ev(0, 'no container instance is registered in the cluster yet (3 launching), so no container instance can run the task');
+  it('names the first rejection of each message, constraints too', () => {
+    const events = [launching, ev(30, 'no container instance met all requirements: 3 rejected for memberOf constraint; closest i-1 is excluded by memberOf(x)'), ev(90, 'no container instance met all requirements: 2 rejected for RESOURCE:MEMORY, 1 for RESOURCE:CPU')];
+    expect(reasonsBetween(events, 0, 100)).toBe(' (memberOf, RESOURCE:MEMORY)');
+    expect(reasonsBetween(events, 60, 100)).toBe(' (RESOURCE:MEMORY)');
+  });
+  it('says no instance was registered only when no message named a rejection', () => {
+    expect(reasonsBetween([launching], 0, 100)).toBe(' (no instance registered)');
+    expect(reasonsBetween([ev(0, 'no container instances are registered in the cluster, so no container instance can run the task')], 0, 100)).toBe(' (no instance registered)');
+    expect(reasonsBetween([launching], 10, 100)).toBe('');
   });
 });
 
