@@ -150,6 +150,34 @@ describe('scalingNotes (why it did not scale)', () => {
     expect(notes[0].text).toBe('web: no scale in since 09:00: CPU was below 54 % (90 % of the target 60) for at most 14 consecutive datapoints; the low alarm needs 15');
   });
 
+  // target 50, minCapacity 1: the low alarm's threshold is 45
+  const api: ServiceInfo = { ...web, minCapacity: 1, policies: [{ ...web.policies[0], targetValue: 50 }] };
+
+  it('low alarm in ALARM, but ceil(3 x 38.3/50) = ceil(2.3) = 3: removing a task would push CPU above the target, so no scale in', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => row(i * 60, { desiredCount: 3, minCapacity: 1, cpuUtilization: 38.3 }));
+    const notes = scalingNotes(api, rows, { fromS: 0, toS: 1200, activityTimes: [] }, clock);
+    expect(notes.map((n) => n.text)).toEqual([
+      'web: no scale in since 09:00: CPU below 45 % (90 % of the target 50) for 20 consecutive datapoints, so the low alarm is in ALARM, ' +
+        'but ceil(3 x 38.3/50) = 3: removing a task would push CPU above the target, so target tracking keeps 3',
+    ]);
+  });
+
+  it('low alarm in ALARM and ceil(3 x 30/50) = ceil(1.8) = 2 < 3: a scale in is due', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => row(i * 60, { desiredCount: 3, minCapacity: 1, cpuUtilization: 30 }));
+    const notes = scalingNotes(api, rows, { fromS: 0, toS: 1200, activityTimes: [] }, clock);
+    expect(notes[0].text).toMatch(/^web: CPU below 45 % \(90 % of the target 50\) for 20 consecutive datapoints since 09:00: scale in is due once the low alarm sees 15 of them/);
+  });
+
+  it('low alarm was in ALARM while desired sat at minCapacity: ceil(4 x 30/50) = 3, clamped to minCapacity 4', () => {
+    // minCapacity 4 for 17 minutes below 45 % (in ALARM from the 15th), then lowered to 2 while CPU is back at 50
+    const cpu = [...Array<number>(17).fill(30), 50, 50, 50];
+    const rows = cpu.map((c, i) => row(i * 60, { desiredCount: 4, minCapacity: i < 17 ? 4 : 2, cpuUtilization: c }));
+    const notes = scalingNotes(api, rows, { fromS: 0, toS: 1200, activityTimes: [] }, clock);
+    expect(notes[0].text).toBe(
+      'web: no scale in since 09:00: CPU below 45 % (90 % of the target 50) for 17 consecutive datapoints, so the low alarm was in ALARM, but ceil(4 x 30/50) = 3, and desired 4 is at minCapacity 4',
+    );
+  });
+
   it('nothing to say at minCapacity', () => {
     const rows = Array.from({ length: 5 }, (_, i) => row(i * 60, { desiredCount: 3, cpuUtilization: 10 }));
     expect(scalingNotes(web, rows, { fromS: 0, toS: 300, activityTimes: [] }, clock)).toEqual([]);
