@@ -89,6 +89,8 @@ export interface UnplaceableReason {
   rejections: Rejection[];
   /** The ACTIVE instance nearest to fitting (see docs/notes/placement.md), if any is ACTIVE. */
   closest?: ClosestInstance;
+  /** Instances still launching (REGISTERING: not registered yet), not counted as rejected; absent when none. */
+  launching?: number;
   /** A sentence for a person, e.g. for events.csv. */
   message: string;
 }

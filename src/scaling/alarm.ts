@@ -201,7 +201,8 @@ export class Alarm {
     }
     this.subPeriods = k;
     this.storePeriod = store.period;
-    store.ensureRetention(this.evaluationRange * k + 1);
+    // the oldest datapoint read is the range plus the publish delay behind the newest stored
+    store.ensureRetention(this.evaluationRange * k + Math.ceil(store.publishDelay / store.period) + 1);
     this.series = store.series(this.metricName);
     this.preparedFor = store;
     this.refresh = true;

@@ -133,7 +133,7 @@ export class MetricStore {
     return this.retentionPeriods;
   }
 
-  /** Keeps at least `periods` periods of every metric (alarms call this with their evaluation range). */
+  /** Keeps at least `periods` periods of every metric (alarms call this with their evaluation range and the publish delay). */
   ensureRetention(periods: number): void {
     if (periods <= this.retentionPeriods) return;
     this.retentionPeriods = periods;

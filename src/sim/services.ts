@@ -16,6 +16,7 @@ import {
   defaultStrategies,
   describeUnplaceable,
   placeTask,
+  unplaceableReasonKinds,
   isCandidate,
   spreadFargateTask,
   AZ_ATTRIBUTE,
@@ -125,6 +126,8 @@ export class ServiceRuntime {
   };
 
   private lastUnplaceableMessage = '';
+  /** The rejection kinds of the last logged message (unplaceableReasonKinds), -1 before any. */
+  private lastUnplaceableKinds = -1;
   private lastUnplaceableAt = -Infinity;
   private lastUnplaceableVersion = -1;
   private taskSeq = 0;
@@ -392,7 +395,7 @@ export class ServiceRuntime {
     return result.ok ? this.cluster.byId.get(result.instanceId)! : undefined;
   }
 
-  /** A placement failed: remembers the capacity versions, logs the reason now and then. */
+  /** A placement failed: remembers the capacity versions, logs the reason when it changed and now and then. */
   private placementFailed(task: Task, candidates: readonly Instance[]): void {
     const world = this.world;
     this.failedAtVersion.set(task.capacityProvider, this.cluster.capacityVersion);
@@ -405,18 +408,25 @@ export class ServiceRuntime {
         at.registrations = this.cluster.registrationCount(p);
       } else this.failedAtRelease.set(p, { release: this.cluster.releaseVersion(p), registrations: this.cluster.registrationCount(p) });
     }
-    // the reason costs a scan of every instance: build it only when it may be logged
-    // (at most every minute while capacity changes, every 5 minutes otherwise)
+    // A new reason (another set of rejecting steps: RESOURCE:MEMORY where it was
+    // INSTANCE_STATUS, a constraint) is logged at once: nothing may retry for a long time
+    // after this failure, and the last message would stand for the whole wait. The same
+    // reason with other figures (counts, the closest instance) is logged at most every
+    // minute while capacity changes, and repeated every 5 minutes. The full message costs
+    // more than the reason's kinds: it is built only when it may be logged.
     const since = world.now - this.lastUnplaceableAt;
-    if (since >= 300_000 || (since >= 60_000 && this.cluster.capacityVersion !== this.lastUnplaceableVersion)) {
-      this.lastUnplaceableVersion = this.cluster.capacityVersion;
-      const message = describeUnplaceable(candidates, this.requirements, this.constraints).message;
-      if (message !== this.lastUnplaceableMessage || since >= 300_000) {
-        this.lastUnplaceableMessage = message;
-        this.lastUnplaceableAt = world.now;
-        const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
-        world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
-      }
+    const due = since >= 300_000 || (since >= 60_000 && this.cluster.capacityVersion !== this.lastUnplaceableVersion);
+    const kinds = unplaceableReasonKinds(candidates, this.requirements, this.constraints);
+    const newReason = kinds !== this.lastUnplaceableKinds;
+    if (!due && !newReason) return;
+    this.lastUnplaceableVersion = this.cluster.capacityVersion;
+    const message = describeUnplaceable(candidates, this.requirements, this.constraints).message;
+    if (newReason || message !== this.lastUnplaceableMessage || since >= 300_000) {
+      this.lastUnplaceableMessage = message;
+      this.lastUnplaceableKinds = kinds;
+      this.lastUnplaceableAt = world.now;
+      const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
+      world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
     }
   }
 

@@ -106,7 +106,7 @@ describe('ecsim explain (quick start, seed 1)', () => {
   });
 
   it('tells the first tasks waited for the instances to register (launchDelay 60 s)', () => {
-    expect(text).toMatch(/^09:01 {2}web: 3 tasks waited in PROVISIONING for 60 s \(INSTANCE_STATUS\) until i-0+1, i-0+2, i-0+3 registered$/m);
+    expect(text).toMatch(/^09:01 {2}web: 3 tasks waited in PROVISIONING for 60 s \(no instance registered\) until i-0+1, i-0+2, i-0+3 registered$/m);
   });
 
   it('says why it did not scale in: CPU never fell below 54 % (90 % of 60)', () => {

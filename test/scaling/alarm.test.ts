@@ -97,6 +97,28 @@ describe('Alarm', () => {
     );
   });
 
+  it('keeps the datapoints it reads when the publish delay is longer than the default retention of 64 periods', () => {
+    // publishDelay 64 min: the datapoint of minute m is visible at m + 1 + 64 min, when the
+    // store already holds minutes up to m + 64. The retention must cover the range (5) and
+    // the delay (64): 5 + 64 + 1 = 70 periods (64 dropped every datapoint read: no transition).
+    const store = new MetricStore({ period: MIN, publishDelay: 64 * MIN });
+    const alarm = new Alarm({ name: 'high', metricName: 'X', statistic: 'Average', period: MIN, evaluationPeriods: 3, threshold: 60, comparisonOperator: 'GreaterThanThreshold' });
+    const transitions: [number, string, number[]][] = [];
+    for (let m = 1; m <= 100; m++) {
+      store.putValue('X', (m - 1) * MIN, m - 1 >= 10 && m - 1 <= 12 ? 75 : 10);
+      const tr = alarm.evaluate(m * MIN, store);
+      if (tr) transitions.push([tr.time / MIN, tr.to, tr.datapoints]);
+    }
+    expect(store.retention).toBe(70);
+    // minute 0 visible at 65 min (one datapoint, not breaching: OK); minute 12 at 77 min
+    // completes 3 of 3 above 60; minute 13 (10) at 78 min ends it
+    expect(transitions).toEqual([
+      [65, 'OK', [10]],
+      [77, 'ALARM', [75, 75, 75]],
+      [78, 'OK', [75, 75, 10]],
+    ]);
+  });
+
   it('rejects datapointsToAlarm > evaluationPeriods and a period that is not a multiple of the metric period', () => {
     const base = {
       name: 'a',

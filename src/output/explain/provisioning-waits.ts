@@ -69,13 +69,19 @@ export function provisioningWaitLines(
   return lines;
 }
 
-/** " (RESOURCE:MEMORY, RESOURCE:CPU)" from the unplaceable events in [from, to], or "". */
+/**
+ * " (RESOURCE:MEMORY, memberOf)" from the unplaceable events in [from, to] (the first
+ * rejection each names), or " (no instance registered)" when none named a rejection but
+ * one said no container instance was registered (yet), or "".
+ */
 export function reasonsBetween(events: readonly EventRow[], from: number, to: number): string {
   const codes: string[] = [];
+  let noneRegistered = false;
   for (const e of events) {
     if (e.timeS < from || e.timeS > to) continue;
-    for (const m of e.message.matchAll(/rejected for ([A-Z_]+(?::[A-Z_]+)?)/g)) if (!codes.includes(m[1])) codes.push(m[1]);
-    if (codes.length === 0 && /no container instances are registered/.test(e.message) && !codes.includes('no instance registered')) codes.push('no instance registered');
+    for (const m of e.message.matchAll(/rejected for ([A-Za-z_]+(?::[A-Z_]+)?)/g)) if (!codes.includes(m[1])) codes.push(m[1]);
+    if (/no container instances? (?:are|is) registered/.test(e.message)) noneRegistered = true;
   }
+  if (codes.length === 0 && noneRegistered) codes.push('no instance registered');
   return codes.length > 0 ? ` (${codes.join(', ')})` : '';
 }

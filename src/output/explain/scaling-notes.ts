@@ -2,8 +2,11 @@
 // each target tracking policy's alarms (aws-behaviour.md §2): scale out blocked while the
 // service sat at maxCapacity with the metric above target, and why no scale in happened
 // since the last scaling activity (the low alarm needs 15 consecutive datapoints below
-// 90 % of the target).
+// 90 % of the target; in ALARM, target tracking still keeps the capacity when
+// ceil(current x metric / target) >= current, since removing a task would push the metric
+// above the target).
 
+import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { formatClock, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, type ExplainLine } from './explain-line.js';
 import type { PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
@@ -64,7 +67,7 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   const since = Math.max(w.fromS, ...w.activityTimes.filter((t) => t <= w.toS));
   const after = inWindow.filter((r) => r.timeS >= since);
   for (const p of mayScaleIn) {
-    const text = whyNoScaleIn(p, after, since, clock);
+    const text = whyNoScaleIn(p, after, since, clock, service.minCapacity);
     if (text) note(w.toS, text);
   }
   return lines;
@@ -102,7 +105,7 @@ function blockedAtMax(rows: readonly SeriesRow[], p: PolicyInfo): BlockedRun[] {
   return runs;
 }
 
-function whyNoScaleIn(p: PolicyInfo, rows: readonly SeriesRow[], since: number, clock: ClockFormat): string | null {
+function whyNoScaleIn(p: PolicyInfo, rows: readonly SeriesRow[], since: number, clock: ClockFormat, serviceMin: number | null): string | null {
   const { label, unit } = metricLabel(p.metricName);
   const threshold = LOW_ALARM_FRACTION * p.targetValue!;
   const values = rows.map((r) => metricOf(r, p.metricName));
@@ -121,7 +124,46 @@ function whyNoScaleIn(p: PolicyInfo, rows: readonly SeriesRow[], since: number, 
   if (longest < LOW_ALARM_DATAPOINTS) {
     return `no scale in since ${from}: ${label} was below ${thr} for at most ${longest} consecutive datapoints; the low alarm needs ${LOW_ALARM_DATAPOINTS}`;
   }
+  const kept = keptInAlarm(p, rows, values, threshold, serviceMin);
+  if (kept !== null) {
+    const { row, value, wanted, min } = kept;
+    const state = row === rows[rows.length - 1] ? 'is' : 'was';
+    const ceil = `ceil(${row.desiredCount} x ${formatRate(value)}/${p.targetValue}) = ${wanted}`;
+    const why =
+      wanted >= row.desiredCount
+        ? `${ceil}: removing a task would push ${label} above the target, so target tracking keeps ${row.desiredCount}`
+        : `${ceil}, and desired ${row.desiredCount} is at minCapacity ${min}`;
+    return `no scale in since ${from}: ${label} below ${thr} for ${longest} consecutive datapoints, so the low alarm ${state} in ALARM, but ${why}`;
+  }
   return `${label} below ${thr} for ${longest} consecutive datapoints since ${from}: scale in is due once the low alarm sees ${LOW_ALARM_DATAPOINTS} of them (each visible one publish delay after its period), outside a scale-in cooldown`;
+}
+
+/**
+ * When every datapoint at which the low alarm is in ALARM (the 15th and later of a run
+ * below the threshold) leaves the capacity where it is (ceil(desired x metric / target) >=
+ * desired, or that clamped to minCapacity is), the newest such datapoint; null when at one
+ * of them a scale in was due (or none puts the alarm in ALARM).
+ */
+function keptInAlarm(
+  p: PolicyInfo,
+  rows: readonly SeriesRow[],
+  values: readonly (number | null)[],
+  threshold: number,
+  serviceMin: number | null,
+): { row: SeriesRow; value: number; wanted: number; min: number } | null {
+  let kept: { row: SeriesRow; value: number; wanted: number; min: number } | null = null;
+  let run = 0;
+  for (let i = 0; i < rows.length; i++) {
+    const v = values[i];
+    run = v !== null && v < threshold ? run + 1 : 0;
+    if (run < LOW_ALARM_DATAPOINTS) continue;
+    const row = rows[i];
+    const wanted = proportionalCapacity(row.desiredCount, v!, p.targetValue!);
+    const min = row.minCapacity ?? serviceMin ?? 0;
+    if (Math.max(wanted, min) < row.desiredCount) return null;
+    kept = { row, value: v!, wanted, min };
+  }
+  return kept;
 }
 
 function periodOf(rows: readonly SeriesRow[]): number {

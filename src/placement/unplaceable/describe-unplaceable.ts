@@ -4,7 +4,11 @@
 // Kubernetes scheduler counts "3 Insufficient memory, 2 didn't match node selector".
 //
 // Each instance is counted once, under the first step that rejected it (status, CPU,
-// memory, ports, ENI, then constraints in order). The closest instance is the ACTIVE
+// memory, ports, ENI, then constraints in order). Instances still launching (REGISTERING)
+// are not container instances of the cluster yet: they are not counted as rejected, only
+// named ("2 launching, not registered yet"); when nothing else is there, the message says
+// no container instance is registered yet, as ECS's "No Container Instances were found in
+// your cluster" does. The closest instance is the ACTIVE
 // instance that (1) fails the fewest constraints, then (2) lacks the fewest kinds of
 // resource, then (3) lacks the smallest amount relative to the request
 // (cpu/taskCpu + memory/taskMemory + busyPorts/ports + eni), then (4) has the lowest id.
@@ -38,6 +42,7 @@ export function describeUnplaceable(
       message: 'no container instances are registered in the cluster, so no container instance can run the task',
     };
   }
+  let launching = 0;
   const resourceCounts = new Map<RejectionReason, number>();
   const constraintCounts = new Array<number>(constraints.length).fill(0);
   // The closest instance so far and its key; Shortfall objects are built only for the winner.
@@ -47,6 +52,10 @@ export function describeUnplaceable(
   let bestAmount = 0;
 
   for (const inst of instances) {
+    if (inst.status === 'REGISTERING') {
+      launching++;
+      continue;
+    }
     const r = resourceRejection(inst, task);
     let fails = 0;
     if (r !== null) resourceCounts.set(r, (resourceCounts.get(r) ?? 0) + 1);
@@ -93,12 +102,22 @@ export function describeUnplaceable(
     ...(closest.inst.attributes[AZ_ATTRIBUTE] !== undefined ? { availabilityZone: closest.inst.attributes[AZ_ATTRIBUTE] } : {}),
     lacks: closest.lacks,
   };
+  if (launching === instances.length) {
+    return {
+      instancesConsidered: instances.length,
+      rejections,
+      launching,
+      message: `no container instance is registered in the cluster yet (${launching} launching), so no container instance can run the task`,
+    };
+  }
   const manyMemberOf = constraints.filter((c) => c.type === 'memberOf').length > 1;
+  const launchingNote = launching > 0 ? `; ${launching} launching, not registered yet` : '';
   return {
     instancesConsidered: instances.length,
     rejections,
     ...(closestInstance ? { closest: closestInstance } : {}),
-    message: formatMessage(rejections, closestInstance, manyMemberOf),
+    ...(launching > 0 ? { launching } : {}),
+    message: formatMessage(rejections, closestInstance, manyMemberOf) + launchingNote,
   };
 }
 

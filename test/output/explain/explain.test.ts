@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseCsv, parseCsvRows, parseTimeArg, parseScalingActivity, parseAlarmTransition, formatSpan } from '../../../src/output/explain/index.js';
 import { loadChanges } from '../../../src/output/explain/load-changes.js';
+import { reasonsBetween } from '../../../src/output/explain/provisioning-waits.js';
 import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import { describeActivity } from '../../../src/output/explain/scaling-lines.js';
 import type { SeriesRow, ServiceInfo } from '../../../src/output/explain/results-tables.js';
@@ -120,6 +121,21 @@ describe('formatSpan', () => {
   });
 });
 
+describe('reasonsBetween (why tasks waited in PROVISIONING)', () => {
+  const ev = (timeS: number, message: string) => ({ timeS, type: 'task-unplaceable', subject: 'web', message: `service web was unable to place a task: ${message}` });
+  const launching = ev(0, 'no container instance is registered in the cluster yet (3 launching), so no container instance can run the task');
+  it('names the first rejection of each message, constraints too', () => {
+    const events = [launching, ev(30, 'no container instance met all requirements: 3 rejected for memberOf constraint; closest i-1 is excluded by memberOf(x)'), ev(90, 'no container instance met all requirements: 2 rejected for RESOURCE:MEMORY, 1 for RESOURCE:CPU')];
+    expect(reasonsBetween(events, 0, 100)).toBe(' (memberOf, RESOURCE:MEMORY)');
+    expect(reasonsBetween(events, 60, 100)).toBe(' (RESOURCE:MEMORY)');
+  });
+  it('says no instance was registered only when no message named a rejection', () => {
+    expect(reasonsBetween([launching], 0, 100)).toBe(' (no instance registered)');
+    expect(reasonsBetween([ev(0, 'no container instances are registered in the cluster, so no container instance can run the task')], 0, 100)).toBe(' (no instance registered)');
+    expect(reasonsBetween([launching], 10, 100)).toBe('');
+  });
+});
+
 describe('scalingNotes (why it did not scale)', () => {
   it('no scale in while CPU stays at or above 90 % of the target (AlarmLow threshold 54 for target 60)', () => {
     const rows = Array.from({ length: 20 }, (_, i) => row(i * 60, { desiredCount: 6, cpuUtilization: 55 }));
@@ -132,6 +148,34 @@ describe('scalingNotes (why it did not scale)', () => {
     const rows = cpu.map((c, i) => row(i * 60, { desiredCount: 6, cpuUtilization: c }));
     const notes = scalingNotes(web, rows, { fromS: 0, toS: 17 * 60, activityTimes: [] }, clock);
     expect(notes[0].text).toBe('web: no scale in since 09:00: CPU was below 54 % (90 % of the target 60) for at most 14 consecutive datapoints; the low alarm needs 15');
+  });
+
+  // target 50, minCapacity 1: the low alarm's threshold is 45
+  const api: ServiceInfo = { ...web, minCapacity: 1, policies: [{ ...web.policies[0], targetValue: 50 }] };
+
+  it('low alarm in ALARM, but ceil(3 x 38.3/50) = ceil(2.3) = 3: removing a task would push CPU above the target, so no scale in', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => row(i * 60, { desiredCount: 3, minCapacity: 1, cpuUtilization: 38.3 }));
+    const notes = scalingNotes(api, rows, { fromS: 0, toS: 1200, activityTimes: [] }, clock);
+    expect(notes.map((n) => n.text)).toEqual([
+      'web: no scale in since 09:00: CPU below 45 % (90 % of the target 50) for 20 consecutive datapoints, so the low alarm is in ALARM, ' +
+        'but ceil(3 x 38.3/50) = 3: removing a task would push CPU above the target, so target tracking keeps 3',
+    ]);
+  });
+
+  it('low alarm in ALARM and ceil(3 x 30/50) = ceil(1.8) = 2 < 3: a scale in is due', () => {
+    const rows = Array.from({ length: 20 }, (_, i) => row(i * 60, { desiredCount: 3, minCapacity: 1, cpuUtilization: 30 }));
+    const notes = scalingNotes(api, rows, { fromS: 0, toS: 1200, activityTimes: [] }, clock);
+    expect(notes[0].text).toMatch(/^web: CPU below 45 % \(90 % of the target 50\) for 20 consecutive datapoints since 09:00: scale in is due once the low alarm sees 15 of them/);
+  });
+
+  it('low alarm was in ALARM while desired sat at minCapacity: ceil(4 x 30/50) = 3, clamped to minCapacity 4', () => {
+    // minCapacity 4 for 17 minutes below 45 % (in ALARM from the 15th), then lowered to 2 while CPU is back at 50
+    const cpu = [...Array<number>(17).fill(30), 50, 50, 50];
+    const rows = cpu.map((c, i) => row(i * 60, { desiredCount: 4, minCapacity: i < 17 ? 4 : 2, cpuUtilization: c }));
+    const notes = scalingNotes(api, rows, { fromS: 0, toS: 1200, activityTimes: [] }, clock);
+    expect(notes[0].text).toBe(
+      'web: no scale in since 09:00: CPU below 45 % (90 % of the target 50) for 17 consecutive datapoints, so the low alarm was in ALARM, but ceil(4 x 30/50) = 3, and desired 4 is at minCapacity 4',
+    );
   });
 
   it('nothing to say at minCapacity', () => {

@@ -89,6 +89,14 @@ describe('unplaceable episodes and alarm states', () => {
     ]);
   });
 
+  it('counts "nothing registered" as one reason, whether none was launched or all are launching', () => {
+    const eps = unplaceableEpisodes([
+      ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task: no container instances are registered in the cluster, so no container instance can run the task'),
+      ev(60, 'task-unplaceable', 'web', 'service web was unable to place a task: no container instance is registered in the cluster yet (2 launching), so no container instance can run the task'),
+    ]);
+    expect([...eps[0].reasons]).toEqual([['no container instance registered', 2]]);
+  });
+
   it('finds the spans an alarm spent in ALARM; one still in ALARM lasts to the end', () => {
     const spans = alarmIntervals(
       [

@@ -1,7 +1,7 @@
 // Groups `task-unplaceable` events of a service into episodes (events within `gapS` of
-// each other) and counts the rejection reasons ECS named (RESOURCE:MEMORY, ...). An
-// episode lasts until the service next places a task after its last failure (the wait
-// the tasks saw), or to the end of the run when none was placed.
+// each other) and counts the rejection reasons ECS named (RESOURCE:MEMORY, ..., or no
+// container instance registered). An episode lasts until the service next places a task
+// after its last failure (the wait the tasks saw), or to the end of the run when none was.
 
 import type { EventRow } from '../data/results-data.js';
 
@@ -17,7 +17,9 @@ export interface UnplaceableEpisode {
   waitingFor: string | null;
 }
 
-const REASON = /\b(RESOURCE:[A-Z]+|INSTANCE_STATUS|memberOf constraint|distinctInstance constraint)\b/g;
+const REASON = /\b(RESOURCE:[A-Z]+|INSTANCE_STATUS|memberOf constraint|distinctInstance constraint|no container instances? (?:is|are) registered)\b/g;
+/** The two wordings of "nothing registered" (none at all, or all still launching) count as one reason. */
+const reasonName = (match: string): string => (match.startsWith('no container') ? 'no container instance registered' : match);
 const WAITING = /waits in PROVISIONING for (\S+) capacity/;
 
 /** A task id is `<service>-<n>`. */
@@ -55,7 +57,7 @@ export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300, end
     ep.events++;
     ep.waitingFor ??= WAITING.exec(e.message)?.[1] ?? null;
     const found = new Set<string>();
-    for (const m of e.message.matchAll(REASON)) found.add(m[1]);
+    for (const m of e.message.matchAll(REASON)) found.add(reasonName(m[1]));
     if (found.size === 0) found.add('other (see events.csv)');
     for (const r of found) ep.reasons.set(r, (ep.reasons.get(r) ?? 0) + 1);
   }
