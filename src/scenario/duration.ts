@@ -8,7 +8,8 @@ const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
 /** Milliseconds for a duration, or an error message. */
 export function parseDuration(value: unknown): number | string {
   if (typeof value === 'number') {
-    if (!Number.isFinite(value) || value < 0) return `expected a non-negative duration, found ${value}`;
+    if (!Number.isFinite(value)) return `expected a finite duration (a number of seconds or a string like "90s"), found ${value}`;
+    if (value < 0) return `expected a non-negative duration, found ${value}`;
     return Math.round(value * 1000);
   }
   if (typeof value !== 'string') return `expected a duration (a number of seconds or a string like "90s", "15m", "7d"), found ${describe(value)}`;

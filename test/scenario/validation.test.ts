@@ -55,6 +55,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['a duration that ends inside a metric period (its requests went unmeasured while its cost was billed)', (s) => (s.duration = '90s'), /duration: expected a whole number of metric periods of 60s \(metrics\.period\), e\.g\. 60s or 120s; found 90s$/],
   ['Spot instance draining without Spot interruptions (it would do nothing)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.spotInstanceDraining = true), /autoScalingGroup\.spotInstanceDraining: has no effect without spotInterruptions/],
   ['a service time in seconds by mistake (a bare number is seconds; the run dropped 99.8 % of requests at 5 % CPU)', (s) => (s.services.web.workload.perTask.serviceTime.mean = 40), /services\.web\.workload\.perTask\.capacityRps: expected at most 100 x what the slots allow \(concurrency 8 \/ mean serviceTime 40000 ms = 0\.2 requests\/s\), found 100; serviceTime's mean is 40s \(a bare number is seconds\): did you mean "40ms"\?$/],
+  ['an infinite duration (it was called negative)', (s) => (s.duration = 1e400), /duration: expected a finite duration .*found Infinity$/],
 ];
 
 describe('scenario validation: one clear line per problem, with the key path', () => {
@@ -89,6 +90,21 @@ describe('scenario validation: one clear line per problem, with the key path', (
   it('reports the line of the offending key', () => {
     const file = writeScenario(dir, 'line', (require_quickstart_text()).replace('taskDefinition: web', 'taskDefinition: wbe'));
     expect(() => loadScenarioFile(file)).toThrow(new RegExp(`${file.replace(/[.]/g, '\\.')}:35: services\\.web\\.taskDefinition`));
+  });
+
+  it('a key given twice is named, on its line; a syntax error is told once, not once per line after it', () => {
+    const text = require_quickstart_text();
+    const dup = writeScenario(dir, 'dup-key', text.replace('duration: 1h', 'duration: 1h\nseed: 2'));
+    expect(() => loadScenarioFile(dup)).toThrow(new RegExp(`^${dup.replace(/[.]/g, '\\.')}:\\d+: not valid YAML/JSON: the key "seed" appears twice in the same map$`));
+    const tabs = writeScenario(dir, 'tabs', text.replace(/\n {4}/g, '\n\t\t'));
+    let message = '';
+    try {
+      loadScenarioFile(tabs);
+    } catch (e) {
+      message = (e as Error).message;
+    }
+    expect(message.split('\n')).toHaveLength(1);
+    expect(message).toMatch(/not valid YAML\/JSON: .*\(\d+ more YAML errors follow from here\)$/);
   });
 
   it('`ecsim run` with an unknown task definition exits 2 with one line and leaves no output folder', async () => {
