@@ -3,7 +3,7 @@
 // sweep.csv), so the sweep, every shard and the report compute the same labels.
 //
 //   `<name>=<value>` per sweep path, joined by `,` in path order, e.g.
-//   `targetValue=40,scaleInCooldown=60s`, where <name> is the shortest tail of the dotted
+//   `targetValue=40,scaleOutCooldown=60s`, where <name> is the shortest tail of the dotted
 //   path (whole segments) that no other path of the sweep shares, and <name> and <value>
 //   keep A-Z a-z 0-9 . _ - and percent-encode every other UTF-8 byte (`%2F` for `/`,
 //   `%7B%22a%22%3A1%7D` for `{"a":1}`), so the label is safe on any filesystem.

@@ -97,7 +97,7 @@ describe('ecsim validate on variants and sweeps', () => {
     const r = await cli('validate', file);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${file}: ok (1 services, 3600 s simulated; 3 variants and each of the 25 sweep values once (100 points) checked)\n`);
+    expect(r.stdout).toBe(`${file}: ok (1 service, 7200 s simulated; 3 variants and each of the 25 sweep values once (100 points) checked)\n`);
   });
 
   it('compare and sweep report the same problem the same way', async () => {
@@ -116,12 +116,12 @@ describe('ecsim validate on variants and sweeps', () => {
     const r = await cli('validate', COMPARE_QUICKSTART);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe(`${COMPARE_QUICKSTART}: ok (1 services, 3600 s simulated; 3 variants and all 8 sweep points checked)\n`);
+    expect(r.stdout).toBe(`${COMPARE_QUICKSTART}: ok (1 service, 7200 s simulated; 3 variants and all 8 sweep points checked)\n`);
   });
 
   it('a scenario without variants or sweep: the line it always printed', async () => {
     const r = await cli('validate', 'scenarios/quickstart.yaml');
     expect(r.code).toBe(0);
-    expect(r.stdout).toBe('scenarios/quickstart.yaml: ok (1 services, 3600 s simulated)\n');
+    expect(r.stdout).toBe('scenarios/quickstart.yaml: ok (1 service, 3600 s simulated)\n');
   });
 });

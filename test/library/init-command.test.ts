@@ -1,4 +1,5 @@
-// `ecsim init`: copies a library scenario verbatim, lists templates, refuses to overwrite
+// `ecsim init`: copies a library scenario (named after the output file, without the
+// lesson's expect: lists, otherwise verbatim), lists templates, refuses to overwrite
 // (UsageError, exit 2) and names unknown templates with a hint. The command module is
 // driven through yargs here, as src/cli/main.ts drives it.
 
@@ -8,7 +9,9 @@ import { join } from 'node:path';
 import yargs from 'yargs';
 import { initCommand } from '../../src/cli/commands/init.js';
 import { UsageError } from '../../src/cli/errors.js';
+import { parse } from 'yaml';
 import { loadScenarioFile } from '../../src/scenario/index.js';
+import { nameForFile } from '../../src/cli/actions/init.js';
 import { tempDir } from '../helpers.js';
 
 async function init(...args: string[]): Promise<{ stdout: string; error: unknown }> {
@@ -33,21 +36,61 @@ async function init(...args: string[]): Promise<{ stdout: string; error: unknown
 }
 
 describe('ecsim init', () => {
-  it('writes the quick start by default: a byte-for-byte copy that validates', async () => {
+  it('writes the quick start by default: a copy named after the file, otherwise byte for byte, that validates', async () => {
     const out = join(tempDir(), 'my.yaml');
     const r = await init('--out', out);
     expect(r.error).toBeNull();
-    expect(readFileSync(out, 'utf8')).toBe(readFileSync('scenarios/quickstart.yaml', 'utf8'));
-    expect(r.stdout).toMatch(/wrote .*my\.yaml \(from the quickstart template\)/);
-    expect(loadScenarioFile(out).scenario.name).toBe('quickstart');
+    expect(readFileSync(out, 'utf8')).toBe(readFileSync('scenarios/quickstart.yaml', 'utf8').replace(/^name: quickstart$/m, 'name: my'));
+    expect(r.stdout).toMatch(/wrote .*my\.yaml \(from the quickstart template, named my, results in results\/my\/\): edit it/);
+    expect(loadScenarioFile(out).scenario.name).toBe('my');
   });
 
   it('--template picks a library scenario (with or without .yaml)', async () => {
     const dir = tempDir();
     expect((await init('--template', 'flash-crowd', '--out', join(dir, 'a.yaml'))).error).toBeNull();
     expect((await init('--template', 'fargate-spot.yaml', '--out', join(dir, 'b.yaml'))).error).toBeNull();
-    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toBe(readFileSync('scenarios/flash-crowd.yaml', 'utf8'));
-    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toBe(readFileSync('scenarios/fargate-spot.yaml', 'utf8'));
+    expect(readFileSync(join(dir, 'a.yaml'), 'utf8')).toMatch(/^# A flash crowd/);
+    expect(readFileSync(join(dir, 'b.yaml'), 'utf8')).toMatch(/^# Fargate Spot with an on-demand base/);
+  });
+
+  it('the lesson\'s name and expect: lists do not come along (review item 11); comments and everything else do', async () => {
+    const out = join(tempDir(), 'my-service.yaml');
+    const r = await init('--template', 'capacity-target', '--out', out);
+    expect(r.error).toBeNull();
+    expect(r.stdout).toMatch(/named my-service, results in results\/my-service\/; the lesson's expect: lists were left out, add your own requirements\)/);
+    const text = readFileSync(out, 'utf8');
+    const raw = parse(text);
+    expect(raw.name).toBe('my-service');
+    expect(raw.expect).toBeUndefined();
+    expect(Object.values<any>(raw.variants).map((v) => v?.expect)).toEqual([undefined, undefined]);
+    expect(text).not.toMatch(/expect/);
+    // every line written is the template's, in order, but for the name
+    const template = readFileSync('scenarios/capacity-target.yaml', 'utf8').split('\n');
+    let at = 0;
+    for (const line of text.split('\n')) {
+      if (line === 'name: my-service') continue;
+      while (at < template.length && template[at] !== line) at++;
+      expect(at, line).toBeLessThan(template.length);
+      at++;
+    }
+    expect(text).toContain('# Lesson: ECS scales the Auto Scaling group');
+    const s = loadScenarioFile(out);
+    expect(s.scenario.name).toBe('my-service');
+    expect(s.scenario.expect ?? []).toEqual([]);
+  });
+
+  it('the name is the file\'s base name in the characters a scenario name may use', () => {
+    expect(nameForFile('dir/my-service.yaml')).toBe('my-service');
+    expect(nameForFile('/x/My Service (v2).yml')).toBe('My-Service-v2');
+    expect(nameForFile('2026.json')).toBe('2026');
+    expect(nameForFile('..yaml')).toBe('my-scenario');
+  });
+
+  it('a name YAML would read as a number is quoted', async () => {
+    const out = join(tempDir(), '2026.yaml');
+    expect((await init('--out', out)).error).toBeNull();
+    expect(readFileSync(out, 'utf8')).toMatch(/^name: "2026"$/m);
+    expect(loadScenarioFile(out).scenario.name).toBe('2026');
   });
 
   it('refuses to overwrite an existing file (UsageError -> exit 2) and leaves it alone', async () => {

@@ -152,3 +152,38 @@ describe('lessons in the records', () => {
     expect(daemonHosts).toEqual(registered);
   });
 });
+
+/** A (file, variant) run on another seed, without keeping records. */
+function runOnSeed(file: string, variant: string, seed: number): LibraryRun {
+  return runScenario(`${file}#${variant}@${seed}`, { ...deriveVariant(readRaw(file), variant), seed }, false);
+}
+
+describe('the lessons hold on other seeds, not only the file\'s own (scenarios/README.md)', () => {
+  // Seeds where earlier expect: lists pinned one seed's value and failed; the full check
+  // (every file and variant on seeds base..base+14) is described in docs/notes/library.md.
+  const cases: [string, number[]][] = [
+    ['capacity-target.yaml', [5, 12]],
+    ['instance-warmup.yaml', [14]],
+    ['daemon-service.yaml', [12]],
+  ];
+  for (const [file, seeds] of cases) {
+    it(`${file}: the base and every variant meet their expectations on seed${seeds.length === 1 ? '' : 's'} ${seeds.join(', ')}`, () => {
+      const variants = ['', ...Object.keys(readRaw(file).variants ?? {})];
+      for (const seed of seeds) for (const v of variants) expect(failures(runOnSeed(file, v, seed)), `${v || 'base'} @ ${seed}`).toEqual([]);
+    });
+  }
+
+  it('instance-warmup: on the same seed a 60 s warm-up never drops more or reserves more than 300 s, and drops fewer when a scale out falls inside the warm-up (seeds 12, 18)', () => {
+    for (const seed of [12, 14, 18]) {
+      const figures = (variant: string) => {
+        const s = JSON.parse(JSON.stringify(runOnSeed('instance-warmup.yaml', variant, seed).summary));
+        return { dropped: s.services.web.requests.dropped as number, reservation: s.capacityProviders['asg-m5'].meanReservation as number };
+      };
+      const slow = figures('warmup-300s');
+      const fast = figures('warmup-60s');
+      expect(fast.dropped, `seed ${seed}`).toBeLessThanOrEqual(slow.dropped);
+      expect(fast.reservation, `seed ${seed}`).toBeLessThanOrEqual(slow.reservation);
+      if (seed !== 14) expect(fast.dropped, `seed ${seed}`).toBeLessThan(slow.dropped * 0.95);
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { progressReporter } from '../progress.js';
 import { table } from '../table.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
 import type { CompareArgs } from '../commands/compare.js';
+import { counted } from '../plural.js';
 
 export async function compare(argv: CompareArgs): Promise<void> {
   const exp = readExperimentFile(argv.scenario, {
@@ -23,7 +24,7 @@ export async function compare(argv: CompareArgs): Promise<void> {
     if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
-    process.stdout.write(`${exp.name}: ${c.variants.length} variants x ${c.seeds.length} replications in ${seconds} s wall\n\n`);
+    process.stdout.write(`${exp.name}: ${counted(c.variants.length, 'variant')} x ${counted(c.seeds.length, 'replication')} in ${seconds} s wall\n\n`);
     const cell = (i: number) => (v: (typeof c.variants)[number]) =>
       Number.isFinite(v.stats[i].ci95) ? `${human(v.stats[i].mean)} ± ${human(v.stats[i].ci95)}` : human(v.stats[i].mean);
     process.stdout.write(

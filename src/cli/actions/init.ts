@@ -1,9 +1,11 @@
-// What `ecsim init` does: a starter scenario copied, comments and all, from the library.
+// What `ecsim init` does: a starter scenario copied, comments and all, from the library,
+// with `name:` set to the output file's name and the lesson's `expect:` lists taken out
+// (they assert the lesson, not the user's service, and the name picks results/<name>/).
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parse } from 'yaml';
+import { isMap, isScalar, parse, parseDocument, type Pair } from 'yaml';
 import { UsageError } from '../errors.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
 import type { InitArgs } from '../commands/init.js';
@@ -25,13 +27,88 @@ export function init(argv: InitArgs): void {
   }
   const out = argv.out ?? `${template.name}.yaml`;
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; ecsim init never overwrites a file (choose another --out or remove it)`);
+  const scenarioName = nameForFile(out);
+  const { text, expectLists } = starterText(readFileSync(template.file, 'utf8'), scenarioName);
   try {
-    writeFileSync(out, readFileSync(template.file, 'utf8'), { flag: 'wx' });
+    writeFileSync(out, text, { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`--out: cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : code === 'EEXIST' ? 'already exists' : code}`);
   }
-  process.stdout.write(`wrote ${out} (from the ${template.name} template): edit it, then run: ecsim run ${out}\n`);
+  const dropped = expectLists === 0 ? '' : `; the lesson's expect: ${expectLists === 1 ? 'list was' : 'lists were'} left out, add your own requirements`;
+  process.stdout.write(`wrote ${out} (from the ${template.name} template, named ${scenarioName}, results in results/${scenarioName}/${dropped}): edit it, then run: ecsim run ${out}\n`);
+}
+
+/** The scenario name for an output file: its base name without the extension, in the characters a name may use. */
+export function nameForFile(file: string): string {
+  const stem = basename(file).replace(/\.(ya?ml|json)$/i, '');
+  const name = stem.replace(/[^A-Za-z0-9_.-]+/g, '-').replace(/^-+|-+$/g, '');
+  return name === '' || /^\.+$/.test(name) ? 'my-scenario' : name;
+}
+
+/**
+ * The template's text with the top-level `name:` value replaced and every `expect:` list
+ * (top level and in variants) removed with the comment lines just above it; everything
+ * else is kept byte for byte. Returns how many expect: lists were removed.
+ */
+export function starterText(template: string, name: string): { text: string; expectLists: number } {
+  const doc = parseDocument(template);
+  const cuts: [number, number][] = [];
+  let nameRange: [number, number] | null = null;
+  const expectPair = (pair: Pair) => {
+    const key = pair.key as { range?: [number, number, number] } | null;
+    const value = pair.value as { range?: [number, number, number] } | null;
+    if (!key?.range || !value?.range) return;
+    let from = lineStart(template, commentsAbove(template, lineStart(template, key.range[0])));
+    let to = lineEnd(template, value.range[1]);
+    // a list set off by blank lines leaves one blank line, not two (none at the end)
+    if (from >= 2 && template.slice(from - 2, from) === '\n\n') {
+      if (to >= template.length) from -= 1;
+      else if (template[to] === '\n') to += 1;
+    }
+    cuts.push([from, to]);
+  };
+  if (isMap(doc.contents)) {
+    for (const pair of doc.contents.items) {
+      const key = isScalar(pair.key) ? pair.key.value : undefined;
+      if (key === 'name' && isScalar(pair.value) && pair.value.range) nameRange = [pair.value.range[0], pair.value.range[1]];
+      if (key === 'expect') expectPair(pair);
+      if (key === 'variants' && isMap(pair.value)) {
+        for (const variant of pair.value.items) {
+          if (!isMap(variant.value)) continue;
+          for (const p of variant.value.items) if (isScalar(p.key) && p.key.value === 'expect') expectPair(p);
+        }
+      }
+    }
+  }
+  const quoted = parse(name) === name ? name : JSON.stringify(name);
+  const edits: { from: number; to: number; text: string }[] = cuts.map(([from, to]) => ({ from, to, text: '' }));
+  if (nameRange) edits.push({ from: nameRange[0], to: nameRange[1], text: quoted });
+  let text = template;
+  for (const e of edits.sort((a, b) => b.from - a.from)) text = text.slice(0, e.from) + e.text + text.slice(e.to);
+  if (!nameRange) text = `name: ${quoted}\n${text}`;
+  return { text, expectLists: cuts.length };
+}
+
+function lineStart(text: string, at: number): number {
+  return text.lastIndexOf('\n', at - 1) + 1;
+}
+
+/** The end of the line holding offset `at` (after its newline), so that whole lines are cut. */
+function lineEnd(text: string, at: number): number {
+  const end = at > 0 && text[at - 1] === '\n' ? at : text.indexOf('\n', at) + 1;
+  return end === 0 ? text.length : end;
+}
+
+/** The start of the run of comment lines just above the line that starts at `start`. */
+function commentsAbove(text: string, start: number): number {
+  let from = start;
+  while (from > 0) {
+    const prev = lineStart(text, from - 1);
+    if (!/^\s*#/.test(text.slice(prev, from - 1))) break;
+    from = prev;
+  }
+  return from;
 }
 
 interface Template {

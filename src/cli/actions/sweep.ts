@@ -5,6 +5,7 @@ import { progressReporter } from '../progress.js';
 import { UsageError } from '../errors.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
 import type { SweepArgs } from '../commands/sweep.js';
+import { counted } from '../plural.js';
 
 export async function sweep(argv: SweepArgs): Promise<void> {
   const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);
@@ -27,9 +28,9 @@ export async function sweep(argv: SweepArgs): Promise<void> {
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `${label}: ${table.rows.length} of ${table.pointCount} points x ${table.replications} replications in ${seconds} s wall\nresults: ${file}${markdownFile !== undefined ? `, ${markdownFile}` : ''}\n` +
+      `${label}: ${table.rows.length} of ${counted(table.pointCount, 'point')} x ${counted(table.replications, 'replication')} in ${seconds} s wall\nresults: ${file}${markdownFile !== undefined ? `, ${markdownFile}` : ''}\n` +
         (runsDir !== undefined
-          ? `runs: ${runsDir}/ (replication 0 of ${table.rows.length} point${table.rows.length === 1 ? '' : 's'})\n`
+          ? `runs: ${runsDir}/ (replication 0 of ${counted(table.rows.length, 'point')})\n`
           : runs === false
             ? ''
             : `runs: none (${table.pointCount} points > ${SWEEP_RUNS_LIMIT}; --runs writes them)\n`),

@@ -4,20 +4,21 @@
 import { readExperimentFile } from '../../experiment/experiment-file.js';
 import { checkExperiment, type ExperimentCheck } from '../../experiment/check-experiment.js';
 import type { ValidateArgs } from '../commands/validate.js';
+import { counted } from '../plural.js';
 
 export function validate(argv: ValidateArgs): void {
   const exp = readExperimentFile(argv.scenario);
   const checked = checkExperiment(exp);
   const s = exp.base;
-  process.stdout.write(`${argv.scenario}: ok (${s.services.length} services, ${s.scenario.duration / 1000} s simulated${experimentPart(checked)})\n`);
+  process.stdout.write(`${argv.scenario}: ok (${counted(s.services.length, 'service')}, ${s.scenario.duration / 1000} s simulated${experimentPart(checked)})\n`);
 }
 
 /** `; 3 variants and all 8 sweep points checked`, or nothing for a scenario without either. */
 function experimentPart(c: ExperimentCheck): string {
   const parts: string[] = [];
-  if (c.variants > 0) parts.push(`${c.variants} variant${c.variants === 1 ? '' : 's'}`);
+  if (c.variants > 0) parts.push(counted(c.variants, 'variant'));
   if (c.sweepPoints > 0) {
-    parts.push(c.everyPoint ? `all ${c.sweepPoints} sweep point${c.sweepPoints === 1 ? '' : 's'}` : `each of the ${c.sweepValues} sweep values once (${c.sweepPoints} points)`);
+    parts.push(c.everyPoint ? `all ${counted(c.sweepPoints, 'sweep point')}` : `each of the ${c.sweepValues} sweep values once (${c.sweepPoints} points)`);
   }
   return parts.length === 0 ? '' : `; ${parts.join(' and ')} checked`;
 }

@@ -42,7 +42,7 @@ export const sweepCommand = {
       .option('runs', {
         type: 'boolean',
         describe:
-          `write replication 0 of each point as a full results folder, runs/<point label>/ (e.g. runs/targetValue=40,scaleInCooldown=60s/), ` +
+          `write replication 0 of each point as a full results folder, runs/<point label>/ (e.g. runs/targetValue=40,scaleOutCooldown=60s/), ` +
           `for the report's overlays (default: only when the sweep has at most ${SWEEP_RUNS_LIMIT} points; --no-runs: never)`,
       })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })

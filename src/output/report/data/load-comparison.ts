@@ -25,7 +25,7 @@ export const METRIC_TITLES: Record<ComparisonMetric, string> = {
 };
 
 export interface ComparisonRow {
-  /** The variant's name, or a sweep point's label ("targetValue=40,scaleInCooldown=60s", its runs/ folder name). */
+  /** The variant's name, or a sweep point's label ("targetValue=40,scaleOutCooldown=60s", its runs/ folder name). */
   label: string;
   /** Sweep parameter values by path (empty for compare). */
   params: [string, string][];
