@@ -1,7 +1,9 @@
-// Latency percentiles of the fluid mode: each group of tasks is an Allen-Cunneen G/G/c
-// queue (c = concurrency, its arrival rate, the stretched service time) whose sojourn
-// time is shifted by the fluid backlog's wait; the service's percentiles are those of the
-// mixture of groups weighted by requests served.
+// Latency percentiles of the fluid mode: the service's percentiles are those of a mixture
+// of groups of requests weighted by requests served. A group served without a fluid
+// backlog is an Allen-Cunneen G/G/c queue (c = concurrency, its arrival rate, the
+// stretched service time). A group served while its queue held a fluid backlog waits for
+// that backlog to drain ahead of it (addBacklogged): the backlog is the queue, so no
+// stationary G/G/c wait is added on top (it would count the queue twice).
 //
 // Speed (this runs every metric period of every service): the mixture's tail and density
 // are evaluated together and the percentiles solved by safeguarded Newton, warm-started at
@@ -59,10 +61,10 @@ export class LatencyGroups implements TailWithDensity {
   }
 
   /**
-   * Adds `weight` requests served by `servers` slots at arrival rate `lambdaPerMs`, behind
-   * a backlog wait of `shiftMs`. Merges with the previous group when identical.
+   * Adds `weight` requests served without a fluid backlog by `servers` slots at arrival rate
+   * `lambdaPerMs`: a stationary G/G/c queue. Merges with the previous group when identical.
    */
-  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, shiftMs: number): void {
+  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number): void {
     if (!(weight > 0)) return;
     this.prepared = false;
     const cap = (RHO_CAP * servers) / meanServiceMs;
@@ -77,16 +79,48 @@ export class LatencyGroups implements TailWithDensity {
       this.lastCs2 = cs2;
       this.lastMean = meanServiceMs;
     }
+    this.push(weight, 0, w.pWait, w.theta);
+  }
+
+  /**
+   * Adds `weight` requests served while their queue held a fluid backlog: each waited for
+   * `departures` (mean; `departuresVar` its variance) departures of a queue whose slots were
+   * all busy, completing at `ratePerMs`. The stationary G/G/c wait does not apply: the
+   * backlog is the queue. The time for D departures of busy slots is about the first one
+   * (~ Exp(rate)) plus D - 1 renewal gaps (variance cs2 / rate^2 each); it is matched in
+   * mean W and standard deviation sd by a shift W - sd plus an exponential wait of mean sd
+   * (sd at most W so the shift is never negative). See notes/service-model.md.
+   */
+  addBacklogged(weight: number, departures: number, departuresVar: number, ratePerMs: number, cs2: number): void {
+    if (!(weight > 0)) return;
+    this.prepared = false;
+    const meanMs = departures / ratePerMs;
+    let shiftMs = 0;
+    let pWait = 0;
+    let theta = Infinity;
+    if (meanMs > 0) {
+      const d1 = departures > 1 ? departures - 1 : 0;
+      let sd = Math.sqrt(1 + d1 * cs2 + departuresVar) / ratePerMs;
+      if (sd > meanMs) sd = meanMs;
+      shiftMs = meanMs - sd;
+      pWait = 1;
+      theta = 1 / sd;
+    }
+    this.push(weight, shiftMs, pWait, theta);
+  }
+
+  /** Appends a group, or merges it into the previous one when identical. */
+  private push(weight: number, shiftMs: number, pWait: number, theta: number): void {
     const n = this.count;
-    if (n > 0 && this.pWait[n - 1] === w.pWait && this.theta[n - 1] === w.theta && this.shift[n - 1] === shiftMs) {
+    if (n > 0 && this.pWait[n - 1] === pWait && this.theta[n - 1] === theta && this.shift[n - 1] === shiftMs) {
       this.weight[n - 1] += weight;
       return;
     }
     if (n === this.weight.length) this.grow();
     this.weight[n] = weight;
     this.shift[n] = shiftMs;
-    this.pWait[n] = w.pWait;
-    this.theta[n] = w.theta;
+    this.pWait[n] = pWait;
+    this.theta[n] = theta;
     this.count = n + 1;
   }
 

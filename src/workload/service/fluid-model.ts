@@ -11,6 +11,7 @@
 // rotation with the cohort's backlog. In steady state a period costs O(1), not O(tasks).
 
 import { cpuPercent, memoryMiB } from './cpu.js';
+import { backlogSeen, newBacklogSeen } from './backlog-path.js';
 import { LatencyGroups } from './fluid-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
 import { serviceShape, type ServiceShape } from './service-shape.js';
@@ -81,6 +82,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   /** queue services: the shared queue (messages). */
   private sharedBacklog = 0;
   private groups = new LatencyGroups();
+  private seen = newBacklogSeen();
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
   private stats: PeriodStats = {
@@ -239,7 +241,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     let rejected = unassigned;
     let queued = 0;
     let poolLambda = 0;
-    let poolShift = 0;
+    let poolFree = 0; // least-outstanding: requests served without a backlog
     if (m > 0) {
       // The cohort: m identical tasks in rotation since the last period end.
       const q0 = this.cohortBacklog;
@@ -256,12 +258,12 @@ export class FluidServiceModel implements ServiceLoadModel {
       served += m * done;
       queued += m * q1;
       this.cohortBacklog = q1;
-      const shiftMs = (0.5 * (q0 + q1)) / perMsRate;
+      const free = m * (done - this.addBacklogged(m, q0, a, done, rest, aliveMs, perMsRate, maxQ));
       if (lor) {
         poolLambda += m * a;
-        poolShift += shiftMs * done * m;
+        poolFree += free;
       } else {
-        this.groups.add(m * done, cohortRotationMs > 0 ? a / cohortRotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs, shiftMs);
+        this.groups.add(free, cohortRotationMs > 0 ? a / cohortRotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs);
       }
       this.fillStats(this.cohortStats, a, done, periodMs);
     }
@@ -282,22 +284,22 @@ export class FluidServiceModel implements ServiceLoadModel {
       served += done;
       queued += q1;
       t.backlog = q1;
-      const shiftMs = (0.5 * (q0 + q1)) / perMsRate;
+      const free = done - this.addBacklogged(1, q0, a, done, rest, aliveMs, perMsRate, maxQ);
       if (lor) {
         poolLambda += a;
-        poolShift += shiftMs * done;
+        poolFree += free;
       } else {
-        this.groups.add(done, t.rotationMs > 0 ? a / t.rotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs, shiftMs);
+        this.groups.add(free, t.rotationMs > 0 ? a / t.rotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs);
       }
       if (t.removedAt < 0) {
         this.fillOwn(t, a, done, periodMs);
         listed++;
       }
     }
-    if (lor && served > 0) {
+    if (lor && poolFree > 0) {
       // Least-outstanding behaves close to one pooled queue over all slots in rotation.
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      this.groups.add(served, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs, poolShift / served);
+      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
     }
     s.served = served;
     s.rejected = rejected;
@@ -331,15 +333,40 @@ export class FluidServiceModel implements ServiceLoadModel {
       }
     }
     if (served > 0) {
+      // One shared queue drained by all workers: backlogged messages wait for the pooled rate.
+      const sat = this.addBacklogged(1, q0, offered, served, q1, periodMs, capacity / periodMs, Infinity);
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      const shiftMs = (0.5 * (q0 + q1)) / (capacity / periodMs);
-      this.groups.add(served, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, shiftMs);
+      this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
     }
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
     s.backlog = q1;
     return listed;
+  }
+
+  /**
+   * Adds the requests `count` identical queues served while their fluid backlog was positive
+   * (backlog q0 at the start, `arrivals` each, `done` served each, `rest` left over each,
+   * serving at `rate` per ms for `aliveMs`, at most `cap` waiting) as latency groups;
+   * returns how many each served so.
+   */
+  private addBacklogged(count: number, q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number): number {
+    const cs2 = this.cfg.serviceScv;
+    const seen = this.seen;
+    backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
+    let line = seen.lineServed;
+    let full = seen.fullServed;
+    // The fluid figures give the split; `done` is the count (no rounding remainder, so a
+    // queue left over at the end means everything was served while backlogged).
+    if (rest > 0 || line + full > done) {
+      const k = line + full > 0 ? done / (line + full) : 0;
+      line *= k;
+      full = done - line;
+    }
+    this.groups.addBacklogged(count * line, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2);
+    this.groups.addBacklogged(count * full, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2);
+    return line + full;
   }
 
   private fillOwn(t: FluidTask, routed: number, done: number, periodMs: number): void {

@@ -1,5 +1,5 @@
-// Measures fluid vs request fidelity at several loads; prints the markdown table that
-// docs/notes/service-model.md carries. Run: npx tsx test/workload/service/error-table.ts
+// Measures fluid vs request fidelity at several loads; prints the markdown tables that
+// docs/notes/service-model.md carries (below capacity, then overload with a full queue). Run: npx tsx test/workload/service/error-table.ts
 
 import type { ServiceWorkloadConfig } from '../../../src/workload/service/index.js';
 import { build, runPeriod } from './harness.js';
@@ -9,22 +9,22 @@ const C = 4;
 const MEAN_S = 50; // ms -> 80 rps per task
 const HORIZON = 4_000_000; // ms of simulated time (request mode, one period)
 
-function config(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], dist: 'exp' | 'logn'): ServiceWorkloadConfig {
+function config(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], dist: 'exp' | 'logn', maxQueuePerTask: number): ServiceWorkloadConfig {
   return {
     type: 'http',
     perTask: {
       concurrency: C,
       serviceTime: dist === 'exp' ? { distribution: 'exponential', mean: MEAN_S } : { distribution: 'lognormal', median: 40, p95: 120 },
     },
-    maxQueuePerTask: 1000,
+    maxQueuePerTask,
     fidelity,
     routing,
   };
 }
 
-function measure(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], dist: 'exp' | 'logn', rho: number) {
+function measure(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], dist: 'exp' | 'logn', rho: number, maxQueue = 1000) {
   const cap = (TASKS * C * 1000) / (dist === 'exp' ? MEAN_S : 40 * Math.exp(((Math.log(3) / 1.6448536269514722) ** 2) / 2));
-  const { sim, model } = build(config(fidelity, routing, dist), rho * cap, 7);
+  const { sim, model } = build(config(fidelity, routing, dist, maxQueue), rho * cap, 7);
   for (let i = 0; i < TASKS; i++) model.setInRotation(`t${i}`, true, 0);
   runPeriod(sim, model, 0, 60_000);
   const s = runPeriod(sim, model, 60_000, 60_000 + HORIZON);
@@ -34,18 +34,23 @@ function measure(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['
 }
 
 const pct = (f: number, r: number) => `${(((f - r) / r) * 100).toFixed(1)} %`;
-console.log('| service time | routing | rho | CPU % request / fluid | p50 ms req / fluid (err) | p95 ms req / fluid (err) | p99 ms req / fluid (err) |');
-console.log('|---|---|---|---|---|---|---|');
-for (const dist of ['exp', 'logn'] as const) {
-  for (const routing of ['random', 'round-robin', 'least-outstanding'] as const) {
-    for (const rho of [0.3, 0.5, 0.7, 0.85, 0.95]) {
-      const r = measure('request', routing, dist, rho);
-      const f = measure('fluid', routing, dist, rho);
-      console.log(
-        `| ${dist === 'exp' ? 'exponential 50 ms' : 'lognormal 40/120 ms'} | ${routing} | ${rho} | ${r.cpu.toFixed(1)} / ${f.cpu.toFixed(1)} | ` +
-          `${r.p50.toFixed(1)} / ${f.p50.toFixed(1)} (${pct(f.p50, r.p50)}) | ${r.p95.toFixed(1)} / ${f.p95.toFixed(1)} (${pct(f.p95, r.p95)}) | ` +
-          `${r.p99.toFixed(1)} / ${f.p99.toFixed(1)} (${pct(f.p99, r.p99)}) |`,
-      );
+function table(rhos: number[], maxQueue: number): void {
+  console.log('| service time | routing | rho | CPU % request / fluid | p50 ms req / fluid (err) | p95 ms req / fluid (err) | p99 ms req / fluid (err) |');
+  console.log('|---|---|---|---|---|---|---|');
+  for (const dist of ['exp', 'logn'] as const) {
+    for (const routing of ['random', 'round-robin', 'least-outstanding'] as const) {
+      for (const rho of rhos) {
+        const r = measure('request', routing, dist, rho, maxQueue);
+        const f = measure('fluid', routing, dist, rho, maxQueue);
+        console.log(
+          `| ${dist === 'exp' ? 'exponential 50 ms' : 'lognormal 40/120 ms'} | ${routing} | ${rho} | ${r.cpu.toFixed(1)} / ${f.cpu.toFixed(1)} | ` +
+            `${r.p50.toFixed(1)} / ${f.p50.toFixed(1)} (${pct(f.p50, r.p50)}) | ${r.p95.toFixed(1)} / ${f.p95.toFixed(1)} (${pct(f.p95, r.p95)}) | ` +
+            `${r.p99.toFixed(1)} / ${f.p99.toFixed(1)} (${pct(f.p99, r.p99)}) |`,
+        );
+      }
     }
   }
 }
+table([0.3, 0.5, 0.7, 0.85, 0.95], 1000);
+console.log('\nOverload, maxQueuePerTask 100 (full after the warm-up):\n');
+table([1.2, 1.5], 100);

@@ -2,7 +2,8 @@
 // Latency percentiles of the fluid mode: each group of tasks is an Allen-Cunneen G/G/c
 // queue (c = concurrency, its arrival rate, the stretched service time) whose sojourn
 // time is shifted by the fluid backlog's wait; the service's percentiles are those of the
-// mixture of groups weighted by requests served.
+// mixture of groups weighted by requests served. Groups served behind a fluid backlog get
+// that backlog's wait and no G/G/c wait (addBacklogged, same model as src).
 
 import { allenCunneenWait } from './reference-allen-cunneen.js';
 import { waitPlusServiceTail, serviceTail, type ServiceShape } from './reference-service-shape.js';
@@ -29,10 +30,11 @@ export class LatencyGroups {
   }
 
   /**
-   * Adds `weight` requests served by `servers` slots at arrival rate `lambdaPerMs`, behind
-   * a backlog wait of `shiftMs`. Merges with the previous group when identical.
+   * Adds `weight` requests served without a backlog by `servers` slots at arrival rate
+   * `lambdaPerMs`. Merges with the previous group when identical.
    */
-  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, shiftMs: number): void {
+  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number): void {
+    const shiftMs = 0;
     if (!(weight > 0)) return;
     const cap = (RHO_CAP * servers) / meanServiceMs;
     const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
@@ -56,6 +58,26 @@ export class LatencyGroups {
     this.shift[n] = shiftMs;
     this.pWait[n] = w.pWait;
     this.theta[n] = w.theta;
+    this.count = n + 1;
+  }
+
+  /** Requests served behind a fluid backlog: `departures` (mean, variance) at `ratePerMs`. */
+  addBacklogged(weight: number, departures: number, departuresVar: number, ratePerMs: number, cs2: number): void {
+    if (!(weight > 0)) return;
+    const meanMs = departures / ratePerMs;
+    const sd = meanMs > 0 ? Math.min(meanMs, Math.sqrt(1 + Math.max(0, departures - 1) * cs2 + departuresVar) / ratePerMs) : 0;
+    const n = this.count;
+    const pWait = meanMs > 0 ? 1 : 0;
+    const theta = meanMs > 0 ? 1 / sd : Infinity;
+    if (n > 0 && this.pWait[n - 1] === pWait && this.theta[n - 1] === theta && this.shift[n - 1] === meanMs - sd) {
+      this.weight[n - 1] += weight;
+      return;
+    }
+    if (n === this.weight.length) this.grow();
+    this.weight[n] = weight;
+    this.shift[n] = meanMs - sd;
+    this.pWait[n] = pWait;
+    this.theta[n] = theta;
     this.count = n + 1;
   }
 

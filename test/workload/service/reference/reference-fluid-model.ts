@@ -8,6 +8,7 @@
 
 import { cpuPercent, memoryMiB } from '../../../../src/workload/service/cpu.js';
 import { LatencyGroups } from './reference-fluid-latency.js';
+import { backlogSeen, newBacklogSeen } from '../../../../src/workload/service/backlog-path.js';
 import type { ResolvedServiceConfig } from '../../../../src/workload/service/resolve-config.js';
 import { serviceShape, type ServiceShape } from './reference-service-shape.js';
 import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats } from '../../../../src/workload/service/types.js';
@@ -161,7 +162,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     let rejected = unassigned;
     let queued = 0;
     let poolLambda = 0;
-    let poolShift = 0;
+    let poolFree = 0;
     for (const t of this.tasks) {
       let a: number;
       if (lor) a = t.rotationMs > 0 ? Math.max(0, level - (t.backlog - perMsRate * t.rotationMs)) : 0;
@@ -178,19 +179,19 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       served += done;
       queued += q1;
       t.backlog = q1;
-      const shiftMs = (0.5 * (q0 + q1)) / perMsRate;
+      const sat = this.backlogged(q0, a, done, rest, aliveMs, perMsRate, cfg.maxQueuePerTask);
       if (lor) {
         poolLambda += a;
-        poolShift += shiftMs * done;
+        poolFree += done - sat;
       } else {
-        this.groups.add(done, t.rotationMs > 0 ? a / t.rotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs, shiftMs);
+        this.groups.add(done - sat, t.rotationMs > 0 ? a / t.rotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs);
       }
       if (t.removedAt < 0) this.fillTaskStats(t, a, done, periodMs);
     }
-    if (lor && served > 0) {
+    if (lor && poolFree > 0) {
       // Least-outstanding behaves close to one pooled queue over all slots in rotation.
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      this.groups.add(served, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs, poolShift / served);
+      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
     }
     s.served = served;
     s.rejected = rejected;
@@ -215,13 +216,29 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     }
     if (served > 0) {
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      const shiftMs = (0.5 * (q0 + q1)) / (capacity / periodMs);
-      this.groups.add(served, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, shiftMs);
+      const sat = this.backlogged(q0, offered, served, q1, periodMs, capacity / periodMs, Infinity);
+      this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
     }
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
     s.backlog = q1;
+  }
+
+  /** Adds the requests served while backlogged (line and full parts); returns how many. */
+  private backlogged(q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number): number {
+    const seen = newBacklogSeen();
+    backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
+    let line = seen.lineServed;
+    let full = seen.fullServed;
+    if (rest > 0 || line + full > done) {
+      const k = line + full > 0 ? done / (line + full) : 0;
+      line *= k;
+      full = done - line;
+    }
+    this.groups.addBacklogged(line, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv);
+    this.groups.addBacklogged(full, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv);
+    return line + full;
   }
 
   private fillTaskStats(t: FluidTask, routed: number, done: number, periodMs: number): void {

@@ -1,0 +1,77 @@
+// The fluid backlog of one queue over a metric period, and what the requests served while
+// it was positive saw ahead of them. Arrivals and service run at constant rates within a
+// period, so the backlog is a straight line from its start value, clipped below at 0 (the
+// queue drained) and above at the cap (the queue is full: the excess is rejected).
+//
+// A request served while the backlog is positive waits for D departures of its queue:
+// the requests ahead of it plus one (all slots are busy). Requests are served at the
+// constant rate while backlogged, so over the line part the service time t is uniform.
+// When a request enters service the backlog q(t) behind it arrived during its wait, at
+// rate lambda: its wait is q(t) / lambda, i.e. D = q(t) rate / lambda + 1. That holds
+// while the backlog builds (lambda > rate). While it drains, the requests first served
+// were queued in an earlier period, mostly behind a full queue accepting at `rate`:
+// D = q(t) + 1 is exact for them (and too small for the later ones).
+// While the queue is full an accepted request found a free place: near the cap the queue
+// is a birth-death chain with ratio x = rate / lambda < 1, so the free places j >= 1 an
+// accepted arrival sees are geometric, P(j) ~ x^j, truncated at the cap K:
+// E[j] = 1/(1-x) - K x^K / (1 - x^K), D = K + 1 - E[j]; Var(j) ~ x/(1-x)^2, at most the
+// uniform K^2/12 (x -> 1). The two parts are kept apart (two latency groups): one shifted exponential fitted to
+// both would be bimodal-blind. No allocation, all outputs in `out`.
+
+export interface BacklogSeen {
+  /** Requests served while the backlog was on its line part (building or draining). */
+  lineServed: number;
+  /** Their mean departures waited for (requests ahead + 1), and its variance. */
+  lineDepartures: number;
+  lineDeparturesVar: number;
+  /** Requests served while the queue was full. */
+  fullServed: number;
+  fullDepartures: number;
+  fullDeparturesVar: number;
+}
+
+export function newBacklogSeen(): BacklogSeen {
+  return { lineServed: 0, lineDepartures: 0, lineDeparturesVar: 0, fullServed: 0, fullDepartures: 0, fullDeparturesVar: 0 };
+}
+
+/**
+ * `q0` requests waiting at the start, `arrivals` over `periodMs` at a constant rate,
+ * served at `ratePerMs` while backlogged, at most `cap` waiting (Infinity: no cap).
+ */
+export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, periodMs: number, cap: number, out: BacklogSeen): void {
+  out.lineServed = 0;
+  out.lineDepartures = 0;
+  out.lineDeparturesVar = 0;
+  out.fullServed = 0;
+  out.fullDepartures = 0;
+  out.fullDeparturesVar = 0;
+  if (!(periodMs > 0) || !(ratePerMs > 0)) return;
+  const lambda = arrivals / periodMs;
+  const slope = lambda - ratePerMs; // backlog change per ms while positive
+  if (q0 <= 0 && slope <= 0) return; // never backlogged
+  // Line part: from q0 to qEnd over lineMs; then full at the cap for the rest of the period.
+  let lineMs = periodMs;
+  if (slope < 0) lineMs = Math.min(periodMs, q0 / -slope);
+  else if (slope > 0 && q0 + slope * periodMs > cap) lineMs = Math.max(0, (cap - q0) / slope);
+  const fullMs = slope > 0 ? periodMs - lineMs : 0;
+  if (lineMs > 0) {
+    // D = q scale + 1 with q uniform between q0 and qEnd.
+    const scale = slope > 0 ? ratePerMs / lambda : 1;
+    const a = q0 * scale + 1;
+    const b = (q0 + slope * lineMs) * scale + 1;
+    const d = (a + b) / 2;
+    out.lineServed = ratePerMs * lineMs;
+    out.lineDepartures = d;
+    out.lineDeparturesVar = ((b - a) * (b - a)) / 12;
+  }
+  if (fullMs > 0) {
+    const x = ratePerMs / lambda;
+    // (1 - x) K small: the truncated geometric is nearly uniform on 1..K (and the closed
+    // form would cancel catastrophically). A cap below 1 holds nobody: no wait.
+    const xk = Math.pow(x, cap);
+    const free = cap < 1 ? 1 : (1 - x) * cap < 1e-6 ? (cap + 1) / 2 : 1 / (1 - x) - (cap * xk) / (1 - xk);
+    out.fullServed = ratePerMs * fullMs;
+    out.fullDepartures = cap + 1 - free;
+    out.fullDeparturesVar = Math.min(x / ((1 - x) * (1 - x)), (cap * cap) / 12);
+  }
+}

@@ -1,0 +1,42 @@
+// What requests served behind a fluid backlog saw ahead of them (hand-computed cases).
+import { describe, it, expect } from 'vitest';
+import { backlogSeen, newBacklogSeen } from '../../../src/workload/service/backlog-path.js';
+
+describe('backlogSeen', () => {
+  it('no backlog and arrivals below the rate: nothing served backlogged', () => {
+    const o = newBacklogSeen();
+    backlogSeen(0, 3000, 0.1, 60_000, 100, o);
+    expect(o.lineServed + o.fullServed).toBe(0);
+  });
+
+  it('overload from empty: fills the cap, then full; waits scaled by rate / lambda while filling', () => {
+    // lambda 0.15/ms, rate 0.1/ms: +0.05/ms, cap 100 reached after 2 000 ms.
+    const o = newBacklogSeen();
+    backlogSeen(0, 9000, 0.1, 60_000, 100, o);
+    expect(o.lineServed).toBeCloseTo(200, 9);
+    const b = (100 * 2) / 3 + 1; // D at the end of the line: q rate / lambda + 1
+    expect(o.lineDepartures).toBeCloseTo((1 + b) / 2, 9);
+    expect(o.lineDeparturesVar).toBeCloseTo(((b - 1) * (b - 1)) / 12, 9);
+    expect(o.fullServed).toBeCloseTo(5800, 9);
+    // x = 2/3: free places seen ~ geometric, mean 1/(1-x) = 3 (x^100 negligible), variance x/(1-x)^2 = 6.
+    expect(o.fullDepartures).toBeCloseTo(100 + 1 - 3, 9);
+    expect(o.fullDeparturesVar).toBeCloseTo(6, 9);
+  });
+
+  it('draining: backlogged until the queue is empty, waits q + 1', () => {
+    // 100 waiting, lambda 0.05/ms, rate 0.1/ms: empty after 2 000 ms, 200 served meanwhile.
+    const o = newBacklogSeen();
+    backlogSeen(100, 3000, 0.1, 60_000, 100, o);
+    expect(o.lineServed).toBeCloseTo(200, 9);
+    expect(o.lineDepartures).toBeCloseTo(51, 9);
+    expect(o.lineDeparturesVar).toBeCloseTo(10000 / 12, 9);
+    expect(o.fullServed).toBe(0);
+  });
+
+  it('a full queue at lambda just above the rate: free places nearly uniform (mean (K+1)/2)', () => {
+    const o = newBacklogSeen();
+    backlogSeen(100, 0.1 * 60_000 * (1 + 1e-12), 0.1, 60_000, 100, o);
+    expect(o.fullDepartures).toBeCloseTo(100 + 1 - 50.5, 6);
+    expect(o.fullDeparturesVar).toBeCloseTo(10000 / 12, 6);
+  });
+});

@@ -1,0 +1,57 @@
+// Fluid vs request fidelity on one service at loads from 0.5 to 1.5 of capacity, the queue
+// capped at 100 per task (so overload fills it). Tolerances are from the measured errors
+// (docs/notes/service-model.md, `npx tsx test/workload/service/error-table.ts`) with some
+// room for the shorter horizon here; before the fix the overload rows were +110 % at p95.
+import { describe, it, expect } from 'vitest';
+import type { ServiceWorkloadConfig } from '../../../src/workload/service/index.js';
+import { build, runPeriod } from './harness.js';
+
+const TASKS = 4;
+const C = 4;
+const MEAN_S = 50; // ms: 80 rps per task, 320 for the service
+const HORIZON = 1_000_000;
+
+function latency(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], rho: number) {
+  const config: ServiceWorkloadConfig = {
+    type: 'http',
+    perTask: { concurrency: C, serviceTime: { distribution: 'exponential', mean: MEAN_S } },
+    maxQueuePerTask: 100,
+    fidelity,
+    routing,
+  };
+  const { sim, model } = build(config, (rho * TASKS * C * 1000) / MEAN_S, 7);
+  for (let i = 0; i < TASKS; i++) model.setInRotation(`t${i}`, true, 0);
+  runPeriod(sim, model, 0, 60_000); // warm-up: overload fills the queues
+  const s = runPeriod(sim, model, 60_000, 60_000 + HORIZON);
+  return { p50: s.latencyP50Ms!, p95: s.latencyP95Ms! };
+}
+
+// rho -> [p50 tolerance, p95 tolerance], relative.
+const cases: [number, number, number][] = [
+  [0.5, 0.03, 0.03],
+  [0.85, 0.05, 0.05],
+  [0.95, 0.08, 0.1],
+  [1.2, 0.08, 0.05],
+  [1.5, 0.08, 0.05],
+];
+
+describe('fluid latency vs request fidelity, up to overload with a full queue', () => {
+  for (const routing of ['random', 'least-outstanding'] as const) {
+    for (const [rho, tol50, tol95] of cases) {
+      it(`${routing}, rho ${rho}: p50 within ${tol50 * 100} %, p95 within ${tol95 * 100} %`, () => {
+        const r = latency('request', routing, rho);
+        const f = latency('fluid', routing, rho);
+        expect(Math.abs(f.p50 / r.p50 - 1)).toBeLessThan(tol50);
+        expect(Math.abs(f.p95 / r.p95 - 1)).toBeLessThan(tol95);
+      });
+    }
+  }
+
+  it('overload: the time in system is the full queue plus service (Little), not that plus a stationary queue', () => {
+    // Queue full at 100 per task, 80 rps per task: an accepted request waits for about 100
+    // departures, 1.25 s, plus 50 ms of service; p50 of request fidelity is close to that.
+    const f = latency('fluid', 'random', 1.5);
+    expect(f.p50).toBeGreaterThan(1150);
+    expect(f.p50).toBeLessThan(1350);
+  });
+});
