@@ -75,3 +75,18 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
     out.fullDeparturesVar = Math.min(x / ((1 - x) * (1 - x)), (cap * cap) / 12);
   }
 }
+
+/**
+ * Makes the served parts of `seen` agree with the fluid count `done`: when a queue is left
+ * over (`rest` > 0) everything served was served while backlogged, and the parts never
+ * add up to more than `done` (no rounding remainder).
+ */
+export function fitServedTo(seen: BacklogSeen, done: number, rest: number): void {
+  const line = seen.lineServed;
+  const full = seen.fullServed;
+  if (rest > 0 || line + full > done) {
+    const k = line + full > 0 ? done / (line + full) : 0;
+    seen.lineServed = line * k;
+    seen.fullServed = done - line * k;
+  }
+}

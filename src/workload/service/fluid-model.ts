@@ -11,7 +11,7 @@
 // rotation with the cohort's backlog. In steady state a period costs O(1), not O(tasks).
 
 import { cpuPercent, memoryMiB } from './cpu.js';
-import { backlogSeen, newBacklogSeen } from './backlog-path.js';
+import { backlogSeen, fitServedTo, newBacklogSeen } from './backlog-path.js';
 import { LatencyGroups } from './fluid-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
 import { serviceShape, type ServiceShape } from './service-shape.js';
@@ -355,18 +355,11 @@ export class FluidServiceModel implements ServiceLoadModel {
     const cs2 = this.cfg.serviceScv;
     const seen = this.seen;
     backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
-    let line = seen.lineServed;
-    let full = seen.fullServed;
-    // The fluid figures give the split; `done` is the count (no rounding remainder, so a
-    // queue left over at the end means everything was served while backlogged).
-    if (rest > 0 || line + full > done) {
-      const k = line + full > 0 ? done / (line + full) : 0;
-      line *= k;
-      full = done - line;
-    }
-    this.groups.addBacklogged(count * line, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2);
-    this.groups.addBacklogged(count * full, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2);
-    return line + full;
+    // the fluid figures give the split; `done` is the count
+    fitServedTo(seen, done, rest);
+    this.groups.addBacklogged(count * seen.lineServed, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2);
+    this.groups.addBacklogged(count * seen.fullServed, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2);
+    return seen.lineServed + seen.fullServed;
   }
 
   private fillOwn(t: FluidTask, routed: number, done: number, periodMs: number): void {

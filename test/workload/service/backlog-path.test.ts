@@ -1,6 +1,6 @@
 // What requests served behind a fluid backlog saw ahead of them (hand-computed cases).
 import { describe, it, expect } from 'vitest';
-import { backlogSeen, newBacklogSeen } from '../../../src/workload/service/backlog-path.js';
+import { backlogSeen, fitServedTo, newBacklogSeen } from '../../../src/workload/service/backlog-path.js';
 
 describe('backlogSeen', () => {
   it('no backlog and arrivals below the rate: nothing served backlogged', () => {
@@ -38,5 +38,19 @@ describe('backlogSeen', () => {
     backlogSeen(100, 0.1 * 60_000 * (1 + 1e-12), 0.1, 60_000, 100, o);
     expect(o.fullDepartures).toBeCloseTo(100 + 1 - 50.5, 6);
     expect(o.fullDeparturesVar).toBeCloseTo(10000 / 12, 6);
+  });
+});
+
+describe('fitServedTo', () => {
+  it('scales the parts to the fluid count when a queue is left over or they exceed it, and leaves them otherwise', () => {
+    const seen = { ...newBacklogSeen(), lineServed: 30, fullServed: 10 };
+    fitServedTo(seen, 20, 5); // a queue left: everything (20) was served backlogged, split 3:1
+    expect([seen.lineServed, seen.fullServed]).toEqual([15, 5]);
+    const under = { ...newBacklogSeen(), lineServed: 6, fullServed: 2 };
+    fitServedTo(under, 20, 0); // drained within the period: 12 more served without a backlog
+    expect([under.lineServed, under.fullServed]).toEqual([6, 2]);
+    const none = { ...newBacklogSeen() };
+    fitServedTo(none, 20, 3);
+    expect([none.lineServed, none.fullServed]).toEqual([0, 20]);
   });
 });

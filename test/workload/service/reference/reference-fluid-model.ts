@@ -8,7 +8,7 @@
 
 import { cpuPercent, memoryMiB } from '../../../../src/workload/service/cpu.js';
 import { LatencyGroups } from './reference-fluid-latency.js';
-import { backlogSeen, newBacklogSeen } from '../../../../src/workload/service/backlog-path.js';
+import { backlogSeen, fitServedTo, newBacklogSeen } from '../../../../src/workload/service/backlog-path.js';
 import type { ResolvedServiceConfig } from '../../../../src/workload/service/resolve-config.js';
 import { serviceShape, type ServiceShape } from './reference-service-shape.js';
 import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats } from '../../../../src/workload/service/types.js';
@@ -229,13 +229,9 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
   private backlogged(q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number): number {
     const seen = newBacklogSeen();
     backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
-    let line = seen.lineServed;
-    let full = seen.fullServed;
-    if (rest > 0 || line + full > done) {
-      const k = line + full > 0 ? done / (line + full) : 0;
-      line *= k;
-      full = done - line;
-    }
+    fitServedTo(seen, done, rest);
+    const line = seen.lineServed;
+    const full = seen.fullServed;
     this.groups.addBacklogged(line, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv);
     this.groups.addBacklogged(full, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv);
     return line + full;
