@@ -357,6 +357,13 @@ export class Cluster {
     return this.registrations.get(provider)?.count ?? 0;
   }
 
+  /** Registrations so far over every provider. */
+  totalRegistrations(): number {
+    let n = 0;
+    for (const log of this.registrations.values()) n += log.count;
+    return n;
+  }
+
   /** Instances of `provider` registered after the first `count`, not terminated, in id order. */
   registeredSince(provider: string, count: number): Instance[] {
     return this.registrations.get(provider)?.since(count) ?? [];

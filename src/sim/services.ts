@@ -17,6 +17,7 @@ import {
   describeUnplaceable,
   placeTask,
   unplaceableReasonKinds,
+  NOTHING_REGISTERED,
   isCandidate,
   spreadFargateTask,
   AZ_ATTRIBUTE,
@@ -128,6 +129,8 @@ export class ServiceRuntime {
   private lastUnplaceableMessage = '';
   /** The rejection kinds of the last logged message (unplaceableReasonKinds), -1 before any. */
   private lastUnplaceableKinds = -1;
+  /** Registrations (of the task's provider, or all) when a reason was last taken for a new registration. */
+  private reasonRegistrations = -1;
   private lastUnplaceableAt = -Infinity;
   private lastUnplaceableVersion = -1;
   private taskSeq = 0;
@@ -408,14 +411,21 @@ export class ServiceRuntime {
         at.registrations = this.cluster.registrationCount(p);
       } else this.failedAtRelease.set(p, { release: this.cluster.releaseVersion(p), registrations: this.cluster.registrationCount(p) });
     }
-    // A new reason (another set of rejecting steps: RESOURCE:MEMORY where it was
-    // INSTANCE_STATUS, a constraint) is logged at once: nothing may retry for a long time
-    // after this failure, and the last message would stand for the whole wait. The same
-    // reason with other figures (counts, the closest instance) is logged at most every
-    // minute while capacity changes, and repeated every 5 minutes. The full message costs
-    // more than the reason's kinds: it is built only when it may be logged.
+    // The message is logged at most every minute while capacity changes, and repeated every
+    // 5 minutes; but when the last one said no instance was registered and one has
+    // registered since, the new reason (RESOURCE:MEMORY, a constraint, ...) is logged at
+    // once: nothing may retry for a long time after this failure, and the last message
+    // would stand for the whole wait. Taking the reason scans every candidate and failed
+    // placements are frequent in a large cluster, so other changes of reason wait for the
+    // minute; the full message costs more still and is built only when it may be logged.
     const since = world.now - this.lastUnplaceableAt;
     const due = since >= 300_000 || (since >= 60_000 && this.cluster.capacityVersion !== this.lastUnplaceableVersion);
+    if (!due) {
+      if (this.lastUnplaceableKinds !== NOTHING_REGISTERED) return;
+      const registrations = task.capacityProvider ? this.cluster.registrationCount(task.capacityProvider) : this.cluster.totalRegistrations();
+      if (registrations === this.reasonRegistrations) return;
+      this.reasonRegistrations = registrations;
+    }
     const kinds = unplaceableReasonKinds(candidates, this.requirements, this.constraints);
     const newReason = kinds !== this.lastUnplaceableKinds;
     if (!due && !newReason) return;

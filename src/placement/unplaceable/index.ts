@@ -1,3 +1,3 @@
 // Why a task could not be placed, in ECS's terms.
 export { describeUnplaceable, describeShortfall } from './describe-unplaceable.js';
-export { unplaceableReasonKinds } from './reason-kinds.js';
+export { unplaceableReasonKinds, NOTHING_REGISTERED } from './reason-kinds.js';

@@ -13,6 +13,9 @@ import { asCompiledConstraints, type ConstraintsInput } from '../compiled.js';
 import { resourceRejection } from '../filter/resource-filter.js';
 import type { PlacementInstance, RejectionReason, TaskRequirements } from '../types.js';
 
+/** The kinds when no container instance is registered (none, or all still launching). */
+export const NOTHING_REGISTERED = 0;
+
 const RESOURCE_BIT: Readonly<Record<RejectionReason, number>> = {
   INSTANCE_STATUS: 1,
   'RESOURCE:CPU': 2,
