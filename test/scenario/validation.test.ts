@@ -56,6 +56,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['Spot instance draining without Spot interruptions (it would do nothing)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.spotInstanceDraining = true), /autoScalingGroup\.spotInstanceDraining: has no effect without spotInterruptions/],
   ['a service time in seconds by mistake (a bare number is seconds; the run dropped 99.8 % of requests at 5 % CPU)', (s) => (s.services.web.workload.perTask.serviceTime.mean = 40), /services\.web\.workload\.perTask\.capacityRps: expected at most 100 x what the slots allow \(concurrency 8 \/ mean serviceTime 40000 ms = 0\.2 requests\/s\), found 100; serviceTime's mean is 40s \(a bare number is seconds\): did you mean "40ms"\?$/],
   ['an infinite duration (it was called negative)', (s) => (s.duration = 1e400), /duration: expected a finite duration .*found Infinity$/],
+  ['an expectation on a provider no service uses (it failed only after the run)', (s) => (s.expect = ['cost.byProvider.FARGATE < 1']), /expect\[0\]: .*FARGATE/],
 ];
 
 describe('scenario validation: one clear line per problem, with the key path', () => {
