@@ -64,6 +64,22 @@ export function rejectRepeatedFlags(listPositionals: readonly string[]) {
   };
 }
 
+/** Middleware: a flag given with its negation (`--runs --no-runs`; yargs kept the last) is a usage error. */
+export function rejectNegatedTwice(args: readonly string[]) {
+  return (): void => {
+    const seen = new Map<string, string>();
+    for (const a of args) {
+      if (a === '--') break;
+      const m = /^--([^=]+)/.exec(a);
+      if (!m) continue;
+      const name = m[1].startsWith('no-') ? m[1].slice(3) : m[1];
+      const before = seen.get(name);
+      if (before !== undefined && before !== m[1]) throw new UsageError(`--${name}: given both --${name} and --no-${name}, expected one`);
+      seen.set(name, m[1]);
+    }
+  };
+}
+
 /**
  * Middleware: a number flag whose value is not a number (yargs makes it NaN, which later
  * read "found NaN") names what was typed. `args` are the command-line words.

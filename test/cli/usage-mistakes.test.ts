@@ -42,6 +42,10 @@ describe('usage mistakes', () => {
     expect(await oneLine('trace', QUICKSTART, '--from', '08:00')).toBe("ecsim: --from: expected a time before the scenario's end (3600 s after the start), found 82800 s (a clock time before the start is the next day's)");
   });
 
+  it('a flag with its negation is refused (the last one won)', async () => {
+    expect(await oneLine('sweep', 'scenarios/compare-quickstart.yaml', '--runs', '--no-runs')).toBe('ecsim: --runs: given both --runs and --no-runs, expected one');
+  });
+
   it('a misspelt flag gets a "did you mean" (it said "Unknown argument: sed")', async () => {
     expect(await oneLine('run', QUICKSTART, '--sed', '3')).toBe('ecsim: unknown flag --sed (did you mean --seed?) (see ecsim run --help)');
     expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--replicatons', '3', '--zzzz')).toBe('ecsim: unknown flags --replicatons (did you mean --replications?), --zzzz (see ecsim compare --help)');
