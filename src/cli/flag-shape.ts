@@ -1,6 +1,8 @@
-// Two mistakes yargs lets through, checked for every command: a flag that takes a value
-// given without one (`--seed` at the end was silently dropped, `--out` became ""), and a
-// flag given twice (yargs makes a list of it, which later failed as an internal error).
+// Mistakes yargs lets through, checked for every command: a flag that takes a value given
+// without one (`--seed` at the end was silently dropped, `--out` became ""), a flag given
+// twice (yargs makes a list of it, which later failed as an internal error) or with its
+// negation (yargs kept the last), a number flag with a word; and yargs' own messages in
+// ours (a misspelt flag gets a "did you mean").
 // Loaded at start-up: imports nothing but yargs' types and the small "did you mean" helper.
 
 import { closest } from '../scenario/did-you-mean.js';
