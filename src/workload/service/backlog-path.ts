@@ -79,13 +79,15 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
 /**
  * Makes the served parts of `seen` agree with the fluid count `done`: when a queue is left
  * over (`rest` > 0) everything served was served while backlogged, and the parts never
- * add up to more than `done` (no rounding remainder).
+ * add up to more than `done` (no rounding remainder). Parts that are both 0 stay 0.
  */
 export function fitServedTo(seen: BacklogSeen, done: number, rest: number): void {
   const line = seen.lineServed;
   const full = seen.fullServed;
+  // nothing served backlogged (a queue left over by a rounding error): nothing to fit
+  if (!(line + full > 0)) return;
   if (rest > 0 || line + full > done) {
-    const k = line + full > 0 ? done / (line + full) : 0;
+    const k = done / (line + full);
     seen.lineServed = line * k;
     seen.fullServed = done - line * k;
   }

@@ -237,6 +237,9 @@ export class FluidServiceModel implements ServiceLoadModel {
     // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
     const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
+    // the stationary queue a small backlog does not undercut: the task's slots, or with
+    // least-outstanding routing the pooled slots (as the pooled group below)
+    const floorServers = lor && periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
     let served = 0;
     let rejected = unassigned;
     let queued = 0;
@@ -258,7 +261,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       served += m * done;
       queued += m * q1;
       this.cohortBacklog = q1;
-      const free = m * (done - this.addBacklogged(m, q0, a, done, rest, aliveMs, perMsRate, maxQ));
+      const free = m * (done - this.addBacklogged(m, q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency));
       if (lor) {
         poolLambda += m * a;
         poolFree += free;
@@ -284,7 +287,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       served += done;
       queued += q1;
       t.backlog = q1;
-      const free = done - this.addBacklogged(1, q0, a, done, rest, aliveMs, perMsRate, maxQ);
+      const free = done - this.addBacklogged(1, q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency);
       if (lor) {
         poolLambda += a;
         poolFree += free;
@@ -334,8 +337,8 @@ export class FluidServiceModel implements ServiceLoadModel {
     }
     if (served > 0) {
       // One shared queue drained by all workers: backlogged messages wait for the pooled rate.
-      const sat = this.addBacklogged(1, q0, offered, served, q1, periodMs, capacity / periodMs, Infinity);
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
+      const sat = this.addBacklogged(1, q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1);
       this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
     }
     s.served = served;
@@ -348,17 +351,19 @@ export class FluidServiceModel implements ServiceLoadModel {
   /**
    * Adds the requests `count` identical queues served while their fluid backlog was positive
    * (backlog q0 at the start, `arrivals` each, `done` served each, `rest` left over each,
-   * serving at `rate` per ms for `aliveMs`, at most `cap` waiting) as latency groups;
-   * returns how many each served so.
+   * serving at `rate` per ms for `aliveMs`, at most `cap` waiting; `servers` slots with
+   * arrivals of scv `ca2`, `poolTasks` queues' arrivals feeding them, for the stationary
+   * wait a small backlog does not undercut) as latency groups; returns how many each served so.
    */
-  private addBacklogged(count: number, q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number): number {
-    const cs2 = this.cfg.serviceScv;
+  private addBacklogged(count: number, q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number): number {
+    const cfg = this.cfg;
+    const cs2 = cfg.serviceScv;
     const seen = this.seen;
     backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
     // the fluid figures give the split; `done` is the count
     fitServedTo(seen, done, rest);
-    this.groups.addBacklogged(count * seen.lineServed, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2);
-    this.groups.addBacklogged(count * seen.fullServed, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2);
+    this.groups.addBacklogged(count * seen.lineServed, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, cfg.meanServiceMs);
+    this.groups.addBacklogged(count * seen.fullServed, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2, NaN, servers, ca2, cfg.meanServiceMs);
     return seen.lineServed + seen.fullServed;
   }
 

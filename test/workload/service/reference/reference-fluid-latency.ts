@@ -61,21 +61,40 @@ export class LatencyGroups {
     this.count = n + 1;
   }
 
-  /** Requests served behind a fluid backlog: `departures` (mean, variance) at `ratePerMs`. */
-  addBacklogged(weight: number, departures: number, departuresVar: number, ratePerMs: number, cs2: number): void {
+  /**
+   * Requests served behind a fluid backlog: `departures` (mean, variance) at `ratePerMs`;
+   * a line part (`lambdaPerMs` given) is the stationary G/G/c queue at that arrival rate
+   * (capped) when that queue's 95th percentile wait is longer (same model as src).
+   */
+  addBacklogged(weight: number, departures: number, departuresVar: number, ratePerMs: number, cs2: number, lambdaPerMs: number, servers: number, ca2: number, meanServiceMs: number): void {
     if (!(weight > 0)) return;
     const meanMs = departures / ratePerMs;
     const sd = meanMs > 0 ? Math.min(meanMs, Math.sqrt(1 + Math.max(0, departures - 1) * cs2 + departuresVar) / ratePerMs) : 0;
-    const n = this.count;
     const pWait = meanMs > 0 ? 1 : 0;
     const theta = meanMs > 0 ? 1 / sd : Infinity;
-    if (n > 0 && this.pWait[n - 1] === pWait && this.theta[n - 1] === theta && this.shift[n - 1] === meanMs - sd) {
+    if (lambdaPerMs === lambdaPerMs) {
+      const cap = (RHO_CAP * servers) / meanServiceMs;
+      const w = { pWait: 0, theta: Infinity };
+      allenCunneenWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, w);
+      const stationaryP95 = w.pWait > 0.05 && w.theta < Infinity ? Math.log(w.pWait / 0.05) / w.theta : 0;
+      if (stationaryP95 > (pWait > 0 ? meanMs - sd + Math.log(20) / theta : 0)) {
+        this.push(weight, 0, w.pWait, w.theta);
+        return;
+      }
+    }
+    this.push(weight, meanMs - sd, pWait, theta);
+  }
+
+  /** Appends a group, or merges it into the previous one when identical. */
+  private push(weight: number, shiftMs: number, pWait: number, theta: number): void {
+    const n = this.count;
+    if (n > 0 && this.pWait[n - 1] === pWait && this.theta[n - 1] === theta && this.shift[n - 1] === shiftMs) {
       this.weight[n - 1] += weight;
       return;
     }
     if (n === this.weight.length) this.grow();
     this.weight[n] = weight;
-    this.shift[n] = meanMs - sd;
+    this.shift[n] = shiftMs;
     this.pWait[n] = pWait;
     this.theta[n] = theta;
     this.count = n + 1;

@@ -158,6 +158,9 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
     const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
+    // the stationary queue a small backlog does not undercut: the task's slots, or with
+    // least-outstanding routing the pooled slots (as the pooled group below)
+    const floorServers = lor && periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
     let served = 0;
     let rejected = unassigned;
     let queued = 0;
@@ -179,7 +182,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       served += done;
       queued += q1;
       t.backlog = q1;
-      const sat = this.backlogged(q0, a, done, rest, aliveMs, perMsRate, cfg.maxQueuePerTask);
+      const sat = this.backlogged(q0, a, done, rest, aliveMs, perMsRate, cfg.maxQueuePerTask, floorServers, ca2, floorServers / cfg.concurrency);
       if (lor) {
         poolLambda += a;
         poolFree += done - sat;
@@ -216,7 +219,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     }
     if (served > 0) {
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      const sat = this.backlogged(q0, offered, served, q1, periodMs, capacity / periodMs, Infinity);
+      const sat = this.backlogged(q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1);
       this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
     }
     s.served = served;
@@ -226,14 +229,14 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
   }
 
   /** Adds the requests served while backlogged (line and full parts); returns how many. */
-  private backlogged(q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number): number {
+  private backlogged(q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number): number {
     const seen = newBacklogSeen();
     backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
     fitServedTo(seen, done, rest);
     const line = seen.lineServed;
     const full = seen.fullServed;
-    this.groups.addBacklogged(line, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv);
-    this.groups.addBacklogged(full, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv);
+    this.groups.addBacklogged(line, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, this.cfg.meanServiceMs);
+    this.groups.addBacklogged(full, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs);
     return line + full;
   }
 
