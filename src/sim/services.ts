@@ -16,8 +16,6 @@ import {
   defaultStrategies,
   describeUnplaceable,
   placeTask,
-  unplaceableReasonKinds,
-  NOTHING_REGISTERED,
   isCandidate,
   spreadFargateTask,
   AZ_ATTRIBUTE,
@@ -127,10 +125,11 @@ export class ServiceRuntime {
   };
 
   private lastUnplaceableMessage = '';
-  /** The rejection kinds of the last logged message (unplaceableReasonKinds), -1 before any. */
-  private lastUnplaceableKinds = -1;
-  /** Registrations (of the task's provider, or all) when a reason was last taken for a new registration. */
-  private reasonRegistrations = -1;
+  /**
+   * Registrations (of the task's provider, or all) at which the reason is taken again at
+   * once: when the instances the last message counted as launching have registered.
+   */
+  private recheckAtRegistrations = Infinity;
   private lastUnplaceableAt = -Infinity;
   private lastUnplaceableVersion = -1;
   private taskSeq = 0;
@@ -412,28 +411,29 @@ export class ServiceRuntime {
       } else this.failedAtRelease.set(p, { release: this.cluster.releaseVersion(p), registrations: this.cluster.registrationCount(p) });
     }
     // The message is logged at most every minute while capacity changes, and repeated every
-    // 5 minutes; but when the last one said no instance was registered and one has
-    // registered since, the new reason (RESOURCE:MEMORY, a constraint, ...) is logged at
-    // once: nothing may retry for a long time after this failure, and the last message
-    // would stand for the whole wait. Taking the reason scans every candidate and failed
-    // placements are frequent in a large cluster, so other changes of reason wait for the
-    // minute; the full message costs more still and is built only when it may be logged.
+    // 5 minutes (each time a placement fails). But when the last one said instances were
+    // not registered yet (none, or some launching) and one has registered since, the new
+    // reason (RESOURCE:MEMORY, a constraint, ...) is logged at once: nothing may retry for a
+    // long time after this failure, and the last message would stand for the whole wait.
+    // Taking the reason scans every candidate and failed placements are frequent in a large
+    // cluster, so other changes of reason wait for a failure after the minute; the full
+    // message costs more still and is built only when it may be logged.
     const since = world.now - this.lastUnplaceableAt;
     const due = since >= 300_000 || (since >= 60_000 && this.cluster.capacityVersion !== this.lastUnplaceableVersion);
+    const registrations = task.capacityProvider ? this.cluster.registrationCount(task.capacityProvider) : this.cluster.totalRegistrations();
     if (!due) {
-      if (this.lastUnplaceableKinds !== NOTHING_REGISTERED) return;
-      const registrations = task.capacityProvider ? this.cluster.registrationCount(task.capacityProvider) : this.cluster.totalRegistrations();
-      if (registrations === this.reasonRegistrations) return;
-      this.reasonRegistrations = registrations;
+      // once per message: when the instances it saw launching have registered (the first
+      // one, when it saw none registered)
+      if (registrations < this.recheckAtRegistrations) return;
+      this.recheckAtRegistrations = Infinity;
     }
-    const kinds = unplaceableReasonKinds(candidates, this.requirements, this.constraints);
-    const newReason = kinds !== this.lastUnplaceableKinds;
-    if (!due && !newReason) return;
     this.lastUnplaceableVersion = this.cluster.capacityVersion;
-    const message = describeUnplaceable(candidates, this.requirements, this.constraints).message;
-    if (newReason || message !== this.lastUnplaceableMessage || since >= 300_000) {
+    const reason = describeUnplaceable(candidates, this.requirements, this.constraints);
+    const message = reason.message;
+    if (message !== this.lastUnplaceableMessage || since >= 300_000) {
       this.lastUnplaceableMessage = message;
-      this.lastUnplaceableKinds = kinds;
+      const launching = reason.launching ?? 0;
+      this.recheckAtRegistrations = launching === 0 ? Infinity : registrations + (launching === reason.instancesConsidered ? 1 : launching);
       this.lastUnplaceableAt = world.now;
       const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
       world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);

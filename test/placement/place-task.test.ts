@@ -9,7 +9,6 @@ import {
   defaultStrategies,
   placeTask,
   QueryLanguageError,
-  unplaceableReasonKinds,
   type PlacementStrategy,
 } from '../../src/placement/index.js';
 import { apply, fixedRng, inst, task } from './helpers.js';
@@ -208,18 +207,5 @@ describe('unplaceable reason', () => {
     expect(s.reason.launching).toBe(1);
     // 512 - 128 = 384 CPU units short
     expect(s.reason.message).toBe('no container instance met all requirements: 1 rejected for RESOURCE:CPU; closest i-2 (us-east-1a) lacks 384 CPU units; 1 launching, not registered yet');
-  });
-  it('its kinds (the steps that rejected some instance, as bits) follow the same counting', () => {
-    // INSTANCE_STATUS 1, RESOURCE:CPU 2, RESOURCE:MEMORY 4, the first constraint 1 << 5 = 32
-    expect(unplaceableReasonKinds(xs, t, cons)).toBe(1 + 2 + 4 + 32);
-    // an instance failing a resource is not counted under the constraint it also fails
-    expect(unplaceableReasonKinds([inst('i-1', { type: 'c5.large', cpuRemaining: 0 })], t, cons)).toBe(2);
-    expect(unplaceableReasonKinds([...xs, inst('i-9', { status: 'REGISTERING' })], t, cons)).toBe(39);
-    expect(unplaceableReasonKinds([inst('i-1', { status: 'REGISTERING' })], t, cons)).toBe(0);
-    expect(unplaceableReasonKinds([], t, cons)).toBe(0);
-    // ports 8, ENI 16, the second constraint 1 << 6 = 64 (the distinctInstance of i-3 is the first: 32)
-    const ys = [inst('i-1', { usedHostPorts: new Set([80]) }), inst('i-2', { enisRemaining: 0 }), inst('i-3', { groupCounts: new Map([['service:web', 1]]) }), inst('i-4', { type: 'c5.large' })];
-    const two = [{ type: 'distinctInstance' as const }, { type: 'memberOf' as const, expression: 'attribute:ecs.instance-type =~ m5.*' }];
-    expect(unplaceableReasonKinds(ys, task({ hostPorts: [80], needsEni: true }), two)).toBe(8 + 16 + 32 + 64);
   });
 });

@@ -104,6 +104,31 @@ describe('unplaceable tasks', () => {
     ]);
   });
 
+  it('log the reason again once the instances a message saw launching have registered (it said "1 launching" for the rest of the run)', () => {
+    // a registers at 60 s (RESOURCE:MEMORY, b still launching), b at 90 s: the retry then
+    // fails on both for new reasons, less than a minute after the last message
+    const raw = {
+      name: 'launching',
+      duration: '30m',
+      cluster: {
+        availabilityZones: ['us-east-1a'],
+        capacityProviders: {
+          a: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '60s' } },
+          b: { autoScalingGroup: { instanceTypes: ['r5.xlarge'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '90s' } },
+        },
+      },
+      taskDefinitions: { big: { cpu: 2048, memory: 9000, networkMode: 'bridge', containerDefinitions: { app: { cpu: 2048, memory: 9000 } } } },
+      services: { big: { taskDefinition: 'big', desiredCount: 3, launchType: 'EC2' } },
+    };
+    const r = run(raw);
+    const rows = r.events.filter((e) => e.type === 'task-unplaceable').map((e) => [e.time, e.message.replace(/^.*?: /, '').replace(/; closest.*$/, '')]);
+    expect(rows).toEqual([
+      [0, 'no container instance is registered in the cluster yet (2 launching), so no container instance can run the task'],
+      [60_000, 'no container instance met all requirements: 1 rejected for RESOURCE:MEMORY'],
+      [90_000, 'no container instance met all requirements: 1 rejected for RESOURCE:CPU, 1 for RESOURCE:MEMORY'],
+    ]);
+  });
+
   it('static host ports: two tasks with the same host port never share an instance (RESOURCE:PORTS)', () => {
     const raw = base();
     raw.taskDefinitions.small.containerDefinitions = { app: { memory: 512, portMappings: [{ containerPort: 80, hostPort: 8080 }] } };

@@ -1,3 +1,2 @@
 // Why a task could not be placed, in ECS's terms.
 export { describeUnplaceable, describeShortfall } from './describe-unplaceable.js';
-export { unplaceableReasonKinds, NOTHING_REGISTERED } from './reason-kinds.js';

@@ -89,6 +89,15 @@ describe('unplaceable episodes and alarm states', () => {
     ]);
   });
 
+  it('a placement does not end the episode of a service whose other tasks still wait at the end of the run (it said 90 s for a 30-minute wait)', () => {
+    const events = [
+      ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task: no container instance is registered in the cluster yet (2 launching)'),
+      ev(90, 'task-placed', 'web-1', 'web-1 placed on i-00000000000000001 (m5.large, us-east-1a)'),
+    ];
+    expect(unplaceableEpisodes(events, 300, 1800).map((e) => e.endS)).toEqual([90]);
+    expect(unplaceableEpisodes(events, 300, 1800, new Set(['web'])).map((e) => e.endS)).toEqual([1800]);
+  });
+
   it('counts "nothing registered" as one reason, whether none was launched or all are launching', () => {
     const eps = unplaceableEpisodes([
       ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task: no container instances are registered in the cluster, so no container instance can run the task'),

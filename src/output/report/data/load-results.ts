@@ -83,12 +83,13 @@ function readEvents(path: string): EventRow[] {
 function readTasks(path: string): TaskRow[] {
   const csv = readOptionalCsv(path);
   if (!csv) return [];
-  const c = columnIndex(csv.header, ['task_id', 'service', 'capacity_provider', 'launch_type', 'created_s', 'running_s', 'stopped_s', 'stop_reason']);
+  const c = columnIndex(csv.header, ['task_id', 'service', 'capacity_provider', 'launch_type', 'instance_id', 'created_s', 'running_s', 'stopped_s', 'stop_reason']);
   return csv.rows.map((r) => ({
     taskId: r[c.task_id] ?? '',
     service: r[c.service] ?? '',
     capacityProvider: r[c.capacity_provider] ?? '',
     launchType: r[c.launch_type] ?? '',
+    instanceId: r[c.instance_id] ?? '',
     createdS: cellNumber(r, c.created_s),
     runningS: cellNumber(r, c.running_s),
     stoppedS: cellNumber(r, c.stopped_s),

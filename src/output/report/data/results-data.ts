@@ -21,6 +21,8 @@ export interface TaskRow {
   service: string;
   capacityProvider: string;
   launchType: string;
+  /** '' for a task never placed (and for Fargate tasks). */
+  instanceId: string;
   createdS: number;
   runningS: number;
   stoppedS: number;

@@ -29,9 +29,11 @@ function serviceOfTask(taskId: string): string {
 
 /**
  * Events must be in time order. Default gap: 5 minutes (model). `endS`: the run's end, for
- * episodes no placement ended (default: their last failure).
+ * episodes no placement ended (default: their last failure), and for the last episode of
+ * each service in `waitingAtEnd` (tasks never placed by the end: a placement of one of its
+ * tasks did not end the wait of the others).
  */
-export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300, endS?: number): UnplaceableEpisode[] {
+export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300, endS?: number, waitingAtEnd?: ReadonlySet<string>): UnplaceableEpisode[] {
   const open = new Map<string, { ep: UnplaceableEpisode; lastFailureS: number; placed: boolean }>();
   const out: UnplaceableEpisode[] = [];
   for (const e of events) {
@@ -61,6 +63,8 @@ export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300, end
     if (found.size === 0) found.add('other (see events.csv)');
     for (const r of found) ep.reasons.set(r, (ep.reasons.get(r) ?? 0) + 1);
   }
-  if (endS !== undefined) for (const o of open.values()) if (!o.placed) o.ep.endS = Math.max(o.ep.endS, endS);
+  if (endS !== undefined) {
+    for (const [service, o] of open) if (!o.placed || waitingAtEnd?.has(service)) o.ep.endS = Math.max(o.ep.endS, endS);
+  }
   return out;
 }

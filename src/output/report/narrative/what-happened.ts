@@ -48,7 +48,7 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
   for (const e of data.events) {
     if (e.type === 'scheduled-action') items.push({ timeS: e.timeS, text: `At ${clockLabel(clock, e.timeS)} ${e.subject}: ${e.message}.`, weight: 1e6 });
   }
-  for (const ep of unplaceableEpisodes(data.events, undefined, data.durationSeconds)) {
+  for (const ep of unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data))) {
     const reasons = [...ep.reasons.keys()].join(', ');
     const span = ep.endS > ep.startS ? `${clockRange(clock, ep.startS, ep.endS)}` : clockLabel(clock, ep.startS);
     const wait = ep.waitingFor ? `; tasks waited in PROVISIONING for ${ep.waitingFor} capacity` : '';
@@ -128,7 +128,7 @@ function serviceOverview(data: ResultsData, activities: ScalingActivity[]): stri
         '.',
     );
   }
-  const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds);
+  const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data));
   if (episodes.length) {
     const reasons = new Map<string, number>();
     for (const ep of episodes) for (const [r, n] of ep.reasons) reasons.set(r, (reasons.get(r) ?? 0) + n);
@@ -180,4 +180,9 @@ function maxOf(a: Float64Array | undefined): number {
   let m = 0;
   if (a) for (const v of a) if (v > m) m = v;
   return m;
+}
+
+/** Services with an EC2 task never placed by the end of the run (still PROVISIONING). */
+function waitingAtEnd(data: ResultsData): Set<string> {
+  return new Set(data.tasks.filter((t) => t.launchType === 'EC2' && t.instanceId === '' && t.stopReason === 'simulation-end').map((t) => t.service));
 }
