@@ -37,9 +37,15 @@ export function usageMessage(msg: string, args: readonly string[], commands: rea
   let m = /^Unknown arguments?: (.+)$/.exec(msg);
   if (m) {
     const known = flags.filter((f) => f.length > 1 && !/[A-Z]/.test(f) && f !== '$0' && f !== '_');
-    const unknown = m[1].split(', ').map((u) => {
+    const names = m[1].split(', ');
+    // a word given without a dash is an extra argument, not a flag
+    const extra = names.filter((u) => args.includes(u));
+    if (extra.length > 0) return `unexpected ${extra.length === 1 ? 'argument' : 'arguments'} ${extra.map((u) => `"${u}"`).join(', ')}${word ? ` (see ecsim ${word} --help)` : ''}`;
+    const unknown = names.map((u) => {
+      // as typed: -q, --no-seed
+      const typed = args.find((a) => new RegExp(`^--?(no-)?${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(=|$)`).test(a))?.split('=')[0] ?? `--${u}`;
       const near = closest(u, known);
-      return `--${u}${near === undefined ? '' : ` (did you mean --${near}?)`}`;
+      return `${typed}${near === undefined ? '' : ` (did you mean --${near}?)`}`;
     });
     return `unknown ${unknown.length === 1 ? 'flag' : 'flags'} ${unknown.join(', ')}${word ? ` (see ecsim ${word} --help)` : ''}`;
   }

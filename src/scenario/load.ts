@@ -55,7 +55,7 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     // the first syntax error only: the ones after it usually follow from it
     const e = doc.errors[0];
     let what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    if (e.code === 'DUPLICATE_KEY') what = `the key "${text.slice(e.pos[0]).split(/[:\n]/)[0].trim()}" appears twice in the same map`;
+    if (e.code === 'DUPLICATE_KEY') what = `the key "${text.slice(e.pos[0]).split(/[:\n]/)[0].trim().replace(/^(["'])(.*)\1$/, '$2')}" appears twice in the same map`;
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
     throw new ScenarioError(file, [{ path: '', line: e.linePos?.[0]?.line, message: `not valid YAML/JSON: ${what}${more}` }]);
   }

@@ -49,6 +49,9 @@ describe('usage mistakes', () => {
   it('a misspelt flag gets a "did you mean" (it said "Unknown argument: sed")', async () => {
     expect(await oneLine('run', QUICKSTART, '--sed', '3')).toBe('ecsim: unknown flag --sed (did you mean --seed?) (see ecsim run --help)');
     expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--replicatons', '3', '--zzzz')).toBe('ecsim: unknown flags --replicatons (did you mean --replications?), --zzzz (see ecsim compare --help)');
+    // a word without a dash is an extra argument; a flag is named as typed
+    expect(await oneLine('validate', QUICKSTART, 'b.yaml')).toBe('ecsim: unexpected argument "b.yaml" (see ecsim validate --help)');
+    expect(await oneLine('run', QUICKSTART, '-z')).toBe('ecsim: unknown flag -z (see ecsim run --help)');
   });
 
   it('a number flag with a word names the word (it said "found NaN")', async () => {

@@ -63,7 +63,7 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
     // An I/O-bound task may serve less than its CPU allows (CPU stays below 100 % at
     // saturation), but a factor this large is a unit slip, and the run would be meaningless.
     const secs = baseMean / 1000;
-    const hint = baseMean >= 1000 && Number.isInteger(secs) ? `; serviceTime's mean is ${secs}s (a bare number is seconds): did you mean "${secs}ms"?` : '';
+    const hint = baseMean >= 1000 && Number.isInteger(secs) ? `; serviceTime's mean is ${secs}s: if it was written as a bare number, that is seconds (did you mean "${secs}ms"?)` : '';
     throw new Error(
       `workload.perTask.capacityRps: expected at most ${MAX_CAPACITY_OVER_SLOTS} x what the slots allow ` +
         `(concurrency ${concurrency} / mean serviceTime ${baseMean} ms = ${formatRate(slotRate)} requests/s), found ${p.capacityRps}${hint}`,
