@@ -20,6 +20,39 @@ export const RHO_CAP = 0.98;
 const MEMO_SLOTS = 4;
 const LN_20 = Math.log(20);
 
+/**
+ * The stationary Allen-Cunneen G/G/c wait at an arrival rate capped at RHO_CAP, kept until
+ * the inputs change (the O(servers) Erlang C is not recomputed for repeated inputs).
+ */
+class StationaryWait {
+  pWait = 0;
+  theta = Infinity;
+  private lam = NaN;
+  private servers = NaN;
+  private ca2 = NaN;
+  private cs2 = NaN;
+  private meanServiceMs = NaN;
+
+  at(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number): this {
+    const cap = (RHO_CAP * servers) / meanServiceMs;
+    const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
+    if (lam !== this.lam || servers !== this.servers || ca2 !== this.ca2 || cs2 !== this.cs2 || meanServiceMs !== this.meanServiceMs) {
+      allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, this);
+      this.lam = lam;
+      this.servers = servers;
+      this.ca2 = ca2;
+      this.cs2 = cs2;
+      this.meanServiceMs = meanServiceMs;
+    }
+    return this;
+  }
+
+  /** P(W > x) = pWait exp(-theta x): the 95th percentile of the wait, 0 when fewer than 5 % wait. */
+  p95Ms(): number {
+    return this.pWait > 0.05 && this.theta < Infinity ? Math.log(this.pWait / 0.05) / this.theta : 0;
+  }
+}
+
 /** Reusable arrays describing latency groups (struct of arrays, no per-period allocation). */
 export class LatencyGroups implements TailWithDensity {
   count = 0;
@@ -29,13 +62,9 @@ export class LatencyGroups implements TailWithDensity {
   theta = new Float64Array(16);
   /** -d/dt of the mixture tail at the last tailAt point. */
   density = 0;
-  private scratch = { pWait: 0, theta: Infinity };
-  private floorWait = { pWait: 0, theta: Infinity, p95Ms: 0, lam: NaN, servers: NaN, ca2: NaN, cs2: NaN, meanServiceMs: NaN };
-  private lastLam = NaN;
-  private lastServers = NaN;
-  private lastCa2 = NaN;
-  private lastCs2 = NaN;
-  private lastMean = NaN;
+  /** The G/G/c waits of add() and of addBacklogged's floor (each kept while its inputs repeat). */
+  private groupWait = new StationaryWait();
+  private floorWait = new StationaryWait();
   // Set by prepare() for the current groups.
   private shape: ServiceShape | null = null;
   private prepared = false;
@@ -69,18 +98,8 @@ export class LatencyGroups implements TailWithDensity {
   add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number): void {
     if (!(weight > 0)) return;
     this.prepared = false;
-    const cap = (RHO_CAP * servers) / meanServiceMs;
-    const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
-    const w = this.scratch;
-    // Symmetric tasks repeat the same inputs: skip the O(servers) Erlang C recomputation.
-    if (lam !== this.lastLam || servers !== this.lastServers || ca2 !== this.lastCa2 || cs2 !== this.lastCs2 || meanServiceMs !== this.lastMean) {
-      allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, w);
-      this.lastLam = lam;
-      this.lastServers = servers;
-      this.lastCa2 = ca2;
-      this.lastCs2 = cs2;
-      this.lastMean = meanServiceMs;
-    }
+    // symmetric tasks repeat the same inputs: the wait is kept until they change
+    const w = this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs);
     this.push(weight, 0, w.pWait, w.theta);
   }
 
@@ -127,31 +146,13 @@ export class LatencyGroups implements TailWithDensity {
       theta = 1 / sd;
     }
     if (lambdaPerMs === lambdaPerMs) {
-      const w = this.stationary(lambdaPerMs, servers, ca2, cs2, meanServiceMs);
-      if (w.p95Ms > (pWait > 0 ? shiftMs + LN_20 / theta : 0)) {
+      const w = this.floorWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs);
+      if (w.p95Ms() > (pWait > 0 ? shiftMs + LN_20 / theta : 0)) {
         this.push(weight, 0, w.pWait, w.theta);
         return;
       }
     }
     this.push(weight, shiftMs, pWait, theta);
-  }
-
-  /** The stationary G/G/c wait at `lambdaPerMs` (capped) and its 95th percentile (cached). */
-  private stationary(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number): { pWait: number; theta: number; p95Ms: number } {
-    const st = this.floorWait;
-    const cap = (RHO_CAP * servers) / meanServiceMs;
-    const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
-    if (lam !== st.lam || servers !== st.servers || ca2 !== st.ca2 || cs2 !== st.cs2 || meanServiceMs !== st.meanServiceMs) {
-      allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, st);
-      st.lam = lam;
-      st.servers = servers;
-      st.ca2 = ca2;
-      st.cs2 = cs2;
-      st.meanServiceMs = meanServiceMs;
-      // P(W > x) = pWait exp(-theta x): the 95th percentile, 0 when fewer than 5 % wait
-      st.p95Ms = st.pWait > 0.05 && st.theta < Infinity ? Math.log(st.pWait / 0.05) / st.theta : 0;
-    }
-    return st;
   }
 
   /** Appends a group, or merges it into the previous one when identical. */
