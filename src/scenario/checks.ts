@@ -215,10 +215,7 @@ const workloads: Check = (s, report) => {
 const expectations: Check = (s, report) => {
   const list = s.scenario.expect;
   if (!list) return;
-  // the providers the summary reports: every Auto Scaling group, and FARGATE/FARGATE_SPOT
-  // when a service's strategy uses them
-  const reported = [...s.providers.values()].filter((p) => p.kind === 'asg' || s.services.some((svc) => svc.strategy.some((x) => x.capacityProvider === p.name)));
-  const names = { services: s.services.map((x) => x.name), capacityProviders: reported.map((p) => p.name) };
+  const names = { services: s.services.map((x) => x.name), capacityProviders: s.reportedProviders };
   for (const p of expectationProblems(list, names)) report(['expect', p.index], p.message);
 };
 

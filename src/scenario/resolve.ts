@@ -64,6 +64,11 @@ export interface ResolvedScenario {
   /** CSV traces, read at load time: file path -> text. */
   traceFiles: Map<string, string>;
   baseDir: string;
+  /**
+   * The capacity providers a run reports (summary, capacity.csv, cost): every Auto Scaling
+   * group, and FARGATE/FARGATE_SPOT when a service's strategy uses them; in declaration order.
+   */
+  reportedProviders: string[];
 }
 
 export function resolveScenario(scenario: Scenario, baseDir: string): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {
@@ -118,6 +123,9 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     services,
     traceFiles,
     baseDir,
+    reportedProviders: [...providers.values()]
+      .filter((p) => p.kind === 'asg' || services.some((svc) => svc.strategy.some((x) => x.capacityProvider === p.name)))
+      .map((p) => p.name),
   };
   for (const check of checks as Check[]) check(resolved, report);
   return issues.length > 0 ? { issues } : { scenario: resolved, issues };

@@ -156,9 +156,7 @@ export class Simulation {
       const gs = createGroupScaler(group.name, group.config, scenario);
       if (gs) this.groupScalers.set(group.name, gs);
     }
-    this.usedFargateProviders = [...scenario.providers.values()]
-      .filter((p) => p.kind === 'fargate' && scenario.services.some((s) => s.strategy.some((x) => x.capacityProvider === p.name)))
-      .map((p) => p.name);
+    this.usedFargateProviders = scenario.reportedProviders.filter((name) => scenario.providers.get(name)?.kind === 'fargate');
     for (const name of this.usedFargateProviders) this.providerStats.set(name, { maxInstances: 0, reservationSum: 0, reservationCount: 0 });
   }
 
