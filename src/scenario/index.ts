@@ -6,3 +6,4 @@ export type * from './schema.js';
 export type { ResolvedScenario, ResolvedService, ResolvedProvider, ResolvedTaskDefinition } from './resolve.js';
 export { FARGATE, FARGATE_SPOT } from './resolve.js';
 export { effectiveScenario } from './effective.js';
+export { scenarioWarnings, type ScenarioWarning } from './warnings.js';

@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, quickstart, tempDir, writeScenario } from '../helpers.js';
-import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
+import { loadScenarioFile, ScenarioError, scenarioWarnings } from '../../src/scenario/index.js';
 
 type Mutation = (s: Record<string, any>) => void;
 
@@ -81,6 +81,27 @@ describe('scenario validation: one clear line per problem, with the key path', (
       expect(message).not.toMatch(/\n\s+at /); // no stack trace
     });
   }
+
+  it('warns (exit 0) of what is valid but never happens: a step after the end, a schedule that does not fire in the run, an AZ name outside the region', async () => {
+    const s = quickstart();
+    s.cluster.availabilityZones = ['us-east-1a', 'us-east-1b', 'eu-west-1a'];
+    s.services.web.workload.requestRate = { step: { from: 150, to: 450, at: '2h' } };
+    s.services.web.autoScaling.scheduledActions = { never: { schedule: 'cron(0 8 31 2 ? *)', scalableTargetAction: { minCapacity: 4 } } };
+    const file = writeScenario(dir, 'warnings', s);
+    const r = await cli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim().split('\n')).toEqual([
+      `warning: ${file}: cluster.availabilityZones[2]: "eu-west-1a" is not an Availability Zone name of us-east-1 (like us-east-1a); it is used as a label only`,
+      `warning: ${file}: services.web.workload.requestRate.step.at: 2h is at or after the end of the run (1h): it never happens`,
+      `warning: ${file}: services.web.autoScaling.scheduledActions.never.schedule: "cron(0 8 31 2 ? *)" does not fire within the run (1h from 2026-03-02T09:00:00Z); it never fires`,
+    ]);
+  });
+
+  it('the shipped scenarios give no warnings', () => {
+    for (const f of readdirSync('scenarios').filter((f) => f.endsWith('.yaml'))) {
+      expect(scenarioWarnings(loadScenarioFile(join('scenarios', f))), f).toEqual([]);
+    }
+  });
 
   it('the quick start and the shipped scenarios are valid', () => {
     for (const f of readdirSync('scenarios').filter((f) => f.endsWith('.yaml'))) {

@@ -1,6 +1,7 @@
 // What `ecsim run` does: load, run into the results folder, report, check `expect:`.
 
 import { loadScenarioFile } from '../../scenario/index.js';
+import { printWarnings } from '../warnings.js';
 import { runToFolder } from '../../output/run-to-folder.js';
 import { checkExpectations, formatExpectationResults } from '../../scenario/expect/index.js';
 import { progressReporter } from '../progress.js';
@@ -13,6 +14,7 @@ export async function run(argv: RunArgs): Promise<void> {
   const durationMs = parseDurationFlag(argv.duration);
   const seed = parseSeedFlag(argv.seed);
   const scenario = loadScenarioFile(argv.scenario, { seed, durationMs });
+  printWarnings(argv.scenario, scenario);
   const outDir = argv.out ?? `results/${scenario.scenario.name}`;
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(scenario.scenario.name);
   const report = runToFolder(scenario, { outDir, seed: scenario.scenario.seed, onProgress: (f) => progress.update(f) });

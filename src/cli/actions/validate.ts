@@ -5,11 +5,13 @@ import { readExperimentFile } from '../../experiment/experiment-file.js';
 import { checkExperiment, type ExperimentCheck } from '../../experiment/check-experiment.js';
 import type { ValidateArgs } from '../commands/validate.js';
 import { counted } from '../plural.js';
+import { printWarnings } from '../warnings.js';
 
 export function validate(argv: ValidateArgs): void {
   const exp = readExperimentFile(argv.scenario);
   const checked = checkExperiment(exp);
   const s = exp.base;
+  printWarnings(argv.scenario, s);
   process.stdout.write(`${argv.scenario}: ok (${counted(s.services.length, 'service')}, ${s.scenario.duration / 1000} s simulated${experimentPart(checked)})\n`);
 }
 

@@ -1,0 +1,52 @@
+// Valid input that likely does not do what its author meant: a load change or a scheduled
+// action after the end of the run, an Availability Zone outside the scenario's region.
+// These are said (on stderr by `ecsim run` and `ecsim validate`), not refused: a shorter
+// `--duration` legitimately cuts a day's trace, and the run is still what was asked for.
+
+import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
+import { formatDuration } from './duration.js';
+import type { Path, ResolvedScenario } from './resolve.js';
+
+export interface ScenarioWarning {
+  at: Path;
+  message: string;
+}
+
+export function scenarioWarnings(s: ResolvedScenario): ScenarioWarning[] {
+  const out: ScenarioWarning[] = [];
+  const end = s.scenario.duration;
+  const after = (ms: number) => `${formatDuration(ms)} is at or after the end of the run (${formatDuration(end)}): it never happens`;
+  const region = s.scenario.region;
+  s.scenario.cluster.availabilityZones.forEach((az, i) => {
+    if (!new RegExp(`^${region}[a-z]$`).test(az)) out.push({ at: ['cluster', 'availabilityZones', i], message: `"${az}" is not an Availability Zone name of ${region} (like ${region}a); it is used as a label only` });
+  });
+  for (const svc of s.services) {
+    const rate = svc.config.workload?.requestRate;
+    const at: Path = ['services', svc.name, 'workload', 'requestRate'];
+    if (rate && !Array.isArray(rate)) {
+      const step = rate.step;
+      if (step && 'at' in step && step.at >= end) out.push({ at: [...at, 'step', 'at'], message: after(step.at) });
+      if (step && 'steps' in step) {
+        step.steps.forEach((x, i) => {
+          if (x.at >= end) out.push({ at: [...at, 'step', 'steps', i, 'at'], message: after(x.at) });
+        });
+      }
+      if (rate.ramp && rate.ramp.start >= end) out.push({ at: [...at, 'ramp', 'start'], message: after(rate.ramp.start) });
+      (rate.spikes ?? []).forEach((x, i) => {
+        if (x.at >= end) out.push({ at: [...at, 'spikes', i, 'at'], message: after(x.at) });
+      });
+    }
+    const as = svc.config.autoScaling;
+    for (const [name, action] of Object.entries(as?.scheduledActions ?? {})) {
+      const scaler = new ServiceAutoScaler(
+        { subject: svc.name, minCapacity: as!.minCapacity, maxCapacity: Math.max(as!.minCapacity, as!.maxCapacity), policies: {}, scheduledActions: { [name]: action }, startEpochMs: s.startEpochMs },
+        svc.desiredCount,
+      );
+      const first = scaler.nextScheduledTime(-1);
+      if (first === null || first > end) {
+        out.push({ at: ['services', svc.name, 'autoScaling', 'scheduledActions', name, 'schedule'], message: `"${action.schedule}" does not fire within the run (${formatDuration(end)} from ${s.scenario.start})${first === null ? '; it never fires' : ''}` });
+      }
+    }
+  }
+  return out;
+}
