@@ -3,6 +3,6 @@
 import { scenarioWarnings, type ResolvedScenario } from '../scenario/index.js';
 import { joinPath } from '../scenario/errors.js';
 
-export function printWarnings(file: string, scenario: ResolvedScenario): void {
-  for (const w of scenarioWarnings(scenario)) process.stderr.write(`warning: ${file}: ${joinPath(w.at)}: ${w.message}\n`);
+export function printWarnings(file: string, scenario: ResolvedScenario, durationOverridden = false): void {
+  for (const w of scenarioWarnings(scenario, { durationOverridden })) process.stderr.write(`warning: ${file}: ${joinPath(w.at)}: ${w.message}\n`);
 }

@@ -1,7 +1,7 @@
 // Valid input that likely does not do what its author meant: a load change or a scheduled
 // action after the end of the run, an Availability Zone outside the scenario's region.
-// These are said (on stderr by `ecsim run` and `ecsim validate`), not refused: a shorter
-// `--duration` legitimately cuts a day's trace, and the run is still what was asked for.
+// These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
+// after a shorter `--duration` is cut off on purpose and not warned of.
 
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { formatDuration } from './duration.js';
@@ -12,7 +12,11 @@ export interface ScenarioWarning {
   message: string;
 }
 
-export function scenarioWarnings(s: ResolvedScenario): ScenarioWarning[] {
+/**
+ * `durationOverridden`: the run's length comes from `--duration`, not the file; what falls
+ * after its end is then cut off on purpose and not warned of.
+ */
+export function scenarioWarnings(s: ResolvedScenario, options: { durationOverridden?: boolean } = {}): ScenarioWarning[] {
   const out: ScenarioWarning[] = [];
   const end = s.scenario.duration;
   const after = (ms: number) => `${formatDuration(ms)} is at or after the end of the run (${formatDuration(end)}): it never happens`;
@@ -20,6 +24,7 @@ export function scenarioWarnings(s: ResolvedScenario): ScenarioWarning[] {
   s.scenario.cluster.availabilityZones.forEach((az, i) => {
     if (!new RegExp(`^${region}[a-z]$`).test(az)) out.push({ at: ['cluster', 'availabilityZones', i], message: `"${az}" is not an Availability Zone name of ${region} (like ${region}a); it is used as a label only` });
   });
+  if (options.durationOverridden) return out;
   for (const svc of s.services) {
     const rate = svc.config.workload?.requestRate;
     const at: Path = ['services', svc.name, 'workload', 'requestRate'];

@@ -95,6 +95,8 @@ describe('scenario validation: one clear line per problem, with the key path', (
       `warning: ${file}: services.web.workload.requestRate.step.at: 2h is at or after the end of the run (1h): it never happens`,
       `warning: ${file}: services.web.autoScaling.scheduledActions.never.schedule: "cron(0 8 31 2 ? *)" does not fire within the run (1h from 2026-03-02T09:00:00Z); it never fires`,
     ]);
+    // with --duration, what falls after the end is cut off on purpose: only the zone is said
+    expect(scenarioWarnings(loadScenarioFile(file, { durationMs: 600_000 }), { durationOverridden: true }).map((w) => w.at.join('.'))).toEqual(['cluster.availabilityZones.2']);
   });
 
   it('the shipped scenarios give no warnings', () => {

@@ -14,7 +14,7 @@ export async function run(argv: RunArgs): Promise<void> {
   const durationMs = parseDurationFlag(argv.duration);
   const seed = parseSeedFlag(argv.seed);
   const scenario = loadScenarioFile(argv.scenario, { seed, durationMs });
-  printWarnings(argv.scenario, scenario);
+  printWarnings(argv.scenario, scenario, durationMs !== undefined);
   const outDir = argv.out ?? `results/${scenario.scenario.name}`;
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(scenario.scenario.name);
   const report = runToFolder(scenario, { outDir, seed: scenario.scenario.seed, onProgress: (f) => progress.update(f) });
