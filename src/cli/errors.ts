@@ -25,11 +25,7 @@ export function reportError(e: unknown): number {
     process.stderr.write(`${e.message}\n`);
     return EXIT.expectationFailed;
   }
-  if (e instanceof OutputPathError) {
-    process.stderr.write(`ecsim: ${e.message}\n`);
-    return EXIT.badInput;
-  }
-  if (e instanceof UsageError) {
+  if (e instanceof UsageError || e instanceof OutputPathError) {
     process.stderr.write(`ecsim: ${e.message}\n`);
     return EXIT.badInput;
   }

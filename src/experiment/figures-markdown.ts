@@ -3,6 +3,7 @@
 // replications and common random numbers, the metric column titles, a figure as mean ±
 // 95 % half-width to four significant digits, and the note under the Pareto column.
 
+import { counted } from '../output/plural.js';
 import { METRICS, type MetricName } from './metrics.js';
 import type { SampleSummary } from './stats.js';
 
@@ -28,7 +29,7 @@ export const METRIC_ALIGNMENT = METRICS.map(() => '---:').join('|');
  */
 export function runsParagraph(count: number, noun: string, replications: number, seeds: readonly [number, number] | undefined): string {
   return (
-    `${count} ${noun}${count === 1 ? '' : 's'} x ${replications} replication${replications === 1 ? '' : 's'}` +
+    `${counted(count, noun)} x ${counted(replications, 'replication')}` +
     `${seeds ? ` (seeds ${seeds[0]}..${seeds[1]})` : ''}. ` +
     `All ${noun}s of one replication use the same seed, so they see the same load and the same random delays ` +
     '(common random numbers). Figures are means with the half-width of the 95 % confidence interval (Student t).'

@@ -94,9 +94,8 @@ function customTypeProblem(c: CustomInstanceType, namesHere: Set<string>, custom
 
 /** `pricing:` names only instance types the scenario can launch (catalog or custom). */
 const pricing: Check = (s, report) => {
-  const custom = [...s.providers.values()].flatMap((p) => (p.kind === 'asg' ? customTypesIn(p.config.autoScalingGroup.instanceTypes) : []));
   try {
-    createPriceBook(s.scenario.pricing, custom);
+    createPriceBook(s.scenario.pricing, s.customInstanceTypes);
   } catch (e) {
     reportThrown(report, ['pricing'], e, 'pricing');
   }

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve as resolvePath } from 'node:path';
 import { didYouMean } from './did-you-mean.js';
+import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import {
   asgProviderSchema,
   fargateProviderSchema,
@@ -69,6 +70,8 @@ export interface ResolvedScenario {
    * group, and FARGATE/FARGATE_SPOT when a service's strategy uses them; in declaration order.
    */
   reportedProviders: string[];
+  /** The custom instance types of every Auto Scaling group (for the price book). */
+  customInstanceTypes: CustomInstanceType[];
 }
 
 export function resolveScenario(scenario: Scenario, baseDir: string): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {
@@ -123,6 +126,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     services,
     traceFiles,
     baseDir,
+    customInstanceTypes: [...providers.values()].flatMap((p) => (p.kind === 'asg' ? customTypesIn(p.config.autoScalingGroup.instanceTypes) : [])),
     reportedProviders: [...providers.values()]
       .filter((p) => p.kind === 'asg' || services.some((svc) => svc.strategy.some((x) => x.capacityProvider === p.name)))
       .map((p) => p.name),

@@ -71,7 +71,6 @@ export function forward<S extends z.ZodType>(schema: S, value: unknown, ctx: z.R
   return z.NEVER;
 }
 
-/** A person's sentence for a zod issue: what was expected, what was found. */
 /** zod's type names in words. */
 const TYPE_WORDS: Record<string, string> = {
   int: 'a whole number',
@@ -85,6 +84,7 @@ const TYPE_WORDS: Record<string, string> = {
 
 const items = (n: number | bigint) => `${n} ${n === 1 || n === 1n ? 'item' : 'items'}`;
 
+/** A person's sentence for a zod issue: what was expected, what was found. */
 export function issueMessage(issue: z.core.$ZodIssue): string {
   const found = 'input' in issue ? describe(issue.input) : undefined;
   switch (issue.code) {

@@ -420,11 +420,10 @@ export class ServiceRuntime {
     // message costs more still and is built only when it may be logged.
     const since = world.now - this.lastUnplaceableAt;
     const due = since >= 300_000 || (since >= 60_000 && this.cluster.capacityVersion !== this.lastUnplaceableVersion);
-    const registrations = task.capacityProvider ? this.cluster.registrationCount(task.capacityProvider) : this.cluster.totalRegistrations();
     if (!due) {
       // once per message: when the instances it saw launching have registered (the first
       // one, when it saw none registered)
-      if (registrations < this.recheckAtRegistrations) return;
+      if (this.recheckAtRegistrations === Infinity || this.registrationsFor(task) < this.recheckAtRegistrations) return;
       this.recheckAtRegistrations = Infinity;
     }
     this.lastUnplaceableVersion = this.cluster.capacityVersion;
@@ -433,11 +432,16 @@ export class ServiceRuntime {
     if (message !== this.lastUnplaceableMessage || since >= 300_000) {
       this.lastUnplaceableMessage = message;
       const launching = reason.launching ?? 0;
-      this.recheckAtRegistrations = launching === 0 ? Infinity : registrations + (launching === reason.instancesConsidered ? 1 : launching);
+      this.recheckAtRegistrations = launching === 0 ? Infinity : this.registrationsFor(task) + (launching === reason.instancesConsidered ? 1 : launching);
       this.lastUnplaceableAt = world.now;
       const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
       world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
     }
+  }
+
+  /** Instances registered so far where `task` may go: its capacity provider's, or all. */
+  private registrationsFor(task: Task): number {
+    return task.capacityProvider ? this.cluster.registrationCount(task.capacityProvider) : this.cluster.totalRegistrations();
   }
 
   private placeOn(task: Task, inst: Instance): void {

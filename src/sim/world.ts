@@ -4,7 +4,6 @@
 
 import { RandomStreams, Simulator } from '../engine/index.js';
 import { CostMeter, createPriceBook, type PriceBook } from '../model/pricing/index.js';
-import { customTypesIn } from '../model/capacity/instance-catalog.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import type { EventRecord, EventType, RunSinks } from './records.js';
 
@@ -23,7 +22,7 @@ export class World {
   readonly cost = new CostMeter();
   readonly durationMs: number;
   readonly periodMs: number;
-  /** Fargate prices with the scenario's overrides (an Auto Scaling group prices its own types: see cluster.ts). */
+  /** The run's prices: the built-in list with the scenario's `pricing:` overrides (Fargate, and EC2 by instance type). */
   readonly prices: PriceBook;
 
   constructor(
@@ -34,8 +33,7 @@ export class World {
     readonly holdIdleWakes = true,
   ) {
     this.streams = new RandomStreams(seed);
-    const custom = [...scenario.providers.values()].flatMap((p) => (p.kind === 'asg' ? customTypesIn(p.config.autoScalingGroup.instanceTypes) : []));
-    this.prices = createPriceBook(scenario.scenario.pricing, custom);
+    this.prices = createPriceBook(scenario.scenario.pricing, scenario.customInstanceTypes);
     this.durationMs = scenario.scenario.duration;
     this.periodMs = scenario.scenario.metrics.period;
   }

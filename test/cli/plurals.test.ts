@@ -2,7 +2,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { join } from 'node:path';
-import { counted } from '../../src/cli/plural.js';
+import { counted } from '../../src/output/plural.js';
 import { cli, tempDir } from '../helpers.js';
 
 describe('counts in CLI messages', () => {

@@ -6,7 +6,7 @@ import { progressReporter } from '../progress.js';
 import { table } from '../table.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
 import type { CompareArgs } from '../commands/compare.js';
-import { counted } from '../plural.js';
+import { counted } from '../../output/plural.js';
 
 export async function compare(argv: CompareArgs): Promise<void> {
   const exp = readExperimentFile(argv.scenario, {

@@ -5,7 +5,7 @@ import { progressReporter } from '../progress.js';
 import { UsageError } from '../errors.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
 import type { SweepArgs } from '../commands/sweep.js';
-import { counted } from '../plural.js';
+import { counted } from '../../output/plural.js';
 
 export async function sweep(argv: SweepArgs): Promise<void> {
   const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);

@@ -4,7 +4,7 @@
 import { readExperimentFile } from '../../experiment/experiment-file.js';
 import { checkExperiment, type ExperimentCheck } from '../../experiment/check-experiment.js';
 import type { ValidateArgs } from '../commands/validate.js';
-import { counted } from '../plural.js';
+import { counted } from '../../output/plural.js';
 import { printWarnings } from '../warnings.js';
 
 export function validate(argv: ValidateArgs): void {

@@ -237,9 +237,10 @@ export class FluidServiceModel implements ServiceLoadModel {
     // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
     const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
-    // the stationary queue a small backlog does not undercut: the task's slots, or with
-    // least-outstanding routing the pooled slots (as the pooled group below)
-    const floorServers = lor && periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
+    // Least-outstanding behaves close to one pooled queue over all slots in rotation.
+    const pooledServers = periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
+    // the stationary queue a small backlog does not undercut: the task's slots, or the pooled ones
+    const floorServers = lor ? pooledServers : cfg.concurrency;
     let served = 0;
     let rejected = unassigned;
     let queued = 0;
@@ -300,9 +301,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       }
     }
     if (lor && poolFree > 0) {
-      // Least-outstanding behaves close to one pooled queue over all slots in rotation.
-      const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
+      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, pooledServers, 1, cfg.serviceScv, cfg.meanServiceMs);
     }
     s.served = served;
     s.rejected = rejected;

@@ -10,7 +10,7 @@ import { fmtNum } from '../format/numbers.js';
 import { explainCause, type CauseContext } from './explain-cause.js';
 import { parseScalingActivity, type ScalingActivity } from './parse-scaling-activity.js';
 import { scalingBursts, type ScalingBurst } from './scaling-bursts.js';
-import { unplaceableEpisodes } from './unplaceable-episodes.js';
+import { unplaceableEpisodes, type UnplaceableEpisode } from './unplaceable-episodes.js';
 
 export interface TimelineItem {
   timeS: number;
@@ -39,7 +39,8 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
     const a = parseScalingActivity(e.timeS, e.subject, e.message);
     if (a) activities.push(a);
   }
-  const overview = [...serviceOverview(data, activities), ...providerOverview(data, activities)];
+  const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data));
+  const overview = [...serviceOverview(data, activities, episodes), ...providerOverview(data, activities)];
   const items: TimelineItem[] = [];
   const bursts = scalingBursts(activities);
   for (const subject of new Set(bursts.map((b) => b.subject))) {
@@ -48,7 +49,7 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
   for (const e of data.events) {
     if (e.type === 'scheduled-action') items.push({ timeS: e.timeS, text: `At ${clockLabel(clock, e.timeS)} ${e.subject}: ${e.message}.`, weight: 1e6 });
   }
-  for (const ep of unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data))) {
+  for (const ep of episodes) {
     const reasons = [...ep.reasons.keys()].join(', ');
     const span = ep.endS > ep.startS ? `${clockRange(clock, ep.startS, ep.endS)}` : clockLabel(clock, ep.startS);
     const wait = ep.waitingFor ? `; tasks waited in PROVISIONING for ${ep.waitingFor} capacity` : '';
@@ -95,7 +96,7 @@ function burstItem(b: ScalingBurst, clock: SimClock, ctx: CauseContext): Timelin
   return { timeS: b.startS, text: `${when} ${b.subject} ${verb} ${b.from} -> ${b.to}${steps}, ${lead} ${why}.`, weight: Math.abs(b.to - b.from) };
 }
 
-function serviceOverview(data: ResultsData, activities: ScalingActivity[]): string[] {
+function serviceOverview(data: ResultsData, activities: ScalingActivity[], episodes: readonly UnplaceableEpisode[]): string[] {
   const out: string[] = [];
   const names = new Set([...data.services.keys(), ...Object.keys(data.summary.services ?? {})]);
   const spotByService = new Map<string, number>();
@@ -128,7 +129,6 @@ function serviceOverview(data: ResultsData, activities: ScalingActivity[]): stri
         '.',
     );
   }
-  const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data));
   if (episodes.length) {
     const reasons = new Map<string, number>();
     for (const ep of episodes) for (const [r, n] of ep.reasons) reasons.set(r, (reasons.get(r) ?? 0) + n);
