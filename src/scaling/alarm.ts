@@ -1,14 +1,14 @@
-// A CloudWatch metric alarm (PutMetricAlarm fields) with TreatMissingData "missing": keeps
-// its state, evaluates once per new alarm period of visible datapoints, reports transitions
-// with the datapoints that caused them.
+// A CloudWatch metric alarm (PutMetricAlarm fields, TreatMissingData included): keeps its
+// state, evaluates once per new alarm period of visible datapoints, reports transitions with
+// the datapoints that caused them.
 
 import { comparisonSymbol, isBreaching, COMPARISON_OPERATORS, type ComparisonOperator } from './comparison.js';
-import { evaluateRange, newRangeEvaluation, type AlarmState, type RangeEvaluation } from './alarm-evaluation.js';
+import { evaluateRange, newRangeEvaluation, TREAT_MISSING_DATA, type AlarmState, type RangeEvaluation, type TreatMissingData } from './alarm-evaluation.js';
 import { formatNumber, formatValues } from './format.js';
 import type { MetricSeries, MetricStore } from './metric-store.js';
 import { STATISTICS, type Statistic } from './statistic.js';
 
-export type { AlarmState } from './alarm-evaluation.js';
+export type { AlarmState, TreatMissingData } from './alarm-evaluation.js';
 
 export interface AlarmConfig {
   name: string;
@@ -21,8 +21,8 @@ export interface AlarmConfig {
   datapointsToAlarm?: number;
   threshold: number;
   comparisonOperator: ComparisonOperator;
-  /** Only CloudWatch's default, "missing", is modelled. */
-  treatMissingData?: 'missing';
+  /** How missing datapoints are treated; default "missing" (CloudWatch's). */
+  treatMissingData?: TreatMissingData;
   /**
    * Periods retrieved when some are missing (model: CloudWatch does not publish it; the AWS
    * example retrieves 5 for 3 evaluation periods). Default evaluationPeriods + 2.
@@ -50,6 +50,7 @@ export class Alarm {
   readonly threshold: number;
   readonly comparisonOperator: ComparisonOperator;
   readonly evaluationRange: number;
+  readonly treatMissingData: TreatMissingData;
 
   state: AlarmState = 'INSUFFICIENT_DATA';
   /** Start of the newest alarm period evaluated so far (-Infinity before the first). */
@@ -80,6 +81,7 @@ export class Alarm {
     this.threshold = config.threshold;
     this.comparisonOperator = config.comparisonOperator;
     this.evaluationRange = config.evaluationRange ?? config.evaluationPeriods + 2;
+    this.treatMissingData = config.treatMissingData ?? 'missing';
     this.range = new Float64Array(this.evaluationRange);
     this.details = newRangeEvaluation(this.evaluationRange);
   }
@@ -160,7 +162,10 @@ export class Alarm {
 
   /** CloudWatch's evaluation of the range as it is (evaluateRange), into `details`. */
   private evaluateDetails(): void {
-    evaluateRange(this.range, this.evaluationRange, this.evaluationPeriods, this.datapointsToAlarm, this.comparisonOperator, this.threshold, this.details);
+    const d = this.details;
+    // the state before this evaluation: what "ignore" keeps (details hold the previous one)
+    const current = this.state;
+    evaluateRange(this.range, this.evaluationRange, this.evaluationPeriods, this.datapointsToAlarm, this.comparisonOperator, this.threshold, d, this.treatMissingData, current);
   }
 
   /** The datapoints of the last evaluation, oldest first. */
@@ -176,18 +181,28 @@ export class Alarm {
     const e = this.evaluation;
     const op = comparisonSymbol(this.comparisonOperator);
     const thr = formatNumber(this.threshold);
-    const values = formatValues(e.evaluated, e.evaluatedCount);
+    const values = e.evaluatedCount === 0 ? 'no real datapoints' : formatValues(e.evaluated, e.evaluatedCount);
+    if (e.retained) {
+      const real = e.evaluatedCount === 0 ? `no ${this.metricName} datapoints` : `too few ${this.metricName} datapoints`;
+      return `${real} in the last ${this.evaluationRange} periods; state kept (treatMissingData: ignore): ${values}`;
+    }
+    const fillsBreach = this.treatMissingData === 'breaching';
+    const breaching = e.breachingCount + (fillsBreach ? e.filled : 0);
+    const total = e.evaluatedCount + e.filled;
+    const fill = e.filled === 0 ? '' : ` (${e.filled} missing, treated as ${fillsBreach ? 'breaching' : 'not breaching'})`;
     switch (e.state) {
       case 'INSUFFICIENT_DATA':
-        return `no ${this.metricName} datapoints in the last ${this.evaluationRange} periods`;
+        return e.evaluatedCount === 0
+          ? `no ${this.metricName} datapoints in the last ${this.evaluationRange} periods`
+          : `too few ${this.metricName} datapoints in the last ${this.evaluationRange} periods to decide: ${values}`;
       case 'ALARM': {
-        const counted = e.breachingCount === e.evaluatedCount ? `${e.breachingCount}` : `${e.breachingCount} of ${e.evaluatedCount}`;
+        const counted = breaching === total ? `${breaching}` : `${breaching} of ${total}`;
         const note = e.premature ? ' (newer datapoints missing)' : '';
-        return `${counted} ${plural(e.breachingCount)} ${op} ${thr}${note}: ${values}`;
+        return `${counted} ${plural(breaching)} ${op} ${thr}${note}${fill}: ${values}`;
       }
       case 'OK': {
-        const ok = e.evaluatedCount - e.breachingCount;
-        return `${ok} of ${e.evaluatedCount} ${plural(e.evaluatedCount)} not ${op} ${thr}: ${values}`;
+        const ok = total - breaching;
+        return `${ok} of ${total} ${plural(total)} not ${op} ${thr}${fill}: ${values}`;
       }
     }
   }
@@ -237,8 +252,8 @@ export function validateAlarmConfig(c: AlarmConfig): void {
   if (!Number.isFinite(c.threshold)) {
     throw new Error(`${where}: threshold: expected a finite number, found ${c.threshold}`);
   }
-  if (c.treatMissingData !== undefined && c.treatMissingData !== 'missing') {
-    throw new Error(`${where}: treatMissingData: expected "missing" (the only behaviour modelled), found ${String(c.treatMissingData)}`);
+  if (c.treatMissingData !== undefined && !TREAT_MISSING_DATA.includes(c.treatMissingData)) {
+    throw new Error(`${where}: treatMissingData: expected one of ${TREAT_MISSING_DATA.join(', ')}, found ${String(c.treatMissingData)}`);
   }
   // PutMetricAlarm: at most 7 days in all, and at most one day when the period is under an hour
   const longest = c.period < 3_600_000 ? 86_400_000 : 604_800_000;

@@ -3,7 +3,7 @@
 export { STATISTICS, statisticValue, datapointStatistic, type Statistic, type Datapoint } from './statistic.js';
 export { MetricStore, visibleAt, type MetricStoreOptions } from './metric-store.js';
 export { COMPARISON_OPERATORS, isBreaching, comparisonSymbol, type ComparisonOperator } from './comparison.js';
-export { evaluateRange, newRangeEvaluation, type AlarmState, type RangeEvaluation } from './alarm-evaluation.js';
+export { evaluateRange, newRangeEvaluation, TREAT_MISSING_DATA, type AlarmState, type RangeEvaluation, type TreatMissingData } from './alarm-evaluation.js';
 export { Alarm, validateAlarmConfig, type AlarmConfig, type AlarmTransition } from './alarm.js';
 export { PREDEFINED_METRIC_TYPES, predefinedMetric, type PredefinedMetricType, type TrackedMetric } from './predefined-metrics.js';
 export {

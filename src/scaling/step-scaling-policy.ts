@@ -98,6 +98,9 @@ export class StepScalingPolicy implements ScalingPolicy {
     if (tr) transitions.push(tr);
     if (!actionDue(alarm.state, t, this.invokedAt)) return null;
     this.invokedAt = t;
+    // An ALARM on filled-in datapoints alone (treatMissingData: breaching) leaves no metric
+    // value to choose a step on: nothing scales (docs/assumptions.md).
+    if (alarm.evaluation.evaluatedCount === 0) return null;
 
     const metric = this.aggregate();
     const breach = metric - alarm.threshold;
@@ -143,7 +146,7 @@ export class StepScalingPolicy implements ScalingPolicy {
     };
   }
 
-  /** The alarm's evaluated datapoints combined by metricAggregationType. */
+  /** The alarm's evaluated real datapoints (filled-in ones have no value) combined by metricAggregationType. */
   private aggregate(): number {
     const e = this.alarm.evaluation;
     let acc = this.aggregation === 'Minimum' ? Infinity : this.aggregation === 'Maximum' ? -Infinity : 0;

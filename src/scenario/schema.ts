@@ -202,6 +202,7 @@ const stepScaling = strict({
     datapointsToAlarm: int.min(1).optional(),
     threshold: z.number(),
     comparisonOperator,
+    treatMissingData: oneOf(['missing', 'ignore', 'breaching', 'notBreaching'] as const).default('missing'),
   }),
   adjustmentType: oneOf(['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const),
   stepAdjustments: z.array(stepAdjustment).min(1),

@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { Alarm, MetricStore } from '../../src/scaling/index.js';
-import { evaluateRange, newRangeEvaluation } from '../../src/scaling/alarm-evaluation.js';
+import { evaluateRange, newRangeEvaluation, TREAT_MISSING_DATA } from '../../src/scaling/alarm-evaluation.js';
 import { COMPARISON_OPERATORS } from '../../src/scaling/comparison.js';
 
 const MIN = 60_000;
@@ -20,14 +20,16 @@ describe('Alarm', () => {
     });
     expect(alarm.state).toBe('INSUFFICIENT_DATA');
     [74.9, 76.2, 75.0].forEach((v, m) => store.putValue('CPUUtilization', m * MIN, v));
-    // minute 0 visible at 2 min: one real datapoint of 3 needed, breaching, only 1 old -> OK
-    expect(alarm.evaluate(2 * MIN, store)?.to).toBe('OK');
-    expect(alarm.evaluate(3 * MIN, store)).toBeNull(); // 2 datapoints, newest 1 old: still OK
+    // minute 0 visible at 2 min: one real datapoint of 3 needed, breaching, only 1 old ->
+    // INSUFFICIENT_DATA (AWS's table row "- - - - X"), so no transition yet
+    expect(alarm.evaluate(2 * MIN, store)).toBeNull();
+    expect(alarm.state).toBe('INSUFFICIENT_DATA');
+    expect(alarm.evaluate(3 * MIN, store)).toBeNull(); // 2 datapoints, the older 2 old: still too few
     const tr = alarm.evaluate(4 * MIN, store);
     expect(tr).toEqual({
       time: 4 * MIN,
       alarmName: 'high',
-      from: 'OK',
+      from: 'INSUFFICIENT_DATA',
       to: 'ALARM',
       datapoints: [74.9, 76.2, 75.0],
       message: '3 datapoints > 60: 74.9 76.2 75.0',
@@ -64,6 +66,7 @@ describe('Alarm', () => {
       k: fc.constantFrom(1, 2),
       op: fc.constantFrom(...COMPARISON_OPERATORS),
       threshold: fc.integer({ min: 0, max: 10 }),
+      treat: fc.constantFrom(...TREAT_MISSING_DATA),
     });
     // per minute: a value, or missing; per evaluation: alarm periods to move on (1 = the usual
     // shift, 0 = nothing new visible) and whether the details are read then (the simulator
@@ -76,20 +79,21 @@ describe('Alarm', () => {
         const R = c.n + c.extra;
         const store = new MetricStore({ period: MIN, publishDelay: 0 });
         minutes.forEach((v, i) => { if (v !== null) store.putValue('X', i * MIN, v); });
-        const alarm = new Alarm({ name: 'a', metricName: 'X', statistic: 'Average', period: c.k * MIN, evaluationPeriods: c.n, datapointsToAlarm: m, threshold: c.threshold, comparisonOperator: c.op, evaluationRange: R });
+        const alarm = new Alarm({ name: 'a', metricName: 'X', statistic: 'Average', period: c.k * MIN, evaluationPeriods: c.n, datapointsToAlarm: m, threshold: c.threshold, comparisonOperator: c.op, evaluationRange: R, treatMissingData: c.treat });
         const want = newRangeEvaluation(R);
         let t = c.k * MIN;
         for (const { move, read } of steps) {
           t += move * c.k * MIN;
+          const before = alarm.state; // what "ignore" keeps
           alarm.evaluate(t, store);
           const newest = alarm.lastEvaluatedPeriodStart;
           if (newest < 0) continue;
           const range = Array.from({ length: R }, (_, j) => store.aggregate('X', newest - (R - 1 - j) * c.k * MIN, c.k, 'Average'));
-          evaluateRange(range, R, c.n, m, c.op, c.threshold, want);
+          evaluateRange(range, R, c.n, m, c.op, c.threshold, want, c.treat, before);
           expect(alarm.state).toBe(want.state);
           if (!read) continue;
           const got = alarm.evaluation;
-          expect([got.state, got.evaluatedCount, got.breachingCount, got.premature]).toEqual([want.state, want.evaluatedCount, want.breachingCount, want.premature]);
+          expect([got.state, got.evaluatedCount, got.breachingCount, got.premature, got.filled, got.retained]).toEqual([want.state, want.evaluatedCount, want.breachingCount, want.premature, want.filled, want.retained]);
           expect(Array.from(got.evaluated.subarray(0, got.evaluatedCount))).toEqual(Array.from(want.evaluated.subarray(0, want.evaluatedCount)));
         }
       }),
