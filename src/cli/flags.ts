@@ -18,6 +18,8 @@ export function parseDurationFlag(text: string | undefined): number | undefined 
 export function parseSeedFlag(seed: number | undefined): number | undefined {
   if (seed === undefined) return undefined;
   if (!Number.isInteger(seed) || seed < 0) throw new UsageError(`--seed: expected a whole number >= 0, found ${seed}`);
+  // beyond 2^53 - 1 consecutive seeds are no longer distinct numbers (replication k runs with seed + k)
+  if (seed > Number.MAX_SAFE_INTEGER) throw new UsageError(`--seed: expected at most ${Number.MAX_SAFE_INTEGER}, found ${seed}`);
   return seed;
 }
 

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { loadScenarioFile, parseScenarioText, type ResolvedScenario } from '../scenario/index.js';
+import { loadScenarioFile, parseScenarioText, ScenarioError, type ResolvedScenario } from '../scenario/index.js';
 
 export interface ExperimentFile {
   file: string;
@@ -33,6 +33,18 @@ export function readExperimentFile(file: string, overrides: ExperimentOverrides 
   const base = loadScenarioFile(file, { seed: overrides.seed, durationMs: overrides.durationMs });
   const { value, lineOf } = parseScenarioText(file, readFileSync(file, 'utf8'));
   const sc = base.scenario;
+  const replications = overrides.replications ?? sc.replications;
+  // replication k runs with seed + k: past 2^53 - 1 two of them would be the same number
+  if (sc.seed + replications - 1 > Number.MAX_SAFE_INTEGER) {
+    const seedFrom = overrides.seed === undefined ? 'seed' : '--seed';
+    throw new ScenarioError(file, [
+      {
+        path: seedFrom,
+        message: `expected seed + replications - 1 <= ${Number.MAX_SAFE_INTEGER} (replication k runs with seed + k, and larger numbers are not distinct), found ${sc.seed} with ${replications} replications; use a smaller seed`,
+        line: overrides.seed === undefined ? lineOf(['seed']) : undefined,
+      },
+    ]);
+  }
   return {
     file,
     raw: value as Record<string, unknown>,
@@ -42,6 +54,6 @@ export function readExperimentFile(file: string, overrides: ExperimentOverrides 
     name: sc.name,
     seed: sc.seed,
     durationOverrideMs: overrides.durationMs,
-    replications: overrides.replications ?? sc.replications,
+    replications,
   };
 }

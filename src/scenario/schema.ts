@@ -275,7 +275,7 @@ const service = strict({
 export const scenarioSchema = strict({
   name: scenarioName,
   description: z.string().optional(),
-  seed: int.min(0).default(1),
+  seed: int.min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   start: startTime.default('2026-01-05T00:00:00Z'),
   duration: positiveDuration.refine((ms) => ms <= MAX_DURATION_MS, {
     message: 'expected at most 3660d (ten years: longer runs take days of wall time and write gigabytes of CSV per simulated year)',

@@ -59,6 +59,13 @@ describe('usage mistakes', () => {
     expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--jobs=two')).toBe('ecsim: --jobs: expected a number, found "two"');
   });
 
+  it('a seed past 2^53 - 1 is refused: consecutive replication seeds would collide (…991 + 1 and + 2 were the same number)', async () => {
+    expect(await oneLine('run', QUICKSTART, '--seed', '9007199254740993')).toBe('ecsim: --seed: expected at most 9007199254740991, found 9007199254740992');
+    const line = await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--seed', '9007199254740991', '--replications', '4', '--duration', '1m');
+    expect(line).toContain('--seed: expected seed + replications - 1 <= 9007199254740991');
+    expect(line).toContain('found 9007199254740991 with 4 replications');
+  });
+
   it('merge --out into a compare folder is refused (its comparison.md would be replaced)', async () => {
     const dir = tempDir();
     const shards = join(dir, 'shards');
