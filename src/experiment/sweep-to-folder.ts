@@ -8,7 +8,7 @@
 
 import { join } from 'node:path';
 import { assertReplaceable } from '../output/results-folder.js';
-import { writeFileAtomic } from '../output/staging.js';
+import { assertWritableFolder, writeFileAtomic } from '../output/staging.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { inShard, shardFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
@@ -42,6 +42,8 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
   const plan = experimentSweepPlan(exp);
   const pointCount = plan.points.length;
   const runsDir = (options.runs ?? pointCount <= SWEEP_RUNS_LIMIT) ? join(options.outDir, 'runs') : undefined;
+  // before any run: an --out that cannot be written fails now, not after the whole sweep
+  assertWritableFolder(options.outDir);
   if (runsDir !== undefined) {
     // before any run: a runs/<label> in the way is refused now, not after hours of sweep
     sweepPointLabels(plan).forEach((label, i) => {

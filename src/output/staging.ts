@@ -8,7 +8,7 @@
 // ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
 // may not remove). A previous results folder caught mid-replacement is put back instead.
 
-import { chmodSync, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assertReplaceable } from './results-folder.js';
@@ -21,7 +21,7 @@ export function writeFileAtomic(path: string, content: string): void {
     writeFileSync(target, content);
     return;
   }
-  mkdirSync(dirname(target), { recursive: true });
+  makeFolders(dirname(target));
   const temp = tempBeside(target);
   try {
     writeFileSync(temp, content);
@@ -30,6 +30,56 @@ export function writeFileAtomic(path: string, content: string): void {
   } catch (e) {
     rmSync(temp, { force: true });
     throw e;
+  }
+}
+
+/**
+ * mkdir -p, one level at a time. Node's recursive mkdirSync never returns on procfs (/proc/x/y:
+ * the parent exists, yet making the child fails with ENOENT, and it retries forever); here
+ * that ENOENT is thrown, and the caller reports it.
+ */
+export function makeFolders(path: string): void {
+  const missing: string[] = [];
+  let p = resolve(path);
+  while (lstatOrNothing(p) === undefined) {
+    const parent = dirname(p);
+    if (parent === p) break;
+    missing.push(p);
+    p = parent;
+  }
+  if (missing.length === 0) {
+    if (!isFolder(p)) mkdirSync(p); // a file in the way: EEXIST, as mkdir -p says
+    return;
+  }
+  for (let i = missing.length - 1; i >= 0; i--) {
+    try {
+      mkdirSync(missing[i]);
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+}
+
+/**
+ * Throws what writing under `path` later would (EACCES, ENOTDIR, EROFS...), without writing:
+ * for work that writes only at its end (a sweep without runs/), so that hours of it are not
+ * lost to an --out that could never be written.
+ */
+export function assertWritableFolder(path: string): void {
+  let p = resolve(path);
+  while (lstatOrNothing(p) === undefined && dirname(p) !== p) p = dirname(p);
+  if (!isFolder(p)) {
+    mkdirSync(p); // EEXIST: a file is in the way
+    return;
+  }
+  accessSync(p, constants.W_OK | constants.X_OK);
+}
+
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
   }
 }
 
@@ -64,7 +114,7 @@ export function stagingFolder(outDir: string): StagingFolder {
   const target = resolve(outDir);
   // before any work: a run must not end by failing to replace what is there
   assertReplaceable(target);
-  mkdirSync(dirname(target), { recursive: true });
+  makeFolders(dirname(target));
   const tempDir = tempBeside(target);
   try {
     mkdirSync(tempDir);

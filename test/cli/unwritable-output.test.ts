@@ -2,7 +2,7 @@
 // problem, not a bug: one line naming the path and the reason, exit 2, nothing left behind.
 
 import { describe, it, expect } from 'vitest';
-import { readdirSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { cli, tempDir } from '../helpers.js';
 import { fileSystemProblem } from '../../src/cli/errors.js';
@@ -22,7 +22,7 @@ describe('results that cannot be written', () => {
   it('sweep --out under a file, runs in worker threads: the same one line', async () => {
     const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--jobs', '2', '--out', join(aFile, 'sweep'), '--quiet');
     expect(r.code).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual([`ecsim: cannot write "${join(aFile, 'sweep', 'runs')}": a part of the path is a file, not a folder (ENOTDIR)`]);
+    expect(r.stderr.trim().split('\n')).toEqual([`ecsim: cannot write "${aFile}": a file is in the way where a folder is needed (EEXIST)`]);
   });
 
   it('trace --out under a file: one line, exit 2', async () => {
@@ -30,6 +30,39 @@ describe('results that cannot be written', () => {
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toEqual([`ecsim: cannot write "${aFile}": a file is in the way where a folder is needed (EEXIST)`]);
   });
+
+  it('--out under /proc: exit 2 at once (Node\'s recursive mkdir retried forever there, at 100 % CPU)', async () => {
+    for (const args of [['run', 'scenarios/quickstart.yaml', '--duration', '1m', '--quiet'], ['trace', 'scenarios/quickstart.yaml']]) {
+      const r = await cli(...args, '--out', '/proc/ecsim-no-such/results');
+      expect(r.code).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual(['ecsim: cannot write "/proc/ecsim-no-such": no such file or folder (ENOENT)']);
+    }
+  }, 20_000);
+
+  it('sweep --no-runs with --out under a file: refused before any run (the 7-day runs would take minutes)', async () => {
+    const started = Date.now();
+    const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '7d', '--no-runs', '--jobs', '1', '--out', join(aFile, 's'), '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`ecsim: cannot write "${aFile}": a file is in the way where a folder is needed (EEXIST)`]);
+    expect(Date.now() - started).toBeLessThan(10_000);
+  }, 30_000);
+
+  it('sweep --no-runs into a folder it may not write: refused before any run (it failed only after every run, at the end)', async () => {
+    const ro = join(tempDir(), 'read-only');
+    mkdirSync(ro);
+    chmodSync(ro, 0o555);
+    try {
+      accessSync(ro, constants.W_OK);
+      return; // root may write anywhere: nothing to show
+    } catch {
+      /* as a user would */
+    }
+    const started = Date.now();
+    const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '7d', '--no-runs', '--jobs', '1', '--out', join(ro, 's'), '--quiet');
+    expect(r.code).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual([`ecsim: cannot write "${ro}": permission denied (EACCES)`]);
+    expect(Date.now() - started).toBeLessThan(10_000); // the 7-day runs would take far longer
+  }, 30_000);
 
   it('trace --out onto a folder', async () => {
     const r = await cli('trace', 'scenarios/quickstart.yaml', '--out', dir);
