@@ -17,6 +17,15 @@ describe('--report on compare and sweep', () => {
     expect(existsSync(join(out, 'comparison.csv'))).toBe(true);
   });
 
+  it('report --out /dev/null (a device): the HTML is written through it, and no report.md beside it (it tried /dev/null.md)', async () => {
+    const res = join(dir, 'run');
+    expect((await cli('run', 'scenarios/quickstart.yaml', '--duration', '10m', '--out', res, '--quiet')).code).toBe(0);
+    const r = await cli('report', res, '--out', '/dev/null');
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe('wrote /dev/null\n');
+    expect(existsSync('/dev/null.md')).toBe(false);
+  });
+
   it('sweep --report with a shard is refused (exit 2): the page needs the merged sweep', async () => {
     const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--shard', '1/2', '--report', '--out', join(dir, 'sw'));
     expect(r.code).toBe(2);

@@ -4,6 +4,7 @@
 // complete, i.e. after runToFolder returned). Each file is written whole and renamed into
 // place, so a full disk leaves the older report, not half of a new one.
 
+import { statSync } from 'node:fs';
 import { join } from 'node:path';
 import { writeFileAtomic } from '../staging.js';
 import { loadResults } from './data/load-results.js';
@@ -32,8 +33,11 @@ export function writeReports(dir: string, options: WriteReportsOptions = {}): Wr
     return { kind, files: [htmlPath] };
   }
   const ctx = reportContext(loadResults(dir));
-  const mdPath = htmlPath.replace(/\.html?$/i, '') + '.md';
   writeFileAtomic(htmlPath, renderReportHtml(ctx));
+  // report.md beside it; not when --out is a pipe or a device (/dev/stdout), which has no
+  // folder of its own (a FIFO "f" got a regular file "f.md" beside it)
+  if (!statSync(htmlPath).isFile()) return { kind: 'run', files: [htmlPath] };
+  const mdPath = htmlPath.replace(/\.html?$/i, '') + '.md';
   writeFileAtomic(mdPath, renderReportMarkdown(ctx));
   return { kind: 'run', files: [htmlPath, mdPath] };
 }
