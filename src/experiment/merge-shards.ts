@@ -48,8 +48,14 @@ export function mergeShards(shards: readonly { file: string; table: SweepTable &
           `with first seed ${first.table.seed}: they are not shards of the same sweep`,
       );
     }
+    if (s.table.plan !== undefined && first.table.plan !== undefined && s.table.plan !== first.table.plan) {
+      throw new Error(
+        `merge: ${s.file} and ${first.file} come from different sweeps (the scenario file, its sweep values, --duration, ` +
+          `the seed or the replications differ): run every shard from the same file with the same flags`,
+      );
+    }
   }
-  const { scenario, seed, pointCount, replications, paths } = first.table;
+  const { scenario, seed, plan, pointCount, replications, paths } = first.table;
   const owner = new Array<string | undefined>(pointCount);
   const rows = [];
   for (const s of shards) {
@@ -67,5 +73,5 @@ export function mergeShards(shards: readonly { file: string; table: SweepTable &
     throw new Error(`merge: expected all ${pointCount} points of the sweep, missing point${missing.length === 1 ? '' : 's'} ${shown}: is a shard file missing or unfinished?`);
   }
   rows.sort((a, b) => a.point - b.point);
-  return { scenario, seed, paths, pointCount, replications, rows };
+  return { scenario, seed, plan, paths, pointCount, replications, rows };
 }

@@ -12,9 +12,9 @@ import { readCsvRows } from '../output/csv-read.js';
 import type { PointRow, SweepTable } from './sweep.js';
 
 const METRIC_COLUMNS = METRICS.flatMap((m) => [`${m}_mean`, `${m}_ci95`]);
-const SHARD_FIXED = ['point', 'points', 'replications', 'scenario', 'seed'];
-/** The fixed columns of shard files written before they had `scenario` and `seed`. */
-const OLD_SHARD_FIXED = SHARD_FIXED.slice(0, 3);
+const SHARD_FIXED = ['point', 'points', 'replications', 'scenario', 'seed', 'plan'];
+/** The fixed columns of shard files written before they had `plan`, and before `scenario` and `seed`. */
+const OLDER_SHARD_FIXED = [SHARD_FIXED.slice(0, 5), SHARD_FIXED.slice(0, 3)];
 
 /** The parameter columns (dotted paths), `<metric>_mean, <metric>_ci95` per metric, `pareto`; rows in point order. */
 export function sweepCsv(table: SweepTable): string {
@@ -36,7 +36,7 @@ export function sweepParetoFront(rows: readonly PointRow[]): boolean[] {
   return paretoFront(rows.map((r) => ({ cost: r.means[cost], sloViolationMinutes: r.means[slo] })));
 }
 
-/** `point, points, replications, scenario, seed`, the parameter columns, then the metric columns at full precision. */
+/** `point, points, replications, scenario, seed, plan`, the parameter columns, then the metric columns at full precision. */
 export function shardCsv(table: SweepTable): string {
   const body = table.rows.map((r) => [
     String(r.point),
@@ -44,6 +44,7 @@ export function shardCsv(table: SweepTable): string {
     String(table.replications),
     table.scenario ?? '',
     table.seed === undefined ? '' : String(table.seed),
+    table.plan ?? '',
     ...r.params,
     ...r.means.flatMap((m, j) => [exact(m), exact(r.ci95[j])]),
   ]);
@@ -53,7 +54,7 @@ export function shardCsv(table: SweepTable): string {
 /** Reads a shard file back; throws an Error naming the file when it is not one. */
 export function parseShardCsv(text: string, file: string): SweepTable & { header: string[] } {
   const [header, ...lines] = readCsvRows(text);
-  const fixed = header && SHARD_FIXED.every((c, i) => header[i] === c) ? SHARD_FIXED : OLD_SHARD_FIXED;
+  const fixed = [SHARD_FIXED, ...OLDER_SHARD_FIXED].find((f) => header !== undefined && f.every((c, i) => header[i] === c)) ?? SHARD_FIXED;
   const paramCount = (header?.length ?? 0) - fixed.length - METRIC_COLUMNS.length;
   if (!header || paramCount < 1 || fixed.some((c, i) => header[i] !== c) || METRIC_COLUMNS.some((c, i) => header[fixed.length + paramCount + i] !== c)) {
     throw new Error(`${file}: expected a sweep shard file (columns ${SHARD_FIXED.join(', ')}, the sweep paths, ${METRIC_COLUMNS[0]}, ...), found other columns`);
@@ -72,11 +73,12 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
       ci95: metrics.filter((_, i) => i % 2 === 1),
     };
   });
-  const [points, reps, scenario, seed] = shared;
+  const [points, reps, scenario, seed, plan] = shared;
   return {
     header,
     scenario,
     seed: seed === undefined || seed === '' ? undefined : Number(seed),
+    plan: plan === undefined || plan === '' ? undefined : plan,
     paths,
     pointCount: points === undefined ? 0 : Number(points),
     replications: reps === undefined ? 0 : Number(reps),

@@ -6,6 +6,7 @@
 
 import { join } from 'node:path';
 import type { ExperimentFile } from './experiment-file.js';
+import { sweepPlanDigest } from './sweep-plan-digest.js';
 import { METRICS } from './metrics.js';
 import { runJobs } from './run-jobs.js';
 import { inShard, type Shard } from './shard.js';
@@ -28,6 +29,8 @@ export interface SweepTable {
   scenario: string | undefined;
   /** The first seed (replication k runs with seed + k); undefined as `scenario`. */
   seed: number | undefined;
+  /** sweepPlanDigest of the sweep; undefined when merged from shard files that do not record it. */
+  plan: string | undefined;
   paths: string[];
   pointCount: number;
   replications: number;
@@ -74,5 +77,5 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
       ci95: stats.map((s) => s.ci95),
     };
   });
-  return { scenario: exp.name, seed: exp.seed, paths: plan.paths, pointCount: plan.points.length, replications: seeds.length, rows };
+  return { scenario: exp.name, seed: exp.seed, plan: sweepPlanDigest(exp), paths: plan.paths, pointCount: plan.points.length, replications: seeds.length, rows };
 }

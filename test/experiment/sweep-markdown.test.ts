@@ -87,7 +87,8 @@ describe('sweep comparison.md', () => {
   it('merge refuses shards of another scenario or seed; reads shard files written before they recorded them', async () => {
     const shardFile = (i: number) => join(shards, `sweep.shard-${i}-of-3.csv`);
     const rows = (i: number): string[][] => parse(readFileSync(shardFile(i), 'utf8'));
-    expect(rows(1)[0].slice(0, 5)).toEqual(['point', 'points', 'replications', 'scenario', 'seed']);
+    expect(rows(1)[0].slice(0, 6)).toEqual(['point', 'points', 'replications', 'scenario', 'seed', 'plan']);
+    expect(rows(1)[1][5]).toMatch(/^[0-9a-f]{16}$/);
     expect(rows(1)[1].slice(1, 5)).toEqual(['4', '2', 'quickstart', '7']);
 
     const mixed = join(dir, 'mixed');
@@ -96,10 +97,16 @@ describe('sweep comparison.md', () => {
     expect(await experimentCli(['merge', shardFile(1), join(dir, 'reseeded.csv'), shardFile(3), '--quiet', '--out', join(mixed, 'sweep.csv')])).toBe(2);
     expect(existsSync(mixed)).toBe(false);
 
+    // Shard files written before they recorded the plan: the same sweep.csv.
+    for (const i of [1, 2, 3]) writeFileSync(join(dir, `noplan-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 5), ...r.slice(6)])));
+    const noPlan = join(dir, 'noplan');
+    expect(await experimentCli(['merge', ...[1, 2, 3].map((i) => join(dir, `noplan-${i}.csv`)), '--quiet', '--out', join(noPlan, 'sweep.csv')])).toBe(0);
+    expect(readFileSync(join(noPlan, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
+
     // Older shard files (no scenario, seed): the same sweep.csv; comparison.md names neither.
     const old = join(dir, 'old');
     for (const i of [1, 2, 3]) {
-      writeFileSync(join(dir, `old-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 3), ...r.slice(5)])));
+      writeFileSync(join(dir, `old-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 3), ...r.slice(6)])));
     }
     const oldFiles = [1, 2, 3].map((i) => join(dir, `old-${i}.csv`));
     expect(await experimentCli(['merge', ...oldFiles, '--quiet', '--out', join(old, 'sweep.csv')])).toBe(0);
@@ -114,6 +121,7 @@ describe('sweep comparison.md', () => {
     const table: SweepTable = {
       scenario: 'web',
       seed: 3,
+      plan: undefined,
       paths: ['services.web.autoScaling.policies.cpu.targetValue', 'services.api.autoScaling.policies.cpu.targetValue', 'services.web.loadBalancer'],
       pointCount: 1,
       replications: 1,

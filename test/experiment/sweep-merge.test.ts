@@ -48,6 +48,23 @@ describe('sweep, shards and merge', () => {
     expect(() => mergeShardFiles([join(shardDir, 'sweep.shard-1-of-3.csv'), join(other, 'sweep.shard-2-of-3.csv')])).toThrow(/not shards of the same sweep/);
   });
 
+  it('merge refuses shards of different sweeps: another --duration, or edited sweep values (it merged 30-minute and 2-hour rows)', async () => {
+    const a = join(dir, 'plan-a');
+    await sweepToFolder(readExperimentFile(file, { durationMs: 120_000, replications: 1 }), { outDir: a, jobs: 1, shard: { index: 1, count: 2 } });
+    const b = join(dir, 'plan-b');
+    await sweepToFolder(readExperimentFile(file, { durationMs: 180_000, replications: 1 }), { outDir: b, jobs: 1, shard: { index: 2, count: 2 } });
+    const mixed = [join(a, 'sweep.shard-1-of-2.csv'), join(b, 'sweep.shard-2-of-2.csv')];
+    expect(() => mergeShardFiles(mixed)).toThrow(/come from different sweeps/);
+    const edited = writeScenario(dir, { sweep: { ...sweep, 'services.web.autoScaling.policies.cpu.targetValue': [45, 75] }, replications: 2 }, 'edited.yaml');
+    const c = join(dir, 'plan-c');
+    await sweepToFolder(readExperimentFile(edited, { durationMs: 120_000, replications: 1 }), { outDir: c, jobs: 1, shard: { index: 2, count: 2 } });
+    expect(() => mergeShardFiles([mixed[0], join(c, 'sweep.shard-2-of-2.csv')])).toThrow(/come from different sweeps/);
+    // the same sweep's second shard merges
+    const same = join(dir, 'plan-a2');
+    await sweepToFolder(readExperimentFile(file, { durationMs: 120_000, replications: 1 }), { outDir: same, jobs: 1, shard: { index: 2, count: 2 } });
+    expect(mergeShardFiles([mixed[0], join(same, 'sweep.shard-2-of-2.csv')]).rows).toHaveLength(6);
+  });
+
   it('a sweep path that does not exist is reported with the closest key', async () => {
     const bad = writeScenario(dir, { sweep: { 'services.web.autoScaling.policies.cpuu.targetValue': [1] } }, 'bad.yaml');
     const run = sweepToFolder(readExperimentFile(bad), { outDir: join(dir, 'bad'), jobs: 1 });
