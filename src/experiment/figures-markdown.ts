@@ -31,8 +31,8 @@ export function runsParagraph(count: number, noun: string, replications: number,
   return (
     `${counted(count, noun)} x ${counted(replications, 'replication')}` +
     `${seeds ? ` (seeds ${seeds[0]}..${seeds[1]})` : ''}. ` +
-    `All ${noun}s of one replication use the same seed, so they see the same load and the same random delays ` +
-    '(common random numbers). Figures are means with the half-width of the 95 % confidence interval (Student t).'
+    `All ${noun}s of one replication use the same seed, so they draw the same random numbers: the same load noise and the same random delays ` +
+    `(common random numbers), unless a ${noun} changes the load itself. Figures are means with the half-width of the 95 % confidence interval (Student t).`
   );
 }
 

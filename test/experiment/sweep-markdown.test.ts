@@ -39,7 +39,7 @@ describe('sweep comparison.md', () => {
     const md = readFileSync(join(whole, 'comparison.md'), 'utf8');
     const lines = md.split('\n');
     expect(lines[0]).toBe('# Sweep: quickstart');
-    expect(lines[2]).toMatch(/^4 points x 2 replications \(seeds 7\.\.8\)\. All points of one replication use the same seed, .*\(common random numbers\)\./);
+    expect(lines[2]).toMatch(/^4 points x 2 replications \(seeds 7\.\.8\)\. All points of one replication use the same seed, .*\(common random numbers\), unless a point changes the load itself\./);
     expect(lines[4]).toBe(
       '| targetValue | scaleOutCooldown | cost (USD) | SLO violation (min) | p95 latency (ms) | mean CPU (%) | task-hours | scaling activities | rejected requests | Pareto |',
     );

@@ -27,7 +27,17 @@ export function renderComparisonHtml(c: ComparisonData): string {
   const paired = pairedTable(c);
   if (paired) {
     parts.push('<h3>Paired differences against the first variant</h3>');
-    parts.push('<p class="muted">Each replication of every variant sees the same load and delays (common random numbers), so these differences are much tighter than the per-variant intervals.</p>');
+    // not "much tighter": that holds only where the seed moves the variants alike (a paired
+    // interval can be wider than both variants' own), and with one replication there is none
+    const single = c.rows.every((r) => !Number.isFinite(r.ci95.cost));
+    parts.push(
+      `<p class="muted">${esc(
+        'Every variant of one replication draws the same random numbers (common random numbers). ' +
+          (single
+            ? 'With one replication there are no intervals.'
+            : 'Where the seed moves the variants alike, a difference\'s interval is narrower than the variants\' own; where it does not, it is not (compare the ± columns).'),
+      )}</p>`,
+    );
     parts.push(htmlTable(paired));
   }
 
@@ -52,7 +62,8 @@ export function renderComparisonHtml(c: ComparisonData): string {
       const shown = c.rows.filter((r) => c.runs.has(r.label)).length;
       parts.push(`<p class="muted">${esc(`A line per point, named by its label (the runs/ folder name: parameter=value, ...); ${shown} of ${c.rows.length} points have a runs/ folder.`)}</p>`);
     }
-    parts.push(`<p class="muted">${c.kind === 'compare' ? 'Variants' : 'Points'} share their random numbers, so the offered load is the same in each and its lines lie on top of each other.</p>`);
+    // not "the offered load is the same": a variant may change the load itself (fargate-vs-ec2-cost)
+    parts.push(`<p class="muted">${c.kind === 'compare' ? 'Variants' : 'Points'} share their random numbers (the same seed), so the lines differ by what the ${by}s set, not by different random draws.</p>`);
     for (const o of overlays) {
       if (o.service) parts.push(`<h3>Service ${esc(o.service)}</h3>`);
       else parts.push('<h3>Cost</h3>');

@@ -43,6 +43,9 @@ describe('comparison page of a compare folder', () => {
     // Pareto column: "yes" on tt-45 and cheap only.
     expect((html.match(/<td>yes<\/td>/g) ?? []).length).toBe(2);
     expect(html.includes('Paired differences against the first variant')).toBe(true);
+    // no claim the numbers beside it may contradict (a paired interval can be wider than both variants')
+    expect(html).not.toMatch(/much tighter|lie on top of each other/);
+    expect(html).toContain('compare the ± columns');
   });
 
   it('draws the cost-vs-SLO scatter: a point per variant, the Pareto ones highlighted, error bars where ci95 > 0', () => {
