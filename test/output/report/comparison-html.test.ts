@@ -55,6 +55,8 @@ describe('comparison page of a compare folder', () => {
     expect((scatter.match(/r="7"/g) ?? []).length).toBe(2);
     // tt-60 has a cost ci95 of 0: only its SLO bar; the others have both.
     expect((scatter.match(/class="errorbar"/g) ?? []).length).toBe(3);
+    // the tooltip gives the means as the table does, not at the axis ticks' precision; no "± 0"
+    expect(scatter).toContain('<title>tt-60: 0.288, 15.2 ± 1.36</title>');
   });
 
   it('overlays the time series of each run (request rate, running tasks, CPU, p95 latency per service, and cost), a line per variant', () => {

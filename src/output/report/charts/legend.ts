@@ -7,6 +7,8 @@ export interface LegendItem {
   color: string;
   /** line (default), dashed line, a filled box (areas, shaded bands) or a marker triangle. */
   shape?: 'line' | 'dashed' | 'box' | 'marker';
+  /** A marker's head as the chart draws it: a triangle up (scale out), down (scale in), or a diamond. */
+  direction?: 'up' | 'down' | 'none';
 }
 
 /** Approximate width of a label at the legend's 12.5 px font (no text metrics server-side). */
@@ -37,8 +39,16 @@ function swatch(item: LegendItem, x: number, y: number): string {
   switch (item.shape) {
     case 'box':
       return `<rect x="${px(x)}" y="${px(y - 6)}" width="18" height="12" fill="${item.color}" fill-opacity="0.35" stroke="${item.color}"/>`;
-    case 'marker':
-      return `<path d="M${px(x + 9)},${px(y + 6)}L${px(x + 3)},${px(y - 5)}L${px(x + 15)},${px(y - 5)}Z" fill="${item.color}"/>`;
+    case 'marker': {
+      const c = px(x + 9);
+      const head =
+        item.direction === 'up'
+          ? `M${px(x + 3)},${px(y + 5)}L${px(x + 15)},${px(y + 5)}L${c},${px(y - 6)}Z`
+          : item.direction === 'down'
+            ? `M${px(x + 3)},${px(y - 5)}L${px(x + 15)},${px(y - 5)}L${c},${px(y + 6)}Z`
+            : `M${px(x + 3)},${px(y)}L${c},${px(y - 6)}L${px(x + 15)},${px(y)}L${c},${px(y + 6)}Z`;
+      return `<path d="${head}" fill="${item.color}"/>`;
+    }
     case 'dashed':
       return `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${item.color}" stroke-width="2" stroke-dasharray="5 3"/>`;
     default:

@@ -84,7 +84,7 @@ export function scatterChart(spec: ScatterSpec): string {
     if (Number.isFinite(p.yErr) && p.yErr > 0) bars.push(`M${px(cx)},${px(ys(p.y - p.yErr))}V${px(ys(p.y + p.yErr))}M${px(cx - 4)},${px(ys(p.y - p.yErr))}H${px(cx + 4)}M${px(cx - 4)},${px(ys(p.y + p.yErr))}H${px(cx + 4)}`);
     if (bars.length) parts.push(`<path class="errorbar" d="${bars.join('')}" stroke="#666" stroke-width="1.2" fill="none"/>`);
     parts.push(
-      `<g class="point"><title>${esc(`${p.label}: ${xf(p.x)} ± ${fin(p.xErr).toPrecision(3)}, ${yf(p.y)} ± ${fin(p.yErr).toPrecision(3)}`)}</title>` +
+      `<g class="point"><title>${esc(`${p.label}: ${tip(p.x, p.xErr)}, ${tip(p.y, p.yErr)}`)}</title>` +
         `<circle cx="${px(cx)}" cy="${px(cy)}" r="${p.highlight ? 7 : 5.5}" fill="${color}" stroke="#fff" stroke-width="1.5"/>` +
         `<text x="${px(cx + 10)}" y="${px(cy - 8)}" class="point-label">${esc(p.label)}</text></g>`,
     );
@@ -104,4 +104,11 @@ function extent(values: number[]): [number, number] {
   const pad = lo === hi ? Math.abs(lo) * 0.1 || 1 : (hi - lo) * 0.08;
   // Figures that cannot be negative (all of them here) keep their axis from 0 up.
   return [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
+}
+
+/** A mean for the tooltip at 4 significant digits (not the axis ticks' precision: 3.6 showed
+ * as "4"), with its half-width when there is one (one replication has none). */
+function tip(mean: number, halfWidth: number): string {
+  const m = Number(mean.toPrecision(4)).toString();
+  return Number.isFinite(halfWidth) && halfWidth > 0 ? `${m} ± ${Number(halfWidth.toPrecision(3))}` : m;
 }

@@ -59,8 +59,8 @@ export function providerChart(ctx: ReportContext, name: string, s: SeriesTable):
     markers,
     extraLegend: markers.length
       ? [
-          { label: 'managed scaling out', color: ROLE.scaleOut, shape: 'marker' },
-          { label: 'managed scaling in', color: ROLE.scaleIn, shape: 'marker' },
+          { label: 'managed scaling out', color: ROLE.scaleOut, shape: 'marker', direction: 'up' },
+          { label: 'managed scaling in', color: ROLE.scaleIn, shape: 'marker', direction: 'down' },
         ]
       : [],
   });

@@ -69,9 +69,9 @@ function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
     series,
     markers,
     extraLegend: [
-      { label: 'scale out', color: ROLE.scaleOut, shape: 'marker' },
-      { label: 'scale in', color: ROLE.scaleIn, shape: 'marker' },
-      ...(markers.some((m) => m.direction === 'none') ? [{ label: 'scheduled action', color: ROLE.scheduled, shape: 'marker' as const }] : []),
+      { label: 'scale out', color: ROLE.scaleOut, shape: 'marker', direction: 'up' },
+      { label: 'scale in', color: ROLE.scaleIn, shape: 'marker', direction: 'down' },
+      ...(markers.some((m) => m.direction === 'none') ? [{ label: 'scheduled action', color: ROLE.scheduled, shape: 'marker' as const, direction: 'none' as const }] : []),
     ],
     legendSeries: shown,
   });
