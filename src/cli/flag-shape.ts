@@ -103,3 +103,17 @@ export function rejectNonNumbers(args: readonly string[]) {
   };
 }
 
+/**
+ * Middleware: a flag given as "" (`sweep --out ""` wrote sweep.csv and runs/ into the
+ * current folder) is a usage error. `args` are the command-line words: positionals are
+ * left to the commands.
+ */
+export function rejectEmptyStrings(args: readonly string[]) {
+  return (argv: Record<string, unknown>): void => {
+    for (const [key, value] of Object.entries(argv)) {
+      if (value !== '' || /[A-Z]/.test(key)) continue;
+      if (!args.some((a) => a === `--${key}` || a.startsWith(`--${key}=`))) continue;
+      throw new UsageError(`--${key}: expected a value, found an empty string`);
+    }
+  };
+}

@@ -3,7 +3,7 @@
 import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
 import { EXIT, UsageError, reportError } from './errors.js';
-import { rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, usageMessage, withValueFlags } from './flag-shape.js';
+import { rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, usageMessage, withValueFlags } from './flag-shape.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { compareCommand } from './commands/compare.js';
@@ -34,6 +34,7 @@ export async function main(argv: string[]): Promise<number> {
       .middleware(rejectRepeatedFlags(['inputs']), true)
       .middleware(rejectNonNumbers(argv), true)
       .middleware(rejectNegatedTwice(argv), true)
+      .middleware(rejectEmptyStrings(argv), true)
       .demandCommand(1, 'name a command (see --help)')
       .strict()
       .recommendCommands()

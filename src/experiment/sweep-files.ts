@@ -53,7 +53,13 @@ export function shardCsv(table: SweepTable): string {
 
 /** Reads a shard file back; throws an Error naming the file when it is not one. */
 export function parseShardCsv(text: string, file: string): SweepTable & { header: string[] } {
-  const [header, ...lines] = readCsvRows(text);
+  let table: string[][];
+  try {
+    table = readCsvRows(text);
+  } catch (e) {
+    throw new Error(`${file}: expected a sweep shard file (CSV), found a malformed one: ${(e as Error).message}`);
+  }
+  const [header, ...lines] = table;
   const fixed = [SHARD_FIXED, ...OLDER_SHARD_FIXED].find((f) => header !== undefined && f.every((c, i) => header[i] === c)) ?? SHARD_FIXED;
   const paramCount = (header?.length ?? 0) - fixed.length - METRIC_COLUMNS.length;
   if (!header || paramCount < 1 || fixed.some((c, i) => header[i] !== c) || METRIC_COLUMNS.some((c, i) => header[fixed.length + paramCount + i] !== c)) {

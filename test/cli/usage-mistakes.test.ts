@@ -66,6 +66,18 @@ describe('usage mistakes', () => {
     expect(line).toContain('found 9007199254740991 with 4 replications');
   });
 
+  it('an empty flag value is refused (sweep --out "" wrote sweep.csv and runs/ into the current folder)', async () => {
+    expect(await oneLine('sweep', 'scenarios/compare-quickstart.yaml', '--out', '', '--duration', '1m')).toBe('ecsim: --out: expected a value, found an empty string');
+    expect(await oneLine('run', QUICKSTART, '--out=')).toBe('ecsim: --out: expected a value, found an empty string');
+  });
+
+  it('merge of a malformed shard file names the file', async () => {
+    const dir = tempDir();
+    const bad = join(dir, 'sweep.shard-1-of-2.csv');
+    writeFileSync(bad, 'point,points\n"1,2\n');
+    expect(await oneLine('merge', bad)).toMatch(new RegExp(`^ecsim: ${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected a sweep shard file \\(CSV\\), found a malformed one: Quote Not Closed`));
+  });
+
   it('merge --out into a compare folder is refused (its comparison.md would be replaced)', async () => {
     const dir = tempDir();
     const shards = join(dir, 'shards');
