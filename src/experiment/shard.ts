@@ -25,7 +25,10 @@ export function shardFromEnvironment(env: Record<string, string | undefined>, co
     const value = env[name];
     if (value === undefined || value === '') continue;
     if (!/^\d+$/.test(value.trim())) throw new Error(`${name}: expected a whole number >= 0, found "${value}"`);
-    return checkedShard(Number(value) + 1, count);
+    const index = Number(value);
+    // 0-based, as the variable is: "found 8" for JOB_COMPLETION_INDEX=8, not the shard number 9
+    if (index >= count) throw new Error(`${name}: expected a 0-based index from 0 to ${count - 1} (--shards ${count}), found ${value.trim()}`);
+    return checkedShard(index + 1, count);
   }
   return undefined;
 }

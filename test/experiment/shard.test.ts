@@ -17,7 +17,7 @@ describe('shards', () => {
     expect(shardFromEnvironment({ JOB_COMPLETION_INDEX: '0' }, 4)).toEqual({ index: 1, count: 4 });
     expect(shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '3' }, 4)).toEqual({ index: 4, count: 4 });
     expect(shardFromEnvironment({}, 4)).toBeUndefined();
-    expect(() => shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '4' }, 4)).toThrow(/index from 1 to 4, found 5/);
+    expect(() => shardFromEnvironment({ AWS_BATCH_JOB_ARRAY_INDEX: '4' }, 4)).toThrow('AWS_BATCH_JOB_ARRAY_INDEX: expected a 0-based index from 0 to 3 (--shards 4), found 4');
     expect(() => shardFromEnvironment({ JOB_COMPLETION_INDEX: 'x' }, 4)).toThrow(/JOB_COMPLETION_INDEX: expected a whole number/);
   });
 

@@ -45,6 +45,13 @@ describe('ecsim init', () => {
     expect(loadScenarioFile(out).scenario.name).toBe('my');
   });
 
+  it('the command it suggests is one shell word, quoted when the name needs it (review: "Weird Name!.yaml" failed when pasted)', async () => {
+    const out = join(tempDir(), "Weird Name!.yaml");
+    const r = await init('--out', out);
+    expect(r.error).toBeNull();
+    expect(r.stdout.trim().endsWith(`then run: ecsim run '${out}'`)).toBe(true);
+  });
+
   it('--template picks a library scenario (with or without .yaml)', async () => {
     const dir = tempDir();
     expect((await init('--template', 'flash-crowd', '--out', join(dir, 'a.yaml'))).error).toBeNull();

@@ -36,7 +36,7 @@ export function init(argv: InitArgs): void {
     throw new UsageError(`--out: cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : code === 'EEXIST' ? 'already exists' : code}`);
   }
   const dropped = expectLists === 0 ? '' : `; the lesson's expect: ${expectLists === 1 ? 'list was' : 'lists were'} left out, add your own requirements`;
-  process.stdout.write(`wrote ${out} (from the ${template.name} template, named ${scenarioName}, results in results/${scenarioName}/${dropped}): edit it, then run: ecsim run ${out}\n`);
+  process.stdout.write(`wrote ${out} (from the ${template.name} template, named ${scenarioName}, results in results/${scenarioName}/${dropped}): edit it, then run: ecsim run ${shellWord(out)}\n`);
 }
 
 /** The scenario name for an output file: its base name without the extension, in the characters a name may use. */
@@ -145,4 +145,9 @@ function libraryDir(): string {
     if (parent === dir) throw new Error('the scenario library (scenarios/quickstart.yaml) was not found next to the ecsim package');
     dir = parent;
   }
+}
+
+/** The path as one shell word: quoted when it holds anything but safe characters ("Weird Name!.yaml"). */
+function shellWord(path: string): string {
+  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }

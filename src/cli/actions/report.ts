@@ -1,8 +1,9 @@
 // What `ecsim report` does: report.html (and report.md) for a run, compare or sweep folder.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { comparisonKind, isResultsFolder, writeReports, type WrittenReports } from '../../output/report/index.js';
+import { shardOfFileName } from '../../experiment/shard.js';
 import { UsageError } from '../errors.js';
 import type { ReportArgs } from '../commands/report.js';
 
@@ -16,6 +17,9 @@ export function runReport(argv: ReportArgs): WrittenReports {
   const dir = argv.resultsDir;
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`expected a results folder (written by ecsim run, compare or sweep), found no folder ${dir}`);
   if (!comparisonKind(dir) && !isResultsFolder(dir)) {
+    if (readdirSync(dir).some((n) => shardOfFileName(n) !== undefined)) {
+      throw new UsageError(`${dir} holds the shard files of a sweep, not its sweep.csv: join them first (ecsim merge ${dir}), then report on the folder`);
+    }
     throw new UsageError(`${dir} is not a results folder: expected summary.json and timeseries.csv (ecsim run) or comparison.csv / sweep.csv (ecsim compare / sweep)`);
   }
   if (argv.out !== undefined && !existsSync(dirname(resolve(argv.out)))) throw new UsageError(`--out: expected a file in an existing folder, found no folder ${dirname(argv.out)}`);

@@ -44,6 +44,12 @@ describe('ecsim report <results-dir>', () => {
     expect(() => runReport({ resultsDir: empty })).toThrow(UsageError);
   });
 
+  it('a folder of sweep shard files only: says to merge them first', () => {
+    const dir = tempDir('shards');
+    writeFileSync(join(dir, 'sweep.shard-1-of-2.csv'), 'point\n');
+    expect(() => runReport({ resultsDir: dir })).toThrow(`${dir} holds the shard files of a sweep, not its sweep.csv: join them first (ecsim merge ${dir}), then report on the folder`);
+  });
+
   it('reports a malformed file as a UsageError naming it', () => {
     const dir = writeFakeRun(join(tempDir('bad'), 'run'), { services: ['web'], providers: ['asg'], periods: 5 });
     writeFileSync(join(dir, 'summary.json'), '{ not json');
