@@ -273,6 +273,61 @@ describe('Fargate (aws-behaviour.md §10)', () => {
   });
 });
 
+describe('billing for interrupted EC2 Spot instances (AWSEC2/latest/UserGuide/billing-for-interrupted-spot-instances.html)', () => {
+  // m5.large Spot: 0.096 x (1 - 0.65) = 0.0336 USD/h, per second, 60 s minimum
+  const RATE = 0.0336 / 3_600_000; // USD per ms
+  const billed = (ms: number) => Math.max(60_000, Math.ceil(ms / 1000) * 1000) * RATE;
+
+  it('an instance EC2 interrupts in its first hour is not charged; after the first hour it is charged per second used', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '6h';
+        Object.assign(s.cluster.capacityProviders.asg, { managedScaling: undefined, managedTerminationProtection: 'DISABLED' });
+        Object.assign(s.cluster.capacityProviders.asg.autoScalingGroup, { minSize: 1, maxSize: 1, desiredCapacity: 1, purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '50m' } });
+        s.services.web.desiredCount = 1;
+      }),
+    );
+    const launched = new Map(r.events.filter((e) => e.type === 'instance-launched').map((e) => [e.subject, e.time]));
+    const ended = new Map(r.events.filter((e) => e.type === 'instance-terminated').map((e) => [e.subject, e.time]));
+    let expected = 0;
+    let free = 0;
+    let charged = 0;
+    for (const [id, start] of launched) {
+      const end = ended.get(id) ?? 6 * 3_600_000; // still running at the end: billed to the end
+      if (ended.has(id) && end - start < 3_600_000) free++;
+      else {
+        if (ended.has(id)) charged++;
+        expected += billed(end - start);
+      }
+    }
+    // the seed gives both kinds of interruption
+    expect([free > 0, charged > 0]).toEqual([true, true]);
+    expect(r.summary.cost.byProvider.asg).toBeCloseTo(expected, 6);
+    expect(r.events.filter((e) => e.type === 'instance-terminated' && /not charged/.test(e.message))).toHaveLength(free);
+    // capacity.csv's cost_to_date ends where the summary does (the last instance ran over 60 s)
+    expect(r.capacity[r.capacity.length - 1].costToDate).toBeCloseTo(r.summary.cost.total, 5);
+  });
+
+  it('a Spot instance the group itself terminates (managed scaling scale in) in its first hour is charged per second', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '1h';
+        Object.assign(s.cluster.capacityProviders.asg, { managedTerminationProtection: 'DISABLED' });
+        Object.assign(s.cluster.capacityProviders.asg.autoScalingGroup, { desiredCapacity: 3, purchaseOption: 'spot' });
+        s.services.web.desiredCount = 1;
+      }),
+    );
+    const ends = r.events.filter((e) => e.type === 'instance-terminated');
+    expect(ends.length).toBeGreaterThan(0);
+    // managed scaling's scale in (managed draining): terminated by the group, not interrupted by EC2
+    expect(ends.every((e) => /terminated: drained/.test(e.message) && !/not charged/.test(e.message))).toBe(true);
+    const launched = new Map(r.events.filter((e) => e.type === 'instance-launched').map((e) => [e.subject, e.time]));
+    let expected = 0;
+    for (const [id, start] of launched) expected += billed((ends.find((e) => e.subject === id)?.time ?? 3_600_000) - start);
+    expect(r.summary.cost.byProvider.asg).toBeCloseTo(expected, 6);
+  });
+});
+
 describe('a plain Auto Scaling group with a target tracking policy on its own CPU', () => {
   it('scales out when ASGAverageCPUUtilization stays above target for 3 datapoints: ceil(N x metric / target)', () => {
     const r = run(
