@@ -75,6 +75,16 @@ describe('draining: a replacement counts toward minimumHealthyPercent once healt
     for (const id of ['web-1', 'web-2']) expect(r.task(id).stopped).toBe(r.T + 53_000 + 1_000);
   });
 
+  it("running_count counts every RUNNING task, as ECS's runningCount: the old tasks still running on the draining instance too", () => {
+    // health check every 120 s: the replacements are healthy at T + 13 + 120 s, so at the
+    // end of the drain's period (T + 60 s) two old and two new tasks are RUNNING
+    const r = drainRun({ loadBalancer: { deregistrationDelay: '0s', healthCheck: { interval: '120s' } } });
+    const row = r.timeseries.find((x) => x.time === r.T)!;
+    expect([row.desiredCount, row.runningCount]).toEqual([2, 4]);
+    // from T + 133 s the old ones are stopping: the next period ends with the two new ones
+    expect(r.timeseries.find((x) => x.time === r.T + 120_000)!.runningCount).toBe(2);
+  });
+
   it('minimumHealthyPercent 50 (1 of 2 must stay healthy): one old task stops at the drain, the other when a replacement is healthy', () => {
     const r = drainRun({ deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200 } });
     const stopped = [r.task('web-1').stopped, r.task('web-2').stopped].sort((a, b) => a! - b!);
