@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadScenarioObject } from '../../src/scenario/index.js';
 import { runSimulation, type EventRecord, type TaskRow, type CapacityRow } from '../../src/sim/index.js';
+import { runKeepingRows } from '../helpers.js';
 
 function scenario(overrides: (s: any) => void = () => {}) {
   const s: any = {
@@ -325,6 +326,26 @@ describe('billing for interrupted EC2 Spot instances (AWSEC2/latest/UserGuide/bi
     let expected = 0;
     for (const [id, start] of launched) expected += billed((ends.find((e) => e.subject === id)?.time ?? 3_600_000) - start);
     expect(r.summary.cost.byProvider.asg).toBeCloseTo(expected, 6);
+  });
+});
+
+describe("summary.json's cost against capacity.csv's cost_to_date (docs/outputs.md)", () => {
+  it('the summary bills an item still running at the end as stopped then (whole seconds, 60 s minimum); cost_to_date counts what it used so far', () => {
+    // one Fargate task (0.5 vCPU, 1 GB: 0.5 x 0.04048 + 1 x 0.004445 = 0.024685 USD/h),
+    // PENDING (billed) from 50 s, the run ends at 60 s: 10 s used, 60 s billed
+    const r = runKeepingRows(
+      {
+        name: 'late',
+        duration: '60s',
+        cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: { provisioningDelay: '50s' } } },
+        taskDefinitions: { web: { cpu: 512, memory: 1024, requiresCompatibilities: ['FARGATE'], startup: { imagePull: '30s', containerStart: '0s' } } },
+        services: { web: { taskDefinition: 'web', desiredCount: 1, launchType: 'FARGATE' } },
+      },
+      { seed: 1 },
+    );
+    const rate = 0.024685 / 3600; // USD per second
+    expect(r.capacity.map((c) => c.costToDate)).toEqual([expect.closeTo(10 * rate, 12)]);
+    expect(r.summary.cost.byProvider.FARGATE).toBeCloseTo(60 * rate, 6);
   });
 });
 
