@@ -647,8 +647,13 @@ export class ServiceRuntime {
     this.cluster.capacityFreed(inst);
   }
 
-  /** Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. */
-  stopTask(task: Task, reason: StopReason): void {
+  /**
+   * Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. (Tasks
+   * of a terminated instance are killed instead, and a Fargate Spot notice is its own SIGTERM:
+   * neither comes here. A task drained at an EC2 Spot notice is killed when the instance
+   * terminates 2 minutes later, whatever its deregistration delay or stopTimeout.)
+   */
+  stopTask(task: Task, reason: 'scale-in' | 'instance-drained'): void {
     if (task.state === 'STOPPED' || task.stopReason !== null) return;
     const world = this.world;
     this.markLeaving(task, reason);
@@ -661,10 +666,9 @@ export class ServiceRuntime {
     if (task.state === 'PENDING') return this.beginStopping(task);
     const lb = this.config.config.loadBalancer;
     this.leaveRotation(task);
-    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0 && reason !== 'instance-terminated') {
+    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0) {
       this.setState(task, 'DEACTIVATING');
-      const delay = reason === 'spot-interruption' ? Math.min(lb.deregistrationDelay, FARGATE_SPOT_NOTICE_MS) : lb.deregistrationDelay;
-      task.timer = world.sim.after(delay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
+      task.timer = world.sim.after(lb.deregistrationDelay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
     } else {
       this.beginStopping(task);
     }

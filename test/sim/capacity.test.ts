@@ -274,6 +274,32 @@ describe('Fargate (aws-behaviour.md §10)', () => {
   });
 });
 
+describe('EC2 Spot draining against a long deregistration delay', () => {
+  it('a task drained at the notice is stopped at the termination 2 minutes later at the latest, whatever its deregistration delay (300 s) or stopTimeout', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '3h';
+        Object.assign(s.cluster.capacityProviders.asg.autoScalingGroup, { purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '45m' }, spotInstanceDraining: true });
+        s.services.web.loadBalancer = { deregistrationDelay: '300s' };
+        s.taskDefinitions.web.stopTimeout = '10m';
+      }),
+    );
+    const notices = r.events.filter((e) => e.type === 'spot-interruption');
+    expect(notices.length).toBeGreaterThan(0);
+    // cut short: told to stop (instance-drained) once replacements were healthy, then still
+    // deregistering when the instance went; the others still awaited a replacement then
+    let cut = 0;
+    for (const n of notices) {
+      for (const t of r.tasks.filter((t) => t.instanceId === n.subject && t.running !== null && t.running <= n.time && (t.stopped === null || t.stopped > n.time))) {
+        expect(t.stopped! - n.time).toBeLessThanOrEqual(120_000);
+        expect(['instance-drained', 'spot-interruption']).toContain(t.stopReason);
+        if (t.stopReason === 'instance-drained' && t.stopped === n.time + 120_000) cut++;
+      }
+    }
+    expect(cut).toBeGreaterThan(0);
+  });
+});
+
 describe('billing for interrupted EC2 Spot instances (AWSEC2/latest/UserGuide/billing-for-interrupted-spot-instances.html)', () => {
   // m5.large Spot: 0.096 x (1 - 0.65) = 0.0336 USD/h, per second, 60 s minimum
   const RATE = 0.0336 / 3_600_000; // USD per ms
