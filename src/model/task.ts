@@ -1,15 +1,14 @@
-// An ECS task and its lifecycle states (aws-behaviour.md §9).
+// An ECS task and its lifecycle states (aws-behaviour.md §9). ECS's ACTIVATING and
+// DEPROVISIONING are folded into RUNNING and STOPPED (docs/assumptions.md, Task lifecycle).
 
 import type { Instance } from './instance.js';
 
 export type TaskState =
   | 'PROVISIONING'
   | 'PENDING'
-  | 'ACTIVATING'
   | 'RUNNING'
   | 'DEACTIVATING'
   | 'STOPPING'
-  | 'DEPROVISIONING'
   | 'STOPPED';
 
 export type StopReason =

@@ -28,6 +28,8 @@ export interface ResolveIssue {
 
 export const FARGATE = 'FARGATE';
 export const FARGATE_SPOT = 'FARGATE_SPOT';
+/** ContainerDefinition stopTimeout on Fargate: at most 120 s (APIReference/API_ContainerDefinition.html). */
+const FARGATE_MAX_STOP_TIMEOUT_MS = 120_000;
 
 export type ResolvedProvider =
   | { name: string; kind: 'asg'; config: AsgProviderConfig }
@@ -302,6 +304,15 @@ function resolveService(
     if (!td.config.requiresCompatibilities.includes('FARGATE')) report([...at, 'taskDefinition'], `task definition "${td.name}" lacks FARGATE in requiresCompatibilities`);
     if (config.placementStrategy) report([...at, 'placementStrategy'], 'placement strategies apply to EC2 only; Fargate spreads tasks across AZs');
     if (config.placementConstraints.length > 0) report([...at, 'placementConstraints'], 'placement constraints apply to EC2 only');
+    const stopTimeout = td.config.stopTimeout;
+    if (stopTimeout > FARGATE_MAX_STOP_TIMEOUT_MS) {
+      // ContainerDefinition stopTimeout: on Fargate "the max stop timeout value is 120 seconds" (APIReference/API_ContainerDefinition.html)
+      const on = strategy.filter((s) => providers.get(s.capacityProvider)?.kind === 'fargate').map((s) => s.capacityProvider).join(' and ');
+      report(
+        ['taskDefinitions', td.name, 'stopTimeout'],
+        `expected at most ${FARGATE_MAX_STOP_TIMEOUT_MS / 1000}s for a task definition Fargate runs (service ${name} uses ${on}; Fargate's maximum stopTimeout), found ${stopTimeout / 1000}s; lower it, or run the service on EC2`,
+      );
+    }
   }
   if (usesEc2 && td && !td.config.requiresCompatibilities.includes('EC2')) {
     report([...at, 'taskDefinition'], `task definition "${td.name}" lacks EC2 in requiresCompatibilities`);

@@ -41,6 +41,13 @@ export const duration = z.unknown().transform((value, ctx) => {
 
 export const positiveDuration = duration.refine((ms) => ms > 0, { message: 'expected a duration greater than zero' });
 
+/** A duration AWS accepts only from `minMs` to `maxMs`; `source` names the AWS limit in the message. */
+export function durationWithin(minMs: number, maxMs: number, source: string) {
+  return duration.superRefine((ms, ctx) => {
+    if (ms < minMs || ms > maxMs) ctx.addIssue({ code: 'custom', message: `expected ${minMs / 1000}s to ${maxMs / 1000}s (${source}), found ${ms / 1000}s` });
+  });
+}
+
 /**
  * An object discriminated by one key (`distribution`, `policyType`): the key's value picks
  * the schema, so errors speak of that variant instead of "no union member matched".

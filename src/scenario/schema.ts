@@ -10,6 +10,7 @@ import {
   named,
   oneOf,
   percent,
+  durationWithin,
   positiveDuration,
   strict,
 } from './schema-helpers.js';
@@ -242,7 +243,8 @@ const placementConstraint = discriminated('type', {
 });
 
 const healthCheck = strict({
-  interval: positiveDuration.default(30_000),
+  // HealthCheckIntervalSeconds: "The range is 5-300" (elasticloadbalancing APIReference/API_CreateTargetGroup.html)
+  interval: durationWithin(5_000, 300_000, "the target group's HealthCheckIntervalSeconds range").default(30_000),
   /** Refused with a reason in resolve.ts: a new target needs one passing check, whatever the threshold. */
   healthyThreshold: int.min(2).max(10).optional(),
 });
@@ -262,7 +264,8 @@ const service = strict({
   }).default({ minimumHealthyPercent: 100, maximumPercent: 200 }),
   loadBalancer: strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
-    deregistrationDelay: duration.default(300_000),
+    // deregistration_delay.timeout_seconds: "The range is 0-3600 seconds" (elasticloadbalancing APIReference/API_TargetGroupAttribute.html)
+    deregistrationDelay: durationWithin(0, 3_600_000, "the target group's deregistration_delay.timeout_seconds range").default(300_000),
     healthCheck: healthCheck.default({ interval: 30_000 }),
   }).optional(),
   workload: workload.optional(),

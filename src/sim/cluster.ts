@@ -15,6 +15,8 @@ import { RoomIndex } from './room-index.js';
 import { GroupTally } from './group-tally.js';
 
 export const SPOT_NOTICE_MS = 120_000;
+/** A Spot instance Amazon EC2 interrupts before it has run this long (from launch) is not charged. */
+export const SPOT_FREE_INTERRUPTION_MS = 3_600_000;
 
 export interface ClusterListener {
   instanceRegistered(instance: Instance): void;
@@ -244,13 +246,19 @@ export class AutoScalingGroup {
     this.recount(inst);
     remove(this.live, inst);
     this.terminatedMs += inst.terminatedAt - inst.launchedAt;
-    world.cost.stop(inst.id, world.now);
+    // a Spot instance Amazon EC2 interrupts in its first hour is not charged; after the
+    // first hour, per second used (billing-for-interrupted-spot-instances.html: Linux and
+    // Windows; only interruptions by EC2, not the group's own terminations)
+    const free = reason === 'spot-interruption' && inst.spot && inst.terminatedAt - inst.launchedAt < SPOT_FREE_INTERRUPTION_MS;
+    if (free) world.cost.waive(inst.id, world.now);
+    else world.cost.stop(inst.id, world.now);
     this.cluster.unregister(inst);
     const up =
       inst.registeredAt === null
         ? 'never registered'
         : `ran ${((world.now - inst.launchedAt) / 3_600_000).toFixed(2)} h, registered ${((inst.registeredAt - inst.launchedAt) / 1000).toFixed(0)} s after launch`;
-    world.log('instance-terminated', inst.id, `${inst.type.name} in ${inst.availabilityZone} terminated: ${why} (${up})`);
+    const charge = free ? '; not charged: interrupted by EC2 in its first hour' : '';
+    world.log('instance-terminated', inst.id, `${inst.type.name} in ${inst.availabilityZone} terminated: ${why} (${up}${charge})`);
     if (this.scalingIn) this.terminatedInScaleIn = true;
     else this.reconcile();
   }

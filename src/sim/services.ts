@@ -31,6 +31,15 @@ import { PRIORITY, type World } from './world.js';
 
 export const FARGATE_SPOT_NOTICE_MS = 120_000;
 
+/**
+ * A task of a service without a load balancer (and without container health checks, which
+ * ecsim does not model) counts toward minimumHealthyPercent this long after it reaches
+ * RUNNING: "the service scheduler will wait for 40 seconds after a task reaches a RUNNING
+ * state" (APIReference/API_DeploymentConfiguration.html). With a load balancer it counts
+ * once the target group health check reports it healthy (here: once it enters rotation).
+ */
+export const HEALTHY_AFTER_RUNNING_MS = 40_000;
+
 export class ServiceRuntime {
   readonly tasks = new Set<Task>();
   desiredCount: number;
@@ -536,7 +545,6 @@ export class ServiceRuntime {
     } else {
       this.enterRotation(task);
     }
-    this.stopReplacedTasks();
   }
 
   enterRotation(task: Task): void {
@@ -548,6 +556,8 @@ export class ServiceRuntime {
       this.runningBeforeRotation--;
     }
     this.loadModel?.setInRotation(task.id, true, this.world.now);
+    // healthy now with a load balancer; without one, stopReplacedTasks waits 40 s more
+    this.stopReplacedTasks();
   }
 
   private leaveRotation(task: Task): void {
@@ -637,8 +647,13 @@ export class ServiceRuntime {
     this.cluster.capacityFreed(inst);
   }
 
-  /** Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. */
-  stopTask(task: Task, reason: StopReason): void {
+  /**
+   * Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. (Tasks
+   * of a terminated instance are killed instead, and a Fargate Spot notice is its own SIGTERM:
+   * neither comes here. A task drained at an EC2 Spot notice is killed when the instance
+   * terminates 2 minutes later, whatever its deregistration delay or stopTimeout.)
+   */
+  stopTask(task: Task, reason: 'scale-in' | 'instance-drained'): void {
     if (task.state === 'STOPPED' || task.stopReason !== null) return;
     const world = this.world;
     this.markLeaving(task, reason);
@@ -651,10 +666,9 @@ export class ServiceRuntime {
     if (task.state === 'PENDING') return this.beginStopping(task);
     const lb = this.config.config.loadBalancer;
     this.leaveRotation(task);
-    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0 && reason !== 'instance-terminated') {
+    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0) {
       this.setState(task, 'DEACTIVATING');
-      const delay = reason === 'spot-interruption' ? Math.min(lb.deregistrationDelay, FARGATE_SPOT_NOTICE_MS) : lb.deregistrationDelay;
-      task.timer = world.sim.after(delay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
+      task.timer = world.sim.after(lb.deregistrationDelay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
     } else {
       this.beginStopping(task);
     }
@@ -726,24 +740,61 @@ export class ServiceRuntime {
   }
 
   /**
+   * Whether a RUNNING task counts toward minimumHealthyPercent: with a load balancer once
+   * the target group reports it healthy (it is in rotation), without one 40 s after RUNNING
+   * (APIReference/API_DeploymentConfiguration.html).
+   */
+  private countsAsHealthy(task: Task): boolean {
+    if (task.state !== 'RUNNING') return false;
+    return this.config.config.loadBalancer ? task.inRotation : this.world.now - task.runningAt! >= HEALTHY_AFTER_RUNNING_MS;
+  }
+
+  /** When stopReplacedTasks looks again (a task turns healthy then, without a load balancer); Infinity: not scheduled. */
+  private healthyCheckAt = Infinity;
+  private healthyCheckTimer = -1;
+
+  /**
    * Stops tasks on draining instances as far as minimumHealthyPercent allows: with the
-   * default 100 %, one for each replacement that reaches RUNNING.
+   * default 100 %, one for each replacement that counts as healthy (countsAsHealthy). A
+   * draining task that does not count itself stops at once: stopping it lowers nothing.
    */
   stopReplacedTasks(): void {
     if (this.awaitingReplacement === 0) return;
     const draining: Task[] = [];
     let healthy = 0;
+    // without a load balancer: the first time a task not counted yet will count
+    let nextHealthyAt = Infinity;
+    const lb = this.config.config.loadBalancer !== undefined;
     for (const t of this.tasks) {
       if (t.state !== 'RUNNING') continue;
       if (t.leaving && t.stopReason === null) draining.push(t);
-      healthy++;
+      if (this.countsAsHealthy(t)) healthy++;
+      else if (!lb && !t.leaving) nextHealthyAt = Math.min(nextHealthyAt, t.runningAt! + HEALTHY_AFTER_RUNNING_MS);
     }
     const minHealthy = Math.ceil((this.desiredCount * this.config.config.deploymentConfiguration.minimumHealthyPercent) / 100);
+    let held = false;
     for (const t of draining) {
-      if (healthy - 1 < minHealthy) break;
-      this.stopTask(t, 'instance-drained');
-      healthy--;
+      if (!this.countsAsHealthy(t)) {
+        this.stopTask(t, 'instance-drained');
+      } else if (healthy - 1 >= minHealthy) {
+        this.stopTask(t, 'instance-drained');
+        healthy--;
+      } else {
+        held = true;
+      }
     }
+    if (held && nextHealthyAt < this.healthyCheckAt) {
+      this.world.sim.cancel(this.healthyCheckTimer);
+      this.healthyCheckAt = nextHealthyAt;
+      this.healthyCheckTimer = this.world.sim.after(nextHealthyAt - this.world.now, onHealthyCheck, this, PRIORITY.lifecycle);
+    }
+  }
+
+  /** A task turned healthy without a load balancer (the 40 s timer): draining tasks may stop. */
+  healthyCheck(): void {
+    this.healthyCheckAt = Infinity;
+    this.healthyCheckTimer = -1;
+    this.stopReplacedTasks();
   }
 
   fargateSpotNotice(task: Task): void {
@@ -855,6 +906,9 @@ function onRunning(a: { svc: ServiceRuntime; task: Task }): void {
 }
 function onHealthy(a: { svc: ServiceRuntime; task: Task }): void {
   a.svc.enterRotation(a.task);
+}
+function onHealthyCheck(svc: ServiceRuntime): void {
+  svc.healthyCheck();
 }
 function onDeregistered(a: { svc: ServiceRuntime; task: Task }): void {
   a.svc.beginStopping(a.task);

@@ -92,6 +92,23 @@ describe('CostMeter (cost_to_date per provider)', () => {
     expect(meter.costToDate('asg-m5', 40_000)).toBeCloseTo(0.0016, 12);
   });
 
+  it('waive takes back what an item accrued (an EC2 Spot instance interrupted by EC2 in its first hour)', () => {
+    const meter = new CostMeter();
+    meter.start('i-1', 'spot', 0.0336, 0);
+    meter.start('i-2', 'spot', 0.0336, 600_000);
+    // at 30 min: i-1 30 min, i-2 20 min = 50 min x 0.0336 USD/h = 0.028
+    expect(meter.costToDate('spot', 1_800_000)).toBeCloseTo(0.028, 12);
+    meter.waive('i-1', 1_800_000);
+    // only i-2's 20 minutes are left, and it goes on accruing alone
+    expect(meter.costToDate('spot', 1_800_000)).toBeCloseTo(0.0112, 12);
+    expect(meter.costToDate('spot', 2_400_000)).toBeCloseTo(0.0168, 12);
+    expect(meter.runningCount('spot')).toBe(1);
+    meter.waive('i-2', 2_400_000);
+    expect(meter.costToDate('spot', 3_000_000)).toBeCloseTo(0, 12);
+    meter.waive('i-9', 3_000_000); // unknown: nothing happens
+    expect(meter.runningCount('spot')).toBe(0);
+  });
+
   it('stopAll closes the run; time going backwards is an error', () => {
     const meter = new CostMeter();
     meter.start(1, 'p', 3.6, 0);

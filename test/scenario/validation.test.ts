@@ -56,6 +56,10 @@ const cases: [string, Mutation, RegExp][] = [
   ['Spot instance draining without Spot interruptions (it would do nothing)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.spotInstanceDraining = true), /autoScalingGroup\.spotInstanceDraining: has no effect without spotInterruptions/],
   ['a service time in seconds by mistake (a bare number is seconds; the run dropped 99.8 % of requests at 5 % CPU)', (s) => (s.services.web.workload.perTask.serviceTime.mean = 40), /services\.web\.workload\.perTask\.capacityRps: expected at most 100 x what the slots allow \(concurrency 8 \/ mean serviceTime 40000 ms = 0\.2 requests\/s\), found 100; serviceTime's mean is 40s: if it was written as a bare number, that is seconds \(did you mean "40ms"\?\)$/],
   ['an infinite duration (it was called negative)', (s) => (s.duration = 1e400), /duration: expected a finite duration .*found Infinity$/],
+  ['a health check interval outside the target group range (5-300 s)', (s) => (s.services.web.loadBalancer = { healthCheck: { interval: '4s' } }), /services\.web\.loadBalancer\.healthCheck\.interval: expected 5s to 300s \(the target group's HealthCheckIntervalSeconds range\), found 4s$/],
+  ['a health check interval above 300 s', (s) => (s.services.web.loadBalancer = { healthCheck: { interval: '301s' } }), /services\.web\.loadBalancer\.healthCheck\.interval: expected 5s to 300s .*found 301s$/],
+  ['a deregistration delay above 3600 s', (s) => (s.services.web.loadBalancer = { deregistrationDelay: '1h1s' }), /services\.web\.loadBalancer\.deregistrationDelay: expected 0s to 3600s \(the target group's deregistration_delay\.timeout_seconds range\), found 3601s$/],
+  ['a stopTimeout above Fargate\'s 120 s on a task definition a Fargate service runs', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.taskDefinitions.web.stopTimeout = '121s'), (s.services.web.launchType = 'FARGATE')), /taskDefinitions\.web\.stopTimeout: expected at most 120s for a task definition Fargate runs \(service web uses FARGATE; .*found 121s; lower it, or run the service on EC2$/],
   ['an expectation on a provider no service uses (it failed only after the run)', (s) => (s.expect = ['cost.byProvider.FARGATE < 1']), /expect\[0\]: .*FARGATE/],
 ];
 
@@ -97,6 +101,21 @@ describe('scenario validation: one clear line per problem, with the key path', (
     ]);
     // with --duration, what falls after the end is cut off on purpose: only the zone is said
     expect(scenarioWarnings(loadScenarioFile(file, { durationMs: 600_000 }), { durationOverridden: true }).map((w) => w.at.join('.'))).toEqual(['cluster.availabilityZones.2']);
+  });
+
+  it('accepts the AWS bounds themselves, and a stopTimeout above 120 s on EC2 (the 120 s maximum is Fargate\'s)', () => {
+    for (const [lb, stopTimeout] of [[{ deregistrationDelay: '0s', healthCheck: { interval: '5s' } }, '10m'], [{ deregistrationDelay: '3600s', healthCheck: { interval: '300s' } }, '121s']] as const) {
+      const s = quickstart();
+      s.services.web.loadBalancer = lb;
+      s.taskDefinitions.web.stopTimeout = stopTimeout;
+      expect(s.services.web.launchType).toBe('EC2');
+      const r = loadScenarioFile(writeScenario(dir, `bounds-${stopTimeout}`, s));
+      expect(r.services[0].config.loadBalancer!.healthCheck.interval).toBe(lb.healthCheck.interval === '5s' ? 5_000 : 300_000);
+    }
+    const s = quickstart();
+    Object.assign(s.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', stopTimeout: '120s' });
+    s.services.web.launchType = 'FARGATE';
+    expect(loadScenarioFile(writeScenario(dir, 'fargate-120s', s)).taskDefinitions.get('web')!.config.stopTimeout).toBe(120_000);
   });
 
   it('the shipped scenarios give no warnings', () => {

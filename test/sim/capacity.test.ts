@@ -5,6 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadScenarioObject } from '../../src/scenario/index.js';
 import { runSimulation, type EventRecord, type TaskRow, type CapacityRow } from '../../src/sim/index.js';
+import { runKeepingRows } from '../helpers.js';
 
 function scenario(overrides: (s: any) => void = () => {}) {
   const s: any = {
@@ -270,6 +271,107 @@ describe('Fargate (aws-behaviour.md §10)', () => {
     // set DRAINING at the notice: its tasks are replaced elsewhere under the deployment configuration
     expect(drainingAt(onRun, on.n)).toEqual([on.n.time]);
     expect(on.tasks.some((t) => t.stopped! < on.n.time + 120_000)).toBe(true);
+  });
+});
+
+describe('EC2 Spot draining against a long deregistration delay', () => {
+  it('a task drained at the notice is stopped at the termination 2 minutes later at the latest, whatever its deregistration delay (300 s) or stopTimeout', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '3h';
+        Object.assign(s.cluster.capacityProviders.asg.autoScalingGroup, { purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '45m' }, spotInstanceDraining: true });
+        s.services.web.loadBalancer = { deregistrationDelay: '300s' };
+        s.taskDefinitions.web.stopTimeout = '10m';
+      }),
+    );
+    const notices = r.events.filter((e) => e.type === 'spot-interruption');
+    expect(notices.length).toBeGreaterThan(0);
+    // cut short: told to stop (instance-drained) once replacements were healthy, then still
+    // deregistering when the instance went; the others still awaited a replacement then
+    let cut = 0;
+    for (const n of notices) {
+      for (const t of r.tasks.filter((t) => t.instanceId === n.subject && t.running !== null && t.running <= n.time && (t.stopped === null || t.stopped > n.time))) {
+        expect(t.stopped! - n.time).toBeLessThanOrEqual(120_000);
+        expect(['instance-drained', 'spot-interruption']).toContain(t.stopReason);
+        if (t.stopReason === 'instance-drained' && t.stopped === n.time + 120_000) cut++;
+      }
+    }
+    expect(cut).toBeGreaterThan(0);
+  });
+});
+
+describe('billing for interrupted EC2 Spot instances (AWSEC2/latest/UserGuide/billing-for-interrupted-spot-instances.html)', () => {
+  // m5.large Spot: 0.096 x (1 - 0.65) = 0.0336 USD/h, per second, 60 s minimum
+  const RATE = 0.0336 / 3_600_000; // USD per ms
+  const billed = (ms: number) => Math.max(60_000, Math.ceil(ms / 1000) * 1000) * RATE;
+
+  it('an instance EC2 interrupts in its first hour is not charged; after the first hour it is charged per second used', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '6h';
+        Object.assign(s.cluster.capacityProviders.asg, { managedScaling: undefined, managedTerminationProtection: 'DISABLED' });
+        Object.assign(s.cluster.capacityProviders.asg.autoScalingGroup, { minSize: 1, maxSize: 1, desiredCapacity: 1, purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '50m' } });
+        s.services.web.desiredCount = 1;
+      }),
+    );
+    const launched = new Map(r.events.filter((e) => e.type === 'instance-launched').map((e) => [e.subject, e.time]));
+    const ended = new Map(r.events.filter((e) => e.type === 'instance-terminated').map((e) => [e.subject, e.time]));
+    let expected = 0;
+    let free = 0;
+    let charged = 0;
+    for (const [id, start] of launched) {
+      const end = ended.get(id) ?? 6 * 3_600_000; // still running at the end: billed to the end
+      if (ended.has(id) && end - start < 3_600_000) free++;
+      else {
+        if (ended.has(id)) charged++;
+        expected += billed(end - start);
+      }
+    }
+    // the seed gives both kinds of interruption
+    expect([free > 0, charged > 0]).toEqual([true, true]);
+    expect(r.summary.cost.byProvider.asg).toBeCloseTo(expected, 6);
+    expect(r.events.filter((e) => e.type === 'instance-terminated' && /not charged/.test(e.message))).toHaveLength(free);
+    // capacity.csv's cost_to_date ends where the summary does (the last instance ran over 60 s)
+    expect(r.capacity[r.capacity.length - 1].costToDate).toBeCloseTo(r.summary.cost.total, 5);
+  });
+
+  it('a Spot instance the group itself terminates (managed scaling scale in) in its first hour is charged per second', () => {
+    const r = run(
+      scenario((s) => {
+        s.duration = '1h';
+        Object.assign(s.cluster.capacityProviders.asg, { managedTerminationProtection: 'DISABLED' });
+        Object.assign(s.cluster.capacityProviders.asg.autoScalingGroup, { desiredCapacity: 3, purchaseOption: 'spot' });
+        s.services.web.desiredCount = 1;
+      }),
+    );
+    const ends = r.events.filter((e) => e.type === 'instance-terminated');
+    expect(ends.length).toBeGreaterThan(0);
+    // managed scaling's scale in (managed draining): terminated by the group, not interrupted by EC2
+    expect(ends.every((e) => /terminated: drained/.test(e.message) && !/not charged/.test(e.message))).toBe(true);
+    const launched = new Map(r.events.filter((e) => e.type === 'instance-launched').map((e) => [e.subject, e.time]));
+    let expected = 0;
+    for (const [id, start] of launched) expected += billed((ends.find((e) => e.subject === id)?.time ?? 3_600_000) - start);
+    expect(r.summary.cost.byProvider.asg).toBeCloseTo(expected, 6);
+  });
+});
+
+describe("summary.json's cost against capacity.csv's cost_to_date (docs/outputs.md)", () => {
+  it('the summary bills an item still running at the end as stopped then (whole seconds, 60 s minimum); cost_to_date counts what it used so far', () => {
+    // one Fargate task (0.5 vCPU, 1 GB: 0.5 x 0.04048 + 1 x 0.004445 = 0.024685 USD/h),
+    // PENDING (billed) from 50 s, the run ends at 60 s: 10 s used, 60 s billed
+    const r = runKeepingRows(
+      {
+        name: 'late',
+        duration: '60s',
+        cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: { provisioningDelay: '50s' } } },
+        taskDefinitions: { web: { cpu: 512, memory: 1024, requiresCompatibilities: ['FARGATE'], startup: { imagePull: '30s', containerStart: '0s' } } },
+        services: { web: { taskDefinition: 'web', desiredCount: 1, launchType: 'FARGATE' } },
+      },
+      { seed: 1 },
+    );
+    const rate = 0.024685 / 3600; // USD per second
+    expect(r.capacity.map((c) => c.costToDate)).toEqual([expect.closeTo(10 * rate, 12)]);
+    expect(r.summary.cost.byProvider.FARGATE).toBeCloseTo(60 * rate, 6);
   });
 });
 

@@ -2,7 +2,8 @@
 // keeps (cost accrued up to lastMs, sum of the hourly rates of what runs now); starting or
 // stopping an item settles the provider to that time, so reading cost_to_date is O(1) and
 // nothing is iterated per item. When an item stops, its bill is rounded up to whole
-// seconds and topped up to the minimum charge (60 s for EC2 and Fargate Linux).
+// seconds and topped up to the minimum charge (60 s for EC2 and Fargate Linux); a waived
+// item (an EC2 Spot instance interrupted by EC2 in its first hour) is charged nothing.
 // A running item's minimum top-up appears only when it stops (call stopAll at the end).
 
 import { billedMs } from './ec2-cost.js';
@@ -50,6 +51,22 @@ export class CostMeter {
     const billed = billedMs(item.startMs, endMs, item.minimumMs);
     acc.accrued += item.ratePerMs * (billed - (endMs - item.startMs));
     return item.ratePerMs * billed;
+  }
+
+  /**
+   * The item stops at `endMs` and is not charged at all: what it accrued is taken back, so
+   * the provider's cost_to_date drops. For an EC2 Spot instance that Amazon EC2 interrupts
+   * in its first hour ("No charge": AWSEC2/latest/UserGuide/billing-for-interrupted-spot-instances.html).
+   */
+  waive(id: CostItemId, endMs: number): void {
+    const item = this.items.get(id);
+    if (!item) return;
+    this.items.delete(id);
+    const acc = this.settle(item.provider, endMs);
+    acc.running--;
+    acc.ratePerMs = acc.running === 0 ? 0 : acc.ratePerMs - item.ratePerMs;
+    // (never below 0 by a rounding error: nothing else of the provider may have been billed)
+    acc.accrued = Math.max(0, acc.accrued - item.ratePerMs * (endMs - item.startMs));
   }
 
   /** Stops everything still running (end of the run). */

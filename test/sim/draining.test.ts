@@ -1,0 +1,95 @@
+// Tasks on a DRAINING instance stop as minimumHealthyPercent allows, counting a task as
+// healthy as the service scheduler does (APIReference/API_DeploymentConfiguration.html):
+// with a load balancer once its target group health check reports it healthy, without one
+// 40 s after it reaches RUNNING. Times worked out by hand from the scenario's fixed delays.
+
+import { describe, it, expect } from 'vitest';
+import { runKeepingRows } from '../helpers.js';
+
+/**
+ * Two m5.large (registered at 60 s), two web tasks binpacked onto i-1 (PENDING 10 + 3 s).
+ * Managed scaling needs one instance: the group's scale in picks the oldest, i-1 (no
+ * termination protection), and managed draining sets it DRAINING at some time T; the two
+ * replacements go to i-2 at T and are RUNNING at T + 13 s.
+ */
+function drainScenario(service: Record<string, unknown>) {
+  return {
+    name: 'drain',
+    duration: '40m',
+    cluster: {
+      availabilityZones: ['us-east-1a'],
+      capacityProviders: {
+        asg: {
+          autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 0, maxSize: 4, desiredCapacity: 2, launchDelay: '60s' },
+          managedScaling: { status: 'ENABLED', targetCapacity: 100 },
+          managedTerminationProtection: 'DISABLED',
+          managedDraining: 'ENABLED',
+        },
+      },
+    },
+    taskDefinitions: {
+      web: { cpu: 512, memory: 1024, startup: { imagePull: '10s', containerStart: '3s' }, stopTimeout: '30s', shutdown: '1s' },
+    },
+    services: {
+      web: {
+        taskDefinition: 'web',
+        desiredCount: 2,
+        capacityProviderStrategy: [{ capacityProvider: 'asg', weight: 1 }],
+        placementStrategy: [{ type: 'binpack', field: 'memory' }],
+        ...service,
+      },
+    },
+  };
+}
+
+function drainRun(service: Record<string, unknown>) {
+  const r = runKeepingRows(drainScenario(service), { seed: 1 });
+  const drains = r.events.filter((e) => e.type === 'instance-draining');
+  expect(drains.map((e) => e.subject)).toEqual(['i-00000000000000001']);
+  const T = drains[0].time;
+  const task = (id: string) => r.tasks.find((t) => t.taskId === id)!;
+  // the replacements: placed at T, RUNNING 13 s later
+  expect([task('web-3').created, task('web-3').running, task('web-4').running]).toEqual([T, T + 13_000, T + 13_000]);
+  return { ...r, T, task };
+}
+
+describe('draining: a replacement counts toward minimumHealthyPercent once healthy', () => {
+  it('with a load balancer: the old tasks leave rotation when the replacements pass their first health check (interval 30 s), not at RUNNING', () => {
+    const r = drainRun({ loadBalancer: { deregistrationDelay: '60s' }, workload: { requestRate: { constant: 50 }, perTask: { capacityRps: 100, concurrency: 4 } } });
+    const T = r.T;
+    // healthy at T + 13 + 30 = T + 43 s: then each old task is stopped (minimumHealthyPercent
+    // 100 keeps 2 healthy), DEACTIVATING 60 s, STOPPING, containers exit after 1 s
+    for (const id of ['web-1', 'web-2']) {
+      expect(r.task(id).stopReason).toBe('instance-drained');
+      expect(r.task(id).stopped).toBe(T + 43_000 + 60_000 + 1_000);
+    }
+    // so two tasks are in rotation all the time: nothing is dropped from the drain on
+    const after = r.timeseries.filter((x) => x.time >= T);
+    expect(after.length).toBeGreaterThan(5);
+    expect(after.map((x) => x.requestsDropped)).toEqual(after.map(() => 0));
+  });
+
+  it('without a load balancer: the old tasks stop 40 s after the replacements are RUNNING', () => {
+    const r = drainRun({});
+    // RUNNING at T + 13 s, counted at T + 53 s; SIGTERM then, containers exit after 1 s
+    for (const id of ['web-1', 'web-2']) expect(r.task(id).stopped).toBe(r.T + 53_000 + 1_000);
+  });
+
+  it("running_count counts every RUNNING task, as ECS's runningCount: the old tasks still running on the draining instance too", () => {
+    // health check every 120 s: the replacements are healthy at T + 13 + 120 s, so at the
+    // end of the drain's period (T + 60 s) two old and two new tasks are RUNNING
+    const r = drainRun({ loadBalancer: { deregistrationDelay: '0s', healthCheck: { interval: '120s' } } });
+    const row = r.timeseries.find((x) => x.time === r.T)!;
+    expect([row.desiredCount, row.runningCount]).toEqual([2, 4]);
+    // from T + 133 s the old ones are stopping: the next period ends with the two new ones
+    expect(r.timeseries.find((x) => x.time === r.T + 120_000)!.runningCount).toBe(2);
+  });
+
+  it('minimumHealthyPercent 50 (1 of 2 must stay healthy): one old task stops at the drain, the other when a replacement is healthy', () => {
+    const r = drainRun({ deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 200 } });
+    const stopped = [r.task('web-1').stopped, r.task('web-2').stopped].sort((a, b) => a! - b!);
+    // ceil(2 x 50 %) = 1: at T two old tasks are healthy, one may go (STOPPED 1 s later);
+    // the second waits for a replacement to count, at T + 13 + 40 s
+    expect(stopped).toEqual([r.T + 1_000, r.T + 53_000 + 1_000]);
+  });
+});
