@@ -1,10 +1,12 @@
 // The run's latency distribution in fluid fidelity (for summary.json's latencyMs): the mixture,
 // over every metric period, of the period's latency groups (fluid-latency.ts), each group
 // weighted by the requests it served. Its quantiles are those of the request-level latency
-// over the run, as CloudWatch's TargetResponseTime p95 over a long period is; a quantile of
-// the per-period quantiles is not (in steady load it inflates p95 and p99 by the periods'
-// spread; after a step from rho 0.3 to 0.9 it reads the busy hour's own p50, 112.7 ms,
-// where the run's requests have 85.6 ms).
+// over the run, as CloudWatch's TargetResponseTime p95 over a long period is (CloudWatch
+// takes a percentile from the raw data points of the whole period:
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html).
+// A quantile of the per-period quantiles is not: in steady load it inflates p95 and p99 by
+// the periods' spread; after a step from rho 0.3 to 0.9 it reads the busy hour's own p50,
+// 112.7 ms, where the run's requests have 85.6 ms.
 //
 // A group is four numbers: weight, shift, pWait, theta (latency = shift + Exp(theta) with
 // probability pWait + a service time of the service's one shape). Groups whose shift,
