@@ -1,10 +1,8 @@
 // The summary's quantiles past EXACT_PERIODS periods (summary.ts): a DDSketch
 // (@datadog/sketches-js) holds the values in bins of relative width RELATIVE_ACCURACY, and
-// the quantiles are read from its bins by the exact rules — d3's R-7 (rank (n - 1) q,
-// interpolated) and weightedQuantile's (the first value whose cumulative weight reaches
-// q W) — not by the sketch's own getValueAtQuantile, which neither interpolates nor ranks
-// weights that way. Each value at a rank is within RELATIVE_ACCURACY of the true one, so
-// the quantile is too.
+// the quantiles are read from its bins by the exact rule — d3's R-7 (rank (n - 1) q,
+// interpolated) — not by the sketch's own getValueAtQuantile, which does not interpolate.
+// Each value at a rank is within RELATIVE_ACCURACY of the true one, so the quantile is too.
 
 import { LogCollapsingLowestDenseDDSketch } from '@datadog/sketches-js';
 
@@ -45,13 +43,4 @@ export function sketchQuantile(sketch: QuantileSketch, q: number): number {
   const lo = Math.floor(h);
   const v = valueAtRank(sketch, lo);
   return clamp(sketch, h > lo ? v + (h - lo) * (valueAtRank(sketch, lo + 1) - v) : v);
-}
-
-/** weightedQuantile's rule: the first value (ascending) at which the cumulative weight reaches q of the total. */
-export function sketchWeightedQuantile(sketch: QuantileSketch, q: number): number {
-  if (sketch.negativeStore.count > 0) return clamp(sketch, sketch.getValueAtQuantile(q));
-  const target = q * sketch.count;
-  if (target <= sketch.zeroCount) return clamp(sketch, 0);
-  // keyAtRank(r, false): the first bin whose cumulative count reaches r + 1
-  return clamp(sketch, sketch.mapping.value(sketch.store.keyAtRank(target - sketch.zeroCount - 1, false)));
 }

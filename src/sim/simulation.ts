@@ -265,9 +265,6 @@ export class Simulation {
     sum.offered += offered;
     sum.served += served;
     sum.dropped += dropped;
-    if (stats && stats.latencyP95Ms !== null) {
-      sum.latency.push(stats.latencyP50Ms ?? 0, stats.latencyP95Ms, stats.latencyP99Ms ?? stats.latencyP95Ms, served);
-    }
     const slo = svc.config.config.workload?.slo;
     if (slo && stats) {
       const latencyBad = slo.latencyP95 !== undefined && stats.latencyP95Ms !== null && stats.latencyP95Ms > slo.latencyP95;
@@ -495,8 +492,9 @@ export class Simulation {
     const services: Record<string, unknown> = {};
     this.services.forEach((svc, i) => {
       const s = this.summaries[i];
-      const lat = (k: 'p50' | 'p95' | 'p99') => {
-        const v = s.latency.quantile(k, k === 'p50' ? 0.5 : k === 'p95' ? 0.95 : 0.99);
+      // quantiles of every request served over the run (the service model keeps their distribution)
+      const lat = (q: number) => {
+        const v = svc.loadModel ? svc.loadModel.runLatencyQuantile(q) : null;
         return v === null ? null : round(v, 2);
       };
       services[svc.name] = {
@@ -505,7 +503,7 @@ export class Simulation {
         cpuUtilization: s.cpu.stats(),
         memoryUtilization: s.memory.stats(),
         requests: { offered: Math.round(s.offered), served: Math.round(s.served), dropped: Math.round(s.dropped) },
-        latencyMs: { p50: lat('p50'), p95: lat('p95'), p99: lat('p99') },
+        latencyMs: { p50: lat(0.5), p95: lat(0.95), p99: lat(0.99) },
         sloViolationMinutes: round(s.sloViolationMs / 60_000, 2),
         scalingActivities: { out: s.scaleOut, in: s.scaleIn },
         tasksStarted: svc.tasksStarted,

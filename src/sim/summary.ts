@@ -1,11 +1,13 @@
 // Accumulates the run's headline figures (summary.json) as periods go by: running sums,
-// and per-period values where a quantile needs them. Those are kept exactly for the first
-// EXACT_PERIODS periods (8 bytes a value); a longer run moves them into a DDSketch, whose
-// size depends on the range of the values, not on their number: memory stays bounded
-// however long the run (quantile-sketch.ts reads the quantiles from it by the same rules).
+// and per-period values where a quantile needs them (CPU and memory; the run's latency
+// percentiles come from the service model, over every request served:
+// ServiceLoadModel.runLatencyQuantile). Those are kept exactly for the first EXACT_PERIODS
+// periods (8 bytes a value); a longer run moves them into a DDSketch, whose size depends on
+// the range of the values, not on their number: memory stays bounded however long the run
+// (quantile-sketch.ts reads the quantiles from it by the same rules).
 
 import { quantileSorted, mean } from 'd3-array';
-import { newSketch, sketchQuantile, sketchWeightedQuantile, type QuantileSketch } from './quantile-sketch.js';
+import { newSketch, sketchQuantile, type QuantileSketch } from './quantile-sketch.js';
 
 export { RELATIVE_ACCURACY } from './quantile-sketch.js';
 
@@ -90,7 +92,7 @@ export class Distribution {
   private n = 0;
   private max = -Infinity;
 
-  /** A period's value; a non-finite one is left out (as weightedQuantile leaves it out). */
+  /** A period's value; a non-finite one is left out. */
   push(v: number): void {
     if (!Number.isFinite(v)) return;
     this.n++;
@@ -117,61 +119,10 @@ export class Distribution {
   }
 }
 
-/**
- * Per-period p50/p95/p99 latency, each period weighted by the requests it served: exact
- * (weightedQuantile) for up to EXACT_PERIODS periods, then one sketch per quantile.
- */
-export class LatencyDistribution {
-  private exact: { p50: Series; p95: Series; p99: Series; weight: Series } | null = { p50: new Series(), p95: new Series(), p99: new Series(), weight: new Series() };
-  private sketches: { p50: QuantileSketch; p95: QuantileSketch; p99: QuantileSketch } | null = null;
-
-  push(p50: number, p95: number, p99: number, weight: number): void {
-    const e = this.exact;
-    if (e !== null) {
-      if (e.weight.length < EXACT_PERIODS) {
-        e.p50.push(p50);
-        e.p95.push(p95);
-        e.p99.push(p99);
-        e.weight.push(weight);
-        return;
-      }
-      this.sketches = { p50: newSketch(), p95: newSketch(), p99: newSketch() };
-      const w = e.weight.values();
-      for (const k of ['p50', 'p95', 'p99'] as const) {
-        const v = e[k].values();
-        for (let i = 0; i < v.length; i++) accept(this.sketches[k], v[i], w[i]);
-      }
-      this.exact = null;
-    }
-    const s = this.sketches!;
-    accept(s.p50, p50, weight);
-    accept(s.p95, p95, weight);
-    accept(s.p99, p99, weight);
-  }
-
-  /** Periods kept one by one (at most EXACT_PERIODS; 0 once the sketches took over). */
-  get exactCount(): number {
-    return this.exact?.weight.length ?? 0;
-  }
-
-  /** The weighted q-quantile of the per-period `k` latencies; null when no period served a request. */
-  quantile(k: 'p50' | 'p95' | 'p99', q: number): number | null {
-    if (this.exact !== null) return weightedQuantile(this.exact[k].values(), this.exact.weight.values(), q);
-    const sketch = this.sketches![k];
-    return sketch.count === 0 ? null : sketchWeightedQuantile(sketch, q);
-  }
-}
-
-/** weightedQuantile's rule: periods without requests, or without a finite value, are left out. */
-function accept(sketch: QuantileSketch, v: number, weight: number): void {
-  if (weight > 0 && Number.isFinite(v)) sketch.accept(v, weight);
-}
-
 export class ServiceSummary {
   readonly desired = new CountSeries();
   readonly cpu = new Distribution();
   readonly memory = new Distribution();
-  readonly latency = new LatencyDistribution();
   offered = 0;
   served = 0;
   dropped = 0;
@@ -190,30 +141,6 @@ export function distributionStats(series: Series): { mean: number; p50: number; 
     p95: round(quantileSorted(sorted, 0.95) ?? 0),
     max: round(sorted[sorted.length - 1]),
   };
-}
-
-/**
- * The q-quantile of per-period latency quantiles, each period weighted by the requests it
- * served (an approximation of the run's request-level quantile; see docs/assumptions.md).
- */
-export function weightedQuantile(values: ArrayLike<number>, weights: ArrayLike<number>, q: number): number | null {
-  const order: number[] = [];
-  let total = 0;
-  for (let i = 0; i < values.length; i++) {
-    if (weights[i] > 0 && Number.isFinite(values[i])) {
-      order.push(i);
-      total += weights[i];
-    }
-  }
-  if (total === 0) return null;
-  // -1/0/1 rather than a difference: small integers, no number boxed per comparison
-  order.sort((a, b) => (values[a] < values[b] ? -1 : values[a] > values[b] ? 1 : 0));
-  let acc = 0;
-  for (const i of order) {
-    acc += weights[i];
-    if (acc >= q * total) return values[i];
-  }
-  return values[order[order.length - 1]];
 }
 
 export function round(x: number, digits = 4): number {

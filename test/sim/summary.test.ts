@@ -7,23 +7,12 @@ import {
   CountSeries,
   Distribution,
   EXACT_PERIODS,
-  LatencyDistribution,
   RELATIVE_ACCURACY,
   Series,
   distributionStats,
-  weightedQuantile,
 } from '../../src/sim/summary.js';
 
 describe('summary statistics', () => {
-  it('weighted quantile: the value where the cumulative weight first reaches q of the total', () => {
-    // values 10 (weight 1), 20 (weight 2), 30 (weight 7): total 10
-    expect(weightedQuantile([30, 10, 20], [7, 1, 2], 0.5)).toBe(30); // cumulative 1, 3, 10
-    expect(weightedQuantile([30, 10, 20], [7, 1, 2], 0.1)).toBe(10);
-    expect(weightedQuantile([30, 10, 20], [7, 1, 2], 0.3)).toBe(20);
-    expect(weightedQuantile([5, 6], [0, 0], 0.5)).toBeNull();
-    expect(weightedQuantile([Infinity, 4], [5, 1], 0.95)).toBe(4); // non-finite values are left out
-  });
-
   it('distribution stats of per-period values (d3-array quantiles, R-7)', () => {
     expect(distributionStats(series([4, 1, 3, 2]))).toEqual({ mean: 2.5, p50: 2.5, p95: 3.85, max: 4 });
     expect(distributionStats(series([]))).toEqual({ mean: 0, p50: 0, p95: 0, max: 0 });
@@ -45,11 +34,6 @@ describe('summary statistics', () => {
     const d = new Distribution();
     for (const v of values) d.push(v);
     expect(d.stats()).toEqual(distributionStats(series(values)));
-    const lat = new LatencyDistribution();
-    const weights = values.map((_, i) => (i % 7) * 3);
-    for (let i = 0; i < values.length; i++) lat.push(values[i], 2 * values[i], 3 * values[i], weights[i]);
-    expect(lat.quantile('p95', 0.95)).toBe(weightedQuantile(values.map((v) => 2 * v), weights, 0.95));
-    expect(lat.quantile('p99', 0.99)).toBe(weightedQuantile(values.map((v) => 3 * v), weights, 0.99));
   });
 
   it('past EXACT_PERIODS values: R-7 quantiles within RELATIVE_ACCURACY, mean and max exact, no values kept', () => {
@@ -95,37 +79,6 @@ describe('summary statistics', () => {
     // non-finite values are left out
     const odd = at(EXACT_PERIODS + 10, (i) => (i % 1000 === 0 ? Infinity : i % 1000 === 1 ? NaN : 2));
     expect(odd.stats()).toEqual({ mean: 2, p50: 2, p95: 2, max: 2 });
-  });
-
-  it('past EXACT_PERIODS periods: each weighted latency quantile within RELATIVE_ACCURACY of the exact rule', () => {
-    fc.assert(
-      fc.property(
-        fc.array(fc.tuple(fc.double({ min: 1, max: 2000, noNaN: true }), fc.integer({ min: 0, max: 500 })), { minLength: EXACT_PERIODS + 1, maxLength: EXACT_PERIODS + 2000 }),
-        (periods) => {
-          const lat = new LatencyDistribution();
-          for (const [v, w] of periods) lat.push(v / 2, v, v * 2, w);
-          expect(lat.exactCount).toBe(0);
-          const weights = periods.map(([, w]) => w);
-          for (const [k, scale] of [['p50', 0.5], ['p95', 1], ['p99', 2]] as const) {
-            const values = periods.map(([v]) => v * scale);
-            for (const q of [0.5, 0.95, 0.99]) {
-              const exact = weightedQuantile(values, weights, q)!;
-              expect(Math.abs(lat.quantile(k, q)! - exact)).toBeLessThanOrEqual(RELATIVE_ACCURACY * exact);
-            }
-          }
-        },
-      ),
-      { numRuns: 10, endOnFailure: true }, // (shrinking arrays this long would take minutes)
-    );
-    // weights below 1 in total: the same rule (a rank of q (W - 1) would fall to the minimum)
-    const tiny = new LatencyDistribution();
-    const values = Array.from({ length: 9000 }, (_, i) => i + 1);
-    for (const v of values) tiny.push(v, v, v, 1e-5);
-    const exact = weightedQuantile(values, values.map(() => 1e-5), 0.5)!;
-    expect(Math.abs(tiny.quantile('p50', 0.5)! - exact)).toBeLessThanOrEqual(RELATIVE_ACCURACY * exact);
-    const none = new LatencyDistribution();
-    for (let i = 0; i <= EXACT_PERIODS; i++) none.push(100, 200, 300, 0);
-    expect(none.quantile('p95', 0.95)).toBeNull();
   });
 
   it('count stats with the final value', () => {

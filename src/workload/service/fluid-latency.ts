@@ -155,6 +155,17 @@ export class LatencyGroups implements TailWithDensity {
     this.push(weight, shiftMs, pWait, theta);
   }
 
+  /**
+   * Adds `weight` requests of a group given by its parameters (latency = shiftMs + a wait
+   * that is Exp(theta) with probability pWait + a service time): the run's mixture
+   * (fluid-run-latency.ts) rebuilds its groups so.
+   */
+  addGroup(weight: number, shiftMs: number, pWait: number, theta: number): void {
+    if (!(weight > 0)) return;
+    this.prepared = false;
+    this.push(weight, shiftMs, pWait, theta);
+  }
+
   /** Appends a group, or merges it into the previous one when identical. */
   private push(weight: number, shiftMs: number, pWait: number, theta: number): void {
     const n = this.count;

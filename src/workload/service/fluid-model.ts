@@ -13,6 +13,7 @@
 import { cpuPercent, memoryMiB } from './cpu.js';
 import { backlogSeen, fitServedTo, newBacklogSeen } from './backlog-path.js';
 import { LatencyGroups } from './fluid-latency.js';
+import { FluidRunLatency } from './fluid-run-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
 import { serviceShape, type ServiceShape } from './service-shape.js';
 import type { PeriodStats, RateTrace, RotationGroups, ServiceLoadModel, TaskPeriodStats } from './types.js';
@@ -82,6 +83,8 @@ export class FluidServiceModel implements ServiceLoadModel {
   /** queue services: the shared queue (messages). */
   private sharedBacklog = 0;
   private groups = new LatencyGroups();
+  /** The latency groups of every period closed so far (the run's percentiles). */
+  private runLatency = new FluidRunLatency();
   private seen = newBacklogSeen();
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
@@ -170,6 +173,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.latencyP50Ms = this.groups.quantile(this.shape, 0.5, scale);
     s.latencyP95Ms = this.groups.quantile(this.shape, 0.95, scale);
     s.latencyP99Ms = this.groups.quantile(this.shape, 0.99, scale);
+    this.runLatency.add(this.groups);
     s.meanWaitMs = this.groups.meanWait();
     s.latencyMeanMs = s.meanWaitMs === null ? null : s.meanWaitMs + cfg.meanServiceMs;
     s.waitedFraction = this.groups.waitedFraction();
@@ -178,6 +182,10 @@ export class FluidServiceModel implements ServiceLoadModel {
     this.lastEndT = this.gTime;
     this.lastEndMs = toMs;
     return s;
+  }
+
+  runLatencyQuantile(p: number): number | null {
+    return this.runLatency.quantile(this.shape, p, this.cfg.meanServiceMs * 4);
   }
 
   /** Lists the tasks in rotation now: the cohort as one group, irregular tasks one by one. */

@@ -82,6 +82,8 @@ export class RequestServiceModel implements ServiceLoadModel {
   private waited = 0;
   private waitSum = 0;
   private recorder = new LatencyRecorder();
+  /** Every request served in the periods closed so far. */
+  private runRecorder = new LatencyRecorder();
   private stats: PeriodStats = {
     offered: 0, served: 0, rejected: 0, queued: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
@@ -343,10 +345,17 @@ export class RequestServiceModel implements ServiceLoadModel {
     st.waitedFraction = this.started > 0 ? this.waited / this.started : null;
     st.meanWaitMs = this.started > 0 ? this.waitSum / this.started : null;
     st.backlog = this.http ? undefined : this.sLen;
+    rec.addTo(this.runRecorder);
     rec.reset();
     this.offered = this.served = this.rejected = 0;
     this.started = this.waited = this.waitSum = 0;
     return st;
+  }
+
+  runLatencyQuantile(p: number): number | null {
+    const run = this.runRecorder;
+    run.prepare();
+    return run.quantile(p);
   }
 
   // ------------------------------------------------------------------ storage

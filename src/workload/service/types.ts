@@ -54,6 +54,12 @@ export interface ServiceLoadModel {
   /** Close the metric period [fromMs, toMs): returns the period's figures. The returned
    *  object (and its perTask map) is reused by the next call: copy what you keep. */
   endPeriod(fromMs: number, toMs: number): PeriodStats;
+  /**
+   * The p-quantile of the latency of every request served in the periods closed so far:
+   * the request-level distribution over the run (summary.json's latencyMs), not a quantile
+   * of the per-period quantiles. null when none was served.
+   */
+  runLatencyQuantile(p: number): number | null;
 }
 
 export interface TaskPeriodStats {

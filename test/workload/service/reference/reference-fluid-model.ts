@@ -93,6 +93,11 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     task.removedAt = Math.max(timeMs, this.gTime);
   }
 
+  /** Not compared with the fast model (the run's mixture is fluid-run-latency.ts, fed the same groups). */
+  runLatencyQuantile(): number | null {
+    return null;
+  }
+
   endPeriod(fromMs: number, toMs: number): PeriodStats {
     const cfg = this.cfg;
     this.advance(toMs);

@@ -1,0 +1,233 @@
+// The run's latency distribution in fluid fidelity (for summary.json's latencyMs): the mixture,
+// over every metric period, of the period's latency groups (fluid-latency.ts), each group
+// weighted by the requests it served. Its quantiles are those of the request-level latency
+// over the run, as CloudWatch's TargetResponseTime p95 over a long period is (CloudWatch
+// takes a percentile from the raw data points of the whole period:
+// https://docs.aws.amazon.com/AmazonCloudWatch/latest/APIReference/API_GetMetricStatistics.html).
+// A quantile of the per-period quantiles is not: in steady load it inflates p95 and p99 by
+// the periods' spread; after a step from rho 0.3 to 0.9 it reads the busy hour's own p50,
+// 112.7 ms, where the run's requests have 85.6 ms.
+//
+// A group is four numbers: weight, shift, pWait, theta (latency = shift + Exp(theta) with
+// probability pWait + a service time of the service's one shape). Groups whose shift,
+// pWait and theta fall into one cell of a logarithmic grid (cells 2 % wide in each) are
+// merged: the cell's group has the members' total weight and their weighted mean shift,
+// probability of waiting and mean wait (pWait / theta), so the run's mean latency is kept
+// exactly, and a steady load is one cell holding exactly the period's group. Where the
+// members' distributions overlap, a merge errs to second order in their differences:
+// against the exact mixture of every period's groups, the run quantiles of the library's
+// scenarios are within 1e-4 (relative) and the month benchmark's (30 days) within 1e-6.
+// The cells live in an open-addressing table; past MAX_CELLS cells the grid coarsens (cells
+// twice as wide, merged as above), so memory is bounded (about 50 KiB a service) whatever
+// the run's length. Coarse cells cost accuracy only where narrow groups scatter widely and
+// unrelated: the month's queue workers reach cells 17 % wide and stay within 1e-6; a test
+// scattering 100 000 groups uniformly over a factor of 300 in shift and 50 in theta ends
+// within 3 %. At the end the quantiles are solved once, on the mixture of the cells, by the
+// per-period code (LatencyGroups.quantile).
+//
+// Cost per period: an addition when a group repeats the last one added (steady load), else
+// three logarithms and a table probe per group.
+
+import { LatencyGroups } from './fluid-latency.js';
+import type { ServiceShape } from './service-shape.js';
+
+/** Width of a cell of the finest grid, as a ratio (each of shift, pWait, theta). */
+const GRID_RATIO = 1.02;
+/** At most this many cells; more coarsen the grid. */
+export const MAX_CELLS = 1024;
+/** The key of a shift of 0 and of pWait 0 (no wait): outside any logarithm's key. */
+const ZERO = -0x40000000;
+
+export class FluidRunLatency {
+  /** Cells in use. */
+  count = 0;
+  /** Times the grid coarsened (a cell is GRID_RATIO^(2^level) wide). */
+  level = 0;
+  private step: number;
+  private kShift = new Int32Array(16);
+  private kPWait = new Int32Array(16);
+  private kTheta = new Int32Array(16);
+  /** Per cell: the weight, and the weighted sums of shift, pWait and the mean wait pWait / theta. */
+  private w = new Float64Array(16);
+  private wShift = new Float64Array(16);
+  private wPWait = new Float64Array(16);
+  private wWait = new Float64Array(16);
+  /** Open addressing: cell index + 1, 0 when empty; twice as many slots as cells may use. */
+  private slots = new Int32Array(32);
+  // The last group added, as given, and its cell (a repeat needs no keys).
+  private lastCell = -1;
+  private lastShift = NaN;
+  private lastPWait = NaN;
+  private lastTheta = NaN;
+  private readonly mixture = new LatencyGroups();
+  private mixtureReady = false;
+
+  /** `gridRatio` and `maxCells` other than the defaults: tests. */
+  constructor(
+    gridRatio = GRID_RATIO,
+    private readonly maxCells = MAX_CELLS,
+  ) {
+    this.step = Math.log(gridRatio);
+  }
+
+  /** Adds the groups of a period just closed. */
+  add(groups: LatencyGroups): void {
+    for (let g = 0; g < groups.count; g++) this.addGroup(groups.weight[g], groups.shift[g], groups.pWait[g], groups.theta[g]);
+  }
+
+  addGroup(weight: number, shiftMs: number, pWait: number, theta: number): void {
+    if (!(weight > 0)) return;
+    this.mixtureReady = false;
+    const shift = shiftMs > 0 ? shiftMs : 0;
+    let pw = pWait;
+    let th = theta;
+    if (!(pw > 0 && th > 0 && th < Infinity)) {
+      pw = 0;
+      th = Infinity;
+    } else if (pw > 1) {
+      pw = 1;
+    }
+    let c = this.lastCell;
+    if (c < 0 || shift !== this.lastShift || pw !== this.lastPWait || th !== this.lastTheta) {
+      c = this.cellFor(shift, pw, th);
+      this.lastCell = c;
+      this.lastShift = shift;
+      this.lastPWait = pw;
+      this.lastTheta = th;
+    }
+    this.w[c] += weight;
+    this.wShift[c] += weight * shift;
+    if (pw > 0) {
+      this.wPWait[c] += weight * pw;
+      this.wWait[c] += (weight * pw) / th;
+    }
+  }
+
+  /** The p-quantile of the run's latency, ms; null when no request was served. */
+  quantile(shape: ServiceShape, p: number, scaleMs: number): number | null {
+    if (this.count === 0) return null;
+    const m = this.mixture;
+    if (!this.mixtureReady) {
+      m.reset();
+      for (let c = 0; c < this.count; c++) {
+        const w = this.w[c];
+        const waits = this.kPWait[c] !== ZERO;
+        m.addGroup(w, this.wShift[c] / w, waits ? this.wPWait[c] / w : 0, waits ? this.wPWait[c] / this.wWait[c] : Infinity);
+      }
+      this.mixtureReady = true;
+    }
+    return m.quantile(shape, p, scaleMs);
+  }
+
+  /** The cell of a group's parameters (pWait 0: no wait), made when new; the grid coarsens when full. */
+  private cellFor(shift: number, pw: number, th: number): number {
+    for (;;) {
+      const ks = this.key(shift);
+      const kp = pw > 0 ? this.key(pw) : ZERO;
+      const kt = pw > 0 ? this.key(th) : ZERO;
+      const c = this.find(ks, kp, kt);
+      if (c >= 0) return c;
+      if (this.count < this.maxCells) return this.newCell(ks, kp, kt);
+      // a coarser grid merges cells (always, once its cells are wide enough)
+      this.coarsen();
+    }
+  }
+
+  /** The grid key of a value at the current level (a value <= 0: ZERO). */
+  private key(v: number): number {
+    return v > 0 ? Math.round(Math.log(v) / this.step) : ZERO;
+  }
+
+  private find(ks: number, kp: number, kt: number): number {
+    const mask = this.slots.length - 1;
+    for (let i = hash(ks, kp, kt) & mask; ; i = (i + 1) & mask) {
+      const s = this.slots[i];
+      if (s === 0) return -1;
+      const c = s - 1;
+      if (this.kShift[c] === ks && this.kPWait[c] === kp && this.kTheta[c] === kt) return c;
+    }
+  }
+
+  private newCell(ks: number, kp: number, kt: number): number {
+    if (this.count === this.w.length) this.grow(this.count * 2);
+    const c = this.count++;
+    this.kShift[c] = ks;
+    this.kPWait[c] = kp;
+    this.kTheta[c] = kt;
+    this.w[c] = 0;
+    this.wShift[c] = 0;
+    this.wPWait[c] = 0;
+    this.wWait[c] = 0;
+    this.insertSlot(c);
+    return c;
+  }
+
+  private insertSlot(c: number): void {
+    const mask = this.slots.length - 1;
+    let i = hash(this.kShift[c], this.kPWait[c], this.kTheta[c]) & mask;
+    while (this.slots[i] !== 0) i = (i + 1) & mask;
+    this.slots[i] = c + 1;
+  }
+
+  /** Room for n cells (2n slots), the cells rehashed. */
+  private grow(n: number): void {
+    this.kShift = growI32(this.kShift, n);
+    this.kPWait = growI32(this.kPWait, n);
+    this.kTheta = growI32(this.kTheta, n);
+    this.w = growF64(this.w, n);
+    this.wShift = growF64(this.wShift, n);
+    this.wPWait = growF64(this.wPWait, n);
+    this.wWait = growF64(this.wWait, n);
+    this.slots = new Int32Array(n * 2);
+    for (let c = 0; c < this.count; c++) this.insertSlot(c);
+  }
+
+  /**
+   * Doubles the cells' width: each cell is keyed again by its (averaged) parameters, and
+   * cells that now share keys merge, in order of first use.
+   */
+  private coarsen(): void {
+    this.level++;
+    this.step *= 2;
+    const n = this.count;
+    const w = this.w.slice(0, n);
+    const ws = this.wShift.slice(0, n);
+    const wp = this.wPWait.slice(0, n);
+    const wt = this.wWait.slice(0, n);
+    const kp = this.kPWait.slice(0, n);
+    this.count = 0;
+    this.slots.fill(0);
+    for (let c = 0; c < n; c++) {
+      const waits = kp[c] !== ZERO;
+      const ks2 = this.key(ws[c] / w[c]);
+      const kp2 = waits ? this.key(wp[c] / w[c]) : ZERO;
+      const kt2 = waits ? this.key(wp[c] / wt[c]) : ZERO;
+      let d = this.find(ks2, kp2, kt2);
+      if (d < 0) d = this.newCell(ks2, kp2, kt2);
+      this.w[d] += w[c];
+      this.wShift[d] += ws[c];
+      this.wPWait[d] += wp[c];
+      this.wWait[d] += wt[c];
+    }
+    this.lastCell = -1;
+  }
+}
+
+function hash(a: number, b: number, c: number): number {
+  let h = Math.imul(a, 0x9e3779b1) ^ Math.imul(b, 0x85ebca77) ^ Math.imul(c, 0xc2b2ae3d);
+  h ^= h >>> 15;
+  h = Math.imul(h, 0x2c1b3c6d);
+  return h ^ (h >>> 12);
+}
+
+function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
+  const b = new Int32Array(n);
+  b.set(a);
+  return b;
+}
+
+function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(n);
+  b.set(a);
+  return b;
+}
