@@ -11,7 +11,7 @@
 // is turned into one exp per evaluation by per-group prefix sums; and when a period's
 // groups are exactly those of the previous period, the previous percentiles are returned.
 
-import { allenCunneenWait, tailQuantile, type TailWithDensity } from '../queueing/index.js';
+import { allenCunneenWait, bufferMatters, finiteBuffer, newFiniteBufferShape, tailQuantile, type TailWithDensity } from '../queueing/index.js';
 import { serviceTailDensity, type ServiceShape } from './service-shape.js';
 
 /** Utilization above which the stationary formulas are held (the fluid backlog carries overload). */
@@ -21,35 +21,139 @@ const MEMO_SLOTS = 4;
 const LN_20 = Math.log(20);
 
 /**
- * The stationary Allen-Cunneen G/G/c wait at an arrival rate capped at RHO_CAP, kept until
- * the inputs change (the O(servers) Erlang C is not recomputed for repeated inputs).
+ * The stationary Allen-Cunneen G/G/c wait, kept until the inputs change (the O(servers)
+ * Erlang B / C is not recomputed for repeated inputs). With room for `places` waiting
+ * (maxQueuePerTask; pooled slots: that per task pooled) the wait of an admitted request is
+ * truncated: the M/M/c/K figures (queueing/finite-buffer.ts) with the buffer scaled as
+ * Allen-Cunneen scales the wait, N = places / k, k = (ca2 + cs2) / 2 (the G/G/c queue is
+ * the M/M/c one stretched by k: a buffer of `places` holds places / k of its units). A
+ * waiting request waits for J + 1 departures of c busy slots (J ahead, truncated
+ * geometric), times k; its distribution is a blend of two shapes with that exact mean:
+ * - "cut": the untruncated exponential wait (rate theta = (c mu - lambda) / k) less the
+ *   part a full buffer cuts off, rho^N x (the drain time of the buffer, places / (c mu),
+ *   plus the same exponential; by memorylessness exact but for taking the N departures'
+ *   time as its mean). A mixture with a negative weight, a true distribution (its density
+ *   stays positive as rho^N e^(N (1 - rho)) <= 1). Right for large N: p95 within 2 % of the
+ *   exact M/M/c/K (N 100), where a moment fit lost 3-9 % (its sd drops with the far tail).
+ * - "fit": a shift plus an exponential of the same mean and standard deviation (as behind
+ *   a fluid backlog). Right for small N, where the N departures' spread matters.
+ * weighted (N - 1) / (N + 19) and the rest (p95 of the wait within 10 %, p99 within 18 % of
+ * the exact M/M/c/K over N 2-300, rho 0.3-1). Where the buffer does not matter (rho^N below
+ * 1e-10) this is the plain Allen-Cunneen wait at an arrival rate capped at RHO_CAP (as
+ * before the finite buffer). Where it does, the truncated wait at the true rate (held at
+ * rho 1: beyond, the fluid backlog carries the overload), but from RHO_CAP on with a 95th
+ * percentile never above the capped Allen-Cunneen wait's: a small buffer (up to about 150
+ * places) fills and empties many times a period and its stationary queue up to rho 1 is
+ * what request fidelity shows (fluid p95 with maxQueuePerTask 100, random routing: 1.04 x
+ * request fidelity at rho 0.99, where the untruncated wait was 1.6 x), while a large one
+ * (least-outstanding pools every task's) would take far longer than a period to reach its
+ * stationary queue near rho 1, hundreds of requests; there the capped wait stays as before.
  */
 class StationaryWait {
+  /** P(an admitted request waits). */
   pWait = 0;
+  /** Untruncated: the exponential wait's rate (Infinity: no wait). */
   theta = Infinity;
+  /** Whether the wait is truncated (the fields below describe it). */
+  truncated = false;
+  /** Share of the waiting requests in the "cut" shape, its rate, rho^N and the buffer's drain time (ms). */
+  cutShare = 0;
+  cutTheta = 0;
+  cutQ = 0;
+  cutShift = 0;
+  /** The "fit" shape: shift (ms) and rate. */
+  fitShift = 0;
+  fitTheta = 0;
+  private p95 = 0;
   private lam = NaN;
   private servers = NaN;
   private ca2 = NaN;
   private cs2 = NaN;
   private meanServiceMs = NaN;
+  private places = NaN;
+  private fb = newFiniteBufferShape();
 
-  at(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number): this {
+  at(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): this {
+    if (lambdaPerMs === this.lam && servers === this.servers && ca2 === this.ca2 && cs2 === this.cs2 && meanServiceMs === this.meanServiceMs && places === this.places) return this;
+    this.lam = lambdaPerMs;
+    this.servers = servers;
+    this.ca2 = ca2;
+    this.cs2 = cs2;
+    this.meanServiceMs = meanServiceMs;
+    this.places = places;
+    this.truncated = false;
+    const k = (ca2 + cs2) / 2;
+    const a = lambdaPerMs * meanServiceMs;
+    const n = places / k;
     const cap = (RHO_CAP * servers) / meanServiceMs;
-    const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
-    if (lam !== this.lam || servers !== this.servers || ca2 !== this.ca2 || cs2 !== this.cs2 || meanServiceMs !== this.meanServiceMs) {
-      allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, this);
-      this.lam = lam;
-      this.servers = servers;
-      this.ca2 = ca2;
-      this.cs2 = cs2;
-      this.meanServiceMs = meanServiceMs;
+    const held = a >= RHO_CAP * servers;
+    if (k > 1e-12 && a > 0 && n < Infinity && (held || bufferMatters(servers, a, n))) {
+      const rho = a > servers ? 1 : a / servers;
+      const fb = finiteBuffer(servers, rho * servers, n, this.fb);
+      const perSlotMs = meanServiceMs / servers; // mean time between departures of busy slots
+      const meanMs = k * (fb.aheadMean + 1) * perSlotMs;
+      this.pWait = fb.pWait;
+      let sd = k * Math.sqrt(fb.aheadMean + 1 + fb.aheadVar) * perSlotMs;
+      if (sd > meanMs) sd = meanMs;
+      this.fitShift = meanMs - sd;
+      this.fitTheta = 1 / sd;
+      // the cut shape needs rho^N away from 1 (its weights are 1 / (1 - rho^N)): rho held
+      // below 1 - 0.001 / N, which leaves it a uniform wait on the drain time at rho 1
+      this.cutShare = n > 1 ? (n - 1) / (n + 19) : 0;
+      const rc = rho < 1 - 1e-3 / n ? rho : 1 - 1e-3 / n;
+      this.cutTheta = (1 - rc) / (k * perSlotMs);
+      this.cutQ = Math.exp(n * Math.log(rc));
+      this.cutShift = places * perSlotMs;
+      const p95 = this.solveP95();
+      // below RHO_CAP the truncated wait is the shorter one anyway
+      if (held) allenCunneenWait(cap, meanServiceMs, servers, ca2, cs2, this);
+      if (!held || !(p95 > this.p95Exp())) {
+        this.truncated = true;
+        this.pWait = fb.pWait;
+        this.p95 = p95;
+        return this;
+      }
+    } else {
+      allenCunneenWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, this);
     }
+    this.p95 = this.p95Exp();
     return this;
   }
 
-  /** P(W > x) = pWait exp(-theta x): the 95th percentile of the wait, 0 when fewer than 5 % wait. */
-  p95Ms(): number {
+  /** The 95th percentile of an exponential wait (pWait, theta). */
+  private p95Exp(): number {
     return this.pWait > 0.05 && this.theta < Infinity ? Math.log(this.pWait / 0.05) / this.theta : 0;
+  }
+
+  /** P(wait > x) of an admitted request, truncated shapes. */
+  private waitTail(x: number): number {
+    let cut = 0;
+    if (this.cutShare > 0) {
+      const q = this.cutQ;
+      const th = this.cutTheta;
+      cut = (Math.exp(-th * x) - q * (x < this.cutShift ? 1 : Math.exp(-th * (x - this.cutShift)))) / (1 - q);
+    }
+    const fit = x < this.fitShift ? 1 : Math.exp(-this.fitTheta * (x - this.fitShift));
+    return this.pWait * (this.cutShare * cut + (1 - this.cutShare) * fit);
+  }
+
+  /** The 95th percentile of the truncated wait by bisection (once per change of inputs). */
+  private solveP95(): number {
+    if (!(this.pWait > 0.05)) return 0;
+    let lo = 0;
+    let hi = this.fitShift + 1 / this.fitTheta;
+    for (let i = 0; i < 200 && this.waitTail(hi) > 0.05; i++) hi *= 2;
+    for (let i = 0; i < 100 && hi - lo > 1e-9 * hi; i++) {
+      const mid = 0.5 * (lo + hi);
+      if (this.waitTail(mid) > 0.05) lo = mid;
+      else hi = mid;
+    }
+    return 0.5 * (lo + hi);
+  }
+
+  /** The 95th percentile of the wait, 0 when fewer than 5 % wait. */
+  p95Ms(): number {
+    return this.p95;
   }
 }
 
@@ -93,14 +197,22 @@ export class LatencyGroups implements TailWithDensity {
 
   /**
    * Adds `weight` requests served without a fluid backlog by `servers` slots at arrival rate
-   * `lambdaPerMs`: a stationary G/G/c queue. Merges with the previous group when identical.
+   * `lambdaPerMs` with room for `places` waiting (Infinity: unbounded): a stationary G/G/c
+   * queue, its wait truncated by a small buffer (StationaryWait). Merges with the previous
+   * group when identical.
    */
-  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number): void {
+  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): void {
     if (!(weight > 0)) return;
     this.prepared = false;
     // symmetric tasks repeat the same inputs: the wait is kept until they change
-    const w = this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs);
-    this.push(weight, 0, w.pWait, w.theta);
+    this.pushStationary(weight, this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places));
+  }
+
+  /** Adds `weight` requests that found a slot free: no wait, the service time alone. */
+  addNoWait(weight: number): void {
+    if (!(weight > 0)) return;
+    this.prepared = false;
+    this.push(weight, 0, 0, Infinity);
   }
 
   /**
@@ -119,6 +231,7 @@ export class LatencyGroups implements TailWithDensity {
    * (`servers`, `ca2`, `cs2`, `meanServiceMs`) at that arrival rate, capped, whenever that
    * queue's 95th percentile wait is the longer one. At the cap (lambdaPerMs NaN) the
    * truncated geometric of free places already is the stationary queue of a full buffer.
+   * `places`: the room for waiting requests of that stationary queue.
    */
   addBacklogged(
     weight: number,
@@ -130,6 +243,7 @@ export class LatencyGroups implements TailWithDensity {
     servers: number,
     ca2: number,
     meanServiceMs: number,
+    places: number,
   ): void {
     if (!(weight > 0)) return;
     this.prepared = false;
@@ -146,9 +260,9 @@ export class LatencyGroups implements TailWithDensity {
       theta = 1 / sd;
     }
     if (lambdaPerMs === lambdaPerMs) {
-      const w = this.floorWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs);
+      const w = this.floorWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
       if (w.p95Ms() > (pWait > 0 ? shiftMs + LN_20 / theta : 0)) {
-        this.push(weight, 0, w.pWait, w.theta);
+        this.pushStationary(weight, w);
         return;
       }
     }
@@ -161,9 +275,32 @@ export class LatencyGroups implements TailWithDensity {
    * (fluid-run-latency.ts) rebuilds its groups so.
    */
   addGroup(weight: number, shiftMs: number, pWait: number, theta: number): void {
-    if (!(weight > 0)) return;
+    // a negative weight: the negative part of a truncated wait (pushStationary)
+    if (weight === 0 || !(Math.abs(weight) < Infinity)) return;
     this.prepared = false;
     this.push(weight, shiftMs, pWait, theta);
+  }
+
+  /**
+   * A stationary wait as groups: one group when the wait is exponential; a truncated wait
+   * is those who do not wait, the "cut" shape (an exponential, less a negative-weight
+   * shifted copy of it) and the "fit" shape (see StationaryWait).
+   */
+  private pushStationary(weight: number, w: StationaryWait): void {
+    if (!w.truncated) {
+      this.push(weight, 0, w.pWait, w.theta);
+      return;
+    }
+    const waiting = weight * w.pWait;
+    if (weight - waiting > 0) this.push(weight - waiting, 0, 0, Infinity);
+    if (!(waiting > 0)) return;
+    const cut = waiting * w.cutShare;
+    if (cut > 0) {
+      const q = w.cutQ;
+      this.push(cut / (1 - q), 0, 1, w.cutTheta);
+      this.push((-cut * q) / (1 - q), w.cutShift, 1, w.cutTheta);
+    }
+    if (waiting - cut > 0) this.push(waiting - cut, w.fitShift, 1, w.fitTheta);
   }
 
   /** Appends a group, or merges it into the previous one when identical. */

@@ -1,7 +1,9 @@
 // Fluid fidelity: no per-request events. Each metric period, the trace's mean rate is
 // split over the tasks in rotation, each task serves up to its capacity, the excess waits
 // in a fluid queue (per task for http, shared for queue services) and, beyond
-// maxQueuePerTask, is rejected. Latency comes from queueing formulas (fluid-latency.ts).
+// maxQueuePerTask, is rejected. A small queue also rejects by chance below capacity (and
+// serves less than capacity above it): the stationary M/M/c/K loss on top of the fluid
+// (buffer-loss.ts). Latency comes from queueing formulas (fluid-latency.ts).
 //
 // Cost: tasks that were in rotation for the whole period with the same backlog are
 // indistinguishable (every routing gives them equal shares), so they form one "steady
@@ -12,6 +14,7 @@
 
 import { cpuPercent, memoryMiB } from './cpu.js';
 import { backlogSeen, fitServedTo, newBacklogSeen } from './backlog-path.js';
+import { BufferLoss } from './buffer-loss.js';
 import { LatencyGroups } from './fluid-latency.js';
 import { FluidRunLatency } from './fluid-run-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
@@ -85,6 +88,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   private groups = new LatencyGroups();
   /** The latency groups of every period closed so far (the run's percentiles). */
   private runLatency = new FluidRunLatency();
+  private loss = new BufferLoss();
   private seen = newBacklogSeen();
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
@@ -238,6 +242,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     const lor = cfg.routing === 'least-outstanding';
     const perMsRate = cfg.taskRate / 1000;
     const maxQ = cfg.maxQueuePerTask;
+    const cs2 = cfg.serviceScv;
     const m = this.cohortCount;
     const cohortRotationMs = this.gTime - this.lastEndT;
     let level = 0;
@@ -249,6 +254,11 @@ export class FluidServiceModel implements ServiceLoadModel {
     const pooledServers = periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
     // the stationary queue a small backlog does not undercut: the task's slots, or the pooled ones
     const floorServers = lor ? pooledServers : cfg.concurrency;
+    // Least-outstanding sends a request to a full queue only when all are full: the pooled
+    // slots and the tasks' queues together lose as one M/M/c/K (ca2 1, as the pooled latency).
+    const pooledPlaces = (maxQ * pooledServers) / cfg.concurrency;
+    const pooledLoss = lor ? this.loss.at(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cs2, cfg.meanServiceMs) : 0;
+    const pooledWaiting = this.loss.waiting;
     let served = 0;
     let rejected = unassigned;
     let queued = 0;
@@ -266,18 +276,25 @@ export class FluidServiceModel implements ServiceLoadModel {
       const done = avail < capacity ? avail : capacity;
       const rest = avail - done;
       const q1 = rest < maxQ ? rest : maxQ;
+      const lambda = cohortRotationMs > 0 ? a / cohortRotationMs : 0;
+      const loss = lor ? pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, ca2, cs2, cfg.meanServiceMs);
+      const keep = 1 - loss;
+      const waiting = lor ? pooledWaiting : this.loss.waiting;
+      const backlogged = this.addBacklogged(m, q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
+      const lost = loss * done; // the finite buffer's loss
       rejected += m * (rest - q1);
-      served += m * done;
+      if (lost > 0) rejected += m * lost;
+      served += m * (done - lost);
       queued += m * q1;
       this.cohortBacklog = q1;
-      const free = m * (done - this.addBacklogged(m, q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency));
+      const free = m * (done - backlogged) * keep;
       if (lor) {
         poolLambda += m * a;
         poolFree += free;
       } else {
-        this.groups.add(free, cohortRotationMs > 0 ? a / cohortRotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs);
+        this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
       }
-      this.fillStats(this.cohortStats, a, done, periodMs);
+      this.fillStats(this.cohortStats, a, done - lost, periodMs);
     }
     let listed = 0;
     for (const t of this.irregular) {
@@ -292,24 +309,31 @@ export class FluidServiceModel implements ServiceLoadModel {
       const done = avail < capacity ? avail : capacity;
       const rest = avail - done;
       const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? rest : maxQ;
+      const lambda = t.rotationMs > 0 ? a / t.rotationMs : 0;
+      const loss = lor ? pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, ca2, cs2, cfg.meanServiceMs);
+      const keep = 1 - loss;
+      const waiting = lor ? pooledWaiting : this.loss.waiting;
+      const backlogged = this.addBacklogged(1, q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
+      const lost = loss * done;
       rejected += rest - q1;
-      served += done;
+      if (lost > 0) rejected += lost;
+      served += done - lost;
       queued += q1;
       t.backlog = q1;
-      const free = done - this.addBacklogged(1, q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency);
+      const free = (done - backlogged) * keep;
       if (lor) {
         poolLambda += a;
         poolFree += free;
       } else {
-        this.groups.add(free, t.rotationMs > 0 ? a / t.rotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs);
+        this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
       }
       if (t.removedAt < 0) {
-        this.fillOwn(t, a, done, periodMs);
+        this.fillOwn(t, a, done - lost, periodMs);
         listed++;
       }
     }
     if (lor && poolFree > 0) {
-      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, pooledServers, 1, cfg.serviceScv, cfg.meanServiceMs);
+      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces);
     }
     s.served = served;
     s.rejected = rejected;
@@ -345,8 +369,8 @@ export class FluidServiceModel implements ServiceLoadModel {
     if (served > 0) {
       // One shared queue drained by all workers: backlogged messages wait for the pooled rate.
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      const sat = this.addBacklogged(1, q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1);
-      this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
+      const sat = this.addBacklogged(1, q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1, 1, 1);
+      this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
     }
     s.served = served;
     s.rejected = 0;
@@ -359,18 +383,25 @@ export class FluidServiceModel implements ServiceLoadModel {
    * Adds the requests `count` identical queues served while their fluid backlog was positive
    * (backlog q0 at the start, `arrivals` each, `done` served each, `rest` left over each,
    * serving at `rate` per ms for `aliveMs`, at most `cap` waiting; `servers` slots with
-   * arrivals of scv `ca2`, `poolTasks` queues' arrivals feeding them, for the stationary
-   * wait a small backlog does not undercut) as latency groups; returns how many each served so.
+   * arrivals of scv `ca2`, `poolTasks` queues' arrivals and buffers feeding them, for the
+   * stationary wait a small backlog does not undercut) as latency groups, weighted by `keep`
+   * (what the finite buffer's loss leaves of them); of those served at the cap only the part
+   * `fullWaiting` waits (a small buffer's slots are not always all busy: M/M/c/K's
+   * P(an admitted request waits); 1 for a large one). Returns how many each served so
+   * (before the loss).
    */
-  private addBacklogged(count: number, q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number): number {
+  private addBacklogged(count: number, q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number, keep: number, fullWaiting: number): number {
     const cfg = this.cfg;
     const cs2 = cfg.serviceScv;
     const seen = this.seen;
     backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
     // the fluid figures give the split; `done` is the count
     fitServedTo(seen, done, rest);
-    this.groups.addBacklogged(count * seen.lineServed, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, cfg.meanServiceMs);
-    this.groups.addBacklogged(count * seen.fullServed, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2, NaN, servers, ca2, cfg.meanServiceMs);
+    const places = cap * poolTasks;
+    this.groups.addBacklogged(count * seen.lineServed * keep, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, cfg.meanServiceMs, places);
+    const full = count * seen.fullServed * keep;
+    if (fullWaiting < 1) this.groups.addNoWait(full * (1 - fullWaiting));
+    this.groups.addBacklogged(fullWaiting < 1 ? full * fullWaiting : full, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2, NaN, servers, ca2, cfg.meanServiceMs, places);
     return seen.lineServed + seen.fullServed;
   }
 

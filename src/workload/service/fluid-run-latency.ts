@@ -25,6 +25,9 @@
 // within 3 %. At the end the quantiles are solved once, on the mixture of the cells, by the
 // per-period code (LatencyGroups.quantile).
 //
+// A group of negative weight (the negative part of a truncated wait, see fluid-latency.ts)
+// goes into cells of its own sign only.
+//
 // Cost per period: an addition when a group repeats the last one added (steady load), else
 // three logarithms and a table probe per group.
 
@@ -37,6 +40,12 @@ const GRID_RATIO = 1.02;
 export const MAX_CELLS = 1024;
 /** The key of a shift of 0 and of pWait 0 (no wait): outside any logarithm's key. */
 const ZERO = -0x40000000;
+/**
+ * Added to the shift key of a group of negative weight (the negative part of a truncated
+ * wait, fluid-latency.ts pushStationary): such groups share cells only with each other, so
+ * a cell's weight keeps one sign and its means stay means.
+ */
+const NEGATIVE = 0x20000000;
 
 export class FluidRunLatency {
   /** Cells in use. */
@@ -59,6 +68,7 @@ export class FluidRunLatency {
   private lastShift = NaN;
   private lastPWait = NaN;
   private lastTheta = NaN;
+  private lastNegative = false;
   private readonly mixture = new LatencyGroups();
   private mixtureReady = false;
 
@@ -76,7 +86,8 @@ export class FluidRunLatency {
   }
 
   addGroup(weight: number, shiftMs: number, pWait: number, theta: number): void {
-    if (!(weight > 0)) return;
+    if (weight === 0 || !(Math.abs(weight) < Infinity)) return;
+    const negative = weight < 0;
     this.mixtureReady = false;
     const shift = shiftMs > 0 ? shiftMs : 0;
     let pw = pWait;
@@ -88,12 +99,13 @@ export class FluidRunLatency {
       pw = 1;
     }
     let c = this.lastCell;
-    if (c < 0 || shift !== this.lastShift || pw !== this.lastPWait || th !== this.lastTheta) {
-      c = this.cellFor(shift, pw, th);
+    if (c < 0 || shift !== this.lastShift || pw !== this.lastPWait || th !== this.lastTheta || negative !== this.lastNegative) {
+      c = this.cellFor(shift, pw, th, negative);
       this.lastCell = c;
       this.lastShift = shift;
       this.lastPWait = pw;
       this.lastTheta = th;
+      this.lastNegative = negative;
     }
     this.w[c] += weight;
     this.wShift[c] += weight * shift;
@@ -120,9 +132,9 @@ export class FluidRunLatency {
   }
 
   /** The cell of a group's parameters (pWait 0: no wait), made when new; the grid coarsens when full. */
-  private cellFor(shift: number, pw: number, th: number): number {
+  private cellFor(shift: number, pw: number, th: number, negative: boolean): number {
     for (;;) {
-      const ks = this.key(shift);
+      const ks = this.key(shift) + (negative ? NEGATIVE : 0);
       const kp = pw > 0 ? this.key(pw) : ZERO;
       const kt = pw > 0 ? this.key(th) : ZERO;
       const c = this.find(ks, kp, kt);
@@ -199,7 +211,7 @@ export class FluidRunLatency {
     this.slots.fill(0);
     for (let c = 0; c < n; c++) {
       const waits = kp[c] !== ZERO;
-      const ks2 = this.key(ws[c] / w[c]);
+      const ks2 = this.key(ws[c] / w[c]) + (w[c] < 0 ? NEGATIVE : 0);
       const kp2 = waits ? this.key(wp[c] / w[c]) : ZERO;
       const kt2 = waits ? this.key(wp[c] / wt[c]) : ZERO;
       let d = this.find(ks2, kp2, kt2);

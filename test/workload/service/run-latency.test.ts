@@ -151,6 +151,20 @@ describe('the fluid run mixture (FluidRunLatency)', () => {
     for (const p of QS) expect(Math.abs(run.quantile(shape, p, 200)! / g.quantile(shape, p, 200)! - 1)).toBeLessThan(1e-9);
   });
 
+  it('a truncated wait\'s negative-weight group is kept, in a cell of its own sign (finite buffer): the run quantiles are the period\'s', () => {
+    // those who do not wait; the "cut" shape: Exp less a shifted copy of negative weight; a fit
+    const g = groupsOf([
+      [400, 0, 0, Infinity],
+      [500, 0, 1, 0.02],
+      [-200, 30, 1, 0.02],
+      [300, 10, 1, 0.05],
+    ]);
+    const run = new FluidRunLatency();
+    for (let i = 0; i < 1_000; i++) run.add(g);
+    expect(run.count).toBe(4);
+    for (const p of QS) expect(Math.abs(run.quantile(shape, p, 200)! / g.quantile(shape, p, 200)! - 1)).toBeLessThan(1e-9);
+  });
+
   it(`memory is bounded: past ${MAX_CELLS} cells the grid coarsens, the quantiles stay close to the exact mixture`, () => {
     const run = new FluidRunLatency();
     const all = new LatencyGroups();

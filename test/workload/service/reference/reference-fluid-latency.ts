@@ -6,10 +6,22 @@
 // that backlog's wait and no G/G/c wait (addBacklogged, same model as src).
 
 import { allenCunneenWait } from './reference-allen-cunneen.js';
+import { finiteBuffer } from '../../../../src/workload/queueing/finite-buffer.js';
 import { waitPlusServiceTail, serviceTail, type ServiceShape } from './reference-service-shape.js';
 
 /** Utilization above which the stationary formulas are held (the fluid backlog carries overload). */
 export const RHO_CAP = 0.98;
+
+interface Truncated {
+  pWait: number;
+  cutShare: number;
+  cutTheta: number;
+  cutQ: number;
+  cutShift: number;
+  fitShift: number;
+  fitTheta: number;
+  p95: number;
+}
 
 /** Reusable arrays describing latency groups (struct of arrays, no per-period allocation). */
 export class LatencyGroups {
@@ -30,12 +42,85 @@ export class LatencyGroups {
   }
 
   /**
-   * Adds `weight` requests served without a backlog by `servers` slots at arrival rate
-   * `lambdaPerMs`. Merges with the previous group when identical.
+   * The stationary wait with room for `places` waiting (same model as src's StationaryWait):
+   * M/M/c/K with the buffer scaled by k = (ca2 + cs2) / 2 where rho^N is not below 1e-10 or
+   * rho >= RHO_CAP (rate capped at rho 1); those who wait: a blend, (N - 1) / (N + 19) of the
+   * "cut" exponential (its tail beyond the buffer's drain time removed with weight rho^N)
+   * and the rest a shift + exponential of the wait's mean and sd; otherwise, or from RHO_CAP
+   * on when its 95th percentile wait is the longer one, null (plain Allen-Cunneen at the
+   * capped rate).
    */
-  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number): void {
+  private truncated(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): Truncated | null {
+    const k = (ca2 + cs2) / 2;
+    const a = lambdaPerMs * meanServiceMs;
+    const n = places / k;
+    if (!(k > 1e-12 && a > 0 && n < Infinity)) return null;
+    if (!(a >= RHO_CAP * servers || n * Math.abs(Math.log(a / servers)) <= 23)) return null;
+    const rho = Math.min(a / servers, 1);
+    const fb = finiteBuffer(servers, rho * servers, n);
+    const slot = meanServiceMs / servers;
+    const meanMs = k * (fb.aheadMean + 1) * slot;
+    const sd = Math.min(meanMs, k * Math.sqrt(fb.aheadMean + 1 + fb.aheadVar) * slot);
+    const rc = Math.min(rho, 1 - 1e-3 / n);
+    const t: Truncated = {
+      pWait: fb.pWait,
+      cutShare: n > 1 ? (n - 1) / (n + 19) : 0,
+      cutTheta: (1 - rc) / (k * slot),
+      cutQ: Math.pow(rc, n),
+      cutShift: places * slot,
+      fitShift: meanMs - sd,
+      fitTheta: 1 / sd,
+      p95: 0,
+    };
+    const tail = (x: number) =>
+      t.pWait *
+      (t.cutShare * (t.cutShare > 0 ? (Math.exp(-t.cutTheta * x) - t.cutQ * (x < t.cutShift ? 1 : Math.exp(-t.cutTheta * (x - t.cutShift)))) / (1 - t.cutQ) : 0) +
+        (1 - t.cutShare) * (x < t.fitShift ? 1 : Math.exp(-t.fitTheta * (x - t.fitShift))));
+    if (t.pWait > 0.05) {
+      let lo = 0;
+      let hi = t.fitShift + 1 / t.fitTheta;
+      while (tail(hi) > 0.05) hi *= 2;
+      for (let i = 0; i < 100 && hi - lo > 1e-9 * hi; i++) {
+        const mid = (lo + hi) / 2;
+        if (tail(mid) > 0.05) lo = mid;
+        else hi = mid;
+      }
+      t.p95 = (lo + hi) / 2;
+    }
+    if (a >= RHO_CAP * servers) {
+      const w = { pWait: 0, theta: Infinity };
+      allenCunneenWait((RHO_CAP * servers) / meanServiceMs, meanServiceMs, servers, ca2, cs2, w);
+      const acP95 = w.pWait > 0.05 && w.theta < Infinity ? Math.log(w.pWait / 0.05) / w.theta : 0;
+      if (t.p95 > acP95) return null;
+    }
+    return t;
+  }
+
+  /** Pushes a truncated stationary wait: those who do not wait, the cut shape (two groups), the fit shape. */
+  private pushTruncated(weight: number, w: Truncated): void {
+    if (weight * (1 - w.pWait) > 0) this.push(weight - weight * w.pWait, 0, 0, Infinity);
+    const waiting = weight * w.pWait;
+    if (!(waiting > 0)) return;
+    const cut = waiting * w.cutShare;
+    if (cut > 0) {
+      this.push(cut / (1 - w.cutQ), 0, 1, w.cutTheta);
+      this.push((-cut * w.cutQ) / (1 - w.cutQ), w.cutShift, 1, w.cutTheta);
+    }
+    if (waiting - cut > 0) this.push(waiting - cut, w.fitShift, 1, w.fitTheta);
+  }
+
+  /**
+   * Adds `weight` requests served without a backlog by `servers` slots at arrival rate
+   * `lambdaPerMs`, room for `places` waiting. Merges with the previous group when identical.
+   */
+  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): void {
     const shiftMs = 0;
     if (!(weight > 0)) return;
+    const tr = this.truncated(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+    if (tr) {
+      this.pushTruncated(weight, tr);
+      return;
+    }
     const cap = (RHO_CAP * servers) / meanServiceMs;
     const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
     const w = this.scratch;
@@ -61,18 +146,32 @@ export class LatencyGroups {
     this.count = n + 1;
   }
 
+  /** Requests that found a slot free: the service time alone. */
+  addNoWait(weight: number): void {
+    if (weight > 0) this.push(weight, 0, 0, Infinity);
+  }
+
   /**
    * Requests served behind a fluid backlog: `departures` (mean, variance) at `ratePerMs`;
    * a line part (`lambdaPerMs` given) is the stationary G/G/c queue at that arrival rate
    * (capped) when that queue's 95th percentile wait is longer (same model as src).
    */
-  addBacklogged(weight: number, departures: number, departuresVar: number, ratePerMs: number, cs2: number, lambdaPerMs: number, servers: number, ca2: number, meanServiceMs: number): void {
+  addBacklogged(weight: number, departures: number, departuresVar: number, ratePerMs: number, cs2: number, lambdaPerMs: number, servers: number, ca2: number, meanServiceMs: number, places: number): void {
     if (!(weight > 0)) return;
     const meanMs = departures / ratePerMs;
     const sd = meanMs > 0 ? Math.min(meanMs, Math.sqrt(1 + Math.max(0, departures - 1) * cs2 + departuresVar) / ratePerMs) : 0;
     const pWait = meanMs > 0 ? 1 : 0;
     const theta = meanMs > 0 ? 1 / sd : Infinity;
     if (lambdaPerMs === lambdaPerMs) {
+      const tr = this.truncated(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+      if (tr) {
+        if (tr.p95 > (pWait > 0 ? meanMs - sd + Math.log(20) / theta : 0)) {
+          this.pushTruncated(weight, tr);
+          return;
+        }
+        this.push(weight, meanMs - sd, pWait, theta);
+        return;
+      }
       const cap = (RHO_CAP * servers) / meanServiceMs;
       const w = { pWait: 0, theta: Infinity };
       allenCunneenWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, w);

@@ -7,6 +7,7 @@
 // Cost: O(tasks) per period (O(tasks log tasks) with least-outstanding routing).
 
 import { cpuPercent, memoryMiB } from '../../../../src/workload/service/cpu.js';
+import { finiteBuffer } from '../../../../src/workload/queueing/finite-buffer.js';
 import { LatencyGroups } from './reference-fluid-latency.js';
 import { backlogSeen, fitServedTo, newBacklogSeen } from '../../../../src/workload/service/backlog-path.js';
 import type { ResolvedServiceConfig } from '../../../../src/workload/service/resolve-config.js';
@@ -166,6 +167,21 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     // the stationary queue a small backlog does not undercut: the task's slots, or with
     // least-outstanding routing the pooled slots (as the pooled group below)
     const floorServers = lor && periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
+    const maxQ = cfg.maxQueuePerTask;
+    const cs2 = cfg.serviceScv;
+    // finite buffer: the M/M/c/K loss on top of the fluid (least-outstanding: pooled)
+    const pooledServers = periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
+    const pooledPlaces = (maxQ * pooledServers) / cfg.concurrency;
+    // [loss, P(an admitted request waits)]
+    const lossAt = (lambdaPerMs: number, servers: number, places: number, ca2x: number): [number, number] => {
+      const k = (ca2x + cs2) / 2;
+      const a = lambdaPerMs * cfg.meanServiceMs;
+      const n = places > 0 ? places / k : 0;
+      if (!(a > 0) || !(n < Infinity) || n * Math.abs(Math.log(a / servers)) > 23) return [0, 1];
+      const fb = finiteBuffer(servers, a, n);
+      return [fb.loss, fb.pWait];
+    };
+    const pooled = lor ? lossAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1) : [0, 1];
     let served = 0;
     let rejected = unassigned;
     let queued = 0;
@@ -182,24 +198,27 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const avail = q0 + a;
       const done = avail < capacity ? avail : capacity;
       const rest = avail - done;
-      const q1 = t.removedAt >= 0 ? 0 : rest < cfg.maxQueuePerTask ? rest : cfg.maxQueuePerTask;
-      rejected += rest - q1;
-      served += done;
+      const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? rest : maxQ;
+      const lambda = t.rotationMs > 0 ? a / t.rotationMs : 0;
+      const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
+      const { line, full } = this.backlogged(q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
+      const lost = loss * done;
+      rejected += rest - q1 + lost;
+      served += done - lost;
       queued += q1;
       t.backlog = q1;
-      const sat = this.backlogged(q0, a, done, rest, aliveMs, perMsRate, cfg.maxQueuePerTask, floorServers, ca2, floorServers / cfg.concurrency);
       if (lor) {
         poolLambda += a;
-        poolFree += done - sat;
+        poolFree += (done - line - full) * (1 - loss);
       } else {
-        this.groups.add(done - sat, t.rotationMs > 0 ? a / t.rotationMs : 0, cfg.concurrency, ca2, cfg.serviceScv, cfg.meanServiceMs);
+        this.groups.add((done - line - full) * (1 - loss), lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
       }
-      if (t.removedAt < 0) this.fillTaskStats(t, a, done, periodMs);
+      if (t.removedAt < 0) this.fillTaskStats(t, a, done - lost, periodMs);
     }
     if (lor && poolFree > 0) {
       // Least-outstanding behaves close to one pooled queue over all slots in rotation.
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
+      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces);
     }
     s.served = served;
     s.rejected = rejected;
@@ -224,8 +243,8 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     }
     if (served > 0) {
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      const sat = this.backlogged(q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1);
-      this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs);
+      const sat = this.backlogged(q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1, 1, 1);
+      this.groups.add(served - sat.line - sat.full, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
     }
     s.served = served;
     s.rejected = 0;
@@ -233,16 +252,20 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     s.backlog = q1;
   }
 
-  /** Adds the requests served while backlogged (line and full parts); returns how many. */
-  private backlogged(q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number): number {
+  /**
+   * Adds the requests served while backlogged (line and full parts, weighted by keepFull; of
+   * the full part only `fullWaiting` waits, the rest found a slot free); returns how many.
+   */
+  private backlogged(q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number, keepFull: number, fullWaiting: number): { line: number; full: number } {
     const seen = newBacklogSeen();
     backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
     fitServedTo(seen, done, rest);
     const line = seen.lineServed;
     const full = seen.fullServed;
-    this.groups.addBacklogged(line, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, this.cfg.meanServiceMs);
-    this.groups.addBacklogged(full, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs);
-    return line + full;
+    this.groups.addBacklogged(line * keepFull, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks);
+    this.groups.addNoWait(full * keepFull * (1 - fullWaiting));
+    this.groups.addBacklogged(full * keepFull * fullWaiting, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks);
+    return { line, full };
   }
 
   private fillTaskStats(t: FluidTask, routed: number, done: number, periodMs: number): void {

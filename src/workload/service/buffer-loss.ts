@@ -1,0 +1,54 @@
+// What a small per-task queue rejects beyond the fluid's excess. The fluid model serves
+// min(arrivals, capacity) and rejects what overflows maxQueuePerTask; a stationary queue
+// with room for N waiting (M/M/c/K, K = c + N) also rejects the arrivals that find it full
+// by chance below capacity, and serves less than capacity above it (its slots idle at
+// times). The fraction of the fluid's served requests so lost is
+// 1 - lambda (1 - P_K) / min(lambda, c mu) (queueing/finite-buffer.ts). G/G/c: the buffer
+// is scaled as Allen-Cunneen scales the wait, N = places / ((ca2 + cs2) / 2) (see
+// StationaryWait in fluid-latency.ts); N = 0 is Erlang B, which holds for any service time
+// with Poisson arrivals.
+
+import { bufferMatters, finiteBuffer, newFiniteBufferShape } from '../queueing/index.js';
+
+/** The loss fraction at the last inputs, kept until they change (tasks of one period share them). */
+export class BufferLoss {
+  private lam = NaN;
+  private servers = NaN;
+  private places = NaN;
+  private k = NaN;
+  private meanServiceMs = NaN;
+  private value = 0;
+  private fb = newFiniteBufferShape();
+  /**
+   * At the last inputs, P(an admitted request waits): below 1 where the buffer matters (a
+   * small queue at its cap still finds a slot free at times), 1 where it does not.
+   */
+  waiting = 1;
+
+  /**
+   * The fraction of the fluid's served requests lost to a full buffer: `servers` slots,
+   * arrivals at `lambdaPerMs`, room for `places` waiting. 0 where the buffer does not
+   * matter (rho^N or rho^-N below 1e-10: with the default maxQueuePerTask of 100 and
+   * exponential service, below rho 0.79 and above 1.26).
+   */
+  at(lambdaPerMs: number, servers: number, places: number, ca2: number, cs2: number, meanServiceMs: number): number {
+    const k = (ca2 + cs2) / 2;
+    if (lambdaPerMs === this.lam && servers === this.servers && places === this.places && k === this.k && meanServiceMs === this.meanServiceMs) return this.value;
+    this.lam = lambdaPerMs;
+    this.servers = servers;
+    this.places = places;
+    this.k = k;
+    this.meanServiceMs = meanServiceMs;
+    const a = lambdaPerMs * meanServiceMs;
+    const n = places > 0 ? places / k : 0;
+    if (bufferMatters(servers, a, n)) {
+      const fb = finiteBuffer(servers, a, n, this.fb);
+      this.value = fb.loss;
+      this.waiting = fb.pWait;
+    } else {
+      this.value = 0;
+      this.waiting = 1;
+    }
+    return this.value;
+  }
+}
