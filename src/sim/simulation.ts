@@ -245,7 +245,10 @@ export class Simulation {
         scaler.putDatapoint(from, 'CPUUtilization', cpuSum, cpuMin, cpuMax, n);
         scaler.putDatapoint(from, 'MemoryUtilization', memSum, memMin, memMax, n);
       }
-      if (targets > 0) {
+      // ALB reports its metrics only while requests flow through it: a period that routed
+      // no request has no datapoint (elasticloadbalancing/latest/application/
+      // load-balancer-cloudwatch-metrics.html), so alarms on it see missing data, not 0
+      if (targets > 0 && targetRequests > 0) {
         const perTarget = targetRequests / targets;
         scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1);
       }
