@@ -96,7 +96,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     private cfg: ResolvedServiceConfig,
     private trace: RateTrace,
     private fargate: boolean,
-    startMs: number,
+    private readonly startMs: number,
   ) {
     this.gTime = startMs;
     this.lastEndT = startMs;
@@ -178,6 +178,20 @@ export class FluidServiceModel implements ServiceLoadModel {
     this.lastEndT = this.gTime;
     this.lastEndMs = toMs;
     return s;
+  }
+
+  /**
+   * The shared queue is FIFO: the messages still waiting at atMs are the latest arrivals, so
+   * the oldest has waited longer than ageMs when more are waiting than arrived in
+   * (atMs - ageMs, atMs] (the trace's arrivals; none before the model's start).
+   */
+  backlogOlderThan(ageMs: number, atMs: number): boolean {
+    const q = this.sharedBacklog;
+    if (this.cfg.type !== 'queue' || !(q > 0)) return false;
+    const from = Math.max(this.startMs, atMs - ageMs);
+    const arrived = atMs > from ? (this.trace.meanRate(from, atMs) * (atMs - from)) / 1000 : 0;
+    // the backlog is a sum of per-period arrivals: allow for its rounding against one integral
+    return q > arrived * (1 + 1e-9) + 1e-9;
   }
 
   /** Lists the tasks in rotation now: the cohort as one group, irregular tasks one by one. */

@@ -349,6 +349,11 @@ export class RequestServiceModel implements ServiceLoadModel {
     return st;
   }
 
+  /** The shared queue's head is its oldest message (returned ones go back to the front). */
+  backlogOlderThan(ageMs: number, atMs: number): boolean {
+    return !this.http && this.sLen > 0 && atMs - this.arrT[this.sHead] > ageMs;
+  }
+
   // ------------------------------------------------------------------ storage
 
   private newSlot(taskId: string, timeMs: number): number {

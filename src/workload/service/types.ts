@@ -54,6 +54,12 @@ export interface ServiceLoadModel {
   /** Close the metric period [fromMs, toMs): returns the period's figures. The returned
    *  object (and its perTask map) is reused by the next call: copy what you keep. */
   endPeriod(fromMs: number, toMs: number): PeriodStats;
+  /**
+   * Queue services, after endPeriod(_, atMs): whether the oldest visible message (waiting,
+   * not in flight) has waited longer than ageMs at atMs. False with no visible message and
+   * for http services.
+   */
+  backlogOlderThan(ageMs: number, atMs: number): boolean;
 }
 
 export interface TaskPeriodStats {

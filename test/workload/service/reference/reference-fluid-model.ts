@@ -55,10 +55,19 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     private cfg: ResolvedServiceConfig,
     private trace: RateTrace,
     private fargate: boolean,
-    startMs: number,
+    private readonly startMs: number,
   ) {
     this.gTime = startMs;
     this.shape = serviceShape(cfg.serviceTime, cfg.stretch);
+  }
+
+  /** As the fast model's (added with the SLO rule for queues; not part of the comparison). */
+  backlogOlderThan(ageMs: number, atMs: number): boolean {
+    const q = this.sharedBacklog;
+    if (this.cfg.type !== 'queue' || !(q > 0)) return false;
+    const from = Math.max(this.startMs, atMs - ageMs);
+    const arrived = atMs > from ? (this.trace.meanRate(from, atMs) * (atMs - from)) / 1000 : 0;
+    return q > arrived * (1 + 1e-9) + 1e-9;
   }
 
   setInRotation(taskId: string, inRotation: boolean, timeMs: number): void {
