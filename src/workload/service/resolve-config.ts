@@ -47,10 +47,21 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
   if (p.capacityRps !== undefined && !(p.capacityRps > 0)) {
     throw new Error(`workload.perTask.capacityRps: expected a positive number, found ${p.capacityRps}`);
   }
+  if (config.type === 'queue' && p.capacityRps !== undefined) {
+    // capacityRps is an http task's throughput at 100 % CPU; a queue worker's CPU is
+    // cpuPerBusySlot per busy slot and its throughput what its slots allow, so the key
+    // would mean nothing (it used to be ignored when serviceTime was given)
+    const ms = Number(((concurrency / p.capacityRps) * 1000).toPrecision(4));
+    throw new Error(
+      `workload.perTask.capacityRps: expected no capacityRps on a queue workload (it is an http task's throughput at 100 % CPU), found ${p.capacityRps}; ` +
+        `a queue worker serves concurrency / mean(serviceTime) messages/s and its CPU is cpuPerBusySlot per busy slot: ` +
+        `for ${formatRate(p.capacityRps)} messages/s with concurrency ${concurrency}, give serviceTime a mean of ${ms < 1000 ? `${ms}ms` : `${ms / 1000}s`}`,
+    );
+  }
   let serviceTime = p.serviceTime;
   if (!serviceTime) {
     if (p.capacityRps === undefined) {
-      throw new Error('workload.perTask: expected serviceTime or capacityRps, found neither');
+      throw new Error(config.type === 'queue' ? 'workload.perTask: expected serviceTime, found none' : 'workload.perTask: expected serviceTime or capacityRps, found neither');
     }
     serviceTime = { distribution: 'exponential', mean: (concurrency / p.capacityRps) * 1000 };
   }
@@ -70,8 +81,9 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
     );
   }
   const capacityRps = p.capacityRps ?? slotRate;
-  // CPU-bound task: concurrency alone would allow more than the CPU can serve.
-  const stretch = config.type === 'http' && capacityRps < slotRate ? slotRate / capacityRps : 1;
+  // CPU-bound task: concurrency alone would allow more than the CPU can serve (http only:
+  // queue workloads refuse capacityRps above).
+  const stretch = capacityRps < slotRate ? slotRate / capacityRps : 1;
   const meanServiceMs = baseMean * stretch;
   const maxQueue = config.maxQueuePerTask ?? 100;
   if (!(maxQueue >= 0)) throw new Error(`workload.maxQueuePerTask: expected >= 0, found ${maxQueue}`);

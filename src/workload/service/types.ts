@@ -7,7 +7,7 @@ import type { Distribution, RandomStreams, Simulator } from '../../engine/index.
 export interface ServiceWorkloadConfig {
   type: 'http' | 'queue';
   perTask: {
-    /** Requests/s a task serves at 100 % of its reserved CPU (http). Default concurrency / mean(serviceTime). */
+    /** Requests/s a task serves at 100 % of its reserved CPU; http only (refused on queue workloads). Default concurrency / mean(serviceTime). */
     capacityRps?: number;
     /** Percent of the task's CPU used with no load. Default 0. */
     cpuBaseline?: number;
