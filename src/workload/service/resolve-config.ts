@@ -99,7 +99,8 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
     capacityRps,
     taskRate: (concurrency / meanServiceMs) * 1000,
     cpuBaseline: p.cpuBaseline ?? 0,
-    cpuPerBusySlot: p.cpuPerBusySlot ?? 100 / concurrency,
+    // by default a worker with every slot busy reads 100 %, as an http task at capacityRps
+    cpuPerBusySlot: p.cpuPerBusySlot ?? (100 - (p.cpuBaseline ?? 0)) / concurrency,
     memoryBase: p.memoryMiB?.base ?? 0,
     memoryPerRps: p.memoryMiB?.perRps ?? 0,
     maxQueuePerTask: Math.floor(maxQueue),

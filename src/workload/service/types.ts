@@ -16,7 +16,7 @@ export interface ServiceWorkloadConfig {
     concurrency?: number;
     /** Service time of one request in ms. Default exponential with mean concurrency / capacityRps. */
     serviceTime?: Distribution;
-    /** Queue services: percent of task CPU per busy slot. Default 100 / concurrency. */
+    /** Queue services: percent of task CPU per busy slot. Default (100 - cpuBaseline) / concurrency. */
     cpuPerBusySlot?: number;
   };
   /** Waiting requests a task holds beyond its busy slots; more are rejected (HTTP 503). http only. */
