@@ -1,7 +1,7 @@
 // Checks a ServiceWorkloadConfig and derives the numbers both fidelities share:
 // effective service time, per-task capacity, CPU scaling.
 
-import { mean, scv, type Distribution } from '../../engine/index.js';
+import { durationMean, durationScv, type Distribution } from '../../engine/index.js';
 import type { ServiceWorkloadConfig } from './types.js';
 
 export interface ResolvedServiceConfig {
@@ -65,7 +65,7 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
     }
     serviceTime = { distribution: 'exponential', mean: (concurrency / p.capacityRps) * 1000 };
   }
-  const baseMean = mean(serviceTime);
+  const baseMean = durationMean(serviceTime);
   if (!(baseMean > 0)) {
     throw new Error(`workload.perTask.serviceTime: expected a positive mean, found ${baseMean} ms`);
   }
@@ -95,7 +95,7 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
     serviceTime,
     stretch,
     meanServiceMs,
-    serviceScv: scv(serviceTime),
+    serviceScv: durationScv(serviceTime),
     capacityRps,
     taskRate: (concurrency / meanServiceMs) * 1000,
     cpuBaseline: p.cpuBaseline ?? 0,

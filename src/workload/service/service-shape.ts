@@ -3,7 +3,7 @@
 // Everything that does not depend on t (lognormal mu/sigma, rates) is computed once here.
 
 import { lognormalParams, type Distribution } from '../../engine/index.js';
-import { normalDensity, normalQuantile, normalTail } from './normal.js';
+import { normalDensity, normalQuantile, normalTail } from '../../engine/index.js';
 
 const TABLE_SIZE = 64;
 
