@@ -300,7 +300,7 @@ export class Simulation {
       latencyP99Ms: stats?.latencyP99Ms ?? null,
       minCapacity: svc.minCapacity,
       maxCapacity: svc.maxCapacity,
-      queued: stats?.queued ?? 0,
+      queued: stats?.waiting ?? 0,
       backlog: stats?.backlog ?? null,
     });
   }

@@ -86,7 +86,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
   private stats: PeriodStats = {
-    offered: 0, served: 0, rejected: 0, queued: 0,
+    offered: 0, served: 0, rejected: 0, queued: 0, waiting: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
     waitedFraction: null, meanWaitMs: null, perTask: new Map(), uniformTaskStats: null,
     inRotation: { length: 0, stats: [], count: [] },
@@ -320,6 +320,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.served = served;
     s.rejected = rejected;
     s.queued = queued;
+    s.waiting = queued;
     s.backlog = undefined;
     return listed;
   }
@@ -357,6 +358,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
+    s.waiting = q1;
     s.backlog = q1;
     return listed;
   }

@@ -83,7 +83,7 @@ export class RequestServiceModel implements ServiceLoadModel {
   private waitSum = 0;
   private recorder = new LatencyRecorder();
   private stats: PeriodStats = {
-    offered: 0, served: 0, rejected: 0, queued: 0,
+    offered: 0, served: 0, rejected: 0, queued: 0, waiting: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
     waitedFraction: null, meanWaitMs: null, perTask: new Map(),
   };
@@ -318,8 +318,10 @@ export class RequestServiceModel implements ServiceLoadModel {
   endPeriod(fromMs: number, toMs: number): PeriodStats {
     const periodMs = toMs - fromMs;
     const st = this.stats;
+    let waiting = this.http ? 0 : this.sLen;
     for (let s = 0; s < this.slotCount; s++) {
       if (!this.alive[s]) continue;
+      if (this.http) waiting += this.qLen[s];
       this.account(s, toMs);
       const ts = this.taskStats[s];
       ts.requests = this.routed[s];
@@ -336,6 +338,7 @@ export class RequestServiceModel implements ServiceLoadModel {
     st.served = this.served;
     st.rejected = this.rejected;
     st.queued = this.inSystem;
+    st.waiting = waiting;
     st.latencyP50Ms = rec.quantile(0.5);
     st.latencyP95Ms = rec.quantile(0.95);
     st.latencyP99Ms = rec.quantile(0.99);

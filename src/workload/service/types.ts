@@ -78,8 +78,17 @@ export interface PeriodStats {
   served: number;
   /** Requests rejected (503: no task in rotation or task queue full) or lost with a stopped task. */
   rejected: number;
-  /** Accepted but not completed at period end (waiting + in service; fluid: the fluid backlog). */
+  /**
+   * Accepted but not completed at period end (waiting + in service; fluid: the fluid backlog,
+   * which is all waiting: fluid completes what it serves). Conserved: offered = served +
+   * rejected + the change in queued.
+   */
   queued: number;
+  /**
+   * Waiting for a slot at period end, not in service: http, in the tasks' queues; queue
+   * services, the visible messages (= backlog). Fluid: = queued. The `requests_queued` column.
+   */
+  waiting: number;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
   latencyP99Ms: number | null;

@@ -46,7 +46,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
   private stats: PeriodStats = {
-    offered: 0, served: 0, rejected: 0, queued: 0,
+    offered: 0, served: 0, rejected: 0, queued: 0, waiting: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
     waitedFraction: null, meanWaitMs: null, perTask: new Map(),
   };
@@ -208,6 +208,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     s.served = served;
     s.rejected = rejected;
     s.queued = queued;
+    s.waiting = queued;
     s.backlog = undefined;
   }
 
@@ -234,6 +235,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
+    s.waiting = q1;
     s.backlog = q1;
   }
 
