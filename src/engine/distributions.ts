@@ -1,6 +1,7 @@
 // The distributions of the scenario format, sampled from a RandomStream. All values in
 // the caller's unit (ecsim uses milliseconds for durations).
 
+import { normalDensity, normalTail } from './normal.js';
 import type { RandomStream } from './random.js';
 
 export type Distribution =
@@ -30,7 +31,10 @@ export function sample(d: Distribution, rng: RandomStream): number {
   }
 }
 
-/** A duration: a draw truncated at 0 (a normal distribution can go negative). */
+/**
+ * A duration: a draw clipped at 0 (a normal distribution can go negative), so a normal
+ * duration is the rectified normal max(X, 0); durationMean and durationScv are its moments.
+ */
 export function sampleDuration(d: Distribution, rng: RandomStream): number {
   const x = sample(d, rng);
   return x > 0 ? x : 0;
@@ -42,8 +46,8 @@ export function lognormalParams(median: number, p95: number): { mu: number; sigm
   return { mu, sigma: (Math.log(p95) - mu) / Z95 };
 }
 
-/** The distribution's mean (used by the fluid model and for documentation). */
-export function mean(d: Distribution): number {
+/** Mean of the duration sampleDuration draws (used by both fidelities' service rates). */
+export function durationMean(d: Distribution): number {
   switch (d.distribution) {
     case 'fixed':
       return d.value;
@@ -52,7 +56,7 @@ export function mean(d: Distribution): number {
     case 'exponential':
       return d.mean;
     case 'normal':
-      return d.mean;
+      return rectifiedNormal(d.mean, d.sd).mean;
     case 'lognormal': {
       const { mu, sigma } = lognormalParams(d.median, d.p95);
       return Math.exp(mu + (sigma * sigma) / 2);
@@ -60,8 +64,8 @@ export function mean(d: Distribution): number {
   }
 }
 
-/** Squared coefficient of variation (variance / mean^2). */
-export function scv(d: Distribution): number {
+/** Squared coefficient of variation (variance / mean^2) of the duration sampleDuration draws. */
+export function durationScv(d: Distribution): number {
   switch (d.distribution) {
     case 'fixed':
       return 0;
@@ -71,13 +75,29 @@ export function scv(d: Distribution): number {
     }
     case 'exponential':
       return 1;
-    case 'normal':
-      return d.mean === 0 ? 0 : (d.sd * d.sd) / (d.mean * d.mean);
+    case 'normal': {
+      const { mean: m, variance } = rectifiedNormal(d.mean, d.sd);
+      return m > 0 ? variance / (m * m) : 0;
+    }
     case 'lognormal': {
       const { sigma } = lognormalParams(d.median, d.p95);
       return Math.exp(sigma * sigma) - 1;
     }
   }
+}
+
+/**
+ * Mean and variance of max(X, 0) for X normal(mu, sd), with a = mu / sd:
+ * E = mu Phi(a) + sd phi(a), E[Y^2] = (mu^2 + sd^2) Phi(a) + mu sd phi(a).
+ */
+function rectifiedNormal(mu: number, sd: number): { mean: number; variance: number } {
+  if (!(sd > 0)) return { mean: Math.max(mu, 0), variance: 0 };
+  const a = mu / sd;
+  const cdf = normalTail(-a);
+  const pdf = normalDensity(a);
+  const m = mu * cdf + sd * pdf;
+  const second = (mu * mu + sd * sd) * cdf + mu * sd * pdf;
+  return { mean: m, variance: Math.max(0, second - m * m) };
 }
 
 /** Box-Muller, one draw of two (keeps each draw independent of call parity). */

@@ -1,4 +1,5 @@
 export { Simulator, type EventHandle, type EventHandler, type Place } from './simulator.js';
 export { EventQueue } from './event-queue.js';
 export { RandomStreams, type RandomStream } from './random.js';
-export { sample, sampleDuration, mean, scv, lognormalParams, Z95, type Distribution } from './distributions.js';
+export { sample, sampleDuration, durationMean, durationScv, lognormalParams, Z95, type Distribution } from './distributions.js';
+export { normalDensity, normalQuantile, normalTail } from './normal.js';

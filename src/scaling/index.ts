@@ -6,6 +6,7 @@ export { COMPARISON_OPERATORS, isBreaching, comparisonSymbol, type ComparisonOpe
 export { evaluateRange, newRangeEvaluation, TREAT_MISSING_DATA, type AlarmState, type RangeEvaluation, type TreatMissingData } from './alarm-evaluation.js';
 export { Alarm, validateAlarmConfig, type AlarmConfig, type AlarmTransition } from './alarm.js';
 export { PREDEFINED_METRIC_TYPES, predefinedMetric, type PredefinedMetricType, type TrackedMetric } from './predefined-metrics.js';
+export { onlyStatistic, defaultStatistic, checkStatistic } from './metric-statistics.js';
 export {
   targetTrackingAlarms,
   trackedMetric,

@@ -14,6 +14,8 @@ import {
   type CooldownState,
 } from './cooldown.js';
 import { formatNumber, formatValue } from './format.js';
+import { checkStatistic, defaultStatistic } from './metric-statistics.js';
+import type { Statistic } from './statistic.js';
 import type { MetricStore } from './metric-store.js';
 import { clampCapacity, clampNote, type ScalableTarget } from './scalable-target.js';
 import { actionDue, type ScalingPolicy, type ScalingRequest } from './scaling-policy.js';
@@ -24,8 +26,11 @@ export type MetricAggregationType = 'Average' | 'Minimum' | 'Maximum';
 
 export interface StepScalingPolicyConfig {
   policyType: 'StepScaling';
-  /** The CloudWatch alarm that invokes the policy; name defaults to StepScaling-<subject>-<policy>. */
-  alarm: Omit<AlarmConfig, 'name'> & { name?: string };
+  /**
+   * The CloudWatch alarm that invokes the policy; name defaults to StepScaling-<subject>-<policy>,
+   * statistic to the metric's only valid one (RequestCountPerTarget: Sum), else Average.
+   */
+  alarm: Omit<AlarmConfig, 'name' | 'statistic'> & { name?: string; statistic?: Statistic };
   adjustmentType: AdjustmentType;
   stepAdjustments: StepAdjustment[];
   /** PercentChangeInCapacity only: the least absolute change. */
@@ -79,7 +84,12 @@ export class StepScalingPolicy implements ScalingPolicy {
       throw new Error(`${where}.metricAggregationType: expected one of ${AGGREGATIONS.join(', ')}, found ${String(aggregation)}`);
     }
     const cooldown = checkCooldown(`${where}.cooldown`, config.cooldown);
-    this.alarm = new Alarm({ ...config.alarm, name: config.alarm.name ?? `StepScaling-${subject}-${name}` });
+    checkStatistic(`${where}.alarm.statistic`, config.alarm.metricName, config.alarm.statistic);
+    this.alarm = new Alarm({
+      ...config.alarm,
+      name: config.alarm.name ?? `StepScaling-${subject}-${name}`,
+      statistic: config.alarm.statistic ?? defaultStatistic(config.alarm.metricName),
+    });
     this.alarms = [this.alarm];
     this.steps = config.stepAdjustments;
     this.adjustmentType = config.adjustmentType;

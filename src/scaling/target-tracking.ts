@@ -5,6 +5,7 @@
 
 import type { AlarmConfig } from './alarm.js';
 import { PREDEFINED_METRIC_TYPES, predefinedMetric, type PredefinedMetricType, type TrackedMetric } from './predefined-metrics.js';
+import { checkStatistic, defaultStatistic } from './metric-statistics.js';
 import { STATISTICS, type Statistic } from './statistic.js';
 
 export interface TargetTrackingPolicyConfig {
@@ -12,7 +13,7 @@ export interface TargetTrackingPolicyConfig {
   predefinedMetricType?: PredefinedMetricType;
   /** A customized metric name instead (e.g. BacklogPerTask), tracked with customMetricStatistic. */
   customMetric?: string;
-  /** Statistic of the customized metric; default Average. */
+  /** Statistic of the customized metric; default the metric's only valid one (RequestCountPerTarget: Sum), else Average. */
   customMetricStatistic?: Statistic;
   targetValue: number;
   /** ms; default 300 000 (AAS default for ECS services). */
@@ -46,12 +47,13 @@ export function trackedMetric(policyName: string, c: TargetTrackingPolicyConfig)
     }
     return predefinedMetric(c.predefinedMetricType);
   }
-  const statistic = c.customMetricStatistic ?? 'Average';
-  if (!STATISTICS.includes(statistic)) {
-    throw new Error(`${where}.customMetricStatistic: expected one of ${STATISTICS.join(', ')}, found ${String(statistic)}`);
-  }
   if (typeof c.customMetric !== 'string' || c.customMetric === '') {
     throw new Error(`${where}.customMetric: expected a metric name, found ${JSON.stringify(c.customMetric)}`);
+  }
+  const statistic = c.customMetricStatistic ?? defaultStatistic(c.customMetric);
+  checkStatistic(`${where}.customMetricStatistic`, c.customMetric, statistic);
+  if (!STATISTICS.includes(statistic)) {
+    throw new Error(`${where}.customMetricStatistic: expected one of ${STATISTICS.join(', ')}, found ${String(statistic)}`);
   }
   return { metricName: c.customMetric, statistic };
 }

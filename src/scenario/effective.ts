@@ -3,11 +3,13 @@
 // settings (parsed per provider; an Auto Scaling group's desiredCapacity defaults to its
 // minSize), a service's default placement strategy (EC2 services:
 // spread by Availability Zone, then by instance), a step scaling alarm's datapointsToAlarm
-// (= evaluationPeriods). Durations in ms.
+// (= evaluationPeriods) and statistic (Sum for RequestCountPerTarget, else Average).
+// Durations in ms.
 
 import { defaultStrategies } from '../placement/index.js';
+import { defaultStatistic } from '../scaling/index.js';
 import type { ResolvedScenario } from './resolve.js';
-import type { Scenario } from './schema.js';
+import type { PolicyConfig, Scenario } from './schema.js';
 
 export function effectiveScenario(resolved: ResolvedScenario): Scenario {
   const s = resolved.scenario;
@@ -31,7 +33,7 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
         policies: Object.fromEntries(
           Object.entries(as.policies).map(([pname, p]) => [
             pname,
-            p.policyType === 'StepScaling' ? { ...p, alarm: { ...p.alarm, datapointsToAlarm: p.alarm.datapointsToAlarm ?? p.alarm.evaluationPeriods } } : p,
+            p.policyType === 'StepScaling' ? { ...p, alarm: withAlarmDefaults(p.alarm) } : p,
           ]),
         ),
       };
@@ -39,4 +41,12 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
     }),
   );
   return { ...s, cluster: { ...s.cluster, capacityProviders }, services };
+}
+
+type StepAlarm = Extract<PolicyConfig, { policyType: 'StepScaling' }>['alarm'];
+
+/** The alarm with its statistic (where the schema puts it) and datapointsToAlarm filled in. */
+function withAlarmDefaults(alarm: StepAlarm): StepAlarm {
+  const { metricName, statistic, ...rest } = alarm;
+  return { metricName, statistic: statistic ?? defaultStatistic(metricName), ...rest, datapointsToAlarm: alarm.datapointsToAlarm ?? alarm.evaluationPeriods };
 }

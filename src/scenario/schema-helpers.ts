@@ -39,7 +39,28 @@ export const duration = z.unknown().transform((value, ctx) => {
   return r;
 });
 
-export const positiveDuration = duration.refine((ms) => ms > 0, { message: 'expected a duration greater than zero' });
+/**
+ * A duration > 0 ms. A value above zero that rounds to 0 ms (0.0004 s, "0.4ms") is told so:
+ * "expected a duration greater than zero" read wrong for it.
+ */
+export const positiveDuration = z.unknown().transform((value, ctx) => {
+  const r = parseDuration(value);
+  if (typeof r === 'string') {
+    ctx.addIssue({ code: 'custom', message: r });
+    return z.NEVER;
+  }
+  if (r <= 0) {
+    const aboveZero = typeof value === 'number' ? value > 0 : typeof value === 'string' && /[1-9]/.test(value);
+    ctx.addIssue({
+      code: 'custom',
+      message: aboveZero
+        ? `expected a duration of at least 1 ms, found ${describe(value)}, which rounds to 0 ms (durations are whole milliseconds${typeof value === 'number' ? '; a bare number is seconds' : ''})`
+        : `expected a duration greater than zero, found ${describe(value)}`,
+    });
+    return z.NEVER;
+  }
+  return r;
+});
 
 /** A duration AWS accepts only from `minMs` to `maxMs`; `source` names the AWS limit in the message. */
 export function durationWithin(minMs: number, maxMs: number, source: string) {

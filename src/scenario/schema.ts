@@ -197,7 +197,9 @@ const stepScaling = strict({
   policyType: z.literal('StepScaling'),
   alarm: strict({
     metricName: oneOf(['CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'BacklogPerTask'] as const),
-    statistic: statistic.default('Average'),
+    // default by metric (the only valid statistic of RequestCountPerTarget is Sum, else
+    // Average): filled in for scenario.json by effective.ts, at run time by the policy
+    statistic: statistic.optional(),
     period: positiveDuration.default(60_000),
     evaluationPeriods: int.min(1).default(1),
     datapointsToAlarm: int.min(1).optional(),

@@ -60,7 +60,7 @@ const baseShapes = {
   diurnal: strict({
     min: rate,
     max: rate,
-    peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d$/, 'expected a time of day "HH:MM"').default('12:00'),
+    peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected a time of day "HH:MM" or "HH:MM:SS"').default('12:00'),
     period: positiveDuration.default(86_400_000),
     timezone: z.string().optional(),
   }).refine((d) => d.max >= d.min, { message: 'diurnal needs max >= min' }),

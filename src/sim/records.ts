@@ -41,6 +41,7 @@ export interface TimeseriesRow {
   latencyP99Ms: number | null;
   minCapacity: number | null;
   maxCapacity: number | null;
+  /** Requests waiting (not in service) at the period end: PeriodStats.waiting. */
   queued: number;
   backlog: number | null;
 }

@@ -245,7 +245,10 @@ export class Simulation {
         scaler.putDatapoint(from, 'CPUUtilization', cpuSum, cpuMin, cpuMax, n);
         scaler.putDatapoint(from, 'MemoryUtilization', memSum, memMin, memMax, n);
       }
-      if (targets > 0) {
+      // ALB reports its metrics only while requests flow through it: a period that routed
+      // no request has no datapoint (elasticloadbalancing/latest/application/
+      // load-balancer-cloudwatch-metrics.html), so alarms on it see missing data, not 0
+      if (targets > 0 && targetRequests > 0) {
         const perTarget = targetRequests / targets;
         scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1);
       }
@@ -265,9 +268,16 @@ export class Simulation {
     sum.offered += offered;
     sum.served += served;
     sum.dropped += dropped;
-    const slo = svc.config.config.workload?.slo;
-    if (slo && stats) {
-      const latencyBad = slo.latencyP95 !== undefined && stats.latencyP95Ms !== null && stats.latencyP95Ms > slo.latencyP95;
+    const workload = svc.config.config.workload;
+    const slo = workload?.slo;
+    if (slo && stats && model) {
+      const target = slo.latencyP95;
+      // besides a p95 over the target: an http period that served nothing of what was offered
+      // (no request met the target), and a queue whose oldest waiting message is already late
+      const latencyBad =
+        target !== undefined &&
+        ((stats.latencyP95Ms !== null && stats.latencyP95Ms > target) ||
+          (workload.type === 'queue' ? model.backlogOlderThan(target, to) : offered > 0 && served === 0));
       const errorBad = slo.errorRate !== undefined && offered > 0 && (dropped / offered) * 100 > slo.errorRate;
       if (latencyBad || errorBad) sum.sloViolationMs += to - from;
     }
@@ -287,7 +297,7 @@ export class Simulation {
       latencyP99Ms: stats?.latencyP99Ms ?? null,
       minCapacity: svc.minCapacity,
       maxCapacity: svc.maxCapacity,
-      queued: stats?.queued ?? 0,
+      queued: stats?.waiting ?? 0,
       backlog: stats?.backlog ?? null,
     });
   }

@@ -23,7 +23,7 @@ describe('scenario expectations', () => {
     const out = join(dir, 'failed');
     const r = await cli('run', writeScenario(dir, 'failed', s), '--out', out, '--quiet');
     expect(r.code).toBe(3);
-    expect(r.stderr).toMatch(/FAIL services\.web\.desiredCount\.max <= 4: services\.web\.desiredCount\.max = 9, expected <= 4/);
+    expect(r.stderr).toMatch(/FAIL services\.web\.desiredCount\.max <= 4: services\.web\.desiredCount\.max = 8, expected <= 4/);
     expect(r.stderr).toMatch(/expectations: 1 of 2 failed/);
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
   });

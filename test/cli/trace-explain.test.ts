@@ -1,6 +1,7 @@
 // `ecsim trace` and `ecsim explain` on the quick start. Expectations come from the
 // scenario (step 150 -> 450 rps at 20m) and the AWS target tracking rules (AlarmHigh: 3
-// one-minute datapoints > 60, each visible one minute after its period; ceil(3 x 105/60) = 6).
+// one-minute datapoints > 60, each visible one minute after its period; 3 tasks of capacityRps
+// 100 at 450 rps read 5 + 95 x 100/100 = 100 %, so ceil(3 x 100/60) = 5).
 
 import { describe, it, expect, beforeAll } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -95,14 +96,18 @@ describe('ecsim explain (quick start, seed 1)', () => {
     expect(text).toContain('09:20  load steps from 150 to 450 rps (web)');
   });
 
-  it('tells the 09:24 scale out 3 -> 6 with its reason: 3 datapoints above 60, ceil(3 x 105/60) = 6', () => {
-    // CPU 105 % in the minutes 09:20, 09:21, 09:22 (3 tasks x 100 rps capacity vs 450 rps);
+  it('tells the 09:24 scale out 3 -> 5 with its reason: 3 datapoints above 60, ceil(3 x 100/60) = 5', () => {
+    // CPU 100 % in the minutes 09:20, 09:21, 09:22 (3 tasks x 100 rps capacity vs 450 rps);
     // the third is visible at 09:24 (period end 09:23 + publish delay 1 min)
-    expect(text).toMatch(/^09:24 {2}web: CPU above 60 % for 3 datapoints \(105\.0, 105\.0, 105\.0\) -> target tracking cpu set desired 3 -> 6 \(ceil\(3 x 105\.0\/60\) = 6\)$/m);
+    expect(text).toMatch(/^09:24 {2}web: CPU above 60 % for 3 datapoints \(100\.0, 100\.0, 100\.0\) -> target tracking cpu set desired 3 -> 5 \(ceil\(3 x 100\.0\/60\) = 5\)$/m);
   });
 
   it('tells when the new tasks ran and took traffic (start-up 10 s + 2 s; one health check after 30 s)', () => {
-    expect(text).toContain('09:24  web: 3 new tasks RUNNING by 09:24:12 (12 s after the decision); first healthy in the load balancer at 09:24:42');
+    expect(text).toContain('09:24  web: 2 new tasks RUNNING by 09:24:12 (12 s after the decision); first healthy in the load balancer at 09:24:42');
+  });
+
+  it('tells the quiet start: 50 rps per task read 5 + 95 x 0.5 = 52.5 %, below 54 for 15 datapoints, but 3 is minCapacity', () => {
+    expect(text).toMatch(/^09:17 {2}web: alarm TargetTracking-web-cpu-AlarmLow in ALARM: CPU below 54 % .*newest 52\.5\); no scale in: already at minCapacity 3$/m);
   });
 
   it('tells the first tasks waited for the instances to register (launchDelay 60 s)', () => {
@@ -110,7 +115,8 @@ describe('ecsim explain (quick start, seed 1)', () => {
   });
 
   it('says why it did not scale in: CPU never fell below 54 % (90 % of 60)', () => {
-    expect(text).toMatch(/^10:00 {2}web: no scale in since 09:34: CPU stayed at or above 54 % \(90 % of the target 60\)/m);
+    // the last scale out (5 -> 8) at 09:29; 8 tasks at 56.25 rps read 5 + 95 x 0.5625 = 58.4 %
+    expect(text).toMatch(/^10:00 {2}web: no scale in since 09:29: CPU stayed at or above 54 % \(90 % of the target 60\), lowest 58\.4 %/m);
   });
 
   it('--from/--to keep the window; --service filters', () => {

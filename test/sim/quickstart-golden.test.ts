@@ -32,10 +32,10 @@ describe('quick start, fixed fleet (no auto scaling)', () => {
     expect(r.summary.cost.total).toBeCloseTo(3 * 0.096, 6);
   });
 
-  it('CPU = baseline 5 % + 100 x (150/3 rps) / 100 rps = 55 %; memory = (200 + 0.5 x 50) / 512', () => {
+  it('CPU = baseline 5 % + (100 - 5) x (150/3 rps) / 100 rps = 52.5 %; memory = (200 + 0.5 x 50) / 512', () => {
     const steady = r.series.filter((row) => row.time >= 600_000);
     for (const row of steady) {
-      expect(row.cpuUtilization).toBeCloseTo(55, 6);
+      expect(row.cpuUtilization).toBeCloseTo(52.5, 6);
       expect(row.memoryUtilization).toBeCloseTo(((200 + 0.5 * 50) / 512) * 100, 6);
     }
   });
@@ -58,12 +58,23 @@ describe('quick start with target tracking on CPU (aws-behaviour.md §2)', () =>
     expect(activities[0].time).toBe(24 * 60_000);
   });
 
-  it('proportional new capacity: CPU = 5 + 100 x min(150, 100)/100 = 105 %; ceil(3 x 105/60) = 6', () => {
-    expect(activities[0].message).toMatch(/3 -> 6/);
-    expect(activities[0].message).toMatch(/ceil\(3 x 105(\.0)?\/60\) = 6/);
+  it('proportional new capacity: CPU = 5 + 95 x min(150, 100)/100 = 100 %; ceil(3 x 100/60) = 5', () => {
+    expect(activities[0].message).toMatch(/3 -> 5/);
+    expect(activities[0].message).toMatch(/ceil\(3 x 100(\.0)?\/60\) = 5/);
   });
 
-  it('no scale in while the load stays above 90 % of the target', () => {
-    expect(activities.every((e) => !/ -> [0-5]\b/.test(e.message))).toBe(true);
+  it('then 5 tasks at 90 rps each (450 / 5): CPU = 5 + 95 x 0.9 = 90.5 %; ceil(5 x 90.5/60) = 8', () => {
+    expect(activities[1].message).toMatch(/5 -> 8/);
+    expect(activities[1].message).toMatch(/ceil\(5 x 90\.5\/60\) = 8/);
+  });
+
+  it('no scale in: before the step CPU is 52.5 % (< 54, AlarmLow in ALARM) but 3 is minCapacity; after it, 8 tasks at 56.25 rps read 58.4 % (> 54)', () => {
+    const low = r.events.find((e) => e.type === 'alarm-state' && /AlarmLow INSUFFICIENT_DATA -> ALARM/.test(e.message));
+    expect(low).toBeDefined();
+    for (const e of activities) {
+      const [, from, to] = /(\d+) -> (\d+)/.exec(e.message)!;
+      expect(Number(to)).toBeGreaterThan(Number(from));
+    }
+    expect(r.series.at(-1)!.cpuUtilization).toBeCloseTo(5 + 95 * (450 / 8 / 100), 6);
   });
 });

@@ -93,7 +93,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
   private stats: PeriodStats = {
-    offered: 0, served: 0, rejected: 0, queued: 0,
+    offered: 0, served: 0, rejected: 0, queued: 0, waiting: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
     waitedFraction: null, meanWaitMs: null, perTask: new Map(), uniformTaskStats: null,
     inRotation: { length: 0, stats: [], count: [] },
@@ -103,7 +103,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     private cfg: ResolvedServiceConfig,
     private trace: RateTrace,
     private fargate: boolean,
-    startMs: number,
+    private readonly startMs: number,
   ) {
     this.gTime = startMs;
     this.lastEndT = startMs;
@@ -190,6 +190,20 @@ export class FluidServiceModel implements ServiceLoadModel {
 
   runLatencyQuantile(p: number): number | null {
     return this.runLatency.quantile(this.shape, p, this.cfg.meanServiceMs * 4);
+  }
+
+  /**
+   * The shared queue is FIFO: the messages still waiting at atMs are the latest arrivals, so
+   * the oldest has waited longer than ageMs when more are waiting than arrived in
+   * (atMs - ageMs, atMs] (the trace's arrivals; none before the model's start).
+   */
+  backlogOlderThan(ageMs: number, atMs: number): boolean {
+    const q = this.sharedBacklog;
+    if (this.cfg.type !== 'queue' || !(q > 0)) return false;
+    const from = Math.max(this.startMs, atMs - ageMs);
+    const arrived = atMs > from ? (this.trace.meanRate(from, atMs) * (atMs - from)) / 1000 : 0;
+    // the backlog is a sum of per-period arrivals: allow for its rounding against one integral
+    return q > arrived * (1 + 1e-9) + 1e-9;
   }
 
   /** Lists the tasks in rotation now: the cohort as one group, irregular tasks one by one. */
@@ -338,6 +352,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.served = served;
     s.rejected = rejected;
     s.queued = queued;
+    s.waiting = queued;
     s.backlog = undefined;
     return listed;
   }
@@ -375,6 +390,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
+    s.waiting = q1;
     s.backlog = q1;
     return listed;
   }

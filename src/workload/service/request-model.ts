@@ -85,7 +85,7 @@ export class RequestServiceModel implements ServiceLoadModel {
   /** Every request served in the periods closed so far. */
   private runRecorder = new LatencyRecorder();
   private stats: PeriodStats = {
-    offered: 0, served: 0, rejected: 0, queued: 0,
+    offered: 0, served: 0, rejected: 0, queued: 0, waiting: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
     waitedFraction: null, meanWaitMs: null, perTask: new Map(),
   };
@@ -320,8 +320,10 @@ export class RequestServiceModel implements ServiceLoadModel {
   endPeriod(fromMs: number, toMs: number): PeriodStats {
     const periodMs = toMs - fromMs;
     const st = this.stats;
+    let waiting = this.http ? 0 : this.sLen;
     for (let s = 0; s < this.slotCount; s++) {
       if (!this.alive[s]) continue;
+      if (this.http) waiting += this.qLen[s];
       this.account(s, toMs);
       const ts = this.taskStats[s];
       ts.requests = this.routed[s];
@@ -338,6 +340,7 @@ export class RequestServiceModel implements ServiceLoadModel {
     st.served = this.served;
     st.rejected = this.rejected;
     st.queued = this.inSystem;
+    st.waiting = waiting;
     st.latencyP50Ms = rec.quantile(0.5);
     st.latencyP95Ms = rec.quantile(0.95);
     st.latencyP99Ms = rec.quantile(0.99);
@@ -356,6 +359,11 @@ export class RequestServiceModel implements ServiceLoadModel {
     const run = this.runRecorder;
     run.prepare();
     return run.quantile(p);
+  }
+
+  /** The shared queue's head is its oldest message (returned ones go back to the front). */
+  backlogOlderThan(ageMs: number, atMs: number): boolean {
+    return !this.http && this.sLen > 0 && atMs - this.arrT[this.sHead] > ageMs;
   }
 
   // ------------------------------------------------------------------ storage

@@ -1,7 +1,7 @@
 // Checks a ServiceWorkloadConfig and derives the numbers both fidelities share:
 // effective service time, per-task capacity, CPU scaling.
 
-import { mean, scv, type Distribution } from '../../engine/index.js';
+import { durationMean, durationScv, type Distribution } from '../../engine/index.js';
 import type { ServiceWorkloadConfig } from './types.js';
 
 export interface ResolvedServiceConfig {
@@ -47,14 +47,25 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
   if (p.capacityRps !== undefined && !(p.capacityRps > 0)) {
     throw new Error(`workload.perTask.capacityRps: expected a positive number, found ${p.capacityRps}`);
   }
+  if (config.type === 'queue' && p.capacityRps !== undefined) {
+    // capacityRps is an http task's throughput at 100 % CPU; a queue worker's CPU is
+    // cpuPerBusySlot per busy slot and its throughput what its slots allow, so the key
+    // would mean nothing (it used to be ignored when serviceTime was given)
+    const ms = Number(((concurrency / p.capacityRps) * 1000).toPrecision(4));
+    throw new Error(
+      `workload.perTask.capacityRps: expected no capacityRps on a queue workload (it is an http task's throughput at 100 % CPU), found ${p.capacityRps}; ` +
+        `a queue worker serves concurrency / mean(serviceTime) messages/s and its CPU is cpuPerBusySlot per busy slot: ` +
+        `for ${formatRate(p.capacityRps)} messages/s with concurrency ${concurrency}, give serviceTime a mean of ${ms < 1000 ? `${ms}ms` : `${ms / 1000}s`}`,
+    );
+  }
   let serviceTime = p.serviceTime;
   if (!serviceTime) {
     if (p.capacityRps === undefined) {
-      throw new Error('workload.perTask: expected serviceTime or capacityRps, found neither');
+      throw new Error(config.type === 'queue' ? 'workload.perTask: expected serviceTime, found none' : 'workload.perTask: expected serviceTime or capacityRps, found neither');
     }
     serviceTime = { distribution: 'exponential', mean: (concurrency / p.capacityRps) * 1000 };
   }
-  const baseMean = mean(serviceTime);
+  const baseMean = durationMean(serviceTime);
   if (!(baseMean > 0)) {
     throw new Error(`workload.perTask.serviceTime: expected a positive mean, found ${baseMean} ms`);
   }
@@ -70,8 +81,9 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
     );
   }
   const capacityRps = p.capacityRps ?? slotRate;
-  // CPU-bound task: concurrency alone would allow more than the CPU can serve.
-  const stretch = config.type === 'http' && capacityRps < slotRate ? slotRate / capacityRps : 1;
+  // CPU-bound task: concurrency alone would allow more than the CPU can serve (http only:
+  // queue workloads refuse capacityRps above).
+  const stretch = capacityRps < slotRate ? slotRate / capacityRps : 1;
   const meanServiceMs = baseMean * stretch;
   const maxQueue = config.maxQueuePerTask ?? 100;
   if (!(maxQueue >= 0)) throw new Error(`workload.maxQueuePerTask: expected >= 0, found ${maxQueue}`);
@@ -83,11 +95,12 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
     serviceTime,
     stretch,
     meanServiceMs,
-    serviceScv: scv(serviceTime),
+    serviceScv: durationScv(serviceTime),
     capacityRps,
     taskRate: (concurrency / meanServiceMs) * 1000,
     cpuBaseline: p.cpuBaseline ?? 0,
-    cpuPerBusySlot: p.cpuPerBusySlot ?? 100 / concurrency,
+    // by default a worker with every slot busy reads 100 %, as an http task at capacityRps
+    cpuPerBusySlot: p.cpuPerBusySlot ?? (100 - (p.cpuBaseline ?? 0)) / concurrency,
     memoryBase: p.memoryMiB?.base ?? 0,
     memoryPerRps: p.memoryMiB?.perRps ?? 0,
     maxQueuePerTask: Math.floor(maxQueue),

@@ -3,7 +3,7 @@
 // Everything that does not depend on t (lognormal mu/sigma, rates) is computed once here.
 
 import { lognormalParams, type Distribution } from '../../engine/index.js';
-import { normalDensity, normalQuantile, normalTail } from './normal.js';
+import { normalDensity, normalQuantile, normalTail } from '../../engine/index.js';
 
 const TABLE_SIZE = 64;
 
@@ -20,12 +20,24 @@ export interface ServiceShape {
   lnSigma: number;
 }
 
-export function serviceShape(dist: Distribution, stretch: number): ServiceShape {
+export function serviceShape(given: Distribution, stretch: number): ServiceShape {
+  const dist = pointMassOf(given);
   const table = new Float64Array(TABLE_SIZE);
   for (let k = 0; k < TABLE_SIZE; k++) table[k] = stretch * quantile(dist, (k + 0.5) / TABLE_SIZE);
   const expRate = dist.distribution === 'exponential' ? 1 / (dist.mean * stretch) : 0;
   const ln = dist.distribution === 'lognormal' ? lognormalParams(dist.median, dist.p95) : { mu: 0, sigma: 0 };
   return { dist, stretch, expRate, table, lnMu: ln.mu, lnSigma: ln.sigma };
+}
+
+/**
+ * A distribution with no spread as the point mass it is: a lognormal with p95 == median has
+ * sigma 0 and its tail (log x - mu) / sigma would be 0/0; a normal with sd 0 likewise.
+ */
+function pointMassOf(d: Distribution): Distribution {
+  if (d.distribution === 'lognormal' && !(lognormalParams(d.median, d.p95).sigma > 0)) return { distribution: 'fixed', value: d.median };
+  if (d.distribution === 'normal' && !(d.sd > 0)) return { distribution: 'fixed', value: Math.max(0, d.mean) };
+  if (d.distribution === 'uniform' && d.max === d.min) return { distribution: 'fixed', value: d.min };
+  return d;
 }
 
 /** P(S > t), S already stretched; negative draws (normal) count as 0. */

@@ -7,7 +7,7 @@ import type { Distribution, RandomStreams, Simulator } from '../../engine/index.
 export interface ServiceWorkloadConfig {
   type: 'http' | 'queue';
   perTask: {
-    /** Requests/s a task serves at 100 % of its reserved CPU (http). Default concurrency / mean(serviceTime). */
+    /** Requests/s a task serves at 100 % of its reserved CPU; http only (refused on queue workloads). Default concurrency / mean(serviceTime). */
     capacityRps?: number;
     /** Percent of the task's CPU used with no load. Default 0. */
     cpuBaseline?: number;
@@ -16,7 +16,7 @@ export interface ServiceWorkloadConfig {
     concurrency?: number;
     /** Service time of one request in ms. Default exponential with mean concurrency / capacityRps. */
     serviceTime?: Distribution;
-    /** Queue services: percent of task CPU per busy slot. Default 100 / concurrency. */
+    /** Queue services: percent of task CPU per busy slot. Default (100 - cpuBaseline) / concurrency. */
     cpuPerBusySlot?: number;
   };
   /** Waiting requests a task holds beyond its busy slots; more are rejected (HTTP 503). http only. */
@@ -60,6 +60,13 @@ export interface ServiceLoadModel {
    * of the per-period quantiles. null when none was served.
    */
   runLatencyQuantile(p: number): number | null;
+
+  /**
+   * Queue services, after endPeriod(_, atMs): whether the oldest visible message (waiting,
+   * not in flight) has waited longer than ageMs at atMs. False with no visible message and
+   * for http services.
+   */
+  backlogOlderThan(ageMs: number, atMs: number): boolean;
 }
 
 export interface TaskPeriodStats {
@@ -78,8 +85,17 @@ export interface PeriodStats {
   served: number;
   /** Requests rejected (503: no task in rotation or task queue full) or lost with a stopped task. */
   rejected: number;
-  /** Accepted but not completed at period end (waiting + in service; fluid: the fluid backlog). */
+  /**
+   * Accepted but not completed at period end (waiting + in service; fluid: the fluid backlog,
+   * which is all waiting: fluid completes what it serves). Conserved: offered = served +
+   * rejected + the change in queued.
+   */
   queued: number;
+  /**
+   * Waiting for a slot at period end, not in service: http, in the tasks' queues; queue
+   * services, the visible messages (= backlog). Fluid: = queued. The `requests_queued` column.
+   */
+  waiting: number;
   latencyP50Ms: number | null;
   latencyP95Ms: number | null;
   latencyP99Ms: number | null;

@@ -38,12 +38,12 @@ describe('report.html of the quickstart run', () => {
     expect(html.length).toBeLessThan(200_000);
   });
 
-  it('tells what happened: the first scale out is ceil(3 x 105/60) = 6 tasks, from the high alarm (3 datapoints > 60)', () => {
-    // The quickstart steps the load to 450 rps for 3 tasks of 100 rps: CPU saturates (the
-    // CSV's 105 %), so target tracking asks ceil(3 x 105 / 60) = ceil(5.25) = 6.
+  it('tells what happened: the first scale out is ceil(3 x 100/60) = 5 tasks, from the high alarm (3 datapoints > 60)', () => {
+    // The quickstart steps the load to 450 rps for 3 tasks of 100 rps: CPU saturates at
+    // 100 % (5 + 95 x 100/100), so target tracking asks ceil(3 x 100 / 60) = ceil(5) = 5.
     expect(/web scaled out 3 -&gt; \d+/.test(html)).toBe(true);
-    expect(html.includes('CPU utilization was above 60 % for 3 min (105, 105, 105 %; target tracking policy cpu)')).toBe(true);
-    expect(/scaled out 3 -&gt; \d+ in \d+ steps \(6 -&gt;/.test(html)).toBe(true);
+    expect(html.includes('CPU utilization was above 60 % for 3 min (100, 100, 100 %; target tracking policy cpu)')).toBe(true);
+    expect(/scaled out 3 -&gt; \d+ in \d+ steps \(5 -&gt;/.test(html)).toBe(true);
   });
 
   it('draws the target (60) and the scale-in threshold (90 % of 60 = 54) from scenario.json, and the SLO (300 ms)', () => {

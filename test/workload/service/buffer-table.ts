@@ -3,7 +3,7 @@
 // Run: npx tsx test/workload/service/buffer-table.ts
 
 import type { Distribution } from '../../../src/engine/index.js';
-import { mean } from '../../../src/engine/index.js';
+import { durationMean as mean } from '../../../src/engine/index.js';
 import type { ServiceWorkloadConfig } from '../../../src/workload/service/index.js';
 import { build, runPeriod } from './harness.js';
 

@@ -13,7 +13,7 @@ const op = fc.record({
 
 function check(fidelity: 'fluid' | 'request', type: 'http' | 'queue', routing: 'round-robin' | 'least-outstanding' | 'random', rate: number, ops: { kind: string; task: number; dt: number }[]) {
   const { sim, model } = build(
-    { type, perTask: { concurrency: 2, serviceTime: { distribution: 'exponential', mean: 40 }, capacityRps: 50 }, maxQueuePerTask: 5, fidelity, routing },
+    { type, perTask: { concurrency: 2, serviceTime: { distribution: 'exponential', mean: 40 }, ...(type === 'http' ? { capacityRps: 50 } : {}) }, maxQueuePerTask: 5, fidelity, routing },
     rate,
     3,
   );

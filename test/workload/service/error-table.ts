@@ -1,5 +1,7 @@
 // Measures fluid vs request fidelity at several loads; prints the markdown tables that
-// docs/notes/service-model.md carries (below capacity, then overload with a full queue). Run: npx tsx test/workload/service/error-table.ts
+// docs/notes/service-model.md and docs/assumptions.md carry (below capacity, then overload
+// with a full queue, then low-variance service times at concurrency 1 and 4).
+// Run: npx tsx test/workload/service/error-table.ts
 
 import type { ServiceWorkloadConfig } from '../../../src/workload/service/index.js';
 import { build, runPeriod } from './harness.js';
@@ -54,3 +56,33 @@ function table(rhos: number[], maxQueue: number): void {
 table([0.3, 0.5, 0.7, 0.85, 0.95], 1000);
 console.log('\nOverload, maxQueuePerTask 100 (full after the warm-up):\n');
 table([1.2, 1.5], 100);
+
+// Low-variance service times (scv 0 and 1/12) at concurrency 1 and 4: the Allen-Cunneen
+// correction is coarsest there (docs/assumptions.md qualifies its error figures with these).
+function lowVariance(): void {
+  const laws: [string, NonNullable<ServiceWorkloadConfig['perTask']['serviceTime']>][] = [
+    ['fixed 50 ms', { distribution: 'fixed', value: 50 }],
+    ['uniform 25-75 ms', { distribution: 'uniform', min: 25, max: 75 }],
+  ];
+  console.log('| service time | routing | concurrency | rho | p95 ms req / fluid (err) |');
+  console.log('|---|---|---|---|---|');
+  for (const [name, serviceTime] of laws) {
+    for (const routing of ['random', 'round-robin'] as const) {
+      for (const c of [1, 4]) {
+        for (const rho of [0.5, 0.7, 0.85]) {
+          const p95 = (fidelity: 'fluid' | 'request') => {
+            const { sim, model } = build({ type: 'http', perTask: { concurrency: c, serviceTime }, maxQueuePerTask: 1000, fidelity, routing }, (rho * TASKS * c * 1000) / MEAN_S, 7);
+            for (let i = 0; i < TASKS; i++) model.setInRotation(`t${i}`, true, 0);
+            runPeriod(sim, model, 0, 60_000);
+            return runPeriod(sim, model, 60_000, 60_000 + HORIZON).latencyP95Ms!;
+          };
+          const r = p95('request');
+          const f = p95('fluid');
+          console.log(`| ${name} | ${routing} | ${c} | ${rho} | ${r.toFixed(1)} / ${f.toFixed(1)} (${pct(f, r)}) |`);
+        }
+      }
+    }
+  }
+}
+console.log('\nLow-variance service times, 4 tasks:\n');
+lowVariance();

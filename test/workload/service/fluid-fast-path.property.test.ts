@@ -51,7 +51,7 @@ function close(a: number | null | undefined, b: number | null | undefined, rel: 
 type TailOf = (t: number) => number;
 
 function compare(fast: PeriodStats, ref: PeriodStats, refTail: TailOf): void {
-  for (const k of ['offered', 'served', 'rejected', 'queued', 'backlog', 'meanWaitMs', 'latencyMeanMs', 'waitedFraction'] as const) {
+  for (const k of ['offered', 'served', 'rejected', 'queued', 'waiting', 'backlog', 'meanWaitMs', 'latencyMeanMs', 'waitedFraction'] as const) {
     if (!close(fast[k], ref[k], 1e-9)) expect.fail(`${k}: fast ${fast[k]} vs reference ${ref[k]}`);
   }
   for (const k of ['latencyP50Ms', 'latencyP95Ms', 'latencyP99Ms'] as const) {

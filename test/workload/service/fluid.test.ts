@@ -18,14 +18,20 @@ describe('fluid http', () => {
     expect(s.queued).toBeCloseTo(200, 9);
     expect(s.rejected).toBeCloseTo(2800, 9);
     const a = s.perTask.get('a')!;
-    expect(a.cpuPercent).toBe(100); // 3 + 100 x 100/100 capped on Fargate
+    expect(a.cpuPercent).toBeCloseTo(100, 9); // 3 + (100 - 3) x 100/100: capacityRps is 100 % CPU
     expect(a.memoryMiB).toBeCloseTo(350 + 0.8 * 100, 9);
   });
 
-  it('EC2: CPU is not capped at 100 (baseline + served/capacity)', () => {
+  it('EC2: a task serving capacityRps reads 100 %, not baseline + 100 (the baseline is part of the 100 %: design scenario.yaml)', () => {
     const { sim, model } = build(web(200), 150, 1, false);
     model.setInRotation('a', true, 0);
-    expect(runPeriod(sim, model, 0, 60_000).perTask.get('a')!.cpuPercent).toBeCloseTo(103, 9);
+    expect(runPeriod(sim, model, 0, 60_000).perTask.get('a')!.cpuPercent).toBeCloseTo(100, 9);
+  });
+
+  it('half of capacityRps reads the baseline plus half of the rest: 3 + 97 x 50/100 = 51.5 %', () => {
+    const { sim, model } = build(web(200), 50, 1, false);
+    model.setInRotation('a', true, 0);
+    expect(runPeriod(sim, model, 0, 60_000).perTask.get('a')!.cpuPercent).toBeCloseTo(51.5, 9);
   });
 
   it('no task in rotation: everything offered is rejected', () => {
@@ -44,8 +50,8 @@ describe('fluid http', () => {
     // a: 50 rps x 30 s + 25 rps x 30 s = 2250; b: 25 x 30 = 750
     expect(s.perTask.get('a')!.requests).toBeCloseTo(2250, 9);
     expect(s.perTask.get('b')!.requests).toBeCloseTo(750, 9);
-    // http CPU = baseline + 100 x served rps / capacityRps
-    expect(s.perTask.get('a')!.cpuPercent).toBeCloseTo(3 + (100 * 2250) / 60 / 100, 9);
+    // http CPU = baseline + (100 - baseline) x served rps / capacityRps
+    expect(s.perTask.get('a')!.cpuPercent).toBeCloseTo(3 + (97 * 2250) / 60 / 100, 9);
   });
 
   it('removed task: its fluid queue counts as rejected', () => {
@@ -85,5 +91,16 @@ describe('fluid queue service', () => {
     expect(s.served).toBeCloseTo(1200, 9);
     expect(s.backlog).toBeCloseTo(0, 9);
     expect(s.perTask.get('w')!.cpuPercent).toBeCloseTo(100, 9); // 4 busy slots x 25
+  });
+  it('default cpuPerBusySlot = (100 - cpuBaseline) / concurrency: all 4 slots busy read 100 %, 2 of 4 read 20 + 2 x 20 = 60 %', () => {
+    const { cpuPerBusySlot, ...rest } = worker.perTask;
+    void cpuPerBusySlot;
+    const w = { ...worker, perTask: { ...rest, cpuBaseline: 20 } };
+    const full = build(w, 40); // 40 msg/s > 20 msg/s the 4 slots serve: all busy
+    full.model.setInRotation('w', true, 0);
+    expect(runPeriod(full.sim, full.model, 0, 60_000).perTask.get('w')!.cpuPercent).toBeCloseTo(100, 9);
+    const half = build(w, 10); // 10 msg/s x 0.2 s = 2 busy slots
+    half.model.setInRotation('w', true, 0);
+    expect(runPeriod(half.sim, half.model, 0, 60_000).perTask.get('w')!.cpuPercent).toBeCloseTo(60, 9);
   });
 });

@@ -47,6 +47,16 @@ describe('request fidelity', () => {
     expect(a.cpuPercent).toBeLessThan(26);
   });
 
+  it('with cpuBaseline 20 the load takes the other 80 %: 0.5 busy slots of 2 -> 20 + 80 x 0.25 = 40 %', () => {
+    const { sim, model } = build({ type: 'http', perTask: { concurrency: 2, serviceTime: { distribution: 'fixed', value: 20 }, cpuBaseline: 20 }, fidelity: 'request', routing: 'round-robin' }, 50);
+    model.setInRotation('a', true, 0);
+    model.setInRotation('b', true, 0);
+    runPeriod(sim, model, 0, 10_000);
+    const a = runPeriod(sim, model, 10_000, 610_000).perTask.get('a')!;
+    expect(a.cpuPercent).toBeGreaterThan(39.2);
+    expect(a.cpuPercent).toBeLessThan(40.8);
+  });
+
   it('is deterministic for a seed', () => {
     const run = () => {
       const { sim, model } = build({ type: 'http', perTask: { concurrency: 2, serviceTime: { distribution: 'lognormal', median: 20, p95: 80 } }, fidelity: 'request', routing: 'random' }, 120, 42);

@@ -58,6 +58,26 @@ describe('request fidelity matches queueing theory', () => {
 });
 
 describe('fluid mode agrees with request fidelity at moderate load', () => {
+  it('a normal service time that often goes below 0 (mean 50, sd 60): both use the rectified mean 56.8 ms, CPU 60 rps x 56.8 ms / 4 slots = 85.2 %', () => {
+    // sampleDuration clips a negative draw to 0, so the service time is max(X, 0): its mean
+    // is 56.798 ms (test/engine/duration-moments.test.ts), not 50 (fluid said 75 %)
+    const cpu = (fidelity: 'fluid' | 'request') => {
+      const { sim, model } = build(
+        { type: 'http', perTask: { concurrency: 4, serviceTime: { distribution: 'normal', mean: 50, sd: 60 } }, maxQueuePerTask: 1000, fidelity, routing: 'random' },
+        120,
+        5,
+      );
+      model.setInRotation('a', true, 0);
+      model.setInRotation('b', true, 0);
+      runPeriod(sim, model, 0, 60_000);
+      const s = runPeriod(sim, model, 60_000, 60_000 + 1_500_000);
+      return (s.perTask.get('a')!.cpuPercent + s.perTask.get('b')!.cpuPercent) / 2;
+    };
+    const expected = (60 * 56.79829) / 1000 / 4 * 100;
+    expect(cpu('fluid')).toBeCloseTo(expected, 2);
+    expect(Math.abs(cpu('request') - expected)).toBeLessThan(1);
+  });
+
   // 4 tasks x concurrency 4, exponential 50 ms -> 80 req/s per task; rho 0.6 -> 192 req/s.
   // Documented tolerance: CPU within 1 point, p95 within 5 % (random) / 8 % (round-robin,
   // least-outstanding); see docs/notes/service-model.md for the measured table.

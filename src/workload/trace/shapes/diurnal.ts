@@ -15,7 +15,7 @@ const PANELS_PER_PERIOD = 24;
 export function parsePeakAt(text: unknown, path = 'diurnal.peakAt'): number {
   const m = typeof text === 'string' ? /^(\d{1,2}):(\d{2})(?::(\d{2}))?$/.exec(text.trim()) : null;
   if (!m || Number(m[1]) > 23 || Number(m[2]) > 59 || Number(m[3] ?? 0) > 59) {
-    fail(path, 'a wall-clock time "HH:MM" (00:00 to 23:59)', text);
+    fail(path, 'a wall-clock time "HH:MM" or "HH:MM:SS" (00:00 to 23:59:59)', text);
   }
   return ((Number(m[1]) * 60 + Number(m[2])) * 60 + Number(m[3] ?? 0)) * 1000;
 }

@@ -47,7 +47,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
   private stats: PeriodStats = {
-    offered: 0, served: 0, rejected: 0, queued: 0,
+    offered: 0, served: 0, rejected: 0, queued: 0, waiting: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
     waitedFraction: null, meanWaitMs: null, perTask: new Map(),
   };
@@ -56,10 +56,19 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     private cfg: ResolvedServiceConfig,
     private trace: RateTrace,
     private fargate: boolean,
-    startMs: number,
+    private readonly startMs: number,
   ) {
     this.gTime = startMs;
     this.shape = serviceShape(cfg.serviceTime, cfg.stretch);
+  }
+
+  /** As the fast model's (added with the SLO rule for queues; not part of the comparison). */
+  backlogOlderThan(ageMs: number, atMs: number): boolean {
+    const q = this.sharedBacklog;
+    if (this.cfg.type !== 'queue' || !(q > 0)) return false;
+    const from = Math.max(this.startMs, atMs - ageMs);
+    const arrived = atMs > from ? (this.trace.meanRate(from, atMs) * (atMs - from)) / 1000 : 0;
+    return q > arrived * (1 + 1e-9) + 1e-9;
   }
 
   setInRotation(taskId: string, inRotation: boolean, timeMs: number): void {
@@ -223,6 +232,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     s.served = served;
     s.rejected = rejected;
     s.queued = queued;
+    s.waiting = queued;
     s.backlog = undefined;
   }
 
@@ -249,6 +259,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
+    s.waiting = q1;
     s.backlog = q1;
   }
 

@@ -3,7 +3,7 @@
 // tail P(S > t), and a table of quantiles to convolve with an exponential wait.
 
 import { lognormalParams, type Distribution } from '../../../../src/engine/index.js';
-import { normalQuantile, normalTail } from '../../../../src/workload/service/normal.js';
+import { normalQuantile, normalTail } from '../../../../src/engine/index.js';
 
 const TABLE_SIZE = 64;
 

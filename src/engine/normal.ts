@@ -1,4 +1,5 @@
-// Standard normal tail, density and quantile (for lognormal/normal service times).
+// Standard normal tail, density and quantile (normal and lognormal service times, the
+// rectified normal of distributions.ts).
 
 /** P(Z > z) via erfc (Numerical Recipes' Chebyshev fit, |error| < 1.2e-7). */
 export function normalTail(z: number): number {
