@@ -33,6 +33,7 @@
 
 import { LatencyGroups } from './fluid-latency.js';
 import type { ServiceShape } from './service-shape.js';
+import { growF64, growI32 } from './typed-grow.js';
 
 /** Width of a cell of the finest grid, as a ratio (each of shift, pWait, theta). */
 const GRID_RATIO = 1.02;
@@ -230,16 +231,4 @@ function hash(a: number, b: number, c: number): number {
   h ^= h >>> 15;
   h = Math.imul(h, 0x2c1b3c6d);
   return h ^ (h >>> 12);
-}
-
-function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
-
-function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
 }

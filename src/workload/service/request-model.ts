@@ -13,6 +13,7 @@ import { LatencyRecorder } from './latency-recorder.js';
 import { PoissonArrivals } from './poisson-arrivals.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
 import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats } from './types.js';
+import { growF64, growI32 } from './typed-grow.js';
 
 const ROUND_ROBIN = 0;
 const LEAST_OUTSTANDING = 1;
@@ -485,16 +486,4 @@ export class RequestServiceModel implements ServiceLoadModel {
     }
     return -1;
   }
-}
-
-function growI32(a: Int32Array, n: number): Int32Array<ArrayBuffer> {
-  const b = new Int32Array(n);
-  b.set(a);
-  return b;
-}
-
-function growF64(a: Float64Array, n: number): Float64Array<ArrayBuffer> {
-  const b = new Float64Array(n);
-  b.set(a);
-  return b;
 }
