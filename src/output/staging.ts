@@ -39,16 +39,9 @@ export function writeFileAtomic(path: string, content: string): void {
  * that ENOENT is thrown, and the caller reports it.
  */
 export function makeFolders(path: string): void {
-  const missing: string[] = [];
-  let p = resolve(path);
-  while (lstatOrNothing(p) === undefined) {
-    const parent = dirname(p);
-    if (parent === p) break;
-    missing.push(p);
-    p = parent;
-  }
+  const { existing, missing } = nearestExisting(path);
   if (missing.length === 0) {
-    if (!isFolder(p)) mkdirSync(p); // a file in the way: EEXIST, as mkdir -p says
+    if (!isFolder(existing)) mkdirSync(existing); // a file in the way: EEXIST, as mkdir -p says
     return;
   }
   for (let i = missing.length - 1; i >= 0; i--) {
@@ -66,13 +59,23 @@ export function makeFolders(path: string): void {
  * lost to an --out that could never be written.
  */
 export function assertWritableFolder(path: string): void {
-  let p = resolve(path);
-  while (lstatOrNothing(p) === undefined && dirname(p) !== p) p = dirname(p);
-  if (!isFolder(p)) {
-    mkdirSync(p); // EEXIST: a file is in the way
+  const { existing } = nearestExisting(path);
+  if (!isFolder(existing)) {
+    mkdirSync(existing); // EEXIST: a file is in the way
     return;
   }
-  accessSync(p, constants.W_OK | constants.X_OK);
+  accessSync(existing, constants.W_OK | constants.X_OK);
+}
+
+/** The deepest part of `path` that exists (or the root), and the parts below it that do not, deepest first. */
+function nearestExisting(path: string): { existing: string; missing: string[] } {
+  const missing: string[] = [];
+  let p = resolve(path);
+  while (lstatOrNothing(p) === undefined && dirname(p) !== p) {
+    missing.push(p);
+    p = dirname(p);
+  }
+  return { existing: p, missing };
 }
 
 function isFolder(path: string): boolean {

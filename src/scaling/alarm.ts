@@ -162,10 +162,9 @@ export class Alarm {
 
   /** CloudWatch's evaluation of the range as it is (evaluateRange), into `details`. */
   private evaluateDetails(): void {
-    const d = this.details;
-    // the state before this evaluation: what "ignore" keeps (details hold the previous one)
-    const current = this.state;
-    evaluateRange(this.range, this.evaluationRange, this.evaluationPeriods, this.datapointsToAlarm, this.comparisonOperator, this.threshold, d, this.treatMissingData, current);
+    // this.state is still the state before this evaluation: what "ignore" keeps (when the
+    // details are worked out late, every datapoint was real and "ignore" keeps nothing)
+    evaluateRange(this.range, this.evaluationRange, this.evaluationPeriods, this.datapointsToAlarm, this.comparisonOperator, this.threshold, this.details, this.treatMissingData, this.state);
   }
 
   /** The datapoints of the last evaluation, oldest first. */

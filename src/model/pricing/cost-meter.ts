@@ -44,10 +44,7 @@ export class CostMeter {
   stop(id: CostItemId, endMs: number): number {
     const item = this.items.get(id);
     if (!item) return 0;
-    this.items.delete(id);
-    const acc = this.settle(item.provider, endMs);
-    acc.running--;
-    acc.ratePerMs = acc.running === 0 ? 0 : acc.ratePerMs - item.ratePerMs;
+    const acc = this.remove(id, item, endMs);
     const billed = billedMs(item.startMs, endMs, item.minimumMs);
     acc.accrued += item.ratePerMs * (billed - (endMs - item.startMs));
     return item.ratePerMs * billed;
@@ -61,12 +58,18 @@ export class CostMeter {
   waive(id: CostItemId, endMs: number): void {
     const item = this.items.get(id);
     if (!item) return;
+    const acc = this.remove(id, item, endMs);
+    // (never below 0 by a rounding error: nothing else of the provider may have been billed)
+    acc.accrued = Math.max(0, acc.accrued - item.ratePerMs * (endMs - item.startMs));
+  }
+
+  /** Takes the item out of its provider's running figures at `endMs` (settled to then). */
+  private remove(id: CostItemId, item: Item, endMs: number): ProviderAccount {
     this.items.delete(id);
     const acc = this.settle(item.provider, endMs);
     acc.running--;
     acc.ratePerMs = acc.running === 0 ? 0 : acc.ratePerMs - item.ratePerMs;
-    // (never below 0 by a rounding error: nothing else of the provider may have been billed)
-    acc.accrued = Math.max(0, acc.accrued - item.ratePerMs * (endMs - item.startMs));
+    return acc;
   }
 
   /** Stops everything still running (end of the run). */
