@@ -164,6 +164,12 @@ export class LatencyGroups implements TailWithDensity {
   shift = new Float64Array(16);
   pWait = new Float64Array(16);
   theta = new Float64Array(16);
+  /**
+   * 0 for a plain group. A truncated wait's "cut" shape is a pair of groups (pushStationary):
+   * its positive part carries q (in (0, 1)) here, and the negative part, always the next
+   * group, -1. The run mixture (fluid-run-latency.ts) keeps the pair as one compound group.
+   */
+  cutQ = new Float64Array(16);
   /** -d/dt of the mixture tail at the last tailAt point. */
   density = 0;
   /** The G/G/c waits of add() and of addBacklogged's floor (each kept while its inputs repeat). */
@@ -297,16 +303,20 @@ export class LatencyGroups implements TailWithDensity {
     const cut = waiting * w.cutShare;
     if (cut > 0) {
       const q = w.cutQ;
-      this.push(cut / (1 - q), 0, 1, w.cutTheta);
-      this.push((-cut * q) / (1 - q), w.cutShift, 1, w.cutTheta);
+      if (q > 0) {
+        this.push(cut / (1 - q), 0, 1, w.cutTheta, q);
+        this.push((-cut * q) / (1 - q), w.cutShift, 1, w.cutTheta, -1);
+      } else {
+        this.push(cut, 0, 1, w.cutTheta);
+      }
     }
     if (waiting - cut > 0) this.push(waiting - cut, w.fitShift, 1, w.fitTheta);
   }
 
-  /** Appends a group, or merges it into the previous one when identical. */
-  private push(weight: number, shiftMs: number, pWait: number, theta: number): void {
+  /** Appends a group, or merges it into the previous one when identical (parts of a cut pair never merge). */
+  private push(weight: number, shiftMs: number, pWait: number, theta: number, cutQ = 0): void {
     const n = this.count;
-    if (n > 0 && this.pWait[n - 1] === pWait && this.theta[n - 1] === theta && this.shift[n - 1] === shiftMs) {
+    if (n > 0 && cutQ === 0 && this.cutQ[n - 1] === 0 && this.pWait[n - 1] === pWait && this.theta[n - 1] === theta && this.shift[n - 1] === shiftMs) {
       this.weight[n - 1] += weight;
       return;
     }
@@ -315,12 +325,13 @@ export class LatencyGroups implements TailWithDensity {
     this.shift[n] = shiftMs;
     this.pWait[n] = pWait;
     this.theta[n] = theta;
+    this.cutQ[n] = cutQ;
     this.count = n + 1;
   }
 
   private grow(): void {
     const m = this.weight.length * 2;
-    for (const k of ['weight', 'shift', 'pWait', 'theta'] as const) {
+    for (const k of ['weight', 'shift', 'pWait', 'theta', 'cutQ'] as const) {
       const a = new Float64Array(m);
       a.set(this[k]);
       this[k] = a;

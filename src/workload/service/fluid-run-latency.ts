@@ -25,8 +25,19 @@
 // within 3 %. At the end the quantiles are solved once, on the mixture of the cells, by the
 // per-period code (LatencyGroups.quantile).
 //
-// A group of negative weight (the negative part of a truncated wait, see fluid-latency.ts)
-// goes into cells of its own sign only.
+// A truncated wait's "cut" shape (fluid-latency.ts, pushStationary) is a pair of groups,
+// Exp(theta) / (1 - q) less q / (1 - q) of the same shifted by D, one of negative weight;
+// apart, the two would fall into different cells and merge with different neighbours, and
+// the cancellation that keeps the pair a distribution (a density of 0 beyond D when
+// q = e^(-theta D)) would be lost as the grid coarsens. So the pair is kept as ONE compound
+// group (weight C = the requests it serves, theta, q, D) in cells of compound groups only,
+// keyed by D, q and theta; merged compounds take the members' weighted mean q and mean
+// untruncated wait (1 / theta), and the D that keeps the compound's mean wait,
+// 1/theta - q D / (1 - q), exactly the members' weighted mean. Only when the quantiles are
+// solved is a cell split into its two signed groups again, with q held at most e^(-theta D)
+// (each member's is: rho^N e^(N (1 - rho)) <= 1), so the mixture's density never goes
+// negative however coarse the grid. Any other group of negative weight (given to addGroup)
+// goes into cells of its own sign.
 //
 // Cost per period: an addition when a group repeats the last one added (steady load), else
 // three logarithms and a table probe per group.
@@ -47,6 +58,8 @@ const ZERO = -0x40000000;
  * a cell's weight keeps one sign and its means stay means.
  */
 const NEGATIVE = 0x20000000;
+/** Added to the key of D of a compound (cut) group: compounds share cells only with each other. */
+const CUT = 0x10000000;
 
 export class FluidRunLatency {
   /** Cells in use. */
@@ -57,7 +70,11 @@ export class FluidRunLatency {
   private kShift = new Int32Array(16);
   private kPWait = new Int32Array(16);
   private kTheta = new Int32Array(16);
-  /** Per cell: the weight, and the weighted sums of shift, pWait and the mean wait pWait / theta. */
+  /**
+   * Per cell: the weight, and the weighted sums of shift, pWait and the mean wait pWait / theta;
+   * of a compound cell (cut[c] = 1): of q D / (1 - q), q and 1 / theta.
+   */
+  private cut = new Uint8Array(16);
   private w = new Float64Array(16);
   private wShift = new Float64Array(16);
   private wPWait = new Float64Array(16);
@@ -70,6 +87,11 @@ export class FluidRunLatency {
   private lastPWait = NaN;
   private lastTheta = NaN;
   private lastNegative = false;
+  // The last compound added, as given, and its cell.
+  private lastCutCell = -1;
+  private lastCutD = NaN;
+  private lastCutQ = NaN;
+  private lastCutTheta = NaN;
   private readonly mixture = new LatencyGroups();
   private mixtureReady = false;
 
@@ -83,7 +105,47 @@ export class FluidRunLatency {
 
   /** Adds the groups of a period just closed. */
   add(groups: LatencyGroups): void {
-    for (let g = 0; g < groups.count; g++) this.addGroup(groups.weight[g], groups.shift[g], groups.pWait[g], groups.theta[g]);
+    const n = groups.count;
+    for (let g = 0; g < n; g++) {
+      const q = groups.cutQ[g];
+      // a cut pair (positive part at shift 0, its negative part next): one compound
+      if (q > 0 && g + 1 < n && groups.cutQ[g + 1] === -1 && groups.shift[g] === 0) {
+        this.addCut(groups.weight[g] * (1 - q), groups.theta[g], q, groups.shift[g + 1]);
+        g++;
+        continue;
+      }
+      this.addGroup(groups.weight[g], groups.shift[g], groups.pWait[g], groups.theta[g]);
+    }
+  }
+
+  /**
+   * Adds a truncated wait's cut shape serving `weight` requests: Exp(theta) / (1 - q) less
+   * q / (1 - q) of D + Exp(theta) (pWait 1, no shift), 0 < q < 1.
+   */
+  addCut(weight: number, theta: number, q: number, dMs: number): void {
+    if (!(weight > 0 && weight < Infinity && q > 0 && q < 1 && theta > 0 && theta < Infinity && dMs > 0)) {
+      // not a proper compound: its two parts as plain groups
+      if (q > 0 && q < 1) {
+        this.addGroup(weight / (1 - q), 0, 1, theta);
+        this.addGroup((-weight * q) / (1 - q), dMs, 1, theta);
+      } else {
+        this.addGroup(weight, 0, 1, theta);
+      }
+      return;
+    }
+    this.mixtureReady = false;
+    let c = this.lastCutCell;
+    if (c < 0 || dMs !== this.lastCutD || q !== this.lastCutQ || theta !== this.lastCutTheta) {
+      c = this.cellFor(dMs, q, theta, false, true);
+      this.lastCutCell = c;
+      this.lastCutD = dMs;
+      this.lastCutQ = q;
+      this.lastCutTheta = theta;
+    }
+    this.w[c] += weight;
+    this.wShift[c] += (weight * q * dMs) / (1 - q);
+    this.wPWait[c] += weight * q;
+    this.wWait[c] += weight / theta;
   }
 
   addGroup(weight: number, shiftMs: number, pWait: number, theta: number): void {
@@ -101,7 +163,7 @@ export class FluidRunLatency {
     }
     let c = this.lastCell;
     if (c < 0 || shift !== this.lastShift || pw !== this.lastPWait || th !== this.lastTheta || negative !== this.lastNegative) {
-      c = this.cellFor(shift, pw, th, negative);
+      c = this.cellFor(shift, pw, th, negative, false);
       this.lastCell = c;
       this.lastShift = shift;
       this.lastPWait = pw;
@@ -124,6 +186,12 @@ export class FluidRunLatency {
       m.reset();
       for (let c = 0; c < this.count; c++) {
         const w = this.w[c];
+        if (this.cut[c] === 1) {
+          const [theta, q, d] = this.cutParameters(c);
+          m.addGroup(w / (1 - q), 0, 1, theta);
+          m.addGroup((-w * q) / (1 - q), d, 1, theta);
+          continue;
+        }
         const waits = this.kPWait[c] !== ZERO;
         m.addGroup(w, this.wShift[c] / w, waits ? this.wPWait[c] / w : 0, waits ? this.wPWait[c] / this.wWait[c] : Infinity);
       }
@@ -132,15 +200,32 @@ export class FluidRunLatency {
     return m.quantile(shape, p, scaleMs);
   }
 
-  /** The cell of a group's parameters (pWait 0: no wait), made when new; the grid coarsens when full. */
-  private cellFor(shift: number, pw: number, th: number, negative: boolean): number {
+  /**
+   * A compound cell's theta, q and D: the mean untruncated wait and q are the members'
+   * weighted means; D keeps the mean wait 1/theta - q D / (1 - q) the members' mean; q is held
+   * at most e^(-theta D), where the pair's density beyond D is 0 (never negative).
+   */
+  private cutParameters(c: number): [number, number, number] {
+    const w = this.w[c];
+    const theta = w / this.wWait[c];
+    const q0 = this.wPWait[c] / w;
+    const d = ((this.wShift[c] / w) * (1 - q0)) / q0;
+    const qMax = Math.exp(-theta * d);
+    return [theta, q0 < qMax ? q0 : qMax, d];
+  }
+
+  /**
+   * The cell of a group's parameters (pWait 0: no wait), or of a compound's (D, q, theta),
+   * made when new; the grid coarsens when full.
+   */
+  private cellFor(shift: number, pw: number, th: number, negative: boolean, cut: boolean): number {
     for (;;) {
-      const ks = this.key(shift) + (negative ? NEGATIVE : 0);
+      const ks = this.key(shift) + (negative ? NEGATIVE : 0) + (cut ? CUT : 0);
       const kp = pw > 0 ? this.key(pw) : ZERO;
       const kt = pw > 0 ? this.key(th) : ZERO;
       const c = this.find(ks, kp, kt);
       if (c >= 0) return c;
-      if (this.count < this.maxCells) return this.newCell(ks, kp, kt);
+      if (this.count < this.maxCells) return this.newCell(ks, kp, kt, cut);
       // a coarser grid merges cells (always, once its cells are wide enough)
       this.coarsen();
     }
@@ -161,9 +246,10 @@ export class FluidRunLatency {
     }
   }
 
-  private newCell(ks: number, kp: number, kt: number): number {
+  private newCell(ks: number, kp: number, kt: number, cut: boolean): number {
     if (this.count === this.w.length) this.grow(this.count * 2);
     const c = this.count++;
+    this.cut[c] = cut ? 1 : 0;
     this.kShift[c] = ks;
     this.kPWait[c] = kp;
     this.kTheta[c] = kt;
@@ -187,6 +273,9 @@ export class FluidRunLatency {
     this.kShift = growI32(this.kShift, n);
     this.kPWait = growI32(this.kPWait, n);
     this.kTheta = growI32(this.kTheta, n);
+    const cut = new Uint8Array(n);
+    cut.set(this.cut.subarray(0, Math.min(this.cut.length, n)));
+    this.cut = cut;
     this.w = growF64(this.w, n);
     this.wShift = growF64(this.wShift, n);
     this.wPWait = growF64(this.wPWait, n);
@@ -208,21 +297,35 @@ export class FluidRunLatency {
     const wp = this.wPWait.slice(0, n);
     const wt = this.wWait.slice(0, n);
     const kp = this.kPWait.slice(0, n);
+    const cut = this.cut.slice(0, n);
+    const params: number[][] = [];
+    for (let c = 0; c < n; c++) params.push(cut[c] === 1 ? this.cutParameters(c) : []);
     this.count = 0;
     this.slots.fill(0);
     for (let c = 0; c < n; c++) {
-      const waits = kp[c] !== ZERO;
-      const ks2 = this.key(ws[c] / w[c]) + (w[c] < 0 ? NEGATIVE : 0);
-      const kp2 = waits ? this.key(wp[c] / w[c]) : ZERO;
-      const kt2 = waits ? this.key(wp[c] / wt[c]) : ZERO;
+      let ks2: number;
+      let kp2: number;
+      let kt2: number;
+      if (cut[c] === 1) {
+        const [theta, q, dMs] = params[c];
+        ks2 = this.key(dMs) + CUT;
+        kp2 = this.key(q);
+        kt2 = this.key(theta);
+      } else {
+        const waits = kp[c] !== ZERO;
+        ks2 = this.key(ws[c] / w[c]) + (w[c] < 0 ? NEGATIVE : 0);
+        kp2 = waits ? this.key(wp[c] / w[c]) : ZERO;
+        kt2 = waits ? this.key(wp[c] / wt[c]) : ZERO;
+      }
       let d = this.find(ks2, kp2, kt2);
-      if (d < 0) d = this.newCell(ks2, kp2, kt2);
+      if (d < 0) d = this.newCell(ks2, kp2, kt2, cut[c] === 1);
       this.w[d] += w[c];
       this.wShift[d] += ws[c];
       this.wPWait[d] += wp[c];
       this.wWait[d] += wt[c];
     }
     this.lastCell = -1;
+    this.lastCutCell = -1;
   }
 }
 
