@@ -1,5 +1,6 @@
 // Valid input that likely does not do what its author meant: a load change or a scheduled
-// action after the end of the run, an Availability Zone outside the scenario's region.
+// action after the end of the run, an Availability Zone outside the scenario's region, a
+// deployment configuration under which a draining instance's tasks never leave.
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -24,6 +25,20 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   s.scenario.cluster.availabilityZones.forEach((az, i) => {
     if (!new RegExp(`^${region}[a-z]$`).test(az)) out.push({ at: ['cluster', 'availabilityZones', i], message: `"${az}" is not an Availability Zone name of ${region} (like ${region}a); it is used as a label only` });
   });
+  for (const svc of s.services) {
+    // Draining (container-instance-draining.html): tasks on a DRAINING instance are replaced
+    // within maximumPercent and stopped keeping minimumHealthyPercent healthy. At 100 and 100
+    // neither may go first, so a drain (managed scale in, a Spot interruption) never ends.
+    const dc = svc.config.deploymentConfiguration;
+    const onEc2 = svc.launchType === 'EC2' || svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'asg');
+    if (svc.config.schedulingStrategy === 'REPLICA' && onEc2 && dc.minimumHealthyPercent === 100 && dc.maximumPercent === 100) {
+      out.push({
+        at: ['services', svc.name, 'deploymentConfiguration'],
+        message:
+          'minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain never ends; lower minimumHealthyPercent or raise maximumPercent',
+      });
+    }
+  }
   if (options.durationOverridden) return out;
   for (const svc of s.services) {
     const rate = svc.config.workload?.requestRate;

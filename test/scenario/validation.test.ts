@@ -108,6 +108,29 @@ describe('scenario validation: one clear line per problem, with the key path', (
     expect(scenarioWarnings(loadScenarioFile(file, { durationMs: 600_000 }), { durationOverridden: true }).map((w) => w.at.join('.'))).toEqual(['cluster.availabilityZones.2']);
   });
 
+  it('warns (exit 0) of minimumHealthyPercent 100 with maximumPercent 100 on EC2, where a drain never ends; not on Fargate, not for other values', async () => {
+    const s = quickstart();
+    s.services.web.deploymentConfiguration = { minimumHealthyPercent: 100, maximumPercent: 100 };
+    const file = writeScenario(dir, 'drain-100-100', s);
+    const r = await cli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr.trim()).toBe(
+      `warning: ${file}: services.web.deploymentConfiguration: minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain never ends; lower minimumHealthyPercent or raise maximumPercent`,
+    );
+    // said whatever --duration (it is not about the run's end)
+    expect(scenarioWarnings(loadScenarioFile(file, { durationMs: 600_000 }), { durationOverridden: true }).map((w) => w.at.join('.'))).toEqual(['services.web.deploymentConfiguration']);
+    for (const [min, max] of [[99, 100], [100, 101]] as const) {
+      const t = quickstart();
+      t.services.web.deploymentConfiguration = { minimumHealthyPercent: min, maximumPercent: max };
+      expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, `drain-${min}-${max}`, t)))).toEqual([]);
+    }
+    const f = quickstart();
+    Object.assign(f.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });
+    f.services.web.launchType = 'FARGATE';
+    f.services.web.deploymentConfiguration = { minimumHealthyPercent: 100, maximumPercent: 100 };
+    expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate', f)))).toEqual([]);
+  });
+
   it('accepts the AWS bounds themselves, and a stopTimeout above 120 s on EC2 (the 120 s maximum is Fargate\'s)', () => {
     for (const [lb, stopTimeout] of [[{ deregistrationDelay: '0s', healthCheck: { interval: '5s' } }, '10m'], [{ deregistrationDelay: '3600s', healthCheck: { interval: '300s' } }, '121s']] as const) {
       const s = quickstart();
