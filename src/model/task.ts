@@ -16,6 +16,8 @@ export type StopReason =
   | 'spot-interruption'
   | 'instance-drained'
   | 'instance-terminated'
+  /** ECS stopped it because its load balancer target group reported it unhealthy. */
+  | 'failed-elb-health-checks'
   | 'simulation-end';
 
 export interface Task {

@@ -322,14 +322,13 @@ function resolveService(
     report([...at, 'launchType'], 'launchType EC2 needs an Auto Scaling group capacity provider in cluster.capacityProviders to supply instances');
   }
 
-  if (config.loadBalancer?.healthCheck.healthyThreshold !== undefined) {
+  if (config.healthCheckGracePeriodSeconds > 0 && !config.loadBalancer) {
+    // "If you don't use any of the health checks, then healthCheckGracePeriodSeconds is
+    // unused" (ECS APIReference/API_CreateService.html); ecsim models no container health checks
     report(
-      [...at, 'loadBalancer', 'healthCheck', 'healthyThreshold'],
-      'not used: a newly registered target is healthy after one passing health check (elasticloadbalancing target-group-health-checks.html); the threshold applies only to a target that failed checks, and ecsim tasks never fail them; remove the key',
+      [...at, 'healthCheckGracePeriodSeconds'],
+      `expected 0 without a loadBalancer (the grace period applies to load balancer health checks; ecsim models no container health checks, so ECS would not use it), found ${config.healthCheckGracePeriodSeconds}; add a loadBalancer or remove the key`,
     );
-  }
-  if (config.healthCheckGracePeriodSeconds > 0) {
-    report([...at, 'healthCheckGracePeriodSeconds'], 'not supported yet: ecsim tasks never fail health checks, so a grace period would change nothing; remove the key or set 0');
   }
   let desiredCount = config.desiredCount ?? 0;
   const as = config.autoScaling;

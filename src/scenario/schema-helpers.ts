@@ -69,6 +69,15 @@ export function durationWithin(minMs: number, maxMs: number, source: string) {
   });
 }
 
+/** A whole number AWS accepts only from `min` to `max`; `source` names the AWS limit in the message. */
+export function intWithin(min: number, max: number, source: string) {
+  return z.unknown().transform((value, ctx): number => {
+    if (typeof value === 'number' && Number.isInteger(value) && value >= min && value <= max) return value;
+    ctx.addIssue({ code: 'custom', message: `expected a whole number from ${min} to ${max} (${source}), found ${describe(value)}` });
+    return z.NEVER;
+  });
+}
+
 /**
  * An object discriminated by one key (`distribution`, `policyType`): the key's value picks
  * the schema, so errors speak of that variant instead of "no union member matched".

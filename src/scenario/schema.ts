@@ -11,6 +11,7 @@ import {
   oneOf,
   percent,
   durationWithin,
+  intWithin,
   positiveDuration,
   strict,
 } from './schema-helpers.js';
@@ -135,9 +136,12 @@ const taskDefinition = strict({
   startup: strict({
     imagePull: distribution.default({ distribution: 'lognormal', median: 12_000, p95: 30_000 }),
     containerStart: distribution.default({ distribution: 'fixed', value: 3_000 }),
+    /** Model: from RUNNING until the application answers (passes load balancer health checks, takes load). */
+    applicationStart: distribution.default({ distribution: 'fixed', value: 0 }),
   }).default({
     imagePull: { distribution: 'lognormal', median: 12_000, p95: 30_000 },
     containerStart: { distribution: 'fixed', value: 3_000 },
+    applicationStart: { distribution: 'fixed', value: 0 },
   }),
   stopTimeout: duration.default(30_000),
   /** Model: how long the containers take to exit after SIGTERM (capped by stopTimeout, then SIGKILL). */
@@ -244,12 +248,18 @@ const placementConstraint = discriminated('type', {
   memberOf: strict({ type: z.literal('memberOf'), expression: z.string() }),
 });
 
+// The target group's health check (elasticloadbalancing APIReference/API_CreateTargetGroup.html:
+// "The range is 5-300" s for HealthCheckIntervalSeconds, 2-10 for both threshold counts;
+// ALB defaults 30 s, 5 and 2)
 const healthCheck = strict({
-  // HealthCheckIntervalSeconds: "The range is 5-300" (elasticloadbalancing APIReference/API_CreateTargetGroup.html)
   interval: durationWithin(5_000, 300_000, "the target group's HealthCheckIntervalSeconds range").default(30_000),
-  /** Refused with a reason in resolve.ts: a new target needs one passing check, whatever the threshold. */
-  healthyThreshold: int.min(2).max(10).optional(),
+  healthyThreshold: intWithin(2, 10, "the target group's HealthyThresholdCount range").default(5),
+  unhealthyThreshold: intWithin(2, 10, "the target group's UnhealthyThresholdCount range").default(2),
 });
+const HEALTH_CHECK_DEFAULTS = { interval: 30_000, healthyThreshold: 5, unhealthyThreshold: 2 };
+
+/** healthCheckGracePeriodSeconds: "up to 2,147,483,647 seconds" (ECS APIReference/API_CreateService.html). */
+const MAX_GRACE_PERIOD_SECONDS = 2_147_483_647;
 
 const service = strict({
   taskDefinition: z.string(),
@@ -259,7 +269,7 @@ const service = strict({
   capacityProviderStrategy: capacityProviderStrategy.optional(),
   placementStrategy: z.array(placementStrategy).max(5).optional(),
   placementConstraints: z.array(placementConstraint).max(10).default([]),
-  healthCheckGracePeriodSeconds: nonNegInt.default(0),
+  healthCheckGracePeriodSeconds: intWithin(0, MAX_GRACE_PERIOD_SECONDS, 'ECS accepts up to 2,147,483,647 seconds').default(0),
   deploymentConfiguration: strict({
     minimumHealthyPercent: int.min(0).max(100).default(100),
     maximumPercent: int.min(100).max(200).default(200),
@@ -268,7 +278,7 @@ const service = strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
     // deregistration_delay.timeout_seconds: "The range is 0-3600 seconds" (elasticloadbalancing APIReference/API_TargetGroupAttribute.html)
     deregistrationDelay: durationWithin(0, 3_600_000, "the target group's deregistration_delay.timeout_seconds range").default(300_000),
-    healthCheck: healthCheck.default({ interval: 30_000 }),
+    healthCheck: healthCheck.default(HEALTH_CHECK_DEFAULTS),
   }).optional(),
   workload: workload.optional(),
   fidelity: oneOf(['fluid', 'request'] as const).default('fluid'),

@@ -9,6 +9,7 @@ export const EVENT_TYPES = [
   'task-placed',
   'task-unplaceable',
   'task-running',
+  'task-unhealthy',
   'task-stopped',
   'instance-launched',
   'instance-registered',

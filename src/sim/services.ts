@@ -2,10 +2,13 @@
 // (capacity provider strategy -> placement) and stopping them (scale-in choice), and
 // moves every task through its lifecycle (aws-behaviour.md §9):
 //   PROVISIONING -> PENDING -> RUNNING -> (DEACTIVATING) -> STOPPING -> STOPPED.
+// With a load balancer it also stops tasks whose target group reports them unhealthy
+// after the health check grace period (model/target-health.ts).
 
 import { sampleDuration as sample, type Place, type RandomStream } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
 import { isLive, NewTask, type StopReason, type Task } from '../model/task.js';
+import { targetHealthTimeline, type TargetHealthCheck, type TargetHealthTimeline } from '../model/target-health.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
 import { fargateHourlyRate, fargateTaskSize } from '../model/pricing/index.js';
 import {
@@ -124,14 +127,18 @@ export class ServiceRuntime {
   }
 
   /** This service's random streams, looked up once (RandomStreams.stream(name) is the same object each time). */
-  private readonly rng: Record<'placement' | 'startup' | 'shutdown' | 'fargateAz' | 'fargateProvisioning' | 'scaleIn', RandomStream | null> = {
+  private readonly rng: Record<'placement' | 'startup' | 'applicationStart' | 'shutdown' | 'fargateAz' | 'fargateProvisioning' | 'scaleIn', RandomStream | null> = {
     placement: null,
     startup: null,
+    applicationStart: null,
     shutdown: null,
     fargateAz: null,
     fargateProvisioning: null,
     scaleIn: null,
   };
+
+  /** The target group's health check and the grace period, with a load balancer; null without one. */
+  private readonly healthCheck: TargetHealthCheck | null;
 
   private lastUnplaceableMessage = '';
   /**
@@ -181,6 +188,15 @@ export class ServiceRuntime {
     const providers = new Set(config.strategy.map((s) => s.capacityProvider));
     // (a DAEMON service's tasks run on every provider's instances whatever its strategy says)
     this.onlyProvider = config.launchType !== 'EC2' && !this.daemon && providers.size === 1 ? [...providers][0] : null;
+    const lb = config.config.loadBalancer;
+    this.healthCheck = lb
+      ? {
+          intervalMs: lb.healthCheck.interval,
+          healthyThreshold: lb.healthCheck.healthyThreshold,
+          unhealthyThreshold: lb.healthCheck.unhealthyThreshold,
+          gracePeriodMs: config.config.healthCheckGracePeriodSeconds * 1000,
+        }
+      : null;
     const as = config.config.autoScaling;
     if (as) {
       this.minCapacity = as.minCapacity;
@@ -537,14 +553,77 @@ export class ServiceRuntime {
       const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh(`spot-fargate/${task.id}`));
       task.timer = world.sim.after(delay, onFargateSpotNotice, { svc: this, task }, PRIORITY.lifecycle);
     }
-    const lb = this.config.config.loadBalancer;
-    if (lb) {
-      const hc = lb.healthCheck;
-      // a newly registered target is healthy after one passing check, modelled one interval after registration
-      world.sim.after(hc.interval, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
-    } else {
+    const appStart = this.applicationStart();
+    const hc = this.healthCheck;
+    if (hc) {
+      // registered in the target group now; the checks come every interval from here (target-health.ts)
+      const health = targetHealthTimeline(appStart, hc);
+      if (health.unhealthyAt === null) world.sim.after(health.healthyAt!, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
+      else world.sim.after(health.unhealthyAt, onUnhealthy, { svc: this, task, health, appStart }, PRIORITY.lifecycle);
+    } else if (appStart === 0) {
       this.enterRotation(task);
+    } else {
+      // no health check to wait for: the task takes load once its application has started
+      world.sim.after(appStart, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
     }
+  }
+
+  /**
+   * How long the task's application takes to start after RUNNING. Drawn from its own
+   * stream, and only when it can differ from 0, so runs without it draw nothing more.
+   */
+  private applicationStart(): number {
+    const d = this.config.taskDefinition.config.startup.applicationStart;
+    if (d.distribution === 'fixed') return Math.max(d.value, 0);
+    // whole milliseconds, as the clock keeps time: the check it passes is then exact
+    return Math.round(sample(d, (this.rng.applicationStart ??= this.world.streams.stream(`app-start/${this.name}`))));
+  }
+
+  /**
+   * The target turned unhealthy (its unhealthyThreshold-th failed check). ECS stops the
+   * task now when the grace period is over; else it looks again when the period ends,
+   * unless the target is healthy again by then.
+   */
+  targetUnhealthy(task: Task, health: TargetHealthTimeline, appStart: number): void {
+    if (task.state !== 'RUNNING' || task.leaving) return;
+    const world = this.world;
+    const hc = this.healthCheck!;
+    const failed =
+      `${task.id} is unhealthy in (target-group ${this.name}) due to (reason Health checks failed): ${hc.unhealthyThreshold} consecutive checks failed, ` +
+      `the last ${seconds(health.unhealthyAt!)} after RUNNING (its application starts ${seconds(appStart)} after RUNNING)`;
+    if (health.stoppedAt === health.unhealthyAt) {
+      world.log('task-unhealthy', task.id, `${failed}; the service stops it: ${stoppedReason(this.name)}`);
+      return this.stopUnhealthy(task);
+    }
+    world.log('task-unhealthy', task.id, `${failed}; ignored during the health check grace period (${seconds(hc.gracePeriodMs)} after RUNNING)`);
+    if (health.stoppedAt !== null) world.sim.after(health.stoppedAt - health.unhealthyAt!, onGracePeriodEnd, { svc: this, task, health }, PRIORITY.lifecycle);
+    else world.sim.after(health.healthyAt! - health.unhealthyAt!, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
+  }
+
+  /** The grace period ended with the target still unhealthy: ECS stops the task. */
+  gracePeriodEnded(task: Task, health: TargetHealthTimeline): void {
+    if (task.state !== 'RUNNING' || task.leaving) return;
+    const hc = this.healthCheck!;
+    // the checks that passed so far (from the first passing one to the period's end)
+    const passed = Math.max(0, Math.floor(hc.gracePeriodMs / hc.intervalMs) - health.failedChecks);
+    this.world.log(
+      'task-unhealthy',
+      task.id,
+      `${task.id} is still unhealthy in (target-group ${this.name}) when the health check grace period ends, ${seconds(hc.gracePeriodMs)} after RUNNING ` +
+        `(${passed} of the ${hc.healthyThreshold} consecutive passing checks it needs); the service stops it: ${stoppedReason(this.name)}`,
+    );
+    this.stopUnhealthy(task);
+  }
+
+  /**
+   * Stops a task its target group reports unhealthy; it no longer counts toward the desired
+   * count, so a replacement starts at once. (Stopping it lowers no healthy count, so
+   * minimumHealthyPercent does not hold it; a task stopped after RUNNING does not trigger
+   * the service throttle: developerguide service-throttle-logic.html.)
+   */
+  private stopUnhealthy(task: Task): void {
+    this.stopTask(task, 'failed-elb-health-checks');
+    this.requestReconcile();
   }
 
   enterRotation(task: Task): void {
@@ -653,7 +732,7 @@ export class ServiceRuntime {
    * neither comes here. A task drained at an EC2 Spot notice is killed when the instance
    * terminates 2 minutes later, whatever its deregistration delay or stopTimeout.)
    */
-  stopTask(task: Task, reason: 'scale-in' | 'instance-drained'): void {
+  stopTask(task: Task, reason: 'scale-in' | 'instance-drained' | 'failed-elb-health-checks'): void {
     if (task.state === 'STOPPED' || task.stopReason !== null) return;
     const world = this.world;
     this.markLeaving(task, reason);
@@ -907,6 +986,12 @@ function onRunning(a: { svc: ServiceRuntime; task: Task }): void {
 function onHealthy(a: { svc: ServiceRuntime; task: Task }): void {
   a.svc.enterRotation(a.task);
 }
+function onUnhealthy(a: { svc: ServiceRuntime; task: Task; health: TargetHealthTimeline; appStart: number }): void {
+  a.svc.targetUnhealthy(a.task, a.health, a.appStart);
+}
+function onGracePeriodEnd(a: { svc: ServiceRuntime; task: Task; health: TargetHealthTimeline }): void {
+  a.svc.gracePeriodEnded(a.task, a.health);
+}
 function onHealthyCheck(svc: ServiceRuntime): void {
   svc.healthyCheck();
 }
@@ -918,4 +1003,14 @@ function onStopped(a: { svc: ServiceRuntime; task: Task }): void {
 }
 function onFargateSpotNotice(a: { svc: ServiceRuntime; task: Task }): void {
   if (a.task.state === 'RUNNING' && !a.task.leaving) a.svc.fargateSpotNotice(a.task);
+}
+
+/** 60000 -> "60 s", 125761 -> "125.8 s". */
+function seconds(ms: number): string {
+  return `${Number((ms / 1000).toFixed(1))} s`;
+}
+
+/** ECS's stopped reason for a task its target group reported unhealthy (the target group named after the service). */
+function stoppedReason(service: string): string {
+  return `Task failed ELB health checks in (target-group ${service})`;
 }

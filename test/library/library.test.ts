@@ -151,6 +151,21 @@ describe('lessons in the records', () => {
     const daemonHosts = r.tasks.filter((t) => t.service === 'log-router').map((t) => t.instanceId).sort();
     expect(daemonHosts).toEqual(registered);
   });
+
+  it('health-check-grace-period: a task is stopped at its second failed check (60 s after RUNNING) without a grace period, when a 120 s period ends with 120 s, never with 300 s', () => {
+    // checks every 30 s, unhealthy after 2 failures; the application needs 80-140 s, so it
+    // is healthy again (5 passes) 210-270 s after RUNNING. Stopped: 30 s deregistration delay, 1 s to exit
+    for (const [variant, after] of [['no-grace', 60_000], ['grace-120s', 120_000]] as const) {
+      const stopped = run('health-check-grace-period.yaml', variant).tasks.filter((t) => t.stopped !== null);
+      expect(stopped.length, variant).toBeGreaterThan(50);
+      for (const t of stopped) expect([t.stopReason, t.stopped! - t.running!], `${variant} ${t.taskId}`).toEqual(['failed-elb-health-checks', after + 31_000]);
+    }
+    const up = run('health-check-grace-period.yaml', 'grace-300s');
+    expect(up.tasks.map((t) => t.stopReason)).toEqual(['simulation-end', 'simulation-end', 'simulation-end']);
+    expect(up.events.filter((e) => e.type === 'task-unhealthy').map((e) => e.message.replace(/^\S+ /, '').replace(/starts [\d.]+ s/, 'starts A s'))).toEqual(
+      Array(3).fill('is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING (its application starts A s after RUNNING); ignored during the health check grace period (300 s after RUNNING)'),
+    );
+  });
 });
 
 /** A (file, variant) run on another seed, without keeping records. */

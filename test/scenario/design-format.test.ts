@@ -8,7 +8,7 @@ import { loadScenarioFile, loadScenarioObject, parseScenarioText, ScenarioError 
 const DESIGN = '../shared/design/scenario.yaml';
 
 describe.skipIf(!existsSync(DESIGN))('the design scenario file', () => {
-  it('is refused for three reasons, each an AWS rule or an unmodelled behaviour (the mixed strategy once, without its consequences)', () => {
+  it('is refused for two reasons, each an AWS rule (the mixed strategy once, without its consequences)', () => {
     let error: ScenarioError | undefined;
     try {
       loadScenarioFile(DESIGN);
@@ -17,24 +17,22 @@ describe.skipIf(!existsSync(DESIGN))('the design scenario file', () => {
     }
     expect(error).toBeInstanceOf(ScenarioError);
     const lines = error!.message.split('\n');
-    expect(lines).toHaveLength(3);
+    expect(lines).toHaveLength(2);
     // purchaseOption on-demand with spotInterruptions (the design's own comment says "only with spot")
     expect(lines[0]).toMatch(/spotInterruptions: spotInterruptions needs purchaseOption: spot/);
     // AWS: a strategy contains ASG providers or Fargate providers, not both
     // (not also "placement strategies apply to EC2 only": which launch type is moot until the strategy is fixed)
     expect(lines[1]).toMatch(/services\.web\.capacityProviderStrategy: a strategy cannot mix/);
-    // tasks never fail health checks, so a grace period would be silently meaningless
-    expect(lines[2]).toMatch(/healthCheckGracePeriodSeconds: not supported yet/);
   });
 
-  it('loads whole once those three are fixed: every other key is accepted', () => {
+  it('loads whole once those two are fixed: every other key is accepted, the grace period of 30 s too (web has a load balancer)', () => {
     const raw = parseScenarioText(DESIGN, readFileSync(DESIGN, 'utf8')).value as any;
     delete raw.cluster.capacityProviders['asg-m5'].autoScalingGroup.spotInterruptions;
     raw.services.web.capacityProviderStrategy = [{ capacityProvider: 'asg-m5', base: 2, weight: 1 }];
-    raw.services.web.healthCheckGracePeriodSeconds = 0;
     const s = loadScenarioObject(DESIGN, raw, { baseDir: '../shared/design' });
     expect(s.services.map((x) => x.name)).toEqual(['web', 'worker']);
     expect(Object.keys(s.scenario.variants ?? {})).toEqual(['baseline', 'tt-cpu-45', 'no-step']);
     expect(s.scenario.services.web.autoScaling?.policies.surge.policyType).toBe('StepScaling');
+    expect(s.scenario.services.web.healthCheckGracePeriodSeconds).toBe(30);
   });
 });

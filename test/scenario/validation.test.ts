@@ -3,7 +3,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { cli, quickstart, tempDir, writeScenario } from '../helpers.js';
+import { cli, quickstart, QUICKSTART, tempDir, writeScenario } from '../helpers.js';
 import { loadScenarioFile, ScenarioError, scenarioWarnings } from '../../src/scenario/index.js';
 
 type Mutation = (s: Record<string, any>) => void;
@@ -34,7 +34,17 @@ const cases: [string, Mutation, RegExp][] = [
   ['target tracking needs 1-minute metrics', (s) => (s.metrics = { period: '120s' }), /metrics\.period: target tracking \(policy cpu of web\) uses the 1-minute datapoints.*found 120s/],
   ['step alarm period not a multiple of the metric period', (s) => (s.services.web.autoScaling.policies.surge = { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', period: '90s', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] }), /policies\.surge\.alarm\.period: expected a multiple of metrics\.period \(60s\), found 90s/],
   ['region without prices', (s) => (s.region = 'eu-west-1'), /region: expected one of us-east-1, found "eu-west-1"/],
-  ['healthyThreshold (a new target is healthy after one check)', (s) => (s.services.web.loadBalancer = { healthCheck: { interval: '10s', healthyThreshold: 3 } }), /services\.web\.loadBalancer\.healthCheck\.healthyThreshold: not used: a newly registered target is healthy after one passing health check/],
+  ['a healthy threshold above the target group range (2-10)', (s) => (s.services.web.loadBalancer = { healthCheck: { healthyThreshold: 11 } }), /services\.web\.loadBalancer\.healthCheck\.healthyThreshold: expected a whole number from 2 to 10 \(the target group's HealthyThresholdCount range\), found number 11$/],
+  ['a healthy threshold of 1', (s) => (s.services.web.loadBalancer = { healthCheck: { healthyThreshold: 1 } }), /services\.web\.loadBalancer\.healthCheck\.healthyThreshold: expected a whole number from 2 to 10 .*found number 1$/],
+  ['an unhealthy threshold below the target group range (2-10)', (s) => (s.services.web.loadBalancer = { healthCheck: { unhealthyThreshold: 1 } }), /services\.web\.loadBalancer\.healthCheck\.unhealthyThreshold: expected a whole number from 2 to 10 \(the target group's UnhealthyThresholdCount range\), found number 1$/],
+  ['a fractional unhealthy threshold', (s) => (s.services.web.loadBalancer = { healthCheck: { unhealthyThreshold: 2.5 } }), /services\.web\.loadBalancer\.healthCheck\.unhealthyThreshold: expected a whole number from 2 to 10 .*found number 2\.5$/],
+  ['an unhealthy threshold as text', (s) => (s.services.web.loadBalancer = { healthCheck: { unhealthyThreshold: 'three' } }), /services\.web\.loadBalancer\.healthCheck\.unhealthyThreshold: expected a whole number from 2 to 10 .*found "three"$/],
+  ['a grace period without a load balancer (ECS would not use it)', (s) => (delete s.services.web.loadBalancer, (s.services.web.healthCheckGracePeriodSeconds = 30)), /services\.web\.healthCheckGracePeriodSeconds: expected 0 without a loadBalancer \(the grace period applies to load balancer health checks; ecsim models no container health checks, so ECS would not use it\), found 30; add a loadBalancer or remove the key$/],
+  ['a negative grace period', (s) => (s.services.web.healthCheckGracePeriodSeconds = -1), /services\.web\.healthCheckGracePeriodSeconds: expected a whole number from 0 to 2147483647 \(ECS accepts up to 2,147,483,647 seconds\), found number -1$/],
+  ['a grace period above ECS\'s 2,147,483,647 s', (s) => (s.services.web.healthCheckGracePeriodSeconds = 2_147_483_648), /services\.web\.healthCheckGracePeriodSeconds: expected a whole number from 0 to 2147483647 .*found number 2147483648$/],
+  ['a grace period as a duration (it is whole seconds)', (s) => (s.services.web.healthCheckGracePeriodSeconds = '30s'), /services\.web\.healthCheckGracePeriodSeconds: expected a whole number from 0 to 2147483647 .*found "30s"$/],
+  ['an application start that is no duration', (s) => (s.taskDefinitions.web.startup.applicationStart = '2 minutes'), /taskDefinitions\.web\.startup\.applicationStart: expected a duration like/],
+  ['an application start of an unknown distribution', (s) => (s.taskDefinitions.web.startup.applicationStart = { distribution: 'gamma', mean: '60s' }), /taskDefinitions\.web\.startup\.applicationStart\.distribution: expected one of fixed \| uniform \| exponential \| normal \| lognormal, found "gamma"$/],
   ['a start that is no date', (s) => (s.start = '2026-02-30T00:00:00Z'), /start: expected an ISO-8601 time with its offset, like 2026-03-02T09:00:00Z .*found "2026-02-30T00:00:00Z"/],
   ['a start without its offset', (s) => (s.start = '2026-03-02T09:00:00'), /start: expected an ISO-8601 time with its offset.*found "2026-03-02T09:00:00"/],
   ['a name with a slash', (s) => (s.name = 'my scenario/1'), /name: expected a name of letters, digits, "_", "-" and "." \(it names the results folder\), found "my scenario\/1"/],
@@ -131,7 +141,7 @@ describe('scenario validation: one clear line per problem, with the key path', (
     expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate', f)))).toEqual([]);
   });
 
-  it('accepts the AWS bounds themselves, and a stopTimeout above 120 s on EC2 (the 120 s maximum is Fargate\'s)', () => {
+  it('accepts the AWS bounds themselves (health check interval and thresholds, grace period), and a stopTimeout above 120 s on EC2 (the 120 s maximum is Fargate\'s)', () => {
     for (const [lb, stopTimeout] of [[{ deregistrationDelay: '0s', healthCheck: { interval: '5s' } }, '10m'], [{ deregistrationDelay: '3600s', healthCheck: { interval: '300s' } }, '121s']] as const) {
       const s = quickstart();
       s.services.web.loadBalancer = lb;
@@ -140,6 +150,19 @@ describe('scenario validation: one clear line per problem, with the key path', (
       const r = loadScenarioFile(writeScenario(dir, `bounds-${stopTimeout}`, s));
       expect(r.services[0].config.loadBalancer!.healthCheck.interval).toBe(lb.healthCheck.interval === '5s' ? 5_000 : 300_000);
     }
+    // the threshold counts and the grace period at their AWS bounds
+    for (const [healthyThreshold, unhealthyThreshold, grace] of [[2, 10, 2_147_483_647], [10, 2, 0]]) {
+      const s = quickstart();
+      s.services.web.loadBalancer = { healthCheck: { healthyThreshold, unhealthyThreshold } };
+      s.services.web.healthCheckGracePeriodSeconds = grace;
+      const svc = loadScenarioFile(writeScenario(dir, `thresholds-${healthyThreshold}`, s)).services[0].config;
+      expect([svc.loadBalancer!.healthCheck.healthyThreshold, svc.loadBalancer!.healthCheck.unhealthyThreshold, svc.healthCheckGracePeriodSeconds]).toEqual([healthyThreshold, unhealthyThreshold, grace]);
+    }
+    // the ALB defaults (API_CreateTargetGroup.html), and an application that starts at once
+    const d = loadScenarioFile(QUICKSTART);
+    expect(d.services[0].config.loadBalancer!.healthCheck).toEqual({ interval: 30_000, healthyThreshold: 5, unhealthyThreshold: 2 });
+    expect(d.services[0].config.healthCheckGracePeriodSeconds).toBe(0);
+    expect(d.taskDefinitions.get('web')!.config.startup.applicationStart).toEqual({ distribution: 'fixed', value: 0 });
     const s = quickstart();
     Object.assign(s.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', stopTimeout: '120s' });
     s.services.web.launchType = 'FARGATE';

@@ -93,3 +93,44 @@ describe('draining: a replacement counts toward minimumHealthyPercent once healt
     expect(stopped).toEqual([r.T + 1_000, r.T + 53_000 + 1_000]);
   });
 });
+
+describe('draining with a slow application: a replacement that is unhealthy or recovering does not count as healthy', () => {
+  /** Both tasks' applications start 90 s after RUNNING (checks every 30 s; thresholds 2 and 5). */
+  function slowDrainRun(grace: number) {
+    const s = drainScenario({
+      healthCheckGracePeriodSeconds: grace,
+      loadBalancer: { deregistrationDelay: '60s' },
+      workload: { requestRate: { constant: 50 }, perTask: { capacityRps: 100, concurrency: 4 } },
+    });
+    (s.taskDefinitions.web.startup as Record<string, string>).applicationStart = '90s';
+    const r = runKeepingRows(s, { seed: 1 });
+    const T = r.events.find((e) => e.type === 'instance-draining')!.time;
+    return { ...r, T, task: (id: string) => r.tasks.find((t) => t.taskId === id)! };
+  }
+
+  it('grace 300 s: the replacements fail at 30 and 60 s (unhealthy, ignored) and are healthy at their fifth pass, 210 s after RUNNING; only then do the old tasks stop', () => {
+    const r = slowDrainRun(300);
+    expect([r.task('web-3').created, r.task('web-3').running]).toEqual([r.T, r.T + 13_000]);
+    // healthy at T + 13 + 210 s; the old tasks (still in rotation) stop then: 60 s DEACTIVATING, exit 1 s later
+    for (const id of ['web-1', 'web-2']) expect(r.task(id)).toMatchObject({ stopReason: 'instance-drained', stopped: r.T + 223_000 + 61_000 });
+    expect(r.tasks.filter((t) => t.stopReason === 'failed-elb-health-checks')).toEqual([]);
+    // the old tasks served all the while: nothing dropped from the drain on
+    const after = r.timeseries.filter((x) => x.time >= r.T);
+    expect(after.map((x) => x.requestsDropped)).toEqual(after.map(() => 0));
+  });
+
+  it('no grace period: no task is ever healthy, so the tasks on the draining instance hold nothing up: they stop at once (not waiting for replacements that never turn healthy)', () => {
+    const r = slowDrainRun(0);
+    const drained = r.tasks.filter((t) => t.stopReason === 'instance-drained');
+    expect(drained.length).toBeGreaterThan(0);
+    // stopped at the drain: DEACTIVATING 60 s and 1 s to exit at most (a PENDING one stops sooner)
+    for (const t of drained) expect(t.stopped! - r.T).toBeLessThanOrEqual(61_000);
+    // every other task stopped went through the loop: RUNNING, stopped at its second failed check
+    // (60 s after RUNNING), 60 s DEACTIVATING, 1 s to exit
+    // (one still DEACTIVATING at the end has its reason and no stop time)
+    const looped = r.tasks.filter((t) => t.stopReason === 'failed-elb-health-checks' && t.stopped !== null);
+    expect(looped.length).toBeGreaterThan(10);
+    for (const t of looped) expect(t.stopped).toBe(t.running! + 60_000 + 61_000);
+    expect((r.summary.services.web as any).requests.served).toBe(0);
+  });
+});

@@ -1,6 +1,7 @@
 // Capacity and task-end sentences of `ecsim explain`: instance launches and registrations
 // (grouped by instant and capacity provider), draining, termination, Spot interruptions,
-// stopped tasks (grouped by reason), and any other event type as written.
+// unhealthy load balancer targets, stopped tasks (grouped by reason), and any other event
+// type as written.
 
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { listSome } from './task-placements.js';
@@ -31,6 +32,10 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
       const t = taskService.get(e.subject);
       const reason = /\(([^)]*)\)\s*$/.exec(e.message)?.[1] ?? '';
       add(e.timeS, `task-stopped ${reason}`, t?.service ?? e.subject, true, e.subject);
+    } else if (e.type === 'task-unhealthy') {
+      // the message names the task: the line names its service
+      const service = taskService.get(e.subject)?.service ?? e.subject;
+      lines.push({ timeS: e.timeS, service, provider: null, order: LINE_ORDER.stopped, text: `${service}: ${e.message}` });
     } else {
       const owner = providerOf.get(e.subject);
       const isService = !owner && !e.subject.startsWith('i-');

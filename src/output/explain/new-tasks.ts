@@ -1,6 +1,7 @@
 // What happened to the tasks a scale out asked for: when they were RUNNING and when the
-// first could take traffic (RUNNING + the load balancer's healthy threshold x interval,
-// as the simulation puts a task into rotation).
+// first could take traffic (RUNNING + the time its target group reports it healthy, as the
+// simulation puts a task into rotation: model/target-health.ts), or was stopped for
+// failing its health checks.
 
 import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
@@ -32,10 +33,15 @@ export function newTaskLines(
     const first = Math.min(...running);
     const last = Math.max(...running);
     let text = `${e.subject}: ${running.length === n ? what : `${running.length} of ${what}`} RUNNING by ${formatClock(last, clock, true)} (${formatSpan(last - e.timeS)} after the decision)`;
-    const healthyAfter = services.get(e.subject)?.healthyAfterS ?? null;
-    if (healthyAfter !== null) {
-      const healthy = first + healthyAfter;
+    const target = services.get(e.subject)?.newTarget ?? null;
+    if (target === 'varies') {
+      text += '; healthy in the load balancer once its application has started (startup.applicationStart varies; task-unhealthy rows name the tasks that failed)';
+    } else if (target !== null && 'healthyAfterS' in target) {
+      const healthy = first + target.healthyAfterS;
       text += healthy <= endS ? `; first healthy in the load balancer at ${formatClock(healthy, clock, true)}` : '; not yet healthy in the load balancer at the end';
+    } else if (target !== null) {
+      const stopped = first + target.stoppedAfterS;
+      text += stopped <= endS ? `; the first failed its load balancer health checks and was stopped at ${formatClock(stopped, clock, true)}` : '; still failing its load balancer health checks at the end';
     }
     lines.push({ timeS: last, service: e.subject, provider: null, order: LINE_ORDER.tasks, text });
   }

@@ -4,6 +4,7 @@
 
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { targetHealthTimeline } from '../../model/target-health.js';
 import { parseCsv, type CsvRecord } from './parse-csv.js';
 import type { EventRow, PolicyInfo, ResultsTables, SeriesRow, ServiceInfo, TaskRow } from './results-tables.js';
 
@@ -58,17 +59,31 @@ export function servicesOf(scenario: any): Map<string, ServiceInfo> {
       targetValue: typeof p?.targetValue === 'number' ? p.targetValue : null,
       disableScaleIn: p?.disableScaleIn === true,
     }));
-    const hc = svc?.loadBalancer?.healthCheck;
     out.set(name, {
       name,
       minCapacity: typeof as?.minCapacity === 'number' ? as.minCapacity : null,
       maxCapacity: typeof as?.maxCapacity === 'number' ? as.maxCapacity : null,
       policies,
       workloadType: svc?.workload ? (svc.workload.type ?? 'http') : null,
-      healthyAfterS: svc?.loadBalancer ? (hc?.interval ?? 30_000) / 1000 : null,
+      newTarget: newTargetOf(scenario, svc),
     });
   }
   return out;
+}
+
+/** ServiceInfo.newTarget from scenario.json (ms; a file written before a key existed has its default). */
+function newTargetOf(scenario: any, svc: any): ServiceInfo['newTarget'] {
+  if (!svc?.loadBalancer) return null;
+  const hc = svc.loadBalancer.healthCheck;
+  const start = scenario?.taskDefinitions?.[svc.taskDefinition]?.startup?.applicationStart ?? { distribution: 'fixed', value: 0 };
+  if (start.distribution !== 'fixed' || typeof start.value !== 'number') return 'varies';
+  const health = targetHealthTimeline(Math.max(start.value, 0), {
+    intervalMs: hc?.interval ?? 30_000,
+    healthyThreshold: hc?.healthyThreshold ?? 5,
+    unhealthyThreshold: hc?.unhealthyThreshold ?? 2,
+    gracePeriodMs: (svc.healthCheckGracePeriodSeconds ?? 0) * 1000,
+  });
+  return health.healthyAt !== null ? { healthyAfterS: health.healthyAt / 1000 } : { stoppedAfterS: health.stoppedAt! / 1000 };
 }
 
 function startFromRows(rows: CsvRecord[]): number {

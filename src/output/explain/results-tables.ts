@@ -49,8 +49,14 @@ export interface ServiceInfo {
   policies: PolicyInfo[];
   /** 'http' (rates in rps) or 'queue' (messages/s); null without a workload. */
   workloadType: string | null;
-  /** The load balancer health check's interval (a new target is healthy after one check), s; null without a load balancer. */
-  healthyAfterS: number | null;
+  /**
+   * How a new task's load balancer target fares (from scenario.json: the health check, the
+   * grace period and the task definition's startup.applicationStart): healthy, in rotation,
+   * `healthyAfterS` after RUNNING; or stopped by the service for failed health checks
+   * `stoppedAfterS` after RUNNING; or 'varies' (the application start is a distribution);
+   * null without a load balancer.
+   */
+  newTarget: { healthyAfterS: number } | { stoppedAfterS: number } | 'varies' | null;
 }
 
 export interface ResultsTables {

@@ -9,6 +9,9 @@ import { loadChanges } from '../../../src/output/explain/load-changes.js';
 import { reasonsBetween } from '../../../src/output/explain/provisioning-waits.js';
 import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import { describeActivity } from '../../../src/output/explain/scaling-lines.js';
+import { newTaskLines } from '../../../src/output/explain/new-tasks.js';
+import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
+import { servicesOf } from '../../../src/output/explain/read-results.js';
 import type { SeriesRow, ServiceInfo } from '../../../src/output/explain/results-tables.js';
 
 const START = Date.parse('2026-03-02T09:00:00Z');
@@ -23,7 +26,7 @@ const web: ServiceInfo = {
   minCapacity: 3,
   maxCapacity: 12,
   workloadType: 'http',
-  healthyAfterS: 150,
+  newTarget: { healthyAfterS: 150 },
   policies: [{ name: 'cpu', policyType: 'TargetTrackingScaling', metricName: 'CPUUtilization', targetValue: 60, disableScaleIn: false }],
 };
 
@@ -194,5 +197,50 @@ describe('scalingNotes (why it did not scale)', () => {
     const svc: ServiceInfo = { ...web, policies: [{ ...web.policies[0], disableScaleIn: true }] };
     const rows = Array.from({ length: 3 }, (_, i) => row(i * 60, { desiredCount: 6, cpuUtilization: 10 }));
     expect(scalingNotes(svc, rows, { fromS: 0, toS: 180, activityTimes: [] }, clock)[0].text).toMatch(/no scale in: every target tracking policy has disableScaleIn/);
+  });
+});
+
+describe('a new task in the load balancer (servicesOf reads it from scenario.json; newTaskLines says it)', () => {
+  const scenarioJson = (applicationStart: unknown, grace: number) => ({
+    taskDefinitions: { web: { startup: { applicationStart } } },
+    services: { web: { taskDefinition: 'web', healthCheckGracePeriodSeconds: grace, loadBalancer: { healthCheck: { interval: 30_000, healthyThreshold: 5, unhealthyThreshold: 2 } } } },
+  });
+  const lineFor = (info: ServiceInfo) => {
+    const events = [{ timeS: 1440, type: 'scaling-activity', subject: 'web', message: 'desired count 3 -> 4: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(3 x 90.0/60) = 5' }];
+    const task = { taskId: 'web-4', service: 'web', instanceId: 'i-1', availabilityZone: 'us-east-1a', createdS: 1440, runningS: 1452, stoppedS: null, stopReason: 'simulation-end' } as any;
+    return newTaskLines(events, new Map([['web', [task]]]), new Map([['web', info]]), clock, 3600)[0].text;
+  };
+
+  it('an application that starts at once: healthy at the first check (30 s after RUNNING)', () => {
+    const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
+    expect(info.newTarget).toEqual({ healthyAfterS: 30 });
+    expect(lineFor(info)).toMatch(/; first healthy in the load balancer at 09:24:42$/);
+  });
+
+  it('an application starting 90 s after RUNNING, no grace period: stopped at the second failed check (60 s)', () => {
+    const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 90_000 }, 0)).get('web')!;
+    expect(info.newTarget).toEqual({ stoppedAfterS: 60 });
+    expect(lineFor(info)).toMatch(/; the first failed its load balancer health checks and was stopped at 09:25:12$/);
+  });
+
+  it('with a 300 s grace period: healthy at the fifth passing check, 210 s after RUNNING', () => {
+    expect(servicesOf(scenarioJson({ distribution: 'fixed', value: 90_000 }, 300)).get('web')!.newTarget).toEqual({ healthyAfterS: 210 });
+  });
+
+  it('a varying application start cannot be told in advance; a scenario.json from before applicationStart counts it as 0', () => {
+    const info = servicesOf(scenarioJson({ distribution: 'uniform', min: 0, max: 60_000 }, 0)).get('web')!;
+    expect(info.newTarget).toBe('varies');
+    expect(lineFor(info)).toMatch(/once its application has started \(startup\.applicationStart varies/);
+    expect(servicesOf({ services: { web: { taskDefinition: 'web', loadBalancer: { healthCheck: { interval: 10_000 } } } } }).get('web')!.newTarget).toEqual({ healthyAfterS: 10 });
+    expect(servicesOf({ services: { web: { taskDefinition: 'web' } } }).get('web')!.newTarget).toBeNull();
+  });
+});
+
+describe('clusterLines: an unhealthy target', () => {
+  it('is told on its service\'s line, the message naming the task', () => {
+    const message = 'web-3 is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING (its application starts 125.8 s after RUNNING); the service stops it: Task failed ELB health checks in (target-group web)';
+    const task = { taskId: 'web-3', service: 'web' } as any;
+    const lines = clusterLines([{ timeS: 105, type: 'task-unhealthy', subject: 'web-3', message }], new Map([['web-3', task]]));
+    expect(lines).toEqual([expect.objectContaining({ timeS: 105, service: 'web', provider: null, text: `web: ${message}` })]);
   });
 });

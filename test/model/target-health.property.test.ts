@@ -1,0 +1,140 @@
+// The arithmetic target health timeline equals a check-by-check replay of the Application
+// Load Balancer's health states (initial -> healthy after one pass; unhealthy after
+// UnhealthyThresholdCount failures in a row; healthy again after HealthyThresholdCount
+// passes in a row: elasticloadbalancing target-group-health-checks.html) and of the ECS
+// service scheduler, which ignores an unhealthy target until healthCheckGracePeriodSeconds
+// after the task started (APIReference/API_CreateService.html). And in a whole run: with a
+// grace period at least as long as the target needs to come back healthy, no task is
+// ever stopped for failed health checks.
+
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { targetHealthTimeline, type TargetHealthCheck, type TargetHealthTimeline } from '../../src/model/target-health.js';
+import { runKeepingRows } from '../helpers.js';
+
+/** One check at a time, every interval, until the target is healthy or the task is stopped (failedChecks: those seen until then). */
+function replay(appStart: number, hc: TargetHealthCheck): TargetHealthTimeline {
+  let state: 'initial' | 'healthy' | 'unhealthy' = 'initial';
+  let passes = 0;
+  let failures = 0;
+  let failedChecks = 0;
+  let unhealthyAt: number | null = null;
+  let graceLooked = false;
+  for (let k = 1; ; k++) {
+    const t = k * hc.intervalMs;
+    // ECS looks when the grace period ends (between checks: the state then is the last check's)
+    if (!graceLooked && hc.gracePeriodMs < t) {
+      graceLooked = true;
+      if (state === 'unhealthy') return { failedChecks, unhealthyAt, stoppedAt: hc.gracePeriodMs, healthyAt: null };
+    }
+    const pass = t >= appStart;
+    if (pass) {
+      passes++;
+      failures = 0;
+    } else {
+      failures++;
+      passes = 0;
+      if (state === 'initial') failedChecks++;
+    }
+    if (state === 'initial' && pass) return { failedChecks, unhealthyAt: null, stoppedAt: null, healthyAt: t };
+    if (state === 'initial' && failures >= hc.unhealthyThreshold) {
+      state = 'unhealthy';
+      unhealthyAt = t;
+    } else if (state === 'unhealthy' && !pass) {
+      failedChecks++;
+    } else if (state === 'unhealthy' && passes >= hc.healthyThreshold) {
+      return { failedChecks, unhealthyAt, stoppedAt: null, healthyAt: t };
+    }
+    // at a check (the grace period's end included, the check first): an unhealthy target once the period is over
+    if (t >= hc.gracePeriodMs) graceLooked = true;
+    if (state === 'unhealthy' && t >= hc.gracePeriodMs) return { failedChecks, unhealthyAt, stoppedAt: t, healthyAt: null };
+  }
+}
+
+const settings = fc.record({
+  intervalMs: fc.integer({ min: 5, max: 300 }).map((s) => s * 1000),
+  healthyThreshold: fc.integer({ min: 2, max: 10 }),
+  unhealthyThreshold: fc.integer({ min: 2, max: 10 }),
+  gracePeriodMs: fc.oneof(fc.constant(0), fc.integer({ min: 0, max: 4000 }).map((s) => s * 1000)),
+});
+
+describe('targetHealthTimeline', () => {
+  it('equals the check-by-check replay', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 3_000_000 }), settings, (appStart, hc) => {
+        // (failedChecks: the replay stops counting when the task is stopped)
+        const { failedChecks: _a, ...got } = targetHealthTimeline(appStart, hc);
+        const { failedChecks: _b, ...want } = replay(appStart, hc);
+        expect(got).toEqual(want);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('hand-worked cases (interval 30 s, thresholds 2 unhealthy, 5 healthy)', () => {
+    const hc = { intervalMs: 30_000, healthyThreshold: 5, unhealthyThreshold: 2, gracePeriodMs: 0 };
+    expect(targetHealthTimeline(0, hc)).toEqual({ failedChecks: 0, unhealthyAt: null, stoppedAt: null, healthyAt: 30_000 });
+    expect(targetHealthTimeline(45_000, hc)).toEqual({ failedChecks: 1, unhealthyAt: null, stoppedAt: null, healthyAt: 60_000 });
+    expect(targetHealthTimeline(90_000, hc)).toEqual({ failedChecks: 2, unhealthyAt: 60_000, stoppedAt: 60_000, healthyAt: null });
+    expect(targetHealthTimeline(90_000, { ...hc, gracePeriodMs: 120_000 })).toEqual({ failedChecks: 2, unhealthyAt: 60_000, stoppedAt: 120_000, healthyAt: null });
+    // passes at 90, 120, 150, 180, 210 s: healthy at 210 s, when a 210 s grace period ends
+    expect(targetHealthTimeline(90_000, { ...hc, gracePeriodMs: 210_000 })).toEqual({ failedChecks: 2, unhealthyAt: 60_000, stoppedAt: null, healthyAt: 210_000 });
+  });
+});
+
+describe('a whole run: the first task follows the timeline, and a grace period covering the recovery stops no task', () => {
+  it('for any application start, interval, thresholds and grace period', () => {
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 0, max: 400 }),
+        fc.integer({ min: 1, max: 12 }).map((k) => k * 5_000),
+        fc.integer({ min: 2, max: 10 }),
+        fc.integer({ min: 2, max: 10 }),
+        fc.integer({ min: 0, max: 900 }),
+        fc.boolean(),
+        (appStartS, intervalMs, healthyThreshold, unhealthyThreshold, graceS, coverRecovery) => {
+          const hc = { intervalMs, healthyThreshold, unhealthyThreshold, gracePeriodMs: 0 };
+          // the time the target needs to come back healthy: its recovery, however long the grace period
+          const recovery = replay(appStartS * 1000, { ...hc, gracePeriodMs: Number.MAX_SAFE_INTEGER }).healthyAt!;
+          const grace = coverRecovery ? Math.ceil(recovery / 1000) + graceS : graceS;
+          const r = runKeepingRows(
+            {
+              name: 'health-property',
+              duration: '30m',
+              metrics: { period: '5s' },
+              cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: { provisioningDelay: '25s' } } },
+              taskDefinitions: { web: { cpu: 256, memory: 512, requiresCompatibilities: ['FARGATE'], startup: { imagePull: '10s', containerStart: '0s', applicationStart: appStartS }, shutdown: '1s' } },
+              services: {
+                web: {
+                  taskDefinition: 'web',
+                  desiredCount: 2,
+                  launchType: 'FARGATE',
+                  healthCheckGracePeriodSeconds: grace,
+                  loadBalancer: { deregistrationDelay: '30s', healthCheck: { interval: intervalMs / 1000, healthyThreshold, unhealthyThreshold } },
+                  workload: { requestRate: { constant: 10 }, perTask: { capacityRps: 100 } },
+                },
+              },
+            },
+            { seed: 3 },
+          );
+          const expected = replay(appStartS * 1000, { ...hc, gracePeriodMs: grace * 1000 });
+          const first = r.tasks.find((t) => t.taskId === 'web-1')!;
+          expect(first.running).toBe(35_000);
+          if (expected.stoppedAt !== null) {
+            // 30 s deregistration delay, 1 s to exit
+            expect(first).toMatchObject({ stopReason: 'failed-elb-health-checks', stopped: 35_000 + expected.stoppedAt + 31_000 });
+          } else {
+            expect(first.stopReason).toBe('simulation-end');
+            // in rotation at RUNNING + healthyAt (a multiple of 5 s: the 5 s periods start there)
+            expect(r.timeseries.find((x) => x.requestsServed > 0)!.time).toBe(35_000 + expected.healthyAt!);
+          }
+          if (coverRecovery) {
+            expect(r.tasks.filter((t) => t.stopReason === 'failed-elb-health-checks')).toEqual([]);
+            expect((r.summary.services.web as any).tasksStarted).toBe(2);
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
