@@ -64,6 +64,19 @@ describe('usage mistakes', () => {
     const line = await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--seed', '9007199254740991', '--replications', '4', '--duration', '1m');
     expect(line).toContain('--seed: expected seed + replications - 1 <= 9007199254740991');
     expect(line).toContain('found 9007199254740991 with 4 replications');
+    // the edge: 2^53 - 1 + 2 - 1 rounded back to 2^53 - 1 in floating point, so 2 replications passed
+    // and replication 1 ran with seed 2^53, not a safe integer
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--seed', '9007199254740991', '--replications', '2', '--duration', '1m')).toContain(
+      'found 9007199254740991 with 2 replications',
+    );
+    const dir = tempDir();
+    const file = join(dir, 'edge.yaml');
+    const text = readFileSync('scenarios/compare-quickstart.yaml', 'utf8').replace(/^seed: 1$/m, 'seed: 9007199254740991').replace(/^replications: 5$/m, 'replications: 2');
+    writeFileSync(file, text);
+    expect(await oneLine('validate', file)).toMatch(/edge.yaml:\d+: seed: expected seed \+ replications - 1 <= 9007199254740991 .*found 9007199254740991 with 2 replications/);
+    // one below the limit is accepted: seeds 2^53 - 2 and 2^53 - 1
+    writeFileSync(file, text.replace('seed: 9007199254740991', 'seed: 9007199254740990'));
+    expect((await cli('validate', file)).code).toBe(0);
   });
 
   it('an empty flag value is refused (sweep --out "" wrote sweep.csv and runs/ into the current folder)', async () => {
