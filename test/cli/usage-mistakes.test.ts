@@ -36,6 +36,9 @@ describe('usage mistakes', () => {
 
   it('--duration beyond ten years; trace --from past the end (a clock time before the start is the next day\'s)', async () => {
     expect(await oneLine('run', QUICKSTART, '--duration', '100000d')).toBe('ecsim: --duration: expected at most 3660d (ten years), found 100000d');
+    // zero says what it found, as the other flag messages do
+    expect(await oneLine('run', QUICKSTART, '--duration', '0')).toBe('ecsim: --duration: expected a duration greater than zero, found 0');
+    expect(await oneLine('trace', QUICKSTART, '--step', '0s')).toBe('ecsim: --step: expected a duration greater than zero, found 0s');
     // a last partial period was billed but not measured
     expect(await oneLine('run', QUICKSTART, '--duration', '30')).toBe(`${QUICKSTART}: --duration: expected a whole number of metric periods of 60s (metrics.period), e.g. 60s; found 30s`);
     // the quick start runs 09:00-10:00 UTC: 08:00 is 23 h after its start

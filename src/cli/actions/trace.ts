@@ -26,7 +26,7 @@ export function runTrace(argv: TraceArgs): string {
   }
   const stepMs = parseDuration(/^\d+(\.\d+)?$/.test(argv.step ?? '') ? Number(argv.step) : (argv.step ?? '1m'));
   if (typeof stepMs === 'string') throw new UsageError(`--step: ${stepMs}`);
-  if (stepMs <= 0) throw new UsageError('--step: expected a duration greater than zero');
+  if (stepMs <= 0) throw new UsageError(`--step: expected a duration greater than zero, found ${argv.step}`);
   const durationMs = scenario.scenario.duration;
   const fromMs = timeFlag('--from', argv.from, scenario.startEpochMs) ?? 0;
   const toMs = timeFlag('--to', argv.to, scenario.startEpochMs) ?? durationMs;
