@@ -62,7 +62,7 @@ export function runToFolder(scenario: ResolvedScenario, options: RunToFolderOpti
     return report;
   } catch (e) {
     writer.abort();
-    throw e;
+    throw writer.namingUserPath(e);
   }
 }
 
