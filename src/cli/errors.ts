@@ -69,6 +69,7 @@ export function fileSystemProblem(e: unknown): string | null {
   if (typeof code !== 'string' || typeof syscall !== 'string' || !WRITING.has(syscall)) return null;
   const reason = REASONS[code];
   if (reason === undefined) return null;
-  const what = path !== undefined ? `"${path}"` : 'the results';
+  // the writers name the path they were asked for (namingUserPath); an error from elsewhere may not
+  const what = path !== undefined ? `"${path}"` : 'the output';
   return `cannot ${syscall === 'open' ? 'open' : 'write'} ${what}: ${reason} (${code})`;
 }

@@ -10,7 +10,7 @@ export function parseDurationFlag(text: string | undefined): number | undefined 
   if (text === undefined) return undefined;
   const ms = parseDuration(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
   if (typeof ms === 'string') throw new UsageError(`--duration: ${ms}`);
-  if (ms <= 0) throw new UsageError('--duration: expected a duration greater than zero');
+  if (ms <= 0) throw new UsageError(`--duration: expected a duration greater than zero, found ${text}`);
   if (ms > MAX_DURATION_MS) throw new UsageError(`--duration: expected at most 3660d (ten years), found ${text}`);
   return ms;
 }

@@ -28,6 +28,6 @@ export async function compareToFolder(exp: ExperimentFile, options: CompareToFol
     return comparison;
   } catch (e) {
     staging.abort();
-    throw e;
+    throw staging.namingUserPath(e);
   }
 }

@@ -34,8 +34,10 @@ export function readExperimentFile(file: string, overrides: ExperimentOverrides 
   const { value, lineOf } = parseScenarioText(file, readFileSync(file, 'utf8'));
   const sc = base.scenario;
   const replications = overrides.replications ?? sc.replications;
-  // replication k runs with seed + k: past 2^53 - 1 two of them would be the same number
-  if (sc.seed + replications - 1 > Number.MAX_SAFE_INTEGER) {
+  // replication k runs with seed + k: past 2^53 - 1 two of them would be the same number.
+  // Compared without forming seed + replications - 1, which rounds to a safe-looking value
+  // (2^53 - 1 + 1 is 2^53, and so is 2^53 - 1 + 2).
+  if (replications - 1 > Number.MAX_SAFE_INTEGER - sc.seed) {
     const seedFrom = overrides.seed === undefined ? 'seed' : '--seed';
     throw new ScenarioError(file, [
       {

@@ -81,6 +81,11 @@ export class ResultsWriter implements RunSinks {
     this.done = true;
   }
 
+  /** A file system error met while writing, naming the results folder's path, not the temporary one's. */
+  namingUserPath(e: unknown): unknown {
+    return this.staging.namingUserPath(e);
+  }
+
   /** Drops everything written so far. */
   abort(): void {
     if (this.done) return;

@@ -37,7 +37,7 @@ export function runToFolder(scenario: ResolvedScenario, options: RunToFolderOpti
       simulatedDaysPerWallSecond: result.simulatedMs / 86_400_000 / Math.max(wallSeconds, 1e-9),
     };
     writer.writeFile('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
-    // the validated scenario with every default filled in (durations in ms), for reports
+    // the validated scenario with its defaults filled in (durations in ms), for reports
     writer.writeFile('scenario.json', `${JSON.stringify({ ...effectiveScenario(scenario), seed: options.seed }, null, 2)}\n`);
     writer.writeFile(
       'run.json',
@@ -62,7 +62,7 @@ export function runToFolder(scenario: ResolvedScenario, options: RunToFolderOpti
     return report;
   } catch (e) {
     writer.abort();
-    throw e;
+    throw writer.namingUserPath(e);
   }
 }
 

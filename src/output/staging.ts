@@ -18,7 +18,11 @@ export function writeFileAtomic(path: string, content: string): void {
   const existing = lstatOrNothing(target);
   if (existing !== undefined && !existing.isFile()) {
     // a FIFO, a device (/dev/stdout) or a link: write through it, as a plain write would
-    writeFileSync(target, content);
+    try {
+      writeFileSync(target, content);
+    } catch (e) {
+      throw namingUserPath(e, target, target); // /dev/full's ENOSPC comes without a path
+    }
     return;
   }
   makeFolders(dirname(target));
@@ -29,8 +33,21 @@ export function writeFileAtomic(path: string, content: string): void {
     renameInto(temp, target);
   } catch (e) {
     rmSync(temp, { force: true });
-    throw e;
+    throw namingUserPath(e, temp, target);
   }
+}
+
+/**
+ * A file system error as the user should read it: a path under the temporary `temp` named
+ * as under `target`, and a write(2) failure, which comes without a path (a full disk's
+ * ENOSPC), named `target`. Other errors are returned as they are.
+ */
+export function namingUserPath(e: unknown, temp: string, target: string): unknown {
+  const err = e as NodeJS.ErrnoException;
+  if (!(e instanceof Error) || typeof err.code !== 'string') return e;
+  if (err.path === undefined) err.path = target;
+  else if (err.path === temp || err.path.startsWith(`${temp}/`)) err.path = target + err.path.slice(temp.length);
+  return e;
 }
 
 /**
@@ -111,6 +128,8 @@ export interface StagingFolder {
   commit(): void;
   /** Removes the temporary folder. */
   abort(): void;
+  /** A file system error met while writing into the folder, naming the target's path (namingUserPath). */
+  namingUserPath(e: unknown): unknown;
 }
 
 export function stagingFolder(outDir: string): StagingFolder {
@@ -147,6 +166,9 @@ export function stagingFolder(outDir: string): StagingFolder {
     },
     abort() {
       rmSync(tempDir, { recursive: true, force: true });
+    },
+    namingUserPath(e: unknown) {
+      return namingUserPath(e, tempDir, target);
     },
   };
 }

@@ -3,7 +3,12 @@
 // settings (parsed per provider; an Auto Scaling group's desiredCapacity defaults to its
 // minSize), a service's default placement strategy (EC2 services:
 // spread by Availability Zone, then by instance), a step scaling alarm's datapointsToAlarm
-// (= evaluationPeriods) and statistic (Sum for RequestCountPerTarget, else Average).
+// (= evaluationPeriods) and statistic (Sum for RequestCountPerTarget, else Average), a task
+// definition's networkMode (awsvpc for FARGATE-compatible ones, else bridge) and how a
+// service without launchType or capacityProviderStrategy is launched: the cluster's
+// defaultCapacityProviderStrategy, copied in, else launchType EC2 (as ECS does). A DAEMON
+// service under a cluster default strategy is left as written: a strategy on a DAEMON
+// service is refused, and its tasks go to every instance whatever the strategy says.
 // Durations in ms.
 
 import { defaultStrategies } from '../placement/index.js';
@@ -22,9 +27,20 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
       return [name, { ...p.config, autoScalingGroup: { ...asg, desiredCapacity: asg.desiredCapacity ?? asg.minSize } }];
     }),
   );
+  const taskDefinitions = Object.fromEntries(
+    Object.entries(s.taskDefinitions).map(([name, config]) => [name, { ...config, networkMode: resolved.taskDefinitions.get(name)?.networkMode ?? config.networkMode }]),
+  );
   const services = Object.fromEntries(
     Object.entries(s.services).map(([name, config]) => {
       const r = resolved.services.find((x) => x.name === name);
+      const launch =
+        config.launchType !== undefined || config.capacityProviderStrategy !== undefined || r === undefined
+          ? {}
+          : r.launchType !== null
+            ? { launchType: r.launchType }
+            : config.schedulingStrategy !== 'DAEMON'
+              ? { capacityProviderStrategy: r.strategy.map((item) => ({ ...item })) }
+              : {};
       const onEc2 = r !== undefined && (r.launchType === 'EC2' || r.strategy.some((item) => resolved.providers.get(item.capacityProvider)?.kind === 'asg'));
       const placementStrategy = config.placementStrategy ?? (onEc2 && config.schedulingStrategy !== 'DAEMON' ? [...defaultStrategies('service')] : undefined);
       const as = config.autoScaling;
@@ -37,10 +53,10 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
           ]),
         ),
       };
-      return [name, { ...config, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}) }];
+      return [name, { ...config, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}) }];
     }),
   );
-  return { ...s, cluster: { ...s.cluster, capacityProviders }, services };
+  return { ...s, cluster: { ...s.cluster, capacityProviders }, taskDefinitions, services };
 }
 
 type StepAlarm = Extract<PolicyConfig, { policyType: 'StepScaling' }>['alarm'];

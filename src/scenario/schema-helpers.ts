@@ -44,7 +44,8 @@ export const duration = z.unknown().transform((value, ctx) => {
  * "expected a duration greater than zero" read wrong for it.
  */
 export const positiveDuration = z.unknown().transform((value, ctx) => {
-  const r = parseDuration(value);
+  // a negative number is not "non-negative" (parseDuration's word for durations that may be 0)
+  const r = typeof value === 'number' && value < 0 ? 0 : parseDuration(value);
   if (typeof r === 'string') {
     ctx.addIssue({ code: 'custom', message: r });
     return z.NEVER;
@@ -135,6 +136,9 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
       return `expected ${issue.origin === 'array' ? 'at most ' + items(issue.maximum) : (issue.inclusive ? '<= ' : '< ') + issue.maximum}, found ${found}`;
     case 'invalid_value':
       return `expected one of ${issue.values.map(String).join(' | ')}, found ${found}`;
+    case 'invalid_format':
+      // a regex's message says what is expected; the value found goes after it
+      return found === undefined ? issue.message : `${issue.message}, found ${found}`;
     default:
       return issue.message;
   }

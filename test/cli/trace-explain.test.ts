@@ -145,3 +145,15 @@ describe('ecsim explain (quick start, seed 1)', () => {
     expect(out.split('\n')[0]).toBe('quickstart (seed 1): 1 h from 2026-03-02 09:00 UTC; times are UTC');
   });
 });
+
+describe('ecsim explain of a service without a workload', () => {
+  it('says the DAEMON log router has no workload (it said "load starts at 0 rps (log-router)")', () => {
+    const dir = join(tempDir(), 'daemon');
+    runToFolder(loadScenarioFile('scenarios/daemon-service.yaml', { durationMs: 1_800_000 }), { outDir: dir, seed: 10 });
+    const text = runExplain({ results: dir, service: 'log-router' });
+    expect(text).toMatch(/^08:00 {2}log-router has no workload: no load is offered to it$/m);
+    expect(text).not.toMatch(/load starts at .*\(log-router\)/);
+    // a service with a workload still has its load told
+    expect(runExplain({ results: dir })).toMatch(/^08:00 {2}load starts at \d+ rps \(web\)$/m);
+  });
+});

@@ -2,10 +2,11 @@
 // problem, not a bug: one line naming the path and the reason, exit 2, nothing left behind.
 
 import { describe, it, expect } from 'vitest';
-import { accessSync, chmodSync, constants, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { cli, tempDir } from '../helpers.js';
 import { fileSystemProblem } from '../../src/cli/errors.js';
+import { namingUserPath } from '../../src/output/staging.js';
 
 describe('results that cannot be written', () => {
   const dir = tempDir();
@@ -71,9 +72,33 @@ describe('results that cannot be written', () => {
     expect(readdirSync(dirname(dir)).filter((f) => f.startsWith(`.${basename(dir)}.tmp-`))).toEqual([]);
   });
 
+  it.skipIf(!existsSync('/dev/full'))('trace and report --out /dev/full name the path, as outputs.md says (it was "cannot write the results")', async () => {
+    const r = await cli('trace', 'scenarios/quickstart.yaml', '--out', '/dev/full');
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe('ecsim: cannot write "/dev/full": no space left on the device (ENOSPC)\n');
+    const run = join(tempDir(), 'run');
+    expect((await cli('run', 'scenarios/quickstart.yaml', '--duration', '10m', '--quiet', '--out', run)).code).toBe(0);
+    const rep = await cli('report', run, '--out', '/dev/full');
+    expect(rep.code).toBe(2);
+    expect(rep.stderr).toBe('ecsim: cannot write "/dev/full": no space left on the device (ENOSPC)\n');
+  });
+
+  it('a write error inside a temporary folder or file names the path the user gave', () => {
+    const temp = '/r/.out.tmp-host-1-2';
+    const noPath = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
+    expect(fileSystemProblem(namingUserPath(noPath, temp, '/r/out'))).toBe('cannot write "/r/out": no space left on the device (ENOSPC)');
+    const inside = Object.assign(new Error('EACCES'), { code: 'EACCES', syscall: 'open', path: `${temp}/events.csv` });
+    expect(fileSystemProblem(namingUserPath(inside, temp, '/r/out'))).toBe('cannot open "/r/out/events.csv": permission denied (EACCES)');
+    const elsewhere = Object.assign(new Error('EACCES'), { code: 'EACCES', syscall: 'open', path: '/r/.out.tmp-host-1-2x' });
+    expect((namingUserPath(elsewhere, temp, '/r/out') as NodeJS.ErrnoException).path).toBe('/r/.out.tmp-host-1-2x');
+    const bug = new TypeError('x is undefined');
+    expect(namingUserPath(bug, temp, '/r/out')).toBe(bug);
+    expect('path' in bug).toBe(false);
+  });
+
   it('names a full disk; leaves other errors to the internal-error report', () => {
     const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC', syscall: 'write' });
-    expect(fileSystemProblem(full)).toBe('cannot write the results: no space left on the device (ENOSPC)');
+    expect(fileSystemProblem(full)).toBe('cannot write the output: no space left on the device (ENOSPC)');
     const notWriting = Object.assign(new Error('ENOENT'), { code: 'ENOENT', syscall: 'scandir', path: '/x' });
     expect(fileSystemProblem(notWriting)).toBeNull();
     const unknownCode = Object.assign(new Error('EWHAT'), { code: 'EWHAT', syscall: 'write' });

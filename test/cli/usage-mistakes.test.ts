@@ -5,6 +5,8 @@ import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { QUICKSTART, cli, tempDir } from '../helpers.js';
+import { shardOf } from '../../src/cli/actions/sweep.js';
+import { UsageError } from '../../src/cli/errors.js';
 
 async function oneLine(...args: string[]): Promise<string> {
   const r = await cli(...args);
@@ -34,12 +36,58 @@ describe('usage mistakes', () => {
     expect(await oneLine('report', out, '--out', dir)).toBe(`ecsim: --out: expected the HTML file to write, found a folder ${dir} (give a file name, e.g. ${join(dir, 'report.html')})`);
   });
 
+  it('report --out naming a .md file is refused with the .html name (it wrote HTML into x.md and the Markdown into x.md.md)', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'run');
+    expect((await cli('run', QUICKSTART, '--duration', '10m', '--quiet', '--out', out)).code).toBe(0);
+    const md = join(dir, 'x.md');
+    expect(await oneLine('report', out, '--out', md)).toBe(`ecsim: --out: expected the name of the HTML file to write (a run's report.md goes beside it), found a Markdown name ${md} (give ${join(dir, 'x.html')})`);
+    expect(existsSync(md) || existsSync(`${md}.md`)).toBe(false);
+    // the .html name writes both, the Markdown beside it
+    const r = await cli('report', out, '--out', join(dir, 'x.html'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toBe(`wrote ${join(dir, 'x.html')}, ${md}\n`);
+    expect(readFileSync(md, 'utf8')).not.toMatch(/<html/i);
+  });
+
   it('--duration beyond ten years; trace --from past the end (a clock time before the start is the next day\'s)', async () => {
     expect(await oneLine('run', QUICKSTART, '--duration', '100000d')).toBe('ecsim: --duration: expected at most 3660d (ten years), found 100000d');
+    // zero says what it found, as the other flag messages do
+    expect(await oneLine('run', QUICKSTART, '--duration', '0')).toBe('ecsim: --duration: expected a duration greater than zero, found 0');
+    expect(await oneLine('trace', QUICKSTART, '--step', '0s')).toBe('ecsim: --step: expected a duration greater than zero, found 0s');
     // a last partial period was billed but not measured
     expect(await oneLine('run', QUICKSTART, '--duration', '30')).toBe(`${QUICKSTART}: --duration: expected a whole number of metric periods of 60s (metrics.period), e.g. 60s; found 30s`);
     // the quick start runs 09:00-10:00 UTC: 08:00 is 23 h after its start
-    expect(await oneLine('trace', QUICKSTART, '--from', '08:00')).toBe("ecsim: --from: expected a time before the scenario's end (3600 s after the start), found 82800 s (a clock time before the start is the next day's)");
+    expect(await oneLine('trace', QUICKSTART, '--from', '08:00')).toBe("ecsim: --from: expected a time at or before the scenario's end (3600 s after the start), found 82800 s (a clock time before the start is the next day's)");
+  });
+
+  it('trace --from and --to stay within 0..end, the end included, as the default trace (--to 2h traced past a 1 h run; --from 1h was refused)', async () => {
+    expect(await oneLine('trace', QUICKSTART, '--to', '2h')).toBe("ecsim: --to: expected a time at or before the scenario's end (3600 s after the start), found 7200 s");
+    expect(await oneLine('trace', QUICKSTART, '--to', '08:30')).toBe("ecsim: --to: expected a time at or before the scenario's end (3600 s after the start), found 84600 s (a clock time before the start is the next day's)");
+    const all = await cli('trace', QUICKSTART);
+    const last = all.stdout.trim().split('\n').at(-1)!;
+    expect(last.startsWith('3600,')).toBe(true);
+    for (const args of [['--from', '1h'], ['--from', '10:00'], ['--from', '1h', '--to', '1h']]) {
+      const r = await cli('trace', QUICKSTART, ...args);
+      expect(r.code, args.join(' ')).toBe(0);
+      expect(r.stdout.trim().split('\n'), args.join(' ')).toEqual(['time_s,timestamp,service,rate', last]);
+    }
+    expect((await cli('trace', QUICKSTART, '--to', '1h')).stdout).toBe(all.stdout);
+  });
+
+  it('init --list with another flag is refused, one line, exit 2 (the flag was ignored)', async () => {
+    expect(await oneLine('init', '--list', '--template', 'flash-crowd')).toBe('ecsim: --list: takes no other flags, found --template (run ecsim init --list alone, then ecsim init --template NAME --out FILE)');
+  });
+
+  it('a shard mistake names the flag (or variable) at fault (--shards 0 and a missing index said "--shard:")', async () => {
+    const sweep = ['sweep', 'scenarios/compare-quickstart.yaml', '--duration', '1m'];
+    expect(await oneLine(...sweep, '--shards', '0')).toBe('ecsim: --shards: expected a whole number >= 1, found 0');
+    expect(await oneLine(...sweep, '--shard', '3/2')).toBe('ecsim: --shard: expected a shard index from 1 to 2, found 3');
+    expect(await oneLine(...sweep, '--shard', '1/2', '--shards', '2')).toBe('ecsim: --shard: expected either --shard i/n or --shards n, found both (--shard 1/2 --shards 2)');
+    // the environment is read only with --shards, so the process's own does not matter here
+    expect(() => shardOf(undefined, 2, {})).toThrow(new UsageError('--shards: expected the shard index (0-based) in JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX, found neither set; or use --shard i/n'));
+    expect(() => shardOf(undefined, 2, { JOB_COMPLETION_INDEX: '2' })).toThrow(new UsageError('JOB_COMPLETION_INDEX: expected a 0-based index from 0 to 1 (--shards 2), found 2'));
+    expect(shardOf(undefined, 2, { AWS_BATCH_JOB_ARRAY_INDEX: '1' })).toEqual({ index: 2, count: 2 });
   });
 
   it('a flag with its negation is refused (the last one won)', async () => {
@@ -64,6 +112,19 @@ describe('usage mistakes', () => {
     const line = await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--seed', '9007199254740991', '--replications', '4', '--duration', '1m');
     expect(line).toContain('--seed: expected seed + replications - 1 <= 9007199254740991');
     expect(line).toContain('found 9007199254740991 with 4 replications');
+    // the edge: 2^53 - 1 + 2 - 1 rounded back to 2^53 - 1 in floating point, so 2 replications passed
+    // and replication 1 ran with seed 2^53, not a safe integer
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--seed', '9007199254740991', '--replications', '2', '--duration', '1m')).toContain(
+      'found 9007199254740991 with 2 replications',
+    );
+    const dir = tempDir();
+    const file = join(dir, 'edge.yaml');
+    const text = readFileSync('scenarios/compare-quickstart.yaml', 'utf8').replace(/^seed: 1$/m, 'seed: 9007199254740991').replace(/^replications: 5$/m, 'replications: 2');
+    writeFileSync(file, text);
+    expect(await oneLine('validate', file)).toMatch(/edge.yaml:\d+: seed: expected seed \+ replications - 1 <= 9007199254740991 .*found 9007199254740991 with 2 replications/);
+    // one below the limit is accepted: seeds 2^53 - 2 and 2^53 - 1
+    writeFileSync(file, text.replace('seed: 9007199254740991', 'seed: 9007199254740990'));
+    expect((await cli('validate', file)).code).toBe(0);
   });
 
   it('an empty flag value is refused (sweep --out "" wrote sweep.csv and runs/ into the current folder)', async () => {

@@ -4,7 +4,7 @@
 // driven through yargs here, as src/cli/main.ts drives it.
 
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yargs from 'yargs';
 import { initCommand } from '../../src/cli/commands/init.js';
@@ -114,6 +114,33 @@ describe('ecsim init', () => {
     const r = await init('--template', 'flash-crowed', '--out', out);
     expect(r.error).toBeInstanceOf(UsageError);
     expect((r.error as Error).message).toMatch(/no library scenario "flash-crowed" \(did you mean "flash-crowd"\?\); expected one of: .*quickstart/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a .json --out gets JSON (it was YAML in a .json file) that loads as the same scenario as the .yaml, for every template', async () => {
+    const templates = readdirSync('scenarios').filter((f) => f.endsWith('.yaml')).map((f) => f.replace(/\.yaml$/, ''));
+    expect(templates.length).toBeGreaterThan(5);
+    for (const t of templates) {
+      const [a, b] = [tempDir(), tempDir()];
+      expect((await init('--template', t, '--out', join(a, 'my.yaml'))).error).toBeNull();
+      const r = await init('--template', t, '--out', join(b, 'my.JSON'));
+      expect(r.error).toBeNull();
+      expect(r.stdout).toContain('; as JSON, without the template\'s comments (a .yaml --out keeps them)): edit it');
+      const text = readFileSync(join(b, 'my.JSON'), 'utf8');
+      expect(JSON.parse(text).name).toBe('my');
+      expect(text.endsWith('}\n')).toBe(true);
+      expect(loadScenarioFile(join(b, 'my.JSON')).scenario, t).toEqual(loadScenarioFile(join(a, 'my.yaml')).scenario);
+    }
+  });
+
+  it('--list takes no other flags (--out and --template were ignored: it listed and wrote nothing)', async () => {
+    const out = join(tempDir(), 'zz.yaml');
+    for (const [args, found] of [[['--out', out], '--out'], [['--template', 'flash-crowd'], '--template'], [['--template', 'x', '--out', out], '--template and --out']] as const) {
+      const r = await init('--list', ...args);
+      expect(r.error).toBeInstanceOf(UsageError);
+      expect((r.error as Error).message).toBe(`--list: takes no other flags, found ${found} (run ecsim init --list alone, then ecsim init --template NAME --out FILE)`);
+      expect(r.stdout).toBe('');
+    }
     expect(existsSync(out)).toBe(false);
   });
 

@@ -2,7 +2,10 @@
 // including those applied after parsing (outputs.md).
 
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { parse } from 'yaml';
+import { effectiveScenario, loadScenarioFile, loadScenarioObject } from '../../src/scenario/index.js';
+import { runSimulation } from '../../src/sim/index.js';
 import { join } from 'node:path';
 import { QUICKSTART, cli, quickstart, tempDir, writeScenario } from '../helpers.js';
 
@@ -37,4 +40,56 @@ describe('scenario.json', () => {
     const s = JSON.parse(readFileSync(join(dir, 'out', 'scenario.json'), 'utf8'));
     expect(s.services.web.autoScaling.policies.calm.alarm).toMatchObject({ evaluationPeriods: 10, datapointsToAlarm: 10, statistic: 'Average', period: 60_000 });
   });
+
+  it('records a task definition\'s networkMode and how a service is launched when the file leaves them out', async () => {
+    const dir = tempDir();
+    const q = quickstart();
+    delete q.taskDefinitions.web.networkMode;
+    delete q.services.web.launchType;
+    const file = writeScenario(dir, 'defaults', q);
+    expect((await cli('run', file, '--duration', '10m', '--quiet', '--out', join(dir, 'out'))).code).toBe(0);
+    const s = JSON.parse(readFileSync(join(dir, 'out', 'scenario.json'), 'utf8'));
+    // an EC2 task definition defaults to bridge; no strategy anywhere: launchType EC2
+    expect(s.taskDefinitions.web.networkMode).toBe('bridge');
+    expect(s.services.web.launchType).toBe('EC2');
+    expect(s.services.web.capacityProviderStrategy).toBeUndefined();
+    // under a cluster default strategy the service gets that strategy, not a launch type
+    const ct = effectiveScenario(loadScenarioFile('scenarios/capacity-target.yaml')) as any;
+    expect(ct.services.web.launchType).toBeUndefined();
+    expect(ct.services.web.capacityProviderStrategy).toEqual(ct.cluster.defaultCapacityProviderStrategy);
+  });
+
+  it('the values filled in are the ones the run used: written into each library scenario, they change nothing', () => {
+    const filledIn: string[] = [];
+    for (const f of readdirSync('scenarios').filter((n) => n.endsWith('.yaml'))) {
+      const raw = parse(readFileSync(join('scenarios', f), 'utf8'));
+      const load = (value: unknown) => loadScenarioObject(f, value, { baseDir: 'scenarios', durationMs: 1_800_000 });
+      const before = load(raw);
+      const eff = effectiveScenario(before) as any;
+      const filled = structuredClone(raw);
+      let added = 0;
+      for (const [name, td] of Object.entries<any>(filled.taskDefinitions)) {
+        if (td.networkMode === undefined) (td.networkMode = eff.taskDefinitions[name].networkMode), added++;
+      }
+      for (const [name, svc] of Object.entries<any>(filled.services)) {
+        for (const key of ['launchType', 'capacityProviderStrategy']) {
+          if (svc[key] === undefined && eff.services[name][key] !== undefined) (svc[key] = eff.services[name][key]), added++;
+        }
+      }
+      const after = load(filled);
+      expect(after.services.map((x) => [x.name, x.launchType, x.strategy]), f).toEqual(before.services.map((x) => [x.name, x.launchType, x.strategy]));
+      expect([...after.taskDefinitions.values()].map((x) => x.networkMode), f).toEqual([...before.taskDefinitions.values()].map((x) => x.networkMode));
+      if (added === 0) continue;
+      filledIn.push(f);
+      const rows = (s: typeof before) => {
+        const out: unknown[][] = [[], [], [], []];
+        const r = runSimulation(s, { event: (e) => out[0].push(e), task: (t) => out[1].push(t), timeseries: (x) => out[2].push(x), capacity: (x) => out[3].push(x) }, { seed: s.scenario.seed });
+        return { out, summary: r.summary };
+      };
+      expect(rows(after), f).toEqual(rows(before));
+    }
+    // the library has both kinds: bridge task definitions and services under a cluster default strategy
+    expect(filledIn).toEqual(expect.arrayContaining(['capacity-target.yaml', 'daemon-service.yaml']));
+  }, 120_000);
 });
+

@@ -75,6 +75,13 @@ const cases: [string, Mutation, RegExp][] = [
   ['a health check interval above 300 s', (s) => (s.services.web.loadBalancer = { healthCheck: { interval: '301s' } }), /services\.web\.loadBalancer\.healthCheck\.interval: expected 5s to 300s .*found 301s$/],
   ['a deregistration delay above 3600 s', (s) => (s.services.web.loadBalancer = { deregistrationDelay: '1h1s' }), /services\.web\.loadBalancer\.deregistrationDelay: expected 0s to 3600s \(the target group's deregistration_delay\.timeout_seconds range\), found 3601s$/],
   ['a stopTimeout above Fargate\'s 120 s on a task definition a Fargate service runs', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.taskDefinitions.web.stopTimeout = '121s'), (s.services.web.launchType = 'FARGATE')), /taskDefinitions\.web\.stopTimeout: expected at most 120s for a task definition Fargate runs \(service web uses FARGATE; .*found 121s; lower it, or run the service on EC2$/],
+  // ECS's ManagedScaling targetCapacity is an Integer 1-100 (APIReference/API_ManagedScaling.html)
+  ['a fractional managed scaling targetCapacity', (s) => (s.cluster.capacityProviders.ec2.managedScaling = { targetCapacity: 0.5 }), /cluster\.capacityProviders\.ec2\.managedScaling\.targetCapacity: expected a whole number, found number 0\.5$/],
+  // EC2 Auto Scaling's TargetValue is a Double (API_TargetTrackingConfiguration.html); a CPU percentage here: above 0, at most 100
+  ['an Auto Scaling group CPU target of 0', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.targetTrackingPolicy = { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 0 }), /autoScalingGroup\.targetTrackingPolicy\.targetValue: expected > 0, found number 0$/],
+  ['an Auto Scaling group CPU target above 100 %', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.targetTrackingPolicy = { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 101 }), /autoScalingGroup\.targetTrackingPolicy\.targetValue: expected <= 100, found number 101$/],
+  ['a negative duration where one above zero is needed (it said "expected a non-negative duration")', (s) => (s.duration = -60), /:\d+: duration: expected a duration greater than zero, found number -60$/],
+  ['a peakAt that is no time of day names what it found', (s) => (s.services.web.workload.requestRate = { diurnal: { min: 10, max: 20, peakAt: '25:00' } }), /services\.web\.workload\.requestRate\.diurnal\.peakAt: expected a time of day "HH:MM" or "HH:MM:SS", found "25:00"$/],
   ['an expectation on a provider no service uses (it failed only after the run)', (s) => (s.expect = ['cost.byProvider.FARGATE < 1']), /expect\[0\]: .*FARGATE/],
 ];
 
@@ -167,6 +174,13 @@ describe('scenario validation: one clear line per problem, with the key path', (
     Object.assign(s.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', stopTimeout: '120s' });
     s.services.web.launchType = 'FARGATE';
     expect(loadScenarioFile(writeScenario(dir, 'fargate-120s', s)).taskDefinitions.get('web')!.config.stopTimeout).toBe(120_000);
+  });
+
+  it('an Auto Scaling group CPU target may be fractional (EC2 Auto Scaling\'s TargetValue is a Double)', () => {
+    const s = quickstart();
+    s.cluster.capacityProviders.ec2.autoScalingGroup.targetTrackingPolicy = { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 0.5 };
+    const r = loadScenarioFile(writeScenario(dir, 'asg-target-half', s));
+    expect(r.scenario.cluster.capacityProviders.ec2).toMatchObject({ autoScalingGroup: { targetTrackingPolicy: { targetValue: 0.5 } } });
   });
 
   it('the shipped scenarios give no warnings', () => {

@@ -14,11 +14,14 @@ export function init(argv: InitArgs): void {
   const dir = libraryDir();
   const templates = listTemplates(dir);
   if (argv.list) {
+    // the other flags did nothing with --list (it listed and wrote no file)
+    const others = [argv.template === undefined ? '' : '--template', argv.out === undefined ? '' : '--out'].filter((f) => f !== '');
+    if (others.length > 0) throw new UsageError(`--list: takes no other flags, found ${others.join(' and ')} (run ecsim init --list alone, then ecsim init --template NAME --out FILE)`);
     const width = Math.max(...templates.map((t) => t.name.length));
     for (const t of templates) process.stdout.write(`${t.name.padEnd(width)}  ${t.description}\n`);
     return;
   }
-  const name = argv.template.replace(/\.ya?ml$/, '');
+  const name = (argv.template ?? 'quickstart').replace(/\.ya?ml$/, '');
   const template = templates.find((t) => t.name === name);
   if (!template) {
     throw new UsageError(
@@ -29,14 +32,18 @@ export function init(argv: InitArgs): void {
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; ecsim init never overwrites a file (choose another --out or remove it)`);
   const scenarioName = nameForFile(out);
   const { text, expectLists } = starterText(readFileSync(template.file, 'utf8'), scenarioName);
+  // a .json file gets JSON (the scenario loader reads JSON as YAML's subset); JSON has no
+  // comments, so the template's are left out
+  const json = /\.json$/i.test(out);
   try {
-    writeFileSync(out, text, { flag: 'wx' });
+    writeFileSync(out, json ? `${JSON.stringify(parse(text), null, 2)}\n` : text, { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new UsageError(`--out: cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : code === 'EEXIST' ? 'already exists' : code}`);
   }
   const dropped = expectLists === 0 ? '' : `; the lesson's expect: ${expectLists === 1 ? 'list was' : 'lists were'} left out, add your own requirements`;
-  process.stdout.write(`wrote ${out} (from the ${template.name} template, named ${scenarioName}, results in results/${scenarioName}/${dropped}): edit it, then run: ecsim run ${shellWord(out)}\n`);
+  const format = json ? '; as JSON, without the template\'s comments (a .yaml --out keeps them)' : '';
+  process.stdout.write(`wrote ${out} (from the ${template.name} template, named ${scenarioName}, results in results/${scenarioName}/${dropped}${format}): edit it, then run: ecsim run ${shellWord(out)}\n`);
 }
 
 /** The scenario name for an output file: its base name without the extension, in the characters a name may use. */

@@ -22,6 +22,12 @@ export function runReport(argv: ReportArgs): WrittenReports {
     }
     throw new UsageError(`${dir} is not a results folder: expected summary.json and timeseries.csv (ecsim run) or comparison.csv / sweep.csv (ecsim compare / sweep)`);
   }
+  // the HTML goes to --out and a run's Markdown beside it with .md: an --out named .md put
+  // HTML into x.md and the Markdown into x.md.md
+  const markdownName = argv.out === undefined ? null : /\.(md|markdown)$/i.exec(argv.out);
+  if (argv.out !== undefined && markdownName) {
+    throw new UsageError(`--out: expected the name of the HTML file to write (a run's report.md goes beside it), found a Markdown name ${argv.out} (give ${argv.out.slice(0, markdownName.index)}.html)`);
+  }
   if (argv.out !== undefined && !existsSync(dirname(resolve(argv.out)))) throw new UsageError(`--out: expected a file in an existing folder, found no folder ${dirname(argv.out)}`);
   if (argv.out !== undefined && existsSync(argv.out) && statSync(argv.out).isDirectory()) throw new UsageError(`--out: expected the HTML file to write, found a folder ${argv.out} (give a file name, e.g. ${resolve(argv.out, 'report.html')})`);
   try {

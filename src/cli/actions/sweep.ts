@@ -40,19 +40,26 @@ export async function sweep(argv: SweepArgs): Promise<void> {
   }
 }
 
-/** --shard i/n wins; else --shards n with the array index from the environment; else the whole sweep. */
+/**
+ * --shard i/n, or --shards n with the array index from the environment, or the whole sweep.
+ * A mistake is named by what is at fault: the flag, or the environment variable.
+ */
 export function shardOf(shard: string | undefined, shards: number | undefined, env: Record<string, string | undefined>): Shard | undefined {
-  try {
-    if (shard !== undefined) {
-      if (shards !== undefined) throw new Error('give either --shard i/n or --shards n, not both');
-      return parseShard(shard);
+  const blame = (prefix: string, f: () => Shard | undefined): Shard | undefined => {
+    try {
+      return f();
+    } catch (e) {
+      throw new UsageError(`${prefix}${(e as Error).message}`);
     }
-    if (shards === undefined) return undefined;
-    if (!Number.isInteger(shards) || shards < 1) throw new Error(`expected --shards to be a whole number >= 1, found ${shards}`);
-    const fromEnv = shardFromEnvironment(env, shards);
-    if (!fromEnv) throw new Error('--shards needs the shard index in JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX (0-based); or use --shard i/n');
-    return fromEnv;
-  } catch (e) {
-    throw new UsageError(`--shard: ${(e as Error).message}`);
+  };
+  if (shard !== undefined) {
+    if (shards !== undefined) throw new UsageError(`--shard: expected either --shard i/n or --shards n, found both (--shard ${shard} --shards ${shards})`);
+    return blame('--shard: ', () => parseShard(shard));
   }
+  if (shards === undefined) return undefined;
+  if (!Number.isInteger(shards) || shards < 1) throw new UsageError(`--shards: expected a whole number >= 1, found ${shards}`);
+  // a bad index names its variable itself (JOB_COMPLETION_INDEX: expected ...)
+  const fromEnv = blame('', () => shardFromEnvironment(env, shards));
+  if (!fromEnv) throw new UsageError(`--shards: expected the shard index (0-based) in JOB_COMPLETION_INDEX or AWS_BATCH_JOB_ARRAY_INDEX, found neither set; or use --shard i/n`);
+  return fromEnv;
 }

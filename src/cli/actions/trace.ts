@@ -26,12 +26,18 @@ export function runTrace(argv: TraceArgs): string {
   }
   const stepMs = parseDuration(/^\d+(\.\d+)?$/.test(argv.step ?? '') ? Number(argv.step) : (argv.step ?? '1m'));
   if (typeof stepMs === 'string') throw new UsageError(`--step: ${stepMs}`);
-  if (stepMs <= 0) throw new UsageError('--step: expected a duration greater than zero');
+  if (stepMs <= 0) throw new UsageError(`--step: expected a duration greater than zero, found ${argv.step}`);
   const durationMs = scenario.scenario.duration;
   const fromMs = timeFlag('--from', argv.from, scenario.startEpochMs) ?? 0;
   const toMs = timeFlag('--to', argv.to, scenario.startEpochMs) ?? durationMs;
-  // a clock time before the start is the next day's: say so rather than print a trace after the end
-  if (fromMs >= durationMs) throw new UsageError(`--from: expected a time before the scenario's end (${durationMs / 1000} s after the start), found ${fromMs / 1000} s (a clock time before the start is the next day's)`);
+  // the trace runs from 0 to the end, both included (the default's last row is at the end);
+  // --from and --to stay within it. A clock time before the start is the next day's: say so
+  // rather than print a trace after the end
+  for (const [flag, text, ms] of [['--from', argv.from, fromMs], ['--to', argv.to, toMs]] as const) {
+    if (ms <= durationMs) continue;
+    const clock = String(text).includes(':') ? " (a clock time before the start is the next day's)" : '';
+    throw new UsageError(`${flag}: expected a time at or before the scenario's end (${durationMs / 1000} s after the start), found ${ms / 1000} s${clock}`);
+  }
   if (toMs < fromMs) throw new UsageError(`--to: expected a time at or after --from (${fromMs / 1000} s), found ${toMs / 1000} s`);
   return traceCsv(scenario, { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed });
 }

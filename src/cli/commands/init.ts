@@ -6,7 +6,8 @@
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 
 export interface InitArgs {
-  template: string;
+  /** Undefined when not given: quickstart (a default here could not tell --list it was given). */
+  template?: string;
   out?: string;
   list?: boolean;
 }
@@ -16,9 +17,9 @@ export const initCommand = {
   describe: 'Write a starter scenario copied from the scenario library (named after --out, without the lesson\'s expect: lists)',
   builder: (y: Argv) =>
     y
-      .option('template', { type: 'string', default: 'quickstart', describe: 'library scenario to start from (see --list)' })
-      .option('out', { type: 'string', describe: 'file to write (default ./<template>.yaml); never overwritten' })
-      .option('list', { type: 'boolean', default: false, describe: 'list the templates with their descriptions' })
+      .option('template', { type: 'string', describe: 'library scenario to start from (default quickstart; see --list)' })
+      .option('out', { type: 'string', describe: 'file to write (default ./<template>.yaml); never overwritten; a .json name gets JSON (without the comments)' })
+      .option('list', { type: 'boolean', default: false, describe: 'list the templates with their descriptions (takes no other flags)' })
       .example('$0 init', 'write ./quickstart.yaml')
       .example('$0 init --template flash-crowd --out my-service.yaml', 'start from the flash-crowd scenario')
       .example('$0 init --list', 'what templates there are'),

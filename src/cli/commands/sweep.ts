@@ -1,7 +1,7 @@
 // `ecsim sweep <scenario>`: the product of the `sweep` lists x replications on worker
 // threads; writes sweep.csv and comparison.md, or with a shard (--shard i/n, or --shards n
-// with the array index of a Kubernetes Indexed Job or AWS Batch array job) only
-// sweep.shard-i-of-n.csv (`ecsim merge` writes the other two); and
+// with the array index of a Kubernetes Indexed Job or AWS Batch array job)
+// sweep.shard-i-of-n.csv instead (`ecsim merge` writes the other two); and
 // runs/<point label>/ (replication 0 of each point) for sweeps of at most 24 points, or
 // with --runs (--no-runs: never). The work is in ../actions/sweep.ts, loaded when the
 // command runs.
@@ -25,7 +25,7 @@ export interface SweepArgs {
 
 export const sweepCommand = {
   command: 'sweep <scenario>',
-  describe: 'Run the product of the scenario\'s `sweep` lists x replications; one row per point in sweep.csv and comparison.md (a shard: sweep.shard-i-of-n.csv only)',
+  describe: 'Run the product of the scenario\'s `sweep` lists x replications; one row per point in sweep.csv and comparison.md (a shard: sweep.shard-i-of-n.csv instead), and runs/<point label>/ (see --runs)',
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with `sweep`' })

@@ -51,7 +51,13 @@ export function explainLines(r: ResultsTables, options: ExplainOptions = {}): Ex
   const placements = taskPlacements(r.events);
   const lines: ExplainLine[] = [];
   for (const [name, rows] of series) {
-    lines.push(...loadChanges(name, rows, r.services.get(name)?.workloadType === 'queue' ? 'msg/s' : 'rps'));
+    const info = r.services.get(name);
+    // a service without a workload (a DAEMON log router) is offered nothing: its 0 rps is no load
+    if (info !== undefined && info.workloadType === null) {
+      if (rows.length > 0) lines.push({ timeS: rows[0].timeS, service: name, provider: null, order: LINE_ORDER.load, text: `${name} has no workload: no load is offered to it` });
+      continue;
+    }
+    lines.push(...loadChanges(name, rows, info?.workloadType === 'queue' ? 'msg/s' : 'rps'));
   }
   lines.push(...scalingLines(r.events, { services: r.services, series }));
   lines.push(...newTaskLines(r.events, tasksByService, r.services, clock, r.durationS));
