@@ -58,6 +58,29 @@ describe('ServiceAutoScaler scheduled actions', () => {
     expect(s.target.desiredCount).toBe(10);
   });
 
+  // scheduled-scaling-using-cron-expressions.html: "If you specify a start time, Application
+  // Auto Scaling performs the action at this time, and then performs the action based on the
+  // specified recurrence"
+  it('a cron action with startTime fires at startTime (01:30Z), then on its recurrence (04:00Z)', () => {
+    const s = new ServiceAutoScaler(
+      {
+        subject: 'web',
+        minCapacity: 1,
+        maxCapacity: 10,
+        startEpochMs: START,
+        scheduledActions: { daily: { schedule: 'cron(0 4 * * ? *)', startTime: '2026-03-02T01:30:00Z', scalableTargetAction: { minCapacity: 3 } } },
+      },
+      1,
+    );
+    expect(s.nextScheduledTime(-1)).toBe(1.5 * H);
+    const r = s.runScheduledActions(1.5 * H);
+    expect(r.desiredCount).toBe(3);
+    expect(r.events[1].activity).toMatchObject({ from: 1, to: 3, direction: 'out' });
+    expect(s.nextScheduledTime(1.5 * H)).toBe(4 * H);
+    expect(s.runScheduledActions(4 * H).events.map((e) => e.type)).toEqual(['scheduled-action']);
+    expect(s.nextScheduledTime(4 * H)).toBe(28 * H);
+  });
+
   it('rejects a scheduled action without capacities, naming it', () => {
     expect(
       () =>
