@@ -167,6 +167,23 @@ export class Alarm {
     evaluateRange(this.range, this.evaluationRange, this.evaluationPeriods, this.datapointsToAlarm, this.comparisonOperator, this.threshold, this.details, this.treatMissingData, this.state);
   }
 
+  /**
+   * The tasks the newest evaluated datapoint was measured over (MetricSeries.tasks), NaN when
+   * unknown or when no real datapoint was evaluated. The newest evaluated datapoint is the
+   * newest real one in the range (CloudWatch evaluates the most recent real ones).
+   */
+  newestEvaluatedTasks(): number {
+    const series = this.series;
+    if (series === null || this.lastEvaluatedPeriodStart < 0) return NaN;
+    const range = this.range;
+    let j = this.evaluationRange - 1;
+    while (j >= 0 && range[j] !== range[j]) j--;
+    if (j < 0) return NaN;
+    const k = this.subPeriods;
+    const newestIndex = this.lastEvaluatedPeriodStart / this.storePeriod;
+    return series.tasks(newestIndex - (this.evaluationRange - 1 - j) * k, k);
+  }
+
   /** The datapoints of the last evaluation, oldest first. */
   evaluatedDatapoints(): number[] {
     const e = this.evaluation;

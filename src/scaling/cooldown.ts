@@ -4,8 +4,11 @@
 // step-scaling-policy-overview.html#step-scaling-cooldown).
 //
 // Scale out: the capacity added by the activity that INITIATED the cooldown counts as part of
-// the next scale out, so during the cooldown a request is computed from the capacity before
-// that activity and applied only when it asks for more than the capacity already set.
+// the next scale out, so during the cooldown a request is applied only when it asks for more
+// than the capacity already set. Step scaling computes it from the capacity before that
+// activity (AWS's example: +2, then +3 adds 1); target tracking from the tasks its newest
+// datapoint was measured over, between the capacity before and the current capacity
+// (trackingScaleOutBase; docs/notes/scaling.md).
 // Scale in: blocked until the cooldown ends; any scale out on the target ends it.
 
 export interface CooldownState {
@@ -31,9 +34,24 @@ export function inScaleInCooldown(c: CooldownState, t: number): boolean {
   return t < c.scaleInUntil;
 }
 
-/** The capacity a scale-out request is computed from at t. */
+/** The capacity a step scaling scale-out request is computed from at t. */
 export function scaleOutBaseCapacity(c: CooldownState, t: number, current: number): number {
   return inScaleOutCooldown(c, t) ? c.scaleOutBase : current;
+}
+
+/**
+ * The capacity a target tracking scale-out request is computed from at t: outside a scale-out
+ * cooldown the current capacity; during one, `covered` (the tasks the newest datapoint was
+ * measured over, so the added tasks count once they ran in its period, and a datapoint from
+ * before they ran does not compound), kept within [the capacity before the scale out that
+ * started the cooldown, the current capacity]; the capacity before when `covered` is NaN.
+ */
+export function trackingScaleOutBase(c: CooldownState, t: number, current: number, covered: number): number {
+  if (!inScaleOutCooldown(c, t)) return current;
+  const before = c.scaleOutBase;
+  if (covered !== covered) return before;
+  const b = covered < current ? covered : current;
+  return b > before ? b : before;
 }
 
 /** Whether a scale out to `capacity` may happen at t (more than now, and more than the cooldown's). */

@@ -1,6 +1,8 @@
 // Recent CloudWatch datapoints per metric name, one statistic set per period, kept in
 // fixed-size rings (bounded memory: only what the alarms need). A datapoint for
-// [s, s + period) becomes visible to alarms at s + period + publishDelay.
+// [s, s + period) becomes visible to alarms at s + period + publishDelay. Beside each set
+// the store keeps the number of tasks the value was measured over (not a CloudWatch
+// statistic: what target tracking needs during a scale-out cooldown, docs/notes/scaling.md).
 
 import { statisticValue, type Datapoint, type Statistic } from './statistic.js';
 
@@ -18,8 +20,8 @@ export function visibleAt(periodStart: number, period: number, publishDelay: num
   return periodStart + period + publishDelay;
 }
 
-/** Values per slot: period index (-1 = empty), sum, min, max, sample count. */
-const STRIDE = 5;
+/** Values per slot: period index (-1 = empty), sum, min, max, sample count, tasks (NaN = unknown). */
+const STRIDE = 6;
 
 /**
  * One metric's ring of statistic sets. Slot i holds one period's set in
@@ -39,7 +41,7 @@ export class MetricSeries {
     return this.slots;
   }
 
-  put(i: number, sum: number, min: number, max: number, count: number): void {
+  put(i: number, sum: number, min: number, max: number, count: number, tasks = NaN): void {
     const at = (i % this.slots) * STRIDE;
     const d = this.data;
     if (d[at] > i) return; // a newer period already owns the slot: i is past retention
@@ -48,14 +50,35 @@ export class MetricSeries {
     d[at + 2] = min;
     d[at + 3] = max;
     d[at + 4] = count;
+    d[at + 5] = tasks;
   }
 
-  /** The statistic set of period i, or undefined when it is not stored. */
-  get(i: number): { sum: number; min: number; max: number; count: number } | undefined {
+  /** The statistic set of period i (and its tasks, NaN = unknown), or undefined when it is not stored. */
+  get(i: number): { sum: number; min: number; max: number; count: number; tasks: number } | undefined {
     const at = (i % this.slots) * STRIDE;
     const d = this.data;
     if (d[at] !== i) return undefined;
-    return { sum: d[at + 1], min: d[at + 2], max: d[at + 3], count: d[at + 4] };
+    return { sum: d[at + 1], min: d[at + 2], max: d[at + 3], count: d[at + 4], tasks: d[at + 5] };
+  }
+
+  /**
+   * The tasks the value of periods [first, first + periods) was measured over: the stored
+   * number for one period; over several, the fewest of those stored (the tasks present
+   * throughout). NaN when none is stored or a stored one is unknown. Allocation-free.
+   */
+  tasks(first: number, periods: number): number {
+    const d = this.data;
+    let fewest = Infinity;
+    for (let k = 0; k < periods; k++) {
+      const i = first + k;
+      if (i < 0) continue;
+      const at = (i % this.slots) * STRIDE;
+      if (d[at] !== i) continue;
+      const n = d[at + 5];
+      if (n !== n) return NaN;
+      if (n < fewest) fewest = n;
+    }
+    return fewest === Infinity ? NaN : fewest;
   }
 
   /**
@@ -95,7 +118,7 @@ export class MetricSeries {
     this.data = emptySlots(capacity);
     for (let s = 0; s < oldSlots; s++) {
       const at = s * STRIDE;
-      if (old[at] >= 0) this.put(old[at], old[at + 1], old[at + 2], old[at + 3], old[at + 4]);
+      if (old[at] >= 0) this.put(old[at], old[at + 1], old[at + 2], old[at + 3], old[at + 4], old[at + 5]);
     }
   }
 }
@@ -150,8 +173,12 @@ export class MetricStore {
     return s;
   }
 
-  /** Records the statistic set of one period. `periodStart` must be a multiple of the period. */
-  putValues(metricName: string, periodStart: number, sum: number, min: number, max: number, sampleCount: number): void {
+  /**
+   * Records the statistic set of one period. `periodStart` must be a multiple of the period.
+   * `tasks`: how many tasks the value was measured over (CPUUtilization: the tasks averaged;
+   * RequestCountPerTarget: the targets; BacklogPerTask: the tasks divided by); NaN = unknown.
+   */
+  putValues(metricName: string, periodStart: number, sum: number, min: number, max: number, sampleCount: number, tasks = NaN): void {
     const i = periodStart / this.period;
     if (!(Number.isInteger(i) && i >= 0)) {
       throw new Error(
@@ -159,17 +186,17 @@ export class MetricStore {
       );
     }
     if (!(sampleCount > 0)) return; // no samples: the datapoint is missing
-    this.series(metricName).put(i, sum, min, max, sampleCount);
+    this.series(metricName).put(i, sum, min, max, sampleCount, tasks);
   }
 
   /** Records one datapoint (a statistic set). */
   put(metricName: string, dp: Datapoint): void {
-    this.putValues(metricName, dp.periodStart, dp.sum, dp.min, dp.max, dp.sampleCount);
+    this.putValues(metricName, dp.periodStart, dp.sum, dp.min, dp.max, dp.sampleCount, dp.tasks);
   }
 
   /** Records a single sample as the period's datapoint (sum = min = max = value, sampleCount 1). */
-  putValue(metricName: string, periodStart: number, value: number): void {
-    this.putValues(metricName, periodStart, value, value, value, 1);
+  putValue(metricName: string, periodStart: number, value: number, tasks = NaN): void {
+    this.putValues(metricName, periodStart, value, value, value, 1, tasks);
   }
 
   /** Whether the datapoint of the period starting at `periodStart` is visible at time t. */
@@ -183,7 +210,10 @@ export class MetricStore {
     const i = periodStart / this.period;
     if (!s || !Number.isInteger(i)) return undefined;
     const set = s.get(i);
-    return set && { periodStart, sum: set.sum, min: set.min, max: set.max, sampleCount: set.count };
+    if (!set) return undefined;
+    const dp: Datapoint = { periodStart, sum: set.sum, min: set.min, max: set.max, sampleCount: set.count };
+    if (set.tasks === set.tasks) dp.tasks = set.tasks;
+    return dp;
   }
 
   /**

@@ -14,7 +14,10 @@ export interface ScheduledActionConfig {
   schedule: string;
   /** IANA zone for at() and cron(); default UTC. */
   timezone?: string;
-  /** Epoch ms, or an ISO date-time (in `timezone` when it has no offset). */
+  /**
+   * Epoch ms, or an ISO date-time: UTC when it has no offset (PutScheduledAction: StartTime
+   * "in UTC"), whatever `timezone` is; an explicit offset is honoured.
+   */
   startTime?: number | string;
   endTime?: number | string;
   scalableTargetAction: { minCapacity?: number; maxCapacity?: number };
@@ -59,19 +62,24 @@ export function createScheduledAction(name: string, c: ScheduledActionConfig): S
   if (minCapacity !== undefined && maxCapacity !== undefined && minCapacity > maxCapacity) {
     throw new Error(`${where}.scalableTargetAction: expected minCapacity <= maxCapacity, found ${minCapacity} > ${maxCapacity}`);
   }
-  const startTime = toEpoch(`${where}.startTime`, c.startTime, timezone);
-  const endTime = toEpoch(`${where}.endTime`, c.endTime, timezone);
+  const startTime = toEpoch(`${where}.startTime`, c.startTime);
+  const endTime = toEpoch(`${where}.endTime`, c.endTime);
   if (startTime !== undefined && endTime !== undefined && startTime > endTime) {
     throw new Error(`${where}: expected startTime <= endTime, found ${c.startTime} > ${c.endTime}`);
   }
   return { name, schedule, timezone, startTime, endTime, minCapacity, maxCapacity };
 }
 
-function toEpoch(where: string, v: number | string | undefined, timezone: string): number | undefined {
+/**
+ * StartTime and EndTime are instants "in UTC" (API_PutScheduledAction.html), not wall-clock
+ * times of the action's `timezone` (which applies to at() and cron() only): a string without
+ * an offset is read as UTC; one with an offset (Z, +02:00) is that instant.
+ */
+function toEpoch(where: string, v: number | string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string') {
-    const dt = DateTime.fromISO(v, { zone: timezone });
+    const dt = DateTime.fromISO(v, { zone: 'utc' });
     if (dt.isValid) return dt.toMillis();
   }
   throw new Error(`${where}: expected epoch ms or an ISO date-time such as 2026-03-02T08:00:00Z, found ${String(v)}`);

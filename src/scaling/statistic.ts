@@ -12,6 +12,8 @@ export interface Datapoint {
   min: number;
   max: number;
   sampleCount: number;
+  /** The tasks the value was measured over (ecsim's, not a CloudWatch statistic); absent = unknown. */
+  tasks?: number;
 }
 
 /** The value of `statistic` for a statistic set; NaN when it holds no samples (missing). */

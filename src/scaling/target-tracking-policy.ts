@@ -7,7 +7,7 @@ import {
   inScaleOutCooldown,
   newCooldownState,
   scaleOutAllowed,
-  scaleOutBaseCapacity,
+  trackingScaleOutBase,
   type CooldownState,
 } from './cooldown.js';
 import { formatNumber, formatValue } from './format.js';
@@ -69,12 +69,15 @@ export class TargetTrackingPolicy implements ScalingPolicy {
     }
     const current = target.desiredCount;
     if (highInvoked) {
-      const base = scaleOutBaseCapacity(this.cooldown, t, current);
+      // during the scale-out cooldown: from the tasks the newest datapoint was measured over
+      const cooling = inScaleOutCooldown(this.cooldown, t);
+      const covered = cooling ? high.newestEvaluatedTasks() : NaN;
+      const base = trackingScaleOutBase(this.cooldown, t, current, covered);
       const metric = latest(high);
       const wanted = proportionalCapacity(base, metric, this.targetValue);
       const capacity = clampCapacity(target, wanted);
       if (!scaleOutAllowed(this.cooldown, t, capacity, current)) return null;
-      const during = inScaleOutCooldown(this.cooldown, t) ? ' (scale-out cooldown: from the capacity before the previous scale out)' : '';
+      const before = this.cooldown.scaleOutBase;
       const clamp = clampNote(target, wanted);
       return {
         policyName: this.name,
@@ -82,7 +85,8 @@ export class TargetTrackingPolicy implements ScalingPolicy {
         capacity,
         explain: () =>
           `target tracking ${this.name}: ${high.describeEvaluation()}; ` +
-          `ceil(${base} x ${formatValue(metric)}/${formatNumber(this.targetValue)}) = ${wanted}${during}${clamp}`,
+          `ceil(${base} x ${formatValue(metric)}/${formatNumber(this.targetValue)}) = ${wanted}` +
+          `${cooling ? cooldownNote(base, covered, before) : ''}${clamp}`,
       };
     }
     if (lowInvoked && low && !inScaleInCooldown(this.cooldown, t)) {
@@ -102,6 +106,15 @@ export class TargetTrackingPolicy implements ScalingPolicy {
     }
     return null;
   }
+}
+
+/** Where a scale out during the scale-out cooldown took its capacity from, for the activity's cause. */
+function cooldownNote(base: number, covered: number, before: number): string {
+  if (covered !== covered) return ' (scale-out cooldown: from the capacity before the previous scale out)';
+  const tasks = `${covered} ${covered === 1 ? 'task' : 'tasks'}`;
+  if (base === covered) return ` (scale-out cooldown: from the ${tasks} the datapoint covered)`;
+  if (base === before) return ` (scale-out cooldown: from the capacity before the previous scale out; the datapoint covered ${tasks})`;
+  return ` (scale-out cooldown: from the current capacity; the datapoint covered ${tasks})`;
 }
 
 /** The newest datapoint the alarm evaluated: the metric value AAS scales on (model). */

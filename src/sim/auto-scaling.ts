@@ -74,8 +74,8 @@ function scalerPort(scaler: ServiceAutoScaler, scenario: ResolvedScenario): Serv
     get maxCapacity() {
       return scaler.target.maxCapacity;
     },
-    putDatapoint(periodStart: number, metricName: string, sum: number, min: number, max: number, sampleCount: number) {
-      store.putValues(metricName, periodStart, sum, min, max, sampleCount);
+    putDatapoint(periodStart: number, metricName: string, sum: number, min: number, max: number, sampleCount: number, tasks: number) {
+      store.putValues(metricName, periodStart, sum, min, max, sampleCount, tasks);
     },
     evaluate(t: number, desired: number) {
       const r = scaler.onMetricsVisible(t, store, desired);

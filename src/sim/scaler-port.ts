@@ -12,8 +12,11 @@ export interface ScalingEvent {
 export interface ServiceScalerPort {
   readonly minCapacity: number;
   readonly maxCapacity: number;
-  /** One of the period's datapoints (a metric without a call has missing data). */
-  putDatapoint(periodStart: number, metricName: string, sum: number, min: number, max: number, sampleCount: number): void;
+  /**
+   * One of the period's datapoints (a metric without a call has missing data); `tasks`: the
+   * tasks its value was measured over (NaN = unknown), for target tracking's scale-out cooldown.
+   */
+  putDatapoint(periodStart: number, metricName: string, sum: number, min: number, max: number, sampleCount: number, tasks: number): void;
   /**
    * Alarms and policies run when a period's datapoints become visible. The result may be
    * reused by the next call: read it before calling again, and do not modify `events`.

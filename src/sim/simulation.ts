@@ -242,19 +242,21 @@ export class Simulation {
     const scaler = this.scalers[i];
     if (scaler) {
       if (n > 0) {
-        scaler.putDatapoint(from, 'CPUUtilization', cpuSum, cpuMin, cpuMax, n);
-        scaler.putDatapoint(from, 'MemoryUtilization', memSum, memMin, memMax, n);
+        // n: the RUNNING tasks averaged ("Number of tasks in the service" of AmazonECS
+        // service_utilization.html's formula), also what target tracking needs in a cooldown
+        scaler.putDatapoint(from, 'CPUUtilization', cpuSum, cpuMin, cpuMax, n, n);
+        scaler.putDatapoint(from, 'MemoryUtilization', memSum, memMin, memMax, n, n);
       }
       // ALB reports its metrics only while requests flow through it: a period that routed
       // no request has no datapoint (elasticloadbalancing/latest/application/
       // load-balancer-cloudwatch-metrics.html), so alarms on it see missing data, not 0
       if (targets > 0 && targetRequests > 0) {
         const perTarget = targetRequests / targets;
-        scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1);
+        scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1, targets);
       }
       if (stats?.backlog !== undefined && running > 0) {
         const v = stats.backlog / running;
-        scaler.putDatapoint(from, 'BacklogPerTask', v, v, v, 1);
+        scaler.putDatapoint(from, 'BacklogPerTask', v, v, v, 1, running);
       }
     }
     const sum = this.summaries[i];
@@ -314,7 +316,8 @@ export class Simulation {
       const gs = this.groupScalers.get(group.name);
       if (gs && cpuReg > 0) {
         const cpu = this.groupCpuUtilization(group);
-        gs.putDatapoint(from, 'ASGAverageCPUUtilization', cpu, cpu, cpu, 1);
+        // instances, not tasks: unknown here, so the group's cooldown keeps the capacity before
+        gs.putDatapoint(from, 'ASGAverageCPUUtilization', cpu, cpu, cpu, 1, NaN);
       }
       const provisioning = this.provisioningTasks(group.name);
       const r = group.managedScaling ? this.reservation(group, n, busy, provisioning) : null;

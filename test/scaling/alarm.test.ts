@@ -40,6 +40,26 @@ describe('Alarm', () => {
     expect(alarm.lastEvaluatedPeriodStart).toBe(before);
   });
 
+  it('tells the tasks its newest evaluated datapoint was measured over (the newest real one when the newest is missing)', () => {
+    const store = new MetricStore({ period: MIN, publishDelay: 0 });
+    const alarm = new Alarm({ name: 'high', metricName: 'CPUUtilization', statistic: 'Average', period: MIN, evaluationPeriods: 3, threshold: 60, comparisonOperator: 'GreaterThanThreshold' });
+    expect(alarm.newestEvaluatedTasks()).toBeNaN(); // nothing evaluated yet
+    store.putValue('CPUUtilization', 0, 90, 4);
+    store.putValue('CPUUtilization', MIN, 90, 4);
+    store.putValue('CPUUtilization', 2 * MIN, 100, 6);
+    alarm.evaluate(3 * MIN, store);
+    expect(alarm.state).toBe('ALARM');
+    expect(alarm.newestEvaluatedTasks()).toBe(6);
+    // minute 3 missing: the range shifts, the newest real datapoint (minute 2) is still the newest evaluated
+    alarm.evaluate(4 * MIN, store);
+    expect(alarm.evaluatedDatapoints()).toEqual([90, 90, 100]);
+    expect(alarm.newestEvaluatedTasks()).toBe(6);
+    store.putValue('CPUUtilization', 4 * MIN, 80, 10);
+    alarm.evaluate(5 * MIN, store);
+    expect(alarm.evaluatedDatapoints()).toEqual([90, 100, 80]);
+    expect(alarm.newestEvaluatedTasks()).toBe(10);
+  });
+
   it('evaluates a 5-minute alarm on one-minute data by combining the statistic sets of each 5 minutes', () => {
     const store = new MetricStore({ period: MIN, publishDelay: 0 });
     const alarm = new Alarm({

@@ -10,6 +10,8 @@ export interface DriveOptions {
   minutes: number;
   /** Metric value(s) for minute m given the desired count during that minute; NaN = missing. */
   metrics: Record<string, (minute: number, desired: number) => number>;
+  /** The tasks minute m's datapoints were measured over; default unknown (NaN). */
+  tasks?: (minute: number, desired: number) => number;
   publishDelay?: number;
 }
 
@@ -29,7 +31,7 @@ export function drive(scaler: ServiceAutoScaler, o: DriveOptions): DriveResult {
     if (m > 0) {
       for (const [name, f] of Object.entries(o.metrics)) {
         const v = f(m - 1, desired[m - 1]);
-        if (v === v) store.putValue(name, (m - 1) * MIN, v);
+        if (v === v) store.putValue(name, (m - 1) * MIN, v, o.tasks ? o.tasks(m - 1, desired[m - 1]) : NaN);
       }
     }
     const r = scaler.onMetricsVisible(t, store, d);

@@ -32,6 +32,27 @@ describe('MetricStore', () => {
     expect(store.aggregate('MemoryUtilization', 0, 1, 'Average')).toBeNaN();
   });
 
+  it('keeps beside each datapoint the tasks its value was measured over (NaN = unknown), through growth', () => {
+    const store = new MetricStore({ period: 60_000, publishDelay: 0, retention: 4 });
+    store.putValues('CPUUtilization', 0, 360, 90, 90, 4, 4); // 4 tasks at 90 %
+    store.putValues('CPUUtilization', 60_000, 600, 100, 100, 6, 6);
+    store.putValue('RequestCountPerTarget', 0, 1200, 5); // one sample, 5 targets
+    store.putValue('BacklogPerTask', 0, 10); // tasks unknown
+    const s = store.series('CPUUtilization');
+    expect(s.tasks(0, 1)).toBe(4);
+    expect(s.tasks(1, 1)).toBe(6);
+    expect(s.tasks(0, 2)).toBe(4); // over several periods: the fewest, the tasks present throughout
+    expect(s.tasks(2, 1)).toBeNaN(); // not stored
+    expect(store.series('RequestCountPerTarget').tasks(0, 1)).toBe(5);
+    expect(store.series('BacklogPerTask').tasks(0, 1)).toBeNaN();
+    expect(store.get('CPUUtilization', 60_000)).toEqual({ periodStart: 60_000, sum: 600, min: 100, max: 100, sampleCount: 6, tasks: 6 });
+    expect(store.get('BacklogPerTask', 0)).toEqual({ periodStart: 0, sum: 10, min: 10, max: 10, sampleCount: 1 });
+    // the statistics do not see it: Average = 600 / 6
+    expect(store.aggregate('CPUUtilization', 60_000, 1, 'Average')).toBe(100);
+    store.ensureRetention(16);
+    expect(store.series('CPUUtilization').tasks(1, 1)).toBe(6);
+  });
+
   it('keeps only `retention` periods (bounded memory) and grows when alarms ask for more', () => {
     const store = new MetricStore({ period: 60_000, publishDelay: 0, retention: 4 });
     for (let m = 0; m < 10; m++) store.putValue('X', m * 60_000, m);

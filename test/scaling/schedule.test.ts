@@ -94,10 +94,36 @@ describe('at() and rate()', () => {
     const start = utc('2026-03-03T12:00:00Z');
     expect(next('rate(2 days)', '2026-03-02T00:00:00Z', 'UTC', { startTime: start })).toBe('2026-03-03T12:00:00Z');
   });
-  it('startTime and endTime bound any schedule', () => {
+  it('startTime and endTime bound any schedule (cron: the firing at startTime, then the recurrence up to endTime)', () => {
     const b = { startTime: utc('2026-03-04T00:00:00Z'), endTime: utc('2026-03-05T12:00:00Z') };
-    expect(next('cron(0 8 * * ? *)', '2026-03-02T00:00:00Z', 'UTC', b)).toBe('2026-03-04T08:00:00Z');
+    expect(next('cron(0 8 * * ? *)', '2026-03-02T00:00:00Z', 'UTC', b)).toBe('2026-03-04T00:00:00Z');
+    expect(next('cron(0 8 * * ? *)', '2026-03-04T00:00:00Z', 'UTC', b)).toBe('2026-03-04T08:00:00Z');
     expect(next('cron(0 8 * * ? *)', '2026-03-05T08:00:00Z', 'UTC', b)).toBeNull();
+  });
+  // "If you specify a start time, Application Auto Scaling performs the action at this time,
+  // and then performs the action based on the specified recurrence"
+  // (scheduled-scaling-using-cron-expressions.html)
+  it('cron with startTime fires at startTime, then on the recurrence: 01:30Z, 04:00Z, 04:00Z the next day', () => {
+    const b = { startTime: utc('2026-03-02T01:30:00Z') };
+    expect(next('cron(0 4 * * ? *)', '2026-03-02T00:00:00Z', 'UTC', b)).toBe('2026-03-02T01:30:00Z');
+    expect(next('cron(0 4 * * ? *)', '2026-03-02T01:30:00Z', 'UTC', b)).toBe('2026-03-02T04:00:00Z');
+    expect(next('cron(0 4 * * ? *)', '2026-03-02T04:00:00Z', 'UTC', b)).toBe('2026-03-03T04:00:00Z');
+  });
+  it('cron: a startTime on a cron time fires once there; a startTime already past does not fire again', () => {
+    const b = { startTime: utc('2026-03-02T04:00:00Z') };
+    expect(next('cron(0 4 * * ? *)', '2026-03-02T00:00:00Z', 'UTC', b)).toBe('2026-03-02T04:00:00Z');
+    expect(next('cron(0 4 * * ? *)', '2026-03-02T04:00:00Z', 'UTC', b)).toBe('2026-03-03T04:00:00Z');
+    expect(next('cron(0 4 * * ? *)', '2026-03-02T02:00:00Z', 'UTC', { startTime: utc('2026-03-02T01:30:00Z') })).toBe('2026-03-02T04:00:00Z');
+  });
+  it('cron: startTime = endTime fires once, at startTime', () => {
+    const b = { startTime: utc('2026-03-02T01:30:00Z'), endTime: utc('2026-03-02T01:30:00Z') };
+    expect(next('cron(0 4 * * ? *)', '2026-03-02T00:00:00Z', 'UTC', b)).toBe('2026-03-02T01:30:00Z');
+    expect(next('cron(0 4 * * ? *)', '2026-03-02T01:30:00Z', 'UTC', b)).toBeNull();
+  });
+  it('at() with startTime fires at its own time only (the start-time firing is for recurring schedules)', () => {
+    const b = { startTime: utc('2026-03-02T05:00:00Z') };
+    expect(next('at(2026-03-02T09:30:00)', '2026-03-02T00:00:00Z', 'UTC', b)).toBe('2026-03-02T09:30:00Z');
+    expect(next('at(2026-03-02T04:30:00)', '2026-03-02T00:00:00Z', 'UTC', b)).toBeNull();
   });
 });
 

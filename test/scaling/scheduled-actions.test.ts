@@ -58,6 +58,79 @@ describe('ServiceAutoScaler scheduled actions', () => {
     expect(s.target.desiredCount).toBe(10);
   });
 
+  // scheduled-scaling-using-cron-expressions.html: "If you specify a start time, Application
+  // Auto Scaling performs the action at this time, and then performs the action based on the
+  // specified recurrence"
+  it('a cron action with startTime fires at startTime (01:30Z), then on its recurrence (04:00Z)', () => {
+    const s = new ServiceAutoScaler(
+      {
+        subject: 'web',
+        minCapacity: 1,
+        maxCapacity: 10,
+        startEpochMs: START,
+        scheduledActions: { daily: { schedule: 'cron(0 4 * * ? *)', startTime: '2026-03-02T01:30:00Z', scalableTargetAction: { minCapacity: 3 } } },
+      },
+      1,
+    );
+    expect(s.nextScheduledTime(-1)).toBe(1.5 * H);
+    const r = s.runScheduledActions(1.5 * H);
+    expect(r.desiredCount).toBe(3);
+    expect(r.events[1].activity).toMatchObject({ from: 1, to: 3, direction: 'out' });
+    expect(s.nextScheduledTime(1.5 * H)).toBe(4 * H);
+    expect(s.runScheduledActions(4 * H).events.map((e) => e.type)).toEqual(['scheduled-action']);
+    expect(s.nextScheduledTime(4 * H)).toBe(28 * H);
+  });
+
+  // API_PutScheduledAction.html: StartTime "The date and time for this scheduled action to
+  // start, in UTC"; EndTime likewise. `timezone` is for at() and cron() only.
+  it('startTime / endTime without an offset are UTC, whatever the timezone: 01:00Z, 01:30Z, 02:30Z, then none after 03:00Z', () => {
+    const s = new ServiceAutoScaler(
+      {
+        subject: 'web',
+        minCapacity: 1,
+        maxCapacity: 10,
+        startEpochMs: START,
+        scheduledActions: {
+          tz: {
+            schedule: 'cron(30 * * * ? *)',
+            timezone: 'America/New_York',
+            startTime: '2026-03-02T01:00:00',
+            endTime: '2026-03-02T03:00:00',
+            scalableTargetAction: { minCapacity: 2 },
+          },
+        },
+      },
+      1,
+    );
+    const fires: (number | null)[] = [];
+    let after = -1;
+    for (let i = 0; i < 4; i++) {
+      const f = s.nextScheduledTime(after);
+      fires.push(f === null ? null : f / H);
+      if (f === null) break;
+      after = f;
+    }
+    // in New York time (the old reading) the window would be 06:00Z-08:00Z
+    expect(fires).toEqual([1, 1.5, 2.5, null]);
+  });
+
+  it('an explicit offset is honoured: 01:00-05:00 is 06:00Z', () => {
+    const s = new ServiceAutoScaler(
+      {
+        subject: 'web',
+        minCapacity: 1,
+        maxCapacity: 10,
+        startEpochMs: START,
+        scheduledActions: {
+          tz: { schedule: 'cron(30 * * * ? *)', timezone: 'America/New_York', startTime: '2026-03-02T01:00:00-05:00', scalableTargetAction: { minCapacity: 2 } },
+        },
+      },
+      1,
+    );
+    expect(s.nextScheduledTime(-1)).toBe(6 * H);
+    expect(s.nextScheduledTime(6 * H)).toBe(6.5 * H);
+  });
+
   it('rejects a scheduled action without capacities, naming it', () => {
     expect(
       () =>

@@ -93,6 +93,56 @@ describe('target tracking: cooldowns (target-tracking-scaling-policy-overview.ht
     expect(acts[2]).toMatchObject({ time: 9 * MIN, from: 8, to: 16 });
   });
 
+  // "the capacity that has been added by the previous scale out event that initiated the
+  // cooldown is calculated as part of the desired capacity for the next scale out"
+  // (target-tracking-scaling-policy-overview.html#target-tracking-cooldown). Closed loop, tasks
+  // running the minute they are asked for: CPU = 100 x demand / desired, each datapoint
+  // measured over the desired count of its minute. Demand 3.6 tasks' worth (90 % at 4), 6.0
+  // from minute 5; target 60, scale-out cooldown 10 min.
+  const closed = { ...cpu50, targetValue: 60, scaleOutCooldown: 600_000, disableScaleIn: true };
+  const demand = (m: number) => (m < 5 ? 3.6 : 6);
+  const cpu = (m: number, d: number) => (100 * demand(m)) / d;
+
+  it('during the scale-out cooldown the request is computed from the tasks the newest datapoint covered', () => {
+    const r = drive(scaler(closed), { minutes: 14, metrics: { CPUUtilization: cpu }, tasks: (_m, d) => d });
+    const acts = activities(r.events);
+    // 4 min: minutes 0-2 at 90 % (4 tasks) -> ceil(4 x 90/60) = 6; cooldown until 14 min.
+    expect(acts[0]).toMatchObject({ time: 4 * MIN, from: 4, to: 6 });
+    // 5 min: minute 3 (90 %, 4 tasks) -> ceil(4 x 90/60) = 6, not more than 6: nothing.
+    // 6-8 min: minute 4 at 60 % (6 tasks) keeps the alarm OK. 9 min: minutes 5-7 at 100 %,
+    // minute 7 measured over the 6 tasks -> ceil(6 x 100/60) = 10 (the old rule, from the
+    // 4 before the scale out: ceil(4 x 100/60) = 7)
+    expect(acts[1]).toMatchObject({ time: 9 * MIN, from: 6, to: 10, direction: 'out' });
+    expect(acts[1].cause).toBe(
+      'target tracking cpu: 3 datapoints > 60: 100.0 100.0 100.0; ceil(6 x 100.0/60) = 10 (scale-out cooldown: from the 6 tasks the datapoint covered)',
+    );
+    // 10 min: minute 8 (100 %, 6 tasks: measured before the 4 added at 9 min ran) asks
+    // ceil(6 x 100/60) = 10 again, not more than the 10 set: no compounding (from the current
+    // capacity it would be ceil(10 x 100/60) = 17). From minute 9, 60 % at 10 tasks: OK.
+    expect(acts).toHaveLength(2);
+    expect(r.desired.at(-1)).toBe(10);
+  });
+
+  it('during the scale-out cooldown a datapoint over fewer tasks than before the scale out counts from the capacity before', () => {
+    // as above, but minute 7 was measured over 3 tasks (three of the six not reporting):
+    // from max(4 before, 3) = 4 -> ceil(4 x 100/60) = 7 > 6
+    const r = drive(scaler(closed), { minutes: 9, metrics: { CPUUtilization: cpu }, tasks: (m, d) => (m === 7 ? 3 : d) });
+    const acts = activities(r.events);
+    expect(acts[1]).toMatchObject({ time: 9 * MIN, from: 6, to: 7 });
+    expect(acts[1].cause).toContain(
+      'ceil(4 x 100.0/60) = 7 (scale-out cooldown: from the capacity before the previous scale out; the datapoint covered 3 tasks)',
+    );
+  });
+
+  it('during the scale-out cooldown a datapoint over more tasks than the current capacity counts from the current capacity', () => {
+    // minute 7 measured over 9 tasks (say, a deployment's extra ones) while the desired count is 6:
+    // from min(9, 6) = 6 -> ceil(6 x 100/60) = 10
+    const r = drive(scaler(closed), { minutes: 9, metrics: { CPUUtilization: cpu }, tasks: (m, d) => (m === 7 ? 9 : d) });
+    const acts = activities(r.events);
+    expect(acts[1]).toMatchObject({ time: 9 * MIN, from: 6, to: 10 });
+    expect(acts[1].cause).toContain('ceil(6 x 100.0/60) = 10 (scale-out cooldown: from the current capacity; the datapoint covered 9 tasks)');
+  });
+
   it('during the scale-in cooldown no scale in; it resumes when the cooldown ends', () => {
     // 10 tasks at 20 %: minutes 0..14 are 15 datapoints < 45, the 15th visible at 16 min ->
     // ceil(10 x 20/50) = 4. Open loop: the metric stays 20 %, the low alarm stays in ALARM and

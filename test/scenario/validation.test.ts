@@ -148,6 +148,19 @@ describe('scenario validation: one clear line per problem, with the key path', (
     expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate', f)))).toEqual([]);
   });
 
+  it('the schedule warning reads startTime without an offset as UTC (PutScheduledAction: "in UTC"), not in the action\'s timezone', () => {
+    // run 09:00Z-10:00Z; startTime 09:30 is 09:30Z, inside the run, and a cron action fires at
+    // its startTime. Read in Asia/Tokyo (UTC+9) it would be 00:30Z, and cron(0 12) Tokyo first
+    // fires at 03:00Z the next day: outside the run.
+    const s = quickstart();
+    s.services.web.autoScaling.scheduledActions = {
+      noon: { schedule: 'cron(0 12 * * ? *)', timezone: 'Asia/Tokyo', startTime: '2026-03-02T09:30:00', scalableTargetAction: { minCapacity: 4 } },
+      late: { schedule: 'cron(0 12 * * ? *)', timezone: 'Asia/Tokyo', startTime: '2026-03-02T10:30:00', scalableTargetAction: { minCapacity: 4 } },
+    };
+    const warnings = scenarioWarnings(loadScenarioFile(writeScenario(dir, 'start-utc', s)));
+    expect(warnings.map((w) => w.at.join('.'))).toEqual(['services.web.autoScaling.scheduledActions.late.schedule']);
+  });
+
   it('accepts the AWS bounds themselves (health check interval and thresholds, grace period), and a stopTimeout above 120 s on EC2 (the 120 s maximum is Fargate\'s)', () => {
     for (const [lb, stopTimeout] of [[{ deregistrationDelay: '0s', healthCheck: { interval: '5s' } }, '10m'], [{ deregistrationDelay: '3600s', healthCheck: { interval: '300s' } }, '121s']] as const) {
       const s = quickstart();

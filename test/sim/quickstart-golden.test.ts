@@ -63,9 +63,27 @@ describe('quick start with target tracking on CPU (aws-behaviour.md §2)', () =>
     expect(activities[0].message).toMatch(/ceil\(3 x 100(\.0)?\/60\) = 5/);
   });
 
-  it('then 5 tasks at 90 rps each (450 / 5): CPU = 5 + 95 x 0.9 = 90.5 %; ceil(5 x 90.5/60) = 8', () => {
-    expect(activities[1].message).toMatch(/5 -> 8/);
-    expect(activities[1].message).toMatch(/ceil\(5 x 90\.5\/60\) = 8/);
+  // During the scale-out cooldown (24:00-29:00) each request is computed from the tasks its
+  // datapoint covered: the 2 added at 24:00 are RUNNING from 24:12 (10 s pull + 2 s start),
+  // so the datapoints of 24:00 and 25:00 cover 5 tasks.
+  it('25:00: the 23:00 datapoint covered the 3 tasks before the scale out: ceil(3 x 100/60) = 5, not more than 5, nothing', () => {
+    expect(activities[1].time).toBe(26 * 60_000);
+  });
+
+  it('26:00: the 24:00 datapoint covered 5 tasks (3 saturated at 100 %, 2 in rotation only from 24:42): ceil(5 x 72.3/60) = ceil(6.03) = 7', () => {
+    expect(activities[1].message).toMatch(/5 -> 7/);
+    expect(activities[1].message).toMatch(/ceil\(5 x 72\.3\/60\) = 7 \(scale-out cooldown: from the 5 tasks the datapoint covered\)/);
+    // the 3 old tasks at 100 % and the 2 new ones at no less than the 5 % baseline: >= 62 %
+    const v = Number(/ceil\(5 x ([\d.]+)\/60\)/.exec(activities[1].message)![1]);
+    expect(v).toBeGreaterThanOrEqual((3 * 100 + 2 * 5) / 5);
+  });
+
+  it('27:00: the 25:00 datapoint, 5 tasks at 90 rps each (450 / 5) plus the backlog: 91.4 % (>= 5 + 95 x 0.9 = 90.5); ceil(5 x 91.4/60) = 8', () => {
+    expect(activities[2]).toMatchObject({ time: 27 * 60_000 });
+    expect(activities[2].message).toMatch(/7 -> 8/);
+    expect(activities[2].message).toMatch(/ceil\(5 x 91\.4\/60\) = 8 \(scale-out cooldown: from the 5 tasks the datapoint covered\)/);
+    // then 8 tasks at 56.25 rps (58.4 %, below 60): no more scale out
+    expect(activities).toHaveLength(3);
   });
 
   it('no scale in: before the step CPU is 52.5 % (< 54, AlarmLow in ALARM) but 3 is minCapacity; after it, 8 tasks at 56.25 rps read 58.4 % (> 54)', () => {

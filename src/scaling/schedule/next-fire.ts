@@ -8,7 +8,7 @@ import { cronDayMatches } from './cron-day.js';
 import { CRON_MAX_YEAR, CRON_MIN_YEAR, type CronSchedule, type Schedule } from './schedule.js';
 
 export interface ScheduleBounds {
-  /** No firing before this epoch ms (inclusive); a rate schedule fires first at startTime. */
+  /** No firing before this epoch ms (inclusive); a rate or cron schedule fires first at startTime. */
   startTime?: number;
   /** No firing after this epoch ms (inclusive). */
   endTime?: number;
@@ -42,9 +42,15 @@ export function nextFire(schedule: Schedule, afterEpochMs: number, timezone = 'U
       fire = anchor + k * I;
       break;
     }
-    case 'cron':
-      fire = nextCronFire(schedule, after, timezone);
+    case 'cron': {
+      // "If you specify a start time, Application Auto Scaling performs the action at this
+      // time, and then performs the action based on the specified recurrence"
+      // (scheduled-scaling-using-cron-expressions.html, recurring schedules; rate() above
+      // follows it too; a one-time at() fires at its own time only)
+      const s = bounds.startTime;
+      fire = s !== undefined && s > afterEpochMs ? s : nextCronFire(schedule, after, timezone);
       break;
+    }
   }
   if (fire === null || (bounds.endTime !== undefined && fire > bounds.endTime)) return null;
   return fire;
