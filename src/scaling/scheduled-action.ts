@@ -82,7 +82,9 @@ function toEpoch(where: string, v: number | string | undefined): number | undefi
     const dt = DateTime.fromISO(v, { zone: 'utc' });
     if (dt.isValid) return dt.toMillis();
   }
-  throw new Error(`${where}: expected epoch ms or an ISO date-time such as 2026-03-02T08:00:00Z, found ${String(v)}`);
+  // (epoch ms is for callers in code; a scenario gives a string, so the message offers that)
+  const found = typeof v === 'string' ? `"${v}"` : String(v);
+  throw new Error(`${where}: expected an ISO 8601 date-time such as 2026-03-02T08:00:00Z (UTC when it gives no offset), found ${found}`);
 }
 
 export interface ScheduledActionResult {
