@@ -28,14 +28,15 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) {
     // Draining (container-instance-draining.html): tasks on a DRAINING instance are replaced
     // within maximumPercent and stopped keeping minimumHealthyPercent healthy. At 100 and 100
-    // neither may go first, so a drain (managed scale in, a Spot interruption) never ends.
+    // neither may go first, so a drain does not end by itself (a managed scale in waits forever;
+    // a Spot interruption ends when the instance terminates, its tasks killed).
     const dc = svc.config.deploymentConfiguration;
     const onEc2 = svc.launchType === 'EC2' || svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'asg');
     if (svc.config.schedulingStrategy === 'REPLICA' && onEc2 && dc.minimumHealthyPercent === 100 && dc.maximumPercent === 100) {
       out.push({
         at: ['services', svc.name, 'deploymentConfiguration'],
         message:
-          'minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain never ends; lower minimumHealthyPercent or raise maximumPercent',
+          'minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent',
       });
     }
   }

@@ -126,14 +126,14 @@ describe('scenario validation: one clear line per problem, with the key path', (
     expect(scenarioWarnings(loadScenarioFile(file, { durationMs: 600_000 }), { durationOverridden: true }).map((w) => w.at.join('.'))).toEqual(['cluster.availabilityZones.2']);
   });
 
-  it('warns (exit 0) of minimumHealthyPercent 100 with maximumPercent 100 on EC2, where a drain never ends; not on Fargate, not for other values', async () => {
+  it('warns (exit 0) of minimumHealthyPercent 100 with maximumPercent 100 on EC2, where a drain does not end by itself; not on Fargate, not for other values', async () => {
     const s = quickstart();
     s.services.web.deploymentConfiguration = { minimumHealthyPercent: 100, maximumPercent: 100 };
     const file = writeScenario(dir, 'drain-100-100', s);
     const r = await cli('validate', file);
     expect(r.code).toBe(0);
     expect(r.stderr.trim()).toBe(
-      `warning: ${file}: services.web.deploymentConfiguration: minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain never ends; lower minimumHealthyPercent or raise maximumPercent`,
+      `warning: ${file}: services.web.deploymentConfiguration: minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent`,
     );
     // said whatever --duration (it is not about the run's end)
     expect(scenarioWarnings(loadScenarioFile(file, { durationMs: 600_000 }), { durationOverridden: true }).map((w) => w.at.join('.'))).toEqual(['services.web.deploymentConfiguration']);
