@@ -96,6 +96,13 @@ export class Simulation {
         for (const t of inst.tasks) indices.add(t.serviceIndex);
         for (const i of [...indices].sort((a, b) => a - b)) this.services[i].instanceDraining(inst);
       },
+      runningTasksChanged: () => {
+        // the waiting services whose memberOf reads runningTasksCount, in index order
+        for (const i of this.waiting.current()) {
+          const svc = this.services[i];
+          if (svc.readsRunningTasksCount && (svc.unplaced.length > 0 || svc.daemon)) svc.wake();
+        }
+      },
       spotNotice: (inst) => {
         // every task still running there is interrupted (those already stopping are not)
         for (const t of inst.tasks) if (t.stopReason === null) this.services[t.serviceIndex].spotInterruptions++;
