@@ -195,7 +195,7 @@ export class AutoScalingGroup {
     // usual case under managed termination protection): skip building the lists.
     if (!this.mayScaleIn()) return;
     const azs = this.world.scenario.scenario.cluster.availabilityZones;
-    const chosen = chooseScaleIn(this.tally, count, azs);
+    const chosen = chooseScaleIn(this.tally, count, azs, this.world.now, this.world.streams.stream(`termination/${this.name}`));
     // Each termination would reconcile (and so scale in again, choosing the rest of this
     // list one by one: the choice is greedy, so the same instances in the same order).
     // Reconcile once after the list instead of once per instance, nested.
