@@ -106,7 +106,8 @@ describe('draining with a slow application: a replacement that is unhealthy or r
       workload: { requestRate: { constant: 50 }, perTask: { capacityRps: 100, concurrency: 4 } },
     });
     (s.taskDefinitions.web.startup as Record<string, string>).applicationStart = '90s';
-    const r = runKeepingRows(s, { seed: 1 });
+    // seed 4, as drainRun: the termination policy's draw among the two tied instances takes i-1
+    const r = runKeepingRows(s, { seed: 4 });
     const T = r.events.find((e) => e.type === 'instance-draining')!.time;
     return { ...r, T, task: (id: string) => r.tasks.find((t) => t.taskId === id)! };
   }
