@@ -23,6 +23,8 @@ export interface ClusterListener {
   /** A task released its resources: waiting tasks of any service may fit now. */
   capacityFreed(): void;
   instanceDraining(instance: Instance): void;
+  /** A task on an instance entered or left RUNNING (only while a service's memberOf reads runningTasksCount). */
+  runningTasksChanged(): void;
   /** An EC2 Spot interruption notice: the instance's tasks are interrupted (it drains next). */
   spotNotice(instance: Instance): void;
   /** Called before the instance's remaining tasks are killed. */
@@ -193,7 +195,7 @@ export class AutoScalingGroup {
     // usual case under managed termination protection): skip building the lists.
     if (!this.mayScaleIn()) return;
     const azs = this.world.scenario.scenario.cluster.availabilityZones;
-    const chosen = chooseScaleIn(this.tally, count, azs);
+    const chosen = chooseScaleIn(this.tally, count, azs, this.world.now, this.world.streams.stream(`termination/${this.name}`));
     // Each termination would reconcile (and so scale in again, choosing the rest of this
     // list one by one: the choice is greedy, so the same instances in the same order).
     // Reconcile once after the list instead of once per instance, nested.
@@ -414,6 +416,27 @@ export class Cluster {
     this.resourcesChanged(inst);
     this.capacityGrew(inst.provider);
     this.listener.capacityFreed();
+  }
+
+  /** Bumped when a task on an instance enters or leaves RUNNING, once watchRunningTasks was called. */
+  runningTasksVersion = 0;
+  private runningTasksWatched = false;
+
+  /** A service's memberOf reads runningTasksCount: changes to it are announced from now on. */
+  watchRunningTasks(): void {
+    this.runningTasksWatched = true;
+  }
+
+  /**
+   * A task on `inst` entered (1) or left (-1) RUNNING: ContainerInstance.runningTasksCount
+   * is "the number of tasks on the container instance that are in the RUNNING status"
+   * (APIReference/API_ContainerInstance.html); PENDING ones are pendingTasksCount.
+   */
+  runningTasksChanged(inst: Instance, delta: 1 | -1): void {
+    inst.runningTasksCount += delta;
+    if (!this.runningTasksWatched) return;
+    this.runningTasksVersion++;
+    this.listener.runningTasksChanged();
   }
 
   nextInstanceId(): string {

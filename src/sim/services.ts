@@ -72,8 +72,18 @@ export class ServiceRuntime {
   private readonly failedAtVersion = new Map<string, number>();
 
   private blocked(provider: string): boolean {
-    return this.failedAtVersion.get(provider) === this.cluster.capacityVersion;
+    return (
+      this.failedAtVersion.get(provider) === this.cluster.capacityVersion &&
+      (!this.readsRunningTasksCount || this.failedAtRunningCount.get(provider) === this.cluster.runningTasksVersion)
+    );
   }
+  /**
+   * A memberOf expression reads runningTasksCount: a task entering or leaving RUNNING may
+   * let a waiting task fit, so failures also remember the cluster's runningTasksVersion
+   * (per provider, like failedAtVersion) and such a change wakes the service.
+   */
+  readonly readsRunningTasksCount: boolean;
+  private readonly failedAtRunningCount = new Map<string, number>();
   /**
    * Per capacity provider: that provider's own capacity version when a placement last
    * failed there. Capacity freed on another provider's instances cannot make a task fit
@@ -181,6 +191,8 @@ export class ServiceRuntime {
     this.distinctInstance = this.constraints.some((c) => c.type === 'distinctInstance');
     this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies('service'));
     this.providerScoped = config.launchType !== 'EC2' && this.constraints.every((c) => c.type === 'distinctInstance' || !/task:group|runningTasksCount/i.test(c.expression ?? ''));
+    this.readsRunningTasksCount = this.constraints.some((c) => c.type === 'memberOf' && /runningTasksCount/i.test(c.expression ?? ''));
+    if (this.readsRunningTasksCount) cluster.watchRunningTasks();
     this.subsetSafe =
       this.providerScoped &&
       this.strategies.every((c) => c.strategy.type !== 'spread' || c.strategy.field === 'instanceId' || c.strategy.field === 'host' || c.strategy.field === `attribute:${AZ_ATTRIBUTE}`);
@@ -232,6 +244,7 @@ export class ServiceRuntime {
       this.running--;
       if (!task.enteredRotation) this.runningBeforeRotation--;
       w.addRunning(task.capacityProvider, -1);
+      if (task.instance !== null) this.cluster.runningTasksChanged(task.instance, -1);
     }
     if (task.state === 'PROVISIONING') w.addProvisioning(task.capacityProvider, -1);
     if (task.state === 'PROVISIONING' || task.state === 'PENDING') this.starting--;
@@ -245,6 +258,7 @@ export class ServiceRuntime {
       this.running++;
       if (!task.enteredRotation) this.runningBeforeRotation++;
       this.world.addRunning(task.capacityProvider, 1);
+      if (task.instance !== null) this.cluster.runningTasksChanged(task.instance, 1);
     }
   }
 
@@ -427,6 +441,7 @@ export class ServiceRuntime {
     const world = this.world;
     this.failedAtVersion.set(task.capacityProvider, this.cluster.capacityVersion);
     this.failedAtProviderVersion.set(task.capacityProvider, this.cluster.providerVersion(task.capacityProvider));
+    if (this.readsRunningTasksCount) this.failedAtRunningCount.set(task.capacityProvider, this.cluster.runningTasksVersion);
     if (this.subsetSafe) {
       const p = task.capacityProvider;
       const at = this.failedAtRelease.get(p);
@@ -477,7 +492,6 @@ export class ServiceRuntime {
     this.cluster.resourcesChanged(inst);
     for (const port of req.hostPorts) inst.usedHostPorts.add(port);
     if (req.needsEni) inst.enisRemaining--;
-    inst.runningTasksCount++;
     inst.groupCounts.set(req.group, (inst.groupCounts.get(req.group) ?? 0) + 1);
     if (inst.status === 'ACTIVE') this.addActive(inst, 1);
     inst.tasks.add(task);
@@ -508,7 +522,6 @@ export class ServiceRuntime {
     this.cluster.capacityFreed(inst);
     for (const port of req.hostPorts) inst.usedHostPorts.delete(port);
     if (req.needsEni) inst.enisRemaining++;
-    inst.runningTasksCount--;
     const g = (inst.groupCounts.get(req.group) ?? 1) - 1;
     if (g === 0) inst.groupCounts.delete(req.group);
     else inst.groupCounts.set(req.group, g);

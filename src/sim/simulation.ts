@@ -11,6 +11,7 @@ import { buildServiceTrace } from './traces.js';
 import { createServiceLoadModel } from '../workload/service/create.js';
 import type { Trace } from '../workload/trace/index.js';
 import { ManagedScaling } from '../model/capacity/managed-scaling.js';
+import { ReservationDatapoints } from './reservation-datapoints.js';
 import { reservationFromCounts } from '../model/capacity/reservation.js';
 import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
 import type { ResolvedScenario } from '../scenario/index.js';
@@ -67,7 +68,8 @@ export class Simulation {
   /** Each service's figures of the period being closed (valid until its next endPeriod). */
   private readonly lastStats: (PeriodStats | null)[] = [];
   readonly summaries: ServiceSummary[] = [];
-  readonly managed = new Map<string, ManagedScaling>();
+  /** ECS managed scaling by group, with the CapacityProviderReservation datapoints not published yet. */
+  readonly managed = new Map<string, { group: AutoScalingGroup; policy: ManagedScaling; unpublished: ReservationDatapoints }>();
   readonly providerStats = new Map<string, ProviderStats>();
   private readonly usedFargateProviders: string[];
   private readonly periodMetrics = new PeriodMetrics();
@@ -93,6 +95,13 @@ export class Simulation {
         const indices = new Set<number>();
         for (const t of inst.tasks) indices.add(t.serviceIndex);
         for (const i of [...indices].sort((a, b) => a - b)) this.services[i].instanceDraining(inst);
+      },
+      runningTasksChanged: () => {
+        // the waiting services whose memberOf reads runningTasksCount, in index order
+        for (const i of this.waiting.current()) {
+          const svc = this.services[i];
+          if (svc.readsRunningTasksCount && (svc.unplaced.length > 0 || svc.daemon)) svc.wake();
+        }
       },
       spotNotice: (inst) => {
         // every task still running there is interrupted (those already stopping are not)
@@ -139,9 +148,9 @@ export class Simulation {
     for (const group of this.cluster.groups.values()) {
       const ms = group.config.managedScaling;
       if (ms?.status === 'ENABLED') {
-        this.managed.set(
-          group.name,
-          new ManagedScaling({
+        this.managed.set(group.name, {
+          group,
+          policy: new ManagedScaling({
             name: group.name,
             targetCapacity: ms.targetCapacity,
             minimumScalingStepSize: ms.minimumScalingStepSize,
@@ -150,7 +159,8 @@ export class Simulation {
             minSize: group.config.autoScalingGroup.minSize,
             maxSize: group.config.autoScalingGroup.maxSize,
           }),
-        );
+          unpublished: new ReservationDatapoints(),
+        });
       }
       this.providerStats.set(group.name, { maxInstances: 0, reservationSum: 0, reservationCount: 0 });
       const gs = createGroupScaler(group.name, group.config, scenario);
@@ -193,7 +203,11 @@ export class Simulation {
     if (t + world.periodMs <= world.durationMs) world.sim.schedule(t + world.periodMs, onTick, this, PRIORITY.metricsTick);
     const services = this.services;
     for (let i = 0; i < services.length; i++) this.serviceMetrics(i, services[i], from, t);
-    if (this.hasScalers || this.groupScalers.size > 0) world.sim.schedule(t + world.scenario.scenario.metrics.publishDelay, onVisible, this, PRIORITY.alarms);
+    const visibleAt = t + world.scenario.scenario.metrics.publishDelay;
+    if (this.hasScalers || this.groupScalers.size > 0) world.sim.schedule(visibleAt, onVisible, this, PRIORITY.alarms);
+    // CapacityProviderReservation goes through CloudWatch like every other metric: the
+    // alarms of the policy ECS puts on the group see this period's datapoint publishDelay later
+    if (this.managed.size > 0) world.sim.schedule(visibleAt, onReservationVisible, this, PRIORITY.managedScaling);
     this.capacityMetrics(from, t);
   }
 
@@ -346,15 +360,8 @@ export class Simulation {
         desiredCapacity: group.desiredCapacity,
         costToDate: world.cost.costToDate(group.name, to),
       });
-      const ms = this.managed.get(group.name);
-      if (ms && r) {
-        const decision = ms.onMetric(to, r.m, r.n, group.desiredCapacity, group.removableCount(), allIncompatible);
-        if (decision && decision.desired !== group.desiredCapacity) {
-          // the decision is logged before the launches and terminations it causes
-          world.log('scaling-activity', group.name, decision.message);
-          group.setDesired(decision.desired);
-        }
-      }
+      // M and N as they were when the period closed; managed scaling acts on them once published
+      if (r) this.managed.get(group.name)?.unpublished.push(r.m, r.n, allIncompatible);
     }
     for (const name of this.usedFargateProviders) {
       const provisioning = world.provisioningByProvider.get(name) ?? 0;
@@ -448,6 +455,27 @@ export class Simulation {
       if (!scaler) continue;
       const r = scaler.evaluate(this.world.now, this.services[i].desiredCount);
       if (r.events.length > 0 || r.desiredCount !== this.services[i].desiredCount) this.applyScaling(i, r);
+    }
+  }
+
+  /**
+   * The oldest unpublished CapacityProviderReservation datapoint of each managed group became
+   * visible: the target tracking policy ECS put on the group acts on it now. The warm-up and
+   * the scale-in delay are measured to now (the policy's launches happen now too).
+   */
+  reservationVisible(): void {
+    const world = this.world;
+    for (const { group, policy, unpublished } of this.managed.values()) {
+      const m = unpublished.oldestM;
+      const n = unpublished.oldestN;
+      const atTarget = unpublished.oldestAtTarget;
+      unpublished.shift();
+      const decision = policy.onMetric(world.now, m, n, group.desiredCapacity, group.removableCount(), atTarget);
+      if (decision && decision.desired !== group.desiredCapacity) {
+        // the decision is logged before the launches and terminations it causes
+        world.log('scaling-activity', group.name, decision.message);
+        group.setDesired(decision.desired);
+      }
     }
   }
 
@@ -615,6 +643,9 @@ function onTick(s: Simulation, t: number): void {
 }
 function onVisible(s: Simulation): void {
   s.visible();
+}
+function onReservationVisible(s: Simulation): void {
+  s.reservationVisible();
 }
 function onScheduledAction(a: { s: Simulation; i: number; t: number }): void {
   a.s.scheduledAction(a.i, a.t);

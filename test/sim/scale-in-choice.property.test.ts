@@ -1,53 +1,50 @@
 // chooseScaleIn (reading the group's tally, walking none of its instances) chooses the
 // same instances in the same order as scale in did before it: the launching instances
 // newest first, then the default termination policy over candidate records of the
-// instances that stay. The policy is copied here as it was written before (maps, a sort,
-// shift), so that a mistake in takeFromLargestAzs, which chooseInstancesToTerminate now
-// shares, shows too. The tally is built as a run builds it: every instance counted at
-// launch, then recounted as it changes, in an order unrelated to launch order.
+// instances that stay. The policy is also written here plainly (every step looks at every
+// candidate of the AZs with the most instances, the closest to its next billing hour wins,
+// exact ties by one draw over them in AZ order then id order), so that a mistake in
+// takeFromLargestAzs, which chooseInstancesToTerminate shares, shows too. The tally is
+// built as a run builds it: every instance counted at launch, then recounted as it
+// changes, in an order unrelated to launch order.
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { chooseScaleIn } from '../../src/sim/scale-in-choice.js';
 import { GroupTally } from '../../src/sim/group-tally.js';
-import { chooseInstancesToTerminate, type AsgInstance } from '../../src/model/capacity/auto-scaling-group.js';
+import { chooseInstancesToTerminate, msToNextBillingHour, type AsgInstance } from '../../src/model/capacity/auto-scaling-group.js';
 import { Instance } from '../../src/model/instance.js';
+import { RandomStreams, type RandomStream } from '../../src/engine/index.js';
 
 const type = { name: 'm5.large', vcpu: 2, memoryMiB: 8192, enis: 3, pricePerHour: 0.096, cpuArchitecture: 'x86_64' as const };
 const AZS = ['us-east-1a', 'us-east-1b', 'us-east-1c'];
 
-/** The default termination policy as chooseInstancesToTerminate was written before takeFromLargestAzs. */
-function policyBefore(instances: readonly AsgInstance[], count: number, azs: readonly string[]): AsgInstance[] {
-  const olderFirst = (a: AsgInstance, b: AsgInstance) => a.launchMs - b.launchMs || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+/** The default termination policy written plainly: each step looks at every candidate again. */
+function policyPlain(instances: readonly AsgInstance[], count: number, azs: readonly string[], nowMs: number, rng: RandomStream): AsgInstance[] {
   const order = [...azs];
   for (const i of instances) if (!order.includes(i.availabilityZone)) order.push(i.availabilityZone);
-  const total = new Map<string, number>();
-  const candidates = new Map<string, AsgInstance[]>();
-  for (const az of order) {
-    total.set(az, 0);
-    candidates.set(az, []);
-  }
-  for (const i of instances) {
-    total.set(i.availabilityZone, total.get(i.availabilityZone)! + 1);
-    if (!i.protectedFromScaleIn) candidates.get(i.availabilityZone)!.push(i);
-  }
-  for (const list of candidates.values()) list.sort(olderFirst);
+  const total = new Map<string, number>(order.map((az) => [az, 0]));
+  for (const i of instances) total.set(i.availabilityZone, total.get(i.availabilityZone)! + 1);
+  let left = instances.filter((i) => !i.protectedFromScaleIn);
+  const key = (i: AsgInstance) => msToNextBillingHour(i.launchMs, nowMs);
   const chosen: AsgInstance[] = [];
-  while (chosen.length < count) {
-    let az: string | null = null;
-    for (const a of order) {
-      if (candidates.get(a)!.length === 0) continue;
-      if (az === null || total.get(a)! > total.get(az)!) az = a;
-    }
-    if (az === null) break;
-    chosen.push(candidates.get(az)!.shift()!);
-    total.set(az, total.get(az)! - 1);
+  while (chosen.length < count && left.length > 0) {
+    const most = Math.max(...left.map((i) => total.get(i.availabilityZone)!));
+    const there = left.filter((i) => total.get(i.availabilityZone) === most);
+    const best = Math.min(...there.map(key));
+    const tied = there
+      .filter((i) => key(i) === best)
+      .sort((a, b) => order.indexOf(a.availabilityZone) - order.indexOf(b.availabilityZone) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+    const pick = tied.length > 1 ? tied[Math.floor(rng.next() * tied.length)] : tied[0];
+    chosen.push(pick);
+    left = left.filter((i) => i !== pick);
+    total.set(pick.availabilityZone, total.get(pick.availabilityZone)! - 1);
   }
   return chosen;
 }
 
 /** Scale in's choice as it was written before chooseScaleIn. */
-function reference(live: readonly Instance[], chosenBefore: ReadonlySet<Instance>, count: number, azs: readonly string[]): Instance[] {
+function reference(live: readonly Instance[], chosenBefore: ReadonlySet<Instance>, count: number, azs: readonly string[], nowMs: number, rng: RandomStream): Instance[] {
   const byId = new Map(live.map((i) => [i.id, i]));
   const candidates: AsgInstance[] = [];
   const launching: Instance[] = [];
@@ -60,7 +57,7 @@ function reference(live: readonly Instance[], chosenBefore: ReadonlySet<Instance
   const chosen = launching.slice(-count).reverse();
   if (chosen.length < count) {
     const rest = chosen.length === 0 ? candidates : candidates.filter((c) => !chosen.some((x) => x.id === c.id));
-    for (const p of policyBefore(rest, count - chosen.length, azs)) chosen.push(byId.get(p.id)!);
+    for (const p of chooseInstancesToTerminate(rest, count - chosen.length, azs, nowMs, rng)) chosen.push(byId.get(p.id)!);
   }
   return chosen;
 }
@@ -71,8 +68,9 @@ const instanceSpec = fc.record({
   az: fc.constantFrom(...AZS),
   protectedFromScaleIn: fc.boolean(),
   chosenBefore: fc.boolean(),
-  // launch times never decrease in launch order; equal ones are common (one scale out)
-  gap: fc.constantFrom(0, 0, 1000, 60_000),
+  // launch times never decrease in launch order; equal ones are common (one scale out), and
+  // so are equal distances to the next billing hour (an hour apart)
+  gap: fc.constantFrom(0, 0, 1000, 60_000, 3_600_000),
   // when it reached its state after launch, relative to the others
   changedAt: fc.nat({ max: 100 }),
 });
@@ -102,10 +100,23 @@ function tallyOf(live: readonly Instance[], chosenBefore: ReadonlySet<Instance>,
   return tally;
 }
 
+/** A stream that must not be drawn from (no exact tie). */
+const NO_DRAW: RandomStream = {
+  next: () => {
+    throw new Error('drew without a tie');
+  },
+};
+
+/** `rng`, counting its draws. */
+function counting(rng: RandomStream) {
+  const s = { draws: 0, next: () => (s.draws++, rng.next()) };
+  return s;
+}
+
 describe('chooseScaleIn', () => {
   it('chooses what the candidate records and chooseInstancesToTerminate chose', () => {
     fc.assert(
-      fc.property(fc.array(instanceSpec, { maxLength: 40 }), fc.integer({ min: 1, max: 45 }), (specs, count) => {
+      fc.property(fc.array(instanceSpec, { maxLength: 40 }), fc.integer({ min: 1, max: 45 }), fc.nat({ max: 7_200_000 }), fc.nat(), (specs, count, after, seed) => {
         const live: Instance[] = [];
         const chosenBefore = new Set<Instance>();
         let t = 0;
@@ -120,33 +131,40 @@ describe('chooseScaleIn', () => {
           live.push(inst);
         });
         const order = live.map((i, n) => ({ i, at: specs[n].changedAt })).sort((a, b) => a.at - b.at).map((x) => x.i);
-        const got = chooseScaleIn(tallyOf(live, chosenBefore, order), count, AZS).map((i) => i.id);
-        expect(got).toEqual(reference(live, chosenBefore, count, AZS).map((i) => i.id));
+        const now = t + after;
+        const got = chooseScaleIn(tallyOf(live, chosenBefore, order), count, AZS, now, new RandomStreams(seed).stream('t')).map((i) => i.id);
+        expect(got).toEqual(reference(live, chosenBefore, count, AZS, now, new RandomStreams(seed).stream('t')).map((i) => i.id));
       }),
       { numRuns: 500 },
     );
   });
 
-  it('chooseInstancesToTerminate chooses what the policy chose before, AZs not listed included', () => {
+  it('chooseInstancesToTerminate chooses what the policy written plainly chooses, draws included, AZs not listed included', () => {
     const record = fc.record({
       az: fc.constantFrom(...AZS, 'us-east-1d', 'us-east-1e'),
-      launchMs: fc.integer({ min: 0, max: 5 }),
+      // few distinct times: ties (also an hour apart) are common
+      launchMs: fc.constantFrom(0, 1, 2, 3_600_000, 3_600_001, 5_400_000),
       protectedFromScaleIn: fc.boolean(),
     });
     fc.assert(
-      fc.property(fc.array(record, { maxLength: 30 }), fc.integer({ min: 0, max: 35 }), (records, count) => {
-        const group: AsgInstance[] = records.map((r, n) => ({ id: `i-${n}`, availabilityZone: r.az, launchMs: r.launchMs, protectedFromScaleIn: r.protectedFromScaleIn }));
+      fc.property(fc.array(record, { maxLength: 30 }), fc.integer({ min: 0, max: 35 }), fc.integer({ min: 5_400_000, max: 20_000_000 }), fc.nat(), (records, count, now, seed) => {
+        // ids padded so that their string order is their number order (the draw's order)
+        const group: AsgInstance[] = records.map((r, n) => ({ id: `i-${String(n).padStart(3, '0')}`, availabilityZone: r.az, launchMs: r.launchMs, protectedFromScaleIn: r.protectedFromScaleIn }));
         const ids = (xs: AsgInstance[]) => xs.map((x) => x.id);
-        expect(ids(chooseInstancesToTerminate(group, count, AZS))).toEqual(ids(policyBefore(group, count, AZS)));
+        const drawsA = counting(new RandomStreams(seed).stream('t'));
+        const drawsB = counting(new RandomStreams(seed).stream('t'));
+        expect(ids(chooseInstancesToTerminate(group, count, AZS, now, drawsA))).toEqual(ids(policyPlain(group, count, AZS, now, drawsB)));
+        // a draw only where the plain policy drew (on an exact tie)
+        expect(drawsA.draws).toBe(drawsB.draws);
       }),
-      { numRuns: 500 },
+      { numRuns: 1000 },
     );
   });
 
   it('refuses an instance in an AZ the cluster does not list', () => {
     const inst = new Instance(`i-${(1).toString(16).padStart(17, '0')}`, 'asg', type, 'us-east-1d', 0, 2048, 7680, {}, false);
     inst.lifecycle = 'ACTIVE';
-    expect(() => chooseScaleIn(tallyOf([inst], new Set(), [inst]), 1, AZS)).toThrow(/us-east-1d/);
+    expect(() => chooseScaleIn(tallyOf([inst], new Set(), [inst]), 1, AZS, 0, new RandomStreams(1).stream('t'))).toThrow(/us-east-1d/);
   });
 
   it('takes launching instances first, newest first, then the AZ with the most instances', () => {
@@ -165,9 +183,20 @@ describe('chooseScaleIn', () => {
       mk(6, AZS[2], 'LAUNCHING'),
     ];
     // launching 6 then 5; then AZ a, with the most instances staying (3 against b's 1),
-    // gives its oldest unprotected one (1), and with 2 left still has the most: 4
-    // (4 became unprotected before 1: the choice still takes the oldest first)
+    // gives the unprotected one closest to its next billing hour at 3600.5 s (1, launched at
+    // 1 s: 0.5 s to go, before 4, launched at 4 s: 3.5 s), and with 2 left still has the
+    // most: 4 (4 became unprotected before 1: the order is the policy's, not the tally's)
     const order = [live[3], live[0], live[1], live[2], live[4], live[5]];
-    expect(chooseScaleIn(tallyOf(live, new Set(), order), 4, AZS).map((i) => i.launchOrder)).toEqual([6, 5, 1, 4]);
+    expect(chooseScaleIn(tallyOf(live, new Set(), order), 4, AZS, 3_600_500, NO_DRAW).map((i) => i.launchOrder)).toEqual([6, 5, 1, 4]);
+  });
+
+  it('at 1:08 the instance launched at 0:49 goes (41 min to its next hour), not the one launched at 0:00 (52 min)', () => {
+    const mk = (n: number, launchMs: number) => {
+      const inst = new Instance(`i-${n.toString(16).padStart(17, '0')}`, 'asg', type, AZS[0], launchMs, 2048, 7680, {}, false);
+      inst.lifecycle = 'ACTIVE';
+      return inst;
+    };
+    const live = [mk(1, 0), mk(2, 49 * 60_000)];
+    expect(chooseScaleIn(tallyOf(live, new Set(), live), 1, AZS, 68 * 60_000, NO_DRAW).map((i) => i.launchOrder)).toEqual([2]);
   });
 });

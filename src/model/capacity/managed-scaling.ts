@@ -2,7 +2,9 @@
 // policy ECS puts on the group, tracking CapacityProviderReservation at targetCapacity.
 // AmazonECS/latest/developerguide/managed-scaling-behavior.html, cluster-auto-scaling.html,
 // APIReference/API_ManagedScaling.html, and the "Deep dive on Amazon ECS cluster auto
-// scaling" blog. Call onMetric once per metric period with that period's M and N.
+// scaling" blog. Call onMetric once per metric period with that period's M and N, at the
+// time the alarms see that datapoint (the simulation: one publish delay after the period
+// closes); launches and the warm-up are timed by that call's time.
 //
 // Scale out (AWS): high alarm reservation > targetCapacity. From N = 0, ECS first scales
 //   out to two instances; otherwise to ceil(M / (targetCapacity / 100)). The step is
