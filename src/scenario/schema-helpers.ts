@@ -139,6 +139,12 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
     case 'invalid_format':
       // a regex's message says what is expected; the value found goes after it
       return found === undefined ? issue.message : `${issue.message}, found ${found}`;
+    case 'invalid_key': {
+      // a map's key that is no valid name (named()): the key's own rule, and the key
+      const key = issue.path[issue.path.length - 1];
+      const rule = issue.issues[0]?.message ?? 'expected a valid name';
+      return `${rule}, found the name ${JSON.stringify(String(key))}`;
+    }
     default:
       return issue.message;
   }

@@ -83,6 +83,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['a negative duration where one above zero is needed (it said "expected a non-negative duration")', (s) => (s.duration = -60), /:\d+: duration: expected a duration greater than zero, found number -60$/],
   ['a peakAt that is no time of day names what it found', (s) => (s.services.web.workload.requestRate = { diurnal: { min: 10, max: 20, peakAt: '25:00' } }), /services\.web\.workload\.requestRate\.diurnal\.peakAt: expected a time of day "HH:MM" or "HH:MM:SS", found "25:00"$/],
   ['a startTime that is no date-time (the message offered epoch ms, which a scenario cannot give)', (s) => (s.services.web.autoScaling.scheduledActions = { later: { schedule: 'rate(1 hour)', startTime: 'tomorrow', scalableTargetAction: { minCapacity: 4 } } }), /services\.web\.autoScaling\.scheduledActions\.later\.startTime: expected an ISO 8601 date-time such as 2026-03-02T08:00:00Z \(UTC when it gives no offset\), found "tomorrow"$/],
+  ['a service name with a space (zod said only "Invalid key in record")', (s) => ((s.services['a b'] = s.services.web), delete s.services.web), /services\.a b: names may use letters, digits, "_", "-", "\.", ":", found the name "a b"$/],
   ['an expectation on a provider no service uses (it failed only after the run)', (s) => (s.expect = ['cost.byProvider.FARGATE < 1']), /expect\[0\]: .*FARGATE/],
 ];
 
