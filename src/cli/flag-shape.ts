@@ -89,6 +89,40 @@ export function rejectNegatedTwice(args: readonly string[]) {
 }
 
 /**
+ * Middleware: a flag written twice, whatever yargs made of it. yargs lists most repeats
+ * (rejectRepeatedFlags), but a number flag repeated with 1 was ADDED (`--seed 5 --seed 1`
+ * ran seed 6, `--replications 2 --replications 1` ran 3) and a boolean repeated was kept.
+ * Runs after rejectNegatedTwice (its message names both forms). `args`: the command-line
+ * words; only long flags count (`--name` or `--name=value`, up to a bare `--`).
+ */
+export function rejectRepeatedWords(args: readonly string[]) {
+  return (): void => {
+    const count = new Map<string, number>();
+    for (const a of args) {
+      if (a === '--') break;
+      const m = /^--(?:no-)?([^=]+)/.exec(a);
+      if (m) count.set(m[1], (count.get(m[1]) ?? 0) + 1);
+    }
+    for (const [name, n] of count) if (n > 1) throw new UsageError(`--${name}: given ${n} times, expected once`);
+  };
+}
+
+/**
+ * Middleware: a boolean flag given a value other than true/false (`--quiet=x`, `--list=yes`:
+ * yargs made them false, silently). `args`: the command-line words.
+ */
+export function rejectBooleanValues(args: readonly string[]) {
+  return (argv: Record<string, unknown>): void => {
+    for (const a of args) {
+      if (a === '--') break;
+      const m = /^--([^=]+)=(.*)$/s.exec(a);
+      if (!m || typeof argv[m[1]] !== 'boolean' || /^(true|false)$/.test(m[2])) continue;
+      throw new UsageError(`--${m[1]}: takes no value (or true/false), found "${m[2]}"`);
+    }
+  };
+}
+
+/**
  * Middleware: a number flag whose value is not a number (yargs makes it NaN, which later
  * read "found NaN") names what was typed. `args` are the command-line words.
  */

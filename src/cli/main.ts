@@ -3,7 +3,7 @@
 import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
 import { EXIT, UsageError, reportError } from './errors.js';
-import { rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, usageMessage, withValueFlags } from './flag-shape.js';
+import { rejectBooleanValues, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, usageMessage, withValueFlags } from './flag-shape.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { compareCommand } from './commands/compare.js';
@@ -21,6 +21,8 @@ export async function main(argv: string[]): Promise<number> {
   try {
     await yargs(argv)
       .scriptName('ecsim')
+      // `--out.x=1` is an unknown flag, not an object in --out (it failed as an internal error)
+      .parserConfiguration({ 'dot-notation': false })
       .usage('$0 <command> [options]\n\nA discrete-event simulator of Amazon ECS autoscaling and scheduling.')
       .command(withValueFlags(runCommand))
       .command(withValueFlags(validateCommand))
@@ -34,6 +36,8 @@ export async function main(argv: string[]): Promise<number> {
       .middleware(rejectRepeatedFlags(['inputs']), true)
       .middleware(rejectNonNumbers(argv), true)
       .middleware(rejectNegatedTwice(argv), true)
+      .middleware(rejectRepeatedWords(argv), true)
+      .middleware(rejectBooleanValues(argv), true)
       .middleware(rejectEmptyStrings(argv), true)
       .demandCommand(1, 'name a command (see --help)')
       .strict()

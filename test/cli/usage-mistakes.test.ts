@@ -24,6 +24,29 @@ describe('usage mistakes', () => {
     expect(await oneLine('trace', QUICKSTART, '--step', '1m', '--step', '5m')).toBe('ecsim: --step: given 2 times, expected once');
   });
 
+  it('a flag written twice whatever yargs made of it (a number repeated with 1 was added: --seed 5 --seed 1 ran seed 6; a boolean was kept)', async () => {
+    const dir = tempDir();
+    expect(await oneLine('run', QUICKSTART, '--seed', '5', '--seed', '1', '--out', join(dir, 'a'))).toBe('ecsim: --seed: given 2 times, expected once');
+    expect(await oneLine('run', QUICKSTART, '--seed', '1', '--seed=1', '--out', join(dir, 'b'))).toBe('ecsim: --seed: given 2 times, expected once');
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--replications', '2', '--replications', '1', '--out', join(dir, 'c'))).toBe('ecsim: --replications: given 2 times, expected once');
+    expect(await oneLine('init', '--list', '--list')).toBe('ecsim: --list: given 2 times, expected once');
+    expect(existsSync(join(dir, 'a')) || existsSync(join(dir, 'b')) || existsSync(join(dir, 'c'))).toBe(false);
+  });
+
+  it('a boolean flag given a value other than true/false (--quiet=x ran loud, --list=yes wrote a file)', async () => {
+    const dir = tempDir();
+    expect(await oneLine('run', QUICKSTART, '--quiet=x', '--out', join(dir, 'a'))).toBe('ecsim: --quiet: takes no value (or true/false), found "x"');
+    expect(await oneLine('init', '--list=yes', '--out', join(dir, 'b.yaml'))).toBe('ecsim: --list: takes no value (or true/false), found "yes"');
+    expect(existsSync(join(dir, 'a')) || existsSync(join(dir, 'b.yaml'))).toBe(false);
+    const r = await cli('run', QUICKSTART, '--quiet=true', '--duration', '1m', '--out', join(dir, 'c'));
+    expect([r.code, r.stdout]).toEqual([0, '']);
+  });
+
+  it('a flag written with a dot is an unknown flag (--out.x=1 failed as an internal error, --seed.a=1 said "found [object Object]")', async () => {
+    expect(await oneLine('run', QUICKSTART, '--out.x=1')).toBe('ecsim: unknown flag --out.x (did you mean --out?) (see ecsim run --help)');
+    expect(await oneLine('run', QUICKSTART, '--seed.a=1')).toBe('ecsim: unknown flag --seed.a (did you mean --seed?) (see ecsim run --help)');
+  });
+
   it('a flag without its value (--seed at the end used to be dropped, and the run went on with the scenario\'s seed)', async () => {
     expect(await oneLine('run', QUICKSTART, '--seed')).toBe('ecsim: --seed: expected a value after the flag (a value starting with "-" goes as --seed=VALUE)');
     expect(await oneLine('run', QUICKSTART, '--out', '--quiet')).toMatch(/^ecsim: --out: expected a value after the flag/);
