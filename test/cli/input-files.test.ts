@@ -112,3 +112,17 @@ describe('--out naming an input', () => {
     expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
   }, 60_000);
 });
+
+describe('explain on a corrupt results folder', () => {
+  it('events.csv with other columns, a malformed tasks.csv: exit 2 naming the file and what was expected', async () => {
+    const res = join(tempDir(), 'res');
+    expect((await cli('run', 'scenarios/quickstart.yaml', '--duration', '10m', '--quiet', '--out', res)).code).toBe(0);
+    const events = join(res, 'events.csv');
+    const good = readFileSync(events, 'utf8');
+    writeFileSync(events, 'a,b\n1,2\n');
+    expect(await oneLine('explain', res)).toBe(`ecsim: ${events}: expected the columns time_s, type, subject, message (written by ecsim run), found a,b`);
+    writeFileSync(events, good);
+    writeFileSync(join(res, 'tasks.csv'), 'task_id,service\n"t1,web\n');
+    expect(await oneLine('explain', res)).toMatch(new RegExp(`^ecsim: ${join(res, 'tasks.csv').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected a CSV file written by ecsim run, found a malformed one: `));
+  }, 60_000);
+});
