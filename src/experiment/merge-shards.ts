@@ -3,6 +3,7 @@
 
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { notAFileToRead } from '../scenario/input-file.js';
 import { shardOfFileName } from './shard.js';
 import { parseShardCsv } from './sweep-files.js';
 import type { SweepTable } from './sweep.js';
@@ -23,6 +24,10 @@ export function shardFiles(inputs: readonly string[]): string[] {
 
 /** Reads and merges shard files; throws an Error naming missing or repeated points. */
 export function mergeShardFiles(files: readonly string[]): SweepTable {
+  for (const file of files) {
+    const notFile = notAFileToRead(file);
+    if (notFile !== undefined) throw new Error(`merge: ${file}: ${notFile} (a sweep shard file)`);
+  }
   return mergeShards(files.map((file) => ({ file, table: parseShardCsv(readFileSync(file, 'utf8'), file) })));
 }
 

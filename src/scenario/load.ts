@@ -3,7 +3,8 @@
 
 import { readFileSync } from 'node:fs';
 import { dirname, resolve as resolvePath } from 'node:path';
-import { LineCounter, parseDocument, isNode, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { notAFileToRead } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
@@ -18,6 +19,8 @@ export interface LoadOptions {
 
 /** Loads, validates and resolves a scenario file; throws ScenarioError listing every problem. */
 export function loadScenarioFile(file: string, options: LoadOptions = {}): ResolvedScenario {
+  const notFile = notAFileToRead(file);
+  if (notFile !== undefined) throw new ScenarioError(file, [{ path: '', message: notFile }]);
   let text: string;
   try {
     text = readFileSync(file, 'utf8');
@@ -59,8 +62,27 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
     throw new ScenarioError(file, [{ path: '', line: e.linePos?.[0]?.line, message: `not valid YAML/JSON: ${what}${more}` }]);
   }
-  const value = doc.toJS({ maxAliasCount: 100 });
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: 100 });
+  } catch (e) {
+    // the yaml package refuses aliases that expand to too many nodes (an "alias bomb": a
+    // few lines of `&a [*a, *a, ...]` nested grow to millions) only here, with a ReferenceError
+    if (!(e instanceof ReferenceError)) throw e;
+    throw new ScenarioError(file, [{ path: '', line: firstAliasLine(doc, lineCounter), message: `not valid YAML/JSON: its aliases (*name) expand to too many values (aliases of anchors that hold aliases, nested); write the values out or use fewer aliases` }]);
+  }
   return { value, lineOf: (path) => lineOf(doc, lineCounter, path) };
+}
+
+function firstAliasLine(doc: Document, counter: LineCounter): number | undefined {
+  let line: number | undefined;
+  visit(doc, {
+    Alias(_key, node) {
+      if (node.range) line = counter.linePos(node.range[0]).line;
+      return visit.BREAK;
+    },
+  });
+  return line;
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {

@@ -3,6 +3,7 @@
 // needs (task resources, host ports, the providers of each service).
 
 import { readFileSync } from 'node:fs';
+import { notAFileToRead } from './input-file.js';
 import { resolve as resolvePath } from 'node:path';
 import { didYouMean } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
@@ -111,6 +112,11 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     const csv = config.workload?.requestRate.csv;
     if (!csv) continue;
     const file = resolvePath(baseDir, csv.file);
+    const notFile = notAFileToRead(file);
+    if (notFile !== undefined) {
+      report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `cannot read trace file ${file}: ${notFile}`);
+      continue;
+    }
     try {
       traceFiles.set(csv.file, readFileSync(file, 'utf8'));
     } catch (e) {

@@ -1,7 +1,7 @@
 // What `ecsim merge` does: shard files joined into sweep.csv and comparison.md (beside
 // it), each written whole.
 
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { mergeShardFiles, shardFiles, sweepCsv, sweepMarkdown, writeFileAtomic } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
@@ -24,6 +24,10 @@ export function merge(argv: MergeArgs): void {
     throw new UsageError(err.code === 'ENOENT' ? `merge: no such file or folder: ${err.path}` : err.message);
   }
   const out = outFlag ?? join(dirname(files[0]), 'sweep.csv');
+  // --out naming one of the shards (also by another path or a link) replaced it with the merge
+  const outReal = realPathOrUndefined(out);
+  const same = outReal === undefined ? undefined : files.find((f) => realPathOrUndefined(f) === outReal);
+  if (same !== undefined) throw new UsageError(`--out: expected a file that is not one of the shard files being merged, found ${out}${same === out ? '' : ` (which is ${same})`}; give another name (e.g. sweep.csv)`);
   // a compare's folder has a comparison.md of its own, which the sweep's must not replace
   if (existsSync(join(dirname(out), 'comparison.csv'))) {
     throw new UsageError(`--out: ${dirname(out)} holds a comparison (comparison.csv): merge would replace its comparison.md; give another folder`);
@@ -33,4 +37,12 @@ export function merge(argv: MergeArgs): void {
   const markdown = statSync(out).isFile() ? join(dirname(out), 'comparison.md') : undefined;
   if (markdown !== undefined) writeFileAtomic(markdown, sweepMarkdown(table));
   if (!argv.quiet) process.stdout.write(`merged ${files.length} shard files (${table.pointCount} points) into ${out}${markdown !== undefined ? ` and ${markdown}` : ''}\n`);
+}
+
+function realPathOrUndefined(path: string): string | undefined {
+  try {
+    return realpathSync(path);
+  } catch {
+    return undefined;
+  }
 }

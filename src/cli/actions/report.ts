@@ -1,6 +1,6 @@
 // What `ecsim report` does: report.html (and report.md) for a run, compare or sweep folder.
 
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { comparisonKind, isResultsFolder, writeReports, type WrittenReports } from '../../output/report/index.js';
 import { shardOfFileName } from '../../experiment/shard.js';
@@ -30,6 +30,7 @@ export function runReport(argv: ReportArgs): WrittenReports {
   }
   if (argv.out !== undefined && !existsSync(dirname(resolve(argv.out)))) throw new UsageError(`--out: expected a file in an existing folder, found no folder ${dirname(argv.out)}`);
   if (argv.out !== undefined && existsSync(argv.out) && statSync(argv.out).isDirectory()) throw new UsageError(`--out: expected the HTML file to write, found a folder ${argv.out} (give a file name, e.g. ${resolve(argv.out, 'report.html')})`);
+  if (argv.out !== undefined) refuseToReplace(argv.out);
   try {
     return writeReports(dir, { htmlPath: argv.out });
   } catch (e) {
@@ -38,4 +39,22 @@ export function runReport(argv: ReportArgs): WrittenReports {
     if (e instanceof Error && e.constructor === Error && (e as NodeJS.ErrnoException).code === undefined) throw new UsageError(`${dir}: ${e.message}`);
     throw e;
   }
+}
+
+/**
+ * --out may name a new file, a device or pipe (/dev/stdout), or an earlier report: an
+ * existing regular file named .html (followed through links). Any other existing file (the
+ * folder's summary.json, a scenario, a CSV) was replaced by the HTML.
+ */
+function refuseToReplace(out: string): void {
+  let real: string;
+  try {
+    if (!statSync(out).isFile()) return; // a device or pipe: written through
+    real = realpathSync(out);
+  } catch {
+    return; // not there yet (or unreadable: the write says why)
+  }
+  if (/\.html?$/i.test(real)) return;
+  const which = real === resolve(out) ? '' : ` (a link to ${real})`;
+  throw new UsageError(`--out: expected a new file or an earlier report (.html) to replace, found the existing file ${out}${which}; give another name (e.g. report.html)`);
 }

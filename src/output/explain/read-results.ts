@@ -20,15 +20,38 @@ export function readResults(dir: string): ResultsTables {
     throw new Error(`expected a results folder with events.csv (written by ecsim run), found none in ${dir}`);
   }
   const text = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
-  const json = (name: string): any => (existsSync(file(name)) ? JSON.parse(readFileSync(file(name), 'utf8')) : null);
+  const json = (name: string): any => {
+    if (!existsSync(file(name))) return null;
+    try {
+      return JSON.parse(readFileSync(file(name), 'utf8'));
+    } catch (e) {
+      throw new Error(`${file(name)}: expected JSON written by ecsim run, found a malformed file: ${(e as Error).message}`);
+    }
+  };
+  // a corrupt or foreign CSV said a TypeError (a bug) or csv-parse's own words; now the file
+  // and the columns expected
+  const table = (name: string, columns: readonly string[]): CsvRecord[] => {
+    const t = text(name);
+    let records: CsvRecord[];
+    try {
+      records = parseCsv(t);
+    } catch (e) {
+      throw new Error(`${file(name)}: expected a CSV file written by ecsim run, found a malformed one: ${(e as Error).message}`);
+    }
+    const header = t.split('\n', 1)[0].trim();
+    const missing = header === '' ? [] : columns.filter((c) => !header.split(',').includes(c));
+    if (missing.length > 0) throw new Error(`${file(name)}: expected the columns ${columns.join(', ')} (written by ecsim run), found ${header.slice(0, 120)}`);
+    return records;
+  };
   const scenario = json('scenario.json');
   const summary = json('summary.json');
-  const eventRecords = parseCsv(text('events.csv'));
+  const eventRecords = table('events.csv', ['time_s', 'type', 'subject', 'message']);
   const events: EventRow[] = eventRecords.map((r) => ({ timeS: num(r.time_s), type: r.type, subject: r.subject, message: r.message }));
-  const timeseries = parseCsv(text('timeseries.csv')).map(seriesRow);
-  const tasks = parseCsv(text('tasks.csv')).map(taskRow);
+  const seriesRecords = table('timeseries.csv', ['time_s', 'service']);
+  const timeseries = seriesRecords.map(seriesRow);
+  const tasks = table('tasks.csv', ['task_id', 'service']).map(taskRow);
   const startEpochMs =
-    typeof scenario?.start === 'string' ? Date.parse(scenario.start) : startFromRows([...eventRecords, ...parseCsv(text('timeseries.csv')).slice(0, 1)]);
+    typeof scenario?.start === 'string' ? Date.parse(scenario.start) : startFromRows([...eventRecords, ...seriesRecords.slice(0, 1)]);
   const durationS =
     typeof summary?.durationSeconds === 'number'
       ? summary.durationSeconds

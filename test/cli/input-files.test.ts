@@ -1,0 +1,128 @@
+// Input files the CLI must not read or replace blindly (found by a CLI fuzz tester): a
+// character device read for ever, an alias bomb, and --out naming one of the inputs.
+
+import { describe, it, expect } from 'vitest';
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { cli, quickstart, tempDir, writeScenario } from '../helpers.js';
+
+const BIN = resolve('dist/ecsim/bin.js');
+
+async function oneLine(...args: string[]): Promise<string> {
+  const r = await cli(...args);
+  expect(r.code).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0];
+}
+
+describe('files that are not regular files', () => {
+  // run as a child with a time limit: before the fix each of these read for ever
+  const ecsim = (...args: string[]) => spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 15_000 });
+
+  it.skipIf(!existsSync('/dev/full'))('validate, run, trace, sweep of /dev/full: exit 2 at once, one line', () => {
+    for (const command of ['validate', 'run', 'trace', 'sweep']) {
+      const r = ecsim(command, '/dev/full');
+      expect(r.signal, command).toBeNull();
+      expect(r.status, command).toBe(2);
+      expect(r.stderr.trim().split('\n')).toEqual(['/dev/full: expected a regular file, found a character device']);
+    }
+  }, 60_000);
+
+  it.skipIf(!existsSync('/dev/zero'))('merge of /dev/zero: exit 2, one line naming it', () => {
+    const r = ecsim('merge', '/dev/zero', '--out', join(tempDir(), 'x.csv'));
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    expect(r.stderr.trim().split('\n')).toEqual(['ecsim: merge: /dev/zero: expected a regular file, found a character device (a sweep shard file)']);
+  }, 30_000);
+
+  it.skipIf(!existsSync('/dev/zero'))('a request trace that is a device: the key path and the reason', () => {
+    const s = quickstart();
+    s.services.web.workload.requestRate = { csv: { file: '/dev/zero' } };
+    const r = ecsim('validate', writeScenario(tempDir(), 'trace-device', s));
+    expect(r.signal).toBeNull();
+    expect(r.status).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: cannot read trace file \/dev\/zero: expected a regular file, found a character device$/);
+  }, 30_000);
+
+  it('a scenario through a pipe (/dev/stdin from a pipe) is still read', () => {
+    // through a shell pipe: Node's own stdin for a child is a socket pair, which /dev/stdin cannot open (ENXIO)
+    const r = spawnSync('sh', ['-c', 'cat scenarios/quickstart.yaml | "$0" "$1" trace /dev/stdin --to 2m', process.execPath, BIN], { encoding: 'utf8', timeout: 15_000 });
+    expect(r.status).toBe(0);
+    expect(r.stdout.split('\n')[0]).toBe('time_s,timestamp,service,rate');
+  }, 30_000);
+});
+
+describe('an alias bomb', () => {
+  it('seven nested lines of &x [*y, ...] (9^7 values): exit 2, not valid YAML/JSON, with the line of the first alias', async () => {
+    const file = join(tempDir(), 'bomb.yaml');
+    const lines = ['a: &a [1,1,1,1,1,1,1,1,1]'];
+    for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
+    writeFileSync(file, lines.join('\n') + '\n');
+    expect(await oneLine('validate', file)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: not valid YAML/JSON: its aliases \\(\\*name\\) expand to too many values`));
+  });
+
+  it('a few aliases still load', async () => {
+    const file = join(tempDir(), 'aliases.yaml');
+    const text = readFileSync('scenarios/quickstart.yaml', 'utf8');
+    writeFileSync(file, text + '\nx-note: &n [1, 2]\nx-again: [*n, *n]\n');
+    const r = await cli('validate', file);
+    expect(r.stderr).not.toMatch(/YAML/);
+  });
+});
+
+describe('--out naming an input', () => {
+  it('merge --out one of the shard files (or a link to it): exit 2, the shard untouched', async () => {
+    const dir = tempDir();
+    const shards = join(dir, 'shards');
+    for (const shard of ['1/2', '2/2']) {
+      expect((await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--replications', '1', '--jobs', '1', '--shard', shard, '--no-runs', '--quiet', '--out', shards)).code).toBe(0);
+    }
+    const first = join(shards, 'sweep.shard-1-of-2.csv');
+    const before = readFileSync(first, 'utf8');
+    expect(await oneLine('merge', shards, '--out', first)).toBe(`ecsim: --out: expected a file that is not one of the shard files being merged, found ${first}; give another name (e.g. sweep.csv)`);
+    const link = join(dir, 'link.csv');
+    symlinkSync(first, link);
+    expect(await oneLine('merge', shards, '--out', link)).toBe(`ecsim: --out: expected a file that is not one of the shard files being merged, found ${link} (which is ${first}); give another name (e.g. sweep.csv)`);
+    expect(readFileSync(first, 'utf8')).toBe(before);
+    expect((await cli('merge', shards, '--quiet', '--out', join(dir, 'sweep.csv'))).code).toBe(0);
+  }, 60_000);
+
+  it('report --out an existing file that is no report (summary.json): exit 2, untouched; an earlier .html is replaced', async () => {
+    const dir = tempDir();
+    const res = join(dir, 'res');
+    expect((await cli('run', 'scenarios/quickstart.yaml', '--duration', '10m', '--quiet', '--out', res)).code).toBe(0);
+    const summary = join(res, 'summary.json');
+    const before = readFileSync(summary, 'utf8');
+    expect(await oneLine('report', res, '--out', summary)).toBe(`ecsim: --out: expected a new file or an earlier report (.html) to replace, found the existing file ${summary}; give another name (e.g. report.html)`);
+    const notes = join(dir, 'notes.txt');
+    writeFileSync(notes, 'mine');
+    expect(await oneLine('report', res, '--out', notes)).toMatch(/found the existing file .*notes\.txt;/);
+    const link = join(dir, 'r.html');
+    symlinkSync(summary, link);
+    expect(await oneLine('report', res, '--out', link)).toBe(`ecsim: --out: expected a new file or an earlier report (.html) to replace, found the existing file ${link} (a link to ${summary}); give another name (e.g. report.html)`);
+    expect(readFileSync(summary, 'utf8')).toBe(before);
+    expect(readFileSync(notes, 'utf8')).toBe('mine');
+    const html = join(dir, 'earlier.html');
+    writeFileSync(html, 'old');
+    expect((await cli('report', res, '--quiet', '--out', html)).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+  }, 60_000);
+});
+
+describe('explain on a corrupt results folder', () => {
+  it('events.csv with other columns, a malformed tasks.csv: exit 2 naming the file and what was expected', async () => {
+    const res = join(tempDir(), 'res');
+    expect((await cli('run', 'scenarios/quickstart.yaml', '--duration', '10m', '--quiet', '--out', res)).code).toBe(0);
+    const events = join(res, 'events.csv');
+    const good = readFileSync(events, 'utf8');
+    writeFileSync(events, 'a,b\n1,2\n');
+    expect(await oneLine('explain', res)).toBe(`ecsim: ${events}: expected the columns time_s, type, subject, message (written by ecsim run), found a,b`);
+    writeFileSync(events, good);
+    writeFileSync(join(res, 'tasks.csv'), 'task_id,service\n"t1,web\n');
+    expect(await oneLine('explain', res)).toMatch(new RegExp(`^ecsim: ${join(res, 'tasks.csv').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected a CSV file written by ecsim run, found a malformed one: `));
+  }, 60_000);
+});
