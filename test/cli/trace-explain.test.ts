@@ -129,6 +129,10 @@ describe('ecsim explain (quick start, seed 1)', () => {
 
   it('unknown service and missing folder are UsageErrors', () => {
     expect(() => runExplain({ results: dir, service: 'wbe' })).toThrow(/--service: unknown service "wbe" \(did you mean "web"\?\)/);
+    // the found values, as trace says them; --to past the run's end (1 h) refused as trace refuses it
+    expect(() => runExplain({ results: dir, from: '30m', to: '10m' })).toThrow(/^--to: expected a time at or after --from \(1800 s\), found 600 s$/);
+    expect(() => runExplain({ results: dir, to: '2h' })).toThrow(/^--to: expected a time at or before the run's end \(3600 s after the start\), found 7200 s$/);
+    expect(runExplain({ results: dir, to: '1h' })).toContain('web');
     expect(() => runExplain({ results: join(dir, 'nope') })).toThrow(UsageError);
     expect(() => runExplain({ results: tempDir() })).toThrow(/expected a results folder with events.csv/);
   });

@@ -28,9 +28,14 @@ export function runExplain(argv: ExplainArgs): string {
   }
   const fromMs = timeFlag('--from', argv.from, results.startEpochMs);
   const toMs = timeFlag('--to', argv.to, results.startEpochMs);
-  if (fromMs !== undefined && toMs !== undefined && toMs < fromMs) throw new UsageError('--to: expected a time at or after --from');
+  if (fromMs !== undefined && toMs !== undefined && toMs < fromMs) throw new UsageError(`--to: expected a time at or after --from (${fromMs / 1000} s), found ${toMs / 1000} s`);
   if (fromMs !== undefined && fromMs >= results.durationS * 1000) {
     throw new UsageError(`--from: expected a time before the run's end (${results.durationS} s after the start), found ${fromMs / 1000} s (a clock time before the start is the next day's)`);
+  }
+  // as trace: --to past the end would promise events the run never had
+  if (toMs !== undefined && toMs > results.durationS * 1000) {
+    const clock = String(argv.to).includes(':') ? " (a clock time before the start is the next day's)" : '';
+    throw new UsageError(`--to: expected a time at or before the run's end (${results.durationS} s after the start), found ${toMs / 1000} s${clock}`);
   }
   return explainRun(results, {
     service: argv.service,
