@@ -8,7 +8,7 @@
 // ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
 // may not remove). A previous results folder caught mid-replacement is put back instead.
 
-import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assertReplaceable } from './results-folder.js';
@@ -55,17 +55,31 @@ export function namingUserPath(e: unknown, temp: string, target: string): unknow
  * the parent exists, yet making the child fails with ENOENT, and it retries forever); here
  * that ENOENT is thrown, and the caller reports it.
  */
-export function makeFolders(path: string): void {
+export function makeFolders(path: string): string[] {
   const { existing, missing } = nearestExisting(path);
+  const made: string[] = [];
   if (missing.length === 0) {
     if (!isFolder(existing)) mkdirSync(existing); // a file in the way: EEXIST, as mkdir -p says
-    return;
+    return made;
   }
   for (let i = missing.length - 1; i >= 0; i--) {
     try {
       mkdirSync(missing[i]);
+      made.push(missing[i]);
     } catch (e) {
       if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+  }
+  return made;
+}
+
+/** Removes the folders makeFolders made (deepest first) where they are still empty. */
+function removeEmptyFolders(made: readonly string[]): void {
+  for (let i = made.length - 1; i >= 0; i--) {
+    try {
+      rmdirSync(made[i]);
+    } catch {
+      return; // not empty (another writer), or gone: leave it and those above it
     }
   }
 }
@@ -136,11 +150,13 @@ export function stagingFolder(outDir: string): StagingFolder {
   const target = resolve(outDir);
   // before any work: a run must not end by failing to replace what is there
   assertReplaceable(target);
-  makeFolders(dirname(target));
+  // folders made for it go again if the work is refused (a compare without variants left an empty results/)
+  const made = makeFolders(dirname(target));
   const tempDir = tempBeside(target);
   try {
     mkdirSync(tempDir);
   } catch (e) {
+    removeEmptyFolders(made);
     (e as NodeJS.ErrnoException).path = target; // the user's path, not the temporary name
     throw e;
   }
@@ -166,6 +182,7 @@ export function stagingFolder(outDir: string): StagingFolder {
     },
     abort() {
       rmSync(tempDir, { recursive: true, force: true });
+      removeEmptyFolders(made);
     },
     namingUserPath(e: unknown) {
       return namingUserPath(e, tempDir, target);

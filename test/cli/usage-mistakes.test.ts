@@ -47,6 +47,15 @@ describe('usage mistakes', () => {
     expect(await oneLine('run', QUICKSTART, '--seed.a=1')).toBe('ecsim: unknown flag --seed.a (did you mean --seed?) (see ecsim run --help)');
   });
 
+  it('a compare refused for its input leaves no folder behind (a scenario without variants left an empty results/)', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'results', 'x', 'cmp');
+    const r = await cli('compare', QUICKSTART, '--out', out);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/variants: expected at least one variant .* found none/);
+    expect(existsSync(join(dir, 'results'))).toBe(false);
+  });
+
   it('a flag without its value (--seed at the end used to be dropped, and the run went on with the scenario\'s seed)', async () => {
     expect(await oneLine('run', QUICKSTART, '--seed')).toBe('ecsim: --seed: expected a value after the flag (a value starting with "-" goes as --seed=VALUE)');
     expect(await oneLine('run', QUICKSTART, '--out', '--quiet')).toMatch(/^ecsim: --out: expected a value after the flag/);
