@@ -44,6 +44,15 @@ export function expectSameRun(a: ReturnType<typeof runKeepingRows>, b: ReturnTyp
   expect(a.summary).toEqual(b.summary);
 }
 
+/** Runs the CLI in-process and expects a usage error: exit 2, one line on stderr; returns the line. */
+export async function oneLine(...args: string[]): Promise<string> {
+  const r = await cli(...args);
+  expect(r.code).toBe(2);
+  const lines = r.stderr.trim().split('\n');
+  expect(lines).toHaveLength(1);
+  return lines[0];
+}
+
 /** Runs the CLI in-process; returns the exit code and what it printed. */
 export async function cli(...args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   let stdout = '';

@@ -5,17 +5,9 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cli, quickstart, tempDir, writeScenario } from '../helpers.js';
+import { cli, oneLine, quickstart, tempDir, writeScenario } from '../helpers.js';
 
 const BIN = resolve('dist/ecsim/bin.js');
-
-async function oneLine(...args: string[]): Promise<string> {
-  const r = await cli(...args);
-  expect(r.code).toBe(2);
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return lines[0];
-}
 
 describe('files that are not regular files', () => {
   // run as a child with a time limit: before the fix each of these read for ever

@@ -4,17 +4,9 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QUICKSTART, cli, tempDir } from '../helpers.js';
+import { QUICKSTART, cli, oneLine, tempDir } from '../helpers.js';
 import { shardOf } from '../../src/cli/actions/sweep.js';
 import { UsageError } from '../../src/cli/errors.js';
-
-async function oneLine(...args: string[]): Promise<string> {
-  const r = await cli(...args);
-  expect(r.code).toBe(2);
-  const lines = r.stderr.trim().split('\n');
-  expect(lines).toHaveLength(1);
-  return lines[0];
-}
 
 describe('usage mistakes', () => {
   it('a flag given twice (it used to fail as an internal error)', async () => {
