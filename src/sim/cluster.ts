@@ -167,7 +167,8 @@ export class AutoScalingGroup {
     this.live.push(inst);
     this.recount(inst);
     this.cluster.register(inst);
-    world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000);
+    // a Spot instance's first hour is held out of cost_to_date until it is sure to be charged
+    world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000, inst.spot ? SPOT_FREE_INTERRUPTION_MS : 0);
     const delay = sample(asg.launchDelay, world.streams.stream(`launch-delay/${this.name}`));
     world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity})`);
     inst.timer = world.sim.after(delay, onRegistered, { group: this, inst }, PRIORITY.lifecycle);

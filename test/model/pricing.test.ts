@@ -92,7 +92,7 @@ describe('CostMeter (cost_to_date per provider)', () => {
     expect(meter.costToDate('asg-m5', 40_000)).toBeCloseTo(0.0016, 12);
   });
 
-  it('waive takes back what an item accrued (an EC2 Spot instance interrupted by EC2 in its first hour)', () => {
+  it('waive takes back what an item started without a window accrued', () => {
     const meter = new CostMeter();
     meter.start('i-1', 'spot', 0.0336, 0);
     meter.start('i-2', 'spot', 0.0336, 600_000);
@@ -107,6 +107,43 @@ describe('CostMeter (cost_to_date per provider)', () => {
     expect(meter.costToDate('spot', 3_000_000)).toBeCloseTo(0, 12);
     meter.waive('i-9', 3_000_000); // unknown: nothing happens
     expect(meter.runningCount('spot')).toBe(0);
+  });
+
+  it('an item that may be waived in its first hour is held out of cost_to_date until then, so it never drops', () => {
+    const meter = new CostMeter();
+    const rate = 0.0336; // USD/h: 0.0168 for half an hour
+    meter.start('od', 'p', 0.096, 0); // on-demand beside them: billed as it runs
+    meter.start('s-1', 'p', rate, 0, 60_000, HOUR);
+    meter.start('s-2', 'p', rate, 600_000, 60_000, HOUR);
+    meter.start('s-3', 'p', rate, 1_200_000, 60_000, HOUR);
+    // at 30 min only the on-demand half hour: 0.048
+    expect(meter.costToDate('p', 1_800_000)).toBeCloseTo(0.048, 12);
+    // s-1 interrupted at 40 min: never charged, cost_to_date unchanged by it
+    meter.waive('s-1', 2_400_000);
+    expect(meter.costToDate('p', 2_400_000)).toBeCloseTo(0.064, 12);
+    // s-3 scaled in at 50 min (30 min old): charged in full then, 0.0168
+    expect(meter.stop('s-3', 3_000_000)).toBeCloseTo(0.0168, 12);
+    expect(meter.costToDate('p', 3_000_000)).toBeCloseTo(0.08 + 0.0168, 12);
+    // s-2's hour ends at 70 min: its hour 0.0336 comes in whole, then it accrues as it runs
+    expect(meter.costToDate('p', 4_199_999)).toBeCloseTo((0.096 * 4_199_999) / HOUR + 0.0168, 9);
+    expect(meter.costToDate('p', 4_200_000)).toBeCloseTo(0.112 + 0.0168 + 0.0336, 12);
+    expect(meter.costToDate('p', 4_800_000)).toBeCloseTo(0.128 + 0.0168 + 0.0336 + 0.0056, 12);
+    expect(meter.runningCount('p')).toBe(2);
+    // the end: s-2 ran 70 min -> 0.0392; on-demand 80 min -> 0.128
+    meter.stopAll(4_800_000);
+    expect(meter.costToDate('p', 4_800_000)).toBeCloseTo(0.128 + 0.0168 + 0.0392, 12);
+    expect(meter.runningCount('p')).toBe(0);
+  });
+
+  it('a held item still in its first hour at the end is charged by stopAll; a later start after releases is in order', () => {
+    const meter = new CostMeter();
+    meter.start('s-1', 'p', 3.6, 0, 60_000, HOUR);
+    expect(meter.costToDate('p', 1_000)).toBe(0);
+    meter.stopAll(30_000); // 60 s minimum x 3.6 USD/h
+    expect(meter.costToDate('p', 30_000)).toBeCloseTo(0.06, 12);
+    meter.start('s-2', 'p', 3.6, 40_000, 60_000, HOUR);
+    expect(meter.costToDate('p', 40_000 + HOUR)).toBeCloseTo(0.06 + 3.6, 12);
+    expect(meter.costToDate('p', 40_000 + HOUR + 1_000)).toBeCloseTo(0.06 + 3.601, 12);
   });
 
   it('stopAll closes the run; time going backwards is an error', () => {
