@@ -16,7 +16,9 @@ export function cpuPercent(cfg: ResolvedServiceConfig, meanBusySlots: number, fa
     cfg.type === 'http'
       ? cfg.cpuBaseline + ((100 - cfg.cpuBaseline) * (meanBusySlots / cfg.meanServiceMs) * 1000) / cfg.capacityRps
       : cfg.cpuBaseline + cfg.cpuPerBusySlot * meanBusySlots;
-  return fargate && v > 100 ? 100 : v;
+  // an http task's figure above 100 is a rounding error of the busy time (request
+  // fidelity sums it request by request), not load: it serves no more than capacityRps
+  return (fargate || cfg.type === 'http') && v > 100 ? 100 : v;
 }
 
 /** memoryMiB.base + perRps x served requests/s. */

@@ -33,6 +33,19 @@ describe('request fidelity', () => {
     expect(s.backlog).toBe(s.queued); // nothing in flight: all visible
   });
 
+  it('a saturated http task on EC2 reads 100 % CPU, not a rounding error above it (busy time summed request by request)', () => {
+    for (const ms of [30, 1000 / 3]) {
+      // 3 slots of `ms` each: capacityRps = 3000 / ms is 100 %; 5000 rps keeps them all busy
+      const { sim, model } = build({ type: 'http', perTask: { concurrency: 3, capacityRps: 3000 / ms, serviceTime: { distribution: 'fixed', value: ms } }, maxQueuePerTask: 50, fidelity: 'request' }, 5000, 1, false);
+      model.setInRotation('a', true, 0);
+      for (let k = 0; k < 2; k++) {
+        const cpu = runPeriod(sim, model, k * 60_000, (k + 1) * 60_000).perTask.get('a')!.cpuPercent;
+        expect(cpu).toBeLessThanOrEqual(100);
+        expect(cpu).toBeGreaterThan(99.999);
+      }
+    }
+  });
+
   it('round-robin spreads requests evenly; CPU % = busy slots / concurrency when capacityRps = c / mean(S)', () => {
     const { sim, model } = build({ type: 'http', perTask: { concurrency: 2, serviceTime: { distribution: 'fixed', value: 20 } }, fidelity: 'request', routing: 'round-robin' }, 50);
     model.setInRotation('a', true, 0);
