@@ -2,14 +2,14 @@
 // comparison.csv, paired.csv, replications.csv.
 
 import { stringify } from 'csv-stringify/sync';
-import { formatNumber } from '../output/csv-file.js';
+import { formatFigure } from '../output/csv-file.js';
 import type { Comparison } from './compare.js';
 import { METRICS } from './metrics.js';
 
 /** One row per variant: `variant`, then `<metric>_mean, <metric>_ci95` per metric, then `pareto`. */
 export function comparisonCsv(c: Comparison): string {
   const header = ['variant', ...METRICS.flatMap((m) => [`${m}_mean`, `${m}_ci95`]), 'pareto'];
-  const rows = c.variants.map((v) => [v.name, ...v.stats.flatMap((s) => [formatNumber(s.mean), formatNumber(s.ci95)]), String(v.pareto)]);
+  const rows = c.variants.map((v) => [v.name, ...v.stats.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)]), String(v.pareto)]);
   return stringify([header, ...rows]);
 }
 
@@ -19,13 +19,13 @@ export function pairedCsv(c: Comparison): string {
   const baseline = c.variants[0].name;
   const rows = c.variants
     .filter((v) => v.paired !== null)
-    .map((v) => [v.name, baseline, ...v.paired!.flatMap((s) => [formatNumber(s.mean), formatNumber(s.ci95)])]);
+    .map((v) => [v.name, baseline, ...v.paired!.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)])]);
   return stringify([header, ...rows]);
 }
 
 /** One row per (variant, replication): `variant, replication, seed`, then the raw metrics. */
 export function replicationsCsv(c: Comparison): string {
   const header = ['variant', 'replication', 'seed', ...METRICS];
-  const rows = c.variants.flatMap((v) => v.replications.map((r, k) => [v.name, String(k), String(c.seeds[k]), ...r.map(formatNumber)]));
+  const rows = c.variants.flatMap((v) => v.replications.map((r, k) => [v.name, String(k), String(c.seeds[k]), ...r.map(formatFigure)]));
   return stringify([header, ...rows]);
 }

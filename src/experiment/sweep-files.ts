@@ -5,7 +5,7 @@
 // still read: their merge says neither).
 
 import { stringify } from 'csv-stringify/sync';
-import { formatNumber } from '../output/csv-file.js';
+import { formatFigure } from '../output/csv-file.js';
 import { METRICS } from './metrics.js';
 import { paretoFront } from './pareto.js';
 import { readCsvRows } from '../output/csv-read.js';
@@ -20,7 +20,7 @@ const OLDER_SHARD_FIXED = [SHARD_FIXED.slice(0, 5), SHARD_FIXED.slice(0, 3)];
 export function sweepCsv(table: SweepTable): string {
   const rows = sortedRows(table);
   const front = sweepParetoFront(rows);
-  const body = rows.map((r, i) => [...r.params, ...r.means.flatMap((m, j) => [formatNumber(m), formatNumber(r.ci95[j])]), String(front[i])]);
+  const body = rows.map((r, i) => [...r.params, ...r.means.flatMap((m, j) => [formatFigure(m), formatFigure(r.ci95[j])]), String(front[i])]);
   return stringify([[...table.paths, ...METRIC_COLUMNS, 'pareto'], ...body]);
 }
 

@@ -172,6 +172,20 @@ export function csvRecord(row: unknown[]): string {
 /** The decimal point and the fraction's leading zeros, by their count. */
 const POINT = ['.', '.0', '.00', '.000'];
 
+/**
+ * A figure of the comparison and sweep tables (comparison.csv, paired.csv,
+ * replications.csv, sweep.csv): up to 6 decimals, no exponent, no trailing zeros, so a
+ * short run's cost (0.085876 USD) keeps the digits that tell variants apart.
+ */
+export function formatFigure(x: number): string {
+  if (!Number.isFinite(x)) return '';
+  const r = Math.round(x * 1e6) / 1e6;
+  if (r === 0) return '0'; // also -0
+  // String() prints the shortest decimal that reads back as r: no exponent between 1e-6
+  // (r is 0 below it) and 1e21 (no figure of ours gets near)
+  return String(r);
+}
+
 /** Numbers in CSVs: at most 4 decimals, no trailing zeros, no exponent for usual sizes. */
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return '';

@@ -75,8 +75,8 @@ describe('compare', () => {
     expect(c.variants[1].paired![cost].mean).toBe(1.5);
     expect(c.variants[1].paired![cost].ci95).toBeCloseTo(0.9187, 4);
     expect(c.variants.map((v) => v.pareto)).toEqual([true, true]);
-    expect(comparisonCsv(c).split('\n')[1]).toBe('A,13,4.1085,5,0,100,0,50,0,1,0,2,0,0,0,true');
-    expect(pairedCsv(c).split('\n')[1]).toBe('B,A,1.5,0.9187,-4,0,0,0,0,0,0,0,0,0,0,0');
+    expect(comparisonCsv(c).split('\n')[1]).toBe('A,13,4.108521,5,0,100,0,50,0,1,0,2,0,0,0,true') // 3.182446 x 2.581989 / 2, to 6 decimals;
+    expect(pairedCsv(c).split('\n')[1]).toBe('B,A,1.5,0.918693,-4,0,0,0,0,0,0,0,0,0,0,0') // 3.182446 x 0.57735 / 2;
   });
 
   it('reports a bad variant with the line of its patch, prefixed with its name', async () => {

@@ -6,7 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
-import { CsvFile, formatNumber } from '../../src/output/csv-file.js';
+import { CsvFile, formatFigure, formatNumber } from '../../src/output/csv-file.js';
 
 function written(columns: string[], rows: unknown[][]): string {
   const dir = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
@@ -62,5 +62,18 @@ describe('CsvFile', () => {
     const long = 'é'.repeat(40_000) + ',"' + 'x'.repeat(40_000);
     const rows = [['before'], [long], ['after']];
     expect(written(['a'], rows)).toBe(stringify([['a'], ...rows]));
+  });
+});
+
+describe('formatFigure (comparison and sweep tables)', () => {
+  it('keeps 6 decimals, so a short run\'s cost keeps its digits; no trailing zeros, no -0', () => {
+    expect(formatFigure(0.0858763)).toBe('0.085876');
+    expect(formatFigure(0.09775)).toBe('0.09775');
+    expect(formatFigure(12.5)).toBe('12.5');
+    expect(formatFigure(1234567.0000004)).toBe('1234567');
+    expect(formatFigure(-0.0000004)).toBe('0');
+    expect(formatFigure(0.0000005)).toBe('0.000001');
+    expect(formatFigure(NaN)).toBe('');
+    expect(formatFigure(0.0000012345)).toBe('0.000001');
   });
 });
