@@ -13,6 +13,7 @@ import { buildTrace, parseTraceCsv } from '../workload/trace/index.js';
 import { RandomStreams } from '../engine/index.js';
 import type { Path, ResolvedScenario } from './resolve.js';
 import { traceConfigOf } from './trace-config.js';
+import { csvSpanProblem } from './csv-span.js';
 import { joinPath } from './errors.js';
 import { expectationProblems } from './expect/index.js';
 
@@ -203,6 +204,8 @@ const workloads: Check = (s, report) => {
     if (csv && !s.traceFiles.has(csv.file)) continue; // unreadable: reported where it was read
     try {
       const rows = csv ? parseTraceCsv(s.traceFiles.get(csv.file) ?? '', { timeColumn: csv.timeColumn, valueColumn: csv.valueColumn, file: csv.file }) : [];
+      const span = csv ? csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs) : null;
+      if (span?.kind === 'refuse') report([...at, 'requestRate', 'csv', 'file'], span.message);
       const trace = buildTrace(traceConfigOf(w.requestRate, rows), { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamName: 'check' });
       trace.rateAt(0);
     } catch (e) {

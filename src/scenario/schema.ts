@@ -159,13 +159,38 @@ const perTask = strict({
   cpuPerBusySlot: z.number().min(0).optional(),
 });
 
-const workload = strict({
-  type: oneOf(['http', 'queue'] as const).default('http'),
-  requestRate: traceSchema,
-  perTask,
-  maxQueuePerTask: nonNegInt.default(100),
-  slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
-});
+/** A map's `key` when the map is a plain object. */
+function rawKey(value: unknown, ...keys: string[]): unknown {
+  let v = value;
+  for (const k of keys) v = v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>)[k] : undefined;
+  return v;
+}
+
+/**
+ * Keys a queue workload would ignore are refused, as checks.ts refuses cpuPerBusySlot on
+ * http; read from the input, since they have defaults. maxQueuePerTask bounds an http
+ * task's own queue; a queue workload's messages wait in one shared queue without a bound.
+ */
+const workload = z.preprocess(
+  (value, ctx) => {
+    const maxQueue = rawKey(value, 'maxQueuePerTask');
+    if (rawKey(value, 'type') === 'queue' && maxQueue !== undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['maxQueuePerTask'],
+        message: `expected no maxQueuePerTask on a queue workload (it bounds an http task's own queue; queue messages wait in one shared queue without a bound, as in SQS), found ${describe(maxQueue)}; remove it`,
+      });
+    }
+    return value;
+  },
+  strict({
+    type: oneOf(['http', 'queue'] as const).default('http'),
+    requestRate: traceSchema,
+    perTask,
+    maxQueuePerTask: nonNegInt.default(100),
+    slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
+  }),
+);
 
 // ------------------------------------------------------------------------- scaling
 
@@ -261,7 +286,25 @@ const HEALTH_CHECK_DEFAULTS = { interval: 30_000, healthyThreshold: 5, unhealthy
 /** healthCheckGracePeriodSeconds: "up to 2,147,483,647 seconds" (ECS APIReference/API_CreateService.html). */
 const MAX_GRACE_PERIOD_SECONDS = 2_147_483_647;
 
-const service = strict({
+/**
+ * A queue service's workers pull messages; the load balancer's `routing` (which task gets
+ * an http request) would be ignored, so it is refused. Its health checks and
+ * deregistrationDelay still apply: they decide when a worker is in service (pulls) and how
+ * long a stopping one stays DEACTIVATING.
+ */
+function queueServiceKeys(value: unknown, ctx: z.RefinementCtx): unknown {
+  const routing = rawKey(value, 'loadBalancer', 'routing');
+  if (rawKey(value, 'workload', 'type') === 'queue' && routing !== undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['loadBalancer', 'routing'],
+      message: `expected no routing on a queue service (its workers pull messages from the shared queue; routing splits http requests only), found ${describe(routing)}; remove it (healthCheck and deregistrationDelay still apply)`,
+    });
+  }
+  return value;
+}
+
+const service = z.preprocess(queueServiceKeys, strict({
   taskDefinition: z.string(),
   desiredCount: nonNegInt.optional(),
   schedulingStrategy: oneOf(['REPLICA', 'DAEMON'] as const).default('REPLICA'),
@@ -283,7 +326,7 @@ const service = strict({
   workload: workload.optional(),
   fidelity: oneOf(['fluid', 'request'] as const).default('fluid'),
   autoScaling: autoScaling.optional(),
-});
+}));
 
 // ------------------------------------------------------------------------ scenario
 

@@ -1,11 +1,27 @@
 // `workload.requestRate`: exactly one base shape, then optional modifiers (scenario.yaml).
 
 import { z } from 'zod';
-import { describe } from './duration.js';
+import { describe, formatDuration } from './duration.js';
 import { stepTimeExpected } from '../workload/trace/index.js';
 import { duration, forward, oneOf, positiveDuration, strict } from './schema-helpers.js';
 
 const rate = z.number().min(0);
+
+/**
+ * A positive duration of at least `minMs`. Floors on how finely a trace changes: each
+ * noise or walk step and each 1/24 of a diurnal cycle is a piece the fluid model integrates
+ * every metric period, so `every: 1ms` made 60 000 pieces a minute (a 30-minute run took
+ * minutes). No scenario needs finer: the service sees the rate averaged over metrics.period.
+ */
+function atLeast(minMs: number, why: string) {
+  return positiveDuration.superRefine((ms, ctx) => {
+    if (ms < minMs) ctx.addIssue({ code: 'custom', message: `expected at least ${formatDuration(minMs)} (${why}), found ${formatDuration(ms)}` });
+  });
+}
+/** diurnal.period: a cycle shorter than a minute averages out within one metric period. */
+const diurnalPeriod = atLeast(60_000, 'a shorter cycle averages out within a metric period and makes runs slow');
+/** noise.every, randomWalk.every: one random draw per step. */
+const drawEvery = atLeast(1000, 'one random draw a step: finer steps average out within a metric period and make runs slow');
 
 const singleStep = strict({ from: rate, to: rate, at: duration });
 const stepAt = strict({ at: duration, to: rate });
@@ -61,7 +77,7 @@ const baseShapes = {
     min: rate,
     max: rate,
     peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected a time of day "HH:MM" or "HH:MM:SS"').default('12:00'),
-    period: positiveDuration.default(86_400_000),
+    period: diurnalPeriod.default(86_400_000),
     timezone: z.string().optional(),
   }).refine((d) => d.max >= d.min, { message: 'diurnal needs max >= min' }),
   randomWalk: strict({
@@ -69,7 +85,7 @@ const baseShapes = {
     volatility: z.number().min(0),
     min: rate.default(0),
     max: rate.default(Number.MAX_SAFE_INTEGER),
-    every: positiveDuration.default(60_000),
+    every: drawEvery.default(60_000),
   }),
   csv: strict({
     file: z.string(),
@@ -90,7 +106,7 @@ const modifiers = {
       multiplier: z.number().min(0),
     }),
   ),
-  noise: strict({ type: oneOf(['gaussian'] as const).default('gaussian'), cv: z.number().min(0), every: positiveDuration.default(60_000) }),
+  noise: strict({ type: oneOf(['gaussian'] as const).default('gaussian'), cv: z.number().min(0), every: drawEvery.default(60_000) }),
 };
 
 const traceObject = strict({

@@ -1,11 +1,12 @@
 // Valid input that likely does not do what its author meant: a load change or a scheduled
-// action after the end of the run, an Availability Zone outside the scenario's region, a
+// action after the end of the run, a request rate's likely slips (trace-warnings.ts), an Availability Zone outside the scenario's region, a
 // deployment configuration under which a draining instance's tasks never leave.
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { formatDuration } from './duration.js';
+import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedScenario } from './resolve.js';
 
 export interface ScenarioWarning {
@@ -40,6 +41,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       });
     }
   }
+  out.push(...traceWarnings(s, options));
   if (options.durationOverridden) return out;
   for (const svc of s.services) {
     const rate = svc.config.workload?.requestRate;

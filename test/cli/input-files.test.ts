@@ -44,7 +44,7 @@ describe('files that are not regular files', () => {
     // through a shell pipe: Node's own stdin for a child is a socket pair, which /dev/stdin cannot open (ENXIO)
     const r = spawnSync('sh', ['-c', 'cat scenarios/quickstart.yaml | "$0" "$1" trace /dev/stdin --to 2m', process.execPath, BIN], { encoding: 'utf8', timeout: 15_000 });
     expect(r.status).toBe(0);
-    expect(r.stdout.split('\n')[0]).toBe('time_s,timestamp,service,rate');
+    expect(r.stdout.split('\n')[0]).toBe('time_s,timestamp,service,rps');
   }, 30_000);
 });
 

@@ -20,16 +20,16 @@ describe('ecsim trace', () => {
   it('quick start: one row a minute, 150 rps before 20m and 450 from 20m (step is right-continuous)', () => {
     const rows = parseCsv(runTrace({ scenario: QUICKSTART }));
     expect(rows).toHaveLength(61); // 0, 60, ..., 3600 s inclusive
-    expect(Object.keys(rows[0])).toEqual(['time_s', 'timestamp', 'service', 'rate']);
-    expect(rows[0]).toEqual({ time_s: '0', timestamp: '2026-03-02T09:00:00.000Z', service: 'web', rate: '150' });
-    expect(rows[19]).toMatchObject({ time_s: '1140', rate: '150' });
-    expect(rows[20]).toMatchObject({ time_s: '1200', timestamp: '2026-03-02T09:20:00.000Z', rate: '450' });
-    expect(rows[60]).toMatchObject({ time_s: '3600', rate: '450' });
+    expect(Object.keys(rows[0])).toEqual(['time_s', 'timestamp', 'service', 'rps']);
+    expect(rows[0]).toEqual({ time_s: '0', timestamp: '2026-03-02T09:00:00.000Z', service: 'web', rps: '150' });
+    expect(rows[19]).toMatchObject({ time_s: '1140', rps: '150' });
+    expect(rows[20]).toMatchObject({ time_s: '1200', timestamp: '2026-03-02T09:20:00.000Z', rps: '450' });
+    expect(rows[60]).toMatchObject({ time_s: '3600', rps: '450' });
   });
 
   it('--from/--to as durations or hh:mm, --step', () => {
     const a = parseCsv(runTrace({ scenario: QUICKSTART, from: '19m', to: '21m', step: '30s' }));
-    expect(a.map((r) => [r.time_s, r.rate])).toEqual([['1140', '150'], ['1170', '150'], ['1200', '450'], ['1230', '450'], ['1260', '450']]);
+    expect(a.map((r) => [r.time_s, r.rps])).toEqual([['1140', '150'], ['1170', '150'], ['1200', '450'], ['1230', '450'], ['1260', '450']]);
     const b = parseCsv(runTrace({ scenario: QUICKSTART, from: '09:19', to: '09:21' }));
     expect(b.map((r) => r.time_s)).toEqual(['1140', '1200', '1260']);
   });
@@ -40,7 +40,7 @@ describe('ecsim trace', () => {
     s.services.api.workload.requestRate = { constant: 7 };
     const file = writeScenario(tempDir(), 'two', s);
     const all = parseCsv(runTrace({ scenario: file, to: '2m' }));
-    expect(all.map((r) => [r.time_s, r.service, r.rate])).toEqual([
+    expect(all.map((r) => [r.time_s, r.service, r.rps])).toEqual([
       ['0', 'web', '150'], ['0', 'api', '7'], ['60', 'web', '150'], ['60', 'api', '7'], ['120', 'web', '150'], ['120', 'api', '7'],
     ]);
     const api = parseCsv(runTrace({ scenario: file, service: 'api', to: '2m' }));
@@ -56,12 +56,12 @@ describe('ecsim trace', () => {
     const b = parseCsv(runTrace({ scenario: file, seed: 5 }));
     const c = parseCsv(runTrace({ scenario: file, seed: 6 }));
     expect(a).toEqual(b);
-    expect(a.map((r) => r.rate)).not.toEqual(c.map((r) => r.rate));
+    expect(a.map((r) => r.rps)).not.toEqual(c.map((r) => r.rps));
     // the run's timeseries request_rate is the period mean of the same trace: the noise is
     // constant over each minute, so it equals the sampled rate at the period start
     runToFolder(loadScenarioFile(file, { seed: 5 }), { outDir: join(dir, 'out'), seed: 5 });
     const ts = parseCsv(readFileSync(join(dir, 'out', 'timeseries.csv'), 'utf8'));
-    for (let i = 0; i < 10; i++) expect(Number(ts[i].request_rate)).toBeCloseTo(Number(a[i].rate), 3);
+    for (let i = 0; i < 10; i++) expect(Number(ts[i].request_rate)).toBeCloseTo(Number(a[i].rps), 3);
   });
 
   it('unknown service: UsageError with a did-you-mean hint', () => {
@@ -79,7 +79,7 @@ describe('ecsim trace', () => {
   it('--out writes the file instead of stdout', async () => {
     const out = join(tempDir(), 'trace.csv');
     await traceCommand.handler({ scenario: QUICKSTART, out, to: '1m', _: [], $0: 'ecsim' });
-    expect(readFileSync(out, 'utf8')).toBe('time_s,timestamp,service,rate\n0,2026-03-02T09:00:00.000Z,web,150\n60,2026-03-02T09:01:00.000Z,web,150\n');
+    expect(readFileSync(out, 'utf8')).toBe('time_s,timestamp,service,rps\n0,2026-03-02T09:00:00.000Z,web,150\n60,2026-03-02T09:01:00.000Z,web,150\n');
   });
 });
 

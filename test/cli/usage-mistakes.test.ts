@@ -94,7 +94,7 @@ describe('usage mistakes', () => {
     for (const args of [['--from', '1h'], ['--from', '10:00'], ['--from', '1h', '--to', '1h']]) {
       const r = await cli('trace', QUICKSTART, ...args);
       expect(r.code, args.join(' ')).toBe(0);
-      expect(r.stdout.trim().split('\n'), args.join(' ')).toEqual(['time_s,timestamp,service,rate', last]);
+      expect(r.stdout.trim().split('\n'), args.join(' ')).toEqual(['time_s,timestamp,service,rps', last]);
     }
     expect((await cli('trace', QUICKSTART, '--to', '1h')).stdout).toBe(all.stdout);
   });

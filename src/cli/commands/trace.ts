@@ -1,5 +1,5 @@
 // `ecsim trace <scenario>`: prints (or writes) the request-rate traces a scenario describes,
-// as CSV `time_s,timestamp,service,rate`, so users can see what they wrote.
+// as CSV `time_s,timestamp,service,rps`, so users can see what they wrote.
 // The work is in ../actions/trace.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
@@ -16,7 +16,7 @@ export interface TraceArgs {
 
 export const traceCommand = {
   command: 'trace <scenario>',
-  describe: 'Print the request-rate trace of each service as CSV (time_s,timestamp,service,rate)',
+  describe: 'Print the request-rate trace of each service as CSV (time_s,timestamp,service,rps)',
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })

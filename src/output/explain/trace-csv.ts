@@ -1,5 +1,7 @@
 // `ecsim trace`: each service's request-rate trace sampled on a grid, as long-format CSV
-// (`time_s,timestamp,service,rate`, one row per time and service, time-major). Traces are
+// (`time_s,timestamp,service,rps`, one row per time and service, time-major). `time_s` and
+// `rps` are a CSV trace's default columns: one service's output replays as
+// `requestRate: {csv: {file}}` without options. Traces are
 // built exactly as a run builds them (src/sim/traces.ts, same random stream names), so for
 // the same seed the noise and random walks match the run's.
 
@@ -18,7 +20,7 @@ export interface TraceCsvOptions {
   seed: number;
 }
 
-export const TRACE_COLUMNS = ['time_s', 'timestamp', 'service', 'rate'] as const;
+export const TRACE_COLUMNS = ['time_s', 'timestamp', 'service', 'rps'] as const;
 
 /** The services whose request rate `ecsim trace` can show. */
 export function tracedServices(scenario: ResolvedScenario): string[] {

@@ -6,6 +6,7 @@ export { traceRows } from './trace-rows.js';
 export { parseTraceCsv, type ParseTraceCsvOptions } from './parse-trace-csv.js';
 export { BASE_SHAPES, MODIFIERS } from './base-shape.js';
 export { stepTimeExpected } from './shapes/step.js';
+export { noiseMeanFactor } from './modifiers/noise.js';
 export type {
   BaseShape,
   BuildTraceOptions,

@@ -1,8 +1,9 @@
 // parseTraceCsv: a recorded trace file (a header row, then one row per sample) becomes
 // TraceRows. The time column holds seconds since the simulation start (as `ecsim trace`
-// writes `time_s`); the value column holds requests (or messages) per second. Fields are
-// separated by ',' (or ';' or a tab, whichever the header uses most), may be "quoted",
-// and blank lines are skipped. Every error names the file, the line and the column.
+// writes `time_s`); the value column holds requests (or messages) per second (`rps`, as
+// `ecsim trace` writes it). Fields are separated by ',' (or ';' or a tab, whichever the
+// header uses most), may be "quoted"; a row may not have more fields than the header;
+// blank lines are skipped. Every error names the file, the line and the column.
 
 import { didYouMean } from './did-you-mean.js';
 import type { TraceRow } from './types.js';
@@ -46,6 +47,12 @@ export function parseTraceCsv(text: string, options: ParseTraceCsvOptions): Trac
   for (let i = h + 1; i < lines.length; i++) {
     if (lines[i].trim() === '') continue;
     const fields = splitFields(lines[i], separator);
+    if (fields.length > header.length) {
+      // a cell the header does not name was dropped silently; often a decimal comma ("400,5")
+      throw new Error(
+        `${at(i + 1)}: expected at most ${header.length} fields (the header's columns), found ${fields.length}; a decimal comma, or a separator inside an unquoted cell?`,
+      );
+    }
     const read = (col: { index: number; name: string }, what: string): number => {
       const cell = fields[col.index];
       if (cell === undefined) {
@@ -64,8 +71,10 @@ export function parseTraceCsv(text: string, options: ParseTraceCsvOptions): Trac
     if (value < 0) throw new Error(`${at(i + 1, vCol)}: expected a rate >= 0, found ${value}`);
     const t = seconds * 1000;
     if (rows.length > 0 && !(t > rows[rows.length - 1].t)) {
+      // `ecsim trace` of several services writes each time once per service
+      const oneService = header.includes('service') ? '; a file from `ecsim trace` holds one service only when written with --service' : '';
       throw new Error(
-        `${at(i + 1, tCol)}: expected a time after ${rows[rows.length - 1].t / 1000} (line ${previousLine}), found ${seconds}; times must increase`,
+        `${at(i + 1, tCol)}: expected a time after ${rows[rows.length - 1].t / 1000} (line ${previousLine}), found ${seconds}; times must increase${oneService}`,
       );
     }
     rows.push({ t, value });

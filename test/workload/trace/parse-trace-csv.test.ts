@@ -46,3 +46,15 @@ describe('parseTraceCsv: malformed files name the file, line and column', () => 
     expect(() => parseTraceCsv(text, opts)).toThrow(/^traces\/prod\.csv, line \d+/);
   });
 });
+
+describe('parseTraceCsv: a row with more fields than the header', () => {
+  it('is refused with the file, line and both counts (the cell beyond the header was dropped silently)', () => {
+    expect(() => parseTraceCsv('rps,time_s\n100,0,extra\n400,600\n', opts)).toThrow(
+      /^traces\/prod\.csv, line 2: expected at most 2 fields \(the header's columns\), found 3; a decimal comma, or a separator inside an unquoted cell\?$/,
+    );
+    // a decimal comma in a comma-separated file
+    expect(() => parseTraceCsv('time_s,rps\n0,100\n600,400,5\n', opts)).toThrow(/line 3: expected at most 2 fields .*found 3/);
+    // fewer fields are fine while the named columns are there
+    expect(parseTraceCsv('time_s,rps,note\n0,100\n', opts)).toEqual([{ t: 0, value: 100 }]);
+  });
+});

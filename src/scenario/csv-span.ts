@@ -1,0 +1,51 @@
+// A CSV trace's rows against the run, 0 to its end: `time_s` counts seconds since the
+// scenario's start, and the first value is held before the first row, the last after the
+// last. A file in epoch seconds or milliseconds was replayed silently as one held value.
+//
+// Refused: no row inside the run and none on both sides of it (every row before 0, or
+// every row at or after the end): the whole run would replay one value of the file, as
+// a constant would, which no one writes a file for. Warned: the file ends before the run
+// (its last value is held to the end), or only one of its rows falls within the run.
+
+import type { TraceRow } from '../workload/trace/index.js';
+import { formatDuration } from './duration.js';
+
+export interface CsvSpanProblem {
+  kind: 'refuse' | 'warn';
+  message: string;
+}
+
+/** Epoch seconds of 2001-09-09: a time_s above it is no offset into any run ecsim allows (at most 3660 days). */
+const EPOCH_SECONDS_FROM = 1e9;
+
+/** `rows` (times in ms, increasing) of `file` against a run of `endMs`; null when they fit. */
+export function csvSpanProblem(file: string, rows: readonly TraceRow[], endMs: number, startEpochMs: number): CsvSpanProblem | null {
+  if (rows.length === 0) return null;
+  const first = rows[0].t;
+  const last = rows[rows.length - 1].t;
+  const span = `its time_s runs from ${first / 1000} to ${last / 1000}, the run from 0 to ${endMs / 1000} (${formatDuration(endMs)})`;
+  const hint = unitHint(first, last, endMs, startEpochMs);
+  if (last < 0 || first >= endMs) {
+    const held = last < 0 ? rows[rows.length - 1].value : rows[0].value;
+    return {
+      kind: 'refuse',
+      message: `no row of "${file}" falls within the run: ${span}, so the whole run would replay the one value ${held}; ${hint}`,
+    };
+  }
+  const inside = rows.filter((r) => r.t >= 0 && r.t <= endMs).length;
+  const problems: string[] = [];
+  if (last < endMs) problems.push(`"${file}" ends ${formatDuration(endMs - last)} before the run does (its last value, ${rows[rows.length - 1].value}, is held to the end)`);
+  if (inside < 2 && rows.length > 1) problems.push(`only ${inside} of the ${rows.length} rows of "${file}" ${inside === 1 ? 'falls' : 'fall'} within the run`);
+  if (problems.length === 0) return null;
+  return { kind: 'warn', message: `${problems.join(', and ')}: ${span}; ${hint}` };
+}
+
+function unitHint(first: number, last: number, endMs: number, startEpochMs: number): string {
+  const basis = "time_s counts seconds since the scenario's start";
+  if (first / 1000 >= EPOCH_SECONDS_FROM) {
+    return `these look like Unix epoch seconds: ${basis} (${startEpochMs / 1000} in epoch seconds), subtract it`;
+  }
+  if (last > endMs && last / 1000 <= endMs) return `milliseconds? ${basis}: divide them by 1000`;
+  if (last > 0 && last < endMs && last * 60 >= endMs) return `minutes? ${basis}: multiply them by 60 (or shorten the run)`;
+  return last < endMs ? `${basis}: give rows up to ${endMs / 1000}, or shorten the run` : basis;
+}

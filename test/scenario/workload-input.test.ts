@@ -1,0 +1,170 @@
+// Request-rate and workload input that was accepted silently though it did not do what it
+// said: CSV traces outside the run, keys a queue workload ignores, a noise cv or weekend
+// factor written as a percent, trace steps so fine that runs crawl.
+
+import { describe, it, expect } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { loadScenarioFile, ScenarioError, scenarioWarnings } from '../../src/scenario/index.js';
+import { runTrace } from '../../src/cli/actions/trace.js';
+import { buildServiceTrace } from '../../src/sim/traces.js';
+import { RandomStreams } from '../../src/engine/index.js';
+import { buildTrace, noiseMeanFactor } from '../../src/workload/trace/index.js';
+import { quickstart, tempDir, writeScenario } from '../helpers.js';
+
+const dir = tempDir();
+
+/** The quick start (1 h from 2026-03-02T09:00:00Z, epoch second 1772442000) with a CSV trace of `rows`. */
+function withCsv(name: string, csv: string, patch: (s: Record<string, any>) => void = () => {}): string {
+  writeFileSync(join(dir, `${name}.csv`), csv);
+  const s = quickstart();
+  s.services.web.workload.requestRate = { csv: { file: `${name}.csv` } };
+  patch(s);
+  return writeScenario(dir, name, s);
+}
+
+function refusal(file: string): string {
+  try {
+    loadScenarioFile(file);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    const message = (e as ScenarioError).message;
+    expect(message.split('\n')).toHaveLength(1);
+    return message;
+  }
+  throw new Error(`${file} was accepted`);
+}
+
+const warningsOf = (file: string, durationMs?: number) =>
+  scenarioWarnings(loadScenarioFile(file, { durationMs }), { durationOverridden: durationMs !== undefined }).map((w) => `${w.at.join('.')}: ${w.message}`);
+
+describe('a CSV trace against the run (time_s: seconds since the start)', () => {
+  it('epoch seconds: no row within the run, so the run would replay one value: refused, naming the file, both spans and the start in epoch seconds', () => {
+    const file = withCsv('epoch', 'time_s,rps\n1772442000,100\n1772442060,400\n1772442120,100\n');
+    expect(refusal(file)).toMatch(
+      /services\.web\.workload\.requestRate\.csv\.file: no row of "epoch\.csv" falls within the run: its time_s runs from 1772442000 to 1772442120, the run from 0 to 3600 \(1h\), so the whole run would replay the one value 100; these look like Unix epoch seconds: .*\(1772442000 in epoch seconds\), subtract it$/,
+    );
+  });
+
+  it('every row before the start: refused too (the last value would be held throughout)', () => {
+    expect(refusal(withCsv('before', 'time_s,rps\n-600,100\n-60,250\n'))).toMatch(/no row of "before\.csv" falls within the run: its time_s runs from -600 to -60, .*the one value 250;/);
+  });
+
+  it('milliseconds: one row of three within the run is a warning with the hint to divide by 1000', () => {
+    const file = withCsv('ms', 'time_s,rps\n0,100\n60000,400\n120000,100\n');
+    expect(warningsOf(file)).toEqual([
+      'services.web.workload.requestRate.csv.file: only 1 of the 3 rows of "ms.csv" falls within the run: its time_s runs from 0 to 120000, the run from 0 to 3600 (1h); milliseconds? time_s counts seconds since the scenario\'s start: divide them by 1000',
+    ]);
+  });
+
+  it('a 90 s trace in a 1 h run: warned that its last value is held for the other 58m30s', () => {
+    const file = withCsv('short', 'time_s,rps\n0,100\n90,400\n');
+    const [w] = warningsOf(file);
+    expect(w).toMatch(/^services\.web\.workload\.requestRate\.csv\.file: "short\.csv" ends 58m30s before the run does \(its last value, 400, is held to the end\): its time_s runs from 0 to 90, the run from 0 to 3600 \(1h\); /);
+  });
+
+  it('a trace covering the run says nothing, nor one cut short on purpose by --duration', () => {
+    expect(warningsOf(withCsv('fits', 'time_s,rps\n0,100\n1800,400\n3600,100\n'))).toEqual([]);
+    expect(warningsOf(withCsv('longer', 'time_s,rps\n-60,100\n600,300\n1800,400\n7200,100\n'))).toEqual([]);
+    expect(warningsOf(withCsv('cut', 'time_s,rps\n0,100\n600,400\n'), 300_000)).toEqual([]);
+  });
+
+  it('`ecsim trace --service` output replays as a CSV trace without options (columns time_s and rps)', () => {
+    const out = runTrace({ scenario: writeScenario(dir, 'qs', quickstart()), service: 'web' });
+    const file = withCsv('replay', out);
+    const s = loadScenarioFile(file);
+    const trace = buildServiceTrace('web', s.services[0].config.workload!.requestRate, s, new RandomStreams(1));
+    // the quick start: 150 rps, 450 from 20m; rows every minute, replayed exactly at each row
+    expect([0, 1_140_000, 1_200_000, 3_600_000].map((t) => trace.rateAt(t))).toEqual([150, 150, 450, 450]);
+  });
+
+  it('the output of several services repeats each time: the error says to write it with --service', () => {
+    const s = quickstart();
+    s.services.api = structuredClone(s.services.web);
+    const out = runTrace({ scenario: writeScenario(dir, 'two', s), to: '2m' });
+    expect(refusal(withCsv('two-services', out))).toMatch(/two-services\.csv, line 3, column 1 \("time_s"\): expected a time after 0 \(line 2\), found 0; times must increase; a file from `ecsim trace` holds one service only when written with --service$/);
+  });
+});
+
+describe('keys a queue workload would ignore are refused (as cpuPerBusySlot on http)', () => {
+  const queue = (patch: (s: Record<string, any>) => void) => {
+    const s = quickstart();
+    const w = s.services.web.workload;
+    w.type = 'queue';
+    delete w.maxQueuePerTask;
+    delete w.perTask.capacityRps;
+    delete w.perTask.cpuBaseline;
+    s.services.web.autoScaling.policies = {};
+    delete s.services.web.loadBalancer.routing;
+    patch(s);
+    return writeScenario(dir, `queue-${Math.random().toString(36).slice(2)}`, s);
+  };
+
+  it('maxQueuePerTask (queue messages wait in one shared queue without a bound)', () => {
+    expect(refusal(queue((s) => (s.services.web.workload.maxQueuePerTask = 5)))).toMatch(
+      /:\d+: services\.web\.workload\.maxQueuePerTask: expected no maxQueuePerTask on a queue workload .*found number 5; remove it$/,
+    );
+  });
+
+  it('loadBalancer.routing, while its health check and deregistration delay are accepted (they still apply)', () => {
+    expect(refusal(queue((s) => (s.services.web.loadBalancer.routing = 'random')))).toMatch(
+      /:\d+: services\.web\.loadBalancer\.routing: expected no routing on a queue service .*found "random"; remove it \(healthCheck and deregistrationDelay still apply\)$/,
+    );
+    const s = loadScenarioFile(queue((x) => (x.services.web.loadBalancer = { deregistrationDelay: '30s', healthCheck: { interval: '10s' } })));
+    expect(s.services[0].config.loadBalancer).toMatchObject({ deregistrationDelay: 30_000, healthCheck: { interval: 10_000 } });
+  });
+
+  it('on http both stay accepted', () => {
+    const s = quickstart();
+    s.services.web.workload.maxQueuePerTask = 5;
+    s.services.web.loadBalancer.routing = 'random';
+    expect(loadScenarioFile(writeScenario(dir, 'http-keys', s)).services[0].config.workload!.maxQueuePerTask).toBe(5);
+  });
+});
+
+describe('noise cv and weekendFactor written as percents are warned of', () => {
+  const rate = (requestRate: unknown) => {
+    const s = quickstart();
+    s.services.web.workload.requestRate = requestRate;
+    return writeScenario(dir, `rate-${Math.random().toString(36).slice(2)}`, s);
+  };
+
+  it('the mean of the clipped noise factor, hand-derived: 1 + cv (g(1/cv) - g(4)), g(b) = phi(b) - b Q(b)', () => {
+    // g(4) = 1.3383e-4 - 4 x 3.1671e-5 = 7.15e-6; g(2) = 0.053991 - 2 x 0.022750 = 0.008491;
+    // g(1) = 0.241971 - 0.158655 = 0.083315; g(0.5) = 0.352065 - 0.5 x 0.308538 = 0.197797
+    expect(noiseMeanFactor(0.1)).toBe(1);
+    expect(noiseMeanFactor(0.25)).toBe(1);
+    expect(noiseMeanFactor(0.5)).toBeCloseTo(1 + 0.5 * (0.008491 - 7.15e-6), 5); // 1.00424
+    expect(noiseMeanFactor(1)).toBeCloseTo(1 + (0.083315 - 7.15e-6), 5); // 1.08331
+    expect(noiseMeanFactor(2)).toBeCloseTo(1 + 2 * (0.197797 - 7.15e-6), 5); // 1.39558
+  });
+
+  it('and the trace has that mean: constant 1 with noise cv 2 over 200 000 one-second steps', () => {
+    const t = buildTrace({ constant: 1, noise: { type: 'gaussian', cv: 2, every: 1000 } }, { startEpochMs: 0, streams: new RandomStreams(3), streamName: 'x' });
+    // the clipped factor's sd is below 2: 4 standard errors are 4 x 2 / sqrt(200 000) = 0.018
+    expect(Math.abs(t.meanRate(0, 200_000_000) - 1.39558)).toBeLessThan(0.018);
+  });
+
+  it('cv above 1 (the mean rises 153 % at cv 5), not at 1', () => {
+    expect(warningsOf(rate({ constant: 100, noise: { cv: 5 } }))).toEqual([
+      'services.web.workload.requestRate.noise.cv: cv is a fraction (0.1 for a 10 % spread), found 5: the factor 1 + cv x Z is clipped at 0 so often that the mean rate is 153 % above the trace\'s without noise; for 5 % write 0.05',
+    ]);
+    expect(warningsOf(rate({ constant: 100, noise: { cv: 1 } }))).toEqual([]);
+  });
+
+  it('weekendFactor above 10, not at 10', () => {
+    expect(warningsOf(rate({ constant: 100, weekly: { weekendFactor: 60 } }))).toEqual([
+      'services.web.workload.requestRate.weekly.weekendFactor: weekendFactor multiplies the weekend\'s rate, found 60 (60 times the weekday rate); for 60 % of it write 0.6',
+    ]);
+    expect(warningsOf(rate({ constant: 100, weekly: { weekendFactor: 10 } }))).toEqual([]);
+  });
+
+  it('floors on how finely a trace changes: diurnal.period >= 1m, noise.every and randomWalk.every >= 1s', () => {
+    expect(refusal(rate({ diurnal: { min: 10, max: 50, period: '59s' } }))).toMatch(/requestRate\.diurnal\.period: expected at least 1m \(.*\), found 59s$/);
+    expect(refusal(rate({ constant: 10, noise: { cv: 0.1, every: '999ms' } }))).toMatch(/requestRate\.noise\.every: expected at least 1s \(.*\), found 999ms$/);
+    expect(refusal(rate({ randomWalk: { start: 10, volatility: 0.1, every: '500ms' } }))).toMatch(/requestRate\.randomWalk\.every: expected at least 1s \(.*\), found 500ms$/);
+    for (const ok of [{ diurnal: { min: 10, max: 50, period: '1m' } }, { constant: 10, noise: { cv: 0.1, every: '1s' } }, { randomWalk: { start: 10, volatility: 0.1, every: '1s' } }]) {
+      expect(() => loadScenarioFile(rate(ok))).not.toThrow();
+    }
+  });
+});
