@@ -50,7 +50,8 @@ const REASONS: Record<string, string> = {
   EROFS: 'the file system is read-only',
   ENOSPC: 'no space left on the device',
   EDQUOT: 'disk quota exceeded',
-  ENAMETOOLONG: 'the name is too long',
+  ENAMETOOLONG: 'the name is longer than the file system takes (most take 255 bytes a name); give a shorter one',
+  EBUSY: 'it is in use and cannot be replaced (a mount point?); give a folder inside it as --out',
   EMFILE: 'too many open files',
 };
 

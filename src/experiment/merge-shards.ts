@@ -1,7 +1,7 @@
 // `ecsim merge`: joins the shard files of one sweep into the table the unsharded sweep
 // would have produced, after checking that every point is there exactly once.
 
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync, realpathSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { notAFileToRead } from '../scenario/input-file.js';
 import { shardOfFileName } from './shard.js';
@@ -24,9 +24,15 @@ export function shardFiles(inputs: readonly string[]): string[] {
 
 /** Reads and merges shard files; throws an Error naming missing or repeated points. */
 export function mergeShardFiles(files: readonly string[]): SweepTable {
+  const seen = new Map<string, string>();
   for (const file of files) {
     const notFile = notAFileToRead(file);
     if (notFile !== undefined) throw new Error(`merge: ${file}: ${notFile} (a sweep shard file)`);
+    // the same file twice (named twice, or as itself and in its folder): its points would be "in both" it and itself
+    const real = realpathSync(file);
+    const before = seen.get(real);
+    if (before !== undefined) throw new Error(`merge: expected each shard file once, found ${file}${before === file ? ' twice' : ` and ${before}, which are the same file`}`);
+    seen.set(real, file);
   }
   return mergeShards(files.map((file) => ({ file, table: parseShardCsv(readFileSync(file, 'utf8'), file) })));
 }
@@ -66,7 +72,12 @@ export function mergeShards(shards: readonly { file: string; table: SweepTable &
   for (const s of shards) {
     for (const row of s.table.rows) {
       if (!Number.isInteger(row.point) || row.point < 0 || row.point >= pointCount) throw new Error(`merge: ${s.file}: point ${row.point} is outside 0..${pointCount - 1}`);
-      if (owner[row.point] !== undefined) throw new Error(`merge: point ${row.point} is in both ${owner[row.point]} and ${s.file}`);
+      if (owner[row.point] === s.file) {
+        throw new Error(`merge: ${s.file}: expected each point once, found point ${row.point} in two rows (a shard file written twice into one?); run that shard again`);
+      }
+      if (owner[row.point] !== undefined) {
+        throw new Error(`merge: expected each point in one shard file, found point ${row.point} in both ${owner[row.point]} and ${s.file}: are they of different shard counts, or one a copy of the other?`);
+      }
       owner[row.point] = s.file;
       rows.push(row);
     }

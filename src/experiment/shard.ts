@@ -21,6 +21,14 @@ export const SHARD_INDEX_VARIABLES = ['JOB_COMPLETION_INDEX', 'AWS_BATCH_JOB_ARR
 
 /** The shard of this process from a 0-based array index in `env`, or undefined when none is set. */
 export function shardFromEnvironment(env: Record<string, string | undefined>, count: number): Shard | undefined {
+  // both set (a Kubernetes pod inside AWS Batch, a variable left exported): which one is meant is not ours to guess
+  const set = SHARD_INDEX_VARIABLES.filter((name) => env[name] !== undefined && env[name] !== '');
+  const [a, b] = set.map((name) => env[name]!.trim());
+  if (set.length === 2 && a !== b && !(/^\d+$/.test(a) && /^\d+$/.test(b) && Number(a) === Number(b))) {
+    throw new Error(
+      `--shards: expected one shard index, found ${set[0]}=${a} and ${set[1]}=${b}, which differ; unset the one not meant for ecsim, or use --shard i/n`,
+    );
+  }
   for (const name of SHARD_INDEX_VARIABLES) {
     const value = env[name];
     if (value === undefined || value === '') continue;

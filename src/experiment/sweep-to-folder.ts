@@ -1,14 +1,19 @@
 // Runs a sweep (or one shard of it) and writes `sweep.csv` and `comparison.md` (or, for a
 // shard, only `sweep.shard-i-of-n.csv`: `ecsim merge` writes the two from all the shards)
-// into the output folder, each file renamed into place when complete. Shards of one
-// sweep may share the folder (a shared volume), so the folder itself is not replaced.
+// into the output folder. Shards of one sweep may share the folder (a shared volume), so
+// the folder itself is not replaced.
 // With runs (default: sweeps of at most SWEEP_RUNS_LIMIT points), replication 0 of each
-// point also writes its full results folder to `runs/<point label>/` (point-label.ts),
-// each renamed into place when complete; a shard writes the runs of its own points.
+// point also writes its full results folder to `runs/<point label>/` (point-label.ts).
+// Outputs appear whole or not at all: the runs are written into a temporary folder beside
+// `runs/` and the files beside theirs, and only when all are written (a full disk fails
+// before) are they moved into place: `runs/` replaced whole, then the files. A shard moves
+// the runs of its own points into the shared `runs/`, each replacing that point's folder.
+// A sweep stopped half-way (Ctrl-C) leaves no output, only a temporary folder that the
+// next write into the folder removes (staging.ts).
 
 import { join } from 'node:path';
 import { assertReplaceable } from '../output/results-folder.js';
-import { assertWritableFolder, writeFileAtomic } from '../output/staging.js';
+import { assertNamesFit, assertWritableFolder, stageFile, stagingFolder, type StagedFile } from '../output/staging.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { inShard, shardFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
@@ -47,17 +52,26 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
   if (runsDir !== undefined) {
     // before any run: a runs/<label> in the way is refused now, not after hours of sweep
     sweepPointLabels(plan).forEach((label, i) => {
-      if (inShard(i, options.shard)) assertReplaceable(join(runsDir, label));
+      if (!inShard(i, options.shard)) return;
+      assertReplaceable(join(runsDir, label));
+      assertNamesFit(join(runsDir, label));
     });
   }
-  const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir, onProgress: options.onProgress });
-  const file = join(options.outDir, options.shard ? shardFileName(options.shard) : 'sweep.csv');
-  if (options.shard) {
-    writeFileAtomic(file, shardCsv(table));
-    return { file, markdownFile: undefined, table, runsDir };
+  const staging = runsDir !== undefined ? stagingFolder(runsDir, options.shard ? 'runs of a shard' : 'runs') : undefined;
+  const files: StagedFile[] = [];
+  try {
+    const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir: staging?.tempDir, onProgress: options.onProgress });
+    const file = join(options.outDir, options.shard ? shardFileName(options.shard) : 'sweep.csv');
+    const markdownFile = options.shard ? undefined : join(options.outDir, 'comparison.md');
+    files.push(stageFile(file, options.shard ? shardCsv(table) : sweepCsv(table)));
+    if (markdownFile !== undefined) files.push(stageFile(markdownFile, sweepMarkdown(table)));
+    staging?.commit();
+    for (const f of files) f.commit();
+    return { file, markdownFile, table, runsDir };
+  } catch (e) {
+    for (const f of files) f.abort();
+    if (staging === undefined) throw e;
+    staging.abort();
+    throw staging.namingUserPath(e);
   }
-  writeFileAtomic(file, sweepCsv(table));
-  const markdownFile = join(options.outDir, 'comparison.md');
-  writeFileAtomic(markdownFile, sweepMarkdown(table));
-  return { file, markdownFile, table, runsDir };
 }

@@ -5,7 +5,7 @@
 // holds nothing but what ecsim writes into results folders (run, compare, sweep, report).
 
 import { lstatSync, readdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 
 /** Files ecsim writes at the top of a results folder. */
 const RESULT_FILES = new Set([
@@ -52,12 +52,52 @@ export class OutputPathError extends Error {
  * ecsim results (whose `runs/` holds only results folders).
  */
 export function assertReplaceable(target: string): void {
+  // a folder is replaced by renaming; a mount point cannot be renamed (EBUSY, after all the work)
+  if (isMountPoint(target)) {
+    throw new OutputPathError(`cannot write results to "${target}": it is a mount point, which cannot be replaced; give a folder inside it (e.g. --out ${join(target, 'results')})`);
+  }
   const problem = whyNotReplaceable(target, true);
   if (problem !== null) {
     throw new OutputPathError(
       `cannot write results to "${target}": ${problem}; ecsim replaces only a results folder it wrote (choose another --out, or remove it yourself)`,
     );
   }
+}
+
+/** Whether `path` is a folder on another file system than its parent's (a bind mount of the same one is not seen). */
+export function isMountPoint(path: string): boolean {
+  const st = lstatOrNothing(path);
+  if (st === undefined || !st.isDirectory() || dirname(path) === path) return false;
+  const parent = lstatOrNothing(dirname(path));
+  return parent !== undefined && parent.dev !== st.dev;
+}
+
+/**
+ * Throws OutputPathError unless `target` is missing or a `runs/` folder of results folders
+ * (a sweep's, replaced whole when the sweep is done).
+ */
+export function assertReplaceableRuns(target: string): void {
+  if (isMountPoint(target)) {
+    throw new OutputPathError(`cannot write runs to "${target}": it is a mount point, which cannot be replaced; give an --out folder inside it`);
+  }
+  const st = lstatOrNothing(target);
+  const problem =
+    st === undefined ? null : st.isSymbolicLink() || !st.isDirectory() ? whyNotReplaceable(target, false) : whyNotReplaceableRuns(target);
+  if (problem !== null) {
+    throw new OutputPathError(
+      `cannot write runs to "${target}": ${st?.isDirectory() && !st.isSymbolicLink() ? `its "${problem}` : problem}; ecsim replaces only a runs folder it wrote (choose another --out, or remove it yourself)`,
+    );
+  }
+}
+
+/** Why a runs folder may not be replaced (`<run>" is not a results folder (...)`), or null. */
+function whyNotReplaceableRuns(runs: string): string | null {
+  for (const run of readdirSync(runs)) {
+    if (RESULT_PATTERNS.some((p) => p.test(run))) continue; // a stopped write's temporary folder, Finder's .DS_Store
+    const inner = whyNotReplaceable(join(runs, run), false);
+    if (inner !== null) return `${run}" is not a results folder (${inner})`;
+  }
+  return null;
 }
 
 function whyNotReplaceable(path: string, top: boolean): string | null {
@@ -70,11 +110,8 @@ function whyNotReplaceable(path: string, top: boolean): string | null {
     if (top && name === RUNS) {
       const runs = join(path, RUNS);
       if (!lstatSync(runs).isDirectory()) return `it holds "${RUNS}", which is not a folder`;
-      for (const run of readdirSync(runs)) {
-        if (RESULT_PATTERNS.some((p) => p.test(run))) continue; // a stopped write's temporary folder, Finder's .DS_Store
-        const inner = whyNotReplaceable(join(runs, run), false);
-        if (inner !== null) return `its "${RUNS}/${run}" is not a results folder (${inner})`;
-      }
+      const inner = whyNotReplaceableRuns(runs);
+      if (inner !== null) return `its "${RUNS}/${inner}`;
       continue;
     }
     return `it is a folder that ecsim did not write (it holds "${name}")`;

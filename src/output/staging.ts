@@ -3,38 +3,73 @@
 // the end, replacing an older one (only one: see results-folder.ts).
 //
 // The temporary names, `.<target name>.tmp-<host>-<pid>-<ms>`, say which process wrote
-// them. A run stopped half-way (Ctrl-C, a kill) cannot remove its own, so the first write
+// them. A name that would pass the file system's limit on a name (255 bytes) is shortened
+// to `.<start of the name>~<hash>.tmp-...`: any name the file system takes for the target
+// can be written. A run stopped half-way (Ctrl-C, a kill) cannot remove its own, so the first write
 // of a process into a folder removes those that processes of this host left and that have
 // ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
 // may not remove). A previous results folder caught mid-replacement is put back instead.
 
-import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
-import { assertReplaceable } from './results-folder.js';
+import { assertReplaceable, assertReplaceableRuns } from './results-folder.js';
 
 export function writeFileAtomic(path: string, content: string): void {
+  stageFile(path, content).commit();
+}
+
+/** A file written beside its target, to be renamed into place (commit) or removed (abort). */
+export interface StagedFile {
+  commit(): void;
+  abort(): void;
+}
+
+/**
+ * Writes `content` beside `path` now (a full disk fails here), for commit() to rename into
+ * place: a command that writes several outputs writes them all before it moves any.
+ */
+export function stageFile(path: string, content: string): StagedFile {
   const target = resolve(path);
+  assertNamesFit(target);
   const existing = lstatOrNothing(target);
+  if (existing?.isDirectory()) openSync(target, 'w'); // EISDIR now, before any other output moves into place
   if (existing !== undefined && !existing.isFile()) {
-    // a FIFO, a device (/dev/stdout) or a link: write through it, as a plain write would
-    try {
-      writeFileSync(target, content);
-    } catch (e) {
-      throw namingUserPath(e, target, target); // /dev/full's ENOSPC comes without a path
-    }
-    return;
+    // a FIFO, a device (/dev/stdout) or a link: written through, as a plain write would, when committed
+    return {
+      commit() {
+        try {
+          writeFileSync(target, content);
+        } catch (e) {
+          throw namingUserPath(e, target, target); // /dev/full's ENOSPC comes without a path
+        }
+      },
+      abort() {},
+    };
   }
   makeFolders(dirname(target));
   const temp = tempBeside(target);
   try {
     writeFileSync(temp, content);
     if (existing !== undefined) keepMode(temp, existing.mode);
-    renameInto(temp, target);
   } catch (e) {
     rmSync(temp, { force: true });
     throw namingUserPath(e, temp, target);
   }
+  return {
+    commit() {
+      try {
+        renameInto(temp, target);
+      } catch (e) {
+        rmSync(temp, { force: true });
+        throw namingUserPath(e, temp, target);
+      }
+    },
+    abort() {
+      rmSync(temp, { force: true });
+    },
+  };
 }
 
 /**
@@ -90,12 +125,40 @@ function removeEmptyFolders(made: readonly string[]): void {
  * lost to an --out that could never be written.
  */
 export function assertWritableFolder(path: string): void {
+  assertNamesFit(path);
   const { existing } = nearestExisting(path);
   if (!isFolder(existing)) {
     mkdirSync(existing); // EEXIST: a file is in the way
     return;
   }
-  accessSync(existing, constants.W_OK | constants.X_OK);
+  try {
+    accessSync(existing, constants.W_OK | constants.X_OK);
+  } catch (e) {
+    // said as the write it stands for would say it (EROFS, EACCES: one line naming the folder)
+    (e as NodeJS.ErrnoException).syscall = 'mkdir';
+    throw e;
+  }
+}
+
+/**
+ * Throws ENAMETOOLONG, naming the path up to the name at fault, when a name in `path` that
+ * does not exist yet is longer than the file system takes (or the whole path than the system
+ * takes): before any work, rather than when the results are moved into place.
+ */
+export function assertNamesFit(path: string): void {
+  const { existing, missing } = nearestExisting(path);
+  for (const p of missing) {
+    try {
+      lstatSync(join(existing, basename(p))); // the name, asked of the file system it will be made on
+      lstatSync(p);
+    } catch (e) {
+      const err = e as NodeJS.ErrnoException;
+      if (err.code !== 'ENAMETOOLONG') continue; // ENOENT: as expected
+      err.syscall = 'mkdir';
+      err.path = p;
+      throw err;
+    }
+  }
 }
 
 /** The deepest part of `path` that exists (or the root), and the parts below it that do not, deepest first. */
@@ -146,14 +209,17 @@ export interface StagingFolder {
   namingUserPath(e: unknown): unknown;
 }
 
-export function stagingFolder(outDir: string): StagingFolder {
+export function stagingFolder(outDir: string, kind: StagingKind = 'results'): StagingFolder {
   const target = resolve(outDir);
-  // before any work: a run must not end by failing to replace what is there
-  assertReplaceable(target);
+  // before any work: a run must not end by failing to replace what is there, or to name it
+  const check = kind === 'results' ? assertReplaceable : assertReplaceableRuns;
+  check(target);
+  assertNamesFit(target);
   // folders made for it go again if the work is refused (a compare without variants left an empty results/)
   const made = makeFolders(dirname(target));
-  const tempDir = tempBeside(target);
+  let tempDir = '';
   try {
+    tempDir = tempBeside(target);
     mkdirSync(tempDir);
   } catch (e) {
     removeEmptyFolders(made);
@@ -163,22 +229,19 @@ export function stagingFolder(outDir: string): StagingFolder {
   return {
     tempDir,
     commit() {
-      assertReplaceable(target); // (again: something may have appeared there meanwhile)
-      if (existsSync(target)) {
-        const old = `${tempDir}.old`;
-        renameInto(target, old, target);
-        try {
-          renameInto(tempDir, target);
-        } catch (e) {
-          try {
-            renameSync(old, target); // the older results stay where they were
-          } catch {
-            /* the first error says what went wrong */
-          }
-          throw e;
+      if (kind === 'runs of a shard') {
+        // shards share runs/: each of this shard's runs replaces its own folder there
+        makeFolders(target);
+        for (const name of readdirSync(tempDir)) {
+          const run = join(target, name);
+          assertReplaceable(run); // (again: another shard's may have appeared there meanwhile)
+          replaceWith(join(tempDir, name), run, join(tempDir, `${name}.old`));
         }
-        rmSync(old, { recursive: true, force: true });
-      } else renameInto(tempDir, target);
+        rmSync(tempDir, { recursive: true, force: true });
+        return;
+      }
+      check(target); // (again: something may have appeared there meanwhile)
+      replaceWith(tempDir, target, `${tempDir}${OLD}`);
     },
     abort() {
       rmSync(tempDir, { recursive: true, force: true });
@@ -188,6 +251,33 @@ export function stagingFolder(outDir: string): StagingFolder {
       return namingUserPath(e, tempDir, target);
     },
   };
+}
+
+/**
+ * What a staging folder becomes: a results folder (run, compare), a sweep's `runs/`
+ * replaced whole, or a shard's runs, each moved into the shared `runs/` replacing the
+ * folder of the same point.
+ */
+export type StagingKind = 'results' | 'runs' | 'runs of a shard';
+
+/** Moves the folder `from` to `target`, replacing what is there (moved aside to `old` first, put back on failure). */
+function replaceWith(from: string, target: string, old: string): void {
+  if (!existsSync(target)) {
+    renameInto(from, target);
+    return;
+  }
+  renameInto(target, old, target);
+  try {
+    renameInto(from, target);
+  } catch (e) {
+    try {
+      renameSync(old, target); // the older results stay where they were
+    } catch {
+      /* the first error says what went wrong */
+    }
+    throw e;
+  }
+  rmSync(old, { recursive: true, force: true });
 }
 
 /** renameSync; a failure names `shown` (the user's path), not a temporary name. */
@@ -211,7 +301,33 @@ const cleared = new Set<string>();
 /** A new temporary name beside `target` (an absolute path). */
 function tempBeside(target: string): string {
   removeLeftovers(dirname(target));
-  return join(dirname(target), `.${basename(target)}.tmp-${HOST}-${process.pid}-${Date.now()}`);
+  return join(dirname(target), tempName(basename(target), process.pid, Date.now()));
+}
+
+/** The longest name most file systems take (ext4, XFS, APFS, NTFS: 255 bytes or UTF-16 units). */
+const NAME_MAX = 255;
+const OLD = '.old';
+/** What ends a shortened target name in a temporary name: `~` and 8 hex digits of its hash. */
+const SHORTENED = /~[0-9a-f]{8}$/;
+
+/**
+ * `.<name>.tmp-<host>-<pid>-<ms>`, with room for `.old`; when that would be longer than
+ * NAME_MAX bytes, the name is cut and a hash of it added: `.<start>~<hash>.tmp-...`.
+ */
+export function tempName(name: string, pid: number, ms: number): string {
+  const suffix = `.tmp-${HOST}-${pid}-${ms}`;
+  const whole = `.${name}${suffix}`;
+  if (Buffer.byteLength(whole) + OLD.length <= NAME_MAX) return whole;
+  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
+  const room = NAME_MAX - OLD.length - Buffer.byteLength(suffix) - Buffer.byteLength(`.~${hash}`);
+  const chars = Array.from(name); // whole characters: a cut must not split one
+  while (Buffer.byteLength(chars.join('')) > room) chars.pop();
+  return `.${chars.join('')}~${hash}${suffix}`;
+}
+
+/** Whether a temporary name's target part was shortened (tempName), so that the target's name is not known. */
+function isShortened(tempNameWithoutOld: string, targetName: string): boolean {
+  return SHORTENED.test(targetName) && Buffer.byteLength(tempNameWithoutOld) + OLD.length > NAME_MAX - 4; // cut at most 3 bytes short of the limit
 }
 
 /**
@@ -243,6 +359,8 @@ export function removeLeftovers(dir: string): void {
     const path = join(dir, name);
     try {
       const target = join(dir, targetName);
+      // a shortened name does not say what to put back as: the older results stay where they are
+      if (old !== undefined && isShortened(name.slice(0, -old.length), targetName)) continue;
       if (old !== undefined && listed.has(name.slice(0, -old.length)) && !existsSync(target)) renameSync(path, target);
       else rmSync(path, { recursive: true, force: true });
     } catch {

@@ -1,4 +1,4 @@
-export { loadScenarioFile, loadScenarioObject, parseScenarioText, type LoadOptions } from './load.js';
+export { loadScenarioFile, loadScenarioObject, loadScenarioText, parseScenarioText, readScenarioText, type LoadOptions } from './load.js';
 export { ScenarioError, formatIssue, uniqueIssues, type ScenarioIssue } from './errors.js';
 export { parseDuration, formatDuration } from './duration.js';
 export { scenarioSchema, MAX_DURATION_MS } from './schema.js';

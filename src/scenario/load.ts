@@ -19,19 +19,30 @@ export interface LoadOptions {
 
 /** Loads, validates and resolves a scenario file; throws ScenarioError listing every problem. */
 export function loadScenarioFile(file: string, options: LoadOptions = {}): ResolvedScenario {
+  return loadScenarioText(file, readScenarioText(file), options);
+}
+
+/** Validates and resolves the text of a scenario file read with readScenarioText. */
+export function loadScenarioText(file: string, text: string, options: LoadOptions = {}): ResolvedScenario {
+  const raw = parseScenarioText(file, text);
+  return resolveRaw(file, raw.value, raw.lineOf, options);
+}
+
+/**
+ * The text of a scenario file, read once: a pipe (`cat s.yaml | ecsim validate /dev/stdin`)
+ * can be read only once. Throws ScenarioError when it cannot be read.
+ */
+export function readScenarioText(file: string): string {
   const notFile = notAFileToRead(file);
   if (notFile !== undefined) throw new ScenarioError(file, [{ path: '', message: notFile }]);
-  let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    return readFileSync(file, 'utf8');
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError(file, [
       { path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a scenario file' : `cannot read: ${code}` },
     ]);
   }
-  const raw = parseScenarioText(file, text);
-  return resolveRaw(file, raw.value, raw.lineOf, options);
 }
 
 /**

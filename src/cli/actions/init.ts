@@ -7,6 +7,7 @@ import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parse, parseDocument, type Pair } from 'yaml';
 import { UsageError } from '../errors.js';
+import { namingUserPath } from '../../output/staging.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
 import type { InitArgs } from '../commands/init.js';
 
@@ -39,7 +40,9 @@ export function init(argv: InitArgs): void {
     writeFileSync(out, json ? `${JSON.stringify(parse(text), null, 2)}\n` : text, { flag: 'wx' });
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new UsageError(`--out: cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : code === 'EEXIST' ? 'already exists' : code}`);
+    if (code === 'ENOENT' || code === 'EEXIST') throw new UsageError(`--out: cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : 'already exists'}`);
+    // EROFS, EACCES, ENOSPC, ENOTDIR...: one line naming the file, as every write says it (errors.ts fileSystemProblem)
+    throw namingUserPath(e, out, out);
   }
   const dropped = expectLists === 0 ? '' : `; the lesson's expect: ${expectLists === 1 ? 'list was' : 'lists were'} left out, add your own requirements`;
   const format = json ? '; as JSON, without the template\'s comments (a .yaml --out keeps them)' : '';

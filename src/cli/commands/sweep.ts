@@ -33,7 +33,7 @@ export const sweepCommand = {
       .option('shard', { type: 'string', describe: 'run shard i of n ("i/n", 1-based): points with index % n == i-1' })
       .option('shards', {
         type: 'number',
-        describe: 'shard count; the shard index (0-based) comes from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job)',
+        describe: 'shard count; the shard index (0-based) comes from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job); both set and different is refused',
       })
       .option('replications', { type: 'number', describe: 'replications per point (overrides the scenario\'s)' })
       .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s)' })
