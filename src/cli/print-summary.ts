@@ -11,7 +11,7 @@ export function printRunSummary(scenario: ResolvedScenario, report: RunReport, o
   lines.push('');
   const rows = Object.entries(s.services).map(([name, v]) => {
     const x = v as {
-      taskHours: number; desiredCount: { min: number; max: number; final: number }; cpuUtilization: { mean: number; p95: number };
+      taskHours: number; desiredCount: { min: number; max: number; final: number }; cpuUtilization: { mean: number | null; p95: number | null };
       requests: { offered: number; dropped: number }; latencyMs: { p95: number | null }; sloViolationMinutes: number;
       scalingActivities: { out: number; in: number };
     };
@@ -19,7 +19,7 @@ export function printRunSummary(scenario: ResolvedScenario, report: RunReport, o
       name,
       `${x.desiredCount.min}..${x.desiredCount.max} (${x.desiredCount.final})`,
       x.taskHours.toFixed(1),
-      `${x.cpuUtilization.mean.toFixed(1)} / ${x.cpuUtilization.p95.toFixed(1)}`,
+      x.cpuUtilization.mean === null || x.cpuUtilization.p95 === null ? '-' : `${x.cpuUtilization.mean.toFixed(1)} / ${x.cpuUtilization.p95.toFixed(1)}`,
       x.latencyMs.p95 === null ? '-' : x.latencyMs.p95.toFixed(0),
       x.requests.offered > 0 ? ((x.requests.dropped / x.requests.offered) * 100).toFixed(2) : '-',
       x.sloViolationMinutes.toFixed(0),

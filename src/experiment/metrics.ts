@@ -7,7 +7,7 @@ export const METRICS = [
   'cost', // cost.total, USD
   'sloViolationMinutes', // sum over services
   'latencyP95Ms', // max over services of latencyMs.p95
-  'cpuMean', // mean over services of cpuUtilization.mean, percent
+  'cpuMean', // mean over the services with data of cpuUtilization.mean, percent
   'taskHours', // sum over services
   'scalingActivities', // sum over services of scale outs + scale ins
   'droppedRequests', // sum over services of requests.dropped (rejected, HTTP 503)
@@ -17,7 +17,8 @@ export type MetricName = (typeof METRICS)[number];
 
 interface ServiceFigures {
   taskHours: number;
-  cpuUtilization: { mean: number };
+  /** null when the service had no CPUUtilization datapoint (never RUNNING). */
+  cpuUtilization: { mean: number | null };
   requests: { dropped: number };
   latencyMs: { p95: number | null };
   sloViolationMinutes: number;
@@ -30,13 +31,18 @@ export function headlineMetrics(summary: Summary): number[] {
   let slo = 0;
   let p95 = -Infinity;
   let cpu = 0;
+  let cpuServices = 0;
   let taskHours = 0;
   let scaling = 0;
   let dropped = 0;
   for (const s of services) {
     slo += s.sloViolationMinutes;
     if (s.latencyMs.p95 !== null && s.latencyMs.p95 > p95) p95 = s.latencyMs.p95;
-    cpu += s.cpuUtilization.mean;
+    // a service without a datapoint (never RUNNING) has no CPU figure: left out, not a 0
+    if (s.cpuUtilization.mean !== null) {
+      cpu += s.cpuUtilization.mean;
+      cpuServices++;
+    }
     taskHours += s.taskHours;
     scaling += s.scalingActivities.out + s.scalingActivities.in;
     dropped += s.requests.dropped;
@@ -45,7 +51,7 @@ export function headlineMetrics(summary: Summary): number[] {
     summary.cost.total,
     slo,
     p95 === -Infinity ? NaN : p95,
-    services.length === 0 ? NaN : cpu / services.length,
+    cpuServices === 0 ? NaN : cpu / cpuServices,
     taskHours,
     scaling,
     dropped,

@@ -34,7 +34,11 @@ export interface Task {
   instance: Instance | null;
   availabilityZone: string;
   state: TaskState;
-  readonly createdAt: number;
+  /**
+   * When ECS created it: when the service started it, or for a launchType EC2 task (no
+   * capacity provider) when an instance took it (see isCreated).
+   */
+  createdAt: number;
   runningAt: number | null;
   stoppedAt: number | null;
   /** Billing start for Fargate (image pull begins: PENDING). */
@@ -78,8 +82,23 @@ export class NewTask implements Task {
     readonly daemon: boolean,
     readonly cpu: number,
     readonly memory: number,
-    readonly createdAt: number,
+    public createdAt: number,
   ) {}
+}
+
+/**
+ * ECS has created this task. With `launchType: EC2` (no capacity provider strategy) the
+ * service scheduler creates a task only when a container instance meets its requirements;
+ * otherwise it reports the service event "unable to place a task because no container
+ * instance met all of its requirements" (AmazonECS developerguide
+ * service-event-messages-list.html) and no task exists (RunTask likewise answers with
+ * `failures`, reason RESOURCE:*, not a task: api_failures_messages.html). ecsim keeps such a task as a waiting placeholder
+ * (capacityProvider '' until placed) so the retry works as before, but it is no task for
+ * the outputs: no tasks.csv row, not in pending_count, tasksStarted or tasksStopped. With a
+ * capacity provider ECS does create the task, in PROVISIONING (cluster-auto-scaling.html).
+ */
+export function isCreated(t: Task): boolean {
+  return t.capacityProvider !== '';
 }
 
 /** States in which a task counts toward a service's running/pending tasks. */

@@ -7,7 +7,7 @@
 
 import { sampleDuration as sample, type Place, type RandomStream } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
-import { isLive, NewTask, type StopReason, type Task } from '../model/task.js';
+import { isCreated, isLive, NewTask, type StopReason, type Task } from '../model/task.js';
 import { targetHealthTimeline, type TargetHealthCheck, type TargetHealthTimeline } from '../model/target-health.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
 import { fargateHourlyRate, fargateTaskSize } from '../model/pricing/index.js';
@@ -226,7 +226,7 @@ export class ServiceRuntime {
   runningBeforeRotation = 0;
   /** Tasks in rotation now. */
   inRotationCount = 0;
-  /** Tasks in PROVISIONING or PENDING. */
+  /** Tasks in PROVISIONING or PENDING (created ones: a launchType EC2 task waiting for an instance is not, see isCreated). */
   starting = 0;
   /** Live (not leaving, not STOPPED) Fargate tasks per Availability Zone: where the next one goes. */
   private readonly fargateLiveByAz = new Map<string, number>();
@@ -247,7 +247,7 @@ export class ServiceRuntime {
       if (task.instance !== null) this.cluster.runningTasksChanged(task.instance, -1);
     }
     if (task.state === 'PROVISIONING') w.addProvisioning(task.capacityProvider, -1);
-    if (task.state === 'PROVISIONING' || task.state === 'PENDING') this.starting--;
+    if ((task.state === 'PROVISIONING' && isCreated(task)) || task.state === 'PENDING') this.starting--;
     if (state === 'PENDING') this.starting++;
     if (task.launchType === 'FARGATE') {
       if (task.state === 'PROVISIONING' && state !== 'STOPPED') w.addReserved(task.capacityProvider, task.cpu, task.memory);
@@ -378,9 +378,12 @@ export class ServiceRuntime {
       world.now,
     );
     this.tasks.add(task);
-    this.tasksStarted++;
     world.addProvisioning(task.capacityProvider, 1);
-    this.starting++;
+    // a launchType EC2 task is created when an instance takes it (placeOn)
+    if (isCreated(task)) {
+      this.tasksStarted++;
+      this.starting++;
+    }
     if (provider) this.providerCounts.set(provider, (this.providerCounts.get(provider) ?? 0) + 1);
     if (fargate && p.kind === 'fargate') {
       const azCounts = this.fargateLiveByAz;
@@ -503,10 +506,13 @@ export class ServiceRuntime {
     task.instance = inst;
     task.availabilityZone = inst.availabilityZone;
     if (!task.capacityProvider) {
-      // launchType EC2: the task belongs to the instance's group from now on
+      // launchType EC2: ECS creates the task now (isCreated); it belongs to the instance's group
       world.addProvisioning('', -1);
       world.addProvisioning(inst.provider, 1);
       task.capacityProvider = inst.provider;
+      task.createdAt = world.now;
+      this.tasksStarted++;
+      this.starting++;
       this.providerCounts.set(inst.provider, (this.providerCounts.get(inst.provider) ?? 0) + 1);
     }
     world.log('task-placed', task.id, `${task.id} placed on ${inst.id} (${inst.type.name}, ${inst.availabilityZone})`);
@@ -801,9 +807,11 @@ export class ServiceRuntime {
       this.leavingCount--;
       if (task.stopReason === null) this.awaitingReplacement--;
     }
-    this.tasksStopped++;
-    world.log('task-stopped', task.id, `${task.id} STOPPED (${task.stopReason})`);
-    this.sink.taskStopped(task);
+    if (isCreated(task)) {
+      this.tasksStopped++;
+      world.log('task-stopped', task.id, `${task.id} STOPPED (${task.stopReason})`);
+      this.sink.taskStopped(task);
+    }
     if (inst) this.cluster.groups.get(inst.provider)?.checkDrained(inst);
     this.requestReconcile();
   }
@@ -947,7 +955,7 @@ export class ServiceRuntime {
     for (const t of this.tasks) {
       if (t.runningAt !== null) this.runningMsTotal += world.now - t.runningAt;
       t.stopReason = t.stopReason ?? 'simulation-end';
-      this.sink.taskStopped(t);
+      if (isCreated(t)) this.sink.taskStopped(t);
     }
   }
 }

@@ -112,7 +112,8 @@ export class Distribution {
     return this.exact?.length ?? 0;
   }
 
-  stats(): { mean: number; p50: number; p95: number; max: number } {
+  /** All four null when no value was pushed (no datapoint: a "no data", not a 0). */
+  stats(): DistributionStats {
     if (this.exact !== null) return distributionStats(this.exact);
     const sketch = this.sketch!;
     return { mean: round(this.sum / this.n), p50: round(sketchQuantile(sketch, 0.5)), p95: round(sketchQuantile(sketch, 0.95)), max: round(this.max) };
@@ -131,8 +132,11 @@ export class ServiceSummary {
   scaleIn = 0;
 }
 
-export function distributionStats(series: Series): { mean: number; p50: number; p95: number; max: number } {
-  if (series.length === 0) return { mean: 0, p50: 0, p95: 0, max: 0 };
+/** mean/p50/p95/max of per-period values; each null when there was none. */
+export type DistributionStats = { mean: number; p50: number; p95: number; max: number } | { mean: null; p50: null; p95: null; max: null };
+
+export function distributionStats(series: Series): DistributionStats {
+  if (series.length === 0) return { mean: null, p50: null, p95: null, max: null };
   // d3's quantileSorted reads a typed array as it reads an array; its typings say number[]
   const sorted = series.values().slice().sort() as unknown as number[];
   return {

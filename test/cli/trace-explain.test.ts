@@ -110,8 +110,8 @@ describe('ecsim explain (quick start, seed 1)', () => {
     expect(text).toMatch(/^09:17 {2}web: alarm TargetTracking-web-cpu-AlarmLow in ALARM: CPU below 54 % .*newest 52\.5\); no scale in: already at minCapacity 3$/m);
   });
 
-  it('tells the first tasks waited for the instances to register (launchDelay 60 s)', () => {
-    expect(text).toMatch(/^09:01 {2}web: 3 tasks waited in PROVISIONING for 60 s \(no instance registered\) until i-0+1, i-0+2, i-0+3 registered$/m);
+  it('tells the first tasks waited for the instances to register (launchDelay 60 s): launchType EC2, so ECS created them then', () => {
+    expect(text).toMatch(/^09:01 {2}web: no instance could take a task for 60 s \(no instance registered\); ECS created 3 tasks when i-0+1, i-0+2, i-0+3 registered$/m);
   });
 
   it('says why it did not scale in: CPU never fell below 54 % (90 % of 60)', () => {

@@ -66,6 +66,77 @@ export function provisioningWaitLines(
       text: `${service}: ${n} ${n === 1 ? 'task' : 'tasks'} still PROVISIONING at the end, waiting since ${formatClock(since, clock)}${reasons}`,
     });
   }
+  lines.push(...unplacedLaunchTypeLines(events, registeredAt, unplaceable, placements, clock, endS));
+  return lines;
+}
+
+/** A task id is `<service>-<n>`. */
+const serviceOfTask = (taskId: string): string => taskId.replace(/-\d+$/, '');
+
+/**
+ * launchType EC2 services (their task-unplaceable messages name no capacity provider to
+ * wait for): ECS creates no task until an instance takes it, so tasks.csv has no waiting
+ * task; the wait is read from the events instead. A wait starts at a failed placement and
+ * ends when the service next places tasks (one line for the tasks placed at that moment),
+ * or lasts to the end of the run.
+ */
+function unplacedLaunchTypeLines(
+  events: readonly EventRow[],
+  registeredAt: ReadonlyMap<string, number>,
+  unplaceable: ReadonlyMap<string, EventRow[]>,
+  placements: ReadonlyMap<string, Placement>,
+  clock: ClockFormat,
+  endS: number,
+): ExplainLine[] {
+  const launchType = new Set<string>();
+  for (const [service, list] of unplaceable) if (list.some((e) => !/waits in PROVISIONING for /.test(e.message))) launchType.add(service);
+  if (launchType.size === 0) return [];
+  const since = new Map<string, number>();
+  const placedNow = new Map<string, { timeS: number; instances: string[]; n: number }>();
+  const lines: ExplainLine[] = [];
+  const flush = (service: string) => {
+    const g = placedNow.get(service);
+    if (!g) return;
+    placedNow.delete(service);
+    const from = since.get(service)!;
+    since.delete(service);
+    const fresh = g.instances.filter((id) => registeredAt.get(id) === g.timeS);
+    const when = fresh.length > 0 ? `when ${listSome(fresh)} registered` : 'when capacity was freed on a registered instance';
+    lines.push({
+      timeS: g.timeS,
+      service,
+      provider: null,
+      order: LINE_ORDER.provisioning,
+      text: `${service}: no instance could take a task for ${formatSpan(g.timeS - from)}${reasonsBetween(unplaceable.get(service) ?? [], from, g.timeS)}; ECS created ${g.n} ${g.n === 1 ? 'task' : 'tasks'} ${when}`,
+    });
+  };
+  for (const e of events) {
+    if (e.type === 'task-unplaceable' && launchType.has(e.subject)) {
+      flush(e.subject);
+      if (!since.has(e.subject)) since.set(e.subject, e.timeS);
+    } else if (e.type === 'task-placed') {
+      const service = serviceOfTask(e.subject);
+      if (!since.has(service)) continue;
+      const g = placedNow.get(service);
+      if (g !== undefined && g.timeS !== e.timeS) flush(service);
+      if (!since.has(service)) continue;
+      const cur = placedNow.get(service) ?? { timeS: e.timeS, instances: [], n: 0 };
+      cur.n++;
+      const id = placements.get(e.subject)?.instanceId;
+      if (id && !cur.instances.includes(id)) cur.instances.push(id);
+      placedNow.set(service, cur);
+    }
+  }
+  for (const service of [...placedNow.keys()]) flush(service);
+  for (const [service, from] of since) {
+    lines.push({
+      timeS: endS,
+      service,
+      provider: null,
+      order: LINE_ORDER.note,
+      text: `${service}: no instance could take its tasks since ${formatClock(from, clock)}${reasonsBetween(unplaceable.get(service) ?? [], from, endS)}; with launchType EC2 ECS creates no task until one can`,
+    });
+  }
   return lines;
 }
 
