@@ -3,7 +3,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { cli, oneLine, quickstart, tempDir, writeScenario } from '../helpers.js';
 
@@ -116,5 +116,64 @@ describe('explain on a corrupt results folder', () => {
     writeFileSync(events, good);
     writeFileSync(join(res, 'tasks.csv'), 'task_id,service\n"t1,web\n');
     expect(await oneLine('explain', res)).toMatch(new RegExp(`^ecsim: ${join(res, 'tasks.csv').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected a CSV file written by ecsim run, found a malformed one: `));
+  }, 60_000);
+});
+
+describe('report on a corrupt results folder', () => {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  it('summary.json truncated or of another shape, a CSV cell that is no number, missing columns, a folder for a file: exit 2, one line naming the file', async () => {
+    const dir = tempDir();
+    const res = join(dir, 'res');
+    expect((await cli('run', 'scenarios/quickstart.yaml', '--duration', '10m', '--quiet', '--out', res)).code).toBe(0);
+    const out = join(dir, 'r.html');
+    const report = () => oneLine('report', res, '--quiet', '--out', out);
+    const broken = async (name: string, content: string | null) => {
+      const path = join(res, name);
+      const good = readFileSync(path, 'utf8');
+      rmSync(path);
+      if (content === null) mkdirSync(path);
+      else writeFileSync(path, content);
+      const line = await report();
+      rmSync(path, { recursive: true });
+      writeFileSync(path, good);
+      return line;
+    };
+    const summary = join(res, 'summary.json');
+    expect(await broken('summary.json', '[]')).toBe(`ecsim: ${summary}: expected a JSON object written by ecsim run, found an empty list`);
+    expect(await broken('summary.json', '{"services": 3}')).toBe(`ecsim: ${summary}: services: expected an object of figures (as ecsim run writes it), found the number 3`);
+    expect(await broken('summary.json', '{"services": {"web": {"latencyMs": {"p95": "fast"}}}}')).toBe(
+      `ecsim: ${summary}: services.web.latencyMs.p95: expected a number or null (as ecsim run writes it), found the string "fast"`,
+    );
+    expect(await broken('summary.json', '{"scenario": "quick')).toMatch(new RegExp(`^ecsim: ${escape(summary)}: expected JSON written by ecsim run, found a malformed file: `));
+    const ts = join(res, 'timeseries.csv');
+    const rows = readFileSync(ts, 'utf8').split('\n');
+    const header = rows[0].split(',');
+    const second = rows[2].split(',');
+    second[header.indexOf('desired_count')] = 'two';
+    expect(await broken('timeseries.csv', [rows[0], rows[1], second.join(','), ...rows.slice(3)].join('\n'))).toBe(
+      `ecsim: ${ts}: row 2, column desired_count: expected a number, found "two"`,
+    );
+    expect(await broken('tasks.csv', 'task_id,service\nweb-1,web\n')).toBe(
+      `ecsim: ${join(res, 'tasks.csv')}: expected the columns task_id, service, capacity_provider, launch_type, instance_id, created_s, running_s, stopped_s, stop_reason (written by ecsim run), found task_id,service`,
+    );
+    expect(await broken('events.csv', null)).toBe(`ecsim: ${join(res, 'events.csv')}: expected a CSV file written by ecsim run, found a folder`);
+    expect(await broken('scenario.json', '[1]')).toBe(`ecsim: ${join(res, 'scenario.json')}: expected a JSON object written by ecsim run, found a list of 1`);
+    expect(existsSync(out)).toBe(false);
+    // restored: the report is written
+    expect((await cli('report', res, '--quiet', '--out', out)).code).toBe(0);
+  }, 60_000);
+
+  it('a compare folder: comparison.csv without the metric columns, runs/ a file: exit 2, one line naming the file', async () => {
+    const cmp = join(tempDir(), 'cmp');
+    expect((await cli('compare', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--replications', '1', '--jobs', '1', '--quiet', '--out', cmp)).code).toBe(0);
+    const csv = join(cmp, 'comparison.csv');
+    const good = readFileSync(csv, 'utf8');
+    writeFileSync(csv, good.split('\n').map((l) => l.split(',').slice(0, 3).join(',')).join('\n'));
+    expect(await oneLine('report', cmp, '--quiet')).toMatch(new RegExp(`^ecsim: ${escape(csv)}: expected the columns variant, cost_mean, cost_ci95, sloViolationMinutes_mean, .* \\(written by ecsim compare\\), found variant,cost_mean,cost_ci95$`));
+    writeFileSync(csv, good);
+    rmSync(join(cmp, 'runs'), { recursive: true });
+    writeFileSync(join(cmp, 'runs'), 'x');
+    expect(await oneLine('report', cmp, '--quiet')).toBe(`ecsim: ${join(cmp, 'runs')}: expected the folder of the runs' results folders (written by ecsim compare or sweep), found a file`);
   }, 60_000);
 });

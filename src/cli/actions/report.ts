@@ -3,6 +3,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { comparisonKind, isResultsFolder, writeReports, type WrittenReports } from '../../output/report/index.js';
+import { ResultsFileError } from '../../output/results-file.js';
 import { shardOfFileName } from '../../experiment/shard.js';
 import { UsageError } from '../errors.js';
 import type { ReportArgs } from '../commands/report.js';
@@ -34,9 +35,10 @@ export function runReport(argv: ReportArgs): WrittenReports {
   try {
     return writeReports(dir, { htmlPath: argv.out });
   } catch (e) {
-    // The readers throw plain Errors for malformed files (bad input); a file that cannot be
-    // written says so itself (fileSystemProblem); anything else is a bug.
-    if (e instanceof Error && e.constructor === Error && (e as NodeJS.ErrnoException).code === undefined) throw new UsageError(`${dir}: ${e.message}`);
+    // The readers name a file of the folder that is missing, malformed or misshapen (bad
+    // input); a file that cannot be written says so itself (fileSystemProblem); anything
+    // else is a bug.
+    if (e instanceof ResultsFileError) throw new UsageError(e.message);
     throw e;
   }
 }
