@@ -8,7 +8,7 @@
 
 import { join } from 'node:path';
 import { assertReplaceable } from '../output/results-folder.js';
-import { assertWritableFolder, writeFileAtomic } from '../output/staging.js';
+import { assertWritableFolder, writeFileAtomic, writeFilesAtomic } from '../output/staging.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { inShard, shardFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
@@ -56,8 +56,10 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
     writeFileAtomic(file, shardCsv(table));
     return { file, markdownFile: undefined, table, runsDir };
   }
-  writeFileAtomic(file, sweepCsv(table));
   const markdownFile = join(options.outDir, 'comparison.md');
-  writeFileAtomic(markdownFile, sweepMarkdown(table));
+  writeFilesAtomic([
+    [file, sweepCsv(table)],
+    [markdownFile, sweepMarkdown(table)],
+  ]);
   return { file, markdownFile, table, runsDir };
 }

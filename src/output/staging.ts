@@ -8,32 +8,90 @@
 // ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
 // may not remove). A previous results folder caught mid-replacement is put back instead.
 
-import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assertReplaceable } from './results-folder.js';
 
 export function writeFileAtomic(path: string, content: string): void {
-  const target = resolve(path);
-  const existing = lstatOrNothing(target);
-  if (existing !== undefined && !existing.isFile()) {
-    // a FIFO, a device (/dev/stdout) or a link: write through it, as a plain write would
-    try {
-      writeFileSync(target, content);
-    } catch (e) {
-      throw namingUserPath(e, target, target); // /dev/full's ENOSPC comes without a path
-    }
-    return;
-  }
-  makeFolders(dirname(target));
-  const temp = tempBeside(target);
+  writeFilesAtomic([[path, content]]);
+}
+
+/**
+ * Files written whole and together (sweep.csv with its comparison.md, report.html with its
+ * report.md): each is written beside its target first and all are renamed into place only
+ * then, so a failure while writing (a full disk, no permission) leaves every target as it
+ * was. A target that is a folder is refused before anything is written (EISDIR). One that
+ * is a FIFO, a device or a link is written through, as a plain write would, after the
+ * others are in place.
+ */
+export function writeFilesAtomic(files: readonly (readonly [path: string, content: string])[]): void {
+  const targets = files.map(([path, content]) => ({ target: resolve(path), content, existing: lstatOrNothing(resolve(path)), temp: '' }));
+  const folder = targets.find((t) => t.existing?.isDirectory());
+  if (folder !== undefined) throw Object.assign(new Error(`EISDIR: illegal operation on a directory, open '${folder.target}'`), { code: 'EISDIR', syscall: 'open', path: folder.target });
+  const staged = targets.filter((t) => t.existing === undefined || t.existing.isFile());
   try {
-    writeFileSync(temp, content);
-    if (existing !== undefined) keepMode(temp, existing.mode);
-    renameInto(temp, target);
+    for (const t of staged) {
+      makeFolders(dirname(t.target));
+      t.temp = tempBeside(t.target);
+      try {
+        writeFileSync(t.temp, t.content);
+        if (t.existing !== undefined) keepMode(t.temp, t.existing.mode);
+      } catch (e) {
+        throw namingUserPath(e, t.temp, t.target);
+      }
+    }
+    for (const t of staged) {
+      renameInto(t.temp, t.target);
+      t.temp = '';
+    }
   } catch (e) {
-    rmSync(temp, { force: true });
-    throw namingUserPath(e, temp, target);
+    for (const t of staged) if (t.temp !== '') rmSync(t.temp, { force: true });
+    throw e;
+  }
+  for (const t of targets) {
+    if (staged.includes(t)) continue;
+    // a FIFO, a device (/dev/stdout) or a link: written through
+    try {
+      writeFileSync(t.target, t.content);
+    } catch (e) {
+      throw namingUserPath(e, t.target, t.target); // /dev/full's ENOSPC comes without a path
+    }
+  }
+}
+
+/** Whether `path` is there and neither a file nor a folder (through links): /dev/stdout, a FIFO. */
+export function isPipeOrDevice(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false; // not there (or not ours to look at: the write says why)
+  }
+}
+
+/**
+ * Whether a file a command writes beside the one it was named to write (a run's report.md,
+ * a merge's comparison.md) may be written at `path`: null when nothing is there or it is
+ * an earlier one of its kind (a regular file, through links, whose text `earlier`
+ * recognises); otherwise what is there instead, for "found ...".
+ */
+export function besideFileInTheWay(path: string, earlier: (text: string) => boolean): string | null {
+  let stat;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return null; // nothing we may look at: the write says why
+  }
+  if (stat === undefined) return null;
+  if (stat.isDirectory()) return 'a folder';
+  if (!stat.isFile()) return 'a device or pipe';
+  // an earlier one is small; a large file is someone else's
+  if (stat.size > 4_000_000) return 'another file';
+  try {
+    return earlier(readFileSync(path, 'utf8')) ? null : 'another file';
+  } catch {
+    return 'a file it may not read';
   }
 }
 
