@@ -44,6 +44,20 @@ export function expectSameRun(a: ReturnType<typeof runKeepingRows>, b: ReturnTyp
   expect(a.summary).toEqual(b.summary);
 }
 
+/** A results folder of the quick start run for 10 min, at `out`; returns `out`. */
+export async function quickRun(out: string): Promise<string> {
+  expect((await cli('run', QUICKSTART, '--duration', '10m', '--quiet', '--out', out)).code).toBe(0);
+  return out;
+}
+
+/** The two shard files of a sweep of the compare quick start (10 min, 1 replication) in `dir`, for merge; returns `dir`. */
+export async function twoShards(dir: string): Promise<string> {
+  for (const shard of ['1/2', '2/2']) {
+    expect((await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--replications', '1', '--jobs', '1', '--shard', shard, '--no-runs', '--quiet', '--out', dir)).code).toBe(0);
+  }
+  return dir;
+}
+
 /** Runs the CLI in-process and expects a usage error: exit 2, one line on stderr; returns the line. */
 export async function oneLine(...args: string[]): Promise<string> {
   const r = await cli(...args);

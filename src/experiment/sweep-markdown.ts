@@ -26,6 +26,11 @@ export function sweepMarkdown(table: SweepTable): string {
   return `${lines.join('\n')}\n`;
 }
 
+/** Whether `text` is an earlier sweep's comparison.md (its heading), which a merge may replace. */
+export function isSweepMarkdown(text: string): boolean {
+  return /^# Sweep(: .*)?\n/.test(text);
+}
+
 /** A table cell: `|` escaped, line breaks as spaces (a value may be any JSON or YAML text). */
 function cell(text: string): string {
   return text.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');

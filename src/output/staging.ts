@@ -10,14 +10,67 @@
 // ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
 // may not remove). A previous results folder caught mid-replacement is put back instead.
 
-import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assertReplaceable, assertReplaceableRuns } from './results-folder.js';
 
 export function writeFileAtomic(path: string, content: string): void {
-  stageFile(path, content).commit();
+  writeFilesAtomic([[path, content]]);
+}
+
+/**
+ * Files written whole and together (sweep.csv with its comparison.md, report.html with its
+ * report.md): each is written beside its target first (stageFile) and all are renamed into
+ * place only then, so a failure while writing (a full disk, no permission, a folder in the
+ * way) leaves every target as it was. One that is a FIFO, a device or a link is written
+ * through, as a plain write would, in its turn.
+ */
+export function writeFilesAtomic(files: readonly (readonly [path: string, content: string])[]): void {
+  const staged: StagedFile[] = [];
+  try {
+    for (const [path, content] of files) staged.push(stageFile(path, content));
+  } catch (e) {
+    for (const s of staged) s.abort();
+    throw e;
+  }
+  for (const s of staged) s.commit();
+}
+
+/** Whether `path` is there and neither a file nor a folder (through links): /dev/stdout, a FIFO. */
+export function isPipeOrDevice(path: string): boolean {
+  try {
+    const stat = statSync(path);
+    return !stat.isFile() && !stat.isDirectory();
+  } catch {
+    return false; // not there (or not ours to look at: the write says why)
+  }
+}
+
+/**
+ * Whether a file a command writes beside the one it was named to write (a run's report.md,
+ * a merge's comparison.md) may be written at `path`: null when nothing is there or it is
+ * an earlier one of its kind (a regular file, through links, whose text `earlier`
+ * recognises); otherwise what is there instead, for "found ...".
+ */
+export function besideFileInTheWay(path: string, earlier: (text: string) => boolean): string | null {
+  let stat;
+  try {
+    stat = statSync(path, { throwIfNoEntry: false });
+  } catch {
+    return null; // nothing we may look at: the write says why
+  }
+  if (stat === undefined) return null;
+  if (stat.isDirectory()) return 'a folder';
+  if (!stat.isFile()) return 'a device or pipe';
+  // an earlier one is small; a large file is someone else's
+  if (stat.size > 4_000_000) return 'another file';
+  try {
+    return earlier(readFileSync(path, 'utf8')) ? null : 'another file';
+  } catch {
+    return 'a file it may not read';
+  }
 }
 
 /** A file written beside its target, to be renamed into place (commit) or removed (abort). */

@@ -3,9 +3,9 @@
 
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cli, oneLine, quickstart, tempDir, writeScenario } from '../helpers.js';
+import { cli, oneLine, quickRun, quickstart, tempDir, twoShards, writeScenario } from '../helpers.js';
 
 const BIN = resolve('dist/ecsim/bin.js');
 
@@ -69,10 +69,7 @@ describe('an alias bomb', () => {
 describe('--out naming an input', () => {
   it('merge --out one of the shard files (or a link to it): exit 2, the shard untouched', async () => {
     const dir = tempDir();
-    const shards = join(dir, 'shards');
-    for (const shard of ['1/2', '2/2']) {
-      expect((await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--replications', '1', '--jobs', '1', '--shard', shard, '--no-runs', '--quiet', '--out', shards)).code).toBe(0);
-    }
+    const shards = await twoShards(join(dir, 'shards'));
     const first = join(shards, 'sweep.shard-1-of-2.csv');
     const before = readFileSync(first, 'utf8');
     expect(await oneLine('merge', shards, '--out', first)).toBe(`ecsim: --out: expected a file that is not one of the shard files being merged, found ${first}; give another name (e.g. sweep.csv)`);
@@ -85,8 +82,7 @@ describe('--out naming an input', () => {
 
   it('report --out an existing file that is no report (summary.json): exit 2, untouched; an earlier .html is replaced', async () => {
     const dir = tempDir();
-    const res = join(dir, 'res');
-    expect((await cli('run', 'scenarios/quickstart.yaml', '--duration', '10m', '--quiet', '--out', res)).code).toBe(0);
+    const res = await quickRun(join(dir, 'res'));
     const summary = join(res, 'summary.json');
     const before = readFileSync(summary, 'utf8');
     expect(await oneLine('report', res, '--out', summary)).toBe(`ecsim: --out: expected a new file or an earlier report (.html) to replace, found the existing file ${summary}; give another name (e.g. report.html)`);
@@ -107,8 +103,7 @@ describe('--out naming an input', () => {
 
 describe('explain on a corrupt results folder', () => {
   it('events.csv with other columns, a malformed tasks.csv: exit 2 naming the file and what was expected', async () => {
-    const res = join(tempDir(), 'res');
-    expect((await cli('run', 'scenarios/quickstart.yaml', '--duration', '10m', '--quiet', '--out', res)).code).toBe(0);
+    const res = await quickRun(join(tempDir(), 'res'));
     const events = join(res, 'events.csv');
     const good = readFileSync(events, 'utf8');
     writeFileSync(events, 'a,b\n1,2\n');
@@ -116,5 +111,112 @@ describe('explain on a corrupt results folder', () => {
     writeFileSync(events, good);
     writeFileSync(join(res, 'tasks.csv'), 'task_id,service\n"t1,web\n');
     expect(await oneLine('explain', res)).toMatch(new RegExp(`^ecsim: ${join(res, 'tasks.csv').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected a CSV file written by ecsim run, found a malformed one: `));
+  }, 60_000);
+});
+
+describe('report on a corrupt results folder', () => {
+  const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+  it('summary.json truncated or of another shape, a CSV cell that is no number, missing columns, a folder for a file: exit 2, one line naming the file', async () => {
+    const dir = tempDir();
+    const res = await quickRun(join(dir, 'res'));
+    const out = join(dir, 'r.html');
+    const report = () => oneLine('report', res, '--quiet', '--out', out);
+    const broken = async (name: string, content: string | null) => {
+      const path = join(res, name);
+      const good = readFileSync(path, 'utf8');
+      rmSync(path);
+      if (content === null) mkdirSync(path);
+      else writeFileSync(path, content);
+      const line = await report();
+      rmSync(path, { recursive: true });
+      writeFileSync(path, good);
+      return line;
+    };
+    const summary = join(res, 'summary.json');
+    expect(await broken('summary.json', '[]')).toBe(`ecsim: ${summary}: expected a JSON object written by ecsim run, found an empty list`);
+    expect(await broken('summary.json', '{"services": 3}')).toBe(`ecsim: ${summary}: services: expected an object of figures (as ecsim run writes it), found the number 3`);
+    expect(await broken('summary.json', '{"services": {"web": {"latencyMs": {"p95": "fast"}}}}')).toBe(
+      `ecsim: ${summary}: services.web.latencyMs.p95: expected a number or null (as ecsim run writes it), found the string "fast"`,
+    );
+    expect(await broken('summary.json', '{"scenario": "quick')).toMatch(new RegExp(`^ecsim: ${escape(summary)}: expected JSON written by ecsim run, found a malformed file: `));
+    const ts = join(res, 'timeseries.csv');
+    const rows = readFileSync(ts, 'utf8').split('\n');
+    const header = rows[0].split(',');
+    const second = rows[2].split(',');
+    second[header.indexOf('desired_count')] = 'two';
+    expect(await broken('timeseries.csv', [rows[0], rows[1], second.join(','), ...rows.slice(3)].join('\n'))).toBe(
+      `ecsim: ${ts}: row 2, column desired_count: expected a number, found "two"`,
+    );
+    expect(await broken('tasks.csv', 'task_id,service\nweb-1,web\n')).toBe(
+      `ecsim: ${join(res, 'tasks.csv')}: expected the columns task_id, service, capacity_provider, launch_type, instance_id, created_s, running_s, stopped_s, stop_reason (written by ecsim run), found task_id,service`,
+    );
+    expect(await broken('events.csv', null)).toBe(`ecsim: ${join(res, 'events.csv')}: expected a CSV file written by ecsim run, found a folder`);
+    expect(await broken('scenario.json', '[1]')).toBe(`ecsim: ${join(res, 'scenario.json')}: expected a JSON object written by ecsim run, found a list of 1`);
+    expect(existsSync(out)).toBe(false);
+    // restored: the report is written
+    expect((await cli('report', res, '--quiet', '--out', out)).code).toBe(0);
+  }, 60_000);
+
+  it('a compare folder: comparison.csv without the metric columns, runs/ a file: exit 2, one line naming the file', async () => {
+    const cmp = join(tempDir(), 'cmp');
+    expect((await cli('compare', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--replications', '1', '--jobs', '1', '--quiet', '--out', cmp)).code).toBe(0);
+    const csv = join(cmp, 'comparison.csv');
+    const good = readFileSync(csv, 'utf8');
+    writeFileSync(csv, good.split('\n').map((l) => l.split(',').slice(0, 3).join(',')).join('\n'));
+    expect(await oneLine('report', cmp, '--quiet')).toMatch(new RegExp(`^ecsim: ${escape(csv)}: expected the columns variant, cost_mean, cost_ci95, sloViolationMinutes_mean, .* \\(written by ecsim compare\\), found variant,cost_mean,cost_ci95$`));
+    writeFileSync(csv, good);
+    rmSync(join(cmp, 'runs'), { recursive: true });
+    writeFileSync(join(cmp, 'runs'), 'x');
+    expect(await oneLine('report', cmp, '--quiet')).toBe(`ecsim: ${join(cmp, 'runs')}: expected the folder of the runs' results folders (written by ecsim compare or sweep), found a file`);
+  }, 60_000);
+});
+
+describe('files written beside the one named (report.md beside --out x.html, comparison.md beside merge --out)', () => {
+  it('report --out x.html: a user\'s x.md, a folder x.md are refused before anything is written; an earlier report\'s x.md is replaced', async () => {
+    const dir = tempDir();
+    const res = await quickRun(join(dir, 'res'));
+    const html = join(dir, 'x.html');
+    const md = join(dir, 'x.md');
+    writeFileSync(md, '# my notes\n');
+    expect(await oneLine('report', res, '--quiet', '--out', html)).toBe(
+      `ecsim: --out: a run's Markdown report goes beside the HTML, at ${md}: expected a new file or an earlier report's Markdown there, found another file; give --out another name`,
+    );
+    expect(readFileSync(md, 'utf8')).toBe('# my notes\n');
+    expect(existsSync(html)).toBe(false);
+    rmSync(md);
+    mkdirSync(md);
+    expect(await oneLine('report', res, '--quiet', '--out', html)).toMatch(/found a folder; give --out another name$/);
+    expect(existsSync(html)).toBe(false);
+    rmSync(md, { recursive: true });
+    expect((await cli('report', res, '--quiet', '--out', html)).code).toBe(0);
+    writeFileSync(html, 'older');
+    expect((await cli('report', res, '--quiet', '--out', html)).code).toBe(0); // the earlier report's x.md: replaced
+    expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
+    expect(readFileSync(md, 'utf8')).toMatch(/^# quickstart\n[^]*\n## What happened\n/);
+  }, 60_000);
+
+  it('merge: a comparison.md that is a folder or a user\'s file is refused and sweep.csv is not written; an earlier sweep\'s is replaced', async () => {
+    const dir = tempDir();
+    const shards = await twoShards(join(dir, 'shards'));
+    const out = join(dir, 'out');
+    mkdirSync(out);
+    const csv = join(out, 'sweep.csv');
+    const md = join(out, 'comparison.md');
+    mkdirSync(md);
+    expect(await oneLine('merge', shards, '--quiet', '--out', csv)).toBe(
+      `ecsim: --out: merge writes comparison.md beside the CSV, at ${md}: expected a new file or an earlier sweep's comparison.md there, found a folder; give --out in another folder`,
+    );
+    expect(existsSync(csv)).toBe(false);
+    rmSync(md, { recursive: true });
+    writeFileSync(md, 'my notes\n');
+    expect(await oneLine('merge', shards, '--quiet', '--out', csv)).toMatch(/found another file; give --out in another folder$/);
+    expect([existsSync(csv), readFileSync(md, 'utf8')]).toEqual([false, 'my notes\n']);
+    rmSync(md);
+    expect((await cli('merge', shards, '--quiet', '--out', csv)).code).toBe(0);
+    writeFileSync(csv, 'older');
+    expect((await cli('merge', shards, '--quiet', '--out', csv)).code).toBe(0); // an earlier sweep's comparison.md: replaced
+    expect(readFileSync(md, 'utf8')).toMatch(/^# Sweep: compare-quickstart\n/);
+    expect(readFileSync(csv, 'utf8')).toMatch(/^services\.web/);
   }, 60_000);
 });

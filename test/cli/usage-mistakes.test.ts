@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QUICKSTART, cli, oneLine, tempDir } from '../helpers.js';
+import { QUICKSTART, cli, oneLine, tempDir, twoShards } from '../helpers.js';
 import { shardOf } from '../../src/cli/actions/sweep.js';
 import { UsageError } from '../../src/cli/errors.js';
 
@@ -165,10 +165,7 @@ describe('usage mistakes', () => {
 
   it('merge --out into a compare folder is refused (its comparison.md would be replaced)', async () => {
     const dir = tempDir();
-    const shards = join(dir, 'shards');
-    for (const shard of ['1/2', '2/2']) {
-      expect((await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--replications', '1', '--jobs', '1', '--shard', shard, '--no-runs', '--quiet', '--out', shards)).code).toBe(0);
-    }
+    const shards = await twoShards(join(dir, 'shards'));
     const cmp = join(dir, 'cmp');
     mkdirSync(cmp);
     writeFileSync(join(cmp, 'comparison.csv'), 'x');

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { stagingFolder, writeFileAtomic } from '../../src/output/staging.js';
+import { stagingFolder, writeFileAtomic, writeFilesAtomic } from '../../src/output/staging.js';
 import { QUICKSTART, cli, tempDir } from '../helpers.js';
 
 /** The id of a process that has ended. */
@@ -114,5 +114,24 @@ describe('staging folders', () => {
     expect(r.code).toBe(0);
     expect(readdirSync(dir)).toEqual(['x']);
     expect(existsSync(join(dir, 'x', 'summary.json'))).toBe(true);
+  });
+});
+
+describe('files written together (sweep.csv with comparison.md, report.html with report.md)', () => {
+  it('a failure while writing the second leaves the first as it was; a folder in the way is refused before anything is written', () => {
+    const dir = tempDir();
+    const first = join(dir, 'sweep.csv');
+    writeFileSync(first, 'old');
+    writeFileSync(join(dir, 'blocker'), 'a file');
+    // the second's folder cannot be made: a file is in the way (ENOTDIR/EEXIST)
+    expect(() => writeFilesAtomic([[first, 'new'], [join(dir, 'blocker', 'comparison.md'), 'md']])).toThrow();
+    expect(readFileSync(first, 'utf8')).toBe('old');
+    expect(readdirSync(dir).sort()).toEqual(['blocker', 'sweep.csv']);
+    mkdirSync(join(dir, 'comparison.md'));
+    expect(() => writeFilesAtomic([[first, 'new'], [join(dir, 'comparison.md'), 'md']])).toThrow(expect.objectContaining({ code: 'EISDIR', path: join(dir, 'comparison.md') }));
+    expect(readFileSync(first, 'utf8')).toBe('old');
+    writeFilesAtomic([[first, 'new'], [join(dir, 'other.md'), 'md']]);
+    expect([readFileSync(first, 'utf8'), readFileSync(join(dir, 'other.md'), 'utf8')]).toEqual(['new', 'md']);
+    expect(readdirSync(dir).sort()).toEqual(['blocker', 'comparison.md', 'other.md', 'sweep.csv']);
   });
 });

@@ -1,9 +1,9 @@
 // What `ecsim merge` does: shard files joined into sweep.csv and comparison.md (beside
-// it), each written whole.
+// it), written whole and together.
 
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { mergeShardFiles, shardFiles, sweepCsv, sweepMarkdown, writeFileAtomic } from '../../experiment/index.js';
+import { besideFileInTheWay, isPipeOrDevice, isSweepMarkdown, mergeShardFiles, shardFiles, sweepCsv, sweepMarkdown, writeFileAtomic, writeFilesAtomic } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
 import { singleFlag } from '../flags.js';
 import type { MergeArgs } from '../commands/merge.js';
@@ -32,10 +32,20 @@ export function merge(argv: MergeArgs): void {
   if (existsSync(join(dirname(out), 'comparison.csv'))) {
     throw new UsageError(`--out: ${dirname(out)} holds a comparison (comparison.csv): merge would replace its comparison.md; give another folder`);
   }
-  writeFileAtomic(out, sweepCsv(table));
   // beside the CSV; not when --out is a pipe or a device (/dev/stdout), which has no folder of its own
-  const markdown = statSync(out).isFile() ? join(dirname(out), 'comparison.md') : undefined;
-  if (markdown !== undefined) writeFileAtomic(markdown, sweepMarkdown(table));
+  const markdown = isPipeOrDevice(out) ? undefined : join(dirname(out), 'comparison.md');
+  // a file merge was not named to write: only a new one or an earlier sweep's is replaced (a
+  // folder or a FIFO there failed or hung after sweep.csv had been replaced)
+  const found = markdown === undefined ? null : besideFileInTheWay(markdown, isSweepMarkdown);
+  if (found !== null) throw new UsageError(`--out: merge writes comparison.md beside the CSV, at ${markdown}: expected a new file or an earlier sweep's comparison.md there, found ${found}; give --out in another folder`);
+  // both whole or neither
+  if (markdown === undefined) writeFileAtomic(out, sweepCsv(table));
+  else {
+    writeFilesAtomic([
+      [out, sweepCsv(table)],
+      [markdown, sweepMarkdown(table)],
+    ]);
+  }
   if (!argv.quiet) process.stdout.write(`merged ${files.length} shard files (${table.pointCount} points) into ${out}${markdown !== undefined ? ` and ${markdown}` : ''}\n`);
 }
 

@@ -2,7 +2,9 @@
 
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { comparisonKind, isResultsFolder, writeReports, type WrittenReports } from '../../output/report/index.js';
+import { comparisonKind, isReportMarkdown, isResultsFolder, markdownPathOf, writeReports, type WrittenReports } from '../../output/report/index.js';
+import { besideFileInTheWay } from '../../output/staging.js';
+import { ResultsFileError } from '../../output/results-file.js';
 import { shardOfFileName } from '../../experiment/shard.js';
 import { UsageError } from '../errors.js';
 import type { ReportArgs } from '../commands/report.js';
@@ -31,12 +33,14 @@ export function runReport(argv: ReportArgs): WrittenReports {
   if (argv.out !== undefined && !existsSync(dirname(resolve(argv.out)))) throw new UsageError(`--out: expected a file in an existing folder, found no folder ${dirname(argv.out)}`);
   if (argv.out !== undefined && existsSync(argv.out) && statSync(argv.out).isDirectory()) throw new UsageError(`--out: expected the HTML file to write, found a folder ${argv.out} (give a file name, e.g. ${resolve(argv.out, 'report.html')})`);
   if (argv.out !== undefined) refuseToReplace(argv.out);
+  if (argv.out !== undefined && !comparisonKind(dir)) refuseToReplaceMarkdown(argv.out);
   try {
     return writeReports(dir, { htmlPath: argv.out });
   } catch (e) {
-    // The readers throw plain Errors for malformed files (bad input); a file that cannot be
-    // written says so itself (fileSystemProblem); anything else is a bug.
-    if (e instanceof Error && e.constructor === Error && (e as NodeJS.ErrnoException).code === undefined) throw new UsageError(`${dir}: ${e.message}`);
+    // The readers name a file of the folder that is missing, malformed or misshapen (bad
+    // input); a file that cannot be written says so itself (fileSystemProblem); anything
+    // else is a bug.
+    if (e instanceof ResultsFileError) throw new UsageError(e.message);
     throw e;
   }
 }
@@ -57,4 +61,16 @@ function refuseToReplace(out: string): void {
   if (/\.html?$/i.test(real)) return;
   const which = real === resolve(out) ? '' : ` (a link to ${real})`;
   throw new UsageError(`--out: expected a new file or an earlier report (.html) to replace, found the existing file ${out}${which}; give another name (e.g. report.html)`);
+}
+
+/**
+ * A run's report.md goes beside --out (x.html -> x.md), a file the user did not name: it may
+ * be new or an earlier report's Markdown, never another file (x.md of the user's notes was
+ * replaced without a word), nor a folder or a pipe. Checked before anything is written.
+ */
+function refuseToReplaceMarkdown(out: string): void {
+  const md = markdownPathOf(out);
+  const found = md === null ? null : besideFileInTheWay(md, isReportMarkdown);
+  if (md === null || found === null) return;
+  throw new UsageError(`--out: a run's Markdown report goes beside the HTML, at ${md}: expected a new file or an earlier report's Markdown there, found ${found}; give --out another name`);
 }

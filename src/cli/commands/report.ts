@@ -17,7 +17,7 @@ export const reportCommand = {
   builder: (y: Argv) =>
     y
       .positional('results-dir', { type: 'string', demandOption: true, describe: 'a folder written by ecsim run, compare or sweep' })
-      .option('out', { type: 'string', describe: 'the HTML file to write, not named .md (default <results-dir>/report.html; for a run folder the Markdown goes beside it: x.html -> x.md). A new file, a device (/dev/stdout) or an earlier report named .html; any other existing file is refused' })
+      .option('out', { type: 'string', describe: 'the HTML file to write, not named .md (default <results-dir>/report.html; for a run folder the Markdown goes beside it: x.html -> x.md). A new file, a device (/dev/stdout) or an earlier report named .html; any other existing file is refused, and so is an x.md that is not an earlier report\'s Markdown' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .example('$0 report results/quickstart', 'writes results/quickstart/report.html and report.md')
       .example('$0 report results/compare-quickstart-compare --out /tmp/cmp.html', 'the comparison page of a compare folder') as unknown as Argv<ReportArgs>,

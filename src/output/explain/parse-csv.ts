@@ -9,7 +9,11 @@ export type CsvRecord = Record<string, string>;
 
 /** Parses CSV text with a header row; missing trailing fields are "". */
 export function parseCsv(text: string): CsvRecord[] {
-  const rows = readCsvRows(text);
+  return recordsOf(readCsvRows(text));
+}
+
+/** Rows of fields, header first, as records keyed by the header. */
+export function recordsOf(rows: string[][]): CsvRecord[] {
   if (rows.length === 0) return [];
   const header = rows[0];
   const out: CsvRecord[] = new Array(rows.length - 1);

@@ -2,10 +2,11 @@
 // summary.json) into ResultsTables for `ecsim explain`. Missing optional files degrade
 // the explanation; a missing events.csv is an error.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetHealthTimeline } from '../../model/target-health.js';
-import { parseCsv, type CsvRecord } from './parse-csv.js';
+import { readResultsCsv, readResultsJson } from '../results-file.js';
+import { recordsOf, type CsvRecord } from './parse-csv.js';
 import type { EventRow, PolicyInfo, ResultsTables, SeriesRow, ServiceInfo, TaskRow } from './results-tables.js';
 
 const METRIC_OF_PREDEFINED: Record<string, string> = {
@@ -19,30 +20,8 @@ export function readResults(dir: string): ResultsTables {
   if (!existsSync(file('events.csv'))) {
     throw new Error(`expected a results folder with events.csv (written by ecsim run), found none in ${dir}`);
   }
-  const text = (name: string) => (existsSync(file(name)) ? readFileSync(file(name), 'utf8') : '');
-  const json = (name: string): any => {
-    if (!existsSync(file(name))) return null;
-    try {
-      return JSON.parse(readFileSync(file(name), 'utf8'));
-    } catch (e) {
-      throw new Error(`${file(name)}: expected JSON written by ecsim run, found a malformed file: ${(e as Error).message}`);
-    }
-  };
-  // a corrupt or foreign CSV said a TypeError (a bug) or csv-parse's own words; now the file
-  // and the columns expected
-  const table = (name: string, columns: readonly string[]): CsvRecord[] => {
-    const t = text(name);
-    let records: CsvRecord[];
-    try {
-      records = parseCsv(t);
-    } catch (e) {
-      throw new Error(`${file(name)}: expected a CSV file written by ecsim run, found a malformed one: ${(e as Error).message}`);
-    }
-    const header = t.split('\n', 1)[0].trim();
-    const missing = header === '' ? [] : columns.filter((c) => !header.split(',').includes(c));
-    if (missing.length > 0) throw new Error(`${file(name)}: expected the columns ${columns.join(', ')} (written by ecsim run), found ${header.slice(0, 120)}`);
-    return records;
-  };
+  const json = (name: string): any => readResultsJson(file(name), 'ecsim run', true);
+  const table = (name: string, columns: readonly string[]): CsvRecord[] => recordsOf(readResultsCsv(file(name), 'ecsim run', columns, true) ?? []);
   const scenario = json('scenario.json');
   const summary = json('summary.json');
   const eventRecords = table('events.csv', ['time_s', 'type', 'subject', 'message']);

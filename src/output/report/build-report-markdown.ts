@@ -29,6 +29,12 @@ export function renderReportMarkdown(ctx: ReportContext): string {
   return lines.join('\n');
 }
 
+/** Whether `text` is an earlier report.md (its three sections), which a new report may replace. */
+export function isReportMarkdown(text: string): boolean {
+  const lines = new Set(text.split('\n'));
+  return text.startsWith('# ') && ['## Services', '## Cost by capacity provider', '## What happened'].every((h) => lines.has(h));
+}
+
 export function markdownTable(t: Table): string[] {
   const cell = (s: string) => s.replace(/\|/g, '\\|');
   return [

@@ -1,12 +1,11 @@
 // Writes the reports of a folder: report.html + report.md for a results folder, or
 // report.html for a compare/sweep folder (comparison.csv or sweep.csv present). Called by
 // `ecsim report` and by `run --report` (on the finished folder: its CSV files must be
-// complete, i.e. after runToFolder returned). Each file is written whole and renamed into
-// place, so a full disk leaves the older report, not half of a new one.
+// complete, i.e. after runToFolder returned). The files are written whole and renamed into
+// place together, so a full disk leaves the older report, not half of a new one.
 
-import { statSync } from 'node:fs';
 import { join } from 'node:path';
-import { writeFileAtomic } from '../staging.js';
+import { isPipeOrDevice, writeFileAtomic, writeFilesAtomic } from '../staging.js';
 import { loadResults } from './data/load-results.js';
 import { renderComparisonHtml } from './build-comparison-html.js';
 import { comparisonKind, loadComparison } from './data/load-comparison.js';
@@ -33,13 +32,25 @@ export function writeReports(dir: string, options: WriteReportsOptions = {}): Wr
     return { kind, files: [htmlPath] };
   }
   const ctx = reportContext(loadResults(dir));
-  writeFileAtomic(htmlPath, renderReportHtml(ctx));
-  // report.md beside it; not when --out is a pipe or a device (/dev/stdout), which has no
-  // folder of its own (a FIFO "f" got a regular file "f.md" beside it)
-  if (!statSync(htmlPath).isFile()) return { kind: 'run', files: [htmlPath] };
-  const mdPath = htmlPath.replace(/\.html?$/i, '') + '.md';
-  writeFileAtomic(mdPath, renderReportMarkdown(ctx));
+  const mdPath = markdownPathOf(htmlPath);
+  if (mdPath === null) {
+    writeFileAtomic(htmlPath, renderReportHtml(ctx));
+    return { kind: 'run', files: [htmlPath] };
+  }
+  writeFilesAtomic([
+    [htmlPath, renderReportHtml(ctx)],
+    [mdPath, renderReportMarkdown(ctx)],
+  ]);
   return { kind: 'run', files: [htmlPath, mdPath] };
+}
+
+/**
+ * Where a run's report.md goes for the HTML at `htmlPath`: beside it, x.html -> x.md; null
+ * when the HTML goes to a pipe or a device (/dev/stdout), which has no folder of its own (a
+ * FIFO "f" got a regular file "f.md" beside it).
+ */
+export function markdownPathOf(htmlPath: string): string | null {
+  return isPipeOrDevice(htmlPath) ? null : htmlPath.replace(/\.html?$/i, '') + '.md';
 }
 
 /**

@@ -5,6 +5,7 @@ import { reportCommand } from '../../../src/cli/commands/report.js';
 import { runReport } from '../../../src/cli/actions/report.js';
 import { UsageError } from '../../../src/cli/errors.js';
 import { writeReports } from '../../../src/output/report/index.js';
+import { COMPARISON_METRICS } from '../../../src/output/report/data/load-comparison.js';
 import { tempDir, writeFakeRun } from './fixtures.js';
 
 describe('ecsim report <results-dir>', () => {
@@ -31,7 +32,9 @@ describe('ecsim report <results-dir>', () => {
 
   it('builds the comparison page when comparison.csv is there', () => {
     const dir = tempDir('cmp');
-    writeFileSync(join(dir, 'comparison.csv'), 'variant,cost_mean,cost_ci95,sloViolationMinutes_mean,sloViolationMinutes_ci95,pareto\na,1,0,2,0,true\n');
+    // every headline metric's two columns, as ecsim compare writes them (a file without them is refused)
+    const header = ['variant', ...COMPARISON_METRICS.flatMap((m) => [`${m}_mean`, `${m}_ci95`]), 'pareto'];
+    writeFileSync(join(dir, 'comparison.csv'), `${header.join(',')}\na,${COMPARISON_METRICS.map((_, i) => `${i + 1},0`).join(',')},true\n`);
     expect(writeReports(dir).kind).toBe('compare');
     expect(readFileSync(join(dir, 'report.html'), 'utf8').includes('Comparison:')).toBe(true);
   });

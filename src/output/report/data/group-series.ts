@@ -1,15 +1,21 @@
 // Splits the rows of timeseries.csv / capacity.csv into one numeric table per service or
-// capacity provider, in the files' row order (which is time order).
+// capacity provider, in the files' row order (which is time order). A cell that is not a
+// number, or a row without its service or provider, is a ResultsFileError naming `file`.
 
+import { numberCell, ResultsFileError } from '../../results-file.js';
 import type { CsvTable } from './parse-csv.js';
 import type { SeriesTable } from './results-data.js';
 
-export function groupSeries(table: CsvTable, keyColumn: string, skip: readonly string[]): Map<string, SeriesTable> {
+export function groupSeries(file: string, table: CsvTable, keyColumn: string, skip: readonly string[]): Map<string, SeriesTable> {
   const keyAt = table.header.indexOf(keyColumn);
   const timeAt = table.header.indexOf('time_s');
-  if (keyAt < 0 || timeAt < 0) throw new Error(`expected columns time_s and ${keyColumn}, found ${table.header.join(', ') || 'no header'}`);
+  if (keyAt < 0 || timeAt < 0) throw new ResultsFileError(`${file}: expected columns time_s and ${keyColumn}, found ${table.header.join(', ') || 'no header'}`);
   const counts = new Map<string, number>();
-  for (const row of table.rows) counts.set(row[keyAt], (counts.get(row[keyAt]) ?? 0) + 1);
+  table.rows.forEach((row, r) => {
+    const key = row[keyAt];
+    if (key === undefined || key === '') throw new ResultsFileError(`${file}: row ${r + 1}, column ${keyColumn}: expected a name, found nothing`);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  });
 
   const numeric: number[] = [];
   for (let i = 0; i < table.header.length; i++) if (i !== keyAt && i !== timeAt && !skip.includes(table.header[i])) numeric.push(i);
@@ -22,16 +28,14 @@ export function groupSeries(table: CsvTable, keyColumn: string, skip: readonly s
     out.set(key, { time: new Float64Array(n), columns });
     fill.set(key, 0);
   }
-  for (const row of table.rows) {
+  table.rows.forEach((row, r) => {
     const key = row[keyAt];
     const s = out.get(key)!;
     const k = fill.get(key)!;
-    s.time[k] = Number(row[timeAt]);
-    for (const i of numeric) {
-      const cell = row[i];
-      s.columns[table.header[i]][k] = cell === undefined || cell === '' ? NaN : Number(cell);
-    }
+    s.time[k] = numberCell(file, r + 1, 'time_s', row[timeAt]);
+    if (Number.isNaN(s.time[k])) throw new ResultsFileError(`${file}: row ${r + 1}, column time_s: expected a number, found nothing`);
+    for (const i of numeric) s.columns[table.header[i]][k] = numberCell(file, r + 1, table.header[i], row[i]);
     fill.set(key, k + 1);
-  }
+  });
   return out;
 }

@@ -3,9 +3,10 @@
 // runs/<point label>/ when present. A sweep point's label is the one `ecsim sweep` names
 // its runs/ folder with (src/experiment/point-label.ts), computed from sweep.csv's cells.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { parseCsv } from './parse-csv.js';
+import { numberCell, readResultsCsv, ResultsFileError } from '../../results-file.js';
+import { tableOf } from './parse-csv.js';
 import { isResultsFolder, loadResults } from './load-results.js';
 import type { ResultsData } from './results-data.js';
 import { pointLabels } from '../../../experiment/point-label.js';
@@ -62,46 +63,61 @@ export function comparisonKind(dir: string): 'compare' | 'sweep' | null {
 
 export function loadComparison(dir: string): ComparisonData {
   const kind = comparisonKind(dir);
-  if (!kind) throw new Error(`expected a compare or sweep folder (comparison.csv or sweep.csv) at ${dir}, found neither`);
-  const file = kind === 'compare' ? 'comparison.csv' : 'sweep.csv';
-  const csv = parseCsv(readFileSync(join(dir, file), 'utf8'));
+  if (!kind) throw new ResultsFileError(`${dir}: expected a compare or sweep folder (comparison.csv or sweep.csv), found neither`);
+  const file = join(dir, kind === 'compare' ? 'comparison.csv' : 'sweep.csv');
+  const writer = `ecsim ${kind}`;
+  const csv = tableOf(readResultsCsv(file, writer, [...(kind === 'compare' ? ['variant'] : []), ...metricColumns('_mean', '_ci95')])!);
   const firstMetric = csv.header.indexOf(`${COMPARISON_METRICS[0]}_mean`);
-  if (firstMetric < 0) throw new Error(`${join(dir, file)}: expected columns cost_mean, cost_ci95, ..., found ${csv.header.join(', ')}`);
   const paramNames = kind === 'compare' ? [] : csv.header.slice(0, firstMetric);
   const at = (name: string) => csv.header.indexOf(name);
-  const labels = kind === 'compare' ? csv.rows.map((r) => r[at('variant')]) : pointLabels(paramNames, csv.rows.map((r) => r.slice(0, firstMetric)));
+  const labels = kind === 'compare' ? csv.rows.map((r) => r[at('variant')] ?? '') : pointLabels(paramNames, csv.rows.map((r) => r.slice(0, firstMetric)));
   const rows: ComparisonRow[] = csv.rows.map((r, n) => {
-    const params: [string, string][] = paramNames.map((p, i) => [p, r[i]]);
+    const params: [string, string][] = paramNames.map((p, i) => [p, r[i] ?? '']);
     const label = labels[n];
-    return { label, params, mean: metrics(r, at, '_mean'), ci95: metrics(r, at, '_ci95'), pareto: r[at('pareto')] === 'true' };
+    const cell = (name: string) => numberCell(file, n + 1, name, r[at(name)]);
+    return { label, params, mean: metrics(cell, '_mean'), ci95: metrics(cell, '_ci95'), pareto: r[at('pareto')] === 'true' };
   });
   const pairedPath = join(dir, 'paired.csv');
   const paired: PairedRow[] = [];
-  if (existsSync(pairedPath)) {
-    const p = parseCsv(readFileSync(pairedPath, 'utf8'));
-    const pat = (name: string) => p.header.indexOf(name);
-    for (const r of p.rows) paired.push({ variant: r[pat('variant')], baseline: r[pat('baseline')], diffMean: metrics(r, pat, '_diff_mean'), diffCi95: metrics(r, pat, '_diff_ci95') });
+  const p = readResultsCsv(pairedPath, writer, ['variant', 'baseline', ...metricColumns('_diff_mean', '_diff_ci95')], true);
+  if (p !== null) {
+    const pat = (name: string) => p[0].indexOf(name);
+    p.slice(1).forEach((r, n) => {
+      const cell = (name: string) => numberCell(pairedPath, n + 1, name, r[pat(name)]);
+      paired.push({ variant: r[pat('variant')] ?? '', baseline: r[pat('baseline')] ?? '', diffMean: metrics(cell, '_diff_mean'), diffCi95: metrics(cell, '_diff_ci95') });
+    });
   }
   return { dir, kind, rows, paired, runs: loadRuns(join(dir, 'runs'), labels, kind === 'sweep') };
 }
 
-function metrics(row: string[], at: (name: string) => number, suffix: string): Record<ComparisonMetric, number> {
+/** The columns of each headline metric with these suffixes: cost_mean, cost_ci95, sloViolationMinutes_mean... */
+function metricColumns(...suffixes: string[]): string[] {
+  return COMPARISON_METRICS.flatMap((m) => suffixes.map((s) => m + s));
+}
+
+/** Each headline metric's figure from the cell named metric + suffix (NaN where empty). */
+function metrics(cell: (name: string) => number, suffix: string): Record<ComparisonMetric, number> {
   const out = {} as Record<ComparisonMetric, number>;
-  for (const m of COMPARISON_METRICS) {
-    const i = at(m + suffix);
-    out[m] = i < 0 || row[i] === '' || row[i] === undefined ? NaN : Number(row[i]);
-  }
+  for (const m of COMPARISON_METRICS) out[m] = cell(m + suffix);
   return out;
 }
 
 function loadRuns(runsDir: string, order: string[], onlyListed: boolean): Map<string, ResultsData> {
   const out = new Map<string, ResultsData>();
   if (!existsSync(runsDir)) return out;
-  const names = readdirSync(runsDir).filter(
-    (n) => (!onlyListed || order.includes(n)) && statSync(join(runsDir, n)).isDirectory() && isResultsFolder(join(runsDir, n)),
-  );
+  if (!statSync(runsDir).isDirectory()) throw new ResultsFileError(`${runsDir}: expected the folder of the runs' results folders (written by ecsim compare or sweep), found a file`);
+  const names = readdirSync(runsDir).filter((n) => (!onlyListed || order.includes(n)) && isFolder(join(runsDir, n)) && isResultsFolder(join(runsDir, n)));
   const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
   names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   for (const n of names) out.set(n, loadResults(join(runsDir, n)));
   return out;
+}
+
+/** Whether `path` is a folder (a broken link or an entry it may not look at is not). */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

@@ -1,32 +1,38 @@
 // Reads a results folder (summary.json, timeseries.csv, capacity.csv, events.csv,
-// tasks.csv, optional scenario.json) into ResultsData. Throws a plain Error naming the
-// missing or malformed file.
+// tasks.csv, optional scenario.json) into ResultsData. A missing, malformed or misshapen
+// file is a ResultsFileError naming it and what was expected.
 
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { cellNumber, columnIndex, parseCsv } from './parse-csv.js';
+import { numberCell, readResultsCsv, readResultsJson, ResultsFileError } from '../../results-file.js';
+import { tableOf } from './parse-csv.js';
 import { groupSeries } from './group-series.js';
-import type { EventRow, ResultsData, RunSummary, TaskRow } from './results-data.js';
+import { checkSummary } from './summary-shape.js';
+import type { EventRow, ResultsData, TaskRow } from './results-data.js';
+
+const WRITER = 'ecsim run';
 
 export function isResultsFolder(dir: string): boolean {
   return existsSync(join(dir, 'summary.json')) && existsSync(join(dir, 'timeseries.csv'));
 }
 
 export function loadResults(dir: string): ResultsData {
-  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new Error(`expected a results folder, found no folder at ${dir}`);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ResultsFileError(`${dir}: expected a results folder, found no folder`);
   if (!isResultsFolder(dir)) {
-    throw new Error(`expected a results folder (summary.json and timeseries.csv, as written by ecsim run) at ${dir}, found neither`);
+    throw new ResultsFileError(`${dir}: expected a results folder (summary.json and timeseries.csv, as written by ecsim run), found neither`);
   }
-  const summary = readJson(join(dir, 'summary.json')) as RunSummary;
-  const scenarioPath = join(dir, 'scenario.json');
-  const scenario = existsSync(scenarioPath) ? (readJson(scenarioPath) as Record<string, unknown>) : null;
+  const summaryPath = join(dir, 'summary.json');
+  const summary = checkSummary(summaryPath, readResultsJson(summaryPath, WRITER)!);
+  const scenario = readResultsJson(join(dir, 'scenario.json'), WRITER, true);
 
-  const ts = parseCsv(readFileSync(join(dir, 'timeseries.csv'), 'utf8'));
-  const cap = readOptionalCsv(join(dir, 'capacity.csv'));
+  const tsPath = join(dir, 'timeseries.csv');
+  const ts = tableOf(readResultsCsv(tsPath, WRITER, ['time_s', 'service'])!);
+  const capPath = join(dir, 'capacity.csv');
+  const cap = readResultsCsv(capPath, WRITER, ['time_s', 'capacity_provider'], true);
   const startEpochMs = startFromTimestamps(ts.header, ts.rows[0]) ?? startFromScenario(scenario) ?? 0;
 
-  const services = groupSeries(ts, 'service', ['timestamp']);
-  const providers = cap ? groupSeries(cap, 'capacity_provider', ['timestamp']) : new Map();
+  const services = groupSeries(tsPath, ts, 'service', ['timestamp']);
+  const providers = cap ? groupSeries(capPath, tableOf(cap), 'capacity_provider', ['timestamp']) : new Map();
   const durationSeconds = summary.durationSeconds ?? lastTime(services);
   return {
     dir,
@@ -39,18 +45,6 @@ export function loadResults(dir: string): ResultsData {
     tasks: readTasks(join(dir, 'tasks.csv')),
     scenario,
   };
-}
-
-function readJson(path: string): unknown {
-  try {
-    return JSON.parse(readFileSync(path, 'utf8'));
-  } catch (e) {
-    throw new Error(`expected JSON in ${path}, found: ${(e as Error).message}`);
-  }
-}
-
-function readOptionalCsv(path: string) {
-  return existsSync(path) ? parseCsv(readFileSync(path, 'utf8')) : null;
 }
 
 function startFromTimestamps(header: string[], row: string[] | undefined): number | null {
@@ -73,26 +67,38 @@ function lastTime(services: Map<string, { time: Float64Array }>): number {
   return t;
 }
 
+const EVENT_COLUMNS = ['time_s', 'type', 'subject', 'message'] as const;
+
 function readEvents(path: string): EventRow[] {
-  const csv = readOptionalCsv(path);
+  const csv = readResultsCsv(path, WRITER, EVENT_COLUMNS, true);
   if (!csv) return [];
-  const c = columnIndex(csv.header, ['time_s', 'type', 'subject', 'message']);
-  return csv.rows.map((r) => ({ timeS: cellNumber(r, c.time_s), type: r[c.type] ?? '', subject: r[c.subject] ?? '', message: r[c.message] ?? '' }));
+  const [c, rows] = indexed(csv, EVENT_COLUMNS);
+  return rows.map((r, n) => ({ timeS: numberCell(path, n + 1, 'time_s', r[c.time_s]), type: r[c.type] ?? '', subject: r[c.subject] ?? '', message: r[c.message] ?? '' }));
 }
 
+const TASK_COLUMNS = ['task_id', 'service', 'capacity_provider', 'launch_type', 'instance_id', 'created_s', 'running_s', 'stopped_s', 'stop_reason'] as const;
+
 function readTasks(path: string): TaskRow[] {
-  const csv = readOptionalCsv(path);
+  const csv = readResultsCsv(path, WRITER, TASK_COLUMNS, true);
   if (!csv) return [];
-  const c = columnIndex(csv.header, ['task_id', 'service', 'capacity_provider', 'launch_type', 'instance_id', 'created_s', 'running_s', 'stopped_s', 'stop_reason']);
-  return csv.rows.map((r) => ({
+  const [c, rows] = indexed(csv, TASK_COLUMNS);
+  const at = (r: string[], n: number, column: 'created_s' | 'running_s' | 'stopped_s') => numberCell(path, n + 1, column, r[c[column]]);
+  return rows.map((r, n) => ({
     taskId: r[c.task_id] ?? '',
     service: r[c.service] ?? '',
     capacityProvider: r[c.capacity_provider] ?? '',
     launchType: r[c.launch_type] ?? '',
     instanceId: r[c.instance_id] ?? '',
-    createdS: cellNumber(r, c.created_s),
-    runningS: cellNumber(r, c.running_s),
-    stoppedS: cellNumber(r, c.stopped_s),
+    createdS: at(r, n, 'created_s'),
+    runningS: at(r, n, 'running_s'),
+    stoppedS: at(r, n, 'stopped_s'),
     stopReason: r[c.stop_reason] ?? '',
   }));
+}
+
+/** The index of each of `columns` in the header (readResultsCsv checked they are there), and the rows. */
+function indexed<C extends string>(csv: string[][], columns: readonly C[]): [Record<C, number>, string[][]] {
+  const c = {} as Record<C, number>;
+  for (const name of columns) c[name] = csv[0].indexOf(name);
+  return [c, csv.slice(1)];
 }
