@@ -11,7 +11,7 @@ import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { buildTrace, parseTraceCsv } from '../workload/trace/index.js';
 import { RandomStreams } from '../engine/index.js';
-import type { Path, ResolvedScenario } from './resolve.js';
+import type { Path, ResolvedScenario, ResolvedTaskDefinition } from './resolve.js';
 import { traceConfigOf } from './trace-config.js';
 import { csvSpanProblem } from './csv-span.js';
 import { joinPath } from './errors.js';
@@ -199,6 +199,17 @@ const workloads: Check = (s, report) => {
     } catch (e) {
       reportThrown(report, ['services', svc.name], e);
     }
+    // a container above its hard memory limit is killed (OutOfMemoryError: Container killed
+    // due to memory usage; repost.aws/knowledge-center/ecs-resolve-outofmemory-errors): a
+    // task whose idle memory is above it could never run
+    const base = w.perTask.memoryMiB?.base ?? 0;
+    const limit = memoryHardLimit(svc.taskDefinition);
+    if (limit !== null && base > limit) {
+      report(
+        [...at, 'perTask', 'memoryMiB', 'base'],
+        `expected at most the task's hard memory limit ${limit} MiB (task definition ${svc.taskDefinition.name}), found ${base}: ECS would kill its container at once (OutOfMemoryError); raise the task's memory or lower base`,
+      );
+    }
     if (w.type === 'http' && w.perTask.cpuPerBusySlot !== undefined) report([...at, 'perTask', 'cpuPerBusySlot'], 'applies to queue workloads; http tasks use capacityRps and cpuBaseline');
     const csv = w.requestRate.csv;
     if (csv && !s.traceFiles.has(csv.file)) continue; // unreadable: reported where it was read
@@ -220,5 +231,20 @@ const expectations: Check = (s, report) => {
   const names = { services: s.services.map((x) => x.name), capacityProviders: s.reportedProviders };
   for (const p of expectationProblems(list, names)) report(['expect', p.index], p.message);
 };
+
+/**
+ * The memory a task's containers may not exceed: task-level `memory`, else the sum of the
+ * containers' hard limits (`memory`) when every container has one; null when some container
+ * has only a soft limit (memoryReservation), which it may exceed while the host has memory.
+ */
+export function memoryHardLimit(td: ResolvedTaskDefinition): number | null {
+  if (td.config.memory !== undefined) return td.config.memory;
+  let sum = 0;
+  for (const c of Object.values(td.config.containerDefinitions)) {
+    if (c.memory === undefined) return null;
+    sum += c.memory;
+  }
+  return sum;
+}
 
 export const checks: Check[] = [instanceTypes, pricing, placement, fargateSizes, autoScaling, workloads, expectations];

@@ -1,13 +1,17 @@
 // Valid input that likely does not do what its author meant: a load change or a scheduled
-// action after the end of the run, a request rate's likely slips (trace-warnings.ts), an Availability Zone outside the scenario's region, a
-// deployment configuration under which a draining instance's tasks never leave.
+// action after the end of the run, a request rate's likely slips (trace-warnings.ts), an
+// Availability Zone outside the scenario's region, a deployment configuration under which a
+// draining instance's tasks never leave, a task whose memory at full load exceeds its hard
+// limit, a fluid-fidelity trace that changes faster than the metric period.
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
+import { resolveServiceConfig } from '../workload/service/resolve-config.js';
+import { memoryHardLimit } from './checks.js';
 import { formatDuration } from './duration.js';
 import { traceWarnings } from './trace-warnings.js';
-import type { Path, ResolvedScenario } from './resolve.js';
+import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 
 export interface ScenarioWarning {
   at: Path;
@@ -42,6 +46,10 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     }
   }
   out.push(...traceWarnings(s, options));
+  for (const svc of s.services) {
+    memoryAtCapacity(svc, out);
+    fasterThanPeriod(svc, s.scenario.metrics.period, end, out);
+  }
   if (options.durationOverridden) return out;
   for (const svc of s.services) {
     const rate = svc.config.workload?.requestRate;
@@ -72,4 +80,65 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     }
   }
   return out;
+}
+
+/**
+ * A container above its hard memory limit is killed ("OutOfMemoryError: Container killed due
+ * to memory usage", repost.aws/knowledge-center/ecs-resolve-outofmemory-errors); ecsim does
+ * not stop the task, it reports MemoryUtilization above 100 %. Said when a task serving all
+ * it can (capacityRps; queue workers concurrency / mean serviceTime) would pass the limit.
+ * (memoryMiB.base alone above it is refused: checks.ts.)
+ */
+function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
+  const w = svc.config.workload;
+  const m = w?.perTask.memoryMiB;
+  const limit = memoryHardLimit(svc.taskDefinition);
+  if (!w || !m || !(m.perRps > 0) || limit === null || m.base > limit) return;
+  let maxRate: number;
+  try {
+    const cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
+    maxRate = w.type === 'http' ? cfg.capacityRps : cfg.taskRate;
+  } catch {
+    return; // refused by the checks
+  }
+  const peak = m.base + m.perRps * maxRate;
+  if (peak <= limit) return;
+  const at = round((limit - m.base) / m.perRps);
+  out.push({
+    at: ['services', svc.name, 'workload', 'perTask', 'memoryMiB'],
+    message: `base ${m.base} + perRps ${m.perRps} x ${round(maxRate)} ${w.type === 'http' ? 'requests' : 'messages'}/s (what a task serves at most) = ${round(peak)} MiB, above the task's hard memory limit ${limit} MiB: above ${at}/s a task would be killed on ECS (OutOfMemoryError); ecsim does not stop it, memory_utilization reads above 100 %`,
+  });
+}
+
+/**
+ * Fluid fidelity takes one mean rate per metric period, so a change that lasts less than a
+ * period is averaged over it: a 20 s spike reads as a third of its height in a 1 min period
+ * and drops far fewer requests than request fidelity shows (docs/assumptions.md).
+ */
+function fasterThanPeriod(svc: ResolvedService, period: number, end: number, out: ScenarioWarning[]): void {
+  const rate = svc.config.workload?.requestRate;
+  if (!rate || Array.isArray(rate) || (svc.config.fidelity ?? 'fluid') !== 'fluid') return;
+  const at: Path = ['services', svc.name, 'workload', 'requestRate'];
+  const p = formatDuration(period);
+  const hint = `fluid fidelity uses one mean rate per metric period, so it is averaged over the period (fewer drops, a lower peak than it has); use fidelity: request or a shorter metrics.period`;
+  (rate.spikes ?? []).forEach((x, i) => {
+    if (x.at < end && x.hold < period) out.push({ at: [...at, 'spikes', i, 'hold'], message: `${formatDuration(x.hold)} is shorter than metrics.period ${p}: ${hint}` });
+  });
+  const step = rate.step;
+  if (step && 'steps' in step) {
+    for (let i = 1; i < step.steps.length; i++) {
+      const gap = step.steps[i].at - step.steps[i - 1].at;
+      if (gap < period && step.steps[i - 1].at < end) {
+        out.push({ at: [...at, 'step'], message: `steps at ${formatDuration(step.steps[i - 1].at)} and ${formatDuration(step.steps[i].at)} are ${formatDuration(gap)} apart, less than metrics.period ${p}: ${hint.replace('so it is', 'so the level between them is')}` });
+      }
+    }
+  }
+  if (rate.noise && rate.noise.cv > 0 && rate.noise.every < period) out.push({ at: [...at, 'noise', 'every'], message: `${formatDuration(rate.noise.every)} is shorter than metrics.period ${p}: ${hint.replace('so it is', 'so the noise is')}` });
+  if (rate.randomWalk && rate.randomWalk.volatility > 0 && rate.randomWalk.every < period) {
+    out.push({ at: [...at, 'randomWalk', 'every'], message: `${formatDuration(rate.randomWalk.every)} is shorter than metrics.period ${p}: ${hint.replace('so it is', 'so the walk is')}` });
+  }
+}
+
+function round(x: number): number {
+  return Number(x.toPrecision(4));
 }

@@ -566,6 +566,9 @@ export class ServiceRuntime {
     const world = this.world;
     this.setState(task, 'RUNNING');
     task.runningAt = world.now;
+    // the load model knows the task from RUNNING (out of rotation until healthy): its CPU and
+    // memory are averaged over the time it ran in a period, at cpuBaseline before rotation
+    this.loadModel?.setInRotation(task.id, false, world.now);
     world.log('task-running', task.id, `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
     const p = world.scenario.providers.get(task.capacityProvider);
     if (p?.kind === 'fargate' && p.spot && p.config.interruptions) {

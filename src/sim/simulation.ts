@@ -426,6 +426,7 @@ export class Simulation {
    * this equals the average of the instances' utilizations.
    */
   private groupCpuUtilization(group: AutoScalingGroup): number {
+    const periodMs = this.world.periodMs;
     let used = 0;
     let capacity = 0;
     for (const inst of group.live) {
@@ -434,9 +435,11 @@ export class Simulation {
       for (const t of inst.tasks) {
         if (t.state !== 'RUNNING') continue;
         const stats = this.lastStats[t.serviceIndex];
-        const baseline = this.services[t.serviceIndex].config.config.workload?.perTask.cpuBaseline ?? 0;
-        const pct = !t.enteredRotation || !stats ? baseline : (stats.uniformTaskStats?.cpuPercent ?? stats.perTask.get(t.id)?.cpuPercent ?? baseline);
-        used += (pct / 100) * t.cpu;
+        const ts = !stats ? undefined : t.enteredRotation ? (stats.uniformTaskStats ?? stats.perTask.get(t.id)) : stats.perTask.get(t.id);
+        // a task's figure averages over the part of the period it ran: the CPU it used in the
+        // period is that share of it
+        if (ts) used += (ts.cpuPercent / 100) * t.cpu * (ts.aliveMs < periodMs ? ts.aliveMs / periodMs : 1);
+        else used += ((this.services[t.serviceIndex].config.config.workload?.perTask.cpuBaseline ?? 0) / 100) * t.cpu;
       }
     }
     return capacity > 0 ? (used / capacity) * 100 : 0;

@@ -70,9 +70,12 @@ describe('quick start with target tracking on CPU (aws-behaviour.md §2)', () =>
     expect(activities[1].time).toBe(26 * 60_000);
   });
 
-  it('26:00: the 24:00 datapoint covered 5 tasks (3 saturated at 100 %, 2 in rotation only from 24:42): ceil(5 x 72.3/60) = ceil(6.03) = 7', () => {
+  // The 2 new tasks over the 48 s they ran (service_utilization.html: CPU used over CPU
+  // reserved while they run): 30 s at the 5 % baseline, then 450 / 5 = 90 rps for 18 s:
+  // 5 + 95 x (90 x 18 / 48) / 100 = 37.06 %; (3 x 100 + 2 x 37.06) / 5 = 74.8
+  it('26:00: the 24:00 datapoint covered 5 tasks (3 saturated at 100 %, 2 RUNNING from 24:12, in rotation from 24:42): ceil(5 x 74.8/60) = ceil(6.24) = 7', () => {
     expect(activities[1].message).toMatch(/5 -> 7/);
-    expect(activities[1].message).toMatch(/ceil\(5 x 72\.3\/60\) = 7 \(scale-out cooldown: from the 5 tasks the datapoint covered\)/);
+    expect(activities[1].message).toMatch(/ceil\(5 x 74\.8\/60\) = 7 \(scale-out cooldown: from the 5 tasks the datapoint covered\)/);
     // the 3 old tasks at 100 % and the 2 new ones at no less than the 5 % baseline: >= 62 %
     const v = Number(/ceil\(5 x ([\d.]+)\/60\)/.exec(activities[1].message)![1]);
     expect(v).toBeGreaterThanOrEqual((3 * 100 + 2 * 5) / 5);

@@ -45,16 +45,24 @@ describe('target tracking: scale out during the scale-out cooldown', () => {
     // 24 min: minutes 20-22 at 720 / (4 x 200) = 90 % -> ceil(4 x 90/60) = 6; the 2 new tasks
     // run 20 s later (10 s provisioning, 5 s pull, 5 s start).
     expect(acts[0]).toEqual({ time: 24 * 60_000, message: 'desired count 4 -> 6: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(4 x 90.0/60) = 6' });
-    // 27 min: minute 25 (visible one period and the 60 s publish delay later) at 100 % over the
-    // 6 running tasks -> ceil(6 x 100/60) = 10 > 6, inside the cooldown
+    // 25 min: minute 23 (90 % over 4 tasks, measured before the 2 added ran) asks
+    // ceil(4 x 90/60) = 6: nothing. 26 min: minute 24 over 6 tasks: the 4 old ones take 720/4
+    // = 180/s for 20 s and 720/6 = 120/s for 40 s, 140/s = 70 %; the 2 new ones 120/s for the
+    // 40 s they run = 60 % (each task over the part of the minute it ran,
+    // service_utilization.html); (4 x 70 + 2 x 60) / 6 = 66.7 > 60 -> ceil(6 x 66.7/60) = 7
     expect(acts[1]).toEqual({
+      time: 26 * 60_000,
+      message:
+        'desired count 6 -> 7: target tracking cpu: 3 datapoints > 60: 90.0 90.0 66.7; ceil(6 x 66.7/60) = 7 (scale-out cooldown: from the 6 tasks the datapoint covered)',
+    });
+    // 27 min: minute 25 (visible one period and the 60 s publish delay later) at 100 % over the
+    // 6 running tasks (the 7th runs from 26:20) -> ceil(6 x 100/60) = 10 > 7, inside the cooldown
+    expect(acts[2]).toEqual({
       time: 27 * 60_000,
       message:
-        'desired count 6 -> 10: target tracking cpu: 3 datapoints > 60: 90.0 60.0 100.0; ceil(6 x 100.0/60) = 10 (scale-out cooldown: from the 6 tasks the datapoint covered)',
+        'desired count 7 -> 10: target tracking cpu: 3 datapoints > 60: 90.0 66.7 100.0; ceil(6 x 100.0/60) = 10 (scale-out cooldown: from the 6 tasks the datapoint covered)',
     });
-    // 26 min: minute 24 (60 % over 6 tasks) keeps AlarmHigh out of ALARM; 25 min: minute 23
-    // (90 % over 4 tasks, measured before the 2 added ran) asked ceil(4 x 90/60) = 6: nothing
-    expect(acts.filter((a) => a.time > 24 * 60_000 && a.time < 27 * 60_000)).toEqual([]);
+    expect(acts.filter((a) => a.time > 24 * 60_000 && a.time < 26 * 60_000)).toEqual([]);
   });
 
   it('RequestCountPerTarget: the datapoint over the 6 targets in rotation asks ceil(6 x 600/300) = 12, not ceil(4 x 600/300) = 8', () => {

@@ -44,6 +44,11 @@ class FluidTask {
   /** This period: time in rotation, ms. */
   rotationMs = 0;
   aliveFrom: number;
+  /**
+   * From when in this period the task could serve: aliveFrom, or its entry into rotation
+   * when it had nothing to serve before (known from RUNNING, out of rotation until healthy).
+   */
+  serveFrom: number;
   stats: TaskPeriodStats = new OwnStats();
   /** Member of the steady cohort (then the fields above are the cohort's, not its own). */
   steady = false;
@@ -56,6 +61,7 @@ class FluidTask {
   ) {
     this.entryT = timeMs;
     this.aliveFrom = timeMs;
+    this.serveFrom = timeMs;
   }
 }
 
@@ -64,6 +70,7 @@ class OwnStats implements TaskPeriodStats {
   cpuPercent = 0;
   memoryMiB = 0;
   requests = 0;
+  aliveMs = 0;
 }
 
 export class FluidServiceModel implements ServiceLoadModel {
@@ -74,7 +81,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   private joiners: FluidTask[] = [];
   private cohortCount = 0;
   private cohortBacklog = 0;
-  private cohortStats: TaskPeriodStats = { cpuPercent: 0, memoryMiB: 0, requests: 0 };
+  private cohortStats: TaskPeriodStats = { cpuPercent: 0, memoryMiB: 0, requests: 0, aliveMs: 0 };
   /** G, G's clock and the period end at the last endPeriod: the cohort's entry point. */
   private lastEndG = 0;
   private lastEndT: number;
@@ -126,6 +133,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     if (inRotation) {
       task.entryG = this.g;
       task.entryT = this.gTime;
+      if (task.backlog === 0 && task.shareMs === 0) task.serveFrom = this.gTime;
       this.inRotationCount++;
     } else {
       this.settle(task);
@@ -228,6 +236,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       t.shareMs = 0;
       t.rotationMs = 0;
       t.aliveFrom = toMs;
+      t.serveFrom = toMs;
       if (t.inRotation && (this.cohortCount === 0 || t.backlog === this.cohortBacklog)) {
         if (this.cohortCount === 0) this.cohortBacklog = t.backlog;
         t.steady = true;
@@ -308,7 +317,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       } else {
         this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
       }
-      this.fillStats(this.cohortStats, a, done - lost, periodMs);
+      this.fillStats(this.cohortStats, a, done - lost, aliveMs);
     }
     let listed = 0;
     for (const t of this.irregular) {
@@ -317,7 +326,8 @@ export class FluidServiceModel implements ServiceLoadModel {
       else a = (rate * t.shareMs) / 1000;
       const end = t.removedAt >= 0 ? t.removedAt : toMs;
       const aliveMs = Math.max(0, end - Math.max(t.aliveFrom, fromMs));
-      const capacity = perMsRate * aliveMs;
+      const servingMs = Math.max(0, end - Math.max(t.serveFrom, fromMs));
+      const capacity = perMsRate * servingMs;
       const q0 = t.backlog;
       const avail = q0 + a;
       const done = avail < capacity ? avail : capacity;
@@ -327,7 +337,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       const loss = lor ? pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, ca2, cs2, cfg.meanServiceMs);
       const keep = 1 - loss;
       const waiting = lor ? pooledWaiting : this.loss.waiting;
-      const backlogged = this.addBacklogged(1, q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
+      const backlogged = this.addBacklogged(1, q0, a, done, rest, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
       const lost = loss * done;
       rejected += rest - q1;
       if (lost > 0) rejected += lost;
@@ -342,7 +352,7 @@ export class FluidServiceModel implements ServiceLoadModel {
         this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
       }
       if (t.removedAt < 0) {
-        this.fillOwn(t, a, done - lost, periodMs);
+        this.fillOwn(t, a, done - lost, aliveMs);
         listed++;
       }
     }
@@ -371,13 +381,13 @@ export class FluidServiceModel implements ServiceLoadModel {
     this.sharedBacklog = q1;
     if (this.cohortCount > 0) {
       const done = capacity > 0 ? (served * perMsRate * (this.gTime - this.lastEndT)) / capacity : 0;
-      this.fillStats(this.cohortStats, done, done, periodMs);
+      this.fillStats(this.cohortStats, done, done, Math.max(0, toMs - Math.max(this.lastEndMs, fromMs)));
     }
     let listed = 0;
     for (const t of this.irregular) {
-      const done = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
       if (t.removedAt < 0) {
-        this.fillOwn(t, done, done, periodMs);
+        const done = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
+        this.fillOwn(t, done, done, Math.max(0, toMs - Math.max(t.aliveFrom, fromMs)));
         listed++;
       }
     }
@@ -421,18 +431,27 @@ export class FluidServiceModel implements ServiceLoadModel {
     return seen.lineServed + seen.fullServed;
   }
 
-  private fillOwn(t: FluidTask, routed: number, done: number, periodMs: number): void {
-    this.fillStats(t.stats, routed, done, periodMs);
+  private fillOwn(t: FluidTask, routed: number, done: number, aliveMs: number): void {
+    this.fillStats(t.stats, routed, done, aliveMs);
     if (t.listed !== LISTED_OWN) {
       this.stats.perTask.set(t.id, t.stats);
       t.listed = LISTED_OWN;
     }
   }
 
-  private fillStats(st: TaskPeriodStats, routed: number, done: number, periodMs: number): void {
+  /**
+   * A task's figures over the part of the period it was alive (known to the model: from
+   * RUNNING, or the period start, to its stop or the period end), as ECS reports each task's
+   * utilization over the time it ran, not spread over the whole minute (aws-behaviour §5,
+   * AmazonECS/latest/developerguide/service_utilization.html). `done` <= capacity x aliveMs,
+   * so a task alive a few ms stays within 100 %; alive 0 ms it reads cpuBaseline and
+   * memoryMiB.base.
+   */
+  private fillStats(st: TaskPeriodStats, routed: number, done: number, aliveMs: number): void {
     st.requests = routed;
-    st.cpuPercent = cpuPercent(this.cfg, periodMs > 0 ? (done * this.cfg.meanServiceMs) / periodMs : 0, this.fargate);
-    st.memoryMiB = memoryMiB(this.cfg, periodMs > 0 ? (done * 1000) / periodMs : 0);
+    st.aliveMs = aliveMs;
+    st.cpuPercent = cpuPercent(this.cfg, aliveMs > 0 ? (done * this.cfg.meanServiceMs) / aliveMs : 0, this.fargate);
+    st.memoryMiB = memoryMiB(this.cfg, aliveMs > 0 ? (done * 1000) / aliveMs : 0);
   }
 
   /** The water level of least-outstanding routing over the irregular tasks and the cohort. */
@@ -454,6 +473,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     t.shareMs = 0;
     t.rotationMs = 0;
     t.aliveFrom = this.lastEndMs;
+    t.serveFrom = this.lastEndMs;
     this.irregular.push(t);
   }
 

@@ -54,6 +54,7 @@ export class RequestServiceModel implements ServiceLoadModel {
   private alive = new Uint8Array(16);
   private area = new Float64Array(16); // busy slot-ms this period
   private lastT = new Float64Array(16);
+  private aliveFrom = new Float64Array(16); // when the model learnt of the task
   private routed = new Float64Array(16);
   private servedBy = new Float64Array(16);
   private ids: string[] = [];
@@ -327,9 +328,13 @@ export class RequestServiceModel implements ServiceLoadModel {
       if (this.http) waiting += this.qLen[s];
       this.account(s, toMs);
       const ts = this.taskStats[s];
+      // over the part of the period the task was alive, as the fluid model (fillStats there)
+      const from = this.aliveFrom[s];
+      const aliveMs = from > fromMs ? (toMs > from ? toMs - from : 0) : periodMs;
       ts.requests = this.routed[s];
-      ts.cpuPercent = cpuPercent(this.cfg, periodMs > 0 ? this.area[s] / periodMs : 0, this.fargate);
-      ts.memoryMiB = memoryMiB(this.cfg, periodMs > 0 ? (this.servedBy[s] * 1000) / periodMs : 0);
+      ts.aliveMs = aliveMs;
+      ts.cpuPercent = cpuPercent(this.cfg, aliveMs > 0 ? this.area[s] / aliveMs : 0, this.fargate);
+      ts.memoryMiB = memoryMiB(this.cfg, aliveMs > 0 ? (this.servedBy[s] * 1000) / aliveMs : 0);
       st.perTask.set(this.ids[s], ts);
       this.area[s] = 0;
       this.routed[s] = 0;
@@ -374,7 +379,7 @@ export class RequestServiceModel implements ServiceLoadModel {
     if (s === undefined) {
       s = this.slotCount++;
       if (s === this.busy.length) this.growTasks(s * 2);
-      this.taskStats[s] = { cpuPercent: 0, memoryMiB: 0, requests: 0 };
+      this.taskStats[s] = { cpuPercent: 0, memoryMiB: 0, requests: 0, aliveMs: 0 };
     }
     this.ids[s] = taskId;
     this.slotOf.set(taskId, s);
@@ -385,6 +390,7 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.alive[s] = 1;
     this.area[s] = 0;
     this.lastT[s] = timeMs;
+    this.aliveFrom[s] = timeMs;
     this.routed[s] = 0;
     this.servedBy[s] = 0;
     return s;
@@ -402,6 +408,7 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.alive = alive;
     this.area = growF64(this.area, n);
     this.lastT = growF64(this.lastT, n);
+    this.aliveFrom = growF64(this.aliveFrom, n);
     this.routed = growF64(this.routed, n);
     this.servedBy = growF64(this.servedBy, n);
   }

@@ -76,6 +76,12 @@ export interface TaskPeriodStats {
   memoryMiB: number;
   /** Requests routed to the task in the period (served or not); queue services: messages it took. */
   requests: number;
+  /**
+   * The part of the period the figures above cover, ms: from when the model learnt of the
+   * task (setInRotation, either value: the simulation calls it at RUNNING) or the period
+   * start, to the period end. cpuPercent and memoryMiB are averages over this span.
+   */
+  aliveMs: number;
 }
 
 export interface PeriodStats {

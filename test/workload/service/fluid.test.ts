@@ -52,6 +52,8 @@ describe('fluid http', () => {
     expect(s.perTask.get('b')!.requests).toBeCloseTo(750, 9);
     // http CPU = baseline + (100 - baseline) x served rps / capacityRps
     expect(s.perTask.get('a')!.cpuPercent).toBeCloseTo(3 + (97 * 2250) / 60 / 100, 9);
+    // b over its 30 s: 750 / 30 = 25 rps (not spread over the whole minute: 12.5 rps)
+    expect(s.perTask.get('b')!.cpuPercent).toBeCloseTo(3 + (97 * 25) / 100, 9);
   });
 
   it('removed task: its fluid queue counts as rejected', () => {

@@ -28,6 +28,7 @@ interface FluidTask {
   /** This period: time in rotation, ms. */
   rotationMs: number;
   aliveFrom: number;
+  serveFrom: number;
   stats: TaskPeriodStats;
   /** Whether `stats` is already in the perTask map. */
   listed: boolean;
@@ -76,7 +77,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     if (!task) {
       task = {
         id: taskId, inRotation: false, removedAt: -1, backlog: 0, entryG: 0, entryT: timeMs,
-        shareMs: 0, rotationMs: 0, aliveFrom: timeMs, stats: { cpuPercent: 0, memoryMiB: 0, requests: 0 }, listed: false,
+        shareMs: 0, rotationMs: 0, aliveFrom: timeMs, serveFrom: timeMs, stats: { cpuPercent: 0, memoryMiB: 0, requests: 0, aliveMs: 0 }, listed: false,
       };
       this.byId.set(taskId, task);
       this.tasks.push(task);
@@ -88,6 +89,8 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     if (inRotation) {
       task.entryG = this.g;
       task.entryT = this.gTime;
+      // nothing to serve before it entered: it serves from its entry on
+      if (task.backlog === 0 && task.shareMs === 0) task.serveFrom = this.gTime;
       this.inRotationCount++;
     } else {
       this.settle(task);
@@ -147,6 +150,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
         s.perTask.delete(t.id);
       } else {
         t.aliveFrom = toMs;
+        t.serveFrom = toMs;
         this.tasks[w++] = t;
       }
     }
@@ -202,7 +206,8 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       else a = (rate * t.shareMs) / 1000;
       const end = t.removedAt >= 0 ? t.removedAt : toMs;
       const aliveMs = Math.max(0, end - Math.max(t.aliveFrom, fromMs));
-      const capacity = perMsRate * aliveMs;
+      const servingMs = Math.max(0, end - Math.max(t.serveFrom, fromMs));
+      const capacity = perMsRate * servingMs;
       const q0 = t.backlog;
       const avail = q0 + a;
       const done = avail < capacity ? avail : capacity;
@@ -210,7 +215,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? rest : maxQ;
       const lambda = t.rotationMs > 0 ? a / t.rotationMs : 0;
       const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
-      const { line, full } = this.backlogged(q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
+      const { line, full } = this.backlogged(q0, a, done, rest, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
       const lost = loss * done;
       rejected += rest - q1 + lost;
       served += done - lost;
@@ -222,7 +227,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       } else {
         this.groups.add((done - line - full) * (1 - loss), lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
       }
-      if (t.removedAt < 0) this.fillTaskStats(t, a, done - lost, periodMs);
+      if (t.removedAt < 0) this.fillTaskStats(t, a, done - lost, aliveMs);
     }
     if (lor && poolFree > 0) {
       // Least-outstanding behaves close to one pooled queue over all slots in rotation.
@@ -249,7 +254,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     this.sharedBacklog = q1;
     for (const t of this.tasks) {
       const done = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
-      if (t.removedAt < 0) this.fillTaskStats(t, done, done, periodMs);
+      if (t.removedAt < 0) this.fillTaskStats(t, done, done, Math.max(0, toMs - Math.max(t.aliveFrom, fromMs)));
     }
     if (served > 0) {
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
@@ -279,11 +284,13 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     return { line, full };
   }
 
-  private fillTaskStats(t: FluidTask, routed: number, done: number, periodMs: number): void {
+  /** Over the part of the period the task was alive (aliveMs), not the whole period. */
+  private fillTaskStats(t: FluidTask, routed: number, done: number, aliveMs: number): void {
     const st = t.stats;
     st.requests = routed;
-    st.cpuPercent = cpuPercent(this.cfg, periodMs > 0 ? (done * this.cfg.meanServiceMs) / periodMs : 0, this.fargate);
-    st.memoryMiB = memoryMiB(this.cfg, periodMs > 0 ? (done * 1000) / periodMs : 0);
+    st.aliveMs = aliveMs;
+    st.cpuPercent = cpuPercent(this.cfg, aliveMs > 0 ? (done * this.cfg.meanServiceMs) / aliveMs : 0, this.fargate);
+    st.memoryMiB = memoryMiB(this.cfg, aliveMs > 0 ? (done * 1000) / aliveMs : 0);
     if (!t.listed) {
       this.stats.perTask.set(t.id, st);
       t.listed = true;

@@ -1,0 +1,75 @@
+// Load-time checks of a workload against its task and its metric period: memory above the
+// task's hard limit (ECS kills such a container: "OutOfMemoryError: Container killed due to
+// memory usage", repost.aws/knowledge-center/ecs-resolve-outofmemory-errors), and traces
+// that change faster than fluid fidelity's one mean rate per metric period.
+
+import { describe, it, expect } from 'vitest';
+import { cli, quickstart, tempDir, writeScenario } from '../helpers.js';
+import { loadScenarioFile, ScenarioError, scenarioWarnings } from '../../src/scenario/index.js';
+
+const dir = tempDir();
+const load = (name: string, mutate: (s: Record<string, any>) => void) => {
+  const s = quickstart();
+  mutate(s);
+  return writeScenario(dir, name, s);
+};
+const warned = (file: string) => scenarioWarnings(loadScenarioFile(file)).map((w) => `${w.at.join('.')}: ${w.message}`);
+
+describe('memoryMiB against the task hard memory limit', () => {
+  it('refuses memoryMiB.base above the task-level memory (512): exit 2, one line naming the key', async () => {
+    const file = load('base-over', (s) => (s.services.web.workload.perTask.memoryMiB = { base: 2000, perRps: 1 }));
+    expect(() => loadScenarioFile(file)).toThrow(ScenarioError);
+    const r = await cli('validate', file);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/services\.web\.workload\.perTask\.memoryMiB\.base: expected at most the task's hard memory limit 512 MiB \(task definition web\), found 2000: ECS would kill its container at once \(OutOfMemoryError\); raise the task's memory or lower base$/);
+  });
+
+  it('the limit without task-level memory is the sum of the containers\' hard limits; none when a container has only memoryReservation', () => {
+    const hard = load('containers-hard', (s) => {
+      delete s.taskDefinitions.web.memory;
+      s.taskDefinitions.web.containerDefinitions = { app: { cpu: 128, memory: 300 }, side: { cpu: 128, memory: 100 } };
+      s.services.web.workload.perTask.memoryMiB = { base: 401, perRps: 0 };
+    });
+    expect(() => loadScenarioFile(hard)).toThrow(/limit 400 MiB/);
+    const soft = load('containers-soft', (s) => {
+      delete s.taskDefinitions.web.memory;
+      s.taskDefinitions.web.containerDefinitions = { app: { cpu: 256, memoryReservation: 400 } };
+      s.services.web.workload.perTask.memoryMiB = { base: 600, perRps: 0 };
+    });
+    expect(() => loadScenarioFile(soft)).not.toThrow();
+  });
+
+  it('warns when base + perRps x capacityRps passes the limit: 200 + 4 x 100 = 600 > 512, killed above (512 - 200) / 4 = 78/s', () => {
+    const file = load('peak-over', (s) => (s.services.web.workload.perTask.memoryMiB = { base: 200, perRps: 4 }));
+    expect(warned(file)).toEqual([
+      "services.web.workload.perTask.memoryMiB: base 200 + perRps 4 x 100 requests/s (what a task serves at most) = 600 MiB, above the task's hard memory limit 512 MiB: above 78/s a task would be killed on ECS (OutOfMemoryError); ecsim does not stop it, memory_utilization reads above 100 %",
+    ]);
+    // 200 + 3 x 100 = 500: fits
+    expect(warned(load('peak-fits', (s) => (s.services.web.workload.perTask.memoryMiB = { base: 200, perRps: 3 })))).toEqual([]);
+  });
+});
+
+describe('fluid fidelity: trace changes shorter than metrics.period', () => {
+  it('warns of a spike hold, a step interval and a noise interval under 60 s, naming the key; not at 60 s, not with fidelity request', () => {
+    const file = load('short', (s) => {
+      s.services.web.workload.requestRate = { step: { from: 150, steps: [{ at: '10m', to: 450 }, { at: '10m30s', to: 150 }, { at: '20m', to: 300 }] }, spikes: [{ at: '30m', hold: '20s', multiplier: 3 }, { at: '40m', hold: '60s', multiplier: 3 }], noise: { cv: 0.1, every: '10s' } };
+    });
+    const w = warned(file);
+    expect(w.map((x) => x.split(':')[0])).toEqual(['services.web.workload.requestRate.spikes.0.hold', 'services.web.workload.requestRate.step', 'services.web.workload.requestRate.noise.every']);
+    expect(w[0]).toMatch(/^services\.web\.workload\.requestRate\.spikes\.0\.hold: 20s is shorter than metrics\.period 1m: fluid fidelity uses one mean rate per metric period.*use fidelity: request or a shorter metrics\.period$/);
+    expect(w[1]).toMatch(/steps at 10m and 10m30s are 30s apart, less than metrics\.period 1m/);
+    const request = load('short-request', (s) => {
+      s.services.web.workload.requestRate = { constant: 150, spikes: [{ at: '30m', hold: '20s', multiplier: 3 }] };
+      s.services.web.fidelity = 'request';
+    });
+    expect(warned(request)).toEqual([]);
+    const period = load('short-period', (s) => {
+      s.services.web.workload.requestRate = { constant: 150, spikes: [{ at: '30m', hold: '20s', multiplier: 3 }] };
+      s.metrics = { period: '20s', publishDelay: '60s' };
+      s.services.web.autoScaling.policies = {};
+    });
+    expect(warned(period)).toEqual([]);
+  });
+});
