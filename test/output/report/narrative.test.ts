@@ -3,6 +3,8 @@ import { parseScalingActivity } from '../../../src/output/report/narrative/parse
 import { explainCause } from '../../../src/output/report/narrative/explain-cause.js';
 import { scalingBursts } from '../../../src/output/report/narrative/scaling-bursts.js';
 import { unplaceableEpisodes } from '../../../src/output/report/narrative/unplaceable-episodes.js';
+import { waitingAtEnd } from '../../../src/output/report/narrative/what-happened.js';
+import type { ResultsData } from '../../../src/output/report/data/results-data.js';
 import { alarmIntervals } from '../../../src/output/report/data/alarm-intervals.js';
 import { readScenarioSettings } from '../../../src/output/report/data/scenario-settings.js';
 
@@ -96,6 +98,23 @@ describe('unplaceable episodes and alarm states', () => {
     ];
     expect(unplaceableEpisodes(events, 300, 1800).map((e) => e.endS)).toEqual([90]);
     expect(unplaceableEpisodes(events, 300, 1800, new Set(['web'])).map((e) => e.endS)).toEqual([1800]);
+  });
+
+  it('services still waiting at the end: a PROVISIONING row, or (launchType EC2: tasks never created have no row) desired above running + pending in the last period', () => {
+    const series = (desired: number, running: number, pending: number) => ({
+      time: Float64Array.of(0, 60),
+      columns: { desired_count: Float64Array.of(desired, desired), running_count: Float64Array.of(0, running), pending_count: Float64Array.of(0, pending) },
+    });
+    const data = {
+      services: new Map([
+        ['ec2-launch', series(3, 1, 0)], // 2 never created
+        ['all-there', series(3, 2, 1)],
+        ['draining-extra', series(2, 3, 0)], // a draining instance's tasks count until replaced
+        ['cp', series(2, 2, 0)],
+      ]),
+      tasks: [{ service: 'cp', launchType: 'EC2', instanceId: '', stopReason: 'simulation-end' }],
+    } as unknown as ResultsData;
+    expect([...waitingAtEnd(data)].sort()).toEqual(['cp', 'ec2-launch']);
   });
 
   it('counts "nothing registered" as one reason, whether none was launched or all are launching', () => {

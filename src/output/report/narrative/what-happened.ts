@@ -183,6 +183,15 @@ function maxOf(a: Float64Array | undefined): number {
 }
 
 /** Services with an EC2 task never placed by the end of the run (still PROVISIONING). */
-function waitingAtEnd(data: ResultsData): Set<string> {
-  return new Set(data.tasks.filter((t) => t.launchType === 'EC2' && t.instanceId === '' && t.stopReason === 'simulation-end').map((t) => t.service));
+export function waitingAtEnd(data: ResultsData): Set<string> {
+  // PROVISIONING at the end (a capacity provider's tasks have rows)
+  const waiting = new Set(data.tasks.filter((t) => t.launchType === 'EC2' && t.instanceId === '' && t.stopReason === 'simulation-end').map((t) => t.service));
+  // launchType EC2: a task no instance took was never created and has no row; the last
+  // period's desired count above its running and pending tasks says some are still missing
+  for (const [service, s] of data.services) {
+    const last = s.time.length - 1;
+    const { desired_count: desired, running_count: running, pending_count: pending } = s.columns;
+    if (last >= 0 && desired && running && pending && desired[last] > running[last] + pending[last]) waiting.add(service);
+  }
+  return waiting;
 }
