@@ -135,6 +135,25 @@ describe('CostMeter (cost_to_date per provider)', () => {
     expect(meter.runningCount('p')).toBe(0);
   });
 
+  it('a held item that stops after its window, with no read in between, is charged once', () => {
+    const meter = new CostMeter();
+    meter.start('a', 'p', 3.6, 0, 60_000, HOUR);
+    expect(meter.stop('a', HOUR)).toBeCloseTo(3.6, 12); // exactly at the window's end
+    expect(meter.costToDate('p', HOUR)).toBeCloseTo(3.6, 12);
+    meter.start('b', 'q', 3.6, 30_000, 60_000, HOUR);
+    meter.stop('b', 30_000 + HOUR + 10_000);
+    expect(meter.costToDate('q', 30_000 + HOUR + 10_000)).toBeCloseTo(3.61, 12);
+    meter.start('c', 'r', 3.6, 0, 60_000, HOUR);
+    meter.stopAll(HOUR + 10_000);
+    expect(meter.costToDate('r', HOUR + 10_000)).toBeCloseTo(3.61, 12);
+    // waived after its window (the cluster never does: EC2 charges it then): what it accrued
+    // is taken back once, not its hour and then again
+    meter.start('d', 's', 3.6, 0, 60_000, HOUR);
+    meter.start('e', 's', 3.6, 0);
+    meter.waive('d', HOUR + 10_000);
+    expect(meter.costToDate('s', HOUR + 10_000)).toBeCloseTo(3.61, 12);
+  });
+
   it('a held item still in its first hour at the end is charged by stopAll; a later start after releases is in order', () => {
     const meter = new CostMeter();
     meter.start('s-1', 'p', 3.6, 0, 60_000, HOUR);

@@ -63,8 +63,9 @@ export class CostMeter {
   stop(id: CostItemId, endMs: number): number {
     const item = this.items.get(id);
     if (!item) return 0;
-    const held = item.heldUntilMs !== Infinity;
     const acc = this.remove(id, item, endMs);
+    // read after remove(): settling to endMs releases an item whose window ended by then
+    const held = item.heldUntilMs !== Infinity;
     const billed = billedMs(item.startMs, endMs, item.minimumMs);
     acc.accrued += item.ratePerMs * (held ? billed : billed - (endMs - item.startMs));
     return item.ratePerMs * billed;
@@ -80,9 +81,8 @@ export class CostMeter {
   waive(id: CostItemId, endMs: number): void {
     const item = this.items.get(id);
     if (!item) return;
-    const held = item.heldUntilMs !== Infinity;
     const acc = this.remove(id, item, endMs);
-    if (held) return;
+    if (item.heldUntilMs !== Infinity) return; // (read after remove(), as in stop)
     // (never below 0 by a rounding error: nothing else of the provider may have been billed)
     acc.accrued = Math.max(0, acc.accrued - item.ratePerMs * (endMs - item.startMs));
   }
