@@ -13,7 +13,7 @@
 
 import { join } from 'node:path';
 import { assertReplaceable } from '../output/results-folder.js';
-import { assertNamesFit, assertWritableFolder, stageFile, stagingFolder, type StagedFile } from '../output/staging.js';
+import { assertFileTarget, assertNamesFit, assertWritableFolder, stageFile, stagingFolder, type StagedFile } from '../output/staging.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { inShard, shardFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
@@ -57,12 +57,16 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
       assertNamesFit(join(runsDir, label));
     });
   }
+  const file = join(options.outDir, options.shard ? shardFileName(options.shard) : 'sweep.csv');
+  const markdownFile = options.shard ? undefined : join(options.outDir, 'comparison.md');
+  // before any run: a folder in the way of the tables is refused now, not after the sweep
+  // (which would then lose its runs with it)
+  assertFileTarget(file);
+  if (markdownFile !== undefined) assertFileTarget(markdownFile);
   const staging = runsDir !== undefined ? stagingFolder(runsDir, options.shard ? 'runs of a shard' : 'runs') : undefined;
   const files: StagedFile[] = [];
   try {
     const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir: staging?.tempDir, onProgress: options.onProgress });
-    const file = join(options.outDir, options.shard ? shardFileName(options.shard) : 'sweep.csv');
-    const markdownFile = options.shard ? undefined : join(options.outDir, 'comparison.md');
     files.push(stageFile(file, options.shard ? shardCsv(table) : sweepCsv(table)));
     if (markdownFile !== undefined) files.push(stageFile(markdownFile, sweepMarkdown(table)));
     staging?.commit();

@@ -85,9 +85,7 @@ export interface StagedFile {
  */
 export function stageFile(path: string, content: string): StagedFile {
   const target = resolve(path);
-  assertNamesFit(target);
-  const existing = lstatOrNothing(target);
-  if (existing?.isDirectory()) openSync(target, 'w'); // EISDIR now, before any other output moves into place
+  const existing = assertFileTarget(target);
   if (existing !== undefined && !existing.isFile()) {
     // a FIFO, a device (/dev/stdout) or a link: written through, as a plain write would, when committed
     return {
@@ -123,6 +121,19 @@ export function stageFile(path: string, content: string): StagedFile {
       rmSync(temp, { force: true });
     },
   };
+}
+
+/**
+ * Throws what writing a file at `path` would throw for its name (too long) or a folder in
+ * its way (EISDIR), without writing: stageFile's checks, for work that writes its files only
+ * at its end (a sweep's sweep.csv and comparison.md). Returns what is there, if anything.
+ */
+export function assertFileTarget(path: string): ReturnType<typeof lstatOrNothing> {
+  const target = resolve(path);
+  assertNamesFit(target);
+  const existing = lstatOrNothing(target);
+  if (existing?.isDirectory()) openSync(target, 'w'); // EISDIR, as the write would say it
+  return existing;
 }
 
 /**
