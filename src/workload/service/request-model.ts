@@ -334,7 +334,9 @@ export class RequestServiceModel implements ServiceLoadModel {
       ts.requests = this.routed[s];
       ts.aliveMs = aliveMs;
       ts.cpuPercent = cpuPercent(this.cfg, aliveMs > 0 ? this.area[s] / aliveMs : 0, this.fargate);
-      ts.memoryMiB = memoryMiB(this.cfg, aliveMs > 0 ? (this.servedBy[s] * 1000) / aliveMs : 0);
+      // (the served rate at most what a task completes on average: over a few ms alive one
+      // completion would read hundreds a second; the fluid model is bounded so by itself)
+      ts.memoryMiB = memoryMiB(this.cfg, aliveMs > 0 ? Math.min((this.servedBy[s] * 1000) / aliveMs, this.cfg.taskRate) : 0);
       st.perTask.set(this.ids[s], ts);
       this.area[s] = 0;
       this.routed[s] = 0;

@@ -72,6 +72,23 @@ describe.each(['fluid', 'request'] as const)('%s: figures over the part of the p
   });
 });
 
+describe('request fidelity: a task alive a few ms', () => {
+  it('reads its memory from at most the rate a task completes on average (one completion in 5 ms is not 200 rps)', () => {
+    // exponential 100 ms, 4 slots: taskRate 40 rps; memory at most 350 + 0.8 x 40 = 382
+    const cfg: ServiceWorkloadConfig = { ...web('request'), perTask: { ...web('request').perTask, capacityRps: 40, serviceTime: { distribution: 'exponential', mean: 100 } } };
+    let completedEarly = 0;
+    for (let seed = 1; seed <= 40; seed++) {
+      const { sim, model } = build(cfg, 400, seed);
+      sim.run(59_995);
+      model.setInRotation('a', true, 59_995);
+      const a = runPeriod(sim, model, 0, 60_000).perTask.get('a')!;
+      if (a.memoryMiB > 350) completedEarly++;
+      expect(a.memoryMiB).toBeLessThanOrEqual(382 + 1e-9);
+    }
+    expect(completedEarly).toBeGreaterThan(0); // some seed finished a request in those 5 ms
+  });
+});
+
 describe('fluid queue service: a worker joining mid-period', () => {
   it('saturated from 30 s: 4 busy slots x 25 = 100 % (not 50 %)', () => {
     const { sim, model } = build({ type: 'queue', perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: 200 }, cpuPerBusySlot: 25 } }, 40);
