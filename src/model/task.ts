@@ -18,6 +18,8 @@ export type StopReason =
   | 'instance-terminated'
   /** ECS stopped it because its load balancer target group reported it unhealthy. */
   | 'failed-elb-health-checks'
+  /** Its memory in a metric period passed the task's hard limit: the OOM killer killed it. */
+  | 'out-of-memory'
   | 'simulation-end';
 
 export interface Task {

@@ -84,9 +84,10 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
 
 /**
  * A container above its hard memory limit is killed ("OutOfMemoryError: Container killed due
- * to memory usage", repost.aws/knowledge-center/ecs-resolve-outofmemory-errors); ecsim does
- * not stop the task, it reports MemoryUtilization above 100 %. Said when a task serving all
- * it can (capacityRps; queue workers concurrency / mean serviceTime) would pass the limit.
+ * to memory usage", repost.aws/knowledge-center/ecs-resolve-outofmemory-errors), and so is
+ * a task in ecsim whose memory over a metric period passes it (stop reason out-of-memory).
+ * Said when a task serving all it can (capacityRps; queue workers concurrency / mean
+ * serviceTime) would pass the limit.
  * (memoryMiB.base alone above it is refused: checks.ts.)
  */
 function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
@@ -106,7 +107,7 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
   const at = round((limit - m.base) / m.perRps);
   out.push({
     at: ['services', svc.name, 'workload', 'perTask', 'memoryMiB'],
-    message: `base ${m.base} + perRps ${m.perRps} x ${round(maxRate)} ${w.type === 'http' ? 'requests' : 'messages'}/s (what a task serves at most) = ${round(peak)} MiB, above the task's hard memory limit ${limit} MiB: above ${at}/s a task would be killed on ECS (OutOfMemoryError); ecsim does not stop it, memory_utilization reads above 100 %`,
+    message: `base ${m.base} + perRps ${m.perRps} x ${round(maxRate)} ${w.type === 'http' ? 'requests' : 'messages'}/s (what a task serves at most) = ${round(peak)} MiB, above the task's hard memory limit ${limit} MiB: a task serving more than ${at}/s over a metric period will be killed (OutOfMemoryError, stop reason out-of-memory) and replaced`,
   });
 }
 

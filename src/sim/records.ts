@@ -10,6 +10,7 @@ export const EVENT_TYPES = [
   'task-unplaceable',
   'task-running',
   'task-unhealthy',
+  'task-out-of-memory',
   'task-stopped',
   'instance-launched',
   'instance-registered',

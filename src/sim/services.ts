@@ -648,6 +648,25 @@ export class ServiceRuntime {
     this.requestReconcile();
   }
 
+  /**
+   * The task's memory over a metric period passed its hard limit: the kernel's OOM killer
+   * kills the container and ECS stops the task with "OutOfMemoryError: Container killed due
+   * to memory usage" (repost.aws/knowledge-center/ecs-resolve-outofmemory-errors). The
+   * container is already dead, so the task is STOPPED at once (no deregistration delay, no
+   * SIGTERM; requests in it are lost) and, as for an unhealthy target, no longer counts
+   * toward the desired count: the service starts a replacement.
+   */
+  outOfMemory(task: Task, memoryMiB: number, limitMiB: number): void {
+    if (task.state !== 'RUNNING' || task.stopReason !== null) return;
+    this.world.log(
+      'task-out-of-memory',
+      task.id,
+      `${task.id} used ${Number(memoryMiB.toFixed(1))} MiB (mean over the metric period), above the task's hard memory limit ${limitMiB} MiB: ` +
+        `OutOfMemoryError: Container killed due to memory usage; the service starts a replacement`,
+    );
+    this.kill(task, 'out-of-memory');
+  }
+
   enterRotation(task: Task): void {
     if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return;
     task.inRotation = true;

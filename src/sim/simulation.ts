@@ -14,7 +14,7 @@ import { ManagedScaling } from '../model/capacity/managed-scaling.js';
 import { ReservationDatapoints } from './reservation-datapoints.js';
 import { reservationFromCounts } from '../model/capacity/reservation.js';
 import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
-import type { ResolvedScenario } from '../scenario/index.js';
+import { memoryHardLimit, type ResolvedScenario } from '../scenario/index.js';
 import type { Task } from '../model/task.js';
 import type { Instance } from '../model/instance.js';
 import type { RunSinks, TaskRow } from './records.js';
@@ -73,6 +73,11 @@ export class Simulation {
   readonly providerStats = new Map<string, ProviderStats>();
   private readonly usedFargateProviders: string[];
   private readonly periodMetrics = new PeriodMetrics();
+  /** Each service's hard memory limit, MiB (memoryHardLimit); Infinity without one. */
+  private readonly memoryLimits: number[] = [];
+  /** The tasks this period end kills for memory above their hard limit, with their memory (reused). */
+  private readonly oomTasks: Task[] = [];
+  private readonly oomMemory: number[] = [];
   /** See RunOptions.checkTallies. */
   checkTallies = false;
   /** The services capacity changes wake (DAEMON ones, and those with tasks waiting). */
@@ -127,6 +132,7 @@ export class Simulation {
       this.services.push(svc);
       if (svc.daemon) this.waiting.add(i);
       this.summaries.push(new ServiceSummary());
+      this.memoryLimits.push(memoryHardLimit(cfg.taskDefinition) ?? Infinity);
       const workload = cfg.config.workload;
       const trace = workload ? buildServiceTrace(cfg.name, workload.requestRate, scenario, world.streams) : null;
       this.traces.push(trace);
@@ -209,6 +215,28 @@ export class Simulation {
     // alarms of the policy ECS puts on the group see this period's datapoint publishDelay later
     if (this.managed.size > 0) world.sim.schedule(visibleAt, onReservationVisible, this, PRIORITY.managedScaling);
     this.capacityMetrics(from, t);
+    if (this.oomTasks.length > 0) this.killOutOfMemory();
+  }
+
+  /**
+   * Kills the tasks whose memory over the period just closed passed their hard limit, after
+   * every metric of the period has counted them (docs/assumptions.md: the mean over the
+   * period stands for the peak, a simplification).
+   */
+  private killOutOfMemory(): void {
+    const tasks = this.oomTasks;
+    for (let k = 0; k < tasks.length; k++) {
+      const t = tasks[k];
+      this.services[t.serviceIndex].outOfMemory(t, this.oomMemory[k], this.memoryLimits[t.serviceIndex]);
+    }
+    tasks.length = 0;
+    this.oomMemory.length = 0;
+  }
+
+  /** Notes a task whose period memory passed its service's hard limit (killOutOfMemory kills it). */
+  private overMemory(task: Task, memoryMiB: number): void {
+    this.oomTasks.push(task);
+    this.oomMemory.push(memoryMiB);
   }
 
   private serviceMetrics(i: number, svc: ServiceRuntime, from: number, to: number): void {
@@ -223,25 +251,40 @@ export class Simulation {
     const idleMemory = ((perTask?.memoryMiB?.base ?? 0) / taskMemory) * 100;
     const m = this.periodMetrics;
     m.reset();
+    // tasks above it are killed at the period end (killOutOfMemory); memoryMiB.base is at
+    // most the limit (checks.ts), so a task idling at the baseline never is
+    const limit = this.memoryLimits[i];
     const groups = stats?.inRotation;
     if (groups) {
       // the model's groups of tasks in rotation; the other RUNNING tasks have not entered
       // rotation yet (a task leaving rotation stops being RUNNING) and idle at the baseline
+      let overLimit = false;
       for (let g = 0; g < groups.length; g++) {
         const st = groups.stats[g];
         const count = groups.count[g];
         m.add(st.cpuPercent, (st.memoryMiB / taskMemory) * 100, count);
         m.targets += count;
         m.targetRequests += count * st.requests;
+        if (st.memoryMiB > limit) overLimit = true;
       }
       m.add(baseline, idleMemory, svc.runningBeforeRotation);
+      if (overLimit) {
+        // rare: find the tasks of the groups above the limit (in start order)
+        for (const task of svc.tasks) {
+          if (task.state !== 'RUNNING' || !task.inRotation) continue;
+          const ts = stats.perTask.get(task.id);
+          if (ts !== undefined && ts.memoryMiB > limit) this.overMemory(task, ts.memoryMiB);
+        }
+      }
     } else {
       const perTaskStats = stats !== null ? stats.perTask : null;
       for (const task of svc.tasks) {
         if (task.state !== 'RUNNING') continue;
         const ts = perTaskStats !== null ? perTaskStats.get(task.id) : undefined;
-        if (ts) m.add(ts.cpuPercent, (ts.memoryMiB / taskMemory) * 100, 1);
-        else m.add(baseline, idleMemory, 1);
+        if (ts) {
+          m.add(ts.cpuPercent, (ts.memoryMiB / taskMemory) * 100, 1);
+          if (ts.memoryMiB > limit) this.overMemory(task, ts.memoryMiB);
+        } else m.add(baseline, idleMemory, 1);
         if (task.inRotation) {
           m.targets++;
           m.targetRequests += ts?.requests ?? 0;

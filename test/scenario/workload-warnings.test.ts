@@ -44,7 +44,7 @@ describe('memoryMiB against the task hard memory limit', () => {
   it('warns when base + perRps x capacityRps passes the limit: 200 + 4 x 100 = 600 > 512, killed above (512 - 200) / 4 = 78/s', () => {
     const file = load('peak-over', (s) => (s.services.web.workload.perTask.memoryMiB = { base: 200, perRps: 4 }));
     expect(warned(file)).toEqual([
-      "services.web.workload.perTask.memoryMiB: base 200 + perRps 4 x 100 requests/s (what a task serves at most) = 600 MiB, above the task's hard memory limit 512 MiB: above 78/s a task would be killed on ECS (OutOfMemoryError); ecsim does not stop it, memory_utilization reads above 100 %",
+      "services.web.workload.perTask.memoryMiB: base 200 + perRps 4 x 100 requests/s (what a task serves at most) = 600 MiB, above the task's hard memory limit 512 MiB: a task serving more than 78/s over a metric period will be killed (OutOfMemoryError, stop reason out-of-memory) and replaced",
     ]);
     // 200 + 3 x 100 = 500: fits
     expect(warned(load('peak-fits', (s) => (s.services.web.workload.perTask.memoryMiB = { base: 200, perRps: 3 })))).toEqual([]);

@@ -11,6 +11,7 @@ import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import { describeActivity } from '../../../src/output/explain/scaling-lines.js';
 import { newTaskLines } from '../../../src/output/explain/new-tasks.js';
 import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
+import { LINE_ORDER } from '../../../src/output/explain/explain-line.js';
 import { servicesOf } from '../../../src/output/explain/read-results.js';
 import type { SeriesRow, ServiceInfo } from '../../../src/output/explain/results-tables.js';
 
@@ -242,5 +243,14 @@ describe('clusterLines: an unhealthy target', () => {
     const task = { taskId: 'web-3', service: 'web' } as any;
     const lines = clusterLines([{ timeS: 105, type: 'task-unhealthy', subject: 'web-3', message }], new Map([['web-3', task]]));
     expect(lines).toEqual([expect.objectContaining({ timeS: 105, service: 'web', provider: null, text: `web: ${message}` })]);
+  });
+});
+
+describe('clusterLines: a task killed out of memory', () => {
+  it('is told on its service\'s line among the stopped tasks, the message naming the task', () => {
+    const message = "web-2 used 520 MiB (mean over the metric period), above the task's hard memory limit 512 MiB: OutOfMemoryError: Container killed due to memory usage; the service starts a replacement";
+    const task = { taskId: 'web-2', service: 'web' } as any;
+    const lines = clusterLines([{ timeS: 360, type: 'task-out-of-memory', subject: 'web-2', message }], new Map([['web-2', task]]));
+    expect(lines).toEqual([expect.objectContaining({ timeS: 360, service: 'web', provider: null, order: LINE_ORDER.stopped, text: `web: ${message}` })]);
   });
 });
