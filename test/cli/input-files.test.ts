@@ -114,6 +114,31 @@ describe('explain on a corrupt results folder', () => {
   }, 60_000);
 });
 
+describe('explain on a results folder with a cell that is no number', () => {
+  it('timeseries.csv, events.csv or tasks.csv: exit 2 naming the file, row and column, the same line as report', async () => {
+    const res = await quickRun(join(tempDir(), 'res'));
+    /** Sets the cell of `column` in data row `row` (1 = the first after the header) to `cell`; returns the line explain prints and the good text. */
+    const broken = async (name: string, row: number, column: string, cell: string) => {
+      const path = join(res, name);
+      const good = readFileSync(path, 'utf8');
+      const lines = good.split('\n');
+      const fields = lines[row].split(',');
+      fields[lines[0].split(',').indexOf(column)] = cell;
+      lines[row] = fields.join(',');
+      writeFileSync(path, lines.join('\n'));
+      const explained = await oneLine('explain', res);
+      const reported = await oneLine('report', res, '--quiet', '--out', join(tempDir(), 'r.html'));
+      writeFileSync(path, good);
+      return [explained, reported];
+    };
+    const line = (name: string, row: number, column: string, cell: string) => `ecsim: ${join(res, name)}: row ${row}, column ${column}: expected a number, found "${cell}"`;
+    expect(await broken('timeseries.csv', 2, 'desired_count', 'two')).toEqual([line('timeseries.csv', 2, 'desired_count', 'two'), line('timeseries.csv', 2, 'desired_count', 'two')]);
+    expect(await broken('events.csv', 1, 'time_s', 'soon')).toEqual([line('events.csv', 1, 'time_s', 'soon'), line('events.csv', 1, 'time_s', 'soon')]);
+    expect((await broken('tasks.csv', 1, 'created_s', 'x'))[0]).toBe(line('tasks.csv', 1, 'created_s', 'x'));
+    expect((await cli('explain', res)).code).toBe(0); // restored
+  }, 60_000);
+});
+
 describe('report on a corrupt results folder', () => {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
