@@ -7,3 +7,4 @@ export type { ResolvedScenario, ResolvedService, ResolvedProvider, ResolvedTaskD
 export { FARGATE, FARGATE_SPOT } from './resolve.js';
 export { effectiveScenario } from './effective.js';
 export { scenarioWarnings, type ScenarioWarning } from './warnings.js';
+export { scenarioBaseDir } from './input-file.js';

@@ -48,6 +48,29 @@ describe('files that are not regular files', () => {
   }, 30_000);
 });
 
+describe('a piped scenario\'s relative paths', () => {
+  it('cat s.yaml | ecsim trace|validate /dev/stdin reads csv: {file: x.csv} from the working directory, not /dev', () => {
+    const dir = tempDir();
+    const scenarioDir = join(dir, 'elsewhere');
+    mkdirSync(scenarioDir);
+    // 7 rps at 0 s, 17 rps at 120 s, linear: 12 rps at 60 s, the middle (and 17 to the end of the hour)
+    writeFileSync(join(dir, 'rate.csv'), 'time_s,rps\n0,7\n120,17\n3600,17\n');
+    const s = quickstart();
+    s.services.web.workload.requestRate = { csv: { file: 'rate.csv' } };
+    const file = writeScenario(scenarioDir, 's', s); // its folder has no rate.csv: only the working directory does
+    const piped = (...args: string[]) => spawnSync('sh', ['-c', 'f=$1; shift; cat "$f" | "$@"', 'sh', file, process.execPath, BIN, ...args], { encoding: 'utf8', cwd: dir, timeout: 15_000 });
+    const t = piped('trace', '/dev/stdin', '--to', '2m');
+    expect(t.stderr).toBe('');
+    expect(t.stdout.split('\n').slice(1, 4).map((l) => l.split(',').at(-1))).toEqual(['7', '12', '17']);
+    const v = piped('validate', '/dev/stdin');
+    expect([v.stderr, v.status]).toEqual(['', 0]);
+    // named as a file, the scenario's own folder is still the base: no rate.csv there
+    const named = spawnSync(process.execPath, [BIN, 'validate', file], { encoding: 'utf8', cwd: dir });
+    expect(named.status).toBe(2);
+    expect(named.stderr).toMatch(/csv\.file: cannot read trace file .*elsewhere\/rate\.csv/);
+  }, 30_000);
+});
+
 describe('an alias bomb', () => {
   it('seven nested lines of &x [*y, ...] (9^7 values): exit 2, not valid YAML/JSON, with the line of the first alias', async () => {
     const file = join(tempDir(), 'bomb.yaml');
