@@ -3,10 +3,12 @@
 
 import { hideBin } from 'yargs/helpers';
 import { EXIT } from './errors.js';
+import { readerWentAway } from '../output/closed-reader.js';
 import { main } from './main.js';
 
 // A reader that stops early (`ecsim trace s.yaml | head`, or `2>&1 | head`) closes the
-// pipe: print nothing more, as Unix tools do, instead of an internal error about EPIPE;
+// pipe (closed-reader.ts; a file written through to a pipe, report --out /dev/stdout, stops
+// the same way in staging.ts): print nothing more, as Unix tools do, instead of an internal error about EPIPE;
 // the exit code stays the command's own (3 when an `expect:` failed, for
 // `ecsim run s.yaml | grep -q ...` under pipefail). Results folders are written before
 // anything is printed. Any other failure to print (`> /dev/full`, a full disk) is said on
@@ -19,7 +21,7 @@ for (const stream of [process.stdout, process.stderr]) {
       done?.();
       return true;
     }) as typeof stream.write;
-    if (e.code === 'EPIPE' || printFailed) return;
+    if (readerWentAway(e) || printFailed) return;
     printFailed = true;
     if (stream === process.stdout) process.stderr.write(`ecsim: cannot write to standard output: ${e.message}\n`);
     if (!process.exitCode) process.exitCode = EXIT.badInput;

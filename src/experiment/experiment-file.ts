@@ -1,8 +1,7 @@
 // Reads a scenario file once (its text read once) for compare, sweep or validate: the validated base scenario
 // (for its name, seed, replications, variants and sweep) and the raw object variants patch.
 
-import { dirname, resolve } from 'node:path';
-import { loadScenarioText, parseScenarioText, readScenarioText, ScenarioError, type ResolvedScenario } from '../scenario/index.js';
+import { loadScenarioText, parseScenarioText, readScenarioText, scenarioBaseDir, ScenarioError, type ResolvedScenario } from '../scenario/index.js';
 
 export interface ExperimentFile {
   file: string;
@@ -52,7 +51,7 @@ export function readExperimentFile(file: string, overrides: ExperimentOverrides 
     raw: value as Record<string, unknown>,
     lineOf,
     base,
-    baseDir: dirname(resolve(file)),
+    baseDir: scenarioBaseDir(file),
     name: sc.name,
     seed: sc.seed,
     durationOverrideMs: overrides.durationMs,

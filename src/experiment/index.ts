@@ -24,5 +24,5 @@ export { sweepToFolder, SWEEP_RUNS_LIMIT, type SweepToFolderOptions, type SweepF
 export { pointLabels, shortNames, encodeLabelPart, MAX_LABEL_LENGTH } from './point-label.js';
 export { parseShard, shardFromEnvironment, inShard, shardFileName, shardOfFileName, SHARD_INDEX_VARIABLES, type Shard } from './shard.js';
 export { shardFiles, mergeShardFiles, mergeShards } from './merge-shards.js';
-export { writeFileAtomic, writeFilesAtomic, besideFileInTheWay, isPipeOrDevice, stagingFolder } from '../output/staging.js';
+export { writeFileAtomic, writeFilesAtomic, besideFileInTheWay, isPipeOrDevice, isStandardOutput, stagingFolder } from '../output/staging.js';
 export { readCsvRows as parseCsv } from '../output/csv-read.js';

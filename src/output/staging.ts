@@ -10,11 +10,12 @@
 // ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
 // may not remove). A previous results folder caught mid-replacement is put back instead.
 
-import { accessSync, chmodSync, constants, existsSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assertReplaceable, assertReplaceableRuns } from './results-folder.js';
+import { readerWentAway } from './closed-reader.js';
 
 export function writeFileAtomic(path: string, content: string): void {
   writeFilesAtomic([[path, content]]);
@@ -35,7 +36,14 @@ export function writeFilesAtomic(files: readonly (readonly [path: string, conten
     for (const s of staged) s.abort();
     throw e;
   }
-  for (const s of staged) s.commit();
+  for (let i = 0; i < staged.length; i++) {
+    try {
+      staged[i].commit();
+    } catch (e) {
+      for (const s of staged.slice(i + 1)) s.abort(); // no temporary file left behind for the ones not moved
+      throw e;
+    }
+  }
 }
 
 /** Whether `path` is there and neither a file nor a folder (through links): /dev/stdout, a FIFO. */
@@ -73,6 +81,16 @@ export function besideFileInTheWay(path: string, earlier: (text: string) => bool
   }
 }
 
+/** Whether `path` leads to what this process's standard output is (the same file, pipe, socket or terminal). */
+export function isStandardOutput(path: string): boolean {
+  try {
+    const [target, stdout] = [statSync(path), fstatSync(1)];
+    return target.dev === stdout.dev && target.ino === stdout.ino && target.rdev === stdout.rdev;
+  } catch {
+    return false; // no standard output (closed), or a path we may not look at: written through
+  }
+}
+
 /** A file written beside its target, to be renamed into place (commit) or removed (abort). */
 export interface StagedFile {
   commit(): void;
@@ -87,12 +105,17 @@ export function stageFile(path: string, content: string): StagedFile {
   const target = resolve(path);
   const existing = assertFileTarget(target);
   if (existing !== undefined && !existing.isFile()) {
-    // a FIFO, a device (/dev/stdout) or a link: written through, as a plain write would, when committed
+    // this process's standard output named as a file (/dev/stdout, /dev/fd/1): printed, as
+    // trace prints, so that a reader that went away stops it the same way (bin.ts), and a
+    // socket (a Node parent's pipe) serves too: opening /dev/stdout on one fails with ENXIO
+    if (isStandardOutput(target)) return { commit: () => void process.stdout.write(content), abort() {} };
+    // a FIFO, a device or a link: written through, as a plain write would, when committed
     return {
       commit() {
         try {
           writeFileSync(target, content);
         } catch (e) {
+          if (readerWentAway(e)) return; // `--out /dev/stdout | head`: a normal stop, as for printing (closed-reader.ts)
           throw namingUserPath(e, target, target); // /dev/full's ENOSPC comes without a path
         }
       },

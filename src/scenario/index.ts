@@ -8,3 +8,4 @@ export { FARGATE, FARGATE_SPOT } from './resolve.js';
 export { effectiveScenario } from './effective.js';
 export { scenarioWarnings, type ScenarioWarning } from './warnings.js';
 export { memoryHardLimit } from './checks.js';
+export { scenarioBaseDir } from './input-file.js';

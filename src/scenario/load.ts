@@ -2,9 +2,8 @@
 // problem becomes a ScenarioIssue with the key path and, where known, the line.
 
 import { readFileSync } from 'node:fs';
-import { dirname, resolve as resolvePath } from 'node:path';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
-import { notAFileToRead } from './input-file.js';
+import { notAFileToRead, scenarioBaseDir } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
@@ -130,7 +129,7 @@ function resolveRaw(
       throw new ScenarioError(file, [{ path: '', message: `--duration: ${wholePeriodsMessage(options.durationMs, scenario.metrics.period)}` }]);
     }
   }
-  const baseDir = options.baseDir ?? dirname(resolvePath(file));
+  const baseDir = options.baseDir ?? scenarioBaseDir(file);
   const result = resolveScenario(scenario, baseDir);
   if (result.issues.length > 0) {
     throw new ScenarioError(

@@ -82,6 +82,31 @@ describe('the ecsim executable', () => {
     expect(code).toBe(0);
   });
 
+  it('report --out /dev/stdout prints the HTML alone on stdout (its "wrote" line on stderr), also to a parent\'s socket', async () => {
+    const dir = tempDir();
+    expect((await cli('run', QUICKSTART, '--duration', '10m', '--quiet', '--out', dir)).code).toBe(0);
+    const r = ecsim('report', dir, '--out', '/dev/stdout'); // spawnSync: stdout is a socket, which /dev/stdout cannot open (ENXIO)
+    expect(r.stderr).toBe('wrote /dev/stdout\n');
+    expect(r.status).toBe(0);
+    expect(r.stdout.startsWith('<!DOCTYPE html>')).toBe(true);
+    expect(r.stdout.endsWith('</html>\n')).toBe(true);
+  });
+
+  it.each([
+    ['report', (dir: string) => ['report', dir, '--out', '/dev/stdout', '--quiet']],
+    ['trace', () => ['trace', QUICKSTART, '--out', '/dev/stdout']],
+  ])('%s --out /dev/stdout stops quietly, exit 0, when the reader goes away (| head -1), as printing does', async (_, args) => {
+    const dir = tempDir();
+    expect((await cli('run', QUICKSTART, '--duration', '10m', '--quiet', '--out', dir)).code).toBe(0);
+    const child = spawn(process.execPath, [BIN, ...args(dir)], { stdio: ['ignore', 'pipe', 'pipe'] });
+    child.stdout.destroy(); // closed before the child writes: its write to /dev/stdout meets EPIPE
+    let stderr = '';
+    child.stderr.on('data', (c) => (stderr += c));
+    const code = await new Promise((done) => child.on('close', done));
+    expect(stderr).toBe('');
+    expect(code).toBe(0);
+  });
+
   it('keeps a failed expectation\'s exit code 3 when the reader is gone (ecsim run s.yaml | grep -q ...)', async () => {
     const child = runFailingExpectation();
     child.stdout.destroy();

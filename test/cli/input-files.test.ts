@@ -48,6 +48,29 @@ describe('files that are not regular files', () => {
   }, 30_000);
 });
 
+describe('a piped scenario\'s relative paths', () => {
+  it('cat s.yaml | ecsim trace|validate /dev/stdin reads csv: {file: x.csv} from the working directory, not /dev', () => {
+    const dir = tempDir();
+    const scenarioDir = join(dir, 'elsewhere');
+    mkdirSync(scenarioDir);
+    // 7 rps at 0 s, 17 rps at 120 s, linear: 12 rps at 60 s, the middle (and 17 to the end of the hour)
+    writeFileSync(join(dir, 'rate.csv'), 'time_s,rps\n0,7\n120,17\n3600,17\n');
+    const s = quickstart();
+    s.services.web.workload.requestRate = { csv: { file: 'rate.csv' } };
+    const file = writeScenario(scenarioDir, 's', s); // its folder has no rate.csv: only the working directory does
+    const piped = (...args: string[]) => spawnSync('sh', ['-c', 'f=$1; shift; cat "$f" | "$@"', 'sh', file, process.execPath, BIN, ...args], { encoding: 'utf8', cwd: dir, timeout: 15_000 });
+    const t = piped('trace', '/dev/stdin', '--to', '2m');
+    expect(t.stderr).toBe('');
+    expect(t.stdout.split('\n').slice(1, 4).map((l) => l.split(',').at(-1))).toEqual(['7', '12', '17']);
+    const v = piped('validate', '/dev/stdin');
+    expect([v.stderr, v.status]).toEqual(['', 0]);
+    // named as a file, the scenario's own folder is still the base: no rate.csv there
+    const named = spawnSync(process.execPath, [BIN, 'validate', file], { encoding: 'utf8', cwd: dir });
+    expect(named.status).toBe(2);
+    expect(named.stderr).toMatch(/csv\.file: cannot read trace file .*elsewhere\/rate\.csv/);
+  }, 30_000);
+});
+
 describe('an alias bomb', () => {
   it('seven nested lines of &x [*y, ...] (9^7 values): exit 2, not valid YAML/JSON, with the line of the first alias', async () => {
     const file = join(tempDir(), 'bomb.yaml');
@@ -111,6 +134,31 @@ describe('explain on a corrupt results folder', () => {
     writeFileSync(events, good);
     writeFileSync(join(res, 'tasks.csv'), 'task_id,service\n"t1,web\n');
     expect(await oneLine('explain', res)).toMatch(new RegExp(`^ecsim: ${join(res, 'tasks.csv').replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: expected a CSV file written by ecsim run, found a malformed one: `));
+  }, 60_000);
+});
+
+describe('explain on a results folder with a cell that is no number', () => {
+  it('timeseries.csv, events.csv or tasks.csv: exit 2 naming the file, row and column, the same line as report', async () => {
+    const res = await quickRun(join(tempDir(), 'res'));
+    /** Sets the cell of `column` in data row `row` (1 = the first after the header) to `cell`; returns the line explain prints and the good text. */
+    const broken = async (name: string, row: number, column: string, cell: string) => {
+      const path = join(res, name);
+      const good = readFileSync(path, 'utf8');
+      const lines = good.split('\n');
+      const fields = lines[row].split(',');
+      fields[lines[0].split(',').indexOf(column)] = cell;
+      lines[row] = fields.join(',');
+      writeFileSync(path, lines.join('\n'));
+      const explained = await oneLine('explain', res);
+      const reported = await oneLine('report', res, '--quiet', '--out', join(tempDir(), 'r.html'));
+      writeFileSync(path, good);
+      return [explained, reported];
+    };
+    const line = (name: string, row: number, column: string, cell: string) => `ecsim: ${join(res, name)}: row ${row}, column ${column}: expected a number, found "${cell}"`;
+    expect(await broken('timeseries.csv', 2, 'desired_count', 'two')).toEqual([line('timeseries.csv', 2, 'desired_count', 'two'), line('timeseries.csv', 2, 'desired_count', 'two')]);
+    expect(await broken('events.csv', 1, 'time_s', 'soon')).toEqual([line('events.csv', 1, 'time_s', 'soon'), line('events.csv', 1, 'time_s', 'soon')]);
+    expect((await broken('tasks.csv', 1, 'created_s', 'x'))[0]).toBe(line('tasks.csv', 1, 'created_s', 'x'));
+    expect((await cli('explain', res)).code).toBe(0); // restored
   }, 60_000);
 });
 

@@ -107,6 +107,17 @@ describe('staging folders', () => {
     expect(lstatSync(fifo).isFIFO()).toBe(true);
   });
 
+  it('a FIFO whose reader goes away after a byte (| head -c 1) ends the write quietly, as a closed stdout does', async () => {
+    const fifo = join(tempDir(), 'fifo');
+    expect(spawnSync('mkfifo', [fifo]).status).toBe(0);
+    const reader = spawn('head', ['-c', '1', fifo]);
+    const closed = new Promise((done) => reader.on('close', done));
+    // 1 MB: more than a pipe holds (64 KiB on Linux), so the write is still going when head exits
+    expect(() => writeFileAtomic(fifo, 'x'.repeat(1 << 20))).not.toThrow();
+    await closed;
+    expect(lstatSync(fifo).isFIFO()).toBe(true);
+  });
+
   it('ecsim run into the folder of an interrupted run leaves only the results', async () => {
     const dir = tempDir();
     leftover(dir, temp('x', endedPid()));

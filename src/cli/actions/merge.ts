@@ -3,7 +3,7 @@
 
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { besideFileInTheWay, isPipeOrDevice, isSweepMarkdown, mergeShardFiles, shardFiles, sweepCsv, sweepMarkdown, writeFileAtomic, writeFilesAtomic } from '../../experiment/index.js';
+import { besideFileInTheWay, isPipeOrDevice, isStandardOutput, isSweepMarkdown, mergeShardFiles, shardFiles, sweepCsv, sweepMarkdown, writeFileAtomic, writeFilesAtomic } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
 import { singleFlag } from '../flags.js';
 import type { MergeArgs } from '../commands/merge.js';
@@ -38,6 +38,7 @@ export function merge(argv: MergeArgs): void {
   // folder or a FIFO there failed or hung after sweep.csv had been replaced)
   const found = markdown === undefined ? null : besideFileInTheWay(markdown, isSweepMarkdown);
   if (found !== null) throw new UsageError(`--out: merge writes comparison.md beside the CSV, at ${markdown}: expected a new file or an earlier sweep's comparison.md there, found ${found}; give --out in another folder`);
+  const onStdout = isStandardOutput(out);
   // both whole or neither
   if (markdown === undefined) writeFileAtomic(out, sweepCsv(table));
   else {
@@ -46,7 +47,8 @@ export function merge(argv: MergeArgs): void {
       [markdown, sweepMarkdown(table)],
     ]);
   }
-  if (!argv.quiet) process.stdout.write(`merged ${files.length} shard files (${table.pointCount} points) into ${out}${markdown !== undefined ? ` and ${markdown}` : ''}\n`);
+  // the CSV on standard output (--out /dev/stdout): the line goes to stderr, not after the CSV
+  if (!argv.quiet) (onStdout ? process.stderr : process.stdout).write(`merged ${files.length} shard files (${table.pointCount} points) into ${out}${markdown !== undefined ? ` and ${markdown}` : ''}\n`);
 }
 
 function realPathOrUndefined(path: string): string | undefined {

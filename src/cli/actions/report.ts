@@ -3,15 +3,17 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { comparisonKind, isReportMarkdown, isResultsFolder, markdownPathOf, writeReports, type WrittenReports } from '../../output/report/index.js';
-import { besideFileInTheWay } from '../../output/staging.js';
+import { besideFileInTheWay, isStandardOutput } from '../../output/staging.js';
 import { ResultsFileError } from '../../output/results-file.js';
 import { shardOfFileName } from '../../experiment/shard.js';
 import { UsageError } from '../errors.js';
 import type { ReportArgs } from '../commands/report.js';
 
 export function report(argv: ReportArgs): void {
+  // the report on standard output (--out /dev/stdout): the line goes to stderr, not after the HTML
+  const toStderr = argv.out !== undefined && isStandardOutput(argv.out);
   const written = runReport(argv);
-  if (!argv.quiet) process.stdout.write(`wrote ${written.files.join(', ')}\n`);
+  if (!argv.quiet) (toStderr ? process.stderr : process.stdout).write(`wrote ${written.files.join(', ')}\n`);
 }
 
 /** Checks the folder and writes its reports (bad input as UsageError). */

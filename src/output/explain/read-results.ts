@@ -5,7 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetHealthTimeline } from '../../model/target-health.js';
-import { readResultsCsv, readResultsJson } from '../results-file.js';
+import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js';
 import { recordsOf, type CsvRecord } from './parse-csv.js';
 import type { EventRow, PolicyInfo, ResultsTables, SeriesRow, ServiceInfo, TaskRow } from './results-tables.js';
 
@@ -22,13 +22,18 @@ export function readResults(dir: string): ResultsTables {
   }
   const json = (name: string): any => readResultsJson(file(name), 'ecsim run', true);
   const table = (name: string, columns: readonly string[]): CsvRecord[] => recordsOf(readResultsCsv(file(name), 'ecsim run', columns, true) ?? []);
+  // a cell that is no number is refused as report refuses it (ResultsFileError: file, row, column)
+  const cells = (name: string) => (r: CsvRecord, n: number) => (column: string) => numberCell(file(name), n + 1, column, r[column]);
   const scenario = json('scenario.json');
   const summary = json('summary.json');
   const eventRecords = table('events.csv', ['time_s', 'type', 'subject', 'message']);
-  const events: EventRow[] = eventRecords.map((r) => ({ timeS: num(r.time_s), type: r.type, subject: r.subject, message: r.message }));
+  const eventCell = cells('events.csv');
+  const events: EventRow[] = eventRecords.map((r, n) => ({ timeS: num(eventCell(r, n)('time_s')), type: r.type, subject: r.subject, message: r.message }));
   const seriesRecords = table('timeseries.csv', ['time_s', 'service']);
-  const timeseries = seriesRecords.map(seriesRow);
-  const tasks = table('tasks.csv', ['task_id', 'service']).map(taskRow);
+  const seriesCell = cells('timeseries.csv');
+  const timeseries = seriesRecords.map((r, n) => seriesRow(r, seriesCell(r, n)));
+  const taskCell = cells('tasks.csv');
+  const tasks = table('tasks.csv', ['task_id', 'service']).map((r, n) => taskRow(r, taskCell(r, n)));
   const startEpochMs =
     typeof scenario?.start === 'string' ? Date.parse(scenario.start) : startFromRows([...eventRecords, ...seriesRecords.slice(0, 1)]);
   const durationS =
@@ -90,44 +95,46 @@ function newTargetOf(scenario: any, svc: any): ServiceInfo['newTarget'] {
 
 function startFromRows(rows: CsvRecord[]): number {
   const r = rows.find((x) => x.timestamp && x.time_s);
-  return r ? Date.parse(r.timestamp) - num(r.time_s) * 1000 : 0;
+  return r ? Date.parse(r.timestamp) - num(Number(r.time_s)) * 1000 : 0; // (time_s checked above)
 }
 
-function seriesRow(r: CsvRecord): SeriesRow {
+/** A row's number in a column (numberCell: NaN for an empty or missing cell). */
+type Cell = (column: string) => number;
+
+function seriesRow(r: CsvRecord, cell: Cell): SeriesRow {
   return {
-    timeS: num(r.time_s),
+    timeS: num(cell('time_s')),
     service: r.service,
-    requestRate: num(r.request_rate),
-    desiredCount: num(r.desired_count),
-    runningCount: num(r.running_count),
-    cpuUtilization: opt(r.cpu_utilization),
-    memoryUtilization: opt(r.memory_utilization),
-    minCapacity: opt(r.min_capacity),
-    maxCapacity: opt(r.max_capacity),
-    backlog: opt(r.backlog),
+    requestRate: num(cell('request_rate')),
+    desiredCount: num(cell('desired_count')),
+    runningCount: num(cell('running_count')),
+    cpuUtilization: opt(cell('cpu_utilization')),
+    memoryUtilization: opt(cell('memory_utilization')),
+    minCapacity: opt(cell('min_capacity')),
+    maxCapacity: opt(cell('max_capacity')),
+    backlog: opt(cell('backlog')),
   };
 }
 
-function taskRow(r: CsvRecord): TaskRow {
+function taskRow(r: CsvRecord, cell: Cell): TaskRow {
   return {
     taskId: r.task_id,
     service: r.service,
     capacityProvider: r.capacity_provider,
     instanceId: r.instance_id,
-    createdS: num(r.created_s),
-    runningS: opt(r.running_s),
-    stoppedS: opt(r.stopped_s),
+    createdS: num(cell('created_s')),
+    runningS: opt(cell('running_s')),
+    stoppedS: opt(cell('stopped_s')),
     stopReason: r.stop_reason,
   };
 }
 
-function num(s: string | undefined): number {
-  const x = Number(s);
+/** A count or time: 0 for an empty cell (or an infinite one). */
+function num(x: number): number {
   return Number.isFinite(x) ? x : 0;
 }
 
-function opt(s: string | undefined): number | null {
-  if (s === undefined || s === '') return null;
-  const x = Number(s);
+/** A figure that may be absent: null for an empty cell (or an infinite one). */
+function opt(x: number): number | null {
   return Number.isFinite(x) ? x : null;
 }
