@@ -233,18 +233,19 @@ const expectations: Check = (s, report) => {
 };
 
 /**
- * The memory a task's containers may not exceed: task-level `memory`, else the sum of the
- * containers' hard limits (`memory`) when every container has one; null when some container
- * has only a soft limit (memoryReservation), which it may exceed while the host has memory.
+ * The memory a task's containers may not exceed: the smaller of task-level `memory` and the
+ * sum of the containers' hard limits (`memory`, counted when every container has one: a
+ * container is killed above its own limit whatever the task's is); null with neither (a
+ * container with only memoryReservation may exceed it while the host has memory). ecsim's
+ * task has one memory figure, so with several containers their limits count as one pool.
  */
 export function memoryHardLimit(td: ResolvedTaskDefinition): number | null {
-  if (td.config.memory !== undefined) return td.config.memory;
-  let sum = 0;
-  for (const c of Object.values(td.config.containerDefinitions)) {
-    if (c.memory === undefined) return null;
-    sum += c.memory;
-  }
-  return sum;
+  const containers = Object.values(td.config.containerDefinitions ?? {});
+  const everyHard = containers.length > 0 && containers.every((c) => c.memory !== undefined);
+  const pooled = everyHard ? containers.reduce((sum, c) => sum + c.memory!, 0) : null;
+  const task = td.config.memory;
+  if (task === undefined) return pooled;
+  return pooled === null ? task : Math.min(task, pooled);
 }
 
 export const checks: Check[] = [instanceTypes, pricing, placement, fargateSizes, autoScaling, workloads, expectations];

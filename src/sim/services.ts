@@ -653,7 +653,8 @@ export class ServiceRuntime {
    * kills the container and ECS stops the task with "OutOfMemoryError: Container killed due
    * to memory usage" (repost.aws/knowledge-center/ecs-resolve-outofmemory-errors). The
    * container is already dead, so the task is STOPPED at once (no deregistration delay, no
-   * SIGTERM; requests in it are lost) and, as for an unhealthy target, no longer counts
+   * SIGTERM; its http requests are lost, a queue worker's messages go back to the queue)
+   * and, as for an unhealthy target, no longer counts
    * toward the desired count: the service starts a replacement.
    */
   outOfMemory(task: Task, memoryMiB: number, limitMiB: number): void {

@@ -86,6 +86,16 @@ describe('out-of-memory kill (base 400 + 2/rps, hard limit 512 MiB: killed above
     expect(run({ requestRate: 20, fidelity: 'request' }).oom).toEqual([]);
   });
 
+  it('a container\'s own memory limit below the task\'s: killed above it (task 1024, container 512: 60 rps is 520 MiB)', () => {
+    const raw: any = scenario({ requestRate: 60 });
+    raw.cluster.capacityProviders = { ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '0s' } } };
+    raw.taskDefinitions.web = { cpu: 256, memory: 1024, networkMode: 'bridge', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '10s', containerStart: '0s' } };
+    raw.services.web.launchType = 'EC2';
+    const r = run({ requestRate: 60 }, raw);
+    expect(r.oom.length).toBeGreaterThan(0);
+    expect(r.oom[0].message).toContain('hard memory limit 512 MiB');
+  });
+
   it('no hard limit (a container with only memoryReservation): never killed, memory_utilization reads above 100 %', () => {
     const raw: any = scenario({ requestRate: 60 });
     raw.cluster.capacityProviders = { ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '0s' } } };
