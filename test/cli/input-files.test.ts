@@ -137,6 +137,18 @@ describe('explain on a corrupt results folder', () => {
   }, 60_000);
 });
 
+describe('explain on a compare or sweep folder', () => {
+  it('says which runs to explain instead (runs/<name>)', async () => {
+    for (const [file, kind] of [['comparison.csv', 'compare'], ['sweep.csv', 'sweep']]) {
+      const dir = tempDir();
+      writeFileSync(join(dir, file), 'x\n');
+      expect(await oneLine('explain', dir)).toBe(
+        `ecsim: expected a results folder with events.csv (written by ecsim run), found none in ${dir}: it is a ${kind} folder; explain one of its runs (${join(dir, 'runs', '<name>')})`,
+      );
+    }
+  });
+});
+
 describe('explain on a results folder with a cell that is no number', () => {
   it('timeseries.csv, events.csv or tasks.csv: exit 2 naming the file, row and column, the same line as report', async () => {
     const res = await quickRun(join(tempDir(), 'res'));

@@ -18,7 +18,10 @@ const METRIC_OF_PREDEFINED: Record<string, string> = {
 export function readResults(dir: string): ResultsTables {
   const file = (name: string) => join(dir, name);
   if (!existsSync(file('events.csv'))) {
-    throw new Error(`expected a results folder with events.csv (written by ecsim run), found none in ${dir}`);
+    // a compare or sweep folder holds its runs' results folders under runs/
+    const kind = existsSync(file('comparison.csv')) ? 'compare' : existsSync(file('sweep.csv')) ? 'sweep' : null;
+    const hint = kind === null ? '' : `: it is a ${kind} folder; explain one of its runs (${join(dir, 'runs', '<name>')})`;
+    throw new Error(`expected a results folder with events.csv (written by ecsim run), found none in ${dir}${hint}`);
   }
   const json = (name: string): any => readResultsJson(file(name), 'ecsim run', true);
   const table = (name: string, columns: readonly string[]): CsvRecord[] => recordsOf(readResultsCsv(file(name), 'ecsim run', columns, true) ?? []);
