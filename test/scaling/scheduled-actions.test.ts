@@ -22,6 +22,11 @@ function scaler(desired = 4) {
   );
 }
 
+/** A scaler of 1..10 tasks, desired 1, with one scheduled action. */
+function withAction(name: string, action: Record<string, unknown>) {
+  return new ServiceAutoScaler({ subject: 'web', minCapacity: 1, maxCapacity: 10, startEpochMs: START, scheduledActions: { [name]: action as any } }, 1);
+}
+
 describe('ServiceAutoScaler scheduled actions', () => {
   it('the first firing is 08:00 Berlin on Monday 2026-03-02 = 07:00Z = 7 h of simulation time', () => {
     expect(scaler().nextScheduledTime(0)).toBe(7 * H);
@@ -62,16 +67,7 @@ describe('ServiceAutoScaler scheduled actions', () => {
   // Auto Scaling performs the action at this time, and then performs the action based on the
   // specified recurrence"
   it('a cron action with startTime fires at startTime (01:30Z), then on its recurrence (04:00Z)', () => {
-    const s = new ServiceAutoScaler(
-      {
-        subject: 'web',
-        minCapacity: 1,
-        maxCapacity: 10,
-        startEpochMs: START,
-        scheduledActions: { daily: { schedule: 'cron(0 4 * * ? *)', startTime: '2026-03-02T01:30:00Z', scalableTargetAction: { minCapacity: 3 } } },
-      },
-      1,
-    );
+    const s = withAction('daily', { schedule: 'cron(0 4 * * ? *)', startTime: '2026-03-02T01:30:00Z', scalableTargetAction: { minCapacity: 3 } });
     expect(s.nextScheduledTime(-1)).toBe(1.5 * H);
     const r = s.runScheduledActions(1.5 * H);
     expect(r.desiredCount).toBe(3);
@@ -84,24 +80,13 @@ describe('ServiceAutoScaler scheduled actions', () => {
   // API_PutScheduledAction.html: StartTime "The date and time for this scheduled action to
   // start, in UTC"; EndTime likewise. `timezone` is for at() and cron() only.
   it('startTime / endTime without an offset are UTC, whatever the timezone: 01:00Z, 01:30Z, 02:30Z, then none after 03:00Z', () => {
-    const s = new ServiceAutoScaler(
-      {
-        subject: 'web',
-        minCapacity: 1,
-        maxCapacity: 10,
-        startEpochMs: START,
-        scheduledActions: {
-          tz: {
-            schedule: 'cron(30 * * * ? *)',
-            timezone: 'America/New_York',
-            startTime: '2026-03-02T01:00:00',
-            endTime: '2026-03-02T03:00:00',
-            scalableTargetAction: { minCapacity: 2 },
-          },
-        },
-      },
-      1,
-    );
+    const s = withAction('tz', {
+      schedule: 'cron(30 * * * ? *)',
+      timezone: 'America/New_York',
+      startTime: '2026-03-02T01:00:00',
+      endTime: '2026-03-02T03:00:00',
+      scalableTargetAction: { minCapacity: 2 },
+    });
     const fires: (number | null)[] = [];
     let after = -1;
     for (let i = 0; i < 4; i++) {
@@ -115,18 +100,7 @@ describe('ServiceAutoScaler scheduled actions', () => {
   });
 
   it('an explicit offset is honoured: 01:00-05:00 is 06:00Z', () => {
-    const s = new ServiceAutoScaler(
-      {
-        subject: 'web',
-        minCapacity: 1,
-        maxCapacity: 10,
-        startEpochMs: START,
-        scheduledActions: {
-          tz: { schedule: 'cron(30 * * * ? *)', timezone: 'America/New_York', startTime: '2026-03-02T01:00:00-05:00', scalableTargetAction: { minCapacity: 2 } },
-        },
-      },
-      1,
-    );
+    const s = withAction('tz', { schedule: 'cron(30 * * * ? *)', timezone: 'America/New_York', startTime: '2026-03-02T01:00:00-05:00', scalableTargetAction: { minCapacity: 2 } });
     expect(s.nextScheduledTime(-1)).toBe(6 * H);
     expect(s.nextScheduledTime(6 * H)).toBe(6.5 * H);
   });
