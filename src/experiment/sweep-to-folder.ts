@@ -13,7 +13,7 @@
 
 import { join } from 'node:path';
 import { assertReplaceable } from '../output/results-folder.js';
-import { assertFileTarget, assertNamesFit, assertWritableFolder, stageFile, stagingFolder, type StagedFile } from '../output/staging.js';
+import { assertFileTarget, assertNamesFit, assertWritableFolder, stageFiles, stagingFolder } from '../output/staging.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { inShard, shardFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
@@ -64,16 +64,19 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
   assertFileTarget(file);
   if (markdownFile !== undefined) assertFileTarget(markdownFile);
   const staging = runsDir !== undefined ? stagingFolder(runsDir, options.shard ? 'runs of a shard' : 'runs') : undefined;
-  const files: StagedFile[] = [];
   try {
     const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir: staging?.tempDir, onProgress: options.onProgress });
-    files.push(stageFile(file, options.shard ? shardCsv(table) : sweepCsv(table)));
-    if (markdownFile !== undefined) files.push(stageFile(markdownFile, sweepMarkdown(table)));
-    staging?.commit();
-    for (const f of files) f.commit();
+    // the tables written before runs/ moves, so a full disk leaves everything as it was
+    const files = stageFiles([[file, options.shard ? shardCsv(table) : sweepCsv(table)], ...(markdownFile !== undefined ? [[markdownFile, sweepMarkdown(table)] as const] : [])]);
+    try {
+      staging?.commit();
+    } catch (e) {
+      files.abort();
+      throw e;
+    }
+    files.commit();
     return { file, markdownFile, table, runsDir };
   } catch (e) {
-    for (const f of files) f.abort();
     if (staging === undefined) throw e;
     staging.abort();
     throw staging.namingUserPath(e);

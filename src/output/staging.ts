@@ -29,21 +29,38 @@ export function writeFileAtomic(path: string, content: string): void {
  * through, as a plain write would, in its turn.
  */
 export function writeFilesAtomic(files: readonly (readonly [path: string, content: string])[]): void {
+  stageFiles(files).commit();
+}
+
+/**
+ * stageFile for each of `files`, as one: if one cannot be written the others' temporary files
+ * are removed; commit() moves them into place in order, and if one cannot be moved removes
+ * the temporary files of the rest (no file is left half-way; those moved stay).
+ */
+export function stageFiles(files: readonly (readonly [path: string, content: string])[]): StagedFile {
   const staged: StagedFile[] = [];
+  const abortFrom = (i: number) => {
+    for (const s of staged.slice(i)) s.abort();
+  };
   try {
     for (const [path, content] of files) staged.push(stageFile(path, content));
   } catch (e) {
-    for (const s of staged) s.abort();
+    abortFrom(0);
     throw e;
   }
-  for (let i = 0; i < staged.length; i++) {
-    try {
-      staged[i].commit();
-    } catch (e) {
-      for (const s of staged.slice(i + 1)) s.abort(); // no temporary file left behind for the ones not moved
-      throw e;
-    }
-  }
+  return {
+    commit() {
+      for (let i = 0; i < staged.length; i++) {
+        try {
+          staged[i].commit();
+        } catch (e) {
+          abortFrom(i + 1);
+          throw e;
+        }
+      }
+    },
+    abort: () => abortFrom(0),
+  };
 }
 
 /** Whether `path` is there and neither a file nor a folder (through links): /dev/stdout, a FIFO. */
