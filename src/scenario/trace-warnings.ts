@@ -1,10 +1,12 @@
 // Request-rate values that are valid but likely not what their author meant: a CSV trace
 // that ends before the run or barely overlaps it (csv-span.ts), a noise cv or a weekend
-// factor written as a percent. Said by `ecsim run` and `ecsim validate`, not refused.
+// factor written as a percent, a change shorter than the metric period in fluid fidelity.
+// Said by `ecsim run` and `ecsim validate`, not refused.
 
 import { noiseMeanFactor, parseTraceCsv } from '../workload/trace/index.js';
 import { csvSpanProblem } from './csv-span.js';
-import type { Path, ResolvedScenario } from './resolve.js';
+import { formatDuration } from './duration.js';
+import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 import type { ScenarioWarning } from './warnings.js';
 
 /** Above this, a noise cv is more likely a percent (cv 5 for 5 %) than meant. */
@@ -15,6 +17,7 @@ const MAX_LIKELY_WEEKEND_FACTOR = 10;
 export function traceWarnings(s: ResolvedScenario, options: { durationOverridden?: boolean }): ScenarioWarning[] {
   const out: ScenarioWarning[] = [];
   for (const svc of s.services) {
+    fasterThanPeriod(svc, s.scenario.metrics.period, s.scenario.duration, out);
     const rate = svc.config.workload?.requestRate;
     if (!rate) continue;
     const at: Path = ['services', svc.name, 'workload', 'requestRate'];
@@ -39,4 +42,33 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     if (span?.kind === 'warn') out.push({ at: [...at, 'csv', 'file'], message: span.message });
   }
   return out;
+}
+
+/**
+ * Fluid fidelity takes one mean rate per metric period, so a change that lasts less than a
+ * period is averaged over it: a 20 s spike reads as a third of its height in a 1 min period
+ * and drops far fewer requests than request fidelity shows (docs/assumptions.md).
+ */
+function fasterThanPeriod(svc: ResolvedService, period: number, end: number, out: ScenarioWarning[]): void {
+  const rate = svc.config.workload?.requestRate;
+  if (!rate || Array.isArray(rate) || (svc.config.fidelity ?? 'fluid') !== 'fluid') return;
+  const at: Path = ['services', svc.name, 'workload', 'requestRate'];
+  const p = formatDuration(period);
+  const hint = `fluid fidelity uses one mean rate per metric period, so it is averaged over the period (fewer drops, a lower peak than it has); use fidelity: request or a shorter metrics.period`;
+  (rate.spikes ?? []).forEach((x, i) => {
+    if (x.at < end && x.hold < period) out.push({ at: [...at, 'spikes', i, 'hold'], message: `${formatDuration(x.hold)} is shorter than metrics.period ${p}: ${hint}` });
+  });
+  const step = rate.step;
+  if (step && 'steps' in step) {
+    for (let i = 1; i < step.steps.length; i++) {
+      const gap = step.steps[i].at - step.steps[i - 1].at;
+      if (gap < period && step.steps[i - 1].at < end) {
+        out.push({ at: [...at, 'step'], message: `steps at ${formatDuration(step.steps[i - 1].at)} and ${formatDuration(step.steps[i].at)} are ${formatDuration(gap)} apart, less than metrics.period ${p}: ${hint.replace('so it is', 'so the level between them is')}` });
+      }
+    }
+  }
+  if (rate.noise && rate.noise.cv > 0 && rate.noise.every < period) out.push({ at: [...at, 'noise', 'every'], message: `${formatDuration(rate.noise.every)} is shorter than metrics.period ${p}: ${hint.replace('so it is', 'so the noise is')}` });
+  if (rate.randomWalk && rate.randomWalk.volatility > 0 && rate.randomWalk.every < period) {
+    out.push({ at: [...at, 'randomWalk', 'every'], message: `${formatDuration(rate.randomWalk.every)} is shorter than metrics.period ${p}: ${hint.replace('so it is', 'so the walk is')}` });
+  }
 }

@@ -1,8 +1,8 @@
 // Valid input that likely does not do what its author meant: a load change or a scheduled
-// action after the end of the run, a request rate's likely slips (trace-warnings.ts), an
-// Availability Zone outside the scenario's region, a deployment configuration under which a
-// draining instance's tasks never leave, a task whose memory at full load exceeds its hard
-// limit, a fluid-fidelity trace that changes faster than the metric period.
+// action after the end of the run, a request rate's likely slips or a fluid-fidelity trace
+// that changes faster than the metric period (trace-warnings.ts), an Availability Zone
+// outside the scenario's region, a deployment configuration under which a draining
+// instance's tasks never leave, a task whose memory at full load exceeds its hard limit.
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -46,10 +46,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     }
   }
   out.push(...traceWarnings(s, options));
-  for (const svc of s.services) {
-    memoryAtCapacity(svc, out);
-    fasterThanPeriod(svc, s.scenario.metrics.period, end, out);
-  }
+  for (const svc of s.services) memoryAtCapacity(svc, out);
   if (options.durationOverridden) return out;
   for (const svc of s.services) {
     const rate = svc.config.workload?.requestRate;
@@ -111,34 +108,6 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
   });
 }
 
-/**
- * Fluid fidelity takes one mean rate per metric period, so a change that lasts less than a
- * period is averaged over it: a 20 s spike reads as a third of its height in a 1 min period
- * and drops far fewer requests than request fidelity shows (docs/assumptions.md).
- */
-function fasterThanPeriod(svc: ResolvedService, period: number, end: number, out: ScenarioWarning[]): void {
-  const rate = svc.config.workload?.requestRate;
-  if (!rate || Array.isArray(rate) || (svc.config.fidelity ?? 'fluid') !== 'fluid') return;
-  const at: Path = ['services', svc.name, 'workload', 'requestRate'];
-  const p = formatDuration(period);
-  const hint = `fluid fidelity uses one mean rate per metric period, so it is averaged over the period (fewer drops, a lower peak than it has); use fidelity: request or a shorter metrics.period`;
-  (rate.spikes ?? []).forEach((x, i) => {
-    if (x.at < end && x.hold < period) out.push({ at: [...at, 'spikes', i, 'hold'], message: `${formatDuration(x.hold)} is shorter than metrics.period ${p}: ${hint}` });
-  });
-  const step = rate.step;
-  if (step && 'steps' in step) {
-    for (let i = 1; i < step.steps.length; i++) {
-      const gap = step.steps[i].at - step.steps[i - 1].at;
-      if (gap < period && step.steps[i - 1].at < end) {
-        out.push({ at: [...at, 'step'], message: `steps at ${formatDuration(step.steps[i - 1].at)} and ${formatDuration(step.steps[i].at)} are ${formatDuration(gap)} apart, less than metrics.period ${p}: ${hint.replace('so it is', 'so the level between them is')}` });
-      }
-    }
-  }
-  if (rate.noise && rate.noise.cv > 0 && rate.noise.every < period) out.push({ at: [...at, 'noise', 'every'], message: `${formatDuration(rate.noise.every)} is shorter than metrics.period ${p}: ${hint.replace('so it is', 'so the noise is')}` });
-  if (rate.randomWalk && rate.randomWalk.volatility > 0 && rate.randomWalk.every < period) {
-    out.push({ at: [...at, 'randomWalk', 'every'], message: `${formatDuration(rate.randomWalk.every)} is shorter than metrics.period ${p}: ${hint.replace('so it is', 'so the walk is')}` });
-  }
-}
 
 function round(x: number): number {
   return Number(x.toPrecision(4));
