@@ -23,7 +23,8 @@ export type StopReason =
   | 'simulation-end';
 
 export interface Task {
-  readonly id: string;
+  /** `<service>-<n>`, numbered as ECS creates tasks: a launchType EC2 task gets its id when an instance takes it ('' until then, see isCreated). */
+  id: string;
   readonly service: string;
   /** Index of the service in the scenario's order (for fast per-service arrays). */
   readonly serviceIndex: number;
@@ -76,7 +77,7 @@ export class NewTask implements Task {
   timer = -1;
 
   constructor(
-    readonly id: string,
+    public id: string,
     readonly service: string,
     readonly serviceIndex: number,
     public capacityProvider: string,

@@ -367,7 +367,7 @@ export class ServiceRuntime {
     const p = provider ? world.scenario.providers.get(provider) : undefined;
     const fargate = p?.kind === 'fargate';
     const task: Task = new NewTask(
-      `${this.name}-${++this.taskSeq}`,
+      provider ? `${this.name}-${++this.taskSeq}` : '',
       this.name,
       this.index,
       provider ?? '',
@@ -509,6 +509,7 @@ export class ServiceRuntime {
       // launchType EC2: ECS creates the task now (isCreated); it belongs to the instance's group
       world.addProvisioning('', -1);
       world.addProvisioning(inst.provider, 1);
+      task.id = `${this.name}-${++this.taskSeq}`;
       task.capacityProvider = inst.provider;
       task.createdAt = world.now;
       this.tasksStarted++;

@@ -88,4 +88,41 @@ describe('launchType EC2: a task no instance can take does not exist', () => {
     expect(r.rows.every((x) => x.pendingCount === 0)).toBe(true);
     expect(r.events.filter((e) => e.type === 'task-unplaceable').length).toBeGreaterThan(0);
   });
+
+  it('task ids count created tasks only: placeholders dropped before any instance took them use no number', () => {
+    // desired 3 from 0; at 60 s a scheduled action sets maxCapacity 1 (two placeholders go, nothing
+    // was created); the instance registers at 90 s and takes the third: the service's first task,
+    // app-1; at 5 min minCapacity 2 starts one more, placed at once: app-2 (not app-4).
+    const cfg: any = {
+      name: 'ids',
+      start: '2026-01-01T00:00:00Z',
+      duration: '10m',
+      cluster: {
+        availabilityZones: ['us-east-1a'],
+        capacityProviders: { asg: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '90s' } } },
+      },
+      taskDefinitions: { app: { cpu: 256, memory: 1024, networkMode: 'bridge', startup: { imagePull: '60s', containerStart: '10s' } } },
+      services: {
+        app: {
+          taskDefinition: 'app',
+          desiredCount: 3,
+          launchType: 'EC2',
+          autoScaling: {
+            minCapacity: 1,
+            maxCapacity: 3,
+            scheduledActions: {
+              shrink: { schedule: 'at(2026-01-01T00:01:00)', scalableTargetAction: { maxCapacity: 1 } },
+              grow: { schedule: 'at(2026-01-01T00:05:00)', scalableTargetAction: { minCapacity: 2, maxCapacity: 2 } },
+            },
+          },
+        },
+      },
+    };
+    const r = run(loadScenarioObject('ids', cfg, { baseDir: '.' }));
+    expect(r.tasks.map((t) => [t.taskId, t.created])).toEqual([
+      ['app-1', 90_000],
+      ['app-2', 300_000],
+    ]);
+    expect(r.services.app.tasksStarted).toBe(2);
+  });
 });
