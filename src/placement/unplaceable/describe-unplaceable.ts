@@ -6,7 +6,8 @@
 // Each instance is counted once, under the first step that rejected it (status, CPU
 // architecture (ATTRIBUTE), CPU, memory, ports, ENI, then constraints in order). An instance
 // of another architecture than the task definition names is "missing an attribute required
-// by your task", as ECS's service event puts it; the message names the attribute and value. Instances still launching (REGISTERING)
+// by your task", as ECS's service event puts it; the message names the attribute and value.
+// Instances still launching (REGISTERING)
 // are not container instances of the cluster yet: they are not counted as rejected, only
 // named ("2 launching, not registered yet"); when nothing else is there, the message says
 // no container instance is registered yet, as ECS's "No Container Instances were found in
