@@ -12,7 +12,7 @@ export type {
   ClosestInstance,
   RunningTaskRef,
 } from './types.js';
-export { AZ_ATTRIBUTE } from './types.js';
+export { AZ_ATTRIBUTE, ARCH_ATTRIBUTE } from './types.js';
 export * from './query/index.js';
 export * from './constraints/index.js';
 export * from './strategies/index.js';

@@ -36,6 +36,12 @@ export interface TaskRequirements {
   hostPorts: readonly number[];
   /** awsvpc on EC2 uses one ENI. */
   needsEni: boolean;
+  /**
+   * The task definition's runtimePlatform.cpuArchitecture as written ('x86_64' | 'arm64'):
+   * only instances whose ecs.cpu-architecture attribute equals it may take the task.
+   * Absent: any architecture (ecsim's choice when the task definition names none).
+   */
+  cpuArchitecture?: string;
 }
 
 export type PlacementStrategy =
@@ -48,6 +54,7 @@ export type PlacementConstraint = { type: 'distinctInstance' } | { type: 'member
 /** Why an instance was not a candidate, in ECS's terms; the first failing step is the one counted. */
 export type RejectionReason =
   | 'INSTANCE_STATUS'
+  | 'ATTRIBUTE'
   | 'RESOURCE:CPU'
   | 'RESOURCE:MEMORY'
   | 'RESOURCE:PORTS'
@@ -58,7 +65,7 @@ export type RejectionReason =
 export interface Rejection {
   reason: RejectionReason;
   count: number;
-  /** For MemberOf: the expression of the constraint that rejected them. */
+  /** For MemberOf: the expression of the constraint that rejected them; for ATTRIBUTE: "ecs.cpu-architecture=arm64". */
   detail?: string;
 }
 
@@ -74,6 +81,8 @@ export interface Shortfall {
   eni: number;
   /** Constraints the instance fails, e.g. ["distinctInstance", "memberOf(attribute:x == y)"]. */
   constraints: string[];
+  /** The attribute the task requires and the instance lacks, e.g. "ecs.cpu-architecture=arm64"; absent when none. */
+  attribute?: string;
 }
 
 export interface ClosestInstance {
@@ -109,3 +118,5 @@ export interface RunningTaskRef {
 
 /** The attribute ECS sets to an instance's Availability Zone. */
 export const AZ_ATTRIBUTE = 'ecs.availability-zone';
+/** The attribute ECS sets to an instance's CPU architecture ('x86_64' | 'arm64'). */
+export const ARCH_ATTRIBUTE = 'ecs.cpu-architecture';

@@ -45,7 +45,13 @@ export interface ResolvedTaskDefinition {
   networkMode: 'awsvpc' | 'bridge' | 'host';
   /** Static host ports the task takes on an instance (bridge with hostPort, host mode). */
   hostPorts: number[];
+  /** Prices a Fargate task: runtimePlatform.cpuArchitecture, x86_64 when not written. */
   cpuArchitecture: 'x86_64' | 'arm64';
+  /**
+   * runtimePlatform.cpuArchitecture as written, null when not written: on EC2 the task goes
+   * only to instances whose ecs.cpu-architecture attribute equals it; null places on any.
+   */
+  requiredArchitecture: 'x86_64' | 'arm64' | null;
 }
 
 export interface ResolvedService {
@@ -239,8 +245,9 @@ function resolveTaskDefinition(
   }
   const dup = hostPorts.find((p, i) => hostPorts.indexOf(p) !== i);
   if (dup !== undefined) report([...at, 'containerDefinitions'], `host port ${dup} is mapped twice`);
-  const arch = config.runtimePlatform?.cpuArchitecture === 'ARM64' ? 'arm64' : 'x86_64';
-  return { name, config, cpu, memory, networkMode, hostPorts, cpuArchitecture: arch };
+  const written = config.runtimePlatform?.cpuArchitecture;
+  const requiredArchitecture = written === 'ARM64' ? 'arm64' : written === 'X86_64' ? 'x86_64' : null;
+  return { name, config, cpu, memory, networkMode, hostPorts, cpuArchitecture: requiredArchitecture ?? 'x86_64', requiredArchitecture };
 }
 
 function checkStrategy(

@@ -129,7 +129,8 @@ const taskDefinition = strict({
   networkMode: oneOf(['awsvpc', 'bridge', 'host'] as const).optional(),
   requiresCompatibilities: z.array(oneOf(['EC2', 'FARGATE'] as const)).min(1).default(['EC2']),
   runtimePlatform: strict({
-    cpuArchitecture: oneOf(['X86_64', 'ARM64'] as const).default('X86_64'),
+    /** No default: only a written value constrains EC2 placement (absent: priced as X86_64 on Fargate). */
+    cpuArchitecture: oneOf(['X86_64', 'ARM64'] as const).optional(),
     operatingSystemFamily: oneOf(['LINUX'] as const).default('LINUX'),
   }).optional(),
   containerDefinitions: named(containerDefinition).default({}),

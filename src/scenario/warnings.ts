@@ -2,10 +2,14 @@
 // action after the end of the run, a request rate's likely slips or a fluid-fidelity trace
 // that changes faster than the metric period (trace-warnings.ts), an Availability Zone
 // outside the scenario's region, a deployment configuration under which a draining
-// instance's tasks never leave, a task whose memory at full load exceeds its hard limit.
+// instance's tasks never leave, a task whose memory at full load exceeds its hard limit, a
+// task definition naming a CPU architecture that the EC2 capacity its service may use never
+// launches (ECS leaves such tasks unplaced: every instance lacks the ecs.cpu-architecture
+// value the task requires; a valid configuration, as in ECS, so not refused).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
+import { customTypesIn, lookupInstanceType } from '../model/capacity/instance-catalog.js';
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
@@ -47,6 +51,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   }
   out.push(...traceWarnings(s, options));
   for (const svc of s.services) memoryAtCapacity(svc, out);
+  for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   if (options.durationOverridden) return out;
   for (const svc of s.services) {
     const rate = svc.config.workload?.requestRate;
@@ -108,6 +113,62 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
   });
 }
 
+/**
+ * A task definition that names runtimePlatform.cpuArchitecture goes only to instances of
+ * that architecture. Said when the Auto Scaling groups its service's EC2 tasks may use
+ * launch none: with launchType EC2 or DAEMON scheduling any group of the cluster (said when
+ * none does); with a capacity provider strategy each of its groups that is given tasks
+ * (said per group, as the tasks given to that provider wait for its capacity). An
+ * on-demand group launches its first instance type only, a Spot group all of them
+ * (cluster.ts).
+ */
+function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  const arch = svc.taskDefinition.requiredArchitecture;
+  if (arch === null) return;
+  /** The architectures and types the group `name` launches; null for Fargate or an unknown type (refused by the checks). */
+  const launched = (name: string): { archs: Set<string>; types: string[]; spot: boolean; of: number } | null => {
+    const p = s.providers.get(name);
+    if (p?.kind !== 'asg') return null;
+    const asg = p.config.autoScalingGroup;
+    const custom = customTypesIn(asg.instanceTypes);
+    const spot = asg.purchaseOption === 'spot';
+    const archs = new Set<string>();
+    const types: string[] = [];
+    for (const t of spot ? asg.instanceTypes : asg.instanceTypes.slice(0, 1)) {
+      const typeName = typeof t === 'string' ? t : t.name;
+      try {
+        const info = lookupInstanceType(typeName, custom);
+        archs.add(info.cpuArchitecture);
+        types.push(`${typeName} ${info.cpuArchitecture}`);
+      } catch {
+        return null;
+      }
+    }
+    return { archs, types, spot, of: asg.instanceTypes.length };
+  };
+  const describe = (name: string, l: NonNullable<ReturnType<typeof launched>>) => `${name} launches ${l.types.join(', ')}${!l.spot && l.of > 1 ? ' (on-demand: its first instance type only)' : ''}`;
+  const written = arch === 'arm64' ? 'ARM64' : 'X86_64';
+  const what = `task definition ${svc.taskDefinition.name} has runtimePlatform.cpuArchitecture ${written}: ECS places its tasks only on ${arch} instances (ecs.cpu-architecture)`;
+  const hint = arch === 'arm64' ? 'add an arm64 instance type (e.g. m6g.large, m7g.large, c6g.large)' : 'add an x86_64 instance type';
+  if (svc.launchType === 'EC2' || svc.config.schedulingStrategy === 'DAEMON') {
+    const groups = [...s.providers.values()].filter((p) => p.kind === 'asg').map((p) => ({ name: p.name, l: launched(p.name) }));
+    if (groups.length === 0 || groups.some((g) => g.l === null || g.l.archs.has(arch))) return;
+    out.push({
+      at: ['services', svc.name],
+      message: `${what}, and no Auto Scaling group of the cluster launches one (${groups.map((g) => describe(g.name, g.l!)).join('; ')}): its EC2 tasks are never placed ("missing an attribute required by your task"); ${hint}, or remove cpuArchitecture`,
+    });
+    return;
+  }
+  for (const item of svc.strategy) {
+    if (item.base === 0 && item.weight === 0) continue; // given no tasks
+    const l = launched(item.capacityProvider);
+    if (l === null || l.archs.has(arch)) continue;
+    out.push({
+      at: ['services', svc.name],
+      message: `${what}, and capacity provider ${describe(item.capacityProvider, l)}: the tasks given to ${item.capacityProvider} are never placed and wait for its capacity ("missing an attribute required by your task"); ${hint} to its group, or take it out of the strategy`,
+    });
+  }
+}
 
 function round(x: number): number {
   return Number(x.toPrecision(4));

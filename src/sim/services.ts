@@ -185,6 +185,8 @@ export class ServiceRuntime {
       memory: td.memory,
       hostPorts: td.hostPorts,
       needsEni: td.networkMode === 'awsvpc',
+      // runtimePlatform.cpuArchitecture as written: only instances of that architecture
+      ...(td.requiredArchitecture !== null ? { cpuArchitecture: td.requiredArchitecture } : {}),
     };
     this.provisioningRequirement = { cpu: td.cpu, memory: td.memory, enis: td.networkMode === 'awsvpc' ? 1 : 0, hostPorts: td.hostPorts };
     this.constraints = compileConstraints(config.config.placementConstraints);

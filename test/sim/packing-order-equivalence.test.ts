@@ -4,14 +4,16 @@
 // binpack on the same field keeps the same instances, in placement and in scale-in), so
 // every task goes through placeTask's narrowing instead. The services use memberOf,
 // distinctInstance, a fixed host port and awsvpc ENIs, and Spot interruptions drain
-// instances, so candidates are turned down for every reason the fast path must honour.
+// instances, so candidates are turned down for every reason the fast path must honour. In
+// the ARM64 variant the group also launches m6g.large (arm64) and the vpc service's task
+// definition names ARM64, so its tasks turn down the x86_64 instances (ATTRIBUTE) too.
 
 import { describe, it, expect } from 'vitest';
 import { expectSameRun, runKeepingRows } from '../helpers.js';
 
 const AZ_SPREAD = { type: 'spread', field: 'attribute:ecs.availability-zone' };
 
-function scenario(repeatLastBinpack: boolean): any {
+function scenario(repeatLastBinpack: boolean, arm64 = false): any {
   const strategies = (list: object[]) => (repeatLastBinpack ? [...list, list[list.length - 1]] : list);
   const workload = {
     type: 'http',
@@ -33,7 +35,7 @@ function scenario(repeatLastBinpack: boolean): any {
       capacityProviders: {
         spot: {
           autoScalingGroup: {
-            instanceTypes: ['m5.large', 'c5.large', 'm5.xlarge'],
+            instanceTypes: arm64 ? ['m5.large', 'm6g.large', 'c5.large', 'm5.xlarge'] : ['m5.large', 'c5.large', 'm5.xlarge'],
             purchaseOption: 'spot',
             spotInterruptions: { meanTimeBetween: '40m' },
             minSize: 2,
@@ -50,7 +52,7 @@ function scenario(repeatLastBinpack: boolean): any {
     taskDefinitions: {
       api: { cpu: 512, memory: 1024, networkMode: 'bridge', containerDefinitions: { app: { cpu: 512, memory: 1024, portMappings: [{ containerPort: 8080 }] } }, startup },
       web: { cpu: 256, memory: 700, networkMode: 'host', containerDefinitions: { app: { cpu: 256, memory: 700, portMappings: [{ containerPort: 80, hostPort: 80 }] } }, startup },
-      vpc: { cpu: 256, memory: 512, networkMode: 'awsvpc', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup },
+      vpc: { cpu: 256, memory: 512, networkMode: 'awsvpc', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup, ...(arm64 ? { runtimePlatform: { cpuArchitecture: 'ARM64' } } : {}) },
     },
     services: {
       api: {
@@ -80,8 +82,8 @@ function scenario(repeatLastBinpack: boolean): any {
   };
 }
 
-function run(repeatLastBinpack: boolean, seed: number) {
-  return runKeepingRows(scenario(repeatLastBinpack), { seed });
+function run(repeatLastBinpack: boolean, seed: number, arm64 = false) {
+  return runKeepingRows(scenario(repeatLastBinpack, arm64), { seed });
 }
 
 describe('placement by packing order', () => {
@@ -96,4 +98,16 @@ describe('placement by packing order', () => {
       expectSameRun(fast, narrowed);
     });
   }
+
+  it('gives the rows placeTask gives with an ARM64 service on a group of both architectures (seed 2)', () => {
+    const fast = run(false, 2, true);
+    const narrowed = run(true, 2, true);
+    const typeOf = new Map(fast.events.filter((e) => e.type === 'instance-launched').map((e) => [e.subject, /launched (\S+) in/.exec(e.message)![1]]));
+    const vpc = fast.tasks.filter((t) => t.service === 'vpc' && t.instanceId !== null);
+    expect(vpc.length).toBeGreaterThan(10);
+    expect(new Set(vpc.map((t) => typeOf.get(t.instanceId!)))).toEqual(new Set(['m6g.large']));
+    expect(fast.tasks.some((t) => t.service !== 'vpc' && t.instanceId !== null && typeOf.get(t.instanceId) !== 'm6g.large')).toBe(true);
+    expect(fast.events.some((e) => e.type === 'task-unplaceable' && /ATTRIBUTE/.test(e.message))).toBe(true);
+    expectSameRun(fast, narrowed);
+  });
 });

@@ -1,2 +1,2 @@
 // The resource filter (step 1 of placement).
-export { resourceRejection, fitsResources, resourceShortfall } from './resource-filter.js';
+export { resourceRejection, fitsResources, resourceShortfall, architectureMismatch } from './resource-filter.js';

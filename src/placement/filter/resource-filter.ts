@@ -1,13 +1,17 @@
-// Step 1 of ECS task placement: the instance must be ACTIVE and have the CPU, memory,
-// static host ports and (awsvpc) ENI the task needs
+// Step 1 of ECS task placement: the instance must be ACTIVE, be of the CPU architecture the
+// task definition names (runtimePlatform.cpuArchitecture against the instance's
+// ecs.cpu-architecture attribute; none named: any) and have the CPU, memory, static host
+// ports and (awsvpc) ENI the task needs
 // (AmazonECS/latest/developerguide/task-placement.html). Checked in that order; the first
-// failure is the reason counted for the instance.
+// failure is the reason counted for the instance. The architecture comes before resources:
+// an instance of the other architecture never takes the task, whatever frees up on it.
 
-import type { PlacementInstance, RejectionReason, Shortfall, TaskRequirements } from '../types.js';
+import { ARCH_ATTRIBUTE, type PlacementInstance, type RejectionReason, type Shortfall, type TaskRequirements } from '../types.js';
 
 /** The first reason `instance` cannot take `task` on resources, or null if it can. */
 export function resourceRejection(instance: PlacementInstance, task: TaskRequirements): RejectionReason | null {
   if (instance.status !== 'ACTIVE') return 'INSTANCE_STATUS';
+  if (architectureMismatch(instance, task)) return 'ATTRIBUTE';
   if (instance.cpuRemaining < task.cpu) return 'RESOURCE:CPU';
   if (instance.memoryRemaining < task.memory) return 'RESOURCE:MEMORY';
   const ports = task.hostPorts;
@@ -24,13 +28,20 @@ export function fitsResources(instance: PlacementInstance, task: TaskRequirement
   return resourceRejection(instance, task) === null;
 }
 
-/** Everything `instance` lacks on resources for `task` (constraints left empty). */
+/** True when `task` names a CPU architecture and `instance` is of another one. */
+export function architectureMismatch(instance: PlacementInstance, task: TaskRequirements): boolean {
+  return task.cpuArchitecture !== undefined && instance.attributes[ARCH_ATTRIBUTE] !== task.cpuArchitecture;
+}
+
+/** Everything `instance` lacks on resources for `task` (constraints left empty; `attribute` only when it lacks one). */
 export function resourceShortfall(instance: PlacementInstance, task: TaskRequirements): Shortfall {
-  return {
+  const s: Shortfall = {
     cpu: Math.max(0, task.cpu - instance.cpuRemaining),
     memory: Math.max(0, task.memory - instance.memoryRemaining),
     ports: task.hostPorts.filter((p) => instance.usedHostPorts.has(p)),
     eni: task.needsEni && instance.enisRemaining < 1 ? 1 : 0,
     constraints: [],
   };
+  if (architectureMismatch(instance, task)) s.attribute = `${ARCH_ATTRIBUTE}=${task.cpuArchitecture}`;
+  return s;
 }

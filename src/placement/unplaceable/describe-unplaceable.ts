@@ -3,19 +3,24 @@
 // matching container-instance ... has insufficient memory available"), and the way the
 // Kubernetes scheduler counts "3 Insufficient memory, 2 didn't match node selector".
 //
-// Each instance is counted once, under the first step that rejected it (status, CPU,
-// memory, ports, ENI, then constraints in order). Instances still launching (REGISTERING)
+// Each instance is counted once, under the first step that rejected it (status, CPU
+// architecture (ATTRIBUTE), CPU, memory, ports, ENI, then constraints in order). An instance
+// of another architecture than the task definition names is "missing an attribute required
+// by your task", as ECS's service event puts it; the message names the attribute and value.
+// Instances still launching (REGISTERING)
 // are not container instances of the cluster yet: they are not counted as rejected, only
 // named ("2 launching, not registered yet"); when nothing else is there, the message says
 // no container instance is registered yet, as ECS's "No Container Instances were found in
 // your cluster" does. The closest instance is the ACTIVE
-// instance that (1) fails the fewest constraints, then (2) lacks the fewest kinds of
+// instance that (1) fails the fewest constraints (a missing required attribute counts as
+// one), then (2) lacks the fewest kinds of
 // resource, then (3) lacks the smallest amount relative to the request
 // (cpu/taskCpu + memory/taskMemory + busyPorts/ports + eni), then (4) has the lowest id.
 
 import { asCompiledConstraints, type ConstraintsInput } from '../compiled.js';
-import { resourceRejection, resourceShortfall } from '../filter/resource-filter.js';
+import { architectureMismatch, resourceRejection, resourceShortfall } from '../filter/resource-filter.js';
 import {
+  ARCH_ATTRIBUTE,
   AZ_ATTRIBUTE,
   type ClosestInstance,
   type PlacementInstance,
@@ -26,7 +31,7 @@ import {
   type UnplaceableReason,
 } from '../types.js';
 
-const RESOURCE_ORDER: readonly RejectionReason[] = ['INSTANCE_STATUS', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:ENI'];
+const RESOURCE_ORDER: readonly RejectionReason[] = ['INSTANCE_STATUS', 'ATTRIBUTE', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:ENI'];
 
 /** Why no instance of `instances` can take `task` (call it only when the reason is shown). */
 export function describeUnplaceable(
@@ -57,11 +62,12 @@ export function describeUnplaceable(
       continue;
     }
     const r = resourceRejection(inst, task);
-    let fails = 0;
+    let fails = architectureMismatch(inst, task) ? 1 : 0;
     if (r !== null) resourceCounts.set(r, (resourceCounts.get(r) ?? 0) + 1);
     if (inst.status !== 'ACTIVE') continue;
     for (let j = 0; j < constraints.length; j++) {
       if (!constraints[j].accepts(inst, task)) {
+        // (a missing attribute is rejected by resourceRejection, so r !== null then)
         if (r === null && fails === 0) constraintCounts[j]++;
         fails++;
       }
@@ -90,7 +96,7 @@ export function describeUnplaceable(
   const rejections: Rejection[] = [];
   for (const reason of RESOURCE_ORDER) {
     const count = resourceCounts.get(reason) ?? 0;
-    if (count > 0) rejections.push({ reason, count });
+    if (count > 0) rejections.push(reason === 'ATTRIBUTE' ? { reason, count, detail: `${ARCH_ATTRIBUTE}=${task.cpuArchitecture}` } : { reason, count });
   }
   constraints.forEach((c, j) => {
     if (constraintCounts[j] > 0) {
@@ -133,6 +139,7 @@ function rejectionLabel(r: Rejection, manyMemberOf: boolean): string {
   if (r.reason === 'MemberOf') return manyMemberOf ? `memberOf constraint (${r.detail})` : 'memberOf constraint';
   if (r.reason === 'DistinctInstance') return 'distinctInstance constraint';
   if (r.reason === 'INSTANCE_STATUS') return 'INSTANCE_STATUS (not ACTIVE)';
+  if (r.reason === 'ATTRIBUTE') return `ATTRIBUTE (${r.detail!.replace('=', ' != ')})`;
   return r.reason;
 }
 
@@ -143,9 +150,10 @@ export function describeShortfall(s: Shortfall): string {
   if (s.memory > 0) parts.push(`${s.memory} MiB memory`);
   if (s.ports.length > 0) parts.push(`${s.ports.length === 1 ? 'host port' : 'host ports'} ${s.ports.join(', ')} (in use)`);
   if (s.eni > 0) parts.push('a free ENI');
+  const missing = s.attribute !== undefined ? `is missing an attribute required by the task (${s.attribute})` : '';
   const lacks = parts.length > 0 ? `lacks ${parts.join(' and ')}` : '';
   const excluded = s.constraints.length > 0 ? `is excluded by ${s.constraints.join(' and ')}` : '';
-  return [lacks, excluded].filter((x) => x !== '').join(' and ');
+  return [missing, lacks, excluded].filter((x) => x !== '').join(' and ');
 }
 
 function formatMessage(rejections: Rejection[], closest: ClosestInstance | undefined, manyMemberOf: boolean): string {

@@ -71,6 +71,13 @@ describe('unplaceable episodes and alarm states', () => {
     expect([...eps[1].reasons]).toEqual([['RESOURCE:MEMORY', 1]]);
   });
 
+  it('counts ATTRIBUTE (an instance of another CPU architecture than the task definition names)', () => {
+    const eps = unplaceableEpisodes([
+      ev(0, 'task-unplaceable', 'arm', 'service arm was unable to place a task: no container instance met all requirements: 2 rejected for ATTRIBUTE (ecs.cpu-architecture != arm64), 1 for RESOURCE:MEMORY; closest i-00000000000000003 (us-east-1a) lacks 256 MiB memory'),
+    ]);
+    expect([...eps[0].reasons]).toEqual([['ATTRIBUTE', 1], ['RESOURCE:MEMORY', 1]]);
+  });
+
   it('an episode lasts until the service next places a task (it said "0 s in all" for a 60 s wait), or to the end of the run', () => {
     const eps = unplaceableEpisodes(
       [

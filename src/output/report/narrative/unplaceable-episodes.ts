@@ -1,5 +1,5 @@
 // Groups `task-unplaceable` events of a service into episodes (events within `gapS` of
-// each other) and counts the rejection reasons ECS named (RESOURCE:MEMORY, ..., or no
+// each other) and counts the rejection reasons ECS named (RESOURCE:MEMORY, ATTRIBUTE, ..., or no
 // container instance registered). An episode lasts until the service next places a task
 // after its last failure (the wait the tasks saw), or to the end of the run when none was.
 
@@ -17,7 +17,7 @@ export interface UnplaceableEpisode {
   waitingFor: string | null;
 }
 
-const REASON = /\b(RESOURCE:[A-Z]+|INSTANCE_STATUS|memberOf constraint|distinctInstance constraint|no container instances? (?:is|are) registered)\b/g;
+const REASON = /\b(RESOURCE:[A-Z]+|INSTANCE_STATUS|ATTRIBUTE|memberOf constraint|distinctInstance constraint|no container instances? (?:is|are) registered)\b/g;
 /** The two wordings of "nothing registered" (none at all, or all still launching) count as one reason. */
 const reasonName = (match: string): string => (match.startsWith('no container') ? 'no container instance registered' : match);
 const WAITING = /waits in PROVISIONING for (\S+) capacity/;
