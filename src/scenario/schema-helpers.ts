@@ -2,27 +2,57 @@
 // keys, durations, distributions.
 
 import { z } from 'zod';
-import { didYouMean } from './did-you-mean.js';
+import { closest, didYouMean } from './did-you-mean.js';
 import { describe, parseDuration } from './duration.js';
 
-/** An object whose unknown keys are errors with a hint, never silently dropped. */
+/**
+ * An object whose unknown keys are errors with a hint, never silently dropped. Its known keys
+ * are checked too, so every problem in the map gets its line (unknown keys first, in the
+ * map's order, then the known keys' problems). A known key the hint suggests and the map
+ * lacks is not also called "required": the misspelt key is that key, said once.
+ */
 export function strict<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape);
-  return z.preprocess((value, ctx) => {
-    if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+  const object = z.object(shape);
+  return z.unknown().transform((value, ctx): z.output<typeof object> => {
+    const meant = new Set<string>();
+    if (isMap(value)) {
       for (const key of Object.keys(value)) {
-        if (!known.includes(key)) {
-          ctx.addIssue({
-            code: 'custom',
-            path: [key],
-            message: `unknown key "${key}"${didYouMean(key, known)}; expected one of: ${known.join(', ')}`,
-          });
-        }
+        if (known.includes(key)) continue;
+        const suggestion = closest(key, known);
+        if (suggestion !== undefined && value[suggestion] === undefined) meant.add(suggestion);
+        ctx.addIssue({
+          code: 'custom',
+          path: [key],
+          message: `unknown key "${key}"${didYouMean(key, known)}; expected one of: ${known.join(', ')}`,
+        });
       }
     }
-    return value;
-  }, z.object(shape));
+    return forward(object, value, ctx, (issue) => !(issue.path.length === 1 && meant.has(issue.path[0] as string)));
+  });
 }
+
+/** A problem a check of the raw input found: the key path within the value, and what is wrong. */
+export interface RawIssue {
+  path: (string | number)[];
+  message: string;
+}
+
+/**
+ * `schema` after `check`, a check of the raw value: the problems of both are reported
+ * (z.preprocess would stop at the check's), the check's first; a key the check faulted is
+ * not faulted again by `schema`.
+ */
+export function checkedBefore<S extends z.ZodType>(check: (value: unknown) => RawIssue[], schema: S) {
+  return z.unknown().transform((value, ctx): z.output<S> => {
+    const faulted = check(value);
+    for (const issue of faulted) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return forward(schema, value, ctx, (issue) => !faulted.some((f) => startsWith(issue.path, f.path)));
+  });
+}
+
+const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
+const startsWith = (path: readonly PropertyKey[], prefix: readonly PropertyKey[]) => prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
 
 /** A map keyed by user-chosen names (services, task definitions, ...). */
 export function named<T extends z.ZodType>(value: T) {
@@ -101,11 +131,16 @@ export function discriminated<const K extends string, M extends Record<string, z
   });
 }
 
-/** Parses `value` with `schema` inside another transform, forwarding its issues. */
-export function forward<S extends z.ZodType>(schema: S, value: unknown, ctx: z.RefinementCtx): z.output<S> {
+/**
+ * Parses `value` with `schema` inside another transform, forwarding its issues (those `keep`
+ * keeps, when given).
+ */
+export function forward<S extends z.ZodType>(schema: S, value: unknown, ctx: z.RefinementCtx, keep?: (issue: z.core.$ZodIssue) => boolean): z.output<S> {
   const r = schema.safeParse(value, { reportInput: true });
   if (r.success) return r.data;
-  for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: issue.path as (string | number)[], message: issueMessage(issue) });
+  for (const issue of r.error.issues) {
+    if (keep === undefined || keep(issue)) ctx.addIssue({ code: 'custom', path: issue.path as (string | number)[], message: issueMessage(issue) });
+  }
   return z.NEVER;
 }
 

@@ -14,6 +14,8 @@ import {
   intWithin,
   positiveDuration,
   strict,
+  checkedBefore,
+  type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
 import { describe } from './duration.js';
@@ -172,17 +174,14 @@ function rawKey(value: unknown, ...keys: string[]): unknown {
  * http; read from the input, since they have defaults. maxQueuePerTask bounds an http
  * task's own queue; a queue workload's messages wait in one shared queue without a bound.
  */
-const workload = z.preprocess(
-  (value, ctx) => {
+const workload = checkedBefore(
+  (value) => {
     const maxQueue = rawKey(value, 'maxQueuePerTask');
-    if (rawKey(value, 'type') === 'queue' && maxQueue !== undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['maxQueuePerTask'],
-        message: `expected no maxQueuePerTask on a queue workload (it bounds an http task's own queue; queue messages wait in one shared queue without a bound, as in SQS), found ${describe(maxQueue)}; remove it`,
-      });
-    }
-    return value;
+    if (rawKey(value, 'type') !== 'queue' || maxQueue === undefined) return [];
+    return [{
+      path: ['maxQueuePerTask'],
+      message: `expected no maxQueuePerTask on a queue workload (it bounds an http task's own queue; queue messages wait in one shared queue without a bound, as in SQS), found ${describe(maxQueue)}; remove it`,
+    }];
   },
   strict({
     type: oneOf(['http', 'queue'] as const).default('http'),
@@ -293,19 +292,16 @@ const MAX_GRACE_PERIOD_SECONDS = 2_147_483_647;
  * deregistrationDelay still apply: they decide when a worker is in service (pulls) and how
  * long a stopping one stays DEACTIVATING.
  */
-function queueServiceKeys(value: unknown, ctx: z.RefinementCtx): unknown {
+function queueServiceKeys(value: unknown): RawIssue[] {
   const routing = rawKey(value, 'loadBalancer', 'routing');
-  if (rawKey(value, 'workload', 'type') === 'queue' && routing !== undefined) {
-    ctx.addIssue({
-      code: 'custom',
-      path: ['loadBalancer', 'routing'],
-      message: `expected no routing on a queue service (its workers pull messages from the shared queue; routing splits http requests only), found ${describe(routing)}; remove it (healthCheck and deregistrationDelay still apply)`,
-    });
-  }
-  return value;
+  if (rawKey(value, 'workload', 'type') !== 'queue' || routing === undefined) return [];
+  return [{
+    path: ['loadBalancer', 'routing'],
+    message: `expected no routing on a queue service (its workers pull messages from the shared queue; routing splits http requests only), found ${describe(routing)}; remove it (healthCheck and deregistrationDelay still apply)`,
+  }];
 }
 
-const service = z.preprocess(queueServiceKeys, strict({
+const service = checkedBefore(queueServiceKeys, strict({
   taskDefinition: z.string(),
   desiredCount: nonNegInt.optional(),
   schedulingStrategy: oneOf(['REPLICA', 'DAEMON'] as const).default('REPLICA'),
