@@ -74,7 +74,8 @@ export class ServiceRuntime {
   private blocked(provider: string): boolean {
     return (
       this.failedAtVersion.get(provider) === this.cluster.capacityVersion &&
-      (!this.readsRunningTasksCount || this.failedAtRunningCount.get(provider) === this.cluster.runningTasksVersion)
+      (!this.readsRunningTasksCount || this.failedAtRunningCount.get(provider) === this.cluster.runningTasksVersion) &&
+      (!this.readsTaskGroup || this.failedAtTaskGroups.get(provider) === this.cluster.taskGroupsVersion)
     );
   }
   /**
@@ -84,6 +85,14 @@ export class ServiceRuntime {
    */
   readonly readsRunningTasksCount: boolean;
   private readonly failedAtRunningCount = new Map<string, number>();
+  /**
+   * A memberOf expression reads task:group: a task placed on an instance (or leaving it) may
+   * let a waiting task fit (an affinity such as `task:group == service:db` once a db task is
+   * placed), so failures also remember the cluster's taskGroupsVersion and such a change
+   * wakes the service.
+   */
+  readonly readsTaskGroup: boolean;
+  private readonly failedAtTaskGroups = new Map<string, number>();
   /**
    * Per capacity provider: that provider's own capacity version when a placement last
    * failed there. Capacity freed on another provider's instances cannot make a task fit
@@ -193,6 +202,8 @@ export class ServiceRuntime {
     this.providerScoped = config.launchType !== 'EC2' && this.constraints.every((c) => c.type === 'distinctInstance' || !/task:group|runningTasksCount/i.test(c.expression ?? ''));
     this.readsRunningTasksCount = this.constraints.some((c) => c.type === 'memberOf' && /runningTasksCount/i.test(c.expression ?? ''));
     if (this.readsRunningTasksCount) cluster.watchRunningTasks();
+    this.readsTaskGroup = this.constraints.some((c) => c.type === 'memberOf' && /task:group/i.test(c.expression ?? ''));
+    if (this.readsTaskGroup) cluster.watchTaskGroups();
     this.subsetSafe =
       this.providerScoped &&
       this.strategies.every((c) => c.strategy.type !== 'spread' || c.strategy.field === 'instanceId' || c.strategy.field === 'host' || c.strategy.field === `attribute:${AZ_ATTRIBUTE}`);
@@ -445,6 +456,7 @@ export class ServiceRuntime {
     this.failedAtVersion.set(task.capacityProvider, this.cluster.capacityVersion);
     this.failedAtProviderVersion.set(task.capacityProvider, this.cluster.providerVersion(task.capacityProvider));
     if (this.readsRunningTasksCount) this.failedAtRunningCount.set(task.capacityProvider, this.cluster.runningTasksVersion);
+    if (this.readsTaskGroup) this.failedAtTaskGroups.set(task.capacityProvider, this.cluster.taskGroupsVersion);
     if (this.subsetSafe) {
       const p = task.capacityProvider;
       const at = this.failedAtRelease.get(p);
