@@ -721,33 +721,38 @@ export class ServiceRuntime {
     for (const t of early.slice(0, count)) this.stopTask(t, 'scale-in');
     const remaining = count - Math.min(count, early.length);
     if (remaining === 0) return;
+    const rng = (this.rng.scaleIn ??= this.world.streams.stream(`scale-in/${this.name}`));
+    const strategy = this.config.strategy;
+    // launchType EC2 (no capacity provider strategy): one pool of every running task, whatever
+    // group's instances they run on (the placement strategies keep the AZs balanced over all)
+    if (strategy.length === 0) return this.stopChosen(running, Math.min(remaining, running.length), rng);
     // how many each capacity provider gives up (the strategy's split, undone one by one) ...
     const counts = new Map<string, number>();
     for (const t of running) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
     const take = new Map<string, number>();
-    const strategy = this.config.strategy;
     for (let k = Math.min(remaining, running.length); k > 0; k--) {
-      const provider = (strategy.length > 0 ? chooseProviderToScaleIn(strategy, counts) : null) ?? running[0].capacityProvider;
+      const provider = chooseProviderToScaleIn(strategy, counts) ?? running[0].capacityProvider;
       counts.set(provider, (counts.get(provider) ?? 1) - 1);
       take.set(provider, (take.get(provider) ?? 0) + 1);
     }
-    // ... then which of its tasks, chosen together so each choice sees the ones before
-    const rng = (this.rng.scaleIn ??= this.world.streams.stream(`scale-in/${this.name}`));
-    for (const [provider, k] of take) {
-      const pool = running.filter((t) => t.capacityProvider === provider);
-      const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instance?.id, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
-      // only the instances these tasks run on need indexing (registered ones: the placer's view)
-      const hosts: Instance[] = [];
-      const seen = new Set<Instance>();
-      for (const t of pool) {
-        const inst = hostOf(t);
-        if (inst !== undefined && !seen.has(inst)) {
-          seen.add(inst);
-          hosts.push(inst);
-        }
+    // ... then which of its tasks
+    for (const [provider, k] of take) this.stopChosen(running.filter((t) => t.capacityProvider === provider), k, rng);
+  }
+
+  /** Stops k tasks of `pool` that the placement strategies choose together (each choice sees the ones before). */
+  private stopChosen(pool: Task[], k: number, rng: RandomStream): void {
+    const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instance?.id, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
+    // only the instances these tasks run on need indexing (registered ones: the placer's view)
+    const hosts: Instance[] = [];
+    const seen = new Set<Instance>();
+    for (const t of pool) {
+      const inst = hostOf(t);
+      if (inst !== undefined && !seen.has(inst)) {
+        seen.add(inst);
+        hosts.push(inst);
       }
-      for (const i of chooseTaskIndicesToStop(refs, k, this.strategies, hosts, rng)) this.stopTask(pool[i], 'scale-in');
     }
+    for (const i of chooseTaskIndicesToStop(refs, k, this.strategies, hosts, rng)) this.stopTask(pool[i], 'scale-in');
   }
 
   /**
