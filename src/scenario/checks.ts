@@ -2,7 +2,7 @@
 // sizes, instance types, scaling policies and schedules, workloads and traces. Each runs
 // the subsystem's own validation and reports problems under the scenario key path.
 
-import { compileConstraints, compileStrategies, QueryLanguageError } from '../placement/index.js';
+import { AZ_ATTRIBUTE, compileConstraints, compileStrategies, QueryLanguageError } from '../placement/index.js';
 import { validateFargateSize } from '../model/capacity/fargate.js';
 import { customTypesIn, INSTANCE_CATALOG, lookupInstanceType, validateCustomInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
@@ -110,7 +110,10 @@ const placement: Check = (s, report) => {
     } catch (e) {
       reportThrown(report, at, e);
     }
-    if (svc.config.placementStrategy) {
+    if (svc.config.placementStrategy?.length === 0) {
+      // no strategy at all would pack by instance id, which nobody asking for the default means
+      report([...at, 'placementStrategy'], `expected at least one strategy, found an empty list; omit placementStrategy for ECS's default (spread on attribute:${AZ_ATTRIBUTE}, then on instanceId), or name a strategy`);
+    } else if (svc.config.placementStrategy) {
       try {
         compileStrategies(svc.config.placementStrategy);
       } catch (e) {
