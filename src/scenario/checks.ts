@@ -31,7 +31,7 @@ export function reportThrown(report: Report, at: Path, e: unknown, strip?: strin
     for (const part of m[1].match(/[A-Za-z_][\w-]*|\[\d+\]/g) ?? []) extra.push(part.startsWith('[') ? Number(part.slice(1, -1)) : part);
     message = message.slice(m[0].length);
   }
-  if (e instanceof QueryLanguageError) message = `${message} (in "${e.expression}")`;
+  if (e instanceof QueryLanguageError) message = `${message} (in ${JSON.stringify(e.expression)})`;
   report([...at, ...extra], message.replace(/^:\s*/, ''));
 }
 
