@@ -71,6 +71,9 @@ const instanceTypes: Check = (s, report) => {
     for (const key of attributeNames) {
       if (key.startsWith('ecs.')) {
         report([...groupAt, 'attributes', key], 'names beginning "ecs." are the built-in attributes ECS sets itself (instance type, availability zone, AMI, OS type, CPU architecture): use another name (amiId and osType set the built-in ones)');
+      } else {
+        const problem = customAttributeProblem(key, asg.attributes[key]);
+        if (problem) report([...groupAt, 'attributes', key], problem);
       }
     }
     if (attributeNames.length > MAX_CUSTOM_ATTRIBUTES) {
@@ -78,6 +81,25 @@ const instanceTypes: Check = (s, report) => {
     }
   }
 };
+
+/**
+ * ECS's rules for an attribute (APIReference/API_Attribute.html): a name of 1 to 128 letters,
+ * numbers, hyphens, underscores, forward slashes, back slashes or periods; a value of 1 to
+ * 128 of those (less the ones below) plus at signs, colons and spaces, not starting or
+ * ending with a space. ECS refuses others (PutAttributes), so a memberOf could never match them.
+ */
+const ATTRIBUTE_NAME = /^[A-Za-z0-9_\-/\\.]{1,128}$/;
+const ATTRIBUTE_VALUE = /^[A-Za-z0-9_\-.@/\\: ]{1,128}$/;
+
+function customAttributeProblem(name: string, value: string): string | null {
+  if (!ATTRIBUTE_NAME.test(name)) {
+    return `expected an attribute name of 1 to 128 letters, digits, "-", "_", "/", "\\" or "." (ECS's rule for attribute names), found ${JSON.stringify(name)}`;
+  }
+  if (!ATTRIBUTE_VALUE.test(value) || value.startsWith(' ') || value.endsWith(' ')) {
+    return `expected a value of 1 to 128 letters, digits, "-", "_", ".", "@", "/", "\\", ":" or spaces, not starting or ending with a space (ECS's rule for attribute values), found ${JSON.stringify(value)}`;
+  }
+  return null;
+}
 
 /** A custom type may not reuse a built-in name, appear twice in a group, or differ between groups. */
 function customTypeProblem(c: CustomInstanceType, namesHere: Set<string>, customDefined: Map<string, { json: string; at: Path }>, at: Path): string | null {
