@@ -2,7 +2,7 @@
 // sizes, instance types, scaling policies and schedules, workloads and traces. Each runs
 // the subsystem's own validation and reports problems under the scenario key path.
 
-import { AZ_ATTRIBUTE, compileConstraints, compileStrategies, QueryLanguageError } from '../placement/index.js';
+import { AZ_ATTRIBUTE, compileConstraints, compileStrategies, MAX_CONSTRAINTS, QueryLanguageError } from '../placement/index.js';
 import { validateFargateSize } from '../model/capacity/fargate.js';
 import { customTypesIn, INSTANCE_CATALOG, lookupInstanceType, validateCustomInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
@@ -125,12 +125,26 @@ const pricing: Check = (s, report) => {
 };
 
 const placement: Check = (s, report) => {
+  for (const [name, td] of s.taskDefinitions) {
+    try {
+      compileConstraints(td.config.placementConstraints ?? []);
+    } catch (e) {
+      reportThrown(report, ['taskDefinitions', name], e);
+    }
+  }
   for (const svc of s.services) {
     const at: Path = ['services', svc.name];
     try {
       compileConstraints(svc.config.placementConstraints);
     } catch (e) {
       reportThrown(report, at, e);
+    }
+    // "a maximum of 10 constraints for each task. This limit includes constraints in the task
+    // definition and those specified at runtime" (APIReference/API_CreateService.html)
+    const own = svc.config.placementConstraints.length;
+    const inherited = (svc.taskDefinition.config.placementConstraints ?? []).length;
+    if (inherited > 0 && own <= MAX_CONSTRAINTS && inherited + own > MAX_CONSTRAINTS) {
+      report([...at, 'placementConstraints'], `expected at most ${MAX_CONSTRAINTS} placement constraints per task, counting the ${inherited} of task definition ${svc.taskDefinition.name}, found ${inherited + own}`);
     }
     if (svc.config.placementStrategy?.length === 0) {
       // no strategy at all would pack by instance id, which nobody asking for the default means

@@ -196,7 +196,8 @@ export class ServiceRuntime {
       needsEni: td.networkMode === 'awsvpc',
     };
     this.provisioningRequirement = { cpu: td.cpu, memory: td.memory, enis: td.networkMode === 'awsvpc' ? 1 : 0, hostPorts: td.hostPorts };
-    this.constraints = compileConstraints(config.config.placementConstraints);
+    // the task definition's memberOf constraints, then the service's: a task obeys both
+    this.constraints = compileConstraints([...(td.config.placementConstraints ?? []), ...config.config.placementConstraints]);
     this.distinctInstance = this.constraints.some((c) => c.type === 'distinctInstance');
     this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies('service'));
     this.providerScoped = config.launchType !== 'EC2' && this.constraints.every((c) => c.type === 'distinctInstance' || !/task:group|runningTasksCount/i.test(c.expression ?? ''));
