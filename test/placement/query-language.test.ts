@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compileExpression, evaluate, parseExpression, QueryLanguageError } from '../../src/placement/index.js';
+import { memberOf } from '../../src/placement/constraints/member-of.js';
 import { inst } from './helpers.js';
 
 const A = inst('i-0001', {
@@ -117,5 +118,12 @@ describe('cluster query language: malformed expressions', () => {
     expect(q.position).toBe(position);
     expect(q.message).toContain(message);
     expect(q.expression).toBe(text);
+  });
+});
+
+describe('memberOf labels in messages', () => {
+  it('are one line, also for an expression written over several lines (a YAML block scalar)', () => {
+    expect(memberOf('attribute:tier == web\n  or attribute:tier == batch\n').label).toBe('memberOf(attribute:tier == web or attribute:tier == batch)');
+    expect(memberOf('attribute:tier == web').label).toBe('memberOf(attribute:tier == web)');
   });
 });
