@@ -2,7 +2,7 @@
 // sizes, instance types, scaling policies and schedules, workloads and traces. Each runs
 // the subsystem's own validation and reports problems under the scenario key path.
 
-import { compileConstraints, compileStrategies, QueryLanguageError } from '../placement/index.js';
+import { AZ_ATTRIBUTE, compileConstraints, compileStrategies, MAX_CONSTRAINTS, QueryLanguageError } from '../placement/index.js';
 import { validateFargateSize } from '../model/capacity/fargate.js';
 import { customTypesIn, INSTANCE_CATALOG, lookupInstanceType, validateCustomInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
@@ -31,7 +31,7 @@ export function reportThrown(report: Report, at: Path, e: unknown, strip?: strin
     for (const part of m[1].match(/[A-Za-z_][\w-]*|\[\d+\]/g) ?? []) extra.push(part.startsWith('[') ? Number(part.slice(1, -1)) : part);
     message = message.slice(m[0].length);
   }
-  if (e instanceof QueryLanguageError) message = `${message} (in "${e.expression}")`;
+  if (e instanceof QueryLanguageError) message = `${message} (in ${JSON.stringify(e.expression)})`;
   report([...at, ...extra], message.replace(/^:\s*/, ''));
 }
 
@@ -71,6 +71,9 @@ const instanceTypes: Check = (s, report) => {
     for (const key of attributeNames) {
       if (key.startsWith('ecs.')) {
         report([...groupAt, 'attributes', key], 'names beginning "ecs." are the built-in attributes ECS sets itself (instance type, availability zone, AMI, OS type, CPU architecture): use another name (amiId and osType set the built-in ones)');
+      } else {
+        const problem = customAttributeProblem(key, asg.attributes[key]);
+        if (problem) report([...groupAt, 'attributes', key], problem);
       }
     }
     if (attributeNames.length > MAX_CUSTOM_ATTRIBUTES) {
@@ -78,6 +81,25 @@ const instanceTypes: Check = (s, report) => {
     }
   }
 };
+
+/**
+ * ECS's rules for an attribute (APIReference/API_Attribute.html): a name of 1 to 128 letters,
+ * numbers, hyphens, underscores, forward slashes, back slashes or periods; a value of 1 to
+ * 128 of those (less the ones below) plus at signs, colons and spaces, not starting or
+ * ending with a space. ECS refuses others (PutAttributes), so a memberOf could never match them.
+ */
+const ATTRIBUTE_NAME = /^[A-Za-z0-9_\-/\\.]{1,128}$/;
+const ATTRIBUTE_VALUE = /^[A-Za-z0-9_\-.@/\\: ]{1,128}$/;
+
+function customAttributeProblem(name: string, value: string): string | null {
+  if (!ATTRIBUTE_NAME.test(name)) {
+    return `expected an attribute name of 1 to 128 letters, digits, "-", "_", "/", "\\" or "." (ECS's rule for attribute names), found ${JSON.stringify(name)}`;
+  }
+  if (!ATTRIBUTE_VALUE.test(value) || value.startsWith(' ') || value.endsWith(' ')) {
+    return `expected a value of 1 to 128 letters, digits, "-", "_", ".", "@", "/", "\\", ":" or spaces, not starting or ending with a space (ECS's rule for attribute values), found ${JSON.stringify(value)}`;
+  }
+  return null;
+}
 
 /** A custom type may not reuse a built-in name, appear twice in a group, or differ between groups. */
 function customTypeProblem(c: CustomInstanceType, namesHere: Set<string>, customDefined: Map<string, { json: string; at: Path }>, at: Path): string | null {
@@ -103,6 +125,13 @@ const pricing: Check = (s, report) => {
 };
 
 const placement: Check = (s, report) => {
+  for (const [name, td] of s.taskDefinitions) {
+    try {
+      compileConstraints(td.config.placementConstraints ?? []);
+    } catch (e) {
+      reportThrown(report, ['taskDefinitions', name], e);
+    }
+  }
   for (const svc of s.services) {
     const at: Path = ['services', svc.name];
     try {
@@ -110,7 +139,17 @@ const placement: Check = (s, report) => {
     } catch (e) {
       reportThrown(report, at, e);
     }
-    if (svc.config.placementStrategy) {
+    // "a maximum of 10 constraints for each task. This limit includes constraints in the task
+    // definition and those specified at runtime" (APIReference/API_CreateService.html)
+    const own = svc.config.placementConstraints.length;
+    const inherited = (svc.taskDefinition.config.placementConstraints ?? []).length;
+    if (inherited > 0 && own <= MAX_CONSTRAINTS && inherited + own > MAX_CONSTRAINTS) {
+      report([...at, 'placementConstraints'], `expected at most ${MAX_CONSTRAINTS} placement constraints per task, counting the ${inherited} of task definition ${svc.taskDefinition.name}, found ${inherited + own}`);
+    }
+    if (svc.config.placementStrategy?.length === 0) {
+      // no strategy at all would pack by instance id, which nobody asking for the default means
+      report([...at, 'placementStrategy'], `expected at least one strategy, found an empty list; omit placementStrategy for ECS's default (spread on attribute:${AZ_ATTRIBUTE}, then on instanceId), or name a strategy`);
+    } else if (svc.config.placementStrategy) {
       try {
         compileStrategies(svc.config.placementStrategy);
       } catch (e) {

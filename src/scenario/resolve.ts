@@ -317,6 +317,9 @@ function resolveService(
     if (!td.config.requiresCompatibilities.includes('FARGATE')) report([...at, 'taskDefinition'], `task definition "${td.name}" lacks FARGATE in requiresCompatibilities`);
     if (config.placementStrategy) report([...at, 'placementStrategy'], 'placement strategies apply to EC2 only; Fargate spreads tasks across AZs');
     if (config.placementConstraints.length > 0) report([...at, 'placementConstraints'], 'placement constraints apply to EC2 only');
+    if ((td.config.placementConstraints ?? []).length > 0) {
+      report(['taskDefinitions', td.name, 'placementConstraints'], `placement constraints apply to EC2 only (service ${name} runs this task definition on Fargate)`);
+    }
     const stopTimeout = td.config.stopTimeout;
     if (stopTimeout > FARGATE_MAX_STOP_TIMEOUT_MS) {
       // ContainerDefinition stopTimeout: on Fargate "the max stop timeout value is 120 seconds" (APIReference/API_ContainerDefinition.html)

@@ -125,6 +125,11 @@ const containerDefinition = strict({
   portMappings: z.array(portMapping).default([]),
 });
 
+// RegisterTaskDefinition takes memberOf constraints only (APIReference/API_TaskDefinitionPlacementConstraint.html)
+const taskDefinitionPlacementConstraint = discriminated('type', {
+  memberOf: strict({ type: z.literal('memberOf'), expression: z.string() }),
+});
+
 const taskDefinition = strict({
   cpu: int.positive().optional(),
   memory: int.positive().optional(),
@@ -147,6 +152,8 @@ const taskDefinition = strict({
     applicationStart: { distribution: 'fixed', value: 0 },
   }),
   stopTimeout: duration.default(30_000),
+  /** memberOf constraints every task of the definition also obeys, with its service's (at most 10 together). */
+  placementConstraints: z.array(taskDefinitionPlacementConstraint).max(10).optional(),
   /** Model: how long the containers take to exit after SIGTERM (capped by stopTimeout, then SIGKILL). */
   shutdown: distribution.default({ distribution: 'fixed', value: 1_000 }),
 });

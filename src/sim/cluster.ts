@@ -25,6 +25,8 @@ export interface ClusterListener {
   instanceDraining(instance: Instance): void;
   /** A task on an instance entered or left RUNNING (only while a service's memberOf reads runningTasksCount). */
   runningTasksChanged(): void;
+  /** A task was placed on an instance or left it, once watchTaskGroups was called (task:group may read differently). */
+  taskGroupsChanged(): void;
   /** An EC2 Spot interruption notice: the instance's tasks are interrupted (it drains next). */
   spotNotice(instance: Instance): void;
   /** Called before the instance's remaining tasks are killed. */
@@ -409,6 +411,21 @@ export class Cluster {
   /** A task was placed on `inst` or left it: its group's figures follow. */
   tasksChanged(inst: Instance): void {
     this.groups.get(inst.provider)?.recount(inst);
+    if (!this.taskGroupsWatched) return;
+    this.taskGroupsVersion++;
+    this.listener.taskGroupsChanged();
+  }
+
+  /** Bumped when a task is placed on an instance or leaves it, once watchTaskGroups was called. */
+  taskGroupsVersion = 0;
+  private taskGroupsWatched = false;
+
+  /**
+   * A service's memberOf reads task:group: placements are announced from now on (a task of
+   * the group placed may let a waiting task with an affinity to it fit).
+   */
+  watchTaskGroups(): void {
+    this.taskGroupsWatched = true;
   }
 
   /** A task released its resources on `inst` (already added back to its free resources). */

@@ -74,7 +74,8 @@ export class ServiceRuntime {
   private blocked(provider: string): boolean {
     return (
       this.failedAtVersion.get(provider) === this.cluster.capacityVersion &&
-      (!this.readsRunningTasksCount || this.failedAtRunningCount.get(provider) === this.cluster.runningTasksVersion)
+      (!this.readsRunningTasksCount || this.failedAtRunningCount.get(provider) === this.cluster.runningTasksVersion) &&
+      (!this.readsTaskGroup || this.failedAtTaskGroups.get(provider) === this.cluster.taskGroupsVersion)
     );
   }
   /**
@@ -84,6 +85,14 @@ export class ServiceRuntime {
    */
   readonly readsRunningTasksCount: boolean;
   private readonly failedAtRunningCount = new Map<string, number>();
+  /**
+   * A memberOf expression reads task:group: a task placed on an instance (or leaving it) may
+   * let a waiting task fit (an affinity such as `task:group == service:db` once a db task is
+   * placed), so failures also remember the cluster's taskGroupsVersion and such a change
+   * wakes the service.
+   */
+  readonly readsTaskGroup: boolean;
+  private readonly failedAtTaskGroups = new Map<string, number>();
   /**
    * Per capacity provider: that provider's own capacity version when a placement last
    * failed there. Capacity freed on another provider's instances cannot make a task fit
@@ -189,12 +198,15 @@ export class ServiceRuntime {
       ...(td.requiredArchitecture !== null ? { cpuArchitecture: td.requiredArchitecture } : {}),
     };
     this.provisioningRequirement = { cpu: td.cpu, memory: td.memory, enis: td.networkMode === 'awsvpc' ? 1 : 0, hostPorts: td.hostPorts };
-    this.constraints = compileConstraints(config.config.placementConstraints);
+    // the task definition's memberOf constraints, then the service's: a task obeys both
+    this.constraints = compileConstraints([...(td.config.placementConstraints ?? []), ...config.config.placementConstraints]);
     this.distinctInstance = this.constraints.some((c) => c.type === 'distinctInstance');
     this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies('service'));
     this.providerScoped = config.launchType !== 'EC2' && this.constraints.every((c) => c.type === 'distinctInstance' || !/task:group|runningTasksCount/i.test(c.expression ?? ''));
     this.readsRunningTasksCount = this.constraints.some((c) => c.type === 'memberOf' && /runningTasksCount/i.test(c.expression ?? ''));
     if (this.readsRunningTasksCount) cluster.watchRunningTasks();
+    this.readsTaskGroup = this.constraints.some((c) => c.type === 'memberOf' && /task:group/i.test(c.expression ?? ''));
+    if (this.readsTaskGroup) cluster.watchTaskGroups();
     this.subsetSafe =
       this.providerScoped &&
       this.strategies.every((c) => c.strategy.type !== 'spread' || c.strategy.field === 'instanceId' || c.strategy.field === 'host' || c.strategy.field === `attribute:${AZ_ATTRIBUTE}`);
@@ -447,6 +459,7 @@ export class ServiceRuntime {
     this.failedAtVersion.set(task.capacityProvider, this.cluster.capacityVersion);
     this.failedAtProviderVersion.set(task.capacityProvider, this.cluster.providerVersion(task.capacityProvider));
     if (this.readsRunningTasksCount) this.failedAtRunningCount.set(task.capacityProvider, this.cluster.runningTasksVersion);
+    if (this.readsTaskGroup) this.failedAtTaskGroups.set(task.capacityProvider, this.cluster.taskGroupsVersion);
     if (this.subsetSafe) {
       const p = task.capacityProvider;
       const at = this.failedAtRelease.get(p);
@@ -711,33 +724,38 @@ export class ServiceRuntime {
     for (const t of early.slice(0, count)) this.stopTask(t, 'scale-in');
     const remaining = count - Math.min(count, early.length);
     if (remaining === 0) return;
+    const rng = (this.rng.scaleIn ??= this.world.streams.stream(`scale-in/${this.name}`));
+    const strategy = this.config.strategy;
+    // launchType EC2 (no capacity provider strategy): one pool of every running task, whatever
+    // group's instances they run on (the placement strategies keep the AZs balanced over all)
+    if (strategy.length === 0) return this.stopChosen(running, Math.min(remaining, running.length), rng);
     // how many each capacity provider gives up (the strategy's split, undone one by one) ...
     const counts = new Map<string, number>();
     for (const t of running) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
     const take = new Map<string, number>();
-    const strategy = this.config.strategy;
     for (let k = Math.min(remaining, running.length); k > 0; k--) {
-      const provider = (strategy.length > 0 ? chooseProviderToScaleIn(strategy, counts) : null) ?? running[0].capacityProvider;
+      const provider = chooseProviderToScaleIn(strategy, counts) ?? running[0].capacityProvider;
       counts.set(provider, (counts.get(provider) ?? 1) - 1);
       take.set(provider, (take.get(provider) ?? 0) + 1);
     }
-    // ... then which of its tasks, chosen together so each choice sees the ones before
-    const rng = (this.rng.scaleIn ??= this.world.streams.stream(`scale-in/${this.name}`));
-    for (const [provider, k] of take) {
-      const pool = running.filter((t) => t.capacityProvider === provider);
-      const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instance?.id, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
-      // only the instances these tasks run on need indexing (registered ones: the placer's view)
-      const hosts: Instance[] = [];
-      const seen = new Set<Instance>();
-      for (const t of pool) {
-        const inst = hostOf(t);
-        if (inst !== undefined && !seen.has(inst)) {
-          seen.add(inst);
-          hosts.push(inst);
-        }
+    // ... then which of its tasks
+    for (const [provider, k] of take) this.stopChosen(running.filter((t) => t.capacityProvider === provider), k, rng);
+  }
+
+  /** Stops k tasks of `pool` that the placement strategies choose together (each choice sees the ones before). */
+  private stopChosen(pool: Task[], k: number, rng: RandomStream): void {
+    const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instance?.id, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
+    // only the instances these tasks run on need indexing (registered ones: the placer's view)
+    const hosts: Instance[] = [];
+    const seen = new Set<Instance>();
+    for (const t of pool) {
+      const inst = hostOf(t);
+      if (inst !== undefined && !seen.has(inst)) {
+        seen.add(inst);
+        hosts.push(inst);
       }
-      for (const i of chooseTaskIndicesToStop(refs, k, this.strategies, hosts, rng)) this.stopTask(pool[i], 'scale-in');
     }
+    for (const i of chooseTaskIndicesToStop(refs, k, this.strategies, hosts, rng)) this.stopTask(pool[i], 'scale-in');
   }
 
   /**

@@ -108,6 +108,13 @@ export class Simulation {
           if (svc.readsRunningTasksCount && (svc.unplaced.length > 0 || svc.daemon)) svc.wake();
         }
       },
+      taskGroupsChanged: () => {
+        // the waiting services whose memberOf reads task:group, in index order
+        for (const i of this.waiting.current()) {
+          const svc = this.services[i];
+          if (svc.readsTaskGroup && (svc.unplaced.length > 0 || svc.daemon)) svc.wake();
+        }
+      },
       spotNotice: (inst) => {
         // every task still running there is interrupted (those already stopping are not)
         for (const t of inst.tasks) if (t.stopReason === null) this.services[t.serviceIndex].spotInterruptions++;

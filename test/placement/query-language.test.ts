@@ -4,6 +4,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { compileExpression, evaluate, parseExpression, QueryLanguageError } from '../../src/placement/index.js';
+import { memberOf } from '../../src/placement/constraints/member-of.js';
 import { inst } from './helpers.js';
 
 const A = inst('i-0001', {
@@ -26,6 +27,13 @@ const VALID: Array<[string, boolean, boolean, string]> = [
   ['attribute:ecs.instance-type not_matches t3.*', false, true, 'word form of !~'],
   ['attribute:ecs.instance-type =~ (t3|m5)\\..*', true, true, 'Java regex alternation, escaped dot'],
   ['attribute:ecs.instance-type =~ t3', false, false, 'the pattern must match the whole value'],
+  ['attribute:ecs.instance-type =~ \\Qm5.large\\E', false, true, 'Java \\Q..\\E quotes: the dot is a dot (it matched nothing)'],
+  ['attribute:ecs.instance-type =~ \\Qt3.\\E.*', true, false, 'quoted text, then a pattern'],
+  ['attribute:ecs.instance-type =~ m5\\.large\\z', false, true, 'Java \\z: the end of the input'],
+  ['attribute:ecs.instance-type =~ \\Am5\\.large\\Z', false, true, 'Java \\A and \\Z: start, end before a final line terminator'],
+  ['attribute:ecs.instance-type =~ (?i)M5\\.LARGE', false, true, 'a leading (?i): case-insensitive (it was refused)'],
+  ['attribute:ecs.instance-type =~ (t3||m5)\\..*', true, true, '|| inside a pattern group is the pattern\'s, not the or operator'],
+  ['attribute:ecs.availability-zone =~ us\\-east\\-1a', true, false, 'a backslash before a non-letter: the character itself'],
   ['attribute:ecs.availability-zone in [us-east-1a, us-east-1c]', true, false, 'in list'],
   ['attribute:ecs.availability-zone not_in [us-east-1a]', false, true, 'not_in'],
   ["attribute:ecs.availability-zone !in ['us-east-1a']", false, true, '!in with quoted value'],
@@ -85,6 +93,11 @@ const INVALID: Array<[string, number, string]> = [
   ['attribute:a in [x,]', 18, 'expected a value after "in"'],
   ['attribute:a == b and', 20, 'expected an expression at position 20'],
   ['attribute:a =~ *.large', 15, 'not a valid regular expression'],
+  ['attribute:a =~ \\yweb', 15, '\\y is not an escape Java defines'],
+  ['attribute:a =~ [a-z&&[^b]]+', 15, 'character class intersection (&&) is not supported'],
+  ['attribute:a =~ \\p{Lower}', 15, "is a Java escape ecsim's =~ does not support"],
+  ['attribute:a =~ a(?i)b', 15, 'inline flags are supported only as a leading (?i)'],
+  ['attribute:a =~ a*+', 15, 'possessive quantifiers'],
   ['attribute:a == b xor attribute:c == d', 17, 'expected "and", "or" or the end of the expression, found "xor"'],
   ['attribute: == b', 10, 'expected an attribute name after "attribute:"'],
   ['== b', 0, 'expected a subject'],
@@ -105,5 +118,12 @@ describe('cluster query language: malformed expressions', () => {
     expect(q.position).toBe(position);
     expect(q.message).toContain(message);
     expect(q.expression).toBe(text);
+  });
+});
+
+describe('memberOf labels in messages', () => {
+  it('are one line, also for an expression written over several lines (a YAML block scalar)', () => {
+    expect(memberOf('attribute:tier == web\n  or attribute:tier == batch\n').label).toBe('memberOf(attribute:tier == web or attribute:tier == batch)');
+    expect(memberOf('attribute:tier == web').label).toBe('memberOf(attribute:tier == web)');
   });
 });

@@ -37,6 +37,26 @@ describe('chooseTasksToStop', () => {
     expect(chooseTasksToStop(ts, 1, [{ type: 'spread', field: 'attribute:rack' }], racks, fixedRng(0.99))).toEqual(['x3']);
   });
 
+  it('spread on instanceId keeps the AZs balanced first ("maintain a balance across Availability Zones"), then spreads over instances', () => {
+    // a: i-1 runs u1 u2 u3; b: i-2 runs v1 v2, i-3 w1 w2, i-4 x1 x2 (a:3, b:6). Draws 0 (the first candidate).
+    const xs = [inst('i-1', { az: 'a' }), inst('i-2', { az: 'b' }), inst('i-3', { az: 'b' }), inst('i-4', { az: 'b' })];
+    const ts = [
+      ref('u1', 'a', 'i-1'), ref('u2', 'a', 'i-1'), ref('u3', 'a', 'i-1'),
+      ref('v1', 'b', 'i-2'), ref('v2', 'b', 'i-2'), ref('w1', 'b', 'i-3'), ref('w2', 'b', 'i-3'), ref('x1', 'b', 'i-4'), ref('x2', 'b', 'i-4'),
+    ];
+    // 1: b (6) -> i-2, i-3, i-4 all 2 -> v1; 2: b (5) -> i-3, i-4 (2) -> w1; 3: b (4) -> i-4 (2) -> x1;
+    // 4: a 3, b 3 -> all; i-1 runs 3 -> u1. (Spread on instanceId alone took u1, u2 from a first.)
+    expect(chooseTasksToStop(ts, 4, [{ type: 'spread', field: 'instanceId' }], xs, fixedRng(0))).toEqual(['v1', 'w1', 'x1', 'u1']);
+  });
+
+  it('spread on a custom attribute keeps the AZs balanced first, then spreads over its values', () => {
+    // a: i-1 (tier x) runs u1 u2 u3; b: i-2 (tier y) v1 v2, i-3 (tier z) w1 w2 (a:3, b:4).
+    const xs = [inst('i-1', { az: 'a', attrs: { tier: 'x' } }), inst('i-2', { az: 'b', attrs: { tier: 'y' } }), inst('i-3', { az: 'b', attrs: { tier: 'z' } })];
+    const ts = [ref('u1', 'a', 'i-1'), ref('u2', 'a', 'i-1'), ref('u3', 'a', 'i-1'), ref('v1', 'b', 'i-2'), ref('v2', 'b', 'i-2'), ref('w1', 'b', 'i-3'), ref('w2', 'b', 'i-3')];
+    // 1: b (4) -> y 2, z 2 -> v1 (tier x alone, 3 tasks, would take u1); 2: a 3, b 3 -> x (3) -> u1.
+    expect(chooseTasksToStop(ts, 2, [{ type: 'spread', field: 'attribute:tier' }], xs, fixedRng(0))).toEqual(['v1', 'u1']);
+  });
+
   it('binpack memory stops the task whose instance would have the most free memory after it stops', () => {
     const xs = [inst('i-1', { memoryRemaining: 1000 }), inst('i-2', { memoryRemaining: 1200 })];
     const ts = [ref('a1', 'a', 'i-1'), ref('a2', 'a', 'i-1'), ref('b1', 'a', 'i-2'), ref('b2', 'a', 'i-2')];

@@ -17,6 +17,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['unknown enum value', (s) => (s.services.web.launchType = 'FARGAT'), /services\.web\.launchType: expected one of EC2 \| FARGATE, found "FARGAT" \(did you mean "FARGATE"\?\)/],
   ['unknown instance type', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.instanceTypes = ['m5.larg']), /instanceTypes\[0\]: unknown instance type "m5.larg".*did you mean m5.large/],
   ['malformed memberOf', (s) => (s.services.web.placementConstraints = [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ ' }]), /services\.web\.placementConstraints\[0\]\.expression: .*position 31/],
+  ['a memberOf expression over several lines (a YAML block scalar) is quoted on one line', (s) => (s.services.web.placementConstraints = [{ type: 'memberOf', expression: 'attribute:tier == web\nor bogus\n' }]), /services\.web\.placementConstraints\[0\]\.expression: unknown subject "bogus" at position 25; .* \(in "attribute:tier == web\\nor bogus\\n"\)$/],
   ['cron without ?', (s) => (s.services.web.autoScaling.scheduledActions = { x: { schedule: 'cron(0 8 * * MON-FRI *)', scalableTargetAction: { minCapacity: 4 } } }), /services\.web\.autoScaling\.scheduledActions\.x\.schedule: expected "\?" in exactly one of .* \(in "cron\(0 8 \* \* MON-FRI \*\)"\)$/],
   ['min above max', (s) => (s.services.web.autoScaling.minCapacity = 20), /services\.web\.autoScaling\.minCapacity: minCapacity 20 is above maxCapacity 12/],
   ['launchType with strategy', (s) => (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }]), /services\.web\.launchType: use either launchType or capacityProviderStrategy/],
@@ -59,6 +60,13 @@ const cases: [string, Mutation, RegExp][] = [
   ['reservedMemoryMiB beyond the instance memory (it crashed the run)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.reservedMemoryMiB = 9000), /cluster\.capacityProviders\.ec2\.autoScalingGroup\.reservedMemoryMiB: instance type m5\.large: ECS_RESERVED_MEMORY 9000 MiB leaves no memory for tasks/],
   ['a custom instance type named like a built-in one (it replaced the built-in)', (s) => s.cluster.capacityProviders.ec2.autoScalingGroup.instanceTypes.push({ name: 'm5.large', vcpu: 64, memoryMiB: 1024, price: 1 }), /instanceTypes\[1\]: custom instance type "m5\.large": expected a name that is not a built-in instance type/],
   ['a custom attribute named like a built-in one (it overrode ecs.instance-type)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { 'ecs.instance-type': 'x1.huge' }), /autoScalingGroup\.attributes\.ecs\.instance-type: names beginning "ecs\." are the built-in attributes/],
+  ['an empty placementStrategy list (it packed every task on the lowest-id instance)', (s) => (s.services.web.placementStrategy = []), /services\.web\.placementStrategy: expected at least one strategy, found an empty list; omit placementStrategy for ECS's default \(spread on attribute:ecs\.availability-zone, then on instanceId\), or name a strategy$/],
+  ['a custom attribute name with a space (API_Attribute.html: letters, numbers, -, _, /, \\, .)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { 'my tier': 'web' }), /autoScalingGroup\.attributes\.my tier: expected an attribute name of 1 to 128 letters, digits, .*found "my tier"$/],
+  ['a custom attribute name with "="', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { 'a=b': 'x' }), /autoScalingGroup\.attributes\.a=b: expected an attribute name .*found "a=b"$/],
+  ['a custom attribute name of 129 characters', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { ['n'.repeat(129)]: 'x' }), /expected an attribute name of 1 to 128 .*found "n{129}"$/],
+  ['an empty custom attribute value (1 to 128 characters)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { tier: '' }), /autoScalingGroup\.attributes\.tier: expected a value of 1 to 128 letters, .*found ""$/],
+  ['a custom attribute value starting with a space', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { tier: ' web' }), /autoScalingGroup\.attributes\.tier: expected a value of .*not starting or ending with a space .*found " web"$/],
+  ['a custom attribute value with "="', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { tier: 'a=b' }), /autoScalingGroup\.attributes\.tier: expected a value of .*found "a=b"$/],
   ['more than 10 custom attributes', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = Object.fromEntries(Array.from({ length: 11 }, (_, i) => [`a${i}`, 'x']))), /autoScalingGroup\.attributes: expected at most 10 custom attributes .*found 11$/],
   ['ExactCapacity with a negative adjustment', (s) => (s.services.web.autoScaling.policies.exact = { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ExactCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: -3 }] }), /policies\.exact\.stepAdjustments\[0\]\.scalingAdjustment: expected a value >= 0 with adjustmentType ExactCapacity .*found -3$/],
   ['an alarm period CloudWatch does not offer', (s) => ((s.metrics = { period: '30s' }), (s.services.web.autoScaling.policies = { surge: { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', period: '90s', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] } })), /policies\.surge\.alarm\.period: expected 10s, 20s, 30s or a multiple of 60s .*found 90s$/],
@@ -161,6 +169,14 @@ describe('scenario validation: one clear line per problem, with the key path', (
     };
     const warnings = scenarioWarnings(loadScenarioFile(writeScenario(dir, 'start-utc', s)));
     expect(warnings.map((w) => w.at.join('.'))).toEqual(['services.web.autoScaling.scheduledActions.late.schedule']);
+  });
+
+  it("accepts custom attributes at ECS's bounds (API_Attribute.html): every allowed character, 128 characters, a one-character value", () => {
+    const s = quickstart();
+    const attributes = { 'Az09-_/\\.': 'Az09-_.@/\\: x', ['n'.repeat(128)]: 'v'.repeat(128), t: 'x' };
+    s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = attributes;
+    const p = loadScenarioFile(writeScenario(dir, 'attribute-bounds', s)).providers.get('ec2')!;
+    expect(p.kind === 'asg' && p.config.autoScalingGroup.attributes).toEqual(attributes);
   });
 
   it('accepts the AWS bounds themselves (health check interval and thresholds, grace period), and a stopTimeout above 120 s on EC2 (the 120 s maximum is Fargate\'s)', () => {

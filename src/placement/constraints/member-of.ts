@@ -11,7 +11,8 @@ export function memberOf(expression: string): CompiledConstraint {
   return {
     type: 'memberOf',
     reason: 'MemberOf',
-    label: `memberOf(${expression})`,
+    // on one line in messages, also when the expression spans several (a YAML block scalar)
+    label: `memberOf(${/[\r\n]/.test(expression) ? expression.trim().replace(/\s*[\r\n]\s*/g, ' ') : expression})`,
     expression,
     accepts: (instance) => test(instance),
   };

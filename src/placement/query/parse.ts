@@ -233,7 +233,8 @@ class Parser {
     while (this.pos < this.src.length) {
       const c = this.src[this.pos];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
-      if ((c === '&' || c === '|') && this.src[this.pos + 1] === c) break; // "a == b&&c == d"
+      // "a == b&&c == d"; within a pattern's [..] or (..), && and || belong to the pattern
+      if ((c === '&' || c === '|') && this.src[this.pos + 1] === c && (!pattern || depth === 0)) break;
       if (pattern) {
         if (c === '\\') {
           this.pos += 2;

@@ -7,8 +7,9 @@
 // - binpack on a field: the task whose instance would have the MOST free of the field after it
 //   stops (Fargate tasks, having no instance, are not preferred by binpack);
 // - random: a uniform draw.
-// Strategies narrow in order, like placement. With no strategy, or when every task is on
-// Fargate, ECS balances Availability Zones: the AZ with the most tasks, then the instance with
+// Strategies narrow in order, like placement; a plan with any spread strategy first keeps
+// the AZs balanced (spread on the AZ), then narrows by its own strategies. With no strategy,
+// or when every task is on Fargate, ECS balances Availability Zones: the AZ with the most tasks, then the instance with
 // the most tasks there. Ties left over: a uniform draw from `rng` (random within an AZ).
 // Tasks are chosen one at a time, counts updated after each.
 //
@@ -65,7 +66,7 @@ export function chooseTaskIndicesToStop(
       break;
     }
   }
-  const plan: readonly PlacementStrategy[] = compiled.length === 0 || allFargate ? AZ_BALANCE : compiled.map((s) => s.strategy);
+  const plan: readonly PlacementStrategy[] = compiled.length === 0 || allFargate ? AZ_BALANCE : azBalanceFirst(compiled.map((s) => s.strategy));
   const where = needsInstances(plan) ? taskInstances(tasks, instances) : null;
   const rankers = plan.map((s) => ranker(s, tasks, where));
 
@@ -138,6 +139,17 @@ function narrow(r: Ranker, src: Int32Array, len: number, cand: Int32Array, rng: 
     return len;
   }
   return out;
+}
+
+/**
+ * "When you use the spread strategy and take a scale-in action, Amazon ECS selects tasks to
+ * terminate that maintain a balance across Availability Zones" (task-placement-strategies.html):
+ * a plan with any spread strategy ranks by AZ balance first, then by its own strategies.
+ */
+function azBalanceFirst(plan: PlacementStrategy[]): readonly PlacementStrategy[] {
+  const first = plan[0];
+  if (first.type === 'spread' && first.field === `attribute:${AZ_ATTRIBUTE}`) return plan;
+  return plan.some((s) => s.type === 'spread') ? [AZ_BALANCE[0], ...plan] : plan;
 }
 
 function needsInstances(plan: readonly PlacementStrategy[]): boolean {
