@@ -154,19 +154,19 @@ export class Simulation {
     for (const group of this.cluster.groups.values()) {
       const ms = group.config.managedScaling;
       if (ms?.status === 'ENABLED') {
-        this.managed.set(group.name, {
-          group,
-          policy: new ManagedScaling({
-            name: group.name,
-            targetCapacity: ms.targetCapacity,
-            minimumScalingStepSize: ms.minimumScalingStepSize,
-            maximumScalingStepSize: ms.maximumScalingStepSize,
-            instanceWarmupPeriodMs: ms.instanceWarmupPeriod,
-            minSize: group.config.autoScalingGroup.minSize,
-            maxSize: group.config.autoScalingGroup.maxSize,
-          }),
-          unpublished: new ReservationDatapoints(),
+        const policy = new ManagedScaling({
+          name: group.name,
+          targetCapacity: ms.targetCapacity,
+          minimumScalingStepSize: ms.minimumScalingStepSize,
+          maximumScalingStepSize: ms.maximumScalingStepSize,
+          instanceWarmupPeriodMs: ms.instanceWarmupPeriod,
+          minSize: group.config.autoScalingGroup.minSize,
+          maxSize: group.config.autoScalingGroup.maxSize,
         });
+        // AWS: a scale out waits until every instance of the group has passed the warm-up
+        // (managed-scaling-behavior.html), so every launch is the policy's to know of
+        group.onLaunch = (tMs) => policy.noteLaunch(tMs);
+        this.managed.set(group.name, { group, policy, unpublished: new ReservationDatapoints() });
       }
       this.providerStats.set(group.name, { maxInstances: 0, reservationSum: 0, reservationCount: 0 });
       const gs = createGroupScaler(group.name, group.config, scenario);
