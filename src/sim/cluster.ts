@@ -101,7 +101,11 @@ export class AutoScalingGroup {
     return this.tally.figures.removable;
   }
 
-  /** Instances not terminated, not draining and not chosen for termination. */
+  /**
+   * Instances not terminated and not chosen for termination: a Spot instance DRAINING at
+   * its interruption notice still counts (EC2 keeps it InService until it terminates; the
+   * group replaces it then), one the group drains to terminate it (managed draining) does not.
+   */
   liveCount(): number {
     return this.tally.figures.staying;
   }
@@ -141,7 +145,7 @@ export class AutoScalingGroup {
     if (live > this.desiredCapacity) this.scaleIn(live - this.desiredCapacity);
   }
 
-  /** Instances per AZ, terminating or draining ones left out (as the tally keeps them; every listed AZ present). */
+  /** Instances per AZ, the ones chosen for termination left out (as the tally keeps them; every listed AZ present). */
   private launchAzCounts(): Map<string, number> {
     const counts = countByAvailabilityZone(this.world.scenario.scenario.cluster.availabilityZones, NONE);
     for (const [az, n] of this.tally.stayingByAz) counts.set(az, (counts.get(az) ?? 0) + n);

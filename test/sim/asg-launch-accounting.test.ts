@@ -4,12 +4,13 @@
 // minus instance launch time). The scale-out is blocked for instances that are within the
 // instanceWarmupPeriod." So the instances of the group's initial desiredCapacity and the
 // ones it launches to replace interrupted Spot instances hold a scale out back too.
+// Also: the group keeps counting a Spot instance through its interruption notice.
 
 import { describe, it, expect } from 'vitest';
 import { loadScenarioObject } from '../../src/scenario/index.js';
 import { runSimulation, type EventRecord } from '../../src/sim/index.js';
 
-function scenario(asg: Record<string, unknown>, duration: string) {
+function scenario(asg: Record<string, unknown>, duration: string, desiredCount = 10) {
   return loadScenarioObject(
     'warm',
     {
@@ -29,7 +30,7 @@ function scenario(asg: Record<string, unknown>, duration: string) {
       },
       // 1024 of m5.large's 2048 CPU units: two tasks to an instance
       taskDefinitions: { web: { cpu: 1024, memory: 2048, networkMode: 'bridge', startup: { imagePull: '5s', containerStart: '1s' } } },
-      services: { web: { taskDefinition: 'web', desiredCount: 10 } },
+      services: { web: { taskDefinition: 'web', desiredCount } },
     },
     { baseDir: '.' },
   );
@@ -82,5 +83,39 @@ describe('managed scaling warm-up: every instance of the group (managed-scaling-
     // the run has both: instances launched after an interruption, and scale outs to check
     expect(replacements).toBeGreaterThan(0);
     expect(checked).toBeGreaterThan(1);
+  });
+});
+
+describe('an Auto Scaling group counts a Spot instance DRAINING at its interruption notice until it terminates', () => {
+  // EC2 keeps the instance InService until the end of the 2-minute notice; the group
+  // replaces it when it terminates (spot-instance-termination-notices.html), not before.
+  const spot = () =>
+    scenario(
+      { instanceTypes: ['m5.large', 'm6i.large'], purchaseOption: 'spot', desiredCapacity: 3, spotInterruptions: { meanTimeBetween: '40m' }, spotInstanceDraining: true },
+      '2h',
+      6,
+    );
+
+  it('seed 3: notice for i-2 at 565.64 s; the scale out 3 -> 4 at 660 s launches one instance (3 in service + 1), and i-2 is replaced at its termination at 685.64 s', () => {
+    const ev = events(spot(), 3);
+    const at = (t: number, type: string) => ev.filter((e) => e.time === t && e.type === type);
+    expect(ev.find((e) => e.type === 'spot-interruption')!).toMatchObject({ time: 565_640, subject: 'i-00000000000000002' });
+    expect(at(660_000, 'scaling-activity').map((e) => e.message)).toEqual([expect.stringMatching(/^desired 3 -> 4 /)]);
+    expect(at(660_000, 'instance-launched')).toHaveLength(1);
+    expect(at(685_640, 'instance-terminated').map((e) => e.subject)).toEqual(['i-00000000000000002']);
+    expect(at(685_640, 'instance-launched')).toHaveLength(1);
+  });
+
+  it('seed 3: at every launch the group runs no more instances than its desired capacity (no instance is left running chosen for termination in this run: scale in finds only empty ones, terminated at once)', () => {
+    const ev = events(spot(), 3);
+    expect(ev.some((e) => /managed draining/.test(e.message))).toBe(false);
+    let live = 0;
+    for (const e of ev) {
+      if (e.type === 'instance-terminated') live--;
+      if (e.type !== 'instance-launched') continue;
+      live++;
+      const desired = Number(/\(desired (\d+)\)/.exec(e.message)![1]);
+      expect(live, `${e.subject} at ${e.time}`).toBeLessThanOrEqual(desired);
+    }
   });
 });
