@@ -47,6 +47,8 @@ export class AutoScalingGroup {
    * ... instance types for each parameter"): a task that does not fit it never drives scale out.
    */
   readonly smallestCapacity: { cpu: number; memoryMiB: number; awsvpcEnis: number };
+  /** Each type's registered resources, in the order of `types`. */
+  readonly registeredByType: readonly { cpu: number; memoryMiB: number; awsvpcEnis: number }[];
   private launchSeq = 0;
   /** In scaleIn's loop: terminations leave the reconcile to it. */
   private scalingIn = false;
@@ -82,6 +84,7 @@ export class AutoScalingGroup {
       };
     });
     const registered = this.types.map((t) => registeredResources(toCatalogType(t), asg.reservedMemoryMiB));
+    this.registeredByType = registered;
     const each = (pick: (xs: number[]) => number) => ({
       cpu: pick(registered.map((r) => r.cpu)),
       memoryMiB: pick(registered.map((r) => r.memoryMiB)),
@@ -164,14 +167,7 @@ export class AutoScalingGroup {
     this.launchSeq++;
     const reg = registeredResources(toCatalogType(type), asg.reservedMemoryMiB);
     const id = this.cluster.nextInstanceId();
-    const attributes: Record<string, string> = {
-      'ecs.instance-type': type.name,
-      'ecs.availability-zone': az,
-      'ecs.cpu-architecture': type.cpuArchitecture,
-      'ecs.os-type': asg.osType,
-      'ecs.ami-id': asg.amiId,
-      ...asg.attributes,
-    };
+    const attributes = this.attributesFor(type, az);
     const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot');
     // into the instance lists at launch, not at registration: they stay in id order
     this.live.push(inst);
@@ -183,6 +179,19 @@ export class AutoScalingGroup {
     world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity})`);
     this.onLaunch?.(world.now);
     inst.timer = world.sim.after(delay, onRegistered, { group: this, inst }, PRIORITY.lifecycle);
+  }
+
+  /** The attributes an instance of `type` launched in `az` registers with. */
+  attributesFor(type: InstanceTypeInfo, az: string): Record<string, string> {
+    const asg = this.config.autoScalingGroup;
+    return {
+      'ecs.instance-type': type.name,
+      'ecs.availability-zone': az,
+      'ecs.cpu-architecture': type.cpuArchitecture,
+      'ecs.os-type': asg.osType,
+      'ecs.ami-id': asg.amiId,
+      ...asg.attributes,
+    };
   }
 
   registered(inst: Instance): void {
