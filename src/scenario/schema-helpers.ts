@@ -100,6 +100,20 @@ export function durationWithin(minMs: number, maxMs: number, source: string) {
   });
 }
 
+/**
+ * A duration AWS takes as a whole number of seconds (an Integer in its API): "1500ms" or
+ * 1.5 is refused rather than run with a value AWS would not accept. `field` names the AWS
+ * field in the message; `range`, if given, the seconds AWS accepts and where that is said.
+ */
+export function wholeSeconds(field: string, range?: { min: number; max: number; source: string }) {
+  return duration.superRefine((ms, ctx) => {
+    if (ms % 1000 !== 0) ctx.addIssue({ code: 'custom', message: `expected a whole number of seconds (${field} is an Integer of seconds), found ${ms / 1000}s` });
+    else if (range && (ms < range.min * 1000 || ms > range.max * 1000)) {
+      ctx.addIssue({ code: 'custom', message: `expected ${range.min}s to ${range.max}s (${range.source}), found ${ms / 1000}s` });
+    }
+  });
+}
+
 /** A whole number AWS accepts only from `min` to `max`; `source` names the AWS limit in the message. */
 export function intWithin(min: number, max: number, source: string) {
   return z.unknown().transform((value, ctx): number => {

@@ -11,6 +11,7 @@ import {
   oneOf,
   percent,
   durationWithin,
+  wholeSeconds,
   intWithin,
   positiveDuration,
   strict,
@@ -78,7 +79,8 @@ const autoScalingGroup = strict({
     predefinedMetricType: oneOf(['ASGAverageCPUUtilization'] as const),
     targetValue: z.number().positive().max(100),
     disableScaleIn: z.boolean().default(false),
-    estimatedInstanceWarmup: duration.default(300_000),
+    // PutScalingPolicy EstimatedInstanceWarmup: Integer seconds
+    estimatedInstanceWarmup: wholeSeconds("EC2 Auto Scaling's EstimatedInstanceWarmup").default(300_000),
   }).optional(),
 });
 
@@ -87,7 +89,8 @@ const managedScaling = strict({
   targetCapacity: int.min(1).max(100).default(100),
   minimumScalingStepSize: int.min(1).max(10_000).default(1),
   maximumScalingStepSize: int.min(1).max(10_000).default(10_000),
-  instanceWarmupPeriod: duration.default(300_000).refine((ms) => ms <= 10_000_000, 'expected at most 10000 s'),
+  // API_ManagedScaling.html: instanceWarmupPeriod, Integer, 0 to 10000 seconds
+  instanceWarmupPeriod: wholeSeconds("ManagedScaling's instanceWarmupPeriod", { min: 0, max: 10_000, source: "ManagedScaling's instanceWarmupPeriod range" }).default(300_000),
 });
 
 export const asgProviderSchema = strict({
@@ -151,7 +154,8 @@ const taskDefinition = strict({
     containerStart: { distribution: 'fixed', value: 3_000 },
     applicationStart: { distribution: 'fixed', value: 0 },
   }),
-  stopTimeout: duration.default(30_000),
+  // ContainerDefinition stopTimeout: Integer seconds
+  stopTimeout: wholeSeconds("ContainerDefinition's stopTimeout").default(30_000),
   /** memberOf constraints every task of the definition also obeys, with its service's (at most 10 together). */
   placementConstraints: z.array(taskDefinitionPlacementConstraint).max(10).optional(),
   /** Model: how long the containers take to exit after SIGTERM (capped by stopTimeout, then SIGKILL). */
@@ -218,8 +222,9 @@ const targetTracking = strict({
   ] as const).optional(),
   customMetric: oneOf(['BacklogPerTask', 'CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget'] as const).optional(),
   targetValue: z.number().positive(),
-  scaleOutCooldown: duration.default(300_000),
-  scaleInCooldown: duration.default(300_000),
+  // TargetTrackingScalingPolicyConfiguration ScaleOutCooldown, ScaleInCooldown: Integer seconds
+  scaleOutCooldown: wholeSeconds("Application Auto Scaling's ScaleOutCooldown").default(300_000),
+  scaleInCooldown: wholeSeconds("Application Auto Scaling's ScaleInCooldown").default(300_000),
   disableScaleIn: z.boolean().default(false),
 });
 
@@ -246,7 +251,8 @@ const stepScaling = strict({
   adjustmentType: oneOf(['ChangeInCapacity', 'ExactCapacity', 'PercentChangeInCapacity'] as const),
   stepAdjustments: z.array(stepAdjustment).min(1),
   minAdjustmentMagnitude: int.min(1).optional(),
-  cooldown: duration.default(300_000),
+  // StepScalingPolicyConfiguration Cooldown: Integer seconds
+  cooldown: wholeSeconds("Application Auto Scaling's step scaling Cooldown").default(300_000),
   metricAggregationType: oneOf(['Average', 'Minimum', 'Maximum'] as const).default('Average'),
 });
 
@@ -284,7 +290,7 @@ const placementConstraint = discriminated('type', {
 // "The range is 5-300" s for HealthCheckIntervalSeconds, 2-10 for both threshold counts;
 // ALB defaults 30 s, 5 and 2)
 const healthCheck = strict({
-  interval: durationWithin(5_000, 300_000, "the target group's HealthCheckIntervalSeconds range").default(30_000),
+  interval: wholeSeconds("the target group's HealthCheckIntervalSeconds", { min: 5, max: 300, source: "the target group's HealthCheckIntervalSeconds range" }).default(30_000),
   healthyThreshold: intWithin(2, 10, "the target group's HealthyThresholdCount range").default(5),
   unhealthyThreshold: intWithin(2, 10, "the target group's UnhealthyThresholdCount range").default(2),
 });

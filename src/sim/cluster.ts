@@ -49,6 +49,8 @@ export class AutoScalingGroup {
    * ... instance types for each parameter"): a task that does not fit it never drives scale out.
    */
   readonly smallestCapacity: { cpu: number; memoryMiB: number; awsvpcEnis: number };
+  /** Each type's registered resources, in the order of `types`. */
+  readonly registeredByType: readonly { cpu: number; memoryMiB: number; awsvpcEnis: number }[];
   private launchSeq = 0;
   /** In scaleIn's loop: terminations leave the reconcile to it. */
   private scalingIn = false;
@@ -57,6 +59,12 @@ export class AutoScalingGroup {
   readonly toTerminate = new Set<Instance>();
   /** The per-period figures of the live instances, kept as they change (see group-tally.ts). */
   readonly tally = new GroupTally();
+  /**
+   * Told the time of every launch of the group, whatever its cause (the initial desired
+   * capacity, a scale out, a replacement): ECS managed scaling's warm-up counts every
+   * instance of the group (managed-scaling-behavior.html), not only its own launches.
+   */
+  onLaunch: ((tMs: number) => void) | null = null;
 
   constructor(
     readonly name: string,
@@ -78,6 +86,7 @@ export class AutoScalingGroup {
       };
     });
     const registered = this.types.map((t) => registeredResources(toCatalogType(t), asg.reservedMemoryMiB));
+    this.registeredByType = registered;
     const each = (pick: (xs: number[]) => number) => ({
       cpu: pick(registered.map((r) => r.cpu)),
       memoryMiB: pick(registered.map((r) => r.memoryMiB)),
@@ -97,7 +106,11 @@ export class AutoScalingGroup {
     return this.tally.figures.removable;
   }
 
-  /** Instances not terminated, not draining and not chosen for termination. */
+  /**
+   * Instances not terminated and not chosen for termination: a Spot instance DRAINING at
+   * its interruption notice still counts (EC2 keeps it InService until it terminates; the
+   * group replaces it then), one the group drains to terminate it (managed draining) does not.
+   */
   liveCount(): number {
     return this.tally.figures.staying;
   }
@@ -137,7 +150,7 @@ export class AutoScalingGroup {
     if (live > this.desiredCapacity) this.scaleIn(live - this.desiredCapacity);
   }
 
-  /** Instances per AZ, terminating or draining ones left out (as the tally keeps them; every listed AZ present). */
+  /** Instances per AZ, the ones chosen for termination left out (as the tally keeps them; every listed AZ present). */
   private launchAzCounts(): Map<string, number> {
     const counts = countByAvailabilityZone(this.world.scenario.scenario.cluster.availabilityZones, NONE);
     for (const [az, n] of this.tally.stayingByAz) counts.set(az, (counts.get(az) ?? 0) + n);
@@ -156,14 +169,7 @@ export class AutoScalingGroup {
     this.launchSeq++;
     const reg = registeredResources(toCatalogType(type), asg.reservedMemoryMiB);
     const id = this.cluster.nextInstanceId();
-    const attributes: Record<string, string> = {
-      'ecs.instance-type': type.name,
-      'ecs.availability-zone': az,
-      'ecs.cpu-architecture': type.cpuArchitecture,
-      'ecs.os-type': asg.osType,
-      'ecs.ami-id': asg.amiId,
-      ...asg.attributes,
-    };
+    const attributes = this.attributesFor(type, az);
     const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot');
     // into the instance lists at launch, not at registration: they stay in id order
     this.live.push(inst);
@@ -173,7 +179,21 @@ export class AutoScalingGroup {
     world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000, inst.spot ? SPOT_FREE_INTERRUPTION_MS : 0);
     const delay = sample(asg.launchDelay, world.streams.stream(`launch-delay/${this.name}`));
     world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity})`);
+    this.onLaunch?.(world.now);
     inst.timer = world.sim.after(delay, onRegistered, { group: this, inst }, PRIORITY.lifecycle);
+  }
+
+  /** The attributes an instance of `type` launched in `az` registers with. */
+  attributesFor(type: InstanceTypeInfo, az: string): Record<string, string> {
+    const asg = this.config.autoScalingGroup;
+    return {
+      'ecs.instance-type': type.name,
+      'ecs.availability-zone': az,
+      'ecs.cpu-architecture': type.cpuArchitecture,
+      'ecs.os-type': asg.osType,
+      'ecs.ami-id': asg.amiId,
+      ...asg.attributes,
+    };
   }
 
   registered(inst: Instance): void {

@@ -27,7 +27,11 @@ export interface GroupFigures {
   n: number;
   /** Those of them running a service (non-daemon) task: the busy part of M. */
   busy: number;
-  /** Launching or ACTIVE, not chosen for termination: the group's size as scaling counts it. */
+  /**
+   * Not chosen for termination (launching, ACTIVE, or DRAINING at a Spot interruption
+   * notice): the group's size as scaling counts it. EC2 keeps a Spot instance InService
+   * until it terminates at the end of the notice; the group replaces it then.
+   */
   staying: number;
   /** ACTIVE, not chosen for termination, not protected from scale in: what scale in may remove. */
   removable: number;
@@ -73,7 +77,7 @@ function counted(inst: Instance, chosenForTermination: boolean, into: Counted | 
 
 /** Adds one live (not terminated) instance's part to `f`, times `sign` (1 or -1). */
 function addPart(f: GroupFigures, c: Counted, sign: number): void {
-  if (c.lifecycle !== 'DRAINING' && !c.chosenForTermination) {
+  if (!c.chosenForTermination) {
     f.staying += sign;
     if (c.lifecycle === 'ACTIVE' && !c.protectedFromScaleIn) f.removable += sign;
   }
@@ -104,7 +108,7 @@ export function walkFigures(instances: Iterable<Instance>, chosenForTermination:
     if (i.lifecycle === 'LAUNCHING') f.pending++;
     else if (i.lifecycle === 'DRAINING') f.draining++;
     else f.running++;
-    if (i.lifecycle !== 'DRAINING' && !chosen) f.staying++;
+    if (!chosen) f.staying++;
     if (i.lifecycle === 'ACTIVE' && !chosen && !i.protectedFromScaleIn) f.removable++;
     if (i.lifecycle === 'LAUNCHING') continue;
     f.cpuRegistered += i.cpuRegistered;
@@ -119,9 +123,9 @@ export function walkFigures(instances: Iterable<Instance>, chosenForTermination:
 
 /** What scale in and launches read of a group's instances. */
 export interface GroupMembers {
-  /** Instances staying (launching or ACTIVE, not chosen for termination), per AZ. */
+  /** Instances staying (not chosen for termination: see GroupFigures.staying), per AZ. */
   readonly stayingByAz: ReadonlyMap<string, number>;
-  /** The staying instances not protected from scale in (launching ones included), in no order. */
+  /** The staying instances not DRAINING and not protected from scale in (launching ones included), in no order. */
   readonly unprotected: Iterable<Instance>;
   /**
    * The instances launching, in launch order. None of them is ever chosen for termination
@@ -137,15 +141,15 @@ export function walkMembers(instances: Iterable<Instance>, chosenForTermination:
   const launching: Instance[] = [];
   for (const i of instances) {
     if (i.lifecycle === 'LAUNCHING') launching.push(i);
-    if (i.lifecycle === 'DRAINING' || chosenForTermination(i)) continue;
+    if (chosenForTermination(i)) continue;
     stayingByAz.set(i.availabilityZone, (stayingByAz.get(i.availabilityZone) ?? 0) + 1);
-    if (!i.protectedFromScaleIn) unprotected.push(i);
+    if (i.lifecycle !== 'DRAINING' && !i.protectedFromScaleIn) unprotected.push(i);
   }
   return { stayingByAz, unprotected, launching };
 }
 
 function staying(c: Counted): boolean {
-  return c.lifecycle !== 'DRAINING' && !c.chosenForTermination;
+  return !c.chosenForTermination;
 }
 
 export class GroupTally implements GroupMembers {
@@ -180,7 +184,7 @@ export class GroupTally implements GroupMembers {
     if (before === undefined) this.parts.set(inst, now);
     const stays = staying(now);
     if (stays) this.stayingByAz.set(az, (this.stayingByAz.get(az) ?? 0) + 1);
-    if (stays && !now.protectedFromScaleIn) this.unprotected.add(inst);
+    if (stays && now.lifecycle !== 'DRAINING' && !now.protectedFromScaleIn) this.unprotected.add(inst);
     else this.unprotected.delete(inst);
     if (now.lifecycle === 'LAUNCHING') this.launching.add(inst);
     else this.launching.delete(inst);

@@ -2,7 +2,9 @@
 // launching first (nothing runs there yet), newest first; then the default termination
 // policy (auto-scaling-group.ts: the AZs with the most instances that have an unprotected
 // one, the instance closest to its next billing hour over them, at random among exact
-// ties) over the instances that stay: not draining, not chosen before.
+// ties) over the instances that stay: not chosen before. A Spot instance DRAINING at its
+// interruption notice stays in its AZ's count but is never chosen (it terminates at the end of
+// the notice anyway).
 //
 // It reads the group's members as its tally keeps them (group-tally.ts): how many stay per
 // AZ, which of them are unprotected, which are launching. A large group scales in several

@@ -14,6 +14,7 @@ import { ManagedScaling } from '../model/capacity/managed-scaling.js';
 import { ReservationDatapoints } from './reservation-datapoints.js';
 import { reservationFromCounts } from '../model/capacity/reservation.js';
 import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
+import { estimateRoom, type EstimateRoom } from './daemon-reserve.js';
 import { memoryHardLimit, type ResolvedScenario } from '../scenario/index.js';
 import type { Task } from '../model/task.js';
 import type { Instance } from '../model/instance.js';
@@ -69,7 +70,7 @@ export class Simulation {
   private readonly lastStats: (PeriodStats | null)[] = [];
   readonly summaries: ServiceSummary[] = [];
   /** ECS managed scaling by group, with the CapacityProviderReservation datapoints not published yet. */
-  readonly managed = new Map<string, { group: AutoScalingGroup; policy: ManagedScaling; unpublished: ReservationDatapoints }>();
+  readonly managed = new Map<string, { group: AutoScalingGroup; policy: ManagedScaling; unpublished: ReservationDatapoints; room: EstimateRoom }>();
   readonly providerStats = new Map<string, ProviderStats>();
   private readonly usedFargateProviders: string[];
   private readonly periodMetrics = new PeriodMetrics();
@@ -158,22 +159,30 @@ export class Simulation {
       }
       this.scalers.push(createServiceScaler(cfg, scenario));
     });
+    const daemons = this.services.filter((svc) => svc.daemon).map((svc) => ({ requirements: svc.requirements, constraints: svc.constraints }));
     for (const group of this.cluster.groups.values()) {
       const ms = group.config.managedScaling;
       if (ms?.status === 'ENABLED') {
-        this.managed.set(group.name, {
-          group,
-          policy: new ManagedScaling({
-            name: group.name,
-            targetCapacity: ms.targetCapacity,
-            minimumScalingStepSize: ms.minimumScalingStepSize,
-            maximumScalingStepSize: ms.maximumScalingStepSize,
-            instanceWarmupPeriodMs: ms.instanceWarmupPeriod,
-            minSize: group.config.autoScalingGroup.minSize,
-            maxSize: group.config.autoScalingGroup.maxSize,
-          }),
-          unpublished: new ReservationDatapoints(),
+        const policy = new ManagedScaling({
+          name: group.name,
+          targetCapacity: ms.targetCapacity,
+          minimumScalingStepSize: ms.minimumScalingStepSize,
+          maximumScalingStepSize: ms.maximumScalingStepSize,
+          instanceWarmupPeriodMs: ms.instanceWarmupPeriod,
+          minSize: group.config.autoScalingGroup.minSize,
+          maxSize: group.config.autoScalingGroup.maxSize,
         });
+        // AWS: a scale out waits until every instance of the group has passed the warm-up
+        // (managed-scaling-behavior.html), so every launch is the policy's to know of
+        group.onLaunch = (tMs) => policy.noteLaunch(tMs);
+        // the room a new instance leaves the waiting tasks once the DAEMON services' tasks are on it
+        const room = estimateRoom(
+          group.types.map((t, k) => ({ registered: group.registeredByType[k], attributes: (az: string) => group.attributesFor(t, az) })),
+          scenario.scenario.cluster.availabilityZones,
+          daemons,
+          { largest: group.largestCapacity, smallest: group.smallestCapacity },
+        );
+        this.managed.set(group.name, { group, policy, unpublished: new ReservationDatapoints(), room });
       }
       this.providerStats.set(group.name, { maxInstances: 0, reservationSum: 0, reservationCount: 0 });
       const gs = createGroupScaler(group.name, group.config, scenario);
@@ -462,10 +471,12 @@ export class Simulation {
   /**
    * CapacityProviderReservation from the counts capacityMetrics takes in its pass over the
    * group: N = ACTIVE or DRAINING instances not being terminated, `busy` = those of them
-   * running a non-daemon task.
+   * running a non-daemon task. The waiting tasks are packed onto the room a new instance
+   * leaves them next to the DAEMON services' tasks (daemon-reserve.ts).
    */
   private reservation(group: AutoScalingGroup, n: number, busy: number, provisioning: readonly TaskRequirement[]) {
-    return reservationFromCounts(n, busy, provisioning, group.largestCapacity, group.smallestCapacity);
+    const { room } = this.managed.get(group.name)!;
+    return reservationFromCounts(n, busy, provisioning, room.largest, room.smallest);
   }
 
   // ------------------------------------------------------------------ scaling

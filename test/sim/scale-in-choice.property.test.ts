@@ -51,8 +51,10 @@ function reference(live: readonly Instance[], chosenBefore: ReadonlySet<Instance
   for (const i of live) {
     if (chosenBefore.has(i)) continue;
     if (i.lifecycle === 'LAUNCHING') launching.push(i);
-    if (i.drainingSince !== null) continue;
-    candidates.push({ id: i.id, availabilityZone: i.availabilityZone, launchMs: i.launchedAt, protectedFromScaleIn: i.protectedFromScaleIn });
+    // a DRAINING one not chosen (a Spot notice) stays in its AZ's count but is never chosen:
+    // as a protected one (since 2026-11-26; before, it was left out of the count)
+    const protectedFromScaleIn = i.protectedFromScaleIn || i.drainingSince !== null;
+    candidates.push({ id: i.id, availabilityZone: i.availabilityZone, launchMs: i.launchedAt, protectedFromScaleIn });
   }
   const chosen = launching.slice(-count).reverse();
   if (chosen.length < count) {

@@ -10,7 +10,8 @@
 //   out to two instances; otherwise to ceil(M / (targetCapacity / 100)). The step is
 //   raised to minimumScalingStepSize and capped at maximumScalingStepSize, the result
 //   clamped to [minSize, maxSize]. A scale out waits until every instance launched before
-//   has passed instanceWarmupPeriod.
+//   has passed instanceWarmupPeriod: the policy's own launches, and every other launch of
+//   the group reported with noteLaunch (the simulation reports each one).
 // Scale in (AWS): low alarm 15 of 15 one-minute datapoints below target; no scale in
 //   within 15 minutes of a scale out; a scale out request restarts the scale-in process.
 //   Desired goes down to ceil(M / (targetCapacity / 100)) (never below what keeps the
@@ -119,7 +120,7 @@ export class ManagedScaling {
     this.scaleInFraction = config.maxScaleInFraction ?? 0.5;
   }
 
-  /** Tell the policy an instance was launched for another reason (e.g. a Spot replacement): it blocks scale out until warm. */
+  /** Tell the policy an instance of the group was launched (initial capacity, a Spot replacement, ...): it blocks scale out until warm. */
   noteLaunch(tMs: number): void {
     if (tMs > this.lastLaunchMs) this.lastLaunchMs = tMs;
   }

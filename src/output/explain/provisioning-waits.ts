@@ -1,6 +1,9 @@
 // Tasks that waited in PROVISIONING because no container instance could take them: how
 // long, ECS's reasons (RESOURCE:MEMORY, INSTANCE_STATUS, ... from task-unplaceable
-// events), and what ended the wait (an instance registering, or capacity freed).
+// events), and what ended the wait (an instance registering, or capacity freed). A wait's
+// reasons are those recorded from its start up to its tasks' placement, in events.csv's
+// order: a task-unplaceable row at the same instant after the placement is about the tasks
+// still waiting, not about the ones placed.
 
 import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
@@ -15,16 +18,19 @@ export function provisioningWaitLines(
   endS: number,
 ): ExplainLine[] {
   const registeredAt = new Map<string, number>();
-  const unplaceable = new Map<string, EventRow[]>();
-  for (const e of events) {
+  const unplaceable = new Map<string, Unplaceable[]>();
+  /** Each task's task-placed row, by its index in events. */
+  const placedRow = new Map<string, number>();
+  events.forEach((e, index) => {
     if (e.type === 'instance-registered') registeredAt.set(e.subject, e.timeS);
+    else if (e.type === 'task-placed' && !placedRow.has(e.subject)) placedRow.set(e.subject, index);
     else if (e.type === 'task-unplaceable') {
       const list = unplaceable.get(e.subject) ?? [];
-      list.push(e);
+      list.push({ row: e, index });
       unplaceable.set(e.subject, list);
     }
-  }
-  const groups = new Map<string, { service: string; placedS: number; tasks: TaskRow[]; instances: string[] }>();
+  });
+  const groups = new Map<string, { service: string; placedS: number; placedIndex: number; tasks: TaskRow[]; instances: string[] }>();
   const stuck = new Map<string, TaskRow[]>();
   for (const t of tasks) {
     const p = placements.get(t.taskId);
@@ -34,15 +40,16 @@ export function provisioningWaitLines(
     }
     if (p.timeS - t.createdS < 1e-6 || p.instanceId === null) continue;
     const key = `${t.service}@${p.timeS}`;
-    const g = groups.get(key) ?? { service: t.service, placedS: p.timeS, tasks: [], instances: [] };
+    const g = groups.get(key) ?? { service: t.service, placedS: p.timeS, placedIndex: Infinity, tasks: [], instances: [] };
     g.tasks.push(t);
+    g.placedIndex = Math.min(g.placedIndex, placedRow.get(t.taskId) ?? Infinity);
     if (!g.instances.includes(p.instanceId)) g.instances.push(p.instanceId);
     groups.set(key, g);
   }
   const lines: ExplainLine[] = [];
   for (const g of groups.values()) {
     const since = Math.min(...g.tasks.map((t) => t.createdS));
-    const reasons = reasonsBetween(unplaceable.get(g.service) ?? [], since, g.placedS);
+    const reasons = reasonsBefore(unplaceable.get(g.service) ?? [], since, g.placedIndex);
     const fresh = g.instances.filter((id) => registeredAt.get(id) === g.placedS);
     const until = fresh.length > 0 ? `until ${listSome(fresh)} registered` : 'until capacity was freed on a registered instance';
     const n = g.tasks.length;
@@ -56,7 +63,7 @@ export function provisioningWaitLines(
   }
   for (const [service, list] of stuck) {
     const since = Math.min(...list.map((t) => t.createdS));
-    const reasons = reasonsBetween(unplaceable.get(service) ?? [], since, endS);
+    const reasons = reasonsBefore(unplaceable.get(service) ?? [], since, Infinity);
     const n = list.length;
     lines.push({
       timeS: endS,
@@ -68,6 +75,19 @@ export function provisioningWaitLines(
   }
   lines.push(...unplacedLaunchTypeLines(events, registeredAt, unplaceable, placements, clock, endS));
   return lines;
+}
+
+/** A task-unplaceable row with its index in events.csv. */
+interface Unplaceable {
+  row: EventRow;
+  index: number;
+}
+
+/** reasonsBetween over the rows from `from` on that come before row `beforeIndex` of events.csv. */
+function reasonsBefore(list: readonly Unplaceable[], from: number, beforeIndex: number): string {
+  const rows: EventRow[] = [];
+  for (const u of list) if (u.index < beforeIndex) rows.push(u.row);
+  return reasonsBetween(rows, from, Infinity);
 }
 
 /** A task id is `<service>-<n>`. */
@@ -83,16 +103,16 @@ const serviceOfTask = (taskId: string): string => taskId.replace(/-\d+$/, '');
 function unplacedLaunchTypeLines(
   events: readonly EventRow[],
   registeredAt: ReadonlyMap<string, number>,
-  unplaceable: ReadonlyMap<string, EventRow[]>,
+  unplaceable: ReadonlyMap<string, readonly Unplaceable[]>,
   placements: ReadonlyMap<string, Placement>,
   clock: ClockFormat,
   endS: number,
 ): ExplainLine[] {
   const launchType = new Set<string>();
-  for (const [service, list] of unplaceable) if (list.some((e) => !/waits in PROVISIONING for /.test(e.message))) launchType.add(service);
+  for (const [service, list] of unplaceable) if (list.some((u) => !/waits in PROVISIONING for /.test(u.row.message))) launchType.add(service);
   if (launchType.size === 0) return [];
   const since = new Map<string, number>();
-  const placedNow = new Map<string, { timeS: number; instances: string[]; n: number }>();
+  const placedNow = new Map<string, { timeS: number; index: number; instances: string[]; n: number }>();
   const lines: ExplainLine[] = [];
   const flush = (service: string) => {
     const g = placedNow.get(service);
@@ -107,10 +127,11 @@ function unplacedLaunchTypeLines(
       service,
       provider: null,
       order: LINE_ORDER.provisioning,
-      text: `${service}: no instance could take a task for ${formatSpan(g.timeS - from)}${reasonsBetween(unplaceable.get(service) ?? [], from, g.timeS)}; ECS created ${g.n} ${g.n === 1 ? 'task' : 'tasks'} ${when}`,
+      text: `${service}: no instance could take a task for ${formatSpan(g.timeS - from)}${reasonsBefore(unplaceable.get(service) ?? [], from, g.index)}; ECS created ${g.n} ${g.n === 1 ? 'task' : 'tasks'} ${when}`,
     });
   };
-  for (const e of events) {
+  for (let index = 0; index < events.length; index++) {
+    const e = events[index];
     if (e.type === 'task-unplaceable' && launchType.has(e.subject)) {
       flush(e.subject);
       if (!since.has(e.subject)) since.set(e.subject, e.timeS);
@@ -120,7 +141,7 @@ function unplacedLaunchTypeLines(
       const g = placedNow.get(service);
       if (g !== undefined && g.timeS !== e.timeS) flush(service);
       if (!since.has(service)) continue;
-      const cur = placedNow.get(service) ?? { timeS: e.timeS, instances: [], n: 0 };
+      const cur = placedNow.get(service) ?? { timeS: e.timeS, index, instances: [], n: 0 };
       cur.n++;
       const id = placements.get(e.subject)?.instanceId;
       if (id && !cur.instances.includes(id)) cur.instances.push(id);
@@ -134,7 +155,7 @@ function unplacedLaunchTypeLines(
       service,
       provider: null,
       order: LINE_ORDER.note,
-      text: `${service}: no instance could take its tasks since ${formatClock(from, clock)}${reasonsBetween(unplaceable.get(service) ?? [], from, endS)}; with launchType EC2 ECS creates no task until one can`,
+      text: `${service}: no instance could take its tasks since ${formatClock(from, clock)}${reasonsBefore(unplaceable.get(service) ?? [], from, Infinity)}; with launchType EC2 ECS creates no task until one can`,
     });
   }
   return lines;

@@ -6,14 +6,15 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parseCsv, parseCsvRows, parseTimeArg, parseScalingActivity, parseAlarmTransition, formatSpan } from '../../../src/output/explain/index.js';
 import { loadChanges } from '../../../src/output/explain/load-changes.js';
-import { reasonsBetween } from '../../../src/output/explain/provisioning-waits.js';
+import { reasonsBetween, provisioningWaitLines } from '../../../src/output/explain/provisioning-waits.js';
+import { taskPlacements } from '../../../src/output/explain/task-placements.js';
 import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import { describeActivity } from '../../../src/output/explain/scaling-lines.js';
 import { newTaskLines } from '../../../src/output/explain/new-tasks.js';
 import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
 import { LINE_ORDER } from '../../../src/output/explain/explain-line.js';
 import { servicesOf } from '../../../src/output/explain/read-results.js';
-import type { SeriesRow, ServiceInfo } from '../../../src/output/explain/results-tables.js';
+import type { SeriesRow, ServiceInfo, EventRow, TaskRow } from '../../../src/output/explain/results-tables.js';
 
 const START = Date.parse('2026-03-02T09:00:00Z');
 const clock = { startEpochMs: START, withDate: false };
@@ -137,6 +138,31 @@ describe('reasonsBetween (why tasks waited in PROVISIONING)', () => {
     expect(reasonsBetween([launching], 0, 100)).toBe(' (no instance registered)');
     expect(reasonsBetween([ev(0, 'no container instances are registered in the cluster, so no container instance can run the task')], 0, 100)).toBe(' (no instance registered)');
     expect(reasonsBetween([launching], 10, 100)).toBe('');
+  });
+});
+
+describe('provisioningWaitLines: each wait with the reasons recorded for it', () => {
+  // /tmp/rev-cap/ms1: 10 tasks of 1024 CPU at 0 and one m5.large (2048 CPU) launching. At
+  // 60 s it registers and takes 2; the 8 left are refused for CPU at that same instant,
+  // after the placement. The 2 waited because no instance was registered, not for CPU.
+  const msg = (m: string) => `service web was unable to place a task (waits in PROVISIONING for A capacity): ${m}`;
+  const events: EventRow[] = [
+    { timeS: 0, type: 'task-unplaceable', subject: 'web', message: msg('no container instance is registered in the cluster yet (1 launching), so no container instance can run the task') },
+    { timeS: 60, type: 'instance-registered', subject: 'i-1', message: 'm5.large in us-east-1a registered' },
+    { timeS: 60, type: 'task-placed', subject: 'web-1', message: 'web-1 placed on i-1 (m5.large, us-east-1a)' },
+    { timeS: 60, type: 'task-placed', subject: 'web-2', message: 'web-2 placed on i-1 (m5.large, us-east-1a)' },
+    { timeS: 60, type: 'task-unplaceable', subject: 'web', message: msg('no container instance met all requirements: 1 rejected for RESOURCE:CPU; closest i-1 (us-east-1a) lacks 1024 CPU units') },
+    { timeS: 360, type: 'instance-registered', subject: 'i-2', message: 'm5.large in us-east-1b registered' },
+    { timeS: 360, type: 'task-placed', subject: 'web-3', message: 'web-3 placed on i-2 (m5.large, us-east-1b)' },
+  ];
+  const task = (n: number, placedS: number | null, instanceId: string): TaskRow => ({ taskId: `web-${n}`, service: 'web', capacityProvider: 'A', instanceId, createdS: 0, runningS: placedS === null ? null : placedS + 6, stoppedS: null, stopReason: 'simulation-end' });
+  const tasks = [task(1, 60, 'i-1'), task(2, 60, 'i-1'), task(3, 360, 'i-2'), task(4, null, '')];
+  const lines = provisioningWaitLines(events, tasks, taskPlacements(events), clock, 600).map((l) => l.text);
+  it('the 2 placed at 09:01 waited for no registered instance; the RESOURCE:CPU row after their placement is the next wait\'s', () => {
+    expect(lines).toContain('web: 2 tasks waited in PROVISIONING for 60 s (no instance registered) until i-1 registered');
+    // the one placed at 09:06 waited from 0 through both rows: a rejection is named, so "no instance registered" is not
+    expect(lines).toContain('web: 1 task waited in PROVISIONING for 6 min (RESOURCE:CPU) until i-2 registered');
+    expect(lines).toContain('web: 1 task still PROVISIONING at the end, waiting since 09:00 (RESOURCE:CPU)');
   });
 });
 

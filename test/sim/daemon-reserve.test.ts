@@ -1,0 +1,99 @@
+// Managed scaling's estimate of the instances PROVISIONING tasks need, next to DAEMON
+// services: ECS places a daemon task on every new instance (first), so a new instance
+// offers the waiting tasks only what the daemons leave (model: docs/assumptions.md).
+// Expectations worked out by hand.
+
+import { describe, it, expect } from 'vitest';
+import { estimateRoom } from '../../src/sim/daemon-reserve.js';
+import { compileConstraints } from '../../src/placement/constraints/compile-constraints.js';
+import { loadScenarioObject } from '../../src/scenario/index.js';
+import { runSimulation, type EventRecord, type CapacityRow } from '../../src/sim/index.js';
+
+const m5large = { cpu: 2048, memoryMiB: 7680, awsvpcEnis: 2 };
+const c5xlarge = { cpu: 4096, memoryMiB: 7200, awsvpcEnis: 3 };
+const attrs = (type: string) => (az: string) => ({ 'ecs.instance-type': type, 'ecs.availability-zone': az });
+const daemon = (cpu: number, memory: number, needsEni = false, constraints: { type: 'memberOf'; expression: string }[] = []) => ({
+  requirements: { group: 'service:d', cpu, memory, hostPorts: [], needsEni },
+  constraints: compileConstraints(constraints),
+});
+
+describe('estimateRoom', () => {
+  const bare = { largest: m5large, smallest: m5large };
+
+  it('without daemons: the group\'s own largest and smallest', () => {
+    expect(estimateRoom([{ registered: m5large, attributes: attrs('m5.large') }], ['a'], [], bare)).toBe(bare);
+  });
+
+  it('two daemons (128 CPU / 256 MiB, and 256 CPU / 512 MiB awsvpc) on m5.large: 2048 - 384 = 1664 CPU, 7680 - 768 = 6912 MiB, 2 - 1 = 1 ENI', () => {
+    const r = estimateRoom([{ registered: m5large, attributes: attrs('m5.large') }], ['a'], [daemon(128, 256), daemon(256, 512, true)], bare);
+    expect(r.largest).toEqual({ cpu: 1664, memoryMiB: 6912, awsvpcEnis: 1 });
+    expect(r.smallest).toBe(r.largest);
+  });
+
+  it('per type, then the most and the least of each: a daemon only on c5.xlarge (memberOf) leaves m5.large whole', () => {
+    const only = daemon(1024, 1024, false, [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == c5.xlarge' }]);
+    const r = estimateRoom(
+      [
+        { registered: m5large, attributes: attrs('m5.large') },
+        { registered: c5xlarge, attributes: attrs('c5.xlarge') },
+      ],
+      ['a'],
+      [only],
+      { largest: { cpu: 4096, memoryMiB: 7680, awsvpcEnis: 3 }, smallest: { cpu: 2048, memoryMiB: 7200, awsvpcEnis: 2 } },
+    );
+    // m5.large: 2048 / 7680 / 2; c5.xlarge: 4096 - 1024 = 3072 / 7200 - 1024 = 6176 / 3
+    expect(r.largest).toEqual({ cpu: 3072, memoryMiB: 7680, awsvpcEnis: 3 });
+    expect(r.smallest).toEqual({ cpu: 2048, memoryMiB: 6176, awsvpcEnis: 2 });
+  });
+
+  it('a daemon held to one AZ still counts (a new instance may land there)', () => {
+    const oneAz = daemon(512, 0, false, [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone == b' }]);
+    const r = estimateRoom([{ registered: m5large, attributes: attrs('m5.large') }], ['a', 'b'], [oneAz], bare);
+    expect(r.largest.cpu).toBe(1536);
+  });
+});
+
+describe('managed scaling next to a DAEMON service (/tmp/rev-cap/daemon.yaml, smaller)', () => {
+  function run(withDaemon: boolean) {
+    const s: any = {
+      name: 'd',
+      start: '2026-03-02T09:00:00Z',
+      duration: '30m',
+      cluster: {
+        availabilityZones: ['us-east-1a', 'us-east-1b'],
+        capacityProviders: {
+          A: {
+            autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 0, maxSize: 20, desiredCapacity: 0, launchDelay: '60s' },
+            managedScaling: { status: 'ENABLED', targetCapacity: 100, instanceWarmupPeriod: '300s' },
+            managedTerminationProtection: 'ENABLED',
+          },
+        },
+        defaultCapacityProviderStrategy: [{ capacityProvider: 'A', weight: 1 }],
+      },
+      taskDefinitions: {
+        small: { cpu: 128, memory: 128, networkMode: 'bridge' },
+        web: { cpu: 1024, memory: 2048, networkMode: 'bridge', startup: { imagePull: '5s', containerStart: '1s' } },
+      },
+      services: { web: { taskDefinition: 'web', desiredCount: 4 } },
+    };
+    if (withDaemon) s.services = { agent: { taskDefinition: 'small', schedulingStrategy: 'DAEMON' }, ...s.services };
+    const events: EventRecord[] = [];
+    const capacity: CapacityRow[] = [];
+    runSimulation(loadScenarioObject('d', s, { baseDir: '.' }), { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: () => {} }, { seed: 1, checkTallies: true });
+    return { outs: events.filter((e) => e.type === 'scaling-activity' && e.subject === 'A').map((e) => e.message), last: capacity[capacity.length - 1] };
+  }
+
+  it('with a 128-CPU daemon an m5.large (2048) holds one 1024-CPU web task: from zero to 2, then M = 2 busy + 2 waiting on 1920-CPU rooms = 4, so 2 -> 4 in one step', () => {
+    const r = run(true);
+    expect(r.outs).toHaveLength(2);
+    expect(r.outs[0]).toMatch(/^desired 0 -> 2 /);
+    expect(r.outs[1]).toMatch(/^desired 2 -> 4 .*M=4 N=2/);
+    expect(r.last.instancesRunning).toBe(4);
+  });
+
+  it('without it two web tasks share an m5.large: 0 -> 2 holds all 4', () => {
+    const r = run(false);
+    expect(r.outs).toHaveLength(1);
+    expect(r.last.instancesRunning).toBe(2);
+  });
+});
