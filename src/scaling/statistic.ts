@@ -16,7 +16,27 @@ export interface Datapoint {
   tasks?: number;
 }
 
-/** The value of `statistic` for a statistic set; NaN when it holds no samples (missing). */
+/**
+ * Significant digits of a metric value as the metric store keeps it and its statistics
+ * report it (docs/notes/scaling.md, "Metric values").
+ */
+export const METRIC_SIGNIFICANT_DIGITS = 12;
+
+/**
+ * x to METRIC_SIGNIFICANT_DIGITS significant digits. Strips the float noise of the busy-time
+ * arithmetic (7 tasks each exactly 60 % busy average 59.99999999999999), which would
+ * otherwise decide a comparison with a threshold or a step bound the other way than the
+ * arithmetic means. CloudWatch itself stores doubles; ecsim's values are model output,
+ * exact to far fewer digits than 12.
+ */
+export function metricValue(x: number): number {
+  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(METRIC_SIGNIFICANT_DIGITS));
+}
+
+/**
+ * The value of `statistic` for a statistic set; NaN when it holds no samples (missing).
+ * Average is kept to METRIC_SIGNIFICANT_DIGITS like the stored values (0.7 / 7 gives 0.1).
+ */
 export function statisticValue(
   statistic: Statistic,
   sum: number,
@@ -27,7 +47,7 @@ export function statisticValue(
   if (!(sampleCount > 0)) return NaN;
   switch (statistic) {
     case 'Average':
-      return sum / sampleCount;
+      return metricValue(sum / sampleCount);
     case 'Sum':
       return sum;
     case 'Minimum':
