@@ -106,7 +106,7 @@ export class StepScalingPolicy implements ScalingPolicy {
     const alarm = this.alarm;
     const tr = alarm.evaluate(t, store);
     if (tr) transitions.push(tr);
-    if (!actionDue(alarm.state, t, this.invokedAt)) return null;
+    if (!actionDue(alarm.state, t, this.invokedAt, tr)) return null;
     this.invokedAt = t;
     // An ALARM on filled-in datapoints alone (treatMissingData: breaching) leaves no metric
     // value to choose a step on: nothing scales (docs/assumptions.md).
