@@ -48,7 +48,9 @@ export interface ScalingPolicy {
   /**
    * Evaluates the policy's alarms at t (pushing state changes into `transitions`) and, when
    * an alarm in ALARM invokes the policy (on entering ALARM, then once a minute), returns
-   * the request (respecting this policy's cooldowns), or null.
+   * the request (respecting this policy's cooldowns), or null. An invocation that does
+   * nothing for a reason the events should show (a step policy finding no step for the
+   * breach) pushes a sentence into `notes`.
    */
-  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[]): ScalingRequest | null;
+  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[], notes: string[]): ScalingRequest | null;
 }

@@ -57,6 +57,8 @@ export class StepScalingPolicy implements ScalingPolicy {
   private readonly aggregation: MetricAggregationType;
   private readonly upper: boolean;
   private invokedAt = -Infinity;
+  /** The latest invocation found no step (and said so). */
+  private noStepNoted = false;
 
   constructor(
     readonly name: string,
@@ -102,7 +104,7 @@ export class StepScalingPolicy implements ScalingPolicy {
       config.adjustmentType === 'ExactCapacity' ? !this.upper : config.stepAdjustments.some((s) => s.scalingAdjustment < 0);
   }
 
-  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[]): ScalingRequest | null {
+  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[], notes: string[]): ScalingRequest | null {
     const alarm = this.alarm;
     const tr = alarm.evaluate(t, store);
     if (tr) transitions.push(tr);
@@ -115,7 +117,14 @@ export class StepScalingPolicy implements ScalingPolicy {
     const metric = this.aggregate();
     const breach = metric - alarm.threshold;
     const step = findStepAdjustment(this.steps, breach, this.upper);
-    if (!step) return null;
+    if (!step) {
+      // AWS invokes the policy and changes nothing; said once per stay in ALARM (the repeats
+      // a minute apart would say it again)
+      if (!this.noStepNoted || (tr !== null && tr.to === 'ALARM')) notes.push(this.noStepNote(metric, breach));
+      this.noStepNoted = true;
+      return null;
+    }
+    this.noStepNoted = false;
     const current = target.desiredCount;
     const adj = step.scalingAdjustment;
     const mam = this.minAdjustmentMagnitude;
@@ -154,6 +163,20 @@ export class StepScalingPolicy implements ScalingPolicy {
         );
       },
     };
+  }
+
+  /**
+   * "step scaling out: 1 datapoint > 50: 60.0; Average 60.0 is 10.0 above 50: no step
+   * adjustment covers it, nothing scaled; steps (-inf, 0] +1" (ecsim explain reads it back).
+   */
+  private noStepNote(metric: number, breach: number): string {
+    const above = breach > 0 || (breach === 0 && this.upper);
+    const side = above ? `${formatValue(breach)} above` : `${formatValue(-breach)} below`;
+    const steps = this.steps.map((s) => `${describeInterval(s, above)} ${s.scalingAdjustment >= 0 ? '+' : ''}${s.scalingAdjustment}`).join(', ');
+    return (
+      `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
+      `${this.aggregation} ${formatValue(metric)} is ${side} ${formatNumber(this.alarm.threshold)}: no step adjustment covers it, nothing scaled; steps ${steps}`
+    );
   }
 
   /** The alarm's evaluated real datapoints (filled-in ones have no value) combined by metricAggregationType. */
