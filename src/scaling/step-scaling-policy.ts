@@ -87,11 +87,15 @@ export class StepScalingPolicy implements ScalingPolicy {
     }
     const cooldown = checkCooldown(`${where}.cooldown`, config.cooldown);
     checkStatistic(`${where}.alarm.statistic`, config.alarm.metricName, config.alarm.statistic);
-    this.alarm = new Alarm({
-      ...config.alarm,
-      name: config.alarm.name ?? `StepScaling-${subject}-${name}`,
-      statistic: config.alarm.statistic ?? defaultStatistic(config.alarm.metricName),
-    });
+    const alarmName = config.alarm.name ?? `StepScaling-${subject}-${name}`;
+    try {
+      this.alarm = new Alarm({ ...config.alarm, name: alarmName, statistic: config.alarm.statistic ?? defaultStatistic(config.alarm.metricName) });
+    } catch (e) {
+      // "alarm <name>: datapointsToAlarm: ..." -> "policies.<p>.alarm.datapointsToAlarm: ...", the key's path
+      const message = (e as Error).message;
+      const prefix = `alarm ${alarmName}: `;
+      throw new Error(message.startsWith(prefix) ? `${where}.alarm.${message.slice(prefix.length)}` : message);
+    }
     this.alarms = [this.alarm];
     this.steps = config.stepAdjustments;
     this.adjustmentType = config.adjustmentType;
