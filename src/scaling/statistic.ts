@@ -30,8 +30,22 @@ export const METRIC_SIGNIFICANT_DIGITS = 12;
  * exact to far fewer digits than 12.
  */
 export function metricValue(x: number): number {
-  return x === 0 || !Number.isFinite(x) ? x : Number(x.toPrecision(METRIC_SIGNIFICANT_DIGITS));
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const a = Math.abs(x);
+  // the usual range by arithmetic (toPrecision's string costs ~10x as much, and alarms read
+  // every datapoint of their range each period): keep n decimals, n = 12 - 1 - floor(log10 a)
+  if (a >= 1e-5 && a < 1e11) {
+    let e = Math.floor(Math.log10(a));
+    if (a >= POW10[e + 6]) e++; // log10 a hair low at a power of ten
+    else if (a < POW10[e + 5]) e--;
+    const p = POW10[METRIC_SIGNIFICANT_DIGITS - 1 - e + 5];
+    return Math.round(x * p) / p;
+  }
+  return Number(x.toPrecision(METRIC_SIGNIFICANT_DIGITS));
 }
+
+/** POW10[k] = 10^(k - 5), exact doubles, for k - 5 in [-5, 22]. */
+const POW10: readonly number[] = Array.from({ length: 28 }, (_, k) => (k >= 5 ? 10 ** (k - 5) : 1 / 10 ** (5 - k)));
 
 /**
  * The value of `statistic` for a statistic set; NaN when it holds no samples (missing).

@@ -37,6 +37,21 @@ describe('MetricStore', () => {
     expect(metricValue(123.4567890123456)).toBe(123.456789012);
     expect(metricValue(0)).toBe(0);
     expect(metricValue(NaN)).toBeNaN();
+    // at powers of ten (where log10 may land a hair low) and outside the arithmetic range
+    for (const x of [1, 10, 1000, 1e10, 1e-5, 999.9999999999999, 9.999999999999999e-6, 1e20 / 3, 1e-9 / 3]) {
+      expect(metricValue(x)).toBe(Number(x.toPrecision(12)));
+    }
+  });
+
+  it('metricValue is toPrecision(12) (up to a tie in the 13th digit) and leaves a 12-digit value as it is', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+        const v = metricValue(x);
+        const ref = Number(x.toPrecision(12));
+        expect(Math.abs(v - ref)).toBeLessThanOrEqual(Math.abs(x) * 1e-11);
+        expect(metricValue(ref)).toBe(ref);
+      }),
+    );
   });
 
   it('combines one-minute statistic sets into a longer alarm period like CloudWatch (sum of sums / sum of counts)', () => {
