@@ -275,7 +275,9 @@ export function validateAlarmConfig(c: AlarmConfig): void {
   const longest = c.period < 3_600_000 ? 86_400_000 : 604_800_000;
   if (c.period * c.evaluationPeriods > longest) {
     const limit = c.period < 3_600_000 ? 'one day for a period under one hour' : 'seven days';
-    throw new Error(`${where}: period x evaluationPeriods: expected at most ${limit} (CloudWatch limit), found ${c.period * c.evaluationPeriods} ms`);
+    throw new Error(
+      `${where}: evaluationPeriods: expected period x evaluationPeriods at most ${limit} (CloudWatch limit), found ${c.period / 1000} s x ${c.evaluationPeriods} = ${(c.period * c.evaluationPeriods) / 1000} s`,
+    );
   }
   const r = c.evaluationRange ?? c.evaluationPeriods + 2;
   if (!(Number.isInteger(r) && r >= c.evaluationPeriods)) {

@@ -1,5 +1,6 @@
 // The records the auto scaler hands back: alarm state changes, scaling activities (with a
-// cause, as AAS records them) and scheduled action runs.
+// cause, as AAS records them), scheduled action runs, and step policy invocations that
+// found no step.
 
 import type { ScalingDirection } from './scaling-policy.js';
 
@@ -13,7 +14,8 @@ export interface ScalingActivity {
   direction: ScalingDirection;
 }
 
-export type ScalingEventType = 'alarm-state' | 'scaling-activity' | 'scheduled-action';
+/** no-step-adjustment: a step policy invoked in ALARM found no step for the breach and changed nothing. */
+export type ScalingEventType = 'alarm-state' | 'scaling-activity' | 'scheduled-action' | 'no-step-adjustment';
 
 export interface ScalingEvent {
   type: ScalingEventType;

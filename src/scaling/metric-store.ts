@@ -4,7 +4,7 @@
 // the store keeps the number of tasks the value was measured over (not a CloudWatch
 // statistic: what target tracking needs during a scale-out cooldown, docs/notes/scaling.md).
 
-import { statisticValue, type Datapoint, type Statistic } from './statistic.js';
+import { metricValue, statisticValue, type Datapoint, type Statistic } from './statistic.js';
 
 export interface MetricStoreOptions {
   /** The CloudWatch period of the published metrics, ms (60 000 for ECS service metrics). */
@@ -177,6 +177,8 @@ export class MetricStore {
    * Records the statistic set of one period. `periodStart` must be a multiple of the period.
    * `tasks`: how many tasks the value was measured over (CPUUtilization: the tasks averaged;
    * RequestCountPerTarget: the targets; BacklogPerTask: the tasks divided by); NaN = unknown.
+   * sum, min and max are kept to METRIC_SIGNIFICANT_DIGITS (metricValue), so every reader
+   * (alarms, step and target tracking policies, explain) sees the same clean value.
    */
   putValues(metricName: string, periodStart: number, sum: number, min: number, max: number, sampleCount: number, tasks = NaN): void {
     const i = periodStart / this.period;
@@ -186,7 +188,7 @@ export class MetricStore {
       );
     }
     if (!(sampleCount > 0)) return; // no samples: the datapoint is missing
-    this.series(metricName).put(i, sum, min, max, sampleCount, tasks);
+    this.series(metricName).put(i, metricValue(sum), metricValue(min), metricValue(max), sampleCount, tasks);
   }
 
   /** Records one datapoint (a statistic set). */

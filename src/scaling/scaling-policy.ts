@@ -14,9 +14,15 @@ export type ScalingDirection = 'out' | 'in';
  */
 export const AUTO_SCALING_ACTION_INTERVAL_MS = 60_000;
 
-/** Whether an alarm in ALARM invokes its Auto Scaling action at t, given its last invocation. */
-export function actionDue(alarmState: string, t: number, lastInvokedAt: number): boolean {
-  return alarmState === 'ALARM' && t - lastInvokedAt >= AUTO_SCALING_ACTION_INTERVAL_MS;
+/**
+ * Whether an alarm in ALARM invokes its Auto Scaling action at t: on entering ALARM at this
+ * evaluation (`transition` is the state change it just made, or null), however soon after the
+ * last invocation (alarm actions run on the state change), else when a minute has passed
+ * since the last invocation.
+ */
+export function actionDue(alarmState: string, t: number, lastInvokedAt: number, transition: AlarmTransition | null): boolean {
+  if (alarmState !== 'ALARM') return false;
+  return (transition !== null && transition.to === 'ALARM') || t - lastInvokedAt >= AUTO_SCALING_ACTION_INTERVAL_MS;
 }
 
 /** A policy's wish for the target's capacity (already clamped to [min, max]). */
@@ -42,7 +48,9 @@ export interface ScalingPolicy {
   /**
    * Evaluates the policy's alarms at t (pushing state changes into `transitions`) and, when
    * an alarm in ALARM invokes the policy (on entering ALARM, then once a minute), returns
-   * the request (respecting this policy's cooldowns), or null.
+   * the request (respecting this policy's cooldowns), or null. An invocation that does
+   * nothing for a reason the events should show (a step policy finding no step for the
+   * breach) pushes a sentence into `notes`.
    */
-  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[]): ScalingRequest | null;
+  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[], notes: string[]): ScalingRequest | null;
 }

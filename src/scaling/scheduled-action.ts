@@ -12,7 +12,7 @@ import type { ScalingDirection } from './scaling-policy.js';
 export interface ScheduledActionConfig {
   /** at(...), rate(...) or cron(...). */
   schedule: string;
-  /** IANA zone for at() and cron(); default UTC. */
+  /** IANA zone for at() and cron() (refused on rate()); default UTC. */
   timezone?: string;
   /**
    * Epoch ms, or an ISO date-time: UTC when it has no offset (PutScheduledAction: StartTime
@@ -43,6 +43,10 @@ export function createScheduledAction(name: string, c: ScheduledActionConfig): S
     const message = (e as Error).message;
     const m = /^schedule ("(?:[^"\\]|\\.)*"): ([\s\S]*)$/.exec(message);
     throw new Error(m ? `${where}.schedule: ${m[2]} (in ${m[1]})` : `${where}.${message}`);
+  }
+  // PutScheduledAction: Timezone is for at and cron expressions; on rate() it would change nothing (never silently ignored)
+  if (c.timezone !== undefined && schedule.kind === 'rate') {
+    throw new Error(`${where}.timezone: expected no timezone on a rate() schedule (timezone applies to at() and cron() only), found ${JSON.stringify(c.timezone)}; remove it`);
   }
   const timezone = c.timezone ?? 'UTC';
   try {

@@ -46,6 +46,7 @@ export class ServiceAutoScaler {
   private readonly startEpochMs: number;
   private readonly requests: (ScalingRequest | null)[];
   private readonly transitions: AlarmTransition[] = [];
+  private readonly notes: string[] = [];
   /** Scheduled firings up to this simulation time have been run. */
   private scheduledUpTo: number;
 
@@ -84,13 +85,16 @@ export class ServiceAutoScaler {
     const transitions = this.transitions;
     transitions.length = 0;
     const requests = this.requests;
-    for (let i = 0; i < this.policies.length; i++) requests[i] = this.policies[i].evaluate(t, store, target, transitions);
+    const notes = this.notes;
+    notes.length = 0;
+    for (let i = 0; i < this.policies.length; i++) requests[i] = this.policies[i].evaluate(t, store, target, transitions, notes);
     let events = NO_EVENTS;
-    if (transitions.length > 0) {
+    if (transitions.length > 0 || notes.length > 0) {
       events = [];
       for (const tr of transitions) {
         events.push({ type: 'alarm-state', time: t, subject: this.subject, message: `${tr.alarmName} ${tr.from} -> ${tr.to}: ${tr.message}` });
       }
+      for (const message of notes) events.push({ type: 'no-step-adjustment', time: t, subject: this.subject, message });
     }
     const chosen = decideScaling(this.policies, requests);
     if (chosen) {

@@ -16,7 +16,41 @@ export interface Datapoint {
   tasks?: number;
 }
 
-/** The value of `statistic` for a statistic set; NaN when it holds no samples (missing). */
+/**
+ * Significant digits of a metric value as the metric store keeps it and its statistics
+ * report it (docs/notes/scaling.md, "Metric values").
+ */
+export const METRIC_SIGNIFICANT_DIGITS = 12;
+
+/**
+ * x to METRIC_SIGNIFICANT_DIGITS significant digits. Strips the float noise of the busy-time
+ * arithmetic (7 tasks each exactly 60 % busy average 59.99999999999999), which would
+ * otherwise decide a comparison with a threshold or a step bound the other way than the
+ * arithmetic means. CloudWatch itself stores doubles; ecsim's values are model output,
+ * exact to far fewer digits than 12.
+ */
+export function metricValue(x: number): number {
+  if (x === 0 || !Number.isFinite(x)) return x;
+  const a = Math.abs(x);
+  // the usual range by arithmetic (toPrecision's string costs ~10x as much, and alarms read
+  // every datapoint of their range each period): keep n decimals, n = 12 - 1 - floor(log10 a)
+  if (a >= 1e-5 && a < 1e11) {
+    let e = Math.floor(Math.log10(a));
+    if (a >= POW10[e + 6]) e++; // log10 a hair low at a power of ten
+    else if (a < POW10[e + 5]) e--;
+    const p = POW10[METRIC_SIGNIFICANT_DIGITS - 1 - e + 5];
+    return Math.round(x * p) / p;
+  }
+  return Number(x.toPrecision(METRIC_SIGNIFICANT_DIGITS));
+}
+
+/** POW10[k] = 10^(k - 5), exact doubles, for k - 5 in [-5, 22]. */
+const POW10: readonly number[] = Array.from({ length: 28 }, (_, k) => (k >= 5 ? 10 ** (k - 5) : 1 / 10 ** (5 - k)));
+
+/**
+ * The value of `statistic` for a statistic set; NaN when it holds no samples (missing).
+ * Average is kept to METRIC_SIGNIFICANT_DIGITS like the stored values (0.7 / 7 gives 0.1).
+ */
 export function statisticValue(
   statistic: Statistic,
   sum: number,
@@ -27,7 +61,7 @@ export function statisticValue(
   if (!(sampleCount > 0)) return NaN;
   switch (statistic) {
     case 'Average':
-      return sum / sampleCount;
+      return metricValue(sum / sampleCount);
     case 'Sum':
       return sum;
     case 'Minimum':

@@ -97,9 +97,34 @@ export function findStepAdjustment(
   return undefined;
 }
 
-/** The interval of a step as text relative to the threshold: "[0, 10)" above, "(-10, 0]" below. */
+/** The interval of a step as text relative to the threshold: "[0, 10)" above, "(-10, 0]" below; an infinite end is open. */
 export function describeInterval(s: StepAdjustment, above: boolean): string {
-  const lo = s.metricIntervalLowerBound == null ? '-inf' : String(s.metricIntervalLowerBound);
-  const hi = s.metricIntervalUpperBound == null ? '+inf' : String(s.metricIntervalUpperBound);
-  return above ? `[${lo}, ${hi})` : `(${lo}, ${hi}]`;
+  const lo = s.metricIntervalLowerBound == null ? '(-inf' : `${above ? '[' : '('}${s.metricIntervalLowerBound}`;
+  const hi = s.metricIntervalUpperBound == null ? '+inf)' : `${s.metricIntervalUpperBound}${above ? ')' : ']'}`;
+  return `${lo}, ${hi}`;
+}
+
+/**
+ * The breaches on the alarm's breaching side that no step covers, as text ("above the
+ * threshold by less than 10", "all breaches above the threshold"), or null when every breach
+ * finds a step. `upperAlarm`: a Greater* alarm (breaches are above the threshold); below it
+ * for a Less* one. The steps are contiguous (validateStepAdjustments), so what they cover is
+ * one interval from the lowest lower bound to the highest upper bound. An alarm in ALARM on
+ * an uncovered breach invokes the policy, which then does nothing (API_StepAdjustment.html).
+ */
+export function uncoveredBreaches(steps: readonly StepAdjustment[], upperAlarm: boolean): string | null {
+  let lo = Infinity;
+  let hi = -Infinity;
+  for (const s of steps) {
+    lo = Math.min(lo, lower(s));
+    hi = Math.max(hi, upper(s));
+  }
+  if (upperAlarm) {
+    if (hi <= 0) return 'no step covers a breach above the threshold (every metricIntervalUpperBound is <= 0)';
+    if (lo > 0) return `no step covers a breach above the threshold by less than ${lo}`;
+  } else {
+    if (lo >= 0) return 'no step covers a breach below the threshold (every metricIntervalLowerBound is >= 0)';
+    if (hi < 0) return `no step covers a breach below the threshold by less than ${-hi}`;
+  }
+  return null;
 }

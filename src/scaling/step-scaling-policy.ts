@@ -57,6 +57,8 @@ export class StepScalingPolicy implements ScalingPolicy {
   private readonly aggregation: MetricAggregationType;
   private readonly upper: boolean;
   private invokedAt = -Infinity;
+  /** The latest invocation found no step (and said so). */
+  private noStepNoted = false;
 
   constructor(
     readonly name: string,
@@ -85,11 +87,15 @@ export class StepScalingPolicy implements ScalingPolicy {
     }
     const cooldown = checkCooldown(`${where}.cooldown`, config.cooldown);
     checkStatistic(`${where}.alarm.statistic`, config.alarm.metricName, config.alarm.statistic);
-    this.alarm = new Alarm({
-      ...config.alarm,
-      name: config.alarm.name ?? `StepScaling-${subject}-${name}`,
-      statistic: config.alarm.statistic ?? defaultStatistic(config.alarm.metricName),
-    });
+    const alarmName = config.alarm.name ?? `StepScaling-${subject}-${name}`;
+    try {
+      this.alarm = new Alarm({ ...config.alarm, name: alarmName, statistic: config.alarm.statistic ?? defaultStatistic(config.alarm.metricName) });
+    } catch (e) {
+      // "alarm <name>: datapointsToAlarm: ..." -> "policies.<p>.alarm.datapointsToAlarm: ...", the key's path
+      const message = (e as Error).message;
+      const prefix = `alarm ${alarmName}: `;
+      throw new Error(message.startsWith(prefix) ? `${where}.alarm.${message.slice(prefix.length)}` : message);
+    }
     this.alarms = [this.alarm];
     this.steps = config.stepAdjustments;
     this.adjustmentType = config.adjustmentType;
@@ -102,11 +108,11 @@ export class StepScalingPolicy implements ScalingPolicy {
       config.adjustmentType === 'ExactCapacity' ? !this.upper : config.stepAdjustments.some((s) => s.scalingAdjustment < 0);
   }
 
-  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[]): ScalingRequest | null {
+  evaluate(t: number, store: MetricStore, target: ScalableTarget, transitions: AlarmTransition[], notes: string[]): ScalingRequest | null {
     const alarm = this.alarm;
     const tr = alarm.evaluate(t, store);
     if (tr) transitions.push(tr);
-    if (!actionDue(alarm.state, t, this.invokedAt)) return null;
+    if (!actionDue(alarm.state, t, this.invokedAt, tr)) return null;
     this.invokedAt = t;
     // An ALARM on filled-in datapoints alone (treatMissingData: breaching) leaves no metric
     // value to choose a step on: nothing scales (docs/assumptions.md).
@@ -115,7 +121,14 @@ export class StepScalingPolicy implements ScalingPolicy {
     const metric = this.aggregate();
     const breach = metric - alarm.threshold;
     const step = findStepAdjustment(this.steps, breach, this.upper);
-    if (!step) return null;
+    if (!step) {
+      // AWS invokes the policy and changes nothing; said once per stay in ALARM (the repeats
+      // a minute apart would say it again)
+      if (!this.noStepNoted || (tr !== null && tr.to === 'ALARM')) notes.push(this.noStepNote(metric, breach));
+      this.noStepNoted = true;
+      return null;
+    }
+    this.noStepNoted = false;
     const current = target.desiredCount;
     const adj = step.scalingAdjustment;
     const mam = this.minAdjustmentMagnitude;
@@ -154,6 +167,20 @@ export class StepScalingPolicy implements ScalingPolicy {
         );
       },
     };
+  }
+
+  /**
+   * "step scaling out: 1 datapoint > 50: 60.0; Average 60.0 is 10.0 above 50: no step
+   * adjustment covers it, nothing scaled; steps (-inf, 0] +1" (ecsim explain reads it back).
+   */
+  private noStepNote(metric: number, breach: number): string {
+    const above = breach > 0 || (breach === 0 && this.upper);
+    const side = above ? `${formatValue(breach)} above` : `${formatValue(-breach)} below`;
+    const steps = this.steps.map((s) => `${describeInterval(s, above)} ${s.scalingAdjustment >= 0 ? '+' : ''}${s.scalingAdjustment}`).join(', ');
+    return (
+      `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
+      `${this.aggregation} ${formatValue(metric)} is ${side} ${formatNumber(this.alarm.threshold)}: no step adjustment covers it, nothing scaled; steps ${steps}`
+    );
   }
 
   /** The alarm's evaluated real datapoints (filled-in ones have no value) combined by metricAggregationType. */

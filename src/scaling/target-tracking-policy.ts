@@ -58,13 +58,13 @@ export class TargetTrackingPolicy implements ScalingPolicy {
     const low = this.low;
     const ht = high.evaluate(t, store);
     if (ht) transitions.push(ht);
-    const highInvoked = actionDue(high.state, t, this.highInvokedAt);
+    const highInvoked = actionDue(high.state, t, this.highInvokedAt, ht);
     if (highInvoked) this.highInvokedAt = t;
     let lowInvoked = false;
     if (low) {
       const lt = low.evaluate(t, store);
       if (lt) transitions.push(lt);
-      lowInvoked = actionDue(low.state, t, this.lowInvokedAt);
+      lowInvoked = actionDue(low.state, t, this.lowInvokedAt, lt);
       if (lowInvoked) this.lowInvokedAt = t;
     }
     const current = target.desiredCount;

@@ -91,7 +91,7 @@ export function targetTrackingAlarms(subject: string, policyName: string, c: Tar
   return alarms;
 }
 
-const EPS = 1e-9; // 4 x 75 / 50 must give 6, not 7 through float error
+const EPS = 1e-9; // 4 x 75 / 50 must give 6, not 7 through float error (the metric is clean to 12 digits: metricValue)
 
 /**
  * The capacity that brings the metric to the target if it scales inversely with capacity:

@@ -3,7 +3,8 @@
 // settings (parsed per provider; an Auto Scaling group's desiredCapacity defaults to its
 // minSize), a service's default placement strategy (EC2 services:
 // spread by Availability Zone, then by instance), a step scaling alarm's datapointsToAlarm
-// (= evaluationPeriods) and statistic (Sum for RequestCountPerTarget, else Average), a task
+// (= evaluationPeriods) and statistic (Sum for RequestCountPerTarget, else Average), an
+// at() or cron() scheduled action's timezone (UTC), a task
 // definition's networkMode (awsvpc for FARGATE-compatible ones, else bridge) and how a
 // service without launchType or capacityProviderStrategy is launched: the cluster's
 // defaultCapacityProviderStrategy, copied in, else launchType EC2 (as ECS does). A DAEMON
@@ -46,6 +47,13 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
       const as = config.autoScaling;
       const autoScaling = as && {
         ...as,
+        // timezone defaults to UTC where it applies: at() and cron(), not rate()
+        scheduledActions: Object.fromEntries(
+          Object.entries(as.scheduledActions).map(([aname, a]) => [
+            aname,
+            a.timezone !== undefined || /^\s*rate\(/.test(a.schedule) ? a : { ...a, timezone: 'UTC' },
+          ]),
+        ),
         policies: Object.fromEntries(
           Object.entries(as.policies).map(([pname, p]) => [
             pname,

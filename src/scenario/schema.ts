@@ -258,7 +258,8 @@ const stepScaling = strict({
 
 const scheduledAction = strict({
   schedule: z.string(),
-  timezone: z.string().default('UTC'),
+  // default UTC for at() and cron() (effective.ts); refused on rate() (scheduled-action.ts)
+  timezone: z.string().optional(),
   startTime: z.string().optional(),
   endTime: z.string().optional(),
   scalableTargetAction: strict({ minCapacity: nonNegInt.optional(), maxCapacity: nonNegInt.optional() }),

@@ -5,12 +5,15 @@
 // instance's tasks never leave, a task whose memory at full load exceeds its hard limit, a
 // task definition naming a CPU architecture that the EC2 capacity its service may use never
 // launches (ECS leaves such tasks unplaced: every instance lacks the ecs.cpu-architecture
-// value the task requires; a valid configuration, as in ECS, so not refused).
+// value the task requires; a valid configuration, as in ECS, so not refused), a step scaling
+// policy with no step for some breaches of its alarm.
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
 import { customTypesIn, lookupInstanceType } from '../model/capacity/instance-catalog.js';
+import { isUpperThreshold } from '../scaling/comparison.js';
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
+import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
 import { formatDuration } from './duration.js';
@@ -47,6 +50,19 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         message:
           'minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent',
       });
+    }
+  }
+  for (const svc of s.services) {
+    // a breach no step covers: the alarm goes into ALARM, invokes the policy, and nothing scales
+    for (const [name, p] of Object.entries(svc.config.autoScaling?.policies ?? {})) {
+      if (p.policyType !== 'StepScaling') continue;
+      const gap = uncoveredBreaches(p.stepAdjustments, isUpperThreshold(p.alarm.comparisonOperator));
+      if (gap) {
+        out.push({
+          at: ['services', svc.name, 'autoScaling', 'policies', name, 'stepAdjustments'],
+          message: `${gap} of the alarm (${p.alarm.comparisonOperator} ${p.alarm.threshold}): on such a breach the alarm goes into ALARM and invokes the policy, which changes nothing (a no-step-adjustment event); bounds are relative to the threshold`,
+        });
+      }
     }
   }
   out.push(...traceWarnings(s, options));

@@ -6,6 +6,7 @@ export const EVENT_TYPES = [
   'scaling-activity',
   'alarm-state',
   'scheduled-action',
+  'no-step-adjustment',
   'task-placed',
   'task-unplaceable',
   'task-running',

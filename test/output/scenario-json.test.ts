@@ -41,6 +41,17 @@ describe('scenario.json', () => {
     expect(s.services.web.autoScaling.policies.calm.alarm).toMatchObject({ evaluationPeriods: 10, datapointsToAlarm: 10, statistic: 'Average', period: 60_000 });
   });
 
+  it('records timezone UTC for an at() or cron() scheduled action without one, and none for a rate() one (it has no wall-clock time)', () => {
+    const q = quickstart();
+    q.services.web.autoScaling.scheduledActions = {
+      nine: { schedule: 'cron(0 9 * * ? *)', scalableTargetAction: { minCapacity: 4 } },
+      every: { schedule: 'rate(1 hour)', scalableTargetAction: { minCapacity: 4 } },
+    };
+    const s = effectiveScenario(loadScenarioObject('tz', q, { baseDir: '.' })) as any;
+    expect(s.services.web.autoScaling.scheduledActions.nine.timezone).toBe('UTC');
+    expect(s.services.web.autoScaling.scheduledActions.every).not.toHaveProperty('timezone');
+  });
+
   it('records a task definition\'s networkMode and how a service is launched when the file leaves them out', async () => {
     const dir = tempDir();
     const q = quickstart();

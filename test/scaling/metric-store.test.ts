@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { MetricStore, visibleAt, datapointStatistic } from '../../src/scaling/index.js';
+import { metricValue } from '../../src/scaling/statistic.js';
 
 describe('MetricStore', () => {
   it('a datapoint for [s, s+period) is visible at s + period + publishDelay (aws-behaviour §5, model delay 60 s)', () => {
@@ -17,6 +18,40 @@ describe('MetricStore', () => {
     expect(datapointStatistic(dp, 'Minimum')).toBe(20);
     expect(datapointStatistic(dp, 'Maximum')).toBe(150);
     expect(datapointStatistic(dp, 'SampleCount')).toBe(4);
+  });
+
+  it('keeps values to 12 significant digits: float noise of the arithmetic does not reach the statistics (7 x 60 % averages 60, not 59.99999999999999)', () => {
+    const store = new MetricStore({ period: 60_000, publishDelay: 0 });
+    const noisy = 60 - 1e-14; // a task's CPU from its busy time
+    let sum = 0;
+    for (let k = 0; k < 7; k++) sum += noisy;
+    store.putValues('CPUUtilization', 0, sum, noisy, noisy, 7, 7);
+    expect(store.aggregate('CPUUtilization', 0, 1, 'Average')).toBe(60);
+    expect(store.aggregate('CPUUtilization', 0, 1, 'Sum')).toBe(420);
+    expect(store.aggregate('CPUUtilization', 0, 1, 'Minimum')).toBe(60);
+    expect(store.aggregate('CPUUtilization', 0, 1, 'Maximum')).toBe(60);
+    // an average of clean values: 0.7 / 7 is 0.09999999999999999 in doubles
+    store.putValues('MemoryUtilization', 0, 0.7, 0.1, 0.1, 7, 7);
+    expect(store.aggregate('MemoryUtilization', 0, 1, 'Average')).toBe(0.1);
+    // 12 digits kept, the 13th rounded; 0 and missing pass through
+    expect(metricValue(123.4567890123456)).toBe(123.456789012);
+    expect(metricValue(0)).toBe(0);
+    expect(metricValue(NaN)).toBeNaN();
+    // at powers of ten (where log10 may land a hair low) and outside the arithmetic range
+    for (const x of [1, 10, 1000, 1e10, 1e-5, 999.9999999999999, 9.999999999999999e-6, 1e20 / 3, 1e-9 / 3]) {
+      expect(metricValue(x)).toBe(Number(x.toPrecision(12)));
+    }
+  });
+
+  it('metricValue is toPrecision(12) (up to a tie in the 13th digit) and leaves a 12-digit value as it is', () => {
+    fc.assert(
+      fc.property(fc.double({ min: -1e12, max: 1e12, noNaN: true }), (x) => {
+        const v = metricValue(x);
+        const ref = Number(x.toPrecision(12));
+        expect(Math.abs(v - ref)).toBeLessThanOrEqual(Math.abs(x) * 1e-11);
+        expect(metricValue(ref)).toBe(ref);
+      }),
+    );
   });
 
   it('combines one-minute statistic sets into a longer alarm period like CloudWatch (sum of sums / sum of counts)', () => {

@@ -1,6 +1,7 @@
 // Step scaling (aws-behaviour §3; autoscaling/application/userguide/step-scaling-policy-overview.html).
 import { describe, it, expect } from 'vitest';
 import {
+  MetricStore,
   ServiceAutoScaler,
   findStepAdjustment,
   percentChangeInCapacity,
@@ -82,6 +83,31 @@ describe('re-invocation of Auto Scaling actions (AlarmThatSendsEmail.html: once 
     // [0, 5 min) is visible at 5 + 1 = 6 min: ALARM, +1; then +1 at 7, 8, 9 min ...
     const r = drive(scaler(five, 4), { minutes: 9, metrics: { CPUUtilization: () => 95 } });
     expect(activities(r.events).map((a) => [a.time / MIN, a.to])).toEqual([[6, 5], [7, 6], [8, 7], [9, 8]]);
+  });
+
+  it('entering ALARM again within a minute of the last invocation invokes the policy (the action runs on the state change); staying in ALARM waits the minute', () => {
+    const ten: StepScalingPolicyConfig = {
+      policyType: 'StepScaling',
+      alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 10_000, evaluationPeriods: 1, threshold: 50, comparisonOperator: 'GreaterThanOrEqualToThreshold' },
+      adjustmentType: 'ChangeInCapacity',
+      stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }],
+      cooldown: 0,
+    };
+    const s = scaler(ten, 4);
+    const store = new MetricStore({ period: 10_000, publishDelay: 0 });
+    // period k ([10k, 10k + 10) s) is visible at 10(k + 1) s: 40, 60, 40, then 60 on
+    const values = [40, 60, 40, 60, 60, 60, 60, 60, 60, 60];
+    const acts: [number, number][] = [];
+    let d = 4;
+    for (let k = 0; k < values.length; k++) {
+      store.putValue('CPUUtilization', k * 10_000, values[k]);
+      const r = s.onMetricsVisible((k + 1) * 10_000, store, d);
+      d = r.desiredCount;
+      for (const e of r.events) if (e.activity) acts.push([e.time / 1000, e.activity.to]);
+    }
+    // 20 s: OK -> ALARM, 4 -> 5; 30 s: ALARM -> OK; 40 s: OK -> ALARM, 20 s after the last call: 5 -> 6;
+    // 50..90 s: in ALARM, under a minute since 40 s; 100 s: a minute since 40 s: 6 -> 7
+    expect(acts).toEqual([[20, 5], [40, 6], [100, 7]]);
   });
 });
 

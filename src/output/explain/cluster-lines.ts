@@ -8,7 +8,7 @@ import { listSome } from './task-placements.js';
 import type { EventRow, TaskRow } from './results-tables.js';
 
 /** Event types other parts of explain turn into sentences. */
-const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'task-placed', 'task-running', 'task-unplaceable']);
+const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'task-placed', 'task-running', 'task-unplaceable']);
 
 export function clusterLines(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>): ExplainLine[] {
   const providerOf = new Map<string, string>();

@@ -1,6 +1,7 @@
 // Scaling sentences of `ecsim explain`: each scaling activity with the alarm datapoints
 // and arithmetic behind it, scheduled actions, and alarms that went into ALARM without a
-// scaling activity (with why, where the timeseries shows it: at maxCapacity / minCapacity).
+// scaling activity (with why, where the timeseries or a no-step-adjustment event shows it:
+// at maxCapacity / minCapacity, no step for the breach).
 
 import { LINE_ORDER, metricLabel, type ExplainLine } from './explain-line.js';
 import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
@@ -18,6 +19,14 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
   const lines: ExplainLine[] = [];
   const activityAt = new Set<string>();
   for (const e of events) if (e.type === 'scaling-activity') activityAt.add(`${e.subject}@${e.timeS}`);
+  // step policies that found no step, by service and instant: the alarm entering ALARM then says why nothing scaled
+  const noStepAt = new Map<string, EventRow[]>();
+  for (const e of events) {
+    if (e.type !== 'no-step-adjustment') continue;
+    const key = `${e.subject}@${e.timeS}`;
+    noStepAt.set(key, [...(noStepAt.get(key) ?? []), e]);
+  }
+  const told = new Set<EventRow>();
   for (const e of events) {
     const isService = ctx.services.has(e.subject) || ctx.series.has(e.subject);
     const push = (text: string) =>
@@ -25,11 +34,28 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
     if (e.type === 'scaling-activity') push(describeActivity(e, ctx.services.get(e.subject)));
     else if (e.type === 'scheduled-action') push(`${e.subject}: ${e.message}`);
     else if (e.type === 'alarm-state' && !activityAt.has(`${e.subject}@${e.timeS}`)) {
-      const text = describeQuietAlarm(e, ctx);
+      const text = describeQuietAlarm(e, ctx, noStepAt.get(`${e.subject}@${e.timeS}`) ?? [], told);
       if (text) push(text);
     }
   }
+  // the ones no alarm line told (a step policy that found a step before, in the same stay in ALARM)
+  for (const e of events) {
+    if (e.type !== 'no-step-adjustment' || told.has(e)) continue;
+    const n = parseNoStep(e.message);
+    const text = n ? `${e.subject}: step policy ${n.policy} invoked in ALARM: ${n.why}` : `${e.subject}: ${e.message}`;
+    lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.scaling, text });
+  }
   return lines;
+}
+
+/**
+ * The parts of a no-step-adjustment message ("step scaling out: ...; Average 60.0 is 10.0
+ * above 50: no step adjustment covers it, nothing scaled; steps (-inf, 0] +1").
+ */
+export function parseNoStep(message: string): { policy: string; why: string } | null {
+  const m = /^step scaling (\S+): .*; (\w+ \S+ is \S+ (?:above|below) \S+): no step adjustment covers it, nothing scaled; steps (.*)$/s.exec(message);
+  if (!m) return null;
+  return { policy: m[1], why: `no step adjustment for ${m[2].replace(' is ', ', ')} (steps ${m[3]}): nothing scaled` };
 }
 
 /** "web: CPU above 60 % for 3 datapoints (105.0, 105.0, 105.0) -> target tracking cpu set desired 3 -> 6 (ceil(...) = 6)". */
@@ -67,11 +93,12 @@ function describeValues(values: readonly number[]): string {
 }
 
 /** An alarm that entered ALARM with no scaling activity at that instant, and why if the data shows it. */
-function describeQuietAlarm(e: EventRow, ctx: ScalingContext): string | null {
+function describeQuietAlarm(e: EventRow, ctx: ScalingContext, noSteps: readonly EventRow[], told: Set<EventRow>): string | null {
   const t = parseAlarmTransition(e.message);
   if (!t || t.to !== 'ALARM' || !t.evaluation) return null;
   const service = ctx.services.get(e.subject);
   const policy = service?.policies.find((p) => t.alarm.includes(`-${e.subject}-${p.name}`));
+  const noStep = policy ? noSteps.find((n) => parseNoStep(n.message)?.policy === policy.name) : undefined;
   const condition = describeCondition(t.evaluation, policy?.metricName ?? null, policy?.targetValue ?? null);
   const row = rowAt(ctx.series.get(e.subject) ?? [], e.timeS);
   const up = t.evaluation.op.startsWith('>');
@@ -80,6 +107,10 @@ function describeQuietAlarm(e: EventRow, ctx: ScalingContext): string | null {
   let why = up ? 'no scale out (scale-out cooldown, or no more capacity asked for than is set)' : notIn;
   if (row && up && row.maxCapacity !== null && row.desiredCount >= row.maxCapacity) why = `scale out blocked: already at maxCapacity ${row.maxCapacity}`;
   if (row && !up && row.minCapacity !== null && row.desiredCount <= row.minCapacity) why = `no scale in: already at minCapacity ${row.minCapacity}`;
+  if (noStep) {
+    told.add(noStep);
+    why = parseNoStep(noStep.message)!.why;
+  }
   return `${e.subject}: alarm ${t.alarm} in ALARM: ${condition}; ${why}`;
 }
 

@@ -143,7 +143,9 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
   for (const [action, av] of Object.entries(obj(as.scheduledActions))) {
     const a = obj(av);
     const act = Object.entries(obj(a.scalableTargetAction)).map(([k, v]) => `${k} ${v}`).join(', ');
-    rows.push([`scheduled action ${action}`, `${a.schedule} ${a.timezone ?? 'UTC'}: ${act}`]);
+    // a rate() has no time zone (it counts intervals); at() and cron() are wall-clock times, UTC by default
+    const zone = /^\s*rate\(/.test(String(a.schedule)) ? '' : ` ${a.timezone ?? 'UTC'}`;
+    rows.push([`scheduled action ${action}`, `${a.schedule}${zone}: ${act}`]);
   }
   const capacityRps = num(obj(workload.perTask).capacityRps);
   return { name, sloLatencyP95Ms, capacityRps, lines, rows };

@@ -1,0 +1,70 @@
+// A step policy invoked in ALARM whose steps cover no part of the breach changes nothing
+// (API_StepAdjustment.html: bounds are relative to the threshold; a metric of 60 above a
+// threshold of 50 is a breach of +10, and a step [-inf, 0) cannot take it), and says so:
+// a no-step-adjustment event, which explain reads back, and a warning at validate.
+// 4 tasks at 240 rps, cpuBaseline 0, capacityRps 100: 60 % CPU each (cpu.ts).
+
+import { describe, it, expect } from 'vitest';
+import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
+import { scalingLines } from '../../src/output/explain/scaling-lines.js';
+import { runKeepingRows, quickstart } from '../helpers.js';
+
+function scenario(stepAdjustments: unknown[], comparisonOperator = 'GreaterThanThreshold') {
+  const s = quickstart();
+  s.duration = '10m';
+  const web = s.services.web;
+  web.desiredCount = 4;
+  web.workload.requestRate = 240;
+  web.workload.perTask.cpuBaseline = 0;
+  delete web.workload.slo;
+  web.autoScaling = {
+    minCapacity: 1,
+    maxCapacity: 20,
+    policies: {
+      out: {
+        policyType: 'StepScaling',
+        alarm: { metricName: 'CPUUtilization', threshold: 50, comparisonOperator },
+        adjustmentType: 'ChangeInCapacity',
+        stepAdjustments,
+      },
+    },
+  };
+  return s;
+}
+
+describe('a step policy that finds no step for the breach', () => {
+  const s = scenario([{ metricIntervalUpperBound: 0, scalingAdjustment: 1 }]);
+
+  it('logs one no-step-adjustment event when the alarm enters ALARM (not again each minute it stays there), and scales nothing', () => {
+    const r = runKeepingRows(s, { seed: 1 });
+    const alarm = r.events.filter((e) => e.type === 'alarm-state' && e.message.includes('-> ALARM'));
+    const noStep = r.events.filter((e) => e.type === 'no-step-adjustment');
+    expect(alarm).toHaveLength(1);
+    expect(noStep).toHaveLength(1);
+    expect(noStep[0].time).toBe(alarm[0].time);
+    expect(noStep[0].subject).toBe('web');
+    expect(noStep[0].message).toContain('Average 60.0 is 10.0 above 50: no step adjustment covers it, nothing scaled; steps (-inf, 0) +1');
+    expect(r.events.filter((e) => e.type === 'scaling-activity')).toEqual([]);
+
+    // explain: the alarm line says why nothing scaled, not "scale-out cooldown"
+    const rows = r.events.map((e) => ({ timeS: e.time / 1000, type: e.type, subject: e.subject, message: e.message }));
+    const policies = [{ name: 'out', policyType: 'StepScaling', metricName: 'CPUUtilization', targetValue: null, disableScaleIn: false }];
+    const services = new Map([['web', { name: 'web', minCapacity: 1, maxCapacity: 20, workloadType: 'http', newTarget: null, policies }]]);
+    const lines = scalingLines(rows, { services: services as never, series: new Map() }).map((l) => l.text);
+    expect(lines).toEqual(['web: alarm StepScaling-web-out in ALARM: CPU above 50 % for 1 datapoint (60.0); no step adjustment for Average 60.0, 10.0 above 50 (steps (-inf, 0) +1): nothing scaled']);
+  });
+
+  it('is warned of at validate: a Greater* alarm whose steps all end at or below 0, or begin above 0; a Less* alarm whose steps all begin at or above 0', () => {
+    const at = (x: Record<string, any>) => scenarioWarnings(loadScenarioObject('t', x, { baseDir: '.' })).filter((w) => w.at.includes('stepAdjustments'));
+    const none = at(s);
+    expect(none.map((w) => w.at.join('.'))).toEqual(['services.web.autoScaling.policies.out.stepAdjustments']);
+    expect(none[0].message).toMatch(/^no step covers a breach above the threshold \(every metricIntervalUpperBound is <= 0\) of the alarm \(GreaterThanThreshold 50\)/);
+    const part = at(scenario([{ metricIntervalLowerBound: 10, scalingAdjustment: 1 }]));
+    expect(part[0].message).toMatch(/^no step covers a breach above the threshold by less than 10 /);
+    const below = at(scenario([{ metricIntervalLowerBound: 0, scalingAdjustment: -1 }], 'LessThanThreshold'));
+    expect(below[0].message).toMatch(/^no step covers a breach below the threshold \(every metricIntervalLowerBound is >= 0\)/);
+    // covered: [0, +inf) above; (-inf, 0] below
+    expect(at(scenario([{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }]))).toEqual([]);
+    expect(at(scenario([{ metricIntervalUpperBound: 0, scalingAdjustment: -1 }], 'LessThanThreshold'))).toEqual([]);
+  });
+});
