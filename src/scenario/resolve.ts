@@ -8,7 +8,6 @@ import { resolve as resolvePath } from 'node:path';
 import { didYouMean } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import {
-  asgProviderSchema,
   fargateProviderSchema,
   fargateSpotProviderSchema,
   type AsgProviderConfig,
@@ -17,8 +16,8 @@ import {
   type ServiceConfig,
   type StrategyItem,
   type TaskDefinitionConfig,
+  providerSchemaFor,
 } from './schema.js';
-import { issueMessage } from './schema-helpers.js';
 import { checks, type Check } from './checks.js';
 
 export type Path = (string | number)[];
@@ -87,9 +86,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   const issues: ResolveIssue[] = [];
   const report = (at: Path, message: string) => issues.push({ at, message });
 
-  // providers whose own keys are wrong: reported there, so not again as unknown or missing
-  const invalidProviders = new Set<string>();
-  const providers = resolveProviders(scenario, report, invalidProviders);
+  const providers = resolveProviders(scenario, report);
   const taskDefinitions = new Map<string, ResolvedTaskDefinition>();
   for (const [name, config] of Object.entries(scenario.taskDefinitions)) {
     const td = resolveTaskDefinition(name, config, ['taskDefinitions', name], report);
@@ -100,7 +97,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   if (scenario.duration % period !== 0) report(['duration'], wholePeriodsMessage(scenario.duration, period));
 
   const clusterStrategy = scenario.cluster.defaultCapacityProviderStrategy;
-  if (clusterStrategy) checkStrategy(clusterStrategy, ['cluster', 'defaultCapacityProviderStrategy'], providers, invalidProviders, report);
+  if (clusterStrategy) checkStrategy(clusterStrategy, ['cluster', 'defaultCapacityProviderStrategy'], providers, report);
 
   const services: ResolvedService[] = [];
   for (const [name, config] of Object.entries(scenario.services)) {
@@ -109,7 +106,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     if (!scenario.taskDefinitions[config.taskDefinition]) {
       report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMean(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
     }
-    const resolved = resolveService(name, config, td, scenario, providers, invalidProviders, at, report);
+    const resolved = resolveService(name, config, td, scenario, providers, at, report);
     if (resolved) services.push(resolved);
   }
 
@@ -149,22 +146,18 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   return issues.length > 0 ? { issues } : { scenario: resolved, issues };
 }
 
-function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => void, invalid: Set<string>): Map<string, ResolvedProvider> {
+function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => void): Map<string, ResolvedProvider> {
   const providers = new Map<string, ResolvedProvider>();
   const declared = scenario.cluster.capacityProviders;
   for (const [name, value] of Object.entries(declared)) {
     const at: Path = ['cluster', 'capacityProviders', name];
-    const schema = name === FARGATE ? fargateProviderSchema : name === FARGATE_SPOT ? fargateSpotProviderSchema : asgProviderSchema;
-    const r = schema.safeParse(value ?? {}, { reportInput: true });
-    if (!r.success) {
-      for (const issue of r.error.issues) report([...at, ...(issue.path as Path)], issueMessage(issue));
-      invalid.add(name);
-      continue;
-    }
+    // the schema stage checked each entry with this schema (schema.ts capacityProviders):
+    // a scenario gets here only when every entry parses
+    const data = providerSchemaFor(name).parse(value ?? {});
     if (name === FARGATE || name === FARGATE_SPOT) {
-      providers.set(name, { name, kind: 'fargate', spot: name === FARGATE_SPOT, config: r.data as FargateProviderConfig } as ResolvedProvider);
+      providers.set(name, { name, kind: 'fargate', spot: name === FARGATE_SPOT, config: data as FargateProviderConfig } as ResolvedProvider);
     } else {
-      const config = r.data as AsgProviderConfig;
+      const config = data as AsgProviderConfig;
       const asg = config.autoScalingGroup;
       if (asg.minSize > asg.maxSize) report([...at, 'autoScalingGroup', 'minSize'], `minSize ${asg.minSize} is above maxSize ${asg.maxSize}`);
       if (asg.desiredCapacity !== undefined && (asg.desiredCapacity < asg.minSize || asg.desiredCapacity > asg.maxSize)) {
@@ -254,12 +247,11 @@ function checkStrategy(
   strategy: StrategyItem[],
   at: Path,
   providers: Map<string, ResolvedProvider>,
-  invalid: ReadonlySet<string>,
   report: (at: Path, m: string) => void,
 ): void {
   const names = new Set<string>();
   strategy.forEach((item, i) => {
-    if (!providers.has(item.capacityProvider) && !invalid.has(item.capacityProvider)) {
+    if (!providers.has(item.capacityProvider)) {
       report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${didYouMean(item.capacityProvider, providers.keys())}; known: ${[...providers.keys()].join(', ')}`);
     }
     if (names.has(item.capacityProvider)) report([...at, i, 'capacityProvider'], `capacity provider "${item.capacityProvider}" appears twice`);
@@ -284,7 +276,6 @@ function resolveService(
   td: ResolvedTaskDefinition | undefined,
   scenario: Scenario,
   providers: Map<string, ResolvedProvider>,
-  invalidProviders: ReadonlySet<string>,
   at: Path,
   report: (at: Path, m: string) => void,
 ): ResolvedService | undefined {
@@ -294,7 +285,7 @@ function resolveService(
     report([...at, 'launchType'], 'use either launchType or capacityProviderStrategy, not both (as in ECS)');
   } else if (config.capacityProviderStrategy) {
     strategy = config.capacityProviderStrategy;
-    checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, invalidProviders, report);
+    checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, report);
   } else if (!config.launchType && scenario.cluster.defaultCapacityProviderStrategy) {
     strategy = scenario.cluster.defaultCapacityProviderStrategy;
   } else if (!config.launchType) {
@@ -333,7 +324,7 @@ function resolveService(
   if (usesEc2 && td && !td.config.requiresCompatibilities.includes('EC2')) {
     report([...at, 'taskDefinition'], `task definition "${td.name}" lacks EC2 in requiresCompatibilities`);
   }
-  const asgDeclared = [...providers.values()].some((p) => p.kind === 'asg') || [...invalidProviders].some((n) => n !== FARGATE && n !== FARGATE_SPOT);
+  const asgDeclared = [...providers.values()].some((p) => p.kind === 'asg');
   if (usesEc2 && launchType === 'EC2' && !asgDeclared) {
     report([...at, 'launchType'], 'launchType EC2 needs an Auto Scaling group capacity provider in cluster.capacityProviders to supply instances');
   }

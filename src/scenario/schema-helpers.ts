@@ -14,7 +14,7 @@ import { describe, parseDuration } from './duration.js';
 export function strict<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape);
   const object = z.object(shape);
-  return z.unknown().transform((value, ctx): z.output<typeof object> => {
+  const schema = z.unknown().transform((value, ctx): z.output<typeof object> => {
     const meant = new Set<string>();
     if (isMap(value)) {
       for (const key of Object.keys(value)) {
@@ -30,7 +30,12 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
     }
     return forward(object, value, ctx, (issue) => !(issue.path.length === 1 && meant.has(issue.path[0] as string)));
   });
+  mapKeys.add(schema, { keys: known });
+  return schema;
 }
+
+/** The keys a strict() map knows (kept through .refine(): a registry follows a schema's clones). */
+const mapKeys = z.registry<{ keys: string[] }>();
 
 /** A problem a check of the raw input found: the key path within the value, and what is wrong. */
 export interface RawIssue {
@@ -125,7 +130,10 @@ export function intWithin(min: number, max: number, source: string) {
 
 /**
  * An object discriminated by one key (`distribution`, `policyType`): the key's value picks
- * the schema, so errors speak of that variant instead of "no union member matched".
+ * the schema, so errors speak of that variant instead of "no union member matched". Without
+ * a known tag value, the map's keys that no variant knows are reported too, with a hint; a
+ * key that is the tag misspelt is said as that ("polcyType": did you mean "policyType"?),
+ * not again as the tag "found nothing".
  */
 export function discriminated<const K extends string, M extends Record<string, z.ZodType>>(key: K, variants: M) {
   const names = Object.keys(variants);
@@ -137,8 +145,23 @@ export function discriminated<const K extends string, M extends Record<string, z
     const tag = (value as Record<string, unknown>)[key];
     const schema = typeof tag === 'string' ? variants[tag] : undefined;
     if (!schema) {
-      const hint = typeof tag === 'string' ? didYouMean(tag, names) : '';
-      ctx.addIssue({ code: 'custom', path: [key], message: `expected one of ${names.join(' | ')}, found ${describe(tag)}${hint}` });
+      // no variant to check the map with: its keys that no variant knows are named here (a
+      // misspelt tag key among them, said as such rather than the tag as "found nothing")
+      const variantKeys = Object.values(variants).map((v) => mapKeys.get(v)?.keys);
+      let tagKeyMisspelt = false;
+      // (a variant not made by strict() has keys unknown here: then none is called unknown)
+      if (variantKeys.every((k) => k !== undefined)) {
+        const known = [...new Set([key, ...variantKeys.flat()])];
+        for (const k of Object.keys(value)) {
+          if (known.includes(k)) continue;
+          if (tag === undefined && closest(k, known) === key) tagKeyMisspelt = true;
+          ctx.addIssue({ code: 'custom', path: [k], message: `unknown key "${k}"${didYouMean(k, known)}; expected one of: ${known.join(', ')}` });
+        }
+      }
+      if (!tagKeyMisspelt) {
+        const hint = typeof tag === 'string' ? didYouMean(tag, names) : '';
+        ctx.addIssue({ code: 'custom', path: [key], message: `expected one of ${names.join(' | ')}, found ${describe(tag)}${hint}` });
+      }
       return z.NEVER;
     }
     return forward(schema, value, ctx) as z.output<M[keyof M]>;
@@ -155,6 +178,14 @@ export function forward<S extends z.ZodType>(schema: S, value: unknown, ctx: z.R
   for (const issue of r.error.issues) {
     if (keep === undefined || keep(issue)) ctx.addIssue({ code: 'custom', path: issue.path as (string | number)[], message: issueMessage(issue) });
   }
+  return z.NEVER;
+}
+
+/** `forward`, for a value at `prefix` below the transform's own place: its issues' paths begin with `prefix`. */
+export function forwardAt<S extends z.ZodType>(prefix: (string | number)[], schema: S, value: unknown, ctx: z.RefinementCtx): z.output<S> {
+  const r = schema.safeParse(value, { reportInput: true });
+  if (r.success) return r.data;
+  for (const issue of r.error.issues) ctx.addIssue({ code: 'custom', path: [...prefix, ...(issue.path as (string | number)[])], message: issueMessage(issue) });
   return z.NEVER;
 }
 
@@ -199,16 +230,26 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
   }
 }
 
+/**
+ * For a .refine() relating keys of a strict() map: runs it once `keys` parsed, also when the
+ * map has an unknown key (zod would skip it beside any problem of the map, so a wrong
+ * `max < min` went unsaid until the unknown key was fixed).
+ */
+export function whenParsed(...keys: string[]) {
+  return (payload: z.core.ParsePayload) => isMap(payload.value) && keys.every((k) => typeof (payload.value as Record<string, unknown>)[k] === 'number');
+}
+
 const distributions = {
   fixed: strict({ distribution: z.literal('fixed'), value: duration }),
   uniform: strict({ distribution: z.literal('uniform'), min: duration, max: duration }).refine((d) => d.max >= d.min, {
     message: 'uniform needs max >= min',
+    when: whenParsed('min', 'max'),
   }),
   exponential: strict({ distribution: z.literal('exponential'), mean: positiveDuration }),
   normal: strict({ distribution: z.literal('normal'), mean: duration, sd: duration }),
   lognormal: strict({ distribution: z.literal('lognormal'), median: positiveDuration, p95: positiveDuration }).refine(
     (d) => d.p95 >= d.median,
-    { message: 'lognormal needs p95 >= median' },
+    { message: 'lognormal needs p95 >= median', when: whenParsed('median', 'p95') },
   ),
 };
 const distributionObject = discriminated('distribution', distributions);

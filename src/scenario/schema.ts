@@ -16,6 +16,8 @@ import {
   positiveDuration,
   strict,
   checkedBefore,
+  forward,
+  forwardAt,
   type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
@@ -51,17 +53,29 @@ const nonNegInt = int.min(0);
 
 // ---------------------------------------------------------------- capacity providers
 
+// the bounds validateCustomInstanceType (model/capacity/instance-catalog.ts) holds a custom type to
 const customInstanceType = strict({
-  name: z.string(),
-  vcpu: z.number().positive(),
-  memoryMiB: z.number().int().positive(),
-  enis: nonNegInt.default(3),
+  name: z.string().min(1),
+  vcpu: int.min(1),
+  memoryMiB: int.min(512),
+  enis: int.min(1).default(3),
   price: z.number().min(0),
   cpuArchitecture: oneOf(['x86_64', 'arm64'] as const).default('x86_64'),
 });
 
+/**
+ * An instance type: a name (m5.large) or a custom type's map. A map is checked as a custom
+ * type, so its problems are named (z.union said only "Invalid input").
+ */
+const instanceType = z.unknown().transform((value, ctx): string | z.output<typeof customInstanceType> => {
+  if (typeof value === 'string') return value;
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return forward(customInstanceType, value, ctx);
+  ctx.addIssue({ code: 'custom', message: `expected an instance type name (e.g. m5.large) or a custom type's map (name, vcpu, memoryMiB, price), found ${describe(value)}` });
+  return z.NEVER;
+});
+
 const autoScalingGroup = strict({
-  instanceTypes: z.array(z.union([z.string(), customInstanceType])).min(1),
+  instanceTypes: z.array(instanceType).min(1),
   purchaseOption: oneOf(['on-demand', 'spot'] as const).default('on-demand'),
   minSize: nonNegInt.default(0),
   maxSize: nonNegInt,
@@ -105,6 +119,21 @@ export const fargateProviderSchema = strict({ provisioningDelay: fargateProvisio
 export const fargateSpotProviderSchema = strict({
   provisioningDelay: fargateProvisioning,
   interruptions: strict({ meanTimeBetween: positiveDuration }).optional(),
+});
+
+/** The schema of a capacity provider's settings: its name picks it (FARGATE, FARGATE_SPOT, else an Auto Scaling group). */
+export function providerSchemaFor(name: string) {
+  return name === 'FARGATE' ? fargateProviderSchema : name === 'FARGATE_SPOT' ? fargateSpotProviderSchema : asgProviderSchema;
+}
+
+/**
+ * The cluster's capacity providers: each entry is checked here with the schema its name
+ * picks, so its problems are reported with the rest of the scenario's; the entries are kept
+ * as written (resolve.ts parses them into each provider's config).
+ */
+const capacityProviders = z.record(z.string(), z.unknown()).transform((map, ctx) => {
+  for (const [name, value] of Object.entries(map)) forwardAt([name], providerSchemaFor(name), value ?? {}, ctx);
+  return map;
 });
 
 const strategyItem = strict({
@@ -367,7 +396,7 @@ export const scenarioSchema = strict({
   cluster: strict({
     name: z.string().default('default'),
     availabilityZones: z.array(z.string()).min(1),
-    capacityProviders: z.record(z.string(), z.unknown()).default({}),
+    capacityProviders: capacityProviders.default({}),
     defaultCapacityProviderStrategy: capacityProviderStrategy.optional(),
   }),
   taskDefinitions: named(taskDefinition),

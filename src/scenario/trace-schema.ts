@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { describe, formatDuration } from './duration.js';
 import { stepTimeExpected } from '../workload/trace/index.js';
-import { duration, forward, oneOf, positiveDuration, strict } from './schema-helpers.js';
+import { duration, forward, oneOf, positiveDuration, strict, whenParsed } from './schema-helpers.js';
 
 const rate = z.number().min(0);
 
@@ -72,6 +72,7 @@ const baseShapes = {
   ),
   ramp: strict({ from: rate, to: rate, start: duration, end: duration }).refine((r) => r.end > r.start, {
     message: 'ramp needs end > start',
+    when: whenParsed('start', 'end'),
   }),
   diurnal: strict({
     min: rate,
@@ -79,7 +80,7 @@ const baseShapes = {
     peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected a time of day "HH:MM" or "HH:MM:SS"').default('12:00'),
     period: diurnalPeriod.default(86_400_000),
     timezone: z.string().optional(),
-  }).refine((d) => d.max >= d.min, { message: 'diurnal needs max >= min' }),
+  }).refine((d) => d.max >= d.min, { message: 'diurnal needs max >= min', when: whenParsed('min', 'max') }),
   randomWalk: strict({
     start: rate,
     volatility: z.number().min(0),
