@@ -136,13 +136,14 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
  * none does); with a capacity provider strategy each of its groups that is given tasks
  * (said per group, as the tasks given to that provider wait for its capacity). An
  * on-demand group launches its first instance type only, a Spot group all of them
- * (cluster.ts).
+ * (cluster.ts): when an on-demand group lists a type of the architecture, not first, the
+ * hint says to put it first (or use Spot) rather than to add one.
  */
 function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
   const arch = svc.taskDefinition.requiredArchitecture;
   if (arch === null) return;
   /** The architectures and types the group `name` launches; null for Fargate or an unknown type (refused by the checks). */
-  const launched = (name: string): { archs: Set<string>; types: string[]; spot: boolean; of: number } | null => {
+  const launched = (name: string): { archs: Set<string>; types: string[]; spot: boolean; of: number; listed: boolean } | null => {
     const p = s.providers.get(name);
     if (p?.kind !== 'asg') return null;
     const asg = p.config.autoScalingGroup;
@@ -150,25 +151,32 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
     const spot = asg.purchaseOption === 'spot';
     const archs = new Set<string>();
     const types: string[] = [];
-    for (const t of spot ? asg.instanceTypes : asg.instanceTypes.slice(0, 1)) {
+    let listed = false; // a type of the architecture anywhere in the list (launched or not)
+    for (const [i, t] of asg.instanceTypes.entries()) {
       const typeName = typeof t === 'string' ? t : t.name;
       try {
         const info = lookupInstanceType(typeName, custom);
+        if (info.cpuArchitecture === arch) listed = true;
+        if (!spot && i > 0) continue;
         archs.add(info.cpuArchitecture);
         types.push(`${typeName} ${info.cpuArchitecture}`);
       } catch {
         return null;
       }
     }
-    return { archs, types, spot, of: asg.instanceTypes.length };
+    return { archs, types, spot, of: asg.instanceTypes.length, listed };
   };
   const describe = (name: string, l: NonNullable<ReturnType<typeof launched>>) => `${name} launches ${l.types.join(', ')}${!l.spot && l.of > 1 ? ' (on-demand: its first instance type only)' : ''}`;
   const written = arch === 'arm64' ? 'ARM64' : 'X86_64';
   const what = `task definition ${svc.taskDefinition.name} has runtimePlatform.cpuArchitecture ${written}: ECS places its tasks only on ${arch} instances (ecs.cpu-architecture)`;
-  const hint = arch === 'arm64' ? 'add an arm64 instance type (e.g. m6g.large, m7g.large, c6g.large)' : 'add an x86_64 instance type';
+  const add = arch === 'arm64' ? 'add an arm64 instance type (e.g. m6g.large, m7g.large, c6g.large)' : 'add an x86_64 instance type';
+  // an on-demand group that lists such a type, not first: adding one would not help
+  const reorder = (where: string) => `put an ${arch} type first in ${where} (an on-demand group launches its first only), or use purchaseOption: spot`;
   if (svc.launchType === 'EC2' || svc.config.schedulingStrategy === 'DAEMON') {
     const groups = [...s.providers.values()].filter((p) => p.kind === 'asg').map((p) => ({ name: p.name, l: launched(p.name) }));
     if (groups.length === 0 || groups.some((g) => g.l === null || g.l.archs.has(arch))) return;
+    const listing = groups.filter((g) => g.l!.listed).map((g) => g.name);
+    const hint = listing.length > 0 ? reorder(`the instanceTypes of ${listing.join(' or ')}`) : add;
     out.push({
       at: ['services', svc.name],
       message: `${what}, and no Auto Scaling group of the cluster launches one (${groups.map((g) => describe(g.name, g.l!)).join('; ')}): its EC2 tasks are never placed ("missing an attribute required by your task"); ${hint}, or remove cpuArchitecture`,
@@ -179,9 +187,10 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
     if (item.base === 0 && item.weight === 0) continue; // given no tasks
     const l = launched(item.capacityProvider);
     if (l === null || l.archs.has(arch)) continue;
+    const hint = l.listed ? reorder("its group's instanceTypes") : `${add} to its group`;
     out.push({
       at: ['services', svc.name],
-      message: `${what}, and capacity provider ${describe(item.capacityProvider, l)}: the tasks given to ${item.capacityProvider} are never placed and wait for its capacity ("missing an attribute required by your task"); ${hint} to its group, or take it out of the strategy`,
+      message: `${what}, and capacity provider ${describe(item.capacityProvider, l)}: the tasks given to ${item.capacityProvider} are never placed and wait for its capacity ("missing an attribute required by your task"); ${hint}, or take it out of the strategy`,
     });
   }
 }
