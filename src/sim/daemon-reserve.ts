@@ -6,13 +6,16 @@
 // rest. AWS says only that the estimate "considers the resource availability of the Amazon
 // EC2 instances" (managed-scaling-behavior.html); subtracting the daemons is the model.
 //
-// Model: a daemon counts on a type when its constraints accept a fresh instance of that
-// type (its attributes, no tasks) in at least one of the cluster's AZs; its CPU, memory
-// and ENI (awsvpc) are subtracted, its static host ports are not. Then, as for the bare
+// Model: a daemon counts on a type when a fresh instance of that type (its attributes, no
+// tasks) is of the daemon's CPU architecture, if its task definition names one (else ECS
+// never places it there: ecs.cpu-architecture), and its constraints accept that instance
+// in at least one of the cluster's AZs; its CPU, memory and ENI (awsvpc) are subtracted,
+// its static host ports are not. Then, as for the bare
 // types, the most of each resource over the types is what M is packed onto and the least
 // of each what a task must fit to count. Computed once per run: O(types x AZs x daemons).
 
 import type { CompiledConstraint } from '../placement/constraints/constraint.js';
+import { architectureMismatch } from '../placement/filter/resource-filter.js';
 import type { PlacementInstance, TaskRequirements } from '../placement/types.js';
 import type { InstanceCapacity } from '../model/capacity/pack-provisioning-tasks.js';
 
@@ -53,7 +56,11 @@ export function estimateRoom(
     let memoryMiB = 0;
     let enis = 0;
     for (const d of daemons) {
-      if (!azs.some((az) => d.constraints.every((c) => c.accepts(freshInstance(t.registered, t.attributes(az)), d.requirements)))) continue;
+      const counts = azs.some((az) => {
+        const fresh = freshInstance(t.registered, t.attributes(az));
+        return !architectureMismatch(fresh, d.requirements) && d.constraints.every((c) => c.accepts(fresh, d.requirements));
+      });
+      if (!counts) continue;
       cpu += d.requirements.cpu;
       memoryMiB += d.requirements.memory;
       if (d.requirements.needsEni) enis++;

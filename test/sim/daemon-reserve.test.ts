@@ -46,6 +46,16 @@ describe('estimateRoom', () => {
     expect(r.smallest).toEqual({ cpu: 2048, memoryMiB: 6176, awsvpcEnis: 2 });
   });
 
+  it('a daemon whose task definition names another CPU architecture is never placed on the type: an ARM64 daemon on an x86_64 group leaves the whole instance', () => {
+    const x86 = (az: string) => ({ ...attrs('m5.large')(az), 'ecs.cpu-architecture': 'x86_64' });
+    const arm = { ...daemon(512, 1024), requirements: { ...daemon(512, 1024).requirements, cpuArchitecture: 'arm64' } };
+    const r = estimateRoom([{ registered: m5large, attributes: x86 }], ['a'], [arm], bare);
+    expect(r.largest).toEqual({ cpu: 2048, memoryMiB: 7680, awsvpcEnis: 2 });
+    // of the type's own architecture (or naming none) it counts: 2048 - 512 = 1536 CPU, 7680 - 1024 = 6656 MiB
+    const sameArch = { ...arm, requirements: { ...arm.requirements, cpuArchitecture: 'x86_64' } };
+    expect(estimateRoom([{ registered: m5large, attributes: x86 }], ['a'], [sameArch], bare).largest).toEqual({ cpu: 1536, memoryMiB: 6656, awsvpcEnis: 2 });
+  });
+
   it('a daemon held to one AZ still counts (a new instance may land there)', () => {
     const oneAz = daemon(512, 0, false, [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone == b' }]);
     const r = estimateRoom([{ registered: m5large, attributes: attrs('m5.large') }], ['a', 'b'], [oneAz], bare);
