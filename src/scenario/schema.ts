@@ -21,6 +21,7 @@ import {
   type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
+import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { describe } from './duration.js';
 
 /** The longest simulated time a scenario may ask for (ten years). */
@@ -74,8 +75,27 @@ const instanceType = z.unknown().transform((value, ctx): string | z.output<typeo
   return z.NEVER;
 });
 
+/**
+ * A name in instanceTypes that is no built-in type and no custom type of the same list,
+ * reported with the rest of the scenario's problems (lookupInstanceType's message).
+ */
+function unknownTypeNames(value: unknown): RawIssue[] {
+  if (!Array.isArray(value)) return [];
+  const custom = value.filter((t): t is CustomInstanceType => t !== null && typeof t === 'object' && typeof (t as { name?: unknown }).name === 'string');
+  const issues: RawIssue[] = [];
+  value.forEach((t, i) => {
+    if (typeof t !== 'string' || INSTANCE_CATALOG.has(t) || custom.some((c) => c.name === t)) return;
+    try {
+      lookupInstanceType(t, custom);
+    } catch (e) {
+      issues.push({ path: [i], message: e instanceof Error ? e.message : String(e) });
+    }
+  });
+  return issues;
+}
+
 const autoScalingGroup = strict({
-  instanceTypes: z.array(instanceType).min(1),
+  instanceTypes: checkedBefore(unknownTypeNames, z.array(instanceType).min(1)),
   purchaseOption: oneOf(['on-demand', 'spot'] as const).default('on-demand'),
   minSize: nonNegInt.default(0),
   maxSize: nonNegInt,

@@ -81,6 +81,17 @@ describe('a custom instance type\'s problems are named (they were "Invalid input
     ]);
   });
 
+  it('an unknown type name beside a custom type\'s problem: both (the name waited for the custom type\'s fix)', () => {
+    expect(problems(withTypes('m5.lage', { name: 'x1', vcpu: 2, memoryMiB: 4096, price: 0.1, cpuArch: 'arm64' }))).toEqual([
+      expect.stringMatching(new RegExp(`^${at.replace(/\./g, '\\.')}\\[0\\]: unknown instance type "m5\\.lage": expected a built-in type \\(.*\\(did you mean m5\\.large\\?\\)$`)),
+      `${at}[1].cpuArch: unknown key "cpuArch" (did you mean "cpuArchitecture"?); expected one of: ${CUSTOM_KEYS}`,
+    ]);
+    // a name of a custom type in the same list is known
+    expect(problems(withTypes('x1', { name: 'x1', vcpu: 2, memoryMiB: 4096, price: 0.1, cpuArch: 'arm64' }))).toEqual([
+      `${at}[1].cpuArch: unknown key "cpuArch" (did you mean "cpuArchitecture"?); expected one of: ${CUSTOM_KEYS}`,
+    ]);
+  });
+
   it('a missing required key, and an item that is neither a name nor a map', () => {
     expect(problems(withTypes({ name: 'x1', vcpu: 2, memoryMiB: 4096 }, 5))).toEqual([
       `${at}[0].price: required: expected a number`,
