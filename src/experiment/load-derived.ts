@@ -7,12 +7,24 @@
 import { ScenarioError, loadScenarioObject } from '../scenario/index.js';
 import { deriveScenario } from './derive-scenario.js';
 import type { ExperimentFile } from './experiment-file.js';
+import { isJsonObject } from './merge-patch.js';
 
 type LineOf = ExperimentFile['lineOf'];
 
 /** The raw scenario of variant `name` (its merge patch applied); throws ScenarioError when invalid. */
 export function loadVariantScenario(exp: ExperimentFile, name: string, patch: unknown): Record<string, unknown> {
   if (name === '.' || name === '..') throw new ScenarioError(exp.file, [{ path: `variants.${name}`, message: 'expected a variant name, found a folder name' }]);
+  // Replication k of every variant runs with seed + k (common random numbers): a variant's
+  // own seed would be overridden, so it is refused rather than ignored.
+  if (isJsonObject(patch) && 'seed' in patch) {
+    throw new ScenarioError(exp.file, [
+      {
+        path: `variants.${name}.seed`,
+        message: `expected no seed in a variant (replication k of every variant runs with seed + k), found ${JSON.stringify(patch.seed)}; set the top-level seed or --seed`,
+        line: exp.lineOf(['variants', name, 'seed']),
+      },
+    ]);
+  }
   // A key path of the derived scenario is on the patch's line when the patch sets it, else on the variant's.
   return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []);
 }

@@ -3,7 +3,7 @@
 // as nested loops in file order — and each point's name, folder label and scenario.
 // `ecsim sweep` runs them (sweep.ts); `ecsim validate` checks them (check-experiment.ts).
 
-import { ScenarioError } from '../scenario/index.js';
+import { ScenarioError, type ScenarioIssue } from '../scenario/index.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { loadSweepScenario } from './load-derived.js';
 import { isJsonObject } from './merge-patch.js';
@@ -38,7 +38,24 @@ export function experimentSweepPlan(exp: ExperimentFile): SweepPlan {
   if (!isJsonObject(sweep) || Object.keys(sweep).length === 0) {
     throw new ScenarioError(exp.file, [{ path: 'sweep', message: 'expected a map of dotted paths to lists of values, found none' }]);
   }
+  const seedIssue = sweepSeedIssue(exp);
+  if (seedIssue) throw new ScenarioError(exp.file, [seedIssue]);
   return sweepPlan(sweep as Record<string, unknown[]>);
+}
+
+/**
+ * The problem with a sweep path `seed`, or null: replication k of every point runs with
+ * seed + k (common random numbers), so a swept seed would be overridden; it is refused
+ * rather than ignored.
+ */
+export function sweepSeedIssue(exp: ExperimentFile): ScenarioIssue | null {
+  const sweep = exp.raw.sweep;
+  if (!isJsonObject(sweep) || !('seed' in sweep)) return null;
+  return {
+    path: 'sweep.seed',
+    message: `expected no seed among the sweep's paths (replication k of every sweep point runs with seed + k), found ${JSON.stringify(sweep.seed)}; set the top-level seed or --seed, and replications for more seeds`,
+    line: exp.lineOf(['sweep', 'seed']),
+  };
 }
 
 /** Names point i in messages: `sweep point 3 (a.b=40, a.c=60s)`. */

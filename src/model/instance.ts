@@ -54,6 +54,12 @@ export class Instance implements PlacementInstance {
     readonly memoryRegistered: number,
     readonly attributes: Readonly<Record<string, string>>,
     readonly spot: boolean,
+    /**
+     * The instance's place among its group's launches (0 for the first): its Spot
+     * interruption draw is keyed by group and ordinal, not by the cluster-wide id, so
+     * another group's launches do not move this group's interruptions.
+     */
+    readonly groupLaunchOrdinal = 0,
   ) {
     this.launchOrder = parseInt(id.slice(2), 16);
     this.cpuRemaining = cpuRegistered;

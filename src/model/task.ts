@@ -55,6 +55,13 @@ export interface Task {
   leaving: boolean;
   /** The task's pending lifecycle event, so it can be cancelled. */
   timer: number;
+  /**
+   * Its place among the tasks its service started on its capacity provider (0 for the
+   * first; -1 without a provider): a Fargate Spot interruption is drawn from a stream keyed
+   * by service, provider and this ordinal, so tasks started on another provider (a change
+   * of base or weight) do not move it.
+   */
+  providerOrdinal: number;
 }
 
 /**
@@ -75,6 +82,7 @@ export class NewTask implements Task {
   enteredRotation = false;
   leaving = false;
   timer = -1;
+  providerOrdinal = -1;
 
   constructor(
     public id: string,

@@ -256,7 +256,7 @@ const workloads: Check = (s, report) => {
       const rows = csv ? parseTraceCsv(s.traceFiles.get(csv.file) ?? '', { timeColumn: csv.timeColumn, valueColumn: csv.valueColumn, file: csv.file }) : [];
       const span = csv ? csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs) : null;
       if (span?.kind === 'refuse') report([...at, 'requestRate', 'csv', 'file'], span.message);
-      const trace = buildTrace(traceConfigOf(w.requestRate, rows), { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamName: 'check' });
+      const trace = buildTrace(traceConfigOf(w.requestRate, rows), { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' });
       trace.rateAt(0);
     } catch (e) {
       reportThrown(report, [...at, 'requestRate'], e, 'requestRate');

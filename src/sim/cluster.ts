@@ -165,19 +165,19 @@ export class AutoScalingGroup {
     counts.set(az, (counts.get(az) ?? 0) + 1);
     const asg = this.config.autoScalingGroup;
     // on-demand: "prioritized" (the first type); spot: diversify across the listed types
-    const type = asg.purchaseOption === 'spot' ? this.types[this.launchSeq % this.types.length] : this.types[0];
-    this.launchSeq++;
+    const ordinal = this.launchSeq++;
+    const type = asg.purchaseOption === 'spot' ? this.types[ordinal % this.types.length] : this.types[0];
     const reg = registeredResources(toCatalogType(type), asg.reservedMemoryMiB);
     const id = this.cluster.nextInstanceId();
     const attributes = this.attributesFor(type, az);
-    const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot');
+    const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot', ordinal);
     // into the instance lists at launch, not at registration: they stay in id order
     this.live.push(inst);
     this.recount(inst);
     this.cluster.register(inst);
     // a Spot instance's first hour is held out of cost_to_date until it is sure to be charged
     world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000, inst.spot ? SPOT_FREE_INTERRUPTION_MS : 0);
-    const delay = sample(asg.launchDelay, world.streams.stream(`launch-delay/${this.name}`));
+    const delay = sample(asg.launchDelay, world.streams.stream('launch-delay', this.name));
     world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity})`);
     this.onLaunch?.(world.now);
     inst.timer = world.sim.after(delay, onRegistered, { group: this, inst }, PRIORITY.lifecycle);
@@ -207,7 +207,7 @@ export class AutoScalingGroup {
     world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
     const spot = this.config.autoScalingGroup.spotInterruptions;
     if (spot) {
-      const delay = sample({ distribution: 'exponential', mean: spot.meanTimeBetween }, world.streams.fresh(`spot-ec2/${inst.id}`));
+      const delay = sample({ distribution: 'exponential', mean: spot.meanTimeBetween }, world.streams.fresh('spot-ec2', this.name, String(inst.groupLaunchOrdinal)));
       inst.timer = world.sim.after(delay, onSpotNotice, { group: this, inst }, PRIORITY.lifecycle);
     }
     this.cluster.listener.instanceRegistered(inst);
@@ -218,7 +218,7 @@ export class AutoScalingGroup {
     // usual case under managed termination protection): skip building the lists.
     if (!this.mayScaleIn()) return;
     const azs = this.world.scenario.scenario.cluster.availabilityZones;
-    const chosen = chooseScaleIn(this.tally, count, azs, this.world.now, this.world.streams.stream(`termination/${this.name}`));
+    const chosen = chooseScaleIn(this.tally, count, azs, this.world.now, this.world.streams.stream('termination', this.name));
     // Each termination would reconcile (and so scale in again, choosing the rest of this
     // list one by one: the choice is greedy, so the same instances in the same order).
     // Reconcile once after the list instead of once per instance, nested.

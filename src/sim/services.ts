@@ -145,16 +145,24 @@ export class ServiceRuntime {
     c.add(az, delta);
   }
 
-  /** This service's random streams, looked up once (RandomStreams.stream(name) is the same object each time). */
-  private readonly rng: Record<'placement' | 'startup' | 'applicationStart' | 'shutdown' | 'fargateAz' | 'fargateProvisioning' | 'scaleIn', RandomStream | null> = {
+  /**
+   * This service's random streams, looked up once (RandomStreams.stream is the same object
+   * each time): one per quantity, so a change to one quantity's distribution (another
+   * number of draws per sample) never shifts another's draws.
+   */
+  private readonly rng: Record<'placement' | 'imagePull' | 'containerStart' | 'applicationStart' | 'shutdown' | 'fargateAz' | 'scaleIn', RandomStream | null> = {
     placement: null,
-    startup: null,
+    imagePull: null,
+    containerStart: null,
     applicationStart: null,
     shutdown: null,
     fargateAz: null,
-    fargateProvisioning: null,
     scaleIn: null,
   };
+  /** Tasks started per capacity provider so far (the next task's providerOrdinal). */
+  private readonly providerStarts = new Map<string, number>();
+  /** Fargate provisioning delays, one stream per capacity provider (FARGATE, FARGATE_SPOT). */
+  private readonly provisioningRng = new Map<string, RandomStream>();
 
   /** The target group's health check and the grace period, with a load balancer; null without one. */
   private readonly healthCheck: TargetHealthCheck | null;
@@ -398,12 +406,19 @@ export class ServiceRuntime {
       this.tasksStarted++;
       this.starting++;
     }
-    if (provider) this.providerCounts.set(provider, (this.providerCounts.get(provider) ?? 0) + 1);
+    if (provider) {
+      this.providerCounts.set(provider, (this.providerCounts.get(provider) ?? 0) + 1);
+      const ordinal = this.providerStarts.get(provider) ?? 0;
+      this.providerStarts.set(provider, ordinal + 1);
+      task.providerOrdinal = ordinal;
+    }
     if (fargate && p.kind === 'fargate') {
       const azCounts = this.fargateLiveByAz;
-      task.availabilityZone = spreadFargateTask(azCounts, world.scenario.scenario.cluster.availabilityZones, (this.rng.fargateAz ??= world.streams.stream(`fargate-az/${this.name}`)));
+      task.availabilityZone = spreadFargateTask(azCounts, world.scenario.scenario.cluster.availabilityZones, (this.rng.fargateAz ??= world.streams.stream('fargate-az', this.name)));
       azCounts.set(task.availabilityZone, (azCounts.get(task.availabilityZone) ?? 0) + 1);
-      const delay = sample(p.config.provisioningDelay, (this.rng.fargateProvisioning ??= world.streams.stream(`fargate-provisioning/${this.name}`)));
+      let rng = this.provisioningRng.get(task.capacityProvider);
+      if (!rng) this.provisioningRng.set(task.capacityProvider, (rng = world.streams.stream('fargate-provisioning', this.name, task.capacityProvider)));
+      const delay = sample(p.config.provisioningDelay, rng);
       world.log('task-placed', task.id, `${task.id} on ${provider} in ${task.availabilityZone} (PROVISIONING)`);
       task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
     } else if (instance) {
@@ -446,7 +461,7 @@ export class ServiceRuntime {
       if (this.packing !== null) return room.packingOrder(this.packing.field).first(this.packing.spread ? counts.byAz : null, this.acceptsTask);
       among = room.list;
     }
-    const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= this.world.streams.stream(`placement/${this.name}`)), {
+    const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= this.world.streams.stream('placement', this.name)), {
       explain: false,
       groupValueCounts: counts,
     });
@@ -573,8 +588,9 @@ export class ServiceRuntime {
       world.cost.start(task.id, task.capacityProvider, rate, world.now, 60_000);
     }
     const startup = this.config.taskDefinition.config.startup;
-    const rng = (this.rng.startup ??= world.streams.stream(`task-startup/${this.name}`));
-    const delay = sample(startup.imagePull, rng) + sample(startup.containerStart, rng);
+    const delay =
+      sample(startup.imagePull, (this.rng.imagePull ??= world.streams.stream('task-startup', this.name, 'imagePull'))) +
+      sample(startup.containerStart, (this.rng.containerStart ??= world.streams.stream('task-startup', this.name, 'containerStart')));
     task.timer = world.sim.after(delay, onRunning, { svc: this, task }, PRIORITY.lifecycle);
   }
 
@@ -588,7 +604,7 @@ export class ServiceRuntime {
     world.log('task-running', task.id, `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
     const p = world.scenario.providers.get(task.capacityProvider);
     if (p?.kind === 'fargate' && p.spot && p.config.interruptions) {
-      const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh(`spot-fargate/${task.id}`));
+      const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh('spot-fargate', this.name, task.capacityProvider, String(task.providerOrdinal)));
       task.timer = world.sim.after(delay, onFargateSpotNotice, { svc: this, task }, PRIORITY.lifecycle);
     }
     const appStart = this.applicationStart();
@@ -614,7 +630,7 @@ export class ServiceRuntime {
     const d = this.config.taskDefinition.config.startup.applicationStart;
     if (d.distribution === 'fixed') return Math.max(d.value, 0);
     // whole milliseconds, as the clock keeps time: the check it passes is then exact
-    return Math.round(sample(d, (this.rng.applicationStart ??= this.world.streams.stream(`app-start/${this.name}`))));
+    return Math.round(sample(d, (this.rng.applicationStart ??= this.world.streams.stream('task-startup', this.name, 'applicationStart'))));
   }
 
   /**
@@ -724,7 +740,7 @@ export class ServiceRuntime {
     for (const t of early.slice(0, count)) this.stopTask(t, 'scale-in');
     const remaining = count - Math.min(count, early.length);
     if (remaining === 0) return;
-    const rng = (this.rng.scaleIn ??= this.world.streams.stream(`scale-in/${this.name}`));
+    const rng = (this.rng.scaleIn ??= this.world.streams.stream('scale-in', this.name));
     const strategy = this.config.strategy;
     // launchType EC2 (no capacity provider strategy): one pool of every running task, whatever
     // group's instances they run on (the placement strategies keep the AZs balanced over all)
@@ -823,7 +839,7 @@ export class ServiceRuntime {
   beginStopping(task: Task, deadline = Infinity): void {
     this.setState(task, 'STOPPING');
     const td = this.config.taskDefinition.config;
-    const exit = sample(td.shutdown, (this.rng.shutdown ??= this.world.streams.stream(`task-shutdown/${this.name}`)));
+    const exit = sample(td.shutdown, (this.rng.shutdown ??= this.world.streams.stream('task-shutdown', this.name)));
     task.timer = this.world.sim.after(Math.min(exit, td.stopTimeout, deadline), onStopped, { svc: this, task }, PRIORITY.lifecycle);
   }
 

@@ -10,5 +10,5 @@ import { traceConfigOf } from '../scenario/trace-config.js';
 export function buildServiceTrace(service: string, spec: TraceSpec, scenario: ResolvedScenario, streams: RandomStreams): Trace {
   const csv = spec.csv;
   const rows = csv ? parseTraceCsv(scenario.traceFiles.get(csv.file) ?? '', { timeColumn: csv.timeColumn, valueColumn: csv.valueColumn, file: csv.file }) : [];
-  return buildTrace(traceConfigOf(spec, rows), { startEpochMs: scenario.startEpochMs, streams, streamName: `trace/${service}` });
+  return buildTrace(traceConfigOf(spec, rows), { startEpochMs: scenario.startEpochMs, streams, streamKey: service });
 }

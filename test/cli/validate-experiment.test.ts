@@ -3,7 +3,7 @@
 // naming the variant or sweep value, the line and the key path; exit 2, no stack trace.
 
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { cli, tempDir, writeScenario } from '../helpers.js';
 
@@ -110,6 +110,28 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(swept.code).toBe(2);
     expect(swept.stderr).toMatch(new RegExp(`^${escaped(sweep.file)}:\\d+: sweep point 0 \\(`));
     expect(swept.stderr).toMatch(/scaleOutCooldown: expected a duration .*, found "fast"/);
+  });
+
+  it('a seed in a variant or among the sweep paths is refused, not ignored (replication k of every variant and point runs with seed + k)', async () => {
+    const variant = edited(dir, 'variant-seed', 'tt-cpu-45:\n', 'tt-cpu-45:\n    seed: 99\n');
+    const line = readFileSync(variant.file, 'utf8').split('\n').indexOf('    seed: 99') + 1;
+    expect(line).toBeGreaterThan(1);
+    const variantLine = `${variant.file}:${line}: variants.tt-cpu-45.seed: expected no seed in a variant (replication k of every variant runs with seed + k), found 99; set the top-level seed or --seed`;
+    expect(await problems(variant.file)).toEqual([variantLine]);
+    const out = join(dir, 'never-compare-seed');
+    const compare = await cli('compare', variant.file, '--quiet', '--jobs', '1', '--out', out);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toBe(`${variantLine}\n`);
+    expect(existsSync(out)).toBe(false);
+
+    const sweep = edited(dir, 'sweep-seed', '  services.web.autoScaling.policies.cpu.scaleOutCooldown: [60s, 300s]', '  seed: [1, 50]');
+    const sweepLine = `${sweep.file}:${sweep.line}: sweep.seed: expected no seed among the sweep's paths (replication k of every sweep point runs with seed + k), found [1,50]; set the top-level seed or --seed, and replications for more seeds`;
+    expect(await problems(sweep.file)).toEqual([sweepLine]);
+    const sweepOut = join(dir, 'never-sweep-seed');
+    const swept = await cli('sweep', sweep.file, '--quiet', '--jobs', '1', '--out', sweepOut);
+    expect(swept.code).toBe(2);
+    expect(swept.stderr).toBe(`${sweepLine}\n`);
+    expect(existsSync(sweepOut)).toBe(false);
   });
 
   it('a valid compare scenario: ok, as before, with what was checked', async () => {

@@ -233,6 +233,20 @@ describe('RandomStreams', () => {
     expect(again.next()).toBe(new RandomStreams(42).stream('spot-fargate/web-7').next());
     expect(streams.stream('spot-fargate/web-7').next()).toBe(new RandomStreams(42).stream('spot-fargate/web-7').next());
   });
+
+  it('purpose and keys name a stream unambiguously, whatever characters the keys hold', () => {
+    const first = (s: RandomStreams, purpose: string, ...keys: string[]) => s.fresh(purpose, ...keys).next();
+    const s = new RandomStreams(42);
+    // the same parts joined differently are different streams
+    expect(first(s, 'task-startup', 'service')).not.toBe(first(s, 'task-startup/service'));
+    expect(first(s, 'workload', 'a', 'b/c')).not.toBe(first(s, 'workload', 'a/b', 'c'));
+    expect(first(s, 'workload', 'a', 'b')).not.toBe(first(s, 'workload', 'ab'));
+    expect(first(s, 'workload', 'a', 'b')).toBe(first(new RandomStreams(42), 'workload', 'a', 'b'));
+    expect(s.fresh('spot-ec2', 'sp', '0').next()).toBe(new RandomStreams(42).stream('spot-ec2', 'sp', '0').next());
+    // the separator itself can be in no part
+    expect(() => s.stream('workload', 'a\u0000b')).toThrow(/NUL/);
+    expect(() => s.fresh('a\u0000b')).toThrow(/NUL/);
+  });
 });
 
 describe('distributions', () => {

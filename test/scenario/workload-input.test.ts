@@ -140,7 +140,7 @@ describe('noise cv and weekendFactor written as percents are warned of', () => {
   });
 
   it('and the trace has that mean: constant 1 with noise cv 2 over 200 000 one-second steps', () => {
-    const t = buildTrace({ constant: 1, noise: { type: 'gaussian', cv: 2, every: 1000 } }, { startEpochMs: 0, streams: new RandomStreams(3), streamName: 'x' });
+    const t = buildTrace({ constant: 1, noise: { type: 'gaussian', cv: 2, every: 1000 } }, { startEpochMs: 0, streams: new RandomStreams(3), streamKey: 'x' });
     // the clipped factor's sd is below 2: 4 standard errors are 4 x 2 / sqrt(200 000) = 0.018
     expect(Math.abs(t.meanRate(0, 200_000_000) - 1.39558)).toBeLessThan(0.018);
   });

@@ -14,9 +14,9 @@ export function createServiceLoadModel(config: ServiceWorkloadConfig, ctx: Servi
       ctx.sim,
       ctx.trace,
       {
-        arrivals: ctx.streams.stream(`${name}/arrivals`),
-        service: ctx.streams.stream(`${name}/service`),
-        routing: ctx.streams.stream(`${name}/routing`),
+        arrivals: ctx.streams.stream('workload', name, 'arrivals'),
+        service: ctx.streams.stream('workload', name, 'serviceTime'),
+        routing: ctx.streams.stream('workload', name, 'routing'),
       },
       ctx.fargate,
     );

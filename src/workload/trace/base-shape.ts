@@ -45,7 +45,7 @@ export function makeBaseShape(shape: BaseShape, options: BuildTraceOptions): Tra
   if ('ramp' in shape) return makeRamp(shape.ramp);
   if ('diurnal' in shape) return makeDiurnal(shape.diurnal, options.startEpochMs);
   if ('randomWalk' in shape) {
-    return makeRandomWalk(shape.randomWalk, () => options.streams.fresh(`${options.streamName}/randomWalk`));
+    return makeRandomWalk(shape.randomWalk, () => options.streams.fresh('trace', options.streamKey, 'randomWalk'));
   }
   return makeCsv(shape.csv);
 }

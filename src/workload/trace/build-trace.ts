@@ -12,8 +12,8 @@ import { makeWeekly } from './modifiers/weekly.js';
 import type { BuildTraceOptions, Trace, TraceConfig } from './types.js';
 
 /**
- * Random shapes draw from fresh streams named `${streamName}/randomWalk` and
- * `${streamName}/noise` (RandomStreams.fresh): the same trace however often it is built.
+ * Random shapes draw from the fresh streams `trace/<streamKey>/randomWalk` and
+ * `trace/<streamKey>/noise` (RandomStreams.fresh): the same trace however often it is built.
  */
 export function buildTrace(config: TraceConfig, options: BuildTraceOptions): Trace {
   checkNumber('startEpochMs', options.startEpochMs);
@@ -21,7 +21,7 @@ export function buildTrace(config: TraceConfig, options: BuildTraceOptions): Tra
   if (config.weekly != null) components.push(makeWeekly(config.weekly, options.startEpochMs));
   if (config.spikes != null && config.spikes.length > 0) components.push(makeSpikes(config.spikes));
   if (config.noise != null) {
-    components.push(makeNoise(config.noise, () => options.streams.fresh(`${options.streamName}/noise`)));
+    components.push(makeNoise(config.noise, () => options.streams.fresh('trace', options.streamKey, 'noise')));
   }
   if (components.length === 1) {
     const only = components[0];

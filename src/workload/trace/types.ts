@@ -98,8 +98,8 @@ export interface BuildTraceOptions {
   /** The scenario's calendar start (`start`), epoch ms. */
   startEpochMs: number;
   streams: RandomStreams;
-  /** Random shapes draw from `${streamName}/randomWalk` and `${streamName}/noise`. */
-  streamName: string;
+  /** Random shapes draw from the streams `trace/<streamKey>/randomWalk` and `trace/<streamKey>/noise` (the service's name). */
+  streamKey: string;
 }
 
 export interface Trace {

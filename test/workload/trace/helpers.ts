@@ -12,5 +12,5 @@ export const D = 24 * H;
 export const MONDAY = Date.parse('2026-03-02T00:00:00Z');
 
 export function build(config: TraceConfig, seed = 42, startEpochMs = MONDAY): Trace {
-  return buildTrace(config, { startEpochMs, streams: new RandomStreams(seed), streamName: 'web' });
+  return buildTrace(config, { startEpochMs, streams: new RandomStreams(seed), streamKey: 'web' });
 }

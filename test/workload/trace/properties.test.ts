@@ -71,7 +71,7 @@ const traceConfig: fc.Arbitrary<TraceConfig> = fc
 const startEpoch = fc.integer({ min: Date.parse('2020-01-01T00:00:00Z'), max: Date.parse('2030-12-31T00:00:00Z') });
 
 function make(config: TraceConfig, seed: number, startEpochMs: number) {
-  return buildTrace(config, { startEpochMs, streams: new RandomStreams(seed), streamName: 'svc' });
+  return buildTrace(config, { startEpochMs, streams: new RandomStreams(seed), streamKey: 'svc' });
 }
 
 const RUNS = { numRuns: 150 };

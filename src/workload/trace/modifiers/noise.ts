@@ -1,6 +1,6 @@
 // Modifier `noise` (type gaussian): a multiplicative factor 1 + cv * Z_k, constant over
 // each [k*every, (k+1)*every), Z_k standard normal drawn in order from the stream
-// `${streamName}/noise`. Clipped to [max(0, 1 - 4 cv), 1 + 4 cv] (|Z| > 4 is rarer than
+// `trace/<service>/noise`. Clipped to [max(0, 1 - 4 cv), 1 + 4 cv] (|Z| > 4 is rarer than
 // 1 in 15 000): symmetric clipping keeps the mean factor exactly 1 while cv <= 0.25; above
 // that the clip at 0 raises it (noiseMeanFactor).
 

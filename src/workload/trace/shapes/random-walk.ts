@@ -1,7 +1,7 @@
 // Base shape `randomWalk`: a geometric random walk, constant over each `every`. Step k
 // multiplies the rate by exp(volatility * Z_k), Z_k standard normal (zero drift in log,
 // so the median stays at `start`), reflected at `min` and `max` in log space. Draws come
-// from the stream `${streamName}/randomWalk`, in step order.
+// from the stream `trace/<service>/randomWalk`, in step order.
 
 import type { RandomStream } from '../../../engine/index.js';
 import { checkNumber, fail } from '../check.js';
