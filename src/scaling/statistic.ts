@@ -49,7 +49,8 @@ const POW10: readonly number[] = Array.from({ length: 28 }, (_, k) => (k >= 5 ? 
 
 /**
  * The value of `statistic` for a statistic set; NaN when it holds no samples (missing).
- * Average is kept to METRIC_SIGNIFICANT_DIGITS like the stored values (0.7 / 7 gives 0.1).
+ * Average and Sum are kept to METRIC_SIGNIFICANT_DIGITS like the stored values (0.7 / 7
+ * gives 0.1; three periods of 33.4 sum to 100.2, not 100.19999999999999).
  */
 export function statisticValue(
   statistic: Statistic,
@@ -63,7 +64,7 @@ export function statisticValue(
     case 'Average':
       return metricValue(sum / sampleCount);
     case 'Sum':
-      return sum;
+      return metricValue(sum);
     case 'Minimum':
       return min;
     case 'Maximum':

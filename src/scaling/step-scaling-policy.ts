@@ -15,7 +15,7 @@ import {
 } from './cooldown.js';
 import { formatNumber, formatValue } from './format.js';
 import { checkStatistic, defaultStatistic } from './metric-statistics.js';
-import type { Statistic } from './statistic.js';
+import { metricValue, type Statistic } from './statistic.js';
 import type { MetricStore } from './metric-store.js';
 import { clampCapacity, clampNote, type ScalableTarget } from './scalable-target.js';
 import { actionDue, type ScalingPolicy, type ScalingRequest } from './scaling-policy.js';
@@ -119,7 +119,8 @@ export class StepScalingPolicy implements ScalingPolicy {
     if (alarm.evaluation.evaluatedCount === 0) return null;
 
     const metric = this.aggregate();
-    const breach = metric - alarm.threshold;
+    // kept to the metric's digits: 72.35 - 62.35 is 10, not 9.999999999999993 (the step below)
+    const breach = metricValue(metric - alarm.threshold);
     const step = findStepAdjustment(this.steps, breach, this.upper);
     if (!step) {
       // AWS invokes the policy and changes nothing; said once per stay in ALARM (the repeats
@@ -183,7 +184,10 @@ export class StepScalingPolicy implements ScalingPolicy {
     );
   }
 
-  /** The alarm's evaluated real datapoints (filled-in ones have no value) combined by metricAggregationType. */
+  /**
+   * The alarm's evaluated real datapoints (filled-in ones have no value) combined by
+   * metricAggregationType; an Average is kept to the metric's digits (metricValue).
+   */
   private aggregate(): number {
     const e = this.alarm.evaluation;
     let acc = this.aggregation === 'Minimum' ? Infinity : this.aggregation === 'Maximum' ? -Infinity : 0;
@@ -193,6 +197,6 @@ export class StepScalingPolicy implements ScalingPolicy {
       else if (this.aggregation === 'Minimum') acc = v < acc ? v : acc;
       else acc = v > acc ? v : acc;
     }
-    return this.aggregation === 'Average' ? acc / e.evaluatedCount : acc;
+    return this.aggregation === 'Average' ? metricValue(acc / e.evaluatedCount) : acc;
   }
 }

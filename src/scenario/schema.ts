@@ -10,7 +10,6 @@ import {
   named,
   oneOf,
   percent,
-  durationWithin,
   wholeSeconds,
   intWithin,
   positiveDuration,
@@ -380,7 +379,7 @@ const service = checkedBefore(queueServiceKeys, strict({
   loadBalancer: strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
     // deregistration_delay.timeout_seconds: "The range is 0-3600 seconds" (elasticloadbalancing APIReference/API_TargetGroupAttribute.html)
-    deregistrationDelay: durationWithin(0, 3_600_000, "the target group's deregistration_delay.timeout_seconds range").default(300_000),
+    deregistrationDelay: wholeSeconds("the target group's deregistration_delay.timeout_seconds", { min: 0, max: 3600, source: "the target group's deregistration_delay.timeout_seconds range" }).default(300_000),
     healthCheck: healthCheck.default(HEALTH_CHECK_DEFAULTS),
   }).optional(),
   workload: workload.optional(),

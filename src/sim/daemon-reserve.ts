@@ -6,16 +6,24 @@
 // rest. AWS says only that the estimate "considers the resource availability of the Amazon
 // EC2 instances" (managed-scaling-behavior.html); subtracting the daemons is the model.
 //
-// Model: a daemon counts on a type when a fresh instance of that type (its attributes, no
-// tasks) is of the daemon's CPU architecture, if its task definition names one (else ECS
-// never places it there: ecs.cpu-architecture), and its constraints accept that instance
-// in at least one of the cluster's AZs; its CPU, memory and ENI (awsvpc) are subtracted,
-// its static host ports are not. Then, as for the bare
-// types, the most of each resource over the types is what M is packed onto and the least
-// of each what a task must fit to count. Computed once per run: O(types x AZs x daemons).
+// Model: per type and AZ, the DAEMON services in service order are placed on a fresh
+// instance of that type (its attributes, no tasks), as ECS places them on a registering
+// instance: a daemon counts when the instance is of its CPU architecture, if its task
+// definition names one (else ECS never places it there: ecs.cpu-architecture), its
+// constraints accept the instance, and its CPU, memory, ENI (awsvpc) and static host ports
+// fit what the daemons before it left (else ECS does not place it there either: a daemon
+// larger than a type never takes room from it). Its CPU, memory and ENI are subtracted;
+// its static host ports are not (the waiting tasks' ports are not checked against them).
+// A type offers the least of each resource over the AZs (a new instance may land in any).
+// The most of each over the types is what M is packed onto. Whether a waiting task is too
+// large is decided on the bare types (AWS: the instance types "are sorted by their
+// parameters ... The smallest and the largest instance types for each parameter are
+// selected", managed-scaling-behavior.html), so `smallest` is the group's bare smallest;
+// a task that fits a bare type but no daemon-reduced room is left out by the packing.
+// Computed once per run: O(types x AZs x daemons).
 
 import type { CompiledConstraint } from '../placement/constraints/constraint.js';
-import { architectureMismatch } from '../placement/filter/resource-filter.js';
+import { architectureMismatch, fitsResources } from '../placement/filter/resource-filter.js';
 import type { PlacementInstance, TaskRequirements } from '../placement/types.js';
 import type { InstanceCapacity } from '../model/capacity/pack-provisioning-tasks.js';
 
@@ -31,18 +39,18 @@ export interface DaemonTask {
 }
 
 export interface EstimateRoom {
-  /** The most of each resource a new instance leaves the waiting tasks. */
+  /** The most of each resource a new instance leaves the waiting tasks, next to the daemons. */
   largest: InstanceCapacity;
-  /** The least of each. The same object as `largest` with one type. */
+  /** The least of each resource over the group's bare types: a task that exceeds it is too large. */
   smallest: InstanceCapacity;
 }
 
 const NO_COUNTS: ReadonlyMap<string, number> = new Map();
-const NO_PORTS: ReadonlySet<number> = new Set();
 
 /**
  * `types`: each type's registered resources and the attributes an instance of it has in an
- * AZ. Without daemons the result is `bare` itself (the group's largest and smallest).
+ * AZ. `bare`: the group's largest and smallest of each resource. Without daemons the result
+ * is `bare` itself.
  */
 export function estimateRoom(
   types: readonly { registered: RoomCapacity; attributes: (az: string) => Record<string, string> }[],
@@ -52,40 +60,39 @@ export function estimateRoom(
 ): EstimateRoom {
   if (daemons.length === 0) return bare;
   const rooms = types.map((t) => {
-    let cpu = 0;
-    let memoryMiB = 0;
-    let enis = 0;
-    for (const d of daemons) {
-      const counts = azs.some((az) => {
-        const fresh = freshInstance(t.registered, t.attributes(az));
-        return !architectureMismatch(fresh, d.requirements) && d.constraints.every((c) => c.accepts(fresh, d.requirements));
-      });
-      if (!counts) continue;
-      cpu += d.requirements.cpu;
-      memoryMiB += d.requirements.memory;
-      if (d.requirements.needsEni) enis++;
+    let room: RoomCapacity | null = null;
+    for (const az of azs) {
+      const r = roomInAz(t.registered, t.attributes(az), daemons);
+      room = room === null ? r : { cpu: Math.min(room.cpu, r.cpu), memoryMiB: Math.min(room.memoryMiB, r.memoryMiB), awsvpcEnis: Math.min(room.awsvpcEnis, r.awsvpcEnis) };
     }
-    return { cpu: Math.max(0, t.registered.cpu - cpu), memoryMiB: Math.max(0, t.registered.memoryMiB - memoryMiB), awsvpcEnis: Math.max(0, t.registered.awsvpcEnis - enis) };
+    return room ?? t.registered;
   });
-  const each = (pick: (xs: number[]) => number) => ({
-    cpu: pick(rooms.map((r) => r.cpu)),
-    memoryMiB: pick(rooms.map((r) => r.memoryMiB)),
-    awsvpcEnis: pick(rooms.map((r) => r.awsvpcEnis)),
-  });
-  const largest = rooms.length === 1 ? rooms[0] : each((xs) => Math.max(...xs));
-  return { largest, smallest: rooms.length === 1 ? largest : each((xs) => Math.min(...xs)) };
+  const most = (pick: (r: RoomCapacity) => number) => Math.max(...rooms.map(pick));
+  const largest = { cpu: most((r) => r.cpu), memoryMiB: most((r) => r.memoryMiB), awsvpcEnis: most((r) => r.awsvpcEnis) };
+  return { largest, smallest: bare.smallest };
 }
 
-function freshInstance(r: RoomCapacity, attributes: Record<string, string>): PlacementInstance {
-  return {
+/** What a fresh instance in one AZ leaves once the daemons that ECS would place there are on it, in order. */
+function roomInAz(registered: RoomCapacity, attributes: Record<string, string>, daemons: readonly DaemonTask[]): RoomCapacity {
+  const inst: PlacementInstance & { usedHostPorts: Set<number>; runningTasksCount: number } = {
     id: 'i-new',
     status: 'ACTIVE',
     attributes,
-    cpuRemaining: r.cpu,
-    memoryRemaining: r.memoryMiB,
-    usedHostPorts: NO_PORTS,
-    enisRemaining: r.awsvpcEnis,
+    cpuRemaining: registered.cpu,
+    memoryRemaining: registered.memoryMiB,
+    usedHostPorts: new Set(),
+    enisRemaining: registered.awsvpcEnis,
     runningTasksCount: 0,
     groupCounts: NO_COUNTS,
   };
+  for (const d of daemons) {
+    const req = d.requirements;
+    if (architectureMismatch(inst, req) || !d.constraints.every((c) => c.accepts(inst, req)) || !fitsResources(inst, req)) continue;
+    inst.cpuRemaining -= req.cpu;
+    inst.memoryRemaining -= req.memory;
+    if (req.needsEni) inst.enisRemaining--;
+    for (const p of req.hostPorts) inst.usedHostPorts.add(p);
+    inst.runningTasksCount++;
+  }
+  return { cpu: inst.cpuRemaining, memoryMiB: inst.memoryRemaining, awsvpcEnis: inst.enisRemaining };
 }

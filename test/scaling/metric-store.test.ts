@@ -151,6 +151,12 @@ describe('MetricStore', () => {
     );
   });
 
+  it('a Sum over several periods is kept to 12 significant digits: three periods of 33.4 sum to 100.2 (doubles: 100.19999999999999), so >= 100.2 holds', () => {
+    const store = new MetricStore({ period: 60_000, publishDelay: 0 });
+    for (let i = 0; i < 3; i++) store.putValue('RequestCountPerTarget', i * 60_000, 33.4, 5);
+    expect(store.aggregate('RequestCountPerTarget', 0, 3, 'Sum')).toBe(100.2);
+  });
+
   it('reads nothing off the period grid (an aggregate from a start between periods is missing)', () => {
     const store = new MetricStore({ period: 10, publishDelay: 0 });
     store.putValues('X', 0, 0.2, 7, 9, 3);

@@ -183,6 +183,38 @@ describe('step scaling cooldown (StepScalingPolicyConfiguration.Cooldown)', () =
   });
 });
 
+describe('step scaling with a fractional threshold: float noise does not pick the step below', () => {
+  const steps: StepScalingPolicyConfig['stepAdjustments'] = [
+    { metricIntervalLowerBound: 0, metricIntervalUpperBound: 10, scalingAdjustment: 1 },
+    { metricIntervalLowerBound: 10, metricIntervalUpperBound: null, scalingAdjustment: 5 },
+  ];
+
+  it('72.35 against threshold 62.35 is 10 above: step [10, inf) +5 (72.35 - 62.35 is 9.999999999999993 in doubles)', () => {
+    const p: StepScalingPolicyConfig = {
+      policyType: 'StepScaling',
+      alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 1, threshold: 62.35, comparisonOperator: 'GreaterThanThreshold' },
+      adjustmentType: 'ChangeInCapacity',
+      stepAdjustments: steps,
+    };
+    const r = drive(scaler(p, 10), { minutes: 2, metrics: { CPUUtilization: () => 72.35 } });
+    expect(activities(r.events)[0]).toMatchObject({ from: 10, to: 15 });
+  });
+
+  it('metricAggregationType Average of 74638.18, 74638.55 and 74636.40 is 74637.71, 10 above 74627.71: step +5 (the doubles give 74637.70999999999)', () => {
+    const v = [74638.18, 74638.55, 74636.4];
+    const p: StepScalingPolicyConfig = {
+      policyType: 'StepScaling',
+      alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 3, datapointsToAlarm: 3, threshold: 74627.71, comparisonOperator: 'GreaterThanThreshold' },
+      adjustmentType: 'ChangeInCapacity',
+      stepAdjustments: steps,
+      metricAggregationType: 'Average',
+    };
+    // any three consecutive minutes hold the three values
+    const r = drive(scaler(p, 10), { minutes: 5, metrics: { CPUUtilization: (m) => v[m % 3] } });
+    expect(activities(r.events)[0]).toMatchObject({ from: 10, to: 15 });
+  });
+});
+
 describe('validateStepAdjustments (API_StepAdjustment.html)', () => {
   it('accepts the AWS example and a two-sided set', () => {
     expect(() => validateStepAdjustments(awsExample.stepAdjustments)).not.toThrow();

@@ -5,7 +5,8 @@
 //
 // Supported (docs/notes/placement.md lists it): literals, `.`, classes `[..]` / `[^..]` with
 // ranges, groups `(..)`, `(?:..)`, `(?<name>..)`, lookaround, `|`, the quantifiers `* + ?
-// {n} {n,} {n,m}` and their lazy forms, `^` `$`, backreferences; the escapes Java defines
+// {n} {n,} {n,m}` and their lazy forms, `^` `$`, backreferences (to a group opened before
+// them; others are refused); the escapes Java defines
 // that mean the same in JavaScript (\d \D \w \W \s \S \b \B \t \n \r \f \1..\9 \k<name>),
 // and translated: \Q..\E (quoted text), \A (start), \z (end), \Z (end before a final line
 // terminator), \a \e \cX \0octal \xhh \x{h..h} \uhhhh, a backslash before any non-letter
@@ -14,7 +15,8 @@
 // than matched differently: backslash-letter escapes Java does not define (`\y`), Java
 // escapes without a JavaScript equivalent (\p{..} \h \v \R \X \G ...), nested classes and
 // class intersection (`[a-z&&[^b]]`), inline flags elsewhere than at the start, and whatever
-// JavaScript cannot compile (possessive quantifiers, atomic groups).
+// JavaScript cannot compile (possessive quantifiers, atomic groups) or Java refuses (an
+// unbalanced ")", which must not close the whole-value wrapper).
 
 /** Java's line terminators, for \Z. */
 const FINAL_TERMINATOR = '(?=(?:\\r\\n|[\\n\\r\\u0085\\u2028\\u2029])?$)';
@@ -34,8 +36,11 @@ function quoted(text: string): string {
 
 class PatternProblem extends Error {}
 
-/** The JavaScript form of the escape at src[i] ('\\'); returns it and the index after it. */
-function escape(src: string, i: number, inClass: boolean): [string, number] {
+/**
+ * The JavaScript form of the escape at src[i] ('\\'); returns it and the index after it.
+ * `groups`: the capturing groups opened before src[i] (for a backreference).
+ */
+function escape(src: string, i: number, inClass: boolean, groups = 0): [string, number] {
   const e = src[i + 1];
   if (e === undefined) throw new PatternProblem('it ends with a lone backslash');
   const cp = String.fromCodePoint(src.codePointAt(i + 1)!);
@@ -76,7 +81,19 @@ function escape(src: string, i: number, inClass: boolean): [string, number] {
   }
   if (/[1-9]/.test(e)) {
     if (inClass) throw new PatternProblem(`\\${e} (a backreference) cannot be inside a character class`);
-    return [`\\${e}`, i + 2];
+    // Java reads further digits while the number stays a group opened so far (\11 with one
+    // group is \1 then "1"); a reference to a group not opened before it is refused (Java
+    // never matches one to a missing group; JavaScript would fail to compile it or match
+    // it as empty)
+    let n = Number(e);
+    let next = i + 2;
+    if (n > groups) {
+      throw new PatternProblem(
+        `\\${e} refers to capturing group ${e}, but ${groups === 0 ? 'no group is' : groups === 1 ? 'only 1 group is' : `only ${groups} groups are`} opened before it (a reference to a later group is not supported; Java never matches one to a missing group); write [${e}] to match the digit`,
+      );
+    }
+    while (next < src.length && src[next] >= '0' && src[next] <= '9' && n * 10 + Number(src[next]) <= groups) n = n * 10 + Number(src[next++]);
+    return [`(?:\\${n})`, next]; // the group keeps a following digit out of the number
   }
   if (inClass && /[bBAzZk]/.test(e)) throw new PatternProblem(`\\${e} cannot be inside a character class`);
   switch (e) {
@@ -110,6 +127,7 @@ function translate(src: string): { source: string; flags: string } {
     i = 4;
   }
   let out = '';
+  let groups = 0; // capturing groups opened so far
   while (i < src.length) {
     const c = src[i];
     if (c === '\\') {
@@ -119,7 +137,7 @@ function translate(src: string): { source: string; flags: string } {
         i = end < 0 ? src.length : end + 2;
         continue;
       }
-      const [js, next] = escape(src, i, false);
+      const [js, next] = escape(src, i, false, groups);
       out += js;
       i = next;
     } else if (c === '[') {
@@ -131,8 +149,13 @@ function translate(src: string): { source: string; flags: string } {
         if (src.startsWith('(?>', i)) throw new PatternProblem('atomic groups (?>..) are not supported');
         throw new PatternProblem(`unknown group construct "${src.slice(i, i + 3)}"`);
       }
+      if (m[0].startsWith('(?<') && m[0] !== '(?<=' && m[0] !== '(?<!') groups++; // named: capturing
       out += m[0];
       i += m[0].length;
+    } else if (c === '(') {
+      groups++;
+      out += c;
+      i++;
     } else if (c === '{') {
       const q = /^\{\d+(?:,\d*)?\}/.exec(src.slice(i));
       if (!q) throw new PatternProblem('a "{" that does not start a repetition {n}, {n,} or {n,m} (write \\{ for the character)');
@@ -191,9 +214,14 @@ export function compileJavaPattern(source: string): RegExp | string {
   const hint = source.startsWith('*') ? ` (did you mean ".${source}"? the argument is a regular expression, not a wildcard)` : '';
   try {
     const { source: js, flags } = translate(source);
+    // compiled alone first: an unbalanced ")" is an error there (as in Java: "Unmatched
+    // closing ')'"), where inside the whole-value wrapper it would close the wrapper
+    // ("a)|(b" would match anything starting with a)
+    new RegExp(js, flags);
     return new RegExp(`^(?:${js})$`, flags);
   } catch (e) {
     let why = e instanceof PatternProblem ? e.message : e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : String(e);
+    if (why === "Unmatched ')'") why = 'an unmatched closing ")" (write \\) for the character)';
     if (!(e instanceof PatternProblem) && /[*+?}]\+/.test(source)) why += ' (possessive quantifiers such as *+ are not supported)';
     return `"${source}" is not a valid regular expression: ${why}${hint}`;
   }

@@ -66,6 +66,8 @@ export function parseExpression(text: string): Expression {
 
 class Parser {
   private pos = 0;
+  /** Where the last bare (unquoted) =~ / !~ pattern ended; -1 before one. */
+  private barePatternEnd = -1;
 
   constructor(private readonly src: string) {}
 
@@ -143,13 +145,18 @@ class Parser {
       return node;
     }
     const argPos = this.pos;
+    this.barePatternEnd = -1;
     const arg = this.parseValue(operator === '=~' || operator === '!~');
     if (arg === undefined) this.failExpectedValue(operator);
     node.argument = arg;
     if (subject.kind === 'runningTasksCount') this.checkNumber(arg, subject, argPos);
     if (operator === '=~' || operator === '!~') {
       const re = compileJavaPattern(arg);
-      if (typeof re === 'string') this.fail(`${re} at position ${argPos}`, argPos);
+      if (typeof re === 'string') {
+        // a bare pattern followed by "and"/"or" was not cut short: no hint then
+        const next = /^\s*(?:(?:and|or)(?![A-Za-z0-9_])|&&|\|\|)/.test(this.src.slice(this.pos));
+        throw new QueryLanguageError(`${re} at position ${argPos}${next ? '' : this.quoteHint(this.barePatternEnd)}`, argPos, this.src);
+      }
       node.pattern = re;
     }
     return node;
@@ -218,7 +225,12 @@ class Parser {
     }
   }
 
-  /** A quoted ('..' or "..") or bare value; bare patterns may contain balanced (..) and [..]. */
+  /**
+   * A quoted ('..' or "..") or bare value. A bare pattern is scanned as Java reads it: it may
+   * contain balanced (..), classes [..] (where ( ) & | are the class's own, a ] first is a
+   * character and [ opens a nested class) and \Q..\E quotes; it ends at whitespace, at a ")" or "]" that closes
+   * nothing of its own, or at && / || outside its groups and classes.
+   */
   private parseValue(pattern: boolean): string | undefined {
     const q = this.src[this.pos];
     if (q === "'" || q === '"') {
@@ -229,27 +241,46 @@ class Parser {
       return v;
     }
     const start = this.pos;
+    const src = this.src;
     let depth = 0;
-    while (this.pos < this.src.length) {
-      const c = this.src[this.pos];
+    let classDepth = 0;
+    while (this.pos < src.length) {
+      const c = src[this.pos];
       if (c === ' ' || c === '\t' || c === '\n' || c === '\r') break;
       // "a == b&&c == d"; within a pattern's [..] or (..), && and || belong to the pattern
-      if ((c === '&' || c === '|') && this.src[this.pos + 1] === c && (!pattern || depth === 0)) break;
+      if ((c === '&' || c === '|') && src[this.pos + 1] === c && (!pattern || (depth === 0 && classDepth === 0))) break;
       if (pattern) {
         if (c === '\\') {
+          if (src[this.pos + 1] === 'Q') {
+            // quoted text up to \E (or the end): no character in it is the pattern's syntax
+            const end = src.indexOf('\\E', this.pos + 2);
+            const stop = end < 0 ? src.length : end + 2;
+            const space = src.slice(this.pos + 2, stop).search(/[ \t\n\r]/);
+            this.pos = space < 0 ? stop : this.pos + 2 + space;
+            if (space >= 0) break;
+            continue;
+          }
           this.pos += 2;
           continue;
         }
-        if (c === '(' || c === '[') depth++;
+        if (c === '[') {
+          classDepth++; // in a class, Java reads "[" as a nested class
+          // a "]" first in the class (after an optional ^) is a character
+          if (src[this.pos + 1] === '^') this.pos++;
+          if (src[this.pos + 1] === ']') this.pos++;
+        } else if (classDepth > 0) {
+          if (c === ']') classDepth--;
+        } else if (c === '(') depth++;
         else if (c === ')' || c === ']') {
           if (depth === 0) break;
-          depth--;
+          if (c === ')') depth--;
         }
       } else if (c === '(' || c === ')' || c === '[' || c === ']' || c === ',' || c === "'" || c === '"') break;
       this.pos++;
     }
-    if (this.pos > this.src.length) this.pos = this.src.length;
-    return this.pos > start ? this.src.slice(start, this.pos) : undefined;
+    if (this.pos > src.length) this.pos = src.length;
+    if (pattern) this.barePatternEnd = this.pos;
+    return this.pos > start ? src.slice(start, this.pos) : undefined;
   }
 
   private checkNumber(v: string, s: Subject, at = this.pos): void {
@@ -287,6 +318,16 @@ class Parser {
   }
 
   private fail(message: string, position = this.pos): never {
-    throw new QueryLanguageError(message, position, this.src);
+    throw new QueryLanguageError(message + this.quoteHint(position), position, this.src);
+  }
+
+  /**
+   * A failure just after a bare pattern that stopped before the end of the text may be the
+   * pattern cut short (a space, or a ")" or "]" the scan took for the expression's): say so.
+   */
+  private quoteHint(position: number): string {
+    const end = this.barePatternEnd;
+    if (end < 0 || end >= this.src.length || position < end || this.src.slice(end, position).trim() !== '') return '';
+    return ` (the unquoted pattern ends at position ${end}; if it goes on, quote it: =~ '...')`;
   }
 }
