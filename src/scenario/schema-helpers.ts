@@ -98,13 +98,6 @@ export const positiveDuration = z.unknown().transform((value, ctx) => {
   return r;
 });
 
-/** A duration AWS accepts only from `minMs` to `maxMs`; `source` names the AWS limit in the message. */
-export function durationWithin(minMs: number, maxMs: number, source: string) {
-  return duration.superRefine((ms, ctx) => {
-    if (ms < minMs || ms > maxMs) ctx.addIssue({ code: 'custom', message: `expected ${minMs / 1000}s to ${maxMs / 1000}s (${source}), found ${ms / 1000}s` });
-  });
-}
-
 /**
  * A duration AWS takes as a whole number of seconds (an Integer in its API): "1500ms" or
  * 1.5 is refused rather than run with a value AWS would not accept. `field` names the AWS
