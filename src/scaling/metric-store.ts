@@ -20,8 +20,12 @@ export function visibleAt(periodStart: number, period: number, publishDelay: num
   return periodStart + period + publishDelay;
 }
 
-/** Values per slot: period index (-1 = empty), sum, min, max, sample count, tasks (NaN = unknown). */
-const STRIDE = 6;
+/**
+ * Values per slot: period index (-1 = empty), sum, min, max, sample count, tasks (NaN =
+ * unknown), and the Average (sum / count to the metric's digits), worked out once at the put
+ * since alarms read each datapoint of their range every period.
+ */
+const STRIDE = 7;
 
 /**
  * One metric's ring of statistic sets. Slot i holds one period's set in
@@ -51,6 +55,7 @@ export class MetricSeries {
     d[at + 3] = max;
     d[at + 4] = count;
     d[at + 5] = tasks;
+    d[at + 6] = count > 0 ? metricValue(sum / count) : NaN;
   }
 
   /** The statistic set of period i (and its tasks, NaN = unknown), or undefined when it is not stored. */
@@ -92,6 +97,9 @@ export class MetricSeries {
       if (first < 0) return NaN;
       const at = (first % this.slots) * STRIDE;
       if (d[at] !== first) return NaN;
+      // a stored set's sum is already to the metric's digits (putValues) and its Average kept
+      if (statistic === 'Average') return d[at + 6];
+      if (statistic === 'Sum') return d[at + 4] > 0 ? d[at + 1] : NaN;
       return statisticValue(statistic, d[at + 1], d[at + 2], d[at + 3], d[at + 4]);
     }
     let sum = 0;
@@ -188,7 +196,11 @@ export class MetricStore {
       );
     }
     if (!(sampleCount > 0)) return; // no samples: the datapoint is missing
-    this.series(metricName).put(i, metricValue(sum), metricValue(min), metricValue(max), sampleCount, tasks);
+    // one value (sampleCount 1, or every task alike) is rounded once
+    const s = metricValue(sum);
+    const lo = min === sum ? s : metricValue(min);
+    const hi = max === sum ? s : max === min ? lo : metricValue(max);
+    this.series(metricName).put(i, s, lo, hi, sampleCount, tasks);
   }
 
   /** Records one datapoint (a statistic set). */
