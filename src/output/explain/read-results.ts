@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetHealthTimeline } from '../../model/target-health.js';
+import { DEFAULT_ECS_COOLDOWN_MS } from '../../scaling/target-tracking.js';
 import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js';
 import { recordsOf, type CsvRecord } from './parse-csv.js';
 import type { EventRow, PolicyInfo, ResultsTables, SeriesRow, ServiceInfo, TaskRow } from './results-tables.js';
@@ -68,6 +69,8 @@ export function servicesOf(scenario: any): Map<string, ServiceInfo> {
       metricName: p?.policyType === 'StepScaling' ? (p?.alarm?.metricName ?? null) : (METRIC_OF_PREDEFINED[p?.predefinedMetricType] ?? p?.customMetric ?? null),
       targetValue: typeof p?.targetValue === 'number' ? p.targetValue : null,
       disableScaleIn: p?.disableScaleIn === true,
+      scaleOutCooldownS: (typeof p?.scaleOutCooldown === 'number' ? p.scaleOutCooldown : DEFAULT_ECS_COOLDOWN_MS) / 1000,
+      scaleInCooldownS: (typeof p?.scaleInCooldown === 'number' ? p.scaleInCooldown : DEFAULT_ECS_COOLDOWN_MS) / 1000,
     }));
     out.set(name, {
       name,

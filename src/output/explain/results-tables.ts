@@ -40,6 +40,9 @@ export interface PolicyInfo {
   metricName: string | null;
   targetValue: number | null;
   disableScaleIn: boolean;
+  /** Cooldowns in seconds (scenario.json holds ms; AWS's default for ECS is 300 s). */
+  scaleOutCooldownS: number;
+  scaleInCooldownS: number;
 }
 
 export interface ServiceInfo {

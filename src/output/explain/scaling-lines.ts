@@ -5,7 +5,8 @@
 
 import { LINE_ORDER, metricLabel, type ExplainLine } from './explain-line.js';
 import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
-import type { EventRow, SeriesRow, ServiceInfo } from './results-tables.js';
+import { proportionalCapacity } from '../../scaling/target-tracking.js';
+import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
 
 const OP_WORDS: Record<string, string> = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' };
 
@@ -34,7 +35,7 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
     if (e.type === 'scaling-activity') push(describeActivity(e, ctx.services.get(e.subject)));
     else if (e.type === 'scheduled-action') push(`${e.subject}: ${e.message}`);
     else if (e.type === 'alarm-state' && !activityAt.has(`${e.subject}@${e.timeS}`)) {
-      const text = describeQuietAlarm(e, ctx, noStepAt.get(`${e.subject}@${e.timeS}`) ?? [], told);
+      const text = describeQuietAlarm(e, events, ctx, noStepAt.get(`${e.subject}@${e.timeS}`) ?? [], told);
       if (text) push(text);
     }
   }
@@ -93,7 +94,13 @@ function describeValues(values: readonly number[]): string {
 }
 
 /** An alarm that entered ALARM with no scaling activity at that instant, and why if the data shows it. */
-function describeQuietAlarm(e: EventRow, ctx: ScalingContext, noSteps: readonly EventRow[], told: Set<EventRow>): string | null {
+function describeQuietAlarm(
+  e: EventRow,
+  events: readonly EventRow[],
+  ctx: ScalingContext,
+  noSteps: readonly EventRow[],
+  told: Set<EventRow>,
+): string | null {
   const t = parseAlarmTransition(e.message);
   if (!t || t.to !== 'ALARM' || !t.evaluation) return null;
   const service = ctx.services.get(e.subject);
@@ -102,16 +109,100 @@ function describeQuietAlarm(e: EventRow, ctx: ScalingContext, noSteps: readonly 
   const condition = describeCondition(t.evaluation, policy?.metricName ?? null, policy?.targetValue ?? null);
   const row = rowAt(ctx.series.get(e.subject) ?? [], e.timeS);
   const up = t.evaluation.op.startsWith('>');
-  // a step policy's scale in needs no other policy's agreement; target tracking's needs every target tracking policy's
-  const notIn = policy?.policyType === 'StepScaling' ? 'no scale in (scale-in cooldown)' : 'no scale in (scale-in cooldown, or another target tracking policy does not agree)';
-  let why = up ? 'no scale out (scale-out cooldown, or no more capacity asked for than is set)' : notIn;
-  if (row && up && row.maxCapacity !== null && row.desiredCount >= row.maxCapacity) why = `scale out blocked: already at maxCapacity ${row.maxCapacity}`;
-  if (row && !up && row.minCapacity !== null && row.desiredCount <= row.minCapacity) why = `no scale in: already at minCapacity ${row.minCapacity}`;
+  let why: string;
   if (noStep) {
     told.add(noStep);
     why = parseNoStep(noStep.message)!.why;
+  } else if (row && up && row.maxCapacity !== null && row.desiredCount >= row.maxCapacity) {
+    why = `scale out blocked: already at maxCapacity ${row.maxCapacity}`;
+  } else if (row && !up && row.minCapacity !== null && row.desiredCount <= row.minCapacity) {
+    why = `no scale in: already at minCapacity ${row.minCapacity}`;
+  } else if (policy?.policyType === 'TargetTrackingScaling') {
+    why = trackingQuietReason(e, t.evaluation.values, up, policy, service!, events, row);
+  } else {
+    // a step policy's scale in needs no other policy's agreement
+    why = up ? 'no scale out (scale-out cooldown, or no more capacity asked for than is set)' : 'no scale in (scale-in cooldown)';
   }
   return `${e.subject}: alarm ${t.alarm} in ALARM: ${condition}; ${why}`;
+}
+
+/**
+ * Why a target tracking alarm in ALARM scaled nothing, from what the results show: the
+ * policy's own arithmetic (ceil(desired x newest datapoint / target) asks for no change),
+ * else a cooldown started by a scaling activity of this service within it, else (scale in)
+ * another target tracking policy whose AlarmLow was not in ALARM (AAS scales in only when
+ * every target tracking policy with scale in enabled is ready to).
+ */
+function trackingQuietReason(
+  e: EventRow,
+  values: readonly number[],
+  up: boolean,
+  policy: PolicyInfo,
+  service: ServiceInfo,
+  events: readonly EventRow[],
+  row: SeriesRow | undefined,
+): string {
+  const newest = values[values.length - 1];
+  if (row && policy.targetValue !== null && newest !== undefined) {
+    const desired = row.desiredCount;
+    const wanted = proportionalCapacity(desired, newest, policy.targetValue);
+    const formula = `ceil(${desired} x ${formatDatapoint(newest)}/${policy.targetValue}) = ${wanted}`;
+    if (up && wanted <= desired) return `no scale out: ${formula}, not above desired ${desired}`;
+    if (!up && wanted >= desired) return `no scale in: ${formula}, not below desired ${desired}`;
+  }
+  const cooldownS = up ? policy.scaleOutCooldownS : policy.scaleInCooldownS;
+  const last = lastActivity(events, e, up ? 'out' : 'in');
+  if (last && e.timeS - last.timeS < cooldownS) {
+    const span = `${formatSeconds(e.timeS - last.timeS)} after the scale ${up ? 'out' : 'in'} ${last.from} -> ${last.to}`;
+    return up
+      ? `no scale out: scale-out cooldown (${cooldownS} s), ${span}, and no more capacity asked for than that set`
+      : `no scale in: scale-in cooldown (${cooldownS} s), ${span}`;
+  }
+  if (!up) {
+    for (const other of service.policies) {
+      if (other === policy || other.policyType !== 'TargetTrackingScaling' || other.disableScaleIn) continue;
+      const state = lastAlarmState(events, e, `TargetTracking-${e.subject}-${other.name}-AlarmLow`);
+      if (state !== 'ALARM') return `no scale in: target tracking policy ${other.name}'s AlarmLow is ${state}, and target tracking scales in only when every policy is ready to`;
+    }
+    return 'no scale in (another target tracking policy does not agree)';
+  }
+  return 'no scale out (no more capacity asked for than is set)';
+}
+
+/** The newest service scaling activity in one direction at or before e (events in time order). */
+function lastActivity(events: readonly EventRow[], e: EventRow, direction: 'in' | 'out'): { timeS: number; from: number; to: number } | null {
+  let found: { timeS: number; from: number; to: number } | null = null;
+  for (const x of events) {
+    if (x.timeS > e.timeS) break;
+    if (x.type !== 'scaling-activity' || x.subject !== e.subject) continue;
+    const a = parseScalingActivity(x.message);
+    if (!a || a.kind === 'managed scaling' || a.from === a.to) continue;
+    const out = a.to > a.from;
+    // a scale out ends the scale-in cooldown
+    if (direction === 'in' && out) found = null;
+    else if ((direction === 'out') === out) found = { timeS: x.timeS, from: a.from, to: a.to };
+  }
+  return found;
+}
+
+/** An alarm's state at e's instant from its last alarm-state event (INSUFFICIENT_DATA before any). */
+function lastAlarmState(events: readonly EventRow[], e: EventRow, alarm: string): string {
+  let state = 'INSUFFICIENT_DATA';
+  for (const x of events) {
+    if (x.timeS > e.timeS) break;
+    if (x.type !== 'alarm-state' || x.subject !== e.subject) continue;
+    const tr = parseAlarmTransition(x.message);
+    if (tr && tr.alarm === alarm) state = tr.to;
+  }
+  return state;
+}
+
+function formatDatapoint(x: number): string {
+  return Math.abs(x) >= 10 ? x.toFixed(1) : String(Number(x.toPrecision(3)));
+}
+
+function formatSeconds(s: number): string {
+  return s % 60 === 0 ? `${s / 60} min` : `${s} s`;
 }
 
 /** The newest row whose period started before t (its counts are those at the period's end, <= t). */

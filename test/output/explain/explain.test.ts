@@ -9,7 +9,7 @@ import { loadChanges } from '../../../src/output/explain/load-changes.js';
 import { reasonsBetween, provisioningWaitLines } from '../../../src/output/explain/provisioning-waits.js';
 import { taskPlacements } from '../../../src/output/explain/task-placements.js';
 import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
-import { describeActivity } from '../../../src/output/explain/scaling-lines.js';
+import { describeActivity, scalingLines } from '../../../src/output/explain/scaling-lines.js';
 import { newTaskLines } from '../../../src/output/explain/new-tasks.js';
 import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
 import { LINE_ORDER } from '../../../src/output/explain/explain-line.js';
@@ -29,7 +29,7 @@ const web: ServiceInfo = {
   maxCapacity: 12,
   workloadType: 'http',
   newTarget: { healthyAfterS: 150 },
-  policies: [{ name: 'cpu', policyType: 'TargetTrackingScaling', metricName: 'CPUUtilization', targetValue: 60, disableScaleIn: false }],
+  policies: [{ name: 'cpu', policyType: 'TargetTrackingScaling', metricName: 'CPUUtilization', targetValue: 60, disableScaleIn: false, scaleOutCooldownS: 300, scaleInCooldownS: 300 }],
 };
 
 describe('parseCsv', () => {
@@ -278,5 +278,77 @@ describe('clusterLines: a task killed out of memory', () => {
     const task = { taskId: 'web-2', service: 'web' } as any;
     const lines = clusterLines([{ timeS: 360, type: 'task-out-of-memory', subject: 'web-2', message }], new Map([['web-2', task]]));
     expect(lines).toEqual([expect.objectContaining({ timeS: 360, service: 'web', provider: null, order: LINE_ORDER.stopped, text: `web: ${message}` })]);
+  });
+});
+
+describe('scalingLines: a target tracking alarm in ALARM with no scaling activity says why', () => {
+  const low15 = (v: string) => Array.from({ length: 15 }, () => v).join(' ');
+  const api = (policies: string[]): ServiceInfo => ({
+    name: 'api',
+    minCapacity: 1,
+    maxCapacity: 20,
+    workloadType: 'http',
+    newTarget: null,
+    policies: policies.map((name) => ({
+      name,
+      policyType: 'TargetTrackingScaling',
+      metricName: name === 'cpu' ? 'CPUUtilization' : 'RequestCountPerTarget',
+      targetValue: name === 'cpu' ? 60 : 6000,
+      disableScaleIn: false,
+      scaleOutCooldownS: 300,
+      scaleInCooldownS: 300,
+    })),
+  });
+  const rows = (desiredCount: number) => [0, 900].map((t) => ({ ...row(t), service: 'api', desiredCount, runningCount: desiredCount, minCapacity: 1, maxCapacity: 20 }));
+  const lineAt = (events: EventRow[], svc: ServiceInfo, desired: number, t: number) =>
+    scalingLines(events, { services: new Map([['api', svc]]), series: new Map([['api', rows(desired)]]) }).find((l) => l.timeS === t)!.text;
+  const cpuLow = (t: number, v: string): EventRow => ({
+    timeS: t,
+    type: 'alarm-state',
+    subject: 'api',
+    message: `TargetTracking-api-cpu-AlarmLow INSUFFICIENT_DATA -> ALARM: 15 datapoints < 54: ${low15(v)}`,
+  });
+
+  it('one policy, 3 tasks at 50 % CPU, target 60: ceil(3 x 50/60) = ceil(2.5) = 3, so no scale in (no cooldown, no other policy)', () => {
+    const text = lineAt([cpuLow(960, '50.0')], api(['cpu']), 3, 960);
+    expect(text).toMatch(/; no scale in: ceil\(3 x 50\.0\/60\) = 3, not below desired 3$/);
+  });
+
+  it('two policies, ceil(10 x 30/60) = 5 < 10, the other policy\'s AlarmLow never reported: it is INSUFFICIENT_DATA and blocks the scale in', () => {
+    const text = lineAt([cpuLow(960, '30.0')], api(['cpu', 'req']), 10, 960);
+    expect(text).toMatch(/; no scale in: target tracking policy req's AlarmLow is INSUFFICIENT_DATA, and target tracking scales in only when every policy is ready to$/);
+  });
+
+  it('two policies, the other policy\'s AlarmLow last went ALARM -> OK: it is OK and blocks the scale in', () => {
+    const reqOk: EventRow = { timeS: 600, type: 'alarm-state', subject: 'api', message: `TargetTracking-api-req-AlarmLow ALARM -> OK: 1 of 15 datapoints not < 5400: ${low15('6000.0')}` };
+    const text = lineAt([reqOk, cpuLow(960, '30.0')], api(['cpu', 'req']), 10, 960);
+    expect(text).toMatch(/req's AlarmLow is OK,/);
+  });
+
+  it('a scale in 2 min before, within the 300 s scale-in cooldown: the cooldown, not the other policy', () => {
+    const scaleIn: EventRow = { timeS: 840, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 10: scheduled action x: min 1 max 20' };
+    const text = lineAt([scaleIn, cpuLow(960, '30.0')], api(['cpu']), 10, 960);
+    expect(text).toMatch(/; no scale in: scale-in cooldown \(300 s\), 2 min after the scale in 12 -> 10$/);
+  });
+
+  it('a scale in 6 min before is past the 300 s cooldown; a scale out after a scale in ends its cooldown', () => {
+    const scaleIn: EventRow = { timeS: 600, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 10: scheduled action x' };
+    expect(lineAt([scaleIn, cpuLow(960, '30.0')], api(['cpu', 'req']), 10, 960)).toMatch(/req's AlarmLow is INSUFFICIENT_DATA/);
+    const recent: EventRow = { timeS: 840, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 9: scheduled action x' };
+    const out: EventRow = { timeS: 900, type: 'scaling-activity', subject: 'api', message: 'desired count 9 -> 10: scheduled action y' };
+    expect(lineAt([recent, out, cpuLow(960, '30.0')], api(['cpu', 'req']), 10, 960)).toMatch(/req's AlarmLow is INSUFFICIENT_DATA/);
+  });
+});
+
+describe('scalingLines: a target tracking AlarmHigh in ALARM with no scaling activity', () => {
+  it('2 min after a scale out 3 -> 6, within the 300 s scale-out cooldown, says the cooldown', () => {
+    const svc: ServiceInfo = { ...web, name: 'web', minCapacity: 1, maxCapacity: 20 };
+    const series = [0, 900].map((t) => row(t, { desiredCount: 6, minCapacity: 1, maxCapacity: 20 }));
+    const events: EventRow[] = [
+      { timeS: 840, type: 'scaling-activity', subject: 'web', message: 'desired count 3 -> 6: scheduled action x' },
+      { timeS: 960, type: 'alarm-state', subject: 'web', message: 'TargetTracking-web-cpu-AlarmHigh OK -> ALARM: 3 datapoints > 60: 70.0 70.0 70.0' },
+    ];
+    const text = scalingLines(events, { services: new Map([['web', svc]]), series: new Map([['web', series]]) }).find((l) => l.timeS === 960)!.text;
+    expect(text).toMatch(/; no scale out: scale-out cooldown \(300 s\), 2 min after the scale out 3 -> 6, and no more capacity asked for than that set$/);
   });
 });
