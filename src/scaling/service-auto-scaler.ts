@@ -41,8 +41,6 @@ export class ServiceAutoScaler {
   readonly target: ScalableTarget;
   readonly policies: readonly ScalingPolicy[];
   readonly scheduledActions: readonly ScheduledAction[];
-  /** Scaling activities at construction (a desired count outside [min, max] is brought inside). */
-  readonly initialEvents: ScalingEvent[] = [];
   private readonly startEpochMs: number;
   private readonly requests: (ScalingRequest | null)[];
   private readonly transitions: AlarmTransition[] = [];
@@ -65,13 +63,9 @@ export class ServiceAutoScaler {
       .map(([name, a]) => createScheduledAction(name, a));
     this.requests = this.policies.map(() => null);
     this.scheduledUpTo = -1; // a firing at exactly simulation time 0 counts
-    const clamped = Math.min(maxCapacity, Math.max(minCapacity, initialDesiredCount));
-    if (clamped !== initialDesiredCount) {
-      this.initialEvents.push(
-        this.activity(0, initialDesiredCount, clamped, `registering the scalable target: desired count ${initialDesiredCount} outside [${minCapacity}, ${maxCapacity}]`),
-      );
-      this.target.desiredCount = clamped;
-    }
+    // registering the scalable target brings a desired count outside [min, max] inside (the
+    // scenario loader has clamped it already and warned: scenario/warnings.ts)
+    this.target.desiredCount = Math.min(maxCapacity, Math.max(minCapacity, initialDesiredCount));
   }
 
   /**

@@ -6,7 +6,8 @@
 // task definition naming a CPU architecture that the EC2 capacity its service may use never
 // launches (ECS leaves such tasks unplaced: every instance lacks the ecs.cpu-architecture
 // value the task requires; a valid configuration, as in ECS, so not refused), a step scaling
-// policy with no step for some breaches of its alarm.
+// policy with no step for some breaches of its alarm, a desiredCount outside the auto scaling
+// [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -49,6 +50,19 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         at: ['services', svc.name, 'deploymentConfiguration'],
         message:
           'minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent',
+      });
+    }
+  }
+  for (const svc of s.services) {
+    // RegisterScalableTarget (API_RegisterScalableTarget.html): registering a new scalable
+    // target changes an active resource's current capacity to a value inside [min, max]
+    const as = svc.config.autoScaling;
+    const given = svc.config.desiredCount;
+    if (as && given !== undefined && as.minCapacity <= as.maxCapacity && (given < as.minCapacity || given > as.maxCapacity)) {
+      const [side, bound] = given > as.maxCapacity ? ['above maxCapacity', as.maxCapacity] : ['below minCapacity', as.minCapacity];
+      out.push({
+        at: ['services', svc.name, 'desiredCount'],
+        message: `desiredCount ${given} is ${side} ${bound}: Application Auto Scaling sets it to ${bound} when the scalable target is registered, so the service starts with ${bound}`,
       });
     }
   }

@@ -23,7 +23,7 @@ export interface DriveResult {
 export function drive(scaler: ServiceAutoScaler, o: DriveOptions): DriveResult {
   const store = new MetricStore({ period: MIN, publishDelay: o.publishDelay ?? MIN });
   const desired: number[] = [];
-  const events: ScalingEvent[] = [...scaler.initialEvents];
+  const events: ScalingEvent[] = [];
   let d = scaler.target.desiredCount;
   for (let m = 0; m <= o.minutes; m++) {
     const t = m * MIN;
