@@ -172,11 +172,15 @@ const autoScaling: Check = (s, report) => {
     const as = svc.config.autoScaling;
     if (!as) continue;
     const at: Path = ['services', svc.name, 'autoScaling'];
+    // policies whose metric is told here: left out of the ServiceAutoScaler built below, whose
+    // trackedMetric would say the same again
+    const told = new Set<string>();
     for (const [pname, p] of Object.entries(as.policies)) {
       const pat: Path = [...at, 'policies', pname];
       if (p.policyType === 'TargetTrackingScaling') {
         if ((p.predefinedMetricType === undefined) === (p.customMetric === undefined)) {
           report(pat, `expected exactly one of predefinedMetricType or customMetric, found ${p.predefinedMetricType === undefined ? 'neither' : 'both'}`);
+          told.add(pname);
         }
         if (p.predefinedMetricType === 'ALBRequestCountPerTarget' && !svc.config.loadBalancer) {
           report([...pat, 'predefinedMetricType'], 'ALBRequestCountPerTarget needs the service to have a loadBalancer');
@@ -216,7 +220,7 @@ const autoScaling: Check = (s, report) => {
           minCapacity: as.minCapacity,
           // (minCapacity above maxCapacity is reported once, by resolve.ts)
           maxCapacity: Math.max(as.minCapacity, as.maxCapacity),
-          policies: as.policies as Record<string, ScalingPolicyConfig>,
+          policies: Object.fromEntries(Object.entries(as.policies).filter(([pname]) => !told.has(pname))) as Record<string, ScalingPolicyConfig>,
           scheduledActions: as.scheduledActions,
           startEpochMs: s.startEpochMs,
         },
