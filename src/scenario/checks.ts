@@ -182,6 +182,9 @@ const autoScaling: Check = (s, report) => {
           report(pat, `expected exactly one of predefinedMetricType or customMetric, found ${p.predefinedMetricType === undefined ? 'neither' : 'both'}`);
           told.add(pname);
         }
+        if (p.customMetricStatistic !== undefined && p.customMetric === undefined) {
+          report([...pat, 'customMetricStatistic'], `expected only with customMetric (a predefined metric has its own statistic), found ${p.customMetricStatistic}; remove it or use customMetric`);
+        }
         if (p.predefinedMetricType === 'ALBRequestCountPerTarget' && !svc.config.loadBalancer) {
           report([...pat, 'predefinedMetricType'], 'ALBRequestCountPerTarget needs the service to have a loadBalancer');
         }

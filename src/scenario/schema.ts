@@ -269,6 +269,9 @@ const targetTracking = strict({
     'ALBRequestCountPerTarget',
   ] as const).optional(),
   customMetric: oneOf(['BacklogPerTask', 'CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget'] as const).optional(),
+  // CustomizedMetricSpecification Statistic; default by metric (RequestCountPerTarget: Sum,
+  // its only valid one; else Average): src/scaling/metric-statistics.ts
+  customMetricStatistic: statistic.optional(),
   targetValue: z.number().positive(),
   // TargetTrackingScalingPolicyConfiguration ScaleOutCooldown, ScaleInCooldown: Integer seconds
   scaleOutCooldown: wholeSeconds("Application Auto Scaling's ScaleOutCooldown").default(300_000),
