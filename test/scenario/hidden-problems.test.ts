@@ -107,7 +107,7 @@ describe('a map picked by a tag key: a misspelt tag key is named, and keys no va
     return s;
   };
   const at = 'services.web.autoScaling.policies.cpu';
-  const POLICY_KEYS = 'policyType, predefinedMetricType, customMetric, targetValue, scaleOutCooldown, scaleInCooldown, disableScaleIn, alarm, adjustmentType, stepAdjustments, minAdjustmentMagnitude, cooldown, metricAggregationType';
+  const POLICY_KEYS = 'policyType, predefinedMetricType, customMetric, customMetricStatistic, targetValue, scaleOutCooldown, scaleInCooldown, disableScaleIn, alarm, adjustmentType, stepAdjustments, minAdjustmentMagnitude, cooldown, metricAggregationType';
 
   it('a misspelt policyType is said as the unknown key it is, not as policyType "found nothing"; another unknown key too', () => {
     expect(problems(policy({ polcyType: 'TargetTrackingScaling', targetValue: 50, foo: 1 }))).toEqual([
