@@ -37,7 +37,7 @@ describe('ecsim validate on variants and sweeps', () => {
     const { file, line } = edited(dir, 'variant-typo', 'cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }');
     expect(await problems(file)).toEqual([
       `${file}:${line}: variant "tt-cpu-45": services.web.autoScaling.policies.cpu.targetVal: unknown key "targetVal" (did you mean "targetValue"?); ` +
-        'expected one of: policyType, predefinedMetricType, customMetric, targetValue, scaleOutCooldown, scaleInCooldown, disableScaleIn',
+        'expected one of: policyType, predefinedMetricType, customMetric, customMetricStatistic, targetValue, scaleOutCooldown, scaleInCooldown, disableScaleIn',
     ]);
   });
 
