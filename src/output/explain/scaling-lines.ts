@@ -151,7 +151,7 @@ function trackingQuietReason(
     if (!up && wanted >= desired) return `no scale in: ${formula}, not below desired ${desired}`;
   }
   const cooldownS = up ? policy.scaleOutCooldownS : policy.scaleInCooldownS;
-  const last = lastActivity(events, e, up ? 'out' : 'in');
+  const last = lastActivity(events, e, up ? 'out' : 'in', policy.name);
   if (last && e.timeS - last.timeS < cooldownS) {
     const span = `${formatSeconds(e.timeS - last.timeS)} after the scale ${up ? 'out' : 'in'} ${last.from} -> ${last.to}`;
     return up
@@ -169,18 +169,29 @@ function trackingQuietReason(
   return 'no scale out (no more capacity asked for than is set)';
 }
 
-/** The newest service scaling activity in one direction at or before e (events in time order). */
-function lastActivity(events: readonly EventRow[], e: EventRow, direction: 'in' | 'out'): { timeS: number; from: number; to: number } | null {
+/**
+ * The newest scaling activity at or before e (events in time order) that started the target
+ * tracking policy's cooldown in that direction: a scale out by this policy; a target tracking
+ * scale in (all target tracking policies agreed, so each started its scale-in cooldown), unless
+ * a policy's scale out came after (it ends the scale-in cooldown). Scheduled actions start and
+ * end no cooldown; a step policy's scale in starts only its own (src/scaling/cooldown.ts).
+ */
+function lastActivity(
+  events: readonly EventRow[],
+  e: EventRow,
+  direction: 'in' | 'out',
+  policyName: string,
+): { timeS: number; from: number; to: number } | null {
   let found: { timeS: number; from: number; to: number } | null = null;
   for (const x of events) {
     if (x.timeS > e.timeS) break;
     if (x.type !== 'scaling-activity' || x.subject !== e.subject) continue;
     const a = parseScalingActivity(x.message);
-    if (!a || a.kind === 'managed scaling' || a.from === a.to) continue;
+    if (!a || a.policy === null || a.from === a.to) continue;
     const out = a.to > a.from;
-    // a scale out ends the scale-in cooldown
     if (direction === 'in' && out) found = null;
-    else if ((direction === 'out') === out) found = { timeS: x.timeS, from: a.from, to: a.to };
+    else if (direction === 'in' && a.kind === 'target tracking') found = { timeS: x.timeS, from: a.from, to: a.to };
+    else if (direction === 'out' && out && a.policy === policyName) found = { timeS: x.timeS, from: a.from, to: a.to };
   }
   return found;
 }

@@ -326,17 +326,22 @@ describe('scalingLines: a target tracking alarm in ALARM with no scaling activit
   });
 
   it('a scale in 2 min before, within the 300 s scale-in cooldown: the cooldown, not the other policy', () => {
-    const scaleIn: EventRow = { timeS: 840, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 10: scheduled action x: min 1 max 20' };
+    const scaleIn: EventRow = { timeS: 840, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 10: target tracking cpu: 15 datapoints < 54: 30.0; ceil(12 x 30.0/60) = 6; minCapacity 10' };
     const text = lineAt([scaleIn, cpuLow(960, '30.0')], api(['cpu']), 10, 960);
     expect(text).toMatch(/; no scale in: scale-in cooldown \(300 s\), 2 min after the scale in 12 -> 10$/);
   });
 
   it('a scale in 6 min before is past the 300 s cooldown; a scale out after a scale in ends its cooldown', () => {
-    const scaleIn: EventRow = { timeS: 600, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 10: scheduled action x' };
+    const scaleIn: EventRow = { timeS: 600, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 10: target tracking cpu: 15 datapoints < 54: 30.0; ceil(12 x 30.0/60) = 6' };
     expect(lineAt([scaleIn, cpuLow(960, '30.0')], api(['cpu', 'req']), 10, 960)).toMatch(/req's AlarmLow is INSUFFICIENT_DATA/);
-    const recent: EventRow = { timeS: 840, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 9: scheduled action x' };
-    const out: EventRow = { timeS: 900, type: 'scaling-activity', subject: 'api', message: 'desired count 9 -> 10: scheduled action y' };
+    const recent: EventRow = { timeS: 840, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 9: target tracking cpu: 15 datapoints < 54: 30.0; ceil(12 x 30.0/60) = 6' };
+    const out: EventRow = { timeS: 900, type: 'scaling-activity', subject: 'api', message: 'desired count 9 -> 10: target tracking req: 3 datapoints > 6000: 6700.0; ceil(9 x 6700.0/6000) = 11' };
     expect(lineAt([recent, out, cpuLow(960, '30.0')], api(['cpu', 'req']), 10, 960)).toMatch(/req's AlarmLow is INSUFFICIENT_DATA/);
+  });
+
+  it('a scheduled action\'s scale in 2 min before starts no policy cooldown (docs/notes/scaling.md)', () => {
+    const scheduled: EventRow = { timeS: 840, type: 'scaling-activity', subject: 'api', message: 'desired count 12 -> 10: scheduled action x: maxCapacity 10' };
+    expect(lineAt([scheduled, cpuLow(960, '30.0')], api(['cpu', 'req']), 10, 960)).toMatch(/req's AlarmLow is INSUFFICIENT_DATA/);
   });
 });
 
@@ -345,7 +350,7 @@ describe('scalingLines: a target tracking AlarmHigh in ALARM with no scaling act
     const svc: ServiceInfo = { ...web, name: 'web', minCapacity: 1, maxCapacity: 20 };
     const series = [0, 900].map((t) => row(t, { desiredCount: 6, minCapacity: 1, maxCapacity: 20 }));
     const events: EventRow[] = [
-      { timeS: 840, type: 'scaling-activity', subject: 'web', message: 'desired count 3 -> 6: scheduled action x' },
+      { timeS: 840, type: 'scaling-activity', subject: 'web', message: 'desired count 3 -> 6: target tracking cpu: 3 datapoints > 60: 120.0 120.0 120.0; ceil(3 x 120.0/60) = 6' },
       { timeS: 960, type: 'alarm-state', subject: 'web', message: 'TargetTracking-web-cpu-AlarmHigh OK -> ALARM: 3 datapoints > 60: 70.0 70.0 70.0' },
     ];
     const text = scalingLines(events, { services: new Map([['web', svc]]), series: new Map([['web', series]]) }).find((l) => l.timeS === 960)!.text;
