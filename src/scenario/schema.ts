@@ -231,16 +231,29 @@ function rawKey(value: unknown, ...keys: string[]): unknown {
 /**
  * Keys a queue workload would ignore are refused, as checks.ts refuses cpuPerBusySlot on
  * http; read from the input, since they have defaults. maxQueuePerTask bounds an http
- * task's own queue; a queue workload's messages wait in one shared queue without a bound.
+ * task's own queue; a queue workload's messages wait in one shared queue without a bound,
+ * so none is ever dropped and slo.errorRate could never be passed.
  */
 const workload = checkedBefore(
   (value) => {
+    if (rawKey(value, 'type') !== 'queue') return [];
+    const issues: RawIssue[] = [];
     const maxQueue = rawKey(value, 'maxQueuePerTask');
-    if (rawKey(value, 'type') !== 'queue' || maxQueue === undefined) return [];
-    return [{
-      path: ['maxQueuePerTask'],
-      message: `expected no maxQueuePerTask on a queue workload (it bounds an http task's own queue; queue messages wait in one shared queue without a bound, as in SQS), found ${describe(maxQueue)}; remove it`,
-    }];
+    if (maxQueue !== undefined) {
+      issues.push({
+        path: ['maxQueuePerTask'],
+        message: `expected no maxQueuePerTask on a queue workload (it bounds an http task's own queue; queue messages wait in one shared queue without a bound, as in SQS), found ${describe(maxQueue)}; remove it`,
+      });
+    }
+    // a queue never drops a message, so its error rate is always 0
+    const errorRate = rawKey(value, 'slo', 'errorRate');
+    if (errorRate !== undefined) {
+      issues.push({
+        path: ['slo', 'errorRate'],
+        message: `expected no errorRate on a queue workload (its messages are never dropped: they wait in the shared queue), found ${describe(errorRate)}; use slo.latencyP95`,
+      });
+    }
+    return issues;
   },
   strict({
     type: oneOf(['http', 'queue'] as const).default('http'),
