@@ -376,6 +376,14 @@ function queueServiceKeys(value: unknown): RawIssue[] {
   }];
 }
 
+/** A service's deploymentConfiguration when not written (ECS's defaults: 100 and 200). */
+export const DEFAULT_DEPLOYMENT_CONFIGURATION = Object.freeze({ minimumHealthyPercent: 100, maximumPercent: 200 });
+
+/** The service's deploymentConfiguration, ECS's defaults when not written. */
+export function deploymentConfigurationOf(config: { deploymentConfiguration?: { minimumHealthyPercent: number; maximumPercent: number } }): { minimumHealthyPercent: number; maximumPercent: number } {
+  return config.deploymentConfiguration ?? DEFAULT_DEPLOYMENT_CONFIGURATION;
+}
+
 const service = checkedBefore(queueServiceKeys, strict({
   taskDefinition: z.string(),
   desiredCount: nonNegInt.optional(),
@@ -385,10 +393,11 @@ const service = checkedBefore(queueServiceKeys, strict({
   placementStrategy: z.array(placementStrategy).max(5).optional(),
   placementConstraints: z.array(placementConstraint).max(10).default([]),
   healthCheckGracePeriodSeconds: intWithin(0, MAX_GRACE_PERIOD_SECONDS, 'ECS accepts up to 2,147,483,647 seconds').default(0),
+  // no default here, so that a warning can tell a written one (deploymentConfigurationOf fills it in)
   deploymentConfiguration: strict({
-    minimumHealthyPercent: int.min(0).max(100).default(100),
-    maximumPercent: int.min(100).max(200).default(200),
-  }).default({ minimumHealthyPercent: 100, maximumPercent: 200 }),
+    minimumHealthyPercent: int.min(0).max(100).default(DEFAULT_DEPLOYMENT_CONFIGURATION.minimumHealthyPercent),
+    maximumPercent: int.min(100).max(200).default(DEFAULT_DEPLOYMENT_CONFIGURATION.maximumPercent),
+  }).optional(),
   loadBalancer: strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
     // deregistration_delay.timeout_seconds: "The range is 0-3600 seconds" (elasticloadbalancing APIReference/API_TargetGroupAttribute.html)
