@@ -1,7 +1,7 @@
 // The scenario as the run used it, for results/scenario.json: the validated scenario with
 // the defaults that are applied after parsing filled in too — each capacity provider's
 // settings (parsed per provider; an Auto Scaling group's desiredCapacity defaults to its
-// minSize), a service's default placement strategy (EC2 services:
+// minSize), a service's deploymentConfiguration (100 and 200), its default placement strategy (EC2 services:
 // spread by Availability Zone, then by instance), a step scaling alarm's datapointsToAlarm
 // (= evaluationPeriods) and statistic (Sum for RequestCountPerTarget, else Average), an
 // at() or cron() scheduled action's timezone (UTC), a task
@@ -15,7 +15,7 @@
 import { defaultStrategies } from '../placement/index.js';
 import { defaultStatistic } from '../scaling/index.js';
 import type { ResolvedScenario } from './resolve.js';
-import type { PolicyConfig, Scenario } from './schema.js';
+import { deploymentConfigurationOf, type PolicyConfig, type Scenario } from './schema.js';
 
 export function effectiveScenario(resolved: ResolvedScenario): Scenario {
   const s = resolved.scenario;
@@ -61,7 +61,11 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
           ]),
         ),
       };
-      return [name, { ...config, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}) }];
+      // deploymentConfiguration's defaults, in the place the schema gives the key
+      const withDeployment = config.deploymentConfiguration
+        ? config
+        : (Object.fromEntries(Object.entries(config).flatMap(([k, v]) => (k === 'healthCheckGracePeriodSeconds' ? [[k, v], ['deploymentConfiguration', { ...deploymentConfigurationOf(config) }]] : [[k, v]]))) as typeof config);
+      return [name, { ...withDeployment, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}) }];
     }),
   );
   return { ...s, cluster: { ...s.cluster, capacityProviders }, taskDefinitions, services };

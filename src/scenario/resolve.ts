@@ -303,6 +303,8 @@ function resolveService(
     if (config.capacityProviderStrategy) report([...at, 'capacityProviderStrategy'], 'DAEMON services do not use capacity provider strategies (as in ECS); they run on every instance');
     if (config.desiredCount !== undefined) report([...at, 'desiredCount'], 'DAEMON services have no desiredCount: one task runs on each instance');
     if (config.autoScaling) report([...at, 'autoScaling'], 'DAEMON services are not scaled by Application Auto Scaling');
+    // ecs_service-options.html: with DAEMON "there is no need to specify a desired number of tasks, a task placement strategy, or use Service Auto Scaling policies"
+    if (config.placementStrategy) report([...at, 'placementStrategy'], 'DAEMON services have no placement strategy: one task runs on each instance that meets the placement constraints (placementConstraints still apply)');
   }
   if (usesFargate && td) {
     if (!td.config.requiresCompatibilities.includes('FARGATE')) report([...at, 'taskDefinition'], `task definition "${td.name}" lacks FARGATE in requiresCompatibilities`);

@@ -231,16 +231,29 @@ function rawKey(value: unknown, ...keys: string[]): unknown {
 /**
  * Keys a queue workload would ignore are refused, as checks.ts refuses cpuPerBusySlot on
  * http; read from the input, since they have defaults. maxQueuePerTask bounds an http
- * task's own queue; a queue workload's messages wait in one shared queue without a bound.
+ * task's own queue; a queue workload's messages wait in one shared queue without a bound,
+ * so none is ever dropped and slo.errorRate could never be passed.
  */
 const workload = checkedBefore(
   (value) => {
+    if (rawKey(value, 'type') !== 'queue') return [];
+    const issues: RawIssue[] = [];
     const maxQueue = rawKey(value, 'maxQueuePerTask');
-    if (rawKey(value, 'type') !== 'queue' || maxQueue === undefined) return [];
-    return [{
-      path: ['maxQueuePerTask'],
-      message: `expected no maxQueuePerTask on a queue workload (it bounds an http task's own queue; queue messages wait in one shared queue without a bound, as in SQS), found ${describe(maxQueue)}; remove it`,
-    }];
+    if (maxQueue !== undefined) {
+      issues.push({
+        path: ['maxQueuePerTask'],
+        message: `expected no maxQueuePerTask on a queue workload (it bounds an http task's own queue; queue messages wait in one shared queue without a bound, as in SQS), found ${describe(maxQueue)}; remove it`,
+      });
+    }
+    // a queue never drops a message, so its error rate is always 0
+    const errorRate = rawKey(value, 'slo', 'errorRate');
+    if (errorRate !== undefined) {
+      issues.push({
+        path: ['slo', 'errorRate'],
+        message: `expected no errorRate on a queue workload (its messages are never dropped: they wait in the shared queue), found ${describe(errorRate)}; use slo.latencyP95`,
+      });
+    }
+    return issues;
   },
   strict({
     type: oneOf(['http', 'queue'] as const).default('http'),
@@ -366,6 +379,14 @@ function queueServiceKeys(value: unknown): RawIssue[] {
   }];
 }
 
+/** A service's deploymentConfiguration when not written (ECS's defaults: 100 and 200). */
+export const DEFAULT_DEPLOYMENT_CONFIGURATION = Object.freeze({ minimumHealthyPercent: 100, maximumPercent: 200 });
+
+/** The service's deploymentConfiguration, ECS's defaults when not written. */
+export function deploymentConfigurationOf(config: { deploymentConfiguration?: { minimumHealthyPercent: number; maximumPercent: number } }): { minimumHealthyPercent: number; maximumPercent: number } {
+  return config.deploymentConfiguration ?? DEFAULT_DEPLOYMENT_CONFIGURATION;
+}
+
 const service = checkedBefore(queueServiceKeys, strict({
   taskDefinition: z.string(),
   desiredCount: nonNegInt.optional(),
@@ -375,10 +396,11 @@ const service = checkedBefore(queueServiceKeys, strict({
   placementStrategy: z.array(placementStrategy).max(5).optional(),
   placementConstraints: z.array(placementConstraint).max(10).default([]),
   healthCheckGracePeriodSeconds: intWithin(0, MAX_GRACE_PERIOD_SECONDS, 'ECS accepts up to 2,147,483,647 seconds').default(0),
+  // no default here, so that a warning can tell a written one (deploymentConfigurationOf fills it in)
   deploymentConfiguration: strict({
-    minimumHealthyPercent: int.min(0).max(100).default(100),
-    maximumPercent: int.min(100).max(200).default(200),
-  }).default({ minimumHealthyPercent: 100, maximumPercent: 200 }),
+    minimumHealthyPercent: int.min(0).max(100).default(DEFAULT_DEPLOYMENT_CONFIGURATION.minimumHealthyPercent),
+    maximumPercent: int.min(100).max(200).default(DEFAULT_DEPLOYMENT_CONFIGURATION.maximumPercent),
+  }).optional(),
   loadBalancer: strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
     // deregistration_delay.timeout_seconds: "The range is 0-3600 seconds" (elasticloadbalancing APIReference/API_TargetGroupAttribute.html)

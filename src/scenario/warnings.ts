@@ -7,7 +7,9 @@
 // launches (ECS leaves such tasks unplaced: every instance lacks the ecs.cpu-architecture
 // value the task requires; a valid configuration, as in ECS, so not refused), a step scaling
 // policy with no step for some breaches of its alarm, a desiredCount outside the auto scaling
-// [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered).
+// [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered),
+// a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only: ecsim
+// applies it to draining EC2 instances only).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -17,6 +19,7 @@ import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
+import { deploymentConfigurationOf } from './schema.js';
 import { formatDuration } from './duration.js';
 import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
@@ -43,7 +46,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     // within maximumPercent and stopped keeping minimumHealthyPercent healthy. At 100 and 100
     // neither may go first, so a drain does not end by itself (a managed scale in waits forever;
     // a Spot interruption ends when the instance terminates, its tasks killed).
-    const dc = svc.config.deploymentConfiguration;
+    const dc = deploymentConfigurationOf(svc.config);
     const onEc2 = svc.launchType === 'EC2' || svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'asg');
     if (svc.config.schedulingStrategy === 'REPLICA' && onEc2 && dc.minimumHealthyPercent === 100 && dc.maximumPercent === 100) {
       out.push({
@@ -82,6 +85,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   out.push(...traceWarnings(s, options));
   for (const svc of s.services) memoryAtCapacity(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
+  for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   if (options.durationOverridden) return out;
   for (const svc of s.services) {
     const rate = svc.config.workload?.requestRate;
@@ -207,6 +211,24 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
       message: `${what}, and capacity provider ${describe(item.capacityProvider, l)}: the tasks given to ${item.capacityProvider} are never placed and wait for its capacity ("missing an attribute required by your task"); ${hint}, or take it out of the strategy`,
     });
   }
+}
+
+/**
+ * deploymentConfiguration governs, in ecsim, only how the tasks on a draining EC2 instance
+ * are replaced (services.ts); deployments are not modelled. Said when it is written for a
+ * service it cannot touch: a DAEMON service (its tasks are not replaced elsewhere) or one
+ * on Fargate capacity only (no instance of its drains).
+ */
+function deploymentWithoutDrain(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (svc.config.deploymentConfiguration === undefined) return;
+  const daemon = svc.config.schedulingStrategy === 'DAEMON';
+  const onEc2 = svc.launchType === 'EC2' || svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'asg');
+  if (!daemon && onEc2) return;
+  const which = daemon ? 'a DAEMON service' : `a service on Fargate capacity only (${[...new Set(svc.strategy.map((x) => x.capacityProvider))].join(', ')})`;
+  out.push({
+    at: ['services', svc.name, 'deploymentConfiguration'],
+    message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances; deployments are not modelled`,
+  });
 }
 
 function round(x: number): number {

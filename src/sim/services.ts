@@ -27,7 +27,7 @@ import {
 } from '../placement/index.js';
 import type { CompiledConstraint } from '../placement/constraints/constraint.js';
 import type { CompiledStrategy } from '../placement/strategies/strategy.js';
-import type { ResolvedService } from '../scenario/index.js';
+import { deploymentConfigurationOf, type ResolvedService } from '../scenario/index.js';
 import type { ServiceLoadModel } from '../workload/service/types.js';
 import type { Cluster } from './cluster.js';
 import { PRIORITY, type World } from './world.js';
@@ -366,7 +366,7 @@ export class ServiceRuntime {
     if (live < this.desiredCount) {
       // replacing tasks that still run on a draining EC2 instance may not exceed
       // maximumPercent of the desired count (ECS does not apply it to Fargate)
-      const ceiling = leaving > 0 ? Math.floor((this.desiredCount * this.config.config.deploymentConfiguration.maximumPercent) / 100) - leaving : this.desiredCount;
+      const ceiling = leaving > 0 ? Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100) - leaving : this.desiredCount;
       const target = Math.max(Math.min(this.desiredCount, ceiling), 0);
       for (let k = live; k < target; k++) this.startTask(null);
     } else if (live > this.desiredCount) {
@@ -931,7 +931,7 @@ export class ServiceRuntime {
       if (this.countsAsHealthy(t)) healthy++;
       else if (!lb && !t.leaving) nextHealthyAt = Math.min(nextHealthyAt, t.runningAt! + HEALTHY_AFTER_RUNNING_MS);
     }
-    const minHealthy = Math.ceil((this.desiredCount * this.config.config.deploymentConfiguration.minimumHealthyPercent) / 100);
+    const minHealthy = Math.ceil((this.desiredCount * deploymentConfigurationOf(this.config.config).minimumHealthyPercent) / 100);
     let held = false;
     for (const t of draining) {
       if (!this.countsAsHealthy(t)) {

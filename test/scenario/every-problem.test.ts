@@ -95,7 +95,7 @@ describe('every problem gets its line, also beside an unknown key in the same ma
   });
 
   it('a queue workload\'s maxQueuePerTask (refused before the map was checked) beside a typo in perTask: both; a bad maxQueuePerTask is said once', () => {
-    const text = edited(['      type: http', '      type: queue'], ['{ routing: round-robin, deregistrationDelay: 30s }', '{ deregistrationDelay: 30s }'], ['concurrency: 8', 'concurency: 8'], ['maxQueuePerTask: 100', 'maxQueuePerTask: -1']);
+    const text = edited(['      type: http', '      type: queue'], ['{ routing: round-robin, deregistrationDelay: 30s }', '{ deregistrationDelay: 30s }'], ['concurrency: 8', 'concurency: 8'], ['maxQueuePerTask: 100', 'maxQueuePerTask: -1'], [', errorRate: 1 }', ' }']);
     const file = writeScenario(dir, 'queue', text);
     const lines = problems(file);
     expect(lines.map((l) => l.split(': ')[1])).toEqual(['services.web.workload.maxQueuePerTask', 'services.web.workload.perTask.concurency']);
@@ -104,7 +104,7 @@ describe('every problem gets its line, also beside an unknown key in the same ma
   });
 
   it('a queue service\'s routing (refused before the map was checked) beside a wrong value of the service: both', () => {
-    const text = edited(['      type: http', '      type: queue'], ['      maxQueuePerTask: 100\n', ''], ['desiredCount: 3', 'desiredCount: many']);
+    const text = edited(['      type: http', '      type: queue'], ['      maxQueuePerTask: 100\n', ''], ['desiredCount: 3', 'desiredCount: many'], [', errorRate: 1 }', ' }']);
     const file = writeScenario(dir, 'queue-routing', text);
     const lines = problems(file);
     expect(lines.map((l) => l.split(': ')[1])).toEqual(['services.web.loadBalancer.routing', 'services.web.desiredCount']);

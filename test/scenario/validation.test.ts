@@ -32,6 +32,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['request count needs a load balancer', (s) => (delete s.services.web.loadBalancer, (s.services.web.autoScaling.policies.cpu.predefinedMetricType = 'ALBRequestCountPerTarget')), /ALBRequestCountPerTarget needs the service to have a loadBalancer/],
   ['backlog metric needs a queue workload', (s) => ((s.services.web.autoScaling.policies.cpu = { policyType: 'TargetTrackingScaling', customMetric: 'BacklogPerTask', targetValue: 10 })), /BacklogPerTask exists only for a queue workload/],
   ['daemon with desired count', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling), /DAEMON services have no desiredCount/],
+  ['daemon with a placement strategy (ecs_service-options.html: with DAEMON there is no need to specify a task placement strategy)', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, (s.services.web.placementStrategy = [{ type: 'binpack', field: 'memory' }])), /services\.web\.placementStrategy: DAEMON services have no placement strategy: one task runs on each instance that meets the placement constraints \(placementConstraints still apply\)/],
   ['target tracking needs 1-minute metrics', (s) => (s.metrics = { period: '120s' }), /metrics\.period: target tracking \(policy cpu of web\) uses the 1-minute datapoints.*found 120s/],
   ['step alarm period not a multiple of the metric period', (s) => (s.services.web.autoScaling.policies.surge = { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', period: '90s', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] }), /policies\.surge\.alarm\.period: expected a multiple of metrics\.period \(60s\), found 90s/],
   ['region without prices', (s) => (s.region = 'eu-west-1'), /region: expected one of us-east-1, found "eu-west-1"/],
@@ -73,7 +74,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['a duration that ends inside a metric period (its requests went unmeasured while its cost was billed)', (s) => (s.duration = '90s'), /duration: expected a whole number of metric periods of 60s \(metrics\.period\), e\.g\. 60s or 120s; found 90s$/],
   ['Spot instance draining without Spot interruptions (it would do nothing)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.spotInstanceDraining = true), /autoScalingGroup\.spotInstanceDraining: has no effect without spotInterruptions/],
   ['a service time in seconds by mistake (a bare number is seconds; the run dropped 99.8 % of requests at 5 % CPU)', (s) => (s.services.web.workload.perTask.serviceTime.mean = 40), /services\.web\.workload\.perTask\.capacityRps: expected at most 100 x what the slots allow \(concurrency 8 \/ mean serviceTime 40000 ms = 0\.2 requests\/s\), found 100; serviceTime's mean is 40s: if it was written as a bare number, that is seconds \(did you mean "40ms"\?\)$/],
-  ['capacityRps on a queue workload (it was ignored when serviceTime was given; a queue worker\'s CPU is cpuPerBusySlot per busy slot)', (s) => ((s.services.web.workload.type = 'queue'), delete s.services.web.loadBalancer, delete s.services.web.workload.maxQueuePerTask, delete s.services.web.workload.perTask.cpuBaseline, (s.services.web.autoScaling.policies = {})), /services\.web\.workload\.perTask\.capacityRps: expected no capacityRps on a queue workload \(it is an http task's throughput at 100 % CPU\), found 100; .*for 100 messages\/s with concurrency 8, give serviceTime a mean of 80ms$/],
+  ['capacityRps on a queue workload (it was ignored when serviceTime was given; a queue worker\'s CPU is cpuPerBusySlot per busy slot)', (s) => ((s.services.web.workload.type = 'queue'), delete s.services.web.loadBalancer, delete s.services.web.workload.maxQueuePerTask, delete s.services.web.workload.slo.errorRate, delete s.services.web.workload.perTask.cpuBaseline, (s.services.web.autoScaling.policies = {})), /services\.web\.workload\.perTask\.capacityRps: expected no capacityRps on a queue workload \(it is an http task's throughput at 100 % CPU\), found 100; .*for 100 messages\/s with concurrency 8, give serviceTime a mean of 80ms$/],
   ['a step alarm on RequestCountPerTarget with a statistic other than Sum (the ALB publishes it for Sum only)', (s) => (s.services.web.autoScaling.policies.rc = { policyType: 'StepScaling', alarm: { metricName: 'RequestCountPerTarget', statistic: 'Maximum', threshold: 3000, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] }), /services\.web\.autoScaling\.policies\.rc\.alarm\.statistic: expected Sum \(the only valid statistic of RequestCountPerTarget.*\), found Maximum$/],
   ['a duration above zero that rounds to 0 ms (it was called "not greater than zero")', (s) => (s.services.web.workload.requestRate = { constant: 100, noise: { cv: 0.1, every: 0.0004 } }), /services\.web\.workload\.requestRate\.noise\.every: expected a duration of at least 1 ms, found number 0\.0004, which rounds to 0 ms \(durations are whole milliseconds; a bare number is seconds\)$/],
   ['"0.3ms" rounds to 0 ms too', (s) => (s.metrics = { period: '0.3ms' }), /metrics\.period: expected a duration of at least 1 ms, found "0\.3ms", which rounds to 0 ms \(durations are whole milliseconds\)$/],
@@ -174,7 +175,44 @@ describe('scenario validation: one clear line per problem, with the key path', (
     Object.assign(f.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });
     f.services.web.launchType = 'FARGATE';
     f.services.web.deploymentConfiguration = { minimumHealthyPercent: 100, maximumPercent: 100 };
-    expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate', f)))).toEqual([]);
+    // on Fargate only the warning that deploymentConfiguration does nothing at all is said
+    expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate', f))).map((w) => w.message)).toEqual([
+      'has no effect in ecsim on a service on Fargate capacity only (FARGATE): it governs only the replacement of tasks on draining EC2 instances; deployments are not modelled',
+    ]);
+  });
+
+  it('warns (exit 0) of a deploymentConfiguration written for a service with no EC2 instance to drain (Fargate, Fargate Spot) or a DAEMON service; not when not written, nor on EC2', async () => {
+    const dc = { minimumHealthyPercent: 50, maximumPercent: 200 };
+    const said = (s: any, name: string) => scenarioWarnings(loadScenarioFile(writeScenario(dir, name, s))).filter((w) => w.at.join('.') === 'services.web.deploymentConfiguration').map((w) => w.message);
+    const tail = ': it governs only the replacement of tasks on draining EC2 instances; deployments are not modelled';
+    const fargate = (spot: boolean, written: boolean) => {
+      const f = quickstart();
+      Object.assign(f.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });
+      delete f.services.web.launchType;
+      f.services.web.capacityProviderStrategy = spot ? [{ capacityProvider: 'FARGATE', base: 1, weight: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 3 }] : [{ capacityProvider: 'FARGATE', weight: 1 }];
+      if (written) f.services.web.deploymentConfiguration = { ...dc };
+      return f;
+    };
+    const spotFile = writeScenario(dir, 'dc-fargate-spot', fargate(true, true));
+    const r = await cli('validate', spotFile);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain(`warning: ${spotFile}: services.web.deploymentConfiguration: has no effect in ecsim on a service on Fargate capacity only (FARGATE, FARGATE_SPOT)${tail}\n`);
+    expect(said(fargate(false, true), 'dc-fargate')).toEqual([`has no effect in ecsim on a service on Fargate capacity only (FARGATE)${tail}`]);
+    expect(said(fargate(false, false), 'dc-fargate-unwritten')).toEqual([]);
+    const daemon = (written: boolean) => {
+      const d = quickstart();
+      d.services.web.schedulingStrategy = 'DAEMON';
+      delete d.services.web.autoScaling;
+      delete d.services.web.desiredCount;
+      if (written) d.services.web.deploymentConfiguration = { ...dc };
+      return d;
+    };
+    expect(said(daemon(true), 'dc-daemon')).toEqual([`has no effect in ecsim on a DAEMON service${tail}`]);
+    expect(said(daemon(false), 'dc-daemon-unwritten')).toEqual([]);
+    // a REPLICA service on EC2: it governs the replacement of tasks on a draining instance
+    const e = quickstart();
+    e.services.web.deploymentConfiguration = { ...dc };
+    expect(said(e, 'dc-ec2')).toEqual([]);
   });
 
   it('the schedule warning reads startTime without an offset as UTC (PutScheduledAction: "in UTC"), not in the action\'s timezone', () => {

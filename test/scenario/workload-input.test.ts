@@ -92,6 +92,7 @@ describe('keys a queue workload would ignore are refused (as cpuPerBusySlot on h
     const w = s.services.web.workload;
     w.type = 'queue';
     delete w.maxQueuePerTask;
+    delete w.slo.errorRate;
     delete w.perTask.capacityRps;
     delete w.perTask.cpuBaseline;
     s.services.web.autoScaling.policies = {};
@@ -104,6 +105,13 @@ describe('keys a queue workload would ignore are refused (as cpuPerBusySlot on h
     expect(refusal(queue((s) => (s.services.web.workload.maxQueuePerTask = 5)))).toMatch(
       /:\d+: services\.web\.workload\.maxQueuePerTask: expected no maxQueuePerTask on a queue workload .*found number 5; remove it$/,
     );
+  });
+
+  it('slo.errorRate (a queue never drops a message: it waits in the shared queue), while latencyP95 is accepted', () => {
+    expect(refusal(queue((s) => (s.services.web.workload.slo.errorRate = 1)))).toMatch(
+      /:\d+: services\.web\.workload\.slo\.errorRate: expected no errorRate on a queue workload \(its messages are never dropped: they wait in the shared queue\), found number 1; use slo\.latencyP95$/,
+    );
+    expect(loadScenarioFile(queue((s) => (s.services.web.workload.slo = { latencyP95: '2s' }))).services[0].config.workload!.slo).toEqual({ latencyP95: 2000 });
   });
 
   it('loadBalancer.routing, while its health check and deregistration delay are accepted (they still apply)', () => {

@@ -73,3 +73,17 @@ describe('fluid fidelity: trace changes shorter than metrics.period', () => {
     expect(warned(period)).toEqual([]);
   });
 });
+
+describe('a CPU-bound http task: serviceTime stretched to concurrency / capacityRps (documented, not warned of)', () => {
+  it('the quick start (40 ms exponential, concurrency 8, capacityRps 100) serves in 8 / 100 s = 80 ms on average, shape kept, and says nothing', async () => {
+    const { resolveServiceConfig } = await import('../../src/workload/service/resolve-config.js');
+    const file = load('cpu-bound', () => {});
+    const s = loadScenarioFile(file);
+    const w = s.services[0].config.workload!;
+    const cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, fidelity: 'fluid' });
+    expect(cfg.meanServiceMs).toBeCloseTo(80, 9);
+    expect(cfg.serviceScv).toBeCloseTo(1, 9); // exponential
+    // docs/scenario-format.md (perTask.serviceTime): a library scenario writes it so; a warning would be noise
+    expect(warned(file)).toEqual([]);
+  });
+});
