@@ -52,10 +52,19 @@ export function signed(x: number): string {
   return x > 0 ? `+${human(x)}` : x < 0 ? `−${human(-x)}` : '0';
 }
 
-/** Four significant digits, no exponent, no trailing zeros. */
+/**
+ * Four significant digits, no trailing zeros: whole numbers from 1000 up in full (`65510`),
+ * decimals down to 0.0001 (`0.0001235`), and below that in exponent notation (`1.235e-5`),
+ * so a small non-zero figure never reads as 0.
+ */
 export function human(x: number): string {
   if (!Number.isFinite(x)) return '–';
   if (x === 0) return '0';
+  if (Math.abs(x) < 1e-4) {
+    const [mantissa, exponent] = x.toExponential(3).split('e');
+    if (Number(exponent) < -4) return `${String(Number(mantissa))}e${exponent}`;
+    // rounded up to 1.000e-4: print it as a decimal below
+  }
   const digits = Math.max(0, 3 - Math.floor(Math.log10(Math.abs(x))));
-  return String(Number(x.toFixed(Math.min(digits, 6))));
+  return String(Number(x.toFixed(digits)));
 }
