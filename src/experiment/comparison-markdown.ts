@@ -3,7 +3,7 @@
 // the first variant with a sentence on which are significant.
 
 import type { Comparison } from './compare.js';
-import { human, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, paretoNote, plusMinus, runsParagraph, signed } from './figures-markdown.js';
+import { human, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, withCount } from './figures-markdown.js';
 import { METRICS } from './metrics.js';
 import { isSameEveryTime, isSignificant, type SampleSummary } from './stats.js';
 
@@ -15,11 +15,11 @@ export function comparisonMarkdown(c: Comparison): string {
   lines.push(`| variant | ${METRIC_TITLES} | Pareto |`);
   lines.push(`|---|${METRIC_ALIGNMENT}|:---:|`);
   for (const v of c.variants) {
-    lines.push(`| ${v.name} | ${v.stats.map((s) => withCount(plusMinus(s), s, n)).join(' | ')} | ${v.pareto ? 'yes' : ''} |`);
+    lines.push(`| ${v.name} | ${v.stats.map((s) => withCount(plusMinus(s), s.n, n)).join(' | ')} | ${v.pareto ? 'yes' : ''} |`);
   }
   lines.push('', paretoNote('variant'), '');
   const partial = c.variants.some((v) => v.stats.some((s) => s.n < n));
-  if (partial) lines.push(missingNote(n), '');
+  if (partial) lines.push(missingNote(n, 'variant'), '');
   if (c.variants.length < 2) return `${lines.join('\n')}\n`;
 
   const baseline = c.variants[0].name;
@@ -27,7 +27,7 @@ export function comparisonMarkdown(c: Comparison): string {
   lines.push(`Each variant minus ${baseline}, replication by replication (same seed), then averaged.`, '');
   lines.push(`| variant | ${METRIC_TITLES} |`);
   lines.push(`|---|${METRIC_ALIGNMENT}|`);
-  for (const v of c.variants.slice(1)) lines.push(`| ${v.name} | ${v.paired!.map((s) => withCount(signedPlusMinus(s), s, n)).join(' | ')} |`);
+  for (const v of c.variants.slice(1)) lines.push(`| ${v.name} | ${v.paired!.map((s) => signedPlusMinus(s, n)).join(' | ')} |`);
   lines.push('');
   if (n < 2) {
     lines.push('With one replication there are no confidence intervals: run with `--replications 5` or more to tell real differences from noise.');
@@ -77,22 +77,9 @@ export function significanceSentence(name: string, baseline: string, paired: Sam
   return `${clauses.join('; ')}.`;
 }
 
-/** `1318 ± 3.49 (7 of 8)`: the count of replications with a value, when some have none. */
-function withCount(text: string, s: SampleSummary, replications: number): string {
-  return s.n > 0 && s.n < replications ? `${text} (${s.n} of ${replications})` : text;
-}
-
-/** The note under the means table when some figure has no value in some replication. */
-function missingNote(replications: number): string {
-  return (
-    `(k of ${replications}): only k of the ${replications} replications have a value for that figure; the others are left out of its mean and interval ` +
-    `(of a paired difference: the replications where both variants have one), and – means none has. ` +
-    'A run has no p95 latency when no request was served, and no mean CPU when no service had a CPU datapoint (no task ever ran); the other figures always have a value.'
-  );
-}
-
-function signedPlusMinus(s: SampleSummary): string {
+/** `+1.2 ± 0.3 (7 of 8) *`: the difference, the count of pairs when below the replications, the significance mark. */
+function signedPlusMinus(s: SampleSummary, replications: number): string {
   if (!Number.isFinite(s.mean)) return '–';
-  const text = Number.isFinite(s.ci95) ? `${signed(s.mean)} ± ${human(s.ci95)}` : signed(s.mean);
+  const text = withCount(Number.isFinite(s.ci95) ? `${signed(s.mean)} ± ${human(s.ci95)}` : signed(s.mean), s.n, replications);
   return isSignificant(s) ? `${text} *` : text;
 }

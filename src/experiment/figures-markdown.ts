@@ -47,6 +47,20 @@ export function plusMinus(s: Pick<SampleSummary, 'mean' | 'ci95'>): string {
   return Number.isFinite(s.ci95) ? `${human(s.mean)} ± ${human(s.ci95)}` : human(s.mean);
 }
 
+/** `1318 ± 3.49 (7 of 8)`: the count of replications with a value, when some have none. */
+export function withCount(text: string, n: number | undefined, replications: number): string {
+  return n !== undefined && n > 0 && n < replications ? `${text} (${n} of ${replications})` : text;
+}
+
+/** The note under the means table when some figure has no value in some replication. */
+export function missingNote(replications: number, noun: string): string {
+  return (
+    `(k of ${replications}): only k of the ${replications} replications have a value for that figure; the others are left out of its mean and interval` +
+    `${noun === 'variant' ? ' (of a paired difference: the replications where both variants have one)' : ''}, and – means none has. ` +
+    'A run has no p95 latency when no request was served, and no mean CPU when no service had a CPU datapoint (no task ever ran); the other figures always have a value.'
+  );
+}
+
 /** `+1.2`, `−3.4` (a minus sign), `0`. */
 export function signed(x: number): string {
   return x > 0 ? `+${human(x)}` : x < 0 ? `−${human(-x)}` : '0';
