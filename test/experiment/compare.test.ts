@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareToFolder, readExperimentFile, summarizeComparison, comparisonCsv, pairedCsv, METRICS } from '../../src/experiment/index.js';
 import { ScenarioError } from '../../src/scenario/index.js';
@@ -105,5 +105,34 @@ describe('compare', () => {
     expect(await experimentCli(['compare', file, '--jobs', '0'])).toBe(2);
     expect(await experimentCli(['compare', file, '--replications', '0'])).toBe(2);
     expect(await experimentCli(['compare', file, '--quiet', '--out', join(dir, 'o')])).toBe(2);
+  });
+
+  it('a run without a value (image pulls of minutes in a 6-minute run: no request served) is counted and marked, not silently dropped', async () => {
+    // compare-quickstart with 1 task, 4-minute image pulls, 6 minutes: some replications serve nothing
+    const text = readFileSync('scenarios/compare-quickstart.yaml', 'utf8')
+      .replace('duration: 2h', 'duration: 6m')
+      .replace('imagePull: { distribution: lognormal, median: 12s, p95: 30s }', 'imagePull: { distribution: lognormal, median: 4m, p95: 12m }')
+      .replace('desiredCount: 3', 'desiredCount: 1')
+      .replace('minCapacity: 3', 'minCapacity: 1')
+      .replace(/\nvariants:[\s\S]*$/, '\nvariants:\n  base: {}\n  fastpull:\n    taskDefinitions: { web: { startup: { imagePull: { distribution: lognormal, median: 1m, p95: 3m } } } }\nreplications: 8\n');
+    const dir = tempDir();
+    const file = join(dir, 'slow.yaml');
+    writeFileSync(file, text);
+    const out = join(dir, 'slow');
+    await compareToFolder(readExperimentFile(file), { outDir: out, jobs: 1 });
+    const replications = readFileSync(join(out, 'replications.csv'), 'utf8');
+    const comparison = readFileSync(join(out, 'comparison.csv'), 'utf8');
+    const md = readFileSync(join(out, 'comparison.md'), 'utf8');
+    const variants = column(replications, 'variant');
+    const latency = column(replications, 'latencyP95Ms');
+    const counts = ['base', 'fastpull'].map((v) => latency.filter((x, k) => variants[k] === v && x !== '').length);
+    expect(counts.some((n) => n < 8)).toBe(true); // the case this test is about happens
+    expect(column(comparison, 'latencyP95Ms_n')).toEqual(counts.map(String));
+    for (const [i, v] of ['base', 'fastpull'].entries()) {
+      const cell = md.split('\n').find((l) => l.startsWith(`| ${v} |`))!.split(' | ')[3];
+      if (counts[i] < 8 && counts[i] > 0) expect(cell).toMatch(new RegExp(`\\(${counts[i]} of 8\\)$`));
+      else expect(cell).not.toContain(' of 8)');
+    }
+    expect(md).toContain('A run has no p95 latency when no request was served');
   });
 });
