@@ -3,9 +3,9 @@
 // the first variant with a sentence on which are significant.
 
 import type { Comparison } from './compare.js';
-import { human, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, paretoNote, plusMinus, runsParagraph, signed } from './figures-markdown.js';
+import { human, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, withCount } from './figures-markdown.js';
 import { METRICS } from './metrics.js';
-import { isSignificant, type SampleSummary } from './stats.js';
+import { isSameEveryTime, isSignificant, type SampleSummary } from './stats.js';
 
 export function comparisonMarkdown(c: Comparison): string {
   const n = c.seeds.length;
@@ -15,9 +15,11 @@ export function comparisonMarkdown(c: Comparison): string {
   lines.push(`| variant | ${METRIC_TITLES} | Pareto |`);
   lines.push(`|---|${METRIC_ALIGNMENT}|:---:|`);
   for (const v of c.variants) {
-    lines.push(`| ${v.name} | ${v.stats.map(plusMinus).join(' | ')} | ${v.pareto ? 'yes' : ''} |`);
+    lines.push(`| ${v.name} | ${v.stats.map((s) => withCount(plusMinus(s), s.n, n)).join(' | ')} | ${v.pareto ? 'yes' : ''} |`);
   }
   lines.push('', paretoNote('variant'), '');
+  const partial = c.variants.some((v) => v.stats.some((s) => s.n < n));
+  if (partial) lines.push(missingNote(n, 'variant'), '');
   if (c.variants.length < 2) return `${lines.join('\n')}\n`;
 
   const baseline = c.variants[0].name;
@@ -25,29 +27,59 @@ export function comparisonMarkdown(c: Comparison): string {
   lines.push(`Each variant minus ${baseline}, replication by replication (same seed), then averaged.`, '');
   lines.push(`| variant | ${METRIC_TITLES} |`);
   lines.push(`|---|${METRIC_ALIGNMENT}|`);
-  for (const v of c.variants.slice(1)) lines.push(`| ${v.name} | ${v.paired!.map((s) => signedPlusMinus(s)).join(' | ')} |`);
+  for (const v of c.variants.slice(1)) lines.push(`| ${v.name} | ${v.paired!.map((s) => signedPlusMinus(s, n)).join(' | ')} |`);
   lines.push('');
   if (n < 2) {
     lines.push('With one replication there are no confidence intervals: run with `--replications 5` or more to tell real differences from noise.');
     return `${lines.join('\n')}\n`;
   }
-  lines.push('Differences marked * are significant at the 95 % level (the interval leaves out zero).', '');
-  for (const v of c.variants.slice(1)) lines.push(`- ${significanceSentence(v.name, baseline, v.paired!)}`);
+  lines.push(
+    'Differences marked * are significant at the 95 % level (the interval leaves out zero). ' +
+      'A difference that is the same in every replication has an interval of width 0 and is not marked: with no spread there is nothing to test it against. ' +
+      `Each figure is tested on its own at 95 %, with no adjustment for testing ${METRICS.length} figures at once: some difference may be marked by chance alone.`,
+    '',
+  );
+  for (const v of c.variants.slice(1)) lines.push(`- ${significanceSentence(v.name, baseline, v.paired!, n)}`);
   return `${lines.join('\n')}\n`;
 }
 
-function significanceSentence(name: string, baseline: string, paired: SampleSummary[]): string {
-  const significant = METRICS.map((m, i) => ({ m, s: paired[i] })).filter(({ s }) => isSignificant(s));
-  if (significant.length === 0) return `**${name}** shows no significant difference from ${baseline} on any figure.`;
-  const parts = significant.map(
-    ({ m, s }) => `${LABELS[m].name} ${signed(s.mean)}${LABELS[m].unit} (95 % CI ${signed(s.mean - s.ci95)} to ${signed(s.mean + s.ci95)})`,
-  );
-  const others = METRICS.length - significant.length;
-  return `**${name}** differs significantly from ${baseline} in ${parts.join('; ')}${others > 0 ? `; the other ${others} figures show no significant difference` : ''}.`;
+/**
+ * Which figures differ significantly, which by the same amount in every replication, how
+ * many show no significant difference, and which have too few values to tell.
+ */
+export function significanceSentence(name: string, baseline: string, paired: SampleSummary[], replications: number): string {
+  const rows = METRICS.map((m, i) => ({ m, s: paired[i] }));
+  const significant = rows.filter(({ s }) => isSignificant(s));
+  const same = rows.filter(({ s }) => isSameEveryTime(s) && s.mean !== 0);
+  const untested = rows.filter(({ s }) => s.n < 2);
+  const rest = rows.length - significant.length - same.length - untested.length;
+  const clauses: string[] = [];
+  if (significant.length > 0) {
+    const parts = significant.map(
+      ({ m, s }) => `${LABELS[m].name} ${signed(s.mean)}${LABELS[m].unit} (95 % CI ${signed(s.mean - s.ci95)} to ${signed(s.mean + s.ci95)})`,
+    );
+    clauses.push(`**${name}** differs significantly from ${baseline} in ${parts.join('; ')}`);
+  }
+  if (same.length > 0) {
+    const parts = same.map(({ m, s }) => `${LABELS[m].name} ${signed(s.mean)}${LABELS[m].unit}, the same difference in every replication (n = ${s.n})`);
+    clauses.push(`${clauses.length > 0 ? 'it differs' : `**${name}** differs from ${baseline}`} in ${parts.join('; ')}`);
+  }
+  if (rest > 0) {
+    if (clauses.length > 0) clauses.push(rest === 1 ? 'the other figure shows no significant difference' : `the other ${rest} figures show no significant difference`);
+    else if (untested.length === 0) clauses.push(`**${name}** shows no significant difference from ${baseline} on any figure`);
+    else clauses.push(`**${name}** shows no significant difference from ${baseline} on ${rest === 1 ? 'the one figure' : `the ${rest} figures`} with values to test`);
+  }
+  if (untested.length > 0) {
+    const names = untested.map(({ m, s }) => `${LABELS[m].name} (${s.n} of ${replications})`).join(', ');
+    const text = `not tested, fewer than 2 replications with a value for both: ${names}`;
+    clauses.push(clauses.length > 0 ? text : `**${name}**: ${text}`);
+  }
+  return `${clauses.join('; ')}.`;
 }
 
-function signedPlusMinus(s: SampleSummary): string {
+/** `+1.2 ± 0.3 (7 of 8) *`: the difference, the count of pairs when below the replications, the significance mark. */
+function signedPlusMinus(s: SampleSummary, replications: number): string {
   if (!Number.isFinite(s.mean)) return '–';
-  const text = Number.isFinite(s.ci95) ? `${signed(s.mean)} ± ${human(s.ci95)}` : signed(s.mean);
+  const text = withCount(Number.isFinite(s.ci95) ? `${signed(s.mean)} ± ${human(s.ci95)}` : signed(s.mean), s.n, replications);
   return isSignificant(s) ? `${text} *` : text;
 }

@@ -47,15 +47,38 @@ export function plusMinus(s: Pick<SampleSummary, 'mean' | 'ci95'>): string {
   return Number.isFinite(s.ci95) ? `${human(s.mean)} ± ${human(s.ci95)}` : human(s.mean);
 }
 
+/** `1318 ± 3.49 (7 of 8)`: the count of replications with a value, when some have none. */
+export function withCount(text: string, n: number | undefined, replications: number): string {
+  return n !== undefined && n > 0 && n < replications ? `${text} (${n} of ${replications})` : text;
+}
+
+/** The note under the means table when some figure has no value in some replication. */
+export function missingNote(replications: number, noun: string): string {
+  return (
+    `(k of ${replications}): only k of the ${replications} replications have a value for that figure; the others are left out of its mean and interval` +
+    `${noun === 'variant' ? ' (of a paired difference: the replications where both variants have one)' : ''}, and – means none has. ` +
+    'A run has no p95 latency when no request was served, and no mean CPU when no service had a CPU datapoint (no task ever ran); the other figures always have a value.'
+  );
+}
+
 /** `+1.2`, `−3.4` (a minus sign), `0`. */
 export function signed(x: number): string {
   return x > 0 ? `+${human(x)}` : x < 0 ? `−${human(-x)}` : '0';
 }
 
-/** Four significant digits, no exponent, no trailing zeros. */
+/**
+ * Four significant digits, no trailing zeros: whole numbers from 1000 up in full (`65510`),
+ * decimals down to 0.0001 (`0.0001235`), and below that in exponent notation (`1.235e-5`),
+ * so a small non-zero figure never reads as 0.
+ */
 export function human(x: number): string {
   if (!Number.isFinite(x)) return '–';
   if (x === 0) return '0';
+  if (Math.abs(x) < 1e-4) {
+    const [mantissa, exponent] = x.toExponential(3).split('e');
+    if (Number(exponent) < -4) return `${String(Number(mantissa))}e${exponent}`;
+    // rounded up to 1.000e-4: print it as a decimal below
+  }
   const digits = Math.max(0, 3 - Math.floor(Math.log10(Math.abs(x))));
-  return String(Number(x.toFixed(Math.min(digits, 6))));
+  return String(Number(x.toFixed(digits)));
 }

@@ -43,8 +43,18 @@ export function confidenceHalfWidth(values: readonly number[], level = 0.95): nu
   return (studentTQuantile(1 - (1 - level) / 2, n - 1) * sampleStandardDeviation(values)) / Math.sqrt(n);
 }
 
+/**
+ * n, mean, sd and half-width of the finite values. When they are all equal, the mean is
+ * that value exactly and sd and half-width are exactly 0 (n >= 2): summing and dividing
+ * would leave a rounding error that reads as a tiny spread.
+ */
 export function summarizeSample(values: readonly number[]): SampleSummary {
-  return { n: countFinite(values), mean: mean(values), sd: sampleStandardDeviation(values), ci95: confidenceHalfWidth(values) };
+  const finite = values.filter((v) => Number.isFinite(v));
+  const n = finite.length;
+  if (n > 0 && finite.every((v) => v === finite[0])) {
+    return { n, mean: finite[0] === 0 ? 0 : finite[0], sd: n < 2 ? NaN : 0, ci95: n < 2 ? NaN : 0 };
+  }
+  return { n, mean: mean(values), sd: sampleStandardDeviation(values), ci95: confidenceHalfWidth(values) };
 }
 
 /**
@@ -62,9 +72,18 @@ export function pairedDifference(baseline: readonly number[], variant: readonly 
   return summarizeSample(diffs);
 }
 
-/** True when the interval mean +- ci95 leaves out zero. */
+/**
+ * True when the interval mean +- ci95 leaves out zero and the values vary: a difference
+ * that is the same in every replication (sd = 0) has a zero-width interval, which leaves out
+ * zero however few the replications, so it is not called significant (see isSameEveryTime).
+ */
 export function isSignificant(s: SampleSummary): boolean {
-  return Number.isFinite(s.ci95) && Math.abs(s.mean) > s.ci95;
+  return Number.isFinite(s.ci95) && s.sd > 0 && Math.abs(s.mean) > s.ci95;
+}
+
+/** True when at least 2 values are there and all are equal (sd = 0): e.g. the same paired difference in every replication. */
+export function isSameEveryTime(s: SampleSummary): boolean {
+  return s.n >= 2 && s.sd === 0;
 }
 
 function countFinite(values: readonly number[]): number {

@@ -12,16 +12,27 @@ import { readCsvRows } from '../output/csv-read.js';
 import type { PointRow, SweepTable } from './sweep.js';
 
 const METRIC_COLUMNS = METRICS.flatMap((m) => [`${m}_mean`, `${m}_ci95`]);
+/** `<metric>_n`: the replications with a value, per metric (after `pareto` in sweep.csv, last in a shard file). */
+const COUNT_COLUMNS = METRICS.map((m) => `${m}_n`);
 const SHARD_FIXED = ['point', 'points', 'replications', 'scenario', 'seed', 'plan'];
 /** The fixed columns of shard files written before they had `plan`, and before `scenario` and `seed`. */
 const OLDER_SHARD_FIXED = [SHARD_FIXED.slice(0, 5), SHARD_FIXED.slice(0, 3)];
 
-/** The parameter columns (dotted paths), `<metric>_mean, <metric>_ci95` per metric, `pareto`; rows in point order. */
+/**
+ * The parameter columns (dotted paths), `<metric>_mean, <metric>_ci95` per metric, `pareto`,
+ * then `<metric>_n` per metric (empty when merged from shard files without them); rows in
+ * point order.
+ */
 export function sweepCsv(table: SweepTable): string {
   const rows = sortedRows(table);
   const front = sweepParetoFront(rows);
-  const body = rows.map((r, i) => [...r.params, ...r.means.flatMap((m, j) => [formatFigure(m), formatFigure(r.ci95[j])]), String(front[i])]);
-  return stringify([[...table.paths, ...METRIC_COLUMNS, 'pareto'], ...body]);
+  const body = rows.map((r, i) => [
+    ...r.params,
+    ...r.means.flatMap((m, j) => [formatFigure(m), formatFigure(r.ci95[j])]),
+    String(front[i]),
+    ...METRICS.map((_, j) => (r.counts === undefined ? '' : String(r.counts[j]))),
+  ]);
+  return stringify([[...table.paths, ...METRIC_COLUMNS, 'pareto', ...COUNT_COLUMNS], ...body]);
 }
 
 /** The rows of the table in point order. */
@@ -36,7 +47,7 @@ export function sweepParetoFront(rows: readonly PointRow[]): boolean[] {
   return paretoFront(rows.map((r) => ({ cost: r.means[cost], sloViolationMinutes: r.means[slo] })));
 }
 
-/** `point, points, replications, scenario, seed, plan`, the parameter columns, then the metric columns at full precision. */
+/** `point, points, replications, scenario, seed, plan`, the parameter columns, then the metric columns at full precision, then `<metric>_n`. */
 export function shardCsv(table: SweepTable): string {
   const body = table.rows.map((r) => [
     String(r.point),
@@ -47,8 +58,9 @@ export function shardCsv(table: SweepTable): string {
     table.plan ?? '',
     ...r.params,
     ...r.means.flatMap((m, j) => [exact(m), exact(r.ci95[j])]),
+    ...METRICS.map((_, j) => (r.counts === undefined ? '' : String(r.counts[j]))),
   ]);
-  return stringify([[...SHARD_FIXED, ...table.paths, ...METRIC_COLUMNS], ...body]);
+  return stringify([[...SHARD_FIXED, ...table.paths, ...METRIC_COLUMNS, ...COUNT_COLUMNS], ...body]);
 }
 
 /** Reads a shard file back; throws an Error naming the file when it is not one. */
@@ -61,7 +73,9 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
   }
   const [header, ...lines] = table;
   const fixed = [SHARD_FIXED, ...OLDER_SHARD_FIXED].find((f) => header !== undefined && f.every((c, i) => header[i] === c)) ?? SHARD_FIXED;
-  const paramCount = (header?.length ?? 0) - fixed.length - METRIC_COLUMNS.length;
+  // the count columns come last; shard files written before they did have none
+  const countCount = header !== undefined && COUNT_COLUMNS.every((c, i) => header[header.length - COUNT_COLUMNS.length + i] === c) ? COUNT_COLUMNS.length : 0;
+  const paramCount = (header?.length ?? 0) - fixed.length - METRIC_COLUMNS.length - countCount;
   if (!header || paramCount < 1 || fixed.some((c, i) => header[i] !== c) || METRIC_COLUMNS.some((c, i) => header[fixed.length + paramCount + i] !== c)) {
     throw new Error(`${file}: expected a sweep shard file (columns ${SHARD_FIXED.join(', ')}, the sweep paths, ${METRIC_COLUMNS[0]}, ...), found other columns`);
   }
@@ -71,13 +85,15 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
   const rows: PointRow[] = lines.map((cells, n) => {
     if (cells.length !== header.length) throw new Error(`${file}: row ${n + 2}: expected ${header.length} fields, found ${cells.length}`);
     if (shared.some((cell, i) => cells[1 + i] !== cell)) throw new Error(`${file}: row ${n + 2}: expected the same ${fixed.slice(1).join(', ')} as the first row, found others`);
-    const metrics = cells.slice(fixed.length + paramCount).map(fromExact);
-    return {
+    const metrics = cells.slice(fixed.length + paramCount, fixed.length + paramCount + METRIC_COLUMNS.length).map(fromExact);
+    const row: PointRow = {
       point: Number(cells[0]),
       params: cells.slice(fixed.length, fixed.length + paramCount),
       means: metrics.filter((_, i) => i % 2 === 0),
       ci95: metrics.filter((_, i) => i % 2 === 1),
     };
+    if (countCount > 0) row.counts = cells.slice(cells.length - countCount).map(Number);
+    return row;
   });
   const [points, reps, scenario, seed, plan] = shared;
   return {

@@ -4,7 +4,7 @@
 // comparison.md (figures-markdown.ts). Built from the table sweep.csv is built from, so
 // `ecsim merge` writes the same bytes as the unsharded sweep.
 
-import { METRIC_ALIGNMENT, METRIC_TITLES, paretoNote, plusMinus, runsParagraph } from './figures-markdown.js';
+import { METRIC_ALIGNMENT, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, withCount } from './figures-markdown.js';
 import { shortNames } from './point-label.js';
 import type { SweepTable } from './sweep.js';
 import { sortedRows, sweepParetoFront } from './sweep-files.js';
@@ -19,10 +19,11 @@ export function sweepMarkdown(table: SweepTable): string {
   lines.push(`| ${shortNames(table.paths).map(cell).join(' | ')} | ${METRIC_TITLES} | Pareto |`);
   lines.push(`|${table.paths.map(() => '---').join('|')}|${METRIC_ALIGNMENT}|:---:|`);
   rows.forEach((r, i) => {
-    const figures = r.means.map((mean, m) => plusMinus({ mean, ci95: r.ci95[m] }));
+    const figures = r.means.map((mean, m) => withCount(plusMinus({ mean, ci95: r.ci95[m] }), r.counts?.[m], replications));
     lines.push(`| ${r.params.map(cell).join(' | ')} | ${figures.join(' | ')} | ${front[i] ? 'yes' : ''} |`);
   });
   lines.push('', paretoNote('point'));
+  if (rows.some((r) => r.counts?.some((n) => n < replications))) lines.push('', missingNote(replications, 'point'));
   return `${lines.join('\n')}\n`;
 }
 

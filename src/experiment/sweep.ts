@@ -22,6 +22,12 @@ export interface PointRow {
   /** Per metric (METRICS order): mean and 95 % half-width over the replications (full precision). */
   means: number[];
   ci95: number[];
+  /**
+   * Per metric: the replications with a value (the mean is over them; fewer than all when a
+   * run has none, e.g. no p95 latency without a request served). Undefined when merged from
+   * shard files written before they recorded it.
+   */
+  counts?: number[];
 }
 
 export interface SweepTable {
@@ -75,6 +81,7 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
       params: plan.points[point].map(formatParameter),
       means: stats.map((s) => s.mean),
       ci95: stats.map((s) => s.ci95),
+      counts: stats.map((s) => s.n),
     };
   });
   return { scenario: exp.name, seed: exp.seed, plan: sweepPlanDigest(exp), paths: plan.paths, pointCount: plan.points.length, replications: seeds.length, rows };

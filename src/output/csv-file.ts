@@ -174,16 +174,18 @@ const POINT = ['.', '.0', '.00', '.000'];
 
 /**
  * A figure of the comparison and sweep tables (comparison.csv, paired.csv,
- * replications.csv, sweep.csv): up to 6 decimals, no exponent, no trailing zeros, so a
- * short run's cost (0.085876 USD) keeps the digits that tell variants apart.
+ * replications.csv, sweep.csv): up to 6 decimals, no trailing zeros, so a short run's cost
+ * (0.085876 USD) keeps the digits that tell variants apart; below 0.001 (in size) 6
+ * significant digits instead, so no non-zero figure is written as 0 (`0.0000012345`,
+ * `5e-7`: String() uses an exponent below 1e-6).
  */
 export function formatFigure(x: number): string {
   if (!Number.isFinite(x)) return '';
-  const r = Math.round(x * 1e6) / 1e6;
-  if (r === 0) return '0'; // also -0
-  // String() prints the shortest decimal that reads back as r: no exponent between 1e-6
-  // (r is 0 below it) and 1e21 (no figure of ours gets near)
-  return String(r);
+  if (x === 0) return '0'; // also -0
+  if (Math.abs(x) < 1e-3) return String(Number(x.toPrecision(6)));
+  // String() prints the shortest decimal that reads back as the rounded figure: no
+  // exponent from 0.001 up to 1e21 (no figure of ours gets near)
+  return String(Math.round(x * 1e6) / 1e6);
 }
 
 /** Numbers in CSVs: at most 4 decimals, no trailing zeros, no exponent for usual sizes. */

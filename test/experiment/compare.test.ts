@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { compareToFolder, readExperimentFile, summarizeComparison, comparisonCsv, pairedCsv, METRICS } from '../../src/experiment/index.js';
 import { ScenarioError } from '../../src/scenario/index.js';
@@ -46,7 +46,8 @@ describe('compare', () => {
     expect(comparison[0]).toBe(
       'variant,cost_mean,cost_ci95,sloViolationMinutes_mean,sloViolationMinutes_ci95,latencyP95Ms_mean,latencyP95Ms_ci95,' +
         'cpuMean_mean,cpuMean_ci95,taskHours_mean,taskHours_ci95,scalingActivities_mean,scalingActivities_ci95,' +
-        'droppedRequests_mean,droppedRequests_ci95,pareto',
+        'droppedRequests_mean,droppedRequests_ci95,pareto,' +
+        'cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n',
     );
     expect(comparison[1].startsWith('tt-60,')).toBe(true);
     expect(readFileSync(join(out, 'replications.csv'), 'utf8').split('\n').slice(1, 5).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
@@ -75,8 +76,8 @@ describe('compare', () => {
     expect(c.variants[1].paired![cost].mean).toBe(1.5);
     expect(c.variants[1].paired![cost].ci95).toBeCloseTo(0.9187, 4);
     expect(c.variants.map((v) => v.pareto)).toEqual([true, true]);
-    expect(comparisonCsv(c).split('\n')[1]).toBe('A,13,4.108521,5,0,100,0,50,0,1,0,2,0,0,0,true') // 3.182446 x 2.581989 / 2, to 6 decimals;
-    expect(pairedCsv(c).split('\n')[1]).toBe('B,A,1.5,0.918693,-4,0,0,0,0,0,0,0,0,0,0,0') // 3.182446 x 0.57735 / 2;
+    expect(comparisonCsv(c).split('\n')[1]).toBe('A,13,4.108521,5,0,100,0,50,0,1,0,2,0,0,0,true,4,4,4,4,4,4,4') // 3.182446 x 2.581989 / 2, to 6 decimals; then 4 values of each metric
+    expect(pairedCsv(c).split('\n')[1]).toBe('B,A,1.5,0.918693,-4,0,0,0,0,0,0,0,0,0,0,0,4,4,4,4,4,4,4') // 3.182446 x 0.57735 / 2;
   });
 
   it('reports a bad variant with the line of its patch, prefixed with its name', async () => {
@@ -104,5 +105,34 @@ describe('compare', () => {
     expect(await experimentCli(['compare', file, '--jobs', '0'])).toBe(2);
     expect(await experimentCli(['compare', file, '--replications', '0'])).toBe(2);
     expect(await experimentCli(['compare', file, '--quiet', '--out', join(dir, 'o')])).toBe(2);
+  });
+
+  it('a run without a value (image pulls of minutes in a 6-minute run: no request served) is counted and marked, not silently dropped', async () => {
+    // compare-quickstart with 1 task, 4-minute image pulls, 6 minutes: some replications serve nothing
+    const text = readFileSync('scenarios/compare-quickstart.yaml', 'utf8')
+      .replace('duration: 2h', 'duration: 6m')
+      .replace('imagePull: { distribution: lognormal, median: 12s, p95: 30s }', 'imagePull: { distribution: lognormal, median: 4m, p95: 12m }')
+      .replace('desiredCount: 3', 'desiredCount: 1')
+      .replace('minCapacity: 3', 'minCapacity: 1')
+      .replace(/\nvariants:[\s\S]*$/, '\nvariants:\n  base: {}\n  fastpull:\n    taskDefinitions: { web: { startup: { imagePull: { distribution: lognormal, median: 1m, p95: 3m } } } }\nreplications: 8\n');
+    const dir = tempDir();
+    const file = join(dir, 'slow.yaml');
+    writeFileSync(file, text);
+    const out = join(dir, 'slow');
+    await compareToFolder(readExperimentFile(file), { outDir: out, jobs: 1 });
+    const replications = readFileSync(join(out, 'replications.csv'), 'utf8');
+    const comparison = readFileSync(join(out, 'comparison.csv'), 'utf8');
+    const md = readFileSync(join(out, 'comparison.md'), 'utf8');
+    const variants = column(replications, 'variant');
+    const latency = column(replications, 'latencyP95Ms');
+    const counts = ['base', 'fastpull'].map((v) => latency.filter((x, k) => variants[k] === v && x !== '').length);
+    expect(counts.some((n) => n < 8)).toBe(true); // the case this test is about happens
+    expect(column(comparison, 'latencyP95Ms_n')).toEqual(counts.map(String));
+    for (const [i, v] of ['base', 'fastpull'].entries()) {
+      const cell = md.split('\n').find((l) => l.startsWith(`| ${v} |`))!.split(' | ')[3];
+      if (counts[i] < 8 && counts[i] > 0) expect(cell).toMatch(new RegExp(`\\(${counts[i]} of 8\\)$`));
+      else expect(cell).not.toContain(' of 8)');
+    }
+    expect(md).toContain('A run has no p95 latency when no request was served');
   });
 });

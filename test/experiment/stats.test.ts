@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { confidenceHalfWidth, mean, pairedDifference, sampleStandardDeviation, summarizeSample, isSignificant } from '../../src/experiment/stats.js';
+import { confidenceHalfWidth, mean, pairedDifference, sampleStandardDeviation, summarizeSample, isSignificant, isSameEveryTime } from '../../src/experiment/stats.js';
 import { studentTQuantile } from '../../src/experiment/student-t.js';
 
 describe('Student t quantile', () => {
@@ -65,6 +65,36 @@ describe('confidence intervals over replications', () => {
     fc.assert(
       fc.property(fc.array(fc.integer({ min: -1000, max: 1000 }), { minLength: 2, maxLength: 20 }), fc.integer({ min: -1000, max: 1000 }), (xs, c) => {
         expect(confidenceHalfWidth(xs.map((x) => x + c))).toBeCloseTo(confidenceHalfWidth(xs), 6);
+      }),
+    );
+  });
+});
+
+describe('a difference that is the same in every replication', () => {
+  it('is not significant, however many replications: sd 0, half-width 0', () => {
+    // compare-quickstart --replications 2: scaling activities 5, 6 against 7, 8 -> -2, -2
+    const d = pairedDifference([7, 8], [5, 6]);
+    expect(d).toEqual({ n: 2, mean: -2, sd: 0, ci95: 0 });
+    expect(isSignificant(d)).toBe(false);
+    expect(isSameEveryTime(d)).toBe(true);
+    expect(isSameEveryTime(pairedDifference([7, 8], [5, 7]))).toBe(false);
+    expect(isSameEveryTime(pairedDifference([7], [5]))).toBe(false); // one replication: no spread to tell
+  });
+
+  it('is exactly constant even where the sum has a rounding error (0.1 three times)', () => {
+    // 0.1 + 0.1 + 0.1 = 0.30000000000000004: summed and divided, the mean is not 0.1 and the sd not 0
+    const s = summarizeSample([0.1, 0.1, NaN, 0.1]);
+    expect(s).toEqual({ n: 3, mean: 0.1, sd: 0, ci95: 0 });
+    expect(isSignificant(s)).toBe(false);
+  });
+
+  it('a difference with a spread is judged by its interval as before', () => {
+    fc.assert(
+      fc.property(fc.array(fc.integer({ min: -50, max: 50 }), { minLength: 2, maxLength: 12 }), (xs) => {
+        const s = summarizeSample(xs);
+        const varies = xs.some((x) => x !== xs[0]);
+        expect(isSameEveryTime(s)).toBe(!varies);
+        expect(isSignificant(s)).toBe(varies && Math.abs(s.mean) > s.ci95);
       }),
     );
   });

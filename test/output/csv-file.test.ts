@@ -6,6 +6,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
+import fc from 'fast-check';
 import { CsvFile, formatFigure, formatNumber } from '../../src/output/csv-file.js';
 
 function written(columns: string[], rows: unknown[][]): string {
@@ -71,9 +72,34 @@ describe('formatFigure (comparison and sweep tables)', () => {
     expect(formatFigure(0.09775)).toBe('0.09775');
     expect(formatFigure(12.5)).toBe('12.5');
     expect(formatFigure(1234567.0000004)).toBe('1234567');
-    expect(formatFigure(-0.0000004)).toBe('0');
-    expect(formatFigure(0.0000005)).toBe('0.000001');
+    expect(formatFigure(0.0012345674)).toBe('0.001235');
+    expect(formatFigure(-0)).toBe('0');
     expect(formatFigure(NaN)).toBe('');
-    expect(formatFigure(0.0000012345)).toBe('0.000001');
+  });
+
+  it('below 0.001 keeps 6 significant digits, so a small non-zero figure is never written as 0', () => {
+    expect(formatFigure(-0.0000004)).toBe('-4e-7');
+    expect(formatFigure(0.0000005)).toBe('5e-7');
+    expect(formatFigure(0.0000012345)).toBe('0.0000012345');
+    expect(formatFigure(0.00012345678)).toBe('0.000123457');
+    expect(formatFigure(0.0009999999)).toBe('0.001');
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0 && Math.abs(x) < 1e15), (x) => {
+        const text = formatFigure(x);
+        expect(text).not.toBe('0');
+        expect(Number(text)).not.toBe(0);
+        expect(Math.sign(Number(text))).toBe(Math.sign(x));
+      }),
+    );
+  });
+
+  it('from 0.001 up writes what it always wrote: rounded to 6 decimals', () => {
+    const sixDecimals = (x: number) => String(Math.round(x * 1e6) / 1e6);
+    fc.assert(
+      fc.property(fc.double({ min: 1e-3, max: 1e12, noNaN: true }), fc.boolean(), (x, negative) => {
+        const y = negative ? -x : x;
+        expect(formatFigure(y)).toBe(sixDecimals(y));
+      }),
+    );
   });
 });

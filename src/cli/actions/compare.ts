@@ -1,7 +1,7 @@
 // What `ecsim compare` does: every variant x replication into the folder, then a table.
 
 import { compareToFolder, readExperimentFile } from '../../experiment/index.js';
-import { human } from '../../experiment/figures-markdown.js';
+import { plusMinus, withCount } from '../../experiment/figures-markdown.js';
 import { progressReporter } from '../progress.js';
 import { table } from '../table.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
@@ -25,8 +25,8 @@ export async function compare(argv: CompareArgs): Promise<void> {
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(`${exp.name}: ${counted(c.variants.length, 'variant')} x ${counted(c.seeds.length, 'replication')} in ${seconds} s wall\n\n`);
-    const cell = (i: number) => (v: (typeof c.variants)[number]) =>
-      Number.isFinite(v.stats[i].ci95) ? `${human(v.stats[i].mean)} ± ${human(v.stats[i].ci95)}` : human(v.stats[i].mean);
+    // as comparison.md: `1318 ± 3.49 (7 of 8)` when some replications have no value
+    const cell = (i: number) => (v: (typeof c.variants)[number]) => withCount(plusMinus(v.stats[i]), v.stats[i].n, c.seeds.length);
     process.stdout.write(
       `${table(
         ['variant', 'cost USD', 'SLO-min', 'p95 ms', 'cpu %', 'task-h', 'pareto'],

@@ -1,0 +1,121 @@
+// comparison.md and the comparison CSVs when figures are missing in some replications, and
+// when a paired difference is the same in every replication; human() at every magnitude.
+import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
+import { comparisonCsv, comparisonMarkdown, pairedCsv, summarizeComparison } from '../../src/experiment/index.js';
+import { human } from '../../src/experiment/figures-markdown.js';
+import { significanceSentence } from '../../src/experiment/comparison-markdown.js';
+
+// METRICS order: cost, sloViolationMinutes, latencyP95Ms, cpuMean, taskHours, scalingActivities, droppedRequests
+const row = (latency: number, cpu: number, scaling = 0) => [1, 0, latency, cpu, 1, scaling, 0];
+
+describe('figures missing in some replications (no request served, no CPU datapoint)', () => {
+  // base: p95 100, 110, 120 (mean 110, sd 10, half-width 4.302653 x 10 / sqrt 3 = 24.84); CPU 50 each
+  // v: p95 and CPU only in replication 2; w: no p95 at all, CPU 40, 41, 42 (paired: -10, -9, -8)
+  const base = [row(100, 50), row(110, 50), row(120, 50)];
+  const v = [row(NaN, NaN), row(NaN, NaN), row(130, 70)];
+  const w = [row(NaN, 40), row(NaN, 41), row(NaN, 42)];
+  const c = summarizeComparison('x', ['base', 'v', 'w'], [1, 2, 3], [base, v, w]);
+  const md = comparisonMarkdown(c);
+  const lines = md.split('\n');
+  const cells = (name: string, from = 0) => lines.slice(from).find((l) => l.startsWith(`| ${name} |`))!.split(' | ').slice(1);
+  const pairedAt = lines.findIndex((l) => l.startsWith('## Paired'));
+
+  it('marks a mean over fewer replications than were run, and explains it under the table', () => {
+    expect(cells('base')[2]).toBe('110 ± 24.84'); // all 3: no mark
+    expect(cells('v')[2]).toBe('130 (1 of 3)'); // one value: no interval, but not mistaken for a one-replication run
+    expect(cells('v')[3]).toBe('70 (1 of 3)');
+    expect(cells('w')[2]).toBe('–');
+    expect(md).toContain('(k of 3): only k of the 3 replications have a value for that figure; the others are left out of its mean and interval');
+    expect(md).toContain('no p95 latency when no request was served, and no mean CPU when no service had a CPU datapoint');
+  });
+
+  it('marks paired differences over fewer pairs, and leaves figures with no value out of the "no significant difference" count', () => {
+    expect(cells('v', pairedAt)[2]).toBe('+10 (1 of 3)');
+    expect(cells('w', pairedAt)[3]).toBe('−9 ± 2.484 *'); // sd 1: 4.302653 / sqrt 3 = 2.484
+    // w: 7 figures, 1 significant (CPU), 1 without any value (p95): 5 others, not 6
+    expect(md).toContain('**w** differs significantly from base in mean CPU −9 percentage points (95 % CI −11.48 to −6.516); the other 5 figures show no significant difference; not tested, fewer than 2 replications with a value for both: p95 latency (0 of 3).');
+    expect(md).toContain('**v** shows no significant difference from base on the 5 figures with values to test; not tested, fewer than 2 replications with a value for both: p95 latency (1 of 3), mean CPU (1 of 3).');
+  });
+
+  it('writes the count of each metric into the CSVs', () => {
+    const comparison = comparisonCsv(c).trim().split('\n');
+    expect(comparison[0].endsWith(',pareto,cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n')).toBe(true);
+    expect(comparison[2].split(',').slice(-7)).toEqual(['3', '3', '1', '1', '3', '3', '3']);
+    expect(comparison[3].split(',').slice(-7)).toEqual(['3', '3', '0', '3', '3', '3', '3']);
+    const paired = pairedCsv(c).trim().split('\n');
+    expect(paired[0].endsWith(',droppedRequests_diff_ci95,cost_diff_n,sloViolationMinutes_diff_n,latencyP95Ms_diff_n,cpuMean_diff_n,taskHours_diff_n,scalingActivities_diff_n,droppedRequests_diff_n')).toBe(true);
+    expect(paired[1].split(',').slice(-7)).toEqual(['3', '3', '1', '1', '3', '3', '3']);
+  });
+
+  it('8 replications, one without latency: `(7 of 8)` on the mean, none where all 8 have it', () => {
+    const p95 = [100, 102, 104, 106, 100, NaN, 102, 104]; // 718 / 7 = 102.57
+    const a = p95.map((x) => row(x, 50));
+    const b = p95.map((x, k) => row(k === 5 ? 101 : x + 1, 50));
+    const md8 = comparisonMarkdown(summarizeComparison('x', ['a', 'b'], [1, 2, 3, 4, 5, 6, 7, 8], [a, b]));
+    expect(md8).toMatch(/\| a \| 1 ± 0 \| 0 ± 0 \| 102\.6 ± [0-9.]+ \(7 of 8\) \| 50 ± 0 \|/);
+    expect(md8).toMatch(/\| b \| 1 ± 0 \| 0 ± 0 \| 103\.3 ± [0-9.]+ \| 50 ± 0 \|/); // (718 + 7 + 101) / 8 = 103.25
+    // paired: +1 in the 7 replications where both have a value
+    expect(md8).toContain('| b | 0 ± 0 | 0 ± 0 | +1 ± 0 (7 of 8) |');
+  });
+
+  it('writes no note when every figure has a value in every replication', () => {
+    const all = comparisonMarkdown(summarizeComparison('x', ['a', 'b'], [1, 2], [[row(1, 2), row(2, 2)], [row(1, 3), row(3, 3)]]));
+    expect(all).not.toContain(' of 2)');
+    expect(all).not.toContain('(k of');
+  });
+});
+
+describe('a paired difference that is the same in every replication', () => {
+  // compare-quickstart --replications 2: scaling activities 7, 8 against 5, 6: -2 both times
+  const c = summarizeComparison('q', ['a', 'b'], [1, 2], [
+    [row(100, 50, 7), row(110, 52, 8)],
+    [row(100, 50, 5), row(110, 52, 6)],
+  ]);
+  const md = comparisonMarkdown(c);
+
+  it('is not marked significant, and the sentence says it is the same every time', () => {
+    expect(md).toContain('| b | 0 ± 0 | 0 ± 0 | 0 ± 0 | 0 ± 0 | 0 ± 0 | −2 ± 0 | 0 ± 0 |');
+    expect(md).toContain('- **b** differs from a in scaling activities −2, the same difference in every replication (n = 2); the other 6 figures show no significant difference.');
+    expect(md).toContain('is not marked');
+  });
+
+  it('alongside a significant one', () => {
+    const sig = { n: 3, mean: 5, sd: 1, ci95: 2.484 };
+    const same = { n: 3, mean: 1, sd: 0, ci95: 0 };
+    const none = { n: 3, mean: 0.5, sd: 1, ci95: 2.484 };
+    expect(significanceSentence('b', 'a', [sig, none, none, none, none, same, none], 3)).toBe(
+      '**b** differs significantly from a in cost +5 USD (95 % CI +2.516 to +7.484); it differs in scaling activities +1, the same difference in every replication (n = 3); the other 5 figures show no significant difference.',
+    );
+  });
+
+  it('says significance is per figure with no adjustment for several figures', () => {
+    expect(md).toContain('Each figure is tested on its own at 95 %, with no adjustment for testing 7 figures at once');
+  });
+});
+
+describe('human(): four significant digits at any magnitude', () => {
+  it('keeps what it printed for ordinary figures', () => {
+    expect(human(1318.24)).toBe('1318');
+    expect(human(65510.4)).toBe('65510');
+    expect(human(3.4912)).toBe('3.491');
+    expect(human(0.03065)).toBe('0.03065');
+    expect(human(0.0011054)).toBe('0.001105');
+    expect(human(-25.4512)).toBe('-25.45');
+  });
+
+  it('small figures: decimals down to 0.0001, then an exponent; never 0', () => {
+    expect(human(0.00012345)).toBe('0.0001234'); // 0.00012345 is a hair below in binary
+    expect(human(0.000012346)).toBe('1.235e-5');
+    expect(human(3.333333e-7)).toBe('3.333e-7');
+    expect(human(-2e-9)).toBe('-2e-9');
+    expect(human(0.000099996)).toBe('0.0001');
+    fc.assert(
+      fc.property(fc.double({ noNaN: true, noDefaultInfinity: true }).filter((x) => x !== 0 && Math.abs(x) < 1e12), (x) => {
+        const text = human(x);
+        expect(Number(text)).not.toBe(0);
+        expect(Math.abs(Number(text) - x) / Math.abs(x)).toBeLessThanOrEqual(0.0005 + 1e-12); // 4 significant digits
+      }),
+    );
+  });
+});
