@@ -3,7 +3,7 @@
 // the first variant with a sentence on which are significant.
 
 import type { Comparison } from './compare.js';
-import { human, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, withCount } from './figures-markdown.js';
+import { human, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, significanceNote, withCount } from './figures-markdown.js';
 import { METRICS } from './metrics.js';
 import { isSameEveryTime, isSignificant, type SampleSummary } from './stats.js';
 
@@ -33,12 +33,7 @@ export function comparisonMarkdown(c: Comparison): string {
     lines.push('With one replication there are no confidence intervals: run with `--replications 5` or more to tell real differences from noise.');
     return `${lines.join('\n')}\n`;
   }
-  lines.push(
-    'Differences marked * are significant at the 95 % level (the interval leaves out zero). ' +
-      'A difference that is the same in every replication has an interval of width 0 and is not marked: with no spread there is nothing to test it against. ' +
-      `Each figure is tested on its own at 95 %, with no adjustment for testing ${METRICS.length} figures at once: some difference may be marked by chance alone.`,
-    '',
-  );
+  lines.push(significanceNote(METRICS.length), '');
   for (const v of c.variants.slice(1)) lines.push(`- ${significanceSentence(v.name, baseline, v.paired!, n)}`);
   return `${lines.join('\n')}\n`;
 }

@@ -61,6 +61,15 @@ export function missingNote(replications: number, noun: string): string {
   );
 }
 
+/** The note under the paired differences (2 or more replications): what the * mark means, and what it does not. */
+export function significanceNote(metricCount: number): string {
+  return (
+    'Differences marked * are significant at the 95 % level (the interval leaves out zero). ' +
+    'A difference that is the same in every replication has an interval of width 0 and is not marked: with no spread there is nothing to test it against. ' +
+    `Each figure is tested on its own at 95 %, with no adjustment for testing ${metricCount} figures at once: some difference may be marked by chance alone.`
+  );
+}
+
 /** `+1.2`, `−3.4` (a minus sign), `0`. */
 export function signed(x: number): string {
   return x > 0 ? `+${human(x)}` : x < 0 ? `−${human(-x)}` : '0';

@@ -86,6 +86,17 @@ export function isSameEveryTime(s: SampleSummary): boolean {
   return s.n >= 2 && s.sd === 0;
 }
 
+/**
+ * A summary read back from a table's figures (comparison.csv, paired.csv): the mean and
+ * half-width over n values. The sd is recovered from the half-width (exactly 0 when the
+ * half-width is 0: every value the same), so isSignificant and isSameEveryTime decide on it
+ * as they do on the summary the table was written from. NaN sd when n < 2 or unknown.
+ */
+export function summaryFromInterval(n: number, mean: number, ci95: number): SampleSummary {
+  const sd = Number.isInteger(n) && n >= 2 && Number.isFinite(ci95) ? (ci95 === 0 ? 0 : (ci95 * Math.sqrt(n)) / studentTQuantile(0.975, n - 1)) : NaN;
+  return { n, mean, sd, ci95 };
+}
+
 function countFinite(values: readonly number[]): number {
   let n = 0;
   for (const v of values) if (Number.isFinite(v)) n += 1;

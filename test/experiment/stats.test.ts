@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { confidenceHalfWidth, mean, pairedDifference, sampleStandardDeviation, summarizeSample, isSignificant, isSameEveryTime } from '../../src/experiment/stats.js';
+import { confidenceHalfWidth, mean, pairedDifference, sampleStandardDeviation, summarizeSample, summaryFromInterval, isSignificant, isSameEveryTime } from '../../src/experiment/stats.js';
 import { studentTQuantile } from '../../src/experiment/student-t.js';
 
 describe('Student t quantile', () => {
@@ -97,5 +97,22 @@ describe('a difference that is the same in every replication', () => {
         expect(isSignificant(s)).toBe(varies && Math.abs(s.mean) > s.ci95);
       }),
     );
+  });
+});
+
+describe('a summary read back from a table (summaryFromInterval)', () => {
+  it('recovers the sd from the half-width, exactly 0 for a zero-width interval, and decides significance as on the original', () => {
+    // n = 5, sd = 2: half-width t(0.975, 4) x 2 / sqrt(5) = 2.776445 x 0.894427 = 2.483330
+    const s = summaryFromInterval(5, 3, 2.48333);
+    expect(s.sd).toBeCloseTo(2, 5);
+    expect(isSignificant(s)).toBe(true);
+    expect(isSignificant(summaryFromInterval(5, 2, 2.48333))).toBe(false);
+    const same = summaryFromInterval(8, -2, 0);
+    expect(same.sd).toBe(0);
+    expect(isSignificant(same)).toBe(false);
+    expect(isSameEveryTime(same)).toBe(true);
+    // one value, or no count (a file written before the counts): no sd, nothing to test
+    expect(summaryFromInterval(1, 5, NaN).sd).toBeNaN();
+    expect(isSignificant(summaryFromInterval(NaN, 5, 0.1))).toBe(false);
   });
 });

@@ -4,10 +4,11 @@
 // runs/ folder labelled with the variant name or the point label.
 
 import { basename } from 'node:path';
-import { loadComparison, type ComparisonData } from './data/load-comparison.js';
+import { COMPARISON_METRICS, loadComparison, type ComparisonData } from './data/load-comparison.js';
 import { scatterChart } from './charts/scatter-chart.js';
 import { esc } from './charts/svg.js';
-import { comparisonTable, pairedTable } from './sections/comparison-tables.js';
+import { comparisonTable, hasPartialCounts, pairedTable } from './sections/comparison-tables.js';
+import { missingNote, significanceNote } from '../../experiment/figures-markdown.js';
 import { overlayCharts } from './sections/overlay-charts.js';
 import { figure, htmlPage, htmlTable } from './sections/page.js';
 
@@ -24,6 +25,8 @@ export function renderComparisonHtml(c: ComparisonData): string {
   parts.push(`<p class="lead">${esc(`${description ? `${description} — ` : ''}${c.rows.length} ${c.kind === 'compare' ? 'variants' : 'parameter points'}; figures are means over the replications with 95 % confidence half-widths.`)}</p>`);
 
   parts.push(`<h2>${c.kind === 'compare' ? 'Variants' : 'Points'}</h2>`, htmlTable(comparisonTable(c)));
+  // comparison.md's notes: (k of n) marks, and under the paired table the * mark
+  if (hasPartialCounts(c)) parts.push(`<p class="muted">${esc(missingNote(c.replications, c.kind === 'compare' ? 'variant' : 'point'))}</p>`);
   const paired = pairedTable(c);
   if (paired) {
     parts.push('<h3>Paired differences against the first variant</h3>');
@@ -39,6 +42,7 @@ export function renderComparisonHtml(c: ComparisonData): string {
       )}</p>`,
     );
     parts.push(htmlTable(paired));
+    if (c.replications >= 2) parts.push(`<p class="muted">${esc(significanceNote(COMPARISON_METRICS.length))}</p>`);
   }
 
   parts.push('<h2>Cost vs SLO</h2>');

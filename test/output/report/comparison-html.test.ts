@@ -97,3 +97,66 @@ describe('comparison page of a compare folder', () => {
     expect(charts(html).find((s) => s.includes('Cost vs SLO'))!.includes('targetValue=60')).toBe(true);
   });
 });
+
+describe('comparison page: replication counts and significance, as comparison.md', () => {
+  const COUNTS = ['cost', 'sloViolationMinutes', 'latencyP95Ms', 'cpuMean', 'taskHours', 'scalingActivities', 'droppedRequests'];
+
+  it('marks (k of n) where a figure is over fewer replications, – where none has one, * on significant paired differences only, with the notes', () => {
+    // 8 replications: p95 latency in 7 of one variant's runs, mean CPU in none of them.
+    const dir = tempDir('compare-counts');
+    writeFileSync(
+      join(dir, 'comparison.csv'),
+      [
+        `${HEADER},${COUNTS.map((m) => `${m}_n`).join(',')}`,
+        'base,0.3,0.01,10,1,1300,3,50,2,6,0.4,4,0,100,10,true,8,8,8,8,8,8,8',
+        'lean,0.36,0.01,4,1,1318,3.49,,,8,0.4,2,0,90,10,true,8,8,7,0,8,8,8',
+      ].join('\n') + '\n',
+    );
+    writeFileSync(
+      join(dir, 'paired.csv'),
+      'variant,baseline,' +
+        COUNTS.map((m) => `${m}_diff_mean,${m}_diff_ci95`).join(',') +
+        ',' +
+        COUNTS.map((m) => `${m}_diff_n`).join(',') +
+        '\n' +
+        // cost: |0.06| > 0.01 -> *; SLO: |-6| < 7 -> none; latency: |18| > 5, over 7 pairs -> (7 of 8) *;
+        // CPU: no pair -> –; task-hours: +2 ± 0 (the same in every replication) -> no *;
+        // scaling activities -2 ± 0 -> no *; dropped: |-10| > 9.5 -> *
+        'lean,base,0.06,0.01,-6,7,18,5,,,2,0,-2,0,-10,9.5,8,8,7,0,8,8,8\n',
+    );
+    const html = buildComparisonHtml(dir);
+    expect(html).toContain('<td class="num">1,318 ± 3.49 (7 of 8)</td>');
+    expect(html).toContain('<td class="num">1,300 ± 3.00</td>');
+    // no value in any replication: – without a count
+    expect(html).toMatch(/<td class="num">–<\/td>/);
+    expect(html).not.toContain('(0 of 8)');
+    const paired = html.slice(html.indexOf('Paired differences'));
+    const cells = [...paired.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
+    expect(cells).toEqual(['0.0600 ± 0.0100 *', '-6 ± 7.00', '18 ± 5.00 (7 of 8) *', '–', '2', '-2', '-10 ± 9.50 *']);
+    expect(html).toContain('(k of 8): only k of the 8 replications have a value for that figure');
+    expect(html).toContain('Differences marked * are significant at the 95 % level');
+    expect(html).toContain('A difference that is the same in every replication has an interval of width 0 and is not marked');
+  });
+
+  it('a folder written before the counts (no M_n columns) has no marks and no notes', () => {
+    const html = buildComparisonHtml(compareDir);
+    expect(html).not.toMatch(/ of \d+\)|\*<\/td>|\(k of/);
+    expect(html).not.toContain('Differences marked *');
+  });
+
+  it('marks a sweep point\'s figure over fewer replications, with the note for points', () => {
+    const dir = tempDir('sweep-counts');
+    writeFileSync(
+      join(dir, 'sweep.csv'),
+      [
+        `${HEADER.replace('variant', 'services.web.autoScaling.policies.cpu.targetValue')},${COUNTS.map((m) => `${m}_n`).join(',')}`,
+        '40,0.3,0.01,5,1,900,50,40,1,9,0.5,3,1,1000,100,true,5,5,5,5,5,5,5',
+        '60,0.28,0.01,15,2,2000,60,56,1,6,0.4,3,1,90000,900,true,5,5,3,5,5,5,5',
+      ].join('\n') + '\n',
+    );
+    const html = buildComparisonHtml(dir);
+    expect(html).toContain('<td class="num">2,000 ± 60 (3 of 5)</td>');
+    expect(html).toContain('<td class="num">900 ± 50</td>');
+    expect(html).toContain('(k of 5): only k of the 5 replications have a value for that figure; the others are left out of its mean and interval, and – means none has.');
+  });
+});

@@ -32,6 +32,8 @@ export interface ComparisonRow {
   params: [string, string][];
   mean: Record<ComparisonMetric, number>;
   ci95: Record<ComparisonMetric, number>;
+  /** `<metric>_n`: the replications with a value (NaN in a file written before the column). */
+  n: Record<ComparisonMetric, number>;
   pareto: boolean;
 }
 
@@ -40,6 +42,8 @@ export interface PairedRow {
   baseline: string;
   diffMean: Record<ComparisonMetric, number>;
   diffCi95: Record<ComparisonMetric, number>;
+  /** `<metric>_diff_n`: the replications where both have a value (NaN in a file written before the column). */
+  diffN: Record<ComparisonMetric, number>;
 }
 
 export interface ComparisonData {
@@ -47,6 +51,11 @@ export interface ComparisonData {
   kind: 'compare' | 'sweep';
   rows: ComparisonRow[];
   paired: PairedRow[];
+  /**
+   * The replications run: the largest `<metric>_n` of the table (cost has a value in every
+   * run); NaN when the file has no counts (written before them, or merged from such shards).
+   */
+  replications: number;
   /**
    * runs/<name>/ results folders, by folder name, in the rows' order where they match; for a
    * sweep only those named by a point label of sweep.csv (left-overs of another sweep into
@@ -75,7 +84,7 @@ export function loadComparison(dir: string): ComparisonData {
     const params: [string, string][] = paramNames.map((p, i) => [p, r[i] ?? '']);
     const label = labels[n];
     const cell = (name: string) => numberCell(file, n + 1, name, r[at(name)]);
-    return { label, params, mean: metrics(cell, '_mean'), ci95: metrics(cell, '_ci95'), pareto: r[at('pareto')] === 'true' };
+    return { label, params, mean: metrics(cell, '_mean'), ci95: metrics(cell, '_ci95'), n: metrics(optional(at, cell), '_n'), pareto: r[at('pareto')] === 'true' };
   });
   const pairedPath = join(dir, 'paired.csv');
   const paired: PairedRow[] = [];
@@ -84,15 +93,29 @@ export function loadComparison(dir: string): ComparisonData {
     const pat = (name: string) => p[0].indexOf(name);
     p.slice(1).forEach((r, n) => {
       const cell = (name: string) => numberCell(pairedPath, n + 1, name, r[pat(name)]);
-      paired.push({ variant: r[pat('variant')] ?? '', baseline: r[pat('baseline')] ?? '', diffMean: metrics(cell, '_diff_mean'), diffCi95: metrics(cell, '_diff_ci95') });
+      paired.push({
+        variant: r[pat('variant')] ?? '',
+        baseline: r[pat('baseline')] ?? '',
+        diffMean: metrics(cell, '_diff_mean'),
+        diffCi95: metrics(cell, '_diff_ci95'),
+        diffN: metrics(optional(pat, cell), '_diff_n'),
+      });
     });
   }
-  return { dir, kind, rows, paired, runs: loadRuns(join(dir, 'runs'), labels, kind === 'sweep') };
+  const counts = rows.flatMap((r) => COMPARISON_METRICS.map((m) => r.n[m])).filter((x) => Number.isFinite(x));
+  const most = counts.reduce((a, b) => Math.max(a, b), -Infinity);
+  const replications = counts.length === 0 ? NaN : most;
+  return { dir, kind, rows, paired, replications, runs: loadRuns(join(dir, 'runs'), labels, kind === 'sweep') };
 }
 
 /** The columns of each headline metric with these suffixes: cost_mean, cost_ci95, sloViolationMinutes_mean... */
 function metricColumns(...suffixes: string[]): string[] {
   return COMPARISON_METRICS.flatMap((m) => suffixes.map((s) => m + s));
+}
+
+/** A cell reader for a column that files written before it lack: NaN when the header has no such column. */
+function optional(at: (name: string) => number, cell: (name: string) => number): (name: string) => number {
+  return (name) => (at(name) < 0 ? NaN : cell(name));
 }
 
 /** Each headline metric's figure from the cell named metric + suffix (NaN where empty). */

@@ -1,16 +1,20 @@
 // The tables of a comparison page: each variant's metrics as mean ± 95 % CI half-width
-// with its Pareto mark, and the paired differences against the first variant.
+// with its Pareto mark, and the paired differences against the first variant; as in
+// comparison.md, a figure over fewer replications than were run is marked `(7 of 8)` and a
+// significant paired difference `*` (decided by src/experiment/stats.ts on the files' figures).
 
 import { COMPARISON_METRICS, METRIC_TITLES, type ComparisonData } from '../data/load-comparison.js';
 import { fmtNum } from '../format/numbers.js';
 import type { Table } from './headline-table.js';
+import { withCount } from '../../../experiment/figures-markdown.js';
+import { isSignificant, summaryFromInterval } from '../../../experiment/stats.js';
 
 export function comparisonTable(c: ComparisonData): Table {
   const paramHeader = c.kind === 'sweep' && c.rows[0] ? c.rows[0].params.map(([p]) => p) : ['variant'];
   const header = [...paramHeader, ...COMPARISON_METRICS.map((m) => METRIC_TITLES[m]), 'Pareto (cost vs SLO)'];
   const rows = c.rows.map((r) => [
     ...(c.kind === 'sweep' ? r.params.map(([, v]) => v) : [r.label]),
-    ...COMPARISON_METRICS.map((m) => withCi(r.mean[m], r.ci95[m], m === 'cost' ? 3 : 1)),
+    ...COMPARISON_METRICS.map((m) => counted(withCi(r.mean[m], r.ci95[m], m === 'cost' ? 3 : 1), r.n[m], c.replications)),
     r.pareto ? 'yes' : '',
   ]);
   return { header, rows, numeric: header.map((_, i) => i >= paramHeader.length && i < header.length - 1) };
@@ -19,8 +23,26 @@ export function comparisonTable(c: ComparisonData): Table {
 export function pairedTable(c: ComparisonData): Table | null {
   if (c.paired.length === 0) return null;
   const header = ['variant', 'minus baseline', ...COMPARISON_METRICS.map((m) => `Δ ${METRIC_TITLES[m]}`)];
-  const rows = c.paired.map((p) => [p.variant, p.baseline, ...COMPARISON_METRICS.map((m) => withCi(p.diffMean[m], p.diffCi95[m], m === 'cost' ? 3 : 1))]);
+  const rows = c.paired.map((p) => [
+    p.variant,
+    p.baseline,
+    ...COMPARISON_METRICS.map((m) => {
+      const text = counted(withCi(p.diffMean[m], p.diffCi95[m], m === 'cost' ? 3 : 1), p.diffN[m], c.replications);
+      return Number.isFinite(p.diffMean[m]) && isSignificant(summaryFromInterval(p.diffN[m], p.diffMean[m], p.diffCi95[m])) ? `${text} *` : text;
+    }),
+  ]);
   return { header, rows, numeric: header.map((_, i) => i >= 2) };
+}
+
+/** Whether some figure of the tables is over fewer replications than were run (the note under the table). */
+export function hasPartialCounts(c: ComparisonData): boolean {
+  const below = (n: number) => n < c.replications;
+  return c.rows.some((r) => COMPARISON_METRICS.some((m) => below(r.n[m]))) || c.paired.some((p) => COMPARISON_METRICS.some((m) => below(p.diffN[m])));
+}
+
+/** `(7 of 8)` after a figure over fewer replications than were run; nothing on `–` or when the file has no counts. */
+function counted(text: string, n: number, replications: number): string {
+  return text === '–' || !Number.isFinite(n) ? text : withCount(text, n, replications);
 }
 
 function withCi(mean: number, ci: number, digits: number): string {
