@@ -9,7 +9,8 @@
 // policy with no step for some breaches of its alarm, a desiredCount outside the auto scaling
 // [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered),
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only: ecsim
-// applies it to draining EC2 instances only).
+// applies it to draining EC2 instances only), a task definition or a configured
+// FARGATE/FARGATE_SPOT provider that no service uses.
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -80,6 +81,20 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
           message: `${gap} of the alarm (${p.alarm.comparisonOperator} ${p.alarm.threshold}): on such a breach the alarm goes into ALARM and invokes the policy, which changes nothing (a no-step-adjustment event); bounds are relative to the threshold`,
         });
       }
+    }
+  }
+  // declared but used by no service: nothing of it reaches the run. (An Auto Scaling group is
+  // capacity, launched and charged with no service; FARGATE and FARGATE_SPOT are capacity only
+  // through a strategy, and written without settings they only mirror the cluster's providers.)
+  const usedDefinitions = new Set(s.services.map((svc) => svc.taskDefinition.name));
+  for (const name of s.taskDefinitions.keys()) {
+    if (!usedDefinitions.has(name)) out.push({ at: ['taskDefinitions', name], message: `no service uses task definition ${name}: it has no effect on the run` });
+  }
+  for (const [name, p] of s.providers) {
+    const written = s.scenario.cluster.capacityProviders[name];
+    const hasSettings = typeof written === 'object' && written !== null && Object.keys(written).length > 0;
+    if (p.kind === 'fargate' && hasSettings && !s.reportedProviders.includes(name)) {
+      out.push({ at: ['cluster', 'capacityProviders', name], message: `no service's capacity provider strategy uses ${name}: its settings have no effect on the run` });
     }
   }
   out.push(...traceWarnings(s, options));
