@@ -23,7 +23,7 @@
 // Computed once per run: O(types x AZs x daemons).
 
 import type { CompiledConstraint } from '../placement/constraints/constraint.js';
-import { architectureMismatch, fitsResources } from '../placement/filter/resource-filter.js';
+import { fitsResources } from '../placement/filter/resource-filter.js';
 import type { PlacementInstance, TaskRequirements } from '../placement/types.js';
 import type { InstanceCapacity } from '../model/capacity/pack-provisioning-tasks.js';
 
@@ -87,7 +87,8 @@ function roomInAz(registered: RoomCapacity, attributes: Record<string, string>, 
   };
   for (const d of daemons) {
     const req = d.requirements;
-    if (architectureMismatch(inst, req) || !d.constraints.every((c) => c.accepts(inst, req)) || !fitsResources(inst, req)) continue;
+    // fitsResources holds the architecture, CPU, memory, ports and ENI (resourceRejection)
+    if (!fitsResources(inst, req) || !d.constraints.every((c) => c.accepts(inst, req))) continue;
     inst.cpuRemaining -= req.cpu;
     inst.memoryRemaining -= req.memory;
     if (req.needsEni) inst.enisRemaining--;

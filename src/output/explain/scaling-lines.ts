@@ -88,7 +88,7 @@ export function describeCondition(ev: AlarmEvaluation, metricName: string | null
 }
 
 function describeValues(values: readonly number[]): string {
-  const f = (x: number) => (Math.abs(x) >= 10 ? x.toFixed(1) : String(Number(x.toPrecision(3))));
+  const f = formatDatapoint;
   if (values.length <= 5) return values.map(f).join(', ');
   return `lowest ${f(Math.min(...values))}, highest ${f(Math.max(...values))}, newest ${f(values[values.length - 1])}`;
 }

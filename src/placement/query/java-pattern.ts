@@ -34,6 +34,12 @@ function quoted(text: string): string {
   return out;
 }
 
+/** The \Q..\E quote starting at src[i] (to the end when no \E closes it) as literal JavaScript, and the index after it. */
+function quote(src: string, i: number): [string, number] {
+  const end = src.indexOf('\\E', i + 2);
+  return [quoted(end < 0 ? src.slice(i + 2) : src.slice(i + 2, end)), end < 0 ? src.length : end + 2];
+}
+
 class PatternProblem extends Error {}
 
 /**
@@ -132,9 +138,9 @@ function translate(src: string): { source: string; flags: string } {
     const c = src[i];
     if (c === '\\') {
       if (src[i + 1] === 'Q') {
-        const end = src.indexOf('\\E', i + 2);
-        out += quoted(end < 0 ? src.slice(i + 2) : src.slice(i + 2, end));
-        i = end < 0 ? src.length : end + 2;
+        const [js, next] = quote(src, i);
+        out += js;
+        i = next;
         continue;
       }
       const [js, next] = escape(src, i, false, groups);
@@ -193,9 +199,9 @@ function characterClass(src: string, i: number, out: string): [string, number] {
     if (c === '&' && src[i + 1] === '&') throw new PatternProblem('character class intersection (&&) is not supported: write the class out (e.g. [ac-z] for [a-z&&[^b]])');
     if (c === '\\') {
       if (src[i + 1] === 'Q') {
-        const end = src.indexOf('\\E', i + 2);
-        out += quoted(end < 0 ? src.slice(i + 2) : src.slice(i + 2, end));
-        i = end < 0 ? src.length : end + 2;
+        const [js, next] = quote(src, i);
+        out += js;
+        i = next;
         continue;
       }
       const [js, next] = escape(src, i, true);
