@@ -18,15 +18,21 @@ export const SPOT_NOTICE_MS = 120_000;
 /** A Spot instance Amazon EC2 interrupts before it has run this long (from launch) is not charged. */
 export const SPOT_FREE_INTERRUPTION_MS = 3_600_000;
 
+/**
+ * Facts of an instance that a memberOf expression may read and that change without capacity
+ * changing: ContainerInstance.runningTasksCount (a task entering or leaving RUNNING) and the
+ * task groups of its tasks, `task:group` (a task placed there or leaving). Counted only for
+ * the facts some service watches, so a cluster without such expressions pays nothing.
+ */
+export type InstanceFact = 'runningTasksCount' | 'task:group';
+
 export interface ClusterListener {
   instanceRegistered(instance: Instance): void;
   /** A task released its resources: waiting tasks of any service may fit now. */
   capacityFreed(): void;
   instanceDraining(instance: Instance): void;
-  /** A task on an instance entered or left RUNNING (only while a service's memberOf reads runningTasksCount). */
-  runningTasksChanged(): void;
-  /** A task was placed on an instance or left it, once watchTaskGroups was called (task:group may read differently). */
-  taskGroupsChanged(): void;
+  /** A watched instance fact changed on some instance (see InstanceFact): a service reading it may place now. */
+  instanceFactChanged(fact: InstanceFact): void;
   /** An EC2 Spot interruption notice: the instance's tasks are interrupted (it drains next). */
   spotNotice(instance: Instance): void;
   /** Called before the instance's remaining tasks are killed. */
@@ -428,24 +434,29 @@ export class Cluster {
     if (list) for (const index of list) index.update(inst, present);
   }
 
-  /** A task was placed on `inst` or left it: its group's figures follow. */
+  /** A task was placed on `inst` or left it: its group's figures follow, and task:group reads anew. */
   tasksChanged(inst: Instance): void {
     this.groups.get(inst.provider)?.recount(inst);
-    if (!this.taskGroupsWatched) return;
-    this.taskGroupsVersion++;
-    this.listener.taskGroupsChanged();
+    this.factChanged('task:group');
   }
 
-  /** Bumped when a task is placed on an instance or leaves it, once watchTaskGroups was called. */
-  taskGroupsVersion = 0;
-  private taskGroupsWatched = false;
+  /** Per instance fact: bumped at each change once some service watches it (else 0). */
+  private readonly factVersions: Record<InstanceFact, number> = { runningTasksCount: 0, 'task:group': 0 };
+  private readonly watchedFacts = new Set<InstanceFact>();
 
-  /**
-   * A service's memberOf reads task:group: placements are announced from now on (a task of
-   * the group placed may let a waiting task with an affinity to it fit).
-   */
-  watchTaskGroups(): void {
-    this.taskGroupsWatched = true;
+  /** A service's memberOf reads `fact`: its changes are counted and announced from now on. */
+  watchFact(fact: InstanceFact): void {
+    this.watchedFacts.add(fact);
+  }
+
+  factVersion(fact: InstanceFact): number {
+    return this.factVersions[fact];
+  }
+
+  private factChanged(fact: InstanceFact): void {
+    if (!this.watchedFacts.has(fact)) return;
+    this.factVersions[fact]++;
+    this.listener.instanceFactChanged(fact);
   }
 
   /** A task released its resources on `inst` (already added back to its free resources). */
@@ -456,15 +467,6 @@ export class Cluster {
     this.listener.capacityFreed();
   }
 
-  /** Bumped when a task on an instance enters or leaves RUNNING, once watchRunningTasks was called. */
-  runningTasksVersion = 0;
-  private runningTasksWatched = false;
-
-  /** A service's memberOf reads runningTasksCount: changes to it are announced from now on. */
-  watchRunningTasks(): void {
-    this.runningTasksWatched = true;
-  }
-
   /**
    * A task on `inst` entered (1) or left (-1) RUNNING: ContainerInstance.runningTasksCount
    * is "the number of tasks on the container instance that are in the RUNNING status"
@@ -472,9 +474,7 @@ export class Cluster {
    */
   runningTasksChanged(inst: Instance, delta: 1 | -1): void {
     inst.runningTasksCount += delta;
-    if (!this.runningTasksWatched) return;
-    this.runningTasksVersion++;
-    this.listener.runningTasksChanged();
+    this.factChanged('runningTasksCount');
   }
 
   nextInstanceId(): string {

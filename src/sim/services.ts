@@ -29,7 +29,7 @@ import type { CompiledConstraint } from '../placement/constraints/constraint.js'
 import type { CompiledStrategy } from '../placement/strategies/strategy.js';
 import { deploymentConfigurationOf, type ResolvedService } from '../scenario/index.js';
 import type { ServiceLoadModel } from '../workload/service/types.js';
-import type { Cluster } from './cluster.js';
+import type { Cluster, InstanceFact } from './cluster.js';
 import { PRIORITY, type World } from './world.js';
 
 export const FARGATE_SPOT_NOTICE_MS = 120_000;
@@ -74,25 +74,18 @@ export class ServiceRuntime {
   private blocked(provider: string): boolean {
     return (
       this.failedAtVersion.get(provider) === this.cluster.capacityVersion &&
-      (!this.readsRunningTasksCount || this.failedAtRunningCount.get(provider) === this.cluster.runningTasksVersion) &&
-      (!this.readsTaskGroup || this.failedAtTaskGroups.get(provider) === this.cluster.taskGroupsVersion)
+      this.readsFacts.every((fact, i) => this.failedAtFacts[i].get(provider) === this.cluster.factVersion(fact))
     );
   }
   /**
-   * A memberOf expression reads runningTasksCount: a task entering or leaving RUNNING may
-   * let a waiting task fit, so failures also remember the cluster's runningTasksVersion
-   * (per provider, like failedAtVersion) and such a change wakes the service.
+   * The instance facts this service's memberOf expressions read (runningTasksCount,
+   * task:group): such a fact changing may let a waiting task fit without capacity changing
+   * (an affinity such as `task:group == service:db` once a db task is placed), so failures
+   * also remember each fact's version (per provider, like failedAtVersion, one map per fact
+   * in the same order) and a change wakes the service.
    */
-  readonly readsRunningTasksCount: boolean;
-  private readonly failedAtRunningCount = new Map<string, number>();
-  /**
-   * A memberOf expression reads task:group: a task placed on an instance (or leaving it) may
-   * let a waiting task fit (an affinity such as `task:group == service:db` once a db task is
-   * placed), so failures also remember the cluster's taskGroupsVersion and such a change
-   * wakes the service.
-   */
-  readonly readsTaskGroup: boolean;
-  private readonly failedAtTaskGroups = new Map<string, number>();
+  readonly readsFacts: readonly InstanceFact[];
+  private readonly failedAtFacts: Map<string, number>[];
   /**
    * Per capacity provider: that provider's own capacity version when a placement last
    * failed there. Capacity freed on another provider's instances cannot make a task fit
@@ -210,11 +203,11 @@ export class ServiceRuntime {
     this.constraints = compileConstraints([...(td.config.placementConstraints ?? []), ...config.config.placementConstraints]);
     this.distinctInstance = this.constraints.some((c) => c.type === 'distinctInstance');
     this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies('service'));
-    this.providerScoped = config.launchType !== 'EC2' && this.constraints.every((c) => c.type === 'distinctInstance' || !/task:group|runningTasksCount/i.test(c.expression ?? ''));
-    this.readsRunningTasksCount = this.constraints.some((c) => c.type === 'memberOf' && /runningTasksCount/i.test(c.expression ?? ''));
-    if (this.readsRunningTasksCount) cluster.watchRunningTasks();
-    this.readsTaskGroup = this.constraints.some((c) => c.type === 'memberOf' && /task:group/i.test(c.expression ?? ''));
-    if (this.readsTaskGroup) cluster.watchTaskGroups();
+    this.readsFacts = factsReadBy(this.constraints);
+    this.failedAtFacts = this.readsFacts.map(() => new Map<string, number>());
+    for (const fact of this.readsFacts) cluster.watchFact(fact);
+    // other tasks' placements cannot satisfy this service's constraints when none reads a fact of the tasks there
+    this.providerScoped = config.launchType !== 'EC2' && this.readsFacts.length === 0;
     this.subsetSafe =
       this.providerScoped &&
       this.strategies.every((c) => c.strategy.type !== 'spread' || c.strategy.field === 'instanceId' || c.strategy.field === 'host' || c.strategy.field === `attribute:${AZ_ATTRIBUTE}`);
@@ -473,8 +466,7 @@ export class ServiceRuntime {
     const world = this.world;
     this.failedAtVersion.set(task.capacityProvider, this.cluster.capacityVersion);
     this.failedAtProviderVersion.set(task.capacityProvider, this.cluster.providerVersion(task.capacityProvider));
-    if (this.readsRunningTasksCount) this.failedAtRunningCount.set(task.capacityProvider, this.cluster.runningTasksVersion);
-    if (this.readsTaskGroup) this.failedAtTaskGroups.set(task.capacityProvider, this.cluster.taskGroupsVersion);
+    this.readsFacts.forEach((fact, i) => this.failedAtFacts[i].set(task.capacityProvider, this.cluster.factVersion(fact)));
     if (this.subsetSafe) {
       const p = task.capacityProvider;
       const at = this.failedAtRelease.get(p);
@@ -1094,4 +1086,13 @@ function seconds(ms: number): string {
 /** ECS's stopped reason for a task its target group reported unhealthy (the target group named after the service). */
 function stoppedReason(service: string): string {
   return `Task failed ELB health checks in (target-group ${service})`;
+}
+
+/** The instance facts some memberOf expression reads (see InstanceFact), each once. */
+function factsReadBy(constraints: readonly CompiledConstraint[]): InstanceFact[] {
+  const reads = (pattern: RegExp) => constraints.some((c) => c.type === 'memberOf' && pattern.test(c.expression ?? ''));
+  const facts: InstanceFact[] = [];
+  if (reads(/runningTasksCount/i)) facts.push('runningTasksCount');
+  if (reads(/task:group/i)) facts.push('task:group');
+  return facts;
 }

@@ -102,18 +102,11 @@ export class Simulation {
         for (const t of inst.tasks) indices.add(t.serviceIndex);
         for (const i of [...indices].sort((a, b) => a - b)) this.services[i].instanceDraining(inst);
       },
-      runningTasksChanged: () => {
-        // the waiting services whose memberOf reads runningTasksCount, in index order
+      instanceFactChanged: (fact) => {
+        // the waiting services whose memberOf reads the fact, in index order
         for (const i of this.waiting.current()) {
           const svc = this.services[i];
-          if (svc.readsRunningTasksCount && (svc.unplaced.length > 0 || svc.daemon)) svc.wake();
-        }
-      },
-      taskGroupsChanged: () => {
-        // the waiting services whose memberOf reads task:group, in index order
-        for (const i of this.waiting.current()) {
-          const svc = this.services[i];
-          if (svc.readsTaskGroup && (svc.unplaced.length > 0 || svc.daemon)) svc.wake();
+          if (svc.readsFacts.includes(fact) && (svc.unplaced.length > 0 || svc.daemon)) svc.wake();
         }
       },
       spotNotice: (inst) => {
