@@ -11,6 +11,7 @@ import { runToFolder } from '../../../src/output/run-to-folder.js';
 import { buildReportHtml, buildReportMarkdown } from '../../../src/output/report/index.js';
 import { fmtUsd } from '../../../src/output/report/format/numbers.js';
 import { tempDir } from './fixtures.js';
+import { cli, writeScenario } from '../../helpers.js';
 
 describe('fmtUsd', () => {
   it('below $1: 3 significant digits, at least 2 decimals, trailing zeros beyond them dropped', () => {
@@ -34,5 +35,14 @@ describe('a 2-minute run costs under a cent, and the report says how much', () =
     expect(md).toContain('| total |  | $0.0096 |');
     expect(md).toContain('| ec2 | 0.10 | $0.0096 |'); // 3 x 120 s = 0.1 instance-hours
     expect(buildReportHtml(dir)).toContain('$0.0096');
+  });
+
+  it('ecsim run prints the same figure in its cost table (0.0096, not 0.01)', async () => {
+    const s = parse(readFileSync('scenarios/quickstart.yaml', 'utf8'));
+    s.duration = '2m';
+    const dir = tempDir('usd-cli');
+    const r = await cli('run', writeScenario(dir, 'short', s), '--out', join(dir, 'out'));
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(/^total +0\.0096\b/m);
   });
 });
