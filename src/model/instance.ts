@@ -35,6 +35,8 @@ export class Instance implements PlacementInstance {
   registeredAt: number | null = null;
   terminatedAt: number | null = null;
   drainingSince: number | null = null;
+  /** When an EC2 Spot interruption notice given to it terminates it; null without a notice. */
+  spotTerminationAt: number | null = null;
   timer = -1;
   /**
    * The number in the id (`i-` and hex digits, handed out at launch): compared instead of

@@ -431,11 +431,11 @@ export const scenarioSchema = strict({
     fargate: strict({
       vcpuHour: z.number().min(0).optional(),
       gbHour: z.number().min(0).optional(),
-      spotDiscount: z.number().min(0).max(1).optional(),
+      spotDiscount: z.number().min(0).lt(1).optional(),
       arm64: strict({ vcpuHour: z.number().min(0).optional(), gbHour: z.number().min(0).optional() }).optional(),
     }).optional(),
     ec2: z.record(z.string(), z.number().min(0)).optional(),
-    ec2SpotDiscount: z.number().min(0).max(1).optional(),
+    ec2SpotDiscount: z.number().min(0).lt(1).optional(),
   }).optional(),
   cluster: strict({
     name: z.string().default('default'),

@@ -10,7 +10,9 @@
 // [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered),
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only: ecsim
 // applies it to draining EC2 instances only), a task definition or a configured
-// FARGATE/FARGATE_SPOT provider that no service uses.
+// FARGATE/FARGATE_SPOT provider that no service uses, a price override that prices nothing
+// the run buys (an instance type no group launches, a Spot discount with no Spot capacity, a
+// Fargate price with no Fargate task of its kind).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -97,6 +99,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       out.push({ at: ['cluster', 'capacityProviders', name], message: `no service's capacity provider strategy uses ${name}: its settings have no effect on the run` });
     }
   }
+  pricingWithoutEffect(s, out);
   out.push(...traceWarnings(s, options));
   for (const svc of s.services) memoryAtCapacity(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
@@ -244,6 +247,63 @@ function deploymentWithoutDrain(s: ResolvedScenario, svc: ResolvedService, out: 
     at: ['services', svc.name, 'deploymentConfiguration'],
     message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances; deployments are not modelled`,
   });
+}
+
+/**
+ * A `pricing:` override that prices nothing the run buys changes nothing: an EC2 price for
+ * a type no Auto Scaling group launches (on-demand: its first instance type only; Spot:
+ * every listed type, as cluster.ts launches them), ec2SpotDiscount with no Spot group, a
+ * Fargate key with no Fargate task it prices (vcpuHour and gbHour: X86_64 tasks;
+ * arm64: ARM64 tasks; spotDiscount: tasks on FARGATE_SPOT). A strategy item of base 0 and
+ * weight 0 is given no tasks and does not count.
+ */
+function pricingWithoutEffect(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const pricing = s.scenario.pricing;
+  if (!pricing) return;
+  const noEffect = 'it has no effect on the run';
+  const groups = [...s.providers.values()].flatMap((p) => (p.kind === 'asg' ? [p.config.autoScalingGroup] : []));
+  const launched = new Set<string>();
+  const listed = new Set<string>();
+  for (const asg of groups) {
+    asg.instanceTypes.forEach((t, i) => {
+      const name = typeof t === 'string' ? t : t.name;
+      listed.add(name);
+      if (asg.purchaseOption === 'spot' || i === 0) launched.add(name);
+    });
+  }
+  for (const name of Object.keys(pricing.ec2 ?? {})) {
+    if (launched.has(name)) continue;
+    const why = listed.has(name) ? `no Auto Scaling group launches ${name} (an on-demand group launches its first instance type only)` : `no Auto Scaling group lists ${name}`;
+    out.push({ at: ['pricing', 'ec2', name], message: `${why}: ${noEffect}` });
+  }
+  if (pricing.ec2SpotDiscount !== undefined && !groups.some((asg) => asg.purchaseOption === 'spot')) {
+    out.push({ at: ['pricing', 'ec2SpotDiscount'], message: `no Auto Scaling group has purchaseOption spot: ${noEffect}` });
+  }
+  const f = pricing.fargate;
+  if (!f) return;
+  // the Fargate tasks of the run: architecture, and whether on FARGATE_SPOT
+  const tasks: { arch: string; spot: boolean }[] = [];
+  for (const svc of s.services) {
+    for (const item of svc.strategy) {
+      const p = s.providers.get(item.capacityProvider);
+      if (p?.kind !== 'fargate' || (item.base === 0 && item.weight === 0)) continue;
+      tasks.push({ arch: svc.taskDefinition.cpuArchitecture, spot: p.spot });
+    }
+  }
+  if (tasks.length === 0) {
+    out.push({ at: ['pricing', 'fargate'], message: `no service runs tasks on Fargate (launchType FARGATE, or FARGATE/FARGATE_SPOT in its capacity provider strategy): ${noEffect}` });
+    return;
+  }
+  const x86 = tasks.some((t) => t.arch === 'x86_64');
+  for (const key of ['vcpuHour', 'gbHour'] as const) {
+    if (f[key] !== undefined && !x86) out.push({ at: ['pricing', 'fargate', key], message: `prices X86_64 Fargate tasks, and every Fargate task of the run is ARM64 (priced by fargate.arm64): ${noEffect}` });
+  }
+  if (f.arm64 !== undefined && !tasks.some((t) => t.arch === 'arm64')) {
+    out.push({ at: ['pricing', 'fargate', 'arm64'], message: `no Fargate task of the run is ARM64 (runtimePlatform.cpuArchitecture ARM64): ${noEffect}` });
+  }
+  if (f.spotDiscount !== undefined && !tasks.some((t) => t.spot)) {
+    out.push({ at: ['pricing', 'fargate', 'spotDiscount'], message: `no service runs tasks on FARGATE_SPOT: ${noEffect}` });
+  }
 }
 
 function round(x: number): number {

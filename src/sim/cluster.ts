@@ -304,7 +304,21 @@ export class AutoScalingGroup {
     world.log('spot-interruption', inst.id, `EC2 Spot interruption notice for ${inst.id}: terminating in 2 minutes; ${then}`);
     this.cluster.listener.spotNotice(inst);
     if (draining) this.drain(inst, 'EC2 Spot interruption notice');
+    inst.spotTerminationAt = world.now + SPOT_NOTICE_MS;
     inst.timer = world.sim.after(SPOT_NOTICE_MS, onSpotTerminate, { group: this, inst }, PRIORITY.lifecycle);
+  }
+
+  /**
+   * The end of the run, before the cost meter stops what still runs: an instance under an
+   * EC2 Spot interruption notice whose termination falls in its first hour is not charged
+   * (Amazon EC2 interrupts it in its first hour: "No charge",
+   * billing-for-interrupted-spot-instances.html). Still held out of cost_to_date (its first
+   * hour has not ended), so no row changes.
+   */
+  waiveNoticedAtEnd(endMs: number): void {
+    for (const inst of this.live) {
+      if (inst.spotTerminationAt !== null && inst.spotTerminationAt - inst.launchedAt < SPOT_FREE_INTERRUPTION_MS) this.world.cost.waive(inst.id, endMs);
+    }
   }
 
   /** Launch to termination of the terminated instances, ms (whole ms: the sum is exact). */

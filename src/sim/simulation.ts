@@ -207,6 +207,7 @@ export class Simulation {
       onProgress?.(t / world.durationMs);
     }
     for (const svc of this.services) svc.finish();
+    for (const g of this.cluster.groups.values()) g.waiveNoticedAtEnd(world.durationMs);
     world.cost.stopAll(world.durationMs);
   }
 

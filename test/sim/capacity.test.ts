@@ -267,16 +267,25 @@ describe('Fargate (aws-behaviour.md §10)', () => {
     for (let k = 1; k < rows.length; k++) expect(rows[k].costToDate).toBeGreaterThanOrEqual(rows[k - 1].costToDate);
     // the summary bills every instance by itself: m5.large Spot at 0.096 x 0.35 per hour, per
     // second with a 60 s minimum, the ones interrupted by EC2 in their first hour at nothing
+    // (also one still under its notice at the end whose termination 2 min later falls in
+    // its first hour: this seed has one)
     const rate = (0.096 * 0.35) / 3_600_000;
     const ended = new Map(r.events.filter((e) => e.type === 'instance-terminated').map((e) => [e.subject, e]));
+    const noticed = new Map(r.events.filter((e) => e.type === 'spot-interruption').map((e) => [e.subject, e.time]));
     let expected = 0;
+    let noticedAtEnd = 0;
     for (const [id, t0] of launched) {
       const end = ended.get(id);
       if (end && /not charged/.test(end.message)) continue;
+      if (!end && noticed.has(id) && noticed.get(id)! + 120_000 - t0 < 3_600_000) {
+        noticedAtEnd++;
+        continue;
+      }
       const ms = (end ? end.time : 3 * 3_600_000) - t0;
       expected += rate * Math.max(60_000, Math.ceil(ms / 1000) * 1000);
     }
     expect(r.summary.cost.byProvider.asg).toBeCloseTo(expected, 6);
+    expect(noticedAtEnd).toBe(1);
   });
 
   it('EC2 Spot draining is off by default, as in ECS: the tasks run until the instance terminates 2 minutes after the notice; with spotInstanceDraining they are stopped at the notice', () => {
@@ -391,6 +400,53 @@ describe('billing for interrupted EC2 Spot instances (AWSEC2/latest/UserGuide/bi
     let expected = 0;
     for (const [id, start] of launched) expected += billed((ends.find((e) => e.subject === id)?.time ?? 3_600_000) - start);
     expect(r.summary.cost.byProvider.asg).toBeCloseTo(expected, 6);
+  });
+});
+
+describe('an EC2 Spot instance under an interruption notice when the run ends (billing-for-interrupted-spot-instances.html)', () => {
+  // three m5.large Spot instances launched at 0, priced 0.1 x (1 - 0.6) = 0.04 USD/h; seed 3
+  // gives i-3 its notice at 2418.457 s (terminating at 2538.457 s, in its first hour) and i-2
+  // its notice at 3898.196 s (terminating at 4018.196 s, after its first hour); i-3's
+  // replacement i-4 launches at 2538.457 s
+  const spot = (duration: string) => {
+    const s = loadScenarioObject('spot-end', {
+      name: 'spot-end',
+      seed: 3,
+      duration,
+      pricing: { ec2: { 'm5.large': 0.1 }, ec2SpotDiscount: 0.6 },
+      cluster: {
+        availabilityZones: ['us-east-1a'],
+        capacityProviders: {
+          ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], purchaseOption: 'spot', minSize: 3, maxSize: 3, desiredCapacity: 3, launchDelay: '10s', spotInterruptions: { meanTimeBetween: '50m' } } },
+        },
+      },
+      taskDefinitions: { t: { cpu: 256, memory: 512, networkMode: 'bridge', startup: { imagePull: '1s', containerStart: '1s' } } },
+      services: { s: { taskDefinition: 't', desiredCount: 1, launchType: 'EC2' } },
+    }, { baseDir: '.' });
+    const events: EventRecord[] = [];
+    const capacity: CapacityRow[] = [];
+    const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: () => {} }, { seed: 3 });
+    return { ...r, events, capacity };
+  };
+  const USD_PER_S = 0.04 / 3600;
+
+  it('41 min: i-3, noticed, would be terminated by EC2 in its first hour: not charged; the others to the end (2 x 2460 s)', () => {
+    const r = spot('41m');
+    expect(r.events.filter((e) => e.type === 'spot-interruption').map((e) => [e.subject, e.time])).toEqual([['i-00000000000000003', 2_418_457]]);
+    expect(r.summary.cost.total).toBeCloseTo(2 * 2460 * USD_PER_S, 6); // 0.054667, not 3 x 2460 s = 0.082
+    // every instance is still in its first hour at the end: all held out of cost_to_date
+    expect(r.capacity[r.capacity.length - 1].costToDate).toBe(0);
+  });
+
+  it('65 min: i-2, noticed, terminates after its first hour: charged to the end like i-1 (3900 s each); i-4 from 2538.457 s (1362 s); i-3 nothing', () => {
+    const r = spot('65m');
+    expect(r.events.filter((e) => e.type === 'spot-interruption').map((e) => [e.subject, e.time])).toEqual([
+      ['i-00000000000000003', 2_418_457],
+      ['i-00000000000000002', 3_898_196],
+    ]);
+    expect(r.summary.cost.total).toBeCloseTo((3900 + 3900 + 1362) * USD_PER_S, 6);
+    // cost_to_date: i-1 and i-2 past their first hour, to the millisecond; i-4 still held
+    expect(r.capacity[r.capacity.length - 1].costToDate).toBeCloseTo((3900 + 3900) * USD_PER_S, 9);
   });
 });
 

@@ -67,7 +67,7 @@ describe('report.html of the quickstart run', () => {
     expect(row).toContain(`| ${web.sloViolationMinutes} |`);
     expect(row).toContain(`| ${web.scalingActivities.out} / ${web.scalingActivities.in} |`);
     expect(md).toContain('## What happened');
-    expect(md).toContain('| total |  | $0.29 |');
+    expect(md).toContain('| total |  | $0.288 |'); // 3 m5.large x 1 h x 0.096
   });
 });
 
