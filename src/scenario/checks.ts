@@ -212,6 +212,9 @@ const autoScaling: Check = (s, report) => {
       if (metric === 'BacklogPerTask' && svc.config.workload?.type !== 'queue') {
         report(pat, 'BacklogPerTask exists only for a queue workload (workload.type: queue)');
       }
+      if (metric === 'ApproximateNumberOfMessagesVisible' && svc.config.workload?.type !== 'queue') {
+        report(pat, `ApproximateNumberOfMessagesVisible is the SQS queue's metric (AWS/SQS): it exists only for a queue workload (workload.type: queue), found ${svc.config.workload ? `workload.type ${svc.config.workload.type}` : 'no workload'}`);
+      }
       if (metric === 'RequestCountPerTarget' && !svc.config.loadBalancer) {
         report(pat, 'RequestCountPerTarget needs the service to have a loadBalancer');
       }

@@ -281,7 +281,7 @@ const targetTracking = strict({
     'ECSServiceAverageMemoryUtilization',
     'ALBRequestCountPerTarget',
   ] as const).optional(),
-  customMetric: oneOf(['BacklogPerTask', 'CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget'] as const).optional(),
+  customMetric: oneOf(['BacklogPerTask', 'CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'ApproximateNumberOfMessagesVisible'] as const).optional(),
   // CustomizedMetricSpecification Statistic; default by metric (RequestCountPerTarget: Sum,
   // its only valid one; else Average): src/scaling/metric-statistics.ts
   customMetricStatistic: statistic.optional(),
@@ -301,7 +301,7 @@ const stepAdjustment = strict({
 const stepScaling = strict({
   policyType: z.literal('StepScaling'),
   alarm: strict({
-    metricName: oneOf(['CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'BacklogPerTask'] as const),
+    metricName: oneOf(['CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'BacklogPerTask', 'ApproximateNumberOfMessagesVisible'] as const),
     // default by metric (the only valid statistic of RequestCountPerTarget is Sum, else
     // Average): filled in for scenario.json by effective.ts, at run time by the policy
     statistic: statistic.optional(),

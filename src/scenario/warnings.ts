@@ -12,7 +12,8 @@
 // applies it to draining EC2 instances only), a task definition or a configured
 // FARGATE/FARGATE_SPOT provider that no service uses, a price override that prices nothing
 // the run buys (an instance type no group launches, a Spot discount with no Spot capacity, a
-// Fargate price with no Fargate task of its kind).
+// Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
+// whose scaling policies cannot scale it out from 0 (noScaleOutFromZero).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -101,6 +102,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   }
   pricingWithoutEffect(s, out);
   out.push(...traceWarnings(s, options));
+  for (const svc of s.services) noScaleOutFromZero(svc, out);
   for (const svc of s.services) memoryAtCapacity(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
@@ -134,6 +136,56 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     }
   }
   return out;
+}
+
+/** Metrics measured over RUNNING tasks (or their targets): no datapoint while none runs. */
+const PER_TASK_METRICS = new Set(['CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'BacklogPerTask']);
+
+/**
+ * A service that may come down to 0 tasks (minCapacity 0, from the start or by a scheduled
+ * action) whose policies cannot bring it back: CPU, memory, RequestCountPerTarget and
+ * BacklogPerTask have no datapoint with no task RUNNING (the alarms see missing data, and an
+ * ALARM on filled-in datapoints alone scales nothing), and target tracking asks for
+ * ceil(0 x metric / target) = 0. Only a step scaling alarm on the queue's own
+ * ApproximateNumberOfMessagesVisible, which SQS reports whatever its consumers
+ * (sqs-available-cloudwatch-metrics.html), scales out from 0.
+ */
+function noScaleOutFromZero(svc: ResolvedService, out: ScenarioWarning[]): void {
+  const as = svc.config.autoScaling;
+  if (!as) return;
+  const policies = Object.entries(as.policies);
+  if (policies.length === 0) return;
+  const zeroBySchedule = Object.values(as.scheduledActions ?? {}).some((a) => a.scalableTargetAction.minCapacity === 0);
+  if (as.minCapacity !== 0 && !zeroBySchedule) return;
+  const why: string[] = [];
+  for (const [name, p] of policies) {
+    if (p.policyType === 'StepScaling') {
+      const perTask = PER_TASK_METRICS.has(p.alarm.metricName);
+      // a queue metric, reported with 0 tasks, on an alarm that breaches as it grows
+      if (!perTask && isUpperThreshold(p.alarm.comparisonOperator)) return;
+      why.push(
+        perTask
+          ? `policy ${name} alarms on ${p.alarm.metricName}, which has no datapoint while no task is RUNNING`
+          : `policy ${name} alarms on ${p.alarm.metricName} ${p.alarm.comparisonOperator}, which a growing queue does not breach`,
+      );
+    } else {
+      const metric = p.customMetric ?? p.predefinedMetricType ?? 'its metric';
+      why.push(
+        PER_TASK_METRICS.has(metric) || p.predefinedMetricType !== undefined
+          ? `policy ${name} tracks ${metric}, which has no datapoint while no task is RUNNING`
+          : `policy ${name} is target tracking, which scales in proportion to the current capacity (ceil(0 x ${metric} / target) = 0)`,
+      );
+    }
+  }
+  const queue = svc.config.workload?.type === 'queue';
+  const hint = queue
+    ? 'add a StepScaling policy whose alarm is on ApproximateNumberOfMessagesVisible (the queue\'s visible messages, reported whatever the number of workers), the usual scale-from-zero setup'
+    : 'keep minCapacity >= 1 (no metric ecsim models for an http service is reported with 0 tasks)';
+  const zero = as.minCapacity === 0 ? 'minCapacity 0' : 'a scheduled action sets minCapacity 0';
+  out.push({
+    at: ['services', svc.name, 'autoScaling', as.minCapacity === 0 ? 'minCapacity' : 'scheduledActions'],
+    message: `cannot scale out from 0: the service may come down to 0 tasks (${zero}), and then ${why.join('; ')}; ${hint}`,
+  });
 }
 
 /**

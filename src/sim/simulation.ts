@@ -321,9 +321,17 @@ export class Simulation {
         const perTarget = targetRequests / targets;
         scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1, targets);
       }
-      if (stats?.backlog !== undefined && running > 0) {
-        const v = stats.backlog / running;
-        scaler.putDatapoint(from, 'BacklogPerTask', v, v, v, 1, running);
+      if (stats?.backlog !== undefined) {
+        if (running > 0) {
+          const v = stats.backlog / running;
+          scaler.putDatapoint(from, 'BacklogPerTask', v, v, v, 1, running);
+        }
+        // the queue's own metric (AWS/SQS): one sample a minute of the visible messages,
+        // reported for an active queue whatever its consumers (sqs-available-cloudwatch-
+        // metrics.html), so alarms on it see data with 0 tasks RUNNING: the period-end
+        // backlog, one sample per period; no task count (NaN)
+        const q = stats.backlog;
+        scaler.putDatapoint(from, 'ApproximateNumberOfMessagesVisible', q, q, q, 1, NaN);
       }
     }
     const sum = this.summaries[i];

@@ -42,9 +42,19 @@ export function metricLabel(metricName: string | null): { label: string; unit: s
       return { label: 'requests per target', unit: '' };
     case 'BacklogPerTask':
       return { label: 'backlog per task', unit: '' };
+    case 'ApproximateNumberOfMessagesVisible':
+      return { label: 'visible messages', unit: '' };
     default:
       return { label: metricName ?? 'the metric', unit: '' };
   }
+}
+
+/**
+ * Metrics measured over RUNNING tasks (or their targets): no datapoint while none runs.
+ * ApproximateNumberOfMessagesVisible, the queue's own, has one whatever the tasks.
+ */
+export function needsRunningTask(metricName: string | null): boolean {
+  return metricName === 'CPUUtilization' || metricName === 'MemoryUtilization' || metricName === 'RequestCountPerTarget' || metricName === 'BacklogPerTask';
 }
 
 /** A rate or metric value for sentences: integers as is, else 3 significant digits. */

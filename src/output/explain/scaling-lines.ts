@@ -3,7 +3,7 @@
 // scaling activity (with why, where the timeseries or a no-step-adjustment event shows it:
 // at maxCapacity / minCapacity, no step for the breach).
 
-import { LINE_ORDER, metricLabel, type ExplainLine } from './explain-line.js';
+import { LINE_ORDER, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
@@ -102,9 +102,18 @@ function describeQuietAlarm(
   told: Set<EventRow>,
 ): string | null {
   const t = parseAlarmTransition(e.message);
-  if (!t || t.to !== 'ALARM' || !t.evaluation) return null;
+  if (!t || t.to !== 'ALARM') return null;
   const service = ctx.services.get(e.subject);
   const policy = service?.policies.find((p) => t.alarm.includes(`-${e.subject}-${p.name}`));
+  if (/: no real datapoints$/.test(e.message)) {
+    // treatMissingData: breaching filled in every datapoint: no metric value to scale on
+    const row = rowAt(ctx.series.get(e.subject) ?? [], e.timeS);
+    const metric = policy?.metricName ?? null;
+    const zero = row !== undefined && row.runningCount === 0 && needsRunningTask(metric);
+    const why = zero ? `no datapoint: 0 RUNNING (${metric} is measured over running tasks), so ` : '';
+    return `${e.subject}: alarm ${t.alarm} in ALARM on missing datapoints treated as breaching (${t.detail}); ${why}nothing scaled: an ALARM with no real datapoint has no metric value to scale on`;
+  }
+  if (!t.evaluation) return null;
   const noStep = policy ? noSteps.find((n) => parseNoStep(n.message)?.policy === policy.name) : undefined;
   const condition = describeCondition(t.evaluation, policy?.metricName ?? null, policy?.targetValue ?? null);
   const row = rowAt(ctx.series.get(e.subject) ?? [], e.timeS);

@@ -4,11 +4,13 @@
 // since the last scaling activity (the low alarm needs 15 consecutive datapoints below
 // 90 % of the target; in ALARM, target tracking still keeps the capacity when
 // ceil(current x metric / target) >= current, since removing a task would push the metric
-// above the target).
+// above the target), and why a service left at 0 tasks with load waiting did not scale out
+// from 0 (a metric measured over RUNNING tasks has no datapoint; target tracking asks for
+// ceil(0 x metric / target) = 0).
 
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { formatClock, type ClockFormat } from './format-clock.js';
-import { LINE_ORDER, formatRate, metricLabel, type ExplainLine } from './explain-line.js';
+import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import type { PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
 
 /** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
@@ -26,6 +28,8 @@ export function metricOf(row: SeriesRow, metricName: string | null): number | nu
       return row.memoryUtilization;
     case 'BacklogPerTask':
       return row.backlog !== null && row.runningCount > 0 ? row.backlog / row.runningCount : null;
+    case 'ApproximateNumberOfMessagesVisible':
+      return row.backlog;
     default:
       return null;
   }
@@ -44,6 +48,15 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   if (inWindow.length === 0) return lines;
   const note = (timeS: number, text: string) => lines.push({ timeS, service: service.name, provider: null, order: LINE_ORDER.note, text: `${service.name}: ${text}` });
   const tracking = service.policies.filter((p) => p.policyType === 'TargetTrackingScaling' && p.targetValue !== null);
+
+  for (const run of stuckAtZero(inWindow)) {
+    const why = noScaleOutFromZero(service.policies);
+    if (why === null) continue;
+    const span = `${formatClock(run.from, clock)}-${formatClock(run.to, clock)}`;
+    const load = service.workloadType === 'queue' ? `the backlog reached ${formatRate(run.backlog)}` : `${formatRate(run.rate)} rps offered`;
+    const hint = service.workloadType === 'queue' ? '; a step scaling alarm on ApproximateNumberOfMessagesVisible (the queue\'s, reported whatever the tasks) scales out from 0' : '';
+    note(run.from, `no scale out from 0 (${span}, desired 0, ${load}): ${why}${hint}`);
+  }
 
   for (const p of tracking) {
     for (const run of blockedAtMax(inWindow, p)) {
@@ -71,6 +84,43 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
     if (text) note(w.toS, text);
   }
   return lines;
+}
+
+/**
+ * Why none of the policies scales out from 0 tasks, or null when one may: a metric measured
+ * over RUNNING tasks has no datapoint then; target tracking asks for ceil(0 x metric /
+ * target) = 0; a step alarm on another metric (the queue's) is reported and may scale.
+ */
+function noScaleOutFromZero(policies: readonly PolicyInfo[]): string | null {
+  if (policies.length === 0) return null;
+  const parts: string[] = [];
+  for (const p of policies) {
+    if (needsRunningTask(p.metricName)) parts.push(`policy ${p.name}: no datapoint: 0 RUNNING (${p.metricName} is measured over running tasks)`);
+    else if (p.policyType === 'TargetTrackingScaling') parts.push(`policy ${p.name}: target tracking asks for ceil(0 x ${p.metricName ?? 'metric'}/${p.targetValue}) = 0`);
+    else return null;
+  }
+  return parts.join('; ');
+}
+
+/** Runs of periods with desired 0, none RUNNING and load waiting (a backlog, or requests offered). */
+function stuckAtZero(rows: readonly SeriesRow[]): { from: number; to: number; backlog: number; rate: number }[] {
+  const runs: { from: number; to: number; backlog: number; rate: number }[] = [];
+  let cur: { from: number; to: number; backlog: number; rate: number } | null = null;
+  for (const r of rows) {
+    const stuck = r.desiredCount === 0 && r.runningCount === 0 && r.maxCapacity !== 0 && ((r.backlog ?? 0) > 0 || r.requestRate > 0);
+    if (!stuck) {
+      cur = null;
+      continue;
+    }
+    if (cur === null) {
+      cur = { from: r.timeS, to: r.timeS, backlog: 0, rate: 0 };
+      runs.push(cur);
+    }
+    cur.to = r.timeS + periodOf(rows);
+    cur.backlog = Math.max(cur.backlog, r.backlog ?? 0);
+    cur.rate = Math.max(cur.rate, r.requestRate);
+  }
+  return runs;
 }
 
 interface BlockedRun {

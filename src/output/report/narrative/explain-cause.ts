@@ -13,6 +13,7 @@ const METRIC_WORDS: Record<string, { name: string; unit: string }> = {
   ALBRequestCountPerTarget: { name: 'requests per target', unit: '' },
   RequestCountPerTarget: { name: 'requests per target', unit: '' },
   BacklogPerTask: { name: 'backlog per task', unit: '' },
+  ApproximateNumberOfMessagesVisible: { name: 'visible messages', unit: '' },
 };
 
 const TARGET_TRACKING = /^target tracking (\S+): (\d+) datapoints? ([<>]=?) ([\d.]+): ([-\d.\s]+?)(?:;|$)/;

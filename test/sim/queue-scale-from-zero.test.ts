@@ -1,0 +1,166 @@
+// Scaling a queue worker service out from 0 tasks. With no task RUNNING the per-task
+// metrics (CPU, memory, BacklogPerTask) have no datapoint, so nothing alarms; SQS reports
+// the queue's ApproximateNumberOfMessagesVisible for an active queue whatever its consumers
+// (AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html:
+// "A non-negative value is reported if the queue is active"), one sample a minute, so a
+// step scaling alarm on it is the scale-from-zero setup.
+//
+// Hand computation (fluid fidelity, constant lambda = 10 messages/s, no worker): the visible
+// messages at the end of minute k (the period [60(k-1), 60k) s) are 600k. Its datapoint is
+// visible one period plus the 60 s publish delay after the period starts: 600 at 120 s, 1200
+// at 180 s, 1800 at 240 s, 2400 at 300 s. An alarm "> T for 2 of 2 datapoints":
+//   T = 1000: at 180 s [600, 1200] one breaches; at 240 s [1200, 1800] both: ALARM at 240 s.
+//   T = 1500: at 240 s [1200, 1800] one; at 300 s [1800, 2400] both: ALARM at 300 s.
+// The step (+3 from the lower bound 0) scales 0 -> 3. A worker serves concurrency 4 /
+// 200 ms = 20 messages/s: 3 of them drain 60 - 10 = 50 messages/s net, so a backlog of at
+// most 600k + 600 is gone within (600k + 600) / 50 s of the third one RUNNING.
+
+import { describe, it, expect } from 'vitest';
+import { runKeepingRows } from '../helpers.js';
+import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
+
+function scenario(metricName: string, threshold: number, extra: Record<string, unknown> = {}) {
+  return {
+    name: 'queue-from-zero',
+    seed: 1,
+    start: '2026-03-02T06:00:00Z',
+    duration: '20m',
+    cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: {} } },
+    taskDefinitions: {
+      worker: {
+        cpu: 512,
+        memory: 1024,
+        networkMode: 'awsvpc',
+        requiresCompatibilities: ['FARGATE'],
+        containerDefinitions: { worker: { cpu: 512, memory: 1024 } },
+        startup: { imagePull: '15s', containerStart: '3s' },
+      },
+    },
+    services: {
+      worker: {
+        taskDefinition: 'worker',
+        desiredCount: 0,
+        launchType: 'FARGATE',
+        workload: {
+          type: 'queue',
+          requestRate: { constant: 10 },
+          perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '200ms' } },
+        },
+        autoScaling: {
+          minCapacity: 0,
+          maxCapacity: 10,
+          policies: {
+            out: {
+              policyType: 'StepScaling',
+              alarm: { metricName, statistic: 'Maximum', evaluationPeriods: 2, threshold, comparisonOperator: 'GreaterThanThreshold', ...extra },
+              adjustmentType: 'ChangeInCapacity',
+              stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 3 }],
+            },
+          },
+        },
+      },
+    },
+  };
+}
+
+function run(metricName: string, threshold: number, extra: Record<string, unknown> = {}) {
+  const r = runKeepingRows(scenario(metricName, threshold, extra), { seed: 1 });
+  const alarms = r.events.filter((e) => e.type === 'alarm-state');
+  return {
+    toAlarm: alarms.find((e) => e.message.includes('-> ALARM')),
+    activities: r.events.filter((e) => e.type === 'scaling-activity'),
+    rows: r.timeseries,
+  };
+}
+
+describe('ApproximateNumberOfMessagesVisible: a queue service scales out from 0 tasks', () => {
+  it('T = 1000, 2 of 2: ALARM at 240 s on 1200 and 1800 (10/s x 60 s x k), desired 0 -> 3, the queue drained', () => {
+    const r = run('ApproximateNumberOfMessagesVisible', 1000);
+    expect(r.toAlarm?.time).toBe(240_000);
+    expect(r.toAlarm?.message).toContain('2 datapoints > 1000: 1200.0 1800.0');
+    expect(r.activities.length).toBe(1);
+    expect(r.activities[0].time).toBe(240_000);
+    expect(r.activities[0].message).toMatch(/^desired count 0 -> 3:/);
+    // before: no task, the visible messages grow 600 a minute
+    expect(r.rows.slice(0, 4).map((x) => [x.runningCount, x.backlog])).toEqual([[0, 600], [0, 1200], [0, 1800], [0, 2400]]);
+    const allRunning = r.rows.find((x) => x.runningCount === 3)!;
+    expect(allRunning.time).toBeLessThanOrEqual(300_000);
+    // at most 3000 messages at 50/s net: empty one minute after the period all 3 ran in
+    const drained = r.rows.find((x) => x.time === allRunning.time + 60_000)!;
+    expect(drained.backlog).toBe(0);
+    expect(r.rows[r.rows.length - 1].backlog).toBe(0);
+  });
+
+  it('T = 1500: ALARM one minute later, at 300 s on 1800 and 2400', () => {
+    const r = run('ApproximateNumberOfMessagesVisible', 1500);
+    expect(r.toAlarm?.time).toBe(300_000);
+    expect(r.toAlarm?.message).toContain('2 datapoints > 1500: 1800.0 2400.0');
+    expect(r.activities[0].time).toBe(300_000);
+    expect(r.activities[0].message).toMatch(/^desired count 0 -> 3:/);
+  });
+
+  it('the same alarm on BacklogPerTask never has a datapoint: 0 tasks the whole run, the backlog 600 a minute', () => {
+    const r = run('BacklogPerTask', 1000);
+    expect(r.toAlarm).toBeUndefined();
+    expect(r.activities).toEqual([]);
+    expect(r.rows.every((x) => x.runningCount === 0)).toBe(true);
+    expect(r.rows[r.rows.length - 1].backlog).toBe(600 * 20);
+  });
+
+  it('treatMissingData breaching on BacklogPerTask: ALARM on filled-in datapoints, which scales nothing', () => {
+    const r = run('BacklogPerTask', 1000, { treatMissingData: 'breaching' });
+    expect(r.toAlarm?.message).toContain('missing, treated as breaching');
+    expect(r.activities).toEqual([]);
+  });
+});
+
+describe('the scale-from-0 warning', () => {
+  const warned = (raw: unknown) => scenarioWarnings(loadScenarioObject('test', raw, { baseDir: '.' })).map((w) => `${w.at.join('.')}: ${w.message}`);
+
+  it('minCapacity 0 and a step alarm on BacklogPerTask: warned, with the hint', () => {
+    expect(warned(scenario('BacklogPerTask', 1000))).toEqual([
+      "services.worker.autoScaling.minCapacity: cannot scale out from 0: the service may come down to 0 tasks (minCapacity 0), and then policy out alarms on BacklogPerTask, which has no datapoint while no task is RUNNING; add a StepScaling policy whose alarm is on ApproximateNumberOfMessagesVisible (the queue's visible messages, reported whatever the number of workers), the usual scale-from-zero setup",
+    ]);
+  });
+
+  it('a step alarm on ApproximateNumberOfMessagesVisible: not warned; minCapacity 1: not warned', () => {
+    expect(warned(scenario('ApproximateNumberOfMessagesVisible', 1000))).toEqual([]);
+    const s = scenario('BacklogPerTask', 1000);
+    s.services.worker.autoScaling.minCapacity = 1;
+    s.services.worker.desiredCount = 1;
+    expect(warned(s)).toEqual([]);
+  });
+
+  it('target tracking on the queue metric: warned (ceil(0 x metric / target) = 0)', () => {
+    const s = scenario('BacklogPerTask', 1000) as any;
+    s.services.worker.autoScaling.policies = { tt: { policyType: 'TargetTrackingScaling', customMetric: 'ApproximateNumberOfMessagesVisible', targetValue: 100 } };
+    expect(warned(s)).toEqual([
+      expect.stringContaining('cannot scale out from 0: the service may come down to 0 tasks (minCapacity 0), and then policy tt is target tracking, which scales in proportion to the current capacity (ceil(0 x ApproximateNumberOfMessagesVisible / target) = 0)'),
+    ]);
+  });
+
+  it('an http service on CPU, minCapacity 0 by a scheduled action: warned with the http hint', () => {
+    const s = scenario('CPUUtilization', 50) as any;
+    s.services.worker.workload.type = 'http';
+    s.services.worker.autoScaling.minCapacity = 1;
+    s.services.worker.autoScaling.scheduledActions = { night: { schedule: 'cron(0 22 * * ? *)', scalableTargetAction: { minCapacity: 0 } } };
+    expect(warned(s).filter((w) => w.includes('scale out from 0'))).toEqual([
+      'services.worker.autoScaling.scheduledActions: cannot scale out from 0: the service may come down to 0 tasks (a scheduled action sets minCapacity 0), and then policy out alarms on CPUUtilization, which has no datapoint while no task is RUNNING; keep minCapacity >= 1 (no metric ecsim models for an http service is reported with 0 tasks)',
+    ]);
+  });
+});
+
+describe('ApproximateNumberOfMessagesVisible needs a queue workload', () => {
+  it('refused on an http workload, as a step alarm and as a target tracking customMetric', () => {
+    const s = scenario('ApproximateNumberOfMessagesVisible', 1000) as any;
+    s.services.worker.workload.type = 'http';
+    s.services.worker.workload.perTask = { capacityRps: 100 };
+    expect(() => loadScenarioObject('test', s, { baseDir: '.' })).toThrow(
+      /services\.worker\.autoScaling\.policies\.out: ApproximateNumberOfMessagesVisible is the SQS queue's metric \(AWS\/SQS\): it exists only for a queue workload \(workload\.type: queue\), found workload\.type http/,
+    );
+    s.services.worker.autoScaling.policies = { tt: { policyType: 'TargetTrackingScaling', customMetric: 'ApproximateNumberOfMessagesVisible', targetValue: 100 } };
+    expect(() => loadScenarioObject('test', s, { baseDir: '.' })).toThrow(/policies\.tt: ApproximateNumberOfMessagesVisible is the SQS queue's metric/);
+    delete s.services.worker.workload;
+    expect(() => loadScenarioObject('test', s, { baseDir: '.' })).toThrow(/exists only for a queue workload \(workload\.type: queue\), found no workload/);
+  });
+});
