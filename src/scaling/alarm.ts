@@ -192,12 +192,17 @@ export class Alarm {
     return out;
   }
 
+  /** The comparison datapoints are listed under in messages: '>' and the threshold as printed. */
+  printedComparison(): { op: string; threshold: number } {
+    return { op: comparisonSymbol(this.comparisonOperator), threshold: Number(formatNumber(this.threshold)) };
+  }
+
   /** The last evaluation in words: "3 datapoints > 50: 74.9 76.2 75.0". */
   describeEvaluation(): string {
     const e = this.evaluation;
     const op = comparisonSymbol(this.comparisonOperator);
     const thr = formatNumber(this.threshold);
-    const values = e.evaluatedCount === 0 ? 'no real datapoints' : formatValues(e.evaluated, e.evaluatedCount);
+    const values = e.evaluatedCount === 0 ? 'no real datapoints' : formatValues(e.evaluated, e.evaluatedCount, { op, threshold: Number(thr) });
     if (e.retained) {
       const real = e.evaluatedCount === 0 ? `no ${this.metricName} datapoints` : `too few ${this.metricName} datapoints`;
       return `${real} in the last ${this.evaluationRange} periods; state kept (treatMissingData: ignore): ${values}`;

@@ -13,7 +13,7 @@ import {
   scaleOutBaseCapacity,
   type CooldownState,
 } from './cooldown.js';
-import { formatNumber, formatValue } from './format.js';
+import { formatNumber, formatValueKeeping } from './format.js';
 import { checkStatistic, defaultStatistic } from './metric-statistics.js';
 import { metricValue, type Statistic } from './statistic.js';
 import type { MetricStore } from './metric-store.js';
@@ -158,12 +158,11 @@ export class StepScalingPolicy implements ScalingPolicy {
       direction,
       capacity,
       explain: () => {
-        const above = breach > 0 || (breach === 0 && this.upper);
-        const side = above ? `${formatValue(breach)} above` : `${formatValue(-breach)} below`;
+        const { above, metricText, side } = this.describeBreach(metric, breach, step);
         const arithmetic = applyAdjustment(this.adjustmentType, adj, from, mam).arithmetic;
         return (
           `step scaling ${this.name}: ${alarm.describeEvaluation()}; ` +
-          `${this.aggregation} ${formatValue(metric)} is ${side} ${formatNumber(alarm.threshold)}, ` +
+          `${this.aggregation} ${metricText} is ${side} ${formatNumber(alarm.threshold)}, ` +
           `step ${describeInterval(step, above)}: ${arithmetic}${during}${clamp}`
         );
       },
@@ -175,13 +174,28 @@ export class StepScalingPolicy implements ScalingPolicy {
    * adjustment covers it, nothing scaled; steps (-inf, 0] +1" (ecsim explain reads it back).
    */
   private noStepNote(metric: number, breach: number): string {
-    const above = breach > 0 || (breach === 0 && this.upper);
-    const side = above ? `${formatValue(breach)} above` : `${formatValue(-breach)} below`;
+    const { above, metricText, side } = this.describeBreach(metric, breach, undefined);
     const steps = this.steps.map((s) => `${describeInterval(s, above)} ${s.scalingAdjustment >= 0 ? '+' : ''}${s.scalingAdjustment}`).join(', ');
     return (
       `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
-      `${this.aggregation} ${formatValue(metric)} is ${side} ${formatNumber(this.alarm.threshold)}: no step adjustment covers it, nothing scaled; steps ${steps}`
+      `${this.aggregation} ${metricText} is ${side} ${formatNumber(this.alarm.threshold)}: no step adjustment covers it, nothing scaled; steps ${steps}`
     );
+  }
+
+  /**
+   * "Average 60.02 is 0.02 above 60": the metric printed on its side of the threshold, and the
+   * breach printed so that it falls in the step interval named after it (or in none: `step`
+   * undefined), with more digits than one decimal where that is needed (formatValueKeeping).
+   */
+  private describeBreach(metric: number, breach: number, step: StepAdjustment | undefined): { above: boolean; metricText: string; side: string } {
+    const upper = this.upper;
+    const aboveOf = (b: number): boolean => b > 0 || (b === 0 && upper);
+    const above = aboveOf(breach);
+    const threshold = Number(formatNumber(this.alarm.threshold));
+    const metricText = formatValueKeeping(metric, (p) => aboveOf(p - threshold) === above);
+    const sign = above ? 1 : -1;
+    const magnitude = formatValueKeeping(sign * breach, (p) => findStepAdjustment(this.steps, sign * p, upper) === step);
+    return { above, metricText, side: `${magnitude} ${above ? 'above' : 'below'}` };
   }
 
   /**

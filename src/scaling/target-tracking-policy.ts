@@ -10,7 +10,7 @@ import {
   trackingScaleOutBase,
   type CooldownState,
 } from './cooldown.js';
-import { formatNumber, formatValue } from './format.js';
+import { formatFormulaMetric, formatNumber } from './format.js';
 import type { MetricStore } from './metric-store.js';
 import { clampCapacity, clampNote, type ScalableTarget } from './scalable-target.js';
 import { actionDue, type ScalingPolicy, type ScalingRequest } from './scaling-policy.js';
@@ -85,7 +85,7 @@ export class TargetTrackingPolicy implements ScalingPolicy {
         capacity,
         explain: () =>
           `target tracking ${this.name}: ${high.describeEvaluation()}; ` +
-          `ceil(${base} x ${formatValue(metric)}/${formatNumber(this.targetValue)}) = ${wanted}` +
+          `ceil(${base} x ${formatFormulaMetric(base, metric, this.targetValue, high.printedComparison())}/${formatNumber(this.targetValue)}) = ${wanted}` +
           `${cooling ? cooldownNote(base, covered, before) : ''}${clamp}`,
       };
     }
@@ -101,7 +101,7 @@ export class TargetTrackingPolicy implements ScalingPolicy {
         capacity,
         explain: () =>
           `target tracking ${this.name}: ${low.describeEvaluation()}; ` +
-          `ceil(${current} x ${formatValue(metric)}/${formatNumber(this.targetValue)}) = ${wanted}${clamp}`,
+          `ceil(${current} x ${formatFormulaMetric(current, metric, this.targetValue, low.printedComparison())}/${formatNumber(this.targetValue)}) = ${wanted}${clamp}`,
       };
     }
     return null;

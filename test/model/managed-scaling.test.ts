@@ -25,6 +25,11 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
     });
   });
 
+  it('a reservation just above the target is printed with the digits that show it: M=100 N=101 is 99.0099 > 99, not "99.0 > 99"', () => {
+    const d = policy({ maxSize: 200, targetCapacity: 99 }).onMetric(0, 100, 101, 101);
+    expect(d?.message).toContain('CapacityProviderReservation 99.01 > 99 for 1 datapoint; M=100 N=101; ceil(100 / 0.99) = 102');
+  });
+
   describe('scale from zero: 10 tasks of 512 units / 1024 MiB need ceil(10 / 4) = 3 m5.large', () => {
     it('N = 0: reservation 200; AWS first scales out to two instances, then to the packed count after warm-up', () => {
       const r0 = capacityProviderReservation([], tasks(10), m5large);

@@ -25,6 +25,7 @@
 //   instance for an empty cluster.
 
 import { reservationPercent } from './reservation.js';
+import { compareBySymbol, formatDatapoint } from '../metric-format.js';
 
 export interface ManagedScalingConfig {
   /** Capacity provider name (for messages). */
@@ -90,6 +91,12 @@ export function instancesForTarget(m: number, targetCapacity: number): number {
 }
 
 const fmt1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+
+/** The reservation with one decimal, or the digits that keep it visibly on its side of the target ("99.01 > 99"). */
+function fmtReservation(r: number, op: '>' | '<', target: number): string {
+  const s = fmt1(r);
+  return compareBySymbol(op, Number(s), target) === compareBySymbol(op, r, target) ? s : formatDatapoint(r, op, target);
+}
 
 export class ManagedScaling {
   private readonly target: number;
@@ -170,7 +177,7 @@ export class ManagedScaling {
         desired,
         message:
           `desired ${currentDesired} -> ${desired} (managed scaling ${name}: CapacityProviderReservation ` +
-          `${fmt1(r)} > ${this.target} for ${this.high} ${dp}; M=${m} N=${n}; ${why})`,
+          `${fmtReservation(r, '>', this.target)} > ${this.target} for ${this.high} ${dp}; M=${m} N=${n}; ${why})`,
       };
     }
 
@@ -190,7 +197,7 @@ export class ManagedScaling {
         desired,
         message:
           `desired ${currentDesired} -> ${desired} (managed scaling ${name}: CapacityProviderReservation ` +
-          `${fmt1(r)} < ${this.target} for ${this.low} datapoints; M=${m} N=${n}; ${why})`,
+          `${fmtReservation(r, '<', this.target)} < ${this.target} for ${this.low} datapoints; M=${m} N=${n}; ${why})`,
       };
     }
     return null;

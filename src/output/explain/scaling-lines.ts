@@ -6,6 +6,7 @@
 import { LINE_ORDER, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
+import { formatDatapoint, formatFormulaMetric } from '../../scaling/format.js';
 import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
 
 const OP_WORDS: Record<string, string> = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' };
@@ -84,11 +85,13 @@ export function describeCondition(ev: AlarmEvaluation, metricName: string | null
   }
   const count = ev.breaching === ev.evaluated ? `${ev.breaching}` : `${ev.breaching} of ${ev.evaluated}`;
   const plural = ev.evaluated === 1 ? 'datapoint' : 'datapoints';
-  return `${label} ${words} ${threshold} for ${count} ${plural} (${describeValues(ev.values)})`;
+  return `${label} ${words} ${threshold} for ${count} ${plural} (${describeValues(ev)})`;
 }
 
-function describeValues(values: readonly number[]): string {
-  const f = formatDatapoint;
+/** The datapoints as events.csv prints them (src/scaling/format.ts): each visibly on its side of the threshold. */
+function describeValues(ev: AlarmEvaluation): string {
+  const values = ev.values;
+  const f = (v: number): string => formatDatapoint(v, ev.op, ev.threshold);
   if (values.length <= 5) return values.map(f).join(', ');
   return `lowest ${f(Math.min(...values))}, highest ${f(Math.max(...values))}, newest ${f(values[values.length - 1])}`;
 }
@@ -127,7 +130,7 @@ function describeQuietAlarm(
   } else if (row && !up && row.minCapacity !== null && row.desiredCount <= row.minCapacity) {
     why = `no scale in: already at minCapacity ${row.minCapacity}`;
   } else if (policy?.policyType === 'TargetTrackingScaling') {
-    why = trackingQuietReason(e, t.evaluation.values, up, policy, service!, events, row);
+    why = trackingQuietReason(e, t.evaluation, up, policy, service!, events, row);
   } else {
     // a step policy's scale in needs no other policy's agreement
     why = up ? 'no scale out (scale-out cooldown, or no more capacity asked for than is set)' : 'no scale in (scale-in cooldown)';
@@ -144,18 +147,20 @@ function describeQuietAlarm(
  */
 function trackingQuietReason(
   e: EventRow,
-  values: readonly number[],
+  evaluation: AlarmEvaluation,
   up: boolean,
   policy: PolicyInfo,
   service: ServiceInfo,
   events: readonly EventRow[],
   row: SeriesRow | undefined,
 ): string {
+  const values = evaluation.values;
   const newest = values[values.length - 1];
   if (row && policy.targetValue !== null && newest !== undefined) {
     const desired = row.desiredCount;
     const wanted = proportionalCapacity(desired, newest, policy.targetValue);
-    const formula = `ceil(${desired} x ${formatDatapoint(newest)}/${policy.targetValue}) = ${wanted}`;
+    const metric = formatFormulaMetric(desired, newest, policy.targetValue, { op: evaluation.op, threshold: evaluation.threshold });
+    const formula = `ceil(${desired} x ${metric}/${policy.targetValue}) = ${wanted}`;
     if (up && wanted <= desired) return `no scale out: ${formula}, not above desired ${desired}`;
     if (!up && wanted >= desired) return `no scale in: ${formula}, not below desired ${desired}`;
   }
@@ -215,10 +220,6 @@ function lastAlarmState(events: readonly EventRow[], e: EventRow, alarm: string)
     if (tr && tr.alarm === alarm) state = tr.to;
   }
   return state;
-}
-
-function formatDatapoint(x: number): string {
-  return Math.abs(x) >= 10 ? x.toFixed(1) : String(Number(x.toPrecision(3)));
 }
 
 function formatSeconds(s: number): string {

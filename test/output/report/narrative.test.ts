@@ -3,7 +3,8 @@ import { parseScalingActivity } from '../../../src/output/report/narrative/parse
 import { explainCause } from '../../../src/output/report/narrative/explain-cause.js';
 import { scalingBursts } from '../../../src/output/report/narrative/scaling-bursts.js';
 import { unplaceableEpisodes } from '../../../src/output/report/narrative/unplaceable-episodes.js';
-import { waitingAtEnd } from '../../../src/output/report/narrative/what-happened.js';
+import { burstItem, waitingAtEnd } from '../../../src/output/report/narrative/what-happened.js';
+import { simClock } from '../../../src/output/report/format/sim-time.js';
 import type { ResultsData } from '../../../src/output/report/data/results-data.js';
 import { alarmIntervals } from '../../../src/output/report/data/alarm-intervals.js';
 import { readScenarioSettings } from '../../../src/output/report/data/scenario-settings.js';
@@ -53,6 +54,56 @@ describe('scaling activities from events.csv', () => {
     ];
     const bursts = scalingBursts(acts);
     expect(bursts.map((b) => [b.from, b.to, b.steps.length])).toEqual([[3, 9, 3], [9, 7, 1], [7, 5, 1]]);
+  });
+});
+
+describe('a scaling move whose steps came from more than one policy', () => {
+  // the sqs-worker-backlog library run: 4 -> 7 by the cpu policy at 07:04, 7 -> 30 by the backlog policy at 07:06
+  const scenario = {
+    duration: 3 * 3_600_000,
+    metrics: { period: 60_000, publishDelay: 60_000 },
+    services: {
+      worker: {
+        autoScaling: {
+          minCapacity: 1,
+          maxCapacity: 30,
+          policies: {
+            cpu: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 },
+            backlog: { policyType: 'TargetTrackingScaling', customMetric: 'BacklogPerTask', targetValue: 100 },
+          },
+        },
+      },
+    },
+  };
+  const clock = simClock(Date.parse('2026-03-02T06:00:00Z'), 3 * 3600);
+
+  it('names each policy with the steps it made', () => {
+    const settings = readScenarioSettings(scenario, 3 * 3600);
+    const acts = [
+      parseScalingActivity(3840, 'worker', 'desired count 4 -> 7: target tracking cpu: 3 datapoints > 50: 52.0 76.0 80.0; ceil(4 x 80.0/50) = 7')!,
+      parseScalingActivity(3960, 'worker', 'desired count 7 -> 30: target tracking backlog: 3 datapoints > 100: 300.0 960.0 1526.1; ceil(7 x 1526.1/100) = 107; clamped to maxCapacity 30')!,
+    ];
+    const [burst] = scalingBursts(acts);
+    const text = burstItem(burst, clock, { settings, periodS: 60 }).text;
+    expect(text).toContain('scaled out 4 -> 30 in 2 steps (7 -> 30), the step to 7 because CPU utilization was above 50 %');
+    expect(text).toContain('target tracking policy cpu); the step to 30 because ');
+    expect(text).toContain('the step to 30 because backlog per task was above 100 for 3 min (300, 960, 1526.1; target tracking policy backlog).');
+  });
+
+  it('keeps "first because" when one policy made every step', () => {
+    const settings = readScenarioSettings(scenario, 3 * 3600);
+    const acts = [
+      parseScalingActivity(3840, 'worker', 'desired count 4 -> 7: target tracking cpu: 3 datapoints > 50: 52.0 76.0 80.0; ceil(4 x 80.0/50) = 7')!,
+      parseScalingActivity(3960, 'worker', 'desired count 7 -> 12: target tracking cpu: 3 datapoints > 50: 80.0 80.0 80.0; ceil(7 x 80.0/50) = 12')!,
+    ];
+    const text = burstItem(scalingBursts(acts)[0], clock, { settings, periodS: 60 }).text;
+    expect(text).toContain('in 2 steps (7 -> 12), first because CPU utilization was above 50 % for 3 min (52, 76, 80 %; target tracking policy cpu).');
+  });
+
+  it('prints a datapoint with the digits that keep it above the threshold (60.02, not 60.0)', () => {
+    const settings = readScenarioSettings(cpuScenario, 3600);
+    const text = explainCause('web', 'target tracking cpu: 3 datapoints > 60: 62.7 62.5 60.02; ceil(11 x 60.02/60) = 12', { settings, periodS: 60 });
+    expect(text).toBe('CPU utilization was above 60 % for 3 min (62.7, 62.5, 60.02 %; target tracking policy cpu)');
   });
 });
 

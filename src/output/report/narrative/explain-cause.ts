@@ -4,6 +4,7 @@
 
 import type { ScenarioSettings } from '../data/scenario-settings.js';
 import { spanLabel } from '../format/sim-time.js';
+import { compareBySymbol, formatDatapoint } from '../../../scaling/format.js';
 
 const METRIC_WORDS: Record<string, { name: string; unit: string }> = {
   ECSServiceAverageCPUUtilization: { name: 'CPU utilization', unit: ' %' },
@@ -33,7 +34,8 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
     const line = ctx.settings.services.get(subject)?.lines.find((l) => l.policy === policy);
     const words = line ? (METRIC_WORDS[line.metric] ?? { name: line.metric, unit: '' }) : { name: `the metric of policy ${policy}`, unit: '' };
     const values = points.trim().split(/\s+/).map(Number);
-    const shown = values.length <= 4 ? values.map((v) => fmt(v)).join(', ') : `${values.length} datapoints, last ${fmt(values[values.length - 1])}`;
+    const f = (v: number): string => fmt(v, op, Number(threshold));
+    const shown = values.length <= 4 ? values.map(f).join(', ') : `${values.length} datapoints, last ${f(values[values.length - 1])}`;
     const dir = op.startsWith('>') ? 'above' : 'below';
     const n = Number(count);
     return `${words.name} was ${dir} ${threshold}${words.unit} for ${spanLabel(n * ctx.periodS)} (${shown}${words.unit}; target tracking policy ${policy})`;
@@ -51,6 +53,9 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
   return cause;
 }
 
-function fmt(v: number): string {
-  return Number.isInteger(v) ? String(v) : v.toFixed(1);
+/** One decimal, or the digits events.csv gave it where one decimal would put it on the wrong side of the threshold. */
+function fmt(v: number, op: string, threshold: number): string {
+  if (Number.isInteger(v)) return String(v);
+  const s = v.toFixed(1);
+  return compareBySymbol(op, Number(s), threshold) === compareBySymbol(op, v, threshold) ? s : formatDatapoint(v, op, threshold);
 }

@@ -86,14 +86,38 @@ function subjectItems(bursts: ScalingBurst[], clock: SimClock, ctx: CauseContext
   return [...shown.map((b) => burstItem(b, clock, ctx)), summary];
 }
 
-function burstItem(b: ScalingBurst, clock: SimClock, ctx: CauseContext): TimelineItem {
+export function burstItem(b: ScalingBurst, clock: SimClock, ctx: CauseContext): TimelineItem {
   const verb = b.direction === 'out' ? 'scaled out' : 'scaled in';
   const first = b.steps[0];
   const when = b.steps.length === 1 ? `At ${clockLabel(clock, b.startS)}` : `${clockRange(clock, b.startS, b.endS)}`;
   const steps = b.steps.length === 1 ? '' : ` in ${b.steps.length} steps (${b.steps.map((s) => s.to).join(' -> ')})`;
   const why = explainCause(b.subject, first.cause, ctx);
   const lead = b.steps.length === 1 ? 'because' : 'first because';
-  return { timeS: b.startS, text: `${when} ${b.subject} ${verb} ${b.from} -> ${b.to}${steps}, ${lead} ${why}.`, weight: Math.abs(b.to - b.from) };
+  // steps from other policies (or scheduled actions) than the first's, each named with its cause
+  const others: string[] = [];
+  const firstSource = causeSource(first.cause);
+  const seen = new Set([firstSource]);
+  for (const source of b.steps.map((x) => causeSource(x.cause))) {
+    if (seen.has(source)) continue;
+    seen.add(source);
+    const own = b.steps.filter((x) => causeSource(x.cause) === source);
+    const to = own.map((x) => x.to).join(', ');
+    others.push(`; the ${own.length === 1 ? 'step' : 'steps'} to ${to} because ${explainCause(b.subject, own[0].cause, ctx)}`);
+  }
+  const firstSteps = others.length === 0 ? [] : b.steps.filter((x) => causeSource(x.cause) === firstSource);
+  const lead2 = others.length === 0 ? lead : `the ${firstSteps.length === 1 ? 'step' : 'steps'} to ${firstSteps.map((x) => x.to).join(', ')} because`;
+  return { timeS: b.startS, text: `${when} ${b.subject} ${verb} ${b.from} -> ${b.to}${steps}, ${lead2} ${why}${others.join('')}.`, weight: Math.abs(b.to - b.from) };
+}
+
+/** What set a scaling activity's desired count: "target tracking cpu", "scheduled action opens", ... (the cause's words before its first colon). */
+function causeSource(cause: string): string {
+  const policy = /^(target tracking|step scaling) (\S+):/.exec(cause);
+  if (policy) return `${policy[1]} ${policy[2]}`;
+  const scheduled = /^scheduled action (\S+)/.exec(cause);
+  if (scheduled) return `scheduled action ${scheduled[1]}`;
+  const managed = /^managed scaling (\S+):/.exec(cause);
+  if (managed) return `managed scaling ${managed[1]}`;
+  return cause;
 }
 
 function serviceOverview(data: ResultsData, activities: ScalingActivity[], episodes: readonly UnplaceableEpisode[]): string[] {

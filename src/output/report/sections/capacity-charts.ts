@@ -11,6 +11,7 @@ import { parseScalingActivity } from '../narrative/parse-scaling-activity.js';
 import { clockLabel } from '../format/sim-time.js';
 import type { ReportContext } from './report-context.js';
 import { atEnd, hasValues } from './series-points.js';
+import { desiredSteps } from './desired-steps.js';
 
 export function providerChart(ctx: ReportContext, name: string, s: SeriesTable): string {
   const end = atEnd(s.time, ctx.periodS);
@@ -33,7 +34,7 @@ export function providerChart(ctx: ReportContext, name: string, s: SeriesTable):
     { label: 'instances pending', x: end, y: c.instances_pending, color: ROLE.pending, curve: 'step' },
     { label: 'instances draining', x: end, y: c.instances_draining, color: '#9c755f', curve: 'step' },
   ];
-  if (hasValues(c.desired_capacity)) series.push({ label: 'ASG desired capacity', x: end, y: c.desired_capacity, color: ROLE.desired, curve: 'step', dashed: true });
+  if (hasValues(c.desired_capacity)) series.push({ label: 'ASG desired capacity', ...desiredSteps(end, c.desired_capacity, ctx.data.events, name), color: ROLE.desired, curve: 'step', dashed: true });
   const refLines: RefLine[] = [];
   const hasReservation = hasValues(c.capacity_provider_reservation);
   if (hasReservation) {

@@ -3,6 +3,7 @@
 
 import type { SeriesTable } from '../data/results-data.js';
 import { alarmIntervals, isScaleInAlarm } from '../data/alarm-intervals.js';
+import { desiredSteps } from './desired-steps.js';
 import type { ServiceSettings, TargetLine } from '../data/scenario-settings.js';
 import { lineChart, type LineSeries, type RefLine } from '../charts/line-chart.js';
 import type { Band, Marker } from '../charts/markers.js';
@@ -42,7 +43,7 @@ function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
   const end = atEnd(s.time, ctx.periodS);
   const c = s.columns;
   const series: LineSeries[] = [
-    { label: 'desired', x: end, y: c.desired_count, color: ROLE.desired, curve: 'step', width: 2.2 },
+    { label: 'desired', ...desiredSteps(end, c.desired_count, ctx.data.events, name), color: ROLE.desired, curve: 'step', width: 2.2 },
     { label: 'running', x: end, y: c.running_count, color: ROLE.running, curve: 'step' },
     { label: 'pending', x: end, y: c.pending_count, color: ROLE.pending, curve: 'step' },
   ];

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { formatDatapoint, formatFormulaMetric, formatValues } from '../../src/scaling/format.js';
+
+// The reviewer's cases (results of target-tracking-diurnal and business-hours): a datapoint
+// listed under a comparison must visibly satisfy it, and a printed ceil formula must give
+// its printed result. One decimal stays wherever it already does.
+describe('datapoints printed on their side of the threshold', () => {
+  it('60.0177 under "> 60" prints 60.02, not 60.0', () => {
+    expect(formatDatapoint(60.0177, '>', 60)).toBe('60.02');
+    expect(formatValues([62.7, 62.5, 60.0177], 3, { op: '>', threshold: 60 })).toBe('62.7 62.5 60.02');
+  });
+
+  it('53.9575 under "< 54" prints 53.96, not 54.0', () => {
+    expect(formatDatapoint(53.9575, '<', 54)).toBe('53.96');
+  });
+
+  it('a value not breaching stays on its side too: 59.98 under "not > 60" is not printed 60.0', () => {
+    // 59.98 rounds to 60.0 at one decimal, which is not > 60 either, so one decimal is kept
+    expect(formatDatapoint(59.98, '>', 60)).toBe('60.0');
+    // 59.98 under ">= 60" would read as breaching at 60.0
+    expect(formatDatapoint(59.98, '>=', 60)).toBe('59.98');
+    expect(formatDatapoint(60.00004, '>', 60)).toBe('60.00004');
+  });
+
+  it('keeps one decimal when it already satisfies the comparison', () => {
+    expect(formatDatapoint(62.74, '>', 60)).toBe('62.7');
+    expect(formatDatapoint(75, '>', 60)).toBe('75.0');
+    expect(formatDatapoint(0.25, '<', 1)).toBe('0.25');
+  });
+
+  it('the ceil formula reproduces its result: ceil(11 x 60.02/60) = 12', () => {
+    // 11 x 60.0177 / 60 = 11.0032 -> 12; with 60.0 printed it would read ceil(11) = 11
+    expect(formatFormulaMetric(11, 60.0177, 60, { op: '>', threshold: 60 })).toBe('60.02');
+    // 9 x 53.1 / 60 = 7.965 -> 8: one decimal is enough
+    expect(formatFormulaMetric(9, 53.1, 60, { op: '<', threshold: 54 })).toBe('53.1');
+    // 3 x 40.02 / 60 = 2.001 -> 3 needs two decimals even with no comparison given
+    expect(formatFormulaMetric(3, 40.02, 60)).toBe('40.02');
+  });
+});
