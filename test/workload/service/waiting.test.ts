@@ -134,3 +134,47 @@ describe('fluid fidelity: the waiting queue below capacity (Little: Lq = lambda 
     }
   });
 });
+
+describe('timeseries.csv backlog in fluid fidelity below capacity', () => {
+  it('10 workers of concurrency 1, exponential 30 s, 0.32 msg/s from 2 min (all running): backlog reads Erlang C Lq (20.6, 2.06 per task) every period, and a BacklogPerTask alarm above 1.5 fires', async () => {
+    const { runKeepingRows } = await import('../../helpers.js');
+    const r = runKeepingRows(
+      {
+        name: 'erlang',
+        duration: '30m',
+        cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: {} } },
+        taskDefinitions: { w: { cpu: 256, memory: 512, networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '1s', containerStart: '1s' } } },
+        services: {
+          w: {
+            taskDefinition: 'w',
+            desiredCount: 10,
+            launchType: 'FARGATE',
+            workload: { type: 'queue', requestRate: { step: { from: 0, to: 0.32, at: '2m' } }, perTask: { concurrency: 1, serviceTime: { distribution: 'exponential', mean: '30s' } } },
+            autoScaling: {
+              minCapacity: 10,
+              maxCapacity: 10,
+              policies: { backlog: { policyType: 'StepScaling', alarm: { metricName: 'BacklogPerTask', threshold: 1.5, comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 3 }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] } },
+            },
+          },
+        },
+      },
+      { seed: 1 },
+    );
+    let term = 1;
+    let sum = 0;
+    for (let k = 0; k < 10; k++) {
+      sum += term;
+      term *= 9.6 / (k + 1);
+    }
+    const top = term * (10 / 0.4);
+    const lq = ((top / (sum + top)) * 0.96) / 0.04;
+    // the messages start at 2 min, when all 10 workers run (started in the first minute)
+    const steady = r.timeseries.slice(2);
+    expect(steady).toHaveLength(28);
+    for (const row of steady) {
+      expect(row.runningCount).toBe(10);
+      expect(Math.abs(row.backlog! - lq) / lq).toBeLessThan(0.01);
+    }
+    expect(r.events.some((e) => e.type === 'alarm-state' && /AlarmHigh|backlog/.test(e.message) && /-> ALARM/.test(e.message))).toBe(true);
+  });
+});
