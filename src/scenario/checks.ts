@@ -185,7 +185,10 @@ const autoScaling: Check = (s, report) => {
         if (p.customMetricStatistic !== undefined && p.customMetric === undefined) {
           report([...pat, 'customMetricStatistic'], `expected only with customMetric (a predefined metric has its own statistic), found ${p.customMetricStatistic}; remove it or use customMetric`);
         }
-        if (p.predefinedMetricType === 'ALBRequestCountPerTarget' && !svc.config.loadBalancer) {
+        if (p.predefinedMetricType === 'ALBRequestCountPerTarget' && svc.config.workload?.type === 'queue') {
+          // the ALB counts the requests it routes; a queue worker's messages come from the queue
+          report([...pat, 'predefinedMetricType'], 'expected a metric a queue workload moves (BacklogPerTask, ECSServiceAverageCPUUtilization or ...MemoryUtilization), found ALBRequestCountPerTarget: the load balancer never sees the messages a queue worker pulls (workload.type: queue)');
+        } else if (p.predefinedMetricType === 'ALBRequestCountPerTarget' && !svc.config.loadBalancer) {
           report([...pat, 'predefinedMetricType'], 'ALBRequestCountPerTarget needs the service to have a loadBalancer');
         }
       }
@@ -215,7 +218,9 @@ const autoScaling: Check = (s, report) => {
       if (metric === 'ApproximateNumberOfMessagesVisible' && svc.config.workload?.type !== 'queue') {
         report(pat, `ApproximateNumberOfMessagesVisible is the SQS queue's metric (AWS/SQS): it exists only for a queue workload (workload.type: queue), found ${svc.config.workload ? `workload.type ${svc.config.workload.type}` : 'no workload'}`);
       }
-      if (metric === 'RequestCountPerTarget' && !svc.config.loadBalancer) {
+      if (metric === 'RequestCountPerTarget' && svc.config.workload?.type === 'queue') {
+        report(pat, 'expected a metric a queue workload moves (BacklogPerTask, ApproximateNumberOfMessagesVisible, CPUUtilization or MemoryUtilization), found RequestCountPerTarget: the load balancer never sees the messages a queue worker pulls (workload.type: queue)');
+      } else if (metric === 'RequestCountPerTarget' && !svc.config.loadBalancer) {
         report(pat, 'RequestCountPerTarget needs the service to have a loadBalancer');
       }
     }

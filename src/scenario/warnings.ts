@@ -28,6 +28,14 @@ import { formatDuration } from './duration.js';
 import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 
+/** Where the 1-minute resolution of each step alarm metric comes from. */
+const ONE_MINUTE_SOURCE: Record<string, string> = {
+  CPUUtilization: 'ECS service metrics',
+  MemoryUtilization: 'ECS service metrics',
+  RequestCountPerTarget: 'load balancer metrics',
+  BacklogPerTask: "computed from SQS's ApproximateNumberOfMessagesVisible",
+};
+
 export interface ScenarioWarning {
   at: Path;
   message: string;
@@ -84,6 +92,18 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
           message: `${gap} of the alarm (${p.alarm.comparisonOperator} ${p.alarm.threshold}): on such a breach the alarm goes into ALARM and invokes the policy, which changes nothing (a no-step-adjustment event); bounds are relative to the threshold`,
         });
       }
+    }
+  }
+  for (const svc of s.services) {
+    // PutMetricAlarm: a 10, 20 or 30 s period on a metric without sub-minute resolution gets
+    // no data for the attempts off the minute (the alarm may lapse into INSUFFICIENT_DATA).
+    // Every metric a step alarm here watches comes at 1-minute resolution in AWS.
+    for (const [name, p] of Object.entries(svc.config.autoScaling?.policies ?? {})) {
+      if (p.policyType !== 'StepScaling' || p.alarm.period >= 60_000) continue;
+      out.push({
+        at: ['services', svc.name, 'autoScaling', 'policies', name, 'alarm', 'period'],
+        message: `${formatDuration(p.alarm.period)} on ${p.alarm.metricName}, which AWS publishes every minute (${ONE_MINUTE_SOURCE[p.alarm.metricName] ?? 'a 1-minute metric'}): a CloudWatch alarm with a sub-minute period gets no data for the attempts off the minute and may lapse into INSUFFICIENT_DATA (PutMetricAlarm), so this period is a model-only setting; use 60s to match AWS`,
+      });
     }
   }
   // declared but used by no service: nothing of it reaches the run. (An Auto Scaling group is

@@ -56,6 +56,8 @@ class StationaryWait {
   theta = Infinity;
   /** Whether the wait is truncated (the fields below describe it). */
   truncated = false;
+  /** Mean wait of an admitted request, ms (those that do not wait count 0). */
+  meanMs = 0;
   /** Share of the waiting requests in the "cut" shape, its rate, rho^N and the buffer's drain time (ms). */
   cutShare = 0;
   cutTheta = 0;
@@ -111,12 +113,15 @@ class StationaryWait {
         this.truncated = true;
         this.pWait = fb.pWait;
         this.p95 = p95;
+        // both shapes have the mean meanMs (of those who wait)
+        this.meanMs = fb.pWait * meanMs;
         return this;
       }
     } else {
       allenCunneenWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, this);
     }
     this.p95 = this.p95Exp();
+    this.meanMs = this.pWait > 0 && this.theta < Infinity ? this.pWait / this.theta : 0;
     return this;
   }
 
@@ -212,6 +217,20 @@ export class LatencyGroups implements TailWithDensity {
     this.prepared = false;
     // symmetric tasks repeat the same inputs: the wait is kept until they change
     this.pushStationary(weight, this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places));
+  }
+
+  /**
+   * The mean number waiting (not in service) in the stationary queue add() describes for
+   * the same inputs: by Little's law, the admitted arrival rate (`admitted` of
+   * `lambdaPerMs`, at most the rate the wait is computed at: capped at RHO_CAP of the
+   * slots' capacity, or at it for a truncated wait) x the mean wait. So the queue length
+   * the fluid model reports and the wait it gives the requests agree.
+   */
+  stationaryWaiting(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, admitted: number): number {
+    if (!(lambdaPerMs > 0) || !(servers > 0) || !(admitted > 0)) return 0;
+    const w = this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+    const cap = ((w.truncated ? 1 : RHO_CAP) * servers) / meanServiceMs;
+    return (lambdaPerMs > cap ? cap : lambdaPerMs) * admitted * w.meanMs;
   }
 
   /** Adds `weight` requests that found a slot free: no wait, the service time alone. */

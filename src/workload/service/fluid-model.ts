@@ -285,6 +285,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     let served = 0;
     let rejected = unassigned;
     let queued = 0;
+    let waitingSum = 0; // queued plus the stationary queue of the requests served without a backlog
     let poolLambda = 0;
     let poolFree = 0; // least-outstanding: requests served without a backlog
     if (m > 0) {
@@ -314,8 +315,10 @@ export class FluidServiceModel implements ServiceLoadModel {
       if (lor) {
         poolLambda += m * a;
         poolFree += free;
+        waitingSum += m * q1;
       } else {
         this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
+        waitingSum += m * Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep));
       }
       this.fillStats(this.cohortStats, a, done - lost, aliveMs);
     }
@@ -348,21 +351,30 @@ export class FluidServiceModel implements ServiceLoadModel {
       if (lor) {
         poolLambda += a;
         poolFree += free;
+        waitingSum += q1;
       } else {
         this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
+        // a stopped task's queue is gone (its requests were rejected)
+        if (t.removedAt < 0) waitingSum += Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep));
       }
       if (t.removedAt < 0) {
         this.fillOwn(t, a, done - lost, aliveMs);
         listed++;
       }
     }
-    if (lor && poolFree > 0) {
-      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces);
+    if (lor) {
+      const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
+      if (poolFree > 0) this.groups.add(poolFree, poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces);
+      // the pooled stationary queue, within the tasks' buffers
+      const room = maxQ * this.inRotationCount;
+      if (this.inRotationCount > 0) waitingSum = Math.min(room, waitingSum + this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooledLoss));
     }
     s.served = served;
     s.rejected = rejected;
     s.queued = queued;
-    s.waiting = queued;
+    // what waits at the end: the fluid queues plus the stationary queue (Little: rate x the
+    // mean wait the latency model gives), not just the excess above capacity
+    s.waiting = waitingSum;
     s.backlog = undefined;
     return listed;
   }
@@ -391,17 +403,22 @@ export class FluidServiceModel implements ServiceLoadModel {
         listed++;
       }
     }
+    let visible = q1;
     if (served > 0) {
       // One shared queue drained by all workers: backlogged messages wait for the pooled rate.
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
       const sat = this.addBacklogged(1, q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1, 1, 1);
       this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
+      // the visible messages: the fluid excess plus the stationary G/G/c queue of the
+      // workers' slots (Lq = lambda x the mean wait the latency model gives them), which a
+      // queue below capacity still holds (Little's law)
+      visible += this.groups.stationaryWaiting(offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
     }
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
-    s.waiting = q1;
-    s.backlog = q1;
+    s.waiting = visible;
+    s.backlog = visible;
     return listed;
   }
 

@@ -99,7 +99,9 @@ export interface PeriodStats {
   queued: number;
   /**
    * Waiting for a slot at period end, not in service: http, in the tasks' queues; queue
-   * services, the visible messages (= backlog). Fluid: = queued. The `requests_queued` column.
+   * services, the visible messages (= backlog). Fluid: queued plus the stationary queue of the
+   * requests served without a fluid backlog (Little: admitted rate x mean wait), an expected
+   * count. The `requests_queued` column.
    */
   waiting: number;
   latencyP50Ms: number | null;
@@ -120,7 +122,7 @@ export interface PeriodStats {
    * empty; undefined (request fidelity) means "not computed". Reused like `perTask`.
    */
   uniformTaskStats?: TaskPeriodStats | null;
-  /** Queue services: visible messages (waiting, not in flight) at period end. */
+  /** Queue services: visible messages (waiting, not in flight) at period end (fluid: = waiting). */
   backlog?: number;
   /**
    * Fluid fidelity: the figures of the tasks in rotation at the period end, as groups of

@@ -118,6 +118,18 @@ describe('loadChanges', () => {
     const lines = loadChanges('web', rows);
     expect(lines.map((l) => l.text)).toEqual(['load starts at 100 rps (web)', 'load rises from 100 to 150 rps over 5 min (web)', 'load rises from 150 to 230 rps over 8 min (web)']);
   });
+  it('times a drift from the last period at the rate reported, not from the report (a hold, then a ramp)', () => {
+    // 160 rps held from 0 to 45 min (a step up to it at 0 is the anchor), then down 12 rps a
+    // minute: 46 min 148, 47 136, 48 124, 49 112, 50 100; 160 - 100 = 60 >= 0.5 x 100 first
+    // at 50 min (at 49: 48 < 56). The last period within 10 % of the change (6) of 160 is
+    // 45 min: the fall took 50 - 45 = 5 min, not the 50 since the rate was reported.
+    const rates = [...Array.from({ length: 46 }, () => 160), 148, 136, 124, 112, 100];
+    const rows = rates.map((r, i) => row(i * 60, { requestRate: r }));
+    expect(loadChanges('web', rows).map((l) => [l.timeS, l.text])).toEqual([
+      [0, 'load starts at 160 rps (web)'],
+      [3000, 'load falls from 160 to 100 rps over 5 min (web)'],
+    ]);
+  });
 });
 
 describe('formatSpan', () => {

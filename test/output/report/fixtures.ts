@@ -25,6 +25,10 @@ export interface FakeRun {
   events?: string[]; // "time_s,type,subject,message" (message without commas or quoted)
   tasks?: string[];
   scenario?: unknown;
+  /** The backlog column of period k given its running_count (default empty: an http service). */
+  backlog?: (k: number, running: number) => number;
+  /** running_count of period k (default a slow wave between 3 and 7). */
+  running?: (k: number) => number;
 }
 
 /** Writes a results folder with smooth made-up series; returns its path. */
@@ -37,8 +41,9 @@ export function writeFakeRun(dir: string, run: FakeRun): string {
     const t = k * p;
     for (const s of run.services) {
       const rate = 300 + 200 * Math.sin(k / 200);
-      const running = 3 + Math.round(2 + 2 * Math.sin(k / 200));
-      ts.push([t, stamp(t), s, rate.toFixed(2), running, running, 0, (40 + 20 * Math.sin(k / 50)).toFixed(2), 30, Math.round(rate * p), 0, 50, 180 + (k % 97), 300, 2, 20, 0, ''].join(','));
+      const running = run.running ? run.running(k) : 3 + Math.round(2 + 2 * Math.sin(k / 200));
+      const backlog = run.backlog ? run.backlog(k, running) : undefined;
+      ts.push([t, stamp(t), s, rate.toFixed(2), running, running, 0, (40 + 20 * Math.sin(k / 50)).toFixed(2), 30, Math.round(rate * p), 0, 50, 180 + (k % 97), 300, 2, 20, backlog ?? 0, backlog ?? ''].join(','));
     }
     for (const c of run.providers) {
       cap.push([t, stamp(t), c, 0, 3, 0, 0, 6, 6144, 1536, 23100, 3072, 80, ((k + 1) * 0.0048).toFixed(4), 3].join(','));

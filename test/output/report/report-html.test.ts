@@ -71,6 +71,35 @@ describe('report.html of the quickstart run', () => {
   });
 });
 
+describe('report.html of a queue workload', () => {
+  it('plots backlog per task as backlog / running_count (a gap where none runs), the total on the right axis', () => {
+    // 40 periods: none running for the first 10 (backlog 40), then 2..6 tasks with 8 messages
+    // each: the per-task line is flat at 8 from period 10 on, the total is not.
+    const dir = writeFakeRun(join(tempDir('queue'), 'run'), {
+      services: ['worker'],
+      providers: ['asg'],
+      periods: 40,
+      running: (k) => (k < 10 ? 0 : 2 + (k % 5)),
+      backlog: (k, running) => (k < 10 ? 40 : 8 * running),
+    });
+    const chart = charts(buildReportHtml(dir)).find((s) => s.includes('backlog per task vs target'))!;
+    expect(chart).toBeDefined();
+    const perTaskPath = [...chart.matchAll(/<path class="series" d="([^"]*)"[^>]*><title>([^<]*)<\/title>/g)].map((m) => ({ d: m[1], label: m[2] }));
+    const perTask = perTaskPath.find((p) => p.label.startsWith('backlog per task'))!;
+    const total = perTaskPath.find((p) => p.label === 'messages queued')!;
+    const ys = (d: string) => [...d.matchAll(/[ML][\d.-]+,([\d.-]+)/g)].map((m) => Number(m[1]));
+    // one run of 30 points (periods 10..39), all at the same height
+    expect((perTask.d.match(/M/g) ?? []).length).toBe(1);
+    expect(ys(perTask.d).length).toBe(30);
+    expect(new Set(ys(perTask.d)).size).toBe(1);
+    // the total: 40 points, and it moves with the task count
+    expect(ys(total.d).length).toBe(40);
+    expect(new Set(ys(total.d)).size).toBeGreaterThan(1);
+    expect(chart).toContain('messages queued (right axis)');
+    expect(chart).not.toContain('(right axis) (right axis)');
+  });
+});
+
 describe('report.html of long runs', () => {
   it('keeps a 30-day, 2-service run under 3 MB and every line at most 2000 points (min/max downsampling)', () => {
     const dir = writeFakeRun(join(tempDir('long'), 'run'), { services: ['web', 'api'], providers: ['asg', 'FARGATE'], periods: 30 * 1440 });

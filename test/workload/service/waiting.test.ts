@@ -4,7 +4,7 @@
 // conservation check (waiting + in service in request fidelity).
 
 import { describe, it, expect } from 'vitest';
-import { build, runPeriod } from './harness.js';
+import { build, runPeriod, runPeriods } from './harness.js';
 
 const overloaded = (fidelity: 'fluid' | 'request') => ({
   type: 'http' as const,
@@ -73,5 +73,108 @@ describe('timeseries.csv requests_queued', () => {
       expect(row.queued).toBe(row.backlog);
       expect(row.queued).toBeGreaterThan(0);
     }
+  });
+});
+
+// Erlang C by its textbook sum, written out here (not the model's erlangC):
+// C(c, a) = (a^c / c!) (c / (c - a)) / (sum_{k<c} a^k / k! + (a^c / c!) (c / (c - a))).
+function erlangCByHand(c: number, a: number): number {
+  let term = 1; // a^k / k!
+  let sum = 0;
+  for (let k = 0; k < c; k++) {
+    sum += term;
+    term *= a / (k + 1);
+  }
+  const top = term * (c / (c - a));
+  return top / (sum + top);
+}
+
+describe('fluid fidelity: the waiting queue below capacity (Little: Lq = lambda x Wq)', () => {
+  it('queue worker, 10 slots (10 workers of concurrency 1), exponential 30 s, 0.32 msg/s (rho 0.96): backlog = Erlang C Lq = C(10, 9.6) x 0.96 / 0.04 ~ 20.6, not 0', () => {
+    const c = 10;
+    const a = 0.32 * 30; // offered load, Erlangs
+    const C = erlangCByHand(c, a);
+    const lq = (C * (a / c)) / (1 - a / c); // M/M/c: Lq = C rho / (1 - rho)
+    expect(lq).toBeGreaterThan(20);
+    expect(lq).toBeLessThan(21);
+    const { sim, model } = build({ type: 'queue', perTask: { concurrency: 1, serviceTime: { distribution: 'exponential', mean: 30_000 } }, fidelity: 'fluid' }, 0.32);
+    for (let i = 0; i < c; i++) model.setInRotation(`w${i}`, true, 0);
+    const stats = runPeriods(sim, model, 0, 5, 60_000);
+    for (const s of stats) {
+      // below capacity the fluid excess is 0: all of it is the stationary queue, within 1 %
+      expect(Math.abs(s.backlog! - lq) / lq).toBeLessThan(0.01);
+      expect(s.waiting).toBe(s.backlog);
+      // and it agrees with the wait the model gives (Little), 0.32 msg/s x mean wait
+      expect(s.backlog! / (0.32 * (s.meanWaitMs! / 1000))).toBeCloseTo(1, 6);
+    }
+    // what BacklogPerTask reads: 20.6 / 10 = 2.06 per task, above a target of 1.5
+    expect(stats[4].backlog! / c).toBeGreaterThan(2);
+  });
+
+  it('http, one task of 4 slots, exponential 40 ms, 80 req/s (rho 0.8), a large buffer: requests_queued = the M/M/4 Lq = C(4, 3.2) x 0.8 / 0.2, not 0', () => {
+    const C = erlangCByHand(4, 3.2);
+    const lq = (C * 0.8) / 0.2;
+    const { sim, model } = build({ type: 'http', perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: 40 } }, maxQueuePerTask: 100_000, fidelity: 'fluid', routing: 'random' }, 80);
+    model.setInRotation('a', true, 0);
+    // the first period the task is new (handled alone), then a steady cohort: both the same
+    for (const s of runPeriods(sim, model, 0, 3, 60_000)) {
+      expect(s.queued).toBe(0); // the fluid excess (what conservation counts)
+      expect(Math.abs(s.waiting - lq) / lq).toBeLessThan(0.01);
+    }
+  });
+
+  it('http, least-outstanding over 2 tasks of 2 slots (one pooled queue of 4 slots), the same 80 req/s: the same M/M/4 Lq', () => {
+    const lq = (erlangCByHand(4, 3.2) * 0.8) / 0.2;
+    const { sim, model } = build({ type: 'http', perTask: { concurrency: 2, serviceTime: { distribution: 'exponential', mean: 40 } }, maxQueuePerTask: 100_000, fidelity: 'fluid', routing: 'least-outstanding' }, 80);
+    model.setInRotation('a', true, 0);
+    model.setInRotation('b', true, 0);
+    for (const s of runPeriods(sim, model, 0, 3, 60_000)) {
+      expect(s.queued).toBe(0);
+      expect(Math.abs(s.waiting - lq) / lq).toBeLessThan(0.01);
+    }
+  });
+});
+
+describe('timeseries.csv backlog in fluid fidelity below capacity', () => {
+  it('10 workers of concurrency 1, exponential 30 s, 0.32 msg/s from 2 min (all running): backlog reads Erlang C Lq (20.6, 2.06 per task) every period, and a BacklogPerTask alarm above 1.5 fires', async () => {
+    const { runKeepingRows } = await import('../../helpers.js');
+    const r = runKeepingRows(
+      {
+        name: 'erlang',
+        duration: '30m',
+        cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: {} } },
+        taskDefinitions: { w: { cpu: 256, memory: 512, networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '1s', containerStart: '1s' } } },
+        services: {
+          w: {
+            taskDefinition: 'w',
+            desiredCount: 10,
+            launchType: 'FARGATE',
+            workload: { type: 'queue', requestRate: { step: { from: 0, to: 0.32, at: '2m' } }, perTask: { concurrency: 1, serviceTime: { distribution: 'exponential', mean: '30s' } } },
+            autoScaling: {
+              minCapacity: 10,
+              maxCapacity: 10,
+              policies: { backlog: { policyType: 'StepScaling', alarm: { metricName: 'BacklogPerTask', threshold: 1.5, comparisonOperator: 'GreaterThanThreshold', evaluationPeriods: 3 }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] } },
+            },
+          },
+        },
+      },
+      { seed: 1 },
+    );
+    let term = 1;
+    let sum = 0;
+    for (let k = 0; k < 10; k++) {
+      sum += term;
+      term *= 9.6 / (k + 1);
+    }
+    const top = term * (10 / 0.4);
+    const lq = ((top / (sum + top)) * 0.96) / 0.04;
+    // the messages start at 2 min, when all 10 workers run (started in the first minute)
+    const steady = r.timeseries.slice(2);
+    expect(steady).toHaveLength(28);
+    for (const row of steady) {
+      expect(row.runningCount).toBe(10);
+      expect(Math.abs(row.backlog! - lq) / lq).toBeLessThan(0.01);
+    }
+    expect(r.events.some((e) => e.type === 'alarm-state' && /AlarmHigh|backlog/.test(e.message) && /-> ALARM/.test(e.message))).toBe(true);
   });
 });

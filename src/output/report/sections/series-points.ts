@@ -30,6 +30,19 @@ export function times(a: Float64Array | undefined, k: number): Float64Array {
   return out;
 }
 
+/**
+ * a[i] / tasks[i]: a service-wide count per running task (the BacklogPerTask metric is the
+ * visible messages over runningCount); NaN (a gap) where no task runs or a value is missing.
+ */
+export function perTask(a: Float64Array | undefined, tasks: Float64Array | undefined): Float64Array {
+  const out = new Float64Array(a?.length ?? 0);
+  for (let i = 0; i < out.length; i++) {
+    const n = tasks?.[i] ?? NaN;
+    out[i] = n > 0 ? a![i] / n : NaN;
+  }
+  return out;
+}
+
 /** True when the column has at least one value. */
 export function hasValues(a: Float64Array | undefined): a is Float64Array {
   if (!a) return false;

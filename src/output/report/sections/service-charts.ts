@@ -11,7 +11,7 @@ import { ROLE } from '../charts/palette.js';
 import { parseScalingActivity } from '../narrative/parse-scaling-activity.js';
 import { clockLabel, clockRange } from '../format/sim-time.js';
 import type { ReportContext } from './report-context.js';
-import { atEnd, atMiddle, hasValues, perSecond, times } from './series-points.js';
+import { atEnd, atMiddle, hasValues, perSecond, perTask, times } from './series-points.js';
 
 export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable): string[] {
   const set = ctx.settings.services.get(name);
@@ -108,9 +108,13 @@ function utilizationChart(ctx: ReportContext, name: string, s: SeriesTable, set:
 }
 
 function backlogChart(ctx: ReportContext, name: string, s: SeriesTable, set: ServiceSettings | undefined): string {
-  const mid = atMiddle(s.time, ctx.periodS);
-  const series: LineSeries[] = [{ label: 'backlog per task', x: mid, y: s.columns.backlog, color: ROLE.load, width: 2.2 }];
-  if (hasValues(s.columns.requests_queued)) series.push({ label: 'messages queued (right axis)', x: mid, y: s.columns.requests_queued, color: ROLE.pending, axis: 'right' });
+  // backlog and running_count are end-of-period values: drawn at the period's end
+  const end = atEnd(s.time, ctx.periodS);
+  const c = s.columns;
+  const series: LineSeries[] = [
+    { label: 'backlog per task (visible messages / running tasks)', x: end, y: perTask(c.backlog, c.running_count), color: ROLE.load, width: 2.2 },
+    { label: 'messages queued', x: end, y: c.backlog!, color: ROLE.pending, axis: 'right' },
+  ];
   return lineChart({ title: `${name} — backlog per task vs target`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'messages per task', yTitleRight: 'messages', series, refLines: refLinesFor(set, ['backlog']) });
 }
 

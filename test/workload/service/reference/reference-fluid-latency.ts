@@ -21,6 +21,8 @@ interface Truncated {
   fitShift: number;
   fitTheta: number;
   p95: number;
+  /** Mean wait of an admitted request (0 for those who do not wait), ms. */
+  meanMs: number;
 }
 
 /** Reusable arrays describing latency groups (struct of arrays, no per-period allocation). */
@@ -71,6 +73,7 @@ export class LatencyGroups {
       fitShift: meanMs - sd,
       fitTheta: 1 / sd,
       p95: 0,
+      meanMs: fb.pWait * meanMs,
     };
     const tail = (x: number) =>
       t.pWait *
@@ -144,6 +147,20 @@ export class LatencyGroups {
     this.pWait[n] = w.pWait;
     this.theta[n] = w.theta;
     this.count = n + 1;
+  }
+
+  /**
+   * Little's law on the queue add() describes: admitted rate (at most the rate the wait is
+   * taken at: RHO_CAP of capacity for Allen-Cunneen, capacity for a truncated wait) x mean wait.
+   */
+  stationaryWaiting(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, admitted: number): number {
+    if (!(lambdaPerMs > 0) || !(servers > 0) || !(admitted > 0)) return 0;
+    const tr = this.truncated(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+    if (tr) return Math.min(lambdaPerMs, servers / meanServiceMs) * admitted * tr.meanMs;
+    const lam = Math.min(lambdaPerMs, (RHO_CAP * servers) / meanServiceMs);
+    const w = { pWait: 0, theta: Infinity };
+    allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, w);
+    return w.pWait > 0 && w.theta < Infinity ? lam * admitted * (w.pWait / w.theta) : 0;
   }
 
   /** Requests that found a slot free: the service time alone. */

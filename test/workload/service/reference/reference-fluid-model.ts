@@ -198,6 +198,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     let served = 0;
     let rejected = unassigned;
     let queued = 0;
+    let waitingSum = 0;
     let poolLambda = 0;
     let poolFree = 0;
     for (const t of this.tasks) {
@@ -224,20 +225,25 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       if (lor) {
         poolLambda += a;
         poolFree += (done - line - full) * (1 - loss);
+        waitingSum += q1;
       } else {
         this.groups.add((done - line - full) * (1 - loss), lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
+        if (t.removedAt < 0) waitingSum += Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, 1 - loss));
       }
       if (t.removedAt < 0) this.fillTaskStats(t, a, done - lost, aliveMs);
     }
-    if (lor && poolFree > 0) {
+    if (lor) {
       // Least-outstanding behaves close to one pooled queue over all slots in rotation.
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces);
+      const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
+      if (poolFree > 0) this.groups.add(poolFree, poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces);
+      const inRotation = this.tasks.filter((t) => t.inRotation).length;
+      if (inRotation > 0) waitingSum = Math.min(maxQ * inRotation, waitingSum + this.groups.stationaryWaiting(poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0]));
     }
     s.served = served;
     s.rejected = rejected;
     s.queued = queued;
-    s.waiting = queued;
+    s.waiting = waitingSum;
     s.backlog = undefined;
   }
 
@@ -256,16 +262,18 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const done = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
       if (t.removedAt < 0) this.fillTaskStats(t, done, done, Math.max(0, toMs - Math.max(t.aliveFrom, fromMs)));
     }
+    let visible = q1;
     if (served > 0) {
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
       const sat = this.backlogged(q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1, 1, 1);
       this.groups.add(served - sat.line - sat.full, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
+      visible += this.groups.stationaryWaiting(offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
     }
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
-    s.waiting = q1;
-    s.backlog = q1;
+    s.waiting = visible;
+    s.backlog = visible;
   }
 
   /**

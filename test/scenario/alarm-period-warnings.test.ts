@@ -1,0 +1,64 @@
+// A step alarm period under 60 s: CloudWatch accepts 10, 20 and 30 s, but on a metric without
+// sub-minute resolution such an alarm "does not receive data for the attempts that do not
+// correspond to a one-minute data resolution" and may lapse into INSUFFICIENT_DATA
+// (APIReference/API_PutMetricAlarm.html, Period). ECS's CPU and memory, the ALB's request
+// count and SQS's queue metrics are 1-minute metrics, so the scenario is warned: the
+// sub-minute period is a model-only setting.
+
+import { describe, it, expect } from 'vitest';
+import { cli, quickstart, tempDir, writeScenario } from '../helpers.js';
+import { loadScenarioFile, scenarioWarnings } from '../../src/scenario/index.js';
+
+const dir = tempDir();
+const step = (metricName: string, period: string) => ({
+  policyType: 'StepScaling',
+  alarm: { metricName, period, threshold: 80, comparisonOperator: 'GreaterThanThreshold' },
+  adjustmentType: 'ChangeInCapacity',
+  stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }],
+});
+const scenario = (name: string, metricsPeriod: string, policies: Record<string, unknown>) => {
+  const s = quickstart();
+  s.metrics = { period: metricsPeriod };
+  s.services.web.autoScaling.policies = policies;
+  return writeScenario(dir, name, s);
+};
+const warned = (file: string) => scenarioWarnings(loadScenarioFile(file)).map((w) => `${w.at.join('.')}: ${w.message}`);
+
+describe('step alarm periods under a minute', () => {
+  it('a 10 s alarm on CPUUtilization (metrics.period 10s) is accepted with one warning naming the key', async () => {
+    const file = scenario('cpu-10s', '10s', { surge: step('CPUUtilization', '10s') });
+    const w = warned(file);
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^services\.web\.autoScaling\.policies\.surge\.alarm\.period: 10s on CPUUtilization, which AWS publishes every minute \(ECS service metrics\): .*INSUFFICIENT_DATA \(PutMetricAlarm\), so this period is a model-only setting; use 60s to match AWS$/);
+    const r = await cli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toMatch(/warning: .*cpu-10s\.yaml.*policies\.surge\.alarm\.period: 10s on CPUUtilization/);
+  });
+
+  it('20 s and 30 s too, on MemoryUtilization and RequestCountPerTarget', () => {
+    const file = scenario('mem-rc', '10s', { mem: step('MemoryUtilization', '20s'), rc: { ...step('RequestCountPerTarget', '30s'), alarm: { ...step('RequestCountPerTarget', '30s').alarm, statistic: 'Sum' } } });
+    const w = warned(file);
+    expect(w.map((x) => x.split(':')[0])).toEqual(['services.web.autoScaling.policies.mem.alarm.period', 'services.web.autoScaling.policies.rc.alarm.period']);
+    expect(w[0]).toContain('20s on MemoryUtilization');
+    expect(w[1]).toContain('30s on RequestCountPerTarget, which AWS publishes every minute (load balancer metrics)');
+  });
+
+  it('BacklogPerTask on a queue workload (SQS publishes its queue metrics every minute)', () => {
+    const s = quickstart();
+    s.metrics = { period: '30s' };
+    s.services.web.workload.type = 'queue';
+    delete s.services.web.loadBalancer;
+    delete s.services.web.workload.maxQueuePerTask;
+    delete s.services.web.workload.slo.errorRate;
+    delete s.services.web.workload.perTask.cpuBaseline;
+    delete s.services.web.workload.perTask.capacityRps;
+    s.services.web.autoScaling.policies = { backlog: step('BacklogPerTask', '30s') };
+    const w = warned(writeScenario(dir, 'backlog-30s', s));
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^services\.web\.autoScaling\.policies\.backlog\.alarm\.period: 30s on BacklogPerTask, which AWS publishes every minute \(computed from SQS's ApproximateNumberOfMessagesVisible\)/);
+  });
+
+  it('no warning at 60 s, even with metrics.period 10s', () => {
+    expect(warned(scenario('cpu-60s', '10s', { surge: step('CPUUtilization', '60s') }))).toEqual([]);
+  });
+});
