@@ -1,7 +1,8 @@
-// Request fidelity: every request is an event on the Simulator. Poisson arrivals
-// (poisson-arrivals.ts), sampled service times, per-task concurrency slots and FIFO queues
-// bounded by maxQueuePerTask (http), the load balancer's routing policy, or one shared
-// FIFO queue that workers pull from (queue services).
+// Request fidelity: every request simulated, its arrival and departure events of the model
+// (order below). Poisson arrivals (poisson-arrivals.ts), sampled service times, per-task
+// concurrency slots and FIFO queues bounded by maxQueuePerTask (http), the load
+// balancer's routing policy, or one shared FIFO queue that workers pull from (queue
+// services).
 //
 // Order of events: the model keeps its own events (the next arrival, and every departure
 // in a heap keyed by exact time) and runs them in exact time order (fractional ms; a
