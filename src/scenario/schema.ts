@@ -379,6 +379,35 @@ function queueServiceKeys(value: unknown): RawIssue[] {
   }];
 }
 
+/**
+ * `fidelity` and `loadBalancer.routing` say how a service's load is simulated and split: on
+ * a service without a `workload` there is no load, so either would be ignored (any value,
+ * the default included): refused. (maxQueuePerTask and the rest live inside `workload`.)
+ */
+function noWorkloadKeys(value: unknown): RawIssue[] {
+  if (rawKey(value, 'workload') !== undefined) return [];
+  const issues: RawIssue[] = [];
+  const fidelity = rawKey(value, 'fidelity');
+  if (fidelity !== undefined) {
+    issues.push({
+      path: ['fidelity'],
+      message: `expected no fidelity on a service without a workload (it says how the workload's requests are simulated; this service has none, so it runs tasks only), found ${describe(fidelity)}; remove it or add a workload`,
+    });
+  }
+  const routing = rawKey(value, 'loadBalancer', 'routing');
+  if (routing !== undefined) {
+    issues.push({
+      path: ['loadBalancer', 'routing'],
+      message: `expected no routing on a service without a workload (routing splits the workload's requests; this service has none), found ${describe(routing)}; remove it or add a workload (healthCheck and deregistrationDelay still apply)`,
+    });
+  }
+  return issues;
+}
+
+function serviceKeys(value: unknown): RawIssue[] {
+  return [...queueServiceKeys(value), ...noWorkloadKeys(value)];
+}
+
 /** A service's deploymentConfiguration when not written (ECS's defaults: 100 and 200). */
 export const DEFAULT_DEPLOYMENT_CONFIGURATION = Object.freeze({ minimumHealthyPercent: 100, maximumPercent: 200 });
 
@@ -387,7 +416,7 @@ export function deploymentConfigurationOf(config: { deploymentConfiguration?: { 
   return config.deploymentConfiguration ?? DEFAULT_DEPLOYMENT_CONFIGURATION;
 }
 
-const service = checkedBefore(queueServiceKeys, strict({
+const service = checkedBefore(serviceKeys, strict({
   taskDefinition: z.string(),
   desiredCount: nonNegInt.optional(),
   schedulingStrategy: oneOf(['REPLICA', 'DAEMON'] as const).default('REPLICA'),

@@ -130,6 +130,43 @@ describe('keys a queue workload would ignore are refused (as cpuPerBusySlot on h
   });
 });
 
+describe('keys of the load on a service without a workload are refused (it has no load: they would be ignored)', () => {
+  const noWorkload = (patch: (s: Record<string, any>) => void) => {
+    const s = quickstart();
+    delete s.services.web.workload;
+    delete s.services.web.autoScaling;
+    if (s.services.web.loadBalancer) delete s.services.web.loadBalancer.routing;
+    patch(s);
+    return writeScenario(dir, `no-workload-${Math.random().toString(36).slice(2)}`, s);
+  };
+
+  it('fidelity, either value (fluid, the default, too)', () => {
+    for (const fidelity of ['request', 'fluid']) {
+      expect(refusal(noWorkload((s) => (s.services.web.fidelity = fidelity)))).toMatch(
+        new RegExp(`:\\d+: services\\.web\\.fidelity: expected no fidelity on a service without a workload .*found "${fidelity}"; remove it or add a workload$`),
+      );
+    }
+  });
+
+  it('loadBalancer.routing, while the load balancer itself (health checks, deregistration delay) is accepted', () => {
+    expect(refusal(noWorkload((s) => (s.services.web.loadBalancer = { routing: 'random' })))).toMatch(
+      /:\d+: services\.web\.loadBalancer\.routing: expected no routing on a service without a workload .*found "random"; remove it or add a workload \(healthCheck and deregistrationDelay still apply\)$/,
+    );
+    const s = loadScenarioFile(noWorkload((x) => (x.services.web.loadBalancer = { deregistrationDelay: '30s', healthCheck: { interval: '10s' } })));
+    expect(s.services[0].config.workload).toBeUndefined();
+    expect(s.services[0].config.loadBalancer).toMatchObject({ deregistrationDelay: 30_000, healthCheck: { interval: 10_000 } });
+  });
+
+  it('with a workload both stay accepted', () => {
+    const s = quickstart();
+    s.services.web.fidelity = 'request';
+    s.services.web.loadBalancer.routing = 'random';
+    const config = loadScenarioFile(writeScenario(dir, 'with-workload-keys', s)).services[0].config;
+    expect(config.fidelity).toBe('request');
+    expect(config.loadBalancer!.routing).toBe('random');
+  });
+});
+
 describe('noise cv and weekendFactor written as percents are warned of', () => {
   const rate = (requestRate: unknown) => {
     const s = quickstart();

@@ -1,11 +1,23 @@
-// Request fidelity: every request is an event on the Simulator. Poisson arrivals
-// (poisson-arrivals.ts), sampled service times, per-task concurrency slots and FIFO queues
-// bounded by maxQueuePerTask (http), the load balancer's routing policy, or one shared
-// FIFO queue that workers pull from (queue services).
+// Request fidelity: every request simulated, its arrival and departure events of the model
+// (order below). Poisson arrivals (poisson-arrivals.ts), sampled service times, per-task
+// concurrency slots and FIFO queues bounded by maxQueuePerTask (http), the load
+// balancer's routing policy, or one shared FIFO queue that workers pull from (queue
+// services).
 //
-// Speed: requests live in pooled typed arrays (no object per request); handlers are two
-// closures created once. Times inside the model are exact (fractional ms); the Simulator
-// fires each event at the rounded ms, which only reorders events less than 1 ms apart.
+// Order of events: the model keeps its own events (the next arrival, and every departure
+// in a heap keyed by exact time) and runs them in exact time order (fractional ms; a
+// departure before an arrival at the same instant, departures at one instant in the order
+// they started). The Simulator, whose clock is whole ms, only wakes the model: one event
+// at the first whole ms after the model's next event, which then runs every event of the
+// model before the clock. Each call from the simulation at time t (a task entering or
+// leaving rotation, stopping, a period closing) first runs the model's events before t.
+// So rounding never reorders two events of the model (were departures and arrivals put on
+// the Simulator one by one at rounded times, a departure up to 0.5 ms after an arrival
+// could run first and free the slot early: too few requests dropped at short service
+// times), and busy time is accounted in order.
+//
+// Speed: requests live in pooled typed arrays (no object per request); the Simulator sees
+// at most one event per ms of the model.
 
 import { sampleDuration, type RandomStream, type Simulator } from '../../engine/index.js';
 import { cpuPercent, memoryMiB } from './cpu.js';
@@ -31,12 +43,25 @@ export class RequestServiceModel implements ServiceLoadModel {
   private readonly maxQueue: number;
   private readonly routingKind: number;
   private readonly arrivals: PoissonArrivals;
+  /** Exact time of the next arrival (or, not real, of a wake-up where the rate was zero). */
   private nextArrival = 0;
+  private nextArrivalReal = false;
+
+  // Departures: a binary heap of request ids, with their exact times and start order
+  // beside them (ties in time go by start order).
+  private hR = new Int32Array(256);
+  private hT = new Float64Array(256);
+  private hS = new Float64Array(256);
+  private hLen = 0;
+  private hSeq = 0;
+  /** The whole ms the Simulator wakes the model at (Infinity: none pending). */
+  private wakeAt = Infinity;
+  private wakeHandle = 0;
 
   // Request pool (index = request id).
   private arrT = new Float64Array(1024);
   private doneT = new Float64Array(1024);
-  private handle = new Float64Array(1024);
+  private hPos = new Int32Array(1024); // position in the departure heap
   private link = new Int32Array(1024); // FIFO queue link, or free-list link
   private flPrev = new Int32Array(1024); // in-flight list of the task
   private flNext = new Int32Array(1024);
@@ -104,34 +129,55 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.maxQueue = cfg.maxQueuePerTask;
     this.routingKind = cfg.routing === 'round-robin' ? ROUND_ROBIN : cfg.routing === 'random' ? RANDOM : LEAST_OUTSTANDING;
     this.arrivals = new PoissonArrivals(trace, rngs.arrivals);
-    this.scheduleArrival(sim.now);
+    this.nextAfter(sim.now);
+    this.wake();
   }
 
   // ------------------------------------------------------------------ events
 
-  private onArrival = (real: number): void => {
-    const a = this.nextArrival;
-    if (real === 1) {
-      this.offered++;
-      if (this.http) this.arriveHttp(a);
-      else this.arriveQueue(a);
-    }
-    this.scheduleArrival(a);
-  };
-
-  private scheduleArrival(from: number): void {
-    const next = this.arrivals.next(from);
-    const now = this.sim.now;
-    if (next < 0) {
-      this.nextArrival = -next;
-      this.sim.schedule(-next, this.onArrival, 0);
-    } else {
-      this.nextArrival = next;
-      this.sim.schedule(next > now ? next : now, this.onArrival, 1);
+  /** Runs the model's events before exact time t, in order. */
+  private advance(t: number): void {
+    for (;;) {
+      const a = this.nextArrival;
+      if (this.hLen > 0 && this.hT[0] <= a) {
+        if (!(this.hT[0] < t)) return;
+        this.depart(this.popDeparture());
+      } else {
+        if (!(a < t)) return;
+        if (this.nextArrivalReal) {
+          this.offered++;
+          if (this.http) this.arriveHttp(a);
+          else this.arriveQueue(a);
+        }
+        this.nextAfter(a);
+      }
     }
   }
 
-  private onDeparture = (r: number): void => {
+  private nextAfter(from: number): void {
+    const next = this.arrivals.next(from);
+    this.nextArrivalReal = next >= 0;
+    this.nextArrival = next >= 0 ? next : -next;
+  }
+
+  /** Has the Simulator wake the model at the first whole ms after its next event. */
+  private wake(): void {
+    const next = this.hLen > 0 && this.hT[0] < this.nextArrival ? this.hT[0] : this.nextArrival;
+    const now = this.sim.now;
+    const at = next < now ? now : Math.floor(next) + 1;
+    if (at === this.wakeAt) return;
+    if (this.wakeAt !== Infinity) this.sim.cancel(this.wakeHandle);
+    this.wakeAt = at;
+    this.wakeHandle = this.sim.schedule(at, this.onWake, 0);
+  }
+
+  private onWake = (_: number, now: number): void => {
+    this.wakeAt = Infinity;
+    this.advance(now);
+    this.wake();
+  };
+
+  private depart(r: number): void {
     const s = this.owner[r];
     const d = this.doneT[r];
     this.unlinkInFlight(r, s);
@@ -158,7 +204,7 @@ export class RequestServiceModel implements ServiceLoadModel {
         this.ringPush(s);
       }
     }
-  };
+  }
 
   private arriveHttp(a: number): void {
     if (this.nRot === 0) {
@@ -212,8 +258,80 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.flNext[r] = h;
     if (h >= 0) this.flPrev[h] = r;
     this.flHead[s] = r;
-    const now = this.sim.now;
-    this.handle[r] = this.sim.schedule(d > now ? d : now, this.onDeparture, r);
+    this.pushDeparture(r, d);
+  }
+
+  private pushDeparture(r: number, d: number): void {
+    if (this.hLen === this.hR.length) {
+      this.hR = growI32(this.hR, this.hLen * 2);
+      this.hT = growF64(this.hT, this.hLen * 2);
+      this.hS = growF64(this.hS, this.hLen * 2);
+    }
+    this.siftUp(this.hLen++, r, d, this.hSeq++);
+  }
+
+  /** Takes the earliest departure off the heap. */
+  private popDeparture(): number {
+    const r = this.hR[0];
+    const last = --this.hLen;
+    if (last > 0) this.siftDown(0, this.hR[last], this.hT[last], this.hS[last]);
+    return r;
+  }
+
+  private removeDeparture(r: number): void {
+    const i = this.hPos[r];
+    const last = --this.hLen;
+    if (i === last) return;
+    const m = this.hR[last];
+    const t = this.hT[last];
+    const q = this.hS[last];
+    if (i > 0 && before(t, q, this.hT[(i - 1) >> 1], this.hS[(i - 1) >> 1])) this.siftUp(i, m, t, q);
+    else this.siftDown(i, m, t, q);
+  }
+
+  /** Puts (r, t, q) at heap position i or above it. */
+  private siftUp(i: number, r: number, t: number, q: number): void {
+    const hR = this.hR;
+    const hT = this.hT;
+    const hS = this.hS;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      if (!before(t, q, hT[p], hS[p])) break;
+      const pr = hR[p];
+      hR[i] = pr;
+      hT[i] = hT[p];
+      hS[i] = hS[p];
+      this.hPos[pr] = i;
+      i = p;
+    }
+    hR[i] = r;
+    hT[i] = t;
+    hS[i] = q;
+    this.hPos[r] = i;
+  }
+
+  /** Puts (r, t, q) at heap position i or below it, among the first hLen. */
+  private siftDown(i: number, r: number, t: number, q: number): void {
+    const hR = this.hR;
+    const hT = this.hT;
+    const hS = this.hS;
+    const n = this.hLen;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      if (c + 1 < n && before(hT[c + 1], hS[c + 1], hT[c], hS[c])) c++;
+      if (!before(hT[c], hS[c], t, q)) break;
+      const cr = hR[c];
+      hR[i] = cr;
+      hT[i] = hT[c];
+      hS[i] = hS[c];
+      this.hPos[cr] = i;
+      i = c;
+    }
+    hR[i] = r;
+    hT[i] = t;
+    hS[i] = q;
+    this.hPos[r] = i;
   }
 
   private pick(): number {
@@ -252,6 +370,12 @@ export class RequestServiceModel implements ServiceLoadModel {
   // ------------------------------------------------------------------ lifecycle
 
   setInRotation(taskId: string, inRotation: boolean, timeMs: number): void {
+    this.advance(timeMs);
+    this.setRotation(taskId, inRotation, timeMs);
+    this.wake();
+  }
+
+  private setRotation(taskId: string, inRotation: boolean, timeMs: number): void {
     let s = this.slotOf.get(taskId);
     if (s === undefined) s = this.newSlot(taskId, timeMs);
     const isIn = this.rotPos[s] >= 0;
@@ -280,11 +404,12 @@ export class RequestServiceModel implements ServiceLoadModel {
   removeTask(taskId: string, timeMs: number): void {
     const s = this.slotOf.get(taskId);
     if (s === undefined) return;
-    this.setInRotation(taskId, false, timeMs);
+    this.advance(timeMs);
+    this.setRotation(taskId, false, timeMs);
     // In-flight: lost (http) or back to the head of the shared queue (queue).
     for (let r = this.flHead[s]; r >= 0; ) {
       const next = this.flNext[r];
-      this.sim.cancel(this.handle[r]);
+      this.removeDeparture(r);
       if (this.http) {
         this.rejected++;
         this.inSystem--;
@@ -317,9 +442,12 @@ export class RequestServiceModel implements ServiceLoadModel {
         this.start(q, w, timeMs > this.arrT[q] ? timeMs : this.arrT[q]);
       }
     }
+    this.wake();
   }
 
   endPeriod(fromMs: number, toMs: number): PeriodStats {
+    this.advance(toMs);
+    this.wake();
     const periodMs = toMs - fromMs;
     const st = this.stats;
     let waiting = this.http ? 0 : this.sLen;
@@ -437,7 +565,7 @@ export class RequestServiceModel implements ServiceLoadModel {
   private growPool(n: number): void {
     this.arrT = growF64(this.arrT, n);
     this.doneT = growF64(this.doneT, n);
-    this.handle = growF64(this.handle, n);
+    this.hPos = growI32(this.hPos, n);
     this.link = growI32(this.link, n);
     this.flPrev = growI32(this.flPrev, n);
     this.flNext = growI32(this.flNext, n);
@@ -495,4 +623,9 @@ export class RequestServiceModel implements ServiceLoadModel {
     }
     return -1;
   }
+}
+
+/** Whether a departure at (t1, started q1) comes before one at (t2, q2). */
+function before(t1: number, q1: number, t2: number, q2: number): boolean {
+  return t1 < t2 || (t1 === t2 && q1 < q2);
 }
