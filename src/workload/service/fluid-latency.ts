@@ -11,7 +11,7 @@
 // is turned into one exp per evaluation by per-group prefix sums; and when a period's
 // groups are exactly those of the previous period, the previous percentiles are returned.
 
-import { allenCunneenWait, bufferMatters, finiteBuffer, newFiniteBufferShape, tailQuantile, type TailWithDensity } from '../queueing/index.js';
+import { bufferMatters, routedWait, finiteBuffer, newFiniteBufferShape, tailQuantile, type TailWithDensity } from '../queueing/index.js';
 import { serviceTailDensity, type ServiceShape } from './service-shape.js';
 
 /** Utilization above which the stationary formulas are held (the fluid backlog carries overload). */
@@ -71,10 +71,12 @@ class StationaryWait {
   private cs2 = NaN;
   private meanServiceMs = NaN;
   private places = NaN;
+  private jsqTasks = NaN;
   private fb = newFiniteBufferShape();
 
-  at(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): this {
-    if (lambdaPerMs === this.lam && servers === this.servers && ca2 === this.ca2 && cs2 === this.cs2 && meanServiceMs === this.meanServiceMs && places === this.places) return this;
+  at(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, jsqTasks: number): this {
+    if (lambdaPerMs === this.lam && servers === this.servers && ca2 === this.ca2 && cs2 === this.cs2 && meanServiceMs === this.meanServiceMs && places === this.places && jsqTasks === this.jsqTasks) return this;
+    this.jsqTasks = jsqTasks;
     this.lam = lambdaPerMs;
     this.servers = servers;
     this.ca2 = ca2;
@@ -106,7 +108,7 @@ class StationaryWait {
       this.cutShift = places * perSlotMs;
       const p95 = this.solveP95();
       // below RHO_CAP the truncated wait is the shorter one anyway
-      if (held) allenCunneenWait(cap, meanServiceMs, servers, ca2, cs2, this);
+      if (held) routedWait(cap, meanServiceMs, servers, ca2, cs2, jsqTasks, this);
       if (!held || !(p95 > this.p95Exp())) {
         this.truncated = true;
         this.pWait = fb.pWait;
@@ -114,7 +116,7 @@ class StationaryWait {
         return this;
       }
     } else {
-      allenCunneenWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, this);
+      routedWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, jsqTasks, this);
     }
     this.p95 = this.p95Exp();
     return this;
@@ -207,11 +209,11 @@ export class LatencyGroups implements TailWithDensity {
    * queue, its wait truncated by a small buffer (StationaryWait). Merges with the previous
    * group when identical.
    */
-  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): void {
+  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, jsqTasks = 1): void {
     if (!(weight > 0)) return;
     this.prepared = false;
     // symmetric tasks repeat the same inputs: the wait is kept until they change
-    this.pushStationary(weight, this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places));
+    this.pushStationary(weight, this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places, jsqTasks));
   }
 
   /** Adds `weight` requests that found a slot free: no wait, the service time alone. */
@@ -250,6 +252,7 @@ export class LatencyGroups implements TailWithDensity {
     ca2: number,
     meanServiceMs: number,
     places: number,
+    jsqTasks = 1,
   ): void {
     if (!(weight > 0)) return;
     this.prepared = false;
@@ -266,7 +269,7 @@ export class LatencyGroups implements TailWithDensity {
       theta = 1 / sd;
     }
     if (lambdaPerMs === lambdaPerMs) {
-      const w = this.floorWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+      const w = this.floorWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places, jsqTasks);
       if (w.p95Ms() > (pWait > 0 ? shiftMs + LN_20 / theta : 0)) {
         this.pushStationary(weight, w);
         return;

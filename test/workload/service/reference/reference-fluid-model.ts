@@ -232,7 +232,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     if (lor && poolFree > 0) {
       // Least-outstanding behaves close to one pooled queue over all slots in rotation.
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces);
+      this.groups.add(poolFree, coveredMs > 0 ? poolLambda / coveredMs : 0, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, servers / cfg.concurrency);
     }
     s.served = served;
     s.rejected = rejected;
@@ -278,9 +278,9 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     fitServedTo(seen, done, rest);
     const line = seen.lineServed;
     const full = seen.fullServed;
-    this.groups.addBacklogged(line * keepFull, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks);
+    this.groups.addBacklogged(line * keepFull, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
     this.groups.addNoWait(full * keepFull * (1 - fullWaiting));
-    this.groups.addBacklogged(full * keepFull * fullWaiting, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks);
+    this.groups.addBacklogged(full * keepFull * fullWaiting, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
     return { line, full };
   }
 
