@@ -38,6 +38,11 @@ describe('E_k/M/1 sigma and the routed waits', () => {
     const d = routedWait(0.005, 100, 1, 1 / 2, 0, 1);
     expect(d.pWait).toBeCloseTo(e2Sigma(0.5), 10);
     expect(d.theta).toBeCloseTo((3 * (1 - e2Sigma(0.5))) / 100, 12);
+    // 2 slots per task (E_2/M/2): wait given waiting exactly Exp(2 mu (1 - sigma)); P(wait)
+    // Erlang C(2, 1) = 1/3 scaled by sigma / rho (the model's heuristic)
+    const two = routedWait(0.01, 100, 2, 1 / 2, 1, 1);
+    expect(two.theta).toBeCloseTo((2 * (1 - e2Sigma(0.5))) / 100, 12);
+    expect(two.pWait).toBeCloseTo(((1 / 3) * e2Sigma(0.5)) / 0.5, 10);
     // Poisson arrivals (random routing) stay M/M/1: P(wait) = rho, rate mu - lambda
     const m = routedWait(0.005, 100, 1, 1, 1, 1);
     expect(m.pWait).toBeCloseTo(0.5, 12);
