@@ -60,11 +60,11 @@ describe('E_k/M/1 sigma and the routed waits', () => {
   });
 });
 
-function latency(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], tasks: number, rps: number, horizonMs: number) {
+function latency(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['routing'], tasks: number, rps: number, horizonMs: number, maxQueuePerTask = 1e9) {
   const config: ServiceWorkloadConfig = {
     type: 'http',
     perTask: { concurrency: 1, serviceTime: { distribution: 'exponential', mean: 100 } },
-    maxQueuePerTask: 1e9,
+    maxQueuePerTask,
     fidelity,
     routing,
   };
@@ -87,6 +87,14 @@ describe('concurrency 1 (the default): fluid latency against E_k/M/1 and request
     const r = latency('request', 'round-robin', 2, 10, 100_000_000); // ~1 M requests
     expect(Math.abs(r.p50 / p50 - 1)).toBeLessThan(0.03);
     expect(Math.abs(r.p95 / p95 - 1)).toBeLessThan(0.03);
+  });
+
+  it('round-robin, 2 tasks, rho 0.9, the default queue cap of 100 (a truncated wait): fluid p50 = 100 ln 2 / (1 - sigma) = 526 ms within 1 % (rho^100 = 3e-5 of the wait is cut)', () => {
+    const oneMinusSigma = 1 - e2Sigma(0.9);
+    const p50 = (100 * Math.log(2)) / oneMinusSigma;
+    expect(p50).toBeCloseTo(526.0, 0);
+    const f = latency('fluid', 'round-robin', 2, 18, 600_000, 100);
+    expect(Math.abs(f.p50 / p50 - 1)).toBeLessThan(0.01);
   });
 
   it('least-outstanding, 4 tasks, rho 0.75: fluid p50 within 8 %, p95 within 5 % of request fidelity (the pooled queue was 15 % low at p95)', () => {

@@ -6,6 +6,7 @@
 // that backlog's wait and no G/G/c wait (addBacklogged, same model as src).
 
 import { routedWait } from '../../../../src/workload/queueing/routed-wait.js';
+import { allenCunneenWait } from '../../../../src/workload/queueing/allen-cunneen.js';
 import { finiteBuffer } from '../../../../src/workload/queueing/finite-buffer.js';
 import { waitPlusServiceTail, serviceTail, type ServiceShape } from './reference-service-shape.js';
 
@@ -73,6 +74,20 @@ export class LatencyGroups {
       fitTheta: 1 / sd,
       p95: 0,
     };
+    if (ca2 < 1 || jsqTasks > 1) {
+      // the routing's correction carried over in proportion (same model as src)
+      const lam = Math.min(lambdaPerMs, (RHO_CAP * servers) / meanServiceMs);
+      const ac = allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2);
+      const rw = routedWait(lam, meanServiceMs, servers, ca2, cs2, jsqTasks);
+      if (ac.pWait > 0 && rw.pWait > 0 && ac.theta < Infinity && rw.theta < Infinity) {
+        const tScale = rw.theta / ac.theta;
+        t.pWait = Math.min(1, (t.pWait * rw.pWait) / ac.pWait);
+        t.fitShift /= tScale;
+        t.fitTheta *= tScale;
+        t.cutTheta *= tScale;
+        t.cutShift /= tScale;
+      }
+    }
     const tail = (x: number) =>
       t.pWait *
       (t.cutShare * (t.cutShare > 0 ? (Math.exp(-t.cutTheta * x) - t.cutQ * (x < t.cutShift ? 1 : Math.exp(-t.cutTheta * (x - t.cutShift)))) / (1 - t.cutQ) : 0) +
