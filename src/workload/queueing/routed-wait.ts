@@ -23,8 +23,9 @@
 //   departures of its task's c slots: floor(J / n) is geometric with ratio rho^n, so the
 //   wait is exponential with rate c mu (1 - rho^n) (n = 1: M/M/c; rho -> 1: the pooled
 //   wait plus one service of the task's slots). Scaled by Allen-Cunneen's (ca2 + cs2) / 2.
-//   Against request fidelity (4 tasks, concurrency 1, exponential service) p95 is within
-//   +2..+3 % at rho 0.5-0.9 where the pooled queue was 8-15 % low; docs/assumptions.md.
+//   Against request fidelity (4 tasks, concurrency 1, exponential service) p95 is +1.0 to
+//   +2.2 % off at rho 0.5-0.9 (p50 +3 to +6 %) where the pooled queue was 8-15 % low at
+//   p95; at concurrency 4 within +1 % (p50 +3 %); docs/assumptions.md.
 
 import { allenCunneenWait, type WaitShape } from './allen-cunneen.js';
 
