@@ -11,7 +11,7 @@
 // is turned into one exp per evaluation by per-group prefix sums; and when a period's
 // groups are exactly those of the previous period, the previous percentiles are returned.
 
-import { allenCunneenWait, bufferMatters, finiteBuffer, newFiniteBufferShape, tailQuantile, type TailWithDensity } from '../queueing/index.js';
+import { allenCunneenWait, bufferMatters, routedWait, type WaitShape, finiteBuffer, newFiniteBufferShape, tailQuantile, type TailWithDensity } from '../queueing/index.js';
 import { serviceTailDensity, type ServiceShape } from './service-shape.js';
 
 /** Utilization above which the stationary formulas are held (the fluid backlog carries overload). */
@@ -48,6 +48,8 @@ const LN_20 = Math.log(20);
  * request fidelity at rho 0.99, where the untruncated wait was 1.6 x), while a large one
  * (least-outstanding pools every task's) would take far longer than a period to reach its
  * stationary queue near rho 1, hundreds of requests; there the capped wait stays as before.
+ * The routing's corrections (queueing/routed-wait.ts) scale the truncated shape as they
+ * change the untruncated wait: P(wait) by their ratio, times by the inverse rate ratio.
  */
 class StationaryWait {
   /** P(an admitted request waits). */
@@ -73,10 +75,15 @@ class StationaryWait {
   private cs2 = NaN;
   private meanServiceMs = NaN;
   private places = NaN;
+  private jsqTasks = NaN;
   private fb = newFiniteBufferShape();
+  private acScratch: WaitShape = { pWait: 0, theta: Infinity };
+  /** The routed wait's last answer (its pWait warm-starts the E_n/M/1 root). */
+  private rwScratch: WaitShape = { pWait: 0, theta: Infinity };
 
-  at(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): this {
-    if (lambdaPerMs === this.lam && servers === this.servers && ca2 === this.ca2 && cs2 === this.cs2 && meanServiceMs === this.meanServiceMs && places === this.places) return this;
+  at(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, jsqTasks: number): this {
+    if (lambdaPerMs === this.lam && servers === this.servers && ca2 === this.ca2 && cs2 === this.cs2 && meanServiceMs === this.meanServiceMs && places === this.places && jsqTasks === this.jsqTasks) return this;
+    this.jsqTasks = jsqTasks;
     this.lam = lambdaPerMs;
     this.servers = servers;
     this.ca2 = ca2;
@@ -94,7 +101,6 @@ class StationaryWait {
       const fb = finiteBuffer(servers, rho * servers, n, this.fb);
       const perSlotMs = meanServiceMs / servers; // mean time between departures of busy slots
       const meanMs = k * (fb.aheadMean + 1) * perSlotMs;
-      this.pWait = fb.pWait;
       let sd = k * Math.sqrt(fb.aheadMean + 1 + fb.aheadVar) * perSlotMs;
       if (sd > meanMs) sd = meanMs;
       this.fitShift = meanMs - sd;
@@ -106,19 +112,39 @@ class StationaryWait {
       this.cutTheta = (1 - rc) / (k * perSlotMs);
       this.cutQ = Math.exp(n * Math.log(rc));
       this.cutShift = places * perSlotMs;
+      // the routing's correction of the untruncated wait (routed-wait.ts: round-robin's
+      // Erlang-n arrivals, least-outstanding's wait at the own task) carried over to the
+      // truncated shape in proportion: P(wait) x its ratio, the time scale / its rate ratio
+      let pScale = 1;
+      if (ca2 < 1 || jsqTasks > 1) {
+        const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
+        const ac = allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, this.acScratch);
+        const acP = ac.pWait;
+        const acTheta = ac.theta;
+        const rw = routedWait(lam, meanServiceMs, servers, ca2, cs2, jsqTasks, this.rwScratch);
+        if (acP > 0 && rw.pWait > 0 && acTheta < Infinity && rw.theta < Infinity) {
+          pScale = rw.pWait / acP;
+          const tScale = rw.theta / acTheta;
+          this.fitShift /= tScale;
+          this.fitTheta *= tScale;
+          this.cutTheta *= tScale;
+          this.cutShift /= tScale;
+        }
+      }
+      this.pWait = Math.min(1, fb.pWait * pScale);
       const p95 = this.solveP95();
       // below RHO_CAP the truncated wait is the shorter one anyway
-      if (held) allenCunneenWait(cap, meanServiceMs, servers, ca2, cs2, this);
+      if (held) routedWait(cap, meanServiceMs, servers, ca2, cs2, jsqTasks, this);
       if (!held || !(p95 > this.p95Exp())) {
         this.truncated = true;
-        this.pWait = fb.pWait;
+        this.pWait = Math.min(1, fb.pWait * pScale);
         this.p95 = p95;
         // both shapes have the mean meanMs (of those who wait)
         this.meanMs = fb.pWait * meanMs;
         return this;
       }
     } else {
-      allenCunneenWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, this);
+      routedWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, jsqTasks, this);
     }
     this.p95 = this.p95Exp();
     this.meanMs = this.pWait > 0 && this.theta < Infinity ? this.pWait / this.theta : 0;
@@ -212,11 +238,11 @@ export class LatencyGroups implements TailWithDensity {
    * queue, its wait truncated by a small buffer (StationaryWait). Merges with the previous
    * group when identical.
    */
-  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): void {
+  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, jsqTasks = 1): void {
     if (!(weight > 0)) return;
     this.prepared = false;
     // symmetric tasks repeat the same inputs: the wait is kept until they change
-    this.pushStationary(weight, this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places));
+    this.pushStationary(weight, this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places, jsqTasks));
   }
 
   /**
@@ -226,9 +252,9 @@ export class LatencyGroups implements TailWithDensity {
    * slots' capacity, or at it for a truncated wait) x the mean wait. So the queue length
    * the fluid model reports and the wait it gives the requests agree.
    */
-  stationaryWaiting(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, admitted: number): number {
+  stationaryWaiting(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, admitted: number, jsqTasks = 1): number {
     if (!(lambdaPerMs > 0) || !(servers > 0) || !(admitted > 0)) return 0;
-    const w = this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+    const w = this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places, jsqTasks);
     const cap = ((w.truncated ? 1 : RHO_CAP) * servers) / meanServiceMs;
     return (lambdaPerMs > cap ? cap : lambdaPerMs) * admitted * w.meanMs;
   }
@@ -269,6 +295,7 @@ export class LatencyGroups implements TailWithDensity {
     ca2: number,
     meanServiceMs: number,
     places: number,
+    jsqTasks = 1,
   ): void {
     if (!(weight > 0)) return;
     this.prepared = false;
@@ -285,7 +312,7 @@ export class LatencyGroups implements TailWithDensity {
       theta = 1 / sd;
     }
     if (lambdaPerMs === lambdaPerMs) {
-      const w = this.floorWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+      const w = this.floorWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places, jsqTasks);
       if (w.p95Ms() > (pWait > 0 ? shiftMs + LN_20 / theta : 0)) {
         this.pushStationary(weight, w);
         return;

@@ -273,7 +273,8 @@ export class FluidServiceModel implements ServiceLoadModel {
     // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
     const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
-    // Least-outstanding behaves close to one pooled queue over all slots in rotation.
+    // Least-outstanding: P(wait) of one pooled queue over all slots in rotation, the wait at
+    // the request's own task (queueing/routed-wait.ts).
     const pooledServers = periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
     // the stationary queue a small backlog does not undercut: the task's slots, or the pooled ones
     const floorServers = lor ? pooledServers : cfg.concurrency;
@@ -364,10 +365,11 @@ export class FluidServiceModel implements ServiceLoadModel {
     }
     if (lor) {
       const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
-      if (poolFree > 0) this.groups.add(poolFree, poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces);
+      const jsqTasks = pooledServers / cfg.concurrency;
+      if (poolFree > 0) this.groups.add(poolFree, poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, jsqTasks);
       // the pooled stationary queue, within the tasks' buffers
       const room = maxQ * this.inRotationCount;
-      if (this.inRotationCount > 0) waitingSum = Math.min(room, waitingSum + this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooledLoss));
+      if (this.inRotationCount > 0) waitingSum = Math.min(room, waitingSum + this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooledLoss, jsqTasks));
     }
     s.served = served;
     s.rejected = rejected;
@@ -427,7 +429,8 @@ export class FluidServiceModel implements ServiceLoadModel {
    * (backlog q0 at the start, `arrivals` each, `done` served each, `rest` left over each,
    * serving at `rate` per ms for `aliveMs`, at most `cap` waiting; `servers` slots with
    * arrivals of scv `ca2`, `poolTasks` queues' arrivals and buffers feeding them, for the
-   * stationary wait a small backlog does not undercut) as latency groups, weighted by `keep`
+   * stationary wait a small backlog does not undercut; least-outstanding over poolTasks > 1
+   * tasks) as latency groups, weighted by `keep`
    * (what the finite buffer's loss leaves of them); of those served at the cap only the part
    * `fullWaiting` waits (a small buffer's slots are not always all busy: M/M/c/K's
    * P(an admitted request waits); 1 for a large one). Returns how many each served so
@@ -441,10 +444,10 @@ export class FluidServiceModel implements ServiceLoadModel {
     // the fluid figures give the split; `done` is the count
     fitServedTo(seen, done, rest);
     const places = cap * poolTasks;
-    this.groups.addBacklogged(count * seen.lineServed * keep, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, cfg.meanServiceMs, places);
+    this.groups.addBacklogged(count * seen.lineServed * keep, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, cfg.meanServiceMs, places, poolTasks);
     const full = count * seen.fullServed * keep;
     if (fullWaiting < 1) this.groups.addNoWait(full * (1 - fullWaiting));
-    this.groups.addBacklogged(fullWaiting < 1 ? full * fullWaiting : full, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2, NaN, servers, ca2, cfg.meanServiceMs, places);
+    this.groups.addBacklogged(fullWaiting < 1 ? full * fullWaiting : full, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2, NaN, servers, ca2, cfg.meanServiceMs, places, poolTasks);
     return seen.lineServed + seen.fullServed;
   }
 

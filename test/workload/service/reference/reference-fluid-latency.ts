@@ -5,7 +5,8 @@
 // mixture of groups weighted by requests served. Groups served behind a fluid backlog get
 // that backlog's wait and no G/G/c wait (addBacklogged, same model as src).
 
-import { allenCunneenWait } from './reference-allen-cunneen.js';
+import { routedWait } from '../../../../src/workload/queueing/routed-wait.js';
+import { allenCunneenWait } from '../../../../src/workload/queueing/allen-cunneen.js';
 import { finiteBuffer } from '../../../../src/workload/queueing/finite-buffer.js';
 import { waitPlusServiceTail, serviceTail, type ServiceShape } from './reference-service-shape.js';
 
@@ -38,6 +39,7 @@ export class LatencyGroups {
   private lastCa2 = NaN;
   private lastCs2 = NaN;
   private lastMean = NaN;
+  private lastJsq = NaN;
 
   reset(): void {
     this.count = 0;
@@ -52,7 +54,7 @@ export class LatencyGroups {
    * on when its 95th percentile wait is the longer one, null (plain Allen-Cunneen at the
    * capped rate).
    */
-  private truncated(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): Truncated | null {
+  private truncated(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, jsqTasks: number): Truncated | null {
     const k = (ca2 + cs2) / 2;
     const a = lambdaPerMs * meanServiceMs;
     const n = places / k;
@@ -75,6 +77,20 @@ export class LatencyGroups {
       p95: 0,
       meanMs: fb.pWait * meanMs,
     };
+    if (ca2 < 1 || jsqTasks > 1) {
+      // the routing's correction carried over in proportion (same model as src)
+      const lam = Math.min(lambdaPerMs, (RHO_CAP * servers) / meanServiceMs);
+      const ac = allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2);
+      const rw = routedWait(lam, meanServiceMs, servers, ca2, cs2, jsqTasks);
+      if (ac.pWait > 0 && rw.pWait > 0 && ac.theta < Infinity && rw.theta < Infinity) {
+        const tScale = rw.theta / ac.theta;
+        t.pWait = Math.min(1, (t.pWait * rw.pWait) / ac.pWait);
+        t.fitShift /= tScale;
+        t.fitTheta *= tScale;
+        t.cutTheta *= tScale;
+        t.cutShift /= tScale;
+      }
+    }
     const tail = (x: number) =>
       t.pWait *
       (t.cutShare * (t.cutShare > 0 ? (Math.exp(-t.cutTheta * x) - t.cutQ * (x < t.cutShift ? 1 : Math.exp(-t.cutTheta * (x - t.cutShift)))) / (1 - t.cutQ) : 0) +
@@ -92,7 +108,7 @@ export class LatencyGroups {
     }
     if (a >= RHO_CAP * servers) {
       const w = { pWait: 0, theta: Infinity };
-      allenCunneenWait((RHO_CAP * servers) / meanServiceMs, meanServiceMs, servers, ca2, cs2, w);
+      routedWait((RHO_CAP * servers) / meanServiceMs, meanServiceMs, servers, ca2, cs2, jsqTasks, w);
       const acP95 = w.pWait > 0.05 && w.theta < Infinity ? Math.log(w.pWait / 0.05) / w.theta : 0;
       if (t.p95 > acP95) return null;
     }
@@ -116,10 +132,10 @@ export class LatencyGroups {
    * Adds `weight` requests served without a backlog by `servers` slots at arrival rate
    * `lambdaPerMs`, room for `places` waiting. Merges with the previous group when identical.
    */
-  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number): void {
+  add(weight: number, lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, jsqTasks = 1): void {
     const shiftMs = 0;
     if (!(weight > 0)) return;
-    const tr = this.truncated(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+    const tr = this.truncated(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places, jsqTasks);
     if (tr) {
       this.pushTruncated(weight, tr);
       return;
@@ -128,8 +144,9 @@ export class LatencyGroups {
     const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
     const w = this.scratch;
     // Symmetric tasks repeat the same inputs: skip the O(servers) Erlang C recomputation.
-    if (lam !== this.lastLam || servers !== this.lastServers || ca2 !== this.lastCa2 || cs2 !== this.lastCs2 || meanServiceMs !== this.lastMean) {
-      allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, w);
+    if (lam !== this.lastLam || servers !== this.lastServers || ca2 !== this.lastCa2 || cs2 !== this.lastCs2 || meanServiceMs !== this.lastMean || jsqTasks !== this.lastJsq) {
+      routedWait(lam, meanServiceMs, servers, ca2, cs2, jsqTasks, w);
+      this.lastJsq = jsqTasks;
       this.lastLam = lam;
       this.lastServers = servers;
       this.lastCa2 = ca2;
@@ -153,13 +170,13 @@ export class LatencyGroups {
    * Little's law on the queue add() describes: admitted rate (at most the rate the wait is
    * taken at: RHO_CAP of capacity for Allen-Cunneen, capacity for a truncated wait) x mean wait.
    */
-  stationaryWaiting(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, admitted: number): number {
+  stationaryWaiting(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, admitted: number, jsqTasks = 1): number {
     if (!(lambdaPerMs > 0) || !(servers > 0) || !(admitted > 0)) return 0;
-    const tr = this.truncated(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+    const tr = this.truncated(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places, jsqTasks);
     if (tr) return Math.min(lambdaPerMs, servers / meanServiceMs) * admitted * tr.meanMs;
     const lam = Math.min(lambdaPerMs, (RHO_CAP * servers) / meanServiceMs);
     const w = { pWait: 0, theta: Infinity };
-    allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, w);
+    routedWait(lam, meanServiceMs, servers, ca2, cs2, jsqTasks, w);
     return w.pWait > 0 && w.theta < Infinity ? lam * admitted * (w.pWait / w.theta) : 0;
   }
 
@@ -173,14 +190,14 @@ export class LatencyGroups {
    * a line part (`lambdaPerMs` given) is the stationary G/G/c queue at that arrival rate
    * (capped) when that queue's 95th percentile wait is longer (same model as src).
    */
-  addBacklogged(weight: number, departures: number, departuresVar: number, ratePerMs: number, cs2: number, lambdaPerMs: number, servers: number, ca2: number, meanServiceMs: number, places: number): void {
+  addBacklogged(weight: number, departures: number, departuresVar: number, ratePerMs: number, cs2: number, lambdaPerMs: number, servers: number, ca2: number, meanServiceMs: number, places: number, jsqTasks = 1): void {
     if (!(weight > 0)) return;
     const meanMs = departures / ratePerMs;
     const sd = meanMs > 0 ? Math.min(meanMs, Math.sqrt(1 + Math.max(0, departures - 1) * cs2 + departuresVar) / ratePerMs) : 0;
     const pWait = meanMs > 0 ? 1 : 0;
     const theta = meanMs > 0 ? 1 / sd : Infinity;
     if (lambdaPerMs === lambdaPerMs) {
-      const tr = this.truncated(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places);
+      const tr = this.truncated(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places, jsqTasks);
       if (tr) {
         if (tr.p95 > (pWait > 0 ? meanMs - sd + Math.log(20) / theta : 0)) {
           this.pushTruncated(weight, tr);
@@ -191,7 +208,7 @@ export class LatencyGroups {
       }
       const cap = (RHO_CAP * servers) / meanServiceMs;
       const w = { pWait: 0, theta: Infinity };
-      allenCunneenWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, w);
+      routedWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, jsqTasks, w);
       const stationaryP95 = w.pWait > 0.05 && w.theta < Infinity ? Math.log(w.pWait / 0.05) / w.theta : 0;
       if (stationaryP95 > (pWait > 0 ? meanMs - sd + Math.log(20) / theta : 0)) {
         this.push(weight, 0, w.pWait, w.theta);

@@ -236,9 +236,10 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       // Least-outstanding behaves close to one pooled queue over all slots in rotation.
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
       const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
-      if (poolFree > 0) this.groups.add(poolFree, poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces);
+      const jsqTasks = servers / cfg.concurrency;
+      if (poolFree > 0) this.groups.add(poolFree, poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, jsqTasks);
       const inRotation = this.tasks.filter((t) => t.inRotation).length;
-      if (inRotation > 0) waitingSum = Math.min(maxQ * inRotation, waitingSum + this.groups.stationaryWaiting(poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0]));
+      if (inRotation > 0) waitingSum = Math.min(maxQ * inRotation, waitingSum + this.groups.stationaryWaiting(poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0], jsqTasks));
     }
     s.served = served;
     s.rejected = rejected;
@@ -286,9 +287,9 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     fitServedTo(seen, done, rest);
     const line = seen.lineServed;
     const full = seen.fullServed;
-    this.groups.addBacklogged(line * keepFull, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks);
+    this.groups.addBacklogged(line * keepFull, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
     this.groups.addNoWait(full * keepFull * (1 - fullWaiting));
-    this.groups.addBacklogged(full * keepFull * fullWaiting, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks);
+    this.groups.addBacklogged(full * keepFull * fullWaiting, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
     return { line, full };
   }
 
