@@ -3,10 +3,15 @@
 // would put a value on the wrong side of the comparison it is listed under. Generic number
 // formatting below src/scaling, so the capacity providers' managed scaling prints alike.
 
-/** A metric value: one decimal from 10 up ("75.0"), three significant digits below ("0.25"). */
+/**
+ * A metric value: one decimal from 10 up ("75.0"), three significant digits below ("0.25"),
+ * and 0 under 0.0005 (the fluid model's steady queue of a lightly loaded queue service is
+ * some 1e-30 messages a task: "0", not "1.3e-34").
+ */
 export function formatValue(v: number): string {
   if (!Number.isFinite(v)) return String(v);
   if (Math.abs(v) >= 10) return v.toFixed(1);
+  if (Math.abs(v) < 0.0005) return '0';
   return String(Number(v.toPrecision(3)));
 }
 

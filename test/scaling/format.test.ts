@@ -36,4 +36,12 @@ describe('datapoints printed on their side of the threshold', () => {
     // 3 x 40.02 / 60 = 2.001 -> 3 needs two decimals even with no comparison given
     expect(formatFormulaMetric(3, 40.02, 60)).toBe('40.02');
   });
+
+  it('a vanishing value prints 0, unless its side of the threshold needs the digits', () => {
+    // the steady queue of a lightly loaded queue service in fluid mode: 1.3e-34 messages a task
+    expect(formatDatapoint(1.3e-34, '<', 90)).toBe('0');
+    expect(formatFormulaMetric(30, 1.3e-34, 100, { op: '<', threshold: 90 })).toBe('0');
+    // 0.0004 under "> 0" must not read 0
+    expect(formatDatapoint(0.0004, '>', 0)).toBe('0.0004');
+  });
 });

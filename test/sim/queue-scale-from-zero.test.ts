@@ -87,8 +87,10 @@ describe('ApproximateNumberOfMessagesVisible: a queue service scales out from 0 
     expect(allRunning.time).toBeLessThanOrEqual(300_000);
     // at most 3000 messages at 50/s net: empty one minute after the period all 3 ran in
     const drained = r.rows.find((x) => x.time === allRunning.time + 60_000)!;
-    expect(drained.backlog).toBe(0);
-    expect(r.rows[r.rows.length - 1].backlog).toBe(0);
+    // drained: what is left is the steady queue of 10/s on 60/s of workers (Erlang C Lq at
+    // rho 1/6, well under a thousandth of a message), no fluid excess
+    expect(drained.backlog).toBeLessThan(1e-3);
+    expect(r.rows[r.rows.length - 1].backlog).toBeLessThan(1e-3);
   });
 
   it('T = 1500: ALARM one minute later, at 300 s on 1800 and 2400', () => {

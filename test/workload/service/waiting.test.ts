@@ -123,8 +123,12 @@ describe('fluid fidelity: the waiting queue below capacity (Little: Lq = lambda 
     }
   });
 
-  it('http, least-outstanding over 2 tasks of 2 slots (one pooled queue of 4 slots), the same 80 req/s: the same M/M/4 Lq', () => {
-    const lq = (erlangCByHand(4, 3.2) * 0.8) / 0.2;
+  it('http, least-outstanding over 2 tasks of 2 slots, the same 80 req/s: P(wait) of the pooled 4 slots, the wait at its own task (routed-wait.ts)', () => {
+    // a request waits with the pooled queue's probability (Erlang C over 4 slots, a = 3.2)
+    // and then for its own task's 2 slots: mean wait 1 / (2 mu (1 - rho^2)), mu = 1/40 per
+    // ms, rho = 0.8; Little: Lq = lambda x C x that = 0.08 x C x 40 / (2 x 0.36) = C x 4.44
+    // (the pooled M/M/4 queue would give C x rho / (1 - rho) = C x 4)
+    const lq = (0.08 * erlangCByHand(4, 3.2) * 40) / (2 * (1 - 0.8 * 0.8));
     const { sim, model } = build({ type: 'http', perTask: { concurrency: 2, serviceTime: { distribution: 'exponential', mean: 40 } }, maxQueuePerTask: 100_000, fidelity: 'fluid', routing: 'least-outstanding' }, 80);
     model.setInRotation('a', true, 0);
     model.setInRotation('b', true, 0);
