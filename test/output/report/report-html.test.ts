@@ -100,6 +100,33 @@ describe('report.html of a queue workload', () => {
   });
 });
 
+describe('report.html load chart labels', () => {
+  const loadChart = (workload: unknown) => {
+    const dir = writeFakeRun(join(tempDir('labels'), 'run'), {
+      services: ['worker'],
+      providers: ['asg'],
+      periods: 20,
+      scenario: { name: 'labels', duration: '20m', services: { worker: { workload } } },
+    });
+    return charts(buildReportHtml(dir)).find((c) => c.includes('load vs capacity'))!;
+  };
+
+  it('a queue workload is in messages: message rate, messages / s, msg/s capacity', () => {
+    const chart = loadChart({ type: 'queue', requestRate: { constant: 40 }, perTask: { capacityRps: 20 } });
+    expect(chart).toContain('message rate (offered)');
+    expect(chart).toContain('messages / s');
+    expect(chart).toContain('RUNNING tasks x 20 msg/s (in rotation or not)');
+    expect(chart).not.toContain('request rate');
+  });
+
+  it('an http workload is in requests, and the capacity line says it counts RUNNING tasks, in rotation or not', () => {
+    const chart = loadChart({ type: 'http', requestRate: { constant: 40 }, perTask: { capacityRps: 150 } });
+    expect(chart).toContain('request rate (offered)');
+    expect(chart).toContain('requests / s');
+    expect(chart).toContain('RUNNING tasks x 150 rps (in rotation or not)');
+  });
+});
+
 describe('report.html of long runs', () => {
   it('keeps a 30-day, 2-service run under 3 MB and every line at most 2000 points (min/max downsampling)', () => {
     const dir = writeFakeRun(join(tempDir('long'), 'run'), { services: ['web', 'api'], providers: ['asg', 'FARGATE'], periods: 30 * 1440 });

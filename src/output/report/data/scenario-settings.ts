@@ -23,6 +23,8 @@ export interface ServiceSettings {
   sloLatencyP95Ms: number | null;
   /** perTask.capacityRps: requests/s one task serves at 100 % of its CPU. */
   capacityRps: number | null;
+  /** workload.type is queue: the load is messages, not requests. */
+  queue: boolean;
   lines: TargetLine[];
   rows: [string, string][];
 }
@@ -148,7 +150,7 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
     rows.push([`scheduled action ${action}`, `${a.schedule}${zone}: ${act}`]);
   }
   const capacityRps = num(obj(workload.perTask).capacityRps);
-  return { name, sloLatencyP95Ms, capacityRps, lines, rows };
+  return { name, sloLatencyP95Ms, capacityRps, queue: workload.type === 'queue', lines, rows };
 }
 
 function describeProvider(p: Obj, ms: (v: unknown) => number | null): string {

@@ -25,18 +25,21 @@ function loadChart(ctx: ReportContext, name: string, s: SeriesTable, set: Servic
   const mid = atMiddle(s.time, ctx.periodS);
   const end = atEnd(s.time, ctx.periodS);
   const c = s.columns;
+  // a queue workload's load is messages (explain says msg/s too)
+  const unit = set?.queue ? 'messages' : 'requests';
   const series: LineSeries[] = [
-    { label: 'request rate (offered)', x: mid, y: c.request_rate, color: ROLE.load, width: 2.2 },
+    { label: `${set?.queue ? 'message' : 'request'} rate (offered)`, x: mid, y: c.request_rate, color: ROLE.load, width: 2.2 },
     { label: 'served', x: mid, y: perSecond(c.requests_served, ctx.periodS), color: ROLE.served },
     { label: 'dropped', x: mid, y: perSecond(c.requests_dropped, ctx.periodS), color: ROLE.dropped },
   ];
   // With perTask.capacityRps known, capacity is drawn in requests/s; else running tasks on a second axis.
+  // It counts RUNNING tasks, whether or not the load balancer routes to them yet (health checks).
   if (set?.capacityRps) {
-    series.push({ label: `capacity (running tasks x ${set.capacityRps} rps)`, x: end, y: times(c.running_count, set.capacityRps), color: ROLE.running, curve: 'step', dashed: true });
+    series.push({ label: `RUNNING tasks x ${set.capacityRps} ${set.queue ? 'msg/s' : 'rps'} (in rotation or not)`, x: end, y: times(c.running_count, set.capacityRps), color: ROLE.running, curve: 'step', dashed: true });
   } else {
     series.push({ label: 'running tasks', x: end, y: c.running_count, color: ROLE.running, axis: 'right', curve: 'step' });
   }
-  return lineChart({ title: `${name} — load vs capacity`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'requests / s', yTitleRight: 'tasks', series });
+  return lineChart({ title: `${name} — load vs capacity`, clock: ctx.clock, domainS: ctx.domainS, yTitle: `${unit} / s`, yTitleRight: 'tasks', series });
 }
 
 function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
