@@ -33,6 +33,8 @@ import type { Cluster, InstanceFact } from './cluster.js';
 import { PRIORITY, type World } from './world.js';
 
 export const FARGATE_SPOT_NOTICE_MS = 120_000;
+/** ECS repeats an unchanged service event message after six hours (service-event-messages.html). */
+const SIX_HOURS_MS = 6 * 3_600_000;
 
 /**
  * A task of a service without a load balancer (and without container health checks, which
@@ -166,7 +168,9 @@ export class ServiceRuntime {
    * once: when the instances the last message counted as launching have registered.
    */
   private recheckAtRegistrations = Infinity;
+  /** When the unplaceable reason was last taken, and when a task-unplaceable event was last logged. */
   private lastUnplaceableAt = -Infinity;
+  private lastUnplaceableLoggedAt = -Infinity;
   private lastUnplaceableVersion = -1;
   private taskSeq = 0;
   // statistics
@@ -475,8 +479,10 @@ export class ServiceRuntime {
         at.registrations = this.cluster.registrationCount(p);
       } else this.failedAtRelease.set(p, { release: this.cluster.releaseVersion(p), registrations: this.cluster.registrationCount(p) });
     }
-    // The message is logged at most every minute while capacity changes, and repeated every
-    // 5 minutes (each time a placement fails). But when the last one said instances were
+    // The reason is taken at most every minute while capacity changes, and every 5 minutes
+    // otherwise (each time a placement fails); a changed message is logged then, the same
+    // one again only after 6 hours (ECS omits duplicate service events "until either the
+    // cause is resolved or six hours passes", service-event-messages.html). But when the last one said instances were
     // not registered yet (none, or some launching) and one has registered since, the new
     // reason (RESOURCE:MEMORY, a constraint, ...) is logged at once: nothing may retry for a
     // long time after this failure, and the last message would stand for the whole wait.
@@ -492,13 +498,14 @@ export class ServiceRuntime {
       this.recheckAtRegistrations = Infinity;
     }
     this.lastUnplaceableVersion = this.cluster.capacityVersion;
+    this.lastUnplaceableAt = world.now;
     const reason = describeUnplaceable(candidates, this.requirements, this.constraints);
     const message = reason.message;
-    if (message !== this.lastUnplaceableMessage || since >= 300_000) {
+    if (message !== this.lastUnplaceableMessage || world.now - this.lastUnplaceableLoggedAt >= SIX_HOURS_MS) {
       this.lastUnplaceableMessage = message;
+      this.lastUnplaceableLoggedAt = world.now;
       const launching = reason.launching ?? 0;
       this.recheckAtRegistrations = launching === 0 ? Infinity : this.registrationsFor(task) + (launching === reason.instancesConsidered ? 1 : launching);
-      this.lastUnplaceableAt = world.now;
       const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
       world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
     }

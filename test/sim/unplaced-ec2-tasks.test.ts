@@ -125,4 +125,47 @@ describe('launchType EC2: a task no instance can take does not exist', () => {
     ]);
     expect(r.services.app.tasksStarted).toBe(2);
   });
+
+  it('an unchanged task-unplaceable message is logged again only after six hours (service-event-messages.html), though placement is retried every 5 minutes', () => {
+    // app (9000 MiB) fits no m5.large; churn's task starts at :00 and stops at :05 every 10
+    // minutes, so capacity changes and app's placement fails again at least every 5 minutes
+    // for 7 hours. The reason never changes: one event at the first failure (0 s), the next
+    // at the first failure 6 hours or more after it, none after that within 7 hours.
+    const raw: any = {
+      name: 'six-hours',
+      start: '2026-01-01T00:00:00Z',
+      duration: '7h',
+      cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { asg: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '0s' } } } },
+      taskDefinitions: {
+        big: { cpu: 256, memory: 9000, networkMode: 'bridge' },
+        small: { cpu: 256, memory: 512, networkMode: 'bridge', startup: { imagePull: '1s', containerStart: '1s' } },
+      },
+      services: {
+        app: { taskDefinition: 'big', desiredCount: 1, launchType: 'EC2' },
+        churn: {
+          taskDefinition: 'small',
+          desiredCount: 0,
+          launchType: 'EC2',
+          autoScaling: {
+            minCapacity: 0,
+            maxCapacity: 1,
+            scheduledActions: {
+              up: { schedule: 'cron(0/10 * * * ? *)', scalableTargetAction: { minCapacity: 1 } },
+              down: { schedule: 'cron(5/10 * * * ? *)', scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } },
+              back: { schedule: 'cron(6/10 * * * ? *)', scalableTargetAction: { maxCapacity: 1 } },
+            },
+          },
+        },
+      },
+    };
+    const r = run(loadScenarioObject('six-hours', raw, { baseDir: '.' }));
+    const unplaceable = r.events.filter((e) => e.type === 'task-unplaceable' && e.subject === 'app');
+    const churnStops = r.events.filter((e) => e.type === 'task-stopped' && e.subject.startsWith('churn')).length;
+    expect(churnStops).toBeGreaterThan(40); // the capacity did change all along
+    expect(unplaceable.length).toBe(2);
+    expect(unplaceable[0].time).toBe(0);
+    expect(unplaceable[1].time).toBeGreaterThanOrEqual(6 * 3_600_000);
+    expect(unplaceable[1].time).toBeLessThanOrEqual(6 * 3_600_000 + 600_000);
+    expect(unplaceable[1].message).toBe(unplaceable[0].message);
+  });
 });
