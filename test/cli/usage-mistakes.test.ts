@@ -131,6 +131,18 @@ describe('usage mistakes', () => {
     expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--jobs=two')).toBe('ecsim: --jobs: expected a number, found "two"');
   });
 
+  it('a number flag given an empty or blank value is refused (yargs made it 0: --seed "" ran seed 0)', async () => {
+    const dir = tempDir();
+    const empty = (flag: string) => `ecsim: --${flag}: expected a number, found an empty value`;
+    expect(await oneLine('run', QUICKSTART, '--seed', '', '--out', join(dir, 'a'))).toBe(empty('seed'));
+    expect(await oneLine('run', QUICKSTART, '--seed=', '--out', join(dir, 'b'))).toBe(empty('seed'));
+    expect(await oneLine('run', QUICKSTART, '--seed', ' ', '--out', join(dir, 'c'))).toBe(empty('seed'));
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--replications', '', '--out', join(dir, 'd'))).toBe(empty('replications'));
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--jobs=', '--out', join(dir, 'e'))).toBe(empty('jobs'));
+    expect(await oneLine('trace', QUICKSTART, '--seed=')).toBe(empty('seed'));
+    expect(['a', 'b', 'c', 'd', 'e'].some((n) => existsSync(join(dir, n)))).toBe(false);
+  });
+
   it('a seed past 2^53 - 1 is refused: consecutive replication seeds would collide (…991 + 1 and + 2 were the same number)', async () => {
     expect(await oneLine('run', QUICKSTART, '--seed', '9007199254740993')).toBe('ecsim: --seed: expected at most 9007199254740991, found 9007199254740992');
     const line = await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--seed', '9007199254740991', '--replications', '4', '--duration', '1m');
