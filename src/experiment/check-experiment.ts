@@ -8,7 +8,7 @@ import type { ExperimentFile } from './experiment-file.js';
 import { loadSweepScenario, loadVariantScenario } from './load-derived.js';
 import { isJsonObject } from './merge-patch.js';
 import { SWEEP_CHECK_LIMIT } from './sweep-check-limit.js';
-import { formatParameter, sweepPlan, sweepPointScenario, sweepSeedIssue } from './sweep-plan.js';
+import { formatParameter, sweepPlan, sweepPointScenario, sweepPathIssues } from './sweep-plan.js';
 
 export interface ExperimentCheck {
   /** Variants derived and validated. */
@@ -27,9 +27,9 @@ export function checkExperiment(exp: ExperimentFile): ExperimentCheck {
   const variants = isJsonObject(exp.raw.variants) ? Object.entries(exp.raw.variants) : [];
   for (const [name, patch] of variants) issues.push(...problems(() => loadVariantScenario(exp, name, patch)));
 
-  const seedIssue = sweepSeedIssue(exp);
-  if (seedIssue) issues.push(seedIssue);
-  const sweep = isJsonObject(exp.raw.sweep) && !seedIssue ? (exp.raw.sweep as Record<string, unknown[]>) : {};
+  const pathIssues = sweepPathIssues(exp);
+  issues.push(...pathIssues);
+  const sweep = isJsonObject(exp.raw.sweep) && pathIssues.length === 0 ? (exp.raw.sweep as Record<string, unknown[]>) : {};
   const paths = Object.keys(sweep);
   const sweepPoints = paths.length === 0 ? 0 : paths.reduce((n, path) => n * sweep[path].length, 1);
   // Each value once, on the point that takes it and the first value of every other path:
