@@ -174,6 +174,37 @@ describe('explain on a results folder with a cell that is no number', () => {
   }, 60_000);
 });
 
+describe('explain and report on a results file cut short or of another shape', () => {
+  it('timeseries.csv cut mid-row, summary.json without the keys ecsim run writes: both exit 2 with the same line (explain printed nonsense, report wrote "seed ?")', async () => {
+    const res = await quickRun(join(tempDir(), 'res'));
+    const both = async (name: string, content: string) => {
+      const path = join(res, name);
+      const good = readFileSync(path, 'utf8');
+      writeFileSync(path, content);
+      const explained = await oneLine('explain', res);
+      const reported = await oneLine('report', res, '--quiet', '--out', join(tempDir(), 'r.html'));
+      writeFileSync(path, good);
+      return [explained, reported];
+    };
+    const ts = join(res, 'timeseries.csv');
+    const text = readFileSync(ts, 'utf8');
+    const lines = text.split('\n');
+    const fields = lines[0].split(',').length;
+    // cut in the middle of data row 5, just after its time_s
+    const cut = [...lines.slice(0, 5), `${lines[5].split(',')[0]},2026`].join('\n');
+    const short = `ecsim: ${ts}: row 5: expected ${fields} fields as in the header (written by ecsim run), found 2; is the file cut short or edited?`;
+    expect(await both('timeseries.csv', cut)).toEqual([short, short]);
+    const summary = join(res, 'summary.json');
+    const missing = (key: string, expected: string) => `ecsim: ${summary}: ${key}: expected ${expected} (as ecsim run writes it), found nothing`;
+    expect(await both('summary.json', '{"a":1}')).toEqual([missing('scenario', 'a string'), missing('scenario', 'a string')]);
+    expect(await both('summary.json', '{"scenario":"q","seed":1,"durationSeconds":3600}')).toEqual([missing('services', 'an object'), missing('services', 'an object')]);
+    expect(await both('summary.json', '{"scenario":"q","seed":"one","durationSeconds":3600,"services":{}}')).toEqual(
+      Array(2).fill(`ecsim: ${summary}: seed: expected a number or null (as ecsim run writes it), found the string "one"`),
+    );
+    expect((await cli('explain', res)).code).toBe(0); // restored
+  }, 60_000);
+});
+
 describe('report on a corrupt results folder', () => {
   const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
