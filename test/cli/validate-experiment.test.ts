@@ -167,6 +167,20 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(existsSync(sweepOut)).toBe(false);
   });
 
+  it('a value twice in a sweep list is refused on its second place (targetValue: [40, 40] ran two identical points)', async () => {
+    const sweep = edited(dir, 'sweep-dup', 'targetValue: [40, 50, 60, 70]', 'targetValue: [40, 50, 40]');
+    const line = `${sweep.file}:${sweep.line}: sweep.services.web.autoScaling.policies.cpu.targetValue[2]: expected distinct values (each point runs once), found 40 again (the same as [0]); remove one`;
+    expect(await problems(sweep.file)).toEqual([line]);
+    const out = join(dir, 'never-sweep-dup');
+    const swept = await cli('sweep', sweep.file, '--quiet', '--jobs', '1', '--out', out);
+    expect(swept.code).toBe(2);
+    expect(swept.stderr).toBe(`${line}\n`);
+    expect(existsSync(out)).toBe(false);
+    // maps are the same whatever their key order
+    const maps = edited(dir, 'sweep-dup-maps', 'targetValue: [40, 50, 60, 70]', 'targetValue: [40]\n  services.web.autoScaling: [{minCapacity: 1, maxCapacity: 4}, {maxCapacity: 4, minCapacity: 1}]');
+    expect((await problems(maps.file)).join('\n')).toContain('sweep.services.web.autoScaling[1]: expected distinct values (each point runs once), found {"maxCapacity":4,"minCapacity":1} again (the same as [0])');
+  });
+
   it('a valid compare scenario: ok, as before, with what was checked', async () => {
     const r = await cli('validate', COMPARE_QUICKSTART);
     expect(r.stderr).toBe('');
