@@ -32,6 +32,10 @@ export function loadScenarioText(file: string, text: string, options: LoadOption
  * can be read only once. Throws ScenarioError when it cannot be read.
  */
 export function readScenarioText(file: string): string {
+  if (file === '') {
+    // yargs gives "-" as "" too: neither is a file name, and standard input is not read by "-"
+    throw new ScenarioError(file, [{ path: '', message: 'expected a scenario file, found an empty name ("-" included: to read standard input give /dev/stdin, as in cat s.yaml | ecsim run /dev/stdin)' }]);
+  }
   const notFile = notAFileToRead(file);
   if (notFile !== undefined) throw new ScenarioError(file, [{ path: '', message: notFile }]);
   try {
@@ -68,6 +72,8 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     // the first syntax error only: the ones after it usually follow from it
     const e = doc.errors[0];
     let what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // (the yaml package's own advice is to call a function of its own)
+    if (e.code === 'MULTIPLE_DOCS') what = 'ecsim reads one document, found more: remove the `---` line here and what follows it (or merge the documents into one)';
     if (e.code === 'DUPLICATE_KEY') what = `the key "${text.slice(e.pos[0]).split(/[:\n]/)[0].trim().replace(/^(["'])(.*)\1$/, '$2')}" appears twice in the same map`;
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
     throw new ScenarioError(file, [{ path: '', line: e.linePos?.[0]?.line, message: `not valid YAML/JSON: ${what}${more}` }]);
