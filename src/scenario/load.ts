@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
-import { notAFileToRead, scenarioBaseDir } from './input-file.js';
+import { MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
@@ -38,14 +38,22 @@ export function readScenarioText(file: string): string {
   }
   const notFile = notAFileToRead(file);
   if (notFile !== undefined) throw new ScenarioError(file, [{ path: '', message: notFile }]);
+  const tooLarge = (bytes: number) => tooLargeMessage(bytes, MAX_SCENARIO_BYTES, 'a scenario file', 'is it the right file? (a request-rate trace belongs in a CSV file: workload.requestRate.csv)');
+  // a regular file is measured before it is read; a pipe once read, before it is parsed
+  const before = tooLarge(regularFileSize(file));
+  if (before !== undefined) throw new ScenarioError(file, [{ path: '', message: before }]);
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError(file, [
       { path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a scenario file' : `cannot read: ${code}` },
     ]);
   }
+  const after = tooLarge(bytes.length);
+  if (after !== undefined) throw new ScenarioError(file, [{ path: '', message: after }]);
+  return bytes.toString('utf8');
 }
 
 /**

@@ -3,9 +3,9 @@
 
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cli, oneLine, quickRun, quickstart, tempDir, twoShards, writeScenario } from '../helpers.js';
+import { QUICKSTART, cli, oneLine, quickRun, quickstart, tempDir, twoShards, writeScenario } from '../helpers.js';
 
 const BIN = resolve('dist/ecsim/bin.js');
 
@@ -172,6 +172,36 @@ describe('explain on a results folder with a cell that is no number', () => {
     expect((await broken('tasks.csv', 1, 'created_s', 'x'))[0]).toBe(line('tasks.csv', 1, 'created_s', 'x'));
     expect((await cli('explain', res)).code).toBe(0); // restored
   }, 60_000);
+});
+
+describe('files too large to read', () => {
+  it('a scenario file over 10 MiB is refused before it is read or parsed (a 200 MB YAML ran for minutes, then out of memory); from a pipe, before it is parsed', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, readFileSync(QUICKSTART));
+    truncateSync(big, 10 * 1024 * 1024 + 1); // sparse: a size, not 10 MB written
+    const message = 'expected a scenario file of at most 10 MiB, found 10.1 MiB; is it the right file? (a request-rate trace belongs in a CSV file: workload.requestRate.csv)';
+    expect(await oneLine('validate', big)).toBe(`${big}: ${message}`);
+    expect(await oneLine('run', big, '--out', join(dir, 'out'))).toBe(`${big}: ${message}`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    truncateSync(big, 10 * 1024 * 1024); // the limit itself is read (and then is no valid YAML: NUL bytes)
+    expect(await oneLine('validate', big)).not.toContain('at most 10 MiB');
+    const piped = spawnSync('sh', ['-c', 'head -c 12582912 /dev/zero | tr "\\0" "#" | "$0" "$1" validate /dev/stdin', process.execPath, BIN], { encoding: 'utf8', timeout: 30_000 });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toBe('/dev/stdin: expected a scenario file of at most 10 MiB, found 12 MiB; is it the right file? (a request-rate trace belongs in a CSV file: workload.requestRate.csv)\n');
+  }, 60_000);
+
+  it('a CSV trace over 100 MiB is refused before it is read (about 20 times its size in memory)', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'huge.csv');
+    writeFileSync(csv, 'time_s,rps\n0,100\n');
+    truncateSync(csv, 100 * 1024 * 1024 + 512 * 1024);
+    const s = quickstart();
+    s.services.web.workload.requestRate = { csv: { file: 'huge.csv' } };
+    const file = writeScenario(dir, 's', s);
+    const line = await oneLine('validate', file);
+    expect(line).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: .*huge\.csv: expected a trace file of at most 100 MiB, found 100\.5 MiB; resample it /);
+  });
 });
 
 describe('explain and report on a results file cut short or of another shape', () => {
