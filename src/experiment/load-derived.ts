@@ -4,7 +4,7 @@
 // problem names the file, the line, the variant or sweep values and the key path:
 //   exp.yaml:64: variant "tt-cpu-45": services.web.autoScaling...: unknown key "targetVal" ...
 
-import { ScenarioError, loadScenarioObject } from '../scenario/index.js';
+import { ScenarioError, loadScenarioObject, type ResolvedScenario } from '../scenario/index.js';
 import { deriveScenario, EXPERIMENT_KEYS } from './derive-scenario.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { isJsonObject } from './merge-patch.js';
@@ -25,7 +25,13 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
     if (issues.length > 0) throw new ScenarioError(exp.file, issues);
   }
   // A key path of the derived scenario is on the patch's line when the patch sets it, else on the variant's.
-  return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []);
+  return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []).raw;
+}
+
+/** Variant `name` validated and resolved, as `ecsim run` would resolve it (for its warnings); throws ScenarioError when invalid. */
+export function resolveVariantScenario(exp: ExperimentFile, name: string, patch: unknown): ResolvedScenario {
+  loadVariantScenario(exp, name, patch); // its own checks (no seed, no experiment keys)
+  return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []).resolved;
 }
 
 function variantKeyMessage(key: string, value: unknown): string {
@@ -48,10 +54,16 @@ function variantKeyMessage(key: string, value: unknown): string {
  * messages (`sweep point 3 (...)`) and `line` is where they are in the file.
  */
 export function loadSweepScenario(exp: ExperimentFile, settings: readonly [string, unknown][], within: string, line: number | undefined): Record<string, unknown> {
-  return loadDerived(exp, within, () => line, {}, settings);
+  return loadDerived(exp, within, () => line, {}, settings).raw;
 }
 
-function loadDerived(exp: ExperimentFile, within: string, lineOf: LineOf, patch: unknown, settings: readonly [string, unknown][]): Record<string, unknown> {
+function loadDerived(
+  exp: ExperimentFile,
+  within: string,
+  lineOf: LineOf,
+  patch: unknown,
+  settings: readonly [string, unknown][],
+): { raw: Record<string, unknown>; resolved: ResolvedScenario } {
   let scenario: Record<string, unknown>;
   try {
     scenario = deriveScenario(exp.raw, patch, settings);
@@ -60,10 +72,10 @@ function loadDerived(exp: ExperimentFile, within: string, lineOf: LineOf, patch:
     throw new ScenarioError(exp.file, [{ within, path: '', message: (e as Error).message, line: lineOf([]) }]);
   }
   try {
-    loadScenarioObject(exp.file, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs, lineOf });
+    const resolved = loadScenarioObject(exp.file, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs, lineOf });
+    return { raw: scenario, resolved };
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     throw new ScenarioError(exp.file, e.issues.map((issue) => ({ ...issue, within })));
   }
-  return scenario;
 }

@@ -181,6 +181,20 @@ describe('ecsim validate on variants and sweeps', () => {
     expect((await problems(maps.file)).join('\n')).toContain('sweep.services.web.autoScaling[1]: expected distinct values (each point runs once), found {"maxCapacity":4,"minCapacity":1} again (the same as [0])');
   });
 
+  it("a variant's own warnings are printed, named by the variant; the base's are said once (validate warned of the base only)", async () => {
+    const azWarning = (az: string) => `cluster.availabilityZones[0]: "${az}" is not an Availability Zone name of us-east-1 (like us-east-1a); it is used as a label only`;
+    const only = edited(dir, 'variant-warning', '  tt-cpu-45:\n', '  tt-cpu-45:\n    cluster: { availabilityZones: [zone-a] }\n');
+    const r = await cli('validate', only.file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: ${only.file}: variant "tt-cpu-45": ${azWarning('zone-a')}\n`);
+    expect(r.stdout).toMatch(/: ok \(/);
+    // the base's warning is said once, not again for each variant that inherits it
+    const shared = edited(dir, 'base-warning', 'availabilityZones: [us-east-1a, us-east-1b, us-east-1c]', 'availabilityZones: [zone-b, us-east-1b, us-east-1c]');
+    const both = await cli('validate', shared.file);
+    expect(both.code).toBe(0);
+    expect(both.stderr).toBe(`warning: ${shared.file}: ${azWarning('zone-b')}\n`);
+  });
+
   it('a valid compare scenario: ok, as before, with what was checked', async () => {
     const r = await cli('validate', COMPARE_QUICKSTART);
     expect(r.stderr).toBe('');
