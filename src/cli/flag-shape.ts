@@ -124,15 +124,22 @@ export function rejectBooleanValues(args: readonly string[]) {
 
 /**
  * Middleware: a number flag whose value is not a number (yargs makes it NaN, which later
- * read "found NaN") names what was typed. `args` are the command-line words.
+ * read "found NaN") names what was typed; one given an empty or blank value (yargs makes
+ * `--seed ""`, `--seed=` and `--seed " "` the number 0, which ran seed 0) is refused too.
+ * `args` are the command-line words.
  */
 export function rejectNonNumbers(args: readonly string[]) {
   return (argv: Record<string, unknown>): void => {
     for (const [key, value] of Object.entries(argv)) {
-      if (typeof value !== 'number' || !Number.isNaN(value) || /[A-Z]/.test(key)) continue;
+      if (typeof value !== 'number' || /[A-Z]/.test(key)) continue;
       const at = args.findIndex((a) => a === `--${key}` || a.startsWith(`--${key}=`));
-      const typed = at < 0 ? String(value) : args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : (args[at + 1] ?? '');
-      throw new UsageError(`--${key}: expected a number, found "${typed}"`);
+      if (at < 0) {
+        if (Number.isNaN(value)) throw new UsageError(`--${key}: expected a number, found "${value}"`);
+        continue;
+      }
+      const typed = args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : (args[at + 1] ?? '');
+      if (typed.trim() === '') throw new UsageError(`--${key}: expected a number, found an empty value`);
+      if (Number.isNaN(value)) throw new UsageError(`--${key}: expected a number, found "${typed}"`);
     }
   };
 }

@@ -3,12 +3,13 @@
 // so that a typo in a patch or a sweep path fails here, with its line, and not hours later
 // in shard 5 of 8.
 
-import { ScenarioError, uniqueIssues, type ScenarioIssue } from '../scenario/index.js';
+import { ScenarioError, scenarioWarnings, uniqueIssues, type ScenarioIssue, type ScenarioWarning } from '../scenario/index.js';
+import { joinPath } from '../scenario/errors.js';
 import type { ExperimentFile } from './experiment-file.js';
-import { loadSweepScenario, loadVariantScenario } from './load-derived.js';
+import { loadSweepScenario, loadVariantScenario, resolveVariantScenario } from './load-derived.js';
 import { isJsonObject } from './merge-patch.js';
 import { SWEEP_CHECK_LIMIT } from './sweep-check-limit.js';
-import { formatParameter, sweepPlan, sweepPointScenario, sweepSeedIssue } from './sweep-plan.js';
+import { formatParameter, sweepPlan, sweepPointScenario, sweepPathIssues } from './sweep-plan.js';
 
 export interface ExperimentCheck {
   /** Variants derived and validated. */
@@ -27,9 +28,9 @@ export function checkExperiment(exp: ExperimentFile): ExperimentCheck {
   const variants = isJsonObject(exp.raw.variants) ? Object.entries(exp.raw.variants) : [];
   for (const [name, patch] of variants) issues.push(...problems(() => loadVariantScenario(exp, name, patch)));
 
-  const seedIssue = sweepSeedIssue(exp);
-  if (seedIssue) issues.push(seedIssue);
-  const sweep = isJsonObject(exp.raw.sweep) && !seedIssue ? (exp.raw.sweep as Record<string, unknown[]>) : {};
+  const pathIssues = sweepPathIssues(exp);
+  issues.push(...pathIssues);
+  const sweep = isJsonObject(exp.raw.sweep) && pathIssues.length === 0 ? (exp.raw.sweep as Record<string, unknown[]>) : {};
   const paths = Object.keys(sweep);
   const sweepPoints = paths.length === 0 ? 0 : paths.reduce((n, path) => n * sweep[path].length, 1);
   // Each value once, on the point that takes it and the first value of every other path:
@@ -76,4 +77,27 @@ function problems(load: () => unknown): ScenarioIssue[] {
     if (e instanceof ScenarioError) return e.issues;
     throw e;
   }
+}
+
+/** A warning of one variant that the base scenario does not have. */
+export interface VariantWarning {
+  variant: string;
+  warning: ScenarioWarning;
+}
+
+/**
+ * The warnings of each variant (derived as compare derives it) that the base scenario does
+ * not have, in variant order: a patch can make a scenario valid but likely unintended (a
+ * service that cannot scale out from 0 tasks) where the base is fine. Call after
+ * checkExperiment (the variants are valid).
+ */
+export function variantWarnings(exp: ExperimentFile): VariantWarning[] {
+  const key = (w: ScenarioWarning) => `${joinPath(w.at)}\u0000${w.message}`;
+  const base = new Set(scenarioWarnings(exp.base).map(key));
+  const variants = isJsonObject(exp.raw.variants) ? Object.entries(exp.raw.variants) : [];
+  return variants.flatMap(([variant, patch]) =>
+    scenarioWarnings(resolveVariantScenario(exp, variant, patch))
+      .filter((w) => !base.has(key(w)))
+      .map((warning) => ({ variant, warning })),
+  );
 }

@@ -3,7 +3,7 @@
 import { mergePatch } from './merge-patch.js';
 import { setPath } from './set-path.js';
 
-/** Keys that describe the experiment, not a run; no derived scenario carries them. */
+/** Keys that describe the experiment, not a run; no derived scenario carries them (a variant patch or sweep path that sets one is refused: load-derived.ts, sweep-plan.ts). */
 export const EXPERIMENT_KEYS = ['variants', 'replications', 'sweep', 'expect'] as const;
 
 /**

@@ -4,8 +4,8 @@
 // problem names the file, the line, the variant or sweep values and the key path:
 //   exp.yaml:64: variant "tt-cpu-45": services.web.autoScaling...: unknown key "targetVal" ...
 
-import { ScenarioError, loadScenarioObject } from '../scenario/index.js';
-import { deriveScenario } from './derive-scenario.js';
+import { ScenarioError, loadScenarioObject, type ResolvedScenario } from '../scenario/index.js';
+import { deriveScenario, EXPERIMENT_KEYS } from './derive-scenario.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { isJsonObject } from './merge-patch.js';
 
@@ -15,18 +15,37 @@ type LineOf = ExperimentFile['lineOf'];
 export function loadVariantScenario(exp: ExperimentFile, name: string, patch: unknown): Record<string, unknown> {
   if (name === '.' || name === '..') throw new ScenarioError(exp.file, [{ path: `variants.${name}`, message: 'expected a variant name, found a folder name' }]);
   // Replication k of every variant runs with seed + k (common random numbers): a variant's
-  // own seed would be overridden, so it is refused rather than ignored.
-  if (isJsonObject(patch) && 'seed' in patch) {
-    throw new ScenarioError(exp.file, [
-      {
-        path: `variants.${name}.seed`,
-        message: `expected no seed in a variant (replication k of every variant runs with seed + k), found ${JSON.stringify(patch.seed)}; set the top-level seed or --seed`,
-        line: exp.lineOf(['variants', name, 'seed']),
-      },
-    ]);
+  // own seed would be overridden, so it is refused rather than ignored; so are the keys of
+  // the experiment (variants, replications, sweep, expect), which no derived scenario carries.
+  if (isJsonObject(patch)) {
+    const refused: readonly string[] = ['seed', ...EXPERIMENT_KEYS];
+    const issues = Object.keys(patch)
+      .filter((key) => refused.includes(key))
+      .map((key) => ({ path: `variants.${name}.${key}`, message: variantKeyMessage(key, patch[key]), line: exp.lineOf(['variants', name, key]) }));
+    if (issues.length > 0) throw new ScenarioError(exp.file, issues);
   }
   // A key path of the derived scenario is on the patch's line when the patch sets it, else on the variant's.
-  return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []);
+  return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []).raw;
+}
+
+/** Variant `name` validated and resolved, as `ecsim run` would resolve it (for its warnings); throws ScenarioError when invalid. */
+export function resolveVariantScenario(exp: ExperimentFile, name: string, patch: unknown): ResolvedScenario {
+  loadVariantScenario(exp, name, patch); // its own checks (no seed, no experiment keys)
+  return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []).resolved;
+}
+
+function variantKeyMessage(key: string, value: unknown): string {
+  const found = `found ${JSON.stringify(value)}`;
+  switch (key) {
+    case 'seed':
+      return `expected no seed in a variant (replication k of every variant runs with seed + k), ${found}; set the top-level seed or --seed`;
+    case 'replications':
+      return `expected no replications in a variant (every variant runs the same replications, with the same seeds), ${found}; set the top-level replications or --replications`;
+    case 'expect':
+      return `expected no expect in a variant (expect is checked by ecsim run only; compare does not check it), ${found}; remove it`;
+    default:
+      return `expected no ${key} in a variant (${key} belongs to the experiment file's top level, not to a scenario), ${found}; remove it`;
+  }
 }
 
 /**
@@ -35,10 +54,16 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
  * messages (`sweep point 3 (...)`) and `line` is where they are in the file.
  */
 export function loadSweepScenario(exp: ExperimentFile, settings: readonly [string, unknown][], within: string, line: number | undefined): Record<string, unknown> {
-  return loadDerived(exp, within, () => line, {}, settings);
+  return loadDerived(exp, within, () => line, {}, settings).raw;
 }
 
-function loadDerived(exp: ExperimentFile, within: string, lineOf: LineOf, patch: unknown, settings: readonly [string, unknown][]): Record<string, unknown> {
+function loadDerived(
+  exp: ExperimentFile,
+  within: string,
+  lineOf: LineOf,
+  patch: unknown,
+  settings: readonly [string, unknown][],
+): { raw: Record<string, unknown>; resolved: ResolvedScenario } {
   let scenario: Record<string, unknown>;
   try {
     scenario = deriveScenario(exp.raw, patch, settings);
@@ -47,10 +72,10 @@ function loadDerived(exp: ExperimentFile, within: string, lineOf: LineOf, patch:
     throw new ScenarioError(exp.file, [{ within, path: '', message: (e as Error).message, line: lineOf([]) }]);
   }
   try {
-    loadScenarioObject(exp.file, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs, lineOf });
+    const resolved = loadScenarioObject(exp.file, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs, lineOf });
+    return { raw: scenario, resolved };
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
     throw new ScenarioError(exp.file, e.issues.map((issue) => ({ ...issue, within })));
   }
-  return scenario;
 }

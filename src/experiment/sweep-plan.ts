@@ -5,6 +5,7 @@
 
 import { ScenarioError, type ScenarioIssue } from '../scenario/index.js';
 import type { ExperimentFile } from './experiment-file.js';
+import { EXPERIMENT_KEYS } from './derive-scenario.js';
 import { loadSweepScenario } from './load-derived.js';
 import { isJsonObject } from './merge-patch.js';
 import { pointLabels } from './point-label.js';
@@ -38,24 +39,41 @@ export function experimentSweepPlan(exp: ExperimentFile): SweepPlan {
   if (!isJsonObject(sweep) || Object.keys(sweep).length === 0) {
     throw new ScenarioError(exp.file, [{ path: 'sweep', message: 'expected a map of dotted paths to lists of values, found none' }]);
   }
-  const seedIssue = sweepSeedIssue(exp);
-  if (seedIssue) throw new ScenarioError(exp.file, [seedIssue]);
+  const pathIssues = sweepPathIssues(exp);
+  if (pathIssues.length > 0) throw new ScenarioError(exp.file, pathIssues);
   return sweepPlan(sweep as Record<string, unknown[]>);
 }
 
 /**
- * The problem with a sweep path `seed`, or null: replication k of every point runs with
- * seed + k (common random numbers), so a swept seed would be overridden; it is refused
- * rather than ignored.
+ * The problems with sweep paths that are not scenario keys, or []: `seed` (replication k of
+ * every point runs with seed + k, common random numbers, so a swept seed would be
+ * overridden) and the experiment's own keys (variants, replications, sweep, expect: no
+ * point's scenario carries them, so every point would be the same); refused rather than ignored.
  */
-export function sweepSeedIssue(exp: ExperimentFile): ScenarioIssue | null {
+export function sweepPathIssues(exp: ExperimentFile): ScenarioIssue[] {
   const sweep = exp.raw.sweep;
-  if (!isJsonObject(sweep) || !('seed' in sweep)) return null;
-  return {
-    path: 'sweep.seed',
-    message: `expected no seed among the sweep's paths (replication k of every sweep point runs with seed + k), found ${JSON.stringify(sweep.seed)}; set the top-level seed or --seed, and replications for more seeds`,
-    line: exp.lineOf(['sweep', 'seed']),
-  };
+  if (!isJsonObject(sweep)) return [];
+  const issues: ScenarioIssue[] = [];
+  for (const [path, values] of Object.entries(sweep)) {
+    const key = path.split(/[.[]/)[0];
+    const found = `found ${JSON.stringify(values)}`;
+    const line = exp.lineOf(['sweep', path]);
+    if (key === 'seed') {
+      issues.push({
+        path: `sweep.${path}`,
+        message: `expected no seed among the sweep's paths (replication k of every sweep point runs with seed + k), ${found}; set the top-level seed or --seed, and replications for more seeds`,
+        line,
+      });
+    } else if ((EXPERIMENT_KEYS as readonly string[]).includes(key)) {
+      const hint = key === 'replications' ? 'set the top-level replications or --replications' : 'remove it';
+      issues.push({
+        path: `sweep.${path}`,
+        message: `expected a path into the scenario, not the experiment's key ${key} (no sweep point's scenario carries it, so every point would be the same), ${found}; ${hint}`,
+        line,
+      });
+    }
+  }
+  return issues;
 }
 
 /** Names point i in messages: `sweep point 3 (a.b=40, a.c=60s)`. */

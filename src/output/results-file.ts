@@ -64,6 +64,13 @@ export function readResultsCsv(path: string, writer: string, columns: readonly s
     const found = header.length === 0 ? 'an empty file' : header.join(',').slice(0, 120);
     throw new ResultsFileError(`${path}: expected the columns ${columns.join(', ')} (written by ${writer}), found ${found}`);
   }
+  // ecsim writes every field of every row (an empty cell as ""): a short row is a file cut
+  // short (copied in part, a disk that filled), whose missing cells would read as empty
+  for (let r = 1; r < rows.length; r++) {
+    if (rows[r].length !== header.length) {
+      throw new ResultsFileError(`${path}: row ${r}: expected ${header.length} fields as in the header (written by ${writer}), found ${rows[r].length}; is the file cut short or edited?`);
+    }
+  }
   return rows;
 }
 

@@ -36,3 +36,34 @@ export function scenarioBaseDir(file: string): string {
   }
   return dirname(path);
 }
+
+/**
+ * The largest scenario file read (10 MiB; the largest example is a few KiB). A 200 MB YAML
+ * parsed for minutes and then ran out of memory; a trace that large belongs in a CSV file.
+ */
+export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
+
+/**
+ * The largest CSV trace file read (100 MiB, about 7 million rows): reading and checking one
+ * takes about 20 times its size in memory (a 129 MB file: 19 s and 2.7 GB), and the run
+ * sees no finer than a metric period's mean, so a longer trace is better resampled.
+ */
+export const MAX_TRACE_BYTES = 100 * 1024 * 1024;
+
+/** "expected ... of at most N MiB, found M MiB" when `bytes` is above `max`, else undefined. */
+export function tooLargeMessage(bytes: number, max: number, what: string, hint: string): string | undefined {
+  if (bytes <= max) return undefined;
+  // rounded up to a tenth: a byte over 10 MiB is "10.1", not "10"
+  const mib = (n: number) => `${String(Math.ceil(n / 1024 / 1024 * 10) / 10)} MiB`;
+  return `expected ${what} of at most ${mib(max)}, found ${mib(bytes)}; ${hint}`;
+}
+
+/** The size of a regular file (0 for anything else, or when it cannot be looked at: the read says why). */
+export function regularFileSize(path: string): number {
+  try {
+    const st = statSync(path);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0;
+  }
+}

@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
-import { notAFileToRead, scenarioBaseDir } from './input-file.js';
+import { MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
@@ -32,16 +32,28 @@ export function loadScenarioText(file: string, text: string, options: LoadOption
  * can be read only once. Throws ScenarioError when it cannot be read.
  */
 export function readScenarioText(file: string): string {
+  if (file === '') {
+    // yargs gives "-" as "" too: neither is a file name, and standard input is not read by "-"
+    throw new ScenarioError(file, [{ path: '', message: 'expected a scenario file, found an empty name ("-" included: to read standard input give /dev/stdin, as in cat s.yaml | ecsim run /dev/stdin)' }]);
+  }
   const notFile = notAFileToRead(file);
   if (notFile !== undefined) throw new ScenarioError(file, [{ path: '', message: notFile }]);
+  const tooLarge = (bytes: number) => tooLargeMessage(bytes, MAX_SCENARIO_BYTES, 'a scenario file', 'is it the right file? (a request-rate trace belongs in a CSV file: workload.requestRate.csv)');
+  // a regular file is measured before it is read; a pipe once read, before it is parsed
+  const before = tooLarge(regularFileSize(file));
+  if (before !== undefined) throw new ScenarioError(file, [{ path: '', message: before }]);
+  let bytes: Buffer;
   try {
-    return readFileSync(file, 'utf8');
+    bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     throw new ScenarioError(file, [
       { path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a scenario file' : `cannot read: ${code}` },
     ]);
   }
+  const after = tooLarge(bytes.length);
+  if (after !== undefined) throw new ScenarioError(file, [{ path: '', message: after }]);
+  return bytes.toString('utf8');
 }
 
 /**
@@ -68,6 +80,8 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     // the first syntax error only: the ones after it usually follow from it
     const e = doc.errors[0];
     let what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+    // (the yaml package's own advice is to call a function of its own)
+    if (e.code === 'MULTIPLE_DOCS') what = 'ecsim reads one document, found more: remove the `---` line here and what follows it (or merge the documents into one)';
     if (e.code === 'DUPLICATE_KEY') what = `the key "${text.slice(e.pos[0]).split(/[:\n]/)[0].trim().replace(/^(["'])(.*)\1$/, '$2')}" appears twice in the same map`;
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
     throw new ScenarioError(file, [{ path: '', line: e.linePos?.[0]?.line, message: `not valid YAML/JSON: ${what}${more}` }]);

@@ -3,7 +3,7 @@
 // needs (task resources, host ports, the providers of each service).
 
 import { readFileSync } from 'node:fs';
-import { notAFileToRead } from './input-file.js';
+import { MAX_TRACE_BYTES, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
 import { resolve as resolvePath } from 'node:path';
 import { didYouMean } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
@@ -118,6 +118,11 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     const notFile = notAFileToRead(file);
     if (notFile !== undefined) {
       report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `cannot read trace file ${file}: ${notFile}`);
+      continue;
+    }
+    const tooLarge = tooLargeMessage(regularFileSize(file), MAX_TRACE_BYTES, 'a trace file', 'resample it (a run sees no finer than a metric period\'s mean) or cut it to the run');
+    if (tooLarge !== undefined) {
+      report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `${file}: ${tooLarge}`);
       continue;
     }
     try {

@@ -24,7 +24,7 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
         ctx.addIssue({
           code: 'custom',
           path: [key],
-          message: `unknown key "${key}"${didYouMean(key, known)}; expected one of: ${known.join(', ')}`,
+          message: unknownKeyMessage(key, known),
         });
       }
     }
@@ -148,7 +148,7 @@ export function discriminated<const K extends string, M extends Record<string, z
         for (const k of Object.keys(value)) {
           if (known.includes(k)) continue;
           if (tag === undefined && closest(k, known) === key) tagKeyMisspelt = true;
-          ctx.addIssue({ code: 'custom', path: [k], message: `unknown key "${k}"${didYouMean(k, known)}; expected one of: ${known.join(', ')}` });
+          ctx.addIssue({ code: 'custom', path: [k], message: unknownKeyMessage(k, known) });
         }
       }
       if (!tagKeyMisspelt) {
@@ -265,3 +265,12 @@ export function oneOf<const T extends readonly [string, ...string[]]>(values: T)
 
 export const enabled = oneOf(['ENABLED', 'DISABLED'] as const);
 export const percent = z.number().min(0).max(100);
+
+/**
+ * `unknown key "x" (did you mean ...); expected one of: ...`. A YAML merge key (`<<: *base`)
+ * is not YAML 1.2, which ecsim reads: it arrives as a key named "<<", and is said to be one.
+ */
+export function unknownKeyMessage(key: string, known: readonly string[]): string {
+  const merge = key === '<<' ? ' (a YAML merge key: merge keys are not supported, anchors & and aliases * are; alias a whole value or write the keys out)' : didYouMean(key, known);
+  return `unknown key "${key}"${merge}; expected one of: ${known.join(', ')}`;
+}

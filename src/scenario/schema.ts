@@ -476,9 +476,34 @@ export const scenarioSchema = strict({
   services: named(service),
   variants: named(z.record(z.string(), z.unknown())).optional(),
   replications: int.min(1).max(10_000).default(1),
-  sweep: z.record(z.string(), z.array(z.unknown()).min(1)).optional(),
+  sweep: z.record(z.string(), z.array(z.unknown()).min(1).superRefine(distinctSweepValues)).optional(),
   expect: z.array(z.string()).optional(),
 });
+
+/**
+ * A value twice in one sweep list would run the same points twice (`[40, 40]` ran
+ * `targetValue=40` and `targetValue=40~p1`), doubling their weight in the sweep's tables:
+ * refused on the second one. Maps compare whatever their key order.
+ */
+function distinctSweepValues(list: unknown[], ctx: z.RefinementCtx): void {
+  const first = new Map<string, number>();
+  list.forEach((value, i) => {
+    const key = canonicalJson(value);
+    const at = first.get(key);
+    if (at === undefined) first.set(key, i);
+    else ctx.addIssue({ code: 'custom', path: [i], message: `expected distinct values (each point runs once), found ${JSON.stringify(value)} again (the same as [${at}]); remove one` });
+  });
+}
+
+/** JSON with every map's keys sorted, so that equal values give equal text. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const o = value as Record<string, unknown>;
+    return `{${Object.keys(o).sort().map((k) => `${JSON.stringify(k)}:${canonicalJson(o[k])}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
 
 export type ScenarioInput = z.input<typeof scenarioSchema>;
 export type Scenario = z.output<typeof scenarioSchema>;

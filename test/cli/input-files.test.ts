@@ -3,9 +3,9 @@
 
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, symlinkSync, truncateSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { cli, oneLine, quickRun, quickstart, tempDir, twoShards, writeScenario } from '../helpers.js';
+import { QUICKSTART, cli, oneLine, quickRun, quickstart, tempDir, twoShards, writeScenario } from '../helpers.js';
 
 const BIN = resolve('dist/ecsim/bin.js');
 
@@ -170,6 +170,67 @@ describe('explain on a results folder with a cell that is no number', () => {
     expect(await broken('timeseries.csv', 2, 'desired_count', 'two')).toEqual([line('timeseries.csv', 2, 'desired_count', 'two'), line('timeseries.csv', 2, 'desired_count', 'two')]);
     expect(await broken('events.csv', 1, 'time_s', 'soon')).toEqual([line('events.csv', 1, 'time_s', 'soon'), line('events.csv', 1, 'time_s', 'soon')]);
     expect((await broken('tasks.csv', 1, 'created_s', 'x'))[0]).toBe(line('tasks.csv', 1, 'created_s', 'x'));
+    expect((await cli('explain', res)).code).toBe(0); // restored
+  }, 60_000);
+});
+
+describe('files too large to read', () => {
+  it('a scenario file over 10 MiB is refused before it is read or parsed (a 200 MB YAML ran for minutes, then out of memory); from a pipe, before it is parsed', async () => {
+    const dir = tempDir();
+    const big = join(dir, 'big.yaml');
+    writeFileSync(big, readFileSync(QUICKSTART));
+    truncateSync(big, 10 * 1024 * 1024 + 1); // sparse: a size, not 10 MB written
+    const message = 'expected a scenario file of at most 10 MiB, found 10.1 MiB; is it the right file? (a request-rate trace belongs in a CSV file: workload.requestRate.csv)';
+    expect(await oneLine('validate', big)).toBe(`${big}: ${message}`);
+    expect(await oneLine('run', big, '--out', join(dir, 'out'))).toBe(`${big}: ${message}`);
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+    truncateSync(big, 10 * 1024 * 1024); // the limit itself is read (and then is no valid YAML: NUL bytes)
+    expect(await oneLine('validate', big)).not.toContain('at most 10 MiB');
+    const piped = spawnSync('sh', ['-c', 'head -c 12582912 /dev/zero | tr "\\0" "#" | "$0" "$1" validate /dev/stdin', process.execPath, BIN], { encoding: 'utf8', timeout: 30_000 });
+    expect(piped.status).toBe(2);
+    expect(piped.stderr).toBe('/dev/stdin: expected a scenario file of at most 10 MiB, found 12 MiB; is it the right file? (a request-rate trace belongs in a CSV file: workload.requestRate.csv)\n');
+  }, 60_000);
+
+  it('a CSV trace over 100 MiB is refused before it is read (about 20 times its size in memory)', async () => {
+    const dir = tempDir();
+    const csv = join(dir, 'huge.csv');
+    writeFileSync(csv, 'time_s,rps\n0,100\n');
+    truncateSync(csv, 100 * 1024 * 1024 + 512 * 1024);
+    const s = quickstart();
+    s.services.web.workload.requestRate = { csv: { file: 'huge.csv' } };
+    const file = writeScenario(dir, 's', s);
+    const line = await oneLine('validate', file);
+    expect(line).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: .*huge\.csv: expected a trace file of at most 100 MiB, found 100\.5 MiB; resample it /);
+  });
+});
+
+describe('explain and report on a results file cut short or of another shape', () => {
+  it('timeseries.csv cut mid-row, summary.json without the keys ecsim run writes: both exit 2 with the same line (explain printed nonsense, report wrote "seed ?")', async () => {
+    const res = await quickRun(join(tempDir(), 'res'));
+    const both = async (name: string, content: string) => {
+      const path = join(res, name);
+      const good = readFileSync(path, 'utf8');
+      writeFileSync(path, content);
+      const explained = await oneLine('explain', res);
+      const reported = await oneLine('report', res, '--quiet', '--out', join(tempDir(), 'r.html'));
+      writeFileSync(path, good);
+      return [explained, reported];
+    };
+    const ts = join(res, 'timeseries.csv');
+    const text = readFileSync(ts, 'utf8');
+    const lines = text.split('\n');
+    const fields = lines[0].split(',').length;
+    // cut in the middle of data row 5, just after its time_s
+    const cut = [...lines.slice(0, 5), `${lines[5].split(',')[0]},2026`].join('\n');
+    const short = `ecsim: ${ts}: row 5: expected ${fields} fields as in the header (written by ecsim run), found 2; is the file cut short or edited?`;
+    expect(await both('timeseries.csv', cut)).toEqual([short, short]);
+    const summary = join(res, 'summary.json');
+    const missing = (key: string, expected: string) => `ecsim: ${summary}: ${key}: expected ${expected} (as ecsim run writes it), found nothing`;
+    expect(await both('summary.json', '{"a":1}')).toEqual([missing('scenario', 'a string'), missing('scenario', 'a string')]);
+    expect(await both('summary.json', '{"scenario":"q","seed":1,"durationSeconds":3600}')).toEqual([missing('services', 'an object'), missing('services', 'an object')]);
+    expect(await both('summary.json', '{"scenario":"q","seed":"one","durationSeconds":3600,"services":{}}')).toEqual(
+      Array(2).fill(`ecsim: ${summary}: seed: expected a number or null (as ecsim run writes it), found the string "one"`),
+    );
     expect((await cli('explain', res)).code).toBe(0); // restored
   }, 60_000);
 });

@@ -11,7 +11,7 @@ import { runToFolder } from '../../src/output/run-to-folder.js';
 import { UsageError } from '../../src/cli/errors.js';
 import { traceCommand } from '../../src/cli/commands/trace.js';
 import { explainCommand } from '../../src/cli/commands/explain.js';
-import { runTrace } from '../../src/cli/actions/trace.js';
+import { checkTraceRows, runTrace } from '../../src/cli/actions/trace.js';
 import { runExplain } from '../../src/cli/actions/explain.js';
 import { parseCsv } from '../../src/output/explain/index.js';
 import { QUICKSTART, quickstart, tempDir, writeScenario } from '../helpers.js';
@@ -74,6 +74,25 @@ describe('ecsim trace', () => {
     expect(() => runTrace({ scenario: QUICKSTART, step: '0s' })).toThrow(/--step: expected a duration greater than zero/);
     expect(() => runTrace({ scenario: QUICKSTART, from: 'noon' })).toThrow(/^--from: expected a duration since the start/);
     expect(() => runTrace({ scenario: QUICKSTART, from: '30m', to: '10m' })).toThrow(/^--to: expected a time at or after --from/);
+  });
+
+  it('a trace of more than 2000000 rows is refused up front (a 3000-day scenario at --step 1ms failed with "Invalid array length")', () => {
+    const dir = tempDir();
+    const twoServices = quickstart();
+    twoServices.services.api = structuredClone(twoServices.services.web);
+    const file = writeScenario(dir, 'two.yaml', twoServices);
+    // quick start: 1 h; --step 1ms is 3 600 001 times, x 2 services
+    expect(() => runTrace({ scenario: file, step: '1ms' })).toThrow(UsageError);
+    expect(() => runTrace({ scenario: file, step: '1ms' })).toThrow(
+      '--step: the trace would have 7200002 rows (3600001 times x 2 services), more than the 2000000 ecsim trace writes; use a larger --step, a narrower --from/--to or --service',
+    );
+    // the edge, without building 2 000 000 rows: 1 000 000 times x 2 services is written, one more time is not
+    expect(() => checkTraceRows(2, 0, 999_999, 1)).not.toThrow();
+    expect(() => checkTraceRows(2, 0, 1_000_000, 1)).toThrow(/would have 2000002 rows \(1000001 times x 2 services\)/);
+    expect(() => checkTraceRows(1, 0, 1_999_999, 1)).not.toThrow();
+    expect(() => checkTraceRows(1, 0, 2_000_000, 1)).toThrow(/would have 2000001 rows \(2000001 times x 1 service\)/);
+    // a 3000-day scenario at 1 s: 259 200 001 times
+    expect(() => checkTraceRows(1, 0, 3000 * 86_400_000, 1000)).toThrow(/would have 259200001 rows/);
   });
 
   it('--out writes the file instead of stdout', async () => {

@@ -4,7 +4,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { QUICKSTART, cli, oneLine, tempDir, twoShards } from '../helpers.js';
+import { QUICKSTART, cli, oneLine, tempDir, twoShards, writeScenario } from '../helpers.js';
 import { shardOf } from '../../src/cli/actions/sweep.js';
 import { UsageError } from '../../src/cli/errors.js';
 
@@ -129,6 +129,39 @@ describe('usage mistakes', () => {
   it('a number flag with a word names the word (it said "found NaN")', async () => {
     expect(await oneLine('run', QUICKSTART, '--seed', 'abc')).toBe('ecsim: --seed: expected a number, found "abc"');
     expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--jobs=two')).toBe('ecsim: --jobs: expected a number, found "two"');
+  });
+
+  it('a number flag given an empty or blank value is refused (yargs made it 0: --seed "" ran seed 0)', async () => {
+    const dir = tempDir();
+    const empty = (flag: string) => `ecsim: --${flag}: expected a number, found an empty value`;
+    expect(await oneLine('run', QUICKSTART, '--seed', '', '--out', join(dir, 'a'))).toBe(empty('seed'));
+    expect(await oneLine('run', QUICKSTART, '--seed=', '--out', join(dir, 'b'))).toBe(empty('seed'));
+    expect(await oneLine('run', QUICKSTART, '--seed', ' ', '--out', join(dir, 'c'))).toBe(empty('seed'));
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--replications', '', '--out', join(dir, 'd'))).toBe(empty('replications'));
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--jobs=', '--out', join(dir, 'e'))).toBe(empty('jobs'));
+    expect(await oneLine('trace', QUICKSTART, '--seed=')).toBe(empty('seed'));
+    expect(['a', 'b', 'c', 'd', 'e'].some((n) => existsSync(join(dir, n)))).toBe(false);
+  });
+
+  it('"-" or "" for a file or folder says so, with the way to read standard input (it said "no such file" with no name)', async () => {
+    const stdin = 'expected a scenario file, found an empty name ("-" included: to read standard input give /dev/stdin, as in cat s.yaml | ecsim run /dev/stdin)';
+    expect(await oneLine('run', '-', '--out', join(tempDir(), 'a'))).toBe(stdin);
+    expect(await oneLine('run', '')).toBe(stdin);
+    expect(await oneLine('validate', '-')).toBe(stdin);
+    expect(await oneLine('explain', '-')).toBe('ecsim: expected a results folder (written by ecsim run), found an empty name ("-" included: explain reads a folder, not standard input)');
+    expect(await oneLine('report', '')).toBe('ecsim: expected a results folder (written by ecsim run, compare or sweep), found an empty name ("-" included: report reads a folder, not standard input)');
+  });
+
+  it('a YAML file of two documents, or with a merge key, says what ecsim reads (not the yaml library\'s advice)', async () => {
+    const dir = tempDir();
+    const two = writeScenario(dir, 'two.yaml', `${readFileSync(QUICKSTART, 'utf8')}\n---\nname: other\n`);
+    const at = readFileSync(two, 'utf8').split('\n').indexOf('---') + 1;
+    expect(await oneLine('validate', two)).toBe(`${two}:${at}: not valid YAML/JSON: ecsim reads one document, found more: remove the \`---\` line here and what follows it (or merge the documents into one)`);
+    const merged = writeScenario(dir, 'merge.yaml', readFileSync(QUICKSTART, 'utf8').replace('    workload:\n', '    workload:\n      <<: {type: http}\n'));
+    expect(readFileSync(merged, 'utf8')).toContain('<<: {type: http}');
+    expect(await oneLine('validate', merged)).toMatch(
+      /: services\.web\.workload\.<<: unknown key "<<" \(a YAML merge key: merge keys are not supported, anchors & and aliases \* are; alias a whole value or write the keys out\); expected one of: type, /,
+    );
   });
 
   it('a seed past 2^53 - 1 is refused: consecutive replication seeds would collide (…991 + 1 and + 2 were the same number)', async () => {

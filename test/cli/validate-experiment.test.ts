@@ -134,6 +134,67 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(existsSync(sweepOut)).toBe(false);
   });
 
+  it("the experiment's own keys in a variant or as sweep paths are refused, not dropped (variants.x.replications: 3 still ran 5 times)", async () => {
+    const variant = edited(dir, 'variant-exp-keys', 'tt-cpu-45:\n', 'tt-cpu-45:\n    replications: 3\n    expect: ["x > 1"]\n    sweep: { a: [1] }\n    variants: {}\n');
+    const lines = readFileSync(variant.file, 'utf8').split('\n');
+    const at = (text: string) => lines.indexOf(text) + 1;
+    expect(await problems(variant.file)).toEqual([
+      `${variant.file}:${at('    replications: 3')}: variants.tt-cpu-45.replications: expected no replications in a variant (every variant runs the same replications, with the same seeds), found 3; set the top-level replications or --replications`,
+      `${variant.file}:${at('    sweep: { a: [1] }')}: variants.tt-cpu-45.sweep: expected no sweep in a variant (sweep belongs to the experiment file's top level, not to a scenario), found {"a":[1]}; remove it`,
+      `${variant.file}:${at('    expect: ["x > 1"]')}: variants.tt-cpu-45.expect: expected no expect in a variant (expect is checked by ecsim run only; compare does not check it), found ["x > 1"]; remove it`,
+      `${variant.file}:${at('    variants: {}')}: variants.tt-cpu-45.variants: expected no variants in a variant (variants belongs to the experiment file's top level, not to a scenario), found {}; remove it`,
+    ].sort((a, b) => Number(a.split(':')[1]) - Number(b.split(':')[1])));
+    const out = join(dir, 'never-compare-exp-keys');
+    const compare = await cli('compare', variant.file, '--quiet', '--jobs', '1', '--out', out);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toContain('variants.tt-cpu-45.replications: expected no replications in a variant');
+    expect(existsSync(out)).toBe(false);
+
+    const sweep = edited(dir, 'sweep-exp-keys', '  services.web.autoScaling.policies.cpu.scaleOutCooldown: [60s, 300s]', '  replications: [1, 2]\n  expect: [[]]');
+    const message = (key: string, found: string, hint: string) =>
+      `sweep.${key}: expected a path into the scenario, not the experiment's key ${key} (no sweep point's scenario carries it, so every point would be the same), found ${found}; ${hint}`;
+    const sweepLines = readFileSync(sweep.file, 'utf8').split('\n');
+    const sweepAt = (text: string) => sweepLines.indexOf(text) + 1;
+    expect(sweepAt('  expect: [[]]')).toBeGreaterThan(1);
+    expect(await problems(sweep.file)).toEqual([
+      `${sweep.file}:${sweepAt('  replications: [1, 2]')}: ${message('replications', '[1,2]', 'set the top-level replications or --replications')}`,
+      `${sweep.file}:${sweepAt('  expect: [[]]')}: ${message('expect', '[[]]', 'remove it')}`,
+    ]);
+    const sweepOut = join(dir, 'never-sweep-exp-keys');
+    const swept = await cli('sweep', sweep.file, '--quiet', '--jobs', '1', '--out', sweepOut);
+    expect(swept.code).toBe(2);
+    expect(swept.stderr).toContain(message('replications', '[1,2]', 'set the top-level replications or --replications'));
+    expect(existsSync(sweepOut)).toBe(false);
+  });
+
+  it('a value twice in a sweep list is refused on its second place (targetValue: [40, 40] ran two identical points)', async () => {
+    const sweep = edited(dir, 'sweep-dup', 'targetValue: [40, 50, 60, 70]', 'targetValue: [40, 50, 40]');
+    const line = `${sweep.file}:${sweep.line}: sweep.services.web.autoScaling.policies.cpu.targetValue[2]: expected distinct values (each point runs once), found 40 again (the same as [0]); remove one`;
+    expect(await problems(sweep.file)).toEqual([line]);
+    const out = join(dir, 'never-sweep-dup');
+    const swept = await cli('sweep', sweep.file, '--quiet', '--jobs', '1', '--out', out);
+    expect(swept.code).toBe(2);
+    expect(swept.stderr).toBe(`${line}\n`);
+    expect(existsSync(out)).toBe(false);
+    // maps are the same whatever their key order
+    const maps = edited(dir, 'sweep-dup-maps', 'targetValue: [40, 50, 60, 70]', 'targetValue: [40]\n  services.web.autoScaling: [{minCapacity: 1, maxCapacity: 4}, {maxCapacity: 4, minCapacity: 1}]');
+    expect((await problems(maps.file)).join('\n')).toContain('sweep.services.web.autoScaling[1]: expected distinct values (each point runs once), found {"maxCapacity":4,"minCapacity":1} again (the same as [0])');
+  });
+
+  it("a variant's own warnings are printed, named by the variant; the base's are said once (validate warned of the base only)", async () => {
+    const azWarning = (az: string) => `cluster.availabilityZones[0]: "${az}" is not an Availability Zone name of us-east-1 (like us-east-1a); it is used as a label only`;
+    const only = edited(dir, 'variant-warning', '  tt-cpu-45:\n', '  tt-cpu-45:\n    cluster: { availabilityZones: [zone-a] }\n');
+    const r = await cli('validate', only.file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: ${only.file}: variant "tt-cpu-45": ${azWarning('zone-a')}\n`);
+    expect(r.stdout).toMatch(/: ok \(/);
+    // the base's warning is said once, not again for each variant that inherits it
+    const shared = edited(dir, 'base-warning', 'availabilityZones: [us-east-1a, us-east-1b, us-east-1c]', 'availabilityZones: [zone-b, us-east-1b, us-east-1c]');
+    const both = await cli('validate', shared.file);
+    expect(both.code).toBe(0);
+    expect(both.stderr).toBe(`warning: ${shared.file}: ${azWarning('zone-b')}\n`);
+  });
+
   it('a valid compare scenario: ok, as before, with what was checked', async () => {
     const r = await cli('validate', COMPARE_QUICKSTART);
     expect(r.stderr).toBe('');

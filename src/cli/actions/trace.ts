@@ -2,7 +2,7 @@
 
 import { loadScenarioFile, parseDuration } from '../../scenario/index.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
-import { traceCsv, tracedServices } from '../../output/explain/index.js';
+import { TRACE_MAX_ROWS, traceCsv, traceRowCount, tracedServices } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
 import { UsageError } from '../errors.js';
 import { parseSeedFlag, timeFlag } from '../flags.js';
@@ -39,5 +39,15 @@ export function runTrace(argv: TraceArgs): string {
     throw new UsageError(`${flag}: expected a time at or before the scenario's end (${durationMs / 1000} s after the start), found ${ms / 1000} s${clock}`);
   }
   if (toMs < fromMs) throw new UsageError(`--to: expected a time at or after --from (${fromMs / 1000} s), found ${toMs / 1000} s`);
+  checkTraceRows(argv.service === undefined ? services.length : 1, fromMs, toMs, stepMs);
   return traceCsv(scenario, { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed });
+}
+
+/** Refuses, before building it, a trace of more rows than TRACE_MAX_ROWS (a UsageError naming --step). */
+export function checkTraceRows(serviceCount: number, fromMs: number, toMs: number, stepMs: number): void {
+  const rows = traceRowCount(serviceCount, fromMs, toMs, stepMs);
+  if (rows <= TRACE_MAX_ROWS) return;
+  throw new UsageError(
+    `--step: the trace would have ${rows} rows (${rows / serviceCount} times x ${serviceCount} ${serviceCount === 1 ? 'service' : 'services'}), more than the ${TRACE_MAX_ROWS} ecsim trace writes; use a larger --step, a narrower --from/--to or --service`,
+  );
 }

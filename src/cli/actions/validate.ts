@@ -2,7 +2,8 @@
 // compare and sweep use (check-experiment.ts); one line saying what was checked.
 
 import { readExperimentFile } from '../../experiment/experiment-file.js';
-import { checkExperiment, type ExperimentCheck } from '../../experiment/check-experiment.js';
+import { checkExperiment, variantWarnings, type ExperimentCheck } from '../../experiment/check-experiment.js';
+import { joinPath } from '../../scenario/errors.js';
 import type { ValidateArgs } from '../commands/validate.js';
 import { counted } from '../../output/plural.js';
 import { printWarnings } from '../warnings.js';
@@ -12,6 +13,8 @@ export function validate(argv: ValidateArgs): void {
   const checked = checkExperiment(exp);
   const s = exp.base;
   printWarnings(argv.scenario, s);
+  // a variant's own warnings (those the base has are said once, above)
+  for (const { variant, warning } of variantWarnings(exp)) process.stderr.write(`warning: ${argv.scenario}: variant "${variant}": ${joinPath(warning.at)}: ${warning.message}\n`);
   process.stdout.write(`${argv.scenario}: ok (${counted(s.services.length, 'service')}, ${s.scenario.duration / 1000} s simulated${experimentPart(checked)})\n`);
 }
 

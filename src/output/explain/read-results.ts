@@ -8,6 +8,9 @@ import { targetHealthTimeline } from '../../model/target-health.js';
 import { DEFAULT_ECS_COOLDOWN_MS } from '../../scaling/target-tracking.js';
 import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js';
 import { recordsOf, type CsvRecord } from './parse-csv.js';
+import { checkSummary } from '../report/data/summary-shape.js';
+import { groupSeries } from '../report/data/group-series.js';
+import { tableOf } from '../report/data/parse-csv.js';
 import type { EventRow, PolicyInfo, ResultsTables, SeriesRow, ServiceInfo, TaskRow } from './results-tables.js';
 
 const METRIC_OF_PREDEFINED: Record<string, string> = {
@@ -29,11 +32,16 @@ export function readResults(dir: string): ResultsTables {
   // a cell that is no number is refused as report refuses it (ResultsFileError: file, row, column)
   const cells = (name: string) => (r: CsvRecord, n: number) => (column: string) => numberCell(file(name), n + 1, column, r[column]);
   const scenario = json('scenario.json');
-  const summary = json('summary.json');
+  const summaryJson = json('summary.json');
+  // checked as report checks it (file, key path, what was expected)
+  const summary: any = summaryJson === null ? null : checkSummary(file('summary.json'), summaryJson);
   const eventRecords = table('events.csv', ['time_s', 'type', 'subject', 'message']);
   const eventCell = cells('events.csv');
   const events: EventRow[] = eventRecords.map((r, n) => ({ timeS: num(eventCell(r, n)('time_s')), type: r.type, subject: r.subject, message: r.message }));
-  const seriesRecords = table('timeseries.csv', ['time_s', 'service']);
+  const seriesRows = readResultsCsv(file('timeseries.csv'), 'ecsim run', ['time_s', 'service'], true) ?? [];
+  // every row with its service and numbers, as report reads it (ResultsFileError: file, row, column)
+  if (seriesRows.length > 0) groupSeries(file('timeseries.csv'), tableOf(seriesRows), 'service', ['timestamp']);
+  const seriesRecords = recordsOf(seriesRows);
   const seriesCell = cells('timeseries.csv');
   const timeseries = seriesRecords.map((r, n) => seriesRow(r, seriesCell(r, n)));
   const taskCell = cells('tasks.csv');

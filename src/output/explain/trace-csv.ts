@@ -22,6 +22,18 @@ export interface TraceCsvOptions {
 
 export const TRACE_COLUMNS = ['time_s', 'timestamp', 'service', 'rps'] as const;
 
+/**
+ * The most rows `ecsim trace` writes (about 100 MB of CSV): the text is built in memory, and
+ * a 3000-day scenario at --step 1ms asked for more rows than an array holds (or, at 1s, more
+ * than the heap).
+ */
+export const TRACE_MAX_ROWS = 2_000_000;
+
+/** The rows a trace of `services` services from `fromMs` to `toMs` (both included) every `stepMs` has. */
+export function traceRowCount(services: number, fromMs: number, toMs: number, stepMs: number): number {
+  return services * (Math.floor((toMs - fromMs) / stepMs) + 1);
+}
+
 /** The services whose request rate `ecsim trace` can show. */
 export function tracedServices(scenario: ResolvedScenario): string[] {
   return scenario.services.filter((s) => s.config.workload !== undefined).map((s) => s.name);

@@ -37,6 +37,11 @@ export function parseTraceCsv(text: string, options: ParseTraceCsvOptions): Trac
           .join(', ')}${didYouMean(name, header)}`,
       );
     }
+    // a name twice: which column holds the values is a guess (the first was used, silently)
+    const again = header.indexOf(name, index + 1);
+    if (again >= 0) {
+      throw new Error(`${at(h + 1)}: expected the ${role} column ${JSON.stringify(name)} once, found it as columns ${index + 1} and ${again + 1}; rename or remove one`);
+    }
     return { index, name };
   };
   const tCol = column(timeColumn, 'time');

@@ -40,6 +40,8 @@ describe('parseTraceCsv: malformed files name the file, line and column', () => 
     ['negative rate', 'time_s,rps\n0,-5\n', /line 2, column 2 \("rps"\): expected a rate >= 0, found -5/],
     ['hex is not a number', 'time_s,rps\n0,0x10\n', /line 2, column 2 \("rps"\): expected a rate per second, found "0x10"/],
     ['overflow', 'time_s,rps\n0,1e999\n', /line 2, column 2 \("rps"\): expected a finite number/],
+    ['value column twice', 'time_s,rps,rps\n0,1,2\n', /line 1: expected the value column "rps" once, found it as columns 2 and 3; rename or remove one/],
+    ['time column twice (after blank lines)', '\n\ntime_s,rps,time_s\n0,1,2\n', /line 3: expected the time column "time_s" once, found it as columns 1 and 3/],
     ['line numbers count blank lines', '\ntime_s,rps\n\n0,1\n\nx,2\n', /line 6, column 1 \("time_s"\)/],
   ])('%s', (_name, text, message) => {
     expect(() => parseTraceCsv(text, opts)).toThrow(message);
@@ -56,5 +58,11 @@ describe('parseTraceCsv: a row with more fields than the header', () => {
     expect(() => parseTraceCsv('time_s,rps\n0,100\n600,400,5\n', opts)).toThrow(/line 3: expected at most 2 fields .*found 3/);
     // fewer fields are fine while the named columns are there
     expect(parseTraceCsv('time_s,rps,note\n0,100\n', opts)).toEqual([{ t: 0, value: 100 }]);
+  });
+});
+
+describe('parseTraceCsv: a column the trace does not read may repeat', () => {
+  it('only the time and value columns must be unique (the others are not read)', () => {
+    expect(parseTraceCsv('note,time_s,note,rps\nx,0,y,7\n', opts)).toEqual([{ t: 0, value: 7 }]);
   });
 });
