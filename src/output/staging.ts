@@ -10,7 +10,7 @@
 // ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
 // may not remove). A previous results folder caught mid-replacement is put back instead.
 
-import { accessSync, chmodSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -74,12 +74,40 @@ export function isPipeOrDevice(path: string): boolean {
 }
 
 /**
+ * Whether `path` names a stream rather than a file to replace: a pipe or a device (through
+ * links), or a link under /dev or /proc (/dev/stdout, /dev/fd/1, /proc/self/fd/1), which
+ * names a descriptor of this process whatever it leads to: a regular file when standard
+ * output is redirected (`report --out /dev/stdout > r.html`). Such a path is written
+ * through, never replaced, and nothing is written beside it (no report.md, no
+ * comparison.md). A regular file under /dev (/dev/shm/x) is a file like any other.
+ */
+export function isStreamPath(path: string): boolean {
+  if (isPipeOrDevice(path)) return true;
+  const abs = resolve(path);
+  if (!/^\/(dev|proc)\//.test(abs)) return false;
+  return lstatOrNothing(abs)?.isSymbolicLink() === true;
+}
+
+/** The first `bytes` bytes of the file at `path`, as text (a recogniser reads a header or a heading). */
+export function readHead(path: string, bytes = 65_536): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const n = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Whether a file a command writes beside the one it was named to write (a run's report.md,
  * a merge's comparison.md) may be written at `path`: null when nothing is there or it is
  * an earlier one of its kind (a regular file, through links, whose text `earlier`
- * recognises); otherwise what is there instead, for "found ...".
+ * recognises); otherwise what is there instead, for "found ...". With `head`, `earlier` is
+ * given only the file's start (readHead), whatever its size: for a CSV known by its header.
  */
-export function besideFileInTheWay(path: string, earlier: (text: string) => boolean): string | null {
+export function besideFileInTheWay(path: string, earlier: (text: string) => boolean, options: { head?: boolean } = {}): string | null {
   let stat;
   try {
     stat = statSync(path, { throwIfNoEntry: false });
@@ -90,9 +118,9 @@ export function besideFileInTheWay(path: string, earlier: (text: string) => bool
   if (stat.isDirectory()) return 'a folder';
   if (!stat.isFile()) return 'a device or pipe';
   // an earlier one is small; a large file is someone else's
-  if (stat.size > 4_000_000) return 'another file';
+  if (options.head !== true && stat.size > 4_000_000) return 'another file';
   try {
-    return earlier(readFileSync(path, 'utf8')) ? null : 'another file';
+    return earlier(options.head === true ? readHead(path) : readFileSync(path, 'utf8')) ? null : 'another file';
   } catch {
     return 'a file it may not read';
   }

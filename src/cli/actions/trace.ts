@@ -2,13 +2,23 @@
 
 import { loadScenarioFile, parseDuration } from '../../scenario/index.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
-import { traceCsv, tracedServices } from '../../output/explain/index.js';
+import { isTraceCsv, traceCsv, tracedServices, TRACE_COLUMNS } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
 import { UsageError } from '../errors.js';
+import { refuseToReplaceFile } from '../out-file.js';
 import { parseSeedFlag, timeFlag } from '../flags.js';
 import type { TraceArgs } from '../commands/trace.js';
 
 export function trace(argv: TraceArgs): void {
+  // an existing file other than an earlier trace (the scenario itself) was replaced by the CSV
+  if (argv.out) {
+    refuseToReplaceFile(argv.out, {
+      earlier: isTraceCsv,
+      earlierKind: `an earlier trace CSV (header ${TRACE_COLUMNS.join(',')})`,
+      example: 'trace.csv',
+      inputs: [['scenario', argv.scenario]],
+    });
+  }
   const csv = runTrace(argv);
   if (argv.out) writeFileAtomic(argv.out, csv);
   else process.stdout.write(csv);

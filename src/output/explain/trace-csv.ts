@@ -22,6 +22,11 @@ export interface TraceCsvOptions {
 
 export const TRACE_COLUMNS = ['time_s', 'timestamp', 'service', 'rps'] as const;
 
+/** Whether `text` (a file's start) is an earlier `ecsim trace` CSV, which `trace --out` may replace: its header. */
+export function isTraceCsv(text: string): boolean {
+  return /^\uFEFF?time_s,timestamp,service,rps\r?\n/.test(text);
+}
+
 /** The services whose request rate `ecsim trace` can show. */
 export function tracedServices(scenario: ResolvedScenario): string[] {
   return scenario.services.filter((s) => s.config.workload !== undefined).map((s) => s.name);
