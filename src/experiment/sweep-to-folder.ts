@@ -8,8 +8,9 @@
 // `runs/` and the files beside theirs, and only when all are written (a full disk fails
 // before) are they moved into place: `runs/` replaced whole, then the files. A shard moves
 // the runs of its own points into the shared `runs/`, each replacing that point's folder.
-// A sweep stopped half-way (Ctrl-C) leaves no output, only a temporary folder that the
-// next write into the folder removes (staging.ts).
+// A sweep stopped half-way leaves no output: on Ctrl-C or SIGTERM its temporary folder (and
+// an --out it made) is removed (interrupt.ts); one killed outright leaves the temporary
+// folder, which the next write into the folder removes (staging.ts).
 
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';

@@ -5,10 +5,12 @@
 // The temporary names, `.<target name>.tmp-<host>-<pid>-<ms>`, say which process wrote
 // them. A name that would pass the file system's limit on a name (255 bytes) is shortened
 // to `.<start of the name>~<hash>.tmp-...`: any name the file system takes for the target
-// can be written. A run stopped half-way (Ctrl-C, a kill) cannot remove its own, so the first write
-// of a process into a folder removes those that processes of this host left and that have
-// ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
-// may not remove). A previous results folder caught mid-replacement is put back instead.
+// can be written. A staging folder is registered for removal if the process is stopped by
+// SIGINT or SIGTERM (Ctrl-C, `kill`: interrupt.ts, bin.ts). A process killed outright (SIGKILL,
+// a crash of the machine) cannot remove its own, so the first write of a process into a
+// folder removes those that processes of this host left and that have ended; it leaves
+// alone the rest (another host's on a shared volume, a live run's, one it may not remove).
+// A previous results folder caught mid-replacement is put back instead.
 
 import { accessSync, chmodSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
@@ -16,6 +18,7 @@ import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assertReplaceable, assertReplaceableRuns } from './results-folder.js';
 import { readerWentAway } from './closed-reader.js';
+import { removeOnInterrupt } from './interrupt.js';
 
 export function writeFileAtomic(path: string, content: string): void {
   writeFilesAtomic([[path, content]]);
@@ -358,31 +361,42 @@ export function stagingFolder(outDir: string, kind: StagingKind = 'results'): St
     (e as NodeJS.ErrnoException).path = target; // the user's path, not the temporary name
     throw e;
   }
+  // an interrupted process (Ctrl-C) removes it, and the folders made for it (interrupt.ts)
+  const remove = () => {
+    rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+    removeEmptyFolders(made);
+  };
+  const unregister = removeOnInterrupt(remove);
   return {
     tempDir,
     commit() {
-      if (kind === 'runs of a shard') {
-        // shards share runs/: each of this shard's runs replaces its own folder there
-        makeFolders(target);
-        for (const name of readdirSync(tempDir)) {
-          const run = join(target, name);
-          assertReplaceable(run); // (again: another shard's may have appeared there meanwhile)
-          replaceWith(join(tempDir, name), run, join(tempDir, `${name}.old`));
-        }
-        rmSync(tempDir, { recursive: true, force: true });
-        return;
-      }
-      check(target); // (again: something may have appeared there meanwhile)
-      replaceWith(tempDir, target, `${tempDir}${OLD}`);
+      commitStaging();
+      unregister();
     },
     abort() {
-      rmSync(tempDir, { recursive: true, force: true });
-      removeEmptyFolders(made);
+      unregister();
+      remove();
     },
     namingUserPath(e: unknown) {
       return namingUserPath(e, tempDir, target);
     },
   };
+
+  function commitStaging(): void {
+    if (kind === 'runs of a shard') {
+      // shards share runs/: each of this shard's runs replaces its own folder there
+      makeFolders(target);
+      for (const name of readdirSync(tempDir)) {
+        const run = join(target, name);
+        assertReplaceable(run); // (again: another shard's may have appeared there meanwhile)
+        replaceWith(join(tempDir, name), run, join(tempDir, `${name}.old`));
+      }
+      rmSync(tempDir, { recursive: true, force: true });
+      return;
+    }
+    check(target); // (again: something may have appeared there meanwhile)
+    replaceWith(tempDir, target, `${tempDir}${OLD}`);
+  }
 }
 
 /**
