@@ -8,7 +8,7 @@ import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { QUICKSTART, cli, oneLine, quickRun, tempDir, twoShards } from '../helpers.js';
+import { QUICKSTART, cli, oneLine, quickRun, quickstart, tempDir, twoShards, writeScenario } from '../helpers.js';
 import { isStreamPath } from '../../src/output/staging.js';
 import { markdownPathOf } from '../../src/output/report/index.js';
 import { isSweepCsv } from '../../src/experiment/index.js';
@@ -85,6 +85,20 @@ describe('trace --out replaces only an earlier trace CSV, never the scenario', (
     expect((await cli('trace', QUICKSTART, '--out', out)).code).toBe(0);
     expect((await cli('trace', QUICKSTART, '--out', out, '--step', '5m')).code).toBe(0);
     expect(readFileSync(out, 'utf8').split('\n')[2]).toMatch(/^300,/);
+  });
+
+  it('a request trace the scenario reads (an earlier trace, replayed) is refused too', async () => {
+    const dir = tempDir();
+    const load = join(dir, 'load.csv');
+    expect((await cli('trace', QUICKSTART, '--out', load)).code).toBe(0);
+    const before = readFileSync(load, 'utf8');
+    const s = quickstart();
+    s.duration = '30m';
+    s.services.web.workload.requestRate = { csv: { file: 'load.csv' } };
+    const scenario = writeScenario(dir, 'replay', s);
+    expect(await oneLine('trace', scenario, '--out', load)).toBe(`ecsim: --out: expected a file other than the request trace file being read, found ${load}; give another name (e.g. trace.csv)`);
+    expect(readFileSync(load, 'utf8')).toBe(before);
+    expect((await cli('trace', scenario, '--out', join(dir, 'again.csv'))).code).toBe(0);
   });
 
   it('isTraceCsv knows the header', () => {
