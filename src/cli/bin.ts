@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import { EXIT } from './errors.js';
 import { readerWentAway } from '../output/closed-reader.js';
 import { main } from './main.js';
+import { undoOnInterrupt, watchInterruptible } from '../output/interrupt.js';
 
 // A reader that stops early (`ecsim trace s.yaml | head`, or `2>&1 | head`) closes the
 // pipe (closed-reader.ts; a file written through to a pipe, report --out /dev/stdout, stops
@@ -27,6 +28,29 @@ for (const stream of [process.stdout, process.stderr]) {
     if (!process.exitCode) process.exitCode = EXIT.badInput;
   });
 }
+
+// Ctrl-C or `kill` while results are being written into a temporary folder (interrupt.ts):
+// the worker threads are stopped and the folder removed (with a sweep's or compare's --out
+// made for it, still empty), then the process dies of the signal, as the shell expects
+// (exit status 130 for SIGINT, 143 for SIGTERM). At any other time the signal is not
+// handled here: the process stops at once.
+const SIGNALS = ['SIGINT', 'SIGTERM'] as const;
+let stopping = false;
+const onSignal = (signal: NodeJS.Signals): void => {
+  if (stopping) return; // a second Ctrl-C while removing: the removal is short
+  stopping = true;
+  void undoOnInterrupt().finally(() => {
+    for (const s of SIGNALS) process.removeListener(s, onSignal);
+    process.kill(process.pid, signal);
+    process.exit(signal === 'SIGINT' ? 130 : 143); // (if the signal did not end it)
+  });
+};
+watchInterruptible((armed) => {
+  for (const s of SIGNALS) {
+    if (armed) process.on(s, onSignal);
+    else process.removeListener(s, onSignal);
+  }
+});
 
 main(hideBin(process.argv)).then((code) => {
   process.exitCode = code === EXIT.ok && printFailed ? EXIT.badInput : code;

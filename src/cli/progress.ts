@@ -1,8 +1,9 @@
 // A progress bar on stderr for runs longer than a second, only on a TTY.
 //
 // The bar leaves the terminal's modes alone: no hidden cursor, no line wrapping turned off.
-// A run is stopped with Ctrl-C in the middle of synchronous work, where no handler of ours
-// can run, so a mode changed here would stay changed in the user's shell (cli-progress's
+// A run stopped with Ctrl-C dies of the signal once its temporary folder is removed (bin.ts),
+// and one killed outright runs nothing at all, so a mode changed here would stay changed in
+// the user's shell (cli-progress's
 // `hideCursor` and its default `linewrap: false` do exactly that). With `linewrap: true`
 // cli-progress 3.12 leaves wrapping on and cuts the bar to the terminal's width.
 

@@ -18,11 +18,11 @@ export { sweepPlan, experimentSweepPlan, sweepPointLabels, formatParameter, type
 export { runSweep, type SweepTable, type PointRow, type SweepOptions } from './sweep.js';
 export { checkExperiment, type ExperimentCheck } from './check-experiment.js';
 export { SWEEP_CHECK_LIMIT } from './sweep-check-limit.js';
-export { sweepCsv, shardCsv, parseShardCsv, sortedRows, sweepParetoFront } from './sweep-files.js';
+export { sweepCsv, isSweepCsv, shardCsv, parseShardCsv, sortedRows, sweepParetoFront } from './sweep-files.js';
 export { sweepMarkdown, isSweepMarkdown } from './sweep-markdown.js';
-export { sweepToFolder, SWEEP_RUNS_LIMIT, type SweepToFolderOptions, type SweepFolder } from './sweep-to-folder.js';
+export { sweepToFolder, sweepFolderHolds, SWEEP_RUNS_LIMIT, type SweepToFolderOptions, type SweepFolder } from './sweep-to-folder.js';
 export { pointLabels, shortNames, encodeLabelPart, MAX_LABEL_LENGTH } from './point-label.js';
 export { parseShard, shardFromEnvironment, inShard, shardFileName, shardOfFileName, SHARD_INDEX_VARIABLES, type Shard } from './shard.js';
 export { shardFiles, mergeShardFiles, mergeShards } from './merge-shards.js';
-export { writeFileAtomic, writeFilesAtomic, besideFileInTheWay, isPipeOrDevice, isStandardOutput, stagingFolder } from '../output/staging.js';
+export { writeFileAtomic, writeFilesAtomic, besideFileInTheWay, isPipeOrDevice, isStandardOutput, isStreamPath, stagingFolder } from '../output/staging.js';
 export { readCsvRows as parseCsv } from '../output/csv-read.js';

@@ -3,8 +3,8 @@
 // in-process and inside worker threads.
 
 import { loadScenarioObject } from '../scenario/index.js';
-import { runSimulation, type RunSinks } from '../sim/index.js';
-import { runToFolder } from '../output/run-to-folder.js';
+import { runSimulation, runSimulationPausing, type RunSinks } from '../sim/index.js';
+import { passATurn, runToFolder, runToFolderPausing } from '../output/run-to-folder.js';
 import { headlineMetrics } from './metrics.js';
 
 /** Plain data, so it can be posted to a worker thread. */
@@ -28,5 +28,14 @@ export function runReplication(job: ReplicationJob): number[] {
   const summary = job.outDir
     ? runToFolder(resolved, { outDir: job.outDir, seed: job.seed }).summary
     : runSimulation(resolved, NO_SINKS, { seed: job.seed }).summary;
+  return headlineMetrics(summary);
+}
+
+/** runReplication, passing a turn of the event loop between the simulation's chunks (in-process jobs: run-jobs.ts). */
+export async function runReplicationPausing(job: ReplicationJob): Promise<number[]> {
+  const resolved = loadScenarioObject(job.label, job.scenario, { baseDir: job.baseDir, seed: job.seed, durationMs: job.durationMs });
+  const summary = job.outDir
+    ? (await runToFolderPausing(resolved, { outDir: job.outDir, seed: job.seed })).summary
+    : (await runSimulationPausing(resolved, NO_SINKS, { seed: job.seed }, passATurn)).summary;
   return headlineMetrics(summary);
 }

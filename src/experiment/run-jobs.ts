@@ -11,7 +11,8 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { ScenarioError, type ScenarioIssue } from '../scenario/index.js';
 import { OutputPathError } from '../output/results-folder.js';
-import { runReplication, type ReplicationJob } from './replication-job.js';
+import { runReplicationPausing, type ReplicationJob } from './replication-job.js';
+import { stopOnInterrupt } from '../output/interrupt.js';
 import type { JobError, JobReply, JobRequest } from './worker.js';
 
 export interface RunJobsOptions {
@@ -27,10 +28,11 @@ export async function runJobs(jobs: readonly ReplicationJob[], options: RunJobsO
   return runOnWorkers(jobs, threads, options.onProgress);
 }
 
-function runInProcess(jobs: readonly ReplicationJob[], onProgress?: (done: number, total: number) => void): number[][] {
+/** One after another, passing a turn of the event loop now and then (a signal handler may run: interrupt.ts). */
+async function runInProcess(jobs: readonly ReplicationJob[], onProgress?: (done: number, total: number) => void): Promise<number[][]> {
   const results: number[][] = [];
   for (const job of jobs) {
-    results.push(runReplication(job));
+    results.push(await runReplicationPausing(job));
     onProgress?.(results.length, jobs.length);
   }
   return results;
@@ -43,9 +45,17 @@ function runOnWorkers(jobs: readonly ReplicationJob[], threads: number, onProgre
     let next = 0;
     let done = 0;
     let failed = false;
+    // an interrupted process stops the workers before it removes the folders they write into
+    // (the promise is left unsettled then: the process exits)
+    let interrupted = false;
+    const unregister = stopOnInterrupt(() => {
+      interrupted = true;
+      return Promise.all(workers.map((w) => w.terminate()));
+    });
     const fail = (e: unknown) => {
-      if (failed) return;
+      if (failed || interrupted) return;
       failed = true;
+      unregister();
       for (const w of workers) void w.terminate();
       reject(e);
     };
@@ -64,7 +74,7 @@ function runOnWorkers(jobs: readonly ReplicationJob[], threads: number, onProgre
       const w = startWorker();
       workers.push(w);
       w.on('message', (reply: JobReply) => {
-        if (failed) return;
+        if (failed || interrupted) return;
         if ('error' in reply) {
           fail(rebuildError(reply.error));
           return;
@@ -73,6 +83,7 @@ function runOnWorkers(jobs: readonly ReplicationJob[], threads: number, onProgre
         done += 1;
         onProgress?.(done, jobs.length);
         if (done === jobs.length) {
+          unregister();
           for (const x of workers) {
             retired.add(x);
             void x.terminate();

@@ -35,6 +35,23 @@ export function sweepCsv(table: SweepTable): string {
   return stringify([[...table.paths, ...METRIC_COLUMNS, 'pareto', ...COUNT_COLUMNS], ...body]);
 }
 
+/**
+ * Whether `text` (a file's start: readHead) is an earlier sweep.csv, which a sweep or a merge
+ * may replace: a header of parameter columns, `<metric>_mean, <metric>_ci95` per metric,
+ * then `pareto` (a shard file has no `pareto`).
+ */
+export function isSweepCsv(text: string): boolean {
+  const line = /^\uFEFF?([^\r\n]*)/.exec(text)?.[1] ?? '';
+  let header: string[] | undefined;
+  try {
+    header = readCsvRows(line)[0];
+  } catch {
+    return false;
+  }
+  const at = header?.indexOf(METRIC_COLUMNS[0]) ?? -1;
+  return header !== undefined && at >= 1 && METRIC_COLUMNS.every((c, i) => header[at + i] === c) && header[at + METRIC_COLUMNS.length] === 'pareto';
+}
+
 /** The rows of the table in point order. */
 export function sortedRows(table: SweepTable): PointRow[] {
   return [...table.rows].sort((a, b) => a.point - b.point);

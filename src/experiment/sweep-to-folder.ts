@@ -8,18 +8,20 @@
 // `runs/` and the files beside theirs, and only when all are written (a full disk fails
 // before) are they moved into place: `runs/` replaced whole, then the files. A shard moves
 // the runs of its own points into the shared `runs/`, each replacing that point's folder.
-// A sweep stopped half-way (Ctrl-C) leaves no output, only a temporary folder that the
-// next write into the folder removes (staging.ts).
+// A sweep stopped half-way leaves no output: on Ctrl-C or SIGTERM its temporary folder (and
+// an --out it made) is removed (interrupt.ts); one killed outright leaves the temporary
+// folder, which the next write into the folder removes (staging.ts).
 
-import { join } from 'node:path';
-import { assertReplaceable } from '../output/results-folder.js';
-import { assertFileTarget, assertNamesFit, assertWritableFolder, stageFiles, stagingFolder } from '../output/staging.js';
+import { existsSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { assertReplaceable, OutputPathError } from '../output/results-folder.js';
+import { assertFileTarget, besideFileInTheWay, assertNamesFit, assertWritableFolder, stageFiles, stagingFolder } from '../output/staging.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { inShard, shardFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
 import { experimentSweepPlan, sweepPointLabels } from './sweep-plan.js';
-import { shardCsv, sweepCsv } from './sweep-files.js';
-import { sweepMarkdown } from './sweep-markdown.js';
+import { isSweepCsv, shardCsv, sweepCsv } from './sweep-files.js';
+import { isSweepMarkdown, sweepMarkdown } from './sweep-markdown.js';
 import { SWEEP_RUNS_LIMIT } from './sweep-runs-limit.js';
 
 export { SWEEP_RUNS_LIMIT };
@@ -43,6 +45,37 @@ export interface SweepFolder {
   runsDir: string | undefined;
 }
 
+/**
+ * What in `dir` says it is another command's results folder, whose files a sweep's (or a
+ * merge's) would mix with or replace: a compare's comparison.csv (its comparison.md would be
+ * replaced) or a run's summary.json; null when neither is there.
+ */
+export function sweepFolderHolds(dir: string): string | null {
+  if (existsSync(join(dir, 'comparison.csv'))) return "comparison.csv (a compare's folder)";
+  if (existsSync(join(dir, 'summary.json'))) return "summary.json (a run's folder)";
+  return null;
+}
+
+/**
+ * Throws OutputPathError unless the sweep's files may be written into `dir`: not a compare's
+ * or a run's folder, and sweep.csv and comparison.md there (when the sweep writes them) new
+ * or an earlier sweep's (sweep.csv by its header, comparison.md by its heading).
+ */
+function assertSweepFolder(dir: string, file: string, markdownFile: string | undefined): void {
+  const other = sweepFolderHolds(dir);
+  if (other !== null) throw new OutputPathError(`cannot write the sweep to "${dir}": it holds ${other}, whose files the sweep's would mix with or replace; choose another --out`);
+  if (markdownFile === undefined) return;
+  for (const [path, earlier, head] of [
+    [file, isSweepCsv, true],
+    [markdownFile, isSweepMarkdown, false],
+  ] as const) {
+    const found = besideFileInTheWay(path, earlier, { head });
+    if (found !== null) {
+      throw new OutputPathError(`cannot write the sweep to "${dir}": expected a new ${basename(path)} or an earlier sweep's there, found ${found} at ${path}; choose another --out, or remove it yourself`);
+    }
+  }
+}
+
 export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderOptions): Promise<SweepFolder> {
   const plan = experimentSweepPlan(exp);
   const pointCount = plan.points.length;
@@ -63,6 +96,8 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
   // (which would then lose its runs with it)
   assertFileTarget(file);
   if (markdownFile !== undefined) assertFileTarget(markdownFile);
+  // before any run: the sweep's files go only where they replace nothing but an earlier sweep's
+  assertSweepFolder(options.outDir, file, markdownFile);
   const staging = runsDir !== undefined ? stagingFolder(runsDir, options.shard ? 'runs of a shard' : 'runs') : undefined;
   try {
     const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir: staging?.tempDir, onProgress: options.onProgress });

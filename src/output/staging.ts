@@ -5,17 +5,20 @@
 // The temporary names, `.<target name>.tmp-<host>-<pid>-<ms>`, say which process wrote
 // them. A name that would pass the file system's limit on a name (255 bytes) is shortened
 // to `.<start of the name>~<hash>.tmp-...`: any name the file system takes for the target
-// can be written. A run stopped half-way (Ctrl-C, a kill) cannot remove its own, so the first write
-// of a process into a folder removes those that processes of this host left and that have
-// ended; it leaves alone the rest (another host's on a shared volume, a live run's, one it
-// may not remove). A previous results folder caught mid-replacement is put back instead.
+// can be written. A staging folder is registered for removal if the process is stopped by
+// SIGINT or SIGTERM (Ctrl-C, `kill`: interrupt.ts, bin.ts). A process killed outright (SIGKILL,
+// a crash of the machine) cannot remove its own, so the first write of a process into a
+// folder removes those that processes of this host left and that have ended; it leaves
+// alone the rest (another host's on a shared volume, a live run's, one it may not remove).
+// A previous results folder caught mid-replacement is put back instead.
 
-import { accessSync, chmodSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { accessSync, chmodSync, closeSync, constants, existsSync, fstatSync, lstatSync, mkdirSync, openSync, readdirSync, readFileSync, readSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { hostname } from 'node:os';
 import { basename, dirname, join, resolve } from 'node:path';
 import { assertReplaceable, assertReplaceableRuns } from './results-folder.js';
 import { readerWentAway } from './closed-reader.js';
+import { removeOnInterrupt } from './interrupt.js';
 
 export function writeFileAtomic(path: string, content: string): void {
   writeFilesAtomic([[path, content]]);
@@ -74,12 +77,40 @@ export function isPipeOrDevice(path: string): boolean {
 }
 
 /**
+ * Whether `path` names a stream rather than a file to replace: a pipe or a device (through
+ * links), or a link under /dev or /proc (/dev/stdout, /dev/fd/1, /proc/self/fd/1), which
+ * names a descriptor of this process whatever it leads to: a regular file when standard
+ * output is redirected (`report --out /dev/stdout > r.html`). Such a path is written
+ * through, never replaced, and nothing is written beside it (no report.md, no
+ * comparison.md). A regular file under /dev (/dev/shm/x) is a file like any other.
+ */
+export function isStreamPath(path: string): boolean {
+  if (isPipeOrDevice(path)) return true;
+  const abs = resolve(path);
+  if (!/^\/(dev|proc)\//.test(abs)) return false;
+  return lstatOrNothing(abs)?.isSymbolicLink() === true;
+}
+
+/** The first `bytes` bytes of the file at `path`, as text (a recogniser reads a header or a heading). */
+export function readHead(path: string, bytes = 65_536): string {
+  const fd = openSync(path, 'r');
+  try {
+    const buffer = Buffer.alloc(bytes);
+    const n = readSync(fd, buffer, 0, bytes, 0);
+    return buffer.subarray(0, n).toString('utf8');
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/**
  * Whether a file a command writes beside the one it was named to write (a run's report.md,
  * a merge's comparison.md) may be written at `path`: null when nothing is there or it is
  * an earlier one of its kind (a regular file, through links, whose text `earlier`
- * recognises); otherwise what is there instead, for "found ...".
+ * recognises); otherwise what is there instead, for "found ...". With `head`, `earlier` is
+ * given only the file's start (readHead), whatever its size: for a CSV known by its header.
  */
-export function besideFileInTheWay(path: string, earlier: (text: string) => boolean): string | null {
+export function besideFileInTheWay(path: string, earlier: (text: string) => boolean, options: { head?: boolean } = {}): string | null {
   let stat;
   try {
     stat = statSync(path, { throwIfNoEntry: false });
@@ -90,9 +121,9 @@ export function besideFileInTheWay(path: string, earlier: (text: string) => bool
   if (stat.isDirectory()) return 'a folder';
   if (!stat.isFile()) return 'a device or pipe';
   // an earlier one is small; a large file is someone else's
-  if (stat.size > 4_000_000) return 'another file';
+  if (options.head !== true && stat.size > 4_000_000) return 'another file';
   try {
-    return earlier(readFileSync(path, 'utf8')) ? null : 'another file';
+    return earlier(options.head === true ? readHead(path) : readFileSync(path, 'utf8')) ? null : 'another file';
   } catch {
     return 'a file it may not read';
   }
@@ -330,31 +361,42 @@ export function stagingFolder(outDir: string, kind: StagingKind = 'results'): St
     (e as NodeJS.ErrnoException).path = target; // the user's path, not the temporary name
     throw e;
   }
+  // an interrupted process (Ctrl-C) removes it, and the folders made for it (interrupt.ts)
+  const remove = () => {
+    rmSync(tempDir, { recursive: true, force: true, maxRetries: 3 });
+    removeEmptyFolders(made);
+  };
+  const unregister = removeOnInterrupt(remove);
   return {
     tempDir,
     commit() {
-      if (kind === 'runs of a shard') {
-        // shards share runs/: each of this shard's runs replaces its own folder there
-        makeFolders(target);
-        for (const name of readdirSync(tempDir)) {
-          const run = join(target, name);
-          assertReplaceable(run); // (again: another shard's may have appeared there meanwhile)
-          replaceWith(join(tempDir, name), run, join(tempDir, `${name}.old`));
-        }
-        rmSync(tempDir, { recursive: true, force: true });
-        return;
-      }
-      check(target); // (again: something may have appeared there meanwhile)
-      replaceWith(tempDir, target, `${tempDir}${OLD}`);
+      commitStaging();
+      unregister();
     },
     abort() {
-      rmSync(tempDir, { recursive: true, force: true });
-      removeEmptyFolders(made);
+      unregister();
+      remove();
     },
     namingUserPath(e: unknown) {
       return namingUserPath(e, tempDir, target);
     },
   };
+
+  function commitStaging(): void {
+    if (kind === 'runs of a shard') {
+      // shards share runs/: each of this shard's runs replaces its own folder there
+      makeFolders(target);
+      for (const name of readdirSync(tempDir)) {
+        const run = join(target, name);
+        assertReplaceable(run); // (again: another shard's may have appeared there meanwhile)
+        replaceWith(join(tempDir, name), run, join(tempDir, `${name}.old`));
+      }
+      rmSync(tempDir, { recursive: true, force: true });
+      return;
+    }
+    check(target); // (again: something may have appeared there meanwhile)
+    replaceWith(tempDir, target, `${tempDir}${OLD}`);
+  }
 }
 
 /**

@@ -52,6 +52,24 @@ export function runSimulation(scenario: ResolvedScenario, sinks: RunSinks, optio
   return { summary: s.summary(), eventsProcessed: s.world.sim.eventsProcessed, simulatedMs: s.world.durationMs };
 }
 
+/**
+ * runSimulation, awaiting `pause()` between the chunks it runs (the same chunks, so the same
+ * run): a caller that passes a turn of the event loop lets a signal handler run during a
+ * long run (Ctrl-C removing the run's temporary folder, bin.ts).
+ */
+export async function runSimulationPausing(scenario: ResolvedScenario, sinks: RunSinks, options: RunOptions, pause: () => Promise<void>): Promise<RunResult> {
+  const s = new Simulation(scenario, sinks, options.seed, options.holdIdleWakes ?? true);
+  s.checkTallies = options.checkTallies ?? false;
+  s.begin();
+  for (const t of s.chunkEnds()) {
+    await pause();
+    s.world.sim.run(t);
+    options.onProgress?.(t / s.world.durationMs);
+  }
+  s.end();
+  return { summary: s.summary(), eventsProcessed: s.world.sim.eventsProcessed, simulatedMs: s.world.durationMs };
+}
+
 interface ProviderStats {
   maxInstances: number;
   reservationSum: number;
@@ -186,6 +204,16 @@ export class Simulation {
   }
 
   run(onProgress?: (fraction: number) => void): void {
+    this.begin();
+    for (const t of this.chunkEnds()) {
+      this.world.sim.run(t);
+      onProgress?.(t / this.world.durationMs);
+    }
+    this.end();
+  }
+
+  /** What runs before the first event: groups reconciled, scalers and the metrics tick scheduled. */
+  begin(): void {
     const world = this.world;
     const sim = world.sim;
     for (const g of this.cluster.groups.values()) g.reconcile();
@@ -200,12 +228,24 @@ export class Simulation {
     });
     const period = world.periodMs;
     if (period <= world.durationMs) sim.schedule(period, onTick, this, PRIORITY.metricsTick);
+  }
+
+  /** The times the run stops at to report progress (about 100, whole metric periods, and the end). */
+  chunkEnds(): number[] {
+    const world = this.world;
+    const period = world.periodMs;
     const chunk = Math.max(period, Math.floor(world.durationMs / 100 / period) * period);
+    const ends: number[] = [];
     for (let t = 0; t < world.durationMs; ) {
       t = Math.min(world.durationMs, t + chunk);
-      sim.run(t);
-      onProgress?.(t / world.durationMs);
+      ends.push(t);
     }
+    return ends;
+  }
+
+  /** What runs after the last event: services, groups and costs closed at the end. */
+  end(): void {
+    const world = this.world;
     for (const svc of this.services) svc.finish();
     for (const g of this.cluster.groups.values()) g.waiveNoticedAtEnd(world.durationMs);
     world.cost.stopAll(world.durationMs);

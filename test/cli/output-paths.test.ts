@@ -87,7 +87,7 @@ describe('a sweep appears whole or not at all', () => {
     expect(readdirSync(out).sort()).toEqual(['comparison.md', 'runs', 'sweep.csv']);
   });
 
-  it('a sweep stopped half-way leaves no runs/; the next write into the folder removes its temporary folder', async () => {
+  it('a sweep killed half-way (SIGKILL: no clean-up of its own, interrupt.test.ts) leaves no runs/; the next write into the folder removes its temporary folder', async () => {
     const out = tempDir();
     const child = spawn(process.execPath, [BIN, 'sweep', SWEEP, '--duration', '3d', '--jobs', '1', '--quiet', '--out', out], { stdio: 'ignore' });
     // until the first run is done (inside the temporary folder)
@@ -98,7 +98,7 @@ describe('a sweep appears whole or not at all', () => {
       if (t !== undefined && readdirSync(join(out, t)).some((n) => !n.startsWith('.'))) break;
       await new Promise((r) => setTimeout(r, 50));
     }
-    child.kill('SIGINT');
+    child.kill('SIGKILL');
     await new Promise((r) => child.on('close', r));
     expect(readdirSync(out).filter((n) => !n.startsWith('.'))).toEqual([]);
     expect(staged()).toBeDefined();

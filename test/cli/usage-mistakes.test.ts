@@ -203,7 +203,7 @@ describe('usage mistakes', () => {
     mkdirSync(cmp);
     writeFileSync(join(cmp, 'comparison.csv'), 'x');
     writeFileSync(join(cmp, 'comparison.md'), 'the compare table');
-    expect(await oneLine('merge', shards, '--out', join(cmp, 'sweep.csv'))).toBe(`ecsim: --out: ${cmp} holds a comparison (comparison.csv): merge would replace its comparison.md; give another folder`);
+    expect(await oneLine('merge', shards, '--out', join(cmp, 'sweep.csv'))).toBe(`ecsim: --out: ${cmp} holds comparison.csv (a compare's folder): merge would write sweep.csv and comparison.md among its files; give another folder`);
     expect(readFileSync(join(cmp, 'comparison.md'), 'utf8')).toBe('the compare table');
   });
 

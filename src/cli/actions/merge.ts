@@ -1,11 +1,12 @@
 // What `ecsim merge` does: shard files joined into sweep.csv and comparison.md (beside
 // it), written whole and together.
 
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { besideFileInTheWay, isPipeOrDevice, isStandardOutput, isSweepMarkdown, mergeShardFiles, shardFiles, sweepCsv, sweepMarkdown, writeFileAtomic, writeFilesAtomic } from '../../experiment/index.js';
+import { besideFileInTheWay, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, writeFileAtomic, writeFilesAtomic } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
 import { singleFlag } from '../flags.js';
+import { refuseToReplaceFile } from '../out-file.js';
 import type { MergeArgs } from '../commands/merge.js';
 
 export function merge(argv: MergeArgs): void {
@@ -28,12 +29,15 @@ export function merge(argv: MergeArgs): void {
   const outReal = realPathOrUndefined(out);
   const same = outReal === undefined ? undefined : files.find((f) => realPathOrUndefined(f) === outReal);
   if (same !== undefined) throw new UsageError(`--out: expected a file that is not one of the shard files being merged, found ${out}${same === out ? '' : ` (which is ${same})`}; give another name (e.g. sweep.csv)`);
-  // a compare's folder has a comparison.md of its own, which the sweep's must not replace
-  if (existsSync(join(dirname(out), 'comparison.csv'))) {
-    throw new UsageError(`--out: ${dirname(out)} holds a comparison (comparison.csv): merge would replace its comparison.md; give another folder`);
-  }
+  const stream = isStreamPath(out);
+  // an existing file other than an earlier sweep.csv (a scenario) was replaced by the CSV
+  refuseToReplaceFile(out, { earlier: isSweepCsv, earlierKind: "an earlier sweep's sweep.csv (its header)", example: 'sweep.csv' });
+  // a compare's folder has a comparison.md of its own, which the sweep's must not replace; a
+  // run's folder would hold a sweep's files among its own
+  const other = stream ? null : sweepFolderHolds(dirname(out));
+  if (other !== null) throw new UsageError(`--out: ${dirname(out)} holds ${other}: merge would write sweep.csv and comparison.md among its files; give another folder`);
   // beside the CSV; not when --out is a pipe or a device (/dev/stdout), which has no folder of its own
-  const markdown = isPipeOrDevice(out) ? undefined : join(dirname(out), 'comparison.md');
+  const markdown = stream ? undefined : join(dirname(out), 'comparison.md');
   // a file merge was not named to write: only a new one or an earlier sweep's is replaced (a
   // folder or a FIFO there failed or hung after sweep.csv had been replaced)
   const found = markdown === undefined ? null : besideFileInTheWay(markdown, isSweepMarkdown);

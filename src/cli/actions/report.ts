@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { comparisonKind, isReportMarkdown, isResultsFolder, markdownPathOf, writeReports, type WrittenReports } from '../../output/report/index.js';
-import { besideFileInTheWay, isStandardOutput } from '../../output/staging.js';
+import { besideFileInTheWay, isStandardOutput, isStreamPath } from '../../output/staging.js';
 import { ResultsFileError } from '../../output/results-file.js';
 import { shardOfFileName } from '../../experiment/shard.js';
 import { UsageError } from '../errors.js';
@@ -56,6 +56,7 @@ export function runReport(argv: ReportArgs): WrittenReports {
  */
 function refuseToReplace(out: string): void {
   let real: string;
+  if (isStreamPath(out)) return; // a device or pipe (/dev/stdout, also redirected to a file): written through
   try {
     if (!statSync(out).isFile()) return; // a device or pipe: written through
     real = realpathSync(out);

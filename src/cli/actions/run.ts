@@ -2,7 +2,7 @@
 
 import { loadScenarioFile } from '../../scenario/index.js';
 import { printWarnings } from '../warnings.js';
-import { runToFolder } from '../../output/run-to-folder.js';
+import { runToFolderPausing } from '../../output/run-to-folder.js';
 import { checkExpectations, formatExpectationResults } from '../../scenario/expect/index.js';
 import { progressReporter } from '../progress.js';
 import { printRunSummary } from '../print-summary.js';
@@ -17,7 +17,8 @@ export async function run(argv: RunArgs): Promise<void> {
   printWarnings(argv.scenario, scenario, durationMs !== undefined);
   const outDir = argv.out ?? `results/${scenario.scenario.name}`;
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(scenario.scenario.name);
-  const report = runToFolder(scenario, { outDir, seed: scenario.scenario.seed, onProgress: (f) => progress.update(f) });
+  // pausing: Ctrl-C removes the temporary folder (bin.ts, interrupt.ts)
+  const report = await runToFolderPausing(scenario, { outDir, seed: scenario.scenario.seed, onProgress: (f) => progress.update(f) });
   progress.stop();
   const reports = argv.report ? ['report.html', 'report.md'] : [];
   if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);

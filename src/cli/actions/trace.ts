@@ -1,23 +1,44 @@
 // What `ecsim trace` does: the request-rate traces as CSV, to stdout or a file.
 
-import { loadScenarioFile, parseDuration } from '../../scenario/index.js';
+import { resolve } from 'node:path';
+import { loadScenarioFile, parseDuration, scenarioBaseDir } from '../../scenario/index.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
-import { TRACE_MAX_ROWS, traceCsv, traceRowCount, tracedServices } from '../../output/explain/index.js';
+import { isTraceCsv, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
 import { UsageError } from '../errors.js';
+import { refuseToReplaceFile } from '../out-file.js';
 import { parseSeedFlag, timeFlag } from '../flags.js';
 import type { TraceArgs } from '../commands/trace.js';
 
 export function trace(argv: TraceArgs): void {
-  const csv = runTrace(argv);
-  if (argv.out) writeFileAtomic(argv.out, csv);
-  else process.stdout.write(csv);
+  const { csv, traceFiles } = traceAndInputs(argv);
+  // an existing file other than an earlier trace (the scenario itself, a request trace it
+  // reads, which may well be an earlier trace) was replaced by the CSV
+  if (argv.out) {
+    refuseToReplaceFile(argv.out, {
+      earlier: isTraceCsv,
+      earlierKind: `an earlier trace CSV (header ${TRACE_COLUMNS.join(',')})`,
+      example: 'trace.csv',
+      inputs: [['scenario', argv.scenario], ...traceFiles.map((f) => ['request trace file', f] as const)],
+    });
+    writeFileAtomic(argv.out, csv);
+  } else process.stdout.write(csv);
 }
 
 /** The CSV text for the flags (usage errors as UsageError). */
 export function runTrace(argv: TraceArgs): string {
+  return traceAndInputs(argv).csv;
+}
+
+/** The CSV text, and the request trace files the scenario reads (csv: file), as paths. */
+function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[] } {
   const seed = parseSeedFlag(argv.seed);
   const scenario = loadScenarioFile(argv.scenario, { seed });
+  const baseDir = scenarioBaseDir(argv.scenario);
+  const traceFiles = scenario.services.flatMap((s) => {
+    const file = s.config.workload?.requestRate.csv?.file;
+    return file === undefined ? [] : [resolve(baseDir, file)];
+  });
   const services = tracedServices(scenario);
   if (argv.service !== undefined && !services.includes(argv.service)) {
     const all = scenario.services.map((s) => s.name);
@@ -40,7 +61,7 @@ export function runTrace(argv: TraceArgs): string {
   }
   if (toMs < fromMs) throw new UsageError(`--to: expected a time at or after --from (${fromMs / 1000} s), found ${toMs / 1000} s`);
   checkTraceRows(argv.service === undefined ? services.length : 1, fromMs, toMs, stepMs);
-  return traceCsv(scenario, { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed });
+  return { csv: traceCsv(scenario, { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed }), traceFiles };
 }
 
 /** Refuses, before building it, a trace of more rows than TRACE_MAX_ROWS (a UsageError naming --step). */

@@ -16,7 +16,7 @@ export const mergeCommand = {
   builder: (y: Argv) =>
     y
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'folders holding shard files, or shard files' })
-      .option('out', { type: 'string', describe: 'merged CSV file (default sweep.csv beside the first shard); comparison.md is written beside it, replacing only an earlier sweep\'s (so not into a compare\'s folder, nor over another file); both are written whole, or neither' })
+      .option('out', { type: 'string', describe: 'merged CSV file (default sweep.csv beside the first shard): a new file, a device or pipe (/dev/stdout), or an earlier sweep.csv; any other existing file is refused. comparison.md is written beside it (not beside a device or pipe), replacing only an earlier sweep\'s (so not into a compare\'s or a run\'s folder, nor over another file); both are written whole, or neither' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .example('$0 merge results/web-sweep', 'every shard file in the folder -> results/web-sweep/sweep.csv and comparison.md'),
   handler: async (argv: ArgumentsCamelCase<MergeArgs>) => (await import('../actions/merge.js')).merge(argv),

@@ -34,6 +34,11 @@ export function traceRowCount(services: number, fromMs: number, toMs: number, st
   return services * (Math.floor((toMs - fromMs) / stepMs) + 1);
 }
 
+/** Whether `text` (a file's start) is an earlier `ecsim trace` CSV, which `trace --out` may replace: its header. */
+export function isTraceCsv(text: string): boolean {
+  return /^\uFEFF?time_s,timestamp,service,rps\r?\n/.test(text);
+}
+
 /** The services whose request rate `ecsim trace` can show. */
 export function tracedServices(scenario: ResolvedScenario): string[] {
   return scenario.services.filter((s) => s.config.workload !== undefined).map((s) => s.name);

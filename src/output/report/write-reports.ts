@@ -5,7 +5,7 @@
 // place together, so a full disk leaves the older report, not half of a new one.
 
 import { join } from 'node:path';
-import { isPipeOrDevice, writeFileAtomic, writeFilesAtomic } from '../staging.js';
+import { isStreamPath, writeFileAtomic, writeFilesAtomic } from '../staging.js';
 import { loadResults } from './data/load-results.js';
 import { renderComparisonHtml } from './build-comparison-html.js';
 import { comparisonKind, loadComparison } from './data/load-comparison.js';
@@ -46,11 +46,12 @@ export function writeReports(dir: string, options: WriteReportsOptions = {}): Wr
 
 /**
  * Where a run's report.md goes for the HTML at `htmlPath`: beside it, x.html -> x.md; null
- * when the HTML goes to a pipe or a device (/dev/stdout), which has no folder of its own (a
- * FIFO "f" got a regular file "f.md" beside it).
+ * when the HTML goes to a pipe or a device (/dev/stdout, also when standard output is
+ * redirected to a file: isStreamPath), which has no folder of its own (a FIFO "f" got a
+ * regular file "f.md" beside it, /dev/stdout a "/dev/stdout.md").
  */
 export function markdownPathOf(htmlPath: string): string | null {
-  return isPipeOrDevice(htmlPath) ? null : htmlPath.replace(/\.html?$/i, '') + '.md';
+  return isStreamPath(htmlPath) ? null : htmlPath.replace(/\.html?$/i, '') + '.md';
 }
 
 /**
