@@ -101,6 +101,25 @@ describe('ApproximateNumberOfMessagesVisible: a queue service scales out from 0 
     expect(r.activities[0].message).toMatch(/^desired count 0 -> 3:/);
   });
 
+  it('T = 0, 1 of 1 (the wake alarm): once the workers keep up the datapoints are whole messages, 0, and the alarm does not fire again', () => {
+    // 10/s into 3 workers of 4 slots x 200 ms (a = 2 Erlangs on 12 slots): the expected
+    // queue (Erlang C Lq, well under half a message) is a sample of 0 visible messages, not
+    // the expected 1e-9-odd, which "> 0" would keep in ALARM (+3 every cooldown)
+    const r = run('ApproximateNumberOfMessagesVisible', 0, { evaluationPeriods: 1 });
+    expect(r.toAlarm?.time).toBe(120_000);
+    expect(r.toAlarm?.message).toContain('1 datapoint > 0: 600.0');
+    expect(r.activities.map((a) => a.message.slice(0, 24))).toEqual(['desired count 0 -> 3: st']);
+    const r2 = runKeepingRows(scenario('ApproximateNumberOfMessagesVisible', 0, { evaluationPeriods: 1 }), { seed: 1 });
+    const states = r2.events.filter((e) => e.type === 'alarm-state').map((e) => e.message);
+    expect(states.length).toBe(2);
+    expect(states[1]).toMatch(/-> OK/);
+    expect(states[1]).toContain(': 0');
+    // the expected count stays in the timeseries (backlog): positive, below half a message
+    const last = r.rows[r.rows.length - 1].backlog!;
+    expect(last).toBeGreaterThan(0);
+    expect(last).toBeLessThan(0.5);
+  });
+
   it('the same alarm on BacklogPerTask never has a datapoint: 0 tasks the whole run, the backlog 600 a minute', () => {
     const r = run('BacklogPerTask', 1000);
     expect(r.toAlarm).toBeUndefined();
