@@ -171,6 +171,34 @@ describe('the scale-from-0 warning', () => {
   });
 });
 
+describe('the scale-from-0 warning and scheduled stops', () => {
+  const warned = (raw: unknown) => scenarioWarnings(loadScenarioObject('test', raw, { baseDir: '.' })).map((w) => `${w.at.join('.')}: ${w.message}`).filter((w) => w.includes('scale out from 0'));
+  const http = (actions: Record<string, unknown>) => {
+    const s = scenario('CPUUtilization', 50) as any;
+    s.services.worker.workload.type = 'http';
+    s.services.worker.desiredCount = 2;
+    s.services.worker.autoScaling.minCapacity = 1;
+    s.services.worker.autoScaling.scheduledActions = actions;
+    return s;
+  };
+  const night = (max?: number) => ({ schedule: 'cron(0 22 * * ? *)', scalableTargetAction: max === undefined ? { minCapacity: 0 } : { minCapacity: 0, maxCapacity: max } });
+  const morning = { schedule: 'cron(0 6 * * ? *)', scalableTargetAction: { minCapacity: 2 } };
+
+  it('night min/max 0 and a morning action setting minCapacity 2: a scheduled stop and start, not warned (the morning action scales out from 0)', () => {
+    expect(warned(http({ night: night(0), morning }))).toEqual([]);
+  });
+
+  it('night minCapacity 0 with maxCapacity left at 10, a morning minCapacity 2: warned, until the morning action', () => {
+    expect(warned(http({ night: night(), morning }))).toEqual([
+      'services.worker.autoScaling.scheduledActions: cannot scale out from 0: the service may come down to 0 tasks (a scheduled action sets minCapacity 0, until scheduled action morning sets minCapacity >= 1), and then policy out alarms on CPUUtilization, which has no datapoint while no task is RUNNING; keep minCapacity >= 1 (no metric ecsim models for an http service is reported with 0 tasks)',
+    ]);
+  });
+
+  it('night min/max 0 with nothing raising minCapacity again: warned', () => {
+    expect(warned(http({ night: night(0) }))).toHaveLength(1);
+  });
+});
+
 describe('ApproximateNumberOfMessagesVisible needs a queue workload', () => {
   it('refused on an http workload, as a step alarm and as a target tracking customMetric', () => {
     const s = scenario('ApproximateNumberOfMessagesVisible', 1000) as any;
