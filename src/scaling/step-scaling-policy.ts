@@ -4,7 +4,7 @@
 
 import { Alarm, type AlarmConfig, type AlarmTransition } from './alarm.js';
 import { ADJUSTMENT_TYPES, adjustedCapacity, applyAdjustment, type AdjustmentType } from './adjustment.js';
-import { isUpperThreshold } from './comparison.js';
+import { comparisonSymbol, isUpperThreshold } from './comparison.js';
 import {
   inScaleInCooldown,
   inScaleOutCooldown,
@@ -13,7 +13,7 @@ import {
   scaleOutBaseCapacity,
   type CooldownState,
 } from './cooldown.js';
-import { formatNumber, formatValueKeeping } from './format.js';
+import { compareBySymbol, formatNumber, formatValueKeeping } from './format.js';
 import { checkStatistic, defaultStatistic } from './metric-statistics.js';
 import { metricValue, type Statistic } from './statistic.js';
 import type { MetricStore } from './metric-store.js';
@@ -183,18 +183,23 @@ export class StepScalingPolicy implements ScalingPolicy {
   }
 
   /**
-   * "Average 60.02 is 0.02 above 60": the metric printed on its side of the threshold, and the
-   * breach printed so that it falls in the step interval named after it (or in none: `step`
-   * undefined), with more digits than one decimal where that is needed (formatValueKeeping).
+   * "Average 60.02 is 0.02 above 60": the metric printed on its side of the threshold, both by
+   * the step intervals' rule and by the alarm's comparison (a metric 3e-27 over "> 0" is not
+   * printed 0, which "> 0" would not hold), and the breach printed so that it falls in the
+   * step interval named after it (or in none: `step` undefined) and compares with 0 as the
+   * metric with the threshold, with more digits than one decimal where that is needed
+   * (formatValueKeeping).
    */
   private describeBreach(metric: number, breach: number, step: StepAdjustment | undefined): { above: boolean; metricText: string; side: string } {
     const upper = this.upper;
     const aboveOf = (b: number): boolean => b > 0 || (b === 0 && upper);
     const above = aboveOf(breach);
     const threshold = Number(formatNumber(this.alarm.threshold));
-    const metricText = formatValueKeeping(metric, (p) => aboveOf(p - threshold) === above);
+    const op = comparisonSymbol(this.alarm.comparisonOperator);
+    const breaches = compareBySymbol(op, breach, 0);
+    const metricText = formatValueKeeping(metric, (p) => aboveOf(p - threshold) === above && compareBySymbol(op, p, threshold) === breaches);
     const sign = above ? 1 : -1;
-    const magnitude = formatValueKeeping(sign * breach, (p) => findStepAdjustment(this.steps, sign * p, upper) === step);
+    const magnitude = formatValueKeeping(sign * breach, (p) => findStepAdjustment(this.steps, sign * p, upper) === step && compareBySymbol(op, sign * p, 0) === breaches);
     return { above, metricText, side: `${magnitude} ${above ? 'above' : 'below'}` };
   }
 

@@ -168,15 +168,23 @@ const PER_TASK_METRICS = new Set(['CPUUtilization', 'MemoryUtilization', 'Reques
  * ALARM on filled-in datapoints alone scales nothing), and target tracking asks for
  * ceil(0 x metric / target) = 0. Only a step scaling alarm on the queue's own
  * ApproximateNumberOfMessagesVisible, which SQS reports whatever its consumers
- * (sqs-available-cloudwatch-metrics.html), scales out from 0.
+ * (sqs-available-cloudwatch-metrics.html), scales out from 0. A 0 that comes only from
+ * scheduled actions which also set maxCapacity 0, with another scheduled action setting
+ * minCapacity >= 1, is a scheduled stop and start (the service is meant to be off in
+ * between; the raising action scales it out): not warned. A scheduled minCapacity 0 that
+ * leaves maxCapacity above 0 is warned of until the raising action, when there is one.
  */
 function noScaleOutFromZero(svc: ResolvedService, out: ScenarioWarning[]): void {
   const as = svc.config.autoScaling;
   if (!as) return;
   const policies = Object.entries(as.policies);
   if (policies.length === 0) return;
-  const zeroBySchedule = Object.values(as.scheduledActions ?? {}).some((a) => a.scalableTargetAction.minCapacity === 0);
-  if (as.minCapacity !== 0 && !zeroBySchedule) return;
+  const actions = Object.entries(as.scheduledActions ?? {});
+  const zeroing = actions.filter(([, a]) => a.scalableTargetAction.minCapacity === 0);
+  if (as.minCapacity !== 0 && zeroing.length === 0) return;
+  // scheduled actions that bring minCapacity back to 1 or more (scaling the service out from 0)
+  const raising = as.minCapacity === 0 ? [] : actions.filter(([, a]) => (a.scalableTargetAction.minCapacity ?? 0) >= 1).map(([n]) => n);
+  if (raising.length > 0 && zeroing.every(([, a]) => a.scalableTargetAction.maxCapacity === 0)) return;
   const why: string[] = [];
   for (const [name, p] of policies) {
     if (p.policyType === 'StepScaling') {
@@ -201,7 +209,8 @@ function noScaleOutFromZero(svc: ResolvedService, out: ScenarioWarning[]): void 
   const hint = queue
     ? 'add a StepScaling policy whose alarm is on ApproximateNumberOfMessagesVisible (the queue\'s visible messages, reported whatever the number of workers), the usual scale-from-zero setup'
     : 'keep minCapacity >= 1 (no metric ecsim models for an http service is reported with 0 tasks)';
-  const zero = as.minCapacity === 0 ? 'minCapacity 0' : 'a scheduled action sets minCapacity 0';
+  const until = raising.length > 0 ? `, until scheduled action ${raising.join(' or ')} sets minCapacity >= 1` : '';
+  const zero = as.minCapacity === 0 ? 'minCapacity 0' : `a scheduled action sets minCapacity 0${until}`;
   out.push({
     at: ['services', svc.name, 'autoScaling', as.minCapacity === 0 ? 'minCapacity' : 'scheduledActions'],
     message: `cannot scale out from 0: the service may come down to 0 tasks (${zero}), and then ${why.join('; ')}; ${hint}`,

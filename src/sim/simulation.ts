@@ -13,6 +13,7 @@ import type { Trace } from '../workload/trace/index.js';
 import { ManagedScaling } from '../model/capacity/managed-scaling.js';
 import { ReservationDatapoints } from './reservation-datapoints.js';
 import { reservationFromCounts } from '../model/capacity/reservation.js';
+import { visibleMessages } from '../model/queue-metric.js';
 import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
 import { estimateRoom, type EstimateRoom } from './daemon-reserve.js';
 import { memoryHardLimit, type ResolvedScenario } from '../scenario/index.js';
@@ -369,8 +370,9 @@ export class Simulation {
         // the queue's own metric (AWS/SQS): one sample a minute of the visible messages,
         // reported for an active queue whatever its consumers (sqs-available-cloudwatch-
         // metrics.html), so alarms on it see data with 0 tasks RUNNING: the period-end
-        // backlog, one sample per period; no task count (NaN)
-        const q = stats.backlog;
+        // backlog, one sample per period, a whole number of messages (visibleMessages: the
+        // fluid model's expected count rounded); no task count (NaN)
+        const q = visibleMessages(stats.backlog);
         scaler.putDatapoint(from, 'ApproximateNumberOfMessagesVisible', q, q, q, 1, NaN);
       }
     }

@@ -215,6 +215,27 @@ describe('step scaling with a fractional threshold: float noise does not pick th
   });
 });
 
+describe('the cause prints the metric and its breach on the alarm\'s side of the threshold', () => {
+  const wake = (op: 'GreaterThanThreshold' | 'GreaterThanOrEqualToThreshold'): StepScalingPolicyConfig => ({
+    policyType: 'StepScaling',
+    alarm: { metricName: 'CPUUtilization', statistic: 'Maximum', period: 60_000, evaluationPeriods: 1, threshold: 0, comparisonOperator: op },
+    adjustmentType: 'ChangeInCapacity',
+    stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 2 }],
+  });
+
+  it('3e-7 over "> 0" is not printed "0 is 0 above 0" (0 is not > 0): the digits that keep it above', () => {
+    const r = drive(scaler(wake('GreaterThanThreshold'), 2), { minutes: 2, metrics: { CPUUtilization: () => 3e-7 } });
+    const [a] = activities(r.events);
+    expect(a.cause).toBe('step scaling surge: 1 datapoint > 0: 3e-7; Average 3e-7 is 3e-7 above 0, step [0, +inf): 2 + 2 = 4');
+  });
+
+  it('"0.0002 >= 0" may print 0: 0 >= 0 holds, and 0 is in the step [0, +inf)', () => {
+    const r = drive(scaler(wake('GreaterThanOrEqualToThreshold'), 2), { minutes: 2, metrics: { CPUUtilization: () => 0.0002 } });
+    const [a] = activities(r.events);
+    expect(a.cause).toBe('step scaling surge: 1 datapoint >= 0: 0; Average 0 is 0 above 0, step [0, +inf): 2 + 2 = 4');
+  });
+});
+
 describe('validateStepAdjustments (API_StepAdjustment.html)', () => {
   it('accepts the AWS example and a two-sided set', () => {
     expect(() => validateStepAdjustments(awsExample.stepAdjustments)).not.toThrow();

@@ -101,6 +101,25 @@ describe('ApproximateNumberOfMessagesVisible: a queue service scales out from 0 
     expect(r.activities[0].message).toMatch(/^desired count 0 -> 3:/);
   });
 
+  it('T = 0, 1 of 1 (the wake alarm): once the workers keep up the datapoints are whole messages, 0, and the alarm does not fire again', () => {
+    // 10/s into 3 workers of 4 slots x 200 ms (a = 2 Erlangs on 12 slots): the expected
+    // queue (Erlang C Lq, well under half a message) is a sample of 0 visible messages, not
+    // the expected 1e-9-odd, which "> 0" would keep in ALARM (+3 every cooldown)
+    const r = run('ApproximateNumberOfMessagesVisible', 0, { evaluationPeriods: 1 });
+    expect(r.toAlarm?.time).toBe(120_000);
+    expect(r.toAlarm?.message).toContain('1 datapoint > 0: 600.0');
+    expect(r.activities.map((a) => a.message.slice(0, 24))).toEqual(['desired count 0 -> 3: st']);
+    const r2 = runKeepingRows(scenario('ApproximateNumberOfMessagesVisible', 0, { evaluationPeriods: 1 }), { seed: 1 });
+    const states = r2.events.filter((e) => e.type === 'alarm-state').map((e) => e.message);
+    expect(states.length).toBe(2);
+    expect(states[1]).toMatch(/-> OK/);
+    expect(states[1]).toContain(': 0');
+    // the expected count stays in the timeseries (backlog): positive, below half a message
+    const last = r.rows[r.rows.length - 1].backlog!;
+    expect(last).toBeGreaterThan(0);
+    expect(last).toBeLessThan(0.5);
+  });
+
   it('the same alarm on BacklogPerTask never has a datapoint: 0 tasks the whole run, the backlog 600 a minute', () => {
     const r = run('BacklogPerTask', 1000);
     expect(r.toAlarm).toBeUndefined();
@@ -149,6 +168,34 @@ describe('the scale-from-0 warning', () => {
     expect(warned(s).filter((w) => w.includes('scale out from 0'))).toEqual([
       'services.worker.autoScaling.scheduledActions: cannot scale out from 0: the service may come down to 0 tasks (a scheduled action sets minCapacity 0), and then policy out alarms on CPUUtilization, which has no datapoint while no task is RUNNING; keep minCapacity >= 1 (no metric ecsim models for an http service is reported with 0 tasks)',
     ]);
+  });
+});
+
+describe('the scale-from-0 warning and scheduled stops', () => {
+  const warned = (raw: unknown) => scenarioWarnings(loadScenarioObject('test', raw, { baseDir: '.' })).map((w) => `${w.at.join('.')}: ${w.message}`).filter((w) => w.includes('scale out from 0'));
+  const http = (actions: Record<string, unknown>) => {
+    const s = scenario('CPUUtilization', 50) as any;
+    s.services.worker.workload.type = 'http';
+    s.services.worker.desiredCount = 2;
+    s.services.worker.autoScaling.minCapacity = 1;
+    s.services.worker.autoScaling.scheduledActions = actions;
+    return s;
+  };
+  const night = (max?: number) => ({ schedule: 'cron(0 22 * * ? *)', scalableTargetAction: max === undefined ? { minCapacity: 0 } : { minCapacity: 0, maxCapacity: max } });
+  const morning = { schedule: 'cron(0 6 * * ? *)', scalableTargetAction: { minCapacity: 2 } };
+
+  it('night min/max 0 and a morning action setting minCapacity 2: a scheduled stop and start, not warned (the morning action scales out from 0)', () => {
+    expect(warned(http({ night: night(0), morning }))).toEqual([]);
+  });
+
+  it('night minCapacity 0 with maxCapacity left at 10, a morning minCapacity 2: warned, until the morning action', () => {
+    expect(warned(http({ night: night(), morning }))).toEqual([
+      'services.worker.autoScaling.scheduledActions: cannot scale out from 0: the service may come down to 0 tasks (a scheduled action sets minCapacity 0, until scheduled action morning sets minCapacity >= 1), and then policy out alarms on CPUUtilization, which has no datapoint while no task is RUNNING; keep minCapacity >= 1 (no metric ecsim models for an http service is reported with 0 tasks)',
+    ]);
+  });
+
+  it('night min/max 0 with nothing raising minCapacity again: warned', () => {
+    expect(warned(http({ night: night(0) }))).toHaveLength(1);
   });
 });
 

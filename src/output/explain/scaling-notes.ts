@@ -9,6 +9,7 @@
 // ceil(0 x metric / target) = 0).
 
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
+import { visibleMessages } from '../../model/queue-metric.js';
 import { formatClock, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import type { PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
@@ -29,7 +30,7 @@ export function metricOf(row: SeriesRow, metricName: string | null): number | nu
     case 'BacklogPerTask':
       return row.backlog !== null && row.runningCount > 0 ? row.backlog / row.runningCount : null;
     case 'ApproximateNumberOfMessagesVisible':
-      return row.backlog;
+      return row.backlog === null ? null : visibleMessages(row.backlog);
     default:
       return null;
   }

@@ -116,6 +116,7 @@ class StationaryWait {
       // Erlang-n arrivals, least-outstanding's wait at the own task) carried over to the
       // truncated shape in proportion: P(wait) x its ratio, the time scale / its rate ratio
       let pScale = 1;
+      let tScale = 1;
       if (ca2 < 1 || jsqTasks > 1) {
         const lam = lambdaPerMs > cap ? cap : lambdaPerMs;
         const ac = allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, this.acScratch);
@@ -124,7 +125,7 @@ class StationaryWait {
         const rw = routedWait(lam, meanServiceMs, servers, ca2, cs2, jsqTasks, this.rwScratch);
         if (acP > 0 && rw.pWait > 0 && acTheta < Infinity && rw.theta < Infinity) {
           pScale = rw.pWait / acP;
-          const tScale = rw.theta / acTheta;
+          tScale = rw.theta / acTheta;
           this.fitShift /= tScale;
           this.fitTheta *= tScale;
           this.cutTheta *= tScale;
@@ -139,8 +140,10 @@ class StationaryWait {
         this.truncated = true;
         this.pWait = Math.min(1, fb.pWait * pScale);
         this.p95 = p95;
-        // both shapes have the mean meanMs (of those who wait)
-        this.meanMs = fb.pWait * meanMs;
+        // both shapes have the mean meanMs (of those who wait), its time scale corrected as
+        // theirs: the mean wait of an admitted request is the corrected P(wait) x meanMs / tScale
+        // (the queue count, Little's law, follows the corrected shape the latency uses)
+        this.meanMs = (this.pWait * meanMs) / tScale;
         return this;
       }
     } else {

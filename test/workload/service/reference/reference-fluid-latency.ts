@@ -89,6 +89,7 @@ export class LatencyGroups {
         t.fitTheta *= tScale;
         t.cutTheta *= tScale;
         t.cutShift /= tScale;
+        t.meanMs = (t.pWait * meanMs) / tScale;
       }
     }
     const tail = (x: number) =>
