@@ -245,6 +245,13 @@ export class ServiceRuntime {
   runningBeforeRotation = 0;
   /** Tasks in rotation now. */
   inRotationCount = 0;
+  /**
+   * Tasks that left RUNNING in the current metric period after RUNNING some of it (the
+   * period's CPUUtilization counts them); the simulation reads and clears it at the period end.
+   */
+  leftRunningInPeriod = 0;
+  /** Where the current metric period starts (the simulation sets it at each period end). */
+  metricPeriodFrom = 0;
   /** Tasks in PROVISIONING or PENDING (created ones: a launchType EC2 task waiting for an instance is not, see isCreated). */
   starting = 0;
   /** Live (not leaving, not STOPPED) Fargate tasks per Availability Zone: where the next one goes. */
@@ -262,6 +269,9 @@ export class ServiceRuntime {
     if (task.state === 'RUNNING') {
       this.running--;
       if (!task.enteredRotation) this.runningBeforeRotation--;
+      // it ran part of this period: its figures up to now count in the period's CPU and memory
+      if (w.now > this.metricPeriodFrom && w.now > task.runningAt!) this.leftRunningInPeriod++;
+      this.loadModel?.leftRunning(task.id, w.now);
       w.addRunning(task.capacityProvider, -1);
       if (task.instance !== null) this.cluster.runningTasksChanged(task.instance, -1);
     }

@@ -342,6 +342,19 @@ export class Simulation {
         }
       }
     }
+    // the tasks that left RUNNING in the period (scaled in, unhealthy, drained, interrupted,
+    // killed) count too, each once, over the part of the period it was RUNNING: ECS's service
+    // metric is over the tasks that ran in the minute (service_utilization.html), and a
+    // period in which all of them left still has its datapoint
+    const left = stats !== null ? stats.leftRunning : null;
+    if (left !== null) {
+      for (let k = 0; k < left.length; k++) {
+        const st = left.stats[k];
+        m.add(st.cpuPercent, (st.memoryMiB / taskMemory) * 100, 1);
+      }
+    } else if (svc.leftRunningInPeriod > 0) m.add(baseline, idleMemory, svc.leftRunningInPeriod);
+    svc.leftRunningInPeriod = 0;
+    svc.metricPeriodFrom = to;
     const { n, cpuSum, cpuMin, cpuMax, memSum, memMin, memMax, targets, targetRequests } = m;
     const pending = svc.starting;
     const running = svc.running;
@@ -350,8 +363,9 @@ export class Simulation {
     const scaler = this.scalers[i];
     if (scaler) {
       if (n > 0) {
-        // n: the RUNNING tasks averaged ("Number of tasks in the service" of AmazonECS
-        // service_utilization.html's formula), also what target tracking needs in a cooldown
+        // n: the tasks averaged, RUNNING at the end or for part of the period ("Number of
+        // tasks in the service" of AmazonECS service_utilization.html's formula), also what
+        // target tracking needs in a cooldown
         scaler.putDatapoint(from, 'CPUUtilization', cpuSum, cpuMin, cpuMax, n, n);
         scaler.putDatapoint(from, 'MemoryUtilization', memSum, memMin, memMax, n, n);
       }

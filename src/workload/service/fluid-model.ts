@@ -34,6 +34,8 @@ const LISTED_COHORT = 2;
 class FluidTask {
   inRotation = false;
   removedAt = -1; // -1 while alive
+  /** When it left RUNNING in this period (leftRunning); -1 if it did not. */
+  leftAt = -1;
   /** http: the task's fluid queue (requests); for cohort members the cohort's holds. */
   backlog = 0;
   /** Value of the rotation integral G when the task last entered rotation / was last settled. */
@@ -104,6 +106,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
     waitedFraction: null, meanWaitMs: null, perTask: new Map(), uniformTaskStats: null,
     inRotation: { length: 0, stats: [], count: [] },
+    leftRunning: { length: 0, stats: [] },
   };
 
   constructor(
@@ -149,9 +152,18 @@ export class FluidServiceModel implements ServiceLoadModel {
     task.removedAt = Math.max(timeMs, this.gTime);
   }
 
+  leftRunning(taskId: string, timeMs: number): void {
+    const task = this.byId.get(taskId);
+    if (!task || task.removedAt >= 0) return;
+    // handled one by one this period (a task in rotation leaves it first: not in the cohort)
+    if (task.steady) this.detach(task);
+    task.leftAt = Math.max(timeMs, this.gTime);
+  }
+
   endPeriod(fromMs: number, toMs: number): PeriodStats {
     const cfg = this.cfg;
     const s = this.stats;
+    s.leftRunning.length = 0;
     for (const t of this.joiners) {
       if (t.steady) {
         s.perTask.set(t.id, this.cohortStats);
@@ -235,6 +247,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       }
       t.shareMs = 0;
       t.rotationMs = 0;
+      t.leftAt = -1;
       t.aliveFrom = toMs;
       t.serveFrom = toMs;
       if (t.inRotation && (this.cohortCount === 0 || t.backlog === this.cohortBacklog)) {
@@ -362,6 +375,13 @@ export class FluidServiceModel implements ServiceLoadModel {
         this.fillOwn(t, a, done - lost, aliveMs);
         listed++;
       }
+      if (t.leftAt >= 0) {
+        // up to leaving RUNNING (and rotation, at the same instant): all it was routed,
+        // and what it served of that by then at its full rate
+        const leftServing = Math.max(0, t.leftAt - Math.max(t.serveFrom, fromMs));
+        const leftCapacity = perMsRate * leftServing;
+        this.addLeft(a, (avail < leftCapacity ? avail : leftCapacity) * keep, t.leftAt - Math.max(t.aliveFrom, fromMs));
+      }
     }
     if (lor) {
       const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
@@ -399,10 +419,14 @@ export class FluidServiceModel implements ServiceLoadModel {
     }
     let listed = 0;
     for (const t of this.irregular) {
-      if (t.removedAt < 0) {
+      if (t.removedAt < 0 || t.leftAt >= 0) {
+        // its share of the messages served, by its time in rotation (which ends by leftAt)
         const done = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
-        this.fillOwn(t, done, done, Math.max(0, toMs - Math.max(t.aliveFrom, fromMs)));
-        listed++;
+        if (t.removedAt < 0) {
+          this.fillOwn(t, done, done, Math.max(0, toMs - Math.max(t.aliveFrom, fromMs)));
+          listed++;
+        }
+        if (t.leftAt >= 0) this.addLeft(done, done, t.leftAt - Math.max(t.aliveFrom, fromMs));
       }
     }
     let visible = q1;
@@ -449,6 +473,16 @@ export class FluidServiceModel implements ServiceLoadModel {
     if (fullWaiting < 1) this.groups.addNoWait(full * (1 - fullWaiting));
     this.groups.addBacklogged(fullWaiting < 1 ? full * fullWaiting : full, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2, NaN, servers, ca2, cfg.meanServiceMs, places, poolTasks);
     return seen.lineServed + seen.fullServed;
+  }
+
+  /** Lists the figures of a task that left RUNNING after aliveMs of the period (none if 0). */
+  private addLeft(routed: number, done: number, aliveMs: number): void {
+    if (!(aliveMs > 0)) return;
+    const list = this.stats.leftRunning;
+    let st = list.stats[list.length];
+    if (st === undefined) list.stats[list.length] = st = new OwnStats();
+    list.length++;
+    this.fillStats(st, routed, done, aliveMs);
   }
 
   private fillOwn(t: FluidTask, routed: number, done: number, aliveMs: number): void {

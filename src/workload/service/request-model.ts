@@ -24,7 +24,7 @@ import { cpuPercent, memoryMiB } from './cpu.js';
 import { LatencyRecorder } from './latency-recorder.js';
 import { PoissonArrivals } from './poisson-arrivals.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
-import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats } from './types.js';
+import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats, TaskStatsList } from './types.js';
 import { growF64, growI32 } from './typed-grow.js';
 
 const ROUND_ROBIN = 0;
@@ -114,8 +114,12 @@ export class RequestServiceModel implements ServiceLoadModel {
   private stats: PeriodStats = {
     offered: 0, served: 0, rejected: 0, queued: 0, waiting: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
-    waitedFraction: null, meanWaitMs: null, perTask: new Map(),
+    waitedFraction: null, meanWaitMs: null, perTask: new Map(), leftRunning: { length: 0, stats: [] },
   };
+  /** Where the current period starts: the last endPeriod's end (the model's start before). */
+  private periodFrom: number;
+  /** The figures of the tasks that left RUNNING this period (leftRunning), pooled. */
+  private left: TaskStatsList = { length: 0, stats: [] };
 
   constructor(
     private cfg: ResolvedServiceConfig,
@@ -129,6 +133,7 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.maxQueue = cfg.maxQueuePerTask;
     this.routingKind = cfg.routing === 'round-robin' ? ROUND_ROBIN : cfg.routing === 'random' ? RANDOM : LEAST_OUTSTANDING;
     this.arrivals = new PoissonArrivals(trace, rngs.arrivals);
+    this.periodFrom = sim.now;
     this.nextAfter(sim.now);
     this.wake();
   }
@@ -445,11 +450,37 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.wake();
   }
 
+  leftRunning(taskId: string, timeMs: number): void {
+    const s = this.slotOf.get(taskId);
+    if (s === undefined) return;
+    this.advance(timeMs);
+    this.wake();
+    this.account(s, timeMs);
+    // over the part of the period it was RUNNING, as endPeriod does for the others; its
+    // figures go on (a DEACTIVATING task finishes its requests) but no longer count
+    const from = this.aliveFrom[s] > this.periodFrom ? this.aliveFrom[s] : this.periodFrom;
+    const aliveMs = timeMs - from;
+    if (!(aliveMs > 0)) return;
+    const list = this.left;
+    let ts = list.stats[list.length];
+    if (ts === undefined) list.stats[list.length] = ts = { cpuPercent: 0, memoryMiB: 0, requests: 0, aliveMs: 0 };
+    list.length++;
+    ts.requests = this.routed[s];
+    ts.aliveMs = aliveMs;
+    ts.cpuPercent = cpuPercent(this.cfg, this.area[s] / aliveMs, this.fargate);
+    ts.memoryMiB = memoryMiB(this.cfg, Math.min((this.servedBy[s] * 1000) / aliveMs, this.cfg.taskRate));
+  }
+
   endPeriod(fromMs: number, toMs: number): PeriodStats {
     this.advance(toMs);
     this.wake();
     const periodMs = toMs - fromMs;
     const st = this.stats;
+    // the list filled since the last period end; the next period fills it anew
+    st.leftRunning.length = this.left.length;
+    st.leftRunning.stats = this.left.stats;
+    this.left.length = 0;
+    this.periodFrom = toMs;
     let waiting = this.http ? 0 : this.sLen;
     for (let s = 0; s < this.slotCount; s++) {
       if (!this.alive[s]) continue;

@@ -51,6 +51,13 @@ export interface ServiceLoadModel {
   /** The task stopped for good: its queued/in-flight requests are lost (count them as
    *  rejected/dropped) or — for queue services — messages return to the queue. */
   removeTask(taskId: string, timeMs: number): void;
+  /**
+   * The task left RUNNING at timeMs (to DEACTIVATING, STOPPING or STOPPED; the simulation
+   * takes it out of rotation first). The next endPeriod lists its figures over the part of
+   * that period it was RUNNING (`leftRunning`), even when removeTask came in between; none
+   * when it was RUNNING 0 ms of that period.
+   */
+  leftRunning(taskId: string, timeMs: number): void;
   /** Close the metric period [fromMs, toMs): returns the period's figures. The returned
    *  object (and its perTask map) is reused by the next call: copy what you keep. */
   endPeriod(fromMs: number, toMs: number): PeriodStats;
@@ -131,6 +138,18 @@ export interface PeriodStats {
    * Reused like `perTask`.
    */
   inRotation?: RotationGroups;
+  /**
+   * The tasks that left RUNNING in the period (leftRunning), each with its figures over the
+   * part of the period it was RUNNING (aliveMs, > 0): `stats[i]` for i < length, in the
+   * order they left. Reused like `perTask`.
+   */
+  leftRunning: TaskStatsList;
+}
+
+/** A reused list of task figures: `stats[i]` for i < length. */
+export interface TaskStatsList {
+  length: number;
+  stats: TaskPeriodStats[];
 }
 
 /** Tasks in rotation: `count[i]` tasks with the figures `stats[i]`, for i < length. */

@@ -18,7 +18,8 @@ export function build(config: ServiceWorkloadConfig, rate: number, seed = 1, far
 export function runPeriod(sim: Simulator, model: ServiceLoadModel, from: number, to: number): PeriodStats {
   sim.run(to);
   const s = model.endPeriod(from, to);
-  return { ...s, perTask: new Map([...s.perTask].map(([k, v]) => [k, { ...v }])) };
+  const left = s.leftRunning;
+  return { ...s, perTask: new Map([...s.perTask].map(([k, v]) => [k, { ...v }])), leftRunning: { length: left.length, stats: left.stats.slice(0, left.length).map((v) => ({ ...v })) } };
 }
 
 /** Runs `periods` periods of `periodMs` after a warm-up and returns the stats of each. */

@@ -50,7 +50,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
   private stats: PeriodStats = {
     offered: 0, served: 0, rejected: 0, queued: 0, waiting: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
-    waitedFraction: null, meanWaitMs: null, perTask: new Map(),
+    waitedFraction: null, meanWaitMs: null, perTask: new Map(), leftRunning: { length: 0, stats: [] },
   };
 
   constructor(
@@ -71,6 +71,9 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     const arrived = atMs > from ? (this.trace.meanRate(from, atMs) * (atMs - from)) / 1000 : 0;
     return q > arrived * (1 + 1e-9) + 1e-9;
   }
+
+  /** Not part of the comparison: the reference lists no task that left RUNNING. */
+  leftRunning(): void {}
 
   setInRotation(taskId: string, inRotation: boolean, timeMs: number): void {
     let task = this.byId.get(taskId);
