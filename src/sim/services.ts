@@ -356,23 +356,24 @@ export class ServiceRuntime {
   reconcile(): void {
     this.reconcileScheduled = false;
     if (this.daemon) return this.reconcileDaemon();
-    if (this.markedCount > 0) this.settleUnhealthy();
+    // marked tasks healthy again: they need no replacement (they count toward the desired count again once every task is healthy)
+    const recovered = this.markedCount > 0 ? this.settleUnhealthy() : 0;
     const live = this.tasks.size - this.leavingCount - this.markedCount;
     // tasks still running on a draining EC2 instance (scanned only when there are any)
     let leaving = 0;
     if (this.awaitingReplacement > 0) for (const t of this.tasks) if (t.leaving && t.stopReason === null && t.launchType === 'EC2') leaving++;
-    if (live < this.desiredCount) {
+    if (live + recovered < this.desiredCount) {
       // replacing tasks that still run (on a draining EC2 instance, or marked unhealthy) may
       // not take the total above maximumPercent of the desired count (a Fargate task is never
       // on a draining instance; an unhealthy one counts whatever its launch type)
       const kept = leaving + this.markedCount;
       const ceiling = kept > 0 ? Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100) - kept : this.desiredCount;
-      const target = Math.max(Math.min(this.desiredCount, ceiling), 0);
+      const target = Math.max(Math.min(this.desiredCount - recovered, ceiling), 0);
       let k = live;
       for (; k < target; k++) this.startTask(null);
       // maximumPercent leaves no room to start the rest first: an unhealthy task stops, chosen
       // at random, then its replacement starts; one at a time (ecs_services.html)
-      for (; k < this.desiredCount && this.stopUnhealthyAtRandom(); k++) this.startTask(null);
+      for (; k + recovered < this.desiredCount && this.stopUnhealthyAtRandom(); k++) this.startTask(null);
     } else if (live > this.desiredCount) {
       this.scaleIn(live - this.desiredCount);
     }
@@ -726,8 +727,10 @@ export class ServiceRuntime {
    * if the total task count exceeds the desiredCount, healthy tasks are stopped": when no
    * marked task is unhealthy and every other live task is healthy, the marked tasks (all
    * recovered) count toward the desired count again and reconcile scales the surplus in.
+   * Returns the marked tasks healthy again that stay marked (0 when they were released): a
+   * recovered task is no longer unhealthy and needs no replacement.
    */
-  private settleUnhealthy(): void {
+  private settleUnhealthy(): number {
     let healthy = 0;
     let allHealthy = true;
     const unhealthy: Task[] = [];
@@ -759,7 +762,9 @@ export class ServiceRuntime {
         this.markedCount--;
         this.countLive(t, 1);
       }
+      return 0;
     }
+    return this.markedCount - unhealthy.length;
   }
 
   /**

@@ -182,6 +182,21 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect(r.timeseries.find((x) => x.requestsServed > 0)!.time).toBe(155_000);
   });
 
+  it('a marked task that is healthy again needs no replacement: desired 2, both recover, their replacements are stopped and not replaced', () => {
+    // grace 120 s, application 90 s, Fargate provisioning 1..60 s (each task its own):
+    // web-1 and web-2 are marked 120 s after RUNNING and replaced (web-3, web-4); they are
+    // healthy again 210 s after RUNNING, before a replacement, RUNNING at least 11 s after
+    // the marking, can be marked itself (120 s after its RUNNING: 251 s or more after its
+    // original's RUNNING). Each replacement marked then is one unhealthy task beside 2
+    // healthy ones (> desired 2): it stops, and nothing replaces it (2 healthy + the other
+    // replacement = 3 >= 2). Once both replacements are stopped only healthy tasks run.
+    const r = run({ applicationStart: '90s', grace: 120, desiredCount: 2, provisioningDelay: { distribution: 'uniform', min: '1s', max: '60s' }, duration: '30m' });
+    expect((r.summary.services.web as any).tasksStarted).toBe(4);
+    expect(r.tasks.filter((t) => t.stopReason === 'failed-elb-health-checks').map((t) => t.taskId).sort()).toEqual(['web-3', 'web-4']);
+    expect(r.tasks.filter((t) => t.stopReason === 'simulation-end').map((t) => t.taskId).sort()).toEqual(['web-1', 'web-2']);
+    expect(r.timeseries.at(-1)).toMatchObject({ runningCount: 2, desiredCount: 2 });
+  });
+
   it('grace period 210 s: healthy at its fifth passing check (90, 120, 150, 180, 210 s after RUNNING), exactly when the period ends: never marked', () => {
     const r = run({ applicationStart: '90s', grace: 210 });
     expect((r.summary.services.web as any).tasksStarted).toBe(1);
