@@ -284,3 +284,36 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect(varying.timeseries).toEqual(fixed.timeseries);
   });
 });
+
+describe('a DAEMON service behind a load balancer', () => {
+  it('stops an unhealthy task at once (one task per instance: no replacement first)', () => {
+    // one instance, registered 60 s after launch; the daemon task is placed then, RUNNING 10 s
+    // later (image pull), fails its checks at 30 and 60 s after RUNNING: stopped at 130 s,
+    // 30 s deregistration delay, exit 1 s: STOPPED at 161 s
+    const r = runKeepingRows(
+      {
+        name: 'daemon-health',
+        duration: '180s',
+        cluster: {
+          availabilityZones: ['us-east-1a'],
+          capacityProviders: { asg: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '60s' } } },
+        },
+        taskDefinitions: { web: { cpu: 256, memory: 512, startup: { imagePull: '10s', containerStart: '0s', applicationStart: '90s' }, shutdown: '1s' } },
+        services: {
+          web: {
+            taskDefinition: 'web',
+            schedulingStrategy: 'DAEMON',
+            launchType: 'EC2',
+            loadBalancer: { deregistrationDelay: '30s', healthCheck: { interval: '30s' } },
+            workload: { requestRate: { constant: 10 }, perTask: { capacityRps: 100 } },
+          },
+        },
+      },
+      { seed: 1 },
+    );
+    expect(r.tasks.find((t) => t.taskId === 'web-1')).toMatchObject({ running: 70_000, stopped: 161_000, stopReason: 'failed-elb-health-checks' });
+    const unhealthy = r.events.filter((e) => e.type === 'task-unhealthy');
+    expect(unhealthy.map((e) => [e.time, e.subject])).toEqual([[130_000, 'web-1']]);
+    expect(unhealthy[0].message).toMatch(/; the service stops it: Task failed ELB health checks in \(target-group web\)$/);
+  });
+});
