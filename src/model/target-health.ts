@@ -12,9 +12,11 @@
 //
 // ECS (APIReference/API_CreateService.html, healthCheckGracePeriodSeconds): the service
 // scheduler ignores unhealthy Elastic Load Balancing health checks for the grace period
-// after the task first started, and stops a task its target group reports unhealthy
-// (developerguide ecs_services.html); the stop reason reads "Task failed ELB health checks
-// in (target-group ...)".
+// after the task first started, and then marks a task its target group reports unhealthy
+// and replaces it, starting the replacement first where maximumPercent allows
+// (developerguide ecs_services.html; services.ts). The marked task keeps running and the
+// load balancer keeps checking it: it may turn healthy again (recoveredAt). When ECS stops
+// it, the stop reason reads "Task failed ELB health checks in (target-group ...)".
 
 export interface TargetHealthCheck {
   /** HealthCheckIntervalSeconds, in ms. */
@@ -33,15 +35,20 @@ export interface TargetHealthTimeline {
   failedChecks: number;
   /** When the target turns unhealthy (its unhealthyThreshold-th failed check); null if it never does. */
   unhealthyAt: number | null;
-  /** When ECS stops the task for failed health checks; null if it does not. */
-  stoppedAt: number | null;
-  /** When the target turns healthy and enters rotation; null when ECS stops the task first. */
+  /** When ECS marks the task unhealthy (and starts replacing it); null if it does not. */
+  markedAt: number | null;
+  /** When the target turns healthy and enters rotation, unmarked; null when ECS marks the task first. */
   healthyAt: number | null;
+  /**
+   * When an unhealthy target is healthy again (its healthyThreshold-th passing check in a
+   * row; the same as healthyAt when ECS does not mark the task); null if it never was unhealthy.
+   */
+  recoveredAt: number | null;
 }
 
 /**
  * The target's health for an application that starts `applicationStartMs` after RUNNING.
- * ECS acts on an unhealthy target once the grace period is over: at the check that makes
+ * ECS marks a task whose target is unhealthy once the grace period is over: at the check that makes
  * it unhealthy when the period has ended by then (a check at exactly its end counts), else
  * at the end of the period if the target is still unhealthy then. A target that turns
  * healthy at the very end of the period is healthy when ECS looks.
@@ -53,12 +60,12 @@ export function targetHealthTimeline(applicationStartMs: number, hc: TargetHealt
   const failedChecks = firstPass - 1;
   if (failedChecks < hc.unhealthyThreshold) {
     // still `initial` when the first check passes: healthy at once
-    return { failedChecks, unhealthyAt: null, stoppedAt: null, healthyAt: firstPass * interval };
+    return { failedChecks, unhealthyAt: null, markedAt: null, healthyAt: firstPass * interval, recoveredAt: null };
   }
   const unhealthyAt = hc.unhealthyThreshold * interval;
   const recoveredAt = (firstPass + hc.healthyThreshold - 1) * interval;
-  // ECS stops it when it is unhealthy after the grace period: at once if the period is over
+  // ECS marks it when it is unhealthy after the grace period: at once if the period is over
   // (recoveredAt is after unhealthyAt), else at its end unless healthy again by then
-  const stoppedAt = recoveredAt > hc.gracePeriodMs ? Math.max(unhealthyAt, hc.gracePeriodMs) : null;
-  return { failedChecks, unhealthyAt, stoppedAt, healthyAt: stoppedAt === null ? recoveredAt : null };
+  const markedAt = recoveredAt > hc.gracePeriodMs ? Math.max(unhealthyAt, hc.gracePeriodMs) : null;
+  return { failedChecks, unhealthyAt, markedAt, healthyAt: markedAt === null ? recoveredAt : null, recoveredAt };
 }

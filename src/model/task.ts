@@ -53,6 +53,13 @@ export interface Task {
   enteredRotation: boolean;
   /** Set when the task is leaving: it no longer counts toward the service's desired count. */
   leaving: boolean;
+  /**
+   * The service scheduler marked it unhealthy (its load balancer target, after the grace
+   * period) and replaces it: still RUNNING and checked, but it no longer counts toward the
+   * desired count. Stays set if the target turns healthy again, until every task of the
+   * service is healthy (services.ts, settleUnhealthy); cleared when the task is stopped.
+   */
+  markedUnhealthy: boolean;
   /** The task's pending lifecycle event, so it can be cancelled. */
   timer: number;
   /**
@@ -81,6 +88,7 @@ export class NewTask implements Task {
   inRotation = false;
   enteredRotation = false;
   leaving = false;
+  markedUnhealthy = false;
   timer = -1;
   providerOrdinal = -1;
 
@@ -112,7 +120,7 @@ export function isCreated(t: Task): boolean {
   return t.capacityProvider !== '';
 }
 
-/** States in which a task counts toward a service's running/pending tasks. */
+/** States in which a task counts toward a service's desired count. */
 export function isLive(t: Task): boolean {
-  return t.state !== 'STOPPED' && !t.leaving;
+  return t.state !== 'STOPPED' && !t.leaving && !t.markedUnhealthy;
 }

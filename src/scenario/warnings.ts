@@ -314,19 +314,21 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
 
 /**
  * deploymentConfiguration governs, in ecsim, only how the tasks on a draining EC2 instance
- * are replaced (services.ts); deployments are not modelled. Said when it is written for a
- * service it cannot touch: a DAEMON service (its tasks are not replaced elsewhere) or one
- * on Fargate capacity only (no instance of its drains).
+ * are replaced and (maximumPercent) how tasks marked unhealthy by their load balancer
+ * target group are (services.ts); deployments are not modelled. Said when it is written for
+ * a service it cannot touch: a DAEMON service (its tasks are not replaced elsewhere) or one
+ * on Fargate capacity only without a loadBalancer (no instance of its drains, no target
+ * turns unhealthy).
  */
 function deploymentWithoutDrain(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
   if (svc.config.deploymentConfiguration === undefined) return;
   const daemon = svc.config.schedulingStrategy === 'DAEMON';
   const onEc2 = svc.launchType === 'EC2' || svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'asg');
-  if (!daemon && onEc2) return;
-  const which = daemon ? 'a DAEMON service' : `a service on Fargate capacity only (${[...new Set(svc.strategy.map((x) => x.capacityProvider))].join(', ')})`;
+  if (!daemon && (onEc2 || svc.config.loadBalancer !== undefined)) return;
+  const which = daemon ? 'a DAEMON service' : `a service on Fargate capacity only (${[...new Set(svc.strategy.map((x) => x.capacityProvider))].join(', ')}) without a loadBalancer`;
   out.push({
     at: ['services', svc.name, 'deploymentConfiguration'],
-    message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances; deployments are not modelled`,
+    message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances and of tasks failing load balancer health checks; deployments are not modelled`,
   });
 }
 

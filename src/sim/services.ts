@@ -2,8 +2,9 @@
 // (capacity provider strategy -> placement) and stopping them (scale-in choice), and
 // moves every task through its lifecycle (aws-behaviour.md §9):
 //   PROVISIONING -> PENDING -> RUNNING -> (DEACTIVATING) -> STOPPING -> STOPPED.
-// With a load balancer it also stops tasks whose target group reports them unhealthy
-// after the health check grace period (model/target-health.ts).
+// With a load balancer it also replaces tasks whose target group reports them unhealthy
+// after the health check grace period, starting the replacement first where maximumPercent
+// allows (model/target-health.ts; settleUnhealthy).
 
 import { sampleDuration as sample, type Place, type RandomStream } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
@@ -145,7 +146,7 @@ export class ServiceRuntime {
    * each time): one per quantity, so a change to one quantity's distribution (another
    * number of draws per sample) never shifts another's draws.
    */
-  private readonly rng: Record<'placement' | 'imagePull' | 'containerStart' | 'applicationStart' | 'shutdown' | 'fargateAz' | 'scaleIn', RandomStream | null> = {
+  private readonly rng: Record<'placement' | 'imagePull' | 'containerStart' | 'applicationStart' | 'shutdown' | 'fargateAz' | 'scaleIn' | 'unhealthy', RandomStream | null> = {
     placement: null,
     imagePull: null,
     containerStart: null,
@@ -153,6 +154,7 @@ export class ServiceRuntime {
     shutdown: null,
     fargateAz: null,
     scaleIn: null,
+    unhealthy: null,
   };
   /** Tasks started per capacity provider so far (the next task's providerOrdinal). */
   private readonly providerStarts = new Map<string, number>();
@@ -263,6 +265,8 @@ export class ServiceRuntime {
    * for a replacement (stopReplacedTasks has nothing to do while this is 0).
    */
   private awaitingReplacement = 0;
+  /** Tasks marked unhealthy and not stopped (markedUnhealthy): RUNNING, not counted toward the desired count. */
+  private markedCount = 0;
 
   private setState(task: Task, state: Task['state']): void {
     const w = this.world;
@@ -350,7 +354,7 @@ export class ServiceRuntime {
    * or none on that provider).
    */
   private idle(): boolean {
-    if (this.daemon || this.awaitingReplacement > 0 || this.tasks.size - this.leavingCount !== this.desiredCount) return false;
+    if (this.daemon || this.awaitingReplacement > 0 || this.markedCount > 0 || this.tasks.size - this.leavingCount !== this.desiredCount) return false;
     return this.unplaced.length === 0 || this.retryWouldFailAll();
   }
 
@@ -366,16 +370,24 @@ export class ServiceRuntime {
   reconcile(): void {
     this.reconcileScheduled = false;
     if (this.daemon) return this.reconcileDaemon();
-    const live = this.tasks.size - this.leavingCount;
+    // marked tasks healthy again: they need no replacement (they count toward the desired count again once every task is healthy)
+    const recovered = this.markedCount > 0 ? this.settleUnhealthy() : 0;
+    const live = this.tasks.size - this.leavingCount - this.markedCount;
     // tasks still running on a draining EC2 instance (scanned only when there are any)
     let leaving = 0;
     if (this.awaitingReplacement > 0) for (const t of this.tasks) if (t.leaving && t.stopReason === null && t.launchType === 'EC2') leaving++;
-    if (live < this.desiredCount) {
-      // replacing tasks that still run on a draining EC2 instance may not exceed
-      // maximumPercent of the desired count (ECS does not apply it to Fargate)
-      const ceiling = leaving > 0 ? Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100) - leaving : this.desiredCount;
-      const target = Math.max(Math.min(this.desiredCount, ceiling), 0);
-      for (let k = live; k < target; k++) this.startTask(null);
+    if (live + recovered < this.desiredCount) {
+      // replacing tasks that still run (on a draining EC2 instance, or marked unhealthy) may
+      // not take the total above maximumPercent of the desired count (a Fargate task is never
+      // on a draining instance; an unhealthy one counts whatever its launch type)
+      const kept = leaving + this.markedCount;
+      const ceiling = kept > 0 ? Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100) - kept : this.desiredCount;
+      const target = Math.max(Math.min(this.desiredCount - recovered, ceiling), 0);
+      let k = live;
+      for (; k < target; k++) this.startTask(null);
+      // maximumPercent leaves no room to start the rest first: an unhealthy task stops, chosen
+      // at random, then its replacement starts; one at a time (ecs_services.html)
+      for (; k + recovered < this.desiredCount && this.stopUnhealthyAtRandom(); k++) this.startTask(null);
     } else if (live > this.desiredCount) {
       this.scaleIn(live - this.desiredCount);
     }
@@ -654,16 +666,16 @@ export class ServiceRuntime {
     const failed =
       `${task.id} is unhealthy in (target-group ${this.name}) due to (reason Health checks failed): ${hc.unhealthyThreshold} consecutive checks failed, ` +
       `the last ${seconds(health.unhealthyAt!)} after RUNNING (its application starts ${seconds(appStart)} after RUNNING)`;
-    if (health.stoppedAt === health.unhealthyAt) {
-      world.log('task-unhealthy', task.id, `${failed}; the service stops it: ${stoppedReason(this.name)}`);
-      return this.stopUnhealthy(task);
+    if (health.markedAt === health.unhealthyAt) {
+      world.log('task-unhealthy', task.id, `${failed}; ${this.replacing(health)}`);
+      return this.markUnhealthy(task, health);
     }
     world.log('task-unhealthy', task.id, `${failed}; ignored during the health check grace period (${seconds(hc.gracePeriodMs)} after RUNNING)`);
-    if (health.stoppedAt !== null) world.sim.after(health.stoppedAt - health.unhealthyAt!, onGracePeriodEnd, { svc: this, task, health }, PRIORITY.lifecycle);
+    if (health.markedAt !== null) world.sim.after(health.markedAt - health.unhealthyAt!, onGracePeriodEnd, { svc: this, task, health }, PRIORITY.lifecycle);
     else world.sim.after(health.healthyAt! - health.unhealthyAt!, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
   }
 
-  /** The grace period ended with the target still unhealthy: ECS stops the task. */
+  /** The grace period ended with the target still unhealthy: ECS marks the task and replaces it. */
   gracePeriodEnded(task: Task, health: TargetHealthTimeline): void {
     if (task.state !== 'RUNNING' || task.leaving) return;
     const hc = this.healthCheck!;
@@ -673,20 +685,121 @@ export class ServiceRuntime {
       'task-unhealthy',
       task.id,
       `${task.id} is still unhealthy in (target-group ${this.name}) when the health check grace period ends, ${seconds(hc.gracePeriodMs)} after RUNNING ` +
-        `(${passed} of the ${hc.healthyThreshold} consecutive passing checks it needs); the service stops it: ${stoppedReason(this.name)}`,
+        `(${passed} of the ${hc.healthyThreshold} consecutive passing checks it needs); ${this.replacing(health)}`,
     );
-    this.stopUnhealthy(task);
+    this.markUnhealthy(task, health);
+  }
+
+  /** What the service does about a task marked unhealthy (the end of its task-unhealthy message). */
+  private replacing(health: TargetHealthTimeline): string {
+    if (this.daemon) return `the service stops it: ${stoppedReason(this.name)}`;
+    return (
+      `the service marks it unhealthy and replaces it, starting the replacement first where maximumPercent allows ` +
+      `(it keeps running and being checked: healthy again ${seconds(health.recoveredAt!)} after RUNNING unless stopped first)`
+    );
   }
 
   /**
-   * Stops a task its target group reports unhealthy; it no longer counts toward the desired
-   * count, so a replacement starts at once. (Stopping it lowers no healthy count, so
-   * minimumHealthyPercent does not hold it; a task stopped after RUNNING does not trigger
-   * the service throttle: developerguide service-throttle-logic.html.)
+   * ECS marks a task its target group reports unhealthy after the grace period
+   * (developerguide ecs_services.html): it keeps running (resources, billing, runningCount;
+   * the load balancer keeps checking it, so it turns healthy again at recoveredAt unless
+   * stopped first) but no longer counts toward the desired count, so a replacement starts
+   * first where maximumPercent allows. settleUnhealthy stops it once a replacement is
+   * healthy. (Stopping it lowers no healthy count, so minimumHealthyPercent does not hold it;
+   * a task stopped after RUNNING does not trigger the service throttle: developerguide
+   * service-throttle-logic.html.) A DAEMON service's task is stopped at once instead, as
+   * ecsim did for every service before 2026-11-26: one task per instance leaves no room for
+   * a replacement first (AWS does not document this case).
    */
-  private stopUnhealthy(task: Task): void {
-    this.stopTask(task, 'failed-elb-health-checks');
+  private markUnhealthy(task: Task, health: TargetHealthTimeline): void {
+    if (this.daemon) {
+      // a DAEMON service keeps one task per instance: it is stopped, and its instance gets a new one
+      this.stopTask(task, 'failed-elb-health-checks');
+      return this.requestReconcile();
+    }
+    task.markedUnhealthy = true;
+    this.markedCount++;
+    this.countLive(task, -1);
+    this.world.sim.after(health.recoveredAt! - (this.world.now - task.runningAt!), onHealthy, { svc: this, task }, PRIORITY.lifecycle);
     this.requestReconcile();
+  }
+
+  /** A task joins (+1) or leaves (-1) the live counts: per capacity provider (base/weight) and per AZ (Fargate spread). */
+  private countLive(task: Task, delta: 1 | -1): void {
+    if (task.launchType === 'FARGATE') this.fargateLiveByAz.set(task.availabilityZone, (this.fargateLiveByAz.get(task.availabilityZone) ?? (delta < 0 ? 1 : 0)) + delta);
+    if (task.capacityProvider) this.providerCounts.set(task.capacityProvider, (this.providerCounts.get(task.capacityProvider) ?? (delta < 0 ? 1 : 0)) + delta);
+  }
+
+  /**
+   * The service scheduler's replacement of unhealthy tasks (developerguide ecs_services.html):
+   * "If the replacement task has a health status of HEALTHY, the service scheduler stops the
+   * unhealthy task. If the replacement task has a health status of UNHEALTHY, the scheduler
+   * will stop either the unhealthy replacement task or the existing unhealthy task to get
+   * the total task count to equal desiredCount." Counted here: while the healthy tasks (in
+   * rotation, a marked one that recovered included) and the marked tasks still unhealthy
+   * are more than the desired count, an unhealthy one stops, chosen at random (stream
+   * unhealthy-replacement). A replacement turning healthy makes one more healthy task, and
+   * one turning unhealthy one more unhealthy task: either way one unhealthy task stops.
+   * Then "once all unhealthy tasks have been replaced and only healthy tasks are running,
+   * if the total task count exceeds the desiredCount, healthy tasks are stopped": when no
+   * marked task is unhealthy and every other live task is healthy, the marked tasks (all
+   * recovered) count toward the desired count again and reconcile scales the surplus in.
+   * Returns the marked tasks healthy again that stay marked (0 when they were released): a
+   * recovered task is no longer unhealthy and needs no replacement.
+   */
+  private settleUnhealthy(): number {
+    let healthy = 0;
+    let allHealthy = true;
+    const unhealthy: Task[] = [];
+    for (const t of this.tasks) {
+      if (t.leaving || t.state === 'STOPPED') continue;
+      if (t.markedUnhealthy) {
+        if (t.inRotation) healthy++;
+        else unhealthy.push(t);
+      } else if (t.state === 'RUNNING' && t.inRotation) {
+        healthy++;
+      } else {
+        allHealthy = false;
+      }
+    }
+    const rng = (this.rng.unhealthy ??= this.world.streams.stream('unhealthy-replacement', this.name));
+    while (unhealthy.length > 0 && healthy + unhealthy.length > this.desiredCount) {
+      const [t] = unhealthy.splice(Math.floor(rng.next() * unhealthy.length), 1);
+      this.world.log(
+        'task-unhealthy',
+        t.id,
+        `the service stops ${t.id} (${healthy} healthy and ${unhealthy.length + 1} unhealthy tasks, desired count ${this.desiredCount}): ${stoppedReason(this.name)}`,
+      );
+      this.stopTask(t, 'failed-elb-health-checks');
+    }
+    if (unhealthy.length === 0 && allHealthy) {
+      for (const t of this.tasks) {
+        if (!t.markedUnhealthy || t.leaving) continue;
+        t.markedUnhealthy = false;
+        this.markedCount--;
+        this.countLive(t, 1);
+      }
+      return 0;
+    }
+    return this.markedCount - unhealthy.length;
+  }
+
+  /**
+   * maximumPercent leaves no room for a replacement: "the scheduler will stop an unhealthy
+   * task one at a time at random to free up capacity, and then start a replacement task"
+   * (ecs_services.html). Stops one marked task that is still unhealthy (stream
+   * unhealthy-replacement); false when there is none.
+   */
+  private stopUnhealthyAtRandom(): boolean {
+    const unhealthy: Task[] = [];
+    for (const t of this.tasks) if (t.markedUnhealthy && !t.leaving && !t.inRotation) unhealthy.push(t);
+    if (unhealthy.length === 0) return false;
+    const rng = (this.rng.unhealthy ??= this.world.streams.stream('unhealthy-replacement', this.name));
+    const t = unhealthy[Math.floor(rng.next() * unhealthy.length)];
+    const max = deploymentConfigurationOf(this.config.config).maximumPercent;
+    this.world.log('task-unhealthy', t.id, `the service stops ${t.id} first (maximumPercent ${max} leaves no room to start its replacement first): ${stoppedReason(this.name)}`);
+    this.stopTask(t, 'failed-elb-health-checks');
+    return true;
   }
 
   /**
@@ -718,6 +831,17 @@ export class ServiceRuntime {
       this.runningBeforeRotation--;
     }
     this.loadModel?.setInRotation(task.id, true, this.world.now);
+    if (task.markedUnhealthy) {
+      const hc = this.healthCheck!;
+      this.world.log(
+        'task-unhealthy',
+        task.id,
+        `${task.id} is healthy again in (target-group ${this.name}) after ${hc.healthyThreshold} consecutive passing checks, ${seconds(this.world.now - task.runningAt!)} after RUNNING; ` +
+          `it takes traffic, and the service stops a task over the desired count once no task is unhealthy and every task is healthy`,
+      );
+    }
+    // a replacement or a marked task turned healthy: settleUnhealthy looks again
+    if (this.markedCount > 0) this.requestReconcile();
     // healthy now with a load balancer; without one, stopReplacedTasks waits 40 s more
     this.stopReplacedTasks();
   }
@@ -791,8 +915,14 @@ export class ServiceRuntime {
     if (!task.leaving) {
       task.leaving = true;
       this.leavingCount++;
-      if (task.launchType === 'FARGATE') this.fargateLiveByAz.set(task.availabilityZone, (this.fargateLiveByAz.get(task.availabilityZone) ?? 1) - 1);
-      this.decrementProvider(task);
+      if (task.markedUnhealthy) {
+        // out of the live counts since it was marked
+        task.markedUnhealthy = false;
+        this.markedCount--;
+      } else {
+        if (task.launchType === 'FARGATE') this.fargateLiveByAz.set(task.availabilityZone, (this.fargateLiveByAz.get(task.availabilityZone) ?? 1) - 1);
+        this.decrementProvider(task);
+      }
       if (reason === null) this.awaitingReplacement++;
     } else if (task.stopReason === null && reason !== null) {
       this.awaitingReplacement--;

@@ -12,20 +12,26 @@ import fc from 'fast-check';
 import { targetHealthTimeline, type TargetHealthCheck, type TargetHealthTimeline } from '../../src/model/target-health.js';
 import { runKeepingRows } from '../helpers.js';
 
-/** One check at a time, every interval, until the target is healthy or the task is stopped (failedChecks: those seen until then). */
+/**
+ * One check at a time, every interval, until the target is healthy (failedChecks: those
+ * seen until ECS marks the task). ECS marks an unhealthy target once the grace period is
+ * over; the marked task keeps running and being checked, so the replay goes on to its
+ * recovery.
+ */
 function replay(appStart: number, hc: TargetHealthCheck): TargetHealthTimeline {
-  let state: 'initial' | 'healthy' | 'unhealthy' = 'initial';
+  let state: 'initial' | 'unhealthy' = 'initial';
   let passes = 0;
   let failures = 0;
   let failedChecks = 0;
   let unhealthyAt: number | null = null;
+  let markedAt: number | null = null;
   let graceLooked = false;
   for (let k = 1; ; k++) {
     const t = k * hc.intervalMs;
     // ECS looks when the grace period ends (between checks: the state then is the last check's)
     if (!graceLooked && hc.gracePeriodMs < t) {
       graceLooked = true;
-      if (state === 'unhealthy') return { failedChecks, unhealthyAt, stoppedAt: hc.gracePeriodMs, healthyAt: null };
+      if (state === 'unhealthy' && markedAt === null) markedAt = hc.gracePeriodMs;
     }
     const pass = t >= appStart;
     if (pass) {
@@ -34,20 +40,18 @@ function replay(appStart: number, hc: TargetHealthCheck): TargetHealthTimeline {
     } else {
       failures++;
       passes = 0;
-      if (state === 'initial') failedChecks++;
+      if (state === 'initial' || markedAt === null) failedChecks++;
     }
-    if (state === 'initial' && pass) return { failedChecks, unhealthyAt: null, stoppedAt: null, healthyAt: t };
+    if (state === 'initial' && pass) return { failedChecks, unhealthyAt: null, markedAt: null, healthyAt: t, recoveredAt: null };
     if (state === 'initial' && failures >= hc.unhealthyThreshold) {
       state = 'unhealthy';
       unhealthyAt = t;
-    } else if (state === 'unhealthy' && !pass) {
-      failedChecks++;
     } else if (state === 'unhealthy' && passes >= hc.healthyThreshold) {
-      return { failedChecks, unhealthyAt, stoppedAt: null, healthyAt: t };
+      return { failedChecks, unhealthyAt, markedAt, healthyAt: markedAt === null ? t : null, recoveredAt: t };
     }
     // at a check (the grace period's end included, the check first): an unhealthy target once the period is over
     if (t >= hc.gracePeriodMs) graceLooked = true;
-    if (state === 'unhealthy' && t >= hc.gracePeriodMs) return { failedChecks, unhealthyAt, stoppedAt: t, healthyAt: null };
+    if (state === 'unhealthy' && t >= hc.gracePeriodMs && markedAt === null) markedAt = t;
   }
 }
 
@@ -73,12 +77,13 @@ describe('targetHealthTimeline', () => {
 
   it('hand-worked cases (interval 30 s, thresholds 2 unhealthy, 5 healthy)', () => {
     const hc = { intervalMs: 30_000, healthyThreshold: 5, unhealthyThreshold: 2, gracePeriodMs: 0 };
-    expect(targetHealthTimeline(0, hc)).toEqual({ failedChecks: 0, unhealthyAt: null, stoppedAt: null, healthyAt: 30_000 });
-    expect(targetHealthTimeline(45_000, hc)).toEqual({ failedChecks: 1, unhealthyAt: null, stoppedAt: null, healthyAt: 60_000 });
-    expect(targetHealthTimeline(90_000, hc)).toEqual({ failedChecks: 2, unhealthyAt: 60_000, stoppedAt: 60_000, healthyAt: null });
-    expect(targetHealthTimeline(90_000, { ...hc, gracePeriodMs: 120_000 })).toEqual({ failedChecks: 2, unhealthyAt: 60_000, stoppedAt: 120_000, healthyAt: null });
-    // passes at 90, 120, 150, 180, 210 s: healthy at 210 s, when a 210 s grace period ends
-    expect(targetHealthTimeline(90_000, { ...hc, gracePeriodMs: 210_000 })).toEqual({ failedChecks: 2, unhealthyAt: 60_000, stoppedAt: null, healthyAt: 210_000 });
+    expect(targetHealthTimeline(0, hc)).toEqual({ failedChecks: 0, unhealthyAt: null, markedAt: null, healthyAt: 30_000, recoveredAt: null });
+    expect(targetHealthTimeline(45_000, hc)).toEqual({ failedChecks: 1, unhealthyAt: null, markedAt: null, healthyAt: 60_000, recoveredAt: null });
+    // passes at 90, 120, 150, 180, 210 s: healthy again at 210 s, marked unhealthy by ECS at 60 s
+    expect(targetHealthTimeline(90_000, hc)).toEqual({ failedChecks: 2, unhealthyAt: 60_000, markedAt: 60_000, healthyAt: null, recoveredAt: 210_000 });
+    expect(targetHealthTimeline(90_000, { ...hc, gracePeriodMs: 120_000 })).toEqual({ failedChecks: 2, unhealthyAt: 60_000, markedAt: 120_000, healthyAt: null, recoveredAt: 210_000 });
+    // healthy at 210 s, when a 210 s grace period ends: never marked
+    expect(targetHealthTimeline(90_000, { ...hc, gracePeriodMs: 210_000 })).toEqual({ failedChecks: 2, unhealthyAt: 60_000, markedAt: null, healthyAt: 210_000, recoveredAt: 210_000 });
   });
 });
 
@@ -120,9 +125,11 @@ describe('a whole run: the first task follows the timeline, and a grace period c
           const expected = replay(appStartS * 1000, { ...hc, gracePeriodMs: grace * 1000 });
           const first = r.tasks.find((t) => t.taskId === 'web-1')!;
           expect(first.running).toBe(35_000);
-          if (expected.stoppedAt !== null) {
-            // 30 s deregistration delay, 1 s to exit
-            expect(first).toMatchObject({ stopReason: 'failed-elb-health-checks', stopped: 35_000 + expected.stoppedAt + 31_000 });
+          if (expected.markedAt !== null) {
+            // marked unhealthy then, and replaced first: still running when marked (if stopped,
+            // not before its 30 s deregistration delay and 1 s to exit)
+            expect(r.events.some((e) => e.type === 'task-unhealthy' && e.subject === 'web-1' && e.time === 35_000 + expected.markedAt!)).toBe(true);
+            if (first.stopped !== null) expect(first.stopped).toBeGreaterThanOrEqual(35_000 + expected.markedAt + 31_000);
           } else {
             expect(first.stopReason).toBe('simulation-end');
             // in rotation at RUNNING + healthyAt (a multiple of 5 s: the 5 s periods start there)

@@ -180,29 +180,33 @@ describe('scenario validation: one clear line per problem, with the key path', (
     Object.assign(f.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });
     f.services.web.launchType = 'FARGATE';
     f.services.web.deploymentConfiguration = { minimumHealthyPercent: 100, maximumPercent: 100 };
-    // on Fargate only the warning that deploymentConfiguration does nothing at all is said
+    // on Fargate with a load balancer maximumPercent governs replacing unhealthy tasks: nothing said
+    expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate-lb', f))).map((w) => w.message)).toEqual([]);
+    // without one only the warning that deploymentConfiguration does nothing at all is said
+    delete f.services.web.loadBalancer;
     expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate', f))).map((w) => w.message)).toEqual([
-      'has no effect in ecsim on a service on Fargate capacity only (FARGATE): it governs only the replacement of tasks on draining EC2 instances; deployments are not modelled',
+      'has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer: it governs only the replacement of tasks on draining EC2 instances and of tasks failing load balancer health checks; deployments are not modelled',
     ]);
   });
 
   it('warns (exit 0) of a deploymentConfiguration written for a service with no EC2 instance to drain (Fargate, Fargate Spot) or a DAEMON service; not when not written, nor on EC2', async () => {
     const dc = { minimumHealthyPercent: 50, maximumPercent: 200 };
     const said = (s: any, name: string) => scenarioWarnings(loadScenarioFile(writeScenario(dir, name, s))).filter((w) => w.at.join('.') === 'services.web.deploymentConfiguration').map((w) => w.message);
-    const tail = ': it governs only the replacement of tasks on draining EC2 instances; deployments are not modelled';
+    const tail = ': it governs only the replacement of tasks on draining EC2 instances and of tasks failing load balancer health checks; deployments are not modelled';
     const fargate = (spot: boolean, written: boolean) => {
       const f = quickstart();
       Object.assign(f.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });
       delete f.services.web.launchType;
       f.services.web.capacityProviderStrategy = spot ? [{ capacityProvider: 'FARGATE', base: 1, weight: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 3 }] : [{ capacityProvider: 'FARGATE', weight: 1 }];
       if (written) f.services.web.deploymentConfiguration = { ...dc };
+      delete f.services.web.loadBalancer;
       return f;
     };
     const spotFile = writeScenario(dir, 'dc-fargate-spot', fargate(true, true));
     const r = await cli('validate', spotFile);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`warning: ${spotFile}: services.web.deploymentConfiguration: has no effect in ecsim on a service on Fargate capacity only (FARGATE, FARGATE_SPOT)${tail}\n`);
-    expect(said(fargate(false, true), 'dc-fargate')).toEqual([`has no effect in ecsim on a service on Fargate capacity only (FARGATE)${tail}`]);
+    expect(r.stderr).toContain(`warning: ${spotFile}: services.web.deploymentConfiguration: has no effect in ecsim on a service on Fargate capacity only (FARGATE, FARGATE_SPOT) without a loadBalancer${tail}\n`);
+    expect(said(fargate(false, true), 'dc-fargate')).toEqual([`has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer${tail}`]);
     expect(said(fargate(false, false), 'dc-fargate-unwritten')).toEqual([]);
     const daemon = (written: boolean) => {
       const d = quickstart();

@@ -1,6 +1,7 @@
 // Tasks whose application starts slowly fail their load balancer health checks, and ECS
-// stops the ones its target group reports unhealthy once healthCheckGracePeriodSeconds is
-// over (APIReference/API_CreateService.html; ALB: elasticloadbalancing target-group-health-checks.html).
+// replaces the ones its target group reports unhealthy once healthCheckGracePeriodSeconds is
+// over, starting the replacement first where maximumPercent allows (APIReference/API_CreateService.html;
+// developerguide ecs_services.html; ALB: elasticloadbalancing target-group-health-checks.html).
 // Every time below is worked out by hand from the scenario's fixed delays: on Fargate a task
 // is PROVISIONING 25 s and PENDING 10 s (image pull; the container starts at once), so it
 // is RUNNING 35 s after the service creates it; the target group checks it 30 s, 60 s, ...
@@ -8,6 +9,19 @@
 
 import { describe, it, expect } from 'vitest';
 import { runKeepingRows } from '../helpers.js';
+import { RandomStreams } from '../../src/engine/index.js';
+
+/** The first two application starts (ms) a run with `seed` draws for service web: uniform 1 ms..120 s, rounded as services.ts rounds them. */
+function appStarts(seed: number): [number, number] {
+  const rng = new RandomStreams(seed).stream('task-startup', 'web', 'applicationStart');
+  const draw = () => Math.round(1 + (120_000 - 1) * rng.next());
+  return [draw(), draw()];
+}
+/** The first seed from 1 whose two draws meet `ok`. */
+function seedWhere(ok: (a: number, b: number) => boolean): number {
+  for (let seed = 1; seed < 1000; seed++) if (ok(...appStarts(seed))) return seed;
+  throw new Error('no seed');
+}
 
 /** One Fargate task behind a load balancer (deregistration delay 30 s, containers exit 1 s after SIGTERM). */
 function scenario(o: { applicationStart: unknown; grace?: number; healthCheck?: Record<string, unknown>; duration?: string; loadBalancer?: boolean; imagePull?: unknown; desiredCount?: number; provisioningDelay?: unknown }) {
@@ -42,52 +56,148 @@ function run(o: Parameters<typeof scenario>[0]) {
 }
 
 describe('a slow application behind a load balancer (interval 30 s, unhealthy threshold 2, healthy threshold 5)', () => {
-  it('without a grace period ECS stops each task at its second failed check and starts another: a restart loop that never serves', () => {
-    // application start 90 s: checks at 30 and 60 s after RUNNING fail; the second makes the
-    // target unhealthy, and with no grace period ECS stops the task then (RUNNING + 60 s =
-    // 95 s after creation) and starts its replacement at once. Each cycle is 35 + 60 = 95 s:
-    // tasks are created at 0, 95, 190, ..., 95 x 37 = 3515 s (38 tasks); the last one is
-    // RUNNING at 3550 s and would be stopped at 3610 s, after the hour.
-    const r = run({ applicationStart: '90s' });
+  // ECS replaces an unhealthy task, starting the replacement first (maximumPercent 200 by
+  // default): the unhealthy one keeps RUNNING and being checked (developerguide ecs_services.html)
+  it('without a grace period: marked at the second failed check, the replacement starts then; when it fails too, one of the two stops', () => {
+    // application start 90 s: web-1 RUNNING at 35 s, checks at 65 and 95 s fail: unhealthy and
+    // marked at 95 s (60 s after RUNNING), still RUNNING; its passes at 125..245 s would make it
+    // healthy again at 245 s. web-2 is created at 95 s, RUNNING at 130 s, marked at 190 s: two
+    // unhealthy tasks, none healthy, desired 1: one of the two stops at 190 s (30 s
+    // deregistration delay, exit 1 s: STOPPED at 221 s) and web-3 is created at 190 s.
+    const r = run({ applicationStart: '90s', duration: '200s' });
+    const byId = (k: number) => r.tasks.find((t) => t.taskId === `web-${k}`)!;
+    expect(r.unhealthy[0]).toMatchObject({ time: 95_000, subject: 'web-1' });
+    expect(r.unhealthy[0].message).toBe(
+      'web-1 is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING ' +
+        '(its application starts 90 s after RUNNING); the service marks it unhealthy and replaces it, starting the replacement first where maximumPercent allows ' +
+        '(it keeps running and being checked: healthy again 210 s after RUNNING unless stopped first)',
+    );
+    expect(byId(2)).toMatchObject({ created: 95_000, running: 130_000 });
+    expect(byId(3)).toMatchObject({ created: 190_000 });
+    const stops = r.unhealthy.filter((e) => e.message.startsWith('the service stops'));
+    expect(stops).toHaveLength(1);
+    expect(stops[0].time).toBe(190_000);
+    expect(['web-1', 'web-2']).toContain(stops[0].subject);
+    expect(stops[0].message).toBe(`the service stops ${stops[0].subject} (0 healthy and 2 unhealthy tasks, desired count 1): Task failed ELB health checks in (target-group web)`);
+    // the marked task keeps RUNNING beside its replacement (runningCount, at a period's end:
+    // 2 at 185 s); from 190 s the stopped one is DEACTIVATING, not RUNNING
+    expect(r.timeseries.find((x) => x.time === 180_000)).toMatchObject({ runningCount: 2 });
+    expect(r.timeseries.find((x) => x.time === 195_000)).toMatchObject({ runningCount: 1 });
+    expect((r.summary.services.web as any).tasksStarted).toBe(3);
+    expect((r.summary.services.web as any).requests.served).toBe(0);
+  });
+
+  it('maximumPercent 100 leaves no room for a replacement first: the unhealthy task stops, then its replacement starts (a restart loop that never serves)', () => {
+    // each task: created, RUNNING 35 s later, marked 60 s after that and stopped at once
+    // (the only unhealthy task: no choice), its replacement created at the same instant.
+    // Cycle 95 s: tasks created at 0, 95, ..., 95 x 37 = 3515 s (38 tasks); the last is
+    // RUNNING at 3550 s and would be marked at 3610 s, after the hour.
+    const r = runKeepingRows(
+      { ...scenario({ applicationStart: '90s' }), services: { web: { ...scenario({ applicationStart: '90s' }).services.web, deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 100 } } } },
+      { seed: 1 },
+    );
     expect((r.summary.services.web as any).tasksStarted).toBe(38);
     expect((r.summary.services.web as any).tasksStopped).toBe(37);
     const byId = (k: number) => r.tasks.find((t) => t.taskId === `web-${k}`)!;
     for (const k of [1, 2, 37]) {
       const created = 95_000 * (k - 1);
-      // DEACTIVATING for the 30 s deregistration delay, then SIGTERM, exit 1 s later
       expect(byId(k)).toMatchObject({ created, running: created + 35_000, stopped: created + 95_000 + 31_000, stopReason: 'failed-elb-health-checks' });
     }
     expect(byId(38)).toMatchObject({ created: 3_515_000, stopReason: 'simulation-end', stopped: null });
-    expect(r.unhealthy.map((e) => e.time)).toEqual(Array.from({ length: 37 }, (_, i) => 95_000 * (i + 1)));
-    expect(r.unhealthy[0].message).toBe(
-      'web-1 is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING ' +
-        '(its application starts 90 s after RUNNING); the service stops it: Task failed ELB health checks in (target-group web)',
-    );
-    expect(r.events.find((e) => e.type === 'task-stopped')!.message).toBe('web-1 STOPPED (failed-elb-health-checks)');
-    // the replacement is created at the instant the unhealthy task is stopped
-    expect(byId(2).created).toBe(r.unhealthy[0].time);
+    const stops = r.events.filter((e) => e.type === 'task-unhealthy' && e.message.startsWith('the service stops'));
+    expect(stops.map((e) => e.time)).toEqual(Array.from({ length: 37 }, (_, i) => 95_000 * (i + 1)));
+    expect(stops[0].message).toBe('the service stops web-1 first (maximumPercent 100 leaves no room to start its replacement first): Task failed ELB health checks in (target-group web)');
     expect((r.summary.services.web as any).requests.served).toBe(0);
   });
 
-  it('grace period 120 s: the failures at 30 and 60 s are ignored, but at 120 s the target is still unhealthy (2 of 5 passes): stopped then', () => {
-    // passes at 90 and 120 s; healthy only after 5 in a row (at 210 s). Cycle 35 + 120 = 155 s:
-    // tasks created at 0, 155, ..., 155 x 23 = 3565 s (24 tasks), 23 stopped.
-    const r = run({ applicationStart: '90s', grace: 120 });
-    expect((r.summary.services.web as any).tasksStarted).toBe(24);
-    expect((r.summary.services.web as any).tasksStopped).toBe(23);
-    expect(r.tasks.find((t) => t.taskId === 'web-1')).toMatchObject({ running: 35_000, stopped: 155_000 + 31_000, stopReason: 'failed-elb-health-checks' });
-    expect(r.unhealthy.slice(0, 2).map((e) => [e.time, e.message])).toEqual([
-      [95_000, expect.stringMatching(/^web-1 is unhealthy in \(target-group web\) .*the last 60 s after RUNNING .*; ignored during the health check grace period \(120 s after RUNNING\)$/)],
-      [
-        155_000,
-        'web-1 is still unhealthy in (target-group web) when the health check grace period ends, 120 s after RUNNING (2 of the 5 consecutive passing checks it needs); ' +
-          'the service stops it: Task failed ELB health checks in (target-group web)',
-      ],
+  it('grace period 120 s: marked at 120 s (2 of 5 passes), it recovers at 210 s and stays; its replacement, unhealthy at its own grace end, is stopped', () => {
+    // web-1: RUNNING 35 s, unhealthy at 95 s (ignored), still unhealthy when the period ends
+    // at 155 s: marked, web-2 created then. Passes at 125..245 s: healthy again at 245 s
+    // (RUNNING + 210 s), in rotation. web-2: RUNNING 190 s, unhealthy at 250 s (ignored), at
+    // its period's end (310 s) still unhealthy (it would recover at 400 s): marked, and with
+    // web-1 healthy, 1 healthy + 1 unhealthy > desired 1: web-2 stops (STOPPED 341 s).
+    // web-1 is the only task left, healthy: it counts again, nothing more starts.
+    const r = run({ applicationStart: '90s', grace: 120, duration: '30m' });
+    expect((r.summary.services.web as any).tasksStarted).toBe(2);
+    expect((r.summary.services.web as any).tasksStopped).toBe(1);
+    expect(r.tasks).toEqual([
+      expect.objectContaining({ taskId: 'web-2', created: 155_000, running: 190_000, stopped: 341_000, stopReason: 'failed-elb-health-checks' }),
+      expect.objectContaining({ taskId: 'web-1', running: 35_000, stopped: null, stopReason: 'simulation-end' }),
     ]);
-    expect((r.summary.services.web as any).requests.served).toBe(0);
+    expect(r.unhealthy.map((e) => [e.time, e.subject])).toEqual([
+      [95_000, 'web-1'],
+      [155_000, 'web-1'],
+      [245_000, 'web-1'],
+      [250_000, 'web-2'],
+      [310_000, 'web-2'],
+      [310_000, 'web-2'],
+    ]);
+    expect(r.unhealthy[1].message).toMatch(/^web-1 is still unhealthy in \(target-group web\) when the health check grace period ends, 120 s after RUNNING \(2 of the 5 consecutive passing checks it needs\); the service marks it unhealthy/);
+    expect(r.unhealthy[2].message).toMatch(/^web-1 is healthy again in \(target-group web\) after 5 consecutive passing checks, 210 s after RUNNING/);
+    expect(r.unhealthy[5].message).toBe('the service stops web-2 (1 healthy and 1 unhealthy tasks, desired count 1): Task failed ELB health checks in (target-group web)');
+    expect(r.firstServedS()).toBe(245);
+    // the marked task stays RUNNING (counted in runningCount) until its replacement is stopped
+    expect(r.timeseries.find((x) => x.time === 200_000)).toMatchObject({ runningCount: 2 });
+    expect(r.timeseries.find((x) => x.time === 345_000)).toMatchObject({ runningCount: 1 });
   });
 
-  it('grace period 210 s: healthy at its fifth passing check (90, 120, 150, 180, 210 s after RUNNING), exactly when the period ends: never stopped', () => {
+  it('the replacement turns healthy while the unhealthy task is not: the unhealthy one stops then', () => {
+    // web-1's application starts after 60 s (up to 120 s): checks at 65 and 95 s fail, marked
+    // at 95 s; it could be healthy again only at RUNNING + (3 + 4) x 30 = 245 s or later.
+    // web-2's starts within 60 s: created 95 s, RUNNING 130 s, healthy at its first pass,
+    // 130 + 30 x max(1, ceil(start / 30)) <= 190 s: then 1 healthy + 1 unhealthy > desired 1,
+    // web-1 stops (30 s deregistration delay, 1 s exit).
+    const seed = seedWhere((a, b) => a > 60_000 && b <= 60_000);
+    const [, b] = appStarts(seed);
+    const healthyAt = 130_000 + 30_000 * Math.max(1, Math.ceil(b / 30_000));
+    const r = runKeepingRows(scenario({ applicationStart: { distribution: 'uniform', min: '1ms', max: '120s' }, duration: '10m' }), { seed });
+    expect(r.tasks).toEqual([
+      expect.objectContaining({ taskId: 'web-1', running: 35_000, stopped: healthyAt + 31_000, stopReason: 'failed-elb-health-checks' }),
+      expect.objectContaining({ taskId: 'web-2', created: 95_000, running: 130_000, stopReason: 'simulation-end' }),
+    ]);
+    const stop = r.events.find((e) => e.type === 'task-unhealthy' && e.message.startsWith('the service stops'))!;
+    expect(stop).toMatchObject({ time: healthyAt, subject: 'web-1' });
+    expect(stop.message).toBe('the service stops web-1 (1 healthy and 1 unhealthy tasks, desired count 1): Task failed ELB health checks in (target-group web)');
+  });
+
+  it('the unhealthy task recovers and its replacement turns healthy: once every task is healthy, one over the desired count stops (scale in)', () => {
+    // healthy threshold 2. web-1's application starts in (60, 90] s: marked at 95 s, passes
+    // at 125 and 155 s: healthy again at 155 s, in rotation. web-2 (created 95 s, RUNNING
+    // 130 s) starts within 60 s: healthy (never unhealthy: at most one failed check) at
+    // 130 + 30 x max(1, ceil(start / 30)), 160 or 190 s. Then only healthy tasks run, 2 >
+    // desired 1: one of them stops, as a scale in (the service's scale-in choice).
+    const seed = seedWhere((a, b) => a > 60_000 && a <= 90_000 && b <= 60_000);
+    const [, b] = appStarts(seed);
+    const healthyAt = 130_000 + 30_000 * Math.max(1, Math.ceil(b / 30_000));
+    const r = runKeepingRows(
+      scenario({ applicationStart: { distribution: 'uniform', min: '1ms', max: '120s' }, healthCheck: { healthyThreshold: 2 }, duration: '10m' }),
+      { seed },
+    );
+    expect((r.summary.services.web as any).tasksStarted).toBe(2);
+    const stopped = r.tasks.filter((t) => t.stopReason !== 'simulation-end');
+    expect(stopped).toEqual([expect.objectContaining({ stopReason: 'scale-in', stopped: healthyAt + 31_000 })]);
+    expect(r.events.find((e) => e.type === 'task-unhealthy' && e.subject === 'web-1' && e.time === 155_000)!.message).toMatch(/^web-1 is healthy again/);
+    expect(r.events.some((e) => e.message.startsWith('the service stops'))).toBe(false);
+    // in rotation from 155 s (web-1), both RUNNING until the surplus one stops
+    expect(r.timeseries.find((x) => x.requestsServed > 0)!.time).toBe(155_000);
+  });
+
+  it('a marked task that is healthy again needs no replacement: desired 2, both recover, their replacements are stopped and not replaced', () => {
+    // grace 120 s, application 90 s, Fargate provisioning 1..60 s (each task its own):
+    // web-1 and web-2 are marked 120 s after RUNNING and replaced (web-3, web-4); they are
+    // healthy again 210 s after RUNNING, before a replacement, RUNNING at least 11 s after
+    // the marking, can be marked itself (120 s after its RUNNING: 251 s or more after its
+    // original's RUNNING). Each replacement marked then is one unhealthy task beside 2
+    // healthy ones (> desired 2): it stops, and nothing replaces it (2 healthy + the other
+    // replacement = 3 >= 2). Once both replacements are stopped only healthy tasks run.
+    const r = run({ applicationStart: '90s', grace: 120, desiredCount: 2, provisioningDelay: { distribution: 'uniform', min: '1s', max: '60s' }, duration: '30m' });
+    expect((r.summary.services.web as any).tasksStarted).toBe(4);
+    expect(r.tasks.filter((t) => t.stopReason === 'failed-elb-health-checks').map((t) => t.taskId).sort()).toEqual(['web-3', 'web-4']);
+    expect(r.tasks.filter((t) => t.stopReason === 'simulation-end').map((t) => t.taskId).sort()).toEqual(['web-1', 'web-2']);
+    expect(r.timeseries.at(-1)).toMatchObject({ runningCount: 2, desiredCount: 2 });
+  });
+
+  it('grace period 210 s: healthy at its fifth passing check (90, 120, 150, 180, 210 s after RUNNING), exactly when the period ends: never marked', () => {
     const r = run({ applicationStart: '90s', grace: 210 });
     expect((r.summary.services.web as any).tasksStarted).toBe(1);
     expect(r.tasks).toEqual([expect.objectContaining({ taskId: 'web-1', running: 35_000, stopReason: 'simulation-end' })]);
@@ -96,10 +206,29 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect(r.firstServedS()).toBe(245);
   });
 
-  it('grace period 209 s: one second short of the fifth pass, ECS sees the target unhealthy and stops the task (4 of 5 passes)', () => {
+  it('grace period 209 s: marked one second short of the fifth pass; healthy again 1 s later, it stays and its replacement is stopped', () => {
+    // web-1 marked at 35 + 209 = 244 s, healthy at 245 s; web-2 created at 244 s, RUNNING
+    // 279 s, unhealthy at 339 s (ignored), at its period's end (488 s) 4 of 5 passes: marked,
+    // and stopped at once (web-1 healthy): STOPPED 519 s
     const r = run({ applicationStart: '90s', grace: 209, duration: '10m' });
-    expect(r.tasks.find((t) => t.taskId === 'web-1')).toMatchObject({ stopped: 35_000 + 209_000 + 31_000, stopReason: 'failed-elb-health-checks' });
     expect(r.unhealthy[1].message).toMatch(/grace period ends, 209 s after RUNNING \(4 of the 5 consecutive passing checks it needs\)/);
+    expect(r.tasks).toEqual([
+      expect.objectContaining({ taskId: 'web-2', created: 244_000, running: 279_000, stopped: 519_000, stopReason: 'failed-elb-health-checks' }),
+      expect.objectContaining({ taskId: 'web-1', stopReason: 'simulation-end' }),
+    ]);
+    expect(r.firstServedS()).toBe(245);
+  });
+
+  it('a healthy threshold of 2, no grace period: marked at 60 s, healthy again at 120 s, before its replacement fails: the replacement is stopped', () => {
+    // web-1: RUNNING 35 s, marked 95 s, passes at 125 and 155 s: healthy again at 155 s.
+    // web-2: created 95 s, RUNNING 130 s, checks at 160 and 190 s fail: marked at 190 s,
+    // 1 healthy + 1 unhealthy > 1: stopped (STOPPED 221 s); web-1 counts again.
+    const r = run({ applicationStart: '90s', healthCheck: { healthyThreshold: 2 }, duration: '10m' });
+    expect(r.tasks).toEqual([
+      expect.objectContaining({ taskId: 'web-2', created: 95_000, running: 130_000, stopped: 221_000, stopReason: 'failed-elb-health-checks' }),
+      expect.objectContaining({ taskId: 'web-1', running: 35_000, stopReason: 'simulation-end' }),
+    ]);
+    expect(r.firstServedS()).toBe(155);
   });
 
   it('a healthy threshold of 2: the target is healthy again at 120 s (passes at 90 and 120 s), within a 120 s grace period', () => {
@@ -122,12 +251,13 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect((r.summary.services.web as any).tasksStarted).toBe(1);
   });
 
-  it('application start 60 s passes the check at 60 s exactly (healthy then); 60.001 s fails it, the second failure (stopped at 60 s)', () => {
+  it('application start 60 s passes the check at 60 s exactly (healthy then); 60.001 s fails it, the second failure (marked at 60 s, replaced)', () => {
     const at60 = run({ applicationStart: '60s', duration: '10m' });
     expect(at60.unhealthy).toEqual([]);
     expect(at60.firstServedS()).toBe(35 + 60);
     const after60 = run({ applicationStart: '60001ms', duration: '10m' });
-    expect(after60.tasks.find((t) => t.taskId === 'web-1')).toMatchObject({ stopped: 35_000 + 60_000 + 31_000, stopReason: 'failed-elb-health-checks' });
+    expect(after60.unhealthy[0]).toMatchObject({ time: 35_000 + 60_000, subject: 'web-1' });
+    expect(after60.tasks.find((t) => t.taskId === 'web-2')).toMatchObject({ created: 35_000 + 60_000 });
   });
 
   it('an application that starts at once takes traffic at the first check, 30 s after RUNNING (as before applicationStart existed)', () => {
@@ -152,5 +282,38 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect(new Set(fixed.tasks.map((t) => t.running)).size).toBe(4);
     expect(varying.tasks).toEqual(fixed.tasks);
     expect(varying.timeseries).toEqual(fixed.timeseries);
+  });
+});
+
+describe('a DAEMON service behind a load balancer', () => {
+  it('stops an unhealthy task at once (one task per instance: no replacement first)', () => {
+    // one instance, registered 60 s after launch; the daemon task is placed then, RUNNING 10 s
+    // later (image pull), fails its checks at 30 and 60 s after RUNNING: stopped at 130 s,
+    // 30 s deregistration delay, exit 1 s: STOPPED at 161 s
+    const r = runKeepingRows(
+      {
+        name: 'daemon-health',
+        duration: '180s',
+        cluster: {
+          availabilityZones: ['us-east-1a'],
+          capacityProviders: { asg: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '60s' } } },
+        },
+        taskDefinitions: { web: { cpu: 256, memory: 512, startup: { imagePull: '10s', containerStart: '0s', applicationStart: '90s' }, shutdown: '1s' } },
+        services: {
+          web: {
+            taskDefinition: 'web',
+            schedulingStrategy: 'DAEMON',
+            launchType: 'EC2',
+            loadBalancer: { deregistrationDelay: '30s', healthCheck: { interval: '30s' } },
+            workload: { requestRate: { constant: 10 }, perTask: { capacityRps: 100 } },
+          },
+        },
+      },
+      { seed: 1 },
+    );
+    expect(r.tasks.find((t) => t.taskId === 'web-1')).toMatchObject({ running: 70_000, stopped: 161_000, stopReason: 'failed-elb-health-checks' });
+    const unhealthy = r.events.filter((e) => e.type === 'task-unhealthy');
+    expect(unhealthy.map((e) => [e.time, e.subject])).toEqual([[130_000, 'web-1']]);
+    expect(unhealthy[0].message).toMatch(/; the service stops it: Task failed ELB health checks in \(target-group web\)$/);
   });
 });

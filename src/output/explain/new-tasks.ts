@@ -40,8 +40,11 @@ export function newTaskLines(
       const healthy = first + target.healthyAfterS;
       text += healthy <= endS ? `; first healthy in the load balancer at ${formatClock(healthy, clock, true)}` : '; not yet healthy in the load balancer at the end';
     } else if (target !== null) {
-      const stopped = first + target.stoppedAfterS;
-      text += stopped <= endS ? `; the first failed its load balancer health checks and was stopped at ${formatClock(stopped, clock, true)}` : '; still failing its load balancer health checks at the end';
+      const marked = first + target.markedAfterS;
+      text +=
+        marked <= endS
+          ? `; the first failed its load balancer health checks and was marked unhealthy (replaced) at ${formatClock(marked, clock, true)}`
+          : '; still failing its load balancer health checks at the end';
     }
     lines.push({ timeS: last, service: e.subject, provider: null, order: LINE_ORDER.tasks, text });
   }

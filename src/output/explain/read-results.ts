@@ -104,7 +104,7 @@ function newTargetOf(scenario: any, svc: any): ServiceInfo['newTarget'] {
     unhealthyThreshold: hc?.unhealthyThreshold ?? 2,
     gracePeriodMs: (svc.healthCheckGracePeriodSeconds ?? 0) * 1000,
   });
-  return health.healthyAt !== null ? { healthyAfterS: health.healthyAt / 1000 } : { stoppedAfterS: health.stoppedAt! / 1000 };
+  return health.healthyAt !== null ? { healthyAfterS: health.healthyAt / 1000 } : { markedAfterS: health.markedAt! / 1000, recoveredAfterS: health.recoveredAt! / 1000 };
 }
 
 function startFromRows(rows: CsvRecord[]): number {

@@ -55,11 +55,12 @@ export interface ServiceInfo {
   /**
    * How a new task's load balancer target fares (from scenario.json: the health check, the
    * grace period and the task definition's startup.applicationStart): healthy, in rotation,
-   * `healthyAfterS` after RUNNING; or stopped by the service for failed health checks
-   * `stoppedAfterS` after RUNNING; or 'varies' (the application start is a distribution);
+   * `healthyAfterS` after RUNNING; or marked unhealthy by the service (and replaced)
+   * `markedAfterS` after RUNNING, healthy again `recoveredAfterS` after RUNNING unless
+   * stopped before; or 'varies' (the application start is a distribution);
    * null without a load balancer.
    */
-  newTarget: { healthyAfterS: number } | { stoppedAfterS: number } | 'varies' | null;
+  newTarget: { healthyAfterS: number } | { markedAfterS: number; recoveredAfterS: number } | 'varies' | null;
 }
 
 export interface ResultsTables {

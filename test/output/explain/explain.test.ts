@@ -256,10 +256,10 @@ describe('a new task in the load balancer (servicesOf reads it from scenario.jso
     expect(lineFor(info)).toMatch(/; first healthy in the load balancer at 09:24:42$/);
   });
 
-  it('an application starting 90 s after RUNNING, no grace period: stopped at the second failed check (60 s)', () => {
+  it('an application starting 90 s after RUNNING, no grace period: marked unhealthy at the second failed check (60 s), healthy again at the fifth pass (90..210 s)', () => {
     const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 90_000 }, 0)).get('web')!;
-    expect(info.newTarget).toEqual({ stoppedAfterS: 60 });
-    expect(lineFor(info)).toMatch(/; the first failed its load balancer health checks and was stopped at 09:25:12$/);
+    expect(info.newTarget).toEqual({ markedAfterS: 60, recoveredAfterS: 210 });
+    expect(lineFor(info)).toMatch(/; the first failed its load balancer health checks and was marked unhealthy \(replaced\) at 09:25:12$/);
   });
 
   it('with a 300 s grace period: healthy at the fifth passing check, 210 s after RUNNING', () => {
