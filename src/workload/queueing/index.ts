@@ -13,5 +13,5 @@ export {
   solveTail,
 } from './mmc.js';
 export { allenCunneenWait, allenCunneenMeanWait, type WaitShape } from './allen-cunneen.js';
-export { routedWait, erlangArrivalsSigma } from './routed-wait.js';
+export { routedWait, erlangArrivalsSigma, type RoutedWaitShape } from './routed-wait.js';
 export { tailQuantile, type TailWithDensity } from './tail-quantile.js';

@@ -34,12 +34,18 @@
 
 import { allenCunneenWait, type WaitShape } from './allen-cunneen.js';
 
+/** A wait shape, and the last E_k/M/1 root found for it (round-robin), a warm start for the next. */
+export interface RoutedWaitShape extends WaitShape {
+  sigma?: number;
+}
+
 /**
  * The wait of a task's queue: `servers` slots (per task for round-robin / random, all the
  * tasks' for least-outstanding), arrival rate `lambda`, arrivals' scv `ca2` (1 / k for
  * round-robin over k tasks), service scv `cs2`; `jsqTasks` > 1: least-outstanding over
- * that many tasks (the slots are pooled over them). rho < 1. `out.pWait` is read as the
- * previous answer (a warm start for the E_k/M/1 root).
+ * that many tasks (the slots are pooled over them). rho < 1. `out.sigma`, when there, is
+ * read as the previous E_k/M/1 root (a warm start: the load moves little from one period to
+ * the next) and the new root is kept there.
  */
 export function routedWait(
   lambda: number,
@@ -48,9 +54,8 @@ export function routedWait(
   ca2: number,
   cs2: number,
   jsqTasks: number,
-  out: WaitShape = { pWait: 0, theta: Infinity },
-): WaitShape {
-  const prev = out.pWait;
+  out: RoutedWaitShape = { pWait: 0, theta: Infinity, sigma: 0 },
+): RoutedWaitShape {
   allenCunneenWait(lambda, meanService, servers, ca2, cs2, out);
   if (!(out.pWait > 0) || !(out.theta < Infinity)) return out;
   const rho = (lambda * meanService) / servers;
@@ -60,8 +65,8 @@ export function routedWait(
     return out;
   }
   if (ca2 < 1 && ca2 > 0) {
-    // the root is kept in out.pWait only for one slot (there P(wait) = sigma)
-    const sigma = erlangArrivalsSigma(1 / ca2, rho, servers === 1 ? prev : 0);
+    const sigma = erlangArrivalsSigma(1 / ca2, rho, out.sigma ?? 0);
+    out.sigma = sigma;
     out.pWait = servers === 1 ? sigma : (out.pWait * sigma) / rho;
     out.theta = (((servers * (1 - sigma)) / meanService) * (ca2 + 1)) / (ca2 + cs2);
   }
@@ -72,13 +77,21 @@ export function routedWait(
  * E_k/M/1 (GI/M/1 with Erlang-k gaps, utilization rho < 1): the root sigma in (0, 1) of
  * f(s) = s - (k rho / (k rho + 1 - s))^k, which is P(an arrival waits). f is concave with
  * f(0) < 0 and roots sigma and 1, so Newton from a point left of sigma climbs to it
- * monotonically; `guess` is used when it is such a point (a warm start), else 0.
+ * monotonically. `guess` (the previous root, a warm start) left of sigma is used as it is;
+ * right of sigma, where f still rises, one Newton step from it lands left of sigma (the
+ * tangent of a concave f lies above it) and the climb goes on from there; else 0.
  */
 export function erlangArrivalsSigma(k: number, rho: number, guess = 0): number {
   if (!(rho > 0)) return 0;
   const kr = k * rho;
-  const f = (s: number) => s - Math.pow(kr / (kr + 1 - s), k);
-  let s = guess > 0 && guess < 1 && f(guess) <= 0 ? guess : 0;
+  let s = 0;
+  if (guess > 0 && guess < 1) {
+    const g = Math.pow(kr / (kr + 1 - guess), k);
+    const fs = guess - g;
+    const d = 1 - (k * g) / (kr + 1 - guess);
+    if (fs <= 0) s = guess;
+    else if (d > 0) s = Math.max(0, guess - fs / d);
+  }
   for (let i = 0; i < 200; i++) {
     const g = Math.pow(kr / (kr + 1 - s), k);
     const fs = s - g;

@@ -11,7 +11,7 @@
 // is turned into one exp per evaluation by per-group prefix sums; and when a period's
 // groups are exactly those of the previous period, the previous percentiles are returned.
 
-import { allenCunneenWait, bufferMatters, routedWait, type WaitShape, finiteBuffer, newFiniteBufferShape, tailQuantile, type TailWithDensity } from '../queueing/index.js';
+import { allenCunneenWait, bufferMatters, routedWait, type RoutedWaitShape, type WaitShape, finiteBuffer, newFiniteBufferShape, tailQuantile, type TailWithDensity } from '../queueing/index.js';
 import { serviceTailDensity, type ServiceShape } from './service-shape.js';
 
 /** Utilization above which the stationary formulas are held (the fluid backlog carries overload). */
@@ -56,6 +56,8 @@ class StationaryWait {
   pWait = 0;
   /** Untruncated: the exponential wait's rate (Infinity: no wait). */
   theta = Infinity;
+  /** The last E_k/M/1 root of round-robin's wait (routedWait's warm start). */
+  sigma = 0;
   /** Whether the wait is truncated (the fields below describe it). */
   truncated = false;
   /** Mean wait of an admitted request, ms (those that do not wait count 0). */
@@ -79,7 +81,7 @@ class StationaryWait {
   private fb = newFiniteBufferShape();
   private acScratch: WaitShape = { pWait: 0, theta: Infinity };
   /** The routed wait's last answer (its pWait warm-starts the E_n/M/1 root). */
-  private rwScratch: WaitShape = { pWait: 0, theta: Infinity };
+  private rwScratch: RoutedWaitShape = { pWait: 0, theta: Infinity, sigma: 0 };
 
   at(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, jsqTasks: number): this {
     if (lambdaPerMs === this.lam && servers === this.servers && ca2 === this.ca2 && cs2 === this.cs2 && meanServiceMs === this.meanServiceMs && places === this.places && jsqTasks === this.jsqTasks) return this;

@@ -23,6 +23,15 @@ describe('E_k/M/1 sigma and the routed waits', () => {
       // a warm start on either side of the root gives the same root
       expect(erlangArrivalsSigma(2, rho, 0.999)).toBeCloseTo(e2Sigma(rho), 10);
       expect(erlangArrivalsSigma(2, rho, e2Sigma(rho) / 2)).toBeCloseTo(e2Sigma(rho), 10);
+      // just right of the root, where f still rises: one tangent step lands left of it
+      expect(erlangArrivalsSigma(2, rho, Math.min(0.999, e2Sigma(rho) + 0.01))).toBeCloseTo(e2Sigma(rho), 10);
+    }
+    // many tasks (a warm start from the last period's root, on either side): the root of its equation
+    for (const [rho, guess] of [[0.6, 0.55], [0.6, 0.3], [0.9, 0.95], [0.3, 0.05]]) {
+      const s = erlangArrivalsSigma(136, rho, guess);
+      expect(s).toBeCloseTo(Math.pow((136 * rho) / (136 * rho + 1 - s), 136), 12);
+      expect(s).toBeGreaterThan(0);
+      expect(s).toBeLessThan(1);
     }
     // E_4/M/1, rho 0.5: the root satisfies its equation (4 tasks in rotation)
     const s = erlangArrivalsSigma(4, 0.5);
