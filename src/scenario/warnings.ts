@@ -183,8 +183,11 @@ function noScaleOutFromZero(svc: ResolvedService, out: ScenarioWarning[]): void 
   const zeroing = actions.filter(([, a]) => a.scalableTargetAction.minCapacity === 0);
   if (as.minCapacity !== 0 && zeroing.length === 0) return;
   // scheduled actions that bring minCapacity back to 1 or more (scaling the service out from 0)
-  const raising = as.minCapacity === 0 ? [] : actions.filter(([, a]) => (a.scalableTargetAction.minCapacity ?? 0) >= 1).map(([n]) => n);
-  if (raising.length > 0 && zeroing.every(([, a]) => a.scalableTargetAction.maxCapacity === 0)) return;
+  const raising = actions.filter(([, a]) => (a.scalableTargetAction.minCapacity ?? 0) >= 1).map(([n]) => n);
+  // a scheduled stop and start: every source of the 0 (the base settings, the actions) also
+  // sets maxCapacity 0, and an action raises minCapacity again
+  const baseStops = as.minCapacity !== 0 || as.maxCapacity === 0;
+  if (raising.length > 0 && baseStops && zeroing.every(([, a]) => a.scalableTargetAction.maxCapacity === 0)) return;
   const why: string[] = [];
   for (const [name, p] of policies) {
     if (p.policyType === 'StepScaling') {

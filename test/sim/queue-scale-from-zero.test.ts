@@ -197,6 +197,16 @@ describe('the scale-from-0 warning and scheduled stops', () => {
   it('night min/max 0 with nothing raising minCapacity again: warned', () => {
     expect(warned(http({ night: night(0) }))).toHaveLength(1);
   });
+
+  it('off by default (min/max 0, desired 0), an action opening it (min 2, max 10) and one closing it (min/max 0): a scheduled stop and start, not warned', () => {
+    const s = http({ opens: { schedule: 'cron(0 8 * * ? *)', scalableTargetAction: { minCapacity: 2, maxCapacity: 10 } }, closes: night(0) });
+    Object.assign(s.services.worker.autoScaling, { minCapacity: 0, maxCapacity: 0 });
+    s.services.worker.desiredCount = 0;
+    expect(warned(s)).toEqual([]);
+    // the base may idle at 0 with room to grow (maxCapacity 10): warned
+    s.services.worker.autoScaling.maxCapacity = 10;
+    expect(warned(s)).toHaveLength(1);
+  });
 });
 
 describe('ApproximateNumberOfMessagesVisible needs a queue workload', () => {
