@@ -16,9 +16,11 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
   if (name === '.' || name === '..') throw new ScenarioError(exp.file, [{ path: `variants.${name}`, message: 'expected a variant name, found a folder name' }]);
   // Replication k of every variant runs with seed + k (common random numbers): a variant's
   // own seed would be overridden, so it is refused rather than ignored; so are the keys of
-  // the experiment (variants, replications, sweep, expect), which no derived scenario carries.
+  // the experiment (variants, replications, sweep), which no derived scenario carries. A
+  // variant's own `expect` list is the exception: the library's tests check it on that
+  // variant's runs (scenarios/README.md), as `ecsim run` checks the top-level one.
   if (isJsonObject(patch)) {
-    const refused: readonly string[] = ['seed', ...EXPERIMENT_KEYS];
+    const refused: readonly string[] = ['seed', ...EXPERIMENT_KEYS.filter((key) => key !== 'expect')];
     const issues = Object.keys(patch)
       .filter((key) => refused.includes(key))
       .map((key) => ({ path: `variants.${name}.${key}`, message: variantKeyMessage(key, patch[key]), line: exp.lineOf(['variants', name, key]) }));
@@ -41,8 +43,6 @@ function variantKeyMessage(key: string, value: unknown): string {
       return `expected no seed in a variant (replication k of every variant runs with seed + k), ${found}; set the top-level seed or --seed`;
     case 'replications':
       return `expected no replications in a variant (every variant runs the same replications, with the same seeds), ${found}; set the top-level replications or --replications`;
-    case 'expect':
-      return `expected no expect in a variant (expect is checked by ecsim run only; compare does not check it), ${found}; remove it`;
     default:
       return `expected no ${key} in a variant (${key} belongs to the experiment file's top level, not to a scenario), ${found}; remove it`;
   }
