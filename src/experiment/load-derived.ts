@@ -64,6 +64,16 @@ function loadDerived(
   patch: unknown,
   settings: readonly [string, unknown][],
 ): { raw: Record<string, unknown>; resolved: ResolvedScenario } {
+  // --duration sets every run's duration: a variant's or a sweep point's own would be
+  // overridden (its runs, labelled by it, would all run --duration), so it is refused
+  if (exp.durationOverrideMs !== undefined) {
+    const own = isJsonObject(patch) && 'duration' in patch ? patch.duration : settings.find(([path]) => path === 'duration')?.[1];
+    if (own !== undefined) {
+      throw new ScenarioError(exp.file, [
+        { within, path: 'duration', message: `expected no duration of its own with --duration (--duration sets every run's duration, so this one would be overridden), found ${JSON.stringify(own)}; drop --duration or this duration`, line: lineOf(['duration']) },
+      ]);
+    }
+  }
   let scenario: Record<string, unknown>;
   try {
     scenario = deriveScenario(exp.raw, patch, settings);

@@ -206,4 +206,23 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('scenarios/quickstart.yaml: ok (1 service, 3600 s simulated)\n');
   });
+
+  it('--duration with a variant or sweep point of its own duration is refused (its runs, labelled 20m, ran --duration), and nothing is written', async () => {
+    const variant = edited(dir, 'variant-duration', 'variants:\n', 'variants:\n  longer:\n    duration: 20m\n');
+    const out = join(dir, 'never-compare-duration');
+    const compare = await cli('compare', variant.file, '--quiet', '--jobs', '1', '--replications', '1', '--duration', '10m', '--out', out);
+    expect(compare.code).toBe(2);
+    const durationLine = readFileSync(variant.file, 'utf8').split('\n').indexOf('    duration: 20m') + 1;
+    expect(compare.stderr).toBe(`${variant.file}:${durationLine}: variant "longer": duration: expected no duration of its own with --duration (--duration sets every run's duration, so this one would be overridden), found "20m"; drop --duration or this duration\n`);
+    expect(existsSync(out)).toBe(false);
+    // without --duration the variant's own duration is used: compare's validate is clean
+    expect((await cli('validate', variant.file)).code).toBe(0);
+
+    const sweep = edited(dir, 'sweep-duration', '  services.web.autoScaling.policies.cpu.scaleOutCooldown: [60s, 300s]', '  duration: [10m, 20m]');
+    const sweepOut = join(dir, 'never-sweep-duration');
+    const swept = await cli('sweep', sweep.file, '--quiet', '--jobs', '1', '--replications', '1', '--duration', '10m', '--out', sweepOut);
+    expect(swept.code).toBe(2);
+    expect(swept.stderr).toContain("duration: expected no duration of its own with --duration");
+    expect(existsSync(sweepOut)).toBe(false);
+  });
 });
