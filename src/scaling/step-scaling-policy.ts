@@ -13,7 +13,7 @@ import {
   scaleOutBaseCapacity,
   type CooldownState,
 } from './cooldown.js';
-import { compareBySymbol, formatNumber, formatValueKeeping } from './format.js';
+import { compareBySymbol, formatNumber, formatValueAndDifference } from './format.js';
 import { checkStatistic, defaultStatistic } from './metric-statistics.js';
 import { metricValue, type Statistic } from './statistic.js';
 import type { MetricStore } from './metric-store.js';
@@ -188,7 +188,8 @@ export class StepScalingPolicy implements ScalingPolicy {
    * printed 0, which "> 0" would not hold), and the breach printed so that it falls in the
    * step interval named after it (or in none: `step` undefined) and compares with 0 as the
    * metric with the threshold, with more digits than one decimal where that is needed
-   * (formatValueKeeping).
+   * (formatValueKeeping); both with the same decimals, so that the printed metric minus the
+   * printed threshold is the printed breach ("99.95 is 9.95 above 90", formatValueAndDifference).
    */
   private describeBreach(metric: number, breach: number, step: StepAdjustment | undefined): { above: boolean; metricText: string; side: string } {
     const upper = this.upper;
@@ -197,9 +198,15 @@ export class StepScalingPolicy implements ScalingPolicy {
     const threshold = Number(formatNumber(this.alarm.threshold));
     const op = comparisonSymbol(this.alarm.comparisonOperator);
     const breaches = compareBySymbol(op, breach, 0);
-    const metricText = formatValueKeeping(metric, (p) => aboveOf(p - threshold) === above && compareBySymbol(op, p, threshold) === breaches);
     const sign = above ? 1 : -1;
-    const magnitude = formatValueKeeping(sign * breach, (p) => findStepAdjustment(this.steps, sign * p, upper) === step && compareBySymbol(op, sign * p, 0) === breaches);
+    const { valueText: metricText, diffText: magnitude } = formatValueAndDifference(
+      metric,
+      threshold,
+      sign * breach,
+      sign,
+      (p) => aboveOf(p - threshold) === above && compareBySymbol(op, p, threshold) === breaches,
+      (p) => findStepAdjustment(this.steps, sign * p, upper) === step && compareBySymbol(op, sign * p, 0) === breaches,
+    );
     return { above, metricText, side: `${magnitude} ${above ? 'above' : 'below'}` };
   }
 

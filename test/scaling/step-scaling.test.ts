@@ -236,6 +236,33 @@ describe('the cause prints the metric and its breach on the alarm\'s side of the
   });
 });
 
+describe('the cause prints the metric and its breach alike: printed metric - printed threshold = printed breach', () => {
+  const policy = (threshold: number, op: 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold'): StepScalingPolicyConfig => ({
+    policyType: 'StepScaling',
+    alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 1, threshold, comparisonOperator: op },
+    adjustmentType: 'ChangeInCapacity',
+    stepAdjustments:
+      op === 'LessThanThreshold' ? [{ metricIntervalUpperBound: 0, scalingAdjustment: -1 }] : [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }],
+  });
+  const cause = (threshold: number, op: 'GreaterThanOrEqualToThreshold' | 'LessThanThreshold', metric: number): string => {
+    const r = drive(scaler(policy(threshold, op), 10), { minutes: 2, metrics: { CPUUtilization: () => metric } });
+    return activities(r.events)[0].cause;
+  };
+  // the review's cases: "100.0 is 9.95 above 90", "81.7 is 1.71 above 80", "77.8 is 7.78 above 70", "36.2 is 3.77 below 40"
+  it.each([
+    [90, 'GreaterThanOrEqualToThreshold', 99.95, 'Average 99.95 is 9.95 above 90,'],
+    [80, 'GreaterThanOrEqualToThreshold', 81.71, 'Average 81.71 is 1.71 above 80,'],
+    [70, 'GreaterThanOrEqualToThreshold', 77.78, 'Average 77.78 is 7.78 above 70,'],
+    [40, 'LessThanThreshold', 36.23, 'Average 36.23 is 3.77 below 40,'],
+    [90, 'GreaterThanOrEqualToThreshold', 100, 'Average 100.0 is 10.0 above 90,'],
+    [90, 'GreaterThanOrEqualToThreshold', 95, 'Average 95.0 is 5.0 above 90,'],
+    [62.35, 'GreaterThanOrEqualToThreshold', 72.35, 'Average 72.35 is 10.00 above 62.35,'],
+    [0.1234, 'GreaterThanOrEqualToThreshold', 0.5, 'Average 0.5000 is 0.3766 above 0.1234,'],
+  ] as const)('threshold %s (%s), metric %s: %s', (threshold, op, metric, text) => {
+    expect(cause(threshold, op, metric)).toContain(text);
+  });
+});
+
 describe('validateStepAdjustments (API_StepAdjustment.html)', () => {
   it('accepts the AWS example and a two-sided set', () => {
     expect(() => validateStepAdjustments(awsExample.stepAdjustments)).not.toThrow();
