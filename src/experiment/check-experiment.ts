@@ -9,7 +9,7 @@ import type { ExperimentFile } from './experiment-file.js';
 import { loadSweepScenario, loadVariantScenario, resolveVariantScenario } from './load-derived.js';
 import { isJsonObject } from './merge-patch.js';
 import { SWEEP_CHECK_LIMIT } from './sweep-check-limit.js';
-import { formatParameter, sweepPlan, sweepPointScenario, sweepPathIssues } from './sweep-plan.js';
+import { formatParameter, sweepDuplicateIssues, sweepPlan, sweepPointScenario, sweepPathIssues } from './sweep-plan.js';
 
 export interface ExperimentCheck {
   /** Variants derived and validated. */
@@ -57,6 +57,8 @@ export function checkExperiment(exp: ExperimentFile): ExperimentCheck {
     });
   }
   const sweepIssues = [...found.values()].map((f) => f.issue);
+  // values equal once parsed (60s and 1m) would run the same points twice
+  if (paths.length > 0) sweepIssues.push(...sweepDuplicateIssues(exp));
   // Values valid there can still clash on other points (minCapacity above maxCapacity); a
   // small product is checked point by point, a large one is left to the sweep.
   const everyPoint = sweepPoints > 0 && sweepPoints <= SWEEP_CHECK_LIMIT && sweepIssues.length === 0;

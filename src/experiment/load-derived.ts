@@ -57,6 +57,11 @@ export function loadSweepScenario(exp: ExperimentFile, settings: readonly [strin
   return loadDerived(exp, within, () => line, {}, settings).raw;
 }
 
+/** As loadSweepScenario, the scenario validated and resolved (its parsed values: durations in ms). */
+export function resolveSweepScenario(exp: ExperimentFile, settings: readonly [string, unknown][], within: string, line: number | undefined): ResolvedScenario {
+  return loadDerived(exp, within, () => line, {}, settings).resolved;
+}
+
 function loadDerived(
   exp: ExperimentFile,
   within: string,

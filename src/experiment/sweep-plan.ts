@@ -3,10 +3,10 @@
 // as nested loops in file order — and each point's name, folder label and scenario.
 // `ecsim sweep` runs them (sweep.ts); `ecsim validate` checks them (check-experiment.ts).
 
-import { ScenarioError, type ScenarioIssue } from '../scenario/index.js';
+import { ScenarioError, canonicalJson, type ScenarioIssue } from '../scenario/index.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { EXPERIMENT_KEYS } from './derive-scenario.js';
-import { loadSweepScenario } from './load-derived.js';
+import { loadSweepScenario, resolveSweepScenario } from './load-derived.js';
 import { isJsonObject } from './merge-patch.js';
 import { pointLabels } from './point-label.js';
 
@@ -41,7 +41,50 @@ export function experimentSweepPlan(exp: ExperimentFile): SweepPlan {
   }
   const pathIssues = sweepPathIssues(exp);
   if (pathIssues.length > 0) throw new ScenarioError(exp.file, pathIssues);
+  const duplicates = sweepDuplicateIssues(exp);
+  if (duplicates.length > 0) throw new ScenarioError(exp.file, duplicates);
   return sweepPlan(sweep as Record<string, unknown[]>);
+}
+
+/**
+ * Values of one sweep path that differ as written but not once parsed (`scaleOutCooldown:
+ * [60s, 1m]`, `[60, 60s]`) would run the same points twice, as `[40, 40]` would (refused by
+ * the schema as written): each value is parsed on the point with the other paths' first
+ * values, and a value whose scenario equals an earlier value's is refused on its line. A
+ * value that does not load is left to the checks that report it. Call after sweepPathIssues
+ * is empty.
+ */
+export function sweepDuplicateIssues(exp: ExperimentFile): ScenarioIssue[] {
+  const sweep = exp.raw.sweep;
+  if (!isJsonObject(sweep)) return [];
+  const lists = sweep as Record<string, unknown[]>;
+  const paths = Object.keys(lists).filter((p) => Array.isArray(lists[p]) && lists[p].length > 0);
+  const issues: ScenarioIssue[] = [];
+  for (const path of paths) {
+    const first = new Map<string, number>();
+    lists[path].forEach((value, v) => {
+      const settings = paths.map((q): [string, unknown] => [q, q === path ? value : lists[q][0]]);
+      let key: string;
+      try {
+        key = canonicalJson(resolveSweepScenario(exp, settings, '', undefined).scenario);
+      } catch (e) {
+        if (e instanceof ScenarioError) return;
+        throw e;
+      }
+      const at = first.get(key);
+      if (at === undefined) {
+        first.set(key, v);
+        return;
+      }
+      issues.push({
+        path: `sweep.${path}[${v}]`,
+        message:
+          `expected distinct values (each point runs once), found ${JSON.stringify(value)}, the same as [${at}] ${JSON.stringify(lists[path][at])} once parsed; remove one`,
+        line: exp.lineOf(['sweep', path, v]),
+      });
+    });
+  }
+  return issues;
 }
 
 /**

@@ -496,7 +496,7 @@ function distinctSweepValues(list: unknown[], ctx: z.RefinementCtx): void {
 }
 
 /** JSON with every map's keys sorted, so that equal values give equal text. */
-function canonicalJson(value: unknown): string {
+export function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
   if (value !== null && typeof value === 'object') {
     const o = value as Record<string, unknown>;

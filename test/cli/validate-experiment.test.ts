@@ -180,6 +180,28 @@ describe('ecsim validate on variants and sweeps', () => {
     expect((await problems(maps.file)).join('\n')).toContain('sweep.services.web.autoScaling[1]: expected distinct values (each point runs once), found {"maxCapacity":4,"minCapacity":1} again (the same as [0])');
   });
 
+  it('values equal once parsed are refused as duplicates too: scaleOutCooldown [60s, 1m] and [60, 60s] ran the same point twice', async () => {
+    const msg = (i: number, found: string, at: number, first: string) =>
+      `sweep.services.web.autoScaling.policies.cpu.scaleOutCooldown[${i}]: expected distinct values (each point runs once), found ${found}, the same as [${at}] ${first} once parsed; remove one`;
+    const units = edited(dir, 'sweep-dup-units', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [60s, 1m, 5m]');
+    expect(await problems(units.file)).toEqual([`${units.file}:${units.line}: ${msg(1, '"1m"', 0, '"60s"')}`]);
+    const numbers = edited(dir, 'sweep-dup-number', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [60, 300s, 60s, 2m, 120]');
+    expect(await problems(numbers.file)).toEqual([
+      `${numbers.file}:${numbers.line}: ${msg(2, '"60s"', 0, '60')}`,
+      `${numbers.file}:${numbers.line}: ${msg(4, '120', 3, '"2m"')}`,
+    ]);
+    const out = join(dir, 'never-sweep-dup-units');
+    const swept = await cli('sweep', units.file, '--quiet', '--jobs', '1', '--out', out);
+    expect(swept.code).toBe(2);
+    expect(swept.stderr).toBe(`${units.file}:${units.line}: ${msg(1, '"1m"', 0, '"60s"')}\n`);
+    expect(existsSync(out)).toBe(false);
+    // distinct once parsed: fine (60s and 61s)
+    const fine = edited(dir, 'sweep-distinct-units', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [60s, 61s, 1m1s]');
+    expect((await problems(fine.file)).join('\n')).toContain(msg(2, '"1m1s"', 1, '"61s"'));
+    const ok = edited(dir, 'sweep-distinct-ok', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [60s, 61s]');
+    expect((await cli('validate', ok.file)).code).toBe(0);
+  });
+
   it("a variant's own warnings are printed, named by the variant; the base's are said once (validate warned of the base only)", async () => {
     const azWarning = (az: string) => `cluster.availabilityZones[0]: "${az}" is not an Availability Zone name of us-east-1 (like us-east-1a); it is used as a label only`;
     const only = edited(dir, 'variant-warning', '  tt-cpu-45:\n', '  tt-cpu-45:\n    cluster: { availabilityZones: [zone-a] }\n');
