@@ -150,11 +150,80 @@ export function rejectNonNumbers(args: readonly string[]) {
  * left to the commands.
  */
 export function rejectEmptyStrings(args: readonly string[]) {
-  return (argv: Record<string, unknown>): void => {
+  return (argv: Record<string, unknown>, y?: unknown): void => {
+    const declared = declaredFlags(y);
     for (const [key, value] of Object.entries(argv)) {
       if (value !== '' || /[A-Z]/.test(key)) continue;
       if (!args.some((a) => a === `--${key}` || a.startsWith(`--${key}=`))) continue;
+      // a flag the command does not have is yargs' "unknown flag" (strict), not an empty value
+      if (declared !== undefined && !declared.has(key)) continue;
       throw new UsageError(`--${key}: expected a value, found an empty string`);
     }
+  };
+}
+
+/** The flags (and aliases) the command being parsed declares; undefined when yargs does not say. */
+function declaredFlags(y: unknown): Set<string> | undefined {
+  // (getOptions is yargs' own, missing from its typings)
+  const o = (y as { getOptions?: () => { key?: Record<string, unknown>; alias?: Record<string, string[]> } } | undefined)?.getOptions?.();
+  if (o?.key === undefined) return undefined;
+  const names = new Set(Object.keys(o.key));
+  for (const [k, aliases] of Object.entries(o.alias ?? {})) {
+    names.add(k);
+    for (const a of aliases) names.add(a);
+  }
+  return names;
+}
+
+/** What each command's positional names, in "expected ..." messages, and why "-" is not it. */
+const POSITIONAL_WORDS: Record<string, { what: (command: string) => string; dash: (command: string) => string }> = {
+  scenario: {
+    what: () => 'a scenario file',
+    dash: (command) => `standard input is read as /dev/stdin, not "-": cat s.yaml | ecsim ${command} /dev/stdin`,
+  },
+  results: {
+    what: () => 'a results folder (written by ecsim run)',
+    dash: (command) => `${command} reads a folder, not standard input`,
+  },
+  'results-dir': {
+    what: () => 'a results folder (written by ecsim run, compare or sweep)',
+    dash: (command) => `${command} reads a folder, not standard input`,
+  },
+  inputs: {
+    what: () => 'folders holding shard files, or shard files',
+    dash: (command) => `${command} reads files, not standard input`,
+  },
+};
+
+/**
+ * Middleware: a positional given as "-" or "" (yargs gives "-" as "", or drops it from a
+ * list: `merge a - b` merged a and b) is a usage error naming what was typed: "-" is not
+ * standard input here, and "" names nothing. A "-" after a flag that takes a value is that
+ * flag's value, not a positional. `args` are the command-line words; `commands` the command
+ * strings (`run <scenario>`).
+ */
+export function rejectDashPositionals(args: readonly string[], commands: readonly string[]) {
+  return (argv: Record<string, unknown>, y?: unknown): void => {
+    const word = String((argv._ as unknown[] | undefined)?.[0] ?? '');
+    const command = commands.find((c) => c.split(' ')[0] === word);
+    if (command === undefined) return;
+    const names = [...positionals(command)];
+    if (names.length === 0) return;
+    const o = (y as { getOptions?: () => { string?: string[]; number?: string[] } } | undefined)?.getOptions?.();
+    const valued = new Set([...(o?.string ?? []), ...(o?.number ?? [])].filter((k) => !names.includes(k)));
+    const end = args.indexOf('--');
+    const words = end < 0 ? args : args.slice(0, end);
+    const dash = words.some((a, i) => {
+      if (a !== '-') return false;
+      const flag = /^--?([^=]+)$/.exec(words[i - 1] ?? '');
+      return !(flag && valued.has(flag[1]));
+    });
+    const empty = names.find((n) => argv[n] === '' || (Array.isArray(argv[n]) && (argv[n] as unknown[]).includes('')));
+    if (!dash && empty === undefined) return;
+    const name = empty ?? names[0];
+    const words_ = POSITIONAL_WORDS[name] ?? { what: () => `<${name}>`, dash: () => '"-" is not standard input here' };
+    throw new UsageError(
+      dash ? `expected ${words_.what(word)}, found "-" (${words_.dash(word)})` : `expected ${words_.what(word)}, found an empty name`,
+    );
   };
 }

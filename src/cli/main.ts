@@ -3,7 +3,7 @@
 import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
 import { EXIT, UsageError, reportError } from './errors.js';
-import { rejectBooleanValues, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, usageMessage, withValueFlags } from './flag-shape.js';
+import { rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, usageMessage, withValueFlags } from './flag-shape.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { compareCommand } from './commands/compare.js';
@@ -39,6 +39,7 @@ export async function main(argv: string[]): Promise<number> {
       .middleware(rejectRepeatedWords(argv), true)
       .middleware(rejectBooleanValues(argv), true)
       .middleware(rejectEmptyStrings(argv), true)
+      .middleware(rejectDashPositionals(argv, COMMANDS.map((c) => c.command)), true)
       .demandCommand(1, 'name a command (see --help)')
       .strict()
       .recommendCommands()

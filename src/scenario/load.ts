@@ -33,8 +33,8 @@ export function loadScenarioText(file: string, text: string, options: LoadOption
  */
 export function readScenarioText(file: string): string {
   if (file === '') {
-    // yargs gives "-" as "" too: neither is a file name, and standard input is not read by "-"
-    throw new ScenarioError(file, [{ path: '', message: 'expected a scenario file, found an empty name ("-" included: to read standard input give /dev/stdin, as in cat s.yaml | ecsim run /dev/stdin)' }]);
+    // (the command line refuses "" and "-" before this: cli/flag-shape.ts rejectDashPositionals)
+    throw new ScenarioError(file, [{ path: '', message: 'expected a scenario file, found an empty name (to read standard input give /dev/stdin, as in cat s.yaml | ecsim run /dev/stdin)' }]);
   }
   const notFile = notAFileToRead(file);
   if (notFile !== undefined) throw new ScenarioError(file, [{ path: '', message: notFile }]);

@@ -143,13 +143,25 @@ describe('usage mistakes', () => {
     expect(['a', 'b', 'c', 'd', 'e'].some((n) => existsSync(join(dir, n)))).toBe(false);
   });
 
-  it('"-" or "" for a file or folder says so, with the way to read standard input (it said "no such file" with no name)', async () => {
-    const stdin = 'expected a scenario file, found an empty name ("-" included: to read standard input give /dev/stdin, as in cat s.yaml | ecsim run /dev/stdin)';
-    expect(await oneLine('run', '-', '--out', join(tempDir(), 'a'))).toBe(stdin);
-    expect(await oneLine('run', '')).toBe(stdin);
-    expect(await oneLine('validate', '-')).toBe(stdin);
-    expect(await oneLine('explain', '-')).toBe('ecsim: expected a results folder (written by ecsim run), found an empty name ("-" included: explain reads a folder, not standard input)');
-    expect(await oneLine('report', '')).toBe('ecsim: expected a results folder (written by ecsim run, compare or sweep), found an empty name ("-" included: report reads a folder, not standard input)');
+  it('"-" or "" for a file or folder says which was typed, with the ecsim: prefix and the way to read standard input ("-" was called "an empty name", and run printed no prefix)', async () => {
+    const dash = (command: string) => `ecsim: expected a scenario file, found "-" (standard input is read as /dev/stdin, not "-": cat s.yaml | ecsim ${command} /dev/stdin)`;
+    const out = join(tempDir(), 'a');
+    expect(await oneLine('run', '-', '--out', out)).toBe(dash('run'));
+    expect(existsSync(out)).toBe(false);
+    expect(await oneLine('run', '')).toBe('ecsim: expected a scenario file, found an empty name');
+    expect(await oneLine('validate', '-')).toBe(dash('validate'));
+    expect(await oneLine('compare', '-')).toBe(dash('compare'));
+    expect(await oneLine('sweep', '-')).toBe(dash('sweep'));
+    expect(await oneLine('trace', '-')).toBe(dash('trace'));
+    expect(await oneLine('explain', '-')).toBe('ecsim: expected a results folder (written by ecsim run), found "-" (explain reads a folder, not standard input)');
+    expect(await oneLine('explain', '')).toBe('ecsim: expected a results folder (written by ecsim run), found an empty name');
+    expect(await oneLine('report', '-')).toBe('ecsim: expected a results folder (written by ecsim run, compare or sweep), found "-" (report reads a folder, not standard input)');
+    expect(await oneLine('report', '')).toBe('ecsim: expected a results folder (written by ecsim run, compare or sweep), found an empty name');
+    // in a list yargs dropped "-" (merge a - b merged a and b)
+    expect(await oneLine('merge', 'a', '-', 'b')).toBe('ecsim: expected folders holding shard files, or shard files, found "-" (merge reads files, not standard input)');
+    expect(await oneLine('merge', 'a', '', 'b')).toBe('ecsim: expected folders holding shard files, or shard files, found an empty name');
+    // "-" as a flag's value is that flag's, not a positional
+    expect(await oneLine('run', 'no-such.yaml', '--out', '-')).toBe('no-such.yaml: no such file');
   });
 
   it('a YAML file of two documents, or with a merge key, says what ecsim reads (not the yaml library\'s advice)', async () => {
@@ -187,6 +199,12 @@ describe('usage mistakes', () => {
   it('an empty flag value is refused (sweep --out "" wrote sweep.csv and runs/ into the current folder)', async () => {
     expect(await oneLine('sweep', 'scenarios/compare-quickstart.yaml', '--out', '', '--duration', '1m')).toBe('ecsim: --out: expected a value, found an empty string');
     expect(await oneLine('run', QUICKSTART, '--out=')).toBe('ecsim: --out: expected a value, found an empty string');
+  });
+
+  it('an empty value of a flag the command does not have is an unknown flag, not an empty value (run --replications "" said "expected a value")', async () => {
+    expect(await oneLine('run', QUICKSTART, '--replications', '')).toBe('ecsim: unknown flag --replications (see ecsim run --help)');
+    expect(await oneLine('run', QUICKSTART, '--replications=')).toBe('ecsim: unknown flag --replications (see ecsim run --help)');
+    expect(await oneLine('explain', 'x', '--outt', '')).toMatch(/^ecsim: unknown flag --outt/);
   });
 
   it('merge of a malformed shard file names the file', async () => {

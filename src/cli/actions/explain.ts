@@ -13,8 +13,8 @@ export function explain(argv: ExplainArgs): void {
 
 /** The explanation text for the flags (usage errors as UsageError). */
 export function runExplain(argv: ExplainArgs): string {
-  // yargs gives "-" as "" too
-  if (argv.results === '') throw new UsageError('expected a results folder (written by ecsim run), found an empty name ("-" included: explain reads a folder, not standard input)');
+  // (the command line refuses "" and "-" before this: flag-shape.ts rejectDashPositionals)
+  if (argv.results === '') throw new UsageError('expected a results folder (written by ecsim run), found an empty name');
   if (!existsSync(argv.results) || !statSync(argv.results).isDirectory()) {
     throw new UsageError(`expected a results folder (written by ecsim run), found no folder ${argv.results}`);
   }

@@ -19,8 +19,8 @@ export function report(argv: ReportArgs): void {
 /** Checks the folder and writes its reports (bad input as UsageError). */
 export function runReport(argv: ReportArgs): WrittenReports {
   const dir = argv.resultsDir;
-  // yargs gives "-" as "" too
-  if (dir === '') throw new UsageError('expected a results folder (written by ecsim run, compare or sweep), found an empty name ("-" included: report reads a folder, not standard input)');
+  // (the command line refuses "" and "-" before this: flag-shape.ts rejectDashPositionals)
+  if (dir === '') throw new UsageError('expected a results folder (written by ecsim run, compare or sweep), found an empty name');
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new UsageError(`expected a results folder (written by ecsim run, compare or sweep), found no folder ${dir}`);
   if (!comparisonKind(dir) && !isResultsFolder(dir)) {
     if (readdirSync(dir).some((n) => shardOfFileName(n) !== undefined)) {
