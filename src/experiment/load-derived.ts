@@ -4,7 +4,7 @@
 // problem names the file, the line, the variant or sweep values and the key path:
 //   exp.yaml:64: variant "tt-cpu-45": services.web.autoScaling...: unknown key "targetVal" ...
 
-import { ScenarioError, loadScenarioObject, type ResolvedScenario } from '../scenario/index.js';
+import { ScenarioError, SCENARIO_KEYS, loadScenarioObject, unknownKeyMessage, type ResolvedScenario } from '../scenario/index.js';
 import { deriveScenario, EXPERIMENT_KEYS } from './derive-scenario.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { isJsonObject } from './merge-patch.js';
@@ -20,15 +20,38 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
   // variant's own `expect` list is the exception: the library's tests check it on that
   // variant's runs (scenarios/README.md), as `ecsim run` checks the top-level one.
   if (isJsonObject(patch)) {
-    const refused: readonly string[] = ['seed', ...EXPERIMENT_KEYS.filter((key) => key !== 'expect')];
     const issues = Object.keys(patch)
-      .filter((key) => refused.includes(key))
+      .filter((key) => REFUSED_IN_VARIANT.includes(key))
       .map((key) => ({ path: `variants.${name}.${key}`, message: variantKeyMessage(key, patch[key]), line: exp.lineOf(['variants', name, key]) }));
     if (issues.length > 0) throw new ScenarioError(exp.file, issues);
   }
   // A key path of the derived scenario is on the patch's line when the patch sets it, else on the variant's.
-  return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []).raw;
+  try {
+    return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []).raw;
+  } catch (e) {
+    // an unknown top-level key of the patch: suggest and list only the keys a variant may set
+    // (`Replications` got "did you mean replications?", which a variant is then refused)
+    if (!(e instanceof ScenarioError) || !isJsonObject(patch)) throw e;
+    throw new ScenarioError(
+      exp.file,
+      e.issues.map((issue) =>
+        issue.path in patch && !SCENARIO_KEYS.includes(issue.path) && issue.message.startsWith(`unknown key ${JSON.stringify(issue.path)}`)
+          ? { ...issue, message: unknownKeyMessage(issue.path, VARIANT_KEYS) }
+          : issue,
+      ),
+    );
+  }
 }
+
+/**
+ * Keys a variant patch may not set: its seed (replication k of every variant runs with seed
+ * + k, common random numbers, so it would be overridden) and the experiment's keys but
+ * `expect` (no derived scenario carries them).
+ */
+const REFUSED_IN_VARIANT: readonly string[] = ['seed', ...EXPERIMENT_KEYS.filter((key) => key !== 'expect')];
+
+/** The top-level keys a variant patch may set. */
+const VARIANT_KEYS: readonly string[] = SCENARIO_KEYS.filter((key) => !REFUSED_IN_VARIANT.includes(key));
 
 /** Variant `name` validated and resolved, as `ecsim run` would resolve it (for its warnings); throws ScenarioError when invalid. */
 export function resolveVariantScenario(exp: ExperimentFile, name: string, patch: unknown): ResolvedScenario {

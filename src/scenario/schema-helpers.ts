@@ -37,6 +37,11 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
 /** The keys a strict() map knows (kept through .refine(): a registry follows a schema's clones). */
 const mapKeys = z.registry<{ keys: string[] }>();
 
+/** The keys a strict() map schema knows, in its order ([] for another schema). */
+export function strictKeys(schema: z.ZodType): string[] {
+  return [...(mapKeys.get(schema)?.keys ?? [])];
+}
+
 /** A problem a check of the raw input found: the key path within the value, and what is wrong. */
 export interface RawIssue {
   path: (string | number)[];

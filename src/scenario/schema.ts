@@ -14,6 +14,7 @@ import {
   intWithin,
   positiveDuration,
   strict,
+  strictKeys,
   checkedBefore,
   forward,
   forwardAt,
@@ -479,6 +480,9 @@ export const scenarioSchema = strict({
   sweep: z.record(z.string(), z.array(z.unknown()).min(1).superRefine(distinctSweepValues)).optional(),
   expect: z.array(z.string()).optional(),
 });
+
+/** The top-level keys of a scenario, in the schema's order. */
+export const SCENARIO_KEYS: readonly string[] = strictKeys(scenarioSchema);
 
 /**
  * A value twice in one sweep list would run the same points twice (`[40, 40]` ran
