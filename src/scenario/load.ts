@@ -2,7 +2,7 @@
 // problem becomes a ScenarioIssue with the key path and, where known, the line.
 
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
 import { MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
@@ -82,9 +82,20 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     let what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     // (the yaml package's own advice is to call a function of its own)
     if (e.code === 'MULTIPLE_DOCS') what = 'ecsim reads one document, found more: remove the `---` line here and what follows it (or merge the documents into one)';
-    if (e.code === 'DUPLICATE_KEY') what = `the key "${text.slice(e.pos[0]).split(/[:\n]/)[0].trim().replace(/^(["'])(.*)\1$/, '$2')}" appears twice in the same map`;
+    let line = e.linePos?.[0]?.line;
+    if (e.code === 'DUPLICATE_KEY') {
+      // named from the document: the yaml package points after an empty first value (`variants:`
+      // twice pointed at the end of the first line, whose text after it is no key)
+      const repeat = firstRepeatedKey(doc, lineCounter);
+      if (repeat !== undefined) {
+        what = `the key ${JSON.stringify(repeat.key)} appears twice in the same map (first on line ${repeat.firstLine})`;
+        line = repeat.line;
+      } else {
+        what = `the key "${text.slice(e.pos[0]).split(/[:\n]/)[0].trim().replace(/^(["'])(.*)\1$/, '$2')}" appears twice in the same map`;
+      }
+    }
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
-    throw new ScenarioError(file, [{ path: '', line: e.linePos?.[0]?.line, message: `not valid YAML/JSON: ${what}${more}` }]);
+    throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${more}` }]);
   }
   let value: unknown;
   try {
@@ -107,6 +118,27 @@ function firstAliasLine(doc: Document, counter: LineCounter): number | undefined
     },
   });
   return line;
+}
+
+/**
+ * The first key (in the text) that repeats a key of its map, as the yaml package compares
+ * them (scalars by value), with the line of the repeat and of the first; undefined if none is found.
+ */
+function firstRepeatedKey(doc: Document, counter: LineCounter): { key: string; line: number; firstLine: number } | undefined {
+  let best: { key: string; offset: number; firstOffset: number } | undefined;
+  visit(doc, {
+    Map(_key, map) {
+      const seen = new Map<unknown, number>();
+      for (const pair of map.items) {
+        const k = pair.key;
+        if (!isScalar(k) || !k.range) continue;
+        const first = seen.get(k.value);
+        if (first === undefined) seen.set(k.value, k.range[0]);
+        else if (best === undefined || k.range[0] < best.offset) best = { key: String(k.value), offset: k.range[0], firstOffset: first };
+      }
+    },
+  });
+  return best && { key: best.key, line: counter.linePos(best.offset).line, firstLine: counter.linePos(best.firstOffset).line };
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {
