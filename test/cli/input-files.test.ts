@@ -224,6 +224,12 @@ describe('explain and report on a results file cut short or of another shape', (
     const cut = [...lines.slice(0, 5), `${lines[5].split(',')[0]},2026`].join('\n');
     const short = `ecsim: ${ts}: row 5: expected ${fields} fields as in the header (written by ecsim run), found 2; is the file cut short or edited?`;
     expect(await both('timeseries.csv', cut)).toEqual([short, short]);
+    // cut at a line boundary (explain told an early desired count as the final state), or
+    // only the header: quickRun runs 600 s of 60 s periods, its one service's last row at 540 s
+    const atLine = `ecsim: ${ts}: the last row of service web is at 180 s, expected 540 s, the start of the run's last 60 s metric period, which ends at 600 s (summary.json durationSeconds); is the file cut short?`;
+    expect(await both('timeseries.csv', lines.slice(0, 5).join('\n') + '\n')).toEqual([atLine, atLine]);
+    const headerOnly = `ecsim: ${ts}: no row of service web, expected rows up to 540 s, the start of the run's last 60 s metric period, which ends at 600 s (summary.json durationSeconds); is the file cut short?`;
+    expect(await both('timeseries.csv', lines[0] + '\n')).toEqual([headerOnly, headerOnly]);
     const summary = join(res, 'summary.json');
     const missing = (key: string, expected: string) => `ecsim: ${summary}: ${key}: expected ${expected} (as ecsim run writes it), found nothing`;
     expect(await both('summary.json', '{"a":1}')).toEqual([missing('scenario', 'a string'), missing('scenario', 'a string')]);

@@ -10,6 +10,7 @@ import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js'
 import { recordsOf, type CsvRecord } from './parse-csv.js';
 import { checkSummary } from '../report/data/summary-shape.js';
 import { groupSeries } from '../report/data/group-series.js';
+import { checkSeriesReachEnd } from '../report/data/series-reach.js';
 import { tableOf } from '../report/data/parse-csv.js';
 import type { EventRow, PolicyInfo, ResultsTables, SeriesRow, ServiceInfo, TaskRow } from './results-tables.js';
 
@@ -38,9 +39,14 @@ export function readResults(dir: string): ResultsTables {
   const eventRecords = table('events.csv', ['time_s', 'type', 'subject', 'message']);
   const eventCell = cells('events.csv');
   const events: EventRow[] = eventRecords.map((r, n) => ({ timeS: num(eventCell(r, n)('time_s')), type: r.type, subject: r.subject, message: r.message }));
-  const seriesRows = readResultsCsv(file('timeseries.csv'), 'ecsim run', ['time_s', 'service'], true) ?? [];
-  // every row with its service and numbers, as report reads it (ResultsFileError: file, row, column)
-  if (seriesRows.length > 0) groupSeries(file('timeseries.csv'), tableOf(seriesRows), 'service', ['timestamp']);
+  const seriesCsv = readResultsCsv(file('timeseries.csv'), 'ecsim run', ['time_s', 'service'], true);
+  const seriesRows = seriesCsv ?? [];
+  if (seriesCsv !== null) {
+    // every row with its service and numbers, as report reads it (ResultsFileError: file, row, column)
+    const series = groupSeries(file('timeseries.csv'), tableOf(seriesCsv), 'service', ['timestamp']);
+    // rows up to the run's end, as report checks them (a file cut at a line boundary told a wrong final state)
+    if (summary !== null) checkSeriesReachEnd(file('timeseries.csv'), series, Object.keys(summary.services), summary.durationSeconds, scenario);
+  }
   const seriesRecords = recordsOf(seriesRows);
   const seriesCell = cells('timeseries.csv');
   const timeseries = seriesRecords.map((r, n) => seriesRow(r, seriesCell(r, n)));

@@ -8,6 +8,7 @@ import { numberCell, readResultsCsv, readResultsJson, ResultsFileError } from '.
 import { tableOf } from './parse-csv.js';
 import { groupSeries } from './group-series.js';
 import { checkSummary } from './summary-shape.js';
+import { checkSeriesReachEnd } from './series-reach.js';
 import type { EventRow, ResultsData, TaskRow } from './results-data.js';
 
 const WRITER = 'ecsim run';
@@ -32,6 +33,8 @@ export function loadResults(dir: string): ResultsData {
   const startEpochMs = startFromTimestamps(ts.header, ts.rows[0]) ?? startFromScenario(scenario) ?? 0;
 
   const services = groupSeries(tsPath, ts, 'service', ['timestamp']);
+  // rows up to the run's end (a file cut at a line boundary reads well row by row)
+  checkSeriesReachEnd(tsPath, services, Object.keys(summary.services!), summary.durationSeconds!, scenario);
   const providers = cap ? groupSeries(capPath, tableOf(cap), 'capacity_provider', ['timestamp']) : new Map();
   const durationSeconds = summary.durationSeconds ?? lastTime(services);
   return {
