@@ -146,13 +146,15 @@ export function rejectNonNumbers(args: readonly string[]) {
 
 /**
  * Middleware: a flag given as "" (`sweep --out ""` wrote sweep.csv and runs/ into the
- * current folder) is a usage error. `args` are the command-line words: positionals are
+ * current folder) is a usage error, and so is `--out -` (a file named "-"). `args` are the command-line words: positionals are
  * left to the commands.
  */
 export function rejectEmptyStrings(args: readonly string[]) {
   return (argv: Record<string, unknown>, y?: unknown): void => {
     const declared = declaredFlags(y);
     for (const [key, value] of Object.entries(argv)) {
+      // `--out -` wrote a file or folder named "-" where stdout was meant
+      if (key === 'out' && value === '-') throw new UsageError('--out: expected a path, found "-" (standard output is /dev/stdout, where the command can write to it: trace, merge, report)');
       if (value !== '' || /[A-Z]/.test(key)) continue;
       if (!args.some((a) => a === `--${key}` || a.startsWith(`--${key}=`))) continue;
       // a flag the command does not have is yargs' "unknown flag" (strict), not an empty value

@@ -161,7 +161,7 @@ describe('usage mistakes', () => {
     expect(await oneLine('merge', 'a', '-', 'b')).toBe('ecsim: expected folders holding shard files, or shard files, found "-" (merge reads files, not standard input)');
     expect(await oneLine('merge', 'a', '', 'b')).toBe('ecsim: expected folders holding shard files, or shard files, found an empty name');
     // "-" as a flag's value is that flag's, not a positional
-    expect(await oneLine('run', 'no-such.yaml', '--out', '-')).toBe('no-such.yaml: no such file');
+    expect(await oneLine('trace', 'no-such.yaml', '--service', '-')).toBe('no-such.yaml: no such file');
   });
 
   it('a YAML file of two documents, or with a merge key, says what ecsim reads (not the yaml library\'s advice)', async () => {
@@ -199,6 +199,12 @@ describe('usage mistakes', () => {
   it('an empty flag value is refused (sweep --out "" wrote sweep.csv and runs/ into the current folder)', async () => {
     expect(await oneLine('sweep', 'scenarios/compare-quickstart.yaml', '--out', '', '--duration', '1m')).toBe('ecsim: --out: expected a value, found an empty string');
     expect(await oneLine('run', QUICKSTART, '--out=')).toBe('ecsim: --out: expected a value, found an empty string');
+  });
+
+  it('--out - is refused with the way to standard output (trace --out - wrote a file named "-")', async () => {
+    const refused = 'ecsim: --out: expected a path, found "-" (standard output is /dev/stdout, where the command can write to it: trace, merge, report)';
+    expect(await oneLine('trace', QUICKSTART, '--out', '-')).toBe(refused);
+    expect(await oneLine('run', QUICKSTART, '--out=-', '--quiet')).toBe(refused);
   });
 
   it('an empty value of a flag the command does not have is an unknown flag, not an empty value (run --replications "" said "expected a value")', async () => {

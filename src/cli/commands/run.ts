@@ -20,7 +20,7 @@ export const runCommand = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
       .option('seed', { type: 'number', describe: 'random seed (overrides the scenario\'s seed)' })
       .option('out', { type: 'string', describe: 'results folder (default results/<scenario name>); replaces an earlier results folder or an empty one, never anything else' })
-      .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d (overrides the scenario\'s)' })
+      .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d, a whole number of metric periods (overrides the scenario\'s)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but warnings about the scenario and errors (both on stderr)' })
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html and report.md into the results folder' })
       .example('$0 run scenarios/quickstart.yaml', 'run the quick start into results/quickstart/')

@@ -37,7 +37,7 @@ export const sweepCommand = {
       })
       .option('replications', { type: 'number', describe: 'replications per point (overrides the scenario\'s)' })
       .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s)' })
-      .option('duration', { type: 'string', describe: 'simulated duration (overrides the scenario\'s; refused when duration is swept)' })
+      .option('duration', { type: 'string', describe: 'simulated duration, a whole number of metric periods (overrides the scenario\'s; refused when duration is swept)' })
       .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-sweep); its sweep.csv and comparison.md replace only an earlier sweep's, and a compare's or a run's folder (comparison.csv, summary.json) is refused, before any run" })
       .option('runs', {
         type: 'boolean',
