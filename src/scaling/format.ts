@@ -64,14 +64,13 @@ export function formatValueAndDifference(
   keepValue: (printed: number) => boolean,
   keepDiff: (printed: number) => boolean,
 ): { valueText: string; diffText: string } {
-  const diff = difference;
   const v0 = formatValueKeeping(value, keepValue);
-  const d0 = formatValueKeeping(diff, keepDiff);
+  const d0 = formatValueKeeping(difference, keepDiff);
   const thresholdText = formatNumber(threshold);
   const start = Math.max(decimalsOf(v0), decimalsOf(d0));
   for (let d = start; d <= 12; d++) {
     const valueText = value.toFixed(d);
-    const diffText = diff.toFixed(d);
+    const diffText = difference.toFixed(d);
     if (!keepValue(Number(valueText)) || !keepDiff(Number(diffText))) continue;
     const v = scaledDecimal(valueText, d);
     const t = scaledDecimal(thresholdText, d);

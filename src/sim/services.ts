@@ -75,10 +75,12 @@ export class ServiceRuntime {
   private readonly failedAtVersion = new Map<string, number>();
 
   private blocked(provider: string): boolean {
-    return (
-      this.failedAtVersion.get(provider) === this.cluster.capacityVersion &&
-      this.readsFacts.every((fact, i) => this.failedAtFacts[i].get(provider) === this.cluster.factVersion(fact))
-    );
+    if (this.failedAtVersion.get(provider) !== this.cluster.capacityVersion) return false;
+    // (a loop, not every(): this runs at each placement attempt)
+    for (let i = 0; i < this.readsFacts.length; i++) {
+      if (this.failedAtFacts[i].get(provider) !== this.cluster.factVersion(this.readsFacts[i])) return false;
+    }
+    return true;
   }
   /**
    * The instance facts this service's memberOf expressions read (runningTasksCount,
@@ -762,7 +764,7 @@ export class ServiceRuntime {
         allHealthy = false;
       }
     }
-    const rng = (this.rng.unhealthy ??= this.world.streams.stream('unhealthy-replacement', this.name));
+    const rng = this.unhealthyStream();
     while (unhealthy.length > 0 && healthy + unhealthy.length > this.desiredCount) {
       const [t] = unhealthy.splice(Math.floor(rng.next() * unhealthy.length), 1);
       this.world.log(
@@ -784,6 +786,11 @@ export class ServiceRuntime {
     return this.markedCount - unhealthy.length;
   }
 
+  /** The draws choosing which unhealthy task stops (stream unhealthy-replacement, made at first use). */
+  private unhealthyStream(): RandomStream {
+    return (this.rng.unhealthy ??= this.world.streams.stream('unhealthy-replacement', this.name));
+  }
+
   /**
    * maximumPercent leaves no room for a replacement: "the scheduler will stop an unhealthy
    * task one at a time at random to free up capacity, and then start a replacement task"
@@ -794,7 +801,7 @@ export class ServiceRuntime {
     const unhealthy: Task[] = [];
     for (const t of this.tasks) if (t.markedUnhealthy && !t.leaving && !t.inRotation) unhealthy.push(t);
     if (unhealthy.length === 0) return false;
-    const rng = (this.rng.unhealthy ??= this.world.streams.stream('unhealthy-replacement', this.name));
+    const rng = this.unhealthyStream();
     const t = unhealthy[Math.floor(rng.next() * unhealthy.length)];
     const max = deploymentConfigurationOf(this.config.config).maximumPercent;
     this.world.log('task-unhealthy', t.id, `the service stops ${t.id} first (maximumPercent ${max} leaves no room to start its replacement first): ${stoppedReason(this.name)}`);

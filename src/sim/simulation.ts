@@ -47,10 +47,9 @@ export interface RunResult {
 export type Summary = ReturnType<Simulation['summary']>;
 
 export function runSimulation(scenario: ResolvedScenario, sinks: RunSinks, options: RunOptions): RunResult {
-  const s = new Simulation(scenario, sinks, options.seed, options.holdIdleWakes ?? true);
-  s.checkTallies = options.checkTallies ?? false;
+  const s = simulationFor(scenario, sinks, options);
   s.run(options.onProgress);
-  return { summary: s.summary(), eventsProcessed: s.world.sim.eventsProcessed, simulatedMs: s.world.durationMs };
+  return s.result();
 }
 
 /**
@@ -59,16 +58,20 @@ export function runSimulation(scenario: ResolvedScenario, sinks: RunSinks, optio
  * long run (Ctrl-C removing the run's temporary folder, bin.ts).
  */
 export async function runSimulationPausing(scenario: ResolvedScenario, sinks: RunSinks, options: RunOptions, pause: () => Promise<void>): Promise<RunResult> {
-  const s = new Simulation(scenario, sinks, options.seed, options.holdIdleWakes ?? true);
-  s.checkTallies = options.checkTallies ?? false;
+  const s = simulationFor(scenario, sinks, options);
   s.begin();
   for (const t of s.chunkEnds()) {
     await pause();
-    s.world.sim.run(t);
-    options.onProgress?.(t / s.world.durationMs);
+    s.runChunk(t, options.onProgress);
   }
   s.end();
-  return { summary: s.summary(), eventsProcessed: s.world.sim.eventsProcessed, simulatedMs: s.world.durationMs };
+  return s.result();
+}
+
+function simulationFor(scenario: ResolvedScenario, sinks: RunSinks, options: RunOptions): Simulation {
+  const s = new Simulation(scenario, sinks, options.seed, options.holdIdleWakes ?? true);
+  s.checkTallies = options.checkTallies ?? false;
+  return s;
 }
 
 interface ProviderStats {
@@ -206,11 +209,19 @@ export class Simulation {
 
   run(onProgress?: (fraction: number) => void): void {
     this.begin();
-    for (const t of this.chunkEnds()) {
-      this.world.sim.run(t);
-      onProgress?.(t / this.world.durationMs);
-    }
+    for (const t of this.chunkEnds()) this.runChunk(t, onProgress);
     this.end();
+  }
+
+  /** Runs the events up to `t` (a chunk end) and reports the progress. */
+  runChunk(t: number, onProgress?: (fraction: number) => void): void {
+    this.world.sim.run(t);
+    onProgress?.(t / this.world.durationMs);
+  }
+
+  /** What runSimulation returns, once the run has ended. */
+  result(): RunResult {
+    return { summary: this.summary(), eventsProcessed: this.world.sim.eventsProcessed, simulatedMs: this.world.durationMs };
   }
 
   /** What runs before the first event: groups reconciled, scalers and the metrics tick scheduled. */
