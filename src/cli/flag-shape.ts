@@ -14,6 +14,19 @@ function positionals(command: string): Set<string> {
   return new Set([...command.matchAll(/[<[]([A-Za-z-]+)(?:\.\.)?[>\]]/g)].map((m) => m[1]));
 }
 
+/**
+ * `--` ends the options, as in other Unix tools: the words after it are names, even when they
+ * start with a dash (`ecsim run -- -x.yaml`). yargs does not fill a command's `<scenario>`
+ * from words after `--` (it said "missing <scenario>"), so they are given to it as names
+ * that cannot be read as flags: `./-x.yaml`, the same file. Every positional of ours is a
+ * path.
+ */
+export function endOfOptions(args: readonly string[]): string[] {
+  const end = args.indexOf('--');
+  if (end < 0) return [...args];
+  return [...args.slice(0, end), ...args.slice(end + 1).map((a) => (a.startsWith('-') ? `./${a}` : a))];
+}
+
 /** The command with every string or number flag requiring a value after it. */
 export function withValueFlags<C extends { command: string; builder: (y: Argv) => Argv }>(cmd: C): C {
   const skip = positionals(cmd.command);

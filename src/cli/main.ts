@@ -3,7 +3,7 @@
 import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
 import { EXIT, UsageError, reportError } from './errors.js';
-import { rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, usageMessage, withValueFlags } from './flag-shape.js';
+import { endOfOptions, rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, usageMessage, withValueFlags } from './flag-shape.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { compareCommand } from './commands/compare.js';
@@ -16,7 +16,8 @@ import { initCommand } from './commands/init.js';
 
 const COMMANDS = [runCommand, validateCommand, compareCommand, sweepCommand, mergeCommand, traceCommand, explainCommand, reportCommand, initCommand];
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(words: string[]): Promise<number> {
+  const argv = endOfOptions(words);
   let code: number = EXIT.ok;
   try {
     await yargs(argv)

@@ -235,4 +235,12 @@ describe('usage mistakes', () => {
     expect(await oneLine('rnu', QUICKSTART)).toBe('ecsim: unknown command "rnu"; did you mean run? (see ecsim --help)');
     expect(await oneLine('validate')).toBe('ecsim: validate: missing <scenario> (see ecsim validate --help)');
   });
+  it('"--" ends the options: the words after it are names, even with a dash (yargs said "missing <scenario>")', async () => {
+    expect((await cli('validate', '--', QUICKSTART)).code).toBe(0);
+    const dash = await oneLine('validate', '--', '-no-such.yaml');
+    expect(dash).toMatch(/\.\/-no-such\.yaml/);
+    expect(dash).not.toMatch(/unknown flag/);
+    // after "--" a flag is a word, not a flag
+    expect(await oneLine('validate', QUICKSTART, '--', '--quiet')).toBe('ecsim: unexpected argument "./--quiet" (see ecsim validate --help)');
+  });
 });
