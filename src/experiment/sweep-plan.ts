@@ -48,7 +48,7 @@ export function experimentSweepPlan(exp: ExperimentFile): SweepPlan {
 
 /**
  * Values of one sweep path that differ as written but not once parsed (`scaleOutCooldown:
- * [60s, 1m]`, `[60, 60s]`) would run the same points twice, as `[40, 40]` would (refused by
+ * [60s, 1m]`, `[60, 60s]`, or two `start` times of one instant) would run the same points twice, as `[40, 40]` would (refused by
  * the schema as written): each value is parsed on the point with the other paths' first
  * values, and a value whose scenario equals an earlier value's is refused on its line. A
  * value that does not load is left to the checks that report it. Call after sweepPathIssues
@@ -66,7 +66,9 @@ export function sweepDuplicateIssues(exp: ExperimentFile): ScenarioIssue[] {
       const settings = paths.map((q): [string, unknown] => [q, q === path ? value : lists[q][0]]);
       let key: string;
       try {
-        key = canonicalJson(resolveSweepScenario(exp, settings, '', undefined).scenario);
+        const scenario = resolveSweepScenario(exp, settings, '', undefined).scenario;
+        // `start` counts as its instant: 01:00+01:00 and 00:00Z run the same (only the instant is simulated)
+        key = canonicalJson({ ...scenario, start: Date.parse(scenario.start) });
       } catch (e) {
         if (e instanceof ScenarioError) return;
         throw e;

@@ -214,6 +214,11 @@ describe('ecsim validate on variants and sweeps', () => {
     expect((await problems(fine.file)).join('\n')).toContain(msg(2, '"1m1s"', 1, '"61s"'));
     const ok = edited(dir, 'sweep-distinct-ok', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [60s, 61s]');
     expect((await cli('validate', ok.file)).code).toBe(0);
+    // two start times of one instant (only the instant is simulated); a second apart is fine
+    const starts = edited(dir, 'sweep-dup-start', 'services.web.autoScaling.policies.cpu.scaleOutCooldown: [60s, 300s]', 'start: ["2026-03-02T09:00:00Z", "2026-03-02T10:00:00+01:00", "2026-03-02T09:00:01Z"]');
+    expect(await problems(starts.file)).toEqual([
+      `${starts.file}:${starts.line}: sweep.start[1]: expected distinct values (each point runs once), found "2026-03-02T10:00:00+01:00", the same as [0] "2026-03-02T09:00:00Z" once parsed; remove one`,
+    ]);
   });
 
   it("a variant's own warnings are printed, named by the variant; the base's are said once (validate warned of the base only)", async () => {
