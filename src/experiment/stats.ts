@@ -44,15 +44,32 @@ export function confidenceHalfWidth(values: readonly number[], level = 0.95): nu
 }
 
 /**
- * n, mean, sd and half-width of the finite values. When they are all equal, the mean is
- * that value exactly and sd and half-width are exactly 0 (n >= 2): summing and dividing
- * would leave a rounding error that reads as a tiny spread.
+ * Values this close are the same value: |v - v0| <= SAME_VALUE_TOLERANCE x max(1, |v0|).
+ * Floating-point noise in a sum or a difference (4.576 - 2.48 = 2.0959999999999996 in one
+ * replication, 4.5696 - 2.4736 = 2.0960000000000005 in another) is far below it; a real
+ * spread between runs is far above it.
+ */
+export const SAME_VALUE_TOLERANCE = 1e-9;
+
+/** Whether `v` is `v0` up to floating-point noise (SAME_VALUE_TOLERANCE). */
+export function sameValue(v: number, v0: number): boolean {
+  return Math.abs(v - v0) <= SAME_VALUE_TOLERANCE * Math.max(1, Math.abs(v0));
+}
+
+/**
+ * n, mean, sd and half-width of the finite values. When they are all equal (up to
+ * floating-point noise: sameValue), sd and half-width are exactly 0 (n >= 2), and when they
+ * are exactly equal the mean is that value exactly: summing and dividing would leave a
+ * rounding error that reads as a tiny spread.
  */
 export function summarizeSample(values: readonly number[]): SampleSummary {
   const finite = values.filter((v) => Number.isFinite(v));
   const n = finite.length;
   if (n > 0 && finite.every((v) => v === finite[0])) {
     return { n, mean: finite[0] === 0 ? 0 : finite[0], sd: n < 2 ? NaN : 0, ci95: n < 2 ? NaN : 0 };
+  }
+  if (n > 0 && finite.every((v) => sameValue(v, finite[0]))) {
+    return { n, mean: mean(values), sd: n < 2 ? NaN : 0, ci95: n < 2 ? NaN : 0 };
   }
   return { n, mean: mean(values), sd: sampleStandardDeviation(values), ci95: confidenceHalfWidth(values) };
 }
@@ -74,11 +91,13 @@ export function pairedDifference(baseline: readonly number[], variant: readonly 
 
 /**
  * True when the interval mean +- ci95 leaves out zero and the values vary: a difference
- * that is the same in every replication (sd = 0) has a zero-width interval, which leaves out
+ * that is the same in every replication (sd = 0, or a half-width of floating-point noise) has a zero-width interval, which leaves out
  * zero however few the replications, so it is not called significant (see isSameEveryTime).
  */
 export function isSignificant(s: SampleSummary): boolean {
-  return Number.isFinite(s.ci95) && s.sd > 0 && Math.abs(s.mean) > s.ci95;
+  // a half-width of floating-point noise (read back from a file written before summarizeSample
+  // took such values as the same) is a zero-width interval too
+  return Number.isFinite(s.ci95) && s.sd > 0 && s.ci95 > SAME_VALUE_TOLERANCE * Math.max(1, Math.abs(s.mean)) && Math.abs(s.mean) > s.ci95;
 }
 
 /** True when at least 2 values are there and all are equal (sd = 0): e.g. the same paired difference in every replication. */

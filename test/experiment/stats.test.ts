@@ -116,3 +116,31 @@ describe('a summary read back from a table (summaryFromInterval)', () => {
     expect(isSignificant(summaryFromInterval(NaN, 5, 0.1))).toBe(false);
   });
 });
+
+describe('a difference equal in every replication up to floating-point noise', () => {
+  // compare scenarios/binpack-vs-spread.yaml: cost spread 4.576, 4.576, 4.5696 and binpack 2.48, 2.48, 2.4736;
+  // the differences in doubles are -2.0959999999999996, -2.0959999999999996, -2.0960000000000005 (sd 1.35e-15 when summed)
+  it('is the same every time (sd 0, half-width 0), not significant', () => {
+    const spread = [4.576, 4.576, 4.5696];
+    const binpack = [2.48, 2.48, 2.4736];
+    expect(binpack.map((b, k) => b - spread[k])).toEqual([-2.0959999999999996, -2.0959999999999996, -2.0960000000000005]);
+    const d = pairedDifference(spread, binpack);
+    expect(d.n).toBe(3);
+    expect(d.mean).toBeCloseTo(-2.096, 12);
+    expect(d.sd).toBe(0);
+    expect(d.ci95).toBe(0);
+    expect(isSignificant(d)).toBe(false);
+    expect(isSameEveryTime(d)).toBe(true);
+  });
+
+  it('a half-width of noise read back from a file is not significant either', () => {
+    // paired.csv written before the fix: binpack,spread,-2.096,1.35111e-15
+    expect(isSignificant(summaryFromInterval(3, -2.096, 1.35111e-15))).toBe(false);
+  });
+
+  it('a real spread, however small against the mean but above the tolerance, is still tested', () => {
+    const d = summarizeSample([1000, 1000.001, 1000.002]);
+    expect(d.sd).toBeGreaterThan(0);
+    expect(isSameEveryTime(d)).toBe(false);
+  });
+});
