@@ -160,3 +160,23 @@ describe('comparison page: replication counts and significance, as comparison.md
     expect(html).toContain('(k of 5): only k of the 5 replications have a value for that figure; the others are left out of its mean and interval, and – means none has.');
   });
 });
+
+describe('comparison page: overlays of many runs', () => {
+  it('after 10 lines the colours repeat with another dash pattern, drawn in the legend too: no two of 24 lines alike', () => {
+    const dir = tempDir('many-runs');
+    const names = Array.from({ length: 24 }, (_, i) => `v${String(i).padStart(2, '0')}`);
+    writeFileSync(join(dir, 'comparison.csv'), [HEADER, ...names.map((n) => `${n},0.3,0.01,5,1,900,50,40,1,9,0.5,3,1,1000,100,true`)].join('\n') + '\n');
+    for (const n of names) writeFakeRun(join(dir, 'runs', n), { services: ['web'], providers: ['asg'], periods: 5 });
+    const html = buildComparisonHtml(dir);
+    const overlay = charts(html).find((s) => s.includes('Total cost to date'))!;
+    const lines = [...overlay.matchAll(/<path class="series" d="[^"]*" fill="none" stroke="([^"]*)"[^>]*?(?: stroke-dasharray="([^"]*)")?><title>([^<]*)</g)].map((m) => ({ style: `${m[1]}|${m[2] ?? ''}`, name: m[3] }));
+    expect(lines.map((l) => l.name)).toEqual(names);
+    expect(new Set(lines.map((l) => l.style)).size).toBe(24);
+    // v00 and v10 share the colour: v00 solid, v10 dashed
+    expect(lines[10].style.split('|')[0]).toBe(lines[0].style.split('|')[0]);
+    expect(lines[0].style.split('|')[1]).toBe('');
+    expect(lines[10].style.split('|')[1]).not.toBe('');
+    const swatches = [...overlay.matchAll(/<g class="legend-item"><line [^>]*stroke="([^"]*)" stroke-width="2.5"(?: stroke-dasharray="([^"]*)")?\/><text[^>]*>([^<]*)</g)].map((m) => ({ style: `${m[1]}|${m[2] ?? ''}`, name: m[3] }));
+    expect(swatches).toEqual(lines);
+  });
+});

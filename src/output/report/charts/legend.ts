@@ -9,6 +9,8 @@ export interface LegendItem {
   shape?: 'line' | 'dashed' | 'box' | 'marker';
   /** A marker's head as the chart draws it: a triangle up (scale out), down (scale in), or a diamond. */
   direction?: 'up' | 'down' | 'none';
+  /** A line's own dash pattern (SVG stroke-dasharray), drawn in its swatch. */
+  dashArray?: string;
 }
 
 /** Approximate width of a label at the legend's 12.5 px font (no text metrics server-side). */
@@ -52,6 +54,6 @@ function swatch(item: LegendItem, x: number, y: number): string {
     case 'dashed':
       return `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${item.color}" stroke-width="2" stroke-dasharray="5 3"/>`;
     default:
-      return `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${item.color}" stroke-width="2.5"/>`;
+      return `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${item.color}" stroke-width="2.5"${item.dashArray ? ` stroke-dasharray="${item.dashArray}"` : ''}/>`;
   }
 }

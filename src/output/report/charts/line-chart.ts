@@ -22,6 +22,8 @@ export interface LineSeries {
   axis?: 'left' | 'right';
   curve?: 'linear' | 'step';
   dashed?: boolean;
+  /** An SVG stroke-dasharray for the line and its legend swatch (overrides `dashed`; '' is solid). */
+  dashArray?: string;
   width?: number;
 }
 
@@ -54,7 +56,12 @@ export interface LineChartSpec {
 
 export function lineChart(spec: LineChartSpec): string {
   const legend: LegendItem[] = [
-    ...(spec.legendSeries ?? spec.series).map((s) => ({ label: s.label + (s.axis === 'right' ? ' (right axis)' : ''), color: s.color, shape: s.dashed ? ('dashed' as const) : ('line' as const) })),
+    ...(spec.legendSeries ?? spec.series).map((s) => ({
+      label: s.label + (s.axis === 'right' ? ' (right axis)' : ''),
+      color: s.color,
+      shape: s.dashed ? ('dashed' as const) : ('line' as const),
+      ...(s.dashArray ? { dashArray: s.dashArray } : {}),
+    })),
     ...(spec.refLines ?? []).map((r) => ({ label: r.label, color: r.color, shape: 'dashed' as const })),
     ...(spec.extraLegend ?? []),
   ];
@@ -98,7 +105,7 @@ function seriesPath(frame: Frame, axis: ValueAxis, s: LineSeries): string {
     .digits(1);
   const d = gen(indexes(s.x.length)) ?? '';
   if (!d) return '';
-  const dash = s.dashed ? ' stroke-dasharray="6 3"' : '';
+  const dash = s.dashArray !== undefined ? (s.dashArray ? ` stroke-dasharray="${s.dashArray}"` : '') : s.dashed ? ' stroke-dasharray="6 3"' : '';
   return `<path class="series" d="${d}" fill="none" stroke="${s.color}" stroke-width="${s.width ?? 1.8}" stroke-linejoin="round"${dash}><title>${esc(s.label)}</title></path>`;
 }
 

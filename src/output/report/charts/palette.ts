@@ -7,6 +7,17 @@ export function seriesColor(i: number): string {
   return SERIES_COLORS[i % SERIES_COLORS.length];
 }
 
+/**
+ * The dash pattern of series i: solid for the first 10 (one colour each), then, as the
+ * colours repeat, dashed, dotted, dash-dot, so no two of the first 40 lines look alike
+ * (a sweep overlays up to SWEEP_RUNS_LIMIT = 24 points). '' is solid.
+ */
+export const SERIES_DASHES = ['', '7 4', '2 3', '9 3 2 3'];
+
+export function seriesDash(i: number): string {
+  return SERIES_DASHES[Math.floor(i / SERIES_COLORS.length) % SERIES_DASHES.length];
+}
+
 export const ROLE = {
   load: '#4e79a7',
   served: '#59a14f',

@@ -5,7 +5,7 @@
 import type { ResultsData } from '../data/results-data.js';
 import { metricPeriodS } from '../data/metric-period.js';
 import { lineChart, type LineSeries } from '../charts/line-chart.js';
-import { seriesColor } from '../charts/palette.js';
+import { seriesColor, seriesDash } from '../charts/palette.js';
 import { simClock } from '../format/sim-time.js';
 import { atEnd, atMiddle } from './series-points.js';
 
@@ -41,7 +41,7 @@ export function overlayCharts(runs: Map<string, ResultsData>, by: 'variant' | 'p
         if (!s || !y) return;
         const periodS = metricPeriodS([s]);
         const x = m.at === 'middle' ? atMiddle(s.time, periodS) : atEnd(s.time, periodS);
-        series.push({ label: name, x, y, color: seriesColor(i), curve: m.at === 'end' ? 'step' : 'linear' });
+        series.push({ label: name, x, y, color: seriesColor(i), dashArray: seriesDash(i), curve: m.at === 'end' ? 'step' : 'linear' });
       });
       return lineChart({ title: `${service} — ${m.title} by ${by}`, clock, domainS, yTitle: m.yTitle, series });
     });
@@ -50,7 +50,7 @@ export function overlayCharts(runs: Map<string, ResultsData>, by: 'variant' | 'p
   const cost: LineSeries[] = [];
   entries.forEach(([name, r], i) => {
     const total = totalCost(r);
-    if (total) cost.push({ label: name, x: total.x, y: total.y, color: seriesColor(i) });
+    if (total) cost.push({ label: name, x: total.x, y: total.y, color: seriesColor(i), dashArray: seriesDash(i) });
   });
   if (cost.length) out.push({ service: '', charts: [lineChart({ title: `Total cost to date by ${by}`, clock, domainS, yTitle: 'USD', series: cost })] });
   return out;
