@@ -14,8 +14,17 @@ export const METRIC_LABELS: Record<MetricName, { title: string; name: string; un
   cpuMean: { title: 'mean CPU (%)', name: 'mean CPU', unit: ' percentage points' },
   taskHours: { title: 'task-hours', name: 'task-hours', unit: '' },
   scalingActivities: { title: 'scaling activities', name: 'scaling activities', unit: '' },
-  droppedRequests: { title: 'rejected requests', name: 'rejected requests', unit: '' },
+  droppedRequests: { title: 'dropped requests', name: 'dropped requests', unit: '' },
 };
+
+/**
+ * The note under a means table on how each figure combines a run's services (metrics.ts):
+ * the table's p95 latency is not the per-period p95 the time-series charts draw.
+ */
+export const COMBINED_NOTE =
+  "How a run's services are combined: p95 latency is the p95 over all the requests a service served in the run, of the run's worst service, then averaged over the replications; " +
+  'SLO violation minutes, task-hours, scaling activities (out + in) and dropped requests are sums over the services; mean CPU is the unweighted mean over the services with a CPU datapoint; ' +
+  'cost is the total over the capacity providers.';
 
 /** `cost (USD) | SLO violation (min) | ...`: the metric column titles, METRICS order. */
 export const METRIC_TITLES = METRICS.map((m) => METRIC_LABELS[m].title).join(' | ');
@@ -35,6 +44,16 @@ export function runsParagraph(count: number, noun: string, replications: number,
     `(common random numbers), unless a ${noun} changes the load itself. Figures are means with the half-width of the 95 % confidence interval (Student t).`
   );
 }
+
+/**
+ * The note under a sweep's means table (2 or more replications): its intervals are each
+ * point's own. The sweep reports no paired differences, though its points share their
+ * random numbers as compare's variants do.
+ */
+export const UNPAIRED_NOTE =
+  "Each point's ± is its own interval, not paired: the points share their random numbers, so where the seed moves them alike, " +
+  'the interval of the difference between two points is narrower than their ± suggest, and overlapping intervals do not mean there is no difference. ' +
+  'The sweep gives no paired differences: run `ecsim compare` with the points as variants for them.';
 
 /** The note under a table with a Pareto column; `noun` is `variant` or `point`. */
 export function paretoNote(noun: string): string {

@@ -4,7 +4,7 @@
 // comparison.md (figures-markdown.ts). Built from the table sweep.csv is built from, so
 // `ecsim merge` writes the same bytes as the unsharded sweep.
 
-import { METRIC_ALIGNMENT, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, withCount } from './figures-markdown.js';
+import { COMBINED_NOTE, UNPAIRED_NOTE, METRIC_ALIGNMENT, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, withCount } from './figures-markdown.js';
 import { shortNames } from './point-label.js';
 import type { SweepTable } from './sweep.js';
 import { sortedRows, sweepParetoFront } from './sweep-files.js';
@@ -22,8 +22,9 @@ export function sweepMarkdown(table: SweepTable): string {
     const figures = r.means.map((mean, m) => withCount(plusMinus({ mean, ci95: r.ci95[m] }), r.counts?.[m], replications));
     lines.push(`| ${r.params.map(cell).join(' | ')} | ${figures.join(' | ')} | ${front[i] ? 'yes' : ''} |`);
   });
-  lines.push('', paretoNote('point'));
+  lines.push('', COMBINED_NOTE, '', paretoNote('point'));
   if (rows.some((r) => r.counts?.some((n) => n < replications))) lines.push('', missingNote(replications, 'point'));
+  if (replications >= 2) lines.push('', UNPAIRED_NOTE);
   return `${lines.join('\n')}\n`;
 }
 

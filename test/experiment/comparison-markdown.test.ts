@@ -119,3 +119,21 @@ describe('human(): four significant digits at any magnitude', () => {
     );
   });
 });
+
+describe('comparison.md: the binpack-vs-spread cost difference, equal up to floating-point noise', () => {
+  // spread 4.576, 4.576, 4.5696; binpack 2.48, 2.48, 2.4736: -2.096 every time
+  const cost = (x: number) => [x, 0, 100, 50, 1, 0, 0];
+  const md = comparisonMarkdown(summarizeComparison('b', ['spread', 'binpack'], [1, 2, 3], [[4.576, 4.576, 4.5696].map(cost), [2.48, 2.48, 2.4736].map(cost)]));
+
+  it('gives it a zero-width interval, not marked *, and says it is the same every time', () => {
+    expect(md).toContain('| binpack | −2.096 ± 0 | 0 ± 0 |');
+    expect(md).not.toContain('*|');
+    expect(md).toContain('**binpack** differs from spread in cost −2.096 USD, the same difference in every replication (n = 3)');
+  });
+
+  it('says under the table how the services are combined, and names dropped requests as the page and the CSV do', () => {
+    expect(md).toContain("How a run's services are combined: p95 latency is the p95 over all the requests a service served in the run, of the run's worst service");
+    expect(md).toContain('| dropped requests |');
+    expect(md).not.toContain('rejected');
+  });
+});

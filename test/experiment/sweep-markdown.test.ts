@@ -41,13 +41,24 @@ describe('sweep comparison.md', () => {
     expect(lines[0]).toBe('# Sweep: quickstart');
     expect(lines[2]).toMatch(/^4 points x 2 replications \(seeds 7\.\.8\)\. All points of one replication use the same seed, .*\(common random numbers\), unless a point changes the load itself\./);
     expect(lines[4]).toBe(
-      '| targetValue | scaleOutCooldown | cost (USD) | SLO violation (min) | p95 latency (ms) | mean CPU (%) | task-hours | scaling activities | rejected requests | Pareto |',
+      '| targetValue | scaleOutCooldown | cost (USD) | SLO violation (min) | p95 latency (ms) | mean CPU (%) | task-hours | scaling activities | dropped requests | Pareto |',
     );
     expect(lines[5]).toBe('|---|---|---:|---:|---:|---:|---:|---:|---:|:---:|');
     const rows = tableRows(md);
     expect(rows.map((r) => r.split(' | ').slice(0, 2).join(' '))).toEqual(['| 40 60s', '| 40 300s', '| 70 60s', '| 70 300s']);
     expect(md).toContain(`\n\n${PARETO_NOTE}\n`);
-    expect(md.endsWith(`${PARETO_NOTE}\n`)).toBe(true);
+    // under the table: how the services are combined (the p95 of a run's requests, not per period; sums; cost total)
+    expect(md).toContain(
+      "\n\nHow a run's services are combined: p95 latency is the p95 over all the requests a service served in the run, of the run's worst service, then averaged over the replications; " +
+        'SLO violation minutes, task-hours, scaling activities (out + in) and dropped requests are sums over the services; mean CPU is the unweighted mean over the services with a CPU datapoint; cost is the total over the capacity providers.\n\n',
+    );
+    expect(md).not.toContain('rejected');
+    // 2 replications: the intervals are per point, and compare gives paired differences
+    expect(md.endsWith(
+      "\n\nEach point's ± is its own interval, not paired: the points share their random numbers, so where the seed moves them alike, " +
+        'the interval of the difference between two points is narrower than their ± suggest, and overlapping intervals do not mean there is no difference. ' +
+        'The sweep gives no paired differences: run `ecsim compare` with the points as variants for them.\n',
+    )).toBe(true);
 
     // The same figures as sweep.csv, formatted as compare's comparison.md formats them.
     const csv: Record<string, string>[] = parse(readFileSync(join(whole, 'sweep.csv'), 'utf8'), { columns: true });
@@ -135,5 +146,7 @@ describe('sweep comparison.md', () => {
     const compareRow = tableRows(compareMd)[0];
     expect(tableRows(md)[0]).toBe(`| 40 | 50 | {"a":"x\\|y"} ${compareRow.slice('| v '.length)}`);
     expect(tableRows(md)[0]).toContain('| 1235 | 617.3 |');
+    // one replication: no intervals, so no note on their being unpaired
+    expect(md).not.toContain('not paired');
   });
 });

@@ -8,7 +8,7 @@ import { COMPARISON_METRICS, loadComparison, type ComparisonData } from './data/
 import { scatterChart } from './charts/scatter-chart.js';
 import { esc } from './charts/svg.js';
 import { comparisonTable, hasPartialCounts, pairedTable } from './sections/comparison-tables.js';
-import { missingNote, significanceNote } from '../../experiment/figures-markdown.js';
+import { COMBINED_NOTE, missingNote, UNPAIRED_NOTE, significanceNote } from '../../experiment/figures-markdown.js';
 import { overlayCharts } from './sections/overlay-charts.js';
 import { figure, htmlPage, htmlTable } from './sections/page.js';
 
@@ -25,8 +25,11 @@ export function renderComparisonHtml(c: ComparisonData): string {
   parts.push(`<p class="lead">${esc(`${description ? `${description} — ` : ''}${c.rows.length} ${c.kind === 'compare' ? 'variants' : 'parameter points'}; figures are means over the replications with 95 % confidence half-widths.`)}</p>`);
 
   parts.push(`<h2>${c.kind === 'compare' ? 'Variants' : 'Points'}</h2>`, htmlTable(comparisonTable(c)));
+  parts.push(`<p class="muted">${esc(COMBINED_NOTE)}</p>`);
   // comparison.md's notes: (k of n) marks, and under the paired table the * mark
   if (hasPartialCounts(c)) parts.push(`<p class="muted">${esc(missingNote(c.replications, c.kind === 'compare' ? 'variant' : 'point'))}</p>`);
+  // a sweep has no paired table: its intervals are per point (none with one replication)
+  if (c.kind === 'sweep' && c.rows.some((r) => Number.isFinite(r.ci95.cost))) parts.push(`<p class="muted">${esc(UNPAIRED_NOTE)}</p>`);
   const paired = pairedTable(c);
   if (paired) {
     parts.push('<h3>Paired differences against the first variant</h3>');

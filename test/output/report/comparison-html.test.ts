@@ -158,6 +158,10 @@ describe('comparison page: replication counts and significance, as comparison.md
     expect(html).toContain('<td class="num">2,000 ± 60 (3 of 5)</td>');
     expect(html).toContain('<td class="num">900 ± 50</td>');
     expect(html).toContain('(k of 5): only k of the 5 replications have a value for that figure; the others are left out of its mean and interval, and – means none has.');
+    // no paired table on a sweep page: the page says its intervals are per point, and where paired ones come from
+    expect(html).toContain('is its own interval, not paired');
+    expect(html).toContain('run `ecsim compare` with the points as variants');
+    expect(buildComparisonHtml(compareDir)).not.toContain('not paired');
   });
 });
 
@@ -178,5 +182,18 @@ describe('comparison page: overlays of many runs', () => {
     expect(lines[10].style.split('|')[1]).not.toBe('');
     const swatches = [...overlay.matchAll(/<g class="legend-item"><line [^>]*stroke="([^"]*)" stroke-width="2.5"(?: stroke-dasharray="([^"]*)")?\/><text[^>]*>([^<]*)</g)].map((m) => ({ style: `${m[1]}|${m[2] ?? ''}`, name: m[3] }));
     expect(swatches).toEqual(lines);
+  });
+});
+
+describe('comparison page: how figures combine services', () => {
+  it('says under the table how each figure combines services, and titles the overlay latency chart per period', () => {
+    const html = buildComparisonHtml(compareDir);
+    const table = html.indexOf('<h2>Variants</h2>');
+    const note = html.indexOf("How a run&#39;s services are combined: p95 latency is the p95 over all the requests a service served in the run");
+    expect(note).toBeGreaterThan(table);
+    expect(note).toBeLessThan(html.indexOf('Paired differences'));
+    const latency = charts(html).filter((s) => s.includes('latency'));
+    expect(latency.some((s) => s.includes('web — per-minute p95 latency by variant'))).toBe(true);
+    expect(html).not.toContain('— p95 latency by variant');
   });
 });

@@ -43,7 +43,7 @@ export function overlayCharts(runs: Map<string, ResultsData>, by: 'variant' | 'p
         const x = m.at === 'middle' ? atMiddle(s.time, periodS) : atEnd(s.time, periodS);
         series.push({ label: name, x, y, color: seriesColor(i), dashArray: seriesDash(i), curve: m.at === 'end' ? 'step' : 'linear' });
       });
-      return lineChart({ title: `${service} — ${m.title} by ${by}`, clock, domainS, yTitle: m.yTitle, series });
+      return lineChart({ title: `${service} — ${overlayTitle(m, periodOf(entries, service))} by ${by}`, clock, domainS, yTitle: m.yTitle, series });
     });
     out.push({ service, charts });
   }
@@ -54,6 +54,25 @@ export function overlayCharts(runs: Map<string, ResultsData>, by: 'variant' | 'p
   });
   if (cost.length) out.push({ service: '', charts: [lineChart({ title: `Total cost to date by ${by}`, clock, domainS, yTitle: 'USD', series: cost })] });
   return out;
+}
+
+/**
+ * The chart's title: the latency chart names its p95 per metric period ("per-minute p95
+ * latency"), not to be read as the table's p95 over all of a run's requests.
+ */
+function overlayTitle(m: OverlayMetric, periodS: number): string {
+  if (m.column !== 'latency_p95_ms') return m.title;
+  if (periodS === 60) return 'per-minute p95 latency';
+  return Number.isFinite(periodS) ? `p95 latency per ${periodS} s period` : 'p95 latency per metric period';
+}
+
+/** The metric period of the first run with the service. */
+function periodOf(entries: [string, ResultsData][], service: string): number {
+  for (const [, r] of entries) {
+    const s = r.services.get(service);
+    if (s) return metricPeriodS([s]);
+  }
+  return NaN;
 }
 
 /** cost_to_date summed over the run's capacity providers, at each period's end. */
