@@ -84,7 +84,10 @@ describe('comparison page of a compare folder', () => {
     writeFakeRun(join(dir, 'runs', 'p0'), { services: ['web'], providers: ['asg'], periods: 30 });
     const html = buildComparisonHtml(dir);
     expect(html.includes('Sweep:')).toBe(true);
-    expect(html.includes('<th>services.web.autoScaling.policies.cpu.targetValue</th>')).toBe(true);
+    // the point label's short name, the full path as the tooltip; the table scrolls sideways when wide
+    expect(html).toContain('<th title="services.web.autoScaling.policies.cpu.targetValue">targetValue</th>');
+    expect(html).toMatch(/<div class="table-wrap"><table><thead><tr><th title="services/);
+    expect(html).toMatch(/\.table-wrap \{ overflow-x: auto;/);
     expect(html.includes('Time series by point (replication 0)')).toBe(true);
     const overlays = charts(html).filter((s) => s.includes('by point'));
     expect(overlays.length).toBe(5);

@@ -8,16 +8,20 @@ import { fmtNum } from '../format/numbers.js';
 import type { Table } from './headline-table.js';
 import { withCount } from '../../../experiment/figures-markdown.js';
 import { isSignificant, summaryFromInterval } from '../../../experiment/stats.js';
+import { shortNames } from '../../../experiment/point-label.js';
 
 export function comparisonTable(c: ComparisonData): Table {
-  const paramHeader = c.kind === 'sweep' && c.rows[0] ? c.rows[0].params.map(([p]) => p) : ['variant'];
+  // a sweep's columns by the point label's short names (as its comparison.md), the full path as the tooltip
+  const paths = c.kind === 'sweep' && c.rows[0] ? c.rows[0].params.map(([p]) => p) : [];
+  const paramHeader = c.kind === 'sweep' ? shortNames(paths) : ['variant'];
   const header = [...paramHeader, ...COMPARISON_METRICS.map((m) => METRIC_TITLES[m]), 'Pareto (cost vs SLO)'];
+  const headerTitles = c.kind === 'sweep' ? paths : undefined;
   const rows = c.rows.map((r) => [
     ...(c.kind === 'sweep' ? r.params.map(([, v]) => v) : [r.label]),
     ...COMPARISON_METRICS.map((m) => counted(withCi(r.mean[m], r.ci95[m], m === 'cost' ? 3 : 1), r.n[m], c.replications)),
     r.pareto ? 'yes' : '',
   ]);
-  return { header, rows, numeric: header.map((_, i) => i >= paramHeader.length && i < header.length - 1) };
+  return { header, headerTitles, rows, numeric: header.map((_, i) => i >= paramHeader.length && i < header.length - 1) };
 }
 
 export function pairedTable(c: ComparisonData): Table | null {

@@ -6,6 +6,8 @@ import { fmtNum, fmtPct, fmtUsd } from '../format/numbers.js';
 
 export interface Table {
   header: string[];
+  /** A tooltip per header cell (e.g. a sweep path's full dotted name); none where undefined. */
+  headerTitles?: (string | undefined)[];
   rows: string[][];
   /** Columns aligned right (numbers). */
   numeric: boolean[];

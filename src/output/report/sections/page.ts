@@ -23,10 +23,16 @@ ${body}
 `;
 }
 
+/** The table in a box that scrolls sideways when it is wider than the page (a sweep with many paths). */
 export function htmlTable(t: Table): string {
-  const head = t.header.map((h, i) => `<th${t.numeric[i] ? ' class="num"' : ''}>${esc(h)}</th>`).join('');
+  const head = t.header
+    .map((h, i) => {
+      const title = t.headerTitles?.[i];
+      return `<th${t.numeric[i] ? ' class="num"' : ''}${title !== undefined && title !== h ? ` title="${esc(title)}"` : ''}>${esc(h)}</th>`;
+    })
+    .join('');
   const rows = t.rows.map((r) => `<tr>${r.map((c, i) => `<td${t.numeric[i] ? ' class="num"' : ''}>${esc(c)}</td>`).join('')}</tr>`).join('\n');
-  return `<table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table>`;
+  return `<div class="table-wrap"><table><thead><tr>${head}</tr></thead><tbody>${rows}</tbody></table></div>`;
 }
 
 export function htmlKeyValue(rows: [string, string][]): string {
@@ -54,6 +60,7 @@ p.lead { color: var(--muted); margin: 0 0 12px; }
 .card { background: #fff; border: 1px solid var(--line); border-radius: 8px; padding: 10px 16px; min-width: 150px; }
 .card .v { font-size: 22px; font-weight: 600; }
 .card .k { color: var(--muted); font-size: 13px; }
+.table-wrap { overflow-x: auto; max-width: 100%; }
 table { border-collapse: collapse; background: #fff; margin: 8px 0 12px; font-size: 14px; }
 th, td { border: 1px solid var(--line); padding: 5px 10px; text-align: left; vertical-align: top; }
 thead th { background: #eef1f4; }
