@@ -55,7 +55,9 @@ export function renderComparisonHtml(c: ComparisonData): string {
         title: 'Cost vs SLO-violation minutes (lower left is better)',
         xTitle: 'cost (USD)',
         yTitle: 'SLO-violation minutes',
-        highlightLabel: 'Pareto front (no variant is cheaper AND violates the SLO less)',
+        highlightLabel: `Pareto front (no other ${c.kind === 'compare' ? 'variant' : 'point'} is at least as good on both cost and SLO violation and better on one)`,
+        otherLabel: c.kind === 'compare' ? 'other variants' : 'other points',
+        nonNegative: true,
         points: c.rows.map((r) => ({ label: r.label, x: r.mean.cost, y: r.mean.sloViolationMinutes, xErr: r.ci95.cost, yErr: r.ci95.sloViolationMinutes, highlight: r.pareto })),
       }),
     ),
@@ -70,7 +72,15 @@ export function renderComparisonHtml(c: ComparisonData): string {
       parts.push(`<p class="muted">${esc(`A line per point, named by its label (the runs/ folder name: parameter=value, ...); ${shown} of ${c.rows.length} points have a runs/ folder.`)}</p>`);
     }
     // not "the offered load is the same": a variant may change the load itself (fargate-vs-ec2-cost)
-    parts.push(`<p class="muted">${c.kind === 'compare' ? 'Variants' : 'Points'} share their random numbers (the same seed), so the lines differ by what the ${by}s set, not by different random draws.</p>`);
+    // not "not by different random draws": a stream kept per service is drawn in event order, so a
+    // variant that starts more tasks shifts that service's later draws (experiments.md, "What pairing cannot keep")
+    parts.push(
+      `<p class="muted">${esc(
+        `${c.kind === 'compare' ? 'Variants' : 'Points'} share their random numbers (the same seed), so the lines differ mostly by what the ${by}s set. ` +
+          `Not only by it: the random stream of each service (or instance group) is drawn in event order, so a ${by} that starts more tasks or launches more instances shifts that stream's later draws. ` +
+          'Where lines coincide only the last drawn shows.',
+      )}</p>`,
+    );
     for (const o of overlays) {
       if (o.service) parts.push(`<h3>Service ${esc(o.service)}</h3>`);
       else parts.push('<h3>Cost</h3>');

@@ -96,8 +96,12 @@ describe('comparison page of a compare folder', () => {
       expect(svg.includes('>targetValue=40<')).toBe(true);
       expect(svg.includes('>p0<')).toBe(false);
     }
-    // The scatter names the points by the same labels.
-    expect(charts(html).find((s) => s.includes('Cost vs SLO'))!.includes('targetValue=60')).toBe(true);
+    // The scatter names the points by the same labels, and speaks of points.
+    const scatter = charts(html).find((s) => s.includes('Cost vs SLO'))!;
+    expect(scatter.includes('targetValue=60')).toBe(true);
+    expect(scatter).toContain('Pareto front (no other point is at least as good on both cost and SLO violation and better on one)');
+    expect(scatter).toContain('>other points<');
+    expect(html).toContain('differ mostly by what the points set');
   });
 });
 
@@ -198,5 +202,19 @@ describe('comparison page: how figures combine services', () => {
     const latency = charts(html).filter((s) => s.includes('latency'));
     expect(latency.some((s) => s.includes('web — per-minute p95 latency by variant'))).toBe(true);
     expect(html).not.toContain('— p95 latency by variant');
+  });
+
+  it('states the Pareto rule the front is computed by, the limits of common random numbers, and that coinciding lines hide earlier ones', () => {
+    const html = buildComparisonHtml(compareDir);
+    const scatter = charts(html).find((s) => s.includes('Cost vs SLO'))!;
+    // pareto.ts: no other is at least as good on both and strictly better on one
+    expect(scatter).toContain('Pareto front (no other variant is at least as good on both cost and SLO violation and better on one)');
+    expect(scatter).toContain('>other variants<');
+    expect(html).not.toContain('cheaper AND');
+    // experiments.md "What pairing cannot keep": per-service streams are drawn in event order
+    expect(html).not.toContain('not by different random draws');
+    expect(html).toContain('differ mostly by what the variants set');
+    expect(html).toContain('shifts that stream&#39;s later draws');
+    expect(html).toContain('Where lines coincide only the last drawn shows.');
   });
 });
