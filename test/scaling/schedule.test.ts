@@ -18,9 +18,45 @@ describe('cron in a time zone across a DST change (Europe/Berlin, 2026-03-29)', 
   it('back to 07:00Z after the autumn change (2026-10-25)', () => {
     expect(next(weekdays8, '2026-10-23T06:00:00Z', 'Europe/Berlin')).toBe('2026-10-26T07:00:00Z');
   });
-  it('a daily 02:30 in the spring-forward gap fires once, at the instant luxon maps it to (03:30 CEST = 01:30Z)', () => {
-    expect(next('cron(30 2 * * ? *)', '2026-03-28T12:00:00Z', 'Europe/Berlin')).toBe('2026-03-29T01:30:00Z');
-    expect(next('cron(30 2 * * ? *)', '2026-03-29T01:30:00Z', 'Europe/Berlin')).toBe('2026-03-30T00:30:00Z');
+  // EventBridge Scheduler (daylight saving time): "your schedule invocation gets skipped if
+  // the cron expression falls on a non-existent date and time"; clocks go 02:00 CET -> 03:00
+  // CEST at 01:00Z on 2026-03-29, so 02:30 does not exist that day
+  it('a daily 02:30 in the spring-forward gap is skipped that day: next is 02:30 CEST on the 30th (00:30Z)', () => {
+    expect(next('cron(30 2 * * ? *)', '2026-03-28T12:00:00Z', 'Europe/Berlin')).toBe('2026-03-30T00:30:00Z');
+  });
+  it('every 20 minutes across the gap: 01:40 CET (00:40Z), then 03:00 CEST (01:00Z), 03:20 CEST (01:20Z)', () => {
+    expect(next('cron(0/20 * * * ? *)', '2026-03-29T00:30:00Z', 'Europe/Berlin')).toBe('2026-03-29T00:40:00Z');
+    expect(next('cron(0/20 * * * ? *)', '2026-03-29T00:40:00Z', 'Europe/Berlin')).toBe('2026-03-29T01:00:00Z');
+    expect(next('cron(0/20 * * * ? *)', '2026-03-29T01:00:00Z', 'Europe/Berlin')).toBe('2026-03-29T01:20:00Z');
+  });
+  it('an at() in the gap never fires', () => {
+    expect(next('at(2026-03-29T02:30:00)', '2026-03-28T00:00:00Z', 'Europe/Berlin')).toBe(null);
+  });
+});
+
+// Clocks go 03:00 CEST -> 02:00 CET at 01:00Z on 2026-10-25: 02:00-02:59 local is first
+// 00:00-00:59Z (UTC+2), then again 01:00-01:59Z (UTC+1). EventBridge Scheduler: in the fall
+// "your schedule runs only once and doesn't repeat its invocation": at the first occurrence.
+describe('cron in the repeated hour of the autumn change (Europe/Berlin, 2026-10-25)', () => {
+  it('a daily 02:30 fires at its first occurrence, 00:30Z, and not at 01:30Z; next day 02:30 CET = 01:30Z', () => {
+    expect(next('cron(30 2 * * ? *)', '2026-10-24T12:00:00Z', 'Europe/Berlin')).toBe('2026-10-25T00:30:00Z');
+    expect(next('cron(30 2 * * ? *)', '2026-10-25T00:30:00Z', 'Europe/Berlin')).toBe('2026-10-26T01:30:00Z');
+  });
+  it('every 20 minutes: 00:00Z, 00:20Z, 00:40Z (first pass), then 03:00 CET = 02:00Z (no hole, no repeat)', () => {
+    const fires: Array<string | null> = [];
+    let after = '2026-10-24T23:50:00Z'; // 01:50 CEST
+    for (let i = 0; i < 5; i++) {
+      const f = next('cron(0/20 * * * ? *)', after, 'Europe/Berlin');
+      fires.push(f);
+      after = f!;
+    }
+    expect(fires).toEqual(['2026-10-25T00:00:00Z', '2026-10-25T00:20:00Z', '2026-10-25T00:40:00Z', '2026-10-25T02:00:00Z', '2026-10-25T02:20:00Z']);
+  });
+  it('from inside the repeat (01:10Z = 02:10 CET) the next firing is 03:00 CET = 02:00Z', () => {
+    expect(next('cron(0/20 * * * ? *)', '2026-10-25T01:10:00Z', 'Europe/Berlin')).toBe('2026-10-25T02:00:00Z');
+  });
+  it('an at() in the repeated hour fires at its first occurrence', () => {
+    expect(next('at(2026-10-25T02:30:00)', '2026-10-24T00:00:00Z', 'Europe/Berlin')).toBe('2026-10-25T00:30:00Z');
   });
 });
 
