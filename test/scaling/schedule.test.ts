@@ -188,6 +188,22 @@ describe('parseSchedule errors name the field and the position', () => {
   ])('%s', (expr, message) => {
     expect(() => parseSchedule(expr)).toThrow(message);
   });
+  // PutScheduledAction Timezone: "the canonical names of the IANA time zones"; luxon takes any case
+  it.each([
+    ['europe/berlin', 'Europe/Berlin'],
+    ['EUROPE/BERLIN', 'Europe/Berlin'],
+    ['utc', 'UTC'],
+    ['america/new_york', 'America/New_York'],
+  ])('a time zone in the wrong case (%s) is refused, with the right case (%s)', (tz, right) => {
+    expect(() => nextFire(parseSchedule('cron(0 8 * * ? *)'), 0, tz)).toThrow(
+      `timezone: expected an IANA time zone name in its exact case, found "${tz}" (did you mean "${right}"?)`,
+    );
+  });
+  it('names in their exact case pass, links too (Asia/Kolkata, US/Eastern, Etc/UTC)', () => {
+    for (const tz of ['Europe/Berlin', 'UTC', 'Etc/UTC', 'Asia/Kolkata', 'US/Eastern', 'America/Argentina/Buenos_Aires']) {
+      expect(nextFire(parseSchedule('cron(0 8 * * ? *)'), 0, tz)).not.toBeNull();
+    }
+  });
   it('an unknown time zone is rejected', () => {
     expect(() => nextFire(parseSchedule('cron(0 8 * * ? *)'), 0, 'Mars/Olympus')).toThrow(/IANA time zone name .* found "Mars\/Olympus"/);
   });

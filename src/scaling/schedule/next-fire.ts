@@ -3,6 +3,7 @@
 // call once per firing.
 
 import { DateTime, IANAZone } from 'luxon';
+import { timeZoneNameProblem } from '../../engine/time-zone.js';
 import { daysInMonth } from './calendar.js';
 import { cronDayMatches } from './cron-day.js';
 import { CRON_MAX_YEAR, CRON_MIN_YEAR, type CronSchedule, type LocalDateTime, type Schedule } from './schedule.js';
@@ -18,7 +19,7 @@ export interface ScheduleBounds {
 
 const zones = new Map<string, IANAZone>(); // validated zones (validation builds an Intl formatter: slow)
 
-/** Throws unless `timezone` is an IANA zone name luxon knows (or "UTC"). */
+/** Throws unless `timezone` is an IANA zone name luxon knows (or "UTC"), in its exact case. */
 export function checkTimezone(timezone: string): void {
   zoneOf(timezone);
 }
@@ -58,9 +59,8 @@ export function nextFire(schedule: Schedule, afterEpochMs: number, timezone = 'U
 function zoneOf(timezone: string): IANAZone {
   let z = zones.get(timezone);
   if (!z) {
-    if (!IANAZone.isValidZone(timezone)) {
-      throw new Error(`timezone: expected an IANA time zone name such as Europe/Berlin or UTC, found "${timezone}"`);
-    }
+    const problem = timeZoneNameProblem(timezone);
+    if (problem !== undefined) throw new Error(`timezone: ${problem}`);
     z = IANAZone.create(timezone);
     zones.set(timezone, z);
   }
