@@ -57,7 +57,7 @@ export function createScheduledAction(name: string, c: ScheduledActionConfig): S
   // a one-time action at a wall-clock time the clocks skip (spring forward) could never fire
   if (schedule.kind === 'at' && firstInstantIn(schedule.local, timezone) === null) {
     throw new Error(
-      `${where}.schedule: expected a local time that exists in ${timezone}, found "${c.schedule}", which the clocks skip when daylight saving time starts; move it out of the skipped hour`,
+      `${where}.schedule: expected a local time that exists in ${timezone}, found "${c.schedule}", which the clocks jump over there (as when daylight saving time starts), so it would never fire; pick a time outside the jump`,
     );
   }
   const { minCapacity, maxCapacity } = c.scalableTargetAction ?? {};

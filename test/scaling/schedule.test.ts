@@ -175,8 +175,8 @@ describe('parseSchedule errors name the field and the position', () => {
     // character, you can define only one expression in the day-of-week field"
     ['cron(0 8 ? * MON/2 *)', /day-of-week \(field 5\) at character 17: expected no "\/" in day-of-week \(it allows , - \* \? L #\); list the days instead, e\.g\. MON,WED,FRI, found "MON\/2"/],
     ['cron(0 8 ? * */2 *)', /day-of-week \(field 5\) at character 15: expected no "\/" in day-of-week/],
-    ['cron(0 8 ? * MON#1,FRI#3 *)', /day-of-week \(field 5\) at character 14: expected "MON#1" alone: a "#" day-of-week cannot be part of a list; use one action per day, found "MON#1"/],
-    ['cron(0 8 ? * MON,FRI#3 *)', /day-of-week \(field 5\) at character 18: expected "FRI#3" alone/],
+    ['cron(0 8 ? * MON#1,FRI#3 *)', /day-of-week \(field 5\) at character 14: expected a "#" item as the only day-of-week expression \(one scheduled action per "#" day\), found "MON#1,FRI#3"/],
+    ['cron(0 8 ? * MON,FRI#3 *)', /day-of-week \(field 5\) at character 18: expected a "#" item as the only day-of-week expression/],
     ['cron(0/0 8 ? * 2 *)', /minutes \(field 1\) at character 8: expected a step >= 1 after "\/", found "0"/],
     ['cron(0 8 ? * 2 1969)', /year \(field 6\) at character 16: expected a year 1970-2199, found "1969"/],
     ['rate(5 weeks)', /rate unit at character 8: expected minute\(s\), hour\(s\) or day\(s\), found "weeks"/],

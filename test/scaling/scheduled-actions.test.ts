@@ -122,7 +122,7 @@ describe('ServiceAutoScaler scheduled actions', () => {
 
   it('refuses an at() whose local time the clocks skip (02:30 Berlin on 2026-03-29): it could never fire', () => {
     expect(() => withAction('gap', { schedule: 'at(2026-03-29T02:30:00)', timezone: 'Europe/Berlin', scalableTargetAction: { minCapacity: 2 } })).toThrow(
-      /^scheduledActions\.gap\.schedule: expected a local time that exists in Europe\/Berlin, found "at\(2026-03-29T02:30:00\)", which the clocks skip/,
+      /^scheduledActions\.gap\.schedule: expected a local time that exists in Europe\/Berlin, found "at\(2026-03-29T02:30:00\)", which the clocks jump over there \(as when daylight saving time starts\), so it would never fire; pick a time outside the jump$/,
     );
     // 03:30 the same day exists (CEST, 01:30Z)
     const s = withAction('ok', { schedule: 'at(2026-03-29T03:30:00)', timezone: 'Europe/Berlin', scalableTargetAction: { minCapacity: 2 } });

@@ -133,7 +133,7 @@ function parseDayOfWeek(field: string, at: Cursor): DayOfWeekField {
   }
   if (list.length > 1) {
     for (const { item, at: a } of list) {
-      if (item.includes('#')) fail(spec, a, item, `"${item}" alone: a "#" day-of-week cannot be part of a list; use one action per day`);
+      if (item.includes('#')) fail(spec, a, field, 'a "#" item as the only day-of-week expression (one scheduled action per "#" day)');
     }
   }
   for (const { item, at: a } of list) {
