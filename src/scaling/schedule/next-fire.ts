@@ -17,6 +17,8 @@ export interface ScheduleBounds {
   createdAt?: number;
 }
 
+const DAY_MS = 86_400_000;
+
 const zones = new Map<string, IANAZone>(); // validated zones (validation builds an Intl formatter: slow)
 
 /** Throws unless `timezone` is an IANA zone name luxon knows (or "UTC"), in its exact case. */
@@ -84,6 +86,10 @@ export function firstInstantOf(local: LocalDateTime, zone: IANAZone): number | n
     return null; // luxon moved a non-existent time forward by the gap
   }
   let first = dt.toMillis();
+  // luxon gives the later occurrence: an earlier one needs a change of offset in the day
+  // before it; none there, one occurrence (a shortcut: each zone look-up formats a date
+  // with Intl, ~20 us, and getPossibleOffsets makes four)
+  if (zone.offset(first - DAY_MS) === dt.offset) return first;
   for (const o of dt.getPossibleOffsets()) {
     const ms = o.toMillis();
     if (ms < first) first = ms;
@@ -136,7 +142,8 @@ function nextCronFire(c: CronSchedule, after: number, timezone: string): number 
     if (cronDayMatches(c, y, mo, d)) {
       for (let h = first ? ah : 0; h < 24; h++) {
         if (!c.hours[h]) continue;
-        for (let mi = first && h === ah ? am : 0; mi < 60; mi++) {
+        // the minute of `after` itself is not after it (its first occurrence is at or before it)
+        for (let mi = first && h === ah ? am + 1 : 0; mi < 60; mi++) {
           if (!c.minutes[mi]) continue;
           const ms = firstInstantOf({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, zone);
           if (ms !== null && ms > after) return ms;
