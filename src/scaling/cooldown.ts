@@ -74,6 +74,22 @@ export function recordScaleOut(c: CooldownState, t: number, from: number, to: nu
   }
 }
 
+/**
+ * A scheduled action lowered the capacity to `capacity` (a new maxCapacity below the desired
+ * count). The running scale-out cooldown, if any, keeps running, but the capacity its scale
+ * out added is gone: AWS counts that capacity "as part of the desired capacity for the next
+ * scale out" (target tracking) or "as part of the current capacity" (step scaling), and it is
+ * no longer part of it. So the capacity before and the capacity set are both kept at most
+ * `capacity`: a later scale out is measured from what the target has, and one above it is
+ * allowed ("After a scheduled action runs, the scaling policy can continue to make
+ * decisions", application-auto-scaling-scheduled-scaling.html). Without this, a cap then an
+ * uncap during a cooldown refused every scale out until the cooldown ended.
+ */
+export function lowerScaleOutCooldown(c: CooldownState, capacity: number): void {
+  if (c.scaleOutSetTo > capacity) c.scaleOutSetTo = capacity;
+  if (c.scaleOutBase > capacity) c.scaleOutBase = capacity;
+}
+
 /** Records a scale in at t: scale in is blocked until t + cooldown. */
 export function recordScaleIn(c: CooldownState, t: number, cooldown: number): void {
   c.scaleInUntil = t + cooldown;

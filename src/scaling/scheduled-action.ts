@@ -4,7 +4,7 @@
 
 import { DateTime } from 'luxon';
 import { parseSchedule } from './schedule/parse-schedule.js';
-import { checkTimezone } from './schedule/next-fire.js';
+import { checkTimezone, firstInstantIn } from './schedule/next-fire.js';
 import type { Schedule } from './schedule/schedule.js';
 import type { ScalableTarget } from './scalable-target.js';
 import type { ScalingDirection } from './scaling-policy.js';
@@ -53,6 +53,12 @@ export function createScheduledAction(name: string, c: ScheduledActionConfig): S
     checkTimezone(timezone);
   } catch (e) {
     throw new Error(`${where}.${(e as Error).message}`);
+  }
+  // a one-time action at a wall-clock time the clocks skip (spring forward) could never fire
+  if (schedule.kind === 'at' && firstInstantIn(schedule.local, timezone) === null) {
+    throw new Error(
+      `${where}.schedule: expected a local time that exists in ${timezone}, found "${c.schedule}", which the clocks jump over there (as when daylight saving time starts), so it would never fire; pick a time outside the jump`,
+    );
   }
   const { minCapacity, maxCapacity } = c.scalableTargetAction ?? {};
   if (minCapacity === undefined && maxCapacity === undefined) {

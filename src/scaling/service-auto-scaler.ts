@@ -3,7 +3,7 @@
 // time. Pure: no simulator, no clock of its own; times are simulation ms.
 
 import type { AlarmTransition } from './alarm.js';
-import { endScaleInCooldown, recordScaleIn, recordScaleOut } from './cooldown.js';
+import { endScaleInCooldown, lowerScaleOutCooldown, recordScaleIn, recordScaleOut } from './cooldown.js';
 import { decideScaling, scaleInsThatCount } from './decide-scaling.js';
 import type { ScalingActivity, ScalingEvent } from './events.js';
 import type { MetricStore } from './metric-store.js';
@@ -136,7 +136,10 @@ export class ServiceAutoScaler {
       if (f === null || f > t) continue;
       const r = applyScheduledAction(this.target, a);
       events.push({ type: 'scheduled-action', time: t, subject: this.subject, message: r.message });
-      if (r.activity) events.push(this.activity(t, r.activity.from, r.activity.to, r.activity.cause));
+      if (r.activity) {
+        events.push(this.activity(t, r.activity.from, r.activity.to, r.activity.cause));
+        if (r.activity.direction === 'in') for (const p of this.policies) lowerScaleOutCooldown(p.cooldown, r.activity.to);
+      }
     }
     if (t > this.scheduledUpTo) this.scheduledUpTo = t;
     return { desiredCount: this.target.desiredCount, events };

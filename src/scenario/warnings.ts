@@ -126,6 +126,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) memoryAtCapacity(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
+  for (const svc of s.services) scheduledActionsThatCannotSucceed(svc, out);
   if (options.durationOverridden) return out;
   for (const svc of s.services) {
     const rate = svc.config.workload?.requestRate;
@@ -150,12 +151,43 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         svc.desiredCount,
       );
       const first = scaler.nextScheduledTime(-1);
-      if (first === null || first > end) {
-        out.push({ at: ['services', svc.name, 'autoScaling', 'scheduledActions', name, 'schedule'], message: `"${action.schedule}" does not fire within the run (${formatDuration(end)} from ${s.scenario.start})${first === null ? '; it never fires' : ''}` });
+      if (first === null || first >= end) {
+        const why = first === null ? '; it never fires' : first === end ? '; its first firing is at the end of the run, which is not simulated' : '';
+        out.push({ at: ['services', svc.name, 'autoScaling', 'scheduledActions', name, 'schedule'], message: `"${action.schedule}" does not fire within the run (${formatDuration(end)} from ${s.scenario.start})${why}` });
       }
     }
   }
   return out;
+}
+
+/**
+ * A scheduled action that fails at every firing: a minCapacity above every maxCapacity the
+ * target can have (the base one and every action's), or a maxCapacity below every
+ * minCapacity it can have. Each firing is rejected (minCapacity > maxCapacity: an event, no
+ * change), so the action never does anything. An action setting both is checked at load.
+ */
+function scheduledActionsThatCannotSucceed(svc: ResolvedService, out: ScenarioWarning[]): void {
+  const as = svc.config.autoScaling;
+  if (!as) return;
+  const actions = Object.entries(as.scheduledActions ?? {});
+  const maxes = [as.maxCapacity];
+  const mins = [as.minCapacity];
+  for (const [, a] of actions) {
+    if (a.scalableTargetAction.maxCapacity !== undefined) maxes.push(a.scalableTargetAction.maxCapacity);
+    if (a.scalableTargetAction.minCapacity !== undefined) mins.push(a.scalableTargetAction.minCapacity);
+  }
+  const highestMax = Math.max(...maxes);
+  const lowestMin = Math.min(...mins);
+  for (const [name, a] of actions) {
+    const { minCapacity, maxCapacity } = a.scalableTargetAction;
+    const at: Path = ['services', svc.name, 'autoScaling', 'scheduledActions', name, 'scalableTargetAction'];
+    if (maxCapacity === undefined && minCapacity !== undefined && minCapacity > highestMax) {
+      out.push({ at: [...at, 'minCapacity'], message: `${minCapacity} is above every maxCapacity the service can have (at most ${highestMax}: autoScaling.maxCapacity and the scheduled actions'), so each firing fails and changes nothing; set maxCapacity too, or lower it` });
+    }
+    if (minCapacity === undefined && maxCapacity !== undefined && maxCapacity < lowestMin) {
+      out.push({ at: [...at, 'maxCapacity'], message: `${maxCapacity} is below every minCapacity the service can have (at least ${lowestMin}: autoScaling.minCapacity and the scheduled actions'), so each firing fails and changes nothing; set minCapacity too, or raise it` });
+    }
+  }
 }
 
 /** Metrics measured over RUNNING tasks (or their targets): no datapoint while none runs. */

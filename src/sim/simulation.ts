@@ -634,7 +634,9 @@ export class Simulation {
   scheduleNextAction(i: number, after: number): void {
     const scaler = this.scalers[i];
     const next = scaler?.nextScheduledTime(after);
-    if (next === null || next === undefined || next > this.world.durationMs) return;
+    // a firing at the end itself is not run: the run's last row, explain and the report end
+    // there (the metric periods end before it), so they could not show it (as a step's `at`)
+    if (next === null || next === undefined || next >= this.world.durationMs) return;
     this.world.sim.schedule(Math.max(next, this.world.now), onScheduledAction, { s: this, i, t: next }, PRIORITY.alarms);
   }
 

@@ -18,9 +18,45 @@ describe('cron in a time zone across a DST change (Europe/Berlin, 2026-03-29)', 
   it('back to 07:00Z after the autumn change (2026-10-25)', () => {
     expect(next(weekdays8, '2026-10-23T06:00:00Z', 'Europe/Berlin')).toBe('2026-10-26T07:00:00Z');
   });
-  it('a daily 02:30 in the spring-forward gap fires once, at the instant luxon maps it to (03:30 CEST = 01:30Z)', () => {
-    expect(next('cron(30 2 * * ? *)', '2026-03-28T12:00:00Z', 'Europe/Berlin')).toBe('2026-03-29T01:30:00Z');
-    expect(next('cron(30 2 * * ? *)', '2026-03-29T01:30:00Z', 'Europe/Berlin')).toBe('2026-03-30T00:30:00Z');
+  // EventBridge Scheduler (daylight saving time): "your schedule invocation gets skipped if
+  // the cron expression falls on a non-existent date and time"; clocks go 02:00 CET -> 03:00
+  // CEST at 01:00Z on 2026-03-29, so 02:30 does not exist that day
+  it('a daily 02:30 in the spring-forward gap is skipped that day: next is 02:30 CEST on the 30th (00:30Z)', () => {
+    expect(next('cron(30 2 * * ? *)', '2026-03-28T12:00:00Z', 'Europe/Berlin')).toBe('2026-03-30T00:30:00Z');
+  });
+  it('every 20 minutes across the gap: 01:40 CET (00:40Z), then 03:00 CEST (01:00Z), 03:20 CEST (01:20Z)', () => {
+    expect(next('cron(0/20 * * * ? *)', '2026-03-29T00:30:00Z', 'Europe/Berlin')).toBe('2026-03-29T00:40:00Z');
+    expect(next('cron(0/20 * * * ? *)', '2026-03-29T00:40:00Z', 'Europe/Berlin')).toBe('2026-03-29T01:00:00Z');
+    expect(next('cron(0/20 * * * ? *)', '2026-03-29T01:00:00Z', 'Europe/Berlin')).toBe('2026-03-29T01:20:00Z');
+  });
+  it('an at() in the gap never fires', () => {
+    expect(next('at(2026-03-29T02:30:00)', '2026-03-28T00:00:00Z', 'Europe/Berlin')).toBe(null);
+  });
+});
+
+// Clocks go 03:00 CEST -> 02:00 CET at 01:00Z on 2026-10-25: 02:00-02:59 local is first
+// 00:00-00:59Z (UTC+2), then again 01:00-01:59Z (UTC+1). EventBridge Scheduler: in the fall
+// "your schedule runs only once and doesn't repeat its invocation": at the first occurrence.
+describe('cron in the repeated hour of the autumn change (Europe/Berlin, 2026-10-25)', () => {
+  it('a daily 02:30 fires at its first occurrence, 00:30Z, and not at 01:30Z; next day 02:30 CET = 01:30Z', () => {
+    expect(next('cron(30 2 * * ? *)', '2026-10-24T12:00:00Z', 'Europe/Berlin')).toBe('2026-10-25T00:30:00Z');
+    expect(next('cron(30 2 * * ? *)', '2026-10-25T00:30:00Z', 'Europe/Berlin')).toBe('2026-10-26T01:30:00Z');
+  });
+  it('every 20 minutes: 00:00Z, 00:20Z, 00:40Z (first pass), then 03:00 CET = 02:00Z (no hole, no repeat)', () => {
+    const fires: Array<string | null> = [];
+    let after = '2026-10-24T23:50:00Z'; // 01:50 CEST
+    for (let i = 0; i < 5; i++) {
+      const f = next('cron(0/20 * * * ? *)', after, 'Europe/Berlin');
+      fires.push(f);
+      after = f!;
+    }
+    expect(fires).toEqual(['2026-10-25T00:00:00Z', '2026-10-25T00:20:00Z', '2026-10-25T00:40:00Z', '2026-10-25T02:00:00Z', '2026-10-25T02:20:00Z']);
+  });
+  it('from inside the repeat (01:10Z = 02:10 CET) the next firing is 03:00 CET = 02:00Z', () => {
+    expect(next('cron(0/20 * * * ? *)', '2026-10-25T01:10:00Z', 'Europe/Berlin')).toBe('2026-10-25T02:00:00Z');
+  });
+  it('an at() in the repeated hour fires at its first occurrence', () => {
+    expect(next('at(2026-10-25T02:30:00)', '2026-10-24T00:00:00Z', 'Europe/Berlin')).toBe('2026-10-25T00:30:00Z');
   });
 });
 
@@ -135,6 +171,12 @@ describe('parseSchedule errors name the field and the position', () => {
     ['cron(0 8 ? * ? *)', /"\?" in exactly one of day-of-month/],
     ['cron(0 8 * *)', /expected 6 cron fields .* found 4/],
     ['cron(0 8 ? * 2#6 *)', /day-of-week \(field 5\) at character 16: expected a week number 1-5 after "#", found "6"/],
+    // eb-cron-expressions.html: day-of-week takes , - * ? L # (no "/"), and "If you use the '#'
+    // character, you can define only one expression in the day-of-week field"
+    ['cron(0 8 ? * MON/2 *)', /day-of-week \(field 5\) at character 17: expected no "\/" in day-of-week \(it allows , - \* \? L #\); list the days instead, e\.g\. MON,WED,FRI, found "MON\/2"/],
+    ['cron(0 8 ? * */2 *)', /day-of-week \(field 5\) at character 15: expected no "\/" in day-of-week/],
+    ['cron(0 8 ? * MON#1,FRI#3 *)', /day-of-week \(field 5\) at character 14: expected a "#" item as the only day-of-week expression \(one scheduled action per "#" day\), found "MON#1,FRI#3"/],
+    ['cron(0 8 ? * MON,FRI#3 *)', /day-of-week \(field 5\) at character 18: expected a "#" item as the only day-of-week expression/],
     ['cron(0/0 8 ? * 2 *)', /minutes \(field 1\) at character 8: expected a step >= 1 after "\/", found "0"/],
     ['cron(0 8 ? * 2 1969)', /year \(field 6\) at character 16: expected a year 1970-2199, found "1969"/],
     ['rate(5 weeks)', /rate unit at character 8: expected minute\(s\), hour\(s\) or day\(s\), found "weeks"/],
@@ -145,6 +187,22 @@ describe('parseSchedule errors name the field and the position', () => {
     ['every(5 minutes)', /expected at\(yyyy-mm-ddThh:mm:ss\), rate\(value unit\) or cron/],
   ])('%s', (expr, message) => {
     expect(() => parseSchedule(expr)).toThrow(message);
+  });
+  // PutScheduledAction Timezone: "the canonical names of the IANA time zones"; luxon takes any case
+  it.each([
+    ['europe/berlin', 'Europe/Berlin'],
+    ['EUROPE/BERLIN', 'Europe/Berlin'],
+    ['utc', 'UTC'],
+    ['america/new_york', 'America/New_York'],
+  ])('a time zone in the wrong case (%s) is refused, with the right case (%s)', (tz, right) => {
+    expect(() => nextFire(parseSchedule('cron(0 8 * * ? *)'), 0, tz)).toThrow(
+      `timezone: expected an IANA time zone name in its exact case, found "${tz}" (did you mean "${right}"?)`,
+    );
+  });
+  it('names in their exact case pass, links too (Asia/Kolkata, US/Eastern, Etc/UTC)', () => {
+    for (const tz of ['Europe/Berlin', 'UTC', 'Etc/UTC', 'Asia/Kolkata', 'US/Eastern', 'America/Argentina/Buenos_Aires']) {
+      expect(nextFire(parseSchedule('cron(0 8 * * ? *)'), 0, tz)).not.toBeNull();
+    }
   });
   it('an unknown time zone is rejected', () => {
     expect(() => nextFire(parseSchedule('cron(0 8 * * ? *)'), 0, 'Mars/Olympus')).toThrow(/IANA time zone name .* found "Mars\/Olympus"/);

@@ -1,7 +1,7 @@
 // Scheduled actions on the service auto scaler (aws-behaviour §4; application-auto-scaling-scheduled-scaling.html):
 // they set minCapacity / maxCapacity; a desired count outside the new bounds is scaled to them.
 import { describe, it, expect } from 'vitest';
-import { ServiceAutoScaler } from '../../src/scaling/index.js';
+import { MetricStore, ServiceAutoScaler, type ScalingEvent } from '../../src/scaling/index.js';
 
 const START = Date.parse('2026-03-02T00:00:00Z'); // a Monday
 const H = 3_600_000;
@@ -118,5 +118,62 @@ describe('ServiceAutoScaler scheduled actions', () => {
   it('a desired count outside [min, max] at registration is brought inside (the loader warns of it)', () => {
     expect(new ServiceAutoScaler({ subject: 'web', minCapacity: 3, maxCapacity: 5 }, 1).target.desiredCount).toBe(3);
     expect(new ServiceAutoScaler({ subject: 'web', minCapacity: 3, maxCapacity: 5 }, 9).target.desiredCount).toBe(5);
+  });
+
+  it('refuses an at() whose local time the clocks skip (02:30 Berlin on 2026-03-29): it could never fire', () => {
+    expect(() => withAction('gap', { schedule: 'at(2026-03-29T02:30:00)', timezone: 'Europe/Berlin', scalableTargetAction: { minCapacity: 2 } })).toThrow(
+      /^scheduledActions\.gap\.schedule: expected a local time that exists in Europe\/Berlin, found "at\(2026-03-29T02:30:00\)", which the clocks jump over there \(as when daylight saving time starts\), so it would never fire; pick a time outside the jump$/,
+    );
+    // 03:30 the same day exists (CEST, 01:30Z)
+    const s = withAction('ok', { schedule: 'at(2026-03-29T03:30:00)', timezone: 'Europe/Berlin', scalableTargetAction: { minCapacity: 2 } });
+    expect(s.nextScheduledTime(-1)).toBe(Date.parse('2026-03-29T01:30:00Z') - START);
+  });
+});
+
+// step-scaling-policy-overview.html#step-scaling-cooldown: "the previous increase of 2 is
+// considered part of the current capacity"; application-auto-scaling-scheduled-scaling.html:
+// "After a scheduled action runs, the scaling policy can continue to make decisions".
+describe('a scheduled cap during a scale-out cooldown', () => {
+  it('lowers what the cooldown counts: +2 (4 -> 6), cap to 2, uncap, then +2 from 2 at once (not refused until the cooldown ends)', () => {
+    const M = 60_000;
+    const s = new ServiceAutoScaler(
+      {
+        subject: 'web',
+        minCapacity: 1,
+        maxCapacity: 10,
+        startEpochMs: START,
+        policies: {
+          up: {
+            policyType: 'StepScaling',
+            alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: M, evaluationPeriods: 1, threshold: 50, comparisonOperator: 'GreaterThanOrEqualToThreshold' },
+            adjustmentType: 'ChangeInCapacity',
+            stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 2 }],
+            cooldown: 10 * M,
+          },
+        },
+        scheduledActions: {
+          cap: { schedule: 'at(2026-03-02T00:04:30)', scalableTargetAction: { maxCapacity: 2 } },
+          uncap: { schedule: 'at(2026-03-02T00:05:30)', scalableTargetAction: { maxCapacity: 10 } },
+        },
+      },
+      4,
+    );
+    // CPU 70 % every minute (always in ALARM); minute m-1's datapoint is visible at m (publish delay 60 s)
+    const store = new MetricStore({ period: M, publishDelay: M });
+    const events: ScalingEvent[] = [];
+    let d = s.target.desiredCount;
+    for (let m = 0; m <= 13; m++) {
+      if (m > 0) store.putValue('CPUUtilization', (m - 1) * M, 70, NaN);
+      const r = s.onMetricsVisible(m * M, store, d);
+      events.push(...r.events);
+      d = r.desiredCount;
+      const sr = s.runScheduledActions(m * M + M / 2, d);
+      events.push(...sr.events);
+      d = sr.desiredCount;
+    }
+    const acts = events.filter((e) => e.type === 'scaling-activity').map((e) => [e.activity!.time / M, e.activity!.to]);
+    // 2 min: 4 + 2 = 6, cooldown to 12 min (base 4, set 6); 4.5: cap 6 -> 2 (base and set become 2);
+    // 6 min: 2 + 2 = 4 > 2: allowed; 7-11: 2 + 2 = 4 is not above 4; 12: cooldown over, 4 + 2 = 6
+    expect(acts).toEqual([[2, 6], [4.5, 2], [6, 4], [12, 6]]);
   });
 });

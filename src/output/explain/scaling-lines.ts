@@ -119,7 +119,7 @@ function describeQuietAlarm(
   if (!t.evaluation) return null;
   const noStep = policy ? noSteps.find((n) => parseNoStep(n.message)?.policy === policy.name) : undefined;
   const condition = describeCondition(t.evaluation, policy?.metricName ?? null, policy?.targetValue ?? null);
-  const row = rowAt(ctx.series.get(e.subject) ?? [], e.timeS);
+  const row = withScheduledBounds(rowAt(ctx.series.get(e.subject) ?? [], e.timeS), events, e.subject, e.timeS);
   const up = t.evaluation.op.startsWith('>');
   let why: string;
   if (noStep) {
@@ -136,6 +136,32 @@ function describeQuietAlarm(
     why = up ? 'no scale out (scale-out cooldown, or no more capacity asked for than is set)' : 'no scale in (scale-in cooldown)';
   }
   return `${e.subject}: alarm ${t.alarm} in ALARM: ${condition}; ${why}`;
+}
+
+/**
+ * The row before an alarm's time with the bounds of the scheduled actions that ran after
+ * that row's period began, up to and including the alarm's time (an uncap at the alarm's
+ * own instant is not in the row yet), and its desired count brought within them, as the
+ * action does. A failed action changed nothing.
+ */
+function withScheduledBounds(row: SeriesRow | undefined, events: readonly EventRow[], subject: string, timeS: number): SeriesRow | undefined {
+  if (!row) return row;
+  let out = row;
+  for (const ev of events) {
+    if (ev.timeS > timeS) break;
+    if (ev.timeS <= row.timeS || ev.type !== 'scheduled-action' || ev.subject !== subject) continue;
+    const m = /^scheduled action .*?\): ((?:minCapacity|maxCapacity) \d+ -> \d+(?:, maxCapacity \d+ -> \d+)?)$/.exec(ev.message);
+    if (!m) continue;
+    const min = /minCapacity \d+ -> (\d+)/.exec(m[1]);
+    const max = /maxCapacity \d+ -> (\d+)/.exec(m[1]);
+    const minCapacity = min ? Number(min[1]) : out.minCapacity;
+    const maxCapacity = max ? Number(max[1]) : out.maxCapacity;
+    let desiredCount = out.desiredCount;
+    if (minCapacity !== null && desiredCount < minCapacity) desiredCount = minCapacity;
+    if (maxCapacity !== null && desiredCount > maxCapacity) desiredCount = maxCapacity;
+    out = { ...out, minCapacity, maxCapacity, desiredCount };
+  }
+  return out;
 }
 
 /**

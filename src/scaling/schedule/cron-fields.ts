@@ -124,7 +124,19 @@ function parseDayOfMonth(field: string, at: Cursor): DayOfMonthField {
 function parseDayOfWeek(field: string, at: Cursor): DayOfWeekField {
   const spec = SPECS[4];
   const f: DayOfWeekField = { days: new Uint8Array(8), lastOfMonth: [], nth: [] };
-  for (const { item, at: a } of items(field, at)) {
+  const list = items(field, at);
+  // EventBridge cron (eb-cron-expressions.html): day-of-week takes , - * ? L # but no "/";
+  // "If you use the '#' character, you can define only one expression in the day-of-week field"
+  const slash = field.indexOf('/');
+  if (slash >= 0) {
+    fail(spec, { text: at.text, offset: at.offset + slash }, field, 'no "/" in day-of-week (it allows , - * ? L #); list the days instead, e.g. MON,WED,FRI');
+  }
+  if (list.length > 1) {
+    for (const { item, at: a } of list) {
+      if (item.includes('#')) fail(spec, a, field, 'a "#" item as the only day-of-week expression (one scheduled action per "#" day)');
+    }
+  }
+  for (const { item, at: a } of list) {
     const u = item.toUpperCase();
     if (u === 'L') f.days[7] = 1; // L alone: the last day of the week, Saturday
     else if (/^[0-9A-Z]+L$/.test(u)) f.lastOfMonth.push(parseValue(spec, u.slice(0, -1), a));

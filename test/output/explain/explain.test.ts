@@ -369,3 +369,27 @@ describe('scalingLines: a target tracking AlarmHigh in ALARM with no scaling act
     expect(text).toMatch(/; no scale out: scale-out cooldown \(300 s\), 2 min after the scale out 3 -> 6, and no more capacity asked for than that set$/);
   });
 });
+
+describe('scalingLines: a scheduled action at the alarm\'s own instant counts', () => {
+  // 09:10: uncap maxCapacity 2 -> 10 runs at the instant the AlarmHigh goes to ALARM; the
+  // row before (09:09) still shows maxCapacity 2, so "already at maxCapacity 2" was said
+  const svc: ServiceInfo = { ...web, minCapacity: 1, maxCapacity: 10 };
+  const series = [480, 540].map((t) => row(t, { desiredCount: 2, minCapacity: 1, maxCapacity: 2 }));
+  const alarm: EventRow = { timeS: 600, type: 'alarm-state', subject: 'web', message: 'TargetTracking-web-cpu-AlarmHigh OK -> ALARM: 3 datapoints > 60: 70.0 70.0 70.0' };
+  const line = (events: EventRow[]) => scalingLines(events, { services: new Map([['web', svc]]), series: new Map([['web', series]]) }).find((l) => l.timeS === 600 && l.text.includes('AlarmHigh in ALARM'))!.text;
+  it('an uncap to 10 at 09:10 means the scale out was not blocked by maxCapacity 2', () => {
+    const uncap: EventRow = { timeS: 600, type: 'scheduled-action', subject: 'web', message: 'scheduled action uncap (at(2026-03-02T09:10:00)): maxCapacity 2 -> 10' };
+    expect(line([uncap, alarm])).not.toMatch(/maxCapacity/);
+  });
+  it('without it, or with a failed one, the row\'s maxCapacity 2 blocks', () => {
+    expect(line([alarm])).toMatch(/; scale out blocked: already at maxCapacity 2$/);
+    const failed: EventRow = { timeS: 600, type: 'scheduled-action', subject: 'web', message: 'scheduled action uncap (at(2026-03-02T09:10:00)) failed: minCapacity 12 would exceed maxCapacity 10; nothing changed' };
+    expect(line([failed, alarm])).toMatch(/; scale out blocked: already at maxCapacity 2$/);
+  });
+  it('a cap to 2 from 10 at the same instant blocks (cron text with parentheses)', () => {
+    const rows10 = [480, 540].map((t) => row(t, { desiredCount: 2, minCapacity: 1, maxCapacity: 10 }));
+    const cap: EventRow = { timeS: 600, type: 'scheduled-action', subject: 'web', message: 'scheduled action cap (cron(10 9 ? * MON-FRI *)): minCapacity 1 -> 1, maxCapacity 10 -> 2' };
+    const text = scalingLines([cap, alarm], { services: new Map([['web', svc]]), series: new Map([['web', rows10]]) }).find((l) => l.timeS === 600 && l.text.includes('AlarmHigh in ALARM'))!.text;
+    expect(text).toMatch(/; scale out blocked: already at maxCapacity 2$/);
+  });
+});
