@@ -80,7 +80,7 @@ describe('reading scaling sentences back', () => {
   });
 
   it('managed scaling activity keeps its cause', () => {
-    const a = parseScalingActivity('desired 1 -> 2 (managed scaling asg: CapacityProviderReservation 200.0 > 100 for 1 datapoint; M=1 N=0; ceil(1 / 1.00) = 1)');
+    const a = parseScalingActivity('desired 1 -> 2 (managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 200.0; M=1 N=0; ceil(1 / 1.00) = 1)');
     expect(a).toMatchObject({ from: 1, to: 2, kind: 'managed scaling' });
   });
 
