@@ -171,9 +171,9 @@ describe('provisioningWaitLines: each wait with the reasons recorded for it', ()
   const tasks = [task(1, 60, 'i-1'), task(2, 60, 'i-1'), task(3, 360, 'i-2'), task(4, null, '')];
   const lines = provisioningWaitLines(events, tasks, taskPlacements(events), clock, 600).map((l) => l.text);
   it('the 2 placed at 09:01 waited for no registered instance; the RESOURCE:CPU row after their placement is the next wait\'s', () => {
-    expect(lines).toContain('web: 2 tasks waited in PROVISIONING for 60 s (no instance registered) until i-1 registered');
+    expect(lines).toContain('web: 2 tasks (web-1, web-2) waited in PROVISIONING for 60 s (no instance registered) until i-1 registered');
     // the one placed at 09:06 waited from 0 through both rows: a rejection is named, so "no instance registered" is not
-    expect(lines).toContain('web: 1 task waited in PROVISIONING for 6 min (RESOURCE:CPU) until i-2 registered');
+    expect(lines).toContain('web: 1 task (web-3) waited in PROVISIONING for 6 min (RESOURCE:CPU) until i-2 registered');
     expect(lines).toContain('web: 1 task still PROVISIONING at the end, waiting since 09:00 (RESOURCE:CPU)');
   });
 });
@@ -253,13 +253,26 @@ describe('a new task in the load balancer (servicesOf reads it from scenario.jso
   it('an application that starts at once: healthy at the first check (30 s after RUNNING)', () => {
     const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
     expect(info.newTarget).toEqual({ healthyAfterS: 30 });
-    expect(lineFor(info)).toMatch(/; first healthy in the load balancer at 09:24:42$/);
+    expect(lineFor(info)).toBe('web: the new task of the 09:24 decision (web-4): RUNNING by 09:24:12 (12 s after the decision); healthy in the load balancer at 09:24:42');
   });
 
   it('an application starting 90 s after RUNNING, no grace period: marked unhealthy at the second failed check (60 s), healthy again at the fifth pass (90..210 s)', () => {
     const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 90_000 }, 0)).get('web')!;
     expect(info.newTarget).toEqual({ markedAfterS: 60, recoveredAfterS: 210 });
-    expect(lineFor(info)).toMatch(/; the first failed its load balancer health checks and was marked unhealthy \(replaced\) at 09:25:12$/);
+    expect(lineFor(info)).toMatch(/; failed its load balancer health checks and was marked unhealthy \(replaced\) at 09:25:12$/);
+  });
+
+  it('tasks of one decision RUNNING far apart: the line names the decision, its tasks, and the task whose health it tells', () => {
+    // capacity-target: of the 10:04 decision's tasks, web-6 ran at once (10:04:16) and web-7..web-9
+    // waited for instances (RUNNING by 10:07:28); the health clause is web-6's (RUNNING + 30 s).
+    const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
+    const events = [{ timeS: 240, type: 'scaling-activity', subject: 'web', message: 'desired count 5 -> 9: target tracking cpu: 3 datapoints > 60: 100.0 100.0 100.0; ceil(5 x 100.0/60) = 9' }];
+    const task = (n: number, runningS: number) => ({ taskId: `web-${n}`, service: 'web', instanceId: 'i-1', availabilityZone: 'us-east-1a', createdS: 240, runningS, stoppedS: null, stopReason: 'simulation-end' }) as any;
+    // tasks.csv order is not the names' order: web-10 after web-9 by number
+    const tasks = [task(10, 448), task(7, 440), task(6, 256), task(9, 446)];
+    const [line] = newTaskLines(events, new Map([['web', tasks]]), new Map([['web', info]]), clock, 3600);
+    expect(line.timeS).toBe(448);
+    expect(line.text).toBe('web: the 4 new tasks of the 09:04 decision (web-6, web-7, web-9 +1 more): RUNNING by 09:07:28 (3 min after the decision); web-6 healthy in the load balancer at 09:04:46');
   });
 
   it('with a 300 s grace period: healthy at the fifth passing check, 210 s after RUNNING', () => {
