@@ -58,3 +58,8 @@ export function formatDatapoint(v: number, op: string, threshold: number): strin
   return formatValueKeeping(v, (p) => compareBySymbol(op, p, threshold) === side);
 }
 
+
+/** Datapoints listed under one comparison, oldest first, separated by spaces: each as formatDatapoint prints it. */
+export function formatDatapoints(values: readonly number[], op: string, threshold: number): string {
+  return values.map((v) => formatDatapoint(v, op, threshold)).join(' ');
+}

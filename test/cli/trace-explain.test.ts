@@ -122,7 +122,7 @@ describe('ecsim explain (quick start, seed 1)', () => {
   });
 
   it('tells when the new tasks ran and took traffic (start-up 10 s + 2 s; one health check after 30 s)', () => {
-    expect(text).toContain('09:24  web: 2 new tasks RUNNING by 09:24:12 (12 s after the decision); first healthy in the load balancer at 09:24:42');
+    expect(text).toContain('09:24  web: the 2 new tasks of the 09:24 decision (web-4, web-5): RUNNING by 09:24:12 (12 s after the decision); web-4 healthy in the load balancer at 09:24:42');
   });
 
   it('tells the quiet start: 50 rps per task read 5 + 95 x 0.5 = 52.5 %, below 54 for 15 datapoints, but 3 is minCapacity', () => {

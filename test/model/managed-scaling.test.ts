@@ -21,13 +21,13 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
     expect(policy().onMetric(0, 5, 3, 3)).toEqual({
       desired: 5,
       message:
-        'desired 3 -> 5 (managed scaling asg-m5: CapacityProviderReservation 166.7 > 100 for 1 datapoint; M=5 N=3; ceil(5 / 1.00) = 5)',
+        'desired 3 -> 5 (managed scaling asg-m5: CapacityProviderReservation 1 datapoint > 100: 166.7; M=5 N=3; ceil(5 / 1.00) = 5)',
     });
   });
 
   it('a reservation just above the target is printed with the digits that show it: M=100 N=101 is 99.0099 > 99, not "99.0 > 99"', () => {
     const d = policy({ maxSize: 200, targetCapacity: 99 }).onMetric(0, 100, 101, 101);
-    expect(d?.message).toContain('CapacityProviderReservation 99.01 > 99 for 1 datapoint; M=100 N=101; ceil(100 / 0.99) = 102');
+    expect(d?.message).toContain('CapacityProviderReservation 1 datapoint > 99: 99.01; M=100 N=101; ceil(100 / 0.99) = 102');
   });
 
   describe('scale from zero: 10 tasks of 512 units / 1024 MiB need ceil(10 / 4) = 3 m5.large', () => {
@@ -84,6 +84,29 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
     expect(policy({ targetCapacity: 80 }).onMetric(0, 0, 0, 0)).toBeNull();
   });
 
+  it('a scale out held by the warm-up lists every datapoint above the target since the alarm, oldest first: M / N of each', () => {
+    const ms = policy();
+    ms.noteLaunch(0);
+    // M/N: 5/4 = 125 %, 6/4 = 150 %, 7/4 = 175 %, 7/4, 7/5 = 140 %, 12/5 = 240 %; the sixth is past the 300 s warm-up.
+    const mn: Array<[number, number]> = [[5, 4], [6, 4], [7, 4], [7, 4], [7, 5], [12, 5]];
+    const out = mn.map(([m, n], k) => ms.onMetric(k * MIN, m, n, n));
+    expect(out.slice(0, 5)).toEqual([null, null, null, null, null]);
+    expect(out[5]?.message).toBe(
+      'desired 5 -> 12 (managed scaling asg-m5: CapacityProviderReservation 6 datapoints > 100: 125.0 150.0 175.0 175.0 140.0 240.0; M=12 N=5; ceil(12 / 1.00) = 12)',
+    );
+  });
+
+  it('a longer run lists its newest 15 datapoints and says so', () => {
+    const ms = policy();
+    ms.onMetric(0, 3, 6, 6); // 50 %: below, not listed
+    // 150 % for 19 minutes, no action: desired is already the 3 instances wanted (launches in flight).
+    for (let k = 1; k <= 19; k++) expect(ms.onMetric(k * MIN, 3, 2, 3)).toBeNull();
+    expect(ms.onMetric(20 * MIN, 4, 2, 3)?.message).toBe(
+      'desired 3 -> 4 (managed scaling asg-m5: CapacityProviderReservation 20 datapoints > 100 (newest 15 listed): ' +
+        '150.0 150.0 150.0 150.0 150.0 150.0 150.0 150.0 150.0 150.0 150.0 150.0 150.0 150.0 200.0; M=4 N=2; ceil(4 / 1.00) = 4)',
+    );
+  });
+
   it('a launch reported with noteLaunch blocks scale out for the warm-up period', () => {
     const ms = policy();
     ms.noteLaunch(0);
@@ -99,7 +122,7 @@ describe('managed scaling: scale in (15 of 15 datapoints, only empty instances, 
     const d = ms.onMetric(15 * MIN, 3, 6, 6)!;
     expect(d.desired).toBe(3);
     expect(d.message).toBe(
-      'desired 6 -> 3 (managed scaling asg-m5: CapacityProviderReservation 50.0 < 100 for 15 datapoints; M=3 N=6; ceil(3 / 1.00) = 3)',
+      'desired 6 -> 3 (managed scaling asg-m5: CapacityProviderReservation 15 datapoints < 100: 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0; M=3 N=6; ceil(3 / 1.00) = 3)',
     );
   });
 

@@ -25,7 +25,7 @@
 //   instance for an empty cluster.
 
 import { reservationPercent } from './reservation.js';
-import { compareBySymbol, formatDatapoint } from '../metric-format.js';
+import { formatDatapoints } from '../metric-format.js';
 
 export interface ManagedScalingConfig {
   /** Capacity provider name (for messages). */
@@ -90,12 +90,19 @@ export function instancesForTarget(m: number, targetCapacity: number): number {
   return Math.ceil((m * 100) / targetCapacity - 1e-9);
 }
 
-const fmt1 = (x: number) => (Math.round(x * 10) / 10).toFixed(1);
+/** A message lists at most this many of the datapoints above (below) the target, the newest. */
+export const LISTED_DATAPOINTS = 15;
 
-/** The reservation with one decimal, or the digits that keep it visibly on its side of the target ("99.01 > 99"). */
-function fmtReservation(r: number, op: '>' | '<', target: number): string {
-  const s = fmt1(r);
-  return compareBySymbol(op, Number(s), target) === compareBySymbol(op, r, target) ? s : formatDatapoint(r, op, target);
+/**
+ * "6 datapoints > 100: 125.0 150.0 175.0 175.0 140.0 240.0" (oldest first), each printed on
+ * its side of the target as alarm messages print them; a longer run lists its newest
+ * LISTED_DATAPOINTS: "40 datapoints > 100 (newest 15 listed): ...".
+ */
+function describeRun(count: number, recent: readonly number[], op: '>' | '<', target: number): string {
+  const shown = recent.slice(-Math.min(count, LISTED_DATAPOINTS));
+  const noun = count === 1 ? 'datapoint' : 'datapoints';
+  const note = shown.length < count ? ` (newest ${shown.length} listed)` : '';
+  return `${count} ${noun} ${op} ${target}${note}: ${formatDatapoints(shown, op, target)}`;
 }
 
 export class ManagedScaling {
@@ -112,6 +119,8 @@ export class ManagedScaling {
   private low = 0;
   private lastLaunchMs = -Infinity;
   private lastScaleOutMs = -Infinity;
+  /** The newest datapoints (at most LISTED_DATAPOINTS), oldest first, for the messages. */
+  private readonly recent: number[] = [];
 
   constructor(readonly config: ManagedScalingConfig) {
     const problems = validateManagedScaling(config);
@@ -149,6 +158,8 @@ export class ManagedScaling {
     const r = reservationPercent(m, n);
     this.high = !neutral && r > this.target ? this.high + 1 : 0;
     this.low = !neutral && r < this.target ? this.low + 1 : 0;
+    this.recent.push(r);
+    if (this.recent.length > LISTED_DATAPOINTS) this.recent.shift();
     const name = this.config.name;
     const ratio = (this.target / 100).toFixed(2);
 
@@ -172,12 +183,11 @@ export class ManagedScaling {
       if (desired <= currentDesired) return null;
       this.lastLaunchMs = tMs;
       this.lastScaleOutMs = tMs;
-      const dp = this.high === 1 ? 'datapoint' : 'datapoints';
       return {
         desired,
         message:
           `desired ${currentDesired} -> ${desired} (managed scaling ${name}: CapacityProviderReservation ` +
-          `${fmtReservation(r, '>', this.target)} > ${this.target} for ${this.high} ${dp}; M=${m} N=${n}; ${why})`,
+          `${describeRun(this.high, this.recent, '>', this.target)}; M=${m} N=${n}; ${why})`,
       };
     }
 
@@ -197,7 +207,7 @@ export class ManagedScaling {
         desired,
         message:
           `desired ${currentDesired} -> ${desired} (managed scaling ${name}: CapacityProviderReservation ` +
-          `${fmtReservation(r, '<', this.target)} < ${this.target} for ${this.low} datapoints; M=${m} N=${n}; ${why})`,
+          `${describeRun(this.low, this.recent, '<', this.target)}; M=${m} N=${n}; ${why})`,
       };
     }
     return null;

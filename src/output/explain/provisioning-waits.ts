@@ -7,7 +7,7 @@
 
 import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
-import { listSome, type Placement } from './task-placements.js';
+import { byTaskName, listSome, type Placement } from './task-placements.js';
 import type { EventRow, TaskRow } from './results-tables.js';
 
 export function provisioningWaitLines(
@@ -58,7 +58,7 @@ export function provisioningWaitLines(
       service: g.service,
       provider: g.tasks[0].capacityProvider || null,
       order: LINE_ORDER.provisioning,
-      text: `${g.service}: ${n} ${n === 1 ? 'task' : 'tasks'} waited in PROVISIONING for ${formatSpan(g.placedS - since)}${reasons} ${until}`,
+      text: `${g.service}: ${n} ${n === 1 ? 'task' : 'tasks'} (${listSome(g.tasks.map((t) => t.taskId).sort(byTaskName))}) waited in PROVISIONING for ${formatSpan(g.placedS - since)}${reasons} ${until}`,
     });
   }
   for (const [service, list] of stuck) {

@@ -23,3 +23,8 @@ export function taskPlacements(events: readonly EventRow[]): Map<string, Placeme
 export function listSome(names: readonly string[], max = 3): string {
   return names.length <= max ? names.join(', ') : `${names.slice(0, max).join(', ')} +${names.length - max} more`;
 }
+
+/** Task names in their numbers' order: web-9 before web-10. */
+export function byTaskName(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}

@@ -80,7 +80,7 @@ describe('reading scaling sentences back', () => {
   });
 
   it('managed scaling activity keeps its cause', () => {
-    const a = parseScalingActivity('desired 1 -> 2 (managed scaling asg: CapacityProviderReservation 200.0 > 100 for 1 datapoint; M=1 N=0; ceil(1 / 1.00) = 1)');
+    const a = parseScalingActivity('desired 1 -> 2 (managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 200.0; M=1 N=0; ceil(1 / 1.00) = 1)');
     expect(a).toMatchObject({ from: 1, to: 2, kind: 'managed scaling' });
   });
 
@@ -105,29 +105,61 @@ describe('reading scaling sentences back', () => {
 });
 
 describe('loadChanges', () => {
-  it('reports a step of at least 20 % between periods and ignores small wiggles', () => {
-    const rows = [row(0, { requestRate: 150 }), row(60, { requestRate: 155 }), row(120, { requestRate: 450 }), row(180, { requestRate: 440 })];
-    expect(loadChanges('web', rows).map((l) => [l.timeS, l.text])).toEqual([
+  const told = (rates: number[]) => loadChanges('web', rates.map((r, i) => row(i * 60, { requestRate: r }))).map((l) => [l.timeS, l.text]);
+
+  it('reports a step of at least 20 % between periods, from the rate last told, and ignores small wiggles', () => {
+    // 150 -> 155 is 3 %: not told, so the step is from the 150 told (not from 155)
+    expect(told([150, 155, 450, 440])).toEqual([
       [0, 'load starts at 150 rps (web)'],
-      [120, 'load steps from 155 to 450 rps (web)'],
+      [120, 'load steps from 150 to 450 rps (web)'],
     ]);
   });
-  it('reports a slow drift once it reaches 50 % of the last rate reported', () => {
-    // +10 rps a minute: 150 is 50 % above 100 (at 5 min); then 225 = 150 x 1.5 is first passed by 230 (at 13 min)
-    const rows = Array.from({ length: 14 }, (_, i) => row(i * 60, { requestRate: 100 + 10 * i }));
-    const lines = loadChanges('web', rows);
-    expect(lines.map((l) => l.text)).toEqual(['load starts at 100 rps (web)', 'load rises from 100 to 150 rps over 5 min (web)', 'load rises from 150 to 230 rps over 8 min (web)']);
+
+  it('tells a run of changes in one direction as one ramp, from its first changed period to the first at the rate reached', () => {
+    // flash-crowd.yaml: 200 rps, rampUp 1m to 1000 at 2 min (the minute 2 averages 600), hold,
+    // rampDown 5m from 7 min (minutes 7..11 average 920 760 600 440 280), 200 from 12 min.
+    expect(told([200, 200, 600, 1000, 1000, 1000, 1000, 920, 760, 600, 440, 280, 200, 200])).toEqual([
+      [0, 'load starts at 200 rps (web)'],
+      [120, 'load ramps up from 200 to 1000 rps over 1 min (web)'],
+      [420, 'load ramps down from 1000 to 200 rps over 5 min (web)'],
+    ]);
   });
-  it('times a drift from the last period at the rate reported, not from the report (a hold, then a ramp)', () => {
-    // 160 rps held from 0 to 45 min (a step up to it at 0 is the anchor), then down 12 rps a
-    // minute: 46 min 148, 47 136, 48 124, 49 112, 50 100; 160 - 100 = 60 >= 0.5 x 100 first
-    // at 50 min (at 49: 48 < 56). The last period within 10 % of the change (6) of 160 is
-    // 45 min: the fall took 50 - 45 = 5 min, not the 50 since the rate was reported.
-    const rates = [...Array.from({ length: 46 }, () => 160), 148, 136, 124, 112, 100];
-    const rows = rates.map((r, i) => row(i * 60, { requestRate: r }));
-    expect(loadChanges('web', rows).map((l) => [l.timeS, l.text])).toEqual([
+
+  it('a ramp\'s partial first and last periods belong to it (sqs-worker-backlog: 160 to 40 msg/s over 10 min from 07:50:30)', () => {
+    expect(told([160, 160, 154, 142, 130, 118, 106, 94, 82, 70, 58, 46, 40, 40])).toEqual([
       [0, 'load starts at 160 rps (web)'],
-      [3000, 'load falls from 160 to 100 rps over 5 min (web)'],
+      [120, 'load ramps down from 160 to 40 rps over 10 min (web)'],
+    ]);
+  });
+
+  it('a steady +10 rps a minute (10 % of the 100 told, each period) is one ramp: 100 to 230 over minutes 1..13', () => {
+    expect(told(Array.from({ length: 14 }, (_, i) => 100 + 10 * i))).toEqual([
+      [0, 'load starts at 100 rps (web)'],
+      [60, 'load ramps up from 100 to 230 rps over 12 min (web)'],
+    ]);
+  });
+
+  it('reports a slow drift (2 % a period, no ramp) once it reaches 50 % of the rate last told, timed from the last period near that rate', () => {
+    // +2 rps a minute: 150 = 100 x 1.5 at 25 min; the last period within 10 % of the change (5) of 100 is 2 min (104)
+    expect(told(Array.from({ length: 26 }, (_, i) => 100 + 2 * i))).toEqual([
+      [0, 'load starts at 100 rps (web)'],
+      [180, 'load rises from 100 to 150 rps over 22 min (web)'],
+    ]);
+  });
+
+  it('a hold, then a ramp: the ramp is timed from its first period, not from when the rate was told', () => {
+    // 160 rps held from 0 to 45 min, then down 12 rps a minute (7.5 %): 46 min 148 ... 50 min 100
+    const rates = [...Array.from({ length: 46 }, () => 160), 148, 136, 124, 112, 100];
+    expect(told(rates)).toEqual([
+      [0, 'load starts at 160 rps (web)'],
+      [2760, 'load ramps down from 160 to 100 rps over 4 min (web)'],
+    ]);
+  });
+
+  it('a step after small changes that were never told says where they took the load, so each line starts where the last one left it', () => {
+    expect(told([100, 104, 108, 112, 116, 120, 124, 128, 130, 60])).toEqual([
+      [0, 'load starts at 100 rps (web)'],
+      [540, 'load goes from 100 rps by small changes to 130 rps, then steps to 60 rps (web)'],
     ]);
   });
 });
@@ -171,9 +203,9 @@ describe('provisioningWaitLines: each wait with the reasons recorded for it', ()
   const tasks = [task(1, 60, 'i-1'), task(2, 60, 'i-1'), task(3, 360, 'i-2'), task(4, null, '')];
   const lines = provisioningWaitLines(events, tasks, taskPlacements(events), clock, 600).map((l) => l.text);
   it('the 2 placed at 09:01 waited for no registered instance; the RESOURCE:CPU row after their placement is the next wait\'s', () => {
-    expect(lines).toContain('web: 2 tasks waited in PROVISIONING for 60 s (no instance registered) until i-1 registered');
+    expect(lines).toContain('web: 2 tasks (web-1, web-2) waited in PROVISIONING for 60 s (no instance registered) until i-1 registered');
     // the one placed at 09:06 waited from 0 through both rows: a rejection is named, so "no instance registered" is not
-    expect(lines).toContain('web: 1 task waited in PROVISIONING for 6 min (RESOURCE:CPU) until i-2 registered');
+    expect(lines).toContain('web: 1 task (web-3) waited in PROVISIONING for 6 min (RESOURCE:CPU) until i-2 registered');
     expect(lines).toContain('web: 1 task still PROVISIONING at the end, waiting since 09:00 (RESOURCE:CPU)');
   });
 });
@@ -253,13 +285,26 @@ describe('a new task in the load balancer (servicesOf reads it from scenario.jso
   it('an application that starts at once: healthy at the first check (30 s after RUNNING)', () => {
     const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
     expect(info.newTarget).toEqual({ healthyAfterS: 30 });
-    expect(lineFor(info)).toMatch(/; first healthy in the load balancer at 09:24:42$/);
+    expect(lineFor(info)).toBe('web: the new task of the 09:24 decision (web-4): RUNNING by 09:24:12 (12 s after the decision); healthy in the load balancer at 09:24:42');
   });
 
   it('an application starting 90 s after RUNNING, no grace period: marked unhealthy at the second failed check (60 s), healthy again at the fifth pass (90..210 s)', () => {
     const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 90_000 }, 0)).get('web')!;
     expect(info.newTarget).toEqual({ markedAfterS: 60, recoveredAfterS: 210 });
-    expect(lineFor(info)).toMatch(/; the first failed its load balancer health checks and was marked unhealthy \(replaced\) at 09:25:12$/);
+    expect(lineFor(info)).toMatch(/; failed its load balancer health checks and was marked unhealthy \(replaced\) at 09:25:12$/);
+  });
+
+  it('tasks of one decision RUNNING far apart: the line names the decision, its tasks, and the task whose health it tells', () => {
+    // capacity-target: of the 10:04 decision's tasks, web-6 ran at once (10:04:16) and web-7..web-9
+    // waited for instances (RUNNING by 10:07:28); the health clause is web-6's (RUNNING + 30 s).
+    const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
+    const events = [{ timeS: 240, type: 'scaling-activity', subject: 'web', message: 'desired count 5 -> 9: target tracking cpu: 3 datapoints > 60: 100.0 100.0 100.0; ceil(5 x 100.0/60) = 9' }];
+    const task = (n: number, runningS: number) => ({ taskId: `web-${n}`, service: 'web', instanceId: 'i-1', availabilityZone: 'us-east-1a', createdS: 240, runningS, stoppedS: null, stopReason: 'simulation-end' }) as any;
+    // tasks.csv order is not the names' order: web-10 after web-9 by number
+    const tasks = [task(10, 448), task(7, 440), task(6, 256), task(9, 446)];
+    const [line] = newTaskLines(events, new Map([['web', tasks]]), new Map([['web', info]]), clock, 3600);
+    expect(line.timeS).toBe(448);
+    expect(line.text).toBe('web: the 4 new tasks of the 09:04 decision (web-6, web-7, web-9 +1 more): RUNNING by 09:07:28 (3 min after the decision); web-6 healthy in the load balancer at 09:04:46');
   });
 
   it('with a 300 s grace period: healthy at the fifth passing check, 210 s after RUNNING', () => {

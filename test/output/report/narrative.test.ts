@@ -22,9 +22,9 @@ describe('scaling activities from events.csv', () => {
   });
 
   it('reads a managed scaling activity: "desired 2 -> 3 (<cause>)"', () => {
-    const a = parseScalingActivity(120, 'asg', 'desired 4 -> 2 (managed scaling asg: CapacityProviderReservation 50.0 < 100 for 15 datapoints; M=2 N=4; ceil(2 / 1) = 2)');
+    const a = parseScalingActivity(120, 'asg', 'desired 4 -> 2 (managed scaling asg: CapacityProviderReservation 15 datapoints < 100: 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0; M=2 N=4; ceil(2 / 1) = 2)');
     expect(a).toMatchObject({ from: 4, to: 2, direction: 'in' });
-    expect(a?.cause.startsWith('managed scaling asg: CapacityProviderReservation 50.0 < 100')).toBe(true);
+    expect(a?.cause.startsWith('managed scaling asg: CapacityProviderReservation 15 datapoints < 100: 50.0')).toBe(true);
   });
 
   it('explains a target tracking scale out as AWS\'s high alarm: metric > target for 3 one-minute datapoints', () => {
@@ -40,8 +40,16 @@ describe('scaling activities from events.csv', () => {
   });
 
   it('explains a managed scaling move with M and N (CapacityProviderReservation = M / N x 100)', () => {
-    const text = explainCause('asg', 'managed scaling asg: CapacityProviderReservation 200.0 > 100 for 1 datapoint; M=2 N=1; ceil(2 / 1) = 2', { settings: readScenarioSettings(null, undefined), periodS: 60 });
+    const text = explainCause('asg', 'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 200.0; M=2 N=1; ceil(2 / 1) = 2', { settings: readScenarioSettings(null, undefined), periodS: 60 });
     expect(text).toBe('CapacityProviderReservation was above its target 100 % (200.0 % for 60 s; 2 instances needed, 1 running)');
+  });
+
+  it('explains a managed scaling move after several datapoints by the newest one (the one with these M and N)', () => {
+    const settings = readScenarioSettings(null, undefined);
+    const six = 'managed scaling asg: CapacityProviderReservation 6 datapoints > 100: 125.0 150.0 175.0 175.0 140.0 240.0; M=12 N=5; ceil(12 / 1.00) = 12';
+    expect(explainCause('asg', six, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 100 % (240.0 % for 6 min; 12 instances needed, 5 running)');
+    const many = 'managed scaling asg: CapacityProviderReservation 20 datapoints < 100 (newest 15 listed): 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 40.0; M=2 N=5; ceil(2 / 1.00) = 2';
+    expect(explainCause('asg', many, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % (40.0 % for 20 min; 2 instances needed, 5 running)');
   });
 
   it('groups moves of one subject and direction within 15 minutes into one burst', () => {

@@ -18,7 +18,7 @@ const METRIC_WORDS: Record<string, { name: string; unit: string }> = {
 };
 
 const TARGET_TRACKING = /^target tracking (\S+): (\d+) datapoints? ([<>]=?) ([\d.]+): ([-\d.\s]+?)(?:;|$)/;
-const MANAGED = /^managed scaling \S+: CapacityProviderReservation ([\d.]+) ([<>]=?) ([\d.]+) for (\d+) datapoints?; M=(\d+) N=(\d+)/;
+const MANAGED = /^managed scaling \S+: CapacityProviderReservation (\d+) datapoints? ([<>]=?) ([\d.]+)(?: \([^)]*\))?: ([-\d.e+ ]+?); M=(\d+) N=(\d+)/;
 const SCHEDULED = /^scheduled action (\S+) \(([^)]*\)?)\)/;
 
 export interface CauseContext {
@@ -42,7 +42,8 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
   }
   m = MANAGED.exec(cause);
   if (m) {
-    const [, value, op, target, count, mNeeded, nRunning] = m;
+    const [, count, op, target, points, mNeeded, nRunning] = m;
+    const value = points.trim().split(' ').pop();
     const dir = op.startsWith('>') ? 'above' : 'below';
     return `CapacityProviderReservation was ${dir} its target ${target} % (${value} % for ${spanLabel(Number(count) * ctx.periodS)}; ${mNeeded} instances needed, ${nRunning} running)`;
   }
