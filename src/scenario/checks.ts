@@ -9,7 +9,8 @@ import { registeredResources } from '../model/capacity/registered-resources.js';
 import { createPriceBook } from '../model/pricing/index.js';
 import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
-import { buildTrace, parseTraceCsv } from '../workload/trace/index.js';
+import { buildTrace } from '../workload/trace/index.js';
+import { csvTraceSeries } from './trace-series.js';
 import { RandomStreams } from '../engine/index.js';
 import type { Path, ResolvedScenario, ResolvedTaskDefinition } from './resolve.js';
 import { traceConfigOf } from './trace-config.js';
@@ -268,8 +269,8 @@ const workloads: Check = (s, report) => {
     const csv = w.requestRate.csv;
     if (csv && !s.traceFiles.has(csv.file)) continue; // unreadable: reported where it was read
     try {
-      const rows = csv ? parseTraceCsv(s.traceFiles.get(csv.file) ?? '', { timeColumn: csv.timeColumn, valueColumn: csv.valueColumn, file: csv.file }) : [];
-      const span = csv ? csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs) : null;
+      const rows = csv ? csvTraceSeries(s, csv) : [];
+      const span = csv && !Array.isArray(rows) ? csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs) : null;
       if (span?.kind === 'refuse') report([...at, 'requestRate', 'csv', 'file'], span.message);
       const trace = buildTrace(traceConfigOf(w.requestRate, rows), { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' });
       trace.rateAt(0);

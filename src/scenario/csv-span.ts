@@ -7,7 +7,7 @@
 // a constant would, which no one writes a file for. Warned: the file ends before the run
 // (its last value is held to the end), or only one of its rows falls within the run.
 
-import type { TraceRow } from '../workload/trace/index.js';
+import type { TraceSeries } from '../workload/trace/index.js';
 import { formatDuration } from './duration.js';
 
 export interface CsvSpanProblem {
@@ -19,23 +19,25 @@ export interface CsvSpanProblem {
 const EPOCH_SECONDS_FROM = 1e9;
 
 /** `rows` (times in ms, increasing) of `file` against a run of `endMs`; null when they fit. */
-export function csvSpanProblem(file: string, rows: readonly TraceRow[], endMs: number, startEpochMs: number): CsvSpanProblem | null {
-  if (rows.length === 0) return null;
-  const first = rows[0].t;
-  const last = rows[rows.length - 1].t;
+export function csvSpanProblem(file: string, rows: TraceSeries, endMs: number, startEpochMs: number): CsvSpanProblem | null {
+  const n = rows.t.length;
+  if (n === 0) return null;
+  const first = rows.t[0];
+  const last = rows.t[n - 1];
   const span = `its time_s runs from ${first / 1000} to ${last / 1000}, the run from 0 to ${endMs / 1000} (${formatDuration(endMs)})`;
   const hint = unitHint(first, last, endMs, startEpochMs);
   if (last < 0 || first >= endMs) {
-    const held = last < 0 ? rows[rows.length - 1].value : rows[0].value;
+    const held = last < 0 ? rows.v[n - 1] : rows.v[0];
     return {
       kind: 'refuse',
       message: `no row of "${file}" falls within the run: ${span}, so the whole run would replay the one value ${held}; ${hint}`,
     };
   }
-  const inside = rows.filter((r) => r.t >= 0 && r.t <= endMs).length;
+  let inside = 0;
+  for (let i = 0; i < n; i++) if (rows.t[i] >= 0 && rows.t[i] <= endMs) inside++;
   const problems: string[] = [];
-  if (last < endMs) problems.push(`"${file}" ends ${formatDuration(endMs - last)} before the run does (its last value, ${rows[rows.length - 1].value}, is held to the end)`);
-  if (inside < 2 && rows.length > 1) problems.push(`only ${inside} of the ${rows.length} rows of "${file}" ${inside === 1 ? 'falls' : 'fall'} within the run`);
+  if (last < endMs) problems.push(`"${file}" ends ${formatDuration(endMs - last)} before the run does (its last value, ${rows.v[n - 1]}, is held to the end)`);
+  if (inside < 2 && n > 1) problems.push(`only ${inside} of the ${n} rows of "${file}" ${inside === 1 ? 'falls' : 'fall'} within the run`);
   if (problems.length === 0) return null;
   return { kind: 'warn', message: `${problems.join(', and ')}: ${span}; ${hint}` };
 }

@@ -2,7 +2,7 @@
 // capacity providers), AWS's rules that span keys, and derived values the simulator
 // needs (task resources, host ports, the providers of each service).
 
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { MAX_TRACE_BYTES, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
 import { resolve as resolvePath } from 'node:path';
 import { didYouMean } from './did-you-mean.js';
@@ -72,6 +72,11 @@ export interface ResolvedScenario {
   services: ResolvedService[];
   /** CSV traces, read at load time: file path -> text. */
   traceFiles: Map<string, string>;
+  /**
+   * Which file each of traceFiles was (file path -> absolute path, device, inode, size and
+   * modification time, as read): the key its parsed rows are cached under (trace-series.ts).
+   */
+  traceFileIds: Map<string, string>;
   baseDir: string;
   /**
    * The capacity providers a run reports (summary, capacity.csv, cost): every Auto Scaling
@@ -111,6 +116,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   }
 
   const traceFiles = new Map<string, string>();
+  const traceFileIds = new Map<string, string>();
   for (const [name, config] of Object.entries(scenario.services)) {
     const csv = config.workload?.requestRate.csv;
     if (!csv) continue;
@@ -126,7 +132,15 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
       continue;
     }
     try {
-      traceFiles.set(csv.file, readFileSync(file, 'utf8'));
+      // size and time from the descriptor read: the identity is the text's, whatever renames the path
+      const fd = openSync(file, 'r');
+      try {
+        const st = fstatSync(fd, { bigint: true });
+        traceFiles.set(csv.file, readFileSync(fd, 'utf8'));
+        traceFileIds.set(csv.file, [file, st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join('\0'));
+      } finally {
+        closeSync(fd);
+      }
     } catch (e) {
       const code = (e as NodeJS.ErrnoException).code;
       const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
@@ -141,6 +155,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     taskDefinitions,
     services,
     traceFiles,
+    traceFileIds,
     baseDir,
     customInstanceTypes: [...providers.values()].flatMap((p) => (p.kind === 'asg' ? customTypesIn(p.config.autoScalingGroup.instanceTypes) : [])),
     reportedProviders: [...providers.values()]

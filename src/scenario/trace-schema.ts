@@ -93,6 +93,15 @@ const baseShapes = {
     timeColumn: z.string().default('time_s'),
     valueColumn: z.string().default('rps'),
     interpolate: oneOf(['linear', 'step'] as const).default('linear'),
+  }).superRefine((c, ctx) => {
+    // one column as both would replay the time as the rate (rate 600 at t = 600 s)
+    if (c.valueColumn === c.timeColumn) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['valueColumn'],
+        message: `expected a column other than timeColumn ("${c.timeColumn}"), found "${c.valueColumn}": the rate would be the time; name the column holding the requests per second`,
+      });
+    }
   }),
 };
 

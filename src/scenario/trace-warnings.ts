@@ -3,7 +3,8 @@
 // factor written as a percent, a change shorter than the metric period in fluid fidelity.
 // Said by `ecsim run` and `ecsim validate`, not refused.
 
-import { noiseMeanFactor, parseTraceCsv } from '../workload/trace/index.js';
+import { noiseMeanFactor } from '../workload/trace/index.js';
+import { csvTraceSeries } from './trace-series.js';
 import { csvSpanProblem } from './csv-span.js';
 import { formatDuration } from './duration.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
@@ -35,9 +36,8 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     }
     // what falls after a shorter --duration is cut off on purpose
     const csv = rate.csv;
-    const text = csv && s.traceFiles.get(csv.file);
-    if (!csv || text === undefined || options.durationOverridden) continue;
-    const rows = parseTraceCsv(text, { timeColumn: csv.timeColumn, valueColumn: csv.valueColumn, file: csv.file });
+    if (!csv || !s.traceFiles.has(csv.file) || options.durationOverridden) continue;
+    const rows = csvTraceSeries(s, csv);
     const span = csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs);
     if (span?.kind === 'warn') out.push({ at: [...at, 'csv', 'file'], message: span.message });
   }

@@ -3,7 +3,7 @@
 // one-minute datapoints > 60, each visible one minute after its period; 3 tasks of capacityRps
 // 100 at 450 rps read 5 + 95 x 100/100 = 100 %, so ceil(3 x 100/60) = 5).
 
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, it, expect, beforeAll, vi } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../../src/scenario/index.js';
@@ -93,6 +93,31 @@ describe('ecsim trace', () => {
     expect(() => checkTraceRows(1, 0, 2_000_000, 1)).toThrow(/would have 2000001 rows \(2000001 times x 1 service\)/);
     // a 3000-day scenario at 1 s: 259 200 001 times
     expect(() => checkTraceRows(1, 0, 3000 * 86_400_000, 1000)).toThrow(/would have 259200001 rows/);
+  });
+
+  it('--service output replays as the same load with interpolate: step (quick start: identical timeseries); the default linear ramps across the jump', async () => {
+    const dir = tempDir();
+    const traceFile = join(dir, 'web.csv');
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (said.push(String(chunk)), true));
+    try {
+      await traceCommand.handler({ scenario: QUICKSTART, service: 'web', out: traceFile, _: [], $0: 'ecsim' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(said).toEqual([`note: to replay web's trace as this load, use requestRate: {csv: {file: ${traceFile}, interpolate: step}}: each row's rate is held to the next row, as the trace's own jumps are; the default interpolate: linear ramps between rows (a jump becomes a ramp over --step)\n`]);
+    const timeseries = (name: string, requestRate?: Record<string, unknown>) => {
+      const s = quickstart();
+      if (requestRate) s.services.web.workload.requestRate = requestRate;
+      const out = join(dir, name);
+      runToFolder(loadScenarioFile(writeScenario(dir, name, s)), { outDir: out, seed: 1 });
+      return readFileSync(join(out, 'timeseries.csv'), 'utf8');
+    };
+    const original = timeseries('original');
+    expect(timeseries('step', { csv: { file: 'web.csv', interpolate: 'step' } })).toBe(original);
+    // linear: 150 at 1140 s ramps to 450 at 1200 s, so the minute before the step averages 300, not 150
+    const linear = parseCsv(timeseries('linear', { csv: { file: 'web.csv' } }));
+    expect(Number(linear.find((r) => r.time_s === '1140')!.request_rate)).toBeCloseTo(300, 9);
   });
 
   it('--out writes the file instead of stdout', async () => {

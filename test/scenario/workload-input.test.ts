@@ -213,3 +213,20 @@ describe('noise cv and weekendFactor written as percents are warned of', () => {
     }
   });
 });
+
+describe('a CSV trace whose value column is its time column is refused (the rate would be the time)', () => {
+  it('names valueColumn, what it expected, what it found and a hint', () => {
+    const file = withCsv('same-column', 'time_s,rps\n0,100\n300,200\n', (s) => {
+      s.services.web.workload.requestRate.csv.valueColumn = 'time_s';
+    });
+    expect(refusal(file)).toMatch(
+      /same-column\.yaml:\d+: services\.web\.workload\.requestRate\.csv\.valueColumn: expected a column other than timeColumn \("time_s"\), found "time_s": the rate would be the time; name the column holding the requests per second$/,
+    );
+  });
+  it('the same name given as timeColumn (the default valueColumn) is refused too', () => {
+    const file = withCsv('same-column-2', 'rps,x\n0,100\n300,200\n', (s) => {
+      s.services.web.workload.requestRate.csv.timeColumn = 'rps';
+    });
+    expect(refusal(file)).toMatch(/: services\.web\.workload\.requestRate\.csv\.valueColumn: expected a column other than timeColumn \("rps"\), found "rps"/);
+  });
+});

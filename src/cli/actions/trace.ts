@@ -3,7 +3,7 @@
 import { resolve } from 'node:path';
 import { loadScenarioFile, parseDuration, scenarioBaseDir } from '../../scenario/index.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
-import { isTraceCsv, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS } from '../../output/explain/index.js';
+import { isTraceCsv, replayHint, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
 import { UsageError } from '../errors.js';
 import { refuseToReplaceFile } from '../out-file.js';
@@ -23,6 +23,11 @@ export function trace(argv: TraceArgs): void {
     });
     writeFileAtomic(argv.out, csv);
   } else process.stdout.write(csv);
+  // one service's file replays as a CSV trace: say how to replay it as the same load
+  if (argv.service !== undefined) {
+    const file = argv.out !== undefined && !/^\/(dev|proc)\//.test(argv.out) ? argv.out : 'trace.csv';
+    process.stderr.write(`${replayHint(argv.service, file)}\n`);
+  }
 }
 
 /** The CSV text for the flags (usage errors as UsageError). */

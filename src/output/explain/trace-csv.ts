@@ -1,9 +1,12 @@
 // `ecsim trace`: each service's request-rate trace sampled on a grid, as long-format CSV
 // (`time_s,timestamp,service,rps`, one row per time and service, time-major). `time_s` and
 // `rps` are a CSV trace's default columns: one service's output replays as
-// `requestRate: {csv: {file}}` without options. Traces are
-// built exactly as a run builds them (src/sim/traces.ts, same random stream names), so for
-// the same seed the noise and random walks match the run's.
+// `requestRate: {csv: {file, interpolate: step}}`. `rps` is the rate at `time_s`; step holds
+// it to the next row, so a rate that changes only at rows (a step at a whole --step, noise,
+// a random walk) replays exactly; the default `interpolate: linear` ramps from each row to
+// the next, turning each jump into a ramp over --step (REPLAY_HINT says so on stderr).
+// Traces are built exactly as a run builds them (src/sim/traces.ts, same random stream
+// names), so for the same seed the noise and random walks match the run's.
 
 import { RandomStreams } from '../../engine/index.js';
 import type { ResolvedScenario } from '../../scenario/index.js';
@@ -37,6 +40,14 @@ export function traceRowCount(services: number, fromMs: number, toMs: number, st
 /** Whether `text` (a file's start) is an earlier `ecsim trace` CSV, which `trace --out` may replace: its header. */
 export function isTraceCsv(text: string): boolean {
   return /^\uFEFF?time_s,timestamp,service,rps\r?\n/.test(text);
+}
+
+/**
+ * What `ecsim trace --service` says on stderr: how its file replays as the same load (the
+ * default `interpolate: linear` would ramp across every jump).
+ */
+export function replayHint(service: string, file: string): string {
+  return `note: to replay ${service}'s trace as this load, use requestRate: {csv: {file: ${file}, interpolate: step}}: each row's rate is held to the next row, as the trace's own jumps are; the default interpolate: linear ramps between rows (a jump becomes a ramp over --step)`;
 }
 
 /** The services whose request rate `ecsim trace` can show. */

@@ -6,8 +6,12 @@ export interface TraceComponent {
   at(t: number): number;
   /** The first time > t at which the formula may change (a jump or a kink); Infinity if never. */
   nextBreak(t: number): number;
-  /** Polynomial degree between breaks: 0 constant, 1 linear, 2 anything smoother (a cosine). */
-  readonly degree: 0 | 1 | 2;
+  /**
+   * Polynomial degree between breaks: 0 constant, 1 linear, k a product of k linear factors
+   * (k overlapping spike ramps); 2 also for anything smoother (a cosine, whose maxPanel
+   * keeps each panel short). meanRate integrates exactly up to the sum of the degrees.
+   */
+  readonly degree: number;
   /** Longest stretch one quadrature panel may cover (curved components); Infinity otherwise. */
   readonly maxPanel: number;
 }

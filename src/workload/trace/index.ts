@@ -3,7 +3,7 @@
 export { buildTrace } from './build-trace.js';
 export { traceBounds } from './trace-bounds.js';
 export { traceRows } from './trace-rows.js';
-export { parseTraceCsv, type ParseTraceCsvOptions } from './parse-trace-csv.js';
+export { parseTraceCsv, parseTraceSeries, type ParseTraceCsvOptions } from './parse-trace-csv.js';
 export { BASE_SHAPES, MODIFIERS } from './base-shape.js';
 export { stepTimeExpected } from './shapes/step.js';
 export { noiseMeanFactor } from './modifiers/noise.js';
@@ -23,5 +23,6 @@ export type {
   TraceConfig,
   TracePoint,
   TraceRow,
+  TraceSeries,
   WeeklyConfig,
 } from './types.js';

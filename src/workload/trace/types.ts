@@ -11,6 +11,12 @@ export interface TraceRow {
   value: number;
 }
 
+/** A replayed trace as two arrays: `t` ms since the simulation start (increasing), `v` per second. */
+export interface TraceSeries {
+  t: Float64Array;
+  v: Float64Array;
+}
+
 export type Interpolation = 'linear' | 'step';
 
 /** A single step at `at`, or several steps in time order. The value at `at` is already `to`. */
@@ -45,9 +51,9 @@ export interface RandomWalkConfig {
   every: number;
 }
 
-/** Rows come from `parseTraceCsv`; `file` is only used in error messages. */
+/** Rows come from `parseTraceCsv` (or `parseTraceSeries`, as arrays); `file` is only used in error messages. */
 export interface CsvConfig {
-  rows: TraceRow[];
+  rows: TraceRow[] | TraceSeries;
   interpolate?: Interpolation;
   file?: string;
 }

@@ -69,3 +69,26 @@ describe('meanRate, against closed forms', () => {
     expect(() => build({ constant: 1 }).meanRate(10, 5)).toThrow(/fromMs <= toMs/);
   });
 });
+
+describe('meanRate of overlapping spike ramps (a product of linear factors)', () => {
+  it('two x3 spikes ramping together over 5 min on 100: 100 x integral of (1 + 2x)^2 over [0, 1] = 1300/3', () => {
+    // (1 + 2x)^2 = 1 + 4x + 4x^2 -> 1 + 2 + 4/3 = 13/3; the midpoint rule gave 100 x 2^2 = 400
+    const spike = { at: 0, rampUp: 5 * M, hold: 0, multiplier: 3 };
+    expect(build({ constant: 100, spikes: [spike, spike] }).meanRate(0, 5 * M)).toBeCloseTo(1300 / 3, 9);
+  });
+  it('seven x2 spikes ramping together on 1: integral of (1 + x)^7 = (2^8 - 1) / 8 (degree 7, beyond 3-point Gauss)', () => {
+    const spike = { at: 0, rampUp: 10 * M, hold: H, multiplier: 2 };
+    expect(build({ constant: 1, spikes: Array.from({ length: 7 }, () => spike) }).meanRate(0, 10 * M)).toBeCloseTo(255 / 8, 9);
+  });
+  it('a ramp under six overlapping x2 spike ramps: integral of x (1 + x)^6 over [0, 1] = 769/56 (degree 7)', () => {
+    // x (1 + x)^6 = (1 + x)^7 - (1 + x)^6 -> (2^8 - 1)/8 - (2^7 - 1)/7 = 255/8 - 127/7 = 769/56
+    const spike = { at: 0, rampUp: 10 * M, hold: H, multiplier: 2 };
+    const t = build({ ramp: { from: 0, to: 1, start: 0, end: 10 * M }, spikes: Array.from({ length: 6 }, () => spike) });
+    expect(t.meanRate(0, 10 * M)).toBeCloseTo(769 / 56, 9);
+  });
+  it('spikes that ramp one after another stay linear: two x3 spikes, the second starting when the first holds', () => {
+    // [0, 5m]: 1 -> 3 (mean 2); [5m, 10m]: 3 x (1 -> 3) (mean 6): 100 x (2 + 6) / 2 = 400
+    const t = build({ constant: 100, spikes: [{ at: 0, rampUp: 5 * M, hold: H, multiplier: 3 }, { at: 5 * M, rampUp: 5 * M, hold: H, multiplier: 3 }] });
+    expect(t.meanRate(0, 10 * M)).toBeCloseTo(400, 9);
+  });
+});

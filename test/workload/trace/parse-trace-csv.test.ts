@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { parseTraceCsv } from '../../../src/workload/trace/index.js';
+import { parseTraceCsv, parseTraceSeries } from '../../../src/workload/trace/index.js';
 
 const opts = { timeColumn: 'time_s', valueColumn: 'rps', file: 'traces/prod.csv' };
 
@@ -64,5 +64,26 @@ describe('parseTraceCsv: a row with more fields than the header', () => {
 describe('parseTraceCsv: a column the trace does not read may repeat', () => {
   it('only the time and value columns must be unique (the others are not read)', () => {
     expect(parseTraceCsv('note,time_s,note,rps\nx,0,y,7\n', opts)).toEqual([{ t: 0, value: 7 }]);
+  });
+});
+
+describe('parseTraceSeries: the rows as two arrays, lines cut as split(/\\r\\n|\\n|\\r/) cuts them', () => {
+  it('times in ms and rates as Float64Arrays', () => {
+    const { t, v } = parseTraceSeries('time_s,rps\n0,100\n60,150.5\n', opts);
+    expect(t).toBeInstanceOf(Float64Array);
+    expect([...t]).toEqual([0, 60_000]);
+    expect([...v]).toEqual([100, 150.5]);
+  });
+  it('lone CR, LF and CRLF breaks count one line each in error messages (line 4 is the bad one)', () => {
+    expect(() => parseTraceCsv('time_s,rps\r0,1\n\r\n5,x\r', opts)).toThrow('traces/prod.csv, line 4, column 2 ("rps"): expected a rate per second, found "x"');
+    expect(() => parseTraceCsv('\r\ntime_s,rps\r\n0,1\r\n0,2', opts)).toThrow('traces/prod.csv, line 4, column 1 ("time_s"): expected a time after 0 (line 3), found 0; times must increase');
+  });
+  it('a quoted cell holding the separator, next to unquoted rows', () => {
+    expect(parseTraceCsv('note,time_s,rps\n"a,b",0,1\nc,1,2\n', opts)).toEqual([{ t: 0, value: 1 }, { t: 1000, value: 2 }]);
+  });
+  it('one column as both time and value is refused (the rate would be the time)', () => {
+    expect(() => parseTraceCsv('time_s,rps\n0,1\n', { ...opts, valueColumn: 'time_s' })).toThrow(
+      'traces/prod.csv: expected a value column other than the time column "time_s", found the same name; the rate would be the time',
+    );
   });
 });

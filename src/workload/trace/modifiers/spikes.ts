@@ -55,9 +55,30 @@ export function makeSpikes(config: SpikeConfig[]): TraceComponent {
       return f;
     },
     nextBreak: (t) => nextTimeAfter(corners, t),
-    degree: 1,
+    degree: rampOverlap(spikes),
     maxPanel: Infinity,
   };
+}
+
+/**
+ * The polynomial degree of the product between corners: the most spikes ramping at one
+ * time (each ramp is a linear factor, a hold a constant one), 0 when none ramps.
+ */
+export function rampOverlap(spikes: readonly Spike[]): number {
+  const edges: [number, number][] = [];
+  for (const s of spikes) {
+    if (s.peak > s.at) edges.push([s.at, 1], [s.peak, -1]);
+    if (s.end > s.fall) edges.push([s.fall, 1], [s.end, -1]);
+  }
+  // an end before a start at the same time: ramps that only touch do not overlap
+  edges.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let open = 0;
+  let most = 0;
+  for (const [, d] of edges) {
+    open += d;
+    if (open > most) most = open;
+  }
+  return most;
 }
 
 /**
