@@ -36,7 +36,8 @@ export function csvSpanProblem(file: string, rows: TraceSeries, endMs: number, s
   let inside = 0;
   for (let i = 0; i < n; i++) if (rows.t[i] >= 0 && rows.t[i] <= endMs) inside++;
   const problems: string[] = [];
-  if (last < endMs) problems.push(`"${file}" ends ${formatDuration(endMs - last)} before the run does (its last value, ${rows.v[n - 1]}, is held to the end)`);
+  // (simulated time is whole milliseconds: a last row less than 1 ms short, 3599.9999999 s, ends with the run)
+  if (endMs - last >= 1) problems.push(`"${file}" ends ${formatDuration(Math.round(endMs - last))} before the run does (its last value, ${rows.v[n - 1]}, is held to the end)`);
   if (inside < 2 && n > 1) problems.push(`only ${inside} of the ${n} rows of "${file}" ${inside === 1 ? 'falls' : 'fall'} within the run`);
   if (problems.length === 0) return null;
   return { kind: 'warn', message: `${problems.join(', and ')}: ${span}; ${hint}` };

@@ -67,6 +67,10 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     expect(warningsOf(withCsv('fits', 'time_s,rps\n0,100\n1800,400\n3600,100\n'))).toEqual([]);
     expect(warningsOf(withCsv('longer', 'time_s,rps\n-60,100\n600,300\n1800,400\n7200,100\n'))).toEqual([]);
     expect(warningsOf(withCsv('cut', 'time_s,rps\n0,100\n600,400\n'), 300_000)).toEqual([]);
+    // less than a millisecond short (float noise in a generated file): simulated time is whole ms
+    expect(warningsOf(withCsv('float', 'time_s,rps\n0,100\n1800,400\n3599.9999999,100\n'))).toEqual([]);
+    const [w] = warningsOf(withCsv('ms-short', 'time_s,rps\n0,100\n1800,400\n3599.9985,100\n'));
+    expect(w).toMatch(/"ms-short\.csv" ends 2ms before the run does/);
   });
 
   it('`ecsim trace --service` output replays as a CSV trace without options (columns time_s and rps)', () => {
