@@ -89,7 +89,13 @@ export class FluidServiceModel implements ServiceLoadModel {
   private lastEndT: number;
   private lastEndMs: number;
   private inRotationCount = 0;
-  /** G(t) = integral of 1 / (tasks in rotation) dt while at least one is in rotation. */
+  /**
+   * Targets the load balancer fails open to whose application has not started (setFailing):
+   * each takes an equal share of the arrivals and fails it (counted rejected, as the share
+   * of no task: G divides by the tasks in rotation plus these).
+   */
+  private failing = new Set<string>();
+  /** G(t) = integral of 1 / (tasks in rotation + failing targets) dt while at least one task is in rotation. */
   private g = 0;
   private gTime: number;
   /** queue services: the shared queue (messages). */
@@ -145,7 +151,15 @@ export class FluidServiceModel implements ServiceLoadModel {
     task.inRotation = inRotation;
   }
 
+  setFailing(taskId: string, failing: boolean, timeMs: number): void {
+    if (this.failing.has(taskId) === failing) return;
+    this.advance(timeMs);
+    if (failing) this.failing.add(taskId);
+    else this.failing.delete(taskId);
+  }
+
   removeTask(taskId: string, timeMs: number): void {
+    this.setFailing(taskId, false, timeMs);
     const task = this.byId.get(taskId);
     if (!task || task.removedAt >= 0) return;
     this.setInRotation(taskId, false, timeMs);
@@ -184,7 +198,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       rotationMsSum += t.rotationMs;
     }
     const assigned = (rate * coveredMs) / 1000;
-    const unassigned = offered - assigned; // arrived while no task was in rotation
+    const unassigned = offered - assigned; // arrived while no task was in rotation, or routed to a failing target
     s.offered = offered;
     this.groups.reset();
     const irregularListed =
@@ -534,7 +548,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   /** Brings the rotation integral G up to `timeMs`. */
   private advance(timeMs: number): void {
     if (timeMs <= this.gTime) return;
-    if (this.inRotationCount > 0) this.g += (timeMs - this.gTime) / this.inRotationCount;
+    if (this.inRotationCount > 0) this.g += (timeMs - this.gTime) / (this.inRotationCount + this.failing.size);
     this.gTime = timeMs;
   }
 

@@ -102,6 +102,10 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     task.inRotation = inRotation;
   }
 
+  setFailing(): void {
+    throw new Error('the reference fluid model does not model fail-open');
+  }
+
   removeTask(taskId: string, timeMs: number): void {
     const task = this.byId.get(taskId);
     if (!task || task.removedAt >= 0) return;
