@@ -691,7 +691,7 @@ export class ServiceRuntime {
     task.targetUnhealthy = true;
     this.unhealthyTargets++;
     if (task.applicationStartsAt > world.now) world.sim.after(task.applicationStartsAt - world.now, onApplicationStarted, this, PRIORITY.lifecycle);
-    this.updateFailOpen();
+    this.requestFailOpenCheck();
   }
 
   /**
@@ -702,8 +702,9 @@ export class ServiceRuntime {
    * routes to every such task (targets still `initial`, before their first passing check or
    * their UnhealthyThresholdCount-th failed one, get none: AWS does not document that mix).
    * One whose application answers serves as a task in rotation would; one whose application
-   * has not started fails its share (502). Called whenever a target's health, a task's
-   * rotation or an unhealthy target's application changes; logs entering and leaving.
+   * has not started fails its share (502). Run at the end of an instant in which a target's
+   * health, a task's rotation or an unhealthy target's application changed
+   * (requestFailOpenCheck); logs entering and leaving.
    */
   private updateFailOpen(): void {
     const on = this.inRotationCount === 0 && this.unhealthyTargets > 0;
@@ -755,7 +756,28 @@ export class ServiceRuntime {
 
   /** An unhealthy target's application started: during fail-open it serves from now. */
   applicationStarted(): void {
-    if (this.failOpen) this.updateFailOpen();
+    if (this.failOpen) this.requestFailOpenCheck();
+  }
+
+  private failOpenCheckPending = false;
+
+  /**
+   * Looks at the fail-open routing at the end of this instant (after its lifecycle events
+   * and reconcile, before the metrics), once: targets turning unhealthy together, or an
+   * unhealthy task stopped at the instant it turns unhealthy, make one change, not several.
+   * Nothing to do (nothing scheduled) while no target is unhealthy and the group is not
+   * failing open.
+   */
+  private requestFailOpenCheck(): void {
+    if (this.failOpenCheckPending || (this.unhealthyTargets === 0 && !this.failOpen)) return;
+    this.failOpenCheckPending = true;
+    this.world.sim.after(0, onFailOpenCheck, this, PRIORITY.failOpen);
+  }
+
+  /** The fail-open check requestFailOpenCheck scheduled. */
+  failOpenCheck(): void {
+    this.failOpenCheckPending = false;
+    this.updateFailOpen();
   }
 
   /** The grace period ended with the target still unhealthy: ECS marks the task and replaces it. */
@@ -917,7 +939,7 @@ export class ServiceRuntime {
       this.unhealthyTargets--;
       if (task.failOpenRoute !== 0) this.setFailOpenRoute(task, 0);
     }
-    if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return this.updateFailOpen();
+    if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return this.requestFailOpenCheck();
     task.inRotation = true;
     this.inRotationCount++;
     if (!task.enteredRotation) {
@@ -925,7 +947,7 @@ export class ServiceRuntime {
       this.runningBeforeRotation--;
     }
     this.loadModel?.setInRotation(task.id, true, this.world.now);
-    this.updateFailOpen();
+    this.requestFailOpenCheck();
     if (task.markedUnhealthy) {
       const hc = this.healthCheck!;
       this.world.log(
@@ -953,7 +975,7 @@ export class ServiceRuntime {
       this.inRotationCount--;
       this.loadModel?.setInRotation(task.id, false, this.world.now);
     }
-    this.updateFailOpen();
+    this.requestFailOpenCheck();
   }
 
   // ------------------------------------------------------------------ stopping tasks
@@ -1311,6 +1333,9 @@ function onHealthy(a: { svc: ServiceRuntime; task: Task }): void {
 }
 function onUnhealthy(a: { svc: ServiceRuntime; task: Task; health: TargetHealthTimeline; appStart: number }): void {
   a.svc.targetUnhealthy(a.task, a.health, a.appStart);
+}
+function onFailOpenCheck(svc: ServiceRuntime): void {
+  svc.failOpenCheck();
 }
 function onApplicationStarted(svc: ServiceRuntime): void {
   svc.applicationStarted();
