@@ -770,6 +770,8 @@ export class ServiceRuntime {
    */
   private requestFailOpenCheck(): void {
     if (this.failOpenCheckPending || (this.unhealthyTargets === 0 && !this.failOpen)) return;
+    // a queue worker pulls its messages: the load balancer routes none to it, fail-open or not
+    if (this.config.config.workload?.type === 'queue') return;
     this.failOpenCheckPending = true;
     this.world.sim.after(0, onFailOpenCheck, this, PRIORITY.failOpen);
   }

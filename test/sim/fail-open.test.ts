@@ -152,4 +152,12 @@ describe('ALB fail-open needs a registered unhealthy target', () => {
     expect((r.summary.services.web as any).requests.served).toBe(0);
   });
 
+  it('a queue service behind a load balancer does not fail open: its workers pull messages, the load balancer routes none', () => {
+    const s = scenario('fluid');
+    const web = { ...s.services.web, workload: { type: 'queue', requestRate: { constant: RATE }, perTask: { concurrency: 1, serviceTime: '10ms' } } };
+    const r = runKeepingRows({ ...s, services: { web } }, { seed });
+    expect(r.events.some((e) => e.type === 'task-unhealthy')).toBe(true);
+    expect(r.events.filter((e) => e.type === 'target-group-fail-open')).toEqual([]);
+  });
+
 });
