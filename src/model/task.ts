@@ -60,6 +60,19 @@ export interface Task {
    * service is healthy (services.ts, settleUnhealthy); cleared when the task is stopped.
    */
   markedUnhealthy: boolean;
+  /**
+   * Its load balancer target is unhealthy (UnhealthyThresholdCount failed checks) and has
+   * not turned healthy since; cleared when it leaves the target group (stopping). While no
+   * target of the group is healthy, the load balancer fails open to these (services.ts).
+   */
+  targetUnhealthy: boolean;
+  /** When its application answers (ms, simulated clock; set at RUNNING). */
+  applicationStartsAt: number;
+  /**
+   * Fail-open routing: 0 none; 1 routed to while its application has not started (the
+   * requests fail, 502); 2 routed to and serving (in the load model's rotation).
+   */
+  failOpenRoute: 0 | 1 | 2;
   /** The task's pending lifecycle event, so it can be cancelled. */
   timer: number;
   /**
@@ -89,6 +102,9 @@ export class NewTask implements Task {
   enteredRotation = false;
   leaving = false;
   markedUnhealthy = false;
+  targetUnhealthy = false;
+  applicationStartsAt = 0;
+  failOpenRoute: 0 | 1 | 2 = 0;
   timer = -1;
   providerOrdinal = -1;
 

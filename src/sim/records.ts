@@ -12,6 +12,7 @@ export const EVENT_TYPES = [
   'task-running',
   'task-unhealthy',
   'task-out-of-memory',
+  'target-group-fail-open',
   'task-stopped',
   'instance-launched',
   'instance-registered',

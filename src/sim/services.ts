@@ -269,6 +269,15 @@ export class ServiceRuntime {
   private awaitingReplacement = 0;
   /** Tasks marked unhealthy and not stopped (markedUnhealthy): RUNNING, not counted toward the desired count. */
   private markedCount = 0;
+  /** RUNNING tasks whose load balancer target is unhealthy (targetUnhealthy). */
+  private unhealthyTargets = 0;
+  /** The target group fails open now: no target healthy, some unhealthy (updateFailOpen). */
+  private failOpen = false;
+  /**
+   * Tasks the load balancer fails open to whose application answers (failOpenRoute 2): in
+   * the load model's rotation although not healthy, so not idle among runningBeforeRotation.
+   */
+  failOpenServing = 0;
 
   private setState(task: Task, state: Task['state']): void {
     const w = this.world;
@@ -631,6 +640,7 @@ export class ServiceRuntime {
       task.timer = world.sim.after(delay, onFargateSpotNotice, { svc: this, task }, PRIORITY.lifecycle);
     }
     const appStart = this.applicationStart();
+    task.applicationStartsAt = world.now + appStart;
     const hc = this.healthCheck;
     if (hc) {
       // registered in the target group now; the checks come every interval from here (target-health.ts)
@@ -670,11 +680,106 @@ export class ServiceRuntime {
       `the last ${seconds(health.unhealthyAt!)} after RUNNING (its application starts ${seconds(appStart)} after RUNNING)`;
     if (health.markedAt === health.unhealthyAt) {
       world.log('task-unhealthy', task.id, `${failed}; ${this.replacing(health)}`);
-      return this.markUnhealthy(task, health);
+      this.markUnhealthy(task, health);
+    } else {
+      world.log('task-unhealthy', task.id, `${failed}; ignored during the health check grace period (${seconds(hc.gracePeriodMs)} after RUNNING)`);
+      if (health.markedAt !== null) world.sim.after(health.markedAt - health.unhealthyAt!, onGracePeriodEnd, { svc: this, task, health }, PRIORITY.lifecycle);
+      else world.sim.after(health.healthyAt! - health.unhealthyAt!, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
     }
-    world.log('task-unhealthy', task.id, `${failed}; ignored during the health check grace period (${seconds(hc.gracePeriodMs)} after RUNNING)`);
-    if (health.markedAt !== null) world.sim.after(health.markedAt - health.unhealthyAt!, onGracePeriodEnd, { svc: this, task, health }, PRIORITY.lifecycle);
-    else world.sim.after(health.healthyAt! - health.unhealthyAt!, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
+    // still registered (a DAEMON service's task was stopped: deregistered): an unhealthy target
+    if (task.state !== 'RUNNING') return;
+    task.targetUnhealthy = true;
+    this.unhealthyTargets++;
+    if (task.applicationStartsAt > world.now) world.sim.after(task.applicationStartsAt - world.now, onApplicationStarted, this, PRIORITY.lifecycle);
+    this.requestFailOpenCheck();
+  }
+
+  /**
+   * ALB fail-open (elasticloadbalancing/latest/application/target-group-health-checks.html):
+   * "If a target group contains only unhealthy registered targets, the load balancer routes
+   * requests to all those targets, regardless of their health status." Here: while no task
+   * is in rotation (healthy) and some registered task's target is unhealthy, the load balancer
+   * routes to every such task (targets still `initial`, before their first passing check or
+   * their UnhealthyThresholdCount-th failed one, get none: AWS does not document that mix).
+   * One whose application answers serves as a task in rotation would; one whose application
+   * has not started fails its share (502). Run at the end of an instant in which a target's
+   * health, a task's rotation or an unhealthy target's application changed
+   * (requestFailOpenCheck); logs entering and leaving.
+   */
+  private updateFailOpen(): void {
+    const on = this.inRotationCount === 0 && this.unhealthyTargets > 0;
+    if (!on && !this.failOpen) return;
+    const now = this.world.now;
+    let serving = 0;
+    let failing = 0;
+    for (const t of this.tasks) {
+      const want: 0 | 1 | 2 = on && t.targetUnhealthy && t.state === 'RUNNING' ? (now >= t.applicationStartsAt ? 2 : 1) : 0;
+      if (want === 2) serving++;
+      else if (want === 1) failing++;
+      if (t.failOpenRoute !== want) this.setFailOpenRoute(t, want);
+    }
+    if (on === this.failOpen) return;
+    this.failOpen = on;
+    const group = `(target-group ${this.name})`;
+    if (on) {
+      this.world.log(
+        'target-group-fail-open',
+        this.name,
+        `${group} has no healthy target: the load balancer fails open and routes requests to ${serving + failing === 1 ? 'its 1 unhealthy target' : `all its ${serving + failing} unhealthy targets`} ` +
+          `(${serving} whose application answers and serves them, ${failing} whose application has not started: their requests fail, 502)`,
+      );
+    } else {
+      this.world.log(
+        'target-group-fail-open',
+        this.name,
+        this.inRotationCount > 0
+          ? `${group} has ${this.inRotationCount} healthy ${this.inRotationCount === 1 ? 'target' : 'targets'} again: the load balancer stops failing open and routes to the healthy targets only`
+          : `${group} has no unhealthy target registered any more: the load balancer stops failing open`,
+      );
+    }
+  }
+
+  /** Tells the load model where the load balancer's fail-open routing sends a task's share (Task.failOpenRoute). */
+  private setFailOpenRoute(t: Task, want: 0 | 1 | 2): void {
+    const model = this.loadModel;
+    const now = this.world.now;
+    if (t.failOpenRoute === 2) {
+      model?.setInRotation(t.id, false, now);
+      this.failOpenServing--;
+    } else if (t.failOpenRoute === 1) model?.setFailing(t.id, false, now);
+    if (want === 2) {
+      model?.setInRotation(t.id, true, now);
+      this.failOpenServing++;
+    } else if (want === 1) model?.setFailing(t.id, true, now);
+    t.failOpenRoute = want;
+  }
+
+  /** An unhealthy target's application started: during fail-open it serves from now. */
+  applicationStarted(): void {
+    if (this.failOpen) this.requestFailOpenCheck();
+  }
+
+  private failOpenCheckPending = false;
+
+  /**
+   * Looks at the fail-open routing at the end of this instant (after its lifecycle events
+   * and reconcile, before the metrics), once: targets turning unhealthy together, or an
+   * unhealthy task stopped at the instant it turns unhealthy, make one change, not several.
+   * Nothing to do (nothing scheduled) while no target is unhealthy and the group is not
+   * failing open.
+   */
+  private requestFailOpenCheck(): void {
+    if (this.failOpenCheckPending || (this.unhealthyTargets === 0 && !this.failOpen)) return;
+    // a queue worker pulls its messages: the load balancer routes none to it, fail-open or not
+    if (this.config.config.workload?.type === 'queue') return;
+    this.failOpenCheckPending = true;
+    this.world.sim.after(0, onFailOpenCheck, this, PRIORITY.failOpen);
+  }
+
+  /** The fail-open check requestFailOpenCheck scheduled. */
+  failOpenCheck(): void {
+    this.failOpenCheckPending = false;
+    this.updateFailOpen();
   }
 
   /** The grace period ended with the target still unhealthy: ECS marks the task and replaces it. */
@@ -830,7 +935,13 @@ export class ServiceRuntime {
   }
 
   enterRotation(task: Task): void {
-    if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return;
+    if (task.targetUnhealthy) {
+      // healthy again: it leaves the fail-open routing (and enters rotation below)
+      task.targetUnhealthy = false;
+      this.unhealthyTargets--;
+      if (task.failOpenRoute !== 0) this.setFailOpenRoute(task, 0);
+    }
+    if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return this.requestFailOpenCheck();
     task.inRotation = true;
     this.inRotationCount++;
     if (!task.enteredRotation) {
@@ -838,6 +949,7 @@ export class ServiceRuntime {
       this.runningBeforeRotation--;
     }
     this.loadModel?.setInRotation(task.id, true, this.world.now);
+    this.requestFailOpenCheck();
     if (task.markedUnhealthy) {
       const hc = this.healthCheck!;
       this.world.log(
@@ -853,11 +965,19 @@ export class ServiceRuntime {
     this.stopReplacedTasks();
   }
 
+  /** The task leaves the target group (stopping): out of rotation and of the fail-open routing. */
   private leaveRotation(task: Task): void {
-    if (!task.inRotation) return;
-    task.inRotation = false;
-    this.inRotationCount--;
-    this.loadModel?.setInRotation(task.id, false, this.world.now);
+    if (task.targetUnhealthy) {
+      task.targetUnhealthy = false;
+      this.unhealthyTargets--;
+      if (task.failOpenRoute !== 0) this.setFailOpenRoute(task, 0);
+    }
+    if (task.inRotation) {
+      task.inRotation = false;
+      this.inRotationCount--;
+      this.loadModel?.setInRotation(task.id, false, this.world.now);
+    }
+    this.requestFailOpenCheck();
   }
 
   // ------------------------------------------------------------------ stopping tasks
@@ -1215,6 +1335,12 @@ function onHealthy(a: { svc: ServiceRuntime; task: Task }): void {
 }
 function onUnhealthy(a: { svc: ServiceRuntime; task: Task; health: TargetHealthTimeline; appStart: number }): void {
   a.svc.targetUnhealthy(a.task, a.health, a.appStart);
+}
+function onFailOpenCheck(svc: ServiceRuntime): void {
+  svc.failOpenCheck();
+}
+function onApplicationStarted(svc: ServiceRuntime): void {
+  svc.applicationStarted();
 }
 function onGracePeriodEnd(a: { svc: ServiceRuntime; task: Task; health: TargetHealthTimeline }): void {
   a.svc.gracePeriodEnded(a.task, a.health);

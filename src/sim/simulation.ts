@@ -329,11 +329,12 @@ export class Simulation {
         m.targetRequests += count * st.requests;
         if (st.memoryMiB > limit) overLimit = true;
       }
-      m.add(baseline, idleMemory, svc.runningBeforeRotation);
+      // (less those the load balancer fails open to that serve: in the model's rotation)
+      m.add(baseline, idleMemory, svc.runningBeforeRotation - svc.failOpenServing);
       if (overLimit) {
         // rare: find the tasks of the groups above the limit (in start order)
         for (const task of svc.tasks) {
-          if (task.state !== 'RUNNING' || !task.inRotation) continue;
+          if (task.state !== 'RUNNING' || !(task.inRotation || task.failOpenRoute === 2)) continue;
           const ts = stats.perTask.get(task.id);
           if (ts !== undefined && ts.memoryMiB > limit) this.overMemory(task, ts.memoryMiB);
         }
@@ -347,7 +348,7 @@ export class Simulation {
           m.add(ts.cpuPercent, (ts.memoryMiB / taskMemory) * 100, 1);
           if (ts.memoryMiB > limit) this.overMemory(task, ts.memoryMiB);
         } else m.add(baseline, idleMemory, 1);
-        if (task.inRotation) {
+        if (task.inRotation || task.failOpenRoute === 2) {
           m.targets++;
           m.targetRequests += ts?.requests ?? 0;
         }

@@ -11,6 +11,8 @@ import type { EventRecord, EventType, RunSinks } from './records.js';
 export const PRIORITY = {
   lifecycle: 0,
   reconcile: 10,
+  /** The target group's fail-open routing, once the instant's lifecycle and reconcile have run (services.ts). */
+  failOpen: 15,
   metricsTick: 20,
   alarms: 30,
   managedScaling: 40,

@@ -180,6 +180,13 @@ describe('lessons in the records', () => {
     expect(up.events.filter((e) => e.type === 'task-unhealthy').map((e) => e.message.replace(/^\S+ /, '').replace(/starts [\d.]+ s/, 'starts A s'))).toEqual(
       Array(3).fill('is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING (its application starts A s after RUNNING); ignored during the health check grace period (300 s after RUNNING)'),
     );
+    // the grace period holds ECS back, not the load balancer: with every target unhealthy it
+    // fails open (one period of it, to the first healthy target), and the tasks serve before
+    // any is healthy, from their application's start
+    const failOpen = up.events.filter((e) => e.type === 'target-group-fail-open');
+    expect(failOpen).toHaveLength(2);
+    expect(failOpen[1].message).toMatch(/has 1 healthy target again/);
+    expect(up.series.find((x) => x.requestsServed > 0)!.time).toBeLessThan(failOpen[1].time);
   });
 });
 

@@ -132,8 +132,18 @@ describe('a whole run: the first task follows the timeline, and a grace period c
             if (first.stopped !== null) expect(first.stopped).toBeGreaterThanOrEqual(35_000 + expected.markedAt + 31_000);
           } else {
             expect(first.stopReason).toBe('simulation-end');
-            // in rotation at RUNNING + healthyAt (a multiple of 5 s: the 5 s periods start there)
-            expect(r.timeseries.find((x) => x.requestsServed > 0)!.time).toBe(35_000 + expected.healthyAt!);
+            const firstServed = r.timeseries.find((x) => x.requestsServed > 0)!.time;
+            if (expected.unhealthyAt === null) {
+              // in rotation at RUNNING + healthyAt (a multiple of 5 s: the 5 s periods start there)
+              expect(firstServed).toBe(35_000 + expected.healthyAt!);
+            } else {
+              // both targets (the same timeline) unhealthy at once: the load balancer fails open
+              // to them until they are healthy (in rotation) at RUNNING + healthyAt; they serve
+              // from their application's start, which comes after the unhealthy check
+              const failOpen = r.events.filter((e) => e.type === 'target-group-fail-open').map((e) => e.time);
+              expect(failOpen).toEqual([35_000 + expected.unhealthyAt, 35_000 + expected.healthyAt!]);
+              expect(firstServed).toBe(Math.floor((35_000 + appStartS * 1000) / 5_000) * 5_000);
+            }
           }
           if (coverRecovery) {
             expect(r.tasks.filter((t) => t.stopReason === 'failed-elb-health-checks')).toEqual([]);

@@ -52,7 +52,15 @@ function run(o: Parameters<typeof scenario>[0]) {
   const unhealthy = r.events.filter((e) => e.type === 'task-unhealthy');
   /** Start (s) of the first 5-second period that served requests. */
   const firstServedS = () => r.timeseries.find((x) => x.requestsServed > 0)!.time / 1000;
-  return { ...r, unhealthy, firstServedS };
+  const failOpen = r.events.filter((e) => e.type === 'target-group-fail-open');
+  /**
+   * When (s) a task first turned healthy while the target group failed open (the load
+   * balancer then stops failing open). An unhealthy target with a started application takes
+   * traffic before (ALB fail-open, target-group-health-checks.html): firstServedS is then its
+   * application's start.
+   */
+  const failOpenEndS = () => failOpen.find((e) => e.message.includes('stops failing open'))!.time / 1000;
+  return { ...r, unhealthy, firstServedS, failOpen, failOpenEndS };
 }
 
 describe('a slow application behind a load balancer (interval 30 s, unhealthy threshold 2, healthy threshold 5)', () => {
@@ -84,7 +92,21 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect(r.timeseries.find((x) => x.time === 180_000)).toMatchObject({ runningCount: 2 });
     expect(r.timeseries.find((x) => x.time === 195_000)).toMatchObject({ runningCount: 1 });
     expect((r.summary.services.web as any).tasksStarted).toBe(3);
-    expect((r.summary.services.web as any).requests.served).toBe(0);
+    // no healthy target from 95 s: the load balancer fails open to web-1 (and to web-2 once
+    // unhealthy at 190 s). 10 requests/s: web-1's application starts at 125 s, so its 300
+    // requests of 95..125 s fail (502) and it serves 10 x (190 - 125) = 650 up to 190 s,
+    // then 100 more to 200 s if it is web-2 that stops (web-2's application starts at 220 s:
+    // if web-1 stops, web-2's 100 fail). Before 95 s no target: 950 dropped.
+    expect(r.failOpen.map((e) => e.time)).toEqual([95_000]);
+    expect(r.failOpen[0].message).toBe(
+      '(target-group web) has no healthy target: the load balancer fails open and routes requests to its 1 unhealthy target ' +
+        '(0 whose application answers and serves them, 1 whose application has not started: their requests fail, 502)',
+    );
+    const served = 650 + (stops[0].subject === 'web-2' ? 100 : 0);
+    expect((r.summary.services.web as any).requests.served).toBeCloseTo(served, 6);
+    expect((r.summary.services.web as any).requests.dropped).toBeCloseTo(2000 - served, 6);
+    expect(r.timeseries.find((x) => x.time === 120_000)).toMatchObject({ requestsServed: 0 });
+    expect(r.timeseries.find((x) => x.time === 125_000)!.requestsServed).toBeCloseTo(50, 9);
   });
 
   it('maximumPercent 100 leaves no room for a replacement first: the unhealthy task stops, then its replacement starts (a restart loop that never serves)', () => {
@@ -135,7 +157,11 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect(r.unhealthy[1].message).toMatch(/^web-1 is still unhealthy in \(target-group web\) when the health check grace period ends, 120 s after RUNNING \(2 of the 5 consecutive passing checks it needs\); the service marks it unhealthy/);
     expect(r.unhealthy[2].message).toMatch(/^web-1 is healthy again in \(target-group web\) after 5 consecutive passing checks, 210 s after RUNNING/);
     expect(r.unhealthy[5].message).toBe('the service stops web-2 (1 healthy and 1 unhealthy tasks, desired count 1): Task failed ELB health checks in (target-group web)');
-    expect(r.firstServedS()).toBe(245);
+    // unhealthy from 95 s, the only target: the load balancer fails open to it, and it serves
+    // once its application starts (125 s); healthy at 245 s
+    expect(r.firstServedS()).toBe(125);
+    expect(r.failOpen.map((e) => e.time)).toEqual([95_000, 245_000]);
+    expect(r.failOpenEndS()).toBe(245);
     // the marked task stays RUNNING (counted in runningCount) until its replacement is stopped
     expect(r.timeseries.find((x) => x.time === 200_000)).toMatchObject({ runningCount: 2 });
     expect(r.timeseries.find((x) => x.time === 345_000)).toMatchObject({ runningCount: 1 });
@@ -178,8 +204,12 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect(stopped).toEqual([expect.objectContaining({ stopReason: 'scale-in', stopped: healthyAt + 31_000 })]);
     expect(r.events.find((e) => e.type === 'task-unhealthy' && e.subject === 'web-1' && e.time === 155_000)!.message).toMatch(/^web-1 is healthy again/);
     expect(r.events.some((e) => e.message.startsWith('the service stops'))).toBe(false);
-    // in rotation from 155 s (web-1), both RUNNING until the surplus one stops
-    expect(r.timeseries.find((x) => x.requestsServed > 0)!.time).toBe(155_000);
+    // in rotation from 155 s (web-1), both RUNNING until the surplus one stops; before, from
+    // 95 s, the load balancer fails open to web-1, which serves from its application's start
+    // (35 s + a: the 5 s period holding it)
+    const [a] = appStarts(seed);
+    expect(r.timeseries.find((x) => x.requestsServed > 0)!.time).toBe(Math.floor((35_000 + a) / 5_000) * 5_000);
+    expect(r.events.filter((e) => e.type === 'target-group-fail-open').map((e) => e.time)).toEqual([95_000, 155_000]);
   });
 
   it('a marked task that is healthy again needs no replacement: desired 2, both recover, their replacements are stopped and not replaced', () => {
@@ -203,7 +233,9 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect(r.tasks).toEqual([expect.objectContaining({ taskId: 'web-1', running: 35_000, stopReason: 'simulation-end' })]);
     // one unhealthy row (ignored), then in rotation at 35 + 210 = 245 s
     expect(r.unhealthy.map((e) => e.time)).toEqual([95_000]);
-    expect(r.firstServedS()).toBe(245);
+    // served (fail-open to the one unhealthy target) from its application's start, 125 s
+    expect(r.firstServedS()).toBe(125);
+    expect(r.failOpenEndS()).toBe(245);
   });
 
   it('grace period 209 s: marked one second short of the fifth pass; healthy again 1 s later, it stays and its replacement is stopped', () => {
@@ -216,7 +248,8 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
       expect.objectContaining({ taskId: 'web-2', created: 244_000, running: 279_000, stopped: 519_000, stopReason: 'failed-elb-health-checks' }),
       expect.objectContaining({ taskId: 'web-1', stopReason: 'simulation-end' }),
     ]);
-    expect(r.firstServedS()).toBe(245);
+    expect(r.firstServedS()).toBe(125);
+    expect(r.failOpenEndS()).toBe(245);
   });
 
   it('a healthy threshold of 2, no grace period: marked at 60 s, healthy again at 120 s, before its replacement fails: the replacement is stopped', () => {
@@ -228,13 +261,15 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
       expect.objectContaining({ taskId: 'web-2', created: 95_000, running: 130_000, stopped: 221_000, stopReason: 'failed-elb-health-checks' }),
       expect.objectContaining({ taskId: 'web-1', running: 35_000, stopReason: 'simulation-end' }),
     ]);
-    expect(r.firstServedS()).toBe(155);
+    expect(r.firstServedS()).toBe(125);
+    expect(r.failOpenEndS()).toBe(155);
   });
 
   it('a healthy threshold of 2: the target is healthy again at 120 s (passes at 90 and 120 s), within a 120 s grace period', () => {
     const r = run({ applicationStart: '90s', grace: 120, healthCheck: { healthyThreshold: 2 }, duration: '10m' });
     expect(r.tasks.map((t) => t.stopReason)).toEqual(['simulation-end']);
-    expect(r.firstServedS()).toBe(35 + 120);
+    expect(r.firstServedS()).toBe(35 + 90);
+    expect(r.failOpenEndS()).toBe(35 + 120);
   });
 
   it('an unhealthy threshold of 3: the application starting at 90 s fails only 2 checks, and the new target is healthy at its first pass', () => {

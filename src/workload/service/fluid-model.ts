@@ -34,6 +34,8 @@ const LISTED_COHORT = 2;
 class FluidTask {
   inRotation = false;
   removedAt = -1; // -1 while alive
+  /** When it last left rotation while staying RUNNING (fail-open ending; -1 if never): see httpPeriod. */
+  outAt = -1;
   /** When it left RUNNING in this period (leftRunning); -1 if it did not. */
   leftAt = -1;
   /** http: the task's fluid queue (requests); for cohort members the cohort's holds. */
@@ -89,7 +91,13 @@ export class FluidServiceModel implements ServiceLoadModel {
   private lastEndT: number;
   private lastEndMs: number;
   private inRotationCount = 0;
-  /** G(t) = integral of 1 / (tasks in rotation) dt while at least one is in rotation. */
+  /**
+   * Targets the load balancer fails open to whose application has not started (setFailing):
+   * each takes an equal share of the arrivals and fails it (counted rejected, as the share
+   * of no task: G divides by the tasks in rotation plus these).
+   */
+  private failing = new Set<string>();
+  /** G(t) = integral of 1 / (tasks in rotation + failing targets) dt while at least one task is in rotation. */
   private g = 0;
   private gTime: number;
   /** queue services: the shared queue (messages). */
@@ -138,14 +146,24 @@ export class FluidServiceModel implements ServiceLoadModel {
       task.entryT = this.gTime;
       if (task.backlog === 0 && task.shareMs === 0) task.serveFrom = this.gTime;
       this.inRotationCount++;
+      task.outAt = -1;
     } else {
       this.settle(task);
       this.inRotationCount--;
+      task.outAt = this.gTime;
     }
     task.inRotation = inRotation;
   }
 
+  setFailing(taskId: string, failing: boolean, timeMs: number): void {
+    if (this.failing.has(taskId) === failing) return;
+    this.advance(timeMs);
+    if (failing) this.failing.add(taskId);
+    else this.failing.delete(taskId);
+  }
+
   removeTask(taskId: string, timeMs: number): void {
+    this.setFailing(taskId, false, timeMs);
     const task = this.byId.get(taskId);
     if (!task || task.removedAt >= 0) return;
     this.setInRotation(taskId, false, timeMs);
@@ -184,7 +202,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       rotationMsSum += t.rotationMs;
     }
     const assigned = (rate * coveredMs) / 1000;
-    const unassigned = offered - assigned; // arrived while no task was in rotation
+    const unassigned = offered - assigned; // arrived while no task was in rotation, or routed to a failing target
     s.offered = offered;
     this.groups.reset();
     const irregularListed =
@@ -282,7 +300,13 @@ export class FluidServiceModel implements ServiceLoadModel {
     const m = this.cohortCount;
     const cohortRotationMs = this.gTime - this.lastEndT;
     let level = 0;
-    if (lor) level = this.leastOutstandingLevel(assigned, perMsRate, m, cohortRotationMs);
+    if (lor) {
+      // a task the load balancer stopped failing open to in the period takes its equal share
+      // of the arrivals while it was routed to (the water level sees the others only)
+      let outShare = 0;
+      for (const t of this.irregular) if (outInPeriod(t, fromMs)) outShare += (rate * t.shareMs) / 1000;
+      level = this.leastOutstandingLevel(assigned - outShare, perMsRate, m, cohortRotationMs, fromMs);
+    }
     // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
     const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
@@ -339,14 +363,23 @@ export class FluidServiceModel implements ServiceLoadModel {
     let listed = 0;
     for (const t of this.irregular) {
       let a: number;
-      if (lor) a = t.rotationMs > 0 ? Math.max(0, level - (t.backlog - perMsRate * t.rotationMs)) : 0;
+      const out = outInPeriod(t, fromMs);
+      if (lor && !out) a = t.rotationMs > 0 ? Math.max(0, level - (t.backlog - perMsRate * t.rotationMs)) : 0;
       else a = (rate * t.shareMs) / 1000;
       const end = t.removedAt >= 0 ? t.removedAt : toMs;
       const aliveMs = Math.max(0, end - Math.max(t.aliveFrom, fromMs));
       const servingMs = Math.max(0, end - Math.max(t.serveFrom, fromMs));
-      const capacity = perMsRate * servingMs;
+      let capacity = perMsRate * servingMs;
       const q0 = t.backlog;
       const avail = q0 + a;
+      if (out) {
+        // out of rotation since outAt but RUNNING (the load balancer stopped failing open to
+        // it): it serves its arrivals only until then, and after that what it still held
+        // (its queue, at most maxQueuePerTask), not a whole period's worth
+        const inRotation = perMsRate * Math.max(0, t.outAt - Math.max(t.serveFrom, fromMs));
+        const held = Math.max(0, Math.min(maxQ, avail - inRotation));
+        capacity = inRotation + Math.min(held, perMsRate * Math.max(0, end - t.outAt));
+      }
       const done = avail < capacity ? avail : capacity;
       const rest = avail - done;
       const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? rest : maxQ;
@@ -509,10 +542,10 @@ export class FluidServiceModel implements ServiceLoadModel {
   }
 
   /** The water level of least-outstanding routing over the irregular tasks and the cohort. */
-  private leastOutstandingLevel(arrivals: number, perMsRate: number, m: number, cohortRotationMs: number): number {
+  private leastOutstandingLevel(arrivals: number, perMsRate: number, m: number, cohortRotationMs: number, fromMs: number): number {
     if (this.scratch.length < this.irregular.length) this.scratch = new Float64Array(this.irregular.length * 2);
     let n = 0;
-    for (const t of this.irregular) if (t.rotationMs > 0) this.scratch[n++] = t.backlog - perMsRate * t.rotationMs;
+    for (const t of this.irregular) if (t.rotationMs > 0 && !outInPeriod(t, fromMs)) this.scratch[n++] = t.backlog - perMsRate * t.rotationMs;
     const cohortWeight = m > 0 && cohortRotationMs > 0 ? m : 0;
     return waterLevel(this.scratch, n, this.cohortBacklog - perMsRate * cohortRotationMs, cohortWeight, arrivals);
   }
@@ -534,7 +567,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   /** Brings the rotation integral G up to `timeMs`. */
   private advance(timeMs: number): void {
     if (timeMs <= this.gTime) return;
-    if (this.inRotationCount > 0) this.g += (timeMs - this.gTime) / this.inRotationCount;
+    if (this.inRotationCount > 0) this.g += (timeMs - this.gTime) / (this.inRotationCount + this.failing.size);
     this.gTime = timeMs;
   }
 
@@ -545,6 +578,18 @@ export class FluidServiceModel implements ServiceLoadModel {
     t.entryG = this.g;
     t.entryT = this.gTime;
   }
+}
+
+/**
+ * The task left rotation in the period starting at fromMs while RUNNING (the load balancer
+ * stopped failing open to it; it may have left RUNNING later in the period): until then it
+ * was routed to, after that it only works off its queue. (Every other task leaves rotation
+ * as it leaves RUNNING.)
+ */
+function outInPeriod(t: FluidTask, fromMs: number): boolean {
+  if (t.outAt < fromMs || t.inRotation) return false;
+  // left rotation before it left RUNNING or was removed (both, for the others, at that instant)
+  return (t.leftAt < 0 || t.outAt < t.leftAt) && (t.removedAt < 0 || t.outAt < t.removedAt);
 }
 
 function addGroup(out: RotationGroups, st: TaskPeriodStats, count: number): void {

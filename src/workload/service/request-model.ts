@@ -90,6 +90,12 @@ export class RequestServiceModel implements ServiceLoadModel {
 
   private rotation = new Int32Array(16);
   private nRot = 0;
+  /**
+   * Targets the load balancer fails open to whose application has not started
+   * (setFailing): routing sees them after the tasks in rotation, at positions nRot.. ; a
+   * request routed there fails (rejected).
+   */
+  private failing = new Set<string>();
   private rr = 0;
 
   // Queue services: shared FIFO and a ring of (possibly stale) idle-slot task indices.
@@ -217,6 +223,11 @@ export class RequestServiceModel implements ServiceLoadModel {
       return;
     }
     const s = this.pick();
+    if (s < 0) {
+      // a failing target: its application refuses the connection, the load balancer answers 502
+      this.rejected++;
+      return;
+    }
     this.routed[s]++;
     if (this.busy[s] < this.c) {
       this.start(this.acquire(a), s, a);
@@ -339,20 +350,32 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.hPos[r] = i;
   }
 
+  /**
+   * The task a request goes to, or -1 for a failing target (positions nRot.. of the
+   * routing: round-robin and random count them as targets; least-outstanding sees none
+   * outstanding at one, as its requests fail at once).
+   */
   private pick(): number {
-    const n = this.nRot;
+    const nRot = this.nRot;
+    const n = nRot + this.failing.size;
     if (this.routingKind === ROUND_ROBIN) {
       if (this.rr >= n) this.rr = 0;
-      return this.rotation[this.rr++];
+      const i = this.rr++;
+      return i < nRot ? this.rotation[i] : -1;
     }
-    if (this.routingKind === RANDOM) return this.rotation[Math.floor(this.rngs.routing.next() * n)];
+    if (this.routingKind === RANDOM) {
+      const i = Math.floor(this.rngs.routing.next() * n);
+      return i < nRot ? this.rotation[i] : -1;
+    }
     // least outstanding (in flight + queued); ties go round-robin
     if (this.rr >= n) this.rr = 0;
     let i = this.rr++;
+    if (i >= nRot) return -1;
     let best = this.rotation[i];
     let bestLoad = this.busy[best] + this.qLen[best];
     for (let k = 1; k < n && bestLoad > 0; k++) {
       if (++i === n) i = 0;
+      if (i >= nRot) return -1;
       const s = this.rotation[i];
       const load = this.busy[s] + this.qLen[s];
       if (load < bestLoad) {
@@ -406,7 +429,16 @@ export class RequestServiceModel implements ServiceLoadModel {
     }
   }
 
+  setFailing(taskId: string, failing: boolean, timeMs: number): void {
+    if (this.failing.has(taskId) === failing) return;
+    this.advance(timeMs);
+    if (failing) this.failing.add(taskId);
+    else this.failing.delete(taskId);
+    this.wake();
+  }
+
   removeTask(taskId: string, timeMs: number): void {
+    this.setFailing(taskId, false, timeMs);
     const s = this.slotOf.get(taskId);
     if (s === undefined) return;
     this.advance(timeMs);

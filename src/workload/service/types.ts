@@ -48,6 +48,14 @@ export interface ServiceLoadModel {
   /** A task entered (true) or left (false) the load balancer's rotation (healthy and
    *  registered; or, for queue services, RUNNING and polling). */
   setInRotation(taskId: string, inRotation: boolean, timeMs: number): void;
+  /**
+   * The load balancer fails open (every registered target unhealthy) and routes to this task
+   * (true) or no longer does (false), while its application has not started: the requests
+   * routed to it fail at once (a 502 from the load balancer) and count as rejected. It takes
+   * its share of the arrivals as a target in rotation would (setInRotation); a task is never
+   * in rotation and failing at once. Only http services with a load balancer.
+   */
+  setFailing(taskId: string, failing: boolean, timeMs: number): void;
   /** The task stopped for good: its queued/in-flight requests are lost (count them as
    *  rejected/dropped) or — for queue services — messages return to the queue. */
   removeTask(taskId: string, timeMs: number): void;
@@ -96,7 +104,11 @@ export interface PeriodStats {
   offered: number;
   /** Requests completed in the period. */
   served: number;
-  /** Requests rejected (503: no task in rotation or task queue full) or lost with a stopped task. */
+  /**
+   * Requests rejected (503: no task in rotation or task queue full), failed at a target the
+   * load balancer fails open to before its application started (502), or lost with a
+   * stopped task.
+   */
   rejected: number;
   /**
    * Accepted but not completed at period end (waiting + in service; fluid: the fluid backlog,

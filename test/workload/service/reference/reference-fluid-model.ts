@@ -18,6 +18,8 @@ interface FluidTask {
   id: string;
   inRotation: boolean;
   removedAt: number; // -1 while alive
+  /** When it last left rotation (-1 while in rotation or never). */
+  outAt: number;
   /** http: the task's fluid queue (requests). */
   backlog: number;
   /** Value of the rotation integral G when the task last entered rotation / was last settled. */
@@ -79,7 +81,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     let task = this.byId.get(taskId);
     if (!task) {
       task = {
-        id: taskId, inRotation: false, removedAt: -1, backlog: 0, entryG: 0, entryT: timeMs,
+        id: taskId, inRotation: false, removedAt: -1, outAt: -1, backlog: 0, entryG: 0, entryT: timeMs,
         shareMs: 0, rotationMs: 0, aliveFrom: timeMs, serveFrom: timeMs, stats: { cpuPercent: 0, memoryMiB: 0, requests: 0, aliveMs: 0 }, listed: false,
       };
       this.byId.set(taskId, task);
@@ -95,11 +97,17 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       // nothing to serve before it entered: it serves from its entry on
       if (task.backlog === 0 && task.shareMs === 0) task.serveFrom = this.gTime;
       this.inRotationCount++;
+      task.outAt = -1;
     } else {
       this.settle(task);
       this.inRotationCount--;
+      task.outAt = this.gTime;
     }
     task.inRotation = inRotation;
+  }
+
+  setFailing(): void {
+    throw new Error('the reference fluid model does not model fail-open');
   }
 
   removeTask(taskId: string, timeMs: number): void {
@@ -176,7 +184,12 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     const lor = cfg.routing === 'least-outstanding';
     const perMsRate = cfg.taskRate / 1000;
     let level = 0;
-    if (lor) level = this.waterLevel(assigned, perMsRate);
+    // out of rotation in the period while alive (fail-open ending): its equal share while in
+    // rotation, then it works off its queue; the water level spreads the rest over the others
+    const isOut = (t: FluidTask) => t.outAt >= fromMs && !t.inRotation && (t.removedAt < 0 || t.outAt < t.removedAt);
+    let outShare = 0;
+    for (const t of this.tasks) if (isOut(t)) outShare += (rate * t.shareMs) / 1000;
+    if (lor) level = this.waterLevel(assigned - outShare, perMsRate, isOut);
     // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
     const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
@@ -206,14 +219,19 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     let poolFree = 0;
     for (const t of this.tasks) {
       let a: number;
-      if (lor) a = t.rotationMs > 0 ? Math.max(0, level - (t.backlog - perMsRate * t.rotationMs)) : 0;
+      const out = isOut(t);
+      if (lor && !out) a = t.rotationMs > 0 ? Math.max(0, level - (t.backlog - perMsRate * t.rotationMs)) : 0;
       else a = (rate * t.shareMs) / 1000;
       const end = t.removedAt >= 0 ? t.removedAt : toMs;
       const aliveMs = Math.max(0, end - Math.max(t.aliveFrom, fromMs));
       const servingMs = Math.max(0, end - Math.max(t.serveFrom, fromMs));
-      const capacity = perMsRate * servingMs;
       const q0 = t.backlog;
       const avail = q0 + a;
+      let capacity = perMsRate * servingMs;
+      if (out) {
+        const inRotation = perMsRate * Math.max(0, t.outAt - Math.max(t.serveFrom, fromMs));
+        capacity = inRotation + Math.min(Math.max(0, Math.min(maxQ, avail - inRotation)), perMsRate * Math.max(0, end - t.outAt));
+      }
       const done = avail < capacity ? avail : capacity;
       const rest = avail - done;
       const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? rest : maxQ;
@@ -314,10 +332,10 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
    * period end (backlog - capacity while in rotation) is lowest, until the levels are equal.
    * Returns the level x with sum(max(0, x - r_i)) = arrivals.
    */
-  private waterLevel(arrivals: number, perMsRate: number): number {
+  private waterLevel(arrivals: number, perMsRate: number, isOut: (t: FluidTask) => boolean): number {
     let m = 0;
     if (this.scratch.length < this.tasks.length) this.scratch = new Float64Array(this.tasks.length * 2);
-    for (const t of this.tasks) if (t.rotationMs > 0) this.scratch[m++] = t.backlog - perMsRate * t.rotationMs;
+    for (const t of this.tasks) if (t.rotationMs > 0 && !isOut(t)) this.scratch[m++] = t.backlog - perMsRate * t.rotationMs;
     if (m === 0) return 0;
     const r = this.scratch.subarray(0, m).sort();
     let sum = 0;
