@@ -13,7 +13,8 @@ import { traceCommand } from '../../src/cli/commands/trace.js';
 import { explainCommand } from '../../src/cli/commands/explain.js';
 import { checkTraceRows, runTrace } from '../../src/cli/actions/trace.js';
 import { runExplain } from '../../src/cli/actions/explain.js';
-import { parseCsv } from '../../src/output/explain/index.js';
+import { parseCsv, replayHint, traceChanges } from '../../src/output/explain/index.js';
+import { parse as loadYaml } from 'yaml';
 import { QUICKSTART, quickstart, tempDir, writeScenario } from '../helpers.js';
 
 describe('ecsim trace', () => {
@@ -105,7 +106,7 @@ describe('ecsim trace', () => {
     } finally {
       spy.mockRestore();
     }
-    expect(said).toEqual([`note: to replay web's trace as this load, use requestRate: {csv: {file: ${traceFile}, interpolate: step}}: each row's rate is held to the next row, as the trace's own jumps are; the default interpolate: linear ramps between rows (a jump becomes a ramp over --step)\n`]);
+    expect(said).toEqual([`note: to replay web's trace as this load, use requestRate: {csv: {file: ${traceFile}, interpolate: step}}: each row's rate is held to the next row, as the trace's own jumps (step) are; the default interpolate: linear ramps between rows (a jump becomes a ramp over --step)\n`]);
     const timeseries = (name: string, requestRate?: Record<string, unknown>) => {
       const s = quickstart();
       if (requestRate) s.services.web.workload.requestRate = requestRate;
@@ -118,6 +119,40 @@ describe('ecsim trace', () => {
     // linear: 150 at 1140 s ramps to 450 at 1200 s, so the minute before the step averages 300, not 150
     const linear = parseCsv(timeseries('linear', { csv: { file: 'web.csv' } }));
     expect(Number(linear.find((r) => r.time_s === '1140')!.request_rate)).toBeCloseTo(300, 9);
+  });
+
+  it('--service on a trace of ramps says to replay with the default linear, which replays it as the same load (flash crowd: a step would make the ramps staircases)', async () => {
+    const dir = tempDir();
+    const scenario = writeScenario(dir, 'fc', readFileSync('scenarios/flash-crowd.yaml', 'utf8'));
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (said.push(String(chunk)), true));
+    try {
+      // the file as the scenario's csv.file names it: relative to the scenario's folder
+      await traceCommand.handler({ scenario, service: 'web', out: join(dir, 'sub', 'web.csv'), _: [], $0: 'ecsim' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(said).toEqual([
+      "note: to replay web's trace as this load, use requestRate: {csv: {file: sub/web.csv}}: the default interpolate: linear draws a line from row to row, as the trace's spikes' ramps change (exact for a ramp that starts and ends on a row, a curve to within --step); interpolate: step would hold each row's rate, a staircase\n",
+    ]);
+    const timeseries = (name: string, requestRate?: Record<string, unknown>) => {
+      const s = loadYaml(readFileSync('scenarios/flash-crowd.yaml', 'utf8'));
+      delete s.variants;
+      delete s.expect;
+      if (requestRate) s.services.web.workload.requestRate = requestRate;
+      const out = join(dir, name);
+      runToFolder(loadScenarioFile(writeScenario(dir, name, s)), { outDir: out, seed: 1 });
+      return readFileSync(join(out, 'timeseries.csv'), 'utf8');
+    };
+    expect(timeseries('linear', { csv: { file: 'sub/web.csv' } })).toBe(timeseries('original'));
+  });
+
+  it('the replay hint of a trace with jumps and curves says neither interpolation replays it', () => {
+    expect(traceChanges({ diurnal: {}, noise: { cv: 0.1 }, weekly: { weekendFactor: 1 } })).toEqual({ jumps: ['noise'], curves: ['diurnal'] });
+    expect(traceChanges({ csv: { interpolate: 'step' }, spikes: [{ rampUp: 0, hold: 1, multiplier: 2 } as never] })).toEqual({ jumps: ['csv (interpolate: step)', 'spikes'], curves: [] });
+    expect(replayHint('api', 't.csv', { diurnal: {}, noise: { cv: 0.1 } })).toBe(
+      "note: api's trace both jumps (noise) and ramps or curves (diurnal): replayed from t.csv, interpolate: step keeps the jumps and makes the ramps staircases, the default linear keeps the ramps and ramps each jump over --step; neither is the same load (a smaller --step brings either closer)",
+    );
   });
 
   it('--out writes the file instead of stdout', async () => {

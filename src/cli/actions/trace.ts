@@ -1,7 +1,7 @@
 // What `ecsim trace` does: the request-rate traces as CSV, to stdout or a file.
 
-import { resolve } from 'node:path';
-import { loadScenarioFile, parseDuration, scenarioBaseDir } from '../../scenario/index.js';
+import { isAbsolute, relative, resolve } from 'node:path';
+import { loadScenarioFile, parseDuration, scenarioBaseDir, type ResolvedScenario } from '../../scenario/index.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
 import { isTraceCsv, replayHint, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
@@ -11,7 +11,7 @@ import { parseSeedFlag, timeFlag } from '../flags.js';
 import type { TraceArgs } from '../commands/trace.js';
 
 export function trace(argv: TraceArgs): void {
-  const { csv, traceFiles } = traceAndInputs(argv);
+  const { csv, traceFiles, scenario } = traceAndInputs(argv);
   // an existing file other than an earlier trace (the scenario itself, a request trace it
   // reads, which may well be an earlier trace) was replaced by the CSV
   if (argv.out) {
@@ -25,9 +25,19 @@ export function trace(argv: TraceArgs): void {
   } else process.stdout.write(csv);
   // one service's file replays as a CSV trace: say how to replay it as the same load
   if (argv.service !== undefined) {
-    const file = argv.out !== undefined && !/^\/(dev|proc)\//.test(argv.out) ? argv.out : 'trace.csv';
-    process.stderr.write(`${replayHint(argv.service, file)}\n`);
+    const service = scenario.services.find((s) => s.name === argv.service)!;
+    const file = argv.out !== undefined && !/^\/(dev|proc)\//.test(argv.out) ? asWrittenInScenario(argv.scenario, argv.out) : 'trace.csv';
+    process.stderr.write(`${replayHint(argv.service, file, service.config.workload!.requestRate)}\n`);
   }
+}
+
+/**
+ * `file` as the scenario's csv.file would name it: relative to the scenario's folder (where
+ * csv.file is read from), or absolute when it is outside that folder.
+ */
+function asWrittenInScenario(scenarioFile: string, file: string): string {
+  const path = relative(scenarioBaseDir(scenarioFile), resolve(file));
+  return path.startsWith('..') || isAbsolute(path) ? resolve(file) : path;
 }
 
 /** The CSV text for the flags (usage errors as UsageError). */
@@ -36,7 +46,7 @@ export function runTrace(argv: TraceArgs): string {
 }
 
 /** The CSV text, and the request trace files the scenario reads (csv: file), as paths. */
-function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[] } {
+function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; scenario: ResolvedScenario } {
   const seed = parseSeedFlag(argv.seed);
   const scenario = loadScenarioFile(argv.scenario, { seed });
   const baseDir = scenarioBaseDir(argv.scenario);
@@ -66,7 +76,7 @@ function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[] } 
   }
   if (toMs < fromMs) throw new UsageError(`--to: expected a time at or after --from (${fromMs / 1000} s), found ${toMs / 1000} s`);
   checkTraceRows(argv.service === undefined ? services.length : 1, fromMs, toMs, stepMs);
-  return { csv: traceCsv(scenario, { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed }), traceFiles };
+  return { csv: traceCsv(scenario, { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed }), traceFiles, scenario };
 }
 
 /** Refuses, before building it, a trace of more rows than TRACE_MAX_ROWS (a UsageError naming --step). */

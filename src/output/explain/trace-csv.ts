@@ -1,10 +1,10 @@
 // `ecsim trace`: each service's request-rate trace sampled on a grid, as long-format CSV
 // (`time_s,timestamp,service,rps`, one row per time and service, time-major). `time_s` and
 // `rps` are a CSV trace's default columns: one service's output replays as
-// `requestRate: {csv: {file, interpolate: step}}`. `rps` is the rate at `time_s`; step holds
-// it to the next row, so a rate that changes only at rows (a step at a whole --step, noise,
-// a random walk) replays exactly; the default `interpolate: linear` ramps from each row to
-// the next, turning each jump into a ramp over --step (REPLAY_HINT says so on stderr).
+// a CSV trace. `rps` is the rate at `time_s`: `interpolate: step` holds it to the next row,
+// so a rate that jumps only at rows (a step at a whole --step, noise, a random walk)
+// replays exactly; the default `interpolate: linear` draws a line to the next row, so a
+// ramp that starts and ends on rows replays exactly; replayHint says which on stderr.
 // Traces are built exactly as a run builds them (src/sim/traces.ts, same random stream
 // names), so for the same seed the noise and random walks match the run's.
 
@@ -42,12 +42,56 @@ export function isTraceCsv(text: string): boolean {
   return /^\uFEFF?time_s,timestamp,service,rps\r?\n/.test(text);
 }
 
+/** The parts of a scenario's requestRate that decide how it changes (as loaded). */
+export interface TraceShapes {
+  step?: unknown;
+  randomWalk?: unknown;
+  ramp?: unknown;
+  diurnal?: unknown;
+  csv?: { interpolate?: string };
+  weekly?: { weekendFactor: number };
+  spikes?: { rampUp: number; rampDown?: number; multiplier: number }[];
+  noise?: { cv: number };
+}
+
 /**
- * What `ecsim trace --service` says on stderr: how its file replays as the same load (the
- * default `interpolate: linear` would ramp across every jump).
+ * What in a trace changes at once (`jumps`: steps, noise, random walks, weekend edges, a
+ * spike without a ramp, a CSV held row to row) and what changes along a line or curve
+ * (`curves`: ramps, diurnal, a spike's ramps, a CSV drawn row to row).
  */
-export function replayHint(service: string, file: string): string {
-  return `note: to replay ${service}'s trace as this load, use requestRate: {csv: {file: ${file}, interpolate: step}}: each row's rate is held to the next row, as the trace's own jumps are; the default interpolate: linear ramps between rows (a jump becomes a ramp over --step)`;
+export function traceChanges(c: TraceShapes): { jumps: string[]; curves: string[] } {
+  const jumps: string[] = [];
+  const curves: string[] = [];
+  if (c.step !== undefined) jumps.push('step');
+  if (c.randomWalk !== undefined) jumps.push('randomWalk');
+  if (c.ramp !== undefined) curves.push('ramp');
+  if (c.diurnal !== undefined) curves.push('diurnal');
+  if (c.csv !== undefined) (c.csv.interpolate === 'step' ? jumps : curves).push(`csv (interpolate: ${c.csv.interpolate ?? 'linear'})`);
+  if (c.weekly !== undefined && c.weekly.weekendFactor !== 1) jumps.push('weekly');
+  const spikes = (c.spikes ?? []).filter((s) => s.multiplier !== 1);
+  if (spikes.some((s) => s.rampUp === 0 || (s.rampDown ?? s.rampUp) === 0)) jumps.push('spikes');
+  if (spikes.some((s) => s.rampUp > 0 || (s.rampDown ?? s.rampUp) > 0)) curves.push("spikes' ramps");
+  if (c.noise !== undefined && c.noise.cv > 0) jumps.push('noise');
+  return { jumps, curves };
+}
+
+/**
+ * What `ecsim trace --service` says on stderr: how its file replays as the same load. The
+ * rows are the rate at each time: `interpolate: step` holds each to the next row, as a
+ * trace's jumps are held (exact when they fall on the rows), the default `linear` draws a
+ * line to the next row, as a ramp does (exact when it starts and ends on rows; a curve to
+ * within --step). A trace with both kinds has no exact replay from these rows.
+ */
+export function replayHint(service: string, file: string, trace: TraceShapes): string {
+  const { jumps, curves } = traceChanges(trace);
+  const list = (names: string[]) => names.join(', ');
+  if (curves.length === 0) {
+    return `note: to replay ${service}'s trace as this load, use requestRate: {csv: {file: ${file}, interpolate: step}}: each row's rate is held to the next row, as the trace's own jumps${jumps.length > 0 ? ` (${list(jumps)})` : ''} are; the default interpolate: linear ramps between rows (a jump becomes a ramp over --step)`;
+  }
+  if (jumps.length === 0) {
+    return `note: to replay ${service}'s trace as this load, use requestRate: {csv: {file: ${file}}}: the default interpolate: linear draws a line from row to row, as the trace's ${list(curves)} change (exact for a ramp that starts and ends on a row, a curve to within --step); interpolate: step would hold each row's rate, a staircase`;
+  }
+  return `note: ${service}'s trace both jumps (${list(jumps)}) and ramps or curves (${list(curves)}): replayed from ${file}, interpolate: step keeps the jumps and makes the ramps staircases, the default linear keeps the ramps and ramps each jump over --step; neither is the same load (a smaller --step brings either closer)`;
 }
 
 /** The services whose request rate `ecsim trace` can show. */
