@@ -43,9 +43,10 @@ export function withValueFlags<C extends { command: string; builder: (y: Argv) =
 
 /**
  * yargs' words for a usage mistake, in ours. `args` are the command-line words;
- * `commands` the command strings (`run <scenario>`), to name what is missing.
+ * `commands` the command strings (`run <scenario>`), to name what is missing; `typedArgs`
+ * the words as typed, before endOfOptions.
  */
-export function usageMessage(msg: string, args: readonly string[], commands: readonly string[], flags: readonly string[] = []): string {
+export function usageMessage(msg: string, args: readonly string[], commands: readonly string[], flags: readonly string[] = [], typedArgs: readonly string[] = args): string {
   const word = args.find((a) => !a.startsWith('-'));
   let m = /^Unknown arguments?: (.+)$/.exec(msg);
   if (m) {
@@ -53,7 +54,10 @@ export function usageMessage(msg: string, args: readonly string[], commands: rea
     const names = m[1].split(', ');
     // a word given without a dash is an extra argument, not a flag
     const extra = names.filter((u) => args.includes(u));
-    if (extra.length > 0) return `unexpected ${extra.length === 1 ? 'argument' : 'arguments'} ${extra.map((u) => `"${u}"`).join(', ')}${word ? ` (see ecsim ${word} --help)` : ''}`;
+    // a word after "--" as typed, not as endOfOptions gave it to yargs: --seed, not ./--seed
+    const end = typedArgs.indexOf('--');
+    const typed = (u: string) => (end >= 0 && u.startsWith('./-') && typedArgs.indexOf(u.slice(2), end + 1) > end ? u.slice(2) : u);
+    if (extra.length > 0) return `unexpected ${extra.length === 1 ? 'argument' : 'arguments'} ${extra.map((u) => `"${typed(u)}"`).join(', ')}${word ? ` (see ecsim ${word} --help)` : ''}`;
     const unknown = names.map((u) => {
       // as typed: -q, --no-seed
       const typed = args.find((a) => new RegExp(`^--?(no-)?${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(=|$)`).test(a))?.split('=')[0] ?? `--${u}`;

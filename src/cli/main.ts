@@ -56,7 +56,7 @@ export async function main(words: string[]): Promise<number> {
         // their descriptions (its types do not say so)
         const usage = y as unknown as { getDescriptions?: () => Record<string, unknown> } | undefined;
         const flags = Object.keys(usage?.getDescriptions?.() ?? {});
-        throw new UsageError(usageMessage(err?.message ?? msg, argv, COMMANDS.map((c) => c.command), flags));
+        throw new UsageError(usageMessage(err?.message ?? msg, argv, COMMANDS.map((c) => c.command), flags, words));
       })
       .parseAsync();
   } catch (e) {

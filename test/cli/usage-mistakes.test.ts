@@ -241,6 +241,6 @@ describe('usage mistakes', () => {
     expect(dash).toMatch(/\.\/-no-such\.yaml/);
     expect(dash).not.toMatch(/unknown flag/);
     // after "--" a flag is a word, not a flag
-    expect(await oneLine('validate', QUICKSTART, '--', '--quiet')).toBe('ecsim: unexpected argument "./--quiet" (see ecsim validate --help)');
+    expect(await oneLine('validate', QUICKSTART, '--', '--quiet')).toBe('ecsim: unexpected argument "--quiet" (see ecsim validate --help)');
   });
 });
