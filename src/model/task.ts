@@ -56,8 +56,9 @@ export interface Task {
   /**
    * The service scheduler marked it unhealthy (its load balancer target, after the grace
    * period) and replaces it: still RUNNING and checked, but it no longer counts toward the
-   * desired count. Stays set if the target turns healthy again, until every task of the
-   * service is healthy (services.ts, settleUnhealthy); cleared when the task is stopped.
+   * desired count. Stays set if the target turns healthy again, until every other task of
+   * the service is healthy or waits for capacity, or the desired count falls below what the
+   * tasks need (services.ts, settleUnhealthy and reconcile); cleared when the task is stopped.
    */
   markedUnhealthy: boolean;
   /**

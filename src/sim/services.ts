@@ -381,24 +381,50 @@ export class ServiceRuntime {
   reconcile(): void {
     this.reconcileScheduled = false;
     if (this.daemon) return this.reconcileDaemon();
-    // marked tasks healthy again: they need no replacement (they count toward the desired count again once every task is healthy)
-    const recovered = this.markedCount > 0 ? this.settleUnhealthy() : 0;
-    const live = this.tasks.size - this.leavingCount - this.markedCount;
+    // marked tasks healthy again: they need no replacement (they count toward the desired
+    // count again once every other task is healthy or cannot be placed)
+    let recovered = this.markedCount > 0 ? this.settleUnhealthy() : 0;
+    let live = this.tasks.size - this.leavingCount - this.markedCount;
     // tasks still running on a draining EC2 instance (scanned only when there are any)
     let leaving = 0;
     if (this.awaitingReplacement > 0) for (const t of this.tasks) if (t.leaving && t.stopReason === null && t.launchType === 'EC2') leaving++;
+    // replacing tasks that still run (on a draining EC2 instance, or marked unhealthy) may
+    // not take the total above maximumPercent of the desired count (a Fargate task is never
+    // on a draining instance; an unhealthy one counts whatever its launch type)
+    const cap = Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100);
+    if (this.markedCount > 0 && live + this.markedCount + leaving > cap) {
+      // the desired count fell while tasks are marked (replacements never take the total above
+      // maximumPercent): the total returns to the desired count at once. The marked tasks
+      // healthy again count toward it, the scale in stops the surplus of the others (tasks not
+      // yet RUNNING first), then unhealthy marked tasks stop at random while the total is
+      // above maximumPercent (their replacements start below, within it, as they would)
+      if (recovered > 0) {
+        this.releaseRecovered();
+        recovered = 0;
+        live = this.tasks.size - this.leavingCount - this.markedCount;
+      }
+      if (live > this.desiredCount) {
+        this.scaleIn(live - this.desiredCount);
+        live = this.tasks.size - this.leavingCount - this.markedCount;
+      }
+      while (live + this.markedCount + leaving > cap) {
+        const why = `desired count ${this.desiredCount}: maximumPercent allows ${cap} tasks and the service has ${live + this.markedCount + leaving}`;
+        if (!this.stopUnhealthyAtRandom(why)) break;
+      }
+    }
     if (live + recovered < this.desiredCount) {
-      // replacing tasks that still run (on a draining EC2 instance, or marked unhealthy) may
-      // not take the total above maximumPercent of the desired count (a Fargate task is never
-      // on a draining instance; an unhealthy one counts whatever its launch type)
-      const kept = leaving + this.markedCount;
-      const ceiling = kept > 0 ? Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100) - kept : this.desiredCount;
-      const target = Math.max(Math.min(this.desiredCount - recovered, ceiling), 0);
       let k = live;
-      for (; k < target; k++) this.startTask(null);
-      // maximumPercent leaves no room to start the rest first: an unhealthy task stops, chosen
-      // at random, then its replacement starts; one at a time (ecs_services.html)
-      for (; k + recovered < this.desiredCount && this.stopUnhealthyAtRandom(); k++) this.startTask(null);
+      // "first start a replacement task" while the total (live, marked, still on a draining
+      // instance) stays within maximumPercent; with no room "stop an unhealthy task one at a
+      // time at random to free up capacity, and then start a replacement task" (ecs_services.html)
+      while (k + recovered < this.desiredCount) {
+        if (this.markedCount + leaving === 0 || k + this.markedCount + leaving < cap) {
+          this.startTask(null);
+          k++;
+        } else if (!this.stopUnhealthyAtRandom(null)) {
+          break;
+        }
+      }
     } else if (live > this.desiredCount) {
       this.scaleIn(live - this.desiredCount);
     }
@@ -849,8 +875,11 @@ export class ServiceRuntime {
    * one turning unhealthy one more unhealthy task: either way one unhealthy task stops.
    * Then "once all unhealthy tasks have been replaced and only healthy tasks are running,
    * if the total task count exceeds the desiredCount, healthy tasks are stopped": when no
-   * marked task is unhealthy and every other live task is healthy, the marked tasks (all
-   * recovered) count toward the desired count again and reconcile scales the surplus in.
+   * marked task is unhealthy and every other live task is healthy (or waits for capacity:
+   * a replacement that cannot be placed is not waited for), the marked tasks (all
+   * recovered) count toward the desired count again and reconcile scales the surplus in,
+   * tasks not yet RUNNING first. (When the desired count falls below what the tasks need,
+   * reconcile releases them at once.)
    * Returns the marked tasks healthy again that stay marked (0 when they were released): a
    * recovered task is no longer unhealthy and needs no replacement.
    */
@@ -858,6 +887,7 @@ export class ServiceRuntime {
     let healthy = 0;
     let allHealthy = true;
     const unhealthy: Task[] = [];
+    const waiting = this.unplaced.length > 0 ? new Set(this.unplaced) : null;
     for (const t of this.tasks) {
       if (t.leaving || t.state === 'STOPPED') continue;
       if (t.markedUnhealthy) {
@@ -865,7 +895,9 @@ export class ServiceRuntime {
         else unhealthy.push(t);
       } else if (t.state === 'RUNNING' && t.inRotation) {
         healthy++;
-      } else {
+      } else if (waiting === null || !waiting.has(t)) {
+        // starting, or RUNNING and not yet healthy (a task waiting for an instance that fits
+        // is not waited for: it may never be placed)
         allHealthy = false;
       }
     }
@@ -880,15 +912,20 @@ export class ServiceRuntime {
       this.stopTask(t, 'failed-elb-health-checks');
     }
     if (unhealthy.length === 0 && allHealthy) {
-      for (const t of this.tasks) {
-        if (!t.markedUnhealthy || t.leaving) continue;
-        t.markedUnhealthy = false;
-        this.markedCount--;
-        this.countLive(t, 1);
-      }
+      this.releaseRecovered();
       return 0;
     }
     return this.markedCount - unhealthy.length;
+  }
+
+  /** The marked tasks healthy again (in rotation) count toward the desired count again: ordinary tasks. */
+  private releaseRecovered(): void {
+    for (const t of this.tasks) {
+      if (!t.markedUnhealthy || t.leaving || !t.inRotation) continue;
+      t.markedUnhealthy = false;
+      this.markedCount--;
+      this.countLive(t, 1);
+    }
   }
 
   /** The draws choosing which unhealthy task stops (stream unhealthy-replacement, made at first use). */
@@ -902,14 +939,15 @@ export class ServiceRuntime {
    * (ecs_services.html). Stops one marked task that is still unhealthy (stream
    * unhealthy-replacement); false when there is none.
    */
-  private stopUnhealthyAtRandom(): boolean {
+  private stopUnhealthyAtRandom(over: string | null): boolean {
     const unhealthy: Task[] = [];
     for (const t of this.tasks) if (t.markedUnhealthy && !t.leaving && !t.inRotation) unhealthy.push(t);
     if (unhealthy.length === 0) return false;
     const rng = this.unhealthyStream();
     const t = unhealthy[Math.floor(rng.next() * unhealthy.length)];
     const max = deploymentConfigurationOf(this.config.config).maximumPercent;
-    this.world.log('task-unhealthy', t.id, `the service stops ${t.id} first (maximumPercent ${max} leaves no room to start its replacement first): ${stoppedReason(this.name)}`);
+    const why = over === null ? `first (maximumPercent ${max} leaves no room to start its replacement first)` : `(${over})`;
+    this.world.log('task-unhealthy', t.id, `the service stops ${t.id} ${why}: ${stoppedReason(this.name)}`);
     this.stopTask(t, 'failed-elb-health-checks');
     return true;
   }
@@ -956,7 +994,7 @@ export class ServiceRuntime {
         'task-unhealthy',
         task.id,
         `${task.id} is healthy again in (target-group ${this.name}) after ${hc.healthyThreshold} consecutive passing checks, ${seconds(this.world.now - task.runningAt!)} after RUNNING; ` +
-          `it takes traffic, and the service stops a task over the desired count once no task is unhealthy and every task is healthy`,
+          `it takes traffic, and counts toward the desired count again (a task over it is stopped) once no task is unhealthy and every other task is healthy or waits for capacity, or at once if the desired count falls below the tasks maximumPercent allows`,
       );
     }
     // a replacement or a marked task turned healthy: settleUnhealthy looks again
