@@ -60,6 +60,14 @@ describe('awsvpc ENI limit and ENI trunking on c5.large', () => {
     expect(run(scenario(false)).last.instancesRunning).toBe(10);
   });
 
+  it("a custom type with enis = trunked task limit + 1 models a trunked type ecsim has no figure for (the guide's workaround)", () => {
+    // enis 11: 10 awsvpc tasks per instance, trunking setting or not (a custom type has no figure)
+    const custom = { name: 'c5-trunked', vcpu: 2, memoryMiB: 4096, enis: 11, price: 0.085 };
+    const { last, perInstance } = run(scenario(undefined, [custom]));
+    expect(last.instancesRunning).toBe(2);
+    expect(Math.max(...perInstance.values())).toBe(10);
+  });
+
   it('a type without a published trunking figure keeps its plain limit and is warned of', () => {
     // m6i.large: 3 ENIs, 2 tasks; 128/256 tasks fit 16 by CPU, 7936 / 256 = 31 by memory
     const s = scenario(true, ['m6i.large']);
