@@ -472,6 +472,8 @@ export const scenarioSchema = strict({
     availabilityZones: z.array(z.string()).min(1),
     capacityProviders: capacityProviders.default({}),
     defaultCapacityProviderStrategy: capacityProviderStrategy.optional(),
+    // the awsvpcTrunking account setting (container-instance-eni.html); off by default
+    awsvpcTrunking: z.boolean().default(false),
   }),
   taskDefinitions: named(taskDefinition),
   services: named(service),

@@ -13,7 +13,8 @@
 // FARGATE/FARGATE_SPOT provider that no service uses, a price override that prices nothing
 // the run buys (an instance type no group launches, a Spot discount with no Spot capacity, a
 // Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
-// whose scaling policies cannot scale it out from 0 (noScaleOutFromZero).
+// whose scaling policies cannot scale it out from 0 (noScaleOutFromZero), cluster.awsvpcTrunking
+// on with an instance type that has no published trunking task limit (it keeps its plain ENI limit).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -27,6 +28,35 @@ import { deploymentConfigurationOf } from './schema.js';
 import { formatDuration } from './duration.js';
 import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
+
+/**
+ * With `cluster.awsvpcTrunking` on, each listed instance type without a published trunking
+ * task limit (eni-trunking-supported-instance-types.html; ecsim's catalog) keeps its plain
+ * ENI limit: said, so that a planner does not read its packing as trunked.
+ */
+function trunkingWithoutFigure(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  if (!s.scenario.cluster.awsvpcTrunking) return;
+  for (const [name, p] of s.providers) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    const custom = customTypesIn(asg.instanceTypes);
+    asg.instanceTypes.forEach((t, i) => {
+      const typeName = typeof t === 'string' ? t : t.name;
+      let info;
+      try {
+        info = lookupInstanceType(typeName, custom);
+      } catch {
+        return; // refused by the checks
+      }
+      if (info.trunkTaskLimit !== undefined) return;
+      const how = typeof t === 'string' ? 'ecsim has no published ENI trunking task limit for it' : 'a custom type has no trunking figure';
+      out.push({
+        at: ['cluster', 'capacityProviders', name, 'autoScalingGroup', 'instanceTypes', i],
+        message: `cluster.awsvpcTrunking is on, but ${how}: ${typeName} keeps ${Math.max(0, info.maxEnis - 1)} awsvpc tasks per instance (maxEnis ${info.maxEnis} - 1); to model a trunked ${typeName}, use a custom type whose enis is AWS's trunked task limit + 1`,
+      });
+    });
+  }
+}
 
 /** Where the 1-minute resolution of each step alarm metric comes from. */
 const ONE_MINUTE_SOURCE: Record<string, string> = {
@@ -121,6 +151,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     }
   }
   pricingWithoutEffect(s, out);
+  trunkingWithoutFigure(s, out);
   out.push(...traceWarnings(s, options));
   for (const svc of s.services) noScaleOutFromZero(svc, out);
   for (const svc of s.services) memoryAtCapacity(svc, out);

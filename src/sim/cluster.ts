@@ -5,7 +5,7 @@
 import { sampleDuration as sample } from '../engine/index.js';
 import { Instance, byInstanceId, type InstanceTypeInfo } from '../model/instance.js';
 import { countByAvailabilityZone, chooseLaunchAvailabilityZone } from '../model/capacity/auto-scaling-group.js';
-import { customTypesIn, lookupInstanceType } from '../model/capacity/instance-catalog.js';
+import { customTypesIn, effectiveEnis, lookupInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { chooseScaleIn } from './scale-in-choice.js';
@@ -86,7 +86,7 @@ export class AutoScalingGroup {
         name: info.name,
         vcpu: info.vcpu,
         memoryMiB: info.memoryMiB,
-        enis: info.maxEnis,
+        enis: effectiveEnis(info, world.scenario.scenario.cluster.awsvpcTrunking),
         cpuArchitecture: info.cpuArchitecture,
         pricePerHour: world.prices.ec2Price(info, asg.purchaseOption),
       };

@@ -1,7 +1,9 @@
 // The built-in EC2 instance type catalog: size, CPU architecture, network interface limit
 // and the dated us-east-1 Linux on-demand price of each type, plus scenario-defined
 // custom types. Sources: EC2 instance type specs and "Maximum network interfaces" table
-// (AWSEC2/latest/UserGuide/using-eni.html#AvailableIpPerENI), aws.amazon.com/ec2/pricing/on-demand.
+// (AWSEC2/latest/UserGuide/using-eni.html#AvailableIpPerENI), aws.amazon.com/ec2/pricing/on-demand,
+// and the awsvpc task limit with ENI trunking (AmazonECS/latest/developerguide/
+// eni-trunking-supported-instance-types.html, "New Task Limit per Instance").
 
 import { closest } from 'fastest-levenshtein';
 
@@ -16,6 +18,11 @@ export interface InstanceType {
   readonly maxEnis: number;
   /** USD per hour, Linux on-demand, us-east-1, as of PRICE_LIST_DATE. */
   readonly pricePerHour: number;
+  /**
+   * awsvpc tasks per instance with the `awsvpcTrunking` account setting on (AWS's "New Task
+   * Limit per Instance"); absent where ecsim has no published figure for the type.
+   */
+  readonly trunkTaskLimit?: number;
 }
 
 /** A custom type as written in the scenario: `{ name, vcpu, memoryMiB, enis, price, cpuArchitecture? }`. */
@@ -40,8 +47,17 @@ function t(
   cpuArchitecture: CpuArchitecture,
   maxEnis: number,
   pricePerHour: number,
+  trunkTaskLimit?: number,
 ): InstanceType {
-  return Object.freeze({ name, vcpu, memoryMiB: memoryGiB * GiB, cpuArchitecture, maxEnis, pricePerHour });
+  return Object.freeze({
+    name,
+    vcpu,
+    memoryMiB: memoryGiB * GiB,
+    cpuArchitecture,
+    maxEnis,
+    pricePerHour,
+    ...(trunkTaskLimit !== undefined ? { trunkTaskLimit } : {}),
+  });
 }
 
 /** Built-in catalog, keyed by instance type name. */
@@ -55,10 +71,10 @@ export const INSTANCE_CATALOG: ReadonlyMap<string, InstanceType> = new Map(
     t('t3.xlarge', 4, 16, 'x86_64', 4, 0.1664),
     t('t3.2xlarge', 8, 32, 'x86_64', 4, 0.3328),
     // general purpose
-    t('m5.large', 2, 8, 'x86_64', 3, 0.096),
-    t('m5.xlarge', 4, 16, 'x86_64', 4, 0.192),
-    t('m5.2xlarge', 8, 32, 'x86_64', 4, 0.384),
-    t('m5.4xlarge', 16, 64, 'x86_64', 8, 0.768),
+    t('m5.large', 2, 8, 'x86_64', 3, 0.096, 10),
+    t('m5.xlarge', 4, 16, 'x86_64', 4, 0.192, 20),
+    t('m5.2xlarge', 8, 32, 'x86_64', 4, 0.384, 40),
+    t('m5.4xlarge', 16, 64, 'x86_64', 8, 0.768, 60),
     t('m6i.large', 2, 8, 'x86_64', 3, 0.096),
     t('m6i.xlarge', 4, 16, 'x86_64', 4, 0.192),
     t('m6i.2xlarge', 8, 32, 'x86_64', 4, 0.384),
@@ -67,16 +83,26 @@ export const INSTANCE_CATALOG: ReadonlyMap<string, InstanceType> = new Map(
     t('m7g.large', 2, 8, 'arm64', 3, 0.0816),
     t('m7g.xlarge', 4, 16, 'arm64', 4, 0.1632),
     // compute optimised
-    t('c5.large', 2, 4, 'x86_64', 3, 0.085),
-    t('c5.xlarge', 4, 8, 'x86_64', 4, 0.17),
-    t('c5.2xlarge', 8, 16, 'x86_64', 4, 0.34),
+    t('c5.large', 2, 4, 'x86_64', 3, 0.085, 10),
+    t('c5.xlarge', 4, 8, 'x86_64', 4, 0.17, 20),
+    t('c5.2xlarge', 8, 16, 'x86_64', 4, 0.34, 40),
     t('c6g.large', 2, 4, 'arm64', 3, 0.068),
     t('c6g.xlarge', 4, 8, 'arm64', 4, 0.136),
     // memory optimised
-    t('r5.large', 2, 16, 'x86_64', 3, 0.126),
-    t('r5.xlarge', 4, 32, 'x86_64', 4, 0.252),
+    t('r5.large', 2, 16, 'x86_64', 3, 0.126, 10),
+    t('r5.xlarge', 4, 32, 'x86_64', 4, 0.252, 20),
   ].map((it) => [it.name, it]),
 );
+
+/**
+ * The ENI limit ecsim gives an instance of `type`: `maxEnis` (tasks get `maxEnis - 1`), or
+ * with ENI trunking on and a published figure for the type, that figure's task limit plus
+ * the primary ENI (AWS counts the trunk ENI too: c5.large 12 ENIs, 10 tasks; ecsim keeps
+ * the trunk out so that `enis - 1` stays the task limit everywhere).
+ */
+export function effectiveEnis(type: InstanceType, awsvpcTrunking: boolean): number {
+  return awsvpcTrunking && type.trunkTaskLimit !== undefined ? type.trunkTaskLimit + 1 : type.maxEnis;
+}
 
 /** The custom types of an Auto Scaling group's `instanceTypes` list (the rest are catalog names). */
 export function customTypesIn(list: readonly (string | CustomInstanceType)[]): CustomInstanceType[] {
