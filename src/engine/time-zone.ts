@@ -5,30 +5,71 @@
 import { IANAZone } from 'luxon';
 
 let known: Set<string> | undefined; // the zones ICU lists, in their exact case
+let words: Map<string, string> | undefined; // lower case -> the exact spelling of a word of a zone name
+
+/**
+ * Words of IANA zone names (tzdb, links in "backward" too) that are not a capital and then
+ * lower case, and that ICU's list (canonical zones only, some under their legacy names)
+ * does not show: abbreviations and camel-case words.
+ */
+const SPECIAL_WORDS = [
+  'US', 'GB', 'NZ', 'CHAT', 'PRC', 'ROC', 'ROK', 'W', 'SU', 'IN', 'LHI', 'ACT', 'NSW',
+  'UTC', 'UCT', 'GMT', 'GMT0', 'EST', 'MST', 'HST', 'CET', 'EET', 'MET', 'WET',
+  'EST5EDT', 'CST6CDT', 'MST7MDT', 'PST8PDT',
+  'ComodRivadavia', 'BajaNorte', 'BajaSur', 'EasterIsland', 'DeNoronha', 'DumontDUrville', 'McMurdo',
+];
 
 function knownZones(): Set<string> {
   if (!known) known = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
   return known;
 }
 
-export type TimeZoneCheck = { ok: true } | { ok: false; unknown: true } | { ok: false; unknown: false; suggestion: string };
+function knownWords(): Map<string, string> {
+  if (!words) {
+    words = new Map();
+    for (const z of knownZones()) for (const w of z.split(/[/_-]/)) if (w !== capitalised(w)) words.set(w.toLowerCase(), w);
+    for (const w of SPECIAL_WORDS) words.set(w.toLowerCase(), w);
+  }
+  return words;
+}
+
+const capitalised = (w: string) => w.charAt(0).toUpperCase() + w.slice(1).toLowerCase();
 
 /**
- * Whether `name` is a time zone luxon knows, spelt in its exact case. A name ICU lists is
- * checked against that list; a link it does not list (Asia/Kolkata, US/Eastern) only for a
- * capital letter at the start of each part. A wrong-case name gets the right one, or the
- * zone it resolves to, as a suggestion.
+ * The IANA capitalisation of `name`, from its own words (between '/', '_' and '-'): a
+ * capital and then lower case ("asia/ho_chi_minh" -> "Asia/Ho_Chi_Minh"), except the words
+ * IANA spells otherwise ("au" in America/Port-au-Prince, "GMT+9" in Etc/GMT+9, US, EST5EDT).
+ */
+export function canonicalCase(name: string): string {
+  const special = knownWords();
+  return name.replace(/[^/_-]+/g, (w) => {
+    const gmt = /^gmt([+-]\d+)?$/i.exec(w);
+    if (gmt) return `GMT${gmt[1] ?? ''}`;
+    return special.get(w.toLowerCase()) ?? capitalised(w);
+  });
+}
+
+export type TimeZoneCheck = { ok: true } | { ok: false; unknown: true } | { ok: false; unknown: false; suggestion: string };
+
+const resolvedZone = (name: string) => new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
+
+/**
+ * Whether `name` is a time zone luxon knows, spelt in its exact case: a name ICU lists as
+ * it lists it, or any other name (a link ICU does not list: Asia/Kolkata, US/Eastern) in its
+ * IANA capitalisation (canonicalCase). A wrong-case name gets that capitalisation of the
+ * user's own words as the suggestion ("europe/kyiv" -> "Europe/Kyiv", not ICU's legacy
+ * "Europe/Kiev"), else the name ICU lists in another case, else the zone it resolves to.
  */
 export function checkTimeZoneName(name: string): TimeZoneCheck {
   if (!IANAZone.isValidZone(name)) return { ok: false, unknown: true };
   const zones = knownZones();
   if (zones.has(name)) return { ok: true };
-  const resolved = new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
-  if (resolved === name) return { ok: true };
+  const candidate = canonicalCase(name);
+  if (candidate === name) return { ok: true };
+  const resolved = resolvedZone(name);
+  if (IANAZone.isValidZone(candidate) && resolvedZone(candidate) === resolved) return { ok: false, unknown: false, suggestion: candidate };
   const lower = name.toLowerCase();
-  if (resolved.toLowerCase() === lower) return { ok: false, unknown: false, suggestion: resolved };
   for (const z of zones) if (z.toLowerCase() === lower) return { ok: false, unknown: false, suggestion: z };
-  if (name.split('/').every((part) => /^[A-Z]/.test(part))) return { ok: true };
   return { ok: false, unknown: false, suggestion: resolved };
 }
 

@@ -194,13 +194,27 @@ describe('parseSchedule errors name the field and the position', () => {
     ['EUROPE/BERLIN', 'Europe/Berlin'],
     ['utc', 'UTC'],
     ['america/new_york', 'America/New_York'],
+    // the user's own words capitalised, not the legacy name ICU lists for the zone (Europe/Kiev, ...)
+    ['europe/kyiv', 'Europe/Kyiv'],
+    ['asia/ho_chi_minh', 'Asia/Ho_Chi_Minh'],
+    ['asia/kolkata', 'Asia/Kolkata'],
+    ['america/nuuk', 'America/Nuuk'],
+    // wrong-case links are refused too
+    ['US/EASTERN', 'US/Eastern'],
+    ['Asia/Ho_chi_minh', 'Asia/Ho_Chi_Minh'],
+    // IANA words that are not a capital and then lower case
+    ['america/port-au-prince', 'America/Port-au-Prince'],
+    ['america/north_dakota/new_salem', 'America/North_Dakota/New_Salem'],
+    ['etc/gmt+9', 'Etc/GMT+9'],
+    ['est5edt', 'EST5EDT'],
+    ['antarctica/mcmurdo', 'Antarctica/McMurdo'],
   ])('a time zone in the wrong case (%s) is refused, with the right case (%s)', (tz, right) => {
     expect(() => nextFire(parseSchedule('cron(0 8 * * ? *)'), 0, tz)).toThrow(
       `timezone: expected an IANA time zone name in its exact case, found "${tz}" (did you mean "${right}"?)`,
     );
   });
   it('names in their exact case pass, links too (Asia/Kolkata, US/Eastern, Etc/UTC)', () => {
-    for (const tz of ['Europe/Berlin', 'UTC', 'Etc/UTC', 'Asia/Kolkata', 'US/Eastern', 'America/Argentina/Buenos_Aires']) {
+    for (const tz of ['Europe/Berlin', 'UTC', 'Etc/UTC', 'Asia/Kolkata', 'US/Eastern', 'America/Argentina/Buenos_Aires', 'Europe/Kyiv', 'Europe/Kiev', 'Asia/Ho_Chi_Minh', 'America/Nuuk', 'America/Port-au-Prince', 'America/North_Dakota/New_Salem', 'Etc/GMT+9', 'Etc/GMT-14', 'EST5EDT', 'Antarctica/McMurdo', 'Africa/Dar_es_Salaam', 'America/Knox_IN', 'NZ-CHAT']) {
       expect(nextFire(parseSchedule('cron(0 8 * * ? *)'), 0, tz)).not.toBeNull();
     }
   });

@@ -3,9 +3,12 @@
 // the previous one by at least STEP_FRACTION, or where the rate has drifted by at least
 // DRIFT_FRACTION since the rate last told (model thresholds: noise below them is not
 // narrated). The move is then told whole: back to where it began and on while the rate keeps
-// going the same way by at least RAMP_FRACTION of the rate told a period (its first and
-// last period, partly at the rates before and after, by at least EDGE_FRACTION of their
-// neighbour's change), so a ramp over several periods is
+// going the same way by at least RAMP_FRACTION of the rate told a period and by a change
+// comparable to the move's own per period (between EDGE_FRACTION and 1/EDGE_FRACTION of the
+// step's change, or of a drift's mean change: a creep and a step are two moves); its first
+// and last period, partly at the rates before and after, by at least EDGE_FRACTION of their
+// neighbour's change and no more than it. A drift reached the period before a step is told
+// with the step ("by small changes to 150 rps, then steps to 400 rps"). So a ramp over several periods is
 // one sentence ("load ramps down from 1000 to 200 rps over 5 min", 11:41-11:46), not a step
 // from the middle of it. A move's time is its first period that differs; its length runs to
 // the first period at the rate it reached (exact for a ramp between period boundaries: a
@@ -36,12 +39,24 @@ export function loadChanges(service: string, rows: readonly SeriesRow[], unit = 
   };
   /**
    * Rows i-1 -> i are the partial first or last period of a ramp whose next period inward
-   * (rows j-1 -> j) moves: the same direction, at least EDGE_FRACTION of that change.
+   * (rows j-1 -> j) moves: the same direction, at least EDGE_FRACTION of that change and
+   * no more than it (a partial period; a bigger change is a move of its own).
    */
   const edge = (i: number, j: number, d: number) => {
     const delta = (rate(i) - rate(i - 1)) * d;
-    return delta > 0 && delta >= EDGE_FRACTION * (rate(j) - rate(j - 1)) * d;
+    const inner = (rate(j) - rate(j - 1)) * d;
+    return delta > 0 && delta >= EDGE_FRACTION * inner && delta <= inner;
   };
+  /**
+   * Rows i-1 -> i continue a move of `perPeriod` a period: they move, by a change comparable
+   * to the move's own (within a factor 1/EDGE_FRACTION either way), so a creep does not run
+   * into a step, nor a step into a creep.
+   */
+  const along = (i: number, d: number, perPeriod: number) => {
+    const delta = (rate(i) - rate(i - 1)) * d;
+    return moves(i, d) && delta >= EDGE_FRACTION * perPeriod && delta * EDGE_FRACTION <= perPeriod;
+  };
+  const isStep = (i: number) => Math.abs(rate(i) - rate(i - 1)) >= Math.max(1, STEP_FRACTION * Math.max(rate(i - 1), rate(i)));
   let toldIndex = 0;
   const line = (timeS: number, text: string) => lines.push({ timeS, service, provider: null, order: LINE_ORDER.load, text: `${text} (${service})` });
   line(rows[0].timeS, `load starts at ${formatRate(told)} ${unit}`);
@@ -49,25 +64,33 @@ export function loadChanges(service: string, rows: readonly SeriesRow[], unit = 
   while (i < rows.length) {
     const prev = rate(i - 1);
     const now = rate(i);
-    const step = Math.abs(now - prev) >= Math.max(1, STEP_FRACTION * Math.max(prev, now));
+    const step = isStep(i);
     const drift = !step && Math.abs(now - told) >= Math.max(1, DRIFT_FRACTION * Math.min(told, now) || 1);
     if (!step && !drift) {
+      i++;
+      continue;
+    }
+    // a drift reached the period before a step is told with the step ("by small changes to ..., then steps")
+    if (drift && i + 1 < rows.length && isStep(i + 1)) {
       i++;
       continue;
     }
     const d = step ? Math.sign(now - prev) : Math.sign(now - told);
     // s: the last period before the move
     let s = i - 1;
+    let perPeriod: number;
     if (step) {
-      while (s > toldIndex && moves(s, d)) s--;
+      perPeriod = Math.abs(now - prev);
+      while (s > toldIndex && along(s, d, perPeriod)) s--;
     } else {
       const hold = HOLD_FRACTION * Math.abs(now - told);
       while (s > toldIndex && Math.abs(rate(s) - told) > hold) s--;
+      perPeriod = ((now - rate(s)) * d) / (i - s);
     }
     if (s > toldIndex && s + 1 < rows.length && moves(s + 1, d) && edge(s, s + 1, d)) s--;
     // e: the last period of the move
     let e = i;
-    while (e + 1 < rows.length && moves(e + 1, d)) e++;
+    while (e + 1 < rows.length && along(e + 1, d, perPeriod)) e++;
     if (e + 1 < rows.length && moves(e, d) && edge(e + 1, e, d)) e++;
     // a ramp: every period of the move moves, its first and last maybe as partial periods
     const ramp = Array.from({ length: e - s }, (_, k) => s + 1 + k).every(

@@ -3,7 +3,7 @@
 // day, so a lookup is an array read; daylight-saving changes are found to the ms.
 
 import { IANAZone } from 'luxon';
-import { checkTimeZoneName } from '../../engine/index.js';
+import { timeZoneNameProblem } from '../../engine/index.js';
 import { fail } from './check.js';
 
 export const DAY_MS = 86_400_000;
@@ -25,10 +25,8 @@ export function makeLocalClock(startEpochMs: number, timezone: string | undefine
   if (typeof timezone !== 'string' || !IANAZone.isValidZone(timezone)) {
     fail(path, 'an IANA time zone such as "Europe/Berlin"', timezone);
   }
-  const zoneCheck = checkTimeZoneName(timezone);
-  if (!zoneCheck.ok && !zoneCheck.unknown) {
-    throw new Error(`${path}: expected an IANA time zone name in its exact case, found ${JSON.stringify(timezone)} (did you mean "${zoneCheck.suggestion}"?)`);
-  }
+  const caseProblem = timeZoneNameProblem(timezone); // valid in some case: only the case can be wrong
+  if (caseProblem !== undefined) throw new Error(`${path}: ${caseProblem}`);
   const zone = IANAZone.create(timezone);
   const offsetAt = (t: number): number => zone.offset(startEpochMs + t) * 60_000;
 

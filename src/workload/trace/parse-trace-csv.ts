@@ -43,6 +43,12 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
   let pos = 0;
   let lineNo = 0;
   let done = false;
+  /** Counts the line that ends at `end` (a \r, \n or the end of the text) and moves past its break. */
+  const endLine = (end: number): void => {
+    lineNo++;
+    if (end >= body.length) done = true;
+    else pos = body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+  };
   const nextLine = (): string | null => {
     if (done) return null;
     let end = pos;
@@ -52,9 +58,7 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
       end++;
     }
     const line = body.slice(pos, end);
-    lineNo++;
-    if (end >= body.length) done = true;
-    else pos = body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    endLine(end);
     return line;
   };
 
@@ -111,9 +115,7 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
       } else if (c === 34) quoted = true;
     }
     if (count - 1 === a || count - 1 === b) fields[count - 1] = body.slice(from, end).trim();
-    lineNo++;
-    if (end >= len) done = true;
-    else pos = body.charCodeAt(end) === 13 && body.charCodeAt(end + 1) === 10 ? end + 2 : end + 1;
+    endLine(end);
     if (count === 1 && body.slice(start, end).trim() === '') continue;
     if (quoted) {
       fields = splitFields(body.slice(start, end), separator);

@@ -162,6 +162,50 @@ describe('loadChanges', () => {
       [540, 'load goes from 100 rps by small changes to 130 rps, then steps to 60 rps (web)'],
     ]);
   });
+
+  // A move runs on only through periods whose change is comparable to its own per period
+  // (between EDGE_FRACTION and 1/EDGE_FRACTION of it): a creep and a step are two things.
+  it('a step after a creep of 5 % a period is told as the creep, then the step (not one ramp from 100 to 300)', () => {
+    // +5 rps a minute (5 % of 100: each period "moves") to 130 at 6 min, then 130 -> 300 (170)
+    expect(told([100, 105, 110, 115, 120, 125, 130, 300, 300])).toEqual([
+      [0, 'load starts at 100 rps (web)'],
+      [420, 'load goes from 100 rps by small changes to 130 rps, then steps to 300 rps (web)'],
+    ]);
+  });
+
+  it('a drift reached the period before a step is told with the step (/tmp/rev-second/drift.yaml: 100 -> 150 by 5 a minute, 400 at 11 min)', () => {
+    // 150 is 50 % above 100 at 10 min (a drift), but 150 -> 400 at 11 min is a step (250 >= 20 % of 400)
+    expect(told([...Array.from({ length: 11 }, (_, k) => 100 + 5 * k), 400, 400])).toEqual([
+      [0, 'load starts at 100 rps (web)'],
+      [660, 'load goes from 100 rps by small changes to 150 rps, then steps to 400 rps (web)'],
+    ]);
+  });
+
+  it('a drift that goes on a period before a step ends where the step begins', () => {
+    // 100 -> 155 by 5 a minute (1..11 min), then 155 -> 400 at 12 min: the ramp stops at 155;
+    // its first period (100 -> 105, 5 rps) is a whole one, so it starts at 1 min and runs 10 min
+    expect(told([...Array.from({ length: 12 }, (_, k) => 100 + 5 * k), 400, 400])).toEqual([
+      [0, 'load starts at 100 rps (web)'],
+      [60, 'load ramps up from 100 to 155 rps over 10 min (web)'],
+      [720, 'load steps from 155 to 400 rps (web)'],
+    ]);
+  });
+
+  it('a step followed by a creep is the step alone; the creep is told when it drifts 50 % from the rate told', () => {
+    // 100 -> 400 at 2 min (300), then +20 a minute (5 % of 400) to 600 at 12 min: 600 - 400 = 50 % of 400.
+    // The creep's last period within 10 % of its change (20) of 400 is 3 min (420); its first
+    // period 400 -> 420 is kept as the ramp's partial first one: 3 min to 12 min, 9 min.
+    expect(told([100, 100, ...Array.from({ length: 11 }, (_, k) => 400 + 20 * k)])).toEqual([
+      [0, 'load starts at 100 rps (web)'],
+      [120, 'load steps from 100 to 400 rps (web)'],
+      [180, 'load ramps up from 400 to 600 rps over 9 min (web)'],
+    ]);
+    // the reviewer's sequence: the creep to 500 is 25 %, under the drift threshold, so not told
+    expect(told([100, 100, 400, 420, 440, 460, 480, 500])).toEqual([
+      [0, 'load starts at 100 rps (web)'],
+      [120, 'load steps from 100 to 400 rps (web)'],
+    ]);
+  });
 });
 
 describe('formatSpan', () => {

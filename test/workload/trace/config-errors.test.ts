@@ -11,6 +11,7 @@ describe('bad trace configs throw an Error naming the path, what was expected an
     ['diurnal bad peakAt', { diurnal: { min: 1, max: 5, peakAt: '25:00' } }, /diurnal\.peakAt: expected a wall-clock time "HH:MM".*found "25:00"/],
     ['diurnal bad timezone', { diurnal: { min: 1, max: 5, peakAt: '12:00', timezone: 'Mars/Olympus' } }, /diurnal\.timezone: expected an IANA time zone/],
     ['diurnal timezone in the wrong case', { diurnal: { min: 1, max: 5, peakAt: '12:00', timezone: 'europe/berlin' } }, /diurnal\.timezone: expected an IANA time zone name in its exact case, found "europe\/berlin" \(did you mean "Europe\/Berlin"\?\)/],
+    ['diurnal timezone in the wrong case, suggested in the user\'s own words', { diurnal: { min: 1, max: 5, peakAt: '12:00', timezone: 'europe/kyiv' } }, /diurnal\.timezone: expected an IANA time zone name in its exact case, found "europe\/kyiv" \(did you mean "Europe\/Kyiv"\?\)/],
     ['diurnal period 0', { diurnal: { min: 1, max: 5, peakAt: '12:00', period: 0 } }, /diurnal\.period: expected a number > 0, found 0/],
     ['ramp end before start', { ramp: { from: 0, to: 1, start: 10, end: 5 } }, /ramp\.end: expected a time not before ramp\.start/],
     ['steps out of order', { step: { from: 1, steps: [{ at: 10, to: 2 }, { at: 5, to: 3 }] } }, /step\.steps\[1\]\.at: expected a time after steps\[0\]\.at/],

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { build, D, H, M, S } from './helpers.js';
+import { gaussLegendre } from '../../../src/workload/trace/mean-rate.js';
 
 describe('meanRate, against closed forms', () => {
   it('constant: the constant, exactly', () => {
@@ -90,5 +91,49 @@ describe('meanRate of overlapping spike ramps (a product of linear factors)', ()
     // [0, 5m]: 1 -> 3 (mean 2); [5m, 10m]: 3 x (1 -> 3) (mean 6): 100 x (2 + 6) / 2 = 400
     const t = build({ constant: 100, spikes: [{ at: 0, rampUp: 5 * M, hold: H, multiplier: 3 }, { at: 5 * M, rampUp: 5 * M, hold: H, multiplier: 3 }] });
     expect(t.meanRate(0, 10 * M)).toBeCloseTo(400, 9);
+  });
+});
+
+describe('gaussLegendre (n points on [0, 1], offsets from the middle)', () => {
+  it('weights sum to 1, nodes symmetric inside (-1/2, 1/2)', () => {
+    for (let n = 1; n <= 10; n++) {
+      const { x, w } = gaussLegendre(n);
+      expect(w.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 14);
+      for (let i = 0; i < n; i++) {
+        expect(Math.abs(x[i])).toBeLessThan(0.5);
+        expect(x[i] + x[n - 1 - i]).toBeCloseTo(0, 15);
+        expect(w[i]).toBeCloseTo(w[n - 1 - i], 15);
+      }
+    }
+  });
+  it('the 1-, 2- and 3-point rules by hand: node 1/2; 1/2 -+ 1/(2 sqrt 3); 1/2 -+ sqrt(3/5)/2 with weights 5/18, 8/18, 5/18', () => {
+    expect([...gaussLegendre(1).x]).toEqual([0]);
+    expect(gaussLegendre(1).w[0]).toBeCloseTo(1, 15);
+    expect(gaussLegendre(2).x[1]).toBeCloseTo(1 / (2 * Math.sqrt(3)), 15);
+    const three = gaussLegendre(3);
+    expect(three.x[2]).toBeCloseTo(Math.sqrt(3 / 5) / 2, 15);
+    expect(three.x[1]).toBeCloseTo(0, 15);
+    expect([...three.w].map((v) => v * 18)).toEqual([5, 8, 5].map((v) => expect.closeTo(v, 13)));
+  });
+  it('exact for a polynomial of degree 2n - 1, not of degree 2n', () => {
+    // p(t) = sum_k c_k t^k with c_k = k + 1 on [0, 1]: integral sum_k (k + 1) / (k + 1) = degree + 1
+    const quad = (n: number, degree: number) => {
+      const { x, w } = gaussLegendre(n);
+      let sum = 0;
+      for (let i = 0; i < n; i++) {
+        const t = 0.5 + x[i];
+        let p = 0;
+        for (let k = degree; k >= 0; k--) p = p * t + (k + 1);
+        sum += w[i] * p;
+      }
+      return sum;
+    };
+    for (let n = 1; n <= 8; n++) {
+      expect(quad(n, 2 * n - 1)).toBeCloseTo(2 * n, 11);
+      // t^(2n) alone: the rule misses it (error of the n-point rule is nonzero at degree 2n)
+      const { x, w } = gaussLegendre(n);
+      const t2n = x.reduce((s, xi, i) => s + w[i] * (0.5 + xi) ** (2 * n), 0);
+      expect(Math.abs(t2n - 1 / (2 * n + 1))).toBeGreaterThan(1e-10); // 9e-8 at n = 8
+    }
   });
 });

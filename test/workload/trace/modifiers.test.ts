@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { build, D, H, M } from './helpers.js';
 import { dayOfWeek } from '../../../src/workload/trace/modifiers/weekly.js';
+import { rampOverlap } from '../../../src/workload/trace/modifiers/spikes.js';
 
 describe('weekly (Saturday and Sunday on the UTC calendar x weekendFactor)', () => {
   // Start 2026-03-02 is a Monday: Saturday 2026-03-07 00:00 UTC is t = 5 d, Monday 03-09 is 7 d.
@@ -120,5 +121,28 @@ describe('noise (gaussian, multiplicative, constant per `every`)', () => {
       expect(r).toBeLessThanOrEqual(1.4 + 1e-12);
       expect(noisy.rateAt(k * M + M - 1) / plain.rateAt(k * M + M - 1)).toBeCloseTo(r, 12);
     }
+  });
+});
+
+describe('rampOverlap: the most spike ramps at one time (the degree of the product)', () => {
+  // a spike as check() builds it: ramp up [at, peak], hold [peak, fall], ramp down [fall, end]
+  const spike = (at: number, rampUp: number, hold: number, rampDown = rampUp) => ({ at, peak: at + rampUp, fall: at + rampUp + hold, end: at + rampUp + hold + rampDown, m: 2, lo: 1, hi: 2 });
+  it('none: no spikes, or spikes with no ramps (a step up and down) -> 0', () => {
+    expect(rampOverlap([])).toBe(0);
+    expect(rampOverlap([spike(0, 0, 60), spike(30, 0, 60)])).toBe(0);
+  });
+  it('one ramp, or ramps that only touch (one ends where the next starts) -> 1', () => {
+    expect(rampOverlap([spike(0, 60, 0)])).toBe(1); // its own up [0, 60] and down [60, 120] touch
+    expect(rampOverlap([spike(0, 60, 60), spike(60, 60, 60)])).toBe(1); // second up [60, 120] while the first holds
+    expect(rampOverlap([spike(0, 60, 60), spike(180, 60, 60)])).toBe(1); // first down [120, 180], second up [180, 240]
+  });
+  it('nested or overlapping ramps -> 2', () => {
+    expect(rampOverlap([spike(0, 100, 0, 0), spike(20, 10, 0, 0)])).toBe(2); // [20, 30] inside [0, 100]
+    expect(rampOverlap([spike(0, 10, 40, 20), spike(60, 20, 60)])).toBe(2); // down [50, 70], up [60, 80]
+  });
+  it('three ramps overlapping at once -> 3', () => {
+    expect(rampOverlap([spike(0, 100, 0, 0), spike(10, 100, 0, 0), spike(50, 10, 0, 0)])).toBe(3);
+    // pairwise overlaps only, never three at once: [0, 20], [10, 30], [25, 40] -> 2
+    expect(rampOverlap([spike(0, 20, 100, 0), spike(10, 20, 100, 0), spike(25, 15, 100, 0)])).toBe(2);
   });
 });
