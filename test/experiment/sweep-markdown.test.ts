@@ -1,7 +1,7 @@
 // comparison.md of a sweep: written beside sweep.csv by an unsharded sweep and by merge
 // (the same bytes), never by a shard.
 
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
@@ -128,7 +128,17 @@ describe('sweep comparison.md', () => {
     const oldFiles = [1, 2, 3].map((i) => join(dir, `old-${i}.csv`));
     expect(await experimentCli(['merge', shards, '--quiet', '--out', join(old, 'sweep.csv')])).toBe(0);
     expect(existsSync(join(old, 'paired.csv'))).toBe(true);
-    expect(await experimentCli(['merge', ...oldFiles, '--quiet', '--out', join(old, 'sweep.csv')])).toBe(0);
+    const printed: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((text) => (printed.push(String(text)), true));
+    try {
+      expect(await experimentCli(['merge', ...oldFiles, '--out', join(old, 'sweep.csv')])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed.join('')).toBe(
+      `merged 3 shard files (4 points) into ${join(old, 'sweep.csv')} and ${join(old, 'comparison.md')}; no paired differences: ` +
+        "the shard files were written before ecsim recorded each replication's figures in them (run the shards again for them)\n",
+    );
     expect(readFileSync(join(old, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
     const md = readFileSync(join(old, 'comparison.md'), 'utf8');
     expect(md.startsWith('# Sweep\n\n4 points x 2 replications. All points')).toBe(true);
