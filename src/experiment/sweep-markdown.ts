@@ -31,7 +31,8 @@ export function sweepMarkdown(table: SweepTable): string {
   const pairing = sweepPairing(table);
   const partial = rows.some((r) => r.counts?.some((n) => n < replications)) || pairing?.points.some((p) => p.paired.some((s) => s.n < replications));
   if (partial) lines.push('', missingNote(replications, 'point', pairing !== undefined));
-  if (replications < 2) return `${lines.join('\n')}\n`;
+  // one replication: no intervals; one point: no difference to take (paired.csv has only its header, as compare's of one variant)
+  if (replications < 2 || rows.length < 2) return `${lines.join('\n')}\n`;
   if (pairing === undefined) {
     lines.push('', UNPAIRED_NOTE);
     return `${lines.join('\n')}\n`;

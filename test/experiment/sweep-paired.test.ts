@@ -91,6 +91,12 @@ describe('sweep paired differences against the first point', () => {
     const back = parseShardCsv(shardCsv(table), 'shard.csv');
     expect(back.rows.find((r) => r.point === 1)!.values).toEqual(other);
     expect(sweepPairedCsv(back)).toBe(sweepPairedCsv(table));
+
+    // one point: nothing to pair it with: paired.csv has only its header (as compare's of one variant), comparison.md no paired section nor note
+    const alone: SweepTable = { ...table, pointCount: 1, rows: [row(0, '40', base)] };
+    expect(sweepPairedCsv(alone)!.trim().split('\n')).toHaveLength(1);
+    expect(sweepReplicationsCsv(alone)!.trim().split('\n')).toHaveLength(4);
+    expect(sweepMarkdown(alone)).not.toMatch(/Paired differences|not paired/);
   });
 
   it('a sweep of 2 points x 3 replications: paired.csv is replications.csv differenced by hand; merge of its shards writes the same bytes', async () => {

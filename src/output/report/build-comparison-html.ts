@@ -30,7 +30,7 @@ export function renderComparisonHtml(c: ComparisonData): string {
   const noun = c.kind === 'compare' ? 'variant' : 'point';
   if (hasPartialCounts(c)) parts.push(`<p class="muted">${esc(missingNote(c.replications, noun, c.paired.length > 0))}</p>`);
   // a sweep's intervals are per point (none with one replication); its paired table (paired.csv) is against the first point
-  if (c.kind === 'sweep' && c.rows.some((r) => Number.isFinite(r.ci95.cost))) parts.push(`<p class="muted">${esc(c.paired.length > 0 ? PAIRED_POINTS_NOTE : UNPAIRED_FOLDER_NOTE)}</p>`);
+  if (c.kind === 'sweep' && c.rows.length >= 2 && c.rows.some((r) => Number.isFinite(r.ci95.cost))) parts.push(`<p class="muted">${esc(c.paired.length > 0 ? PAIRED_POINTS_NOTE : UNPAIRED_FOLDER_NOTE)}</p>`);
   const paired = pairedTable(c);
   if (paired) {
     parts.push(`<h3>Paired differences against the first ${noun}</h3>`);
