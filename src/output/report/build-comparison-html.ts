@@ -28,7 +28,7 @@ export function renderComparisonHtml(c: ComparisonData): string {
   parts.push(`<p class="muted">${esc(COMBINED_NOTE)}</p>`);
   // comparison.md's notes: (k of n) marks, and under the paired table the * mark
   const noun = c.kind === 'compare' ? 'variant' : 'point';
-  if (hasPartialCounts(c)) parts.push(`<p class="muted">${esc(missingNote(c.replications, noun, c.paired.length > 0))}</p>`);
+  if (hasPartialCounts(c)) parts.push(`<p class="muted">${esc(missingNote(c.replications, noun, c.kind === 'compare' || c.paired.length > 0))}</p>`);
   // a sweep's intervals are per point (none with one replication); its paired table (paired.csv) is against the first point
   if (c.kind === 'sweep' && c.rows.length >= 2 && c.rows.some((r) => Number.isFinite(r.ci95.cost))) parts.push(`<p class="muted">${esc(c.paired.length > 0 ? PAIRED_POINTS_NOTE : UNPAIRED_FOLDER_NOTE)}</p>`);
   const paired = pairedTable(c);
