@@ -73,7 +73,7 @@ export function significanceSentence(name: string, baseline: string, paired: Sam
 }
 
 /** `+1.2 ± 0.3 (7 of 8) *`: the difference, the count of pairs when below the replications, the significance mark. */
-function signedPlusMinus(s: SampleSummary, replications: number): string {
+export function signedPlusMinus(s: SampleSummary, replications: number): string {
   if (!Number.isFinite(s.mean)) return '–';
   const text = withCount(Number.isFinite(s.ci95) ? `${signed(s.mean)} ± ${human(s.ci95)}` : signed(s.mean), s.n, replications);
   return isSignificant(s) ? `${text} *` : text;

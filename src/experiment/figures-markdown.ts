@@ -45,15 +45,28 @@ export function runsParagraph(count: number, noun: string, replications: number,
   );
 }
 
+/** What a sweep's ± are (2 or more replications): each point's own interval, which overlaps where a paired difference need not. */
+const OWN_INTERVALS =
+  "Each point's ± is its own interval, not paired: the points share their random numbers, so where the seed moves them alike, " +
+  'the interval of the difference between two points is narrower than their ± suggest, and overlapping intervals do not mean there is no difference.';
+
+/** The note under a sweep's means table when it has paired differences (2 or more replications). */
+export const PAIRED_POINTS_NOTE =
+  `${OWN_INTERVALS} The paired differences below take each point minus the first point, replication by replication (replications.csv has every replication's figures, ` +
+  'for pairing two other points the same way).';
+
 /**
- * The note under a sweep's means table (2 or more replications): its intervals are each
- * point's own. The sweep reports no paired differences, though its points share their
- * random numbers as compare's variants do.
+ * The note under a sweep's means table (2 or more replications) merged from shard files
+ * written before they carried each replication's figures: no paired differences.
  */
 export const UNPAIRED_NOTE =
-  "Each point's ± is its own interval, not paired: the points share their random numbers, so where the seed moves them alike, " +
-  'the interval of the difference between two points is narrower than their ± suggest, and overlapping intervals do not mean there is no difference. ' +
-  'The sweep gives no paired differences: run `ecsim compare` with the points as variants for them.';
+  `${OWN_INTERVALS} The shard files merged were written before ecsim recorded each replication's figures in them, so there are no paired differences: ` +
+  'run the shards again and merge them for those.';
+
+/** UNPAIRED_NOTE for the comparison page of a sweep folder without paired.csv, which cannot tell why it has none. */
+export const UNPAIRED_FOLDER_NOTE =
+  `${OWN_INTERVALS} This folder has no paired.csv (written by an ecsim from before sweeps recorded each replication's figures, or merged from its shard files), ` +
+  'so there are no paired differences: run the sweep again for them.';
 
 /** The note under a table with a Pareto column; `noun` is `variant` or `point`. */
 export function paretoNote(noun: string): string {
@@ -71,11 +84,11 @@ export function withCount(text: string, n: number | undefined, replications: num
   return n !== undefined && n > 0 && n < replications ? `${text} (${n} of ${replications})` : text;
 }
 
-/** The note under the means table when some figure has no value in some replication. */
-export function missingNote(replications: number, noun: string): string {
+/** The note under the means table when some figure has no value in some replication; `paired` when there are paired differences (compare's always). */
+export function missingNote(replications: number, noun: string, paired = noun === 'variant'): string {
   return (
     `(k of ${replications}): only k of the ${replications} replications have a value for that figure; the others are left out of its mean and interval` +
-    `${noun === 'variant' ? ' (of a paired difference: the replications where both variants have one)' : ''}, and – means none has. ` +
+    `${paired ? ` (of a paired difference: the replications where both ${noun}s have one)` : ''}, and – means none has. ` +
     'A run has no p95 latency when no request was served, and no mean CPU when no service had a CPU datapoint (no task ever ran); the other figures always have a value.'
   );
 }

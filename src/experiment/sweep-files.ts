@@ -2,7 +2,9 @@
 // merged from. Shard rows keep full precision, so a merge computes exactly what the
 // unsharded sweep computes and writes the same bytes; they also carry the scenario name
 // and first seed, which comparison.md names (shard files written before they did are
-// still read: their merge says neither).
+// still read: their merge says neither), and each replication's figures, from which the
+// merge computes the paired differences (sweep-paired.ts; shard files written before
+// they did are still read: their merge has no paired differences, and says so).
 
 import { stringify } from 'csv-stringify/sync';
 import { formatFigure } from '../output/csv-file.js';
@@ -14,6 +16,11 @@ import type { PointRow, SweepTable } from './sweep.js';
 const METRIC_COLUMNS = METRICS.flatMap((m) => [`${m}_mean`, `${m}_ci95`]);
 /** `<metric>_n`: the replications with a value, per metric (after `pareto` in sweep.csv, last in a shard file). */
 const COUNT_COLUMNS = METRICS.map((m) => `${m}_n`);
+/**
+ * `<metric>_values`, last in a shard file: the point's figure in each replication, in
+ * replication order, separated by `;`, at full precision, an empty item for no value.
+ */
+const VALUE_COLUMNS = METRICS.map((m) => `${m}_values`);
 const SHARD_FIXED = ['point', 'points', 'replications', 'scenario', 'seed', 'plan'];
 /** The fixed columns of shard files written before they had `plan`, and before `scenario` and `seed`. */
 const OLDER_SHARD_FIXED = [SHARD_FIXED.slice(0, 5), SHARD_FIXED.slice(0, 3)];
@@ -64,8 +71,14 @@ export function sweepParetoFront(rows: readonly PointRow[]): boolean[] {
   return paretoFront(rows.map((r) => ({ cost: r.means[cost], sloViolationMinutes: r.means[slo] })));
 }
 
-/** `point, points, replications, scenario, seed, plan`, the parameter columns, then the metric columns at full precision, then `<metric>_n`. */
+/**
+ * `point, points, replications, scenario, seed, plan`, the parameter columns, then the metric
+ * columns at full precision, then `<metric>_n`, then `<metric>_values` (VALUE_COLUMNS; a
+ * sweep always has them, a table merged from shard files written before they did has not,
+ * and is written without them).
+ */
 export function shardCsv(table: SweepTable): string {
+  const withValues = table.rows.every((r) => r.values !== undefined);
   const body = table.rows.map((r) => [
     String(r.point),
     String(table.pointCount),
@@ -76,8 +89,9 @@ export function shardCsv(table: SweepTable): string {
     ...r.params,
     ...r.means.flatMap((m, j) => [exact(m), exact(r.ci95[j])]),
     ...METRICS.map((_, j) => (r.counts === undefined ? '' : String(r.counts[j]))),
+    ...(withValues ? METRICS.map((_, j) => r.values!.map((v) => exact(v[j])).join(';')) : []),
   ]);
-  return stringify([[...SHARD_FIXED, ...table.paths, ...METRIC_COLUMNS, ...COUNT_COLUMNS], ...body]);
+  return stringify([[...SHARD_FIXED, ...table.paths, ...METRIC_COLUMNS, ...COUNT_COLUMNS, ...(withValues ? VALUE_COLUMNS : [])], ...body]);
 }
 
 /** Reads a shard file back; throws an Error naming the file when it is not one. */
@@ -90,9 +104,12 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
   }
   const [header, ...lines] = table;
   const fixed = [SHARD_FIXED, ...OLDER_SHARD_FIXED].find((f) => header !== undefined && f.every((c, i) => header[i] === c)) ?? SHARD_FIXED;
-  // the count columns come last; shard files written before they did have none
-  const countCount = header !== undefined && COUNT_COLUMNS.every((c, i) => header[header.length - COUNT_COLUMNS.length + i] === c) ? COUNT_COLUMNS.length : 0;
-  const paramCount = (header?.length ?? 0) - fixed.length - METRIC_COLUMNS.length - countCount;
+  // the value columns come last, the count columns before them; shard files written before they did have none
+  const endsWith = (columns: string[], end: number) => header !== undefined && columns.every((c, i) => header[end - columns.length + i] === c);
+  const valueCount = endsWith(VALUE_COLUMNS, header?.length ?? 0) ? VALUE_COLUMNS.length : 0;
+  const countEnd = (header?.length ?? 0) - valueCount;
+  const countCount = endsWith(COUNT_COLUMNS, countEnd) ? COUNT_COLUMNS.length : 0;
+  const paramCount = countEnd - fixed.length - METRIC_COLUMNS.length - countCount;
   if (!header || paramCount < 1 || fixed.some((c, i) => header[i] !== c) || METRIC_COLUMNS.some((c, i) => header[fixed.length + paramCount + i] !== c)) {
     throw new Error(`${file}: expected a sweep shard file (columns ${SHARD_FIXED.join(', ')}, the sweep paths, ${METRIC_COLUMNS[0]}, ...), found other columns`);
   }
@@ -109,7 +126,8 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
       means: metrics.filter((_, i) => i % 2 === 0),
       ci95: metrics.filter((_, i) => i % 2 === 1),
     };
-    if (countCount > 0) row.counts = cells.slice(cells.length - countCount).map(Number);
+    if (countCount > 0) row.counts = cells.slice(countEnd - countCount, countEnd).map(Number);
+    if (valueCount > 0) row.values = replicationValues(cells.slice(countEnd), Number(shared[1]), file, n + 2);
     return row;
   });
   const [points, reps, scenario, seed, plan] = shared;
@@ -123,6 +141,16 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
     replications: reps === undefined ? 0 : Number(reps),
     rows,
   };
+}
+
+/** The `<metric>_values` cells of a row as [replication][metric]; throws naming the file when a cell has not one item per replication. */
+function replicationValues(cells: string[], replications: number, file: string, line: number): number[][] {
+  const byMetric = cells.map((cell, j) => {
+    const items = cell.split(';');
+    if (items.length !== replications) throw new Error(`${file}: row ${line}: ${VALUE_COLUMNS[j]}: expected ${replications} values separated by ";", found ${items.length}`);
+    return items.map(fromExact);
+  });
+  return Array.from({ length: replications }, (_, k) => byMetric.map((values) => values[k]));
 }
 
 // Shortest text that reads back as the same double; NaN (no value) as an empty cell.

@@ -1,10 +1,15 @@
 // comparison.md of a sweep: the sweep as a person reads it — one row per point with its
 // swept values (each column named as in the point labels, point-label.ts), every headline
 // figure as mean ± 95 % half-width and the Pareto points marked, formatted as compare's
-// comparison.md (figures-markdown.ts). Built from the table sweep.csv is built from, so
-// `ecsim merge` writes the same bytes as the unsharded sweep.
+// comparison.md (figures-markdown.ts); with 2 or more replications, then the paired
+// differences of every point against the first, with a sentence per point on which are
+// significant, as compare's against its first variant (sweep-paired.ts). Built from the
+// table sweep.csv is built from, so `ecsim merge` writes the same bytes as the unsharded sweep.
 
-import { COMBINED_NOTE, UNPAIRED_NOTE, METRIC_ALIGNMENT, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, withCount } from './figures-markdown.js';
+import { signedPlusMinus, significanceSentence } from './comparison-markdown.js';
+import { COMBINED_NOTE, UNPAIRED_NOTE, METRIC_ALIGNMENT, METRIC_TITLES, missingNote, PAIRED_POINTS_NOTE, paretoNote, plusMinus, runsParagraph, significanceNote, withCount } from './figures-markdown.js';
+import { METRICS } from './metrics.js';
+import { sweepPairing } from './sweep-paired.js';
 import { shortNames } from './point-label.js';
 import type { SweepTable } from './sweep.js';
 import { sortedRows, sweepParetoFront } from './sweep-files.js';
@@ -23,8 +28,24 @@ export function sweepMarkdown(table: SweepTable): string {
     lines.push(`| ${r.params.map(cell).join(' | ')} | ${figures.join(' | ')} | ${front[i] ? 'yes' : ''} |`);
   });
   lines.push('', COMBINED_NOTE, '', paretoNote('point'));
-  if (rows.some((r) => r.counts?.some((n) => n < replications))) lines.push('', missingNote(replications, 'point'));
-  if (replications >= 2) lines.push('', UNPAIRED_NOTE);
+  const pairing = sweepPairing(table);
+  const partial = rows.some((r) => r.counts?.some((n) => n < replications)) || pairing?.points.some((p) => p.paired.some((s) => s.n < replications));
+  if (partial) lines.push('', missingNote(replications, 'point', pairing !== undefined));
+  // one replication: no intervals; one point: no difference to take (paired.csv has only its header, as compare's of one variant)
+  if (replications < 2 || rows.length < 2) return `${lines.join('\n')}\n`;
+  if (pairing === undefined) {
+    lines.push('', UNPAIRED_NOTE);
+    return `${lines.join('\n')}\n`;
+  }
+  lines.push('', PAIRED_POINTS_NOTE, '');
+  const { baseline } = pairing;
+  lines.push(`## Paired differences against ${baseline}`, '');
+  lines.push(`Each point minus ${baseline} (the first value of every swept path), replication by replication (same seed), then averaged.`, '');
+  lines.push(`| ${shortNames(table.paths).map(cell).join(' | ')} | ${METRIC_TITLES} |`);
+  lines.push(`|${table.paths.map(() => '---').join('|')}|${METRIC_ALIGNMENT}|`);
+  for (const p of pairing.points) lines.push(`| ${p.row.params.map(cell).join(' | ')} | ${p.paired.map((s) => signedPlusMinus(s, replications)).join(' | ')} |`);
+  lines.push('', significanceNote(METRICS.length), '');
+  for (const p of pairing.points) lines.push(`- ${significanceSentence(p.label, baseline, p.paired, replications)}`);
   return `${lines.join('\n')}\n`;
 }
 

@@ -1,6 +1,7 @@
-// Runs a sweep (or one shard of it) and writes `sweep.csv` and `comparison.md` (or, for a
-// shard, only `sweep.shard-i-of-n.csv`: `ecsim merge` writes the two from all the shards)
-// into the output folder. Shards of one sweep may share the folder (a shared volume), so
+// Runs a sweep (or one shard of it) and writes `sweep.csv` and `comparison.md`, and with 2
+// or more replications `replications.csv` and `paired.csv` (sweep-paired.ts; with one, an
+// earlier sweep's two are removed) (or, for a shard, only `sweep.shard-i-of-n.csv`:
+// `ecsim merge` writes the others from all the shards) into the output folder. Shards of one sweep may share the folder (a shared volume), so
 // the folder itself is not replaced.
 // With runs (default: sweeps of at most SWEEP_RUNS_LIMIT points), replication 0 of each
 // point also writes its full results folder to `runs/<point label>/` (point-label.ts).
@@ -23,6 +24,7 @@ import { experimentSweepPlan, sweepPointLabels } from './sweep-plan.js';
 import { isSweepCsv, shardCsv, sweepCsv } from './sweep-files.js';
 import { isSweepMarkdown, sweepMarkdown } from './sweep-markdown.js';
 import { SWEEP_RUNS_LIMIT } from './sweep-runs-limit.js';
+import { pairedFileInTheWay, removeFiles, sweepPairedFiles } from './sweep-paired.js';
 
 export { SWEEP_RUNS_LIMIT };
 
@@ -40,6 +42,8 @@ export interface SweepFolder {
   file: string;
   /** comparison.md, or undefined for a shard. */
   markdownFile: string | undefined;
+  /** replications.csv and paired.csv when written (2 or more replications, not a shard), else []. */
+  pairedFiles: string[];
   table: SweepTable;
   /** The runs/ folder written into, or undefined when runs were off. */
   runsDir: string | undefined;
@@ -59,7 +63,8 @@ export function sweepFolderHolds(dir: string): string | null {
 /**
  * Throws OutputPathError unless the sweep's files may be written into `dir`: not a compare's
  * or a run's folder, and sweep.csv and comparison.md there (when the sweep writes them) new
- * or an earlier sweep's (sweep.csv by its header, comparison.md by its heading).
+ * or an earlier sweep's (sweep.csv by its header, comparison.md by its heading), and so
+ * replications.csv and paired.csv (by their headers), which it replaces or removes.
  */
 function assertSweepFolder(dir: string, file: string, markdownFile: string | undefined): void {
   const other = sweepFolderHolds(dir);
@@ -73,6 +78,12 @@ function assertSweepFolder(dir: string, file: string, markdownFile: string | und
     if (found !== null) {
       throw new OutputPathError(`cannot write the sweep to "${dir}": expected a new ${basename(path)} or an earlier sweep's there, found ${found} at ${path}; choose another --out, or remove it yourself`);
     }
+  }
+  // replaced by the sweep's, or removed (one replication): an earlier sweep's only
+  const paired = pairedFileInTheWay(dir);
+  if (paired !== null) {
+    const [path, found] = paired;
+    throw new OutputPathError(`cannot write the sweep to "${dir}": expected a new ${basename(path)} or an earlier sweep's there, found ${found} at ${path}; choose another --out, or remove it yourself`);
   }
 }
 
@@ -102,15 +113,22 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
   try {
     const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir: staging?.tempDir, onProgress: options.onProgress });
     // the tables written before runs/ moves, so a full disk leaves everything as it was
-    const files = stageFiles([[file, options.shard ? shardCsv(table) : sweepCsv(table)], ...(markdownFile !== undefined ? [[markdownFile, sweepMarkdown(table)] as const] : [])]);
+    const paired = markdownFile === undefined ? { write: [], remove: [] } : sweepPairedFiles(options.outDir, table);
+    const files = stageFiles([
+      [file, options.shard ? shardCsv(table) : sweepCsv(table)],
+      ...(markdownFile !== undefined ? [[markdownFile, sweepMarkdown(table)] as const] : []),
+      ...paired.write,
+    ]);
     try {
       staging?.commit();
+      // an earlier sweep's pairing files go before the new sweep.csv comes: never beside it
+      removeFiles(paired.remove);
     } catch (e) {
       files.abort();
       throw e;
     }
     files.commit();
-    return { file, markdownFile, table, runsDir };
+    return { file, markdownFile, pairedFiles: paired.write.map(([path]) => path), table, runsDir };
   } catch (e) {
     if (staging === undefined) throw e;
     staging.abort();

@@ -28,6 +28,12 @@ export interface PointRow {
    * shard files written before they recorded it.
    */
   counts?: number[];
+  /**
+   * [replication][metric] (METRICS order, NaN for no value): each replication's own figures,
+   * for the paired differences against the first point (sweep-paired.ts). Undefined when
+   * merged from shard files written before they recorded them.
+   */
+  values?: number[][];
 }
 
 export interface SweepTable {
@@ -82,6 +88,7 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
       means: stats.map((s) => s.mean),
       ci95: stats.map((s) => s.ci95),
       counts: stats.map((s) => s.n),
+      values: reps,
     };
   });
   return { scenario: exp.name, seed: exp.seed, plan: sweepPlanDigest(exp), paths: plan.paths, pointCount: plan.points.length, replications: seeds.length, rows };

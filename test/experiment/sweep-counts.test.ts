@@ -37,6 +37,8 @@ describe('sweep figures over fewer replications than were run', () => {
   });
 
   it('a shard file written before the counts still reads: its `_n` cells are empty and nothing is marked', () => {
+    // a table without each replication's figures (merged from older shard files) is written without `<metric>_values`
+    expect(shardCsv(table).split('\n')[0].endsWith(',droppedRequests_n')).toBe(true);
     const lines = shardCsv(table).trim().split('\n').map((l) => l.split(',').slice(0, -7).join(','));
     const old = parseShardCsv(`${lines.join('\n')}\n`, 'old.csv');
     expect(old.paths).toEqual(['services.web.desiredCount']);

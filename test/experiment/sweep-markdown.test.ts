@@ -1,12 +1,12 @@
 // comparison.md of a sweep: written beside sweep.csv by an unsharded sweep and by merge
 // (the same bytes), never by a shard.
 
-import { describe, it, expect } from 'vitest';
+import { describe, it, expect, vi } from 'vitest';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { comparisonMarkdown, METRICS, summarizeComparison, sweepMarkdown, type SweepTable } from '../../src/experiment/index.js';
+import { comparisonMarkdown, mergeShardFiles, METRICS, summarizeComparison, sweepMarkdown, type SweepTable } from '../../src/experiment/index.js';
 import { tempDir, writeScenario } from './helpers/scenario.js';
 import { experimentCli } from './helpers/cli.js';
 
@@ -23,9 +23,10 @@ function close(shown: number, csv: number): boolean {
   return Math.abs(shown - csv) <= 1e-3 * Math.abs(csv) + 1e-4;
 }
 
-/** The table rows of comparison.md (after the header and alignment rows). */
-function tableRows(md: string): string[] {
-  return md.split('\n').filter((l) => l.startsWith('| ')).slice(1);
+/** The rows of the first table of comparison.md, the means (after the header and alignment rows); `which` 1: the paired differences'. */
+function tableRows(md: string, which = 0): string[] {
+  const tables = md.split(/\n\n+/).filter((block) => block.startsWith('| '));
+  return (tables[which] ?? '').split('\n').slice(2);
 }
 
 describe('sweep comparison.md', () => {
@@ -53,12 +54,15 @@ describe('sweep comparison.md', () => {
         'SLO violation minutes, task-hours, scaling activities (out + in) and dropped requests are sums over the services; mean CPU is the unweighted mean over the services with a CPU datapoint; cost is the total over the capacity providers.\n\n',
     );
     expect(md).not.toContain('rejected');
-    // 2 replications: the intervals are per point, and compare gives paired differences
-    expect(md.endsWith(
+    // 2 replications: the intervals are per point, and the paired differences against the first point follow
+    expect(md).toContain(
       "\n\nEach point's ± is its own interval, not paired: the points share their random numbers, so where the seed moves them alike, " +
         'the interval of the difference between two points is narrower than their ± suggest, and overlapping intervals do not mean there is no difference. ' +
-        'The sweep gives no paired differences: run `ecsim compare` with the points as variants for them.\n',
-    )).toBe(true);
+        'The paired differences below take each point minus the first point, replication by replication (replications.csv has every replication\'s figures, for pairing two other points the same way).\n\n' +
+        '## Paired differences against targetValue=40,scaleOutCooldown=60s\n\n',
+    );
+    expect(tableRows(md, 1).map((r) => r.split(' | ').slice(0, 2).join(' '))).toEqual(['| 40 300s', '| 70 60s', '| 70 300s']);
+    expect(md).toContain('\n- **targetValue=70,scaleOutCooldown=300s** ');
 
     // The same figures as sweep.csv, formatted as compare's comparison.md formats them.
     const csv: Record<string, string>[] = parse(readFileSync(join(whole, 'sweep.csv'), 'utf8'), { columns: true });
@@ -86,6 +90,7 @@ describe('sweep comparison.md', () => {
     expect(await experimentCli(['merge', shards, '--quiet'])).toBe(0);
     expect(readFileSync(join(shards, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
     expect(readFileSync(join(shards, 'comparison.md'), 'utf8')).toBe(readFileSync(join(whole, 'comparison.md'), 'utf8'));
+    for (const name of ['replications.csv', 'paired.csv']) expect(readFileSync(join(shards, name), 'utf8'), name).toBe(readFileSync(join(whole, name), 'utf8'));
 
     // --out FILE: comparison.md goes beside that file; --out comparison.md is refused
     const other = join(dir, 'elsewhere', 'merged.csv');
@@ -114,17 +119,40 @@ describe('sweep comparison.md', () => {
     expect(await experimentCli(['merge', ...[1, 2, 3].map((i) => join(dir, `noplan-${i}.csv`)), '--quiet', '--out', join(noPlan, 'sweep.csv')])).toBe(0);
     expect(readFileSync(join(noPlan, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
 
-    // Older shard files (no scenario, seed): the same sweep.csv; comparison.md names neither.
+    // Older shard files (no scenario, seed, nor each replication's figures): the same sweep.csv; comparison.md names
+    // neither, and has no paired differences, saying why; no replications.csv, paired.csv (an earlier sweep's are removed)
     const old = join(dir, 'old');
     for (const i of [1, 2, 3]) {
-      writeFileSync(join(dir, `old-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 3), ...r.slice(6)])));
+      writeFileSync(join(dir, `old-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 3), ...r.slice(6, -METRICS.length)])));
     }
     const oldFiles = [1, 2, 3].map((i) => join(dir, `old-${i}.csv`));
-    expect(await experimentCli(['merge', ...oldFiles, '--quiet', '--out', join(old, 'sweep.csv')])).toBe(0);
+    expect(await experimentCli(['merge', shards, '--quiet', '--out', join(old, 'sweep.csv')])).toBe(0);
+    expect(existsSync(join(old, 'paired.csv'))).toBe(true);
+    const printed: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((text) => (printed.push(String(text)), true));
+    try {
+      expect(await experimentCli(['merge', ...oldFiles, '--out', join(old, 'sweep.csv')])).toBe(0);
+    } finally {
+      spy.mockRestore();
+    }
+    expect(printed.join('')).toBe(
+      `merged 3 shard files (4 points) into ${join(old, 'sweep.csv')} and ${join(old, 'comparison.md')}; no paired differences: ` +
+        "the shard files were written before ecsim recorded each replication's figures in them (run the shards again for them)\n",
+    );
     expect(readFileSync(join(old, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
     const md = readFileSync(join(old, 'comparison.md'), 'utf8');
     expect(md.startsWith('# Sweep\n\n4 points x 2 replications. All points')).toBe(true);
     expect(tableRows(md)).toEqual(tableRows(readFileSync(join(whole, 'comparison.md'), 'utf8')));
+    expect(md).not.toContain('## Paired differences');
+    expect(md.endsWith("so there are no paired differences: run the shards again and merge them for those.\n")).toBe(true);
+    expect(existsSync(join(old, 'paired.csv'))).toBe(false);
+    expect(existsSync(join(old, 'replications.csv'))).toBe(false);
+    // a shard file from before the `<metric>_values` columns among newer ones: refused, naming it
+    writeFileSync(join(dir, 'novalues-1.csv'), stringify(rows(1).map((r) => r.slice(0, -METRICS.length))));
+    expect(() => mergeShardFiles([join(dir, 'novalues-1.csv'), shardFile(2), shardFile(3)])).toThrow(
+      /novalues-1\.csv was written by an earlier ecsim than .*sweep\.shard-2-of-3\.csv \(it has no <metric>_values columns\): run that shard again with this ecsim$/,
+    );
+    expect(() => mergeShardFiles([shardFile(2), join(dir, 'novalues-1.csv'), shardFile(3)])).toThrow(/novalues-1\.csv was written by an earlier ecsim than .*sweep\.shard-2-of-3\.csv/);
   });
 
   it('formats like compare\'s comparison.md: short unique column names, escaped cells, no ± with one replication', () => {

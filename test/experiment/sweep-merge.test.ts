@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mergeShardFiles, readExperimentFile, shardFiles, sweepCsv, sweepToFolder } from '../../src/experiment/index.js';
+import { mergeShardFiles, readExperimentFile, shardFiles, sweepCsv, sweepMarkdown, sweepPairedCsv, sweepReplicationsCsv, sweepToFolder } from '../../src/experiment/index.js';
 import { ScenarioError } from '../../src/scenario/index.js';
 import { tempDir, writeScenario } from './helpers/scenario.js';
 import { experimentCli } from './helpers/cli.js';
@@ -30,13 +30,20 @@ describe('sweep, shards and merge', () => {
     expect(expected.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(' '))).toEqual([
       '40 60s', '40 300s', '40 900s', '70 60s', '70 300s', '70 900s',
     ]);
+    // and comparison.md, replications.csv and paired.csv (2 replications: the paired differences)
+    const besides = (folder: string) => ['comparison.md', 'replications.csv', 'paired.csv'].map((name) => readFileSync(join(folder, name), 'utf8'));
+    const expectedBesides = besides(join(dir, 'whole'));
+    expect(expectedBesides[2].split('\n')).toHaveLength(7); // header, 5 points against the first, final newline
     for (const count of [2, 4]) {
       const shardDir = join(dir, `shards-${count}`);
       for (let index = 1; index <= count; index++) await sweepToFolder(exp, { outDir: shardDir, jobs: 1, shard: { index, count } });
-      expect(sweepCsv(mergeShardFiles(shardFiles([shardDir])))).toBe(expected);
+      const merged = mergeShardFiles(shardFiles([shardDir]));
+      expect(sweepCsv(merged)).toBe(expected);
+      expect([sweepMarkdown(merged), sweepReplicationsCsv(merged), sweepPairedCsv(merged)]).toEqual(expectedBesides);
     }
     const threaded = await sweepToFolder(exp, { outDir: join(dir, 'threaded'), jobs: 2 });
     expect(readFileSync(threaded.file, 'utf8')).toBe(expected);
+    expect(besides(join(dir, 'threaded'))).toEqual(expectedBesides);
   });
 
   it('merge refuses an incomplete or mixed set of shards, naming the missing points', async () => {

@@ -1,9 +1,11 @@
 // What `ecsim merge` does: shard files joined into sweep.csv and comparison.md (beside
-// it), written whole and together.
+// it), and with 2 or more replications replications.csv and paired.csv (beside it too; an
+// earlier sweep's two are removed when there are none: one replication, or shard files
+// written before they carried each replication's figures), written whole and together.
 
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { besideFileInTheWay, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, writeFileAtomic, writeFilesAtomic } from '../../experiment/index.js';
+import { besideFileInTheWay, hasPairing, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, pairedFileInTheWay, removeFiles, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, stageFiles, sweepPairedFiles, writeFileAtomic } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
 import { singleFlag } from '../flags.js';
 import { refuseToReplaceFile } from '../out-file.js';
@@ -42,17 +44,32 @@ export function merge(argv: MergeArgs): void {
   // folder or a FIFO there failed or hung after sweep.csv had been replaced)
   const found = markdown === undefined ? null : besideFileInTheWay(markdown, isSweepMarkdown);
   if (found !== null) throw new UsageError(`--out: merge writes comparison.md beside the CSV, at ${markdown}: expected a new file or an earlier sweep's comparison.md there, found ${found}; give --out in another folder`);
+  // replications.csv and paired.csv beside it: written, or an earlier sweep's removed; nothing else replaced
+  const pairedFound = markdown === undefined ? null : pairedFileInTheWay(dirname(out));
+  if (pairedFound !== null) {
+    throw new UsageError(`--out: merge writes ${basename(pairedFound[0])} beside the CSV, at ${pairedFound[0]}: expected a new file or an earlier sweep's there, found ${pairedFound[1]}; give --out in another folder`);
+  }
   const onStdout = isStandardOutput(out);
-  // both whole or neither
+  const paired = markdown === undefined ? { write: [], remove: [] } : sweepPairedFiles(dirname(out), table);
+  // all whole or none
   if (markdown === undefined) writeFileAtomic(out, sweepCsv(table));
   else {
-    writeFilesAtomic([
-      [out, sweepCsv(table)],
-      [markdown, sweepMarkdown(table)],
-    ]);
+    // an earlier sweep's pairing files go before the new sweep.csv comes: never beside it
+    const staged = stageFiles([[out, sweepCsv(table)], [markdown, sweepMarkdown(table)], ...paired.write]);
+    try {
+      removeFiles(paired.remove);
+    } catch (e) {
+      staged.abort();
+      throw e;
+    }
+    staged.commit();
   }
+  if (argv.quiet) return;
+  const written = [out, ...(markdown !== undefined ? [markdown] : []), ...paired.write.map(([path]) => path)];
+  // shard files from before they carried each replication's figures: merged, without the paired differences
+  const unpaired = table.replications >= 2 && !hasPairing(table) ? '; no paired differences: the shard files were written before ecsim recorded each replication\'s figures in them (run the shards again for them)' : '';
   // the CSV on standard output (--out /dev/stdout): the line goes to stderr, not after the CSV
-  if (!argv.quiet) (onStdout ? process.stderr : process.stdout).write(`merged ${files.length} shard files (${table.pointCount} points) into ${out}${markdown !== undefined ? ` and ${markdown}` : ''}\n`);
+  (onStdout ? process.stderr : process.stdout).write(`merged ${files.length} shard files (${table.pointCount} points) into ${written.slice(0, -1).join(', ')}${written.length > 1 ? ' and ' : ''}${written.at(-1)}${unpaired}\n`);
 }
 
 function realPathOrUndefined(path: string): string | undefined {

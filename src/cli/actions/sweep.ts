@@ -22,13 +22,13 @@ export async function sweep(argv: SweepArgs): Promise<void> {
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(label);
   const started = Date.now();
   try {
-    const { file, markdownFile, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
+    const { file, markdownFile, pairedFiles, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
     progress.stop();
     if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `${label}: ${table.rows.length} of ${counted(table.pointCount, 'point')} x ${counted(table.replications, 'replication')} in ${seconds} s wall\nresults: ${file}${markdownFile !== undefined ? `, ${markdownFile}` : ''}\n` +
+      `${label}: ${table.rows.length} of ${counted(table.pointCount, 'point')} x ${counted(table.replications, 'replication')} in ${seconds} s wall\nresults: ${[file, ...(markdownFile !== undefined ? [markdownFile] : []), ...pairedFiles].join(', ')}\n` +
         (runsDir !== undefined
           ? `runs: ${runsDir}/ (replication 0 of ${counted(table.rows.length, 'point')})\n`
           : runs === false

@@ -1,5 +1,6 @@
 // `ecsim merge <dir-or-files...>`: joins sweep shard files into sweep.csv and, beside it,
-// comparison.md, byte for byte what the unsharded sweep writes.
+// comparison.md (and with 2+ replications replications.csv and paired.csv), byte for byte
+// what the unsharded sweep writes.
 // The work is in ../actions/merge.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
@@ -12,12 +13,12 @@ export interface MergeArgs {
 
 export const mergeCommand = {
   command: 'merge <inputs..>',
-  describe: 'Join the shard files of a sweep (sweep.shard-i-of-n.csv) into sweep.csv and comparison.md',
+  describe: 'Join the shard files of a sweep (sweep.shard-i-of-n.csv) into sweep.csv and comparison.md, and with 2+ replications replications.csv and paired.csv (shard files from before they carried each replication\'s figures: merged without them, and said so)',
   builder: (y: Argv) =>
     y
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'folders holding shard files, or shard files' })
-      .option('out', { type: 'string', describe: 'merged CSV file (default sweep.csv beside the first shard): a new file, a device or pipe (/dev/stdout), or an earlier sweep.csv; any other existing file is refused. comparison.md is written beside it (not beside a device or pipe), replacing only an earlier sweep\'s (so not into a compare\'s or a run\'s folder, nor over another file); both are written whole, or neither' })
+      .option('out', { type: 'string', describe: 'merged CSV file (default sweep.csv beside the first shard): a new file, a device or pipe (/dev/stdout), or an earlier sweep.csv; any other existing file is refused. comparison.md, replications.csv and paired.csv are written beside it (not beside a device or pipe), replacing (paired ones: or removing) only an earlier sweep\'s (so not into a compare\'s or a run\'s folder, nor over another file); all are written whole, or none' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
-      .example('$0 merge results/web-sweep', 'every shard file in the folder -> results/web-sweep/sweep.csv and comparison.md'),
+      .example('$0 merge results/web-sweep', 'every shard file in the folder -> results/web-sweep/sweep.csv, comparison.md (and paired.csv, replications.csv)'),
   handler: async (argv: ArgumentsCamelCase<MergeArgs>) => (await import('../actions/merge.js')).merge(argv),
 };

@@ -1,5 +1,6 @@
 // `ecsim sweep <scenario>`: the product of the `sweep` lists x replications on worker
-// threads; writes sweep.csv and comparison.md, or with a shard (--shard i/n, or --shards n
+// threads; writes sweep.csv and comparison.md (and with 2+ replications replications.csv
+// and paired.csv: every point against the first), or with a shard (--shard i/n, or --shards n
 // with the array index of a Kubernetes Indexed Job or AWS Batch array job)
 // sweep.shard-i-of-n.csv instead (`ecsim merge` writes the other two); and
 // runs/<point label>/ (replication 0 of each point) for sweeps of at most 24 points, or
@@ -25,7 +26,7 @@ export interface SweepArgs {
 
 export const sweepCommand = {
   command: 'sweep <scenario>',
-  describe: 'Run the product of the scenario\'s `sweep` lists x replications; one row per point in sweep.csv and comparison.md (a shard: sweep.shard-i-of-n.csv instead), and runs/<point label>/ (see --runs)',
+  describe: 'Run the product of the scenario\'s `sweep` lists x replications; one row per point in sweep.csv and comparison.md, with 2+ replications replications.csv and paired.csv (every point minus the first, paired by replication; also in comparison.md) (a shard: sweep.shard-i-of-n.csv instead), and runs/<point label>/ (see --runs)',
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with `sweep`' })
@@ -38,7 +39,7 @@ export const sweepCommand = {
       .option('replications', { type: 'number', describe: 'replications per point (overrides the scenario\'s)' })
       .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s)' })
       .option('duration', { type: 'string', describe: 'simulated duration, a whole number of metric periods (overrides the scenario\'s; refused when duration is swept)' })
-      .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-sweep); its sweep.csv and comparison.md replace only an earlier sweep's, and a compare's or a run's folder (comparison.csv, summary.json) is refused, before any run" })
+      .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-sweep); its sweep.csv, comparison.md, replications.csv and paired.csv replace (with 1 replication: remove) only an earlier sweep's, and a compare's or a run's folder (comparison.csv, summary.json) is refused, before any run" })
       .option('runs', {
         type: 'boolean',
         describe:
@@ -48,7 +49,7 @@ export const sweepCommand = {
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series)' })
       .example('$0 sweep scenarios/compare-quickstart.yaml --jobs 4', 'the whole sweep on 4 threads')
-      .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep` writes sweep.csv and comparison.md')
+      .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep` writes sweep.csv, comparison.md and the pairing files')
       .example('$0 sweep scenarios/compare-quickstart.yaml --runs', `also write runs/<point label>/ for a sweep of more than ${SWEEP_RUNS_LIMIT} points`),
   handler: async (argv: ArgumentsCamelCase<SweepArgs>) => (await import('../actions/sweep.js')).sweep(argv),
 };

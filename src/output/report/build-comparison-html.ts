@@ -8,7 +8,7 @@ import { COMPARISON_METRICS, loadComparison, type ComparisonData } from './data/
 import { scatterChart } from './charts/scatter-chart.js';
 import { esc } from './charts/svg.js';
 import { comparisonTable, hasPartialCounts, pairedTable } from './sections/comparison-tables.js';
-import { COMBINED_NOTE, missingNote, UNPAIRED_NOTE, significanceNote } from '../../experiment/figures-markdown.js';
+import { COMBINED_NOTE, missingNote, PAIRED_POINTS_NOTE, significanceNote, UNPAIRED_FOLDER_NOTE } from '../../experiment/figures-markdown.js';
 import { overlayCharts } from './sections/overlay-charts.js';
 import { figure, htmlPage, htmlTable } from './sections/page.js';
 
@@ -27,21 +27,22 @@ export function renderComparisonHtml(c: ComparisonData): string {
   parts.push(`<h2>${c.kind === 'compare' ? 'Variants' : 'Points'}</h2>`, htmlTable(comparisonTable(c)));
   parts.push(`<p class="muted">${esc(COMBINED_NOTE)}</p>`);
   // comparison.md's notes: (k of n) marks, and under the paired table the * mark
-  if (hasPartialCounts(c)) parts.push(`<p class="muted">${esc(missingNote(c.replications, c.kind === 'compare' ? 'variant' : 'point'))}</p>`);
-  // a sweep has no paired table: its intervals are per point (none with one replication)
-  if (c.kind === 'sweep' && c.rows.some((r) => Number.isFinite(r.ci95.cost))) parts.push(`<p class="muted">${esc(UNPAIRED_NOTE)}</p>`);
+  const noun = c.kind === 'compare' ? 'variant' : 'point';
+  if (hasPartialCounts(c)) parts.push(`<p class="muted">${esc(missingNote(c.replications, noun, c.kind === 'compare' || c.paired.length > 0))}</p>`);
+  // a sweep's intervals are per point (none with one replication); its paired table (paired.csv) is against the first point
+  if (c.kind === 'sweep' && c.rows.length >= 2 && c.rows.some((r) => Number.isFinite(r.ci95.cost))) parts.push(`<p class="muted">${esc(c.paired.length > 0 ? PAIRED_POINTS_NOTE : UNPAIRED_FOLDER_NOTE)}</p>`);
   const paired = pairedTable(c);
   if (paired) {
-    parts.push('<h3>Paired differences against the first variant</h3>');
+    parts.push(`<h3>Paired differences against the first ${noun}</h3>`);
     // not "much tighter": that holds only where the seed moves the variants alike (a paired
     // interval can be wider than both variants' own), and with one replication there is none
     const single = c.rows.every((r) => !Number.isFinite(r.ci95.cost));
     parts.push(
       `<p class="muted">${esc(
-        'Every variant of one replication draws the same random numbers (common random numbers). ' +
+        `Every ${noun} of one replication draws the same random numbers (common random numbers). ` +
           (single
             ? 'With one replication there are no intervals.'
-            : 'Where the seed moves the variants alike, a difference\'s interval is narrower than the variants\' own; where it does not, it is not (compare the ± columns).'),
+            : `Where the seed moves the ${noun}s alike, a difference's interval is narrower than the ${noun}s' own; where it does not, it is not (compare the ± columns).`),
       )}</p>`,
     );
     parts.push(htmlTable(paired));

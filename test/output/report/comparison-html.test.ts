@@ -165,9 +165,10 @@ describe('comparison page: replication counts and significance, as comparison.md
     expect(html).toContain('<td class="num">2,000 ± 60 (3 of 5)</td>');
     expect(html).toContain('<td class="num">900 ± 50</td>');
     expect(html).toContain('(k of 5): only k of the 5 replications have a value for that figure; the others are left out of its mean and interval, and – means none has.');
-    // no paired table on a sweep page: the page says its intervals are per point, and where paired ones come from
+    // no paired.csv (an older sweep's folder): no paired table; the page says its intervals are per point, and how to get paired ones
     expect(html).toContain('is its own interval, not paired');
-    expect(html).toContain('run `ecsim compare` with the points as variants');
+    expect(html).toContain('This folder has no paired.csv');
+    expect(html).not.toContain('Paired differences');
     expect(buildComparisonHtml(compareDir)).not.toContain('not paired');
   });
 });

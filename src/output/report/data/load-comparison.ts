@@ -1,5 +1,5 @@
 // Reads the folder of `ecsim compare` (comparison.csv, paired.csv) or `ecsim sweep`
-// (sweep.csv), and the replication-0 results folders under runs/<variant>/ or
+// (sweep.csv, and paired.csv with 2 or more replications), and the replication-0 results folders under runs/<variant>/ or
 // runs/<point label>/ when present. A sweep point's label is the one `ecsim sweep` names
 // its runs/ folder with (src/experiment/point-label.ts), computed from sweep.csv's cells.
 
@@ -38,6 +38,7 @@ export interface ComparisonRow {
 }
 
 export interface PairedRow {
+  /** The variant's name, or a sweep point's label (paired.csv's `point`). */
   variant: string;
   baseline: string;
   diffMean: Record<ComparisonMetric, number>;
@@ -88,13 +89,15 @@ export function loadComparison(dir: string): ComparisonData {
   });
   const pairedPath = join(dir, 'paired.csv');
   const paired: PairedRow[] = [];
-  const p = readResultsCsv(pairedPath, writer, ['variant', 'baseline', ...metricColumns('_diff_mean', '_diff_ci95')], true);
+  // a sweep's names the point by its label in place of the variant
+  const named = kind === 'compare' ? 'variant' : 'point';
+  const p = readResultsCsv(pairedPath, writer, [named, 'baseline', ...metricColumns('_diff_mean', '_diff_ci95')], true);
   if (p !== null) {
     const pat = (name: string) => p[0].indexOf(name);
     p.slice(1).forEach((r, n) => {
       const cell = (name: string) => numberCell(pairedPath, n + 1, name, r[pat(name)]);
       paired.push({
-        variant: r[pat('variant')] ?? '',
+        variant: r[pat(named)] ?? '',
         baseline: r[pat('baseline')] ?? '',
         diffMean: metrics(cell, '_diff_mean'),
         diffCi95: metrics(cell, '_diff_ci95'),

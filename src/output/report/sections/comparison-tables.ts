@@ -1,5 +1,5 @@
 // The tables of a comparison page: each variant's metrics as mean ± 95 % CI half-width
-// with its Pareto mark, and the paired differences against the first variant; as in
+// with its Pareto mark, and the paired differences against the first variant (or point); as in
 // comparison.md, a figure over fewer replications than were run is marked `(7 of 8)` and a
 // significant paired difference `*` (decided by src/experiment/stats.ts on the files' figures).
 
@@ -26,7 +26,7 @@ export function comparisonTable(c: ComparisonData): Table {
 
 export function pairedTable(c: ComparisonData): Table | null {
   if (c.paired.length === 0) return null;
-  const header = ['variant', 'minus baseline', ...COMPARISON_METRICS.map((m) => `Δ ${METRIC_TITLES[m]}`)];
+  const header = [c.kind === 'compare' ? 'variant' : 'point', 'minus baseline', ...COMPARISON_METRICS.map((m) => `Δ ${METRIC_TITLES[m]}`)];
   const rows = c.paired.map((p) => [
     p.variant,
     p.baseline,

@@ -1,0 +1,135 @@
+// The paired differences of a sweep: every point minus the first point (the baseline: the
+// first value of every sweep path), replication by replication, as compare pairs its
+// variants with the first (compare.ts). Replication k of every point runs with seed + k, so
+// the points of one replication draw the same random numbers (common random numbers).
+// Computed from the points' per-replication figures, which the unsharded sweep has and
+// shard files carry (sweep-files.ts), so `ecsim merge` computes the same differences.
+
+import { rmSync } from 'node:fs';
+import { join } from 'node:path';
+import { stringify } from 'csv-stringify/sync';
+import { formatFigure } from '../output/csv-file.js';
+import { besideFileInTheWay } from '../output/staging.js';
+import { METRICS } from './metrics.js';
+import { pointLabels } from './point-label.js';
+import { pairedDifference, type SampleSummary } from './stats.js';
+import type { PointRow, SweepTable } from './sweep.js';
+import { sortedRows } from './sweep-files.js';
+
+/** One point's figures against the baseline's. */
+export interface PairedPoint {
+  /** The point's label (point-label.ts: its runs/ folder name). */
+  label: string;
+  row: PointRow;
+  /** Per metric (METRICS order): this point minus the baseline, paired by replication. */
+  paired: SampleSummary[];
+}
+
+export interface SweepPairing {
+  /** The baseline's label: the first point's. */
+  baseline: string;
+  /** Every point but the first, in point order. */
+  points: PairedPoint[];
+}
+
+/** Whether the sweep has paired differences: 2 or more replications, and every point's per-replication figures (not so when merged from shard files written before they had them). */
+export function hasPairing(table: SweepTable): boolean {
+  return table.replications >= 2 && table.rows.length > 0 && table.rows.every((r) => r.values !== undefined);
+}
+
+/** The point labels of the table's rows, in point order (all the sweep's points: a merged or unsharded table). */
+export function rowLabels(table: SweepTable): string[] {
+  return pointLabels(table.paths, sortedRows(table).map((r) => r.params));
+}
+
+/** The paired differences against the first point; undefined when the sweep has none (hasPairing). */
+export function sweepPairing(table: SweepTable): SweepPairing | undefined {
+  if (!hasPairing(table)) return undefined;
+  const rows = sortedRows(table);
+  const labels = rowLabels(table);
+  const column = (r: PointRow, m: number) => r.values!.map((v) => v[m]);
+  const first = rows[0];
+  return {
+    baseline: labels[0],
+    points: rows.slice(1).map((row, i) => ({
+      label: labels[i + 1],
+      row,
+      paired: METRICS.map((_, m) => pairedDifference(column(first, m), column(row, m))),
+    })),
+  };
+}
+
+/**
+ * replications.csv of a sweep (2 or more replications), as compare's with the point label in
+ * place of the variant: one row per (point, replication), `point, replication, seed`, then
+ * the raw metrics; undefined when the sweep has no pairing (hasPairing).
+ */
+export function sweepReplicationsCsv(table: SweepTable): string | undefined {
+  if (!hasPairing(table)) return undefined;
+  const labels = rowLabels(table);
+  const seed = (k: number) => (table.seed === undefined ? '' : String(table.seed + k));
+  const rows = sortedRows(table).flatMap((r, i) => r.values!.map((v, k) => [labels[i], String(k), seed(k), ...v.map(formatFigure)]));
+  return stringify([['point', 'replication', 'seed', ...METRICS], ...rows]);
+}
+
+/**
+ * paired.csv of a sweep (2 or more replications), as compare's with the point label in place
+ * of the variant: one row per point but the first, `point, baseline` (the first point's
+ * label), then `<metric>_diff_mean, <metric>_diff_ci95` (point - baseline), then
+ * `<metric>_diff_n`; undefined when the sweep has no pairing (hasPairing).
+ */
+export function sweepPairedCsv(table: SweepTable): string | undefined {
+  const pairing = sweepPairing(table);
+  if (pairing === undefined) return undefined;
+  const header = ['point', 'baseline', ...METRICS.flatMap((m) => [`${m}_diff_mean`, `${m}_diff_ci95`]), ...METRICS.map((m) => `${m}_diff_n`)];
+  const rows = pairing.points.map((p) => [p.label, pairing.baseline, ...p.paired.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)]), ...p.paired.map((s) => String(s.n))]);
+  return stringify([header, ...rows]);
+}
+
+/** Whether `text` (a file's start) is an earlier sweep's replications.csv (its header), which a sweep or a merge may replace or remove. */
+export function isSweepReplicationsCsv(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').startsWith(`point,replication,seed,${METRICS.join(',')}`);
+}
+
+/** Whether `text` (a file's start) is an earlier sweep's paired.csv (its header), which a sweep or a merge may replace or remove. */
+export function isSweepPairedCsv(text: string): boolean {
+  return text.replace(/^\uFEFF/, '').startsWith(`point,baseline,${METRICS[0]}_diff_mean,`);
+}
+
+/** The files of a sweep's pairing, written beside sweep.csv: [name, recogniser of an earlier sweep's]. */
+const PAIRED_FILES = [
+  ['replications.csv', isSweepReplicationsCsv],
+  ['paired.csv', isSweepPairedCsv],
+] as const;
+
+/**
+ * The pairing files of the sweep in `dir`: `write`, replications.csv and paired.csv with
+ * their contents (2 or more replications with each replication's figures); or else
+ * `remove`, those paths: an earlier sweep's there (the folder is not replaced whole) would
+ * not belong to the new sweep.csv.
+ */
+export function sweepPairedFiles(dir: string, table: SweepTable): { write: [string, string][]; remove: string[] } {
+  const replications = sweepReplicationsCsv(table);
+  const paired = sweepPairedCsv(table);
+  const paths = PAIRED_FILES.map(([name]) => join(dir, name));
+  if (replications === undefined || paired === undefined) return { write: [], remove: paths };
+  return { write: [[paths[0], replications], [paths[1], paired]], remove: [] };
+}
+
+/**
+ * The first of replications.csv and paired.csv in `dir` that a sweep may neither replace
+ * nor remove (not an earlier sweep's, by its header) as [path, what is there], or null.
+ */
+export function pairedFileInTheWay(dir: string): [string, string] | null {
+  for (const [name, earlier] of PAIRED_FILES) {
+    const path = join(dir, name);
+    const found = besideFileInTheWay(path, earlier, { head: true });
+    if (found !== null) return [path, found];
+  }
+  return null;
+}
+
+/** Removes the files (an earlier sweep's pairing files, checked by pairedFileInTheWay); missing ones are fine. */
+export function removeFiles(paths: readonly string[]): void {
+  for (const path of paths) rmSync(path, { force: true });
+}
