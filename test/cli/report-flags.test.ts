@@ -26,6 +26,14 @@ describe('--report on compare and sweep', () => {
     expect(existsSync('/dev/null.md')).toBe(false);
   });
 
+  it('sweep --report writes report.html and names it on the results line (it was written but not named)', async () => {
+    const out = join(dir, 'sweep');
+    const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--replications', '1', '--duration', '10m', '--jobs', '1', '--no-runs', '--out', out, '--report');
+    expect(r.code).toBe(0);
+    expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/<svg|<table/);
+    expect(r.stdout).toContain(`results: ${join(out, 'sweep.csv')}, ${join(out, 'comparison.md')}, ${join(out, 'report.html')}\n`);
+  });
+
   it('sweep --report with a shard is refused (exit 2): the page needs the merged sweep', async () => {
     const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--shard', '1/2', '--report', '--out', join(dir, 'sw'));
     expect(r.code).toBe(2);

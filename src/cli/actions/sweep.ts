@@ -24,11 +24,11 @@ export async function sweep(argv: SweepArgs): Promise<void> {
   try {
     const { file, markdownFile, pairedFiles, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
     progress.stop();
-    if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
+    const reportFiles = argv.report ? (await import('../../output/report/index.js')).writeReports(outDir).files : [];
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `${label}: ${table.rows.length} of ${counted(table.pointCount, 'point')} x ${counted(table.replications, 'replication')} in ${seconds} s wall\nresults: ${[file, ...(markdownFile !== undefined ? [markdownFile] : []), ...pairedFiles].join(', ')}\n` +
+      `${label}: ${table.rows.length} of ${counted(table.pointCount, 'point')} x ${counted(table.replications, 'replication')} in ${seconds} s wall\nresults: ${[file, ...(markdownFile !== undefined ? [markdownFile] : []), ...pairedFiles, ...reportFiles].join(', ')}\n` +
         (runsDir !== undefined
           ? `runs: ${runsDir}/ (replication 0 of ${counted(table.rows.length, 'point')})\n`
           : runs === false
