@@ -26,16 +26,22 @@ export function comparisonTable(c: ComparisonData): Table {
 
 export function pairedTable(c: ComparisonData): Table | null {
   if (c.paired.length === 0) return null;
-  const header = [c.kind === 'compare' ? 'variant' : 'point', 'minus baseline', ...COMPARISON_METRICS.map((m) => `Δ ${METRIC_TITLES[m]}`)];
+  // a sweep's points by their values under the paths' short names, as the means table (the
+  // baseline, the first point, is named in the section's heading): its full labels, twice a
+  // row, squeezed the figures and pushed the last column out of the page
+  const paths = c.kind === 'sweep' && c.rows[0] ? c.rows[0].params.map(([p]) => p) : [];
+  const params = new Map(c.rows.map((r) => [r.label, r.params.map(([, v]) => v)]));
+  const lead = c.kind === 'sweep' ? shortNames(paths) : ['variant', 'minus baseline'];
+  const header = [...lead, ...COMPARISON_METRICS.map((m) => `Δ ${METRIC_TITLES[m]}`)];
+  const headerTitles = c.kind === 'sweep' ? paths : undefined;
   const rows = c.paired.map((p) => [
-    p.variant,
-    p.baseline,
+    ...(c.kind === 'sweep' ? (params.get(p.variant) ?? [p.variant, ...paths.slice(1).map(() => '')]) : [p.variant, p.baseline]),
     ...COMPARISON_METRICS.map((m) => {
       const text = counted(withCi(p.diffMean[m], p.diffCi95[m], m === 'cost' ? 3 : 1), p.diffN[m], c.replications);
       return Number.isFinite(p.diffMean[m]) && isSignificant(summaryFromInterval(p.diffN[m], p.diffMean[m], p.diffCi95[m])) ? `${text} *` : text;
     }),
   ]);
-  return { header, rows, numeric: header.map((_, i) => i >= 2) };
+  return { header, headerTitles, rows, numeric: header.map((_, i) => i >= lead.length) };
 }
 
 /** Whether some figure of the tables is over fewer replications than were run (the note under the table). */
