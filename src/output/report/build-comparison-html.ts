@@ -9,6 +9,7 @@ import { scatterChart } from './charts/scatter-chart.js';
 import { esc } from './charts/svg.js';
 import { comparisonTable, hasPartialCounts, pairedTable } from './sections/comparison-tables.js';
 import { COMBINED_NOTE, missingNote, PAIRED_POINTS_NOTE, significanceNote, UNPAIRED_FOLDER_NOTE } from '../../experiment/figures-markdown.js';
+import { shortNames } from '../../experiment/point-label.js';
 import { overlayCharts } from './sections/overlay-charts.js';
 import { figure, htmlPage, htmlTable } from './sections/page.js';
 
@@ -59,10 +60,16 @@ export function renderComparisonHtml(c: ComparisonData): string {
         highlightLabel: `Pareto front (no other ${c.kind === 'compare' ? 'variant' : 'point'} is at least as good on both cost and SLO violation and better on one)`,
         otherLabel: c.kind === 'compare' ? 'other variants' : 'other points',
         nonNegative: true,
-        points: c.rows.map((r) => ({ label: r.label, x: r.mean.cost, y: r.mean.sloViolationMinutes, xErr: r.ci95.cost, yErr: r.ci95.sloViolationMinutes, highlight: r.pareto })),
+        // a sweep's points labelled by their values alone ("40, 60s"; the paths' short names in
+        // the note below): full labels piled on each other at 8 points
+        points: c.rows.map((r) => ({ label: c.kind === 'sweep' ? r.params.map(([, v]) => v).join(', ') : r.label, name: r.label, x: r.mean.cost, y: r.mean.sloViolationMinutes, xErr: r.ci95.cost, yErr: r.ci95.sloViolationMinutes, highlight: r.pareto })),
       }),
     ),
   );
+  if (c.kind === 'sweep' && c.rows[0]) {
+    const names = shortNames(c.rows[0].params.map(([p]) => p));
+    parts.push(`<p class="muted">${esc(`Each point is labelled by its values of ${names.join(', ')}, in that order; its tooltip names it in full.`)}</p>`);
+  }
 
   const by = c.kind === 'compare' ? 'variant' : 'point';
   const overlays = overlayCharts(c.runs, by);

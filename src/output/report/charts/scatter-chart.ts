@@ -12,6 +12,8 @@ import { tickFormat } from './value-axis.js';
 
 export interface ScatterPoint {
   label: string;
+  /** The point's full name in its tooltip, when the label beside it is a short form (default: label). */
+  name?: string;
   x: number;
   y: number;
   /** Half-widths of the error bars (0 or NaN: none). */
@@ -101,7 +103,7 @@ export function scatterChart(spec: ScatterSpec): string {
     if (bars.length) parts.push(`<path class="errorbar" d="${bars.join('')}" stroke="#666" stroke-width="1.2" fill="none"/>`);
     const at = labelPosition(p.label, cx, cy, width, placed);
     parts.push(
-      `<g class="point"><title>${esc(`${p.label}: ${tip(p.x, p.xErr)}, ${tip(p.y, p.yErr)}`)}</title>` +
+      `<g class="point"><title>${esc(`${p.name ?? p.label}: ${tip(p.x, p.xErr)}, ${tip(p.y, p.yErr)}`)}</title>` +
         `<circle cx="${px(cx)}" cy="${px(cy)}" r="${p.highlight ? 7 : 5.5}" fill="${color}" stroke="#fff" stroke-width="1.5"/>` +
         `<text x="${px(at.x)}" y="${px(at.y)}"${at.anchor === 'end' ? ' text-anchor="end"' : ''} class="point-label">${esc(p.label)}</text></g>`,
     );
