@@ -311,8 +311,14 @@ export class FluidServiceModel implements ServiceLoadModel {
     const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
     // Least-outstanding: P(wait) of one pooled queue over all slots in rotation, the wait at
-    // the request's own task (queueing/routed-wait.ts).
-    const pooledServers = periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
+    // the request's own task (queueing/routed-wait.ts). The slots over the time the tasks
+    // took arrivals, not over the whole period: the pooled rate below is the arrivals over
+    // coveredMs (the tasks' summed shares: the time some task was in rotation, less the
+    // share of targets failing open), so a period with tasks in rotation for part of it is
+    // not read as fewer slots taking the same rate. rotationMsSum / coveredMs is the mean
+    // number of tasks in rotation over that time (with failing targets, it counts them too:
+    // each task in rotation then takes 1 / (tasks + failing) of the rate).
+    const pooledServers = coveredMs > 0 ? Math.max(1, Math.round((rotationMsSum / coveredMs) * cfg.concurrency)) : periodMs > 0 ? 1 : cfg.concurrency;
     // the stationary queue a small backlog does not undercut: the task's slots, or the pooled ones
     const floorServers = lor ? pooledServers : cfg.concurrency;
     // Least-outstanding sends a request to a full queue only when all are full: the pooled
