@@ -14,7 +14,8 @@
 // the run buys (an instance type no group launches, a Spot discount with no Spot capacity, a
 // Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
 // whose scaling policies cannot scale it out from 0 (noScaleOutFromZero), cluster.awsvpcTrunking
-// on with an instance type that has no published trunking task limit (it keeps its plain ENI limit).
+// on with a catalog instance type that has no published trunking task limit (it keeps its plain
+// ENI limit) in a group an awsvpc EC2 service can be placed on.
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -30,18 +31,32 @@ import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 
 /**
- * With `cluster.awsvpcTrunking` on, each listed instance type without a published trunking
- * task limit (eni-trunking-supported-instance-types.html; ecsim's catalog) keeps its plain
- * ENI limit: said, so that a planner does not read its packing as trunked.
+ * With `cluster.awsvpcTrunking` on, each listed catalog instance type without a published
+ * trunking task limit (eni-trunking-supported-instance-types.html; ecsim's catalog) keeps its
+ * plain ENI limit: said, so that a planner does not read its packing as trunked. Only for a
+ * group an EC2 service with networkMode awsvpc can be placed on (launchType EC2 or DAEMON:
+ * every group; a capacity provider strategy: the groups it gives tasks): for others the ENI
+ * limit decides nothing. Not for a custom type: its `enis` is the planner's own figure (the
+ * documented workaround is a custom type whose enis is the trunked task limit + 1).
  */
 function trunkingWithoutFigure(s: ResolvedScenario, out: ScenarioWarning[]): void {
   if (!s.scenario.cluster.awsvpcTrunking) return;
+  const awsvpcOn = new Set<string>();
+  for (const svc of s.services) {
+    if (svc.taskDefinition.networkMode !== 'awsvpc') continue;
+    if (svc.launchType === 'EC2' || svc.config.schedulingStrategy === 'DAEMON') {
+      for (const [name, p] of s.providers) if (p.kind === 'asg') awsvpcOn.add(name);
+    } else {
+      for (const item of svc.strategy) if (item.base > 0 || item.weight > 0) awsvpcOn.add(item.capacityProvider);
+    }
+  }
   for (const [name, p] of s.providers) {
-    if (p.kind !== 'asg') continue;
+    if (p.kind !== 'asg' || !awsvpcOn.has(name)) continue;
     const asg = p.config.autoScalingGroup;
     const custom = customTypesIn(asg.instanceTypes);
     asg.instanceTypes.forEach((t, i) => {
-      const typeName = typeof t === 'string' ? t : t.name;
+      if (typeof t !== 'string') return; // a custom type: the planner's own ENI figure
+      const typeName = t;
       let info;
       try {
         info = lookupInstanceType(typeName, custom);
@@ -49,7 +64,7 @@ function trunkingWithoutFigure(s: ResolvedScenario, out: ScenarioWarning[]): voi
         return; // refused by the checks
       }
       if (info.trunkTaskLimit !== undefined) return;
-      const how = typeof t === 'string' ? 'ecsim has no published ENI trunking task limit for it' : 'a custom type has no trunking figure';
+      const how = 'ecsim has no published ENI trunking task limit for it';
       out.push({
         at: ['cluster', 'capacityProviders', name, 'autoScalingGroup', 'instanceTypes', i],
         message: `cluster.awsvpcTrunking is on, but ${how}: ${typeName} keeps ${Math.max(0, info.maxEnis - 1)} awsvpc tasks per instance (maxEnis ${info.maxEnis} - 1); to model a trunked ${typeName}, use a custom type whose enis is AWS's trunked task limit + 1`,

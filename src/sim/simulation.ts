@@ -318,8 +318,10 @@ export class Simulation {
     const limit = this.memoryLimits[i];
     const groups = stats?.inRotation;
     if (groups) {
-      // the model's groups of tasks in rotation; the other RUNNING tasks have not entered
-      // rotation yet (a task leaving rotation stops being RUNNING) and idle at the baseline
+      // the model's groups of tasks in rotation; of the other RUNNING tasks, those the load
+      // balancer stopped failing open to in the period have their own figures (outOfRotation),
+      // the rest have not entered rotation yet (a task leaving rotation otherwise stops being
+      // RUNNING) and idle at the baseline
       let overLimit = false;
       for (let g = 0; g < groups.length; g++) {
         const st = groups.stats[g];
@@ -329,12 +331,22 @@ export class Simulation {
         m.targetRequests += count * st.requests;
         if (st.memoryMiB > limit) overLimit = true;
       }
-      // (less those the load balancer fails open to that serve: in the model's rotation)
-      m.add(baseline, idleMemory, svc.runningBeforeRotation - svc.failOpenServing);
+      const out = stats.outOfRotation;
+      const outCount = out !== undefined ? out.length : 0;
+      for (let k = 0; k < outCount; k++) {
+        const st = out!.stats[k];
+        m.add(st.cpuPercent, (st.memoryMiB / taskMemory) * 100, 1);
+        m.targetRequests += st.requests;
+        if (st.memoryMiB > limit) overLimit = true;
+      }
+      // (less those the load balancer fails open to that serve: in the model's rotation; and
+      // those it stopped failing open to in the period: outOfRotation, never in rotation either)
+      m.add(baseline, idleMemory, svc.runningBeforeRotation - svc.failOpenServing - outCount);
       if (overLimit) {
-        // rare: find the tasks of the groups above the limit (in start order)
+        // rare: find the tasks above the limit (in start order; one that never served idles
+        // at memoryMiB.base, at most the limit)
         for (const task of svc.tasks) {
-          if (task.state !== 'RUNNING' || !(task.inRotation || task.failOpenRoute === 2)) continue;
+          if (task.state !== 'RUNNING') continue;
           const ts = stats.perTask.get(task.id);
           if (ts !== undefined && ts.memoryMiB > limit) this.overMemory(task, ts.memoryMiB);
         }
@@ -351,9 +363,17 @@ export class Simulation {
         if (task.inRotation || task.failOpenRoute === 2) {
           m.targets++;
           m.targetRequests += ts?.requests ?? 0;
+        } else if (ts !== undefined && ts.requests > 0) {
+          // RUNNING, out of rotation, routed to in the period: the load balancer stopped
+          // failing open to it (a task otherwise leaves rotation as it leaves RUNNING)
+          m.targetRequests += ts.requests;
         }
       }
     }
+    // the requests the load balancer failed open to targets whose application had not
+    // started (502): received by the target group all the same
+    const failedAtTargets = stats?.failedAtTargets ?? 0;
+    if (failedAtTargets > 0) m.targetRequests += failedAtTargets;
     // the tasks that left RUNNING in the period (scaled in, unhealthy, drained, interrupted,
     // killed) count too, each once, over the part of the period it was RUNNING: ECS's service
     // metric is over the tasks that ran in the minute (service_utilization.html), and a
@@ -367,7 +387,14 @@ export class Simulation {
     } else if (svc.leftRunningInPeriod > 0) m.add(baseline, idleMemory, svc.leftRunningInPeriod);
     svc.leftRunningInPeriod = 0;
     svc.metricPeriodFrom = to;
-    const { n, cpuSum, cpuMin, cpuMax, memSum, memMin, memMax, targets, targetRequests } = m;
+    const { n, cpuSum, cpuMin, cpuMax, memSum, memMin, memMax, targetRequests } = m;
+    // RequestCountPerTarget (elasticloadbalancing/latest/application/load-balancer-cloudwatch-
+    // metrics.html): "the total number of requests received by the target group, divided by
+    // the number of healthy targets in the target group. If there are no healthy targets in
+    // the target group, it is divided by the total number of registered targets." With no
+    // task in rotation (healthy) at the period end, requests flowed only through fail-open:
+    // every RUNNING task is a registered target (initial, unhealthy, or marked unhealthy)
+    const targets = svc.inRotationCount === 0 && targetRequests > 0 ? svc.running : m.targets;
     const pending = svc.starting;
     const running = svc.running;
     const cpu = n > 0 ? cpuSum / n : null;

@@ -10,7 +10,7 @@ import { describe, it, expect } from 'vitest';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
 import { runSimulation, type CapacityRow, type TaskRow } from '../../src/sim/index.js';
 
-function scenario(trunking: boolean | undefined, instanceTypes: unknown[] = ['c5.large']) {
+function baseObject(trunking: boolean | undefined, instanceTypes: unknown[] = ['c5.large']): any {
   const s: any = {
     name: 'trunk',
     duration: '1h',
@@ -28,7 +28,11 @@ function scenario(trunking: boolean | undefined, instanceTypes: unknown[] = ['c5
     services: { web: { taskDefinition: 'web', desiredCount: 20, placementStrategy: [{ type: 'binpack', field: 'cpu' }] } },
   };
   if (trunking !== undefined) s.cluster.awsvpcTrunking = trunking;
-  return loadScenarioObject('trunk', s, { baseDir: '.' });
+  return s;
+}
+
+function scenario(trunking: boolean | undefined, instanceTypes: unknown[] = ['c5.large']) {
+  return loadScenarioObject('trunk', baseObject(trunking, instanceTypes), { baseDir: '.' });
 }
 
 function run(s: ReturnType<typeof scenario>) {
@@ -75,5 +79,25 @@ describe('awsvpc ENI limit and ENI trunking on c5.large', () => {
     const w = scenarioWarnings(s);
     expect(w.some((x) => x.at.join('.') === 'cluster.capacityProviders.asg.autoScalingGroup.instanceTypes.0' && /no published ENI trunking task limit/.test(x.message))).toBe(true);
     expect(scenarioWarnings(scenario(true)).some((x) => /trunking/.test(x.message))).toBe(false);
+  });
+
+  it("no trunking warning for a custom type (the workaround itself), nor when no awsvpc EC2 service can use the group", () => {
+    const custom = { name: 'c5-trunked', vcpu: 2, memoryMiB: 4096, enis: 11, price: 0.085 };
+    expect(scenarioWarnings(scenario(true, [custom])).some((x) => /trunking/.test(x.message))).toBe(false);
+    // m6i.large (no figure) but the only service uses bridge networking: ENIs decide nothing
+    const s = loadScenarioObject('trunk', { ...baseObject(true, ['m6i.large']), taskDefinitions: { web: { cpu: 128, memory: 256, networkMode: 'bridge', startup: { imagePull: '5s', containerStart: '1s' } } } }, { baseDir: '.' });
+    expect(scenarioWarnings(s).some((x) => /trunking/.test(x.message))).toBe(false);
+    // an awsvpc service on Fargate only: the group's ENI limit decides nothing either
+    const fargate = baseObject(true, ['m6i.large']);
+    fargate.cluster.capacityProviders.FARGATE = {};
+    fargate.services.web.capacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 1 }];
+    fargate.taskDefinitions.web.requiresCompatibilities = ['EC2', 'FARGATE'];
+    delete fargate.services.web.placementStrategy;
+    Object.assign(fargate.taskDefinitions.web, { cpu: 256, memory: 512 });
+    expect(scenarioWarnings(loadScenarioObject('trunk', fargate, { baseDir: '.' })).some((x) => /trunking/.test(x.message))).toBe(false);
+    // the same with launchType EC2: warned of
+    const ec2 = baseObject(true, ['m6i.large']);
+    ec2.services.web.launchType = 'EC2';
+    expect(scenarioWarnings(loadScenarioObject('trunk', ec2, { baseDir: '.' })).some((x) => /no published ENI trunking task limit/.test(x.message))).toBe(true);
   });
 });

@@ -99,6 +99,8 @@ export class FluidServiceModel implements ServiceLoadModel {
   private failing = new Set<string>();
   /** G(t) = integral of 1 / (tasks in rotation + failing targets) dt while at least one task is in rotation. */
   private g = 0;
+  /** This period: integral of failing / (tasks in rotation + failing) dt, the failing targets' share (ms). */
+  private failShareMs = 0;
   private gTime: number;
   /** queue services: the shared queue (messages). */
   private sharedBacklog = 0;
@@ -115,6 +117,8 @@ export class FluidServiceModel implements ServiceLoadModel {
     waitedFraction: null, meanWaitMs: null, perTask: new Map(), uniformTaskStats: null,
     inRotation: { length: 0, stats: [], count: [] },
     leftRunning: { length: 0, stats: [] },
+    failedAtTargets: 0,
+    outOfRotation: { length: 0, stats: [] },
   };
 
   constructor(
@@ -182,6 +186,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     const cfg = this.cfg;
     const s = this.stats;
     s.leftRunning.length = 0;
+    s.outOfRotation!.length = 0;
     for (const t of this.joiners) {
       if (t.steady) {
         s.perTask.set(t.id, this.cohortStats);
@@ -202,6 +207,8 @@ export class FluidServiceModel implements ServiceLoadModel {
       rotationMsSum += t.rotationMs;
     }
     const assigned = (rate * coveredMs) / 1000;
+    s.failedAtTargets = (rate * this.failShareMs) / 1000;
+    this.failShareMs = 0;
     const unassigned = offered - assigned; // arrived while no task was in rotation, or routed to a failing target
     s.offered = offered;
     this.groups.reset();
@@ -311,8 +318,14 @@ export class FluidServiceModel implements ServiceLoadModel {
     const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
     // Least-outstanding: P(wait) of one pooled queue over all slots in rotation, the wait at
-    // the request's own task (queueing/routed-wait.ts).
-    const pooledServers = periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
+    // the request's own task (queueing/routed-wait.ts). The slots over the time the tasks
+    // took arrivals, not over the whole period: the pooled rate below is the arrivals over
+    // coveredMs (the tasks' summed shares: the time some task was in rotation, less the
+    // share of targets failing open), so a period with tasks in rotation for part of it is
+    // not read as fewer slots taking the same rate. rotationMsSum / coveredMs is the mean
+    // number of tasks in rotation over that time (with failing targets, it counts them too:
+    // each task in rotation then takes 1 / (tasks + failing) of the rate).
+    const pooledServers = coveredMs > 0 ? Math.max(1, Math.round((rotationMsSum / coveredMs) * cfg.concurrency)) : periodMs > 0 ? 1 : cfg.concurrency;
     // the stationary queue a small backlog does not undercut: the task's slots, or the pooled ones
     const floorServers = lor ? pooledServers : cfg.concurrency;
     // Least-outstanding sends a request to a full queue only when all are full: the pooled
@@ -407,6 +420,11 @@ export class FluidServiceModel implements ServiceLoadModel {
       if (t.removedAt < 0) {
         this.fillOwn(t, a, done - lost, aliveMs);
         listed++;
+        // RUNNING at the end after the load balancer stopped failing open to it: not idle
+        if (out && t.leftAt < 0) {
+          const list = s.outOfRotation!;
+          list.stats[list.length++] = t.stats;
+        }
       }
       if (t.leftAt >= 0) {
         // up to leaving RUNNING (and rotation, at the same instant): all it was routed,
@@ -568,6 +586,8 @@ export class FluidServiceModel implements ServiceLoadModel {
   private advance(timeMs: number): void {
     if (timeMs <= this.gTime) return;
     if (this.inRotationCount > 0) this.g += (timeMs - this.gTime) / (this.inRotationCount + this.failing.size);
+    const failing = this.failing.size;
+    if (failing > 0) this.failShareMs += ((timeMs - this.gTime) * failing) / (this.inRotationCount + failing);
     this.gTime = timeMs;
   }
 

@@ -110,6 +110,8 @@ export class RequestServiceModel implements ServiceLoadModel {
   private offered = 0;
   private served = 0;
   private rejected = 0;
+  /** This period: requests routed to a failing target (PeriodStats.failedAtTargets). */
+  private failedAtTargets = 0;
   private inSystem = 0;
   private started = 0;
   private waited = 0;
@@ -219,12 +221,15 @@ export class RequestServiceModel implements ServiceLoadModel {
 
   private arriveHttp(a: number): void {
     if (this.nRot === 0) {
+      // (only failing targets: each request goes to one of them and fails, 502)
+      if (this.failing.size > 0) this.failedAtTargets++;
       this.rejected++;
       return;
     }
     const s = this.pick();
     if (s < 0) {
       // a failing target: its application refuses the connection, the load balancer answers 502
+      this.failedAtTargets++;
       this.rejected++;
       return;
     }
@@ -538,6 +543,8 @@ export class RequestServiceModel implements ServiceLoadModel {
     st.offered = this.offered;
     st.served = this.served;
     st.rejected = this.rejected;
+    st.failedAtTargets = this.failedAtTargets;
+    this.failedAtTargets = 0;
     st.queued = this.inSystem;
     st.waiting = waiting;
     st.latencyP50Ms = rec.quantile(0.5);

@@ -156,6 +156,21 @@ export interface PeriodStats {
    * order they left. Reused like `perTask`.
    */
   leftRunning: TaskStatsList;
+  /**
+   * Requests routed in the period to targets the load balancer fails open to whose
+   * application had not started (setFailing): each failed (502), counted in `rejected` too.
+   * The load balancer's RequestCountPerTarget counts them (received by the target group).
+   * undefined: none (a model that never fails open).
+   */
+  failedAtTargets?: number;
+  /**
+   * Fluid fidelity: the tasks RUNNING at the period end and out of rotation that the load
+   * balancer stopped failing open to in the period (routed to until then), each with its own
+   * figures over the part of the period it ran (not idle: it served, then worked off what it
+   * held). Not in `inRotation`. undefined (request fidelity) means "not computed". Reused
+   * like `perTask`.
+   */
+  outOfRotation?: TaskStatsList;
 }
 
 /** A reused list of task figures: `stats[i]` for i < length. */

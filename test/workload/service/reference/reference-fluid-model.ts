@@ -195,11 +195,14 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
     // the stationary queue a small backlog does not undercut: the task's slots, or with
     // least-outstanding routing the pooled slots (as the pooled group below)
-    const floorServers = lor && periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
+    // (pooled: the mean slots in rotation over the time the tasks took arrivals, coveredMs,
+    // the time the pooled rate assigned / coveredMs is over)
+    const lorServers = coveredMs > 0 ? Math.max(1, Math.round((rotationMsSum / coveredMs) * cfg.concurrency)) : periodMs > 0 ? 1 : cfg.concurrency;
+    const floorServers = lor ? lorServers : cfg.concurrency;
     const maxQ = cfg.maxQueuePerTask;
     const cs2 = cfg.serviceScv;
     // finite buffer: the M/M/c/K loss on top of the fluid (least-outstanding: pooled)
-    const pooledServers = periodMs > 0 ? Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency)) : cfg.concurrency;
+    const pooledServers = lorServers;
     const pooledPlaces = (maxQ * pooledServers) / cfg.concurrency;
     // [loss, P(an admitted request waits)]
     const lossAt = (lambdaPerMs: number, servers: number, places: number, ca2x: number): [number, number] => {
@@ -255,7 +258,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     }
     if (lor) {
       // Least-outstanding behaves close to one pooled queue over all slots in rotation.
-      const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
+      const servers = lorServers;
       const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
       const jsqTasks = servers / cfg.concurrency;
       if (poolFree > 0) this.groups.add(poolFree, poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, jsqTasks);
