@@ -37,7 +37,8 @@ import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
  * group an EC2 service with networkMode awsvpc can be placed on (launchType EC2 or DAEMON:
  * every group; a capacity provider strategy: the groups it gives tasks): for others the ENI
  * limit decides nothing. Not for a custom type: its `enis` is the planner's own figure (the
- * documented workaround is a custom type whose enis is the trunked task limit + 1).
+ * documented workaround is a custom type whose enis is the trunked task limit + 1). When no
+ * group runs awsvpc tasks at all, the setting itself is said to change nothing.
  */
 function trunkingWithoutFigure(s: ResolvedScenario, out: ScenarioWarning[]): void {
   if (!s.scenario.cluster.awsvpcTrunking) return;
@@ -49,6 +50,16 @@ function trunkingWithoutFigure(s: ResolvedScenario, out: ScenarioWarning[]): voi
     } else {
       for (const item of svc.strategy) if (item.base > 0 || item.weight > 0) awsvpcOn.add(item.capacityProvider);
     }
+  }
+  const onGroups = [...awsvpcOn].filter((name) => s.providers.get(name)?.kind === 'asg');
+  if (onGroups.length === 0) {
+    // Fargate has no ENI trunking (container-instance-eni.html), and bridge or host tasks take no ENI
+    out.push({
+      at: ['cluster', 'awsvpcTrunking'],
+      message:
+        'is on, but no task with networkMode awsvpc runs on an Auto Scaling group here, so it changes nothing (ENI trunking raises the awsvpc tasks an EC2 instance can run; it is not available on Fargate)',
+    });
+    return;
   }
   for (const [name, p] of s.providers) {
     if (p.kind !== 'asg' || !awsvpcOn.has(name)) continue;
