@@ -58,8 +58,16 @@ export function formatDatapoint(v: number, op: string, threshold: number): strin
   return formatValueKeeping(v, (p) => compareBySymbol(op, p, threshold) === side);
 }
 
-
-/** Datapoints listed under one comparison, oldest first, separated by spaces: each as formatDatapoint prints it. */
-export function formatDatapoints(values: readonly number[], op: string, threshold: number): string {
-  return values.map((v) => formatDatapoint(v, op, threshold)).join(' ');
+/** Several metric values separated by spaces, oldest first; each on its side of a comparison when given. */
+export function formatValues(
+  values: ArrayLike<number>,
+  count = values.length,
+  comparison?: { op: string; threshold: number },
+): string {
+  let s = '';
+  for (let i = 0; i < count; i++) {
+    const v = values[i];
+    s += (i === 0 ? '' : ' ') + (comparison ? formatDatapoint(v, comparison.op, comparison.threshold) : formatValue(v));
+  }
+  return s;
 }

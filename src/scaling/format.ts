@@ -3,9 +3,9 @@
 // with the same functions, so events.csv and explain agree digit for digit.
 
 import { proportionalCapacity } from './target-tracking.js';
-import { compareBySymbol, formatDatapoint, formatValue, formatValueKeeping } from '../model/metric-format.js';
+import { compareBySymbol, formatDatapoint, formatValue, formatValueKeeping, formatValues } from '../model/metric-format.js';
 
-export { compareBySymbol, formatDatapoint, formatValue, formatValueKeeping };
+export { compareBySymbol, formatDatapoint, formatValue, formatValueKeeping, formatValues };
 
 /**
  * The metric of "ceil(current x metric/target) = wanted", printed so that the printed formula
@@ -30,20 +30,6 @@ export function formatFormulaMetric(
 /** A configured number (threshold, target): as short as it is exact to 4 decimals ("50", "49.5"). */
 export function formatNumber(v: number): string {
   return String(Number(v.toFixed(4)));
-}
-
-/** Several metric values separated by spaces, oldest first; each on its side of a comparison when given. */
-export function formatValues(
-  values: ArrayLike<number>,
-  count = values.length,
-  comparison?: { op: string; threshold: number },
-): string {
-  let s = '';
-  for (let i = 0; i < count; i++) {
-    const v = values[i];
-    s += (i === 0 ? '' : ' ') + (comparison ? formatDatapoint(v, comparison.op, comparison.threshold) : formatValue(v));
-  }
-  return s;
 }
 
 /**

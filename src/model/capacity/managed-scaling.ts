@@ -25,7 +25,7 @@
 //   instance for an empty cluster.
 
 import { reservationPercent } from './reservation.js';
-import { formatDatapoints } from '../metric-format.js';
+import { formatValues } from '../metric-format.js';
 
 export interface ManagedScalingConfig {
   /** Capacity provider name (for messages). */
@@ -102,7 +102,7 @@ function describeRun(count: number, recent: readonly number[], op: '>' | '<', ta
   const shown = recent.slice(-Math.min(count, LISTED_DATAPOINTS));
   const noun = count === 1 ? 'datapoint' : 'datapoints';
   const note = shown.length < count ? ` (newest ${shown.length} listed)` : '';
-  return `${count} ${noun} ${op} ${target}${note}: ${formatDatapoints(shown, op, target)}`;
+  return `${count} ${noun} ${op} ${target}${note}: ${formatValues(shown, shown.length, { op, threshold: target })}`;
 }
 
 export class ManagedScaling {
