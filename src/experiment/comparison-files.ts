@@ -5,6 +5,7 @@ import { stringify } from 'csv-stringify/sync';
 import { formatFigure } from '../output/csv-file.js';
 import type { Comparison } from './compare.js';
 import { METRICS } from './metrics.js';
+import type { SampleSummary } from './stats.js';
 
 /**
  * One row per variant: `variant`, then `<metric>_mean, <metric>_ci95` per metric, then
@@ -28,17 +29,27 @@ export function comparisonCsv(c: Comparison): string {
  * replications where both have a value, which the difference is over.
  */
 export function pairedCsv(c: Comparison): string {
-  const header = ['variant', 'baseline', ...METRICS.flatMap((m) => [`${m}_diff_mean`, `${m}_diff_ci95`]), ...METRICS.map((m) => `${m}_diff_n`)];
-  const baseline = c.variants[0].name;
-  const rows = c.variants
-    .filter((v) => v.paired !== null)
-    .map((v) => [v.name, baseline, ...v.paired!.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)]), ...v.paired!.map((s) => String(s.n))]);
-  return stringify([header, ...rows]);
+  const rows = c.variants.filter((v) => v.paired !== null).map((v) => ({ name: v.name, paired: v.paired! }));
+  return pairedTableCsv('variant', c.variants[0].name, rows);
 }
 
 /** One row per (variant, replication): `variant, replication, seed`, then the raw metrics. */
 export function replicationsCsv(c: Comparison): string {
-  const header = ['variant', 'replication', 'seed', ...METRICS];
-  const rows = c.variants.flatMap((v) => v.replications.map((r, k) => [v.name, String(k), String(c.seeds[k]), ...r.map(formatFigure)]));
-  return stringify([header, ...rows]);
+  return replicationsTableCsv('variant', c.variants.map((v) => ({ name: v.name, replications: v.replications })), (k) => String(c.seeds[k]));
+}
+
+/**
+ * paired.csv of a compare (`variant`) or a sweep (`point`): one row per entry, `<first>,
+ * baseline`, then `<metric>_diff_mean, <metric>_diff_ci95` per metric, then `<metric>_diff_n`.
+ */
+export function pairedTableCsv(first: 'variant' | 'point', baseline: string, rows: readonly { name: string; paired: readonly SampleSummary[] }[]): string {
+  const header = [first, 'baseline', ...METRICS.flatMap((m) => [`${m}_diff_mean`, `${m}_diff_ci95`]), ...METRICS.map((m) => `${m}_diff_n`)];
+  const body = rows.map((r) => [r.name, baseline, ...r.paired.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)]), ...r.paired.map((s) => String(s.n))]);
+  return stringify([header, ...body]);
+}
+
+/** replications.csv of a compare (`variant`) or a sweep (`point`): one row per (entry, replication), `<first>, replication, seed`, then the raw metrics. */
+export function replicationsTableCsv(first: 'variant' | 'point', rows: readonly { name: string; replications: readonly (readonly number[])[] }[], seed: (k: number) => string): string {
+  const body = rows.flatMap((r) => r.replications.map((v, k) => [r.name, String(k), seed(k), ...v.map(formatFigure)]));
+  return stringify([[first, 'replication', 'seed', ...METRICS], ...body]);
 }

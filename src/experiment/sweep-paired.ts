@@ -7,10 +7,9 @@
 
 import { rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { stringify } from 'csv-stringify/sync';
-import { formatFigure } from '../output/csv-file.js';
 import { besideFileInTheWay } from '../output/staging.js';
 import { METRICS } from './metrics.js';
+import { pairedTableCsv, replicationsTableCsv } from './comparison-files.js';
 import { pointLabels } from './point-label.js';
 import { pairedDifference, type SampleSummary } from './stats.js';
 import type { PointRow, SweepTable } from './sweep.js';
@@ -67,9 +66,8 @@ export function sweepPairing(table: SweepTable): SweepPairing | undefined {
 export function sweepReplicationsCsv(table: SweepTable): string | undefined {
   if (!hasPairing(table)) return undefined;
   const labels = rowLabels(table);
-  const seed = (k: number) => (table.seed === undefined ? '' : String(table.seed + k));
-  const rows = sortedRows(table).flatMap((r, i) => r.values!.map((v, k) => [labels[i], String(k), seed(k), ...v.map(formatFigure)]));
-  return stringify([['point', 'replication', 'seed', ...METRICS], ...rows]);
+  const rows = sortedRows(table).map((r, i) => ({ name: labels[i], replications: r.values! }));
+  return replicationsTableCsv('point', rows, (k) => (table.seed === undefined ? '' : String(table.seed + k)));
 }
 
 /**
@@ -81,9 +79,7 @@ export function sweepReplicationsCsv(table: SweepTable): string | undefined {
 export function sweepPairedCsv(table: SweepTable): string | undefined {
   const pairing = sweepPairing(table);
   if (pairing === undefined) return undefined;
-  const header = ['point', 'baseline', ...METRICS.flatMap((m) => [`${m}_diff_mean`, `${m}_diff_ci95`]), ...METRICS.map((m) => `${m}_diff_n`)];
-  const rows = pairing.points.map((p) => [p.label, pairing.baseline, ...p.paired.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)]), ...p.paired.map((s) => String(s.n))]);
-  return stringify([header, ...rows]);
+  return pairedTableCsv('point', pairing.baseline, pairing.points.map((p) => ({ name: p.label, paired: p.paired })));
 }
 
 /** Whether `text` (a file's start) is an earlier sweep's replications.csv (its header), which a sweep or a merge may replace or remove. */
