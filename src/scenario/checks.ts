@@ -269,10 +269,10 @@ const workloads: Check = (s, report) => {
     const csv = w.requestRate.csv;
     if (csv && !s.traceFiles.has(csv.file)) continue; // unreadable: reported where it was read
     try {
-      const rows = csv ? csvTraceSeries(s, csv) : [];
-      const span = csv && !Array.isArray(rows) ? csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs) : null;
+      const series = csv ? csvTraceSeries(s, csv) : undefined;
+      const span = csv && series ? csvSpanProblem(csv.file, series, s.scenario.duration, s.startEpochMs) : null;
       if (span?.kind === 'refuse') report([...at, 'requestRate', 'csv', 'file'], span.message);
-      const trace = buildTrace(traceConfigOf(w.requestRate, rows), { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' });
+      const trace = buildTrace(traceConfigOf(w.requestRate, series ?? []), { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' });
       trace.rateAt(0);
     } catch (e) {
       reportThrown(report, [...at, 'requestRate'], e, 'requestRate');

@@ -15,7 +15,7 @@
 // Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
 // whose scaling policies cannot scale it out from 0 (noScaleOutFromZero), cluster.awsvpcTrunking
 // on with a catalog instance type that has no published trunking task limit (it keeps its plain
-// ENI limit) in a group an awsvpc EC2 service can be placed on.
+// ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all.
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -61,8 +61,9 @@ function trunkingWithoutFigure(s: ResolvedScenario, out: ScenarioWarning[]): voi
     });
     return;
   }
-  for (const [name, p] of s.providers) {
-    if (p.kind !== 'asg' || !awsvpcOn.has(name)) continue;
+  for (const name of onGroups) {
+    const p = s.providers.get(name)!;
+    if (p.kind !== 'asg') continue;
     const asg = p.config.autoScalingGroup;
     const custom = customTypesIn(asg.instanceTypes);
     asg.instanceTypes.forEach((t, i) => {

@@ -378,13 +378,18 @@ export class ServiceRuntime {
     return only !== null && (this.blocked(only) || this.unchangedSinceFailure(only));
   }
 
+  /** The tasks that count toward the desired count: not leaving, not marked unhealthy. */
+  private liveCount(): number {
+    return this.tasks.size - this.leavingCount - this.markedCount;
+  }
+
   reconcile(): void {
     this.reconcileScheduled = false;
     if (this.daemon) return this.reconcileDaemon();
     // marked tasks healthy again: they need no replacement (they count toward the desired
     // count again once every other task is healthy or cannot be placed)
     let recovered = this.markedCount > 0 ? this.settleUnhealthy() : 0;
-    let live = this.tasks.size - this.leavingCount - this.markedCount;
+    let live = this.liveCount();
     // tasks still running on a draining EC2 instance (scanned only when there are any)
     let leaving = 0;
     if (this.awaitingReplacement > 0) for (const t of this.tasks) if (t.leaving && t.stopReason === null && t.launchType === 'EC2') leaving++;
@@ -401,11 +406,11 @@ export class ServiceRuntime {
       if (recovered > 0) {
         this.releaseRecovered();
         recovered = 0;
-        live = this.tasks.size - this.leavingCount - this.markedCount;
+        live = this.liveCount();
       }
       if (live > this.desiredCount) {
         this.scaleIn(live - this.desiredCount);
-        live = this.tasks.size - this.leavingCount - this.markedCount;
+        live = this.liveCount();
       }
       while (live + this.markedCount + leaving > cap) {
         const why = `desired count ${this.desiredCount}: maximumPercent allows ${cap} tasks and the service has ${live + this.markedCount + leaving}`;
@@ -973,12 +978,8 @@ export class ServiceRuntime {
   }
 
   enterRotation(task: Task): void {
-    if (task.targetUnhealthy) {
-      // healthy again: it leaves the fail-open routing (and enters rotation below)
-      task.targetUnhealthy = false;
-      this.unhealthyTargets--;
-      if (task.failOpenRoute !== 0) this.setFailOpenRoute(task, 0);
-    }
+    // healthy again: it leaves the fail-open routing (and enters rotation below)
+    this.clearUnhealthyTarget(task);
     if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return this.requestFailOpenCheck();
     task.inRotation = true;
     this.inRotationCount++;
@@ -1003,13 +1004,17 @@ export class ServiceRuntime {
     this.stopReplacedTasks();
   }
 
+  /** The task's target is no longer an unhealthy one (healthy again, or deregistered): out of the fail-open routing. */
+  private clearUnhealthyTarget(task: Task): void {
+    if (!task.targetUnhealthy) return;
+    task.targetUnhealthy = false;
+    this.unhealthyTargets--;
+    if (task.failOpenRoute !== 0) this.setFailOpenRoute(task, 0);
+  }
+
   /** The task leaves the target group (stopping): out of rotation and of the fail-open routing. */
   private leaveRotation(task: Task): void {
-    if (task.targetUnhealthy) {
-      task.targetUnhealthy = false;
-      this.unhealthyTargets--;
-      if (task.failOpenRoute !== 0) this.setFailOpenRoute(task, 0);
-    }
+    this.clearUnhealthyTarget(task);
     if (task.inRotation) {
       task.inRotation = false;
       this.inRotationCount--;
