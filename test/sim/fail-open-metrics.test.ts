@@ -23,70 +23,32 @@
 
 import { afterEach, describe, it, expect, vi } from 'vitest';
 import { runKeepingRows } from '../helpers.js';
-import { RandomStreams } from '../../src/engine/index.js';
+import { RATE, RUNNING, UNHEALTHY, appStarts, failOpenScenario, healthyAfter, seedWhere } from './fail-open-scenario.js';
 import { MetricStore } from '../../src/scaling/metric-store.js';
 
-const MIN = 61_000;
-const MAX = 179_000;
-const RATE = 10;
 const PERIOD = 60_000;
-const RUNNING = 35_000;
-const UNHEALTHY = 95_000;
-
-function appStarts(seed: number): [number, number] {
-  const rng = new RandomStreams(seed).stream('task-startup', 'web', 'applicationStart');
-  const a = Math.round(MIN + (MAX - MIN) * rng.next());
-  const b = Math.round(MIN + (MAX - MIN) * rng.next());
-  return a < b ? [a, b] : [b, a];
-}
-const healthyAfter = (a: number) => (Math.ceil(a / 30_000) + 1) * 30_000;
 const periodEnd = (t: number) => Math.ceil(t / PERIOD) * PERIOD;
 
 /** A seed where task 2's application starts before task 1 is healthy, and task 2 turns healthy after H1's period. */
-const seed = (() => {
-  for (let s = 1; s < 2000; s++) {
-    const [a1, a2] = appStarts(s);
-    const h1 = RUNNING + healthyAfter(a1);
-    if (RUNNING + a2 < h1 - 5_000 && RUNNING + healthyAfter(a2) > periodEnd(h1) && RUNNING + a1 > 120_000) return s;
-  }
-  throw new Error('no seed');
-})();
+const seed = seedWhere((a1, a2) => {
+  const h1 = RUNNING + healthyAfter(a1);
+  return RUNNING + a2 < h1 - 5_000 && RUNNING + healthyAfter(a2) > periodEnd(h1) && RUNNING + a1 > 120_000;
+}, 2000);
 const [a1, a2] = appStarts(seed);
 const START1 = RUNNING + a1;
 const START2 = RUNNING + a2;
 const H1 = RUNNING + healthyAfter(a1);
 
 function scenario(fidelity: 'fluid' | 'request') {
-  return {
-    name: 'fail-open-metrics',
-    duration: '6m',
-    cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: { provisioningDelay: '25s' } } },
-    taskDefinitions: {
-      web: {
-        cpu: 256,
-        memory: 512,
-        requiresCompatibilities: ['FARGATE'],
-        startup: { imagePull: '10s', containerStart: '0s', applicationStart: { distribution: 'uniform', min: `${MIN}ms`, max: `${MAX}ms` } },
-        shutdown: '1s',
+  return failOpenScenario('fail-open-metrics', fidelity, {
+    service: {
+      autoScaling: {
+        minCapacity: 2,
+        maxCapacity: 2,
+        policies: { rc: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ALBRequestCountPerTarget', targetValue: 100000 } },
       },
     },
-    services: {
-      web: {
-        taskDefinition: 'web',
-        desiredCount: 2,
-        launchType: 'FARGATE',
-        fidelity,
-        healthCheckGracePeriodSeconds: 600,
-        loadBalancer: { deregistrationDelay: '30s', healthCheck: { interval: '30s', unhealthyThreshold: 2, healthyThreshold: 2 } },
-        workload: { requestRate: { constant: RATE }, perTask: { capacityRps: 100 } },
-        autoScaling: {
-          minCapacity: 2,
-          maxCapacity: 2,
-          policies: { rc: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ALBRequestCountPerTarget', targetValue: 100000 } },
-        },
-      },
-    },
-  };
+  });
 }
 
 /** Runs and returns the RequestCountPerTarget datapoints (period start -> value) and the rows. */

@@ -18,62 +18,15 @@
 
 import { describe, it, expect } from 'vitest';
 import { runKeepingRows } from '../helpers.js';
-import { RandomStreams } from '../../src/engine/index.js';
+import { RATE, RUNNING, UNHEALTHY, appStarts, failOpenScenario, healthyAfter, seedWhere } from './fail-open-scenario.js';
 
-const MIN = 61_000;
-const MAX = 179_000;
-const RATE = 10; // requests/s
-
-/** The two application starts (ms after RUNNING) a run with `seed` draws for web, in increasing order. */
-function appStarts(seed: number): [number, number] {
-  const rng = new RandomStreams(seed).stream('task-startup', 'web', 'applicationStart');
-  const a = Math.round(MIN + (MAX - MIN) * rng.next());
-  const b = Math.round(MIN + (MAX - MIN) * rng.next());
-  return a < b ? [a, b] : [b, a];
-}
-/** When (ms after RUNNING) a target whose application starts at `a` is healthy again: 2 passes, the first at the check at or after `a`. */
-const healthyAfter = (a: number) => (Math.ceil(a / 30_000) + 1) * 30_000;
-
-const seed = (() => {
-  for (let s = 1; s < 1000; s++) {
-    const [a1, a2] = appStarts(s);
-    if (a2 > healthyAfter(a1) + 10_000 && healthyAfter(a1) - a1 > 15_000 && a1 > 70_000) return s;
-  }
-  throw new Error('no seed');
-})();
+const seed = seedWhere((a1, a2) => a2 > healthyAfter(a1) + 10_000 && healthyAfter(a1) - a1 > 15_000 && a1 > 70_000, 1000);
 
 function scenario(fidelity: 'fluid' | 'request') {
-  return {
-    name: 'fail-open',
-    duration: '6m',
-    metrics: { period: '5s' },
-    cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: { provisioningDelay: '25s' } } },
-    taskDefinitions: {
-      web: {
-        cpu: 256,
-        memory: 512,
-        requiresCompatibilities: ['FARGATE'],
-        startup: { imagePull: '10s', containerStart: '0s', applicationStart: { distribution: 'uniform', min: `${MIN}ms`, max: `${MAX}ms` } },
-        shutdown: '1s',
-      },
-    },
-    services: {
-      web: {
-        taskDefinition: 'web',
-        desiredCount: 2,
-        launchType: 'FARGATE',
-        fidelity,
-        healthCheckGracePeriodSeconds: 600,
-        loadBalancer: { deregistrationDelay: '30s', healthCheck: { interval: '30s', unhealthyThreshold: 2, healthyThreshold: 2 } },
-        workload: { requestRate: { constant: RATE }, perTask: { capacityRps: 100 } },
-      },
-    },
-  };
+  return failOpenScenario('fail-open', fidelity, { top: { metrics: { period: '5s' } } });
 }
 
 const [a1, a2] = appStarts(seed);
-const RUNNING = 35_000;
-const UNHEALTHY = 95_000;
 const START1 = RUNNING + a1;
 const H1 = RUNNING + healthyAfter(a1);
 const START2 = RUNNING + a2;
