@@ -314,18 +314,26 @@ export class FluidServiceModel implements ServiceLoadModel {
       for (const t of this.irregular) if (outInPeriod(t, fromMs)) outShare += (rate * t.shareMs) / 1000;
       level = this.leastOutstandingLevel(assigned - outShare, perMsRate, m, cohortRotationMs, fromMs);
     }
-    // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
-    const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
-    const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
+    // rotationMsSum / coveredMs: the number of targets in rotation as the tasks' arrivals
+    // saw it. coveredMs is the tasks' summed shares (the time some task was in rotation, less
+    // the share of targets failing open); with n(t) tasks and f(t) failing targets the tasks
+    // take n / (n + f) of the arrivals at t, so the ratio is the integral of n over that of
+    // n / (n + f): the mean of n + f over the tasks' arrivals (n alone without failing
+    // targets). Not averaged over the whole period: time with no task in rotation took no
+    // arrivals (they were rejected), and must not read as fewer tasks taking them.
+    const nSeen = coveredMs > 0 ? rotationMsSum / coveredMs : 1;
+    // Round-robin splits a Poisson stream cyclically over the targets in rotation (failing
+    // ones included): a task sees Erlang-n gaps, scv 1/n, n the targets in rotation when the
+    // request arrives (a task entering part-way counts from then on: the mean above weighs
+    // each arrival by the rotation it met).
+    const ca2 = cfg.routing === 'round-robin' ? 1 / Math.max(1, Math.round(nSeen)) : 1;
     // Least-outstanding: P(wait) of one pooled queue over all slots in rotation, the wait at
     // the request's own task (queueing/routed-wait.ts). The slots over the time the tasks
-    // took arrivals, not over the whole period: the pooled rate below is the arrivals over
-    // coveredMs (the tasks' summed shares: the time some task was in rotation, less the
-    // share of targets failing open), so a period with tasks in rotation for part of it is
-    // not read as fewer slots taking the same rate. rotationMsSum / coveredMs is the mean
-    // number of tasks in rotation over that time (with failing targets, it counts them too:
-    // each task in rotation then takes 1 / (tasks + failing) of the rate).
-    const pooledServers = coveredMs > 0 ? Math.max(1, Math.round((rotationMsSum / coveredMs) * cfg.concurrency)) : periodMs > 0 ? 1 : cfg.concurrency;
+    // took arrivals (nSeen above, with failing targets counted too: each task in rotation
+    // then takes 1 / (tasks + failing) of the rate), paired with the pooled rate below, the
+    // arrivals over coveredMs: a period with tasks in rotation for part of it is not read as
+    // fewer slots taking the same rate.
+    const pooledServers = coveredMs > 0 ? Math.max(1, Math.round(nSeen * cfg.concurrency)) : periodMs > 0 ? 1 : cfg.concurrency;
     // the stationary queue a small backlog does not undercut: the task's slots, or the pooled ones
     const floorServers = lor ? pooledServers : cfg.concurrency;
     // Least-outstanding sends a request to a full queue only when all are full: the pooled

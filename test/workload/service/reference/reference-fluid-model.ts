@@ -190,8 +190,10 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     let outShare = 0;
     for (const t of this.tasks) if (isOut(t)) outShare += (rate * t.shareMs) / 1000;
     if (lor) level = this.waterLevel(assigned - outShare, perMsRate, isOut);
-    // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n.
-    const nAvg = Math.max(1, Math.round(rotationMsSum / Math.max(1, periodMs)));
+    // Round-robin splits a Poisson stream cyclically: a task sees Erlang-n gaps, scv 1/n,
+    // n the targets in rotation as the tasks' arrivals saw them: over coveredMs (the time
+    // they took arrivals), not the whole period
+    const nAvg = coveredMs > 0 ? Math.max(1, Math.round(rotationMsSum / coveredMs)) : 1;
     const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
     // the stationary queue a small backlog does not undercut: the task's slots, or with
     // least-outstanding routing the pooled slots (as the pooled group below)
