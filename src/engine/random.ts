@@ -13,7 +13,7 @@ export interface RandomStream {
  * Parts of a stream's name are joined with NUL, which no part may contain: then two
  * different (purpose, keys) lists always name two different streams, whatever characters
  * the keys (service, capacity provider names) hold. `task-startup` with the keys
- * [`web`, `imagePull`] is the stream `task-startup/web/imagePull` in the docs.
+ * [`web`, `imagePull`, `4`] is the stream `task-startup/web/imagePull/4` in the docs.
  */
 const SEP = '\u0000';
 

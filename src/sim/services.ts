@@ -6,7 +6,7 @@
 // after the health check grace period, starting the replacement first where maximumPercent
 // allows (model/target-health.ts; settleUnhealthy).
 
-import { sampleDuration as sample, type Place, type RandomStream } from '../engine/index.js';
+import { sampleDuration as sample, type Distribution, type Place, type RandomStream } from '../engine/index.js';
 import type { Instance } from '../model/instance.js';
 import { isCreated, isLive, NewTask, type StopReason, type Task } from '../model/task.js';
 import { targetHealthTimeline, type TargetHealthCheck, type TargetHealthTimeline } from '../model/target-health.js';
@@ -148,12 +148,8 @@ export class ServiceRuntime {
    * each time): one per quantity, so a change to one quantity's distribution (another
    * number of draws per sample) never shifts another's draws.
    */
-  private readonly rng: Record<'placement' | 'imagePull' | 'containerStart' | 'applicationStart' | 'shutdown' | 'fargateAz' | 'scaleIn' | 'unhealthy', RandomStream | null> = {
+  private readonly rng: Record<'placement' | 'fargateAz' | 'scaleIn' | 'unhealthy', RandomStream | null> = {
     placement: null,
-    imagePull: null,
-    containerStart: null,
-    applicationStart: null,
-    shutdown: null,
     fargateAz: null,
     scaleIn: null,
     unhealthy: null,
@@ -651,9 +647,7 @@ export class ServiceRuntime {
       world.cost.start(task.id, task.capacityProvider, rate, world.now, 60_000);
     }
     const startup = this.config.taskDefinition.config.startup;
-    const delay =
-      sample(startup.imagePull, (this.rng.imagePull ??= world.streams.stream('task-startup', this.name, 'imagePull'))) +
-      sample(startup.containerStart, (this.rng.containerStart ??= world.streams.stream('task-startup', this.name, 'containerStart')));
+    const delay = this.taskDraw(startup.imagePull, task, 'task-startup', 'imagePull') + this.taskDraw(startup.containerStart, task, 'task-startup', 'containerStart');
     task.timer = world.sim.after(delay, onRunning, { svc: this, task }, PRIORITY.lifecycle);
   }
 
@@ -670,7 +664,7 @@ export class ServiceRuntime {
       const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh('spot-fargate', this.name, task.capacityProvider, String(task.providerOrdinal)));
       task.timer = world.sim.after(delay, onFargateSpotNotice, { svc: this, task }, PRIORITY.lifecycle);
     }
-    const appStart = this.applicationStart();
+    const appStart = this.applicationStart(task);
     task.applicationStartsAt = world.now + appStart;
     const hc = this.healthCheck;
     if (hc) {
@@ -687,14 +681,28 @@ export class ServiceRuntime {
   }
 
   /**
-   * How long the task's application takes to start after RUNNING. Drawn from its own
-   * stream, and only when it can differ from 0, so runs without it draw nothing more.
+   * How long the task's application takes to start after RUNNING. Drawn from the task's
+   * own stream for it, and only when it can differ from 0.
    */
-  private applicationStart(): number {
+  private applicationStart(task: Task): number {
     const d = this.config.taskDefinition.config.startup.applicationStart;
     if (d.distribution === 'fixed') return Math.max(d.value, 0);
     // whole milliseconds, as the clock keeps time: the check it passes is then exact
-    return Math.round(sample(d, (this.rng.applicationStart ??= this.world.streams.stream('task-startup', this.name, 'applicationStart'))));
+    return Math.round(this.taskDraw(d, task, 'task-startup', 'applicationStart'));
+  }
+
+  /**
+   * A draw of `d` for one quantity of one task, from a fresh stream keyed by the service,
+   * the quantity and the task's number (the N of `<service>-N`): the same task number gets
+   * the same draw whatever order tasks go PENDING, RUNNING or STOPPING in, so a variant that
+   * changes that order (other desired counts, provisioning delays, a scale-in choosing other
+   * tasks) does not hand one task's slow start or slow shutdown to another (common random
+   * numbers). A fixed distribution draws nothing and makes no stream.
+   */
+  private taskDraw(d: Distribution, task: Task, purpose: string, quantity: string | null): number {
+    if (d.distribution === 'fixed') return d.value > 0 ? d.value : 0;
+    const k = task.id.slice(this.name.length + 1);
+    return sample(d, quantity === null ? this.world.streams.fresh(purpose, this.name, k) : this.world.streams.fresh(purpose, this.name, quantity, k));
   }
 
   /**
@@ -1148,7 +1156,7 @@ export class ServiceRuntime {
   beginStopping(task: Task, deadline = Infinity): void {
     this.setState(task, 'STOPPING');
     const td = this.config.taskDefinition.config;
-    const exit = sample(td.shutdown, (this.rng.shutdown ??= this.world.streams.stream('task-shutdown', this.name)));
+    const exit = this.taskDraw(td.shutdown, task, 'task-shutdown', null);
     task.timer = this.world.sim.after(Math.min(exit, td.stopTimeout, deadline), onStopped, { svc: this, task }, PRIORITY.lifecycle);
   }
 

@@ -4,7 +4,9 @@
 // same interruptions, delays and load. Each test runs a pair of scenarios that differ in
 // one place and checks that the draws elsewhere are identical.
 
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+import { ServiceRuntime } from '../../src/sim/services.js';
+import type { Task } from '../../src/model/task.js';
 import { runKeepingRows } from '../helpers.js';
 
 const START = '2026-03-02T09:00:00Z';
@@ -202,5 +204,82 @@ describe('common random numbers', () => {
     const at60 = others(run(60));
     expect(at50.length).toBeGreaterThan(16); // replacements after interruptions
     expect(at60).toEqual(at50);
+  });
+
+  it('per-task startup and shutdown draws go by task number: provisioning delays that reorder PENDING, RUNNING and STOPPING give each task number the same image pull + container start, application start and shutdown', () => {
+    // FARGATE_SPOT tasks, interrupted every 10 min on average and replaced; the variants
+    // differ only in the provisioning delay (fixed 30 s, or uniform on [5 s, 60 s]), so
+    // tasks go PENDING, RUNNING and (interrupted at other times) STOPPING in other orders
+    const run = (provisioningDelay: unknown) => {
+      const perTask = new Map<string, { pull: number; app: number; stopping?: number }>();
+      const proto = ServiceRuntime.prototype;
+      const toRunning = proto.toRunning;
+      const beginStopping = proto.beginStopping;
+      const spyRunning = vi.spyOn(proto, 'toRunning').mockImplementation(function (this: ServiceRuntime, task: Task) {
+        toRunning.call(this, task);
+        perTask.set(task.id, { pull: task.runningAt! - task.pendingAt!, app: task.applicationStartsAt - task.runningAt! });
+      });
+      const spyStopping = vi.spyOn(proto, 'beginStopping').mockImplementation(function (this: ServiceRuntime, task: Task, deadline?: number) {
+        const entry = perTask.get(task.id);
+        if (entry) entry.stopping = (this as unknown as { world: { now: number } }).world.now;
+        beginStopping.call(this, task, deadline);
+      });
+      try {
+        const r = runKeepingRows(
+          {
+            name: 'per-task',
+            seed: 3,
+            start: START,
+            duration: '1h',
+            cluster: {
+              availabilityZones: ['us-east-1a', 'us-east-1b'],
+              capacityProviders: { FARGATE_SPOT: { provisioningDelay, interruptions: { meanTimeBetween: '10m' } } },
+            },
+            taskDefinitions: {
+              t: {
+                ...fargateTaskDefinition,
+                startup: {
+                  imagePull: { distribution: 'lognormal', median: '12s', p95: '30s' },
+                  containerStart: { distribution: 'uniform', min: '1s', max: '5s' },
+                  applicationStart: { distribution: 'exponential', mean: '20s' },
+                },
+                shutdown: { distribution: 'uniform', min: '1s', max: '20s' },
+              },
+            },
+            services: { s: { taskDefinition: 't', desiredCount: 6, capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }] } },
+          },
+          { seed: 3 },
+        );
+        const shutdown = new Map<string, number>();
+        for (const t of r.tasks) {
+          const stopping = perTask.get(t.taskId)?.stopping;
+          if (stopping !== undefined && t.stopped !== null) shutdown.set(t.taskId, t.stopped - stopping);
+        }
+        return { perTask, shutdown, order: [...perTask.keys()] };
+      } finally {
+        spyRunning.mockRestore();
+        spyStopping.mockRestore();
+      }
+    };
+    const fixed = run('30s');
+    const random = run({ distribution: 'uniform', min: '5s', max: '60s' });
+    // the variants reach RUNNING in other orders, with interruptions and replacements
+    expect(random.order.slice(0, 6)).not.toEqual(fixed.order.slice(0, 6));
+    expect(fixed.shutdown.size).toBeGreaterThan(3);
+    let common = 0;
+    for (const [id, a] of fixed.perTask) {
+      const b = random.perTask.get(id);
+      if (!b) continue;
+      common++;
+      expect({ id, pull: b.pull, app: b.app }).toEqual({ id, pull: a.pull, app: a.app });
+    }
+    expect(common).toBeGreaterThanOrEqual(6);
+    let commonStops = 0;
+    for (const [id, d] of fixed.shutdown) {
+      if (!random.shutdown.has(id)) continue;
+      commonStops++;
+      expect({ id, shutdown: random.shutdown.get(id) }).toEqual({ id, shutdown: d });
+    }
+    expect(commonStops).toBeGreaterThan(2);
   });
 });

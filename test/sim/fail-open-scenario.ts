@@ -12,11 +12,12 @@ export const RATE = 10; // requests/s
 export const RUNNING = 35_000;
 export const UNHEALTHY = 95_000;
 
-/** The two application starts (ms after RUNNING) a run with `seed` draws for web, in increasing order. */
+/** The two application starts (ms after RUNNING) a run with `seed` draws for web-1 and web-2 (a stream per task number), in increasing order. */
 export function appStarts(seed: number): [number, number] {
-  const rng = new RandomStreams(seed).stream('task-startup', 'web', 'applicationStart');
-  const a = Math.round(MIN + (MAX - MIN) * rng.next());
-  const b = Math.round(MIN + (MAX - MIN) * rng.next());
+  const streams = new RandomStreams(seed);
+  const draw = (k: number) => Math.round(MIN + (MAX - MIN) * streams.stream('task-startup', 'web', 'applicationStart', String(k)).next());
+  const a = draw(1);
+  const b = draw(2);
   return a < b ? [a, b] : [b, a];
 }
 

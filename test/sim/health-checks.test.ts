@@ -11,11 +11,11 @@ import { describe, it, expect } from 'vitest';
 import { runKeepingRows } from '../helpers.js';
 import { RandomStreams } from '../../src/engine/index.js';
 
-/** The first two application starts (ms) a run with `seed` draws for service web: uniform 1 ms..120 s, rounded as services.ts rounds them. */
+/** The application starts (ms) a run with `seed` draws for tasks web-1 and web-2 (a stream per task number): uniform 1 ms..120 s, rounded as services.ts rounds them. */
 function appStarts(seed: number): [number, number] {
-  const rng = new RandomStreams(seed).stream('task-startup', 'web', 'applicationStart');
-  const draw = () => Math.round(1 + (120_000 - 1) * rng.next());
-  return [draw(), draw()];
+  const streams = new RandomStreams(seed);
+  const draw = (k: number) => Math.round(1 + (120_000 - 1) * streams.stream('task-startup', 'web', 'applicationStart', String(k)).next());
+  return [draw(1), draw(2)];
 }
 /** The first seed from 1 whose two draws meet `ok`. */
 function seedWhere(ok: (a: number, b: number) => boolean): number {

@@ -80,12 +80,13 @@ export function renderComparisonHtml(c: ComparisonData): string {
       parts.push(`<p class="muted">${esc(`A line per point, named by its label (the runs/ folder name: parameter=value, ...); ${shown} of ${c.rows.length} points have a runs/ folder.`)}</p>`);
     }
     // not "the offered load is the same": a variant may change the load itself (fargate-vs-ec2-cost)
-    // not "not by different random draws": a stream kept per service is drawn in event order, so a
-    // variant that starts more tasks shifts that service's later draws (experiments.md, "What pairing cannot keep")
+    // not "not by different random draws": a stream kept per service is drawn in event order, and
+    // per-task draws go by task number, so a variant that starts more tasks shifts that service's
+    // later draws to other tasks (experiments.md, "What pairing cannot keep")
     parts.push(
       `<p class="muted">${esc(
         `${c.kind === 'compare' ? 'Variants' : 'Points'} share their random numbers (the same seed), so the lines differ mostly by what the ${by}s set. ` +
-          `Not only by it: the random stream of each service (or instance group) is drawn in event order, so a ${by} that starts more tasks or launches more instances shifts that stream's later draws. ` +
+          `Not only by it: the random draws of each service (or instance group) go by the order its tasks are started, its instances launched and its choices made, so a ${by} that starts more tasks or launches more instances shifts that stream's later draws. ` +
           'Where lines coincide only the last drawn shows.',
       )}</p>`,
     );

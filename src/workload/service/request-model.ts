@@ -1,8 +1,9 @@
 // Request fidelity: every request simulated, its arrival and departure events of the model
-// (order below). Poisson arrivals (poisson-arrivals.ts), sampled service times, per-task
-// concurrency slots and FIFO queues bounded by maxQueuePerTask (http), the load
-// balancer's routing policy, or one shared FIFO queue that workers pull from (queue
-// services).
+// (order below). Poisson arrivals (poisson-arrivals.ts), sampled service times (one per
+// arrival, drawn as it arrives, rejected or not, so that the same arrival has the same
+// service time in every variant), per-task concurrency slots and FIFO queues bounded by
+// maxQueuePerTask (http), the load balancer's routing policy, or one shared FIFO queue
+// that workers pull from (queue services).
 //
 // Order of events: the model keeps its own events (the next arrival, and every departure
 // in a heap keyed by exact time) and runs them in exact time order (fractional ms; a
@@ -60,6 +61,8 @@ export class RequestServiceModel implements ServiceLoadModel {
 
   // Request pool (index = request id).
   private arrT = new Float64Array(1024);
+  /** Service time (ms, stretched), drawn at arrival; a message returned to the queue keeps it. */
+  private svcT = new Float64Array(1024);
   private doneT = new Float64Array(1024);
   private hPos = new Int32Array(1024); // position in the departure heap
   private link = new Int32Array(1024); // FIFO queue link, or free-list link
@@ -159,8 +162,11 @@ export class RequestServiceModel implements ServiceLoadModel {
         if (!(a < t)) return;
         if (this.nextArrivalReal) {
           this.offered++;
-          if (this.http) this.arriveHttp(a);
-          else this.arriveQueue(a);
+          // drawn for every arrival, in arrival order, whatever becomes of it: the same
+          // arrival has the same service time in every variant (common random numbers)
+          const svc = sampleDuration(this.cfg.serviceTime, this.rngs.service) * this.cfg.stretch;
+          if (this.http) this.arriveHttp(a, svc);
+          else this.arriveQueue(a, svc);
         }
         this.nextAfter(a);
       }
@@ -219,7 +225,7 @@ export class RequestServiceModel implements ServiceLoadModel {
     }
   }
 
-  private arriveHttp(a: number): void {
+  private arriveHttp(a: number, svc: number): void {
     if (this.nRot === 0) {
       // (only failing targets: each request goes to one of them and fails, 502)
       if (this.failing.size > 0) this.failedAtTargets++;
@@ -235,9 +241,9 @@ export class RequestServiceModel implements ServiceLoadModel {
     }
     this.routed[s]++;
     if (this.busy[s] < this.c) {
-      this.start(this.acquire(a), s, a);
+      this.start(this.acquire(a, svc), s, a);
     } else if (this.qLen[s] < this.maxQueue) {
-      const r = this.acquire(a);
+      const r = this.acquire(a, svc);
       this.link[r] = -1;
       if (this.qLen[s] === 0) this.qHead[s] = r;
       else this.link[this.qTail[s]] = r;
@@ -248,8 +254,8 @@ export class RequestServiceModel implements ServiceLoadModel {
     }
   }
 
-  private arriveQueue(a: number): void {
-    const r = this.acquire(a);
+  private arriveQueue(a: number, svc: number): void {
+    const r = this.acquire(a, svc);
     const s = this.popIdle();
     if (s >= 0) {
       this.routed[s]++;
@@ -259,9 +265,9 @@ export class RequestServiceModel implements ServiceLoadModel {
     }
   }
 
+  /** Starts request r on task s at time t, for the service time drawn at its arrival. */
   private start(r: number, s: number, t: number): void {
-    const cfg = this.cfg;
-    const svc = sampleDuration(cfg.serviceTime, this.rngs.service) * cfg.stretch;
+    const svc = this.svcT[r];
     const wait = t - this.arrT[r];
     this.started++;
     if (wait > 0) {
@@ -613,8 +619,8 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.servedBy = growF64(this.servedBy, n);
   }
 
-  /** A pooled request record arriving at exact time a (counted in the system). */
-  private acquire(a: number): number {
+  /** A pooled request record arriving at exact time a, to be served for svc ms (counted in the system). */
+  private acquire(a: number, svc: number): number {
     let r = this.freeHead;
     if (r >= 0) {
       this.freeHead = this.link[r];
@@ -623,6 +629,7 @@ export class RequestServiceModel implements ServiceLoadModel {
       if (r === this.arrT.length) this.growPool(r * 2);
     }
     this.arrT[r] = a;
+    this.svcT[r] = svc;
     this.inSystem++;
     return r;
   }
@@ -634,6 +641,7 @@ export class RequestServiceModel implements ServiceLoadModel {
 
   private growPool(n: number): void {
     this.arrT = growF64(this.arrT, n);
+    this.svcT = growF64(this.svcT, n);
     this.doneT = growF64(this.doneT, n);
     this.hPos = growI32(this.hPos, n);
     this.link = growI32(this.link, n);
