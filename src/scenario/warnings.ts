@@ -15,11 +15,13 @@
 // Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
 // whose scaling policies cannot scale it out from 0 (noScaleOutFromZero), cluster.awsvpcTrunking
 // on with a catalog instance type that has no published trunking task limit (it keeps its plain
-// ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all.
+// ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all,
+// a DAEMON task larger than every instance type the groups launch register (never placed).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
 import { customTypesIn, lookupInstanceType } from '../model/capacity/instance-catalog.js';
+import { registeredResources } from '../model/capacity/registered-resources.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
@@ -183,6 +185,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) noScaleOutFromZero(svc, out);
   for (const svc of s.services) memoryAtCapacity(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
+  for (const svc of s.services) daemonFitsNoInstanceType(s, svc, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   for (const svc of s.services) scheduledActionsThatCannotSucceed(svc, out);
   if (options.durationOverridden) return out;
@@ -403,6 +406,63 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
       message: `${what}, and capacity provider ${describe(item.capacityProvider, l)}: the tasks given to ${item.capacityProvider} are never placed and wait for its capacity ("missing an attribute required by your task"); ${hint}, or take it out of the strategy`,
     });
   }
+}
+
+/** A type an Auto Scaling group launches, with what an instance of it registers. */
+export interface LaunchedType {
+  group: string;
+  name: string;
+  cpuArchitecture: string;
+  cpu: number;
+  memoryMiB: number;
+}
+
+/**
+ * The instance types each Auto Scaling group of the cluster launches (an on-demand group its
+ * first type only, a Spot group every listed type: cluster.ts), with their registered CPU and
+ * memory; types the checks refuse are left out.
+ */
+export function launchedInstanceTypes(s: ResolvedScenario): LaunchedType[] {
+  const out: LaunchedType[] = [];
+  for (const p of s.providers.values()) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    const custom = customTypesIn(asg.instanceTypes);
+    const list = asg.purchaseOption === 'spot' ? asg.instanceTypes : asg.instanceTypes.slice(0, 1);
+    for (const t of list) {
+      const name = typeof t === 'string' ? t : t.name;
+      try {
+        const info = lookupInstanceType(name, custom);
+        const reg = registeredResources(info, asg.reservedMemoryMiB);
+        out.push({ group: p.name, name, cpuArchitecture: info.cpuArchitecture, cpu: reg.cpu, memoryMiB: reg.memoryMiB });
+      } catch {
+        // refused by the checks
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A DAEMON task goes on every ACTIVE instance that has room for it; one that needs more CPU
+ * or memory than any instance type the cluster's groups launch registers (of the task's
+ * CPU architecture, when it names one; none of it is said by architectureWithoutInstances)
+ * is never placed: each instance is reported lacking it (task-unplaceable events).
+ */
+function daemonFitsNoInstanceType(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (svc.config.schedulingStrategy !== 'DAEMON') return;
+  const arch = svc.taskDefinition.requiredArchitecture;
+  const types = launchedInstanceTypes(s).filter((t) => arch === null || t.cpuArchitecture === arch);
+  const td = svc.taskDefinition;
+  if (types.length === 0 || types.some((t) => t.cpu >= td.cpu && t.memoryMiB >= td.memory)) return;
+  const lacks = (t: LaunchedType) => [t.cpu < td.cpu ? 'CPU' : '', t.memoryMiB < td.memory ? 'MEMORY' : ''].filter((x) => x !== '');
+  const kinds = [...new Set(types.flatMap(lacks))].map((k) => `RESOURCE:${k}`);
+  const seen = new Set<string>();
+  const listed = types.filter((t) => !seen.has(`${t.group}/${t.name}`) && seen.add(`${t.group}/${t.name}`)).map((t) => `${t.group}: ${t.name} ${t.cpu} CPU units, ${t.memoryMiB} MiB`);
+  out.push({
+    at: ['services', svc.name],
+    message: `DAEMON task definition ${td.name} needs ${td.cpu} CPU units and ${td.memory} MiB memory, more than any instance type the cluster's Auto Scaling groups launch registers (${listed.join('; ')}): its task is placed on no instance (task-unplaceable events, ${kinds.join(', ')}); use a larger instance type or a smaller task`,
+  });
 }
 
 /**

@@ -1333,6 +1333,27 @@ export class ServiceRuntime {
     let live = 0;
     for (const t of this.tasks) if (isLive(t)) live++;
     this.desiredCount = live + lacking.length;
+    if (lacking.length > 0) this.daemonUnplaceable(lacking.map((l) => this.cluster.byId.get(l.instanceId)!));
+    else this.lastUnplaceableMessage = '';
+  }
+
+  /**
+   * The daemon task fits none of `lacking` (ACTIVE instances meeting its constraints, without
+   * its task, short of a resource): ECS keeps the task pending there and says why in a
+   * service event, as for a replica task (RESOURCE:MEMORY, the closest instance). Taken at
+   * most once a minute while it lasts; a changed message is logged then, the same one again
+   * after 6 hours (service-event-messages.html), and again once it was resolved in between.
+   */
+  private daemonUnplaceable(lacking: readonly Instance[]): void {
+    const world = this.world;
+    if (this.lastUnplaceableMessage !== '' && world.now - this.lastUnplaceableAt < 60_000) return;
+    this.lastUnplaceableAt = world.now;
+    const message = describeUnplaceable(lacking, this.requirements, this.constraints).message;
+    if (message === this.lastUnplaceableMessage && world.now - this.lastUnplaceableLoggedAt < SIX_HOURS_MS) return;
+    this.lastUnplaceableMessage = message;
+    this.lastUnplaceableLoggedAt = world.now;
+    const n = lacking.length;
+    world.log('task-unplaceable', this.name, `service ${this.name} was unable to place its DAEMON task on ${n} ${n === 1 ? 'instance' : 'instances'}: ${message}`);
   }
 
   // ------------------------------------------------------------------ end of run

@@ -254,6 +254,21 @@ describe('provisioningWaitLines: each wait with the reasons recorded for it', ()
   });
 });
 
+describe('provisioningWaitLines: a DAEMON task that fits no instance', () => {
+  // its task-unplaceable rows name no provider to wait for, but it is no launchType EC2 wait
+  const events: EventRow[] = [
+    { timeS: 60, type: 'task-unplaceable', subject: 'agent', message: 'service agent was unable to place its DAEMON task on 2 instances: no container instance met all requirements: 2 rejected for RESOURCE:MEMORY; closest i-1 (us-east-1a) lacks 1300 MiB memory' },
+    { timeS: 400, type: 'task-unplaceable', subject: 'agent', message: 'service agent was unable to place its DAEMON task on 3 instances: no container instance met all requirements: 3 rejected for RESOURCE:MEMORY; closest i-1 (us-east-1a) lacks 1300 MiB memory' },
+  ];
+  it('one line at the first row, with the reasons and the most instances named', () => {
+    const lines = provisioningWaitLines(events, [], taskPlacements(events), clock, 600);
+    expect(lines.map((l) => [l.timeS, l.text])).toEqual([[60, 'agent: its DAEMON task did not fit up to 3 instances it should run on (RESOURCE:MEMORY); ECS keeps it pending there until one has room']]);
+    expect(provisioningWaitLines(events.slice(0, 1), [], new Map(), clock, 600).map((l) => l.text)).toEqual([
+      'agent: its DAEMON task did not fit 2 instances it should run on (RESOURCE:MEMORY); ECS keeps it pending there until one has room',
+    ]);
+  });
+});
+
 describe('scalingNotes (why it did not scale)', () => {
   it('no scale in while CPU stays at or above 90 % of the target (AlarmLow threshold 54 for target 60)', () => {
     const rows = Array.from({ length: 20 }, (_, i) => row(i * 60, { desiredCount: 6, cpuUtilization: 55 }));
