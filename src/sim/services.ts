@@ -571,7 +571,7 @@ export class ServiceRuntime {
     }
     this.lastUnplaceableVersion = this.cluster.capacityVersion;
     this.lastUnplaceableAt = world.now;
-    const reason = describeUnplaceable(candidates, this.requirements, this.constraints);
+    const reason = describeUnplaceable(candidates, this.requirements, this.constraints, this.config.launchType === 'EC2' ? undefined : task.capacityProvider);
     const message = reason.message;
     if (message !== this.lastUnplaceableMessage || world.now - this.lastUnplaceableLoggedAt >= SIX_HOURS_MS) {
       this.lastUnplaceableMessage = message;

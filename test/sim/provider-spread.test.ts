@@ -111,3 +111,15 @@ describe('scale in of one capacity provider keeps the whole service balanced ove
     }
   });
 });
+
+describe('an unplaceable message names the capacity provider whose instances the task may use', () => {
+  it('spot has no instance while ondemand has 3: "no container instance of capacity provider spot is registered"', () => {
+    // ondemand launches 3 (registered at 60 s), spot none. At 0 s every task waits; ondemand's
+    // message counts its 3 launching; spot's tasks have no candidate at all.
+    const raw = scenario({ desiredCount: 4, spot: 0 }) as any;
+    const r = runKeepingRows(raw, { seed: 1 });
+    const rows = r.events.filter((e) => e.type === 'task-unplaceable').map((e) => e.message);
+    expect(rows).toContain('service web was unable to place a task (waits in PROVISIONING for spot capacity): no container instance of capacity provider spot is registered, so no container instance can run the task');
+    expect(rows.some((m) => m.includes('registered in the cluster'))).toBe(false);
+  });
+});

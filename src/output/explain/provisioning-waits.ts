@@ -200,7 +200,7 @@ export function reasonsBetween(events: readonly EventRow[], from: number, to: nu
   for (const e of events) {
     if (e.timeS < from || e.timeS > to) continue;
     for (const m of e.message.matchAll(/rejected for ([A-Za-z_]+(?::[A-Z_]+)?)/g)) if (!codes.includes(m[1])) codes.push(m[1]);
-    if (/no container instances? (?:are|is) registered/.test(e.message)) noneRegistered = true;
+    if (/no container instances? (?:of capacity provider \S+ )?(?:are|is) registered/.test(e.message)) noneRegistered = true;
   }
   if (codes.length === 0 && noneRegistered) codes.push('no instance registered');
   return codes.length > 0 ? ` (${codes.join(', ')})` : '';

@@ -225,6 +225,8 @@ describe('reasonsBetween (why tasks waited in PROVISIONING)', () => {
   it('says no instance was registered only when no message named a rejection', () => {
     expect(reasonsBetween([launching], 0, 100)).toBe(' (no instance registered)');
     expect(reasonsBetween([ev(0, 'no container instances are registered in the cluster, so no container instance can run the task')], 0, 100)).toBe(' (no instance registered)');
+    expect(reasonsBetween([ev(0, 'no container instance of capacity provider spot is registered, so no container instance can run the task')], 0, 100)).toBe(' (no instance registered)');
+    expect(reasonsBetween([ev(0, 'no container instance of capacity provider spot is registered yet (2 launching), so no container instance can run the task')], 0, 100)).toBe(' (no instance registered)');
     expect(reasonsBetween([launching], 10, 100)).toBe('');
   });
 });
