@@ -123,3 +123,25 @@ describe('an unplaceable message names the capacity provider whose instances the
     expect(rows.some((m) => m.includes('registered in the cluster'))).toBe(false);
   });
 });
+
+describe('ties after the last strategy go to the lowest instance id (docs/scenario-format.md placementStrategy)', () => {
+  // ondemand alone, 6 instances: i-1..6 in 1a, 1b, 1c, 1a, 1b, 1c.
+  const raw = (placementStrategy?: unknown) => {
+    const s = scenario({ desiredCount: 6, ondemand: 6, spot: 0, placementStrategy }) as any;
+    s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ondemand', weight: 1 }];
+    return s;
+  };
+  const instances = (s: unknown) => [...placements(s).values()].map((p) => p.slice(0, 19));
+  const id = (n: number) => `i-${String(n).padStart(17, '0')}`;
+
+  it('spread on the AZ alone: each AZ\'s lowest-id instance takes every task there (i-4..6 stay empty)', () => {
+    // web-1 i-1 (1a); web-2: 1b/1c tie -> i-2; web-3: 1c -> i-3; then all AZs at 1: lowest id
+    // i-1, then 1b/1c: i-2, then 1c: i-3
+    expect(instances(raw([{ type: 'spread', field: 'attribute:ecs.availability-zone' }]))).toEqual([1, 2, 3, 1, 2, 3].map(id));
+  });
+
+  it('the default (then spread on instanceId) spreads within the AZ: one task per instance', () => {
+    // web-4: AZs tie at 1, instances with 0 tasks i-4..6 -> i-4; web-5: 1b/1c, i-5/i-6 -> i-5; web-6 -> i-6
+    expect(instances(raw())).toEqual([1, 2, 3, 4, 5, 6].map(id));
+  });
+});
