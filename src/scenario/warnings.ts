@@ -15,11 +15,15 @@
 // Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
 // whose scaling policies cannot scale it out from 0 (noScaleOutFromZero), cluster.awsvpcTrunking
 // on with a catalog instance type that has no published trunking task limit (it keeps its plain
-// ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all.
+// ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all,
+// a DAEMON task larger than every instance type the groups launch register (never placed),
+// a spread field or memberOf expression naming an attribute no instance has, or comparing
+// ecs.availability-zone / ecs.instance-type with a value no instance has.
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
 import { customTypesIn, lookupInstanceType } from '../model/capacity/instance-catalog.js';
+import { registeredResources } from '../model/capacity/registered-resources.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
@@ -27,6 +31,8 @@ import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
 import { deploymentConfigurationOf } from './schema.js';
 import { formatDuration } from './duration.js';
+import { closest } from './did-you-mean.js';
+import { AZ_ATTRIBUTE, parseExpression, type Expression } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 
@@ -183,6 +189,8 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) noScaleOutFromZero(svc, out);
   for (const svc of s.services) memoryAtCapacity(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
+  for (const svc of s.services) daemonFitsNoInstanceType(s, svc, out);
+  placementNamesNoInstanceHas(s, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   for (const svc of s.services) scheduledActionsThatCannotSucceed(svc, out);
   if (options.durationOverridden) return out;
@@ -402,6 +410,154 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
       at: ['services', svc.name],
       message: `${what}, and capacity provider ${describe(item.capacityProvider, l)}: the tasks given to ${item.capacityProvider} are never placed and wait for its capacity ("missing an attribute required by your task"); ${hint}, or take it out of the strategy`,
     });
+  }
+}
+
+/** A type an Auto Scaling group launches, with what an instance of it registers. */
+export interface LaunchedType {
+  group: string;
+  name: string;
+  cpuArchitecture: string;
+  cpu: number;
+  memoryMiB: number;
+}
+
+/**
+ * The instance types each Auto Scaling group of the cluster launches (an on-demand group its
+ * first type only, a Spot group every listed type: cluster.ts), with their registered CPU and
+ * memory; types the checks refuse are left out.
+ */
+export function launchedInstanceTypes(s: ResolvedScenario): LaunchedType[] {
+  const out: LaunchedType[] = [];
+  for (const p of s.providers.values()) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    const custom = customTypesIn(asg.instanceTypes);
+    const list = asg.purchaseOption === 'spot' ? asg.instanceTypes : asg.instanceTypes.slice(0, 1);
+    for (const t of list) {
+      const name = typeof t === 'string' ? t : t.name;
+      try {
+        const info = lookupInstanceType(name, custom);
+        const reg = registeredResources(info, asg.reservedMemoryMiB);
+        out.push({ group: p.name, name, cpuArchitecture: info.cpuArchitecture, cpu: reg.cpu, memoryMiB: reg.memoryMiB });
+      } catch {
+        // refused by the checks
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * A DAEMON task goes on every ACTIVE instance that has room for it; one that needs more CPU
+ * or memory than any instance type the cluster's groups launch registers (of the task's
+ * CPU architecture, when it names one; none of it is said by architectureWithoutInstances)
+ * is never placed: each instance is reported lacking it (task-unplaceable events).
+ */
+function daemonFitsNoInstanceType(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (svc.config.schedulingStrategy !== 'DAEMON') return;
+  const arch = svc.taskDefinition.requiredArchitecture;
+  const types = launchedInstanceTypes(s).filter((t) => arch === null || t.cpuArchitecture === arch);
+  const td = svc.taskDefinition;
+  if (types.length === 0 || types.some((t) => t.cpu >= td.cpu && t.memoryMiB >= td.memory)) return;
+  const lacks = (t: LaunchedType) => [t.cpu < td.cpu ? 'CPU' : '', t.memoryMiB < td.memory ? 'MEMORY' : ''].filter((x) => x !== '');
+  const kinds = [...new Set(types.flatMap(lacks))].map((k) => `RESOURCE:${k}`);
+  const seen = new Set<string>();
+  const listed = types.filter((t) => !seen.has(`${t.group}/${t.name}`) && seen.add(`${t.group}/${t.name}`)).map((t) => `${t.group}: ${t.name} ${t.cpu} CPU units, ${t.memoryMiB} MiB`);
+  out.push({
+    at: ['services', svc.name],
+    message: `DAEMON task definition ${td.name} needs ${td.cpu} CPU units and ${td.memory} MiB memory, more than any instance type the cluster's Auto Scaling groups launch registers (${listed.join('; ')}): its task is placed on no instance (task-unplaceable events, ${kinds.join(', ')}); use a larger instance type or a smaller task`,
+  });
+}
+
+/** The attributes ECS sets on every container instance (cluster.ts attributesFor). */
+const BUILT_IN_ATTRIBUTES = ['ecs.instance-type', 'ecs.availability-zone', 'ecs.cpu-architecture', 'ecs.os-type', 'ecs.ami-id'];
+const INSTANCE_TYPE_ATTRIBUTE = 'ecs.instance-type';
+
+/**
+ * A placement strategy's `spread` on attribute:NAME, or a memberOf expression's
+ * attribute:NAME, where NAME is set on no instance any group of the cluster launches (the
+ * built-in attributes and the groups' `attributes`: ecsim has no PutAttributes), likely a
+ * slip (attribute:ecs.availability_zone): spread then sees one value everywhere and does
+ * nothing; memberOf compares with a missing attribute. And an `==` or `in` on
+ * ecs.availability-zone or ecs.instance-type whose value no instance can have (an AZ not in
+ * cluster.availabilityZones, a type no group launches). Each with a did-you-mean hint.
+ */
+function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const names = new Set(BUILT_IN_ATTRIBUTES);
+  for (const p of s.providers.values()) if (p.kind === 'asg') for (const k of Object.keys(p.config.autoScalingGroup.attributes)) names.add(k);
+  const azs = s.scenario.cluster.availabilityZones;
+  const types = [...new Set(launchedInstanceTypes(s).map((t) => t.name))];
+  const hint = (word: string, among: Iterable<string>) => {
+    const c = closest(word, among);
+    return c === undefined ? '' : ` (did you mean "${c}"?)`;
+  };
+  /** "; did you mean "a"?" or "" */
+  const listHint = (word: string, among: readonly string[]) => {
+    const c = closest(word, among);
+    return c === undefined ? '' : `; did you mean "${c}"?`;
+  };
+  const noSuchAttribute = (name: string) =>
+    `attribute "${name}" is set on no instance of the cluster${hint(name, names)}: instances have the built-in attributes (${BUILT_IN_ATTRIBUTES.join(', ')}) and their group's autoScalingGroup.attributes${names.size > BUILT_IN_ATTRIBUTES.length ? ` (${[...names].slice(BUILT_IN_ATTRIBUTES.length).join(', ')})` : ''}; ecsim has no PutAttributes`;
+  const expressions = (at: Path, list: readonly { type: string; expression?: string }[] | undefined) => {
+    (list ?? []).forEach((c, i) => {
+      if (c.type !== 'memberOf' || c.expression === undefined) return;
+      let expr: Expression;
+      try {
+        expr = parseExpression(c.expression);
+      } catch {
+        return; // refused by the checks
+      }
+      const said = new Set<string>();
+      const say = (message: string) => {
+        if (said.has(message)) return;
+        said.add(message);
+        out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${c.expression}": ${message}` });
+      };
+      walkComparisons(expr, (cmp) => {
+        if (cmp.subject.kind !== 'attribute') return;
+        const name = cmp.subject.name;
+        if (!names.has(name)) {
+          // (evaluate.ts: an instance without the attribute passes !=, not_in, !~ and not_exists only)
+          const passes = cmp.operator === '!=' || cmp.operator === 'not_in' || cmp.operator === '!~' || cmp.operator === 'not_exists';
+          return say(`${noSuchAttribute(name)}, so attribute:${name} ${cmp.operator} ... is ${passes ? 'true on every' : 'true on no'} instance`);
+        }
+        if (cmp.operator !== '==' && cmp.operator !== 'in') return;
+        const values = cmp.operator === '==' ? [cmp.argument!] : cmp.list!;
+        for (const v of values) {
+          if (name === AZ_ATTRIBUTE && !azs.includes(v)) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${listHint(v, azs)}): no instance has that ${name}`);
+          else if (name === INSTANCE_TYPE_ATTRIBUTE && types.length > 0 && !types.includes(v)) say(`no Auto Scaling group of the cluster launches ${v} (they launch ${types.join(', ')}; an on-demand group launches its first type only${listHint(v, types)}): no instance has that ${name}`);
+        }
+      });
+    });
+  };
+  const tdSeen = new Set<string>();
+  for (const svc of s.services) {
+    const td = svc.taskDefinition;
+    if (!tdSeen.has(td.name)) {
+      tdSeen.add(td.name);
+      expressions(['taskDefinitions', td.name], td.config.placementConstraints);
+    }
+    expressions(['services', svc.name], svc.config.placementConstraints);
+    (svc.config.placementStrategy ?? []).forEach((st, i) => {
+      if (st.type !== 'spread' || !st.field.startsWith('attribute:')) return;
+      const name = st.field.slice('attribute:'.length);
+      if (names.has(name)) return;
+      out.push({
+        at: ['services', svc.name, 'placementStrategy', i, 'field'],
+        message: `${noSuchAttribute(name)}: every instance lacks it and counts as one value, so this spread does nothing`,
+      });
+    });
+  }
+}
+
+/** Calls `f` on every comparison of `e`. */
+function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'compare' }>) => void): void {
+  if (e.kind === 'compare') f(e);
+  else if (e.kind === 'not') walkComparisons(e.operand, f);
+  else {
+    walkComparisons(e.left, f);
+    walkComparisons(e.right, f);
   }
 }
 

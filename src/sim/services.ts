@@ -21,6 +21,7 @@ import {
   describeUnplaceable,
   placeTask,
   isCandidate,
+  groupCountsByValue,
   spreadFargateTask,
   AZ_ATTRIBUTE,
   type GroupValueCounts,
@@ -128,19 +129,23 @@ export class ServiceRuntime {
   /** The one capacity provider every task of this service uses, or null (several, or launch type EC2). */
   private readonly onlyProvider: string | null;
   /**
-   * This service's tasks on ACTIVE instances per Availability Zone, over every instance
-   * (launchType EC2 places there) and per capacity provider: spread(attribute:
-   * ecs.availability-zone) reads them instead of counting over every instance.
+   * This service's tasks on ACTIVE instances per Availability Zone, over every instance of
+   * the cluster, whatever capacity provider they belong to: spread(attribute:
+   * ecs.availability-zone) reads them instead of counting over every instance. AWS sorts
+   * by "the fewest number of running tasks for this service in the same Availability
+   * Zone" (task-placement-strategies.html): the whole service's tasks, also with a
+   * capacity provider strategy where a task's candidates are its provider's instances.
    */
   private readonly activeByAz = new AzTaskCounts();
-  private readonly activeByAzOf = new Map<string, AzTaskCounts>();
+  /**
+   * What spread counts, for a task whose candidates are one capacity provider's instances:
+   * the service's tasks over the whole cluster (kept per AZ, counted over every instance
+   * for another attribute).
+   */
+  private readonly serviceWideCounts: GroupValueCounts;
 
   private addActive(inst: Instance, delta: number): void {
-    const az = inst.attributes[AZ_ATTRIBUTE];
-    this.activeByAz.add(az, delta);
-    let c = this.activeByAzOf.get(inst.provider);
-    if (!c) this.activeByAzOf.set(inst.provider, (c = new AzTaskCounts()));
-    c.add(az, delta);
+    this.activeByAz.add(inst.attributes[AZ_ATTRIBUTE], delta);
   }
 
   /**
@@ -202,6 +207,7 @@ export class ServiceRuntime {
       // runtimePlatform.cpuArchitecture as written: only instances of that architecture
       ...(td.requiredArchitecture !== null ? { cpuArchitecture: td.requiredArchitecture } : {}),
     };
+    this.serviceWideCounts = new ClusterValueCounts(this.activeByAz, cluster.instances, this.requirements.group);
     this.provisioningRequirement = { cpu: td.cpu, memory: td.memory, enis: td.networkMode === 'awsvpc' ? 1 : 0, hostPorts: td.hostPorts };
     // the task definition's memberOf constraints, then the service's: a task obeys both
     this.constraints = compileConstraints([...(td.config.placementConstraints ?? []), ...config.config.placementConstraints]);
@@ -508,14 +514,16 @@ export class ServiceRuntime {
    * (subsetSafe, packing); undefined when none fits.
    */
   private choose(task: Task, candidates: readonly Instance[]): Instance | undefined {
-    const counts = this.config.launchType === 'EC2' ? this.activeByAz : (this.activeByAzOf.get(task.capacityProvider) ?? NO_TASKS);
+    // launchType EC2: the candidates are every instance, which spread scans for an attribute
+    // other than the AZ; a provider's candidates: the counts over the cluster
+    const counts = this.config.launchType === 'EC2' ? this.activeByAz : this.serviceWideCounts;
     let among: readonly Instance[] = candidates;
     const last = this.subsetSafe ? this.failedAtRelease.get(task.capacityProvider) : undefined;
     if (last !== undefined && last.release === this.cluster.releaseVersion(task.capacityProvider)) {
       among = this.cluster.registeredSince(task.capacityProvider, last.registrations);
     } else if (this.subsetSafe) {
       const room = this.cluster.roomIndex(task.capacityProvider, this.requirements.cpu, this.requirements.memory);
-      if (this.packing !== null) return room.packingOrder(this.packing.field).first(this.packing.spread ? counts.byAz : null, this.acceptsTask);
+      if (this.packing !== null) return room.packingOrder(this.packing.field).first(this.packing.spread ? this.activeByAz.byAz : null, this.acceptsTask);
       among = room.list;
     }
     const result = placeTask(among, this.requirements, this.constraints, this.strategies, (this.rng.placement ??= this.world.streams.stream('placement', this.name)), {
@@ -559,7 +567,7 @@ export class ServiceRuntime {
     }
     this.lastUnplaceableVersion = this.cluster.capacityVersion;
     this.lastUnplaceableAt = world.now;
-    const reason = describeUnplaceable(candidates, this.requirements, this.constraints);
+    const reason = describeUnplaceable(candidates, this.requirements, this.constraints, this.config.launchType === 'EC2' ? undefined : task.capacityProvider);
     const message = reason.message;
     if (message !== this.lastUnplaceableMessage || world.now - this.lastUnplaceableLoggedAt >= SIX_HOURS_MS) {
       this.lastUnplaceableMessage = message;
@@ -1065,12 +1073,22 @@ export class ServiceRuntime {
       counts.set(provider, (counts.get(provider) ?? 1) - 1);
       take.set(provider, (take.get(provider) ?? 0) + 1);
     }
-    // ... then which of its tasks
-    for (const [provider, k] of take) this.stopChosen(running.filter((t) => t.capacityProvider === provider), k, rng);
+    // ... then which of its tasks, the AZs balanced over the whole service's tasks (the
+    // other providers' running tasks not stopped by this scale-in), as placement spreads them
+    for (const [provider, k] of take) {
+      const othersByAz = new Map<string, number>();
+      for (const t of running) if (t.capacityProvider !== provider && !t.leaving) othersByAz.set(t.availabilityZone, (othersByAz.get(t.availabilityZone) ?? 0) + 1);
+      this.stopChosen(
+        running.filter((t) => t.capacityProvider === provider),
+        k,
+        rng,
+        othersByAz,
+      );
+    }
   }
 
   /** Stops k tasks of `pool` that the placement strategies choose together (each choice sees the ones before). */
-  private stopChosen(pool: Task[], k: number, rng: RandomStream): void {
+  private stopChosen(pool: Task[], k: number, rng: RandomStream, othersByAz?: ReadonlyMap<string, number>): void {
     const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instance?.id, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
     // only the instances these tasks run on need indexing (registered ones: the placer's view)
     const hosts: Instance[] = [];
@@ -1082,7 +1100,7 @@ export class ServiceRuntime {
         hosts.push(inst);
       }
     }
-    for (const i of chooseTaskIndicesToStop(refs, k, this.strategies, hosts, rng)) this.stopTask(pool[i], 'scale-in');
+    for (const i of chooseTaskIndicesToStop(refs, k, this.strategies, hosts, rng, othersByAz)) this.stopTask(pool[i], 'scale-in');
   }
 
   /**
@@ -1323,6 +1341,27 @@ export class ServiceRuntime {
     let live = 0;
     for (const t of this.tasks) if (isLive(t)) live++;
     this.desiredCount = live + lacking.length;
+    if (lacking.length > 0) this.daemonUnplaceable(lacking.map((l) => this.cluster.byId.get(l.instanceId)!));
+    else this.lastUnplaceableMessage = '';
+  }
+
+  /**
+   * The daemon task fits none of `lacking` (ACTIVE instances meeting its constraints, without
+   * its task, short of a resource): ECS keeps the task pending there and says why in a
+   * service event, as for a replica task (RESOURCE:MEMORY, the closest instance). Taken at
+   * most once a minute while it lasts; a changed message is logged then, the same one again
+   * after 6 hours (service-event-messages.html), and again once it was resolved in between.
+   */
+  private daemonUnplaceable(lacking: readonly Instance[]): void {
+    const world = this.world;
+    if (this.lastUnplaceableMessage !== '' && world.now - this.lastUnplaceableAt < 60_000) return;
+    this.lastUnplaceableAt = world.now;
+    const message = describeUnplaceable(lacking, this.requirements, this.constraints).message;
+    if (message === this.lastUnplaceableMessage && world.now - this.lastUnplaceableLoggedAt < SIX_HOURS_MS) return;
+    this.lastUnplaceableMessage = message;
+    this.lastUnplaceableLoggedAt = world.now;
+    const n = lacking.length;
+    world.log('task-unplaceable', this.name, `service ${this.name} was unable to place its DAEMON task on ${n} ${n === 1 ? 'instance' : 'instances'}: ${message}`);
   }
 
   // ------------------------------------------------------------------ end of run
@@ -1350,7 +1389,21 @@ class AzTaskCounts implements GroupValueCounts {
   }
 }
 
-const NO_TASKS = new AzTaskCounts();
+/**
+ * A service's tasks per value of an attribute over every ACTIVE instance of the cluster: the
+ * kept AZ counts, or a count over the instances for another attribute.
+ */
+class ClusterValueCounts implements GroupValueCounts {
+  constructor(
+    private readonly byAz: AzTaskCounts,
+    private readonly instances: readonly Instance[],
+    private readonly group: string,
+  ) {}
+
+  valueCounts(attribute: string): ReadonlyMap<string, number> {
+    return attribute === AZ_ATTRIBUTE ? this.byAz.byAz : groupCountsByValue(this.instances, this.group, attribute);
+  }
+}
 
 /** The packing order's use for these strategies (see ServiceRuntime.packing), or null. */
 function packingOf(strategies: readonly CompiledStrategy[]): { field: 'cpu' | 'memory'; spread: boolean } | null {

@@ -7,6 +7,7 @@ import {
   compileConstraints,
   compileStrategies,
   defaultStrategies,
+  describeUnplaceable,
   placeTask,
   QueryLanguageError,
   type PlacementStrategy,
@@ -190,6 +191,12 @@ describe('unplaceable reason', () => {
     if (s.ok) throw new Error('expected no placement');
     expect(s.reason.message).toBe('no container instance met all requirements: 1 rejected for INSTANCE_STATUS (not ACTIVE); no container instance is ACTIVE');
     expect(s.reason.closest).toBeUndefined();
+  });
+  it("names the capacity provider when the instances are one provider's: another provider's may be registered", () => {
+    expect(describeUnplaceable([], task(), [], 'spot').message).toBe('no container instance of capacity provider spot is registered, so no container instance can run the task');
+    expect(describeUnplaceable([inst('i-1', { status: 'REGISTERING' })], task(), [], 'spot').message).toBe(
+      'no container instance of capacity provider spot is registered yet (1 launching), so no container instance can run the task',
+    );
   });
   it('does not count instances still launching as rejected: none registered yet, or named after the rest', () => {
     // REGISTERING = launched, not registered: not a container instance of the cluster yet

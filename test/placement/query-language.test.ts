@@ -91,6 +91,10 @@ const INVALID: Array<[string, number, string]> = [
   ['(attribute:a == b', 17, 'expected ")" to close "(" at position 0'],
   ['attribute:a == b)', 16, 'unmatched ")"'],
   ['foo == bar', 0, 'unknown subject "foo"'],
+  // documented by AWS (cluster-query-language.html), not modelled
+  ['registeredAt > 2026-01-01', 0, '"registeredAt" at position 0 is an ECS query subject that ecsim does not model'],
+  ['attribute:a == b and agentConnected == true', 21, '"agentConnected" at position 21 is an ECS query subject that ecsim does not model'],
+  ['agentVersion == 1.70.0', 0, '"agentVersion" at position 0 is an ECS query subject that ecsim does not model'],
   ['runningTasksCount > abc', 20, 'expected a number for runningTasksCount'],
   ['ec2InstanceId > i-1', 14, 'operator ">" is not valid for ec2InstanceId'],
   ['runningTasksCount exists', 18, 'operator "exists" is not valid for runningTasksCount'],

@@ -30,6 +30,18 @@ describe('chooseTasksToStop', () => {
     expect(chooseTaskIndicesToStop(tasks, 3, [], instances, fixedRng(0))).toEqual([0, 4, 1]);
   });
 
+  it("a pool's AZ counts include the service's other tasks (othersByAz): one capacity provider's pool balances the whole service", () => {
+    const pool = [ref('p1', 'a', 'i-1'), ref('p2', 'b', 'i-2')];
+    const hosts = [inst('i-1', { az: 'a' }), inst('i-2', { az: 'b' })];
+    const spreadAz = [{ type: 'spread' as const, field: 'attribute:ecs.availability-zone' }];
+    // alone: a:1 b:1 tie, draw 0.99 -> the second, p2
+    expect(chooseTasksToStop(pool, 1, spreadAz, hosts, fixedRng(0.99))).toEqual(['p2']);
+    // with the other provider's tasks a:1 c:1 -> a:2 b:1 -> p1 whatever the draw
+    expect(chooseTasksToStop(pool, 1, spreadAz, hosts, fixedRng(0.99), new Map([['a', 1], ['c', 1]]))).toEqual(['p1']);
+    // no strategy (AZ balance) too; others b:2 -> a:1 b:3 -> p2 whatever the draw
+    expect(chooseTasksToStop(pool, 1, [], hosts, fixedRng(0), new Map([['b', 2]]))).toEqual(['p2']);
+  });
+
   it('spread on an attribute stops from the value with the most tasks', () => {
     const racks = [inst('i-1', { attrs: { rack: 'r1' } }), inst('i-2', { attrs: { rack: 'r2' } })];
     const ts = [ref('x1', 'a', 'i-1'), ref('x2', 'b', 'i-2'), ref('x3', 'c', 'i-2')];

@@ -74,6 +74,34 @@ export function provisioningWaitLines(
     });
   }
   lines.push(...unplacedLaunchTypeLines(events, registeredAt, unplaceable, placements, clock, endS));
+  lines.push(...daemonLines(unplaceable));
+  return lines;
+}
+
+/** A DAEMON service's task-unplaceable message (its task fits no instance it should run on). */
+const DAEMON_MESSAGE = /unable to place its DAEMON task on (\d+) instances?/;
+
+/**
+ * DAEMON services whose task fit an instance it should run on: one line at the first such
+ * event, with every reason the events gave and the most instances any named (ECS keeps the
+ * task pending there; the run's last line tells how many ran in the end).
+ */
+function daemonLines(unplaceable: ReadonlyMap<string, readonly Unplaceable[]>): ExplainLine[] {
+  const lines: ExplainLine[] = [];
+  for (const [service, list] of unplaceable) {
+    const rows = list.map((u) => u.row).filter((r) => DAEMON_MESSAGE.test(r.message));
+    if (rows.length === 0) continue;
+    const counts = rows.map((r) => Number(DAEMON_MESSAGE.exec(r.message)![1]));
+    const most = Math.max(...counts);
+    const where = `${counts.some((n) => n !== most) ? 'up to ' : ''}${most} ${most === 1 ? 'instance' : 'instances'}`;
+    lines.push({
+      timeS: rows[0].timeS,
+      service,
+      provider: null,
+      order: LINE_ORDER.provisioning,
+      text: `${service}: its DAEMON task did not fit ${where} it should run on${reasonsBetween(rows, -Infinity, Infinity)}; ECS keeps it pending there until one has room`,
+    });
+  }
   return lines;
 }
 
@@ -109,7 +137,7 @@ function unplacedLaunchTypeLines(
   endS: number,
 ): ExplainLine[] {
   const launchType = new Set<string>();
-  for (const [service, list] of unplaceable) if (list.some((u) => !/waits in PROVISIONING for /.test(u.row.message))) launchType.add(service);
+  for (const [service, list] of unplaceable) if (list.some((u) => !/waits in PROVISIONING for /.test(u.row.message) && !DAEMON_MESSAGE.test(u.row.message))) launchType.add(service);
   if (launchType.size === 0) return [];
   const since = new Map<string, number>();
   const placedNow = new Map<string, { timeS: number; index: number; instances: string[]; n: number }>();
@@ -172,7 +200,7 @@ export function reasonsBetween(events: readonly EventRow[], from: number, to: nu
   for (const e of events) {
     if (e.timeS < from || e.timeS > to) continue;
     for (const m of e.message.matchAll(/rejected for ([A-Za-z_]+(?::[A-Z_]+)?)/g)) if (!codes.includes(m[1])) codes.push(m[1]);
-    if (/no container instances? (?:are|is) registered/.test(e.message)) noneRegistered = true;
+    if (/no container instances? (?:of capacity provider \S+ )?(?:are|is) registered/.test(e.message)) noneRegistered = true;
   }
   if (codes.length === 0 && noneRegistered) codes.push('no instance registered');
   return codes.length > 0 ? ` (${codes.join(', ')})` : '';

@@ -60,6 +60,12 @@ const WORD_CHAR = /[A-Za-z0-9_]/;
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
 /** Parses `text`; throws QueryLanguageError if it is not a valid expression. */
+/**
+ * Subjects the cluster query language documents (cluster-query-language.html) that ecsim
+ * does not model: said so, rather than "unknown subject".
+ */
+const UNMODELLED_SUBJECTS: readonly string[] = ['agentConnected', 'agentVersion', 'registeredAt'];
+
 export function parseExpression(text: string): Expression {
   return new Parser(text).parseAll();
 }
@@ -181,6 +187,12 @@ class Parser {
     if (word === 'ec2InstanceId') return { kind: 'ec2InstanceId' };
     if (word === 'runningTasksCount') return { kind: 'runningTasksCount' };
     if (word === 'task:group') return { kind: 'task:group' };
+    if (UNMODELLED_SUBJECTS.includes(word)) {
+      this.fail(
+        `"${word}" at position ${start} is an ECS query subject that ecsim does not model (its instances have no ${word}); use attribute:NAME, ec2InstanceId, runningTasksCount or task:group`,
+        start,
+      );
+    }
     this.fail(
       `unknown subject "${word}" at position ${start}; expected attribute:NAME, ec2InstanceId, runningTasksCount or task:group`,
       start,

@@ -11,7 +11,9 @@
 // the AZs balanced (spread on the AZ), then narrows by its own strategies. With no strategy,
 // or when every task is on Fargate, ECS balances Availability Zones: the AZ with the most tasks, then the instance with
 // the most tasks there. Ties left over: a uniform draw from `rng` (random within an AZ).
-// Tasks are chosen one at a time, counts updated after each.
+// Tasks are chosen one at a time, counts updated after each. `othersByAz`, when given, adds
+// the service's tasks outside `tasks` per AZ to the AZ counts (a capacity provider's pool
+// is balanced against the whole service's tasks, as placement spreads them).
 //
 // Cost: per call O(instances + tasks x strategies) to index the tasks, then per task chosen
 // O(tasks x strategies) on typed arrays — spread counts and freed resources are updated
@@ -43,8 +45,9 @@ export function chooseTasksToStop(
   strategies: StrategiesInput,
   instances: readonly PlacementInstance[],
   rng: RandomStream,
+  othersByAz?: ReadonlyMap<string, number>,
 ): string[] {
-  return chooseTaskIndicesToStop(tasks, count, strategies, instances, rng).map((i) => tasks[i].taskId);
+  return chooseTaskIndicesToStop(tasks, count, strategies, instances, rng, othersByAz).map((i) => tasks[i].taskId);
 }
 
 /** The same choice as positions in `tasks` (no lookup by id needed afterwards). */
@@ -54,6 +57,7 @@ export function chooseTaskIndicesToStop(
   strategies: StrategiesInput,
   instances: readonly PlacementInstance[],
   rng: RandomStream,
+  othersByAz?: ReadonlyMap<string, number>,
 ): number[] {
   const total = tasks.length;
   const n = Math.min(Math.max(0, Math.floor(count)), total);
@@ -68,7 +72,7 @@ export function chooseTaskIndicesToStop(
   }
   const plan: readonly PlacementStrategy[] = compiled.length === 0 || allFargate ? AZ_BALANCE : azBalanceFirst(compiled.map((s) => s.strategy));
   const where = needsInstances(plan) ? taskInstances(tasks, instances) : null;
-  const rankers = plan.map((s) => ranker(s, tasks, where));
+  const rankers = plan.map((s) => ranker(s, tasks, where, othersByAz));
 
   // order[0..left): the remaining tasks in input order; cand[0..len): the current candidates.
   const order = new Int32Array(total);
@@ -184,7 +188,7 @@ function taskInstances(tasks: readonly RunningTaskRef[], instances: readonly Pla
   return { slot, list: instances };
 }
 
-function ranker(s: PlacementStrategy, tasks: readonly RunningTaskRef[], where: TaskInstances | null): Ranker {
+function ranker(s: PlacementStrategy, tasks: readonly RunningTaskRef[], where: TaskInstances | null, othersByAz: ReadonlyMap<string, number> | undefined): Ranker {
   const total = tasks.length;
   if (s.type === 'random') return { type: 'random' };
   if (s.type === 'binpack') {
@@ -214,8 +218,10 @@ function ranker(s: PlacementStrategy, tasks: readonly RunningTaskRef[], where: T
     }
     key[i] = values.indexOf(v);
   }
+  const others = byAz && othersByAz !== undefined ? [...othersByAz].map(([az, n]) => [values.indexOf(az), n] as const) : [];
   const cnt = new Int32Array(values.size);
   for (let i = 0; i < total; i++) cnt[key[i]]++;
+  for (const [j, n] of others) cnt[j] += n;
   return { type: 'spread', key, count: cnt };
 }
 

@@ -61,6 +61,24 @@ export function spread(field: string): CompiledStrategy {
   };
 }
 
+/**
+ * The tasks of `group` per value of attribute `name` over the ACTIVE instances of `list`
+ * (values with none absent, instances without the attribute under one value): what
+ * spread(attribute:NAME) counts, for a caller whose instances to count are not the
+ * placer's candidates (GroupValueCounts).
+ */
+export function groupCountsByValue(list: readonly PlacementInstance[], group: string, name: string): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const inst of list) {
+    if (inst.status !== 'ACTIVE') continue;
+    const g = inst.groupCounts.get(group);
+    if (g === undefined || g === 0) continue;
+    const v = inst.attributes[name] ?? MISSING;
+    out.set(v, (out.get(v) ?? 0) + g);
+  }
+  return out;
+}
+
 /** The same narrowing from counts the caller keeps (values without tasks count 0). */
 function narrowByKeptCounts(c: PlacementInstance[], n: number, name: string, counts: ReadonlyMap<string, number>): number {
   let best = Infinity;

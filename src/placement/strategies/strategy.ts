@@ -25,10 +25,12 @@ export interface StrategyContext {
 
 /**
  * Tasks of the placed task's group per value of an attribute, over the ACTIVE instances
- * given to the placer: exactly what spread(attribute:NAME) with scope 'cluster' would count
- * by scanning them (a caller that keeps them as tasks start and stop saves that scan).
- * Every instance given must have the attribute. Returns undefined for an attribute it does
- * not keep (spread then scans).
+ * whose tasks spread(attribute:NAME) with scope 'cluster' counts: the instances given to
+ * the placer (a caller that keeps the counts as tasks start and stop saves that scan), or
+ * more of them (the service simulation gives one capacity provider's instances as the
+ * candidates but counts the service's tasks over the whole cluster). Values with no task
+ * may be absent. Returns undefined for an attribute it does not keep (spread then scans
+ * the instances given).
  */
 export interface GroupValueCounts {
   valueCounts(attribute: string): ReadonlyMap<string, number> | undefined;

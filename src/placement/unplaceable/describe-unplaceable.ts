@@ -33,18 +33,27 @@ import {
 
 const RESOURCE_ORDER: readonly RejectionReason[] = ['INSTANCE_STATUS', 'ATTRIBUTE', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:ENI'];
 
-/** Why no instance of `instances` can take `task` (call it only when the reason is shown). */
+/**
+ * Why no instance of `instances` can take `task` (call it only when the reason is shown).
+ * `capacityProvider`: the instances are that capacity provider's only (a task of a capacity
+ * provider strategy goes only to its provider's instances): a message about none registered
+ * names it, since other providers' instances may be registered.
+ */
 export function describeUnplaceable(
   instances: readonly PlacementInstance[],
   task: TaskRequirements,
   constraintsInput: ConstraintsInput,
+  capacityProvider?: string,
 ): UnplaceableReason {
   const constraints = asCompiledConstraints(constraintsInput);
   if (instances.length === 0) {
     return {
       instancesConsidered: 0,
       rejections: [],
-      message: 'no container instances are registered in the cluster, so no container instance can run the task',
+      message:
+        capacityProvider === undefined
+          ? 'no container instances are registered in the cluster, so no container instance can run the task'
+          : `no container instance of capacity provider ${capacityProvider} is registered, so no container instance can run the task`,
     };
   }
   let launching = 0;
@@ -113,7 +122,7 @@ export function describeUnplaceable(
       instancesConsidered: instances.length,
       rejections,
       launching,
-      message: `no container instance is registered in the cluster yet (${launching} launching), so no container instance can run the task`,
+      message: `no container instance ${capacityProvider === undefined ? 'is registered in the cluster' : `of capacity provider ${capacityProvider} is registered`} yet (${launching} launching), so no container instance can run the task`,
     };
   }
   const manyMemberOf = constraints.filter((c) => c.type === 'memberOf').length > 1;

@@ -225,6 +225,8 @@ describe('reasonsBetween (why tasks waited in PROVISIONING)', () => {
   it('says no instance was registered only when no message named a rejection', () => {
     expect(reasonsBetween([launching], 0, 100)).toBe(' (no instance registered)');
     expect(reasonsBetween([ev(0, 'no container instances are registered in the cluster, so no container instance can run the task')], 0, 100)).toBe(' (no instance registered)');
+    expect(reasonsBetween([ev(0, 'no container instance of capacity provider spot is registered, so no container instance can run the task')], 0, 100)).toBe(' (no instance registered)');
+    expect(reasonsBetween([ev(0, 'no container instance of capacity provider spot is registered yet (2 launching), so no container instance can run the task')], 0, 100)).toBe(' (no instance registered)');
     expect(reasonsBetween([launching], 10, 100)).toBe('');
   });
 });
@@ -251,6 +253,21 @@ describe('provisioningWaitLines: each wait with the reasons recorded for it', ()
     // the one placed at 09:06 waited from 0 through both rows: a rejection is named, so "no instance registered" is not
     expect(lines).toContain('web: 1 task (web-3) waited in PROVISIONING for 6 min (RESOURCE:CPU) until i-2 registered');
     expect(lines).toContain('web: 1 task still PROVISIONING at the end, waiting since 09:00 (RESOURCE:CPU)');
+  });
+});
+
+describe('provisioningWaitLines: a DAEMON task that fits no instance', () => {
+  // its task-unplaceable rows name no provider to wait for, but it is no launchType EC2 wait
+  const events: EventRow[] = [
+    { timeS: 60, type: 'task-unplaceable', subject: 'agent', message: 'service agent was unable to place its DAEMON task on 2 instances: no container instance met all requirements: 2 rejected for RESOURCE:MEMORY; closest i-1 (us-east-1a) lacks 1300 MiB memory' },
+    { timeS: 400, type: 'task-unplaceable', subject: 'agent', message: 'service agent was unable to place its DAEMON task on 3 instances: no container instance met all requirements: 3 rejected for RESOURCE:MEMORY; closest i-1 (us-east-1a) lacks 1300 MiB memory' },
+  ];
+  it('one line at the first row, with the reasons and the most instances named', () => {
+    const lines = provisioningWaitLines(events, [], taskPlacements(events), clock, 600);
+    expect(lines.map((l) => [l.timeS, l.text])).toEqual([[60, 'agent: its DAEMON task did not fit up to 3 instances it should run on (RESOURCE:MEMORY); ECS keeps it pending there until one has room']]);
+    expect(provisioningWaitLines(events.slice(0, 1), [], new Map(), clock, 600).map((l) => l.text)).toEqual([
+      'agent: its DAEMON task did not fit 2 instances it should run on (RESOURCE:MEMORY); ECS keeps it pending there until one has room',
+    ]);
   });
 });
 

@@ -187,8 +187,10 @@ describe('unplaceable episodes and alarm states', () => {
     const eps = unplaceableEpisodes([
       ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task: no container instances are registered in the cluster, so no container instance can run the task'),
       ev(60, 'task-unplaceable', 'web', 'service web was unable to place a task: no container instance is registered in the cluster yet (2 launching), so no container instance can run the task'),
+      // a provider-scoped candidate list: the same reason
+      ev(120, 'task-unplaceable', 'web', 'service web was unable to place a task (waits in PROVISIONING for spot capacity): no container instance of capacity provider spot is registered, so no container instance can run the task'),
     ]);
-    expect([...eps[0].reasons]).toEqual([['no container instance registered', 2]]);
+    expect([...eps[0].reasons]).toEqual([['no container instance registered', 3]]);
   });
 
   it('finds the spans an alarm spent in ALARM; one still in ALARM lasts to the end', () => {

@@ -17,7 +17,7 @@ export interface UnplaceableEpisode {
   waitingFor: string | null;
 }
 
-const REASON = /\b(RESOURCE:[A-Z]+|INSTANCE_STATUS|ATTRIBUTE|memberOf constraint|distinctInstance constraint|no container instances? (?:is|are) registered)\b/g;
+const REASON = /\b(RESOURCE:[A-Z]+|INSTANCE_STATUS|ATTRIBUTE|memberOf constraint|distinctInstance constraint|no container instances? (?:of capacity provider \S+ )?(?:is|are) registered)\b/g;
 /** The two wordings of "nothing registered" (none at all, or all still launching) count as one reason. */
 const reasonName = (match: string): string => (match.startsWith('no container') ? 'no container instance registered' : match);
 const WAITING = /waits in PROVISIONING for (\S+) capacity/;
