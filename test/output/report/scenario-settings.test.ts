@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { durationReader, readScenarioSettings } from '../../../src/output/report/data/scenario-settings.js';
+import { effectiveScenario, loadScenarioFile } from '../../../src/scenario/index.js';
+
+/** scenario.json as a run writes it (run-to-folder.ts), read back. */
+function scenarioJson(file: string): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(effectiveScenario(loadScenarioFile(file)))) as Record<string, unknown>;
+}
 
 describe('scenario.json settings', () => {
   it('reads durations of a parsed scenario (ms) and of one as written (numbers = seconds, strings with units)', () => {
@@ -46,4 +52,26 @@ describe('scenario.json settings', () => {
     const s = readScenarioSettings({ cluster: { capacityProviders: { a: { autoScalingGroup: { instanceTypes: ['m5.large'] }, managedScaling: { status: 'ENABLED' } }, b: { autoScalingGroup: {}, managedScaling: { targetCapacity: 90 } }, FARGATE: {} } } }, undefined);
     expect([...s.targetCapacity]).toEqual([['a', 100], ['b', 90]]);
   });
+
+  it("reads a run's scenario.json capacity providers in ms like the rest: daemon-service's warm-up 120 s, not 1000x", () => {
+    const json = scenarioJson('scenarios/daemon-service.yaml');
+    const provider = obj(obj(obj(json.cluster).capacityProviders)['asg-m5']);
+    expect(obj(provider.managedScaling).instanceWarmupPeriod).toBe(120_000); // the run's file: ms
+    const s = readScenarioSettings(json, 4 * 3600);
+    const [[name, text]] = s.providers;
+    expect(name).toBe('asg-m5');
+    expect(text).toContain('warm-up 2m');
+    expect(text).toMatch(/warm-up 2m$/);
+  });
+
+  it("reads a spike's rampDown as a duration (sqs-worker-backlog: 10 min, not 600000)", () => {
+    const json = scenarioJson('scenarios/sqs-worker-backlog.yaml');
+    const s = readScenarioSettings(json, num(json.duration)! / 1000);
+    const workload = [...s.services.values()].flatMap((x) => x.rows).find(([k]) => k === 'workload')![1];
+    expect(workload).toContain('rampDown: 10m');
+    expect(workload).not.toMatch(/\d{5}/);
+  });
 });
+
+const obj = (v: unknown) => (v ?? {}) as Record<string, unknown>;
+const num = (v: unknown) => (typeof v === 'number' ? v : null);

@@ -41,12 +41,6 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** A duration as the scenario file writes it: a number is seconds, a string takes units. */
-function fileDuration(v: unknown): number | null {
-  const ms = parseDuration(v);
-  return typeof ms === 'number' ? ms : null;
-}
-
 const PREDEFINED_COLUMN: Record<string, MetricColumn> = {
   ECSServiceAverageCPUUtilization: 'cpu_utilization',
   ECSServiceAverageMemoryUtilization: 'memory_utilization',
@@ -94,8 +88,8 @@ export function readScenarioSettings(scenario: Obj | null, durationSeconds: numb
 
   const providers: [string, string][] = [];
   for (const [name, p] of Object.entries(obj(obj(scenario.cluster).capacityProviders))) {
-    // capacityProviders stay as written even in a parsed scenario: numbers there are seconds.
-    providers.push([name, describeProvider(obj(p), fileDuration)]);
+    // scenario.json's capacity providers are parsed like the rest (effective.ts): numbers in ms.
+    providers.push([name, describeProvider(obj(p), ms)]);
     const managed = obj(obj(p).managedScaling);
     if (Object.keys(managed).length > 0 && managed.status !== 'DISABLED') targetCapacity.set(name, num(managed.targetCapacity) ?? 100);
   }
@@ -170,7 +164,7 @@ function plainJson(json: string): string {
   return json.replace(/"([^"]*)":/g, '$1: ').replace(/,(?=["\w{[-])/g, ', ').replace(/"/g, '');
 }
 
-const TRACE_DURATION_KEYS = new Set(['at', 'start', 'end', 'every', 'period', 'rampUp', 'hold']);
+const TRACE_DURATION_KEYS = new Set(['at', 'start', 'end', 'every', 'period', 'rampUp', 'hold', 'rampDown']);
 
 function describeTrace(rate: Obj, ms: (v: unknown) => number | null): string {
   const durations = (key: string, v: unknown) => (TRACE_DURATION_KEYS.has(key) && (typeof v === 'number' || typeof v === 'string') && key !== '' ? fmtMs(ms(v)) : v);
