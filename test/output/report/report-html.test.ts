@@ -149,7 +149,7 @@ describe('report.html of long runs', () => {
   it('still draws without scenario.json and says the targets are unknown', () => {
     const dir = writeFakeRun(join(tempDir('noscn'), 'run'), { services: ['web'], providers: ['asg'], periods: 60 });
     const page = buildReportHtml(dir);
-    expect(page.includes('targets unknown: no scenario.json')).toBe(true);
+    expect(page.includes('targets and alarms unknown: no scenario.json')).toBe(true);
     expect(charts(page).length).toBeGreaterThanOrEqual(5);
   });
 });

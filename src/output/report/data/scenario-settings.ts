@@ -16,6 +16,25 @@ export interface TargetLine {
   column: MetricColumn;
   value: number;
   kind: 'target' | 'scale-in threshold' | 'alarm threshold';
+  /** The chart's right axis (a queue's visible messages, on the backlog chart). */
+  axis?: 'right';
+}
+
+/** The service chart that shows a metric: utilization (CPU, memory) or backlog (queue). */
+export type MetricChart = 'utilization' | 'backlog';
+
+/** A CloudWatch alarm a policy creates, as events.csv names it, with what it watches and does. */
+export interface AlarmSetting {
+  name: string;
+  policy: string;
+  metric: string;
+  /** The chart that shows its metric; null when none does (RequestCountPerTarget). */
+  chart: MetricChart | null;
+  /**
+   * What its policy does: out (target tracking high alarm, step adjustments all > 0), in
+   * (low alarm, all < 0), either (ExactCapacity, or adjustments of both signs).
+   */
+  direction: 'out' | 'in' | 'either';
 }
 
 export interface ServiceSettings {
@@ -26,6 +45,7 @@ export interface ServiceSettings {
   /** workload.type is queue: the load is messages, not requests. */
   queue: boolean;
   lines: TargetLine[];
+  alarms: AlarmSetting[];
   rows: [string, string][];
 }
 
@@ -47,7 +67,26 @@ const PREDEFINED_COLUMN: Record<string, MetricColumn> = {
   CPUUtilization: 'cpu_utilization',
   MemoryUtilization: 'memory_utilization',
   BacklogPerTask: 'backlog',
+  ApproximateNumberOfMessagesVisible: 'backlog',
 };
+
+const METRIC_CHART: Record<string, MetricChart> = {
+  ECSServiceAverageCPUUtilization: 'utilization',
+  ECSServiceAverageMemoryUtilization: 'utilization',
+  CPUUtilization: 'utilization',
+  MemoryUtilization: 'utilization',
+  BacklogPerTask: 'backlog',
+  ApproximateNumberOfMessagesVisible: 'backlog',
+};
+
+/** A step policy's direction: by the sign of its adjustments (ExactCapacity sets a count, no sign). */
+function stepDirection(p: Obj): AlarmSetting['direction'] {
+  if (p.adjustmentType === 'ExactCapacity') return 'either';
+  const adj = (Array.isArray(p.stepAdjustments) ? p.stepAdjustments : []).map((a) => num(obj(a).scalingAdjustment)).filter((a): a is number => a !== null && a !== 0);
+  if (adj.length > 0 && adj.every((a) => a > 0)) return 'out';
+  if (adj.length > 0 && adj.every((a) => a < 0)) return 'in';
+  return 'either';
+}
 
 /**
  * Duration reader for this document. A scenario as written gives numbers in seconds; as
@@ -115,6 +154,7 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
   if (sloLatencyP95Ms !== null) rows.push(['SLO', `p95 latency <= ${fmtMs(sloLatencyP95Ms)}${slo.errorRate !== undefined ? `, errors <= ${slo.errorRate} %` : ''}`]);
 
   const lines: TargetLine[] = [];
+  const alarms: AlarmSetting[] = [];
   const as = obj(s.autoScaling);
   if (as.minCapacity !== undefined) rows.push(['scalable target', `minCapacity ${as.minCapacity}, maxCapacity ${as.maxCapacity}`]);
   for (const [policy, pv] of Object.entries(obj(as.policies))) {
@@ -125,14 +165,22 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
       if (value === null) continue;
       const column = PREDEFINED_COLUMN[metric] ?? null;
       lines.push({ policy, metric, column, value, kind: 'target' });
+      const chart = METRIC_CHART[metric] ?? null;
+      alarms.push({ name: `TargetTracking-${name}-${policy}-AlarmHigh`, policy, metric, chart, direction: 'out' });
       // AAS's low alarm fires below 90 % of the target (target-tracking-scaling-policy-overview.html).
-      if (p.disableScaleIn !== true) lines.push({ policy, metric, column, value: value * 0.9, kind: 'scale-in threshold' });
+      if (p.disableScaleIn !== true) {
+        lines.push({ policy, metric, column, value: value * 0.9, kind: 'scale-in threshold' });
+        alarms.push({ name: `TargetTracking-${name}-${policy}-AlarmLow`, policy, metric, chart, direction: 'in' });
+      }
       rows.push([`policy ${policy}`, `target tracking ${metric} = ${value}; cooldowns out ${fmtMs(p.scaleOutCooldown === undefined ? 300_000 : ms(p.scaleOutCooldown))} / in ${fmtMs(p.scaleInCooldown === undefined ? 300_000 : ms(p.scaleInCooldown))}${p.disableScaleIn === true ? '; scale in disabled' : ''}`]);
     } else if (p.policyType === 'StepScaling') {
       const alarm = obj(p.alarm);
       const value = num(alarm.threshold);
       const metric = String(alarm.metricName ?? '?');
-      if (value !== null) lines.push({ policy, metric, column: PREDEFINED_COLUMN[metric] ?? null, value, kind: 'alarm threshold' });
+      // the queue's visible messages are the backlog chart's right axis, not its per-task one
+      const axis = metric === 'ApproximateNumberOfMessagesVisible' ? ({ axis: 'right' } as const) : {};
+      if (value !== null) lines.push({ policy, metric, column: PREDEFINED_COLUMN[metric] ?? null, value, kind: 'alarm threshold', ...axis });
+      alarms.push({ name: typeof alarm.name === 'string' ? alarm.name : `StepScaling-${name}-${policy}`, policy, metric, chart: METRIC_CHART[metric] ?? null, direction: stepDirection(p) });
       rows.push([`policy ${policy}`, `step scaling on ${metric} ${alarm.comparisonOperator ?? ''} ${alarm.threshold} (${alarm.datapointsToAlarm ?? alarm.evaluationPeriods ?? 1} of ${alarm.evaluationPeriods ?? 1}), ${p.adjustmentType}`]);
     }
   }
@@ -144,7 +192,7 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
     rows.push([`scheduled action ${action}`, `${a.schedule}${zone}: ${act}`]);
   }
   const capacityRps = num(obj(workload.perTask).capacityRps);
-  return { name, sloLatencyP95Ms, capacityRps, queue: workload.type === 'queue', lines, rows };
+  return { name, sloLatencyP95Ms, capacityRps, queue: workload.type === 'queue', lines, alarms, rows };
 }
 
 function describeProvider(p: Obj, ms: (v: unknown) => number | null): string {
