@@ -73,5 +73,30 @@ describe('scenario.json settings', () => {
   });
 });
 
+describe('scenario.json settings a lesson turns on', () => {
+  it('daemon-service: DAEMON says one task per instance; placement, deployment, grace period, load balancer and launch delay are listed', () => {
+    const s = readScenarioSettings(scenarioJson('scenarios/daemon-service.yaml'), 4 * 3600);
+    const rows = (name: string) => new Map(s.services.get(name)!.rows);
+    const daemon = rows('log-router');
+    expect(daemon.get('scheduling')).toBe('DAEMON: one task per instance');
+    expect(daemon.has('desired count (initial)')).toBe(false);
+    const web = rows('web');
+    expect(web.get('desired count (initial)')).toBe('4');
+    expect(web.get('placement strategy')).toBe('spread(attribute:ecs.availability-zone), then spread(instanceId)');
+    expect(web.get('deployment configuration')).toBe('maximumPercent 200, minimumHealthyPercent 100');
+    expect(web.get('health check grace period')).toBe('0 s');
+    // interval 30 s, thresholds 5 and 2: the ALB defaults the scenario leaves in place
+    expect(web.get('load balancer')).toBe('routing least-outstanding, deregistration delay 30s; health check every 30s, healthy after 5, unhealthy after 2 checks in a row');
+    // launchDelay median 90 s, p95 150 s
+    expect(s.providers[0][1]).toContain('launch delay lognormal median 1m30s, p95 2m30s');
+  });
+
+  it("unplaceable-task: a service's memberOf constraint is listed", () => {
+    const s = readScenarioSettings(scenarioJson('scenarios/unplaceable-task.yaml'), 1800);
+    expect(new Map(s.services.get('gpu-batch')!.rows).get('placement constraints')).toBe('memberOf(attribute:ecs.instance-type =~ g5.*)');
+    expect(new Map(s.services.get('web')!.rows).has('placement constraints')).toBe(false);
+  });
+});
+
 const obj = (v: unknown) => (v ?? {}) as Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'number' ? v : null);

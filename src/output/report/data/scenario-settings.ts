@@ -149,7 +149,25 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
   if (Array.isArray(s.capacityProviderStrategy)) {
     rows.push(['capacity provider strategy', s.capacityProviderStrategy.map((i) => { const o = obj(i); return `${o.capacityProvider} (base ${o.base ?? 0}, weight ${o.weight ?? 1})`; }).join(', ')]);
   }
-  rows.push(['desired count (initial)', String(s.desiredCount ?? '?')]);
+  // a DAEMON service has no desired count: ECS runs one task on each instance
+  rows.push(s.schedulingStrategy === 'DAEMON' ? ['scheduling', 'DAEMON: one task per instance'] : ['desired count (initial)', String(s.desiredCount ?? '?')]);
+  if (Array.isArray(s.placementStrategy) && s.placementStrategy.length) rows.push(['placement strategy', s.placementStrategy.map((x) => describePlacement(obj(x))).join(', then ')]);
+  const constraints = [
+    ...(Array.isArray(s.placementConstraints) ? s.placementConstraints : []).map((x) => describePlacement(obj(x))),
+    ...(Array.isArray(td.placementConstraints) ? td.placementConstraints : []).map((x) => `${describePlacement(obj(x))} (task definition)`),
+  ];
+  if (constraints.length) rows.push(['placement constraints', constraints.join(', ')]);
+  const deployment = obj(s.deploymentConfiguration);
+  if (Object.keys(deployment).length) rows.push(['deployment configuration', `maximumPercent ${deployment.maximumPercent ?? 200}, minimumHealthyPercent ${deployment.minimumHealthyPercent ?? 100}`]);
+  if (s.healthCheckGracePeriodSeconds !== undefined) rows.push(['health check grace period', `${s.healthCheckGracePeriodSeconds} s`]);
+  const lb = obj(s.loadBalancer);
+  if (Object.keys(lb).length) {
+    const hc = obj(lb.healthCheck);
+    const check = Object.keys(hc).length
+      ? `; health check every ${fmtMs(ms(hc.interval))}, healthy after ${hc.healthyThreshold ?? 5}, unhealthy after ${hc.unhealthyThreshold ?? 2} checks in a row`
+      : '';
+    rows.push(['load balancer', `routing ${lb.routing ?? 'round-robin'}, deregistration delay ${lb.deregistrationDelay === undefined ? '5m' : fmtMs(ms(lb.deregistrationDelay))}${check}`]);
+  }
   if (workload.type) rows.push(['workload', `${workload.type}: ${describeTrace(obj(workload.requestRate), ms)}`]);
   if (sloLatencyP95Ms !== null) rows.push(['SLO', `p95 latency <= ${fmtMs(sloLatencyP95Ms)}${slo.errorRate !== undefined ? `, errors <= ${slo.errorRate} %` : ''}`]);
 
@@ -201,10 +219,26 @@ function describeProvider(p: Obj, ms: (v: unknown) => number | null): string {
   const types = Array.isArray(asg.instanceTypes) ? asg.instanceTypes.map((t) => (typeof t === 'string' ? t : String(obj(t).name))).join(', ') : '?';
   const managed = obj(p.managedScaling);
   const parts = [`ASG ${types} ${asg.purchaseOption ?? 'on-demand'}, size ${asg.minSize ?? '?'}..${asg.maxSize ?? '?'} (desired ${asg.desiredCapacity ?? '?'})`];
+  if (asg.launchDelay !== undefined) parts.push(`launch delay ${describeDistribution(asg.launchDelay, ms)}`);
   if (managed.status === 'ENABLED' || (Object.keys(managed).length > 0 && managed.status !== 'DISABLED')) {
     parts.push(`managed scaling targetCapacity ${managed.targetCapacity ?? 100} %, warm-up ${fmtMs(managed.instanceWarmupPeriod === undefined ? 300_000 : ms(managed.instanceWarmupPeriod))}`);
   }
   return parts.join('; ');
+}
+
+/** spread(attribute:ecs.availability-zone), binpack(memory), random, memberOf(<expression>), distinctInstance. */
+function describePlacement(p: Obj): string {
+  const arg = p.field ?? p.expression;
+  return arg === undefined ? String(p.type ?? '?') : `${p.type}(${arg})`;
+}
+
+/** A duration distribution: "90s", "lognormal median 1m30s, p95 2m30s", "uniform min 10s, max 20s". */
+function describeDistribution(v: unknown, ms: (v: unknown) => number | null): string {
+  const d = obj(v);
+  if (Object.keys(d).length === 0) return fmtMs(ms(v));
+  if (d.distribution === 'fixed') return fmtMs(ms(d.value));
+  const params = Object.entries(d).filter(([k]) => k !== 'distribution').map(([k, x]) => `${k} ${fmtMs(ms(x))}`);
+  return `${d.distribution ?? '?'} ${params.join(', ')}`;
 }
 
 /** {"min":150,"peakAt":"14:00"} -> {min: 150, peakAt: 14:00} */
