@@ -3,7 +3,7 @@
 
 import type { SeriesTable } from '../data/results-data.js';
 import { alarmIntervals } from '../data/alarm-intervals.js';
-import { desiredSteps } from './desired-steps.js';
+import { desiredSteps, runningSteps } from './desired-steps.js';
 import type { AlarmSetting, MetricChart, ServiceSettings, TargetLine } from '../data/scenario-settings.js';
 import type { LegendItem } from '../charts/legend.js';
 import { lineChart, type LineSeries, type RefLine } from '../charts/line-chart.js';
@@ -23,7 +23,10 @@ export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable):
   charts.push(latencyChart(ctx, name, s, set));
   const shown = new Set<MetricChart>(backlog ? ['utilization', 'backlog'] : ['utilization']);
   const notDrawn = (set?.alarms ?? []).filter((a) => a.chart === null || !shown.has(a.chart));
-  const notes = notDrawn.length ? [`Alarms not drawn, as no chart shows their metric: ${notDrawn.map((a) => `${a.name} (${a.metric})`).join(', ')}.`] : [];
+  const notes = [
+    'Tasks chart: desired steps at its scaling activities and running rises at each task\'s RUNNING (tasks.csv); a fall in running and the pending count are drawn at the end of the metric period that shows them, up to a period late (events.csv does not time a task leaving RUNNING).',
+  ];
+  if (notDrawn.length) notes.push(`Alarms not drawn, as no chart shows their metric: ${notDrawn.map((a) => `${a.name} (${a.metric})`).join(', ')}.`);
   return { charts, notes };
 }
 
@@ -76,7 +79,7 @@ function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
   const c = s.columns;
   const series: LineSeries[] = [
     { label: 'desired', ...desiredSteps(end, c.desired_count, ctx.data.events, name), color: ROLE.desired, curve: 'step', width: 2.2 },
-    { label: 'running', x: end, y: c.running_count, color: ROLE.running, curve: 'step' },
+    { label: 'running', ...runningSteps(end, c.running_count, ctx.data.tasks.filter((t) => t.service === name).map((t) => t.runningS)), color: ROLE.running, curve: 'step' },
     { label: 'pending', x: end, y: c.pending_count, color: ROLE.pending, curve: 'step' },
   ];
   if (hasValues(c.min_capacity)) series.push({ label: 'min / max capacity', x: end, y: c.min_capacity, color: '#999', curve: 'step', dashed: true, width: 1.2 });
