@@ -157,7 +157,7 @@ function serviceOverview(data: ResultsData, activities: ScalingActivity[], episo
     const reasons = new Map<string, number>();
     for (const ep of episodes) for (const [r, n] of ep.reasons) reasons.set(r, (reasons.get(r) ?? 0) + n);
     const total = episodes.reduce((a, e) => a + (e.endS - e.startS), 0);
-    out.push(`${episodes.length} unplaceable ${episodes.length === 1 ? 'episode' : 'episodes'} (${spanLabel(total)} in all); reasons named: ${[...reasons.entries()].map(([r, n]) => `${r} x${n}`).join(', ')}.`);
+    out.push(`${episodes.length} unplaceable ${episodes.length === 1 ? 'episode' : 'episodes'} (${spanLabel(total)} in all, summed over services); reasons named: ${[...reasons.entries()].map(([r, n]) => `${r} x${n}`).join(', ')}.`);
   }
   return out;
 }

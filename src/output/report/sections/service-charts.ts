@@ -17,6 +17,7 @@ import { atEnd, atMiddle, hasValues, perSecond, perTask, times } from './series-
 /** The charts of a service, and notes on what they leave out (alarms on a metric no chart shows). */
 export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable): { charts: string[]; notes: string[] } {
   const set = ctx.settings.services.get(name);
+  if (!ranOrLoaded(ctx, name, s)) return { charts: [], notes: [`No task of ${name} ran and no load was offered to it: its charts would be empty and are left out.`] };
   const backlog = hasValues(s.columns.backlog);
   const charts = [loadChart(ctx, name, s, set), tasksChart(ctx, name, s), utilizationChart(ctx, name, s, set)];
   if (backlog) charts.push(backlogChart(ctx, name, s, set));
@@ -28,6 +29,13 @@ export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable):
   ];
   if (notDrawn.length) notes.push(`Alarms not drawn, as no chart shows their metric: ${notDrawn.map((a) => `${a.name} (${a.metric})`).join(', ')}.`);
   return { charts, notes };
+}
+
+/** Whether a service's charts have anything to show: a task RUNNING or pending, a task in tasks.csv, or load offered. */
+function ranOrLoaded(ctx: ReportContext, name: string, s: SeriesTable): boolean {
+  const c = s.columns;
+  const any = (a: Float64Array | undefined) => a !== undefined && a.some((v) => v > 0);
+  return any(c.running_count) || any(c.pending_count) || any(c.request_rate) || any(c.backlog) || ctx.data.tasks.some((t) => t.service === name);
 }
 
 const ALARM_COLOR: Record<AlarmSetting['direction'], string> = { out: ROLE.alarmHigh, in: ROLE.alarmLow, either: ROLE.alarmEither };
