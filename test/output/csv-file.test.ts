@@ -67,6 +67,17 @@ describe('CsvFile', () => {
 });
 
 describe('formatFigure (comparison and sweep tables)', () => {
+  it('is what docs/outputs.md says: its examples of the comparison tables print as written, with an exponent below 1e-6', () => {
+    const doc = readFileSync('docs/outputs.md', 'utf8');
+    const para = doc.slice(doc.indexOf('**CSV conventions.**'), doc.indexOf('**Compare and sweep folders.**'));
+    const examples = [...para.slice(para.indexOf('The comparison and')).matchAll(/`(-?[\d.]+(?:e-?\d+)?)`/g)].map((m) => m[1]);
+    expect(examples).toEqual(['0.0004936', '0.000123457', '3.33333e-7']);
+    for (const x of examples) expect(formatFigure(Number(x))).toBe(x);
+    expect(formatFigure(1 / 3e6)).toBe('3.33333e-7');
+    expect(formatNumber(1 / 3e6)).toBe('0');
+    expect(para).not.toMatch(/6 in the comparison and sweep tables[^.]*no exponent/);
+  });
+
   it('keeps 6 decimals, so a short run\'s cost keeps its digits; no trailing zeros, no -0', () => {
     expect(formatFigure(0.0858763)).toBe('0.085876');
     expect(formatFigure(0.09775)).toBe('0.09775');

@@ -39,7 +39,9 @@ export function renderReportHtml(ctx: ReportContext): string {
 
   for (const [service, series] of data.services) {
     parts.push(`<h2>Service ${esc(service)}</h2>`);
-    for (const svg of serviceCharts(ctx, service, series)) parts.push(figure(svg));
+    const { charts, notes } = serviceCharts(ctx, service, series);
+    for (const svg of charts) parts.push(figure(svg));
+    for (const note of notes) parts.push(`<p class="muted">${esc(note)}</p>`);
   }
   if (data.providers.size) {
     parts.push('<h2>Capacity providers and cost</h2>');

@@ -141,15 +141,15 @@ describe('report.html of long runs', () => {
         expect(points).toBeLessThanOrEqual(2 * 2 * 2000 + 4);
       }
     }
-    // Multi-day axis labels: d3 picks weekly ticks (Sundays, UTC) for 30 days; 2026-03-02 is a Monday, so d7 is Sunday 8 March.
-    expect(page.includes('>d7 00:00<')).toBe(true);
-    expect(page.includes('>d14 00:00<')).toBe(true);
+    // Multi-day axis labels: d3 picks weekly ticks (Sundays, UTC) for 30 days; 2026-03-02 is a Monday, so the first is Sunday 8 March.
+    expect(page.includes('>03-08 Sun 00:00<')).toBe(true);
+    expect(page.includes('>03-15 Sun 00:00<')).toBe(true);
   });
 
   it('still draws without scenario.json and says the targets are unknown', () => {
     const dir = writeFakeRun(join(tempDir('noscn'), 'run'), { services: ['web'], providers: ['asg'], periods: 60 });
     const page = buildReportHtml(dir);
-    expect(page.includes('targets unknown: no scenario.json')).toBe(true);
+    expect(page.includes('targets and alarms unknown: no scenario.json')).toBe(true);
     expect(charts(page).length).toBeGreaterThanOrEqual(5);
   });
 });

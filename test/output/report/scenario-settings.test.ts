@@ -1,5 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { durationReader, readScenarioSettings } from '../../../src/output/report/data/scenario-settings.js';
+import { effectiveScenario, loadScenarioFile } from '../../../src/scenario/index.js';
+
+/** scenario.json as a run writes it (run-to-folder.ts), read back. */
+function scenarioJson(file: string): Record<string, unknown> {
+  return JSON.parse(JSON.stringify(effectiveScenario(loadScenarioFile(file)))) as Record<string, unknown>;
+}
 
 describe('scenario.json settings', () => {
   it('reads durations of a parsed scenario (ms) and of one as written (numbers = seconds, strings with units)', () => {
@@ -46,4 +52,51 @@ describe('scenario.json settings', () => {
     const s = readScenarioSettings({ cluster: { capacityProviders: { a: { autoScalingGroup: { instanceTypes: ['m5.large'] }, managedScaling: { status: 'ENABLED' } }, b: { autoScalingGroup: {}, managedScaling: { targetCapacity: 90 } }, FARGATE: {} } } }, undefined);
     expect([...s.targetCapacity]).toEqual([['a', 100], ['b', 90]]);
   });
+
+  it("reads a run's scenario.json capacity providers in ms like the rest: daemon-service's warm-up 120 s, not 1000x", () => {
+    const json = scenarioJson('scenarios/daemon-service.yaml');
+    const provider = obj(obj(obj(json.cluster).capacityProviders)['asg-m5']);
+    expect(obj(provider.managedScaling).instanceWarmupPeriod).toBe(120_000); // the run's file: ms
+    const s = readScenarioSettings(json, 4 * 3600);
+    const [[name, text]] = s.providers;
+    expect(name).toBe('asg-m5');
+    expect(text).toContain('warm-up 2m');
+    expect(text).toMatch(/warm-up 2m$/);
+  });
+
+  it("reads a spike's rampDown as a duration (sqs-worker-backlog: 10 min, not 600000)", () => {
+    const json = scenarioJson('scenarios/sqs-worker-backlog.yaml');
+    const s = readScenarioSettings(json, num(json.duration)! / 1000);
+    const workload = [...s.services.values()].flatMap((x) => x.rows).find(([k]) => k === 'workload')![1];
+    expect(workload).toContain('rampDown: 10m');
+    expect(workload).not.toMatch(/\d{5}/);
+  });
 });
+
+describe('scenario.json settings a lesson turns on', () => {
+  it('daemon-service: DAEMON says one task per instance; placement, deployment, grace period, load balancer and launch delay are listed', () => {
+    const s = readScenarioSettings(scenarioJson('scenarios/daemon-service.yaml'), 4 * 3600);
+    const rows = (name: string) => new Map(s.services.get(name)!.rows);
+    const daemon = rows('log-router');
+    expect(daemon.get('scheduling')).toBe('DAEMON: one task per instance');
+    expect(daemon.has('desired count (initial)')).toBe(false);
+    const web = rows('web');
+    expect(web.get('desired count (initial)')).toBe('4');
+    expect(web.get('placement strategy')).toBe('spread(attribute:ecs.availability-zone), then spread(instanceId)');
+    expect(web.get('deployment configuration')).toBe('maximumPercent 200, minimumHealthyPercent 100');
+    expect(web.get('health check grace period')).toBe('0 s');
+    // interval 30 s, thresholds 5 and 2: the ALB defaults the scenario leaves in place
+    expect(web.get('load balancer')).toBe('routing least-outstanding, deregistration delay 30s; health check every 30s, healthy after 5, unhealthy after 2 checks in a row');
+    // launchDelay median 90 s, p95 150 s
+    expect(s.providers[0][1]).toContain('launch delay lognormal median 1m30s, p95 2m30s');
+  });
+
+  it("unplaceable-task: a service's memberOf constraint is listed", () => {
+    const s = readScenarioSettings(scenarioJson('scenarios/unplaceable-task.yaml'), 1800);
+    expect(new Map(s.services.get('gpu-batch')!.rows).get('placement constraints')).toBe('memberOf(attribute:ecs.instance-type =~ g5.*)');
+    expect(new Map(s.services.get('web')!.rows).has('placement constraints')).toBe(false);
+  });
+});
+
+const obj = (v: unknown) => (v ?? {}) as Record<string, unknown>;
+const num = (v: unknown) => (typeof v === 'number' ? v : null);

@@ -11,13 +11,18 @@ describe('simulated clock labels', () => {
     expect(clockRange(c, 24 * 60, 35 * 60)).toBe('09:24–09:35');
   });
 
-  it('puts the day of the run in front on multi-day runs (d1 = the start date)', () => {
+  it('puts the UTC date and weekday in front on multi-day runs (2026-03-02 is a Monday)', () => {
     const c = simClock(nine, 2 * 86400);
     expect(c.multiDay).toBe(true);
-    expect(clockLabel(c, 0)).toBe('d1 09:00');
-    expect(clockLabel(c, 15 * 3600 + 60)).toBe('d2 00:01');
-    expect(clockRange(c, 86400, 86400 + 600)).toBe('d2 09:00–09:10');
-    expect(clockRange(c, 14 * 3600, 16 * 3600)).toBe('d1 23:00–d2 01:00');
+    expect(clockLabel(c, 0)).toBe('03-02 Mon 09:00');
+    expect(clockLabel(c, 15 * 3600 + 60)).toBe('03-03 Tue 00:01');
+    expect(clockLabel(c, 15 * 3600 + 61, true)).toBe('03-03 Tue 00:01:01');
+    expect(clockRange(c, 86400, 86400 + 600)).toBe('03-03 Tue 09:00–09:10');
+    expect(clockRange(c, 14 * 3600, 16 * 3600)).toBe('03-02 Mon 23:00–03-03 Tue 01:00');
+    // 2026-03-27 (business-hours) is a Friday, 03-29 a Sunday
+    const fri = simClock(Date.parse('2026-03-27T00:00:00Z'), 4 * 86400);
+    expect(clockLabel(fri, 0)).toBe('03-27 Fri 00:00');
+    expect(clockLabel(fri, 2 * 86400 + 8 * 3600)).toBe('03-29 Sun 08:00');
   });
 
   it('a 1 h run from 23:30 crosses midnight and so counts as multi-day', () => {

@@ -33,7 +33,7 @@ describe('a 2-minute run costs under a cent, and the report says how much', () =
     expect(JSON.parse(readFileSync(join(dir, 'summary.json'), 'utf8')).cost.total).toBeCloseTo(0.0096, 9);
     const md = buildReportMarkdown(dir);
     expect(md).toContain('| total |  | $0.0096 |');
-    expect(md).toContain('| ec2 | 0.10 | $0.0096 |'); // 3 x 120 s = 0.1 instance-hours
+    expect(md).toContain('| ec2 | 0.10 instance-h | $0.0096 |'); // 3 x 120 s = 0.1 instance-hours
     expect(buildReportHtml(dir)).toContain('$0.0096');
   });
 

@@ -50,14 +50,25 @@ export function svgDocument(frame: Frame, label: string, layers: { under: string
     frame.header +
     layers.under +
     renderTimeAxis(frame.x, frame.top, frame.bottom) +
-    `<defs><clipPath id="${clipId(frame)}"><rect x="${frame.left}" y="${px(frame.top - 1)}" width="${frame.right - frame.left}" height="${px(frame.bottom - frame.top + 2)}"/></clipPath></defs>` +
-    `<g clip-path="url(#${clipId(frame)})">${layers.body}</g>` +
+    `<defs><clipPath id="${CLIP_ID}"><rect x="${frame.left}" y="${px(frame.top - 1)}" width="${frame.right - frame.left}" height="${px(frame.bottom - frame.top + 2)}"/></clipPath></defs>` +
+    `<g clip-path="url(#${CLIP_ID})">${layers.body}</g>` +
     layers.over +
     `</svg>`
   );
 }
 
-/** A clip-path id named by its geometry: two charts that share an id share the same rectangle. */
-function clipId(frame: Frame): string {
-  return `clip-${frame.left}-${Math.round(frame.top)}-${frame.right}-${Math.round(frame.bottom)}`;
+/**
+ * The id of a chart's clip path. Every chart names it alike; a page of several charts
+ * numbers them with numberChartIds, as ids must be unique in a document.
+ */
+const CLIP_ID = 'plot-clip';
+
+/**
+ * `html` with the clip path of its n-th chart (counted from 1, in document order) named
+ * `plot-clip-n`, its reference too: the same page gets the same ids every time. Text in the
+ * page cannot match, as esc() writes a quote as &quot;.
+ */
+export function numberChartIds(html: string): string {
+  let n = 0;
+  return html.replace(/ id="plot-clip"|url\(#plot-clip\)/g, (m) => (m.startsWith(' id=') ? ` id="plot-clip-${++n}"` : `url(#plot-clip-${n})`));
 }

@@ -52,7 +52,7 @@ function swatch(item: LegendItem, x: number, y: number): string {
       return `<path d="${head}" fill="${item.color}"/>`;
     }
     case 'dashed':
-      return `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${item.color}" stroke-width="2" stroke-dasharray="5 3"/>`;
+      return `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${item.color}" stroke-width="2" stroke-dasharray="${item.dashArray ?? '5 3'}"/>`;
     default:
       return `<line x1="${px(x)}" x2="${px(x + 18)}" y1="${px(y)}" y2="${px(y)}" stroke="${item.color}" stroke-width="2.5"${item.dashArray ? ` stroke-dasharray="${item.dashArray}"` : ''}/>`;
   }

@@ -31,7 +31,10 @@ export interface RefLine {
   value: number;
   label: string;
   color: string;
+  /** false: solid (default dashed '6 4'). */
   dashed?: boolean;
+  /** An SVG stroke-dasharray for the line and its legend swatch (overrides `dashed`). */
+  dashArray?: string;
   axis?: 'left' | 'right';
 }
 
@@ -62,7 +65,7 @@ export function lineChart(spec: LineChartSpec): string {
       shape: s.dashed ? ('dashed' as const) : ('line' as const),
       ...(s.dashArray ? { dashArray: s.dashArray } : {}),
     })),
-    ...(spec.refLines ?? []).map((r) => ({ label: r.label, color: r.color, shape: 'dashed' as const })),
+    ...(spec.refLines ?? []).map((r) => ({ label: r.label, color: r.color, shape: 'dashed' as const, ...(r.dashArray ? { dashArray: r.dashArray } : {}) })),
     ...(spec.extraLegend ?? []),
   ];
   const frame = chartFrame({ title: spec.title, clock: spec.clock, domainS: spec.domainS, legend, width: spec.width });
@@ -76,7 +79,7 @@ export function lineChart(spec: LineChartSpec): string {
   for (const r of spec.refLines ?? []) {
     const axis = r.axis === 'right' && right ? right : left;
     const y = px(axis.scale(r.value));
-    body.push(`<line class="ref" x1="${frame.left}" x2="${frame.right}" y1="${y}" y2="${y}" stroke="${r.color}" stroke-width="1.5" stroke-dasharray="${r.dashed === false ? '' : '6 4'}"><title>${esc(r.label)}</title></line>`);
+    body.push(`<line class="ref" x1="${frame.left}" x2="${frame.right}" y1="${y}" y2="${y}" stroke="${r.color}" stroke-width="1.5" stroke-dasharray="${r.dashArray ?? (r.dashed === false ? '' : '6 4')}"><title>${esc(r.label)}</title></line>`);
   }
   for (const s of thin) {
     const axis = s.axis === 'right' && right ? right : left;

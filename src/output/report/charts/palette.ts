@@ -32,9 +32,18 @@ export const ROLE = {
   slo: '#e15759',
   alarmHigh: '#e15759',
   alarmLow: '#4e79a7',
+  /** An alarm whose policy may move either way (ExactCapacity, steps of both signs). */
+  alarmEither: '#edc948',
   scaleOut: '#d62728',
   scaleIn: '#1f77b4',
   scheduled: '#8c564b',
   grid: '#e6e6e6',
   axis: '#555',
 } as const;
+
+/**
+ * The scaling policies' reference lines on a service chart, one colour per policy in the
+ * order scenario.json lists them; none is the colour of a series they are drawn with
+ * (utilization: #4e79a7, #9c755f; backlog: #4e79a7, #b07aa1).
+ */
+export const POLICY_COLORS = ['#e15759', '#59a14f', '#f28e2b', '#76b7b2', '#ff9da7', '#bab0ac'];

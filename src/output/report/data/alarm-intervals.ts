@@ -32,8 +32,3 @@ export function alarmIntervals(events: readonly EventRow[], subject: string, end
   for (const [alarm, s] of open) out.push({ alarm, fromS: s.fromS, toS: endS, message: s.message });
   return out.sort((a, b) => a.fromS - b.fromS);
 }
-
-/** True for a target tracking policy's low alarm (AWS names it ...-AlarmLow), the one that scales in. */
-export function isScaleInAlarm(alarm: string): boolean {
-  return /AlarmLow$/.test(alarm);
-}

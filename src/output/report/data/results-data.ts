@@ -48,7 +48,8 @@ export interface RunSummary {
   seed?: number;
   durationSeconds?: number;
   services?: Record<string, ServiceSummary>;
-  capacityProviders?: Record<string, { instanceHours?: number; maxInstances?: number; meanReservation?: number | null }>;
+  /** An Auto Scaling group provider has the instance figures, a Fargate one taskHours and maxTasks. */
+  capacityProviders?: Record<string, { instanceHours?: number; maxInstances?: number; meanReservation?: number | null; taskHours?: number; maxTasks?: number }>;
   cost?: { currency?: string; total?: number; byProvider?: Record<string, number> };
 }
 

@@ -16,6 +16,25 @@ export interface TargetLine {
   column: MetricColumn;
   value: number;
   kind: 'target' | 'scale-in threshold' | 'alarm threshold';
+  /** The chart's right axis (a queue's visible messages, on the backlog chart). */
+  axis?: 'right';
+}
+
+/** The service chart that shows a metric: utilization (CPU, memory) or backlog (queue). */
+export type MetricChart = 'utilization' | 'backlog';
+
+/** A CloudWatch alarm a policy creates, as events.csv names it, with what it watches and does. */
+export interface AlarmSetting {
+  name: string;
+  policy: string;
+  metric: string;
+  /** The chart that shows its metric; null when none does (RequestCountPerTarget). */
+  chart: MetricChart | null;
+  /**
+   * What its policy does: out (target tracking high alarm, step adjustments all > 0), in
+   * (low alarm, all < 0), either (ExactCapacity, or adjustments of both signs).
+   */
+  direction: 'out' | 'in' | 'either';
 }
 
 export interface ServiceSettings {
@@ -26,6 +45,7 @@ export interface ServiceSettings {
   /** workload.type is queue: the load is messages, not requests. */
   queue: boolean;
   lines: TargetLine[];
+  alarms: AlarmSetting[];
   rows: [string, string][];
 }
 
@@ -41,19 +61,32 @@ type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
 const num = (v: unknown): number | null => (typeof v === 'number' && Number.isFinite(v) ? v : null);
 
-/** A duration as the scenario file writes it: a number is seconds, a string takes units. */
-function fileDuration(v: unknown): number | null {
-  const ms = parseDuration(v);
-  return typeof ms === 'number' ? ms : null;
-}
-
 const PREDEFINED_COLUMN: Record<string, MetricColumn> = {
   ECSServiceAverageCPUUtilization: 'cpu_utilization',
   ECSServiceAverageMemoryUtilization: 'memory_utilization',
   CPUUtilization: 'cpu_utilization',
   MemoryUtilization: 'memory_utilization',
   BacklogPerTask: 'backlog',
+  ApproximateNumberOfMessagesVisible: 'backlog',
 };
+
+const METRIC_CHART: Record<string, MetricChart> = {
+  ECSServiceAverageCPUUtilization: 'utilization',
+  ECSServiceAverageMemoryUtilization: 'utilization',
+  CPUUtilization: 'utilization',
+  MemoryUtilization: 'utilization',
+  BacklogPerTask: 'backlog',
+  ApproximateNumberOfMessagesVisible: 'backlog',
+};
+
+/** A step policy's direction: by the sign of its adjustments (ExactCapacity sets a count, no sign). */
+function stepDirection(p: Obj): AlarmSetting['direction'] {
+  if (p.adjustmentType === 'ExactCapacity') return 'either';
+  const adj = (Array.isArray(p.stepAdjustments) ? p.stepAdjustments : []).map((a) => num(obj(a).scalingAdjustment)).filter((a): a is number => a !== null && a !== 0);
+  if (adj.length > 0 && adj.every((a) => a > 0)) return 'out';
+  if (adj.length > 0 && adj.every((a) => a < 0)) return 'in';
+  return 'either';
+}
 
 /**
  * Duration reader for this document. A scenario as written gives numbers in seconds; as
@@ -94,8 +127,8 @@ export function readScenarioSettings(scenario: Obj | null, durationSeconds: numb
 
   const providers: [string, string][] = [];
   for (const [name, p] of Object.entries(obj(obj(scenario.cluster).capacityProviders))) {
-    // capacityProviders stay as written even in a parsed scenario: numbers there are seconds.
-    providers.push([name, describeProvider(obj(p), fileDuration)]);
+    // scenario.json's capacity providers are parsed like the rest (effective.ts): numbers in ms.
+    providers.push([name, describeProvider(obj(p), ms)]);
     const managed = obj(obj(p).managedScaling);
     if (Object.keys(managed).length > 0 && managed.status !== 'DISABLED') targetCapacity.set(name, num(managed.targetCapacity) ?? 100);
   }
@@ -116,11 +149,30 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
   if (Array.isArray(s.capacityProviderStrategy)) {
     rows.push(['capacity provider strategy', s.capacityProviderStrategy.map((i) => { const o = obj(i); return `${o.capacityProvider} (base ${o.base ?? 0}, weight ${o.weight ?? 1})`; }).join(', ')]);
   }
-  rows.push(['desired count (initial)', String(s.desiredCount ?? '?')]);
+  // a DAEMON service has no desired count: ECS runs one task on each instance
+  rows.push(s.schedulingStrategy === 'DAEMON' ? ['scheduling', 'DAEMON: one task per instance'] : ['desired count (initial)', String(s.desiredCount ?? '?')]);
+  if (Array.isArray(s.placementStrategy) && s.placementStrategy.length) rows.push(['placement strategy', s.placementStrategy.map((x) => describePlacement(obj(x))).join(', then ')]);
+  const constraints = [
+    ...(Array.isArray(s.placementConstraints) ? s.placementConstraints : []).map((x) => describePlacement(obj(x))),
+    ...(Array.isArray(td.placementConstraints) ? td.placementConstraints : []).map((x) => `${describePlacement(obj(x))} (task definition)`),
+  ];
+  if (constraints.length) rows.push(['placement constraints', constraints.join(', ')]);
+  const deployment = obj(s.deploymentConfiguration);
+  if (Object.keys(deployment).length) rows.push(['deployment configuration', `maximumPercent ${deployment.maximumPercent ?? 200}, minimumHealthyPercent ${deployment.minimumHealthyPercent ?? 100}`]);
+  if (s.healthCheckGracePeriodSeconds !== undefined) rows.push(['health check grace period', `${s.healthCheckGracePeriodSeconds} s`]);
+  const lb = obj(s.loadBalancer);
+  if (Object.keys(lb).length) {
+    const hc = obj(lb.healthCheck);
+    const check = Object.keys(hc).length
+      ? `; health check every ${fmtMs(ms(hc.interval))}, healthy after ${hc.healthyThreshold ?? 5}, unhealthy after ${hc.unhealthyThreshold ?? 2} checks in a row`
+      : '';
+    rows.push(['load balancer', `routing ${lb.routing ?? 'round-robin'}, deregistration delay ${lb.deregistrationDelay === undefined ? '5m' : fmtMs(ms(lb.deregistrationDelay))}${check}`]);
+  }
   if (workload.type) rows.push(['workload', `${workload.type}: ${describeTrace(obj(workload.requestRate), ms)}`]);
   if (sloLatencyP95Ms !== null) rows.push(['SLO', `p95 latency <= ${fmtMs(sloLatencyP95Ms)}${slo.errorRate !== undefined ? `, errors <= ${slo.errorRate} %` : ''}`]);
 
   const lines: TargetLine[] = [];
+  const alarms: AlarmSetting[] = [];
   const as = obj(s.autoScaling);
   if (as.minCapacity !== undefined) rows.push(['scalable target', `minCapacity ${as.minCapacity}, maxCapacity ${as.maxCapacity}`]);
   for (const [policy, pv] of Object.entries(obj(as.policies))) {
@@ -131,14 +183,22 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
       if (value === null) continue;
       const column = PREDEFINED_COLUMN[metric] ?? null;
       lines.push({ policy, metric, column, value, kind: 'target' });
+      const chart = METRIC_CHART[metric] ?? null;
+      alarms.push({ name: `TargetTracking-${name}-${policy}-AlarmHigh`, policy, metric, chart, direction: 'out' });
       // AAS's low alarm fires below 90 % of the target (target-tracking-scaling-policy-overview.html).
-      if (p.disableScaleIn !== true) lines.push({ policy, metric, column, value: value * 0.9, kind: 'scale-in threshold' });
+      if (p.disableScaleIn !== true) {
+        lines.push({ policy, metric, column, value: value * 0.9, kind: 'scale-in threshold' });
+        alarms.push({ name: `TargetTracking-${name}-${policy}-AlarmLow`, policy, metric, chart, direction: 'in' });
+      }
       rows.push([`policy ${policy}`, `target tracking ${metric} = ${value}; cooldowns out ${fmtMs(p.scaleOutCooldown === undefined ? 300_000 : ms(p.scaleOutCooldown))} / in ${fmtMs(p.scaleInCooldown === undefined ? 300_000 : ms(p.scaleInCooldown))}${p.disableScaleIn === true ? '; scale in disabled' : ''}`]);
     } else if (p.policyType === 'StepScaling') {
       const alarm = obj(p.alarm);
       const value = num(alarm.threshold);
       const metric = String(alarm.metricName ?? '?');
-      if (value !== null) lines.push({ policy, metric, column: PREDEFINED_COLUMN[metric] ?? null, value, kind: 'alarm threshold' });
+      // the queue's visible messages are the backlog chart's right axis, not its per-task one
+      const axis = metric === 'ApproximateNumberOfMessagesVisible' ? ({ axis: 'right' } as const) : {};
+      if (value !== null) lines.push({ policy, metric, column: PREDEFINED_COLUMN[metric] ?? null, value, kind: 'alarm threshold', ...axis });
+      alarms.push({ name: typeof alarm.name === 'string' ? alarm.name : `StepScaling-${name}-${policy}`, policy, metric, chart: METRIC_CHART[metric] ?? null, direction: stepDirection(p) });
       rows.push([`policy ${policy}`, `step scaling on ${metric} ${alarm.comparisonOperator ?? ''} ${alarm.threshold} (${alarm.datapointsToAlarm ?? alarm.evaluationPeriods ?? 1} of ${alarm.evaluationPeriods ?? 1}), ${p.adjustmentType}`]);
     }
   }
@@ -150,7 +210,7 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
     rows.push([`scheduled action ${action}`, `${a.schedule}${zone}: ${act}`]);
   }
   const capacityRps = num(obj(workload.perTask).capacityRps);
-  return { name, sloLatencyP95Ms, capacityRps, queue: workload.type === 'queue', lines, rows };
+  return { name, sloLatencyP95Ms, capacityRps, queue: workload.type === 'queue', lines, alarms, rows };
 }
 
 function describeProvider(p: Obj, ms: (v: unknown) => number | null): string {
@@ -159,10 +219,26 @@ function describeProvider(p: Obj, ms: (v: unknown) => number | null): string {
   const types = Array.isArray(asg.instanceTypes) ? asg.instanceTypes.map((t) => (typeof t === 'string' ? t : String(obj(t).name))).join(', ') : '?';
   const managed = obj(p.managedScaling);
   const parts = [`ASG ${types} ${asg.purchaseOption ?? 'on-demand'}, size ${asg.minSize ?? '?'}..${asg.maxSize ?? '?'} (desired ${asg.desiredCapacity ?? '?'})`];
+  if (asg.launchDelay !== undefined) parts.push(`launch delay ${describeDistribution(asg.launchDelay, ms)}`);
   if (managed.status === 'ENABLED' || (Object.keys(managed).length > 0 && managed.status !== 'DISABLED')) {
     parts.push(`managed scaling targetCapacity ${managed.targetCapacity ?? 100} %, warm-up ${fmtMs(managed.instanceWarmupPeriod === undefined ? 300_000 : ms(managed.instanceWarmupPeriod))}`);
   }
   return parts.join('; ');
+}
+
+/** spread(attribute:ecs.availability-zone), binpack(memory), random, memberOf(<expression>), distinctInstance. */
+function describePlacement(p: Obj): string {
+  const arg = p.field ?? p.expression;
+  return arg === undefined ? String(p.type ?? '?') : `${p.type}(${arg})`;
+}
+
+/** A duration distribution: "90s", "lognormal median 1m30s, p95 2m30s", "uniform min 10s, max 20s". */
+function describeDistribution(v: unknown, ms: (v: unknown) => number | null): string {
+  const d = obj(v);
+  if (Object.keys(d).length === 0) return fmtMs(ms(v));
+  if (d.distribution === 'fixed') return fmtMs(ms(d.value));
+  const params = Object.entries(d).filter(([k]) => k !== 'distribution').map(([k, x]) => `${k} ${fmtMs(ms(x))}`);
+  return `${d.distribution ?? '?'} ${params.join(', ')}`;
 }
 
 /** {"min":150,"peakAt":"14:00"} -> {min: 150, peakAt: 14:00} */
@@ -170,7 +246,7 @@ function plainJson(json: string): string {
   return json.replace(/"([^"]*)":/g, '$1: ').replace(/,(?=["\w{[-])/g, ', ').replace(/"/g, '');
 }
 
-const TRACE_DURATION_KEYS = new Set(['at', 'start', 'end', 'every', 'period', 'rampUp', 'hold']);
+const TRACE_DURATION_KEYS = new Set(['at', 'start', 'end', 'every', 'period', 'rampUp', 'hold', 'rampDown']);
 
 function describeTrace(rate: Obj, ms: (v: unknown) => number | null): string {
   const durations = (key: string, v: unknown) => (TRACE_DURATION_KEYS.has(key) && (typeof v === 'number' || typeof v === 'string') && key !== '' ? fmtMs(ms(v)) : v);

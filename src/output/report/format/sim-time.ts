@@ -1,6 +1,7 @@
 // Simulated time as people read it on the charts and in the narrative: the UTC clock
-// time of the scenario's calendar ("09:24"), with the day of the run in front when the
-// run spans several days ("d2 14:00").
+// time of the scenario's calendar ("09:24"), with the date and weekday in front when the
+// run spans several days ("03-27 Fri 14:00": explain's "03-27 14:00" and the weekday, which
+// business-hours schedules turn on).
 
 export interface SimClock {
   startEpochMs: number;
@@ -16,26 +17,29 @@ export function simClock(startEpochMs: number, durationSeconds: number): SimCloc
   return { startEpochMs, multiDay: lastDay > firstDay };
 }
 
-/** "09:24", or "d2 09:24" on multi-day runs (d1 is the start's calendar day). */
+const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
+
+/** "03-27 Fri": the UTC month, day and weekday of an instant. */
+function dayLabel(d: Date): string {
+  return `${String(d.getUTCMonth() + 1).padStart(2, '0')}-${String(d.getUTCDate()).padStart(2, '0')} ${WEEKDAYS[d.getUTCDay()]}`;
+}
+
+/** "09:24", or "03-27 Fri 09:24" on multi-day runs (UTC date and weekday). */
 export function clockLabel(clock: SimClock, timeS: number, withSeconds = false): string {
-  const epoch = clock.startEpochMs + timeS * 1000;
-  const d = new Date(epoch);
+  const d = new Date(clock.startEpochMs + timeS * 1000);
   const hh = String(d.getUTCHours()).padStart(2, '0');
   const mm = String(d.getUTCMinutes()).padStart(2, '0');
   const ss = withSeconds ? `:${String(d.getUTCSeconds()).padStart(2, '0')}` : '';
-  if (!clock.multiDay) return `${hh}:${mm}${ss}`;
-  const day = Math.floor(epoch / DAY_MS) - Math.floor(clock.startEpochMs / DAY_MS) + 1;
-  return `d${day} ${hh}:${mm}${ss}`;
+  return clock.multiDay ? `${dayLabel(d)} ${hh}:${mm}${ss}` : `${hh}:${mm}${ss}`;
 }
 
-/** "09:24–09:35", "d1 23:50–d2 00:10"; the day is not repeated within one day ("d2 09:55–10:10"). */
+/** "09:24–09:35", "03-27 Fri 23:50–03-28 Sat 00:10"; the date is not repeated within one day ("03-27 Fri 09:55–10:10"). */
 export function clockRange(clock: SimClock, fromS: number, toS: number): string {
   const a = clockLabel(clock, fromS);
   const b = clockLabel(clock, toS);
   if (!clock.multiDay) return `${a}–${b}`;
-  const [dayA] = a.split(' ');
-  const [dayB, timeB] = b.split(' ');
-  return `${a}–${dayA === dayB ? timeB : b}`;
+  const day = (label: string) => label.slice(0, label.lastIndexOf(' '));
+  return `${a}–${day(a) === day(b) ? b.slice(b.lastIndexOf(' ') + 1) : b}`;
 }
 
 /** A span of seconds in words: 45 -> "45 s", 540 -> "9 min", 7200 -> "2.0 h", 3 days -> "3.0 d". */

@@ -1,6 +1,7 @@
 // The plain-language "what happened" of a run, from its event log and task list: an
 // overview (counts per service and capacity provider) and a timeline of the notable
-// moments (scaling moves with their causes, scheduled actions, unplaceable episodes),
+// moments (scaling moves with their causes, scheduled actions, unplaceable episodes, and
+// episodes of unhealthy tasks, fail-open, out-of-memory kills and instances draining),
 // the largest ones first when there are too many to list.
 
 import type { ResultsData } from '../data/results-data.js';
@@ -11,6 +12,7 @@ import { explainCause, type CauseContext } from './explain-cause.js';
 import { parseScalingActivity, type ScalingActivity } from './parse-scaling-activity.js';
 import { scalingBursts, type ScalingBurst } from './scaling-bursts.js';
 import { unplaceableEpisodes, type UnplaceableEpisode } from './unplaceable-episodes.js';
+import { healthEpisodeText, healthEpisodes } from './health-episodes.js';
 
 export interface TimelineItem {
   timeS: number;
@@ -55,6 +57,8 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
     const wait = ep.waitingFor ? `; tasks waited in PROVISIONING for ${ep.waitingFor} capacity` : '';
     items.push({ timeS: ep.startS, text: `${span} ${ep.service} could not place tasks (${ep.events} ${ep.events === 1 ? 'attempt' : 'attempts'}; ${reasons}${wait}).`, weight: 1e5 + ep.events });
   }
+  // tasks marked unhealthy, fail-open, out of memory, instances draining: one line per episode
+  for (const ep of healthEpisodes(data.events, data.durationSeconds)) items.push({ timeS: ep.startS, text: healthEpisodeText(ep, clock), weight: 1e5 + ep.count });
   let kept = items;
   if (items.length > maxItems) kept = [...items].sort((a, b) => b.weight - a.weight || a.timeS - b.timeS).slice(0, maxItems);
   kept = [...kept].sort((a, b) => a.timeS - b.timeS);
@@ -157,7 +161,7 @@ function serviceOverview(data: ResultsData, activities: ScalingActivity[], episo
     const reasons = new Map<string, number>();
     for (const ep of episodes) for (const [r, n] of ep.reasons) reasons.set(r, (reasons.get(r) ?? 0) + n);
     const total = episodes.reduce((a, e) => a + (e.endS - e.startS), 0);
-    out.push(`${episodes.length} unplaceable ${episodes.length === 1 ? 'episode' : 'episodes'} (${spanLabel(total)} in all); reasons named: ${[...reasons.entries()].map(([r, n]) => `${r} x${n}`).join(', ')}.`);
+    out.push(`${episodes.length} unplaceable ${episodes.length === 1 ? 'episode' : 'episodes'} (${spanLabel(total)} in all, summed over services); reasons named: ${[...reasons.entries()].map(([r, n]) => `${r} x${n}`).join(', ')}.`);
   }
   return out;
 }

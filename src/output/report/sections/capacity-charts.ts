@@ -74,7 +74,8 @@ export function costChart(ctx: ReportContext): string | null {
   const n = Math.min(...providers.map(([, s]) => s.time.length));
   const x = atEnd(first.time.subarray(0, n), ctx.periodS);
   return stackedAreaChart({
-    title: 'Cost to date by capacity provider',
+    // the layers are stacked: the top edge is the total, a layer's height its provider's cost
+    title: providers.length > 1 ? 'Cost to date by capacity provider (stacked; top = total)' : `Cost to date of ${providers[0][0]}`,
     clock: ctx.clock,
     domainS: ctx.domainS,
     yTitle: 'USD',

@@ -41,3 +41,35 @@ export function desiredSteps(end: Float64Array, values: Float64Array, events: re
   }
   return { x: Float64Array.from(x), y: Float64Array.from(y) };
 }
+
+/**
+ * Points of the RUNNING count's step line. A row holds the count at its period's end; a task
+ * entering RUNNING has its instant (tasks.csv running_s), so within a period the line rises
+ * at those instants, from the previous row's value, up to the larger of the two rows' values
+ * (so a task that left RUNNING in the same period is not drawn as an extra one). A task
+ * leaving RUNNING (DEACTIVATING, STOPPING) has no instant in the files (its STOPPED comes a
+ * deregistration delay and a shutdown later): falls are drawn at the period's end, where the
+ * row shows them. A RUNNING at a period's very end is in that row (lifecycle comes first).
+ */
+export function runningSteps(end: Float64Array, values: Float64Array, runningTimesS: readonly number[]): { x: Float64Array; y: Float64Array } {
+  const ups = runningTimesS.filter((t) => Number.isFinite(t)).sort((a, b) => a - b);
+  if (ups.length === 0 || end.length === 0) return { x: end, y: values };
+  const x: number[] = [end[0]];
+  const y: number[] = [values[0]];
+  let j = 0;
+  while (j < ups.length && ups[j] <= end[0]) j++;
+  for (let i = 1; i < end.length; i++) {
+    const v0 = values[i - 1];
+    const cap = Math.max(v0, values[i]);
+    let v = v0;
+    for (; j < ups.length && ups[j] <= end[i]; j++) {
+      if (!Number.isFinite(v0) || !(v < cap) || ups[j] >= end[i]) continue;
+      v++;
+      x.push(ups[j]);
+      y.push(v);
+    }
+    x.push(end[i]);
+    y.push(values[i]);
+  }
+  return { x: Float64Array.from(x), y: Float64Array.from(y) };
+}

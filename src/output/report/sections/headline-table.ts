@@ -35,10 +35,17 @@ export function serviceHeadlineTable(ctx: ReportContext): Table {
   return { header, rows, numeric: header.map((_, i) => i > 0) };
 }
 
+/** Cost per provider with what it paid for: instance-hours of a group, task-hours of Fargate. */
 export function costTable(ctx: ReportContext): Table {
   const cost = ctx.data.summary.cost ?? {};
   const hours = ctx.data.summary.capacityProviders ?? {};
-  const rows = Object.entries(cost.byProvider ?? {}).map(([p, usd]) => [p, hours[p]?.instanceHours !== undefined ? fmtNum(hours[p].instanceHours) : '–', fmtUsd(usd)]);
+  const used = (p: string) => {
+    const h = hours[p];
+    if (h?.instanceHours !== undefined) return `${fmtNum(h.instanceHours)} instance-h`;
+    if (h?.taskHours !== undefined) return `${fmtNum(h.taskHours)} task-h`;
+    return '–';
+  };
+  const rows = Object.entries(cost.byProvider ?? {}).map(([p, usd]) => [p, used(p), fmtUsd(usd)]);
   rows.push(['total', '', fmtUsd(cost.total)]);
-  return { header: ['capacity provider', 'instance-hours', `cost (${cost.currency ?? 'USD'})`], rows, numeric: [false, true, true] };
+  return { header: ['capacity provider', 'instance- or task-hours', `cost (${cost.currency ?? 'USD'})`], rows, numeric: [false, true, true] };
 }

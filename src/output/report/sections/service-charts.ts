@@ -2,23 +2,63 @@
 // metric vs its target with alarm states, latency vs the SLO.
 
 import type { SeriesTable } from '../data/results-data.js';
-import { alarmIntervals, isScaleInAlarm } from '../data/alarm-intervals.js';
-import { desiredSteps } from './desired-steps.js';
-import type { ServiceSettings, TargetLine } from '../data/scenario-settings.js';
+import { alarmIntervals } from '../data/alarm-intervals.js';
+import { desiredSteps, runningSteps } from './desired-steps.js';
+import type { AlarmSetting, MetricChart, ServiceSettings, TargetLine } from '../data/scenario-settings.js';
+import type { LegendItem } from '../charts/legend.js';
 import { lineChart, type LineSeries, type RefLine } from '../charts/line-chart.js';
 import type { Band, Marker } from '../charts/markers.js';
-import { ROLE } from '../charts/palette.js';
+import { POLICY_COLORS, ROLE } from '../charts/palette.js';
 import { parseScalingActivity } from '../narrative/parse-scaling-activity.js';
 import { clockLabel, clockRange } from '../format/sim-time.js';
 import type { ReportContext } from './report-context.js';
 import { atEnd, atMiddle, hasValues, perSecond, perTask, times } from './series-points.js';
 
-export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable): string[] {
+/** The charts of a service, and notes on what they leave out (alarms on a metric no chart shows). */
+export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable): { charts: string[]; notes: string[] } {
   const set = ctx.settings.services.get(name);
+  if (!ranOrLoaded(ctx, name, s)) return { charts: [], notes: [`No task of ${name} ran and no load was offered to it: its charts would be empty and are left out.`] };
+  const backlog = hasValues(s.columns.backlog);
   const charts = [loadChart(ctx, name, s, set), tasksChart(ctx, name, s), utilizationChart(ctx, name, s, set)];
-  if (hasValues(s.columns.backlog)) charts.push(backlogChart(ctx, name, s, set));
+  if (backlog) charts.push(backlogChart(ctx, name, s, set));
   charts.push(latencyChart(ctx, name, s, set));
-  return charts;
+  const shown = new Set<MetricChart>(backlog ? ['utilization', 'backlog'] : ['utilization']);
+  const notDrawn = (set?.alarms ?? []).filter((a) => a.chart === null || !shown.has(a.chart));
+  const notes = [
+    'Tasks chart: desired steps at its scaling activities and running rises at each task\'s RUNNING (tasks.csv); a fall in running and the pending count are drawn at the end of the metric period that shows them, up to a period late (events.csv does not time a task leaving RUNNING).',
+  ];
+  if (notDrawn.length) notes.push(`Alarms not drawn, as no chart shows their metric: ${notDrawn.map((a) => `${a.name} (${a.metric})`).join(', ')}.`);
+  return { charts, notes };
+}
+
+/** Whether a service's charts have anything to show: a task RUNNING or pending, a task in tasks.csv, or load offered. */
+function ranOrLoaded(ctx: ReportContext, name: string, s: SeriesTable): boolean {
+  const c = s.columns;
+  const any = (a: Float64Array | undefined) => a !== undefined && a.some((v) => v > 0);
+  return any(c.running_count) || any(c.pending_count) || any(c.request_rate) || any(c.backlog) || ctx.data.tasks.some((t) => t.service === name);
+}
+
+const ALARM_COLOR: Record<AlarmSetting['direction'], string> = { out: ROLE.alarmHigh, in: ROLE.alarmLow, either: ROLE.alarmEither };
+const ALARM_LEGEND: Record<AlarmSetting['direction'], string> = {
+  out: 'alarm in ALARM (its policy scales out)',
+  in: 'alarm in ALARM (its policy scales in)',
+  either: 'alarm in ALARM (ExactCapacity or steps both ways)',
+};
+
+/**
+ * The spans in ALARM of the alarms that watch a metric `chart` shows, shaded by what their
+ * policy does, and the legend for the kinds of alarm on it (alarms are known from scenario.json).
+ */
+function alarmBands(ctx: ReportContext, name: string, set: ServiceSettings | undefined, chart: MetricChart): { bands: Band[]; legend: LegendItem[] } {
+  const mine = new Map((set?.alarms ?? []).filter((a) => a.chart === chart).map((a) => [a.name, a]));
+  const bands: Band[] = [];
+  for (const a of alarmIntervals(ctx.data.events, name, ctx.domainS[1])) {
+    const alarm = mine.get(a.alarm);
+    if (!alarm) continue;
+    bands.push({ fromS: a.fromS, toS: a.toS, color: ALARM_COLOR[alarm.direction], title: `${clockRange(ctx.clock, a.fromS, a.toS)} ${a.message} (policy ${alarm.policy})` });
+  }
+  const kinds = (['out', 'in', 'either'] as const).filter((d) => [...mine.values()].some((a) => a.direction === d));
+  return { bands, legend: kinds.map((d) => ({ label: ALARM_LEGEND[d], color: ALARM_COLOR[d], shape: 'box' as const })) };
 }
 
 function loadChart(ctx: ReportContext, name: string, s: SeriesTable, set: ServiceSettings | undefined): string {
@@ -47,7 +87,7 @@ function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
   const c = s.columns;
   const series: LineSeries[] = [
     { label: 'desired', ...desiredSteps(end, c.desired_count, ctx.data.events, name), color: ROLE.desired, curve: 'step', width: 2.2 },
-    { label: 'running', x: end, y: c.running_count, color: ROLE.running, curve: 'step' },
+    { label: 'running', ...runningSteps(end, c.running_count, ctx.data.tasks.filter((t) => t.service === name).map((t) => t.runningS)), color: ROLE.running, curve: 'step' },
     { label: 'pending', x: end, y: c.pending_count, color: ROLE.pending, curve: 'step' },
   ];
   if (hasValues(c.min_capacity)) series.push({ label: 'min / max capacity', x: end, y: c.min_capacity, color: '#999', curve: 'step', dashed: true, width: 1.2 });
@@ -88,26 +128,9 @@ function utilizationChart(ctx: ReportContext, name: string, s: SeriesTable, set:
     { label: 'memory utilization', x: mid, y: s.columns.memory_utilization, color: ROLE.memory, dashed: true },
   ];
   const refLines = refLinesFor(set, ['cpu_utilization', 'memory_utilization']);
-  const bands: Band[] = alarmIntervals(ctx.data.events, name, ctx.domainS[1]).map((a) => ({
-    fromS: a.fromS,
-    toS: a.toS,
-    color: isScaleInAlarm(a.alarm) ? ROLE.alarmLow : ROLE.alarmHigh,
-    title: `${clockRange(ctx.clock, a.fromS, a.toS)} ${a.message}`,
-  }));
-  const title = set ? `${name} — utilization vs scaling targets` : `${name} — utilization (targets unknown: no scenario.json)`;
-  return lineChart({
-    title,
-    clock: ctx.clock,
-    domainS: ctx.domainS,
-    yTitle: '% of reserved',
-    series,
-    refLines,
-    bands,
-    extraLegend: [
-      { label: 'alarm in ALARM (scale out)', color: ROLE.alarmHigh, shape: 'box' },
-      { label: 'low alarm in ALARM (scale in)', color: ROLE.alarmLow, shape: 'box' },
-    ],
-  });
+  const { bands, legend } = alarmBands(ctx, name, set, 'utilization');
+  const title = set ? `${name} — utilization vs scaling targets` : `${name} — utilization (targets and alarms unknown: no scenario.json)`;
+  return lineChart({ title, clock: ctx.clock, domainS: ctx.domainS, yTitle: '% of reserved', series, refLines, bands, extraLegend: legend });
 }
 
 function backlogChart(ctx: ReportContext, name: string, s: SeriesTable, set: ServiceSettings | undefined): string {
@@ -118,7 +141,8 @@ function backlogChart(ctx: ReportContext, name: string, s: SeriesTable, set: Ser
     { label: 'backlog per task (visible messages / running tasks)', x: end, y: perTask(c.backlog, c.running_count), color: ROLE.load, width: 2.2 },
     { label: 'messages queued', x: end, y: c.backlog!, color: ROLE.pending, axis: 'right' },
   ];
-  return lineChart({ title: `${name} — backlog per task vs target`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'messages per task', yTitleRight: 'messages', series, refLines: refLinesFor(set, ['backlog']) });
+  const { bands, legend } = alarmBands(ctx, name, set, 'backlog');
+  return lineChart({ title: `${name} — backlog per task vs target`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'messages per task', yTitleRight: 'messages', series, refLines: refLinesFor(set, ['backlog']), bands, extraLegend: legend });
 }
 
 function latencyChart(ctx: ReportContext, name: string, s: SeriesTable, set: ServiceSettings | undefined): string {
@@ -133,11 +157,15 @@ function latencyChart(ctx: ReportContext, name: string, s: SeriesTable, set: Ser
   return lineChart({ title: `${name} — latency vs SLO`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'latency (ms)', series, refLines });
 }
 
+/** The policies' lines on a chart: one colour per policy, its target dashed and its thresholds dotted. */
 function refLinesFor(set: ServiceSettings | undefined, columns: string[]): RefLine[] {
   const lines: TargetLine[] = set?.lines.filter((l) => l.column !== null && columns.includes(l.column)) ?? [];
+  const policies = [...new Set(lines.map((l) => l.policy))];
   return lines.map((l) => ({
     value: l.value,
-    label: `${l.policy}: ${l.kind} ${Number.isInteger(l.value) ? l.value : l.value.toFixed(1)}`,
-    color: l.kind === 'target' ? ROLE.target : ROLE.threshold,
+    label: `${l.policy}: ${l.kind} ${Number.isInteger(l.value) ? l.value : l.value.toFixed(1)}${l.axis === 'right' ? ' (right axis)' : ''}`,
+    color: POLICY_COLORS[policies.indexOf(l.policy) % POLICY_COLORS.length],
+    dashArray: l.kind === 'target' ? '6 4' : '2 3',
+    ...(l.axis ? { axis: l.axis } : {}),
   }));
 }
