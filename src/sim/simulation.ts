@@ -174,6 +174,8 @@ export class Simulation {
       }
       this.scalers.push(createServiceScaler(cfg, scenario));
     });
+    // the room a task leaving PROVISIONING frees goes to the services the quota held back
+    world.provisioningQuota.serve = (i) => this.services[i].reconcile();
     const daemons = this.services.filter((svc) => svc.daemon).map((svc) => ({ requirements: svc.requirements, constraints: svc.constraints }));
     for (const group of this.cluster.groups.values()) {
       const ms = group.config.managedScaling;
