@@ -474,6 +474,9 @@ export const scenarioSchema = strict({
     defaultCapacityProviderStrategy: capacityProviderStrategy.optional(),
     // the awsvpcTrunking account setting (container-instance-eni.html); off by default
     awsvpcTrunking: z.boolean().default(false),
+    // the service quota "Tasks in the PROVISIONING state per cluster"
+    // (operating-at-scale-service-quotas-best-practice.html): 500 unless raised
+    provisioningTaskLimit: int.min(1).default(500),
   }),
   taskDefinitions: named(taskDefinition),
   services: named(service),

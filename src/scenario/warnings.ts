@@ -13,7 +13,9 @@
 // FARGATE/FARGATE_SPOT provider that no service uses, a price override that prices nothing
 // the run buys (an instance type no group launches, a Spot discount with no Spot capacity, a
 // Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
-// whose scaling policies cannot scale it out from 0 (noScaleOutFromZero), cluster.awsvpcTrunking
+// whose scaling policies cannot scale it out from 0 (noScaleOutFromZero), a capacity provider a
+// service's strategy gives tasks that can never run one (its group's maxSize 0, or the task
+// fits no instance type it launches: providersThatRunNothing), cluster.awsvpcTrunking
 // on with a catalog instance type that has no published trunking task limit (it keeps its plain
 // ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all,
 // a DAEMON task larger than every instance type the groups launch register (never placed),
@@ -22,7 +24,7 @@
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
-import { customTypesIn, lookupInstanceType } from '../model/capacity/instance-catalog.js';
+import { customTypesIn, effectiveEnis, lookupInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
@@ -191,6 +193,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   for (const svc of s.services) daemonFitsNoInstanceType(s, svc, out);
   placementNamesNoInstanceHas(s, out);
+  for (const svc of s.services) providersThatRunNothing(s, svc, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   for (const svc of s.services) scheduledActionsThatCannotSucceed(svc, out);
   if (options.durationOverridden) return out;
@@ -558,6 +561,60 @@ function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'comp
   else {
     walkComparisons(e.left, f);
     walkComparisons(e.right, f);
+  }
+}
+
+/**
+ * A capacity provider in a service's strategy (given tasks: base or weight above 0) that can
+ * never run one of them: its Auto Scaling group's maxSize is 0, or the task's CPU, memory or
+ * (awsvpc) ENI fits no instance type the group launches, on a bare instance (registered
+ * resources: registered-resources.ts; an on-demand group launches its first type only). The
+ * tasks given to it wait in PROVISIONING for the whole run (a wrong CPU architecture is
+ * warned of by architectureWithoutInstances).
+ */
+function providersThatRunNothing(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  const td = svc.taskDefinition;
+  // the strategy as written: the service's own, or the cluster's default it falls back on
+  const at: Path = svc.config.capacityProviderStrategy ? ['services', svc.name, 'capacityProviderStrategy'] : ['cluster', 'defaultCapacityProviderStrategy'];
+  for (const item of svc.strategy) {
+    if (item.base === 0 && item.weight === 0) continue; // given no tasks
+    const p = s.providers.get(item.capacityProvider);
+    if (p?.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    const given = `the tasks the strategy gives ${p.name} wait in PROVISIONING for the whole run`;
+    if (asg.maxSize === 0) {
+      out.push({
+        at,
+        message: `capacity provider ${p.name} can never run a task of service ${svc.name}: its Auto Scaling group's maxSize is 0, so it never launches an instance; ${given}; raise maxSize or take ${p.name} out of the strategy`,
+      });
+      continue;
+    }
+    const custom = customTypesIn(asg.instanceTypes);
+    const lacks: string[] = [];
+    let fitsOne = false;
+    for (const [i, t] of asg.instanceTypes.entries()) {
+      if (asg.purchaseOption !== 'spot' && i > 0) break;
+      let info;
+      let reg;
+      try {
+        info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
+        reg = registeredResources(info, asg.reservedMemoryMiB);
+      } catch {
+        return; // refused by the checks
+      }
+      const short: string[] = [];
+      if (td.cpu > reg.cpu) short.push(`${reg.cpu} CPU units`);
+      if (td.memory > reg.memoryMiB) short.push(`${reg.memoryMiB} MiB`);
+      if (td.networkMode === 'awsvpc' && effectiveEnis(info, s.scenario.cluster.awsvpcTrunking) - 1 < 1) short.push('no ENI for an awsvpc task');
+      if (short.length === 0) fitsOne = true;
+      else lacks.push(`${info.name} registers ${short.join(', ')}`);
+    }
+    if (fitsOne) continue;
+    const onDemand = asg.purchaseOption !== 'spot' && asg.instanceTypes.length > 1 ? ' (on-demand: its first instance type only)' : '';
+    out.push({
+      at,
+      message: `capacity provider ${p.name} can never run a task of service ${svc.name}: task definition ${td.name} (${td.cpu} CPU units, ${td.memory} MiB) fits no instance type its group launches${onDemand}: ${lacks.join('; ')}; ${given}`,
+    });
   }
 }
 

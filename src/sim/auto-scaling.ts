@@ -1,7 +1,11 @@
 // Application Auto Scaling for a service, as the simulation sees it (ServiceScalerPort),
-// on top of src/scaling: a MetricStore fed once per period and a ServiceAutoScaler.
+// on top of src/scaling: a MetricStore fed once per period and a ServiceAutoScaler. Also
+// EC2 Auto Scaling target tracking on a group's CPU (GroupTargetTracking).
 
+import type { AlarmTransition } from '../scaling/alarm.js';
 import { MetricStore } from '../scaling/metric-store.js';
+import { TargetTrackingPolicy } from '../scaling/target-tracking-policy.js';
+import type { Instance } from '../model/instance.js';
 import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
 import type { AsgProviderConfig, ResolvedScenario, ResolvedService } from '../scenario/index.js';
 import type { ScalingEvent, ServiceScalerPort } from './scaler-port.js';
@@ -24,35 +28,93 @@ export function createAutoScaler(service: ResolvedService, scenario: ResolvedSce
 
 /**
  * EC2 Auto Scaling target tracking on a group's own average CPU (ASGAverageCPUUtilization),
- * for groups without ECS managed scaling. The same alarms and proportional rule as AAS
- * target tracking; the estimated instance warm-up stands in for the scale-out cooldown.
+ * for groups without ECS managed scaling: the same alarms and proportional rule as AAS
+ * target tracking, with EC2 Auto Scaling's instance warm-up instead of cooldowns (target
+ * tracking has none: autoscaling/ec2/userguide/Cooldown.html).
+ * An instance this policy launched warms up for estimatedInstanceWarmup from its launch
+ * (PutScalingPolicy EstimatedInstanceWarmup "applies to instances launched due to a specific
+ * target tracking or step scaling policy"); a warming instance contributes nothing to the
+ * metric and does not count toward the current capacity a scale out is computed from, so an
+ * alarm that asks again for the capacity already set launches nothing more; and scale in
+ * waits until no instance is warming (ec2-auto-scaling-default-instance-warmup.html).
  */
-export function createGroupScaler(name: string, config: AsgProviderConfig, scenario: ResolvedScenario): ServiceScalerPort | null {
-  const tt = config.autoScalingGroup.targetTrackingPolicy;
-  if (!tt) return null;
-  const asg = config.autoScalingGroup;
-  return scalerPort(
-    new ServiceAutoScaler(
+export class GroupTargetTracking {
+  private readonly policy: TargetTrackingPolicy;
+  private readonly store: MetricStore;
+  private readonly transitions: AlarmTransition[] = [];
+  private readonly warmupMs: number;
+  /** The instances this policy launched, with the end of their warm-up (pruned as they warm). */
+  private readonly warming = new Map<Instance, number>();
+
+  constructor(
+    readonly name: string,
+    private readonly config: AsgProviderConfig,
+    scenario: ResolvedScenario,
+  ) {
+    const tt = config.autoScalingGroup.targetTrackingPolicy!;
+    this.warmupMs = tt.estimatedInstanceWarmup;
+    this.policy = new TargetTrackingPolicy(
+      'cpu',
       {
-        subject: name,
-        minCapacity: asg.minSize,
-        maxCapacity: asg.maxSize,
-        policies: {
-          cpu: {
-            policyType: 'TargetTrackingScaling',
-            customMetric: 'ASGAverageCPUUtilization',
-            targetValue: tt.targetValue,
-            disableScaleIn: tt.disableScaleIn,
-            scaleOutCooldown: tt.estimatedInstanceWarmup,
-            scaleInCooldown: 300_000,
-          },
-        },
-        startEpochMs: scenario.startEpochMs,
+        policyType: 'TargetTrackingScaling',
+        customMetric: 'ASGAverageCPUUtilization',
+        targetValue: tt.targetValue,
+        disableScaleIn: tt.disableScaleIn,
+        scaleOutCooldown: 0,
+        scaleInCooldown: 0,
       },
-      asg.desiredCapacity ?? asg.minSize,
-    ),
-    scenario,
-  );
+      name,
+    );
+    const metrics = scenario.scenario.metrics;
+    this.store = new MetricStore({ period: metrics.period, publishDelay: metrics.publishDelay });
+  }
+
+  /** Whether the instance is one this policy launched and still warming up at t. */
+  isWarming(inst: Instance, t: number): boolean {
+    const until = this.warming.get(inst);
+    return until !== undefined && t < until;
+  }
+
+  /** The period's ASGAverageCPUUtilization (over the instances not warming up). */
+  putDatapoint(periodStart: number, cpuPercent: number): void {
+    this.store.putValues('ASGAverageCPUUtilization', periodStart, cpuPercent, cpuPercent, cpuPercent, 1, NaN);
+  }
+
+  /**
+   * The alarms and the policy at t, for a group with `liveCount` instances counted against
+   * its desired capacity. Returns the new desired capacity (or the same) and events.
+   */
+  evaluate(t: number, desired: number, liveCount: number): { desiredCapacity: number; events: ScalingEvent[] } {
+    let warmingNow = 0;
+    for (const [inst, until] of this.warming) {
+      if (until <= t || inst.lifecycle === 'TERMINATED') this.warming.delete(inst);
+      else warmingNow++;
+    }
+    const asg = this.config.autoScalingGroup;
+    // the current capacity the policy computes from: the instances past their warm-up
+    const current = Math.max(0, liveCount - warmingNow);
+    const target = { desiredCount: current, minCapacity: asg.minSize, maxCapacity: asg.maxSize };
+    this.transitions.length = 0;
+    const request = this.policy.evaluate(t, this.store, target, this.transitions);
+    const events: ScalingEvent[] = this.transitions.map((tr) => ({ type: 'alarm-state', subject: this.name, message: `${tr.alarmName} ${tr.from} -> ${tr.to}: ${tr.message}` }));
+    let to = desired;
+    // out: only above the capacity already set (warming instances included); in: none while any warms up
+    if (request && (request.direction === 'out' ? request.capacity > desired : warmingNow === 0 && request.capacity < desired)) to = request.capacity;
+    if (to !== desired) {
+      const note = warmingNow > 0 ? `; ${warmingNow} ${warmingNow === 1 ? 'instance' : 'instances'} warming up, not counted` : '';
+      events.push({ type: 'scaling-activity', subject: this.name, message: `desired capacity ${desired} -> ${to}: ${request!.explain()}${note}`, direction: to > desired ? 'out' : 'in' });
+    }
+    return { desiredCapacity: to, events };
+  }
+
+  /** Instances the policy's scale out at t launched: they warm up from now. */
+  launched(instances: readonly Instance[], t: number): void {
+    for (const inst of instances) this.warming.set(inst, t + this.warmupMs);
+  }
+}
+
+export function createGroupScaler(name: string, config: AsgProviderConfig, scenario: ResolvedScenario): GroupTargetTracking | null {
+  return config.autoScalingGroup.targetTrackingPolicy ? new GroupTargetTracking(name, config, scenario) : null;
 }
 
 export function createServiceScaler(service: ResolvedService, scenario: ResolvedScenario): ServiceScalerPort | null {

@@ -9,6 +9,7 @@ export const EVENT_TYPES = [
   'no-step-adjustment',
   'task-placed',
   'task-unplaceable',
+  'provisioning-quota',
   'task-running',
   'task-unhealthy',
   'task-out-of-memory',

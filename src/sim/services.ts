@@ -292,7 +292,10 @@ export class ServiceRuntime {
       w.addRunning(task.capacityProvider, -1);
       if (task.instance !== null) this.cluster.runningTasksChanged(task.instance, -1);
     }
-    if (task.state === 'PROVISIONING') w.addProvisioning(task.capacityProvider, -1);
+    if (task.state === 'PROVISIONING') {
+      w.addProvisioning(task.capacityProvider, -1);
+      if (isCreated(task)) w.provisioningQuota.left();
+    }
     if ((task.state === 'PROVISIONING' && isCreated(task)) || task.state === 'PENDING') this.starting--;
     if (state === 'PENDING') this.starting++;
     if (task.launchType === 'FARGATE') {
@@ -425,6 +428,12 @@ export class ServiceRuntime {
       // instance) stays within maximumPercent; with no room "stop an unhealthy task one at a
       // time at random to free up capacity, and then start a replacement task" (ecs_services.html)
       while (k + recovered < this.desiredCount) {
+        // the cluster's quota of PROVISIONING tasks (provisioning-quota.ts): a task the service
+        // starts is created in PROVISIONING; at the quota it stays not yet created
+        if (this.config.strategy.length > 0 && !this.world.provisioningQuota.mayCreate(this.index)) {
+          this.heldByQuota(this.desiredCount - k - recovered);
+          break;
+        }
         if (this.markedCount + leaving === 0 || k + this.markedCount + leaving < cap) {
           this.startTask(null);
           k++;
@@ -468,6 +477,7 @@ export class ServiceRuntime {
     if (isCreated(task)) {
       this.tasksStarted++;
       this.starting++;
+      world.provisioningQuota.entered(this.index);
     }
     if (provider) {
       this.providerCounts.set(provider, (this.providerCounts.get(provider) ?? 0) + 1);
@@ -492,6 +502,21 @@ export class ServiceRuntime {
       this.unplaced.push(task);
     }
     return task;
+  }
+
+  /** `wanted` tasks could not be created under the PROVISIONING quota: waits its turn (logged as an episode starts). */
+  private heldByQuota(wanted: number): void {
+    const quota = this.world.provisioningQuota;
+    if (!quota.hold(this.index)) return;
+    const full = quota.count >= quota.limit;
+    const why = full
+      ? `the cluster has ${quota.count} tasks in PROVISIONING, its quota (cluster.provisioningTaskLimit ${quota.limit}, "Tasks in the PROVISIONING state per cluster")`
+      : `services held back by the quota of tasks in PROVISIONING (cluster.provisioningTaskLimit ${quota.limit}) go first`;
+    this.world.log(
+      'provisioning-quota',
+      this.name,
+      `service ${this.name} could not create ${wanted} ${wanted === 1 ? 'task' : 'tasks'}: ${why}; they are created as tasks leave PROVISIONING`,
+    );
   }
 
   /** Places a PROVISIONING EC2 task; false when no instance fits (the task keeps waiting). */

@@ -22,7 +22,7 @@ import type { Instance } from '../model/instance.js';
 import type { RunSinks, TaskRow } from './records.js';
 import { ServiceSummary, round } from './summary.js';
 import type { ServiceScalerPort } from './scaler-port.js';
-import { createGroupScaler, createServiceScaler } from './auto-scaling.js';
+import { createGroupScaler, createServiceScaler, type GroupTargetTracking } from './auto-scaling.js';
 import type { PeriodStats } from '../workload/service/types.js';
 
 export interface RunOptions {
@@ -87,7 +87,7 @@ export class Simulation {
   readonly traces: (Trace | null)[] = [];
   readonly scalers: (ServiceScalerPort | null)[] = [];
   /** EC2 Auto Scaling target tracking on a group's own CPU, by group. */
-  readonly groupScalers = new Map<string, ServiceScalerPort>();
+  readonly groupScalers = new Map<string, GroupTargetTracking>();
   /** Each service's figures of the period being closed (valid until its next endPeriod). */
   private readonly lastStats: (PeriodStats | null)[] = [];
   readonly summaries: ServiceSummary[] = [];
@@ -174,6 +174,8 @@ export class Simulation {
       }
       this.scalers.push(createServiceScaler(cfg, scenario));
     });
+    // the room a task leaving PROVISIONING frees goes to the services the quota held back
+    world.provisioningQuota.serve = (i) => this.services[i].reconcile();
     const daemons = this.services.filter((svc) => svc.daemon).map((svc) => ({ requirements: svc.requirements, constraints: svc.constraints }));
     for (const group of this.cluster.groups.values()) {
       const ms = group.config.managedScaling;
@@ -187,9 +189,8 @@ export class Simulation {
           minSize: group.config.autoScalingGroup.minSize,
           maxSize: group.config.autoScalingGroup.maxSize,
         });
-        // AWS: a scale out waits until every instance of the group has passed the warm-up
-        // (managed-scaling-behavior.html), so every launch is the policy's to know of
-        group.onLaunch = (tMs) => policy.noteLaunch(tMs);
+        // the warm-up holds back only the policy's own launches (managed-scaling.ts), which
+        // it times itself: the group's other launches are not reported to it
         // the room a new instance leaves the waiting tasks once the DAEMON services' tasks are on it
         const room = estimateRoom(
           group.types.map((t, k) => ({ registered: group.registeredByType[k], attributes: (az: string) => group.attributesFor(t, az) })),
@@ -484,10 +485,10 @@ export class Simulation {
       const { pending: pendingInstances, running, draining, n, busy } = f;
       const { cpuRegistered: cpuReg, cpuReserved: cpuRes, memoryRegistered: memReg, memoryReserved: memRes } = f;
       const gs = this.groupScalers.get(group.name);
-      if (gs && cpuReg > 0) {
-        const cpu = this.groupCpuUtilization(group);
-        // instances, not tasks: unknown here, so the group's cooldown keeps the capacity before
-        gs.putDatapoint(from, 'ASGAverageCPUUtilization', cpu, cpu, cpu, 1, NaN);
+      if (gs) {
+        // over the instances registered and past the policy's warm-up (none: no datapoint)
+        const cpu = this.groupCpuUtilization(group, gs, to);
+        if (cpu === cpu) gs.putDatapoint(from, cpu);
       }
       const provisioning = this.provisioningTasks(group.name);
       const r = group.managedScaling ? this.reservation(group, n, busy, provisioning) : null;
@@ -583,12 +584,13 @@ export class Simulation {
    * times their reservation) over the registered CPU of its instances. With one instance type
    * this equals the average of the instances' utilizations.
    */
-  private groupCpuUtilization(group: AutoScalingGroup): number {
+  private groupCpuUtilization(group: AutoScalingGroup, gs: GroupTargetTracking, t: number): number {
     const periodMs = this.world.periodMs;
     let used = 0;
     let capacity = 0;
     for (const inst of group.live) {
-      if (inst.lifecycle === 'LAUNCHING') continue;
+      // an instance warming up contributes no usage data (ec2-auto-scaling-default-instance-warmup.html)
+      if (inst.lifecycle === 'LAUNCHING' || gs.isWarming(inst, t)) continue;
       capacity += inst.cpuRegistered;
       for (const t of inst.tasks) {
         if (t.state !== 'RUNNING') continue;
@@ -600,16 +602,22 @@ export class Simulation {
         else used += ((this.services[t.serviceIndex].config.config.workload?.perTask.cpuBaseline ?? 0) / 100) * t.cpu;
       }
     }
-    return capacity > 0 ? (used / capacity) * 100 : 0;
+    return capacity > 0 ? (used / capacity) * 100 : NaN;
   }
 
   /** A period's datapoints became visible: every service's and group's alarms and policies run. */
   visible(): void {
     for (const [name, gs] of this.groupScalers) {
       const group = this.cluster.groups.get(name)!;
-      const r = gs.evaluate(this.world.now, group.desiredCapacity);
+      const now = this.world.now;
+      const r = gs.evaluate(now, group.desiredCapacity, group.liveCount());
       for (const e of r.events) this.world.log(e.type, e.subject, e.message);
-      if (r.desiredCount !== group.desiredCapacity) group.setDesired(r.desiredCount);
+      if (r.desiredCapacity !== group.desiredCapacity) {
+        // the instances a scale out launches are pushed onto group.live: they warm up from now
+        const before = group.live.length;
+        group.setDesired(r.desiredCapacity);
+        if (group.live.length > before) gs.launched(group.live.slice(before), now);
+      }
     }
     for (let i = 0; i < this.scalers.length; i++) {
       const scaler = this.scalers[i];

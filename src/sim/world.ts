@@ -6,6 +6,7 @@ import { RandomStreams, Simulator } from '../engine/index.js';
 import { CostMeter, createPriceBook, type PriceBook } from '../model/pricing/index.js';
 import type { ResolvedScenario } from '../scenario/index.js';
 import type { EventRecord, EventType, RunSinks } from './records.js';
+import { ProvisioningQuota } from './provisioning-quota.js';
 
 /** Event priorities at equal times: lifecycle first, then reconciliation, then metrics. */
 export const PRIORITY = {
@@ -38,7 +39,11 @@ export class World {
     this.prices = createPriceBook(scenario.scenario.pricing, scenario.customInstanceTypes);
     this.durationMs = scenario.scenario.duration;
     this.periodMs = scenario.scenario.metrics.period;
+    this.provisioningQuota = new ProvisioningQuota(scenario.scenario.cluster.provisioningTaskLimit, this.sim, PRIORITY.reconcile);
   }
+
+  /** The cluster's quota of tasks in PROVISIONING (provisioning-quota.ts). */
+  readonly provisioningQuota: ProvisioningQuota;
 
   /** Tasks in state RUNNING per capacity provider. */
   readonly runningByProvider = new Map<string, number>();

@@ -24,7 +24,7 @@ export interface ScalingActivityParts {
   cause: string;
 }
 
-const SERVICE_ACTIVITY = /^desired count (\d+) -> (\d+): (.*)$/s;
+const SERVICE_ACTIVITY = /^desired (?:count|capacity) (\d+) -> (\d+): (.*)$/s;
 const MANAGED_ACTIVITY = /^desired (\d+) -> (\d+) \((managed scaling [^:]+: .*)\)$/s;
 const POLICY_CAUSE = /^(target tracking|step scaling) (\S+): (.*)$/s;
 const EVALUATION = /^(\d+)(?: of (\d+))? datapoints? (>=|>|<=|<) (-?[\d.]+)(?: \([^)]*\))?: ([-\d.e+ ]*)$/;

@@ -131,6 +131,11 @@ function describeQuietAlarm(
     why = `no scale in: already at minCapacity ${row.minCapacity}`;
   } else if (policy?.policyType === 'TargetTrackingScaling') {
     why = trackingQuietReason(e, t.evaluation, up, policy, service!, events, row);
+  } else if (!service) {
+    // an Auto Scaling group's own target tracking: warm-up, not cooldowns (src/sim/auto-scaling.ts)
+    why = up
+      ? 'no scale out (no more capacity asked for than is set, instances warming up not counted; or at maxSize)'
+      : 'no scale in (instances still warming up, or at minSize)';
   } else {
     // a step policy's scale in needs no other policy's agreement
     why = up ? 'no scale out (scale-out cooldown, or no more capacity asked for than is set)' : 'no scale in (scale-in cooldown)';

@@ -1,5 +1,6 @@
 // Reads a `scaling-activity` row of events.csv back into numbers: the capacity before and
-// after and the cause, for a service ("desired count 3 -> 6: <cause>") or a capacity
+// after and the cause, for a service ("desired count 3 -> 6: <cause>"), a group's own target
+// tracking ("desired capacity 2 -> 4: <cause>") or a capacity
 // provider's Auto Scaling group ("desired 2 -> 3 (<cause>)").
 
 export interface ScalingActivity {
@@ -11,7 +12,7 @@ export interface ScalingActivity {
   cause: string;
 }
 
-const PATTERN = /^desired(?: count)? (\d+) -> (\d+)(?::\s*|\s*\(\s*)?(.*?)\)?$/;
+const PATTERN = /^desired(?: count| capacity)? (\d+) -> (\d+)(?::\s*|\s*\(\s*)?(.*?)\)?$/;
 
 export function parseScalingActivity(timeS: number, subject: string, message: string): ScalingActivity | null {
   const m = PATTERN.exec(message.trim());
