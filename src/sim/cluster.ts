@@ -65,6 +65,12 @@ export class AutoScalingGroup {
   readonly toTerminate = new Set<Instance>();
   /** The per-period figures of the live instances, kept as they change (see group-tally.ts). */
   readonly tally = new GroupTally();
+  /**
+   * Told the time of every launch of the group, whatever its cause (the initial desired
+   * capacity, a scale out, a replacement): ECS managed scaling's warm-up counts every
+   * instance of the group (managed-scaling-behavior.html), not only its own launches.
+   */
+  onLaunch: ((tMs: number) => void) | null = null;
 
   constructor(
     readonly name: string,
@@ -179,6 +185,7 @@ export class AutoScalingGroup {
     world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000, inst.spot ? SPOT_FREE_INTERRUPTION_MS : 0);
     const delay = sample(asg.launchDelay, world.streams.stream('launch-delay', this.name));
     world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity})`);
+    this.onLaunch?.(world.now);
     inst.timer = world.sim.after(delay, onRegistered, { group: this, inst }, PRIORITY.lifecycle);
   }
 

@@ -189,8 +189,9 @@ export class Simulation {
           minSize: group.config.autoScalingGroup.minSize,
           maxSize: group.config.autoScalingGroup.maxSize,
         });
-        // the warm-up holds back only the policy's own launches (managed-scaling.ts), which
-        // it times itself: the group's other launches are not reported to it
+        // AWS: a scale out waits until every instance of the group has passed the warm-up
+        // (managed-scaling-behavior.html), so every launch is the policy's to know of
+        group.onLaunch = (tMs) => policy.noteLaunch(tMs);
         // the room a new instance leaves the waiting tasks once the DAEMON services' tasks are on it
         const room = estimateRoom(
           group.types.map((t, k) => ({ registered: group.registeredByType[k], attributes: (az: string) => group.attributesFor(t, az) })),

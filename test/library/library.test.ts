@@ -211,11 +211,11 @@ describe('the lessons hold on other seeds, not only the file\'s own (scenarios/R
     });
   }
 
-  // Over seeds 12..26 the 60 s warm-up reserves less on every seed, but drops fewer requests
-  // only on some (instance-warmup.yaml): seeds 16 and 26 are ones where launching sooner
-  // pays, 13 and 20 ones where both take the same path.
-  it('instance-warmup: on the same seed a 60 s warm-up reserves less than 300 s; where launching sooner pays (seeds 16, 26) it drops over 5 % fewer requests, elsewhere (13, 20) as many', () => {
-    for (const seed of [13, 16, 20, 26]) {
+  // Over seeds 12..26 the 60 s warm-up reserves less on every seed, but has fewer SLO
+  // minutes and drops fewer requests only on some (instance-warmup.yaml): seeds 14 and 16
+  // are ones where launching sooner pays, 13 and 20 ones where it does not.
+  it('instance-warmup: on the same seed a 60 s warm-up reserves less than 300 s; where launching sooner pays (seeds 14, 16) it has fewer SLO minutes and drops over 5 % fewer requests', () => {
+    for (const seed of [13, 14, 16, 20]) {
       const figures = (variant: string) => {
         const s = JSON.parse(JSON.stringify(runOnSeed('instance-warmup.yaml', variant, seed).summary));
         return { dropped: s.services.web.requests.dropped as number, slo: s.services.web.sloViolationMinutes as number, reservation: s.capacityProviders['asg-m5'].meanReservation as number };
@@ -223,13 +223,11 @@ describe('the lessons hold on other seeds, not only the file\'s own (scenarios/R
       const slow = figures('warmup-300s');
       const fast = figures('warmup-60s');
       expect(fast.reservation, `seed ${seed}`).toBeLessThan(slow.reservation);
-      // (not on every seed: where the 300 s warm-up never holds a needed scale out back,
-      // both take the same path)
-      if (seed === 16 || seed === 26) {
-        expect(fast.slo, `seed ${seed}`).toBeLessThanOrEqual(slow.slo);
+      // (not on every seed: the variants launch at other times, so their instances take
+      // other launch delays and the service's target tracking another path)
+      if (seed === 14 || seed === 16) {
+        expect(fast.slo, `seed ${seed}`).toBeLessThan(slow.slo);
         expect(fast.dropped, `seed ${seed}`).toBeLessThan(slow.dropped * 0.95);
-      } else {
-        expect(fast.dropped, `seed ${seed}`).toBe(slow.dropped);
       }
     }
   });

@@ -86,12 +86,11 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
 
   it('a scale out held by the warm-up lists every datapoint above the target since the alarm, oldest first: M / N of each', () => {
     const ms = policy();
-    // M/N: 5/4 = 125 % scales out to 5 at 0 (its warm-up until 300 s), then 6/4 = 150 %,
-    // 7/4 = 175 %, 7/4, 7/5 = 140 %, 12/5 = 240 %; the sixth is past the 300 s warm-up.
+    ms.noteLaunch(0);
+    // M/N: 5/4 = 125 %, 6/4 = 150 %, 7/4 = 175 %, 7/4, 7/5 = 140 %, 12/5 = 240 %; the sixth is past the 300 s warm-up.
     const mn: Array<[number, number]> = [[5, 4], [6, 4], [7, 4], [7, 4], [7, 5], [12, 5]];
-    const out = mn.map(([m, n], k) => ms.onMetric(k * MIN, m, n, k === 0 ? 4 : 5));
-    expect(out[0]?.desired).toBe(5);
-    expect(out.slice(1, 5)).toEqual([null, null, null, null]);
+    const out = mn.map(([m, n], k) => ms.onMetric(k * MIN, m, n, n));
+    expect(out.slice(0, 5)).toEqual([null, null, null, null, null]);
     expect(out[5]?.message).toBe(
       'desired 5 -> 12 (managed scaling asg-m5: CapacityProviderReservation 6 datapoints > 100: 125.0 150.0 175.0 175.0 140.0 240.0; M=12 N=5; ceil(12 / 1.00) = 12)',
     );
@@ -108,12 +107,11 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
     );
   });
 
-  it("the policy's own scale out blocks the next one for the warm-up period (300 s), and only until then", () => {
+  it('a launch reported with noteLaunch blocks scale out for the warm-up period', () => {
     const ms = policy();
-    expect(ms.onMetric(0, 4, 3, 3)?.desired).toBe(4);
-    expect(ms.onMetric(MIN, 5, 3, 4)).toBeNull();
-    expect(ms.onMetric(5 * MIN - 1, 5, 3, 4)).toBeNull();
-    expect(ms.onMetric(5 * MIN, 5, 3, 4)?.desired).toBe(5);
+    ms.noteLaunch(0);
+    expect(ms.onMetric(MIN, 5, 3, 3)).toBeNull();
+    expect(ms.onMetric(5 * MIN, 5, 3, 3)?.desired).toBe(5);
   });
 });
 

@@ -9,12 +9,9 @@
 // Scale out (AWS): high alarm reservation > targetCapacity. From N = 0, ECS first scales
 //   out to two instances; otherwise to ceil(M / (targetCapacity / 100)). The step is
 //   raised to minimumScalingStepSize and capped at maximumScalingStepSize, the result
-//   clamped to [minSize, maxSize]. A scale out waits until the instances the policy itself
-//   launched have passed instanceWarmupPeriod: ECS sets it as the target tracking policy's
-//   EstimatedInstanceWarmup, which "applies to instances launched due to a specific target
-//   tracking or step scaling policy" (autoscaling API PutScalingPolicy). The group's other
-//   launches (initial desired capacity, Spot and unhealthy replacements, minSize top-ups)
-//   do not hold it back.
+//   clamped to [minSize, maxSize]. A scale out waits until every instance launched before
+//   has passed instanceWarmupPeriod: the policy's own launches, and every other launch of
+//   the group reported with noteLaunch (the simulation reports each one).
 // Scale in (AWS): low alarm 15 of 15 one-minute datapoints below target; no scale in
 //   within 15 minutes of a scale out; a scale out request restarts the scale-in process.
 //   Desired goes down to ceil(M / (targetCapacity / 100)) (never below what keeps the
@@ -139,7 +136,12 @@ export class ManagedScaling {
     this.scaleInFraction = config.maxScaleInFraction ?? 0.5;
   }
 
-  /** Time from which a scale out may happen again (the policy's own launches warm). */
+  /** Tell the policy an instance of the group was launched (initial capacity, a Spot replacement, ...): it blocks scale out until warm. */
+  noteLaunch(tMs: number): void {
+    if (tMs > this.lastLaunchMs) this.lastLaunchMs = tMs;
+  }
+
+  /** Time from which a scale out may happen again (all launched instances warm). */
   warmUntilMs(): number {
     return this.lastLaunchMs + this.warmupMs;
   }
