@@ -53,9 +53,13 @@ function fasterThanPeriod(svc: ResolvedService, period: number, end: number, out
   const rate = svc.config.workload?.requestRate;
   if (!rate || Array.isArray(rate) || (svc.config.fidelity ?? 'fluid') !== 'fluid') return;
   const at: Path = ['services', svc.name, 'workload', 'requestRate'];
+  // warned of above already: not again for falling inside a period
+  const shortSpikes = new Set<number>();
+  const closeSteps = new Set<number>();
   const p = formatDuration(period);
   const hint = `fluid fidelity uses one mean rate per metric period, so it is averaged over the period (fewer drops, a lower peak than it has); use fidelity: request or a shorter metrics.period`;
   (rate.spikes ?? []).forEach((x, i) => {
+    if (x.at < end && x.hold < period) shortSpikes.add(i);
     if (x.at < end && x.hold < period) out.push({ at: [...at, 'spikes', i, 'hold'], message: `${formatDuration(x.hold)} is shorter than metrics.period ${p}: ${hint}` });
   });
   const step = rate.step;
@@ -63,12 +67,57 @@ function fasterThanPeriod(svc: ResolvedService, period: number, end: number, out
     for (let i = 1; i < step.steps.length; i++) {
       const gap = step.steps[i].at - step.steps[i - 1].at;
       if (gap < period && step.steps[i - 1].at < end) {
+        closeSteps.add(i - 1).add(i);
         out.push({ at: [...at, 'step'], message: `steps at ${formatDuration(step.steps[i - 1].at)} and ${formatDuration(step.steps[i].at)} are ${formatDuration(gap)} apart, less than metrics.period ${p}: ${hint.replace('so it is', 'so the level between them is')}` });
       }
     }
   }
+  insidePeriods(rate, period, end, at, shortSpikes, closeSteps, out);
   if (rate.noise && rate.noise.cv > 0 && rate.noise.every < period) out.push({ at: [...at, 'noise', 'every'], message: `${formatDuration(rate.noise.every)} is shorter than metrics.period ${p}: ${hint.replace('so it is', 'so the noise is')}` });
   if (rate.randomWalk && rate.randomWalk.volatility > 0 && rate.randomWalk.every < period) {
     out.push({ at: [...at, 'randomWalk', 'every'], message: `${formatDuration(rate.randomWalk.every)} is shorter than metrics.period ${p}: ${hint.replace('so it is', 'so the walk is')}` });
   }
+}
+
+type TraceRate = NonNullable<NonNullable<ResolvedService['config']['workload']>['requestRate']>;
+
+/**
+ * A jump (a step, a spike with no rampUp or rampDown) or a change faster than a period (a
+ * ramp, a spike's rampUp or rampDown, shorter than metrics.period) that starts inside a
+ * metric period:
+ * fluid fidelity takes the period's mean rate, so the period reads between the levels before
+ * and after it, and the new level counts from the period start. A step 200 -> 480/s at 5m30s
+ * with 1 min periods: fluid serves 340/s from 5m on and drops nothing in that minute, where
+ * request fidelity serves 200/s until 5m30s and then overflows; target tracking sees the
+ * higher level a period earlier. A jump at a multiple of metrics.period (the periods start
+ * at 0) falls between two periods and is seen as it is; a change shorter than a period that
+ * starts there reads at least half its height in that period. A ramp of a period or longer
+ * changes the mean gradually: not warned of.
+ */
+function insidePeriods(rate: TraceRate, period: number, end: number, at: Path, shortSpikes: Set<number>, closeSteps: Set<number>, out: ScenarioWarning[]): void {
+  const p = formatDuration(period);
+  const inside = (t: number) => t % period !== 0;
+  const window = (t: number) => `${formatDuration(Math.floor(t / period) * period)}-${formatDuration(Math.floor(t / period) * period + period)}`;
+  const advice = `fluid fidelity uses one mean rate per metric period, so the period averages the levels before and after it (the new level counts from the period start: served requests, drops, CPU and scaling see it up to a period early or softened); align it to a multiple of metrics.period ${p} or use fidelity: request`;
+  const step = rate.step;
+  if (step && 'steps' in step) {
+    step.steps.forEach((x, i) => {
+      if (x.at < end && inside(x.at) && !closeSteps.has(i)) out.push({ at: [...at, 'step', 'steps', i, 'at'], message: `the step at ${formatDuration(x.at)} falls inside the metric period ${window(x.at)}: ${advice}` });
+    });
+  } else if (step && step.at < end && inside(step.at)) {
+    out.push({ at: [...at, 'step', 'at'], message: `the step at ${formatDuration(step.at)} falls inside the metric period ${window(step.at)}: ${advice}` });
+  }
+  const ramp = rate.ramp;
+  if (ramp && ramp.start < end && ramp.end - ramp.start < period && inside(ramp.start)) {
+    out.push({ at: [...at, 'ramp'], message: `the ramp from ${formatDuration(ramp.start)} to ${formatDuration(ramp.end)} is shorter than metrics.period ${p}: ${advice.replace('align it to', 'start it at')}` });
+  }
+  (rate.spikes ?? []).forEach((x, i) => {
+    if (x.at >= end || shortSpikes.has(i)) return;
+    const fall = x.at + x.rampUp + x.hold;
+    const down = x.rampDown ?? x.rampUp;
+    const edges: string[] = [];
+    if (x.rampUp < period && inside(x.at)) edges.push(x.rampUp === 0 ? `rises at ${formatDuration(x.at)}` : `rises over ${formatDuration(x.rampUp)} from ${formatDuration(x.at)}`);
+    if (fall < end && down < period && inside(fall)) edges.push(down === 0 ? `falls at ${formatDuration(fall)}` : `falls over ${formatDuration(down)} from ${formatDuration(fall)}`);
+    if (edges.length > 0) out.push({ at: [...at, 'spikes', i], message: `the spike ${edges.join(' and ')}, inside ${edges.length > 1 ? 'metric periods' : 'a metric period'}: ${advice.replace('align it', edges.length > 1 ? 'align them' : 'align it')}` });
+  });
 }

@@ -74,6 +74,44 @@ describe('fluid fidelity: trace changes shorter than metrics.period', () => {
   });
 });
 
+describe('fluid fidelity: a jump inside a metric period', () => {
+  // fluid takes the period's mean rate: a step 200 -> 480 at 5m30s reads 340/s over 5m-6m
+  const advice = /fluid fidelity uses one mean rate per metric period, so the period averages the levels before and after it.*align (it|them) to a multiple of metrics\.period 1m or use fidelity: request$/;
+  it('warns of a step, a spike edge and a short ramp starting off the 1 min grid, naming the key; not on the grid, not with fidelity request', () => {
+    const off = load('inside', (s) => {
+      s.services.web.workload.requestRate = { step: { from: 200, to: 480, at: '5m30s' }, spikes: [{ at: '7m10s', hold: '2m', multiplier: 2 }, { at: '12m', hold: '2m', multiplier: 2 }] };
+    });
+    const w = warned(off);
+    expect(w.map((x) => x.split(': ')[0])).toEqual(['services.web.workload.requestRate.step.at', 'services.web.workload.requestRate.spikes.0']);
+    expect(w[0]).toMatch(/: the step at 5m30s falls inside the metric period 5m-6m: /);
+    expect(w[0]).toMatch(advice);
+    expect(w[1]).toMatch(/: the spike rises at 7m10s and falls at 9m10s, inside metric periods: /);
+    expect(w[1]).toMatch(advice);
+    const list = load('inside-list', (s) => {
+      s.services.web.workload.requestRate = { step: { from: 200, steps: [{ at: '5m', to: 480 }, { at: '8m45s', to: 300 }] } };
+    });
+    expect(warned(list).map((x) => x.split(': ').slice(0, 2).join(': '))).toEqual(['services.web.workload.requestRate.step.steps.1.at: the step at 8m45s falls inside the metric period 8m-9m']);
+    const ramp = load('inside-ramp', (s) => {
+      s.services.web.workload.requestRate = { ramp: { from: 200, to: 480, start: '5m30s', end: '5m50s' } };
+    });
+    expect(warned(ramp).map((x) => x.split(': ').slice(0, 2).join(': '))).toEqual(['services.web.workload.requestRate.ramp: the ramp from 5m30s to 5m50s is shorter than metrics.period 1m']);
+    // on the grid, or a ramp of a period or more: nothing
+    const on = load('on-grid', (s) => {
+      s.services.web.workload.requestRate = { step: { from: 200, to: 480, at: '5m' }, spikes: [{ at: '7m', hold: '2m', multiplier: 2 }] };
+    });
+    expect(warned(on)).toEqual([]);
+    const long = load('long-ramp', (s) => {
+      s.services.web.workload.requestRate = { ramp: { from: 200, to: 480, start: '5m30s', end: '6m30s' } };
+    });
+    expect(warned(long)).toEqual([]);
+    const request = load('inside-request', (s) => {
+      s.services.web.workload.requestRate = { step: { from: 200, to: 480, at: '5m30s' } };
+      s.services.web.fidelity = 'request';
+    });
+    expect(warned(request)).toEqual([]);
+  });
+});
+
 describe('a CPU-bound http task: serviceTime stretched to concurrency / capacityRps (documented, not warned of)', () => {
   it('the quick start (40 ms exponential, concurrency 8, capacityRps 100) serves in 8 / 100 s = 80 ms on average, shape kept, and says nothing', async () => {
     const { resolveServiceConfig } = await import('../../src/workload/service/resolve-config.js');

@@ -347,6 +347,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     let waitingSum = 0; // queued plus the stationary queue of the requests served without a backlog
     let poolLambda = 0;
     let poolFree = 0; // least-outstanding: requests served without a backlog
+    let anyHeld = false; // a queue was held at the finite buffer's stationary mean (heldQueue)
     if (m > 0) {
       // The cohort: m identical tasks in rotation since the last period end.
       const q0 = this.cohortBacklog;
@@ -358,12 +359,17 @@ export class FluidServiceModel implements ServiceLoadModel {
       const avail = q0 + a;
       const done = avail < capacity ? avail : capacity;
       const rest = avail - done;
-      const q1 = rest < maxQ ? rest : maxQ;
       const lambda = cohortRotationMs > 0 ? a / cohortRotationMs : 0;
       const loss = lor ? pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, ca2, cs2, cfg.meanServiceMs);
+      const held = a > capacity ? this.heldQueue(lor, pooledServers) : Infinity;
+      const q1 = rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
+      if (q1 === held) anyHeld = true;
       const keep = 1 - loss;
       const waiting = lor ? pooledWaiting : this.loss.waiting;
-      const backlogged = this.addBacklogged(m, q0, a, done, rest, aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
+      // a queue already held at the chain's mean is the stationary full buffer: its requests
+      // wait as at the cap (the truncated queue of a full buffer), as before it was held
+      const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
+      const backlogged = this.addBacklogged(m, p0, a, done, rest + (p0 - q0), aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
       const lost = loss * done; // the finite buffer's loss
       rejected += m * (rest - q1);
       if (lost > 0) rejected += m * lost;
@@ -377,7 +383,8 @@ export class FluidServiceModel implements ServiceLoadModel {
         waitingSum += m * q1;
       } else {
         this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
-        waitingSum += m * Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep));
+        // held: the chain's mean queue is the stationary one already
+        waitingSum += m * (q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep)));
       }
       this.fillStats(this.cohortStats, a, done - lost, aliveMs);
     }
@@ -403,12 +410,15 @@ export class FluidServiceModel implements ServiceLoadModel {
       }
       const done = avail < capacity ? avail : capacity;
       const rest = avail - done;
-      const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? rest : maxQ;
       const lambda = t.rotationMs > 0 ? a / t.rotationMs : 0;
       const loss = lor ? pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, ca2, cs2, cfg.meanServiceMs);
+      const held = !out && a > capacity ? this.heldQueue(lor, pooledServers) : Infinity;
+      const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
+      if (q1 === held) anyHeld = true;
       const keep = 1 - loss;
       const waiting = lor ? pooledWaiting : this.loss.waiting;
-      const backlogged = this.addBacklogged(1, q0, a, done, rest, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
+      const p0 = q0 >= held && maxQ > q0 ? maxQ : q0; // held: as the cohort
+      const backlogged = this.addBacklogged(1, p0, a, done, rest + (p0 - q0), servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
       const lost = loss * done;
       rejected += rest - q1;
       if (lost > 0) rejected += lost;
@@ -423,7 +433,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       } else {
         this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
         // a stopped task's queue is gone (its requests were rejected)
-        if (t.removedAt < 0) waitingSum += Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep));
+        if (t.removedAt < 0) waitingSum += q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep));
       }
       if (t.removedAt < 0) {
         this.fillOwn(t, a, done - lost, aliveMs);
@@ -448,7 +458,8 @@ export class FluidServiceModel implements ServiceLoadModel {
       if (poolFree > 0) this.groups.add(poolFree, poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, jsqTasks);
       // the pooled stationary queue, within the tasks' buffers
       const room = maxQ * this.inRotationCount;
-      if (this.inRotationCount > 0) waitingSum = Math.min(room, waitingSum + this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooledLoss, jsqTasks));
+      // (a queue held at the pool's chain mean is that stationary queue already)
+      if (this.inRotationCount > 0 && !anyHeld) waitingSum = Math.min(room, waitingSum + this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooledLoss, jsqTasks));
     }
     s.served = served;
     s.rejected = rejected;
@@ -458,6 +469,21 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.waiting = waitingSum;
     s.backlog = undefined;
     return listed;
+  }
+
+  /**
+   * The queue a task's finite buffer holds while its arrivals exceed what it serves: the
+   * stationary M/M/c/K mean waiting (BufferLoss.meanQueued, at the inputs of the last
+   * `loss.at`: the task's own, or for least-outstanding the pool's, of which a task holds
+   * its share), not the cap. The fluid queue would fill to maxQueuePerTask and stay there,
+   * reporting a queue that is always full and carrying it into the next period as backlog;
+   * the chain's slots idle at times and its queue is below the cap (maxQueuePerTask 2,
+   * concurrency 1, rho 1.2: 0.91 per task, request fidelity 0.92; docs/notes/service-model.md).
+   * The fluid queue, when below this, is still building and is kept.
+   */
+  private heldQueue(lor: boolean, pooledServers: number): number {
+    const q = this.loss.meanQueued();
+    return lor ? (q * this.cfg.concurrency) / pooledServers : q;
   }
 
   /** Returns how many alive irregular tasks were listed with their own stats. */

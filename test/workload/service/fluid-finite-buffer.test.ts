@@ -123,6 +123,44 @@ describe('fluid: a small maxQueuePerTask blocks as M/M/c/K', () => {
     expect(s.rejected / s.offered).toBeCloseTo(pK, 9);
   });
 
+  it('overload with a small queue: the queue the buffer holds is the M/M/c/K mean, not maxQueuePerTask (random and least-outstanding, queued and carried over)', () => {
+    // Before: 2 tasks x maxQueuePerTask 2 at rho 1.2 reported 4 waiting (the full cap) and
+    // carried 2 per task into the next period; request fidelity shows the chain's mean.
+    // Random, per task M/M/4/6 at a = 4.8: t(n) = 4.8^n / n! up to 4, then x 1.2 per place.
+    const t = [1, 4.8, 11.52, 18.432, 22.1184, 26.54208, 31.850496];
+    const sum = t.reduce((x, y) => x + y, 0);
+    const lq = (1 * t[5] + 2 * t[6]) / sum; // 0.776 per task
+    expect(lq).toBeCloseTo(0.7762, 4);
+    const { sim, model } = build(config('fluid', 'random', EXP, 2), 192, 7, false);
+    for (let i = 0; i < 2; i++) model.setInRotation(`t${i}`, true, 0);
+    const first = runPeriod(sim, model, 0, 60_000);
+    expect(first.waiting).toBeCloseTo(2 * lq, 9);
+    expect(first.queued).toBeCloseTo(2 * lq, 9);
+    // nothing lost: what was neither served nor rejected is the queue
+    expect(first.offered - first.served - first.rejected).toBeCloseTo(first.queued, 6);
+    // the next period starts from that backlog and holds it
+    const second = runPeriod(sim, model, 60_000, 120_000);
+    expect(second.waiting).toBeCloseTo(2 * lq, 9);
+    expect(second.offered - second.served - second.rejected).toBeCloseTo(0, 6);
+    // Least-outstanding pools 8 slots and 2 x 2 places: M/M/8/12 at a = 9.6, its mean
+    // queue over both tasks
+    const p = [1];
+    for (let n = 1; n <= 12; n++) p.push((p[n - 1] * 9.6) / Math.min(n, 8));
+    const pooled = p.reduce((x, y, n) => x + Math.max(0, n - 8) * y, 0) / p.reduce((x, y) => x + y, 0);
+    const lor = run(config('fluid', 'least-outstanding', EXP, 2), 192, 2, 60_000);
+    expect(lor.waiting).toBeCloseTo(pooled, 9);
+    expect(lor.queued).toBeCloseTo(pooled, 9);
+    // a queue of 100 at rho 1.2 (random): below the cap by about 1 / (rho - 1) = 5 (exactly
+    // sum j t(4 + j) / sum t(n), t geometric 1.2 above 4 slots), not 100
+    const big = run(config('fluid', 'random', EXP, 100), 192, 2, 60_000);
+    const b = [1];
+    for (let n = 1; n <= 104; n++) b.push((b[n - 1] * 4.8) / Math.min(n, 4));
+    const bigLq = b.reduce((x, y, n) => x + Math.max(0, n - 4) * y, 0) / b.reduce((x, y) => x + y, 0);
+    expect(bigLq).toBeGreaterThan(94);
+    expect(bigLq).toBeLessThan(96);
+    expect(big.waiting).toBeCloseTo(2 * bigLq, 6);
+  });
+
   it('no jump at capacity: rho 0.999 and 1.001 drop, serve and wait alike (maxQueuePerTask 5)', () => {
     for (const routing of ['random', 'least-outstanding'] as const) {
       const below = run(config('fluid', routing, EXP, 5), 0.999 * 160, 2, 600_000);

@@ -9,14 +9,16 @@ const web = (maxQueuePerTask: number) => ({
 });
 
 describe('fluid http', () => {
-  it('overload: serves capacityRps x T, queues up to maxQueuePerTask, rejects the rest (503)', () => {
+  it('overload: serves capacityRps x T, holds the full buffer\'s mean queue, rejects the rest (503)', () => {
     const { sim, model } = build(web(200), 150);
     model.setInRotation('a', true, 0);
     const s = runPeriod(sim, model, 0, 60_000);
     expect(s.offered).toBeCloseTo(9000, 9);
     expect(s.served).toBeCloseTo(6000, 9); // 100 rps x 60 s
-    expect(s.queued).toBeCloseTo(200, 9);
-    expect(s.rejected).toBeCloseTo(2800, 9);
+    // M/M/4/204 at rho 1.5: the waiting count is 200 - i with weight (1/1.5)^i, mean
+    // 200 - r / (1 - r) = 198 (r = 2/3; the rest of the chain weighs about 1.5^-200), not the cap
+    expect(s.queued).toBeCloseTo(198, 9);
+    expect(s.rejected).toBeCloseTo(2802, 9);
     const a = s.perTask.get('a')!;
     expect(a.cpuPercent).toBeCloseTo(100, 9); // 3 + (100 - 3) x 100/100: capacityRps is 100 % CPU
     expect(a.memoryMiB).toBeCloseTo(350 + 0.8 * 100, 9);
@@ -59,10 +61,10 @@ describe('fluid http', () => {
   it('removed task: its fluid queue counts as rejected', () => {
     const { sim, model } = build(web(200), 150);
     model.setInRotation('a', true, 0);
-    runPeriod(sim, model, 0, 60_000); // queue 200
+    runPeriod(sim, model, 0, 60_000); // queue 198 (M/M/4/204 at rho 1.5, above)
     model.removeTask('a', 60_000);
     const s = runPeriod(sim, model, 60_000, 120_000);
-    expect(s.rejected).toBeCloseTo(200 + 9000, 9);
+    expect(s.rejected).toBeCloseTo(198 + 9000, 9);
     expect(s.queued).toBe(0);
     expect(s.perTask.size).toBe(0);
   });

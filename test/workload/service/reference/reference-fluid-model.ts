@@ -215,6 +215,16 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const fb = finiteBuffer(servers, a, n);
       return [fb.loss, fb.pWait];
     };
+    // the mean waiting of the stationary M/M/c/K chain (scaled buffer, times k): the queue a
+    // finite buffer holds in an overload, per task (least-outstanding: a share of the pool's)
+    const heldAt = (lambdaPerMs: number, servers: number, places: number, ca2x: number, share: number): number => {
+      const k = (ca2x + cs2) / 2;
+      const a = lambdaPerMs * cfg.meanServiceMs;
+      const n = places > 0 ? places / k : 0;
+      if (!(a > 0) || !(n > 0)) return 0;
+      const fb = finiteBuffer(servers, a, n);
+      return k * ((1 - fb.pFull) * fb.pWait * fb.aheadMean + fb.pFull * n) * share;
+    };
     const pooled = lor ? lossAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1) : [0, 1];
     let served = 0;
     let rejected = unassigned;
@@ -222,6 +232,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     let waitingSum = 0;
     let poolLambda = 0;
     let poolFree = 0;
+    let anyHeld = false;
     for (const t of this.tasks) {
       let a: number;
       const out = isOut(t);
@@ -239,10 +250,15 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       }
       const done = avail < capacity ? avail : capacity;
       const rest = avail - done;
-      const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? rest : maxQ;
       const lambda = t.rotationMs > 0 ? a / t.rotationMs : 0;
       const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
-      const { line, full } = this.backlogged(q0, a, done, rest, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
+      // overloaded: the queue is held at the chain's mean, not the cap
+      const held = !out && a > capacity ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
+      const q1 = t.removedAt >= 0 ? 0 : Math.min(rest, maxQ, held);
+      if (q1 === held) anyHeld = true;
+      // a queue held already waits as a full buffer's
+      const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
+      const { line, full } = this.backlogged(p0, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
       const lost = loss * done;
       rejected += rest - q1 + lost;
       served += done - lost;
@@ -254,7 +270,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
         waitingSum += q1;
       } else {
         this.groups.add((done - line - full) * (1 - loss), lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
-        if (t.removedAt < 0) waitingSum += Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, 1 - loss));
+        if (t.removedAt < 0) waitingSum += q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, 1 - loss));
       }
       if (t.removedAt < 0) this.fillTaskStats(t, a, done - lost, aliveMs);
     }
@@ -265,7 +281,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const jsqTasks = servers / cfg.concurrency;
       if (poolFree > 0) this.groups.add(poolFree, poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, jsqTasks);
       const inRotation = this.tasks.filter((t) => t.inRotation).length;
-      if (inRotation > 0) waitingSum = Math.min(maxQ * inRotation, waitingSum + this.groups.stationaryWaiting(poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0], jsqTasks));
+      if (inRotation > 0 && !anyHeld) waitingSum = Math.min(maxQ * inRotation, waitingSum + this.groups.stationaryWaiting(poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0], jsqTasks));
     }
     s.served = served;
     s.rejected = rejected;
