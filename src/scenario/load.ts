@@ -2,7 +2,7 @@
 // problem becomes a ScenarioIssue with the key path and, where known, the line.
 
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
+import { LineCounter, parseDocument, isNode, isPair, isScalar, isSeq, visit, type Document } from 'yaml';
 import { MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
@@ -97,6 +97,10 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
     throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${more}` }]);
   }
+  const reserved = firstReservedKey(doc, lineCounter);
+  if (reserved !== undefined) {
+    throw new ScenarioError(file, [{ path: reserved.path, line: reserved.line, message: 'the key "__proto__" is reserved (in JavaScript it names an object\'s prototype, so ecsim would lose what it holds): rename it' }]);
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -107,6 +111,31 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     throw new ScenarioError(file, [{ path: '', line: firstAliasLine(doc, lineCounter), message: `not valid YAML/JSON: its aliases (*name) expand to too many values (aliases of anchors that hold aliases, nested); write the values out or use fewer aliases` }]);
   }
   return { value, lineOf: (path) => lineOf(doc, lineCounter, path) };
+}
+
+/**
+ * The first map key "__proto__" in the document, with its path and line: a map keyed by it
+ * (a service, a policy, a variant named so) vanished into the object's prototype, and the
+ * run went on without it.
+ */
+function firstReservedKey(doc: Document, counter: LineCounter): { path: string; line: number | undefined } | undefined {
+  let found: { path: string; line: number | undefined } | undefined;
+  visit(doc, {
+    Pair(_key, pair, path) {
+      if (!isScalar(pair.key) || pair.key.value !== '__proto__') return undefined;
+      const keys: (string | number)[] = [];
+      for (let i = 1; i < path.length; i++) {
+        const node = path[i];
+        const parent = path[i - 1];
+        if (isPair(node) && isScalar(node.key)) keys.push(String(node.key.value));
+        else if (isSeq(parent) && isNode(node)) keys.push(parent.items.indexOf(node));
+      }
+      keys.push('__proto__');
+      found = { path: joinPath(keys), line: pair.key.range ? counter.linePos(pair.key.range[0]).line : undefined };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstAliasLine(doc: Document, counter: LineCounter): number | undefined {

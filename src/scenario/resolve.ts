@@ -108,7 +108,8 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   for (const [name, config] of Object.entries(scenario.services)) {
     const at: Path = ['services', name];
     const td = taskDefinitions.get(config.taskDefinition);
-    if (!scenario.taskDefinitions[config.taskDefinition]) {
+    // an own key only: `toString`, `constructor` name functions every object inherits
+    if (!Object.hasOwn(scenario.taskDefinitions, config.taskDefinition)) {
       report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMean(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
     }
     const resolved = resolveService(name, config, td, scenario, providers, at, report);

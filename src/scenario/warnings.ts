@@ -171,7 +171,8 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     if (!usedDefinitions.has(name)) out.push({ at: ['taskDefinitions', name], message: `no service uses task definition ${name}: it has no effect on the run` });
   }
   for (const [name, p] of s.providers) {
-    const written = s.scenario.cluster.capacityProviders[name];
+    const declared = s.scenario.cluster.capacityProviders;
+    const written = Object.hasOwn(declared, name) ? declared[name] : undefined;
     const hasSettings = typeof written === 'object' && written !== null && Object.keys(written).length > 0;
     if (p.kind === 'fargate' && hasSettings && !s.reportedProviders.includes(name)) {
       out.push({ at: ['cluster', 'capacityProviders', name], message: `no service's capacity provider strategy uses ${name}: its settings have no effect on the run` });
