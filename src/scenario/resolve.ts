@@ -17,6 +17,7 @@ import {
   type StrategyItem,
   type TaskDefinitionConfig,
   providerSchemaFor,
+  MAX_CLUSTER_INSTANCES,
 } from './schema.js';
 import { checks, type Check } from './checks.js';
 
@@ -202,6 +203,13 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
       }
       providers.set(name, { name, kind: 'asg', config });
     }
+  }
+  // the groups' instances at the start, together, within the cluster's quota (each group's
+  // sizes are bounded by the schema; together they could exceed it before any scaling)
+  const starting = [...providers.values()].flatMap((p) => (p.kind === 'asg' ? [[p.name, p.config.autoScalingGroup.desiredCapacity ?? p.config.autoScalingGroup.minSize] as const] : []));
+  const total = starting.reduce((n, [, c]) => n + c, 0);
+  if (total > MAX_CLUSTER_INSTANCES) {
+    report(['cluster', 'capacityProviders'], `expected at most ${MAX_CLUSTER_INSTANCES} instances at the start over all Auto Scaling groups (the ECS quota of ${MAX_CLUSTER_INSTANCES} container instances registered per cluster), found ${total} (${starting.map(([n, c]) => `${n} ${c}`).join(', ')}: desiredCapacity, else minSize)`);
   }
   // The Fargate providers are always available (ecsim associates them with every cluster).
   if (!providers.has(FARGATE)) providers.set(FARGATE, { name: FARGATE, kind: 'fargate', spot: false, config: fargateProviderSchema.parse({}) });
