@@ -248,6 +248,24 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(r.stdout).toMatch(/: ok \(/);
   });
 
+  it('run ignores variants and sweep, but says so when they are invalid: one warning per invalid variant and one for the sweep, exit 0', async () => {
+    const text = TEXT.replace('cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }').replace('scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [fast, 60s]');
+    expect(text).not.toBe(TEXT);
+    const file = writeScenario(dir, 'run-invalid-experiment', text);
+    const out = join(dir, 'run-invalid-experiment-out');
+    const r = await cli('run', file, '--out', out, '--quiet', '--duration', '10m');
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^warning: ${escaped(file)}:\\d+: variant "tt-cpu-45" is invalid \\(run ignores variants\\): services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal: unknown key "targetVal".*; \`ecsim validate\` exits 2 on this file$`));
+    expect(lines[1]).toMatch(new RegExp(`^warning: ${escaped(file)}:\\d+: the sweep is invalid \\(run ignores the sweep\\): sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.scaleOutCooldown=fast .*; \`ecsim validate\` exits 2 on this file$`));
+    expect(existsSync(join(out, 'summary.json'))).toBe(true);
+    // a valid file: nothing said
+    const ok = await cli('run', COMPARE_QUICKSTART, '--out', join(dir, 'run-valid-experiment-out'), '--quiet', '--duration', '10m');
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe('');
+  });
+
   it('a valid compare scenario: ok, as before, with what was checked', async () => {
     const r = await cli('validate', COMPARE_QUICKSTART);
     expect(r.stderr).toBe('');
