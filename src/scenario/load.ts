@@ -3,7 +3,7 @@
 
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isNode, isPair, isScalar, isSeq, visit, type Document } from 'yaml';
-import { MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
+import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
@@ -53,7 +53,9 @@ export function readScenarioText(file: string): string {
   }
   const after = tooLarge(bytes.length);
   if (after !== undefined) throw new ScenarioError(file, [{ path: '', message: after }]);
-  return bytes.toString('utf8');
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new ScenarioError(file, [{ path: '', ...invalidUtf8Message(bytes) }]);
+  return text;
 }
 
 /**

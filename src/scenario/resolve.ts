@@ -3,7 +3,7 @@
 // needs (task resources, host ports, the providers of each service).
 
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { MAX_TRACE_BYTES, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
+import { decodeUtf8, invalidUtf8Message, MAX_TRACE_BYTES, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
 import { resolve as resolvePath } from 'node:path';
 import { didYouMean } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
@@ -138,7 +138,14 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
       const fd = openSync(file, 'r');
       try {
         const st = fstatSync(fd, { bigint: true });
-        traceFiles.set(csv.file, readFileSync(fd, 'utf8'));
+        const bytes = readFileSync(fd);
+        const text = decodeUtf8(bytes);
+        if (text === undefined) {
+          const bad = invalidUtf8Message(bytes);
+          report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `${file}, line ${bad.line}: ${bad.message}`);
+          continue;
+        }
+        traceFiles.set(csv.file, text);
         traceFileIds.set(csv.file, [file, st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join('\0'));
       } finally {
         closeSync(fd);
