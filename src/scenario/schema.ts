@@ -495,7 +495,13 @@ export const scenarioSchema = strict({
   }).optional(),
   cluster: strict({
     name: z.string().default('default'),
-    availabilityZones: z.array(z.string()).min(1),
+    availabilityZones: z.array(z.string()).min(1).superRefine((zones, ctx) => {
+      // one zone twice would be two zones to ECS's spread and the group's balancing
+      zones.forEach((az, i) => {
+        const first = zones.indexOf(az);
+        if (first !== i) ctx.addIssue({ code: 'custom', path: [i], message: `expected distinct zones, found "${az}" again (the same as [${first}]); remove one` });
+      });
+    }),
     capacityProviders: capacityProviders.default({}),
     defaultCapacityProviderStrategy: capacityProviderStrategy.optional(),
     // the awsvpcTrunking account setting (container-instance-eni.html); off by default
