@@ -110,7 +110,8 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   s.scenario.cluster.availabilityZones.forEach((az, i) => {
     if (!new RegExp(`^${region}[a-z]$`).test(az)) out.push({ at: ['cluster', 'availabilityZones', i], message: `"${az}" is not an Availability Zone name of ${region} (like ${region}a); it is used as a label only` });
   });
-  metricsAfterTheEnd(s, out);
+  // (a run cut short by --duration is short on purpose: not warned of, as the steps after its end)
+  if (!options.durationOverridden) metricsAfterTheEnd(s, out);
   disabledManagedScalingSettings(s, out);
   for (const svc of s.services) {
     // Draining (container-instance-draining.html): tasks on a DRAINING instance are replaced

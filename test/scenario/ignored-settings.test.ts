@@ -22,6 +22,13 @@ describe('settings that never act', () => {
     expect(warnings((s) => (s.metrics = { period: '60s', publishDelay: '58m' })).filter((w) => w.startsWith('metrics.'))).toEqual([]);
   });
 
+  it('publishDelay past the end of a run cut short by --duration is not warned of (short on purpose)', () => {
+    const s = quickstart();
+    const resolved = loadScenarioObject('s.yaml', s, { durationMs: 60_000 });
+    expect(scenarioWarnings(resolved, { durationOverridden: true }).filter((w) => w.at[0] === 'metrics')).toEqual([]);
+    expect(scenarioWarnings(resolved).filter((w) => w.at[0] === 'metrics')).toHaveLength(1);
+  });
+
   it('publishDelay past the end with nothing reading metrics is not warned of', () => {
     expect(warnings((s) => ((s.metrics = { period: '60s', publishDelay: '2h' }), delete s.services.web.autoScaling)).filter((w) => w.startsWith('metrics.'))).toEqual([]);
   });
