@@ -96,8 +96,10 @@ export function monthScenario(scale = 1, days = 30): Record<string, unknown> {
     cluster: {
       availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
       capacityProviders: {
-        'asg-general': asg('m5.2xlarge', 400 * scale),
-        'asg-compute': asg('c5.2xlarge', 400 * scale),
+        // a group's maxSize is at most 5000 (ECS's quota of container instances per cluster,
+        // which the scenario format holds each group to): 16x stays below it at its peak
+        'asg-general': asg('m5.2xlarge', Math.min(400 * scale, 5000)),
+        'asg-compute': asg('c5.2xlarge', Math.min(400 * scale, 5000)),
         FARGATE_SPOT: { interruptions: { meanTimeBetween: '12h' } },
       },
     },

@@ -61,7 +61,9 @@ export function usageMessage(msg: string, args: readonly string[], commands: rea
     const unknown = names.map((u) => {
       // as typed: -q, --no-seed
       const typed = args.find((a) => new RegExp(`^--?(no-)?${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(=|$)`).test(a))?.split('=')[0] ?? `--${u}`;
-      const near = closest(u, known);
+      // a flag the word begins (--dur: --duration) first, the shortest of several; else the closest by spelling
+      const prefixed = known.filter((k) => k.startsWith(u.toLowerCase())).sort((x, y) => x.length - y.length);
+      const near = prefixed[0] ?? closest(u, known);
       return `${typed}${near === undefined ? '' : ` (did you mean --${near}?)`}`;
     });
     return `unknown ${unknown.length === 1 ? 'flag' : 'flags'} ${unknown.join(', ')}${word ? ` (see ecsim ${word} --help)` : ''}`;
@@ -157,6 +159,10 @@ export function rejectNonNumbers(args: readonly string[]) {
       const typed = args[at].includes('=') ? args[at].slice(args[at].indexOf('=') + 1) : (args[at + 1] ?? '');
       if (typed.trim() === '') throw new UsageError(`--${key}: expected a number, found an empty value`);
       if (Number.isNaN(value)) throw new UsageError(`--${key}: expected a number, found "${typed}"`);
+      // yargs reads "0x10" as 16, " 5" as 5, "1e3" as 1000: a seed is written in decimal digits only
+      if (key === 'seed' && !/^[0-9]+$/.test(typed)) {
+        throw new UsageError(`--seed: expected a whole number in decimal digits, from 0 to ${Number.MAX_SAFE_INTEGER}, found "${typed}"`);
+      }
     }
   };
 }

@@ -6,7 +6,7 @@
 import { ScenarioError, scenarioWarnings, uniqueIssues, type ScenarioIssue, type ScenarioWarning } from '../scenario/index.js';
 import { joinPath } from '../scenario/errors.js';
 import type { ExperimentFile } from './experiment-file.js';
-import { loadSweepScenario, loadVariantScenario, resolveVariantScenario } from './load-derived.js';
+import { loadSweepScenario, loadVariantScenario, resolveSweepScenario, resolveVariantScenario } from './load-derived.js';
 import { isJsonObject } from './merge-patch.js';
 import { SWEEP_CHECK_LIMIT } from './sweep-check-limit.js';
 import { formatParameter, sweepDuplicateIssues, sweepPlan, sweepPointScenario, sweepPathIssues } from './sweep-plan.js';
@@ -102,4 +102,38 @@ export function variantWarnings(exp: ExperimentFile): VariantWarning[] {
       .filter((w) => !base.has(key(w)))
       .map((warning) => ({ variant, warning })),
   );
+}
+
+/** A warning of one sweep value's point that the base scenario does not have. */
+export interface SweepWarning {
+  /** `sweep value PATH=VALUE`, as its problems are named. */
+  within: string;
+  warning: ScenarioWarning;
+}
+
+/**
+ * The warnings of each sweep value (on the point that takes it and the first value of every
+ * other path, as checkExperiment checks it) that the base scenario does not have, each said
+ * once, by the first value that has it: a value can make a point valid but likely unintended
+ * (a step after the end of the run). Call after checkExperiment (the sweep is valid).
+ */
+export function sweepWarnings(exp: ExperimentFile): SweepWarning[] {
+  if (!isJsonObject(exp.raw.sweep)) return [];
+  const sweep = exp.raw.sweep as Record<string, unknown[]>;
+  const paths = Object.keys(sweep);
+  const key = (w: ScenarioWarning) => `${joinPath(w.at)}\u0000${w.message}`;
+  const seen = new Set(scenarioWarnings(exp.base).map(key));
+  const out: SweepWarning[] = [];
+  for (const path of paths) {
+    sweep[path].forEach((value, v) => {
+      const settings = paths.map((q): [string, unknown] => [q, q === path ? value : sweep[q][0]]);
+      const within = `sweep value ${path}=${formatParameter(value)}${paths.length > 1 ? ' (other paths at their first values)' : ''}`;
+      for (const warning of scenarioWarnings(resolveSweepScenario(exp, settings, within, exp.lineOf(['sweep', path, v])))) {
+        if (seen.has(key(warning))) continue;
+        seen.add(key(warning));
+        out.push({ within, warning });
+      }
+    });
+  }
+  return out;
 }

@@ -36,6 +36,10 @@ export function setPath(root: unknown, path: string, value: unknown): void {
     if (!isJsonObject(node)) {
       throw new Error(`path "${path}": ${where} is ${describe(node)}, not a map, so it has no key "${segments[at]}"`);
     }
+    if (segments[at] === '__proto__') {
+      // (assigning it would replace the map's prototype: the value would vanish from the run)
+      throw new Error(`path "${path}": the key "__proto__" is reserved (in JavaScript it names an object's prototype): no scenario key is named so`);
+    }
     const take = longestKey(node, segments, at);
     if (take === 0) {
       if (at === segments.length - 1) {

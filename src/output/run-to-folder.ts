@@ -1,5 +1,6 @@
 // Runs a resolved scenario and writes its results folder atomically (outputs.md).
 
+import { finiteJson } from './finite-json.js';
 import { performance } from 'node:perf_hooks';
 import { runSimulation, runSimulationPausing, type RunResult, type Summary } from '../sim/index.js';
 import type { ResolvedScenario } from '../scenario/index.js';
@@ -67,7 +68,7 @@ function finish(scenario: ResolvedScenario, options: RunToFolderOptions, writer:
     eventsPerSecond: result.eventsProcessed / Math.max(wallSeconds, 1e-9),
     simulatedDaysPerWallSecond: result.simulatedMs / 86_400_000 / Math.max(wallSeconds, 1e-9),
   };
-  writer.writeFile('summary.json', `${JSON.stringify(result.summary, null, 2)}\n`);
+  writer.writeFile('summary.json', finiteJson('summary.json', result.summary));
   // the validated scenario with its defaults filled in (durations in ms), for reports
   writer.writeFile('scenario.json', `${JSON.stringify({ ...effectiveScenario(scenario), seed: options.seed }, null, 2)}\n`);
   writer.writeFile(

@@ -9,7 +9,7 @@ import { registeredResources } from '../model/capacity/registered-resources.js';
 import { createPriceBook } from '../model/pricing/index.js';
 import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
-import { buildTrace } from '../workload/trace/index.js';
+import { buildTrace, MAX_REQUEST_RATE, traceBounds } from '../workload/trace/index.js';
 import { csvTraceSeries } from './trace-series.js';
 import { RandomStreams } from '../engine/index.js';
 import type { Path, ResolvedScenario, ResolvedTaskDefinition } from './resolve.js';
@@ -272,8 +272,18 @@ const workloads: Check = (s, report) => {
       const series = csv ? csvTraceSeries(s, csv) : undefined;
       const span = csv && series ? csvSpanProblem(csv.file, series, s.scenario.duration, s.startEpochMs) : null;
       if (span?.kind === 'refuse') report([...at, 'requestRate', 'csv', 'file'], span.message);
-      const trace = buildTrace(traceConfigOf(w.requestRate, series ?? []), { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' });
+      const config = traceConfigOf(w.requestRate, series ?? []);
+      const trace = buildTrace(config, { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' });
       trace.rateAt(0);
+      // each rate is bounded by the schema (a CSV value by its parser); the modifiers
+      // multiply it (weekly, overlapping spikes, noise's clip), so the product is bounded too
+      const [, highest] = traceBounds(config);
+      if (!(highest <= MAX_REQUEST_RATE)) {
+        report(
+          [...at, 'requestRate'],
+          `expected a trace of at most ${MAX_REQUEST_RATE} requests/s (an ecsim bound), found one that may reach ${highest} (its base shape's highest rate times its modifiers' largest factors: weekly, spikes that overlap, noise); lower the rate or the multipliers`,
+        );
+      }
     } catch (e) {
       reportThrown(report, [...at, 'requestRate'], e, 'requestRate');
     }

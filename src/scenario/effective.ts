@@ -23,7 +23,7 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
   const capacityProviders = Object.fromEntries(
     declared.map((name) => {
       const p = resolved.providers.get(name);
-      if (p?.kind !== 'asg') return [name, p?.config ?? s.cluster.capacityProviders[name]];
+      if (p?.kind !== 'asg') return [name, p?.config ?? (Object.hasOwn(s.cluster.capacityProviders, name) ? s.cluster.capacityProviders[name] : undefined)];
       const asg = p.config.autoScalingGroup;
       return [name, { ...p.config, autoScalingGroup: { ...asg, desiredCapacity: asg.desiredCapacity ?? asg.minSize } }];
     }),

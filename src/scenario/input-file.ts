@@ -68,3 +68,51 @@ export function regularFileSize(path: string): number {
     return 0;
   }
 }
+
+/**
+ * The text of a file's bytes as UTF-8 (a leading byte order mark dropped); undefined when
+ * they are not UTF-8 (decoding would replace the bytes by U+FFFD and go on with text that
+ * is not the file's). `invalidUtf8Message` says where.
+ */
+export function decodeUtf8(bytes: Uint8Array): string | undefined {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return undefined;
+  }
+}
+
+/** Where the bytes stop being UTF-8: its line, and "expected UTF-8 text, found bytes that are not UTF-8 (from 0xE9, byte 12 of the file); ...". */
+export function invalidUtf8Message(bytes: Uint8Array): { line: number; message: string } {
+  const at = Math.min(firstInvalidUtf8(bytes), bytes.length - 1);
+  let line = 1;
+  for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
+  const byte = `0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')}`;
+  return { line, message: `expected UTF-8 text, found bytes that are not UTF-8 (from ${byte}, byte ${at + 1} of the file); save the file as UTF-8 (Latin-1 or UTF-16 text is not read)` };
+}
+
+/** The offset of the first byte that does not begin a valid UTF-8 sequence (bytes.length when all do). */
+function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    let n: number;
+    let min: number;
+    if (c < 0x80) {
+      i++;
+      continue;
+    } else if (c >= 0xc2 && c <= 0xdf) [n, min] = [1, 0x80];
+    else if (c >= 0xe0 && c <= 0xef) [n, min] = [2, 0x800];
+    else if (c >= 0xf0 && c <= 0xf4) [n, min] = [3, 0x10000];
+    else return i;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      if (i + k >= b.length) return i;
+      if ((b[i + k] & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (b[i + k] & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return b.length;
+}

@@ -2,12 +2,13 @@
 // problem becomes a ScenarioIssue with the key path and, where known, the line.
 
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isNode, isScalar, visit, type Document } from 'yaml';
-import { MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
+import { LineCounter, parseDocument, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { issueMessage } from './schema-helpers.js';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
 import { resolveScenario, wholePeriodsMessage, type ResolvedScenario } from './resolve.js';
+import { describe } from './duration.js';
 
 export interface LoadOptions {
   /** Overrides `seed`. */
@@ -53,7 +54,9 @@ export function readScenarioText(file: string): string {
   }
   const after = tooLarge(bytes.length);
   if (after !== undefined) throw new ScenarioError(file, [{ path: '', message: after }]);
-  return bytes.toString('utf8');
+  const text = decodeUtf8(bytes);
+  if (text === undefined) throw new ScenarioError(file, [{ path: '', ...invalidUtf8Message(bytes) }]);
+  return text;
 }
 
 /**
@@ -75,10 +78,19 @@ interface RawScenario {
 
 export function parseScenarioText(file: string, text: string): RawScenario {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  const tooDeep = `not valid YAML/JSON: nesting deeper than ${MAX_NESTING} levels (a scenario needs about 10); is it the right file?`;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
+  } catch (e) {
+    if (!isStackOverflow(e)) throw e;
+    throw new ScenarioError(file, [{ path: '', message: tooDeep }]);
+  }
   if (doc.errors.length > 0) {
     // the first syntax error only: the ones after it usually follow from it
     const e = doc.errors[0];
+    // the yaml package reports its own stack overflow on deep nesting as a syntax error
+    if (e.message.includes('Maximum call stack size exceeded')) throw new ScenarioError(file, [{ path: '', line: e.linePos?.[0]?.line, message: tooDeep }]);
     let what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     // (the yaml package's own advice is to call a function of its own)
     if (e.code === 'MULTIPLE_DOCS') what = 'ecsim reads one document, found more: remove the `---` line here and what follows it (or merge the documents into one)';
@@ -97,6 +109,19 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
     throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${more}` }]);
   }
+  // before any recursive walk of the document (visit, toJS, the schema), which would overflow the stack
+  const deep = firstTooDeep(doc);
+  if (deep !== undefined) throw new ScenarioError(file, [{ path: '', line: lineAt(deep, lineCounter), message: tooDeep }]);
+  if (doc.contents === null) {
+    const what = text.replace(/^\uFEFF/, '').trim() === '' ? 'an empty file' : 'a file with no value (only comments, or a bare ---)';
+    throw new ScenarioError(file, [{ path: '', message: `expected a scenario map at the top level (name, duration, cluster, taskDefinitions, services, ...), found ${what}` }]);
+  }
+  const odd = firstUnreadableNode(doc);
+  if (odd !== undefined) throw new ScenarioError(file, [{ path: '', line: lineAt(odd.node, lineCounter), message: `not valid YAML/JSON: ${odd.message}` }]);
+  const reserved = firstReservedKey(doc, lineCounter);
+  if (reserved !== undefined) {
+    throw new ScenarioError(file, [{ path: reserved.path, line: reserved.line, message: 'the key "__proto__" is reserved (in JavaScript it names an object\'s prototype, so ecsim would lose what it holds): rename it' }]);
+  }
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -107,6 +132,83 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     throw new ScenarioError(file, [{ path: '', line: firstAliasLine(doc, lineCounter), message: `not valid YAML/JSON: its aliases (*name) expand to too many values (aliases of anchors that hold aliases, nested); write the values out or use fewer aliases` }]);
   }
   return { value, lineOf: (path) => lineOf(doc, lineCounter, path) };
+}
+
+/** The deepest nesting of maps and lists read (a scenario needs about 10; the yaml package overflowed the stack at about 2 500). */
+const MAX_NESTING = 64;
+
+function isStackOverflow(e: unknown): boolean {
+  return e instanceof RangeError && e.message.includes('Maximum call stack size exceeded');
+}
+
+function lineAt(node: Node, counter: LineCounter): number | undefined {
+  return node.range ? counter.linePos(node.range[0]).line : undefined;
+}
+
+/** The first node nested deeper than MAX_NESTING maps and lists, found without recursion. */
+function firstTooDeep(doc: Document): Node | undefined {
+  const stack: [unknown, number][] = [[doc.contents, 0]];
+  while (stack.length > 0) {
+    const [node, depth] = stack.pop()!;
+    if (!isCollection(node)) continue;
+    if (depth >= MAX_NESTING) return node;
+    for (const item of node.items) {
+      if (isPair(item)) {
+        stack.push([item.key, depth + 1], [item.value, depth + 1]);
+      } else stack.push([item, depth + 1]);
+    }
+  }
+  return undefined;
+}
+
+/** YAML's core tags, as the yaml package names them: the ones whose values ecsim reads. */
+const CORE_TAGS = new Set(['str', 'int', 'float', 'bool', 'null', 'map', 'seq'].map((t) => `tag:yaml.org,2002:${t}`));
+
+/**
+ * The first node JSON cannot hold or ecsim does not read: a tag beyond YAML's core ones
+ * (`!custom`, `!!set`: the value was read as its untagged text or map), or a map key that is
+ * a list or a map (`? [a, b]`: the yaml package stringified it, with a Node warning).
+ */
+function firstUnreadableNode(doc: Document): { node: Node; message: string } | undefined {
+  let found: { node: Node; message: string } | undefined;
+  visit(doc, (_key, node) => {
+    if (isPair(node) && isCollection(node.key)) {
+      found = { node: node.key, message: `a map key that is a ${isSeq(node.key) ? 'list' : 'map'} (${String(node.key)}): keys are names; write the key as text` };
+      return visit.BREAK;
+    }
+    if (isNode(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
+      const tag = node.tag.startsWith('tag:yaml.org,2002:') ? `!!${node.tag.slice('tag:yaml.org,2002:'.length)}` : node.tag;
+      found = { node, message: `unknown YAML tag ${tag}: ecsim reads plain values (text, numbers, true/false, null, lists, maps); remove the tag` };
+      return visit.BREAK;
+    }
+    return undefined;
+  });
+  return found;
+}
+
+/**
+ * The first map key "__proto__" in the document, with its path and line: a map keyed by it
+ * (a service, a policy, a variant named so) vanished into the object's prototype, and the
+ * run went on without it.
+ */
+function firstReservedKey(doc: Document, counter: LineCounter): { path: string; line: number | undefined } | undefined {
+  let found: { path: string; line: number | undefined } | undefined;
+  visit(doc, {
+    Pair(_key, pair, path) {
+      if (!isScalar(pair.key) || pair.key.value !== '__proto__') return undefined;
+      const keys: (string | number)[] = [];
+      for (let i = 1; i < path.length; i++) {
+        const node = path[i];
+        const parent = path[i - 1];
+        if (isPair(node) && isScalar(node.key)) keys.push(String(node.key.value));
+        else if (isSeq(parent) && isNode(node)) keys.push(parent.items.indexOf(node));
+      }
+      keys.push('__proto__');
+      found = { path: joinPath(keys), line: pair.key.range ? counter.linePos(pair.key.range[0]).line : undefined };
+      return visit.BREAK;
+    },
+  });
+  return found;
 }
 
 function firstAliasLine(doc: Document, counter: LineCounter): number | undefined {
@@ -156,7 +258,8 @@ function resolveRaw(
   options: LoadOptions & { baseDir?: string },
 ): ResolvedScenario {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
-    throw new ScenarioError(file, [{ path: '', message: 'expected a scenario map at the top level' }]);
+    const found = Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'string' ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}` : describe(value);
+    throw new ScenarioError(file, [{ path: '', message: `expected a scenario map at the top level (name, duration, cluster, taskDefinitions, services, ...), found ${found}` }]);
   }
   const parsed = scenarioSchema.safeParse(value, { reportInput: true });
   if (!parsed.success) {

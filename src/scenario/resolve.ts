@@ -3,7 +3,7 @@
 // needs (task resources, host ports, the providers of each service).
 
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { MAX_TRACE_BYTES, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
+import { decodeUtf8, invalidUtf8Message, MAX_TRACE_BYTES, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
 import { resolve as resolvePath } from 'node:path';
 import { didYouMean } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
@@ -17,6 +17,7 @@ import {
   type StrategyItem,
   type TaskDefinitionConfig,
   providerSchemaFor,
+  MAX_CLUSTER_INSTANCES,
 } from './schema.js';
 import { checks, type Check } from './checks.js';
 
@@ -108,7 +109,8 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   for (const [name, config] of Object.entries(scenario.services)) {
     const at: Path = ['services', name];
     const td = taskDefinitions.get(config.taskDefinition);
-    if (!scenario.taskDefinitions[config.taskDefinition]) {
+    // an own key only: `toString`, `constructor` name functions every object inherits
+    if (!Object.hasOwn(scenario.taskDefinitions, config.taskDefinition)) {
       report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMean(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
     }
     const resolved = resolveService(name, config, td, scenario, providers, at, report);
@@ -136,7 +138,14 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
       const fd = openSync(file, 'r');
       try {
         const st = fstatSync(fd, { bigint: true });
-        traceFiles.set(csv.file, readFileSync(fd, 'utf8'));
+        const bytes = readFileSync(fd);
+        const text = decodeUtf8(bytes);
+        if (text === undefined) {
+          const bad = invalidUtf8Message(bytes);
+          report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `${file}, line ${bad.line}: ${bad.message}`);
+          continue;
+        }
+        traceFiles.set(csv.file, text);
         traceFileIds.set(csv.file, [file, st.dev, st.ino, st.size, st.mtimeNs, st.ctimeNs].join('\0'));
       } finally {
         closeSync(fd);
@@ -201,6 +210,13 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
       }
       providers.set(name, { name, kind: 'asg', config });
     }
+  }
+  // the groups' instances at the start, together, within the cluster's quota (each group's
+  // sizes are bounded by the schema; together they could exceed it before any scaling)
+  const starting = [...providers.values()].flatMap((p) => (p.kind === 'asg' ? [[p.name, p.config.autoScalingGroup.desiredCapacity ?? p.config.autoScalingGroup.minSize] as const] : []));
+  const total = starting.reduce((n, [, c]) => n + c, 0);
+  if (total > MAX_CLUSTER_INSTANCES) {
+    report(['cluster', 'capacityProviders'], `expected at most ${MAX_CLUSTER_INSTANCES} instances at the start over all Auto Scaling groups (the ECS quota of ${MAX_CLUSTER_INSTANCES} container instances registered per cluster), found ${total} (${starting.map(([n, c]) => `${n} ${c}`).join(', ')}: desiredCapacity, else minSize)`);
   }
   // The Fargate providers are always available (ecsim associates them with every cluster).
   if (!providers.has(FARGATE)) providers.set(FARGATE, { name: FARGATE, kind: 'fargate', spot: false, config: fargateProviderSchema.parse({}) });

@@ -141,7 +141,8 @@ export function discriminated<const K extends string, M extends Record<string, z
       return z.NEVER;
     }
     const tag = (value as Record<string, unknown>)[key];
-    const schema = typeof tag === 'string' ? variants[tag] : undefined;
+    // an own key only: `toString` names a function every object inherits
+    const schema = typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined;
     if (!schema) {
       // no variant to check the map with: its keys that no variant knows are named here (a
       // misspelt tag key among them, said as such rather than the tag as "found nothing")

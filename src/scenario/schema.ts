@@ -52,6 +52,30 @@ function sameDay(value: string): boolean {
 const int = z.number().int();
 const nonNegInt = int.min(0);
 
+/**
+ * ECS's quota of container instances registered per cluster (5,000, not adjustable:
+ * AmazonECS/latest/developerguide/service-quotas.html, operating-at-scale-service-quotas.html).
+ */
+export const MAX_CLUSTER_INSTANCES = 5000;
+/** ECS's default quota of tasks per service (5,000: AmazonECS/latest/developerguide/service-quotas.html). */
+export const MAX_SERVICE_TASKS = 5000;
+/**
+ * An ecsim bound, no AWS quota: requests one task serves at once. A larger figure gave the
+ * request model so many slots that a run did not end (and a synchronous run ignores Ctrl-C).
+ */
+export const MAX_CONCURRENCY = 10_000;
+
+/** A whole number >= 0 and at most `max`; above it "expected at most max (why), found n". */
+function countUpTo(max: number, why: string) {
+  return nonNegInt.superRefine((n, ctx) => {
+    if (n > max) ctx.addIssue({ code: 'custom', message: `expected at most ${max} (${why}), found ${n}` });
+  });
+}
+const INSTANCES_WHY = `the ECS quota of ${MAX_CLUSTER_INSTANCES} container instances registered per cluster`;
+const TASKS_WHY = `the ECS quota of ${MAX_SERVICE_TASKS} tasks per service`;
+const instanceCount = countUpTo(MAX_CLUSTER_INSTANCES, INSTANCES_WHY);
+const taskCount = countUpTo(MAX_SERVICE_TASKS, TASKS_WHY);
+
 // ---------------------------------------------------------------- capacity providers
 
 // the bounds validateCustomInstanceType (model/capacity/instance-catalog.ts) holds a custom type to
@@ -97,9 +121,9 @@ function unknownTypeNames(value: unknown): RawIssue[] {
 const autoScalingGroup = strict({
   instanceTypes: checkedBefore(unknownTypeNames, z.array(instanceType).min(1)),
   purchaseOption: oneOf(['on-demand', 'spot'] as const).default('on-demand'),
-  minSize: nonNegInt.default(0),
-  maxSize: nonNegInt,
-  desiredCapacity: nonNegInt.optional(),
+  minSize: instanceCount.default(0),
+  maxSize: instanceCount,
+  desiredCapacity: instanceCount.optional(),
   launchDelay: distribution.default({ distribution: 'lognormal', median: 90_000, p95: 180_000 }),
   attributes: z.record(z.string(), z.string()).default({}),
   amiId: z.string().default('ami-ecs-optimized-al2023'),
@@ -217,7 +241,9 @@ const perTask = strict({
   capacityRps: z.number().positive().optional(),
   cpuBaseline: percent.default(0),
   memoryMiB: strict({ base: z.number().min(0).default(0), perRps: z.number().min(0).default(0) }).optional(),
-  concurrency: int.positive().default(1),
+  concurrency: int.positive().superRefine((n, ctx) => {
+    if (n > MAX_CONCURRENCY) ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_CONCURRENCY} (an ecsim bound on requests a task serves at once), found ${n}` });
+  }).default(1),
   serviceTime: distribution.optional(),
   cpuPerBusySlot: z.number().min(0).optional(),
 });
@@ -327,12 +353,12 @@ const scheduledAction = strict({
   timezone: z.string().optional(),
   startTime: z.string().optional(),
   endTime: z.string().optional(),
-  scalableTargetAction: strict({ minCapacity: nonNegInt.optional(), maxCapacity: nonNegInt.optional() }),
+  scalableTargetAction: strict({ minCapacity: taskCount.optional(), maxCapacity: taskCount.optional() }),
 });
 
 const autoScaling = strict({
-  minCapacity: nonNegInt,
-  maxCapacity: nonNegInt,
+  minCapacity: taskCount,
+  maxCapacity: taskCount,
   policies: named(
     discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling }),
   ).default({}),
@@ -419,7 +445,7 @@ export function deploymentConfigurationOf(config: { deploymentConfiguration?: { 
 
 const service = checkedBefore(serviceKeys, strict({
   taskDefinition: z.string(),
-  desiredCount: nonNegInt.optional(),
+  desiredCount: taskCount.optional(),
   schedulingStrategy: oneOf(['REPLICA', 'DAEMON'] as const).default('REPLICA'),
   launchType: oneOf(['EC2', 'FARGATE'] as const).optional(),
   capacityProviderStrategy: capacityProviderStrategy.optional(),
@@ -469,7 +495,13 @@ export const scenarioSchema = strict({
   }).optional(),
   cluster: strict({
     name: z.string().default('default'),
-    availabilityZones: z.array(z.string()).min(1),
+    availabilityZones: z.array(z.string()).min(1).superRefine((zones, ctx) => {
+      // one zone twice would be two zones to ECS's spread and the group's balancing
+      zones.forEach((az, i) => {
+        const first = zones.indexOf(az);
+        if (first !== i) ctx.addIssue({ code: 'custom', path: [i], message: `expected distinct zones, found "${az}" again (the same as [${first}]); remove one` });
+      });
+    }),
     capacityProviders: capacityProviders.default({}),
     defaultCapacityProviderStrategy: capacityProviderStrategy.optional(),
     // the awsvpcTrunking account setting (container-instance-eni.html); off by default

@@ -2,10 +2,13 @@
 
 import { z } from 'zod';
 import { describe, formatDuration } from './duration.js';
-import { stepTimeExpected } from '../workload/trace/index.js';
+import { MAX_REQUEST_RATE, stepTimeExpected } from '../workload/trace/index.js';
 import { duration, forward, oneOf, positiveDuration, strict, whenParsed } from './schema-helpers.js';
 
-const rate = z.number().min(0);
+/** A request rate: >= 0 and at most MAX_REQUEST_RATE (1e9 requests/s, an ecsim bound). */
+const rate = z.number().min(0).superRefine((r, ctx) => {
+  if (r > MAX_REQUEST_RATE) ctx.addIssue({ code: 'custom', message: `expected a rate of at most ${MAX_REQUEST_RATE} requests/s (an ecsim bound), found ${r}` });
+});
 
 /**
  * A positive duration of at least `minMs`. Floors on how finely a trace changes: each
@@ -85,7 +88,7 @@ const baseShapes = {
     start: rate,
     volatility: z.number().min(0),
     min: rate.default(0),
-    max: rate.default(Number.MAX_SAFE_INTEGER),
+    max: rate.default(MAX_REQUEST_RATE),
     every: drawEvery.default(60_000),
   }),
   csv: strict({

@@ -118,6 +118,9 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   s.scenario.cluster.availabilityZones.forEach((az, i) => {
     if (!new RegExp(`^${region}[a-z]$`).test(az)) out.push({ at: ['cluster', 'availabilityZones', i], message: `"${az}" is not an Availability Zone name of ${region} (like ${region}a); it is used as a label only` });
   });
+  // (a run cut short by --duration is short on purpose: not warned of, as the steps after its end)
+  if (!options.durationOverridden) metricsAfterTheEnd(s, out);
+  disabledManagedScalingSettings(s, out);
   for (const svc of s.services) {
     // Draining (container-instance-draining.html): tasks on a DRAINING instance are replaced
     // within maximumPercent and stopped keeping minimumHealthyPercent healthy. At 100 and 100
@@ -179,7 +182,8 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     if (!usedDefinitions.has(name)) out.push({ at: ['taskDefinitions', name], message: `no service uses task definition ${name}: it has no effect on the run` });
   }
   for (const [name, p] of s.providers) {
-    const written = s.scenario.cluster.capacityProviders[name];
+    const declared = s.scenario.cluster.capacityProviders;
+    const written = Object.hasOwn(declared, name) ? declared[name] : undefined;
     const hasSettings = typeof written === 'object' && written !== null && Object.keys(written).length > 0;
     if (p.kind === 'fargate' && hasSettings && !s.reportedProviders.includes(name)) {
       out.push({ at: ['cluster', 'capacityProviders', name], message: `no service's capacity provider strategy uses ${name}: its settings have no effect on the run` });
@@ -697,4 +701,40 @@ function pricingWithoutEffect(s: ResolvedScenario, out: ScenarioWarning[]): void
 
 function round(x: number): number {
   return Number(x.toPrecision(4));
+}
+
+/**
+ * A datapoint for [t, t + period) is visible at t + period + publishDelay: with the first
+ * visible at or after the end of the run, no scaling policy and no managed scaling sees one.
+ */
+function metricsAfterTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const { period, publishDelay } = s.scenario.metrics;
+  const first = period + publishDelay;
+  if (first < s.scenario.duration) return;
+  const readers: string[] = [];
+  for (const svc of s.services) if (Object.keys(svc.config.autoScaling?.policies ?? {}).length > 0) readers.push(`the scaling policies of ${svc.name}`);
+  for (const p of s.providers.values()) if (p.kind === 'asg' && (p.config.managedScaling?.status === 'ENABLED' || p.config.autoScalingGroup.targetTrackingPolicy)) readers.push(`the scaling of ${p.name}`);
+  if (readers.length === 0) return;
+  out.push({
+    at: ['metrics', 'publishDelay'],
+    message: `${formatDuration(publishDelay)}: the first datapoint (of [0, ${formatDuration(period)})) is visible at ${formatDuration(first)} (period + publishDelay), at or after the end of the run (${formatDuration(s.scenario.duration)}), so ${readers.join(' and ')} never see a datapoint; shorten publishDelay or lengthen the run`,
+  });
+}
+
+/**
+ * managedScaling with status DISABLED: ECS does not scale the group, so the other
+ * managedScaling settings written beside it (targetCapacity, step sizes, warm-up) do nothing.
+ */
+function disabledManagedScalingSettings(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const declared = s.scenario.cluster.capacityProviders;
+  for (const [name, p] of s.providers) {
+    if (p.kind !== 'asg' || p.config.managedScaling?.status !== 'DISABLED' || !Object.hasOwn(declared, name)) continue;
+    const written = (declared[name] as { managedScaling?: Record<string, unknown> } | null)?.managedScaling;
+    const keys = written !== null && typeof written === 'object' ? Object.keys(written).filter((k) => k !== 'status') : [];
+    if (keys.length === 0) continue;
+    out.push({
+      at: ['cluster', 'capacityProviders', name, 'managedScaling'],
+      message: `status DISABLED: ECS does not scale the group, so ${keys.join(', ')} ${keys.length === 1 ? 'has' : 'have'} no effect on the run; set status ENABLED or remove ${keys.length === 1 ? 'it' : 'them'}`,
+    });
+  }
 }

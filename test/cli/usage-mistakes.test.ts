@@ -126,6 +126,22 @@ describe('usage mistakes', () => {
     expect(await oneLine('run', QUICKSTART, '-z')).toBe('ecsim: unknown flag -z (see ecsim run --help)');
   });
 
+  it('a flag the misspelling begins ranks first (--dur suggested --out, not --duration)', async () => {
+    expect(await oneLine('run', QUICKSTART, '--dur', '10m')).toBe('ecsim: unknown flag --dur (did you mean --duration?) (see ecsim run --help)');
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--rep', '3')).toBe('ecsim: unknown flag --rep (did you mean --report?) (see ecsim compare --help)');
+  });
+
+  it('--seed takes decimal digits only (yargs read 0x10 as 16, " 5" as 5, 1e3 as 1000)', async () => {
+    const dir = tempDir();
+    const refused = (typed: string) => `ecsim: --seed: expected a whole number in decimal digits, from 0 to 9007199254740991, found "${typed}"`;
+    for (const [i, typed] of ['0x10', ' 5', '1e3', '5.0', '+5', '-1'].entries()) {
+      expect(await oneLine('run', QUICKSTART, `--seed=${typed}`, '--out', join(dir, String(i)))).toBe(refused(typed));
+    }
+    expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--seed', '0x10', '--out', join(dir, 'c'))).toBe(refused('0x10'));
+    expect(await oneLine('trace', QUICKSTART, '--seed', '1e3')).toBe(refused('1e3'));
+    expect(existsSync(join(dir, '0')) || existsSync(join(dir, 'c'))).toBe(false);
+  });
+
   it('a number flag with a word names the word (it said "found NaN")', async () => {
     expect(await oneLine('run', QUICKSTART, '--seed', 'abc')).toBe('ecsim: --seed: expected a number, found "abc"');
     expect(await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--jobs=two')).toBe('ecsim: --jobs: expected a number, found "two"');

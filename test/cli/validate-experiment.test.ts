@@ -86,7 +86,8 @@ describe('ecsim validate on variants and sweeps', () => {
     const sweep = 'sweep:\n  services.web.autoScaling.minCapacity: [3, 15]\n  services.web.autoScaling.maxCapacity: [20, 30]\n';
     const file = writeScenario(dir, 'sweep-together', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
     const r = await cli('validate', file);
-    expect(r.stderr).toBe('');
+    // no problem (the points with minCapacity 15 warn that they start with 15 tasks, not desiredCount's 3)
+    expect(r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '))).toEqual([]);
     expect(r.code).toBe(0);
   });
 
@@ -95,7 +96,9 @@ describe('ecsim validate on variants and sweeps', () => {
     const sweep = `sweep:\n  services.web.autoScaling.minCapacity: ${many(5, 1)}\n  services.web.autoScaling.maxCapacity: ${many(20, 6)}\n`;
     const file = writeScenario(dir, 'sweep-large', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
     const r = await cli('validate', file);
-    expect(r.stderr).toBe('');
+    // no problem; minCapacity 4 and 5 warn that those points start above desiredCount's 3
+    expect(r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '))).toEqual([]);
+    expect(r.stderr).toMatch(/sweep value services\.web\.autoScaling\.minCapacity=4 \(other paths at their first values\): services\.web\.desiredCount: desiredCount 3 is below minCapacity 4/);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${file}: ok (1 service, 7200 s simulated; 3 variants and each of the 25 sweep values once (100 points) checked)\n`);
   });
@@ -233,6 +236,34 @@ describe('ecsim validate on variants and sweeps', () => {
     const both = await cli('validate', shared.file);
     expect(both.code).toBe(0);
     expect(both.stderr).toBe(`warning: ${shared.file}: ${azWarning('zone-b')}\n`);
+  });
+
+  it("a sweep value's own warnings are printed, named by the value as its problems are; each once; the base's are said once", async () => {
+    const azWarning = (az: string) => `cluster.availabilityZones: "${az}" is not an Availability Zone name of us-east-1 (like us-east-1a); it is used as a label only`;
+    // a sweep over the zone list: its second value warns; the first (the base's zones) does not
+    const swept = edited(dir, 'sweep-warning', 'services.web.autoScaling.policies.cpu.scaleOutCooldown: [60s, 300s]', 'cluster.availabilityZones: [[us-east-1a], [zone-c]]');
+    const r = await cli('validate', swept.file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(`warning: ${swept.file}: sweep value cluster.availabilityZones=["zone-c"] (other paths at their first values): ${azWarning('zone-c').replace('cluster.availabilityZones', 'cluster.availabilityZones[0]')}\n`);
+    expect(r.stdout).toMatch(/: ok \(/);
+  });
+
+  it('run ignores variants and sweep, but says so when they are invalid: one warning per invalid variant and one for the sweep, exit 0', async () => {
+    const text = TEXT.replace('cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }').replace('scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [fast, 60s]');
+    expect(text).not.toBe(TEXT);
+    const file = writeScenario(dir, 'run-invalid-experiment', text);
+    const out = join(dir, 'run-invalid-experiment-out');
+    const r = await cli('run', file, '--out', out, '--quiet', '--duration', '10m');
+    expect(r.code).toBe(0);
+    const lines = r.stderr.trimEnd().split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(new RegExp(`^warning: ${escaped(file)}:\\d+: variant "tt-cpu-45" is invalid \\(run ignores variants\\): services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal: unknown key "targetVal".*; \`ecsim validate\` exits 2 on this file$`));
+    expect(lines[1]).toMatch(new RegExp(`^warning: ${escaped(file)}:\\d+: the sweep is invalid \\(run ignores the sweep\\): sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.scaleOutCooldown=fast .*; \`ecsim validate\` exits 2 on this file$`));
+    expect(existsSync(join(out, 'summary.json'))).toBe(true);
+    // a valid file: nothing said
+    const ok = await cli('run', COMPARE_QUICKSTART, '--out', join(dir, 'run-valid-experiment-out'), '--quiet', '--duration', '10m');
+    expect(ok.code).toBe(0);
+    expect(ok.stderr).toBe('');
   });
 
   it('a valid compare scenario: ok, as before, with what was checked', async () => {

@@ -1,6 +1,7 @@
 // What `ecsim run` does: load, run into the results folder, report, check `expect:`.
 
-import { loadScenarioFile } from '../../scenario/index.js';
+import { loadScenarioText, readScenarioText } from '../../scenario/index.js';
+import { ignoredExperimentProblems } from '../ignored-experiment.js';
 import { printWarnings } from '../warnings.js';
 import { runToFolderPausing } from '../../output/run-to-folder.js';
 import { checkExpectations, formatExpectationResults } from '../../scenario/expect/index.js';
@@ -13,8 +14,10 @@ import type { RunArgs } from '../commands/run.js';
 export async function run(argv: RunArgs): Promise<void> {
   const durationMs = parseDurationFlag(argv.duration);
   const seed = parseSeedFlag(argv.seed);
-  const scenario = loadScenarioFile(argv.scenario, { seed, durationMs });
+  const text = readScenarioText(argv.scenario); // once: a pipe (/dev/stdin) gives its text only once
+  const scenario = loadScenarioText(argv.scenario, text, { seed, durationMs });
   printWarnings(argv.scenario, scenario, durationMs !== undefined);
+  for (const line of ignoredExperimentProblems(argv.scenario, text, scenario)) process.stderr.write(`warning: ${line}\n`);
   const outDir = argv.out ?? `results/${scenario.scenario.name}`;
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(scenario.scenario.name);
   // pausing: Ctrl-C removes the temporary folder (bin.ts, interrupt.ts)

@@ -2,7 +2,7 @@
 // compare and sweep use (check-experiment.ts); one line saying what was checked.
 
 import { readExperimentFile } from '../../experiment/experiment-file.js';
-import { checkExperiment, variantWarnings, type ExperimentCheck } from '../../experiment/check-experiment.js';
+import { checkExperiment, sweepWarnings, variantWarnings, type ExperimentCheck } from '../../experiment/check-experiment.js';
 import { joinPath } from '../../scenario/errors.js';
 import type { ValidateArgs } from '../commands/validate.js';
 import { counted } from '../../output/plural.js';
@@ -15,6 +15,8 @@ export function validate(argv: ValidateArgs): void {
   printWarnings(argv.scenario, s);
   // a variant's own warnings (those the base has are said once, above)
   for (const { variant, warning } of variantWarnings(exp)) process.stderr.write(`warning: ${argv.scenario}: variant "${variant}": ${joinPath(warning.at)}: ${warning.message}\n`);
+  // a sweep value's own (each said once, by the first value whose point has it)
+  for (const { within, warning } of sweepWarnings(exp)) process.stderr.write(`warning: ${argv.scenario}: ${within}: ${joinPath(warning.at)}: ${warning.message}\n`);
   process.stdout.write(`${argv.scenario}: ok (${counted(s.services.length, 'service')}, ${s.scenario.duration / 1000} s simulated${experimentPart(checked)})\n`);
 }
 

@@ -22,7 +22,7 @@ export const compareCommand = {
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with `variants`' })
       .option('replications', { type: 'number', describe: 'replications per variant, seeds seed..seed+N-1 (overrides the scenario\'s)' })
-      .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s)' })
+      .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s); decimal digits' })
       .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d, a whole number of metric periods (overrides the scenario\'s; refused when a variant sets its own)' })
       .option('out', { type: 'string', describe: 'output folder (default results/<scenario name>-compare); replaces an earlier results folder or an empty one, never anything else' })
       .option('jobs', { type: 'number', describe: 'worker threads (default: the number of cores)' })

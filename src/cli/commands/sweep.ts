@@ -37,7 +37,7 @@ export const sweepCommand = {
         describe: 'shard count; the shard index (0-based) comes from JOB_COMPLETION_INDEX (Kubernetes Indexed Job) or AWS_BATCH_JOB_ARRAY_INDEX (AWS Batch array job); both set and different is refused',
       })
       .option('replications', { type: 'number', describe: 'replications per point (overrides the scenario\'s)' })
-      .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s)' })
+      .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s); decimal digits' })
       .option('duration', { type: 'string', describe: 'simulated duration, a whole number of metric periods (overrides the scenario\'s; refused when duration is swept)' })
       .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-sweep); its sweep.csv, comparison.md, replications.csv and paired.csv replace (with 1 replication: remove) only an earlier sweep's, and a compare's or a run's folder (comparison.csv, summary.json) is refused, before any run" })
       .option('runs', {

@@ -25,7 +25,7 @@ export const traceCommand = {
       .option('from', { type: 'string', describe: 'first time: a duration since the start (20m) or a UTC time hh:mm (default 0); at most the scenario duration' })
       .option('to', { type: 'string', describe: 'last time, included: a duration since the start or hh:mm (default and at most the scenario duration)' })
       .option('out', { type: 'string', describe: 'write the CSV to this file instead of stdout: a new file, a device or pipe (/dev/stdout), or an earlier trace CSV (header time_s,timestamp,service,rps); any other existing file, and the scenario itself or a request trace file it reads, is refused' })
-      .option('seed', { type: 'number', describe: "random seed for noise and random walks (default the scenario's seed)" })
+      .option('seed', { type: 'number', describe: "random seed for noise and random walks (default the scenario's seed); decimal digits" })
       .example('$0 trace scenarios/quickstart.yaml', 'every minute of the quick start')
       .example('$0 trace scenarios/quickstart.yaml --service web --from 15m --to 25m --step 30s', 'around the step'),
   handler: async (argv: ArgumentsCamelCase<TraceArgs>) => (await import('../actions/trace.js')).trace(argv),

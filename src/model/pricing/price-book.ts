@@ -69,7 +69,8 @@ export function createPriceBook(overrides: PricingOverrides = {}, custom: readon
   return {
     fargate: (arch) => fargate[arch],
     ec2Price(type, purchaseOption) {
-      const p = overrides.ec2?.[type.name] ?? type.pricePerHour;
+      const ec2 = overrides.ec2;
+      const p = ec2 !== undefined && Object.hasOwn(ec2, type.name) ? ec2[type.name] : type.pricePerHour;
       return purchaseOption === 'spot' ? p * (1 - ec2SpotDiscount) : p;
     },
   };

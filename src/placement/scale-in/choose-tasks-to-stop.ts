@@ -214,7 +214,9 @@ function ranker(s: PlacementStrategy, tasks: readonly RunningTaskRef[], where: T
     else if (byAz) v = t.availabilityZone;
     else {
       const j = (where as TaskInstances).slot[i];
-      v = (j < 0 ? undefined : (where as TaskInstances).list[j].attributes[name]) ?? MISSING;
+      const attributes = j < 0 ? undefined : (where as TaskInstances).list[j].attributes;
+      // an own attribute only: `toString` is no attribute, though every object inherits one
+      v = attributes !== undefined && Object.hasOwn(attributes, name) ? attributes[name] : MISSING;
     }
     key[i] = values.indexOf(v);
   }

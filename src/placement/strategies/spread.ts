@@ -14,6 +14,11 @@ import { swap, type CompiledStrategy, type StrategyContext } from './strategy.js
 
 const MISSING = '\u0000(none)';
 
+/** The instance's own attribute `name`, MISSING when it has none (`toString` is no attribute, though every object inherits one). */
+function attributeOf(attributes: Readonly<Record<string, string>>, name: string): string {
+  return Object.hasOwn(attributes, name) ? attributes[name] : MISSING;
+}
+
 export function spread(field: string): CompiledStrategy {
   const strategy: PlacementStrategy = { type: 'spread', field };
   if (field === 'instanceId' || field === 'host') return { strategy, narrow: narrowByInstance };
@@ -44,12 +49,12 @@ export function spread(field: string): CompiledStrategy {
         if (inst.status !== 'ACTIVE') continue;
         const g = inst.groupCounts.get(group);
         if (g === undefined || g === 0) continue;
-        counts[indexOf(inst.attributes[name] ?? MISSING)] += g;
+        counts[indexOf(attributeOf(inst.attributes, name))] += g;
       }
       let best = Infinity;
       let k = 0;
       for (let i = 0; i < n; i++) {
-        const v = counts[indexOf(c[i].attributes[name] ?? MISSING)];
+        const v = counts[indexOf(attributeOf(c[i].attributes, name))];
         if (v < best) {
           best = v;
           k = 0;
@@ -84,7 +89,7 @@ function narrowByKeptCounts(c: PlacementInstance[], n: number, name: string, cou
   let best = Infinity;
   let k = 0;
   for (let i = 0; i < n; i++) {
-    const v = counts.get(c[i].attributes[name] ?? MISSING) ?? 0;
+    const v = counts.get(attributeOf(c[i].attributes, name)) ?? 0;
     if (v < best) {
       best = v;
       k = 0;

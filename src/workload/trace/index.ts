@@ -5,6 +5,7 @@ export { traceBounds } from './trace-bounds.js';
 export { traceRows } from './trace-rows.js';
 export { parseTraceCsv, parseTraceSeries, type ParseTraceCsvOptions } from './parse-trace-csv.js';
 export { BASE_SHAPES, MODIFIERS } from './base-shape.js';
+export { MAX_REQUEST_RATE } from './types.js';
 export { stepTimeExpected } from './shapes/step.js';
 export { noiseMeanFactor } from './modifiers/noise.js';
 export type {

@@ -6,7 +6,7 @@
 // blank lines are skipped. Every error names the file, the line and the column.
 
 import { didYouMean } from './did-you-mean.js';
-import type { TraceRow, TraceSeries } from './types.js';
+import { MAX_REQUEST_RATE, type TraceRow, type TraceSeries } from './types.js';
 
 export interface ParseTraceCsvOptions {
   timeColumn: string;
@@ -133,6 +133,7 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
       throw new Error(`${at(lineNo, Number.isFinite(seconds) ? vCol : tCol)}: expected a finite number, found one out of range`);
     }
     if (value < 0) throw new Error(`${at(lineNo, vCol)}: expected a rate >= 0, found ${value}`);
+    if (value > MAX_REQUEST_RATE) throw new Error(`${at(lineNo, vCol)}: expected a rate of at most ${MAX_REQUEST_RATE} requests/s (an ecsim bound), found ${value}`);
     const t = seconds * 1000;
     if (n > 0 && !(t > times[n - 1])) {
       // `ecsim trace` of several services writes each time once per service

@@ -83,6 +83,13 @@ export interface SpikeConfig {
   multiplier: number;
 }
 
+/**
+ * The highest request rate a trace may reach (requests per second): an ecsim bound, no AWS
+ * quota (a billion a second is beyond any one service's load balancer). A rate of 1e308
+ * ran to Infinity and summary.json got null.
+ */
+export const MAX_REQUEST_RATE = 1e9;
+
 export interface NoiseConfig {
   type: 'gaussian';
   /** Coefficient of variation of the multiplicative factor. */

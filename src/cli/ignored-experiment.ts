@@ -1,0 +1,53 @@
+// `ecsim run` ignores a file's variants and sweep (compare and sweep run them), but a file
+// whose variants or sweep are invalid is one `ecsim validate` refuses: run says so, one
+// warning line per invalid variant and one for the sweep, and goes on (exit code unchanged).
+
+import { checkExperiment } from '../experiment/check-experiment.js';
+import type { ExperimentFile } from '../experiment/experiment-file.js';
+import { isJsonObject } from '../experiment/merge-patch.js';
+import { ScenarioError, formatIssue, parseScenarioText, scenarioBaseDir, type ResolvedScenario, type ScenarioIssue } from '../scenario/index.js';
+
+/** The warning lines (without "warning: ") for the invalid variants and sweep of the file whose text is `text`. */
+export function ignoredExperimentProblems(file: string, text: string, base: ResolvedScenario): string[] {
+  const { value, lineOf } = parseScenarioText(file, text);
+  const raw = value as Record<string, unknown>;
+  if (!isJsonObject(raw.variants) && !isJsonObject(raw.sweep)) return [];
+  const exp: ExperimentFile = {
+    file,
+    raw,
+    lineOf,
+    base,
+    baseDir: scenarioBaseDir(file),
+    name: base.scenario.name,
+    seed: base.scenario.seed,
+    // run's --duration is no compare or sweep --duration: a variant's own duration stays valid
+    durationOverrideMs: undefined,
+    replications: 1,
+  };
+  try {
+    checkExperiment(exp);
+    return [];
+  } catch (e) {
+    if (!(e instanceof ScenarioError)) throw e;
+    const groups = new Map<string, ScenarioIssue[]>();
+    for (const issue of e.issues) {
+      const what = variantOf(issue) ?? 'the sweep';
+      groups.set(what, [...(groups.get(what) ?? []), issue]);
+    }
+    return [...groups].map(([what, issues]) => {
+      const first = issues[0];
+      const more = issues.length > 1 ? ` (and ${issues.length - 1} more ${issues.length === 2 ? 'problem' : 'problems'})` : '';
+      const variant = what !== 'the sweep';
+      // a variant's name is said once; a sweep problem keeps its value (`sweep value PATH=VALUE`)
+      const within = `${what} is invalid (run ignores ${variant ? 'variants' : 'the sweep'})${!variant && first.within ? `: ${first.within}` : ''}`;
+      return `${formatIssue(file, { ...first, within })}${more}; \`ecsim validate\` exits 2 on this file`;
+    });
+  }
+}
+
+/** `variant "a"` for a problem of variant a (named by its within, or its path variants.a.*), else undefined. */
+function variantOf(issue: ScenarioIssue): string | undefined {
+  if (issue.within?.startsWith('variant ')) return issue.within;
+  const m = /^variants\.([^.]+)/.exec(issue.path);
+  return m ? `variant "${m[1]}"` : undefined;
+}

@@ -1,0 +1,72 @@
+// A file that is no scenario map says what it is; YAML that JSON cannot hold, or that would
+// overflow the stack, is refused in ecsim's words (was: "Maximum call stack size exceeded",
+// an unknown tag read as its untagged value, a Node warning "Keys with collection values
+// will be stringified").
+
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { loadScenarioText, ScenarioError } from '../../src/scenario/index.js';
+
+const QUICKSTART = readFileSync('scenarios/quickstart.yaml', 'utf8');
+const TOP = 'expected a scenario map at the top level (name, duration, cluster, taskDefinitions, services, ...), found';
+
+function message(text: string): string {
+  try {
+    loadScenarioText('s.yaml', text);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.message;
+    throw e;
+  }
+  return 'accepted';
+}
+
+describe('what the top level is', () => {
+  it.each([
+    ['', 'an empty file'],
+    ['  \n\n', 'an empty file'],
+    ['# only a comment\n', 'a file with no value (only comments, or a bare ---)'],
+    ['- a\n- b\n', 'a list'],
+    ['hello\n', 'the text "hello"'],
+    ['~\n', 'null'],
+    ['42\n', 'number 42'],
+  ])('%j: says what it found', (text, found) => {
+    expect(message(text)).toBe(`s.yaml: ${TOP} ${found}`);
+  });
+});
+
+describe('YAML that ecsim does not read', () => {
+  it('nesting deeper than 64 levels, with its line (2 500 levels overflowed the stack)', () => {
+    for (const depth of [65, 3000]) {
+      const text = QUICKSTART.replace(/^description: .*$/m, `description: ${'{a: '.repeat(depth)}1${'}'.repeat(depth)}`);
+      const line = text.split('\n').findIndex((l) => l.startsWith('description:')) + 1;
+      expect(message(text)).toBe(`s.yaml:${line}: not valid YAML/JSON: nesting deeper than 64 levels (a scenario needs about 10); is it the right file?`);
+    }
+    // 60 levels under description: read (then refused by the schema as no string)
+    const ok = QUICKSTART.replace(/^description: .*$/m, `description: ${'{a: '.repeat(60)}1${'}'.repeat(60)}`);
+    expect(message(ok)).toMatch(/description: expected a string, found a map/);
+  });
+
+  it('an unknown tag, and tags beyond the core ones, with their line', () => {
+    const withSeed = (seed: string) => QUICKSTART.replace(/^seed: 1$/m, `seed: ${seed}`);
+    const line = QUICKSTART.split('\n').findIndex((l) => l === 'seed: 1') + 1;
+    expect(message(withSeed('!custom 1'))).toBe(`s.yaml:${line}: not valid YAML/JSON: unknown YAML tag !custom: ecsim reads plain values (text, numbers, true/false, null, lists, maps); remove the tag`);
+    expect(message(withSeed('!!set {a, b}'))).toMatch(/^s\.yaml:\d+: not valid YAML\/JSON: unknown YAML tag !!set: /);
+    // core tags are plain values
+    expect(message(withSeed('!!int 1'))).toBe('accepted');
+  });
+
+  it('a map key that is a list is refused without a Node warning', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error) => warnings.push(w.message);
+    process.on('warning', onWarning);
+    try {
+      const text = QUICKSTART.replace(/^seed: 1$/m, 'seed: 1\n? [a, b]\n: 1');
+      const line = text.split('\n').indexOf('? [a, b]') + 1;
+      expect(message(text)).toBe(`s.yaml:${line}: not valid YAML/JSON: a map key that is a list (["a","b"]): keys are names; write the key as text`);
+      await new Promise((resolve) => setImmediate(resolve)); // (process warnings are emitted on the next tick)
+    } finally {
+      process.off('warning', onWarning);
+    }
+    expect(warnings).toEqual([]);
+  });
+});
