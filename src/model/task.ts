@@ -83,6 +83,8 @@ export interface Task {
    * of base or weight) do not move it.
    */
   providerOrdinal: number;
+  /** Counted in the cluster's quota of PROVISIONING tasks (an Auto Scaling group provider's created task, until it leaves PROVISIONING). */
+  inQuota: boolean;
 }
 
 /**
@@ -108,6 +110,7 @@ export class NewTask implements Task {
   failOpenRoute: 0 | 1 | 2 = 0;
   timer = -1;
   providerOrdinal = -1;
+  inQuota = false;
 
   constructor(
     public id: string,

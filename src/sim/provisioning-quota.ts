@@ -2,10 +2,11 @@
 // AmazonECS/latest/developerguide/operating-at-scale-service-quotas-best-practice.html:
 // the most tasks in PROVISIONING per cluster that capacity providers can add capacity for).
 // AWS does not document what the service scheduler does at the quota. Model
-// (docs/assumptions.md): every task a service creates enters PROVISIONING first, so while
-// the cluster has `limit` tasks in PROVISIONING no service creates one (daemon tasks,
-// placed on their instance at once, and launchType EC2 tasks, created only when placed,
-// are not held). The tasks a service could not create stay not-yet-created; the service
+// (docs/assumptions.md): the quota counts the tasks of Auto Scaling group capacity providers
+// (Task.inQuota), and every one a service creates enters PROVISIONING first, so while the
+// cluster has `limit` of them in PROVISIONING no service creates one (Fargate tasks, daemon
+// tasks, placed on their instance at once, and launchType EC2 tasks, created only when
+// placed, neither count nor are held). The tasks a service could not create stay not-yet-created; the service
 // waits in a first-come queue. When PROVISIONING tasks leave that state the freed room is
 // shared out in rounds over the queue in its order, an equal share each (at least 1), and a
 // service that wanted more than its share goes to the back for the next round.

@@ -294,7 +294,10 @@ export class ServiceRuntime {
     }
     if (task.state === 'PROVISIONING') {
       w.addProvisioning(task.capacityProvider, -1);
-      if (isCreated(task)) w.provisioningQuota.left();
+      if (task.inQuota) {
+        task.inQuota = false;
+        w.provisioningQuota.left();
+      }
     }
     if ((task.state === 'PROVISIONING' && isCreated(task)) || task.state === 'PENDING') this.starting--;
     if (state === 'PENDING') this.starting++;
@@ -430,7 +433,7 @@ export class ServiceRuntime {
       while (k + recovered < this.desiredCount) {
         // the cluster's quota of PROVISIONING tasks (provisioning-quota.ts): a task the service
         // starts is created in PROVISIONING; at the quota it stays not yet created
-        if (this.config.strategy.length > 0 && !this.world.provisioningQuota.mayCreate(this.index)) {
+        if (this.nextTaskInQuota() && !this.world.provisioningQuota.mayCreate(this.index)) {
           this.heldByQuota(this.desiredCount - k - recovered);
           break;
         }
@@ -477,7 +480,10 @@ export class ServiceRuntime {
     if (isCreated(task)) {
       this.tasksStarted++;
       this.starting++;
-      world.provisioningQuota.entered(this.index);
+      if (p?.kind === 'asg') {
+        task.inQuota = true;
+        world.provisioningQuota.entered(this.index);
+      }
     }
     if (provider) {
       this.providerCounts.set(provider, (this.providerCounts.get(provider) ?? 0) + 1);
@@ -502,6 +508,19 @@ export class ServiceRuntime {
       this.unplaced.push(task);
     }
     return task;
+  }
+
+  /**
+   * Whether the next task the service starts counts in the cluster's quota of PROVISIONING
+   * tasks: it goes to an Auto Scaling group capacity provider by the strategy. The quota is
+   * on the tasks "for which capacity providers can increase capacity"
+   * (operating-at-scale-service-quotas-best-practice.html); a Fargate task is not held, nor
+   * a launchType EC2 one (created only when an instance takes it).
+   */
+  private nextTaskInQuota(): boolean {
+    const strategy = this.config.strategy;
+    if (strategy.length === 0) return false;
+    return this.world.scenario.providers.get(chooseProvider(strategy, this.providerCounts))?.kind === 'asg';
   }
 
   /** `wanted` tasks could not be created under the PROVISIONING quota: waits its turn (logged as an episode starts). */

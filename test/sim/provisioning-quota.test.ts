@@ -25,31 +25,31 @@ function createdAt(tasks: readonly TaskRow[], service: string): string {
   return [...by].sort((x, y) => x[0] - y[0]).map(([t, n]) => `${t / 1000}:${n}`).join(' ');
 }
 
-describe('cluster.provisioningTaskLimit: the PROVISIONING quota (Fargate, provisioningDelay 30 s)', () => {
-  const fargate = (limit: number | undefined) =>
+describe('cluster.provisioningTaskLimit: the PROVISIONING quota', () => {
+  // an Auto Scaling group of 2 m5.large (no managed scaling) registered at 30 s; a task of
+  // 2048 CPU units fills one, so 2 tasks get an instance and the others wait in PROVISIONING
+  const asg = (limit: number | undefined, extra: Record<string, unknown> = {}) =>
     run({
       name: 'quota',
       start: '2026-03-02T09:00:00Z',
       duration: '5m',
-      cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: { provisioningDelay: '30s' } }, ...(limit === undefined ? {} : { provisioningTaskLimit: limit }) },
-      taskDefinitions: { t: { cpu: 256, memory: 512, requiresCompatibilities: ['FARGATE'], startup: { imagePull: '5s', containerStart: '0s' } } },
-      services: {
-        a: { taskDefinition: 't', desiredCount: 10, capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] },
-        b: { taskDefinition: 't', desiredCount: 3, capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] },
+      cluster: {
+        availabilityZones: ['us-east-1a'],
+        capacityProviders: { A: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 0, maxSize: 2, desiredCapacity: 2, launchDelay: '30s' } } },
+        defaultCapacityProviderStrategy: [{ capacityProvider: 'A', weight: 1 }],
+        ...(limit === undefined ? {} : { provisioningTaskLimit: limit }),
       },
+      taskDefinitions: { t: { cpu: 2048, memory: 512, networkMode: 'bridge', startup: { imagePull: '5s', containerStart: '0s' } } },
+      services: { ...extra, a: { taskDefinition: 't', desiredCount: 10 }, b: { taskDefinition: 't', desiredCount: 3 } },
     });
 
-  it('limit 4: a creates 4 at 0, then the room is shared a 2 / b 2 at 30 s, a 2 / b 1 then a 1 at 60 s, a 1 at 90 s', () => {
-    const r = fargate(4);
+  it('limit 4: a creates 4 at 0 and both are held; at 30 s 2 tasks get an instance: room 2, a 1 and b 1', () => {
+    const r = asg(4);
     // 0 s: a creates 4 (the quota), wants 6 more; b wants 3: both held, a first.
-    // 30 s: a's 4 leave PROVISIONING: room 4, share floor(4 / 2) = 2 each: a 2 (wants 4 more),
-    //   b 2 (wants 1 more); both back in the queue, a first.
-    // 60 s: those 4 leave: room 4, share 2: a 2 (wants 2 more), b 1 (done); room 1 left, a
-    //   alone in the queue: share 1, a 1 (wants 1 more).
-    // 90 s: the 4 created at 60 s leave: a 1.
-    expect(createdAt(r.tasks, 'a')).toBe('0:4 30:2 60:3 90:1');
-    expect(createdAt(r.tasks, 'b')).toBe('30:2 60:1');
-    // one event each, as each is first held back
+    // 30 s: the 2 instances register and take 2 of a's tasks: room 2, share floor(2 / 2) = 1
+    //   each: a 1, b 1 (both still PROVISIONING: no instance left); the quota is full again.
+    expect(createdAt(r.tasks, 'a')).toBe('0:4 30:1');
+    expect(createdAt(r.tasks, 'b')).toBe('30:1');
     const held = r.events.filter((e) => e.type === 'provisioning-quota');
     expect(held.map((e) => [e.time, e.subject])).toEqual([
       [0, 'a'],
@@ -59,14 +59,36 @@ describe('cluster.provisioningTaskLimit: the PROVISIONING quota (Fargate, provis
       'service a could not create 6 tasks: the cluster has 4 tasks in PROVISIONING, its quota (cluster.provisioningTaskLimit 4, "Tasks in the PROVISIONING state per cluster"); they are created as tasks leave PROVISIONING',
     );
     expect(held[1].message).toMatch(/^service b could not create 3 tasks: the cluster has 4 tasks in PROVISIONING/);
-    // never more than 4 in PROVISIONING at a period's close
     for (const row of r.capacity) expect(row.tasksProvisioning).toBeLessThanOrEqual(4);
   });
 
   it('the default quota, 500, holds none of these 13 tasks back: all created at 0', () => {
-    const r = fargate(undefined);
+    const r = asg(undefined);
     expect(createdAt(r.tasks, 'a')).toBe('0:10');
     expect(createdAt(r.tasks, 'b')).toBe('0:3');
+    expect(r.events.filter((e) => e.type === 'provisioning-quota')).toEqual([]);
+  });
+
+  it('a launchType EC2 service placed at once neither counts nor frees room: the quota still holds a and b', () => {
+    // e, the first service, places its 2 waiting tasks on the 2 instances at 30 s, before a
+    // (a launchType EC2 task is created only when an instance takes it); had each placement
+    // freed room in the quota, a and b would have created 1 more each then
+    const r = asg(4, { e: { taskDefinition: 't', desiredCount: 2, launchType: 'EC2' } });
+    expect(createdAt(r.tasks, 'a')).toBe('0:4');
+    expect(createdAt(r.tasks, 'b')).toBe('');
+    expect(r.events.filter((e) => e.type === 'provisioning-quota').map((e) => e.subject)).toEqual(['a', 'b']);
+  });
+
+  it('Fargate tasks are not held: the quota is on the tasks capacity providers can add capacity for', () => {
+    const r = run({
+      name: 'quota-fargate',
+      start: '2026-03-02T09:00:00Z',
+      duration: '5m',
+      cluster: { availabilityZones: ['us-east-1a'], capacityProviders: { FARGATE: { provisioningDelay: '30s' } }, provisioningTaskLimit: 4 },
+      taskDefinitions: { t: { cpu: 256, memory: 512, requiresCompatibilities: ['FARGATE'] } },
+      services: { a: { taskDefinition: 't', desiredCount: 10, capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }] } },
+    });
+    expect(createdAt(r.tasks, 'a')).toBe('0:10');
     expect(r.events.filter((e) => e.type === 'provisioning-quota')).toEqual([]);
   });
 });
