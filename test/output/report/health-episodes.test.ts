@@ -34,6 +34,12 @@ describe('timeline episodes of unhealthy tasks, fail-open, out-of-memory kills a
     ]);
   });
 
+  it('a restart loop of a whole run (300 000 kills a minute apart or less) is one episode, without overflowing the call stack', () => {
+    const events = Array.from({ length: 300_000 }, (_, k) => ev(k * 0.5, 'task-out-of-memory', `api-${k + 1}`, `api-${k + 1} used 520 MiB ...`));
+    const eps = healthEpisodes(events, 200_000);
+    expect(eps.map((e) => [e.kind, e.startS, e.endS, e.count])).toEqual([['out-of-memory', 0, 149_999.5, 300_000]]);
+  });
+
   it('a fail-open still on at the end lasts to the end of the run', () => {
     const eps = healthEpisodes([ev(100, 'target-group-fail-open', 'web', '(target-group web) has no healthy target: ...')], 1800);
     expect(eps.map((e) => [e.startS, e.endS])).toEqual([[100, 1800]]);

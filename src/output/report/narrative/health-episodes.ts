@@ -5,6 +5,7 @@
 // kind and subject (service, or capacity provider for instances) within `gapS` of each other
 // form one entry, so a restart loop is one line, not one per event.
 
+import { max } from 'd3-array';
 import type { EventRow } from '../data/results-data.js';
 import { clockLabel, clockRange, type SimClock } from '../format/sim-time.js';
 
@@ -84,7 +85,9 @@ export function healthEpisodes(events: readonly EventRow[], endOfRunS: number, g
         kind: cur[0].kind,
         subject: cur[0].subject,
         startS: cur[0].timeS,
-        endS: Math.max(...cur.map((h) => h.endS ?? h.timeS)),
+        // d3's max, not Math.max(...): an episode of a whole run's restart loop holds
+        // hundreds of thousands of hits, more arguments than one call takes
+        endS: max(cur, (h) => h.endS ?? h.timeS)!,
         count: ids.size,
         stopped: new Set(cur.filter((h) => h.stop).map((h) => h.id)).size,
         reasons,
