@@ -5,7 +5,7 @@ export const TIMESERIES_COLUMNS = [
   'time_s', 'timestamp', 'service', 'request_rate', 'desired_count', 'running_count', 'pending_count',
   'cpu_utilization', 'memory_utilization', 'requests_served', 'requests_dropped',
   'latency_p50_ms', 'latency_p95_ms', 'latency_p99_ms', 'min_capacity', 'max_capacity',
-  'requests_queued', 'backlog',
+  'requests_queued', 'backlog', 'request_count_per_target',
 ] as const;
 
 export const CAPACITY_COLUMNS = [

@@ -50,6 +50,7 @@ export class ResultsWriter implements RunSinks {
       r.time / 1000, this.iso(r.time), r.service, r.requestRate, r.desiredCount, r.runningCount, r.pendingCount,
       r.cpuUtilization, r.memoryUtilization, r.requestsServed, r.requestsDropped,
       r.latencyP50Ms, r.latencyP95Ms, r.latencyP99Ms, r.minCapacity, r.maxCapacity, r.queued, r.backlog,
+      r.requestCountPerTarget,
     ]);
   }
 

@@ -49,6 +49,12 @@ export interface TimeseriesRow {
   /** Requests waiting (not in service) at the period end: PeriodStats.waiting. */
   queued: number;
   backlog: number | null;
+  /**
+   * The period's RequestCountPerTarget datapoint (requests received by the target group /
+   * healthy targets, or / registered targets when none is healthy), as the alarms see it;
+   * null without a load balancer or when the metric has no datapoint (no request routed).
+   */
+  requestCountPerTarget: number | null;
 }
 
 export interface CapacityRow {

@@ -397,6 +397,12 @@ export class Simulation {
     // task in rotation (healthy) at the period end, requests flowed only through fail-open:
     // every RUNNING task is a registered target (initial, unhealthy, or marked unhealthy)
     const targets = svc.inRotationCount === 0 && targetRequests > 0 ? svc.running : m.targets;
+    // ALB reports its metrics only while requests flow through it: a period that routed
+    // no request has no datapoint (elasticloadbalancing/latest/application/
+    // load-balancer-cloudwatch-metrics.html), so alarms on it see missing data, not 0.
+    // The datapoint (Sum over the period, one sample), also timeseries.csv's
+    // request_count_per_target for a service with a load balancer
+    const perTarget = targets > 0 && targetRequests > 0 ? targetRequests / targets : null;
     const pending = svc.starting;
     const running = svc.running;
     const cpu = n > 0 ? cpuSum / n : null;
@@ -410,13 +416,7 @@ export class Simulation {
         scaler.putDatapoint(from, 'CPUUtilization', cpuSum, cpuMin, cpuMax, n, n);
         scaler.putDatapoint(from, 'MemoryUtilization', memSum, memMin, memMax, n, n);
       }
-      // ALB reports its metrics only while requests flow through it: a period that routed
-      // no request has no datapoint (elasticloadbalancing/latest/application/
-      // load-balancer-cloudwatch-metrics.html), so alarms on it see missing data, not 0
-      if (targets > 0 && targetRequests > 0) {
-        const perTarget = targetRequests / targets;
-        scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1, targets);
-      }
+      if (perTarget !== null) scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1, targets);
       if (stats?.backlog !== undefined) {
         if (running > 0) {
           const v = stats.backlog / running;
@@ -473,6 +473,8 @@ export class Simulation {
       maxCapacity: svc.maxCapacity,
       queued: stats?.waiting ?? 0,
       backlog: stats?.backlog ?? null,
+      // no load balancer: no target group, no RequestCountPerTarget metric
+      requestCountPerTarget: svc.config.config.loadBalancer !== undefined ? perTarget : null,
     });
   }
 

@@ -38,7 +38,7 @@ describe('determinism', () => {
     expect(r.stdout).toMatch(/cost by provider/);
     const header = (f: string) => readFileSync(join(dir, 'q', f), 'utf8').split('\n')[0];
     expect(header('timeseries.csv')).toBe(
-      'time_s,timestamp,service,request_rate,desired_count,running_count,pending_count,cpu_utilization,memory_utilization,requests_served,requests_dropped,latency_p50_ms,latency_p95_ms,latency_p99_ms,min_capacity,max_capacity,requests_queued,backlog',
+      'time_s,timestamp,service,request_rate,desired_count,running_count,pending_count,cpu_utilization,memory_utilization,requests_served,requests_dropped,latency_p50_ms,latency_p95_ms,latency_p99_ms,min_capacity,max_capacity,requests_queued,backlog,request_count_per_target',
     );
     expect(header('capacity.csv').startsWith('time_s,timestamp,capacity_provider,instances_pending,instances_running,instances_draining,tasks_provisioning,tasks_running,cpu_registered,cpu_reserved,memory_registered,memory_reserved,capacity_provider_reservation,cost_to_date')).toBe(true);
     expect(header('events.csv')).toBe('time_s,timestamp,type,subject,message');

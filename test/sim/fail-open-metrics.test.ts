@@ -91,6 +91,17 @@ describe('metrics while the load balancer fails open', () => {
     expect(points.get(300_000)).toBeCloseTo((RATE * 60) / 2, 6);
   });
 
+  for (const fidelity of ['fluid', 'request'] as const) {
+    it(`${fidelity}: timeseries request_count_per_target is the alarms' datapoint, period by period (empty where there is none)`, () => {
+      const { points, r } = run(fidelity);
+      expect(points.size).toBeGreaterThan(3);
+      for (const row of r.timeseries) expect(row.requestCountPerTarget, `period ${row.time}`).toBe(points.get(row.time) ?? null);
+      // [0, 60 s): no target routed to yet: no datapoint; [60, 120 s): fail-open, 125 (above)
+      expect(r.timeseries[0].requestCountPerTarget).toBeNull();
+      if (fidelity === 'fluid') expect(r.timeseries[1].requestCountPerTarget).toBeCloseTo((RATE * 25) / 2, 6);
+    });
+  }
+
   it('fluid: in H1\'s period task 2 (out of fail-open at H1, still RUNNING) counts with what it served, not as idle', () => {
     const { r } = run('fluid');
     const p = H1 - (H1 % PERIOD);

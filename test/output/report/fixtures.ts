@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 export const TS_HEADER =
-  'time_s,timestamp,service,request_rate,desired_count,running_count,pending_count,cpu_utilization,memory_utilization,requests_served,requests_dropped,latency_p50_ms,latency_p95_ms,latency_p99_ms,min_capacity,max_capacity,requests_queued,backlog';
+  'time_s,timestamp,service,request_rate,desired_count,running_count,pending_count,cpu_utilization,memory_utilization,requests_served,requests_dropped,latency_p50_ms,latency_p95_ms,latency_p99_ms,min_capacity,max_capacity,requests_queued,backlog,request_count_per_target';
 export const CAP_HEADER =
   'time_s,timestamp,capacity_provider,instances_pending,instances_running,instances_draining,tasks_provisioning,tasks_running,cpu_registered,cpu_reserved,memory_registered,memory_reserved,capacity_provider_reservation,cost_to_date,desired_capacity';
 
@@ -27,6 +27,8 @@ export interface FakeRun {
   scenario?: unknown;
   /** The backlog column of period k given its running_count (default empty: an http service). */
   backlog?: (k: number, running: number) => number;
+  /** The request_count_per_target column of period k given its running_count (default, and null: empty). */
+  requestCountPerTarget?: (k: number, running: number) => number | null;
   /** running_count of period k (default a slow wave between 3 and 7). */
   running?: (k: number) => number;
 }
@@ -43,7 +45,8 @@ export function writeFakeRun(dir: string, run: FakeRun): string {
       const rate = 300 + 200 * Math.sin(k / 200);
       const running = run.running ? run.running(k) : 3 + Math.round(2 + 2 * Math.sin(k / 200));
       const backlog = run.backlog ? run.backlog(k, running) : undefined;
-      ts.push([t, stamp(t), s, rate.toFixed(2), running, running, 0, (40 + 20 * Math.sin(k / 50)).toFixed(2), 30, Math.round(rate * p), 0, 50, 180 + (k % 97), 300, 2, 20, backlog ?? 0, backlog ?? ''].join(','));
+      const perTarget = run.requestCountPerTarget ? run.requestCountPerTarget(k, running) : undefined;
+      ts.push([t, stamp(t), s, rate.toFixed(2), running, running, 0, (40 + 20 * Math.sin(k / 50)).toFixed(2), 30, Math.round(rate * p), 0, 50, 180 + (k % 97), 300, 2, 20, backlog ?? 0, backlog ?? '', perTarget ?? ''].join(','));
     }
     for (const c of run.providers) {
       cap.push([t, stamp(t), c, 0, 3, 0, 0, 6, 6144, 1536, 23100, 3072, 80, ((k + 1) * 0.0048).toFixed(4), 3].join(','));

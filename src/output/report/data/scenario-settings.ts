@@ -7,7 +7,7 @@ import { parseDuration } from '../../../scenario/index.js';
 import { fmtMs } from '../format/duration.js';
 
 /** The CloudWatch metric a policy tracks, by the name of the timeseries.csv column that shows it. */
-export type MetricColumn = 'cpu_utilization' | 'memory_utilization' | 'backlog' | 'request_rate' | null;
+export type MetricColumn = 'cpu_utilization' | 'memory_utilization' | 'backlog' | 'request_count_per_target' | 'request_rate' | null;
 
 export interface TargetLine {
   policy: string;
@@ -20,15 +20,15 @@ export interface TargetLine {
   axis?: 'right';
 }
 
-/** The service chart that shows a metric: utilization (CPU, memory) or backlog (queue). */
-export type MetricChart = 'utilization' | 'backlog';
+/** The service chart that shows a metric: utilization (CPU, memory), backlog (queue) or requests per target (load balancer). */
+export type MetricChart = 'utilization' | 'backlog' | 'requests';
 
 /** A CloudWatch alarm a policy creates, as events.csv names it, with what it watches and does. */
 export interface AlarmSetting {
   name: string;
   policy: string;
   metric: string;
-  /** The chart that shows its metric; null when none does (RequestCountPerTarget). */
+  /** The chart that shows its metric; null when none does (a metric ecsim does not simulate). */
   chart: MetricChart | null;
   /**
    * What its policy does: out (target tracking high alarm, step adjustments all > 0), in
@@ -68,6 +68,8 @@ const PREDEFINED_COLUMN: Record<string, MetricColumn> = {
   MemoryUtilization: 'memory_utilization',
   BacklogPerTask: 'backlog',
   ApproximateNumberOfMessagesVisible: 'backlog',
+  ALBRequestCountPerTarget: 'request_count_per_target',
+  RequestCountPerTarget: 'request_count_per_target',
 };
 
 const METRIC_CHART: Record<string, MetricChart> = {
@@ -77,6 +79,8 @@ const METRIC_CHART: Record<string, MetricChart> = {
   MemoryUtilization: 'utilization',
   BacklogPerTask: 'backlog',
   ApproximateNumberOfMessagesVisible: 'backlog',
+  ALBRequestCountPerTarget: 'requests',
+  RequestCountPerTarget: 'requests',
 };
 
 /** A step policy's direction: by the sign of its adjustments (ExactCapacity sets a count, no sign). */

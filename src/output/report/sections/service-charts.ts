@@ -1,5 +1,6 @@
 // The charts of one service: load vs capacity, tasks with scaling activities, the scaling
-// metric vs its target with alarm states, latency vs the SLO.
+// metrics vs their targets with alarm states (utilization; backlog per task for a queue;
+// requests per target for a policy on RequestCountPerTarget), latency vs the SLO.
 
 import type { SeriesTable } from '../data/results-data.js';
 import { alarmIntervals } from '../data/alarm-intervals.js';
@@ -11,6 +12,7 @@ import type { Band, Marker } from '../charts/markers.js';
 import { POLICY_COLORS, ROLE } from '../charts/palette.js';
 import { parseScalingActivity } from '../narrative/parse-scaling-activity.js';
 import { clockLabel, clockRange } from '../format/sim-time.js';
+import { fmtMs } from '../format/duration.js';
 import type { ReportContext } from './report-context.js';
 import { atEnd, atMiddle, hasValues, perSecond, perTask, times } from './series-points.js';
 
@@ -19,16 +21,27 @@ export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable):
   const set = ctx.settings.services.get(name);
   if (!ranOrLoaded(ctx, name, s)) return { charts: [], notes: [`No task of ${name} ran and no load was offered to it: its charts would be empty and are left out.`] };
   const backlog = hasValues(s.columns.backlog);
+  // requests per target: for a service whose policies scale on it, when the folder has the
+  // column (empty in every period when no request flowed: the lines and bands still show)
+  const requests = s.columns.request_count_per_target !== undefined && usesChart(set, 'requests');
   const charts = [loadChart(ctx, name, s, set), tasksChart(ctx, name, s), utilizationChart(ctx, name, s, set)];
   if (backlog) charts.push(backlogChart(ctx, name, s, set));
+  if (requests) charts.push(requestsChart(ctx, name, s, set));
   charts.push(latencyChart(ctx, name, s, set));
-  const shown = new Set<MetricChart>(backlog ? ['utilization', 'backlog'] : ['utilization']);
+  const shown = new Set<MetricChart>(['utilization']);
+  if (backlog) shown.add('backlog');
+  if (requests) shown.add('requests');
   const notDrawn = (set?.alarms ?? []).filter((a) => a.chart === null || !shown.has(a.chart));
   const notes = [
     'Tasks chart: desired steps at its scaling activities and running rises at each task\'s RUNNING (tasks.csv); a fall in running and the pending count are drawn at the end of the metric period that shows them, up to a period late (events.csv does not time a task leaving RUNNING).',
   ];
   if (notDrawn.length) notes.push(`Alarms not drawn, as no chart shows their metric: ${notDrawn.map((a) => `${a.name} (${a.metric})`).join(', ')}.`);
   return { charts, notes };
+}
+
+/** Whether a policy of the service scales on a metric `chart` shows (a target line or an alarm). */
+function usesChart(set: ServiceSettings | undefined, chart: MetricChart): boolean {
+  return (set?.alarms ?? []).some((a) => a.chart === chart);
 }
 
 /** Whether a service's charts have anything to show: a task RUNNING or pending, a task in tasks.csv, or load offered. */
@@ -143,6 +156,17 @@ function backlogChart(ctx: ReportContext, name: string, s: SeriesTable, set: Ser
   ];
   const { bands, legend } = alarmBands(ctx, name, set, 'backlog');
   return lineChart({ title: `${name} — backlog per task vs target`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'messages per task', yTitleRight: 'messages', series, refLines: refLinesFor(set, ['backlog']), bands, extraLegend: legend });
+}
+
+function requestsChart(ctx: ReportContext, name: string, s: SeriesTable, set: ServiceSettings | undefined): string {
+  // a Sum over the period (requests received in it): drawn at the period's middle, as the
+  // other per-period figures; a gap where the metric had no datapoint (no request flowed)
+  const mid = atMiddle(s.time, ctx.periodS);
+  const series: LineSeries[] = [
+    { label: 'RequestCountPerTarget (requests received in the period / healthy targets)', x: mid, y: s.columns.request_count_per_target, color: ROLE.load, width: 2.2 },
+  ];
+  const { bands, legend } = alarmBands(ctx, name, set, 'requests');
+  return lineChart({ title: `${name} — requests per target vs target`, clock: ctx.clock, domainS: ctx.domainS, yTitle: `requests per target (per ${fmtMs(ctx.periodS * 1000)} period)`, series, refLines: refLinesFor(set, ['request_count_per_target']), bands, extraLegend: legend });
 }
 
 function latencyChart(ctx: ReportContext, name: string, s: SeriesTable, set: ServiceSettings | undefined): string {
