@@ -133,6 +133,7 @@ function seriesRow(r: CsvRecord, cell: Cell): SeriesRow {
     minCapacity: opt(cell('min_capacity')),
     maxCapacity: opt(cell('max_capacity')),
     backlog: opt(cell('backlog')),
+    requestCountPerTarget: opt(cell('request_count_per_target')),
   };
 }
 

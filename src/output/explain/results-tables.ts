@@ -19,6 +19,8 @@ export interface SeriesRow {
   minCapacity: number | null;
   maxCapacity: number | null;
   backlog: number | null;
+  /** RequestCountPerTarget's datapoint (null: no datapoint, no load balancer, or a folder written before the column). */
+  requestCountPerTarget: number | null;
 }
 
 export interface TaskRow {

@@ -31,6 +31,8 @@ export function metricOf(row: SeriesRow, metricName: string | null): number | nu
       return row.backlog !== null && row.runningCount > 0 ? row.backlog / row.runningCount : null;
     case 'ApproximateNumberOfMessagesVisible':
       return row.backlog === null ? null : visibleMessages(row.backlog);
+    case 'RequestCountPerTarget':
+      return row.requestCountPerTarget;
     default:
       return null;
   }

@@ -20,7 +20,7 @@ const START = Date.parse('2026-03-02T09:00:00Z');
 const clock = { startEpochMs: START, withDate: false };
 
 function row(timeS: number, over: Partial<SeriesRow> = {}): SeriesRow {
-  return { timeS, service: 'web', requestRate: 100, desiredCount: 3, runningCount: 3, cpuUtilization: 50, memoryUtilization: 40, minCapacity: 3, maxCapacity: 12, backlog: null, ...over };
+  return { timeS, service: 'web', requestRate: 100, desiredCount: 3, runningCount: 3, cpuUtilization: 50, memoryUtilization: 40, minCapacity: 3, maxCapacity: 12, backlog: null, requestCountPerTarget: null, ...over };
 }
 
 const web: ServiceInfo = {
@@ -276,6 +276,13 @@ describe('scalingNotes (why it did not scale)', () => {
     const rows = Array.from({ length: 20 }, (_, i) => row(i * 60, { desiredCount: 6, cpuUtilization: 55 }));
     const notes = scalingNotes(web, rows, { fromS: 0, toS: 1200, activityTimes: [] }, clock);
     expect(notes.map((n) => n.text)).toEqual(['web: no scale in since 09:00: CPU stayed at or above 54 % (90 % of the target 60), lowest 55 %']);
+  });
+
+  it('ALBRequestCountPerTarget reads the request_count_per_target column: no scale in while it stays at or above 900 (90 % of the target 1000)', () => {
+    const alb: ServiceInfo = { ...web, policies: [{ ...web.policies[0], name: 'rpt', metricName: 'RequestCountPerTarget', targetValue: 1000 }] };
+    const rows = Array.from({ length: 20 }, (_, i) => row(i * 60, { desiredCount: 6, requestCountPerTarget: 950 + i }));
+    const notes = scalingNotes(alb, rows, { fromS: 0, toS: 1200, activityTimes: [] }, clock);
+    expect(notes.map((n) => n.text)).toEqual(['web: no scale in since 09:00: requests per target stayed at or above 900 (90 % of the target 1000), lowest 950']);
   });
 
   it('no scale in when fewer than 15 consecutive datapoints are below 54 (AlarmLow 15 of 15)', () => {

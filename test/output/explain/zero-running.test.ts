@@ -25,6 +25,7 @@ function rows(n: number, over: Partial<SeriesRow> = {}): SeriesRow[] {
     minCapacity: 0,
     maxCapacity: 10,
     backlog: 600 * (k + 1),
+    requestCountPerTarget: null,
     ...over,
   }));
 }
