@@ -625,16 +625,34 @@ export class FluidServiceModel implements ServiceLoadModel {
           cohortA += a;
           cohortDone += done - lost;
         }
-        for (const t of list) {
+        for (let i = 0; i < list.length; ) {
+          const t = list[i];
           // removed at an earlier sub-interval's end: done with
-          if (t.removedAt >= 0 && t.removedAt <= S && !first) continue;
+          if (t.removedAt >= 0 && t.removedAt <= S && !first) {
+            i++;
+            continue;
+          }
           const inRot = t.segIn;
-          const a = !inRot ? 0 : lor ? Math.max(0, level - (t.backlog - perMsRate * len)) : (rate * dG) / 1000;
+          const q0 = t.backlog;
+          // out of rotation with nothing queued: nothing to route, serve or reject
+          if (!inRot && q0 === 0) {
+            i++;
+            continue;
+          }
           const removedHere = t.removedAt >= 0 && t.removedAt <= E;
           const end = removedHere ? t.removedAt : E;
           const servingMs = Math.max(0, end - Math.max(t.serveFrom, S));
+          // the tasks after it in the same state (joined together, say) have the same figures: once, times c
+          let c = 1;
+          if (!removedHere && t.leftAt < 0) {
+            for (let j = i + 1; j < list.length; j++) {
+              const u = list[j];
+              if (u.segIn !== inRot || u.backlog !== q0 || u.removedAt >= 0 || u.leftAt >= 0 || Math.max(0, E - Math.max(u.serveFrom, S)) !== servingMs) break;
+              c++;
+            }
+          }
+          const a = !inRot ? 0 : lor ? Math.max(0, level - (q0 - perMsRate * len)) : (rate * dG) / 1000;
           const capacity = perMsRate * servingMs;
-          const q0 = t.backlog;
           const avail = q0 + a;
           const done = avail < capacity ? avail : capacity;
           const rest = avail - done;
@@ -646,28 +664,29 @@ export class FluidServiceModel implements ServiceLoadModel {
           const keep = 1 - loss;
           const waiting = lor ? pooledWaiting : this.loss.waiting;
           const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
-          const backlogged = this.addBacklogged(1, p0, a, done, rest + (p0 - q0), servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
+          const backlogged = this.addBacklogged(c, p0, a, done, rest + (p0 - q0), servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
           const lost = loss * done;
-          rejected += rest - q1;
-          if (lost > 0) rejected += lost;
-          served += done - lost;
-          segQueued += q1;
-          t.backlog = q1;
-          const free = (done - backlogged) * keep;
+          rejected += c * (rest - q1);
+          if (lost > 0) rejected += c * lost;
+          served += c * (done - lost);
+          segQueued += c * q1;
+          const free = c * (done - backlogged) * keep;
           if (lor) {
-            poolLambda += a;
+            poolLambda += c * a;
             poolFree += free;
-            segWaiting += q1;
+            segWaiting += c * q1;
           } else {
             this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
-            if (!removedHere) segWaiting += q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep));
+            if (!removedHere) segWaiting += c * (q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep)));
           }
-          t.accA += a;
-          t.accDone += done - lost;
-          if (t.leftAt >= 0) {
-            const leftCapacity = perMsRate * Math.max(0, Math.min(t.leftAt, end) - Math.max(t.serveFrom, S));
-            t.accLeft += (avail < leftCapacity ? avail : leftCapacity) * keep;
+          const leftDone = t.leftAt >= 0 ? perMsRate * Math.max(0, Math.min(t.leftAt, end) - Math.max(t.serveFrom, S)) : 0;
+          for (const stop = i + c; i < stop; i++) {
+            const u = list[i];
+            u.backlog = q1;
+            u.accA += a;
+            u.accDone += done - lost;
           }
+          if (t.leftAt >= 0) t.accLeft += (avail < leftDone ? avail : leftDone) * keep;
         }
         if (lor) {
           const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
