@@ -244,12 +244,17 @@ export class FluidServiceModel implements ServiceLoadModel {
         : this.cutT.length > 0
           ? this.httpSplit(fromMs, toMs, failShareMs)
           : this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs);
-    this.cutT.length = 0;
-    this.cutG.length = 0;
-    this.cutF.length = 0;
-    this.evTask.length = 0;
-    this.evAt.length = 0;
-    this.evIn.length = 0;
+    // (setting an array's length costs even when it is 0 already: most periods have none)
+    if (this.cutT.length > 0) {
+      this.cutT.length = 0;
+      this.cutG.length = 0;
+      this.cutF.length = 0;
+    }
+    if (this.evTask.length > 0) {
+      this.evTask.length = 0;
+      this.evAt.length = 0;
+      this.evIn.length = 0;
+    }
     s.uniformTaskStats = irregularListed === 0 && this.cohortCount > 0 ? this.cohortStats : null;
     this.listInRotation(s.inRotation!);
     const scale = cfg.meanServiceMs * 4;
