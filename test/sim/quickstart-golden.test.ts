@@ -72,19 +72,22 @@ describe('quick start with target tracking on CPU (aws-behaviour.md §2)', () =>
 
   // The 2 new tasks over the 48 s they ran (service_utilization.html: CPU used over CPU
   // reserved while they run): 30 s at the 5 % baseline, then 450 / 5 = 90 rps for 18 s:
-  // 5 + 95 x (90 x 18 / 48) / 100 = 37.06 %; (3 x 100 + 2 x 37.06) / 5 = 74.8
-  it('26:00: the 24:00 datapoint covered 5 tasks (3 saturated at 100 %, 2 RUNNING from 24:12, in rotation from 24:42): ceil(5 x 74.8/60) = ceil(6.24) = 7', () => {
+  // 5 + 95 x (90 x 18 / 48) / 100 = 37.06 %. The 3 old tasks (round-robin: 150 rps each
+  // against 100) serve 100 rps for the 42 s to 24:42, their queues full (100), then their
+  // 90 rps for 18 s and their queues: (4 200 + 1 620 + 100) / 6 000 = 98.67 % of capacity,
+  // 5 + 95 x 0.9867 = 98.73 %. (3 x 98.73 + 2 x 37.06) / 5 = 74.07
+  it('26:00: the 24:00 datapoint covered 5 tasks (3 saturated until 24:42, 2 RUNNING from 24:12, in rotation from 24:42): ceil(5 x 74.1/60) = ceil(6.17) = 7', () => {
     expect(activities[1].message).toMatch(/5 -> 7/);
-    expect(activities[1].message).toMatch(/ceil\(5 x 74\.8\/60\) = 7 \(scale-out cooldown: from the 5 tasks the datapoint covered\)/);
+    expect(activities[1].message).toMatch(/ceil\(5 x 74\.1\/60\) = 7 \(scale-out cooldown: from the 5 tasks the datapoint covered\)/);
     // the 3 old tasks at 100 % and the 2 new ones at no less than the 5 % baseline: >= 62 %
     const v = Number(/ceil\(5 x ([\d.]+)\/60\)/.exec(activities[1].message)![1]);
     expect(v).toBeGreaterThanOrEqual((3 * 100 + 2 * 5) / 5);
   });
 
-  it('27:00: the 25:00 datapoint, 5 tasks at 90 rps each (450 / 5) plus the backlog: 91.4 % (>= 5 + 95 x 0.9 = 90.5); ceil(5 x 91.4/60) = 8', () => {
+  it('27:00: the 25:00 datapoint, 5 tasks at 90 rps each (450 / 5; the queues drained in 24:00): 5 + 95 x 0.9 = 90.5 %; ceil(5 x 90.5/60) = ceil(7.54) = 8', () => {
     expect(activities[2]).toMatchObject({ time: 27 * 60_000 });
     expect(activities[2].message).toMatch(/7 -> 8/);
-    expect(activities[2].message).toMatch(/ceil\(5 x 91\.4\/60\) = 8 \(scale-out cooldown: from the 5 tasks the datapoint covered\)/);
+    expect(activities[2].message).toMatch(/ceil\(5 x 90\.5\/60\) = 8 \(scale-out cooldown: from the 5 tasks the datapoint covered\)/);
     // then 8 tasks at 56.25 rps (58.4 %, below 60): no more scale out
     expect(activities).toHaveLength(3);
   });

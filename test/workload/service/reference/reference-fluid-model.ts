@@ -49,6 +49,11 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
   private groups = new LatencyGroups();
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
+  /** This period's changes of the tasks in rotation after its start (G there), and the toggles. */
+  private cuts: { t: number; g: number }[] = [];
+  private events: { task: FluidTask; at: number; entered: boolean }[] = [];
+  private periodStartG = 0;
+  private periodStartT: number;
   private stats: PeriodStats = {
     offered: 0, served: 0, rejected: 0, queued: 0, waiting: 0,
     latencyP50Ms: null, latencyP95Ms: null, latencyP99Ms: null, latencyMeanMs: null,
@@ -62,6 +67,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     private readonly startMs: number,
   ) {
     this.gTime = startMs;
+    this.periodStartT = startMs;
     this.shape = serviceShape(cfg.serviceTime, cfg.stretch);
   }
 
@@ -91,6 +97,9 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     }
     if (task.inRotation === inRotation) return;
     this.advance(timeMs);
+    const lastCut = this.cuts.length > 0 ? this.cuts[this.cuts.length - 1].t : this.periodStartT;
+    if (this.gTime > lastCut) this.cuts.push({ t: this.gTime, g: this.g });
+    this.events.push({ task, at: this.gTime, entered: inRotation });
     if (inRotation) {
       task.entryG = this.g;
       task.entryT = this.gTime;
@@ -142,8 +151,13 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     const s = this.stats;
     s.offered = offered;
     this.groups.reset();
-    if (cfg.type === 'http') this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs);
-    else this.queuePeriod(fromMs, toMs, offered, rotationMsSum);
+    if (cfg.type !== 'http') this.queuePeriod(fromMs, toMs, offered, rotationMsSum);
+    else if (this.cuts.length > 0) this.httpSplit(fromMs, toMs);
+    else this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs);
+    this.cuts.length = 0;
+    this.events.length = 0;
+    this.periodStartG = this.g;
+    this.periodStartT = this.gTime;
     const scale = cfg.meanServiceMs * 4;
     s.latencyP50Ms = this.groups.quantile(this.shape, 0.5, scale);
     s.latencyP95Ms = this.groups.quantile(this.shape, 0.95, scale);
@@ -287,6 +301,144 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     s.rejected = rejected;
     s.queued = queued;
     s.waiting = waitingSum;
+    s.backlog = undefined;
+  }
+
+  /**
+   * httpPeriod for a period in which the tasks in rotation changed: balanced sub-interval by
+   * sub-interval between the changes (as the fast model's httpSplit).
+   */
+  private httpSplit(fromMs: number, toMs: number): void {
+    const cfg = this.cfg;
+    const s = this.stats;
+    const lor = cfg.routing === 'least-outstanding';
+    const perMsRate = cfg.taskRate / 1000;
+    const maxQ = cfg.maxQueuePerTask;
+    const cs2 = cfg.serviceScv;
+    const segIn = new Map<FluidTask, boolean>();
+    const accA = new Map<FluidTask, number>();
+    const accDone = new Map<FluidTask, number>();
+    for (const t of this.tasks) {
+      segIn.set(t, t.inRotation);
+      accA.set(t, 0);
+      accDone.set(t, 0);
+    }
+    for (let i = this.events.length - 1; i >= 0; i--) segIn.set(this.events[i].task, !this.events[i].entered);
+    // sub-interval bounds: the period start, the changes, the period end
+    const bounds: { t: number; g: number }[] = [{ t: fromMs, g: this.periodStartG }];
+    for (const c of this.cuts) if (c.t < toMs) bounds.push(c);
+    bounds.push({ t: toMs, g: this.g });
+    let ev = 0;
+    let offeredSum = 0;
+    let served = 0;
+    let rejected = 0;
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const S = bounds[k].t;
+      const E = bounds[k + 1].t;
+      const dG = bounds[k + 1].g - bounds[k].g;
+      while (ev < this.events.length && this.events[ev].at <= S) {
+        segIn.set(this.events[ev].task, this.events[ev].entered);
+        ev++;
+      }
+      const len = E - S;
+      const last = k + 2 === bounds.length;
+      const rate = this.trace.meanRate(S, E);
+      const offered = (rate * len) / 1000;
+      offeredSum += offered;
+      const inRot = this.tasks.filter((t) => segIn.get(t));
+      const n = inRot.length;
+      const coveredMs = n * dG;
+      const assigned = (rate * coveredMs) / 1000;
+      rejected += offered - assigned;
+      const nAvg = coveredMs > 0 ? Math.max(1, Math.round((n * len) / coveredMs)) : 1;
+      const ca2 = cfg.routing === 'round-robin' ? 1 / nAvg : 1;
+      const pooledServers = coveredMs > 0 ? Math.max(1, Math.round(((n * len) / coveredMs) * cfg.concurrency)) : 1;
+      const floorServers = lor ? pooledServers : cfg.concurrency;
+      const pooledPlaces = (maxQ * pooledServers) / cfg.concurrency;
+      const lossAt = (lambdaPerMs: number, servers: number, places: number, ca2x: number): [number, number] => {
+        const kk = (ca2x + cs2) / 2;
+        const a = lambdaPerMs * cfg.meanServiceMs;
+        const np = places > 0 ? places / kk : 0;
+        if (!(a > 0) || !(np < Infinity) || np * Math.abs(Math.log(a / servers)) > 23) return [0, 1];
+        const fb = finiteBuffer(servers, a, np);
+        return [fb.loss, fb.pWait];
+      };
+      const heldAt = (lambdaPerMs: number, servers: number, places: number, ca2x: number, share: number): number => {
+        const kk = (ca2x + cs2) / 2;
+        const a = lambdaPerMs * cfg.meanServiceMs;
+        const np = places > 0 ? places / kk : 0;
+        if (!(a > 0) || !(np > 0)) return 0;
+        const fb = finiteBuffer(servers, a, np);
+        return kk * ((1 - fb.pFull) * fb.pWait * fb.aheadMean + fb.pFull * np) * share;
+      };
+      const pooled = lor ? lossAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1) : [0, 1];
+      let level = 0;
+      if (lor && n > 0) {
+        const r = inRot.map((t) => t.backlog - perMsRate * len).sort((x, y) => x - y);
+        let sum = 0;
+        for (let i = 0; i < n; i++) {
+          sum += r[i];
+          level = (assigned + sum) / (i + 1);
+          if (i === n - 1 || level <= r[i + 1]) break;
+        }
+      }
+      let queued = 0;
+      let waitingSum = 0;
+      let poolLambda = 0;
+      let poolFree = 0;
+      let anyHeld = false;
+      for (const t of this.tasks) {
+        if (t.removedAt >= 0 && t.removedAt <= S && k > 0) continue;
+        const isIn = segIn.get(t)!;
+        const a = !isIn ? 0 : lor ? Math.max(0, level - (t.backlog - perMsRate * len)) : (rate * dG) / 1000;
+        const removedHere = t.removedAt >= 0 && t.removedAt <= E;
+        const end = removedHere ? t.removedAt : E;
+        const servingMs = Math.max(0, end - Math.max(t.serveFrom, S));
+        const capacity = perMsRate * servingMs;
+        const q0 = t.backlog;
+        const avail = q0 + a;
+        const done = Math.min(avail, capacity);
+        const rest = avail - done;
+        const lambda = isIn ? a / len : 0;
+        const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
+        const held = a > capacity ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
+        const q1 = removedHere ? 0 : Math.min(rest, maxQ, held);
+        if (q1 === held) anyHeld = true;
+        const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
+        const { line, full } = this.backlogged(p0, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
+        const lost = loss * done;
+        rejected += rest - q1 + lost;
+        served += done - lost;
+        queued += q1;
+        t.backlog = q1;
+        if (lor) {
+          poolLambda += a;
+          poolFree += (done - line - full) * (1 - loss);
+          waitingSum += q1;
+        } else {
+          this.groups.add((done - line - full) * (1 - loss), lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
+          if (!removedHere) waitingSum += q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, 1 - loss));
+        }
+        accA.set(t, accA.get(t)! + a);
+        accDone.set(t, accDone.get(t)! + done - lost);
+      }
+      if (lor) {
+        const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
+        const jsqTasks = pooledServers / cfg.concurrency;
+        if (poolFree > 0) this.groups.add(poolFree, poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, jsqTasks);
+        if (n > 0 && !anyHeld) waitingSum = Math.min(maxQ * n, waitingSum + this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0], jsqTasks));
+      }
+      if (last) {
+        s.queued = queued;
+        s.waiting = waitingSum;
+      }
+    }
+    for (const t of this.tasks) {
+      if (t.removedAt < 0) this.fillTaskStats(t, accA.get(t)!, accDone.get(t)!, Math.max(0, toMs - Math.max(t.aliveFrom, fromMs)));
+    }
+    s.offered = offeredSum;
+    s.served = served;
+    s.rejected = rejected;
     s.backlog = undefined;
   }
 
