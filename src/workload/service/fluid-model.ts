@@ -22,6 +22,31 @@ import { serviceShape, type ServiceShape } from './service-shape.js';
 import type { PeriodStats, RateTrace, RotationGroups, ServiceLoadModel, TaskPeriodStats } from './types.js';
 import { waterLevel } from './water-level.js';
 
+/**
+ * One period's (or sub-interval's) routing settings and sums for FluidServiceModel.balance:
+ * the settings and the per-interval sums are set by beginBalance, served and rejected run
+ * over the whole period; q1, servedEach and keep are the last group's.
+ */
+interface Balance {
+  lor: boolean;
+  ca2: number;
+  pooledServers: number;
+  floorServers: number;
+  pooledPlaces: number;
+  pooledLoss: number;
+  pooledWaiting: number;
+  served: number;
+  rejected: number;
+  queued: number;
+  waiting: number;
+  poolLambda: number;
+  poolFree: number;
+  anyHeld: boolean;
+  q1: number;
+  servedEach: number;
+  keep: number;
+}
+
 const NOT_LISTED = 0;
 const LISTED_OWN = 1;
 const LISTED_COHORT = 2;
@@ -116,6 +141,11 @@ export class FluidServiceModel implements ServiceLoadModel {
   private seen = newBacklogSeen();
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
+  private bal: Balance = {
+    lor: false, ca2: 1, pooledServers: 1, floorServers: 1, pooledPlaces: 0, pooledLoss: 0, pooledWaiting: 0,
+    served: 0, rejected: 0, queued: 0, waiting: 0, poolLambda: 0, poolFree: 0, anyHeld: false,
+    q1: 0, servedEach: 0, keep: 1,
+  };
   /**
    * The instants in this period where the set of targets in rotation changed (a task
    * entered or left rotation, or a target started or stopped failing open), after the
@@ -380,14 +410,9 @@ export class FluidServiceModel implements ServiceLoadModel {
     // slots and the tasks' queues together lose as one M/M/c/K (ca2 1, as the pooled latency).
     const pooledPlaces = (maxQ * pooledServers) / cfg.concurrency;
     const pooledLoss = lor ? this.loss.at(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cs2, cfg.meanServiceMs) : 0;
-    const pooledWaiting = this.loss.waiting;
-    let served = 0;
-    let rejected = unassigned;
-    let queued = 0;
-    let waitingSum = 0; // queued plus the stationary queue of the requests served without a backlog
-    let poolLambda = 0;
-    let poolFree = 0; // least-outstanding: requests served without a backlog
-    let anyHeld = false; // a queue was held at the finite buffer's stationary mean (heldQueue)
+    const b = this.beginBalance(lor, ca2, pooledServers, floorServers, pooledPlaces, pooledLoss);
+    b.served = 0;
+    b.rejected = unassigned;
     if (m > 0) {
       // The cohort: m identical tasks in rotation since the last period end.
       const q0 = this.cohortBacklog;
@@ -395,38 +420,9 @@ export class FluidServiceModel implements ServiceLoadModel {
       if (lor) a = cohortRotationMs > 0 ? Math.max(0, level - (q0 - perMsRate * cohortRotationMs)) : 0;
       else a = (rate * (this.g - this.lastEndG)) / 1000;
       const aliveMs = Math.max(0, toMs - Math.max(this.lastEndMs, fromMs));
-      const capacity = perMsRate * aliveMs;
-      const avail = q0 + a;
-      const done = avail < capacity ? avail : capacity;
-      const rest = avail - done;
-      const lambda = cohortRotationMs > 0 ? a / cohortRotationMs : 0;
-      const loss = lor ? pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, ca2, cs2, cfg.meanServiceMs);
-      const held = a > capacity ? this.heldQueue(lor, pooledServers) : Infinity;
-      const q1 = rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
-      if (q1 === held) anyHeld = true;
-      const keep = 1 - loss;
-      const waiting = lor ? pooledWaiting : this.loss.waiting;
-      // a queue already held at the chain's mean is the stationary full buffer: its requests
-      // wait as at the cap (the truncated queue of a full buffer), as before it was held
-      const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
-      const backlogged = this.addBacklogged(m, p0, a, done, rest + (p0 - q0), aliveMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
-      const lost = loss * done; // the finite buffer's loss
-      rejected += m * (rest - q1);
-      if (lost > 0) rejected += m * lost;
-      served += m * (done - lost);
-      queued += m * q1;
-      this.cohortBacklog = q1;
-      const free = m * (done - backlogged) * keep;
-      if (lor) {
-        poolLambda += m * a;
-        poolFree += free;
-        waitingSum += m * q1;
-      } else {
-        this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
-        // held: the chain's mean queue is the stationary one already
-        waitingSum += m * (q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep)));
-      }
-      this.fillStats(this.cohortStats, a, done - lost, aliveMs);
+      this.balance(m, q0, a, perMsRate * aliveMs, aliveMs, cohortRotationMs, true, false);
+      this.cohortBacklog = b.q1;
+      this.fillStats(this.cohortStats, a, b.servedEach, aliveMs);
     }
     let listed = 0;
     for (const t of this.irregular) {
@@ -448,35 +444,11 @@ export class FluidServiceModel implements ServiceLoadModel {
         const held = Math.max(0, Math.min(maxQ, avail - inRotation));
         capacity = inRotation + Math.min(held, perMsRate * Math.max(0, end - t.outAt));
       }
-      const done = avail < capacity ? avail : capacity;
-      const rest = avail - done;
-      const lambda = t.rotationMs > 0 ? a / t.rotationMs : 0;
-      const loss = lor ? pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, ca2, cs2, cfg.meanServiceMs);
-      const held = !out && a > capacity ? this.heldQueue(lor, pooledServers) : Infinity;
-      const q1 = t.removedAt >= 0 ? 0 : rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
-      if (q1 === held) anyHeld = true;
-      const keep = 1 - loss;
-      const waiting = lor ? pooledWaiting : this.loss.waiting;
-      const p0 = q0 >= held && maxQ > q0 ? maxQ : q0; // held: as the cohort
-      const backlogged = this.addBacklogged(1, p0, a, done, rest + (p0 - q0), servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
-      const lost = loss * done;
-      rejected += rest - q1;
-      if (lost > 0) rejected += lost;
-      served += done - lost;
-      queued += q1;
-      t.backlog = q1;
-      const free = (done - backlogged) * keep;
-      if (lor) {
-        poolLambda += a;
-        poolFree += free;
-        waitingSum += q1;
-      } else {
-        this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
-        // a stopped task's queue is gone (its requests were rejected)
-        if (t.removedAt < 0) waitingSum += q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep));
-      }
+      // a stopped task's queue is gone (its requests were rejected)
+      this.balance(1, q0, a, capacity, servingMs, t.rotationMs, !out, t.removedAt >= 0);
+      t.backlog = b.q1;
       if (t.removedAt < 0) {
-        this.fillOwn(t, a, done - lost, aliveMs);
+        this.fillOwn(t, a, b.servedEach, aliveMs);
         listed++;
         // RUNNING at the end after the load balancer stopped failing open to it: not idle
         if (out && t.leftAt < 0) {
@@ -489,24 +461,16 @@ export class FluidServiceModel implements ServiceLoadModel {
         // and what it served of that by then at its full rate
         const leftServing = Math.max(0, t.leftAt - Math.max(t.serveFrom, fromMs));
         const leftCapacity = perMsRate * leftServing;
-        this.addLeft(a, (avail < leftCapacity ? avail : leftCapacity) * keep, t.leftAt - Math.max(t.aliveFrom, fromMs));
+        this.addLeft(a, (avail < leftCapacity ? avail : leftCapacity) * b.keep, t.leftAt - Math.max(t.aliveFrom, fromMs));
       }
     }
-    if (lor) {
-      const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
-      const jsqTasks = pooledServers / cfg.concurrency;
-      if (poolFree > 0) this.groups.add(poolFree, poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, jsqTasks);
-      // the pooled stationary queue, within the tasks' buffers
-      const room = maxQ * this.inRotationCount;
-      // (a queue held at the pool's chain mean is that stationary queue already)
-      if (this.inRotationCount > 0 && !anyHeld) waitingSum = Math.min(room, waitingSum + this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooledLoss, jsqTasks));
-    }
-    s.served = served;
-    s.rejected = rejected;
-    s.queued = queued;
+    if (lor) this.closePool(coveredMs, this.inRotationCount);
+    s.served = b.served;
+    s.rejected = b.rejected;
+    s.queued = b.queued;
     // what waits at the end: the fluid queues plus the stationary queue (Little: rate x the
     // mean wait the latency model gives), not just the excess above capacity
-    s.waiting = waitingSum;
+    s.waiting = b.waiting;
     s.backlog = undefined;
     return listed;
   }
@@ -546,8 +510,9 @@ export class FluidServiceModel implements ServiceLoadModel {
     let ev = 0;
     let offeredSum = 0;
     let failed = 0;
-    let served = 0;
-    let rejected = 0;
+    const b = this.bal;
+    b.served = 0;
+    b.rejected = 0;
     let queued = 0;
     let waitingSum = 0;
     let cohortA = 0;
@@ -575,7 +540,7 @@ export class FluidServiceModel implements ServiceLoadModel {
         for (const t of list) if (t.segIn) n++;
         const coveredMs = n * dG;
         const assigned = (rate * coveredMs) / 1000;
-        rejected += offered - assigned;
+        b.rejected += offered - assigned;
         // as httpPeriod, over the sub-interval (every task in rotation is so all through it)
         const nSeen = coveredMs > 0 ? (n * len) / coveredMs : 1;
         const ca2 = cfg.routing === 'round-robin' ? 1 / Math.max(1, Math.round(nSeen)) : 1;
@@ -583,7 +548,7 @@ export class FluidServiceModel implements ServiceLoadModel {
         const floorServers = lor ? pooledServers : cfg.concurrency;
         const pooledPlaces = (maxQ * pooledServers) / cfg.concurrency;
         const pooledLoss = lor ? this.loss.at(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cs2, cfg.meanServiceMs) : 0;
-        const pooledWaiting = this.loss.waiting;
+        this.beginBalance(lor, ca2, pooledServers, floorServers, pooledPlaces, pooledLoss);
         let level = 0;
         if (lor) {
           if (this.scratch.length < list.length) this.scratch = new Float64Array(list.length * 2);
@@ -591,44 +556,13 @@ export class FluidServiceModel implements ServiceLoadModel {
           for (const t of list) if (t.segIn) this.scratch[r++] = t.backlog - perMsRate * len;
           level = waterLevel(this.scratch, r, this.cohortBacklog - perMsRate * len, m, assigned);
         }
-        let poolLambda = 0;
-        let poolFree = 0;
-        let anyHeld = false;
-        let segQueued = 0;
-        let segWaiting = 0;
         if (m > 0) {
           const q0 = this.cohortBacklog;
           const a = lor ? Math.max(0, level - (q0 - perMsRate * len)) : (rate * dG) / 1000;
-          const capacity = perMsRate * len;
-          const avail = q0 + a;
-          const done = avail < capacity ? avail : capacity;
-          const rest = avail - done;
-          const lambda = a / len;
-          const loss = lor ? pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, ca2, cs2, cfg.meanServiceMs);
-          const held = a > capacity ? this.heldQueue(lor, pooledServers) : Infinity;
-          const q1 = rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
-          if (q1 === held) anyHeld = true;
-          const keep = 1 - loss;
-          const waiting = lor ? pooledWaiting : this.loss.waiting;
-          const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
-          const backlogged = this.addBacklogged(m, p0, a, done, rest + (p0 - q0), len, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
-          const lost = loss * done;
-          rejected += m * (rest - q1);
-          if (lost > 0) rejected += m * lost;
-          served += m * (done - lost);
-          segQueued += m * q1;
-          this.cohortBacklog = q1;
-          const free = m * (done - backlogged) * keep;
-          if (lor) {
-            poolLambda += m * a;
-            poolFree += free;
-            segWaiting += m * q1;
-          } else {
-            this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
-            segWaiting += m * (q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep)));
-          }
+          this.balance(m, q0, a, perMsRate * len, len, len, true, false);
+          this.cohortBacklog = b.q1;
           cohortA += a;
-          cohortDone += done - lost;
+          cohortDone += b.servedEach;
         }
         for (let i = 0; i < list.length; ) {
           const t = list[i];
@@ -657,51 +591,21 @@ export class FluidServiceModel implements ServiceLoadModel {
             }
           }
           const a = !inRot ? 0 : lor ? Math.max(0, level - (q0 - perMsRate * len)) : (rate * dG) / 1000;
-          const capacity = perMsRate * servingMs;
+          this.balance(c, q0, a, perMsRate * servingMs, servingMs, inRot ? len : 0, true, removedHere);
           const avail = q0 + a;
-          const done = avail < capacity ? avail : capacity;
-          const rest = avail - done;
-          const lambda = inRot ? a / len : 0;
-          const loss = lor ? pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, ca2, cs2, cfg.meanServiceMs);
-          const held = a > capacity ? this.heldQueue(lor, pooledServers) : Infinity;
-          const q1 = removedHere ? 0 : rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
-          if (q1 === held) anyHeld = true;
-          const keep = 1 - loss;
-          const waiting = lor ? pooledWaiting : this.loss.waiting;
-          const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
-          const backlogged = this.addBacklogged(c, p0, a, done, rest + (p0 - q0), servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, keep, waiting);
-          const lost = loss * done;
-          rejected += c * (rest - q1);
-          if (lost > 0) rejected += c * lost;
-          served += c * (done - lost);
-          segQueued += c * q1;
-          const free = c * (done - backlogged) * keep;
-          if (lor) {
-            poolLambda += c * a;
-            poolFree += free;
-            segWaiting += c * q1;
-          } else {
-            this.groups.add(free, lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
-            if (!removedHere) segWaiting += c * (q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, keep)));
-          }
           const leftDone = t.leftAt >= 0 ? perMsRate * Math.max(0, Math.min(t.leftAt, end) - Math.max(t.serveFrom, S)) : 0;
           for (const stop = i + c; i < stop; i++) {
             const u = list[i];
-            u.backlog = q1;
+            u.backlog = b.q1;
             u.accA += a;
-            u.accDone += done - lost;
+            u.accDone += b.servedEach;
           }
-          if (t.leftAt >= 0) t.accLeft += (avail < leftDone ? avail : leftDone) * keep;
+          if (t.leftAt >= 0) t.accLeft += (avail < leftDone ? avail : leftDone) * b.keep;
         }
-        if (lor) {
-          const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
-          const jsqTasks = pooledServers / cfg.concurrency;
-          if (poolFree > 0) this.groups.add(poolFree, poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, jsqTasks);
-          if (n > 0 && !anyHeld) segWaiting = Math.min(maxQ * n, segWaiting + this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooledLoss, jsqTasks));
-        }
+        if (lor) this.closePool(coveredMs, n);
         if (k === lastK) {
-          queued = segQueued;
-          waitingSum = segWaiting;
+          queued = b.queued;
+          waitingSum = b.waiting;
         }
         first = false;
       }
@@ -725,12 +629,97 @@ export class FluidServiceModel implements ServiceLoadModel {
     }
     s.offered = offeredSum;
     s.failedAtTargets = failed;
-    s.served = served;
-    s.rejected = rejected;
+    s.served = b.served;
+    s.rejected = b.rejected;
     s.queued = queued;
     s.waiting = waitingSum;
     s.backlog = undefined;
     return listed;
+  }
+
+  /**
+   * Sets the routing of a period (or sub-interval) for balance() and zeroes its per-interval
+   * sums (served and rejected run over the period: the caller sets them). Called right after
+   * the pooled loss was computed: its waiting is read here.
+   */
+  private beginBalance(lor: boolean, ca2: number, pooledServers: number, floorServers: number, pooledPlaces: number, pooledLoss: number): Balance {
+    const b = this.bal;
+    b.lor = lor;
+    b.ca2 = ca2;
+    b.pooledServers = pooledServers;
+    b.floorServers = floorServers;
+    b.pooledPlaces = pooledPlaces;
+    b.pooledLoss = pooledLoss;
+    b.pooledWaiting = this.loss.waiting;
+    b.queued = 0;
+    b.waiting = 0; // queued plus the stationary queue of the requests served without a backlog
+    b.poolLambda = 0;
+    b.poolFree = 0; // least-outstanding: requests served without a backlog
+    b.anyHeld = false; // a queue was held at the finite buffer's stationary mean (heldQueue)
+    return b;
+  }
+
+  /**
+   * The fluid update of `count` identical tasks over an interval: each held q0, was routed
+   * `a` and could serve `capacity` (serving for servingMs, in rotation for rotationMs); what
+   * does not fit its queue is rejected, the finite buffer loses its share of what it serves,
+   * and its latency group (or least-outstanding's pool) and waiting queue are added to the
+   * sums in this.bal. `mayHold`: an overflow may be held at the chain's mean (heldQueue);
+   * `removed`: the task stopped, its queue gone (its requests rejected). Leaves the queue
+   * carried on (q1), what each served (servedEach) and the share kept (keep) in this.bal.
+   */
+  private balance(count: number, q0: number, a: number, capacity: number, servingMs: number, rotationMs: number, mayHold: boolean, removed: boolean): void {
+    const b = this.bal;
+    const cfg = this.cfg;
+    const maxQ = cfg.maxQueuePerTask;
+    const cs2 = cfg.serviceScv;
+    const avail = q0 + a;
+    const done = avail < capacity ? avail : capacity;
+    const rest = avail - done;
+    const lambda = rotationMs > 0 ? a / rotationMs : 0;
+    const loss = b.lor ? b.pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, b.ca2, cs2, cfg.meanServiceMs);
+    const held = mayHold && a > capacity ? this.heldQueue(b.lor, b.pooledServers) : Infinity;
+    const q1 = removed ? 0 : rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
+    if (q1 === held) b.anyHeld = true;
+    const keep = 1 - loss;
+    const waiting = b.lor ? b.pooledWaiting : this.loss.waiting;
+    // a queue already held at the chain's mean is the stationary full buffer: its requests
+    // wait as at the cap (the truncated queue of a full buffer), as before it was held
+    const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
+    const floor = b.floorServers;
+    const backlogged = this.addBacklogged(count, p0, a, done, rest + (p0 - q0), servingMs, cfg.taskRate / 1000, maxQ, floor, b.ca2, floor / cfg.concurrency, keep, waiting);
+    const lost = loss * done; // the finite buffer's loss
+    b.rejected += count * (rest - q1);
+    if (lost > 0) b.rejected += count * lost;
+    b.served += count * (done - lost);
+    b.queued += count * q1;
+    const free = count * (done - backlogged) * keep;
+    if (b.lor) {
+      b.poolLambda += count * a;
+      b.poolFree += free;
+      b.waiting += count * q1;
+    } else {
+      this.groups.add(free, lambda, cfg.concurrency, b.ca2, cs2, cfg.meanServiceMs, maxQ);
+      // held: the chain's mean queue is the stationary one already
+      if (!removed) b.waiting += count * (q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, b.ca2, cs2, cfg.meanServiceMs, maxQ, keep)));
+    }
+    b.q1 = q1;
+    b.servedEach = done - lost;
+    b.keep = keep;
+  }
+
+  /**
+   * Least-outstanding: the pool's latency group of the requests served without a backlog, and
+   * its stationary queue within the buffers of the `tasks` in rotation (a queue held at the
+   * pool's chain mean is that stationary queue already), over the tasks' covered time.
+   */
+  private closePool(coveredMs: number, tasks: number): void {
+    const b = this.bal;
+    const cfg = this.cfg;
+    const poolRate = coveredMs > 0 ? b.poolLambda / coveredMs : 0;
+    const jsqTasks = b.pooledServers / cfg.concurrency;
+    if (b.poolFree > 0) this.groups.add(b.poolFree, poolRate, b.pooledServers, 1, cfg.serviceScv, cfg.meanServiceMs, b.pooledPlaces, jsqTasks);
+    if (tasks > 0 && !b.anyHeld) b.waiting = Math.min(cfg.maxQueuePerTask * tasks, b.waiting + this.groups.stationaryWaiting(poolRate, b.pooledServers, 1, cfg.serviceScv, cfg.meanServiceMs, b.pooledPlaces, 1 - b.pooledLoss, jsqTasks));
   }
 
   /** Marks a change of the targets in rotation at G's clock (one mark per instant, none at the period start). */
