@@ -205,6 +205,14 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
       if (asg.targetTrackingPolicy && ms?.status === 'ENABLED') {
         report([...at, 'autoScalingGroup', 'targetTrackingPolicy'], 'ECS managed scaling owns the group\'s scaling policy: use either managedScaling (status ENABLED) or targetTrackingPolicy');
       }
+      // ECS managed scaling is a target tracking policy on 1-minute CapacityProviderReservation
+      // datapoints (15 of them below target before a scale in), as is the group's own target
+      // tracking on ASGAverageCPUUtilization: other periods would change what the counts mean
+      const period = scenario.metrics.period;
+      if (period !== 60_000 && (ms?.status === 'ENABLED' || asg.targetTrackingPolicy)) {
+        const what = ms?.status === 'ENABLED' ? `managed scaling of ${name} (the target tracking policy ECS puts on the group) uses 1-minute CapacityProviderReservation datapoints` : `the target tracking policy of ${name} (autoScalingGroup.targetTrackingPolicy) uses 1-minute datapoints`;
+        report(['metrics', 'period'], `${what}: expected 60s, found ${period / 1000}s`);
+      }
       if (config.managedTerminationProtection === 'ENABLED' && ms?.status !== 'ENABLED') {
         report([...at, 'managedTerminationProtection'], 'managed termination protection requires managedScaling with status ENABLED (as in ECS)');
       }

@@ -174,6 +174,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       });
     }
   }
+  stepAlarmsOffTheMinute(s, out);
   // declared but used by no service: nothing of it reaches the run. (An Auto Scaling group is
   // capacity, launched and charged with no service; FARGATE and FARGATE_SPOT are capacity only
   // through a strategy, and written without settings they only mirror the cluster's providers.)
@@ -239,6 +240,31 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
  * minCapacity it can have. Each firing is rejected (minCapacity > maxCapacity: an event, no
  * change), so the action never does anything. An action setting both is checked at load.
  */
+/**
+ * Step alarms on a metrics.period other than 60 s. Every metric such an alarm watches is a
+ * 1-minute metric in AWS (ONE_MINUTE_SOURCE): one datapoint a minute, and a gauge such as SQS's
+ * ApproximateNumberOfMessagesVisible one sample a minute. Here each metric period gives one
+ * sample, so an alarm period holds a different number of them than in AWS: its SampleCount
+ * differs, and a gauge's Average, Minimum and Maximum are over other samples. Target tracking
+ * and managed scaling refuse such periods (checks.ts, resolve.ts); a step alarm is allowed.
+ */
+function stepAlarmsOffTheMinute(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const period = s.scenario.metrics.period;
+  if (period === 60_000) return;
+  const metrics = new Set<string>();
+  for (const svc of s.services) {
+    // (an alarm period under a minute has its own warning, above)
+    for (const p of Object.values(svc.config.autoScaling?.policies ?? {})) if (p.policyType === 'StepScaling' && p.alarm.period >= 60_000) metrics.add(p.alarm.metricName);
+  }
+  if (metrics.size === 0) return;
+  const names = [...metrics].sort().join(', ');
+  const perMinute = period < 60_000 ? `${60_000 / period} samples a minute where AWS has 1` : `1 sample per ${formatDuration(period)} where AWS has ${period / 60_000}`;
+  out.push({
+    at: ['metrics', 'period'],
+    message: `${formatDuration(period)}: the step alarms here watch ${names}, which AWS publishes once a minute; each metric period here gives one sample (${perMinute}), so an alarm period's SampleCount differs from AWS's and a gauge's statistics (ApproximateNumberOfMessagesVisible behind BacklogPerTask) are over other samples: a model-only setting; use 60s to match AWS`,
+  });
+}
+
 function scheduledActionsThatCannotSucceed(svc: ResolvedService, out: ScenarioWarning[]): void {
   const as = svc.config.autoScaling;
   if (!as) return;

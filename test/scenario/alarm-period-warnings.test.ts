@@ -58,7 +58,39 @@ describe('step alarm periods under a minute', () => {
     expect(w[0]).toMatch(/^services\.web\.autoScaling\.policies\.backlog\.alarm\.period: 30s on BacklogPerTask, which AWS publishes every minute \(computed from SQS's ApproximateNumberOfMessagesVisible\)/);
   });
 
-  it('no warning at 60 s, even with metrics.period 10s', () => {
-    expect(warned(scenario('cpu-60s', '10s', { surge: step('CPUUtilization', '60s') }))).toEqual([]);
+  it('no alarm-period warning at 60 s with metrics.period 10s; metrics.period is warned of instead', () => {
+    const w = warned(scenario('cpu-60s', '10s', { surge: step('CPUUtilization', '60s') }));
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^metrics\.period: 10s: /);
+  });
+
+  it('no warning of either kind with the default 60 s metrics.period', () => {
+    expect(warned(scenario('cpu-60s-60s', '60s', { surge: step('CPUUtilization', '120s') }))).toEqual([]);
+  });
+});
+
+// SQS sends ApproximateNumberOfMessagesVisible to CloudWatch once a minute, and ECS its service
+// CPU and memory (AWSSimpleQueueService/latest/SQSDeveloperGuide/sqs-available-cloudwatch-metrics.html,
+// AmazonECS/latest/developerguide/cloudwatch-metrics.html). A metrics.period other than 60 s
+// gives a step alarm's period another number of samples than AWS's: a 60 s alarm on 10 s
+// samples holds 6 where AWS has 1; a 300 s period holds 1 where AWS has 5.
+describe('step alarms on a metrics.period other than a minute', () => {
+  it('10s: 6 samples a minute where AWS has 1, naming each metric watched once', () => {
+    const w = warned(scenario('p10', '10s', { a: step('CPUUtilization', '60s'), b: step('MemoryUtilization', '120s'), c: step('CPUUtilization', '180s') }));
+    expect(w).toEqual([
+      expect.stringMatching(/^metrics\.period: 10s: the step alarms here watch CPUUtilization, MemoryUtilization, which AWS publishes once a minute; each metric period here gives one sample \(6 samples a minute where AWS has 1\), .* a model-only setting; use 60s to match AWS$/),
+    ]);
+  });
+
+  it('5m: 1 sample per 5m where AWS has 5', () => {
+    const w = warned(scenario('p5m', '5m', { a: step('CPUUtilization', '5m') }));
+    expect(w).toHaveLength(1);
+    expect(w[0]).toContain('(1 sample per 5m where AWS has 5)');
+  });
+
+  it('a 10 s alarm on 10 s metrics gets only its own alarm-period warning', () => {
+    const w = warned(scenario('p10-10', '10s', { a: step('CPUUtilization', '10s') }));
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^services\.web\.autoScaling\.policies\.a\.alarm\.period: /);
   });
 });
