@@ -175,6 +175,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     }
   }
   stepAlarmsOffTheMinute(s, out);
+  startOffThePeriod(s, out);
   // declared but used by no service: nothing of it reaches the run. (An Auto Scaling group is
   // capacity, launched and charged with no service; FARGATE and FARGATE_SPOT are capacity only
   // through a strategy, and written without settings they only mirror the cluster's providers.)
@@ -262,6 +263,23 @@ function stepAlarmsOffTheMinute(s: ResolvedScenario, out: ScenarioWarning[]): vo
   out.push({
     at: ['metrics', 'period'],
     message: `${formatDuration(period)}: the step alarms here watch ${names}, which AWS publishes once a minute; each metric period here gives one sample (${perMinute}), so an alarm period's SampleCount differs from AWS's and a gauge's statistics (ApproximateNumberOfMessagesVisible behind BacklogPerTask) are over other samples: a model-only setting; use 60s to match AWS`,
+  });
+}
+
+/**
+ * A start off the clock's period boundaries: CloudWatch's datapoints cover the clock's minutes
+ * (a 60 s period from :00 to :00), ecsim's periods count from `start`, so with a start at
+ * 09:00:30 every datapoint, alarm evaluation and scaling action is 30 s off AWS's minute.
+ * Only for periods that divide a day (UTC days are whole multiples of them).
+ */
+function startOffThePeriod(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const period = s.scenario.metrics.period;
+  if (86_400_000 % period !== 0) return;
+  const off = ((s.startEpochMs % period) + period) % period;
+  if (off === 0) return;
+  out.push({
+    at: ['start'],
+    message: `${formatDuration(off)} past a ${formatDuration(period)} boundary of the clock: CloudWatch's ${formatDuration(period)} datapoints start on the clock's boundaries, ecsim's metric periods at \`start\`, so every datapoint, alarm evaluation and scaling action here is ${formatDuration(off)} off AWS's; start on a boundary to match`,
   });
 }
 

@@ -94,3 +94,23 @@ describe('step alarms on a metrics.period other than a minute', () => {
     expect(w[0]).toMatch(/^services\.web\.autoScaling\.policies\.a\.alarm\.period: /);
   });
 });
+
+// CloudWatch's 1-minute datapoints cover the clock's minutes; ecsim's periods count from
+// `start`, so a start at 09:00:30 puts every datapoint 30 s off AWS's.
+describe('a start off the clock period boundary', () => {
+  const at = (name: string, start: string, period = '60s') => {
+    const s = quickstart();
+    s.start = start;
+    s.metrics = { period };
+    if (period !== '60s') s.services.web.autoScaling.policies = { a: step('CPUUtilization', period) };
+    return warned(writeScenario(dir, name, s));
+  };
+  it('09:00:30 with 60 s periods is 30s off', () => {
+    expect(at('s30', '2026-03-02T09:00:30Z')).toEqual([expect.stringMatching(/^start: 30s past a 1m boundary of the clock: .* 30s off AWS's; start on a boundary to match$/)]);
+  });
+  it('a whole minute, or a whole 5 minutes with 5 min periods, is not', () => {
+    expect(at('s0', '2026-03-02T09:01:00Z')).toEqual([]);
+    expect(at('s5', '2026-03-02T09:01:00Z', '5m').filter((w) => w.startsWith('start'))).toEqual([expect.stringContaining('1m past a 5m boundary')]);
+    expect(at('s5b', '2026-03-02T09:05:00+01:00', '5m').filter((w) => w.startsWith('start'))).toEqual([]);
+  });
+});
