@@ -363,8 +363,8 @@ describe('a new task in the load balancer (servicesOf reads it from scenario.jso
   });
 
   it('tasks of one decision RUNNING far apart: the line names the decision, its tasks, and the task whose health it tells', () => {
-    // capacity-target: of the 10:04 decision's tasks, web-6 ran at once (10:04:16) and web-7..web-9
-    // waited for instances (RUNNING by 10:07:28); the health clause is web-6's (RUNNING + 30 s).
+    // capacity-target: of the 10:04 decision's tasks, web-6 ran at once (10:04:15) and web-7..web-9
+    // waited for instances (RUNNING by 10:07:24); the health clause is web-6's (RUNNING + 30 s).
     const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
     const events = [{ timeS: 240, type: 'scaling-activity', subject: 'web', message: 'desired count 5 -> 9: target tracking cpu: 3 datapoints > 60: 100.0 100.0 100.0; ceil(5 x 100.0/60) = 9' }];
     const task = (n: number, runningS: number) => ({ taskId: `web-${n}`, service: 'web', instanceId: 'i-1', availabilityZone: 'us-east-1a', createdS: 240, runningS, stoppedS: null, stopReason: 'simulation-end' }) as any;
