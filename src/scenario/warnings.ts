@@ -8,8 +8,9 @@
 // value the task requires; a valid configuration, as in ECS, so not refused), a step scaling
 // policy with no step for some breaches of its alarm, a desiredCount outside the auto scaling
 // [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered),
-// a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only: ecsim
-// applies it to draining EC2 instances only), a task definition or a configured
+// a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only without a
+// load balancer or Fargate Spot interruptions), a FARGATE_SPOT service behind a target group
+// with a deregistration delay of 2 minutes or more, a task definition or a configured
 // FARGATE/FARGATE_SPOT provider that no service uses, a price override that prices nothing
 // the run buys (an instance type no group launches, a Spot discount with no Spot capacity, a
 // Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
@@ -201,6 +202,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   placementNamesNoInstanceHas(s, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
+  for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
   for (const svc of s.services) scheduledActionsThatCannotSucceed(svc, out);
   if (options.durationOverridden) return out;
   for (const svc of s.services) {
@@ -669,20 +671,49 @@ function providersThatRunNothing(s: ResolvedScenario, svc: ResolvedService, out:
 /**
  * deploymentConfiguration governs, in ecsim, only how the tasks on a draining EC2 instance
  * are replaced and (maximumPercent) how tasks marked unhealthy by their load balancer
- * target group are (services.ts); deployments are not modelled. Said when it is written for
- * a service it cannot touch: a DAEMON service (its tasks are not replaced elsewhere) or one
- * on Fargate capacity only without a loadBalancer (no instance of its drains, no target
- * turns unhealthy).
+ * target group and interrupted Fargate Spot tasks are (services.ts); deployments are not
+ * modelled. Said when it is written for a service it cannot touch: a DAEMON service (its
+ * tasks are not replaced elsewhere) or one on Fargate capacity only without a loadBalancer
+ * (no instance of its drains, no target turns unhealthy) whose strategy gives no tasks to a
+ * FARGATE_SPOT provider with `interruptions` (none is ever reclaimed).
  */
 function deploymentWithoutDrain(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
   if (svc.config.deploymentConfiguration === undefined) return;
   const daemon = svc.config.schedulingStrategy === 'DAEMON';
   const onEc2 = svc.launchType === 'EC2' || svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'asg');
-  if (!daemon && (onEc2 || svc.config.loadBalancer !== undefined)) return;
-  const which = daemon ? 'a DAEMON service' : `a service on Fargate capacity only (${[...new Set(svc.strategy.map((x) => x.capacityProvider))].join(', ')}) without a loadBalancer`;
+  const reclaimed = svc.strategy.some((x) => {
+    const p = s.providers.get(x.capacityProvider);
+    return (x.base > 0 || x.weight > 0) && p?.kind === 'fargate' && p.spot && p.config.interruptions !== undefined;
+  });
+  if (!daemon && (onEc2 || svc.config.loadBalancer !== undefined || reclaimed)) return;
+  const which = daemon ? 'a DAEMON service' : `a service on Fargate capacity only (${[...new Set(svc.strategy.map((x) => x.capacityProvider))].join(', ')}) without a loadBalancer or Fargate Spot interruptions`;
   out.push({
     at: ['services', svc.name, 'deploymentConfiguration'],
-    message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances and of tasks failing load balancer health checks; deployments are not modelled`,
+    message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks; deployments are not modelled`,
+  });
+}
+
+/**
+ * A service whose strategy gives tasks to FARGATE_SPOT, behind a target group whose
+ * deregistration delay is 2 minutes or more: "tasks that run as FARGATE_SPOT might not be
+ * deregistered from the target group of the load balancer until they transition to STOPPED",
+ * and AWS advises a deregistration delay under two minutes for every target group associated
+ * with FARGATE_SPOT (knowledge-center/fargate-spot-termination-notice). ecsim takes a noticed
+ * task out of rotation at once (a model, docs/assumptions.md), so the run does not show the
+ * requests such a task may still get in AWS.
+ */
+function fargateSpotDeregistrationDelay(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  const lb = svc.config.loadBalancer;
+  if (lb === undefined || lb.deregistrationDelay < 120_000) return;
+  const spot = svc.strategy.some((x) => {
+    const p = s.providers.get(x.capacityProvider);
+    return (x.base > 0 || x.weight > 0) && p?.kind === 'fargate' && p.spot;
+  });
+  if (!spot) return;
+  const from = svc.config.capacityProviderStrategy === undefined ? " (by the cluster's defaultCapacityProviderStrategy)" : '';
+  out.push({
+    at: ['services', svc.name, 'loadBalancer', 'deregistrationDelay'],
+    message: `is ${lb.deregistrationDelay / 1000}s on a service with tasks on FARGATE_SPOT${from}: a FARGATE_SPOT task is reclaimed 2 minutes after its interruption notice and might not be deregistered from the target group until it is STOPPED, so AWS advises a deregistration delay under 2 minutes for target groups of FARGATE_SPOT tasks (knowledge-center/fargate-spot-termination-notice); ecsim takes a noticed task out of rotation at once (docs/assumptions.md), so the run does not show requests it may still get in AWS`,
   });
 }
 

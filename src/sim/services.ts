@@ -269,6 +269,11 @@ export class ServiceRuntime {
    * for a replacement (stopReplacedTasks has nothing to do while this is 0).
    */
   private awaitingReplacement = 0;
+  /**
+   * Fargate Spot tasks that got their interruption notice and have not STOPPED yet: they
+   * count toward maximumPercent as tasks still on a draining instance do (fargateSpotNotice).
+   */
+  private spotStopping = 0;
   /** Tasks marked unhealthy and not stopped (markedUnhealthy): RUNNING, not counted toward the desired count. */
   private markedCount = 0;
   /** RUNNING tasks whose load balancer target is unhealthy (targetUnhealthy). */
@@ -398,12 +403,17 @@ export class ServiceRuntime {
     // count again once every other task is healthy or cannot be placed)
     let recovered = this.markedCount > 0 ? this.settleUnhealthy() : 0;
     let live = this.liveCount();
-    // tasks still running on a draining EC2 instance (scanned only when there are any)
-    let leaving = 0;
+    // tasks still running on a draining EC2 instance (scanned only when there are any), and
+    // Fargate Spot tasks still stopping after their interruption notice
+    let leaving = this.spotStopping;
     if (this.awaitingReplacement > 0) for (const t of this.tasks) if (t.leaving && t.stopReason === null && t.launchType === 'EC2') leaving++;
-    // replacing tasks that still run (on a draining EC2 instance, or marked unhealthy) may
-    // not take the total above maximumPercent of the desired count (a Fargate task is never
-    // on a draining instance; an unhealthy one counts whatever its launch type)
+    // replacing tasks that still run (on a draining EC2 instance, stopping after a Fargate Spot
+    // notice, or marked unhealthy) may not take the total above maximumPercent of the desired
+    // count: at a Fargate Spot notice "the service scheduler uses the minimumHealthyPercent and
+    // maximumPercent values" to decide whether to launch a replacement; without room the old
+    // task stops by stopTimeout and the replacement starts then (stopped() reconciles)
+    // (knowledge-center/fargate-spot-termination-notice). A Fargate task is never on a draining
+    // instance; an unhealthy one counts whatever its launch type.
     const cap = Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100);
     if (this.markedCount > 0 && live + this.markedCount + leaving > cap) {
       // the desired count fell while tasks are marked (replacements never take the total above
@@ -1245,6 +1255,7 @@ export class ServiceRuntime {
     if (this.tasks.delete(task) && task.leaving) {
       this.leavingCount--;
       if (task.stopReason === null) this.awaitingReplacement--;
+      else if (task.stopReason === 'spot-interruption' && task.launchType === 'FARGATE') this.spotStopping--;
     }
     if (isCreated(task)) {
       this.tasksStopped++;
@@ -1339,8 +1350,14 @@ export class ServiceRuntime {
   fargateSpotNotice(task: Task): void {
     const world = this.world;
     this.spotInterruptions++;
-    world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id}: SIGTERM now, stopped when its containers exit (by stopTimeout, within 2 minutes); the service starts a replacement`);
+    // the replacement starts now if it keeps the total (this task included while it stops)
+    // within maximumPercent, else when a task stops (reconcile)
+    const maximumPercent = deploymentConfigurationOf(this.config.config).maximumPercent;
+    const room = this.liveCount() + this.markedCount + this.spotStopping < Math.floor((this.desiredCount * maximumPercent) / 100);
+    const then = room ? 'the service starts a replacement' : `the service starts a replacement when it stops (maximumPercent ${maximumPercent} %)`;
+    world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id}: SIGTERM now, stopped when its containers exit (by stopTimeout, within 2 minutes); ${then}`);
     this.markLeaving(task, 'spot-interruption');
+    this.spotStopping++;
     this.leaveRotation(task);
     // the notice is the SIGTERM (knowledge-center/fargate-spot-termination-notice): the task
     // stops as any task does after SIGTERM, and is reclaimed at the end of the notice at the latest

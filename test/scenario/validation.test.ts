@@ -188,14 +188,14 @@ describe('scenario validation: one clear line per problem, with the key path', (
     // without one only the warning that deploymentConfiguration does nothing at all is said
     delete f.services.web.loadBalancer;
     expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate', f))).map((w) => w.message)).toEqual([
-      'has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer: it governs only the replacement of tasks on draining EC2 instances and of tasks failing load balancer health checks; deployments are not modelled',
+      'has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer or Fargate Spot interruptions: it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks; deployments are not modelled',
     ]);
   });
 
   it('warns (exit 0) of a deploymentConfiguration written for a service with no EC2 instance to drain (Fargate, Fargate Spot) or a DAEMON service; not when not written, nor on EC2', async () => {
     const dc = { minimumHealthyPercent: 50, maximumPercent: 200 };
     const said = (s: any, name: string) => scenarioWarnings(loadScenarioFile(writeScenario(dir, name, s))).filter((w) => w.at.join('.') === 'services.web.deploymentConfiguration').map((w) => w.message);
-    const tail = ': it governs only the replacement of tasks on draining EC2 instances and of tasks failing load balancer health checks; deployments are not modelled';
+    const tail = ': it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks; deployments are not modelled';
     const fargate = (spot: boolean, written: boolean) => {
       const f = quickstart();
       Object.assign(f.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });
@@ -208,9 +208,14 @@ describe('scenario validation: one clear line per problem, with the key path', (
     const spotFile = writeScenario(dir, 'dc-fargate-spot', fargate(true, true));
     const r = await cli('validate', spotFile);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`warning: ${spotFile}: services.web.deploymentConfiguration: has no effect in ecsim on a service on Fargate capacity only (FARGATE, FARGATE_SPOT) without a loadBalancer${tail}\n`);
-    expect(said(fargate(false, true), 'dc-fargate')).toEqual([`has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer${tail}`]);
+    expect(r.stderr).toContain(`warning: ${spotFile}: services.web.deploymentConfiguration: has no effect in ecsim on a service on Fargate capacity only (FARGATE, FARGATE_SPOT) without a loadBalancer or Fargate Spot interruptions${tail}\n`);
+    expect(said(fargate(false, true), 'dc-fargate')).toEqual([`has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer or Fargate Spot interruptions${tail}`]);
     expect(said(fargate(false, false), 'dc-fargate-unwritten')).toEqual([]);
+    // FARGATE_SPOT with interruptions: maximumPercent governs when a reclaimed task's
+    // replacement starts (knowledge-center/fargate-spot-termination-notice), so nothing is said
+    const reclaimed = fargate(true, true);
+    reclaimed.cluster.capacityProviders.FARGATE_SPOT = { interruptions: { meanTimeBetween: '1h' } };
+    expect(said(reclaimed, 'dc-fargate-spot-reclaimed')).toEqual([]);
     const daemon = (written: boolean) => {
       const d = quickstart();
       d.services.web.schedulingStrategy = 'DAEMON';
