@@ -20,12 +20,14 @@ export interface CooldownState {
   scaleOutBase: number;
   /** Capacity set by the latest scale out during the running scale-out cooldown. */
   scaleOutSetTo: number;
+  /** A scale in during the running scale-out cooldown lowered scaleOutBase (lowerScaleOutCooldown). */
+  scaleOutBaseLowered: boolean;
   /** End of the running scale-in cooldown (exclusive), ms; -Infinity when none. */
   scaleInUntil: number;
 }
 
 export function newCooldownState(): CooldownState {
-  return { scaleOutUntil: -Infinity, scaleOutBase: 0, scaleOutSetTo: 0, scaleInUntil: -Infinity };
+  return { scaleOutUntil: -Infinity, scaleOutBase: 0, scaleOutSetTo: 0, scaleOutBaseLowered: false, scaleInUntil: -Infinity };
 }
 
 export function inScaleOutCooldown(c: CooldownState, t: number): boolean {
@@ -71,6 +73,7 @@ export function recordScaleOut(c: CooldownState, t: number, from: number, to: nu
     c.scaleOutUntil = t + cooldown;
     c.scaleOutBase = from;
     c.scaleOutSetTo = to;
+    c.scaleOutBaseLowered = false;
   } else if (to > c.scaleOutSetTo) {
     c.scaleOutSetTo = to;
   }
@@ -91,7 +94,10 @@ export function recordScaleOut(c: CooldownState, t: number, from: number, to: nu
  */
 export function lowerScaleOutCooldown(c: CooldownState, capacity: number): void {
   if (c.scaleOutSetTo > capacity) c.scaleOutSetTo = capacity;
-  if (c.scaleOutBase > capacity) c.scaleOutBase = capacity;
+  if (c.scaleOutBase > capacity) {
+    c.scaleOutBase = capacity;
+    c.scaleOutBaseLowered = true;
+  }
 }
 
 /** Records a scale in at t: scale in is blocked until t + cooldown. */

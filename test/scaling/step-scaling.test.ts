@@ -150,6 +150,8 @@ describe('step scaling cooldown (StepScalingPolicyConfiguration.Cooldown)', () =
     const acts = activities(r.events);
     expect(acts[0]).toMatchObject({ time: 2 * MIN, from: 4, to: 6 });
     expect(acts[1]).toMatchObject({ time: 3 * MIN, from: 6, to: 7 }); // 4 + 3 = 7: one task more
+    // the message says what it was computed from and that the 2 added count
+    expect(acts[1].cause).toContain('4 + 3 = 7 (scale-out cooldown: from 4, the capacity before the scale out that started it, the 2 tasks added since count: 1 more)');
     // 4..6 min: 4 + 3 = 7 again, nothing; 7 min: the cooldown (from 2 min) is over: 7 + 3 = 10
     expect(acts.slice(2).map((a) => [a.time / MIN, a.to])).toEqual([[7, 10]]);
   });
@@ -435,6 +437,7 @@ describe('a policy scale in during a scale-out cooldown releases what that coold
     // in: 5 - 1 = 4. 4:00: out from 4: 5 > 4 (the 5 set at 2:00 is gone): 4 -> 5 (the cooldown
     // keeps running, set 5). 5:00, 6:00: 4 + 1 = 5, not above 5. 7:00: cooldown over, 5 + 1 = 6.
     expect(at(r)).toEqual([[2, 4, 5], [3, 5, 4], [4, 4, 5], [7, 5, 6]]);
+    expect(activities(r.events)[2].cause).toContain('4 + 1 = 5 (scale-out cooldown: from 4, the capacity before the scale out that started it: 1 more)');
   });
 
   it('a target tracking scale in during a step policy\'s scale-out cooldown: the step policy computes from what is left', () => {
@@ -454,6 +457,7 @@ describe('a policy scale in during a scale-out cooldown releases what that coold
     // from 5 (what is left): 5 + 2 = 7 > 5: 5 -> 7 (from 10: 12, not above 12, refused until
     // 32:00). 18:00: 5 + 2 = 7, not above 7.
     expect(at(r)).toEqual([[2, 10, 12], [16, 12, 5], [17, 5, 7]]);
+    expect(activities(r.events)[2].cause).toContain('5 + 2 = 7 (scale-out cooldown: from 5, the capacity a scale in during it left: 2 more)');
   });
 
   it('a step scale in during target tracking\'s own scale-out cooldown: its high alarm scales out again at once', () => {
