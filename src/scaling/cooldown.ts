@@ -9,7 +9,9 @@
 // activity (AWS's example: +2, then +3 adds 1); target tracking from the tasks its newest
 // datapoint was measured over, between the capacity before and the current capacity
 // (trackingScaleOutBase; docs/notes/scaling.md).
-// Scale in: blocked until the cooldown ends; any scale out on the target ends it.
+// Scale in: blocked until the cooldown ends; any scale out on the target ends it. Any scale
+// in on the target lowers a running scale-out cooldown's capacities to what is left
+// (lowerScaleOutCooldown): the tasks its scale out added no longer count.
 
 export interface CooldownState {
   /** End of the running scale-out cooldown (exclusive), ms; -Infinity when none ran. */
@@ -18,12 +20,14 @@ export interface CooldownState {
   scaleOutBase: number;
   /** Capacity set by the latest scale out during the running scale-out cooldown. */
   scaleOutSetTo: number;
+  /** A scale in during the running scale-out cooldown lowered scaleOutBase (lowerScaleOutCooldown). */
+  scaleOutBaseLowered: boolean;
   /** End of the running scale-in cooldown (exclusive), ms; -Infinity when none. */
   scaleInUntil: number;
 }
 
 export function newCooldownState(): CooldownState {
-  return { scaleOutUntil: -Infinity, scaleOutBase: 0, scaleOutSetTo: 0, scaleInUntil: -Infinity };
+  return { scaleOutUntil: -Infinity, scaleOutBase: 0, scaleOutSetTo: 0, scaleOutBaseLowered: false, scaleInUntil: -Infinity };
 }
 
 export function inScaleOutCooldown(c: CooldownState, t: number): boolean {
@@ -69,25 +73,31 @@ export function recordScaleOut(c: CooldownState, t: number, from: number, to: nu
     c.scaleOutUntil = t + cooldown;
     c.scaleOutBase = from;
     c.scaleOutSetTo = to;
+    c.scaleOutBaseLowered = false;
   } else if (to > c.scaleOutSetTo) {
     c.scaleOutSetTo = to;
   }
 }
 
 /**
- * A scheduled action lowered the capacity to `capacity` (a new maxCapacity below the desired
- * count). The running scale-out cooldown, if any, keeps running, but the capacity its scale
+ * A scale in lowered the capacity to `capacity`: a scaling policy's scale in (any policy's,
+ * applied to every policy's cooldown) or a scheduled action's (a new maxCapacity below the
+ * desired count). The running scale-out cooldown, if any, keeps running, but the capacity its scale
  * out added is gone: AWS counts that capacity "as part of the desired capacity for the next
  * scale out" (target tracking) or "as part of the current capacity" (step scaling), and it is
  * no longer part of it. So the capacity before and the capacity set are both kept at most
  * `capacity`: a later scale out is measured from what the target has, and one above it is
  * allowed ("After a scheduled action runs, the scaling policy can continue to make
  * decisions", application-auto-scaling-scheduled-scaling.html). Without this, a cap then an
- * uncap during a cooldown refused every scale out until the cooldown ended.
+ * uncap during a cooldown refused every scale out until the cooldown ended, and so did a
+ * policy's scale in back below the capacity set (docs/notes/scaling.md).
  */
 export function lowerScaleOutCooldown(c: CooldownState, capacity: number): void {
   if (c.scaleOutSetTo > capacity) c.scaleOutSetTo = capacity;
-  if (c.scaleOutBase > capacity) c.scaleOutBase = capacity;
+  if (c.scaleOutBase > capacity) {
+    c.scaleOutBase = capacity;
+    c.scaleOutBaseLowered = true;
+  }
 }
 
 /** Records a scale in at t: scale in is blocked until t + cooldown. */

@@ -105,7 +105,11 @@ export class ServiceAutoScaler {
       } else {
         const counted = scaleInsThatCount(this.policies, requests);
         for (let i = 0; i < this.policies.length; i++) {
-          if (counted[i]) recordScaleIn(this.policies[i].cooldown, t, this.policies[i].scaleInCooldown);
+          const p = this.policies[i];
+          if (counted[i]) recordScaleIn(p.cooldown, t, p.scaleInCooldown);
+          // the tasks a running scale-out cooldown's scale out added are gone: every policy's
+          // cooldown stops counting them, as after a scheduled scale in (lowerScaleOutCooldown)
+          lowerScaleOutCooldown(p.cooldown, to);
         }
       }
       if (events === NO_EVENTS) events = [];

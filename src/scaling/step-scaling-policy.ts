@@ -142,7 +142,6 @@ export class StepScalingPolicy implements ScalingPolicy {
       if (inScaleOutCooldown(this.cooldown, t)) {
         from = scaleOutBaseCapacity(this.cooldown, t, current);
         wanted = adjustedCapacity(this.adjustmentType, adj, from, mam);
-        during = ' (cooldown: from the capacity before the previous scale out)';
       }
     } else if (wanted < current) {
       direction = 'in';
@@ -152,6 +151,7 @@ export class StepScalingPolicy implements ScalingPolicy {
     }
     const capacity = clampCapacity(target, wanted);
     if (direction === 'out' ? !scaleOutAllowed(this.cooldown, t, capacity, current) : capacity >= current) return null;
+    if (direction === 'out' && inScaleOutCooldown(this.cooldown, t)) during = cooldownNote(this.cooldown, from, current, wanted);
     const clamp = clampNote(target, wanted);
     return {
       policyName: this.name,
@@ -225,4 +225,19 @@ export class StepScalingPolicy implements ScalingPolicy {
     }
     return this.aggregation === 'Average' ? metricValue(acc / e.evaluatedCount) : acc;
   }
+}
+
+/**
+ * A scale out during the scale-out cooldown, for the activity's cause: what it was computed
+ * from and how many tasks it adds beyond the desired count, the tasks added since the
+ * capacity it was computed from counting as part of it (API_StepScalingPolicyConfiguration
+ * Cooldown: "the previous increase of 2 is considered part of the current capacity.
+ * Therefore, only 1 is added"): " (scale-out cooldown: from 10, the capacity before the scale
+ * out that started it, the 5 tasks added since count: 10 more)".
+ */
+function cooldownNote(c: CooldownState, from: number, current: number, wanted: number): string {
+  const what = c.scaleOutBaseLowered ? 'the capacity a scale in during it left' : 'the capacity before the scale out that started it';
+  const added = current - from;
+  const since = added > 0 ? `, the ${added} task${added === 1 ? '' : 's'} added since count` : '';
+  return ` (scale-out cooldown: from ${from}, ${what}${since}: ${wanted - current} more)`;
 }

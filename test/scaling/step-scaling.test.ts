@@ -12,6 +12,7 @@ import {
   scaleInsThatCount,
   type ScalingPolicy,
   type ScalingRequest,
+  type ScalingEvent,
 } from '../../src/scaling/index.js';
 import { activities, drive, MIN } from './drive.js';
 
@@ -149,6 +150,8 @@ describe('step scaling cooldown (StepScalingPolicyConfiguration.Cooldown)', () =
     const acts = activities(r.events);
     expect(acts[0]).toMatchObject({ time: 2 * MIN, from: 4, to: 6 });
     expect(acts[1]).toMatchObject({ time: 3 * MIN, from: 6, to: 7 }); // 4 + 3 = 7: one task more
+    // the message says what it was computed from and that the 2 added count
+    expect(acts[1].cause).toContain('4 + 3 = 7 (scale-out cooldown: from 4, the capacity before the scale out that started it, the 2 tasks added since count: 1 more)');
     // 4..6 min: 4 + 3 = 7 again, nothing; 7 min: the cooldown (from 2 min) is over: 7 + 3 = 10
     expect(acts.slice(2).map((a) => [a.time / MIN, a.to])).toEqual([[7, 10]]);
   });
@@ -396,5 +399,75 @@ describe('an overruled target tracking request starts no cooldown', () => {
     // memory's 15 datapoints below 45 (minutes 20..34) are visible at 36:00: both agree, at once
     const tracking = acts.filter((a) => a.cause.startsWith('target tracking'));
     expect(tracking[0]).toMatchObject({ time: 36 * MIN, direction: 'in' });
+  });
+});
+
+// A policy's scale in during another policy's scale-out cooldown: the tasks that cooldown's
+// scale out added are gone, so they no longer count "as part of the desired capacity for the
+// next scale-out activity" (API_StepScalingPolicyConfiguration Cooldown;
+// target-tracking-scaling-policy-overview.html). The same rule as a scheduled scale in
+// (scheduled-actions.test.ts, 'a scheduled cap during a scale-out cooldown').
+describe('a policy scale in during a scale-out cooldown releases what that cooldown counted', () => {
+  // datapoint k (minute [k, k+1)) is visible at k + 2 minutes (drive: period and publish delay 60 s)
+  const stepOut = (metricName: string, threshold: number, adj: number, cooldown: number): StepScalingPolicyConfig => ({
+    policyType: 'StepScaling',
+    alarm: { metricName, statistic: 'Average', period: 60_000, evaluationPeriods: 1, threshold, comparisonOperator: 'GreaterThanOrEqualToThreshold' },
+    adjustmentType: 'ChangeInCapacity',
+    stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: adj }],
+    cooldown,
+  });
+  const stepIn = (adj: number): StepScalingPolicyConfig => ({
+    policyType: 'StepScaling',
+    alarm: { metricName: 'MemoryUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 1, threshold: 30, comparisonOperator: 'LessThanThreshold' },
+    adjustmentType: 'ChangeInCapacity',
+    stepAdjustments: [{ metricIntervalUpperBound: 0, scalingAdjustment: adj }],
+    cooldown: 300_000,
+  });
+  const at = (r: { events: ScalingEvent[] }) => activities(r.events).map((a) => [a.time / MIN, a.from, a.to]);
+
+  it('step out +1 at 2:00 (cooldown 300 s), a step scale in back to 4 at 3:00, out alarm still in ALARM at 4:00: scale out at 4:00, not 7:00', () => {
+    const s = new ServiceAutoScaler(
+      { subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { out: stepOut('CPUUtilization', 50, 1, 300_000), in: stepIn(-1) } },
+      4,
+    );
+    // CPU 60 throughout: the out alarm is in ALARM from 2:00 and invokes its policy every minute.
+    // Memory 10 in minute 1 only: the in alarm is in ALARM at 3:00 alone.
+    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: () => 60, MemoryUtilization: (m) => (m === 1 ? 10 : 50) } });
+    // 2:00: 4 + 1 = 5, cooldown to 7:00 (before 4, set 5). 3:00: out from 4: 5, not above 5;
+    // in: 5 - 1 = 4. 4:00: out from 4: 5 > 4 (the 5 set at 2:00 is gone): 4 -> 5 (the cooldown
+    // keeps running, set 5). 5:00, 6:00: 4 + 1 = 5, not above 5. 7:00: cooldown over, 5 + 1 = 6.
+    expect(at(r)).toEqual([[2, 4, 5], [3, 5, 4], [4, 4, 5], [7, 5, 6]]);
+    expect(activities(r.events)[2].cause).toContain('4 + 1 = 5 (scale-out cooldown: from 4, the capacity before the scale out that started it: 1 more)');
+  });
+
+  it('a target tracking scale in during a step policy\'s scale-out cooldown: the step policy computes from what is left', () => {
+    const cpu50: TargetTrackingPolicyConfig = { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 };
+    const s = new ServiceAutoScaler(
+      { subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { cpu: cpu50, mem: stepOut('MemoryUtilization', 70, 2, 1_800_000) } },
+      10,
+    );
+    // Memory 80 in minute 0 and from minute 15; CPU 20 in minutes 0..14, 48 after (neither
+    // below 45 nor above 50).
+    const r = drive(s, {
+      minutes: 18,
+      metrics: { CPUUtilization: (m) => (m < 15 ? 20 : 48), MemoryUtilization: (m) => (m === 0 || m >= 15 ? 80 : 50) },
+    });
+    // 2:00: mem 10 + 2 = 12, cooldown to 32:00 (before 10, set 12). 16:00: AlarmLow (15 of 15
+    // below 45, minutes 0..14): ceil(12 x 20/50) = ceil(4.8) = 5. 17:00: mem in ALARM again,
+    // from 5 (what is left): 5 + 2 = 7 > 5: 5 -> 7 (from 10: 12, not above 12, refused until
+    // 32:00). 18:00: 5 + 2 = 7, not above 7.
+    expect(at(r)).toEqual([[2, 10, 12], [16, 12, 5], [17, 5, 7]]);
+    expect(activities(r.events)[2].cause).toContain('5 + 2 = 7 (scale-out cooldown: from 5, the capacity a scale in during it left: 2 more)');
+  });
+
+  it('a step scale in during target tracking\'s own scale-out cooldown: its high alarm scales out again at once', () => {
+    const cpu50: TargetTrackingPolicyConfig = { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 };
+    const s = new ServiceAutoScaler({ subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { cpu: cpu50, in: stepIn(-4) } }, 4);
+    // CPU 100 throughout; memory 10 in minute 3 only
+    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: () => 100, MemoryUtilization: (m) => (m === 3 ? 10 : 50) } });
+    // 4:00: AlarmHigh (3 of 3, minutes 0..2): ceil(4 x 100/50) = 8, cooldown to 9:00 (before 4,
+    // set 8). 5:00: in: 8 - 4 = 4 (the high alarm's request, ceil(4 x 100/50) = 8, is not above 8).
+    // 6:00: ceil(4 x 100/50) = 8 > 4 (the 8 set at 4:00 is gone): 4 -> 8. 7:00, 8:00: 8, not above 8.
+    expect(at(r)).toEqual([[4, 4, 8], [5, 8, 4], [6, 4, 8]]);
   });
 });
