@@ -138,6 +138,9 @@ export class FluidServiceModel implements ServiceLoadModel {
   /** queue services: the messages arrived since the start, and their curve over the backlog's span (FIFO waits). */
   private arrived = 0;
   private arrivalCurve = new ArrivalCurve();
+  /** addFifo's slices: mean wait and its variance (ms, ms^2). */
+  private fifoMean = new Float64Array(FIFO_SLICES);
+  private fifoSpread = new Float64Array(FIFO_SLICES);
   private groups = new LatencyGroups();
   /** The latency groups of every period closed so far (the run's percentiles). */
   private runLatency = new FluidRunLatency();
@@ -815,11 +818,13 @@ export class FluidServiceModel implements ServiceLoadModel {
    * first reached S (this.arrivalCurve, which holds this period's end too), so it waited
    * t - A^-1(S), however the backlog built (no workers, fewer, other arrival rates). Over
    * the backlogged part of the period the departures are uniform in t; it is cut into
-   * FIFO_SLICES equal counts, each a group of the mean wait over its slice (Simpson's rule
+   * FIFO_SLICES equal counts (16: a slice's uniform wait fitted by a shift plus an
+   * exponential errs by a fraction of its width), each a group of the mean wait over its slice (Simpson's rule
    * on the piecewise linear wait) with the spread of a uniform wait between its ends, as
    * D = wait x rate + 1 departures (the +1: all slots busy, the first frees at rate), with
-   * the stationary floor of addBacklogged (servers slots at the arrival rate). Returns how
-   * many were served so.
+   * the stationary floor of addBacklogged (servers slots at the arrival rate); one group of
+   * their mean and variance when the waits differ by less than the departures' own spread
+   * (a steady build or drain, as cheap as before). Returns how many were served so.
    */
   private addFifo(fromMs: number, s0: number, q0: number, arrivals: number, done: number, rest: number, periodMs: number, rate: number, servers: number): number {
     const cfg = this.cfg;
@@ -834,15 +839,36 @@ export class FluidServiceModel implements ServiceLoadModel {
     const curve = this.arrivalCurve;
     const k = FIFO_SLICES;
     const step = lineMs / k;
+    const mean = this.fifoMean;
+    const spread = this.fifoSpread;
     let wa = fifoWait(curve, fromMs, s0, rate, 0);
+    let lo = wa;
+    let hi = wa;
+    let sum = 0;
+    let sum2 = 0;
     for (let i = 0; i < k; i++) {
       const u = step * i;
       const wm = fifoWait(curve, fromMs, s0, rate, u + step / 2);
       const wb = fifoWait(curve, fromMs, s0, rate, u + step);
-      const mean = (wa + 4 * wm + wb) / 6;
-      const spread = ((wb - wa) * (wb - wa)) / 12;
-      this.groups.addBacklogged(n / k, mean * rate + 1, spread * rate * rate, rate, cfg.serviceScv, lambda, servers, 1, cfg.meanServiceMs, Infinity, 1);
+      const m = (wa + 4 * wm + wb) / 6;
+      const v = ((wb - wa) * (wb - wa)) / 12;
+      mean[i] = m;
+      spread[i] = v;
+      sum += m;
+      sum2 += v + m * m;
+      lo = Math.min(lo, wm, wb);
+      hi = Math.max(hi, wm, wb);
       wa = wb;
+    }
+    const cs2 = cfg.serviceScv;
+    const avg = sum / k;
+    // waits within the departures' own spread (a steady drain or build): one group of their
+    // mean and variance; else a group per slice
+    if (hi - lo <= Math.sqrt(1 + avg * rate * cs2) / rate) {
+      const v = sum2 / k - avg * avg;
+      this.groups.addBacklogged(n, avg * rate + 1, (v > 0 ? v : 0) * rate * rate, rate, cs2, lambda, servers, 1, cfg.meanServiceMs, Infinity, 1);
+    } else {
+      for (let i = 0; i < k; i++) this.groups.addBacklogged(n / k, mean[i] * rate + 1, spread[i] * rate * rate, rate, cs2, lambda, servers, 1, cfg.meanServiceMs, Infinity, 1);
     }
     return n;
   }
@@ -949,7 +975,7 @@ export class FluidServiceModel implements ServiceLoadModel {
 }
 
 /** Backlogged departures of a period of a queue service are cut into this many groups of equal count (addFifo). */
-const FIFO_SLICES = 8;
+const FIFO_SLICES = 16;
 
 /** The wait of the message served u ms after fromMs, number s0 + rate u of a FIFO queue with arrivals `curve`. */
 function fifoWait(curve: ArrivalCurve, fromMs: number, s0: number, rate: number, u: number): number {
