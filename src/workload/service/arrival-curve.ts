@@ -1,6 +1,6 @@
 // The cumulative arrivals A(t) of a queue service's shared queue over the span its backlog
 // covers, for FIFO waits: the message served when S messages have been served is message
-// number S, which arrived when A first reached S (A^-1(S)). The fluid model takes one
+// number S, which arrived when A passed S (A^-1(S)). The fluid model takes one
 // arrival rate per metric period, so A is piecewise linear with a breakpoint at each period
 // end: kept as those points (time, cumulative arrivals), the older ones dropped as the
 // messages that arrived then are served. Consecutive periods at the same rate are one
@@ -65,25 +65,30 @@ export class ArrivalCurve {
 
   /**
    * Drops the points no longer needed once the messages up to number `served` are served:
-   * the curve keeps the segment in which A reaches `served`.
+   * the curve keeps the segment in which A passes `served`.
    */
   prune(served: number): void {
-    while (this.end - this.head >= 2 && this.c[this.head + 1] < served) this.head++;
+    while (this.end - this.head >= 2 && this.c[this.head + 1] <= served) this.head++;
   }
 
-  /** When A first reached x (the arrival of message number x); the first point's time below it. */
+  /**
+   * When the message after number x arrived: the first time A exceeds x (A^-1 continuous
+   * from the right, so a stretch with no arrivals before it is skipped: the next message
+   * served after x messages is the first to arrive after the pause); the last point's time
+   * beyond the curve.
+   */
   timeOf(x: number): number {
     const h = this.head;
     const e = this.end;
     if (e === h) return 0;
-    if (!(x > this.c[h])) return this.t[h];
-    if (x > this.c[e - 1]) return this.t[e - 1];
-    // the first point with c >= x (c[h] < x <= c[e - 1])
+    if (x < this.c[h]) return this.t[h];
+    if (!(x < this.c[e - 1])) return this.t[e - 1];
+    // the first point with c > x (c[h] <= x < c[e - 1])
     let lo = h + 1;
     let hi = e - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.c[mid] >= x) hi = mid;
+      if (this.c[mid] > x) hi = mid;
       else lo = mid + 1;
     }
     const c0 = this.c[lo - 1];

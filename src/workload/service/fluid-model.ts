@@ -815,7 +815,7 @@ export class FluidServiceModel implements ServiceLoadModel {
    * after s0 served (s0 + q0 arrived); `arrivals` come at a constant rate over periodMs
    * and are served at `rate` per ms while backlogged. The message served at time t (from
    * the period start) is number S = s0 + rate t; it arrived when the cumulative arrivals
-   * first reached S (this.arrivalCurve, which holds this period's end too), so it waited
+   * passed S (this.arrivalCurve, which holds this period's end too), so it waited
    * t - A^-1(S), however the backlog built (no workers, fewer, other arrival rates). Over
    * the backlogged part of the period the departures are uniform in t; it is cut into
    * FIFO_SLICES equal counts (16: a slice's uniform wait fitted by a shift plus an

@@ -62,20 +62,23 @@ describe('fluid queue service: FIFO waits behind a backlog', () => {
     expect(s.latencyP95Ms! / 1000).toBeLessThan(178.7 * 1.01);
   });
 
-  it('a backlog that spans two arrival rates keeps both (the older part is served first)', () => {
-    // No worker: 10/s for 0-2 min, 30/s for 2-4 min (A = 1 200 at 120 s, 4 800 at 240 s),
-    // none after; one worker of 20/s (4 slots, fixed 200 ms) from 240 s.
-    // 4-5 min: S = 20 (t - 240) from 0 to 1 200, arrived S / 10: waits 480 - t, [180, 240] s.
-    // 5-6 min: S 1 200-2 400, arrived 120 + (S - 1 200) / 30 = 120 + 2 (t - 300) / 3:
-    // waits 180 + (t - 300) / 3, [180, 200] s.
+  it('a backlog that spans two arrival rates keeps both (the older part is served first); a quiet start is skipped', () => {
+    // No arrivals for the first minute (a queue idle before its batch). No worker: 10/s for
+    // 1-3 min, 30/s for 3-5 min (A = 1 200 at 180 s, 4 800 at 300 s), none after; one worker
+    // of 20/s (4 slots, fixed 200 ms) from 300 s.
+    // 5-6 min: S = 20 (t - 300) from 0 to 1 200, arrived 60 + S / 10: waits 540 - t, [180, 240] s
+    // (the first message served arrived at 60 s, not at 0: the quiet minute is no wait).
+    // 6-7 min: S 1 200-2 400, arrived 180 + (S - 1 200) / 30 = 180 + 2 (t - 360) / 3:
+    // waits 180 + (t - 360) / 3, [180, 200] s.
     const worker: ServiceWorkloadConfig = { type: 'queue', perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: 200 } } };
-    const { sim, model } = build(worker, stepTrace([0, 2 * MIN, 4 * MIN], [10, 30, 0]));
-    for (let i = 0; i < 4; i++) runPeriod(sim, model, i * MIN, (i + 1) * MIN);
-    model.setInRotation('w', true, 4 * MIN);
-    let s = runPeriod(sim, model, 4 * MIN, 5 * MIN);
+    const { sim, model } = build(worker, stepTrace([0, MIN, 3 * MIN, 5 * MIN], [0, 10, 30, 0]));
+    for (let i = 0; i < 5; i++) runPeriod(sim, model, i * MIN, (i + 1) * MIN);
+    model.setInRotation('w', true, 5 * MIN);
+    let s = runPeriod(sim, model, 5 * MIN, 6 * MIN);
     expect(s.latencyP95Ms! / 1000).toBeGreaterThan(237.2 * 0.995);
     expect(s.latencyP95Ms! / 1000).toBeLessThan(237.2 * 1.01);
-    s = runPeriod(sim, model, 5 * MIN, 6 * MIN);
+    expect(s.latencyP99Ms! / 1000).toBeLessThan(240.2 * 1.01);
+    s = runPeriod(sim, model, 6 * MIN, 7 * MIN);
     expect(s.latencyP95Ms! / 1000).toBeGreaterThan(199.2 * 0.995);
     expect(s.latencyP95Ms! / 1000).toBeLessThan(199.2 * 1.01);
     expect(s.meanWaitMs! / 1000).toBeCloseTo(190, 0);
@@ -114,18 +117,28 @@ describe('fluid queue service: FIFO waits behind a backlog', () => {
 });
 
 describe('ArrivalCurve', () => {
-  it('A^-1: the first time the arrivals reach x (a period with none is skipped)', () => {
+  it('A^-1: the first time the arrivals pass x (a period with none is skipped)', () => {
     const c = new ArrivalCurve();
     c.push(0, 0);
     c.push(60_000, 600); // 10/s
     c.push(120_000, 600); // none
     c.push(180_000, 2400); // 30/s
     expect(c.timeOf(300)).toBeCloseTo(30_000, 9);
-    expect(c.timeOf(600)).toBeCloseTo(60_000, 9);
+    // the message after the 600th is the first of the third minute
+    expect(c.timeOf(600)).toBeCloseTo(120_000, 9);
     expect(c.timeOf(900)).toBeCloseTo(130_000, 9);
     c.prune(900);
     expect(c.length).toBe(2);
     expect(c.timeOf(900)).toBeCloseTo(130_000, 9);
+    // a quiet first minute: the first message arrived at 60 s, and once none is waiting the
+    // quiet stretch is dropped
+    const q = new ArrivalCurve();
+    q.push(0, 0);
+    q.push(60_000, 0);
+    q.push(120_000, 600);
+    expect(q.timeOf(0)).toBe(60_000);
+    q.prune(0);
+    expect(q.length).toBe(2);
   });
 
   it('periods at one rate are one segment; memory stays bounded when the rate changes every period', () => {

@@ -483,12 +483,12 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     s.backlog = visible;
   }
 
-  /** When the cumulative arrivals first reached x (linear search over every period end). */
+  /** When the cumulative arrivals passed x (linear search over every period end; a stretch with none is skipped). */
   private arrivalTime(x: number): number {
     const t = this.arrT;
     const c = this.arrC;
-    if (!(x > c[0])) return t[0];
-    for (let i = 1; i < c.length; i++) if (c[i] >= x) return t[i - 1] + ((x - c[i - 1]) / (c[i] - c[i - 1])) * (t[i] - t[i - 1]);
+    if (x < c[0]) return t[0];
+    for (let i = 1; i < c.length; i++) if (c[i] > x) return t[i - 1] + ((x - c[i - 1]) / (c[i] - c[i - 1])) * (t[i] - t[i - 1]);
     return t[t.length - 1];
   }
 
