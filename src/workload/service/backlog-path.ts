@@ -10,7 +10,10 @@
 // rate lambda: its wait is q(t) / lambda, i.e. D = q(t) rate / lambda + 1. That holds
 // while the backlog builds (lambda > rate). While it drains, the requests first served
 // were queued in an earlier period, mostly behind a full queue accepting at `rate`:
-// D = q(t) + 1 is exact for them (and too small for the later ones).
+// D = q(t) + 1 is exact for them (and too small for the later ones). That is the http
+// path's (per-task queues, capped); a queue service's shared FIFO queue takes only the
+// line's extent and count from here and its waits from the cumulative arrivals
+// (fluid-model.ts addFifo, arrival-curve.ts).
 // While the queue is full an accepted request found a free place: near the cap the queue
 // is a birth-death chain with ratio x = rate / lambda < 1, so the free places j >= 1 an
 // accepted arrival sees are geometric, P(j) ~ x^j, truncated at the cap K:

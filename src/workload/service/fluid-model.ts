@@ -12,6 +12,7 @@
 // handled one by one; a task joins the cohort at the end of a period in which it was in
 // rotation with the cohort's backlog. In steady state a period costs O(1), not O(tasks).
 
+import { ArrivalCurve } from './arrival-curve.js';
 import { cpuPercent, memoryMiB } from './cpu.js';
 import { backlogSeen, fitServedTo, newBacklogSeen } from './backlog-path.js';
 import { BufferLoss } from './buffer-loss.js';
@@ -134,6 +135,12 @@ export class FluidServiceModel implements ServiceLoadModel {
   private gTime: number;
   /** queue services: the shared queue (messages). */
   private sharedBacklog = 0;
+  /** queue services: the messages arrived since the start, and their curve over the backlog's span (FIFO waits). */
+  private arrived = 0;
+  private arrivalCurve = new ArrivalCurve();
+  /** addFifo's slices: mean wait and its variance (ms, ms^2). */
+  private fifoMean = new Float64Array(FIFO_SLICES);
+  private fifoSpread = new Float64Array(FIFO_SLICES);
   private groups = new LatencyGroups();
   /** The latency groups of every period closed so far (the run's percentiles). */
   private runLatency = new FluidRunLatency();
@@ -775,23 +782,95 @@ export class FluidServiceModel implements ServiceLoadModel {
         if (t.leftAt >= 0) this.addLeft(done, done, t.leftAt - Math.max(t.aliveFrom, fromMs));
       }
     }
+    // the cumulative arrivals, over the span the backlog covers (FIFO waits)
+    const curve = this.arrivalCurve;
+    const a0 = this.arrived;
+    if (curve.length === 0 || periodMs > 0) curve.push(fromMs, a0);
+    this.arrived = a0 + offered;
+    if (periodMs > 0) curve.push(toMs, this.arrived);
     let visible = q1;
     if (served > 0) {
       // One shared queue drained by all workers: backlogged messages wait for the pooled rate.
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      const sat = this.addBacklogged(1, q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1, 1, 1);
+      const sat = this.addFifo(fromMs, a0 - q0, q0, offered, served, q1, periodMs, capacity / periodMs, servers);
       this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
       // the visible messages: the fluid excess plus the stationary G/G/c queue of the
       // workers' slots (Lq = lambda x the mean wait the latency model gives them), which a
       // queue below capacity still holds (Little's law)
       visible += this.groups.stationaryWaiting(offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
     }
+    // the messages still waiting arrived after number arrived - q1
+    curve.prune(this.arrived - q1);
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
     s.waiting = visible;
     s.backlog = visible;
     return listed;
+  }
+
+  /**
+   * The shared queue is FIFO: adds the messages served while its fluid backlog was positive
+   * as latency groups of their waits since they arrived. The period starts with q0 waiting
+   * after s0 served (s0 + q0 arrived); `arrivals` come at a constant rate over periodMs
+   * and are served at `rate` per ms while backlogged. The message served at time t (from
+   * the period start) is number S = s0 + rate t; it arrived when the cumulative arrivals
+   * passed S (this.arrivalCurve, which holds this period's end too), so it waited
+   * t - A^-1(S), however the backlog built (no workers, fewer, other arrival rates). Over
+   * the backlogged part of the period the departures are uniform in t; it is cut into
+   * FIFO_SLICES equal counts (16: a slice's uniform wait fitted by a shift plus an
+   * exponential errs by a fraction of its width), each a group of the mean wait over its slice (Simpson's rule
+   * on the piecewise linear wait) with the spread of a uniform wait between its ends, as
+   * D = wait x rate + 1 departures (the +1: all slots busy, the first frees at rate), with
+   * the stationary floor of addBacklogged (servers slots at the arrival rate); one group of
+   * their mean and variance when the waits differ by less than the departures' own spread
+   * (a steady build or drain, as cheap as before). Returns how many were served so.
+   */
+  private addFifo(fromMs: number, s0: number, q0: number, arrivals: number, done: number, rest: number, periodMs: number, rate: number, servers: number): number {
+    const cfg = this.cfg;
+    const seen = this.seen;
+    backlogSeen(q0, arrivals, rate, periodMs, Infinity, seen);
+    const lineRaw = seen.lineServed;
+    fitServedTo(seen, done, rest);
+    const n = seen.lineServed;
+    if (!(n > 0) || !(lineRaw > 0)) return 0;
+    const lineMs = lineRaw / rate;
+    const lambda = arrivals / periodMs;
+    const curve = this.arrivalCurve;
+    const k = FIFO_SLICES;
+    const step = lineMs / k;
+    const mean = this.fifoMean;
+    const spread = this.fifoSpread;
+    let wa = fifoWait(curve, fromMs, s0, rate, 0);
+    let lo = wa;
+    let hi = wa;
+    let sum = 0;
+    let sum2 = 0;
+    for (let i = 0; i < k; i++) {
+      const u = step * i;
+      const wm = fifoWait(curve, fromMs, s0, rate, u + step / 2);
+      const wb = fifoWait(curve, fromMs, s0, rate, u + step);
+      const m = (wa + 4 * wm + wb) / 6;
+      const v = ((wb - wa) * (wb - wa)) / 12;
+      mean[i] = m;
+      spread[i] = v;
+      sum += m;
+      sum2 += v + m * m;
+      lo = Math.min(lo, wm, wb);
+      hi = Math.max(hi, wm, wb);
+      wa = wb;
+    }
+    const cs2 = cfg.serviceScv;
+    const avg = sum / k;
+    // waits within the departures' own spread (a steady drain or build): one group of their
+    // mean and variance; else a group per slice
+    if (hi - lo <= Math.sqrt(1 + avg * rate * cs2) / rate) {
+      const v = sum2 / k - avg * avg;
+      this.groups.addBacklogged(n, avg * rate + 1, (v > 0 ? v : 0) * rate * rate, rate, cs2, lambda, servers, 1, cfg.meanServiceMs, Infinity, 1);
+    } else {
+      for (let i = 0; i < k; i++) this.groups.addBacklogged(n / k, mean[i] * rate + 1, spread[i] * rate * rate, rate, cs2, lambda, servers, 1, cfg.meanServiceMs, Infinity, 1);
+    }
+    return n;
   }
 
   /**
@@ -893,6 +972,15 @@ export class FluidServiceModel implements ServiceLoadModel {
     t.entryG = this.g;
     t.entryT = this.gTime;
   }
+}
+
+/** Backlogged departures of a period of a queue service are cut into this many groups of equal count (addFifo). */
+const FIFO_SLICES = 16;
+
+/** The wait of the message served u ms after fromMs, number s0 + rate u of a FIFO queue with arrivals `curve`. */
+function fifoWait(curve: ArrivalCurve, fromMs: number, s0: number, rate: number, u: number): number {
+  const w = fromMs + u - curve.timeOf(s0 + rate * u);
+  return w > 0 ? w : 0;
 }
 
 /**

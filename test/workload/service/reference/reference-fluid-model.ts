@@ -46,6 +46,9 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
   private uncoveredMs = 0;
   /** queue services: the shared queue (messages). */
   private sharedBacklog = 0;
+  /** queue services: every period end's (time, cumulative arrivals) since the start (FIFO waits). */
+  private arrT: number[] = [];
+  private arrC: number[] = [];
   private groups = new LatencyGroups();
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
@@ -457,11 +460,20 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const done = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
       if (t.removedAt < 0) this.fillTaskStats(t, done, done, Math.max(0, toMs - Math.max(t.aliveFrom, fromMs)));
     }
+    const a0 = this.arrC.length > 0 ? this.arrC[this.arrC.length - 1] : 0;
+    if (this.arrT.length === 0 || fromMs > this.arrT[this.arrT.length - 1]) {
+      this.arrT.push(fromMs);
+      this.arrC.push(a0);
+    }
+    if (periodMs > 0) {
+      this.arrT.push(toMs);
+      this.arrC.push(a0 + offered);
+    }
     let visible = q1;
     if (served > 0) {
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      const sat = this.backlogged(q0, offered, served, q1, periodMs, capacity / periodMs, Infinity, servers, 1, 1, 1, 1);
-      this.groups.add(served - sat.line - sat.full, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
+      const sat = this.fifoBacklogged(fromMs, a0 - q0, q0, offered, served, q1, periodMs, capacity / periodMs, servers);
+      this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
       visible += this.groups.stationaryWaiting(offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
     }
     s.served = served;
@@ -469,6 +481,55 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     s.queued = q1;
     s.waiting = visible;
     s.backlog = visible;
+  }
+
+  /** When the cumulative arrivals passed x (linear search over every period end; a stretch with none is skipped). */
+  private arrivalTime(x: number): number {
+    const t = this.arrT;
+    const c = this.arrC;
+    if (x < c[0]) return t[0];
+    for (let i = 1; i < c.length; i++) if (c[i] > x) return t[i - 1] + ((x - c[i - 1]) / (c[i] - c[i - 1])) * (t[i] - t[i - 1]);
+    return t[t.length - 1];
+  }
+
+  /**
+   * A queue service's messages served while its backlog was positive, FIFO: the one served u
+   * ms into the period is number s0 + rate u and waited since the arrivals reached it; 16
+   * slices of equal count (Simpson's mean, a uniform's variance), or one group when the waits
+   * differ by less than the departures' own spread. Returns how many.
+   */
+  private fifoBacklogged(fromMs: number, s0: number, q0: number, arrivals: number, done: number, rest: number, periodMs: number, rate: number, servers: number): number {
+    const cfg = this.cfg;
+    const seen = newBacklogSeen();
+    backlogSeen(q0, arrivals, rate, periodMs, Infinity, seen);
+    const raw = seen.lineServed;
+    fitServedTo(seen, done, rest);
+    const n = seen.lineServed;
+    if (!(n > 0) || !(raw > 0)) return 0;
+    const k = 16;
+    const step = raw / rate / k;
+    const wait = (u: number) => Math.max(0, fromMs + u - this.arrivalTime(s0 + rate * u));
+    const means: number[] = [];
+    const vars: number[] = [];
+    const points: number[] = [];
+    for (let i = 0; i <= 2 * k; i++) points.push(wait((step * i) / 2));
+    for (let i = 0; i < k; i++) {
+      const a = points[2 * i];
+      const b = points[2 * i + 2];
+      means.push((a + 4 * points[2 * i + 1] + b) / 6);
+      vars.push(((b - a) * (b - a)) / 12);
+    }
+    const avg = means.reduce((x, y) => x + y, 0) / k;
+    const spread = Math.max(...points) - Math.min(...points);
+    const cs2 = cfg.serviceScv;
+    const lambda = arrivals / periodMs;
+    if (spread <= Math.sqrt(1 + avg * rate * cs2) / rate) {
+      const v = means.reduce((x, m, i) => x + vars[i] + m * m, 0) / k - avg * avg;
+      this.groups.addBacklogged(n, avg * rate + 1, Math.max(0, v) * rate * rate, rate, cs2, lambda, servers, 1, cfg.meanServiceMs, Infinity, 1);
+    } else {
+      for (let i = 0; i < k; i++) this.groups.addBacklogged(n / k, means[i] * rate + 1, vars[i] * rate * rate, rate, cs2, lambda, servers, 1, cfg.meanServiceMs, Infinity, 1);
+    }
+    return n;
   }
 
   /**
