@@ -3,7 +3,7 @@
 // the first variant with a sentence on which are significant.
 
 import type { Comparison } from './compare.js';
-import { COMBINED_NOTE, human, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, significanceNote, withCount } from './figures-markdown.js';
+import { COMBINED_NOTE, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, signedPlusMinusText, significanceNote, withCount } from './figures-markdown.js';
 import { METRICS } from './metrics.js';
 import { isSameEveryTime, isSignificant, type SampleSummary } from './stats.js';
 
@@ -75,6 +75,6 @@ export function significanceSentence(name: string, baseline: string, paired: Sam
 /** `+1.2 ± 0.3 (7 of 8) *`: the difference, the count of pairs when below the replications, the significance mark. */
 export function signedPlusMinus(s: SampleSummary, replications: number): string {
   if (!Number.isFinite(s.mean)) return '–';
-  const text = withCount(Number.isFinite(s.ci95) ? `${signed(s.mean)} ± ${human(s.ci95)}` : signed(s.mean), s.n, replications);
+  const text = withCount(signedPlusMinusText(s.mean, s.ci95), s.n, replications);
   return isSignificant(s) ? `${text} *` : text;
 }

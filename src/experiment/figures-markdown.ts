@@ -1,7 +1,7 @@
 // What the tables of comparison.md share, whether they list compare's variants
 // (comparison-markdown.ts) or sweep points (sweep-markdown.ts): the opening paragraph on
 // replications and common random numbers, the metric column titles, a figure as mean ±
-// 95 % half-width to four significant digits, and the note under the Pareto column.
+// 95 % half-width (the half-width to 2 significant digits, the mean to its decimal place), and the note under the Pareto column.
 
 import { counted } from '../output/plural.js';
 import { METRICS, type MetricName } from './metrics.js';
@@ -73,10 +73,37 @@ export function paretoNote(noun: string): string {
   return `Pareto: no other ${noun} is at least as good on both mean cost and mean SLO violation minutes and better on one (${noun}s that tie are all on the front).`;
 }
 
-/** `12.34 ± 0.5`; the mean alone without a half-width (one replication); `–` for no value. */
+/**
+ * `1.830 ± 0.077`: the half-width to 2 significant digits and the mean to the same decimal
+ * place (`360 ± 210` when the half-width is in the hundreds); the mean alone without a
+ * half-width (one replication); `12.34 ± 0` (the mean as human() writes it) when the
+ * replications agree; `–` for no value.
+ */
 export function plusMinus(s: Pick<SampleSummary, 'mean' | 'ci95'>): string {
   if (!Number.isFinite(s.mean)) return '–';
-  return Number.isFinite(s.ci95) ? `${human(s.mean)} ± ${human(s.ci95)}` : human(s.mean);
+  if (!Number.isFinite(s.ci95)) return human(s.mean);
+  const rounded = meanAndHalfWidth(s.mean, s.ci95);
+  return rounded ? `${rounded.mean} ± ${rounded.halfWidth}` : `${human(s.mean)} ± ${human(s.ci95)}`;
+}
+
+/**
+ * A mean and its half-width rounded together: the half-width to 2 significant digits, the
+ * mean to the same decimal place, so neither shows digits the other does not (the
+ * decimals kept; `-0` is written `0`). Undefined for a half-width of 0 or none (the caller
+ * writes the mean as it would alone).
+ */
+export function meanAndHalfWidth(mean: number, halfWidth: number): { mean: string; halfWidth: string; value: number } | undefined {
+  if (!Number.isFinite(mean) || !Number.isFinite(halfWidth) || halfWidth === 0) return undefined;
+  const h = Number(Math.abs(halfWidth).toPrecision(2)); // 0.0996 -> 0.1: the place is the rounded one's
+  const decimals = 1 - Math.floor(Math.log10(h));
+  if (decimals > 100) return undefined; // beyond toFixed's 100 decimals: as if 0
+  if (decimals >= 0) {
+    const m = Number(mean.toFixed(decimals));
+    return { mean: (m === 0 ? 0 : m).toFixed(decimals), halfWidth: h.toFixed(decimals), value: m === 0 ? 0 : m };
+  }
+  const unit = 10 ** -decimals;
+  const m = Math.sign(mean) * Math.round(Math.abs(mean) / unit) * unit; // half away from zero, as toFixed: -5 and 5 alike
+  return { mean: String(m === 0 ? 0 : m), halfWidth: String(h), value: m === 0 ? 0 : m };
 }
 
 /** `1318 ± 3.49 (7 of 8)`: the count of replications with a value, when some have none. */
@@ -100,6 +127,15 @@ export function significanceNote(metricCount: number): string {
     'A difference that is the same in every replication has an interval of width 0 and is not marked: with no spread there is nothing to test it against. ' +
     `Each figure is tested on its own at 95 %, with no adjustment for testing ${metricCount} figures at once: some difference may be marked by chance alone.`
   );
+}
+
+/** `+1.20 ± 0.30`, `−3.4 ± 1.2`: a difference and its half-width rounded as plusMinus does; `signed(x) ± 0` for a half-width of 0, the difference alone for none. */
+export function signedPlusMinusText(mean: number, halfWidth: number): string {
+  if (!Number.isFinite(halfWidth)) return signed(mean);
+  const rounded = meanAndHalfWidth(mean, halfWidth);
+  if (!rounded) return `${signed(mean)} ± ${human(halfWidth)}`;
+  const sign = rounded.value > 0 ? '+' : rounded.value < 0 ? '−' : '';
+  return `${sign}${rounded.mean.replace(/^-/, '')} ± ${rounded.halfWidth}`;
 }
 
 /** `+1.2`, `−3.4` (a minus sign), `0`. */

@@ -1,10 +1,11 @@
 // comparison.md and the comparison CSVs when figures are missing in some replications, and
-// when a paired difference is the same in every replication; human() at every magnitude.
+// when a paired difference is the same in every replication; human() at every magnitude;
+// mean ± half-width rounded together.
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { comparisonCsv, comparisonMarkdown, pairedCsv, summarizeComparison } from '../../src/experiment/index.js';
-import { human } from '../../src/experiment/figures-markdown.js';
-import { significanceSentence } from '../../src/experiment/comparison-markdown.js';
+import { human, plusMinus, signedPlusMinusText } from '../../src/experiment/figures-markdown.js';
+import { significanceSentence, signedPlusMinus } from '../../src/experiment/comparison-markdown.js';
 
 // METRICS order: cost, sloViolationMinutes, latencyP95Ms, cpuMean, taskHours, scalingActivities, droppedRequests
 const row = (latency: number, cpu: number, scaling = 0) => [1, 0, latency, cpu, 1, scaling, 0];
@@ -22,7 +23,7 @@ describe('figures missing in some replications (no request served, no CPU datapo
   const pairedAt = lines.findIndex((l) => l.startsWith('## Paired'));
 
   it('marks a mean over fewer replications than were run, and explains it under the table', () => {
-    expect(cells('base')[2]).toBe('110 ± 24.84'); // all 3: no mark
+    expect(cells('base')[2]).toBe('110 ± 25'); // all 3: no mark; 24.84 to 2 significant digits
     expect(cells('v')[2]).toBe('130 (1 of 3)'); // one value: no interval, but not mistaken for a one-replication run
     expect(cells('v')[3]).toBe('70 (1 of 3)');
     expect(cells('w')[2]).toBe('–');
@@ -32,7 +33,7 @@ describe('figures missing in some replications (no request served, no CPU datapo
 
   it('marks paired differences over fewer pairs, and leaves figures with no value out of the "no significant difference" count', () => {
     expect(cells('v', pairedAt)[2]).toBe('+10 (1 of 3)');
-    expect(cells('w', pairedAt)[3]).toBe('−9 ± 2.484 *'); // sd 1: 4.302653 / sqrt 3 = 2.484
+    expect(cells('w', pairedAt)[3]).toBe('−9.0 ± 2.5 *'); // sd 1: 4.302653 / sqrt 3 = 2.484, to 2 significant digits, the mean to its place
     // w: 7 figures, 1 significant (CPU), 1 without any value (p95): 5 others, not 6
     expect(md).toContain('**w** differs significantly from base in mean CPU −9 percentage points (95 % CI −11.48 to −6.516); the other 5 figures show no significant difference; not tested, fewer than 2 replications with a value for both: p95 latency (0 of 3).');
     expect(md).toContain('**v** shows no significant difference from base on the 5 figures with values to test; not tested, fewer than 2 replications with a value for both: p95 latency (1 of 3), mean CPU (1 of 3).');
@@ -117,6 +118,42 @@ describe('human(): four significant digits at any magnitude', () => {
         expect(Math.abs(Number(text) - x) / Math.abs(x)).toBeLessThanOrEqual(0.0005 + 1e-12); // 4 significant digits
       }),
     );
+  });
+});
+
+describe('mean ± half-width: the half-width to 2 significant digits, the mean to the same decimal place', () => {
+  const pm = (mean: number, ci95: number) => plusMinus({ mean, ci95 });
+  it('hand examples (the figures a review found printed with more digits in the ± than in the mean)', () => {
+    expect(pm(1.83, 0.07654)).toBe('1.830 ± 0.077'); // 0.07654 -> 0.077: 3 decimals, so 1.830
+    expect(pm(32.7, 0.006944)).toBe('32.7000 ± 0.0069'); // 0.0069: 4 decimals
+    expect(pm(0.8106, 0.0004522)).toBe('0.81060 ± 0.00045');
+    expect(pm(0.07685, 0.0006994)).toBe('0.07685 ± 0.00070'); // 0.0006994 -> 0.00070: the trailing 0 is a significant digit
+    expect(pm(9.4, 3.238)).toBe('9.4 ± 3.2');
+    expect(pm(110, 24.84)).toBe('110 ± 25');
+    expect(pm(361.2, 205)).toBe('360 ± 210'); // tens: 205 -> 210 (2 significant digits), 361.2 -> 360
+    expect(pm(65512, 1234)).toBe('65500 ± 1200');
+    expect(pm(2.0, 0.0996)).toBe('2.00 ± 0.10'); // 0.0996 rounds up to 0.10: 2 decimals, not 3
+    expect(pm(-25.4512, 0.31)).toBe('-25.45 ± 0.31');
+    expect(pm(0.004, 0.05)).toBe('0.004 ± 0.050'); // 0.004 to 3 decimals
+    expect(pm(-0.001, 0.5)).toBe('0.00 ± 0.50'); // rounds to 0: no minus sign
+  });
+
+  it('a half-width of 0 or none keeps the mean as it reads alone; no value is –', () => {
+    expect(pm(2.366, 0)).toBe('2.366 ± 0');
+    expect(pm(60, 0)).toBe('60 ± 0');
+    expect(pm(0.0811234, NaN)).toBe('0.08112');
+    expect(pm(NaN, 1)).toBe('–');
+  });
+
+  it('paired differences: the sign of the rounded difference, a minus sign, the * mark', () => {
+    expect(signedPlusMinusText(0.5333, 0.3795)).toBe('+0.53 ± 0.38');
+    expect(signedPlusMinusText(-9, 2.484)).toBe('−9.0 ± 2.5');
+    expect(signedPlusMinusText(-0.004, 0.05)).toBe('−0.004 ± 0.050');
+    expect(signedPlusMinusText(0.0004, 0.05)).toBe('0.000 ± 0.050'); // rounds to 0: no sign
+    expect(signedPlusMinusText(-5, 190.6)).toBe('−10 ± 190'); // half away from zero, as +5 -> +10
+    expect(signedPlusMinusText(-2.096, 0)).toBe('−2.096 ± 0');
+    expect(signedPlusMinusText(1.5, NaN)).toBe('+1.5');
+    expect(signedPlusMinus({ n: 3, mean: -9, sd: 1, ci95: 2.484 }, 3)).toBe('−9.0 ± 2.5 *');
   });
 });
 

@@ -22,8 +22,8 @@ const table: SweepTable = {
 describe('sweep figures over fewer replications than were run', () => {
   it('comparison.md marks them `(7 of 8)` and explains under the table', () => {
     const md = sweepMarkdown(table);
-    expect(md).toContain('| 1 | 1 ± 0 | 0 ± 0 | 1318 ± 3.49 (7 of 8) | 57 ± 16 (7 of 8) | 1 ± 0 | 0 ± 0 | 0 ± 0 | yes |');
-    expect(md).toContain('| 2 | 2 ± 0 | 0 ± 0 | – | 81 ± 4.9 | 2 ± 0 | 0 ± 0 | 0 ± 0 |  |');
+    expect(md).toContain('| 1 | 1 ± 0 | 0 ± 0 | 1318.2 ± 3.5 (7 of 8) | 57 ± 16 (7 of 8) | 1 ± 0 | 0 ± 0 | 0 ± 0 | yes |');
+    expect(md).toContain('| 2 | 2 ± 0 | 0 ± 0 | – | 81.0 ± 4.9 | 2 ± 0 | 0 ± 0 | 0 ± 0 |  |');
     expect(md).toContain('(k of 8): only k of the 8 replications have a value for that figure; the others are left out of its mean and interval, and – means none has.');
   });
 

@@ -69,8 +69,10 @@ describe('sweep paired differences against the first point', () => {
 
     const md = sweepMarkdown(table);
     expect(md).toContain('## Paired differences against targetValue=40\n\nEach point minus targetValue=40 (the first value of every swept path), replication by replication (same seed), then averaged.\n');
-    // cost significant (0.5333 > 0.3795); SLO not (diffs 0, 5, -5: sd 5, 4.302653 x 5 / 1.732051 = 12.42); task-hours the same every time: not marked
-    expect(md).toContain('| 60 | +0.5333 ± 0.3795 * | 0 ± 12.42 | +5 ± 190.6 (2 of 3) | +0.6667 ± 3.795 | +1 ± 0 | +1 ± 2.484 | 0 ± 0 |');
+    // cost significant (0.5333 > 0.3795); SLO not (diffs 0, 5, -5: sd 5, 4.302653 x 5 / 1.732051 = 12.42); task-hours the same every time: not marked.
+    // Each half-width to 2 significant digits and its mean to the same place: 0.3795 -> 0.38 (+0.5333 -> +0.53),
+    // 12.42 -> 12, 190.6 -> 190 (+5 to the tens: +10), 3.795 -> 3.8 (+0.6667 -> +0.7), 2.484 -> 2.5 (+1 -> +1.0)
+    expect(md).toContain('| 60 | +0.53 ± 0.38 * | 0 ± 12 | +10 ± 190 (2 of 3) | +0.7 ± 3.8 | +1 ± 0 | +1.0 ± 2.5 | 0 ± 0 |');
     expect(md).toContain(
       '- **targetValue=60** differs significantly from targetValue=40 in cost +0.5333 USD (95 % CI +0.1539 to +0.9128); ' +
         'it differs in task-hours +1, the same difference in every replication (n = 3); the other 5 figures show no significant difference.',

@@ -1,9 +1,8 @@
 // What `ecsim compare` does: every variant x replication into the folder, then a table.
 
 import { compareToFolder, readExperimentFile } from '../../experiment/index.js';
-import { plusMinus, withCount } from '../../experiment/figures-markdown.js';
 import { progressReporter } from '../progress.js';
-import { table } from '../table.js';
+import { figuresTable } from '../figures-table.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
 import type { CompareArgs } from '../commands/compare.js';
 import { counted } from '../../output/plural.js';
@@ -25,13 +24,10 @@ export async function compare(argv: CompareArgs): Promise<void> {
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(`${exp.name}: ${counted(c.variants.length, 'variant')} x ${counted(c.seeds.length, 'replication')} in ${seconds} s wall\n\n`);
-    // as comparison.md: `1318 ± 3.49 (7 of 8)` when some replications have no value
-    const cell = (i: number) => (v: (typeof c.variants)[number]) => withCount(plusMinus(v.stats[i]), v.stats[i].n, c.seeds.length);
+    // as comparison.md: `1318.2 ± 3.5 (7 of 8)` when some replications have no value
+    const rows = c.variants.map((v) => ({ lead: [v.name], figures: v.stats, pareto: v.pareto }));
     process.stdout.write(
-      `${table(
-        ['variant', 'cost USD', 'SLO-min', 'p95 ms', 'cpu %', 'task-h', 'pareto'],
-        c.variants.map((v) => [v.name, cell(0)(v), cell(1)(v), cell(2)(v), cell(3)(v), cell(4)(v), v.pareto ? 'yes' : '']),
-      )}\n\nresults: ${outDir}/ (comparison.csv, paired.csv, replications.csv, comparison.md, runs/${argv.report ? ', report.html' : ''})\n`,
+      `${figuresTable(['variant'], rows, c.seeds.length)}\n\nresults: ${outDir}/ (comparison.csv, paired.csv, replications.csv, comparison.md, runs/${argv.report ? ', report.html' : ''})\n`,
     );
   } finally {
     progress.stop();

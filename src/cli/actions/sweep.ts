@@ -1,6 +1,8 @@
-// What `ecsim sweep` does: the sweep (or one shard) into the folder, then one line of totals.
+// What `ecsim sweep` does: the sweep (or one shard) into the folder, then one line of totals
+// and, for the whole sweep, the table of points as `ecsim compare` prints its variants'.
 
-import { parseShard, readExperimentFile, shardFromEnvironment, sweepToFolder, SWEEP_RUNS_LIMIT, type Shard } from '../../experiment/index.js';
+import { parseShard, readExperimentFile, shardFromEnvironment, shortNames, sortedRows, sweepParetoFront, sweepToFolder, SWEEP_RUNS_LIMIT, type Shard, type SweepTable } from '../../experiment/index.js';
+import { figuresTable } from '../figures-table.js';
 import { progressReporter } from '../progress.js';
 import { UsageError } from '../errors.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
@@ -28,7 +30,10 @@ export async function sweep(argv: SweepArgs): Promise<void> {
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
-      `${label}: ${table.rows.length} of ${counted(table.pointCount, 'point')} x ${counted(table.replications, 'replication')} in ${seconds} s wall\nresults: ${[file, ...(markdownFile !== undefined ? [markdownFile] : []), ...pairedFiles, ...reportFiles].join(', ')}\n` +
+      `${label}: ${table.rows.length} of ${counted(table.pointCount, 'point')} x ${counted(table.replications, 'replication')} in ${seconds} s wall\n` +
+        // a shard's points alone have no Pareto front of the sweep: `ecsim merge` writes the table
+        (shard ? '' : `\n${pointsTable(table)}\n\n`) +
+        `results: ${[file, ...(markdownFile !== undefined ? [markdownFile] : []), ...pairedFiles, ...reportFiles].join(', ')}\n` +
         (runsDir !== undefined
           ? `runs: ${runsDir}/ (replication 0 of ${counted(table.rows.length, 'point')})\n`
           : runs === false
@@ -38,6 +43,17 @@ export async function sweep(argv: SweepArgs): Promise<void> {
   } finally {
     progress.stop();
   }
+}
+
+/** The points as compare prints its variants: the swept values (named as in comparison.md), the first five figures, the Pareto column. */
+export function pointsTable(table: SweepTable): string {
+  const rows = sortedRows(table);
+  const front = sweepParetoFront(rows);
+  return figuresTable(
+    shortNames(table.paths),
+    rows.map((r, i) => ({ lead: r.params, figures: r.means.map((mean, m) => ({ mean, ci95: r.ci95[m], n: r.counts?.[m] })), pareto: front[i] })),
+    table.replications,
+  );
 }
 
 /**

@@ -1,5 +1,6 @@
 // `ecsim sweep <scenario>`: the product of the `sweep` lists x replications on worker
-// threads; writes sweep.csv and comparison.md (and with 2+ replications replications.csv
+// threads; prints the table of points as compare prints its variants' (the whole sweep only);
+// writes sweep.csv and comparison.md (and with 2+ replications replications.csv
 // and paired.csv: every point against the first), or with a shard (--shard i/n, or --shards n
 // with the array index of a Kubernetes Indexed Job or AWS Batch array job)
 // sweep.shard-i-of-n.csv instead (`ecsim merge` writes the other two); and
@@ -26,7 +27,7 @@ export interface SweepArgs {
 
 export const sweepCommand = {
   command: 'sweep <scenario>',
-  describe: 'Run the product of the scenario\'s `sweep` lists x replications; one row per point in sweep.csv and comparison.md, with 2+ replications replications.csv and paired.csv (every point minus the first, paired by replication; also in comparison.md) (a shard: sweep.shard-i-of-n.csv instead), and runs/<point label>/ (see --runs)',
+  describe: 'Run the product of the scenario\'s `sweep` lists x replications and print the table of points (as compare prints its variants; not for a shard); one row per point in sweep.csv and comparison.md, with 2+ replications replications.csv and paired.csv (every point minus the first, paired by replication; also in comparison.md) (a shard: sweep.shard-i-of-n.csv instead), and runs/<point label>/ (see --runs)',
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with `sweep`' })
