@@ -36,10 +36,12 @@ beforeAll(() => {
 });
 
 describe('comparison page of a compare folder', () => {
+  // figures rounded as comparison.md's: the half-width to 2 significant digits (1.36 -> 1.4,
+  // 797.9 -> 800), the mean to the same place (15.2, 1338 -> 1,340)
   it('shows the table with mean ± 95 % CI half-width and the Pareto mark', () => {
     const html = buildComparisonHtml(compareDir);
-    expect(html.includes('<td class="num">15.2 ± 1.36</td>')).toBe(true);
-    expect(html.includes('<td class="num">1,338 ± 797.9</td>')).toBe(true);
+    expect(html.includes('<td class="num">15.2 ± 1.4</td>')).toBe(true);
+    expect(html.includes('<td class="num">1,340 ± 800</td>')).toBe(true);
     // Pareto column: "yes" on tt-45 and cheap only.
     expect((html.match(/<td>yes<\/td>/g) ?? []).length).toBe(2);
     expect(html.includes('Paired differences against the first variant')).toBe(true);
@@ -56,7 +58,7 @@ describe('comparison page of a compare folder', () => {
     // tt-60 has a cost ci95 of 0: only its SLO bar; the others have both.
     expect((scatter.match(/class="errorbar"/g) ?? []).length).toBe(3);
     // the tooltip gives the means as the table does, not at the axis ticks' precision; no "± 0"
-    expect(scatter).toContain('<title>tt-60: 0.288, 15.2 ± 1.36</title>');
+    expect(scatter).toContain('<title>tt-60: 0.288, 15.2 ± 1.4</title>');
   });
 
   it('overlays the time series of each run (request rate, running tasks, CPU, p95 latency per service, and cost), a line per variant', () => {
@@ -132,14 +134,14 @@ describe('comparison page: replication counts and significance, as comparison.md
         'lean,base,0.06,0.01,-6,7,18,5,,,2,0,-2,0,-10,9.5,8,8,7,0,8,8,8\n',
     );
     const html = buildComparisonHtml(dir);
-    expect(html).toContain('<td class="num">1,318 ± 3.49 (7 of 8)</td>');
-    expect(html).toContain('<td class="num">1,300 ± 3.00</td>');
+    expect(html).toContain('<td class="num">1,318.0 ± 3.5 (7 of 8)</td>');
+    expect(html).toContain('<td class="num">1,300.0 ± 3.0</td>');
     // no value in any replication: – without a count
     expect(html).toMatch(/<td class="num">–<\/td>/);
     expect(html).not.toContain('(0 of 8)');
     const paired = html.slice(html.indexOf('Paired differences'));
     const cells = [...paired.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
-    expect(cells).toEqual(['0.0600 ± 0.0100 *', '-6 ± 7.00', '18 ± 5.00 (7 of 8) *', '–', '2', '-2', '-10 ± 9.50 *']);
+    expect(cells).toEqual(['0.060 ± 0.010 *', '-6.0 ± 7.0', '18.0 ± 5.0 (7 of 8) *', '–', '2', '-2', '-10.0 ± 9.5 *']);
     expect(html).toContain('(k of 8): only k of the 8 replications have a value for that figure');
     expect(html).toContain('Differences marked * are significant at the 95 % level');
     expect(html).toContain('A difference that is the same in every replication has an interval of width 0 and is not marked');

@@ -9,6 +9,7 @@ import { esc, px, SVG_NS } from './svg.js';
 import { ROLE } from './palette.js';
 import { CHART_WIDTH } from './chart-frame.js';
 import { tickFormat } from './value-axis.js';
+import { meanAndHalfWidth } from '../../../experiment/figures-markdown.js';
 
 export interface ScatterPoint {
   label: string;
@@ -168,9 +169,10 @@ function extent(values: number[]): [number, number] {
   return [lo >= 0 ? Math.max(0, lo - pad) : lo - pad, hi + pad];
 }
 
-/** A mean for the tooltip at 4 significant digits (not the axis ticks' precision: 3.6 showed
- * as "4"), with its half-width when there is one (one replication has none). */
+/** A mean for the tooltip with its half-width rounded as comparison.md's (the half-width to 2
+ * significant digits, the mean to its place); alone (one replication, or ± 0) at 4
+ * significant digits (not the axis ticks' precision: 3.6 showed as "4"). */
 function tip(mean: number, halfWidth: number): string {
-  const m = Number(mean.toPrecision(4)).toString();
-  return Number.isFinite(halfWidth) && halfWidth > 0 ? `${m} ± ${Number(halfWidth.toPrecision(3))}` : m;
+  const rounded = Number.isFinite(halfWidth) && halfWidth > 0 ? meanAndHalfWidth(mean, halfWidth) : undefined;
+  return rounded ? `${rounded.mean} ± ${rounded.halfWidth}` : Number(mean.toPrecision(4)).toString();
 }

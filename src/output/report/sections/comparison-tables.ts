@@ -6,7 +6,7 @@
 import { COMPARISON_METRICS, METRIC_TITLES, type ComparisonData } from '../data/load-comparison.js';
 import { fmtNum } from '../format/numbers.js';
 import type { Table } from './headline-table.js';
-import { withCount } from '../../../experiment/figures-markdown.js';
+import { meanAndHalfWidth, withCount } from '../../../experiment/figures-markdown.js';
 import { isSignificant, summaryFromInterval } from '../../../experiment/stats.js';
 import { shortNames } from '../../../experiment/point-label.js';
 
@@ -57,8 +57,13 @@ function counted(text: string, n: number, replications: number): string {
 
 function withCi(mean: number, ci: number, digits: number): string {
   if (!Number.isFinite(mean)) return '–';
-  const m = Math.abs(mean) < 10 && !Number.isInteger(mean) ? mean.toFixed(digits + 1) : fmtNum(mean, digits);
-  if (!Number.isFinite(ci) || ci === 0) return m;
-  const h = Math.abs(ci) < 10 ? ci.toFixed(digits + 1) : fmtNum(ci, digits);
-  return `${m} ± ${h}`;
+  // as comparison.md: the half-width to 2 significant digits, the mean to its decimal place
+  const rounded = Number.isFinite(ci) && ci !== 0 ? meanAndHalfWidth(mean, ci) : undefined;
+  if (rounded) return `${grouped(rounded.mean)} ± ${grouped(rounded.halfWidth)}`;
+  return Math.abs(mean) < 10 && !Number.isInteger(mean) ? mean.toFixed(digits + 1) : fmtNum(mean, digits);
+}
+
+/** `1338.5` -> `1,338.5`: thousands separated in the integer part of a number's text. */
+function grouped(text: string): string {
+  return text.replace(/^(-?)(\d+)/, (_, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 }
