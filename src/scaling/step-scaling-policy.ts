@@ -151,7 +151,8 @@ export class StepScalingPolicy implements ScalingPolicy {
     }
     const capacity = clampCapacity(target, wanted);
     if (direction === 'out' ? !scaleOutAllowed(this.cooldown, t, capacity, current) : capacity >= current) return null;
-    if (direction === 'out' && inScaleOutCooldown(this.cooldown, t)) during = cooldownNote(this.cooldown, from, current, wanted);
+    // the tasks it adds: to the clamped capacity (a clamp note follows when it is clamped)
+    if (direction === 'out' && inScaleOutCooldown(this.cooldown, t)) during = cooldownNote(this.cooldown, from, current, capacity);
     const clamp = clampNote(target, wanted);
     return {
       policyName: this.name,
@@ -235,9 +236,9 @@ export class StepScalingPolicy implements ScalingPolicy {
  * Therefore, only 1 is added"): " (scale-out cooldown: from 10, the capacity before the scale
  * out that started it, the 5 tasks added since count: 10 more)".
  */
-function cooldownNote(c: CooldownState, from: number, current: number, wanted: number): string {
+function cooldownNote(c: CooldownState, from: number, current: number, capacity: number): string {
   const what = c.scaleOutBaseLowered ? 'the capacity a scale in during it left' : 'the capacity before the scale out that started it';
   const added = current - from;
   const since = added > 0 ? `, the ${added} task${added === 1 ? '' : 's'} added since count` : '';
-  return ` (scale-out cooldown: from ${from}, ${what}${since}: ${wanted - current} more)`;
+  return ` (scale-out cooldown: from ${from}, ${what}${since}: ${capacity - current} more)`;
 }

@@ -78,6 +78,7 @@ export class TargetTrackingPolicy implements ScalingPolicy {
       const capacity = clampCapacity(target, wanted);
       if (!scaleOutAllowed(this.cooldown, t, capacity, current)) return null;
       const before = this.cooldown.scaleOutBase;
+      const lowered = this.cooldown.scaleOutBaseLowered;
       const clamp = clampNote(target, wanted);
       return {
         policyName: this.name,
@@ -86,7 +87,7 @@ export class TargetTrackingPolicy implements ScalingPolicy {
         explain: () =>
           `target tracking ${this.name}: ${high.describeEvaluation()}; ` +
           `ceil(${base} x ${formatFormulaMetric(base, metric, this.targetValue, high.printedComparison())}/${formatNumber(this.targetValue)}) = ${wanted}` +
-          `${cooling ? cooldownNote(base, covered, before) : ''}${clamp}`,
+          `${cooling ? cooldownNote(base, covered, before, lowered) : ''}${clamp}`,
       };
     }
     if (lowInvoked && low && !inScaleInCooldown(this.cooldown, t)) {
@@ -108,12 +109,17 @@ export class TargetTrackingPolicy implements ScalingPolicy {
   }
 }
 
-/** Where a scale out during the scale-out cooldown took its capacity from, for the activity's cause. */
-function cooldownNote(base: number, covered: number, before: number): string {
-  if (covered !== covered) return ' (scale-out cooldown: from the capacity before the previous scale out)';
+/**
+ * Where a scale out during the scale-out cooldown took its capacity from, for the activity's
+ * cause; `lowered`: a scale in during the cooldown set that capacity (cooldown.ts), not the
+ * scale out that started it.
+ */
+function cooldownNote(base: number, covered: number, before: number, lowered: boolean): string {
+  const previous = lowered ? 'the capacity a scale in during the cooldown left' : 'the capacity before the previous scale out';
+  if (covered !== covered) return ` (scale-out cooldown: from ${previous})`;
   const tasks = `${covered} ${covered === 1 ? 'task' : 'tasks'}`;
   if (base === covered) return ` (scale-out cooldown: from the ${tasks} the datapoint covered)`;
-  if (base === before) return ` (scale-out cooldown: from the capacity before the previous scale out; the datapoint covered ${tasks})`;
+  if (base === before) return ` (scale-out cooldown: from ${previous}; the datapoint covered ${tasks})`;
   return ` (scale-out cooldown: from the current capacity; the datapoint covered ${tasks})`;
 }
 

@@ -469,5 +469,35 @@ describe('a policy scale in during a scale-out cooldown releases what that coold
     // set 8). 5:00: in: 8 - 4 = 4 (the high alarm's request, ceil(4 x 100/50) = 8, is not above 8).
     // 6:00: ceil(4 x 100/50) = 8 > 4 (the 8 set at 4:00 is gone): 4 -> 8. 7:00, 8:00: 8, not above 8.
     expect(at(r)).toEqual([[4, 4, 8], [5, 8, 4], [6, 4, 8]]);
+    // the base, 4, is what the scale out started from: the scale in to 4 lowered nothing
+    expect(activities(r.events)[2].cause).toContain('ceil(4 x 100.0/50) = 8 (scale-out cooldown: from the capacity before the previous scale out)');
+  });
+
+  it('target tracking names a base a scale in lowered: from the capacity that scale in left', () => {
+    const cpu50: TargetTrackingPolicyConfig = { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 };
+    const s = new ServiceAutoScaler({ subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { cpu: cpu50, in: stepIn(-6) } }, 4);
+    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: () => 100, MemoryUtilization: (m) => (m === 3 ? 10 : 50) } });
+    // 4:00: 4 -> 8 (base 4). 5:00: 8 - 6 = 2, the base lowered to 2. 6:00: ceil(2 x 100/50) = 4 > 2
+    expect(at(r)).toEqual([[4, 4, 8], [5, 8, 2], [6, 2, 4]]);
+    expect(activities(r.events)[2].cause).toContain('ceil(2 x 100.0/50) = 4 (scale-out cooldown: from the capacity a scale in during the cooldown left)');
+  });
+
+  it('a scale out during the cooldown clamped to maxCapacity says the tasks it adds, not what it asked for', () => {
+    const steps: StepScalingPolicyConfig = {
+      ...stepOut('CPUUtilization', 50, 0, 600_000),
+      stepAdjustments: [
+        { metricIntervalLowerBound: 0, metricIntervalUpperBound: 20, scalingAdjustment: 6 },
+        { metricIntervalLowerBound: 20, scalingAdjustment: 15 },
+      ],
+    };
+    const s = new ServiceAutoScaler({ subject: 'web', minCapacity: 1, maxCapacity: 20, policies: { out: steps } }, 10);
+    // CPU 60 in minute 0 (10 above 50: +6), 80 from minute 1 (30 above: +15)
+    const r = drive(s, { minutes: 4, metrics: { CPUUtilization: (m) => (m === 0 ? 60 : 80) } });
+    // 2:00: 10 + 6 = 16, cooldown to 12:00 (before 10). 3:00: from 10: 10 + 15 = 25, clamped to
+    // 20: 4 more than the 16 set (not 25 - 16 = 9)
+    expect(at(r)).toEqual([[2, 10, 16], [3, 16, 20]]);
+    const cause = activities(r.events)[1].cause;
+    expect(cause).toContain('the 6 tasks added since count: 4 more)');
+    expect(cause).toContain('clamped to maxCapacity 20');
   });
 });
