@@ -261,28 +261,40 @@ function stepAlarmsOffTheMinute(s: ResolvedScenario, out: ScenarioWarning[]): vo
   }
   if (metrics.size === 0) return;
   const names = [...metrics].sort().join(', ');
-  const perMinute = period < 60_000 ? `${60_000 / period} samples a minute where AWS has 1` : `1 sample per ${formatDuration(period)} where AWS has ${period / 60_000}`;
+  const perMinute = period < 60_000 ? `${round2(60_000 / period)} samples a minute where AWS has 1` : `1 sample per ${formatDuration(period)} where AWS has ${round2(period / 60_000)}`;
+  const gauge = metrics.has('BacklogPerTask') ? " and the gauge behind BacklogPerTask (SQS's ApproximateNumberOfMessagesVisible) is averaged over other samples" : '';
   out.push({
     at: ['metrics', 'period'],
-    message: `${formatDuration(period)}: the step alarms here watch ${names}, which AWS publishes once a minute; each metric period here gives one sample (${perMinute}), so an alarm period's SampleCount differs from AWS's and a gauge's statistics (ApproximateNumberOfMessagesVisible behind BacklogPerTask) are over other samples: a model-only setting; use 60s to match AWS`,
+    message: `${formatDuration(period)}: the step alarms here watch ${names}, which AWS publishes once a minute; each metric period here gives one sample (${perMinute}), so an alarm period's SampleCount differs from AWS's${gauge}: a model-only setting; use 60s to match AWS`,
   });
 }
 
 /**
- * A start off the clock's period boundaries: CloudWatch's datapoints cover the clock's minutes
- * (a 60 s period from :00 to :00), ecsim's periods count from `start`, so with a start at
- * 09:00:30 every datapoint, alarm evaluation and scaling action is 30 s off AWS's minute.
- * Only for periods that divide a day (UTC days are whole multiples of them).
+ * A start off the clock's boundaries: CloudWatch's datapoints cover the clock's minutes, and a
+ * period of several minutes the clock's whole multiples of them; ecsim's metric periods count
+ * from `start`, so with a start at 09:00:30 every datapoint, alarm evaluation and scaling
+ * action is 30 s off AWS's. The boundary is the least common multiple of `metrics.period` and
+ * a minute (10 s periods add up to AWS's minutes; 5 min ones are AWS's 5-minute periods).
+ * Only when that divides a day (UTC days are whole multiples of it).
  */
 function startOffThePeriod(s: ResolvedScenario, out: ScenarioWarning[]): void {
   const period = s.scenario.metrics.period;
-  if (86_400_000 % period !== 0) return;
-  const off = ((s.startEpochMs % period) + period) % period;
+  const boundary = (period / gcd(period, 60_000)) * 60_000;
+  if (86_400_000 % boundary !== 0) return;
+  const off = ((s.startEpochMs % boundary) + boundary) % boundary;
   if (off === 0) return;
   out.push({
     at: ['start'],
-    message: `${formatDuration(off)} past a ${formatDuration(period)} boundary of the clock: CloudWatch's ${formatDuration(period)} datapoints start on the clock's boundaries, ecsim's metric periods at \`start\`, so every datapoint, alarm evaluation and scaling action here is ${formatDuration(off)} off AWS's; start on a boundary to match`,
+    message: `${formatDuration(off)} past a ${formatDuration(boundary)} boundary of the clock (UTC): CloudWatch's datapoints and periods start on the clock's boundaries, ecsim's metric periods count from \`start\`, so every datapoint, alarm evaluation and scaling action here is ${formatDuration(off)} off AWS's; start on a ${formatDuration(boundary)} boundary to match`,
   });
+}
+
+function gcd(a: number, b: number): number {
+  return b === 0 ? a : gcd(b, a % b);
+}
+
+function round2(x: number): number {
+  return Math.round(x * 100) / 100;
 }
 
 function scheduledActionsThatCannotSucceed(svc: ResolvedService, out: ScenarioWarning[]): void {

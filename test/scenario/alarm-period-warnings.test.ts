@@ -86,6 +86,12 @@ describe('step alarms on a metrics.period other than a minute', () => {
     const w = warned(scenario('p5m', '5m', { a: step('CPUUtilization', '5m') }));
     expect(w).toHaveLength(1);
     expect(w[0]).toContain('(1 sample per 5m where AWS has 5)');
+    expect(w[0]).not.toContain('BacklogPerTask'); // no gauge watched here
+  });
+
+  it('45s: 1.33 samples a minute, rounded', () => {
+    const w = warned(scenario('p45', '45s', { a: step('CPUUtilization', '180s') })).filter((x) => x.startsWith('metrics'));
+    expect(w).toEqual([expect.stringContaining('(1.33 samples a minute where AWS has 1)')]);
   });
 
   it('a 10 s alarm on 10 s metrics gets only its own alarm-period warning', () => {
@@ -98,15 +104,21 @@ describe('step alarms on a metrics.period other than a minute', () => {
 // CloudWatch's 1-minute datapoints cover the clock's minutes; ecsim's periods count from
 // `start`, so a start at 09:00:30 puts every datapoint 30 s off AWS's.
 describe('a start off the clock period boundary', () => {
-  const at = (name: string, start: string, period = '60s') => {
+  const at = (name: string, start: string, period = '60s', alarmPeriod = period) => {
     const s = quickstart();
     s.start = start;
     s.metrics = { period };
-    if (period !== '60s') s.services.web.autoScaling.policies = { a: step('CPUUtilization', period) };
+    if (period !== '60s') s.services.web.autoScaling.policies = { a: step('CPUUtilization', alarmPeriod) };
     return warned(writeScenario(dir, name, s));
   };
   it('09:00:30 with 60 s periods is 30s off', () => {
-    expect(at('s30', '2026-03-02T09:00:30Z')).toEqual([expect.stringMatching(/^start: 30s past a 1m boundary of the clock: .* 30s off AWS's; start on a boundary to match$/)]);
+    expect(at('s30', '2026-03-02T09:00:30Z')).toEqual([expect.stringMatching(/^start: 30s past a 1m boundary of the clock \(UTC\): .* 30s off AWS's; start on a 1m boundary to match$/)]);
+  });
+  it('10 s periods add up to AWS minutes: a start at 09:00:10 is 10s off the minute', () => {
+    expect(at('s10', '2026-03-02T09:00:10Z', '10s').filter((w) => w.startsWith('start'))).toEqual([expect.stringContaining('10s past a 1m boundary')]);
+  });
+  it('45 s periods: the boundary is 3 minutes (lcm of 45 s and 60 s)', () => {
+    expect(at('s45', '2026-03-02T09:01:00Z', '45s', '180s').filter((w) => w.startsWith('start'))).toEqual([expect.stringContaining('1m past a 3m boundary')]);
   });
   it('a whole minute, or a whole 5 minutes with 5 min periods, is not', () => {
     expect(at('s0', '2026-03-02T09:01:00Z')).toEqual([]);
