@@ -7,8 +7,15 @@
 // is scaled as Allen-Cunneen scales the wait, N = places / ((ca2 + cs2) / 2) (see
 // StationaryWait in fluid-latency.ts); N = 0 is Erlang B, which holds for any service time
 // with Poisson arrivals.
+//
+// Round-robin at concurrency 1 with exponential service and a small buffer (exactErlangBuffer
+// in fluid-latency.ts) is exact instead: each task's queue is E_n/M/1/K
+// (queueing/erlang-arrivals-buffer.ts). The scaled M/M/c/K only stretched the Poisson
+// blocking's shape, which round-robin's smoother arrivals change: 4 tasks, maxQueuePerTask 2,
+// rho 0.8 lost 11.4 % where E_4/M/1/3 loses 9.64 %.
 
-import { bufferMatters, finiteBuffer, newFiniteBufferShape } from '../queueing/index.js';
+import { bufferMatters, erlangArrivalsBuffer, finiteBuffer, newErlangArrivalsBuffer, newFiniteBufferShape } from '../queueing/index.js';
+import { exactErlangBuffer } from './fluid-latency.js';
 
 /** The loss fraction at the last inputs, kept until they change (tasks of one period share them). */
 export class BufferLoss {
@@ -19,6 +26,11 @@ export class BufferLoss {
   private meanServiceMs = NaN;
   private value = 0;
   private fb = newFiniteBufferShape();
+  private enk = newErlangArrivalsBuffer();
+  /** Exponential service (set once by the owner): enables the exact E_n/M/1/K chain. */
+  expService = false;
+  /** Whether the last inputs are solved as E_n/M/1/K; its n. */
+  private erlangN = 0;
   /**
    * At the last inputs, P(an admitted request waits): below 1 where the buffer matters (a
    * small queue at its cap still finds a slot free at times), 1 where it does not.
@@ -43,6 +55,20 @@ export class BufferLoss {
     this.meanServiceMs = meanServiceMs;
     this.queued = NaN;
     const a = lambdaPerMs * meanServiceMs;
+    this.erlangN = exactErlangBuffer(this.expService, servers, ca2, places, 1) ? Math.round(1 / ca2) : 0;
+    if (this.erlangN > 0) {
+      if (bufferMatters(1, a, places)) {
+        const r = erlangArrivalsBuffer(this.erlangN, a, places + 1, this.enk);
+        // 1 - lambda (1 - P_K) / min(lambda, mu), as finiteBuffer's loss
+        this.value = 1 - (a * (1 - r.pFull)) / (a < 1 ? a : 1);
+        if (this.value < 0) this.value = 0;
+        this.waiting = r.pWait;
+      } else {
+        this.value = 0;
+        this.waiting = 1;
+      }
+      return this.value;
+    }
     const n = places > 0 ? places / k : 0;
     if (bufferMatters(servers, a, n)) {
       const fb = finiteBuffer(servers, a, n, this.fb);
@@ -68,6 +94,14 @@ export class BufferLoss {
   meanQueued(): number {
     if (!Number.isNaN(this.queued)) return this.queued;
     const a = this.lam * this.meanServiceMs;
+    if (this.erlangN > 0) {
+      // E_n/M/1/K: arrivals do not see time averages (not Poisson); Little's law on the
+      // admitted rate, lambda (1 - P_K) x the mean wait (meanAhead services)
+      if (!(a > 0) || !(this.places > 0)) return (this.queued = 0);
+      const r = erlangArrivalsBuffer(this.erlangN, a, this.places + 1, this.enk);
+      this.queued = a * (1 - r.pFull) * r.meanAhead;
+      return this.queued;
+    }
     const n = this.places > 0 ? this.places / this.k : 0;
     if (!(a > 0) || !(n > 0) || !(this.servers >= 1)) return (this.queued = 0);
     const fb = finiteBuffer(this.servers, a, n, this.fb);

@@ -11,13 +11,42 @@
 // is turned into one exp per evaluation by per-group prefix sums; and when a period's
 // groups are exactly those of the previous period, the previous percentiles are returned.
 
-import { allenCunneenWait, bufferMatters, routedWait, type RoutedWaitShape, type WaitShape, finiteBuffer, newFiniteBufferShape, tailQuantile, type TailWithDensity } from '../queueing/index.js';
+import {
+  allenCunneenWait,
+  bufferMatters,
+  erlangArrivalsBuffer,
+  erlangTail,
+  newErlangArrivalsBuffer,
+  routedWait,
+  type RoutedWaitShape,
+  type WaitShape,
+  finiteBuffer,
+  newFiniteBufferShape,
+  tailQuantile,
+  type TailWithDensity,
+} from '../queueing/index.js';
 import { serviceTailDensity, type ServiceShape } from './service-shape.js';
 
 /** Utilization above which the stationary formulas are held (the fluid backlog carries overload). */
 export const RHO_CAP = 0.98;
 
 const MEMO_SLOTS = 4;
+
+/**
+ * Round-robin at concurrency 1 with exponential service and at most this many places
+ * waiting (maxQueuePerTask) is solved exactly as E_n/M/1/K (queueing/erlang-arrivals-buffer.ts):
+ * its wait is a mixture of up to this many Erlangs, one latency group each. Larger buffers
+ * keep the scaled M/M/c/K approximation (few groups; their buffer matters only near rho 1).
+ */
+export const EXACT_ERLANG_MAX_PLACES = 16;
+
+/**
+ * Whether a task's queue is solved as E_n/M/1/K: one slot, round-robin's Erlang-n arrivals
+ * (scv ca2 = 1 / n, n >= 2), exponential service, a buffer of at most EXACT_ERLANG_MAX_PLACES.
+ */
+export function exactErlangBuffer(expService: boolean, servers: number, ca2: number, places: number, jsqTasks: number): boolean {
+  return expService && servers === 1 && jsqTasks <= 1 && ca2 > 0 && ca2 < 1 && places >= 0 && places <= EXACT_ERLANG_MAX_PLACES;
+}
 const LN_20 = Math.log(20);
 
 /**
@@ -70,6 +99,19 @@ class StationaryWait {
   /** The "fit" shape: shift (ms) and rate. */
   fitShift = 0;
   fitTheta = 0;
+  /**
+   * Round-robin, concurrency 1, exponential service, a small buffer (exactErlangBuffer): the
+   * wait is exactly the E_n/M/1/K mixture below (pWait, truncated and meanMs are set too).
+   */
+  erlang = false;
+  /** erlang: the service rate (per ms) and the waiting places K - 1 (room for K in the system). */
+  erlangMu = 0;
+  erlangPlaces = 0;
+  /** erlang: ahead[j], j = 1..places: P(the admitted arrival waits for j services | it waits). */
+  erlangAhead = new Float64Array(EXACT_ERLANG_MAX_PLACES + 1);
+  /** Exponential service (set once by the owner): enables the exact E_n/M/1/K wait. */
+  expService = false;
+  private enk = newErlangArrivalsBuffer();
   private p95 = 0;
   private lam = NaN;
   private servers = NaN;
@@ -93,6 +135,11 @@ class StationaryWait {
     this.meanServiceMs = meanServiceMs;
     this.places = places;
     this.truncated = false;
+    this.erlang = false;
+    if (exactErlangBuffer(this.expService, servers, ca2, places, jsqTasks) && lambdaPerMs * meanServiceMs > 0 && bufferMatters(1, lambdaPerMs * meanServiceMs, places)) {
+      this.atErlang(lambdaPerMs * meanServiceMs, Math.round(1 / ca2), meanServiceMs, places);
+      return this;
+    }
     const k = (ca2 + cs2) / 2;
     const a = lambdaPerMs * meanServiceMs;
     const n = places / k;
@@ -156,6 +203,43 @@ class StationaryWait {
     return this;
   }
 
+  /**
+   * The exact E_n/M/1/K wait of round-robin over n tasks at utilisation a (held at 1: beyond,
+   * the fluid backlog carries the overload, as for the scaled buffer above), room for
+   * `places` waiting: an admitted arrival that finds j in the system waits Erlang(j, mu).
+   * Unlike the scaled M/M/c/K shape there is no cap by the untruncated wait near rho 1: the
+   * buffer is small (at most EXACT_ERLANG_MAX_PLACES), it fills and empties many times a period.
+   */
+  private atErlang(a: number, n: number, meanServiceMs: number, places: number): void {
+    const r = erlangArrivalsBuffer(n, a > 1 ? 1 : a, places + 1, this.enk);
+    this.erlang = true;
+    this.truncated = true;
+    this.erlangMu = 1 / meanServiceMs;
+    this.erlangPlaces = places;
+    for (let j = 1; j <= places; j++) this.erlangAhead[j] = r.ahead[j];
+    this.pWait = r.pWait;
+    this.meanMs = r.meanAhead * meanServiceMs;
+    this.p95 = 0;
+    if (this.pWait > 0.05) {
+      let lo = 0;
+      let hi = (places + 1) * meanServiceMs;
+      for (let i = 0; i < 200 && this.erlangWaitTail(hi) > 0.05; i++) hi *= 2;
+      for (let i = 0; i < 100 && hi - lo > 1e-9 * hi; i++) {
+        const mid = 0.5 * (lo + hi);
+        if (this.erlangWaitTail(mid) > 0.05) lo = mid;
+        else hi = mid;
+      }
+      this.p95 = 0.5 * (lo + hi);
+    }
+  }
+
+  /** P(wait > x) of an admitted request, the exact E_n/M/1/K mixture of Erlangs. */
+  private erlangWaitTail(x: number): number {
+    let s = 0;
+    for (let j = 1; j <= this.erlangPlaces; j++) s += this.erlangAhead[j] * erlangTail(j, this.erlangMu, x);
+    return this.pWait * s;
+  }
+
   /** The 95th percentile of an exponential wait (pWait, theta). */
   private p95Exp(): number {
     return this.pWait > 0.05 && this.theta < Infinity ? Math.log(this.pWait / 0.05) / this.theta : 0;
@@ -206,11 +290,26 @@ export class LatencyGroups implements TailWithDensity {
    * group, -1. The run mixture (fluid-run-latency.ts) keeps the pair as one compound group.
    */
   cutQ = new Float64Array(16);
+  /**
+   * 0 for a plain group; j >= 2: the wait is Erlang(j, nu), nu = j theta (mean pWait / theta
+   * as a plain group's, pWait 1), the exact E_n/M/1/K wait of one who finds j in the system
+   * (StationaryWait). Only with exponential service, whose rate is nu: the latency is then
+   * Erlang(j + 1, nu). Never part of a cut pair.
+   */
+  order = new Float64Array(16);
   /** -d/dt of the mixture tail at the last tailAt point. */
   density = 0;
   /** The G/G/c waits of add() and of addBacklogged's floor (each kept while its inputs repeat). */
   private groupWait = new StationaryWait();
   private floorWait = new StationaryWait();
+
+  /** Exponential service: round-robin at concurrency 1 with a small buffer is solved exactly (E_n/M/1/K). */
+  setExponentialService(on: boolean): void {
+    this.groupWait = new StationaryWait();
+    this.floorWait = new StationaryWait();
+    this.groupWait.expService = on;
+    this.floorWait.expService = on;
+  }
   // Set by prepare() for the current groups.
   private shape: ServiceShape | null = null;
   private prepared = false;
@@ -226,6 +325,7 @@ export class LatencyGroups implements TailWithDensity {
   private memoShift = new Float64Array(16);
   private memoPWait = new Float64Array(16);
   private memoTheta = new Float64Array(16);
+  private memoOrder = new Float64Array(16);
   private memoP = new Float64Array(MEMO_SLOTS).fill(NaN);
   private memoQ = new Float64Array(MEMO_SLOTS);
   /** Last answer per p (warm starts), kept across changes of the groups. */
@@ -331,11 +431,11 @@ export class LatencyGroups implements TailWithDensity {
    * that is Exp(theta) with probability pWait + a service time): the run's mixture
    * (fluid-run-latency.ts) rebuilds its groups so.
    */
-  addGroup(weight: number, shiftMs: number, pWait: number, theta: number): void {
+  addGroup(weight: number, shiftMs: number, pWait: number, theta: number, order = 0): void {
     // a negative weight: the negative part of a truncated wait (pushStationary)
     if (weight === 0 || !(Math.abs(weight) < Infinity)) return;
     this.prepared = false;
-    this.push(weight, shiftMs, pWait, theta);
+    this.push(weight, shiftMs, pWait, theta, 0, order);
   }
 
   /**
@@ -351,6 +451,15 @@ export class LatencyGroups implements TailWithDensity {
     const waiting = weight * w.pWait;
     if (weight - waiting > 0) this.push(weight - waiting, 0, 0, Infinity);
     if (!(waiting > 0)) return;
+    if (w.erlang) {
+      // E_n/M/1/K: j ahead waits Erlang(j, mu), a group each (j = 1 a plain Exp(mu) wait)
+      const mu = w.erlangMu;
+      for (let j = 1; j <= w.erlangPlaces; j++) {
+        const wj = waiting * w.erlangAhead[j];
+        if (wj > 0) this.push(wj, 0, 1, mu / j, 0, j > 1 ? j : 0);
+      }
+      return;
+    }
     const cut = waiting * w.cutShare;
     if (cut > 0) {
       const q = w.cutQ;
@@ -365,9 +474,9 @@ export class LatencyGroups implements TailWithDensity {
   }
 
   /** Appends a group, or merges it into the previous one when identical (parts of a cut pair never merge). */
-  private push(weight: number, shiftMs: number, pWait: number, theta: number, cutQ = 0): void {
+  private push(weight: number, shiftMs: number, pWait: number, theta: number, cutQ = 0, order = 0): void {
     const n = this.count;
-    if (n > 0 && cutQ === 0 && this.cutQ[n - 1] === 0 && this.pWait[n - 1] === pWait && this.theta[n - 1] === theta && this.shift[n - 1] === shiftMs) {
+    if (n > 0 && cutQ === 0 && this.cutQ[n - 1] === 0 && this.order[n - 1] === order && this.pWait[n - 1] === pWait && this.theta[n - 1] === theta && this.shift[n - 1] === shiftMs) {
       this.weight[n - 1] += weight;
       return;
     }
@@ -377,12 +486,13 @@ export class LatencyGroups implements TailWithDensity {
     this.pWait[n] = pWait;
     this.theta[n] = theta;
     this.cutQ[n] = cutQ;
+    this.order[n] = order;
     this.count = n + 1;
   }
 
   private grow(): void {
     const m = this.weight.length * 2;
-    for (const k of ['weight', 'shift', 'pWait', 'theta', 'cutQ'] as const) {
+    for (const k of ['weight', 'shift', 'pWait', 'theta', 'cutQ', 'order'] as const) {
       const a = new Float64Array(m);
       a.set(this[k]);
       this[k] = a;
@@ -410,6 +520,22 @@ export class LatencyGroups implements TailWithDensity {
       const x = t - this.shift[g];
       if (x < 0) {
         s += w;
+        continue;
+      }
+      const ord = this.order[g];
+      if (ord > 0 && mu > 0) {
+        // Erlang(j + 1, nu): the Erlang(j) wait and the exponential service
+        const nu = ord * this.theta[g];
+        const y = nu * x;
+        const e = Math.exp(-y);
+        let term = 1;
+        let sum = 1;
+        for (let i = 1; i <= ord; i++) {
+          term *= y / i;
+          sum += term;
+        }
+        s += w * e * sum;
+        dens += w * nu * e * term;
         continue;
       }
       let st = serviceTailDensity(shape, x, sd);
@@ -501,12 +627,14 @@ export class LatencyGroups implements TailWithDensity {
         this.memoShift = new Float64Array(m);
         this.memoPWait = new Float64Array(m);
         this.memoTheta = new Float64Array(m);
+        this.memoOrder = new Float64Array(m);
       }
       for (let g = 0; g < n; g++) {
         this.memoFrac[g] = this.weight[g] / total;
         this.memoShift[g] = this.shift[g];
         this.memoPWait[g] = this.pWait[g];
         this.memoTheta[g] = this.theta[g];
+        this.memoOrder[g] = this.order[g];
       }
       this.memoP.fill(NaN);
     }
@@ -542,7 +670,8 @@ export class LatencyGroups implements TailWithDensity {
         this.weight[g] / total !== this.memoFrac[g] ||
         this.shift[g] !== this.memoShift[g] ||
         this.pWait[g] !== this.memoPWait[g] ||
-        this.theta[g] !== this.memoTheta[g]
+        this.theta[g] !== this.memoTheta[g] ||
+        this.order[g] !== this.memoOrder[g]
       ) {
         return false;
       }

@@ -188,6 +188,10 @@ export class FluidServiceModel implements ServiceLoadModel {
     this.lastEndMs = startMs;
     this.lastCutT = startMs;
     this.shape = serviceShape(cfg.serviceTime, cfg.stretch);
+    // round-robin at concurrency 1 with a small buffer: exact E_n/M/1/K (fluid-latency.ts)
+    const expService = cfg.serviceTime.distribution === 'exponential';
+    this.groups.setExponentialService(expService);
+    this.loss.expService = expService;
   }
 
   setInRotation(taskId: string, inRotation: boolean, timeMs: number): void {

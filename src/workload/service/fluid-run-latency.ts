@@ -8,7 +8,7 @@
 // the periods' spread; after a step from rho 0.3 to 0.9 it reads the busy hour's own p50,
 // 112.7 ms, where the run's requests have 85.6 ms.
 //
-// A group is four numbers: weight, shift, pWait, theta (latency = shift + Exp(theta) with
+// A group is four numbers (and an Erlang order, below): weight, shift, pWait, theta (latency = shift + Exp(theta) with
 // probability pWait + a service time of the service's one shape). Groups whose shift,
 // pWait and theta fall into one cell of a logarithmic grid (cells 2 % wide in each) are
 // merged: the cell's group has the members' total weight and their weighted mean shift,
@@ -39,6 +39,10 @@
 // negative however coarse the grid. Any other group of negative weight (given to addGroup)
 // goes into cells of its own sign.
 //
+// An Erlang group (the exact E_n/M/1/K wait of a request finding j in the system,
+// round-robin with a small buffer) keeps its order j: its cells hold only groups of that
+// order, keyed by shift and mean wait.
+//
 // Cost per period: an addition when a group repeats the last one added (steady load), else
 // three logarithms and a table probe per group.
 
@@ -60,6 +64,15 @@ const ZERO = -0x40000000;
 const NEGATIVE = 0x20000000;
 /** Added to the key of D of a compound (cut) group: compounds share cells only with each other. */
 const CUT = 0x10000000;
+/**
+ * The pWait key of an Erlang group of order j >= 2 (fluid-latency.ts LatencyGroups.order; its
+ * pWait is 1): ZERO + j, a key no logarithm gives, so such groups share cells only with groups
+ * of the same order (their shift and mean wait merged as any group's).
+ */
+const MAX_ORDER = 1024;
+function orderOf(kp: number): number {
+  return kp > ZERO && kp <= ZERO + MAX_ORDER ? kp - ZERO : 0;
+}
 
 export class FluidRunLatency {
   /** Cells in use. */
@@ -87,6 +100,7 @@ export class FluidRunLatency {
   private lastPWait = NaN;
   private lastTheta = NaN;
   private lastNegative = false;
+  private lastOrder = 0;
   // The last compound added, as given, and its cell.
   private lastCutCell = -1;
   private lastCutD = NaN;
@@ -114,7 +128,7 @@ export class FluidRunLatency {
         g++;
         continue;
       }
-      this.addGroup(groups.weight[g], groups.shift[g], groups.pWait[g], groups.theta[g]);
+      this.addGroup(groups.weight[g], groups.shift[g], groups.pWait[g], groups.theta[g], groups.order[g]);
     }
   }
 
@@ -148,7 +162,7 @@ export class FluidRunLatency {
     this.wWait[c] += weight / theta;
   }
 
-  addGroup(weight: number, shiftMs: number, pWait: number, theta: number): void {
+  addGroup(weight: number, shiftMs: number, pWait: number, theta: number, order = 0): void {
     if (weight === 0 || !(Math.abs(weight) < Infinity)) return;
     const negative = weight < 0;
     this.mixtureReady = false;
@@ -161,9 +175,11 @@ export class FluidRunLatency {
     } else if (pw > 1) {
       pw = 1;
     }
+    const ord = pw > 0 && order >= 2 && order <= MAX_ORDER ? order : 0;
     let c = this.lastCell;
-    if (c < 0 || shift !== this.lastShift || pw !== this.lastPWait || th !== this.lastTheta || negative !== this.lastNegative) {
-      c = this.cellFor(shift, pw, th, negative, false);
+    if (c < 0 || shift !== this.lastShift || pw !== this.lastPWait || th !== this.lastTheta || negative !== this.lastNegative || ord !== this.lastOrder) {
+      c = this.cellFor(shift, pw, th, negative, false, ord);
+      this.lastOrder = ord;
       this.lastCell = c;
       this.lastShift = shift;
       this.lastPWait = pw;
@@ -193,7 +209,7 @@ export class FluidRunLatency {
           continue;
         }
         const waits = this.kPWait[c] !== ZERO;
-        m.addGroup(w, this.wShift[c] / w, waits ? this.wPWait[c] / w : 0, waits ? this.wPWait[c] / this.wWait[c] : Infinity);
+        m.addGroup(w, this.wShift[c] / w, waits ? this.wPWait[c] / w : 0, waits ? this.wPWait[c] / this.wWait[c] : Infinity, orderOf(this.kPWait[c]));
       }
       this.mixtureReady = true;
     }
@@ -218,10 +234,10 @@ export class FluidRunLatency {
    * The cell of a group's parameters (pWait 0: no wait), or of a compound's (D, q, theta),
    * made when new; the grid coarsens when full.
    */
-  private cellFor(shift: number, pw: number, th: number, negative: boolean, cut: boolean): number {
+  private cellFor(shift: number, pw: number, th: number, negative: boolean, cut: boolean, order = 0): number {
     for (;;) {
       const ks = this.key(shift) + (negative ? NEGATIVE : 0) + (cut ? CUT : 0);
-      const kp = pw > 0 ? this.key(pw) : ZERO;
+      const kp = pw > 0 ? (order > 0 ? ZERO + order : this.key(pw)) : ZERO;
       const kt = pw > 0 ? this.key(th) : ZERO;
       const c = this.find(ks, kp, kt);
       if (c >= 0) return c;
@@ -314,7 +330,7 @@ export class FluidRunLatency {
       } else {
         const waits = kp[c] !== ZERO;
         ks2 = this.key(ws[c] / w[c]) + (w[c] < 0 ? NEGATIVE : 0);
-        kp2 = waits ? this.key(wp[c] / w[c]) : ZERO;
+        kp2 = waits ? (orderOf(kp[c]) > 0 ? kp[c] : this.key(wp[c] / w[c])) : ZERO;
         kt2 = waits ? this.key(wp[c] / wt[c]) : ZERO;
       }
       let d = this.find(ks2, kp2, kt2);
