@@ -41,7 +41,9 @@
 //
 // An Erlang group (the exact E_n/M/1/K wait of a request finding j in the system,
 // round-robin with a small buffer) keeps its order j: its cells hold only groups of that
-// order, keyed by shift and mean wait.
+// order, keyed by shift and mean wait. Orders are at most EXACT_ERLANG_MAX_PLACES (16), so
+// they add at most 15 classes of cells that never merge with each other: coarsening still
+// gets under MAX_CELLS.
 //
 // Cost per period: an addition when a group repeats the last one added (steady load), else
 // three logarithms and a table probe per group.

@@ -22,6 +22,9 @@ import { describe, expect, it } from 'vitest';
 import { durationMean, durationScv } from '../../../src/engine/index.js';
 import { erlangArrivalsBuffer, finiteBuffer } from '../../../src/workload/queueing/index.js';
 import type { ServiceWorkloadConfig } from '../../../src/workload/service/index.js';
+import { FluidRunLatency } from '../../../src/workload/service/fluid-run-latency.js';
+import { LatencyGroups } from '../../../src/workload/service/fluid-latency.js';
+import { serviceShape } from '../../../src/workload/service/service-shape.js';
 import { build, runPeriod } from './harness.js';
 
 describe('E_n/M/1/K (erlangArrivalsBuffer)', () => {
@@ -88,7 +91,7 @@ function run(cfg: ServiceWorkloadConfig, rate: number, tasks: number) {
   const s = runPeriod(sim, model, 60_000, 120_000);
   let cpu = 0;
   for (const v of s.perTask.values()) cpu += v.cpuPercent / tasks;
-  return { ...s, cpu };
+  return { ...s, cpu, runP95: model.runLatencyQuantile(0.95), runP99: model.runLatencyQuantile(0.99) };
 }
 
 describe('fluid, round-robin, concurrency 1, small maxQueuePerTask: exact E_n/M/1/K', () => {
@@ -105,6 +108,9 @@ describe('fluid, round-robin, concurrency 1, small maxQueuePerTask: exact E_n/M/
     expect(s.latencyP50Ms!).toBeCloseTo(53.28, 1);
     expect(s.latencyP95Ms!).toBeCloseTo(191.06, 1);
     expect(s.latencyP99Ms!).toBeCloseTo(274.69, 1);
+    // the run's mixture (summary.json latencyMs) keeps each Erlang order: the same quantiles
+    expect(s.runP95!).toBeCloseTo(191.06, 1);
+    expect(s.runP99!).toBeCloseTo(274.69, 1);
   });
 
   it('maxQueuePerTask 5 at rho 0.9: 5.48 % rejected (reviewer 5.50 %, was 5.95 %), p95 304.27 ms (reviewer 304.4, was 283.9)', () => {
@@ -129,7 +135,7 @@ describe('fluid, round-robin, concurrency 1, small maxQueuePerTask: exact E_n/M/
     expect(one.rejected / one.offered).toBeCloseTo((0.2 * 0.512) / (1 - 0.4096), 9);
     // lognormal service keeps the Allen-Cunneen-scaled buffer: M/M/1 with N = 2 / k places,
     // k = (1/4 + cs2) / 2, at rho 0.8
-    const dist = rr(2, 'lognormal').perTask.serviceTime;
+    const dist = rr(2, 'lognormal').perTask.serviceTime!;
     const mean = durationMean(dist);
     const k = (0.25 + durationScv(dist)) / 2;
     const logn = run(rr(2, 'lognormal'), (4 * 0.8 * 1000) / mean, 4);
@@ -138,5 +144,37 @@ describe('fluid, round-robin, concurrency 1, small maxQueuePerTask: exact E_n/M/
     const c2: ServiceWorkloadConfig = { ...rr(2), perTask: { concurrency: 2, serviceTime: { distribution: 'exponential', mean: MEAN_S } } };
     const two = run(c2, 160, 4);
     expect(two.rejected / two.offered).toBeCloseTo(finiteBuffer(2, 1.6, 2 / 0.625).pFull, 9);
+  });
+});
+
+describe('Erlang latency groups (LatencyGroups order, FluidRunLatency cells)', () => {
+  it('a group of order j is Erlang(j + 1, mu) in latency; the run mixture keeps the order through coarsening', () => {
+    const mu = 1 / MEAN_S;
+    const shape = serviceShape({ distribution: 'exponential', mean: MEAN_S }, 1);
+    const g = new LatencyGroups();
+    g.addGroup(1, 0, 1, mu / 3, 3);
+    // P(Erlang(4, mu) > t) = e^(-mu t) (1 + y + y^2 / 2 + y^3 / 6), y = mu t; its median at
+    // y = 3.672061 (the Gamma(4) median, R: qgamma(0.5, 4) = 3.672061)
+    expect(g.quantile(shape, 0.5, 4 * MEAN_S)!).toBeCloseTo(3.672061 * MEAN_S, 3);
+    // room for 4 cells: the fifth (a negligible plain group) coarsens the grid until it
+    // merges with the plain Exp(mu) one; the orders never merge (each order its own cells,
+    // so at most 15 more classes than without: far below MAX_CELLS)
+    const run = new FluidRunLatency(1.02, 4);
+    const mix = new LatencyGroups();
+    mix.addGroup(2, 0, 0, Infinity);
+    mix.addGroup(1, 0, 1, mu);
+    mix.addGroup(1, 0, 1, mu / 2, 2);
+    mix.addGroup(1, 0, 1, mu / 3, 3);
+    mix.addGroup(1e-12, 0, 1, 1.5 * mu);
+    run.add(mix);
+    expect(run.level).toBeGreaterThan(0);
+    // Erlang orders 1..4 weighted 2:1:1:1 (no shift, so coarsening moves nothing): p95
+    const tail = (t: number) => {
+      const y = mu * t;
+      const e = Math.exp(-y);
+      return (2 * e + e * (1 + y) + e * (1 + y + y * y / 2) + e * (1 + y + y * y / 2 + y ** 3 / 6)) / 5;
+    };
+    const p95 = run.quantile(shape, 0.95, 4 * MEAN_S)!;
+    expect(tail(p95)).toBeCloseTo(0.05, 9);
   });
 });
