@@ -4,6 +4,8 @@
 // stretched service time). A group served while its queue held a fluid backlog waits for
 // that backlog to drain ahead of it (addBacklogged): the backlog is the queue, so no
 // stationary G/G/c wait is added on top (it would count the queue twice).
+// Round-robin at concurrency 1 with exponential service and a small maxQueuePerTask is exact
+// instead: E_n/M/1/K, its wait a mixture of Erlangs, one group per order (StationaryWait.atErlang).
 //
 // Speed (this runs every metric period of every service): the mixture's tail and density
 // are evaluated together and the percentiles solved by safeguarded Newton, warm-started at
@@ -31,6 +33,7 @@ import { serviceTailDensity, type ServiceShape } from './service-shape.js';
 export const RHO_CAP = 0.98;
 
 const MEMO_SLOTS = 4;
+const LN_20 = Math.log(20);
 
 /**
  * Round-robin at concurrency 1 with exponential service and at most this many places
@@ -47,7 +50,6 @@ export const EXACT_ERLANG_MAX_PLACES = 16;
 export function exactErlangBuffer(expService: boolean, servers: number, ca2: number, places: number, jsqTasks: number): boolean {
   return expService && servers === 1 && jsqTasks <= 1 && ca2 > 0 && ca2 < 1 && places >= 0 && places <= EXACT_ERLANG_MAX_PLACES;
 }
-const LN_20 = Math.log(20);
 
 /**
  * The stationary Allen-Cunneen G/G/c wait, kept until the inputs change (the O(servers)
@@ -79,6 +81,8 @@ const LN_20 = Math.log(20);
  * stationary queue near rho 1, hundreds of requests; there the capped wait stays as before.
  * The routing's corrections (queueing/routed-wait.ts) scale the truncated shape as they
  * change the untruncated wait: P(wait) by their ratio, times by the inverse rate ratio.
+ * Round-robin at concurrency 1, exponential service, at most EXACT_ERLANG_MAX_PLACES: none of
+ * the above, the exact E_n/M/1/K (atErlang).
  */
 class StationaryWait {
   /** P(an admitted request waits). */
