@@ -5,7 +5,7 @@
 // rho 0.8 rejected 11.41 % and put p95 at 181.4 ms, where the exact queue (reviewer's
 // simulation) rejects 9.61 % with p95 190.8 ms (request fidelity 9.64 %, 191.1 ms).
 //
-// Independent figures (python3 + numpy, /tmp/enm/enm.py of the change): the full (K+1)x(K+1)
+// Independent figures (python3 + numpy, a throwaway script not kept in the repo): the full (K+1)x(K+1)
 // transition matrix P(i -> j) = a_(m-j) (m = min(i+1, K), 1 <= j <= m; the rest to 0),
 // a_k = C(n+k-1, k) p^n (1-p)^k, p = n rho / (n rho + 1), solved densely with
 // numpy.linalg.solve(P^T - I with a row of ones, e_K); latency quantiles by bisection on the
