@@ -10,6 +10,7 @@
 import { describe, it, expect } from 'vitest';
 import { loadScenarioObject } from '../../src/scenario/index.js';
 import { GroupTargetTracking } from '../../src/sim/auto-scaling.js';
+import { runSimulation, type CapacityRow, type EventRecord } from '../../src/sim/index.js';
 import type { AsgProviderConfig } from '../../src/scenario/index.js';
 import type { Instance } from '../../src/model/instance.js';
 
@@ -114,5 +115,66 @@ describe('EC2 Auto Scaling target tracking on the group (targetValue 50; metrics
       [240, 'desired capacity 3 -> 5: target tracking cpu: 3 datapoints > 50: 80.0 80.0 80.0; ceil(3 x 80.0/50) = 5'],
       [420, 'desired capacity 5 -> 6: target tracking cpu: 3 datapoints > 50: 80.0 80.0 100.0; ceil(3 x 100.0/50) = 6; 2 instances warming up, not in the datapoint'],
     ]);
+  });
+});
+
+describe('in a run: the n of ceil(n x metric / target) is the instances the datapoint averaged', () => {
+  it('n equals the ACTIVE instances (registered, not draining) when the datapoint\'s period closed, not the desired or staying count', () => {
+    // the datapoint of [t - 120 s, t - 60 s) is evaluated at t (period 60 s, publish delay
+    // 60 s); its capacity.csv row has time t - 120 s and counts the instances at the period's
+    // close. Without a warming note every ACTIVE instance is past the warm-up and InService.
+    const s = loadScenarioObject(
+      'inv',
+      {
+        name: 'inv',
+        start: '2026-03-02T00:00:00Z',
+        duration: '2h',
+        cluster: {
+          availabilityZones: ['us-east-1a', 'us-east-1b'],
+          capacityProviders: {
+            asg: {
+              autoScalingGroup: {
+                instanceTypes: ['m5.large'],
+                minSize: 1,
+                maxSize: 12,
+                desiredCapacity: 2,
+                targetTrackingPolicy: { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 50, estimatedInstanceWarmup: '120s' },
+              },
+            },
+          },
+          defaultCapacityProviderStrategy: [{ capacityProvider: 'asg', weight: 1 }],
+        },
+        taskDefinitions: { web: { cpu: 512, memory: 1024, networkMode: 'bridge' } },
+        services: {
+          web: {
+            taskDefinition: 'web',
+            desiredCount: 4,
+            loadBalancer: { routing: 'round-robin' },
+            workload: {
+              type: 'http',
+              requestRate: { step: { from: 100, steps: [{ at: '20m', to: 900 }, { at: '1h', to: 150 }, { at: '1h40m', to: 1000 }] } },
+              perTask: { capacityRps: 100, cpuBaseline: 2, concurrency: 4, serviceTime: { distribution: 'exponential', mean: '40ms' } },
+            },
+            autoScaling: { minCapacity: 2, maxCapacity: 40, policies: { cpu: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 60 } } },
+          },
+        },
+      },
+      { baseDir: '.' },
+    );
+    const ev: EventRecord[] = [];
+    const cap: CapacityRow[] = [];
+    runSimulation(s, { event: (e) => ev.push(e), timeseries: () => {}, capacity: (c) => cap.push(c), task: () => {} }, { seed: 1, checkTallies: true });
+    const checked: number[] = [];
+    for (const e of ev) {
+      if (e.type !== 'scaling-activity' || e.subject !== 'asg' || /warming up/.test(e.message)) continue;
+      const m = /^desired capacity (\d+) -> \d+: .*; ceil\((\d+) x ([\d.]+)\/50\) = (\d+)/.exec(e.message)!;
+      const row = cap.find((c) => c.capacityProvider === 'asg' && c.time === e.time - 120_000)!;
+      expect(Number(m[2])).toBe(row.instancesRunning);
+      expect(Number(m[4])).toBe(Math.ceil((Number(m[2]) * Number(m[3])) / 50));
+      if (Number(m[2]) !== Number(m[1])) checked.push(e.time);
+    }
+    // at least one activity where n differs from the desired capacity it started from (a
+    // scale out while an earlier launch is still launching)
+    expect(checked.length).toBeGreaterThan(0);
   });
 });
