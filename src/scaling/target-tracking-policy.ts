@@ -33,12 +33,21 @@ export class TargetTrackingPolicy implements ScalingPolicy {
   readonly targetValue: number;
   private highInvokedAt = -Infinity;
   private lowInvokedAt = -Infinity;
+  /**
+   * Compute from the capacity the newest evaluated datapoint was measured over (its stored
+   * `tasks`: for EC2 Auto Scaling's ASGAverageCPUUtilization, the instances it averaged)
+   * rather than from the target's current capacity; the result is still compared with the
+   * current capacity (out only above it, in only below it). No datapoint count: no action.
+   */
+  readonly fromCovered: boolean;
 
   constructor(
     readonly name: string,
     config: TargetTrackingPolicyConfig,
     subject = 'service',
+    options: { fromCovered?: boolean } = {},
   ) {
+    this.fromCovered = options.fromCovered ?? false;
     const where = `policies.${name}`;
     if (!(Number.isFinite(config.targetValue) && config.targetValue > 0)) {
       throw new Error(`${where}.targetValue: expected a number > 0, found ${config.targetValue}`);
@@ -71,8 +80,9 @@ export class TargetTrackingPolicy implements ScalingPolicy {
     if (highInvoked) {
       // during the scale-out cooldown: from the tasks the newest datapoint was measured over
       const cooling = inScaleOutCooldown(this.cooldown, t);
-      const covered = cooling ? high.newestEvaluatedTasks() : NaN;
-      const base = trackingScaleOutBase(this.cooldown, t, current, covered);
+      const covered = cooling || this.fromCovered ? high.newestEvaluatedTasks() : NaN;
+      if (this.fromCovered && covered !== covered) return null;
+      const base = this.fromCovered ? covered : trackingScaleOutBase(this.cooldown, t, current, covered);
       const metric = latest(high);
       const wanted = proportionalCapacity(base, metric, this.targetValue);
       const capacity = clampCapacity(target, wanted);
@@ -92,7 +102,9 @@ export class TargetTrackingPolicy implements ScalingPolicy {
     }
     if (lowInvoked && low && !inScaleInCooldown(this.cooldown, t)) {
       const metric = latest(low);
-      const wanted = proportionalCapacity(current, metric, this.targetValue);
+      const base = this.fromCovered ? low.newestEvaluatedTasks() : current;
+      if (base !== base) return null;
+      const wanted = proportionalCapacity(base, metric, this.targetValue);
       const capacity = clampCapacity(target, wanted);
       if (capacity >= current) return null;
       const clamp = clampNote(target, wanted);
@@ -102,7 +114,7 @@ export class TargetTrackingPolicy implements ScalingPolicy {
         capacity,
         explain: () =>
           `target tracking ${this.name}: ${low.describeEvaluation()}; ` +
-          `ceil(${current} x ${formatFormulaMetric(current, metric, this.targetValue, low.printedComparison())}/${formatNumber(this.targetValue)}) = ${wanted}${clamp}`,
+          `ceil(${base} x ${formatFormulaMetric(base, metric, this.targetValue, low.printedComparison())}/${formatNumber(this.targetValue)}) = ${wanted}${clamp}`,
       };
     }
     return null;

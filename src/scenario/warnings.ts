@@ -14,7 +14,9 @@
 // FARGATE/FARGATE_SPOT provider that no service uses, a price override that prices nothing
 // the run buys (an instance type no group launches, a Spot discount with no Spot capacity, a
 // Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
-// whose scaling policies cannot scale it out from 0 (noScaleOutFromZero), a capacity provider a
+// whose scaling policies cannot scale it out from 0 (noScaleOutFromZero), an Auto Scaling group
+// with minSize 0 whose own target tracking policy cannot scale it out from 0 instances
+// (groupNoScaleOutFromZero), a capacity provider a
 // service's strategy gives tasks that can never run one (its group's maxSize 0, or the task
 // fits no instance type it launches: providersThatRunNothing), cluster.awsvpcTrunking
 // on with a catalog instance type that has no published trunking task limit (it keeps its plain
@@ -196,6 +198,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   trunkingWithoutFigure(s, out);
   out.push(...traceWarnings(s, options));
   for (const svc of s.services) noScaleOutFromZero(svc, out);
+  groupNoScaleOutFromZero(s, out);
   for (const svc of s.services) memoryAtCapacity(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   for (const svc of s.services) daemonFitsNoInstanceType(s, svc, out);
@@ -381,6 +384,33 @@ function noScaleOutFromZero(svc: ResolvedService, out: ScenarioWarning[]): void 
     at: ['services', svc.name, 'autoScaling', as.minCapacity === 0 ? 'minCapacity' : 'scheduledActions'],
     message: `cannot scale out from 0: the service may come down to 0 tasks (${zero}), and then ${why.join('; ')}; ${hint}`,
   });
+}
+
+/**
+ * The group's own target tracking policy (autoScalingGroup.targetTrackingPolicy) on
+ * ASGAverageCPUUtilization, the average CPU of the group's InService instances, has no
+ * datapoint while the group has none, and target tracking scales in proportion to the
+ * instances the datapoint covered (ceil(0 x metric / target) = 0): with minSize 0 a group
+ * that comes down to 0 instances never launches again, and one that starts at 0
+ * (desiredCapacity 0) never launches at all. Said as the services' noScaleOutFromZero says it.
+ * Not said when the group cannot come down to 0 (scale in disabled and a desiredCapacity of
+ * 1 or more) or can never launch (maxSize 0).
+ */
+function groupNoScaleOutFromZero(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  for (const [name, p] of s.providers) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    const tt = asg.targetTrackingPolicy;
+    if (!tt || asg.minSize !== 0 || asg.maxSize === 0) continue;
+    const desired = asg.desiredCapacity ?? asg.minSize;
+    if (tt.disableScaleIn && desired > 0) continue;
+    const zero = desired === 0 ? 'the group starts with 0 instances (minSize 0, desiredCapacity 0)' : 'the group may come down to 0 instances (minSize 0)';
+    const never = desired === 0 ? 'it never launches an instance' : 'it never launches one again';
+    out.push({
+      at: ['cluster', 'capacityProviders', name, 'autoScalingGroup', 'minSize'],
+      message: `cannot scale out from 0 instances: ${zero}, and its targetTrackingPolicy tracks ${tt.predefinedMetricType}, the average CPU of the group's instances, which has no datapoint without instances (and ceil(0 x metric / target) = 0), so ${never}; the tasks given to ${name} then wait in PROVISIONING; keep minSize >= 1`,
+    });
+  }
 }
 
 /**

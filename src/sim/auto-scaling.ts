@@ -31,12 +31,17 @@ export function createAutoScaler(service: ResolvedService, scenario: ResolvedSce
  * for groups without ECS managed scaling: the same alarms and proportional rule as AAS
  * target tracking, with EC2 Auto Scaling's instance warm-up instead of cooldowns (target
  * tracking has none: autoscaling/ec2/userguide/Cooldown.html).
+ * Each datapoint carries the number of instances it averaged (InService: registered, not
+ * chosen for termination, not warming up), and the policy computes
+ * ceil(that number x metric / target), so a datapoint is never multiplied by a count it was
+ * not measured over; the result scales out only above the desired capacity already set
+ * (warming instances included: an alarm that asks again for the capacity already set
+ * launches nothing more) and scales in only below it.
  * An instance this policy launched warms up for estimatedInstanceWarmup from its launch
  * (PutScalingPolicy EstimatedInstanceWarmup "applies to instances launched due to a specific
  * target tracking or step scaling policy"); a warming instance contributes nothing to the
- * metric and does not count toward the current capacity a scale out is computed from, so an
- * alarm that asks again for the capacity already set launches nothing more; and scale in
- * waits until no instance is warming (ec2-auto-scaling-default-instance-warmup.html).
+ * metric, and scale in waits until no instance is warming
+ * (ec2-auto-scaling-default-instance-warmup.html).
  */
 export class GroupTargetTracking {
   private readonly policy: TargetTrackingPolicy;
@@ -64,6 +69,7 @@ export class GroupTargetTracking {
         scaleInCooldown: 0,
       },
       name,
+      { fromCovered: true },
     );
     const metrics = scenario.scenario.metrics;
     this.store = new MetricStore({ period: metrics.period, publishDelay: metrics.publishDelay });
@@ -75,25 +81,24 @@ export class GroupTargetTracking {
     return until !== undefined && t < until;
   }
 
-  /** The period's ASGAverageCPUUtilization (over the instances not warming up). */
-  putDatapoint(periodStart: number, cpuPercent: number): void {
-    this.store.putValues('ASGAverageCPUUtilization', periodStart, cpuPercent, cpuPercent, cpuPercent, 1, NaN);
+  /** The period's ASGAverageCPUUtilization and the number of instances it averaged. */
+  putDatapoint(periodStart: number, cpuPercent: number, instances: number): void {
+    this.store.putValues('ASGAverageCPUUtilization', periodStart, cpuPercent, cpuPercent, cpuPercent, 1, instances);
   }
 
   /**
-   * The alarms and the policy at t, for a group with `liveCount` instances counted against
-   * its desired capacity. Returns the new desired capacity (or the same) and events.
+   * The alarms and the policy at t, for a group whose desired capacity is `desired`.
+   * Returns the new desired capacity (or the same) and events.
    */
-  evaluate(t: number, desired: number, liveCount: number): { desiredCapacity: number; events: ScalingEvent[] } {
+  evaluate(t: number, desired: number): { desiredCapacity: number; events: ScalingEvent[] } {
     let warmingNow = 0;
     for (const [inst, until] of this.warming) {
       if (until <= t || inst.lifecycle === 'TERMINATED') this.warming.delete(inst);
       else warmingNow++;
     }
     const asg = this.config.autoScalingGroup;
-    // the current capacity the policy computes from: the instances past their warm-up
-    const current = Math.max(0, liveCount - warmingNow);
-    const target = { desiredCount: current, minCapacity: asg.minSize, maxCapacity: asg.maxSize };
+    // the policy computes from the instances the datapoint covered and compares with `desired`
+    const target = { desiredCount: desired, minCapacity: asg.minSize, maxCapacity: asg.maxSize };
     this.transitions.length = 0;
     const request = this.policy.evaluate(t, this.store, target, this.transitions);
     const events: ScalingEvent[] = this.transitions.map((tr) => ({ type: 'alarm-state', subject: this.name, message: `${tr.alarmName} ${tr.from} -> ${tr.to}: ${tr.message}` }));
@@ -101,7 +106,7 @@ export class GroupTargetTracking {
     // out: only above the capacity already set (warming instances included); in: none while any warms up
     if (request && (request.direction === 'out' ? request.capacity > desired : warmingNow === 0 && request.capacity < desired)) to = request.capacity;
     if (to !== desired) {
-      const note = warmingNow > 0 ? `; ${warmingNow} ${warmingNow === 1 ? 'instance' : 'instances'} warming up, not counted` : '';
+      const note = warmingNow > 0 ? `; ${warmingNow} ${warmingNow === 1 ? 'instance' : 'instances'} warming up, not in the datapoint` : '';
       events.push({ type: 'scaling-activity', subject: this.name, message: `desired capacity ${desired} -> ${to}: ${request!.explain()}${note}`, direction: to > desired ? 'out' : 'in' });
     }
     return { desiredCapacity: to, events };

@@ -23,6 +23,7 @@ import type { RunSinks, TaskRow } from './records.js';
 import { ServiceSummary, round } from './summary.js';
 import type { ServiceScalerPort } from './scaler-port.js';
 import { createGroupScaler, createServiceScaler, type GroupTargetTracking } from './auto-scaling.js';
+import { groupAverageCpu } from './group-cpu.js';
 import type { PeriodStats } from '../workload/service/types.js';
 
 export interface RunOptions {
@@ -489,9 +490,9 @@ export class Simulation {
       const { cpuRegistered: cpuReg, cpuReserved: cpuRes, memoryRegistered: memReg, memoryReserved: memRes } = f;
       const gs = this.groupScalers.get(group.name);
       if (gs) {
-        // over the instances registered and past the policy's warm-up (none: no datapoint)
-        const cpu = this.groupCpuUtilization(group, gs, to);
-        if (cpu === cpu) gs.putDatapoint(from, cpu);
+        // over the group's InService instances past the policy's warm-up (none: no datapoint)
+        const cpu = groupAverageCpu(group.live, group.toTerminate, (inst) => gs.isWarming(inst, to), this.cpuUsedOn);
+        if (cpu.percent === cpu.percent) gs.putDatapoint(from, cpu.percent, cpu.instances);
       }
       const provisioning = this.provisioningTasks(group.name);
       const r = group.managedScaling ? this.reservation(group, n, busy, provisioning) : null;
@@ -583,37 +584,30 @@ export class Simulation {
   // ------------------------------------------------------------------ scaling
 
   /**
-   * ASGAverageCPUUtilization of the period: CPU the group's tasks used (their CPUUtilization
-   * times their reservation) over the registered CPU of its instances. With one instance type
-   * this equals the average of the instances' utilizations.
+   * The CPU units an instance's RUNNING tasks used over the period just closed (their
+   * CPUUtilization times their reservation), for ASGAverageCPUUtilization (group-cpu.ts).
    */
-  private groupCpuUtilization(group: AutoScalingGroup, gs: GroupTargetTracking, t: number): number {
+  private readonly cpuUsedOn = (inst: Instance): number => {
     const periodMs = this.world.periodMs;
     let used = 0;
-    let capacity = 0;
-    for (const inst of group.live) {
-      // an instance warming up contributes no usage data (ec2-auto-scaling-default-instance-warmup.html)
-      if (inst.lifecycle === 'LAUNCHING' || gs.isWarming(inst, t)) continue;
-      capacity += inst.cpuRegistered;
-      for (const t of inst.tasks) {
-        if (t.state !== 'RUNNING') continue;
-        const stats = this.lastStats[t.serviceIndex];
-        const ts = !stats ? undefined : t.enteredRotation ? (stats.uniformTaskStats ?? stats.perTask.get(t.id)) : stats.perTask.get(t.id);
-        // a task's figure averages over the part of the period it ran: the CPU it used in the
-        // period is that share of it
-        if (ts) used += (ts.cpuPercent / 100) * t.cpu * (ts.aliveMs < periodMs ? ts.aliveMs / periodMs : 1);
-        else used += ((this.services[t.serviceIndex].config.config.workload?.perTask.cpuBaseline ?? 0) / 100) * t.cpu;
-      }
+    for (const t of inst.tasks) {
+      if (t.state !== 'RUNNING') continue;
+      const stats = this.lastStats[t.serviceIndex];
+      const ts = !stats ? undefined : t.enteredRotation ? (stats.uniformTaskStats ?? stats.perTask.get(t.id)) : stats.perTask.get(t.id);
+      // a task's figure averages over the part of the period it ran: the CPU it used in the
+      // period is that share of it
+      if (ts) used += (ts.cpuPercent / 100) * t.cpu * (ts.aliveMs < periodMs ? ts.aliveMs / periodMs : 1);
+      else used += ((this.services[t.serviceIndex].config.config.workload?.perTask.cpuBaseline ?? 0) / 100) * t.cpu;
     }
-    return capacity > 0 ? (used / capacity) * 100 : NaN;
-  }
+    return used;
+  };
 
   /** A period's datapoints became visible: every service's and group's alarms and policies run. */
   visible(): void {
     for (const [name, gs] of this.groupScalers) {
       const group = this.cluster.groups.get(name)!;
       const now = this.world.now;
-      const r = gs.evaluate(now, group.desiredCapacity, group.liveCount());
+      const r = gs.evaluate(now, group.desiredCapacity);
       for (const e of r.events) this.world.log(e.type, e.subject, e.message);
       if (r.desiredCapacity !== group.desiredCapacity) {
         // the instances a scale out launches are pushed onto group.live: they warm up from now
