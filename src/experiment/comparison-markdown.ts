@@ -3,7 +3,7 @@
 // the first variant with a sentence on which are significant.
 
 import type { Comparison } from './compare.js';
-import { COMBINED_NOTE, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, signedPlusMinusText, significanceNote, withCount } from './figures-markdown.js';
+import { COMBINED_NOTE, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, signedAtPlace, signedPlusMinusText, significanceNote, withCount } from './figures-markdown.js';
 import { METRICS } from './metrics.js';
 import { isSameEveryTime, isSignificant, type SampleSummary } from './stats.js';
 
@@ -39,7 +39,9 @@ export function comparisonMarkdown(c: Comparison): string {
 }
 
 /**
- * Which figures differ significantly, which by the same amount in every replication, how
+ * Which figures differ significantly (the difference and its interval's ends rounded to the
+ * half-width's place, as the table's `−0.0151 ± 0.0044`: `−0.0151 USD (95 % CI −0.0195 to
+ * −0.0107)`), which by the same amount in every replication, how
  * many show no significant difference, and which have too few values to tell.
  */
 export function significanceSentence(name: string, baseline: string, paired: SampleSummary[], replications: number): string {
@@ -51,7 +53,7 @@ export function significanceSentence(name: string, baseline: string, paired: Sam
   const clauses: string[] = [];
   if (significant.length > 0) {
     const parts = significant.map(
-      ({ m, s }) => `${LABELS[m].name} ${signed(s.mean)}${LABELS[m].unit} (95 % CI ${signed(s.mean - s.ci95)} to ${signed(s.mean + s.ci95)})`,
+      ({ m, s }) => `${LABELS[m].name} ${signedAtPlace(s.mean, s.ci95)}${LABELS[m].unit} (95 % CI ${signedAtPlace(s.mean - s.ci95, s.ci95)} to ${signedAtPlace(s.mean + s.ci95, s.ci95)})`,
     );
     clauses.push(`**${name}** differs significantly from ${baseline} in ${parts.join('; ')}`);
   }

@@ -134,8 +134,19 @@ export function signedPlusMinusText(mean: number, halfWidth: number): string {
   if (!Number.isFinite(halfWidth)) return signed(mean);
   const rounded = meanAndHalfWidth(mean, halfWidth);
   if (!rounded) return `${signed(mean)} ± ${human(halfWidth)}`;
+  return `${signedAtPlace(mean, halfWidth)} ± ${rounded.halfWidth}`;
+}
+
+/**
+ * `x` signed and rounded to the decimal place the half-width `halfWidth` is written to
+ * (meanAndHalfWidth: 2 significant digits): a significant difference and its interval's
+ * ends (`+670 ms (95 % CI +440 to +900)`); signed(x) for a half-width of 0 or none.
+ */
+export function signedAtPlace(x: number, halfWidth: number): string {
+  const rounded = meanAndHalfWidth(x, halfWidth);
+  if (!rounded) return signed(x);
   const sign = rounded.value > 0 ? '+' : rounded.value < 0 ? '−' : '';
-  return `${sign}${rounded.mean.replace(/^-/, '')} ± ${rounded.halfWidth}`;
+  return `${sign}${rounded.mean.replace(/^-/, '')}`;
 }
 
 /** `+1.2`, `−3.4` (a minus sign), `0`. */

@@ -24,6 +24,7 @@ export { sweepToFolder, sweepFolderHolds, SWEEP_RUNS_LIMIT, type SweepToFolderOp
 export { pointLabels, shortNames, encodeLabelPart, MAX_LABEL_LENGTH } from './point-label.js';
 export { parseShard, shardFromEnvironment, inShard, shardFileName, shardOfFileName, SHARD_INDEX_VARIABLES, type Shard } from './shard.js';
 export { shardFiles, mergeShardFiles, mergeShards } from './merge-shards.js';
-export { writeFileAtomic, writeFilesAtomic, stageFiles, besideFileInTheWay, isPipeOrDevice, isStandardOutput, isStreamPath, stagingFolder } from '../output/staging.js';
+export { writeFileAtomic, writeFilesAtomic, stageFiles, stageRemovals, besideFileInTheWay, isPipeOrDevice, isStandardOutput, isStreamPath, stagingFolder, type StagedFile } from '../output/staging.js';
+export { staleSweepReport } from './sweep-report.js';
 export { readCsvRows as parseCsv } from '../output/csv-read.js';
 export { hasPairing, isSweepPairedCsv, isSweepReplicationsCsv, pairedFileInTheWay, removeFiles, sweepPairedCsv, sweepPairedFiles, sweepPairing, sweepReplicationsCsv, type SweepPairing } from './sweep-paired.js';

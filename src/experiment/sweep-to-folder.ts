@@ -1,6 +1,6 @@
 // Runs a sweep (or one shard of it) and writes `sweep.csv` and `comparison.md`, and with 2
 // or more replications `replications.csv` and `paired.csv` (sweep-paired.ts; with one, an
-// earlier sweep's two are removed) (or, for a shard, only `sweep.shard-i-of-n.csv`:
+// earlier sweep's two are removed; so is an earlier sweep's report.html, sweep-report.ts) (or, for a shard, only `sweep.shard-i-of-n.csv`:
 // `ecsim merge` writes the others from all the shards) into the output folder. Shards of one sweep may share the folder (a shared volume), so
 // the folder itself is not replaced.
 // With runs (default: sweeps of at most SWEEP_RUNS_LIMIT points), replication 0 of each
@@ -16,7 +16,8 @@
 import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { assertReplaceable, OutputPathError } from '../output/results-folder.js';
-import { assertFileTarget, besideFileInTheWay, assertNamesFit, assertWritableFolder, stageFiles, stagingFolder } from '../output/staging.js';
+import { assertFileTarget, besideFileInTheWay, assertNamesFit, assertWritableFolder, stageFiles, stageRemovals, stagingFolder, type StagedFile } from '../output/staging.js';
+import { staleSweepReport } from './sweep-report.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { inShard, shardFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
@@ -119,15 +120,21 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
       ...(markdownFile !== undefined ? [[markdownFile, sweepMarkdown(table)] as const] : []),
       ...paired.write,
     ]);
+    // an earlier sweep's comparison page (report.html), moved aside now: removed with the
+    // write, or put back if it fails (sweep-report.ts); --report writes a new one after
+    let report: StagedFile | undefined;
     try {
+      if (markdownFile !== undefined) report = stageRemovals(staleSweepReport(options.outDir));
       staging?.commit();
       // an earlier sweep's pairing files go before the new sweep.csv comes: never beside it
       removeFiles(paired.remove);
     } catch (e) {
       files.abort();
+      report?.abort();
       throw e;
     }
     files.commit();
+    report?.commit();
     return { file, markdownFile, pairedFiles: paired.write.map(([path]) => path), table, runsDir };
   } catch (e) {
     if (staging === undefined) throw e;

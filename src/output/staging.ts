@@ -66,6 +66,44 @@ export function stageFiles(files: readonly (readonly [path: string, content: str
   };
 }
 
+/**
+ * Files to be removed with a write (an earlier sweep's report.html, which the new sweep.csv
+ * would make stale), as one with it: each is moved aside now, beside itself, under a
+ * temporary name; commit() removes them, abort() puts them back. So a write that fails
+ * leaves them where they were, and one that succeeds never leaves them beside its files.
+ * Missing files are skipped.
+ */
+export function stageRemovals(paths: readonly string[]): StagedFile {
+  const moved: [path: string, temp: string][] = [];
+  const putBack = () => {
+    for (const [path, temp] of moved.splice(0).reverse()) {
+      try {
+        renameSync(temp, path);
+      } catch {
+        /* the first error says what went wrong */
+      }
+    }
+  };
+  try {
+    for (const path of paths) {
+      const target = resolve(path);
+      if (lstatOrNothing(target) === undefined) continue;
+      const temp = tempBeside(target);
+      renameInto(target, temp, target);
+      moved.push([target, temp]);
+    }
+  } catch (e) {
+    putBack();
+    throw e;
+  }
+  return {
+    commit() {
+      for (const [, temp] of moved.splice(0)) rmSync(temp, { force: true });
+    },
+    abort: putBack,
+  };
+}
+
 /** Whether `path` is there and neither a file nor a folder (through links): /dev/stdout, a FIFO. */
 export function isPipeOrDevice(path: string): boolean {
   try {

@@ -35,7 +35,8 @@ describe('figures missing in some replications (no request served, no CPU datapo
     expect(cells('v', pairedAt)[2]).toBe('+10 (1 of 3)');
     expect(cells('w', pairedAt)[3]).toBe('−9.0 ± 2.5 *'); // sd 1: 4.302653 / sqrt 3 = 2.484, to 2 significant digits, the mean to its place
     // w: 7 figures, 1 significant (CPU), 1 without any value (p95): 5 others, not 6
-    expect(md).toContain('**w** differs significantly from base in mean CPU −9 percentage points (95 % CI −11.48 to −6.516); the other 5 figures show no significant difference; not tested, fewer than 2 replications with a value for both: p95 latency (0 of 3).');
+    // the difference and its interval's ends to the half-width's place (2.484 -> 2.5: tenths): −9 -> −9.0, −11.484 -> −11.5, −6.516 -> −6.5
+    expect(md).toContain('**w** differs significantly from base in mean CPU −9.0 percentage points (95 % CI −11.5 to −6.5); the other 5 figures show no significant difference; not tested, fewer than 2 replications with a value for both: p95 latency (0 of 3).');
     expect(md).toContain('**v** shows no significant difference from base on the 5 figures with values to test; not tested, fewer than 2 replications with a value for both: p95 latency (1 of 3), mean CPU (1 of 3).');
   });
 
@@ -86,7 +87,8 @@ describe('a paired difference that is the same in every replication', () => {
     const same = { n: 3, mean: 1, sd: 0, ci95: 0 };
     const none = { n: 3, mean: 0.5, sd: 1, ci95: 2.484 };
     expect(significanceSentence('b', 'a', [sig, none, none, none, none, same, none], 3)).toBe(
-      '**b** differs significantly from a in cost +5 USD (95 % CI +2.516 to +7.484); it differs in scaling activities +1, the same difference in every replication (n = 3); the other 5 figures show no significant difference.',
+      // to the place of the half-width 2.484 written 2.5 (tenths): +5.0, +2.516 -> +2.5, +7.484 -> +7.5
+      '**b** differs significantly from a in cost +5.0 USD (95 % CI +2.5 to +7.5); it differs in scaling activities +1, the same difference in every replication (n = 3); the other 5 figures show no significant difference.',
     );
   });
 

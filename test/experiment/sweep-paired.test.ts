@@ -73,8 +73,9 @@ describe('sweep paired differences against the first point', () => {
     // Each half-width to 2 significant digits and its mean to the same place: 0.3795 -> 0.38 (+0.5333 -> +0.53),
     // 12.42 -> 12, 190.6 -> 190 (+5 to the tens: +10), 3.795 -> 3.8 (+0.6667 -> +0.7), 2.484 -> 2.5 (+1 -> +1.0)
     expect(md).toContain('| 60 | +0.53 ± 0.38 * | 0 ± 12 | +10 ± 190 (2 of 3) | +0.7 ± 3.8 | +1 ± 0 | +1.0 ± 2.5 | 0 ± 0 |');
+    // the sentence rounds as the table: to the place of 0.38 (hundredths): 0.5333 - 0.3795 = 0.1539 -> +0.15, 0.5333 + 0.3795 = 0.9128 -> +0.91
     expect(md).toContain(
-      '- **targetValue=60** differs significantly from targetValue=40 in cost +0.5333 USD (95 % CI +0.1539 to +0.9128); ' +
+      '- **targetValue=60** differs significantly from targetValue=40 in cost +0.53 USD (95 % CI +0.15 to +0.91); ' +
         'it differs in task-hours +1, the same difference in every replication (n = 3); the other 5 figures show no significant difference.',
     );
     expect(md).toContain('(of a paired difference: the replications where both points have one)');

@@ -1,11 +1,12 @@
 // What `ecsim merge` does: shard files joined into sweep.csv and comparison.md (beside
 // it), and with 2 or more replications replications.csv and paired.csv (beside it too; an
 // earlier sweep's two are removed when there are none: one replication, or shard files
-// written before they carried each replication's figures), written whole and together.
+// written before they carried each replication's figures), written whole and together;
+// an earlier sweep's report.html beside them, which they would make stale, is removed.
 
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { besideFileInTheWay, hasPairing, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, pairedFileInTheWay, removeFiles, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, stageFiles, sweepPairedFiles, writeFileAtomic } from '../../experiment/index.js';
+import { besideFileInTheWay, hasPairing, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, pairedFileInTheWay, removeFiles, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, stageFiles, stageRemovals, staleSweepReport, sweepPairedFiles, writeFileAtomic, type StagedFile } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
 import { singleFlag } from '../flags.js';
 import { refuseToReplaceFile } from '../out-file.js';
@@ -56,13 +57,18 @@ export function merge(argv: MergeArgs): void {
   else {
     // an earlier sweep's pairing files go before the new sweep.csv comes: never beside it
     const staged = stageFiles([[out, sweepCsv(table)], [markdown, sweepMarkdown(table)], ...paired.write]);
+    // an earlier sweep's comparison page, stale beside the new table: removed with the write, or put back if it fails
+    let report: StagedFile | undefined;
     try {
+      report = stageRemovals(staleSweepReport(dirname(out)));
       removeFiles(paired.remove);
     } catch (e) {
       staged.abort();
+      report?.abort();
       throw e;
     }
     staged.commit();
+    report.commit();
   }
   if (argv.quiet) return;
   const written = [out, ...(markdown !== undefined ? [markdown] : []), ...paired.write.map(([path]) => path)];

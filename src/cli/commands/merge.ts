@@ -17,7 +17,7 @@ export const mergeCommand = {
   builder: (y: Argv) =>
     y
       .positional('inputs', { type: 'string', array: true, demandOption: true, describe: 'folders holding shard files, or shard files' })
-      .option('out', { type: 'string', describe: 'merged CSV file (default sweep.csv beside the first shard): a new file, a device or pipe (/dev/stdout), or an earlier sweep.csv; any other existing file is refused. comparison.md, replications.csv and paired.csv are written beside it (not beside a device or pipe), replacing (paired ones: or removing) only an earlier sweep\'s (so not into a compare\'s or a run\'s folder, nor over another file); all are written whole, or none' })
+      .option('out', { type: 'string', describe: 'merged CSV file (default sweep.csv beside the first shard): a new file, a device or pipe (/dev/stdout), or an earlier sweep.csv; any other existing file is refused. comparison.md, replications.csv and paired.csv are written beside it (not beside a device or pipe), replacing (paired ones: or removing) only an earlier sweep\'s (so not into a compare\'s or a run\'s folder, nor over another file); an earlier sweep\'s report.html there, which the new table would make stale, is removed (another report.html is left alone); all are written whole, or none' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
       .example('$0 merge results/web-sweep', 'every shard file in the folder -> results/web-sweep/sweep.csv, comparison.md (and paired.csv, replications.csv)'),
   handler: async (argv: ArgumentsCamelCase<MergeArgs>) => (await import('../actions/merge.js')).merge(argv),

@@ -11,7 +11,7 @@ import { comparisonTable, hasPartialCounts, pairedTable } from './sections/compa
 import { COMBINED_NOTE, missingNote, PAIRED_POINTS_NOTE, significanceNote, UNPAIRED_FOLDER_NOTE } from '../../experiment/figures-markdown.js';
 import { shortNames } from '../../experiment/point-label.js';
 import { overlayCharts } from './sections/overlay-charts.js';
-import { figure, htmlPage, htmlTable } from './sections/page.js';
+import { figure, htmlPage, htmlTable, TITLE_END } from './sections/page.js';
 
 export function buildComparisonHtml(compareDir: string): string {
   return renderComparisonHtml(loadComparison(compareDir));
@@ -102,5 +102,5 @@ export function renderComparisonHtml(c: ComparisonData): string {
         : `<p class="muted">No runs/&lt;point label&gt;/ results folders here: no time series to overlay (ecsim sweep writes them for at most 24 points, or with --runs).</p>`,
     );
   }
-  return htmlPage(`${what}: ${scenario} — ecsim report`, parts.join('\n'));
+  return htmlPage(`${what}: ${scenario}${TITLE_END}`, parts.join('\n'));
 }

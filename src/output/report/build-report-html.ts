@@ -9,7 +9,7 @@ import { spanLabel } from './format/sim-time.js';
 import { whatHappened } from './narrative/what-happened.js';
 import { costChart, providerChart } from './sections/capacity-charts.js';
 import { costTable, serviceHeadlineTable } from './sections/headline-table.js';
-import { figure, htmlKeyValue, htmlList, htmlPage, htmlTable } from './sections/page.js';
+import { figure, htmlKeyValue, htmlList, htmlPage, htmlTable, TITLE_END } from './sections/page.js';
 import { reportContext, type ReportContext } from './sections/report-context.js';
 import { serviceCharts } from './sections/service-charts.js';
 
@@ -49,7 +49,7 @@ export function renderReportHtml(ctx: ReportContext): string {
     const cost = costChart(ctx);
     if (cost) parts.push(figure(cost));
   }
-  return htmlPage(`${name} — ecsim report`, parts.join('\n'));
+  return htmlPage(`${name}${TITLE_END}`, parts.join('\n'));
 }
 
 function cards(ctx: ReportContext): string {

@@ -42,6 +42,9 @@ describe('comparison page of a compare folder', () => {
     const html = buildComparisonHtml(compareDir);
     expect(html.includes('<td class="num">15.2 ± 1.4</td>')).toBe(true);
     expect(html.includes('<td class="num">1,340 ± 800</td>')).toBe(true);
+    // a half-width of 0 written, as comparison.md does (tt-60: the cost and the p95 latency the same in every replication)
+    expect(html).toContain('<td class="num">0.288 ± 0</td>');
+    expect(html).toContain('<td class="num">2,068 ± 0</td>');
     // Pareto column: "yes" on tt-45 and cheap only.
     expect((html.match(/<td>yes<\/td>/g) ?? []).length).toBe(2);
     expect(html.includes('Paired differences against the first variant')).toBe(true);
@@ -141,10 +144,30 @@ describe('comparison page: replication counts and significance, as comparison.md
     expect(html).not.toContain('(0 of 8)');
     const paired = html.slice(html.indexOf('Paired differences'));
     const cells = [...paired.matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
-    expect(cells).toEqual(['0.060 ± 0.010 *', '-6.0 ± 7.0', '18.0 ± 5.0 (7 of 8) *', '–', '2', '-2', '-10.0 ± 9.5 *']);
+    // as comparison.md's cells (signedPlusMinusText): signed with + and − (U+2212), the half-width to 2 significant
+    // digits and the difference to its place (0.01 -> 0.060 ± 0.010; 7 -> −6.0 ± 7.0), a half-width of 0 written (+2 ± 0)
+    expect(cells).toEqual(['+0.060 ± 0.010 *', '−6.0 ± 7.0', '+18.0 ± 5.0 (7 of 8) *', '–', '+2 ± 0', '−2 ± 0', '−10.0 ± 9.5 *']);
     expect(html).toContain('(k of 8): only k of the 8 replications have a value for that figure');
     expect(html).toContain('Differences marked * are significant at the 95 % level');
     expect(html).toContain('A difference that is the same in every replication has an interval of width 0 and is not marked');
+  });
+
+  it('a sweep of one replication: each figure alone, to 4 significant digits as comparison.md (human()), thousands separated', () => {
+    const dir = tempDir('sweep-one');
+    writeFileSync(
+      join(dir, 'sweep.csv'),
+      [
+        HEADER.replace('variant', 'services.web.autoScaling.policies.cpu.targetValue'),
+        '40,0.0702,,29,,307,,73.4551,,5.6626,,1,,88650,,true',
+        '60,0.05,,30,,1161.97,,80,,4,,2,,90000,,true',
+      ].join('\n') + '\n',
+    );
+    const html = buildComparisonHtml(dir);
+    const table = html.slice(html.indexOf('<h2>Points</h2>'));
+    const row = [...table.slice(0, table.indexOf('</tr>', table.indexOf('<tbody>'))).matchAll(/<td class="num">([^<]*)<\/td>/g)].map((m) => m[1]);
+    // 73.4551 -> 73.46 and 5.6626 -> 5.663 (4 significant digits), 307 not 307.0, 0.0702 not 0.07020
+    expect(row).toEqual(['0.0702', '29', '307', '73.46', '5.663', '1', '88,650']);
+    expect(table).toContain('<td class="num">1,162</td>');
   });
 
   it('a folder written before the counts (no M_n columns) has no marks and no notes', () => {

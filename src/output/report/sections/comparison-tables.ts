@@ -4,9 +4,8 @@
 // significant paired difference `*` (decided by src/experiment/stats.ts on the files' figures).
 
 import { COMPARISON_METRICS, METRIC_TITLES, type ComparisonData } from '../data/load-comparison.js';
-import { fmtNum } from '../format/numbers.js';
 import type { Table } from './headline-table.js';
-import { meanAndHalfWidth, withCount } from '../../../experiment/figures-markdown.js';
+import { plusMinus, signedPlusMinusText, withCount } from '../../../experiment/figures-markdown.js';
 import { isSignificant, summaryFromInterval } from '../../../experiment/stats.js';
 import { shortNames } from '../../../experiment/point-label.js';
 
@@ -18,7 +17,7 @@ export function comparisonTable(c: ComparisonData): Table {
   const headerTitles = c.kind === 'sweep' ? paths : undefined;
   const rows = c.rows.map((r) => [
     ...(c.kind === 'sweep' ? r.params.map(([, v]) => v) : [r.label]),
-    ...COMPARISON_METRICS.map((m) => counted(withCi(r.mean[m], r.ci95[m], m === 'cost' ? 3 : 1), r.n[m], c.replications)),
+    ...COMPARISON_METRICS.map((m) => counted(withCi(r.mean[m], r.ci95[m]), r.n[m], c.replications)),
     r.pareto ? 'yes' : '',
   ]);
   return { header, headerTitles, rows, numeric: header.map((_, i) => i >= paramHeader.length && i < header.length - 1) };
@@ -37,7 +36,7 @@ export function pairedTable(c: ComparisonData): Table | null {
   const rows = c.paired.map((p) => [
     ...(c.kind === 'sweep' ? (params.get(p.variant) ?? [p.variant, ...paths.slice(1).map(() => '')]) : [p.variant, p.baseline]),
     ...COMPARISON_METRICS.map((m) => {
-      const text = counted(withCi(p.diffMean[m], p.diffCi95[m], m === 'cost' ? 3 : 1), p.diffN[m], c.replications);
+      const text = counted(signedWithCi(p.diffMean[m], p.diffCi95[m]), p.diffN[m], c.replications);
       return Number.isFinite(p.diffMean[m]) && isSignificant(summaryFromInterval(p.diffN[m], p.diffMean[m], p.diffCi95[m])) ? `${text} *` : text;
     }),
   ]);
@@ -55,15 +54,17 @@ function counted(text: string, n: number, replications: number): string {
   return text === '–' || !Number.isFinite(n) ? text : withCount(text, n, replications);
 }
 
-function withCi(mean: number, ci: number, digits: number): string {
-  if (!Number.isFinite(mean)) return '–';
-  // as comparison.md: the half-width to 2 significant digits, the mean to its decimal place
-  const rounded = Number.isFinite(ci) && ci !== 0 ? meanAndHalfWidth(mean, ci) : undefined;
-  if (rounded) return `${grouped(rounded.mean)} ± ${grouped(rounded.halfWidth)}`;
-  return Math.abs(mean) < 10 && !Number.isInteger(mean) ? mean.toFixed(digits + 1) : fmtNum(mean, digits);
+/** A mean ± half-width cell as comparison.md writes it (plusMinus), thousands separated. */
+function withCi(mean: number, ci: number): string {
+  return grouped(plusMinus({ mean, ci95: ci }));
 }
 
-/** `1338.5` -> `1,338.5`: thousands separated in the integer part of a number's text. */
+/** A paired difference ± half-width as comparison.md writes it (`+0.044 ± 0.012`, `−15`: signedPlusMinusText), thousands separated. */
+function signedWithCi(mean: number, ci: number): string {
+  return Number.isFinite(mean) ? grouped(signedPlusMinusText(mean, ci)) : '–';
+}
+
+/** `1338.5 ± 12` -> `1,338.5 ± 12`: thousands separated in the integer part of each number of a cell (not in decimals, nor in an exponent). */
 function grouped(text: string): string {
-  return text.replace(/^(-?)(\d+)/, (_, sign: string, int: string) => sign + int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
+  return text.replace(/(^|[^\d.e])(\d{4,})/g, (_, before: string, int: string) => before + int.replace(/\B(?=(\d{3})+(?!\d))/g, ','));
 }

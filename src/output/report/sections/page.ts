@@ -5,13 +5,20 @@ import { numberChartIds } from '../charts/chart-frame.js';
 import { esc } from '../charts/svg.js';
 import type { Table } from './headline-table.js';
 
-export function htmlPage(title: string, body: string): string {
-  return `<!DOCTYPE html>
+/** What ends the title of every page ecsim writes (`Sweep: <scenario> — ecsim report`). */
+export const TITLE_END = ' — ecsim report';
+
+/** How every page ecsim writes begins, up to its title's text. */
+const PAGE_START = `<!DOCTYPE html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
+<title>`;
+
+/** `title` should end with TITLE_END: isSweepPage knows ecsim's pages by it. */
+export function htmlPage(title: string, body: string): string {
+  return `${PAGE_START}${esc(title)}</title>
 <style>${CSS}</style>
 </head>
 <body>
@@ -22,6 +29,18 @@ ${numberChartIds(body)}
 </body>
 </html>
 `;
+}
+
+/**
+ * Whether `text` (a file's start) is the comparison page ecsim writes for a sweep folder
+ * (build-comparison-html.ts): the page's opening lines, then the title `Sweep: <scenario>
+ * — ecsim report` on one line. A sweep or a merge removes such a report.html, which its
+ * new files would make stale; any other file there is the user's, and left alone.
+ */
+export function isSweepPage(text: string): boolean {
+  if (!text.startsWith(`${PAGE_START}Sweep: `)) return false;
+  const titleLine = text.slice(PAGE_START.length).split('\n', 1)[0];
+  return titleLine.endsWith(`${esc(TITLE_END)}</title>`);
 }
 
 /** The table in a box that scrolls sideways when it is wider than the page (a sweep with many paths). */
