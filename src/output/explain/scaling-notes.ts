@@ -87,6 +87,7 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   // the low alarm's run of datapoints goes on across a scaling activity and the window's start
   const upTo = rows.filter((r) => r.timeS < w.toS);
   const firstAfter = upTo.findIndex((r) => r.timeS >= since);
+  if (firstAfter < 0) return lines; // a scaling activity at the window's end: no datapoint since
   const events = w.events ?? [];
   const cooldowns = cooldownsAt(service, events, rows, w.toS);
   for (const p of mayScaleIn) {

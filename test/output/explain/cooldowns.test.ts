@@ -40,6 +40,10 @@ describe('scalingNotes: no scale in after a target tracking scale in', () => {
     expect(notesAt(19 * 60)).toEqual(['api: no scale in since 09:15: the low alarm is in ALARM, but scale-in cooldown (300 s) after the scale in 11 -> 7 at 09:15, until 09:20']);
   });
 
+  it('at 09:15 itself, the instant of the scale in, no datapoint since: nothing to say (not the cooldown the scale in just started)', () => {
+    expect(notesAt(15 * 60)).toEqual([]);
+  });
+
   it('with a 1 h cooldown, at 09:50 the cooldown still blocks until 10:15', () => {
     expect(notesAt(50 * 60, { ...cpu, scaleInCooldownS: 3600 })).toEqual([
       'api: no scale in since 09:15: the low alarm is in ALARM, but scale-in cooldown (3600 s) after the scale in 11 -> 7 at 09:15, until 10:15',
