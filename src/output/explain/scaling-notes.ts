@@ -200,11 +200,15 @@ function whyNoScaleIn(
   const lowest = Math.min(...seen);
   if (lowest >= threshold) return `no scale in since ${from}: ${label} stayed at or above ${thr}, lowest ${formatRate(lowest)}${unit}`;
   let longest = 0;
+  let longestFrom = since;
   let run = 0;
   for (let i = 0; i < values.length; i++) {
     const v = values[i];
     run = v !== null && v < threshold ? run + 1 : 0;
-    if (i >= firstAfter) longest = Math.max(longest, run);
+    if (i >= firstAfter && run > longest) {
+      longest = run;
+      longestFrom = rows[i - run + 1].timeS;
+    }
   }
   if (longest < LOW_ALARM_DATAPOINTS) {
     return `no scale in since ${from}: ${label} was below ${thr} for at most ${longest} consecutive datapoints; the low alarm needs ${LOW_ALARM_DATAPOINTS}`;
@@ -220,7 +224,8 @@ function whyNoScaleIn(
         : `${ceil}, and desired ${row.desiredCount} is at minCapacity ${min}`;
     return `no scale in since ${from}: ${label} below ${thr} for ${longest} consecutive datapoints, so the low alarm ${state} in ALARM, but ${why}`;
   }
-  return `${label} below ${thr} for ${longest} consecutive datapoints since ${from}: scale in is due once the low alarm sees ${LOW_ALARM_DATAPOINTS} of them (each visible one publish delay after its period), outside a scale-in cooldown`;
+  // the run may have begun before the last scaling activity: its own start is named
+  return `${label} below ${thr} for ${longest} consecutive datapoints since ${formatClock(longestFrom, clock)}: scale in is due once the low alarm sees ${LOW_ALARM_DATAPOINTS} of them (each visible one publish delay after its period), outside a scale-in cooldown`;
 }
 
 /**

@@ -52,7 +52,7 @@ describe('scalingNotes: no scale in after a target tracking scale in', () => {
 
   it('at 09:22, past the cooldown, the run below 54 is counted across the scale in: 22 datapoints (09:00-09:21), and ceil(7 x 35/60) = 5 < 7 is due', () => {
     const [text] = notesAt(22 * 60);
-    expect(text).toMatch(/^api: CPU below 54 % \(90 % of the target 60\) for 22 consecutive datapoints since 09:15: scale in is due/);
+    expect(text).toMatch(/^api: CPU below 54 % \(90 % of the target 60\) for 22 consecutive datapoints since 09:00: scale in is due/);
   });
 });
 
