@@ -59,13 +59,13 @@ export function explainLines(r: ResultsTables, options: ExplainOptions = {}): Ex
     }
     lines.push(...loadChanges(name, rows, info?.workloadType === 'queue' ? 'msg/s' : 'rps'));
   }
-  lines.push(...scalingLines(r.events, { services: r.services, series }));
+  lines.push(...scalingLines(r.events, { services: r.services, series, clock }));
   lines.push(...newTaskLines(r.events, tasksByService, r.services, clock, r.durationS));
   lines.push(...provisioningWaitLines(r.events, r.tasks, placements, clock, r.durationS));
   lines.push(...clusterLines(r.events, taskById));
   for (const svc of r.services.values()) {
     const activityTimes = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === svc.name).map((e) => e.timeS);
-    lines.push(...scalingNotes(svc, series.get(svc.name) ?? [], { fromS, toS, activityTimes }, clock));
+    lines.push(...scalingNotes(svc, series.get(svc.name) ?? [], { fromS, toS, activityTimes, events: r.events }, clock));
   }
   for (const [name, rows] of series) {
     const last = rows.filter((x) => x.timeS < toS).pop();

@@ -32,8 +32,13 @@ export function newTaskLines(
     const n = started.length;
     const decision = formatClock(e.timeS, clock);
     const what = `${n === 1 ? 'the new task' : `the ${n} new tasks`} of the ${decision} decision (${listSome(started.map((t) => t.taskId).sort(byTaskName))})`;
+    // the tasks stopped (a scale in, a failed start) before they were RUNNING
+    const stopped = started.filter((t) => t.runningS === null && t.stoppedS !== null && t.stoppedS <= endS);
+    const never = started.filter((t) => t.runningS === null && !stopped.includes(t));
+    const stoppedText = stoppedBeforeRunning(stopped, n === 1, clock);
     if (running.length === 0) {
-      lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.tasks, text: `${e.subject}: ${what} started; none RUNNING by the end` });
+      const parts = [stoppedText, never.length === 0 ? '' : stopped.length === 0 ? 'none RUNNING by the end' : `${listSome(never.map((t) => t.taskId).sort(byTaskName))} not RUNNING by the end`];
+      lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.tasks, text: `${e.subject}: ${what} started; ${parts.filter((x) => x).join('; ')}` });
       continue;
     }
     // The first to be RUNNING (the earliest in tasks.csv's order among equals) and the last.
@@ -41,7 +46,10 @@ export function newTaskLines(
     const first = firstTask.runningS!;
     const last = Math.max(...running.map((t) => t.runningS!));
     const some = running.length === n ? what : `${running.length} of ${what}`;
-    let text = `${e.subject}: ${some}: RUNNING by ${formatClock(last, clock, true)} (${formatSpan(last - e.timeS)} after the decision)`;
+    // "by": an upper bound, so the clock time is rounded up to the second
+    let text = `${e.subject}: ${some}: RUNNING by ${formatClock(Math.ceil(last - 1e-9), clock, true)} (${formatSpan(last - e.timeS)} after the decision)`;
+    if (stoppedText) text += `; ${stoppedText}`;
+    if (never.length > 0) text += `; ${listSome(never.map((t) => t.taskId).sort(byTaskName))} not RUNNING by the end`;
     // Which task the health clause is about: named unless it is the only one.
     const who = n === 1 ? '' : `${firstTask.taskId} `;
     const target = services.get(e.subject)?.newTarget ?? null;
@@ -60,4 +68,20 @@ export function newTaskLines(
     lines.push({ timeS: last, service: e.subject, provider: null, order: LINE_ORDER.tasks, text });
   }
   return lines;
+}
+
+/**
+ * "stopped at 08:13 (scale-in) before RUNNING" (the decision's only task), "api-6, api-7
+ * stopped at 08:13 (scale-in) before RUNNING", grouped by time and reason; '' for none.
+ */
+function stoppedBeforeRunning(stopped: readonly TaskRow[], only: boolean, clock: ClockFormat): string {
+  if (stopped.length === 0) return '';
+  const groups = new Map<string, string[]>();
+  for (const t of [...stopped].sort((a, b) => a.stoppedS! - b.stoppedS! || byTaskName(a.taskId, b.taskId))) {
+    const at = formatClock(t.stoppedS!, clock, Math.abs(t.stoppedS! - 60 * Math.round(t.stoppedS! / 60)) > 1e-6);
+    const key = `stopped at ${at}${t.stopReason ? ` (${t.stopReason})` : ''}`;
+    groups.set(key, [...(groups.get(key) ?? []), t.taskId]);
+  }
+  const parts = [...groups].map(([key, ids]) => (only ? key : `${listSome(ids)} ${key}`));
+  return `${parts.join(', ')} before RUNNING`;
 }

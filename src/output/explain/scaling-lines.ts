@@ -8,6 +8,8 @@ import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { formatDatapoint, formatFormulaMetric } from '../../scaling/format.js';
 import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
+import { cooldownsAt } from './cooldown-replay.js';
+import { formatClock, type ClockFormat } from './format-clock.js';
 
 const OP_WORDS: Record<string, string> = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' };
 
@@ -15,6 +17,8 @@ export interface ScalingContext {
   services: ReadonlyMap<string, ServiceInfo>;
   /** Timeseries rows per service, time order. */
   series: ReadonlyMap<string, readonly SeriesRow[]>;
+  /** How times are printed (default: the wall clock from the Unix epoch, one day). */
+  clock?: ClockFormat;
 }
 
 export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): ExplainLine[] {
@@ -130,7 +134,7 @@ function describeQuietAlarm(
   } else if (row && !up && row.minCapacity !== null && row.desiredCount <= row.minCapacity) {
     why = `no scale in: already at minCapacity ${row.minCapacity}`;
   } else if (policy?.policyType === 'TargetTrackingScaling') {
-    why = trackingQuietReason(e, t.evaluation, up, policy, service!, events, row);
+    why = trackingQuietReason(e, t.evaluation, up, policy, service!, events, row, ctx);
   } else if (!service) {
     // an Auto Scaling group's own target tracking: warm-up, not cooldowns (src/sim/auto-scaling.ts)
     why = up
@@ -184,6 +188,7 @@ function trackingQuietReason(
   service: ServiceInfo,
   events: readonly EventRow[],
   row: SeriesRow | undefined,
+  ctx: ScalingContext,
 ): string {
   const values = evaluation.values;
   const newest = values[values.length - 1];
@@ -195,13 +200,16 @@ function trackingQuietReason(
     if (up && wanted <= desired) return `no scale out: ${formula}, not above desired ${desired}`;
     if (!up && wanted >= desired) return `no scale in: ${formula}, not below desired ${desired}`;
   }
-  const cooldownS = up ? policy.scaleOutCooldownS : policy.scaleInCooldownS;
-  const last = lastActivity(events, e, up ? 'out' : 'in', policy.name);
-  if (last && e.timeS - last.timeS < cooldownS) {
-    const span = `${formatSeconds(e.timeS - last.timeS)} after the scale ${up ? 'out' : 'in'} ${last.from} -> ${last.to}`;
-    return up
-      ? `no scale out: scale-out cooldown (${cooldownS} s), ${span}, and no more capacity asked for than that set`
-      : `no scale in: scale-in cooldown (${cooldownS} s), ${span}`;
+  const cooldowns = cooldownsAt(service, events, ctx.series.get(e.subject) ?? [], e.timeS, false).get(policy.name);
+  const clock = ctx.clock ?? { startEpochMs: 0, withDate: false };
+  if (up && cooldowns?.scaleOut) {
+    const o = cooldowns.scaleOut;
+    const lowered = o.lowered ? `, lowered to ${o.lowered.to} by the scale in ${o.lowered.by.from} -> ${o.lowered.by.to} at ${formatClock(o.lowered.by.timeS, clock)}` : '';
+    return `no scale out: scale-out cooldown (${policy.scaleOutCooldownS} s), ${formatSeconds(e.timeS - o.by.timeS)} after the scale out ${o.by.from} -> ${o.by.to}${lowered}, and no more capacity asked for than that set`;
+  }
+  if (!up && cooldowns?.scaleIn) {
+    const i = cooldowns.scaleIn;
+    return `no scale in: scale-in cooldown (${policy.scaleInCooldownS} s), ${formatSeconds(e.timeS - i.by.timeS)} after the scale in ${i.by.from} -> ${i.by.to}`;
   }
   if (!up) {
     for (const other of service.policies) {
@@ -209,36 +217,10 @@ function trackingQuietReason(
       const state = lastAlarmState(events, e, `TargetTracking-${e.subject}-${other.name}-AlarmLow`);
       if (state !== 'ALARM') return `no scale in: target tracking policy ${other.name}'s AlarmLow is ${state}, and target tracking scales in only when every policy is ready to`;
     }
-    return 'no scale in (another target tracking policy does not agree)';
+    const others = service.policies.some((o) => o !== policy && o.policyType === 'TargetTrackingScaling' && !o.disableScaleIn);
+    return others ? 'no scale in (another target tracking policy does not agree)' : 'no scale in (no cooldown or capacity limit explains it from the results)';
   }
   return 'no scale out (no more capacity asked for than is set)';
-}
-
-/**
- * The newest scaling activity at or before e (events in time order) that started the target
- * tracking policy's cooldown in that direction: a scale out by this policy; a target tracking
- * scale in (all target tracking policies agreed, so each started its scale-in cooldown), unless
- * a policy's scale out came after (it ends the scale-in cooldown). Scheduled actions start and
- * end no cooldown; a step policy's scale in starts only its own (src/scaling/cooldown.ts).
- */
-function lastActivity(
-  events: readonly EventRow[],
-  e: EventRow,
-  direction: 'in' | 'out',
-  policyName: string,
-): { timeS: number; from: number; to: number } | null {
-  let found: { timeS: number; from: number; to: number } | null = null;
-  for (const x of events) {
-    if (x.timeS > e.timeS) break;
-    if (x.type !== 'scaling-activity' || x.subject !== e.subject) continue;
-    const a = parseScalingActivity(x.message);
-    if (!a || a.policy === null || a.from === a.to) continue;
-    const out = a.to > a.from;
-    if (direction === 'in' && out) found = null;
-    else if (direction === 'in' && a.kind === 'target tracking') found = { timeS: x.timeS, from: a.from, to: a.to };
-    else if (direction === 'out' && out && a.policy === policyName) found = { timeS: x.timeS, from: a.from, to: a.to };
-  }
-  return found;
 }
 
 /** An alarm's state at e's instant from its last alarm-state event (INSUFFICIENT_DATA before any). */

@@ -12,7 +12,8 @@ import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { visibleMessages } from '../../model/queue-metric.js';
 import { formatClock, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
-import type { PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
+import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
+import { cooldownsAt, lowAlarmState } from './cooldown-replay.js';
 
 /** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
 export const LOW_ALARM_DATAPOINTS = 15;
@@ -43,6 +44,8 @@ export interface NotesWindow {
   toS: number;
   /** Times of this service's scaling activities (s). */
   activityTimes: readonly number[];
+  /** events.csv's rows (time order): the alarm states and the activities that started cooldowns. */
+  events?: readonly EventRow[];
 }
 
 export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w: NotesWindow, clock: ClockFormat): ExplainLine[] {
@@ -81,9 +84,25 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
     return lines;
   }
   const since = Math.max(w.fromS, ...w.activityTimes.filter((t) => t <= w.toS));
-  const after = inWindow.filter((r) => r.timeS >= since);
+  // the low alarm's run of datapoints goes on across a scaling activity and the window's start
+  const upTo = rows.filter((r) => r.timeS < w.toS);
+  const firstAfter = upTo.findIndex((r) => r.timeS >= since);
+  if (firstAfter < 0) return lines; // a scaling activity at the window's end: no datapoint since
+  const events = w.events ?? [];
+  const cooldowns = cooldownsAt(service, events, rows, w.toS);
   for (const p of mayScaleIn) {
-    const text = whyNoScaleIn(p, after, since, clock, service.minCapacity);
+    const cooling = cooldowns.get(p.name)?.scaleIn ?? null;
+    const low = lowAlarmState(service.name, p.name, events, w.toS);
+    if (cooling && low.state === 'ALARM') {
+      const by = cooling.by;
+      note(
+        w.toS,
+        `no scale in since ${formatClock(since, clock)}: the low alarm is in ALARM, but scale-in cooldown (${p.scaleInCooldownS} s) ` +
+          `after the scale in ${by.from} -> ${by.to} at ${formatClock(by.timeS, clock)}, until ${formatClock(cooling.untilS, clock, cooling.untilS % 60 !== 0)}`,
+      );
+      continue;
+    }
+    const text = whyNoScaleIn(p, upTo, firstAfter, since, clock, service.minCapacity);
     if (text) note(w.toS, text);
   }
   return lines;
@@ -158,26 +177,43 @@ function blockedAtMax(rows: readonly SeriesRow[], p: PolicyInfo): BlockedRun[] {
   return runs;
 }
 
-function whyNoScaleIn(p: PolicyInfo, rows: readonly SeriesRow[], since: number, clock: ClockFormat, serviceMin: number | null): string | null {
+/**
+ * Why no scale in since `since`, judged on rows[firstAfter..] (rows[firstAfter] is the first
+ * at or after `since`); the runs below the threshold are counted from the earlier rows too.
+ */
+function whyNoScaleIn(
+  p: PolicyInfo,
+  rows: readonly SeriesRow[],
+  firstAfter: number,
+  since: number,
+  clock: ClockFormat,
+  serviceMin: number | null,
+): string | null {
+  if (firstAfter < 0) return null;
   const { label, unit } = metricLabel(p.metricName);
   const threshold = LOW_ALARM_FRACTION * p.targetValue!;
   const values = rows.map((r) => metricOf(r, p.metricName));
-  const seen = values.filter((v): v is number => v !== null);
+  const seen = values.slice(firstAfter).filter((v): v is number => v !== null);
   if (seen.length === 0) return null;
   const thr = `${formatRate(threshold)}${unit} (90 % of the target ${p.targetValue})`;
   const from = formatClock(since, clock);
   const lowest = Math.min(...seen);
   if (lowest >= threshold) return `no scale in since ${from}: ${label} stayed at or above ${thr}, lowest ${formatRate(lowest)}${unit}`;
   let longest = 0;
+  let longestFrom = since;
   let run = 0;
-  for (const v of values) {
+  for (let i = 0; i < values.length; i++) {
+    const v = values[i];
     run = v !== null && v < threshold ? run + 1 : 0;
-    longest = Math.max(longest, run);
+    if (i >= firstAfter && run > longest) {
+      longest = run;
+      longestFrom = rows[i - run + 1].timeS;
+    }
   }
   if (longest < LOW_ALARM_DATAPOINTS) {
     return `no scale in since ${from}: ${label} was below ${thr} for at most ${longest} consecutive datapoints; the low alarm needs ${LOW_ALARM_DATAPOINTS}`;
   }
-  const kept = keptInAlarm(p, rows, values, threshold, serviceMin);
+  const kept = keptInAlarm(p, rows, values, threshold, serviceMin, firstAfter);
   if (kept !== null) {
     const { row, value, wanted, min } = kept;
     const state = row === rows[rows.length - 1] ? 'is' : 'was';
@@ -188,7 +224,8 @@ function whyNoScaleIn(p: PolicyInfo, rows: readonly SeriesRow[], since: number, 
         : `${ceil}, and desired ${row.desiredCount} is at minCapacity ${min}`;
     return `no scale in since ${from}: ${label} below ${thr} for ${longest} consecutive datapoints, so the low alarm ${state} in ALARM, but ${why}`;
   }
-  return `${label} below ${thr} for ${longest} consecutive datapoints since ${from}: scale in is due once the low alarm sees ${LOW_ALARM_DATAPOINTS} of them (each visible one publish delay after its period), outside a scale-in cooldown`;
+  // the run may have begun before the last scaling activity: its own start is named
+  return `${label} below ${thr} for ${longest} consecutive datapoints since ${formatClock(longestFrom, clock)}: scale in is due once the low alarm sees ${LOW_ALARM_DATAPOINTS} of them (each visible one publish delay after its period), outside a scale-in cooldown`;
 }
 
 /**
@@ -203,13 +240,14 @@ function keptInAlarm(
   values: readonly (number | null)[],
   threshold: number,
   serviceMin: number | null,
+  firstAfter: number,
 ): { row: SeriesRow; value: number; wanted: number; min: number } | null {
   let kept: { row: SeriesRow; value: number; wanted: number; min: number } | null = null;
   let run = 0;
   for (let i = 0; i < rows.length; i++) {
     const v = values[i];
     run = v !== null && v < threshold ? run + 1 : 0;
-    if (run < LOW_ALARM_DATAPOINTS) continue;
+    if (run < LOW_ALARM_DATAPOINTS || i < firstAfter) continue;
     const row = rows[i];
     const wanted = proportionalCapacity(row.desiredCount, v!, p.targetValue!);
     const min = row.minCapacity ?? serviceMin ?? 0;

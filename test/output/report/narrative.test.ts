@@ -3,7 +3,7 @@ import { parseScalingActivity } from '../../../src/output/report/narrative/parse
 import { explainCause } from '../../../src/output/report/narrative/explain-cause.js';
 import { scalingBursts } from '../../../src/output/report/narrative/scaling-bursts.js';
 import { unplaceableEpisodes } from '../../../src/output/report/narrative/unplaceable-episodes.js';
-import { burstItem, waitingAtEnd } from '../../../src/output/report/narrative/what-happened.js';
+import { burstItem, subjectItems, waitingAtEnd } from '../../../src/output/report/narrative/what-happened.js';
 import { simClock } from '../../../src/output/report/format/sim-time.js';
 import type { ResultsData } from '../../../src/output/report/data/results-data.js';
 import { alarmIntervals } from '../../../src/output/report/data/alarm-intervals.js';
@@ -62,6 +62,28 @@ describe('scaling activities from events.csv', () => {
     ];
     const bursts = scalingBursts(acts);
     expect(bursts.map((b) => [b.from, b.to, b.steps.length])).toEqual([[3, 9, 3], [9, 7, 1], [7, 5, 1]]);
+  });
+});
+
+describe('the moves of a subject not listed one by one', () => {
+  // 4 moves more than 15 min apart, 3 lines at most: the 2 largest (3 -> 9, 9 -> 5) and one
+  // line for 10:30 (5 -> 6) and 11:00 (6 -> 4), naming their times: the 09:24-11:00 range
+  // it used to give read as if only those 2 moves happened in it
+  const clock = simClock(Date.parse('2026-03-02T09:00:00Z'), 3 * 3600);
+  const cause = (n: number) => `target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(${n} x 90.0/60) = ${n}`;
+  const low = (n: number) => `target tracking cpu: 15 datapoints < 54: ${Array(15).fill('30.0').join(' ')}; ceil(${n} x 30.0/60) = ${n}`;
+  const acts = [
+    parseScalingActivity(1440, 'web', `desired count 3 -> 9: ${cause(9)}`)!,
+    parseScalingActivity(3600, 'web', `desired count 9 -> 5: ${low(5)}`)!,
+    parseScalingActivity(5400, 'web', `desired count 5 -> 6: ${cause(6)}`)!,
+    parseScalingActivity(7200, 'web', `desired count 6 -> 4: ${low(4)}`)!,
+  ];
+  const settings = readScenarioSettings(cpuScenario, 3 * 3600);
+  const items = subjectItems(scalingBursts(acts), clock, { settings, periodS: 60 }, 3);
+
+  it('lists the 2 largest and names each folded move\'s time', () => {
+    expect(items.map((i) => i.timeS)).toEqual([1440, 3600, 5400]);
+    expect(items[2].text).toMatch(/^At 10:30 and 11:00 web made 2 more scaling moves, not listed one by one \(none larger than those listed; 1 out, 1 in, between 4 and 6\); the first because CPU utilization was above 60 %/);
   });
 });
 

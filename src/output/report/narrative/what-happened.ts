@@ -31,6 +31,8 @@ export interface Narrative {
 export const MAX_TIMELINE_ITEMS = 40;
 /** Scaling moves listed per service or provider; the rest are summed up in one line. */
 export const MAX_MOVES_PER_SUBJECT = 8;
+/** Times named in the line that sums up the moves not listed; the rest are counted. */
+export const MAX_FOLDED_TIMES = 12;
 
 export function whatHappened(data: ResultsData, settings: ScenarioSettings, periodS: number, maxItems = MAX_TIMELINE_ITEMS): Narrative {
   const clock = simClock(data.startEpochMs, data.durationSeconds);
@@ -66,7 +68,7 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
 }
 
 /** The largest moves of one subject, and one line that sums up the others. */
-function subjectItems(bursts: ScalingBurst[], clock: SimClock, ctx: CauseContext, max: number): TimelineItem[] {
+export function subjectItems(bursts: ScalingBurst[], clock: SimClock, ctx: CauseContext, max: number): TimelineItem[] {
   if (bursts.length <= max) return bursts.map((b) => burstItem(b, clock, ctx));
   const ranked = [...bursts].sort((a, b) => Math.abs(b.to - b.from) - Math.abs(a.to - a.from) || a.startS - b.startS);
   const shown = ranked.slice(0, max - 1);
@@ -79,12 +81,15 @@ function subjectItems(bursts: ScalingBurst[], clock: SimClock, ctx: CauseContext
     hi = Math.max(hi, b.from, b.to);
   }
   const first = rest[0];
-  const last = rest[rest.length - 1];
+  // each folded move's time: a range would read as if only these moves happened in it
+  const times = rest.map((b) => clockLabel(clock, b.startS));
+  const shownTimes = times.length <= MAX_FOLDED_TIMES ? times : [...times.slice(0, MAX_FOLDED_TIMES - 1), `${times.length - MAX_FOLDED_TIMES + 1} more times`];
+  const at = shownTimes.length === 1 ? shownTimes[0] : `${shownTimes.slice(0, -1).join(', ')} and ${shownTimes[shownTimes.length - 1]}`;
   const summary: TimelineItem = {
     timeS: first.startS,
     text:
-      `${clockRange(clock, first.startS, last.endS)} ${first.subject} made ${rest.length} more scaling moves ` +
-      `(${outN} out, ${rest.length - outN} in, between ${lo} and ${hi}), not listed one by one; the first because ${explainCause(first.subject, first.steps[0].cause, ctx)}.`,
+      `At ${at} ${first.subject} made ${rest.length} more scaling ${rest.length === 1 ? 'move' : 'moves'}, not listed one by one ` +
+      `(none larger than those listed; ${outN} out, ${rest.length - outN} in, between ${lo} and ${hi}); the first because ${explainCause(first.subject, first.steps[0].cause, ctx)}.`,
     weight: 5e5,
   };
   return [...shown.map((b) => burstItem(b, clock, ctx)), summary];
