@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../../src/engine/index.js';
 import { FluidServiceModel, resolveServiceConfig, type PeriodStats, type ServiceWorkloadConfig } from '../../../src/workload/service/index.js';
+import { EXACT_ERLANG_MAX_PLACES } from '../../../src/workload/service/fluid-latency.js';
 import { ReferenceFluidServiceModel } from './reference/reference-fluid-model.js';
 
 const dist: fc.Arbitrary<Distribution> = fc.oneof(
@@ -23,6 +24,13 @@ const dist: fc.Arbitrary<Distribution> = fc.oneof(
     .map(({ mean, cv }) => ({ distribution: 'normal' as const, mean, sd: mean * cv })),
 );
 
+// Round-robin at concurrency 1 with exponential service and maxQueuePerTask <= 16 takes the
+// exact E_n/M/1/K path (fluid-latency.ts exactErlangBuffer), which the reference model (from
+// before it) does not have: those configurations are left out here and tested against
+// independent figures in erlang-buffer.test.ts and test/sim/round-robin-small-queue.test.ts.
+const takesExactErlangPath = (c: ServiceWorkloadConfig): boolean =>
+  c.type === 'http' && c.routing === 'round-robin' && c.perTask.concurrency === 1 && c.perTask.serviceTime?.distribution === 'exponential' && (c.maxQueuePerTask ?? 100) <= EXACT_ERLANG_MAX_PLACES;
+
 const config: fc.Arbitrary<ServiceWorkloadConfig> = fc.record({
   type: fc.constantFrom('http' as const, 'http' as const, 'queue' as const),
   routing: fc.constantFrom('round-robin' as const, 'random' as const, 'least-outstanding' as const),
@@ -33,7 +41,7 @@ const config: fc.Arbitrary<ServiceWorkloadConfig> = fc.record({
     cpuBaseline: fc.double({ min: 0, max: 10, noNaN: true }),
     memoryMiB: fc.constant({ base: 300, perRps: 1.5 }),
   }),
-});
+}).filter((c) => !takesExactErlangPath(c));
 
 const op = fc.record({
   kind: fc.constantFrom('in', 'in', 'out', 'remove', 'period', 'period', 'period'),
