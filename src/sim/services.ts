@@ -823,11 +823,15 @@ export class ServiceRuntime {
     this.failOpen = on;
     const group = `(target-group ${this.name})`;
     if (on) {
+      const targets = serving + failing === 1 ? 'its 1 unhealthy target' : `all its ${serving + failing} unhealthy targets`;
       this.world.log(
         'target-group-fail-open',
         this.name,
-        `${group} has no healthy target: the load balancer fails open and routes requests to ${serving + failing === 1 ? 'its 1 unhealthy target' : `all its ${serving + failing} unhealthy targets`} ` +
-          `(${serving} whose application answers and serves them, ${failing} whose application has not started: their requests fail, 502)`,
+        // a service without a workload has no requests: only the state is said
+        this.config.config.workload === undefined
+          ? `${group} has no healthy target: the load balancer fails open to ${targets} (the service has no workload: no requests)`
+          : `${group} has no healthy target: the load balancer fails open and routes requests to ${targets} ` +
+              `(${serving} whose application answers and serves them, ${failing} whose application has not started: their requests fail, 502)`,
       );
     } else {
       this.world.log(
