@@ -1202,7 +1202,7 @@ export class ServiceRuntime {
    * Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. (Tasks
    * of a terminated instance are killed instead, and a Fargate Spot notice is its own SIGTERM:
    * neither comes here. A task drained at an EC2 Spot notice is killed when the instance
-   * terminates 2 minutes later, whatever its deregistration delay or stopTimeout.)
+   * terminates 2 minutes later, whatever its deregistration delay or stopTimeout: kill.)
    */
   stopTask(task: Task, reason: 'scale-in' | 'instance-drained' | 'failed-elb-health-checks'): void {
     if (task.state === 'STOPPED' || task.stopReason !== null) return;
@@ -1236,10 +1236,16 @@ export class ServiceRuntime {
     task.timer = this.world.sim.after(Math.min(exit, td.stopTimeout, deadline), onStopped, { svc: this, task }, PRIORITY.lifecycle);
   }
 
-  /** Immediately stops a task whose instance is gone. */
+  /**
+   * Immediately stops a task whose instance is gone. A task still DEACTIVATING or STOPPING
+   * when its EC2 Spot instance terminates (its drain or stop cut short 2 minutes after the
+   * notice) stops for `spot-interruption`, whatever it was being stopped for: that is what
+   * ended it. (The counts do not change: it was already being stopped.)
+   */
   kill(task: Task, reason: StopReason): void {
     if (task.state === 'STOPPED') return;
     this.markLeaving(task, reason);
+    if (reason === 'spot-interruption' && (task.state === 'DEACTIVATING' || task.state === 'STOPPING')) task.stopReason = reason;
     this.world.sim.cancel(task.timer);
     this.leaveRotation(task);
     const k = this.unplaced.indexOf(task);
