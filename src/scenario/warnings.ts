@@ -10,7 +10,10 @@
 // [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered),
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only without a
 // load balancer or Fargate Spot interruptions), a FARGATE_SPOT service behind a target group
-// with a deregistration delay of 2 minutes or more, a task definition or a configured
+// with a deregistration delay of 2 minutes or more, a REPLICA service on an Auto Scaling group
+// with EC2 Spot interruptions and spotInstanceDraining whose deregistration delay + stopTimeout
+// is 2 minutes or more (ec2SpotDrainTooLong), a task definition whose shutdown is always at or
+// above its stopTimeout (shutdownAtStopTimeout), a task definition or a configured
 // FARGATE/FARGATE_SPOT provider that no service uses, a price override that prices nothing
 // the run buys (an instance type no group launches, a Spot discount with no Spot capacity, a
 // Fargate price with no Fargate task of its kind), a service that may come down to 0 tasks
@@ -206,6 +209,8 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
+  for (const svc of s.services) ec2SpotDrainTooLong(s, svc, out);
+  shutdownAtStopTimeout(s, out);
   for (const svc of s.services) scheduledActionsThatCannotSucceed(svc, out);
   if (options.durationOverridden) return out;
   for (const svc of s.services) {
@@ -757,6 +762,63 @@ function fargateSpotDeregistrationDelay(s: ResolvedScenario, svc: ResolvedServic
     at: ['services', svc.name, 'loadBalancer', 'deregistrationDelay'],
     message: `is ${lb.deregistrationDelay / 1000}s on a service with tasks on FARGATE_SPOT${from}: a FARGATE_SPOT task is reclaimed 2 minutes after its interruption notice and might not be deregistered from the target group until it is STOPPED, so AWS advises a deregistration delay under 2 minutes for target groups of FARGATE_SPOT tasks (knowledge-center/fargate-spot-termination-notice); ecsim takes a noticed task out of rotation at once (docs/assumptions.md), so the run does not show requests it may still get in AWS`,
   });
+}
+
+/**
+ * A REPLICA service that may run tasks on an Auto Scaling group with `spotInterruptions` and
+ * `spotInstanceDraining: true`, whose tasks take 2 minutes or more to stop at the longest:
+ * its target group's deregistration delay (0 without a loadBalancer) + the task definition's
+ * stopTimeout (the most a stop's SIGTERM -> exit can take). EC2 terminates a Spot instance 2
+ * minutes after its interruption notice (spot-instance-draining-linux-container.html), and
+ * ECS drains it at the notice; a task whose deregistration delay and stop would end at or
+ * after then is killed with the instance, its drain cut short (its stop_reason is then
+ * `spot-interruption`, services.ts). A drain may also start later than the notice (the task
+ * waits for a healthy replacement under minimumHealthyPercent), so a sum under 2 minutes is
+ * no promise: it is the case said because no drain can finish in time. DAEMON tasks are not
+ * drained (killed at the termination) and are not said.
+ */
+function ec2SpotDrainTooLong(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (svc.config.schedulingStrategy !== 'REPLICA') return;
+  const drained = (name: string) => {
+    const p = s.providers.get(name);
+    return p?.kind === 'asg' && p.config.autoScalingGroup.spotInstanceDraining && p.config.autoScalingGroup.spotInterruptions !== undefined;
+  };
+  const groups =
+    svc.launchType === 'EC2'
+      ? [...s.providers.keys()].filter(drained)
+      : [...new Set(svc.strategy.filter((x) => (x.base > 0 || x.weight > 0) && drained(x.capacityProvider)).map((x) => x.capacityProvider))];
+  if (groups.length === 0) return;
+  const lb = svc.config.loadBalancer;
+  const delay = lb?.deregistrationDelay ?? 0;
+  const stopTimeout = svc.taskDefinition.config.stopTimeout;
+  if (delay + stopTimeout < 120_000) return;
+  const sum = lb
+    ? `its deregistration delay (${delay / 1000}s) + stopTimeout (${stopTimeout / 1000}s of task definition ${svc.taskDefinition.name}) is ${(delay + stopTimeout) / 1000}s`
+    : `stopTimeout (${stopTimeout / 1000}s of task definition ${svc.taskDefinition.name}) is ${stopTimeout / 1000}s`;
+  out.push({
+    at: lb ? ['services', svc.name, 'loadBalancer', 'deregistrationDelay'] : ['taskDefinitions', svc.taskDefinition.name, 'stopTimeout'],
+    message: `service ${svc.name} may run tasks on Spot capacity with spotInstanceDraining (${groups.join(', ')}), and ${sum}, 2 minutes or more: EC2 terminates a Spot instance 2 minutes after its interruption notice (spot-instance-draining-linux-container.html), so a task drained at the notice that takes this long is killed with the instance before its drain ends (stop_reason spot-interruption); keep the deregistration delay + stopTimeout under 2 minutes for drains to finish`,
+  });
+}
+
+/**
+ * A task definition's `shutdown` (how long its containers take to exit after SIGTERM) that
+ * is always at or above its stopTimeout: a fixed value, or a uniform whose min is. Every stop
+ * then ends in SIGKILL at stopTimeout (task_definition_parameters.html), and the shutdown
+ * written has no effect. (exponential, normal and lognormal have no positive lower bound.)
+ */
+function shutdownAtStopTimeout(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  for (const td of s.taskDefinitions.values()) {
+    const d = td.config.shutdown;
+    const low = d.distribution === 'fixed' ? d.value : d.distribution === 'uniform' ? d.min : undefined;
+    const stopTimeout = td.config.stopTimeout;
+    if (low === undefined || low < stopTimeout) continue;
+    const what = d.distribution === 'fixed' ? `is ${formatDuration(low)}` : `never draws under ${formatDuration(low)} (uniform min)`;
+    out.push({
+      at: ['taskDefinitions', td.name, 'shutdown'],
+      message: `${what}, at or above the task definition's stopTimeout (${formatDuration(stopTimeout)}): containers are always killed at stopTimeout (SIGKILL), so every stop takes ${formatDuration(stopTimeout)} and this shutdown has no effect; lower it under stopTimeout, or raise stopTimeout`,
+    });
+  }
 }
 
 /**

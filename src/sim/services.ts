@@ -823,11 +823,15 @@ export class ServiceRuntime {
     this.failOpen = on;
     const group = `(target-group ${this.name})`;
     if (on) {
+      const targets = serving + failing === 1 ? 'its 1 unhealthy target' : `all its ${serving + failing} unhealthy targets`;
       this.world.log(
         'target-group-fail-open',
         this.name,
-        `${group} has no healthy target: the load balancer fails open and routes requests to ${serving + failing === 1 ? 'its 1 unhealthy target' : `all its ${serving + failing} unhealthy targets`} ` +
-          `(${serving} whose application answers and serves them, ${failing} whose application has not started: their requests fail, 502)`,
+        // a service without a workload has no requests: only the state is said
+        this.config.config.workload === undefined
+          ? `${group} has no healthy target: the load balancer fails open to ${targets} (the service has no workload: no requests)`
+          : `${group} has no healthy target: the load balancer fails open and routes requests to ${targets} ` +
+              `(${serving} whose application answers and serves them, ${failing} whose application has not started: their requests fail, 502)`,
       );
     } else {
       this.world.log(
@@ -1198,7 +1202,7 @@ export class ServiceRuntime {
    * Starts stopping a task: out of rotation, deregistration delay, SIGTERM, STOPPED. (Tasks
    * of a terminated instance are killed instead, and a Fargate Spot notice is its own SIGTERM:
    * neither comes here. A task drained at an EC2 Spot notice is killed when the instance
-   * terminates 2 minutes later, whatever its deregistration delay or stopTimeout.)
+   * terminates 2 minutes later, whatever its deregistration delay or stopTimeout: kill.)
    */
   stopTask(task: Task, reason: 'scale-in' | 'instance-drained' | 'failed-elb-health-checks'): void {
     if (task.state === 'STOPPED' || task.stopReason !== null) return;
@@ -1232,10 +1236,16 @@ export class ServiceRuntime {
     task.timer = this.world.sim.after(Math.min(exit, td.stopTimeout, deadline), onStopped, { svc: this, task }, PRIORITY.lifecycle);
   }
 
-  /** Immediately stops a task whose instance is gone. */
+  /**
+   * Immediately stops a task whose instance is gone. A task still DEACTIVATING or STOPPING
+   * when its EC2 Spot instance terminates (its drain or stop cut short 2 minutes after the
+   * notice) stops for `spot-interruption`, whatever it was being stopped for: that is what
+   * ended it. (The counts do not change: it was already being stopped.)
+   */
   kill(task: Task, reason: StopReason): void {
     if (task.state === 'STOPPED') return;
     this.markLeaving(task, reason);
+    if (reason === 'spot-interruption' && (task.state === 'DEACTIVATING' || task.state === 'STOPPING')) task.stopReason = reason;
     this.world.sim.cancel(task.timer);
     this.leaveRotation(task);
     const k = this.unplaced.indexOf(task);
