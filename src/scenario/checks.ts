@@ -13,7 +13,7 @@ import { buildTrace, MAX_REQUEST_RATE, traceBounds } from '../workload/trace/ind
 import { csvTraceSeries } from './trace-series.js';
 import { RandomStreams } from '../engine/index.js';
 import type { Path, ResolvedScenario, ResolvedTaskDefinition } from './resolve.js';
-import { traceConfigOf } from './trace-config.js';
+import { modifiersLargestFactor, traceConfigOf } from './trace-config.js';
 import { csvSpanProblem } from './csv-span.js';
 import { joinPath } from './errors.js';
 import { expectationProblems } from './expect/index.js';
@@ -278,7 +278,15 @@ const workloads: Check = (s, report) => {
       // each rate is bounded by the schema (a CSV value by its parser); the modifiers
       // multiply it (weekly, overlapping spikes, noise's clip), so the product is bounded too
       const [, highest] = traceBounds(config);
-      if (!(highest <= MAX_REQUEST_RATE)) {
+      const walk = w.requestRate.randomWalk;
+      const factor = modifiersLargestFactor(config);
+      if (!(highest <= MAX_REQUEST_RATE) && walk?.max !== undefined && factor !== null) {
+        // the walk may climb to its max: the cause is the max the scenario wrote
+        report(
+          [...at, 'requestRate', 'randomWalk', 'max'],
+          `expected a trace of at most ${MAX_REQUEST_RATE} requests/s (an ecsim bound), found one that may reach ${highest}: randomWalk.max ${walk.max} times the modifiers' largest factor ${factor} (weekly, spikes that overlap, noise); lower randomWalk.max to at most ${Math.floor(MAX_REQUEST_RATE / factor)} or the multipliers, or leave max out (it then defaults to ${MAX_REQUEST_RATE} over that factor)`,
+        );
+      } else if (!(highest <= MAX_REQUEST_RATE)) {
         report(
           [...at, 'requestRate'],
           `expected a trace of at most ${MAX_REQUEST_RATE} requests/s (an ecsim bound), found one that may reach ${highest} (its base shape's highest rate times its modifiers' largest factors: weekly, spikes that overlap, noise); lower the rate or the multipliers`,

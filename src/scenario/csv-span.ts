@@ -5,7 +5,8 @@
 // Refused: no row inside the run and none on both sides of it (every row before 0, or
 // every row at or after the end): the whole run would replay one value of the file, as
 // a constant would, which no one writes a file for. Warned: the file ends before the run
-// (its last value is held to the end), or only one of its rows falls within the run.
+// (its last value is held to the end), or fewer than two of its rows fall within the run,
+// unless it has rows before 0 and after the end (the run interpolates between them).
 
 import type { TraceSeries } from '../workload/trace/index.js';
 import { formatDuration } from './duration.js';
@@ -38,7 +39,10 @@ export function csvSpanProblem(file: string, rows: TraceSeries, endMs: number, s
   const problems: string[] = [];
   // (simulated time is whole milliseconds: a last row less than 1 ms short, 3599.9999999 s, ends with the run)
   if (endMs - last >= 1) problems.push(`"${file}" ends ${formatDuration(Math.round(endMs - last))} before the run does (its last value, ${rows.v[n - 1]}, is held to the end)`);
-  if (inside < 2 && n > 1) problems.push(`only ${inside} of the ${n} rows of "${file}" ${inside === 1 ? 'falls' : 'fall'} within the run`);
+  // rows before 0 and after the end: the run replays the interpolation between them (a
+  // sparse file), whatever number of rows falls inside
+  const bothSides = first < 0 && last > endMs;
+  if (inside < 2 && n > 1 && !bothSides) problems.push(`only ${inside} of the ${n} rows of "${file}" ${inside === 1 ? 'falls' : 'fall'} within the run`);
   if (problems.length === 0) return null;
   return { kind: 'warn', message: `${problems.join(', and ')}: ${span}; ${hint}` };
 }
@@ -48,7 +52,9 @@ function unitHint(first: number, last: number, endMs: number, startEpochMs: numb
   if (first / 1000 >= EPOCH_SECONDS_FROM) {
     return `these look like Unix epoch seconds: ${basis} (${startEpochMs / 1000} in epoch seconds), subtract it`;
   }
-  if (last > endMs && last / 1000 <= endMs) return `milliseconds? ${basis}: divide them by 1000`;
+  // milliseconds: every row within the run once divided by 1000 (none before 0, the last
+  // past the end now and within it after)
+  if (first >= 0 && last > endMs && last / 1000 <= endMs) return `milliseconds? ${basis}: divide them by 1000`;
   if (last > 0 && last < endMs && last * 60 >= endMs) return `minutes? ${basis}: multiply them by 60 (or shorten the run)`;
   return last < endMs ? `${basis}: give rows up to ${endMs / 1000}, or shorten the run` : basis;
 }

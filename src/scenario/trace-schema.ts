@@ -88,7 +88,8 @@ const baseShapes = {
     start: rate,
     volatility: z.number().min(0),
     min: rate.default(0),
-    max: rate.default(MAX_REQUEST_RATE),
+    // default (trace-config.ts): MAX_REQUEST_RATE over the modifiers' largest factor
+    max: rate.optional(),
     every: drawEvery.default(60_000),
   }),
   csv: strict({

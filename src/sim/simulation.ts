@@ -459,7 +459,10 @@ export class Simulation {
     this.sinks.timeseries({
       time: from,
       service: svc.name,
-      requestRate: trace ? (offered > 0 || !stats ? offered / seconds : trace.meanRate(from, to)) : 0,
+      // the arrivals counted in the period over its length: with fidelity: request a period
+      // with none reads 0 (so the column's mean is the run's arrivals over its duration);
+      // fluid's offered is the trace's expected count, so this is the trace's mean rate
+      requestRate: trace ? offered / seconds : 0,
       desiredCount: svc.desiredCount,
       runningCount: running,
       pendingCount: pending,

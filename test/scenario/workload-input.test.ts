@@ -57,6 +57,23 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     ]);
   });
 
+  it('a sparse file with a row before the start and one after the end: no warning (the run interpolates between them), and no milliseconds hint', () => {
+    const file = withCsv('sparse', 'time_s,rps\n-600,100\n6000,200\n');
+    expect(warningsOf(file)).toEqual([]);
+    const s = loadScenarioFile(file);
+    const trace = buildServiceTrace('web', s.services[0].config.workload!.requestRate, s, new RandomStreams(1));
+    // linear from (-600 s, 100) to (6000 s, 200): 100 + 100 x 600 / 6600 at 0, 100 + 100 x 4200 / 6600 at 3600 s
+    expect(trace.rateAt(0)).toBeCloseTo(100 + (100 * 600) / 6600, 9);
+    expect(trace.rateAt(3_600_000)).toBeCloseTo(100 + (100 * 4200) / 6600, 9);
+    // one row inside too: still fine
+    expect(warningsOf(withCsv('sparse3', 'time_s,rps\n-600,100\n1800,150\n6000,200\n'))).toEqual([]);
+  });
+
+  it('milliseconds from 0 past the end: still the hint (every row within the run once divided by 1000)', () => {
+    const [w] = warningsOf(withCsv('ms2', 'time_s,rps\n0,100\n1800000,400\n3600000,100\n'));
+    expect(w).toMatch(/only 1 of the 3 rows of "ms2\.csv" falls within the run: .*; milliseconds\? .*divide them by 1000$/);
+  });
+
   it('a 90 s trace in a 1 h run: warned that its last value is held for the other 58m30s', () => {
     const file = withCsv('short', 'time_s,rps\n0,100\n90,400\n');
     const [w] = warningsOf(file);
