@@ -15,7 +15,7 @@
 
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { parseAlarmTransition, parseScalingActivity } from './parse-scaling-activity.js';
-import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
+import { rowAt, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
 import { metricOf } from './scaling-notes.js';
 
 export interface ScaleActivity {
@@ -70,7 +70,7 @@ export function cooldownsAt(
       continue;
     }
     if (a.policy !== null) {
-      const row = rowBefore(rows, x.timeS);
+      const row = rowAt(rows, x.timeS);
       const asked = (p: PolicyInfo): boolean => {
         if (a.kind === 'target tracking') return true;
         if (lowState.get(lowAlarm(p)) !== 'ALARM') return false;
@@ -114,14 +114,4 @@ export function lowAlarmState(service: string, policy: string, events: readonly 
     }
   }
   return { state, sinceS };
-}
-
-/** The newest row whose period started before t. */
-function rowBefore(rows: readonly SeriesRow[], t: number): SeriesRow | undefined {
-  let found: SeriesRow | undefined;
-  for (const r of rows) {
-    if (r.timeS >= t) break;
-    found = r;
-  }
-  return found;
 }

@@ -75,3 +75,13 @@ export interface ResultsTables {
   tasks: TaskRow[];
   services: Map<string, ServiceInfo>;
 }
+
+/** The newest row whose period started before t (its counts are those at the period's end, <= t). */
+export function rowAt(rows: readonly SeriesRow[], t: number): SeriesRow | undefined {
+  let found: SeriesRow | undefined;
+  for (const r of rows) {
+    if (r.timeS >= t) break;
+    found = r;
+  }
+  return found;
+}

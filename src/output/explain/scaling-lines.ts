@@ -7,8 +7,8 @@ import { LINE_ORDER, metricLabel, needsRunningTask, type ExplainLine } from './e
 import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { formatDatapoint, formatFormulaMetric } from '../../scaling/format.js';
-import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
-import { cooldownsAt } from './cooldown-replay.js';
+import { rowAt, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
+import { cooldownsAt, lowAlarmState } from './cooldown-replay.js';
 import { formatClock, type ClockFormat } from './format-clock.js';
 
 const OP_WORDS: Record<string, string> = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' };
@@ -214,7 +214,7 @@ function trackingQuietReason(
   if (!up) {
     for (const other of service.policies) {
       if (other === policy || other.policyType !== 'TargetTrackingScaling' || other.disableScaleIn) continue;
-      const state = lastAlarmState(events, e, `TargetTracking-${e.subject}-${other.name}-AlarmLow`);
+      const state = lowAlarmState(e.subject, other.name, events, e.timeS).state;
       if (state !== 'ALARM') return `no scale in: target tracking policy ${other.name}'s AlarmLow is ${state}, and target tracking scales in only when every policy is ready to`;
     }
     const others = service.policies.some((o) => o !== policy && o.policyType === 'TargetTrackingScaling' && !o.disableScaleIn);
@@ -223,28 +223,7 @@ function trackingQuietReason(
   return 'no scale out (no more capacity asked for than is set)';
 }
 
-/** An alarm's state at e's instant from its last alarm-state event (INSUFFICIENT_DATA before any). */
-function lastAlarmState(events: readonly EventRow[], e: EventRow, alarm: string): string {
-  let state = 'INSUFFICIENT_DATA';
-  for (const x of events) {
-    if (x.timeS > e.timeS) break;
-    if (x.type !== 'alarm-state' || x.subject !== e.subject) continue;
-    const tr = parseAlarmTransition(x.message);
-    if (tr && tr.alarm === alarm) state = tr.to;
-  }
-  return state;
-}
 
 function formatSeconds(s: number): string {
   return s % 60 === 0 ? `${s / 60} min` : `${s} s`;
-}
-
-/** The newest row whose period started before t (its counts are those at the period's end, <= t). */
-export function rowAt(rows: readonly SeriesRow[], t: number): SeriesRow | undefined {
-  let found: SeriesRow | undefined;
-  for (const r of rows) {
-    if (r.timeS >= t) break;
-    found = r;
-  }
-  return found;
 }
