@@ -27,4 +27,4 @@ export { shardFiles, mergeShardFiles, mergeShards } from './merge-shards.js';
 export { writeFileAtomic, writeFilesAtomic, stageFiles, stageRemovals, besideFileInTheWay, isPipeOrDevice, isStandardOutput, isStreamPath, stagingFolder, type StagedFile } from '../output/staging.js';
 export { staleSweepReport } from './sweep-report.js';
 export { readCsvRows as parseCsv } from '../output/csv-read.js';
-export { hasPairing, isSweepPairedCsv, isSweepReplicationsCsv, pairedFileInTheWay, removeFiles, sweepPairedCsv, sweepPairedFiles, sweepPairing, sweepReplicationsCsv, type SweepPairing } from './sweep-paired.js';
+export { hasPairing, isSweepPairedCsv, isSweepReplicationsCsv, pairedFileInTheWay, sweepPairedCsv, sweepPairedFiles, sweepPairing, sweepReplicationsCsv, type SweepPairing } from './sweep-paired.js';

@@ -5,7 +5,6 @@
 // Computed from the points' per-replication figures, which the unsharded sweep has and
 // shard files carry (sweep-files.ts), so `ecsim merge` computes the same differences.
 
-import { rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { besideFileInTheWay } from '../output/staging.js';
 import { METRICS } from './metrics.js';
@@ -123,9 +122,4 @@ export function pairedFileInTheWay(dir: string): [string, string] | null {
     if (found !== null) return [path, found];
   }
   return null;
-}
-
-/** Removes the files (an earlier sweep's pairing files, checked by pairedFileInTheWay); missing ones are fine. */
-export function removeFiles(paths: readonly string[]): void {
-  for (const path of paths) rmSync(path, { force: true });
 }

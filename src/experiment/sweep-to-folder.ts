@@ -25,7 +25,7 @@ import { experimentSweepPlan, sweepPointLabels } from './sweep-plan.js';
 import { isSweepCsv, shardCsv, sweepCsv } from './sweep-files.js';
 import { isSweepMarkdown, sweepMarkdown } from './sweep-markdown.js';
 import { SWEEP_RUNS_LIMIT } from './sweep-runs-limit.js';
-import { pairedFileInTheWay, removeFiles, sweepPairedFiles } from './sweep-paired.js';
+import { pairedFileInTheWay, sweepPairedFiles } from './sweep-paired.js';
 
 export { SWEEP_RUNS_LIMIT };
 
@@ -120,21 +120,20 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
       ...(markdownFile !== undefined ? [[markdownFile, sweepMarkdown(table)] as const] : []),
       ...paired.write,
     ]);
-    // an earlier sweep's comparison page (report.html), moved aside now: removed with the
-    // write, or put back if it fails (sweep-report.ts); --report writes a new one after
-    let report: StagedFile | undefined;
+    // an earlier sweep's pairing files (never beside the new sweep.csv) and comparison page
+    // (report.html, sweep-report.ts; --report writes a new one after), moved aside now:
+    // removed with the write, or put back if it fails
+    let removals: StagedFile | undefined;
     try {
-      if (markdownFile !== undefined) report = stageRemovals(staleSweepReport(options.outDir));
+      removals = stageRemovals(markdownFile === undefined ? paired.remove : [...paired.remove, ...staleSweepReport(options.outDir)]);
       staging?.commit();
-      // an earlier sweep's pairing files go before the new sweep.csv comes: never beside it
-      removeFiles(paired.remove);
     } catch (e) {
       files.abort();
-      report?.abort();
+      removals?.abort();
       throw e;
     }
     files.commit();
-    report?.commit();
+    removals.commit();
     return { file, markdownFile, pairedFiles: paired.write.map(([path]) => path), table, runsDir };
   } catch (e) {
     if (staging === undefined) throw e;

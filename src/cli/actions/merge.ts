@@ -6,7 +6,7 @@
 
 import { realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { besideFileInTheWay, hasPairing, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, pairedFileInTheWay, removeFiles, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, stageFiles, stageRemovals, staleSweepReport, sweepPairedFiles, writeFileAtomic, type StagedFile } from '../../experiment/index.js';
+import { besideFileInTheWay, hasPairing, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, pairedFileInTheWay, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, stageFiles, stageRemovals, staleSweepReport, sweepPairedFiles, writeFileAtomic, type StagedFile } from '../../experiment/index.js';
 import { UsageError } from '../errors.js';
 import { singleFlag } from '../flags.js';
 import { refuseToReplaceFile } from '../out-file.js';
@@ -55,20 +55,18 @@ export function merge(argv: MergeArgs): void {
   // all whole or none
   if (markdown === undefined) writeFileAtomic(out, sweepCsv(table));
   else {
-    // an earlier sweep's pairing files go before the new sweep.csv comes: never beside it
     const staged = stageFiles([[out, sweepCsv(table)], [markdown, sweepMarkdown(table)], ...paired.write]);
-    // an earlier sweep's comparison page, stale beside the new table: removed with the write, or put back if it fails
-    let report: StagedFile | undefined;
+    // an earlier sweep's pairing files (never beside the new sweep.csv) and comparison page
+    // (stale beside the new table), moved aside now: removed with the write, or put back if it fails
+    let removals: StagedFile;
     try {
-      report = stageRemovals(staleSweepReport(dirname(out)));
-      removeFiles(paired.remove);
+      removals = stageRemovals([...paired.remove, ...staleSweepReport(dirname(out))]);
     } catch (e) {
       staged.abort();
-      report?.abort();
       throw e;
     }
     staged.commit();
-    report.commit();
+    removals.commit();
   }
   if (argv.quiet) return;
   const written = [out, ...(markdown !== undefined ? [markdown] : []), ...paired.write.map(([path]) => path)];
