@@ -57,12 +57,13 @@ export function newTaskLines(
       text += '; healthy in the load balancer once its application has started (startup.applicationStart varies; task-unhealthy rows name the tasks that failed)';
     } else if (target !== null && 'healthyAfterS' in target) {
       const healthy = first + target.healthyAfterS;
-      text += healthy <= endS ? `; ${who}healthy in the load balancer at ${formatClock(healthy, clock, true)}` : `; ${who}not yet healthy in the load balancer at the end`;
+      // "at": a moment, so the clock time is rounded to the nearest second (not truncated)
+      text += healthy <= endS ? `; ${who}healthy in the load balancer at ${formatClock(Math.round(healthy), clock, true)}` : `; ${who}not yet healthy in the load balancer at the end`;
     } else if (target !== null) {
       const marked = first + target.markedAfterS;
       text +=
         marked <= endS
-          ? `; ${who}failed its load balancer health checks and was marked unhealthy (replaced) at ${formatClock(marked, clock, true)}`
+          ? `; ${who}failed its load balancer health checks and was marked unhealthy (replaced) at ${formatClock(Math.round(marked), clock, true)}`
           : `; ${who}still failing its load balancer health checks at the end`;
     }
     lines.push({ timeS: last, service: e.subject, provider: null, order: LINE_ORDER.tasks, text });

@@ -375,6 +375,15 @@ describe('a new task in the load balancer (servicesOf reads it from scenario.jso
     expect(line.text).toBe('web: the 4 new tasks of the 09:04 decision (web-6, web-7, web-9 +1 more): RUNNING by 09:07:28 (3 min after the decision); web-6 healthy in the load balancer at 09:04:46');
   });
 
+  it('a task RUNNING at a fractional second: "healthy at" is rounded to the nearest second, not truncated', () => {
+    const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
+    const events = [{ timeS: 1440, type: 'scaling-activity', subject: 'web', message: 'desired count 3 -> 4: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(3 x 90.0/60) = 5' }];
+    // RUNNING at 09:24:12.7, healthy 30 s later at 09:24:42.7: nearer 09:24:43 than 09:24:42
+    const task = { taskId: 'web-4', service: 'web', instanceId: 'i-1', availabilityZone: 'us-east-1a', createdS: 1440, runningS: 1452.7, stoppedS: null, stopReason: 'simulation-end' } as any;
+    const [line] = newTaskLines(events, new Map([['web', [task]]]), new Map([['web', info]]), clock, 3600);
+    expect(line.text).toMatch(/RUNNING by 09:24:13 .*; healthy in the load balancer at 09:24:43$/);
+  });
+
   it('with a 300 s grace period: healthy at the fifth passing check, 210 s after RUNNING', () => {
     expect(servicesOf(scenarioJson({ distribution: 'fixed', value: 90_000 }, 300)).get('web')!.newTarget).toEqual({ healthyAfterS: 210 });
   });
