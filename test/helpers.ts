@@ -1,5 +1,6 @@
-// Shared test helpers: temp folders, scenario files derived from the quick start, an
-// in-process CLI with captured output, a run keeping every row.
+// Shared test helpers: temp folders, scenario files derived from the quick start, the small
+// one-group EC2 scenario of many sim tests, an in-process CLI with captured output, a run
+// keeping every row.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -25,6 +26,52 @@ export function writeScenario(dir: string, name: string, scenario: unknown): str
   const file = join(dir, `${name}.yaml`);
   writeFileSync(file, typeof scenario === 'string' ? scenario : stringify(scenario));
   return file;
+}
+
+/**
+ * The small EC2 scenario many sim tests run, as a plain object: one AZ (us-east-1a), one
+ * capacity provider `ec2` whose Auto Scaling group holds `instances` m5.xlarge instances
+ * (minSize = maxSize = desiredCapacity, launchDelay 1 s), one task definition (256 CPU units,
+ * 512 MiB, bridge, one container `app` of 256/512, image pull 1 s and container start 1 s)
+ * and one EC2 service on it, starting 2026-03-02T00:00:00Z.
+ *
+ * `service` is spread into the service after `taskDefinition` and `launchType: 'EC2'`, so a
+ * test states only what differs (desiredCount, fidelity, workload, autoScaling, ...).
+ * `routing`, when given, adds the load balancer these tests share:
+ * `{ routing, deregistrationDelay: '0s', healthCheck: { interval: '5s' } }`.
+ * The service and the task definition are both named `web` unless named otherwise.
+ */
+export function oneGroupScenario(o: {
+  name: string;
+  duration: string;
+  instances: number;
+  service: Record<string, unknown>;
+  routing?: 'round-robin' | 'least-outstanding' | 'random';
+  serviceName?: string;
+  taskDefinitionName?: string;
+}) {
+  const td = o.taskDefinitionName ?? 'web';
+  const n = o.instances;
+  return {
+    name: o.name,
+    start: '2026-03-02T00:00:00Z',
+    duration: o.duration,
+    cluster: {
+      availabilityZones: ['us-east-1a'],
+      capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.xlarge'], minSize: n, maxSize: n, desiredCapacity: n, launchDelay: '1s' } } },
+    },
+    taskDefinitions: {
+      [td]: { cpu: 256, memory: 512, networkMode: 'bridge', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '1s', containerStart: '1s' } },
+    },
+    services: {
+      [o.serviceName ?? 'web']: {
+        taskDefinition: td,
+        launchType: 'EC2',
+        ...(o.routing ? { loadBalancer: { routing: o.routing, deregistrationDelay: '0s', healthCheck: { interval: '5s' } } } : {}),
+        ...o.service,
+      },
+    },
+  };
 }
 
 /** A scenario object run in-process, every row kept, with the summary and the event count. */

@@ -7,31 +7,20 @@
 // period by period); empty without a load balancer (no target group, no metric).
 
 import { describe, it, expect } from 'vitest';
-import { runKeepingRows } from '../helpers.js';
+import { oneGroupScenario, runKeepingRows } from '../helpers.js';
 
 function scenario(rate: unknown, opts: { loadBalancer?: boolean; desiredCount?: number; autoScaling?: unknown } = {}) {
-  return {
+  return oneGroupScenario({
     name: 'rcpt-column',
-    start: '2026-03-02T00:00:00Z',
     duration: '10m',
-    cluster: {
-      availabilityZones: ['us-east-1a'],
-      capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.xlarge'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '1s' } } },
+    instances: 1,
+    routing: opts.loadBalancer === false ? undefined : 'round-robin',
+    service: {
+      desiredCount: opts.desiredCount ?? 2,
+      workload: { type: 'http', requestRate: rate, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '20ms' } } },
+      ...(opts.autoScaling ? { autoScaling: opts.autoScaling } : {}),
     },
-    taskDefinitions: {
-      web: { cpu: 256, memory: 512, networkMode: 'bridge', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '1s', containerStart: '1s' } },
-    },
-    services: {
-      web: {
-        taskDefinition: 'web',
-        desiredCount: opts.desiredCount ?? 2,
-        launchType: 'EC2',
-        ...(opts.loadBalancer === false ? {} : { loadBalancer: { routing: 'round-robin', deregistrationDelay: '0s', healthCheck: { interval: '5s' } } }),
-        workload: { type: 'http', requestRate: rate, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '20ms' } } },
-        ...(opts.autoScaling ? { autoScaling: opts.autoScaling } : {}),
-      },
-    },
-  };
+  });
 }
 
 describe('timeseries request_count_per_target', () => {

@@ -7,36 +7,25 @@
 // scale it in to minCapacity.
 
 import { describe, it, expect } from 'vitest';
-import { runKeepingRows } from '../helpers.js';
+import { oneGroupScenario, runKeepingRows } from '../helpers.js';
 
 function scenario(fidelity: 'fluid' | 'request', rate: unknown) {
-  return {
+  return oneGroupScenario({
     name: 'rcpt0',
-    start: '2026-03-02T00:00:00Z',
     duration: '40m',
-    cluster: {
-      availabilityZones: ['us-east-1a'],
-      capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.xlarge'], minSize: 2, maxSize: 2, desiredCapacity: 2, launchDelay: '1s' } } },
-    },
-    taskDefinitions: {
-      web: { cpu: 256, memory: 512, networkMode: 'bridge', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '1s', containerStart: '1s' } },
-    },
-    services: {
-      web: {
-        taskDefinition: 'web',
-        desiredCount: 6,
-        launchType: 'EC2',
-        fidelity,
-        loadBalancer: { routing: 'random', deregistrationDelay: '0s', healthCheck: { interval: '5s' } },
-        workload: { type: 'http', requestRate: rate, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '50ms' } }, maxQueuePerTask: 1000 },
-        autoScaling: {
-          minCapacity: 1,
-          maxCapacity: 20,
-          policies: { rc: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ALBRequestCountPerTarget', targetValue: 300 } },
-        },
+    instances: 2,
+    routing: 'random',
+    service: {
+      desiredCount: 6,
+      fidelity,
+      workload: { type: 'http', requestRate: rate, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '50ms' } }, maxQueuePerTask: 1000 },
+      autoScaling: {
+        minCapacity: 1,
+        maxCapacity: 20,
+        policies: { rc: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ALBRequestCountPerTarget', targetValue: 300 } },
       },
     },
-  };
+  });
 }
 
 const scaleIns = (r: ReturnType<typeof runKeepingRows>) => r.events.filter((e) => e.type === 'scaling-activity' && /desired count \d+ -> \d+/.test(e.message) && /< 270/.test(e.message));

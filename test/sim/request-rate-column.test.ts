@@ -5,30 +5,19 @@
 // biased the column's mean to about 0.549 x 0.01 + 0.01 = 0.0155.
 
 import { describe, it, expect } from 'vitest';
-import { runKeepingRows } from '../helpers.js';
+import { oneGroupScenario, runKeepingRows } from '../helpers.js';
 
 function scenario(requestRate: unknown, fidelity: 'request' | 'fluid') {
-  return {
+  return oneGroupScenario({
     name: 'request-rate-column',
-    start: '2026-03-02T00:00:00Z',
     duration: '6h',
-    cluster: {
-      availabilityZones: ['us-east-1a'],
-      capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.xlarge'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '1s' } } },
+    instances: 1,
+    service: {
+      desiredCount: 1,
+      fidelity,
+      workload: { type: 'http', requestRate, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '20ms' } } },
     },
-    taskDefinitions: {
-      web: { cpu: 256, memory: 512, networkMode: 'bridge', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '1s', containerStart: '1s' } },
-    },
-    services: {
-      web: {
-        taskDefinition: 'web',
-        desiredCount: 1,
-        launchType: 'EC2',
-        fidelity,
-        workload: { type: 'http', requestRate, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '20ms' } } },
-      },
-    },
-  };
+  });
 }
 
 describe('timeseries request_rate', () => {

@@ -7,7 +7,7 @@
 // previous scale out added count once they ran in the datapoint's period.
 
 import { describe, it, expect } from 'vitest';
-import { runKeepingRows } from '../helpers.js';
+import { oneGroupScenario, runKeepingRows } from '../helpers.js';
 
 const activities = (r: ReturnType<typeof runKeepingRows>) =>
   r.events.filter((e) => e.type === 'scaling-activity').map((e) => ({ time: e.time, message: e.message }));
@@ -68,33 +68,22 @@ describe('target tracking: scale out during the scale-out cooldown', () => {
   it('RequestCountPerTarget: the datapoint over the 6 targets in rotation asks ceil(6 x 600/300) = 12, not ceil(4 x 600/300) = 8', () => {
     // fluid; 30/s = 1800 requests a minute over 4 targets = 450 each; 60/s from 4 min
     const r = runKeepingRows(
-      {
+      oneGroupScenario({
         name: 'rcpt-cool',
-        start: '2026-03-02T00:00:00Z',
         duration: '10m',
-        cluster: {
-          availabilityZones: ['us-east-1a'],
-          capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.xlarge'], minSize: 2, maxSize: 2, desiredCapacity: 2, launchDelay: '1s' } } },
-        },
-        taskDefinitions: {
-          web: { cpu: 256, memory: 512, networkMode: 'bridge', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '1s', containerStart: '1s' } },
-        },
-        services: {
-          web: {
-            taskDefinition: 'web',
-            desiredCount: 4,
-            launchType: 'EC2',
-            fidelity: 'fluid',
-            loadBalancer: { routing: 'random', deregistrationDelay: '0s', healthCheck: { interval: '5s' } },
-            workload: { type: 'http', requestRate: { step: { from: 30, to: 60, at: '4m' } }, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '50ms' } }, maxQueuePerTask: 1000 },
-            autoScaling: {
-              minCapacity: 1,
-              maxCapacity: 20,
-              policies: { rc: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ALBRequestCountPerTarget', targetValue: 300, disableScaleIn: true } },
-            },
+        instances: 2,
+        routing: 'random',
+        service: {
+          desiredCount: 4,
+          fidelity: 'fluid',
+          workload: { type: 'http', requestRate: { step: { from: 30, to: 60, at: '4m' } }, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '50ms' } }, maxQueuePerTask: 1000 },
+          autoScaling: {
+            minCapacity: 1,
+            maxCapacity: 20,
+            policies: { rc: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ALBRequestCountPerTarget', targetValue: 300, disableScaleIn: true } },
           },
         },
-      },
+      }),
       { seed: 1 },
     );
     const acts = activities(r);

@@ -7,31 +7,22 @@
 //   (FIFO: more messages wait than arrived within the target's span before the period end).
 
 import { describe, it, expect } from 'vitest';
-import { runKeepingRows } from '../helpers.js';
+import { oneGroupScenario, runKeepingRows } from '../helpers.js';
 
 function scenario(type: 'http' | 'queue', fidelity: 'fluid' | 'request', workload: Record<string, unknown>, desiredCount = 0) {
-  return {
+  return oneGroupScenario({
     name: 'slo0',
-    start: '2026-03-02T00:00:00Z',
     duration: '10m',
-    cluster: {
-      availabilityZones: ['us-east-1a'],
-      capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.xlarge'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '1s' } } },
+    instances: 1,
+    serviceName: 's',
+    taskDefinitionName: 't',
+    routing: type === 'http' ? 'random' : undefined,
+    service: {
+      desiredCount,
+      fidelity,
+      workload: { type, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '100ms' } }, ...workload },
     },
-    taskDefinitions: {
-      t: { cpu: 256, memory: 512, networkMode: 'bridge', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '1s', containerStart: '1s' } },
-    },
-    services: {
-      s: {
-        taskDefinition: 't',
-        desiredCount,
-        launchType: 'EC2',
-        fidelity,
-        ...(type === 'http' ? { loadBalancer: { routing: 'random', deregistrationDelay: '0s', healthCheck: { interval: '5s' } } } : {}),
-        workload: { type, perTask: { concurrency: 4, serviceTime: { distribution: 'exponential', mean: '100ms' } }, ...workload },
-      },
-    },
-  };
+  });
 }
 
 const fidelities = ['fluid', 'request'] as const;
