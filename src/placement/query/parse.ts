@@ -8,6 +8,7 @@
 
 import type { Comparison, Expression, Operator, Subject } from './ast.js';
 import { subjectText } from './ast.js';
+import { unmodelledAttributeProblem } from '../built-in-attributes.js';
 import { compileJavaPattern } from './java-pattern.js';
 import { QueryLanguageError } from './query-language-error.js';
 
@@ -182,6 +183,8 @@ class Parser {
     if (word.startsWith('attribute:')) {
       const name = word.slice('attribute:'.length);
       if (name === '') this.fail(`expected an attribute name after "attribute:" at position ${this.pos}`);
+      const unmodelled = unmodelledAttributeProblem(name, ` at position ${start}`);
+      if (unmodelled !== undefined) this.fail(unmodelled, start);
       return { kind: 'attribute', name };
     }
     if (word === 'ec2InstanceId') return { kind: 'ec2InstanceId' };
