@@ -6,7 +6,7 @@ export interface PlacementInstance {
   /** EC2 instance id, e.g. "i-0000000000000003"; remaining ties are broken by this id's order. */
   id: string;
   status: 'ACTIVE' | 'DRAINING' | 'REGISTERING' | 'INACTIVE';
-  /** 'ecs.instance-type', 'ecs.availability-zone', 'ecs.cpu-architecture', 'ecs.os-type', 'ecs.ami-id', custom names. */
+  /** 'ecs.instance-type', 'ecs.availability-zone', 'ecs.cpu-architecture', 'ecs.os-type', 'ecs.os-family', 'ecs.ami-id', custom names. */
   attributes: Readonly<Record<string, string>>;
   /** CPU units free. */
   cpuRemaining: number;

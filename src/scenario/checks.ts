@@ -71,7 +71,7 @@ const instanceTypes: Check = (s, report) => {
     const attributeNames = Object.keys(asg.attributes);
     for (const key of attributeNames) {
       if (key.startsWith('ecs.')) {
-        report([...groupAt, 'attributes', key], 'names beginning "ecs." are the built-in attributes ECS sets itself (instance type, availability zone, AMI, OS type, CPU architecture): use another name (amiId and osType set the built-in ones)');
+        report([...groupAt, 'attributes', key], 'names beginning "ecs." are the built-in attributes ECS sets itself (instance type, availability zone, AMI, OS type, OS family, CPU architecture, VPC, subnet): use another name (amiId and osType set the built-in ones)');
       } else {
         const problem = customAttributeProblem(key, asg.attributes[key]);
         if (problem) report([...groupAt, 'attributes', key], problem);

@@ -304,9 +304,15 @@ function checkStrategy(
   const withBase = strategy.filter((s) => s.base > 0);
   if (withBase.length > 1) report(at, `base may be set on one capacity provider only, found it on ${withBase.map((s) => s.capacityProvider).join(' and ')}`);
   if (!strategy.some((s) => s.weight > 0)) {
-    // ECS refuses such a strategy, even with one provider ("There are no capacity providers
-    // with a weight value greater than zero"); weight defaults to 0
-    report(at, `expected at least one capacity provider with a weight above 0 (ECS refuses a strategy whose weights are all 0; weight defaults to 0), found ${strategy.map((s) => `${s.capacityProvider} weight ${s.weight}`).join(', ')}`);
+    // API_CapacityProviderStrategyItem.html speaks of "multiple capacity providers ... that all
+    // have a weight of 0" only, but ECS refuses a one-provider strategy of weight 0 as well:
+    // InvalidParameterException "There are no capacity providers with a weight value greater
+    // than zero defined in the default capacity provider strategy" for a default strategy of one
+    // provider without a weight (terraform-aws-modules/terraform-aws-ecs#27, fixed in #30 by
+    // weight = 1), and an ECS engineer's advice to "set a non-zero weight if you're only
+    // specifying one capacity provider" (aws/containers-roadmap#631). weight defaults to 0.
+    const fix = strategy.length === 1 ? `give ${strategy[0].capacityProvider} a weight (weight: 1)` : 'give one of them a weight above 0';
+    report(at, `expected at least one capacity provider with a weight above 0, found ${strategy.map((s) => `${s.capacityProvider} weight ${s.weight}`).join(', ')}: weight defaults to 0, and ECS refuses a strategy whose weights are all 0, even of one provider ("There are no capacity providers with a weight value greater than zero"); ${fix}`);
   }
   const kinds = new Set(strategy.map((s) => providers.get(s.capacityProvider)?.kind).filter(Boolean));
   if (kinds.size > 1) {

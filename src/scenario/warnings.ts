@@ -40,7 +40,7 @@ import { memoryHardLimit } from './checks.js';
 import { deploymentConfigurationOf } from './schema.js';
 import { formatDuration } from './duration.js';
 import { closest } from './did-you-mean.js';
-import { AZ_ATTRIBUTE, parseExpression, type Expression } from '../placement/index.js';
+import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, parseExpression, type Expression } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 
@@ -570,8 +570,6 @@ function daemonFitsNoInstanceType(s: ResolvedScenario, svc: ResolvedService, out
   });
 }
 
-/** The attributes ECS sets on every container instance (cluster.ts attributesFor). */
-const BUILT_IN_ATTRIBUTES = ['ecs.instance-type', 'ecs.availability-zone', 'ecs.cpu-architecture', 'ecs.os-type', 'ecs.ami-id'];
 const INSTANCE_TYPE_ATTRIBUTE = 'ecs.instance-type';
 
 /**

@@ -10,6 +10,7 @@ import { registeredResources } from '../model/capacity/registered-resources.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { chooseScaleIn } from './scale-in-choice.js';
 import { PRIORITY, type World } from './world.js';
+import { LINUX_OS_FAMILY } from '../placement/index.js';
 import { RegistrationLog } from './registration-log.js';
 import { RoomIndex } from './room-index.js';
 import { GroupTally } from './group-tally.js';
@@ -197,6 +198,7 @@ export class AutoScalingGroup {
       'ecs.availability-zone': az,
       'ecs.cpu-architecture': type.cpuArchitecture,
       'ecs.os-type': asg.osType,
+      'ecs.os-family': LINUX_OS_FAMILY,
       'ecs.ami-id': asg.amiId,
       ...asg.attributes,
     };

@@ -119,6 +119,23 @@ const INVALID: Array<[string, number, string]> = [
   ['== b', 0, 'expected a subject'],
   ["attribute:a == 'b", 15, 'unterminated quoted value'],
   ['attribute:a == b and or', 21, 'unknown subject "or"'],
+  // clearer messages for common slips (the operator "===" read as "==" and a value "=m5.large")
+  ['attribute:ecs.instance-type === m5.large', 28, 'unknown operator "===" at position 28 (did you mean "=="?)'],
+  ['attribute:a = b', 12, 'unknown operator "=" at position 12 (did you mean "=="?)'],
+  ['attribute:a <> b', 12, 'unknown operator "<>" at position 12 (did you mean "!="?)'],
+  ['attribute:a => 3', 12, 'unknown operator "=>" at position 12 (did you mean ">="?)'],
+  ['attribute:a !== b', 12, 'unknown operator "!==" at position 12 (did you mean "!="?)'],
+  ['attribute:a >== 3', 12, 'unknown operator ">==" at position 12 (did you mean ">="?)'],
+  // an attribute without "attribute:"; a subject in the wrong case
+  ['ecs.cpu-architecture == arm64', 0, 'unknown subject "ecs.cpu-architecture" at position 0; expected attribute:NAME, ec2InstanceId, runningTasksCount or task:group (an attribute is written attribute:NAME: did you mean attribute:ecs.cpu-architecture?)'],
+  ['RunningTasksCount > 1', 0, '(names are case-sensitive: did you mean runningTasksCount?)'],
+  // AWS lists the keywords and word operators in lower case only (cluster-query-language.html)
+  ['attribute:a == b AND attribute:c == d', 17, 'found "AND" at position 17 (keywords and operators are lower case: did you mean "and"?)'],
+  ['attribute:a == b Or attribute:c exists', 17, 'found "Or" at position 17 (keywords and operators are lower case: did you mean "or"?)'],
+  ['NOT attribute:a exists', 0, 'unknown subject "NOT" at position 0; expected attribute:NAME, ec2InstanceId, runningTasksCount or task:group (keywords and operators are lower case: did you mean "not"?)'],
+  ['attribute:a IN [x, y]', 12, 'found "IN" (keywords and operators are lower case: did you mean "in"?)'],
+  ['attribute:a NOT_IN [x]', 12, 'found "NOT_IN" (keywords and operators are lower case: did you mean "not_in"?)'],
+  ['attribute:a EQUALS b', 12, 'found "EQUALS" (keywords and operators are lower case: did you mean "equals"?)'],
 ];
 
 describe('cluster query language: malformed expressions', () => {

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
 
-const BUILT_IN = 'ecs.instance-type, ecs.availability-zone, ecs.cpu-architecture, ecs.os-type, ecs.ami-id';
+const BUILT_IN = 'ecs.instance-type, ecs.availability-zone, ecs.cpu-architecture, ecs.os-type, ecs.os-family, ecs.ami-id';
 
 function scenario(service: object, td: object = {}, spotTypes?: string[]): any {
   return {

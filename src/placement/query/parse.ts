@@ -3,11 +3,14 @@
 //   expression := or ;  or := and (("or" | "||") and)* ;  and := unary (("and" | "&&") unary)*
 //   unary := ("not" | "!") unary | "(" expression ")" | subject operator [argument]
 // Operators are accepted in both spellings AWS lists (== / equals, !in / not_in, =~ / matches,
-// ...). Each subject accepts only the operators AWS lists for it. A malformed expression throws
-// QueryLanguageError with the 0-based position of the offending text.
+// ...). Each subject accepts only the operators AWS lists for it. Keywords and word operators
+// are lower case, as AWS lists them. A malformed expression throws QueryLanguageError with the
+// 0-based position of the offending text, with a hint for common slips ("===", "AND",
+// ecs.cpu-architecture without "attribute:").
 
 import type { Comparison, Expression, Operator, Subject } from './ast.js';
 import { subjectText } from './ast.js';
+import { unmodelledAttributeProblem } from '../built-in-attributes.js';
 import { compileJavaPattern } from './java-pattern.js';
 import { QueryLanguageError } from './query-language-error.js';
 
@@ -38,6 +41,23 @@ const WORD_OPERATORS: ReadonlyMap<string, Operator> = new Map<string, Operator>(
   ['matches', '=~'],
   ['not_matches', '!~'],
 ]);
+
+/** Operator-like runs people write for another operator. */
+const OPERATOR_TYPOS: ReadonlyMap<string, string> = new Map([
+  ['=', '=='],
+  ['===', '=='],
+  ['!==', '!='],
+  ['<>', '!='],
+  ['=>', '>='],
+  ['=<', '<='],
+  ['~=', '=~'],
+  ['~', '=~'],
+  ['==~', '=~'],
+  ['!=~', '!~'],
+]);
+
+/** The language's keywords and word operators (lower case). */
+const KEYWORDS: ReadonlySet<string> = new Set(['and', 'or', 'not', ...WORD_OPERATORS.keys()]);
 
 const ALL_OPERATORS: readonly Operator[] = ['==', '!=', '>', '>=', '<', '<=', 'exists', 'not_exists', 'in', 'not_in', '=~', '!~'];
 const ID_OPERATORS: readonly Operator[] = ['==', '!=', 'in', 'not_in', '=~', '!~'];
@@ -84,7 +104,7 @@ class Parser {
     this.skipSpace();
     if (this.pos < this.src.length) {
       const what = this.src[this.pos] === ')' ? 'an unmatched ")"' : `"${this.peekToken()}"`;
-      this.fail(`expected "and", "or" or the end of the expression, found ${what} at position ${this.pos}`);
+      this.fail(`expected "and", "or" or the end of the expression, found ${what} at position ${this.pos}${this.caseHint(this.peekWord())}`);
     }
     return e;
   }
@@ -130,10 +150,11 @@ class Parser {
     const subjectEnd = this.pos;
     this.skipSpace();
     const opPos = this.pos;
+    this.checkSymbolRun(opPos);
     const operator = this.parseOperator();
     if (operator === undefined) {
       const found = this.pos >= this.src.length ? 'the end of the text' : `"${this.peekToken()}"`;
-      this.fail(`expected an operator after "${this.src.slice(start, subjectEnd)}" at position ${opPos}, found ${found}`, opPos);
+      this.fail(`expected an operator after "${this.src.slice(start, subjectEnd)}" at position ${opPos}, found ${found}${this.caseHint(this.peekWord())}`, opPos);
     }
     const allowed = operatorsFor(subject);
     if (!allowed.includes(operator)) {
@@ -182,6 +203,8 @@ class Parser {
     if (word.startsWith('attribute:')) {
       const name = word.slice('attribute:'.length);
       if (name === '') this.fail(`expected an attribute name after "attribute:" at position ${this.pos}`);
+      const unmodelled = unmodelledAttributeProblem(name, ` at position ${start}`);
+      if (unmodelled !== undefined) this.fail(unmodelled, start);
       return { kind: 'attribute', name };
     }
     if (word === 'ec2InstanceId') return { kind: 'ec2InstanceId' };
@@ -193,10 +216,49 @@ class Parser {
         start,
       );
     }
-    this.fail(
-      `unknown subject "${word}" at position ${start}; expected attribute:NAME, ec2InstanceId, runningTasksCount or task:group`,
-      start,
-    );
+    this.fail(`unknown subject "${word}" at position ${start}; expected attribute:NAME, ec2InstanceId, runningTasksCount or task:group${this.subjectHint(word)}`, start);
+  }
+
+  /** A hint for an unknown subject: a keyword in upper case, a subject in the wrong case, or an attribute without "attribute:". */
+  private subjectHint(word: string): string {
+    const keyword = this.caseHint(word);
+    if (keyword !== '') return keyword;
+    const lower = word.toLowerCase();
+    const subject = ['ec2InstanceId', 'runningTasksCount', 'task:group'].find((x) => x.toLowerCase() === lower);
+    if (subject !== undefined) return ` (names are case-sensitive: did you mean ${subject}?)`;
+    if (lower.startsWith('attribute:')) return ` (did you mean attribute:${word.slice('attribute:'.length)}?)`;
+    if (KEYWORDS.has(lower) || word.includes(':')) return '';
+    return ` (an attribute is written attribute:NAME: did you mean attribute:${word}?)`;
+  }
+
+  /**
+   * The keywords and word operators are lower case (cluster-query-language.html lists them so,
+   * and says nothing of other cases): " (... did you mean "and"?)" for "AND", else "".
+   */
+  private caseHint(word: string): string {
+    const lower = word.toLowerCase();
+    if (word === lower || !KEYWORDS.has(lower)) return '';
+    return ` (keywords and operators are lower case: did you mean "${lower}"?)`;
+  }
+
+  /** The word (letters, digits, _) at the current position. */
+  private peekWord(): string {
+    const m = /^[A-Za-z0-9_]+/.exec(this.src.slice(this.pos));
+    return m ? m[0] : '';
+  }
+
+  /**
+   * A run of operator characters that is no operator ("===", "=", "<>", "=>"): said so, with
+   * the operator meant, rather than reading "==" and then a value "=..." or finding no operator.
+   */
+  private checkSymbolRun(at: number): void {
+    const m = /^[=!<>~]+/.exec(this.src.slice(at));
+    if (!m) return;
+    const run = m[0];
+    // "!in" / "!exists" begin with "!": the word after it decides
+    if (run === '!' || SYMBOL_OPERATORS.some(([sym]) => sym === run)) return;
+    const meant = OPERATOR_TYPOS.get(run) ?? SYMBOL_OPERATORS.find(([sym]) => !/[a-z]/.test(sym) && run.startsWith(sym))?.[0];
+    this.fail(`unknown operator "${run}" at position ${at}${meant === undefined ? '' : ` (did you mean "${meant}"?)`}; operators: ==, !=, >, >=, <, <=, exists, !exists, in, !in, =~, !~ or their word forms`, at);
   }
 
   private parseOperator(): Operator | undefined {

@@ -2,6 +2,7 @@
 // (AmazonECS/latest/developerguide/task-placement-strategies.html); binpack on cpu or
 // memory; spread on instanceId, host or attribute:NAME; random without a field.
 
+import { unmodelledAttributeProblem } from '../built-in-attributes.js';
 import type { PlacementStrategy } from '../types.js';
 import { binpack } from './binpack.js';
 import { random } from './random.js';
@@ -31,6 +32,10 @@ export function compileStrategies(list: readonly PlacementStrategy[], path = 'pl
           throw new Error(
             `${at}.field: expected "instanceId", "host" or "attribute:NAME" for spread, found ${JSON.stringify(raw.field)}`,
           );
+        }
+        {
+          const unmodelled = unmodelledAttributeProblem(raw.field.slice('attribute:'.length));
+          if (raw.field.startsWith('attribute:') && unmodelled !== undefined) throw new Error(`${at}.field: ${unmodelled}`);
         }
         return spread(raw.field);
       case 'random':

@@ -1,0 +1,28 @@
+// The attributes ECS sets on every container instance itself ("Built-in attributes",
+// AmazonECS/latest/developerguide/task-placement-constraints.html): ecs.ami-id,
+// ecs.availability-zone, ecs.instance-type, ecs.os-type, ecs.os-family, ecs.cpu-architecture,
+// ecs.vpc-id and ecs.subnet-id. ecsim gives its instances the first six (sim/cluster.ts
+// attributesFor); it models no VPC or subnet, so a constraint or spread on the last two is
+// refused rather than left to match no instance.
+
+/** Built-in attributes every ecsim instance has. */
+export const BUILT_IN_ATTRIBUTES: readonly string[] = [
+  'ecs.instance-type',
+  'ecs.availability-zone',
+  'ecs.cpu-architecture',
+  'ecs.os-type',
+  'ecs.os-family',
+  'ecs.ami-id',
+];
+
+/** ecs.os-family of a Linux instance (ecsim models Linux instances only). */
+export const LINUX_OS_FAMILY = 'LINUX';
+
+/** Built-in attributes ECS sets that ecsim has no value for. */
+export const UNMODELLED_BUILT_IN_ATTRIBUTES: readonly string[] = ['ecs.vpc-id', 'ecs.subnet-id'];
+
+/** The one-line reason an attribute name is refused (`where`: e.g. " at position 3"), or undefined. */
+export function unmodelledAttributeProblem(name: string, where = ''): string | undefined {
+  if (!UNMODELLED_BUILT_IN_ATTRIBUTES.includes(name)) return undefined;
+  return `attribute:${name}${where} is a built-in ECS attribute that ecsim does not model (it has no VPCs or subnets, so no instance would have a value); use ecs.availability-zone, ecs.instance-type, ecs.cpu-architecture, ecs.os-type, ecs.os-family, ecs.ami-id or a custom attribute (autoScalingGroup.attributes)`;
+}
