@@ -1,0 +1,56 @@
+// A task definition's CPU and memory as ECS registers them: no CPU units at all leaves
+// CPUUtilization undefined (CPU used / CPU units the task definition specifies,
+// service_utilization.html), refused where a figure would depend on it.
+
+import { describe, it, expect } from 'vitest';
+import { quickstart } from '../helpers.js';
+import { loadScenarioObject } from '../../src/scenario/index.js';
+
+function problems(s: Record<string, any>): string {
+  try {
+    loadScenarioObject('s.yaml', s, { baseDir: '.' });
+    return '';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}
+
+/** The quick start with its task definition giving no CPU units (no task cpu, container cpu absent = 0). */
+function noCpu(): Record<string, any> {
+  const s = quickstart();
+  delete s.taskDefinitions.web.cpu;
+  delete s.taskDefinitions.web.containerDefinitions.app.cpu;
+  return s;
+}
+
+describe('a task definition with 0 CPU units', () => {
+  it('is refused for a service with a workload and a CPU target tracking policy, at the task definition cpu', () => {
+    const m = problems(noCpu());
+    expect(m).toMatch(/^s\.yaml: taskDefinitions\.web\.cpu: expected CPU units for the tasks of service web \(its workload's cpu_utilization and scaling policy "cpu" are percentages of the task's reserved CPU units, as ECS's CPUUtilization\), found 0 \(no task-level cpu, and container cpu defaults to 0\); give cpu/);
+    expect(m.split('\n')).toHaveLength(1);
+  });
+
+  it('is refused for a CPU step scaling alarm without a workload', () => {
+    const s = noCpu();
+    delete s.services.web.workload;
+    delete s.services.web.loadBalancer;
+    s.services.web.autoScaling.policies = {
+      up: { policyType: 'StepScaling', alarm: { metricName: 'CPUUtilization', threshold: 80, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] },
+    };
+    expect(problems(s)).toMatch(/taskDefinitions\.web\.cpu: expected CPU units for the tasks of service web \(its scaling policy "up" is a percentage of/);
+  });
+
+  it('is accepted without a workload or CPU-based scaling (containers share the instance CPU, as in ECS)', () => {
+    const s = noCpu();
+    delete s.services.web.workload;
+    delete s.services.web.loadBalancer;
+    delete s.services.web.autoScaling;
+    expect(problems(s)).toBe('');
+  });
+
+  it('container cpu alone gives the task its CPU units', () => {
+    const s = noCpu();
+    s.taskDefinitions.web.containerDefinitions.app.cpu = 128;
+    expect(problems(s)).toBe('');
+  });
+});
