@@ -54,3 +54,19 @@ describe('a task definition with 0 CPU units', () => {
     expect(problems(s)).toBe('');
   });
 });
+
+// Same-instant scheduled actions run in the order written; a JavaScript object would list
+// whole-number names ("1", "2") first, so they are refused (schema.ts writtenOrderNames).
+describe('scheduled action names', () => {
+  const action = { schedule: 'at(2026-03-02T09:10:00)', scalableTargetAction: { maxCapacity: 20 } };
+  it('a whole-number name is refused at its key, with a hint', () => {
+    const s = quickstart();
+    s.services.web.autoScaling.scheduledActions = { later: action, '7': action };
+    expect(problems(s)).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.7: expected a name that is not a whole number \(actions firing at the same instant run in the order written.*found "7"; rename it, e\.g\. "action-7"$/);
+  });
+  it('names such as "07" or "1.5" (which JavaScript keeps in place) are accepted', () => {
+    const s = quickstart();
+    s.services.web.autoScaling.scheduledActions = { b: action, '07': action, '1.5': action, a1: action };
+    expect(problems(s)).toBe('');
+  });
+});
