@@ -253,6 +253,15 @@ function resolveTaskDefinition(
     if (c.memory === undefined && c.memoryReservation === undefined && config.memory === undefined) {
       report([...at, 'containerDefinitions', cname], 'needs memory or memoryReservation when the task has no task-level memory');
     }
+    if (c.memory !== undefined && config.memory !== undefined && c.memory > config.memory) {
+      // ContainerDefinition memory: what the containers get "must be lower than the task
+      // memory value, if one is specified" (APIReference/API_ContainerDefinition.html); a hard
+      // limit above the task's could never be reached (ecsim refuses above, not equal to, it)
+      report(
+        [...at, 'containerDefinitions', cname, 'memory'],
+        `expected at most the task's memory ${config.memory} MiB (a container's hard limit cannot exceed its task's memory, as in ECS), found ${c.memory}; lower it, or raise the task-level memory`,
+      );
+    }
     if (c.memory !== undefined && c.memoryReservation !== undefined && c.memoryReservation >= c.memory) {
       report(
         [...at, 'containerDefinitions', cname, 'memoryReservation'],

@@ -70,3 +70,28 @@ describe('scheduled action names', () => {
     expect(problems(s)).toBe('');
   });
 });
+
+// ContainerDefinition memory: the memory for the containers "must be lower than the task
+// memory value, if one is specified" (APIReference/API_ContainerDefinition.html).
+describe('a container hard memory limit above the task memory', () => {
+  it('is refused on EC2 at containerDefinitions.<c>.memory, even when its soft limit fits', () => {
+    const s = quickstart();
+    s.taskDefinitions.web.containerDefinitions.app = { cpu: 256, memory: 1024, memoryReservation: 256 };
+    expect(problems(s)).toMatch(/^s\.yaml: taskDefinitions\.web\.containerDefinitions\.app\.memory: expected at most the task's memory 512 MiB \(a container's hard limit cannot exceed its task's memory, as in ECS\), found 1024; lower it, or raise the task-level memory$/);
+  });
+  it('is refused on Fargate', () => {
+    const s = quickstart();
+    Object.assign(s.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', cpu: 256, memory: 512 });
+    s.taskDefinitions.web.containerDefinitions.app = { cpu: 256, memory: 513, memoryReservation: 256 };
+    s.services.web.launchType = 'FARGATE';
+    expect(problems(s)).toMatch(/taskDefinitions\.web\.containerDefinitions\.app\.memory: expected at most the task's memory 512 MiB.*found 513/);
+  });
+  it('equal to the task memory, or with no task memory, is accepted', () => {
+    const s = quickstart();
+    s.taskDefinitions.web.containerDefinitions.app = { cpu: 256, memory: 512, memoryReservation: 256 };
+    expect(problems(s)).toBe('');
+    delete s.taskDefinitions.web.memory;
+    s.taskDefinitions.web.containerDefinitions.app.memory = 4096;
+    expect(problems(s)).toBe('');
+  });
+});
