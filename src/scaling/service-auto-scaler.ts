@@ -130,15 +130,21 @@ export class ServiceAutoScaler {
   }
 
   /**
-   * Runs every scheduled action with a firing in (previous call, t], once each, in the
-   * order written, and returns the resulting desired count and events.
+   * Runs every scheduled action with a firing in (previous call, t], once each, by firing
+   * time and, at the same instant, in the order written; returns the resulting desired count and events.
    */
   runScheduledActions(t: number, currentDesired?: number): AutoScalerResult {
     if (currentDesired !== undefined) this.target.desiredCount = currentDesired;
     const events: ScalingEvent[] = [];
+    const due: { a: ScheduledAction; f: number }[] = [];
     for (const a of this.scheduledActions) {
       const f = this.fireAfter(a, this.scheduledUpTo);
-      if (f === null || f > t) continue;
+      if (f !== null && f <= t) due.push({ a, f });
+    }
+    // earlier firings first when a call spans several instants; a stable sort keeps the
+    // written order among actions firing at the same instant
+    due.sort((x, y) => x.f - y.f);
+    for (const { a } of due) {
       const r = applyScheduledAction(this.target, a);
       events.push({ type: 'scheduled-action', time: t, subject: this.subject, message: r.message });
       if (r.activity) {

@@ -402,7 +402,8 @@ function resolveService(
     if (as.minCapacity > as.maxCapacity) report([...at, 'autoScaling', 'minCapacity'], `minCapacity ${as.minCapacity} is above maxCapacity ${as.maxCapacity}`);
     desiredCount = Math.min(Math.max(desiredCount, as.minCapacity), as.maxCapacity);
   }
-  if (td && td.cpu === 0) {
+  // (a FARGATE-compatible one without task-level cpu is refused already: needs task-level cpu)
+  if (td && td.cpu === 0 && !td.config.requiresCompatibilities.includes('FARGATE')) {
     const uses = cpuFiguresOf(config);
     if (uses.length > 0) {
       // service CPUUtilization = CPU used / CPU units the task definition specifies

@@ -199,3 +199,21 @@ describe('scheduled actions firing at the same instant', () => {
     expect(target).toEqual({ desiredCount: 2, minCapacity: 2, maxCapacity: 20 });
   });
 });
+
+describe('a call spanning several firings', () => {
+  it('runs them by firing time, whatever the written order (09:10:40 after 09:10:10)', () => {
+    const s = new ServiceAutoScaler(
+      {
+        subject: 'web', minCapacity: 2, maxCapacity: 10, startEpochMs: START,
+        scheduledActions: {
+          late: { schedule: 'at(2026-03-02T09:10:40)', scalableTargetAction: { minCapacity: 6, maxCapacity: 8 } },
+          early: { schedule: 'at(2026-03-02T09:10:10)', scalableTargetAction: { minCapacity: 1, maxCapacity: 3 } },
+        },
+      },
+      2,
+    );
+    s.runScheduledActions(9 * H + 11 * 60_000);
+    // early then late: min 6, max 8, desired 2 -> 6 (late then early would leave 1 / 3 / 2)
+    expect(s.target).toEqual({ desiredCount: 6, minCapacity: 6, maxCapacity: 8 });
+  });
+});

@@ -48,6 +48,13 @@ describe('a task definition with 0 CPU units', () => {
     expect(problems(s)).toBe('');
   });
 
+  it('a FARGATE-compatible one is told once, that it needs task-level cpu', () => {
+    const s = noCpu();
+    Object.assign(s.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });
+    s.services.web.launchType = 'FARGATE';
+    expect(problems(s).split('\n')).toEqual(['s.yaml: taskDefinitions.web: a FARGATE-compatible task definition needs task-level cpu and memory']);
+  });
+
   it('container cpu alone gives the task its CPU units', () => {
     const s = noCpu();
     s.taskDefinitions.web.containerDefinitions.app.cpu = 128;
