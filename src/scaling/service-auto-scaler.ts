@@ -58,9 +58,10 @@ export class ServiceAutoScaler {
     this.startEpochMs = config.startEpochMs ?? 0;
     this.target = { desiredCount: initialDesiredCount, minCapacity, maxCapacity };
     this.policies = Object.entries(config.policies ?? {}).map(([name, p]) => buildPolicy(subject, name, p));
-    this.scheduledActions = Object.entries(config.scheduledActions ?? {})
-      .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-      .map(([name, a]) => createScheduledAction(name, a));
+    // in the order written: Application Auto Scaling runs a scalable target's scheduled
+    // actions "in the order that they are specified" (scheduled-scaling-policy-overview.html);
+    // the scenario schema refuses names JavaScript would move ahead ("1", "2")
+    this.scheduledActions = Object.entries(config.scheduledActions ?? {}).map(([name, a]) => createScheduledAction(name, a));
     this.requests = this.policies.map(() => null);
     this.scheduledUpTo = -1; // a firing at exactly simulation time 0 counts
     // registering the scalable target brings a desired count outside [min, max] inside (the
@@ -129,15 +130,21 @@ export class ServiceAutoScaler {
   }
 
   /**
-   * Runs every scheduled action with a firing in (previous call, t], once each, in name
-   * order, and returns the resulting desired count and events.
+   * Runs every scheduled action with a firing in (previous call, t], once each, by firing
+   * time and, at the same instant, in the order written; returns the resulting desired count and events.
    */
   runScheduledActions(t: number, currentDesired?: number): AutoScalerResult {
     if (currentDesired !== undefined) this.target.desiredCount = currentDesired;
     const events: ScalingEvent[] = [];
+    const due: { a: ScheduledAction; f: number }[] = [];
     for (const a of this.scheduledActions) {
       const f = this.fireAfter(a, this.scheduledUpTo);
-      if (f === null || f > t) continue;
+      if (f !== null && f <= t) due.push({ a, f });
+    }
+    // earlier firings first when a call spans several instants; a stable sort keeps the
+    // written order among actions firing at the same instant
+    due.sort((x, y) => x.f - y.f);
+    for (const { a } of due) {
       const r = applyScheduledAction(this.target, a);
       events.push({ type: 'scheduled-action', time: t, subject: this.subject, message: r.message });
       if (r.activity) {

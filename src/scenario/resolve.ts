@@ -253,6 +253,15 @@ function resolveTaskDefinition(
     if (c.memory === undefined && c.memoryReservation === undefined && config.memory === undefined) {
       report([...at, 'containerDefinitions', cname], 'needs memory or memoryReservation when the task has no task-level memory');
     }
+    if (c.memory !== undefined && config.memory !== undefined && c.memory > config.memory) {
+      // ContainerDefinition memory: what the containers get "must be lower than the task
+      // memory value, if one is specified" (APIReference/API_ContainerDefinition.html); a hard
+      // limit above the task's could never be reached (ecsim refuses above, not equal to, it)
+      report(
+        [...at, 'containerDefinitions', cname, 'memory'],
+        `expected at most the task's memory ${config.memory} MiB (a container's hard limit cannot exceed its task's memory, as in ECS), found ${c.memory}; lower it, or raise the task-level memory`,
+      );
+    }
     if (c.memory !== undefined && c.memoryReservation !== undefined && c.memoryReservation >= c.memory) {
       report(
         [...at, 'containerDefinitions', cname, 'memoryReservation'],
@@ -399,8 +408,34 @@ function resolveService(
     if (as.minCapacity > as.maxCapacity) report([...at, 'autoScaling', 'minCapacity'], `minCapacity ${as.minCapacity} is above maxCapacity ${as.maxCapacity}`);
     desiredCount = Math.min(Math.max(desiredCount, as.minCapacity), as.maxCapacity);
   }
+  // (a FARGATE-compatible one without task-level cpu is refused already: needs task-level cpu)
+  if (td && td.cpu === 0 && !td.config.requiresCompatibilities.includes('FARGATE')) {
+    const uses = cpuFiguresOf(config);
+    if (uses.length > 0) {
+      // service CPUUtilization = CPU used / CPU units the task definition specifies
+      // (service_utilization.html): no figure at all when it specifies none
+      report(
+        ['taskDefinitions', td.name, 'cpu'],
+        `expected CPU units for the tasks of service ${name} (its ${uses.join(' and ')} ${uses.length > 1 ? 'are percentages' : 'is a percentage'} of the task's reserved CPU units, as ECS's CPUUtilization), found 0 (no task-level cpu, and container cpu defaults to 0); give cpu at the task level (e.g. 256 = 1/4 vCPU) or on its containers`,
+      );
+    }
+  }
   if (!td) return undefined;
   return { name, config, taskDefinition: td, strategy, launchType, desiredCount };
+}
+
+/** What of a service is a percentage of its tasks' reserved CPU units: its workload's CPU, CPU-based scaling. */
+function cpuFiguresOf(config: ServiceConfig): string[] {
+  const out: string[] = [];
+  if (config.workload) out.push('workload\'s cpu_utilization');
+  for (const [pname, p] of Object.entries(config.autoScaling?.policies ?? {})) {
+    const cpu =
+      p.policyType === 'TargetTrackingScaling'
+        ? p.predefinedMetricType === 'ECSServiceAverageCPUUtilization' || p.customMetric === 'CPUUtilization'
+        : p.alarm.metricName === 'CPUUtilization';
+    if (cpu) out.push(`scaling policy "${pname}"`);
+  }
+  return out;
 }
 
 /**

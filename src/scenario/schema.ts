@@ -362,8 +362,26 @@ const autoScaling = strict({
   policies: named(
     discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling }),
   ).default({}),
-  scheduledActions: named(scheduledAction).default({}),
+  scheduledActions: named(scheduledAction).superRefine(writtenOrderNames).default({}),
 });
+
+/**
+ * Scheduled actions firing at the same instant run in the order written (Application Auto
+ * Scaling runs them "in the order that they are specified", scheduled-scaling-policy-overview.html).
+ * A JavaScript object lists integer-like keys ("1", "20") first, in numeric order, whatever
+ * the file's order: such names are refused, so the order ecsim keeps is the one written.
+ */
+function writtenOrderNames(actions: Record<string, unknown>, ctx: z.RefinementCtx): void {
+  for (const name of Object.keys(actions)) {
+    if (/^(0|[1-9][0-9]*)$/.test(name) && Number(name) < 2 ** 32 - 1) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [name],
+        message: `expected a name that is not a whole number (actions firing at the same instant run in the order written, as in Application Auto Scaling, and ecsim reads a map's whole-number names before the others, in numeric order), found "${name}"; rename it, e.g. "action-${name}"`,
+      });
+    }
+  }
+}
 
 // ------------------------------------------------------------------------ services
 

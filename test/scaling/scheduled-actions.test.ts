@@ -177,3 +177,43 @@ describe('a scheduled cap during a scale-out cooldown', () => {
     expect(acts).toEqual([[2, 6], [4.5, 2], [6, 4], [12, 6]]);
   });
 });
+
+// Application Auto Scaling runs a scalable target's scheduled actions "in the order that they
+// are specified" (scheduled-scaling-policy-overview.html, Considerations): at 09:10 raise-max
+// (maxCapacity 10 -> 20) runs before a-raise-min (minCapacity 12, possible only under max 20).
+describe('scheduled actions firing at the same instant', () => {
+  const at = 'at(2026-03-02T09:10:00)';
+  const run = (actions: Record<string, any>) => {
+    const s = new ServiceAutoScaler({ subject: 'web', minCapacity: 2, maxCapacity: 10, startEpochMs: START, scheduledActions: actions }, 2);
+    return { r: s.runScheduledActions(9 * H + 10 * 60_000), target: s.target };
+  };
+
+  it('run in the order written, not in name order: min 12 / max 20 / desired 12', () => {
+    const { r, target } = run({ 'raise-max': { schedule: at, scalableTargetAction: { maxCapacity: 20 } }, 'a-raise-min': { schedule: at, scalableTargetAction: { minCapacity: 12 } } });
+    expect(target).toEqual({ desiredCount: 12, minCapacity: 12, maxCapacity: 20 });
+    expect(r.events.filter((e) => e.type === 'scheduled-action').map((e) => e.message.split(' ')[2])).toEqual(['raise-max', 'a-raise-min']);
+  });
+
+  it('written the other way round, the minCapacity 12 above maxCapacity 10 fails first (no change), then max rises to 20', () => {
+    const { target } = run({ 'a-raise-min': { schedule: at, scalableTargetAction: { minCapacity: 12 } }, 'raise-max': { schedule: at, scalableTargetAction: { maxCapacity: 20 } } });
+    expect(target).toEqual({ desiredCount: 2, minCapacity: 2, maxCapacity: 20 });
+  });
+});
+
+describe('a call spanning several firings', () => {
+  it('runs them by firing time, whatever the written order (09:10:40 after 09:10:10)', () => {
+    const s = new ServiceAutoScaler(
+      {
+        subject: 'web', minCapacity: 2, maxCapacity: 10, startEpochMs: START,
+        scheduledActions: {
+          late: { schedule: 'at(2026-03-02T09:10:40)', scalableTargetAction: { minCapacity: 6, maxCapacity: 8 } },
+          early: { schedule: 'at(2026-03-02T09:10:10)', scalableTargetAction: { minCapacity: 1, maxCapacity: 3 } },
+        },
+      },
+      2,
+    );
+    s.runScheduledActions(9 * H + 11 * 60_000);
+    // early then late: min 6, max 8, desired 2 -> 6 (late then early would leave 1 / 3 / 2)
+    expect(s.target).toEqual({ desiredCount: 6, minCapacity: 6, maxCapacity: 8 });
+  });
+});
