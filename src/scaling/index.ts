@@ -26,7 +26,9 @@ export type { ScalingEvent, ScalingEventType, ScalingActivity } from './events.j
 export {
   createScheduledAction,
   applyScheduledAction,
+  scheduledActionTimeProblems,
   type ScheduledAction,
+  type ScheduledActionTimeProblem,
   type ScheduledActionConfig,
   type ScheduledActionResult,
 } from './scheduled-action.js';

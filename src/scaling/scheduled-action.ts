@@ -4,7 +4,8 @@
 
 import { DateTime } from 'luxon';
 import { parseSchedule } from './schedule/parse-schedule.js';
-import { checkTimezone, firstInstantIn } from './schedule/next-fire.js';
+import { firstInstantIn } from './schedule/next-fire.js';
+import { timeZoneNameProblem } from '../engine/time-zone.js';
 import type { Schedule } from './schedule/schedule.js';
 import type { ScalableTarget } from './scalable-target.js';
 import type { ScalingDirection } from './scaling-policy.js';
@@ -35,31 +36,10 @@ export interface ScheduledAction {
 
 export function createScheduledAction(name: string, c: ScheduledActionConfig): ScheduledAction {
   const where = `scheduledActions.${name}`;
-  let schedule: Schedule;
-  try {
-    schedule = parseSchedule(c.schedule);
-  } catch (e) {
-    // `schedule "cron(...)": what` -> `scheduledActions.x.schedule: what (in "cron(...)")`, a key path first
-    const message = (e as Error).message;
-    const m = /^schedule ("(?:[^"\\]|\\.)*"): ([\s\S]*)$/.exec(message);
-    throw new Error(m ? `${where}.schedule: ${m[2]} (in ${m[1]})` : `${where}.${message}`);
-  }
-  // PutScheduledAction: Timezone is for at and cron expressions; on rate() it would change nothing (never silently ignored)
-  if (c.timezone !== undefined && schedule.kind === 'rate') {
-    throw new Error(`${where}.timezone: expected no timezone on a rate() schedule (timezone applies to at() and cron() only), found ${JSON.stringify(c.timezone)}; remove it`);
-  }
+  const first = scheduledActionTimeProblems(c)[0];
+  if (first !== undefined) throw new Error(`${where}.${first.key}: ${first.message}`);
+  const schedule = parseSchedule(c.schedule);
   const timezone = c.timezone ?? 'UTC';
-  try {
-    checkTimezone(timezone);
-  } catch (e) {
-    throw new Error(`${where}.${(e as Error).message}`);
-  }
-  // a one-time action at a wall-clock time the clocks skip (spring forward) could never fire
-  if (schedule.kind === 'at' && firstInstantIn(schedule.local, timezone) === null) {
-    throw new Error(
-      `${where}.schedule: expected a local time that exists in ${timezone}, found "${c.schedule}", which the clocks jump over there (as when daylight saving time starts), so it would never fire; pick a time outside the jump`,
-    );
-  }
   const { minCapacity, maxCapacity } = c.scalableTargetAction ?? {};
   if (minCapacity === undefined && maxCapacity === undefined) {
     throw new Error(`${where}.scalableTargetAction: expected minCapacity and/or maxCapacity, found neither`);
@@ -72,29 +52,81 @@ export function createScheduledAction(name: string, c: ScheduledActionConfig): S
   if (minCapacity !== undefined && maxCapacity !== undefined && minCapacity > maxCapacity) {
     throw new Error(`${where}.scalableTargetAction: expected minCapacity <= maxCapacity, found ${minCapacity} > ${maxCapacity}`);
   }
-  const startTime = toEpoch(`${where}.startTime`, c.startTime);
-  const endTime = toEpoch(`${where}.endTime`, c.endTime);
+  const startTime = toEpoch(c.startTime);
+  const endTime = toEpoch(c.endTime);
   if (startTime !== undefined && endTime !== undefined && startTime > endTime) {
     throw new Error(`${where}: expected startTime <= endTime, found ${c.startTime} > ${c.endTime}`);
   }
   return { name, schedule, timezone, startTime, endTime, minCapacity, maxCapacity };
 }
 
+/** A problem with one of a scheduled action's time keys: the key, and the text after "key: ". */
+export interface ScheduledActionTimeProblem {
+  key: 'schedule' | 'timezone' | 'startTime' | 'endTime';
+  message: string;
+}
+
+/**
+ * Every problem with a scheduled action's time keys, in key order: a `schedule` that does not
+ * parse, a `timezone` on a rate() or not an IANA name in its exact case, an at() the clocks
+ * skip in its zone, a `startTime` or `endTime` that is no date-time. A key of another type
+ * than the config's (a number for `schedule`) is left to the caller's type check.
+ */
+export function scheduledActionTimeProblems(c: { schedule?: unknown; timezone?: unknown; startTime?: unknown; endTime?: unknown }): ScheduledActionTimeProblem[] {
+  const problems: ScheduledActionTimeProblem[] = [];
+  let schedule: Schedule | undefined;
+  if (typeof c.schedule === 'string') {
+    try {
+      schedule = parseSchedule(c.schedule);
+    } catch (e) {
+      // `schedule "cron(...)": what` -> `what (in "cron(...)")`, after the key path
+      const message = (e as Error).message;
+      const m = /^schedule ("(?:[^"\\]|\\.)*"): ([\s\S]*)$/.exec(message);
+      problems.push({ key: 'schedule', message: m ? `${m[2]} (in ${m[1]})` : message });
+    }
+  }
+  if (typeof c.timezone === 'string' || c.timezone === undefined) {
+    // PutScheduledAction: Timezone is for at and cron expressions; on rate() it would change nothing (never silently ignored)
+    if (c.timezone !== undefined && schedule?.kind === 'rate') {
+      problems.push({ key: 'timezone', message: `expected no timezone on a rate() schedule (timezone applies to at() and cron() only), found ${JSON.stringify(c.timezone)}; remove it` });
+    } else {
+      const timezone = c.timezone ?? 'UTC';
+      const zoneProblem = timeZoneNameProblem(timezone);
+      if (zoneProblem !== undefined) problems.push({ key: 'timezone', message: zoneProblem });
+      // a one-time action at a wall-clock time the clocks skip (spring forward) could never fire
+      else if (schedule?.kind === 'at' && firstInstantIn(schedule.local, timezone) === null) {
+        problems.push({
+          key: 'schedule',
+          message: `expected a local time that exists in ${timezone}, found "${schedule.text}", which the clocks jump over there (as when daylight saving time starts), so it would never fire; pick a time outside the jump`,
+        });
+      }
+    }
+  }
+  for (const key of ['startTime', 'endTime'] as const) {
+    const v = c[key];
+    if ((typeof v === 'string' || typeof v === 'number') && toEpoch(v) === undefined) {
+      // (epoch ms is for callers in code; a scenario gives a string, so the message offers that)
+      const found = typeof v === 'string' ? `"${v}"` : String(v);
+      problems.push({ key, message: `expected an ISO 8601 date-time such as 2026-03-02T08:00:00Z (UTC when it gives no offset), found ${found}` });
+    }
+  }
+  return problems;
+}
+
 /**
  * StartTime and EndTime are instants "in UTC" (API_PutScheduledAction.html), not wall-clock
  * times of the action's `timezone` (which applies to at() and cron() only): a string without
- * an offset is read as UTC; one with an offset (Z, +02:00) is that instant.
+ * an offset is read as UTC; one with an offset (Z, +02:00) is that instant. Undefined when
+ * not given, or not a date-time (scheduledActionTimeProblems says so).
  */
-function toEpoch(where: string, v: number | string | undefined): number | undefined {
+function toEpoch(v: number | string | undefined): number | undefined {
   if (v === undefined) return undefined;
   if (typeof v === 'number' && Number.isFinite(v)) return v;
   if (typeof v === 'string') {
     const dt = DateTime.fromISO(v, { zone: 'utc' });
     if (dt.isValid) return dt.toMillis();
   }
-  // (epoch ms is for callers in code; a scenario gives a string, so the message offers that)
-  const found = typeof v === 'string' ? `"${v}"` : String(v);
-  throw new Error(`${where}: expected an ISO 8601 date-time such as 2026-03-02T08:00:00Z (UTC when it gives no offset), found ${found}`);
+  return undefined;
 }
 
 export interface ScheduledActionResult {

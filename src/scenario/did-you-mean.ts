@@ -1,6 +1,7 @@
 // "did you mean" hints for misspelt keys and names.
 
 import { distance } from 'fastest-levenshtein';
+import { checkTimeZoneName } from '../engine/index.js';
 
 /** The closest candidate to `word`, if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
@@ -26,4 +27,28 @@ export function closest(word: string, candidates: Iterable<string>): string | un
 export function didYouMean(word: string, candidates: Iterable<string>): string {
   const c = closest(word, candidates);
   return c === undefined ? '' : ` (did you mean "${c}"?)`;
+}
+
+let zoneNames: string[] | undefined;
+
+/**
+ * The time zone names a misspelt one is matched against: the zones ICU lists, UTC, and the
+ * fixed-offset Etc zones (Etc/UTC, Etc/GMT, Etc/GMT+1 to +12, Etc/GMT-1 to -14), which ICU does not list.
+ */
+function timeZoneNames(): string[] {
+  if (!zoneNames) {
+    const etc = ['Etc/UTC', 'Etc/GMT'];
+    for (let h = 1; h <= 14; h++) {
+      if (h <= 12) etc.push(`Etc/GMT+${h}`);
+      etc.push(`Etc/GMT-${h}`);
+    }
+    zoneNames = [...Intl.supportedValuesOf('timeZone'), 'UTC', ...etc];
+  }
+  return zoneNames;
+}
+
+/** ` (did you mean "Europe/Berlin"?)` for a name that is no time zone in any case but close to one; else ''. */
+export function timeZoneHint(name: string): string {
+  const c = checkTimeZoneName(name);
+  return !c.ok && c.unknown ? didYouMean(name, timeZoneNames()) : '';
 }

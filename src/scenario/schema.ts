@@ -23,6 +23,9 @@ import {
 import { traceSchema } from './trace-schema.js';
 import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { describe } from './duration.js';
+import { timeZoneHint } from './did-you-mean.js';
+import { scheduledActionTimeProblems } from '../scaling/index.js';
+import { timeZoneNameProblem } from '../engine/index.js';
 
 /** The longest simulated time a scenario may ask for (ten years). */
 export const MAX_DURATION_MS = 3660 * 86_400_000;
@@ -347,13 +350,30 @@ const stepScaling = strict({
   metricAggregationType: oneOf(['Average', 'Minimum', 'Maximum'] as const).default('Average'),
 });
 
-const scheduledAction = strict({
+const scheduledActionKeys = strict({
   schedule: z.string(),
   // default UTC for at() and cron() (effective.ts); refused on rate() (scheduled-action.ts)
   timezone: z.string().optional(),
   startTime: z.string().optional(),
   endTime: z.string().optional(),
   scalableTargetAction: strict({ minCapacity: taskCount.optional(), maxCapacity: taskCount.optional() }),
+});
+
+/**
+ * A scheduled action: its keys, then every problem of its time keys (schedule, timezone,
+ * startTime, endTime: scheduled-action.ts) here with the other values' problems, each on its
+ * key, rather than only the first of one action once the rest of the file was right.
+ */
+const scheduledAction = z.unknown().transform((value, ctx): z.output<typeof scheduledActionKeys> => {
+  const data = forward(scheduledActionKeys, value, ctx);
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const raw = value as Record<string, unknown>;
+    for (const p of scheduledActionTimeProblems(raw)) {
+      const misspeltZone = p.key === 'timezone' && typeof raw.timezone === 'string' && p.message === timeZoneNameProblem(raw.timezone);
+      ctx.addIssue({ code: 'custom', path: [p.key], message: misspeltZone ? `${p.message}${timeZoneHint(raw.timezone as string)}` : p.message });
+    }
+  }
+  return data;
 });
 
 const autoScaling = strict({

@@ -2,7 +2,8 @@
 
 import { z } from 'zod';
 import { describe, formatDuration } from './duration.js';
-import { MAX_REQUEST_RATE, stepTimeExpected } from '../workload/trace/index.js';
+import { localClockZoneProblem, MAX_REQUEST_RATE, stepTimeExpected } from '../workload/trace/index.js';
+import { timeZoneHint } from './did-you-mean.js';
 import { duration, forward, oneOf, positiveDuration, strict, whenParsed } from './schema-helpers.js';
 
 /** A request rate: >= 0 and at most MAX_REQUEST_RATE (1e9 requests/s, an ecsim bound). */
@@ -25,6 +26,15 @@ function atLeast(minMs: number, why: string) {
 const diurnalPeriod = atLeast(60_000, 'a shorter cycle averages out within a metric period and makes runs slow');
 /** noise.every, randomWalk.every: one random draw per step. */
 const drawEvery = atLeast(1000, 'one random draw a step: finer steps average out within a metric period and make runs slow');
+
+/**
+ * A calendar shape's `timezone` (diurnal, weekly): an IANA zone name in its exact case, checked
+ * here with the other values (not when the trace is built, after every other check).
+ */
+const zoneName = z.string().superRefine((tz, ctx) => {
+  const problem = localClockZoneProblem(tz);
+  if (problem !== undefined) ctx.addIssue({ code: 'custom', message: `${problem}${timeZoneHint(tz)}` });
+});
 
 const singleStep = strict({ from: rate, to: rate, at: duration });
 const stepAt = strict({ at: duration, to: rate });
@@ -82,7 +92,7 @@ const baseShapes = {
     max: rate,
     peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected a time of day "HH:MM" or "HH:MM:SS"').default('12:00'),
     period: diurnalPeriod.default(86_400_000),
-    timezone: z.string().optional(),
+    timezone: zoneName.optional(),
   }).refine((d) => d.max >= d.min, { message: 'diurnal needs max >= min', when: whenParsed('min', 'max') }),
   randomWalk: strict({
     start: rate,
@@ -110,7 +120,7 @@ const baseShapes = {
 };
 
 const modifiers = {
-  weekly: strict({ weekendFactor: z.number().min(0), timezone: z.string().optional() }),
+  weekly: strict({ weekendFactor: z.number().min(0), timezone: zoneName.optional() }),
   spikes: z.array(
     strict({
       at: duration,

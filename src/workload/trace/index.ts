@@ -7,6 +7,7 @@ export { parseTraceCsv, parseTraceSeries, type ParseTraceCsvOptions } from './pa
 export { BASE_SHAPES, MODIFIERS } from './base-shape.js';
 export { MAX_REQUEST_RATE } from './types.js';
 export { stepTimeExpected } from './shapes/step.js';
+export { localClockZoneProblem } from './local-clock.js';
 export { noiseMeanFactor } from './modifiers/noise.js';
 export type {
   BaseShape,

@@ -4,7 +4,7 @@
 
 import { IANAZone } from 'luxon';
 import { timeZoneNameProblem } from '../../engine/index.js';
-import { fail } from './check.js';
+import { show } from './check.js';
 
 export const DAY_MS = 86_400_000;
 
@@ -18,15 +18,22 @@ export interface LocalClock {
   nextChange(t: number): number;
 }
 
+/**
+ * What is wrong with a calendar shape's `timezone` (the text after "path: "), or undefined
+ * when makeLocalClock takes it: an IANA zone name luxon knows, in its exact case, or UTC.
+ */
+export function localClockZoneProblem(timezone: unknown): string | undefined {
+  if (timezone === undefined || timezone === 'UTC' || timezone === 'Etc/UTC') return undefined;
+  if (typeof timezone !== 'string' || !IANAZone.isValidZone(timezone)) return `expected an IANA time zone such as "Europe/Berlin", found ${show(timezone)}`;
+  return timeZoneNameProblem(timezone); // valid in some case: only the case can be wrong
+}
+
 export function makeLocalClock(startEpochMs: number, timezone: string | undefined, path: string): LocalClock {
   if (timezone === undefined || timezone === 'UTC' || timezone === 'Etc/UTC') {
     return { local: (t) => startEpochMs + t, nextChange: () => Infinity };
   }
-  if (typeof timezone !== 'string' || !IANAZone.isValidZone(timezone)) {
-    fail(path, 'an IANA time zone such as "Europe/Berlin"', timezone);
-  }
-  const caseProblem = timeZoneNameProblem(timezone); // valid in some case: only the case can be wrong
-  if (caseProblem !== undefined) throw new Error(`${path}: ${caseProblem}`);
+  const problem = localClockZoneProblem(timezone);
+  if (problem !== undefined) throw new Error(`${path}: ${problem}`);
   const zone = IANAZone.create(timezone);
   const offsetAt = (t: number): number => zone.offset(startEpochMs + t) * 60_000;
 
