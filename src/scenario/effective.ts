@@ -1,7 +1,7 @@
 // The scenario as the run used it, for results/scenario.json: the validated scenario with
 // the defaults that are applied after parsing filled in too — each capacity provider's
 // settings (parsed per provider; an Auto Scaling group's desiredCapacity defaults to its
-// minSize), a service's deploymentConfiguration (100 and 200), its default placement strategy (EC2 services:
+// minSize), a REPLICA service's deploymentConfiguration (100 and 200; none for DAEMON), its default placement strategy (EC2 services:
 // spread by Availability Zone, then by instance), a step scaling alarm's datapointsToAlarm
 // (= evaluationPeriods) and statistic (Sum for RequestCountPerTarget, else Average), an
 // at() or cron() scheduled action's timezone (UTC), a task
@@ -61,8 +61,10 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
           ]),
         ),
       };
-      // deploymentConfiguration's defaults, in the place the schema gives the key
-      const withDeployment = config.deploymentConfiguration
+      // deploymentConfiguration's defaults, in the place the schema gives the key; none for a
+      // DAEMON service: ecsim applies no deployment configuration to it (a written one is kept
+      // as written, and warned of), and AWS's REPLICA defaults (100/200) are not its defaults
+      const withDeployment = config.deploymentConfiguration || config.schedulingStrategy === 'DAEMON'
         ? config
         : (Object.fromEntries(Object.entries(config).flatMap(([k, v]) => (k === 'healthCheckGracePeriodSeconds' ? [[k, v], ['deploymentConfiguration', { ...deploymentConfigurationOf(config) }]] : [[k, v]]))) as typeof config);
       return [name, { ...withDeployment, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}) }];

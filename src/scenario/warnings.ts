@@ -26,7 +26,8 @@
 // ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all,
 // a DAEMON task larger than every instance type the groups launch register (never placed),
 // a spread field or memberOf expression naming an attribute no instance has, or comparing
-// ecs.availability-zone / ecs.instance-type with a value no instance has.
+// ecs.availability-zone / ecs.instance-type with a value no instance has, a DAEMON service's
+// memberOf reading runningTasksCount or task:group (evaluated at placement only).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -206,6 +207,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   for (const svc of s.services) daemonFitsNoInstanceType(s, svc, out);
   placementNamesNoInstanceHas(s, out);
+  for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
@@ -647,6 +649,45 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
       });
     });
   }
+}
+
+/**
+ * A DAEMON service whose memberOf expression (its own or its task definition's) reads
+ * runningTasksCount or task:group, the subjects whose value on an instance changes during a
+ * run. ECS "also evaluates the task placement constraints for running tasks and will stop
+ * tasks that do not meet the placement constraints" (APIReference Service.schedulingStrategy);
+ * ecsim evaluates them only when it places a daemon task, so a running one stays where the
+ * expression has since turned false (attributes, ec2InstanceId and the instance type do not
+ * change during a run, so only these subjects can tell the difference).
+ */
+function daemonConstraintsThatChange(svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (svc.config.schedulingStrategy !== 'DAEMON') return;
+  const check = (at: Path, list: readonly { type: string; expression?: string }[] | undefined) => {
+    (list ?? []).forEach((c, i) => {
+      if (c.type !== 'memberOf' || c.expression === undefined) return;
+      let expr: Expression;
+      try {
+        expr = parseExpression(c.expression);
+      } catch {
+        return; // refused by the checks
+      }
+      const subjects = new Set<string>();
+      walkComparisons(expr, (cmp) => {
+        if (cmp.subject.kind === 'runningTasksCount' || cmp.subject.kind === 'task:group') subjects.add(cmp.subject.kind);
+      });
+      if (subjects.size === 0) return;
+      const read = [...subjects].join(' and ');
+      out.push({
+        at: [...at, 'placementConstraints', i, 'expression'],
+        message:
+          `memberOf "${c.expression}" on DAEMON service ${svc.name} reads ${read}, which change${subjects.size === 1 ? 's' : ''} during the run: ` +
+          'ecsim evaluates it only when it places a daemon task, and never stops a running one whose instance no longer meets it ' +
+          '(ECS evaluates the constraints for running DAEMON tasks too and stops those that do not meet them: APIReference Service.schedulingStrategy)',
+      });
+    });
+  };
+  check(['taskDefinitions', svc.taskDefinition.name], svc.taskDefinition.config.placementConstraints);
+  check(['services', svc.name], svc.config.placementConstraints);
 }
 
 /** Calls `f` on every comparison of `e`. */

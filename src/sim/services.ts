@@ -1260,13 +1260,16 @@ export class ServiceRuntime {
     if (task.runningAt !== null) this.runningMsTotal += world.now - task.runningAt;
     this.loadModel?.removeTask(task.id, world.now);
     if (task.launchType === 'FARGATE' && task.pendingAt !== null) world.cost.stop(task.id, world.now);
-    const inst = hostOf(task);
-    this.releaseInstance(task, inst);
+    // out of the service's counts before its resources are released: the release wakes the
+    // waiting services (capacityFreed), and a DAEMON service is woken only while it has fewer
+    // tasks than its desired count, which the stopped task must no longer fill
     if (this.tasks.delete(task) && task.leaving) {
       this.leavingCount--;
       if (task.stopReason === null) this.awaitingReplacement--;
       else if (task.stopReason === 'spot-interruption' && task.launchType === 'FARGATE') this.spotStopping--;
     }
+    const inst = hostOf(task);
+    this.releaseInstance(task, inst);
     if (isCreated(task)) {
       this.tasksStopped++;
       world.log('task-stopped', task.id, `${task.id} STOPPED (${task.stopReason})`);

@@ -112,11 +112,19 @@ export class Simulation {
     this.cluster = new Cluster(world, {
       instanceRegistered: () => this.onInstanceRegistered(),
       capacityFreed: () => {
-        // every waiting service, in index order (the order this instant's reconciles run in);
-        // a one-provider service whose provider did not change does not retry (retryUnplaced)
-        for (const i of this.waiting.current()) {
+        // DAEMON services short of a task first (model: one daemon task on each instance, its
+        // room kept for it; docs/assumptions.md), so a stopped daemon task's replacement takes
+        // its room back before a waiting replica task can; then every other waiting service, in index order (the
+        // order this instant's reconciles run in); a one-provider service whose provider did
+        // not change does not retry (retryUnplaced)
+        const waiting = this.waiting.current();
+        for (const i of waiting) {
           const svc = this.services[i];
-          if (svc.unplaced.length > 0 || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.wake();
+          if (svc.daemon && (svc.unplaced.length > 0 || svc.tasks.size < svc.desiredCount)) svc.wake();
+        }
+        for (const i of waiting) {
+          const svc = this.services[i];
+          if (!svc.daemon && svc.unplaced.length > 0) svc.wake();
         }
       },
       instanceDraining: (inst) => {

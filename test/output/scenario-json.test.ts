@@ -70,6 +70,25 @@ describe('scenario.json', () => {
     expect(ct.services.web.capacityProviderStrategy).toEqual(ct.cluster.defaultCapacityProviderStrategy);
   });
 
+  it('a REPLICA service records the REPLICA deployment defaults (minimumHealthyPercent 100, maximumPercent 200); a DAEMON service none, unless written', () => {
+    // APIReference API_DeploymentConfiguration: "The default maximumPercent value for a service
+    // using the REPLICA service scheduler is 200%"; ecsim applies no deployment configuration to
+    // a DAEMON service, so none is recorded as if it were used
+    const s = effectiveScenario(loadScenarioFile('scenarios/daemon-service.yaml')) as any;
+    const daemons = Object.entries<any>(s.services).filter(([, v]) => v.schedulingStrategy === 'DAEMON');
+    const replicas = Object.entries<any>(s.services).filter(([, v]) => v.schedulingStrategy !== 'DAEMON');
+    expect(daemons.length).toBeGreaterThan(0);
+    expect(replicas.length).toBeGreaterThan(0);
+    for (const [name, v] of daemons) expect(v, name).not.toHaveProperty('deploymentConfiguration');
+    for (const [name, v] of replicas) expect(v.deploymentConfiguration, name).toEqual({ minimumHealthyPercent: 100, maximumPercent: 200 });
+    // written on a DAEMON service: kept as written (the loader warns that it has no effect)
+    const raw = parse(readFileSync('scenarios/daemon-service.yaml', 'utf8'));
+    const [dname] = daemons[0];
+    raw.services[dname].deploymentConfiguration = { minimumHealthyPercent: 50, maximumPercent: 100 };
+    const w = effectiveScenario(loadScenarioObject('d', raw, { baseDir: 'scenarios' })) as any;
+    expect(w.services[dname].deploymentConfiguration).toEqual({ minimumHealthyPercent: 50, maximumPercent: 100 });
+  });
+
   it('the values filled in are the ones the run used: written into each library scenario, they change nothing', () => {
     const filledIn: string[] = [];
     for (const f of readdirSync('scenarios').filter((n) => n.endsWith('.yaml'))) {

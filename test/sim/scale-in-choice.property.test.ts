@@ -1,12 +1,11 @@
 // chooseScaleIn (reading the group's tally, walking none of its instances) chooses the
-// same instances in the same order as scale in did before it: the launching instances
-// newest first, then the default termination policy over candidate records of the
-// instances that stay. The policy is also written here plainly (every step looks at every
-// candidate of the AZs with the most instances, the closest to its next billing hour wins,
-// exact ties by one draw over them in AZ order then id order), so that a mistake in
-// takeFromLargestAzs, which chooseInstancesToTerminate shares, shows too. The tally is
-// built as a run builds it: every instance counted at launch, then recounted as it
-// changes, in an order unrelated to launch order.
+// same instances in the same order as the policy written plainly here: AZ balance first
+// over the instances that stay, launching ones included; within the AZs with the most, the
+// launching instances newest first, then the instance closest to its next billing hour,
+// exact ties by one draw over them in AZ order then launch order. chooseInstancesToTerminate
+// (which shares takeFromLargestAzs) is checked against a plain policy too, so that a mistake
+// in takeFromLargestAzs shows. The tally is built as a run builds it: every instance counted
+// at launch, then recounted as it changes, in an order unrelated to launch order.
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
@@ -43,23 +42,36 @@ function policyPlain(instances: readonly AsgInstance[], count: number, azs: read
   return chosen;
 }
 
-/** Scale in's choice as it was written before chooseScaleIn. */
+/**
+ * Scale in's choice written plainly: AZ balance first over every instance that stays
+ * (launching ones included: "maintaining zonal balance takes precedence over termination
+ * policies", ec2-auto-scaling-termination-policies.html); within the AZs with the most
+ * instances that have an unprotected one, a launching instance first, newest first
+ * (*model*: AWS does not say), then the one closest to its next billing hour; exact ties by
+ * one draw over them in AZ order then launch order. Each step looks at every candidate again.
+ */
 function reference(live: readonly Instance[], chosenBefore: ReadonlySet<Instance>, count: number, azs: readonly string[], nowMs: number, rng: RandomStream): Instance[] {
-  const byId = new Map(live.map((i) => [i.id, i]));
-  const candidates: AsgInstance[] = [];
-  const launching: Instance[] = [];
+  const total = new Map<string, number>(azs.map((az) => [az, 0]));
+  let left: Instance[] = [];
   for (const i of live) {
     if (chosenBefore.has(i)) continue;
-    if (i.lifecycle === 'LAUNCHING') launching.push(i);
-    // a DRAINING one not chosen (a Spot notice) stays in its AZ's count but is never chosen:
-    // as a protected one (since 2026-11-26; before, it was left out of the count)
-    const protectedFromScaleIn = i.protectedFromScaleIn || i.drainingSince !== null;
-    candidates.push({ id: i.id, availabilityZone: i.availabilityZone, launchMs: i.launchedAt, protectedFromScaleIn });
+    total.set(i.availabilityZone, total.get(i.availabilityZone)! + 1);
+    // a DRAINING one not chosen (a Spot notice) stays in its AZ's count but is never chosen
+    if (!i.protectedFromScaleIn && i.drainingSince === null) left.push(i);
   }
-  const chosen = launching.slice(-count).reverse();
-  if (chosen.length < count) {
-    const rest = chosen.length === 0 ? candidates : candidates.filter((c) => !chosen.some((x) => x.id === c.id));
-    for (const p of chooseInstancesToTerminate(rest, count - chosen.length, azs, nowMs, rng)) chosen.push(byId.get(p.id)!);
+  const launching = (i: Instance) => (i.lifecycle === 'LAUNCHING' ? 1 : 0);
+  const compare = (a: Instance, b: Instance) =>
+    launching(b) - launching(a) || (launching(a) === 1 ? b.launchOrder - a.launchOrder : msToNextBillingHour(a.launchedAt, nowMs) - msToNextBillingHour(b.launchedAt, nowMs));
+  const chosen: Instance[] = [];
+  while (chosen.length < count && left.length > 0) {
+    const most = Math.max(...left.map((i) => total.get(i.availabilityZone)!));
+    const there = left.filter((i) => total.get(i.availabilityZone) === most);
+    const best = [...there].sort(compare)[0];
+    const tied = there.filter((i) => compare(i, best) === 0).sort((a, b) => azs.indexOf(a.availabilityZone) - azs.indexOf(b.availabilityZone) || a.launchOrder - b.launchOrder);
+    const pick = tied.length > 1 ? tied[Math.floor(rng.next() * tied.length)] : tied[0];
+    chosen.push(pick);
+    left = left.filter((i) => i !== pick);
+    total.set(pick.availabilityZone, total.get(pick.availabilityZone)! - 1);
   }
   return chosen;
 }
@@ -116,7 +128,7 @@ function counting(rng: RandomStream) {
 }
 
 describe('chooseScaleIn', () => {
-  it('chooses what the candidate records and chooseInstancesToTerminate chose', () => {
+  it('chooses what the policy written plainly chooses (AZ balance first, then launching ones, then the billing hour)', () => {
     fc.assert(
       fc.property(fc.array(instanceSpec, { maxLength: 40 }), fc.integer({ min: 1, max: 45 }), fc.nat({ max: 7_200_000 }), fc.nat(), (specs, count, after, seed) => {
         const live: Instance[] = [];
@@ -169,7 +181,7 @@ describe('chooseScaleIn', () => {
     expect(() => chooseScaleIn(tallyOf([inst], new Set(), [inst]), 1, AZS, 0, new RandomStreams(1).stream('t'))).toThrow(/us-east-1d/);
   });
 
-  it('takes launching instances first, newest first, then the AZ with the most instances', () => {
+  it('AZ balance first; within the AZs with the most, launching instances first, newest first, then the billing hour', () => {
     const mk = (n: number, az: string, lifecycle: Instance['lifecycle'], prot = false) => {
       const inst = new Instance(`i-${n.toString(16).padStart(17, '0')}`, 'asg', type, az, n * 1000, 2048, 7680, {}, false);
       inst.lifecycle = lifecycle;
@@ -184,12 +196,12 @@ describe('chooseScaleIn', () => {
       mk(5, AZS[1], 'LAUNCHING'),
       mk(6, AZS[2], 'LAUNCHING'),
     ];
-    // launching 6 then 5; then AZ a, with the most instances staying (3 against b's 1),
-    // gives the unprotected one closest to its next billing hour at 3600.5 s (1, launched at
-    // 1 s: 0.5 s to go, before 4, launched at 4 s: 3.5 s), and with 2 left still has the
-    // most: 4 (4 became unprotected before 1: the order is the policy's, not the tally's)
+    // staying: a 3 (1, 2 protected, 4), b 2 (3, launching 5), c 1 (launching 6). At 3600.5 s:
+    // a has the most: 1 (launched at 1 s: 0.5 s to its next hour) before 4 (3.5 s); then a
+    // and b have 2 each: launching 5 goes before 4; then a has the most: 4; then all have 1,
+    // a's left one protected: launching 6 before 3 (the order is the policy's, not the tally's)
     const order = [live[3], live[0], live[1], live[2], live[4], live[5]];
-    expect(chooseScaleIn(tallyOf(live, new Set(), order), 4, AZS, 3_600_500, NO_DRAW).map((i) => i.launchOrder)).toEqual([6, 5, 1, 4]);
+    expect(chooseScaleIn(tallyOf(live, new Set(), order), 4, AZS, 3_600_500, NO_DRAW).map((i) => i.launchOrder)).toEqual([1, 5, 4, 6]);
   });
 
   it('at 1:08 the instance launched at 0:49 goes (41 min to its next hour), not the one launched at 0:00 (52 min)', () => {
