@@ -78,10 +78,11 @@ export class ServiceAutoScaler {
     const target = this.target;
     if (currentDesired !== undefined) target.desiredCount = currentDesired;
     const transitions = this.transitions;
-    transitions.length = 0;
+    // (an array's length set even to its own value is a runtime call: once a period per service)
+    if (transitions.length > 0) transitions.length = 0;
     const requests = this.requests;
     const notes = this.notes;
-    notes.length = 0;
+    if (notes.length > 0) notes.length = 0;
     for (let i = 0; i < this.policies.length; i++) requests[i] = this.policies[i].evaluate(t, store, target, transitions, notes);
     let events = NO_EVENTS;
     if (transitions.length > 0 || notes.length > 0) {

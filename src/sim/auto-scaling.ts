@@ -99,7 +99,7 @@ export class GroupTargetTracking {
     const asg = this.config.autoScalingGroup;
     // the policy computes from the instances the datapoint covered and compares with `desired`
     const target = { desiredCount: desired, minCapacity: asg.minSize, maxCapacity: asg.maxSize };
-    this.transitions.length = 0;
+    if (this.transitions.length > 0) this.transitions.length = 0; // (a runtime call even when already empty)
     const request = this.policy.evaluate(t, this.store, target, this.transitions);
     const events: ScalingEvent[] = this.transitions.map((tr) => ({ type: 'alarm-state', subject: this.name, message: `${tr.alarmName} ${tr.from} -> ${tr.to}: ${tr.message}` }));
     let to = desired;

@@ -1403,7 +1403,7 @@ export class ServiceRuntime {
         }
       }
     }
-    list.length = w;
+    if (w < list.length) list.length = w; // (a runtime call even when unchanged)
   }
 
   // ------------------------------------------------------------------ DAEMON services

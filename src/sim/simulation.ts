@@ -572,7 +572,7 @@ export class Simulation {
    */
   private provisioningTasks(provider: string): readonly TaskRequirement[] {
     const out = this.provisioningScratch;
-    out.length = 0;
+    if (out.length > 0) out.length = 0; // (a runtime call even when already empty)
     for (const i of this.waiting.current()) {
       const svc = this.services[i];
       const need = svc.provisioningRequirement;

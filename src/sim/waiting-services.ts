@@ -41,7 +41,7 @@ export class WaitingServices {
       if (this.mayWait(i)) list[w++] = i;
       else this.listed[i] = 0;
     }
-    list.length = w;
+    if (w < list.length) list.length = w; // (a runtime call even when unchanged)
     return list;
   }
 }

@@ -259,7 +259,9 @@ export class FluidServiceModel implements ServiceLoadModel {
         t.listed = LISTED_COHORT;
       }
     }
-    this.joiners.length = 0;
+    // (setting an array's length is a runtime call even when it does not change it: it is
+    // skipped here and below when there is nothing to cut, as in most periods)
+    if (this.joiners.length > 0) this.joiners.length = 0;
     this.advance(toMs);
     const periodMs = toMs - fromMs;
     const rate = periodMs > 0 ? this.trace.meanRate(fromMs, toMs) : 0;
@@ -365,7 +367,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       }
       list[w++] = t;
     }
-    list.length = w;
+    if (w < list.length) list.length = w;
   }
 
   /** Returns how many alive irregular tasks were listed with their own stats. */
