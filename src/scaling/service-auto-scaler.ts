@@ -157,7 +157,22 @@ export class ServiceAutoScaler {
     return { desiredCount: this.target.desiredCount, events };
   }
 
+  /**
+   * Each action's last fireAfter (after, result): a firing asks for the actions' firings
+   * after the previous one (runScheduledActions), which scheduling that previous one asked
+   * for already (nextScheduledTime), and a cron firing in a time zone costs luxon look-ups.
+   */
+  private readonly lastFire = new Map<ScheduledAction, { after: number; fire: number | null }>();
+
   private fireAfter(a: ScheduledAction, after: number): number | null {
+    const last = this.lastFire.get(a);
+    if (last !== undefined && last.after === after) return last.fire;
+    const fire = this.computeFireAfter(a, after);
+    this.lastFire.set(a, { after, fire });
+    return fire;
+  }
+
+  private computeFireAfter(a: ScheduledAction, after: number): number | null {
     const e = nextFire(a.schedule, after + this.startEpochMs, a.timezone, {
       startTime: a.startTime,
       endTime: a.endTime,
