@@ -22,6 +22,7 @@
 // started task becomes one of the service's tasks, and the scheduler reconciles as usual.
 
 import type { Task } from '../model/task.js';
+import { PRIORITY, type World } from './world.js';
 
 /** What the rebalancer needs of its service (services.ts implements it). */
 export interface RebalancingPort {
@@ -167,4 +168,19 @@ export class AzRebalancer {
     this.active = false;
     this.port.log(`service (${this.port.name}) stopped AZ Rebalancing. (${why})`);
   }
+}
+
+/**
+ * ECS's periodic look at every service with AZ rebalancing: one event every
+ * cluster.availabilityZoneRebalancingInterval within the run (after the instant's
+ * reconciles), the services in index order.
+ */
+export function scheduleRebalancingChecks(world: World, services: readonly { readonly rebalancer: AzRebalancer | null }[]): void {
+  if (services.length === 0) return;
+  const every = world.scenario.scenario.cluster.availabilityZoneRebalancingInterval;
+  const tick = (): void => {
+    for (const svc of services) svc.rebalancer?.check();
+    if (world.now + every <= world.durationMs) world.sim.after(every, tick, undefined, PRIORITY.azRebalancing);
+  };
+  if (every <= world.durationMs) world.sim.schedule(every, tick, undefined, PRIORITY.azRebalancing);
 }

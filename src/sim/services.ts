@@ -246,17 +246,8 @@ export class ServiceRuntime {
       this.minCapacity = as.minCapacity;
       this.maxCapacity = as.maxCapacity;
     }
+    // (looked at every cluster.availabilityZoneRebalancingInterval: scheduleRebalancingChecks)
     this.rebalancer = config.azRebalancing && !this.daemon ? new AzRebalancer(this.rebalancingPort()) : null;
-    const every = world.scenario.scenario.cluster.availabilityZoneRebalancingInterval;
-    if (this.rebalancer !== null && every <= world.durationMs) world.sim.schedule(every, onRebalanceCheck, this, PRIORITY.azRebalancing);
-  }
-
-  /** The periodic look for AZ rebalancing; the next one an interval later, within the run. */
-  rebalanceCheck(): void {
-    const world = this.world;
-    this.rebalancer!.check();
-    const next = world.now + world.scenario.scenario.cluster.availabilityZoneRebalancingInterval;
-    if (next <= world.durationMs) world.sim.schedule(next, onRebalanceCheck, this, PRIORITY.azRebalancing);
   }
 
   /** What the AZ rebalancer reads of and does to this service (az-rebalancing.ts). */
@@ -1620,9 +1611,6 @@ function hostOf(task: Task): Instance | undefined {
   return inst !== null && inst.lifecycle !== 'TERMINATED' ? inst : undefined;
 }
 
-function onRebalanceCheck(svc: ServiceRuntime): void {
-  svc.rebalanceCheck();
-}
 function onRebalancedHealthy(a: { svc: ServiceRuntime; task: Task }): void {
   a.svc.rebalancedHealthy(a.task);
 }
