@@ -43,6 +43,8 @@ export interface RebalancingPort {
   adopt(task: Task): void;
   log(message: string): void;
   readonly now: number;
+  /** Grows whenever anything a look reads may have changed (task states, rotation, desired count, registrations). */
+  version(): number;
 }
 
 /** ECS omits a repeated service event "until either the cause is resolved or six hours passes" (service-event-messages.html). */
@@ -89,6 +91,8 @@ export class AzRebalancer {
   private lastFailureAt = -Infinity;
   /** Moves so far (statistics). */
   moves = 0;
+  /** The port's version when a look last found the service steady and balanced: nothing to do until it changes. */
+  private balancedAt = -1;
 
   constructor(private readonly port: RebalancingPort) {}
 
@@ -100,11 +104,18 @@ export class AzRebalancer {
   /** Looks at the service: completes the operation when balanced, else starts one move. */
   check(): void {
     const port = this.port;
-    if (this.pending !== null || !port.steady()) return;
+    if (this.pending !== null) return;
+    const version = port.version();
+    if (version === this.balancedAt && !this.active) return;
+    if (!port.steady()) return;
     const zones = port.zones();
-    if (zones.length < 2) return;
+    if (zones.length < 2) {
+      this.balancedAt = version;
+      return;
+    }
     const counts = port.tasksByZone(zones);
     if (isAzBalanced(counts)) {
+      this.balancedAt = version;
       if (this.active) {
         this.active = false;
         port.log(`service (${port.name}) is AZ balanced with ${zoneList(counts)}.`);

@@ -173,6 +173,8 @@ export class ServiceRuntime {
   readonly rebalancer: AzRebalancer | null;
   /** The task rebalancing started and waits for (0 or 1): on top of the desired count until adopted. */
   private rebalanceExtra = 0;
+  /** Bumped at every change a rebalancing look reads (task states, leaving, marked, rotation, desired count). */
+  private stateVersion = 0;
 
   private lastUnplaceableMessage = '';
   /**
@@ -261,6 +263,8 @@ export class ServiceRuntime {
       get now() {
         return world.now;
       },
+      // the zones (EC2) change with registrations; a zone going away cannot unbalance a balanced service
+      version: () => this.stateVersion + this.cluster.totalRegistrations(),
       steady: () => {
         if (this.rebalanceExtra > 0 || this.desiredCount === 0 || this.leavingCount > 0 || this.markedCount > 0 || this.starting > 0 || this.unplaced.length > 0) return false;
         if (this.tasks.size !== this.desiredCount) return false;
@@ -380,6 +384,7 @@ export class ServiceRuntime {
 
   private setState(task: Task, state: Task['state']): void {
     const w = this.world;
+    this.stateVersion++;
     if (task.state === 'RUNNING') {
       this.running--;
       if (!task.enteredRotation) this.runningBeforeRotation--;
@@ -414,6 +419,7 @@ export class ServiceRuntime {
   setDesiredCount(n: number): void {
     if (n === this.desiredCount) return;
     this.rebalancer?.interrupt(`the desired count changed ${this.desiredCount} -> ${n}`);
+    this.stateVersion++;
     this.desiredCount = n;
     this.requestReconcile();
   }
@@ -1029,6 +1035,7 @@ export class ServiceRuntime {
     }
     this.rebalancer?.interrupt(`${task.id} was marked unhealthy`);
     task.markedUnhealthy = true;
+    this.stateVersion++;
     this.markedCount++;
     this.countLive(task, -1);
     this.world.sim.after(health.recoveredAt! - (this.world.now - task.runningAt!), onHealthy, { svc: this, task }, PRIORITY.lifecycle);
@@ -1155,6 +1162,7 @@ export class ServiceRuntime {
     this.clearUnhealthyTarget(task);
     if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return this.requestFailOpenCheck();
     task.inRotation = true;
+    this.stateVersion++;
     this.inRotationCount++;
     if (!task.enteredRotation) {
       task.enteredRotation = true;
@@ -1191,6 +1199,7 @@ export class ServiceRuntime {
   private leaveRotation(task: Task): void {
     this.clearUnhealthyTarget(task);
     if (task.inRotation) {
+      this.stateVersion++;
       task.inRotation = false;
       this.inRotationCount--;
       this.loadModel?.setInRotation(task.id, false, this.world.now);
@@ -1275,6 +1284,7 @@ export class ServiceRuntime {
    * replacement (its instance is draining); with one it is being stopped. Idempotent.
    */
   private markLeaving(task: Task, reason: StopReason | null): void {
+    this.stateVersion++;
     if (reason !== 'az-rebalancing' && !task.leaving) this.rebalancer?.interrupt(`${task.id} ${reason === null ? 'is on a draining instance' : `is stopping (${reason})`}`);
     if (!task.leaving) {
       task.leaving = true;
