@@ -20,6 +20,8 @@ export type StopReason =
   | 'failed-elb-health-checks'
   /** Its memory in a metric period passed the task's hard limit: the OOM killer killed it. */
   | 'out-of-memory'
+  /** ECS stopped it in the Availability Zone with the most tasks once a task it started in the one with the fewest was healthy (AZ rebalancing). */
+  | 'az-rebalancing'
   | 'simulation-end';
 
 export interface Task {

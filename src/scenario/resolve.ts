@@ -20,6 +20,7 @@ import {
   MAX_CLUSTER_INSTANCES,
 } from './schema.js';
 import { checks, type Check } from './checks.js';
+import { resolveAzRebalancing } from './az-rebalancing.js';
 
 export type Path = (string | number)[];
 export interface ResolveIssue {
@@ -63,6 +64,8 @@ export interface ResolvedService {
   /** True when the service names launchType (no capacity provider involved). */
   launchType: 'EC2' | 'FARGATE' | null;
   desiredCount: number;
+  /** availabilityZoneRebalancing as ECS applies it: written, or ENABLED when compatible (scenario/az-rebalancing.ts). */
+  azRebalancing: boolean;
 }
 
 export interface ResolvedScenario {
@@ -420,8 +423,9 @@ function resolveService(
       );
     }
   }
+  const azRebalancing = resolveAzRebalancing(config, td?.config, (key, message) => report([...at, key], message));
   if (!td) return undefined;
-  return { name, config, taskDefinition: td, strategy, launchType, desiredCount };
+  return { name, config, taskDefinition: td, strategy, launchType, desiredCount, azRebalancing };
 }
 
 /** What of a service is a percentage of its tasks' reserved CPU units: its workload's CPU, CPU-based scaling. */

@@ -504,6 +504,9 @@ const service = checkedBefore(serviceKeys, strict({
   workload: workload.optional(),
   fidelity: oneOf(['fluid', 'request'] as const).default('fluid'),
   autoScaling: autoScaling.optional(),
+  // CreateService's availabilityZoneRebalancing; no default here: when not written it is
+  // ENABLED for a compatible service and DISABLED otherwise (scenario/az-rebalancing.ts)
+  availabilityZoneRebalancing: oneOf(['ENABLED', 'DISABLED'] as const).optional(),
 }));
 
 // ------------------------------------------------------------------------ scenario
@@ -547,6 +550,9 @@ export const scenarioSchema = strict({
     // the service quota "Tasks in the PROVISIONING state per cluster"
     // (operating-at-scale-service-quotas-best-practice.html): 500 unless raised
     provisioningTaskLimit: int.min(1).default(500),
+    // how often ECS looks at a service's tasks per Availability Zone for AZ rebalancing:
+    // AWS publishes no figure ("continuously monitors", service-rebalancing.html)
+    availabilityZoneRebalancingInterval: positiveDuration.default(60_000),
   }),
   taskDefinitions: named(taskDefinition),
   services: named(service),

@@ -15,6 +15,7 @@ export const EVENT_TYPES = [
   'task-out-of-memory',
   'target-group-fail-open',
   'task-stopped',
+  'az-rebalancing',
   'instance-launched',
   'instance-registered',
   'instance-draining',

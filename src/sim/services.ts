@@ -33,6 +33,7 @@ import { deploymentConfigurationOf, type ResolvedService } from '../scenario/ind
 import type { ServiceLoadModel } from '../workload/service/types.js';
 import type { Cluster, InstanceFact } from './cluster.js';
 import { PRIORITY, type World } from './world.js';
+import { AzRebalancer, type RebalancingPort } from './az-rebalancing.js';
 
 export const FARGATE_SPOT_NOTICE_MS = 120_000;
 /** ECS repeats an unchanged service event message after six hours (service-event-messages.html). */
@@ -153,11 +154,12 @@ export class ServiceRuntime {
    * each time): one per quantity, so a change to one quantity's distribution (another
    * number of draws per sample) never shifts another's draws.
    */
-  private readonly rng: Record<'placement' | 'fargateAz' | 'scaleIn' | 'unhealthy', RandomStream | null> = {
+  private readonly rng: Record<'placement' | 'fargateAz' | 'scaleIn' | 'unhealthy' | 'rebalancing', RandomStream | null> = {
     placement: null,
     fargateAz: null,
     scaleIn: null,
     unhealthy: null,
+    rebalancing: null,
   };
   /** Tasks started per capacity provider so far (the next task's providerOrdinal). */
   private readonly providerStarts = new Map<string, number>();
@@ -166,6 +168,13 @@ export class ServiceRuntime {
 
   /** The target group's health check and the grace period, with a load balancer; null without one. */
   private readonly healthCheck: TargetHealthCheck | null;
+
+  /** Availability Zone rebalancing (az-rebalancing.ts), when the service has it; null otherwise. */
+  readonly rebalancer: AzRebalancer | null;
+  /** The task rebalancing started and waits for (0 or 1): on top of the desired count until adopted. */
+  private rebalanceExtra = 0;
+  /** Bumped at every change a rebalancing look reads (task states, leaving, marked, rotation, desired count). */
+  private stateVersion = 0;
 
   private lastUnplaceableMessage = '';
   /**
@@ -239,6 +248,93 @@ export class ServiceRuntime {
       this.minCapacity = as.minCapacity;
       this.maxCapacity = as.maxCapacity;
     }
+    // (looked at every cluster.availabilityZoneRebalancingInterval: scheduleRebalancingChecks)
+    this.rebalancer = config.azRebalancing && !this.daemon ? new AzRebalancer(this.rebalancingPort()) : null;
+  }
+
+  /** What the AZ rebalancer reads of and does to this service (az-rebalancing.ts). */
+  private rebalancingPort(): RebalancingPort {
+    const svc = this;
+    const world = this.world;
+    const zonesOfCluster = world.scenario.scenario.cluster.availabilityZones;
+    const fargate = (): boolean => this.config.strategy.length > 0 && world.scenario.providers.get(chooseProvider(this.config.strategy, this.providerCounts))?.kind === 'fargate';
+    return {
+      name: this.name,
+      get now() {
+        return world.now;
+      },
+      // the zones (EC2) change with registrations; a zone going away cannot unbalance a balanced service
+      version: () => this.stateVersion + this.cluster.totalRegistrations(),
+      steady: () => {
+        if (this.rebalanceExtra > 0 || this.desiredCount === 0 || this.leavingCount > 0 || this.markedCount > 0 || this.starting > 0 || this.unplaced.length > 0) return false;
+        if (this.tasks.size !== this.desiredCount) return false;
+        for (const t of this.tasks) if (!this.countsAsHealthy(t)) return false;
+        return true;
+      },
+      zones: () => {
+        // Fargate: the cluster's zones; EC2: those with an ACTIVE container instance the
+        // service's tasks may use ("Amazon ECS can't launch new instances in underutilized
+        // Availability Zones as part of the rebalancing process", service-rebalancing.html)
+        if (fargate()) return zonesOfCluster;
+        const providers = this.config.launchType === 'EC2' ? null : new Set(this.config.strategy.map((x) => x.capacityProvider));
+        const seen = new Set<string>();
+        for (const inst of this.cluster.instances) {
+          if (inst.status !== 'ACTIVE' || (providers !== null && !providers.has(inst.provider))) continue;
+          seen.add(inst.availabilityZone);
+          if (seen.size === zonesOfCluster.length) break;
+        }
+        return zonesOfCluster.filter((z) => seen.has(z));
+      },
+      tasksByZone: (zones) => {
+        const counts = new Map<string, number>();
+        for (const z of zones) counts.set(z, 0);
+        const pending = this.rebalancer?.pending ?? null;
+        for (const t of this.tasks) {
+          if (t.leaving || t.markedUnhealthy || t === pending) continue;
+          const n = counts.get(t.availabilityZone);
+          if (n !== undefined) counts.set(t.availabilityZone, n + 1);
+        }
+        return counts;
+      },
+      roomForOneMore: () => {
+        const cap = Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100);
+        if (this.tasks.size + 1 > cap) return false;
+        return !(this.nextTaskInQuota() && !world.provisioningQuota.mayCreate(this.index));
+      },
+      placementIn: (zone) => {
+        if (fargate()) {
+          return { ok: true, place: () => this.startRebalancingTask(null, zone) };
+        }
+        const provider = this.config.launchType === 'EC2' ? null : chooseProvider(this.config.strategy, this.providerCounts);
+        const candidates = this.cluster.instancesOf(provider).filter((i) => i.availabilityZone === zone);
+        const counts = this.config.launchType === 'EC2' ? this.activeByAz : this.serviceWideCounts;
+        const rng = (this.rng.rebalancing ??= world.streams.stream('az-rebalancing', this.name));
+        const result = placeTask(candidates, this.requirements, this.constraints, this.strategies, rng, { explain: false, groupValueCounts: counts });
+        if (!result.ok) return { ok: false, fargate: false };
+        const inst = this.cluster.byId.get(result.instanceId)!;
+        return { ok: true, place: () => this.startRebalancingTask(inst, zone) };
+      },
+      stopOneIn: (zone, except) => {
+        const inZone = [...this.tasks].filter((t) => t !== except && t.state === 'RUNNING' && !t.leaving && !t.markedUnhealthy && t.availabilityZone === zone);
+        // the started task's capacity provider first: the strategy's split stays as it was
+        const same = inZone.filter((t) => t.capacityProvider === except.capacityProvider);
+        const pool = same.length > 0 ? same : inZone;
+        if (pool.length === 0) return null;
+        const rng = (this.rng.rebalancing ??= world.streams.stream('az-rebalancing', this.name));
+        return this.stopChosen(pool, 1, rng, undefined, 'az-rebalancing')[0] ?? null;
+      },
+      adopt: () => {
+        if (svc.rebalanceExtra > 0) svc.rebalanceExtra--;
+        svc.requestReconcile();
+      },
+      log: (message) => world.log('az-rebalancing', this.name, message),
+    };
+  }
+
+  /** Starts the task rebalancing moves into `zone` (on `instance`, or on Fargate): on top of the desired count until adopted. */
+  private startRebalancingTask(instance: Instance | null, zone: string): Task {
+    this.rebalanceExtra++;
+    return this.startTask(instance, zone);
   }
 
   get name(): string {
@@ -288,6 +384,7 @@ export class ServiceRuntime {
 
   private setState(task: Task, state: Task['state']): void {
     const w = this.world;
+    this.stateVersion++;
     if (task.state === 'RUNNING') {
       this.running--;
       if (!task.enteredRotation) this.runningBeforeRotation--;
@@ -321,6 +418,8 @@ export class ServiceRuntime {
 
   setDesiredCount(n: number): void {
     if (n === this.desiredCount) return;
+    this.rebalancer?.interrupt(`the desired count changed ${this.desiredCount} -> ${n}`);
+    this.stateVersion++;
     this.desiredCount = n;
     this.requestReconcile();
   }
@@ -378,7 +477,7 @@ export class ServiceRuntime {
    * or none on that provider).
    */
   private idle(): boolean {
-    if (this.daemon || this.awaitingReplacement > 0 || this.markedCount > 0 || this.tasks.size - this.leavingCount !== this.desiredCount) return false;
+    if (this.daemon || this.awaitingReplacement > 0 || this.markedCount > 0 || this.tasks.size - this.leavingCount - this.rebalanceExtra !== this.desiredCount) return false;
     return this.unplaced.length === 0 || this.retryWouldFailAll();
   }
 
@@ -393,7 +492,7 @@ export class ServiceRuntime {
 
   /** The tasks that count toward the desired count: not leaving, not marked unhealthy. */
   private liveCount(): number {
-    return this.tasks.size - this.leavingCount - this.markedCount;
+    return this.tasks.size - this.leavingCount - this.markedCount - this.rebalanceExtra;
   }
 
   reconcile(): void {
@@ -405,7 +504,8 @@ export class ServiceRuntime {
     let live = this.liveCount();
     // tasks still running on a draining EC2 instance (scanned only when there are any), and
     // Fargate Spot tasks still stopping after their interruption notice
-    let leaving = this.spotStopping;
+    // (the task AZ rebalancing started counts toward maximumPercent as these do)
+    let leaving = this.spotStopping + this.rebalanceExtra;
     if (this.awaitingReplacement > 0) for (const t of this.tasks) if (t.leaving && t.stopReason === null && t.launchType === 'EC2') leaving++;
     // replacing tasks that still run (on a draining EC2 instance, stopping after a Fargate Spot
     // notice, or marked unhealthy) may not take the total above maximumPercent of the desired
@@ -459,11 +559,13 @@ export class ServiceRuntime {
     }
     this.retryUnplaced();
     this.stopReplacedTasks();
+    // an AZ rebalancing in progress goes on once the service is steady again (its last move's task stopped)
+    if (this.rebalancer?.inProgress) this.rebalancer.check();
   }
 
   // ------------------------------------------------------------------ starting tasks
 
-  private startTask(instance: Instance | null): Task {
+  private startTask(instance: Instance | null, zone: string | null = null): Task {
     const world = this.world;
     const cfg = this.config;
     const provider = instance
@@ -503,7 +605,7 @@ export class ServiceRuntime {
     }
     if (fargate && p.kind === 'fargate') {
       const azCounts = this.fargateLiveByAz;
-      task.availabilityZone = spreadFargateTask(azCounts, world.scenario.scenario.cluster.availabilityZones, (this.rng.fargateAz ??= world.streams.stream('fargate-az', this.name)));
+      task.availabilityZone = zone ?? spreadFargateTask(azCounts, world.scenario.scenario.cluster.availabilityZones, (this.rng.fargateAz ??= world.streams.stream('fargate-az', this.name)));
       azCounts.set(task.availabilityZone, (azCounts.get(task.availabilityZone) ?? 0) + 1);
       let rng = this.provisioningRng.get(task.capacityProvider);
       if (!rng) this.provisioningRng.set(task.capacityProvider, (rng = world.streams.stream('fargate-provisioning', this.name, task.capacityProvider)));
@@ -726,6 +828,8 @@ export class ServiceRuntime {
       const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh('spot-fargate', this.name, task.capacityProvider, String(task.providerOrdinal)));
       task.timer = world.sim.after(delay, onFargateSpotNotice, { svc: this, task }, PRIORITY.lifecycle);
     }
+    // without a load balancer the task AZ rebalancing started is healthy 40 s after RUNNING (countsAsHealthy)
+    if (this.healthCheck === null && this.rebalancer?.pending === task) world.sim.after(HEALTHY_AFTER_RUNNING_MS, onRebalancedHealthy, { svc: this, task }, PRIORITY.lifecycle);
     const appStart = this.applicationStart(task);
     task.applicationStartsAt = world.now + appStart;
     const hc = this.healthCheck;
@@ -929,7 +1033,9 @@ export class ServiceRuntime {
       this.stopTask(task, 'failed-elb-health-checks');
       return this.requestReconcile();
     }
+    this.rebalancer?.interrupt(`${task.id} was marked unhealthy`);
     task.markedUnhealthy = true;
+    this.stateVersion++;
     this.markedCount++;
     this.countLive(task, -1);
     this.world.sim.after(health.recoveredAt! - (this.world.now - task.runningAt!), onHealthy, { svc: this, task }, PRIORITY.lifecycle);
@@ -1056,6 +1162,7 @@ export class ServiceRuntime {
     this.clearUnhealthyTarget(task);
     if (task.state !== 'RUNNING' || task.leaving || task.inRotation) return this.requestFailOpenCheck();
     task.inRotation = true;
+    this.stateVersion++;
     this.inRotationCount++;
     if (!task.enteredRotation) {
       task.enteredRotation = true;
@@ -1063,6 +1170,8 @@ export class ServiceRuntime {
     }
     this.loadModel?.setInRotation(task.id, true, this.world.now);
     this.requestFailOpenCheck();
+    // with a load balancer the task AZ rebalancing started is healthy once in rotation
+    if (this.healthCheck !== null && this.rebalancer?.pending === task) this.rebalancer.healthy(task);
     if (task.markedUnhealthy) {
       const hc = this.healthCheck!;
       this.world.log(
@@ -1090,6 +1199,7 @@ export class ServiceRuntime {
   private leaveRotation(task: Task): void {
     this.clearUnhealthyTarget(task);
     if (task.inRotation) {
+      this.stateVersion++;
       task.inRotation = false;
       this.inRotationCount--;
       this.loadModel?.setInRotation(task.id, false, this.world.now);
@@ -1121,7 +1231,10 @@ export class ServiceRuntime {
     const strategy = this.config.strategy;
     // launchType EC2 (no capacity provider strategy): one pool of every running task, whatever
     // group's instances they run on (the placement strategies keep the AZs balanced over all)
-    if (strategy.length === 0) return this.stopChosen(running, Math.min(remaining, running.length), rng);
+    if (strategy.length === 0) {
+      this.stopChosen(running, Math.min(remaining, running.length), rng);
+      return;
+    }
     // how many each capacity provider gives up (the strategy's split, undone one by one) ...
     const counts = new Map<string, number>();
     for (const t of running) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
@@ -1146,7 +1259,7 @@ export class ServiceRuntime {
   }
 
   /** Stops k tasks of `pool` that the placement strategies choose together (each choice sees the ones before). */
-  private stopChosen(pool: Task[], k: number, rng: RandomStream, othersByAz?: ReadonlyMap<string, number>): void {
+  private stopChosen(pool: Task[], k: number, rng: RandomStream, othersByAz?: ReadonlyMap<string, number>, reason: 'scale-in' | 'az-rebalancing' = 'scale-in'): Task[] {
     const refs = pool.map((t) => ({ taskId: t.id, instanceId: t.instance?.id, availabilityZone: t.availabilityZone, cpu: t.cpu, memory: t.memory }));
     // only the instances these tasks run on need indexing (registered ones: the placer's view)
     const hosts: Instance[] = [];
@@ -1158,7 +1271,12 @@ export class ServiceRuntime {
         hosts.push(inst);
       }
     }
-    for (const i of chooseTaskIndicesToStop(refs, k, this.strategies, hosts, rng, othersByAz)) this.stopTask(pool[i], 'scale-in');
+    const stopped: Task[] = [];
+    for (const i of chooseTaskIndicesToStop(refs, k, this.strategies, hosts, rng, othersByAz)) {
+      this.stopTask(pool[i], reason);
+      stopped.push(pool[i]);
+    }
+    return stopped;
   }
 
   /**
@@ -1166,6 +1284,8 @@ export class ServiceRuntime {
    * replacement (its instance is draining); with one it is being stopped. Idempotent.
    */
   private markLeaving(task: Task, reason: StopReason | null): void {
+    this.stateVersion++;
+    if (reason !== 'az-rebalancing' && !task.leaving) this.rebalancer?.interrupt(`${task.id} ${reason === null ? 'is on a draining instance' : `is stopping (${reason})`}`);
     if (!task.leaving) {
       task.leaving = true;
       this.leavingCount++;
@@ -1204,7 +1324,7 @@ export class ServiceRuntime {
    * neither comes here. A task drained at an EC2 Spot notice is killed when the instance
    * terminates 2 minutes later, whatever its deregistration delay or stopTimeout: kill.)
    */
-  stopTask(task: Task, reason: 'scale-in' | 'instance-drained' | 'failed-elb-health-checks'): void {
+  stopTask(task: Task, reason: 'scale-in' | 'instance-drained' | 'failed-elb-health-checks' | 'az-rebalancing'): void {
     if (task.state === 'STOPPED' || task.stopReason !== null) return;
     const world = this.world;
     this.markLeaving(task, reason);
@@ -1353,6 +1473,11 @@ export class ServiceRuntime {
     }
   }
 
+  /** The task AZ rebalancing started is healthy without a load balancer (40 s after RUNNING), if still waited for. */
+  rebalancedHealthy(task: Task): void {
+    if (this.rebalancer?.pending === task && task.state === 'RUNNING' && !task.leaving) this.rebalancer.healthy(task);
+  }
+
   /** A task turned healthy without a load balancer (the 40 s timer): draining tasks may stop. */
   healthyCheck(): void {
     this.healthyCheckAt = Infinity;
@@ -1499,6 +1624,9 @@ function hostOf(task: Task): Instance | undefined {
   return inst !== null && inst.lifecycle !== 'TERMINATED' ? inst : undefined;
 }
 
+function onRebalancedHealthy(a: { svc: ServiceRuntime; task: Task }): void {
+  a.svc.rebalancedHealthy(a.task);
+}
 function onReconcile(svc: ServiceRuntime): void {
   svc.reconcile();
 }

@@ -4,6 +4,7 @@
 
 import { Cluster, type AutoScalingGroup } from './cluster.js';
 import { ServiceRuntime } from './services.js';
+import { scheduleRebalancingChecks } from './az-rebalancing.js';
 import { World, PRIORITY } from './world.js';
 import { WaitingServices } from './waiting-services.js';
 import { walkFigures, walkMembers, type GroupMembers } from './group-tally.js';
@@ -183,6 +184,8 @@ export class Simulation {
       }
       this.scalers.push(createServiceScaler(cfg, scenario));
     });
+    // one periodic look for AZ rebalancing over every service that has it, in index order
+    scheduleRebalancingChecks(world, this.services.filter((svc) => svc.rebalancer !== null));
     // the room a task leaving PROVISIONING frees goes to the services the quota held back
     world.provisioningQuota.serve = (i) => this.services[i].reconcile();
     const daemons = this.services.filter((svc) => svc.daemon).map((svc) => ({ requirements: svc.requirements, constraints: svc.constraints }));

@@ -12,6 +12,8 @@ import { ProvisioningQuota } from './provisioning-quota.js';
 export const PRIORITY = {
   lifecycle: 0,
   reconcile: 10,
+  /** A service's periodic look for AZ rebalancing (az-rebalancing.ts), after the instant's reconciles. */
+  azRebalancing: 12,
   /** The target group's fail-open routing, once the instant's lifecycle and reconcile have run (services.ts). */
   failOpen: 15,
   metricsTick: 20,

@@ -37,7 +37,7 @@ function problems(file: string): string[] {
   throw new Error(`${file} loaded`);
 }
 
-const SERVICE_KEYS = 'taskDefinition, desiredCount, schedulingStrategy, launchType, capacityProviderStrategy, placementStrategy, placementConstraints, healthCheckGracePeriodSeconds, deploymentConfiguration, loadBalancer, workload, fidelity, autoScaling';
+const SERVICE_KEYS = 'taskDefinition, desiredCount, schedulingStrategy, launchType, capacityProviderStrategy, placementStrategy, placementConstraints, healthCheckGracePeriodSeconds, deploymentConfiguration, loadBalancer, workload, fidelity, autoScaling, availabilityZoneRebalancing';
 const PER_TASK_KEYS = 'capacityRps, cpuBaseline, memoryMiB, concurrency, serviceTime, cpuPerBusySlot';
 
 describe('every problem gets its line, also beside an unknown key in the same map', () => {

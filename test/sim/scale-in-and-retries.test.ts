@@ -85,6 +85,8 @@ describe('tasks waiting for capacity', () => {
       scenario((s) => {
         s.cluster.capacityProviders.asg.autoScalingGroup.desiredCapacity = 0;
         s.services.web.desiredCount = 10;
+        // 4/4/2 over the AZs: AZ rebalancing would then move a task (an 11th RUNNING); not this test's subject
+        s.services.web.availabilityZoneRebalancing = 'DISABLED';
       }),
     );
     const running = events.filter((e) => e.type === 'task-running').length;

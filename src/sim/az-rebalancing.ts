@@ -1,0 +1,197 @@
+// Availability Zone rebalancing of one service (developerguide/service-rebalancing.html,
+// track-service-rebalancing.html, service-rebalancing-event-messages-list.html).
+//
+// AWS: ECS "starts monitoring a service after it reaches the steady state, and looks at the
+// number of tasks running in each Availability Zone". On an imbalance it "Sends a service
+// event indicating that Availability Zone rebalancing is starting", "Starts tasks in
+// Availability Zones with the fewest number of running tasks", "Stops the tasks in
+// Availability Zones with the largest number of running tasks", and "The scheduler waits for
+// the newly started tasks to be HEALTHY and RUNNING before stopping the tasks in the
+// over-scaled Availability Zone"; then it "Sends a service event with the Availability Zone
+// rebalancing outcome". Balanced: the desired count divided over the AZs, the remainder
+// spread one each, every AZ at least one task (so no AZ has two more than another).
+//
+// ecsim (docs/assumptions.md, what AWS does not publish): the service is looked at every
+// cluster.availabilityZoneRebalancingInterval (60 s by default) and, while an operation is in
+// progress, again as soon as it is steady after each move; a move starts only in steady
+// state (every task RUNNING and healthy, as many as desired, none starting, stopping or
+// waiting for an instance) and moves one task: one started in the AZ with the fewest
+// tasks (within maximumPercent: the service has one task more meanwhile), then, once it is
+// healthy, one stopped in the AZ with the most. A desired count change or a task leaving or
+// marked unhealthy for another reason stops the operation (SERVICE_REBALANCING_STOPPED): the
+// started task becomes one of the service's tasks, and the scheduler reconciles as usual.
+
+import type { Task } from '../model/task.js';
+import { PRIORITY, type World } from './world.js';
+
+/** What the rebalancer needs of its service (services.ts implements it). */
+export interface RebalancingPort {
+  readonly name: string;
+  /** Every task RUNNING and healthy, as many as desired, none starting, stopping or waiting, no rebalancing task. */
+  steady(): boolean;
+  /** The AZs the service's tasks can run in, in the cluster's order. */
+  zones(): readonly string[];
+  /** The service's tasks per zone (every zone of `zones` present). */
+  tasksByZone(zones: readonly string[]): Map<string, number>;
+  /** One task more stays within maximumPercent and the cluster's PROVISIONING quota. */
+  roomForOneMore(): boolean;
+  /** Where a task would be placed in `zone`, or the failure (no container instance fits); nothing happens yet. */
+  placementIn(zone: string): { ok: true; place: () => Task } | { ok: false; fargate: boolean };
+  /** Stops one RUNNING task in `zone` (not `except`), chosen by the placement strategies; returns it (null: none there). */
+  stopOneIn(zone: string, except: Task): Task | null;
+  /** The rebalancing task counts as one of the service's tasks from now (it no longer comes on top of the desired count). */
+  adopt(task: Task): void;
+  log(message: string): void;
+  readonly now: number;
+  /** Grows whenever anything a look reads may have changed (task states, rotation, desired count, registrations). */
+  version(): number;
+}
+
+/** ECS omits a repeated service event "until either the cause is resolved or six hours passes" (service-event-messages.html). */
+const SIX_HOURS_MS = 6 * 3_600_000;
+
+/** Balanced: no zone has two tasks more than another (the desired count spread evenly, the remainder one per zone). */
+export function isAzBalanced(counts: ReadonlyMap<string, number>): boolean {
+  let min = Infinity;
+  let max = -Infinity;
+  for (const n of counts.values()) {
+    if (n < min) min = n;
+    if (n > max) max = n;
+  }
+  return counts.size === 0 || max - min <= 1;
+}
+
+/** The zone with the fewest tasks (`fewest`) or the most, the first in the zones' order on a tie. */
+export function pickZone(counts: ReadonlyMap<string, number>, fewest: boolean): string {
+  let best = '';
+  let bestN = fewest ? Infinity : -Infinity;
+  for (const [z, n] of counts) {
+    if (fewest ? n < bestN : n > bestN) {
+      best = z;
+      bestN = n;
+    }
+  }
+  return best;
+}
+
+/** "N tasks in A, N tasks in B, and N tasks in C" (the event messages' list). */
+export function zoneList(counts: ReadonlyMap<string, number>): string {
+  const parts = [...counts].map(([z, n]) => `${n} tasks in ${z}`);
+  if (parts.length <= 1) return parts.join('');
+  if (parts.length === 2) return `${parts[0]} and ${parts[1]}`;
+  return `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`;
+}
+
+export class AzRebalancer {
+  /** An operation is in progress (SERVICE_REBALANCING_STARTED logged, not yet COMPLETED or STOPPED). */
+  private active = false;
+  /** The task started in the zone with the fewest tasks, not yet healthy; null when none. */
+  pending: Task | null = null;
+  private lastFailure = '';
+  private lastFailureAt = -Infinity;
+  /** Moves so far (statistics). */
+  moves = 0;
+  /** The port's version when a look last found the service steady and balanced: nothing to do until it changes. */
+  private balancedAt = -1;
+
+  constructor(private readonly port: RebalancingPort) {}
+
+  /** Whether an operation is in progress. */
+  get inProgress(): boolean {
+    return this.active;
+  }
+
+  /** Looks at the service: completes the operation when balanced, else starts one move. */
+  check(): void {
+    const port = this.port;
+    if (this.pending !== null) return;
+    const version = port.version();
+    if (version === this.balancedAt && !this.active) return;
+    if (!port.steady()) return;
+    const zones = port.zones();
+    if (zones.length < 2) {
+      this.balancedAt = version;
+      return;
+    }
+    const counts = port.tasksByZone(zones);
+    if (isAzBalanced(counts)) {
+      this.balancedAt = version;
+      if (this.active) {
+        this.active = false;
+        port.log(`service (${port.name}) is AZ balanced with ${zoneList(counts)}.`);
+      }
+      this.lastFailure = '';
+      return;
+    }
+    if (!port.roomForOneMore()) return;
+    const target = pickZone(counts, true);
+    const placement = port.placementIn(target);
+    if (!placement.ok) {
+      const message = placement.fargate
+        ? `service (${port.name}) is unable to place a task in ${target}.`
+        : `service (${port.name}) is unable to place a task in ${target} because no container instance met all of its requirements.`;
+      if (message !== this.lastFailure || port.now - this.lastFailureAt >= SIX_HOURS_MS) {
+        this.lastFailure = message;
+        this.lastFailureAt = port.now;
+        port.log(message);
+      }
+      if (this.active) this.stop('a task could not be placed in the Availability Zone with the fewest tasks');
+      return;
+    }
+    this.lastFailure = '';
+    if (!this.active) {
+      this.active = true;
+      port.log(`service (${port.name}) is not AZ balanced with ${zoneList(counts)}. AZ Rebalancing in progress.`);
+    }
+    const task = placement.place();
+    this.pending = task;
+    port.log(`${port.name} has started 1 tasks in ${target} to AZ Rebalance: ${task.id}.`);
+  }
+
+  /** The started task is RUNNING and healthy: one task stops in the zone with the most tasks. */
+  healthy(task: Task): void {
+    if (task !== this.pending) return;
+    const port = this.port;
+    this.pending = null;
+    port.adopt(task);
+    const counts = port.tasksByZone(port.zones());
+    const source = pickZone(counts, false);
+    const stopped = port.stopOneIn(source, task);
+    if (stopped === null) return this.stop(`no running task to stop in ${source}`);
+    this.moves++;
+    port.log(`${port.name} has stopped 1 running tasks in ${source} due to AZ rebalancing: ${stopped.id}.`);
+  }
+
+  /**
+   * Something else changed the service (its desired count, a task leaving or marked
+   * unhealthy): the operation stops; a started task becomes one of the service's tasks.
+   */
+  interrupt(why: string): void {
+    if (!this.active) return;
+    if (this.pending !== null) {
+      this.port.adopt(this.pending);
+      this.pending = null;
+    }
+    this.stop(why);
+  }
+
+  private stop(why: string): void {
+    this.active = false;
+    this.port.log(`service (${this.port.name}) stopped AZ Rebalancing. (${why})`);
+  }
+}
+
+/**
+ * ECS's periodic look at every service with AZ rebalancing: one event every
+ * cluster.availabilityZoneRebalancingInterval within the run (after the instant's
+ * reconciles), the services in index order.
+ */
+export function scheduleRebalancingChecks(world: World, services: readonly { readonly rebalancer: AzRebalancer | null }[]): void {
+  if (services.length === 0) return;
+  const every = world.scenario.scenario.cluster.availabilityZoneRebalancingInterval;
+  const tick = (): void => {
+    for (const svc of services) svc.rebalancer?.check();
+    if (world.now + every <= world.durationMs) world.sim.after(every, tick, undefined, PRIORITY.azRebalancing);
+  };
+  if (every <= world.durationMs) world.sim.schedule(every, tick, undefined, PRIORITY.azRebalancing);
+}

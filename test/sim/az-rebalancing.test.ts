@@ -1,0 +1,179 @@
+// Availability Zone rebalancing (developerguide/service-rebalancing.html): on an imbalance in
+// steady state ECS starts a task in the AZ with the fewest tasks, waits for it to be RUNNING
+// and healthy, then stops one in the AZ with the most. Hand-reasoned on three m5.large (2048
+// CPU units each), one per AZ; every task starts in a fixed 10 s (5 s image pull + 5 s
+// container start) and stops 1 s after SIGTERM (the default shutdown); no load balancer, so
+// a task counts as healthy 40 s after RUNNING (API_DeploymentConfiguration.html).
+//
+// Timeline: instances register at 10 s; the 2048-CPU filler takes all of us-east-1a's CPU,
+// so s's three tasks go to b, c, b (spread by AZ, then instance) and are RUNNING at 20 s,
+// healthy at 60 s. The check every 60 s: at 60 s s is steady and not balanced (a0 b2 c1), but
+// no instance in us-east-1a has room -> placement failure event (repeats suppressed for 6 h).
+// The filler is scaled in at 300 s (STOPPED 301 s). At 360 s: STARTED, s-4 started in
+// us-east-1a (RUNNING 370 s, healthy 410 s); at 410 s one of b's tasks stops (STOPPED 411 s);
+// at 411 s the service is steady again and balanced: COMPLETED, a1 b1 c1.
+
+import { describe, expect, it } from 'vitest';
+import { loadScenarioObject, ScenarioError } from '../../src/scenario/index.js';
+import { runKeepingRows } from '../helpers.js';
+
+const FIXED = (s: number) => ({ distribution: 'fixed', value: `${s}s` });
+
+function scenario(service: Record<string, unknown> = {}, extra: (s: Record<string, any>) => void = () => {}): Record<string, any> {
+  const s: Record<string, any> = {
+    name: 'azr',
+    seed: 1,
+    duration: '9m',
+    cluster: {
+      availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
+      capacityProviders: { g1: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 3, maxSize: 3, launchDelay: '10s' } } },
+    },
+    taskDefinitions: {
+      big: { cpu: 2048, memory: 1024, startup: { imagePull: FIXED(5), containerStart: FIXED(5) } },
+      t: { cpu: 256, memory: 256, startup: { imagePull: FIXED(5), containerStart: FIXED(5) } },
+    },
+    services: {
+      filler: {
+        taskDefinition: 'big',
+        launchType: 'EC2',
+        desiredCount: 1,
+        autoScaling: {
+          minCapacity: 0,
+          maxCapacity: 1,
+          scheduledActions: { d: { schedule: 'at(2026-01-05T00:05:00)', scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } } },
+        },
+      },
+      s: { taskDefinition: 't', launchType: 'EC2', desiredCount: 3, ...service },
+    },
+  };
+  extra(s);
+  return s;
+}
+
+type Run = ReturnType<typeof runKeepingRows>;
+
+function run(raw: Record<string, any>): Run {
+  return runKeepingRows(raw, { seed: 1 });
+}
+
+/** s's tasks live (created, not yet stopped) at `t` seconds, per AZ. */
+function byAz(r: Run, t: number): Record<string, number> {
+  const out: Record<string, number> = { 'us-east-1a': 0, 'us-east-1b': 0, 'us-east-1c': 0 };
+  for (const row of r.tasks) {
+    if (row.service !== 's') continue;
+    if (row.created <= t * 1000 && (row.stopped === null || row.stopped > t * 1000)) out[row.availabilityZone]++;
+  }
+  return out;
+}
+
+function rebalancing(r: Run): [number, string][] {
+  return r.events.filter((e) => e.type === 'az-rebalancing').map((e) => [e.time / 1000, e.message]);
+}
+
+describe('AZ rebalancing', () => {
+  it('starts a task in the AZ with the fewest tasks, then stops one in the AZ with the most once it is healthy (ENABLED by default)', () => {
+    const r = run(scenario());
+    expect(byAz(r, 299)).toEqual({ 'us-east-1a': 0, 'us-east-1b': 2, 'us-east-1c': 1 });
+    const ev = rebalancing(r);
+    expect(ev.slice(0, 3)).toEqual([
+      [60, 'service (s) is unable to place a task in us-east-1a because no container instance met all of its requirements.'],
+      [360, 'service (s) is not AZ balanced with 0 tasks in us-east-1a, 2 tasks in us-east-1b, and 1 tasks in us-east-1c. AZ Rebalancing in progress.'],
+      [360, 's has started 1 tasks in us-east-1a to AZ Rebalance: s-4.'],
+    ]);
+    expect(ev[3][0]).toBe(410);
+    expect(ev[3][1]).toMatch(/^s has stopped 1 running tasks in us-east-1b due to AZ rebalancing: s-[13]\.$/);
+    expect(ev[4]).toEqual([411, 'service (s) is AZ balanced with 1 tasks in us-east-1a, 1 tasks in us-east-1b, and 1 tasks in us-east-1c.']);
+    expect(ev).toHaveLength(5);
+    // the new task RUNNING in us-east-1a at 370 s; the old one stopped only once it was healthy (410 s)
+    const s4 = r.tasks.find((t) => t.taskId === 's-4')!;
+    expect([s4.availabilityZone, s4.created, s4.running, s4.stopReason]).toEqual(['us-east-1a', 360_000, 370_000, 'simulation-end']);
+    const stopped = r.tasks.filter((t) => t.stopReason === 'az-rebalancing');
+    expect(stopped.map((t) => [t.availabilityZone, t.stopped])).toEqual([['us-east-1b', 411_000]]);
+    // four tasks from 360 s to 411 s (one over the desired count, within maximumPercent 200), then three
+    expect(byAz(r, 400)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 2, 'us-east-1c': 1 });
+    expect(byAz(r, 500)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 1, 'us-east-1c': 1 });
+  });
+
+  it('DISABLED keeps a0/b2/c1', () => {
+    const r = run(scenario({ availabilityZoneRebalancing: 'DISABLED' }));
+    expect(rebalancing(r)).toEqual([]);
+    expect(byAz(r, 539)).toEqual({ 'us-east-1a': 0, 'us-east-1b': 2, 'us-east-1c': 1 });
+    expect(r.tasks.filter((t) => t.service === 's')).toHaveLength(3);
+  });
+
+  it('an incompatible service (maximumPercent 100) is DISABLED by default and never rebalanced', () => {
+    const r = run(scenario({ deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 100 } }));
+    expect(rebalancing(r)).toEqual([]);
+    expect(byAz(r, 539)).toEqual({ 'us-east-1a': 0, 'us-east-1b': 2, 'us-east-1c': 1 });
+  });
+
+  it('no move while one task more would exceed maximumPercent (120 % of 3 allows 3)', () => {
+    const r = run(scenario({ deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 120 } }));
+    expect(rebalancing(r)).toEqual([]);
+    expect(byAz(r, 539)).toEqual({ 'us-east-1a': 0, 'us-east-1b': 2, 'us-east-1c': 1 });
+    // 150 % of 3 allows 4: the move happens as with the default 200
+    const r150 = run(scenario({ deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 150 } }));
+    expect(byAz(r150, 500)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 1, 'us-east-1c': 1 });
+  });
+
+  it('an incompatible service (first placement strategy binpack) is DISABLED by default', () => {
+    const r = run(scenario({ placementStrategy: [{ type: 'binpack', field: 'memory' }] }));
+    expect(rebalancing(r)).toEqual([]);
+  });
+
+  it('a desired count change while the started task is not yet healthy stops the operation; the task stays', () => {
+    // minCapacity 4 at 365 s: s-4 (started at 360 s) counts as the fourth task, nothing stops
+    const r = run(
+      scenario({
+        autoScaling: { minCapacity: 3, maxCapacity: 6, scheduledActions: { u: { schedule: 'at(2026-01-05T00:06:05)', scalableTargetAction: { minCapacity: 4 } } } },
+      }),
+    );
+    const ev = rebalancing(r);
+    expect(ev.slice(1)).toEqual([
+      [360, 'service (s) is not AZ balanced with 0 tasks in us-east-1a, 2 tasks in us-east-1b, and 1 tasks in us-east-1c. AZ Rebalancing in progress.'],
+      [360, 's has started 1 tasks in us-east-1a to AZ Rebalance: s-4.'],
+      [365, 'service (s) stopped AZ Rebalancing. (the desired count changed 3 -> 4)'],
+    ]);
+    // a1 b2 c1 is balanced (no AZ two tasks above another): nothing more happens
+    expect(r.tasks.filter((t) => t.service === 's').map((t) => t.stopReason)).toEqual(['simulation-end', 'simulation-end', 'simulation-end', 'simulation-end']);
+    expect(byAz(r, 539)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 2, 'us-east-1c': 1 });
+  });
+
+  it('the check interval is cluster.availabilityZoneRebalancingInterval', () => {
+    // every 100 s: first steady look at 100 s (failure), the move at 400 s (RUNNING 410 s, healthy 450 s)
+    const r = run(scenario({}, (s) => (s.cluster.availabilityZoneRebalancingInterval = '100s')));
+    const ev = rebalancing(r);
+    expect(ev.map(([t]) => t)).toEqual([100, 400, 400, 450, 451]);
+  });
+});
+
+describe('availabilityZoneRebalancing at load time', () => {
+  function loadError(service: Record<string, unknown>): string {
+    try {
+      loadScenarioObject('s.yaml', scenario(service));
+    } catch (e) {
+      if (e instanceof ScenarioError) return e.message;
+      throw e;
+    }
+    return 'no error';
+  }
+
+  it('refuses ENABLED on a service ECS cannot rebalance', () => {
+    expect(loadError({ availabilityZoneRebalancing: 'ENABLED', deploymentConfiguration: { minimumHealthyPercent: 50, maximumPercent: 100 } })).toMatch(
+      /services\.s\.availabilityZoneRebalancing: expected DISABLED \(or no key\) because its maximumPercent is 100 .*found ENABLED/,
+    );
+    expect(loadError({ availabilityZoneRebalancing: 'ENABLED', placementStrategy: [{ type: 'binpack', field: 'cpu' }] })).toMatch(
+      /availabilityZoneRebalancing: expected DISABLED \(or no key\) because its first placement strategy is binpack\(cpu\), not spread\(attribute:ecs\.availability-zone\)/,
+    );
+    expect(loadError({ availabilityZoneRebalancing: 'ENABLED', placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone in [us-east-1a, us-east-1b]' }] })).toMatch(
+      /availabilityZoneRebalancing: expected DISABLED \(or no key\) because it has a placement constraint on attribute:ecs\.availability-zone/,
+    );
+    expect(loadError({ availabilityZoneRebalancing: 'ENABLED', schedulingStrategy: 'DAEMON', desiredCount: undefined })).toMatch(/because it uses the DAEMON scheduling strategy/);
+    expect(loadError({ availabilityZoneRebalancing: 'MAYBE' })).toMatch(/availabilityZoneRebalancing/);
+  });
+
+  it('accepts ENABLED on a compatible service, and DISABLED on any', () => {
+    expect(loadError({ availabilityZoneRebalancing: 'ENABLED', placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }] })).toBe('no error');
+    expect(loadError({ availabilityZoneRebalancing: 'DISABLED', placementStrategy: [{ type: 'binpack', field: 'cpu' }] })).toBe('no error');
+  });
+});
