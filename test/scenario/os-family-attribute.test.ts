@@ -17,7 +17,9 @@ function scenario(service: object): any {
       capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 2, maxSize: 2 } } },
     },
     taskDefinitions: { app: { cpu: 256, memory: 512, networkMode: 'bridge' } },
-    services: { web: { taskDefinition: 'app', desiredCount: 4, launchType: 'EC2', ...service } },
+    // AZ rebalancing off: the first instance registers a minute before the second, so all 4
+    // tasks start in us-east-1a and rebalancing would then move 2 (tasks placed: 6, not 4)
+    services: { web: { taskDefinition: 'app', desiredCount: 4, launchType: 'EC2', availabilityZoneRebalancing: 'DISABLED', ...service } },
   };
 }
 
