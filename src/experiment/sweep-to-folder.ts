@@ -13,9 +13,8 @@
 // an --out it made) is removed (interrupt.ts); one killed outright leaves the temporary
 // folder, which the next write into the folder removes (staging.ts).
 
-import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { assertReplaceable, OutputPathError } from '../output/results-folder.js';
+import { assertReplaceable, otherCommandsFolder, OutputPathError } from '../output/results-folder.js';
 import { assertFileTarget, besideFileInTheWay, assertNamesFit, assertWritableFolder, stageFiles, stageRemovals, stagingFolder, type StagedFile } from '../output/staging.js';
 import { staleSweepReport } from './sweep-report.js';
 import type { ExperimentFile } from './experiment-file.js';
@@ -56,9 +55,7 @@ export interface SweepFolder {
  * replaced) or a run's summary.json; null when neither is there.
  */
 export function sweepFolderHolds(dir: string): string | null {
-  if (existsSync(join(dir, 'comparison.csv'))) return "comparison.csv (a compare's folder)";
-  if (existsSync(join(dir, 'summary.json'))) return "summary.json (a run's folder)";
-  return null;
+  return otherCommandsFolder(dir, 'sweep');
 }
 
 /**
