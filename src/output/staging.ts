@@ -68,7 +68,7 @@ export function stageFiles(files: readonly (readonly [path: string, content: str
 
 /**
  * Files to be removed with a write (an earlier sweep's report.html, which the new sweep.csv
- * would make stale), as one with it: each is moved aside now, beside itself, under a
+ * would make stale, or its runs/ folder), as one with it: each is moved aside now, beside itself, under a
  * temporary name; commit() removes them, abort() puts them back. So a write that fails
  * leaves them where they were, and one that succeeds never leaves them beside its files.
  * Missing files are skipped.
@@ -98,7 +98,7 @@ export function stageRemovals(paths: readonly string[]): StagedFile {
   }
   return {
     commit() {
-      for (const [, temp] of moved.splice(0)) rmSync(temp, { force: true });
+      for (const [, temp] of moved.splice(0)) rmSync(temp, { force: true, recursive: true }); // a file, or a folder (an earlier sweep's runs/)
     },
     abort: putBack,
   };
@@ -214,7 +214,7 @@ export function stageFile(path: string, content: string): StagedFile {
     writeFileSync(temp, content);
     if (existing !== undefined) keepMode(temp, existing.mode);
   } catch (e) {
-    rmSync(temp, { force: true });
+    rmSync(temp, { force: true, recursive: true });
     throw namingUserPath(e, temp, target);
   }
   return {
@@ -222,12 +222,12 @@ export function stageFile(path: string, content: string): StagedFile {
       try {
         renameInto(temp, target);
       } catch (e) {
-        rmSync(temp, { force: true });
+        rmSync(temp, { force: true, recursive: true });
         throw namingUserPath(e, temp, target);
       }
     },
     abort() {
-      rmSync(temp, { force: true });
+      rmSync(temp, { force: true, recursive: true });
     },
   };
 }
