@@ -197,6 +197,10 @@ export function rejectNonNumbers(args: readonly string[]) {
       if (key === 'seed' && !/^[0-9]+$/.test(typed)) {
         throw new UsageError(`--seed: expected a whole number in decimal digits, from 0 to ${Number.MAX_SAFE_INTEGER}, found "${typed}"`);
       }
+      // above 2^53 - 1 yargs' number is rounded (9007199254740993 read 9007199254740992): say what was typed
+      if (key === 'seed' && BigInt(typed) > BigInt(Number.MAX_SAFE_INTEGER)) {
+        throw new UsageError(`--seed: expected at most ${Number.MAX_SAFE_INTEGER} (larger numbers are not distinct seeds), found ${typed}`);
+      }
     }
   };
 }
