@@ -2,7 +2,8 @@
 
 import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
-import { EXIT, UsageError, reportError } from './errors.js';
+import { EXIT, UsageError, leftAsideMessage, reportError } from './errors.js';
+import { takeLeftAside } from '../output/left-aside.js';
 import { endOfOptions, rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, unknownCommand, usageMessage, withValueFlags } from './flag-shape.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
@@ -64,5 +65,7 @@ export async function main(words: string[]): Promise<number> {
   } catch (e) {
     code = reportError(e);
   }
+  // the new results are in place; an earlier one that could not be removed is left, and said
+  for (const left of takeLeftAside()) process.stderr.write(`warning: ${leftAsideMessage(left)}\n`);
   return code;
 }

@@ -19,6 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { assertReplaceable, assertReplaceableRuns } from './results-folder.js';
 import { readerWentAway } from './closed-reader.js';
 import { removeOnInterrupt } from './interrupt.js';
+import { leftAside } from './left-aside.js';
 
 export function writeFileAtomic(path: string, content: string): void {
   writeFilesAtomic([[path, content]]);
@@ -98,7 +99,7 @@ export function stageRemovals(paths: readonly string[]): StagedFile {
   }
   return {
     commit() {
-      for (const [, temp] of moved.splice(0)) rmSync(temp, { force: true, recursive: true }); // a file, or a folder (an earlier sweep's runs/)
+      for (const [path, temp] of moved.splice(0)) removeAside(temp, path); // a file, or a folder (an earlier sweep's runs/)
     },
     abort: putBack,
   };
@@ -461,7 +462,19 @@ function replaceWith(from: string, target: string, old: string): void {
     }
     throw e;
   }
-  rmSync(old, { recursive: true, force: true });
+  removeAside(old, target);
+}
+
+/**
+ * Removes `aside`, what was at `target` before the new output took its place. The write is
+ * done: a failure (a read-only file in it, as another user) leaves it, said by takeLeftAside.
+ */
+function removeAside(aside: string, target: string): void {
+  try {
+    rmSync(aside, { recursive: true, force: true });
+  } catch (e) {
+    leftAside({ target, aside, code: String((e as NodeJS.ErrnoException).code ?? 'error') });
+  }
 }
 
 /** renameSync; a failure names `shown` (the user's path), not a temporary name. */
