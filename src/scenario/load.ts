@@ -309,7 +309,7 @@ function resolveRaw(
 /**
  * A number too large for a double (`1e400`, `1e999`) parses to Infinity; its message
  * (issueMessage: `found Infinity (too large: ...)`) says it as written: `found 1e400 (too large: ...)`,
- * and a YAML `.inf` as `found .inf (infinity)`.
+ * and a YAML `.inf` as `found .inf (infinity)`; a whole number rounded when parsed, as written too.
  */
 function asWritten(issue: z.core.$ZodIssue, message: string, sourceOf: NonNullable<RawScenario['sourceOf']>): string {
   for (const input of [Infinity, -Infinity]) {
@@ -318,6 +318,12 @@ function asWritten(issue: z.core.$ZodIssue, message: string, sourceOf: NonNullab
     const written = sourceOf(issue.path as (string | number)[]);
     if (written === undefined) return message;
     return `${message.slice(0, -said.length)}found ${written}${/inf/i.test(written) ? ' (infinity)' : said.slice(`found ${input}`.length)}`;
+  }
+  // a whole number past 2^53 - 1 is rounded when parsed (9007199254740993 reads 9007199254740992)
+  const rounded = /found (number (-?[0-9]+))$/.exec(message);
+  if (rounded !== null && !Number.isSafeInteger(Number(rounded[2]))) {
+    const written = sourceOf(issue.path as (string | number)[]);
+    if (written !== undefined && /^[-+]?[0-9]+$/.test(written)) return `${message.slice(0, -rounded[1].length)}${written}`;
   }
   return message;
 }

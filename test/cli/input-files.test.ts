@@ -361,6 +361,9 @@ describe('numbers too large and JSON comments are said as written', () => {
     const json = join(dir, 'big.json');
     writeFileSync(json, JSON.stringify({ ...quickstart(), seed: 7 }).replace('"seed":7', '"seed":1e999'));
     expect(await oneLine('validate', json)).toBe(`${json}:1: seed: expected a finite number, found 1e999 (too large: a number is at most about 1.8e308)`);
+    // a whole number past 2^53 - 1, rounded when parsed (to 9007199254740992), as written
+    const rounded = writeScenario(dir, 'rounded', text.replace(/^seed: 1$/m, 'seed: 9007199254740993'));
+    expect(await oneLine('validate', rounded)).toBe(`${rounded}:${lineOf(rounded, 'seed: 9007199254740993')}: seed: expected <= 9007199254740991, found 9007199254740993`);
   });
 
   it('a .json file with a // or /* comment: JSON has no comments (it was read as YAML: "found the text ...")', async () => {
