@@ -3,6 +3,7 @@
 
 import { ScenarioError } from '../scenario/errors.js';
 import { OutputPathError } from '../output/results-folder.js';
+import type { LeftAside } from '../output/left-aside.js';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -73,4 +74,9 @@ export function fileSystemProblem(e: unknown): string | null {
   // the writers name the path they were asked for (namingUserPath); an error from elsewhere may not
   const what = path !== undefined ? `"${path}"` : 'the output';
   return `cannot ${syscall === 'open' ? 'open' : 'write'} ${what}: ${reason} (${code})`;
+}
+
+/** `could not remove the previous results "X": permission denied (EACCES); moved aside to "Y": remove it yourself`. */
+export function leftAsideMessage(left: LeftAside): string {
+  return `could not remove the previous results "${left.target}": ${REASONS[left.code] ?? 'the system refused'} (${left.code}); moved aside to "${left.aside}": remove it yourself`;
 }

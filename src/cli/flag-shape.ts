@@ -61,12 +61,25 @@ export function usageMessage(msg: string, args: readonly string[], commands: rea
     const unknown = names.map((u) => {
       // as typed: -q, --no-seed
       const typed = args.find((a) => new RegExp(`^--?(no-)?${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(=|$)`).test(a))?.split('=')[0] ?? `--${u}`;
-      // a flag the word begins (--dur: --duration) first, the shortest of several; else the closest by spelling
-      const prefixed = known.filter((k) => k.startsWith(u.toLowerCase())).sort((x, y) => x.length - y.length);
-      const near = prefixed[0] ?? closest(u, known);
-      return `${typed}${near === undefined ? '' : ` (did you mean --${near}?)`}`;
+      return unknownFlag(typed, u, known);
     });
     return `unknown ${unknown.length === 1 ? 'flag' : 'flags'} ${unknown.join(', ')}${word ? ` (see ecsim ${word} --help)` : ''}`;
+  }
+  if (/^Not enough non-option arguments/.test(msg)) {
+    // an unknown flag took the scenario as its value (`run -q s.yaml`, `run --qiet s.yaml`), or
+    // a file name starting with "-" read as flags (`run -x.yaml`): say that, not "missing"
+    const known = flags.filter((f) => f !== '$0' && f !== '_');
+    const end = args.indexOf('--');
+    const unknown = (end < 0 ? args : args.slice(0, end))
+      .filter((a) => /^--?[^-]/.test(a))
+      .map((a): [string, string] => [a.split('=')[0], a.split('=')[0].replace(/^--?(no-)?/, '')])
+      .filter(([, name]) => !known.includes(name) && !(name.length === 1 && ['h', 'v'].includes(name)));
+    if (unknown.length > 0) {
+      const named = unknown.map(([typed, name]) =>
+        /[./]/.test(name) ? `${typed} (a file whose name starts with "-" goes after --, or as ./${typed}: ecsim ${word} -- ${typed})` : unknownFlag(typed, name, known.filter((f) => f.length > 1 && !/[A-Z]/.test(f))),
+      );
+      return `unknown ${named.length === 1 ? 'flag' : 'flags'} ${named.join(', ')}${word ? ` (see ecsim ${word} --help)` : ''}`;
+    }
   }
   m = /^Not enough arguments following: (\S+)$/.exec(msg);
   if (m) return `--${m[1]}: expected a value after the flag (a value starting with "-" goes as --${m[1]}=VALUE)`;
@@ -77,6 +90,27 @@ export function usageMessage(msg: string, args: readonly string[], commands: rea
     if (command) return `${word}: missing ${command.split(' ').slice(1).filter((p) => p.startsWith('<')).join(' ')} (see ecsim ${word} --help)`;
   }
   return msg;
+}
+
+/** `-q (did you mean --quiet?)`: a flag the name begins (--dur: --duration) first, the shortest of several; else the closest by spelling. */
+function unknownFlag(typed: string, name: string, known: readonly string[]): string {
+  const prefixed = known.filter((k) => k.startsWith(name.toLowerCase())).sort((x, y) => x.length - y.length);
+  const near = prefixed[0] ?? closest(name, known);
+  return `${typed}${near === undefined ? '' : ` (did you mean --${near}?)`}`;
+}
+
+/**
+ * A first word that names no command (`ecsim xyzzy s.yaml`, `ecsim xyzzy --help`): yargs
+ * called it an unexpected argument, or printed the top-level help. `commands`: the command
+ * strings (`run <scenario>`). Undefined when the first word is a command or a flag.
+ */
+export function unknownCommand(args: readonly string[], commands: readonly string[]): string | undefined {
+  const first = args[0];
+  if (first === undefined || first.startsWith('-')) return undefined;
+  const names = commands.map((c) => c.split(' ')[0]);
+  if (names.includes(first)) return undefined;
+  const near = closest(first, names);
+  return `unknown command ${JSON.stringify(first)}${near === undefined ? '' : `; did you mean ${near}?`} (see ecsim --help)`;
 }
 
 /** Middleware: a flag given more than once (yargs makes it a list) is a usage error. */
@@ -162,6 +196,10 @@ export function rejectNonNumbers(args: readonly string[]) {
       // yargs reads "0x10" as 16, " 5" as 5, "1e3" as 1000: a seed is written in decimal digits only
       if (key === 'seed' && !/^[0-9]+$/.test(typed)) {
         throw new UsageError(`--seed: expected a whole number in decimal digits, from 0 to ${Number.MAX_SAFE_INTEGER}, found "${typed}"`);
+      }
+      // above 2^53 - 1 yargs' number is rounded (9007199254740993 read 9007199254740992): say what was typed
+      if (key === 'seed' && BigInt(typed) > BigInt(Number.MAX_SAFE_INTEGER)) {
+        throw new UsageError(`--seed: expected at most ${Number.MAX_SAFE_INTEGER} (larger numbers are not distinct seeds), found ${typed}`);
       }
     }
   };

@@ -2,8 +2,9 @@
 
 import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
-import { EXIT, UsageError, reportError } from './errors.js';
-import { endOfOptions, rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, usageMessage, withValueFlags } from './flag-shape.js';
+import { EXIT, UsageError, leftAsideMessage, reportError } from './errors.js';
+import { takeLeftAside } from '../output/left-aside.js';
+import { endOfOptions, rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, unknownCommand, usageMessage, withValueFlags } from './flag-shape.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { compareCommand } from './commands/compare.js';
@@ -20,6 +21,8 @@ export async function main(words: string[]): Promise<number> {
   const argv = endOfOptions(words);
   let code: number = EXIT.ok;
   try {
+    const notACommand = unknownCommand(words, COMMANDS.map((c) => c.command));
+    if (notACommand !== undefined) throw new UsageError(notACommand);
     await yargs(argv)
       .scriptName('ecsim')
       // `--out.x=1` is an unknown flag, not an object in --out (it failed as an internal error)
@@ -62,5 +65,7 @@ export async function main(words: string[]): Promise<number> {
   } catch (e) {
     code = reportError(e);
   }
+  // the new results are in place; an earlier one that could not be removed is left, and said
+  for (const left of takeLeftAside()) process.stderr.write(`warning: ${leftAsideMessage(left)}\n`);
   return code;
 }

@@ -93,12 +93,12 @@ export interface VariantWarning {
  * service that cannot scale out from 0 tasks) where the base is fine. Call after
  * checkExperiment (the variants are valid).
  */
-export function variantWarnings(exp: ExperimentFile): VariantWarning[] {
+export function variantWarnings(exp: ExperimentFile, options: { durationOverridden?: boolean } = {}): VariantWarning[] {
   const key = (w: ScenarioWarning) => `${joinPath(w.at)}\u0000${w.message}`;
-  const base = new Set(scenarioWarnings(exp.base).map(key));
+  const base = new Set(scenarioWarnings(exp.base, options).map(key));
   const variants = isJsonObject(exp.raw.variants) ? Object.entries(exp.raw.variants) : [];
   return variants.flatMap(([variant, patch]) =>
-    scenarioWarnings(resolveVariantScenario(exp, variant, patch))
+    scenarioWarnings(resolveVariantScenario(exp, variant, patch), options)
       .filter((w) => !base.has(key(w)))
       .map((warning) => ({ variant, warning })),
   );
@@ -117,18 +117,18 @@ export interface SweepWarning {
  * once, by the first value that has it: a value can make a point valid but likely unintended
  * (a step after the end of the run). Call after checkExperiment (the sweep is valid).
  */
-export function sweepWarnings(exp: ExperimentFile): SweepWarning[] {
+export function sweepWarnings(exp: ExperimentFile, options: { durationOverridden?: boolean } = {}): SweepWarning[] {
   if (!isJsonObject(exp.raw.sweep)) return [];
   const sweep = exp.raw.sweep as Record<string, unknown[]>;
   const paths = Object.keys(sweep);
   const key = (w: ScenarioWarning) => `${joinPath(w.at)}\u0000${w.message}`;
-  const seen = new Set(scenarioWarnings(exp.base).map(key));
+  const seen = new Set(scenarioWarnings(exp.base, options).map(key));
   const out: SweepWarning[] = [];
   for (const path of paths) {
     sweep[path].forEach((value, v) => {
       const settings = paths.map((q): [string, unknown] => [q, q === path ? value : sweep[q][0]]);
       const within = `sweep value ${path}=${formatParameter(value)}${paths.length > 1 ? ' (other paths at their first values)' : ''}`;
-      for (const warning of scenarioWarnings(resolveSweepScenario(exp, settings, within, exp.lineOf(['sweep', path, v])))) {
+      for (const warning of scenarioWarnings(resolveSweepScenario(exp, settings, within, exp.lineOf(['sweep', path, v])), options)) {
         if (seen.has(key(warning))) continue;
         seen.add(key(warning));
         out.push({ within, warning });

@@ -5,6 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stagingFolder } from '../output/staging.js';
+import { assertOwnResultsFolder } from '../output/results-folder.js';
 import { runComparison, type Comparison } from './compare.js';
 import { comparisonCsv, pairedCsv, replicationsCsv } from './comparison-files.js';
 import { comparisonMarkdown } from './comparison-markdown.js';
@@ -17,6 +18,8 @@ export interface CompareToFolderOptions {
 }
 
 export async function compareToFolder(exp: ExperimentFile, options: CompareToFolderOptions): Promise<Comparison> {
+  // before any run: a sweep's or a run's folder is refused, not replaced whole
+  assertOwnResultsFolder(options.outDir, 'compare');
   const staging = stagingFolder(options.outDir);
   try {
     const comparison = await runComparison(exp, { jobs: options.jobs, runsDir: join(staging.tempDir, 'runs'), onProgress: options.onProgress });

@@ -9,13 +9,13 @@
 // `runs/` and the files beside theirs, and only when all are written (a full disk fails
 // before) are they moved into place: `runs/` replaced whole, then the files. A shard moves
 // the runs of its own points into the shared `runs/`, each replacing that point's folder.
+// A whole sweep without runs removes an earlier sweep's `runs/` with the files it replaces.
 // A sweep stopped half-way leaves no output: on Ctrl-C or SIGTERM its temporary folder (and
 // an --out it made) is removed (interrupt.ts); one killed outright leaves the temporary
 // folder, which the next write into the folder removes (staging.ts).
 
-import { existsSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { assertReplaceable, OutputPathError } from '../output/results-folder.js';
+import { assertReplaceable, assertReplaceableRuns, otherCommandsFolder, OutputPathError } from '../output/results-folder.js';
 import { assertFileTarget, besideFileInTheWay, assertNamesFit, assertWritableFolder, stageFiles, stageRemovals, stagingFolder, type StagedFile } from '../output/staging.js';
 import { staleSweepReport } from './sweep-report.js';
 import type { ExperimentFile } from './experiment-file.js';
@@ -56,9 +56,7 @@ export interface SweepFolder {
  * replaced) or a run's summary.json; null when neither is there.
  */
 export function sweepFolderHolds(dir: string): string | null {
-  if (existsSync(join(dir, 'comparison.csv'))) return "comparison.csv (a compare's folder)";
-  if (existsSync(join(dir, 'summary.json'))) return "summary.json (a run's folder)";
-  return null;
+  return otherCommandsFolder(dir, 'sweep');
 }
 
 /**
@@ -110,6 +108,10 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
   if (markdownFile !== undefined) assertFileTarget(markdownFile);
   // before any run: the sweep's files go only where they replace nothing but an earlier sweep's
   assertSweepFolder(options.outDir, file, markdownFile);
+  // A whole sweep without runs removes an earlier sweep's runs/ with its files (the report
+  // would draw those as this sweep's points); a shard leaves the shared runs/ to the others.
+  const staleRuns = runsDir === undefined && markdownFile !== undefined ? join(options.outDir, 'runs') : undefined;
+  if (staleRuns !== undefined) assertReplaceableRuns(staleRuns);
   const staging = runsDir !== undefined ? stagingFolder(runsDir, options.shard ? 'runs of a shard' : 'runs') : undefined;
   try {
     const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir: staging?.tempDir, onProgress: options.onProgress });
@@ -125,14 +127,19 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
     // removed with the write, or put back if it fails
     let removals: StagedFile | undefined;
     try {
-      removals = stageRemovals(markdownFile === undefined ? paired.remove : [...paired.remove, ...staleSweepReport(options.outDir)]);
+      removals = stageRemovals(markdownFile === undefined ? paired.remove : [...paired.remove, ...staleSweepReport(options.outDir), ...(staleRuns !== undefined ? [staleRuns] : [])]);
       staging?.commit();
     } catch (e) {
       files.abort();
       removals?.abort();
       throw e;
     }
-    files.commit();
+    try {
+      files.commit();
+    } catch (e) {
+      removals.abort(); // what was moved aside goes back beside whatever the failed write left
+      throw e;
+    }
     removals.commit();
     return { file, markdownFile, pairedFiles: paired.write.map(([path]) => path), table, runsDir };
   } catch (e) {

@@ -4,7 +4,7 @@
 // deleted. So an existing target is replaced only when it is an empty folder or one that
 // holds nothing but what ecsim writes into results folders (run, compare, sweep, report).
 
-import { lstatSync, readdirSync } from 'node:fs';
+import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 
 /** Files ecsim writes at the top of a results folder. */
@@ -117,4 +117,47 @@ function whyNotReplaceable(path: string, top: boolean): string | null {
     return `it is a folder that ecsim did not write (it holds "${name}")`;
   }
   return null;
+}
+
+/** The commands that write a results folder of their own. */
+export type ResultsCommand = 'run' | 'compare' | 'sweep';
+
+/** What says a folder is each command's, in the order looked for. */
+const COMMAND_MARKS: readonly [ResultsCommand, string, RegExp][] = [
+  ['sweep', "a sweep's folder", /^sweep\.csv$|^sweep\.shard-\d+-of-\d+\.csv$/],
+  ['compare', "a compare's folder", /^comparison\.csv$/],
+  ['run', "a run's folder", /^summary\.json$/],
+];
+
+/**
+ * What in `dir` says it is another command's results folder than `command`'s (`sweep.csv (a
+ * sweep's folder)`), or null: a sweep's sweep.csv or shard files, a compare's comparison.csv,
+ * a run's summary.json. Each command refuses the others' folders (a run would replace a
+ * sweep's shard files and runs/ whole; a sweep's files would mix with a compare's).
+ */
+export function otherCommandsFolder(dir: string, command: ResultsCommand): string | null {
+  let names: string[];
+  try {
+    names = lstatSync(dir, { throwIfNoEntry: false })?.isDirectory() ? readdirSync(dir).sort() : [];
+  } catch {
+    return null; // we may not look: creating the folder then says why
+  }
+  for (const [other, what, mark] of COMMAND_MARKS) {
+    if (other === command) continue;
+    const name = names.find((n) => mark.test(n));
+    if (name !== undefined && existsSync(join(dir, name))) return `${name} (${what})`;
+  }
+  return null;
+}
+
+/**
+ * Throws OutputPathError when `dir` is another command's results folder (otherCommandsFolder),
+ * which `command`'s results would replace whole: before any run.
+ */
+export function assertOwnResultsFolder(dir: string, command: 'run' | 'compare'): void {
+  const other = otherCommandsFolder(dir, command);
+  if (other !== null) {
+    const what = command === 'run' ? 'the run' : 'the comparison';
+    throw new OutputPathError(`cannot write ${what} to "${dir}": it holds ${other}, which ${what}'s results would replace whole; choose another --out`);
+  }
 }

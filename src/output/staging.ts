@@ -19,6 +19,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { assertReplaceable, assertReplaceableRuns } from './results-folder.js';
 import { readerWentAway } from './closed-reader.js';
 import { removeOnInterrupt } from './interrupt.js';
+import { leftAside } from './left-aside.js';
 
 export function writeFileAtomic(path: string, content: string): void {
   writeFilesAtomic([[path, content]]);
@@ -68,7 +69,7 @@ export function stageFiles(files: readonly (readonly [path: string, content: str
 
 /**
  * Files to be removed with a write (an earlier sweep's report.html, which the new sweep.csv
- * would make stale), as one with it: each is moved aside now, beside itself, under a
+ * would make stale, or its runs/ folder), as one with it: each is moved aside now, beside itself, under a
  * temporary name; commit() removes them, abort() puts them back. So a write that fails
  * leaves them where they were, and one that succeeds never leaves them beside its files.
  * Missing files are skipped.
@@ -98,7 +99,7 @@ export function stageRemovals(paths: readonly string[]): StagedFile {
   }
   return {
     commit() {
-      for (const [, temp] of moved.splice(0)) rmSync(temp, { force: true });
+      for (const [path, temp] of moved.splice(0)) removeAside(temp, path); // a file, or a folder (an earlier sweep's runs/)
     },
     abort: putBack,
   };
@@ -214,7 +215,7 @@ export function stageFile(path: string, content: string): StagedFile {
     writeFileSync(temp, content);
     if (existing !== undefined) keepMode(temp, existing.mode);
   } catch (e) {
-    rmSync(temp, { force: true });
+    rmSync(temp, { force: true, recursive: true });
     throw namingUserPath(e, temp, target);
   }
   return {
@@ -222,12 +223,12 @@ export function stageFile(path: string, content: string): StagedFile {
       try {
         renameInto(temp, target);
       } catch (e) {
-        rmSync(temp, { force: true });
+        rmSync(temp, { force: true, recursive: true });
         throw namingUserPath(e, temp, target);
       }
     },
     abort() {
-      rmSync(temp, { force: true });
+      rmSync(temp, { force: true, recursive: true });
     },
   };
 }
@@ -461,7 +462,19 @@ function replaceWith(from: string, target: string, old: string): void {
     }
     throw e;
   }
-  rmSync(old, { recursive: true, force: true });
+  removeAside(old, target);
+}
+
+/**
+ * Removes `aside`, what was at `target` before the new output took its place. The write is
+ * done: a failure (a read-only file in it, as another user) leaves it, said by takeLeftAside.
+ */
+function removeAside(aside: string, target: string): void {
+  try {
+    rmSync(aside, { recursive: true, force: true });
+  } catch (e) {
+    leftAside({ target, aside, code: String((e as NodeJS.ErrnoException).code ?? 'error') });
+  }
 }
 
 /** renameSync; a failure names `shown` (the user's path), not a temporary name. */

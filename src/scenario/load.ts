@@ -5,7 +5,8 @@ import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
-import { issueMessage } from './schema-helpers.js';
+import { INFINITY_FOUND, issueMessage } from './schema-helpers.js';
+import type { z } from 'zod';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
 import { resolveScenario, wholePeriodsMessage, type ResolvedScenario } from './resolve.js';
 import { describe } from './duration.js';
@@ -25,7 +26,7 @@ export function loadScenarioFile(file: string, options: LoadOptions = {}): Resol
 /** Validates and resolves the text of a scenario file read with readScenarioText. */
 export function loadScenarioText(file: string, text: string, options: LoadOptions = {}): ResolvedScenario {
   const raw = parseScenarioText(file, text);
-  return resolveRaw(file, raw.value, raw.lineOf, options);
+  return resolveRaw(file, raw.value, raw.lineOf, options, raw.sourceOf);
 }
 
 /**
@@ -74,11 +75,19 @@ export function loadScenarioObject(
 interface RawScenario {
   value: unknown;
   lineOf: (path: readonly (string | number)[]) => number | undefined;
+  /** The text of the scalar at a key path as written (`1e400`, which parses to Infinity), if any. */
+  sourceOf?: (path: readonly (string | number)[]) => string | undefined;
 }
 
 export function parseScenarioText(file: string, text: string): RawScenario {
   const lineCounter = new LineCounter();
   const tooDeep = `not valid YAML/JSON: nesting deeper than ${MAX_NESTING} levels (a scenario needs about 10); is it the right file?`;
+  // a .json file with a // or /* comment was read as YAML and failed as "found the text ..."
+  const comment = /\.json$/i.test(file) ? text.split('\n').findIndex((l) => /^\s*(\/\/|\/\*)/.test(l)) : -1;
+  if (comment >= 0) {
+    const mark = /^\s*(\/\/|\/\*)/.exec(text.split('\n')[comment])![1];
+    throw new ScenarioError(file, [{ path: '', line: comment + 1, message: `not valid JSON: JSON has no comments, found "${mark}"; remove the comment, or write the scenario as YAML (.yaml), whose comments start with #` }]);
+  }
   let doc: Document.Parsed;
   try {
     doc = parseDocument(text, { lineCounter, prettyErrors: true, uniqueKeys: true });
@@ -131,7 +140,14 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     if (!(e instanceof ReferenceError)) throw e;
     throw new ScenarioError(file, [{ path: '', line: firstAliasLine(doc, lineCounter), message: `not valid YAML/JSON: its aliases (*name) expand to too many values (aliases of anchors that hold aliases, nested); write the values out or use fewer aliases` }]);
   }
-  return { value, lineOf: (path) => lineOf(doc, lineCounter, path) };
+  return {
+    value,
+    lineOf: (path) => lineOf(doc, lineCounter, path),
+    sourceOf: (path) => {
+      const node = doc.getIn(path, true);
+      return isScalar(node) && typeof node.source === 'string' ? node.source : undefined;
+    },
+  };
 }
 
 /** The deepest nesting of maps and lists read (a scenario needs about 10; the yaml package overflowed the stack at about 2 500). */
@@ -256,6 +272,7 @@ function resolveRaw(
   value: unknown,
   lineOfPath: RawScenario['lineOf'],
   options: LoadOptions & { baseDir?: string },
+  sourceOf: RawScenario['sourceOf'] = () => undefined,
 ): ResolvedScenario {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) {
     const found = Array.isArray(value) ? 'a list' : value === null ? 'null' : typeof value === 'string' ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}...` : value)}` : describe(value);
@@ -265,7 +282,7 @@ function resolveRaw(
   if (!parsed.success) {
     const issues: ScenarioIssue[] = parsed.error.issues.map((issue) => ({
       path: joinPath(issue.path as (string | number)[]),
-      message: issueMessage(issue),
+      message: asWritten(issue, issueMessage(issue), sourceOf),
       line: lineOfPath(issue.path as (string | number)[]),
     }));
     throw new ScenarioError(file, uniqueIssues(issues));
@@ -287,4 +304,26 @@ function resolveRaw(
     );
   }
   return result.scenario!;
+}
+
+/**
+ * A number too large for a double (`1e400`, `1e999`) parses to Infinity; its message
+ * (issueMessage: `found Infinity (too large: ...)`) says it as written: `found 1e400 (too large: ...)`,
+ * and a YAML `.inf` as `found .inf (infinity)`; a whole number rounded when parsed, as written too.
+ */
+function asWritten(issue: z.core.$ZodIssue, message: string, sourceOf: NonNullable<RawScenario['sourceOf']>): string {
+  for (const input of [Infinity, -Infinity]) {
+    const said = `found ${INFINITY_FOUND(input)}`;
+    if (!message.endsWith(said)) continue;
+    const written = sourceOf(issue.path as (string | number)[]);
+    if (written === undefined) return message;
+    return `${message.slice(0, -said.length)}found ${written}${/inf/i.test(written) ? ' (infinity)' : said.slice(`found ${input}`.length)}`;
+  }
+  // a whole number past 2^53 - 1 is rounded when parsed (9007199254740993 reads 9007199254740992)
+  const rounded = /found (number (-?[0-9]+))$/.exec(message);
+  if (rounded !== null && !Number.isSafeInteger(Number(rounded[2]))) {
+    const written = sourceOf(issue.path as (string | number)[]);
+    if (written !== undefined && /^[-+]?[0-9]+$/.test(written)) return `${message.slice(0, -rounded[1].length)}${written}`;
+  }
+  return message;
 }

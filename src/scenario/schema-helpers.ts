@@ -201,12 +201,17 @@ const TYPE_WORDS: Record<string, string> = {
 
 const items = (n: number | bigint) => `${n} ${n === 1 || n === 1n ? 'item' : 'items'}`;
 
+/** `Infinity (too large: a number is at most about 1.8e308)`: what a number too large for a double is said as. */
+export const INFINITY_FOUND = (input: number): string => `${input} (too large: a number is at most about ${input > 0 ? '' : '-'}1.8e308)`;
+
 /** A person's sentence for a zod issue: what was expected, what was found. */
 export function issueMessage(issue: z.core.$ZodIssue): string {
   const found = 'input' in issue ? describe(issue.input) : undefined;
   switch (issue.code) {
     case 'invalid_type': {
       const expected = TYPE_WORDS[issue.expected] ?? issue.expected;
+      // a number too large for a double (1e400) parses to Infinity (load.ts puts what was written in its place)
+      if (issue.expected === 'number' && (issue.input === Infinity || issue.input === -Infinity)) return `expected a finite number, found ${INFINITY_FOUND(issue.input)}`;
       return issue.input === undefined ? `required: expected ${expected}` : `expected ${expected}, found ${found}`;
     }
     case 'too_small':

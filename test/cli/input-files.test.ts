@@ -346,3 +346,41 @@ describe('files written beside the one named (report.md beside --out x.html, com
     expect(readFileSync(csv, 'utf8')).toMatch(/^services\.web/);
   }, 60_000);
 });
+
+describe('numbers too large and JSON comments are said as written', () => {
+  const dir = tempDir();
+  const text = readFileSync(QUICKSTART, 'utf8');
+
+  it('a number too large for a double (1e400 reads as Infinity): a finite number expected, the number as written', async () => {
+    const big = writeScenario(dir, 'big', text.replace('desiredCount: 3', 'desiredCount: 1e400').replace(/^seed: 1$/m, 'seed: -1e999'));
+    const r = await cli('validate', big);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.trim().split('\n');
+    expect(lines).toContain(`${big}:${lineOf(big, 'seed: -1e999')}: seed: expected a finite number, found -1e999 (too large: a number is at most about -1.8e308)`);
+    expect(lines).toContain(`${big}:${lineOf(big, 'desiredCount: 1e400')}: services.web.desiredCount: expected a finite number, found 1e400 (too large: a number is at most about 1.8e308)`);
+    const json = join(dir, 'big.json');
+    writeFileSync(json, JSON.stringify({ ...quickstart(), seed: 7 }).replace('"seed":7', '"seed":1e999'));
+    expect(await oneLine('validate', json)).toBe(`${json}:1: seed: expected a finite number, found 1e999 (too large: a number is at most about 1.8e308)`);
+    // a whole number past 2^53 - 1, rounded when parsed (to 9007199254740992), as written
+    const rounded = writeScenario(dir, 'rounded', text.replace(/^seed: 1$/m, 'seed: 9007199254740993'));
+    expect(await oneLine('validate', rounded)).toBe(`${rounded}:${lineOf(rounded, 'seed: 9007199254740993')}: seed: expected <= 9007199254740991, found 9007199254740993`);
+  });
+
+  it('a .json file with a // or /* comment: JSON has no comments (it was read as YAML: "found the text ...")', async () => {
+    const body = JSON.stringify(quickstart(), null, 2);
+    const slash = join(dir, 'comment.json');
+    writeFileSync(slash, `// my scenario\n${body}`);
+    expect(await oneLine('validate', slash)).toBe(`${slash}:1: not valid JSON: JSON has no comments, found "//"; remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
+    const star = join(dir, 'star.json');
+    writeFileSync(star, body.replace('{\n', '{\n  /* note */\n'));
+    expect(await oneLine('validate', star)).toBe(`${star}:2: not valid JSON: JSON has no comments, found "/*"; remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
+    // a "//" inside a string is no comment
+    const url = join(dir, 'url.json');
+    writeFileSync(url, JSON.stringify({ ...quickstart(), description: 'see https://example.com' }, null, 2));
+    expect((await cli('validate', url)).code).toBe(0);
+  });
+});
+
+function lineOf(file: string, text: string): number {
+  return readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(text)) + 1;
+}

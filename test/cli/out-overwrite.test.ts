@@ -61,6 +61,39 @@ describe('sweep --out replaces only an earlier sweep\'s files', () => {
   });
 });
 
+describe("run --out and compare --out refuse another command's folder, as sweep --out does", () => {
+  const runArgs = (out: string) => ['run', QUICKSTART, '--duration', '1m', '--quiet', '--out', out];
+  const compareArgs = (out: string) => ['compare', SWEEP, '--duration', '1m', '--replications', '1', '--jobs', '1', '--quiet', '--out', out];
+  it.each([
+    ['run', 'sweep.csv', "it holds sweep.csv (a sweep's folder)"],
+    ['run', 'sweep.shard-2-of-8.csv', "it holds sweep.shard-2-of-8.csv (a sweep's folder)"],
+    ['run', 'comparison.csv', "it holds comparison.csv (a compare's folder)"],
+    ['compare', 'sweep.csv', "it holds sweep.csv (a sweep's folder)"],
+    ['compare', 'sweep.shard-1-of-3.csv', "it holds sweep.shard-1-of-3.csv (a sweep's folder)"],
+    ['compare', 'summary.json', "it holds summary.json (a run's folder)"],
+  ])('%s refuses a folder holding %s before any run, everything left as it was', async (command, name, message) => {
+    const dir = tempDir();
+    writeFileSync(join(dir, name), 'hours of work\n');
+    mkdirSync(join(dir, 'runs'));
+    const what = command === 'run' ? 'the run' : 'the comparison';
+    const line = await oneLine(...(command === 'run' ? runArgs(dir) : compareArgs(dir)));
+    expect(line).toBe(`ecsim: cannot write ${what} to "${dir}": ${message}, which ${what}'s results would replace whole; choose another --out`);
+    expect(readdirSync(dir).sort()).toEqual([name, 'runs'].sort());
+    expect(readFileSync(join(dir, name), 'utf8')).toBe('hours of work\n');
+  });
+
+  it("each replaces its own earlier folder: a run's, a compare's", async () => {
+    const run = tempDir();
+    expect((await cli(...runArgs(run))).code).toBe(0);
+    expect((await cli(...runArgs(run))).code).toBe(0);
+    expect(existsSync(join(run, 'summary.json'))).toBe(true);
+    const cmp = tempDir();
+    expect((await cli(...compareArgs(cmp))).code).toBe(0);
+    expect((await cli(...compareArgs(cmp))).code).toBe(0);
+    expect(existsSync(join(cmp, 'comparison.csv'))).toBe(true);
+  }, 60_000);
+});
+
 describe('trace --out replaces only an earlier trace CSV, never the scenario', () => {
   it('the scenario itself, also through a link, is refused and left as it was', async () => {
     const dir = tempDir();

@@ -193,7 +193,9 @@ describe('usage mistakes', () => {
   });
 
   it('a seed past 2^53 - 1 is refused: consecutive replication seeds would collide (…991 + 1 and + 2 were the same number)', async () => {
-    expect(await oneLine('run', QUICKSTART, '--seed', '9007199254740993')).toBe('ecsim: --seed: expected at most 9007199254740991, found 9007199254740992');
+    // as typed: yargs' number is rounded to 9007199254740992
+    expect(await oneLine('run', QUICKSTART, '--seed', '9007199254740993')).toBe('ecsim: --seed: expected at most 9007199254740991 (larger numbers are not distinct seeds), found 9007199254740993');
+    expect(await oneLine('run', QUICKSTART, '--seed', '99999999999999999999999')).toBe('ecsim: --seed: expected at most 9007199254740991 (larger numbers are not distinct seeds), found 99999999999999999999999');
     const line = await oneLine('compare', 'scenarios/compare-quickstart.yaml', '--seed', '9007199254740991', '--replications', '4', '--duration', '1m');
     expect(line).toContain('--seed: expected seed + replications - 1 <= 9007199254740991');
     expect(line).toContain('found 9007199254740991 with 4 replications');
@@ -251,6 +253,21 @@ describe('usage mistakes', () => {
     expect(await oneLine('rnu', QUICKSTART)).toBe('ecsim: unknown command "rnu"; did you mean run? (see ecsim --help)');
     expect(await oneLine('validate')).toBe('ecsim: validate: missing <scenario> (see ecsim validate --help)');
   });
+  it('an unknown first word is an unknown command whatever follows (yargs said "unexpected arguments", or printed the help with exit 0)', async () => {
+    expect(await oneLine('xyzzy', QUICKSTART)).toBe('ecsim: unknown command "xyzzy" (see ecsim --help)');
+    expect(await oneLine('xyzzy', '--help')).toBe('ecsim: unknown command "xyzzy" (see ecsim --help)');
+    expect(await oneLine('xyzzy')).toBe('ecsim: unknown command "xyzzy" (see ecsim --help)');
+    expect(await oneLine('valdate', QUICKSTART, '--help')).toBe('ecsim: unknown command "valdate"; did you mean validate? (see ecsim --help)');
+  });
+
+  it('an unknown flag before the scenario is named, not "missing <scenario>" (it took the scenario as its value)', async () => {
+    expect(await oneLine('run', '-q', QUICKSTART)).toBe('ecsim: unknown flag -q (did you mean --quiet?) (see ecsim run --help)');
+    expect(await oneLine('run', '--qiet', QUICKSTART)).toBe('ecsim: unknown flag --qiet (did you mean --quiet?) (see ecsim run --help)');
+    expect(await oneLine('validate', '-x.yaml')).toBe('ecsim: unknown flag -x.yaml (a file whose name starts with "-" goes after --, or as ./-x.yaml: ecsim validate -- -x.yaml) (see ecsim validate --help)');
+    // -h and known flags are not unknown: the scenario is missing
+    expect(await oneLine('run', '--quiet')).toBe('ecsim: run: missing <scenario> (see ecsim run --help)');
+  });
+
   it('"--" ends the options: the words after it are names, even with a dash (yargs said "missing <scenario>")', async () => {
     expect((await cli('validate', '--', QUICKSTART)).code).toBe(0);
     const dash = await oneLine('validate', '--', '-no-such.yaml');

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeShardFiles, pointLabels, readExperimentFile, shardFiles, sweepCsv, sweepToFolder, SWEEP_RUNS_LIMIT } from '../../src/experiment/index.js';
 import { buildComparisonHtml } from '../../src/output/report/index.js';
@@ -79,6 +79,30 @@ describe('sweep runs/<point label>/', () => {
     await sweepToFolder(exp, { outDir: shared, jobs: 1, shard: { index: 3, count: 3 } });
     expect(sweepCsv(mergeShardFiles(shardFiles([shared])))).toBe(expected);
     expect(runFiles(shared)).toEqual(runFiles(join(dir, 'one')));
+  });
+
+  it("a whole sweep without runs removes an earlier sweep's runs/ (the report would draw them as its points); a shard leaves the shared runs/ alone", async () => {
+    const exp = readExperimentFile(file);
+    const out = join(dir, 'rerun');
+    await sweepToFolder(exp, { outDir: out, jobs: 1 });
+    expect(runsOf(out)).toEqual([...LABELS].sort());
+    // a shard without runs: the other shards' runs stay
+    await sweepToFolder(exp, { outDir: out, jobs: 1, shard: { index: 1, count: 2 }, runs: false });
+    expect(runsOf(out)).toEqual([...LABELS].sort());
+    const none = await sweepToFolder(exp, { outDir: out, jobs: 1, runs: false });
+    expect(none.runsDir).toBeUndefined();
+    expect(readdirSync(out).sort()).toEqual(['comparison.md', 'paired.csv', 'replications.csv', 'sweep.csv', 'sweep.shard-1-of-2.csv']); // nothing moved aside left
+    expect(buildComparisonHtml(out).includes('Time series by point')).toBe(false);
+  });
+
+  it('a whole sweep without runs refuses a runs/ that is not results folders, before any run, and leaves it', async () => {
+    const exp = readExperimentFile(file);
+    const out = join(dir, 'foreign-runs');
+    mkdirSync(join(out, 'runs'), { recursive: true });
+    writeFileSync(join(out, 'runs', 'notes.txt'), 'mine\n');
+    await expect(sweepToFolder(exp, { outDir: out, jobs: 1, runs: false })).rejects.toThrow(`cannot write runs to "${join(out, 'runs')}": its "notes.txt" is not a results folder`);
+    expect(readdirSync(out)).toEqual(['runs']);
+    expect(readFileSync(join(out, 'runs', 'notes.txt'), 'utf8')).toBe('mine\n');
   });
 
   it(`more than ${SWEEP_RUNS_LIMIT} points: no runs/ unless --runs; the CLI flag and --no-runs`, async () => {

@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, lstatSync, mkdirSync, readdirSync, readFileSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
-import { stagingFolder, writeFileAtomic, writeFilesAtomic } from '../../src/output/staging.js';
+import { stageRemovals, stagingFolder, writeFileAtomic, writeFilesAtomic } from '../../src/output/staging.js';
 import { QUICKSTART, cli, tempDir } from '../helpers.js';
 
 /** The id of a process that has ended. */
@@ -144,5 +144,21 @@ describe('files written together (sweep.csv with comparison.md, report.html with
     writeFilesAtomic([[first, 'new'], [join(dir, 'other.md'), 'md']]);
     expect([readFileSync(first, 'utf8'), readFileSync(join(dir, 'other.md'), 'utf8')]).toEqual(['new', 'md']);
     expect(readdirSync(dir).sort()).toEqual(['blocker', 'comparison.md', 'other.md', 'sweep.csv']);
+  });
+});
+
+describe('stageRemovals', () => {
+  it('a folder (an earlier sweep\'s runs/): moved aside, then removed whole on commit or put back on abort', () => {
+    const dir = tempDir();
+    const runs = join(dir, 'runs');
+    mkdirSync(join(runs, 'a=1'), { recursive: true });
+    writeFileSync(join(runs, 'a=1', 'summary.json'), '{}\n');
+    const aborted = stageRemovals([runs, join(dir, 'missing.html')]);
+    expect(existsSync(runs)).toBe(false); // aside now
+    aborted.abort();
+    expect(readFileSync(join(runs, 'a=1', 'summary.json'), 'utf8')).toBe('{}\n');
+    expect(readdirSync(dir)).toEqual(['runs']);
+    stageRemovals([runs]).commit();
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -4,6 +4,7 @@ import { loadScenarioText, readScenarioText } from '../../scenario/index.js';
 import { ignoredExperimentProblems } from '../ignored-experiment.js';
 import { printWarnings } from '../warnings.js';
 import { runToFolderPausing } from '../../output/run-to-folder.js';
+import { assertOwnResultsFolder } from '../../output/results-folder.js';
 import { checkExpectations, formatExpectationResults } from '../../scenario/expect/index.js';
 import { progressReporter } from '../progress.js';
 import { printRunSummary } from '../print-summary.js';
@@ -19,6 +20,8 @@ export async function run(argv: RunArgs): Promise<void> {
   printWarnings(argv.scenario, scenario, durationMs !== undefined);
   for (const line of ignoredExperimentProblems(argv.scenario, text, scenario)) process.stderr.write(`warning: ${line}\n`);
   const outDir = argv.out ?? `results/${scenario.scenario.name}`;
+  // before the run: a sweep's or a compare's folder is refused, not replaced whole
+  assertOwnResultsFolder(outDir, 'run');
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(scenario.scenario.name);
   // pausing: Ctrl-C removes the temporary folder (bin.ts, interrupt.ts)
   const report = await runToFolderPausing(scenario, { outDir, seed: scenario.scenario.seed, onProgress: (f) => progress.update(f) });

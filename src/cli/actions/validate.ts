@@ -2,21 +2,17 @@
 // compare and sweep use (check-experiment.ts); one line saying what was checked.
 
 import { readExperimentFile } from '../../experiment/experiment-file.js';
-import { checkExperiment, sweepWarnings, variantWarnings, type ExperimentCheck } from '../../experiment/check-experiment.js';
-import { joinPath } from '../../scenario/errors.js';
+import { checkExperiment, type ExperimentCheck } from '../../experiment/check-experiment.js';
 import type { ValidateArgs } from '../commands/validate.js';
 import { counted } from '../../output/plural.js';
-import { printWarnings } from '../warnings.js';
+import { printExperimentWarnings } from '../warnings.js';
 
 export function validate(argv: ValidateArgs): void {
   const exp = readExperimentFile(argv.scenario);
   const checked = checkExperiment(exp);
   const s = exp.base;
-  printWarnings(argv.scenario, s);
-  // a variant's own warnings (those the base has are said once, above)
-  for (const { variant, warning } of variantWarnings(exp)) process.stderr.write(`warning: ${argv.scenario}: variant "${variant}": ${joinPath(warning.at)}: ${warning.message}\n`);
-  // a sweep value's own (each said once, by the first value whose point has it)
-  for (const { within, warning } of sweepWarnings(exp)) process.stderr.write(`warning: ${argv.scenario}: ${within}: ${joinPath(warning.at)}: ${warning.message}\n`);
+  // the base's, then a variant's or sweep value's own (those the base has are said once)
+  printExperimentWarnings(exp, { variants: true, sweep: true });
   process.stdout.write(`${argv.scenario}: ok (${counted(s.services.length, 'service')}, ${s.scenario.duration / 1000} s simulated${experimentPart(checked)})\n`);
 }
 

@@ -5,7 +5,7 @@
 // with the array index of a Kubernetes Indexed Job or AWS Batch array job)
 // sweep.shard-i-of-n.csv instead (`ecsim merge` writes the other two); and
 // runs/<point label>/ (replication 0 of each point) for sweeps of at most 24 points, or
-// with --runs (--no-runs: never). The work is in ../actions/sweep.ts, loaded when the
+// with --runs (--no-runs: never; a whole sweep without runs removes an earlier sweep's runs/). The work is in ../actions/sweep.ts, loaded when the
 // command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
@@ -45,9 +45,9 @@ export const sweepCommand = {
         type: 'boolean',
         describe:
           `write replication 0 of each point as a full results folder, runs/<point label>/ (e.g. runs/targetValue=40,scaleOutCooldown=60s/), ` +
-          `for the report's overlays (default: only when the sweep has at most ${SWEEP_RUNS_LIMIT} points; --no-runs: never)`,
+          `for the report's overlays (default: only when the sweep has at most ${SWEEP_RUNS_LIMIT} points; --no-runs: never); a whole sweep without runs removes an earlier sweep's runs/ (a shard leaves the shared runs/ alone)`,
       })
-      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but errors' })
+      .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings about the scenario (the base's, and each sweep value's own, as validate prints them) and errors (both on stderr)" })
       .option('report', { type: 'boolean', default: false, describe: "also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series); without it, an earlier sweep's report.html in the folder is removed with the write (it would be stale; another report.html is left alone)" })
       .example('$0 sweep scenarios/compare-quickstart.yaml --jobs 4', 'the whole sweep on 4 threads')
       .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep` writes sweep.csv, comparison.md and the pairing files')
