@@ -4,7 +4,8 @@
 // - distinctInstance never co-locates two tasks of the group;
 // - spread on AZ picks an AZ with the fewest tasks among those with room (so per-AZ counts stay
 //   within 1 whenever capacity allows);
-// - binpack memory picks an instance with the least remaining memory among those that fit;
+// - binpack (memory, cpu) picks an instance with the least remaining among those that fit, and
+//   ties (made common by drawing from a small set of sizes) go to the lowest instance id;
 // - memberOf placements satisfy the expression, checked by an independent evaluator below.
 
 import fc from 'fast-check';
@@ -155,22 +156,38 @@ describe('placeTask properties', () => {
     );
   });
 
-  it('binpack memory picks an instance with the least remaining memory among those that fit', () => {
-    fc.assert(
-      fc.property(fc.array(instanceArb, { minLength: 1, maxLength: 10 }), fc.array(taskArb, { maxLength: 30 }), fc.nat(), (specs, tasks, seed) => {
-        const xs = build(specs);
-        placeAll(xs, tasks, [], [{ type: 'binpack', field: 'memory' }], seed, (t, chosen) => {
-          if (!chosen) return;
-          const fitting = xs.filter((x) => fits(x, t));
-          expect(chosen.memoryRemaining).toBe(Math.min(...fitting.map((x) => x.memoryRemaining)));
-          // remaining ties: lowest instance id
-          const tied = fitting.filter((x) => x.memoryRemaining === chosen.memoryRemaining).map((x) => x.id).sort();
-          expect(chosen.id).toBe(tied[0]);
-        });
-      }),
-      RUNS,
-    );
-  });
+  // CPU and memory of instances and tasks from a small set (and few host ports), so that ties
+  // on the binpack field are common and the lowest-id tie-break is exercised (counted below).
+  const tieInstanceArb = instanceArb.chain((s) =>
+    fc
+      .record({ cpu: fc.constantFrom(0, 512, 1024, 2048), mem: fc.constantFrom(0, 512, 1024, 2048), ports: fc.constantFrom<number[]>([], [], [], [443]) })
+      .map((r) => ({ ...s, ...r })),
+  );
+  const tieTaskArb = taskArb.chain((t) =>
+    fc.record({ cpu: fc.constantFrom(0, 512, 1024), memory: fc.constantFrom(512, 1024), hostPorts: fc.constantFrom<number[]>([], [], [], [443]) }).map((r) => ({ ...t, ...r })),
+  );
+  for (const field of ['memory', 'cpu'] as const) {
+    it(`binpack ${field} picks an instance with the least remaining ${field} among those that fit; ties: lowest instance id`, () => {
+      const remaining = (x: MutableInstance) => (field === 'cpu' ? x.cpuRemaining : x.memoryRemaining);
+      let ties = 0;
+      fc.assert(
+        fc.property(fc.array(tieInstanceArb, { minLength: 1, maxLength: 10 }), fc.array(tieTaskArb, { maxLength: 30 }), fc.nat(), (specs, tasks, seed) => {
+          const xs = build(specs);
+          placeAll(xs, tasks, [], [{ type: 'binpack', field }], seed, (t, chosen) => {
+            if (!chosen) return;
+            const fitting = xs.filter((x) => fits(x, t));
+            expect(remaining(chosen)).toBe(Math.min(...fitting.map(remaining)));
+            // remaining ties: lowest instance id
+            const tied = fitting.filter((x) => remaining(x) === remaining(chosen)).map((x) => x.id).sort();
+            if (tied.length > 1) ties++;
+            expect(chosen.id).toBe(tied[0]);
+          });
+        }),
+        RUNS,
+      );
+      expect(ties).toBeGreaterThan(20);
+    });
+  }
 });
 
 // --- memberOf, checked by an independent evaluator over a restricted expression form ---

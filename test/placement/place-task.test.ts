@@ -45,6 +45,23 @@ describe('step 3: strategies', () => {
     const xs = [inst('i-1', { cpuRemaining: 1024 }), inst('i-2', { cpuRemaining: 300 })];
     expect(placeTask(xs, task(), [], [{ type: 'binpack', field: 'cpu' }], rng)).toEqual({ ok: true, instanceId: 'i-2' });
   });
+  it('binpack keeps every instance tied on the least remaining: the lowest id, or the next strategy, decides', () => {
+    // memory: i-1 and i-2 tie at 600 (i-3 has more) -> lowest id i-1
+    const mem = [inst('i-1', { memoryRemaining: 600 }), inst('i-2', { memoryRemaining: 600 }), inst('i-3', { memoryRemaining: 4000 })];
+    expect(placeTask(mem, task(), [], [{ type: 'binpack', field: 'memory' }], rng)).toEqual({ ok: true, instanceId: 'i-1' });
+    // cpu: i-1 and i-2 tie at 300 -> i-1
+    const cpu = [inst('i-1', { cpuRemaining: 300 }), inst('i-2', { cpuRemaining: 300 }), inst('i-3', { cpuRemaining: 1024 })];
+    expect(placeTask(cpu, task(), [], [{ type: 'binpack', field: 'cpu' }], rng)).toEqual({ ok: true, instanceId: 'i-1' });
+    // three tie at 600; spread instanceId then takes the one with the fewest tasks of the group (i-2)
+    const three = [
+      inst('i-1', { memoryRemaining: 600, groupCounts: new Map([['service:web', 2]]) }),
+      inst('i-2', { memoryRemaining: 600 }),
+      inst('i-3', { memoryRemaining: 600, groupCounts: new Map([['service:web', 1]]) }),
+      inst('i-4', { memoryRemaining: 4000 }),
+    ];
+    const strats: PlacementStrategy[] = [{ type: 'binpack', field: 'memory' }, { type: 'spread', field: 'instanceId' }];
+    expect(placeTask(three, task(), [], strats, rng)).toEqual({ ok: true, instanceId: 'i-2' });
+  });
   it('spread on AZ counts the group per AZ, including AZs with zero tasks', () => {
     const xs = [
       inst('i-1', { az: 'a', groupCounts: new Map([['service:web', 2]]) }),

@@ -121,6 +121,65 @@ describe('Alarm', () => {
     );
   });
 
+  it('M of N against a plain oracle: at least M of the newest N datapoints breaching -> ALARM, else OK; missing ones filled as breaching/notBreaching — property', () => {
+    // CloudWatch (alarm-evaluation.html): "Datapoints to Alarm is the number of data points
+    // within the Evaluation Periods that must be breaching to cause the alarm to go to the
+    // ALARM state"; with fewer than N real datapoints in the evaluation range, breaching /
+    // notBreaching fill the rest up to N, each filled one breaching / not breaching
+    // (alarms-and-missing-data.html). Written here without evaluateRange: the alarm keeps
+    // running counts, and this checks them against a count over the data.
+    const breaches = (op: string, v: number, th: number) =>
+      op === 'GreaterThanThreshold' ? v > th : op === 'GreaterThanOrEqualToThreshold' ? v >= th : op === 'LessThanThreshold' ? v < th : v <= th;
+    const config = fc.record({
+      n: fc.integer({ min: 1, max: 6 }),
+      mFraction: fc.double({ min: 0, max: 1, noNaN: true }),
+      extra: fc.integer({ min: 0, max: 3 }),
+      op: fc.constantFrom(...COMPARISON_OPERATORS),
+      threshold: fc.integer({ min: 0, max: 10 }),
+      treat: fc.constantFrom(...TREAT_MISSING_DATA),
+      complete: fc.boolean(),
+    });
+    const minute = fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 4 });
+    let alarms = 0;
+    let oks = 0;
+    fc.assert(
+      fc.property(config, fc.array(minute, { minLength: 1, maxLength: 60 }), fc.array(fc.constantFrom(1, 1, 1, 2, 3), { maxLength: 60 }), (c, raw, moves) => {
+        // complete: every minute has a value (missing ones replaced); else only breaching/notBreaching are checked
+        const values = c.complete ? raw.map((v, i) => v ?? i % 11) : raw;
+        const M = Math.max(1, Math.round(c.mFraction * c.n));
+        const R = c.n + c.extra;
+        const store = new MetricStore({ period: MIN, publishDelay: 0 });
+        values.forEach((v, i) => { if (v !== null) store.putValue('X', i * MIN, v); });
+        const alarm = new Alarm({ name: 'a', metricName: 'X', statistic: 'Average', period: MIN, evaluationPeriods: c.n, datapointsToAlarm: M, threshold: c.threshold, comparisonOperator: c.op, evaluationRange: R, treatMissingData: c.treat });
+        let newest = -1; // the minute the alarm's newest datapoint is from
+        for (const move of moves) {
+          newest += move;
+          alarm.evaluate((newest + 1) * MIN, store);
+          // the evaluation range: minutes newest-R+1 .. newest; none before 0, none after the data
+          const real: number[] = [];
+          for (let i = newest - R + 1; i <= newest; i++) {
+            const v = i >= 0 && i < values.length ? values[i] : null;
+            if (v !== null) real.push(v);
+          }
+          let want: string;
+          if (real.length >= c.n) {
+            want = real.slice(-c.n).filter((v) => breaches(c.op, v, c.threshold)).length >= M ? 'ALARM' : 'OK';
+          } else if (c.treat === 'breaching' || c.treat === 'notBreaching') {
+            const filled = c.treat === 'breaching' ? c.n - real.length : 0;
+            want = real.filter((v) => breaches(c.op, v, c.threshold)).length + filled >= M ? 'ALARM' : 'OK';
+          } else continue; // missing/ignore with fewer than N real: AWS's tables (tested elsewhere)
+          expect(alarm.state).toBe(want);
+          if (want === 'ALARM') alarms++;
+          else oks++;
+        }
+      }),
+      { numRuns: 400 },
+    );
+    // both outcomes were checked, many times
+    expect(alarms).toBeGreaterThan(200);
+    expect(oks).toBeGreaterThan(200);
+  });
+
   it('keeps the datapoints it reads when the publish delay is longer than the default retention of 64 periods', () => {
     // publishDelay 64 min: the datapoint of minute m is visible at m + 1 + 64 min, when the
     // store already holds minutes up to m + 64. The retention must cover the range (5) and

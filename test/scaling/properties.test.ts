@@ -73,22 +73,40 @@ describe('properties of the service auto scaler', () => {
   });
 
   it('no scale in while the scale-in cooldown runs, unless a scale out ended it (target-tracking cooldowns)', () => {
+    // Stretches of load as fractions of the target: low (below the low alarm's 90 %), high
+    // (above the target) or missing, each 1..40 minutes, so the 15-of-15 low alarm does go
+    // into ALARM and scale ins happen (counted below: the property must be exercised).
+    const segment = fc.oneof(
+      { weight: 5, arbitrary: fc.record({ level: fc.double({ min: 0.05, max: 0.85, noNaN: true }), length: fc.integer({ min: 1, max: 40 }) }) },
+      { weight: 3, arbitrary: fc.record({ level: fc.double({ min: 1.05, max: 3, noNaN: true }), length: fc.integer({ min: 1, max: 10 }) }) },
+      { weight: 1, arbitrary: fc.record({ level: fc.constant(NaN), length: fc.integer({ min: 1, max: 3 }) }) },
+    );
+    let scaleIns = 0;
+    let runsWithTwoScaleIns = 0;
     fc.assert(
-      fc.property(fc.integer({ min: 20, max: 80 }), fc.integer({ min: 0, max: 15 }), stream, fc.integer({ min: 1, max: 40 }), (target, cooldownMin, values, desired) => {
+      fc.property(fc.integer({ min: 20, max: 80 }), fc.integer({ min: 0, max: 15 }), fc.array(segment, { minLength: 1, maxLength: 8 }), fc.integer({ min: 2, max: 40 }), (target, cooldownMin, segments, desired) => {
+        const values = segments.flatMap((g) => Array.from({ length: g.length }, () => g.level * target));
         const cooldown = cooldownMin * MIN;
         const s = new ServiceAutoScaler({ subject: 'svc', minCapacity: 1, maxCapacity: 100, policies: { cpu: cpuPolicy(target, 300_000, cooldown) } }, desired);
         const acts = activities(drive(s, { minutes: values.length + 20, metrics: { CPUUtilization: (m) => values[m % values.length] } }).events);
         let lastIn = -Infinity;
+        let ins = 0;
         for (const a of acts) {
           if (a.direction === 'out') lastIn = -Infinity;
           else {
             expect(a.time - lastIn).toBeGreaterThanOrEqual(cooldown);
             lastIn = a.time;
+            ins++;
           }
         }
+        scaleIns += ins;
+        if (ins >= 2) runsWithTwoScaleIns++;
       }),
       { numRuns: 150 },
     );
+    // the assertion above ran, and often between two scale ins
+    expect(scaleIns).toBeGreaterThan(50);
+    expect(runsWithTwoScaleIns).toBeGreaterThan(10);
   });
 
   it('with a constant load (metric = load / desired) the desired count settles after at most one change and never flaps', () => {
