@@ -74,9 +74,12 @@ export function oneGroupScenario(o: {
   };
 }
 
-/** A scenario object run in-process, every row kept, with the summary and the event count. */
-export function runKeepingRows(raw: unknown, options: RunOptions) {
-  const s = loadScenarioObject('test', raw, { baseDir: '.' });
+/**
+ * A scenario object run in-process, every row kept, with the summary and the event count.
+ * `load`: where its files are (default '.') and a duration overriding its own.
+ */
+export function runKeepingRows(raw: unknown, options: RunOptions, load: { baseDir?: string; durationMs?: number } = {}) {
+  const s = loadScenarioObject('test', raw, { baseDir: '.', ...load });
   const rows = { events: [] as EventRecord[], tasks: [] as TaskRow[], timeseries: [] as TimeseriesRow[], capacity: [] as CapacityRow[] };
   const r = runSimulation(s, { event: (e) => rows.events.push(e), task: (t) => rows.tasks.push(t), timeseries: (x) => rows.timeseries.push(x), capacity: (x) => rows.capacity.push(x) }, { checkTallies: true, ...options });
   return { ...rows, summary: r.summary, eventsProcessed: r.eventsProcessed };

@@ -25,6 +25,7 @@ import { ServiceSummary, round } from './summary.js';
 import type { ServiceScalerPort } from './scaler-port.js';
 import { createGroupScaler, createServiceScaler, type GroupTargetTracking } from './auto-scaling.js';
 import { groupAverageCpu } from './group-cpu.js';
+import { checkBookings } from './booking-check.js';
 import type { PeriodStats } from '../workload/service/types.js';
 
 export interface RunOptions {
@@ -35,7 +36,9 @@ export interface RunOptions {
   holdIdleWakes?: boolean;
   /**
    * Default false; true compares each Auto Scaling group's kept figures with a sum over its
-   * instances every metric period and throws on a difference (tests: see group-tally.ts).
+   * instances every metric period and throws on a difference (tests: see group-tally.ts);
+   * and checks each live instance's booked resources against the tasks on it, none
+   * over-committed (booking-check.ts).
    */
   checkTallies?: boolean;
 }
@@ -498,7 +501,10 @@ export class Simulation {
     for (const group of this.cluster.groups.values()) {
       const stats = this.providerStats.get(group.name)!;
       const f = group.tally.figures;
-      if (this.checkTallies) checkTally(group);
+      if (this.checkTallies) {
+        checkTally(group);
+        checkBookings(group.live, (t) => this.services[t.serviceIndex].requirements);
+      }
       // n, busy: N and the busy part of M of CapacityProviderReservation (see reservation())
       const { pending: pendingInstances, running, draining, n, busy } = f;
       const { cpuRegistered: cpuReg, cpuReserved: cpuRes, memoryRegistered: memReg, memoryReserved: memRes } = f;

@@ -85,7 +85,7 @@ describe('fuzz: a library scenario with one key gone wrong loads and runs, or is
           return;
         }
         try {
-          runSimulation(scenario, { event() {}, timeseries() {}, capacity() {}, task() {} }, { seed: 1 });
+          runSimulation(scenario, { event() {}, timeseries() {}, capacity() {}, task() {} }, { seed: 1, checkTallies: true });
           ran++;
         } catch (e) {
           throw new Error(`${file} ${path.join('.')} ${JSON.stringify(m)} loaded but the run threw: ${(e as Error).stack}`);
