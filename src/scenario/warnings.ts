@@ -27,7 +27,9 @@
 // a DAEMON task larger than every instance type the groups launch register (never placed),
 // a spread field or memberOf expression naming an attribute no instance has, or comparing
 // ecs.availability-zone / ecs.instance-type with a value no instance has, a DAEMON service's
-// memberOf reading runningTasksCount or task:group (evaluated at placement only).
+// memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
+// Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
+// desired count or minCapacity (azRebalancingWithoutRoom).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -210,6 +212,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
+  for (const svc of s.services) azRebalancingWithoutRoom(svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
   for (const svc of s.services) ec2SpotDrainTooLong(s, svc, out);
   shutdownAtStopTimeout(s, out);
@@ -776,6 +779,35 @@ function deploymentWithoutDrain(s: ResolvedScenario, svc: ResolvedService, out: 
   out.push({
     at: ['services', svc.name, 'deploymentConfiguration'],
     message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks; deployments are not modelled`,
+  });
+}
+
+/**
+ * Availability Zone rebalancing on, but maximumPercent rounds to no room for one task more
+ * at the initial desired count or at minCapacity: floor(count x maximumPercent / 100) <=
+ * count (e.g. 3 tasks at 120 %). ECS "starts new tasks in the Availability Zone with the
+ * fewest tasks" before it stops one in the one with the most, within maximumPercent
+ * (developerguide/service-rebalancing.html), so at such a count it can never move a task.
+ * Counts below 2 are left out: they are never unbalanced by two tasks.
+ */
+function azRebalancingWithoutRoom(svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (!svc.azRebalancing) return;
+  const max = deploymentConfigurationOf(svc.config).maximumPercent;
+  const counts: [number, string][] = [[svc.desiredCount, 'the initial desired count']];
+  const as = svc.config.autoScaling;
+  if (as && as.minCapacity === svc.desiredCount) counts[0][1] = 'the initial desired count and minCapacity';
+  else if (as) counts.push([as.minCapacity, 'minCapacity']);
+  const stuck = counts.filter(([c]) => c >= 2 && Math.floor((c * max) / 100) <= c);
+  if (stuck.length === 0) return;
+  const shown = stuck.map(([c, what]) => `${c} tasks (${what}: floor(${c} x ${max} / 100) = ${Math.floor((c * max) / 100)})`);
+  const needed = Math.max(...stuck.map(([c]) => Math.ceil((100 * (c + 1)) / c)));
+  const written = svc.config.availabilityZoneRebalancing === 'ENABLED' ? 'ENABLED' : 'ENABLED (the default for this service)';
+  out.push({
+    at: ['services', svc.name, 'deploymentConfiguration', 'maximumPercent'],
+    message:
+      `${max} leaves no room for one task more at ${shown.join(' or at ')}; availabilityZoneRebalancing is ${written}, and ECS starts a task in the Availability Zone with the fewest before it stops one ` +
+      `(within maximumPercent), so rebalancing cannot move a task while the service runs that many` +
+      (needed <= 200 ? `; a maximumPercent of ${needed} or more gives room` : ''),
   });
 }
 
