@@ -603,19 +603,12 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
   const noSuchAttribute = (name: string) =>
     `attribute "${name}" is set on no instance of the cluster${hint(name, names)}: instances have the built-in attributes (${BUILT_IN_ATTRIBUTES.join(', ')}) and their group's autoScalingGroup.attributes${names.size > BUILT_IN_ATTRIBUTES.length ? ` (${[...names].slice(BUILT_IN_ATTRIBUTES.length).join(', ')})` : ''}; ecsim has no PutAttributes`;
   const expressions = (at: Path, list: readonly { type: string; expression?: string }[] | undefined) => {
-    (list ?? []).forEach((c, i) => {
-      if (c.type !== 'memberOf' || c.expression === undefined) return;
-      let expr: Expression;
-      try {
-        expr = parseExpression(c.expression);
-      } catch {
-        return; // refused by the checks
-      }
+    forEachMemberOf(list, (expression, expr, i) => {
       const said = new Set<string>();
       const say = (message: string) => {
         if (said.has(message)) return;
         said.add(message);
-        out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${c.expression}": ${message}` });
+        out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${expression}": ${message}` });
       };
       walkComparisons(expr, (cmp) => {
         if (cmp.subject.kind !== 'attribute') return;
@@ -666,14 +659,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
 function daemonConstraintsThatChange(svc: ResolvedService, out: ScenarioWarning[]): void {
   if (svc.config.schedulingStrategy !== 'DAEMON') return;
   const check = (at: Path, list: readonly { type: string; expression?: string }[] | undefined) => {
-    (list ?? []).forEach((c, i) => {
-      if (c.type !== 'memberOf' || c.expression === undefined) return;
-      let expr: Expression;
-      try {
-        expr = parseExpression(c.expression);
-      } catch {
-        return; // refused by the checks
-      }
+    forEachMemberOf(list, (expression, expr, i) => {
       const subjects = new Set<string>();
       walkComparisons(expr, (cmp) => {
         if (cmp.subject.kind === 'runningTasksCount' || cmp.subject.kind === 'task:group') subjects.add(cmp.subject.kind);
@@ -683,7 +669,7 @@ function daemonConstraintsThatChange(svc: ResolvedService, out: ScenarioWarning[
       out.push({
         at: [...at, 'placementConstraints', i, 'expression'],
         message:
-          `memberOf "${c.expression}" on DAEMON service ${svc.name} reads ${read}, which change${subjects.size === 1 ? 's' : ''} during the run: ` +
+          `memberOf "${expression}" on DAEMON service ${svc.name} reads ${read}, which change${subjects.size === 1 ? 's' : ''} during the run: ` +
           'ecsim evaluates it only when it places a daemon task, and never stops a running one whose instance no longer meets it ' +
           '(ECS evaluates the constraints for running DAEMON tasks too and stops those that do not meet them: APIReference Service.schedulingStrategy)',
       });
@@ -691,6 +677,24 @@ function daemonConstraintsThatChange(svc: ResolvedService, out: ScenarioWarning[
   };
   check(['taskDefinitions', svc.taskDefinition.name], svc.taskDefinition.config.placementConstraints);
   check(['services', svc.name], svc.config.placementConstraints);
+}
+
+/**
+ * Calls `f` on each memberOf constraint of `list` whose expression parses, with the
+ * expression as written, parsed, and its index in the list (one that does not parse is
+ * refused by the checks: skipped here).
+ */
+function forEachMemberOf(list: readonly { type: string; expression?: string }[] | undefined, f: (expression: string, expr: Expression, i: number) => void): void {
+  (list ?? []).forEach((c, i) => {
+    if (c.type !== 'memberOf' || c.expression === undefined) return;
+    let expr: Expression;
+    try {
+      expr = parseExpression(c.expression);
+    } catch {
+      return;
+    }
+    f(c.expression, expr, i);
+  });
 }
 
 /** Calls `f` on every comparison of `e`. */
