@@ -10,7 +10,8 @@
 // defaultCapacityProviderStrategy, copied in, else launchType EC2 (as ECS does). A DAEMON
 // service under a cluster default strategy is left as written: a strategy on a DAEMON
 // service is refused, and its tasks go to every instance whatever the strategy says.
-// Durations in ms.
+// A REPLICA service's availabilityZoneRebalancing as resolved (ENABLED when compatible, else
+// DISABLED; none for a DAEMON service). Durations in ms.
 
 import { defaultStrategies } from '../placement/index.js';
 import { defaultStatistic } from '../scaling/index.js';
@@ -67,7 +68,13 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
       const withDeployment = config.deploymentConfiguration || config.schedulingStrategy === 'DAEMON'
         ? config
         : (Object.fromEntries(Object.entries(config).flatMap(([k, v]) => (k === 'healthCheckGracePeriodSeconds' ? [[k, v], ['deploymentConfiguration', { ...deploymentConfigurationOf(config) }]] : [[k, v]]))) as typeof config);
-      return [name, { ...withDeployment, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}) }];
+      // availabilityZoneRebalancing as resolved after parsing (ENABLED for a compatible REPLICA
+      // service, else DISABLED: az-rebalancing.ts); none for a DAEMON service, which AWS does not rebalance
+      const azRebalancing =
+        config.availabilityZoneRebalancing !== undefined || config.schedulingStrategy === 'DAEMON' || r === undefined
+          ? {}
+          : { availabilityZoneRebalancing: r.azRebalancing ? ('ENABLED' as const) : ('DISABLED' as const) };
+      return [name, { ...withDeployment, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}), ...azRebalancing }];
     }),
   );
   return { ...s, cluster: { ...s.cluster, capacityProviders }, taskDefinitions, services };

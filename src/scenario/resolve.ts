@@ -252,6 +252,9 @@ function resolveTaskDefinition(
   // A container reserves its soft limit when it has one, else its hard limit
   // (ContainerDefinition memoryReservation; service_utilization.html uses the same figure).
   const containerMemory = containers.reduce((s, [, c]) => s + (c.memoryReservation ?? c.memory ?? 0), 0);
+  // a container whose own hard limit, reserved (no memoryReservation), is above the task's
+  // memory: said at its memory, and the containers' sum above the task's not said again
+  let sumSaid = false;
   for (const [cname, c] of containers) {
     if (c.memory === undefined && c.memoryReservation === undefined && config.memory === undefined) {
       report([...at, 'containerDefinitions', cname], 'needs memory or memoryReservation when the task has no task-level memory');
@@ -264,6 +267,7 @@ function resolveTaskDefinition(
         [...at, 'containerDefinitions', cname, 'memory'],
         `expected at most the task's memory ${config.memory} MiB (a container's hard limit cannot exceed its task's memory, as in ECS), found ${c.memory}; lower it, or raise the task-level memory`,
       );
+      if (c.memoryReservation === undefined) sumSaid = true;
     }
     if (c.memory !== undefined && c.memoryReservation !== undefined && c.memoryReservation >= c.memory) {
       report(
@@ -279,7 +283,7 @@ function resolveTaskDefinition(
     return undefined;
   }
   if (config.cpu !== undefined && containerCpu > config.cpu) report([...at, 'containerDefinitions'], `containers reserve ${containerCpu} CPU units, more than the task's ${config.cpu}`);
-  if (config.memory !== undefined && containerMemory > config.memory) report([...at, 'containerDefinitions'], `containers reserve ${containerMemory} MiB, more than the task's ${config.memory}`);
+  if (config.memory !== undefined && containerMemory > config.memory && !sumSaid) report([...at, 'containerDefinitions'], `containers reserve ${containerMemory} MiB, more than the task's ${config.memory}`);
 
   const hostPorts: number[] = [];
   for (const [cname, c] of containers) {

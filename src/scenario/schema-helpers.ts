@@ -61,6 +61,18 @@ export function checkedBefore<S extends z.ZodType>(check: (value: unknown) => Ra
   });
 }
 
+/**
+ * `schema` with `check`, a check of the raw value: the problems of both are reported, the
+ * check's first, and the schema's also below a key the check faulted (a check of a map's
+ * names: an entry's own problems are said with its name's).
+ */
+export function checkedAlongside<S extends z.ZodType>(check: (value: unknown) => RawIssue[], schema: S) {
+  return z.unknown().transform((value, ctx): z.output<S> => {
+    for (const issue of check(value)) ctx.addIssue({ code: 'custom', path: issue.path, message: issue.message });
+    return forward(schema, value, ctx);
+  });
+}
+
 const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const startsWith = (path: readonly PropertyKey[], prefix: readonly PropertyKey[]) => prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
 

@@ -16,6 +16,7 @@ import {
   strict,
   strictKeys,
   checkedBefore,
+  checkedAlongside,
   forward,
   forwardAt,
   type RawIssue,
@@ -382,7 +383,8 @@ const autoScaling = strict({
   policies: named(
     discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling }),
   ).default({}),
-  scheduledActions: named(scheduledAction).superRefine(writtenOrderNames).default({}),
+  // the names are checked whatever the actions' own problems (a superRefine would not run then)
+  scheduledActions: checkedAlongside(writtenOrderNames, named(scheduledAction)).default({}),
 });
 
 /**
@@ -391,16 +393,18 @@ const autoScaling = strict({
  * A JavaScript object lists integer-like keys ("1", "20") first, in numeric order, whatever
  * the file's order: such names are refused, so the order ecsim keeps is the one written.
  */
-function writtenOrderNames(actions: Record<string, unknown>, ctx: z.RefinementCtx): void {
+function writtenOrderNames(actions: unknown): RawIssue[] {
+  if (actions === null || typeof actions !== 'object' || Array.isArray(actions)) return [];
+  const out: RawIssue[] = [];
   for (const name of Object.keys(actions)) {
     if (/^(0|[1-9][0-9]*)$/.test(name) && Number(name) < 2 ** 32 - 1) {
-      ctx.addIssue({
-        code: 'custom',
+      out.push({
         path: [name],
         message: `expected a name that is not a whole number (actions firing at the same instant run in the order written, as in Application Auto Scaling, and ecsim reads a map's whole-number names before the others, in numeric order), found "${name}"; rename it, e.g. "action-${name}"`,
       });
     }
   }
+  return out;
 }
 
 // ------------------------------------------------------------------------ services

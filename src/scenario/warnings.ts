@@ -27,7 +27,9 @@
 // a DAEMON task larger than every instance type the groups launch register (never placed),
 // a spread field or memberOf expression naming an attribute no instance has, or comparing
 // ecs.availability-zone / ecs.instance-type with a value no instance has, a DAEMON service's
-// memberOf reading runningTasksCount or task:group (evaluated at placement only).
+// memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
+// Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
+// desired count or minCapacity (azRebalancingWithoutRoom).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -210,6 +212,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
+  for (const svc of s.services) azRebalancingWithoutRoom(svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
   for (const svc of s.services) ec2SpotDrainTooLong(s, svc, out);
   shutdownAtStopTimeout(s, out);
@@ -600,19 +603,12 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
   const noSuchAttribute = (name: string) =>
     `attribute "${name}" is set on no instance of the cluster${hint(name, names)}: instances have the built-in attributes (${BUILT_IN_ATTRIBUTES.join(', ')}) and their group's autoScalingGroup.attributes${names.size > BUILT_IN_ATTRIBUTES.length ? ` (${[...names].slice(BUILT_IN_ATTRIBUTES.length).join(', ')})` : ''}; ecsim has no PutAttributes`;
   const expressions = (at: Path, list: readonly { type: string; expression?: string }[] | undefined) => {
-    (list ?? []).forEach((c, i) => {
-      if (c.type !== 'memberOf' || c.expression === undefined) return;
-      let expr: Expression;
-      try {
-        expr = parseExpression(c.expression);
-      } catch {
-        return; // refused by the checks
-      }
+    forEachMemberOf(list, (expression, expr, i) => {
       const said = new Set<string>();
       const say = (message: string) => {
         if (said.has(message)) return;
         said.add(message);
-        out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${c.expression}": ${message}` });
+        out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${expression}": ${message}` });
       };
       walkComparisons(expr, (cmp) => {
         if (cmp.subject.kind !== 'attribute') return;
@@ -663,14 +659,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
 function daemonConstraintsThatChange(svc: ResolvedService, out: ScenarioWarning[]): void {
   if (svc.config.schedulingStrategy !== 'DAEMON') return;
   const check = (at: Path, list: readonly { type: string; expression?: string }[] | undefined) => {
-    (list ?? []).forEach((c, i) => {
-      if (c.type !== 'memberOf' || c.expression === undefined) return;
-      let expr: Expression;
-      try {
-        expr = parseExpression(c.expression);
-      } catch {
-        return; // refused by the checks
-      }
+    forEachMemberOf(list, (expression, expr, i) => {
       const subjects = new Set<string>();
       walkComparisons(expr, (cmp) => {
         if (cmp.subject.kind === 'runningTasksCount' || cmp.subject.kind === 'task:group') subjects.add(cmp.subject.kind);
@@ -680,7 +669,7 @@ function daemonConstraintsThatChange(svc: ResolvedService, out: ScenarioWarning[
       out.push({
         at: [...at, 'placementConstraints', i, 'expression'],
         message:
-          `memberOf "${c.expression}" on DAEMON service ${svc.name} reads ${read}, which change${subjects.size === 1 ? 's' : ''} during the run: ` +
+          `memberOf "${expression}" on DAEMON service ${svc.name} reads ${read}, which change${subjects.size === 1 ? 's' : ''} during the run: ` +
           'ecsim evaluates it only when it places a daemon task, and never stops a running one whose instance no longer meets it ' +
           '(ECS evaluates the constraints for running DAEMON tasks too and stops those that do not meet them: APIReference Service.schedulingStrategy)',
       });
@@ -688,6 +677,24 @@ function daemonConstraintsThatChange(svc: ResolvedService, out: ScenarioWarning[
   };
   check(['taskDefinitions', svc.taskDefinition.name], svc.taskDefinition.config.placementConstraints);
   check(['services', svc.name], svc.config.placementConstraints);
+}
+
+/**
+ * Calls `f` on each memberOf constraint of `list` whose expression parses, with the
+ * expression as written, parsed, and its index in the list (one that does not parse is
+ * refused by the checks: skipped here).
+ */
+function forEachMemberOf(list: readonly { type: string; expression?: string }[] | undefined, f: (expression: string, expr: Expression, i: number) => void): void {
+  (list ?? []).forEach((c, i) => {
+    if (c.type !== 'memberOf' || c.expression === undefined) return;
+    let expr: Expression;
+    try {
+      expr = parseExpression(c.expression);
+    } catch {
+      return;
+    }
+    f(c.expression, expr, i);
+  });
 }
 
 /** Calls `f` on every comparison of `e`. */
@@ -776,6 +783,35 @@ function deploymentWithoutDrain(s: ResolvedScenario, svc: ResolvedService, out: 
   out.push({
     at: ['services', svc.name, 'deploymentConfiguration'],
     message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks; deployments are not modelled`,
+  });
+}
+
+/**
+ * Availability Zone rebalancing on, but maximumPercent rounds to no room for one task more
+ * at the initial desired count or at minCapacity: floor(count x maximumPercent / 100) <=
+ * count (e.g. 3 tasks at 120 %). ECS "starts new tasks in the Availability Zone with the
+ * fewest tasks" before it stops one in the one with the most, within maximumPercent
+ * (developerguide/service-rebalancing.html), so at such a count it can never move a task.
+ * Counts below 2 are left out: they are never unbalanced by two tasks.
+ */
+function azRebalancingWithoutRoom(svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (!svc.azRebalancing) return;
+  const max = deploymentConfigurationOf(svc.config).maximumPercent;
+  const counts: [number, string][] = [[svc.desiredCount, 'the initial desired count']];
+  const as = svc.config.autoScaling;
+  if (as && as.minCapacity === svc.desiredCount) counts[0][1] = 'the initial desired count and minCapacity';
+  else if (as) counts.push([as.minCapacity, 'minCapacity']);
+  const stuck = counts.filter(([c]) => c >= 2 && Math.floor((c * max) / 100) <= c);
+  if (stuck.length === 0) return;
+  const shown = stuck.map(([c, what]) => `${c} tasks (${what}: floor(${c} x ${max} / 100) = ${Math.floor((c * max) / 100)})`);
+  const needed = Math.max(...stuck.map(([c]) => Math.ceil((100 * (c + 1)) / c)));
+  const written = svc.config.availabilityZoneRebalancing === 'ENABLED' ? 'ENABLED' : 'ENABLED (the default for this service)';
+  out.push({
+    at: ['services', svc.name, 'deploymentConfiguration', 'maximumPercent'],
+    message:
+      `${max} leaves no room for one task more at ${shown.join(' or at ')}; availabilityZoneRebalancing is ${written}, and ECS starts a task in the Availability Zone with the fewest before it stops one ` +
+      `(within maximumPercent), so rebalancing cannot move a task while the service runs that many` +
+      (needed <= 200 ? `; a maximumPercent of ${needed} or more gives room` : ''),
   });
 }
 

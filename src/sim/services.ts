@@ -441,7 +441,7 @@ export class ServiceRuntime {
         return;
       }
     }
-    sim.after(0, onReconcile, this, PRIORITY.reconcile);
+    sim.after(0, onReconcile, this, this.daemon ? PRIORITY.daemonReconcile : PRIORITY.reconcile);
   }
 
   /**

@@ -118,7 +118,9 @@ export class Simulation {
       capacityFreed: () => {
         // DAEMON services short of a task first (model: one daemon task on each instance, its
         // room kept for it; docs/assumptions.md), so a stopped daemon task's replacement takes
-        // its room back before a waiting replica task can; then every other waiting service, in index order (the
+        // its room back before a waiting replica task can (their reconciles also run before
+        // every replica reconcile of this instant, one requested earlier too:
+        // PRIORITY.daemonReconcile); then every other waiting service, in index order (the
         // order this instant's reconciles run in); a one-provider service whose provider did
         // not change does not retry (retryUnplaced)
         const waiting = this.waiting.current();

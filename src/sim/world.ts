@@ -11,6 +11,12 @@ import { ProvisioningQuota } from './provisioning-quota.js';
 /** Event priorities at equal times: lifecycle first, then reconciliation, then metrics. */
 export const PRIORITY = {
   lifecycle: 0,
+  /**
+   * A DAEMON service's reconcile, before the instant's other reconciles: a stopped daemon
+   * task's replacement takes its instance's room back before a waiting replica task can,
+   * whichever was requested first (docs/assumptions.md, DAEMON paragraphs).
+   */
+  daemonReconcile: 9,
   reconcile: 10,
   /** A service's periodic look for AZ rebalancing (az-rebalancing.ts), after the instant's reconciles. */
   azRebalancing: 12,

@@ -89,6 +89,28 @@ describe('scenario.json', () => {
     expect(w.services[dname].deploymentConfiguration).toEqual({ minimumHealthyPercent: 50, maximumPercent: 100 });
   });
 
+  it('records each REPLICA service\'s availabilityZoneRebalancing as resolved when not written (ENABLED when compatible, DISABLED for binpack first); none for a DAEMON service', () => {
+    // CreateService: "when no value is specified ... Amazon ECS defaults the value to ENABLED"
+    // for an eligible service (APIReference/API_CreateService.html, developerguide/service-rebalancing.html);
+    // a first placement strategy other than spread by AZ is not eligible
+    const q = quickstart();
+    delete q.services.web.availabilityZoneRebalancing;
+    delete q.services.web.placementStrategy;
+    const packed = structuredClone(q.services.web);
+    packed.placementStrategy = [{ type: 'binpack', field: 'memory' }];
+    q.services.packed = packed;
+    const s = effectiveScenario(loadScenarioObject('az', q, { baseDir: '.' })) as any;
+    expect(s.services.web.availabilityZoneRebalancing).toBe('ENABLED');
+    expect(s.services.packed.availabilityZoneRebalancing).toBe('DISABLED');
+    // written: kept as written
+    q.services.web.availabilityZoneRebalancing = 'DISABLED';
+    expect((effectiveScenario(loadScenarioObject('az', q, { baseDir: '.' })) as any).services.web.availabilityZoneRebalancing).toBe('DISABLED');
+    const d = effectiveScenario(loadScenarioFile('scenarios/daemon-service.yaml')) as any;
+    const daemons = Object.entries<any>(d.services).filter(([, v]) => v.schedulingStrategy === 'DAEMON');
+    expect(daemons.length).toBeGreaterThan(0);
+    for (const [name, v] of daemons) expect(v, name).not.toHaveProperty('availabilityZoneRebalancing');
+  });
+
   it('the values filled in are the ones the run used: written into each library scenario, they change nothing', () => {
     const filledIn: string[] = [];
     for (const f of readdirSync('scenarios').filter((n) => n.endsWith('.yaml'))) {
@@ -102,12 +124,12 @@ describe('scenario.json', () => {
         if (td.networkMode === undefined) (td.networkMode = eff.taskDefinitions[name].networkMode), added++;
       }
       for (const [name, svc] of Object.entries<any>(filled.services)) {
-        for (const key of ['launchType', 'capacityProviderStrategy']) {
+        for (const key of ['launchType', 'capacityProviderStrategy', 'availabilityZoneRebalancing']) {
           if (svc[key] === undefined && eff.services[name][key] !== undefined) (svc[key] = eff.services[name][key]), added++;
         }
       }
       const after = load(filled);
-      expect(after.services.map((x) => [x.name, x.launchType, x.strategy]), f).toEqual(before.services.map((x) => [x.name, x.launchType, x.strategy]));
+      expect(after.services.map((x) => [x.name, x.launchType, x.strategy, x.azRebalancing]), f).toEqual(before.services.map((x) => [x.name, x.launchType, x.strategy, x.azRebalancing]));
       expect([...after.taskDefinitions.values()].map((x) => x.networkMode), f).toEqual([...before.taskDefinitions.values()].map((x) => x.networkMode));
       if (added === 0) continue;
       filledIn.push(f);

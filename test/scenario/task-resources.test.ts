@@ -71,6 +71,16 @@ describe('scheduled action names', () => {
     s.services.web.autoScaling.scheduledActions = { later: action, '7': action };
     expect(problems(s)).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.7: expected a name that is not a whole number \(actions firing at the same instant run in the order written.*found "7"; rename it, e\.g\. "action-7"$/);
   });
+  it('a whole-number name is refused also when that action (or another) has problems of its own, each said once', () => {
+    const s = quickstart();
+    // review 2026-11-27 f.yaml: the name was not said while an action had other problems
+    s.services.web.autoScaling.scheduledActions = { '1': { ...action, schedule: 'cron(0 8 * *)' }, b: { ...action, timezone: 'Europe/Berln' } };
+    const lines = problems(s).split('\n');
+    expect(lines).toHaveLength(3);
+    expect(lines[0]).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.1: expected a name that is not a whole number .*found "1"; rename it, e\.g\. "action-1"$/);
+    expect(lines[1]).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.1\.schedule: expected 6 cron fields/);
+    expect(lines[2]).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.b\.timezone: expected an IANA time zone name/);
+  });
   it('names such as "07" or "1.5" (which JavaScript keeps in place) are accepted', () => {
     const s = quickstart();
     s.services.web.autoScaling.scheduledActions = { b: action, '07': action, '1.5': action, a1: action };
@@ -85,6 +95,22 @@ describe('a container hard memory limit above the task memory', () => {
     const s = quickstart();
     s.taskDefinitions.web.containerDefinitions.app = { cpu: 256, memory: 1024, memoryReservation: 256 };
     expect(problems(s)).toMatch(/^s\.yaml: taskDefinitions\.web\.containerDefinitions\.app\.memory: expected at most the task's memory 512 MiB \(a container's hard limit cannot exceed its task's memory, as in ECS\), found 1024; lower it, or raise the task-level memory$/);
+  });
+  it('without memoryReservation (the hard limit is what it reserves) is said once: not again as the containers\' sum above the task memory', () => {
+    // review 2026-11-27 h.yaml: it also gave "containers reserve 1024 MiB, more than the task's 512"
+    const s = quickstart();
+    s.taskDefinitions.web.containerDefinitions.app = { cpu: 256, memory: 1024 };
+    expect(problems(s).split('\n')).toEqual([
+      "s.yaml: taskDefinitions.web.containerDefinitions.app.memory: expected at most the task's memory 512 MiB (a container's hard limit cannot exceed its task's memory, as in ECS), found 1024; lower it, or raise the task-level memory",
+    ]);
+  });
+  it('the sum of soft limits above the task memory is still said beside it when the soft limit fits (256 + 400 = 656 > 512)', () => {
+    const s = quickstart();
+    s.taskDefinitions.web.containerDefinitions = { app: { cpu: 128, memory: 1024, memoryReservation: 256 }, side: { cpu: 128, memory: 400 } };
+    const lines = problems(s).split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/containerDefinitions\.app\.memory: expected at most the task's memory 512 MiB/);
+    expect(lines[1]).toBe("s.yaml: taskDefinitions.web.containerDefinitions: containers reserve 656 MiB, more than the task's 512");
   });
   it('is refused on Fargate', () => {
     const s = quickstart();

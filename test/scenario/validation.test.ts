@@ -179,7 +179,8 @@ describe('scenario validation: one clear line per problem, with the key path', (
     for (const [min, max] of [[99, 100], [100, 101]] as const) {
       const t = quickstart();
       t.services.web.deploymentConfiguration = { minimumHealthyPercent: min, maximumPercent: max };
-      expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, `drain-${min}-${max}`, t)))).toEqual([]);
+      // (at 101 % the AZ rebalancing warning is said: floor(3 x 101 / 100) = 3 leaves no room for a task more)
+      expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, `drain-${min}-${max}`, t))).filter((w) => !w.message.includes('availabilityZoneRebalancing'))).toEqual([]);
     }
     const f = quickstart();
     Object.assign(f.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });

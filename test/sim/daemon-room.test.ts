@@ -74,3 +74,56 @@ describe('a stopped DAEMON task keeps its room against waiting replica tasks', (
     });
   }
 });
+
+// The same when the daemon task and replica tasks stop at one instant (review 2026-11-27,
+// k.yaml): the replica service's reconcile was requested first (its task stopped first), so
+// waking the daemon first in capacityFreed could not put it ahead; DAEMON reconciles now run
+// before the instant's replica reconciles (PRIORITY.daemonReconcile).
+//
+// One m5.large registers floor(8192 - 0.06 x 8192) = 7700 MiB: three 2048 MiB tasks (6144),
+// not four (8192). r (desired 6) gets r-1, r-2 and d gets d-1 at registration. At each period
+// end every task is over its 2048 MiB hard limit: r's two tasks serve 50 rps each,
+// 1900 + 3 x 50 = 2050 MiB; d serves 10 rps, 2000 + 5 x 10 = 2050 MiB. All three stop at 60 s,
+// the instance is empty: d-2 is placed first, then r gets floor((7700 - 2048) / 2048) = 2
+// tasks (r-3, r-4), and the other 4 wait. Before the fix r took three (r-3..r-5) and d was
+// unplaceable (lacks 2048 - (7700 - 3 x 2048) = 492 MiB) for the rest of the run.
+function sameInstant() {
+  const td = { cpu: 512, memory: 2048, networkMode: 'bridge', containerDefinitions: { app: { cpu: 512, memory: 2048 } } };
+  const perTask = (base: number, perRps: number) => ({
+    capacityRps: 100,
+    cpuBaseline: 5,
+    memoryMiB: { base, perRps },
+    concurrency: 8,
+    serviceTime: { distribution: 'exponential', mean: '40ms' },
+  });
+  return {
+    name: 'k',
+    start: '2026-03-02T09:00:00Z',
+    duration: '10m',
+    cluster: {
+      availabilityZones: ['us-east-1a'],
+      capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, launchDelay: { distribution: 'fixed', value: '10s' } } } },
+    },
+    taskDefinitions: { r: td, d: td },
+    services: {
+      r: { taskDefinition: 'r', desiredCount: 6, launchType: 'EC2', workload: { type: 'http', requestRate: { constant: 100 }, perTask: perTask(1900, 3) } },
+      d: { taskDefinition: 'd', schedulingStrategy: 'DAEMON', launchType: 'EC2', workload: { type: 'http', requestRate: { constant: 10 }, perTask: perTask(2000, 5) } },
+    },
+  };
+}
+
+describe('a DAEMON task stopping at the same instant as replica tasks gets its room back', () => {
+  it('d-2 is placed at 60 s with r-3 and r-4 only; d is never unplaceable', () => {
+    const r = runKeepingRows(sameInstant(), { seed: 1 });
+    const at = (ms: number, type: string) => r.events.filter((e) => e.time === ms && e.type === type).map((e) => e.subject);
+    expect(at(60_000, 'task-stopped').sort()).toEqual(['d-1', 'r-1', 'r-2']);
+    expect(at(60_000, 'task-placed').sort()).toEqual(['d-2', 'r-3', 'r-4']);
+    expect(r.events.filter((e) => e.type === 'task-unplaceable' && e.subject === 'd')).toEqual([]);
+    // every d task stopped is followed at the same instant by the next d task placed
+    const placed = r.events.filter((e) => e.type === 'task-placed');
+    for (const s of r.events.filter((e) => e.type === 'task-stopped' && e.subject.startsWith('d-'))) {
+      const n = Number(s.subject.slice(2));
+      expect(placed.filter((e) => e.subject === `d-${n + 1}`).map((e) => e.time)).toEqual([s.time]);
+    }
+  });
+});
