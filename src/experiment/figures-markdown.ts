@@ -39,9 +39,9 @@ export const METRIC_ALIGNMENT = METRICS.map(() => '---:').join('|');
 export function runsParagraph(count: number, noun: string, replications: number, seeds: readonly [number, number] | undefined): string {
   return (
     `${counted(count, noun)} x ${counted(replications, 'replication')}` +
-    `${seeds ? ` (seeds ${seeds[0]}..${seeds[1]})` : ''}. ` +
+    `${seeds ? (seeds[0] === seeds[1] ? ` (seed ${seeds[0]})` : ` (seeds ${seeds[0]}..${seeds[1]})`) : ''}. ` +
     `All ${noun}s of one replication use the same seed, so they draw the same random numbers: the same load noise, at request fidelity the same requests with the same service times, ` +
-    `and the same random delays for the same task or instance number (common random numbers), unless a ${noun} changes the load itself. Figures are means with the half-width of the 95 % confidence interval (Student t).`
+    `and the same random delays for the same task or instance number (common random numbers), unless a ${noun} changes the load itself. ${replications === 1 ? 'Figures are single runs (one replication): no confidence interval.' : 'Figures are means with the half-width of the 95 % confidence interval (Student t).'}`
   );
 }
 

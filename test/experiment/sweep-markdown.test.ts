@@ -177,7 +177,10 @@ describe('sweep comparison.md', () => {
       rows: [{ point: 0, params: ['40', '50', '{"a":"x|y"}'], means: figures, ci95: figures.map(() => NaN) }],
     };
     const md = sweepMarkdown(table);
-    expect(md).toContain('1 point x 1 replication (seeds 3..3). All points of one replication');
+    expect(md).toContain('1 point x 1 replication (seed 3). All points of one replication');
+    // one replication: no interval to claim
+    expect(md).toContain('Figures are single runs (one replication): no confidence interval.');
+    expect(md).not.toContain('half-width of the 95 %');
     expect(md).toContain('| web.autoScaling.policies.cpu.targetValue | api.autoScaling.policies.cpu.targetValue | loadBalancer | cost (USD) |');
     // compare's figure cells for the same numbers
     const compareMd = comparisonMarkdown(summarizeComparison('web', ['v'], [3], [[figures]]));
