@@ -558,6 +558,7 @@ export class ServiceRuntime {
       this.scaleIn(live - this.desiredCount);
     }
     this.retryUnplaced();
+    if (this.unplaced.length === 0 && this.lastUnplaceableMessage !== '') this.unplaceableResolved();
     this.stopReplacedTasks();
     // an AZ rebalancing in progress goes on once the service is steady again (its last move's task stopped)
     if (this.rebalancer?.inProgress) this.rebalancer.check();
@@ -614,10 +615,16 @@ export class ServiceRuntime {
       task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
     } else if (instance) {
       this.placeOn(task, instance);
-    } else if (this.blocked(task.capacityProvider) || !this.tryPlace(task)) {
-      // nothing has freed up since the last failure: it cannot fit either (same requirements)
-      if (this.unplaced.length === 0) this.sink.startedWaiting(this.index);
-      this.unplaced.push(task);
+    } else {
+      // nothing has freed up since the last failure: it cannot fit either (same requirements);
+      // when the last one was resolved since (every task placed, or the waiting ones dropped),
+      // this failure is a new one and its reason is logged
+      const blocked = this.blocked(task.capacityProvider);
+      if (blocked && this.lastUnplaceableMessage === '') this.placementFailed(task, this.candidatesFor(task));
+      if (blocked || !this.tryPlace(task)) {
+        if (this.unplaced.length === 0) this.sink.startedWaiting(this.index);
+        this.unplaced.push(task);
+      }
     }
     return task;
   }
@@ -652,7 +659,7 @@ export class ServiceRuntime {
 
   /** Places a PROVISIONING EC2 task; false when no instance fits (the task keeps waiting). */
   private tryPlace(task: Task): boolean {
-    const candidates = this.cluster.instancesOf(this.config.launchType === 'EC2' ? null : task.capacityProvider);
+    const candidates = this.candidatesFor(task);
     // nothing freed on this provider since the last failure: it fails again (no draw is
     // made on a failure), so only the failure's bookkeeping and message are due
     const inst = this.unchangedSinceFailure(task.capacityProvider) ? undefined : this.choose(task, candidates);
@@ -662,6 +669,11 @@ export class ServiceRuntime {
     }
     this.placeOn(task, inst);
     return true;
+  }
+
+  /** The instances `task` may be placed on: its capacity provider's (any with launchType EC2). */
+  private candidatesFor(task: Task): readonly Instance[] {
+    return this.cluster.instancesOf(this.config.launchType === 'EC2' ? null : task.capacityProvider);
   }
 
   /**
@@ -733,6 +745,19 @@ export class ServiceRuntime {
       const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
       world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
     }
+  }
+
+  /**
+   * Every task of the service is placed (none waits): the cause of the last
+   * task-unplaceable event is resolved. ECS omits a duplicate event "until either the cause
+   * is resolved or six hours passes" (service-event-messages.html): the next failure takes
+   * its reason at once and logs it, even with the same message.
+   */
+  private unplaceableResolved(): void {
+    this.lastUnplaceableMessage = '';
+    this.recheckAtRegistrations = Infinity;
+    this.lastUnplaceableAt = -Infinity;
+    this.lastUnplaceableVersion = -1;
   }
 
   /** Instances registered so far where `task` may go: its capacity provider's, or all. */
