@@ -186,6 +186,11 @@ export class ServiceRuntime {
   private lastUnplaceableAt = -Infinity;
   private lastUnplaceableLoggedAt = -Infinity;
   private lastUnplaceableVersion = -1;
+  /**
+   * The timer that logs the reason again six hours after the last task-unplaceable event
+   * while tasks still wait (nothing may retry on a fixed fleet); -1 when none.
+   */
+  private unplaceableRepeatTimer = -1;
   private taskSeq = 0;
   // statistics
   tasksStarted = 0;
@@ -733,6 +738,12 @@ export class ServiceRuntime {
       if (this.recheckAtRegistrations === Infinity || this.registrationsFor(task) < this.recheckAtRegistrations) return;
       this.recheckAtRegistrations = Infinity;
     }
+    this.takeUnplaceableReason(task, candidates);
+  }
+
+  /** Takes the reason `task` fits none of `candidates`; logs it when it changed or six hours after the last one. */
+  private takeUnplaceableReason(task: Task, candidates: readonly Instance[]): void {
+    const world = this.world;
     this.lastUnplaceableVersion = this.cluster.capacityVersion;
     this.lastUnplaceableAt = world.now;
     const reason = describeUnplaceable(candidates, this.requirements, this.constraints, this.config.launchType === 'EC2' ? undefined : task.capacityProvider);
@@ -744,7 +755,33 @@ export class ServiceRuntime {
       this.recheckAtRegistrations = launching === 0 ? Infinity : this.registrationsFor(task) + (launching === reason.instancesConsidered ? 1 : launching);
       const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
       world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
+      this.repeatUnplaceableIn(SIX_HOURS_MS);
     }
+  }
+
+  /**
+   * A task-unplaceable event was logged: if the cause is not resolved within six hours
+   * "you will receive another service event message for that cause"
+   * (service-event-messages.html). On a fixed fleet no placement is retried (nothing
+   * changes), so a timer takes the reason again then.
+   */
+  private repeatUnplaceableIn(delay: number): void {
+    const sim = this.world.sim;
+    if (this.unplaceableRepeatTimer !== -1) sim.cancel(this.unplaceableRepeatTimer);
+    this.unplaceableRepeatTimer = sim.after(delay, onUnplaceableRepeat, this, PRIORITY.unplaceableRepeat);
+  }
+
+  /** Six hours after the last task-unplaceable event, tasks still waiting: their current reason is logged again. */
+  repeatUnplaceable(): void {
+    this.unplaceableRepeatTimer = -1;
+    if (this.lastUnplaceableMessage === '') return;
+    if (this.daemon) {
+      const { lacking } = daemonPlacements(this.cluster.instances, this.requirements, this.constraints);
+      if (lacking.length > 0) this.daemonUnplaceable(lacking.map((l) => this.cluster.byId.get(l.instanceId)!), true);
+      return;
+    }
+    const task = this.unplaced[0];
+    if (task !== undefined) this.takeUnplaceableReason(task, this.candidatesFor(task));
   }
 
   /**
@@ -758,6 +795,10 @@ export class ServiceRuntime {
     this.recheckAtRegistrations = Infinity;
     this.lastUnplaceableAt = -Infinity;
     this.lastUnplaceableVersion = -1;
+    if (this.unplaceableRepeatTimer !== -1) {
+      this.world.sim.cancel(this.unplaceableRepeatTimer);
+      this.unplaceableRepeatTimer = -1;
+    }
   }
 
   /** Instances registered so far where `task` may go: its capacity provider's, or all. */
@@ -1566,7 +1607,7 @@ export class ServiceRuntime {
     for (const t of this.tasks) if (isLive(t)) live++;
     this.desiredCount = live + lacking.length;
     if (lacking.length > 0) this.daemonUnplaceable(lacking.map((l) => this.cluster.byId.get(l.instanceId)!));
-    else this.lastUnplaceableMessage = '';
+    else if (this.lastUnplaceableMessage !== '') this.unplaceableResolved();
   }
 
   /**
@@ -1576,9 +1617,9 @@ export class ServiceRuntime {
    * most once a minute while it lasts; a changed message is logged then, the same one again
    * after 6 hours (service-event-messages.html), and again once it was resolved in between.
    */
-  private daemonUnplaceable(lacking: readonly Instance[]): void {
+  private daemonUnplaceable(lacking: readonly Instance[], repeat = false): void {
     const world = this.world;
-    if (this.lastUnplaceableMessage !== '' && world.now - this.lastUnplaceableAt < 60_000) return;
+    if (!repeat && this.lastUnplaceableMessage !== '' && world.now - this.lastUnplaceableAt < 60_000) return;
     this.lastUnplaceableAt = world.now;
     const message = describeUnplaceable(lacking, this.requirements, this.constraints).message;
     if (message === this.lastUnplaceableMessage && world.now - this.lastUnplaceableLoggedAt < SIX_HOURS_MS) return;
@@ -1586,6 +1627,7 @@ export class ServiceRuntime {
     this.lastUnplaceableLoggedAt = world.now;
     const n = lacking.length;
     world.log('task-unplaceable', this.name, `service ${this.name} was unable to place its DAEMON task on ${n} ${n === 1 ? 'instance' : 'instances'}: ${message}`);
+    this.repeatUnplaceableIn(SIX_HOURS_MS);
   }
 
   // ------------------------------------------------------------------ end of run
@@ -1651,6 +1693,9 @@ function hostOf(task: Task): Instance | undefined {
 
 function onRebalancedHealthy(a: { svc: ServiceRuntime; task: Task }): void {
   a.svc.rebalancedHealthy(a.task);
+}
+function onUnplaceableRepeat(svc: ServiceRuntime): void {
+  svc.repeatUnplaceable();
 }
 function onReconcile(svc: ServiceRuntime): void {
   svc.reconcile();

@@ -47,3 +47,38 @@ describe('task-unplaceable after the cause was resolved', () => {
     expect(unplaceable(scenario([['09:10', 3], ['10:00', 3]]))).toEqual([[600, LACKS]]);
   });
 });
+
+describe('task-unplaceable while the cause lasts', () => {
+  const H = 3600;
+  it('a replica task that never fits is reported again every six hours (fixed fleet: no placement is retried)', () => {
+    // desired 3 from 09:10: the third task fails at 600 s, again at 600 + 6 h and 600 + 12 h
+    expect(unplaceable(scenario([['09:10', 3]], '13h'))).toEqual([
+      [600, LACKS],
+      [600 + 6 * H, LACKS],
+      [600 + 12 * H, LACKS],
+    ]);
+  });
+
+  it('not after the cause was resolved (desired 2 again at 09:30)', () => {
+    expect(unplaceable(scenario([['09:10', 3], ['09:30', 2]], '13h'))).toEqual([[600, LACKS]]);
+  });
+
+  it('a DAEMON task that fits no instance likewise (m5.large registers 7700 MiB, the task needs 9000)', () => {
+    const raw = {
+      name: 'daemon-repeat',
+      duration: '13h',
+      cluster: {
+        availabilityZones: ['us-east-1a'],
+        capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, desiredCapacity: 1, launchDelay: '60s' } } },
+      },
+      taskDefinitions: { agent: { cpu: 256, memory: 9000, networkMode: 'bridge' } },
+      services: { agent: { taskDefinition: 'agent', schedulingStrategy: 'DAEMON' } },
+    };
+    const m = 'service agent was unable to place its DAEMON task on 1 instance: no container instance met all requirements: 1 rejected for RESOURCE:MEMORY; closest i-00000000000000001 (us-east-1a) lacks 1300 MiB memory';
+    expect(unplaceable(raw)).toEqual([
+      [60, m],
+      [60 + 6 * H, m],
+      [60 + 12 * H, m],
+    ]);
+  });
+});
