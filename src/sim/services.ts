@@ -1027,6 +1027,7 @@ export class ServiceRuntime {
       this.failOpenServing++;
     } else if (want === 1) model?.setFailing(t.id, true, now);
     t.failOpenRoute = want;
+    if (want !== 0) t.failedOpenTo = true;
   }
 
   /** An unhealthy target's application started: during fail-open it serves from now. */
@@ -1403,12 +1404,29 @@ export class ServiceRuntime {
     if (task.state === 'PENDING') return this.beginStopping(task);
     const lb = this.config.config.loadBalancer;
     this.leaveRotation(task);
-    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0) {
+    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0 && this.mayHaveConnections(task)) {
       this.setState(task, 'DEACTIVATING');
       task.timer = world.sim.after(lb.deregistrationDelay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
     } else {
       this.beginStopping(task);
     }
+  }
+
+  /**
+   * Whether the load balancer may hold connections to the task's target as it deregisters:
+   * "If a deregistering target has no in-flight requests and no active connections, Elastic
+   * Load Balancing immediately completes the deregistration process, without waiting for the
+   * deregistration delay to elapse" (elasticloadbalancing/latest/application/
+   * edit-target-group-attributes.html#deregistration-delay). A target never sent a request
+   * has none: the service has no HTTP workload (none, or a queue its workers pull), or the
+   * target was never in rotation (never healthy) nor failed open to. *(model)* A target that
+   * was in rotation with an HTTP workload keeps the whole delay: the load balancer keeps
+   * connections to its targets, and ecsim does not follow them.
+   */
+  private mayHaveConnections(task: Task): boolean {
+    const workload = this.config.config.workload;
+    if (workload === undefined || workload.type === 'queue') return false;
+    return task.enteredRotation || task.failedOpenTo;
   }
 
   /**
