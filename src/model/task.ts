@@ -76,6 +76,8 @@ export interface Task {
    * requests fail, 502); 2 routed to and serving (in the load model's rotation).
    */
   failOpenRoute: 0 | 1 | 2;
+  /** The load balancer has failed open to it at least once (failOpenRoute 1 or 2): it was sent requests. */
+  failedOpenTo: boolean;
   /** The task's pending lifecycle event, so it can be cancelled. */
   timer: number;
   /**
@@ -110,6 +112,7 @@ export class NewTask implements Task {
   targetUnhealthy = false;
   applicationStartsAt = 0;
   failOpenRoute: 0 | 1 | 2 = 0;
+  failedOpenTo = false;
   timer = -1;
   providerOrdinal = -1;
   inQuota = false;

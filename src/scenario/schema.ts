@@ -435,16 +435,16 @@ const MAX_GRACE_PERIOD_SECONDS = 2_147_483_647;
 
 /**
  * A queue service's workers pull messages; the load balancer's `routing` (which task gets
- * an http request) would be ignored, so it is refused. Its health checks and
- * deregistrationDelay still apply: they decide when a worker is in service (pulls) and how
- * long a stopping one stays DEACTIVATING.
+ * an http request) would be ignored, so it is refused. Its health checks still apply: they
+ * decide when a worker is in service (pulls). (Its deregistrationDelay does not: no request
+ * reaches its targets, so a stopping one deregisters at once, services.ts.)
  */
 function queueServiceKeys(value: unknown): RawIssue[] {
   const routing = rawKey(value, 'loadBalancer', 'routing');
   if (rawKey(value, 'workload', 'type') !== 'queue' || routing === undefined) return [];
   return [{
     path: ['loadBalancer', 'routing'],
-    message: `expected no routing on a queue service (its workers pull messages from the shared queue; routing splits http requests only), found ${describe(routing)}; remove it (healthCheck and deregistrationDelay still apply)`,
+    message: `expected no routing on a queue service (its workers pull messages from the shared queue; routing splits http requests only), found ${describe(routing)}; remove it (healthCheck still applies)`,
   }];
 }
 
@@ -467,7 +467,7 @@ function noWorkloadKeys(value: unknown): RawIssue[] {
   if (routing !== undefined) {
     issues.push({
       path: ['loadBalancer', 'routing'],
-      message: `expected no routing on a service without a workload (routing splits the workload's requests; this service has none), found ${describe(routing)}; remove it or add a workload (healthCheck and deregistrationDelay still apply)`,
+      message: `expected no routing on a service without a workload (routing splits the workload's requests; this service has none), found ${describe(routing)}; remove it or add a workload (healthCheck still applies)`,
     });
   }
   return issues;

@@ -842,7 +842,7 @@ function fargateSpotDeregistrationDelay(s: ResolvedScenario, svc: ResolvedServic
 /**
  * A REPLICA service that may run tasks on an Auto Scaling group with `spotInterruptions` and
  * `spotInstanceDraining: true`, whose tasks take 2 minutes or more to stop at the longest:
- * its target group's deregistration delay (0 without a loadBalancer) + the task definition's
+ * its target group's deregistration delay (0 without a loadBalancer or an http workload) + the task definition's
  * stopTimeout (the most a stop's SIGTERM -> exit can take). EC2 terminates a Spot instance 2
  * minutes after its interruption notice (spot-instance-draining-linux-container.html), and
  * ECS drains it at the notice; a task whose deregistration delay and stop would end at or
@@ -863,7 +863,10 @@ function ec2SpotDrainTooLong(s: ResolvedScenario, svc: ResolvedService, out: Sce
       ? [...s.providers.keys()].filter(drained)
       : [...new Set(svc.strategy.filter((x) => (x.base > 0 || x.weight > 0) && drained(x.capacityProvider)).map((x) => x.capacityProvider))];
   if (groups.length === 0) return;
-  const lb = svc.config.loadBalancer;
+  // the delay holds only targets sent requests: without an http workload a stopping task
+  // deregisters at once (services.ts, mayHaveConnections)
+  const workload = svc.config.workload;
+  const lb = workload !== undefined && workload.type !== 'queue' ? svc.config.loadBalancer : undefined;
   const delay = lb?.deregistrationDelay ?? 0;
   const stopTimeout = svc.taskDefinition.config.stopTimeout;
   if (delay + stopTimeout < 120_000) return;

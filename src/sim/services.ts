@@ -186,6 +186,11 @@ export class ServiceRuntime {
   private lastUnplaceableAt = -Infinity;
   private lastUnplaceableLoggedAt = -Infinity;
   private lastUnplaceableVersion = -1;
+  /**
+   * The timer that logs the reason again six hours after the last task-unplaceable event
+   * while tasks still wait (nothing may retry on a fixed fleet); -1 when none.
+   */
+  private unplaceableRepeatTimer = -1;
   private taskSeq = 0;
   // statistics
   tasksStarted = 0;
@@ -558,6 +563,7 @@ export class ServiceRuntime {
       this.scaleIn(live - this.desiredCount);
     }
     this.retryUnplaced();
+    if (this.unplaced.length === 0 && this.lastUnplaceableMessage !== '') this.unplaceableResolved();
     this.stopReplacedTasks();
     // an AZ rebalancing in progress goes on once the service is steady again (its last move's task stopped)
     if (this.rebalancer?.inProgress) this.rebalancer.check();
@@ -614,10 +620,16 @@ export class ServiceRuntime {
       task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
     } else if (instance) {
       this.placeOn(task, instance);
-    } else if (this.blocked(task.capacityProvider) || !this.tryPlace(task)) {
-      // nothing has freed up since the last failure: it cannot fit either (same requirements)
-      if (this.unplaced.length === 0) this.sink.startedWaiting(this.index);
-      this.unplaced.push(task);
+    } else {
+      // nothing has freed up since the last failure: it cannot fit either (same requirements);
+      // when the last one was resolved since (every task placed, or the waiting ones dropped),
+      // this failure is a new one and its reason is logged
+      const blocked = this.blocked(task.capacityProvider);
+      if (blocked && this.lastUnplaceableMessage === '') this.placementFailed(task, this.candidatesFor(task));
+      if (blocked || !this.tryPlace(task)) {
+        if (this.unplaced.length === 0) this.sink.startedWaiting(this.index);
+        this.unplaced.push(task);
+      }
     }
     return task;
   }
@@ -652,7 +664,7 @@ export class ServiceRuntime {
 
   /** Places a PROVISIONING EC2 task; false when no instance fits (the task keeps waiting). */
   private tryPlace(task: Task): boolean {
-    const candidates = this.cluster.instancesOf(this.config.launchType === 'EC2' ? null : task.capacityProvider);
+    const candidates = this.candidatesFor(task);
     // nothing freed on this provider since the last failure: it fails again (no draw is
     // made on a failure), so only the failure's bookkeeping and message are due
     const inst = this.unchangedSinceFailure(task.capacityProvider) ? undefined : this.choose(task, candidates);
@@ -662,6 +674,11 @@ export class ServiceRuntime {
     }
     this.placeOn(task, inst);
     return true;
+  }
+
+  /** The instances `task` may be placed on: its capacity provider's (any with launchType EC2). */
+  private candidatesFor(task: Task): readonly Instance[] {
+    return this.cluster.instancesOf(this.config.launchType === 'EC2' ? null : task.capacityProvider);
   }
 
   /**
@@ -721,6 +738,12 @@ export class ServiceRuntime {
       if (this.recheckAtRegistrations === Infinity || this.registrationsFor(task) < this.recheckAtRegistrations) return;
       this.recheckAtRegistrations = Infinity;
     }
+    this.takeUnplaceableReason(task, candidates);
+  }
+
+  /** Takes the reason `task` fits none of `candidates`; logs it when it changed or six hours after the last one. */
+  private takeUnplaceableReason(task: Task, candidates: readonly Instance[]): void {
+    const world = this.world;
     this.lastUnplaceableVersion = this.cluster.capacityVersion;
     this.lastUnplaceableAt = world.now;
     const reason = describeUnplaceable(candidates, this.requirements, this.constraints, this.config.launchType === 'EC2' ? undefined : task.capacityProvider);
@@ -732,6 +755,49 @@ export class ServiceRuntime {
       this.recheckAtRegistrations = launching === 0 ? Infinity : this.registrationsFor(task) + (launching === reason.instancesConsidered ? 1 : launching);
       const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
       world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
+      this.repeatUnplaceableIn(SIX_HOURS_MS);
+    }
+  }
+
+  /**
+   * A task-unplaceable event was logged: if the cause is not resolved within six hours
+   * "you will receive another service event message for that cause"
+   * (service-event-messages.html). On a fixed fleet no placement is retried (nothing
+   * changes), so a timer takes the reason again then.
+   */
+  private repeatUnplaceableIn(delay: number): void {
+    const sim = this.world.sim;
+    if (this.unplaceableRepeatTimer !== -1) sim.cancel(this.unplaceableRepeatTimer);
+    this.unplaceableRepeatTimer = sim.after(delay, onUnplaceableRepeat, this, PRIORITY.unplaceableRepeat);
+  }
+
+  /** Six hours after the last task-unplaceable event, tasks still waiting: their current reason is logged again. */
+  repeatUnplaceable(): void {
+    this.unplaceableRepeatTimer = -1;
+    if (this.lastUnplaceableMessage === '') return;
+    if (this.daemon) {
+      const { lacking } = daemonPlacements(this.cluster.instances, this.requirements, this.constraints);
+      if (lacking.length > 0) this.daemonUnplaceable(lacking.map((l) => this.cluster.byId.get(l.instanceId)!), true);
+      return;
+    }
+    const task = this.unplaced[0];
+    if (task !== undefined) this.takeUnplaceableReason(task, this.candidatesFor(task));
+  }
+
+  /**
+   * Every task of the service is placed (none waits): the cause of the last
+   * task-unplaceable event is resolved. ECS omits a duplicate event "until either the cause
+   * is resolved or six hours passes" (service-event-messages.html): the next failure takes
+   * its reason at once and logs it, even with the same message.
+   */
+  private unplaceableResolved(): void {
+    this.lastUnplaceableMessage = '';
+    this.recheckAtRegistrations = Infinity;
+    this.lastUnplaceableAt = -Infinity;
+    this.lastUnplaceableVersion = -1;
+    if (this.unplaceableRepeatTimer !== -1) {
+      this.world.sim.cancel(this.unplaceableRepeatTimer);
+      this.unplaceableRepeatTimer = -1;
     }
   }
 
@@ -961,6 +1027,7 @@ export class ServiceRuntime {
       this.failOpenServing++;
     } else if (want === 1) model?.setFailing(t.id, true, now);
     t.failOpenRoute = want;
+    if (want !== 0) t.failedOpenTo = true;
   }
 
   /** An unhealthy target's application started: during fail-open it serves from now. */
@@ -1337,12 +1404,29 @@ export class ServiceRuntime {
     if (task.state === 'PENDING') return this.beginStopping(task);
     const lb = this.config.config.loadBalancer;
     this.leaveRotation(task);
-    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0) {
+    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0 && this.mayHaveConnections(task)) {
       this.setState(task, 'DEACTIVATING');
       task.timer = world.sim.after(lb.deregistrationDelay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
     } else {
       this.beginStopping(task);
     }
+  }
+
+  /**
+   * Whether the load balancer may hold connections to the task's target as it deregisters:
+   * "If a deregistering target has no in-flight requests and no active connections, Elastic
+   * Load Balancing immediately completes the deregistration process, without waiting for the
+   * deregistration delay to elapse" (elasticloadbalancing/latest/application/
+   * edit-target-group-attributes.html#deregistration-delay). A target never sent a request
+   * has none: the service has no HTTP workload (none, or a queue its workers pull), or the
+   * target was never in rotation (never healthy) nor failed open to. *(model)* A target that
+   * was in rotation with an HTTP workload keeps the whole delay: the load balancer keeps
+   * connections to its targets, and ecsim does not follow them.
+   */
+  private mayHaveConnections(task: Task): boolean {
+    const workload = this.config.config.workload;
+    if (workload === undefined || workload.type === 'queue') return false;
+    return task.enteredRotation || task.failedOpenTo;
   }
 
   /**
@@ -1541,7 +1625,7 @@ export class ServiceRuntime {
     for (const t of this.tasks) if (isLive(t)) live++;
     this.desiredCount = live + lacking.length;
     if (lacking.length > 0) this.daemonUnplaceable(lacking.map((l) => this.cluster.byId.get(l.instanceId)!));
-    else this.lastUnplaceableMessage = '';
+    else if (this.lastUnplaceableMessage !== '') this.unplaceableResolved();
   }
 
   /**
@@ -1551,9 +1635,9 @@ export class ServiceRuntime {
    * most once a minute while it lasts; a changed message is logged then, the same one again
    * after 6 hours (service-event-messages.html), and again once it was resolved in between.
    */
-  private daemonUnplaceable(lacking: readonly Instance[]): void {
+  private daemonUnplaceable(lacking: readonly Instance[], repeat = false): void {
     const world = this.world;
-    if (this.lastUnplaceableMessage !== '' && world.now - this.lastUnplaceableAt < 60_000) return;
+    if (!repeat && this.lastUnplaceableMessage !== '' && world.now - this.lastUnplaceableAt < 60_000) return;
     this.lastUnplaceableAt = world.now;
     const message = describeUnplaceable(lacking, this.requirements, this.constraints).message;
     if (message === this.lastUnplaceableMessage && world.now - this.lastUnplaceableLoggedAt < SIX_HOURS_MS) return;
@@ -1561,6 +1645,7 @@ export class ServiceRuntime {
     this.lastUnplaceableLoggedAt = world.now;
     const n = lacking.length;
     world.log('task-unplaceable', this.name, `service ${this.name} was unable to place its DAEMON task on ${n} ${n === 1 ? 'instance' : 'instances'}: ${message}`);
+    this.repeatUnplaceableIn(SIX_HOURS_MS);
   }
 
   // ------------------------------------------------------------------ end of run
@@ -1626,6 +1711,9 @@ function hostOf(task: Task): Instance | undefined {
 
 function onRebalancedHealthy(a: { svc: ServiceRuntime; task: Task }): void {
   a.svc.rebalancedHealthy(a.task);
+}
+function onUnplaceableRepeat(svc: ServiceRuntime): void {
+  svc.repeatUnplaceable();
 }
 function onReconcile(svc: ServiceRuntime): void {
   svc.reconcile();

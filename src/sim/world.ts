@@ -22,6 +22,8 @@ export const PRIORITY = {
   azRebalancing: 12,
   /** The target group's fail-open routing, once the instant's lifecycle and reconcile have run (services.ts). */
   failOpen: 15,
+  /** A service's task-unplaceable reason taken again six hours after its last event (services.ts), after the instant's reconciles. */
+  unplaceableRepeat: 16,
   metricsTick: 20,
   alarms: 30,
   managedScaling: 40,

@@ -154,27 +154,37 @@ describe('lessons in the records', () => {
 
   it('health-check-grace-period: marked unhealthy and replaced first at its second failed check (60 s after RUNNING) without a grace period, when a 120 s period ends with 120 s, never with 300 s; with maximumPercent 100, stopped then', () => {
     // checks every 30 s, unhealthy after 2 failures; the application needs 80-140 s, so it
-    // is healthy again (5 passes) 210-270 s after RUNNING unless stopped first. Stopped: 30 s
-    // deregistration delay, 1 s to exit
+    // is healthy again (5 passes) 210-270 s after RUNNING unless stopped first. Stopped: 1 s
+    // to exit, after the 30 s deregistration delay if the load balancer sent its target
+    // requests (failed open to it); a target never sent one deregisters at once
+    // (edit-target-group-attributes.html#deregistration-delay)
     const base = run('health-check-grace-period.yaml', 'no-grace');
     const stopped = base.tasks.filter((t) => t.stopped !== null);
     expect(stopped.length).toBeGreaterThan(5);
     // stopped when marked (60 s after RUNNING) or later, when a replacement failed too
     for (const t of stopped) expect(t.stopReason).toBe('failed-elb-health-checks');
-    for (const t of stopped) expect(t.stopped! - t.running!).toBeGreaterThanOrEqual(60_000 + 31_000);
+    for (const t of stopped) expect(t.stopped! - t.running!).toBeGreaterThanOrEqual(60_000 + 1_000);
     expect(stopped.some((t) => t.stopped! - t.running! > 60_000 + 31_000)).toBe(true);
+    // 1 s after the stop when stopped as it turns unhealthy (the just-marked replacement:
+    // before the load balancer fails open to it), 31 s when failed open to before
+    const afterStop = stopped.map((t) => t.stopped! - base.events.find((e) => e.type === 'task-unhealthy' && e.message.startsWith(`the service stops ${t.taskId} `))!.time);
+    expect(new Set(afterStop)).toEqual(new Set([1_000, 31_000]));
     // some tasks outlived their marking and recovered: three run at the end, serving
     expect(base.tasks.filter((t) => t.stopReason === 'simulation-end')).toHaveLength(3);
     expect(base.events.filter((e) => e.type === 'task-unhealthy' && / is healthy again /.test(e.message)).length).toBeGreaterThanOrEqual(3);
     // grace 120 s: the originals are marked at 120 s and replaced, healthy again at 210-270 s;
-    // on this seed each replacement, marked at its own 120 s, is the one stopped
+    // on this seed each replacement, marked at its own 120 s, is the one stopped; a first task
+    // is healthy before any replacement's target is unhealthy, so the load balancer never
+    // failed open to one: no deregistration delay, 1 s to exit
     const g = run('health-check-grace-period.yaml', 'grace-120s');
     expect(g.tasks.filter((t) => t.stopReason === 'simulation-end').map((t) => t.taskId)).toEqual(['web-1', 'web-2', 'web-3']);
-    for (const t of g.tasks.filter((t) => t.stopped !== null)) expect([t.stopReason, t.stopped! - t.running!]).toEqual(['failed-elb-health-checks', 120_000 + 31_000]);
+    for (const t of g.tasks.filter((t) => t.stopped !== null)) expect([t.stopReason, t.stopped! - t.running!]).toEqual(['failed-elb-health-checks', 120_000 + 1_000]);
     // maximumPercent 100: no room to start a replacement first, each task stops at its marking
+    // (as its target turns unhealthy, before the load balancer fails open to it: never sent a
+    // request, no deregistration delay)
     const loop = run('health-check-grace-period.yaml', 'no-grace-max-100').tasks.filter((t) => t.stopped !== null);
     expect(loop.length).toBeGreaterThan(50);
-    for (const t of loop) expect([t.stopReason, t.stopped! - t.running!], t.taskId).toEqual(['failed-elb-health-checks', 60_000 + 31_000]);
+    for (const t of loop) expect([t.stopReason, t.stopped! - t.running!], t.taskId).toEqual(['failed-elb-health-checks', 60_000 + 1_000]);
     const up = run('health-check-grace-period.yaml', 'grace-300s');
     expect(up.tasks.map((t) => t.stopReason)).toEqual(['simulation-end', 'simulation-end', 'simulation-end']);
     expect(up.events.filter((e) => e.type === 'task-unhealthy').map((e) => e.message.replace(/^\S+ /, '').replace(/starts [\d.]+ s/, 'starts A s'))).toEqual(

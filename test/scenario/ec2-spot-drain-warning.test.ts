@@ -30,7 +30,8 @@ function scenario(edit: (s: any) => void = () => {}) {
       defaultCapacityProviderStrategy: [{ capacityProvider: 'spot', weight: 1 }],
     },
     taskDefinitions: { web: { cpu: 512, memory: 1024, networkMode: 'bridge', stopTimeout: '30s', shutdown: '2s' } },
-    services: { web: { taskDefinition: 'web', desiredCount: 3, loadBalancer: { deregistrationDelay: '300s' } } },
+    // an http workload: its targets take requests and drain for the delay
+    services: { web: { taskDefinition: 'web', desiredCount: 3, loadBalancer: { deregistrationDelay: '300s' }, workload: { requestRate: 30, perTask: { capacityRps: 100 } } } },
   };
   edit(s);
   return loadScenarioObject('spot-drain', s, { baseDir: '.' });
@@ -56,6 +57,11 @@ describe('EC2 Spot instance draining with a deregistration delay + stopTimeout o
     expect(said((s) => (s.services.web.loadBalancer.deregistrationDelay = '89s'))).toEqual([]);
     // the stopTimeout counts as much: 60 s + 60 s
     expect(said((s) => ((s.services.web.loadBalancer.deregistrationDelay = '60s'), (s.taskDefinitions.web.stopTimeout = '60s')))).toHaveLength(1);
+  });
+
+  it('without an http workload (none, or a queue) the delay does not count: its targets are never sent a request and deregister at once', () => {
+    expect(said((s) => delete s.services.web.workload)).toEqual([]);
+    expect(said((s) => ((s.services.web.workload = undefined), (s.taskDefinitions.web.stopTimeout = '120s')))).toMatchObject([{ at: 'taskDefinitions.web.stopTimeout' }]);
   });
 
   it('without a loadBalancer: stopTimeout alone, said at the task definition at 120 s, not at 119 s', () => {

@@ -135,9 +135,9 @@ describe('keys a queue workload would ignore are refused (as cpuPerBusySlot on h
     expect(loadScenarioFile(queue((s) => (s.services.web.workload.slo = { latencyP95: '2s' }))).services[0].config.workload!.slo).toEqual({ latencyP95: 2000 });
   });
 
-  it('loadBalancer.routing, while its health check and deregistration delay are accepted (they still apply)', () => {
+  it('loadBalancer.routing, while its health check and deregistration delay are accepted (the health check still applies)', () => {
     expect(refusal(queue((s) => (s.services.web.loadBalancer.routing = 'random')))).toMatch(
-      /:\d+: services\.web\.loadBalancer\.routing: expected no routing on a queue service .*found "random"; remove it \(healthCheck and deregistrationDelay still apply\)$/,
+      /:\d+: services\.web\.loadBalancer\.routing: expected no routing on a queue service .*found "random"; remove it \(healthCheck still applies\)$/,
     );
     const s = loadScenarioFile(queue((x) => (x.services.web.loadBalancer = { deregistrationDelay: '30s', healthCheck: { interval: '10s' } })));
     expect(s.services[0].config.loadBalancer).toMatchObject({ deregistrationDelay: 30_000, healthCheck: { interval: 10_000 } });
@@ -171,7 +171,7 @@ describe('keys of the load on a service without a workload are refused (it has n
 
   it('loadBalancer.routing, while the load balancer itself (health checks, deregistration delay) is accepted', () => {
     expect(refusal(noWorkload((s) => (s.services.web.loadBalancer = { routing: 'random' })))).toMatch(
-      /:\d+: services\.web\.loadBalancer\.routing: expected no routing on a service without a workload .*found "random"; remove it or add a workload \(healthCheck and deregistrationDelay still apply\)$/,
+      /:\d+: services\.web\.loadBalancer\.routing: expected no routing on a service without a workload .*found "random"; remove it or add a workload \(healthCheck still applies\)$/,
     );
     const s = loadScenarioFile(noWorkload((x) => (x.services.web.loadBalancer = { deregistrationDelay: '30s', healthCheck: { interval: '10s' } })));
     expect(s.services[0].config.workload).toBeUndefined();

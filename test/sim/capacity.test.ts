@@ -327,6 +327,8 @@ describe('EC2 Spot draining against a long deregistration delay', () => {
         s.duration = '3h';
         Object.assign(s.cluster.capacityProviders.asg.autoScalingGroup, { purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '45m' }, spotInstanceDraining: true });
         s.services.web.loadBalancer = { deregistrationDelay: delay };
+        // requests: the targets in rotation hold connections, so a deregistering one drains the whole delay
+        s.services.web.workload = { requestRate: 30, perTask: { capacityRps: 100 } };
         s.services.web.deploymentConfiguration = { minimumHealthyPercent: 0, maximumPercent: 200 };
         s.taskDefinitions.web.stopTimeout = '10m';
         s.taskDefinitions.web.shutdown = '1s';
@@ -338,22 +340,39 @@ describe('EC2 Spot draining against a long deregistration delay', () => {
       .filter((e) => e.type === 'spot-interruption')
       .flatMap((n) => r.tasks.filter((t) => t.instanceId === n.subject && t.running !== null && t.running <= n.time && (t.stopped === null || t.stopped > n.time)).map((t) => ({ t, n: n.time })));
 
-  it('deregistration delay 300 s: each task is still DEACTIVATING when the instance terminates 120 s after the notice, killed then with stop_reason spot-interruption (not instance-drained)', () => {
+  // A target in rotation (healthy) took requests and drains the whole delay. The target group
+  // checks every 30 s and a new target is healthy after one passing check, 30 s after RUNNING
+  // at the earliest, so one RUNNING less than 30 s at the notice was never in rotation (the
+  // others are healthy: nothing fails open to it): never sent a request, it has no
+  // connection and deregisters at once ("If a deregistering target has no in-flight requests
+  // and no active connections, Elastic Load Balancing immediately completes the deregistration
+  // process", edit-target-group-attributes.html#deregistration-delay): STOPPED after its 1 s
+  // shutdown. One RUNNING 300 s or more was in rotation (its application starts at once).
+  const inRotation = (on: ReturnType<typeof atNotices>) => on.filter(({ t, n }) => n - t.running! >= 300_000);
+  const neverHealthy = (on: ReturnType<typeof atNotices>) => on.filter(({ t, n }) => n - t.running! < 30_000);
+
+  it('deregistration delay 300 s: each task in rotation is still DEACTIVATING when the instance terminates 120 s after the notice, killed then with stop_reason spot-interruption (not instance-drained)', () => {
     const on = atNotices(spotDrain('300s'));
-    expect(on.length).toBeGreaterThan(0);
-    for (const { t, n } of on) {
+    expect(inRotation(on).length).toBeGreaterThan(0);
+    for (const { t, n } of inRotation(on)) {
       if (n + 120_000 > 3 * 3_600_000) continue; // terminated after the end of the run
       expect([t.stopped, t.stopReason]).toEqual([n + 120_000, 'spot-interruption']);
     }
   });
 
-  it('deregistration delay 60 s: each task finishes its drain in time, STOPPED 60 s + its 1 s shutdown after the notice (instance-drained)', () => {
+  it('deregistration delay 60 s: each task in rotation finishes its drain in time, STOPPED 60 s + its 1 s shutdown after the notice (instance-drained)', () => {
     const on = atNotices(spotDrain('60s'));
-    expect(on.length).toBeGreaterThan(0);
-    for (const { t, n } of on) {
+    expect(inRotation(on).length).toBeGreaterThan(0);
+    for (const { t, n } of inRotation(on)) {
       if (n + 61_000 > 3 * 3_600_000) continue;
       expect([t.stopped, t.stopReason]).toEqual([n + 61_000, 'instance-drained']);
     }
+  });
+
+  it('a task never in rotation skips the delay: STOPPED 1 s (its shutdown) after the notice', () => {
+    const never = [...neverHealthy(atNotices(spotDrain('300s'))), ...neverHealthy(atNotices(spotDrain('60s')))];
+    expect(never.length).toBeGreaterThan(0);
+    for (const { t, n } of never) expect([t.stopped, t.stopReason]).toEqual([n + 1000, 'instance-drained']);
   });
 });
 

@@ -25,6 +25,8 @@ function run(constraints: object[]) {
           launchType: 'EC2',
           placementConstraints: constraints,
           loadBalancer: { deregistrationDelay: '300s' },
+          // requests: the targets in rotation hold connections, so a deregistering one drains the whole delay
+          workload: { requestRate: 30, perTask: { capacityRps: 100 } },
           autoScaling: {
             minCapacity: 3,
             maxCapacity: 3,

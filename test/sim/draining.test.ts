@@ -130,7 +130,9 @@ describe('draining with a slow application: a replacement that is unhealthy or r
     // two healthy tasks stay (minimumHealthyPercent 100) until replacements are healthy;
     // each replacement fails its checks at 30 and 60 s after RUNNING and is marked then, and
     // with 2 draining + 2 marked = 4 = maximumPercent 200 of 2 there is no room to start
-    // another first: it stops (60 s DEACTIVATING, 1 s to exit) and a new one starts. The
+    // another first: it stops and a new one starts. Never in rotation, nor failed open to (the
+    // old tasks are healthy), its target has no connection and deregisters at once (no 60 s
+    // DEACTIVATING, edit-target-group-attributes.html): STOPPED 1 s later. The
     // drain does not end within the run; the old tasks serve all the while.
     const r = slowDrainRun(0);
     expect(r.tasks.filter((t) => t.stopReason === 'instance-drained')).toEqual([]);
@@ -138,7 +140,7 @@ describe('draining with a slow application: a replacement that is unhealthy or r
     expect(held).toHaveLength(2);
     const replacements = r.tasks.filter((t) => t.created >= r.T && t.stopped !== null);
     expect(replacements.length).toBeGreaterThan(10);
-    for (const t of replacements) expect(t).toMatchObject({ stopReason: 'failed-elb-health-checks', stopped: t.running! + 60_000 + 61_000 });
+    for (const t of replacements) expect(t).toMatchObject({ stopReason: 'failed-elb-health-checks', stopped: t.running! + 60_000 + 1_000 });
     const firsts = r.events.filter((e) => e.time >= r.T && e.message.startsWith('the service stops'));
     expect(firsts.length).toBeGreaterThan(10);
     for (const e of firsts) expect(e.message).toMatch(/^the service stops web-\d+ first \(maximumPercent 200 leaves no room to start its replacement first\)/);

@@ -23,7 +23,15 @@ function seedWhere(ok: (a: number, b: number) => boolean): number {
   throw new Error('no seed');
 }
 
-/** One Fargate task behind a load balancer (deregistration delay 30 s, containers exit 1 s after SIGTERM). */
+/**
+ * One Fargate task behind a load balancer (deregistration delay 30 s, containers exit 1 s
+ * after SIGTERM). A target never healthy (never in rotation) that the load balancer never
+ * failed open to has no connection: its deregistration completes at once ("If a
+ * deregistering target has no in-flight requests and no active connections, Elastic Load
+ * Balancing immediately completes the deregistration process, without waiting for the
+ * deregistration delay to elapse", edit-target-group-attributes.html): STOPPED 1 s after
+ * the stop. One that was in rotation or failed open to waits the 30 s delay: 31 s.
+ */
 function scenario(o: { applicationStart: unknown; grace?: number; healthCheck?: Record<string, unknown>; duration?: string; loadBalancer?: boolean; imagePull?: unknown; desiredCount?: number; provisioningDelay?: unknown }) {
   return {
     name: 'health',
@@ -113,7 +121,9 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     // each task: created, RUNNING 35 s later, marked 60 s after that and stopped at once
     // (the only unhealthy task: no choice), its replacement created at the same instant.
     // Cycle 95 s: tasks created at 0, 95, ..., 95 x 37 = 3515 s (38 tasks); the last is
-    // RUNNING at 3550 s and would be marked at 3610 s, after the hour.
+    // RUNNING at 3550 s and would be marked at 3610 s, after the hour. Each stops as it turns
+    // unhealthy, before the load balancer fails open to it (at the end of the instant):
+    // never sent a request, no deregistration delay, STOPPED 1 s later.
     const r = runKeepingRows(
       { ...scenario({ applicationStart: '90s' }), services: { web: { ...scenario({ applicationStart: '90s' }).services.web, deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 100 } } } },
       { seed: 1 },
@@ -123,7 +133,7 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     const byId = (k: number) => r.tasks.find((t) => t.taskId === `web-${k}`)!;
     for (const k of [1, 2, 37]) {
       const created = 95_000 * (k - 1);
-      expect(byId(k)).toMatchObject({ created, running: created + 35_000, stopped: created + 95_000 + 31_000, stopReason: 'failed-elb-health-checks' });
+      expect(byId(k)).toMatchObject({ created, running: created + 35_000, stopped: created + 95_000 + 1_000, stopReason: 'failed-elb-health-checks' });
     }
     expect(byId(38)).toMatchObject({ created: 3_515_000, stopReason: 'simulation-end', stopped: null });
     const stops = r.events.filter((e) => e.type === 'task-unhealthy' && e.message.startsWith('the service stops'));
@@ -137,13 +147,14 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     // at 155 s: marked, web-2 created then. Passes at 125..245 s: healthy again at 245 s
     // (RUNNING + 210 s), in rotation. web-2: RUNNING 190 s, unhealthy at 250 s (ignored), at
     // its period's end (310 s) still unhealthy (it would recover at 400 s): marked, and with
-    // web-1 healthy, 1 healthy + 1 unhealthy > desired 1: web-2 stops (STOPPED 341 s).
+    // web-1 healthy, 1 healthy + 1 unhealthy > desired 1: web-2 stops (never in rotation, nor
+    // failed open to with web-1 healthy: no delay, STOPPED 311 s).
     // web-1 is the only task left, healthy: it counts again, nothing more starts.
     const r = run({ applicationStart: '90s', grace: 120, duration: '30m' });
     expect((r.summary.services.web as any).tasksStarted).toBe(2);
     expect((r.summary.services.web as any).tasksStopped).toBe(1);
     expect(r.tasks).toEqual([
-      expect.objectContaining({ taskId: 'web-2', created: 155_000, running: 190_000, stopped: 341_000, stopReason: 'failed-elb-health-checks' }),
+      expect.objectContaining({ taskId: 'web-2', created: 155_000, running: 190_000, stopped: 311_000, stopReason: 'failed-elb-health-checks' }),
       expect.objectContaining({ taskId: 'web-1', running: 35_000, stopped: null, stopReason: 'simulation-end' }),
     ]);
     expect(r.unhealthy.map((e) => [e.time, e.subject])).toEqual([
@@ -241,11 +252,12 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
   it('grace period 209 s: marked one second short of the fifth pass; healthy again 1 s later, it stays and its replacement is stopped', () => {
     // web-1 marked at 35 + 209 = 244 s, healthy at 245 s; web-2 created at 244 s, RUNNING
     // 279 s, unhealthy at 339 s (ignored), at its period's end (488 s) 4 of 5 passes: marked,
-    // and stopped at once (web-1 healthy): STOPPED 519 s
+    // and stopped at once (web-1 healthy; web-2 was never in rotation nor failed open to: no
+    // deregistration delay): STOPPED 489 s
     const r = run({ applicationStart: '90s', grace: 209, duration: '10m' });
     expect(r.unhealthy[1].message).toMatch(/grace period ends, 209 s after RUNNING \(4 of the 5 consecutive passing checks it needs\)/);
     expect(r.tasks).toEqual([
-      expect.objectContaining({ taskId: 'web-2', created: 244_000, running: 279_000, stopped: 519_000, stopReason: 'failed-elb-health-checks' }),
+      expect.objectContaining({ taskId: 'web-2', created: 244_000, running: 279_000, stopped: 489_000, stopReason: 'failed-elb-health-checks' }),
       expect.objectContaining({ taskId: 'web-1', stopReason: 'simulation-end' }),
     ]);
     expect(r.firstServedS()).toBe(125);
@@ -255,10 +267,11 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
   it('a healthy threshold of 2, no grace period: marked at 60 s, healthy again at 120 s, before its replacement fails: the replacement is stopped', () => {
     // web-1: RUNNING 35 s, marked 95 s, passes at 125 and 155 s: healthy again at 155 s.
     // web-2: created 95 s, RUNNING 130 s, checks at 160 and 190 s fail: marked at 190 s,
-    // 1 healthy + 1 unhealthy > 1: stopped (STOPPED 221 s); web-1 counts again.
+    // 1 healthy + 1 unhealthy > 1: stopped (never in rotation nor failed open to: no
+    // deregistration delay, STOPPED 191 s); web-1 counts again.
     const r = run({ applicationStart: '90s', healthCheck: { healthyThreshold: 2 }, duration: '10m' });
     expect(r.tasks).toEqual([
-      expect.objectContaining({ taskId: 'web-2', created: 95_000, running: 130_000, stopped: 221_000, stopReason: 'failed-elb-health-checks' }),
+      expect.objectContaining({ taskId: 'web-2', created: 95_000, running: 130_000, stopped: 191_000, stopReason: 'failed-elb-health-checks' }),
       expect.objectContaining({ taskId: 'web-1', running: 35_000, stopReason: 'simulation-end' }),
     ]);
     expect(r.firstServedS()).toBe(125);
@@ -323,8 +336,9 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
 describe('a DAEMON service behind a load balancer', () => {
   it('stops an unhealthy task at once (one task per instance: no replacement first)', () => {
     // one instance, registered 60 s after launch; the daemon task is placed then, RUNNING 10 s
-    // later (image pull), fails its checks at 30 and 60 s after RUNNING: stopped at 130 s,
-    // 30 s deregistration delay, exit 1 s: STOPPED at 161 s
+    // later (image pull), fails its checks at 30 and 60 s after RUNNING: stopped at 130 s, as
+    // it turns unhealthy (before the load balancer fails open to it: never sent a request,
+    // no deregistration delay), exit 1 s: STOPPED at 131 s
     const r = runKeepingRows(
       {
         name: 'daemon-health',
@@ -346,7 +360,7 @@ describe('a DAEMON service behind a load balancer', () => {
       },
       { seed: 1 },
     );
-    expect(r.tasks.find((t) => t.taskId === 'web-1')).toMatchObject({ running: 70_000, stopped: 161_000, stopReason: 'failed-elb-health-checks' });
+    expect(r.tasks.find((t) => t.taskId === 'web-1')).toMatchObject({ running: 70_000, stopped: 131_000, stopReason: 'failed-elb-health-checks' });
     const unhealthy = r.events.filter((e) => e.type === 'task-unhealthy');
     expect(unhealthy.map((e) => [e.time, e.subject])).toEqual([[130_000, 'web-1']]);
     expect(unhealthy[0].message).toMatch(/; the service stops it: Task failed ELB health checks in \(target-group web\)$/);

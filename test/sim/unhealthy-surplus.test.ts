@@ -121,7 +121,11 @@ describe('maximumPercent after the desired count falls while tasks are marked (c
     // The two replacements left are marked at 160 + 90 = 250 s: 0 live + 2 marked, no room:
     // one stops, 0 + 1 < 2, a replacement starts; 1 + 1 = 2, no room: the other stops and
     // the second replacement starts. They are RUNNING 285 s, marked 375 s, and so on: from
-    // 180 s on the service holds exactly 2 tasks not being stopped.
+    // 180 s on the service holds exactly 2 tasks not being stopped. Deregistration: a target
+    // never healthy that the load balancer never failed open to has no connection and
+    // deregisters at once (edit-target-group-attributes.html), STOPPED 1 s after the stop; the
+    // one original left at 125 s is failed open to (the only unhealthy target) and waits the
+    // 30 s delay: STOPPED 31 s after.
     const r = runKeepingRows(
       fargate({ desiredCount: 5, applicationStart: '400s', maximumPercent: 120, healthCheck: { unhealthyThreshold: 3 }, dropAt: '2026-01-05T00:03:00', maxCapacity: 2, duration: '20m' }),
       { seed: 1 },
@@ -131,12 +135,13 @@ describe('maximumPercent after the desired count falls while tasks are marked (c
     expect(created(125_000)).toEqual(['web-10', 'web-6', 'web-7', 'web-8', 'web-9']);
     expect(created(250_000)).toEqual(['web-11', 'web-12']);
     const stoppedAt = (t: number) => r.tasks.filter((x) => x.stopped === t);
-    // stops decided at 125 s: 4 originals; at 180 s: the 5th original and 3 replacements; at 250 s: 2
-    expect(stoppedAt(156_000).map((t) => t.stopReason)).toEqual(Array(4).fill('failed-elb-health-checks'));
-    const at180 = stoppedAt(211_000);
-    expect(at180.filter((t) => t.stopReason === 'scale-in').map((t) => t.created)).toEqual([125_000, 125_000, 125_000]);
-    expect(at180.filter((t) => t.stopReason === 'failed-elb-health-checks').map((t) => t.created)).toEqual([0]);
-    expect(stoppedAt(281_000).map((t) => [t.created, t.stopReason])).toEqual([
+    // stops decided at 125 s: 4 originals (stopped as they turn unhealthy, before the load
+    // balancer fails open: no delay); at 180 s: 3 replacements (never healthy: no delay) and
+    // the 5th original (failed open to: 30 s delay); at 250 s: 2 (no delay)
+    expect(stoppedAt(126_000).map((t) => t.stopReason)).toEqual(Array(4).fill('failed-elb-health-checks'));
+    expect(stoppedAt(181_000).map((t) => [t.created, t.stopReason])).toEqual(Array(3).fill([125_000, 'scale-in']));
+    expect(stoppedAt(211_000).map((t) => [t.created, t.stopReason])).toEqual([[0, 'failed-elb-health-checks']]);
+    expect(stoppedAt(251_000).map((t) => [t.created, t.stopReason])).toEqual([
       [125_000, 'failed-elb-health-checks'],
       [125_000, 'failed-elb-health-checks'],
     ]);
@@ -153,13 +158,16 @@ describe('maximumPercent after the desired count falls while tasks are marked (c
     // (2 of 5 passes), replaced by web-5..8 (RUNNING 190 s, checks at 220 and 250 s fail,
     // marked at their grace end, 310 s). web-1..4 are healthy again at 35 + 210 = 245 s.
     // At 270 s desired 4 -> 1 (ceiling 2): 4 live + 4 marked > 2, the recovered ones count
-    // again: 8 > 1, the scale in stops 7 (all RUNNING), STOPPED at 301 s. Before the fix
-    // only 3 stopped then and the rest waited for the replacements' marking at 310 s.
+    // again: 8 > 1, the scale in stops 7 (all RUNNING). The originals were in rotation: 30 s
+    // deregistration delay, STOPPED at 301 s; the 3 replacements were never healthy nor
+    // failed open to (the originals were healthy): no connection, no delay, STOPPED at 271 s.
+    // Before the fix only 3 stopped then and the rest waited for the replacements' marking at 310 s.
     const r = runKeepingRows(fargate({ desiredCount: 4, applicationStart: '90s', grace: 120, dropAt: '2026-01-05T00:04:30', maxCapacity: 1 }), { seed: 1 });
     expect(r.tasks.filter((t) => t.created === 155_000)).toHaveLength(4);
-    const at270 = r.tasks.filter((t) => t.stopped === 301_000);
+    const at270 = r.tasks.filter((t) => t.stopped === 301_000 || t.stopped === 271_000);
     expect(at270).toHaveLength(7);
-    for (const t of at270) expect(t.stopReason).toBe('scale-in');
+    for (const t of at270) expect([t.stopReason, t.stopped]).toEqual(['scale-in', t.created === 0 ? 301_000 : 271_000]);
+    expect(at270.filter((t) => t.created === 0)).toHaveLength(4);
     // at most the new ceiling from then on
     for (const x of r.timeseries.filter((x) => x.time >= 301_000)) expect(x.runningCount + x.pendingCount).toBeLessThanOrEqual(2);
     expect(r.timeseries.at(-1)!.desiredCount).toBe(1);
