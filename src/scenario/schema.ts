@@ -477,6 +477,14 @@ function serviceKeys(value: unknown): RawIssue[] {
   return [...queueServiceKeys(value), ...noWorkloadKeys(value)];
 }
 
+/** The target group's deregistration_delay.timeout_seconds when not written: 300 s (elasticloadbalancing API_TargetGroupAttribute.html). */
+export const DEFAULT_DEREGISTRATION_DELAY_MS = 300_000;
+
+/** The load balancer's deregistration delay, the target group's default when not written. */
+export function deregistrationDelayOf(loadBalancer: { deregistrationDelay?: number }): number {
+  return loadBalancer.deregistrationDelay ?? DEFAULT_DEREGISTRATION_DELAY_MS;
+}
+
 /** A service's deploymentConfiguration when not written (ECS's defaults: 100 and 200). */
 export const DEFAULT_DEPLOYMENT_CONFIGURATION = Object.freeze({ minimumHealthyPercent: 100, maximumPercent: 200 });
 
@@ -502,7 +510,9 @@ const service = checkedBefore(serviceKeys, strict({
   loadBalancer: strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
     // deregistration_delay.timeout_seconds: "The range is 0-3600 seconds" (elasticloadbalancing APIReference/API_TargetGroupAttribute.html)
-    deregistrationDelay: wholeSeconds("the target group's deregistration_delay.timeout_seconds", { min: 0, max: 3600, source: "the target group's deregistration_delay.timeout_seconds range" }).default(300_000),
+    // no default here, so that a warning can tell a written one on a service whose targets no
+    // request reaches (deregistrationDelayOf fills the default in)
+    deregistrationDelay: wholeSeconds("the target group's deregistration_delay.timeout_seconds", { min: 0, max: 3600, source: "the target group's deregistration_delay.timeout_seconds range" }).optional(),
     healthCheck: healthCheck.default(HEALTH_CHECK_DEFAULTS),
   }).optional(),
   workload: workload.optional(),

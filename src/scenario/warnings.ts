@@ -40,7 +40,7 @@ import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
-import { deploymentConfigurationOf } from './schema.js';
+import { deploymentConfigurationOf, deregistrationDelayOf } from './schema.js';
 import { formatDuration } from './duration.js';
 import { closest } from './did-you-mean.js';
 import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, parseExpression, type Expression } from '../placement/index.js';
@@ -214,6 +214,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   for (const svc of s.services) azRebalancingWithoutRoom(svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
+  for (const svc of s.services) deregistrationDelayWithoutRequests(svc, out);
   for (const svc of s.services) ec2SpotDrainTooLong(s, svc, out);
   shutdownAtStopTimeout(s, out);
   for (const svc of s.services) scheduledActionsThatCannotSucceed(svc, out);
@@ -826,7 +827,9 @@ function azRebalancingWithoutRoom(svc: ResolvedService, out: ScenarioWarning[]):
  */
 function fargateSpotDeregistrationDelay(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
   const lb = svc.config.loadBalancer;
-  if (lb === undefined || lb.deregistrationDelay < 120_000) return;
+  // (a service without an http workload: its targets deregister at once, the delay does not apply)
+  const workload = svc.config.workload;
+  if (lb === undefined || workload === undefined || workload.type === 'queue' || deregistrationDelayOf(lb) < 120_000) return;
   const spot = svc.strategy.some((x) => {
     const p = s.providers.get(x.capacityProvider);
     return (x.base > 0 || x.weight > 0) && p?.kind === 'fargate' && p.spot;
@@ -835,7 +838,7 @@ function fargateSpotDeregistrationDelay(s: ResolvedScenario, svc: ResolvedServic
   const from = svc.config.capacityProviderStrategy === undefined ? " (by the cluster's defaultCapacityProviderStrategy)" : '';
   out.push({
     at: ['services', svc.name, 'loadBalancer', 'deregistrationDelay'],
-    message: `is ${lb.deregistrationDelay / 1000}s on a service with tasks on FARGATE_SPOT${from}: a FARGATE_SPOT task is reclaimed 2 minutes after its interruption notice and might not be deregistered from the target group until it is STOPPED, so AWS advises a deregistration delay under 2 minutes for target groups of FARGATE_SPOT tasks (knowledge-center/fargate-spot-termination-notice); ecsim takes a noticed task out of rotation at once (docs/assumptions.md), so the run does not show requests it may still get in AWS`,
+    message: `is ${deregistrationDelayOf(lb) / 1000}s on a service with tasks on FARGATE_SPOT${from}: a FARGATE_SPOT task is reclaimed 2 minutes after its interruption notice and might not be deregistered from the target group until it is STOPPED, so AWS advises a deregistration delay under 2 minutes for target groups of FARGATE_SPOT tasks (knowledge-center/fargate-spot-termination-notice); ecsim takes a noticed task out of rotation at once (docs/assumptions.md), so the run does not show requests it may still get in AWS`,
   });
 }
 
@@ -867,7 +870,7 @@ function ec2SpotDrainTooLong(s: ResolvedScenario, svc: ResolvedService, out: Sce
   // deregisters at once (services.ts, mayHaveConnections)
   const workload = svc.config.workload;
   const lb = workload !== undefined && workload.type !== 'queue' ? svc.config.loadBalancer : undefined;
-  const delay = lb?.deregistrationDelay ?? 0;
+  const delay = lb ? deregistrationDelayOf(lb) : 0;
   const stopTimeout = svc.taskDefinition.config.stopTimeout;
   if (delay + stopTimeout < 120_000) return;
   const sum = lb
@@ -876,6 +879,25 @@ function ec2SpotDrainTooLong(s: ResolvedScenario, svc: ResolvedService, out: Sce
   out.push({
     at: lb ? ['services', svc.name, 'loadBalancer', 'deregistrationDelay'] : ['taskDefinitions', svc.taskDefinition.name, 'stopTimeout'],
     message: `service ${svc.name} may run tasks on Spot capacity with spotInstanceDraining (${groups.join(', ')}), and ${sum}, 2 minutes or more: EC2 terminates a Spot instance 2 minutes after its interruption notice (spot-instance-draining-linux-container.html), so a task drained at the notice that takes this long is killed with the instance before its drain ends (stop_reason spot-interruption); keep the deregistration delay + stopTimeout under 2 minutes for drains to finish`,
+  });
+}
+
+/**
+ * A deregistration delay written on a service whose targets no request reaches (no workload,
+ * or a queue workload): ELB completes the deregistration of a target without in-flight
+ * requests or connections at once ("If a deregistering target has no in-flight requests and
+ * no active connections, Elastic Load Balancing immediately completes the deregistration
+ * process", elasticloadbalancing load-balancer-target-groups.html), so a stopping task skips
+ * DEACTIVATING (services.ts, mayHaveConnections) and the written delay does nothing.
+ */
+function deregistrationDelayWithoutRequests(svc: ResolvedService, out: ScenarioWarning[]): void {
+  const delay = svc.config.loadBalancer?.deregistrationDelay;
+  const workload = svc.config.workload;
+  if (delay === undefined || (workload !== undefined && workload.type !== 'queue')) return;
+  const why = workload === undefined ? 'service ' + svc.name + ' has no workload' : 'service ' + svc.name + "'s queue workers pull messages";
+  out.push({
+    at: ['services', svc.name, 'loadBalancer', 'deregistrationDelay'],
+    message: `${delay / 1000}s has no effect: ${why}, so no request reaches its targets, and Elastic Load Balancing completes the deregistration of a target without in-flight requests or connections at once (a stopping task skips DEACTIVATING); remove it, or give the service an http workload`,
   });
 }
 

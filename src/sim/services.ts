@@ -29,7 +29,7 @@ import {
 } from '../placement/index.js';
 import type { CompiledConstraint } from '../placement/constraints/constraint.js';
 import type { CompiledStrategy } from '../placement/strategies/strategy.js';
-import { deploymentConfigurationOf, type ResolvedService } from '../scenario/index.js';
+import { deploymentConfigurationOf, deregistrationDelayOf, type ResolvedService } from '../scenario/index.js';
 import type { ServiceLoadModel } from '../workload/service/types.js';
 import type { Cluster, InstanceFact } from './cluster.js';
 import { PRIORITY, type World } from './world.js';
@@ -1404,9 +1404,10 @@ export class ServiceRuntime {
     if (task.state === 'PENDING') return this.beginStopping(task);
     const lb = this.config.config.loadBalancer;
     this.leaveRotation(task);
-    if (lb && task.state === 'RUNNING' && lb.deregistrationDelay > 0 && this.mayHaveConnections(task)) {
+    const delay = lb ? deregistrationDelayOf(lb) : 0;
+    if (lb && task.state === 'RUNNING' && delay > 0 && this.mayHaveConnections(task)) {
       this.setState(task, 'DEACTIVATING');
-      task.timer = world.sim.after(lb.deregistrationDelay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
+      task.timer = world.sim.after(delay, onDeregistered, { svc: this, task }, PRIORITY.lifecycle);
     } else {
       this.beginStopping(task);
     }

@@ -91,6 +91,14 @@ describe('scenario.json settings a lesson turns on', () => {
     expect(s.providers[0][1]).toContain('launch delay lognormal median 1m30s, p95 2m30s');
   });
 
+  it('a queue service behind a load balancer: no deregistration delay (no request reaches its targets, they deregister at once)', () => {
+    const json = scenarioJson('scenarios/sqs-worker-backlog.yaml') as any;
+    const name = Object.keys(json.services)[0];
+    json.services[name].loadBalancer = { routing: 'round-robin', healthCheck: { interval: 30_000, healthyThreshold: 5, unhealthyThreshold: 2 } };
+    const row = new Map(readScenarioSettings(json, 3600).services.get(name)!.rows).get('load balancer');
+    expect(row).toBe('routing round-robin, no deregistration delay (no request reaches its targets); health check every 30s, healthy after 5, unhealthy after 2 checks in a row');
+  });
+
   it("unplaceable-task: a service's memberOf constraint is listed", () => {
     const s = readScenarioSettings(scenarioJson('scenarios/unplaceable-task.yaml'), 1800);
     expect(new Map(s.services.get('gpu-batch')!.rows).get('placement constraints')).toBe('memberOf(attribute:ecs.instance-type =~ g5.*)');

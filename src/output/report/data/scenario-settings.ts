@@ -170,7 +170,12 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
     const check = Object.keys(hc).length
       ? `; health check every ${fmtMs(ms(hc.interval))}, healthy after ${hc.healthyThreshold ?? 5}, unhealthy after ${hc.unhealthyThreshold ?? 2} checks in a row`
       : '';
-    rows.push(['load balancer', `routing ${lb.routing ?? 'round-robin'}, deregistration delay ${lb.deregistrationDelay === undefined ? '5m' : fmtMs(ms(lb.deregistrationDelay))}${check}`]);
+    // the delay holds only targets requests reach (an http workload's); others deregister at once
+    const http = workload.type !== undefined && workload.type !== 'queue';
+    const delay = !http
+      ? 'no deregistration delay (no request reaches its targets)'
+      : `deregistration delay ${lb.deregistrationDelay === undefined ? '5m' : fmtMs(ms(lb.deregistrationDelay))}`;
+    rows.push(['load balancer', `routing ${lb.routing ?? 'round-robin'}, ${delay}${check}`]);
   }
   if (workload.type) rows.push(['workload', `${workload.type}: ${describeTrace(obj(workload.requestRate), ms)}`]);
   if (sloLatencyP95Ms !== null) rows.push(['SLO', `p95 latency <= ${fmtMs(sloLatencyP95Ms)}${slo.errorRate !== undefined ? `, errors <= ${slo.errorRate} %` : ''}`]);
