@@ -16,7 +16,7 @@
 import { defaultStrategies } from '../placement/index.js';
 import { defaultStatistic } from '../scaling/index.js';
 import type { ResolvedScenario } from './resolve.js';
-import { deploymentConfigurationOf, deregistrationDelayOf, type PolicyConfig, type Scenario } from './schema.js';
+import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type PolicyConfig, type Scenario } from './schema.js';
 
 export function effectiveScenario(resolved: ResolvedScenario): Scenario {
   const s = resolved.scenario;
@@ -78,9 +78,8 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
       // workload; on any other service a stopping task deregisters at once, so none is filled
       // in (a written one stays, and is warned of), in the place the schema gives the key
       const lb = withDeployment.loadBalancer;
-      const http = config.workload !== undefined && config.workload.type !== 'queue';
       const withDelay =
-        lb && lb.deregistrationDelay === undefined && http
+        lb && lb.deregistrationDelay === undefined && hasHttpWorkload(config)
           ? { ...withDeployment, loadBalancer: { routing: lb.routing, deregistrationDelay: deregistrationDelayOf(lb), healthCheck: lb.healthCheck } }
           : withDeployment;
       return [name, { ...withDelay, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}), ...azRebalancing }];

@@ -480,6 +480,14 @@ function serviceKeys(value: unknown): RawIssue[] {
 /** The target group's deregistration_delay.timeout_seconds when not written: 300 s (elasticloadbalancing API_TargetGroupAttribute.html). */
 export const DEFAULT_DEREGISTRATION_DELAY_MS = 300_000;
 
+/**
+ * Whether requests reach the service's load balancer targets: it has an http workload (a
+ * queue's workers pull messages; a service without a workload gets no requests).
+ */
+export function hasHttpWorkload(config: { workload?: { type: string } }): boolean {
+  return config.workload !== undefined && config.workload.type !== 'queue';
+}
+
 /** The load balancer's deregistration delay, the target group's default when not written. */
 export function deregistrationDelayOf(loadBalancer: { deregistrationDelay?: number }): number {
   return loadBalancer.deregistrationDelay ?? DEFAULT_DEREGISTRATION_DELAY_MS;

@@ -40,7 +40,7 @@ import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
-import { deploymentConfigurationOf, deregistrationDelayOf } from './schema.js';
+import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload } from './schema.js';
 import { formatDuration } from './duration.js';
 import { closest } from './did-you-mean.js';
 import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, parseExpression, type Expression } from '../placement/index.js';
@@ -828,8 +828,7 @@ function azRebalancingWithoutRoom(svc: ResolvedService, out: ScenarioWarning[]):
 function fargateSpotDeregistrationDelay(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
   const lb = svc.config.loadBalancer;
   // (a service without an http workload: its targets deregister at once, the delay does not apply)
-  const workload = svc.config.workload;
-  if (lb === undefined || workload === undefined || workload.type === 'queue' || deregistrationDelayOf(lb) < 120_000) return;
+  if (lb === undefined || !hasHttpWorkload(svc.config) || deregistrationDelayOf(lb) < 120_000) return;
   const spot = svc.strategy.some((x) => {
     const p = s.providers.get(x.capacityProvider);
     return (x.base > 0 || x.weight > 0) && p?.kind === 'fargate' && p.spot;
@@ -868,8 +867,7 @@ function ec2SpotDrainTooLong(s: ResolvedScenario, svc: ResolvedService, out: Sce
   if (groups.length === 0) return;
   // the delay holds only targets sent requests: without an http workload a stopping task
   // deregisters at once (services.ts, mayHaveConnections)
-  const workload = svc.config.workload;
-  const lb = workload !== undefined && workload.type !== 'queue' ? svc.config.loadBalancer : undefined;
+  const lb = hasHttpWorkload(svc.config) ? svc.config.loadBalancer : undefined;
   const delay = lb ? deregistrationDelayOf(lb) : 0;
   const stopTimeout = svc.taskDefinition.config.stopTimeout;
   if (delay + stopTimeout < 120_000) return;
@@ -892,9 +890,8 @@ function ec2SpotDrainTooLong(s: ResolvedScenario, svc: ResolvedService, out: Sce
  */
 function deregistrationDelayWithoutRequests(svc: ResolvedService, out: ScenarioWarning[]): void {
   const delay = svc.config.loadBalancer?.deregistrationDelay;
-  const workload = svc.config.workload;
-  if (delay === undefined || (workload !== undefined && workload.type !== 'queue')) return;
-  const why = workload === undefined ? 'service ' + svc.name + ' has no workload' : 'service ' + svc.name + "'s queue workers pull messages";
+  if (delay === undefined || hasHttpWorkload(svc.config)) return;
+  const why = svc.config.workload === undefined ? `service ${svc.name} has no workload` : `service ${svc.name}'s queue workers pull messages`;
   out.push({
     at: ['services', svc.name, 'loadBalancer', 'deregistrationDelay'],
     message: `${delay / 1000}s has no effect: ${why}, so no request reaches its targets, and Elastic Load Balancing completes the deregistration of a target without in-flight requests or connections at once (a stopping task skips DEACTIVATING); remove it, or give the service an http workload`,

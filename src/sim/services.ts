@@ -29,7 +29,7 @@ import {
 } from '../placement/index.js';
 import type { CompiledConstraint } from '../placement/constraints/constraint.js';
 import type { CompiledStrategy } from '../placement/strategies/strategy.js';
-import { deploymentConfigurationOf, deregistrationDelayOf, type ResolvedService } from '../scenario/index.js';
+import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type ResolvedService } from '../scenario/index.js';
 import type { ServiceLoadModel } from '../workload/service/types.js';
 import type { Cluster, InstanceFact } from './cluster.js';
 import { PRIORITY, type World } from './world.js';
@@ -1425,9 +1425,7 @@ export class ServiceRuntime {
    * connections to its targets, and ecsim does not follow them.
    */
   private mayHaveConnections(task: Task): boolean {
-    const workload = this.config.config.workload;
-    if (workload === undefined || workload.type === 'queue') return false;
-    return task.enteredRotation || task.failedOpenTo;
+    return hasHttpWorkload(this.config.config) && (task.enteredRotation || task.failedOpenTo);
   }
 
   /**

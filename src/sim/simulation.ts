@@ -116,21 +116,15 @@ export class Simulation {
     this.cluster = new Cluster(world, {
       instanceRegistered: () => this.onInstanceRegistered(),
       capacityFreed: () => {
-        // DAEMON services short of a task first (model: one daemon task on each instance, its
-        // room kept for it; docs/assumptions.md), so a stopped daemon task's replacement takes
-        // its room back before a waiting replica task can (their reconciles also run before
-        // every replica reconcile of this instant, one requested earlier too:
-        // PRIORITY.daemonReconcile); then every other waiting service, in index order (the
-        // order this instant's reconciles run in); a one-provider service whose provider did
+        // every waiting service, in index order (the order this instant's reconciles run in);
+        // a DAEMON service's reconcile runs before every replica reconcile of the instant
+        // (PRIORITY.daemonReconcile), so a stopped daemon task's replacement takes its room
+        // back before a waiting replica task can (model: one daemon task on each instance, its
+        // room kept for it; docs/assumptions.md); a one-provider service whose provider did
         // not change does not retry (retryUnplaced)
-        const waiting = this.waiting.current();
-        for (const i of waiting) {
+        for (const i of this.waiting.current()) {
           const svc = this.services[i];
-          if (svc.daemon && (svc.unplaced.length > 0 || svc.tasks.size < svc.desiredCount)) svc.wake();
-        }
-        for (const i of waiting) {
-          const svc = this.services[i];
-          if (!svc.daemon && svc.unplaced.length > 0) svc.wake();
+          if (svc.unplaced.length > 0 || (svc.daemon && svc.tasks.size < svc.desiredCount)) svc.wake();
         }
       },
       instanceDraining: (inst) => {
