@@ -43,8 +43,14 @@ export interface RebalancingPort {
   adopt(task: Task): void;
   log(message: string): void;
   readonly now: number;
-  /** Grows whenever anything a look reads may have changed (task states, rotation, desired count, registrations). */
+  /** Grows whenever the service's side of a look may have changed (task states, rotation, desired count). */
   version(): number;
+  /**
+   * Grows whenever `zones()` may have gained a zone (instances of the service's providers
+   * registered). A zone going away cannot unbalance a balanced service: it takes its count
+   * out of the comparison, and its tasks stopping bump `version`.
+   */
+  zonesVersion(): number;
 }
 
 /** ECS omits a repeated service event "until either the cause is resolved or six hours passes" (service-event-messages.html). */
@@ -74,6 +80,12 @@ export function pickZone(counts: ReadonlyMap<string, number>, fewest: boolean): 
   return best;
 }
 
+function sameZones(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
 /** "N tasks in A, N tasks in B, and N tasks in C" (the event messages' list). */
 export function zoneList(counts: ReadonlyMap<string, number>): string {
   const parts = [...counts].map(([z, n]) => `${n} tasks in ${z}`);
@@ -93,6 +105,9 @@ export class AzRebalancer {
   moves = 0;
   /** The port's version when a look last found the service steady and balanced: nothing to do until it changes. */
   private balancedAt = -1;
+  /** The zones of that look, and the port's zonesVersion when they were last found the same. */
+  private balancedZones: readonly string[] = [];
+  private balancedZonesAt = -1;
 
   constructor(private readonly port: RebalancingPort) {}
 
@@ -106,16 +121,25 @@ export class AzRebalancer {
     const port = this.port;
     if (this.pending !== null) return;
     const version = port.version();
-    if (version === this.balancedAt && !this.active) return;
+    const zonesVersion = port.zonesVersion();
+    let zones: readonly string[] | null = null;
+    if (version === this.balancedAt && !this.active) {
+      if (zonesVersion === this.balancedZonesAt) return;
+      zones = port.zones();
+      if (sameZones(zones, this.balancedZones)) {
+        this.balancedZonesAt = zonesVersion;
+        return;
+      }
+    }
     if (!port.steady()) return;
-    const zones = port.zones();
+    zones ??= port.zones();
     if (zones.length < 2) {
-      this.balancedAt = version;
+      this.balanced(version, zones, zonesVersion);
       return;
     }
     const counts = port.tasksByZone(zones);
     if (isAzBalanced(counts)) {
-      this.balancedAt = version;
+      this.balanced(version, zones, zonesVersion);
       if (this.active) {
         this.active = false;
         port.log(`service (${port.name}) is AZ balanced with ${zoneList(counts)}.`);
@@ -146,6 +170,12 @@ export class AzRebalancer {
     const task = placement.place();
     this.pending = task;
     port.log(`${port.name} has started 1 tasks in ${target} to AZ Rebalance: ${task.id}.`);
+  }
+
+  private balanced(version: number, zones: readonly string[], zonesVersion: number): void {
+    this.balancedAt = version;
+    this.balancedZones = zones;
+    this.balancedZonesAt = zonesVersion;
   }
 
   /** The started task is RUNNING and healthy: one task stops in the zone with the most tasks. */

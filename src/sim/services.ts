@@ -262,14 +262,16 @@ export class ServiceRuntime {
     const svc = this;
     const world = this.world;
     const zonesOfCluster = world.scenario.scenario.cluster.availabilityZones;
+    const registersOn = this.config.launchType === 'EC2' ? null : [...new Set(this.config.strategy.map((x) => x.capacityProvider))];
     const fargate = (): boolean => this.config.strategy.length > 0 && world.scenario.providers.get(chooseProvider(this.config.strategy, this.providerCounts))?.kind === 'fargate';
     return {
       name: this.name,
       get now() {
         return world.now;
       },
-      // the zones (EC2) change with registrations; a zone going away cannot unbalance a balanced service
-      version: () => this.stateVersion + this.cluster.totalRegistrations(),
+      version: () => this.stateVersion,
+      // (Fargate providers register no instances: 0)
+      zonesVersion: () => (registersOn === null ? this.cluster.totalRegistrations() : registersOn.reduce((n, p) => n + this.cluster.registrationCount(p), 0)),
       steady: () => {
         if (this.rebalanceExtra > 0 || this.desiredCount === 0 || this.leavingCount > 0 || this.markedCount > 0 || this.starting > 0 || this.unplaced.length > 0) return false;
         if (this.tasks.size !== this.desiredCount) return false;

@@ -1,0 +1,90 @@
+// When AzRebalancer.check looks again (az-rebalancing.ts): a service found steady and
+// balanced is not looked at again until its own state changes (port.version) or a zone may
+// have appeared (port.zonesVersion: instances of its providers registered). A registration
+// that brings no new zone costs one zones() walk and no task walk; a new zone where the
+// service has no task makes a2 b2 into a2 b2 c0, which is not balanced.
+
+import { describe, expect, it } from 'vitest';
+import { AzRebalancer, type RebalancingPort } from '../../src/sim/az-rebalancing.js';
+import type { Task } from '../../src/model/task.js';
+
+function fakePort() {
+  const state = {
+    version: 1,
+    zonesVersion: 10,
+    zones: ['a', 'b'] as string[],
+    counts: { a: 2, b: 2, c: 0 } as Record<string, number>,
+    zoneWalks: 0,
+    taskWalks: 0,
+    placedIn: [] as string[],
+    log: [] as string[],
+  };
+  const port: RebalancingPort = {
+    name: 's',
+    now: 0,
+    steady: () => true,
+    zones: () => {
+      state.zoneWalks++;
+      return [...state.zones];
+    },
+    tasksByZone: (zones) => {
+      state.taskWalks++;
+      return new Map(zones.map((z) => [z, state.counts[z]]));
+    },
+    roomForOneMore: () => true,
+    placementIn: (zone) => ({
+      ok: true,
+      place: () => {
+        state.placedIn.push(zone);
+        return { id: 's-5' } as Task;
+      },
+    }),
+    stopOneIn: () => null,
+    adopt: () => {},
+    log: (m) => state.log.push(m),
+    version: () => state.version,
+    zonesVersion: () => state.zonesVersion,
+  };
+  return { state, rebalancer: new AzRebalancer(port) };
+}
+
+describe('AzRebalancer looks', () => {
+  it('a balanced service is not walked again while neither version changes', () => {
+    const { state, rebalancer } = fakePort();
+    rebalancer.check();
+    expect([state.zoneWalks, state.taskWalks]).toEqual([1, 1]);
+    rebalancer.check();
+    rebalancer.check();
+    expect([state.zoneWalks, state.taskWalks]).toEqual([1, 1]);
+    expect(state.placedIn).toEqual([]);
+  });
+
+  it('a registration with the same zones walks the zones once and no task', () => {
+    const { state, rebalancer } = fakePort();
+    rebalancer.check();
+    state.zonesVersion++;
+    rebalancer.check();
+    rebalancer.check();
+    expect([state.zoneWalks, state.taskWalks]).toEqual([2, 1]);
+    expect(state.placedIn).toEqual([]);
+  });
+
+  it('a registration in a new zone unbalances a2 b2: one task is started in the new zone', () => {
+    const { state, rebalancer } = fakePort();
+    rebalancer.check();
+    state.zonesVersion++;
+    state.zones.push('c');
+    rebalancer.check();
+    expect(state.placedIn).toEqual(['c']);
+    expect(state.log[0]).toBe('service (s) is not AZ balanced with 2 tasks in a, 2 tasks in b, and 0 tasks in c. AZ Rebalancing in progress.');
+  });
+
+  it('a change of the service itself is looked at whatever the zones', () => {
+    const { state, rebalancer } = fakePort();
+    rebalancer.check();
+    state.version++;
+    state.counts = { a: 3, b: 1, c: 0 };
+    rebalancer.check();
+    expect(state.placedIn).toEqual(['b']);
+  });
+});
