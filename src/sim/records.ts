@@ -51,9 +51,11 @@ export interface TimeseriesRow {
   queued: number;
   backlog: number | null;
   /**
-   * The period's RequestCountPerTarget datapoint (requests received by the target group /
-   * healthy targets, or / registered targets when none is healthy), as the alarms see it;
-   * null without a load balancer or when the metric has no datapoint (no request routed).
+   * The period's RequestCountPerTarget datapoint (requests received by the target group in
+   * the period, those routed to tasks that left it during the period included, / healthy
+   * targets at the period end, or / registered targets when none is healthy), as the alarms
+   * see it; null without a load balancer or when the metric has no datapoint (no request
+   * routed).
    */
   requestCountPerTarget: number | null;
 }

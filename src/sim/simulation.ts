@@ -390,12 +390,17 @@ export class Simulation {
     // the tasks that left RUNNING in the period (scaled in, unhealthy, drained, interrupted,
     // killed) count too, each once, over the part of the period it was RUNNING: ECS's service
     // metric is over the tasks that ran in the minute (service_utilization.html), and a
-    // period in which all of them left still has its datapoint
+    // period in which all of them left still has its datapoint. The requests routed to them
+    // until they left (a task leaves rotation as it leaves RUNNING; DEACTIVATING, it takes no
+    // new request) were received by the target group too: RequestCountPerTarget's numerator
+    // (load-balancer-cloudwatch-metrics.html: "the total number of requests received by the
+    // target group"); its denominator stays the healthy targets at the period end
     const left = stats !== null ? stats.leftRunning : null;
     if (left !== null) {
       for (let k = 0; k < left.length; k++) {
         const st = left.stats[k];
         m.add(st.cpuPercent, (st.memoryMiB / taskMemory) * 100, 1);
+        m.targetRequests += st.requests;
       }
     } else if (svc.leftRunningInPeriod > 0) m.add(baseline, idleMemory, svc.leftRunningInPeriod);
     svc.leftRunningInPeriod = 0;

@@ -48,6 +48,48 @@ describe('timeseries request_count_per_target', () => {
     expect(r.timeseries.find((x) => x.time === 120_000)!.requestCountPerTarget).toBeCloseTo(3000, 6);
   });
 
+  // 8 tasks, a constant 128 requests/s, a scheduled action cutting to 4 at 00:10:30: 4 tasks
+  // leave rotation and RUNNING 30 s into the period [600 s, 660 s). The target group received
+  // 128 x 60 = 7680 requests in that period, 4 targets healthy at its end: 7680 / 4 = 1920
+  // (not the 4 remaining tasks' 4 x (30 x 16 + 30 x 32) / 4 = 1440). Before: 7680 / 8 = 960;
+  // after: 1920. With a 20 s deregistration delay the same: a draining target takes no new
+  // request, and those it was routed before count.
+  function scaleIn(fidelity: 'fluid' | 'request', deregistrationDelay: string) {
+    const base = scenario(128, {
+      desiredCount: 8,
+      autoScaling: { minCapacity: 8, maxCapacity: 8, scheduledActions: { shrink: { schedule: 'at(2026-03-02T00:10:30)', scalableTargetAction: { minCapacity: 4, maxCapacity: 4 } } } },
+    });
+    const web = base.services.web as Record<string, any>;
+    web.fidelity = fidelity;
+    web.loadBalancer = { ...web.loadBalancer, deregistrationDelay };
+    web.workload.perTask.serviceTime.mean = '100ms';
+    web.workload.maxQueuePerTask = 100;
+    base.duration = '12m';
+    return runKeepingRows(base, { seed: 3 });
+  }
+
+  for (const delay of ['0s', '20s']) {
+    it(`fluid, tasks scaled in 30 s into a period (deregistration delay ${delay}): their requests count, 7680 / 4 healthy = 1920`, () => {
+      const r = scaleIn('fluid', delay);
+      const at = (s: number) => r.timeseries.find((x) => x.time === s * 1000)!;
+      expect(at(540).runningCount).toBe(8);
+      expect(at(540).requestCountPerTarget).toBeCloseTo(960, 6);
+      expect(at(600).runningCount).toBe(4);
+      expect(at(600).requestCountPerTarget).toBeCloseTo(1920, 6);
+      expect(at(660).requestCountPerTarget).toBeCloseTo(1920, 6);
+    });
+  }
+
+  it('request fidelity, the same: every request that arrived in the period over the 4 healthy targets', () => {
+    const r = scaleIn('request', '0s');
+    const row = r.timeseries.find((x) => x.time === 600_000)!;
+    expect(row.runningCount).toBe(4);
+    // request_rate: the period's arrivals / 60 s; every one of them was routed to a target
+    // (a task in rotation all the period long)
+    expect(row.requestCountPerTarget).toBeCloseTo((row.requestRate * 60) / 4, 6);
+    expect(row.requestRate * 60).toBeGreaterThan(7000);
+  });
+
   it('a service without a load balancer has no target group: empty', () => {
     const r = runKeepingRows(scenario(100, { loadBalancer: false }), { seed: 1 });
     expect(r.timeseries.length).toBe(10);
