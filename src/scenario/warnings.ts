@@ -10,7 +10,8 @@
 // [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered),
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only without a
 // load balancer or Fargate Spot interruptions), a FARGATE_SPOT service behind a target group
-// with a deregistration delay of 2 minutes or more, a REPLICA service on an Auto Scaling group
+// with a deregistration delay of 2 minutes or more, FARGATE_SPOT given tasks with no
+// interruptions (never reclaimed: fargateSpotWithoutInterruptions), a REPLICA service on an Auto Scaling group
 // with EC2 Spot interruptions and spotInstanceDraining whose deregistration delay + stopTimeout
 // is 2 minutes or more (ec2SpotDrainTooLong), a task definition whose shutdown is always at or
 // above its stopTimeout (shutdownAtStopTimeout), a task definition or a configured
@@ -214,6 +215,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   for (const svc of s.services) azRebalancingWithoutRoom(svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
+  fargateSpotWithoutInterruptions(s, out);
   for (const svc of s.services) deregistrationDelayWithoutRequests(svc, out);
   for (const svc of s.services) ec2SpotDrainTooLong(s, svc, out);
   shutdownAtStopTimeout(s, out);
@@ -838,6 +840,37 @@ function fargateSpotDeregistrationDelay(s: ResolvedScenario, svc: ResolvedServic
   out.push({
     at: ['services', svc.name, 'loadBalancer', 'deregistrationDelay'],
     message: `is ${deregistrationDelayOf(lb) / 1000}s on a service with tasks on FARGATE_SPOT${from}: a FARGATE_SPOT task is reclaimed 2 minutes after its interruption notice and might not be deregistered from the target group until it is STOPPED, so AWS advises a deregistration delay under 2 minutes for target groups of FARGATE_SPOT tasks (knowledge-center/fargate-spot-termination-notice); ecsim takes a noticed task out of rotation at once (docs/assumptions.md), so the run does not show requests it may still get in AWS`,
+  });
+}
+
+/**
+ * FARGATE_SPOT given tasks (a strategy item of base or weight above 0, a service's own or the
+ * cluster's default) with no `interruptions`: ecsim reclaims a FARGATE_SPOT task only at the
+ * exponential times `interruptions.meanTimeBetween` draws (AWS publishes no rate), so without
+ * it the tasks run uninterrupted for the whole run at the Fargate Spot discount, and a Fargate
+ * against Fargate Spot comparison reads the saving with none of the reclaims. Said once, at
+ * the provider's key when written, else at the first strategy item giving it tasks, naming
+ * the services.
+ */
+function fargateSpotWithoutInterruptions(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const spot = s.providers.get('FARGATE_SPOT');
+  if (spot === undefined || spot.kind !== 'fargate' || spot.config.interruptions !== undefined) return;
+  const services: string[] = [];
+  let first: Path | undefined;
+  for (const svc of s.services) {
+    const i = svc.strategy.findIndex((x) => x.capacityProvider === 'FARGATE_SPOT' && (x.base > 0 || x.weight > 0));
+    if (i < 0) continue;
+    services.push(svc.name);
+    first ??= svc.config.capacityProviderStrategy !== undefined ? ['services', svc.name, 'capacityProviderStrategy', i] : ['cluster', 'defaultCapacityProviderStrategy', i];
+  }
+  if (first === undefined) return;
+  const written = 'FARGATE_SPOT' in s.scenario.cluster.capacityProviders;
+  const named = `${services.length === 1 ? 'service' : 'services'} ${services.join(', ')}`;
+  out.push({
+    at: written ? ['cluster', 'capacityProviders', 'FARGATE_SPOT'] : first,
+    message:
+      `${written ? 'FARGATE_SPOT has no interruptions' : 'gives tasks to FARGATE_SPOT, which has no interruptions'}: its tasks (${named}) are never reclaimed in this run, ` +
+      `so they get the Fargate Spot discount with no interruption; set cluster.capacityProviders.FARGATE_SPOT.interruptions.meanTimeBetween (AWS publishes no rate: docs/assumptions.md) to model reclaims`,
   });
 }
 
