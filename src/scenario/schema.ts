@@ -189,7 +189,10 @@ const strategyItem = strict({
   base: int.min(0).max(100_000).default(0),
   weight: int.min(0).max(1000).default(0),
 });
-export const capacityProviderStrategy = z.array(strategyItem).min(1).max(6);
+// "A capacity provider strategy can contain a maximum of 20 capacity providers" (the current
+// APIReference API_CreateService.html and API_CapacityProviderStrategyItem.html; older
+// versions of the item page said 6)
+export const capacityProviderStrategy = z.array(strategyItem).min(1).max(20);
 
 // ------------------------------------------------------------------ task definitions
 
