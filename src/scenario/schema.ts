@@ -190,8 +190,8 @@ const strategyItem = strict({
   weight: int.min(0).max(1000).default(0),
 });
 // "A capacity provider strategy can contain a maximum of 20 capacity providers" (the current
-// APIReference API_CreateService.html and API_CapacityProviderStrategyItem.html; older
-// versions of the item page said 6)
+// ECS API model: AWS's SDK references for CreateService/RunTask capacityProviderStrategy and
+// CapacityProviderStrategyItem; older revisions of API_CapacityProviderStrategyItem.html say 6)
 export const capacityProviderStrategy = z.array(strategyItem).min(1).max(20);
 
 // ------------------------------------------------------------------ task definitions

@@ -1,6 +1,6 @@
-// A capacity provider strategy "can contain a maximum of 20 capacity providers" (AWS's
-// current API reference: API_CreateService.html capacityProviderStrategy and
-// API_CapacityProviderStrategyItem.html; older versions of the item page said 6). 20
+// A capacity provider strategy "can contain a maximum of 20 capacity providers" (the current
+// ECS API model, in AWS's SDK references for CreateService's capacityProviderStrategy and
+// CapacityProviderStrategyItem; older revisions of API_CapacityProviderStrategyItem.html say 6). 20
 // providers load; a 21st is refused at the strategy's path, for a service's strategy and the
 // cluster's default alike.
 
