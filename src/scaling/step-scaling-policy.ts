@@ -57,8 +57,12 @@ export class StepScalingPolicy implements ScalingPolicy {
   private readonly aggregation: MetricAggregationType;
   private readonly upper: boolean;
   private invokedAt = -Infinity;
-  /** The latest invocation found no step (and said so). */
-  private noStepNoted = false;
+  /**
+   * What the latest invocations that changed nothing said ('no-step': no step for the breach;
+   * 'zero': the step computes no change), null after one that found a change: each is said
+   * once per stay in ALARM (the repeats a minute apart would say it again).
+   */
+  private noted: 'no-step' | 'zero' | null = null;
 
   constructor(
     readonly name: string,
@@ -122,19 +126,27 @@ export class StepScalingPolicy implements ScalingPolicy {
     // kept to the metric's digits: 72.35 - 62.35 is 10, not 9.999999999999993 (the step below)
     const breach = metricValue(metric - alarm.threshold);
     const step = findStepAdjustment(this.steps, breach, this.upper);
+    const entered = tr !== null && tr.to === 'ALARM';
     if (!step) {
-      // AWS invokes the policy and changes nothing; said once per stay in ALARM (the repeats
-      // a minute apart would say it again)
-      if (!this.noStepNoted || (tr !== null && tr.to === 'ALARM')) notes.push(this.noStepNote(metric, breach));
-      this.noStepNoted = true;
+      // AWS invokes the policy and changes nothing
+      if (this.noted !== 'no-step' || entered) notes.push(this.noStepNote(metric, breach));
+      this.noted = 'no-step';
       return null;
     }
-    this.noStepNoted = false;
     const current = target.desiredCount;
     const adj = step.scalingAdjustment;
     const mam = this.minAdjustmentMagnitude;
     let from = current;
     let wanted = adjustedCapacity(this.adjustmentType, adj, current, mam);
+    if (wanted === current && this.adjustmentType !== 'ExactCapacity') {
+      // a change of 0: a scalingAdjustment of 0, or a percentage of 0 tasks (0, which
+      // minAdjustmentMagnitude, a floor on a non-zero change, leaves 0). (ExactCapacity at
+      // the capacity already set is the steady state of a policy that did its work: not said.)
+      if (this.noted !== 'zero' || entered) notes.push(this.zeroChangeNote(metric, breach, step, current));
+      this.noted = 'zero';
+      return null;
+    }
+    this.noted = null;
     let direction: 'out' | 'in';
     let during = '';
     if (wanted > current) {
@@ -180,6 +192,26 @@ export class StepScalingPolicy implements ScalingPolicy {
     return (
       `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
       `${this.aggregation} ${metricText} is ${side} ${formatNumber(this.alarm.threshold)}: no step adjustment covers it, nothing scaled; steps ${steps}`
+    );
+  }
+
+  /**
+   * "step scaling wake: 1 datapoint > 0: 1200; Maximum 1200 is 1200 above 0, step [0, +inf):
+   * +100% of 0 tasks is 0 (...): nothing scaled" (ecsim explain reads it back).
+   */
+  private zeroChangeNote(metric: number, breach: number, step: StepAdjustment, current: number): string {
+    const { above, metricText, side } = this.describeBreach(metric, breach, step);
+    const adj = step.scalingAdjustment;
+    let change: string;
+    if (adj === 0) change = `a scalingAdjustment of 0 (${this.adjustmentType}) is no change`;
+    else {
+      const mam = this.minAdjustmentMagnitude;
+      const floor = mam === undefined ? '' : `; minAdjustmentMagnitude ${mam} raises only a non-zero change`;
+      change = `${adj > 0 ? '+' : ''}${formatNumber(adj)}% of ${current} tasks is 0 (a percentage of 0 is 0${floor})`;
+    }
+    return (
+      `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
+      `${this.aggregation} ${metricText} is ${side} ${formatNumber(this.alarm.threshold)}, step ${describeInterval(step, above)}: ${change}: nothing scaled`
     );
   }
 
