@@ -1,5 +1,7 @@
 // A step scaling policy (StepScaling) at run time: its CloudWatch alarm and step
 // adjustments, invoked when the alarm enters ALARM and once a minute while it stays there
+// (at the first evaluation a minute or more after the last: the simulation evaluates once per
+// metric period, so every period when that is longer than a minute)
 // (autoscaling/application/userguide/step-scaling-policy-overview.html).
 
 import { Alarm, type AlarmConfig, type AlarmTransition } from './alarm.js';

@@ -262,7 +262,10 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
  * 1-minute metric in AWS (ONE_MINUTE_SOURCE): one datapoint a minute, and a gauge such as SQS's
  * ApproximateNumberOfMessagesVisible one sample a minute. Here each metric period gives one
  * sample, so an alarm period holds a different number of them than in AWS: its SampleCount
- * differs, and a gauge's Average, Minimum and Maximum are over other samples. Target tracking
+ * differs, and a gauge's Average, Minimum and Maximum are over other samples. Policies run
+ * once per metric period, so with a period that does not divide a minute a step policy whose
+ * alarm stays in ALARM is invoked again less often than AWS's every minute (every period when
+ * it is longer). Target tracking
  * and managed scaling refuse such periods (checks.ts, resolve.ts); a step alarm is allowed.
  */
 function stepAlarmsOffTheMinute(s: ResolvedScenario, out: ScenarioWarning[]): void {
@@ -277,9 +280,13 @@ function stepAlarmsOffTheMinute(s: ResolvedScenario, out: ScenarioWarning[]): vo
   const names = [...metrics].sort().join(', ');
   const perMinute = period < 60_000 ? `${round2(60_000 / period)} samples a minute where AWS has 1` : `1 sample per ${formatDuration(period)} where AWS has ${round2(period / 60_000)}`;
   const gauge = metrics.has('BacklogPerTask') ? " and the gauge behind BacklogPerTask (SQS's ApproximateNumberOfMessagesVisible) is averaged over other samples" : '';
+  // policies run when a period's datapoints become visible: an alarm staying in ALARM invokes
+  // its step policy again at the first one a minute or more after the last invocation
+  const every = Math.ceil(60_000 / period) * period;
+  const repeat = every === 60_000 ? '' : `; and a step policy whose alarm stays in ALARM is invoked again every ${formatDuration(every)} (the first metric period a minute or more after the last invocation) where AWS invokes it every minute`;
   out.push({
     at: ['metrics', 'period'],
-    message: `${formatDuration(period)}: the step alarms here watch ${names}, which AWS publishes once a minute; each metric period here gives one sample (${perMinute}), so an alarm period's SampleCount differs from AWS's${gauge}: a model-only setting; use 60s to match AWS`,
+    message: `${formatDuration(period)}: the step alarms here watch ${names}, which AWS publishes once a minute; each metric period here gives one sample (${perMinute}), so an alarm period's SampleCount differs from AWS's${gauge}${repeat}: a model-only setting; use 60s to match AWS`,
   });
 }
 
