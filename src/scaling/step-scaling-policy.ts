@@ -61,7 +61,8 @@ export class StepScalingPolicy implements ScalingPolicy {
   private invokedAt = -Infinity;
   /**
    * What the latest invocations that changed nothing said ('no-step': no step for the breach;
-   * 'zero': the step computes no change), null after one that found a change: each is said
+   * 'zero': the step computes no change; 'no-value': no real datapoint breaches), null after
+   * one that found a change: each is said
    * once per stay in ALARM (the repeats a minute apart would say it again).
    */
   private noted: 'no-step' | 'zero' | 'no-value' | null = null;
