@@ -1,6 +1,6 @@
 // The records the auto scaler hands back: alarm state changes, scaling activities (with a
 // cause, as AAS records them), scheduled action runs, and step policy invocations that
-// found no step.
+// found no step or a step of no change.
 
 import type { ScalingDirection } from './scaling-policy.js';
 
@@ -14,7 +14,11 @@ export interface ScalingActivity {
   direction: ScalingDirection;
 }
 
-/** no-step-adjustment: a step policy invoked in ALARM found no step for the breach and changed nothing. */
+/**
+ * no-step-adjustment: a step policy invoked in ALARM changed nothing because it found no step
+ * for the breach, or because the step it found computes a change of 0 (a percentage of 0
+ * tasks, a scalingAdjustment of 0).
+ */
 export type ScalingEventType = 'alarm-state' | 'scaling-activity' | 'scheduled-action' | 'no-step-adjustment';
 
 export interface ScalingEvent {

@@ -1,10 +1,12 @@
 // A step scaling policy (StepScaling) at run time: its CloudWatch alarm and step
 // adjustments, invoked when the alarm enters ALARM and once a minute while it stays there
+// (at the first evaluation a minute or more after the last: the simulation evaluates once per
+// metric period, so every period when that is longer than a minute)
 // (autoscaling/application/userguide/step-scaling-policy-overview.html).
 
 import { Alarm, type AlarmConfig, type AlarmTransition } from './alarm.js';
 import { ADJUSTMENT_TYPES, adjustedCapacity, applyAdjustment, type AdjustmentType } from './adjustment.js';
-import { comparisonSymbol, isUpperThreshold } from './comparison.js';
+import { comparisonSymbol, isBreaching, isUpperThreshold } from './comparison.js';
 import {
   inScaleInCooldown,
   inScaleOutCooldown,
@@ -37,7 +39,7 @@ export interface StepScalingPolicyConfig {
   minAdjustmentMagnitude?: number;
   /** ms; default 300 000 (AAS default). */
   cooldown?: number;
-  /** How the alarm's evaluated datapoints are combined into the value the steps are chosen on; default Average. */
+  /** How the alarm's evaluated breaching datapoints are combined into the value the steps are chosen on; default Average. */
   metricAggregationType?: MetricAggregationType;
 }
 
@@ -57,8 +59,13 @@ export class StepScalingPolicy implements ScalingPolicy {
   private readonly aggregation: MetricAggregationType;
   private readonly upper: boolean;
   private invokedAt = -Infinity;
-  /** The latest invocation found no step (and said so). */
-  private noStepNoted = false;
+  /**
+   * What the latest invocations that changed nothing said ('no-step': no step for the breach;
+   * 'zero': the step computes no change; 'no-value': no real datapoint breaches), null after
+   * one that found a change: each is said
+   * once per stay in ALARM (the repeats a minute apart would say it again).
+   */
+  private noted: 'no-step' | 'zero' | 'no-value' | null = null;
 
   constructor(
     readonly name: string,
@@ -117,24 +124,39 @@ export class StepScalingPolicy implements ScalingPolicy {
     // An ALARM on filled-in datapoints alone (treatMissingData: breaching) leaves no metric
     // value to choose a step on: nothing scales (docs/assumptions.md).
     if (alarm.evaluation.evaluatedCount === 0) return null;
+    const entered = tr !== null && tr.to === 'ALARM';
+    if (alarm.evaluation.breachingCount === 0) {
+      // real datapoints, none breaching, and missing ones treated as breaching made the
+      // ALARM: no breaching value to choose a step on, as with filled-in datapoints alone
+      if (this.noted !== 'no-value' || entered) notes.push(this.noValueNote());
+      this.noted = 'no-value';
+      return null;
+    }
 
     const metric = this.aggregate();
     // kept to the metric's digits: 72.35 - 62.35 is 10, not 9.999999999999993 (the step below)
     const breach = metricValue(metric - alarm.threshold);
     const step = findStepAdjustment(this.steps, breach, this.upper);
     if (!step) {
-      // AWS invokes the policy and changes nothing; said once per stay in ALARM (the repeats
-      // a minute apart would say it again)
-      if (!this.noStepNoted || (tr !== null && tr.to === 'ALARM')) notes.push(this.noStepNote(metric, breach));
-      this.noStepNoted = true;
+      // AWS invokes the policy and changes nothing
+      if (this.noted !== 'no-step' || entered) notes.push(this.noStepNote(metric, breach));
+      this.noted = 'no-step';
       return null;
     }
-    this.noStepNoted = false;
     const current = target.desiredCount;
     const adj = step.scalingAdjustment;
     const mam = this.minAdjustmentMagnitude;
     let from = current;
     let wanted = adjustedCapacity(this.adjustmentType, adj, current, mam);
+    if (wanted === current && this.adjustmentType !== 'ExactCapacity') {
+      // a change of 0: a scalingAdjustment of 0, or a percentage of 0 tasks (0, which
+      // minAdjustmentMagnitude, a floor on a non-zero change, leaves 0). (ExactCapacity at
+      // the capacity already set is the steady state of a policy that did its work: not said.)
+      if (this.noted !== 'zero' || entered) notes.push(this.zeroChangeNote(metric, breach, step, current));
+      this.noted = 'zero';
+      return null;
+    }
+    this.noted = null;
     let direction: 'out' | 'in';
     let during = '';
     if (wanted > current) {
@@ -163,7 +185,7 @@ export class StepScalingPolicy implements ScalingPolicy {
         const arithmetic = applyAdjustment(this.adjustmentType, adj, from, mam).arithmetic;
         return (
           `step scaling ${this.name}: ${alarm.describeEvaluation()}; ` +
-          `${this.aggregation} ${metricText} is ${side} ${formatNumber(alarm.threshold)}, ` +
+          `${this.aggregation} ${metricText} is ${side} ${formatNumber(alarm.threshold)}${this.aggregatedOver()}, ` +
           `step ${describeInterval(step, above)}: ${arithmetic}${during}${clamp}`
         );
       },
@@ -179,7 +201,27 @@ export class StepScalingPolicy implements ScalingPolicy {
     const steps = this.steps.map((s) => `${describeInterval(s, above)} ${s.scalingAdjustment >= 0 ? '+' : ''}${s.scalingAdjustment}`).join(', ');
     return (
       `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
-      `${this.aggregation} ${metricText} is ${side} ${formatNumber(this.alarm.threshold)}: no step adjustment covers it, nothing scaled; steps ${steps}`
+      `${this.aggregation} ${metricText} is ${side} ${formatNumber(this.alarm.threshold)}${this.aggregatedOver()}: no step adjustment covers it, nothing scaled; steps ${steps}`
+    );
+  }
+
+  /**
+   * "step scaling wake: 1 datapoint > 0: 1200; Maximum 1200 is 1200 above 0, step [0, +inf):
+   * +100% of 0 tasks is 0 (...): nothing scaled" (ecsim explain reads it back).
+   */
+  private zeroChangeNote(metric: number, breach: number, step: StepAdjustment, current: number): string {
+    const { above, metricText, side } = this.describeBreach(metric, breach, step);
+    const adj = step.scalingAdjustment;
+    let change: string;
+    if (adj === 0) change = `a scalingAdjustment of 0 (${this.adjustmentType}) is no change`;
+    else {
+      const mam = this.minAdjustmentMagnitude;
+      const floor = mam === undefined ? '' : `; minAdjustmentMagnitude ${mam} raises only a non-zero change`;
+      change = `${adj > 0 ? '+' : ''}${formatNumber(adj)}% of ${current} tasks is 0 (a percentage of 0 is 0${floor})`;
+    }
+    return (
+      `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
+      `${this.aggregation} ${metricText} is ${side} ${formatNumber(this.alarm.threshold)}${this.aggregatedOver()}, step ${describeInterval(step, above)}: ${change}: nothing scaled`
     );
   }
 
@@ -212,19 +254,44 @@ export class StepScalingPolicy implements ScalingPolicy {
   }
 
   /**
-   * The alarm's evaluated real datapoints (filled-in ones have no value) combined by
-   * metricAggregationType; an Average is kept to the metric's digits (metricValue).
+   * The breaching datapoints among the alarm's evaluated real ones (filled-in ones have no
+   * value) combined by metricAggregationType; an Average is kept to the metric's digits
+   * (metricValue). Only the breaching ones (*model*: AWS says only "the aggregation type for
+   * the CloudWatch metrics"): an M-of-N alarm in ALARM may have evaluated datapoints on the
+   * other side of the threshold (0, 65, 65 against > 60, 2 of 3), whose Average (43.3) would
+   * be below the threshold that put the alarm in ALARM; the breaching ones' is always on the
+   * breaching side. The caller has checked that there is at least one.
    */
   private aggregate(): number {
     const e = this.alarm.evaluation;
+    const op = this.alarm.comparisonOperator;
+    const threshold = this.alarm.threshold;
     let acc = this.aggregation === 'Minimum' ? Infinity : this.aggregation === 'Maximum' ? -Infinity : 0;
+    let n = 0;
     for (let i = 0; i < e.evaluatedCount; i++) {
       const v = e.evaluated[i];
+      if (!isBreaching(op, v, threshold)) continue;
+      n++;
       if (this.aggregation === 'Average') acc += v;
       else if (this.aggregation === 'Minimum') acc = v < acc ? v : acc;
       else acc = v > acc ? v : acc;
     }
-    return this.aggregation === 'Average' ? metricValue(acc / e.evaluatedCount) : acc;
+    return this.aggregation === 'Average' ? metricValue(acc / n) : acc;
+  }
+
+  /** " (of the 2 breaching datapoints)" when some evaluated datapoints do not breach, else "". */
+  private aggregatedOver(): string {
+    const e = this.alarm.evaluation;
+    if (e.breachingCount === e.evaluatedCount) return '';
+    return ` (of the ${e.breachingCount} breaching ${e.breachingCount === 1 ? 'datapoint' : 'datapoints'})`;
+  }
+
+  /** "step scaling out: 2 of 3 datapoints > 60 (2 missing, treated as breaching): 50.0; no real datapoint breaches: ..." */
+  private noValueNote(): string {
+    return (
+      `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
+      'no real datapoint breaches (the ALARM is on missing ones treated as breaching): no metric value to choose a step on, nothing scaled'
+    );
   }
 }
 

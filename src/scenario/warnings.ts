@@ -264,7 +264,10 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
  * 1-minute metric in AWS (ONE_MINUTE_SOURCE): one datapoint a minute, and a gauge such as SQS's
  * ApproximateNumberOfMessagesVisible one sample a minute. Here each metric period gives one
  * sample, so an alarm period holds a different number of them than in AWS: its SampleCount
- * differs, and a gauge's Average, Minimum and Maximum are over other samples. Target tracking
+ * differs, and a gauge's Average, Minimum and Maximum are over other samples. Policies run
+ * once per metric period, so with a period that does not divide a minute a step policy whose
+ * alarm stays in ALARM is invoked again less often than AWS's every minute (every period when
+ * it is longer). Target tracking
  * and managed scaling refuse such periods (checks.ts, resolve.ts); a step alarm is allowed.
  */
 function stepAlarmsOffTheMinute(s: ResolvedScenario, out: ScenarioWarning[]): void {
@@ -279,9 +282,13 @@ function stepAlarmsOffTheMinute(s: ResolvedScenario, out: ScenarioWarning[]): vo
   const names = [...metrics].sort().join(', ');
   const perMinute = period < 60_000 ? `${round2(60_000 / period)} samples a minute where AWS has 1` : `1 sample per ${formatDuration(period)} where AWS has ${round2(period / 60_000)}`;
   const gauge = metrics.has('BacklogPerTask') ? " and the gauge behind BacklogPerTask (SQS's ApproximateNumberOfMessagesVisible) is averaged over other samples" : '';
+  // policies run when a period's datapoints become visible: an alarm staying in ALARM invokes
+  // its step policy again at the first one a minute or more after the last invocation
+  const every = Math.ceil(60_000 / period) * period;
+  const repeat = every === 60_000 ? '' : `; and a step policy whose alarm stays in ALARM is invoked again every ${formatDuration(every)} (the first metric period a minute or more after the last invocation) where AWS invokes it every minute`;
   out.push({
     at: ['metrics', 'period'],
-    message: `${formatDuration(period)}: the step alarms here watch ${names}, which AWS publishes once a minute; each metric period here gives one sample (${perMinute}), so an alarm period's SampleCount differs from AWS's${gauge}: a model-only setting; use 60s to match AWS`,
+    message: `${formatDuration(period)}: the step alarms here watch ${names}, which AWS publishes once a minute; each metric period here gives one sample (${perMinute}), so an alarm period's SampleCount differs from AWS's${gauge}${repeat}: a model-only setting; use 60s to match AWS`,
   });
 }
 
@@ -347,7 +354,11 @@ const PER_TASK_METRICS = new Set(['CPUUtilization', 'MemoryUtilization', 'Reques
  * ALARM on filled-in datapoints alone scales nothing), and target tracking asks for
  * ceil(0 x metric / target) = 0. Only a step scaling alarm on the queue's own
  * ApproximateNumberOfMessagesVisible, which SQS reports whatever its consumers
- * (sqs-available-cloudwatch-metrics.html), scales out from 0. A 0 that comes only from
+ * (sqs-available-cloudwatch-metrics.html), scales out from 0, and only with a step that
+ * adds tasks to 0: ChangeInCapacity or ExactCapacity with a positive scalingAdjustment, not
+ * PercentChangeInCapacity (a percentage of 0 is 0; MinAdjustmentMagnitude is "the minimum
+ * value to scale by", which AWS applies to a percentage's change, and ecsim to a non-zero
+ * one only: API_StepScalingPolicyConfiguration). A 0 that comes only from
  * scheduled actions which also set maxCapacity 0, with another scheduled action setting
  * minCapacity >= 1, is a scheduled stop and start (the service is meant to be off in
  * between; the raising action scales it out): not warned. A scheduled minCapacity 0 that
@@ -368,15 +379,25 @@ function noScaleOutFromZero(svc: ResolvedService, out: ScenarioWarning[]): void 
   const baseStops = as.minCapacity !== 0 || as.maxCapacity === 0;
   if (raising.length > 0 && baseStops && zeroing.every(([, a]) => a.scalableTargetAction.maxCapacity === 0)) return;
   const why: string[] = [];
+  let percentOnQueue = false;
   for (const [name, p] of policies) {
     if (p.policyType === 'StepScaling') {
       const perTask = PER_TASK_METRICS.has(p.alarm.metricName);
-      // a queue metric, reported with 0 tasks, on an alarm that breaches as it grows
-      if (!perTask && isUpperThreshold(p.alarm.comparisonOperator)) return;
+      const upper = isUpperThreshold(p.alarm.comparisonOperator);
+      // a queue metric, reported with 0 tasks, on an alarm that breaches as it grows, with a
+      // step that adds tasks to 0: a percentage of 0 is 0, whatever minAdjustmentMagnitude
+      // (a floor on a non-zero change only)
+      const fromZero = p.adjustmentType !== 'PercentChangeInCapacity' && p.stepAdjustments.some((st) => st.scalingAdjustment > 0);
+      if (!perTask && upper && fromZero) return;
+      if (!perTask && upper && p.adjustmentType === 'PercentChangeInCapacity') percentOnQueue = true;
       why.push(
         perTask
           ? `policy ${name} alarms on ${p.alarm.metricName}, which has no datapoint while no task is RUNNING`
-          : `policy ${name} alarms on ${p.alarm.metricName} ${p.alarm.comparisonOperator}, which a growing queue does not breach`,
+          : !upper
+            ? `policy ${name} alarms on ${p.alarm.metricName} ${p.alarm.comparisonOperator}, which a growing queue does not breach`
+            : p.adjustmentType === 'PercentChangeInCapacity'
+              ? `policy ${name} alarms on ${p.alarm.metricName} but is PercentChangeInCapacity, and any percentage of 0 tasks is 0 (minAdjustmentMagnitude raises only a non-zero change)`
+              : `policy ${name} alarms on ${p.alarm.metricName} but has no step with a positive scalingAdjustment`,
       );
     } else {
       const metric = p.customMetric ?? p.predefinedMetricType ?? 'its metric';
@@ -388,7 +409,9 @@ function noScaleOutFromZero(svc: ResolvedService, out: ScenarioWarning[]): void 
     }
   }
   const queue = svc.config.workload?.type === 'queue';
-  const hint = queue
+  const hint = percentOnQueue
+    ? 'give the ApproximateNumberOfMessagesVisible step policy adjustmentType ChangeInCapacity or ExactCapacity (a fixed number of tasks), the usual scale-from-zero setup'
+    : queue
     ? 'add a StepScaling policy whose alarm is on ApproximateNumberOfMessagesVisible (the queue\'s visible messages, reported whatever the number of workers), the usual scale-from-zero setup'
     : 'keep minCapacity >= 1 (no metric ecsim models for an http service is reported with 0 tasks)';
   const until = raising.length > 0 ? `, until scheduled action ${raising.join(' or ')} sets minCapacity >= 1` : '';

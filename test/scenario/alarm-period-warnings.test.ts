@@ -80,18 +80,25 @@ describe('step alarms on a metrics.period other than a minute', () => {
     expect(w).toEqual([
       expect.stringMatching(/^metrics\.period: 10s: the step alarms here watch CPUUtilization, MemoryUtilization, which AWS publishes once a minute; each metric period here gives one sample \(6 samples a minute where AWS has 1\), .* a model-only setting; use 60s to match AWS$/),
     ]);
+    // 10 s periods reach a minute exactly: invoked again every minute, as in AWS
+    expect(w[0]).not.toContain('invoked again');
   });
 
   it('5m: 1 sample per 5m where AWS has 5', () => {
     const w = warned(scenario('p5m', '5m', { a: step('CPUUtilization', '5m') }));
     expect(w).toHaveLength(1);
     expect(w[0]).toContain('(1 sample per 5m where AWS has 5)');
+    // policies run once per metric period: an alarm staying in ALARM invokes the step every
+    // 5 minutes here, every minute in AWS (AlarmThatSendsEmail.html)
+    expect(w[0]).toContain('; and a step policy whose alarm stays in ALARM is invoked again every 5m (the first metric period a minute or more after the last invocation) where AWS invokes it every minute: a model-only setting');
     expect(w[0]).not.toContain('BacklogPerTask'); // no gauge watched here
   });
 
   it('45s: 1.33 samples a minute, rounded', () => {
     const w = warned(scenario('p45', '45s', { a: step('CPUUtilization', '180s') })).filter((x) => x.startsWith('metrics'));
     expect(w).toEqual([expect.stringContaining('(1.33 samples a minute where AWS has 1)')]);
+    // the first 45 s period a minute or more after an invocation: 90 s later
+    expect(w[0]).toContain('invoked again every 1m30s (the first metric period');
   });
 
   it('a 10 s alarm on 10 s metrics gets only its own alarm-period warning', () => {

@@ -18,6 +18,7 @@
 import { describe, it, expect } from 'vitest';
 import { runKeepingRows } from '../helpers.js';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
+import { scalingLines } from '../../src/output/explain/scaling-lines.js';
 
 function scenario(metricName: string, threshold: number, extra: Record<string, unknown> = {}) {
   return {
@@ -132,6 +133,65 @@ describe('ApproximateNumberOfMessagesVisible: a queue service scales out from 0 
     const r = run('BacklogPerTask', 1000, { treatMissingData: 'breaching' });
     expect(r.toAlarm?.message).toContain('missing, treated as breaching');
     expect(r.activities).toEqual([]);
+  });
+});
+
+// A step that computes a change of 0 scales nothing, and says so (a no-step-adjustment event,
+// once per stay in ALARM; explain reads it back). PercentChangeInCapacity from 0 tasks: x % of
+// 0 is 0, and MinAdjustmentMagnitude, "the minimum value to scale by" (25 % of 4 = 1 raised
+// to 2: API_StepScalingPolicyConfiguration), raises a non-zero change only; AWS documents no
+// other value for a percentage of 0. Same alarm as above (T = 1000, 2 of 2): ALARM at 240 s
+// on 1200 and 1800, Average (the default metricAggregationType) 1500, 500 above 1000; at
+// 300 s on 1800 and 2400, Average 2100, 1100 above; the queue grows, the alarm stays in ALARM.
+describe('a step that computes no change', () => {
+  const withPolicy = (policy: Record<string, unknown>) => {
+    const s = scenario('ApproximateNumberOfMessagesVisible', 1000) as any;
+    Object.assign(s.services.worker.autoScaling.policies.out, policy);
+    return s;
+  };
+  const percent = withPolicy({ adjustmentType: 'PercentChangeInCapacity', minAdjustmentMagnitude: 2, stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 100 }] });
+
+  it('PercentChangeInCapacity +100 % of 0 tasks (minAdjustmentMagnitude 2): 0, nothing scaled, one event at 240 s (not again each minute in ALARM), explain gives the reason', () => {
+    const r = runKeepingRows(percent, { seed: 1 });
+    expect(r.events.filter((e) => e.type === 'scaling-activity')).toEqual([]);
+    expect(r.timeseries.every((x) => x.desiredCount === 0)).toBe(true);
+    const notes = r.events.filter((e) => e.type === 'no-step-adjustment');
+    expect(notes.map((e) => [e.time, e.message])).toEqual([
+      [
+        240_000,
+        'step scaling out: 2 datapoints > 1000: 1200.0 1800.0; Average 1500.0 is 500.0 above 1000, step [0, +inf): +100% of 0 tasks is 0 (a percentage of 0 is 0; minAdjustmentMagnitude 2 raises only a non-zero change): nothing scaled',
+      ],
+    ]);
+    const rows = r.events.map((e) => ({ timeS: e.time / 1000, type: e.type, subject: e.subject, message: e.message }));
+    const policies = [{ name: 'out', policyType: 'StepScaling', metricName: 'ApproximateNumberOfMessagesVisible', targetValue: null, disableScaleIn: false }];
+    const services = new Map([['worker', { name: 'worker', minCapacity: 0, maxCapacity: 10, workloadType: 'queue', newTarget: null, policies }]]);
+    const lines = scalingLines(rows, { services: services as never, series: new Map() }).map((l) => l.text);
+    expect(lines).toEqual([
+      'worker: alarm StepScaling-worker-out in ALARM: visible messages above 1000 for 2 datapoints (1200.0, 1800.0); step [0, +inf) for Average 1500.0, 500.0 above 1000: +100% of 0 tasks is 0 (a percentage of 0 is 0; minAdjustmentMagnitude 2 raises only a non-zero change): nothing scaled',
+    ]);
+  });
+
+  it('a scalingAdjustment of 0 (ChangeInCapacity, [0, 1000) +0): said at 240 s (breach 500); at 300 s (breach 1100) the step [1000, +inf) +3 scales 0 -> 3', () => {
+    const s = withPolicy({ stepAdjustments: [{ metricIntervalLowerBound: 0, metricIntervalUpperBound: 1000, scalingAdjustment: 0 }, { metricIntervalLowerBound: 1000, scalingAdjustment: 3 }] });
+    const r = runKeepingRows(s, { seed: 1 });
+    const notes = r.events.filter((e) => e.type === 'no-step-adjustment');
+    expect(notes.map((e) => [e.time, e.message])).toEqual([
+      [240_000, 'step scaling out: 2 datapoints > 1000: 1200.0 1800.0; Average 1500.0 is 500.0 above 1000, step [0, 1000): a scalingAdjustment of 0 (ChangeInCapacity) is no change: nothing scaled'],
+    ]);
+    const acts = r.events.filter((e) => e.type === 'scaling-activity');
+    expect(acts[0].time).toBe(300_000);
+    expect(acts[0].message).toMatch(/^desired count 0 -> 3: /);
+  });
+
+  it('is warned of at load: PercentChangeInCapacity cannot scale out from 0, whatever minAdjustmentMagnitude; ChangeInCapacity with only a 0 step neither', () => {
+    const warned = (raw: unknown) => scenarioWarnings(loadScenarioObject('test', raw, { baseDir: '.' })).map((w) => `${w.at.join('.')}: ${w.message}`);
+    expect(warned(percent)).toEqual([
+      'services.worker.autoScaling.minCapacity: cannot scale out from 0: the service may come down to 0 tasks (minCapacity 0), and then policy out alarms on ApproximateNumberOfMessagesVisible but is PercentChangeInCapacity, and any percentage of 0 tasks is 0 (minAdjustmentMagnitude raises only a non-zero change); give the ApproximateNumberOfMessagesVisible step policy adjustmentType ChangeInCapacity or ExactCapacity (a fixed number of tasks), the usual scale-from-zero setup',
+    ]);
+    expect(warned(withPolicy({ stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 0 }] }))).toEqual([
+      expect.stringContaining('policy out alarms on ApproximateNumberOfMessagesVisible but has no step with a positive scalingAdjustment'),
+    ]);
+    expect(warned(withPolicy({ adjustmentType: 'ExactCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 2 }] }))).toEqual([]);
   });
 });
 
