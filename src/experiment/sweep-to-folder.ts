@@ -9,20 +9,28 @@
 // `runs/` and the files beside theirs, and only when all are written (a full disk fails
 // before) are they moved into place: `runs/` replaced whole, then the files. A shard moves
 // the runs of its own points into the shared `runs/`, each replacing that point's folder.
-// A whole sweep without runs removes an earlier sweep's `runs/` with the files it replaces.
+// A whole sweep without runs removes an earlier sweep's `runs/` with the files it replaces,
+// and shard files of another sweep (another plan) left in the folder, which a later
+// `ecsim merge` would turn into a `sweep.csv` of that sweep beside this one's `runs/`.
+// `sweep-plan.txt` (the plan's digest, sweep-plan-file.ts) goes beside `sweep.csv` and into
+// each `runs/<point label>/`, moved with the run: the report draws only the runs of the
+// table's plan (a shard run without runs leaves an earlier sweep's `runs/` in place).
 // A sweep stopped half-way leaves no output: on Ctrl-C or SIGTERM its temporary folder (and
 // an --out it made) is removed (interrupt.ts); one killed outright leaves the temporary
 // folder, which the next write into the folder removes (staging.ts).
 
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
+import { isSweepPlanText, SWEEP_PLAN_FILE, sweepPlanText } from '../output/sweep-plan-file.js';
 import { assertReplaceable, assertReplaceableRuns, otherCommandsFolder, OutputPathError } from '../output/results-folder.js';
 import { assertFileTarget, besideFileInTheWay, assertNamesFit, assertWritableFolder, stageFiles, stageRemovals, stagingFolder, type StagedFile } from '../output/staging.js';
 import { staleSweepReport } from './sweep-report.js';
 import type { ExperimentFile } from './experiment-file.js';
-import { inShard, shardFileName, type Shard } from './shard.js';
+import { inShard, shardFileName, shardOfFileName, type Shard } from './shard.js';
 import { runSweep, type SweepTable } from './sweep.js';
 import { experimentSweepPlan, sweepPointLabels } from './sweep-plan.js';
-import { isSweepCsv, shardCsv, sweepCsv } from './sweep-files.js';
+import { isSweepCsv, parseShardCsv, shardCsv, sweepCsv } from './sweep-files.js';
+import { sweepPlanDigest } from './sweep-plan-digest.js';
 import { isSweepMarkdown, sweepMarkdown } from './sweep-markdown.js';
 import { SWEEP_RUNS_LIMIT } from './sweep-runs-limit.js';
 import { pairedFileInTheWay, sweepPairedFiles } from './sweep-paired.js';
@@ -45,6 +53,8 @@ export interface SweepFolder {
   markdownFile: string | undefined;
   /** replications.csv and paired.csv when written (2 or more replications, not a shard), else []. */
   pairedFiles: string[];
+  /** Shard files of another sweep's plan that a whole sweep removed from the folder. */
+  removedShardFiles: string[];
   table: SweepTable;
   /** The runs/ folder written into, or undefined when runs were off. */
   runsDir: string | undefined;
@@ -66,12 +76,14 @@ export function sweepFolderHolds(dir: string): string | null {
  * replications.csv and paired.csv (by their headers), which it replaces or removes.
  */
 function assertSweepFolder(dir: string, file: string, markdownFile: string | undefined): void {
+  const planFile = join(dir, SWEEP_PLAN_FILE);
   const other = sweepFolderHolds(dir);
   if (other !== null) throw new OutputPathError(`cannot write the sweep to "${dir}": it holds ${other}, whose files the sweep's would mix with or replace; choose another --out`);
   if (markdownFile === undefined) return;
   for (const [path, earlier, head] of [
     [file, isSweepCsv, true],
     [markdownFile, isSweepMarkdown, false],
+    [planFile, isSweepPlanText, false],
   ] as const) {
     const found = besideFileInTheWay(path, earlier, { head });
     if (found !== null) {
@@ -86,8 +98,36 @@ function assertSweepFolder(dir: string, file: string, markdownFile: string | und
   }
 }
 
+/**
+ * The shard files in `dir` (sweep.shard-i-of-n.csv) that are not of the sweep of plan
+ * digest `plan` (another plan, or none: written before shard files carried it, or without
+ * rows): a whole sweep removes them. One that cannot be read as a shard file is refused.
+ */
+export function otherSweepsShardFiles(dir: string, plan: string): string[] {
+  let names: string[];
+  try {
+    names = readdirSync(dir).filter((n) => shardOfFileName(n) !== undefined);
+  } catch {
+    return []; // no folder yet (or one we may not read: the write says why)
+  }
+  names.sort();
+  return names
+    .map((n) => join(dir, n))
+    .filter((path) => {
+      let shardPlan: string | undefined;
+      try {
+        shardPlan = parseShardCsv(readFileSync(path, 'utf8'), path).plan;
+      } catch (e) {
+        const why = (e as Error).message.startsWith(`${path}: `) ? (e as Error).message.slice(path.length + 2) : (e as Error).message;
+        throw new OutputPathError(`cannot write the sweep to "${dir}": it holds ${path}, which the sweep would remove as another sweep's shard file, but it is not one ecsim can read (${why}); remove it yourself, or choose another --out`);
+      }
+      return shardPlan !== plan;
+    });
+}
+
 export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderOptions): Promise<SweepFolder> {
   const plan = experimentSweepPlan(exp);
+  const digest = sweepPlanDigest(exp);
   const pointCount = plan.points.length;
   const runsDir = (options.runs ?? pointCount <= SWEEP_RUNS_LIMIT) ? join(options.outDir, 'runs') : undefined;
   // before any run: an --out that cannot be written fails now, not after the whole sweep
@@ -112,14 +152,21 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
   // would draw those as this sweep's points); a shard leaves the shared runs/ to the others.
   const staleRuns = runsDir === undefined && markdownFile !== undefined ? join(options.outDir, 'runs') : undefined;
   if (staleRuns !== undefined) assertReplaceableRuns(staleRuns);
+  // A whole sweep removes shard files of another plan (a later merge would put that sweep's
+  // table beside this one's runs/); a shard's own file is replaced, other shards are left.
+  const staleShards = markdownFile === undefined ? [] : otherSweepsShardFiles(options.outDir, digest);
   const staging = runsDir !== undefined ? stagingFolder(runsDir, options.shard ? 'runs of a shard' : 'runs') : undefined;
   try {
     const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir: staging?.tempDir, onProgress: options.onProgress });
+    // each run says which sweep wrote it, moved into place with it
+    if (staging !== undefined) {
+      for (const label of sweepPointLabels(plan).filter((_, i) => inShard(i, options.shard))) writeFileSync(join(staging.tempDir, label, SWEEP_PLAN_FILE), sweepPlanText(digest));
+    }
     // the tables written before runs/ moves, so a full disk leaves everything as it was
     const paired = markdownFile === undefined ? { write: [], remove: [] } : sweepPairedFiles(options.outDir, table);
     const files = stageFiles([
       [file, options.shard ? shardCsv(table) : sweepCsv(table)],
-      ...(markdownFile !== undefined ? [[markdownFile, sweepMarkdown(table)] as const] : []),
+      ...(markdownFile !== undefined ? [[markdownFile, sweepMarkdown(table)] as const, [join(options.outDir, SWEEP_PLAN_FILE), sweepPlanText(digest)] as const] : []),
       ...paired.write,
     ]);
     // an earlier sweep's pairing files (never beside the new sweep.csv) and comparison page
@@ -127,7 +174,7 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
     // removed with the write, or put back if it fails
     let removals: StagedFile | undefined;
     try {
-      removals = stageRemovals(markdownFile === undefined ? paired.remove : [...paired.remove, ...staleSweepReport(options.outDir), ...(staleRuns !== undefined ? [staleRuns] : [])]);
+      removals = stageRemovals(markdownFile === undefined ? paired.remove : [...paired.remove, ...staleSweepReport(options.outDir), ...staleShards, ...(staleRuns !== undefined ? [staleRuns] : [])]);
       staging?.commit();
     } catch (e) {
       files.abort();
@@ -141,7 +188,7 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
       throw e;
     }
     removals.commit();
-    return { file, markdownFile, pairedFiles: paired.write.map(([path]) => path), table, runsDir };
+    return { file, markdownFile, pairedFiles: paired.write.map(([path]) => path), removedShardFiles: staleShards, table, runsDir };
   } catch (e) {
     if (staging === undefined) throw e;
     staging.abort();

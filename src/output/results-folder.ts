@@ -25,8 +25,9 @@ const RESULT_FILES = new Set([
   'comparison.md',
   'paired.csv',
   'replications.csv',
-  // ecsim sweep, merge
+  // ecsim sweep, merge; sweep-plan.txt also in each runs/<point label>/ (sweep-plan-file.ts)
   'sweep.csv',
+  'sweep-plan.txt',
 ]);
 /** Files and folders whose names follow a pattern: sweep shards, and the temporary names of a write that was stopped. */
 const RESULT_PATTERNS = [/^sweep\.shard-\d+-of-\d+\.csv$/, /^\..+\.tmp-/, /^\.DS_Store$/];

@@ -3,10 +3,16 @@
 // earlier sweep's two are removed when there are none: one replication, or shard files
 // written before they carried each replication's figures), written whole and together;
 // an earlier sweep's report.html beside them, which they would make stale, is removed.
+// sweep.csv gets its sweep-plan.txt beside it (the shards' plan digest; an earlier one
+// removed when the shards carry none), by which the report draws only this sweep's runs/.
+// A sweep.csv newer than the shard files and of another plan is not replaced: those shard
+// files are an older sweep's left-overs (a whole sweep written since).
 
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { besideFileInTheWay, hasPairing, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, pairedFileInTheWay, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, stageFiles, stageRemovals, staleSweepReport, sweepPairedFiles, writeFileAtomic, type StagedFile } from '../../experiment/index.js';
+import { isSweepPlanText, readSweepPlan, SWEEP_PLAN_FILE, sweepPlanText } from '../../output/sweep-plan-file.js';
+import { ResultsFileError } from '../../output/results-file.js';
 import { UsageError } from '../errors.js';
 import { singleFlag } from '../flags.js';
 import { refuseToReplaceFile } from '../out-file.js';
@@ -50,17 +56,25 @@ export function merge(argv: MergeArgs): void {
   if (pairedFound !== null) {
     throw new UsageError(`--out: merge writes ${basename(pairedFound[0])} beside the CSV, at ${pairedFound[0]}: expected a new file or an earlier sweep's there, found ${pairedFound[1]}; give --out in another folder`);
   }
+  // sweep.csv's sweep-plan.txt beside it (not for a CSV of another name: the folder's own sweep.csv keeps its own)
+  const planFile = markdown !== undefined && basename(out) === 'sweep.csv' ? join(dirname(out), SWEEP_PLAN_FILE) : undefined;
+  const planFound = planFile === undefined ? null : besideFileInTheWay(planFile, isSweepPlanText);
+  if (planFound !== null) throw new UsageError(`--out: merge writes ${SWEEP_PLAN_FILE} beside sweep.csv, at ${planFile}: expected a new file or an earlier sweep's there, found ${planFound}; give --out in another folder`);
+  if (planFile !== undefined) refuseNewerSweep(out, planFile, files, table.plan);
   const onStdout = isStandardOutput(out);
   const paired = markdown === undefined ? { write: [], remove: [] } : sweepPairedFiles(dirname(out), table);
   // all whole or none
   if (markdown === undefined) writeFileAtomic(out, sweepCsv(table));
   else {
-    const staged = stageFiles([[out, sweepCsv(table)], [markdown, sweepMarkdown(table)], ...paired.write]);
+    // the plan of the shards, or (shard files written before they carried it) none: an earlier sweep's removed
+    const plan = planFile === undefined || table.plan === undefined ? [] : [[planFile, sweepPlanText(table.plan)] as const];
+    const stalePlan = planFile !== undefined && table.plan === undefined && existsSync(planFile) ? [planFile] : [];
+    const staged = stageFiles([[out, sweepCsv(table)], [markdown, sweepMarkdown(table)], ...plan, ...paired.write]);
     // an earlier sweep's pairing files (never beside the new sweep.csv) and comparison page
     // (stale beside the new table), moved aside now: removed with the write, or put back if it fails
     let removals: StagedFile;
     try {
-      removals = stageRemovals([...paired.remove, ...staleSweepReport(dirname(out))]);
+      removals = stageRemovals([...paired.remove, ...stalePlan, ...staleSweepReport(dirname(out))]);
     } catch (e) {
       staged.abort();
       throw e;
@@ -74,6 +88,37 @@ export function merge(argv: MergeArgs): void {
   const unpaired = table.replications >= 2 && !hasPairing(table) ? '; no paired differences: the shard files were written before ecsim recorded each replication\'s figures in them (run the shards again for them)' : '';
   // the CSV on standard output (--out /dev/stdout): the line goes to stderr, not after the CSV
   (onStdout ? process.stderr : process.stdout).write(`merged ${files.length} shard files (${table.pointCount} points) into ${written.slice(0, -1).join(', ')}${written.length > 1 ? ' and ' : ''}${written.at(-1)}${unpaired}\n`);
+}
+
+/**
+ * Refuses to replace `out`, an existing sweep.csv, when it is newer than every shard file
+ * and its sweep-plan.txt names another plan than the shards': it is a later sweep's (a whole
+ * sweep written into the folder since), and the shard files an older sweep's left-overs.
+ * Without a plan on either side (files written before ecsim recorded it) there is no check.
+ */
+function refuseNewerSweep(out: string, planFile: string, files: readonly string[], plan: string | undefined): void {
+  if (plan === undefined) return;
+  let outPlan: string | undefined;
+  try {
+    outPlan = readSweepPlan(planFile);
+  } catch (e) {
+    if (e instanceof ResultsFileError) throw new UsageError(`merge: ${e.message}`);
+    throw e;
+  }
+  if (outPlan === undefined || outPlan === plan) return;
+  const mtime = (path: string) => statSync(path).mtimeMs;
+  let outTime: number;
+  try {
+    outTime = mtime(out);
+  } catch {
+    return; // no sweep.csv: nothing to keep
+  }
+  const newestShard = Math.max(...files.map(mtime));
+  if (outTime <= newestShard) return;
+  throw new UsageError(
+    `merge: ${out} is of another sweep than the shard files (its ${SWEEP_PLAN_FILE} names plan ${outPlan}, the shard files plan ${plan}) and newer than all of them: ` +
+      `merging would replace it with an older sweep's table; remove the older sweep's shard files (or merge them with --out into another folder)`,
+  );
 }
 
 function realPathOrUndefined(path: string): string | undefined {

@@ -13,6 +13,8 @@ export function report(argv: ReportArgs): void {
   // the report on standard output (--out /dev/stdout): the line goes to stderr, not after the HTML
   const toStderr = argv.out !== undefined && isStandardOutput(argv.out);
   const written = runReport(argv);
+  // runs/ folders of another sweep left out of the page: said on stderr too (with --quiet too, as warnings are)
+  for (const w of written.warnings) process.stderr.write(`warning: ${w}\n`);
   if (!argv.quiet) (toStderr ? process.stderr : process.stdout).write(`wrote ${written.files.join(', ')}\n`);
 }
 

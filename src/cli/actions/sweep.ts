@@ -27,9 +27,11 @@ export async function sweep(argv: SweepArgs): Promise<void> {
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(label);
   const started = Date.now();
   try {
-    const { file, markdownFile, pairedFiles, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
+    const { file, markdownFile, pairedFiles, removedShardFiles, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
     progress.stop();
-    const reportFiles = argv.report ? (await import('../../output/report/index.js')).writeReports(outDir).files : [];
+    const written = argv.report ? (await import('../../output/report/index.js')).writeReports(outDir) : undefined;
+    for (const w of written?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
+    const reportFiles = written?.files ?? [];
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
@@ -41,7 +43,9 @@ export async function sweep(argv: SweepArgs): Promise<void> {
           ? `runs: ${runsDir}/ (replication 0 of ${counted(table.rows.length, 'point')})\n`
           : runs === false
             ? ''
-            : `runs: none (${table.pointCount} points > ${SWEEP_RUNS_LIMIT}; --runs writes them)\n`),
+            : `runs: none (${table.pointCount} points > ${SWEEP_RUNS_LIMIT}; --runs writes them)\n`) +
+        // shard files of another sweep, which a later merge would have turned into that sweep's table
+        (removedShardFiles.length > 0 ? `removed ${counted(removedShardFiles.length, 'shard file')} of another sweep: ${removedShardFiles.join(', ')}\n` : ''),
     );
   } finally {
     progress.stop();

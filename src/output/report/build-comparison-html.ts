@@ -77,7 +77,9 @@ export function renderComparisonHtml(c: ComparisonData): string {
     parts.push(`<h2>Time series by ${by} (replication 0)</h2>`);
     if (c.kind === 'sweep') {
       const shown = c.rows.filter((r) => c.runs.has(r.label)).length;
-      parts.push(`<p class="muted">${esc(`A line per point, named by its label (the runs/ folder name: parameter=value, ...); ${shown} of ${c.rows.length} points have a runs/ folder.`)}</p>`);
+      const own = c.otherSweepsRuns.length > 0 ? ' of this sweep' : '';
+      parts.push(`<p class="muted">${esc(`A line per point, named by its label (the runs/ folder name: parameter=value, ...); ${shown} of ${c.rows.length} points have a runs/ folder${own}.`)}</p>`);
+      if (c.otherSweepsRuns.length > 0) parts.push(`<p class="muted">${esc(otherSweepsRunsNote(c))}</p>`);
     }
     // not "the offered load is the same": a variant may change the load itself (fargate-vs-ec2-cost)
     // not "not by different random draws": a stream kept per service is drawn in event order, and
@@ -99,8 +101,23 @@ export function renderComparisonHtml(c: ComparisonData): string {
     parts.push(
       c.kind === 'compare'
         ? '<p class="muted">No runs/&lt;variant&gt;/ results folders here: no time series to overlay.</p>'
-        : `<p class="muted">No runs/&lt;point label&gt;/ results folders here: no time series to overlay (ecsim sweep writes them for at most 24 points, or with --runs).</p>`,
+        : c.otherSweepsRuns.length > 0
+          ? `<p class="muted">${esc(`No runs/<point label>/ results folders of this sweep here: no time series to overlay. ${otherSweepsRunsNote(c)}`)}</p>`
+          : `<p class="muted">No runs/&lt;point label&gt;/ results folders here: no time series to overlay (ecsim sweep writes them for at most 24 points, or with --runs).</p>`,
     );
   }
   return htmlPage(`${what}: ${scenario}${TITLE_END}`, parts.join('\n'));
+}
+
+/**
+ * What the page (and `ecsim report` on stderr) says of the runs/ folders left out as another
+ * sweep's: how many points' and which (the first five).
+ */
+export function otherSweepsRunsNote(c: Pick<ComparisonData, 'otherSweepsRuns' | 'rows'>): string {
+  const k = c.otherSweepsRuns.length;
+  const shown = c.otherSweepsRuns.slice(0, 5).join('; ') + (k > 5 ? `; ... (${k} in all)` : '');
+  return (
+    `The runs/ folders of ${k} of ${c.rows.length} points (${shown}) are of another sweep (their sweep-plan.txt does not name the plan of sweep.csv's): left out. ` +
+    'Shards run without runs (--no-runs, or of a sweep over 24 points) leave an earlier sweep\'s runs/ in place; run the sweep again with runs (--runs over 24 points) to draw this one\'s.'
+  );
 }

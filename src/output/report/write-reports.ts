@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { isStreamPath, writeFileAtomic, writeFilesAtomic } from '../staging.js';
 import { loadResults } from './data/load-results.js';
-import { renderComparisonHtml } from './build-comparison-html.js';
+import { otherSweepsRunsNote, renderComparisonHtml } from './build-comparison-html.js';
 import { comparisonKind, loadComparison } from './data/load-comparison.js';
 import { renderReportHtml } from './build-report-html.js';
 import { renderReportMarkdown } from './build-report-markdown.js';
@@ -17,6 +17,8 @@ export interface WrittenReports {
   kind: 'run' | 'compare' | 'sweep';
   /** Paths of the files written. */
   files: string[];
+  /** What the reader should know of what the page leaves out (a sweep's runs/ of another sweep), one line each. */
+  warnings: string[];
 }
 
 export interface WriteReportsOptions {
@@ -28,20 +30,21 @@ export function writeReports(dir: string, options: WriteReportsOptions = {}): Wr
   const htmlPath = options.htmlPath ?? join(dir, 'report.html');
   const kind = comparisonKind(dir);
   if (kind) {
-    writeFileAtomic(htmlPath, renderComparisonHtml(loadComparison(dir)));
-    return { kind, files: [htmlPath] };
+    const c = loadComparison(dir);
+    writeFileAtomic(htmlPath, renderComparisonHtml(c));
+    return { kind, files: [htmlPath], warnings: c.otherSweepsRuns.length > 0 ? [`${dir}: ${otherSweepsRunsNote(c)}`] : [] };
   }
   const ctx = reportContext(loadResults(dir));
   const mdPath = markdownPathOf(htmlPath);
   if (mdPath === null) {
     writeFileAtomic(htmlPath, renderReportHtml(ctx));
-    return { kind: 'run', files: [htmlPath] };
+    return { kind: 'run', files: [htmlPath], warnings: [] };
   }
   writeFilesAtomic([
     [htmlPath, renderReportHtml(ctx)],
     [mdPath, renderReportMarkdown(ctx)],
   ]);
-  return { kind: 'run', files: [htmlPath, mdPath] };
+  return { kind: 'run', files: [htmlPath, mdPath], warnings: [] };
 }
 
 /**

@@ -2,6 +2,9 @@
 // (sweep.csv, and paired.csv with 2 or more replications), and the replication-0 results folders under runs/<variant>/ or
 // runs/<point label>/ when present. A sweep point's label is the one `ecsim sweep` names
 // its runs/ folder with (src/experiment/point-label.ts), computed from sweep.csv's cells.
+// A sweep's runs are drawn only when they are of the table's sweep: the sweep-plan.txt in
+// the run's folder names the plan of the one beside sweep.csv (sweep-plan-file.ts). Shards
+// run without runs leave an earlier sweep's runs/ in place, under the same labels.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -10,6 +13,7 @@ import { tableOf } from './parse-csv.js';
 import { isResultsFolder, loadResults } from './load-results.js';
 import type { ResultsData } from './results-data.js';
 import { pointLabels } from '../../../experiment/point-label.js';
+import { readSweepPlan, SWEEP_PLAN_FILE } from '../../sweep-plan-file.js';
 
 /** The headline metrics of comparison.csv / sweep.csv, in the contract's order. */
 export const COMPARISON_METRICS = ['cost', 'sloViolationMinutes', 'latencyP95Ms', 'cpuMean', 'taskHours', 'scalingActivities', 'droppedRequests'] as const;
@@ -60,9 +64,15 @@ export interface ComparisonData {
   /**
    * runs/<name>/ results folders, by folder name, in the rows' order where they match; for a
    * sweep only those named by a point label of sweep.csv (left-overs of another sweep into
-   * the same folder are ignored).
+   * the same folder are ignored), and only those of this sweep (below).
    */
   runs: Map<string, ResultsData>;
+  /**
+   * A sweep's point labels whose runs/<label>/ is of another sweep, left out of `runs`: its
+   * sweep-plan.txt names another plan than the one beside sweep.csv, or it has none. Empty
+   * when sweep.csv has no sweep-plan.txt (written before ecsim recorded it: not checked).
+   */
+  otherSweepsRuns: string[];
 }
 
 export function comparisonKind(dir: string): 'compare' | 'sweep' | null {
@@ -108,7 +118,15 @@ export function loadComparison(dir: string): ComparisonData {
   const counts = rows.flatMap((r) => COMPARISON_METRICS.map((m) => r.n[m])).filter((x) => Number.isFinite(x));
   const most = counts.reduce((a, b) => Math.max(a, b), -Infinity);
   const replications = counts.length === 0 ? NaN : most;
-  return { dir, kind, rows, paired, replications, runs: loadRuns(join(dir, 'runs'), labels, kind === 'sweep') };
+  // the sweep's plan: runs of another are left out (a compare's folder is written whole)
+  const plan = kind === 'sweep' ? readSweepPlan(join(dir, SWEEP_PLAN_FILE)) : undefined;
+  const otherSweepsRuns: string[] = [];
+  const runs = loadRuns(join(dir, 'runs'), labels, kind === 'sweep', (run, name) => {
+    if (plan === undefined || readSweepPlan(join(run, SWEEP_PLAN_FILE)) === plan) return true;
+    otherSweepsRuns.push(name);
+    return false;
+  });
+  return { dir, kind, rows, paired, replications, runs, otherSweepsRuns };
 }
 
 /** The columns of each headline metric with these suffixes: cost_mean, cost_ci95, sloViolationMinutes_mean... */
@@ -128,14 +146,14 @@ function metrics(cell: (name: string) => number, suffix: string): Record<Compari
   return out;
 }
 
-function loadRuns(runsDir: string, order: string[], onlyListed: boolean): Map<string, ResultsData> {
+function loadRuns(runsDir: string, order: string[], onlyListed: boolean, ofThisSweep: (run: string, name: string) => boolean): Map<string, ResultsData> {
   const out = new Map<string, ResultsData>();
   if (!existsSync(runsDir)) return out;
   if (!statSync(runsDir).isDirectory()) throw new ResultsFileError(`${runsDir}: expected the folder of the runs' results folders (written by ecsim compare or sweep), found a file`);
   const names = readdirSync(runsDir).filter((n) => (!onlyListed || order.includes(n)) && isFolder(join(runsDir, n)) && isResultsFolder(join(runsDir, n)));
   const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
   names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  for (const n of names) out.set(n, loadResults(join(runsDir, n)));
+  for (const n of names) if (ofThisSweep(join(runsDir, n), n)) out.set(n, loadResults(join(runsDir, n)));
   return out;
 }
 
