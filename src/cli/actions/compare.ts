@@ -6,7 +6,7 @@ import { figuresTable } from '../figures-table.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
 import type { CompareArgs } from '../commands/compare.js';
 import { counted } from '../../output/plural.js';
-import { printExperimentWarnings } from '../warnings.js';
+import { printExperimentNotes, printExperimentWarnings } from '../warnings.js';
 
 export async function compare(argv: CompareArgs): Promise<void> {
   const exp = readExperimentFile(argv.scenario, {
@@ -16,6 +16,8 @@ export async function compare(argv: CompareArgs): Promise<void> {
   });
   // the base's warnings and each variant's own, as validate prints them (--quiet too, as run)
   printExperimentWarnings(exp, { variants: true });
+  // what it leaves of the file unused (expect: lists, the other command's key), --quiet too
+  printExperimentNotes(exp, 'compare');
   const jobs = parseJobsFlag(argv.jobs);
   const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-compare`;
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(`${exp.name} compare`);

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
 import type { SweepArgs } from '../commands/sweep.js';
 import { counted } from '../../output/plural.js';
-import { printExperimentWarnings } from '../warnings.js';
+import { printExperimentNotes, printExperimentWarnings } from '../warnings.js';
 
 export async function sweep(argv: SweepArgs): Promise<void> {
   const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);
@@ -20,6 +20,8 @@ export async function sweep(argv: SweepArgs): Promise<void> {
   });
   // the base's warnings and each sweep value's own, as validate prints them (--quiet too, as run)
   printExperimentWarnings(exp, { sweep: true });
+  // what it leaves of the file unused (expect: lists, the other command's key), --quiet too
+  printExperimentNotes(exp, 'sweep');
   const jobs = parseJobsFlag(argv.jobs);
   const runs = singleFlag('runs', argv.runs);
   const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-sweep`;
