@@ -16,8 +16,6 @@ export async function compare(argv: CompareArgs): Promise<void> {
   });
   // the base's warnings and each variant's own, as validate prints them (--quiet too, as run)
   printExperimentWarnings(exp, { variants: true });
-  // what it leaves of the file unused (expect: lists, the other command's key), --quiet too
-  printExperimentNotes(exp, 'compare');
   const jobs = parseJobsFlag(argv.jobs);
   const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-compare`;
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(`${exp.name} compare`);
@@ -26,6 +24,9 @@ export async function compare(argv: CompareArgs): Promise<void> {
     const c = await compareToFolder(exp, { outDir, jobs, onProgress: (done, total) => progress.update(done / total) });
     progress.stop();
     if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
+    // once it has run: what it left of the file unused (expect: lists, the sweep), --quiet too;
+    // not before a refusal, which stays one line
+    printExperimentNotes(exp, 'compare');
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(`${exp.name}: ${counted(c.variants.length, 'variant')} x ${counted(c.seeds.length, 'replication')} in ${seconds} s wall\n\n`);

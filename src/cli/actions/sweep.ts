@@ -20,8 +20,6 @@ export async function sweep(argv: SweepArgs): Promise<void> {
   });
   // the base's warnings and each sweep value's own, as validate prints them (--quiet too, as run)
   printExperimentWarnings(exp, { sweep: true });
-  // what it leaves of the file unused (expect: lists, the other command's key), --quiet too
-  printExperimentNotes(exp, 'sweep');
   const jobs = parseJobsFlag(argv.jobs);
   const runs = singleFlag('runs', argv.runs);
   const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-sweep`;
@@ -32,6 +30,9 @@ export async function sweep(argv: SweepArgs): Promise<void> {
     const { file, markdownFile, pairedFiles, table, runsDir } = await sweepToFolder(exp, { outDir, jobs, shard, runs, onProgress: (done, total) => progress.update(done / total) });
     progress.stop();
     const reportFiles = argv.report ? (await import('../../output/report/index.js')).writeReports(outDir).files : [];
+    // once it has run: what it left of the file unused (expect: lists, the variants), --quiet too;
+    // not before a refusal, which stays one line
+    printExperimentNotes(exp, 'sweep');
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
