@@ -4,6 +4,7 @@ import { ScenarioError, scenarioWarnings, type ResolvedScenario } from '../scena
 import { joinPath } from '../scenario/errors.js';
 import { sweepWarnings, variantWarnings } from '../experiment/check-experiment.js';
 import type { ExperimentFile } from '../experiment/experiment-file.js';
+import { isJsonObject } from '../experiment/merge-patch.js';
 
 export function printWarnings(file: string, scenario: ResolvedScenario, durationOverridden = false): void {
   for (const w of scenarioWarnings(scenario, { durationOverridden })) process.stderr.write(`warning: ${file}: ${joinPath(w.at)}: ${w.message}\n`);
@@ -38,4 +39,30 @@ export function printExperimentWarnings(exp: ExperimentFile, parts: { variants?:
       process.stderr.write(`warning: ${exp.file}: ${within}: ${joinPath(warning.at)}: ${warning.message}\n`);
     }
   }
+}
+
+/**
+ * What `ecsim compare` or `ecsim sweep` leaves of the file unused, one note line each (never
+ * silently ignore input): the `expect:` lists (the top level's and the variants'; only `ecsim
+ * run` checks one, the top-level list, on the base scenario), and the other command's key (a
+ * compare does not run the sweep, a sweep not the variants). Printed with --quiet too, as
+ * the warnings are.
+ */
+export function experimentNotes(exp: ExperimentFile, command: 'compare' | 'sweep'): string[] {
+  const notes: string[] = [];
+  const raw = exp.raw;
+  const filled = (list: unknown) => Array.isArray(list) && list.length > 0;
+  const variants = isJsonObject(raw.variants) ? Object.values(raw.variants) : [];
+  const lists = (filled(raw.expect) ? 1 : 0) + variants.filter((patch) => isJsonObject(patch) && filled(patch.expect)).length;
+  if (lists > 0) {
+    const run = filled(raw.expect) ? '`ecsim run` checks the top-level one, on the base scenario' : '`ecsim run` checks only a top-level one, on the base scenario';
+    notes.push(`${exp.file}: expect: lists are not checked by \`ecsim ${command}\` (${lists} in the file); ${run}`);
+  }
+  if (command === 'compare' && isJsonObject(raw.sweep) && Object.keys(raw.sweep).length > 0) notes.push(`${exp.file}: this file's sweep runs with \`ecsim sweep\`, not compare`);
+  if (command === 'sweep' && variants.length > 0) notes.push(`${exp.file}: this file's variants run with \`ecsim compare\`, not sweep`);
+  return notes;
+}
+
+export function printExperimentNotes(exp: ExperimentFile, command: 'compare' | 'sweep'): void {
+  for (const line of experimentNotes(exp, command)) process.stderr.write(`note: ${line}\n`);
 }

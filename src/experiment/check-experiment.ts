@@ -8,6 +8,7 @@ import { joinPath } from '../scenario/errors.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { loadSweepScenario, loadVariantScenario, resolveSweepScenario, resolveVariantScenario } from './load-derived.js';
 import { isJsonObject } from './merge-patch.js';
+import { variantDurationIssues } from './same-duration.js';
 import { SWEEP_CHECK_LIMIT } from './sweep-check-limit.js';
 import { formatParameter, sweepDuplicateIssues, sweepPlan, sweepPointScenario, sweepPathIssues } from './sweep-plan.js';
 
@@ -26,7 +27,12 @@ export interface ExperimentCheck {
 export function checkExperiment(exp: ExperimentFile): ExperimentCheck {
   const issues: ScenarioIssue[] = [];
   const variants = isJsonObject(exp.raw.variants) ? Object.entries(exp.raw.variants) : [];
-  for (const [name, patch] of variants) issues.push(...problems(() => loadVariantScenario(exp, name, patch)));
+  const loaded: [string, Record<string, unknown>][] = [];
+  for (const [name, patch] of variants) {
+    issues.push(...problems(() => loaded.push([name, loadVariantScenario(exp, name, patch)])));
+  }
+  // every variant valid: do they run one duration? (same-duration.ts)
+  if (issues.length === 0) issues.push(...variantDurationIssues(exp, loaded));
 
   const pathIssues = sweepPathIssues(exp);
   issues.push(...pathIssues);

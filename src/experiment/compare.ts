@@ -11,6 +11,7 @@ import { METRICS } from './metrics.js';
 import { isJsonObject } from './merge-patch.js';
 import { paretoFront } from './pareto.js';
 import { runJobs } from './run-jobs.js';
+import { variantDurationIssues } from './same-duration.js';
 import { pairedDifference, summarizeSample, type SampleSummary } from './stats.js';
 import type { ReplicationJob } from './replication-job.js';
 
@@ -45,7 +46,11 @@ export function compareVariants(exp: ExperimentFile): [string, Record<string, un
   if (!isJsonObject(variants) || Object.keys(variants).length === 0) {
     throw new ScenarioError(exp.file, [{ path: 'variants', message: 'expected at least one variant (name: JSON merge patch) to compare, found none' }]);
   }
-  return Object.entries(variants).map(([name, patch]) => [name, loadVariantScenario(exp, name, patch)]);
+  const loaded = Object.entries(variants).map(([name, patch]): [string, Record<string, unknown>] => [name, loadVariantScenario(exp, name, patch)]);
+  // run totals of different durations are not comparable (same-duration.ts)
+  const durations = variantDurationIssues(exp, loaded);
+  if (durations.length > 0) throw new ScenarioError(exp.file, durations);
+  return loaded;
 }
 
 export async function runComparison(exp: ExperimentFile, options: CompareOptions): Promise<Comparison> {

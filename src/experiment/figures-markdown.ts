@@ -26,6 +26,17 @@ export const COMBINED_NOTE =
   'SLO violation minutes, task-hours, scaling activities (out + in) and dropped requests are sums over the services; mean CPU is the unweighted mean over the services with a CPU datapoint; ' +
   'cost is the total over the capacity providers.';
 
+/**
+ * Every run starts cold (docs/assumptions.md, "Start of the run"): the start-up's dropped
+ * requests and SLO minutes are in every run's figures.
+ */
+export function coldStartNote(noun: string): string {
+  return (
+    `Every run starts cold: no task is RUNNING at time 0 while the load is on, so every ${noun} pays the start-up in dropped requests and SLO violation minutes. ` +
+    `The paired differences cancel it where the ${noun}s start alike; the absolute figures include it (docs/assumptions.md, "Start of the run").`
+  );
+}
+
 /** `cost (USD) | SLO violation (min) | ...`: the metric column titles, METRICS order. */
 export const METRIC_TITLES = METRICS.map((m) => METRIC_LABELS[m].title).join(' | ');
 /** The alignment cells of the metric columns (right-aligned). */

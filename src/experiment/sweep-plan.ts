@@ -116,6 +116,13 @@ export function sweepPathIssues(exp: ExperimentFile): ScenarioIssue[] {
         message: `expected a path into the scenario, not the experiment's key ${key} (no sweep point's scenario carries it, so every point would be the same), ${found}; ${hint}`,
         line,
       });
+    } else if (key === 'duration' && Array.isArray(values) && values.length > 1) {
+      // run totals of different durations are not comparable (same-duration.ts)
+      issues.push({
+        path: `sweep.${path}`,
+        message: `expected one duration for every sweep point (cost, task-hours, SLO minutes and dropped requests are run totals: a shorter run looks cheaper, and the Pareto front and paired differences would rank it so), ${found}; set the top-level duration, or sweep each duration in a file of its own (or with \`ecsim sweep --duration\`)`,
+        line,
+      });
     }
   }
   return issues;

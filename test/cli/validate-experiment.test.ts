@@ -279,6 +279,31 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(r.stdout).toBe('scenarios/quickstart.yaml: ok (1 service, 3600 s simulated)\n');
   });
 
+  it('variants of different durations, or a sweep of durations, are refused (run totals of 1 h and 2 h are not comparable): validate, compare and sweep exit 2, nothing written', async () => {
+    const variant = edited(dir, 'variant-shorter', '  tt-cpu-60: {}\n', '  tt-cpu-60: {}\n  dur: { duration: 1h }\n');
+    const line = readFileSync(variant.file, 'utf8').split('\n').indexOf('  dur: { duration: 1h }') + 1;
+    const message = `${variant.file}:${line}: variants.dur.duration: expected every variant to run the same duration (cost, task-hours, SLO minutes and dropped requests are run totals: a shorter run looks cheaper, and the Pareto front and paired differences would rank it so), found 1h against 2h for variant "tt-cpu-60", the first; give every variant one duration, or compare each duration in a file of its own`;
+    expect(await problems(variant.file)).toEqual([message]);
+    const out = join(dir, 'never-compare-shorter');
+    const compare = await cli('compare', variant.file, '--quiet', '--jobs', '1', '--replications', '1', '--out', out);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr.trimEnd().split('\n').at(-1)).toBe(message);
+    expect(existsSync(out)).toBe(false);
+    // the same duration written otherwise (120m = 2h) is one duration
+    const same = edited(dir, 'variant-same', '  tt-cpu-60: {}\n', '  tt-cpu-60: {}\n  dur: { duration: 120m }\n');
+    expect((await cli('validate', same.file)).code).toBe(0);
+
+    const sweep = edited(dir, 'sweep-durations', '  services.web.autoScaling.policies.cpu.scaleOutCooldown: [60s, 300s]', '  duration: [1h, 2h]');
+    expect(await problems(sweep.file)).toEqual([
+      `${sweep.file}:${sweep.line}: sweep.duration: expected one duration for every sweep point (cost, task-hours, SLO minutes and dropped requests are run totals: a shorter run looks cheaper, and the Pareto front and paired differences would rank it so), found ["1h","2h"]; set the top-level duration, or sweep each duration in a file of its own (or with \`ecsim sweep --duration\`)`,
+    ]);
+    const sweepOut = join(dir, 'never-sweep-durations');
+    const swept = await cli('sweep', sweep.file, '--quiet', '--jobs', '1', '--replications', '1', '--out', sweepOut);
+    expect(swept.code).toBe(2);
+    expect(swept.stderr).toContain('sweep.duration: expected one duration for every sweep point');
+    expect(existsSync(sweepOut)).toBe(false);
+  });
+
   it('--duration with a variant or sweep point of its own duration is refused (its runs, labelled 20m, ran --duration), and nothing is written', async () => {
     const variant = edited(dir, 'variant-duration', 'variants:\n', 'variants:\n  longer:\n    duration: 20m\n');
     const out = join(dir, 'never-compare-duration');
@@ -287,10 +312,10 @@ describe('ecsim validate on variants and sweeps', () => {
     const durationLine = readFileSync(variant.file, 'utf8').split('\n').indexOf('    duration: 20m') + 1;
     expect(compare.stderr).toBe(`${variant.file}:${durationLine}: variant "longer": duration: expected no duration of its own with --duration (--duration sets every run's duration, so this one would be overridden), found "20m"; drop --duration or this duration\n`);
     expect(existsSync(out)).toBe(false);
-    // without --duration the variant's own duration is used: compare's validate is clean
-    expect((await cli('validate', variant.file)).code).toBe(0);
+    // without --duration its own 20m is used, and differs from the other variants' 2h: refused too
+    expect((await cli('validate', variant.file)).stderr).toContain('variants.tt-cpu-45.duration: expected every variant to run the same duration');
 
-    const sweep = edited(dir, 'sweep-duration', '  services.web.autoScaling.policies.cpu.scaleOutCooldown: [60s, 300s]', '  duration: [10m, 20m]');
+    const sweep = edited(dir, 'sweep-duration', '  services.web.autoScaling.policies.cpu.scaleOutCooldown: [60s, 300s]', '  duration: [20m]');
     const sweepOut = join(dir, 'never-sweep-duration');
     const swept = await cli('sweep', sweep.file, '--quiet', '--jobs', '1', '--replications', '1', '--duration', '10m', '--out', sweepOut);
     expect(swept.code).toBe(2);

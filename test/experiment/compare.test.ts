@@ -90,13 +90,25 @@ describe('compare', () => {
     expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 
-  it('a variant may patch any key, duration included; --duration (durationMs) would override them all', async () => {
+  it('a variant may patch any key, duration included, when every variant runs that duration; --duration (durationMs) would override them all', async () => {
     const dir = tempDir();
-    const exp = readExperimentFile(writeScenario(dir, { variants: { long: {}, short: { duration: '2m' } } }));
+    const exp = readExperimentFile(writeScenario(dir, { variants: { a: { duration: '2m' }, b: { duration: '120s' } } }));
     const out = join(dir, 'dur');
     await compareToFolder(exp, { outDir: out, jobs: 1 });
-    expect(JSON.parse(readFileSync(join(out, 'runs/long/summary.json'), 'utf8')).durationSeconds).toBe(600);
-    expect(JSON.parse(readFileSync(join(out, 'runs/short/summary.json'), 'utf8')).durationSeconds).toBe(120);
+    expect(JSON.parse(readFileSync(join(out, 'runs/a/summary.json'), 'utf8')).durationSeconds).toBe(120);
+    expect(JSON.parse(readFileSync(join(out, 'runs/b/summary.json'), 'utf8')).durationSeconds).toBe(120);
+  });
+
+  it('variants of different durations are refused before any run (run totals of 2 and 10 minutes are not comparable), and nothing is written', async () => {
+    const dir = tempDir();
+    const exp = readExperimentFile(writeScenario(dir, { variants: { long: {}, short: { duration: '2m' }, same: { duration: '600s' } } }));
+    const run = compareToFolder(exp, { outDir: join(dir, 'never'), jobs: 1 });
+    await expect(run).rejects.toBeInstanceOf(ScenarioError);
+    const e = (await run.catch((x: unknown) => x)) as ScenarioError;
+    // `same` (600s = the base's 10m) is not refused: only `short`
+    expect(e.issues.map((i) => i.path)).toEqual(['variants.short.duration']);
+    expect(e.message).toMatch(/variants\.short\.duration: expected every variant to run the same duration .*found 2m against 10m for variant "long", the first/);
+    expect(existsSync(join(dir, 'never'))).toBe(false);
   });
 
   it('CLI: bad flags exit 2, a scenario without variants exits 2', async () => {

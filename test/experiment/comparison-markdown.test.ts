@@ -176,3 +176,18 @@ describe('comparison.md: the binpack-vs-spread cost difference, equal up to floa
     expect(md).not.toContain('rejected');
   });
 });
+
+describe('the cold start (review: 17 291 of 18 550 dropped requests in the first two minutes, said nowhere)', () => {
+  const c = summarizeComparison('x', ['base', 'v'], [1, 2], [[row(100, 50), row(110, 50)], [row(100, 50), row(110, 50)]]);
+
+  it("compare's comparison.md says under the means table that every variant pays the start-up, which paired differences cancel and absolute figures include", () => {
+    const md = comparisonMarkdown(c);
+    const note =
+      'Every run starts cold: no task is RUNNING at time 0 while the load is on, so every variant pays the start-up in dropped requests and SLO violation minutes. ' +
+      'The paired differences cancel it where the variants start alike; the absolute figures include it (docs/assumptions.md, "Start of the run").';
+    const lines = md.split('\n');
+    // after the Pareto note, before the paired table
+    expect(lines.indexOf(note)).toBeGreaterThan(lines.findIndex((l) => l.startsWith('Pareto: ')));
+    expect(lines.indexOf(note)).toBeLessThan(lines.findIndex((l) => l.startsWith('## Paired')));
+  });
+});

@@ -86,6 +86,33 @@ describe('ecsim init', () => {
     expect(s.scenario.expect ?? []).toEqual([]);
   });
 
+  it('the command lines of the header comment name the copy, not the library file (review: `ecsim compare scenarios/compare-quickstart.yaml` in my.yaml)', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'my.yaml');
+    expect((await init('--template', 'compare-quickstart', '--out', out)).error).toBeNull();
+    const template = readFileSync('scenarios/compare-quickstart.yaml', 'utf8');
+    expect(template).toContain('#   ecsim compare scenarios/compare-quickstart.yaml --replications 10\n#   ecsim sweep scenarios/compare-quickstart.yaml\n');
+    expect(readFileSync(out, 'utf8')).toBe(
+      template
+        .replace(/^name: compare-quickstart$/m, 'name: my')
+        .replace('#   ecsim compare scenarios/compare-quickstart.yaml --replications 10\n#   ecsim sweep scenarios/compare-quickstart.yaml\n', `#   ecsim compare ${out} --replications 10\n#   ecsim sweep ${out}\n`),
+    );
+    // a path that needs quoting is one shell word, as in the line init prints
+    const weird = join(dir, "Weird Name!.yaml");
+    expect((await init('--template', 'compare-quickstart', '--out', weird)).error).toBeNull();
+    expect(readFileSync(weird, 'utf8')).toContain(`#   ecsim compare '${weird}' --replications 10\n#   ecsim sweep '${weird}'\n`);
+  });
+
+  it('no template copy names its library path in a comment', async () => {
+    const dir = tempDir();
+    for (const file of readdirSync('scenarios').filter((f) => f.endsWith('.yaml'))) {
+      const out = join(dir, `own-${file}`);
+      expect((await init('--template', file, '--out', out)).error).toBeNull();
+      const comments = readFileSync(out, 'utf8').split('\n').filter((l) => /^\s*#/.test(l));
+      expect(comments.filter((l) => l.includes(`scenarios/${file}`)), file).toEqual([]);
+    }
+  });
+
   it('the name is the file\'s base name in the characters a scenario name may use', () => {
     expect(nameForFile('dir/my-service.yaml')).toBe('my-service');
     expect(nameForFile('/x/My Service (v2).yml')).toBe('My-Service-v2');

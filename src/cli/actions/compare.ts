@@ -6,7 +6,7 @@ import { figuresTable } from '../figures-table.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
 import type { CompareArgs } from '../commands/compare.js';
 import { counted } from '../../output/plural.js';
-import { printExperimentWarnings } from '../warnings.js';
+import { printExperimentNotes, printExperimentWarnings } from '../warnings.js';
 
 export async function compare(argv: CompareArgs): Promise<void> {
   const exp = readExperimentFile(argv.scenario, {
@@ -24,6 +24,9 @@ export async function compare(argv: CompareArgs): Promise<void> {
     const c = await compareToFolder(exp, { outDir, jobs, onProgress: (done, total) => progress.update(done / total) });
     progress.stop();
     if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
+    // once it has run: what it left of the file unused (expect: lists, the sweep), --quiet too;
+    // not before a refusal, which stays one line
+    printExperimentNotes(exp, 'compare');
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(`${exp.name}: ${counted(c.variants.length, 'variant')} x ${counted(c.seeds.length, 'replication')} in ${seconds} s wall\n\n`);

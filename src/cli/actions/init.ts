@@ -1,5 +1,6 @@
 // What `ecsim init` does: a starter scenario copied, comments and all, from the library,
-// with `name:` set to the output file's name and the lesson's `expect:` lists taken out
+// with `name:` set to the output file's name, the header's command lines naming the output
+// file (`ecsim compare scenarios/compare-quickstart.yaml` -> `ecsim compare my.yaml`), and the lesson's `expect:` lists taken out
 // (they assert the lesson, not the user's service, and the name picks results/<name>/).
 
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -32,7 +33,10 @@ export function init(argv: InitArgs): void {
   const out = argv.out ?? `${template.name}.yaml`;
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; ecsim init never overwrites a file (choose another --out or remove it)`);
   const scenarioName = nameForFile(out);
-  const { text, expectLists } = starterText(readFileSync(template.file, 'utf8'), scenarioName);
+  const starter = starterText(readFileSync(template.file, 'utf8'), scenarioName);
+  const { expectLists } = starter;
+  // `ecsim compare scenarios/compare-quickstart.yaml` in the header comment: the copy's own path
+  const text = ownPathInComments(starter.text, template.name, out);
   // a .json file gets JSON (the scenario loader reads JSON as YAML's subset); JSON has no
   // comments, so the template's are left out
   const json = /\.json$/i.test(out);
@@ -47,6 +51,19 @@ export function init(argv: InitArgs): void {
   const dropped = expectLists === 0 ? '' : `; the lesson's expect: ${expectLists === 1 ? 'list was' : 'lists were'} left out, add your own requirements`;
   const format = json ? '; as JSON, without the template\'s comments (a .yaml --out keeps them)' : '';
   process.stdout.write(`wrote ${out} (from the ${template.name} template, named ${scenarioName}, results in results/${scenarioName}/${dropped}${format}): edit it, then run: ecsim run ${shellWord(out)}\n`);
+}
+
+/**
+ * The text with every `scenarios/<template>.yaml` in a comment line (the command lines of a
+ * template's header: `#   ecsim compare scenarios/compare-quickstart.yaml --replications 10`)
+ * replaced by the copy's path, as one shell word; everything else byte for byte.
+ */
+export function ownPathInComments(text: string, template: string, out: string): string {
+  const own = new RegExp(`(^|[\\s'"=])(?:\\./)?scenarios/${template.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\.yaml(?![A-Za-z0-9_.-])`, 'g');
+  return text
+    .split('\n')
+    .map((line) => (/^\s*#/.test(line) ? line.replace(own, (_, before: string) => `${before}${shellWord(out)}`) : line))
+    .join('\n');
 }
 
 /** The scenario name for an output file: its base name without the extension, in the characters a name may use. */

@@ -8,7 +8,7 @@ import { UsageError } from '../errors.js';
 import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag, singleFlag } from '../flags.js';
 import type { SweepArgs } from '../commands/sweep.js';
 import { counted } from '../../output/plural.js';
-import { printExperimentWarnings } from '../warnings.js';
+import { printExperimentNotes, printExperimentWarnings } from '../warnings.js';
 
 export async function sweep(argv: SweepArgs): Promise<void> {
   const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);
@@ -32,6 +32,9 @@ export async function sweep(argv: SweepArgs): Promise<void> {
     const written = argv.report ? (await import('../../output/report/index.js')).writeReports(outDir) : undefined;
     for (const w of written?.warnings ?? []) process.stderr.write(`warning: ${w}\n`);
     const reportFiles = written?.files ?? [];
+    // once it has run: what it left of the file unused (expect: lists, the variants), --quiet too;
+    // not before a refusal, which stays one line
+    printExperimentNotes(exp, 'sweep');
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(

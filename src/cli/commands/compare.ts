@@ -23,7 +23,7 @@ export const compareCommand = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with `variants`' })
       .option('replications', { type: 'number', describe: 'replications per variant, seeds seed..seed+N-1 (overrides the scenario\'s)' })
       .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s); decimal digits' })
-      .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d, a whole number of metric periods (overrides the scenario\'s; refused when a variant sets its own)' })
+      .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d, a whole number of metric periods (overrides the scenario\'s; refused when a variant sets its own; without it every variant must run one duration)' })
       .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-compare); replaces an earlier compare's folder or an empty one, never anything else (a sweep's or a run's folder is refused)" })
       .option('jobs', { type: 'number', describe: 'worker threads (default: the number of cores)' })
       .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings about the scenario (the base's, and each variant's own, as validate prints them) and errors (both on stderr)" })

@@ -1,6 +1,6 @@
 // `ecsim init [--template NAME] [--out FILE] [--list]`: writes a starter scenario copied,
 // comments and all, from the scenario library (scenarios/ in the package), named after the
-// output file and without the lesson's expect: lists.
+// output file (the header's command lines too) and without the lesson's expect: lists.
 // The work is in ../actions/init.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
@@ -14,7 +14,7 @@ export interface InitArgs {
 
 export const initCommand = {
   command: 'init',
-  describe: 'Write a starter scenario copied from the scenario library (named after --out, without the lesson\'s expect: lists)',
+  describe: 'Write a starter scenario copied from the scenario library (named after --out, its header\'s commands naming --out, without the lesson\'s expect: lists)',
   builder: (y: Argv) =>
     y
       .option('template', { type: 'string', describe: 'library scenario to start from (default quickstart; see --list)' })

@@ -39,7 +39,7 @@ export const sweepCommand = {
       })
       .option('replications', { type: 'number', describe: 'replications per point (overrides the scenario\'s)' })
       .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s); decimal digits' })
-      .option('duration', { type: 'string', describe: 'simulated duration, a whole number of metric periods (overrides the scenario\'s; refused when duration is swept)' })
+      .option('duration', { type: 'string', describe: 'simulated duration, a whole number of metric periods (overrides the scenario\'s; refused when duration is swept; a sweep of more than one duration is refused)' })
       .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-sweep); its sweep.csv, comparison.md, replications.csv and paired.csv replace (with 1 replication: remove) only an earlier sweep's, and a compare's or a run's folder (comparison.csv, summary.json) is refused, before any run; sweep-plan.txt beside sweep.csv and in each runs/<point label>/ names the sweep (the report draws only runs of sweep.csv's sweep); a whole sweep removes shard files of another sweep there (and says so)" })
       .option('runs', {
         type: 'boolean',
