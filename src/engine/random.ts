@@ -2,6 +2,7 @@
 // own stream, seeded from the run seed and the stream's name, so that a change in one
 // subsystem never shifts the draws of another (common random numbers across variants).
 
+import { createHash } from 'node:crypto';
 import seedrandom from 'seedrandom';
 
 export interface RandomStream {
@@ -27,6 +28,21 @@ function streamKey(purpose: string, keys: readonly string[]): string {
   return name;
 }
 
+/**
+ * The generator of the stream `name` in run `seed`: seedrandom's Alea, seeded with the first
+ * 11 base64 characters (66 bits) of the SHA-256 of the run seed and the name, NUL-joined, not
+ * with that string itself. Alea's seeding (Mash) barely mixes a string's last characters, so
+ * names that differ only in a trailing ordinal (`task-startup/web/imagePull/11`, `.../12`,
+ * `.../13`; services `api-001`, `api-002`) gave first draws in near arithmetic progression
+ * (about 20 % of consecutive triples within 0.01 of it, against 1 % for independent
+ * uniforms). The hash spreads any change in the name over the whole seed; 11 characters
+ * keep Alea's seeding short (the whole 44-character digest costs twice as much per stream).
+ */
+function generator(seed: number, name: string): () => number {
+  const digest = createHash('sha256').update(`${seed}${SEP}${name}`).digest('base64');
+  return seedrandom.alea(digest.slice(0, 11));
+}
+
 export class RandomStreams {
   private streams = new Map<string, RandomStream>();
 
@@ -42,7 +58,7 @@ export class RandomStreams {
     const name = streamKey(purpose, keys);
     let s = this.streams.get(name);
     if (!s) {
-      const prng = seedrandom.alea(`${this.seed}${SEP}${name}`);
+      const prng = generator(this.seed, name);
       s = { next: () => prng() };
       this.streams.set(name, s);
     }
@@ -55,7 +71,7 @@ export class RandomStreams {
    * stream per entity would grow with simulated time. Asked twice, the same name starts over.
    */
   fresh(purpose: string, ...keys: string[]): RandomStream {
-    const prng = seedrandom.alea(`${this.seed}${SEP}${streamKey(purpose, keys)}`);
+    const prng = generator(this.seed, streamKey(purpose, keys));
     return { next: () => prng() };
   }
 }

@@ -173,12 +173,19 @@ describe('lessons in the records', () => {
     expect(base.tasks.filter((t) => t.stopReason === 'simulation-end')).toHaveLength(3);
     expect(base.events.filter((e) => e.type === 'task-unhealthy' && / is healthy again /.test(e.message)).length).toBeGreaterThanOrEqual(3);
     // grace 120 s: the originals are marked at 120 s and replaced, healthy again at 210-270 s;
-    // on this seed each replacement, marked at its own 120 s, is the one stopped; a first task
-    // is healthy before any replacement's target is unhealthy, so the load balancer never
-    // failed open to one: no deregistration delay, 1 s to exit
+    // on this seed each replacement, marked at its own 120 s, is the one stopped. A replacement
+    // whose target turned unhealthy (60 s after RUNNING) while no target was healthy yet was
+    // failed open to: stopped after the 30 s deregistration delay, 31 s; one unhealthy only
+    // after a first task was healthy again was never sent a request: 1 s to exit
     const g = run('health-check-grace-period.yaml', 'grace-120s');
     expect(g.tasks.filter((t) => t.stopReason === 'simulation-end').map((t) => t.taskId)).toEqual(['web-1', 'web-2', 'web-3']);
-    for (const t of g.tasks.filter((t) => t.stopped !== null)) expect([t.stopReason, t.stopped! - t.running!]).toEqual(['failed-elb-health-checks', 120_000 + 1_000]);
+    const firstHealthy = g.events.find((e) => e.type === 'task-unhealthy' && / is healthy again /.test(e.message))!.time;
+    const gStopped = g.tasks.filter((t) => t.stopped !== null);
+    expect(gStopped.length).toBeGreaterThan(0);
+    for (const t of gStopped) {
+      const failedOpenTo = t.running! + 60_000 < firstHealthy;
+      expect([t.stopReason, t.stopped! - t.running!], t.taskId).toEqual(['failed-elb-health-checks', 120_000 + (failedOpenTo ? 31_000 : 1_000)]);
+    }
     // maximumPercent 100: no room to start a replacement first, each task stops at its marking
     // (as its target turns unhealthy, before the load balancer fails open to it: never sent a
     // request, no deregistration delay)
@@ -250,10 +257,14 @@ describe('the lessons hold on other seeds, not only the file\'s own (scenarios/R
   });
 
   // Over seeds 12..26 the 60 s warm-up reserves less on every seed, but has fewer SLO
-  // minutes and drops fewer requests only on some (instance-warmup.yaml): seeds 14 and 16
-  // are ones where launching sooner pays, 13 and 20 ones where it does not.
-  it('instance-warmup: on the same seed a 60 s warm-up reserves less than 300 s; where launching sooner pays (seeds 14, 16) it has fewer SLO minutes and drops over 5 % fewer requests', () => {
-    for (const seed of [13, 14, 16, 20]) {
+  // minutes and drops fewer requests only on some (instance-warmup.yaml): the variants
+  // launch at other times, so their instances take other launch delays and the service's
+  // target tracking another path. Which seeds those are depends on the draws, so the test
+  // asks only that both kinds occur among the 15 seeds, not for given seeds.
+  it('instance-warmup: on the same seed a 60 s warm-up reserves less than 300 s; launching sooner pays on some seeds (fewer SLO minutes, over 5 % fewer drops), not on all', () => {
+    let pays = 0;
+    let doesNot = 0;
+    for (let seed = 12; seed <= 26; seed++) {
       const figures = (variant: string) => {
         const s = JSON.parse(JSON.stringify(runOnSeed('instance-warmup.yaml', variant, seed).summary));
         return { dropped: s.services.web.requests.dropped as number, slo: s.services.web.sloViolationMinutes as number, reservation: s.capacityProviders['asg-m5'].meanReservation as number };
@@ -261,12 +272,10 @@ describe('the lessons hold on other seeds, not only the file\'s own (scenarios/R
       const slow = figures('warmup-300s');
       const fast = figures('warmup-60s');
       expect(fast.reservation, `seed ${seed}`).toBeLessThan(slow.reservation);
-      // (not on every seed: the variants launch at other times, so their instances take
-      // other launch delays and the service's target tracking another path)
-      if (seed === 14 || seed === 16) {
-        expect(fast.slo, `seed ${seed}`).toBeLessThan(slow.slo);
-        expect(fast.dropped, `seed ${seed}`).toBeLessThan(slow.dropped * 0.95);
-      }
+      if (fast.slo < slow.slo && fast.dropped < slow.dropped * 0.95) pays++;
+      if (fast.slo > slow.slo || fast.dropped > slow.dropped) doesNot++;
     }
+    expect(pays).toBeGreaterThan(0);
+    expect(doesNot).toBeGreaterThan(0);
   });
 });

@@ -32,11 +32,11 @@ function scenario(overrides: (s: any) => void = () => {}) {
   return loadScenarioObject('cap', s, { baseDir: '.' });
 }
 
-function run(s: ReturnType<typeof scenario>) {
+function run(s: ReturnType<typeof scenario>, seed = 1) {
   const events: EventRecord[] = [];
   const tasks: TaskRow[] = [];
   const capacity: CapacityRow[] = [];
-  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: (t) => tasks.push(t) }, { seed: 1, checkTallies: true });
+  const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: (t) => tasks.push(t) }, { seed, checkTallies: true });
   return { ...r, events, tasks, capacity };
 }
 
@@ -268,24 +268,20 @@ describe('Fargate (aws-behaviour.md §10)', () => {
     // the summary bills every instance by itself: m5.large Spot at 0.096 x 0.35 per hour, per
     // second with a 60 s minimum, the ones interrupted by EC2 in their first hour at nothing
     // (also one still under its notice at the end whose termination 2 min later falls in
-    // its first hour: this seed has one)
+    // its first hour, if the draws give one: the seed's notices decide; that case is pinned
+    // by 'an EC2 Spot instance under an interruption notice when the run ends' below)
     const rate = (0.096 * 0.35) / 3_600_000;
     const ended = new Map(r.events.filter((e) => e.type === 'instance-terminated').map((e) => [e.subject, e]));
     const noticed = new Map(r.events.filter((e) => e.type === 'spot-interruption').map((e) => [e.subject, e.time]));
     let expected = 0;
-    let noticedAtEnd = 0;
     for (const [id, t0] of launched) {
       const end = ended.get(id);
       if (end && /not charged/.test(end.message)) continue;
-      if (!end && noticed.has(id) && noticed.get(id)! + 120_000 - t0 < 3_600_000) {
-        noticedAtEnd++;
-        continue;
-      }
+      if (!end && noticed.has(id) && noticed.get(id)! + 120_000 - t0 < 3_600_000) continue;
       const ms = (end ? end.time : 3 * 3_600_000) - t0;
       expected += rate * Math.max(60_000, Math.ceil(ms / 1000) * 1000);
     }
     expect(r.summary.cost.byProvider.asg).toBeCloseTo(expected, 6);
-    expect(noticedAtEnd).toBe(1);
   });
 
   it('EC2 Spot draining is off by default, as in ECS: the tasks run until the instance terminates 2 minutes after the notice; with spotInstanceDraining they are stopped at the notice', () => {
@@ -321,7 +317,7 @@ describe('EC2 Spot draining against a long deregistration delay', () => {
   // minimumHealthyPercent 0: the tasks on a noticed instance are stopped at the notice (no
   // wait for healthy replacements), so each running one goes DEACTIVATING then. EC2
   // terminates the instance 2 minutes after the notice (spot-instance-draining-linux-container.html).
-  const spotDrain = (delay: string) =>
+  const spotDrain = (delay: string, seed = 1) =>
     run(
       scenario((s) => {
         s.duration = '3h';
@@ -333,12 +329,23 @@ describe('EC2 Spot draining against a long deregistration delay', () => {
         s.taskDefinitions.web.stopTimeout = '10m';
         s.taskDefinitions.web.shutdown = '1s';
       }),
+      seed,
     );
-  /** The tasks running on a noticed instance at its notice, with the notice time. */
+  /**
+   * The tasks running on a noticed instance at its notice, with the notice time; not one
+   * already stopping then (AZ rebalancing, the only other stop here, stopped it before the
+   * notice): that one keeps its own stop, or is killed with the instance 120 s after the
+   * notice if its drain lasts longer.
+   */
   const atNotices = (r: ReturnType<typeof spotDrain>) =>
     r.events
       .filter((e) => e.type === 'spot-interruption')
-      .flatMap((n) => r.tasks.filter((t) => t.instanceId === n.subject && t.running !== null && t.running <= n.time && (t.stopped === null || t.stopped > n.time)).map((t) => ({ t, n: n.time })));
+      .flatMap((n) => r.tasks.filter((t) => t.instanceId === n.subject && t.running !== null && t.running <= n.time && (t.stopped === null || t.stopped > n.time)).map((t) => ({ t, n: n.time })))
+      .filter(({ t, n }) => {
+        const rebalanced = r.events.find((e) => e.type === 'az-rebalancing' && e.time < n && e.message.endsWith(`due to AZ rebalancing: ${t.taskId}.`));
+        if (rebalanced && t.stopReason !== 'az-rebalancing') expect([t.stopReason, t.stopped], t.taskId).toEqual(['spot-interruption', n + 120_000]);
+        return !rebalanced;
+      });
 
   // A target in rotation (healthy) took requests and drains the whole delay. The target group
   // checks every 30 s and a new target is healthy after one passing check, 30 s after RUNNING
@@ -370,7 +377,8 @@ describe('EC2 Spot draining against a long deregistration delay', () => {
   });
 
   it('a task never in rotation skips the delay: STOPPED 1 s (its shutdown) after the notice', () => {
-    const never = [...neverHealthy(atNotices(spotDrain('300s'))), ...neverHealthy(atNotices(spotDrain('60s')))];
+    // a task RUNNING less than 30 s at a notice is a matter of the draws: seeds 1-8 hold some
+    const never = [1, 2, 3, 4, 5, 6, 7, 8].flatMap((seed) => [...neverHealthy(atNotices(spotDrain('300s', seed))), ...neverHealthy(atNotices(spotDrain('60s', seed)))]);
     expect(never.length).toBeGreaterThan(0);
     for (const { t, n } of never) expect([t.stopped, t.stopReason]).toEqual([n + 1000, 'instance-drained']);
   });
@@ -437,14 +445,17 @@ describe('billing for interrupted EC2 Spot instances (AWSEC2/latest/UserGuide/bi
 });
 
 describe('an EC2 Spot instance under an interruption notice when the run ends (billing-for-interrupted-spot-instances.html)', () => {
-  // three m5.large Spot instances launched at 0, priced 0.1 x (1 - 0.6) = 0.04 USD/h; seed 3
-  // gives i-3 its notice at 2418.457 s (terminating at 2538.457 s, in its first hour) and i-2
-  // its notice at 3898.196 s (terminating at 4018.196 s, after its first hour); i-3's
-  // replacement i-4 launches at 2538.457 s
+  // three m5.large Spot instances launched at 0, priced 0.1 x (1 - 0.6) = 0.04 USD/h; seed 134
+  // gives i-3 its notice at 2065.222 s (terminating at 2185.222 s, in its first hour) and i-1
+  // its notice at 3922.611 s (terminating at 4042.611 s, after its first hour); i-3's
+  // replacement i-4 launches at 2185.222 s. (The seed is chosen for that shape: a notice in
+  // the first hour, then one on another of the first instances near its end; seed 3 gave it with the
+  // streams seeded by their names, seed 134 with the names' SHA-256. The costs below are
+  // worked out from those notice times.)
   const spot = (duration: string) => {
     const s = loadScenarioObject('spot-end', {
       name: 'spot-end',
-      seed: 3,
+      seed: 134,
       duration,
       pricing: { ec2: { 'm5.large': 0.1 }, ec2SpotDiscount: 0.6 },
       cluster: {
@@ -458,28 +469,28 @@ describe('an EC2 Spot instance under an interruption notice when the run ends (b
     }, { baseDir: '.' });
     const events: EventRecord[] = [];
     const capacity: CapacityRow[] = [];
-    const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: () => {} }, { seed: 3 });
+    const r = runSimulation(s, { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: () => {} }, { seed: 134 });
     return { ...r, events, capacity };
   };
   const USD_PER_S = 0.04 / 3600;
 
-  it('41 min: i-3, noticed, would be terminated by EC2 in its first hour: not charged; the others to the end (2 x 2460 s)', () => {
-    const r = spot('41m');
-    expect(r.events.filter((e) => e.type === 'spot-interruption').map((e) => [e.subject, e.time])).toEqual([['i-00000000000000003', 2_418_457]]);
-    expect(r.summary.cost.total).toBeCloseTo(2 * 2460 * USD_PER_S, 6); // 0.054667, not 3 x 2460 s = 0.082
+  it('35 min: i-3, noticed, would be terminated by EC2 in its first hour: not charged; the others to the end (2 x 2100 s)', () => {
+    const r = spot('35m');
+    expect(r.events.filter((e) => e.type === 'spot-interruption').map((e) => [e.subject, e.time])).toEqual([['i-00000000000000003', 2_065_222]]);
+    expect(r.summary.cost.total).toBeCloseTo(2 * 2100 * USD_PER_S, 6); // 0.046667, not 3 x 2100 s = 0.07
     // every instance is still in its first hour at the end: all held out of cost_to_date
     expect(r.capacity[r.capacity.length - 1].costToDate).toBe(0);
   });
 
-  it('65 min: i-2, noticed, terminates after its first hour: charged to the end like i-1 (3900 s each); i-4 from 2538.457 s (1362 s); i-3 nothing', () => {
-    const r = spot('65m');
+  it('66 min: i-1, noticed, terminates after its first hour: charged to the end like i-2 (3960 s each); i-4 from 2185.222 s (1775 s); i-3 nothing', () => {
+    const r = spot('66m');
     expect(r.events.filter((e) => e.type === 'spot-interruption').map((e) => [e.subject, e.time])).toEqual([
-      ['i-00000000000000003', 2_418_457],
-      ['i-00000000000000002', 3_898_196],
+      ['i-00000000000000003', 2_065_222],
+      ['i-00000000000000001', 3_922_611],
     ]);
-    expect(r.summary.cost.total).toBeCloseTo((3900 + 3900 + 1362) * USD_PER_S, 6);
+    expect(r.summary.cost.total).toBeCloseTo((3960 + 3960 + 1775) * USD_PER_S, 6);
     // cost_to_date: i-1 and i-2 past their first hour, to the millisecond; i-4 still held
-    expect(r.capacity[r.capacity.length - 1].costToDate).toBeCloseTo((3900 + 3900) * USD_PER_S, 9);
+    expect(r.capacity[r.capacity.length - 1].costToDate).toBeCloseTo((3960 + 3960) * USD_PER_S, 9);
   });
 });
 

@@ -44,7 +44,9 @@ function run(maximumPercent: number | undefined, meanTimeBetween = '20m') {
   const notices = events.filter((e) => e.type === 'spot-interruption');
   // the tasks the service started after the first four: one replacement per interruption
   const replacements = tasks.filter((t) => Number(t.taskId.split('-')[1]) > 4).map((t) => t.created).sort((a, b) => a - b);
-  const stops = tasks.filter((t) => t.stopReason === 'spot-interruption').map((t) => t.stopped!).sort((a, b) => a - b);
+  // (a task noticed in the run's last 100 s is still stopping at its end: no stop time, and
+  // no replacement yet)
+  const stops = tasks.filter((t) => t.stopReason === 'spot-interruption' && t.stopped !== null).map((t) => t.stopped!).sort((a, b) => a - b);
   // the most tasks alive at once (created, not yet STOPPED: a task stopping after its notice counts)
   const marks: [number, number][] = [];
   for (const t of tasks) {

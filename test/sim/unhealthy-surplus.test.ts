@@ -161,13 +161,18 @@ describe('maximumPercent after the desired count falls while tasks are marked (c
     // again: 8 > 1, the scale in stops 7 (all RUNNING). The originals were in rotation: 30 s
     // deregistration delay, STOPPED at 301 s; the 3 replacements were never healthy nor
     // failed open to (the originals were healthy): no connection, no delay, STOPPED at 271 s.
+    // Which task is kept is the scale in's choice among equals (one AZ, all RUNNING: the
+    // scale-in stream's draw), an original or a replacement.
     // Before the fix only 3 stopped then and the rest waited for the replacements' marking at 310 s.
     const r = runKeepingRows(fargate({ desiredCount: 4, applicationStart: '90s', grace: 120, dropAt: '2026-01-05T00:04:30', maxCapacity: 1 }), { seed: 1 });
     expect(r.tasks.filter((t) => t.created === 155_000)).toHaveLength(4);
     const at270 = r.tasks.filter((t) => t.stopped === 301_000 || t.stopped === 271_000);
     expect(at270).toHaveLength(7);
     for (const t of at270) expect([t.stopReason, t.stopped]).toEqual(['scale-in', t.created === 0 ? 301_000 : 271_000]);
-    expect(at270.filter((t) => t.created === 0)).toHaveLength(4);
+    // the one kept: one of the 4 originals or the 4 replacements, not stopped by 310 s
+    const kept = r.tasks.filter((t) => (t.created === 0 || t.created === 155_000) && !at270.includes(t));
+    expect(kept).toHaveLength(1);
+    expect(kept[0].stopped === null || kept[0].stopped > 310_000).toBe(true);
     // at most the new ceiling from then on
     for (const x of r.timeseries.filter((x) => x.time >= 301_000)) expect(x.runningCount + x.pendingCount).toBeLessThanOrEqual(2);
     expect(r.timeseries.at(-1)!.desiredCount).toBe(1);

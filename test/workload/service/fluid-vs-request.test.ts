@@ -26,10 +26,14 @@ function latency(fidelity: 'fluid' | 'request', routing: ServiceWorkloadConfig['
   return { p50: s.latencyP50Ms!, p95: s.latencyP95Ms! };
 }
 
-// rho -> [p50 tolerance, p95 tolerance], relative.
+// rho -> [p50 tolerance, p95 tolerance], relative. The request run's p95 over this horizon
+// moves with the draws: at rho 0.85 (random) fluid/request - 1 at p95 spans -6.0 to +5.5 %
+// over seeds 1-10 (p50 -2.3 to +4.8 %), whatever the streams' seeding, so its p95 tolerance
+// is 8 %, not the 5 % that seed 7 met before the streams were seeded through SHA-256 (-5.5 %
+// after).
 const cases: [number, number, number][] = [
   [0.5, 0.03, 0.03],
-  [0.85, 0.05, 0.05],
+  [0.85, 0.05, 0.08],
   [0.95, 0.08, 0.1],
   [1.2, 0.08, 0.05],
   [1.5, 0.08, 0.05],
