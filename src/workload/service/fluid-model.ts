@@ -807,10 +807,14 @@ export class FluidServiceModel implements ServiceLoadModel {
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
       const sat = this.addFifo(fromMs, a0 - q0, q0, offered, served, q1, periodMs, capacity / periodMs, servers);
       this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
-      // the visible messages: the fluid excess plus the stationary G/G/c queue of the
-      // workers' slots (Lq = lambda x the mean wait the latency model gives them), which a
-      // queue below capacity still holds (Little's law)
-      visible += this.groups.stationaryWaiting(offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
+      // the visible messages: the stationary G/G/c queue of the workers' slots (Lq = lambda x
+      // the mean wait the latency model gives them), which a queue below capacity still holds
+      // (Little's law), or the fluid backlog when it is the larger: the backlog is the queue,
+      // and adding the stationary queue at rho 0.98 on top of it counted the queue twice
+      // (+48 messages at exponential service, more than sent - taken). The latency takes the
+      // longer of the backlog's and the stationary wait the same way (addBacklogged's floor).
+      const lq = this.groups.stationaryWaiting(offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
+      if (lq > visible) visible = lq;
     }
     // the messages still waiting arrived after number arrived - q1
     curve.prune(this.arrived - q1);

@@ -210,3 +210,44 @@ describe('timeseries.csv backlog in fluid fidelity below capacity', () => {
     expect(r.events.some((e) => e.type === 'alarm-state' && /AlarmHigh|backlog/.test(e.message) && /-> ALARM/.test(e.message))).toBe(true);
   });
 });
+
+describe('fluid fidelity: a queue worker above capacity (the stationary queue does not add to the fluid backlog)', () => {
+  // One worker of concurrency 1, exponential 100 ms: capacity 10 msg/s. At 100 msg/s each
+  // minute sends 6000 and the worker takes 600, so the visible messages grow by 5400 a
+  // minute: 5400, 10800, 16200. Before the fix the M/M/1 waiting queue at rho 0.98
+  // (0.98^2 / 0.02 = 48.02) was added on top of the fluid backlog every period.
+  const worker = { type: 'queue' as const, perTask: { concurrency: 1, serviceTime: { distribution: 'exponential' as const, mean: 100 } }, fidelity: 'fluid' as const };
+
+  it('100 msg/s against 10 msg/s: visible = sent - taken = 5400 more each minute, not + 48.02', () => {
+    const { sim, model } = build(worker, 100);
+    model.setInRotation('w', true, 0);
+    const stats = runPeriods(sim, model, 0, 3, 60_000);
+    let sent = 0;
+    let taken = 0;
+    for (let i = 0; i < 3; i++) {
+      sent += 6000;
+      taken += 600;
+      const s = stats[i];
+      expect(s.served).toBeCloseTo(600, 6);
+      expect(s.backlog!).toBeLessThanOrEqual(sent - taken + 1e-6);
+      expect(s.backlog!).toBeCloseTo(5400 * (i + 1), 6);
+      expect(s.waiting).toBe(s.backlog);
+    }
+  });
+
+  it('below capacity the stationary queue is unchanged: 5 msg/s (rho 0.5) holds the M/M/1 Lq = 0.5^2 / 0.5 = 0.5', () => {
+    const { sim, model } = build(worker, 5);
+    model.setInRotation('w', true, 0);
+    for (const s of runPeriods(sim, model, 0, 3, 60_000)) {
+      expect(s.served).toBeCloseTo(300, 6);
+      expect(s.backlog!).toBeCloseTo(0.5, 6);
+    }
+  });
+
+  it('just above capacity, a fluid backlog smaller than the stationary queue: visible is the stationary queue at rho 0.98 (48.02), the larger of the two, as the latency takes the longer wait', () => {
+    // 10.001 msg/s: the fluid backlog grows by 0.06 a minute, far below 0.98^2 / 0.02
+    const { sim, model } = build(worker, 10.001);
+    model.setInRotation('w', true, 0);
+    for (const s of runPeriods(sim, model, 0, 3, 60_000)) expect(s.backlog!).toBeCloseTo(0.98 ** 2 / 0.02, 6);
+  });
+});

@@ -474,7 +474,8 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
       const sat = this.fifoBacklogged(fromMs, a0 - q0, q0, offered, served, q1, periodMs, capacity / periodMs, servers);
       this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
-      visible += this.groups.stationaryWaiting(offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
+      // the larger of the fluid backlog and the stationary queue (not their sum: 2026-11-27)
+      visible = Math.max(q1, this.groups.stationaryWaiting(offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1));
     }
     s.served = served;
     s.rejected = 0;
