@@ -13,7 +13,8 @@ import { traceCommand } from '../../src/cli/commands/trace.js';
 import { explainCommand } from '../../src/cli/commands/explain.js';
 import { checkTraceRows, runTrace } from '../../src/cli/actions/trace.js';
 import { runExplain } from '../../src/cli/actions/explain.js';
-import { parseCsv, replayHint, traceChanges } from '../../src/output/explain/index.js';
+import { jumpOffRows, parseCsv, replayHint, traceChanges } from '../../src/output/explain/index.js';
+import { build, D, H, M, S } from '../workload/trace/helpers.js';
 import { parse as loadYaml } from 'yaml';
 import { QUICKSTART, quickstart, tempDir, writeScenario } from '../helpers.js';
 
@@ -153,6 +154,47 @@ describe('ecsim trace', () => {
     expect(replayHint('api', 't.csv', { diurnal: {}, noise: { cv: 0.1 } })).toBe(
       "note: api's trace both jumps (noise) and ramps or curves (diurnal): replayed from t.csv, interpolate: step keeps the jumps and makes the ramps staircases, the default linear keeps the ramps and ramps each jump over --step; neither is the same load (a smaller --step brings either closer)",
     );
+  });
+
+  it('an exact replay is promised only when every jump falls on a row (a whole number of --step after --from)', async () => {
+    // a step at 90 s: off the rows of --step 1m (0, 60, 120 s), on those of 30 s, and on
+    // those of 1m from --from 30 s (30, 90, 150 s)
+    const st = build({ step: { from: 10, to: 100, at: 90 * S } });
+    expect(jumpOffRows(st, 0, 10 * M, M)).toBe(90 * S);
+    expect(jumpOffRows(st, 0, 10 * M, 30 * S)).toBeUndefined();
+    expect(jumpOffRows(st, 30 * S, 10 * M, M)).toBeUndefined();
+    // a jump after --to is outside the window
+    expect(jumpOffRows(st, 0, 80 * S, M)).toBeUndefined();
+    // noise every 1m: its first piece boundary (60 s) is between rows an hour apart
+    const noise = build({ constant: 100, noise: { type: 'gaussian', cv: 0.2, every: M } });
+    expect(jumpOffRows(noise, 0, D, H)).toBe(M);
+    expect(jumpOffRows(noise, 0, D, M)).toBeUndefined();
+    // weekly on Berlin's calendar from Monday 2026-03-23 00:00 local (23:00 UTC the day
+    // before): Saturday 00:00 is 5 days on, Monday 00:00 after the switch to summer time
+    // (2026-03-29 01:00 UTC) 7 days less 1 h on, off the rows of --step 1d. The switch itself
+    // changes no factor (Sunday stays Sunday): not a jump, though it is a break before it.
+    const start = Date.parse('2026-03-22T23:00:00Z');
+    const weekly = build({ constant: 100, weekly: { weekendFactor: 0.5, timezone: 'Europe/Berlin' } }, 42, start);
+    expect(jumpOffRows(weekly, 0, 8 * D, D)).toBe(7 * D - H);
+    expect(jumpOffRows(weekly, 0, 8 * D, H)).toBeUndefined();
+    expect(replayHint('web', 't.csv', { step: {} }, 90 * S)).toBe(
+      "note: web's trace jumps (step) between the rows (the first at 90 s, not a whole number of --step after --from): replayed from t.csv, interpolate: step holds each row's rate to the next row, so such a jump moves to a row, and the default interpolate: linear ramps it over --step; neither is the same load (a smaller --step brings it closer; exact with interpolate: step when every jump falls on a row)",
+    );
+    // the CLI: the reviewer's step at 90 s traced at the default --step 1m
+    const dir = tempDir();
+    const s = quickstart();
+    s.services.web.workload.requestRate = { step: { from: 10, to: 100, at: '90s' } };
+    const scenario = writeScenario(dir, 'st90', s);
+    const said: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((chunk: string | Uint8Array) => (said.push(String(chunk)), true));
+    try {
+      await traceCommand.handler({ scenario, service: 'web', out: join(dir, 'web.csv'), _: [], $0: 'ecsim' });
+      await traceCommand.handler({ scenario, service: 'web', step: '30s', out: join(dir, 'web.csv'), _: [], $0: 'ecsim' });
+    } finally {
+      spy.mockRestore();
+    }
+    expect(said[0]).toMatch(/^note: web's trace jumps \(step\) between the rows \(the first at 90 s,/);
+    expect(said[1]).toMatch(/^note: to replay web's trace as this load, use requestRate: \{csv: \{file: web.csv, interpolate: step\}\}/);
   });
 
   it('--out writes the file instead of stdout', async () => {

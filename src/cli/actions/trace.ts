@@ -3,7 +3,7 @@
 import { isAbsolute, relative, resolve } from 'node:path';
 import { loadScenarioFile, parseDuration, scenarioBaseDir, type ResolvedScenario } from '../../scenario/index.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
-import { isTraceCsv, replayHint, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS } from '../../output/explain/index.js';
+import { isTraceCsv, replayHint, serviceJumpOffRows, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS, type TraceCsvOptions } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
 import { UsageError } from '../errors.js';
 import { refuseToReplaceFile } from '../out-file.js';
@@ -11,7 +11,7 @@ import { parseSeedFlag, timeFlag } from '../flags.js';
 import type { TraceArgs } from '../commands/trace.js';
 
 export function trace(argv: TraceArgs): void {
-  const { csv, traceFiles, scenario } = traceAndInputs(argv);
+  const { csv, traceFiles, scenario, options } = traceAndInputs(argv);
   // an existing file other than an earlier trace (the scenario itself, a request trace it
   // reads, which may well be an earlier trace) was replaced by the CSV
   if (argv.out) {
@@ -27,7 +27,9 @@ export function trace(argv: TraceArgs): void {
   if (argv.service !== undefined) {
     const service = scenario.services.find((s) => s.name === argv.service)!;
     const file = argv.out !== undefined && !/^\/(dev|proc)\//.test(argv.out) ? asWrittenInScenario(argv.scenario, argv.out) : 'trace.csv';
-    process.stderr.write(`${replayHint(argv.service, file, service.config.workload!.requestRate)}\n`);
+    // an exact replay only when the trace's jumps fall on the rows
+    const offRow = serviceJumpOffRows(scenario, argv.service, options);
+    process.stderr.write(`${replayHint(argv.service, file, service.config.workload!.requestRate, offRow)}\n`);
   }
 }
 
@@ -46,7 +48,7 @@ export function runTrace(argv: TraceArgs): string {
 }
 
 /** The CSV text, and the request trace files the scenario reads (csv: file), as paths. */
-function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; scenario: ResolvedScenario } {
+function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; scenario: ResolvedScenario; options: TraceCsvOptions } {
   const seed = parseSeedFlag(argv.seed);
   const scenario = loadScenarioFile(argv.scenario, { seed });
   const baseDir = scenarioBaseDir(argv.scenario);
@@ -76,7 +78,8 @@ function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; s
   }
   if (toMs < fromMs) throw new UsageError(`--to: expected a time at or after --from (${fromMs / 1000} s), found ${toMs / 1000} s`);
   checkTraceRows(argv.service === undefined ? services.length : 1, fromMs, toMs, stepMs);
-  return { csv: traceCsv(scenario, { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed }), traceFiles, scenario };
+  const options: TraceCsvOptions = { service: argv.service, stepMs, fromMs, toMs, seed: scenario.scenario.seed };
+  return { csv: traceCsv(scenario, options), traceFiles, scenario, options };
 }
 
 /** Refuses, before building it, a trace of more rows than TRACE_MAX_ROWS (a UsageError naming --step). */

@@ -20,7 +20,7 @@ export const traceCommand = {
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
-      .option('service', { type: 'string', describe: 'only this service (default: every service with a workload); its CSV replays as requestRate: {csv: {file}}, with interpolate: step for a trace that jumps (said on stderr)' })
+      .option('service', { type: 'string', describe: 'only this service (default: every service with a workload); its CSV replays as requestRate: {csv: {file}}, with interpolate: step for a trace whose jumps fall on the rows (said on stderr)' })
       .option('step', { type: 'string', default: '1m', describe: 'sampling step, e.g. 10s, 1m, 1h (a trace of more than 2000000 rows is refused)' })
       .option('from', { type: 'string', describe: 'first time: a duration since the start (20m) or a UTC time hh:mm (default 0); at most the scenario duration' })
       .option('to', { type: 'string', describe: 'last time, included: a duration since the start or hh:mm (default and at most the scenario duration)' })

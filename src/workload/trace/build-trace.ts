@@ -23,15 +23,22 @@ export function buildTrace(config: TraceConfig, options: BuildTraceOptions): Tra
   if (config.noise != null) {
     components.push(makeNoise(config.noise, () => options.streams.fresh('trace', options.streamKey, 'noise')));
   }
+  const nextBreak = (t: number): number => {
+    let next = Infinity;
+    for (const c of components) next = Math.min(next, c.nextBreak(t));
+    return next;
+  };
   if (components.length === 1) {
     const only = components[0];
     return {
       rateAt: (t) => only.at(t),
       meanRate: (from, to) => meanOfProduct(components, from, to),
+      nextBreak,
     };
   }
   return {
     rateAt: (t) => productAt(components, t),
     meanRate: (from, to) => meanOfProduct(components, from, to),
+    nextBreak,
   };
 }

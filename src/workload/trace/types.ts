@@ -120,6 +120,12 @@ export interface Trace {
   rateAt(tMs: number): number;
   /** The average of rateAt over [fromMs, toMs] (rateAt(fromMs) when they are equal). */
   meanRate(fromMs: number, toMs: number): number;
+  /**
+   * The first time > tMs at which the rate may change (a jump, or where a ramp or curve
+   * starts, ends or bends; not every such time changes it); Infinity if never. Traces built
+   * by buildTrace have it; `ecsim trace` uses it to tell whether the jumps fall on its rows.
+   */
+  nextBreak?(tMs: number): number;
 }
 
 /** One row of `ecsim trace` output. */
