@@ -128,6 +128,11 @@ const modifiers = {
       hold: duration,
       rampDown: duration.optional(),
       multiplier: z.number().min(0),
+    }).superRefine((x, ctx) => {
+      // a spike of no width changes no rate, in either fidelity: refused, not ignored
+      if (x.rampUp + x.hold + (x.rampDown ?? x.rampUp) === 0) {
+        ctx.addIssue({ code: 'custom', path: ['hold'], message: `expected a spike of some width (rampUp + hold + rampDown greater than 0), found all three 0: a zero-width spike changes no rate; give hold (or rampUp, rampDown) a duration, or remove the spike` });
+      }
     }),
   ),
   noise: strict({ type: oneOf(['gaussian'] as const).default('gaussian'), cv: z.number().min(0), every: drawEvery.default(60_000) }),

@@ -26,6 +26,7 @@ function check(spikes: SpikeConfig[]): Spike[] {
     const hold = checkNumber(`${p}.hold`, s.hold, 'nonNegative');
     const rampDown = s.rampDown === undefined ? rampUp : checkNumber(`${p}.rampDown`, s.rampDown, 'nonNegative');
     const m = checkNumber(`${p}.multiplier`, s.multiplier, 'nonNegative');
+    if (rampUp + hold + rampDown === 0) fail(`${p}.hold`, 'a spike of some width (rampUp + hold + rampDown greater than 0; a zero-width spike changes no rate)', 0);
     const peak = at + rampUp;
     const fall = peak + hold;
     return { at, peak, fall, end: fall + rampDown, m, lo: Math.min(1, m), hi: Math.max(1, m) };
