@@ -107,6 +107,15 @@ describe('randomWalk', () => {
   it('different seeds give different walks', () => {
     expect(build(cfg, 1).rateAt(50 * M)).not.toBe(build(cfg, 2).rateAt(50 * M));
   });
+  it('between two bounds the median does not stay at `start`: it tends to sqrt(min x max), the log-uniform median (start 100, min 90, max 1000, 0.05 per 1m, at 30 days)', () => {
+    // log spread 0.05 sqrt(43 200) = 10.4 is 4 times the log width ln(1000 / 90) = 2.41:
+    // well mixed, so log-uniform: P(< 300 = sqrt(90 x 1000)) = 0.5, P(< 100) = ln(100 / 90) / 2.41 = 0.044
+    const at30d = Array.from({ length: 41 }, (_, i) => build({ randomWalk: { start: 100, volatility: 0.05, min: 90, max: 1000, every: M } }, i + 1).rateAt(30 * D));
+    const below = (x: number) => at30d.filter((r) => r < x).length / at30d.length;
+    expect(below(300)).toBeGreaterThan(0.25); // binomial sd of 41 draws at 0.5: 0.078
+    expect(below(300)).toBeLessThan(0.75);
+    expect(below(100)).toBeLessThan(0.2); // a median at start would put half of them below 100
+  });
   it('reflects in log space at both bounds', () => {
     expect(reflect(5, 0, 3)).toBe(1);
     expect(reflect(-1, 0, 3)).toBe(1);

@@ -1,7 +1,10 @@
 // Base shape `randomWalk`: a geometric random walk, constant over each `every`. Step k
-// multiplies the rate by exp(volatility * Z_k), Z_k standard normal (zero drift in log,
-// so the median stays at `start`), reflected at `min` and `max` in log space. Draws come
-// from the stream `trace/<service>/randomWalk`, in step order.
+// multiplies the rate by exp(volatility * Z_k), Z_k standard normal (zero drift in log:
+// the median stays at `start` while the walk has not reached a bound), reflected at `min`
+// and `max` in log space. The reflection moves the median: between two bounds the walk
+// tends towards a uniform spread in log space, median sqrt(min * max) (start 100, min 90,
+// max 1000, volatility 0.05 per 1m: about 300 after a few days; docs/notes/traces.md).
+// Draws come from the stream `trace/<service>/randomWalk`, in step order.
 
 import type { RandomStream } from '../../../engine/index.js';
 import { checkNumber, fail } from '../check.js';
