@@ -39,7 +39,7 @@ export interface StepScalingPolicyConfig {
   minAdjustmentMagnitude?: number;
   /** ms; default 300 000 (AAS default). */
   cooldown?: number;
-  /** How the alarm's evaluated breaching datapoints are combined into the value the steps are chosen on; default Average. */
+  /** How all the alarm's evaluated datapoints are combined into the value the steps are chosen on; default Average. */
   metricAggregationType?: MetricAggregationType;
 }
 
@@ -61,11 +61,10 @@ export class StepScalingPolicy implements ScalingPolicy {
   private invokedAt = -Infinity;
   /**
    * What the latest invocations that changed nothing said ('no-step': no step for the breach;
-   * 'zero': the step computes no change; 'no-value': no real datapoint breaches), null after
-   * one that found a change: each is said
+   * 'zero': the step computes no change), null after one that found a change: each is said
    * once per stay in ALARM (the repeats a minute apart would say it again).
    */
-  private noted: 'no-step' | 'zero' | 'no-value' | null = null;
+  private noted: 'no-step' | 'zero' | null = null;
 
   constructor(
     readonly name: string,
@@ -124,19 +123,11 @@ export class StepScalingPolicy implements ScalingPolicy {
     // An ALARM on filled-in datapoints alone (treatMissingData: breaching) leaves no metric
     // value to choose a step on: nothing scales (docs/assumptions.md).
     if (alarm.evaluation.evaluatedCount === 0) return null;
-    const entered = tr !== null && tr.to === 'ALARM';
-    if (alarm.evaluation.breachingCount === 0) {
-      // real datapoints, none breaching, and missing ones treated as breaching made the
-      // ALARM: no breaching value to choose a step on, as with filled-in datapoints alone
-      if (this.noted !== 'no-value' || entered) notes.push(this.noValueNote());
-      this.noted = 'no-value';
-      return null;
-    }
-
     const metric = this.aggregate();
     // kept to the metric's digits: 72.35 - 62.35 is 10, not 9.999999999999993 (the step below)
     const breach = metricValue(metric - alarm.threshold);
     const step = findStepAdjustment(this.steps, breach, this.upper);
+    const entered = tr !== null && tr.to === 'ALARM';
     if (!step) {
       // AWS invokes the policy and changes nothing
       if (this.noted !== 'no-step' || entered) notes.push(this.noStepNote(metric, breach));
@@ -185,7 +176,7 @@ export class StepScalingPolicy implements ScalingPolicy {
         const arithmetic = applyAdjustment(this.adjustmentType, adj, from, mam).arithmetic;
         return (
           `step scaling ${this.name}: ${alarm.describeEvaluation()}; ` +
-          `${this.aggregation} ${metricText} is ${side} ${formatNumber(alarm.threshold)}${this.aggregatedOver()}, ` +
+          `${this.aggregation} ${metricText}${this.aggregatedOver(metric)} is ${side} ${formatNumber(alarm.threshold)}, ` +
           `step ${describeInterval(step, above)}: ${arithmetic}${during}${clamp}`
         );
       },
@@ -201,7 +192,7 @@ export class StepScalingPolicy implements ScalingPolicy {
     const steps = this.steps.map((s) => `${describeInterval(s, above)} ${s.scalingAdjustment >= 0 ? '+' : ''}${s.scalingAdjustment}`).join(', ');
     return (
       `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
-      `${this.aggregation} ${metricText} is ${side} ${formatNumber(this.alarm.threshold)}${this.aggregatedOver()}: no step adjustment covers it, nothing scaled; steps ${steps}`
+      `${this.aggregation} ${metricText}${this.aggregatedOver(metric)} is ${side} ${formatNumber(this.alarm.threshold)}: no step adjustment covers it, nothing scaled; steps ${steps}`
     );
   }
 
@@ -221,7 +212,7 @@ export class StepScalingPolicy implements ScalingPolicy {
     }
     return (
       `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
-      `${this.aggregation} ${metricText} is ${side} ${formatNumber(this.alarm.threshold)}${this.aggregatedOver()}, step ${describeInterval(step, above)}: ${change}: nothing scaled`
+      `${this.aggregation} ${metricText}${this.aggregatedOver(metric)} is ${side} ${formatNumber(this.alarm.threshold)}, step ${describeInterval(step, above)}: ${change}: nothing scaled`
     );
   }
 
@@ -254,44 +245,35 @@ export class StepScalingPolicy implements ScalingPolicy {
   }
 
   /**
-   * The breaching datapoints among the alarm's evaluated real ones (filled-in ones have no
-   * value) combined by metricAggregationType; an Average is kept to the metric's digits
-   * (metricValue). Only the breaching ones (*model*: AWS says only "the aggregation type for
-   * the CloudWatch metrics"): an M-of-N alarm in ALARM may have evaluated datapoints on the
-   * other side of the threshold (0, 65, 65 against > 60, 2 of 3), whose Average (43.3) would
-   * be below the threshold that put the alarm in ALARM; the breaching ones' is always on the
-   * breaching side. The caller has checked that there is at least one.
+   * All the alarm's evaluated real datapoints (filled-in ones have no value) combined by
+   * metricAggregationType; an Average is kept to the metric's digits (metricValue). All of
+   * them, the breaching and the others, as AWS's CDK reference describes the setting
+   * ("Aggregation to apply to all data points over the evaluation periods",
+   * BasicStepScalingPolicyProps): an M-of-N alarm (M < N) in ALARM may get a value on the
+   * non-breaching side of its threshold (0, 62, 75 against > 60, 2 of 3: Average 45.67),
+   * where only a step covering that side applies (docs/assumptions.md).
    */
   private aggregate(): number {
     const e = this.alarm.evaluation;
-    const op = this.alarm.comparisonOperator;
-    const threshold = this.alarm.threshold;
     let acc = this.aggregation === 'Minimum' ? Infinity : this.aggregation === 'Maximum' ? -Infinity : 0;
-    let n = 0;
     for (let i = 0; i < e.evaluatedCount; i++) {
       const v = e.evaluated[i];
-      if (!isBreaching(op, v, threshold)) continue;
-      n++;
       if (this.aggregation === 'Average') acc += v;
       else if (this.aggregation === 'Minimum') acc = v < acc ? v : acc;
       else acc = v > acc ? v : acc;
     }
-    return this.aggregation === 'Average' ? metricValue(acc / n) : acc;
+    return this.aggregation === 'Average' ? metricValue(acc / e.evaluatedCount) : acc;
   }
 
-  /** " (of the 2 breaching datapoints)" when some evaluated datapoints do not breach, else "". */
-  private aggregatedOver(): string {
-    const e = this.alarm.evaluation;
-    if (e.breachingCount === e.evaluatedCount) return '';
-    return ` (of the ${e.breachingCount} breaching ${e.breachingCount === 1 ? 'datapoint' : 'datapoints'})`;
-  }
-
-  /** "step scaling out: 2 of 3 datapoints > 60 (2 missing, treated as breaching): 50.0; no real datapoint breaches: ..." */
-  private noValueNote(): string {
-    return (
-      `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
-      'no real datapoint breaches (the ALARM is on missing ones treated as breaching): no metric value to choose a step on, nothing scaled'
-    );
+  /**
+   * " of the 3 datapoints evaluated" when the aggregated value is on the non-breaching side
+   * of the threshold (an ALARM made by the other datapoints: M of N below N, or missing ones
+   * treated as breaching), else "": "Average 43.3 of the 3 datapoints evaluated is 16.7 below 60".
+   */
+  private aggregatedOver(metric: number): string {
+    if (isBreaching(this.alarm.comparisonOperator, metric, this.alarm.threshold)) return '';
+    const n = this.alarm.evaluation.evaluatedCount;
+    return ` of the ${n} ${n === 1 ? 'datapoint' : 'datapoints'} evaluated`;
   }
 }
 

@@ -173,6 +173,31 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     }
   }
   for (const svc of s.services) {
+    // metricAggregationType combines all the evaluated datapoints ("Aggregation to apply to
+    // all data points over the evaluation periods", AWS's CDK reference): with M of N below N
+    // an ALARM can come with an aggregate on the non-breaching side, where these steps do not
+    // reach, so the policy is invoked and scales nothing (docs/assumptions.md)
+    for (const [name, p] of Object.entries(svc.config.autoScaling?.policies ?? {})) {
+      if (p.policyType !== 'StepScaling') continue;
+      const m = p.alarm.datapointsToAlarm ?? p.alarm.evaluationPeriods;
+      const n = p.alarm.evaluationPeriods;
+      if (m >= n) continue;
+      const upper = isUpperThreshold(p.alarm.comparisonOperator);
+      const agg = p.metricAggregationType;
+      if (agg === (upper ? 'Maximum' : 'Minimum')) continue;
+      const covered = p.stepAdjustments.some((x) => (upper ? x.metricIntervalLowerBound : x.metricIntervalUpperBound) == null);
+      if (covered) continue;
+      const side = upper ? 'below' : 'above';
+      out.push({
+        at: ['services', svc.name, 'autoScaling', 'policies', name, 'metricAggregationType'],
+        message:
+          `${agg} of all ${n} datapoints the alarm evaluates (datapointsToAlarm ${m} of evaluationPeriods ${n}): the alarm can be in ALARM with the ${agg} ${side} the threshold ${p.alarm.threshold}, ` +
+          `where no step covers it, and then nothing scales (a no-step-adjustment event); to scale on every ALARM use ${upper ? 'Maximum' : 'Minimum'}, ` +
+          `or a step with no ${upper ? 'metricIntervalLowerBound' : 'metricIntervalUpperBound'}`,
+      });
+    }
+  }
+  for (const svc of s.services) {
     // PutMetricAlarm: a 10, 20 or 30 s period on a metric without sub-minute resolution gets
     // no data for the attempts off the minute (the alarm may lapse into INSUFFICIENT_DATA).
     // Every metric a step alarm here watches comes at 1-minute resolution in AWS.

@@ -412,6 +412,8 @@ export class Simulation {
     // the target group, it is divided by the total number of registered targets." With no
     // task in rotation (healthy) at the period end, requests flowed only through fail-open:
     // every RUNNING task is a registered target (initial, unhealthy, or marked unhealthy)
+    // (none RUNNING at the end, every request routed to tasks that left: nothing to divide
+    // by, AWS says nothing of a group with no registered target: no datapoint, *model*)
     const targets = svc.inRotationCount === 0 && targetRequests > 0 ? svc.running : m.targets;
     // ALB reports its metrics only while requests flow through it: a period that routed
     // no request has no datapoint (elasticloadbalancing/latest/application/

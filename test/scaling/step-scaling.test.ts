@@ -502,58 +502,80 @@ describe('a policy scale in during a scale-out cooldown releases what that coold
   });
 });
 
-// metricAggregationType combines the breaching datapoints among the evaluated ones (*model*:
-// AWS says only "the aggregation type for the CloudWatch metrics",
-// API_StepScalingPolicyConfiguration), so that the value the step is chosen on is on the side
-// of the threshold that put the alarm in ALARM. Alarm "> 60, 2 of 3"; datapoints of minutes
-// 0, 1, 2: 0, 62, 75, visible at 2, 3, 4 min: at 4 min 2 of 3 breach, ALARM. Steps
-// [0, 10) +1, [10, +inf) +3 (ChangeInCapacity, 10 tasks). Over the breaching 62 and 75:
-// Average 68.5 (8.5 above: +1 -> 11), Minimum 62 (2 above: +1 -> 11), Maximum 75 (15 above:
-// +3 -> 13). Over all three the Average would be 45.67 and the Minimum 0, below 60: no step.
-describe('step scaling: metricAggregationType over the breaching datapoints of an M-of-N alarm', () => {
-  const policy = (agg: 'Average' | 'Minimum' | 'Maximum', extra: Partial<StepScalingPolicyConfig['alarm']> = {}): StepScalingPolicyConfig => ({
-    policyType: 'StepScaling',
-    alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 60, comparisonOperator: 'GreaterThanThreshold', ...extra },
-    adjustmentType: 'ChangeInCapacity',
-    stepAdjustments: [
+// metricAggregationType combines ALL the datapoints the alarm evaluated, breaching or not, as
+// AWS's CDK reference describes it ("Aggregation to apply to all data points over the
+// evaluation periods", BasicStepScalingPolicyProps). Alarm "> 60, 2 of 3"; datapoints of
+// minutes 0, 1, 2: 0, 62, 75, visible at 2, 3, 4 min: at 4 min 2 of 3 breach, ALARM. Steps
+// [0, 10) +1, [10, +inf) +3 (ChangeInCapacity, 10 tasks). Average (0 + 62 + 75) / 3 = 45.67,
+// 14.33 below 60: no step covers it, nothing scaled. Minimum 0, 60 below: no step. Maximum 75,
+// 15 above: +3 -> 13.
+describe('step scaling: metricAggregationType over all the datapoints an M-of-N alarm evaluated', () => {
+  const policy = (
+    agg: 'Average' | 'Minimum' | 'Maximum',
+    extra: Partial<StepScalingPolicyConfig['alarm']> = {},
+    steps: StepScalingPolicyConfig['stepAdjustments'] = [
       { metricIntervalLowerBound: 0, metricIntervalUpperBound: 10, scalingAdjustment: 1 },
       { metricIntervalLowerBound: 10, scalingAdjustment: 3 },
     ],
+  ): StepScalingPolicyConfig => ({
+    policyType: 'StepScaling',
+    alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 60, comparisonOperator: 'GreaterThanThreshold', ...extra },
+    adjustmentType: 'ChangeInCapacity',
+    stepAdjustments: steps,
     metricAggregationType: agg,
   });
   const cpu = (m: number) => (m === 0 ? 0 : m === 1 ? 62 : 75);
+  const noSteps = (r: { events: readonly { type: string; time: number; message: string }[] }) =>
+    r.events.filter((e) => e.type === 'no-step-adjustment').map((e) => [e.time, e.message]);
 
-  it('Average 68.5 of 62 and 75 -> +1 (11), said "of the 2 breaching datapoints"; Minimum 62 -> 11; Maximum 75 -> 13', () => {
+  it('Average 45.67 of 0, 62, 75 is 14.33 below 60: no step, nothing scaled, said plainly', () => {
     const r = drive(scaler(policy('Average'), 10), { minutes: 4, metrics: { CPUUtilization: cpu } });
-    const [a] = activities(r.events);
-    expect(a).toMatchObject({ time: 4 * MIN, from: 10, to: 11 });
-    expect(a.cause).toBe('step scaling surge: 2 of 3 datapoints > 60: 0 62.0 75.0; Average 68.5 is 8.5 above 60 (of the 2 breaching datapoints), step [0, 10): 10 + 1 = 11');
-    expect(r.events.filter((e) => e.type === 'no-step-adjustment')).toEqual([]);
-    expect(activities(drive(scaler(policy('Minimum'), 10), { minutes: 4, metrics: { CPUUtilization: cpu } }).events)[0]).toMatchObject({ time: 4 * MIN, to: 11 });
-    expect(activities(drive(scaler(policy('Maximum'), 10), { minutes: 4, metrics: { CPUUtilization: cpu } }).events)[0]).toMatchObject({ time: 4 * MIN, to: 13 });
+    expect(activities(r.events)).toEqual([]);
+    expect(noSteps(r)).toEqual([
+      [4 * MIN, 'step scaling surge: 2 of 3 datapoints > 60: 0 62.0 75.0; Average 45.7 of the 3 datapoints evaluated is 14.3 below 60: no step adjustment covers it, nothing scaled; steps (0, 10] +1, (10, +inf) +3'],
+    ]);
   });
 
-  it('an ALARM on missing datapoints treated as breaching with the one real datapoint (50) not breaching: no value to choose a step on, nothing scaled, said once', () => {
+  it('Minimum 0 is 60 below: no step; Maximum 75 is 15 above: +3 -> 13 (no "of the ... evaluated": on the breaching side)', () => {
+    const min = drive(scaler(policy('Minimum'), 10), { minutes: 4, metrics: { CPUUtilization: cpu } });
+    expect(activities(min.events)).toEqual([]);
+    expect(noSteps(min)).toHaveLength(1);
+    expect(noSteps(min)[0][1]).toContain('; Minimum 0.0 of the 3 datapoints evaluated is 60.0 below 60: no step adjustment covers it');
+    const [a] = activities(drive(scaler(policy('Maximum'), 10), { minutes: 4, metrics: { CPUUtilization: cpu } }).events);
+    expect(a).toMatchObject({ time: 4 * MIN, from: 10, to: 13 });
+    expect(a.cause).toBe('step scaling surge: 2 of 3 datapoints > 60: 0 62.0 75.0; Maximum 75.0 is 15.0 above 60, step [10, +inf): 10 + 3 = 13');
+  });
+
+  it('a step with no lower bound covers the non-breaching side: Average 45.67 takes (-inf, 10) +1 -> 11', () => {
+    const steps = [
+      { metricIntervalUpperBound: 10, scalingAdjustment: 1 },
+      { metricIntervalLowerBound: 10, scalingAdjustment: 3 },
+    ];
+    const [a] = activities(drive(scaler(policy('Average', {}, steps), 10), { minutes: 4, metrics: { CPUUtilization: cpu } }).events);
+    expect(a).toMatchObject({ time: 4 * MIN, from: 10, to: 11 });
+    expect(a.cause).toContain('; Average 45.7 of the 3 datapoints evaluated is 14.3 below 60, step ');
+  });
+
+  it('an ALARM on missing datapoints treated as breaching with the one real datapoint (50) not breaching: Average 50 of that one, 10 below: no step, said once', () => {
     // minute 0: 50, visible at 2 min; 1 real + 2 filled in as breaching: 2 of 3 -> ALARM
     const r = drive(scaler(policy('Average', { treatMissingData: 'breaching' }), 10), { minutes: 4, metrics: { CPUUtilization: (m) => (m === 0 ? 50 : NaN) } });
     expect(activities(r.events)).toEqual([]);
-    const notes = r.events.filter((e) => e.type === 'no-step-adjustment');
-    expect(notes.map((e) => [e.time, e.message])).toEqual([
-      [2 * MIN, 'step scaling surge: 2 of 3 datapoints > 60 (2 missing, treated as breaching): 50.0; no real datapoint breaches (the ALARM is on missing ones treated as breaching): no metric value to choose a step on, nothing scaled'],
+    expect(noSteps(r)).toEqual([
+      [2 * MIN, 'step scaling surge: 2 of 3 datapoints > 60 (2 missing, treated as breaching): 50.0; Average 50.0 of the 1 datapoint evaluated is 10.0 below 60: no step adjustment covers it, nothing scaled; steps (0, 10] +1, (10, +inf) +3'],
     ]);
   });
 });
 
-describe('explain reads back the breaching-datapoints note', () => {
-  it('no step for Average 68.5 (of the 2 breaching datapoints); no real datapoint breaching', async () => {
+describe('explain reads back a value on the non-breaching side', () => {
+  it('no step for Average 43.3 of the 3 datapoints evaluated, 16.7 below 60', async () => {
     const { parseNoStep } = await import('../../src/output/explain/scaling-lines.js');
-    expect(parseNoStep('step scaling out: 2 of 3 datapoints > 60: 0 62.0 75.0; Average 68.5 is 8.5 above 60 (of the 2 breaching datapoints): no step adjustment covers it, nothing scaled; steps [20, +inf) +3')).toEqual({
+    expect(parseNoStep('step scaling out: 2 of 3 datapoints > 60: 0 65.0 65.0; Average 43.3 of the 3 datapoints evaluated is 16.7 below 60: no step adjustment covers it, nothing scaled; steps [0, +inf) +2')).toEqual({
       policy: 'out',
-      why: 'no step adjustment for Average 68.5, 8.5 above 60 (of the 2 breaching datapoints) (steps [20, +inf) +3): nothing scaled',
+      why: 'no step adjustment for Average 43.3 of the 3 datapoints evaluated, 16.7 below 60 (steps [0, +inf) +2): nothing scaled',
     });
-    expect(parseNoStep('step scaling out: 2 of 3 datapoints > 60 (2 missing, treated as breaching): 50.0; no real datapoint breaches (the ALARM is on missing ones treated as breaching): no metric value to choose a step on, nothing scaled')).toEqual({
+    expect(parseNoStep('step scaling out: 2 of 3 datapoints > 60: 0 65.0 65.0; Average 43.3 of the 3 datapoints evaluated is 16.7 below 60, step (-inf, 0]: a scalingAdjustment of 0 (ChangeInCapacity) is no change: nothing scaled')).toEqual({
       policy: 'out',
-      why: 'no real datapoint breaches (the ALARM is on missing ones treated as breaching): no metric value to choose a step on, nothing scaled',
+      why: 'step (-inf, 0] for Average 43.3 of the 3 datapoints evaluated, 16.7 below 60: a scalingAdjustment of 0 (ChangeInCapacity) is no change: nothing scaled',
     });
   });
 });

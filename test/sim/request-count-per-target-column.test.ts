@@ -90,6 +90,31 @@ describe('timeseries request_count_per_target', () => {
     expect(row.requestRate * 60).toBeGreaterThan(7000);
   });
 
+  // 4 tasks, a constant 128 requests/s, a scheduled action setting min and max to 0 at
+  // 00:10:30: in the period [600 s, 660 s) the target group received 128 x 30 = 3840 requests,
+  // all routed to the 4 tasks before they left; at the period's end no target is healthy and
+  // none is registered, so AWS's rule (divide by the healthy targets, or by the registered
+  // ones when none is healthy) has nothing to divide by: no datapoint, empty, and an alarm
+  // sees missing data. The period before: 128 x 60 / 4 = 1920.
+  it('requests only to tasks that left, no target at the period end: empty (no datapoint)', () => {
+    const base = scenario(128, {
+      desiredCount: 4,
+      autoScaling: { minCapacity: 4, maxCapacity: 4, scheduledActions: { off: { schedule: 'at(2026-03-02T00:10:30)', scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } } } },
+    });
+    const web = base.services.web as Record<string, any>;
+    web.workload.perTask.serviceTime.mean = '100ms';
+    web.workload.maxQueuePerTask = 100;
+    base.duration = '12m';
+    const r = runKeepingRows(base, { seed: 3 });
+    const at = (s: number) => r.timeseries.find((x) => x.time === s * 1000)!;
+    expect(at(540).runningCount).toBe(4);
+    expect(at(540).requestCountPerTarget).toBeCloseTo(1920, 6);
+    expect(at(600).runningCount).toBe(0);
+    expect(at(600).requestRate).toBeCloseTo(128, 6);
+    expect(at(600).requestCountPerTarget).toBeNull();
+    expect(at(660).requestCountPerTarget).toBeNull();
+  });
+
   it('a service without a load balancer has no target group: empty', () => {
     const r = runKeepingRows(scenario(100, { loadBalancer: false }), { seed: 1 });
     expect(r.timeseries.length).toBe(10);

@@ -68,3 +68,37 @@ describe('a step policy that finds no step for the breach', () => {
     expect(at(scenario([{ metricIntervalUpperBound: 0, scalingAdjustment: -1 }], 'LessThanThreshold'))).toEqual([]);
   });
 });
+
+// metricAggregationType combines all the datapoints the alarm evaluated (AWS's CDK reference,
+// BasicStepScalingPolicyProps): with datapointsToAlarm below evaluationPeriods the Average,
+// or the extreme on the non-breaching side (Minimum for Greater*, Maximum for Less*), can be
+// on the non-breaching side while the alarm is in ALARM; unless a step reaches there
+// (no lower bound for Greater*, no upper bound for Less*), nothing scales then.
+describe('a warning for an M-of-N step alarm whose aggregate can fall where no step covers it', () => {
+  const warned = (alarm: Record<string, unknown>, extra: Record<string, unknown> = {}, steps: unknown[] = [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }], op = 'GreaterThanThreshold') => {
+    const s = scenario(steps, op);
+    Object.assign(s.services.web.autoScaling.policies.out.alarm, alarm);
+    Object.assign(s.services.web.autoScaling.policies.out, extra);
+    return scenarioWarnings(loadScenarioObject('t', s, { baseDir: '.' })).filter((w) => w.at.at(-1) === 'metricAggregationType');
+  };
+  it('2 of 3 with Average (the default) or Minimum on a Greater* alarm, steps from 0 up: warned; Maximum, 3 of 3, or a step with no lower bound: not', () => {
+    const w = warned({ evaluationPeriods: 3, datapointsToAlarm: 2 });
+    expect(w.map((x) => x.at.join('.'))).toEqual(['services.web.autoScaling.policies.out.metricAggregationType']);
+    expect(w[0].message).toMatch(/^Average of all 3 datapoints the alarm evaluates \(datapointsToAlarm 2 of evaluationPeriods 3\): the alarm can be in ALARM with the Average below the threshold 50, where no step covers it/);
+    expect(w[0].message).toContain('use Maximum, or a step with no metricIntervalLowerBound');
+    expect(warned({ evaluationPeriods: 3, datapointsToAlarm: 2 }, { metricAggregationType: 'Minimum' })).toHaveLength(1);
+    expect(warned({ evaluationPeriods: 3, datapointsToAlarm: 2 }, { metricAggregationType: 'Maximum' })).toEqual([]);
+    expect(warned({ evaluationPeriods: 3, datapointsToAlarm: 3 })).toEqual([]);
+    expect(warned({ evaluationPeriods: 3 })).toEqual([]);
+    expect(warned({ evaluationPeriods: 3, datapointsToAlarm: 2 }, {}, [{ metricIntervalUpperBound: 10, scalingAdjustment: 1 }, { metricIntervalLowerBound: 10, scalingAdjustment: 2 }])).toEqual([]);
+  });
+  it('a Less* alarm: Maximum warned (above the threshold), Minimum not, a step with no upper bound not', () => {
+    const down = [{ metricIntervalUpperBound: 0, scalingAdjustment: -1 }];
+    const w = warned({ evaluationPeriods: 5, datapointsToAlarm: 3 }, { metricAggregationType: 'Maximum' }, down, 'LessThanThreshold');
+    expect(w).toHaveLength(1);
+    expect(w[0].message).toContain('Maximum above the threshold 50');
+    expect(w[0].message).toContain('use Minimum, or a step with no metricIntervalUpperBound');
+    expect(warned({ evaluationPeriods: 5, datapointsToAlarm: 3 }, { metricAggregationType: 'Minimum' }, down, 'LessThanThreshold')).toEqual([]);
+    expect(warned({ evaluationPeriods: 5, datapointsToAlarm: 3 }, {}, [{ metricIntervalLowerBound: -10, scalingAdjustment: -1 }, { metricIntervalUpperBound: -10, scalingAdjustment: -2 }], 'LessThanThreshold')).toEqual([]);
+  });
+});

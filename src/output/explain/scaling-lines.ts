@@ -59,19 +59,16 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
  * ...; Average 60.0 is 10.0 above 50: no step adjustment covers it, nothing scaled; steps
  * (-inf, 0] +1"), or a step that computes no change ("step scaling wake: ...; Maximum 1200 is
  * 1200 above 0, step [0, +inf): +100% of 0 tasks is 0 (a percentage of 0 is 0): nothing
- * scaled"), or an ALARM whose real datapoints do not breach ("...; no real datapoint
- * breaches (...): no metric value to choose a step on, nothing scaled"). The value may be
- * followed by " (of the 2 breaching datapoints)".
+ * scaled"). A value on the non-breaching side of the threshold is followed by " of the 3
+ * datapoints evaluated" ("Average 43.3 of the 3 datapoints evaluated is 16.7 below 60").
  */
 export function parseNoStep(message: string): { policy: string; why: string } | null {
-  const m = /^step scaling (\S+): .*; (\w+ \S+ is \S+ (?:above|below) \S+)(?: \(([^)]*)\))?: no step adjustment covers it, nothing scaled; steps (.*)$/s.exec(message);
+  const m = /^step scaling (\S+): .*; (\w+ \S+(?: of the \d+ datapoints? evaluated)? is \S+ (?:above|below) \S+)(?: \(([^)]*)\))?: no step adjustment covers it, nothing scaled; steps (.*)$/s.exec(message);
   if (m) {
     const over = m[3] ? ` (${m[3]})` : '';
     return { policy: m[1], why: `no step adjustment for ${m[2].replace(' is ', ', ')}${over} (steps ${m[4]}): nothing scaled` };
   }
-  const v = /^step scaling (\S+): .*; (no real datapoint breaches .*)$/s.exec(message);
-  if (v) return { policy: v[1], why: v[2] };
-  const z = /^step scaling (\S+): .*; (\w+ \S+ is \S+ (?:above|below) \S+)(?: \(([^)]*)\))?, step (\S+ \S+): (.*): nothing scaled$/s.exec(message);
+  const z = /^step scaling (\S+): .*; (\w+ \S+(?: of the \d+ datapoints? evaluated)? is \S+ (?:above|below) \S+)(?: \(([^)]*)\))?, step (\S+ \S+): (.*): nothing scaled$/s.exec(message);
   if (!z) return null;
   const over = z[3] ? ` (${z[3]})` : '';
   return { policy: z[1], why: `step ${z[4]} for ${z[2].replace(' is ', ', ')}${over}: ${z[5]}: nothing scaled` };
