@@ -130,18 +130,26 @@ describe("shard files of another sweep in a sweep's folder", () => {
     expect(JSON.parse(read(join(out, 'runs', LABELS[0], 'scenario.json'))).duration).toBe(180_000);
   });
 
-  it('the CLI says which shard files it removed', async () => {
-    const out = join(dir, 'said');
-    for (const shard of ['1/2', '2/2']) expect(await experimentCli(['sweep', file, '--duration', '2m', '--shard', shard, '--no-runs', '--out', out, '--quiet'])).toBe(0);
-    const lines: string[] = [];
-    const write = process.stdout.write.bind(process.stdout);
-    process.stdout.write = ((s: string) => (lines.push(String(s)), true)) as typeof process.stdout.write;
-    try {
-      expect(await experimentCli(['sweep', file, '--duration', '3m', '--no-runs', '--out', out])).toBe(0);
-    } finally {
-      process.stdout.write = write;
+  it('the CLI says which shard files it removed, as a warning on stderr (--quiet too)', async () => {
+    for (const quiet of [false, true]) {
+      const out = join(dir, quiet ? 'said-quiet' : 'said');
+      for (const shard of ['1/2', '2/2']) expect(await experimentCli(['sweep', file, '--duration', '2m', '--shard', shard, '--no-runs', '--out', out, '--quiet'])).toBe(0);
+      const stdout: string[] = [];
+      const stderr: string[] = [];
+      const write = process.stdout.write.bind(process.stdout);
+      const writeErr = process.stderr.write.bind(process.stderr);
+      process.stdout.write = ((s: string) => (stdout.push(String(s)), true)) as typeof process.stdout.write;
+      process.stderr.write = ((s: string) => (stderr.push(String(s)), true)) as typeof process.stderr.write;
+      try {
+        expect(await experimentCli(['sweep', file, '--duration', '3m', '--no-runs', '--out', out, ...(quiet ? ['--quiet'] : [])])).toBe(0);
+      } finally {
+        process.stdout.write = write;
+        process.stderr.write = writeErr;
+      }
+      expect(stderr.join('')).toContain(`warning: removed 2 shard files of another sweep: ${join(out, 'sweep.shard-1-of-2.csv')}, ${join(out, 'sweep.shard-2-of-2.csv')}\n`);
+      expect(stdout.join('')).not.toContain('shard files of another sweep');
+      if (quiet) expect(stdout).toEqual([]);
     }
-    expect(lines.join('')).toContain(`removed 2 shard files of another sweep: ${join(out, 'sweep.shard-1-of-2.csv')}, ${join(out, 'sweep.shard-2-of-2.csv')}\n`);
   });
 
   it('a shard file the sweep cannot read is refused before any run, and nothing is written', async () => {
