@@ -188,6 +188,37 @@ describe("shard files of another sweep in a sweep's folder", () => {
     expect(read(join(out, 'sweep.csv'))).not.toBe(sweepB);
   });
 
+  it("merge into a CSV of another name in a folder of another plan's sweep is refused: its comparison.md and pairing files would describe another table than sweep.csv", async () => {
+    const shardsA = join(dir, 'a-shards-other');
+    const shardsB = join(dir, 'b-shards-other');
+    for (const index of [1, 2]) {
+      await sweepToFolder(a, { outDir: shardsA, jobs: 1, shard: { index, count: 2 }, runs: false });
+      await sweepToFolder(b, { outDir: shardsB, jobs: 1, shard: { index, count: 2 }, runs: false });
+    }
+    const out = join(dir, 'other-name');
+    await sweepToFolder(b, { outDir: out, jobs: 1, runs: false });
+    const names = readdirSync(out).sort();
+    const before = names.map((n) => read(join(out, n)));
+    const stderr: string[] = [];
+    const writeErr = process.stderr.write.bind(process.stderr);
+    process.stderr.write = ((t: string) => (stderr.push(String(t)), true)) as typeof process.stderr.write;
+    try {
+      expect(await experimentCli(['merge', shardsA, '--out', join(out, 'other.csv'), '--quiet'])).toBe(2);
+    } finally {
+      process.stderr.write = writeErr;
+    }
+    expect(stderr.join('')).toBe(
+      `ecsim: --out: ${out} holds a sweep of another plan than the shard files (its sweep-plan.txt names plan ${sweepPlanDigest(b)}, the shard files plan ${sweepPlanDigest(a)}): ` +
+        `merge writes comparison.md, replications.csv and paired.csv beside other.csv, which would then describe another table than that sweep's sweep.csv; give --out in another folder\n`,
+    );
+    expect(readdirSync(out).sort()).toEqual(names);
+    expect(names.map((n) => read(join(out, n)))).toEqual(before);
+    // the shard files of the folder's own plan: the same table, merged beside it
+    expect(await experimentCli(['merge', shardsB, '--out', join(out, 'other.csv'), '--quiet'])).toBe(0);
+    expect(read(join(out, 'other.csv'))).toBe(read(join(out, 'sweep.csv')));
+    expect(read(join(out, 'paired.csv'))).toBe(before[names.indexOf('paired.csv')]);
+  });
+
   it('merge of shard files without a plan (an older ecsim) removes an earlier sweep-plan.txt, which would name another table', async () => {
     const out = join(dir, 'unplanned');
     await sweepToFolder(b, { outDir: out, jobs: 1, runs: false });
