@@ -70,7 +70,7 @@ export function merge(argv: MergeArgs): void {
   if (markdown === undefined) writeFileAtomic(out, sweepCsv(table));
   else {
     // the plan of the shards, or (shard files written before they carried it) none: an earlier sweep's removed
-    const plan = planFile === undefined || table.plan === undefined ? [] : [[planFile, sweepPlanText(table.plan)] as const];
+    const plan = planFile === undefined || table.plan === undefined ? [] : [[planFile, sweepPlanText(table.plan, table.runsPlan)] as const];
     const stalePlan = planFile !== undefined && table.plan === undefined && existsSync(planFile) ? [planFile] : [];
     const staged = stageFiles([[out, sweepCsv(table)], [markdown, sweepMarkdown(table)], ...plan, ...paired.write]);
     // an earlier sweep's pairing files (never beside the new sweep.csv) and comparison page
@@ -103,7 +103,7 @@ function refuseNewerSweep(out: string, planFile: string, files: readonly string[
   if (plan === undefined) return;
   let outPlan: string | undefined;
   try {
-    outPlan = readSweepPlan(planFile);
+    outPlan = readSweepPlan(planFile)?.plan;
   } catch (e) {
     if (e instanceof ResultsFileError) throw new UsageError(`merge: ${e.message}`);
     throw e;
@@ -135,7 +135,7 @@ function refuseBesideOtherSweep(out: string, plan: string | undefined): void {
   const planFile = join(dirname(out), SWEEP_PLAN_FILE);
   let folderPlan: string | undefined;
   try {
-    folderPlan = readSweepPlan(planFile);
+    folderPlan = readSweepPlan(planFile)?.plan;
   } catch (e) {
     if (e instanceof ResultsFileError) throw new UsageError(`merge: ${e.message}`);
     throw e;
