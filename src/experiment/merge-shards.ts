@@ -76,6 +76,8 @@ export function mergeShards(shards: readonly { file: string; table: SweepTable &
     }
   }
   const { scenario, seed, plan, pointCount, replications, paths } = first.table;
+  // the same plan is the same runs' digest; shard files written before they carried it have none
+  const runsPlan = shards.find((s) => s.table.runsPlan !== undefined)?.table.runsPlan;
   const owner = new Array<string | undefined>(pointCount);
   const rows = [];
   for (const s of shards) {
@@ -98,5 +100,5 @@ export function mergeShards(shards: readonly { file: string; table: SweepTable &
     throw new Error(`merge: expected all ${pointCount} points of the sweep, missing point${missing.length === 1 ? '' : 's'} ${shown}: is a shard file missing or unfinished?`);
   }
   rows.sort((a, b) => a.point - b.point);
-  return { scenario, seed, plan, paths, pointCount, replications, rows };
+  return { scenario, seed, plan, ...(runsPlan !== undefined ? { runsPlan } : {}), paths, pointCount, replications, rows };
 }

@@ -21,9 +21,9 @@ const COUNT_COLUMNS = METRICS.map((m) => `${m}_n`);
  * replication order, separated by `;`, at full precision, an empty item for no value.
  */
 const VALUE_COLUMNS = METRICS.map((m) => `${m}_values`);
-const SHARD_FIXED = ['point', 'points', 'replications', 'scenario', 'seed', 'plan'];
-/** The fixed columns of shard files written before they had `plan`, and before `scenario` and `seed`. */
-const OLDER_SHARD_FIXED = [SHARD_FIXED.slice(0, 5), SHARD_FIXED.slice(0, 3)];
+const SHARD_FIXED = ['point', 'points', 'replications', 'scenario', 'seed', 'plan', 'runs_plan'];
+/** The fixed columns of shard files written before they had `runs_plan`, before `plan`, and before `scenario` and `seed`. */
+const OLDER_SHARD_FIXED = [SHARD_FIXED.slice(0, 6), SHARD_FIXED.slice(0, 5), SHARD_FIXED.slice(0, 3)];
 
 /**
  * The parameter columns (dotted paths), `<metric>_mean, <metric>_ci95` per metric, `pareto`,
@@ -72,7 +72,7 @@ export function sweepParetoFront(rows: readonly PointRow[]): boolean[] {
 }
 
 /**
- * `point, points, replications, scenario, seed, plan`, the parameter columns, then the metric
+ * `point, points, replications, scenario, seed, plan, runs_plan`, the parameter columns, then the metric
  * columns at full precision, then `<metric>_n`, then `<metric>_values` (VALUE_COLUMNS; a
  * sweep always has them, a table merged from shard files written before they did has not,
  * and is written without them).
@@ -86,6 +86,7 @@ export function shardCsv(table: SweepTable): string {
     table.scenario ?? '',
     table.seed === undefined ? '' : String(table.seed),
     table.plan ?? '',
+    table.runsPlan ?? '',
     ...r.params,
     ...r.means.flatMap((m, j) => [exact(m), exact(r.ci95[j])]),
     ...METRICS.map((_, j) => (r.counts === undefined ? '' : String(r.counts[j]))),
@@ -130,12 +131,13 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
     if (valueCount > 0) row.values = replicationValues(cells.slice(countEnd), Number(shared[1]), file, n + 2);
     return row;
   });
-  const [points, reps, scenario, seed, plan] = shared;
+  const [points, reps, scenario, seed, plan, runsPlan] = shared;
   return {
     header,
     scenario,
     seed: seed === undefined || seed === '' ? undefined : Number(seed),
     plan: plan === undefined || plan === '' ? undefined : plan,
+    ...(runsPlan === undefined || runsPlan === '' ? {} : { runsPlan }),
     paths,
     pointCount: points === undefined ? 0 : Number(points),
     replications: reps === undefined ? 0 : Number(reps),

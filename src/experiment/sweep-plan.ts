@@ -120,7 +120,7 @@ export function sweepPathIssues(exp: ExperimentFile): ScenarioIssue[] {
       // run totals of different durations are not comparable (same-duration.ts)
       issues.push({
         path: `sweep.${path}`,
-        message: `expected one duration for every sweep point (cost, task-hours, SLO minutes and dropped requests are run totals: a shorter run looks cheaper, and the Pareto front and paired differences would rank it so), ${found}; set the top-level duration, or sweep each duration in a file of its own (or with \`ecsim sweep --duration\`)`,
+        message: `expected one duration for every sweep point (cost, task-hours, SLO minutes and dropped requests are run totals: a shorter run looks cheaper, and the Pareto front and paired differences would rank it so), ${found}; remove duration from sweep and set the top-level duration (or pass \`ecsim sweep --duration\`), one run of the sweep per duration`,
         line,
       });
     }

@@ -21,7 +21,7 @@
 
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { isSweepPlanText, SWEEP_PLAN_FILE, sweepPlanText } from '../output/sweep-plan-file.js';
+import { isSweepPlanText, SWEEP_PLAN_FILE, sweepPlanText, sweepRunsText } from '../output/sweep-plan-file.js';
 import { assertReplaceable, assertReplaceableRuns, otherCommandsFolder, OutputPathError } from '../output/results-folder.js';
 import { assertFileTarget, besideFileInTheWay, assertNamesFit, assertWritableFolder, stageFiles, stageRemovals, stagingFolder, type StagedFile } from '../output/staging.js';
 import { staleSweepReport } from './sweep-report.js';
@@ -30,7 +30,7 @@ import { inShard, shardFileName, shardOfFileName, type Shard } from './shard.js'
 import { runSweep, type SweepTable } from './sweep.js';
 import { experimentSweepPlan, sweepPointLabels } from './sweep-plan.js';
 import { isSweepCsv, parseShardCsv, shardCsv, sweepCsv } from './sweep-files.js';
-import { sweepPlanDigest } from './sweep-plan-digest.js';
+import { sweepPlanDigest, sweepRunsDigest } from './sweep-plan-digest.js';
 import { isSweepMarkdown, sweepMarkdown } from './sweep-markdown.js';
 import { SWEEP_RUNS_LIMIT } from './sweep-runs-limit.js';
 import { pairedFileInTheWay, sweepPairedFiles } from './sweep-paired.js';
@@ -128,6 +128,7 @@ export function otherSweepsShardFiles(dir: string, plan: string): string[] {
 export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderOptions): Promise<SweepFolder> {
   const plan = experimentSweepPlan(exp);
   const digest = sweepPlanDigest(exp);
+  const runsDigest = sweepRunsDigest(exp);
   const pointCount = plan.points.length;
   const runsDir = (options.runs ?? pointCount <= SWEEP_RUNS_LIMIT) ? join(options.outDir, 'runs') : undefined;
   // before any run: an --out that cannot be written fails now, not after the whole sweep
@@ -160,13 +161,13 @@ export async function sweepToFolder(exp: ExperimentFile, options: SweepToFolderO
     const table = await runSweep(exp, { jobs: options.jobs, shard: options.shard, runsDir: staging?.tempDir, onProgress: options.onProgress });
     // each run says which sweep wrote it, moved into place with it
     if (staging !== undefined) {
-      for (const label of sweepPointLabels(plan).filter((_, i) => inShard(i, options.shard))) writeFileSync(join(staging.tempDir, label, SWEEP_PLAN_FILE), sweepPlanText(digest));
+      for (const label of sweepPointLabels(plan).filter((_, i) => inShard(i, options.shard))) writeFileSync(join(staging.tempDir, label, SWEEP_PLAN_FILE), sweepRunsText(runsDigest));
     }
     // the tables written before runs/ moves, so a full disk leaves everything as it was
     const paired = markdownFile === undefined ? { write: [], remove: [] } : sweepPairedFiles(options.outDir, table);
     const files = stageFiles([
       [file, options.shard ? shardCsv(table) : sweepCsv(table)],
-      ...(markdownFile !== undefined ? [[markdownFile, sweepMarkdown(table)] as const, [join(options.outDir, SWEEP_PLAN_FILE), sweepPlanText(digest)] as const] : []),
+      ...(markdownFile !== undefined ? [[markdownFile, sweepMarkdown(table)] as const, [join(options.outDir, SWEEP_PLAN_FILE), sweepPlanText(digest, runsDigest)] as const] : []),
       ...paired.write,
     ]);
     // an earlier sweep's pairing files (never beside the new sweep.csv) and comparison page

@@ -6,7 +6,7 @@
 
 import { join } from 'node:path';
 import type { ExperimentFile } from './experiment-file.js';
-import { sweepPlanDigest } from './sweep-plan-digest.js';
+import { sweepPlanDigest, sweepRunsDigest } from './sweep-plan-digest.js';
 import { METRICS } from './metrics.js';
 import { runJobs } from './run-jobs.js';
 import { inShard, type Shard } from './shard.js';
@@ -43,6 +43,8 @@ export interface SweepTable {
   seed: number | undefined;
   /** sweepPlanDigest of the sweep; undefined when merged from shard files that do not record it. */
   plan: string | undefined;
+  /** sweepRunsDigest of the sweep (what replication 0 of each point depends on); undefined when merged from shard files that do not record it. */
+  runsPlan?: string;
   paths: string[];
   pointCount: number;
   replications: number;
@@ -91,5 +93,5 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
       values: reps,
     };
   });
-  return { scenario: exp.name, seed: exp.seed, plan: sweepPlanDigest(exp), paths: plan.paths, pointCount: plan.points.length, replications: seeds.length, rows };
+  return { scenario: exp.name, seed: exp.seed, plan: sweepPlanDigest(exp), runsPlan: sweepRunsDigest(exp), paths: plan.paths, pointCount: plan.points.length, replications: seeds.length, rows };
 }

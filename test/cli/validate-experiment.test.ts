@@ -295,7 +295,7 @@ describe('ecsim validate on variants and sweeps', () => {
 
     const sweep = edited(dir, 'sweep-durations', '  services.web.autoScaling.policies.cpu.scaleOutCooldown: [60s, 300s]', '  duration: [1h, 2h]');
     expect(await problems(sweep.file)).toEqual([
-      `${sweep.file}:${sweep.line}: sweep.duration: expected one duration for every sweep point (cost, task-hours, SLO minutes and dropped requests are run totals: a shorter run looks cheaper, and the Pareto front and paired differences would rank it so), found ["1h","2h"]; set the top-level duration, or sweep each duration in a file of its own (or with \`ecsim sweep --duration\`)`,
+      `${sweep.file}:${sweep.line}: sweep.duration: expected one duration for every sweep point (cost, task-hours, SLO minutes and dropped requests are run totals: a shorter run looks cheaper, and the Pareto front and paired differences would rank it so), found ["1h","2h"]; remove duration from sweep and set the top-level duration (or pass \`ecsim sweep --duration\`), one run of the sweep per duration`,
     ]);
     const sweepOut = join(dir, 'never-sweep-durations');
     const swept = await cli('sweep', sweep.file, '--quiet', '--jobs', '1', '--replications', '1', '--out', sweepOut);

@@ -117,8 +117,9 @@ describe('sweep comparison.md', () => {
   it('merge refuses shards of another scenario or seed; reads shard files written before they recorded them', async () => {
     const shardFile = (i: number) => join(shards, `sweep.shard-${i}-of-3.csv`);
     const rows = (i: number): string[][] => parse(readFileSync(shardFile(i), 'utf8'));
-    expect(rows(1)[0].slice(0, 6)).toEqual(['point', 'points', 'replications', 'scenario', 'seed', 'plan']);
+    expect(rows(1)[0].slice(0, 7)).toEqual(['point', 'points', 'replications', 'scenario', 'seed', 'plan', 'runs_plan']);
     expect(rows(1)[1][5]).toMatch(/^[0-9a-f]{16}$/);
+    expect(rows(1)[1][6]).toMatch(/^[0-9a-f]{16}$/);
     expect(rows(1)[1].slice(1, 5)).toEqual(['4', '2', 'quickstart', '7']);
 
     const mixed = join(dir, 'mixed');
@@ -127,8 +128,13 @@ describe('sweep comparison.md', () => {
     expect(await experimentCli(['merge', shardFile(1), join(dir, 'reseeded.csv'), shardFile(3), '--quiet', '--out', join(mixed, 'sweep.csv')])).toBe(2);
     expect(existsSync(mixed)).toBe(false);
 
-    // Shard files written before they recorded the plan: the same sweep.csv.
-    for (const i of [1, 2, 3]) writeFileSync(join(dir, `noplan-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 5), ...r.slice(6)])));
+    // Shard files written before they recorded the runs' plan, and before the plan: the same sweep.csv.
+    for (const i of [1, 2, 3]) writeFileSync(join(dir, `norunsplan-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 6), ...r.slice(7)])));
+    const noRunsPlan = join(dir, 'norunsplan');
+    expect(await experimentCli(['merge', ...[1, 2, 3].map((i) => join(dir, `norunsplan-${i}.csv`)), '--quiet', '--out', join(noRunsPlan, 'sweep.csv')])).toBe(0);
+    expect(readFileSync(join(noRunsPlan, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
+    expect(readFileSync(join(noRunsPlan, 'sweep-plan.txt'), 'utf8')).toBe(`ecsim sweep plan ${rows(1)[1][5]}\n`);
+    for (const i of [1, 2, 3]) writeFileSync(join(dir, `noplan-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 5), ...r.slice(7)])));
     const noPlan = join(dir, 'noplan');
     expect(await experimentCli(['merge', ...[1, 2, 3].map((i) => join(dir, `noplan-${i}.csv`)), '--quiet', '--out', join(noPlan, 'sweep.csv')])).toBe(0);
     expect(readFileSync(join(noPlan, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
@@ -137,7 +143,7 @@ describe('sweep comparison.md', () => {
     // neither, and has no paired differences, saying why; no replications.csv, paired.csv (an earlier sweep's are removed)
     const old = join(dir, 'old');
     for (const i of [1, 2, 3]) {
-      writeFileSync(join(dir, `old-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 3), ...r.slice(6, -METRICS.length)])));
+      writeFileSync(join(dir, `old-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 3), ...r.slice(7, -METRICS.length)])));
     }
     const oldFiles = [1, 2, 3].map((i) => join(dir, `old-${i}.csv`));
     expect(await experimentCli(['merge', shards, '--quiet', '--out', join(old, 'sweep.csv')])).toBe(0);

@@ -7,6 +7,8 @@
 // removed when the shards carry none), by which the report draws only this sweep's runs/.
 // A sweep.csv newer than the shard files and of another plan is not replaced: those shard
 // files are an older sweep's left-overs (a whole sweep written since).
+// A CSV of another name into a folder of another plan's sweep is refused: the files beside
+// it would be one sweep's beside the other's sweep.csv.
 
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
@@ -61,13 +63,14 @@ export function merge(argv: MergeArgs): void {
   const planFound = planFile === undefined ? null : besideFileInTheWay(planFile, isSweepPlanText);
   if (planFound !== null) throw new UsageError(`--out: merge writes ${SWEEP_PLAN_FILE} beside sweep.csv, at ${planFile}: expected a new file or an earlier sweep's there, found ${planFound}; give --out in another folder`);
   if (planFile !== undefined) refuseNewerSweep(out, planFile, files, table.plan);
+  else if (markdown !== undefined) refuseBesideOtherSweep(out, table.plan);
   const onStdout = isStandardOutput(out);
   const paired = markdown === undefined ? { write: [], remove: [] } : sweepPairedFiles(dirname(out), table);
   // all whole or none
   if (markdown === undefined) writeFileAtomic(out, sweepCsv(table));
   else {
     // the plan of the shards, or (shard files written before they carried it) none: an earlier sweep's removed
-    const plan = planFile === undefined || table.plan === undefined ? [] : [[planFile, sweepPlanText(table.plan)] as const];
+    const plan = planFile === undefined || table.plan === undefined ? [] : [[planFile, sweepPlanText(table.plan, table.runsPlan)] as const];
     const stalePlan = planFile !== undefined && table.plan === undefined && existsSync(planFile) ? [planFile] : [];
     const staged = stageFiles([[out, sweepCsv(table)], [markdown, sweepMarkdown(table)], ...plan, ...paired.write]);
     // an earlier sweep's pairing files (never beside the new sweep.csv) and comparison page
@@ -100,7 +103,7 @@ function refuseNewerSweep(out: string, planFile: string, files: readonly string[
   if (plan === undefined) return;
   let outPlan: string | undefined;
   try {
-    outPlan = readSweepPlan(planFile);
+    outPlan = readSweepPlan(planFile)?.plan;
   } catch (e) {
     if (e instanceof ResultsFileError) throw new UsageError(`merge: ${e.message}`);
     throw e;
@@ -118,6 +121,29 @@ function refuseNewerSweep(out: string, planFile: string, files: readonly string[
   throw new UsageError(
     `merge: ${out} is of another sweep than the shard files (its ${SWEEP_PLAN_FILE} names plan ${outPlan}, the shard files plan ${plan}) and newer than all of them: ` +
       `merging would replace it with an older sweep's table; remove the older sweep's shard files (or merge them with --out into another folder)`,
+  );
+}
+
+/**
+ * Refuses a merge into a CSV of another name than sweep.csv (whose folder's sweep-plan.txt
+ * it leaves alone) in a folder whose sweep-plan.txt names another plan than the shard files'
+ * (or the shard files name none): comparison.md, replications.csv and paired.csv, written
+ * beside it, would be this table's beside that sweep's sweep.csv and sweep-plan.txt, and the
+ * report would draw one sweep's table with the other's paired differences.
+ */
+function refuseBesideOtherSweep(out: string, plan: string | undefined): void {
+  const planFile = join(dirname(out), SWEEP_PLAN_FILE);
+  let folderPlan: string | undefined;
+  try {
+    folderPlan = readSweepPlan(planFile)?.plan;
+  } catch (e) {
+    if (e instanceof ResultsFileError) throw new UsageError(`merge: ${e.message}`);
+    throw e;
+  }
+  if (folderPlan === undefined || folderPlan === plan) return;
+  throw new UsageError(
+    `--out: ${dirname(out)} holds a sweep of another plan than the shard files (its ${SWEEP_PLAN_FILE} names plan ${folderPlan}, the shard files ${plan === undefined ? 'none' : `plan ${plan}`}): ` +
+      `merge writes comparison.md, replications.csv and paired.csv beside ${basename(out)}, which would then describe another table than that sweep's sweep.csv; give --out in another folder`,
   );
 }
 

@@ -35,6 +35,9 @@ export async function sweep(argv: SweepArgs): Promise<void> {
     // once it has run: what it left of the file unused (expect: lists, the variants), --quiet too;
     // not before a refusal, which stays one line
     printExperimentNotes(exp, 'sweep');
+    // shard files of another sweep, which a later merge would have turned into that sweep's
+    // table: files of the user's deleted, so said as a warning (stderr, --quiet too)
+    if (removedShardFiles.length > 0) process.stderr.write(`warning: removed ${counted(removedShardFiles.length, 'shard file')} of another sweep: ${removedShardFiles.join(', ')}\n`);
     if (argv.quiet) return;
     const seconds = ((Date.now() - started) / 1000).toFixed(1);
     process.stdout.write(
@@ -46,9 +49,7 @@ export async function sweep(argv: SweepArgs): Promise<void> {
           ? `runs: ${runsDir}/ (replication 0 of ${counted(table.rows.length, 'point')})\n`
           : runs === false
             ? ''
-            : `runs: none (${table.pointCount} points > ${SWEEP_RUNS_LIMIT}; --runs writes them)\n`) +
-        // shard files of another sweep, which a later merge would have turned into that sweep's table
-        (removedShardFiles.length > 0 ? `removed ${counted(removedShardFiles.length, 'shard file')} of another sweep: ${removedShardFiles.join(', ')}\n` : ''),
+            : `runs: none (${table.pointCount} points > ${SWEEP_RUNS_LIMIT}; --runs writes them)\n`),
     );
   } finally {
     progress.stop();

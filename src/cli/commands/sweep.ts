@@ -40,14 +40,14 @@ export const sweepCommand = {
       .option('replications', { type: 'number', describe: 'replications per point (overrides the scenario\'s)' })
       .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s); decimal digits' })
       .option('duration', { type: 'string', describe: 'simulated duration, a whole number of metric periods (overrides the scenario\'s; refused when duration is swept; a sweep of more than one duration is refused)' })
-      .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-sweep); its sweep.csv, comparison.md, replications.csv and paired.csv replace (with 1 replication: remove) only an earlier sweep's, and a compare's or a run's folder (comparison.csv, summary.json) is refused, before any run; sweep-plan.txt beside sweep.csv and in each runs/<point label>/ names the sweep (the report draws only runs of sweep.csv's sweep); a whole sweep removes shard files of another sweep there (and says so)" })
+      .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-sweep); its sweep.csv, comparison.md, replications.csv and paired.csv replace (with 1 replication: remove) only an earlier sweep's, and a compare's or a run's folder (comparison.csv, summary.json) is refused, before any run; sweep-plan.txt beside sweep.csv and in each runs/<point label>/ names the sweep (the report draws only runs of sweep.csv's sweep); a whole sweep removes shard files of another sweep there (and says so: a warning on stderr, --quiet too)" })
       .option('runs', {
         type: 'boolean',
         describe:
           `write replication 0 of each point as a full results folder, runs/<point label>/ (e.g. runs/targetValue=40,scaleOutCooldown=60s/), ` +
           `for the report's overlays (default: only when the sweep has at most ${SWEEP_RUNS_LIMIT} points; --no-runs: never); a whole sweep without runs removes an earlier sweep's runs/ (a shard leaves the shared runs/ alone)`,
       })
-      .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings about the scenario (the base's, and each sweep value's own, as validate prints them) and errors (both on stderr)" })
+      .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings (about the scenario: the base's, and each sweep value's own, as validate prints them; and of shard files of another sweep removed) and errors (all on stderr)" })
       .option('report', { type: 'boolean', default: false, describe: "also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series); without it, an earlier sweep's report.html in the folder is removed with the write (it would be stale; another report.html is left alone)" })
       .example('$0 sweep scenarios/compare-quickstart.yaml --jobs 4', 'the whole sweep on 4 threads')
       .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep` writes sweep.csv, comparison.md and the pairing files')

@@ -13,7 +13,7 @@ import { tableOf } from './parse-csv.js';
 import { isResultsFolder, loadResults } from './load-results.js';
 import type { ResultsData } from './results-data.js';
 import { pointLabels } from '../../../experiment/point-label.js';
-import { readSweepPlan, SWEEP_PLAN_FILE } from '../../sweep-plan-file.js';
+import { isRunOfSweep, readSweepPlan, SWEEP_PLAN_FILE } from '../../sweep-plan-file.js';
 
 /** The headline metrics of comparison.csv / sweep.csv, in the contract's order. */
 export const COMPARISON_METRICS = ['cost', 'sloViolationMinutes', 'latencyP95Ms', 'cpuMean', 'taskHours', 'scalingActivities', 'droppedRequests'] as const;
@@ -118,11 +118,11 @@ export function loadComparison(dir: string): ComparisonData {
   const counts = rows.flatMap((r) => COMPARISON_METRICS.map((m) => r.n[m])).filter((x) => Number.isFinite(x));
   const most = counts.reduce((a, b) => Math.max(a, b), -Infinity);
   const replications = counts.length === 0 ? NaN : most;
-  // the sweep's plan: runs of another are left out (a compare's folder is written whole)
+  // the sweep's plan: runs of another are left out, by the runs' digest (a compare's folder is written whole)
   const plan = kind === 'sweep' ? readSweepPlan(join(dir, SWEEP_PLAN_FILE)) : undefined;
   const otherSweepsRuns: string[] = [];
   const runs = loadRuns(join(dir, 'runs'), labels, kind === 'sweep', (run, name) => {
-    if (plan === undefined || readSweepPlan(join(run, SWEEP_PLAN_FILE)) === plan) return true;
+    if (plan === undefined || isRunOfSweep(readSweepPlan(join(run, SWEEP_PLAN_FILE)), plan)) return true;
     otherSweepsRuns.push(name);
     return false;
   });
