@@ -266,6 +266,18 @@ describe('fluid fidelity: an http task above capacity (the stationary queue does
   });
   const mm1Lq = (rho: number) => rho ** 2 / (1 - rho);
 
+  it('random, a second task joins rotation mid-period (the period balanced by sub-interval): 16 req/s, a alone for 30 s (480 routed, 300 served: 180 queued), then 8 req/s each: a 180 + 240 - 300 = 120 queued, b at rho 0.8 the M/M/1 Lq 0.8^2 / 0.2 = 3.2; waiting 123.2 (before: a 120 + 3.2 on top, 126.4)', () => {
+    const { sim, model } = build(web('random'), 16);
+    model.setInRotation('a', true, 0);
+    sim.run(30_000);
+    model.setInRotation('b', true, 30_000);
+    const s = runPeriod(sim, model, 0, 60_000);
+    expect(s.offered).toBeCloseTo(960, 6);
+    expect(s.served).toBeCloseTo(300 + 300 + 240, 6);
+    expect(s.queued).toBeCloseTo(120, 6);
+    expect(s.waiting).toBeCloseTo(120 + mm1Lq(0.8), 6);
+  });
+
   for (const routing of ['round-robin', 'random', 'least-outstanding'] as const) {
     it(`${routing}: 1 task, 20 req/s against 10 req/s: waiting = sent - served = 600 more each minute, not + 48.02`, () => {
       const { sim, model } = build(web(routing), 20);
