@@ -481,8 +481,8 @@ export class FluidServiceModel implements ServiceLoadModel {
     s.served = b.served;
     s.rejected = b.rejected;
     s.queued = b.queued;
-    // what waits at the end: the fluid queues plus the stationary queue (Little: rate x the
-    // mean wait the latency model gives), not just the excess above capacity
+    // what waits at the end: the larger of the fluid queue and the stationary queue (Little:
+    // rate x the mean wait the latency model gives), not just the excess above capacity
     s.waiting = b.waiting;
     s.backlog = undefined;
     return listed;
@@ -672,7 +672,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     b.pooledLoss = pooledLoss;
     b.pooledWaiting = this.loss.waiting;
     b.queued = 0;
-    b.waiting = 0; // queued plus the stationary queue of the requests served without a backlog
+    b.waiting = 0; // per task the larger of its queue and its stationary queue (least-outstanding: closePool)
     b.poolLambda = 0;
     b.poolFree = 0; // least-outstanding: requests served without a backlog
     b.anyHeld = false; // a queue was held at the finite buffer's stationary mean (heldQueue)
@@ -720,8 +720,20 @@ export class FluidServiceModel implements ServiceLoadModel {
       b.waiting += count * q1;
     } else {
       this.groups.add(free, lambda, cfg.concurrency, b.ca2, cs2, cfg.meanServiceMs, maxQ);
-      // held: the chain's mean queue is the stationary one already
-      if (!removed) b.waiting += count * (q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, b.ca2, cs2, cfg.meanServiceMs, maxQ, keep)));
+      // held: the chain's mean queue is the stationary one already. Else the larger of the
+      // fluid backlog and the stationary queue (at most maxQueuePerTask), not their sum: the
+      // backlog is the queue, and adding the stationary queue at rho 0.98 on top of it
+      // counted the queue twice (+48.02 at concurrency 1, exponential service), as for a
+      // queue service's visible messages; the latency takes the longer wait the same way
+      // (addBacklogged's floor)
+      if (!removed) {
+        let w = q1;
+        if (q1 !== held) {
+          const lq = this.groups.stationaryWaiting(lambda, cfg.concurrency, b.ca2, cs2, cfg.meanServiceMs, maxQ, keep);
+          if (lq > w) w = lq < maxQ ? lq : maxQ;
+        }
+        b.waiting += count * w;
+      }
     }
     b.q1 = q1;
     b.servedEach = done - lost;
@@ -731,7 +743,8 @@ export class FluidServiceModel implements ServiceLoadModel {
   /**
    * Least-outstanding: the pool's latency group of the requests served without a backlog, and
    * its stationary queue within the buffers of the `tasks` in rotation (a queue held at the
-   * pool's chain mean is that stationary queue already), over the tasks' covered time.
+   * pool's chain mean is that stationary queue already), over the tasks' covered time: what
+   * waits is the larger of it and the tasks' fluid queues.
    */
   private closePool(coveredMs: number, tasks: number): void {
     const b = this.bal;
@@ -739,7 +752,12 @@ export class FluidServiceModel implements ServiceLoadModel {
     const poolRate = coveredMs > 0 ? b.poolLambda / coveredMs : 0;
     const jsqTasks = b.pooledServers / cfg.concurrency;
     if (b.poolFree > 0) this.groups.add(b.poolFree, poolRate, b.pooledServers, 1, cfg.serviceScv, cfg.meanServiceMs, b.pooledPlaces, jsqTasks);
-    if (tasks > 0 && !b.anyHeld) b.waiting = Math.min(cfg.maxQueuePerTask * tasks, b.waiting + this.groups.stationaryWaiting(poolRate, b.pooledServers, 1, cfg.serviceScv, cfg.meanServiceMs, b.pooledPlaces, 1 - b.pooledLoss, jsqTasks));
+    // the larger of the tasks' fluid backlogs and the pool's stationary queue, not their sum
+    // (as balance() for a task's own queue)
+    if (tasks > 0 && !b.anyHeld) {
+      const lq = Math.min(cfg.maxQueuePerTask * tasks, this.groups.stationaryWaiting(poolRate, b.pooledServers, 1, cfg.serviceScv, cfg.meanServiceMs, b.pooledPlaces, 1 - b.pooledLoss, jsqTasks));
+      if (lq > b.waiting) b.waiting = lq;
+    }
   }
 
   /** Marks a change of the targets in rotation at G's clock (one mark per instant, none at the period start). */

@@ -251,3 +251,72 @@ describe('fluid fidelity: a queue worker above capacity (the stationary queue do
     for (const s of runPeriods(sim, model, 0, 3, 60_000)) expect(s.backlog!).toBeCloseTo(0.98 ** 2 / 0.02, 6);
   });
 });
+
+describe('fluid fidelity: an http task above capacity (the stationary queue does not add to the fluid backlog)', () => {
+  // One task of concurrency 1, exponential 100 ms: capacity 10 req/s. At 20 req/s each
+  // minute routes 1200 to it and it serves 600, so its queue grows by 600 a minute: 600,
+  // 1200, 1800 (a buffer of 100 000 never fills). Before the fix the M/M/1 waiting queue at
+  // rho 0.98 (0.98^2 / 0.02 = 48.02) was added on top of the fluid backlog every period.
+  const web = (routing: 'round-robin' | 'random' | 'least-outstanding') => ({
+    type: 'http' as const,
+    perTask: { concurrency: 1, serviceTime: { distribution: 'exponential' as const, mean: 100 } },
+    maxQueuePerTask: 100_000,
+    fidelity: 'fluid' as const,
+    routing,
+  });
+  const mm1Lq = (rho: number) => rho ** 2 / (1 - rho);
+
+  it('random, a second task joins rotation mid-period (the period balanced by sub-interval): 16 req/s, a alone for 30 s (480 routed, 300 served: 180 queued), then 8 req/s each: a 180 + 240 - 300 = 120 queued, b at rho 0.8 the M/M/1 Lq 0.8^2 / 0.2 = 3.2; waiting 123.2 (before: a 120 + 3.2 on top, 126.4)', () => {
+    const { sim, model } = build(web('random'), 16);
+    model.setInRotation('a', true, 0);
+    sim.run(30_000);
+    model.setInRotation('b', true, 30_000);
+    const s = runPeriod(sim, model, 0, 60_000);
+    expect(s.offered).toBeCloseTo(960, 6);
+    expect(s.served).toBeCloseTo(300 + 300 + 240, 6);
+    expect(s.queued).toBeCloseTo(120, 6);
+    expect(s.waiting).toBeCloseTo(120 + mm1Lq(0.8), 6);
+  });
+
+  for (const routing of ['round-robin', 'random', 'least-outstanding'] as const) {
+    it(`${routing}: 1 task, 20 req/s against 10 req/s: waiting = sent - served = 600 more each minute, not + 48.02`, () => {
+      const { sim, model } = build(web(routing), 20);
+      model.setInRotation('a', true, 0);
+      const stats = runPeriods(sim, model, 0, 3, 60_000);
+      for (let i = 0; i < 3; i++) {
+        const s = stats[i];
+        expect(s.offered).toBeCloseTo(1200, 6);
+        expect(s.served).toBeCloseTo(600, 6);
+        expect(s.rejected).toBeCloseTo(0, 6);
+        expect(s.waiting).toBeLessThanOrEqual(1200 * (i + 1) - 600 * (i + 1) + 1e-6);
+        expect(s.waiting).toBeCloseTo(600 * (i + 1), 6);
+      }
+    });
+
+    it(`${routing}: 2 tasks at 40 req/s: the two queues, 2 x 600 more each minute`, () => {
+      const { sim, model } = build(web(routing), 40);
+      model.setInRotation('a', true, 0);
+      model.setInRotation('b', true, 0);
+      const stats = runPeriods(sim, model, 0, 3, 60_000);
+      for (let i = 0; i < 3; i++) expect(stats[i].waiting).toBeCloseTo(1200 * (i + 1), 6);
+    });
+
+    it(`${routing}: below capacity the stationary queue is unchanged: 5 req/s (rho 0.5) holds the M/M/1 Lq = 0.5^2 / 0.5 = 0.5`, () => {
+      const { sim, model } = build(web(routing), 5);
+      model.setInRotation('a', true, 0);
+      for (const s of runPeriods(sim, model, 0, 3, 60_000)) {
+        expect(s.served).toBeCloseTo(300, 6);
+        expect(s.waiting).toBeCloseTo(mm1Lq(0.5), 6);
+      }
+    });
+
+    it(`${routing}: just above capacity (10.001 req/s), a fluid backlog (0.06 a minute) smaller than the stationary queue: waiting is the stationary queue at rho 0.98, 48.02, the larger of the two`, () => {
+      const { sim, model } = build(web(routing), 10.001);
+      model.setInRotation('a', true, 0);
+      for (const s of runPeriods(sim, model, 0, 3, 60_000)) {
+        expect(s.queued).toBeLessThan(1);
+        expect(s.waiting).toBeCloseTo(mm1Lq(0.98), 6);
+      }
+    });
+  }
+});

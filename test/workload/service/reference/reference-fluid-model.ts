@@ -287,7 +287,8 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
         waitingSum += q1;
       } else {
         this.groups.add((done - line - full) * (1 - loss), lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
-        if (t.removedAt < 0) waitingSum += q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, 1 - loss));
+        // the larger of the fluid backlog and the stationary queue, not their sum (2026-11-27)
+        if (t.removedAt < 0) waitingSum += q1 === held ? q1 : Math.max(q1, Math.min(maxQ, this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, 1 - loss)));
       }
       if (t.removedAt < 0) this.fillTaskStats(t, a, done - lost, aliveMs);
     }
@@ -298,7 +299,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const jsqTasks = servers / cfg.concurrency;
       if (poolFree > 0) this.groups.add(poolFree, poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, jsqTasks);
       const inRotation = this.tasks.filter((t) => t.inRotation).length;
-      if (inRotation > 0 && !anyHeld) waitingSum = Math.min(maxQ * inRotation, waitingSum + this.groups.stationaryWaiting(poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0], jsqTasks));
+      if (inRotation > 0 && !anyHeld) waitingSum = Math.max(waitingSum, Math.min(maxQ * inRotation, this.groups.stationaryWaiting(poolRate, servers, 1, cfg.serviceScv, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0], jsqTasks)));
     }
     s.served = served;
     s.rejected = rejected;
@@ -420,7 +421,8 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
           waitingSum += q1;
         } else {
           this.groups.add((done - line - full) * (1 - loss), lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ);
-          if (!removedHere) waitingSum += q1 === held ? q1 : Math.min(maxQ, q1 + this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, 1 - loss));
+          // the larger of the fluid backlog and the stationary queue, not their sum (2026-11-27)
+          if (!removedHere) waitingSum += q1 === held ? q1 : Math.max(q1, Math.min(maxQ, this.groups.stationaryWaiting(lambda, cfg.concurrency, ca2, cs2, cfg.meanServiceMs, maxQ, 1 - loss)));
         }
         accA.set(t, accA.get(t)! + a);
         accDone.set(t, accDone.get(t)! + done - lost);
@@ -429,7 +431,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
         const poolRate = coveredMs > 0 ? poolLambda / coveredMs : 0;
         const jsqTasks = pooledServers / cfg.concurrency;
         if (poolFree > 0) this.groups.add(poolFree, poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, jsqTasks);
-        if (n > 0 && !anyHeld) waitingSum = Math.min(maxQ * n, waitingSum + this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0], jsqTasks));
+        if (n > 0 && !anyHeld) waitingSum = Math.max(waitingSum, Math.min(maxQ * n, this.groups.stationaryWaiting(poolRate, pooledServers, 1, cs2, cfg.meanServiceMs, pooledPlaces, 1 - pooled[0], jsqTasks)));
       }
       if (last) {
         s.queued = queued;
