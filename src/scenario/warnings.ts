@@ -24,7 +24,8 @@
 // service's strategy gives tasks that can never run one (its group's maxSize 0, or the task
 // fits no instance type it launches: providersThatRunNothing), a managed-scaling capacity
 // provider a service's strategy gives tasks larger than the smallest instance type its group
-// lists though one it launches fits them (never scaled out for: largerThanSmallestType), cluster.awsvpcTrunking
+// lists though one it launches fits them (never scaled out for: largerThanSmallestType), an
+// on-demand group listing several instance types (only the first is launched: onDemandExtraTypes), cluster.awsvpcTrunking
 // on with a catalog instance type that has no published trunking task limit (it keeps its plain
 // ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all,
 // a DAEMON task larger than every instance type the groups launch register (never placed),
@@ -240,6 +241,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
   for (const svc of s.services) largerThanSmallestType(s, svc, out);
+  onDemandExtraTypes(s, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   for (const svc of s.services) azRebalancingWithoutRoom(svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
@@ -867,6 +869,54 @@ function largerThanSmallestType(s: ResolvedScenario, svc: ResolvedService, out: 
         `managed scaling of capacity provider ${p.name} never scales out for service ${svc.name}: task definition ${td.name} (${td.cpu} CPU units, ${td.memory} MiB) fits ${fitting.map((x) => x.name).join(', ')} but is larger than the smallest instance type the group lists (${lacks.join('; ')}), ` +
         `and AWS says a group of tasks greater than the smallest instance type in the Auto Scaling group "can't run with this capacity provider ... The tasks remain in the PROVISIONING state" (managed-scaling-behavior.html): they run only on instances the group already has; ` +
         `list only types that fit it, or give it a capacity provider of its own`,
+    });
+  }
+}
+
+/**
+ * An on-demand Auto Scaling group listing several instance types: ecsim launches only the
+ * first (EC2 Auto Scaling's prioritized allocation for On-Demand, cluster.ts), so the others
+ * run nothing. With managed scaling they still count in its estimate, which packs the waiting
+ * tasks onto the most of each resource over the listed types ("The smallest and the largest
+ * instance types for each parameter are selected", managed-scaling-behavior.html): a type
+ * larger than the first in some resource makes each scale out ask for fewer instances than
+ * the tasks need (scale out takes more rounds); a smaller one leaves the tasks it cannot
+ * take out of the estimate (largerThanSmallestType). Without managed scaling they do nothing.
+ */
+function onDemandExtraTypes(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  for (const [name, p] of s.providers) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    if (asg.purchaseOption === 'spot' || asg.instanceTypes.length < 2) continue;
+    const custom = customTypesIn(asg.instanceTypes);
+    const reg: { name: string; cpu: number; memoryMiB: number; enis: number }[] = [];
+    for (const t of asg.instanceTypes) {
+      try {
+        const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
+        const r = registeredResources(info, asg.reservedMemoryMiB);
+        reg.push({ name: info.name, cpu: r.cpu, memoryMiB: r.memoryMiB, enis: effectiveEnis(info, s.scenario.cluster.awsvpcTrunking) - 1 });
+      } catch {
+        return; // refused by the checks
+      }
+    }
+    const [first, ...others] = reg;
+    const otherNames = others.map((x) => x.name).join(', ');
+    const keys = ['cpu', 'memoryMiB', 'enis'] as const;
+    const larger = keys.some((k) => others.some((x) => x[k] > first[k]));
+    const smaller = keys.some((k) => others.some((x) => x[k] < first[k]));
+    const managed = p.config.managedScaling?.status === 'ENABLED';
+    const one = others.length === 1;
+    let effect: string;
+    if (managed && larger) {
+      effect = `${one ? 'only shrinks' : 'only shrink'} managed scaling's estimate: it computes the instances needed on the largest of each resource over the listed types (managed-scaling-behavior.html), more than a ${first.name} registers, so each scale out launches fewer ${first.name} than the waiting tasks need and scale out takes more rounds`;
+    } else if (managed && smaller) {
+      effect = `${one ? 'only leaves' : 'only leave'} out of managed scaling's estimate the tasks larger than the smallest listed type (managed-scaling-behavior.html), for which it then never scales out`;
+    } else {
+      effect = one ? 'has no effect on the run' : 'have no effect on the run';
+    }
+    out.push({
+      at: ['cluster', 'capacityProviders', name, 'autoScalingGroup', 'instanceTypes'],
+      message: `an on-demand group launches only its first listed type, ${first.name} (EC2 Auto Scaling's prioritized allocation), so ${otherNames} ${effect}; list ${first.name} alone, or use purchaseOption spot to launch every listed type`,
     });
   }
 }
