@@ -24,6 +24,7 @@ import {
 import { traceSchema } from './trace-schema.js';
 import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { describe } from './duration.js';
+import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { timeZoneHint } from './did-you-mean.js';
 import { scheduledActionTimeProblems } from '../scaling/index.js';
 import { timeZoneNameProblem } from '../engine/index.js';
@@ -78,6 +79,10 @@ function countUpTo(max: number, why: string) {
 const INSTANCES_WHY = `the ECS quota of ${MAX_CLUSTER_INSTANCES} container instances registered per cluster`;
 const TASKS_WHY = `the ECS quota of ${MAX_SERVICE_TASKS} tasks per service`;
 const instanceCount = countUpTo(MAX_CLUSTER_INSTANCES, INSTANCES_WHY);
+/** A price in USD an hour: >= 0 and at most MAX_PRICE_PER_HOUR (larger figures overflowed the cost totals). */
+const price = z.number().min(0).superRefine((n, ctx) => {
+  if (n > MAX_PRICE_PER_HOUR) ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_PRICE_PER_HOUR} (${MAX_PRICE_WHY}), found ${n}` });
+});
 const taskCount = countUpTo(MAX_SERVICE_TASKS, TASKS_WHY);
 
 // ---------------------------------------------------------------- capacity providers
@@ -88,7 +93,7 @@ const customInstanceType = strict({
   vcpu: int.min(1),
   memoryMiB: int.min(512),
   enis: int.min(1).default(3),
-  price: z.number().min(0),
+  price,
   cpuArchitecture: oneOf(['x86_64', 'arm64'] as const).default('x86_64'),
 });
 
@@ -551,12 +556,12 @@ export const scenarioSchema = strict({
   }).default({ period: 60_000, publishDelay: 60_000 }),
   pricing: strict({
     fargate: strict({
-      vcpuHour: z.number().min(0).optional(),
-      gbHour: z.number().min(0).optional(),
+      vcpuHour: price.optional(),
+      gbHour: price.optional(),
       spotDiscount: z.number().min(0).lt(1).optional(),
-      arm64: strict({ vcpuHour: z.number().min(0).optional(), gbHour: z.number().min(0).optional() }).optional(),
+      arm64: strict({ vcpuHour: price.optional(), gbHour: price.optional() }).optional(),
     }).optional(),
-    ec2: z.record(z.string(), z.number().min(0)).optional(),
+    ec2: z.record(z.string(), price).optional(),
     ec2SpotDiscount: z.number().min(0).lt(1).optional(),
   }).optional(),
   cluster: strict({

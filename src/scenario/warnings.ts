@@ -22,7 +22,10 @@
 // with minSize 0 whose own target tracking policy cannot scale it out from 0 instances
 // (groupNoScaleOutFromZero), a capacity provider a
 // service's strategy gives tasks that can never run one (its group's maxSize 0, or the task
-// fits no instance type it launches: providersThatRunNothing), cluster.awsvpcTrunking
+// fits no instance type it launches: providersThatRunNothing), a managed-scaling capacity
+// provider a service's strategy gives tasks larger than the smallest instance type its group
+// lists though one it launches fits them (never scaled out for: largerThanSmallestType), an
+// on-demand group listing several instance types (only the first is launched: onDemandExtraTypes), cluster.awsvpcTrunking
 // on with a catalog instance type that has no published trunking task limit (it keeps its plain
 // ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all,
 // a DAEMON task larger than every instance type the groups launch register (never placed),
@@ -237,6 +240,8 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   placementNamesNoInstanceHas(s, out);
   for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
+  for (const svc of s.services) largerThanSmallestType(s, svc, out);
+  onDemandExtraTypes(s, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
   for (const svc of s.services) azRebalancingWithoutRoom(svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
@@ -808,6 +813,110 @@ function providersThatRunNothing(s: ResolvedScenario, svc: ResolvedService, out:
     out.push({
       at,
       message: `capacity provider ${p.name} can never run a task of service ${svc.name}: task definition ${td.name} (${td.cpu} CPU units, ${td.memory} MiB) fits no instance type its group launches${onDemand}: ${lacks.join('; ')}; ${given}`,
+    });
+  }
+}
+
+/**
+ * A capacity provider with managed scaling in a service's strategy (given tasks: base or
+ * weight above 0) whose group lists several instance types, where the task fits a type the
+ * group launches but needs more CPU, memory or (awsvpc) ENIs than the least of that resource
+ * over the listed types registers (the group's "smallest instance type" for that parameter,
+ * by the registered resources of a bare instance, as AutoScalingGroup.smallestCapacity).
+ * AWS: "If a group of tasks have resource requirements that are greater than the smallest
+ * instance type in the Auto Scaling group, then that group of tasks can't run with this
+ * capacity provider ... The tasks remain in the PROVISIONING state" (managed-scaling-behavior.html):
+ * managed scaling leaves them out of the estimate and never launches an instance for them
+ * (ecsim: reservation.ts, the metric held at targetCapacity). A task that fits no launched
+ * type is said by providersThatRunNothing instead.
+ */
+function largerThanSmallestType(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  const td = svc.taskDefinition;
+  const at: Path = svc.config.capacityProviderStrategy ? ['services', svc.name, 'capacityProviderStrategy'] : ['cluster', 'defaultCapacityProviderStrategy'];
+  const trunking = s.scenario.cluster.awsvpcTrunking;
+  const seen = new Set<string>();
+  for (const item of svc.strategy) {
+    if (item.base === 0 && item.weight === 0) continue; // given no tasks
+    const p = s.providers.get(item.capacityProvider);
+    if (p?.kind !== 'asg' || p.config.managedScaling?.status !== 'ENABLED' || seen.has(p.name)) continue;
+    seen.add(p.name);
+    const asg = p.config.autoScalingGroup;
+    if (asg.maxSize === 0 || asg.instanceTypes.length < 2) continue;
+    const custom = customTypesIn(asg.instanceTypes);
+    const types: { name: string; cpu: number; memoryMiB: number; enis: number; launched: boolean }[] = [];
+    for (const [i, t] of asg.instanceTypes.entries()) {
+      try {
+        const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
+        const reg = registeredResources(info, asg.reservedMemoryMiB);
+        types.push({ name: info.name, cpu: reg.cpu, memoryMiB: reg.memoryMiB, enis: Math.max(0, effectiveEnis(info, trunking) - 1), launched: asg.purchaseOption === 'spot' || i === 0 });
+      } catch {
+        return; // refused by the checks
+      }
+    }
+    const enis = td.networkMode === 'awsvpc' ? 1 : 0;
+    const fits = (x: (typeof types)[number]) => td.cpu <= x.cpu && td.memory <= x.memoryMiB && enis <= x.enis;
+    const fitting = types.filter((x) => x.launched && fits(x));
+    if (fitting.length === 0) continue; // never runs at all: providersThatRunNothing
+    const lacks: string[] = [];
+    const least = (key: 'cpu' | 'memoryMiB' | 'enis') => types.reduce((a, b) => (b[key] < a[key] ? b : a));
+    if (td.cpu > least('cpu').cpu) lacks.push(`${least('cpu').name} registers ${least('cpu').cpu} CPU units`);
+    if (td.memory > least('memoryMiB').memoryMiB) lacks.push(`${least('memoryMiB').name} registers ${least('memoryMiB').memoryMiB} MiB`);
+    if (enis > least('enis').enis) lacks.push(`${least('enis').name} has no ENI for an awsvpc task`);
+    if (lacks.length === 0) continue;
+    out.push({
+      at,
+      message:
+        `managed scaling of capacity provider ${p.name} never scales out for service ${svc.name}: task definition ${td.name} (${td.cpu} CPU units, ${td.memory} MiB) fits ${fitting.map((x) => x.name).join(', ')} but is larger than the smallest instance type the group lists (${lacks.join('; ')}), ` +
+        `and AWS says a group of tasks greater than the smallest instance type in the Auto Scaling group "can't run with this capacity provider ... The tasks remain in the PROVISIONING state" (managed-scaling-behavior.html): they run only on instances the group already has; ` +
+        `list only types that fit it, or give it a capacity provider of its own`,
+    });
+  }
+}
+
+/**
+ * An on-demand Auto Scaling group listing several instance types: ecsim launches only the
+ * first (EC2 Auto Scaling's prioritized allocation for On-Demand, cluster.ts), so the others
+ * run nothing. With managed scaling they still count in its estimate, which packs the waiting
+ * tasks onto the most of each resource over the listed types ("The smallest and the largest
+ * instance types for each parameter are selected", managed-scaling-behavior.html): a type
+ * larger than the first in some resource makes each scale out ask for fewer instances than
+ * the tasks need (scale out takes more rounds); a smaller one leaves the tasks it cannot
+ * take out of the estimate (largerThanSmallestType). Without managed scaling they do nothing.
+ */
+function onDemandExtraTypes(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  for (const [name, p] of s.providers) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    if (asg.purchaseOption === 'spot' || asg.instanceTypes.length < 2) continue;
+    const custom = customTypesIn(asg.instanceTypes);
+    const reg: { name: string; cpu: number; memoryMiB: number; enis: number }[] = [];
+    for (const t of asg.instanceTypes) {
+      try {
+        const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
+        const r = registeredResources(info, asg.reservedMemoryMiB);
+        reg.push({ name: info.name, cpu: r.cpu, memoryMiB: r.memoryMiB, enis: effectiveEnis(info, s.scenario.cluster.awsvpcTrunking) - 1 });
+      } catch {
+        return; // refused by the checks
+      }
+    }
+    const [first, ...others] = reg;
+    const otherNames = others.map((x) => x.name).join(', ');
+    const keys = ['cpu', 'memoryMiB', 'enis'] as const;
+    const larger = keys.some((k) => others.some((x) => x[k] > first[k]));
+    const smaller = keys.some((k) => others.some((x) => x[k] < first[k]));
+    const managed = p.config.managedScaling?.status === 'ENABLED';
+    const one = others.length === 1;
+    let effect: string;
+    if (managed && larger) {
+      effect = `${one ? 'only shrinks' : 'only shrink'} managed scaling's estimate: it computes the instances needed on the largest of each resource over the listed types (managed-scaling-behavior.html), more than a ${first.name} registers, so each scale out launches fewer ${first.name} than the waiting tasks need and scale out takes more rounds`;
+    } else if (managed && smaller) {
+      effect = `${one ? 'only leaves' : 'only leave'} out of managed scaling's estimate the tasks larger than the smallest listed type (managed-scaling-behavior.html), for which it then never scales out`;
+    } else {
+      effect = one ? 'has no effect on the run' : 'have no effect on the run';
+    }
+    out.push({
+      at: ['cluster', 'capacityProviders', name, 'autoScalingGroup', 'instanceTypes'],
+      message: `an on-demand group launches only its first listed type, ${first.name} (EC2 Auto Scaling's prioritized allocation), so ${otherNames} ${effect}; list ${first.name} alone, or use purchaseOption spot to launch every listed type`,
     });
   }
 }

@@ -59,6 +59,8 @@ export class AutoScalingGroup {
   /** Each type's registered resources, in the order of `types`. */
   readonly registeredByType: readonly { cpu: number; memoryMiB: number; awsvpcEnis: number }[];
   private launchSeq = 0;
+  /** Spot: the launches so far in each AZ, which rotate through the listed types there. */
+  private readonly spotLaunchesByAz = new Map<string, number>();
   /** In scaleIn's loop: terminations leave the reconcile to it. */
   private scalingIn = false;
   private terminatedInScaleIn = false;
@@ -171,9 +173,17 @@ export class AutoScalingGroup {
     const az = chooseLaunchAvailabilityZone(azs, counts);
     counts.set(az, (counts.get(az) ?? 0) + 1);
     const asg = this.config.autoScalingGroup;
-    // on-demand: "prioritized" (the first type); spot: diversify across the listed types
+    // on-demand: "prioritized" (the first type); spot: diversify across the listed types in
+    // each AZ: a rotation per AZ, the i-th listed AZ starting at the i-th type (one rotation
+    // over the whole group, with the AZs taken in turn, gave each AZ a single type when the
+    // types and AZs were as many; the offset keeps the first launches of the group diverse)
     const ordinal = this.launchSeq++;
-    const type = asg.purchaseOption === 'spot' ? this.types[ordinal % this.types.length] : this.types[0];
+    let type = this.types[0];
+    if (asg.purchaseOption === 'spot') {
+      const k = this.spotLaunchesByAz.get(az) ?? 0;
+      this.spotLaunchesByAz.set(az, k + 1);
+      type = this.types[(Math.max(0, azs.indexOf(az)) + k) % this.types.length];
+    }
     const reg = registeredResources(toCatalogType(type), asg.reservedMemoryMiB);
     const id = this.cluster.nextInstanceId();
     const attributes = this.attributesFor(type, az);

@@ -67,6 +67,10 @@ describe('price book (built-in list + scenario overrides; Spot discounts)', () =
   it('rejects bad overrides with a did-you-mean', () => {
     expect(() => createPriceBook({ ec2: { 'm5.lrge': 0.1 } })).toThrow(/pricing.ec2.m5.lrge: expected a built-in or custom instance type, found "m5.lrge" \(did you mean m5.large\?\)/);
     expect(() => createPriceBook({ fargate: { spotDiscount: 1.2 } })).toThrow(/pricing.fargate.spotDiscount must be a number >= 0 and < 1, found 1.2/);
+    // prices at most 1e6 USD an hour (larger ones overflowed cost totals to Infinity); the cap itself is accepted
+    expect(createPriceBook({ ec2: { 'm5.large': 1e6 } }).ec2Price({ name: 'm5.large', pricePerHour: 0.096 }, 'on-demand')).toBe(1e6);
+    expect(() => createPriceBook({ ec2: { 'm5.large': 1e308 } })).toThrow(/pricing.ec2.m5.large must be a number >= 0 and <= 1000000 \(USD an hour\), found 1e\+308/);
+    expect(() => createPriceBook({ fargate: { gbHour: 1e6 + 1 } })).toThrow(/pricing.fargate.gbHour must be a number >= 0 and <= 1000000/);
   });
 });
 

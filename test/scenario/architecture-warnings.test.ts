@@ -43,12 +43,14 @@ describe('warning: no instance of the task definition\'s architecture', () => {
   it('an on-demand group launches its first type only: m6g.large listed second is not enough, and the hint says to put it first (not to add one)', () => {
     expect(warned(scenario({ a: { types: ['m5.large', 'm6g.large'] }, b: { types: ['c5.large'] } }, ARM, EC2))).toEqual([
       'services.app: task definition app has runtimePlatform.cpuArchitecture ARM64: ECS places its tasks only on arm64 instances (ecs.cpu-architecture), and no Auto Scaling group of the cluster launches one (a launches m5.large x86_64 (on-demand: its first instance type only); b launches c5.large x86_64): its EC2 tasks are never placed ("missing an attribute required by your task"); put an arm64 type first in the instanceTypes of a (an on-demand group launches its first only), or use purchaseOption: spot, or remove cpuArchitecture',
+      "cluster.capacityProviders.a.autoScalingGroup.instanceTypes: an on-demand group launches only its first listed type, m5.large (EC2 Auto Scaling's prioritized allocation), so m6g.large has no effect on the run; list m5.large alone, or use purchaseOption spot to launch every listed type",
     ]);
     // the same in a capacity provider strategy, for the provider whose group lists one
     const strategy = { capacityProviderStrategy: [{ capacityProvider: 'a', weight: 1 }, { capacityProvider: 'b', weight: 1 }] };
     expect(warned(scenario({ a: { types: ['m5.large', 'm6g.large'] }, b: { types: ['c5.large'] } }, ARM, strategy))).toEqual([
       'services.app: task definition app has runtimePlatform.cpuArchitecture ARM64: ECS places its tasks only on arm64 instances (ecs.cpu-architecture), and capacity provider a launches m5.large x86_64 (on-demand: its first instance type only): the tasks given to a are never placed and wait for its capacity ("missing an attribute required by your task"); put an arm64 type first in its group\'s instanceTypes (an on-demand group launches its first only), or use purchaseOption: spot, or take it out of the strategy',
       'services.app: task definition app has runtimePlatform.cpuArchitecture ARM64: ECS places its tasks only on arm64 instances (ecs.cpu-architecture), and capacity provider b launches c5.large x86_64: the tasks given to b are never placed and wait for its capacity ("missing an attribute required by your task"); add an arm64 instance type (e.g. m6g.large, m7g.large, c6g.large) to its group, or take it out of the strategy',
+      "cluster.capacityProviders.a.autoScalingGroup.instanceTypes: an on-demand group launches only its first listed type, m5.large (EC2 Auto Scaling's prioritized allocation), so m6g.large has no effect on the run; list m5.large alone, or use purchaseOption spot to launch every listed type",
     ]);
   });
 

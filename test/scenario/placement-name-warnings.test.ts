@@ -24,7 +24,11 @@ function scenario(service: object, td: object = {}, spotTypes?: string[]): any {
   };
 }
 
-const warned = (raw: unknown) => scenarioWarnings(loadScenarioObject('names', raw, { baseDir: '.' })).map((w) => `${w.at.join('.')}: ${w.message}`);
+// (group ec2 lists c5.large second on purpose: the on-demand-types warning it brings is tested in on-demand-types-warning.test.ts)
+const warned = (raw: unknown) =>
+  scenarioWarnings(loadScenarioObject('names', raw, { baseDir: '.' }))
+    .map((w) => `${w.at.join('.')}: ${w.message}`)
+    .filter((w) => !/launches only its first listed type/.test(w));
 const memberOf = (expression: string) => ({ placementConstraints: [{ type: 'memberOf', expression }] });
 const known = `instances have the built-in attributes (${BUILT_IN}) and their group's autoScalingGroup.attributes (tier); ecsim has no PutAttributes`;
 

@@ -25,6 +25,7 @@ describe('price overrides that price nothing the run buys', () => {
       `pricing.ec2.m5.xlarge: no Auto Scaling group lists m5.xlarge: ${NO_EFFECT}`,
       `pricing.ec2SpotDiscount: no Auto Scaling group has purchaseOption spot: ${NO_EFFECT}`,
       `pricing.fargate: no service runs tasks on Fargate (launchType FARGATE, or FARGATE/FARGATE_SPOT in its capacity provider strategy): ${NO_EFFECT}`,
+      "cluster.capacityProviders.ec2.autoScalingGroup.instanceTypes: an on-demand group launches only its first listed type, m5.large (EC2 Auto Scaling's prioritized allocation), so c5.large has no effect on the run; list m5.large alone, or use purchaseOption spot to launch every listed type",
     ]);
     const r = await cli('validate', file);
     expect(r.code).toBe(0);

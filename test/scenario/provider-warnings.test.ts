@@ -67,3 +67,59 @@ describe('warning: a capacity provider in the strategy that can never run a task
     expect(warned(raw)).toEqual([]);
   });
 });
+
+// A managed-scaling group listing several types, where a launched type fits the task but the
+// smallest listed type (least of each registered resource) does not: AWS's managed scaling
+// leaves such tasks out of its estimate (managed-scaling-behavior.html: such a group of tasks
+// "can't run with this capacity provider ... The tasks remain in the PROVISIONING state").
+// c5.large: 2 vCPU -> 2048 CPU units, 4096 - max(256, 245.76) = 3840 MiB; r5.large: 2 vCPU,
+// 16384 - 983.04 -> 15400 MiB; m5.xlarge: 4 vCPU -> 4096 CPU units, 15400 MiB.
+describe('warning: a task larger than the smallest instance type of a managed-scaling group', () => {
+  const smallestWarned = (raw: unknown) =>
+    scenarioWarnings(loadScenarioObject('prov', raw, { baseDir: '.' }))
+      .map((w) => `${w.at.join('.')}: ${w.message}`)
+      .filter((w) => /never scales out for service/.test(w));
+  const strategy = { capacityProviderStrategy: [{ capacityProvider: 'a', weight: 1 }] };
+  const managed = { status: 'ENABLED', targetCapacity: 100 };
+  const group = (instanceTypes: string[], purchaseOption: string) => ({
+    a: { instanceTypes, purchaseOption },
+  });
+  const raw = (instanceTypes: string[], td: { cpu: number; memory: number }, purchaseOption = 'spot', managedScaling: object | null = managed) => {
+    const r = scenario(group(instanceTypes, purchaseOption), td, strategy) as { cluster: { capacityProviders: Record<string, Record<string, unknown>> } };
+    if (managedScaling) r.cluster.capacityProviders.a.managedScaling = managedScaling;
+    return r;
+  };
+  const quote =
+    'and AWS says a group of tasks greater than the smallest instance type in the Auto Scaling group "can\'t run with this capacity provider ... The tasks remain in the PROVISIONING state" (managed-scaling-behavior.html): they run only on instances the group already has; list only types that fit it, or give it a capacity provider of its own';
+
+  it('6000 MiB on Spot [c5.large, r5.large]: fits r5.large (15400 MiB), not c5.large (3840 MiB)', () => {
+    expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 6000 }))).toEqual([
+      `services.app.capacityProviderStrategy: managed scaling of capacity provider a never scales out for service app: task definition app (256 CPU units, 6000 MiB) fits r5.large but is larger than the smallest instance type the group lists (c5.large registers 3840 MiB), ${quote}`,
+    ]);
+  });
+
+  it('3840 MiB fits c5.large: not warned; 3841 is', () => {
+    expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 3840 }))).toEqual([]);
+    expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 3841 }))).toHaveLength(1);
+  });
+
+  it('3000 CPU units on Spot [c5.large, m5.xlarge]: c5.large registers 2048', () => {
+    expect(smallestWarned(raw(['c5.large', 'm5.xlarge'], { cpu: 3000, memory: 1000 }))).toEqual([
+      `services.app.capacityProviderStrategy: managed scaling of capacity provider a never scales out for service app: task definition app (3000 CPU units, 1000 MiB) fits m5.xlarge but is larger than the smallest instance type the group lists (c5.large registers 2048 CPU units), ${quote}`,
+    ]);
+  });
+
+  it('on-demand [r5.large, c5.large]: r5.large is launched and fits, c5.large is the smallest listed: warned', () => {
+    expect(smallestWarned(raw(['r5.large', 'c5.large'], { cpu: 256, memory: 6000 }, 'on-demand'))).toHaveLength(1);
+  });
+
+  it('on-demand [c5.large, r5.large]: the launched type does not fit, said by the "can never run" warning only', () => {
+    const r = raw(['c5.large', 'r5.large'], { cpu: 256, memory: 6000 }, 'on-demand');
+    expect(smallestWarned(r)).toEqual([]);
+    expect(warned(r)).toHaveLength(1);
+  });
+
+  it('without managed scaling: not warned (nothing estimates instances)', () => {
+    expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 6000 }, 'spot', null))).toEqual([]);
+  });
+});

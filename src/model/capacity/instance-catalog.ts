@@ -6,6 +6,7 @@
 // eni-trunking-supported-instance-types.html, "New Task Limit per Instance").
 
 import { closest } from 'fastest-levenshtein';
+import { MAX_PRICE_PER_HOUR } from '../pricing/max-price.js';
 
 export type CpuArchitecture = 'x86_64' | 'arm64';
 
@@ -117,7 +118,7 @@ export function validateCustomInstanceType(c: CustomInstanceType): string | null
   if (!Number.isInteger(c.vcpu) || c.vcpu < 1) return bad('vcpu', 'an integer >= 1', c.vcpu);
   if (!Number.isInteger(c.memoryMiB) || c.memoryMiB < 512) return bad('memoryMiB', 'an integer >= 512', c.memoryMiB);
   if (!Number.isInteger(c.enis) || c.enis < 1) return bad('enis', 'an integer >= 1', c.enis);
-  if (typeof c.price !== 'number' || !(c.price >= 0)) return bad('price', 'a number >= 0 (USD per hour)', c.price);
+  if (typeof c.price !== 'number' || !(c.price >= 0) || c.price > MAX_PRICE_PER_HOUR) return bad('price', `a number >= 0 and <= ${MAX_PRICE_PER_HOUR} (USD per hour)`, c.price);
   if (c.cpuArchitecture !== undefined && c.cpuArchitecture !== 'x86_64' && c.cpuArchitecture !== 'arm64')
     return bad('cpuArchitecture', 'x86_64 or arm64', c.cpuArchitecture);
   return null;

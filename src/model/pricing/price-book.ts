@@ -8,6 +8,7 @@ import { closest } from 'fastest-levenshtein';
 import { FARGATE_PRICES, FARGATE_SPOT_DISCOUNT } from '../capacity/fargate.js';
 import { INSTANCE_CATALOG, type CpuArchitecture, type CustomInstanceType } from '../capacity/instance-catalog.js';
 import { EC2_SPOT_DISCOUNT } from './ec2-cost.js';
+import { MAX_PRICE_PER_HOUR } from './max-price.js';
 import type { FargatePricing } from './fargate-cost.js';
 
 export interface PricingOverrides {
@@ -34,10 +35,12 @@ export interface PriceBook {
   ec2Price(type: { name: string; pricePerHour: number }, purchaseOption: PurchaseOption): number;
 }
 
-function checkRate(path: string, v: unknown, max = Infinity): number | undefined {
+/** A fraction (a discount: >= 0 and < 1), or without `max` a price (>= 0 and <= MAX_PRICE_PER_HOUR USD an hour). */
+function checkRate(path: string, v: unknown, max?: number): number | undefined {
   if (v === undefined) return undefined;
-  if (typeof v !== 'number' || !(v >= 0) || !(v < max)) {
-    throw new Error(`pricing.${path} must be a number >= 0${max < Infinity ? ` and < ${max}` : ''}, found ${JSON.stringify(v)}`);
+  const ok = typeof v === 'number' && v >= 0 && (max === undefined ? v <= MAX_PRICE_PER_HOUR : v < max);
+  if (!ok) {
+    throw new Error(`pricing.${path} must be a number >= 0${max === undefined ? ` and <= ${MAX_PRICE_PER_HOUR} (USD an hour)` : ` and < ${max}`}, found ${JSON.stringify(v)}`);
   }
   return v;
 }
