@@ -190,6 +190,11 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       if (agg === (upper ? 'Maximum' : 'Minimum')) continue;
       const covered = p.stepAdjustments.some((x) => (upper ? x.metricIntervalLowerBound : x.metricIntervalUpperBound) == null);
       if (covered) continue;
+      // every metric a step alarm here watches is 0 or more, so a Greater* alarm's aggregate is
+      // never below 0: steps reaching down to a breach of -threshold (a "> 0" wake alarm with a
+      // step from 0) cover every value it can take
+      const lowest = Math.min(...p.stepAdjustments.map((x) => x.metricIntervalLowerBound ?? -Infinity));
+      if (upper && lowest <= -p.alarm.threshold) continue;
       const side = upper ? 'below' : 'above';
       out.push({
         at: ['services', svc.name, 'autoScaling', 'policies', name, 'metricAggregationType'],
@@ -772,6 +777,8 @@ function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'comp
  * warned of by architectureWithoutInstances).
  */
 function providersThatRunNothing(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  // a DAEMON service uses no strategy (its task goes on every instance: daemonFitsNoInstanceType)
+  if (svc.config.schedulingStrategy === 'DAEMON') return;
   const td = svc.taskDefinition;
   // the strategy as written: the service's own, or the cluster's default it falls back on
   const at: Path = svc.config.capacityProviderStrategy ? ['services', svc.name, 'capacityProviderStrategy'] : ['cluster', 'defaultCapacityProviderStrategy'];
@@ -831,6 +838,8 @@ function providersThatRunNothing(s: ResolvedScenario, svc: ResolvedService, out:
  * type is said by providersThatRunNothing instead.
  */
 function largerThanSmallestType(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  // a DAEMON service uses no strategy and drives no scale out (daemonFitsNoInstanceType)
+  if (svc.config.schedulingStrategy === 'DAEMON') return;
   const td = svc.taskDefinition;
   const at: Path = svc.config.capacityProviderStrategy ? ['services', svc.name, 'capacityProviderStrategy'] : ['cluster', 'defaultCapacityProviderStrategy'];
   const trunking = s.scenario.cluster.awsvpcTrunking;

@@ -92,6 +92,13 @@ describe('a warning for an M-of-N step alarm whose aggregate can fall where no s
     expect(warned({ evaluationPeriods: 3 })).toEqual([]);
     expect(warned({ evaluationPeriods: 3, datapointsToAlarm: 2 }, {}, [{ metricIntervalUpperBound: 10, scalingAdjustment: 1 }, { metricIntervalLowerBound: 10, scalingAdjustment: 2 }])).toEqual([]);
   });
+  it('a Greater* alarm whose steps reach down to a breach of -threshold covers every value (metrics are 0 or more): a "> 0" wake alarm with a step from 0 is not warned; steps from 10 on "> 0" are', () => {
+    // "> 0", 2 of 3, Average or Minimum: the aggregate of values >= 0 is >= 0, a breach >= 0, in [0, +inf)
+    expect(warned({ evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 0 })).toEqual([]);
+    expect(warned({ evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 0 }, { metricAggregationType: 'Minimum' })).toEqual([]);
+    // steps from a breach of 10: an Average of 0 0 30 = 10 is covered, of 0 5 5 = 3.3 (2 of 3 > 0) is not
+    expect(warned({ evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 0 }, {}, [{ metricIntervalLowerBound: 10, scalingAdjustment: 1 }])).toHaveLength(1);
+  });
   it('a Less* alarm: Maximum warned (above the threshold), Minimum not, a step with no upper bound not', () => {
     const down = [{ metricIntervalUpperBound: 0, scalingAdjustment: -1 }];
     const w = warned({ evaluationPeriods: 5, datapointsToAlarm: 3 }, { metricAggregationType: 'Maximum' }, down, 'LessThanThreshold');
