@@ -39,6 +39,7 @@
 
 import { customTypesIn, effectiveEnis, lookupInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
+import { smallestTypeShortfall } from '../model/capacity/smallest-type.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
@@ -849,33 +850,12 @@ function largerThanSmallestType(s: ResolvedScenario, svc: ResolvedService, out: 
     const p = s.providers.get(item.capacityProvider);
     if (p?.kind !== 'asg' || p.config.managedScaling?.status !== 'ENABLED' || seen.has(p.name)) continue;
     seen.add(p.name);
-    const asg = p.config.autoScalingGroup;
-    if (asg.maxSize === 0 || asg.instanceTypes.length < 2) continue;
-    const custom = customTypesIn(asg.instanceTypes);
-    const types: { name: string; cpu: number; memoryMiB: number; enis: number; launched: boolean }[] = [];
-    for (const [i, t] of asg.instanceTypes.entries()) {
-      try {
-        const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
-        const reg = registeredResources(info, asg.reservedMemoryMiB);
-        types.push({ name: info.name, cpu: reg.cpu, memoryMiB: reg.memoryMiB, enis: Math.max(0, effectiveEnis(info, trunking) - 1), launched: asg.purchaseOption === 'spot' || i === 0 });
-      } catch {
-        return; // refused by the checks
-      }
-    }
-    const enis = td.networkMode === 'awsvpc' ? 1 : 0;
-    const fits = (x: (typeof types)[number]) => td.cpu <= x.cpu && td.memory <= x.memoryMiB && enis <= x.enis;
-    const fitting = types.filter((x) => x.launched && fits(x));
-    if (fitting.length === 0) continue; // never runs at all: providersThatRunNothing
-    const lacks: string[] = [];
-    const least = (key: 'cpu' | 'memoryMiB' | 'enis') => types.reduce((a, b) => (b[key] < a[key] ? b : a));
-    if (td.cpu > least('cpu').cpu) lacks.push(`${least('cpu').name} registers ${least('cpu').cpu} CPU units`);
-    if (td.memory > least('memoryMiB').memoryMiB) lacks.push(`${least('memoryMiB').name} registers ${least('memoryMiB').memoryMiB} MiB`);
-    if (enis > least('enis').enis) lacks.push(`${least('enis').name} has no ENI for an awsvpc task`);
-    if (lacks.length === 0) continue;
+    const short = smallestTypeShortfall(p.config.autoScalingGroup, td, trunking);
+    if (short === null) continue; // fits the smallest, or never runs at all (providersThatRunNothing)
     out.push({
       at,
       message:
-        `managed scaling of capacity provider ${p.name} never scales out for service ${svc.name}: task definition ${td.name} (${td.cpu} CPU units, ${td.memory} MiB) fits ${fitting.map((x) => x.name).join(', ')} but is larger than the smallest instance type the group lists (${lacks.join('; ')}), ` +
+        `managed scaling of capacity provider ${p.name} never scales out for service ${svc.name}: task definition ${td.name} (${td.cpu} CPU units, ${td.memory} MiB) fits ${short.fitting.join(', ')} but is larger than the smallest instance type the group lists (${short.lacks.join('; ')}), ` +
         `and AWS says a group of tasks greater than the smallest instance type in the Auto Scaling group "can't run with this capacity provider ... The tasks remain in the PROVISIONING state" (managed-scaling-behavior.html): they run only on instances the group already has; ` +
         `list only types that fit it, or give it a capacity provider of its own`,
     });
