@@ -8,7 +8,7 @@
 import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { byTaskName, listSome, type Placement } from './task-placements.js';
-import type { EventRow, TaskRow } from './results-tables.js';
+import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
 
 export function provisioningWaitLines(
   events: readonly EventRow[],
@@ -16,6 +16,7 @@ export function provisioningWaitLines(
   placements: ReadonlyMap<string, Placement>,
   clock: ClockFormat,
   endS: number,
+  services: ReadonlyMap<string, ServiceInfo> = new Map(),
 ): ExplainLine[] {
   const registeredAt = new Map<string, number>();
   const unplaceable = new Map<string, Unplaceable[]>();
@@ -65,12 +66,18 @@ export function provisioningWaitLines(
     const since = Math.min(...list.map((t) => t.createdS));
     const reasons = reasonsBefore(unplaceable.get(service) ?? [], since, Infinity);
     const n = list.length;
+    // managed scaling that never scales out for them (their task is larger than the smallest type its group lists)
+    const never = services.get(service)?.neverScaledOutBy;
+    const causes = [...new Set(list.map((t) => t.capacityProvider))].flatMap((p) => {
+      const why = never?.get(p);
+      return why === undefined ? [] : [`; managed scaling of ${p} never scales out for ${n === 1 ? 'it' : 'them'}: ${why}`];
+    });
     lines.push({
       timeS: endS,
       service,
       provider: list[0].capacityProvider || null,
       order: LINE_ORDER.note,
-      text: `${service}: ${n} ${n === 1 ? 'task' : 'tasks'} still PROVISIONING at the end, waiting since ${formatClock(since, clock)}${reasons}`,
+      text: `${service}: ${n} ${n === 1 ? 'task' : 'tasks'} still PROVISIONING at the end, waiting since ${formatClock(since, clock)}${reasons}${causes.join('')}`,
     });
   }
   lines.push(...unplacedLaunchTypeLines(events, registeredAt, unplaceable, placements, clock, endS));

@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetHealthTimeline } from '../../model/target-health.js';
+import { smallestTypeShortfall } from '../../model/capacity/smallest-type.js';
 import { DEFAULT_ECS_COOLDOWN_MS } from '../../scaling/target-tracking.js';
 import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js';
 import { recordsOf, type CsvRecord } from './parse-csv.js';
@@ -93,7 +94,34 @@ export function servicesOf(scenario: any): Map<string, ServiceInfo> {
       policies,
       workloadType: svc?.workload ? (svc.workload.type ?? 'http') : null,
       newTarget: newTargetOf(scenario, svc),
+      neverScaledOutBy: neverScaledOutBy(scenario, svc),
     });
+  }
+  return out;
+}
+
+/**
+ * ServiceInfo.neverScaledOutBy from scenario.json: the managed-scaling providers of the
+ * service's strategy (or the cluster's default) whose group's smallest listed type is too
+ * small for its task, as the loader's warning finds them (largerThanSmallestType).
+ */
+function neverScaledOutBy(scenario: any, svc: any): Map<string, string> {
+  const out = new Map<string, string>();
+  const td = scenario?.taskDefinitions?.[svc?.taskDefinition];
+  if (svc?.schedulingStrategy === 'DAEMON' || typeof td?.cpu !== 'number' || typeof td?.memory !== 'number') return out;
+  const strategy: any[] = svc.capacityProviderStrategy ?? scenario?.cluster?.defaultCapacityProviderStrategy ?? [];
+  for (const item of Array.isArray(strategy) ? strategy : []) {
+    if ((item?.base ?? 0) === 0 && item?.weight === 0) continue; // given no tasks
+    const name = item?.capacityProvider;
+    const p = scenario?.cluster?.capacityProviders?.[name];
+    const asg = p?.autoScalingGroup;
+    if (out.has(name) || p?.managedScaling?.status !== 'ENABLED' || !Array.isArray(asg?.instanceTypes)) continue;
+    const short = smallestTypeShortfall(asg, { cpu: td.cpu, memory: td.memory, networkMode: td.networkMode ?? '' }, scenario.cluster.awsvpcTrunking === true);
+    if (short === null) continue;
+    out.set(
+      name,
+      `task definition ${svc.taskDefinition} (${td.cpu} CPU units, ${td.memory} MiB) fits ${short.fitting.join(', ')} but is larger than the smallest instance type its group lists (${short.lacks.join('; ')})`,
+    );
   }
   return out;
 }
