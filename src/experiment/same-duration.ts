@@ -6,7 +6,7 @@
 // and the paired differences would rank such variants against each other: compare and
 // validate refuse them (exit 2) rather than print a table a capacity planner would misread.
 
-import { parseDuration } from '../scenario/duration.js';
+import { formatDuration, parseDuration } from '../scenario/duration.js';
 import type { ScenarioIssue } from '../scenario/index.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { isJsonObject } from './merge-patch.js';
@@ -37,10 +37,3 @@ export function variantDurationIssues(exp: ExperimentFile, variants: readonly [s
   });
 }
 
-/** `2h`, `90m`, `45s`, `1500ms`: the largest unit that divides the duration. */
-export function formatDuration(ms: number): string {
-  for (const [unit, size] of [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000]] as const) {
-    if (ms % size === 0) return `${ms / size}${unit}`;
-  }
-  return `${ms}ms`;
-}

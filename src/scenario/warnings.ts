@@ -39,7 +39,7 @@
 
 import { customTypesIn, effectiveEnis, lookupInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
-import { smallestTypeShortfall } from '../model/capacity/smallest-type.js';
+import { listedTypeResources, smallestTypeShortfall } from '../model/capacity/smallest-type.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
@@ -877,17 +877,8 @@ function onDemandExtraTypes(s: ResolvedScenario, out: ScenarioWarning[]): void {
     if (p.kind !== 'asg') continue;
     const asg = p.config.autoScalingGroup;
     if (asg.purchaseOption === 'spot' || asg.instanceTypes.length < 2) continue;
-    const custom = customTypesIn(asg.instanceTypes);
-    const reg: { name: string; cpu: number; memoryMiB: number; enis: number }[] = [];
-    for (const t of asg.instanceTypes) {
-      try {
-        const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
-        const r = registeredResources(info, asg.reservedMemoryMiB);
-        reg.push({ name: info.name, cpu: r.cpu, memoryMiB: r.memoryMiB, enis: effectiveEnis(info, s.scenario.cluster.awsvpcTrunking) - 1 });
-      } catch {
-        return; // refused by the checks
-      }
-    }
+    const reg = listedTypeResources(asg, s.scenario.cluster.awsvpcTrunking);
+    if (reg === null) return; // refused by the checks
     const [first, ...others] = reg;
     const otherNames = others.map((x) => x.name).join(', ');
     const keys = ['cpu', 'memoryMiB', 'enis'] as const;

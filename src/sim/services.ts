@@ -262,7 +262,8 @@ export class ServiceRuntime {
     const svc = this;
     const world = this.world;
     const zonesOfCluster = world.scenario.scenario.cluster.availabilityZones;
-    const registersOn = this.config.launchType === 'EC2' ? null : [...new Set(this.config.strategy.map((x) => x.capacityProvider))];
+    // the providers whose instances the service's tasks may use (launch type EC2: any)
+    const providers = this.config.launchType === 'EC2' ? null : new Set(this.config.strategy.map((x) => x.capacityProvider));
     const fargate = (): boolean => this.config.strategy.length > 0 && world.scenario.providers.get(chooseProvider(this.config.strategy, this.providerCounts))?.kind === 'fargate';
     return {
       name: this.name,
@@ -271,7 +272,12 @@ export class ServiceRuntime {
       },
       version: () => this.stateVersion,
       // (Fargate providers register no instances: 0)
-      zonesVersion: () => (registersOn === null ? this.cluster.totalRegistrations() : registersOn.reduce((n, p) => n + this.cluster.registrationCount(p), 0)),
+      zonesVersion: () => {
+        if (providers === null) return this.cluster.totalRegistrations();
+        let n = 0;
+        for (const p of providers) n += this.cluster.registrationCount(p);
+        return n;
+      },
       steady: () => {
         if (this.rebalanceExtra > 0 || this.desiredCount === 0 || this.leavingCount > 0 || this.markedCount > 0 || this.starting > 0 || this.unplaced.length > 0) return false;
         if (this.tasks.size !== this.desiredCount) return false;
@@ -283,7 +289,6 @@ export class ServiceRuntime {
         // service's tasks may use ("Amazon ECS can't launch new instances in underutilized
         // Availability Zones as part of the rebalancing process", service-rebalancing.html)
         if (fargate()) return zonesOfCluster;
-        const providers = this.config.launchType === 'EC2' ? null : new Set(this.config.strategy.map((x) => x.capacityProvider));
         const seen = new Set<string>();
         for (const inst of this.cluster.instances) {
           if (inst.status !== 'ACTIVE' || (providers !== null && !providers.has(inst.provider))) continue;

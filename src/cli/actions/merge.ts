@@ -101,13 +101,7 @@ export function merge(argv: MergeArgs): void {
  */
 function refuseNewerSweep(out: string, planFile: string, files: readonly string[], plan: string | undefined): void {
   if (plan === undefined) return;
-  let outPlan: string | undefined;
-  try {
-    outPlan = readSweepPlan(planFile)?.plan;
-  } catch (e) {
-    if (e instanceof ResultsFileError) throw new UsageError(`merge: ${e.message}`);
-    throw e;
-  }
+  const outPlan = planNamedIn(planFile);
   if (outPlan === undefined || outPlan === plan) return;
   const mtime = (path: string) => statSync(path).mtimeMs;
   let outTime: number;
@@ -132,19 +126,22 @@ function refuseNewerSweep(out: string, planFile: string, files: readonly string[
  * report would draw one sweep's table with the other's paired differences.
  */
 function refuseBesideOtherSweep(out: string, plan: string | undefined): void {
-  const planFile = join(dirname(out), SWEEP_PLAN_FILE);
-  let folderPlan: string | undefined;
-  try {
-    folderPlan = readSweepPlan(planFile)?.plan;
-  } catch (e) {
-    if (e instanceof ResultsFileError) throw new UsageError(`merge: ${e.message}`);
-    throw e;
-  }
+  const folderPlan = planNamedIn(join(dirname(out), SWEEP_PLAN_FILE));
   if (folderPlan === undefined || folderPlan === plan) return;
   throw new UsageError(
     `--out: ${dirname(out)} holds a sweep of another plan than the shard files (its ${SWEEP_PLAN_FILE} names plan ${folderPlan}, the shard files ${plan === undefined ? 'none' : `plan ${plan}`}): ` +
       `merge writes comparison.md, replications.csv and paired.csv beside ${basename(out)}, which would then describe another table than that sweep's sweep.csv; give --out in another folder`,
   );
+}
+
+/** The plan digest the sweep-plan.txt at `planFile` names (undefined: none there, or a runs-only mark); another file there is a usage error. */
+function planNamedIn(planFile: string): string | undefined {
+  try {
+    return readSweepPlan(planFile)?.plan;
+  } catch (e) {
+    if (e instanceof ResultsFileError) throw new UsageError(`merge: ${e.message}`);
+    throw e;
+  }
 }
 
 function realPathOrUndefined(path: string): string | undefined {

@@ -26,17 +26,9 @@ export function smallestTypeShortfall(
   awsvpcTrunking: boolean,
 ): SmallestTypeShortfall | null {
   if (asg.maxSize === 0 || asg.instanceTypes.length < 2) return null;
-  const custom = customTypesIn(asg.instanceTypes);
-  const types: { name: string; cpu: number; memoryMiB: number; enis: number; launched: boolean }[] = [];
-  for (const [i, t] of asg.instanceTypes.entries()) {
-    try {
-      const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
-      const reg = registeredResources(info, asg.reservedMemoryMiB);
-      types.push({ name: info.name, cpu: reg.cpu, memoryMiB: reg.memoryMiB, enis: Math.max(0, effectiveEnis(info, awsvpcTrunking) - 1), launched: asg.purchaseOption === 'spot' || i === 0 });
-    } catch {
-      return null; // refused by the checks
-    }
-  }
+  const listed = listedTypeResources(asg, awsvpcTrunking);
+  if (listed === null) return null; // refused by the checks
+  const types = listed.map((x, i) => ({ ...x, launched: asg.purchaseOption === 'spot' || i === 0 }));
   const enis = task.networkMode === 'awsvpc' ? 1 : 0;
   const fits = (x: (typeof types)[number]) => task.cpu <= x.cpu && task.memory <= x.memoryMiB && enis <= x.enis;
   const fitting = types.filter((x) => x.launched && fits(x));
@@ -47,4 +39,31 @@ export function smallestTypeShortfall(
   if (task.memory > least('memoryMiB').memoryMiB) lacks.push(`${least('memoryMiB').name} registers ${least('memoryMiB').memoryMiB} MiB`);
   if (enis > least('enis').enis) lacks.push(`${least('enis').name} has no ENI for an awsvpc task`);
   return lacks.length === 0 ? null : { fitting: fitting.map((x) => x.name), lacks };
+}
+
+/** What a bare instance of each type the group lists registers, in the listed order; null when a type is unknown (the loader refuses it). */
+export interface ListedTypeResources {
+  name: string;
+  cpu: number;
+  memoryMiB: number;
+  /** ENIs left for awsvpc tasks (the primary one is the instance's). */
+  enis: number;
+}
+
+export function listedTypeResources(
+  asg: { instanceTypes: readonly (string | CustomInstanceType)[]; reservedMemoryMiB?: number },
+  awsvpcTrunking: boolean,
+): ListedTypeResources[] | null {
+  const custom = customTypesIn(asg.instanceTypes);
+  const out: ListedTypeResources[] = [];
+  for (const t of asg.instanceTypes) {
+    try {
+      const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
+      const reg = registeredResources(info, asg.reservedMemoryMiB);
+      out.push({ name: info.name, cpu: reg.cpu, memoryMiB: reg.memoryMiB, enis: Math.max(0, effectiveEnis(info, awsvpcTrunking) - 1) });
+    } catch {
+      return null;
+    }
+  }
+  return out;
 }
