@@ -5,6 +5,7 @@ import { joinPath } from '../scenario/errors.js';
 import { sweepWarnings, variantWarnings } from '../experiment/check-experiment.js';
 import type { ExperimentFile } from '../experiment/experiment-file.js';
 import { isJsonObject } from '../experiment/merge-patch.js';
+import { counted } from '../output/plural.js';
 
 export function printWarnings(file: string, scenario: ResolvedScenario, durationOverridden = false): void {
   for (const w of scenarioWarnings(scenario, { durationOverridden })) process.stderr.write(`warning: ${file}: ${joinPath(w.at)}: ${w.message}\n`);
@@ -65,4 +66,20 @@ export function experimentNotes(exp: ExperimentFile, command: 'compare' | 'sweep
 
 export function printExperimentNotes(exp: ExperimentFile, command: 'compare' | 'sweep'): void {
   for (const line of experimentNotes(exp, command)) process.stderr.write(`note: ${line}\n`);
+}
+
+/**
+ * What `ecsim run` leaves of the file unused: it runs the base scenario only, so a file's
+ * variants (`ecsim compare` runs them) and sweep (`ecsim sweep`) get a note line each, after
+ * the run, with --quiet too.
+ */
+export function runNotes(file: string, raw: Record<string, unknown>): string[] {
+  const notes: string[] = [];
+  const names = isJsonObject(raw.variants) ? Object.keys(raw.variants) : [];
+  if (names.length > 0) {
+    const shown = names.length <= 6 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
+    notes.push(`${file}: run ran the base scenario; the file's ${counted(names.length, 'variant')} (${shown}) run with \`ecsim compare\``);
+  }
+  if (isJsonObject(raw.sweep) && Object.keys(raw.sweep).length > 0) notes.push(`${file}: run ran the base scenario; the file's sweep runs with \`ecsim sweep\``);
+  return notes;
 }

@@ -73,3 +73,23 @@ describe('compare and sweep print the scenario warnings', () => {
     expect((await cli('compare', plain, '--replications', '1', '--duration', '10m', '--jobs', '1', '--quiet', '--out', join(dir, 'plain'))).stderr).toBe('');
   }, 120_000);
 });
+
+describe('run notes the variants and the sweep it does not run', () => {
+  const dir = tempDir();
+
+  it('names the variants (compare runs them) and the sweep (sweep runs it), --quiet too; nothing for a plain file', async () => {
+    const both = writeScenario(dir, 'both', TEXT);
+    const expected =
+      `note: ${both}: run ran the base scenario; the file's 3 variants (tt-cpu-60, tt-cpu-45, tt-cpu-60-surge) run with \`ecsim compare\`\n` +
+      `note: ${both}: run ran the base scenario; the file's sweep runs with \`ecsim sweep\`\n`;
+    for (const quiet of [[], ['--quiet']]) {
+      const r = await cli('run', both, '--duration', '10m', '--out', join(dir, `both${quiet.length}`), ...quiet);
+      expect(r.code).toBe(0);
+      expect(r.stderr).toBe(expected);
+    }
+    const plain = writeScenario(dir, 'plain-run', TEXT.replace(/\nvariants:\n[\s\S]*$/, '\n'));
+    expect(readFileSync(plain, 'utf8')).not.toContain('sweep:');
+    const r = await cli('run', plain, '--duration', '10m', '--quiet', '--out', join(dir, 'plain'));
+    expect(r.stderr).toBe('');
+  }, 120_000);
+});

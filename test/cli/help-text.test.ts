@@ -19,7 +19,7 @@ describe('help text', () => {
     expect(r.stderr).toBe(`warning: ${file}: cluster.availabilityZones[1]: "eu-west-1a" is not an Availability Zone name of us-east-1 (like us-east-1a); it is used as a label only\n`);
     // yargs prints its help through console.log, which vitest takes: ask the built executable
     const help = spawnSync(process.execPath, [resolve('dist/ecsim/bin.js'), 'run', '--help'], { encoding: 'utf8' });
-    expect(help.stdout.replace(/\s+/g, ' ')).toContain('--quiet print nothing but warnings about the scenario and errors (both on stderr)');
+    expect(help.stdout.replace(/\s+/g, ' ')).toContain('--quiet print nothing but warnings and notes about the scenario and errors (all on stderr)');
   });
 
   it('the sweep summary in ecsim --help names runs/ beside a shard\'s file', () => {

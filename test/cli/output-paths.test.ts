@@ -135,8 +135,12 @@ describe('a scenario piped on /dev/stdin is read once', () => {
     const out = tempDir();
     for (const command of ['compare', 'sweep', 'run']) {
       const r = piped([command, '/dev/stdin', '--duration', '1m', '--quiet', '--out', join(out, command)], SWEEP);
-      // compare-quickstart has variants and a sweep: compare and sweep each note the other's key
-      const note = { compare: "note: /dev/stdin: this file's sweep runs with `ecsim sweep`, not compare\n", sweep: "note: /dev/stdin: this file's variants run with `ecsim compare`, not sweep\n", run: '' }[command];
+      // compare-quickstart has variants and a sweep: compare and sweep each note the other's key, run both
+      const note = {
+        compare: "note: /dev/stdin: this file's sweep runs with `ecsim sweep`, not compare\n",
+        sweep: "note: /dev/stdin: this file's variants run with `ecsim compare`, not sweep\n",
+        run: "note: /dev/stdin: run ran the base scenario; the file's 3 variants (tt-cpu-60, tt-cpu-45, tt-cpu-60-surge) run with `ecsim compare`\nnote: /dev/stdin: run ran the base scenario; the file's sweep runs with `ecsim sweep`\n",
+      }[command];
       expect([command, r.stderr, r.status]).toEqual([command, note, 0]);
     }
   }, 60_000);

@@ -256,14 +256,16 @@ describe('ecsim validate on variants and sweeps', () => {
     const r = await cli('run', file, '--out', out, '--quiet', '--duration', '10m');
     expect(r.code).toBe(0);
     const lines = r.stderr.trimEnd().split('\n');
-    expect(lines).toHaveLength(2);
+    expect(lines).toHaveLength(4); // and, after the run, the notes that it ran the base only
+    expect(lines[2]).toBe(`note: ${file}: run ran the base scenario; the file's 3 variants (tt-cpu-60, tt-cpu-45, tt-cpu-60-surge) run with \`ecsim compare\``);
+    expect(lines[3]).toBe(`note: ${file}: run ran the base scenario; the file's sweep runs with \`ecsim sweep\``);
     expect(lines[0]).toMatch(new RegExp(`^warning: ${escaped(file)}:\\d+: variant "tt-cpu-45" is invalid \\(run ignores variants\\): services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal: unknown key "targetVal".*; \`ecsim validate\` exits 2 on this file$`));
     expect(lines[1]).toMatch(new RegExp(`^warning: ${escaped(file)}:\\d+: the sweep is invalid \\(run ignores the sweep\\): sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.scaleOutCooldown=fast .*; \`ecsim validate\` exits 2 on this file$`));
     expect(existsSync(join(out, 'summary.json'))).toBe(true);
-    // a valid file: nothing said
+    // a valid file: only the notes
     const ok = await cli('run', COMPARE_QUICKSTART, '--out', join(dir, 'run-valid-experiment-out'), '--quiet', '--duration', '10m');
     expect(ok.code).toBe(0);
-    expect(ok.stderr).toBe('');
+    expect(ok.stderr).toBe(`note: ${COMPARE_QUICKSTART}: run ran the base scenario; the file's 3 variants (tt-cpu-60, tt-cpu-45, tt-cpu-60-surge) run with \`ecsim compare\`\nnote: ${COMPARE_QUICKSTART}: run ran the base scenario; the file's sweep runs with \`ecsim sweep\`\n`);
   });
 
   it('a valid compare scenario: ok, as before, with what was checked', async () => {

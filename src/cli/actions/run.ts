@@ -1,8 +1,8 @@
 // What `ecsim run` does: load, run into the results folder, report, check `expect:`.
 
-import { loadScenarioText, readScenarioText } from '../../scenario/index.js';
+import { loadScenarioText, parseScenarioText, readScenarioText } from '../../scenario/index.js';
 import { ignoredExperimentProblems } from '../ignored-experiment.js';
-import { printWarnings } from '../warnings.js';
+import { printWarnings, runNotes } from '../warnings.js';
 import { runToFolderPausing } from '../../output/run-to-folder.js';
 import { assertOwnResultsFolder } from '../../output/results-folder.js';
 import { checkExpectations, formatExpectationResults } from '../../scenario/expect/index.js';
@@ -29,6 +29,8 @@ export async function run(argv: RunArgs): Promise<void> {
   const reports = argv.report ? ['report.html', 'report.md'] : [];
   if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
   if (!argv.quiet) printRunSummary(scenario, report, outDir, reports);
+  // once it has run: the variants and sweep it left to compare and sweep (--quiet too)
+  for (const line of runNotes(argv.scenario, parseScenarioText(argv.scenario, text).value as Record<string, unknown>)) process.stderr.write(`note: ${line}\n`);
   const expectations = scenario.scenario.expect;
   if (expectations && expectations.length > 0) {
     const results = checkExpectations(expectations, report.summary);

@@ -21,7 +21,7 @@ export const runCommand = {
       .option('seed', { type: 'number', describe: 'random seed (overrides the scenario\'s seed); decimal digits' })
       .option('out', { type: 'string', describe: "results folder (default results/<scenario name>); replaces an earlier run's results folder or an empty one, never anything else (a sweep's or a compare's folder is refused)" })
       .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d, a whole number of metric periods (overrides the scenario\'s)' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but warnings about the scenario and errors (both on stderr)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but warnings and notes about the scenario and errors (all on stderr)' })
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html and report.md into the results folder' })
       .example('$0 run scenarios/quickstart.yaml', 'run the quick start into results/quickstart/')
       .example('$0 run scenarios/quickstart.yaml --seed 7 --out /tmp/qs', 'another seed, another folder')
