@@ -77,6 +77,19 @@ describe('chooseTasksToStop', () => {
     expect(chooseTasksToStop(ts, 2, [{ type: 'binpack', field: 'memory' }], xs, fixedRng(0))).toEqual(['b1', 'b2']);
   });
 
+  it('binpack first, then spread on instanceId: binpack decides (the spread only breaks its ties), AZ balance not put first', () => {
+    // a: i-1 runs a1..a4 (1000 MiB free); b: i-2 runs b1 b2 (1200 MiB free). AZs a:4, b:2.
+    const xs = [inst('i-1', { az: 'a', memoryRemaining: 1000 }), inst('i-2', { az: 'b', memoryRemaining: 1200 })];
+    const ts = [ref('a1', 'a', 'i-1'), ref('a2', 'a', 'i-1'), ref('a3', 'a', 'i-1'), ref('a4', 'a', 'i-1'), ref('b1', 'b', 'i-2'), ref('b2', 'b', 'i-2')];
+    const binpack = { type: 'binpack' as const, field: 'memory' as const };
+    const spread = { type: 'spread' as const, field: 'instanceId' };
+    // 1: i-1 1000+512 = 1512, i-2 1200+512 = 1712 -> b1; 2: i-1 1512, i-2 2224 -> b2 (i-2 empties).
+    // (With the AZ balance first, as for a plan starting with a spread, a1 and a2 would go.)
+    expect(chooseTasksToStop(ts, 2, [binpack, spread], xs, fixedRng(0))).toEqual(['b1', 'b2']);
+    // a plan starting with the spread keeps the AZs balanced first: a (4) -> a1, then a (3) -> a2
+    expect(chooseTasksToStop(ts, 2, [spread, binpack], xs, fixedRng(0))).toEqual(['a1', 'a2']);
+  });
+
   it('Fargate tasks (no instance) are balanced across AZs whatever the strategies', () => {
     const ts = [ref('f1', 'a'), ref('f2', 'a'), ref('f3', 'b')];
     expect(chooseTasksToStop(ts, 1, [{ type: 'binpack', field: 'memory' }], [], fixedRng(0.99))).toEqual(['f2']);

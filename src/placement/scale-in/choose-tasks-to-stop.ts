@@ -148,12 +148,14 @@ function narrow(r: Ranker, src: Int32Array, len: number, cand: Int32Array, rng: 
 /**
  * "When you use the spread strategy and take a scale-in action, Amazon ECS selects tasks to
  * terminate that maintain a balance across Availability Zones" (task-placement-strategies.html):
- * a plan with any spread strategy ranks by AZ balance first, then by its own strategies.
+ * a plan that starts with a spread strategy ranks by AZ balance first, then by its own
+ * strategies. Strategies apply in the order given (task-placement.html), so a plan that starts
+ * with binpack or random keeps its order: a spread after binpack only breaks binpack's ties.
  */
 function azBalanceFirst(plan: PlacementStrategy[]): readonly PlacementStrategy[] {
   const first = plan[0];
-  if (first.type === 'spread' && first.field === `attribute:${AZ_ATTRIBUTE}`) return plan;
-  return plan.some((s) => s.type === 'spread') ? [AZ_BALANCE[0], ...plan] : plan;
+  if (first.type !== 'spread' || first.field === `attribute:${AZ_ATTRIBUTE}`) return plan;
+  return [AZ_BALANCE[0], ...plan];
 }
 
 function needsInstances(plan: readonly PlacementStrategy[]): boolean {

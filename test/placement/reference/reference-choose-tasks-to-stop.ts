@@ -9,7 +9,7 @@
 // - binpack on a field: the task whose instance would have the MOST free of the field after it
 //   stops (Fargate tasks, having no instance, are not preferred by binpack);
 // - random: a uniform draw.
-// Strategies narrow in order, like placement, after the AZ balance when any is a spread. With
+// Strategies narrow in order, like placement, after the AZ balance when the first is a spread. With
 // no strategy, or when every task is on Fargate, ECS balances Availability Zones: the AZ with the most tasks, then the instance with
 // the most tasks there. Ties left over: a uniform draw from `rng` (random within an AZ).
 // Tasks are chosen one at a time, counts updated after each.
@@ -34,9 +34,10 @@ export function referenceChooseTasksToStop(
 ): string[] {
   const strats = asCompiledStrategies(strategies).map((s) => s.strategy);
   const allFargate = tasks.every((t) => t.instanceId === undefined);
-  // (since 2026-11-26) a plan with a spread strategy keeps the AZs balanced first
+  // (since 2026-11-26) a plan that starts with a spread keeps the AZs balanced first (since
+  // 2026-11-27 only one that starts with it: a spread after binpack breaks binpack's ties)
   const azFirst = strats.length > 0 && strats[0].type === 'spread' && strats[0].field === `attribute:${AZ_ATTRIBUTE}`;
-  const plan = strats.length === 0 || allFargate ? AZ_BALANCE : !azFirst && strats.some((s) => s.type === 'spread') ? [AZ_BALANCE[0], ...strats] : strats;
+  const plan = strats.length === 0 || allFargate ? AZ_BALANCE : !azFirst && strats[0].type === 'spread' ? [AZ_BALANCE[0], ...strats] : strats;
   const byId = new Map<string, PlacementInstance>();
   for (const inst of instances) byId.set(inst.id, inst);
   const freed = new Map<string, { cpu: number; memory: number }>();
