@@ -77,6 +77,9 @@ const instanceTypes: Check = (s, report) => {
         if (problem) report([...groupAt, 'attributes', key], problem);
       }
     }
+    // amiId is the value of the built-in ecs.ami-id: ECS's rule for attribute values holds
+    const amiProblem = customAttributeProblem('ecs.ami-id', asg.amiId);
+    if (amiProblem) report([...groupAt, 'amiId'], amiProblem);
     if (attributeNames.length > MAX_CUSTOM_ATTRIBUTES) {
       report([...groupAt, 'attributes'], `expected at most ${MAX_CUSTOM_ATTRIBUTES} custom attributes (ECS's limit per container instance), found ${attributeNames.length}`);
     }

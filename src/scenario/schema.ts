@@ -136,7 +136,14 @@ const autoScalingGroup = strict({
   launchDelay: distribution.default({ distribution: 'lognormal', median: 90_000, p95: 180_000 }),
   attributes: z.record(z.string(), z.string()).default({}),
   amiId: z.string().default('ami-ecs-optimized-al2023'),
-  osType: z.string().default('linux'),
+  osType: z
+    .unknown()
+    .transform((value, ctx): 'linux' => {
+      if (value === 'linux') return value;
+      ctx.addIssue({ code: 'custom', message: `expected linux (ecsim models Linux instances only; ECS's ecs.os-type is linux or windows), found ${JSON.stringify(value)}` });
+      return z.NEVER;
+    })
+    .default('linux'),
   reservedMemoryMiB: nonNegInt.default(0),
   spotInterruptions: strict({ meanTimeBetween: positiveDuration }).optional(),
   /** ECS_ENABLE_SPOT_INSTANCE_DRAINING: drain an instance at its Spot interruption notice (off in ECS by default). */
