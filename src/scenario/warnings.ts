@@ -646,7 +646,8 @@ const INSTANCE_TYPE_ATTRIBUTE = 'ecs.instance-type';
  * slip (attribute:ecs.availability_zone): spread then sees one value everywhere and does
  * nothing; memberOf compares with a missing attribute. And an `==` or `in` on
  * ecs.availability-zone or ecs.instance-type whose value no instance can have (an AZ not in
- * cluster.availabilityZones, a type no group launches). Each with a did-you-mean hint.
+ * cluster.availabilityZones, a type no group launches), and a task:group `==` or `in` value
+ * that is no service:NAME of the scenario (no task is in it). Each with a did-you-mean hint.
  */
 function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]): void {
   const names = new Set(BUILT_IN_ATTRIBUTES);
@@ -673,6 +674,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
         out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${expression}": ${message}` });
       };
       walkComparisons(expr, (cmp) => {
+        if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say);
         if (cmp.subject.kind !== 'attribute') return;
         const name = cmp.subject.name;
         if (!names.has(name)) {
@@ -688,6 +690,16 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
         }
       });
     });
+  };
+  // ecsim runs services only: a task's group is service:NAME (ECS's task group of a service's tasks)
+  const groups = s.services.map((x) => `service:${x.name}`);
+  const noSuchGroup = (cmp: { operator: string; argument?: string; list?: readonly string[] }, say: (message: string) => void) => {
+    if (cmp.operator !== '==' && cmp.operator !== 'in') return;
+    for (const v of cmp.operator === '==' ? [cmp.argument!] : cmp.list!) {
+      if (groups.includes(v)) continue;
+      const near = closest(v.startsWith('service:') ? v : `service:${v}`, groups);
+      say(`no task is in group "${v}": ecsim runs services only, and a service's tasks are in the task group service:NAME (${groups.join(', ')})${near === undefined ? '' : `; did you mean "${near}"?`}`);
+    }
   };
   const tdSeen = new Set<string>();
   for (const svc of s.services) {

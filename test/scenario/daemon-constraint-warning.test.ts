@@ -33,14 +33,14 @@ describe('warning: a DAEMON memberOf on a subject that changes during the run', 
     expect(warned(scenario({ ...DAEMON, ...memberOf('attribute:ecs.instance-type == m5.large', 'runningTasksCount < 3') }))).toEqual([
       `services.agent.placementConstraints.1.expression: memberOf "runningTasksCount < 3" on DAEMON service agent reads runningTasksCount, which changes during the run: ${tail}`,
     ]);
-    expect(warned(scenario(DAEMON, memberOf('not(task:group == service:web)')))).toEqual([
-      `taskDefinitions.agent.placementConstraints.0.expression: memberOf "not(task:group == service:web)" on DAEMON service agent reads task:group, which changes during the run: ${tail}`,
+    expect(warned(scenario(DAEMON, memberOf('not(task:group == service:agent)')))).toEqual([
+      `taskDefinitions.agent.placementConstraints.0.expression: memberOf "not(task:group == service:agent)" on DAEMON service agent reads task:group, which changes during the run: ${tail}`,
     ]);
   });
 
   it('both subjects in one expression: one warning naming both', () => {
-    expect(warned(scenario({ ...DAEMON, ...memberOf('task:group == service:web or runningTasksCount == 0') }))).toEqual([
-      `services.agent.placementConstraints.0.expression: memberOf "task:group == service:web or runningTasksCount == 0" on DAEMON service agent reads task:group and runningTasksCount, which change during the run: ${tail}`,
+    expect(warned(scenario({ ...DAEMON, ...memberOf('task:group == service:agent or runningTasksCount == 0') }))).toEqual([
+      `services.agent.placementConstraints.0.expression: memberOf "task:group == service:agent or runningTasksCount == 0" on DAEMON service agent reads task:group and runningTasksCount, which change during the run: ${tail}`,
     ]);
   });
 

@@ -69,4 +69,17 @@ describe('warning: placement names no instance has', () => {
     // a Spot group launching it
     expect(warned(scenario({}, memberOf('attribute:ecs.instance-type == c5.large'), ['c6g.large', 'c5.large']))).toEqual([]);
   });
+
+  it('a task:group == or in value that is no service:NAME (ecsim runs services only: a service\'s tasks are in group service:NAME)', () => {
+    const groups = 'ecsim runs services only, and a service\'s tasks are in the task group service:NAME (service:web)';
+    expect(warned(scenario(memberOf('task:group == web')))).toEqual([
+      `services.web.placementConstraints.0.expression: memberOf "task:group == web": no task is in group "web": ${groups}; did you mean "service:web"?`,
+    ]);
+    expect(warned(scenario(memberOf('not(task:group in [service:web, service:db])')))).toEqual([
+      `services.web.placementConstraints.0.expression: memberOf "not(task:group in [service:web, service:db])": no task is in group "service:db": ${groups}; did you mean "service:web"?`,
+    ]);
+    // a service's own group, != and not in: nothing to say
+    expect(warned(scenario(memberOf('task:group == service:web')))).toEqual([]);
+    expect(warned(scenario(memberOf('task:group != web')))).toEqual([]);
+  });
 });
