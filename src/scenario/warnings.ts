@@ -35,7 +35,8 @@
 // Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
 // desired count or minCapacity (azRebalancingWithoutRoom), a service's target tracking policy
 // on CPU with a target its CPU never exceeds, or on the queue's raw
-// ApproximateNumberOfMessagesVisible (targetTrackingSettings).
+// ApproximateNumberOfMessagesVisible, or with a scaleInCooldown beside disableScaleIn: true
+// (targetTrackingSettings).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -1201,6 +1202,8 @@ function disabledManagedScalingSettings(s: ResolvedScenario, out: ScenarioWarnin
  *   backlog per task (application-auto-scaling-target-tracking-metric-math.html, "Amazon SQS
  *   queue backlog per task"), ecsim's BacklogPerTask. (A step policy's alarm on it is fine:
  *   its steps are not proportional to the running capacity.)
+ * - a scaleInCooldown written beside disableScaleIn: true: the policy has no AlarmLow and
+ *   never scales in, so the cooldown has no effect.
  */
 function targetTrackingSettings(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
   const w = svc.config.workload;
@@ -1216,6 +1219,13 @@ function targetTrackingSettings(s: ResolvedScenario, svc: ResolvedService, out: 
           message: `${p.targetValue} on CPUUtilization, which never exceeds ${round(ceiling.max)} % here (${ceiling.why}): the AlarmHigh (CPU > ${p.targetValue} for 3 datapoints) never fires, so this policy never scales out; use a target below ${round(ceiling.max)}`,
         });
       }
+    }
+    if (p.disableScaleIn && p.scaleInCooldown !== undefined) {
+      // disableScaleIn: no AlarmLow, the policy never scales in, so nothing starts its scale-in cooldown
+      out.push({
+        at: [...at, 'scaleInCooldown'],
+        message: `${formatDuration(p.scaleInCooldown)} has no effect: disableScaleIn is true, so this policy never scales in and has no scale-in cooldown; remove it, or set disableScaleIn false`,
+      });
     }
     if (p.customMetric === 'ApproximateNumberOfMessagesVisible') {
       out.push({

@@ -3,10 +3,10 @@
 // "CPU > target", target-tracking-scaling-policy-overview.html; ecsim's CPU: cpu.ts), and
 // tracking the queue's raw ApproximateNumberOfMessagesVisible (AWS tracks the backlog per
 // task: application-auto-scaling-target-tracking-metric-math.html). Warned of, not refused
-// (AAS takes both).
+// (AAS takes both), and a scaleInCooldown beside disableScaleIn: true (no scale in, no cooldown).
 
 import { describe, it, expect } from 'vitest';
-import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
+import { effectiveScenario, loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
 import { quickstart } from '../helpers.js';
 
 type Mutation = (s: Record<string, any>) => void;
@@ -84,5 +84,28 @@ describe('target tracking on ApproximateNumberOfMessagesVisible', () => {
 
   it('a step policy alarming on it is not (its steps do not scale with the running tasks)', () => {
     expect(warnings(anmv('StepScaling')).filter((w) => w.includes('ApproximateNumberOfMessagesVisible is the whole queue'))).toEqual([]);
+  });
+});
+
+describe('scaleInCooldown beside disableScaleIn: true', () => {
+  const policy = (over: Record<string, unknown>): Mutation => (s) => Object.assign(s.services.web.autoScaling.policies.cpu, over);
+
+  it('is warned of (the policy never scales in, so it has no scale-in cooldown)', () => {
+    expect(warnings(policy({ disableScaleIn: true, scaleInCooldown: '600s' })).filter(about('scaleInCooldown'))).toEqual([
+      'services.web.autoScaling.policies.cpu.scaleInCooldown: 10m has no effect: disableScaleIn is true, so this policy never scales in and has no scale-in cooldown; remove it, or set disableScaleIn false',
+    ]);
+  });
+
+  it('a written 300s (the default\'s value) is warned of too; disableScaleIn alone, or a cooldown with scale in enabled, is not', () => {
+    expect(warnings(policy({ disableScaleIn: true, scaleInCooldown: '300s' })).filter(about('scaleInCooldown'))).toHaveLength(1);
+    expect(warnings(policy({ disableScaleIn: true })).filter(about('scaleInCooldown'))).toEqual([]);
+    expect(warnings(policy({ disableScaleIn: false, scaleInCooldown: '600s' })).filter(about('scaleInCooldown'))).toEqual([]);
+  });
+
+  it('scenario.json still gets the 300 s default when none is written, after scaleOutCooldown', () => {
+    const s = quickstart();
+    const p = effectiveScenario(loadScenarioObject('s.yaml', s)).services.web.autoScaling!.policies.cpu;
+    expect(Object.keys(p)).toEqual(['policyType', 'predefinedMetricType', 'targetValue', 'scaleOutCooldown', 'scaleInCooldown', 'disableScaleIn']);
+    expect(p).toMatchObject({ scaleOutCooldown: 300_000, scaleInCooldown: 300_000 });
   });
 });
