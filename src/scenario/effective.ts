@@ -11,10 +11,11 @@
 // service under a cluster default strategy is left as written: a strategy on a DAEMON
 // service is refused, and its tasks go to every instance whatever the strategy says.
 // A REPLICA service's availabilityZoneRebalancing as resolved (ENABLED when compatible, else
-// DISABLED; none for a DAEMON service). Durations in ms.
+// DISABLED; none for a DAEMON service). A target tracking policy's scaleInCooldown (300 s,
+// after scaleOutCooldown, where the schema gives the key). Durations in ms.
 
 import { defaultStrategies } from '../placement/index.js';
-import { defaultStatistic } from '../scaling/index.js';
+import { DEFAULT_ECS_COOLDOWN_MS, defaultStatistic } from '../scaling/index.js';
 import type { ResolvedScenario } from './resolve.js';
 import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type PolicyConfig, type Scenario } from './schema.js';
 
@@ -58,7 +59,7 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
         policies: Object.fromEntries(
           Object.entries(as.policies).map(([pname, p]) => [
             pname,
-            p.policyType === 'StepScaling' ? { ...p, alarm: withAlarmDefaults(p.alarm) } : p,
+            p.policyType === 'StepScaling' ? { ...p, alarm: withAlarmDefaults(p.alarm) } : withScaleInCooldown(p),
           ]),
         ),
       };
@@ -94,4 +95,10 @@ type StepAlarm = Extract<PolicyConfig, { policyType: 'StepScaling' }>['alarm'];
 function withAlarmDefaults(alarm: StepAlarm): StepAlarm {
   const { metricName, statistic, ...rest } = alarm;
   return { metricName, statistic: statistic ?? defaultStatistic(metricName), ...rest, datapointsToAlarm: alarm.datapointsToAlarm ?? alarm.evaluationPeriods };
+}
+
+/** A target tracking policy with its scaleInCooldown (AAS's 300 s when not written), in the place the schema gives the key. */
+function withScaleInCooldown<P extends { scaleInCooldown?: number }>(p: P): P {
+  if (p.scaleInCooldown !== undefined) return p;
+  return Object.fromEntries(Object.entries(p).flatMap(([k, v]) => (k === 'scaleOutCooldown' ? [[k, v], ['scaleInCooldown', DEFAULT_ECS_COOLDOWN_MS]] : [[k, v]]))) as P;
 }

@@ -334,7 +334,9 @@ const targetTracking = strict({
   targetValue: z.number().positive(),
   // TargetTrackingScalingPolicyConfiguration ScaleOutCooldown, ScaleInCooldown: Integer seconds
   scaleOutCooldown: wholeSeconds("Application Auto Scaling's ScaleOutCooldown").default(300_000),
-  scaleInCooldown: wholeSeconds("Application Auto Scaling's ScaleInCooldown").default(300_000),
+  // no default here, so that one written beside disableScaleIn: true is seen (and warned of:
+  // it has no effect); the policy and scenario.json fill in AAS's 300 s (effective.ts)
+  scaleInCooldown: wholeSeconds("Application Auto Scaling's ScaleInCooldown").optional(),
   disableScaleIn: z.boolean().default(false),
 });
 

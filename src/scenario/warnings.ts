@@ -33,7 +33,10 @@
 // ecs.availability-zone / ecs.instance-type with a value no instance has, a DAEMON service's
 // memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
 // Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
-// desired count or minCapacity (azRebalancingWithoutRoom).
+// desired count or minCapacity (azRebalancingWithoutRoom), a service's target tracking policy
+// on CPU with a target its CPU never exceeds, or on the queue's raw
+// ApproximateNumberOfMessagesVisible, or with a scaleInCooldown beside disableScaleIn: true
+// (targetTrackingSettings).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -218,6 +221,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       });
     }
   }
+  for (const svc of s.services) targetTrackingSettings(s, svc, out);
   stepAlarmsOffTheMinute(s, out);
   startOffThePeriod(s, out);
   // declared but used by no service: nothing of it reaches the run. (An Auto Scaling group is
@@ -1195,4 +1199,71 @@ function disabledManagedScalingSettings(s: ResolvedScenario, out: ScenarioWarnin
       message: `status DISABLED: ECS does not scale the group, so ${keys.join(', ')} ${keys.length === 1 ? 'has' : 'have'} no effect on the run; set status ENABLED or remove ${keys.length === 1 ? 'it' : 'them'}`,
     });
   }
+}
+
+/**
+ * A service's target tracking policy that likely does not do what was meant:
+ * - a CPU target at or above the most the service's average CPU can read (cpu.ts): an http
+ *   task serving capacityRps reads 100 % and serves no more, a task of a service with
+ *   Fargate in its strategy is capped at 100 %, a queue worker reads at most cpuBaseline +
+ *   cpuPerBusySlot x concurrency. The AlarmHigh is "CPU > target" (3 of 3), so it never
+ *   fires and the policy never scales out (AAS takes such a target: it is not refused).
+ * - target tracking on the queue's raw ApproximateNumberOfMessagesVisible: the capacity
+ *   asked for is ceil(current x visible / target), so each scale out multiplies whatever
+ *   runs by the backlog's ratio to the target; AWS's documented metric for a queue is the
+ *   backlog per task (application-auto-scaling-target-tracking-metric-math.html, "Amazon SQS
+ *   queue backlog per task"), ecsim's BacklogPerTask. (A step policy's alarm on it is fine:
+ *   its steps are not proportional to the running capacity.)
+ * - a scaleInCooldown written beside disableScaleIn: true: the policy has no AlarmLow and
+ *   never scales in, so the cooldown has no effect.
+ */
+function targetTrackingSettings(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  const w = svc.config.workload;
+  for (const [name, p] of Object.entries(svc.config.autoScaling?.policies ?? {})) {
+    if (p.policyType !== 'TargetTrackingScaling') continue;
+    const at: Path = ['services', svc.name, 'autoScaling', 'policies', name];
+    const metric = p.customMetric ?? (p.predefinedMetricType === 'ECSServiceAverageCPUUtilization' ? 'CPUUtilization' : p.predefinedMetricType);
+    if (metric === 'CPUUtilization' && w) {
+      const ceiling = cpuCeiling(s, svc);
+      if (ceiling !== null && p.targetValue >= ceiling.max) {
+        out.push({
+          at: [...at, 'targetValue'],
+          message: `${p.targetValue} on CPUUtilization, which never exceeds ${round(ceiling.max)} % here (${ceiling.why}): the AlarmHigh (CPU > ${p.targetValue} for 3 datapoints) never fires, so this policy never scales out; use a target below ${round(ceiling.max)}`,
+        });
+      }
+    }
+    if (p.disableScaleIn && p.scaleInCooldown !== undefined) {
+      // disableScaleIn: no AlarmLow, the policy never scales in, so nothing starts its scale-in cooldown
+      out.push({
+        at: [...at, 'scaleInCooldown'],
+        message: `${formatDuration(p.scaleInCooldown)} has no effect: disableScaleIn is true, so this policy never scales in and has no scale-in cooldown; remove it, or set disableScaleIn false`,
+      });
+    }
+    if (p.customMetric === 'ApproximateNumberOfMessagesVisible') {
+      out.push({
+        at: [...at, 'customMetric'],
+        message:
+          `ApproximateNumberOfMessagesVisible is the whole queue's backlog, not a figure per task: target tracking asks for ceil(current x visible / ${p.targetValue}) tasks, ` +
+          'so each scale out multiplies the tasks already running by the backlog\'s ratio to the target, however many drain it; ' +
+          "track BacklogPerTask (visible messages / RUNNING tasks) with the backlog one task may hold as the target, AWS's metric for a queue (application-auto-scaling-target-tracking-metric-math.html)",
+      });
+    }
+  }
+}
+
+/** The most a service's average CPUUtilization can read, and why (src/workload/service/cpu.ts); null when its workload is refused. */
+function cpuCeiling(s: ResolvedScenario, svc: ResolvedService): { max: number; why: string } | null {
+  const w = svc.config.workload!;
+  // as the simulation gives the workload model its Fargate flag (simulation.ts)
+  const fargate = svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'fargate');
+  if (w.type === 'http') return { max: 100, why: 'an http task serving capacityRps reads 100 % and serves no more' };
+  let cfg;
+  try {
+    cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
+  } catch {
+    return null; // refused by the checks
+  }
+  const busiest = cfg.cpuBaseline + cfg.cpuPerBusySlot * cfg.concurrency;
+  if (fargate && busiest > 100) return { max: 100, why: "Fargate caps a task's CPU at 100 %" };
+  return { max: busiest, why: `a queue worker reads at most cpuBaseline ${round(cfg.cpuBaseline)} + cpuPerBusySlot ${round(cfg.cpuPerBusySlot)} x concurrency ${cfg.concurrency}` };
 }

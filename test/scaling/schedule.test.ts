@@ -100,6 +100,10 @@ describe('cron fields: lists, ranges, steps, names, years', () => {
     expect(next('cron(0 8,20 ? JAN-MAR MON-FRI *)', '2026-03-02T08:00:00Z')).toBe('2026-03-02T20:00:00Z');
     expect(next('cron(0 8,20 ? JAN-MAR MON-FRI *)', '2026-03-31T20:00:00Z')).toBe('2027-01-01T08:00:00Z');
   });
+  it('the largest steps Quartz takes still parse: 0/59 minutes = :00 and :59, 0/23 hours = 00:00 and 23:00', () => {
+    expect(next('cron(0/59 * * * ? *)', '2026-03-02T10:01:00Z')).toBe('2026-03-02T10:59:00Z');
+    expect(next('cron(0 0/23 * * ? *)', '2026-03-02T01:00:00Z')).toBe('2026-03-02T23:00:00Z');
+  });
   it('a step from a value: 5/20 minutes = 5, 25, 45', () => {
     expect(next('cron(5/20 * * * ? *)', '2026-03-02T10:26:00Z')).toBe('2026-03-02T10:45:00Z');
   });
@@ -178,6 +182,12 @@ describe('parseSchedule errors name the field and the position', () => {
     ['cron(0 8 ? * MON#1,FRI#3 *)', /day-of-week \(field 5\) at character 14: expected a "#" item as the only day-of-week expression \(one scheduled action per "#" day\), found "MON#1,FRI#3"/],
     ['cron(0 8 ? * MON,FRI#3 *)', /day-of-week \(field 5\) at character 18: expected a "#" item as the only day-of-week expression/],
     ['cron(0/0 8 ? * 2 *)', /minutes \(field 1\) at character 8: expected a step >= 1 after "\/", found "0"/],
+    // Quartz refuses an increment larger than the field (CronExpression: minutes > 59, hours
+    // > 23, day-of-month > 31, month > 12): cron(0/90 * * * ? *) would fire hourly
+    ['cron(0/90 * * * ? *)', /minutes \(field 1\) at character 8: expected a step 1-59 after "\/" \(a larger one fires once per hour, not every 90; for every 90 minutes use rate\(90 minutes\)\), found "90"$/],
+    ['cron(0 0/36 * * ? *)', /hours \(field 2\) at character 10: expected a step 1-23 after "\/" \(a larger one fires once per day, not every 36; for every 36 hours use rate\(36 hours\)\), found "36"$/],
+    ['cron(0 8 1/32 * ? *)', /day-of-month \(field 3\) at character 12: expected a step 1-31 after "\/" \(a larger one fires once per month, not every 32\), found "32"$/],
+    ['cron(0 8 1 1-12/13 ? *)', /month \(field 4\) at character 17: expected a step 1-12 after "\/" \(a larger one fires once per year, not every 13\), found "13"$/],
     ['cron(0 8 ? * 2 1969)', /year \(field 6\) at character 16: expected a year 1970-2199, found "1969"/],
     ['rate(5 weeks)', /rate unit at character 8: expected minute\(s\), hour\(s\) or day\(s\), found "weeks"/],
     ['rate(0 minutes)', /rate value at character 6: expected a whole number >= 1, found "0"/],

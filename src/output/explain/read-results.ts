@@ -86,6 +86,7 @@ export function servicesOf(scenario: any): Map<string, ServiceInfo> {
       disableScaleIn: p?.disableScaleIn === true,
       scaleOutCooldownS: (typeof p?.scaleOutCooldown === 'number' ? p.scaleOutCooldown : DEFAULT_ECS_COOLDOWN_MS) / 1000,
       scaleInCooldownS: (typeof p?.scaleInCooldown === 'number' ? p.scaleInCooldown : DEFAULT_ECS_COOLDOWN_MS) / 1000,
+      alarmName: typeof p?.alarm?.name === 'string' ? p.alarm.name : null,
     }));
     out.set(name, {
       name,

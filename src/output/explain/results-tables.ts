@@ -45,6 +45,22 @@ export interface PolicyInfo {
   /** Cooldowns in seconds (scenario.json holds ms; AWS's default for ECS is 300 s). */
   scaleOutCooldownS: number;
   scaleInCooldownS: number;
+  /** A step policy's own alarm name (alarm.name in the scenario); null or absent: the default StepScaling-<service>-<policy>. */
+  alarmName?: string | null;
+}
+
+/**
+ * The exact names of the CloudWatch alarms a policy of `service` owns, as the scaler names
+ * them (src/scaling/target-tracking.ts, step-scaling-policy.ts): a target tracking policy's
+ * TargetTracking-<service>-<policy>-AlarmHigh and -AlarmLow, a step policy's alarm.name or
+ * StepScaling-<service>-<policy>. Matched whole: policies cpu and cpu2 share a prefix.
+ */
+export function policyAlarmNames(service: string, p: PolicyInfo): string[] {
+  if (p.policyType === 'TargetTrackingScaling') {
+    const base = `TargetTracking-${service}-${p.name}`;
+    return [`${base}-AlarmHigh`, `${base}-AlarmLow`];
+  }
+  return [p.alarmName ?? `StepScaling-${service}-${p.name}`];
 }
 
 export interface ServiceInfo {

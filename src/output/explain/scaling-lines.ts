@@ -7,7 +7,7 @@ import { LINE_ORDER, metricLabel, needsRunningTask, type ExplainLine } from './e
 import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { formatDatapoint, formatFormulaMetric } from '../../scaling/format.js';
-import { rowAt, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
+import { policyAlarmNames, rowAt, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
 import { cooldownsAt, lowAlarmState } from './cooldown-replay.js';
 import { formatClock, type ClockFormat } from './format-clock.js';
 
@@ -121,7 +121,7 @@ function describeQuietAlarm(
   const t = parseAlarmTransition(e.message);
   if (!t || t.to !== 'ALARM') return null;
   const service = ctx.services.get(e.subject);
-  const policy = service?.policies.find((p) => t.alarm.includes(`-${e.subject}-${p.name}`));
+  const policy = service?.policies.find((p) => policyAlarmNames(e.subject, p).includes(t.alarm));
   if (/: no real datapoints$/.test(e.message)) {
     // treatMissingData: breaching filled in every datapoint: no metric value to scale on
     const row = rowAt(ctx.series.get(e.subject) ?? [], e.timeS);

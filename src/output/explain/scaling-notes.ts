@@ -102,10 +102,61 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
       );
       continue;
     }
+    const from = formatClock(since, clock);
+    const others = mayScaleIn.length > 1;
+    const missing = noDatapointsSince(p, upTo, low.sinceS === null ? null : low.state, others, clock);
+    if (missing) {
+      note(w.toS, `no scale in since ${from}: ${missing}`);
+      continue;
+    }
+    if (low.state === 'ALARM') {
+      // AAS scales in only when every target tracking policy with scale in enabled is ready to
+      const blocker = mayScaleIn
+        .filter((q) => q !== p)
+        .map((q) => ({ q, state: lowAlarmState(service.name, q.name, events, w.toS).state }))
+        .find((x) => x.state !== 'ALARM');
+      if (blocker) {
+        note(
+          w.toS,
+          `no scale in since ${from}: policy ${p.name}'s AlarmLow is in ALARM, but target tracking policy ${blocker.q.name}'s AlarmLow is ${blocker.state}, ` +
+            'and target tracking scales in only when every policy is ready to',
+        );
+        continue;
+      }
+    }
     const text = whyNoScaleIn(p, upTo, firstAfter, since, clock, service.minCapacity);
     if (text) note(w.toS, text);
   }
   return lines;
+}
+
+/**
+ * When the policy's metric has had no datapoint in the latest rows (RequestCountPerTarget
+ * with no requests, a per-task metric with none RUNNING) for the low alarm's 15 periods, or
+ * since before its AlarmLow went INSUFFICIENT_DATA: why it cannot scale in (missing
+ * datapoints leave a target tracking alarm INSUFFICIENT_DATA, and AAS scales in only when
+ * every policy is ready to: application-auto-scaling-target-tracking.html). Null otherwise,
+ * and when the metric never had a datapoint in the rows (a folder written before the
+ * request_count_per_target column). `lowState` is the AlarmLow's state from events.csv,
+ * null without an alarm-state row.
+ */
+function noDatapointsSince(p: PolicyInfo, rows: readonly SeriesRow[], lowState: string | null, others: boolean, clock: ClockFormat): string | null {
+  const values = rows.map((r) => metricOf(r, p.metricName));
+  if (values.length === 0 || values[values.length - 1] !== null) return null;
+  let start = values.length - 1;
+  while (start > 0 && values[start - 1] === null) start--;
+  if (start === 0) return null;
+  const gap = rows.slice(start);
+  if (gap.length < LOW_ALARM_DATAPOINTS && lowState !== 'INSUFFICIENT_DATA') return null;
+  const cause =
+    p.metricName === 'RequestCountPerTarget' && gap.every((r) => r.requestRate === 0)
+      ? ' (no requests)'
+      : needsRunningTask(p.metricName) && gap.every((r) => r.runningCount === 0)
+        ? ' (0 RUNNING)'
+        : '';
+  const alarm = lowState === null ? 'its AlarmLow has no datapoint to go to ALARM on' : `its AlarmLow is ${lowState}`;
+  const rule = others ? ', and target tracking scales in only when every policy is ready to' : '';
+  return `no ${p.metricName} datapoints since ${formatClock(gap[0].timeS, clock)}${cause}: ${alarm}${rule}`;
 }
 
 /**

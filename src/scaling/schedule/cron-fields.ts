@@ -17,19 +17,29 @@ interface FieldSpec {
   max: number;
   names?: readonly string[]; // names[i] is the value min + i
   expected: string;
+  /**
+   * The largest increment after "/": Quartz, whose syntax AWS's cron follows, refuses an
+   * increment larger than the field's range (above 59 in minutes, 23 in hours, 31 in
+   * day-of-month, 12 in month); such a step fires once per enclosing period, not every n
+   * (cron(0/90 * * * ? *) is hourly). None for the year.
+   */
+  maxStep?: number;
 }
 
 const MONTHS = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SEP', 'OCT', 'NOV', 'DEC'];
 const DAYS = ['SUN', 'MON', 'TUE', 'WED', 'THU', 'FRI', 'SAT'];
 
 const SPECS: readonly FieldSpec[] = [
-  { name: 'minutes', index: 1, min: 0, max: 59, expected: 'a minute 0-59' },
-  { name: 'hours', index: 2, min: 0, max: 23, expected: 'an hour 0-23' },
-  { name: 'day-of-month', index: 3, min: 1, max: 31, expected: 'a day 1-31, L, LW or nW' },
-  { name: 'month', index: 4, min: 1, max: 12, names: MONTHS, expected: 'a month 1-12 or JAN-DEC' },
+  { name: 'minutes', index: 1, min: 0, max: 59, expected: 'a minute 0-59', maxStep: 59 },
+  { name: 'hours', index: 2, min: 0, max: 23, expected: 'an hour 0-23', maxStep: 23 },
+  { name: 'day-of-month', index: 3, min: 1, max: 31, expected: 'a day 1-31, L, LW or nW', maxStep: 31 },
+  { name: 'month', index: 4, min: 1, max: 12, names: MONTHS, expected: 'a month 1-12 or JAN-DEC', maxStep: 12 },
   { name: 'day-of-week', index: 5, min: 1, max: 7, names: DAYS, expected: 'a day 1-7 or SUN-SAT (1 = SUN), L, xL or x#n' },
   { name: 'year', index: 6, min: CRON_MIN_YEAR, max: CRON_MAX_YEAR, expected: `a year ${CRON_MIN_YEAR}-${CRON_MAX_YEAR}` },
 ];
+
+/** What a field's values repeat within: an increment larger than the field fires once in it. */
+const ENCLOSING: Record<string, string> = { minutes: 'hour', hours: 'day', 'day-of-month': 'month', month: 'year' };
 
 /** Where a piece of text sits in the whole expression, for error messages. */
 interface Cursor {
@@ -64,6 +74,10 @@ function addPlainItem(spec: FieldSpec, item: string, at: Cursor, flags: Uint8Arr
     const s = item.slice(slash + 1);
     if (!/^\d+$/.test(s) || Number(s) < 1) fail(spec, { text: at.text, offset: at.offset + slash + 1 }, s, 'a step >= 1 after "/"');
     step = Number(s);
+    if (spec.maxStep !== undefined && step > spec.maxStep) {
+      const hint = spec.name === 'minutes' ? `; for every ${step} minutes use rate(${step} minutes)` : spec.name === 'hours' ? `; for every ${step} hours use rate(${step} hours)` : '';
+      fail(spec, { text: at.text, offset: at.offset + slash + 1 }, s, `a step 1-${spec.maxStep} after "/" (a larger one fires once per ${ENCLOSING[spec.name]}, not every ${step}${hint})`);
+    }
   }
   let from: number;
   let to: number;
