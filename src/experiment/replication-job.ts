@@ -20,7 +20,7 @@ export interface ReplicationJob {
   outDir?: string;
 }
 
-const NO_SINKS: RunSinks = { event() {}, timeseries() {}, capacity() {}, task() {} };
+const NO_SINKS: RunSinks = { keepsEvents: false, event() {}, timeseries() {}, capacity() {}, task() {} };
 
 /** The METRICS of the run, in METRICS order. */
 export function runReplication(job: ReplicationJob): number[] {

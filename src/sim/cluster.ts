@@ -195,7 +195,7 @@ export class AutoScalingGroup {
     // a Spot instance's first hour is held out of cost_to_date until it is sure to be charged
     world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000, inst.spot ? SPOT_FREE_INTERRUPTION_MS : 0);
     const delay = sample(asg.launchDelay, world.streams.stream('launch-delay', this.name));
-    world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity})`);
+    if (world.logging) world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity})`);
     this.onLaunch?.(world.now);
     inst.timer = world.sim.after(delay, onRegistered, { group: this, inst }, PRIORITY.lifecycle);
   }
@@ -222,7 +222,7 @@ export class AutoScalingGroup {
     inst.registeredAt = world.now;
     this.recount(inst);
     this.cluster.instanceRegistered(inst);
-    world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
+    if (world.logging) world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
     const spot = this.config.autoScalingGroup.spotInterruptions;
     if (spot) {
       const delay = sample({ distribution: 'exponential', mean: spot.meanTimeBetween }, world.streams.fresh('spot-ec2', this.name, String(inst.groupLaunchOrdinal)));

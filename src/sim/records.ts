@@ -94,6 +94,12 @@ export interface TaskRow {
 
 /** Where a run's records go, as they happen (so memory does not grow with simulated time). */
 export interface RunSinks {
+  /**
+   * false: the run's events go nowhere (a compare's or sweep's replications keep only their
+   * headline figures), so the busiest ones are not even written out; event() may then be
+   * called for the rest. Default true.
+   */
+  readonly keepsEvents?: boolean;
   event(e: EventRecord): void;
   timeseries(row: TimeseriesRow): void;
   capacity(row: CapacityRow): void;

@@ -623,7 +623,7 @@ export class ServiceRuntime {
       let rng = this.provisioningRng.get(task.capacityProvider);
       if (!rng) this.provisioningRng.set(task.capacityProvider, (rng = world.streams.stream('fargate-provisioning', this.name, task.capacityProvider)));
       const delay = sample(p.config.provisioningDelay, rng);
-      world.log('task-placed', task.id, `${task.id} on ${provider} in ${task.availabilityZone} (PROVISIONING)`);
+      if (world.logging) world.log('task-placed', task.id, `${task.id} on ${provider} in ${task.availabilityZone} (PROVISIONING)`);
       task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
     } else if (instance) {
       this.placeOn(task, instance);
@@ -842,7 +842,7 @@ export class ServiceRuntime {
       this.starting++;
       this.providerCounts.set(inst.provider, (this.providerCounts.get(inst.provider) ?? 0) + 1);
     }
-    world.log('task-placed', task.id, `${task.id} placed on ${inst.id} (${inst.type.name}, ${inst.availabilityZone})`);
+    if (world.logging) world.log('task-placed', task.id, `${task.id} placed on ${inst.id} (${inst.type.name}, ${inst.availabilityZone})`);
     this.toPending(task);
   }
 
@@ -895,7 +895,7 @@ export class ServiceRuntime {
     // the load model knows the task from RUNNING (out of rotation until healthy): its CPU and
     // memory are averaged over the time it ran in a period, at cpuBaseline before rotation
     this.loadModel?.setInRotation(task.id, false, world.now);
-    world.log('task-running', task.id, `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
+    if (world.logging) world.log('task-running', task.id, `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
     const p = world.scenario.providers.get(task.capacityProvider);
     if (p?.kind === 'fargate' && p.spot && p.config.interruptions) {
       const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh('spot-fargate', this.name, task.capacityProvider, String(task.providerOrdinal)));
@@ -1482,7 +1482,7 @@ export class ServiceRuntime {
     this.releaseInstance(task, inst);
     if (isCreated(task)) {
       this.tasksStopped++;
-      world.log('task-stopped', task.id, `${task.id} STOPPED (${task.stopReason})`);
+      if (world.logging) world.log('task-stopped', task.id, `${task.id} STOPPED (${task.stopReason})`);
       this.sink.taskStopped(task);
     }
     if (inst) this.cluster.groups.get(inst.provider)?.checkDrained(inst);

@@ -83,6 +83,11 @@ export class World {
     return this.sim.now;
   }
 
+  /** Whether events are kept (RunSinks.keepsEvents): a busy call site builds its message only then. */
+  get logging(): boolean {
+    return this.sinks.keepsEvents !== false;
+  }
+
   log(type: EventType, subject: string, message: string): void {
     const e: EventRecord = { time: this.sim.now, type, subject, message };
     this.sinks.event(e);
