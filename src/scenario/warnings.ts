@@ -2,7 +2,8 @@
 // action after the end of the run, a request rate's likely slips or a fluid-fidelity trace
 // that changes faster than the metric period (trace-warnings.ts), an Availability Zone
 // outside the scenario's region, a deployment configuration under which a draining
-// instance's tasks never leave, a task whose memory at full load exceeds its hard limit, a
+// instance's tasks never leave (and, on a group that scales in without managed termination
+// protection and with managed draining, may be drained down to desired 0), a task whose memory at full load exceeds its hard limit, a
 // task definition naming a CPU architecture that the EC2 capacity its service may use never
 // launches (ECS leaves such tasks unplaced: every instance lacks the ecs.cpu-architecture
 // value the task requires; a valid configuration, as in ECS, so not refused), a step scaling
@@ -121,6 +122,25 @@ export interface ScenarioWarning {
 }
 
 /**
+ * The Auto Scaling groups `svc` may run tasks on (launchType EC2: every group; else its
+ * strategy's) that may scale in (managed scaling on, or the group's own target tracking
+ * policy, and minSize below maxSize) without managed termination protection and with managed
+ * draining: a scale in there may drain an instance running the service's tasks.
+ */
+function drainsBusyInstances(s: ResolvedScenario, svc: ResolvedService): string[] {
+  const names = svc.launchType === 'EC2' ? [...s.providers.keys()] : svc.strategy.map((x) => x.capacityProvider);
+  const out: string[] = [];
+  for (const name of names) {
+    const p = s.providers.get(name);
+    if (p?.kind !== 'asg') continue;
+    const c = p.config;
+    const scalesIn = (c.managedScaling?.status === 'ENABLED' || c.autoScalingGroup.targetTrackingPolicy !== undefined) && c.autoScalingGroup.minSize < c.autoScalingGroup.maxSize;
+    if (scalesIn && c.managedTerminationProtection === 'DISABLED' && c.managedDraining === 'ENABLED' && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/**
  * `durationOverridden`: the run's length comes from `--duration`, not the file; what falls
  * after its end is then cut off on purpose and not warned of.
  */
@@ -143,10 +163,18 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     const dc = deploymentConfigurationOf(svc.config);
     const onEc2 = svc.launchType === 'EC2' || svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'asg');
     if (svc.config.schedulingStrategy === 'REPLICA' && onEc2 && dc.minimumHealthyPercent === 100 && dc.maximumPercent === 100) {
+      // Without managed termination protection a scale in may choose the instances running the
+      // service's tasks; with managed draining it drains them instead of terminating them, and
+      // those drains never end: the group's desired capacity goes down (to 0 when nothing else
+      // runs) while the DRAINING instances keep the tasks and keep being billed.
+      const drainedBusy = drainsBusyInstances(s, svc);
+      const more =
+        drainedBusy.length === 0
+          ? ''
+          : `; with managedTerminationProtection DISABLED and managedDraining ENABLED on ${drainedBusy.join(', ')}, a scale in may choose the instances running these tasks and drain them: the group's desired capacity can go down to 0 while those DRAINING instances keep the tasks and are billed, so turn managedTerminationProtection on`;
       out.push({
         at: ['services', svc.name, 'deploymentConfiguration'],
-        message:
-          'minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent',
+        message: `minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent${more}`,
       });
     }
   }
