@@ -23,7 +23,8 @@
 // with minSize 0 whose own target tracking policy cannot scale it out from 0 instances
 // (groupNoScaleOutFromZero), a capacity provider a
 // service's strategy gives tasks that can never run one (its group's maxSize 0, or the task
-// fits no instance type it launches: providersThatRunNothing), a managed-scaling capacity
+// fits no instance type it launches: providersThatRunNothing), a REPLICA service on launchType
+// EC2 when no Auto Scaling group ever has an instance (launchTypeEc2WithoutInstances), a managed-scaling capacity
 // provider a service's strategy gives tasks larger than the smallest instance type its group
 // lists though one it launches fits them (never scaled out for: largerThanSmallestType), an
 // on-demand group listing several instance types (only the first is launched: onDemandExtraTypes), cluster.awsvpcTrunking
@@ -274,6 +275,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   placementNamesNoInstanceHas(s, out);
   for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
+  for (const svc of s.services) launchTypeEc2WithoutInstances(s, svc, out);
   for (const svc of s.services) largerThanSmallestType(s, svc, out);
   onDemandExtraTypes(s, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
@@ -795,6 +797,46 @@ function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'comp
     walkComparisons(e.left, f);
     walkComparisons(e.right, f);
   }
+}
+
+/**
+ * A REPLICA service on launchType EC2 (written, or taken because it has no strategy and the
+ * cluster no defaultCapacityProviderStrategy) when no Auto Scaling group can ever have an
+ * instance: each starts with 0 (desiredCapacity, else minSize) and can never launch one: its
+ * maxSize is 0, or its own target tracking policy cannot scale out from 0
+ * (groupNoScaleOutFromZero), or nothing scales it but managed scaling and no service's
+ * capacity provider strategy gives it tasks. "A pending task that doesn't have a capacity
+ * provider strategy won't cause any capacity provider to scale out"
+ * (managed-scaling-behavior.html): the service's tasks are never placed. Not said when some
+ * group starts with instances or a strategy may make managed scaling launch some (the
+ * service's tasks may then land there).
+ */
+function launchTypeEc2WithoutInstances(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (svc.launchType !== 'EC2' || svc.config.schedulingStrategy === 'DAEMON') return;
+  const givenTasks = new Set<string>();
+  for (const other of s.services) for (const item of other.strategy) if (item.base > 0 || item.weight > 0) givenTasks.add(item.capacityProvider);
+  const why: string[] = [];
+  const managed: string[] = [];
+  for (const [name, p] of s.providers) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    if ((asg.desiredCapacity ?? asg.minSize) > 0 && asg.maxSize > 0) return; // starts with instances
+    const scaled = p.config.managedScaling?.status === 'ENABLED';
+    if (scaled) managed.push(name);
+    if (asg.maxSize === 0) why.push(`${name}: maxSize 0`);
+    else if (asg.targetTrackingPolicy) why.push(`${name}: starts with 0 instances and its targetTrackingPolicy cannot scale out from 0`);
+    else if (scaled && givenTasks.has(name)) return; // a strategy's tasks make managed scaling launch
+    else if (scaled) why.push(`${name}: starts with 0 instances and only managed scaling launches, for tasks no capacity provider strategy gives it`);
+    else why.push(`${name}: starts with 0 instances and nothing scales it`);
+  }
+  if (why.length === 0) return; // no group at all: refused by the loader
+  const written = svc.config.launchType !== undefined;
+  const how = written ? 'launchType EC2' : 'no launchType or capacityProviderStrategy, and the cluster has no defaultCapacityProviderStrategy, so it uses launchType EC2';
+  const fix = managed.length > 0 ? `give it a capacityProviderStrategy naming ${managed.join(' or ')}` : 'let a group start with instances (desiredCapacity or minSize above 0)';
+  out.push({
+    at: written ? ['services', svc.name, 'launchType'] : ['services', svc.name],
+    message: `${how}: no Auto Scaling group ever has an instance for its tasks (${why.join('; ')}), and a task without a capacity provider strategy does not make managed scaling scale out (managed-scaling-behavior.html), so its tasks are never placed; ${fix}`,
+  });
 }
 
 /**
