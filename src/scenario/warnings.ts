@@ -2,7 +2,8 @@
 // action after the end of the run, a request rate's likely slips or a fluid-fidelity trace
 // that changes faster than the metric period (trace-warnings.ts), an Availability Zone
 // outside the scenario's region, a deployment configuration under which a draining
-// instance's tasks never leave, a task whose memory at full load exceeds its hard limit, a
+// instance's tasks never leave (and, on a group that scales in without managed termination
+// protection and with managed draining, may be drained down to desired 0), a task whose memory at full load exceeds its hard limit, a
 // task definition naming a CPU architecture that the EC2 capacity its service may use never
 // launches (ECS leaves such tasks unplaced: every instance lacks the ecs.cpu-architecture
 // value the task requires; a valid configuration, as in ECS, so not refused), a step scaling
@@ -22,7 +23,8 @@
 // with minSize 0 whose own target tracking policy cannot scale it out from 0 instances
 // (groupNoScaleOutFromZero), a capacity provider a
 // service's strategy gives tasks that can never run one (its group's maxSize 0, or the task
-// fits no instance type it launches: providersThatRunNothing), a managed-scaling capacity
+// fits no instance type it launches: providersThatRunNothing), a REPLICA service on launchType
+// EC2 when no Auto Scaling group ever has an instance (launchTypeEc2WithoutInstances), a managed-scaling capacity
 // provider a service's strategy gives tasks larger than the smallest instance type its group
 // lists though one it launches fits them (never scaled out for: largerThanSmallestType), an
 // on-demand group listing several instance types (only the first is launched: onDemandExtraTypes), cluster.awsvpcTrunking
@@ -124,6 +126,25 @@ export interface ScenarioWarning {
 }
 
 /**
+ * The Auto Scaling groups `svc` may run tasks on (launchType EC2: every group; else its
+ * strategy's) that may scale in (managed scaling on, or the group's own target tracking
+ * policy, and minSize below maxSize) without managed termination protection and with managed
+ * draining: a scale in there may drain an instance running the service's tasks.
+ */
+function drainsBusyInstances(s: ResolvedScenario, svc: ResolvedService): string[] {
+  const names = svc.launchType === 'EC2' ? [...s.providers.keys()] : svc.strategy.map((x) => x.capacityProvider);
+  const out: string[] = [];
+  for (const name of names) {
+    const p = s.providers.get(name);
+    if (p?.kind !== 'asg') continue;
+    const c = p.config;
+    const scalesIn = (c.managedScaling?.status === 'ENABLED' || c.autoScalingGroup.targetTrackingPolicy !== undefined) && c.autoScalingGroup.minSize < c.autoScalingGroup.maxSize;
+    if (scalesIn && c.managedTerminationProtection === 'DISABLED' && c.managedDraining === 'ENABLED' && !out.includes(name)) out.push(name);
+  }
+  return out;
+}
+
+/**
  * `durationOverridden`: the run's length comes from `--duration`, not the file; what falls
  * after its end is then cut off on purpose and not warned of.
  */
@@ -146,10 +167,18 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     const dc = deploymentConfigurationOf(svc.config);
     const onEc2 = svc.launchType === 'EC2' || svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'asg');
     if (svc.config.schedulingStrategy === 'REPLICA' && onEc2 && dc.minimumHealthyPercent === 100 && dc.maximumPercent === 100) {
+      // Without managed termination protection a scale in may choose the instances running the
+      // service's tasks; with managed draining it drains them instead of terminating them, and
+      // those drains never end: the group's desired capacity goes down (to 0 when nothing else
+      // runs) while the DRAINING instances keep the tasks and keep being billed.
+      const drainedBusy = drainsBusyInstances(s, svc);
+      const more =
+        drainedBusy.length === 0
+          ? ''
+          : `; with managedTerminationProtection DISABLED and managedDraining ENABLED on ${drainedBusy.join(', ')}, a scale in may choose the instances running these tasks and drain them: the group's desired capacity can go down to 0 while those DRAINING instances keep the tasks and are billed, so turn managedTerminationProtection on`;
       out.push({
         at: ['services', svc.name, 'deploymentConfiguration'],
-        message:
-          'minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent',
+        message: `minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent${more}`,
       });
     }
   }
@@ -250,6 +279,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   placementNamesNoInstanceHas(s, out);
   for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
+  for (const svc of s.services) launchTypeEc2WithoutInstances(s, svc, out);
   for (const svc of s.services) largerThanSmallestType(s, svc, out);
   onDemandExtraTypes(s, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
@@ -783,6 +813,46 @@ function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'comp
     walkComparisons(e.left, f);
     walkComparisons(e.right, f);
   }
+}
+
+/**
+ * A REPLICA service on launchType EC2 (written, or taken because it has no strategy and the
+ * cluster no defaultCapacityProviderStrategy) when no Auto Scaling group can ever have an
+ * instance: each starts with 0 (desiredCapacity, else minSize) and can never launch one: its
+ * maxSize is 0, or its own target tracking policy cannot scale out from 0
+ * (groupNoScaleOutFromZero), or nothing scales it but managed scaling and no service's
+ * capacity provider strategy gives it tasks. "A pending task that doesn't have a capacity
+ * provider strategy won't cause any capacity provider to scale out"
+ * (managed-scaling-behavior.html): the service's tasks are never placed. Not said when some
+ * group starts with instances or a strategy may make managed scaling launch some (the
+ * service's tasks may then land there).
+ */
+function launchTypeEc2WithoutInstances(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (svc.launchType !== 'EC2' || svc.config.schedulingStrategy === 'DAEMON') return;
+  const givenTasks = new Set<string>();
+  for (const other of s.services) for (const item of other.strategy) if (item.base > 0 || item.weight > 0) givenTasks.add(item.capacityProvider);
+  const why: string[] = [];
+  const managed: string[] = [];
+  for (const [name, p] of s.providers) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    if ((asg.desiredCapacity ?? asg.minSize) > 0 && asg.maxSize > 0) return; // starts with instances
+    const scaled = p.config.managedScaling?.status === 'ENABLED';
+    if (scaled) managed.push(name);
+    if (asg.maxSize === 0) why.push(`${name}: maxSize 0`);
+    else if (asg.targetTrackingPolicy) why.push(`${name}: starts with 0 instances and its targetTrackingPolicy cannot scale out from 0`);
+    else if (scaled && givenTasks.has(name)) return; // a strategy's tasks make managed scaling launch
+    else if (scaled) why.push(`${name}: starts with 0 instances and only managed scaling launches, for tasks no capacity provider strategy gives it`);
+    else why.push(`${name}: starts with 0 instances and nothing scales it`);
+  }
+  if (why.length === 0) return; // no group at all: refused by the loader
+  const written = svc.config.launchType !== undefined;
+  const how = written ? 'launchType EC2' : 'no launchType or capacityProviderStrategy, and the cluster has no defaultCapacityProviderStrategy, so it uses launchType EC2';
+  const fix = managed.length > 0 ? `give it a capacityProviderStrategy naming ${managed.join(' or ')}` : 'let a group start with instances (desiredCapacity or minSize above 0)';
+  out.push({
+    at: written ? ['services', svc.name, 'launchType'] : ['services', svc.name],
+    message: `${how}: no Auto Scaling group ever has an instance for its tasks (${why.join('; ')}), and a task without a capacity provider strategy does not make managed scaling scale out (managed-scaling-behavior.html), so its tasks are never placed; ${fix}`,
+  });
 }
 
 /**

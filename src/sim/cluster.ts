@@ -110,7 +110,7 @@ export class AutoScalingGroup {
     return this.config.managedScaling?.status === 'ENABLED';
   }
 
-  /** Instances scale in may remove: without termination protection all ACTIVE ones, else only those without service tasks (chosen ones aside). */
+  /** Instances scale in may remove: without termination protection all ACTIVE ones, else only those without service tasks (chosen ones aside; launching ones never counted). */
   removableCount(): number {
     return this.tally.figures.removable;
   }
@@ -125,13 +125,13 @@ export class AutoScalingGroup {
   }
 
   /**
-   * Whether scale in has anything to remove: an instance launching, or one ACTIVE, not
-   * chosen and not protected. (A launching instance is never chosen for termination: scale
-   * in terminates it at once.)
+   * Whether scale in has anything to remove: an instance launching or ACTIVE, not chosen and
+   * not protected (under managed termination protection a launching instance is protected
+   * until it registers). (A launching instance is never chosen for termination: scale in
+   * terminates it at once.)
    */
   mayScaleIn(): boolean {
-    const f = this.tally.figures;
-    return f.pending > 0 || f.removable > 0;
+    return this.tally.unprotected.size > 0;
   }
 
   /** An instance of this group changed (lifecycle, tasks, free resources, chosen for termination). */
@@ -188,6 +188,10 @@ export class AutoScalingGroup {
     const id = this.cluster.nextInstanceId();
     const attributes = this.attributesFor(type, az);
     const inst = new Instance(id, this.name, type, az, world.now, reg.cpu, reg.memoryMiB, attributes, asg.purchaseOption === 'spot', ordinal);
+    // managed termination protection needs the group's scale-in protection for new instances
+    // on (managed-termination-protection.html; NewInstancesProtectedFromScaleIn): a launching
+    // instance is protected until it registers empty (model: see registered)
+    if (this.config.managedTerminationProtection === 'ENABLED') inst.protectedFromScaleIn = true;
     // into the instance lists at launch, not at registration: they stay in id order
     this.live.push(inst);
     this.recount(inst);
@@ -220,6 +224,10 @@ export class AutoScalingGroup {
     inst.lifecycle = 'ACTIVE';
     inst.status = 'ACTIVE';
     inst.registeredAt = world.now;
+    // registered with no service task: ECS keeps scale-in protection only on instances
+    // running one, so it comes off here (as when an instance's last task stops)
+    const wasProtected = inst.protectedFromScaleIn;
+    if (inst.serviceTaskCount === 0) inst.protectedFromScaleIn = false;
     this.recount(inst);
     this.cluster.instanceRegistered(inst);
     if (world.logging) world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
@@ -229,6 +237,9 @@ export class AutoScalingGroup {
       inst.timer = world.sim.after(delay, onSpotNotice, { group: this, inst }, PRIORITY.lifecycle);
     }
     this.cluster.listener.instanceRegistered(inst);
+    // a scale in that found it protected while launching left the group above its desired
+    // capacity: with the protection off, the group terminates down to desired now
+    if (wasProtected && !inst.protectedFromScaleIn && inst.lifecycle === 'ACTIVE' && this.liveCount() > this.desiredCapacity) this.reconcile();
   }
 
   private scaleIn(count: number): void {

@@ -125,7 +125,7 @@ export function walkFigures(instances: Iterable<Instance>, chosenForTermination:
 export interface GroupMembers {
   /** Instances staying (not chosen for termination: see GroupFigures.staying), per AZ. */
   readonly stayingByAz: ReadonlyMap<string, number>;
-  /** The staying instances not DRAINING and not protected from scale in (launching ones included), in no order. */
+  /** The staying instances not DRAINING and not protected from scale in (launching ones included unless protected), in no order. */
   readonly unprotected: Iterable<Instance>;
   /**
    * The instances launching, in launch order. None of them is ever chosen for termination

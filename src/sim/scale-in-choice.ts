@@ -3,7 +3,8 @@
 // (not chosen before), launching ones included. AZ balance comes first ("maintaining zonal
 // balance takes precedence over termination policies", ec2-auto-scaling-termination-policies.html):
 // each step takes from the AZs with the most instances that have an unprotected one. Among
-// those, an instance still launching goes first, newest first (*model*: AWS does not say how
+// those, an instance still launching (unprotected: with managed termination protection it is
+// protected until it registers, cluster.ts launch) goes first, newest first (*model*: AWS does not say how
 // a Pending instance ranks; nothing runs there yet, while the billing-hour criterion would
 // keep a just-launched one to the last), then the instance closest to its next billing
 // hour, at random among exact ties. (Before 2026-11-27 launching instances went first

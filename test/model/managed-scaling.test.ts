@@ -138,11 +138,33 @@ describe('managed scaling: scale in (15 of 15 datapoints, only empty instances, 
     const ms = policy();
     for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 0, 10, 10);
     expect(ms.onMetric(15 * MIN, 0, 10, 10)?.desired).toBe(5);
-    expect(ms.onMetric(16 * MIN, 0, 10, 5)).toBeNull(); // instances not yet gone: nothing new
+    // the datapoint still counts the 10 (measured before the step); 5 are left to remove:
+    // keep = max(0, 0, 10 - 5) = 5 = desired: nothing new
+    expect(ms.onMetric(16 * MIN, 0, 10, 5, 5)).toBeNull();
     expect(ms.onMetric(17 * MIN, 0, 5, 5)?.desired).toBe(3); // floor(5 / 2) = 2
   });
 
-  it('only removable (empty, unprotected) instances can go; minSize holds', () => {
+  it("the 50 % is of the group's desired capacity, launching instances included, and the message says so", () => {
+    // N = 4 registered, all removable, 4 more launching: desired 8. At most floor(8 x 0.5) = 4
+    // per step: 8 -> 4 (a cap on N, floor(4 x 0.5) = 2, would have asked 8 -> 2, removing 6)
+    const ms = policy();
+    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 0, 4, 8, 4);
+    const d = ms.onMetric(15 * MIN, 0, 4, 8, 4);
+    expect(d?.desired).toBe(4);
+    expect(d?.message).toContain('at most 4 per step (50 % of desired 8)');
+  });
+
+  it('the message names the removable instances in words true with and without termination protection', () => {
+    // M=2 N=6, 1 removable: keep = max(ceil(2 / 1.00) = 2, 0, 6 - 1 = 5) = 5
+    const ms = policy();
+    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 6, 6, 1);
+    const d = ms.onMetric(15 * MIN, 2, 6, 6, 1);
+    expect(d?.desired).toBe(5);
+    expect(d?.message).toContain('1 removable (ACTIVE, not protected from scale in) instances');
+    expect(d?.message).not.toContain('empty');
+  });
+
+  it('only removable (ACTIVE, not protected from scale in) instances can go; minSize holds', () => {
     const ms = policy({ minSize: 1 });
     for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 6, 6, 1);
     expect(ms.onMetric(15 * MIN, 2, 6, 6, 1)?.desired).toBe(5);

@@ -202,6 +202,25 @@ describe('scenario validation: one clear line per problem, with the key path', (
     ]);
   });
 
+  it('the 100/100 drain warning adds, for a group that scales in without termination protection and with managed draining, that it may drain busy instances down to desired 0 (/tmp/rev-mtp/md5.yaml)', () => {
+    const base = 'minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent';
+    const more = "; with managedTerminationProtection DISABLED and managedDraining ENABLED on ec2, a scale in may choose the instances running these tasks and drain them: the group's desired capacity can go down to 0 while those DRAINING instances keep the tasks and are billed, so turn managedTerminationProtection on";
+    const said = (provider: Record<string, unknown>, name: string) => {
+      const s = quickstart();
+      s.services.web.deploymentConfiguration = { minimumHealthyPercent: 100, maximumPercent: 100 };
+      Object.assign(s.cluster.capacityProviders.ec2, provider);
+      Object.assign(s.cluster.capacityProviders.ec2.autoScalingGroup, { minSize: 0, maxSize: 6 });
+      return scenarioWarnings(loadScenarioFile(writeScenario(dir, name, s))).filter((w) => w.at.join('.') === 'services.web.deploymentConfiguration').map((w) => w.message);
+    };
+    const managed = { managedScaling: { status: 'ENABLED' } };
+    // defaults: managedTerminationProtection DISABLED, managedDraining ENABLED
+    expect(said(managed, 'drain-md-default')).toEqual([base + more]);
+    expect(said({ ...managed, managedTerminationProtection: 'ENABLED' }, 'drain-md-mtp')).toEqual([base]);
+    expect(said({ ...managed, managedDraining: 'DISABLED' }, 'drain-md-nodrain')).toEqual([base]);
+    // no scaling of the group: nothing scales it in
+    expect(said({}, 'drain-md-unscaled')).toEqual([base]);
+  });
+
   it('warns (exit 0) of a deploymentConfiguration written for a service with no EC2 instance to drain (Fargate, Fargate Spot) or a DAEMON service; not when not written, nor on EC2', async () => {
     const dc = { minimumHealthyPercent: 50, maximumPercent: 200 };
     const said = (s: any, name: string) => scenarioWarnings(loadScenarioFile(writeScenario(dir, name, s))).filter((w) => w.at.join('.') === 'services.web.deploymentConfiguration').map((w) => w.message);

@@ -15,8 +15,13 @@
 // Scale in (AWS): low alarm 15 of 15 one-minute datapoints below target; no scale in
 //   within 15 minutes of a scale out; a scale out request restarts the scale-in process.
 //   Desired goes down to ceil(M / (targetCapacity / 100)) (never below what keeps the
-//   reservation at or under target), only as far as there are removable (empty,
-//   unprotected) instances, and by at most 50 % of the group per minute (at least 1).
+//   reservation at or under target), only as far as there are removable instances (ACTIVE
+//   and not protected from scale in: with managed termination protection the empty ones,
+//   without it every ACTIVE one), and by at most 50 % of the group's desired capacity per
+//   step (at least 1): "reduce up to 50% ASG capacity" (the Sep 2022 "faster scale-in"
+//   announcement). Model: the group's capacity is its desired capacity, launching
+//   instances included, so desired goes down by at most floor(desired x 0.5) and the
+//   instances the step removes are at most as many as its message says.
 // AWS: when every waiting task is too large for the group's smallest instance type, "cluster
 //   auto scaling stops" and CapacityProviderReservation stays at targetCapacity (onMetric's
 //   atTarget).
@@ -49,7 +54,7 @@ export interface ManagedScalingConfig {
   initialScaleOutFromZero?: number;
   /** AWS: no scale in this long after a scale out. Default 15 min. */
   scaleInDelayAfterScaleOutMs?: number;
-  /** AWS: a scale-in step removes at most this fraction of the group (at least 1). Default 0.5. */
+  /** AWS: a scale-in step removes at most this fraction of the group's desired capacity (at least 1). Default 0.5. */
   maxScaleInFraction?: number;
 }
 
@@ -148,7 +153,7 @@ export class ManagedScaling {
 
   /**
    * One datapoint of CapacityProviderReservation (given as M and N) at tMs. `removable`
-   * is how many instances a scale in could terminate (empty and not protected); default
+   * is how many registered instances a scale in could terminate (ACTIVE, not protected from scale in); default
    * N - M. `atTarget`: the metric is published at targetCapacity whatever M and N (every
    * waiting task too large for the group: "cluster auto scaling stops"). Returns a new
    * desired capacity with the reasoning, or null.
@@ -195,14 +200,16 @@ export class ManagedScaling {
       const needed = m === 0 ? 0 : instancesForTarget(m, this.target);
       const keep = Math.max(needed, this.config.minSize, n - removable);
       if (keep >= n) return null;
-      const maxStep = Math.max(1, Math.floor(n * this.scaleInFraction));
-      const desired = Math.max(keep, n - maxStep);
+      // the step is a share of the group's desired capacity (launching instances included),
+      // and desired goes down by no more than it
+      const maxStep = Math.max(1, Math.floor(currentDesired * this.scaleInFraction));
+      const desired = Math.max(keep, currentDesired - maxStep);
       if (desired >= currentDesired) return null;
       let why = `ceil(${m} / ${ratio}) = ${needed}`;
       if (keep > needed) {
-        why += keep === this.config.minSize && keep > n - removable ? `; minSize ${keep}` : `; ${removable} removable (empty, unprotected) instances`;
+        why += keep === this.config.minSize && keep > n - removable ? `; minSize ${keep}` : `; ${removable} removable (ACTIVE, not protected from scale in) instances`;
       }
-      if (desired > keep) why += `; at most ${maxStep} per step (${Math.round(this.scaleInFraction * 100)} % of ${n})`;
+      if (desired > keep) why += `; at most ${maxStep} per step (${Math.round(this.scaleInFraction * 100)} % of desired ${currentDesired})`;
       return {
         desired,
         message:
