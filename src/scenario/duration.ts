@@ -5,11 +5,30 @@
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
 
+/**
+ * Whether `value` is a duration but for a minus sign: a negative number, or a string
+ * "-60s" whose rest is a duration above 0 (it read as a format error).
+ */
+export function isNegativeDuration(value: unknown): boolean {
+  if (typeof value === 'number') return value < 0 && value !== -Infinity;
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  if (!text.startsWith('-')) return false;
+  const rest = text.slice(1);
+  const ms = parseDuration(/^\d+(\.\d+)?$/.test(rest) ? Number(rest) : rest);
+  return typeof ms === 'number' && ms > 0;
+}
+
+/** The message for a negative duration (isNegativeDuration): `bound` is ">= 0" or "greater than zero". */
+export function negativeDurationMessage(value: unknown, bound: '>= 0' | 'greater than zero'): string {
+  return `expected a duration ${bound}, found ${describe(value)} (negative)`;
+}
+
 /** Milliseconds for a duration, or an error message. */
 export function parseDuration(value: unknown): number | string {
+  if (isNegativeDuration(value)) return negativeDurationMessage(value, '>= 0');
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return `expected a finite duration (a number of seconds or a string like "90s"), found ${value}`;
-    if (value < 0) return `expected a non-negative duration, found ${value}`;
     return Math.round(value * 1000);
   }
   if (typeof value !== 'string') return `expected a duration (a number of seconds or a string like "90s", "15m", "7d"), found ${describe(value)}`;
