@@ -1,6 +1,6 @@
 // Durations in scenario files: a number is seconds; a string takes units and may combine
-// them ("250ms", "90s", "15m", "6h", "7d", "3d10h", "1h30m"). Everything becomes
-// integer milliseconds.
+// them, each unit once and largest first ("250ms", "90s", "15m", "6h", "7d", "3d10h",
+// "1h30m"). Everything becomes integer milliseconds.
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
@@ -36,11 +36,19 @@ export function parseDuration(value: unknown): number | string {
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   let total = 0;
   let pos = 0;
+  let previous: string | undefined;
   PART.lastIndex = 0;
   while (pos < text.length) {
     PART.lastIndex = pos;
     const m = PART.exec(text);
     if (!m) return `expected a duration like "250ms", "90s", "15m", "6h", "7d" or "3d10h", found "${value}"`;
+    // each unit once, largest first: "1h1h" added up to 2 h and "30m1h" to 90 min, unsaid
+    if (previous !== undefined && UNIT_MS[m[2]] >= UNIT_MS[previous]) {
+      return m[2] === previous
+        ? `expected each unit at most once in a duration (like "1h30m"), found "${value}": ${m[2]} twice`
+        : `expected a duration's units largest first (like "1h30m"), found "${value}": ${m[2]} after ${previous}`;
+    }
+    previous = m[2];
     total += Number(m[1]) * UNIT_MS[m[2]];
     pos = PART.lastIndex;
   }
