@@ -27,7 +27,7 @@ import { describe } from './duration.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { timeZoneHint } from './did-you-mean.js';
 import { scheduledActionTimeProblems } from '../scaling/index.js';
-import { timeZoneNameProblem } from '../engine/index.js';
+import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
 /** The longest simulated time a scenario may ask for (ten years). */
 export const MAX_DURATION_MS = 3660 * 86_400_000;
@@ -43,6 +43,12 @@ const scenarioName = z.string().transform((value, ctx) => {
 const startTime = z.string().transform((value, ctx) => {
   const ok = z.iso.datetime({ offset: true }).safeParse(value).success && !Number.isNaN(Date.parse(value)) && sameDay(value);
   if (ok) return value;
+  // written well but no instant (2026-02-30, 25:00): said so, not as text of the wrong shape
+  const impossible = impossibleDateTime(value);
+  if (impossible !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `expected a date and time that exist, found ${describe(value)}: ${impossible}` });
+    return z.NEVER;
+  }
   ctx.addIssue({ code: 'custom', message: `expected an ISO-8601 time with its offset, like 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00, found ${describe(value)}` });
   return z.NEVER;
 });
