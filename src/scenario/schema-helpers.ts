@@ -126,10 +126,10 @@ export const positiveDuration = z.unknown().transform((value, ctx) => {
  */
 export function wholeSeconds(field: string, range?: { min: number; max: number; source: string }) {
   return duration.superRefine((ms, ctx) => {
-    if (ms % 1000 !== 0) ctx.addIssue({ code: 'custom', message: `expected a whole number of seconds (${field} is an Integer of seconds), found ${ms / 1000}s` });
-    else if (range && (ms < range.min * 1000 || ms > range.max * 1000)) {
+    // the range first: 1e300 is out of it before it is any fraction (it was called no whole number)
+    if (range && (ms < range.min * 1000 || ms > range.max * 1000)) {
       ctx.addIssue({ code: 'custom', message: `expected ${range.min}s to ${range.max}s (${range.source}), found ${ms / 1000}s` });
-    }
+    } else if (ms % 1000 !== 0) ctx.addIssue({ code: 'custom', message: `expected a whole number of seconds (${field} is an Integer of seconds), found ${ms / 1000}s` });
   });
 }
 
