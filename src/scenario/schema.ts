@@ -133,8 +133,38 @@ function unknownTypeNames(value: unknown): RawIssue[] {
   return issues;
 }
 
+/**
+ * A type listed twice (by name, or a custom type's map and its name): an on-demand group
+ * launches its first type only, so the repeat did nothing while a warning called it
+ * ignored; a Spot group's rotation took the type twice as often, unsaid. Two custom maps of
+ * one name are said by checks.ts (customTypeProblem), with their definitions.
+ */
+function repeatedTypeNames(value: unknown): RawIssue[] {
+  if (!Array.isArray(value)) return [];
+  const nameOf = (t: unknown) => (typeof t === 'string' ? t : t !== null && typeof t === 'object' && typeof (t as { name?: unknown }).name === 'string' ? (t as { name: string }).name : undefined);
+  const names = value.map(nameOf);
+  const issues: RawIssue[] = [];
+  names.forEach((name, i) => {
+    if (name === undefined) return;
+    const first = names.indexOf(name);
+    if (first === i || (typeof value[first] !== 'string' && typeof value[i] !== 'string')) return;
+    // a custom map named like a built-in type: that is its problem (checks.ts), not a repeat
+    if (INSTANCE_CATALOG.has(name) && (typeof value[first] !== 'string' || typeof value[i] !== 'string')) return;
+    issues.push({ path: [i], message: `expected distinct instance types, found ${name} again (the same as [${first}]); remove one (an on-demand group launches its first type only; a spot group would take it twice as often)` });
+  });
+  return issues;
+}
+
 const autoScalingGroup = strict({
-  instanceTypes: checkedBefore(unknownTypeNames, z.array(instanceType).min(1)),
+  // (a repeat is said beside a custom map's own problems, not instead of them)
+  instanceTypes: checkedAlongside(
+    (value) => {
+      // an unknown name twice: said unknown at each, not also as a repeat
+      const unknown = unknownTypeNames(value);
+      return repeatedTypeNames(value).filter((r) => !unknown.some((u) => u.path[0] === r.path[0]));
+    },
+    checkedBefore(unknownTypeNames, z.array(instanceType).min(1)),
+  ),
   purchaseOption: oneOf(['on-demand', 'spot'] as const).default('on-demand'),
   minSize: instanceCount.default(0),
   maxSize: instanceCount,
