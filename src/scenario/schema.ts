@@ -622,9 +622,15 @@ export const scenarioSchema = strict({
   }),
   taskDefinitions: named(taskDefinition),
   services: named(service),
-  variants: named(z.record(z.string(), z.unknown())).optional(),
+  // an empty map is refused here, for every command (validate said ok; compare and sweep refused it)
+  variants: named(z.record(z.string(), z.unknown()))
+    .refine((v) => Object.keys(v).length > 0, { message: 'expected at least one variant (name: JSON merge patch) to compare, found an empty map; add a variant, or remove variants' })
+    .optional(),
   replications: int.min(1).max(10_000).default(1),
-  sweep: z.record(z.string(), z.array(z.unknown()).min(1).superRefine(distinctSweepValues)).optional(),
+  sweep: z
+    .record(z.string(), z.array(z.unknown()).min(1).superRefine(distinctSweepValues))
+    .refine((v) => Object.keys(v).length > 0, { message: 'expected a map of dotted paths to lists of values, found an empty map; add a path, or remove sweep' })
+    .optional(),
   expect: z.array(z.string()).optional(),
 });
 
