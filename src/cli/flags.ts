@@ -2,12 +2,13 @@
 // times, flags given twice. Each problem is a UsageError naming the flag.
 
 import { availableParallelism } from 'node:os';
-import { MAX_DURATION_MS, parseDuration } from '../scenario/index.js';
+import { isNegativeDuration, MAX_DURATION_MS, parseDuration } from '../scenario/index.js';
 import { parseTimeArg } from '../output/explain/index.js';
 import { UsageError } from './errors.js';
 
 export function parseDurationFlag(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
+  if (isNegativeDuration(text)) throw new UsageError(`--duration: expected a duration greater than zero, found ${text} (negative)`);
   const ms = parseDuration(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
   if (typeof ms === 'string') throw new UsageError(`--duration: ${ms}`);
   if (ms <= 0) throw new UsageError(`--duration: expected a duration greater than zero, found ${text}`);

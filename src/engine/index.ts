@@ -4,3 +4,4 @@ export { RandomStreams, type RandomStream } from './random.js';
 export { sample, sampleDuration, durationMean, durationScv, lognormalParams, Z95, type Distribution } from './distributions.js';
 export { normalDensity, normalQuantile, normalTail } from './normal.js';
 export { checkTimeZoneName, timeZoneNameProblem, type TimeZoneCheck } from './time-zone.js';
+export { impossibleDateTime } from './date-time.js';

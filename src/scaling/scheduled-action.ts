@@ -6,6 +6,7 @@ import { DateTime } from 'luxon';
 import { parseSchedule } from './schedule/parse-schedule.js';
 import { firstInstantIn } from './schedule/next-fire.js';
 import { timeZoneNameProblem } from '../engine/time-zone.js';
+import { impossibleDateTime } from '../engine/date-time.js';
 import type { Schedule } from './schedule/schedule.js';
 import type { ScalableTarget } from './scalable-target.js';
 import type { ScalingDirection } from './scaling-policy.js';
@@ -107,7 +108,9 @@ export function scheduledActionTimeProblems(c: { schedule?: unknown; timezone?: 
     if ((typeof v === 'string' || typeof v === 'number') && toEpoch(v) === undefined) {
       // (epoch ms is for callers in code; a scenario gives a string, so the message offers that)
       const found = typeof v === 'string' ? `"${v}"` : String(v);
-      problems.push({ key, message: `expected an ISO 8601 date-time such as 2026-03-02T08:00:00Z (UTC when it gives no offset), found ${found}` });
+      const impossible = typeof v === 'string' ? impossibleDateTime(v) : undefined;
+      if (impossible !== undefined) problems.push({ key, message: `expected a date and time that exist, found ${found}: ${impossible}` });
+      else problems.push({ key, message: `expected an ISO 8601 date-time such as 2026-03-02T08:00:00Z (UTC when it gives no offset), found ${found}` });
     }
   }
   return problems;

@@ -1,15 +1,34 @@
 // Durations in scenario files: a number is seconds; a string takes units and may combine
-// them ("250ms", "90s", "15m", "6h", "7d", "3d10h", "1h30m"). Everything becomes
-// integer milliseconds.
+// them, each unit once and largest first ("250ms", "90s", "15m", "6h", "7d", "3d10h",
+// "1h30m"). Everything becomes integer milliseconds.
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
 
+/**
+ * Whether `value` is a duration but for a minus sign: a negative number, or a string
+ * "-60s" whose rest is a duration above 0 (it read as a format error).
+ */
+export function isNegativeDuration(value: unknown): boolean {
+  if (typeof value === 'number') return value < 0 && value !== -Infinity;
+  if (typeof value !== 'string') return false;
+  const text = value.trim();
+  if (!text.startsWith('-')) return false;
+  const rest = text.slice(1);
+  const ms = parseDuration(/^\d+(\.\d+)?$/.test(rest) ? Number(rest) : rest);
+  return typeof ms === 'number' && ms > 0;
+}
+
+/** The message for a negative duration (isNegativeDuration): `bound` is ">= 0" or "greater than zero". */
+export function negativeDurationMessage(value: unknown, bound: '>= 0' | 'greater than zero'): string {
+  return `expected a duration ${bound}, found ${describe(value)} (negative)`;
+}
+
 /** Milliseconds for a duration, or an error message. */
 export function parseDuration(value: unknown): number | string {
+  if (isNegativeDuration(value)) return negativeDurationMessage(value, '>= 0');
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return `expected a finite duration (a number of seconds or a string like "90s"), found ${value}`;
-    if (value < 0) return `expected a non-negative duration, found ${value}`;
     return Math.round(value * 1000);
   }
   if (typeof value !== 'string') return `expected a duration (a number of seconds or a string like "90s", "15m", "7d"), found ${describe(value)}`;
@@ -17,11 +36,19 @@ export function parseDuration(value: unknown): number | string {
   if (/^\d+(\.\d+)?$/.test(text)) return Math.round(Number(text) * 1000);
   let total = 0;
   let pos = 0;
+  let previous: string | undefined;
   PART.lastIndex = 0;
   while (pos < text.length) {
     PART.lastIndex = pos;
     const m = PART.exec(text);
     if (!m) return `expected a duration like "250ms", "90s", "15m", "6h", "7d" or "3d10h", found "${value}"`;
+    // each unit once, largest first: "1h1h" added up to 2 h and "30m1h" to 90 min, unsaid
+    if (previous !== undefined && UNIT_MS[m[2]] >= UNIT_MS[previous]) {
+      return m[2] === previous
+        ? `expected each unit at most once in a duration (like "1h30m"), found "${value}": ${m[2]} twice`
+        : `expected a duration's units largest first (like "1h30m"), found "${value}": ${m[2]} after ${previous}`;
+    }
+    previous = m[2];
     total += Number(m[1]) * UNIT_MS[m[2]];
     pos = PART.lastIndex;
   }

@@ -1,6 +1,6 @@
 export { loadScenarioFile, loadScenarioObject, loadScenarioText, parseScenarioText, readScenarioText, type LoadOptions } from './load.js';
 export { ScenarioError, formatIssue, uniqueIssues, type ScenarioIssue } from './errors.js';
-export { parseDuration, formatDuration } from './duration.js';
+export { parseDuration, formatDuration, isNegativeDuration } from './duration.js';
 export { scenarioSchema, MAX_DURATION_MS, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, DEFAULT_DEREGISTRATION_DELAY_MS, canonicalJson, SCENARIO_KEYS } from './schema.js';
 export { unknownKeyMessage } from './schema-helpers.js';
 export type * from './schema.js';

@@ -2,7 +2,7 @@
 // problem becomes a ScenarioIssue with the key path and, where known, the line.
 
 import { readFileSync } from 'node:fs';
-import { LineCounter, parseDocument, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { INFINITY_FOUND, issueMessage } from './schema-helpers.js';
@@ -131,13 +131,16 @@ export function parseScenarioText(file: string, text: string): RawScenario {
   if (reserved !== undefined) {
     throw new ScenarioError(file, [{ path: reserved.path, line: reserved.line, message: 'the key "__proto__" is reserved (in JavaScript it names an object\'s prototype, so ecsim would lose what it holds): rename it' }]);
   }
+  const unresolved = firstUnresolvedAlias(doc, lineCounter);
+  if (unresolved !== undefined) throw new ScenarioError(file, [{ path: unresolved.path, line: unresolved.line, message: `not valid YAML/JSON: ${unresolved.message}` }]);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
   } catch (e) {
     // the yaml package refuses aliases that expand to too many nodes (an "alias bomb": a
     // few lines of `&a [*a, *a, ...]` nested grow to millions) only here, with a ReferenceError
-    if (!(e instanceof ReferenceError)) throw e;
+    // (an alias with no anchor before it, a ReferenceError too, is found above)
+    if (!(e instanceof ReferenceError) || e.message.startsWith('Unresolved alias')) throw e;
     throw new ScenarioError(file, [{ path: '', line: firstAliasLine(doc, lineCounter), message: `not valid YAML/JSON: its aliases (*name) expand to too many values (aliases of anchors that hold aliases, nested); write the values out or use fewer aliases` }]);
   }
   return {
@@ -212,19 +215,53 @@ function firstReservedKey(doc: Document, counter: LineCounter): { path: string; 
   visit(doc, {
     Pair(_key, pair, path) {
       if (!isScalar(pair.key) || pair.key.value !== '__proto__') return undefined;
-      const keys: (string | number)[] = [];
-      for (let i = 1; i < path.length; i++) {
-        const node = path[i];
-        const parent = path[i - 1];
-        if (isPair(node) && isScalar(node.key)) keys.push(String(node.key.value));
-        else if (isSeq(parent) && isNode(node)) keys.push(parent.items.indexOf(node));
-      }
-      keys.push('__proto__');
-      found = { path: joinPath(keys), line: pair.key.range ? counter.linePos(pair.key.range[0]).line : undefined };
+      found = { path: keyPath(path, '__proto__'), line: pair.key.range ? counter.linePos(pair.key.range[0]).line : undefined };
       return visit.BREAK;
     },
   });
   return found;
+}
+
+/** The key path of a node met in a visit (`path` as visit gives it). */
+function keyPath(path: readonly unknown[], last?: string | number): string {
+  const keys: (string | number)[] = [];
+  for (let i = 1; i < path.length; i++) {
+    const node = path[i];
+    const parent = path[i - 1];
+    if (isPair(node) && isScalar(node.key)) keys.push(String(node.key.value));
+    else if (isSeq(parent) && isNode(node)) keys.push(parent.items.indexOf(node));
+  }
+  if (last !== undefined) keys.push(last);
+  return joinPath(keys);
+}
+
+/**
+ * The first alias (`*name`, in the text's order) with no anchor `&name` before it: the yaml
+ * package refused it in toJS with a ReferenceError that read as an alias bomb. Named with
+ * its key path, its line, and the anchor's line when the anchor comes after it.
+ */
+function firstUnresolvedAlias(doc: Document, counter: LineCounter): { path: string; line: number | undefined; message: string } | undefined {
+  const anchors = new Map<string, number>();
+  const aliases: { name: string; offset: number; path: string }[] = [];
+  visit(doc, (key, node, path) => {
+    if (isAlias(node)) {
+      // an item of a list is below the list on `path`, its index the key
+      aliases.push({ name: node.source, offset: node.range?.[0] ?? 0, path: keyPath(path, typeof key === 'number' && isSeq(path[path.length - 1]) ? key : undefined) });
+    } else if (isNode(node) && node.anchor !== undefined && node.range) {
+      const first = anchors.get(node.anchor);
+      if (first === undefined || node.range[0] < first) anchors.set(node.anchor, node.range[0]);
+    }
+    return undefined;
+  });
+  aliases.sort((a, b) => a.offset - b.offset);
+  for (const alias of aliases) {
+    const anchor = anchors.get(alias.name);
+    if (anchor !== undefined && anchor < alias.offset) continue;
+    const after = anchor === undefined ? '' : `: the anchor &${alias.name} comes after it, on line ${counter.linePos(anchor).line}; YAML reads an anchor before its aliases, so move the anchored value up`;
+    const hint = anchor === undefined ? ` (an alias *name repeats the value marked &name earlier in the file; mark that value with &${alias.name}, or write the value out)` : '';
+    return { path: alias.path, line: counter.linePos(alias.offset).line, message: `alias *${alias.name} has no anchor &${alias.name} before it${after}${hint}` };
+  }
+  return undefined;
 }
 
 function firstAliasLine(doc: Document, counter: LineCounter): number | undefined {

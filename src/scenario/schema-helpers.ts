@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { closest, didYouMean } from './did-you-mean.js';
-import { describe, parseDuration } from './duration.js';
+import { describe, isNegativeDuration, negativeDurationMessage, parseDuration } from './duration.js';
 
 /**
  * An object whose unknown keys are errors with a hint, never silently dropped. Its known keys
@@ -96,8 +96,12 @@ export const duration = z.unknown().transform((value, ctx) => {
  * "expected a duration greater than zero" read wrong for it.
  */
 export const positiveDuration = z.unknown().transform((value, ctx) => {
-  // a negative number is not "non-negative" (parseDuration's word for durations that may be 0)
-  const r = typeof value === 'number' && value < 0 ? 0 : parseDuration(value);
+  // a negative one is said against this bound (parseDuration's is ">= 0")
+  if (isNegativeDuration(value)) {
+    ctx.addIssue({ code: 'custom', message: negativeDurationMessage(value, 'greater than zero') });
+    return z.NEVER;
+  }
+  const r = parseDuration(value);
   if (typeof r === 'string') {
     ctx.addIssue({ code: 'custom', message: r });
     return z.NEVER;
@@ -122,10 +126,10 @@ export const positiveDuration = z.unknown().transform((value, ctx) => {
  */
 export function wholeSeconds(field: string, range?: { min: number; max: number; source: string }) {
   return duration.superRefine((ms, ctx) => {
-    if (ms % 1000 !== 0) ctx.addIssue({ code: 'custom', message: `expected a whole number of seconds (${field} is an Integer of seconds), found ${ms / 1000}s` });
-    else if (range && (ms < range.min * 1000 || ms > range.max * 1000)) {
+    // the range first: 1e300 is out of it before it is any fraction (it was called no whole number)
+    if (range && (ms < range.min * 1000 || ms > range.max * 1000)) {
       ctx.addIssue({ code: 'custom', message: `expected ${range.min}s to ${range.max}s (${range.source}), found ${ms / 1000}s` });
-    }
+    } else if (ms % 1000 !== 0) ctx.addIssue({ code: 'custom', message: `expected a whole number of seconds (${field} is an Integer of seconds), found ${ms / 1000}s` });
   });
 }
 

@@ -27,7 +27,7 @@ import { describe } from './duration.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { timeZoneHint } from './did-you-mean.js';
 import { scheduledActionTimeProblems } from '../scaling/index.js';
-import { timeZoneNameProblem } from '../engine/index.js';
+import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
 /** The longest simulated time a scenario may ask for (ten years). */
 export const MAX_DURATION_MS = 3660 * 86_400_000;
@@ -43,6 +43,12 @@ const scenarioName = z.string().transform((value, ctx) => {
 const startTime = z.string().transform((value, ctx) => {
   const ok = z.iso.datetime({ offset: true }).safeParse(value).success && !Number.isNaN(Date.parse(value)) && sameDay(value);
   if (ok) return value;
+  // written well but no instant (2026-02-30, 25:00): said so, not as text of the wrong shape
+  const impossible = impossibleDateTime(value);
+  if (impossible !== undefined) {
+    ctx.addIssue({ code: 'custom', message: `expected a date and time that exist, found ${describe(value)}: ${impossible}` });
+    return z.NEVER;
+  }
   ctx.addIssue({ code: 'custom', message: `expected an ISO-8601 time with its offset, like 2026-03-02T09:00:00Z or 2026-03-02T10:00:00+01:00, found ${describe(value)}` });
   return z.NEVER;
 });
@@ -127,8 +133,38 @@ function unknownTypeNames(value: unknown): RawIssue[] {
   return issues;
 }
 
+/**
+ * A type listed twice (by name, or a custom type's map and its name): an on-demand group
+ * launches its first type only, so the repeat did nothing while a warning called it
+ * ignored; a Spot group's rotation took the type twice as often, unsaid. Two custom maps of
+ * one name are said by checks.ts (customTypeProblem), with their definitions.
+ */
+function repeatedTypeNames(value: unknown): RawIssue[] {
+  if (!Array.isArray(value)) return [];
+  const nameOf = (t: unknown) => (typeof t === 'string' ? t : t !== null && typeof t === 'object' && typeof (t as { name?: unknown }).name === 'string' ? (t as { name: string }).name : undefined);
+  const names = value.map(nameOf);
+  const issues: RawIssue[] = [];
+  names.forEach((name, i) => {
+    if (name === undefined) return;
+    const first = names.indexOf(name);
+    if (first === i || (typeof value[first] !== 'string' && typeof value[i] !== 'string')) return;
+    // a custom map named like a built-in type: that is its problem (checks.ts), not a repeat
+    if (INSTANCE_CATALOG.has(name) && (typeof value[first] !== 'string' || typeof value[i] !== 'string')) return;
+    issues.push({ path: [i], message: `expected distinct instance types, found ${name} again (the same as [${first}]); remove one (an on-demand group launches its first type only; a spot group would take it twice as often)` });
+  });
+  return issues;
+}
+
 const autoScalingGroup = strict({
-  instanceTypes: checkedBefore(unknownTypeNames, z.array(instanceType).min(1)),
+  // (a repeat is said beside a custom map's own problems, not instead of them)
+  instanceTypes: checkedAlongside(
+    (value) => {
+      // an unknown name twice: said unknown at each, not also as a repeat
+      const unknown = unknownTypeNames(value);
+      return repeatedTypeNames(value).filter((r) => !unknown.some((u) => u.path[0] === r.path[0]));
+    },
+    checkedBefore(unknownTypeNames, z.array(instanceType).min(1)),
+  ),
   purchaseOption: oneOf(['on-demand', 'spot'] as const).default('on-demand'),
   minSize: instanceCount.default(0),
   maxSize: instanceCount,
@@ -595,9 +631,15 @@ export const scenarioSchema = strict({
   }),
   taskDefinitions: named(taskDefinition),
   services: named(service),
-  variants: named(z.record(z.string(), z.unknown())).optional(),
+  // an empty map is refused here, for every command (validate said ok; compare and sweep refused it)
+  variants: named(z.record(z.string(), z.unknown()))
+    .refine((v) => Object.keys(v).length > 0, { message: 'expected at least one variant (name: JSON merge patch) to compare, found an empty map; add a variant, or remove variants' })
+    .optional(),
   replications: int.min(1).max(10_000).default(1),
-  sweep: z.record(z.string(), z.array(z.unknown()).min(1).superRefine(distinctSweepValues)).optional(),
+  sweep: z
+    .record(z.string(), z.array(z.unknown()).min(1).superRefine(distinctSweepValues))
+    .refine((v) => Object.keys(v).length > 0, { message: 'expected a map of dotted paths to lists of values, found an empty map; add a path, or remove sweep' })
+    .optional(),
   expect: z.array(z.string()).optional(),
 });
 

@@ -79,6 +79,10 @@ describe('usage mistakes', () => {
     // zero says what it found, as the other flag messages do
     expect(await oneLine('run', QUICKSTART, '--duration', '0')).toBe('ecsim: --duration: expected a duration greater than zero, found 0');
     expect(await oneLine('trace', QUICKSTART, '--step', '0s')).toBe('ecsim: --step: expected a duration greater than zero, found 0s');
+    // a negative one is said to be negative (it read as a format error: 'expected a duration like "250ms", ...')
+    expect(await oneLine('run', QUICKSTART, '--duration', '-1')).toBe('ecsim: --duration: expected a duration greater than zero, found -1 (negative)');
+    expect(await oneLine('run', QUICKSTART, '--duration=-1h')).toBe('ecsim: --duration: expected a duration greater than zero, found -1h (negative)');
+    expect(await oneLine('trace', QUICKSTART, '--step', '-1m')).toBe('ecsim: --step: expected a duration greater than zero, found -1m (negative)');
     // a last partial period was billed but not measured
     expect(await oneLine('run', QUICKSTART, '--duration', '30')).toBe(`${QUICKSTART}: --duration: expected a whole number of metric periods of 60s (metrics.period), e.g. 60s; found 30s`);
     // the quick start runs 09:00-10:00 UTC: 08:00 is 23 h after its start

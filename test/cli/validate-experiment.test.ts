@@ -33,6 +33,15 @@ async function problems(file: string): Promise<string[]> {
 describe('ecsim validate on variants and sweeps', () => {
   const dir = tempDir();
 
+  it('an empty variants or sweep map: exit 2 with its line, as compare and sweep refuse it (validate said ok)', async () => {
+    const quickstart = readFileSync('scenarios/quickstart.yaml', 'utf8');
+    const line = quickstart.split('\n').length + (quickstart.endsWith('\n') ? 0 : 1);
+    const variants = writeScenario(dir, 'empty-variants', `${quickstart.trimEnd()}\nvariants: {}\n`);
+    expect(await problems(variants)).toEqual([`${variants}:${line}: variants: expected at least one variant (name: JSON merge patch) to compare, found an empty map; add a variant, or remove variants`]);
+    const sweep = writeScenario(dir, 'empty-sweep', `${quickstart.trimEnd()}\nsweep: {}\n`);
+    expect(await problems(sweep)).toEqual([`${sweep}:${line}: sweep: expected a map of dotted paths to lists of values, found an empty map; add a path, or remove sweep`]);
+  });
+
   it('a typo in a variant patch: the variant, the line of the patch and the key path', async () => {
     const { file, line } = edited(dir, 'variant-typo', 'cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }');
     expect(await problems(file)).toEqual([

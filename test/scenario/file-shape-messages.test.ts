@@ -55,6 +55,24 @@ describe('YAML that ecsim does not read', () => {
     expect(message(withSeed('!!int 1'))).toBe('accepted');
   });
 
+  it('an alias with no anchor before it is named, with its key path and line (was: "its aliases expand to too many values", the alias bomb message)', () => {
+    const line = QUICKSTART.split('\n').findIndex((l) => l === 'seed: 1') + 1;
+    expect(message(QUICKSTART.replace(/^seed: 1$/m, 'seed: *nope'))).toBe(
+      `s.yaml:${line}: seed: not valid YAML/JSON: alias *nope has no anchor &nope before it (an alias *name repeats the value marked &name earlier in the file; mark that value with &nope, or write the value out)`,
+    );
+    // the anchor after its alias: said so, with the anchor's line
+    const late = QUICKSTART.replace(/^seed: 1$/m, 'seed: *one\nx-one: &one 1');
+    const lateLine = late.split('\n').indexOf('x-one: &one 1') + 1;
+    expect(lateLine).toBeGreaterThan(line);
+    expect(message(late)).toBe(
+      `s.yaml:${line}: seed: not valid YAML/JSON: alias *one has no anchor &one before it: the anchor &one comes after it, on line ${lateLine}; YAML reads an anchor before its aliases, so move the anchored value up`,
+    );
+    // in a list: the item's index
+    expect(message(QUICKSTART.replace(/^seed: 1$/m, 'seed: 1\nx-list: [1, *y]'))).toMatch(/^s\.yaml:\d+: x-list\[1\]: not valid YAML\/JSON: alias \*y has no anchor &y before it /);
+    // the anchor before: read
+    expect(message(QUICKSTART.replace(/^seed: 1$/m, 'x-one: &one 1\nseed: *one'))).not.toMatch(/alias/);
+  });
+
   it('a map key that is a list is refused without a Node warning', async () => {
     const warnings: string[] = [];
     const onWarning = (w: Error) => warnings.push(w.message);

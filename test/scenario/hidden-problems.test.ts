@@ -86,8 +86,10 @@ describe('a custom instance type\'s problems are named (they were "Invalid input
       expect.stringMatching(new RegExp(`^${at.replace(/\./g, '\\.')}\\[0\\]: unknown instance type "m5\\.lage": expected a built-in type \\(.*\\(did you mean m5\\.large\\?\\)$`)),
       `${at}[1].cpuArch: unknown key "cpuArch" (did you mean "cpuArchitecture"?); expected one of: ${CUSTOM_KEYS}`,
     ]);
-    // a name of a custom type in the same list is known
+    // a name of a custom type in the same list is known (not unknown), but is that type twice;
+    // said beside the map's own problem, not instead of it
     expect(problems(withTypes('x1', { name: 'x1', vcpu: 2, memoryMiB: 4096, price: 0.1, cpuArch: 'arm64' }))).toEqual([
+      `${at}[1]: expected distinct instance types, found x1 again (the same as [0]); remove one (an on-demand group launches its first type only; a spot group would take it twice as often)`,
       `${at}[1].cpuArch: unknown key "cpuArch" (did you mean "cpuArchitecture"?); expected one of: ${CUSTOM_KEYS}`,
     ]);
   });

@@ -99,7 +99,7 @@ describe('schedule, time zone and time-of-day problems: all in one run', () => {
       `${file}:${at('rate(5 minute)')}: ${ACTIONS}.office-closes.schedule: rate unit at character 8: expected "minutes" for the value 5, found "minute" (in "rate(5 minute)")`,
       `${file}:${at('Mars/Olympus')}: ${ACTIONS}.office-closes.timezone: expected an IANA time zone name such as Europe/Berlin or UTC, found "Mars/Olympus"`,
       `${file}:${at('tomorrow')}: ${ACTIONS}.office-closes.startTime: expected an ISO 8601 date-time such as 2026-03-02T08:00:00Z (UTC when it gives no offset), found "tomorrow"`,
-      `${file}:${at('2026-13-01')}: ${ACTIONS}.office-closes.endTime: expected an ISO 8601 date-time such as 2026-03-02T08:00:00Z (UTC when it gives no offset), found "2026-13-01T00:00:00Z"`,
+      `${file}:${at('2026-13-01')}: ${ACTIONS}.office-closes.endTime: expected a date and time that exist, found "2026-13-01T00:00:00Z": no such month: 13 (months run 01 to 12)`,
     ]);
   });
 

@@ -1,7 +1,7 @@
 // What `ecsim trace` does: the request-rate traces as CSV, to stdout or a file.
 
 import { isAbsolute, relative, resolve } from 'node:path';
-import { loadScenarioFile, parseDuration, scenarioBaseDir, type ResolvedScenario } from '../../scenario/index.js';
+import { isNegativeDuration, loadScenarioFile, parseDuration, scenarioBaseDir, type ResolvedScenario } from '../../scenario/index.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
 import { isTraceCsv, replayHint, serviceJumpOffRows, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS, type TraceCsvOptions } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
@@ -62,6 +62,7 @@ function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; s
     const why = all.includes(argv.service) ? `service "${argv.service}" has no workload.requestRate` : `unknown service "${argv.service}"${didYouMean(argv.service, all)}`;
     throw new UsageError(`--service: ${why}; services with a request rate: ${services.join(', ') || 'none'}`);
   }
+  if (argv.step !== undefined && isNegativeDuration(argv.step)) throw new UsageError(`--step: expected a duration greater than zero, found ${argv.step} (negative)`);
   const stepMs = parseDuration(/^\d+(\.\d+)?$/.test(argv.step ?? '') ? Number(argv.step) : (argv.step ?? '1m'));
   if (typeof stepMs === 'string') throw new UsageError(`--step: ${stepMs}`);
   if (stepMs <= 0) throw new UsageError(`--step: expected a duration greater than zero, found ${argv.step}`);

@@ -129,11 +129,14 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
     }
     const seconds = readCell(fields, count, tCol, 'a time in seconds', lineNo, at);
     const value = readCell(fields, count, vCol, 'a rate per second', lineNo, at);
-    if (!Number.isFinite(seconds) || !Number.isFinite(value)) {
-      throw new Error(`${at(lineNo, Number.isFinite(seconds) ? vCol : tCol)}: expected a finite number, found one out of range`);
+    // a number beyond a double's range (1e400) parses to Infinity: said as written, and a
+    // rate against its bounds first
+    if (!Number.isFinite(seconds)) {
+      throw new Error(`${at(lineNo, tCol)}: expected a time in seconds within a number's range (about 1.8e308), found ${fields[tCol.index]}`);
     }
-    if (value < 0) throw new Error(`${at(lineNo, vCol)}: expected a rate >= 0, found ${value}`);
-    if (value > MAX_REQUEST_RATE) throw new Error(`${at(lineNo, vCol)}: expected a rate of at most ${MAX_REQUEST_RATE} requests/s (an ecsim bound), found ${value}`);
+    const valueFound = Number.isFinite(value) ? String(value) : fields[vCol.index];
+    if (value < 0) throw new Error(`${at(lineNo, vCol)}: expected a rate >= 0, found ${valueFound}`);
+    if (value > MAX_REQUEST_RATE) throw new Error(`${at(lineNo, vCol)}: expected a rate of at most ${MAX_REQUEST_RATE} requests/s (an ecsim bound), found ${valueFound}`);
     const t = seconds * 1000;
     if (n > 0 && !(t > times[n - 1])) {
       // `ecsim trace` of several services writes each time once per service

@@ -38,8 +38,12 @@ describe('parseTraceCsv: malformed files name the file, line and column', () => 
     ['time not increasing', 'time_s,rps\n0,1\n60,2\n30,3\n', /line 4, column 1 \("time_s"\): expected a time after 60 \(line 3\), found 30/],
     ['repeated time', 'time_s,rps\n0,1\n0,2\n', /line 3, column 1 \("time_s"\): expected a time after 0 \(line 2\), found 0/],
     ['negative rate', 'time_s,rps\n0,-5\n', /line 2, column 2 \("rps"\): expected a rate >= 0, found -5/],
+    // a number beyond a double's range is said as written, against the rate's bounds (it was "found one out of range")
+    ['a rate too large for a number', 'time_s,rps\n0,1e400\n', /line 2, column 2 \("rps"\): expected a rate of at most 1000000000 requests\/s \(an ecsim bound\), found 1e400$/],
+    ['a rate too negative for a number', 'time_s,rps\n0,-1e400\n', /line 2, column 2 \("rps"\): expected a rate >= 0, found -1e400$/],
+    ['a time too large for a number', 'time_s,rps\n0,1\n1e400,2\n', /line 3, column 1 \("time_s"\): expected a time in seconds within a number's range \(about 1\.8e308\), found 1e400$/],
     ['hex is not a number', 'time_s,rps\n0,0x10\n', /line 2, column 2 \("rps"\): expected a rate per second, found "0x10"/],
-    ['overflow', 'time_s,rps\n0,1e999\n', /line 2, column 2 \("rps"\): expected a finite number/],
+    ['overflow', 'time_s,rps\n0,1e999\n', /line 2, column 2 \("rps"\): expected a rate of at most 1000000000 requests\/s \(an ecsim bound\), found 1e999$/],
     ['value column twice', 'time_s,rps,rps\n0,1,2\n', /line 1: expected the value column "rps" once, found it as columns 2 and 3; rename or remove one/],
     ['time column twice (after blank lines)', '\n\ntime_s,rps,time_s\n0,1,2\n', /line 3: expected the time column "time_s" once, found it as columns 1 and 3/],
     ['line numbers count blank lines', '\ntime_s,rps\n\n0,1\n\nx,2\n', /line 6, column 1 \("time_s"\)/],
