@@ -1293,7 +1293,9 @@ function targetTrackingSettings(s: ResolvedScenario, svc: ResolvedService, out: 
     if (p.policyType !== 'TargetTrackingScaling') continue;
     const at: Path = ['services', svc.name, 'autoScaling', 'policies', name];
     const metric = p.customMetric ?? (p.predefinedMetricType === 'ECSServiceAverageCPUUtilization' ? 'CPUUtilization' : p.predefinedMetricType);
-    if (metric === 'CPUUtilization' && w) {
+    // Sum and SampleCount grow with the tasks (CPUUtilization is kept as a statistic set over them): no ceiling
+    const perTask = p.customMetricStatistic === undefined || p.customMetricStatistic === 'Average' || p.customMetricStatistic === 'Maximum' || p.customMetricStatistic === 'Minimum';
+    if (metric === 'CPUUtilization' && w && perTask) {
       const ceiling = cpuCeiling(s, svc);
       if (ceiling !== null && p.targetValue >= ceiling.max) {
         out.push({

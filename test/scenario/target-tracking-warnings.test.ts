@@ -38,6 +38,14 @@ describe('a CPU target the service\'s CPU never exceeds', () => {
     const w = warnings(cpuTarget(150, { predefinedMetricType: undefined, customMetric: 'CPUUtilization' })).filter(about('targetValue'));
     expect(w).toHaveLength(1);
     expect(w[0]).toContain('150 on CPUUtilization, which never exceeds 100 % here');
+    // Maximum and Minimum read one task: no higher either
+    expect(warnings(cpuTarget(150, { predefinedMetricType: undefined, customMetric: 'CPUUtilization', customMetricStatistic: 'Maximum' })).filter(about('targetValue'))).toHaveLength(1);
+  });
+
+  it('not with the statistic Sum or SampleCount: they grow with the tasks (3 tasks at 100 % sum to 300)', () => {
+    for (const customMetricStatistic of ['Sum', 'SampleCount']) {
+      expect(warnings(cpuTarget(150, { predefinedMetricType: undefined, customMetric: 'CPUUtilization', customMetricStatistic })).filter(about('targetValue'))).toEqual([]);
+    }
   });
 
   it('a queue worker on EC2 reads at most cpuBaseline + cpuPerBusySlot x concurrency: 10 + 40 x 4 = 170, so 150 is not warned of, 170 is', () => {
