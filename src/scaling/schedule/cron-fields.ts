@@ -18,10 +18,10 @@ interface FieldSpec {
   names?: readonly string[]; // names[i] is the value min + i
   expected: string;
   /**
-   * The largest increment after "/": Quartz, whose syntax AWS's cron follows, refuses an
-   * increment larger than the field's range (above 59 in minutes, 23 in hours, 31 in
-   * day-of-month, 12 in month); such a step fires once per enclosing period, not every n
-   * (cron(0/90 * * * ? *) is hourly). None for the year.
+   * The largest increment after "/" (model: AWS documents no bound): the Quartz scheduler's
+   * cron, with the same six fields, refuses an increment larger than the field's range
+   * (above 59 in minutes, 23 in hours, 31 in day-of-month, 12 in month); such a step fires
+   * once per enclosing period, not every n (cron(0/90 * * * ? *) is hourly). None for the year.
    */
   maxStep?: number;
 }
