@@ -41,6 +41,21 @@ describe('ecsim validate on variants and sweeps', () => {
     ]);
   });
 
+  it('a misspelt name in a variant patch adds an entry: its first problem says the base has no such name, with the closest', async () => {
+    const from = 'services: { web: { autoScaling: { policies: { cpu: { targetValue: 45 } } } } }';
+    const service = edited(dir, 'variant-new-service', from, 'services: { wbe: { desiredCount: 4 } }');
+    expect(await problems(service.file)).toEqual([
+      `${service.file}:${service.line}: variant "tt-cpu-45": services.wbe.taskDefinition: required: expected a string (the base has no service "wbe": a variant naming a new one adds it; did you mean "web"?)`,
+    ]);
+    const policy = edited(dir, 'variant-new-policy', from, 'services: { web: { autoScaling: { policies: { cpuu: { targetValue: 45 } } } } }');
+    expect((await problems(policy.file))[0]).toMatch(/policies\.cpuu\.policyType: expected one of .*\(the base has no policy "cpuu": a variant naming a new one adds it; did you mean "cpu"\?\)$/);
+    const task = edited(dir, 'variant-new-task', from, 'taskDefinitions: { webb: { cpu: 512 } }');
+    expect((await problems(task.file))[0]).toMatch(/taskDefinitions\.webb\.memory: required.*\(the base has no task definition "webb": a variant naming a new one adds it; did you mean "web"\?\)$/);
+    // a problem in an entry the base has gets no such note
+    const existing = edited(dir, 'variant-existing', from, 'services: { web: { autoScaling: { policies: { cpu: { targetValue: nope } } } } }');
+    expect((await problems(existing.file)).join('\n')).not.toContain('the base has no');
+  });
+
   it('a typo in a sweep key path: said once, not once per value', async () => {
     const { file, line } = edited(dir, 'sweep-typo', 'policies.cpu.targetValue: [40', 'policies.cpu.targetVal: [40');
     const lines = await problems(file);
