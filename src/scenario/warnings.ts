@@ -22,7 +22,8 @@
 // with minSize 0 whose own target tracking policy cannot scale it out from 0 instances
 // (groupNoScaleOutFromZero), a capacity provider a
 // service's strategy gives tasks that can never run one (its group's maxSize 0, or the task
-// fits no instance type it launches: providersThatRunNothing), a managed-scaling capacity
+// fits no instance type it launches: providersThatRunNothing; a launchType EC2 service's task
+// that no group of the cluster can run: ec2LaunchTypeRunsNothing), a managed-scaling capacity
 // provider a service's strategy gives tasks larger than the smallest instance type its group
 // lists though one it launches fits them (never scaled out for: largerThanSmallestType), an
 // on-demand group listing several instance types (only the first is launched: onDemandExtraTypes), cluster.awsvpcTrunking
@@ -246,6 +247,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   placementNamesNoInstanceHas(s, out);
   for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
+  for (const svc of s.services) ec2LaunchTypeRunsNothing(s, svc, out);
   for (const svc of s.services) largerThanSmallestType(s, svc, out);
   onDemandExtraTypes(s, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
@@ -860,6 +862,46 @@ function largerThanSmallestType(s: ResolvedScenario, svc: ResolvedService, out: 
         `list only types that fit it, or give it a capacity provider of its own`,
     });
   }
+}
+
+/**
+ * A REPLICA service of launchType EC2 whose task no Auto Scaling group of the cluster can ever
+ * run: every group has maxSize 0 or launches no instance type that registers the task's CPU,
+ * memory and (awsvpc) an ENI. Its tasks go on any container instance of the cluster, so ECS
+ * is unable to place one for the whole run. (The strategy form is said per capacity provider
+ * by providersThatRunNothing; a DAEMON's by daemonFitsNoInstanceType.)
+ */
+function ec2LaunchTypeRunsNothing(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (svc.launchType !== 'EC2' || svc.config.schedulingStrategy === 'DAEMON') return;
+  const td = svc.taskDefinition;
+  const why: string[] = [];
+  for (const p of s.providers.values()) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    if (asg.maxSize === 0) {
+      why.push(`${p.name}'s group has maxSize 0`);
+      continue;
+    }
+    const listed = listedTypeResources(asg, s.scenario.cluster.awsvpcTrunking);
+    if (listed === null) return; // refused by the checks
+    // an on-demand group launches its first listed type only (onDemandExtraTypes)
+    const launched = asg.purchaseOption === 'spot' ? listed : listed.slice(0, 1);
+    const lacks: string[] = [];
+    for (const t of launched) {
+      const short: string[] = [];
+      if (td.cpu > t.cpu) short.push(`${t.cpu} CPU units`);
+      if (td.memory > t.memoryMiB) short.push(`${t.memoryMiB} MiB`);
+      if (td.networkMode === 'awsvpc' && t.enis < 1) short.push('no ENI for an awsvpc task');
+      if (short.length === 0) return; // this group can run it
+      lacks.push(`${t.name} (it registers ${short.join(', ')})`);
+    }
+    why.push(`${p.name}'s group launches ${lacks.join(', ')}`);
+  }
+  if (why.length === 0) return; // no EC2 capacity at all: refused or said elsewhere
+  out.push({
+    at: ['services', svc.name, 'launchType'],
+    message: `service ${svc.name} (launchType EC2) can never run a task: no container instance the cluster's Auto Scaling groups can launch fits task definition ${td.name} (${td.cpu} CPU units, ${td.memory} MiB): ${why.join('; ')}; so ECS is unable to place its tasks for the whole run`,
+  });
 }
 
 /**
