@@ -263,6 +263,27 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(r.stdout).toMatch(/: ok \(/);
   });
 
+  it('sweep ignores variants and compare the sweep, but each says so when that part is invalid, as run does; exit 0', async () => {
+    const text = TEXT.replace('cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }')
+      .replace('scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [fast, 60s]')
+      .replace('  services.web.autoScaling.policies.cpu.targetValue: [40, 50, 60, 70]\n', '');
+    expect(text).not.toBe(TEXT);
+    // the sweep (its valid value) with an invalid variant
+    const sweepFile = writeScenario(dir, 'sweep-ignores-variants', text.replace('scaleOutCooldown: [fast, 60s]', 'scaleOutCooldown: [60s]'));
+    const s = await cli('sweep', sweepFile, '--out', join(dir, 'sweep-ignores-out'), '--quiet', '--duration', '10m', '--replications', '1');
+    expect(s.code).toBe(0);
+    const sweepWarnings = s.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(sweepWarnings).toHaveLength(1);
+    expect(sweepWarnings[0]).toMatch(new RegExp(`^warning: ${escaped(sweepFile)}:\\d+: variant "tt-cpu-45" is invalid \\(sweep ignores variants\\): services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal: unknown key "targetVal".*; \`ecsim validate\` exits 2 on this file$`));
+    // compare (valid variants) with an invalid sweep
+    const compareFile = writeScenario(dir, 'compare-ignores-sweep', text.replace('cpu: { targetVal: 3 }', 'cpu: { targetValue: 45 }'));
+    const c = await cli('compare', compareFile, '--out', join(dir, 'compare-ignores-out'), '--quiet', '--duration', '10m', '--replications', '1');
+    expect(c.code).toBe(0);
+    const compareWarnings = c.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(compareWarnings).toHaveLength(1);
+    expect(compareWarnings[0]).toMatch(new RegExp(`^warning: ${escaped(compareFile)}:\\d+: the sweep is invalid \\(compare ignores the sweep\\): sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.scaleOutCooldown=fast: .*; \`ecsim validate\` exits 2 on this file$`));
+  });
+
   it('run ignores variants and sweep, but says so when they are invalid: one warning per invalid variant and one for the sweep, exit 0', async () => {
     const text = TEXT.replace('cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }').replace('scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [fast, 60s]');
     expect(text).not.toBe(TEXT);
