@@ -34,7 +34,9 @@
 // ecs.availability-zone / ecs.instance-type with a value no instance has, a DAEMON service's
 // memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
 // Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
-// desired count or minCapacity (azRebalancingWithoutRoom).
+// desired count or minCapacity (azRebalancingWithoutRoom), a launchDelay, provisioningDelay,
+// imagePull or containerStart whose least value is at or after the end of the run
+// (delaysPastTheEnd).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -48,6 +50,7 @@ import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
 import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload } from './schema.js';
 import { formatDuration } from './duration.js';
+import type { DurationDistribution } from './schema-helpers.js';
 import { closest } from './did-you-mean.js';
 import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, parseExpression, type Expression } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
@@ -135,6 +138,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   });
   // (a run cut short by --duration is short on purpose: not warned of, as the steps after its end)
   if (!options.durationOverridden) metricsAfterTheEnd(s, out);
+  if (!options.durationOverridden) delaysPastTheEnd(s, out);
   disabledManagedScalingSettings(s, out);
   for (const svc of s.services) {
     // Draining (container-instance-draining.html): tasks on a DRAINING instance are replaced
@@ -1189,6 +1193,37 @@ function pricingWithoutEffect(s: ResolvedScenario, out: ScenarioWarning[]): void
 
 function round(x: number): number {
   return Number(x.toPrecision(4));
+}
+
+/**
+ * A model delay whose least value (a fixed value, a uniform's min) is at or after the end of
+ * the run: an instance's launchDelay (no instance the group launches registers), a Fargate
+ * provisioningDelay (no task on it starts), a task definition's imagePull or containerStart
+ * (no task of it starts). Likely a unit slip: a bare number is seconds (`launchDelay: 60000`
+ * meant as ms is 16h40m). Not with --duration (a run cut short on purpose).
+ */
+function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const end = s.scenario.duration;
+  const least = (d: DurationDistribution): number | undefined => (d.distribution === 'fixed' ? d.value : d.distribution === 'uniform' ? d.min : undefined);
+  const check = (at: Path, d: DurationDistribution, what: string) => {
+    const ms = least(d);
+    if (ms === undefined || ms < end) return;
+    const which = d.distribution === 'fixed' ? formatDuration(ms) : `its least value, ${formatDuration(ms)},`;
+    const bare = d.distribution === 'fixed' && ms % 1000 === 0 ? `; if it was written as a bare number, that is seconds (did you mean "${ms / 1000}ms"?)` : '';
+    out.push({ at, message: `${which} is at or after the end of the run (${formatDuration(end)}): ${what}${bare}` });
+  };
+  // (a default, lognormal, has no least value above 0: a provider not written is never said)
+  for (const p of s.providers.values()) {
+    if (p.kind === 'asg') {
+      check(['cluster', 'capacityProviders', p.name, 'autoScalingGroup', 'launchDelay'], p.config.autoScalingGroup.launchDelay, `no instance the group launches registers within the run`);
+    } else {
+      check(['cluster', 'capacityProviders', p.name, 'provisioningDelay'], p.config.provisioningDelay, `no task on ${p.name} starts within the run`);
+    }
+  }
+  for (const [name, td] of Object.entries(s.scenario.taskDefinitions)) {
+    check(['taskDefinitions', name, 'startup', 'imagePull'], td.startup.imagePull, `no task of ${name} starts within the run`);
+    check(['taskDefinitions', name, 'startup', 'containerStart'], td.startup.containerStart, `no task of ${name} starts within the run`);
+  }
 }
 
 /**
