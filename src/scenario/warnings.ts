@@ -36,7 +36,8 @@
 // Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
 // desired count or minCapacity (azRebalancingWithoutRoom), a launchDelay, provisioningDelay,
 // imagePull or containerStart whose least value is at or after the end of the run
-// (delaysPastTheEnd).
+// (delaysPastTheEnd), an http task's capacityRps below 1/100 of what its slots allow
+// (capacityFarBelowSlots).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -246,6 +247,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) noScaleOutFromZero(svc, out);
   groupNoScaleOutFromZero(s, out);
   for (const svc of s.services) memoryAtCapacity(svc, out);
+  for (const svc of s.services) capacityFarBelowSlots(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   for (const svc of s.services) daemonFitsNoInstanceType(s, svc, out);
   placementNamesNoInstanceHas(s, out);
@@ -519,6 +521,33 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
     message: `base ${m.base} + perRps ${m.perRps} x ${round(maxRate)} ${w.type === 'http' ? 'requests' : 'messages'}/s (what a task serves at most) = ${round(peak)} MiB, above the task's hard memory limit ${limit} MiB: a task serving more than ${at}/s over a metric period will be killed (OutOfMemoryError, stop reason out-of-memory) and replaced`,
   });
 }
+
+/**
+ * An http task's capacityRps below what its slots allow (concurrency / mean serviceTime) is a
+ * CPU-bound task: every service time is stretched by slots / capacityRps (resolve-config.ts).
+ * Below 1/100 of it, the mirror of the refusal above 100 x, it is likely a unit slip
+ * (`capacityRps: 1e-300`, or a serviceTime in ms written as seconds the other way): said,
+ * with the stretched mean.
+ */
+function capacityFarBelowSlots(svc: ResolvedService, out: ScenarioWarning[]): void {
+  const w = svc.config.workload;
+  if (!w || w.type !== 'http' || w.perTask.capacityRps === undefined || w.perTask.serviceTime === undefined) return;
+  let cfg;
+  try {
+    cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
+  } catch {
+    return; // refused by the checks
+  }
+  if (!(cfg.stretch > MIN_CAPACITY_FACTOR)) return;
+  const slots = cfg.capacityRps * cfg.stretch;
+  out.push({
+    at: ['services', svc.name, 'workload', 'perTask', 'capacityRps'],
+    message: `${cfg.capacityRps} requests/s is less than 1/${MIN_CAPACITY_FACTOR} of what the slots allow (concurrency ${cfg.concurrency} / mean serviceTime ${round(cfg.meanServiceMs / cfg.stretch)} ms = ${round(slots)} requests/s): the task is CPU-bound at ${cfg.capacityRps} requests/s, so every service time is stretched ${round(cfg.stretch)} times (mean ${round(cfg.meanServiceMs)} ms); likely a unit slip`,
+  });
+}
+
+/** capacityRps below 1/this of what the slots allow is warned of (above this x is refused: resolve-config.ts). */
+const MIN_CAPACITY_FACTOR = 100;
 
 /**
  * A task definition that names runtimePlatform.cpuArchitecture goes only to instances of
