@@ -1,6 +1,7 @@
 // `ecsim run` ignores a file's variants and sweep (compare and sweep run them), but a file
 // whose variants or sweep are invalid is one `ecsim validate` refuses: run says so, one
 // warning line per invalid variant and one for the sweep, and goes on (exit code unchanged).
+// So do `ecsim sweep` of the variants it ignores and `ecsim compare` of the sweep.
 
 import { checkExperiment } from '../experiment/check-experiment.js';
 import type { ExperimentFile } from '../experiment/experiment-file.js';
@@ -24,6 +25,24 @@ export function ignoredExperimentProblems(file: string, text: string, base: Reso
     durationOverrideMs: undefined,
     replications: 1,
   };
+  return experimentProblems(exp, 'run');
+}
+
+/**
+ * The warning lines (without "warning: ") for the part of the file `command` ignores: the
+ * invalid variants of a sweep's file, or its invalid sweep for compare.
+ */
+export function ignoredPartProblems(exp: ExperimentFile, command: 'compare' | 'sweep'): string[] {
+  const ignored = command === 'compare' ? 'sweep' : 'variants';
+  if (!isJsonObject(exp.raw[ignored])) return [];
+  // the other part is checked (and refused) by the command itself
+  const raw = Object.fromEntries(Object.entries(exp.raw).filter(([key]) => key === ignored || (key !== 'variants' && key !== 'sweep')));
+  // the command's --duration is not the ignored part's: a variant's own duration stays valid
+  return experimentProblems({ ...exp, raw, durationOverrideMs: undefined }, command);
+}
+
+function experimentProblems(exp: ExperimentFile, command: 'run' | 'compare' | 'sweep'): string[] {
+  const file = exp.file;
   try {
     checkExperiment(exp);
     return [];
@@ -39,7 +58,7 @@ export function ignoredExperimentProblems(file: string, text: string, base: Reso
       const more = issues.length > 1 ? ` (and ${issues.length - 1} more ${issues.length === 2 ? 'problem' : 'problems'})` : '';
       const variant = what !== 'the sweep';
       // a variant's name is said once; a sweep problem keeps its value (`sweep value PATH=VALUE`)
-      const within = `${what} is invalid (run ignores ${variant ? 'variants' : 'the sweep'})${!variant && first.within ? `: ${first.within}` : ''}`;
+      const within = `${what} is invalid (${command} ignores ${variant ? 'variants' : 'the sweep'})${!variant && first.within ? `: ${first.within}` : ''}`;
       return `${formatIssue(file, { ...first, within })}${more}; \`ecsim validate\` exits 2 on this file`;
     });
   }

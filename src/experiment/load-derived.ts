@@ -8,6 +8,7 @@ import { ScenarioError, SCENARIO_KEYS, loadScenarioObject, unknownKeyMessage, ty
 import { deriveScenario, EXPERIMENT_KEYS } from './derive-scenario.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { isJsonObject } from './merge-patch.js';
+import { withNewEntryNotes } from './new-entry-note.js';
 
 type LineOf = ExperimentFile['lineOf'];
 
@@ -34,7 +35,7 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
     if (!(e instanceof ScenarioError) || !isJsonObject(patch)) throw e;
     throw new ScenarioError(
       exp.file,
-      e.issues.map((issue) =>
+      withNewEntryNotes(exp.raw, patch, e.issues).map((issue) =>
         issue.path in patch && !SCENARIO_KEYS.includes(issue.path) && issue.message.startsWith(`unknown key ${JSON.stringify(issue.path)}`)
           ? { ...issue, message: unknownKeyMessage(issue.path, VARIANT_KEYS) }
           : issue,

@@ -301,12 +301,19 @@ const workloads: Check = (s, report) => {
   }
 };
 
-const expectations: Check = (s, report) => {
+/**
+ * The `expect` list: each expectation's syntax and summary path, and the service and capacity
+ * provider names in it. A service or strategy refused by the resolve stage is left out of
+ * the scenario, so with `namesSettled` false (the resolve stage reported a problem) the names
+ * are not checked: "capacityProviders.FARGATE_SPOT: no such key" followed a misspelt
+ * FARGATE_SPOTT in the strategy, which is the problem to say.
+ */
+export function checkExpectationList(s: ResolvedScenario, report: Report, namesSettled: boolean): void {
   const list = s.scenario.expect;
   if (!list) return;
-  const names = { services: s.services.map((x) => x.name), capacityProviders: s.reportedProviders };
+  const names = namesSettled ? { services: s.services.map((x) => x.name), capacityProviders: s.reportedProviders } : {};
   for (const p of expectationProblems(list, names)) report(['expect', p.index], p.message);
-};
+}
 
 /**
  * The memory a task's containers may not exceed: the smaller of task-level `memory` and the
@@ -324,4 +331,5 @@ export function memoryHardLimit(td: ResolvedTaskDefinition): number | null {
   return pooled === null ? task : Math.min(task, pooled);
 }
 
-export const checks: Check[] = [instanceTypes, pricing, placement, fargateSizes, autoScaling, workloads, expectations];
+/** The cross-key checks, but the expect list's (checkExpectationList, given whether the names settled). */
+export const checks: Check[] = [instanceTypes, pricing, placement, fargateSizes, autoScaling, workloads];

@@ -5,28 +5,83 @@ import { checkTimeZoneName } from '../engine/index.js';
 
 /** The closest candidate to `word`, if it is close enough to be a likely typo. */
 export function closest(word: string, candidates: Iterable<string>): string | undefined {
+  const c = likelyMeant(word, candidates);
+  return c.length === 1 ? c[0] : undefined;
+}
+
+/**
+ * The candidates `word` likely means, best first: one (a typo within a few edits, or the
+ * only name it is a part of), a few (a part of each: "size" for minSize and maxSize), or none.
+ *
+ * Besides typos, a word is taken as meant for a name when, ignoring case and a plural
+ * ending ("policy" and "policies"): it begins the name and has 3 letters or more ("max" for
+ * maxCapacity, "mem" for memory); it ends the name and starts one of its words (the camel
+ * case or after "_", "-", "/": "count" for desiredCount, "zones" for availabilityZones) or
+ * has 4 letters or more ("load" for workload); or its last word is the name, of 4 letters
+ * or more ("scaleInCooldown" for cooldown). Shorter parts match too many names to be a hint.
+ */
+export function likelyMeant(word: string, candidates: Iterable<string>): string[] {
+  const list = [...candidates];
+  const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
-  const lower = word.toLowerCase();
-  for (const c of candidates) {
+  for (const c of list) {
     const d = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
     }
   }
-  if (best === undefined) return undefined;
-  if (bestDistance > 0 && lower.length >= 4) {
-    // a prefix of a longer name ("TargetTracking" for "TargetTrackingScaling") is a likely slip too
-    for (const c of candidates) if (c.toLowerCase().startsWith(lower)) return c;
-  }
+  if (best === undefined) return [];
+  if (bestDistance <= 1) return [best];
+  const parts = list.filter((c) => isPartOf(word, c));
+  if (parts.length === 1) return parts;
   const limit = Math.max(2, Math.floor(word.length / 3));
-  return bestDistance <= limit ? best : undefined;
+  if (bestDistance <= limit) return [best];
+  return parts.length <= 3 ? parts : [];
+}
+
+/** `word` without a plural ending, lower case: "policies" -> "policy", "zones" -> "zone". */
+function singular(word: string): string {
+  const lower = word.toLowerCase();
+  if (lower.length > 4 && lower.endsWith('ies')) return lower.slice(0, -3) + 'y';
+  if (lower.length > 3 && lower.endsWith('s') && !lower.endsWith('ss')) return lower.slice(0, -1);
+  return lower;
+}
+
+/** Whether a word starts at `at` of `name`: a capital after a small letter or digit, or a letter after "_", "-", "/", ".". */
+function startsWord(name: string, at: number): boolean {
+  if (at === 0) return true;
+  const before = name[at - 1];
+  const here = name[at];
+  if (/[_\-/.: ]/.test(before)) return true;
+  return /[A-Z]/.test(here) && /[a-z0-9]/.test(before);
+}
+
+/** Whether `word` is a likely shortening or part of `name` (see likelyMeant). */
+function isPartOf(word: string, name: string): boolean {
+  const w = singular(word);
+  const n = singular(name);
+  if (w === n) return true;
+  // a prefix as written ("tasks" is not a shortening of taskDefinition)
+  if (word.length >= 3 && name.toLowerCase().startsWith(word.toLowerCase())) return true;
+  if (w.length >= 3 && n.endsWith(w)) {
+    const at = n.length - w.length;
+    if (w.length >= 4 || startsWord(name, at)) return true;
+  }
+  if (n.length >= 4 && w.endsWith(n) && startsWord(word, w.length - n.length)) return true;
+  return false;
 }
 
 export function didYouMean(word: string, candidates: Iterable<string>): string {
-  const c = closest(word, candidates);
-  return c === undefined ? '' : ` (did you mean "${c}"?)`;
+  return meantHint(likelyMeant(word, candidates));
+}
+
+/** ` (did you mean "a"?)`, ` (did you mean "a" or "b"?)`, or '' for none. */
+export function meantHint(meant: readonly string[]): string {
+  if (meant.length === 0) return '';
+  const quoted = meant.map((m) => `"${m}"`);
+  return ` (did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`}?)`;
 }
 
 let zoneNames: string[] | undefined;

@@ -19,7 +19,7 @@ import {
   providerSchemaFor,
   MAX_CLUSTER_INSTANCES,
 } from './schema.js';
-import { checks, type Check } from './checks.js';
+import { checkExpectationList, checks, type Check } from './checks.js';
 import { resolveAzRebalancing } from './az-rebalancing.js';
 
 export type Path = (string | number)[];
@@ -174,7 +174,10 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
       .filter((p) => p.kind === 'asg' || services.some((svc) => svc.strategy.some((x) => x.capacityProvider === p.name)))
       .map((p) => p.name),
   };
+  // the names of services and providers are all there when nothing above was refused
+  const namesSettled = issues.length === 0;
   for (const check of checks as Check[]) check(resolved, report);
+  checkExpectationList(resolved, report, namesSettled);
   return issues.length > 0 ? { issues } : { scenario: resolved, issues };
 }
 

@@ -2,14 +2,16 @@
 // keys, durations, distributions.
 
 import { z } from 'zod';
-import { closest, didYouMean } from './did-you-mean.js';
+import { closest, didYouMean, likelyMeant, meantHint } from './did-you-mean.js';
 import { describe, isNegativeDuration, negativeDurationMessage, parseDuration } from './duration.js';
 
 /**
  * An object whose unknown keys are errors with a hint, never silently dropped. Its known keys
  * are checked too, so every problem in the map gets its line (unknown keys first, in the
  * map's order, then the known keys' problems). A known key the hint suggests and the map
- * lacks is not also called "required": the misspelt key is that key, said once.
+ * lacks is not also called "required": the misspelt key is that key, said once. A hint
+ * names keys the map lacks first (a key it has is less likely the one misspelt; a variant's
+ * merge patch adds a misspelt key beside the base's right one, though).
  */
 export function strict<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape);
@@ -17,14 +19,15 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
   const schema = z.unknown().transform((value, ctx): z.output<typeof object> => {
     const meant = new Set<string>();
     if (isMap(value)) {
+      const lacked = known.filter((k) => value[k] === undefined);
       for (const key of Object.keys(value)) {
         if (known.includes(key)) continue;
-        const suggestion = closest(key, known);
-        if (suggestion !== undefined && value[suggestion] === undefined) meant.add(suggestion);
+        const suggestions = keyHint(key, lacked, known);
+        if (suggestions.length === 1 && lacked.includes(suggestions[0])) meant.add(suggestions[0]);
         ctx.addIssue({
           code: 'custom',
           path: [key],
-          message: unknownKeyMessage(key, known),
+          message: unknownKeyMessage(key, known, suggestions),
         });
       }
     }
@@ -32,6 +35,12 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
   });
   mapKeys.add(schema, { keys: known });
   return schema;
+}
+
+/** The keys an unknown key likely means: among the keys its map lacks, else among all it knows. */
+function keyHint(key: string, lacked: readonly string[], known: readonly string[]): string[] {
+  const meant = likelyMeant(key, lacked);
+  return meant.length > 0 ? meant : likelyMeant(key, known);
 }
 
 /** The keys a strict() map knows (kept through .refine(): a registry follows a schema's clones). */
@@ -167,10 +176,14 @@ export function discriminated<const K extends string, M extends Record<string, z
       // (a variant not made by strict() has keys unknown here: then none is called unknown)
       if (variantKeys.every((k) => k !== undefined)) {
         const known = [...new Set([key, ...variantKeys.flat()])];
+        const lacked = known.filter((k) => (value as Record<string, unknown>)[k] === undefined);
         for (const k of Object.keys(value)) {
           if (known.includes(k)) continue;
-          if (tag === undefined && closest(k, known) === key) tagKeyMisspelt = true;
-          ctx.addIssue({ code: 'custom', path: [k], message: unknownKeyMessage(k, known) });
+          let suggestions = keyHint(k, lacked, known);
+          // without the tag, a key that could be it ("type" for policyType) is the tag misspelt
+          if (tag === undefined && (suggestions.includes(key) || likelyMeant(k, [key]).length === 1)) suggestions = [key];
+          if (tag === undefined && suggestions.length === 1 && suggestions[0] === key) tagKeyMisspelt = true;
+          ctx.addIssue({ code: 'custom', path: [k], message: unknownKeyMessage(k, known, suggestions) });
         }
       }
       if (!tagKeyMisspelt) {
@@ -179,7 +192,21 @@ export function discriminated<const K extends string, M extends Record<string, z
       }
       return z.NEVER;
     }
-    return forward(schema, value, ctx) as z.output<M[keyof M]>;
+    // a key of another variant only ("cooldown", a StepScaling key, on a TargetTrackingScaling
+    // policy) is said to be one, with the keys of this variant it may mean
+    const own = mapKeys.get(schema)?.keys;
+    const r = schema.safeParse(value, { reportInput: true });
+    if (r.success) return r.data as z.output<M[keyof M]>;
+    for (const issue of r.error.issues) {
+      const k = issue.path.length === 1 ? issue.path[0] : undefined;
+      const others = typeof k === 'string' && own !== undefined && !own.includes(k) ? names.filter((n) => n !== tag && mapKeys.get(variants[n])?.keys.includes(k)) : [];
+      const message =
+        others.length > 0 && typeof k === 'string' && own !== undefined
+          ? `unknown key "${k}" (a key of ${key} ${others.join(' or ')}, not of ${tag}${meantHint(keyHint(k, own.filter((o) => (value as Record<string, unknown>)[o] === undefined), own)).replace(' (', '; ').replace(/\)$/, '')}); expected one of: ${own.join(', ')}`
+          : issueMessage(issue);
+      ctx.addIssue({ code: 'custom', path: issue.path as (string | number)[], message });
+    }
+    return z.NEVER;
   });
 }
 
@@ -297,7 +324,7 @@ export const percent = z.number().min(0).max(100);
  * `unknown key "x" (did you mean ...); expected one of: ...`. A YAML merge key (`<<: *base`)
  * is not YAML 1.2, which ecsim reads: it arrives as a key named "<<", and is said to be one.
  */
-export function unknownKeyMessage(key: string, known: readonly string[]): string {
-  const merge = key === '<<' ? ' (a YAML merge key: merge keys are not supported, anchors & and aliases * are; alias a whole value or write the keys out)' : didYouMean(key, known);
+export function unknownKeyMessage(key: string, known: readonly string[], meant?: readonly string[]): string {
+  const merge = key === '<<' ? ' (a YAML merge key: merge keys are not supported, anchors & and aliases * are; alias a whole value or write the keys out)' : meant ? meantHint(meant) : didYouMean(key, known);
   return `unknown key "${key}"${merge}; expected one of: ${known.join(', ')}`;
 }

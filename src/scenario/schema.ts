@@ -25,7 +25,7 @@ import { traceSchema } from './trace-schema.js';
 import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { describe } from './duration.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
-import { timeZoneHint } from './did-you-mean.js';
+import { likelyMeant, timeZoneHint } from './did-you-mean.js';
 import { scheduledActionTimeProblems } from '../scaling/index.js';
 import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
@@ -507,7 +507,7 @@ function queueServiceKeys(value: unknown): RawIssue[] {
  * the default included): refused. (maxQueuePerTask and the rest live inside `workload`.)
  */
 function noWorkloadKeys(value: unknown): RawIssue[] {
-  if (rawKey(value, 'workload') !== undefined) return [];
+  if (rawKey(value, 'workload') !== undefined || workloadMisspelt(value)) return [];
   const issues: RawIssue[] = [];
   const fidelity = rawKey(value, 'fidelity');
   if (fidelity !== undefined) {
@@ -524,6 +524,17 @@ function noWorkloadKeys(value: unknown): RawIssue[] {
     });
   }
   return issues;
+}
+
+/**
+ * Whether the service has an unknown key that likely means `workload` ("load", "workloads"):
+ * then the service is not said to lack a workload (the unknown key is said, with the hint).
+ */
+function workloadMisspelt(value: unknown): boolean {
+  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
+  const known = strictKeys(serviceMap);
+  const lacked = known.filter((k) => (value as Record<string, unknown>)[k] === undefined);
+  return Object.keys(value).some((k) => !known.includes(k) && likelyMeant(k, lacked).includes('workload'));
 }
 
 function serviceKeys(value: unknown): RawIssue[] {
@@ -554,7 +565,7 @@ export function deploymentConfigurationOf(config: { deploymentConfiguration?: { 
   return config.deploymentConfiguration ?? DEFAULT_DEPLOYMENT_CONFIGURATION;
 }
 
-const service = checkedBefore(serviceKeys, strict({
+const serviceMap = strict({
   taskDefinition: z.string(),
   desiredCount: taskCount.optional(),
   schedulingStrategy: oneOf(['REPLICA', 'DAEMON'] as const).default('REPLICA'),
@@ -582,7 +593,8 @@ const service = checkedBefore(serviceKeys, strict({
   // CreateService's availabilityZoneRebalancing; no default here: when not written it is
   // ENABLED for a compatible service and DISABLED otherwise (scenario/az-rebalancing.ts)
   availabilityZoneRebalancing: oneOf(['ENABLED', 'DISABLED'] as const).optional(),
-}));
+});
+const service = checkedBefore(serviceKeys, serviceMap);
 
 // ------------------------------------------------------------------------ scenario
 

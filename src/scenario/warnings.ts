@@ -24,7 +24,8 @@
 // (groupNoScaleOutFromZero), a capacity provider a
 // service's strategy gives tasks that can never run one (its group's maxSize 0, or the task
 // fits no instance type it launches: providersThatRunNothing), a REPLICA service on launchType
-// EC2 when no Auto Scaling group ever has an instance (launchTypeEc2WithoutInstances), a managed-scaling capacity
+// EC2 when no Auto Scaling group ever has an instance (launchTypeEc2WithoutInstances), a launchType EC2 service's task
+// that no group of the cluster can run (ec2LaunchTypeRunsNothing), a managed-scaling capacity
 // provider a service's strategy gives tasks larger than the smallest instance type its group
 // lists though one it launches fits them (never scaled out for: largerThanSmallestType), an
 // on-demand group listing several instance types (only the first is launched: onDemandExtraTypes), cluster.awsvpcTrunking
@@ -38,7 +39,10 @@
 // desired count or minCapacity (azRebalancingWithoutRoom), a service's target tracking policy
 // on CPU with a target its CPU never exceeds, or on the queue's raw
 // ApproximateNumberOfMessagesVisible, or with a scaleInCooldown beside disableScaleIn: true
-// (targetTrackingSettings).
+// (targetTrackingSettings), a launchDelay, provisioningDelay,
+// imagePull or containerStart whose least value is at or after the end of the run
+// (delaysPastTheEnd), an http task's capacityRps below 1/100 of what its slots allow
+// (capacityFarBelowSlots).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -52,6 +56,7 @@ import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
 import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload } from './schema.js';
 import { formatDuration } from './duration.js';
+import type { DurationDistribution } from './schema-helpers.js';
 import { closest } from './did-you-mean.js';
 import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, parseExpression, type Expression } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
@@ -158,6 +163,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   });
   // (a run cut short by --duration is short on purpose: not warned of, as the steps after its end)
   if (!options.durationOverridden) metricsAfterTheEnd(s, out);
+  if (!options.durationOverridden) delaysPastTheEnd(s, out);
   disabledManagedScalingSettings(s, out);
   for (const svc of s.services) {
     // Draining (container-instance-draining.html): tasks on a DRAINING instance are replaced
@@ -274,12 +280,18 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) noScaleOutFromZero(svc, out);
   groupNoScaleOutFromZero(s, out);
   for (const svc of s.services) memoryAtCapacity(svc, out);
+  for (const svc of s.services) capacityFarBelowSlots(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   for (const svc of s.services) daemonFitsNoInstanceType(s, svc, out);
   placementNamesNoInstanceHas(s, out);
   for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
-  for (const svc of s.services) launchTypeEc2WithoutInstances(s, svc, out);
+  for (const svc of s.services) {
+    // a task no group can run is the deeper cause: then that no group ever has an instance is not said too
+    const before = out.length;
+    ec2LaunchTypeRunsNothing(s, svc, out);
+    if (out.length === before) launchTypeEc2WithoutInstances(s, svc, out);
+  }
   for (const svc of s.services) largerThanSmallestType(s, svc, out);
   onDemandExtraTypes(s, out);
   for (const svc of s.services) deploymentWithoutDrain(s, svc, out);
@@ -547,6 +559,33 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
     message: `base ${m.base} + perRps ${m.perRps} x ${round(maxRate)} ${w.type === 'http' ? 'requests' : 'messages'}/s (what a task serves at most) = ${round(peak)} MiB, above the task's hard memory limit ${limit} MiB: a task serving more than ${at}/s over a metric period will be killed (OutOfMemoryError, stop reason out-of-memory) and replaced`,
   });
 }
+
+/**
+ * An http task's capacityRps below what its slots allow (concurrency / mean serviceTime) is a
+ * CPU-bound task: every service time is stretched by slots / capacityRps (resolve-config.ts).
+ * Below 1/100 of it, the mirror of the refusal above 100 x, it is likely a unit slip
+ * (`capacityRps: 1e-300`, or a serviceTime in ms written as seconds the other way): said,
+ * with the stretched mean.
+ */
+function capacityFarBelowSlots(svc: ResolvedService, out: ScenarioWarning[]): void {
+  const w = svc.config.workload;
+  if (!w || w.type !== 'http' || w.perTask.capacityRps === undefined || w.perTask.serviceTime === undefined) return;
+  let cfg;
+  try {
+    cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
+  } catch {
+    return; // refused by the checks
+  }
+  if (!(cfg.stretch > MIN_CAPACITY_FACTOR)) return;
+  const slots = cfg.capacityRps * cfg.stretch;
+  out.push({
+    at: ['services', svc.name, 'workload', 'perTask', 'capacityRps'],
+    message: `${cfg.capacityRps} requests/s is less than 1/${MIN_CAPACITY_FACTOR} of what the slots allow (concurrency ${cfg.concurrency} / mean serviceTime ${round(cfg.meanServiceMs / cfg.stretch)} ms = ${round(slots)} requests/s): the task is CPU-bound at ${cfg.capacityRps} requests/s, so every service time is stretched ${round(cfg.stretch)} times (mean ${round(cfg.meanServiceMs)} ms); likely a unit slip`,
+  });
+}
+
+/** capacityRps below 1/this of what the slots allow is warned of (above this x is refused: resolve-config.ts). */
+const MIN_CAPACITY_FACTOR = 100;
 
 /**
  * A task definition that names runtimePlatform.cpuArchitecture goes only to instances of
@@ -949,6 +988,46 @@ function largerThanSmallestType(s: ResolvedScenario, svc: ResolvedService, out: 
 }
 
 /**
+ * A REPLICA service of launchType EC2 whose task no Auto Scaling group of the cluster can ever
+ * run: every group has maxSize 0 or launches no instance type that registers the task's CPU,
+ * memory and (awsvpc) an ENI. Its tasks go on any container instance of the cluster, so ECS
+ * is unable to place one for the whole run. (The strategy form is said per capacity provider
+ * by providersThatRunNothing; a DAEMON's by daemonFitsNoInstanceType.)
+ */
+function ec2LaunchTypeRunsNothing(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  if (svc.launchType !== 'EC2' || svc.config.schedulingStrategy === 'DAEMON') return;
+  const td = svc.taskDefinition;
+  const why: string[] = [];
+  for (const p of s.providers.values()) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    if (asg.maxSize === 0) {
+      why.push(`${p.name}'s group has maxSize 0`);
+      continue;
+    }
+    const listed = listedTypeResources(asg, s.scenario.cluster.awsvpcTrunking);
+    if (listed === null) return; // refused by the checks
+    // an on-demand group launches its first listed type only (onDemandExtraTypes)
+    const launched = asg.purchaseOption === 'spot' ? listed : listed.slice(0, 1);
+    const lacks: string[] = [];
+    for (const t of launched) {
+      const short: string[] = [];
+      if (td.cpu > t.cpu) short.push(`${t.cpu} CPU units`);
+      if (td.memory > t.memoryMiB) short.push(`${t.memoryMiB} MiB`);
+      if (td.networkMode === 'awsvpc' && t.enis < 1) short.push('no ENI for an awsvpc task');
+      if (short.length === 0) return; // this group can run it
+      lacks.push(`${t.name} (it registers ${short.join(', ')})`);
+    }
+    why.push(`${p.name}'s group launches ${lacks.join(', ')}`);
+  }
+  if (why.length === 0) return; // no EC2 capacity at all: refused or said elsewhere
+  out.push({
+    at: ['services', svc.name, 'launchType'],
+    message: `service ${svc.name} (launchType EC2) can never run a task: no container instance the cluster's Auto Scaling groups can launch fits task definition ${td.name} (${td.cpu} CPU units, ${td.memory} MiB): ${why.join('; ')}; so ECS is unable to place its tasks for the whole run`,
+  });
+}
+
+/**
  * An on-demand Auto Scaling group listing several instance types: ecsim launches only the
  * first (EC2 Auto Scaling's prioritized allocation for On-Demand, cluster.ts), so the others
  * run nothing. With managed scaling they still count in its estimate, which packs the waiting
@@ -1233,6 +1312,37 @@ function pricingWithoutEffect(s: ResolvedScenario, out: ScenarioWarning[]): void
 
 function round(x: number): number {
   return Number(x.toPrecision(4));
+}
+
+/**
+ * A model delay whose least value (a fixed value, a uniform's min) is at or after the end of
+ * the run: an instance's launchDelay (no instance the group launches registers), a Fargate
+ * provisioningDelay (no task on it starts), a task definition's imagePull or containerStart
+ * (no task of it starts). Likely a unit slip: a bare number is seconds (`launchDelay: 60000`
+ * meant as ms is 16h40m). Not with --duration (a run cut short on purpose).
+ */
+function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const end = s.scenario.duration;
+  const least = (d: DurationDistribution): number | undefined => (d.distribution === 'fixed' ? d.value : d.distribution === 'uniform' ? d.min : undefined);
+  const check = (at: Path, d: DurationDistribution, what: string) => {
+    const ms = least(d);
+    if (ms === undefined || ms < end) return;
+    const which = d.distribution === 'fixed' ? formatDuration(ms) : `its least value, ${formatDuration(ms)},`;
+    const bare = d.distribution === 'fixed' && ms % 1000 === 0 ? `; if it was written as a bare number, that is seconds (did you mean "${ms / 1000}ms"?)` : '';
+    out.push({ at, message: `${which} is at or after the end of the run (${formatDuration(end)}): ${what}${bare}` });
+  };
+  // (a default, lognormal, has no least value above 0: a provider not written is never said)
+  for (const p of s.providers.values()) {
+    if (p.kind === 'asg') {
+      check(['cluster', 'capacityProviders', p.name, 'autoScalingGroup', 'launchDelay'], p.config.autoScalingGroup.launchDelay, `no instance the group launches registers within the run`);
+    } else {
+      check(['cluster', 'capacityProviders', p.name, 'provisioningDelay'], p.config.provisioningDelay, `no task on ${p.name} starts within the run`);
+    }
+  }
+  for (const [name, td] of Object.entries(s.scenario.taskDefinitions)) {
+    check(['taskDefinitions', name, 'startup', 'imagePull'], td.startup.imagePull, `no task of ${name} starts within the run`);
+    check(['taskDefinitions', name, 'startup', 'containerStart'], td.startup.containerStart, `no task of ${name} starts within the run`);
+  }
 }
 
 /**

@@ -50,6 +50,21 @@ describe('ecsim validate on variants and sweeps', () => {
     ]);
   });
 
+  it('a misspelt name in a variant patch adds an entry: its first problem says the base has no such name, with the closest', async () => {
+    const from = 'services: { web: { autoScaling: { policies: { cpu: { targetValue: 45 } } } } }';
+    const service = edited(dir, 'variant-new-service', from, 'services: { wbe: { desiredCount: 4 } }');
+    expect(await problems(service.file)).toEqual([
+      `${service.file}:${service.line}: variant "tt-cpu-45": services.wbe.taskDefinition: required: expected a string (the base has no service "wbe": a variant naming a new one adds it; did you mean "web"?)`,
+    ]);
+    const policy = edited(dir, 'variant-new-policy', from, 'services: { web: { autoScaling: { policies: { cpuu: { targetValue: 45 } } } } }');
+    expect((await problems(policy.file))[0]).toMatch(/policies\.cpuu\.policyType: expected one of .*\(the base has no policy "cpuu": a variant naming a new one adds it; did you mean "cpu"\?\)$/);
+    const task = edited(dir, 'variant-new-task', from, 'taskDefinitions: { webb: { cpu: 512 } }');
+    expect((await problems(task.file))[0]).toMatch(/taskDefinitions\.webb\.memory: required.*\(the base has no task definition "webb": a variant naming a new one adds it; did you mean "web"\?\)$/);
+    // a problem in an entry the base has gets no such note
+    const existing = edited(dir, 'variant-existing', from, 'services: { web: { autoScaling: { policies: { cpu: { targetValue: nope } } } } }');
+    expect((await problems(existing.file)).join('\n')).not.toContain('the base has no');
+  });
+
   it('a typo in a sweep key path: said once, not once per value', async () => {
     const { file, line } = edited(dir, 'sweep-typo', 'policies.cpu.targetValue: [40', 'policies.cpu.targetVal: [40');
     const lines = await problems(file);
@@ -255,6 +270,27 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(`warning: ${swept.file}: sweep value cluster.availabilityZones=["zone-c"] (other paths at their first values): ${azWarning('zone-c').replace('cluster.availabilityZones', 'cluster.availabilityZones[0]')}\n`);
     expect(r.stdout).toMatch(/: ok \(/);
+  });
+
+  it('sweep ignores variants and compare the sweep, but each says so when that part is invalid, as run does; exit 0', async () => {
+    const text = TEXT.replace('cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }')
+      .replace('scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [fast, 60s]')
+      .replace('  services.web.autoScaling.policies.cpu.targetValue: [40, 50, 60, 70]\n', '');
+    expect(text).not.toBe(TEXT);
+    // the sweep (its valid value) with an invalid variant
+    const sweepFile = writeScenario(dir, 'sweep-ignores-variants', text.replace('scaleOutCooldown: [fast, 60s]', 'scaleOutCooldown: [60s]'));
+    const s = await cli('sweep', sweepFile, '--out', join(dir, 'sweep-ignores-out'), '--quiet', '--duration', '10m', '--replications', '1');
+    expect(s.code).toBe(0);
+    const sweepWarnings = s.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(sweepWarnings).toHaveLength(1);
+    expect(sweepWarnings[0]).toMatch(new RegExp(`^warning: ${escaped(sweepFile)}:\\d+: variant "tt-cpu-45" is invalid \\(sweep ignores variants\\): services\\.web\\.autoScaling\\.policies\\.cpu\\.targetVal: unknown key "targetVal".*; \`ecsim validate\` exits 2 on this file$`));
+    // compare (valid variants) with an invalid sweep
+    const compareFile = writeScenario(dir, 'compare-ignores-sweep', text.replace('cpu: { targetVal: 3 }', 'cpu: { targetValue: 45 }'));
+    const c = await cli('compare', compareFile, '--out', join(dir, 'compare-ignores-out'), '--quiet', '--duration', '10m', '--replications', '1');
+    expect(c.code).toBe(0);
+    const compareWarnings = c.stderr.split('\n').filter((l) => l.startsWith('warning: '));
+    expect(compareWarnings).toHaveLength(1);
+    expect(compareWarnings[0]).toMatch(new RegExp(`^warning: ${escaped(compareFile)}:\\d+: the sweep is invalid \\(compare ignores the sweep\\): sweep value services\\.web\\.autoScaling\\.policies\\.cpu\\.scaleOutCooldown=fast: .*; \`ecsim validate\` exits 2 on this file$`));
   });
 
   it('run ignores variants and sweep, but says so when they are invalid: one warning per invalid variant and one for the sweep, exit 0', async () => {

@@ -89,7 +89,7 @@ describe('every problem gets its line, also beside an unknown key in the same ma
     const file = writeScenario(dir, 'distribution', text);
     const line = lineOf(text, 'mean: soon');
     expect(problems(file)).toEqual([
-      `${file}:${line}: services.web.workload.perTask.serviceTime.sd: unknown key "sd"; expected one of: distribution, mean`,
+      `${file}:${line}: services.web.workload.perTask.serviceTime.sd: unknown key "sd" (a key of distribution normal, not of exponential); expected one of: distribution, mean`,
       `${file}:${line}: services.web.workload.perTask.serviceTime.mean: expected a duration like "250ms", "90s", "15m", "6h", "7d" or "3d10h", found "soon"`,
     ]);
   });

@@ -138,3 +138,29 @@ describe('warning: a task larger than the smallest instance type of a managed-sc
     expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 6000 }, 'spot', null))).toEqual([]);
   });
 });
+
+describe('warning: a launchType EC2 service whose task no Auto Scaling group of the cluster can run', () => {
+  const ec2 = { launchType: 'EC2' };
+  it('16384 MiB with only m5.large groups (7700 MiB registered): warned, naming each group', () => {
+    const raw = scenario({ a: { instanceTypes: ['m5.large'] }, b: { instanceTypes: ['m5.large'], maxSize: 0 } }, { cpu: 256, memory: 16384 }, ec2);
+    expect(warned(raw)).toEqual([
+      "services.app.launchType: service app (launchType EC2) can never run a task: no container instance the cluster's Auto Scaling groups can launch fits task definition app (256 CPU units, 16384 MiB): a's group launches m5.large (it registers 7700 MiB); b's group has maxSize 0; so ECS is unable to place its tasks for the whole run",
+    ]);
+  });
+
+  it('every group at maxSize 0: warned', () => {
+    expect(warned(scenario({ a: { instanceTypes: ['m5.large'], maxSize: 0 } }, small, ec2))).toEqual([
+      "services.app.launchType: service app (launchType EC2) can never run a task: no container instance the cluster's Auto Scaling groups can launch fits task definition app (256 CPU units, 512 MiB): a's group has maxSize 0; so ECS is unable to place its tasks for the whole run",
+    ]);
+  });
+
+  it('one group that fits is enough (15400 MiB on m5.xlarge takes 12000); a Spot group launches every listed type', () => {
+    const td = { cpu: 1024, memory: 12000 };
+    expect(warned(scenario({ a: { instanceTypes: ['m5.large'] }, b: { instanceTypes: ['m5.xlarge'] } }, td, ec2))).toEqual([]);
+    expect(warned(scenario({ a: { instanceTypes: ['m5.large', 'm5.xlarge'], purchaseOption: 'spot' } }, td, ec2))).toEqual([]);
+    // on demand, only the first listed type is launched
+    expect(warned(scenario({ a: { instanceTypes: ['m5.large', 'm5.xlarge'] } }, td, ec2))).toHaveLength(1);
+    // 7700 MiB exactly fits m5.large
+    expect(warned(scenario({ a: { instanceTypes: ['m5.large'] } }, { cpu: 2048, memory: 7700 }, ec2))).toEqual([]);
+  });
+});

@@ -348,9 +348,10 @@ describe('scenario validation: one clear line per problem, with the key path', (
     expect(r.scenario.cluster.capacityProviders.ec2).toMatchObject({ autoScalingGroup: { targetTrackingPolicy: { targetValue: 0.5 } } });
   });
 
-  it('the shipped scenarios give no warnings', () => {
+  it('the shipped scenarios give no warnings, but unplaceable-task.yaml its reports service that no instance fits, on purpose', () => {
     for (const f of readdirSync('scenarios').filter((f) => f.endsWith('.yaml'))) {
-      expect(scenarioWarnings(loadScenarioFile(join('scenarios', f))), f).toEqual([]);
+      const warnings = scenarioWarnings(loadScenarioFile(join('scenarios', f))).map((w) => w.at.join('.'));
+      expect(warnings, f).toEqual(f === 'unplaceable-task.yaml' ? ['services.reports.launchType'] : []);
     }
   });
 

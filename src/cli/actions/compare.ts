@@ -7,6 +7,7 @@ import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag,
 import type { CompareArgs } from '../commands/compare.js';
 import { counted } from '../../output/plural.js';
 import { printExperimentNotes, printExperimentWarnings } from '../warnings.js';
+import { ignoredPartProblems } from '../ignored-experiment.js';
 
 export async function compare(argv: CompareArgs): Promise<void> {
   const exp = readExperimentFile(argv.scenario, {
@@ -16,6 +17,8 @@ export async function compare(argv: CompareArgs): Promise<void> {
   });
   // the base's warnings and each variant's own, as validate prints them (--quiet too, as run)
   printExperimentWarnings(exp, { variants: true });
+  // the part of the file compare ignores, when invalid (validate exits 2 on it), as run says it
+  for (const line of ignoredPartProblems(exp, 'compare')) process.stderr.write(`warning: ${line}\n`);
   const jobs = parseJobsFlag(argv.jobs);
   const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-compare`;
   const progress = argv.quiet ? { update() {}, stop() {} } : progressReporter(`${exp.name} compare`);

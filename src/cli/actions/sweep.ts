@@ -9,6 +9,7 @@ import { parseDurationFlag, parseJobsFlag, parseReplicationsFlag, parseSeedFlag,
 import type { SweepArgs } from '../commands/sweep.js';
 import { counted } from '../../output/plural.js';
 import { printExperimentNotes, printExperimentWarnings } from '../warnings.js';
+import { ignoredPartProblems } from '../ignored-experiment.js';
 
 export async function sweep(argv: SweepArgs): Promise<void> {
   const shard = shardOf(singleFlag('shard', argv.shard), singleFlag('shards', argv.shards), process.env);
@@ -20,6 +21,8 @@ export async function sweep(argv: SweepArgs): Promise<void> {
   });
   // the base's warnings and each sweep value's own, as validate prints them (--quiet too, as run)
   printExperimentWarnings(exp, { sweep: true });
+  // the part of the file sweep ignores, when invalid (validate exits 2 on it), as run says it
+  for (const line of ignoredPartProblems(exp, 'sweep')) process.stderr.write(`warning: ${line}\n`);
   const jobs = parseJobsFlag(argv.jobs);
   const runs = singleFlag('runs', argv.runs);
   const outDir = singleFlag('out', argv.out) ?? `results/${exp.name}-sweep`;

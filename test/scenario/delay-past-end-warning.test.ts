@@ -1,0 +1,68 @@
+// A model delay whose least value is at or after the end of the run is warned of (likely a
+// bare number meant as milliseconds, which is seconds: `launchDelay: 60000` is 16h40m, so in
+// a 1 h run no instance registers and every request is dropped).
+
+import { describe, expect, it } from 'vitest';
+import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
+
+function scenario(over: { launchDelay?: unknown; imagePull?: unknown; containerStart?: unknown; provisioningDelay?: unknown }, duration = '1h'): unknown {
+  return {
+    name: 'delays',
+    duration,
+    cluster: {
+      availabilityZones: ['us-east-1a'],
+      capacityProviders: {
+        ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, ...(over.launchDelay !== undefined ? { launchDelay: over.launchDelay } : {}) } },
+        ...(over.provisioningDelay !== undefined ? { FARGATE: { provisioningDelay: over.provisioningDelay } } : {}),
+      },
+    },
+    taskDefinitions: {
+      app: {
+        cpu: 256,
+        memory: 512,
+        networkMode: 'bridge',
+        startup: { ...(over.imagePull !== undefined ? { imagePull: over.imagePull } : {}), ...(over.containerStart !== undefined ? { containerStart: over.containerStart } : {}) },
+      },
+      ft: { cpu: 256, memory: 512, networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'] },
+    },
+    services: {
+      app: { taskDefinition: 'app', desiredCount: 1, launchType: 'EC2' },
+      ...(over.provisioningDelay !== undefined ? { f: { taskDefinition: 'ft', desiredCount: 1, launchType: 'FARGATE' } } : {}),
+    },
+  };
+}
+
+const warned = (raw: unknown, durationOverridden = false) =>
+  scenarioWarnings(loadScenarioObject('delays', raw, { baseDir: '.' }), { durationOverridden })
+    .map((w) => `${w.at.join('.')}: ${w.message}`)
+    .filter((w) => /at or after the end of the run \(/.test(w) && !w.startsWith('metrics'));
+
+describe('warning: a launch, provisioning, image pull or container start delay at or after the end of the run', () => {
+  it('launchDelay 60000 (seconds: 16h40m) in a 1 h run', () => {
+    expect(warned(scenario({ launchDelay: 60000 }))).toEqual([
+      'cluster.capacityProviders.ec2.autoScalingGroup.launchDelay: 16h40m is at or after the end of the run (1h): no instance the group launches registers within the run; if it was written as a bare number, that is seconds (did you mean "60000ms"?)',
+    ]);
+  });
+
+  it('exactly the run (1h) is warned; 59m59s is not', () => {
+    expect(warned(scenario({ imagePull: '1h' }))).toEqual([
+      'taskDefinitions.app.startup.imagePull: 1h is at or after the end of the run (1h): no task of app starts within the run; if it was written as a bare number, that is seconds (did you mean "3600ms"?)',
+    ]);
+    expect(warned(scenario({ imagePull: '59m59s' }))).toEqual([]);
+  });
+
+  it("a uniform's min at the end is its least value; a uniform reaching past the end from inside the run, and a lognormal, are not", () => {
+    expect(warned(scenario({ containerStart: { distribution: 'uniform', min: '2h', max: '3h' } }))).toEqual([
+      'taskDefinitions.app.startup.containerStart: its least value, 2h, is at or after the end of the run (1h): no task of app starts within the run',
+    ]);
+    expect(warned(scenario({ containerStart: { distribution: 'uniform', min: '30m', max: '3h' } }))).toEqual([]);
+    expect(warned(scenario({ launchDelay: { distribution: 'lognormal', median: '2h', p95: '3h' } }))).toEqual([]);
+  });
+
+  it("a Fargate provisioningDelay; not with --duration (a run cut short on purpose)", () => {
+    expect(warned(scenario({ provisioningDelay: '90m' }))).toEqual([
+      'cluster.capacityProviders.FARGATE.provisioningDelay: 1h30m is at or after the end of the run (1h): no task on FARGATE starts within the run; if it was written as a bare number, that is seconds (did you mean "5400ms"?)',
+    ]);
+    expect(warned(scenario({ provisioningDelay: '90m' }), true)).toEqual([]);
+  });
+});

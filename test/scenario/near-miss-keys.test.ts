@@ -1,0 +1,92 @@
+// "Did you mean" for the near-misses people write: a shortening (max, mem), the last word of
+// a camel-case key (count, rate, zones), a singular for a plural (policy), the tag key's
+// last word (type), and a key of the other policy type (cooldown on target tracking). Each
+// said once: not again as the key it means "required". An unrelated key gets no hint.
+
+import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
+import { tempDir, writeScenario } from '../helpers.js';
+import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
+import { closest, likelyMeant } from '../../src/scenario/did-you-mean.js';
+
+const QUICKSTART_TEXT = readFileSync('scenarios/quickstart.yaml', 'utf8');
+
+function edited(from: string, to: string): string {
+  expect(QUICKSTART_TEXT.split(from)).toHaveLength(2);
+  return QUICKSTART_TEXT.replace(from, to);
+}
+
+function problems(name: string, text: string): string[] {
+  const file = writeScenario(dir, name, text);
+  try {
+    loadScenarioFile(file);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    return (e as Error).message.split('\n').map((l) => l.slice(file.length + 1).replace(/^\d+: /, ''));
+  }
+  throw new Error(`${file} loaded`);
+}
+
+const dir = tempDir();
+
+describe('a near-miss key gets a hint and is said once', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['policy', '      policies:', '      policy:', /^services\.web\.autoScaling\.policy: unknown key "policy" \(did you mean "policies"\?\)/],
+    ['max', 'maxCapacity: 12', 'max: 12', /^services\.web\.autoScaling\.max: unknown key "max" \(did you mean "maxCapacity"\?\)/],
+    ['count', 'desiredCount: 3', 'count: 3', /^services\.web\.count: unknown key "count" \(did you mean "desiredCount"\?\)/],
+    ['mem', '    memory: 512\n', '    mem: 512\n', /^taskDefinitions\.web\.mem: unknown key "mem" \(did you mean "memory"\?\)/],
+    ['rate', 'requestRate:', 'rate:', /^services\.web\.workload\.rate: unknown key "rate" \(did you mean "requestRate"\?\)/],
+    ['type', 'policyType: TargetTrackingScaling', 'type: TargetTrackingScaling', /^services\.web\.autoScaling\.policies\.cpu\.type: unknown key "type" \(did you mean "policyType"\?\)/],
+    ['zones', 'availabilityZones:', 'zones:', /^cluster\.zones: unknown key "zones" \(did you mean "availabilityZones"\?\)/],
+    ['load', '    workload:', '    load:', /^services\.web\.load: unknown key "load" \(did you mean "workload"\?\)/],
+  ];
+  for (const [name, from, to, expected] of cases) {
+    it(`${to.trim()} for ${from.trim()}`, () => {
+      const p = problems(name, edited(from, to));
+      expect(p).toHaveLength(1);
+      expect(p[0]).toMatch(expected);
+    });
+  }
+
+  it('a key of StepScaling on a target tracking policy is said to be one, with the keys it may mean', () => {
+    const p = problems('cooldown', edited('targetValue: 60', 'targetValue: 60\n          cooldown: 60s'));
+    expect(p).toEqual([
+      'services.web.autoScaling.policies.cpu.cooldown: unknown key "cooldown" (a key of policyType StepScaling, not of TargetTrackingScaling; did you mean "scaleOutCooldown" or "scaleInCooldown"?); expected one of: policyType, predefinedMetricType, customMetric, customMetricStatistic, targetValue, scaleOutCooldown, scaleInCooldown, disableScaleIn',
+    ]);
+  });
+
+  it('an unrelated key gets no hint', () => {
+    const p = problems('banana', edited('    desiredCount: 3\n', '    desiredCount: 3\n    banana: 3\n'));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^services\.web\.banana: unknown key "banana"; expected one of/);
+  });
+
+  it('a hint names a key the map lacks before one it has (load is workload here, not loadBalancer)', () => {
+    const p = problems('load-lb', edited('    workload:', '    load:'));
+    expect(p[0]).not.toContain('loadBalancer"?');
+  });
+});
+
+describe('likelyMeant', () => {
+  const keys = ['taskDefinition', 'desiredCount', 'launchType', 'loadBalancer', 'workload', 'autoScaling'];
+  it('hits', () => {
+    expect(closest('count', keys)).toBe('desiredCount');
+    expect(closest('policy', ['minCapacity', 'policies'])).toBe('policies');
+    expect(closest('scaleInCooldown', ['cooldown', 'adjustmentType'])).toBe('cooldown');
+    expect(closest('zone', ['name', 'availabilityZones'])).toBe('availabilityZones');
+    expect(likelyMeant('size', ['minSize', 'maxSize', 'desiredCapacity'])).toEqual(['minSize', 'maxSize']);
+    // a plain typo still wins
+    expect(closest('desiredCont', keys)).toBe('desiredCount');
+  });
+  it('misses: an unrelated word, a part inside a word, a 2-letter part, a short part not at a word start', () => {
+    for (const word of ['banana', 'color', 'id', 'ad', 'ate', 'unt']) expect(likelyMeant(word, [...keys, 'requestRate', 'separate'])).toEqual([]);
+    // 3 letters end a name only at a word's start; 4 anywhere ("load" for workload)
+    expect(likelyMeant('ate', ['requestRate', 'separate'])).toEqual([]);
+    expect(likelyMeant('Rat', ['requestRate', 'separate'])).toEqual([]);
+    expect(likelyMeant('rate', ['requestRate', 'errorRate', 'separate'])).toEqual(['requestRate', 'errorRate', 'separate']);
+    // a prefix counts as written: "tasks" is no shortening of taskDefinition
+    expect(likelyMeant('tasks', keys)).toEqual([]);
+    // more than three names with the part: no hint
+    expect(likelyMeant('type', ['policyType', 'launchType', 'adjustmentType', 'predefinedMetricType'])).toEqual([]);
+  });
+});
