@@ -133,20 +133,42 @@ export interface ScenarioWarning {
 /**
  * The Auto Scaling groups `svc` may run tasks on (launchType EC2: every group; else its
  * strategy's) that may scale in (managed scaling on, or the group's own target tracking
- * policy, and minSize below maxSize) without managed termination protection and with managed
- * draining: a scale in there may drain an instance running the service's tasks.
+ * policy without disableScaleIn, and minSize below maxSize) without managed termination
+ * protection and with managed draining: a scale in there may drain an instance running the
+ * service's tasks. With the group's minSize (how low its desired capacity may go) and whether
+ * it has managed scaling (which managed termination protection requires).
  */
-function drainsBusyInstances(s: ResolvedScenario, svc: ResolvedService): string[] {
+function drainsBusyInstances(s: ResolvedScenario, svc: ResolvedService): { name: string; minSize: number; managed: boolean }[] {
   const names = svc.launchType === 'EC2' ? [...s.providers.keys()] : svc.strategy.map((x) => x.capacityProvider);
-  const out: string[] = [];
+  const out: { name: string; minSize: number; managed: boolean }[] = [];
   for (const name of names) {
     const p = s.providers.get(name);
     if (p?.kind !== 'asg') continue;
     const c = p.config;
-    const scalesIn = (c.managedScaling?.status === 'ENABLED' || c.autoScalingGroup.targetTrackingPolicy !== undefined) && c.autoScalingGroup.minSize < c.autoScalingGroup.maxSize;
-    if (scalesIn && c.managedTerminationProtection === 'DISABLED' && c.managedDraining === 'ENABLED' && !out.includes(name)) out.push(name);
+    const asg = c.autoScalingGroup;
+    const managed = c.managedScaling?.status === 'ENABLED';
+    const ownPolicyScalesIn = asg.targetTrackingPolicy !== undefined && !asg.targetTrackingPolicy.disableScaleIn;
+    const scalesIn = (managed || ownPolicyScalesIn) && asg.minSize < asg.maxSize;
+    if (scalesIn && c.managedTerminationProtection === 'DISABLED' && c.managedDraining === 'ENABLED' && !out.some((g) => g.name === name)) out.push({ name, minSize: asg.minSize, managed });
   }
   return out;
+}
+
+/** What the 100/100 drain warning adds for the groups drainsBusyInstances found ('' for none). */
+function drainsBusyMessage(groups: { name: string; minSize: number; managed: boolean }[]): string {
+  if (groups.length === 0) return '';
+  const floor = groups.length === 1 ? `the group's desired capacity can go down to its minSize ${groups[0].minSize}` : `a group's desired capacity can go down to its minSize (${groups.map((g) => `${g.name} ${g.minSize}`).join(', ')})`;
+  const managed = groups.filter((g) => g.managed).map((g) => g.name);
+  const unmanaged = groups.filter((g) => !g.managed).map((g) => g.name);
+  // managed termination protection requires managed scaling (refused at load otherwise)
+  const lacking = `managedScaling ENABLED, which ${unmanaged.join(', ')} ${unmanaged.length === 1 ? 'lacks' : 'lack'}: there lower minimumHealthyPercent or raise maximumPercent`;
+  const advice =
+    unmanaged.length === 0
+      ? ', so turn managedTerminationProtection on'
+      : managed.length === 0
+        ? `; managedTerminationProtection requires ${lacking}`
+        : `, so turn managedTerminationProtection on for ${managed.join(', ')}; it requires ${lacking}`;
+  return `; with managedTerminationProtection DISABLED and managedDraining ENABLED on ${groups.map((g) => g.name).join(', ')}, a scale in may choose the instances running these tasks and drain them: ${floor} while those DRAINING instances keep the tasks and are billed${advice}`;
 }
 
 /**
@@ -175,13 +197,9 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     if (svc.config.schedulingStrategy === 'REPLICA' && onEc2 && dc.minimumHealthyPercent === 100 && dc.maximumPercent === 100) {
       // Without managed termination protection a scale in may choose the instances running the
       // service's tasks; with managed draining it drains them instead of terminating them, and
-      // those drains never end: the group's desired capacity goes down (to 0 when nothing else
-      // runs) while the DRAINING instances keep the tasks and keep being billed.
-      const drainedBusy = drainsBusyInstances(s, svc);
-      const more =
-        drainedBusy.length === 0
-          ? ''
-          : `; with managedTerminationProtection DISABLED and managedDraining ENABLED on ${drainedBusy.join(', ')}, a scale in may choose the instances running these tasks and drain them: the group's desired capacity can go down to 0 while those DRAINING instances keep the tasks and are billed, so turn managedTerminationProtection on`;
+      // those drains never end: the group's desired capacity goes down (to minSize when nothing
+      // else runs) while the DRAINING instances keep the tasks and keep being billed.
+      const more = drainsBusyMessage(drainsBusyInstances(s, svc));
       out.push({
         at: ['services', svc.name, 'deploymentConfiguration'],
         message: `minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent${more}`,

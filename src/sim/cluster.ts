@@ -237,9 +237,34 @@ export class AutoScalingGroup {
       inst.timer = world.sim.after(delay, onSpotNotice, { group: this, inst }, PRIORITY.lifecycle);
     }
     this.cluster.listener.instanceRegistered(inst);
-    // a scale in that found it protected while launching left the group above its desired
-    // capacity: with the protection off, the group terminates down to desired now
-    if (wasProtected && !inst.protectedFromScaleIn && inst.lifecycle === 'ACTIVE' && this.liveCount() > this.desiredCapacity) this.reconcile();
+    // a scale in that found it protected while launching may have left the group above its
+    // desired capacity: with the protection off, the group terminates down to desired, once
+    // the tasks waiting for capacity had their chance to be placed on it (protectionLifted)
+    if (wasProtected && !inst.protectedFromScaleIn) this.protectionLifted(inst);
+  }
+
+  /** A check of the group against its desired capacity waits at PRIORITY.protectionLifted of this instant. */
+  private aboveDesiredCheck = false;
+
+  /**
+   * `inst` lost its scale-in protection (it registered empty, or its last service task left
+   * it): a group above its desired capacity, which could not terminate it while protected,
+   * terminates down to desired (ec2-auto-scaling-instance-protection.html: the group "can't
+   * terminate the required number of instances until their instance scale-in protection
+   * settings are disabled"). Not at once: at PRIORITY.protectionLifted of this instant, after
+   * its reconciles, so a task waiting for capacity is placed on the instance first (ECS
+   * protects it again: managed-termination-protection.html) and the group keeps it.
+   */
+  protectionLifted(inst: Instance): void {
+    if (this.aboveDesiredCheck || inst.lifecycle !== 'ACTIVE' || this.liveCount() <= this.desiredCapacity) return;
+    this.aboveDesiredCheck = true;
+    this.world.sim.after(0, onAboveDesiredCheck, this, PRIORITY.protectionLifted);
+  }
+
+  /** The event protectionLifted scheduled: terminates down to desired what is still unprotected. */
+  checkAboveDesired(): void {
+    this.aboveDesiredCheck = false;
+    if (this.liveCount() > this.desiredCapacity) this.reconcile();
   }
 
   private scaleIn(count: number): void {
@@ -373,6 +398,9 @@ function toCatalogType(t: InstanceTypeInfo) {
 
 function onRegistered(a: { group: AutoScalingGroup; inst: Instance }): void {
   a.group.registered(a.inst);
+}
+function onAboveDesiredCheck(group: AutoScalingGroup): void {
+  group.checkAboveDesired();
 }
 function onSpotNotice(a: { group: AutoScalingGroup; inst: Instance }): void {
   if (a.inst.lifecycle !== 'TERMINATED') a.group.spotNotice(a.inst);

@@ -867,7 +867,13 @@ export class ServiceRuntime {
     if (inst.status === 'ACTIVE') this.addActive(inst, -1);
     if (!task.daemon) {
       inst.serviceTaskCount--;
-      if (inst.serviceTaskCount === 0) inst.protectedFromScaleIn = false;
+      const lifted = inst.serviceTaskCount === 0 && inst.protectedFromScaleIn;
+      if (lifted) inst.protectedFromScaleIn = false;
+      this.cluster.tasksChanged(inst);
+      // its last service task left: ECS turns its scale-in protection off, and a group above
+      // its desired capacity terminates it (after this instant's placements: cluster.ts)
+      if (lifted) this.cluster.groups.get(inst.provider)?.protectionLifted(inst);
+      return;
     }
     this.cluster.tasksChanged(inst);
   }

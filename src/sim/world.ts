@@ -18,6 +18,12 @@ export const PRIORITY = {
    */
   daemonReconcile: 9,
   reconcile: 10,
+  /**
+   * An Auto Scaling group's look, after the instant's reconciles, at whether it is above its
+   * desired capacity once an instance's scale-in protection came off (cluster.ts,
+   * protectionLifted): a waiting task placed on that instance in the same instant protects it again.
+   */
+  protectionLifted: 11,
   /** A service's periodic look for AZ rebalancing (az-rebalancing.ts), after the instant's reconciles. */
   azRebalancing: 12,
   /** The target group's fail-open routing, once the instant's lifecycle and reconcile have run (services.ts). */

@@ -233,14 +233,16 @@ describe('scenario validation: one clear line per problem, with the key path', (
     ]);
   });
 
-  it('the 100/100 drain warning adds, for a group that scales in without termination protection and with managed draining, that it may drain busy instances down to desired 0 (/tmp/rev-mtp/md5.yaml)', () => {
+  it('the 100/100 drain warning adds, for a group that scales in without termination protection and with managed draining, that it may drain busy instances down to the group minSize, advising termination protection only where managed scaling allows it (/tmp/rev-mtp/md5.yaml, /tmp/rev-second1/d1-d4.yaml)', () => {
     const base = 'minimumHealthyPercent 100 with maximumPercent 100: tasks on a draining instance can neither be replaced before they stop nor stop before their replacements are healthy, so a drain does not end by itself (a managed scale in waits forever; an interrupted Spot instance kills its tasks when it terminates); lower minimumHealthyPercent or raise maximumPercent';
-    const more = "; with managedTerminationProtection DISABLED and managedDraining ENABLED on ec2, a scale in may choose the instances running these tasks and drain them: the group's desired capacity can go down to 0 while those DRAINING instances keep the tasks and are billed, so turn managedTerminationProtection on";
-    const said = (provider: Record<string, unknown>, name: string) => {
+    const drains = "; with managedTerminationProtection DISABLED and managedDraining ENABLED on ec2, a scale in may choose the instances running these tasks and drain them: the group's desired capacity can go down to its minSize ";
+    const more = drains + '0 while those DRAINING instances keep the tasks and are billed, so turn managedTerminationProtection on';
+    const said = (provider: Record<string, unknown>, name: string, minSize = 0, extra?: (s: Record<string, any>) => void) => {
       const s = quickstart();
       s.services.web.deploymentConfiguration = { minimumHealthyPercent: 100, maximumPercent: 100 };
       Object.assign(s.cluster.capacityProviders.ec2, provider);
-      Object.assign(s.cluster.capacityProviders.ec2.autoScalingGroup, { minSize: 0, maxSize: 6 });
+      Object.assign(s.cluster.capacityProviders.ec2.autoScalingGroup, { minSize, maxSize: 6 });
+      extra?.(s);
       return scenarioWarnings(loadScenarioFile(writeScenario(dir, name, s))).filter((w) => w.at.join('.') === 'services.web.deploymentConfiguration').map((w) => w.message);
     };
     const managed = { managedScaling: { status: 'ENABLED' } };
@@ -250,6 +252,30 @@ describe('scenario validation: one clear line per problem, with the key path', (
     expect(said({ ...managed, managedDraining: 'DISABLED' }, 'drain-md-nodrain')).toEqual([base]);
     // no scaling of the group: nothing scales it in
     expect(said({}, 'drain-md-unscaled')).toEqual([base]);
+    // minSize 2: the desired capacity stops at 2, not 0 (/tmp/rev-second1/d1.yaml)
+    expect(said(managed, 'drain-md-min2', 2)).toEqual([base + drains + '2 while those DRAINING instances keep the tasks and are billed, so turn managedTerminationProtection on']);
+    // the group's own target tracking policy (no managed scaling): managed termination protection
+    // is refused there (it requires managed scaling), so the advice is the deployment
+    // configuration (/tmp/rev-second1/d2.yaml, d3.yaml)
+    const ownPolicy = (disableScaleIn: boolean) => (s: Record<string, any>) => {
+      s.cluster.capacityProviders.ec2.autoScalingGroup.targetTrackingPolicy = { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 50, disableScaleIn };
+      delete s.cluster.capacityProviders.ec2.managedScaling;
+    };
+    const unmanaged = '; managedTerminationProtection requires managedScaling ENABLED, which ec2 lacks: there lower minimumHealthyPercent or raise maximumPercent';
+    expect(said({}, 'drain-md-own-policy', 1, ownPolicy(false))).toEqual([base + drains + '1 while those DRAINING instances keep the tasks and are billed' + unmanaged]);
+    // ... and with disableScaleIn nothing scales the group in (/tmp/rev-second1/d4.yaml)
+    expect(said({}, 'drain-md-own-policy-no-in', 1, ownPolicy(true))).toEqual([base]);
+    // two groups (launchType EC2 runs on both): each its minSize, the advice per group
+    expect(
+      said(managed, 'drain-md-two', 2, (s) => {
+        s.cluster.capacityProviders.b = {
+          autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 4, launchDelay: '60s', targetTrackingPolicy: { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 50 } },
+        };
+      }),
+    ).toEqual([
+      base +
+        "; with managedTerminationProtection DISABLED and managedDraining ENABLED on ec2, b, a scale in may choose the instances running these tasks and drain them: a group's desired capacity can go down to its minSize (ec2 2, b 1) while those DRAINING instances keep the tasks and are billed, so turn managedTerminationProtection on for ec2; it requires managedScaling ENABLED, which b lacks: there lower minimumHealthyPercent or raise maximumPercent",
+    ]);
   });
 
   it('warns (exit 0) of a deploymentConfiguration written for a service with no EC2 instance to drain (Fargate, Fargate Spot) or a DAEMON service; not when not written, nor on EC2', async () => {

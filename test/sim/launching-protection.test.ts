@@ -85,7 +85,8 @@ describe('managed termination protection: a launching instance is protected from
   // floor(6 x 0.5) = 3 per step: desired 6 -> 3. Only the empty registered instance may go
   // (i-5 and i-6 are protected while launching): 5 instances stay. When i-5 and i-6 register
   // at 0:46 (launched at 0:26 with the scale out), empty, their protection comes off and the
-  // group, 2 above its desired capacity, terminates them.
+  // group, 2 above its desired capacity, terminates them (in one scale in once both registered,
+  // after the instant's placements: its termination policy orders them, so compared as a set).
   it('a launching instance kept by its protection is terminated when it registers empty, the group being above desired', () => {
     const r = runKeepingRows(scenario('ENABLED', 3), { seed: 1, checkTallies: true });
     const acts = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === 'a');
@@ -95,9 +96,58 @@ describe('managed termination protection: a launching instance is protected from
     expect(atScaleIn).toHaveLength(1);
     expect(ids([1, 2, 3, 4])).toContain(atScaleIn[0]);
     const late = r.events.filter((e) => e.type === 'instance-terminated' && e.time > acts[1].time).map((e) => [e.subject, e.time / 60_000]);
-    expect(late).toEqual([
+    expect(late.sort()).toEqual([
       [ids([5])[0], 46],
       [ids([6])[0], 46],
     ]);
+  });
+});
+
+// The last test's scenario (3 tasks; 6 from 0:25 to 0:27) with the managed scaling warm-up at
+// 1500 s (no scale out before 0:51: i-5 and i-6, launched at 0:26, count as warming up until
+// then) and the service taken to 5 tasks at 0:44. At 0:42 the scale in set desired 6 -> 3 and
+// terminated the one empty registered instance: i-2..i-4 run one task each (a whole
+// m5.large), i-5 and i-6 are launching (protected), the group holds 5 for a desired 3. At 0:44
+// the 2 new tasks wait in PROVISIONING (no room). At 0:46 i-5 and i-6 register empty: their
+// protection comes off, the waiting tasks are placed on them in that instant, which protects
+// them again (managed-termination-protection.html: ECS protects an instance that runs a
+// non-daemon task), so the group, still above desired, keeps all 5: nothing terminated, no
+// new launch. Optionally `downAt` takes the service back to 3 tasks at that minute: each
+// instance whose last task stops loses its protection, and the group, 5 for a desired 3,
+// terminates those 2 (ec2-auto-scaling-instance-protection.html: the group terminates once
+// the protection is off), keeping 3.
+function aboveDesired(downAt?: number) {
+  const sc = scenario('ENABLED', 3);
+  sc.duration = '60m';
+  (sc.cluster.capacityProviders.a.managedScaling as Record<string, unknown>).instanceWarmupPeriod = '1500s';
+  const actions = sc.services.s.autoScaling.scheduledActions as Record<string, unknown>;
+  actions.up2 = { schedule: 'at(2026-03-02T00:44:00)', scalableTargetAction: { minCapacity: 5, maxCapacity: 5 } };
+  if (downAt !== undefined) actions.down2 = { schedule: `at(2026-03-02T00:${downAt}:00)`, scalableTargetAction: { minCapacity: 3, maxCapacity: 3 } };
+  return sc;
+}
+
+describe('managed termination protection: the group above desired terminates an instance once its protection is off', () => {
+  it('an instance registering while tasks wait takes them and stays (not terminated before placement)', () => {
+    const r = runKeepingRows(aboveDesired(), { seed: 1, checkTallies: true });
+    const at46 = r.events.filter((e) => e.time === 46 * 60_000);
+    expect(at46.filter((e) => e.type === 'instance-registered').map((e) => e.subject)).toEqual(ids([5, 6]));
+    expect(at46.filter((e) => e.type === 'instance-terminated')).toEqual([]);
+    const placed = at46.filter((e) => e.type === 'task-placed').map((e) => e.message.match(/placed on (i-\d+)/)![1]);
+    expect(placed.sort()).toEqual(ids([5, 6]));
+    // every instance after 0:42 stays: the two terminations of the run are i-1 (0:42) and nothing else
+    expect(r.events.filter((e) => e.type === 'instance-terminated').map((e) => [e.subject, e.time / 60_000])).toEqual([[ids([1])[0], 42]]);
+    expect(r.events.filter((e) => e.type === 'instance-launched').map((e) => e.subject)).toEqual(ids([1, 2, 3, 4, 5, 6]));
+  });
+
+  it("an instance whose last task stops is terminated while the group is above desired", () => {
+    const r = runKeepingRows(aboveDesired(50), { seed: 1, checkTallies: true });
+    const hostOf = new Map(r.events.filter((e) => e.type === 'task-placed').map((e) => [e.subject, e.message.match(/placed on (i-\d+)/)![1]]));
+    const stopped = r.events.filter((e) => e.type === 'task-stopped' && e.time >= 50 * 60_000);
+    expect(stopped).toHaveLength(2);
+    const late = r.events.filter((e) => e.type === 'instance-terminated' && e.time >= 50 * 60_000);
+    // the hosts of the two stopped tasks, each at the instant its task stopped
+    expect(late.map((e) => [e.subject, e.time]).sort()).toEqual(stopped.map((e) => [hostOf.get(e.subject), e.time]).sort());
+    const end = r.capacity.filter((c) => c.capacityProvider === 'a').at(-1)!;
+    expect([end.instancesPending, end.instancesRunning, end.desiredCapacity]).toEqual([0, 3, 3]);
   });
 });
