@@ -9,6 +9,7 @@ import { deriveScenario, EXPERIMENT_KEYS } from './derive-scenario.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { isJsonObject } from './merge-patch.js';
 import { withNewEntryNotes } from './new-entry-note.js';
+import { nullsDeletingNothing } from './null-deletes.js';
 
 type LineOf = ExperimentFile['lineOf'];
 
@@ -25,6 +26,15 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
       .filter((key) => REFUSED_IN_VARIANT.includes(key))
       .map((key) => ({ path: `variants.${name}.${key}`, message: variantKeyMessage(key, patch[key]), line: exp.lineOf(['variants', name, key]) }));
     if (issues.length > 0) throw new ScenarioError(exp.file, issues);
+  }
+  // A `null` for a key the base lacks deletes nothing; merge patch would drop it silently
+  // (a misspelt name: the variant would run as the base). null-deletes.ts
+  const nulls = nullsDeletingNothing(exp.raw, patch);
+  if (nulls.length > 0) {
+    throw new ScenarioError(
+      exp.file,
+      nulls.map((n) => ({ within: `variant "${name}"`, path: n.path.join('.'), message: n.message, line: exp.lineOf(['variants', name, ...n.path]) })),
+    );
   }
   // A key path of the derived scenario is on the patch's line when the patch sets it, else on the variant's.
   try {

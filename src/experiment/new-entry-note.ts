@@ -9,7 +9,7 @@ import type { ScenarioIssue } from '../scenario/index.js';
 import { isJsonObject } from './merge-patch.js';
 
 /** The scenario's maps of user-chosen names, each with its entries' word for the note. */
-const ENTRY_WORDS: Record<string, string> = {
+export const ENTRY_WORDS: Record<string, string> = {
   services: 'service',
   taskDefinitions: 'task definition',
   capacityProviders: 'capacity provider',

@@ -65,6 +65,27 @@ describe('ecsim validate on variants and sweeps', () => {
     expect((await problems(existing.file)).join('\n')).not.toContain('the base has no');
   });
 
+  it('a null for a name or key the base lacks deletes nothing: exit 2 with the closest name (merge patch dropped it silently)', async () => {
+    const from = 'services: { web: { autoScaling: { policies: { cpu: { targetValue: 45 } } } } }';
+    const policy = edited(dir, 'variant-null-policy', from, 'services: { web: { autoScaling: { policies: { cpuu: null } } } }');
+    expect(await problems(policy.file)).toEqual([
+      `${policy.file}:${policy.line}: variant "tt-cpu-45": services.web.autoScaling.policies.cpuu: null deletes nothing: the base has no policy "cpuu" (did you mean "cpu"?)`,
+    ]);
+    const key = edited(dir, 'variant-null-key', from, 'services: { web: { loadBalancer: { deregistrationDelai: null } } }');
+    expect(await problems(key.file)).toEqual([
+      `${key.file}:${key.line}: variant "tt-cpu-45": services.web.loadBalancer.deregistrationDelai: null deletes nothing: the base has no key "deregistrationDelai" (did you mean "deregistrationDelay"?)`,
+    ]);
+    // compare refuses it too, writing nothing; run warns that it ignores the variant
+    const out = join(dir, 'null-compare-out');
+    const compare = await cli('compare', policy.file, '--out', out);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toContain('policies.cpuu: null deletes nothing');
+    expect(existsSync(out)).toBe(false);
+    // a null that deletes a key the base has is fine
+    const deletes = edited(dir, 'variant-null-deletes', from, 'services: { web: { loadBalancer: { deregistrationDelay: null } } }');
+    expect((await cli('validate', deletes.file)).code).toBe(0);
+  });
+
   it('a typo in a sweep key path: said once, not once per value', async () => {
     const { file, line } = edited(dir, 'sweep-typo', 'policies.cpu.targetValue: [40', 'policies.cpu.targetVal: [40');
     const lines = await problems(file);
