@@ -301,10 +301,31 @@ const distributions = {
 };
 const distributionObject = discriminated('distribution', distributions);
 
+/**
+ * The fixed distributions whose value was written as a bare number of seconds (`3600`,
+ * `"3600"`, `{ distribution: fixed, value: 3600 }`), not with a unit: a delay past the end
+ * of the run is then likely milliseconds meant (warnings.ts delaysPastTheEnd). Kept aside,
+ * not as a key of the parsed value, so that `3600` and `1h` parse to equal values.
+ */
+const bareNumberDurations = new WeakSet<object>();
+
+/** Whether the fixed distribution `d` was written as a bare number of seconds. */
+export function writtenAsBareNumber(d: DurationDistribution): boolean {
+  return bareNumberDurations.has(d);
+}
+
+const isBareNumber = (value: unknown) => typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()));
+
 /** A distribution of durations (ms); a plain duration is a fixed value. */
 export const distribution = z.unknown().transform((value, ctx) => {
-  if (value !== null && typeof value === 'object' && !Array.isArray(value)) return forward(distributionObject, value, ctx);
-  return { distribution: 'fixed' as const, value: forward(duration, value, ctx) };
+  if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
+    const parsed = forward(distributionObject, value, ctx);
+    if (parsed !== null && typeof parsed === 'object' && parsed.distribution === 'fixed' && isBareNumber((value as Record<string, unknown>).value)) bareNumberDurations.add(parsed);
+    return parsed;
+  }
+  const fixed = { distribution: 'fixed' as const, value: forward(duration, value, ctx) };
+  if (isBareNumber(value)) bareNumberDurations.add(fixed);
+  return fixed;
 });
 export type DurationDistribution = z.infer<typeof distribution>;
 

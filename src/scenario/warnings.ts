@@ -56,7 +56,7 @@ import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
 import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload } from './schema.js';
 import { formatDuration } from './duration.js';
-import type { DurationDistribution } from './schema-helpers.js';
+import { writtenAsBareNumber, type DurationDistribution } from './schema-helpers.js';
 import { closest } from './did-you-mean.js';
 import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, parseExpression, type Expression } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
@@ -1337,7 +1337,7 @@ function round(x: number): number {
  * the run: an instance's launchDelay (no instance the group launches registers), a Fargate
  * provisioningDelay (no task on it starts), a task definition's imagePull or containerStart
  * (no task of it starts). Likely a unit slip: a bare number is seconds (`launchDelay: 60000`
- * meant as ms is 16h40m). Not with --duration (a run cut short on purpose).
+ * meant as ms is 16h40m): a value written so, without a unit, gets a "did you mean" in ms. Not with --duration (a run cut short on purpose).
  */
 function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
   const end = s.scenario.duration;
@@ -1346,7 +1346,7 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
     const ms = least(d);
     if (ms === undefined || ms < end) return;
     const which = d.distribution === 'fixed' ? formatDuration(ms) : `its least value, ${formatDuration(ms)},`;
-    const bare = d.distribution === 'fixed' && ms % 1000 === 0 ? `; if it was written as a bare number, that is seconds (did you mean "${ms / 1000}ms"?)` : '';
+    const bare = d.distribution === 'fixed' && writtenAsBareNumber(d) && ms % 1000 === 0 ? `; written as a bare number, that is seconds (did you mean "${ms / 1000}ms"?)` : '';
     out.push({ at, message: `${which} is at or after the end of the run (${formatDuration(end)}): ${what}${bare}` });
   };
   // (a default, lognormal, has no least value above 0: a provider not written is never said)

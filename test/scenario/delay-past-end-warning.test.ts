@@ -40,15 +40,25 @@ const warned = (raw: unknown, durationOverridden = false) =>
 describe('warning: a launch, provisioning, image pull or container start delay at or after the end of the run', () => {
   it('launchDelay 60000 (seconds: 16h40m) in a 1 h run', () => {
     expect(warned(scenario({ launchDelay: 60000 }))).toEqual([
-      'cluster.capacityProviders.ec2.autoScalingGroup.launchDelay: 16h40m is at or after the end of the run (1h): no instance the group launches registers within the run; if it was written as a bare number, that is seconds (did you mean "60000ms"?)',
+      'cluster.capacityProviders.ec2.autoScalingGroup.launchDelay: 16h40m is at or after the end of the run (1h): no instance the group launches registers within the run; written as a bare number, that is seconds (did you mean "60000ms"?)',
     ]);
   });
 
   it('exactly the run (1h) is warned; 59m59s is not', () => {
     expect(warned(scenario({ imagePull: '1h' }))).toEqual([
-      'taskDefinitions.app.startup.imagePull: 1h is at or after the end of the run (1h): no task of app starts within the run; if it was written as a bare number, that is seconds (did you mean "3600ms"?)',
+      'taskDefinitions.app.startup.imagePull: 1h is at or after the end of the run (1h): no task of app starts within the run',
     ]);
     expect(warned(scenario({ imagePull: '59m59s' }))).toEqual([]);
+  });
+
+  it('the bare-number hint only for a value written without a unit (3600, "3600", a fixed value 3600), not for 1h or 3600s', () => {
+    const hinted = 'taskDefinitions.app.startup.imagePull: 1h is at or after the end of the run (1h): no task of app starts within the run; written as a bare number, that is seconds (did you mean "3600ms"?)';
+    expect(warned(scenario({ imagePull: 3600 }))).toEqual([hinted]);
+    expect(warned(scenario({ imagePull: '3600' }))).toEqual([hinted]);
+    expect(warned(scenario({ imagePull: { distribution: 'fixed', value: 3600 } }))).toEqual([hinted]);
+    const plain = 'taskDefinitions.app.startup.imagePull: 1h is at or after the end of the run (1h): no task of app starts within the run';
+    expect(warned(scenario({ imagePull: '3600s' }))).toEqual([plain]);
+    expect(warned(scenario({ imagePull: { distribution: 'fixed', value: '60m' } }))).toEqual([plain]);
   });
 
   it("a uniform's min at the end is its least value; a uniform reaching past the end from inside the run, and a lognormal, are not", () => {
@@ -61,7 +71,7 @@ describe('warning: a launch, provisioning, image pull or container start delay a
 
   it("a Fargate provisioningDelay; not with --duration (a run cut short on purpose)", () => {
     expect(warned(scenario({ provisioningDelay: '90m' }))).toEqual([
-      'cluster.capacityProviders.FARGATE.provisioningDelay: 1h30m is at or after the end of the run (1h): no task on FARGATE starts within the run; if it was written as a bare number, that is seconds (did you mean "5400ms"?)',
+      'cluster.capacityProviders.FARGATE.provisioningDelay: 1h30m is at or after the end of the run (1h): no task on FARGATE starts within the run',
     ]);
     expect(warned(scenario({ provisioningDelay: '90m' }), true)).toEqual([]);
   });
