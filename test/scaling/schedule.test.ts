@@ -193,7 +193,12 @@ describe('parseSchedule errors name the field and the position', () => {
     ['rate(0 minutes)', /rate value at character 6: expected a whole number >= 1, found "0"/],
     ['rate(5 minute)', /rate unit at character 8: expected "minutes" for the value 5, found "minute"/],
     ['rate(1 hours)', /rate unit at character 8: expected "hour" for the value 1, found "hours"/],
-    ['at(2026-02-30T00:00:00)', /expected a valid calendar date-time, found "2026-02-30T00:00:00"/],
+    // an impossible date or time says which part, as a scenario's start does
+    ['at(2026-02-30T00:00:00)', /at character 4: expected a date and time that exist, found "2026-02-30T00:00:00": no such date: 2026-02-30 \(February 2026 has 28 days\)$/],
+    ['at(2028-02-30T00:00:00)', /found "2028-02-30T00:00:00": no such date: 2028-02-30 \(February 2028 has 29 days\)$/],
+    ['at(2026-03-02T24:00:00)', /found "2026-03-02T24:00:00": no such time: hour 24 \(hours run 00 to 23; for midnight at the end of a day write 00:00 of the next\)$/],
+    ['at(2026-13-02T08:00:00)', /found "2026-13-02T08:00:00": no such month: 13 \(months run 01 to 12\)$/],
+    ['at(2026-03-02T08:60:00)', /found "2026-03-02T08:60:00": no such time: minute 60 \(minutes run 00 to 59\)$/],
     ['every(5 minutes)', /expected at\(yyyy-mm-ddThh:mm:ss\), rate\(value unit\) or cron/],
   ])('%s', (expr, message) => {
     expect(() => parseSchedule(expr)).toThrow(message);

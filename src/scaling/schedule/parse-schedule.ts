@@ -2,6 +2,7 @@
 // cron(minutes hours day-of-month month day-of-week year)
 // (autoscaling/application/userguide/scheduled-scaling-using-cron-expressions.html).
 
+import { impossibleDateTime } from '../../engine/date-time.js';
 import { daysInMonth } from './calendar.js';
 import { parseCronFields } from './cron-fields.js';
 import type { AtSchedule, RateSchedule, RateUnit, Schedule } from './schedule.js';
@@ -31,7 +32,9 @@ function parseAt(text: string, body: string, offset: number): AtSchedule {
   }
   const [year, month, day, hour, minute, second] = m.slice(1).map(Number);
   if (month < 1 || month > 12 || day < 1 || day > daysInMonth(year, month) || hour > 23 || minute > 59 || second > 59) {
-    throw new Error(`schedule "${text}": at character ${offset + 1}: expected a valid calendar date-time, found "${body}"`);
+    // written well but no instant: which part, as a scenario's start says it (2026-02-30: February 2026 has 28 days)
+    const impossible = impossibleDateTime(body) ?? 'no such date-time';
+    throw new Error(`schedule "${text}": at character ${offset + 1}: expected a date and time that exist, found "${body}": ${impossible}`);
   }
   return { kind: 'at', text, local: { year, month, day, hour, minute, second } };
 }
