@@ -18,7 +18,9 @@ export function closest(word: string, candidates: Iterable<string>): string | un
  * maxCapacity, "mem" for memory); it ends the name and starts one of its words (the camel
  * case or after "_", "-", "/": "count" for desiredCount, "zones" for availabilityZones) or
  * has 4 letters or more ("load" for workload); or its last word is the name, of 4 letters
- * or more ("scaleInCooldown" for cooldown). Shorter parts match too many names to be a hint.
+ * or more ("scaleInCooldown" for cooldown); or it is whole words of the name, of 4 letters
+ * or more ("metric" for predefinedMetricType and customMetric, named together). Shorter
+ * parts match too many names to be a hint.
  */
 export function likelyMeant(word: string, candidates: Iterable<string>): string[] {
   const list = [...candidates];
@@ -34,7 +36,7 @@ export function likelyMeant(word: string, candidates: Iterable<string>): string[
   }
   if (best === undefined) return [];
   if (bestDistance <= 1) return [best];
-  const parts = list.filter((c) => isPartOf(word, c));
+  const parts = list.filter((c) => isPartOf(word, c) || isInside(word, c));
   if (parts.length === 1) return parts;
   const limit = Math.max(2, Math.floor(word.length / 3));
   if (bestDistance <= limit) return [best];
@@ -70,6 +72,37 @@ function isPartOf(word: string, name: string): boolean {
     if (w.length >= 4 || startsWord(name, at)) return true;
   }
   if (n.length >= 4 && w.endsWith(n) && startsWord(word, w.length - n.length)) return true;
+  return false;
+}
+
+/**
+ * Whether `word` is whole words inside `name` after its first, as written but for case, of 4
+ * letters or more ("metric" for predefinedMetricType; "zones" is not inside availabilityZoneRebalancing).
+ */
+function isInside(word: string, name: string): boolean {
+  return word.length >= 4 && containsWords(words(name), words(word));
+}
+
+/** The words of a camel-case or "_", "-", "/", "." separated name, lower case. */
+function words(name: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= name.length; i++) {
+    if (i === name.length || startsWord(name, i)) {
+      const part = name.slice(start, i).replace(/^[_\-/.: ]+|[_\-/.: ]+$/g, '').toLowerCase();
+      if (part !== '') out.push(part);
+      start = i;
+    }
+  }
+  return out;
+}
+
+/** Whether `inner` is a run of consecutive words of `outer`, not at its start (a prefix counts as written: "tasks" is no shortening of taskDefinition). */
+function containsWords(outer: readonly string[], inner: readonly string[]): boolean {
+  if (inner.length === 0) return false;
+  for (let at = 1; at + inner.length <= outer.length; at++) {
+    if (inner.every((x, i) => x === outer[at + i])) return true;
+  }
   return false;
 }
 

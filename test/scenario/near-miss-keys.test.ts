@@ -67,6 +67,47 @@ describe('a near-miss key gets a hint and is said once', () => {
   });
 });
 
+describe('a key whose value is a valid value of another key, or a whole word inside keys', () => {
+  it('type: REPLICA on a service means schedulingStrategy (REPLICA is its value), not launchType', () => {
+    const p = problems('replica', edited('    launchType: EC2\n', '    launchType: EC2\n    type: REPLICA\n'));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^services\.web\.type: unknown key "type" \(did you mean "schedulingStrategy"\?\); expected one of/);
+  });
+
+  it('metric: ECSServiceAverageCPUUtilization means predefinedMetricType, not customMetric; said once', () => {
+    const p = problems('metric-ecs', edited('predefinedMetricType: ECSServiceAverageCPUUtilization', 'metric: ECSServiceAverageCPUUtilization'));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^services\.web\.autoScaling\.policies\.cpu\.metric: unknown key "metric" \(did you mean "predefinedMetricType"\?\)/);
+  });
+
+  it('metric: CPUUtilization means customMetric (a customMetric value)', () => {
+    const p = problems('metric-custom', edited('predefinedMetricType: ECSServiceAverageCPUUtilization', 'metric: CPUUtilization'));
+    expect(p[0]).toMatch(/unknown key "metric" \(did you mean "customMetric"\?\)/);
+  });
+
+  it('metric with a value of no key: every key "Metric" is a word of, listed', () => {
+    const p = problems('metric-other', edited('predefinedMetricType: ECSServiceAverageCPUUtilization', 'metric: Latency'));
+    expect(p[0]).toMatch(/unknown key "metric" \(did you mean "predefinedMetricType", "customMetric" or "customMetricStatistic"\?\)/);
+  });
+
+  it('a value two keys take: the one the name means (draining: ENABLED is managedDraining)', () => {
+    const p = problems('draining', edited('      autoScalingGroup:\n', '      draining: DISABLED\n      autoScalingGroup:\n'));
+    expect(p[0]).toMatch(/unknown key "draining" \(did you mean "managedDraining"\?\)/);
+  });
+
+  it('non-hits: an unrelated key with an unrelated value, a value of no key, a number', () => {
+    for (const [name, line] of [
+      ['banana-value', '    banana: yellow\n'],
+      ['banana-number', '    banana: 3\n'],
+      ['colour', '    colour: REPLICAS\n'],
+    ]) {
+      const p = problems(name, edited('    launchType: EC2\n', `    launchType: EC2\n${line}`));
+      expect(p).toHaveLength(1);
+      expect(p[0]).toMatch(/unknown key "[a-z]+"; expected one of/);
+    }
+  });
+});
+
 describe('likelyMeant', () => {
   const keys = ['taskDefinition', 'desiredCount', 'launchType', 'loadBalancer', 'workload', 'autoScaling'];
   it('hits', () => {
@@ -86,6 +127,12 @@ describe('likelyMeant', () => {
     expect(likelyMeant('rate', ['requestRate', 'errorRate', 'separate'])).toEqual(['requestRate', 'errorRate', 'separate']);
     // a prefix counts as written: "tasks" is no shortening of taskDefinition
     expect(likelyMeant('tasks', keys)).toEqual([]);
+    // whole words inside a name, as written, 4 letters or more, not the first word
+    expect(likelyMeant('metric', ['predefinedMetricType', 'customMetric', 'targetValue'])).toEqual(['predefinedMetricType', 'customMetric']);
+    expect(likelyMeant('gracePeriod', ['healthCheckGracePeriodSeconds', 'desiredCount'])).toEqual(['healthCheckGracePeriodSeconds']);
+    expect(likelyMeant('zones', ['availabilityZones', 'availabilityZoneRebalancingInterval'])).toEqual(['availabilityZones']);
+    expect(likelyMeant('pred', ['predefinedMetricType', 'customMetric'])).toEqual(['predefinedMetricType']);
+    for (const word of ['defined', 'etric', 'ability', 'able']) expect(likelyMeant(word, ['predefinedMetricType', 'availabilityZones', 'disableScaleIn'])).toEqual([]);
     // more than three names with the part: no hint
     expect(likelyMeant('type', ['policyType', 'launchType', 'adjustmentType', 'predefinedMetricType'])).toEqual([]);
   });
