@@ -19,16 +19,21 @@ export function closest(word: string, candidates: Iterable<string>): string | un
  * case or after "_", "-", "/": "count" for desiredCount, "zones" for availabilityZones) or
  * has 4 letters or more ("load" for workload); or its last word is the name, of 4 letters
  * or more ("scaleInCooldown" for cooldown); or it is whole words of the name, of 4 letters
- * or more ("metric" for predefinedMetricType and customMetric, named together). Shorter
- * parts match too many names to be a hint.
+ * or more ("metric" for predefinedMetricType and customMetric, named together); or it
+ * begins with the name and goes on in letters ("intervalSeconds" for interval, "expectations"
+ * for expect); or it is a plural of the name's start ("replicas" for replications, "steps" for
+ * stepAdjustments); or it is the name with max/min/az for maximum/minimum/availabilityZone
+ * ("maxPercent" for maximumPercent). Shorter parts match too many names to be a hint.
  */
 export function likelyMeant(word: string, candidates: Iterable<string>): string[] {
   const list = [...candidates];
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
+  const spelt = spelledOut(word);
   for (const c of list) {
-    const d = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
+    // max/min/az written for maximum/minimum/availabilityZone (maxPercent: maximumPercent)
+    const d = c.toLowerCase() === lower || spelledOut(c) === spelt ? 0 : distance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
@@ -41,6 +46,16 @@ export function likelyMeant(word: string, candidates: Iterable<string>): string[
   const limit = Math.max(2, Math.floor(word.length / 3));
   if (bestDistance <= limit) return [best];
   return parts.length <= 3 ? parts : [];
+}
+
+/** Shortenings AWS's names spell out: maxPercent is maximumPercent, azRebalancing availabilityZoneRebalancing. */
+const SPELLED_OUT: Record<string, string> = { max: 'maximum', min: 'minimum', az: 'availabilityzone', azs: 'availabilityzones' };
+
+/** `name`'s words, lower case, shortenings spelt out, joined: "maxPercent" -> "maximumpercent". */
+function spelledOut(name: string): string {
+  return words(name)
+    .map((w) => SPELLED_OUT[w] ?? w)
+    .join('');
 }
 
 /** `word` without a plural ending, lower case: "policies" -> "policy", "zones" -> "zone". */
@@ -72,6 +87,24 @@ function isPartOf(word: string, name: string): boolean {
     if (w.length >= 4 || startsWord(name, at)) return true;
   }
   if (n.length >= 4 && w.endsWith(n) && startsWord(word, w.length - n.length)) return true;
+  // the word begins with the name and goes on in letters, the name of 5 letters or more or
+  // followed by a camel-case word (expectations: expect, intervalSeconds: interval,
+  // StepScalingPolicy: StepScaling; not FARGATE_SPOT: FARGATE, another name)
+  const lower = word.toLowerCase();
+  const nameLower = name.toLowerCase();
+  if (
+    lower.length > nameLower.length &&
+    lower.startsWith(nameLower) &&
+    /[a-zA-Z]/.test(word[name.length]) &&
+    (nameLower.length >= 5 || (nameLower.length >= 4 && startsWord(word, name.length)))
+  ) {
+    return true;
+  }
+  // the singular, of 6 letters or more, begins the name within its first word (replicas: replications)
+  if (w.length >= 6 && n.startsWith(w) && n.length > w.length && !startsWord(name, w.length)) return true;
+  // a plural whose singular is the first word of a plural name (steps: stepAdjustments; tasks is
+  // no shortening of taskDefinition)
+  if (w !== lower && w.length >= 4 && n !== nameLower && words(name).length > 1 && words(name)[0] === w) return true;
   return false;
 }
 
