@@ -18,15 +18,22 @@ export function closest(word: string, candidates: Iterable<string>): string | un
  * maxCapacity, "mem" for memory); it ends the name and starts one of its words (the camel
  * case or after "_", "-", "/": "count" for desiredCount, "zones" for availabilityZones) or
  * has 4 letters or more ("load" for workload); or its last word is the name, of 4 letters
- * or more ("scaleInCooldown" for cooldown). Shorter parts match too many names to be a hint.
+ * or more ("scaleInCooldown" for cooldown); or it is whole words of the name, of 4 letters
+ * or more ("metric" for predefinedMetricType and customMetric, named together); or it
+ * begins with the name and goes on in letters ("intervalSeconds" for interval, "expectations"
+ * for expect); or it is a plural of the name's start ("replicas" for replications, "steps" for
+ * stepAdjustments); or it is the name with max/min/az for maximum/minimum/availabilityZone
+ * ("maxPercent" for maximumPercent). Shorter parts match too many names to be a hint.
  */
 export function likelyMeant(word: string, candidates: Iterable<string>): string[] {
   const list = [...candidates];
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
+  const spelt = spelledOut(word);
   for (const c of list) {
-    const d = c.toLowerCase() === lower ? 0 : distance(lower, c.toLowerCase());
+    // max/min/az written for maximum/minimum/availabilityZone (maxPercent: maximumPercent)
+    const d = c.toLowerCase() === lower || spelledOut(c) === spelt ? 0 : distance(lower, c.toLowerCase());
     if (d < bestDistance) {
       best = c;
       bestDistance = d;
@@ -34,11 +41,21 @@ export function likelyMeant(word: string, candidates: Iterable<string>): string[
   }
   if (best === undefined) return [];
   if (bestDistance <= 1) return [best];
-  const parts = list.filter((c) => isPartOf(word, c));
+  const parts = list.filter((c) => isPartOf(word, c) || isInside(word, c));
   if (parts.length === 1) return parts;
   const limit = Math.max(2, Math.floor(word.length / 3));
   if (bestDistance <= limit) return [best];
   return parts.length <= 3 ? parts : [];
+}
+
+/** Shortenings AWS's names spell out: maxPercent is maximumPercent, azRebalancing availabilityZoneRebalancing. */
+const SPELLED_OUT: Record<string, string> = { max: 'maximum', min: 'minimum', az: 'availabilityzone', azs: 'availabilityzones' };
+
+/** `name`'s words, lower case, shortenings spelt out, joined: "maxPercent" -> "maximumpercent". */
+function spelledOut(name: string): string {
+  return words(name)
+    .map((w) => SPELLED_OUT[w] ?? w)
+    .join('');
 }
 
 /** `word` without a plural ending, lower case: "policies" -> "policy", "zones" -> "zone". */
@@ -70,6 +87,55 @@ function isPartOf(word: string, name: string): boolean {
     if (w.length >= 4 || startsWord(name, at)) return true;
   }
   if (n.length >= 4 && w.endsWith(n) && startsWord(word, w.length - n.length)) return true;
+  // the word begins with the name and goes on in letters, the name of 5 letters or more or
+  // followed by a camel-case word (expectations: expect, intervalSeconds: interval,
+  // StepScalingPolicy: StepScaling; not FARGATE_SPOT: FARGATE, another name)
+  const lower = word.toLowerCase();
+  const nameLower = name.toLowerCase();
+  if (
+    lower.length > nameLower.length &&
+    lower.startsWith(nameLower) &&
+    /[a-zA-Z]/.test(word[name.length]) &&
+    (nameLower.length >= 5 || (nameLower.length >= 4 && startsWord(word, name.length)))
+  ) {
+    return true;
+  }
+  // the singular, of 6 letters or more, begins the name within its first word (replicas: replications)
+  if (w.length >= 6 && n.startsWith(w) && n.length > w.length && !startsWord(name, w.length)) return true;
+  // a plural whose singular is the first word of a plural name (steps: stepAdjustments; tasks is
+  // no shortening of taskDefinition)
+  if (w !== lower && w.length >= 4 && n !== nameLower && words(name).length > 1 && words(name)[0] === w) return true;
+  return false;
+}
+
+/**
+ * Whether `word` is whole words inside `name` after its first, as written but for case, of 4
+ * letters or more ("metric" for predefinedMetricType; "zones" is not inside availabilityZoneRebalancing).
+ */
+function isInside(word: string, name: string): boolean {
+  return word.length >= 4 && containsWords(words(name), words(word));
+}
+
+/** The words of a camel-case or "_", "-", "/", "." separated name, lower case. */
+function words(name: string): string[] {
+  const out: string[] = [];
+  let start = 0;
+  for (let i = 1; i <= name.length; i++) {
+    if (i === name.length || startsWord(name, i)) {
+      const part = name.slice(start, i).replace(/^[_\-/.: ]+|[_\-/.: ]+$/g, '').toLowerCase();
+      if (part !== '') out.push(part);
+      start = i;
+    }
+  }
+  return out;
+}
+
+/** Whether `inner` is a run of consecutive words of `outer`, not at its start (a prefix counts as written: "tasks" is no shortening of taskDefinition). */
+function containsWords(outer: readonly string[], inner: readonly string[]): boolean {
+  if (inner.length === 0) return false;
+  for (let at = 1; at + inner.length <= outer.length; at++) {
+    if (inner.every((x, i) => x === outer[at + i])) return true;
+  }
   return false;
 }
 

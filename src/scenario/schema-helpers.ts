@@ -22,7 +22,7 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
       const lacked = known.filter((k) => value[k] === undefined);
       for (const key of Object.keys(value)) {
         if (known.includes(key)) continue;
-        const suggestions = keyHint(key, lacked, known);
+        const suggestions = valueHint(key, value[key], lacked, known, shape) ?? keyHint(key, lacked, known);
         if (suggestions.length === 1 && lacked.includes(suggestions[0])) meant.add(suggestions[0]);
         ctx.addIssue({
           code: 'custom',
@@ -42,6 +42,40 @@ function keyHint(key: string, lacked: readonly string[], known: readonly string[
   const meant = likelyMeant(key, lacked);
   return meant.length > 0 ? meant : likelyMeant(key, known);
 }
+
+/**
+ * The keys an unknown key likely means by its value: a string that is a valid value of one
+ * to three of the map's keys (`type: REPLICA` is schedulingStrategy's, `metric:
+ * ECSServiceAverageCPUUtilization` predefinedMetricType's), among the keys the map lacks
+ * first (of several, those the key's name means: `draining: ENABLED` is managedDraining);
+ * undefined when the value is no key's (then the key's name is matched).
+ */
+function valueHint(key: string, v: unknown, lacked: readonly string[], known: readonly string[], shape: z.ZodRawShape): string[] | undefined {
+  if (typeof v !== 'string') return undefined;
+  const takes = (k: string) => enumValues(shape[k] as z.ZodType).includes(v);
+  for (const among of [lacked, known]) {
+    const keys = among.filter(takes);
+    // several keys take it (ENABLED): the ones the key's name means, if any
+    const named = keys.length > 1 ? likelyMeant(key, keys) : [];
+    if (named.length > 0) return named;
+    if (keys.length > 0 && keys.length <= 3) return keys;
+  }
+  return undefined;
+}
+
+/** The values oneOf() made `schema` accept (through .optional() and .default()), else []. */
+function enumValues(schema: z.ZodType | undefined): readonly string[] {
+  let s: z.ZodType | undefined = schema;
+  for (let depth = 0; s !== undefined && depth < 8; depth++) {
+    const values = oneOfValues.get(s)?.values;
+    if (values) return values;
+    s = (s._zod.def as { innerType?: z.ZodType }).innerType;
+  }
+  return [];
+}
+
+/** The values of each oneOf() schema. */
+const oneOfValues = z.registry<{ values: readonly string[] }>();
 
 /** The keys a strict() map knows (kept through .refine(): a registry follows a schema's clones). */
 const mapKeys = z.registry<{ keys: string[] }>();
@@ -330,12 +364,14 @@ export const distribution = z.unknown().transform((value, ctx) => {
 export type DurationDistribution = z.infer<typeof distribution>;
 
 export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
-  return z.unknown().transform((value, ctx): T[number] => {
+  const schema = z.unknown().transform((value, ctx): T[number] => {
     if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T[number];
     const hint = typeof value === 'string' ? didYouMean(value, values) : '';
     ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(' | ')}, found ${describe(value)}${hint}` });
     return z.NEVER;
   });
+  oneOfValues.add(schema, { values });
+  return schema;
 }
 
 export const enabled = oneOf(['ENABLED', 'DISABLED'] as const);

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { describe, formatDuration } from './duration.js';
 import { localClockZoneProblem, MAX_REQUEST_RATE, stepTimeExpected } from '../workload/trace/index.js';
-import { timeZoneHint } from './did-you-mean.js';
-import { duration, forward, oneOf, positiveDuration, strict, whenParsed } from './schema-helpers.js';
+import { likelyMeant, timeZoneHint } from './did-you-mean.js';
+import { duration, forward, oneOf, positiveDuration, strict, strictKeys, whenParsed } from './schema-helpers.js';
 
 /** A request rate: >= 0 and at most MAX_REQUEST_RATE (1e9 requests/s, an ecsim bound). */
 const rate = z.number().min(0).superRefine((r, ctx) => {
@@ -160,16 +160,26 @@ export const traceSchema = z.unknown().transform((value, ctx) => {
     return z.NEVER;
   }
   const bases = Object.keys(value).filter((k) => BASE_NAMES.includes(k));
-  if (bases.length !== 1) {
-    ctx.addIssue({
-      code: 'custom',
-      message:
-        bases.length === 0
-          ? `expected exactly one base shape (${BASE_NAMES.join(' | ')}), found none`
-          : `expected exactly one base shape, found ${bases.length}: ${bases.join(', ')}`,
-    });
+  // the map's unknown keys are said first (by forward); a misspelt base shape once, as the
+  // unknown key with its hint (`const`: did you mean "constant"?), not again as "found none"
+  const parsed = forward(traceObject, value, ctx);
+  if (bases.length > 1) {
+    ctx.addIssue({ code: 'custom', message: `expected exactly one base shape, found ${bases.length}: ${bases.join(', ')}` });
+  } else if (bases.length === 0 && !baseShapeMisspelt(value as Record<string, unknown>)) {
+    ctx.addIssue({ code: 'custom', message: `expected exactly one base shape (${BASE_NAMES.join(' | ')}), found none` });
   }
-  return forward(traceObject, value, ctx);
+  return parsed;
 });
+
+/** Whether the trace map has an unknown key whose hint names a base shape ("const", "steps"). */
+function baseShapeMisspelt(value: Record<string, unknown>): boolean {
+  const known = strictKeys(traceObject);
+  const lacked = known.filter((k) => value[k] === undefined);
+  return Object.keys(value).some((k) => {
+    if (known.includes(k)) return false;
+    const meant = likelyMeant(k, lacked);
+    return (meant.length > 0 ? meant : likelyMeant(k, known)).some((m) => BASE_NAMES.includes(m));
+  });
+}
 
 export type TraceSpec = z.output<typeof traceObject>;

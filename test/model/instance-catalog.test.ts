@@ -39,7 +39,48 @@ describe('instance catalog (EC2 specs, ENI table, us-east-1 on-demand prices)', 
   });
 
   it('rejects an unknown name with a did-you-mean', () => {
-    expect(() => lookupInstanceType('m5.larg')).toThrow(/unknown instance type "m5.larg".*did you mean m5.large\?/);
+    expect(() => lookupInstanceType('m5.larg')).toThrow(/unknown instance type "m5.larg".*did you mean "m5.large"\?/);
+  });
+
+  it('hints a case or punctuation slip and a typo in a known family\'s size, quoted', () => {
+    for (const [written, meant] of [
+      ['M5.Large', 'm5.large'],
+      ['m5-large', 'm5.large'],
+      ['m5large', 'm5.large'],
+      ['m5.lrage', 'm5.large'],
+      ['m5.xlarg', 'm5.xlarge'],
+      ['t3.mirco', 't3.micro'],
+    ]) {
+      expect(() => lookupInstanceType(written)).toThrow(new RegExp(`\\(did you mean "${meant.replace('.', '\\.')}"\\?\\)$`));
+    }
+    expect(() => lookupInstanceType('my-typ', [{ name: 'my-type', vcpu: 2, memoryMiB: 4096, enis: 3, price: 0.1 }])).toThrow(/\(did you mean "my-type"\?\)$/);
+  });
+
+  it('names no other type for a well-formed EC2 name the catalog lacks: says so, and how to model it', () => {
+    // m5.8xlarge is a real size (not m5.xlarge), c7g/r6g/t3a real families (not m7g, m6g, t3)
+    for (const name of ['m5.8xlarge', 'c7g.large', 'r6g.large', 't3a.large']) {
+      let message = '';
+      try {
+        lookupInstanceType(name);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).not.toMatch(/did you mean/);
+      expect(message).toMatch(new RegExp(`; ${name.replace('.', '\\.')} is not in ecsim's catalog: list it as a custom type \\{ name: ${name.replace('.', '\\.')}, vcpu, memoryMiB, enis, price \\}`));
+    }
+  });
+
+  it('gives no hint for a name like no EC2 type', () => {
+    for (const name of ['Standard_D2', 'c9.huge', 'zz9.tiny', 'large']) {
+      let message = '';
+      try {
+        lookupInstanceType(name);
+      } catch (e) {
+        message = (e as Error).message;
+      }
+      expect(message).toMatch(/^unknown instance type/);
+      expect(message).not.toMatch(/did you mean|not in ecsim's catalog/);
+    }
   });
 
   it('takes custom types from the scenario, x86_64 by default', () => {

@@ -65,7 +65,12 @@ describe('price book (built-in list + scenario overrides; Spot discounts)', () =
     expect(fargateHourlyRate({ vcpu: 1, memoryGiB: 2 }, true, book.fargate('x86_64'))).toBeCloseTo(0.03, 12);
   });
   it('rejects bad overrides with a did-you-mean', () => {
-    expect(() => createPriceBook({ ec2: { 'm5.lrge': 0.1 } })).toThrow(/pricing.ec2.m5.lrge: expected a built-in or custom instance type, found "m5.lrge" \(did you mean m5.large\?\)/);
+    expect(() => createPriceBook({ ec2: { 'm5.lrge': 0.1 } })).toThrow(/pricing.ec2.m5.lrge: expected a built-in or custom instance type, found "m5.lrge" \(did you mean "m5.large"\?\)/);
+    expect(() => createPriceBook({ ec2: { 'M5.Large': 0.1 } })).toThrow(/found "M5.Large" \(did you mean "m5\.large"\?\)$/);
+    expect(() => createPriceBook({ ec2: { 'c7g.large': 0.1 } })).toThrow(
+      /found "c7g.large"; c7g\.large is not in ecsim's catalog: list it as a custom type \{ name: c7g\.large, vcpu, memoryMiB, enis, price \} in the group's instanceTypes \(its price is set there\)$/,
+    );
+    expect(() => createPriceBook({ ec2: { 'zz9.tiny': 0.1 } })).toThrow(/found "zz9.tiny"$/);
     expect(() => createPriceBook({ fargate: { spotDiscount: 1.2 } })).toThrow(/pricing.fargate.spotDiscount must be a number >= 0 and < 1, found 1.2/);
     // prices at most 1e6 USD an hour (larger ones overflowed cost totals to Infinity); the cap itself is accepted
     expect(createPriceBook({ ec2: { 'm5.large': 1e6 } }).ec2Price({ name: 'm5.large', pricePerHour: 0.096 }, 'on-demand')).toBe(1e6);

@@ -83,7 +83,7 @@ describe('a custom instance type\'s problems are named (they were "Invalid input
 
   it('an unknown type name beside a custom type\'s problem: both (the name waited for the custom type\'s fix)', () => {
     expect(problems(withTypes('m5.lage', { name: 'x1', vcpu: 2, memoryMiB: 4096, price: 0.1, cpuArch: 'arm64' }))).toEqual([
-      expect.stringMatching(new RegExp(`^${at.replace(/\./g, '\\.')}\\[0\\]: unknown instance type "m5\\.lage": expected a built-in type \\(.*\\(did you mean m5\\.large\\?\\)$`)),
+      expect.stringMatching(new RegExp(`^${at.replace(/\./g, '\\.')}\\[0\\]: unknown instance type "m5\\.lage": expected a built-in type \\(.*\\(did you mean "m5\\.large"\\?\\)$`)),
       `${at}[1].cpuArch: unknown key "cpuArch" (did you mean "cpuArchitecture"?); expected one of: ${CUSTOM_KEYS}`,
     ]);
     // a name of a custom type in the same list is known (not unknown), but is that type twice;

@@ -67,6 +67,94 @@ describe('a near-miss key gets a hint and is said once', () => {
   });
 });
 
+describe('a key whose value is a valid value of another key, or a whole word inside keys', () => {
+  it('type: REPLICA on a service means schedulingStrategy (REPLICA is its value), not launchType', () => {
+    const p = problems('replica', edited('    launchType: EC2\n', '    launchType: EC2\n    type: REPLICA\n'));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^services\.web\.type: unknown key "type" \(did you mean "schedulingStrategy"\?\); expected one of/);
+  });
+
+  it('metric: ECSServiceAverageCPUUtilization means predefinedMetricType, not customMetric; said once', () => {
+    const p = problems('metric-ecs', edited('predefinedMetricType: ECSServiceAverageCPUUtilization', 'metric: ECSServiceAverageCPUUtilization'));
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^services\.web\.autoScaling\.policies\.cpu\.metric: unknown key "metric" \(did you mean "predefinedMetricType"\?\)/);
+  });
+
+  it('metric: CPUUtilization means customMetric (a customMetric value)', () => {
+    const p = problems('metric-custom', edited('predefinedMetricType: ECSServiceAverageCPUUtilization', 'metric: CPUUtilization'));
+    expect(p[0]).toMatch(/unknown key "metric" \(did you mean "customMetric"\?\)/);
+  });
+
+  it('metric with a value of no key: every key "Metric" is a word of, listed', () => {
+    const p = problems('metric-other', edited('predefinedMetricType: ECSServiceAverageCPUUtilization', 'metric: Latency'));
+    expect(p[0]).toMatch(/unknown key "metric" \(did you mean "predefinedMetricType", "customMetric" or "customMetricStatistic"\?\)/);
+  });
+
+  it('a value two keys take: the one the name means (draining: ENABLED is managedDraining)', () => {
+    const p = problems('draining', edited('      autoScalingGroup:\n', '      draining: DISABLED\n      autoScalingGroup:\n'));
+    expect(p[0]).toMatch(/unknown key "draining" \(did you mean "managedDraining"\?\)/);
+  });
+
+  it('non-hits: an unrelated key with an unrelated value, a value of no key, a number', () => {
+    for (const [name, line] of [
+      ['banana-value', '    banana: yellow\n'],
+      ['banana-number', '    banana: 3\n'],
+      ['colour', '    colour: REPLICAS\n'],
+    ]) {
+      const p = problems(name, edited('    launchType: EC2\n', `    launchType: EC2\n${line}`));
+      expect(p).toHaveLength(1);
+      expect(p[0]).toMatch(/unknown key "[a-z]+"; expected one of/);
+    }
+  });
+});
+
+describe('AWS-style spellings get a hint; said once', () => {
+  const cases: [string, string, string, RegExp][] = [
+    ['maxPercent', '    launchType: EC2\n', '    launchType: EC2\n    deploymentConfiguration: { maxPercent: 200 }\n', /^services\.web\.deploymentConfiguration\.maxPercent: unknown key "maxPercent" \(did you mean "maximumPercent"\?\)/],
+    ['intervalSeconds', 'deregistrationDelay: 30s }', 'deregistrationDelay: 30s, healthCheck: { intervalSeconds: 30s } }', /^services\.web\.loadBalancer\.healthCheck\.intervalSeconds: unknown key "intervalSeconds" \(did you mean "interval"\?\)/],
+    ['gracePeriod', '    launchType: EC2\n', '    launchType: EC2\n    gracePeriod: 30s\n', /^services\.web\.gracePeriod: unknown key "gracePeriod" \(did you mean "healthCheckGracePeriodSeconds"\?\)/],
+    ['azRebalancing', '    launchType: EC2\n', '    launchType: EC2\n    azRebalancing: DISABLED\n', /^services\.web\.azRebalancing: unknown key "azRebalancing" \(did you mean "availabilityZoneRebalancing"\?\)/],
+    ['expectations', 'seed: ', 'expectations: []\nseed: ', /^expectations: unknown key "expectations" \(did you mean "expect"\?\)/],
+    ['replicas', 'seed: ', 'replicas: 3\nseed: ', /^replicas: unknown key "replicas" \(did you mean "replications"\?\)/],
+    ['StepScalingPolicy', 'policyType: TargetTrackingScaling', 'policyType: StepScalingPolicy', /^services\.web\.autoScaling\.policies\.cpu\.policyType: expected one of TargetTrackingScaling \| StepScaling, found "StepScalingPolicy" \(did you mean "StepScaling"\?\)$/],
+    ['instanceID', '    launchType: EC2\n', '    launchType: EC2\n    placementStrategy: [{ type: spread, field: instanceID }]\n', /^services\.web\.placementStrategy\[0\]\.field: expected "instanceId", "host" or "attribute:NAME" for spread, found "instanceID" \(did you mean "instanceId"\?\)$/],
+    ['Spread', '    launchType: EC2\n', '    launchType: EC2\n    placementStrategy: [{ type: Spread, field: host }]\n', /^services\.web\.placementStrategy\[0\]\.type: expected one of binpack \| spread \| random, found "Spread" \(did you mean "spread"\?\)$/],
+  ];
+  for (const [name, from, to, expected] of cases) {
+    it(name, () => {
+      const p = problems(`aws-${name}`, edited(from, to));
+      expect(p).toHaveLength(1);
+      expect(p[0]).toMatch(expected);
+    });
+  }
+
+  it('steps on a StepScaling policy: stepAdjustments, not also "required"', () => {
+    const text = edited(
+      '          policyType: TargetTrackingScaling\n          predefinedMetricType: ECSServiceAverageCPUUtilization\n          targetValue: 60\n',
+      '          policyType: StepScaling\n          alarm: { metricName: CPUUtilization, statistic: Average, period: 60s, evaluationPeriods: 1, threshold: 70, comparisonOperator: GreaterThanOrEqualToThreshold }\n          adjustmentType: ChangeInCapacity\n          steps: [{ lowerBound: 0, scalingAdjustment: 1 }]\n',
+    );
+    const p = problems('steps', text);
+    expect(p).toHaveLength(1);
+    expect(p[0]).toMatch(/^services\.web\.autoScaling\.policies\.cpu\.steps: unknown key "steps" \(did you mean "stepAdjustments"\?\)/);
+  });
+
+  it('by name alone (no value to go by): az, max, min spelt out', () => {
+    const service = ['taskDefinition', 'desiredCount', 'launchType', 'availabilityZoneRebalancing', 'healthCheckGracePeriodSeconds'];
+    expect(likelyMeant('azRebalancing', service)).toEqual(['availabilityZoneRebalancing']);
+    expect(likelyMeant('minHealthyPercent', ['minimumHealthyPercent', 'maximumPercent'])).toEqual(['minimumHealthyPercent']);
+    expect(likelyMeant('maximumSize', ['minSize', 'maxSize'])).toEqual(['maxSize']);
+  });
+
+  it('non-hits: another name a key begins (FARGATE_SPOT), a short or unrelated word', () => {
+    expect(likelyMeant('FARGATE_SPOT', ['FARGATE', 'asg-m5'])).toEqual([]);
+    expect(likelyMeant('FARGATE_SPOT2', ['FARGATE', 'asg-m5'])).toEqual([]);
+    expect(likelyMeant('minPercent', ['maximumPercent'])).toEqual([]);
+    expect(likelyMeant('replicate', ['replications'])).toEqual([]);
+    expect(likelyMeant('tasks', ['taskDefinition', 'desiredCount'])).toEqual([]);
+    for (const word of ['banana', 'seconds', 'policy', 'steep']) expect(likelyMeant(word, ['maximumPercent', 'interval', 'expect', 'replications', 'stepAdjustments'])).toEqual([]);
+  });
+});
+
 describe('likelyMeant', () => {
   const keys = ['taskDefinition', 'desiredCount', 'launchType', 'loadBalancer', 'workload', 'autoScaling'];
   it('hits', () => {
@@ -86,6 +174,12 @@ describe('likelyMeant', () => {
     expect(likelyMeant('rate', ['requestRate', 'errorRate', 'separate'])).toEqual(['requestRate', 'errorRate', 'separate']);
     // a prefix counts as written: "tasks" is no shortening of taskDefinition
     expect(likelyMeant('tasks', keys)).toEqual([]);
+    // whole words inside a name, as written, 4 letters or more, not the first word
+    expect(likelyMeant('metric', ['predefinedMetricType', 'customMetric', 'targetValue'])).toEqual(['predefinedMetricType', 'customMetric']);
+    expect(likelyMeant('gracePeriod', ['healthCheckGracePeriodSeconds', 'desiredCount'])).toEqual(['healthCheckGracePeriodSeconds']);
+    expect(likelyMeant('zones', ['availabilityZones', 'availabilityZoneRebalancingInterval'])).toEqual(['availabilityZones']);
+    expect(likelyMeant('pred', ['predefinedMetricType', 'customMetric'])).toEqual(['predefinedMetricType']);
+    for (const word of ['defined', 'etric', 'ability', 'able']) expect(likelyMeant(word, ['predefinedMetricType', 'availabilityZones', 'disableScaleIn'])).toEqual([]);
     // more than three names with the part: no hint
     expect(likelyMeant('type', ['policyType', 'launchType', 'adjustmentType', 'predefinedMetricType'])).toEqual([]);
   });

@@ -5,7 +5,7 @@
 // and the awsvpc task limit with ENI trunking (AmazonECS/latest/developerguide/
 // eni-trunking-supported-instance-types.html, "New Task Limit per Instance").
 
-import { closest } from 'fastest-levenshtein';
+import { distance } from 'fastest-levenshtein';
 import { MAX_PRICE_PER_HOUR } from '../pricing/max-price.js';
 
 export type CpuArchitecture = 'x86_64' | 'arm64';
@@ -146,10 +146,57 @@ export function lookupInstanceType(name: string, custom: readonly CustomInstance
   for (const c of custom) if (c.name === name) return toInstanceType(c);
   const builtIn = INSTANCE_CATALOG.get(name);
   if (builtIn) return builtIn;
-  const known = [...INSTANCE_CATALOG.keys(), ...custom.map((c) => c.name)];
-  const hint = known.length > 0 ? ` (did you mean ${closest(name, known)}?)` : '';
+  const hint = instanceTypeHint(name, custom.map((c) => c.name));
+  const tail =
+    hint?.kind === 'meant'
+      ? ` (did you mean ${JSON.stringify(hint.name)}?)`
+      : hint?.kind === 'uncatalogued'
+        ? `; ${name} is not in ecsim's catalog: list it as a custom type { name: ${name}, vcpu, memoryMiB, enis, price } with its figures`
+        : '';
   throw new Error(
     `unknown instance type ${JSON.stringify(name)}: expected a built-in type (${[...INSTANCE_CATALOG.keys()].join(', ')}) ` +
-      `or a custom {name, vcpu, memoryMiB, enis, price}${hint}`,
+      `or a custom {name, vcpu, memoryMiB, enis, price}${tail}`,
   );
+}
+
+/** A well-formed EC2 size: nano ... xlarge, 2xlarge ..., metal, metal-24xl. */
+const EC2_SIZE = /^(nano|micro|small|medium|large|\d*xlarge|metal|metal-\d+xl)$/;
+/** A well-formed EC2 family: letters, a generation digit, attribute letters (m5, c7gn, r6idn, u-6tb1). */
+const EC2_FAMILY = /^[a-z][a-z-]*\d+[a-z0-9-]*$/;
+
+/** `name` in lower case without punctuation: "M5-Large" and "m5large" are "m5large". */
+function squashed(name: string): string {
+  return name.toLowerCase().replace(/[^a-z0-9]/g, '');
+}
+
+/**
+ * What to say of an instance type name that is neither built in nor one of `customNames`:
+ * `meant` a known name it is a slip of (case or punctuation, "M5.Large", "m5-large",
+ * "m5large"; a typo in the size of a known family, "m5.lrage"; a custom name within one
+ * edit), `uncatalogued` when it is a well-formed EC2 name (family.size) ecsim's catalog does
+ * not have (m5.8xlarge, c7g.large: no other type is meant; a custom type models it), or
+ * undefined (no hint: a wrong one would change the capacity silently).
+ */
+export function instanceTypeHint(
+  name: string,
+  customNames: readonly string[] = [],
+): { kind: 'meant'; name: string } | { kind: 'uncatalogued' } | undefined {
+  const known = [...INSTANCE_CATALOG.keys(), ...customNames];
+  const s = squashed(name);
+  const slips = known.filter((k) => squashed(k) === s);
+  if (slips.length === 1) return { kind: 'meant', name: slips[0] };
+  const dot = name.indexOf('.');
+  const family = dot > 0 ? name.slice(0, dot) : '';
+  const size = dot > 0 ? name.slice(dot + 1) : '';
+  if (EC2_FAMILY.test(family) && EC2_SIZE.test(size)) return { kind: 'uncatalogued' };
+  if (family !== '' && !size.includes('.')) {
+    const sizes = [...INSTANCE_CATALOG.keys()].filter((k) => k.startsWith(`${family}.`)).map((k) => k.slice(family.length + 1));
+    const d = sizes.map((z) => distance(size.toLowerCase(), z));
+    const best = Math.min(...d);
+    const at = d.indexOf(best);
+    if (d.lastIndexOf(best) === at && best <= (sizes[at]?.length >= 5 ? 2 : 1)) return { kind: 'meant', name: `${family}.${sizes[at]}` };
+  }
+  const customNear = customNames.filter((c) => c.length >= 4 && distance(name, c) <= 1);
+  if (customNear.length === 1) return { kind: 'meant', name: customNear[0] };
+  return undefined;
 }

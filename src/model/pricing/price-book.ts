@@ -4,9 +4,8 @@
 // apply to x86_64 (the price list's headline rates, and the design's example); `fargate.arm64:
 // { vcpuHour, gbHour }` overrides the ARM rates. The one place a run's prices come from.
 
-import { closest } from 'fastest-levenshtein';
 import { FARGATE_PRICES, FARGATE_SPOT_DISCOUNT } from '../capacity/fargate.js';
-import { INSTANCE_CATALOG, type CpuArchitecture, type CustomInstanceType } from '../capacity/instance-catalog.js';
+import { INSTANCE_CATALOG, instanceTypeHint, type CpuArchitecture, type CustomInstanceType } from '../capacity/instance-catalog.js';
 import { EC2_SPOT_DISCOUNT } from './ec2-cost.js';
 import { MAX_PRICE_PER_HOUR } from './max-price.js';
 import type { FargatePricing } from './fargate-cost.js';
@@ -65,7 +64,14 @@ export function createPriceBook(overrides: PricingOverrides = {}, custom: readon
   const known = [...INSTANCE_CATALOG.keys(), ...custom.map((c) => c.name)];
   for (const [name, price] of Object.entries(overrides.ec2 ?? {})) {
     if (!known.includes(name)) {
-      throw new Error(`pricing.ec2.${name}: expected a built-in or custom instance type, found "${name}" (did you mean ${closest(name, known)}?)`);
+      const hint = instanceTypeHint(name, custom.map((c) => c.name));
+      const tail =
+        hint?.kind === 'meant'
+          ? ` (did you mean ${JSON.stringify(hint.name)}?)`
+          : hint?.kind === 'uncatalogued'
+            ? `; ${name} is not in ecsim's catalog: list it as a custom type { name: ${name}, vcpu, memoryMiB, enis, price } in the group's instanceTypes (its price is set there)`
+            : '';
+      throw new Error(`pricing.ec2.${name}: expected a built-in or custom instance type, found "${name}"${tail}`);
     }
     checkRate(`ec2.${name}`, price);
   }

@@ -30,7 +30,7 @@ export function compileStrategies(list: readonly PlacementStrategy[], path = 'pl
           !(raw.field === 'instanceId' || raw.field === 'host' || /^attribute:\S+$/.test(raw.field))
         ) {
           throw new Error(
-            `${at}.field: expected "instanceId", "host" or "attribute:NAME" for spread, found ${JSON.stringify(raw.field)}`,
+            `${at}.field: expected "instanceId", "host" or "attribute:NAME" for spread, found ${JSON.stringify(raw.field)}${caseSlip(raw.field, ['instanceId', 'host'])}`,
           );
         }
         {
@@ -45,4 +45,12 @@ export function compileStrategies(list: readonly PlacementStrategy[], path = 'pl
         throw new Error(`${at}.type: expected "binpack", "spread" or "random", found ${JSON.stringify(raw.type)}`);
     }
   });
+}
+
+/** ` (did you mean "instanceId"?)` for a value that is one of `names` but for case, "_" or "-" (instanceID, instance_id); else ''. */
+function caseSlip(value: unknown, names: readonly string[]): string {
+  if (typeof value !== 'string') return '';
+  const squash = (x: string) => x.toLowerCase().replace(/[_-]/g, '');
+  const meant = names.find((n) => squash(n) === squash(value));
+  return meant !== undefined ? ` (did you mean ${JSON.stringify(meant)}?)` : '';
 }
