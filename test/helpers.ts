@@ -1,6 +1,6 @@
 // Shared test helpers: temp folders, scenario files derived from the quick start, the small
 // one-group EC2 scenario of many sim tests, an in-process CLI with captured output, a run
-// keeping every row.
+// keeping every row, the problems a scenario file is refused with.
 
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { expect } from 'vitest';
 import { parse, stringify } from 'yaml';
 import { main } from '../src/cli/main.js';
-import { loadScenarioObject } from '../src/scenario/index.js';
+import { loadScenarioFile, loadScenarioObject, ScenarioError } from '../src/scenario/index.js';
 import { runSimulation, type CapacityRow, type EventRecord, type RunOptions, type TaskRow, type TimeseriesRow } from '../src/sim/index.js';
 
 export const QUICKSTART = 'scenarios/quickstart.yaml';
@@ -132,4 +132,16 @@ export async function cli(...args: string[]): Promise<{ code: number; stdout: st
     process.stdout.write = out;
     process.stderr.write = err;
   }
+}
+
+/** The problems `text`, written as `name` in `dir`, is refused with: one a line, without the file and line prefix. */
+export function loadProblems(dir: string, name: string, text: string): string[] {
+  const file = writeScenario(dir, name, text);
+  try {
+    loadScenarioFile(file);
+  } catch (e) {
+    expect(e).toBeInstanceOf(ScenarioError);
+    return (e as Error).message.split('\n').map((l) => l.slice(file.length + 1).replace(/^\d+: /, ''));
+  }
+  throw new Error(`${file} loaded`);
 }

@@ -5,21 +5,13 @@
 
 import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { tempDir, writeScenario } from '../helpers.js';
-import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
+import { loadProblems, tempDir } from '../helpers.js';
 
 const TEXT = readFileSync('scenarios/fargate-spot.yaml', 'utf8');
 const dir = tempDir();
 
 function problems(name: string, text: string): string[] {
-  const file = writeScenario(dir, name, text);
-  try {
-    loadScenarioFile(file);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return (e as Error).message.split('\n').map((l) => l.slice(file.length + 1).replace(/^\d+: /, ''));
-  }
-  throw new Error(`${file} loaded`);
+  return loadProblems(dir, name, text);
 }
 
 describe('expect names after a refused strategy', () => {

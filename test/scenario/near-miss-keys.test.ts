@@ -5,8 +5,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { tempDir, writeScenario } from '../helpers.js';
-import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
+import { loadProblems, tempDir } from '../helpers.js';
 import { closest, likelyMeant } from '../../src/scenario/did-you-mean.js';
 
 const QUICKSTART_TEXT = readFileSync('scenarios/quickstart.yaml', 'utf8');
@@ -17,14 +16,7 @@ function edited(from: string, to: string): string {
 }
 
 function problems(name: string, text: string): string[] {
-  const file = writeScenario(dir, name, text);
-  try {
-    loadScenarioFile(file);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return (e as Error).message.split('\n').map((l) => l.slice(file.length + 1).replace(/^\d+: /, ''));
-  }
-  throw new Error(`${file} loaded`);
+  return loadProblems(dir, name, text);
 }
 
 const dir = tempDir();

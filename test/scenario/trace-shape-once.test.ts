@@ -4,8 +4,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
-import { tempDir, writeScenario } from '../helpers.js';
-import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
+import { loadProblems, tempDir } from '../helpers.js';
 
 const QUICKSTART_TEXT = readFileSync('scenarios/quickstart.yaml', 'utf8');
 const dir = tempDir();
@@ -13,14 +12,7 @@ const dir = tempDir();
 function problems(name: string, requestRate: string): string[] {
   const from = 'requestRate: { step: { from: 150, to: 450, at: 20m } }';
   expect(QUICKSTART_TEXT.split(from)).toHaveLength(2);
-  const file = writeScenario(dir, name, QUICKSTART_TEXT.replace(from, `requestRate: ${requestRate}`));
-  try {
-    loadScenarioFile(file);
-  } catch (e) {
-    expect(e).toBeInstanceOf(ScenarioError);
-    return (e as Error).message.split('\n').map((l) => l.slice(file.length + 1).replace(/^\d+: /, ''));
-  }
-  throw new Error(`${file} loaded`);
+  return loadProblems(dir, name, QUICKSTART_TEXT.replace(from, `requestRate: ${requestRate}`));
 }
 
 const KEYS = 'expected one of: constant, step, ramp, diurnal, randomWalk, csv, weekly, spikes, noise';
