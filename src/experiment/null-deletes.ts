@@ -4,6 +4,8 @@
 // Each such `null` is a problem, at any depth, with the closest name the base has there.
 
 import { didYouMean } from '../scenario/did-you-mean.js';
+import { schemaKeyNamed } from '../scenario/schema-helpers.js';
+import '../scenario/schema.js'; // its maps register the format's keys (schemaKeyNamed)
 import { ENTRY_WORDS } from './new-entry-note.js';
 import { isJsonObject } from './merge-patch.js';
 
@@ -23,7 +25,7 @@ export function nullsDeletingNothing(base: unknown, patch: unknown): NullDeletes
 /** `missing`: why the base has nothing at `at` (an entry or key it lacks above), if so. */
 function walk(base: unknown, patch: unknown, at: string[], missing: string | undefined, out: NullDeletesNothing[]): void {
   if (!isJsonObject(patch)) return;
-  if (missing === undefined && !isJsonObject(base)) missing = `the base's ${at.join('.')} is ${JSON.stringify(base)}, not a map`;
+  if (missing === undefined && !isJsonObject(base)) missing = notAMap(base, at);
   for (const [key, value] of Object.entries(patch)) {
     const here = [...at, key];
     const lacks = missing ?? (isJsonObject(base) && !Object.hasOwn(base, key) ? lacking(base, key, at) : undefined);
@@ -35,10 +37,19 @@ function walk(base: unknown, patch: unknown, at: string[], missing: string | und
   }
 }
 
+/** Why a key under `at` deletes nothing when the base's value there is no map. */
+function notAMap(base: unknown, at: string[]): string {
+  const where = `the base's ${at.join('.')}`;
+  if (Array.isArray(base)) return `${where} is a list (${base.length} ${base.length === 1 ? 'item' : 'items'}), not a map: a merge patch replaces a list whole; write the whole list without the item`;
+  return `${where} is ${JSON.stringify(base)}, not a map`;
+}
+
 /** "the base has no policy "wakes" (did you mean "wake"?)", or with the keys there when none is close. */
 function lacking(base: Record<string, unknown>, key: string, at: string[]): string {
   const parent = at[at.length - 1];
   const what = parent !== undefined && Object.hasOwn(ENTRY_WORDS, parent) ? ENTRY_WORDS[parent] : 'key';
+  // a key of the format the base leaves to its default: no misspelling to hint at
+  if (what === 'key' && schemaKeyNamed(key)) return `the base does not set ${JSON.stringify(key)}, so its default applies, and a null cannot unset a default: write the value you want instead`;
   const keys = Object.keys(base);
   const hint = didYouMean(key, keys);
   return `the base has no ${what} ${JSON.stringify(key)}${hint !== '' ? hint : `; ${keys.length === 0 ? 'it has none there' : `it has there: ${keys.join(', ')}`}`}`;

@@ -13,8 +13,17 @@ import { describe, isNegativeDuration, negativeDurationMessage, parseDuration } 
  * names keys the map lacks first (a key it has is less likely the one misspelt; a variant's
  * merge patch adds a misspelt key beside the base's right one, though).
  */
+/** Every key some map of the scenario format knows (schemaKeyNamed). */
+const SCHEMA_KEYS = new Set<string>();
+
+/** Whether `key` is a key of some map of the scenario format (a name it knows, wherever). */
+export function schemaKeyNamed(key: string): boolean {
+  return SCHEMA_KEYS.has(key);
+}
+
 export function strict<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape);
+  for (const k of known) SCHEMA_KEYS.add(k);
   const object = z.object(shape);
   const schema = z.unknown().transform((value, ctx): z.output<typeof object> => {
     const meant = new Set<string>();

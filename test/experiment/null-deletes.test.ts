@@ -50,4 +50,21 @@ describe('nullsDeletingNothing', () => {
   it('a null inside a list is a value, not a delete', () => {
     expect(nullsDeletingNothing(BASE, { services: { worker: { autoScaling: { policies: { cpu: { steps: [null] } } } } } })).toEqual([]);
   });
+
+  it('a null for a key of the format the base leaves to its default: no misspelling hinted (scaleInCooldown is not scaleOutCooldown)', () => {
+    const base = { services: { worker: { autoScaling: { policies: { cpu: { targetValue: 50, scaleOutCooldown: '60s' } } } } } };
+    expect(nullsDeletingNothing(base, { services: { worker: { autoScaling: { policies: { cpu: { scaleInCooldown: null } } } } } })).toEqual([
+      {
+        path: ['services', 'worker', 'autoScaling', 'policies', 'cpu', 'scaleInCooldown'],
+        message: 'null deletes nothing: the base does not set "scaleInCooldown", so its default applies, and a null cannot unset a default: write the value you want instead',
+      },
+    ]);
+  });
+
+  it('a null under a list: a merge patch replaces a list whole', () => {
+    const base = { cluster: { availabilityZones: ['us-east-1a', 'us-east-1b'] } };
+    expect(nullsDeletingNothing(base, { cluster: { availabilityZones: { 0: null } } })[0].message).toBe(
+      "null deletes nothing: the base's cluster.availabilityZones is a list (2 items), not a map: a merge patch replaces a list whole; write the whole list without the item",
+    );
+  });
 });
