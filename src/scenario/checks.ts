@@ -27,9 +27,12 @@ export function reportThrown(report: Report, at: Path, e: unknown, strip?: strin
   const extra: Path = [];
   if (strip && message.startsWith(`${strip}.`)) message = message.slice(strip.length + 1);
   else if (strip && message.startsWith(`${strip}:`)) message = message.slice(strip.length);
-  const m = /^([A-Za-z_][\w-]*(?:\.[\w-]+|\[\d+\])*):\s/.exec(message);
+  // a.b[0].c, or a["m5.large"] for a key with dots (an instance type)
+  const m = /^([A-Za-z_][\w-]*(?:\.[\w-]+|\[\d+\]|\["[^"]*"\])*):\s/.exec(message);
   if (m) {
-    for (const part of m[1].match(/[A-Za-z_][\w-]*|\[\d+\]/g) ?? []) extra.push(part.startsWith('[') ? Number(part.slice(1, -1)) : part);
+    for (const part of m[1].match(/[A-Za-z_][\w-]*|\[\d+\]|\["[^"]*"\]/g) ?? []) {
+      extra.push(part.startsWith('["') ? (JSON.parse(part.slice(1, -1)) as string) : part.startsWith('[') ? Number(part.slice(1, -1)) : part);
+    }
     message = message.slice(m[0].length);
   }
   if (e instanceof QueryLanguageError) message = `${message} (in ${JSON.stringify(e.expression)})`;

@@ -65,7 +65,7 @@ describe('price book (built-in list + scenario overrides; Spot discounts)', () =
     expect(fargateHourlyRate({ vcpu: 1, memoryGiB: 2 }, true, book.fargate('x86_64'))).toBeCloseTo(0.03, 12);
   });
   it('rejects bad overrides with a did-you-mean', () => {
-    expect(() => createPriceBook({ ec2: { 'm5.lrge': 0.1 } })).toThrow(/pricing.ec2.m5.lrge: expected a built-in or custom instance type, found "m5.lrge" \(did you mean "m5.large"\?\)/);
+    expect(() => createPriceBook({ ec2: { 'm5.lrge': 0.1 } })).toThrow(/pricing\.ec2\["m5\.lrge"\]: expected a built-in or custom instance type, found "m5.lrge" \(did you mean "m5.large"\?\)/);
     expect(() => createPriceBook({ ec2: { 'M5.Large': 0.1 } })).toThrow(/found "M5.Large" \(did you mean "m5\.large"\?\)$/);
     expect(() => createPriceBook({ ec2: { 'c7g.large': 0.1 } })).toThrow(
       /found "c7g.large"; c7g\.large is not in ecsim's catalog: list it as a custom type \{ name: c7g\.large, vcpu, memoryMiB, enis, price \} in the group's instanceTypes \(its price is set there\)$/,

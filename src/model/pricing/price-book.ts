@@ -71,7 +71,8 @@ export function createPriceBook(overrides: PricingOverrides = {}, custom: readon
           : hint?.kind === 'uncatalogued'
             ? `; ${name} is not in ecsim's catalog: list it as a custom type { name: ${name}, vcpu, memoryMiB, enis, price } in the group's instanceTypes (its price is set there)`
             : '';
-      throw new Error(`pricing.ec2.${name}: expected a built-in or custom instance type, found "${name}"${tail}`);
+      // the name in brackets: an instance type's dots are not the path's (checks.ts reportThrown)
+      throw new Error(`pricing.ec2[${JSON.stringify(name)}]: expected a built-in or custom instance type, found "${name}"${tail}`);
     }
     checkRate(`ec2.${name}`, price);
   }
