@@ -145,9 +145,18 @@ export function didYouMean(word: string, candidates: Iterable<string>): string {
 
 /** ` (did you mean "a"?)`, ` (did you mean "a" or "b"?)`, or '' for none. */
 export function meantHint(meant: readonly string[]): string {
-  if (meant.length === 0) return '';
+  return meant.length === 0 ? '' : ` (did you mean ${quotedChoice(meant)}?)`;
+}
+
+/** The same as a clause after other words: `; did you mean "a"?`, or '' for none. */
+export function meantClause(meant: readonly string[]): string {
+  return meant.length === 0 ? '' : `; did you mean ${quotedChoice(meant)}?`;
+}
+
+/** `"a"`, `"a" or "b"`, `"a", "b" or "c"`. */
+function quotedChoice(meant: readonly string[]): string {
   const quoted = meant.map((m) => `"${m}"`);
-  return ` (did you mean ${quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`}?)`;
+  return quoted.length === 1 ? quoted[0] : `${quoted.slice(0, -1).join(', ')} or ${quoted[quoted.length - 1]}`;
 }
 
 let zoneNames: string[] | undefined;

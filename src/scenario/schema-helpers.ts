@@ -2,8 +2,16 @@
 // keys, durations, distributions.
 
 import { z } from 'zod';
-import { closest, didYouMean, likelyMeant, meantHint } from './did-you-mean.js';
+import { didYouMean, likelyMeant, meantClause, meantHint } from './did-you-mean.js';
 import { describe, isNegativeDuration, negativeDurationMessage, parseDuration } from './duration.js';
+
+/** Every key some map of the scenario format knows (schemaKeyNamed). */
+const SCHEMA_KEYS = new Set<string>();
+
+/** Whether `key` is a key of some map of the scenario format (a name it knows, wherever). */
+export function schemaKeyNamed(key: string): boolean {
+  return SCHEMA_KEYS.has(key);
+}
 
 /**
  * An object whose unknown keys are errors with a hint, never silently dropped. Its known keys
@@ -13,14 +21,6 @@ import { describe, isNegativeDuration, negativeDurationMessage, parseDuration } 
  * names keys the map lacks first (a key it has is less likely the one misspelt; a variant's
  * merge patch adds a misspelt key beside the base's right one, though).
  */
-/** Every key some map of the scenario format knows (schemaKeyNamed). */
-const SCHEMA_KEYS = new Set<string>();
-
-/** Whether `key` is a key of some map of the scenario format (a name it knows, wherever). */
-export function schemaKeyNamed(key: string): boolean {
-  return SCHEMA_KEYS.has(key);
-}
-
 export function strict<T extends z.ZodRawShape>(shape: T) {
   const known = Object.keys(shape);
   for (const k of known) SCHEMA_KEYS.add(k);
@@ -245,7 +245,7 @@ export function discriminated<const K extends string, M extends Record<string, z
       const others = typeof k === 'string' && own !== undefined && !own.includes(k) ? names.filter((n) => n !== tag && mapKeys.get(variants[n])?.keys.includes(k)) : [];
       const message =
         others.length > 0 && typeof k === 'string' && own !== undefined
-          ? `unknown key "${k}" (a key of ${key} ${others.join(' or ')}, not of ${tag}${meantHint(keyHint(k, own.filter((o) => (value as Record<string, unknown>)[o] === undefined), own)).replace(' (', '; ').replace(/\)$/, '')}); expected one of: ${own.join(', ')}`
+          ? `unknown key "${k}" (a key of ${key} ${others.join(' or ')}, not of ${tag}${meantClause(keyHint(k, own.filter((o) => (value as Record<string, unknown>)[o] === undefined), own))}); expected one of: ${own.join(', ')}`
           : issueMessage(issue);
       ctx.addIssue({ code: 'custom', path: issue.path as (string | number)[], message });
     }

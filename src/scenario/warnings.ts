@@ -46,13 +46,13 @@
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
-import { customTypesIn, effectiveEnis, lookupInstanceType } from '../model/capacity/instance-catalog.js';
+import { customTypesIn, lookupInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
-import { listedTypeResources, smallestTypeShortfall } from '../model/capacity/smallest-type.js';
+import { listedTypeResources, smallestTypeShortfall, type ListedTypeResources } from '../model/capacity/smallest-type.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
-import { resolveServiceConfig } from '../workload/service/resolve-config.js';
+import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
 import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload } from './schema.js';
 import { formatDuration } from './duration.js';
@@ -562,13 +562,9 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
   const m = w?.perTask.memoryMiB;
   const limit = memoryHardLimit(svc.taskDefinition);
   if (!w || !m || !(m.perRps > 0) || limit === null || m.base > limit) return;
-  let maxRate: number;
-  try {
-    const cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
-    maxRate = w.type === 'http' ? cfg.capacityRps : cfg.taskRate;
-  } catch {
-    return; // refused by the checks
-  }
+  const cfg = serviceModel(svc);
+  if (cfg === null) return;
+  const maxRate = w.type === 'http' ? cfg.capacityRps : cfg.taskRate;
   const peak = m.base + m.perRps * maxRate;
   if (peak <= limit) return;
   const at = round((limit - m.base) / m.perRps);
@@ -588,13 +584,8 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
 function capacityFarBelowSlots(svc: ResolvedService, out: ScenarioWarning[]): void {
   const w = svc.config.workload;
   if (!w || w.type !== 'http' || w.perTask.capacityRps === undefined || w.perTask.serviceTime === undefined) return;
-  let cfg;
-  try {
-    cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
-  } catch {
-    return; // refused by the checks
-  }
-  if (!(cfg.stretch > MIN_CAPACITY_FACTOR)) return;
+  const cfg = serviceModel(svc);
+  if (cfg === null || !(cfg.stretch > MIN_CAPACITY_FACTOR)) return;
   const slots = cfg.capacityRps * cfg.stretch;
   out.push({
     at: ['services', svc.name, 'workload', 'perTask', 'capacityRps'],
@@ -939,25 +930,14 @@ function providersThatRunNothing(s: ResolvedScenario, svc: ResolvedService, out:
       });
       continue;
     }
-    const custom = customTypesIn(asg.instanceTypes);
+    const listed = listedTypeResources(asg, s.scenario.cluster.awsvpcTrunking);
+    if (listed === null) return; // refused by the checks
     const lacks: string[] = [];
     let fitsOne = false;
-    for (const [i, t] of asg.instanceTypes.entries()) {
-      if (asg.purchaseOption !== 'spot' && i > 0) break;
-      let info;
-      let reg;
-      try {
-        info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
-        reg = registeredResources(info, asg.reservedMemoryMiB);
-      } catch {
-        return; // refused by the checks
-      }
-      const short: string[] = [];
-      if (td.cpu > reg.cpu) short.push(`${reg.cpu} CPU units`);
-      if (td.memory > reg.memoryMiB) short.push(`${reg.memoryMiB} MiB`);
-      if (td.networkMode === 'awsvpc' && effectiveEnis(info, s.scenario.cluster.awsvpcTrunking) - 1 < 1) short.push('no ENI for an awsvpc task');
+    for (const t of launchedTypes(asg, listed)) {
+      const short = shortfall(td, t);
       if (short.length === 0) fitsOne = true;
-      else lacks.push(`${info.name} registers ${short.join(', ')}`);
+      else lacks.push(`${t.name} registers ${short.join(', ')}`);
     }
     if (fitsOne) continue;
     const onDemand = asg.purchaseOption !== 'spot' && asg.instanceTypes.length > 1 ? ' (on-demand: its first instance type only)' : '';
@@ -1005,6 +985,20 @@ function largerThanSmallestType(s: ResolvedScenario, svc: ResolvedService, out: 
   }
 }
 
+/** The listed types a group launches: an on-demand group its first only (onDemandExtraTypes), a Spot group all. */
+function launchedTypes(asg: { purchaseOption: string }, listed: readonly ListedTypeResources[]): readonly ListedTypeResources[] {
+  return asg.purchaseOption === 'spot' ? listed : listed.slice(0, 1);
+}
+
+/** What a bare instance of type `t` registers too little of for a task of `td` ([] when it fits). */
+function shortfall(td: ResolvedService['taskDefinition'], t: ListedTypeResources): string[] {
+  const short: string[] = [];
+  if (td.cpu > t.cpu) short.push(`${t.cpu} CPU units`);
+  if (td.memory > t.memoryMiB) short.push(`${t.memoryMiB} MiB`);
+  if (td.networkMode === 'awsvpc' && t.enis < 1) short.push('no ENI for an awsvpc task');
+  return short;
+}
+
 /**
  * A REPLICA service of launchType EC2 whose task no Auto Scaling group of the cluster can ever
  * run: every group has maxSize 0 or launches no instance type that registers the task's CPU,
@@ -1025,14 +1019,9 @@ function ec2LaunchTypeRunsNothing(s: ResolvedScenario, svc: ResolvedService, out
     }
     const listed = listedTypeResources(asg, s.scenario.cluster.awsvpcTrunking);
     if (listed === null) return; // refused by the checks
-    // an on-demand group launches its first listed type only (onDemandExtraTypes)
-    const launched = asg.purchaseOption === 'spot' ? listed : listed.slice(0, 1);
     const lacks: string[] = [];
-    for (const t of launched) {
-      const short: string[] = [];
-      if (td.cpu > t.cpu) short.push(`${t.cpu} CPU units`);
-      if (td.memory > t.memoryMiB) short.push(`${t.memoryMiB} MiB`);
-      if (td.networkMode === 'awsvpc' && t.enis < 1) short.push('no ENI for an awsvpc task');
+    for (const t of launchedTypes(asg, listed)) {
+      const short = shortfall(td, t);
       if (short.length === 0) return; // this group can run it
       lacks.push(`${t.name} (it registers ${short.join(', ')})`);
     }
@@ -1451,18 +1440,25 @@ function targetTrackingSettings(s: ResolvedScenario, svc: ResolvedService, out: 
   }
 }
 
+/** The service model its workload resolves to (resolve-config.ts), or null when the checks refuse it. */
+function serviceModel(svc: ResolvedService): ResolvedServiceConfig | null {
+  const w = svc.config.workload;
+  if (!w) return null;
+  try {
+    return resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
+  } catch {
+    return null; // refused by the checks
+  }
+}
+
 /** The most a service's average CPUUtilization can read, and why (src/workload/service/cpu.ts); null when its workload is refused. */
 function cpuCeiling(s: ResolvedScenario, svc: ResolvedService): { max: number; why: string } | null {
   const w = svc.config.workload!;
   // as the simulation gives the workload model its Fargate flag (simulation.ts)
   const fargate = svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'fargate');
   if (w.type === 'http') return { max: 100, why: 'an http task serving capacityRps reads 100 % and serves no more' };
-  let cfg;
-  try {
-    cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
-  } catch {
-    return null; // refused by the checks
-  }
+  const cfg = serviceModel(svc);
+  if (cfg === null) return null;
   const busiest = cfg.cpuBaseline + cfg.cpuPerBusySlot * cfg.concurrency;
   if (fargate && busiest > 100) return { max: 100, why: "Fargate caps a task's CPU at 100 %" };
   return { max: busiest, why: `a queue worker reads at most cpuBaseline ${round(cfg.cpuBaseline)} + cpuPerBusySlot ${round(cfg.cpuPerBusySlot)} x concurrency ${cfg.concurrency}` };

@@ -865,17 +865,16 @@ export class ServiceRuntime {
       else inst.groupStoppingCounts.set(req.group, s);
     }
     if (inst.status === 'ACTIVE') this.addActive(inst, -1);
+    let lifted = false;
     if (!task.daemon) {
       inst.serviceTaskCount--;
-      const lifted = inst.serviceTaskCount === 0 && inst.protectedFromScaleIn;
+      lifted = inst.serviceTaskCount === 0 && inst.protectedFromScaleIn;
       if (lifted) inst.protectedFromScaleIn = false;
-      this.cluster.tasksChanged(inst);
-      // its last service task left: ECS turns its scale-in protection off, and a group above
-      // its desired capacity terminates it (after this instant's placements: cluster.ts)
-      if (lifted) this.cluster.groups.get(inst.provider)?.protectionLifted(inst);
-      return;
     }
     this.cluster.tasksChanged(inst);
+    // its last service task left: ECS turns its scale-in protection off, and a group above
+    // its desired capacity terminates it (after this instant's placements: cluster.ts)
+    if (lifted) this.cluster.groups.get(inst.provider)?.protectionLifted(inst);
   }
 
   toPending(task: Task): void {

@@ -43,6 +43,8 @@ export class World {
   readonly periodMs: number;
   /** The run's prices: the built-in list with the scenario's `pricing:` overrides (Fargate, and EC2 by instance type). */
   readonly prices: PriceBook;
+  /** Whether events are kept (RunSinks.keepsEvents): a busy call site builds its message only then. */
+  readonly logging: boolean;
 
   constructor(
     readonly scenario: ResolvedScenario,
@@ -52,6 +54,7 @@ export class World {
     readonly holdIdleWakes = true,
   ) {
     this.streams = new RandomStreams(seed);
+    this.logging = sinks.keepsEvents !== false;
     this.prices = createPriceBook(scenario.scenario.pricing, scenario.customInstanceTypes);
     this.durationMs = scenario.scenario.duration;
     this.periodMs = scenario.scenario.metrics.period;
@@ -89,10 +92,6 @@ export class World {
     return this.sim.now;
   }
 
-  /** Whether events are kept (RunSinks.keepsEvents): a busy call site builds its message only then. */
-  get logging(): boolean {
-    return this.sinks.keepsEvents !== false;
-  }
 
   log(type: EventType, subject: string, message: string): void {
     const e: EventRecord = { time: this.sim.now, type, subject, message };

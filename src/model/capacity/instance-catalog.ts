@@ -146,17 +146,23 @@ export function lookupInstanceType(name: string, custom: readonly CustomInstance
   for (const c of custom) if (c.name === name) return toInstanceType(c);
   const builtIn = INSTANCE_CATALOG.get(name);
   if (builtIn) return builtIn;
-  const hint = instanceTypeHint(name, custom.map((c) => c.name));
-  const tail =
-    hint?.kind === 'meant'
-      ? ` (did you mean ${JSON.stringify(hint.name)}?)`
-      : hint?.kind === 'uncatalogued'
-        ? `; ${name} is not in ecsim's catalog: list it as a custom type { name: ${name}, vcpu, memoryMiB, enis, price } with its figures`
-        : '';
+  const tail = unknownTypeTail(name, custom, 'with its figures');
   throw new Error(
     `unknown instance type ${JSON.stringify(name)}: expected a built-in type (${[...INSTANCE_CATALOG.keys()].join(', ')}) ` +
       `or a custom {name, vcpu, memoryMiB, enis, price}${tail}`,
   );
+}
+
+/**
+ * What an error about an unknown instance type `name` ends with: ` (did you mean "m5.large"?)`
+ * for a slip, `; NAME is not in ecsim's catalog: list it as a custom type {...} <where>` for a
+ * well-formed EC2 name the catalog lacks, else '' (instanceTypeHint).
+ */
+export function unknownTypeTail(name: string, custom: readonly CustomInstanceType[], where: string): string {
+  const hint = instanceTypeHint(name, custom.map((c) => c.name));
+  if (hint?.kind === 'meant') return ` (did you mean ${JSON.stringify(hint.name)}?)`;
+  if (hint?.kind === 'uncatalogued') return `; ${name} is not in ecsim's catalog: list it as a custom type { name: ${name}, vcpu, memoryMiB, enis, price } ${where}`;
+  return '';
 }
 
 /** A well-formed EC2 size: nano ... xlarge, 2xlarge ..., metal, metal-24xl. */

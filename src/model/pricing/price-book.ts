@@ -5,7 +5,7 @@
 // { vcpuHour, gbHour }` overrides the ARM rates. The one place a run's prices come from.
 
 import { FARGATE_PRICES, FARGATE_SPOT_DISCOUNT } from '../capacity/fargate.js';
-import { INSTANCE_CATALOG, instanceTypeHint, type CpuArchitecture, type CustomInstanceType } from '../capacity/instance-catalog.js';
+import { INSTANCE_CATALOG, unknownTypeTail, type CpuArchitecture, type CustomInstanceType } from '../capacity/instance-catalog.js';
 import { EC2_SPOT_DISCOUNT } from './ec2-cost.js';
 import { MAX_PRICE_PER_HOUR } from './max-price.js';
 import type { FargatePricing } from './fargate-cost.js';
@@ -64,13 +64,7 @@ export function createPriceBook(overrides: PricingOverrides = {}, custom: readon
   const known = [...INSTANCE_CATALOG.keys(), ...custom.map((c) => c.name)];
   for (const [name, price] of Object.entries(overrides.ec2 ?? {})) {
     if (!known.includes(name)) {
-      const hint = instanceTypeHint(name, custom.map((c) => c.name));
-      const tail =
-        hint?.kind === 'meant'
-          ? ` (did you mean ${JSON.stringify(hint.name)}?)`
-          : hint?.kind === 'uncatalogued'
-            ? `; ${name} is not in ecsim's catalog: list it as a custom type { name: ${name}, vcpu, memoryMiB, enis, price } in the group's instanceTypes (its price is set there)`
-            : '';
+      const tail = unknownTypeTail(name, custom, "in the group's instanceTypes (its price is set there)");
       // the name in brackets: an instance type's dots are not the path's (checks.ts reportThrown)
       throw new Error(`pricing.ec2[${JSON.stringify(name)}]: expected a built-in or custom instance type, found "${name}"${tail}`);
     }
