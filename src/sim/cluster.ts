@@ -264,10 +264,12 @@ export class AutoScalingGroup {
   /** The event protectionLifted scheduled: terminates down to desired what is still unprotected. */
   checkAboveDesired(): void {
     this.aboveDesiredCheck = false;
-    if (this.liveCount() > this.desiredCapacity) this.reconcile();
+    const live = this.liveCount();
+    if (live > this.desiredCapacity) this.scaleIn(live - this.desiredCapacity, `scale in: scale-in protection came off with the group at ${live} instances for a desired capacity of ${this.desiredCapacity}`);
   }
 
-  private scaleIn(count: number): void {
+  /** `why` is the terminations' reason in the event log. */
+  private scaleIn(count: number, why = 'scale in'): void {
     // Nothing to do when no instance is launching and every candidate is protected (the
     // usual case under managed termination protection): skip building the lists.
     if (!this.mayScaleIn()) return;
@@ -285,9 +287,9 @@ export class AutoScalingGroup {
       } else if (this.config.managedDraining === 'ENABLED' && inst.serviceTaskCount > 0) {
         this.toTerminate.add(inst);
         this.recount(inst);
-        this.drain(inst, 'scale in (managed draining)');
+        this.drain(inst, `${why} (managed draining)`);
       } else {
-        this.terminate(inst, 'instance-terminated', 'scale in');
+        this.terminate(inst, 'instance-terminated', why);
       }
     }
     this.scalingIn = false;

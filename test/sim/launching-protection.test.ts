@@ -100,6 +100,11 @@ describe('managed termination protection: a launching instance is protected from
       [ids([5])[0], 46],
       [ids([6])[0], 46],
     ]);
+    // the log says why: 5 instances (i-2..i-6) for a desired 3 once the protection came off
+    const why = r.events
+      .filter((e) => e.type === 'instance-terminated' && e.time === 46 * 60_000)
+      .map((e) => e.message.replace(/^\S+ in \S+ terminated: /, '').replace(/ \(ran .*/, ''));
+    expect(why).toEqual(Array(2).fill('scale in: scale-in protection came off with the group at 5 instances for a desired capacity of 3'));
   });
 });
 
