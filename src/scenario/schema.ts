@@ -26,7 +26,7 @@ import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '.
 import { describe } from './duration.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
-import { scheduledActionTimeProblems } from '../scaling/index.js';
+import { defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
 import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
 /** The longest simulated time a scenario may ask for (ten years). */
@@ -433,12 +433,50 @@ const scheduledAction = z.unknown().transform((value, ctx): z.output<typeof sche
 const autoScaling = strict({
   minCapacity: taskCount,
   maxCapacity: taskCount,
-  policies: named(
-    discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling }),
+  policies: checkedAlongside(
+    distinctTrackedMetrics,
+    named(discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling })),
   ).default({}),
   // the names are checked whatever the actions' own problems (a superRefine would not run then)
   scheduledActions: checkedAlongside(writtenOrderNames, named(scheduledAction)).default({}),
 });
+
+/** Application Auto Scaling's quota "Scaling policies per scalable target" (step and target tracking together). */
+const MAX_POLICIES = 50;
+
+/**
+ * A scalable target may have several target tracking policies "provided that each of them
+ * uses a different metric" (application-auto-scaling-target-tracking.html), and at most
+ * MAX_POLICIES policies of both kinds. The same metric is the same predefinedMetricType, or
+ * the same customMetric with the same statistic (the default one when none is written).
+ */
+function distinctTrackedMetrics(policies: unknown): RawIssue[] {
+  if (policies === null || typeof policies !== 'object' || Array.isArray(policies)) return [];
+  const names = Object.keys(policies);
+  const out: RawIssue[] = [];
+  if (names.length > MAX_POLICIES) {
+    out.push({ path: [], message: `expected at most ${MAX_POLICIES} scaling policies per service (Application Auto Scaling's quota "Scaling policies per scalable target", step and target tracking together), found ${names.length}` });
+  }
+  const first = new Map<string, string>();
+  for (const name of names) {
+    const p = (policies as Record<string, unknown>)[name];
+    if (p === null || typeof p !== 'object' || (p as Record<string, unknown>).policyType !== 'TargetTrackingScaling') continue;
+    const { predefinedMetricType: predefined, customMetric: custom, customMetricStatistic: statistic } = p as Record<string, unknown>;
+    let metric: string;
+    if (typeof predefined === 'string' && custom === undefined) metric = predefined;
+    else if (typeof custom === 'string' && predefined === undefined) metric = `${custom} (${typeof statistic === 'string' ? statistic : defaultStatistic(custom)})`;
+    else continue;
+    const earlier = first.get(metric);
+    if (earlier === undefined) first.set(metric, name);
+    else {
+      out.push({
+        path: [name],
+        message: `expected a metric no other target tracking policy of the service tracks (Application Auto Scaling allows several target tracking policies on a scalable target "provided that each of them uses a different metric"), found ${metric}, which policy "${earlier}" tracks; keep one of the two, or track another metric`,
+      });
+    }
+  }
+  return out;
+}
 
 /**
  * Scheduled actions firing at the same instant run in the order written (Application Auto
