@@ -441,8 +441,13 @@ const autoScaling = strict({
   scheduledActions: checkedAlongside(writtenOrderNames, named(scheduledAction)).default({}),
 });
 
-/** Application Auto Scaling's quota "Scaling policies per scalable target" (step and target tracking together). */
+/**
+ * Application Auto Scaling's quotas (application-auto-scaling-quotas.html), neither
+ * adjustable: "Scaling policies per scalable target (both step scaling and target tracking
+ * policies)" and "Scheduled actions per scalable target".
+ */
 const MAX_POLICIES = 50;
+const MAX_SCHEDULED_ACTIONS = 200;
 
 /**
  * A scalable target may have several target tracking policies "provided that each of them
@@ -455,7 +460,7 @@ function distinctTrackedMetrics(policies: unknown): RawIssue[] {
   const names = Object.keys(policies);
   const out: RawIssue[] = [];
   if (names.length > MAX_POLICIES) {
-    out.push({ path: [], message: `expected at most ${MAX_POLICIES} scaling policies per service (Application Auto Scaling's quota "Scaling policies per scalable target", step and target tracking together), found ${names.length}` });
+    out.push({ path: [], message: `expected at most ${MAX_POLICIES} scaling policies per service (Application Auto Scaling's quota "Scaling policies per scalable target", step and target tracking together, not adjustable), found ${names.length}` });
   }
   const first = new Map<string, string>();
   for (const name of names) {
@@ -487,6 +492,10 @@ function distinctTrackedMetrics(policies: unknown): RawIssue[] {
 function writtenOrderNames(actions: unknown): RawIssue[] {
   if (actions === null || typeof actions !== 'object' || Array.isArray(actions)) return [];
   const out: RawIssue[] = [];
+  const count = Object.keys(actions).length;
+  if (count > MAX_SCHEDULED_ACTIONS) {
+    out.push({ path: [], message: `expected at most ${MAX_SCHEDULED_ACTIONS} scheduled actions per service (Application Auto Scaling's quota "Scheduled actions per scalable target", not adjustable), found ${count}` });
+  }
   for (const name of Object.keys(actions)) {
     if (/^(0|[1-9][0-9]*)$/.test(name) && Number(name) < 2 ** 32 - 1) {
       out.push({

@@ -1,7 +1,9 @@
 // Application Auto Scaling allows several target tracking policies on a scalable target
 // "provided that each of them uses a different metric" (application-auto-scaling-target-tracking.html),
-// and 50 scaling policies per scalable target, step and target tracking together (its quotas).
-// Two policies on one metric, or a 51st policy, are refused at load.
+// 50 scaling policies per scalable target, step and target tracking together, and 200
+// scheduled actions.
+// Two policies on one metric, a 51st policy or a 201st scheduled action (quotas, not
+// adjustable: application-auto-scaling-quotas.html) are refused at load.
 
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -63,7 +65,20 @@ describe('at most 50 scaling policies per service', () => {
     const fifty = withPolicies(Array.from({ length: 49 }, (_, k) => step(k)).join(''));
     expect(() => loadScenarioFile(writeScenario(dir, 'fifty', fifty))).not.toThrow();
     expect(loadProblems(dir, 'fifty-one', withPolicies(Array.from({ length: 50 }, (_, k) => step(k)).join('')))).toEqual([
-      `services.web.autoScaling.policies: expected at most 50 scaling policies per service (Application Auto Scaling's quota "Scaling policies per scalable target", step and target tracking together), found 51`,
+      `services.web.autoScaling.policies: expected at most 50 scaling policies per service (Application Auto Scaling's quota "Scaling policies per scalable target", step and target tracking together, not adjustable), found 51`,
+    ]);
+  });
+});
+
+describe('at most 200 scheduled actions per service', () => {
+  const actions = (n: number) =>
+    '      scheduledActions:\n' +
+    Array.from({ length: n }, (_, k) => `        a${k}: { schedule: "cron(${k % 60} ${Math.floor(k / 60)} * * ? *)", scalableTargetAction: { minCapacity: 3 } }\n`).join('');
+  it('200 load; 201 are refused', () => {
+    expect(QUICKSTART_TEXT).not.toContain('scheduledActions');
+    expect(() => loadScenarioFile(writeScenario(dir, 'two-hundred', withPolicies(actions(200))))).not.toThrow();
+    expect(loadProblems(dir, 'two-hundred-one', withPolicies(actions(201)))).toEqual([
+      `services.web.autoScaling.scheduledActions: expected at most 200 scheduled actions per service (Application Auto Scaling's quota "Scheduled actions per scalable target", not adjustable), found 201`,
     ]);
   });
 });
