@@ -4,7 +4,9 @@
 // cold run. Every expectation below is worked out by hand from the scenario.
 
 import { describe, it, expect } from 'vitest';
-import { expectSameRun, runKeepingRows } from '../helpers.js';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { cli, expectSameRun, runKeepingRows, tempDir, writeScenario } from '../helpers.js';
 import { loadScenarioObject } from '../../src/scenario/index.js';
 import { Simulation } from '../../src/sim/simulation.js';
 
@@ -222,5 +224,41 @@ describe('warmStart: Fargate', () => {
     const r = runKeepingRows(fargate(false), { seed: 1 });
     expect(r.tasks.map((t) => [t.taskId, t.created, t.running])).toEqual([['f-1', 0, 42_000]]);
     expect(r.summary.cost.total).toBe(0.0019);
+  });
+});
+
+describe('warmStart in compare and sweep (merge patches over the scenario)', () => {
+  it('a variant may set it: comparison.md names the warm variant; the warm variant drops nothing in the first minute and the cold one does', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'warm-compare', { ...http(), variants: { cold: {}, warm: { warmStart: true } } });
+    const out = join(dir, 'out');
+    const r = await cli('compare', file, '--jobs', '1', '--quiet', '--out', out);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(out, 'comparison.md'), 'utf8');
+    expect(md).toContain('The variant `warm` starts warm (`warmStart: true`');
+    const first = (v: string) => readFileSync(join(out, 'runs', v, 'timeseries.csv'), 'utf8').split('\n')[1].split(',');
+    const header = readFileSync(join(out, 'runs', 'cold', 'timeseries.csv'), 'utf8').split('\n')[0].split(',');
+    const col = (v: string, name: string) => Number(first(v)[header.indexOf(name)]);
+    expect([col('cold', 'running_count'), col('cold', 'requests_dropped')]).toEqual([0, 6000]);
+    expect([col('warm', 'running_count'), col('warm', 'requests_dropped')]).toEqual([2, 0]);
+  });
+
+  it('a sweep may sweep it: comparison.md says the points with warmStart true start warm', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'warm-sweep', { ...http(), sweep: { warmStart: [false, true] } });
+    const out = join(dir, 'out');
+    const r = await cli('sweep', file, '--jobs', '1', '--quiet', '--no-runs', '--out', out);
+    expect(r.code).toBe(0);
+    const md = readFileSync(join(out, 'comparison.md'), 'utf8');
+    expect(md).toContain('The points with `warmStart` true start warm (tasks RUNNING and in rotation at time 0), the others cold');
+  });
+
+  it('a value that is not a boolean is refused at its key', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'warm-bad', { ...http(), warmStart: 'yes' });
+    const r = await cli('validate', file);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/^[^\n]*:\d+: warmStart: expected true or false, found "yes"\n$/);
   });
 });
