@@ -25,6 +25,8 @@ export interface VariantOutcome {
   paired: SampleSummary[] | null;
   /** On the cost / SLO-violation Pareto front (means, both minimised). */
   pareto: boolean;
+  /** The variant's scenario sets `warmStart: true` (comparison.md's note on the start of the runs). */
+  warmStart?: boolean;
 }
 
 export interface Comparison {
@@ -71,11 +73,11 @@ export async function runComparison(exp: ExperimentFile, options: CompareOptions
   }
   const results = await runJobs(jobs, { jobs: options.jobs, onProgress: options.onProgress });
   const byVariant = variants.map((_, v) => results.slice(v * seeds.length, (v + 1) * seeds.length));
-  return summarizeComparison(exp.name, variants.map(([name]) => name), seeds, byVariant);
+  return summarizeComparison(exp.name, variants.map(([name]) => name), seeds, byVariant, variants.map(([, scenario]) => scenario.warmStart === true));
 }
 
 /** Builds the comparison from raw per-replication metrics ([variant][replication][metric]). */
-export function summarizeComparison(scenario: string, names: string[], seeds: number[], metrics: number[][][]): Comparison {
+export function summarizeComparison(scenario: string, names: string[], seeds: number[], metrics: number[][][], warm: readonly boolean[] = []): Comparison {
   const column = (rows: number[][], m: number) => rows.map((r) => r[m]);
   const first = metrics[0];
   const stats = metrics.map((rows) => METRICS.map((_, m) => summarizeSample(column(rows, m))));
@@ -91,6 +93,7 @@ export function summarizeComparison(scenario: string, names: string[], seeds: nu
       stats: stats[v],
       paired: v === 0 ? null : METRICS.map((_, m) => pairedDifference(column(first, m), column(metrics[v], m))),
       pareto: front[v],
+      ...(warm[v] === true ? { warmStart: true } : {}),
     })),
   };
 }

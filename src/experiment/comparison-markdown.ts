@@ -3,7 +3,7 @@
 // the first variant with a sentence on which are significant.
 
 import type { Comparison } from './compare.js';
-import { coldStartNote, COMBINED_NOTE, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, signedAtPlace, signedPlusMinusText, significanceNote, withCount } from './figures-markdown.js';
+import { startNote, COMBINED_NOTE, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, signedAtPlace, signedPlusMinusText, significanceNote, withCount } from './figures-markdown.js';
 import { METRICS } from './metrics.js';
 import { isSameEveryTime, isSignificant, type SampleSummary } from './stats.js';
 
@@ -17,7 +17,7 @@ export function comparisonMarkdown(c: Comparison): string {
   for (const v of c.variants) {
     lines.push(`| ${v.name} | ${v.stats.map((s) => withCount(plusMinus(s), s.n, n)).join(' | ')} | ${v.pareto ? 'yes' : ''} |`);
   }
-  lines.push('', COMBINED_NOTE, '', paretoNote('variant'), '', coldStartNote('variant'), '');
+  lines.push('', COMBINED_NOTE, '', paretoNote('variant'), '', startNote('variant', warmVariants(c)), '');
   const partial = c.variants.some((v) => v.stats.some((s) => s.n < n));
   if (partial) lines.push(missingNote(n, 'variant'), '');
   if (c.variants.length < 2) return `${lines.join('\n')}\n`;
@@ -79,4 +79,10 @@ export function signedPlusMinus(s: SampleSummary, replications: number): string 
   if (!Number.isFinite(s.mean)) return '–';
   const text = withCount(signedPlusMinusText(s.mean, s.ci95), s.n, replications);
   return isSignificant(s) ? `${text} *` : text;
+}
+
+/** The variants that start warm (`warmStart: true`), by name; 'all' when every one does. */
+function warmVariants(c: Comparison): string[] | 'all' {
+  const warm = c.variants.filter((v) => v.warmStart === true).map((v) => v.name);
+  return warm.length > 0 && warm.length === c.variants.length ? 'all' : warm;
 }

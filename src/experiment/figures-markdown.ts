@@ -27,13 +27,40 @@ export const COMBINED_NOTE =
   'cost is the total over the capacity providers.';
 
 /**
- * Every run starts cold (docs/assumptions.md, "Start of the run"): the start-up's dropped
- * requests and SLO minutes are in every run's figures.
+ * How the runs start (docs/assumptions.md, "Start of the run"): cold by default, so the
+ * start-up's dropped requests and SLO minutes are in every run's figures; warm with
+ * `warmStart: true`. `warm`: which of the variants or points start warm, by name, when
+ * known ([] every run cold, `'all'` every run warm), `'swept'` when a sweep's path is
+ * `warmStart`; undefined when not known (a sweep whose base may set it: the note says both).
  */
-export function coldStartNote(noun: string): string {
+export function startNote(noun: string, warm?: readonly string[] | 'all' | 'swept'): string {
+  const where = '(docs/assumptions.md, "Start of the run")';
+  const mixed = `a cold ${noun} pays the start-up in dropped requests and SLO violation minutes and a warm one does not, so a paired difference between a warm and a cold ${noun} includes it ${where}.`;
+  if (warm === 'swept') {
+    return `The ${noun}s with \`warmStart\` true start warm (tasks RUNNING and in rotation at time 0), the others cold (no task RUNNING at time 0 while the load is on): ${mixed}`;
+  }
+  if (warm === 'all') {
+    return (
+      `Every run starts warm (\`warmStart: true\`): the initial instances are registered and the initial tasks RUNNING, healthy and in rotation at time 0, so no ${noun} pays a start-up; ` +
+      `initial tasks that do not fit the initial instances still wait for capacity ${where}.`
+    );
+  }
+  if (warm === undefined) {
+    return (
+      `Unless the scenario sets \`warmStart: true\`, every run starts cold: no task is RUNNING at time 0 while the load is on, so every ${noun} pays the start-up in dropped requests and SLO violation minutes. ` +
+      `The paired differences cancel it where the ${noun}s start alike; the absolute figures include it ${where}.`
+    );
+  }
+  if (warm.length > 0) {
+    const list = warm.map((w) => `\`${w}\``).join(', ');
+    return (
+      `${warm.length === 1 ? `The ${noun} ${list} starts` : `The ${noun}s ${list} start`} warm (\`warmStart: true\`: tasks RUNNING and in rotation at time 0), the others cold (no task RUNNING at time 0 while the load is on): ` +
+      mixed
+    );
+  }
   return (
     `Every run starts cold: no task is RUNNING at time 0 while the load is on, so every ${noun} pays the start-up in dropped requests and SLO violation minutes. ` +
-    `The paired differences cancel it where the ${noun}s start alike; the absolute figures include it (docs/assumptions.md, "Start of the run").`
+    `The paired differences cancel it where the ${noun}s start alike; the absolute figures include it ${where}.`
   );
 }
 

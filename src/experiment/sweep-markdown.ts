@@ -7,7 +7,7 @@
 // table sweep.csv is built from, so `ecsim merge` writes the same bytes as the unsharded sweep.
 
 import { signedPlusMinus, significanceSentence } from './comparison-markdown.js';
-import { coldStartNote, COMBINED_NOTE, UNPAIRED_NOTE, METRIC_ALIGNMENT, METRIC_TITLES, missingNote, PAIRED_POINTS_NOTE, paretoNote, plusMinus, runsParagraph, significanceNote, withCount } from './figures-markdown.js';
+import { startNote, COMBINED_NOTE, UNPAIRED_NOTE, METRIC_ALIGNMENT, METRIC_TITLES, missingNote, PAIRED_POINTS_NOTE, paretoNote, plusMinus, runsParagraph, significanceNote, withCount } from './figures-markdown.js';
 import { METRICS } from './metrics.js';
 import { sweepPairing } from './sweep-paired.js';
 import { shortNames } from './point-label.js';
@@ -27,7 +27,7 @@ export function sweepMarkdown(table: SweepTable): string {
     const figures = r.means.map((mean, m) => withCount(plusMinus({ mean, ci95: r.ci95[m] }), r.counts?.[m], replications));
     lines.push(`| ${r.params.map(cell).join(' | ')} | ${figures.join(' | ')} | ${front[i] ? 'yes' : ''} |`);
   });
-  lines.push('', COMBINED_NOTE, '', paretoNote('point'), '', coldStartNote('point'));
+  lines.push('', COMBINED_NOTE, '', paretoNote('point'), '', startNote('point', table.paths.includes('warmStart') ? 'swept' : undefined));
   const pairing = sweepPairing(table);
   const partial = rows.some((r) => r.counts?.some((n) => n < replications)) || pairing?.points.some((p) => p.paired.some((s) => s.n < replications));
   if (partial) lines.push('', missingNote(replications, 'point', pairing !== undefined));

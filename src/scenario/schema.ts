@@ -653,6 +653,9 @@ export const scenarioSchema = strict({
   duration: positiveDuration.refine((ms) => ms <= MAX_DURATION_MS, {
     message: 'expected at most 3660d (ten years: longer runs take days of wall time and write gigabytes of CSV per simulated year)',
   }),
+  // true: at time 0 each group's initial instances are registered and each service's initial
+  // tasks RUNNING, healthy and in rotation, as a cluster that has been running (docs/assumptions.md)
+  warmStart: z.boolean().default(false),
   region: oneOf(['us-east-1'] as const).default('us-east-1'),
   metrics: strict({
     period: positiveDuration.default(60_000),

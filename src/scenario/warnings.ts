@@ -1327,9 +1327,11 @@ function round(x: number): number {
  * provisioningDelay (no task on it starts), a task definition's imagePull or containerStart
  * (no task of it starts). Likely a unit slip: a bare number is seconds (`launchDelay: 60000`
  * meant as ms is 16h40m): a value written so, without a unit, gets a "did you mean" in ms. Not with --duration (a run cut short on purpose).
+ * With warmStart the initial instances and tasks start at time 0 all the same: the message says so.
  */
 function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
   const end = s.scenario.duration;
+  const warm = s.scenario.warmStart;
   const least = (d: DurationDistribution): number | undefined => (d.distribution === 'fixed' ? d.value : d.distribution === 'uniform' ? d.min : undefined);
   const check = (at: Path, d: DurationDistribution, what: string) => {
     const ms = least(d);
@@ -1341,14 +1343,15 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
   // (a default, lognormal, has no least value above 0: a provider not written is never said)
   for (const p of s.providers.values()) {
     if (p.kind === 'asg') {
-      check(['cluster', 'capacityProviders', p.name, 'autoScalingGroup', 'launchDelay'], p.config.autoScalingGroup.launchDelay, `no instance the group launches registers within the run`);
+      check(['cluster', 'capacityProviders', p.name, 'autoScalingGroup', 'launchDelay'], p.config.autoScalingGroup.launchDelay, warm ? `no instance the group launches after time 0 registers within the run (warmStart: only its initial instances, registered at 0)` : `no instance the group launches registers within the run`);
     } else {
-      check(['cluster', 'capacityProviders', p.name, 'provisioningDelay'], p.config.provisioningDelay, `no task on ${p.name} starts within the run`);
+      check(['cluster', 'capacityProviders', p.name, 'provisioningDelay'], p.config.provisioningDelay, warm ? `no task on ${p.name} but the initial ones (warmStart: RUNNING at 0) starts within the run` : `no task on ${p.name} starts within the run`);
     }
   }
   for (const [name, td] of Object.entries(s.scenario.taskDefinitions)) {
-    check(['taskDefinitions', name, 'startup', 'imagePull'], td.startup.imagePull, `no task of ${name} starts within the run`);
-    check(['taskDefinitions', name, 'startup', 'containerStart'], td.startup.containerStart, `no task of ${name} starts within the run`);
+    const what = warm ? `no task of ${name} but the initial ones placed at time 0 (warmStart: RUNNING at 0) starts within the run` : `no task of ${name} starts within the run`;
+    check(['taskDefinitions', name, 'startup', 'imagePull'], td.startup.imagePull, what);
+    check(['taskDefinitions', name, 'startup', 'containerStart'], td.startup.containerStart, what);
   }
 }
 

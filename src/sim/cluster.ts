@@ -145,14 +145,17 @@ export class AutoScalingGroup {
     this.reconcile();
   }
 
-  /** Launches or terminates instances to meet the desired capacity. */
-  reconcile(): void {
+  /**
+   * Launches or terminates instances to meet the desired capacity. `warm` (the run's first
+   * reconcile under `warmStart`): the instances it launches register at once (see launch).
+   */
+  reconcile(warm = false): void {
     let live = this.liveCount();
     if (live < this.desiredCapacity) {
       // instances per AZ, terminating ones left out, counted once: each launch adds its own
       const counts = this.launchAzCounts();
       while (live < this.desiredCapacity) {
-        this.launch(counts);
+        this.launch(counts, warm);
         live++;
       }
     }
@@ -166,8 +169,14 @@ export class AutoScalingGroup {
     return counts;
   }
 
-  /** Launches one instance in the AZ with the fewest (`counts`, from launchAzCounts; updated here). */
-  private launch(counts: Map<string, number>): void {
+  /**
+   * Launches one instance in the AZ with the fewest (`counts`, from launchAzCounts; updated
+   * here). `warm` (warmStart, time 0): the instance has been running: it registers now, with
+   * no launch delay, and is not reported as a launch to managed scaling's warm-up (*model*,
+   * docs/assumptions.md). Its launch delay is drawn all the same and not used, so the group's
+   * later launches draw what they draw in a cold run (common random numbers between the two).
+   */
+  private launch(counts: Map<string, number>, warm = false): void {
     const world = this.world;
     const azs = world.scenario.scenario.cluster.availabilityZones;
     const az = chooseLaunchAvailabilityZone(azs, counts);
@@ -199,7 +208,8 @@ export class AutoScalingGroup {
     // a Spot instance's first hour is held out of cost_to_date until it is sure to be charged
     world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000, inst.spot ? SPOT_FREE_INTERRUPTION_MS : 0);
     const delay = sample(asg.launchDelay, world.streams.stream('launch-delay', this.name));
-    if (world.logging) world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity})`);
+    if (world.logging) world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity}${warm ? '; warmStart: registered at once' : ''})`);
+    if (warm) return this.registered(inst);
     this.onLaunch?.(world.now);
     inst.timer = world.sim.after(delay, onRegistered, { group: this, inst }, PRIORITY.lifecycle);
   }

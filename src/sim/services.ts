@@ -67,6 +67,11 @@ export class ServiceRuntime {
   /** Tasks waiting for an instance (PROVISIONING on EC2). */
   readonly unplaced: Task[] = [];
   private reconcileScheduled = false;
+  /**
+   * warmStart, until the service's first reconcile (time 0) has run: the tasks it places (and
+   * its Fargate tasks) start RUNNING, healthy and in rotation at once (docs/assumptions.md).
+   */
+  private warmStarting: boolean;
   /** The place a wake holds for a reconcile that would do nothing, or null (see wake). */
   private held: Place | null = null;
   /**
@@ -211,6 +216,7 @@ export class ServiceRuntime {
   ) {
     const td = config.taskDefinition;
     this.daemon = config.config.schedulingStrategy === 'DAEMON';
+    this.warmStarting = world.warmStart;
     this.desiredCount = config.desiredCount;
     this.requirements = {
       group: `service:${config.name}`,
@@ -508,6 +514,13 @@ export class ServiceRuntime {
   }
 
   reconcile(): void {
+    if (!this.warmStarting) return this.reconcileNow();
+    // warmStart: the tasks this first reconcile places start RUNNING (toPending, toRunning)
+    this.reconcileNow();
+    this.warmStarting = false;
+  }
+
+  private reconcileNow(): void {
     this.reconcileScheduled = false;
     if (this.daemon) return this.reconcileDaemon();
     // marked tasks healthy again: they need no replacement (they count toward the desired
@@ -622,9 +635,11 @@ export class ServiceRuntime {
       azCounts.set(task.availabilityZone, (azCounts.get(task.availabilityZone) ?? 0) + 1);
       let rng = this.provisioningRng.get(task.capacityProvider);
       if (!rng) this.provisioningRng.set(task.capacityProvider, (rng = world.streams.stream('fargate-provisioning', this.name, task.capacityProvider)));
+      // (drawn under warmStart too, unused: the service's later tasks draw as in a cold run)
       const delay = sample(p.config.provisioningDelay, rng);
       if (world.logging) world.log('task-placed', task.id, `${task.id} on ${provider} in ${task.availabilityZone} (PROVISIONING)`);
-      task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
+      if (this.warmStarting) this.toPending(task);
+      else task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
     } else if (instance) {
       this.placeOn(task, instance);
     } else {
@@ -888,6 +903,8 @@ export class ServiceRuntime {
       const rate = fargateHourlyRate(fargateTaskSize(td.cpu, td.memory), p.kind === 'fargate' && p.spot, pricing);
       world.cost.start(task.id, task.capacityProvider, rate, world.now, 60_000);
     }
+    // warmStart: the task has been running (no image pull, no container start)
+    if (this.warmStarting) return this.toRunning(task);
     const startup = this.config.taskDefinition.config.startup;
     const delay = this.taskDraw(startup.imagePull, task, 'task-startup', 'imagePull') + this.taskDraw(startup.containerStart, task, 'task-startup', 'containerStart');
     task.timer = world.sim.after(delay, onRunning, { svc: this, task }, PRIORITY.lifecycle);
@@ -900,7 +917,7 @@ export class ServiceRuntime {
     // the load model knows the task from RUNNING (out of rotation until healthy): its CPU and
     // memory are averaged over the time it ran in a period, at cpuBaseline before rotation
     this.loadModel?.setInRotation(task.id, false, world.now);
-    if (world.logging) world.log('task-running', task.id, `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
+    if (world.logging) world.log('task-running', task.id, this.warmStarting ? `${task.id} RUNNING at time 0 (warmStart), healthy and in rotation` : `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
     const p = world.scenario.providers.get(task.capacityProvider);
     if (p?.kind === 'fargate' && p.spot && p.config.interruptions) {
       const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh('spot-fargate', this.name, task.capacityProvider, String(task.providerOrdinal)));
@@ -908,6 +925,12 @@ export class ServiceRuntime {
     }
     // without a load balancer the task AZ rebalancing started is healthy 40 s after RUNNING (countsAsHealthy)
     if (this.healthCheck === null && this.rebalancer?.pending === task) world.sim.after(HEALTHY_AFTER_RUNNING_MS, onRebalancedHealthy, { svc: this, task }, PRIORITY.lifecycle);
+    if (this.warmStarting) {
+      // warmStart: its application has started and its target is healthy: in rotation now,
+      // no health check to pass and no grace period to wait
+      task.applicationStartsAt = world.now;
+      return this.enterRotation(task);
+    }
     const appStart = this.applicationStart(task);
     task.applicationStartsAt = world.now + appStart;
     const hc = this.healthCheck;

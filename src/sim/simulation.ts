@@ -241,7 +241,8 @@ export class Simulation {
   begin(): void {
     const world = this.world;
     const sim = world.sim;
-    for (const g of this.cluster.groups.values()) g.reconcile();
+    // warmStart: the initial instances register now (cluster.ts, launch)
+    for (const g of this.cluster.groups.values()) g.reconcile(world.warmStart);
     this.services.forEach((svc, i) => {
       const scaler = this.scalers[i];
       if (scaler) {

@@ -45,6 +45,11 @@ export class World {
   readonly prices: PriceBook;
   /** Whether events are kept (RunSinks.keepsEvents): a busy call site builds its message only then. */
   readonly logging: boolean;
+  /**
+   * The scenario's `warmStart`: the groups' initial instances register at time 0 and the
+   * services' initial tasks are RUNNING and in rotation at time 0 (docs/assumptions.md).
+   */
+  readonly warmStart: boolean;
 
   constructor(
     readonly scenario: ResolvedScenario,
@@ -55,6 +60,7 @@ export class World {
   ) {
     this.streams = new RandomStreams(seed);
     this.logging = sinks.keepsEvents !== false;
+    this.warmStart = scenario.scenario.warmStart;
     this.prices = createPriceBook(scenario.scenario.pricing, scenario.customInstanceTypes);
     this.durationMs = scenario.scenario.duration;
     this.periodMs = scenario.scenario.metrics.period;

@@ -218,14 +218,14 @@ describe('ecsim validate on variants and sweeps', () => {
     const variant = edited(dir, 'variant-misspelt-exp-key', 'tt-cpu-45:\n', 'tt-cpu-45:\n    Replications: 3\n    Expect: []\n');
     const lines = readFileSync(variant.file, 'utf8').split('\n');
     const at = (text: string) => lines.indexOf(text) + 1;
-    const expected = 'expected one of: name, description, start, duration, region, metrics, pricing, cluster, taskDefinitions, services, expect';
+    const expected = 'expected one of: name, description, start, duration, warmStart, region, metrics, pricing, cluster, taskDefinitions, services, expect';
     expect(await problems(variant.file)).toEqual([
       `${variant.file}:${at('    Replications: 3')}: variant "tt-cpu-45": Replications: unknown key "Replications"; ${expected}`,
       `${variant.file}:${at('    Expect: []')}: variant "tt-cpu-45": Expect: unknown key "Expect" (did you mean "expect"?); ${expected}`,
     ]);
     // the base's own unknown key still lists every top-level key
     const base = edited(dir, 'base-misspelt-exp-key', 'replications: 5\n', 'Replications: 5\n');
-    expect((await problems(base.file)).join('\n')).toContain('unknown key "Replications" (did you mean "replications"?); expected one of: name, description, seed, start, duration, region, metrics, pricing, cluster, taskDefinitions, services, variants, replications, sweep, expect');
+    expect((await problems(base.file)).join('\n')).toContain('unknown key "Replications" (did you mean "replications"?); expected one of: name, description, seed, start, duration, warmStart, region, metrics, pricing, cluster, taskDefinitions, services, variants, replications, sweep, expect');
   });
 
   it('a value twice in a sweep list is refused on its second place (targetValue: [40, 40] ran two identical points)', async () => {

@@ -191,3 +191,32 @@ describe('the cold start (review: 17 291 of 18 550 dropped requests in the first
     expect(lines.indexOf(note)).toBeLessThan(lines.findIndex((l) => l.startsWith('## Paired')));
   });
 });
+
+describe('warmStart in the note on the start of the runs (docs/assumptions.md "Start of the run")', () => {
+  const rows = [[row(100, 50), row(110, 50)], [row(100, 50), row(110, 50)], [row(100, 50), row(110, 50)]];
+  const noteOf = (md: string) => md.split('\n').find((l) => l.includes('(docs/assumptions.md, "Start of the run")'));
+
+  it('every variant warm: no variant pays a start-up', () => {
+    const md = comparisonMarkdown(summarizeComparison('x', ['a', 'b', 'c'], [1, 2], rows, [true, true, true]));
+    expect(noteOf(md)).toBe(
+      'Every run starts warm (`warmStart: true`): the initial instances are registered and the initial tasks RUNNING, healthy and in rotation at time 0, so no variant pays a start-up; ' +
+        'initial tasks that do not fit the initial instances still wait for capacity (docs/assumptions.md, "Start of the run").',
+    );
+  });
+
+  it('some warm: the warm ones are named, and a warm-cold paired difference includes the start-up', () => {
+    const md = comparisonMarkdown(summarizeComparison('x', ['a', 'b', 'c'], [1, 2], rows, [false, true, true]));
+    expect(noteOf(md)).toBe(
+      'The variants `b`, `c` start warm (`warmStart: true`: tasks RUNNING and in rotation at time 0), the others cold (no task RUNNING at time 0 while the load is on): ' +
+        'a cold variant pays the start-up in dropped requests and SLO violation minutes and a warm one does not, so a paired difference between a warm and a cold variant includes it (docs/assumptions.md, "Start of the run").',
+    );
+    const one = comparisonMarkdown(summarizeComparison('x', ['a', 'b', 'c'], [1, 2], rows, [true, false, false]));
+    expect(noteOf(one)).toMatch(/^The variant `a` starts warm /);
+  });
+
+  it('none warm: the cold note as before', () => {
+    const md = comparisonMarkdown(summarizeComparison('x', ['a', 'b', 'c'], [1, 2], rows, [false, false, false]));
+    expect(noteOf(md)).toMatch(/^Every run starts cold: /);
+    expect(md).toBe(comparisonMarkdown(summarizeComparison('x', ['a', 'b', 'c'], [1, 2], rows)));
+  });
+});

@@ -75,4 +75,17 @@ describe('warning: a launch, provisioning, image pull or container start delay a
     ]);
     expect(warned(scenario({ provisioningDelay: '90m' }), true)).toEqual([]);
   });
+
+  it('with warmStart the initial instances and tasks start at 0 all the same: the message says only the later ones do not', () => {
+    const warm = (over: Parameters<typeof scenario>[0]) => warned({ ...(scenario(over) as object), warmStart: true });
+    expect(warm({ launchDelay: '2h' })).toEqual([
+      'cluster.capacityProviders.ec2.autoScalingGroup.launchDelay: 2h is at or after the end of the run (1h): no instance the group launches after time 0 registers within the run (warmStart: only its initial instances, registered at 0)',
+    ]);
+    expect(warm({ imagePull: '1h' })).toEqual([
+      'taskDefinitions.app.startup.imagePull: 1h is at or after the end of the run (1h): no task of app but the initial ones placed at time 0 (warmStart: RUNNING at 0) starts within the run',
+    ]);
+    expect(warm({ provisioningDelay: '90m' })).toEqual([
+      'cluster.capacityProviders.FARGATE.provisioningDelay: 1h30m is at or after the end of the run (1h): no task on FARGATE but the initial ones (warmStart: RUNNING at 0) starts within the run',
+    ]);
+  });
 });
