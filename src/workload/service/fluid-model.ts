@@ -283,7 +283,9 @@ export class FluidServiceModel implements ServiceLoadModel {
     this.groups.reset();
     const irregularListed =
       cfg.type !== 'http'
-        ? this.queuePeriod(fromMs, toMs, offered, rotationMsSum)
+        ? this.cutT.length > 0
+          ? this.queueSplit(fromMs, toMs)
+          : this.queuePeriod(fromMs, toMs, offered, rotationMsSum)
         : this.cutT.length > 0
           ? this.httpSplit(fromMs, toMs, failShareMs)
           : this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs);
@@ -785,10 +787,13 @@ export class FluidServiceModel implements ServiceLoadModel {
     return lor ? (q * this.cfg.concurrency) / pooledServers : q;
   }
 
-  /** Returns how many alive irregular tasks were listed with their own stats. */
+  /**
+   * A queue service's period in which no worker entered or left rotation (the workers in
+   * rotation are so all through it): one fluid update of the shared queue over the period.
+   * Returns how many alive irregular tasks were listed with their own stats.
+   */
   private queuePeriod(fromMs: number, toMs: number, offered: number, rotationMsSum: number): number {
     const cfg = this.cfg;
-    const s = this.stats;
     const periodMs = toMs - fromMs;
     const perMsRate = cfg.taskRate / 1000;
     const capacity = perMsRate * rotationMsSum;
@@ -801,11 +806,128 @@ export class FluidServiceModel implements ServiceLoadModel {
       const done = capacity > 0 ? (served * perMsRate * (this.gTime - this.lastEndT)) / capacity : 0;
       this.fillStats(this.cohortStats, done, done, Math.max(0, toMs - Math.max(this.lastEndMs, fromMs)));
     }
+    for (const t of this.irregular) t.accDone = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
+    // the cumulative arrivals, over the span the backlog covers (FIFO waits)
+    const curve = this.arrivalCurve;
+    const a0 = this.arrived;
+    if (curve.length === 0 || periodMs > 0) curve.push(fromMs, a0);
+    this.arrived = a0 + offered;
+    if (periodMs > 0) curve.push(toMs, this.arrived);
+    const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
+    const visible = this.queueLatency(fromMs, a0 - q0, q0, offered, served, q1, periodMs, capacity / periodMs, servers);
+    return this.closeQueue(fromMs, toMs, served, q1, visible);
+  }
+
+  /**
+   * queuePeriod for a period in which workers entered or left rotation (they start, stop,
+   * are removed): the shared queue is updated sub-interval by sub-interval between the
+   * changes (cutT), each with the trace's mean rate over it and the capacity of the workers
+   * then in rotation, messages served only while some worker runs, the queue carried to the
+   * next; each sub-interval's served messages are latency groups of their own (FIFO waits
+   * since arrival, departures at that sub-interval's rate; the stationary group of its
+   * slots), and a worker's served messages are its share of each sub-interval it ran in.
+   * One total over the period served arrivals after the last worker left with the capacity
+   * it had before (1 worker of 20 msg/s leaving at 10 s, 5 msg/s: 200 served, not 50), and
+   * spread the departures of a worker starting late over the whole period (a backlog from
+   * the period start read about half its wait). What is visible is the last sub-interval's.
+   * Returns how many alive irregular tasks were listed with their own stats.
+   */
+  private queueSplit(fromMs: number, toMs: number): number {
+    const cfg = this.cfg;
+    const perMsRate = cfg.taskRate / 1000;
+    const m = this.cohortCount;
+    const list = this.irregular;
+    // each task's rotation at the period start: before its first change in the period
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i];
+      t.segIn = t.inRotation;
+      t.accDone = 0;
+    }
+    for (let i = this.evTask.length - 1; i >= 0; i--) this.evTask[i].segIn = !this.evIn[i];
+    const nCuts = this.cutT.length;
+    // the last sub-interval of positive length (a change at toMs leaves an empty one)
+    let lastK = nCuts;
+    while (lastK > 0 && Math.min(lastK < nCuts ? this.cutT[lastK] : toMs, toMs) <= this.cutT[lastK - 1]) lastK--;
+    const curve = this.arrivalCurve;
+    if (curve.length === 0 || toMs > fromMs) curve.push(fromMs, this.arrived);
+    let q = this.sharedBacklog;
+    let ev = 0;
+    let offeredSum = 0;
+    let served = 0;
+    let visible = q;
+    let cohortDone = 0;
+    let S = fromMs;
+    for (let k = 0; k <= nCuts; k++) {
+      const E = Math.min(k < nCuts ? this.cutT[k] : toMs, toMs);
+      while (ev < this.evTask.length && this.evAt[ev] <= S) {
+        this.evTask[ev].segIn = this.evIn[ev];
+        ev++;
+      }
+      const len = E - S;
+      if (len > 0) {
+        const offered = (this.trace.meanRate(S, E) * len) / 1000;
+        offeredSum += offered;
+        let n = m;
+        for (let i = 0; i < list.length; i++) if (list[i].segIn) n++;
+        const capacity = perMsRate * n * len;
+        const q0 = q;
+        const avail = q0 + offered;
+        const done = avail < capacity ? avail : capacity;
+        q = avail - done;
+        const a0 = this.arrived;
+        this.arrived = a0 + offered;
+        curve.push(E, this.arrived);
+        const v = this.queueLatency(S, a0 - q0, q0, offered, done, q, len, perMsRate * n, Math.max(1, n * cfg.concurrency));
+        if (k === lastK) visible = v;
+        served += done;
+        if (n > 0) {
+          const each = done / n;
+          if (m > 0) cohortDone += each;
+          for (let i = 0; i < list.length; i++) if (list[i].segIn) list[i].accDone += each;
+        }
+      }
+      S = E;
+    }
+    this.sharedBacklog = q;
+    if (m > 0) this.fillStats(this.cohortStats, cohortDone, cohortDone, Math.max(0, toMs - Math.max(this.lastEndMs, fromMs)));
+    this.stats.offered = offeredSum;
+    return this.closeQueue(fromMs, toMs, served, q, visible);
+  }
+
+  /**
+   * The latency groups of the messages a queue service served over an interval (`done` of
+   * q0 waiting after s0 served and `arrivals` over lenMs, q1 left; departures at `rate` per
+   * ms while backlogged, `servers` slots) and the visible messages at its end, which it
+   * returns: the larger of the fluid backlog and the stationary queue.
+   */
+  private queueLatency(fromMs: number, s0: number, q0: number, arrivals: number, done: number, q1: number, lenMs: number, rate: number, servers: number): number {
+    if (!(done > 0)) return q1;
+    const cfg = this.cfg;
+    // One shared queue drained by all workers: backlogged messages wait for the pooled rate.
+    const sat = this.addFifo(fromMs, s0, q0, arrivals, done, q1, lenMs, rate, servers);
+    this.groups.add(done - sat, arrivals / lenMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
+    // the visible messages: the stationary G/G/c queue of the workers' slots (Lq = lambda x
+    // the mean wait the latency model gives them), which a queue below capacity still holds
+    // (Little's law), or the fluid backlog when it is the larger: the backlog is the queue,
+    // and adding the stationary queue at rho 0.98 on top of it counted the queue twice
+    // (+48 messages at exponential service, more than sent - taken). The latency takes the
+    // longer of the backlog's and the stationary wait the same way (addBacklogged's floor).
+    const lq = this.groups.stationaryWaiting(arrivals / lenMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
+    return lq > q1 ? lq : q1;
+  }
+
+  /**
+   * A queue service's period figures once the shared queue is updated: the irregular tasks'
+   * stats from the messages each served (accDone), the served, queued and visible counts.
+   * Returns how many alive irregular tasks were listed with their own stats.
+   */
+  private closeQueue(fromMs: number, toMs: number, served: number, q1: number, visible: number): number {
+    const s = this.stats;
     let listed = 0;
     for (const t of this.irregular) {
       if (t.removedAt < 0 || t.leftAt >= 0) {
-        // its share of the messages served, by its time in rotation (which ends by leftAt)
-        const done = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
+        // what it served while in rotation (which ends by leftAt)
+        const done = t.accDone;
         if (t.removedAt < 0) {
           this.fillOwn(t, done, done, Math.max(0, toMs - Math.max(t.aliveFrom, fromMs)));
           listed++;
@@ -813,29 +935,8 @@ export class FluidServiceModel implements ServiceLoadModel {
         if (t.leftAt >= 0) this.addLeft(done, done, t.leftAt - Math.max(t.aliveFrom, fromMs));
       }
     }
-    // the cumulative arrivals, over the span the backlog covers (FIFO waits)
-    const curve = this.arrivalCurve;
-    const a0 = this.arrived;
-    if (curve.length === 0 || periodMs > 0) curve.push(fromMs, a0);
-    this.arrived = a0 + offered;
-    if (periodMs > 0) curve.push(toMs, this.arrived);
-    let visible = q1;
-    if (served > 0) {
-      // One shared queue drained by all workers: backlogged messages wait for the pooled rate.
-      const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-      const sat = this.addFifo(fromMs, a0 - q0, q0, offered, served, q1, periodMs, capacity / periodMs, servers);
-      this.groups.add(served - sat, offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
-      // the visible messages: the stationary G/G/c queue of the workers' slots (Lq = lambda x
-      // the mean wait the latency model gives them), which a queue below capacity still holds
-      // (Little's law), or the fluid backlog when it is the larger: the backlog is the queue,
-      // and adding the stationary queue at rho 0.98 on top of it counted the queue twice
-      // (+48 messages at exponential service, more than sent - taken). The latency takes the
-      // longer of the backlog's and the stationary wait the same way (addBacklogged's floor).
-      const lq = this.groups.stationaryWaiting(offered / periodMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
-      if (lq > visible) visible = lq;
-    }
     // the messages still waiting arrived after number arrived - q1
-    curve.prune(this.arrived - q1);
+    this.arrivalCurve.prune(this.arrived - q1);
     s.served = served;
     s.rejected = 0;
     s.queued = q1;

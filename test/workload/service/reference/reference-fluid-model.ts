@@ -154,7 +154,10 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     const s = this.stats;
     s.offered = offered;
     this.groups.reset();
-    if (cfg.type !== 'http') this.queuePeriod(fromMs, toMs, offered, rotationMsSum);
+    if (cfg.type !== 'http') {
+      if (this.cuts.length > 0) this.queueSplit(fromMs, toMs);
+      else this.queuePeriod(fromMs, toMs, offered, rotationMsSum);
+    }
     else if (this.cuts.length > 0) this.httpSplit(fromMs, toMs);
     else this.httpPeriod(fromMs, toMs, rate, assigned, unassigned, rotationMsSum, coveredMs);
     this.cuts.length = 0;
@@ -482,6 +485,75 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     s.served = served;
     s.rejected = 0;
     s.queued = q1;
+    s.waiting = visible;
+    s.backlog = visible;
+  }
+
+  /**
+   * queuePeriod for a period in which workers entered or left rotation: the shared queue
+   * updated sub-interval by sub-interval between the changes (as the fast model's
+   * queueSplit), each at the trace's mean rate over it and the workers then in rotation.
+   */
+  private queueSplit(fromMs: number, toMs: number): void {
+    const cfg = this.cfg;
+    const s = this.stats;
+    const perMsRate = cfg.taskRate / 1000;
+    const segIn = new Map<FluidTask, boolean>();
+    const accDone = new Map<FluidTask, number>();
+    for (const t of this.tasks) {
+      segIn.set(t, t.inRotation);
+      accDone.set(t, 0);
+    }
+    for (let i = this.events.length - 1; i >= 0; i--) segIn.set(this.events[i].task, !this.events[i].entered);
+    const bounds: number[] = [fromMs];
+    for (const c of this.cuts) if (c.t < toMs) bounds.push(c.t);
+    bounds.push(toMs);
+    if (this.arrT.length === 0 || fromMs > this.arrT[this.arrT.length - 1]) {
+      this.arrT.push(fromMs);
+      this.arrC.push(this.arrC.length > 0 ? this.arrC[this.arrC.length - 1] : 0);
+    }
+    let ev = 0;
+    let offeredSum = 0;
+    let served = 0;
+    let q = this.sharedBacklog;
+    let visible = q;
+    for (let k = 0; k + 1 < bounds.length; k++) {
+      const S = bounds[k];
+      const E = bounds[k + 1];
+      while (ev < this.events.length && this.events[ev].at <= S) {
+        segIn.set(this.events[ev].task, this.events[ev].entered);
+        ev++;
+      }
+      const len = E - S;
+      const offered = (this.trace.meanRate(S, E) * len) / 1000;
+      offeredSum += offered;
+      const inRot = this.tasks.filter((t) => segIn.get(t));
+      const n = inRot.length;
+      const capacity = perMsRate * n * len;
+      const q0 = q;
+      const done = Math.min(q0 + offered, capacity);
+      q = q0 + offered - done;
+      const a0 = this.arrC[this.arrC.length - 1];
+      this.arrT.push(E);
+      this.arrC.push(a0 + offered);
+      visible = q;
+      if (done > 0) {
+        const servers = Math.max(1, n * cfg.concurrency);
+        const sat = this.fifoBacklogged(S, a0 - q0, q0, offered, done, q, len, perMsRate * n, servers);
+        this.groups.add(done - sat, offered / len, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity);
+        visible = Math.max(q, this.groups.stationaryWaiting(offered / len, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1));
+      }
+      served += done;
+      for (const t of inRot) accDone.set(t, accDone.get(t)! + done / n);
+    }
+    this.sharedBacklog = q;
+    for (const t of this.tasks) {
+      if (t.removedAt < 0) this.fillTaskStats(t, accDone.get(t)!, accDone.get(t)!, Math.max(0, toMs - Math.max(t.aliveFrom, fromMs)));
+    }
+    s.offered = offeredSum;
+    s.served = served;
+    s.rejected = 0;
+    s.queued = q;
     s.waiting = visible;
     s.backlog = visible;
   }
