@@ -196,7 +196,7 @@ const autoScaling: Check = (s, report) => {
           // the ALB counts the requests it routes; a queue worker's messages come from the queue
           report([...pat, 'predefinedMetricType'], 'expected a metric a queue workload moves (BacklogPerTask, ECSServiceAverageCPUUtilization or ...MemoryUtilization), found ALBRequestCountPerTarget: the load balancer never sees the messages a queue worker pulls (workload.type: queue)');
         } else if (p.predefinedMetricType === 'ALBRequestCountPerTarget' && !svc.config.loadBalancer) {
-          report([...pat, 'predefinedMetricType'], 'ALBRequestCountPerTarget needs the service to have a loadBalancer');
+          report([...pat, 'predefinedMetricType'], 'expected a metric a service without a load balancer has (ECSServiceAverageCPUUtilization or ECSServiceAverageMemoryUtilization), found ALBRequestCountPerTarget: the service has no loadBalancer to count its requests; add a loadBalancer or use another metric');
         }
       }
       const period = s.scenario.metrics.period;
@@ -228,7 +228,7 @@ const autoScaling: Check = (s, report) => {
       if (metric === 'RequestCountPerTarget' && svc.config.workload?.type === 'queue') {
         report(pat, 'expected a metric a queue workload moves (BacklogPerTask, ApproximateNumberOfMessagesVisible, CPUUtilization or MemoryUtilization), found RequestCountPerTarget: the load balancer never sees the messages a queue worker pulls (workload.type: queue)');
       } else if (metric === 'RequestCountPerTarget' && !svc.config.loadBalancer) {
-        report(pat, 'RequestCountPerTarget needs the service to have a loadBalancer');
+        report(p.policyType === 'TargetTrackingScaling' ? [...pat, 'customMetric'] : [...pat, 'alarm', 'metricName'], 'expected a metric a service without a load balancer has (CPUUtilization or MemoryUtilization), found RequestCountPerTarget: the service has no loadBalancer to count its requests; add a loadBalancer or use another metric');
       }
     }
     try {

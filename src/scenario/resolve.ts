@@ -202,7 +202,7 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
         report([...at, 'autoScalingGroup', 'spotInstanceDraining'], 'has no effect without spotInterruptions (and purchaseOption: spot): there are no Spot interruption notices to drain on');
       }
       if (asg.spotInterruptions && asg.purchaseOption !== 'spot') {
-        report([...at, 'autoScalingGroup', 'spotInterruptions'], 'spotInterruptions needs purchaseOption: spot');
+        report([...at, 'autoScalingGroup', 'spotInterruptions'], `expected only with purchaseOption: spot (only Spot Instances get interruption notices), found purchaseOption ${asg.purchaseOption}; set purchaseOption: spot or remove spotInterruptions`);
       }
       const ms = config.managedScaling;
       if (ms && ms.minimumScalingStepSize > ms.maximumScalingStepSize) {
@@ -249,7 +249,8 @@ function resolveTaskDefinition(
   const networkMode = config.networkMode ?? (fargate ? 'awsvpc' : 'bridge');
   if (fargate && networkMode !== 'awsvpc') report([...at, 'networkMode'], `FARGATE requires networkMode awsvpc, found ${networkMode}`);
   if (fargate && (config.cpu === undefined || config.memory === undefined)) {
-    report(at, 'a FARGATE-compatible task definition needs task-level cpu and memory');
+    const missing = config.cpu === undefined && config.memory === undefined ? 'neither' : config.cpu === undefined ? `memory ${config.memory} without cpu` : `cpu ${config.cpu} without memory`;
+    report(at, `expected task-level cpu and memory in a FARGATE-compatible task definition (Fargate sizes the task by them), found ${missing}`);
   }
   const containerCpu = containers.reduce((s, [, c]) => s + c.cpu, 0);
   // A container reserves its soft limit when it has one, else its hard limit
@@ -260,7 +261,7 @@ function resolveTaskDefinition(
   let sumSaid = false;
   for (const [cname, c] of containers) {
     if (c.memory === undefined && c.memoryReservation === undefined && config.memory === undefined) {
-      report([...at, 'containerDefinitions', cname], 'needs memory or memoryReservation when the task has no task-level memory');
+      report([...at, 'containerDefinitions', cname], 'expected memory or memoryReservation (the task has no task-level memory), found neither');
     }
     if (c.memory !== undefined && config.memory !== undefined && c.memory > config.memory) {
       // ContainerDefinition memory: what the containers get "must be lower than the task
@@ -397,7 +398,7 @@ function resolveService(
   }
   const asgDeclared = [...providers.values()].some((p) => p.kind === 'asg');
   if (usesEc2 && launchType === 'EC2' && !asgDeclared) {
-    report([...at, 'launchType'], 'launchType EC2 needs an Auto Scaling group capacity provider in cluster.capacityProviders to supply instances');
+    report([...at, 'launchType'], 'expected an Auto Scaling group capacity provider in cluster.capacityProviders to supply instances for launchType EC2, found none');
   }
 
   if (config.healthCheckGracePeriodSeconds > 0 && !config.loadBalancer) {
@@ -418,7 +419,7 @@ function resolveService(
     if (as.minCapacity > as.maxCapacity) report([...at, 'autoScaling', 'minCapacity'], `minCapacity ${as.minCapacity} is above maxCapacity ${as.maxCapacity}`);
     desiredCount = Math.min(Math.max(desiredCount, as.minCapacity), as.maxCapacity);
   }
-  // (a FARGATE-compatible one without task-level cpu is refused already: needs task-level cpu)
+  // (a FARGATE-compatible one without task-level cpu is refused already: it expects task-level cpu)
   if (td && td.cpu === 0 && !td.config.requiresCompatibilities.includes('FARGATE')) {
     const uses = cpuFiguresOf(config);
     if (uses.length > 0) {

@@ -3,7 +3,7 @@
 
 import { z } from 'zod';
 import { didYouMean, likelyMeant, meantClause, meantHint } from './did-you-mean.js';
-import { describe, isNegativeDuration, negativeDurationMessage, parseDuration } from './duration.js';
+import { describe, formatDuration, isNegativeDuration, negativeDurationMessage, parseDuration } from './duration.js';
 
 /** Every key some map of the scenario format knows (schemaKeyNamed). */
 const SCHEMA_KEYS = new Set<string>();
@@ -331,15 +331,19 @@ export function whenParsed(...keys: string[]) {
 
 const distributions = {
   fixed: strict({ distribution: z.literal('fixed'), value: duration }),
-  uniform: strict({ distribution: z.literal('uniform'), min: duration, max: duration }).refine((d) => d.max >= d.min, {
-    message: 'uniform needs max >= min',
-    when: whenParsed('min', 'max'),
-  }),
+  uniform: strict({ distribution: z.literal('uniform'), min: duration, max: duration }).superRefine(
+    (d, ctx) => {
+      if (!(d.max >= d.min)) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected a duration >= min (${formatDuration(d.min)}), found ${formatDuration(d.max)}` });
+    },
+    { when: whenParsed('min', 'max') },
+  ),
   exponential: strict({ distribution: z.literal('exponential'), mean: positiveDuration }),
   normal: strict({ distribution: z.literal('normal'), mean: duration, sd: duration }),
-  lognormal: strict({ distribution: z.literal('lognormal'), median: positiveDuration, p95: positiveDuration }).refine(
-    (d) => d.p95 >= d.median,
-    { message: 'lognormal needs p95 >= median', when: whenParsed('median', 'p95') },
+  lognormal: strict({ distribution: z.literal('lognormal'), median: positiveDuration, p95: positiveDuration }).superRefine(
+    (d, ctx) => {
+      if (!(d.p95 >= d.median)) ctx.addIssue({ code: 'custom', path: ['p95'], message: `expected a duration >= median (${formatDuration(d.median)}), found ${formatDuration(d.p95)}` });
+    },
+    { when: whenParsed('median', 'p95') },
   ),
 };
 const distributionObject = discriminated('distribution', distributions);

@@ -38,7 +38,28 @@ const zoneName = z.string().superRefine((tz, ctx) => {
 
 const singleStep = strict({ from: rate, to: rate, at: duration });
 const stepAt = strict({ at: duration, to: rate });
-const multiStep = strict({ from: rate, steps: z.array(stepAt).min(1) });
+/**
+ * The `{from, steps}` form: times must increase strictly, said with the durations readable
+ * (the trace library, in ms, said `(300000 ms), found 300000`).
+ */
+const multiStep = strict({ from: rate, steps: z.array(stepAt).min(1) }).superRefine(
+  (m, ctx) => {
+    const at = m.steps.map((s) => s.at);
+    for (let i = 1; i < at.length; i++) {
+      const expected = stepTimeExpected('steps', at, i, formatDuration);
+      if (expected) {
+        ctx.addIssue({ code: 'custom', path: ['steps', i, 'at'], message: `expected ${expected}, found ${formatDuration(at[i])}` });
+        return;
+      }
+    }
+  },
+  {
+    when: (payload) => {
+      const steps = (payload.value as { steps?: unknown } | null)?.steps;
+      return Array.isArray(steps) && steps.every((s) => typeof (s as { at?: unknown } | null)?.at === 'number');
+    },
+  },
+);
 const stepList = z.array(stepAt).min(1);
 
 /**
@@ -64,9 +85,9 @@ function stepFromList(value: unknown[], ctx: z.RefinementCtx): z.output<typeof m
   }
   const at = list.map((s) => s.at);
   for (let i = 1; i < list.length; i++) {
-    const expected = stepTimeExpected('step', at, i);
+    const expected = stepTimeExpected('step', at, i, formatDuration);
     if (expected) {
-      ctx.addIssue({ code: 'custom', path: [i, 'at'], message: `expected ${expected}, found ${at[i]}` });
+      ctx.addIssue({ code: 'custom', path: [i, 'at'], message: `expected ${expected}, found ${formatDuration(at[i])}` });
       return z.NEVER;
     }
   }
@@ -83,17 +104,24 @@ const baseShapes = {
         ? forward(multiStep, value, ctx)
         : forward(singleStep, value, ctx),
   ),
-  ramp: strict({ from: rate, to: rate, start: duration, end: duration }).refine((r) => r.end > r.start, {
-    message: 'ramp needs end > start',
-    when: whenParsed('start', 'end'),
-  }),
+  ramp: strict({ from: rate, to: rate, start: duration, end: duration }).superRefine(
+    (r, ctx) => {
+      if (!(r.end > r.start)) ctx.addIssue({ code: 'custom', path: ['end'], message: `expected a time after start (${formatDuration(r.start)}), found ${formatDuration(r.end)}` });
+    },
+    { when: whenParsed('start', 'end') },
+  ),
   diurnal: strict({
     min: rate,
     max: rate,
     peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected a time of day "HH:MM" or "HH:MM:SS"').default('12:00'),
     period: diurnalPeriod.default(86_400_000),
     timezone: zoneName.optional(),
-  }).refine((d) => d.max >= d.min, { message: 'diurnal needs max >= min', when: whenParsed('min', 'max') }),
+  }).superRefine(
+    (d, ctx) => {
+      if (!(d.max >= d.min)) ctx.addIssue({ code: 'custom', path: ['max'], message: `expected a rate >= min (${d.min}), found ${d.max}` });
+    },
+    { when: whenParsed('min', 'max') },
+  ),
   randomWalk: strict({
     start: rate,
     volatility: z.number().min(0),

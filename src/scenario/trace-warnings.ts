@@ -1,9 +1,10 @@
 // Request-rate values that are valid but likely not what their author meant: a CSV trace
 // that ends before the run or barely overlaps it (csv-span.ts), a noise cv or a weekend
-// factor written as a percent, a change shorter than the metric period in fluid fidelity.
+// factor written as a percent, a change shorter than the metric period or inside one in
+// fluid fidelity (of the trace's keys, and of a CSV trace's rows).
 // Said by `ecsim run` and `ecsim validate`, not refused.
 
-import { noiseMeanFactor } from '../workload/trace/index.js';
+import { noiseMeanFactor, type TraceSeries } from '../workload/trace/index.js';
 import { csvTraceSeries } from './trace-series.js';
 import { csvSpanProblem } from './csv-span.js';
 import { formatDuration } from './duration.js';
@@ -34,14 +35,24 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     if (factor !== undefined && factor > MAX_LIKELY_WEEKEND_FACTOR) {
       out.push({ at: [...at, 'weekly', 'weekendFactor'], message: `weekendFactor multiplies the weekend's rate, found ${factor} (${factor} times the weekday rate); for ${factor} % of it write ${factor / 100}` });
     }
-    // what falls after a shorter --duration is cut off on purpose
     const csv = rate.csv;
-    if (!csv || !s.traceFiles.has(csv.file) || options.durationOverridden) continue;
+    if (!csv || !s.traceFiles.has(csv.file)) continue;
     const rows = csvTraceSeries(s, csv);
+    if ((svc.config.fidelity ?? 'fluid') === 'fluid') csvWithinPeriods(rows, csv.interpolate, s.scenario.metrics.period, s.scenario.duration, [...at, 'csv', 'file'], out);
+    // what falls after a shorter --duration is cut off on purpose
+    if (options.durationOverridden) continue;
     const span = csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs);
     if (span?.kind === 'warn') out.push({ at: [...at, 'csv', 'file'], message: span.message });
   }
   return out;
+}
+
+/** For a change shorter than a metric period in fluid fidelity ("so it is" rewritten to name the change). */
+const SHORT_HINT = `fluid fidelity uses one mean rate per metric period, so it is averaged over the period (fewer drops, a lower peak than it has); use fidelity: request or a shorter metrics.period`;
+
+/** For a jump inside a metric period in fluid fidelity (period `p` written as a duration). */
+function insideAdvice(p: string): string {
+  return `fluid fidelity uses one mean rate per metric period, so the period averages the levels before and after it (the new level counts from the period start: served requests, drops, CPU and scaling see it up to a period early or softened); align it to a multiple of metrics.period ${p} or use fidelity: request`;
 }
 
 /**
@@ -57,7 +68,7 @@ function fasterThanPeriod(svc: ResolvedService, period: number, end: number, out
   const shortSpikes = new Set<number>();
   const closeSteps = new Set<number>();
   const p = formatDuration(period);
-  const hint = `fluid fidelity uses one mean rate per metric period, so it is averaged over the period (fewer drops, a lower peak than it has); use fidelity: request or a shorter metrics.period`;
+  const hint = SHORT_HINT;
   (rate.spikes ?? []).forEach((x, i) => {
     if (x.at < end && x.hold < period) shortSpikes.add(i);
     if (x.at < end && x.hold < period) out.push({ at: [...at, 'spikes', i, 'hold'], message: `${formatDuration(x.hold)} is shorter than metrics.period ${p}: ${hint}` });
@@ -98,7 +109,7 @@ function insidePeriods(rate: TraceRate, period: number, end: number, at: Path, s
   const p = formatDuration(period);
   const inside = (t: number) => t % period !== 0;
   const window = (t: number) => `${formatDuration(Math.floor(t / period) * period)}-${formatDuration(Math.floor(t / period) * period + period)}`;
-  const advice = `fluid fidelity uses one mean rate per metric period, so the period averages the levels before and after it (the new level counts from the period start: served requests, drops, CPU and scaling see it up to a period early or softened); align it to a multiple of metrics.period ${p} or use fidelity: request`;
+  const advice = insideAdvice(p);
   const step = rate.step;
   if (step && 'steps' in step) {
     step.steps.forEach((x, i) => {
@@ -120,4 +131,76 @@ function insidePeriods(rate: TraceRate, period: number, end: number, at: Path, s
     if (fall < end && down < period && inside(fall)) edges.push(down === 0 ? `falls at ${formatDuration(fall)}` : `falls over ${formatDuration(down)} from ${formatDuration(fall)}`);
     if (edges.length > 0) out.push({ at: [...at, 'spikes', i], message: `the spike ${edges.join(' and ')}, inside ${edges.length > 1 ? 'metric periods' : 'a metric period'}: ${advice.replace('align it', edges.length > 1 ? 'align them' : 'align it')}` });
   });
+}
+
+/** A row's time as the file's time column writes it (seconds), without float noise (630.1, not 630.1000000000001). */
+const timeS = (ms: number): string => String(Number((ms / 1000).toPrecision(15)));
+/** A time or gap in ms as a duration ("10m30s"), rounded to the ms (CSV times in seconds may have fractions of one). */
+const span = (ms: number): string => formatDuration(Math.round(ms));
+
+/**
+ * fasterThanPeriod and insidePeriods for a CSV trace, from its rows (one warning of each kind
+ * a file, the first case and how many, not one a row: a file may have millions), over the
+ * rows from 0 to the end of the run. With `interpolate: step` each row whose rate differs
+ * from the row before is a jump, as a `step` is: two jumps less than metrics.period apart
+ * (the level between them averaged away, as `step`s closer than a period), and a jump off
+ * the period grid that is not one of those (inside a metric period, as a `step` at 5m30s).
+ * With `linear` the rate ramps from row to row: rows less than a period apart with the rate
+ * changing between them (a ramp shorter than a period, averaged over it, as noise whose
+ * `every` is shorter); rows a period or more apart change the mean gradually (as a long ramp).
+ * A file of rows every metrics.period (`ecsim trace --step` of the period) is not warned of.
+ */
+function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', period: number, end: number, at: Path, out: ScenarioWarning[]): void {
+  const { t, v } = rows;
+  const p = formatDuration(period);
+  const inside = (ms: number) => ms % period !== 0;
+  let close = 0;
+  let closeA = 0;
+  let closeB = 0;
+  if (interpolate === 'linear') {
+    for (let i = 1; i < t.length && t[i - 1] < end; i++) {
+      if (t[i] <= 0 || v[i] === v[i - 1] || !(t[i] - t[i - 1] < period)) continue;
+      if (close++ === 0) [closeA, closeB] = [t[i - 1], t[i]];
+    }
+    if (close > 0) {
+      const more = close > 1 ? ` (${close} such pairs of rows in the run)` : '';
+      out.push({
+        at,
+        message: `rows at time_s ${timeS(closeA)} and ${timeS(closeB)} are ${span(closeB - closeA)} apart, less than metrics.period ${p}, and the rate changes between them${more}: ${SHORT_HINT.replace('so it is', 'so the change between them is')}`,
+      });
+    }
+    return;
+  }
+  // step: jumps at the rows whose rate differs from the row before, from 0 to the end
+  let inAt = 0;
+  let insideCount = 0;
+  let previous = NaN; // the jump before
+  let previousClose = false; // whether it was close to the one before it
+  const settle = (jump: number, closeToNext: boolean) => {
+    if (!Number.isNaN(jump) && !previousClose && !closeToNext && inside(jump) && insideCount++ === 0) inAt = jump;
+  };
+  for (let i = 1; i < t.length && t[i] < end; i++) {
+    if (t[i] < 0 || v[i] === v[i - 1]) continue;
+    const isClose = t[i] - previous < period;
+    if (isClose && close++ === 0) [closeA, closeB] = [previous, t[i]];
+    settle(previous, isClose);
+    previous = t[i];
+    previousClose = isClose;
+  }
+  settle(previous, false);
+  if (close > 0) {
+    const more = close > 1 ? ` (${close} such pairs of changes in the run)` : '';
+    out.push({
+      at,
+      message: `the rate changes at rows time_s ${timeS(closeA)} and ${timeS(closeB)}, ${span(closeB - closeA)} apart, less than metrics.period ${p}${more}: ${SHORT_HINT.replace('so it is', 'so the level between them is')}`,
+    });
+  }
+  if (insideCount > 0) {
+    const from = Math.floor(inAt / period) * period;
+    const more = insideCount > 1 ? ` (and at ${insideCount - 1} more row${insideCount > 2 ? 's' : ''} inside a metric period)` : '';
+    out.push({
+      at,
+      message: `the rate changes at row time_s ${timeS(inAt)} (${span(inAt)}), inside the metric period ${formatDuration(from)}-${formatDuration(from + period)}${more}: ${insideAdvice(p).replace('align it to', 'align the rows to')}`,
+    });
+  }
 }

@@ -71,6 +71,25 @@ describe('a piped scenario\'s relative paths', () => {
   }, 30_000);
 });
 
+describe('a CSV trace with a quote that never closes', () => {
+  it('validate and run: exit 2, one line naming the file, line, column and cell, no results folder', () => {
+    const dir = tempDir();
+    // was replayed as 100 then 200 (the quote dropped, the unclosed cell read as 100)
+    writeFileSync(join(dir, 'rate.csv'), 'time_s,rps\n0,"100\n1800,200\n');
+    const s = quickstart();
+    s.services.web.workload.requestRate = { csv: { file: 'rate.csv' } };
+    const file = writeScenario(dir, 's', s);
+    for (const args of [['validate', file], ['run', file, '--out', join(dir, 'out')]]) {
+      const r = spawnSync(process.execPath, [BIN, ...args], { encoding: 'utf8', timeout: 15_000 });
+      expect(r.status, args[0]).toBe(2);
+      const lines = r.stderr.trim().split('\n');
+      expect(lines).toHaveLength(1);
+      expect(lines[0]).toMatch(/: services\.web\.workload\.requestRate: rate\.csv, line 2, column 2 \("rps"\): expected a closing quote by the end of the line, found "100; a quoted cell may not span lines$/);
+    }
+    expect(existsSync(join(dir, 'out'))).toBe(false);
+  }, 30_000);
+});
+
 describe('an alias bomb', () => {
   it('seven nested lines of &x [*y, ...] (9^7 values): exit 2, not valid YAML/JSON, with the line of the first alias', async () => {
     const file = join(tempDir(), 'bomb.yaml');

@@ -19,7 +19,7 @@ describe.skipIf(!existsSync(DESIGN))('the design scenario file', () => {
     const lines = error!.message.split('\n');
     expect(lines).toHaveLength(2);
     // purchaseOption on-demand with spotInterruptions (the design's own comment says "only with spot")
-    expect(lines[0]).toMatch(/spotInterruptions: spotInterruptions needs purchaseOption: spot/);
+    expect(lines[0]).toMatch(/autoScalingGroup\.spotInterruptions: expected only with purchaseOption: spot \(only Spot Instances get interruption notices\), found purchaseOption on-demand; set purchaseOption: spot or remove spotInterruptions$/);
     // AWS: a strategy contains ASG providers or Fargate providers, not both
     // (not also "placement strategies apply to EC2 only": which launch type is moot until the strategy is fixed)
     expect(lines[1]).toMatch(/services\.web\.capacityProviderStrategy: a strategy cannot mix/);

@@ -149,7 +149,7 @@ describe('a rule relating two keys of a map runs beside an unknown key in the ma
     s.taskDefinitions.web.startup.imagePull = { distribution: 'uniform', min: '10s', max: '5s', foo: 1 };
     expect(problems(s)).toEqual([
       'taskDefinitions.web.startup.imagePull.foo: unknown key "foo"; expected one of: distribution, min, max',
-      'taskDefinitions.web.startup.imagePull: uniform needs max >= min',
+      'taskDefinitions.web.startup.imagePull.max: expected a duration >= min (10s), found 5s',
     ]);
   });
 
@@ -161,13 +161,13 @@ describe('a rule relating two keys of a map runs beside an unknown key in the ma
     diurnal.services.web.workload.requestRate = { diurnal: { min: 10, max: 5, foo: 1 } };
     expect(problems(s)).toEqual([
       expect.stringMatching(/^taskDefinitions\.web\.startup\.imagePull\.foo: unknown key "foo"/),
-      'taskDefinitions.web.startup.imagePull: lognormal needs p95 >= median',
+      'taskDefinitions.web.startup.imagePull.p95: expected a duration >= median (10s), found 5s',
       expect.stringMatching(/^services\.web\.workload\.requestRate\.ramp\.foo: unknown key "foo"/),
-      'services.web.workload.requestRate.ramp: ramp needs end > start',
+      'services.web.workload.requestRate.ramp.end: expected a time after start (10m), found 5m',
     ]);
     expect(problems(diurnal)).toEqual([
       expect.stringMatching(/^services\.web\.workload\.requestRate\.diurnal\.foo: unknown key "foo"/),
-      'services.web.workload.requestRate.diurnal: diurnal needs max >= min',
+      'services.web.workload.requestRate.diurnal.max: expected a rate >= min (10), found 5',
     ]);
   });
 

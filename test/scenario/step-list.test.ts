@@ -70,8 +70,11 @@ describe('step as a list of {at, to}', () => {
   it.each([
     ['the first at is not 0', [{ at: '5m', to: 100 }, { at: '30m', to: 300 }], 'services.web.workload.requestRate.step[0].at: expected 0 (the first step of a list gives the rate at the start), found "5m"; for a first change later, use {from, steps: [{at, to}, ...]}'],
     ['a typo inside a step', [{ at: 0, to: 100 }, { att: '30m', to: 300 }], 'services.web.workload.requestRate.step[1].att: unknown key "att" (did you mean "at"?); expected one of: at, to'],
-    ['steps out of order', [{ at: 0, to: 100 }, { at: '30m', to: 300 }, { at: '10m', to: 200 }], 'services.web.workload.requestRate.step[2].at: expected a time after step[1].at (1800000 ms), found 600000'],
-    ['two steps at the same time', [{ at: 0, to: 100 }, { at: 0, to: 300 }], 'services.web.workload.requestRate.step[1].at: expected a time after step[0].at (0 ms), found 0'],
+    // durations readable, not in ms (was "(1800000 ms), found 600000")
+    ['steps out of order', [{ at: 0, to: 100 }, { at: '30m', to: 300 }, { at: '10m', to: 200 }], 'services.web.workload.requestRate.step[2].at: expected a time after step[1].at (30m), found 10m'],
+    ['two steps at the same time', [{ at: 0, to: 100 }, { at: 0, to: 300 }], 'services.web.workload.requestRate.step[1].at: expected a time after step[0].at (0s), found 0s'],
+    ['two steps at 5m, one written in seconds', [{ at: 0, to: 100 }, { at: '5m', to: 1 }, { at: 300, to: 3 }], 'services.web.workload.requestRate.step[2].at: expected a time after step[1].at (5m), found 5m'],
+    ['{from, steps} out of order', { from: 1, steps: [{ at: '1m', to: 100 }, { at: '1h30m', to: 1 }, { at: '90m', to: 3 }] }, 'services.web.workload.requestRate.step.steps[2].at: expected a time after steps[1].at (1h30m), found 1h30m'],
     ['an empty list', [], 'services.web.workload.requestRate.step: expected at least 1 item, found an empty list'],
   ])('rejects %s with one line', (_name, step, message) => {
     let error: unknown;

@@ -48,11 +48,11 @@ describe('a task definition with 0 CPU units', () => {
     expect(problems(s)).toBe('');
   });
 
-  it('a FARGATE-compatible one is told once, that it needs task-level cpu', () => {
+  it('a FARGATE-compatible one is told once, that it expects task-level cpu', () => {
     const s = noCpu();
     Object.assign(s.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });
     s.services.web.launchType = 'FARGATE';
-    expect(problems(s).split('\n')).toEqual(['s.yaml: taskDefinitions.web: a FARGATE-compatible task definition needs task-level cpu and memory']);
+    expect(problems(s).split('\n')).toEqual(['s.yaml: taskDefinitions.web: expected task-level cpu and memory in a FARGATE-compatible task definition (Fargate sizes the task by them), found memory 512 without cpu']);
   });
 
   it('container cpu alone gives the task its CPU units', () => {

@@ -4,6 +4,8 @@
 // that change faster than fluid fidelity's one mean rate per metric period.
 
 import { describe, it, expect } from 'vitest';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { cli, quickstart, tempDir, writeScenario } from '../helpers.js';
 import { loadScenarioFile, ScenarioError, scenarioWarnings } from '../../src/scenario/index.js';
 
@@ -109,6 +111,46 @@ describe('fluid fidelity: a jump inside a metric period', () => {
       s.services.web.fidelity = 'request';
     });
     expect(warned(request)).toEqual([]);
+  });
+});
+
+describe('fluid fidelity: a CSV trace whose rows change the rate inside a metric period', () => {
+  // as a `step` at 10m30s or steps 10 s apart are warned of: fluid reads the file through one
+  // mean rate per 1 min period, so a jump at 630 s counts from 600 s at half its height
+  const csvTrace = (name: string, rows: string, interpolate: 'step' | 'linear', fidelity = 'fluid') => {
+    writeFileSync(join(dir, `${name}.csv`), `time_s,rps\n${rows}`);
+    return load(name, (s) => {
+      s.services.web.workload.requestRate = { csv: { file: `${name}.csv`, interpolate } };
+      s.services.web.fidelity = fidelity;
+    });
+  };
+  const at = 'services.web.workload.requestRate.csv.file: ';
+  it('interpolate: step, a row at 630 s: the jump inside 10m-11m, the row said by its time_s', () => {
+    expect(warned(csvTrace('csv-inside', '0,100\n630,200\n3600,50\n', 'step'))).toEqual([
+      `${at}the rate changes at row time_s 630 (10m30s), inside the metric period 10m-11m: fluid fidelity uses one mean rate per metric period, so the period averages the levels before and after it (the new level counts from the period start: served requests, drops, CPU and scaling see it up to a period early or softened); align the rows to a multiple of metrics.period 1m or use fidelity: request`,
+    ]);
+  });
+  it('interpolate: step, jumps closer than a period: one warning for the file, the first pair and how many; a lone jump off the grid besides', () => {
+    // jumps at 600, 610 (10 s), 630 (20 s after 610), none at 615 (same rate), 1000.5 and 1200.1 (off the grid, far apart)
+    const w = warned(csvTrace('csv-close', '0,100\n600,200\n610,300\n615,300\n630,100\n1000.5,7\n1200.1,8\n1300,8\n3600,8\n', 'step'));
+    expect(w).toEqual([
+      `${at}the rate changes at rows time_s 600 and 610, 10s apart, less than metrics.period 1m (2 such pairs of changes in the run): fluid fidelity uses one mean rate per metric period, so the level between them is averaged over the period (fewer drops, a lower peak than it has); use fidelity: request or a shorter metrics.period`,
+      expect.stringMatching(/^services\.web\.workload\.requestRate\.csv\.file: the rate changes at row time_s 1000\.5 \(16m40s500ms\), inside the metric period 16m-17m \(and at 1 more row inside a metric period\): fluid fidelity/),
+    ]);
+  });
+  it('interpolate: linear, rows closer than a period with the rate changing between them', () => {
+    // 600-610 (100 -> 200) and 615-630 (300 -> 100); 610-615 holds 300
+    expect(warned(csvTrace('csv-linear', '0,100\n600,200\n610,300\n615,300\n630,100\n3600,100\n', 'linear'))).toEqual([
+      `${at}rows at time_s 600 and 610 are 10s apart, less than metrics.period 1m, and the rate changes between them (2 such pairs of rows in the run): fluid fidelity uses one mean rate per metric period, so the change between them is averaged over the period (fewer drops, a lower peak than it has); use fidelity: request or a shorter metrics.period`,
+    ]);
+  });
+  it('not warned of: jumps on the period grid, linear rows a period or more apart, rows close with one rate, fidelity request, rows after the end', () => {
+    expect(warned(csvTrace('csv-grid', '0,100\n600,200\n660,300\n3600,50\n', 'step'))).toEqual([]);
+    expect(warned(csvTrace('csv-slow', '0,100\n630,200\n690,300\n3600,50\n', 'linear'))).toEqual([]);
+    expect(warned(csvTrace('csv-flat', '0,100\n630,100\n631,100\n3600,100\n', 'step'))).toEqual([]);
+    expect(warned(csvTrace('csv-request', '0,100\n630,200\n631,300\n3600,50\n', 'step', 'request'))).toEqual([]);
+    // the run is 1 h: a jump at 3630 s and one 1 s later are not in it
+    expect(warned(csvTrace('csv-after', '0,100\n1800,100\n3630,200\n3631,300\n', 'step'))).toEqual([]);
   });
 });
 

@@ -2,7 +2,8 @@
 // TraceRows (parseTraceSeries: two Float64Arrays, read in one pass over the text). The time column holds seconds since the simulation start (as `ecsim trace`
 // writes `time_s`); the value column holds requests (or messages) per second (`rps`, as
 // `ecsim trace` writes it). Fields are separated by ',' (or ';' or a tab, whichever the
-// header uses most), may be "quoted"; a row may not have more fields than the header;
+// header uses most), may be "quoted" whole (a quote elsewhere, or one that does not close by
+// the end of its line, is refused); a row may not have more fields than the header;
 // blank lines are skipped. Every error names the file, the line and the column.
 
 import { didYouMean } from './did-you-mean.js';
@@ -35,8 +36,19 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
     throw new Error(`${file}: expected a value column other than the time column ${JSON.stringify(timeColumn)}, found the same name; the rate would be the time`);
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const at = (line: number, column?: { index: number; name: string }): string =>
-    `${file}, line ${line}${column ? `, column ${column.index + 1} (${JSON.stringify(column.name)})` : ''}`;
+  const at = (line: number, column?: { index: number; name?: string }): string =>
+    `${file}, line ${line}${column ? `, column ${column.index + 1}${column.name === undefined ? '' : ` (${JSON.stringify(column.name)})`}` : ''}`;
+  /** Refuses a quote splitFields cannot read on line `line`, at the cell as written (columns named by `names`). */
+  const quoteProblem =
+    (line: number, names: readonly string[]): QuoteProblem =>
+    (index, cell, problem) => {
+      const where = at(line, { index, name: names[index] });
+      throw new Error(
+        problem === 'unclosed'
+          ? `${where}: expected a closing quote by the end of the line, found ${cell}; a quoted cell may not span lines`
+          : `${where}: expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found ${cell}`,
+      );
+    };
 
   // lines end at \r\n, \n or \r, as text.split(/\r\n|\n|\r/) cuts them (a break at the end
   // leaves one more, empty, line); `lineNo` counts them from 1
@@ -68,7 +80,7 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
   if (headerLine === null) throw new Error(`${file}, line 1: expected a header row naming the columns, found an empty file`);
   const h = lineNo;
   const separator = pickSeparator(headerLine);
-  const header = splitFields(headerLine, separator);
+  const header = splitFields(headerLine, separator, quoteProblem(h, []));
   const column = (name: string, role: string): { index: number; name: string } => {
     const index = header.indexOf(name);
     if (index < 0) {
@@ -118,7 +130,7 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
     endLine(end);
     if (count === 1 && body.slice(start, end).trim() === '') continue;
     if (quoted) {
-      fields = splitFields(body.slice(start, end), separator);
+      fields = splitFields(body.slice(start, end), separator, quoteProblem(lineNo, header));
       count = fields.length;
     }
     if (count > header.length) {
@@ -169,7 +181,7 @@ function readCell(
   col: { index: number; name: string },
   what: string,
   lineNo: number,
-  at: (line: number, column?: { index: number; name: string }) => string,
+  at: (line: number, column?: { index: number; name?: string }) => string,
 ): number {
   const cell = col.index < count ? fields[col.index] : undefined;
   if (cell === undefined) {
@@ -200,26 +212,64 @@ function count(text: string, ch: string): number {
   return n;
 }
 
-/** Splits one line into trimmed fields; "quoted" fields may hold the separator and "" for a quote. */
-function splitFields(line: string, separator: string): string[] {
+/** What splitFields found wrong: the cell's index on its line, the cell as written, the problem. */
+type QuoteProblem = (index: number, cell: string, problem: 'unclosed' | 'stray') => never;
+
+/**
+ * Splits one line into trimmed fields; "quoted" fields may hold the separator and "" for a
+ * quote. A quote opens a cell only as its first character (after spaces), and the quote that
+ * closes it is followed only by spaces up to the separator; a quote anywhere else, or one that
+ * does not close by the end of the line (a cell does not span lines), is refused through
+ * `bad` (it was dropped: `2"00` read as 200, `"100` to the end of the file read as 100).
+ */
+function splitFields(line: string, separator: string, bad: QuoteProblem): string[] {
   if (!line.includes('"')) return line.split(separator).map((f) => f.trim());
   const fields: string[] = [];
-  let field = '';
-  let quoted = false;
-  for (let i = 0; i < line.length; i++) {
-    const ch = line[i];
-    if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') {
-        field += '"';
-        i++;
-      } else if (ch === '"') quoted = false;
-      else field += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === separator) {
+  let from = 0; // where the cell being read starts in `line`
+  let i = 0;
+  const n = line.length;
+  /** The cell starting at `from` as written, up to the next separator from `past` (or the end of the line). */
+  const written = (past: number): string => {
+    const end = line.indexOf(separator, past);
+    return line.slice(from, end < 0 ? n : end).trim();
+  };
+  while (true) {
+    let j = i;
+    while (j < n && (line[j] === ' ' || line[j] === '\t') && line[j] !== separator) j++;
+    if (line[j] === '"') {
+      let field = '';
+      let k = j + 1;
+      let closed = false;
+      while (k < n) {
+        if (line[k] === '"') {
+          if (line[k + 1] === '"') {
+            field += '"';
+            k += 2;
+            continue;
+          }
+          closed = true;
+          k++;
+          break;
+        }
+        field += line[k];
+        k++;
+      }
+      if (!closed) bad(fields.length, line.slice(from).trim(), 'unclosed');
+      while (k < n && line[k] !== separator && (line[k] === ' ' || line[k] === '\t')) k++;
+      if (k < n && line[k] !== separator) bad(fields.length, written(k), 'stray');
       fields.push(field.trim());
-      field = '';
-    } else field += ch;
+      if (k >= n) return fields;
+      i = k + 1;
+    } else {
+      let k = i;
+      while (k < n && line[k] !== separator) {
+        if (line[k] === '"') bad(fields.length, written(from), 'stray');
+        k++;
+      }
+      fields.push(line.slice(i, k).trim());
+      if (k >= n) return fields;
+      i = k + 1;
+    }
+    from = i;
   }
-  fields.push(field.trim());
-  return fields;
 }

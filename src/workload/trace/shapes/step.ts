@@ -36,11 +36,11 @@ function normalise(c: StepConfig): Steps {
 
 /**
  * What step `i` of the list `list` should have been when its time is not after the previous
- * step's (steps are in strictly increasing time), else undefined. Shared with the scenario's
- * list form of `step`.
+ * step's (steps are in strictly increasing time), else undefined; `say` writes a time (the
+ * scenario's checks say it as a duration, "5m"). Shared with the scenario's `step` forms.
  */
-export function stepTimeExpected(list: string, at: ArrayLike<number>, i: number): string | undefined {
-  return i > 0 && !(at[i] > at[i - 1]) ? `a time after ${list}[${i - 1}].at (${at[i - 1]} ms)` : undefined;
+export function stepTimeExpected(list: string, at: ArrayLike<number>, i: number, say: (ms: number) => string = (ms) => `${ms} ms`): string | undefined {
+  return i > 0 && !(at[i] > at[i - 1]) ? `a time after ${list}[${i - 1}].at (${say(at[i - 1])})` : undefined;
 }
 
 export function makeStep(c: StepConfig): TraceComponent {
