@@ -19,9 +19,12 @@ export function schemaKeyNamed(key: string): boolean {
  * map's order, then the known keys' problems). A known key the hint suggests and the map
  * lacks is not also called "required": the misspelt key is that key, said once. A hint
  * names keys the map lacks first (a key it has is less likely the one misspelt; a variant's
- * merge patch adds a misspelt key beside the base's right one, though).
+ * merge patch adds a misspelt key beside the base's right one, though). `notes` says, for a
+ * well-known AWS key the map does not take, where it belongs or what this map calls it
+ * (memoryReservation on a task definition is a container's key), in place of a "did you
+ * mean" a few letters would pick wrongly.
  */
-export function strict<T extends z.ZodRawShape>(shape: T) {
+export function strict<T extends z.ZodRawShape>(shape: T, notes: Readonly<Record<string, string>> = {}) {
   const known = Object.keys(shape);
   for (const k of known) SCHEMA_KEYS.add(k);
   const object = z.object(shape);
@@ -31,6 +34,11 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
       const lacked = known.filter((k) => value[k] === undefined);
       for (const key of Object.keys(value)) {
         if (known.includes(key)) continue;
+        // a well-known AWS key that belongs elsewhere or is named otherwise here: said so, no guess
+        if (Object.hasOwn(notes, key)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (${notes[key]}); expected one of: ${known.join(', ')}` });
+          continue;
+        }
         const suggestions = valueHint(key, value[key], lacked, known, shape) ?? keyHint(key, lacked, known);
         if (suggestions.length === 1 && lacked.includes(suggestions[0])) meant.add(suggestions[0]);
         ctx.addIssue({

@@ -202,3 +202,24 @@ describe('a name with a number at its end is a numbered sibling, not a typo', ()
     expect(likelyMeant('latencyP99', ['latencyP95', 'errorRate'])).toEqual(['latencyP95']);
   });
 });
+
+describe('well-known AWS keys a few letters would hint wrongly: said where they belong', () => {
+  const TASK_KEYS = 'cpu, memory, networkMode, requiresCompatibilities, runtimePlatform, containerDefinitions, startup, stopTimeout, placementConstraints, shutdown';
+  const GROUP_KEYS = 'instanceTypes, purchaseOption, minSize, maxSize, desiredCapacity, launchDelay, attributes, amiId, osType, reservedMemoryMiB, spotInterruptions, spotInstanceDraining, targetTrackingPolicy';
+
+  it('memoryReservation on a task definition is a container key (not "did you mean memory")', () => {
+    expect(problems('memory-reservation', edited('    memory: 512\n', '    memoryReservation: 512\n'))).toEqual([
+      `taskDefinitions.web.memoryReservation: unknown key "memoryReservation" (in ECS a key of a container definition, its soft memory limit: write it under containerDefinitions.NAME; the task definition's own is memory, the hard limit of the whole task); expected one of: ${TASK_KEYS}`,
+    ]);
+    // where it belongs, it loads
+    expect(() => problems('memory-reservation-container', edited('app: { cpu: 256, memory: 512,', 'app: { cpu: 256, memoryReservation: 512,'))).toThrow(/loaded/);
+  });
+
+  it('instances or instanceCount in an Auto Scaling group is desiredCapacity (not "did you mean instanceTypes")', () => {
+    for (const key of ['instances', 'instanceCount']) {
+      expect(problems(`asg-${key}`, edited('        desiredCapacity: 3\n', `        ${key}: 3\n`))).toEqual([
+        `cluster.capacityProviders.ec2.autoScalingGroup.${key}: unknown key "${key}" (an Auto Scaling group's instance count is desiredCapacity, from minSize to maxSize); expected one of: ${GROUP_KEYS}`,
+      ]);
+    }
+  });
+});
