@@ -16,6 +16,7 @@ import type { Path, ResolvedScenario, ResolvedTaskDefinition } from './resolve.j
 import { modifiersLargestFactor, traceConfigOf } from './trace-config.js';
 import { csvSpanProblem } from './csv-span.js';
 import { joinPath } from './errors.js';
+import { meanWrittenAsBareNumber } from './schema-helpers.js';
 import { expectationProblems } from './expect/index.js';
 
 export type Report = (at: Path, message: string) => void;
@@ -264,7 +265,8 @@ const workloads: Check = (s, report) => {
     if (!w) continue;
     const at: Path = ['services', svc.name, 'workload'];
     try {
-      resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
+      const serviceTimeMeanBare = w.perTask.serviceTime !== undefined && meanWrittenAsBareNumber(w.perTask.serviceTime);
+      resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity }, { serviceTimeMeanBare });
     } catch (e) {
       reportThrown(report, ['services', svc.name], e);
     }

@@ -353,16 +353,27 @@ const distributions = {
 const distributionObject = discriminated('distribution', distributions);
 
 /**
- * The fixed distributions whose value was written as a bare number of seconds (`3600`,
- * `"3600"`, `{ distribution: fixed, value: 3600 }`), not with a unit: a delay past the end
- * of the run is then likely milliseconds meant (warnings.ts delaysPastTheEnd). Kept aside,
- * not as a key of the parsed value, so that `3600` and `1h` parse to equal values.
+ * The keys of each distribution written as a bare number of seconds (`3600`, `"3600"`,
+ * `{ distribution: fixed, value: 3600 }`, `{ distribution: exponential, mean: 40 }`), not
+ * with a unit: a delay past the end of the run is then likely milliseconds meant
+ * (warnings.ts delaysPastTheEnd), and so is a service time 100 times too long (checks.ts
+ * workloads). Kept aside, not as keys of the parsed value, so that `3600` and `1h` parse
+ * to equal values.
  */
-const bareNumberDurations = new WeakSet<object>();
+const bareNumberKeys = new WeakMap<object, Set<string>>();
 
 /** Whether the fixed distribution `d` was written as a bare number of seconds. */
 export function writtenAsBareNumber(d: DurationDistribution): boolean {
-  return bareNumberDurations.has(d);
+  return d.distribution === 'fixed' && bareNumberKeys.get(d)?.has('value') === true;
+}
+
+/**
+ * Whether `d`'s mean is a value written as a bare number of seconds: a fixed value, an
+ * exponential's or a normal's mean (a uniform's or a lognormal's mean is no written value).
+ */
+export function meanWrittenAsBareNumber(d: DurationDistribution): boolean {
+  const key = d.distribution === 'fixed' ? 'value' : d.distribution === 'exponential' || d.distribution === 'normal' ? 'mean' : undefined;
+  return key !== undefined && bareNumberKeys.get(d)?.has(key) === true;
 }
 
 const isBareNumber = (value: unknown) => typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()));
@@ -371,11 +382,14 @@ const isBareNumber = (value: unknown) => typeof value === 'number' || (typeof va
 export const distribution = z.unknown().transform((value, ctx) => {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const parsed = forward(distributionObject, value, ctx);
-    if (parsed !== null && typeof parsed === 'object' && parsed.distribution === 'fixed' && isBareNumber((value as Record<string, unknown>).value)) bareNumberDurations.add(parsed);
+    if (parsed !== null && typeof parsed === 'object') {
+      const bare = Object.keys(parsed).filter((k) => k !== 'distribution' && isBareNumber((value as Record<string, unknown>)[k]));
+      if (bare.length > 0) bareNumberKeys.set(parsed, new Set(bare));
+    }
     return parsed;
   }
   const fixed = { distribution: 'fixed' as const, value: forward(duration, value, ctx) };
-  if (isBareNumber(value)) bareNumberDurations.add(fixed);
+  if (isBareNumber(value)) bareNumberKeys.set(fixed, new Set(['value']));
   return fixed;
 });
 export type DurationDistribution = z.infer<typeof distribution>;
