@@ -6,7 +6,7 @@ import { AZ_ATTRIBUTE, compileConstraints, compileStrategies, MAX_CONSTRAINTS, Q
 import { validateFargateSize } from '../model/capacity/fargate.js';
 import { customTypesIn, INSTANCE_CATALOG, lookupInstanceType, validateCustomInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
-import { createPriceBook } from '../model/pricing/index.js';
+import { createPriceBook, unpricedTypeProblem } from '../model/pricing/index.js';
 import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
 import { buildTrace, MAX_REQUEST_RATE, traceBounds } from '../workload/trace/index.js';
@@ -16,6 +16,7 @@ import type { Path, ResolvedScenario, ResolvedTaskDefinition } from './resolve.j
 import { modifiersLargestFactor, traceConfigOf } from './trace-config.js';
 import { csvSpanProblem } from './csv-span.js';
 import { joinPath } from './errors.js';
+import { meanWrittenAsBareNumber } from './schema-helpers.js';
 import { expectationProblems } from './expect/index.js';
 
 export type Report = (at: Path, message: string) => void;
@@ -122,10 +123,18 @@ function customTypeProblem(c: CustomInstanceType, namesHere: Set<string>, custom
   return null;
 }
 
-/** `pricing:` names only instance types the scenario can launch (catalog or custom). */
+/** `pricing:` names only instance types the scenario can launch (catalog or custom): each other name is said at its key. */
 const pricing: Check = (s, report) => {
+  const overrides = s.scenario.pricing;
+  const ec2: Record<string, number> = {};
+  for (const [name, price] of Object.entries(overrides?.ec2 ?? {})) {
+    const problem = unpricedTypeProblem(name, s.customInstanceTypes);
+    if (problem) reportThrown(report, ['pricing'], new Error(problem), 'pricing');
+    else ec2[name] = price;
+  }
   try {
-    createPriceBook(s.scenario.pricing, s.customInstanceTypes);
+    // the rest, without the names said above
+    createPriceBook(overrides && { ...overrides, ec2 }, s.customInstanceTypes);
   } catch (e) {
     reportThrown(report, ['pricing'], e, 'pricing');
   }
@@ -256,7 +265,8 @@ const workloads: Check = (s, report) => {
     if (!w) continue;
     const at: Path = ['services', svc.name, 'workload'];
     try {
-      resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
+      const serviceTimeMeanBare = w.perTask.serviceTime !== undefined && meanWrittenAsBareNumber(w.perTask.serviceTime);
+      resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity }, { serviceTimeMeanBare });
     } catch (e) {
       reportThrown(report, ['services', svc.name], e);
     }

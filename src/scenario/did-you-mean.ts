@@ -24,9 +24,13 @@ export function closest(word: string, candidates: Iterable<string>): string | un
  * for expect); or it is a plural of the name's start ("replicas" for replications, "steps" for
  * stepAdjustments); or it is the name with max/min/az for maximum/minimum/availabilityZone
  * ("maxPercent" for maximumPercent). Shorter parts match too many names to be a hint.
+ *
+ * A name that differs from `word` only in a number at the end is another name, not a typo
+ * (see numberVariants): `worker-2`, `worker2` and `worker_v2` are not hinted as `worker`,
+ * nor `worker-3` as `worker-2`, nor `ec2-2` as `ec2`.
  */
 export function likelyMeant(word: string, candidates: Iterable<string>): string[] {
-  const list = [...candidates];
+  const list = [...candidates].filter((c) => !numberVariants(word, c));
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -46,6 +50,28 @@ export function likelyMeant(word: string, candidates: Iterable<string>): string[
   const limit = Math.max(2, Math.floor(word.length / 3));
   if (bestDistance <= limit) return [best];
   return parts.length <= 3 ? parts : [];
+}
+
+/** A number ending a name, after an optional "-", "_", "." or " " and "v" (group 1): "-2", "2", "_v2". */
+const NUMBER_SUFFIX = /([-_. ]v?)?(\d+)$/i;
+
+/**
+ * Whether `a` and `b` differ only in a number at the end: one is the other with a number
+ * appended (`worker-2`, `worker2`, `worker_v2` for `worker`; `ec2-2` for `ec2`), or both end
+ * in different numbers set off by a separator after the same start (`worker-3` and
+ * `worker-2`). Such names are numbered siblings, not typos of each other. A digit changed
+ * inside a word is still a typo (`EC3` for `EC2`, `latencyP99` for `latencyP95`), and so is
+ * the same number after another separator (`worker_2` for `worker-2`).
+ */
+export function numberVariants(a: string, b: string): boolean {
+  const x = a.toLowerCase();
+  const y = b.toLowerCase();
+  if (x === y) return false;
+  const mx = NUMBER_SUFFIX.exec(x);
+  const my = NUMBER_SUFFIX.exec(y);
+  if (mx && x.slice(0, mx.index) === y) return true;
+  if (my && y.slice(0, my.index) === x) return true;
+  return !!mx?.[1] && !!my?.[1] && mx[2] !== my[2] && x.slice(0, mx.index) === y.slice(0, my.index);
 }
 
 /** Shortenings AWS's names spell out: maxPercent is maximumPercent, azRebalancing availabilityZoneRebalancing. */

@@ -1,6 +1,7 @@
 // Durations in scenario files: a number is seconds; a string takes units and may combine
 // them, each unit once and largest first ("250ms", "90s", "15m", "6h", "7d", "3d10h",
-// "1h30m"). Everything becomes integer milliseconds.
+// "1h30m"), a fraction only in the last ("1.5h", "1m0.5s"; not "1.5h30m"). Everything
+// becomes integer milliseconds.
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
@@ -37,6 +38,7 @@ export function parseDuration(value: unknown): number | string {
   let total = 0;
   let pos = 0;
   let previous: string | undefined;
+  let fraction: string | undefined;
   PART.lastIndex = 0;
   while (pos < text.length) {
     PART.lastIndex = pos;
@@ -48,7 +50,12 @@ export function parseDuration(value: unknown): number | string {
         ? `expected each unit at most once in a duration (like "1h30m"), found "${value}": ${m[2]} twice`
         : `expected a duration's units largest first (like "1h30m"), found "${value}": ${m[2]} after ${previous}`;
     }
+    // a fraction only in the last unit: "1.5h30m" read as 2 h, which looks like 1h30m
+    if (previous !== undefined && fraction !== undefined) {
+      return `expected a fraction only in a duration's last unit (like "1.5h" or "1h30m"), found "${value}": ${fraction} before ${m[0]}`;
+    }
     previous = m[2];
+    fraction = m[1].includes('.') ? m[0] : undefined;
     total += Number(m[1]) * UNIT_MS[m[2]];
     pos = PART.lastIndex;
   }

@@ -19,9 +19,12 @@ export function schemaKeyNamed(key: string): boolean {
  * map's order, then the known keys' problems). A known key the hint suggests and the map
  * lacks is not also called "required": the misspelt key is that key, said once. A hint
  * names keys the map lacks first (a key it has is less likely the one misspelt; a variant's
- * merge patch adds a misspelt key beside the base's right one, though).
+ * merge patch adds a misspelt key beside the base's right one, though). `notes` says, for a
+ * well-known AWS key the map does not take, where it belongs or what this map calls it
+ * (memoryReservation on a task definition is a container's key), in place of a "did you
+ * mean" a few letters would pick wrongly.
  */
-export function strict<T extends z.ZodRawShape>(shape: T) {
+export function strict<T extends z.ZodRawShape>(shape: T, notes: Readonly<Record<string, string>> = {}) {
   const known = Object.keys(shape);
   for (const k of known) SCHEMA_KEYS.add(k);
   const object = z.object(shape);
@@ -31,6 +34,11 @@ export function strict<T extends z.ZodRawShape>(shape: T) {
       const lacked = known.filter((k) => value[k] === undefined);
       for (const key of Object.keys(value)) {
         if (known.includes(key)) continue;
+        // a well-known AWS key that belongs elsewhere or is named otherwise here: said so, no guess
+        if (Object.hasOwn(notes, key)) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (${notes[key]}); expected one of: ${known.join(', ')}` });
+          continue;
+        }
         const suggestions = valueHint(key, value[key], lacked, known, shape) ?? keyHint(key, lacked, known);
         if (suggestions.length === 1 && lacked.includes(suggestions[0])) meant.add(suggestions[0]);
         ctx.addIssue({
@@ -349,16 +357,27 @@ const distributions = {
 const distributionObject = discriminated('distribution', distributions);
 
 /**
- * The fixed distributions whose value was written as a bare number of seconds (`3600`,
- * `"3600"`, `{ distribution: fixed, value: 3600 }`), not with a unit: a delay past the end
- * of the run is then likely milliseconds meant (warnings.ts delaysPastTheEnd). Kept aside,
- * not as a key of the parsed value, so that `3600` and `1h` parse to equal values.
+ * The keys of each distribution written as a bare number of seconds (`3600`, `"3600"`,
+ * `{ distribution: fixed, value: 3600 }`, `{ distribution: exponential, mean: 40 }`), not
+ * with a unit: a delay past the end of the run is then likely milliseconds meant
+ * (warnings.ts delaysPastTheEnd), and so is a service time 100 times too long (checks.ts
+ * workloads). Kept aside, not as keys of the parsed value, so that `3600` and `1h` parse
+ * to equal values.
  */
-const bareNumberDurations = new WeakSet<object>();
+const bareNumberKeys = new WeakMap<object, Set<string>>();
 
 /** Whether the fixed distribution `d` was written as a bare number of seconds. */
 export function writtenAsBareNumber(d: DurationDistribution): boolean {
-  return bareNumberDurations.has(d);
+  return d.distribution === 'fixed' && bareNumberKeys.get(d)?.has('value') === true;
+}
+
+/**
+ * Whether `d`'s mean is a value written as a bare number of seconds: a fixed value, an
+ * exponential's or a normal's mean (a uniform's or a lognormal's mean is no written value).
+ */
+export function meanWrittenAsBareNumber(d: DurationDistribution): boolean {
+  const key = d.distribution === 'fixed' ? 'value' : d.distribution === 'exponential' || d.distribution === 'normal' ? 'mean' : undefined;
+  return key !== undefined && bareNumberKeys.get(d)?.has(key) === true;
 }
 
 const isBareNumber = (value: unknown) => typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()));
@@ -367,11 +386,14 @@ const isBareNumber = (value: unknown) => typeof value === 'number' || (typeof va
 export const distribution = z.unknown().transform((value, ctx) => {
   if (value !== null && typeof value === 'object' && !Array.isArray(value)) {
     const parsed = forward(distributionObject, value, ctx);
-    if (parsed !== null && typeof parsed === 'object' && parsed.distribution === 'fixed' && isBareNumber((value as Record<string, unknown>).value)) bareNumberDurations.add(parsed);
+    if (parsed !== null && typeof parsed === 'object') {
+      const bare = Object.keys(parsed).filter((k) => k !== 'distribution' && isBareNumber((value as Record<string, unknown>)[k]));
+      if (bare.length > 0) bareNumberKeys.set(parsed, new Set(bare));
+    }
     return parsed;
   }
   const fixed = { distribution: 'fixed' as const, value: forward(duration, value, ctx) };
-  if (isBareNumber(value)) bareNumberDurations.add(fixed);
+  if (isBareNumber(value)) bareNumberKeys.set(fixed, new Set(['value']));
   return fixed;
 });
 export type DurationDistribution = z.infer<typeof distribution>;

@@ -155,6 +155,10 @@ function repeatedTypeNames(value: unknown): RawIssue[] {
   return issues;
 }
 
+// An instance count written the way people say it: a few letters would guess instanceTypes.
+const INSTANCE_COUNT = "an Auto Scaling group's instance count is desiredCapacity, from minSize to maxSize";
+const INSTANCE_COUNT_NOTES = { instances: INSTANCE_COUNT, instanceCount: INSTANCE_COUNT };
+
 const autoScalingGroup = strict({
   // (a repeat is said beside a custom map's own problems, not instead of them)
   instanceTypes: checkedAlongside(
@@ -192,7 +196,7 @@ const autoScalingGroup = strict({
     // PutScalingPolicy EstimatedInstanceWarmup: Integer seconds
     estimatedInstanceWarmup: wholeSeconds("EC2 Auto Scaling's EstimatedInstanceWarmup").default(300_000),
   }).optional(),
-});
+}, INSTANCE_COUNT_NOTES);
 
 const managedScaling = strict({
   status: enabled.default('ENABLED'),
@@ -288,6 +292,9 @@ const taskDefinition = strict({
   placementConstraints: z.array(taskDefinitionPlacementConstraint).max(10).optional(),
   /** Model: how long the containers take to exit after SIGTERM (capped by stopTimeout, then SIGKILL). */
   shutdown: distribution.default({ distribution: 'fixed', value: 1_000 }),
+}, {
+  // a container's soft limit in ECS (ContainerDefinition memoryReservation); a few letters would guess memory
+  memoryReservation: 'in ECS a key of a container definition, its soft memory limit: write it under containerDefinitions.NAME; the task definition\'s own is memory, the hard limit of the whole task',
 });
 
 // ------------------------------------------------------------------------ workloads

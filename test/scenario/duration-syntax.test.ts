@@ -1,8 +1,11 @@
 // The duration syntax: a number is seconds; a string's units come once each, largest first
-// ("1h1h" added up to 2 h and "30m1h" to 90 min, unsaid); a negative one is said to be negative.
+// ("1h1h" added up to 2 h and "30m1h" to 90 min, unsaid), a fraction only in the last ("1.5h30m"
+// was 2 h, unsaid); a negative one is said to be negative.
 
 import { describe, it, expect } from 'vitest';
+import { readFileSync } from 'node:fs';
 import { parseDuration } from '../../src/scenario/index.js';
+import { loadProblems, tempDir } from '../helpers.js';
 
 describe('parseDuration', () => {
   it.each([
@@ -12,6 +15,8 @@ describe('parseDuration', () => {
     ['1d2h3m4s5ms', 86_400_000 + 2 * 3_600_000 + 3 * 60_000 + 4_000 + 5],
     ['1h90m', 3_600_000 + 90 * 60_000],
     ['1m0.5s', 60_500],
+    ['1.5h', 5_400_000],
+    ['2h0.25m', 7_200_000 + 15_000],
     [90, 90_000],
   ])('%j is %d ms', (text, ms) => {
     expect(parseDuration(text)).toBe(ms);
@@ -23,9 +28,19 @@ describe('parseDuration', () => {
     ['30m1h', 'expected a duration\'s units largest first (like "1h30m"), found "30m1h": h after m'],
     ['1h30m1h', 'expected a duration\'s units largest first (like "1h30m"), found "1h30m1h": h after m'],
     ['5ms1s', 'expected a duration\'s units largest first (like "1h30m"), found "5ms1s": s after ms'],
+    ['1.5h30m', 'expected a fraction only in a duration\'s last unit (like "1.5h" or "1h30m"), found "1.5h30m": 1.5h before 30m'],
+    ['1d0.5h30m', 'expected a fraction only in a duration\'s last unit (like "1.5h" or "1h30m"), found "1d0.5h30m": 0.5h before 30m'],
+    ['1.0m5s', 'expected a fraction only in a duration\'s last unit (like "1.5h" or "1h30m"), found "1.0m5s": 1.0m before 5s'],
     ['-60s', 'expected a duration >= 0, found "-60s" (negative)'],
     [-60, 'expected a duration >= 0, found number -60 (negative)'],
   ])('%j is refused', (text, message) => {
     expect(parseDuration(text)).toBe(message);
+  });
+});
+
+describe('a fraction before another unit, in a scenario', () => {
+  it('is said at its key', () => {
+    const text = readFileSync('scenarios/quickstart.yaml', 'utf8').replace('duration: 1h\n', 'duration: 1.5h30m\n');
+    expect(loadProblems(tempDir(), 'fraction-first', text)).toEqual(['duration: expected a fraction only in a duration\'s last unit (like "1.5h" or "1h30m"), found "1.5h30m": 1.5h before 30m']);
   });
 });

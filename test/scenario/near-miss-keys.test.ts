@@ -176,3 +176,50 @@ describe('likelyMeant', () => {
     expect(likelyMeant('type', ['policyType', 'launchType', 'adjustmentType', 'predefinedMetricType'])).toEqual([]);
   });
 });
+
+describe('a name with a number at its end is a numbered sibling, not a typo', () => {
+  it('a task definition or capacity provider named with a number appended gets no hint; a typo still does', () => {
+    expect(problems('td-2', edited('taskDefinition: web', 'taskDefinition: web-2'))).toEqual(['services.web.taskDefinition: unknown task definition "web-2"; defined: web']);
+    expect(problems('td2', edited('taskDefinition: web', 'taskDefinition: web2'))).toEqual(['services.web.taskDefinition: unknown task definition "web2"; defined: web']);
+    expect(problems('td-v2', edited('taskDefinition: web', 'taskDefinition: web_v2'))).toEqual(['services.web.taskDefinition: unknown task definition "web_v2"; defined: web']);
+    expect(problems('td-typo', edited('taskDefinition: web', 'taskDefinition: wbe'))).toEqual(['services.web.taskDefinition: unknown task definition "wbe" (did you mean "web"?); defined: web']);
+    expect(problems('cp-2', edited('    launchType: EC2\n', '    capacityProviderStrategy: [{ capacityProvider: ec2-2, weight: 1 }]\n'))).toEqual([
+      'services.web.capacityProviderStrategy[0].capacityProvider: unknown capacity provider "ec2-2"; known: ec2, FARGATE, FARGATE_SPOT',
+    ]);
+  });
+
+  it('by name alone', () => {
+    for (const word of ['worker-2', 'worker2', 'worker_v2', 'worker-v2', 'Worker-12']) expect(likelyMeant(word, ['worker', 'web'])).toEqual([]);
+    // the other way round, and another number after the same separator
+    expect(likelyMeant('worker', ['worker-2', 'web'])).toEqual([]);
+    expect(likelyMeant('worker-3', ['worker-2', 'web'])).toEqual([]);
+    expect(likelyMeant('worker-3', ['worker-2', 'worker'])).toEqual([]);
+    // typos still hinted: letters, the same number after another separator, a digit inside a word
+    expect(likelyMeant('wroker', ['worker', 'web'])).toEqual(['worker']);
+    expect(likelyMeant('wroker-2', ['worker-2', 'web'])).toEqual(['worker-2']);
+    expect(likelyMeant('worker_2', ['worker-2', 'web'])).toEqual(['worker-2']);
+    expect(likelyMeant('EC3', ['EC2', 'FARGATE'])).toEqual(['EC2']);
+    expect(likelyMeant('latencyP99', ['latencyP95', 'errorRate'])).toEqual(['latencyP95']);
+  });
+});
+
+describe('well-known AWS keys a few letters would hint wrongly: said where they belong', () => {
+  const TASK_KEYS = 'cpu, memory, networkMode, requiresCompatibilities, runtimePlatform, containerDefinitions, startup, stopTimeout, placementConstraints, shutdown';
+  const GROUP_KEYS = 'instanceTypes, purchaseOption, minSize, maxSize, desiredCapacity, launchDelay, attributes, amiId, osType, reservedMemoryMiB, spotInterruptions, spotInstanceDraining, targetTrackingPolicy';
+
+  it('memoryReservation on a task definition is a container key (not "did you mean memory")', () => {
+    expect(problems('memory-reservation', edited('    memory: 512\n', '    memoryReservation: 512\n'))).toEqual([
+      `taskDefinitions.web.memoryReservation: unknown key "memoryReservation" (in ECS a key of a container definition, its soft memory limit: write it under containerDefinitions.NAME; the task definition's own is memory, the hard limit of the whole task); expected one of: ${TASK_KEYS}`,
+    ]);
+    // where it belongs, it loads
+    expect(() => problems('memory-reservation-container', edited('app: { cpu: 256, memory: 512,', 'app: { cpu: 256, memoryReservation: 512,'))).toThrow(/loaded/);
+  });
+
+  it('instances or instanceCount in an Auto Scaling group is desiredCapacity (not "did you mean instanceTypes")', () => {
+    for (const key of ['instances', 'instanceCount']) {
+      expect(problems(`asg-${key}`, edited('        desiredCapacity: 3\n', `        ${key}: 3\n`))).toEqual([
+        `cluster.capacityProviders.ec2.autoScalingGroup.${key}: unknown key "${key}" (an Auto Scaling group's instance count is desiredCapacity, from minSize to maxSize); expected one of: ${GROUP_KEYS}`,
+      ]);
+    }
+  });
+});

@@ -9,5 +9,5 @@ export {
   type FargateTaskSize,
   type FargatePricing,
 } from './fargate-cost.js';
-export { createPriceBook, type PriceBook, type PricingOverrides, type PurchaseOption } from './price-book.js';
+export { createPriceBook, unpricedTypeProblem, type PriceBook, type PricingOverrides, type PurchaseOption } from './price-book.js';
 export { CostMeter, type CostItemId } from './cost-meter.js';

@@ -44,7 +44,18 @@ function checkRate(path: string, v: unknown, max?: number): number | undefined {
   return v;
 }
 
-/** Builds the price book; throws an Error naming the bad override. */
+/**
+ * The problem with a `pricing.ec2` key that is no built-in or custom instance type, as
+ * `pricing.ec2["NAME"]: ...` (the name in brackets: an instance type's dots are not the
+ * path's, checks.ts reportThrown); undefined for a type the scenario can launch.
+ */
+export function unpricedTypeProblem(name: string, custom: readonly CustomInstanceType[] = []): string | undefined {
+  if (INSTANCE_CATALOG.has(name) || custom.some((c) => c.name === name)) return undefined;
+  const tail = unknownTypeTail(name, custom, "in the group's instanceTypes (its price is set there)");
+  return `pricing.ec2[${JSON.stringify(name)}]: expected a built-in or custom instance type, found "${name}"${tail}`;
+}
+
+/** Builds the price book; throws an Error naming the first bad override (unpricedTypeProblem names each bad ec2 key). */
 export function createPriceBook(overrides: PricingOverrides = {}, custom: readonly CustomInstanceType[] = []): PriceBook {
   const f = overrides.fargate ?? {};
   const spotDiscount = checkRate('fargate.spotDiscount', f.spotDiscount, 1) ?? FARGATE_SPOT_DISCOUNT;
@@ -61,13 +72,9 @@ export function createPriceBook(overrides: PricingOverrides = {}, custom: readon
     },
   };
   const ec2SpotDiscount = checkRate('ec2SpotDiscount', overrides.ec2SpotDiscount, 1) ?? EC2_SPOT_DISCOUNT;
-  const known = [...INSTANCE_CATALOG.keys(), ...custom.map((c) => c.name)];
   for (const [name, price] of Object.entries(overrides.ec2 ?? {})) {
-    if (!known.includes(name)) {
-      const tail = unknownTypeTail(name, custom, "in the group's instanceTypes (its price is set there)");
-      // the name in brackets: an instance type's dots are not the path's (checks.ts reportThrown)
-      throw new Error(`pricing.ec2[${JSON.stringify(name)}]: expected a built-in or custom instance type, found "${name}"${tail}`);
-    }
+    const problem = unpricedTypeProblem(name, custom);
+    if (problem) throw new Error(problem);
     checkRate(`ec2.${name}`, price);
   }
   return {

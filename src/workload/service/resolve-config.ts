@@ -38,7 +38,16 @@ function formatRate(r: number): string {
   return r >= 10 ? r.toFixed(0) : String(Number(r.toPrecision(3)));
 }
 
-export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedServiceConfig {
+/**
+ * How the scenario file wrote the workload, for the hints of its messages:
+ * `serviceTimeMeanBare` when serviceTime's mean is a value written as a bare number of
+ * seconds (`mean: 40`, no unit), which a mean 100 times too long likely meant as ms.
+ */
+export interface WrittenAs {
+  serviceTimeMeanBare?: boolean;
+}
+
+export function resolveServiceConfig(config: ServiceWorkloadConfig, written: WrittenAs = {}): ResolvedServiceConfig {
   const p = config.perTask ?? {};
   const concurrency = p.concurrency ?? 1;
   if (!Number.isInteger(concurrency) || concurrency < 1) {
@@ -74,7 +83,7 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig): ResolvedSer
     // An I/O-bound task may serve less than its CPU allows (CPU stays below 100 % at
     // saturation), but a factor this large is a unit slip, and the run would be meaningless.
     const secs = baseMean / 1000;
-    const hint = baseMean >= 1000 && Number.isInteger(secs) ? `; serviceTime's mean is ${secs}s: if it was written as a bare number, that is seconds (did you mean "${secs}ms"?)` : '';
+    const hint = written.serviceTimeMeanBare && baseMean >= 1000 && Number.isInteger(secs) ? `; serviceTime's mean is ${secs}s: written as a bare number, that is seconds (did you mean "${secs}ms"?)` : '';
     throw new Error(
       `workload.perTask.capacityRps: expected at most ${MAX_CAPACITY_OVER_SLOTS} x what the slots allow ` +
         `(concurrency ${concurrency} / mean serviceTime ${baseMean} ms = ${formatRate(slotRate)} requests/s), found ${p.capacityRps}${hint}`,
