@@ -19,6 +19,7 @@ import {
   checkedAlongside,
   forward,
   forwardAt,
+  isWholeNumberName,
   type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
@@ -450,7 +451,7 @@ function writtenOrderNames(actions: unknown): RawIssue[] {
   if (actions === null || typeof actions !== 'object' || Array.isArray(actions)) return [];
   const out: RawIssue[] = [];
   for (const name of Object.keys(actions)) {
-    if (/^(0|[1-9][0-9]*)$/.test(name) && Number(name) < 2 ** 32 - 1) {
+    if (isWholeNumberName(name)) {
       out.push({
         path: [name],
         message: `expected a name that is not a whole number (actions firing at the same instant run in the order written, as in Application Auto Scaling, and ecsim reads a map's whole-number names before the others, in numeric order), found "${name}"; rename it, e.g. "action-${name}"`,
