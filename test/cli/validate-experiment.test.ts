@@ -155,6 +155,23 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(r.stdout).toBe(`${file}: ok (1 service, 7200 s simulated; 3 variants and each of the 25 sweep values once (100 points) checked)\n`);
   });
 
+  it('a point invalid past the 64 validate checks one by one: every shard refuses it before any run, as the whole sweep does (the other shards ran, and merge never could)', async () => {
+    const sweep = 'sweep:\n  services.web.autoScaling.minCapacity: [1, 2, 3, 4, 5]\n  services.web.autoScaling.maxCapacity: [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 4]\n';
+    const file = writeScenario(dir, 'sweep-large-clash', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
+    // 5 x 14 = 70 points: validate checks each value once, beside the other path's first value (all valid)
+    expect((await cli('validate', file)).code).toBe(0);
+    // the last point, 4 x 14 + 13 = 69, is minCapacity 5 with maxCapacity 4; shard 1/2 runs the even points
+    const line = lineIn(file, '  services.web.autoScaling.minCapacity: [1, 2, 3, 4, 5]'); // the line of sweep's map, where a point's problems are said
+    const problem = `${file}:${line}: sweep point 69 (services.web.autoScaling.minCapacity=5, services.web.autoScaling.maxCapacity=4): services.web.autoScaling.minCapacity: minCapacity 5 is above maxCapacity 4`;
+    for (const shard of [[], ['--shard', '1/2'], ['--shard', '2/2']]) {
+      const out = join(dir, `never-sweep-large-${shard.join('').replace('/', '-')}`);
+      const r = await cli('sweep', file, ...shard, '--quiet', '--jobs', '1', '--replications', '1', '--duration', '10m', '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '))).toEqual([problem]);
+      expect(existsSync(out)).toBe(false);
+    }
+  });
+
   it('compare and sweep report the same problem the same way', async () => {
     const variant = edited(dir, 'variant-typo-2', 'cpu: { targetValue: 45 }', 'cpu: { targetVal: 3 }');
     const compare = await cli('compare', variant.file, '--quiet', '--jobs', '1', '--out', join(dir, 'never-compare'));
