@@ -28,12 +28,14 @@ export const COMBINED_NOTE =
 
 /**
  * Every run starts cold (docs/assumptions.md, "Start of the run"): the start-up's dropped
- * requests and SLO minutes are in every run's figures.
+ * requests and SLO minutes are in every run's figures. `paired`: the page has a paired
+ * differences table (else the note does not speak of one).
  */
-export function coldStartNote(noun: string): string {
+export function coldStartNote(noun: string, paired: boolean): string {
   return (
     `Every run starts cold: no task is RUNNING at time 0 while the load is on, so every ${noun} pays the start-up in dropped requests and SLO violation minutes. ` +
-    `The paired differences cancel it where the ${noun}s start alike; the absolute figures include it (docs/assumptions.md, "Start of the run").`
+    (paired ? `The paired differences cancel it where the ${noun}s start alike; the absolute figures include it` : 'The figures include it') +
+    ' (docs/assumptions.md, "Start of the run").'
   );
 }
 
