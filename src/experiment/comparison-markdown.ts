@@ -17,7 +17,7 @@ export function comparisonMarkdown(c: Comparison): string {
   for (const v of c.variants) {
     lines.push(`| ${v.name} | ${v.stats.map((s) => withCount(plusMinus(s), s.n, n)).join(' | ')} | ${v.pareto ? 'yes' : ''} |`);
   }
-  lines.push('', COMBINED_NOTE, '', paretoNote('variant'), '', startNote('variant', warmVariants(c)), '');
+  lines.push('', COMBINED_NOTE, '', paretoNote('variant'), '', startNote('variant', warmVariants(c), c.variants.length >= 2), '');
   const partial = c.variants.some((v) => v.stats.some((s) => s.n < n));
   if (partial) lines.push(missingNote(n, 'variant'), '');
   if (c.variants.length < 2) return `${lines.join('\n')}\n`;

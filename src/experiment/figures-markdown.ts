@@ -32,10 +32,14 @@ export const COMBINED_NOTE =
  * `warmStart: true`. `warm`: which of the variants or points start warm, by name, when
  * known ([] every run cold, `'all'` every run warm), `'swept'` when a sweep's path is
  * `warmStart`; undefined when not known (a sweep whose base may set it: the note says both).
+ * `paired`: the page has a paired differences table (else the note does not speak of one).
  */
-export function startNote(noun: string, warm?: readonly string[] | 'all' | 'swept'): string {
+export function startNote(noun: string, warm: readonly string[] | 'all' | 'swept' | undefined, paired: boolean): string {
   const where = '(docs/assumptions.md, "Start of the run")';
-  const mixed = `a cold ${noun} pays the start-up in dropped requests and SLO violation minutes and a warm one does not, so a paired difference between a warm and a cold ${noun} includes it ${where}.`;
+  const mixed = paired
+    ? `a cold ${noun} pays the start-up in dropped requests and SLO violation minutes and a warm one does not, so a paired difference between a warm and a cold ${noun} includes it ${where}.`
+    : `a cold ${noun} pays the start-up in dropped requests and SLO violation minutes and a warm one does not; its figures include it ${where}.`;
+  const cancels = paired ? `The paired differences cancel it where the ${noun}s start alike; the absolute figures include it` : 'The figures include it';
   if (warm === 'swept') {
     return `The ${noun}s with \`warmStart\` true start warm (tasks RUNNING and in rotation at time 0), the others cold (no task RUNNING at time 0 while the load is on): ${mixed}`;
   }
@@ -48,7 +52,7 @@ export function startNote(noun: string, warm?: readonly string[] | 'all' | 'swep
   if (warm === undefined) {
     return (
       `Unless the scenario sets \`warmStart: true\`, every run starts cold: no task is RUNNING at time 0 while the load is on, so every ${noun} pays the start-up in dropped requests and SLO violation minutes. ` +
-      `The paired differences cancel it where the ${noun}s start alike; the absolute figures include it ${where}.`
+      `${cancels} ${where}.`
     );
   }
   if (warm.length > 0) {
@@ -60,7 +64,7 @@ export function startNote(noun: string, warm?: readonly string[] | 'all' | 'swep
   }
   return (
     `Every run starts cold: no task is RUNNING at time 0 while the load is on, so every ${noun} pays the start-up in dropped requests and SLO violation minutes. ` +
-    `The paired differences cancel it where the ${noun}s start alike; the absolute figures include it ${where}.`
+    `${cancels} ${where}.`
   );
 }
 

@@ -4,7 +4,7 @@
 // problem names the file, the line, the variant or sweep values and the key path:
 //   exp.yaml:64: variant "tt-cpu-45": services.web.autoScaling...: unknown key "targetVal" ...
 
-import { ScenarioError, SCENARIO_KEYS, loadScenarioObject, unknownKeyMessage, type ResolvedScenario } from '../scenario/index.js';
+import { ScenarioError, SCENARIO_KEYS, isWholeNumberName, loadScenarioObject, unknownKeyMessage, type ResolvedScenario } from '../scenario/index.js';
 import { deriveScenario, EXPERIMENT_KEYS } from './derive-scenario.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { isJsonObject } from './merge-patch.js';
@@ -15,7 +15,8 @@ type LineOf = ExperimentFile['lineOf'];
 
 /** The raw scenario of variant `name` (its merge patch applied); throws ScenarioError when invalid. */
 export function loadVariantScenario(exp: ExperimentFile, name: string, patch: unknown): Record<string, unknown> {
-  if (name === '.' || name === '..') throw new ScenarioError(exp.file, [{ path: `variants.${name}`, message: 'expected a variant name, found a folder name' }]);
+  const nameProblem = variantNameMessage(exp, name);
+  if (nameProblem !== undefined) throw new ScenarioError(exp.file, [{ path: `variants.${name}`, message: nameProblem, line: exp.lineOf(['variants', name]) }]);
   // Replication k of every variant runs with seed + k (common random numbers): a variant's
   // own seed would be overridden, so it is refused rather than ignored; so are the keys of
   // the experiment (variants, replications, sweep), which no derived scenario carries. A
@@ -52,6 +53,32 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
       ),
     );
   }
+}
+
+/**
+ * Why variant `name` is refused as a name, or undefined. The first variant is the baseline
+ * of the paired differences, so the order written must be the order kept: a whole-number
+ * name would be read first (a JavaScript object lists such keys first, in numeric order),
+ * as for scheduledActions. A name is also its results folder, `runs/<name>/`: as a sweep
+ * point's label (point-label.ts), it keeps to letters, digits, `_ - .` (`:` is refused by
+ * Windows), is no `.` or `..`, and differs from every earlier variant's other than in case
+ * (macOS and Windows file systems ignore case by default: `Fast` and `fast` would share a folder).
+ */
+function variantNameMessage(exp: ExperimentFile, name: string): string | undefined {
+  if (name === '.' || name === '..') return 'expected a variant name, found a folder name';
+  if (isWholeNumberName(name)) {
+    return `expected a variant name that is not a whole number (the first variant written is the baseline of the paired differences, and ecsim reads a map's whole-number names before the others, in numeric order), found "${name}"; rename it, e.g. "variant-${name}"`;
+  }
+  if (name.includes(':')) {
+    return `expected a variant name of letters, digits, "_", "-", "." (it names the folder runs/<variant>, and Windows refuses ":" in a file name), found "${name}"; rename it, e.g. "${name.replaceAll(':', '-')}"`;
+  }
+  const variants = isJsonObject(exp.raw.variants) ? Object.keys(exp.raw.variants) : [];
+  const at = variants.indexOf(name);
+  const earlier = (at < 0 ? variants : variants.slice(0, at)).find((other) => other.toLowerCase() === name.toLowerCase());
+  if (earlier !== undefined) {
+    return `expected a variant name that differs from variant "${earlier}" other than in case (each names its folder runs/<variant>, and macOS and Windows file systems ignore case), found "${name}"; rename one of them`;
+  }
+  return undefined;
 }
 
 /**

@@ -27,8 +27,10 @@ export function sweepMarkdown(table: SweepTable): string {
     const figures = r.means.map((mean, m) => withCount(plusMinus({ mean, ci95: r.ci95[m] }), r.counts?.[m], replications));
     lines.push(`| ${r.params.map(cell).join(' | ')} | ${figures.join(' | ')} | ${front[i] ? 'yes' : ''} |`);
   });
-  lines.push('', COMBINED_NOTE, '', paretoNote('point'), '', startNote('point', table.paths.includes('warmStart') ? 'swept' : undefined));
   const pairing = sweepPairing(table);
+  // the paired table below is written with 2+ replications, 2+ points and every point's replications
+  const paired = replications >= 2 && rows.length >= 2 && pairing !== undefined;
+  lines.push('', COMBINED_NOTE, '', paretoNote('point'), '', startNote('point', table.paths.includes('warmStart') ? 'swept' : undefined, paired));
   const partial = rows.some((r) => r.counts?.some((n) => n < replications)) || pairing?.points.some((p) => p.paired.some((s) => s.n < replications));
   if (partial) lines.push('', missingNote(replications, 'point', pairing !== undefined));
   // one replication: no intervals; one point: no difference to take (paired.csv has only its header, as compare's of one variant)

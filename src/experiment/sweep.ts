@@ -64,11 +64,20 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
   const plan = experimentSweepPlan(exp);
   const labels = sweepPointLabels(plan);
   const mine = plan.points.map((_, i) => i).filter((i) => inShard(i, options.shard));
+  // Every point is validated, not only this shard's, before any run: a shard refuses an
+  // invalid point of another shard as the whole sweep does (else the other shards ran to the
+  // end and merge could never succeed), with the same first problem, in point order.
+  // Validation only (one scenario validation a point: about 1 s for 140); this shard's scenarios are kept.
+  const scenarios = new Map<number, Record<string, unknown>>();
+  for (let i = 0; i < plan.points.length; i++) {
+    const scenario = sweepPointScenario(exp, plan, i);
+    if (inShard(i, options.shard)) scenarios.set(i, scenario);
+  }
   const seeds = Array.from({ length: exp.replications }, (_, k) => exp.seed + k);
   const jobs: ReplicationJob[] = [];
   for (const i of mine) {
     const label = `${exp.file}: ${sweepPointName(plan, i)}`;
-    const scenario = sweepPointScenario(exp, plan, i);
+    const scenario = scenarios.get(i)!;
     seeds.forEach((seed, k) =>
       jobs.push({
         label,

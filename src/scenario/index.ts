@@ -2,7 +2,7 @@ export { loadScenarioFile, loadScenarioObject, loadScenarioText, parseScenarioTe
 export { ScenarioError, formatIssue, uniqueIssues, type ScenarioIssue } from './errors.js';
 export { parseDuration, formatDuration, isNegativeDuration } from './duration.js';
 export { scenarioSchema, MAX_DURATION_MS, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, DEFAULT_DEREGISTRATION_DELAY_MS, canonicalJson, SCENARIO_KEYS } from './schema.js';
-export { unknownKeyMessage } from './schema-helpers.js';
+export { isWholeNumberName, unknownKeyMessage } from './schema-helpers.js';
 export type * from './schema.js';
 export type { ResolvedScenario, ResolvedService, ResolvedProvider, ResolvedTaskDefinition } from './resolve.js';
 export { FARGATE, FARGATE_SPOT } from './resolve.js';

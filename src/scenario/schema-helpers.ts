@@ -136,6 +136,14 @@ export function checkedAlongside<S extends z.ZodType>(check: (value: unknown) =>
 const isMap = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === 'object' && !Array.isArray(value);
 const startsWith = (path: readonly PropertyKey[], prefix: readonly PropertyKey[]) => prefix.length <= path.length && prefix.every((k, i) => path[i] === k);
 
+/**
+ * A name a JavaScript object lists before its other keys, in numeric order, whatever the
+ * file's order: an array index ("0", "20", below 2^32 - 1; "01" and "-1" are not).
+ */
+export function isWholeNumberName(name: string): boolean {
+  return /^(0|[1-9][0-9]*)$/.test(name) && Number(name) < 2 ** 32 - 1;
+}
+
 /** A map keyed by user-chosen names (services, task definitions, ...). */
 export function named<T extends z.ZodType>(value: T) {
   return z.record(z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'names may use letters, digits, "_", "-", ".", ":"'), value);

@@ -19,6 +19,7 @@ import {
   checkedAlongside,
   forward,
   forwardAt,
+  isWholeNumberName,
   type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
@@ -504,7 +505,7 @@ function writtenOrderNames(actions: unknown): RawIssue[] {
     out.push({ path: [], message: `expected at most ${MAX_SCHEDULED_ACTIONS} scheduled actions per service (Application Auto Scaling's quota "Scheduled actions per scalable target", not adjustable), found ${count}` });
   }
   for (const name of Object.keys(actions)) {
-    if (/^(0|[1-9][0-9]*)$/.test(name) && Number(name) < 2 ** 32 - 1) {
+    if (isWholeNumberName(name)) {
       out.push({
         path: [name],
         message: `expected a name that is not a whole number (actions firing at the same instant run in the order written, as in Application Auto Scaling, and ecsim reads a map's whole-number names before the others, in numeric order), found "${name}"; rename it, e.g. "action-${name}"`,

@@ -17,6 +17,13 @@ function edited(dir: string, name: string, from: string, to: string): { file: st
   return { file: writeScenario(dir, name, text), line: text.split('\n').findIndex((l) => l.includes(to)) + 1 };
 }
 
+/** The line number of the line `text` in `file`. */
+function lineIn(file: string, text: string): number {
+  const line = readFileSync(file, 'utf8').split('\n').indexOf(text) + 1;
+  expect(line).toBeGreaterThan(0);
+  return line;
+}
+
 function escaped(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
@@ -146,6 +153,23 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(r.stderr).toMatch(/sweep value services\.web\.autoScaling\.minCapacity=4 \(other paths at their first values\): services\.web\.desiredCount: desiredCount 3 is below minCapacity 4/);
     expect(r.code).toBe(0);
     expect(r.stdout).toBe(`${file}: ok (1 service, 7200 s simulated; 3 variants and each of the 25 sweep values once (100 points) checked)\n`);
+  });
+
+  it('a point invalid past the 64 validate checks one by one: every shard refuses it before any run, as the whole sweep does (the other shards ran, and merge never could)', async () => {
+    const sweep = 'sweep:\n  services.web.autoScaling.minCapacity: [1, 2, 3, 4, 5]\n  services.web.autoScaling.maxCapacity: [6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18, 4]\n';
+    const file = writeScenario(dir, 'sweep-large-clash', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
+    // 5 x 14 = 70 points: validate checks each value once, beside the other path's first value (all valid)
+    expect((await cli('validate', file)).code).toBe(0);
+    // the last point, 4 x 14 + 13 = 69, is minCapacity 5 with maxCapacity 4; shard 1/2 runs the even points
+    const line = lineIn(file, '  services.web.autoScaling.minCapacity: [1, 2, 3, 4, 5]'); // the line of sweep's map, where a point's problems are said
+    const problem = `${file}:${line}: sweep point 69 (services.web.autoScaling.minCapacity=5, services.web.autoScaling.maxCapacity=4): services.web.autoScaling.minCapacity: minCapacity 5 is above maxCapacity 4`;
+    for (const shard of [[], ['--shard', '1/2'], ['--shard', '2/2']]) {
+      const out = join(dir, `never-sweep-large-${shard.join('').replace('/', '-')}`);
+      const r = await cli('sweep', file, ...shard, '--quiet', '--jobs', '1', '--replications', '1', '--duration', '10m', '--out', out);
+      expect(r.code).toBe(2);
+      expect(r.stderr.split('\n').filter((l) => l !== '' && !l.startsWith('warning: '))).toEqual([problem]);
+      expect(existsSync(out)).toBe(false);
+    }
   });
 
   it('compare and sweep report the same problem the same way', async () => {
@@ -345,6 +369,32 @@ describe('ecsim validate on variants and sweeps', () => {
     const r = await cli('validate', 'scenarios/quickstart.yaml');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('scenarios/quickstart.yaml: ok (1 service, 3600 s simulated)\n');
+  });
+
+  it('a variant name that is a whole number, has a ":", or equals another ignoring case is refused: validate and compare exit 2, nothing written', async () => {
+    // "2" was read first (a JavaScript object lists whole-number keys first) and became the baseline
+    const whole = edited(dir, 'variant-whole-number', '  tt-cpu-60: {}\n', '  tt-cpu-60: {}\n  "2": {}\n');
+    const wholeLine = `${whole.file}:${lineIn(whole.file, '  "2": {}')}: variants.2: expected a variant name that is not a whole number (the first variant written is the baseline of the paired differences, and ecsim reads a map's whole-number names before the others, in numeric order), found "2"; rename it, e.g. "variant-2"`;
+    expect(await problems(whole.file)).toEqual([wholeLine]);
+    const out = join(dir, 'never-compare-whole');
+    const compare = await cli('compare', whole.file, '--quiet', '--jobs', '1', '--replications', '1', '--out', out);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr).toBe(`${wholeLine}\n`);
+    expect(existsSync(out)).toBe(false);
+    // "01" and "v1" are no whole-number keys: read in the order written
+    for (const name of ['"01"', 'v1']) {
+      expect((await cli('validate', edited(dir, `variant-${name.replaceAll('"', '')}`, '  tt-cpu-60: {}\n', `  tt-cpu-60: {}\n  ${name}: {}\n`).file)).code).toBe(0);
+    }
+    // runs/a:b is no folder Windows can write
+    const colon = edited(dir, 'variant-colon', '  tt-cpu-60: {}\n', '  tt-cpu-60: {}\n  a:b: {}\n');
+    expect(await problems(colon.file)).toEqual([
+      `${colon.file}:${lineIn(colon.file, '  a:b: {}')}: variants.a:b: expected a variant name of letters, digits, "_", "-", "." (it names the folder runs/<variant>, and Windows refuses ":" in a file name), found "a:b"; rename it, e.g. "a-b"`,
+    ]);
+    // runs/TT-CPU-60 and runs/tt-cpu-60 are one folder on macOS and Windows: the later one is refused, naming the earlier
+    const cased = edited(dir, 'variant-case', '  tt-cpu-60: {}\n', '  tt-cpu-60: {}\n  TT-CPU-60: {}\n');
+    expect(await problems(cased.file)).toEqual([
+      `${cased.file}:${lineIn(cased.file, '  TT-CPU-60: {}')}: variants.TT-CPU-60: expected a variant name that differs from variant "tt-cpu-60" other than in case (each names its folder runs/<variant>, and macOS and Windows file systems ignore case), found "TT-CPU-60"; rename one of them`,
+    ]);
   });
 
   it('variants of different durations, or a sweep of durations, are refused (run totals of 1 h and 2 h are not comparable): validate, compare and sweep exit 2, nothing written', async () => {

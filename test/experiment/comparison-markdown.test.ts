@@ -190,6 +190,15 @@ describe('the cold start (review: 17 291 of 18 550 dropped requests in the first
     expect(lines.indexOf(note)).toBeGreaterThan(lines.findIndex((l) => l.startsWith('Pareto: ')));
     expect(lines.indexOf(note)).toBeLessThan(lines.findIndex((l) => l.startsWith('## Paired')));
   });
+
+  it('with one variant (no paired table) the note does not speak of paired differences', () => {
+    const md = comparisonMarkdown(summarizeComparison('x', ['base'], [1, 2], [[row(100, 50), row(110, 50)]]));
+    expect(md).not.toContain('## Paired');
+    expect(md.split('\n')).toContain(
+      'Every run starts cold: no task is RUNNING at time 0 while the load is on, so every variant pays the start-up in dropped requests and SLO violation minutes. ' +
+        'The figures include it (docs/assumptions.md, "Start of the run").',
+    );
+  });
 });
 
 describe('warmStart in the note on the start of the runs (docs/assumptions.md "Start of the run")', () => {

@@ -176,6 +176,28 @@ describe('sweep comparison.md', () => {
     expect(() => mergeShardFiles([shardFile(2), join(dir, 'novalues-1.csv'), shardFile(3)])).toThrow(/novalues-1\.csv was written by an earlier ecsim than .*sweep\.shard-2-of-3\.csv/);
   });
 
+  it('with one replication (no paired table) the cold-start note does not speak of paired differences; with two it does', () => {
+    const figures = METRICS.map(() => 1);
+    const table = (replications: number): SweepTable => ({
+      scenario: 'web',
+      seed: 3,
+      plan: undefined,
+      paths: ['a.targetValue'],
+      pointCount: 2,
+      replications,
+      rows: [0, 1].map((point) => ({ point, params: [String(40 + point)], means: figures, ci95: figures.map(() => (replications > 1 ? 0 : NaN)), values: Array.from({ length: replications }, () => figures) })),
+    });
+    const single = sweepMarkdown(table(1));
+    expect(single).not.toContain('## Paired differences');
+    expect(single).toContain(
+      '\nUnless the scenario sets `warmStart: true`, every run starts cold: no task is RUNNING at time 0 while the load is on, so every point pays the start-up in dropped requests and SLO violation minutes. ' +
+        'The figures include it (docs/assumptions.md, "Start of the run").\n',
+    );
+    const two = sweepMarkdown(table(2));
+    expect(two).toContain('## Paired differences');
+    expect(two).toContain(`\n${COLD_START_NOTE}\n`);
+  });
+
   it('formats like compare\'s comparison.md: short unique column names, escaped cells, no ± with one replication', () => {
     const figures = METRICS.map((_, m) => 1234.5678 / (m + 1));
     const table: SweepTable = {

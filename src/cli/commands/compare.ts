@@ -26,7 +26,7 @@ export const compareCommand = {
       .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d, a whole number of metric periods (overrides the scenario\'s; refused when a variant sets its own; without it every variant must run one duration)' })
       .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-compare); replaces an earlier compare's folder or an empty one, never anything else (a sweep's or a run's folder is refused)" })
       .option('jobs', { type: 'number', describe: 'worker threads (default: the number of cores)' })
-      .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings about the scenario (the base's, and each variant's own, as validate prints them) and errors (both on stderr)" })
+      .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings about the scenario (the base's, and each variant's own, as validate prints them), notes (what compare leaves of the file unrun or unchecked: its sweep, expect: lists) and errors (all on stderr)" })
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series)' })
       .example('$0 compare scenarios/compare-quickstart.yaml --replications 10', 'compare the variants over 10 seeds'),
   handler: async (argv: ArgumentsCamelCase<CompareArgs>) => (await import('../actions/compare.js')).compare(argv),

@@ -47,7 +47,7 @@ export const sweepCommand = {
           `write replication 0 of each point as a full results folder, runs/<point label>/ (e.g. runs/targetValue=40,scaleOutCooldown=60s/), ` +
           `for the report's overlays (default: only when the sweep has at most ${SWEEP_RUNS_LIMIT} points; --no-runs: never); a whole sweep without runs removes an earlier sweep's runs/ (a shard leaves the shared runs/ alone)`,
       })
-      .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings (about the scenario: the base's, and each sweep value's own, as validate prints them; and of shard files of another sweep removed) and errors (all on stderr)" })
+      .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings (about the scenario: the base's, and each sweep value's own, as validate prints them; and of shard files of another sweep removed), notes (what sweep leaves of the file unrun or unchecked: its variants, expect: lists) and errors (all on stderr)" })
       .option('report', { type: 'boolean', default: false, describe: "also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series); without it, an earlier sweep's report.html in the folder is removed with the write (it would be stale; another report.html is left alone)" })
       .example('$0 sweep scenarios/compare-quickstart.yaml --jobs 4', 'the whole sweep on 4 threads')
       .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep` writes sweep.csv, comparison.md and the pairing files')

@@ -17,7 +17,7 @@ export const validateCommand = {
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file (YAML or JSON)' })
       .epilogue(
         'Each variant is derived (its merge patch applied) and validated as a scenario. Each sweep value is validated once, on the ' +
-          `point that takes it with the other paths at their first values; a sweep of at most ${SWEEP_CHECK_LIMIT} points also has every point validated. ` +
+          `point that takes it with the other paths at their first values; a sweep of at most ${SWEEP_CHECK_LIMIT} points also has every point validated (a larger one has every point validated by "ecsim sweep", each shard too, before any run). ` +
           'A variant\'s or sweep value\'s warnings that the base scenario does not have are printed too, named by the variant or value.',
       )
       .example('$0 validate scenarios/quickstart.yaml', 'prints "ok" or the problems')
