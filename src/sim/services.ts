@@ -1538,6 +1538,7 @@ export class ServiceRuntime {
     if (g !== undefined && g > 0) this.addActive(inst, -g);
     let any = false;
     for (const t of inst.tasks) {
+      // (a DAEMON task stops later, once no replica task is left there: checkDrained)
       if (t.service !== this.name || t.daemon || t.leaving) continue;
       this.markLeaving(t, null);
       any = true;
