@@ -96,3 +96,48 @@ describe('DAEMON tasks on a draining instance', () => {
     expect(terminatedAt).toBe(T + 51_000);
   });
 });
+
+describe('DAEMON tasks on an EC2 Spot instance drained at its interruption notice', () => {
+  /**
+   * The scenario above on Spot without managed scaling (the group keeps 2 instances),
+   * interrupted on average every 45 minutes, Spot instance draining on; web with
+   * minimumHealthyPercent 0, so its tasks on a noticed instance stop at the notice (STOPPED
+   * 1 s later: no load balancer). The daemon's deregistration delay is `delay`.
+   */
+  function spot(delay: string) {
+    const s = scenario() as any;
+    const asg = s.cluster.capacityProviders.asg;
+    delete asg.managedScaling;
+    Object.assign(asg.autoScalingGroup, { purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '45m' }, spotInstanceDraining: true, minSize: 2, maxSize: 2 });
+    s.services.d.loadBalancer.deregistrationDelay = delay;
+    s.services.web.deploymentConfiguration = { minimumHealthyPercent: 0, maximumPercent: 200 };
+    s.duration = '3h';
+    const r = runKeepingRows(s, { seed: 1 });
+    const notices = r.events.filter((e) => e.type === 'spot-interruption');
+    expect(notices.length).toBeGreaterThan(0);
+    // per notice: its time, the web tasks running there then, the daemon task running there then
+    return notices.map((n) => {
+      const there = r.tasks.filter((t) => t.instanceId === n.subject && t.running !== null && t.running <= n.time && (t.stopped === null || t.stopped > n.time));
+      return { n: n.time, web: there.filter((t) => t.service === 'web'), daemon: there.filter((t) => t.service === 'd') };
+    });
+  }
+
+  it('stop after the replica tasks, with their deregistration delay, when it ends within the 2 minutes', () => {
+    // web tasks there STOPPED at n + 1 s; the daemon task then (or at n when there is no web
+    // task) leaves rotation: 50 s delay + 1 s exit
+    const notices = spot('50s').filter((x) => x.daemon.length === 1);
+    expect(notices.length).toBeGreaterThan(0);
+    expect(notices.some((x) => x.web.length > 0)).toBe(true);
+    for (const { n, web, daemon } of notices) {
+      for (const t of web) expect([t.stopped, t.stopReason]).toEqual([n + 1_000, 'instance-drained']);
+      const start = web.length > 0 ? n + 1_000 : n;
+      expect([daemon[0].stopped, daemon[0].stopReason]).toEqual([start + 51_000, 'instance-drained']);
+    }
+  });
+
+  it('are killed with the instance 2 minutes after the notice when their delay is longer (spot-interruption)', () => {
+    const notices = spot('150s').filter((x) => x.daemon.length === 1);
+    expect(notices.length).toBeGreaterThan(0);
+    for (const { n, daemon } of notices) expect([daemon[0].stopped, daemon[0].stopReason]).toEqual([n + 120_000, 'spot-interruption']);
+  });
+});
