@@ -12,7 +12,7 @@
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only without a
 // load balancer or Fargate Spot interruptions), a FARGATE_SPOT service behind a target group
 // with a deregistration delay of 2 minutes or more, FARGATE_SPOT given tasks with no
-// interruptions (never reclaimed: fargateSpotWithoutInterruptions), a REPLICA service on an Auto Scaling group
+// interruptions (never reclaimed: fargateSpotWithoutInterruptions), a service (REPLICA or DAEMON) on an Auto Scaling group
 // with EC2 Spot interruptions and spotInstanceDraining whose deregistration delay + stopTimeout
 // is 2 minutes or more (ec2SpotDrainTooLong), a task definition whose shutdown is always at or
 // above its stopTimeout (shutdownAtStopTimeout), a task definition or a configured
@@ -1184,7 +1184,7 @@ function fargateSpotWithoutInterruptions(s: ResolvedScenario, out: ScenarioWarni
 }
 
 /**
- * A REPLICA service that may run tasks on an Auto Scaling group with `spotInterruptions` and
+ * A service (REPLICA or DAEMON) that may run tasks on an Auto Scaling group with `spotInterruptions` and
  * `spotInstanceDraining: true`, whose tasks take 2 minutes or more to stop at the longest:
  * its target group's deregistration delay (0 without a loadBalancer or an http workload) + the task definition's
  * stopTimeout (the most a stop's SIGTERM -> exit can take). EC2 terminates a Spot instance 2
@@ -1193,17 +1193,17 @@ function fargateSpotWithoutInterruptions(s: ResolvedScenario, out: ScenarioWarni
  * after then is killed with the instance, its drain cut short (its stop_reason is then
  * `spot-interruption`, services.ts). A drain may also start later than the notice (the task
  * waits for a healthy replacement under minimumHealthyPercent), so a sum under 2 minutes is
- * no promise: it is the case said because no drain can finish in time. DAEMON tasks are not
- * drained (killed at the termination) and are not said.
+ * no promise: it is the case said because no drain can finish in time. A DAEMON service's
+ * tasks are drained too, once the replica tasks there are STOPPED (services.ts,
+ * checkDrained): said the same way, their drain starting at the notice at the earliest.
  */
 function ec2SpotDrainTooLong(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
-  if (svc.config.schedulingStrategy !== 'REPLICA') return;
   const drained = (name: string) => {
     const p = s.providers.get(name);
     return p?.kind === 'asg' && p.config.autoScalingGroup.spotInstanceDraining && p.config.autoScalingGroup.spotInterruptions !== undefined;
   };
   const groups =
-    svc.launchType === 'EC2'
+    svc.launchType === 'EC2' || svc.config.schedulingStrategy === 'DAEMON'
       ? [...s.providers.keys()].filter(drained)
       : [...new Set(svc.strategy.filter((x) => (x.base > 0 || x.weight > 0) && drained(x.capacityProvider)).map((x) => x.capacityProvider))];
   if (groups.length === 0) return;
@@ -1218,7 +1218,7 @@ function ec2SpotDrainTooLong(s: ResolvedScenario, svc: ResolvedService, out: Sce
     : `stopTimeout (${stopTimeout / 1000}s of task definition ${svc.taskDefinition.name}) is ${stopTimeout / 1000}s`;
   out.push({
     at: lb ? ['services', svc.name, 'loadBalancer', 'deregistrationDelay'] : ['taskDefinitions', svc.taskDefinition.name, 'stopTimeout'],
-    message: `service ${svc.name} may run tasks on Spot capacity with spotInstanceDraining (${groups.join(', ')}), and ${sum}, 2 minutes or more: EC2 terminates a Spot instance 2 minutes after its interruption notice (spot-instance-draining-linux-container.html), so a task drained at the notice that takes this long is killed with the instance before its drain ends (stop_reason spot-interruption); keep the deregistration delay + stopTimeout under 2 minutes for drains to finish`,
+    message: `service ${svc.name} may run tasks on Spot capacity with spotInstanceDraining (${groups.join(', ')}), and ${sum}, 2 minutes or more: EC2 terminates a Spot instance 2 minutes after its interruption notice (spot-instance-draining-linux-container.html), so a task drained at the notice${svc.config.schedulingStrategy === 'DAEMON' ? ' (a DAEMON task drains once the replica tasks there are STOPPED, later still)' : ''} that takes this long is killed with the instance before its drain ends (stop_reason spot-interruption); keep the deregistration delay + stopTimeout under 2 minutes for drains to finish`,
   });
 }
 

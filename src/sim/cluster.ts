@@ -32,6 +32,11 @@ export interface ClusterListener {
   /** A task released its resources: waiting tasks of any service may fit now. */
   capacityFreed(): void;
   instanceDraining(instance: Instance): void;
+  /**
+   * A DRAINING instance has no replica service task left: its DAEMON tasks not yet stopping
+   * stop now (the normal stop: deregistration delay, SIGTERM, stopTimeout), the last there.
+   */
+  drainDaemonTasks(instance: Instance): void;
   /** A watched instance fact changed on some instance (see InstanceFact): a service reading it may place now. */
   instanceFactChanged(fact: InstanceFact): void;
   /** An EC2 Spot interruption notice: the instance's tasks are interrupted (it drains next). */
@@ -294,7 +299,10 @@ export class AutoScalingGroup {
       if (inst.lifecycle === 'TERMINATED') continue;
       if (inst.lifecycle === 'LAUNCHING') {
         this.terminate(inst, 'instance-terminated', 'scale in while launching');
-      } else if (this.config.managedDraining === 'ENABLED' && inst.serviceTaskCount > 0) {
+      } else if (this.config.managedDraining === 'ENABLED' && inst.tasks.size > 0) {
+        // drained first, with service tasks of any kind: replica tasks are replaced
+        // elsewhere, DAEMON tasks stop after them (an instance running only DAEMON tasks is
+        // drained too: managed draining stops its tasks gracefully before termination)
         this.toTerminate.add(inst);
         this.recount(inst);
         this.drain(inst, `${why} (managed draining)`);
@@ -312,16 +320,24 @@ export class AutoScalingGroup {
     inst.lifecycle = 'DRAINING';
     inst.status = 'DRAINING';
     this.recount(inst);
-    this.world.log('instance-draining', inst.id, `${inst.id} set to DRAINING: ${why}; its service tasks are replaced elsewhere (${inst.serviceTaskCount} running)`);
+    const daemons = inst.tasks.size - inst.serviceTaskCount;
+    const then = daemons === 0 ? '' : `; its ${daemons === 1 ? 'DAEMON task stops' : `${daemons} DAEMON tasks stop`} after them`;
+    this.world.log('instance-draining', inst.id, `${inst.id} set to DRAINING: ${why}; its service tasks are replaced elsewhere (${inst.serviceTaskCount} running)${then}`);
     this.cluster.listener.instanceDraining(inst);
     this.checkDrained(inst);
   }
 
-  /** A draining instance chosen for termination goes once no service task is left on it. */
+  /**
+   * A DRAINING instance with no replica service task left (none RUNNING, PENDING or
+   * stopping): its DAEMON tasks stop, "the last task to stop after all replica tasks are
+   * stopped" (developerguide ecs_service-options.html, daemon); one chosen for termination
+   * terminates once they are STOPPED too. Called at the drain and at each STOPPED of a task
+   * on the instance.
+   */
   checkDrained(inst: Instance): void {
-    if (this.toTerminate.has(inst) && inst.serviceTaskCount === 0 && inst.lifecycle !== 'TERMINATED') {
-      this.terminate(inst, 'instance-terminated', 'drained');
-    }
+    if (inst.lifecycle !== 'DRAINING' || inst.serviceTaskCount > 0) return;
+    if (inst.tasks.size > 0) this.cluster.listener.drainDaemonTasks(inst);
+    else if (this.toTerminate.has(inst)) this.terminate(inst, 'instance-terminated', 'drained');
   }
 
   terminate(inst: Instance, reason: 'instance-terminated' | 'spot-interruption', why: string): void {

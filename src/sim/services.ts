@@ -1313,13 +1313,16 @@ export class ServiceRuntime {
 
   private scaleIn(count: number): void {
     // the live tasks in start order, in one pass before any stops: those not yet RUNNING
-    // (PROVISIONING or PENDING) and the RUNNING ones
+    // (PROVISIONING or PENDING), the RUNNING ones whose target is unhealthy (failing checks
+    // within the health check grace period: a marked task is not live) and the other RUNNING ones
     const early: Task[] = [];
+    const unhealthy: Task[] = [];
     const running: Task[] = [];
     for (const t of this.tasks) {
       if (!isLive(t)) continue;
-      if (t.state === 'RUNNING') running.push(t);
-      else early.push(t);
+      if (t.state !== 'RUNNING') early.push(t);
+      else if (t.targetUnhealthy) unhealthy.push(t);
+      else running.push(t);
     }
     // tasks not yet running go first: the newest PROVISIONING, then PENDING
     if (early.length > 1) {
@@ -1327,36 +1330,65 @@ export class ServiceRuntime {
       early.sort((a, b) => order(a.state) - order(b.state) || b.createdAt - a.createdAt);
     }
     for (const t of early.slice(0, count)) this.stopTask(t, 'scale-in');
-    const remaining = count - Math.min(count, early.length);
+    let remaining = count - Math.min(count, early.length);
     if (remaining === 0) return;
     const rng = (this.rng.scaleIn ??= this.world.streams.stream('scale-in', this.name));
+    // "unhealthy tasks in the grace period might be stopped to reach the desired count"
+    // (APIReference API_CreateService healthCheckGracePeriodSeconds): the RUNNING tasks whose
+    // target is unhealthy go before the others, the strategies choosing within each group
+    const all = unhealthy.length === 0 ? running : [...unhealthy, ...running];
+    const counts = new Map<string, number>();
+    for (const t of all) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
+    for (const group of unhealthy.length === 0 ? [running] : [unhealthy, running]) {
+      const k = Math.min(remaining, group.length);
+      if (k === 0) continue;
+      remaining -= k;
+      this.stopFromGroup(group, all, k, counts, rng);
+    }
+  }
+
+  /**
+   * Stops k of `group` (RUNNING tasks of the service, a subset of `all`): the capacity
+   * provider strategy says which provider gives up each task (counts: the service's running
+   * tasks per provider, updated), the placement strategies which of its tasks, the AZs
+   * balanced over the service's other running tasks not stopping (`all` outside the pool).
+   */
+  private stopFromGroup(group: Task[], all: Task[], k: number, counts: Map<string, number>, rng: RandomStream): void {
     const strategy = this.config.strategy;
+    const othersOf = (pool: Task[]): Map<string, number> | undefined => {
+      if (pool.length === all.length) return undefined;
+      const inPool = new Set(pool);
+      const byAz = new Map<string, number>();
+      for (const t of all) if (!inPool.has(t) && !t.leaving) byAz.set(t.availabilityZone, (byAz.get(t.availabilityZone) ?? 0) + 1);
+      return byAz;
+    };
     // launchType EC2 (no capacity provider strategy): one pool of every running task, whatever
     // group's instances they run on (the placement strategies keep the AZs balanced over all)
     if (strategy.length === 0) {
-      this.stopChosen(running, Math.min(remaining, running.length), rng);
+      this.stopChosen(group, k, rng, othersOf(group));
       return;
     }
-    // how many each capacity provider gives up (the strategy's split, undone one by one) ...
-    const counts = new Map<string, number>();
-    for (const t of running) counts.set(t.capacityProvider, (counts.get(t.capacityProvider) ?? 0) + 1);
+    // how many each capacity provider gives up (the strategy's split, undone one by one,
+    // among the providers with a task left in the group) ...
+    const left = new Map<string, number>();
+    for (const t of group) left.set(t.capacityProvider, (left.get(t.capacityProvider) ?? 0) + 1);
     const take = new Map<string, number>();
-    for (let k = Math.min(remaining, running.length); k > 0; k--) {
-      const provider = chooseProviderToScaleIn(strategy, counts) ?? running[0].capacityProvider;
+    for (; k > 0; k--) {
+      let eligible: Map<string, number> = counts;
+      if (group.length !== all.length) {
+        eligible = new Map();
+        for (const [p, n] of left) if (n > 0) eligible.set(p, counts.get(p) ?? 0);
+      }
+      const provider = chooseProviderToScaleIn(strategy, eligible) ?? group[0].capacityProvider;
       counts.set(provider, (counts.get(provider) ?? 1) - 1);
+      left.set(provider, (left.get(provider) ?? 1) - 1);
       take.set(provider, (take.get(provider) ?? 0) + 1);
     }
     // ... then which of its tasks, the AZs balanced over the whole service's tasks (the
-    // other providers' running tasks not stopped by this scale-in), as placement spreads them
-    for (const [provider, k] of take) {
-      const othersByAz = new Map<string, number>();
-      for (const t of running) if (t.capacityProvider !== provider && !t.leaving) othersByAz.set(t.availabilityZone, (othersByAz.get(t.availabilityZone) ?? 0) + 1);
-      this.stopChosen(
-        running.filter((t) => t.capacityProvider === provider),
-        k,
-        rng,
-        othersByAz,
-      );
+    // other running tasks not stopped by this scale-in), as placement spreads them
+    for (const [provider, n] of take) {
+      const pool = group.filter((t) => t.capacityProvider === provider);
+      this.stopChosen(pool, n, rng, othersOf(pool));
     }
   }
 
@@ -1529,6 +1561,7 @@ export class ServiceRuntime {
     if (g !== undefined && g > 0) this.addActive(inst, -g);
     let any = false;
     for (const t of inst.tasks) {
+      // (a DAEMON task stops later, once no replica task is left there: checkDrained)
       if (t.service !== this.name || t.daemon || t.leaving) continue;
       this.markLeaving(t, null);
       any = true;

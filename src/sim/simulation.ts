@@ -133,6 +133,10 @@ export class Simulation {
         for (const t of inst.tasks) indices.add(t.serviceIndex);
         for (const i of [...indices].sort((a, b) => a - b)) this.services[i].instanceDraining(inst);
       },
+      drainDaemonTasks: (inst) => {
+        // only DAEMON tasks are left there (checkDrained); those not yet being stopped stop
+        for (const t of [...inst.tasks]) if (t.daemon && t.stopReason === null) this.services[t.serviceIndex].stopTask(t, 'instance-drained');
+      },
       instanceFactChanged: (fact) => {
         // the waiting services whose memberOf reads the fact, in index order
         for (const i of this.waiting.current()) {

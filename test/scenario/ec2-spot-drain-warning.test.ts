@@ -88,3 +88,17 @@ describe('EC2 Spot instance draining with a deregistration delay + stopTimeout o
     expect(w[0].message).toContain('with spotInstanceDraining (spot)');
   });
 });
+
+describe('a DAEMON service on a Spot group with draining (its tasks drain after the replica tasks there)', () => {
+  it('is said too, at its deregistration delay: 300 s + 30 s', () => {
+    const w = said((s) => {
+      s.services.web.loadBalancer.deregistrationDelay = '30s';
+      s.taskDefinitions.dd = { cpu: 128, memory: 128, networkMode: 'bridge', stopTimeout: '30s', shutdown: '1s' };
+      s.services.d = { taskDefinition: 'dd', schedulingStrategy: 'DAEMON', launchType: 'EC2', loadBalancer: { deregistrationDelay: '300s' }, workload: { requestRate: 10, perTask: { capacityRps: 100 } } };
+    });
+    expect(w).toHaveLength(1);
+    expect(w[0].at).toBe('services.d.loadBalancer.deregistrationDelay');
+    expect(w[0].message).toMatch(/^service d may run tasks on Spot capacity with spotInstanceDraining \(spot\), and its deregistration delay \(300s\) \+ stopTimeout \(30s of task definition dd\) is 330s, 2 minutes or more: /);
+    expect(w[0].message).toContain('(a DAEMON task drains once the replica tasks there are STOPPED, later still)');
+  });
+});
