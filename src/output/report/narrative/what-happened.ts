@@ -13,6 +13,7 @@ import { parseScalingActivity, type ScalingActivity } from './parse-scaling-acti
 import { scalingBursts, type ScalingBurst } from './scaling-bursts.js';
 import { unplaceableEpisodes, type UnplaceableEpisode } from './unplaceable-episodes.js';
 import { healthEpisodeText, healthEpisodes } from './health-episodes.js';
+import { isAsgProvider } from '../data/provider-kind.js';
 
 export interface TimelineItem {
   timeS: number;
@@ -194,7 +195,7 @@ function providerOverview(data: ResultsData, activities: ScalingActivity[]): str
     const own = activities.filter((a) => a.subject === name);
     const running = series.columns.instances_running;
     const tasks = series.columns.tasks_running;
-    if (!launched.has(name) && own.length === 0) {
+    if (!isAsgProvider(data, name)) {
       out.push(`${name}: up to ${fmtNum(maxOf(tasks))} tasks running at once.`);
       continue;
     }

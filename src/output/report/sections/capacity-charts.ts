@@ -12,11 +12,12 @@ import { clockLabel } from '../format/sim-time.js';
 import type { ReportContext } from './report-context.js';
 import { atEnd, hasValues } from './series-points.js';
 import { desiredSteps } from './desired-steps.js';
+import { isAsgProvider } from '../data/provider-kind.js';
 
 export function providerChart(ctx: ReportContext, name: string, s: SeriesTable): string {
   const end = atEnd(s.time, ctx.periodS);
   const c = s.columns;
-  const isAsg = hasValues(c.instances_running) && (maxOf(c.instances_running) > 0 || hasValues(c.capacity_provider_reservation));
+  const isAsg = isAsgProvider(ctx.data, name);
   if (!isAsg) {
     return lineChart({
       title: `${name} — tasks`,
@@ -82,10 +83,4 @@ export function costChart(ctx: ReportContext): string | null {
     x,
     layers: providers.map(([name, s], i) => ({ label: name, y: (s.columns.cost_to_date ?? new Float64Array(n)).subarray(0, n), color: seriesColor(i) })),
   });
-}
-
-function maxOf(a: Float64Array): number {
-  let m = 0;
-  for (const v of a) if (v > m) m = v;
-  return m;
 }
