@@ -52,6 +52,26 @@ describe('scaling activities from events.csv', () => {
     expect(explainCause('asg', many, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % (40.0 % for 20 min; 2 instances needed, 5 running)');
   });
 
+  it('carries what set a managed scale out from zero into its cause (M=1 needs 1 instance, the first scale out from zero launches 2)', () => {
+    const settings = readScenarioSettings(null, undefined);
+    const cause = 'managed scaling c5: CapacityProviderReservation 1 datapoint > 100: 200.0; M=1 N=0; N=0: the first scale out from zero launches 2';
+    expect(explainCause('c5', cause, { settings, periodS: 60 })).toBe(
+      'CapacityProviderReservation was above its target 100 % (200.0 % for 60 s; 1 instance needed, 0 running; the first scale out from zero launches 2)',
+    );
+    const a = parseScalingActivity(120, 'c5', `desired 0 -> 2 (${cause})`)!;
+    expect(burstItem(scalingBursts([a])[0], simClock(Date.parse('2026-03-02T00:00:00Z'), 3600), { settings, periodS: 60 }).text).toBe(
+      'At 00:02 c5 scaled out 0 -> 2, because CapacityProviderReservation was above its target 100 % (200.0 % for 60 s; 1 instance needed, 0 running; the first scale out from zero launches 2).',
+    );
+  });
+
+  it("carries a managed move's step size and scale-in share, not its ceil(M / target) (M already said)", () => {
+    const settings = readScenarioSettings(null, undefined);
+    const out = 'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 900.0; M=9 N=1; ceil(9 / 1.00) = 9; step 8 -> 3 (scaling step size 1-3)';
+    expect(explainCause('asg', out, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 100 % (900.0 % for 60 s; 9 instances needed, 1 running; step 8 -> 3 (scaling step size 1-3))');
+    const scaleIn = 'managed scaling asg: CapacityProviderReservation 2 datapoints < 100: 50.0 50.0; M=1 N=4; ceil(1 / 1.00) = 1; at most 1 per step (25 % of desired 4)';
+    expect(explainCause('asg', scaleIn, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % (50.0 % for 2 min; 1 instance needed, 4 running; at most 1 per step (25 % of desired 4))');
+  });
+
   it('groups moves of one subject and direction within 15 minutes into one burst', () => {
     const acts = [
       parseScalingActivity(1440, 'web', 'desired count 3 -> 6: x')!,
