@@ -44,7 +44,7 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
     const a = parseScalingActivity(e.timeS, e.subject, e.message);
     if (a) activities.push(a);
   }
-  const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data));
+  const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data), data.tasks);
   const overview = [...serviceOverview(data, activities, episodes), ...providerOverview(data, activities)];
   const items: TimelineItem[] = [];
   const bursts = scalingBursts(activities);
@@ -56,7 +56,8 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
   }
   for (const ep of episodes) {
     const reasons = [...ep.reasons.keys()].join(', ');
-    const span = ep.endS > ep.startS ? `${clockRange(clock, ep.startS, ep.endS)}` : clockLabel(clock, ep.startS);
+    // one minute on the clock: "At 09:00", not the range "09:00–09:00"
+    const span = clockLabel(clock, ep.endS) !== clockLabel(clock, ep.startS) ? clockRange(clock, ep.startS, ep.endS) : `At ${clockLabel(clock, ep.startS)}`;
     const wait = ep.waitingFor ? `; tasks waited in PROVISIONING for ${ep.waitingFor} capacity` : '';
     items.push({ timeS: ep.startS, text: `${span} ${ep.service} could not place tasks (${ep.events} ${ep.events === 1 ? 'attempt' : 'attempts'}; ${reasons}${wait}).`, weight: 1e5 + ep.events });
   }
