@@ -25,6 +25,7 @@ export function providerChart(ctx: ReportContext, name: string, s: SeriesTable):
       clock: ctx.clock,
       domainS: ctx.domainS,
       yTitle: 'tasks',
+      yInteger: true,
       series: [
         { label: 'tasks running', x: end, y: c.tasks_running, color: ROLE.running, curve: 'step', width: 2.2 },
         { label: 'tasks provisioning', x: end, y: c.tasks_provisioning, color: ROLE.pending, curve: 'step' },
@@ -56,6 +57,7 @@ export function providerChart(ctx: ReportContext, name: string, s: SeriesTable):
     clock: ctx.clock,
     domainS: ctx.domainS,
     yTitle: 'instances',
+    yInteger: true,
     yTitleRight: hasReservation ? 'reservation (%)' : undefined,
     series,
     refLines,

@@ -105,7 +105,7 @@ function loadChart(ctx: ReportContext, name: string, s: SeriesTable, set: Servic
   } else {
     series.push({ label: 'running tasks', x: end, y: c.running_count, color: ROLE.running, axis: 'right', curve: 'step' });
   }
-  return lineChart({ title: `${name} — load vs capacity`, clock: ctx.clock, domainS: ctx.domainS, yTitle: `${unit} / s`, yTitleRight: 'tasks', series });
+  return lineChart({ title: `${name} — load vs capacity`, clock: ctx.clock, domainS: ctx.domainS, yTitle: `${unit} / s`, yTitleRight: 'tasks', yRightInteger: true, series });
 }
 
 function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
@@ -136,6 +136,7 @@ function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
     clock: ctx.clock,
     domainS: ctx.domainS,
     yTitle: 'tasks',
+    yInteger: true,
     series,
     markers,
     extraLegend: [
@@ -168,7 +169,7 @@ function backlogChart(ctx: ReportContext, name: string, s: SeriesTable, set: Ser
     { label: 'messages queued', x: end, y: c.backlog!, color: ROLE.pending, axis: 'right' },
   ];
   const { bands, legend } = alarmBands(ctx, name, set, 'backlog');
-  return lineChart({ title: `${name} — backlog per task vs target`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'messages per task', yTitleRight: 'messages', series, refLines: refLinesFor(set, ['backlog']), bands, extraLegend: legend });
+  return lineChart({ title: `${name} — backlog per task vs target`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'messages per task', yTitleRight: 'messages', yRightInteger: true, series, refLines: refLinesFor(set, ['backlog']), bands, extraLegend: legend });
 }
 
 function requestsChart(ctx: ReportContext, name: string, s: SeriesTable, set: ServiceSettings | undefined): string {
