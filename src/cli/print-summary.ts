@@ -2,7 +2,7 @@
 
 import type { ResolvedScenario } from '../scenario/index.js';
 import type { RunReport } from '../output/run-to-folder.js';
-import { fmtUsd } from '../output/report/format/numbers.js';
+import { fmtUsdColumn } from '../output/report/format/numbers.js';
 import { table } from './table.js';
 
 export function printRunSummary(scenario: ResolvedScenario, report: RunReport, outDir: string, extraFiles: readonly string[] = []): void {
@@ -30,9 +30,11 @@ export function printRunSummary(scenario: ResolvedScenario, report: RunReport, o
   lines.push(table(['service', 'desired min..max (final)', 'task-h', 'cpu% mean/p95', 'p95 ms', 'dropped %', 'SLO-min', 'scale out/in'], rows));
   const cost = s.cost;
   lines.push('');
-  // as the report shows them: under 1 USD with 3 significant digits, not 0.00 for a short run
-  const usd = (v: number) => fmtUsd(v).replace('$', '');
-  lines.push(table(['cost by provider', 'USD'], [...Object.entries(cost.byProvider).map(([k, v]) => [k, usd(v)]), ['total', usd(cost.total)]]));
+  // as the report shows them: under 1 USD with 3 significant digits, not 0.00 for a short run,
+  // one number of decimals for the column
+  const byProvider = Object.entries(cost.byProvider);
+  const usd = fmtUsdColumn([...byProvider.map(([, v]) => v), cost.total]).map((x) => x.replace('$', ''));
+  lines.push(table(['cost by provider', 'USD'], [...byProvider.map(([k], i) => [k, usd[i]]), ['total', usd[byProvider.length]]]));
   lines.push('');
   const files = ['summary.json', 'timeseries.csv', 'capacity.csv', 'events.csv', 'tasks.csv', 'scenario.json', 'run.json', ...extraFiles];
   lines.push(`results: ${outDir}/ (${files.join(', ')})`);

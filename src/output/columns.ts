@@ -18,5 +18,5 @@ export const EVENT_COLUMNS = ['time_s', 'timestamp', 'type', 'subject', 'message
 
 export const TASK_COLUMNS = [
   'task_id', 'service', 'capacity_provider', 'launch_type', 'instance_id', 'availability_zone',
-  'created_s', 'running_s', 'stopped_s', 'stop_reason',
+  'created_s', 'running_s', 'stopped_s', 'stop_reason', 'pending_s',
 ] as const;

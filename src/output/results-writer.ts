@@ -66,7 +66,7 @@ export class ResultsWriter implements RunSinks {
     const s = (ms: number | null) => (ms === null ? null : ms / 1000);
     this.files.tasks.write([
       r.taskId, r.service, r.capacityProvider, r.launchType, r.instanceId, r.availabilityZone,
-      s(r.created), s(r.running), s(r.stopped), r.stopReason,
+      s(r.created), s(r.running), s(r.stopped), r.stopReason, s(r.pending),
     ]);
   }
 

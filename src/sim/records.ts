@@ -90,6 +90,8 @@ export interface TaskRow {
   running: number | null;
   stopped: number | null;
   stopReason: string | null;
+  /** When it entered PENDING (Fargate is billed from then); null if it never did. */
+  pending: number | null;
 }
 
 /** Where a run's records go, as they happen (so memory does not grow with simulated time). */

@@ -831,6 +831,7 @@ function taskRow(t: Task): TaskRow {
     running: t.runningAt,
     stopped: t.stoppedAt,
     stopReason: t.stopReason,
+    pending: t.pendingAt,
   };
 }
 

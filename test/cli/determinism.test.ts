@@ -56,7 +56,7 @@ describe('determinism', () => {
     );
     expect(header('capacity.csv').startsWith('time_s,timestamp,capacity_provider,instances_pending,instances_running,instances_draining,tasks_provisioning,tasks_running,cpu_registered,cpu_reserved,memory_registered,memory_reserved,capacity_provider_reservation,cost_to_date')).toBe(true);
     expect(header('events.csv')).toBe('time_s,timestamp,type,subject,message');
-    expect(header('tasks.csv')).toBe('task_id,service,capacity_provider,launch_type,instance_id,availability_zone,created_s,running_s,stopped_s,stop_reason');
+    expect(header('tasks.csv')).toBe('task_id,service,capacity_provider,launch_type,instance_id,availability_zone,created_s,running_s,stopped_s,stop_reason,pending_s');
     const run = JSON.parse(readFileSync(join(dir, 'q', 'run.json'), 'utf8'));
     expect(run.eventsPerSecond).toBeGreaterThan(0);
     expect(run.nodeVersion).toBe(process.version);

@@ -7,7 +7,7 @@ import { esc } from './charts/svg.js';
 import { fmtNum, fmtUsd } from './format/numbers.js';
 import { spanLabel } from './format/sim-time.js';
 import { whatHappened } from './narrative/what-happened.js';
-import { costChart, providerChart } from './sections/capacity-charts.js';
+import { costChart, costNote, providerChart } from './sections/capacity-charts.js';
 import { costTable, serviceHeadlineTable } from './sections/headline-table.js';
 import { figure, htmlKeyValue, htmlList, htmlPage, htmlTable, TITLE_END } from './sections/page.js';
 import { reportContext, type ReportContext } from './sections/report-context.js';
@@ -48,6 +48,8 @@ export function renderReportHtml(ctx: ReportContext): string {
     for (const [provider, series] of data.providers) parts.push(figure(providerChart(ctx, provider, series)));
     const cost = costChart(ctx);
     if (cost) parts.push(figure(cost));
+    const note = cost ? costNote(ctx) : null;
+    if (note) parts.push(`<p class="muted">${esc(note)}</p>`);
   }
   return htmlPage(`${name}${TITLE_END}`, parts.join('\n'));
 }

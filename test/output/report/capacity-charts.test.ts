@@ -26,3 +26,36 @@ describe('the cost table', () => {
     expect(md).toContain('| FARGATE | 12.0 task-h | $1.50 |');
   });
 });
+
+describe('the note under the cost chart', () => {
+  const note = (html: string) => html.match(/<p class="muted">(The cost chart [^<]*)<\/p>/)?.[1]?.replace(/&#39;/g, "'") ?? null;
+  // the fake run's cost_to_date rises 0.0048 a period: 30 periods end at 0.144; summary.json's total is 1.50
+  it("says why the chart ends below the table's total: an EC2 Spot provider's first hours are held out of cost_to_date", () => {
+    const scenario = { cluster: { capacityProviders: { asg: { autoScalingGroup: { instanceTypes: ['m5.large'], purchaseOption: 'spot' } } } } };
+    const html = buildReportHtml(writeFakeRun(join(tempDir('cost-note-spot'), 'run'), { services: ['web'], providers: ['asg'], periods: 30, scenario }));
+    expect(note(html)).toBe(
+      'The cost chart ends at $0.144, below the total $1.50 in the cost table: cost to date leaves out the first hour of each EC2 Spot instance (asg) until that hour has passed, as an interruption by EC2 in it is not charged, and the rounding up to whole seconds and the 60 s minimum charge of instances and tasks still running at the end; the table bills what is still running at the end as stopped then.',
+    );
+  });
+
+  it('names only the rounding and minimum without a Spot provider, both causes without scenario.json', () => {
+    const scenario = { cluster: { capacityProviders: { asg: { autoScalingGroup: { instanceTypes: ['m5.large'], purchaseOption: 'on-demand' } } } } };
+    const onDemand = buildReportHtml(writeFakeRun(join(tempDir('cost-note-od'), 'run'), { services: ['web'], providers: ['asg'], periods: 30, scenario }));
+    expect(note(onDemand)).toBe(
+      'The cost chart ends at $0.144, below the total $1.50 in the cost table: cost to date leaves out the rounding up to whole seconds and the 60 s minimum charge of instances and tasks still running at the end; the table bills what is still running at the end as stopped then.',
+    );
+    const bare = buildReportHtml(writeFakeRun(join(tempDir('cost-note-bare'), 'run'), { services: ['web'], providers: ['asg'], periods: 30 }));
+    expect(note(bare)).toBe(
+      "The cost chart ends at $0.144, below the total $1.50 in the cost table: cost to date leaves out the rounding up to whole seconds and the 60 s minimum charge of instances and tasks still running at the end, and each EC2 Spot instance's first hour until it has passed (an interruption by EC2 in that hour is not charged); the table bills what is still running at the end as stopped then.",
+    );
+  });
+
+  it('is left out when the chart ends at the total as printed (two providers summed)', () => {
+    const dir = writeFakeRun(join(tempDir('cost-note-none'), 'run'), { services: ['web'], providers: ['asg', 'FARGATE'], periods: 30 });
+    const file = join(dir, 'summary.json');
+    const summary = JSON.parse(readFileSync(file, 'utf8'));
+    summary.cost = { currency: 'USD', total: 0.2881, byProvider: { asg: 0.144, FARGATE: 0.1441 } };
+    writeFileSync(file, JSON.stringify(summary));
+    expect(note(buildReportHtml(dir))).toBeNull();
+  });
+});

@@ -52,6 +52,26 @@ describe('scaling activities from events.csv', () => {
     expect(explainCause('asg', many, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % (40.0 % for 20 min; 2 instances needed, 5 running)');
   });
 
+  it('carries what set a managed scale out from zero into its cause (M=1 needs 1 instance, the first scale out from zero launches 2)', () => {
+    const settings = readScenarioSettings(null, undefined);
+    const cause = 'managed scaling c5: CapacityProviderReservation 1 datapoint > 100: 200.0; M=1 N=0; N=0: the first scale out from zero launches 2';
+    expect(explainCause('c5', cause, { settings, periodS: 60 })).toBe(
+      'CapacityProviderReservation was above its target 100 % (200.0 % for 60 s; 1 instance needed, 0 running; the first scale out from zero launches 2)',
+    );
+    const a = parseScalingActivity(120, 'c5', `desired 0 -> 2 (${cause})`)!;
+    expect(burstItem(scalingBursts([a])[0], simClock(Date.parse('2026-03-02T00:00:00Z'), 3600), { settings, periodS: 60 }).text).toBe(
+      'At 00:02 c5 scaled out 0 -> 2, because CapacityProviderReservation was above its target 100 % (200.0 % for 60 s; 1 instance needed, 0 running; the first scale out from zero launches 2).',
+    );
+  });
+
+  it("carries a managed move's step size and scale-in share, not its ceil(M / target) (M already said)", () => {
+    const settings = readScenarioSettings(null, undefined);
+    const out = 'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 900.0; M=9 N=1; ceil(9 / 1.00) = 9; step 8 -> 3 (scaling step size 1-3)';
+    expect(explainCause('asg', out, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 100 % (900.0 % for 60 s; 9 instances needed, 1 running; step 8 -> 3 (scaling step size 1-3))');
+    const scaleIn = 'managed scaling asg: CapacityProviderReservation 2 datapoints < 100: 50.0 50.0; M=1 N=4; ceil(1 / 1.00) = 1; at most 1 per step (25 % of desired 4)';
+    expect(explainCause('asg', scaleIn, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % (50.0 % for 2 min; 1 instance needed, 4 running; at most 1 per step (25 % of desired 4))');
+  });
+
   it('groups moves of one subject and direction within 15 minutes into one burst', () => {
     const acts = [
       parseScalingActivity(1440, 'web', 'desired count 3 -> 6: x')!,
@@ -186,6 +206,32 @@ describe('unplaceable episodes and alarm states', () => {
     ];
     expect(unplaceableEpisodes(events, 300, 1800).map((e) => e.endS)).toEqual([90]);
     expect(unplaceableEpisodes(events, 300, 1800, new Set(['web'])).map((e) => e.endS)).toEqual([1800]);
+  });
+
+  it("an episode lasts until the last task that waited in it was placed (tasks.csv: created by the last failure), not the service's first placement after it", () => {
+    // capacity-target's start: 5 tasks created at 0, failures at 0 and 40.871; placed at 40.871 (2), 45.977 (2), 95.378 (1)
+    const events = [
+      ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task: no container instance of capacity provider asg is registered yet (3 launching)'),
+      ev(40.871, 'task-placed', 'web-1', 'web-1 placed on i-1'),
+      ev(40.871, 'task-placed', 'web-2', 'web-2 placed on i-1'),
+      ev(40.871, 'task-unplaceable', 'web', 'service web was unable to place a task: 1 rejected for RESOURCE:CPU'),
+      ev(45.977, 'task-placed', 'web-3', 'web-3 placed on i-2'),
+      ev(45.977, 'task-placed', 'web-4', 'web-4 placed on i-2'),
+      ev(95.378, 'task-placed', 'web-5', 'web-5 placed on i-3'),
+      // created after the episode's last failure: not one of its waiting tasks
+      ev(200, 'task-placed', 'web-6', 'web-6 placed on i-3'),
+      ev(1000, 'task-unplaceable', 'web', 'service web was unable to place a task: 1 rejected for RESOURCE:CPU'),
+      ev(1010, 'task-placed', 'web-7', 'web-7 placed on i-3'),
+      ev(1500, 'task-unplaceable', 'web', 'service web was unable to place a task: 1 rejected for RESOURCE:CPU'),
+      ev(1600, 'task-placed', 'web-8', 'web-8 placed on i-3'),
+    ];
+    const task = (n: number, createdS: number) => ({ taskId: `web-${n}`, service: 'web', createdS });
+    // web-7 created in the second episode waits past the third's start: the second ends there, not later
+    const tasks = [task(1, 0), task(2, 0), task(3, 0), task(4, 0), task(5, 0), task(6, 150), task(7, 1000), task(8, 1500)];
+    expect(unplaceableEpisodes(events, 300, 3600).map((e) => [e.startS, e.endS])).toEqual([[0, 45.977], [1000, 1010], [1500, 1600]]);
+    expect(unplaceableEpisodes(events, 300, 3600, undefined, tasks).map((e) => [e.startS, e.endS])).toEqual([[0, 95.378], [1000, 1010], [1500, 1600]]);
+    const late = events.map((e) => (e.subject === 'web-7' ? { ...e, timeS: 1700 } : e)).sort((a, b) => a.timeS - b.timeS);
+    expect(unplaceableEpisodes(late, 300, 3600, undefined, tasks).map((e) => [e.startS, e.endS])).toEqual([[0, 95.378], [1000, 1500], [1500, 1700]]);
   });
 
   it('services still waiting at the end: a PROVISIONING row, or (launchType EC2: tasks never created have no row) desired above running + pending in the last period', () => {

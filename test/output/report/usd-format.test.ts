@@ -3,14 +3,14 @@
 // while summary.json has a fraction of a cent.
 
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { loadScenarioObject } from '../../../src/scenario/index.js';
 import { runToFolder } from '../../../src/output/run-to-folder.js';
 import { buildReportHtml, buildReportMarkdown } from '../../../src/output/report/index.js';
-import { fmtUsd } from '../../../src/output/report/format/numbers.js';
-import { tempDir } from './fixtures.js';
+import { fmtUsd, fmtUsdColumn } from '../../../src/output/report/format/numbers.js';
+import { tempDir, writeFakeRun } from './fixtures.js';
 import { cli, writeScenario } from '../../helpers.js';
 
 describe('fmtUsd', () => {
@@ -21,6 +21,27 @@ describe('fmtUsd', () => {
   it('$1 and up: whole cents with thousands separators; 0 is $0.00; no number is –', () => {
     expect([0, 1, 0.996, 12.345, 1234.567].map(fmtUsd)).toEqual(['$0.00', '$1.00', '$1.00', '$12.35', '$1,234.57']);
     expect([null, undefined, NaN].map(fmtUsd)).toEqual(['–', '–', '–']);
+  });
+});
+
+describe('fmtUsdColumn', () => {
+  it('gives a column one number of decimals, the most fmtUsd gives any of its amounts', () => {
+    expect(fmtUsdColumn([0.56, 0.296, 0.856])).toEqual(['$0.560', '$0.296', '$0.856']);
+    expect(fmtUsdColumn([1.5, 0.0336, 1.5336])).toEqual(['$1.5000', '$0.0336', '$1.5336']);
+    expect(fmtUsdColumn([12.345, 0.29, null])).toEqual(['$12.35', '$0.29', '–']);
+    expect(fmtUsdColumn([0, 0])).toEqual(['$0.00', '$0.00']);
+  });
+
+  it("the cost table's amounts share their decimals ($0.560 beside $0.296, not $0.56)", () => {
+    const dir = writeFakeRun(join(tempDir('usd-column'), 'run'), { services: ['web'], providers: ['asg', 'FARGATE'], periods: 10 });
+    const file = join(dir, 'summary.json');
+    const summary = JSON.parse(readFileSync(file, 'utf8'));
+    summary.cost = { currency: 'USD', total: 0.856, byProvider: { asg: 0.56, FARGATE: 0.296 } };
+    writeFileSync(file, JSON.stringify(summary));
+    const md = buildReportMarkdown(dir);
+    expect(md).toContain('| asg | 3 instance-h | $0.560 |');
+    expect(md).toContain('| FARGATE | 3 instance-h | $0.296 |');
+    expect(md).toContain('| total |  | $0.856 |');
   });
 });
 

@@ -46,6 +46,10 @@ export interface LineChartSpec {
   yTitleRight?: string;
   yMin?: number;
   yMax?: number;
+  /** The left axis counts (tasks, instances): whole-number ticks. */
+  yInteger?: boolean;
+  /** The right axis counts. */
+  yRightInteger?: boolean;
   series: LineSeries[];
   refLines?: RefLine[];
   bands?: Band[];
@@ -70,9 +74,9 @@ export function lineChart(spec: LineChartSpec): string {
   ];
   const frame = chartFrame({ title: spec.title, clock: spec.clock, domainS: spec.domainS, legend, width: spec.width });
   const thin = spec.series.map((s) => ({ ...s, ...downsampleMinMax(s.x, s.y, MAX_POINTS_PER_LINE) }));
-  const left = axisFor(frame, thin, spec.refLines, 'left', spec.yTitle, spec.yMin, spec.yMax);
+  const left = axisFor(frame, thin, spec.refLines, 'left', spec.yTitle, spec.yMin, spec.yMax, spec.yInteger);
   const hasRight = spec.yTitleRight !== undefined && thin.some((s) => s.axis === 'right');
-  const right = hasRight ? axisFor(frame, thin, spec.refLines, 'right', spec.yTitleRight!, 0) : null;
+  const right = hasRight ? axisFor(frame, thin, spec.refLines, 'right', spec.yTitleRight!, 0, undefined, spec.yRightInteger) : null;
 
   const under = renderBands(spec.bands ?? [], frame.x.scale, frame.top, frame.bottom) + renderValueAxis(left, frame.left, frame.right, true) + (right ? renderValueAxis(right, frame.left, frame.right, false) : '');
   const body: string[] = [];
@@ -89,12 +93,12 @@ export function lineChart(spec: LineChartSpec): string {
   return svgDocument(frame, spec.title, { under, body: body.join(''), over });
 }
 
-function axisFor(frame: Frame, series: LineSeries[], refs: RefLine[] | undefined, side: 'left' | 'right', title: string, yMin?: number, yMax?: number): ValueAxis {
+function axisFor(frame: Frame, series: LineSeries[], refs: RefLine[] | undefined, side: 'left' | 'right', title: string, yMin?: number, yMax?: number, integer = false): ValueAxis {
   function* values() {
     for (const s of series) if ((s.axis ?? 'left') === side) yield* s.y;
     for (const r of refs ?? []) if ((r.axis ?? 'left') === side) yield r.value;
   }
-  return valueAxis(values(), [frame.bottom, frame.top], title, side, yMin, yMax);
+  return valueAxis(values(), [frame.bottom, frame.top], title, side, yMin, yMax, integer);
 }
 
 function seriesPath(frame: Frame, axis: ValueAxis, s: LineSeries): string {

@@ -23,6 +23,21 @@ export function fmtUsd(x: number | null | undefined): string {
   return `$${text}`;
 }
 
+/**
+ * Dollar amounts of one table column with the same decimals: the most that fmtUsd gives any
+ * of them ($0.56 beside $0.296 reads $0.560 and $0.296; $12.35 beside $0.0336 reads
+ * $12.3500 and $0.0336), at least two. Not a number is –.
+ */
+export function fmtUsdColumn(values: readonly (number | null | undefined)[]): string[] {
+  let decimals = 2;
+  for (const x of values) {
+    const text = fmtUsd(x);
+    const dot = text.indexOf('.');
+    if (dot >= 0) decimals = Math.max(decimals, text.length - dot - 1);
+  }
+  return values.map((x) => (x === null || x === undefined || !Number.isFinite(x) ? '–' : `$${x.toLocaleString('en-US', { minimumFractionDigits: decimals, maximumFractionDigits: decimals })}`));
+}
+
 export function fmtPct(x: number | null | undefined, digits = 1): string {
   if (x === null || x === undefined || !Number.isFinite(x)) return '–';
   return `${x.toFixed(digits)} %`;

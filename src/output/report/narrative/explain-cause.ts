@@ -45,13 +45,28 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
     const [, count, op, target, points, mNeeded, nRunning] = m;
     const value = points.trim().split(' ').pop();
     const dir = op.startsWith('>') ? 'above' : 'below';
-    return `CapacityProviderReservation was ${dir} its target ${target} % (${value} % for ${spanLabel(Number(count) * ctx.periodS)}; ${mNeeded} instances needed, ${nRunning} running)`;
+    const needed = `${mNeeded} ${mNeeded === '1' ? 'instance' : 'instances'} needed, ${nRunning} running`;
+    return `CapacityProviderReservation was ${dir} its target ${target} % (${value} % for ${spanLabel(Number(count) * ctx.periodS)}; ${[needed, ...managedLimits(cause.slice(m[0].length))].join('; ')})`;
   }
   m = SCHEDULED.exec(cause);
   if (m) return `scheduled action ${m[1]} ran (${cause.slice(m[0].length).replace(/^[:;]\s*/, '')})`;
   const step = /^step scaling (\S+): (.*)$/.exec(cause);
   if (step) return `step scaling policy ${step[1]}'s alarm: ${step[2]}`;
   return cause;
+}
+
+/**
+ * What set a managed scaling move other than M: the recorded clauses after "M=.. N=..", but
+ * the ceil(M / targetCapacity) one (M already said): the first scale out from zero's fixed
+ * count, a scaling step size, the group's size, minSize, the removable instances, the
+ * scale-in step's share of desired. Without them a move of 0 -> 2 read "1 instance needed".
+ */
+function managedLimits(rest: string): string[] {
+  return rest
+    .split('; ')
+    .map((x) => x.trim())
+    .filter((x) => x !== '' && !/^ceil\(/.test(x))
+    .map((x) => x.replace(/^N=0: /, ''));
 }
 
 /** One decimal, or the digits events.csv gave it where one decimal would put it on the wrong side of the threshold. */

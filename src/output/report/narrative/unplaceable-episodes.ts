@@ -1,9 +1,11 @@
 // Groups `task-unplaceable` events of a service into episodes (events within `gapS` of
 // each other) and counts the rejection reasons ECS named (RESOURCE:MEMORY, ATTRIBUTE, ..., or no
 // container instance registered). An episode lasts until the service next places a task
-// after its last failure (the wait the tasks saw), or to the end of the run when none was.
+// after its last failure, or, when tasks.csv is given, until the last of its tasks created by
+// then was placed (the wait the tasks saw: a capacity provider's tasks wait in PROVISIONING
+// as rows of tasks.csv), or to the end of the run when none was.
 
-import type { EventRow } from '../data/results-data.js';
+import type { EventRow, TaskRow } from '../data/results-data.js';
 
 export interface UnplaceableEpisode {
   service: string;
@@ -33,11 +35,20 @@ function serviceOfTask(taskId: string): string {
  * each service in `waitingAtEnd` (tasks never placed by the end: a placement of one of its
  * tasks did not end the wait of the others).
  */
-export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300, endS?: number, waitingAtEnd?: ReadonlySet<string>): UnplaceableEpisode[] {
+export function unplaceableEpisodes(
+  events: readonly EventRow[],
+  gapS = 300,
+  endS?: number,
+  waitingAtEnd?: ReadonlySet<string>,
+  tasks?: readonly Pick<TaskRow, 'taskId' | 'service' | 'createdS'>[],
+): UnplaceableEpisode[] {
   const open = new Map<string, { ep: UnplaceableEpisode; lastFailureS: number; placed: boolean }>();
   const out: UnplaceableEpisode[] = [];
+  const lastFailure = new Map<UnplaceableEpisode, number>();
+  const placedAt = new Map<string, number>();
   for (const e of events) {
     if (e.type === 'task-placed') {
+      if (!placedAt.has(e.subject)) placedAt.set(e.subject, e.timeS);
       const o = open.get(serviceOfTask(e.subject));
       if (o && !o.placed) {
         o.placed = true;
@@ -54,6 +65,7 @@ export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300, end
     }
     const ep = o.ep;
     o.lastFailureS = e.timeS;
+    lastFailure.set(ep, e.timeS);
     o.placed = false;
     ep.endS = e.timeS;
     ep.events++;
@@ -62,6 +74,19 @@ export function unplaceableEpisodes(events: readonly EventRow[], gapS = 300, end
     for (const m of e.message.matchAll(REASON)) found.add(reasonName(m[1]));
     if (found.size === 0) found.add('other (see events.csv)');
     for (const r of found) ep.reasons.set(r, (ep.reasons.get(r) ?? 0) + 1);
+  }
+  // the tasks that waited: created by the last failure, placed at or after the first; the
+  // episode lasts until the last of them was placed (not past the service's next episode)
+  if (tasks) {
+    for (const [i, ep] of out.entries()) {
+      const last = lastFailure.get(ep)!;
+      const next = out.slice(i + 1).find((x) => x.service === ep.service)?.startS ?? Infinity;
+      for (const t of tasks) {
+        const placed = placedAt.get(t.taskId);
+        if (t.service !== ep.service || placed === undefined || !(t.createdS <= last) || placed < ep.startS) continue;
+        ep.endS = Math.max(ep.endS, Math.min(placed, next));
+      }
+    }
   }
   if (endS !== undefined) {
     for (const [service, o] of open) if (!o.placed || waitingAtEnd?.has(service)) o.ep.endS = Math.max(o.ep.endS, endS);

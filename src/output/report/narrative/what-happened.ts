@@ -13,6 +13,7 @@ import { parseScalingActivity, type ScalingActivity } from './parse-scaling-acti
 import { scalingBursts, type ScalingBurst } from './scaling-bursts.js';
 import { unplaceableEpisodes, type UnplaceableEpisode } from './unplaceable-episodes.js';
 import { healthEpisodeText, healthEpisodes } from './health-episodes.js';
+import { isAsgProvider } from '../data/provider-kind.js';
 
 export interface TimelineItem {
   timeS: number;
@@ -43,7 +44,7 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
     const a = parseScalingActivity(e.timeS, e.subject, e.message);
     if (a) activities.push(a);
   }
-  const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data));
+  const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data), data.tasks);
   const overview = [...serviceOverview(data, activities, episodes), ...providerOverview(data, activities)];
   const items: TimelineItem[] = [];
   const bursts = scalingBursts(activities);
@@ -55,7 +56,8 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
   }
   for (const ep of episodes) {
     const reasons = [...ep.reasons.keys()].join(', ');
-    const span = ep.endS > ep.startS ? `${clockRange(clock, ep.startS, ep.endS)}` : clockLabel(clock, ep.startS);
+    // one minute on the clock: "At 09:00", not the range "09:00–09:00"
+    const span = clockLabel(clock, ep.endS) !== clockLabel(clock, ep.startS) ? clockRange(clock, ep.startS, ep.endS) : `At ${clockLabel(clock, ep.startS)}`;
     const wait = ep.waitingFor ? `; tasks waited in PROVISIONING for ${ep.waitingFor} capacity` : '';
     items.push({ timeS: ep.startS, text: `${span} ${ep.service} could not place tasks (${ep.events} ${ep.events === 1 ? 'attempt' : 'attempts'}; ${reasons}${wait}).`, weight: 1e5 + ep.events });
   }
@@ -194,7 +196,7 @@ function providerOverview(data: ResultsData, activities: ScalingActivity[]): str
     const own = activities.filter((a) => a.subject === name);
     const running = series.columns.instances_running;
     const tasks = series.columns.tasks_running;
-    if (!launched.has(name) && own.length === 0) {
+    if (!isAsgProvider(data, name)) {
       out.push(`${name}: up to ${fmtNum(maxOf(tasks))} tasks running at once.`);
       continue;
     }

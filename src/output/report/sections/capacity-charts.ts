@@ -9,20 +9,23 @@ import type { Marker } from '../charts/markers.js';
 import { ROLE, seriesColor } from '../charts/palette.js';
 import { parseScalingActivity } from '../narrative/parse-scaling-activity.js';
 import { clockLabel } from '../format/sim-time.js';
+import { fmtUsd } from '../format/numbers.js';
 import type { ReportContext } from './report-context.js';
 import { atEnd, hasValues } from './series-points.js';
 import { desiredSteps } from './desired-steps.js';
+import { isAsgProvider } from '../data/provider-kind.js';
 
 export function providerChart(ctx: ReportContext, name: string, s: SeriesTable): string {
   const end = atEnd(s.time, ctx.periodS);
   const c = s.columns;
-  const isAsg = hasValues(c.instances_running) && (maxOf(c.instances_running) > 0 || hasValues(c.capacity_provider_reservation));
+  const isAsg = isAsgProvider(ctx.data, name);
   if (!isAsg) {
     return lineChart({
       title: `${name} — tasks`,
       clock: ctx.clock,
       domainS: ctx.domainS,
       yTitle: 'tasks',
+      yInteger: true,
       series: [
         { label: 'tasks running', x: end, y: c.tasks_running, color: ROLE.running, curve: 'step', width: 2.2 },
         { label: 'tasks provisioning', x: end, y: c.tasks_provisioning, color: ROLE.pending, curve: 'step' },
@@ -54,6 +57,7 @@ export function providerChart(ctx: ReportContext, name: string, s: SeriesTable):
     clock: ctx.clock,
     domainS: ctx.domainS,
     yTitle: 'instances',
+    yInteger: true,
     yTitleRight: hasReservation ? 'reservation (%)' : undefined,
     series,
     refLines,
@@ -84,8 +88,38 @@ export function costChart(ctx: ReportContext): string | null {
   });
 }
 
-function maxOf(a: Float64Array): number {
-  let m = 0;
-  for (const v of a) if (v > m) m = v;
-  return m;
+/**
+ * A note under the cost chart when it ends below the cost table's total (as printed): each
+ * provider's last cost_to_date leaves out an EC2 Spot instance's first hour until it has
+ * passed (EC2 charges nothing for a Spot instance it interrupts in its first hour), and the
+ * rounding up to whole seconds and the 60 s minimum of what is still running at the end;
+ * summary.json's cost bills those as stopped at the end (docs/outputs.md). null when the two agree.
+ */
+export function costNote(ctx: ReportContext): string | null {
+  const total = ctx.data.summary.cost?.total;
+  if (total === undefined || ctx.data.providers.size === 0) return null;
+  let end = 0;
+  for (const s of ctx.data.providers.values()) {
+    const c = s.columns.cost_to_date;
+    const last = c ? c[c.length - 1] : NaN;
+    if (Number.isFinite(last)) end += last;
+  }
+  if (!(end < total) || fmtUsd(end) === fmtUsd(total)) return null;
+  const spot = spotProviders(ctx.data.scenario, [...ctx.data.providers.keys()]);
+  const rounding = 'the rounding up to whole seconds and the 60 s minimum charge of instances and tasks still running at the end';
+  const why =
+    spot === null
+      ? `cost to date leaves out ${rounding}, and each EC2 Spot instance's first hour until it has passed (an interruption by EC2 in that hour is not charged)`
+      : spot.length > 0
+        ? `cost to date leaves out the first hour of each EC2 Spot instance (${spot.join(', ')}) until that hour has passed, as an interruption by EC2 in it is not charged, and ${rounding}`
+        : `cost to date leaves out ${rounding}`;
+  return `The cost chart ends at ${fmtUsd(end)}, below the total ${fmtUsd(total)} in the cost table: ${why}; the table bills what is still running at the end as stopped then.`;
+}
+
+/** The capacity providers of scenario.json that buy EC2 Spot instances (purchaseOption spot); null without scenario.json. */
+function spotProviders(scenario: Record<string, unknown> | null, names: string[]): string[] | null {
+  if (!scenario) return null;
+  const cluster = scenario.cluster as { capacityProviders?: Record<string, { autoScalingGroup?: { purchaseOption?: unknown } }> } | undefined;
+  const cps = cluster?.capacityProviders ?? {};
+  return names.filter((n) => cps[n]?.autoScalingGroup?.purchaseOption === 'spot');
 }

@@ -2,7 +2,7 @@
 // the HTML page and report.md (from summary.json, SLO from scenario.json when present).
 
 import type { ReportContext } from './report-context.js';
-import { fmtNum, fmtPct, fmtUsd } from '../format/numbers.js';
+import { fmtNum, fmtPct, fmtUsdColumn } from '../format/numbers.js';
 
 export interface Table {
   header: string[];
@@ -45,7 +45,10 @@ export function costTable(ctx: ReportContext): Table {
     if (h?.taskHours !== undefined) return `${fmtNum(h.taskHours)} task-h`;
     return '–';
   };
-  const rows = Object.entries(cost.byProvider ?? {}).map(([p, usd]) => [p, used(p), fmtUsd(usd)]);
-  rows.push(['total', '', fmtUsd(cost.total)]);
+  const entries = Object.entries(cost.byProvider ?? {});
+  // one number of decimals for the column: $0.560 beside $0.296, not $0.56
+  const usd = fmtUsdColumn([...entries.map(([, v]) => v), cost.total]);
+  const rows = entries.map(([p], i) => [p, used(p), usd[i]]);
+  rows.push(['total', '', usd[entries.length]]);
   return { header: ['capacity provider', 'instance- or task-hours', `cost (${cost.currency ?? 'USD'})`], rows, numeric: [false, true, true] };
 }

@@ -24,10 +24,16 @@ export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable):
   // requests per target: for a service whose policies scale on it, when the folder has the
   // column (empty in every period when no request flowed: the lines and bands still show)
   const requests = s.columns.request_count_per_target !== undefined && usesChart(set, 'requests');
-  const charts = [loadChart(ctx, name, s, set), tasksChart(ctx, name, s), utilizationChart(ctx, name, s, set)];
+  // no task RUNNING: no utilization or latency datapoint, so no empty chart with its legend
+  const never = !everRunning(ctx, name, s);
+  const c = s.columns;
+  const noUtilization = never && !hasValues(c.cpu_utilization) && !hasValues(c.memory_utilization);
+  const noLatency = never && !hasValues(c.latency_p50_ms) && !hasValues(c.latency_p95_ms) && !hasValues(c.latency_p99_ms);
+  const charts = [loadChart(ctx, name, s, set), tasksChart(ctx, name, s)];
+  if (!noUtilization) charts.push(utilizationChart(ctx, name, s, set));
   if (backlog) charts.push(backlogChart(ctx, name, s, set));
   if (requests) charts.push(requestsChart(ctx, name, s, set));
-  charts.push(latencyChart(ctx, name, s, set));
+  if (!noLatency) charts.push(latencyChart(ctx, name, s, set));
   const shown = new Set<MetricChart>(['utilization']);
   if (backlog) shown.add('backlog');
   if (requests) shown.add('requests');
@@ -35,6 +41,8 @@ export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable):
   const notes = [
     'Tasks chart: desired steps at its scaling activities and running rises at each task\'s RUNNING (tasks.csv); a fall in running and the pending count are drawn at the end of the metric period that shows them, up to a period late (events.csv does not time a task leaving RUNNING).',
   ];
+  const missing = [noUtilization ? 'utilization' : '', noLatency ? 'latency' : ''].filter(Boolean);
+  if (missing.length) notes.push(`No ${missing.join(' or ')} datapoint: no task of ${name} was RUNNING; its ${missing.join(' and ')} ${missing.length === 1 ? 'chart would be empty and is' : 'charts would be empty and are'} left out.`);
   if (notDrawn.length) notes.push(`Alarms not drawn, as no chart shows their metric: ${notDrawn.map((a) => `${a.name} (${a.metric})`).join(', ')}.`);
   return { charts, notes };
 }
@@ -49,6 +57,11 @@ function ranOrLoaded(ctx: ReportContext, name: string, s: SeriesTable): boolean 
   const c = s.columns;
   const any = (a: Float64Array | undefined) => a !== undefined && a.some((v) => v > 0);
   return any(c.running_count) || any(c.pending_count) || any(c.request_rate) || any(c.backlog) || ctx.data.tasks.some((t) => t.service === name);
+}
+
+/** Whether a task of the service was RUNNING at some time: at a period end, or in tasks.csv. */
+function everRunning(ctx: ReportContext, name: string, s: SeriesTable): boolean {
+  return (s.columns.running_count?.some((v) => v > 0) ?? false) || ctx.data.tasks.some((t) => t.service === name && Number.isFinite(t.runningS));
 }
 
 const ALARM_COLOR: Record<AlarmSetting['direction'], string> = { out: ROLE.alarmHigh, in: ROLE.alarmLow, either: ROLE.alarmEither };
@@ -92,7 +105,7 @@ function loadChart(ctx: ReportContext, name: string, s: SeriesTable, set: Servic
   } else {
     series.push({ label: 'running tasks', x: end, y: c.running_count, color: ROLE.running, axis: 'right', curve: 'step' });
   }
-  return lineChart({ title: `${name} — load vs capacity`, clock: ctx.clock, domainS: ctx.domainS, yTitle: `${unit} / s`, yTitleRight: 'tasks', series });
+  return lineChart({ title: `${name} — load vs capacity`, clock: ctx.clock, domainS: ctx.domainS, yTitle: `${unit} / s`, yTitleRight: 'tasks', yRightInteger: true, series });
 }
 
 function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
@@ -123,6 +136,7 @@ function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
     clock: ctx.clock,
     domainS: ctx.domainS,
     yTitle: 'tasks',
+    yInteger: true,
     series,
     markers,
     extraLegend: [
@@ -155,7 +169,7 @@ function backlogChart(ctx: ReportContext, name: string, s: SeriesTable, set: Ser
     { label: 'messages queued', x: end, y: c.backlog!, color: ROLE.pending, axis: 'right' },
   ];
   const { bands, legend } = alarmBands(ctx, name, set, 'backlog');
-  return lineChart({ title: `${name} — backlog per task vs target`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'messages per task', yTitleRight: 'messages', series, refLines: refLinesFor(set, ['backlog']), bands, extraLegend: legend });
+  return lineChart({ title: `${name} — backlog per task vs target`, clock: ctx.clock, domainS: ctx.domainS, yTitle: 'messages per task', yTitleRight: 'messages', yRightInteger: true, series, refLines: refLinesFor(set, ['backlog']), bands, extraLegend: legend });
 }
 
 function requestsChart(ctx: ReportContext, name: string, s: SeriesTable, set: ServiceSettings | undefined): string {
