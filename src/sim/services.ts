@@ -981,8 +981,10 @@ export class ServiceRuntime {
     if (task.state !== 'RUNNING' || task.leaving) return;
     const world = this.world;
     const hc = this.healthCheck!;
+    // AWS's service event (service-unhealthy-event-messages.html), without its (port ...): ecsim models no ports
+    const on = task.instance ? ` (instance ${task.instance.id})` : '';
     const failed =
-      `${task.id} is unhealthy in (target-group ${this.name}) due to (reason Health checks failed): ${hc.unhealthyThreshold} consecutive checks failed, ` +
+      `(service ${this.name}) (task ${task.id})${on} is unhealthy in (target-group ${this.name}) due to (reason Health checks failed): ${hc.unhealthyThreshold} consecutive checks failed, ` +
       `the last ${seconds(health.unhealthyAt!)} after RUNNING (its application starts ${seconds(appStart)} after RUNNING)`;
     if (health.markedAt === health.unhealthyAt) {
       world.log('task-unhealthy', task.id, `${failed}; ${this.replacing(health)}`);

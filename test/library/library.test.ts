@@ -194,7 +194,7 @@ describe('lessons in the records', () => {
     for (const t of loop) expect([t.stopReason, t.stopped! - t.running!], t.taskId).toEqual(['failed-elb-health-checks', 60_000 + 1_000]);
     const up = run('health-check-grace-period.yaml', 'grace-300s');
     expect(up.tasks.map((t) => t.stopReason)).toEqual(['simulation-end', 'simulation-end', 'simulation-end']);
-    expect(up.events.filter((e) => e.type === 'task-unhealthy').map((e) => e.message.replace(/^\S+ /, '').replace(/starts [\d.]+ s/, 'starts A s'))).toEqual(
+    expect(up.events.filter((e) => e.type === 'task-unhealthy').map((e) => e.message.replace(/^\(service web\) \(task web-\d+\) /, '').replace(/starts [\d.]+ s/, 'starts A s'))).toEqual(
       Array(3).fill('is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING (its application starts A s after RUNNING); ignored during the health check grace period (300 s after RUNNING)'),
     );
     // the grace period holds ECS back, not the load balancer: with every target unhealthy it

@@ -84,7 +84,7 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     const byId = (k: number) => r.tasks.find((t) => t.taskId === `web-${k}`)!;
     expect(r.unhealthy[0]).toMatchObject({ time: 95_000, subject: 'web-1' });
     expect(r.unhealthy[0].message).toBe(
-      'web-1 is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING ' +
+      '(service web) (task web-1) is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING ' +
         '(its application starts 90 s after RUNNING); the service marks it unhealthy and replaces it, starting the replacement first where maximumPercent allows ' +
         '(it keeps running and being checked: healthy again 210 s after RUNNING unless stopped first)',
     );
@@ -364,5 +364,8 @@ describe('a DAEMON service behind a load balancer', () => {
     const unhealthy = r.events.filter((e) => e.type === 'task-unhealthy');
     expect(unhealthy.map((e) => [e.time, e.subject])).toEqual([[130_000, 'web-1']]);
     expect(unhealthy[0].message).toMatch(/; the service stops it: Task failed ELB health checks in \(target-group web\)$/);
+    // on EC2 AWS's service event names the instance: (service) (task) (instance) ... (no port: ecsim models none)
+    const instance = r.events.find((e) => e.type === 'instance-registered')!.subject;
+    expect(unhealthy[0].message.startsWith(`(service web) (task web-1) (instance ${instance}) is unhealthy in (target-group web) due to (reason Health checks failed): `)).toBe(true);
   });
 });
