@@ -58,4 +58,34 @@ describe('the note under the cost chart', () => {
     writeFileSync(file, JSON.stringify(summary));
     expect(note(buildReportHtml(dir))).toBeNull();
   });
+
+  // rewrites the last capacity.csv row's columns (by name) and summary.json's cost
+  function edited(name: string, last: Record<string, string>, cost: unknown, scenario?: unknown): string {
+    const dir = writeFakeRun(join(tempDir(name), 'run'), { services: ['web'], providers: ['asg'], periods: 30, ...(scenario ? { scenario } : {}) });
+    const capFile = join(dir, 'capacity.csv');
+    const rows = readFileSync(capFile, 'utf8').trimEnd().split('\n');
+    const header = rows[0].split(',');
+    const cells = rows[rows.length - 1].split(',');
+    for (const [k, v] of Object.entries(last)) cells[header.indexOf(k)] = v;
+    rows[rows.length - 1] = cells.join(',');
+    writeFileSync(capFile, rows.join('\n') + '\n');
+    const file = join(dir, 'summary.json');
+    const summary = JSON.parse(readFileSync(file, 'utf8'));
+    summary.cost = cost;
+    writeFileSync(file, JSON.stringify(summary));
+    return dir;
+  }
+
+  it('is left out when the gap is within the 4 decimals capacity.csv writes cost_to_date with ($0.0006 for $0.000631)', () => {
+    const dir = edited('cost-note-rounding', { cost_to_date: '0.0006', instances_running: '0' }, { currency: 'USD', total: 0.000631, byProvider: { asg: 0.000631 } });
+    expect(note(buildReportHtml(dir))).toBeNull();
+  });
+
+  it('names no rounding of what runs at the end when nothing runs then, and quotes the total as the table prints it', () => {
+    const scenario = { cluster: { capacityProviders: { asg: { autoScalingGroup: { instanceTypes: ['m5.large'], purchaseOption: 'spot' } } } } };
+    const dir = edited('cost-note-idle-end', { instances_running: '0', tasks_running: '0' }, { currency: 'USD', total: 0.56, byProvider: { asg: 0.296, other: 0.264 } }, scenario);
+    expect(note(buildReportHtml(dir))).toBe(
+      'The cost chart ends at $0.144, below the total $0.560 in the cost table: cost to date leaves out the first hour of each EC2 Spot instance (asg) until that hour has passed, as an interruption by EC2 in it is not charged; the table bills what is still running at the end as stopped then.',
+    );
+  });
 });

@@ -40,7 +40,9 @@ describe('unplaceable-task: services no task of which ran', () => {
 describe('a service with load but no task RUNNING', () => {
   // the fake run's service gets load every period; running_count 0 and no task in tasks.csv
   it('says there is no utilization or latency datapoint instead of drawing those charts empty', () => {
-    const dir = writeFakeRun(join(tempDir('no-running'), 'run'), { services: ['web'], providers: ['asg'], periods: 10, running: () => 0 });
+    // a CPU target tracking policy: its alarms, on the chart left out, are said not drawn
+    const scenario = { duration: '10m', services: { web: { autoScaling: { minCapacity: 1, maxCapacity: 4, policies: { cpu: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 } } } } } };
+    const dir = writeFakeRun(join(tempDir('no-running'), 'run'), { services: ['web'], providers: ['asg'], periods: 10, running: () => 0, scenario });
     // empty the utilization and latency cells, as a run writes them when no task runs
     const file = join(dir, 'timeseries.csv');
     const rows = readFileSync(file, 'utf8').trim().split('\n');
@@ -54,6 +56,7 @@ describe('a service with load but no task RUNNING', () => {
     expect(svgs.some((x) => x.includes('>web — tasks and scaling activities<'))).toBe(true);
     expect(svgs.some((x) => x.includes('web — utilization'))).toBe(false);
     expect(svgs.some((x) => x.includes('>web — latency vs SLO<'))).toBe(false);
+    expect(page).toContain('Alarms not drawn, as no chart shows their metric: TargetTracking-web-cpu-AlarmHigh (ECSServiceAverageCPUUtilization), TargetTracking-web-cpu-AlarmLow (ECSServiceAverageCPUUtilization).');
   });
 
   it('keeps both charts once a task was RUNNING (tasks.csv), even if no period end shows it', () => {

@@ -9,7 +9,7 @@ import type { Marker } from '../charts/markers.js';
 import { ROLE, seriesColor } from '../charts/palette.js';
 import { parseScalingActivity } from '../narrative/parse-scaling-activity.js';
 import { clockLabel } from '../format/sim-time.js';
-import { fmtUsd } from '../format/numbers.js';
+import { fmtUsd, fmtUsdColumn } from '../format/numbers.js';
 import type { ReportContext } from './report-context.js';
 import { atEnd, hasValues } from './series-points.js';
 import { desiredSteps } from './desired-steps.js';
@@ -96,25 +96,35 @@ export function costChart(ctx: ReportContext): string | null {
  * summary.json's cost bills those as stopped at the end (docs/outputs.md). null when the two agree.
  */
 export function costNote(ctx: ReportContext): string | null {
-  const total = ctx.data.summary.cost?.total;
+  const cost = ctx.data.summary.cost;
+  const total = cost?.total;
   if (total === undefined || ctx.data.providers.size === 0) return null;
   let end = 0;
+  let runningAtEnd = false;
   for (const s of ctx.data.providers.values()) {
     const c = s.columns.cost_to_date;
     const last = c ? c[c.length - 1] : NaN;
     if (Number.isFinite(last)) end += last;
+    const lastOf = (col: Float64Array | undefined) => (col && col.length > 0 ? col[col.length - 1] : 0);
+    if (lastOf(s.columns.instances_pending) + lastOf(s.columns.instances_running) + lastOf(s.columns.instances_draining) + lastOf(s.columns.tasks_running) > 0) runningAtEnd = true;
   }
-  if (!(end < total) || fmtUsd(end) === fmtUsd(total)) return null;
+  // capacity.csv writes cost_to_date to 4 decimals: a gap within that rounding is no gap
+  if (!(total - end > CSV_COST_ROUNDING * ctx.data.providers.size) || fmtUsd(end) === fmtUsd(total)) return null;
   const spot = spotProviders(ctx.data.scenario, [...ctx.data.providers.keys()]);
   const rounding = 'the rounding up to whole seconds and the 60 s minimum charge of instances and tasks still running at the end';
   const why =
     spot === null
       ? `cost to date leaves out ${rounding}, and each EC2 Spot instance's first hour until it has passed (an interruption by EC2 in that hour is not charged)`
       : spot.length > 0
-        ? `cost to date leaves out the first hour of each EC2 Spot instance (${spot.join(', ')}) until that hour has passed, as an interruption by EC2 in it is not charged, and ${rounding}`
+        ? `cost to date leaves out the first hour of each EC2 Spot instance (${spot.join(', ')}) until that hour has passed, as an interruption by EC2 in it is not charged${runningAtEnd ? `, and ${rounding}` : ''}`
         : `cost to date leaves out ${rounding}`;
-  return `The cost chart ends at ${fmtUsd(end)}, below the total ${fmtUsd(total)} in the cost table: ${why}; the table bills what is still running at the end as stopped then.`;
+  // the total as the cost table prints it (one number of decimals for its column)
+  const printed = fmtUsdColumn([...Object.values(cost?.byProvider ?? {}), total]).at(-1)!;
+  return `The cost chart ends at ${fmtUsd(end)}, below the total ${printed} in the cost table: ${why}; the table bills what is still running at the end as stopped then.`;
 }
+
+/** Half the last of the 4 decimals capacity.csv writes cost_to_date with, USD. */
+const CSV_COST_ROUNDING = 0.00005;
 
 /** The capacity providers of scenario.json that buy EC2 Spot instances (purchaseOption spot); null without scenario.json. */
 function spotProviders(scenario: Record<string, unknown> | null, names: string[]): string[] | null {

@@ -34,7 +34,8 @@ export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable):
   if (backlog) charts.push(backlogChart(ctx, name, s, set));
   if (requests) charts.push(requestsChart(ctx, name, s, set));
   if (!noLatency) charts.push(latencyChart(ctx, name, s, set));
-  const shown = new Set<MetricChart>(['utilization']);
+  // alarms on a chart left out are listed as not drawn
+  const shown = new Set<MetricChart>(noUtilization ? [] : ['utilization']);
   if (backlog) shown.add('backlog');
   if (requests) shown.add('requests');
   const notDrawn = (set?.alarms ?? []).filter((a) => a.chart === null || !shown.has(a.chart));
