@@ -129,6 +129,12 @@ const ONE_MINUTE_SOURCE: Record<string, string> = {
 export interface ScenarioWarning {
   at: Path;
   message: string;
+  /**
+   * true: the key is without effect only because the scenario starts warm (warmStart): a
+   * compare or sweep whose base starts cold uses it in its cold runs, so the warning is not
+   * said of a variant or point that turns warmStart on (check-experiment.ts).
+   */
+  onlyWarm?: true;
 }
 
 /**
@@ -1394,6 +1400,7 @@ function warmFixedFleetLaunchDelay(s: ResolvedScenario, out: ScenarioWarning[]):
     const d = asg.launchDelay;
     if (d.distribution === 'lognormal' && d.median === 90_000 && d.p95 === 180_000) continue;
     out.push({
+      onlyWarm: true,
       at: ['cluster', 'capacityProviders', p.name, 'autoScalingGroup', 'launchDelay'],
       message:
         `has no effect on the run: under warmStart the group's ${n} initial ${n === 1 ? 'instance registers' : 'instances register'} at time 0 with no launch delay, ` +

@@ -235,6 +235,7 @@ describe('warmStart in compare and sweep (merge patches over the scenario)', () 
     const file = writeScenario(dir, 'warm-compare', { ...http(), variants: { cold: {}, warm: { warmStart: true } } });
     const out = join(dir, 'out');
     const r = await cli('compare', file, '--jobs', '1', '--quiet', '--out', out);
+    // (no warning that the warm variant's fixed fleet never uses launchDelay: the cold base does)
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'comparison.md'), 'utf8');
@@ -251,9 +252,18 @@ describe('warmStart in compare and sweep (merge patches over the scenario)', () 
     const file = writeScenario(dir, 'warm-sweep', { ...http(), sweep: { warmStart: [false, true] } });
     const out = join(dir, 'out');
     const r = await cli('sweep', file, '--jobs', '1', '--quiet', '--no-runs', '--out', out);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'comparison.md'), 'utf8');
     expect(md).toContain('The points with `warmStart` true start warm (tasks RUNNING and in rotation at time 0), the others cold');
+  });
+
+  it('a warm base with a fixed fleet: its launchDelay is warned of (no run of the file uses it)', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'warm-base', { ...http(true), variants: { a: {}, b: { services: { web: { desiredCount: 1 } } } } });
+    const r = await cli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('cluster.capacityProviders.ec2.autoScalingGroup.launchDelay: has no effect on the run: under warmStart');
   });
 
   it('a value that is not a boolean is refused at its key', async () => {
