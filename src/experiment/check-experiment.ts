@@ -97,15 +97,18 @@ export interface VariantWarning {
  * The warnings of each variant (derived as compare derives it) that the base scenario does
  * not have, in variant order: a patch can make a scenario valid but likely unintended (a
  * service that cannot scale out from 0 tasks) where the base is fine. Call after
- * checkExperiment (the variants are valid).
+ * checkExperiment (the variants are valid). A warning only of a warm start (onlyWarm: a
+ * launchDelay a warm fixed fleet never uses) is left out when the base starts cold: its
+ * runs use the key.
  */
 export function variantWarnings(exp: ExperimentFile, options: { durationOverridden?: boolean } = {}): VariantWarning[] {
   const key = (w: ScenarioWarning) => `${joinPath(w.at)}\u0000${w.message}`;
   const base = new Set(scenarioWarnings(exp.base, options).map(key));
+  const baseCold = !exp.base.scenario.warmStart;
   const variants = isJsonObject(exp.raw.variants) ? Object.entries(exp.raw.variants) : [];
   return variants.flatMap(([variant, patch]) =>
     scenarioWarnings(resolveVariantScenario(exp, variant, patch), options)
-      .filter((w) => !base.has(key(w)))
+      .filter((w) => !base.has(key(w)) && !(w.onlyWarm && baseCold))
       .map((warning) => ({ variant, warning })),
   );
 }
@@ -129,13 +132,15 @@ export function sweepWarnings(exp: ExperimentFile, options: { durationOverridden
   const paths = Object.keys(sweep);
   const key = (w: ScenarioWarning) => `${joinPath(w.at)}\u0000${w.message}`;
   const seen = new Set(scenarioWarnings(exp.base, options).map(key));
+  // (a warning only of a warm start, of a point with warmStart true, is left out when the base starts cold: see variantWarnings)
+  const baseCold = !exp.base.scenario.warmStart;
   const out: SweepWarning[] = [];
   for (const path of paths) {
     sweep[path].forEach((value, v) => {
       const settings = paths.map((q): [string, unknown] => [q, q === path ? value : sweep[q][0]]);
       const within = `sweep value ${path}=${formatParameter(value)}${paths.length > 1 ? ' (other paths at their first values)' : ''}`;
       for (const warning of scenarioWarnings(resolveSweepScenario(exp, settings, within, exp.lineOf(['sweep', path, v])), options)) {
-        if (seen.has(key(warning))) continue;
+        if (seen.has(key(warning)) || (warning.onlyWarm && baseCold)) continue;
         seen.add(key(warning));
         out.push({ within, warning });
       }

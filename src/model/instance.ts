@@ -39,6 +39,12 @@ export class Instance implements PlacementInstance {
   spotTerminationAt: number | null = null;
   timer = -1;
   /**
+   * Registered at time 0 under warmStart: it has been running since before the run, so
+   * nothing that belongs to an instance's first hour or first minute applies to it (no
+   * "first hour" Spot interruption waiver, no 60 s minimum charge: cluster.ts).
+   */
+  warm = false;
+  /**
    * The number in the id (`i-` and hex digits, handed out at launch): compared instead of
    * the id where lists are kept in id order (a number compares at once; ids share a long
    * zero-padded prefix). The same order as the ids' while they are padded to one width,

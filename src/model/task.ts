@@ -89,6 +89,12 @@ export interface Task {
   providerOrdinal: number;
   /** Counted in the cluster's quota of PROVISIONING tasks (an Auto Scaling group provider's created task, until it leaves PROVISIONING). */
   inQuota: boolean;
+  /**
+   * RUNNING at time 0 under warmStart: it has been running (and healthy) since before the
+   * run, so it counts as healthy at once (services.ts, countsAsHealthy). Its runningAt stays
+   * 0 (task-hours and tasks.csv count from 0).
+   */
+  warm: boolean;
 }
 
 /**
@@ -116,6 +122,7 @@ export class NewTask implements Task {
   timer = -1;
   providerOrdinal = -1;
   inQuota = false;
+  warm = false;
 
   constructor(
     public id: string,

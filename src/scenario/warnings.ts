@@ -41,8 +41,9 @@
 // ApproximateNumberOfMessagesVisible, or with a scaleInCooldown beside disableScaleIn: true
 // (targetTrackingSettings), a launchDelay, provisioningDelay,
 // imagePull or containerStart whose least value is at or after the end of the run
-// (delaysPastTheEnd), an http task's capacityRps below 1/100 of what its slots allow
-// (capacityFarBelowSlots).
+// (delaysPastTheEnd), under warmStart a launchDelay on a group that never launches after
+// time 0 (warmFixedFleetLaunchDelay), an http task's capacityRps below 1/100 of what its
+// slots allow (capacityFarBelowSlots).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -54,7 +55,7 @@ import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
-import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload } from './schema.js';
+import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
 import { formatDuration } from './duration.js';
 import { writtenAsBareNumber, type DurationDistribution } from './schema-helpers.js';
 import { closest } from './did-you-mean.js';
@@ -128,6 +129,12 @@ const ONE_MINUTE_SOURCE: Record<string, string> = {
 export interface ScenarioWarning {
   at: Path;
   message: string;
+  /**
+   * true: the key is without effect only because the scenario starts warm (warmStart): a
+   * compare or sweep whose base starts cold uses it in its cold runs, so the warning is not
+   * said of a variant or point that turns warmStart on (check-experiment.ts).
+   */
+  onlyWarm?: true;
 }
 
 /**
@@ -186,6 +193,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   // (a run cut short by --duration is short on purpose: not warned of, as the steps after its end)
   if (!options.durationOverridden) metricsAfterTheEnd(s, out);
   if (!options.durationOverridden) delaysPastTheEnd(s, out);
+  warmFixedFleetLaunchDelay(s, out);
   disabledManagedScalingSettings(s, out);
   for (const svc of s.services) {
     // Draining (container-instance-draining.html): tasks on a DRAINING instance are replaced
@@ -1343,6 +1351,8 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
   // (a default, lognormal, has no least value above 0: a provider not written is never said)
   for (const p of s.providers.values()) {
     if (p.kind === 'asg') {
+      // (a warm fixed fleet's launchDelay is said to have no effect at all: warmFixedFleetLaunchDelay)
+      if (warmFixedFleet(s, p.config)) continue;
       check(['cluster', 'capacityProviders', p.name, 'autoScalingGroup', 'launchDelay'], p.config.autoScalingGroup.launchDelay, warm ? `no instance the group launches after time 0 registers within the run (warmStart: only its initial instances, registered at 0)` : `no instance the group launches registers within the run`);
     } else {
       check(['cluster', 'capacityProviders', p.name, 'provisioningDelay'], p.config.provisioningDelay, warm ? `no task on ${p.name} but the initial ones (warmStart: RUNNING at 0) starts within the run` : `no task on ${p.name} starts within the run`);
@@ -1352,6 +1362,50 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
     const what = warm ? `no task of ${name} but the initial ones placed at time 0 (warmStart: RUNNING at 0) starts within the run` : `no task of ${name} starts within the run`;
     check(['taskDefinitions', name, 'startup', 'imagePull'], td.startup.imagePull, what);
     check(['taskDefinitions', name, 'startup', 'containerStart'], td.startup.containerStart, what);
+  }
+}
+
+/**
+ * Under warmStart, whether the Auto Scaling group never launches an instance after time 0:
+ * it has initial instances (desiredCapacity, else minSize, above 0: they register at 0),
+ * no EC2 Spot interruptions (spotInterruptions on a spot group: an interrupted instance is
+ * replaced), and nothing changes its desired capacity: no managed scaling and no target
+ * tracking policy of its own, or minSize = maxSize (every desired capacity is clamped to it).
+ */
+function warmFixedFleet(s: ResolvedScenario, config: AsgProviderConfig): boolean {
+  const asg = config.autoScalingGroup;
+  const scaled = config.managedScaling?.status === 'ENABLED' || asg.targetTrackingPolicy !== undefined;
+  return (
+    s.scenario.warmStart &&
+    (asg.desiredCapacity ?? asg.minSize) > 0 &&
+    !(asg.purchaseOption === 'spot' && asg.spotInterruptions !== undefined) &&
+    (!scaled || asg.minSize === asg.maxSize)
+  );
+}
+
+/**
+ * A launchDelay written for a group that never launches after time 0 under warmStart
+ * (warmFixedFleet: nothing launches later, with or without a fixed minSize = maxSize): its initial instances register at 0 with no launch delay (the delay is
+ * drawn and not used), so the delay has no effect on the run. Not said for the default
+ * (lognormal, median 90 s, p95 180 s: a launchDelay written as exactly the default is taken
+ * as not written).
+ */
+function warmFixedFleetLaunchDelay(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  for (const p of s.providers.values()) {
+    if (p.kind !== 'asg' || !warmFixedFleet(s, p.config)) continue;
+    const asg = p.config.autoScalingGroup;
+    const n = asg.desiredCapacity ?? asg.minSize;
+    const scaled = p.config.managedScaling?.status === 'ENABLED' || asg.targetTrackingPolicy !== undefined;
+    const why = scaled ? `minSize = maxSize = ${asg.maxSize}: its scaling cannot change its desired capacity` : 'no managed scaling or targetTrackingPolicy changes its desired capacity';
+    const d = asg.launchDelay;
+    if (d.distribution === 'lognormal' && d.median === 90_000 && d.p95 === 180_000) continue;
+    out.push({
+      onlyWarm: true,
+      at: ['cluster', 'capacityProviders', p.name, 'autoScalingGroup', 'launchDelay'],
+      message:
+        `has no effect on the run: under warmStart the group's ${n} initial ${n === 1 ? 'instance registers' : 'instances register'} at time 0 with no launch delay, ` +
+        `and the group never launches another (${why}, and no Spot interruption replaces one); remove it, or set warmStart false to see the launches`,
+    });
   }
 }
 

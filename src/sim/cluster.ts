@@ -206,12 +206,17 @@ export class AutoScalingGroup {
     // on (managed-termination-protection.html; NewInstancesProtectedFromScaleIn): a launching
     // instance is protected until it registers empty (model: see registered)
     if (this.config.managedTerminationProtection === 'ENABLED') inst.protectedFromScaleIn = true;
+    // warmStart: it has been running since before time 0 (see Instance.warm)
+    inst.warm = warm;
     // into the instance lists at launch, not at registration: they stay in id order
     this.live.push(inst);
     this.recount(inst);
     this.cluster.register(inst);
-    // a Spot instance's first hour is held out of cost_to_date until it is sure to be charged
-    world.cost.start(id, this.name, type.pricePerHour, world.now, 60_000, inst.spot ? SPOT_FREE_INTERRUPTION_MS : 0);
+    // a Spot instance's first hour is held out of cost_to_date until it is sure to be charged.
+    // A warm instance (warmStart) is past its first minute and first hour: billed from 0 for
+    // the time it runs in the run, with no minimum and no waiver (*model*, docs/assumptions.md)
+    const firstHour = inst.spot && !warm ? SPOT_FREE_INTERRUPTION_MS : 0;
+    world.cost.start(id, this.name, type.pricePerHour, world.now, warm ? 0 : 60_000, firstHour);
     const delay = sample(asg.launchDelay, world.streams.stream('launch-delay', this.name));
     if (world.logging) world.log('instance-launched', id, `${this.name} launched ${type.name} in ${az} (desired ${this.desiredCapacity}${warm ? '; warmStart: registered at once' : ''})`);
     if (warm) return this.registered(inst);
@@ -356,13 +361,16 @@ export class AutoScalingGroup {
     // a Spot instance Amazon EC2 interrupts in its first hour is not charged; after the
     // first hour, per second used (billing-for-interrupted-spot-instances.html: Linux and
     // Windows; only interruptions by EC2, not the group's own terminations)
-    const free = reason === 'spot-interruption' && inst.spot && inst.terminatedAt - inst.launchedAt < SPOT_FREE_INTERRUPTION_MS;
+    // (a warm instance, warmStart, has been running for longer than an hour: charged)
+    const free = reason === 'spot-interruption' && inst.spot && !inst.warm && inst.terminatedAt - inst.launchedAt < SPOT_FREE_INTERRUPTION_MS;
     if (free) world.cost.waive(inst.id, world.now);
     else world.cost.stop(inst.id, world.now);
     this.cluster.unregister(inst);
     const up =
       inst.registeredAt === null
         ? 'never registered'
+        : inst.warm
+        ? `ran ${((world.now - inst.launchedAt) / 3_600_000).toFixed(2)} h from time 0, running before it (warmStart)`
         : `ran ${((world.now - inst.launchedAt) / 3_600_000).toFixed(2)} h, registered ${((inst.registeredAt - inst.launchedAt) / 1000).toFixed(0)} s after launch`;
     const charge = free ? '; not charged: interrupted by EC2 in its first hour' : '';
     world.log('instance-terminated', inst.id, `${inst.type.name} in ${inst.availabilityZone} terminated: ${why} (${up}${charge})`);
@@ -393,7 +401,7 @@ export class AutoScalingGroup {
    */
   waiveNoticedAtEnd(endMs: number): void {
     for (const inst of this.live) {
-      if (inst.spotTerminationAt !== null && inst.spotTerminationAt - inst.launchedAt < SPOT_FREE_INTERRUPTION_MS) this.world.cost.waive(inst.id, endMs);
+      if (inst.spotTerminationAt !== null && !inst.warm && inst.spotTerminationAt - inst.launchedAt < SPOT_FREE_INTERRUPTION_MS) this.world.cost.waive(inst.id, endMs);
     }
   }
 

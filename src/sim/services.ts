@@ -637,7 +637,7 @@ export class ServiceRuntime {
       if (!rng) this.provisioningRng.set(task.capacityProvider, (rng = world.streams.stream('fargate-provisioning', this.name, task.capacityProvider)));
       // (drawn under warmStart too, unused: the service's later tasks draw as in a cold run)
       const delay = sample(p.config.provisioningDelay, rng);
-      if (world.logging) world.log('task-placed', task.id, `${task.id} on ${provider} in ${task.availabilityZone} (PROVISIONING)`);
+      if (world.logging) world.log('task-placed', task.id, `${task.id} on ${provider} in ${task.availabilityZone} (${this.warmStarting ? 'warmStart: RUNNING' : 'PROVISIONING'})`);
       if (this.warmStarting) this.toPending(task);
       else task.timer = world.sim.after(delay, onPending, { svc: this, task }, PRIORITY.lifecycle);
     } else if (instance) {
@@ -901,7 +901,9 @@ export class ServiceRuntime {
       const td = this.config.taskDefinition;
       const pricing = world.prices.fargate(td.cpuArchitecture);
       const rate = fargateHourlyRate(fargateTaskSize(td.cpu, td.memory), p.kind === 'fargate' && p.spot, pricing);
-      world.cost.start(task.id, task.capacityProvider, rate, world.now, 60_000);
+      // per second, 1-minute minimum; a warm task (warmStart) has been running since before
+      // time 0, past its first minute: billed from 0 with no minimum (*model*)
+      world.cost.start(task.id, task.capacityProvider, rate, world.now, this.warmStarting ? 0 : 60_000);
     }
     // warmStart: the task has been running (no image pull, no container start)
     if (this.warmStarting) return this.toRunning(task);
@@ -914,10 +916,12 @@ export class ServiceRuntime {
     const world = this.world;
     this.setState(task, 'RUNNING');
     task.runningAt = world.now;
+    // warmStart: it has been running, healthy (countsAsHealthy); runningAt stays 0 (task-hours)
+    if (this.warmStarting) task.warm = true;
     // the load model knows the task from RUNNING (out of rotation until healthy): its CPU and
     // memory are averaged over the time it ran in a period, at cpuBaseline before rotation
     this.loadModel?.setInRotation(task.id, false, world.now);
-    if (world.logging) world.log('task-running', task.id, this.warmStarting ? `${task.id} RUNNING at time 0 (warmStart), healthy and in rotation` : `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
+    if (world.logging) world.log('task-running', task.id, this.warmStarting ? `${task.id} RUNNING at time 0 (warmStart), healthy${this.config.config.loadBalancer ? ' and in rotation' : ''}` : `${task.id} RUNNING after ${((world.now - task.createdAt) / 1000).toFixed(1)} s`);
     const p = world.scenario.providers.get(task.capacityProvider);
     if (p?.kind === 'fargate' && p.spot && p.config.interruptions) {
       const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh('spot-fargate', this.name, task.capacityProvider, String(task.providerOrdinal)));
@@ -927,7 +931,8 @@ export class ServiceRuntime {
     if (this.healthCheck === null && this.rebalancer?.pending === task) world.sim.after(HEALTHY_AFTER_RUNNING_MS, onRebalancedHealthy, { svc: this, task }, PRIORITY.lifecycle);
     if (this.warmStarting) {
       // warmStart: its application has started and its target is healthy: in rotation now,
-      // no health check to pass and no grace period to wait
+      // no health check to pass and no grace period to wait; healthy for the deployment
+      // configuration at once, with or without a load balancer (task.warm, countsAsHealthy)
       task.applicationStartsAt = world.now;
       return this.enterRotation(task);
     }
@@ -1578,11 +1583,13 @@ export class ServiceRuntime {
   /**
    * Whether a RUNNING task counts toward minimumHealthyPercent: with a load balancer once
    * the target group reports it healthy (it is in rotation), without one 40 s after RUNNING
-   * (APIReference/API_DeploymentConfiguration.html).
+   * (APIReference/API_DeploymentConfiguration.html). A warm task (RUNNING at time 0 under
+   * warmStart) has been running for longer than that: it counts from 0 (*model*).
    */
   private countsAsHealthy(task: Task): boolean {
     if (task.state !== 'RUNNING') return false;
-    return this.config.config.loadBalancer ? task.inRotation : this.world.now - task.runningAt! >= HEALTHY_AFTER_RUNNING_MS;
+    if (this.config.config.loadBalancer) return task.inRotation;
+    return task.warm || this.world.now - task.runningAt! >= HEALTHY_AFTER_RUNNING_MS;
   }
 
   /** When stopReplacedTasks looks again (a task turns healthy then, without a load balancer); Infinity: not scheduled. */

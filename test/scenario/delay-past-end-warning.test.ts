@@ -5,14 +5,14 @@
 import { describe, expect, it } from 'vitest';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
 
-function scenario(over: { launchDelay?: unknown; imagePull?: unknown; containerStart?: unknown; provisioningDelay?: unknown }, duration = '1h'): unknown {
+function scenario(over: { launchDelay?: unknown; imagePull?: unknown; containerStart?: unknown; provisioningDelay?: unknown; spot?: boolean }, duration = '1h'): unknown {
   return {
     name: 'delays',
     duration,
     cluster: {
       availabilityZones: ['us-east-1a'],
       capacityProviders: {
-        ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, ...(over.launchDelay !== undefined ? { launchDelay: over.launchDelay } : {}) } },
+        ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize: 1, ...(over.spot ? { purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '1h' } } : {}), ...(over.launchDelay !== undefined ? { launchDelay: over.launchDelay } : {}) } },
         ...(over.provisioningDelay !== undefined ? { FARGATE: { provisioningDelay: over.provisioningDelay } } : {}),
       },
     },
@@ -78,9 +78,12 @@ describe('warning: a launch, provisioning, image pull or container start delay a
 
   it('with warmStart the initial instances and tasks start at 0 all the same: the message says only the later ones do not', () => {
     const warm = (over: Parameters<typeof scenario>[0]) => warned({ ...(scenario(over) as object), warmStart: true });
-    expect(warm({ launchDelay: '2h' })).toEqual([
+    // (a group that launches after time 0: an interrupted Spot instance is replaced)
+    expect(warm({ launchDelay: '2h', spot: true })).toEqual([
       'cluster.capacityProviders.ec2.autoScalingGroup.launchDelay: 2h is at or after the end of the run (1h): no instance the group launches after time 0 registers within the run (warmStart: only its initial instances, registered at 0)',
     ]);
+    // a group that never launches after 0: its launchDelay has no effect at all, said instead (warm-fixed-fleet-warning.test.ts)
+    expect(warm({ launchDelay: '2h' })).toEqual([]);
     expect(warm({ imagePull: '1h' })).toEqual([
       'taskDefinitions.app.startup.imagePull: 1h is at or after the end of the run (1h): no task of app but the initial ones placed at time 0 (warmStart: RUNNING at 0) starts within the run',
     ]);

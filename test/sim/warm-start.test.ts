@@ -91,6 +91,8 @@ describe('warmStart: an http service on a fixed fleet', () => {
       ['task-placed', 'web-2'],
       ['task-running', 'web-2'],
     ]);
+    // with a load balancer: in rotation (without one, 'healthy' only: see the Spot notice test below)
+    expect(r.events.find((e) => e.type === 'task-running' && e.subject === 'web-1')!.message).toBe('web-1 RUNNING at time 0 (warmStart), healthy and in rotation');
     // nothing else registers or starts later: no health check event, no other task
     expect(r.events.filter((e) => e.time > 0).map((e) => e.type)).toEqual([]);
     expect(r.tasks.map((t) => [t.taskId, t.created, t.running, t.availabilityZone])).toEqual([
@@ -233,6 +235,7 @@ describe('warmStart in compare and sweep (merge patches over the scenario)', () 
     const file = writeScenario(dir, 'warm-compare', { ...http(), variants: { cold: {}, warm: { warmStart: true } } });
     const out = join(dir, 'out');
     const r = await cli('compare', file, '--jobs', '1', '--quiet', '--out', out);
+    // (no warning that the warm variant's fixed fleet never uses launchDelay: the cold base does)
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'comparison.md'), 'utf8');
@@ -249,9 +252,18 @@ describe('warmStart in compare and sweep (merge patches over the scenario)', () 
     const file = writeScenario(dir, 'warm-sweep', { ...http(), sweep: { warmStart: [false, true] } });
     const out = join(dir, 'out');
     const r = await cli('sweep', file, '--jobs', '1', '--quiet', '--no-runs', '--out', out);
+    expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const md = readFileSync(join(out, 'comparison.md'), 'utf8');
     expect(md).toContain('The points with `warmStart` true start warm (tasks RUNNING and in rotation at time 0), the others cold');
+  });
+
+  it('a warm base with a fixed fleet: its launchDelay is warned of (no run of the file uses it)', async () => {
+    const dir = tempDir();
+    const file = writeScenario(dir, 'warm-base', { ...http(true), variants: { a: {}, b: { services: { web: { desiredCount: 1 } } } } });
+    const r = await cli('validate', file);
+    expect(r.code).toBe(0);
+    expect(r.stderr).toContain('cluster.capacityProviders.ec2.autoScalingGroup.launchDelay: has no effect on the run: under warmStart');
   });
 
   it('a value that is not a boolean is refused at its key', async () => {
@@ -260,5 +272,110 @@ describe('warmStart in compare and sweep (merge patches over the scenario)', () 
     const r = await cli('validate', file);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/^[^\n]*:\d+: warmStart: expected true or false, found "yes"\n$/);
+  });
+});
+
+// Two Spot m5.large priced at $0.10 an hour on demand, Spot discount 0.5: $0.05 an hour each
+// (1 s = $0.05 / 3600). A service of 2 tasks without a load balancer (startup 10 s + 2 s,
+// shutdown 1 s, minimumHealthyPercent 100, the default), Spot instance draining on. Spot
+// interruptions a mean of ten years apart (none in the run, seed 1): the test gives i-2 its
+// notice at 20 s (terminated 2 min later).
+function spotFleet(warmStart: boolean) {
+  return {
+    name: 'warm-spot-notice',
+    start: '2026-03-02T00:00:00Z',
+    duration: '10m',
+    warmStart,
+    pricing: { ec2: { 'm5.large': 0.1 }, ec2SpotDiscount: 0.5 },
+    cluster: {
+      availabilityZones: ['us-east-1a', 'us-east-1b'],
+      capacityProviders: {
+        ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], purchaseOption: 'spot', minSize: 2, maxSize: 2, desiredCapacity: 2, launchDelay: '60s', spotInterruptions: { meanTimeBetween: '3650d' }, spotInstanceDraining: true } },
+      },
+    },
+    taskDefinitions: {
+      w: { cpu: 256, memory: 512, networkMode: 'bridge', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '10s', containerStart: '2s' } },
+    },
+    services: { w: { taskDefinition: 'w', desiredCount: 2, launchType: 'EC2' } },
+  };
+}
+
+/** Runs `raw` with an EC2 Spot interruption notice given to instance k at `atMs`. */
+function runWithNotice(raw: unknown, k: number, atMs: number) {
+  const s = loadScenarioObject('test', raw, { baseDir: '.' });
+  const events: { time: number; type: string; subject: string; message: string }[] = [];
+  const capacity: { time: number; costToDate: number }[] = [];
+  const sim = new Simulation(s, { event: (e) => events.push(e as any), task: () => {}, timeseries: () => {}, capacity: (c) => capacity.push(c as any) }, 1);
+  sim.begin();
+  sim.runChunk(atMs);
+  const inst = sim.cluster.byId.get(id(k))!;
+  sim.cluster.groups.get('ec2')!.spotNotice(inst);
+  for (const t of sim.chunkEnds()) if (t > atMs) sim.runChunk(t);
+  sim.end();
+  return { events, capacity, summary: sim.result().summary };
+}
+
+describe('warmStart: warm tasks without a load balancer count as healthy from 0', () => {
+  it('a Spot notice at 20 s: the warm task on the draining instance stops only once its replacement counts as healthy (40 s after RUNNING)', () => {
+    const r = runWithNotice(spotFleet(true), 2, 20_000);
+    const of = (task: string) => r.events.filter((e) => e.subject === task).map((e) => [e.time, e.type]);
+    // w-2 on i-2 counts as healthy (warm), so minimumHealthyPercent 100 (2 healthy tasks)
+    // holds it; its replacement w-3 is placed on i-1 at 20 s, RUNNING at 20 + 12 = 32 s,
+    // healthy at 32 + 40 = 72 s: w-2 is stopped then (SIGTERM), STOPPED 1 s later
+    // (later: i-2 terminates at 140 s, i-3 replaces it in us-east-1b, registered at 200 s;
+    // AZ rebalancing, looking every 60 s, finds the service steady and unbalanced at 240 s:
+    // w-4 on i-3, RUNNING at 252 s, healthy at 292 s, when w-3 stops, STOPPED at 293 s)
+    expect(of('w-3')).toEqual([
+      [20_000, 'task-placed'],
+      [32_000, 'task-running'],
+      [293_000, 'task-stopped'],
+    ]);
+    expect(of('w-2')).toEqual([
+      [0, 'task-placed'],
+      [0, 'task-running'],
+      [73_000, 'task-stopped'],
+    ]);
+    // the message says "healthy", not "in rotation": there is no target group
+    expect(r.events.find((e) => e.type === 'task-running' && e.subject === 'w-1')!.message).toBe('w-1 RUNNING at time 0 (warmStart), healthy');
+  });
+});
+
+describe('warmStart: a warm instance or Fargate task has been running (no first-minute minimum, no first-hour Spot waiver)', () => {
+  it('a warm Spot instance interrupted by EC2 30 s after time 0 is charged, and is in cost_to_date from 0', () => {
+    const r = runWithNotice(spotFleet(true), 2, 20_000);
+    const term = r.events.find((e) => e.type === 'instance-terminated' && e.subject === id(2))!;
+    expect(term.time).toBe(140_000);
+    expect(term.message).toBe('m5.large in us-east-1b terminated: EC2 Spot interruption (ran 0.04 h from time 0, running before it (warmStart))');
+    // i-1 0-600 s, i-2 0-140 s (charged), i-3 launched at 140 s, 460 s: 1200 s x $0.05 / 3600
+    expect(r.summary.cost.total).toBe(0.016667);
+    // the first period's cost_to_date: 2 instances x 60 s x $0.05 / 3600, not held out for a first hour
+    expect(r.capacity[0].costToDate).toBeCloseTo((2 * 60 * 0.05) / 3600, 9);
+  });
+
+  it('cold, the same notice at 20 s: i-2 launched at 0 is interrupted in its first hour, not charged', () => {
+    const r = runWithNotice(spotFleet(false), 2, 20_000);
+    const term = r.events.find((e) => e.type === 'instance-terminated' && e.subject === id(2))!;
+    expect(term.message).toContain('not charged: interrupted by EC2 in its first hour');
+    // i-1 600 s, i-3 460 s: 1060 s x $0.05 / 3600
+    expect(r.summary.cost.total).toBe(0.014722);
+  });
+
+  it('a notice at 9 min whose termination falls after the end of the run: the warm instance is charged to the end (no waiver at the end)', () => {
+    // i-1 and i-2 0-600 s: 1200 s x $0.05 / 3600; cold, i-2 (launched at 0) would be waived
+    expect(runWithNotice(spotFleet(true), 2, 540_000).summary.cost.total).toBe(0.016667);
+  });
+
+  it('a 30 s run: warm instances are billed 30 s each (no 60 s minimum), cold ones 60 s', () => {
+    const short = (warmStart: boolean) => ({ ...http(warmStart), duration: '30s', metrics: { period: '10s' }, pricing: { ec2: { 'm5.large': 0.12 } } });
+    // 2 x 30 s x $0.12 / 3600 = $0.002; cold, 2 x 60 s = $0.004
+    expect(runKeepingRows(short(true), { seed: 1 }).summary.cost.total).toBe(0.002);
+    expect(runKeepingRows(short(false), { seed: 1 }).summary.cost.total).toBe(0.004);
+  });
+
+  it('a 30 s run: a warm Fargate task is billed 30 s (no 1-minute minimum)', () => {
+    // 0.25 vCPU x $0.4 + 0.5 GB x $0.04 = $0.12 an hour; 30 s = $0.001 (with the minimum it would be $0.002)
+    const r = runKeepingRows({ ...fargate(true), duration: '30s', metrics: { period: '10s' }, pricing: { fargate: { vcpuHour: 0.4, gbHour: 0.04 } } }, { seed: 1 });
+    expect(r.summary.cost.total).toBe(0.001);
+    expect(r.events.find((e) => e.type === 'task-placed')!.message).toBe('f-1 on FARGATE in us-east-1a (warmStart: RUNNING)');
   });
 });
