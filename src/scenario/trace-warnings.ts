@@ -38,7 +38,7 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     const csv = rate.csv;
     if (!csv || !s.traceFiles.has(csv.file)) continue;
     const rows = csvTraceSeries(s, csv);
-    if ((svc.config.fidelity ?? 'fluid') === 'fluid') csvWithinPeriods(rows, csv.interpolate, s.scenario.metrics.period, s.scenario.duration, [...at, 'csv', 'file'], out);
+    if ((svc.config.fidelity ?? 'fluid') === 'fluid') csvWithinPeriods(rows, csv.interpolate, csv.timeColumn, s.scenario.metrics.period, s.scenario.duration, [...at, 'csv', 'file'], out);
     // what falls after a shorter --duration is cut off on purpose
     if (options.durationOverridden) continue;
     const span = csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs);
@@ -140,7 +140,8 @@ const span = (ms: number): string => formatDuration(Math.round(ms));
 
 /**
  * fasterThanPeriod and insidePeriods for a CSV trace, from its rows (one warning of each kind
- * a file, the first case and how many, not one a row: a file may have millions), over the
+ * a file, the first case and how many, not one a row: a file may have millions; rows named by
+ * their time as the file's time `column` writes it), over the
  * rows from 0 to the end of the run. With `interpolate: step` each row whose rate differs
  * from the row before is a jump, as a `step` is: two jumps less than metrics.period apart
  * (the level between them averaged away, as `step`s closer than a period), and a jump off
@@ -148,7 +149,7 @@ const span = (ms: number): string => formatDuration(Math.round(ms));
  * With `linear` the rate ramps from row to row: see linearTurns. A file of rows every
  * metrics.period (`ecsim trace --step` of the period) is not warned of.
  */
-function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', period: number, end: number, at: Path, out: ScenarioWarning[]): void {
+function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', column: string, period: number, end: number, at: Path, out: ScenarioWarning[]): void {
   const { t, v } = rows;
   const p = formatDuration(period);
   const inside = (ms: number) => ms % period !== 0;
@@ -156,7 +157,7 @@ function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', per
   let closeA = 0;
   let closeB = 0;
   if (interpolate === 'linear') {
-    linearTurns(rows, period, end, at, out);
+    linearTurns(rows, column, period, end, at, out);
     return;
   }
   // step: jumps at the rows whose rate differs from the row before, from 0 to the end
@@ -180,7 +181,7 @@ function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', per
     const more = close > 1 ? ` (${close} such pairs of changes in the run)` : '';
     out.push({
       at,
-      message: `the rate changes at rows time_s ${timeS(closeA)} and ${timeS(closeB)}, ${span(closeB - closeA)} apart, less than metrics.period ${p}${more}: ${SHORT_HINT.replace('so it is', 'so the level between them is')}`,
+      message: `the rate changes at rows ${column} ${timeS(closeA)} and ${timeS(closeB)}, ${span(closeB - closeA)} apart, less than metrics.period ${p}${more}: ${SHORT_HINT.replace('so it is', 'so the level between them is')}`,
     });
   }
   if (insideCount > 0) {
@@ -188,7 +189,7 @@ function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', per
     const more = insideCount > 1 ? ` (and at ${insideCount - 1} more row${insideCount > 2 ? 's' : ''} inside a metric period)` : '';
     out.push({
       at,
-      message: `the rate changes at row time_s ${timeS(inAt)} (${span(inAt)}), inside the metric period ${formatDuration(from)}-${formatDuration(from + period)}${more}: ${insideAdvice(p).replace('align it to', 'align the rows to')}`,
+      message: `the rate changes at row ${column} ${timeS(inAt)} (${span(inAt)}), inside the metric period ${formatDuration(from)}-${formatDuration(from + period)}${more}: ${insideAdvice(p).replace('align it to', 'align the rows to')}`,
     });
   }
 }
@@ -212,7 +213,7 @@ export const TURN_TOLERANCE = 0.05;
  * takes one mean rate per period, so a peak narrower than a period reads lower (fewer
  * drops) and a trough higher. One warning a file: the first such turn and how many.
  */
-function linearTurns(rows: TraceSeries, period: number, end: number, at: Path, out: ScenarioWarning[]): void {
+function linearTurns(rows: TraceSeries, column: string, period: number, end: number, at: Path, out: ScenarioWarning[]): void {
   const { t, v } = rows;
   const means = new Map<number, number>();
   const periodMean = (k: number): number => {
@@ -252,7 +253,7 @@ function linearTurns(rows: TraceSeries, period: number, end: number, at: Path, o
   out.push({
     at,
     message:
-      `the rate turns within less than metrics.period ${p}: it ${first.peak ? 'peaks' : 'bottoms out'} at ${rate(first.value)}/s at ${first.until === first.t ? `row time_s ${timeS(first.t)}` : `rows time_s ${timeS(first.t)} to ${timeS(first.until)}`}, ` +
+      `the rate turns within less than metrics.period ${p}: it ${first.peak ? 'peaks' : 'bottoms out'} at ${rate(first.value)}/s at ${first.until === first.t ? `row ${column} ${timeS(first.t)}` : `rows ${column} ${timeS(first.t)} to ${timeS(first.until)}`}, ` +
       `and the metric period ${window} averages ${rate(first.seen)}/s, ${off} % ${first.peak ? 'below' : 'above'} it${more}: ` +
       `fluid fidelity uses one mean rate per metric period, so a turn narrower than a period is averaged over it (${first.peak ? 'a lower peak, fewer drops' : 'a higher trough'} than it has); use fidelity: request or a shorter metrics.period`,
   });

@@ -172,6 +172,25 @@ describe('fluid fidelity: a CSV trace whose rows change the rate inside a metric
     // averages (59 x 390 + 395) / 60 = 390.08/s, 2.5 % below it: not warned of (the period after it averages 102.5/s)
     expect(warned(csvTrace('csv-edge', '0,100\n540,390\n599,390\n600,400\n601,100\n3600,100\n', 'linear'))).toEqual([]);
   });
+  it('the rows are named by the file\'s own time column (timeColumn: t), not time_s', () => {
+    const named = (name: string, rows: string, interpolate: 'step' | 'linear') => {
+      writeFileSync(join(dir, `${name}.csv`), `t,rate\n${rows}`);
+      return warned(
+        load(name, (s) => {
+          s.services.web.workload.requestRate = { csv: { file: `${name}.csv`, timeColumn: 't', valueColumn: 'rate', interpolate } };
+        }),
+      );
+    };
+    const inside = named('col-inside', '0,100\n630,200\n3600,50\n', 'step');
+    expect(inside).toHaveLength(1);
+    expect(inside[0]).toMatch(/^services\.web\.workload\.requestRate\.csv\.file: the rate changes at row t 630 \(10m30s\), inside the metric period 10m-11m: /);
+    const close = named('col-close', '0,100\n600,200\n610,300\n3600,300\n', 'step');
+    expect(close).toHaveLength(1);
+    expect(close[0]).toMatch(/^services\.web\.workload\.requestRate\.csv\.file: the rate changes at rows t 600 and 610, 10s apart, /);
+    const turn = named('col-turn', '0,300\n600,300\n630,100\n660,300\n3600,300\n', 'linear');
+    expect(turn).toHaveLength(1);
+    expect(turn[0]).toMatch(/^services\.web\.workload\.requestRate\.csv\.file: the rate turns within less than metrics\.period 1m: it bottoms out at 100\/s at row t 630, /);
+  });
   it('not warned of: jumps on the period grid, linear rows a period or more apart, rows close with one rate, fidelity request, rows after the end', () => {
     expect(warned(csvTrace('csv-grid', '0,100\n600,200\n660,300\n3600,50\n', 'step'))).toEqual([]);
     expect(warned(csvTrace('csv-slow', '0,100\n630,200\n690,300\n3600,50\n', 'linear'))).toEqual([]);
