@@ -55,13 +55,17 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
   }
 }
 
+/** The characters of a variant's name (it names a folder): no ":", which other names may have. */
+const VARIANT_NAME = /^[A-Za-z0-9_.-]+$/;
+
 /**
  * Why variant `name` is refused as a name, or undefined. The first variant is the baseline
  * of the paired differences, so the order written must be the order kept: a whole-number
  * name would be read first (a JavaScript object lists such keys first, in numeric order),
  * as for scheduledActions. A name is also its results folder, `runs/<name>/`: as a sweep
- * point's label (point-label.ts), it keeps to letters, digits, `_ - .` (`:` is refused by
- * Windows), is no `.` or `..`, and differs from every earlier variant's other than in case
+ * point's label (point-label.ts), it keeps to letters, digits, `_ - .` (not the `:` other
+ * names may have: Windows refuses it; one rule and message for any other character), is
+ * no `.` or `..`, and differs from every earlier variant's other than in case
  * (macOS and Windows file systems ignore case by default: `Fast` and `fast` would share a folder).
  */
 function variantNameMessage(exp: ExperimentFile, name: string): string | undefined {
@@ -69,8 +73,9 @@ function variantNameMessage(exp: ExperimentFile, name: string): string | undefin
   if (isWholeNumberName(name)) {
     return `expected a variant name that is not a whole number (the first variant written is the baseline of the paired differences, and ecsim reads a map's whole-number names before the others, in numeric order), found "${name}"; rename it, e.g. "variant-${name}"`;
   }
-  if (name.includes(':')) {
-    return `expected a variant name of letters, digits, "_", "-", "." (it names the folder runs/<variant>, and Windows refuses ":" in a file name), found "${name}"; rename it, e.g. "${name.replaceAll(':', '-')}"`;
+  if (!VARIANT_NAME.test(name)) {
+    const renamed = name.replace(/[^A-Za-z0-9_.-]/g, '-');
+    return `expected a variant name of letters, digits, "_", "-", "." (it names the folder runs/<variant>, and Windows refuses ":" in a file name), found ${JSON.stringify(name)}${name === '' ? '' : `; rename it, e.g. "${renamed}"`}`;
   }
   const variants = isJsonObject(exp.raw.variants) ? Object.keys(exp.raw.variants) : [];
   const at = variants.indexOf(name);

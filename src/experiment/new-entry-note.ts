@@ -4,7 +4,7 @@
 // required") did not say why it was there. The first problem below such an entry gets a
 // note that the base has no entry of that name, with the closest name it has.
 
-import { likelyMeant, meantClause } from '../scenario/did-you-mean.js';
+import { likelyMeantName, meantClause } from '../scenario/did-you-mean.js';
 import type { ScenarioIssue } from '../scenario/index.js';
 import { isJsonObject } from './merge-patch.js';
 
@@ -36,7 +36,7 @@ function addedEntries(base: unknown, patch: unknown, at: string[] = []): AddedEn
       const word = ENTRY_WORDS[at[at.length - 1]];
       out.push({
         path: [...at, key].join('.'),
-        note: `the base has no ${word} "${key}": a variant naming a new one adds it${meantClause(likelyMeant(key, Object.keys(base)))}`,
+        note: `the base has no ${word} "${key}": a variant naming a new one adds it${meantClause(likelyMeantName(key, Object.keys(base)))}`,
       });
     }
   }

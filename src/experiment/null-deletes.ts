@@ -3,7 +3,7 @@
 // policy name (`wakes: null` for the base's "wake") left the variant equal to the base.
 // Each such `null` is a problem, at any depth, with the closest name the base has there.
 
-import { didYouMean } from '../scenario/did-you-mean.js';
+import { didYouMean, didYouMeanName } from '../scenario/did-you-mean.js';
 import { schemaKeyNamed } from '../scenario/schema-helpers.js';
 import '../scenario/schema.js'; // its maps register the format's keys (schemaKeyNamed)
 import { ENTRY_WORDS } from './new-entry-note.js';
@@ -51,6 +51,6 @@ function lacking(base: Record<string, unknown>, key: string, at: string[]): stri
   // a key of the format the base leaves to its default: no misspelling to hint at
   if (what === 'key' && schemaKeyNamed(key)) return `the base does not set ${JSON.stringify(key)}, so its default applies, and a null cannot unset a default: write the value you want instead`;
   const keys = Object.keys(base);
-  const hint = didYouMean(key, keys);
+  const hint = what === 'key' ? didYouMean(key, keys) : didYouMeanName(key, keys);
   return `the base has no ${what} ${JSON.stringify(key)}${hint !== '' ? hint : `; ${keys.length === 0 ? 'it has none there' : `it has there: ${keys.join(', ')}`}`}`;
 }

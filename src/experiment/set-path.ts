@@ -1,7 +1,8 @@
 // Dotted paths into a scenario object, as `sweep` names its parameters:
 // `services.web.autoScaling.policies.cpu.targetValue`.
 
-import { closest } from '../scenario/did-you-mean.js';
+import { closest, closestName } from '../scenario/did-you-mean.js';
+import { ENTRY_WORDS } from './new-entry-note.js';
 import { isJsonObject } from './merge-patch.js';
 
 /**
@@ -46,7 +47,9 @@ export function setPath(root: unknown, path: string, value: unknown): void {
         node[segments[at]] = value;
         return;
       }
-      const hint = closest(segments[at], Object.keys(node));
+      // (a map of chosen names: web-2 is another service, not a typo of web)
+      const names = walked.length > 0 && Object.hasOwn(ENTRY_WORDS, walked[walked.length - 1]);
+      const hint = (names ? closestName : closest)(segments[at], Object.keys(node));
       const known = Object.keys(node);
       throw new Error(
         `path "${path}": no key "${segments[at]}" in ${where}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}` +

@@ -25,12 +25,12 @@ export function closest(word: string, candidates: Iterable<string>): string | un
  * stepAdjustments); or it is the name with max/min/az for maximum/minimum/availabilityZone
  * ("maxPercent" for maximumPercent). Shorter parts match too many names to be a hint.
  *
- * A name that differs from `word` only in a number at the end is another name, not a typo
- * (see numberVariants): `worker-2`, `worker2` and `worker_v2` are not hinted as `worker`,
- * nor `worker-3` as `worker-2`, nor `ec2-2` as `ec2`.
+ * For keys and values of the format, whose names are fixed: a shortening that drops a
+ * number is hinted ("arm" for arm64, "EC" for EC2, "X86" for X86_64). For references to
+ * names the scenario chooses, see likelyMeantName.
  */
 export function likelyMeant(word: string, candidates: Iterable<string>): string[] {
-  const list = [...candidates].filter((c) => !numberVariants(word, c));
+  const list = [...candidates];
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestDistance = Infinity;
@@ -50,6 +50,27 @@ export function likelyMeant(word: string, candidates: Iterable<string>): string[
   const limit = Math.max(2, Math.floor(word.length / 3));
   if (bestDistance <= limit) return [best];
   return parts.length <= 3 ? parts : [];
+}
+
+/**
+ * likelyMeant for a reference to a name the scenario (or its user) chose: a task definition,
+ * capacity provider, service, policy... A name that differs from `word` only in a number at
+ * the end is another name, not a typo (see numberVariants): `worker-2`, `worker2` and
+ * `worker_v2` are not hinted as `worker`, nor `worker-3` as `worker-2`, nor `ec2-2` as `ec2`.
+ */
+export function likelyMeantName(word: string, names: Iterable<string>): string[] {
+  return likelyMeant(word, [...names].filter((c) => !numberVariants(word, c)));
+}
+
+/** didYouMean for a reference to a chosen name (likelyMeantName). */
+export function didYouMeanName(word: string, names: Iterable<string>): string {
+  return meantHint(likelyMeantName(word, names));
+}
+
+/** closest for a reference to a chosen name (likelyMeantName). */
+export function closestName(word: string, names: Iterable<string>): string | undefined {
+  const c = likelyMeantName(word, names);
+  return c.length === 1 ? c[0] : undefined;
 }
 
 /** A number ending a name, after an optional "-", "_", "." or " " and "v" (group 1): "-2", "2", "_v2". */

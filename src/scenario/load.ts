@@ -9,7 +9,7 @@ import { INFINITY_FOUND, issueMessage } from './schema-helpers.js';
 import type { z } from 'zod';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
 import { resolveScenario, wholePeriodsMessage, type ResolvedScenario } from './resolve.js';
-import { describe } from './duration.js';
+import { describe, parseDuration } from './duration.js';
 
 export interface LoadOptions {
   /** Overrides `seed`. */
@@ -362,5 +362,19 @@ function asWritten(issue: z.core.$ZodIssue, message: string, sourceOf: NonNullab
     const written = sourceOf(issue.path as (string | number)[]);
     if (written !== undefined && /^[-+]?[0-9]+$/.test(written)) return `${message.slice(0, -rounded[1].length)}${written}`;
   }
+  // a duration said formatted (`found 40ms`, `found 5m`) that the file wrote otherwise
+  // (`0.04`, `300`): as written, the formatted value after it (`found 0.04 (40ms)`)
+  const said = /found ([0-9][0-9a-z]*[a-z])$/.exec(message);
+  if (said !== null && typeof parseDuration(said[1]) === 'number') {
+    const written = sourceOf(issue.path as (string | number)[]);
+    if (written !== undefined && written !== said[1] && sameDuration(written, said[1])) return `${message.slice(0, -said[1].length)}${written} (${said[1]})`;
+  }
   return message;
+}
+
+/** Whether the scalar written as `source` is the duration `formatted`. */
+function sameDuration(source: string, formatted: string): boolean {
+  const value = /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)(e[-+]?[0-9]+)?$/i.test(source) ? Number(source) : source;
+  const ms = parseDuration(value);
+  return typeof ms === 'number' && ms === parseDuration(formatted);
 }

@@ -5,7 +5,7 @@
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
 import { decodeUtf8, invalidUtf8Message, MAX_TRACE_BYTES, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
 import { resolve as resolvePath } from 'node:path';
-import { didYouMean } from './did-you-mean.js';
+import { didYouMeanName } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import {
   fargateProviderSchema,
@@ -114,7 +114,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
     const td = taskDefinitions.get(config.taskDefinition);
     // an own key only: `toString`, `constructor` name functions every object inherits
     if (!Object.hasOwn(scenario.taskDefinitions, config.taskDefinition)) {
-      report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMean(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
+      report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMeanName(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
     }
     const resolved = resolveService(name, config, td, scenario, providers, at, report);
     if (resolved) services.push(resolved);
@@ -316,7 +316,7 @@ function checkStrategy(
   const names = new Set<string>();
   strategy.forEach((item, i) => {
     if (!providers.has(item.capacityProvider)) {
-      report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${didYouMean(item.capacityProvider, providers.keys())}; known: ${[...providers.keys()].join(', ')}`);
+      report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${didYouMeanName(item.capacityProvider, providers.keys())}; known: ${[...providers.keys()].join(', ')}`);
     }
     if (names.has(item.capacityProvider)) report([...at, i, 'capacityProvider'], `capacity provider "${item.capacityProvider}" appears twice`);
     names.add(item.capacityProvider);

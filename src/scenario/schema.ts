@@ -702,7 +702,10 @@ export const scenarioSchema = strict({
   taskDefinitions: named(taskDefinition),
   services: named(service),
   // an empty map is refused here, for every command (validate said ok; compare and sweep refused it)
-  variants: named(z.record(z.string(), z.unknown()))
+  // (a variant's name is checked as such, once, in experiment/load-derived.ts: it names a
+  // folder, so no ":", which `named` allows; run and sweep warn of it, validate and compare refuse it)
+  variants: z
+    .record(z.string(), z.record(z.string(), z.unknown()))
     .refine((v) => Object.keys(v).length > 0, { message: 'expected at least one variant (name: JSON merge patch) to compare, found an empty map; add a variant, or remove variants' })
     .optional(),
   replications: int.min(1).max(10_000).default(1),

@@ -38,7 +38,7 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     const csv = rate.csv;
     if (!csv || !s.traceFiles.has(csv.file)) continue;
     const rows = csvTraceSeries(s, csv);
-    if ((svc.config.fidelity ?? 'fluid') === 'fluid') csvWithinPeriods(rows, csv.interpolate, s.scenario.metrics.period, s.scenario.duration, [...at, 'csv', 'file'], out);
+    if ((svc.config.fidelity ?? 'fluid') === 'fluid') csvWithinPeriods(rows, csv.interpolate, csv.timeColumn, s.scenario.metrics.period, s.scenario.duration, [...at, 'csv', 'file'], out);
     // what falls after a shorter --duration is cut off on purpose
     if (options.durationOverridden) continue;
     const span = csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs);
@@ -140,17 +140,16 @@ const span = (ms: number): string => formatDuration(Math.round(ms));
 
 /**
  * fasterThanPeriod and insidePeriods for a CSV trace, from its rows (one warning of each kind
- * a file, the first case and how many, not one a row: a file may have millions), over the
+ * a file, the first case and how many, not one a row: a file may have millions; rows named by
+ * their time as the file's time `column` writes it), over the
  * rows from 0 to the end of the run. With `interpolate: step` each row whose rate differs
  * from the row before is a jump, as a `step` is: two jumps less than metrics.period apart
  * (the level between them averaged away, as `step`s closer than a period), and a jump off
  * the period grid that is not one of those (inside a metric period, as a `step` at 5m30s).
- * With `linear` the rate ramps from row to row: rows less than a period apart with the rate
- * changing between them (a ramp shorter than a period, averaged over it, as noise whose
- * `every` is shorter); rows a period or more apart change the mean gradually (as a long ramp).
- * A file of rows every metrics.period (`ecsim trace --step` of the period) is not warned of.
+ * With `linear` the rate ramps from row to row: see linearTurns. A file of rows every
+ * metrics.period (`ecsim trace --step` of the period) is not warned of.
  */
-function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', period: number, end: number, at: Path, out: ScenarioWarning[]): void {
+function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', column: string, period: number, end: number, at: Path, out: ScenarioWarning[]): void {
   const { t, v } = rows;
   const p = formatDuration(period);
   const inside = (ms: number) => ms % period !== 0;
@@ -158,17 +157,7 @@ function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', per
   let closeA = 0;
   let closeB = 0;
   if (interpolate === 'linear') {
-    for (let i = 1; i < t.length && t[i - 1] < end; i++) {
-      if (t[i] <= 0 || v[i] === v[i - 1] || !(t[i] - t[i - 1] < period)) continue;
-      if (close++ === 0) [closeA, closeB] = [t[i - 1], t[i]];
-    }
-    if (close > 0) {
-      const more = close > 1 ? ` (${close} such pairs of rows in the run)` : '';
-      out.push({
-        at,
-        message: `rows at time_s ${timeS(closeA)} and ${timeS(closeB)} are ${span(closeB - closeA)} apart, less than metrics.period ${p}, and the rate changes between them${more}: ${SHORT_HINT.replace('so it is', 'so the change between them is')}`,
-      });
-    }
+    linearTurns(rows, column, period, end, at, out);
     return;
   }
   // step: jumps at the rows whose rate differs from the row before, from 0 to the end
@@ -192,7 +181,7 @@ function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', per
     const more = close > 1 ? ` (${close} such pairs of changes in the run)` : '';
     out.push({
       at,
-      message: `the rate changes at rows time_s ${timeS(closeA)} and ${timeS(closeB)}, ${span(closeB - closeA)} apart, less than metrics.period ${p}${more}: ${SHORT_HINT.replace('so it is', 'so the level between them is')}`,
+      message: `the rate changes at rows ${column} ${timeS(closeA)} and ${timeS(closeB)}, ${span(closeB - closeA)} apart, less than metrics.period ${p}${more}: ${SHORT_HINT.replace('so it is', 'so the level between them is')}`,
     });
   }
   if (insideCount > 0) {
@@ -200,7 +189,105 @@ function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', per
     const more = insideCount > 1 ? ` (and at ${insideCount - 1} more row${insideCount > 2 ? 's' : ''} inside a metric period)` : '';
     out.push({
       at,
-      message: `the rate changes at row time_s ${timeS(inAt)} (${span(inAt)}), inside the metric period ${formatDuration(from)}-${formatDuration(from + period)}${more}: ${insideAdvice(p).replace('align it to', 'align the rows to')}`,
+      message: `the rate changes at row ${column} ${timeS(inAt)} (${span(inAt)}), inside the metric period ${formatDuration(from)}-${formatDuration(from + period)}${more}: ${insideAdvice(p).replace('align it to', 'align the rows to')}`,
     });
   }
+}
+
+/**
+ * How far a peak or trough of a linear CSV trace may sit from what fluid fidelity shows of it
+ * (the mean of the metric period nearest to it), as a fraction of the larger of the two,
+ * before it is warned of. Rows that keep rising (or falling) are one ramp, whose period means
+ * follow it; only where the rate turns does a period's mean cut the turn off. A turn that
+ * lasts a period or more is seen whole; a smooth curve's turn (a diurnal cosine traced every
+ * 10 s, a 1 min period: its peak and the period's mean differ by about 1e-4 of the height
+ * for a 1 h cycle, less for a day) is far below it; a sawtooth with 30 s sides in 1 min
+ * periods misses half its height.
+ */
+export const TURN_TOLERANCE = 0.05;
+
+/**
+ * With `interpolate: linear`, the turns of the rate (a peak: rows rising then falling, a
+ * trough: falling then rising, any equal rows between them the turn's top or bottom) whose
+ * value the metric periods around them miss by more than TURN_TOLERANCE: fluid fidelity
+ * takes one mean rate per period, so a peak narrower than a period reads lower (fewer
+ * drops) and a trough higher. One warning a file: the first such turn and how many.
+ */
+function linearTurns(rows: TraceSeries, column: string, period: number, end: number, at: Path, out: ScenarioWarning[]): void {
+  const { t, v } = rows;
+  const means = new Map<number, number>();
+  const periodMean = (k: number): number => {
+    let m = means.get(k);
+    if (m === undefined) means.set(k, (m = linearMean(t, v, k * period, (k + 1) * period)));
+    return m;
+  };
+  let count = 0;
+  let first: { t: number; until: number; value: number; peak: boolean; from: number; seen: number } | undefined;
+  let direction = 0; // the sign of the last change
+  let top = 0; // the row the last change ended at (the start of a turn's top or bottom)
+  for (let i = 1; i < t.length && t[i - 1] < end; i++) {
+    if (v[i] === v[i - 1]) continue;
+    const sign = v[i] > v[i - 1] ? 1 : -1;
+    if (direction !== 0 && sign !== direction && t[i - 1] >= 0) {
+      // a turn: rows top..i-1 hold its value; the periods it touches (both, at a period edge)
+      const peak = direction > 0;
+      const value = v[i - 1];
+      const kLo = Math.max(0, Math.ceil(t[top] / period) - 1);
+      const kHi = Math.floor(t[i - 1] / period);
+      let seen = peak ? -Infinity : Infinity;
+      let from = kLo;
+      for (let k = kLo; k <= kHi && k * period < end; k++) {
+        const m = periodMean(k);
+        if (peak ? m > seen : m < seen) [seen, from] = [m, k];
+      }
+      if (Number.isFinite(seen) && Math.abs(value - seen) > TURN_TOLERANCE * Math.max(value, seen) && count++ === 0) first = { t: t[top], until: t[i - 1], value, peak, from, seen };
+    }
+    direction = sign;
+    top = i;
+  }
+  if (first === undefined) return;
+  const p = formatDuration(period);
+  const window = `${formatDuration(first.from * period)}-${formatDuration(first.from * period + period)}`;
+  const off = Math.round((Math.abs(first.value - first.seen) / Math.max(first.value, first.seen)) * 100);
+  const more = count > 1 ? ` (${count} such turns in the run)` : '';
+  out.push({
+    at,
+    message:
+      `the rate turns within less than metrics.period ${p}: it ${first.peak ? 'peaks' : 'bottoms out'} at ${rate(first.value)}/s at ${first.until === first.t ? `row ${column} ${timeS(first.t)}` : `rows ${column} ${timeS(first.t)} to ${timeS(first.until)}`}, ` +
+      `and the metric period ${window} averages ${rate(first.seen)}/s, ${off} % ${first.peak ? 'below' : 'above'} it${more}: ` +
+      `fluid fidelity uses one mean rate per metric period, so a turn narrower than a period is averaged over it (${first.peak ? 'a lower peak, fewer drops' : 'a higher trough'} than it has); use fidelity: request or a shorter metrics.period`,
+  });
+}
+
+/** A rate for a message: up to 3 decimals, without float noise. */
+const rate = (x: number): string => String(Math.round(x * 1000) / 1000);
+
+/** The mean over [a, b] of the rows interpolated linearly (the first value before the first row, the last after the last). */
+function linearMean(t: Float64Array, v: Float64Array, a: number, b: number): number {
+  const n = t.length;
+  const at = (x: number, i: number): number => {
+    // i: the first row after x (t[i-1] <= x < t[i])
+    if (i === 0) return v[0];
+    if (i === n) return v[n - 1];
+    return v[i - 1] + ((v[i] - v[i - 1]) * (x - t[i - 1])) / (t[i] - t[i - 1]);
+  };
+  let lo = 0;
+  let hi = n;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (t[mid] <= a) lo = mid + 1;
+    else hi = mid;
+  }
+  let i = lo;
+  let x = a;
+  let y = at(a, i);
+  let sum = 0;
+  while (i < n && t[i] < b) {
+    sum += ((y + v[i]) / 2) * (t[i] - x);
+    x = t[i];
+    y = v[i];
+    i++;
+  }
+  sum += ((y + at(b, i)) / 2) * (b - x);
+  return sum / (b - a);
 }

@@ -58,7 +58,7 @@ import { memoryHardLimit } from './checks.js';
 import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
 import { formatDuration } from './duration.js';
 import { writtenAsBareNumber, type DurationDistribution } from './schema-helpers.js';
-import { closest } from './did-you-mean.js';
+import { closest, closestName } from './did-you-mean.js';
 import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, parseExpression, type Expression } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
@@ -787,7 +787,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
     if (cmp.operator !== '==' && cmp.operator !== 'in') return;
     for (const v of cmp.operator === '==' ? [cmp.argument!] : cmp.list!) {
       if (groups.includes(v)) continue;
-      const near = closest(v.startsWith('service:') ? v : `service:${v}`, groups);
+      const near = closestName(v.startsWith('service:') ? v : `service:${v}`, groups);
       say(`no task is in group "${v}": ecsim runs services only, and a service's tasks are in the task group service:NAME (${groups.join(', ')})${near === undefined ? '' : `; did you mean "${near}"?`}`);
     }
   };

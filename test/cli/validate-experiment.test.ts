@@ -390,6 +390,14 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(await problems(colon.file)).toEqual([
       `${colon.file}:${lineIn(colon.file, '  a:b: {}')}: variants.a:b: expected a variant name of letters, digits, "_", "-", "." (it names the folder runs/<variant>, and Windows refuses ":" in a file name), found "a:b"; rename it, e.g. "a-b"`,
     ]);
+    // any other character: the same rule and message (not the names rule of other maps, which allows ":")
+    const spaced = edited(dir, 'variant-space', '  tt-cpu-60: {}\n', '  tt-cpu-60: {}\n  "a b/c": {}\n');
+    expect(await problems(spaced.file)).toEqual([
+      `${spaced.file}:${lineIn(spaced.file, '  "a b/c": {}')}: variants.a b/c: expected a variant name of letters, digits, "_", "-", "." (it names the folder runs/<variant>, and Windows refuses ":" in a file name), found "a b/c"; rename it, e.g. "a-b-c"`,
+    ]);
+    const spacedRun = await cli('run', spaced.file, '--quiet', '--out', join(dir, 'run-variant-space'));
+    expect(spacedRun.code).toBe(0);
+    expect(spacedRun.stderr).toContain(`variant "a b/c" is invalid (run ignores variants): variants.a b/c: expected a variant name of letters, digits, "_", "-", "." (it names`);
     // runs/TT-CPU-60 and runs/tt-cpu-60 are one folder on macOS and Windows: the later one is refused, naming the earlier
     const cased = edited(dir, 'variant-case', '  tt-cpu-60: {}\n', '  tt-cpu-60: {}\n  TT-CPU-60: {}\n');
     expect(await problems(cased.file)).toEqual([

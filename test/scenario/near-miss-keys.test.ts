@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadProblems, tempDir } from '../helpers.js';
-import { closest, likelyMeant } from '../../src/scenario/did-you-mean.js';
+import { closest, likelyMeant, likelyMeantName } from '../../src/scenario/did-you-mean.js';
 
 const QUICKSTART_TEXT = readFileSync('scenarios/quickstart.yaml', 'utf8');
 
@@ -189,17 +189,33 @@ describe('a name with a number at its end is a numbered sibling, not a typo', ()
   });
 
   it('by name alone', () => {
-    for (const word of ['worker-2', 'worker2', 'worker_v2', 'worker-v2', 'Worker-12']) expect(likelyMeant(word, ['worker', 'web'])).toEqual([]);
+    for (const word of ['worker-2', 'worker2', 'worker_v2', 'worker-v2', 'Worker-12']) expect(likelyMeantName(word, ['worker', 'web'])).toEqual([]);
     // the other way round, and another number after the same separator
-    expect(likelyMeant('worker', ['worker-2', 'web'])).toEqual([]);
-    expect(likelyMeant('worker-3', ['worker-2', 'web'])).toEqual([]);
-    expect(likelyMeant('worker-3', ['worker-2', 'worker'])).toEqual([]);
+    expect(likelyMeantName('worker', ['worker-2', 'web'])).toEqual([]);
+    expect(likelyMeantName('worker-3', ['worker-2', 'web'])).toEqual([]);
+    expect(likelyMeantName('worker-3', ['worker-2', 'worker'])).toEqual([]);
     // typos still hinted: letters, the same number after another separator, a digit inside a word
-    expect(likelyMeant('wroker', ['worker', 'web'])).toEqual(['worker']);
-    expect(likelyMeant('wroker-2', ['worker-2', 'web'])).toEqual(['worker-2']);
-    expect(likelyMeant('worker_2', ['worker-2', 'web'])).toEqual(['worker-2']);
-    expect(likelyMeant('EC3', ['EC2', 'FARGATE'])).toEqual(['EC2']);
-    expect(likelyMeant('latencyP99', ['latencyP95', 'errorRate'])).toEqual(['latencyP95']);
+    expect(likelyMeantName('wroker', ['worker', 'web'])).toEqual(['worker']);
+    expect(likelyMeantName('wroker-2', ['worker-2', 'web'])).toEqual(['worker-2']);
+    expect(likelyMeantName('worker_2', ['worker-2', 'web'])).toEqual(['worker-2']);
+    expect(likelyMeantName('EC3', ['EC2', 'FARGATE'])).toEqual(['EC2']);
+    expect(likelyMeantName('latencyP99', ['latencyP95', 'errorRate'])).toEqual(['latencyP95']);
+  });
+});
+
+describe("the format's own keys and values that end in a number are hinted for a shortening without it", () => {
+  it('by name alone (likelyMeant, for keys and enums)', () => {
+    expect(likelyMeant('arm', ['vcpuHour', 'gbHour', 'spotDiscount', 'arm64'])).toEqual(['arm64']);
+    expect(likelyMeant('EC', ['EC2', 'FARGATE'])).toEqual(['EC2']);
+    expect(likelyMeant('ARM', ['X86_64', 'ARM64'])).toEqual(['ARM64']);
+    expect(likelyMeant('X86', ['X86_64', 'ARM64'])).toEqual(['X86_64']);
+    expect(likelyMeant('latencyP', ['latencyP95', 'errorRate'])).toEqual(['latencyP95']);
+  });
+
+  it('in a scenario: launchType EC, cpuArchitecture ARM and X86', () => {
+    expect(problems('lt-ec', edited('launchType: EC2', 'launchType: EC'))).toEqual(['services.web.launchType: expected one of EC2 | FARGATE, found "EC" (did you mean "EC2"?)']);
+    expect(problems('arch-arm', edited('    networkMode: bridge\n', '    networkMode: bridge\n    runtimePlatform: { cpuArchitecture: ARM }\n'))).toEqual(['taskDefinitions.web.runtimePlatform.cpuArchitecture: expected one of X86_64 | ARM64, found "ARM" (did you mean "ARM64"?)']);
+    expect(problems('arch-x86', edited('    networkMode: bridge\n', '    networkMode: bridge\n    runtimePlatform: { cpuArchitecture: X86 }\n'))).toEqual(['taskDefinitions.web.runtimePlatform.cpuArchitecture: expected one of X86_64 | ARM64, found "X86" (did you mean "X86_64"?)']);
   });
 });
 

@@ -27,6 +27,14 @@ describe('the service time unit hint', () => {
     expect(problems('normal-bare', '{ distribution: normal, mean: 40, sd: 1s }')).toEqual([REFUSED + BARE]);
   });
 
+  it('a lognormal mean, median x e^(sigma^2 / 2), said in whole ms', () => {
+    // sigma = ln(60 / 30) / 1.6449 = 0.42140, e^(sigma^2 / 2) = 1.09285: 30 s x 1.09285 = 32 785.6 ms;
+    // 8 slots / 32.7856 s = 0.244 requests/s
+    expect(problems('lognormal-bare', '{ distribution: lognormal, median: 30, p95: 60 }')).toEqual([
+      'services.web.workload.perTask.capacityRps: expected at most 100 x what the slots allow (concurrency 8 / mean serviceTime 32786 ms = 0.244 requests/s), found 100',
+    ]);
+  });
+
   it('a mean written with a unit, or no written mean (a uniform): no clause', () => {
     expect(problems('exp-unit', '{ distribution: exponential, mean: 40s }')).toEqual([REFUSED]);
     expect(problems('fixed-unit', '40s')).toEqual([REFUSED]);

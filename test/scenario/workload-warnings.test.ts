@@ -138,11 +138,58 @@ describe('fluid fidelity: a CSV trace whose rows change the rate inside a metric
       expect.stringMatching(/^services\.web\.workload\.requestRate\.csv\.file: the rate changes at row time_s 1000\.5 \(16m40s500ms\), inside the metric period 16m-17m \(and at 1 more row inside a metric period\): fluid fidelity/),
     ]);
   });
-  it('interpolate: linear, rows closer than a period with the rate changing between them', () => {
-    // 600-610 (100 -> 200) and 615-630 (300 -> 100); 610-615 holds 300
+  it('interpolate: linear, a peak narrower than a period: the period around it averages it lower; one warning for the file, the first turn and how many', () => {
+    // rises 600-610 (100 -> 200 -> 300), holds 300 to 615, falls to 100 at 630: the period
+    // 10m-11m averages (10 x 250 + 5 x 300 + 15 x 200 + 30 x 100) / 60 = 166.667/s, 44 % below 300
     expect(warned(csvTrace('csv-linear', '0,100\n600,200\n610,300\n615,300\n630,100\n3600,100\n', 'linear'))).toEqual([
-      `${at}rows at time_s 600 and 610 are 10s apart, less than metrics.period 1m, and the rate changes between them (2 such pairs of rows in the run): fluid fidelity uses one mean rate per metric period, so the change between them is averaged over the period (fewer drops, a lower peak than it has); use fidelity: request or a shorter metrics.period`,
+      `${at}the rate turns within less than metrics.period 1m: it peaks at 300/s at rows time_s 610 to 615, and the metric period 10m-11m averages 166.667/s, 44 % below it: fluid fidelity uses one mean rate per metric period, so a turn narrower than a period is averaged over it (a lower peak, fewer drops than it has); use fidelity: request or a shorter metrics.period`,
     ]);
+    // a sawtooth 100 <-> 400 every 30 s: each period averages 250/s; peaks at 30, 90, ...,
+    // troughs at 60, 120, ...: 59 turns before the last row at 1800 s (a peak at 1770 s)
+    const saw = Array.from({ length: 61 }, (_, i) => `${i * 30},${i % 2 === 0 ? 100 : 400}`).join('\n');
+    expect(warned(csvTrace('csv-saw', `${saw}\n3600,100\n`, 'linear'))).toEqual([
+      `${at}the rate turns within less than metrics.period 1m: it peaks at 400/s at row time_s 30, and the metric period 0s-1m averages 250/s, 38 % below it (59 such turns in the run): fluid fidelity uses one mean rate per metric period, so a turn narrower than a period is averaged over it (a lower peak, fewer drops than it has); use fidelity: request or a shorter metrics.period`,
+    ]);
+    // a trough: 300 -> 100 at 630 s -> 300 at 660 s; 10m-11m averages 200/s, 50 % above 100
+    expect(warned(csvTrace('csv-trough', '0,300\n600,300\n630,100\n660,300\n3600,300\n', 'linear'))).toEqual([
+      `${at}the rate turns within less than metrics.period 1m: it bottoms out at 100/s at row time_s 630, and the metric period 10m-11m averages 200/s, 50 % above it: fluid fidelity uses one mean rate per metric period, so a turn narrower than a period is averaged over it (a higher trough than it has); use fidelity: request or a shorter metrics.period`,
+    ]);
+    // the tolerance, 5 % of the larger: a peak of 112 over 100 (10m-11m averages 106, 5.4 %) is warned of, of 110 (105, 4.5 %) not
+    expect(warned(csvTrace('csv-112', '0,100\n600,100\n630,112\n660,100\n3600,100\n', 'linear'))).toHaveLength(1);
+    expect(warned(csvTrace('csv-110', '0,100\n600,100\n630,110\n660,100\n3600,100\n', 'linear'))).toEqual([]);
+  });
+  it('interpolate: linear, not warned of: a ramp traced every 30 s (rows keep rising), a diurnal traced every 10 s (its smooth turns), a peak a period wide', () => {
+    // 150/s to 450/s from 10m to 30m, rows every 30 s: one ramp, each period's mean on it
+    const ramp = Array.from({ length: 121 }, (_, i) => `${i * 30},${Math.min(450, Math.max(150, 150 + (300 * (i * 30 - 600)) / 1200))}`).join('\n');
+    expect(warned(csvTrace('csv-ramp', `${ramp}\n`, 'linear'))).toEqual([]);
+    // 100-400/s over a 30 min cycle every 10 s: a 1 min period beside the peak at 1800 s
+    // averages 250 + 150 x sin(x) / x, x = 2 pi x 60 / 1800: 398.9/s, 0.3 % off, far below 5 %
+    const diurnal = Array.from({ length: 361 }, (_, i) => `${i * 10},${(250 + 150 * Math.cos((2 * Math.PI * i * 10) / 1800)).toFixed(4)}`).join('\n');
+    expect(warned(csvTrace('csv-diurnal', `${diurnal}\n`, 'linear'))).toEqual([]);
+    // a peak held from 600 s to 660 s: the period 10m-11m sees it whole
+    expect(warned(csvTrace('csv-wide', '0,100\n590,100\n600,300\n660,300\n670,100\n3600,100\n', 'linear'))).toEqual([]);
+    // a peak of 400 at 600 s, a period edge, after 390 from 540 s: the period before it, 9m-10m,
+    // averages (59 x 390 + 395) / 60 = 390.08/s, 2.5 % below it: not warned of (the period after it averages 102.5/s)
+    expect(warned(csvTrace('csv-edge', '0,100\n540,390\n599,390\n600,400\n601,100\n3600,100\n', 'linear'))).toEqual([]);
+  });
+  it('the rows are named by the file\'s own time column (timeColumn: t), not time_s', () => {
+    const named = (name: string, rows: string, interpolate: 'step' | 'linear') => {
+      writeFileSync(join(dir, `${name}.csv`), `t,rate\n${rows}`);
+      return warned(
+        load(name, (s) => {
+          s.services.web.workload.requestRate = { csv: { file: `${name}.csv`, timeColumn: 't', valueColumn: 'rate', interpolate } };
+        }),
+      );
+    };
+    const inside = named('col-inside', '0,100\n630,200\n3600,50\n', 'step');
+    expect(inside).toHaveLength(1);
+    expect(inside[0]).toMatch(/^services\.web\.workload\.requestRate\.csv\.file: the rate changes at row t 630 \(10m30s\), inside the metric period 10m-11m: /);
+    const close = named('col-close', '0,100\n600,200\n610,300\n3600,300\n', 'step');
+    expect(close).toHaveLength(1);
+    expect(close[0]).toMatch(/^services\.web\.workload\.requestRate\.csv\.file: the rate changes at rows t 600 and 610, 10s apart, /);
+    const turn = named('col-turn', '0,300\n600,300\n630,100\n660,300\n3600,300\n', 'linear');
+    expect(turn).toHaveLength(1);
+    expect(turn[0]).toMatch(/^services\.web\.workload\.requestRate\.csv\.file: the rate turns within less than metrics\.period 1m: it bottoms out at 100\/s at row t 630, /);
   });
   it('not warned of: jumps on the period grid, linear rows a period or more apart, rows close with one rate, fidelity request, rows after the end', () => {
     expect(warned(csvTrace('csv-grid', '0,100\n600,200\n660,300\n3600,50\n', 'step'))).toEqual([]);

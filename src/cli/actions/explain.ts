@@ -1,7 +1,7 @@
 // What `ecsim explain` does: the scaling timeline of a results folder, in sentences.
 
 import { existsSync, statSync } from 'node:fs';
-import { didYouMean } from '../../scenario/did-you-mean.js';
+import { didYouMeanName } from '../../scenario/did-you-mean.js';
 import { explainRun, readResults, serviceNames } from '../../output/explain/index.js';
 import { UsageError } from '../errors.js';
 import { timeFlag } from '../flags.js';
@@ -26,7 +26,7 @@ export function runExplain(argv: ExplainArgs): string {
   }
   const names = serviceNames(results);
   if (argv.service !== undefined && !names.includes(argv.service)) {
-    throw new UsageError(`--service: unknown service "${argv.service}"${didYouMean(argv.service, names)}; services: ${names.join(', ') || 'none'}`);
+    throw new UsageError(`--service: unknown service "${argv.service}"${didYouMeanName(argv.service, names)}; services: ${names.join(', ') || 'none'}`);
   }
   const fromMs = timeFlag('--from', argv.from, results.startEpochMs);
   const toMs = timeFlag('--to', argv.to, results.startEpochMs);

@@ -2,7 +2,7 @@
 
 import { isAbsolute, relative, resolve } from 'node:path';
 import { isNegativeDuration, loadScenarioFile, parseDuration, scenarioBaseDir, type ResolvedScenario } from '../../scenario/index.js';
-import { didYouMean } from '../../scenario/did-you-mean.js';
+import { didYouMeanName } from '../../scenario/did-you-mean.js';
 import { isTraceCsv, replayHint, serviceJumpOffRows, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS, type TraceCsvOptions } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
 import { UsageError } from '../errors.js';
@@ -59,7 +59,7 @@ function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; s
   const services = tracedServices(scenario);
   if (argv.service !== undefined && !services.includes(argv.service)) {
     const all = scenario.services.map((s) => s.name);
-    const why = all.includes(argv.service) ? `service "${argv.service}" has no workload.requestRate` : `unknown service "${argv.service}"${didYouMean(argv.service, all)}`;
+    const why = all.includes(argv.service) ? `service "${argv.service}" has no workload.requestRate` : `unknown service "${argv.service}"${didYouMeanName(argv.service, all)}`;
     throw new UsageError(`--service: ${why}; services with a request rate: ${services.join(', ') || 'none'}`);
   }
   if (argv.step !== undefined && isNegativeDuration(argv.step)) throw new UsageError(`--step: expected a duration greater than zero, found ${argv.step} (negative)`);

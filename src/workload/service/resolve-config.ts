@@ -86,7 +86,7 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig, written: Wri
     const hint = written.serviceTimeMeanBare && baseMean >= 1000 && Number.isInteger(secs) ? `; serviceTime's mean is ${secs}s: written as a bare number, that is seconds (did you mean "${secs}ms"?)` : '';
     throw new Error(
       `workload.perTask.capacityRps: expected at most ${MAX_CAPACITY_OVER_SLOTS} x what the slots allow ` +
-        `(concurrency ${concurrency} / mean serviceTime ${baseMean} ms = ${formatRate(slotRate)} requests/s), found ${p.capacityRps}${hint}`,
+        `(concurrency ${concurrency} / mean serviceTime ${roundedMs(baseMean)} ms = ${formatRate(slotRate)} requests/s), found ${p.capacityRps}${hint}`,
     );
   }
   const capacityRps = p.capacityRps ?? slotRate;
@@ -114,4 +114,9 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig, written: Wri
     memoryPerRps: p.memoryMiB?.perRps ?? 0,
     maxQueuePerTask: Math.floor(maxQueue),
   };
+}
+
+/** A mean in ms for a message: whole ms from 1 ms up (a lognormal's mean, median x e^(sigma^2/2), has no end of digits), 3 significant digits below. */
+function roundedMs(ms: number): number {
+  return ms >= 1 ? Math.round(ms) : Number(ms.toPrecision(3));
 }
