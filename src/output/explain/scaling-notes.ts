@@ -65,12 +65,19 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   }
 
   for (const p of tracking) {
-    for (const run of blockedAtMax(inWindow, p)) {
+    for (const run of atMaxAboveTarget(service, inWindow, p, rows, w.events ?? [])) {
       const { label, unit } = metricLabel(p.metricName);
+      const span = `(${formatClock(run.from, clock)}-${formatClock(run.to, clock)}, up to ${formatRate(run.peak)}${unit})`;
+      if (run.blocked) {
+        note(run.from, `scale out blocked: already at maxCapacity ${run.max} while ${label} was above ${p.targetValue}${unit} ${span}`);
+        continue;
+      }
+      const { base, value, wanted } = run.ask;
+      const some = run.minWaiting === run.maxWaiting ? `${run.maxWaiting}` : `up to ${run.maxWaiting}`;
       note(
         run.from,
-        `scale out blocked: already at maxCapacity ${run.max} while ${label} was above ${p.targetValue}${unit} ` +
-          `(${formatClock(run.from, clock)}-${formatClock(run.to, clock)}, up to ${formatRate(run.peak)}${unit})`,
+        `${label} above ${p.targetValue}${unit} while ${some} of ${run.max} tasks were not yet RUNNING (pending) ${span}: ` +
+          `in the scale-out cooldown target tracking asks for ceil(${base} x ${formatRate(value)}/${p.targetValue}) = ${wanted}, not above maxCapacity ${run.max}`,
       );
     }
   }
@@ -196,35 +203,66 @@ function stuckAtZero(rows: readonly SeriesRow[]): { from: number; to: number; ba
   return runs;
 }
 
-interface BlockedRun {
+interface AtMaxRun {
   from: number;
   to: number;
   max: number;
   peak: number;
+  /** The policy's own arithmetic would ask for more than maxCapacity (else: tasks not yet RUNNING). */
+  blocked: boolean;
+  /** Desired minus RUNNING over the run (for a run not blocked). */
+  minWaiting: number;
+  maxWaiting: number;
+  /** The arithmetic at the run's peak datapoint. */
+  ask: { base: number; value: number; wanted: number };
 }
 
-/** Runs of >= 3 periods with the metric above target while desired was at maxCapacity. */
-function blockedAtMax(rows: readonly SeriesRow[], p: PolicyInfo): BlockedRun[] {
-  const runs: BlockedRun[] = [];
-  let start = -1;
-  let peak = -Infinity;
-  const close = (end: number) => {
-    if (start >= 0 && end - start >= HIGH_ALARM_DATAPOINTS) {
-      runs.push({ from: rows[start].timeS, to: rows[end - 1].timeS + periodOf(rows), max: rows[start].maxCapacity!, peak });
-    }
-    start = -1;
-    peak = -Infinity;
+/**
+ * Runs of >= 3 periods with the metric above target while desired was at maxCapacity,
+ * split by whether the policy would ask for more than maxCapacity as the scaler computes
+ * it (target-tracking-policy.ts, cooldown.ts trackingScaleOutBase): outside the scale-out
+ * cooldown from the desired count (ceil(max x metric / target) > max whenever the metric is
+ * above target), in it from max(the capacity before the scale out that started it, the
+ * tasks the datapoint covered: the row's RUNNING). In the cooldown, with tasks still
+ * PENDING, the policy may ask for no more than is already set: not blocked by maxCapacity.
+ */
+function atMaxAboveTarget(service: ServiceInfo, rows: readonly SeriesRow[], p: PolicyInfo, allRows: readonly SeriesRow[], events: readonly EventRow[]): AtMaxRun[] {
+  const runs: AtMaxRun[] = [];
+  let cur: AtMaxRun | null = null;
+  let count = 0;
+  const close = () => {
+    if (cur !== null && count >= HIGH_ALARM_DATAPOINTS) runs.push(cur);
+    cur = null;
+    count = 0;
   };
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
+  const period = periodOf(rows);
+  for (const r of rows) {
     const v = metricOf(r, p.metricName);
-    const blocked = v !== null && v > p.targetValue! && r.maxCapacity !== null && r.desiredCount >= r.maxCapacity;
-    if (blocked) {
-      if (start < 0) start = i;
-      peak = Math.max(peak, v!);
-    } else close(i);
+    if (v === null || !(v > p.targetValue!) || r.maxCapacity === null || r.desiredCount < r.maxCapacity) {
+      close();
+      continue;
+    }
+    const out = cooldownsAt(service, events, allRows, r.timeS).get(p.name)?.scaleOut ?? null;
+    const before = out === null ? r.desiredCount : Math.min(out.by.from, out.lowered?.to ?? Infinity);
+    const base = out === null ? r.desiredCount : Math.max(before, Math.min(r.runningCount, r.desiredCount));
+    const wanted = proportionalCapacity(base, v, p.targetValue!);
+    const blocked = wanted > r.maxCapacity;
+    const waiting = Math.max(0, r.desiredCount - r.runningCount);
+    if (cur !== null && (cur.blocked !== blocked || cur.max !== r.maxCapacity)) close();
+    if (cur === null) {
+      cur = { from: r.timeS, to: r.timeS, max: r.maxCapacity, peak: -Infinity, blocked, minWaiting: waiting, maxWaiting: waiting, ask: { base, value: v, wanted } };
+    }
+    const c: AtMaxRun = cur;
+    count++;
+    c.to = r.timeS + period;
+    c.minWaiting = Math.min(c.minWaiting, waiting);
+    c.maxWaiting = Math.max(c.maxWaiting, waiting);
+    if (v > c.peak) {
+      c.peak = v;
+      c.ask = { base, value: v, wanted };
+    }
   }
-  close(rows.length);
+  close();
   return runs;
 }
 

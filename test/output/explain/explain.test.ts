@@ -332,6 +332,19 @@ describe('scalingNotes (why it did not scale)', () => {
     expect(notes[0]).toMatchObject({ timeS: 60, text: 'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:01-09:04, up to 90 %)' });
   });
 
+  it('at maxCapacity in the scale-out cooldown with tasks PENDING: not blocked, the policy asks for ceil(base x metric / target) <= max', () => {
+    // 8 -> 12 at 09:00 starts the scale-out cooldown until 09:05 (300 s). In it the scaler
+    // computes from max(8 before, min(6 RUNNING, 12)) = 8: ceil(8 x 70/60) = 10, not above 12.
+    // From 09:05 (cooldown over) it computes from desired 12: ceil(12 x 70/60) = 14 > 12.
+    const events: EventRow[] = [{ timeS: 0, type: 'scaling-activity', subject: 'web', message: 'desired count 8 -> 12: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(8 x 90.0/60) = 12' }];
+    const rows = [50, 70, 70, 70, 70, 70, 70, 70, 50].map((c, i) => row(i * 60, { desiredCount: 12, runningCount: i < 5 ? 6 : 12, cpuUtilization: c }));
+    const notes = scalingNotes(web, rows, { fromS: 0, toS: 540, activityTimes: [0], events }, clock).map((n) => n.text);
+    expect(notes.slice(0, 2)).toEqual([
+      'web: CPU above 60 % while 6 of 12 tasks were not yet RUNNING (pending) (09:01-09:05, up to 70 %): in the scale-out cooldown target tracking asks for ceil(8 x 70/60) = 10, not above maxCapacity 12',
+      'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:05-09:08, up to 70 %)',
+    ]);
+  });
+
   it('disableScaleIn on every target tracking policy', () => {
     const svc: ServiceInfo = { ...web, policies: [{ ...web.policies[0], disableScaleIn: true }] };
     const rows = Array.from({ length: 3 }, (_, i) => row(i * 60, { desiredCount: 6, cpuUtilization: 10 }));
