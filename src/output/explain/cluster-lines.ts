@@ -6,6 +6,7 @@
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { listSome } from './task-placements.js';
 import type { EventRow, TaskRow } from './results-tables.js';
+import { warmInstances } from './warm-start.js';
 
 /** Event types other parts of explain turn into sentences. */
 const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'task-placed', 'task-running', 'task-unplaceable']);
@@ -20,8 +21,14 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     g.items.push(item);
     groups.set(key, g);
   };
+  // warmStart's instances, running before the run: told by warm-start.ts, not as launched
+  const warm = warmInstances(events);
   for (const e of events) {
     if (HANDLED_ELSEWHERE.has(e.type)) continue;
+    if ((e.type === 'instance-launched' || e.type === 'instance-registered') && e.timeS === 0 && warm.has(e.subject)) {
+      providerOf.set(e.subject, warm.get(e.subject)!);
+      continue;
+    }
     if (e.type === 'instance-launched') {
       const m = /^(\S+) launched (\S+) in (\S+)/.exec(e.message);
       if (m) providerOf.set(e.subject, m[1]);

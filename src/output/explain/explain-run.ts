@@ -12,6 +12,7 @@ import type { ResultsTables, SeriesRow, TaskRow } from './results-tables.js';
 import { scalingLines } from './scaling-lines.js';
 import { scalingNotes } from './scaling-notes.js';
 import { taskPlacements } from './task-placements.js';
+import { warmStartLine } from './warm-start.js';
 
 export interface ExplainOptions {
   /** Only sentences about this service (and the capacity providers its tasks used). */
@@ -75,6 +76,7 @@ export function explainLines(r: ResultsTables, options: ExplainOptions = {}): Ex
   }
 
   const providers = options.service === undefined ? null : providersOf(options.service, tasksByService);
+  lines.push(...warmStartLine(r.events, taskById, options.service, providers ?? undefined));
   const keep = (l: ExplainLine) =>
     l.timeS >= fromS &&
     l.timeS <= toS &&

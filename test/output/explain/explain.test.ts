@@ -12,6 +12,7 @@ import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import { describeActivity, scalingLines } from '../../../src/output/explain/scaling-lines.js';
 import { newTaskLines } from '../../../src/output/explain/new-tasks.js';
 import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
+import { warmStartLine } from '../../../src/output/explain/warm-start.js';
 import { LINE_ORDER } from '../../../src/output/explain/explain-line.js';
 import { servicesOf } from '../../../src/output/explain/read-results.js';
 import type { SeriesRow, ServiceInfo, EventRow, TaskRow } from '../../../src/output/explain/results-tables.js';
@@ -526,5 +527,36 @@ describe('scalingLines: a scheduled action at the alarm\'s own instant counts', 
     const cap: EventRow = { timeS: 600, type: 'scheduled-action', subject: 'web', message: 'scheduled action cap (cron(10 9 ? * MON-FRI *)): minCapacity 1 -> 1, maxCapacity 10 -> 2' };
     const text = scalingLines([cap, alarm], { services: new Map([['web', svc]]), series: new Map([['web', rows10]]) }).find((l) => l.timeS === 600 && l.text.includes('AlarmHigh in ALARM'))!.text;
     expect(text).toMatch(/; scale out blocked: already at maxCapacity 2$/);
+  });
+});
+
+describe('warm start (warmStart: true): one line, not a cold launch', () => {
+  const e = (type: string, subject: string, message: string): EventRow => ({ timeS: 0, type, subject, message });
+  const events: EventRow[] = [
+    e('instance-launched', 'i-1', 'asg-m5 launched m5.large in us-east-1a (desired 2; warmStart: registered at once)'),
+    e('instance-registered', 'i-1', 'm5.large in us-east-1a registered with 2048 CPU units, 7700 MiB'),
+    e('instance-launched', 'i-2', 'asg-m5 launched m5.large in us-east-1b (desired 2; warmStart: registered at once)'),
+    e('instance-registered', 'i-2', 'm5.large in us-east-1b registered with 2048 CPU units, 7700 MiB'),
+    e('task-running', 'web-1', 'web-1 RUNNING at time 0 (warmStart), healthy and in rotation'),
+    e('task-running', 'web-2', 'web-2 RUNNING at time 0 (warmStart), healthy and in rotation'),
+    e('task-running', 'worker-1', 'worker-1 RUNNING at time 0 (warmStart), healthy'),
+  ];
+  const task = (taskId: string, service: string): TaskRow => ({ taskId, service, capacityProvider: 'asg-m5', instanceId: 'i-1', createdS: 0, runningS: 0, stoppedS: null, stopReason: '' });
+  const byId = new Map([['web-1', task('web-1', 'web')], ['web-2', task('web-2', 'web')], ['worker-1', task('worker-1', 'worker')]]);
+
+  it('the instances per provider and the tasks per service, in rotation only behind a load balancer', () => {
+    expect(warmStartLine(events, byId).map((l) => l.text)).toEqual(['warm start: 2 instances running (asg-m5), web: 2 tasks RUNNING and in rotation, worker: 1 task RUNNING']);
+    expect(warmStartLine(events, byId, 'worker', new Set(['asg-m5']))).toEqual([
+      { timeS: 0, service: 'worker', provider: null, order: LINE_ORDER.instance, text: 'warm start: 2 instances running (asg-m5), worker: 1 task RUNNING' },
+    ]);
+  });
+
+  it('the warm instances are not told as launched or registered; a later launch is', () => {
+    const later: EventRow = { timeS: 60, type: 'instance-launched', subject: 'i-3', message: 'asg-m5 launched m5.large in us-east-1c (desired 3)' };
+    expect(clusterLines([...events, later], byId).map((l) => l.text)).toEqual(['asg-m5: instance launched (m5.large in us-east-1c)']);
+  });
+
+  it('no warmStart, no line', () => {
+    expect(warmStartLine([e('instance-launched', 'i-1', 'asg-m5 launched m5.large in us-east-1a (desired 1)')], byId)).toEqual([]);
   });
 });
