@@ -32,7 +32,7 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     if (e.type === 'instance-launched') {
       const m = /^(\S+) launched (\S+) in (\S+)/.exec(e.message);
       if (m) providerOf.set(e.subject, m[1]);
-      add(e.timeS, e.type, m ? m[1] : e.subject, false, m ? `${m[2]} in ${m[3]}` : e.subject);
+      add(e.timeS, e.type, m ? m[1] : e.subject, false, m ? `${m[2]} ${e.subject} in ${m[3]}` : e.subject);
     } else if (e.type === 'instance-registered') {
       add(e.timeS, e.type, providerOf.get(e.subject) ?? e.subject, false, e.subject);
     } else if (e.type === 'task-stopped') {
@@ -46,7 +46,13 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     } else {
       const owner = providerOf.get(e.subject);
       const isService = !owner && !e.subject.startsWith('i-');
-      lines.push({ timeS: e.timeS, service: isService ? (taskService.get(e.subject)?.service ?? e.subject) : null, provider: owner ?? null, order: LINE_ORDER.instance, text: `${owner ?? e.subject}: ${e.message}` });
+      let message = e.message;
+      // "m5.large in us-east-1a terminated: ..." names no instance: "m5.large i-4 in us-east-1a terminated: ..."
+      const typeAz = e.subject.startsWith('i-') && !message.includes(e.subject) ? /^(\S+) in (\S+) (.*)$/s.exec(message) : null;
+      if (typeAz) message = `${typeAz[1]} ${e.subject} in ${typeAz[2]} ${typeAz[3]}`;
+      // ECS's AZ rebalancing service event messages do not say what they are about
+      if (e.type === 'az-rebalancing') message = `AZ rebalancing: ${message}`;
+      lines.push({ timeS: e.timeS, service: isService ? (taskService.get(e.subject)?.service ?? e.subject) : null, provider: owner ?? null, order: LINE_ORDER.instance, text: `${owner ?? e.subject}: ${message}` });
     }
   }
   for (const g of groups.values()) {

@@ -553,10 +553,31 @@ describe('warm start (warmStart: true): one line, not a cold launch', () => {
 
   it('the warm instances are not told as launched or registered; a later launch is', () => {
     const later: EventRow = { timeS: 60, type: 'instance-launched', subject: 'i-3', message: 'asg-m5 launched m5.large in us-east-1c (desired 3)' };
-    expect(clusterLines([...events, later], byId).map((l) => l.text)).toEqual(['asg-m5: instance launched (m5.large in us-east-1c)']);
+    expect(clusterLines([...events, later], byId).map((l) => l.text)).toEqual(['asg-m5: instance launched (m5.large i-3 in us-east-1c)']);
   });
 
   it('no warmStart, no line', () => {
     expect(warmStartLine([e('instance-launched', 'i-1', 'asg-m5 launched m5.large in us-east-1a (desired 1)')], byId)).toEqual([]);
+  });
+});
+
+describe('clusterLines: which instance, and AZ rebalancing said as such', () => {
+  const e = (timeS: number, type: string, subject: string, message: string): EventRow => ({ timeS, type, subject, message });
+  it('two launches in one AZ at one instant and a termination are told apart by instance id', () => {
+    const events = [
+      e(1140, 'instance-launched', 'i-7', 'asg-m5 launched m5.large in us-east-1a (desired 7)'),
+      e(1140, 'instance-terminated', 'i-4', 'm5.large in us-east-1a terminated: EC2 Spot interruption (ran 0.17 h, registered 76 s after launch)'),
+      e(1140, 'instance-launched', 'i-8', 'asg-m5 launched m5.large in us-east-1a (desired 7)'),
+    ];
+    const byProvider = [e(0, 'instance-launched', 'i-4', 'asg-m5 launched m5.large in us-east-1a (desired 6)'), ...events];
+    expect(clusterLines(byProvider, new Map()).map((l) => l.text)).toEqual([
+      'asg-m5: m5.large i-4 in us-east-1a terminated: EC2 Spot interruption (ran 0.17 h, registered 76 s after launch)',
+      'asg-m5: instance launched (m5.large i-4 in us-east-1a)',
+      'asg-m5: 2 instances launched (m5.large i-7 in us-east-1a, m5.large i-8 in us-east-1a)',
+    ]);
+  });
+  it('an az-rebalancing event (ECS\'s own message) is prefixed "AZ rebalancing:"', () => {
+    const msg = 'service (web) is unable to place a task in us-east-1b because no container instance met all of its requirements.';
+    expect(clusterLines([e(4440, 'az-rebalancing', 'web', msg)], new Map()).map((l) => l.text)).toEqual([`web: AZ rebalancing: ${msg}`]);
   });
 });
