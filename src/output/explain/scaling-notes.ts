@@ -50,7 +50,10 @@ export interface NotesWindow {
 
 export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w: NotesWindow, clock: ClockFormat): ExplainLine[] {
   const lines: ExplainLine[] = [];
-  const inWindow = rows.filter((r) => r.timeS >= w.fromS && r.timeS < w.toS);
+  // only the periods that ended by toS
+  const period = periodOf(rows);
+  const endedBy = (r: SeriesRow) => r.timeS + period <= w.toS + 1e-9;
+  const inWindow = rows.filter((r) => r.timeS >= w.fromS && endedBy(r));
   if (inWindow.length === 0) return lines;
   const note = (timeS: number, text: string) => lines.push({ timeS, service: service.name, provider: null, order: LINE_ORDER.note, text: `${service.name}: ${text}` });
   const tracking = service.policies.filter((p) => p.policyType === 'TargetTrackingScaling' && p.targetValue !== null);
@@ -92,7 +95,7 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   }
   const since = Math.max(w.fromS, ...w.activityTimes.filter((t) => t <= w.toS));
   // the low alarm's run of datapoints goes on across a scaling activity and the window's start
-  const upTo = rows.filter((r) => r.timeS < w.toS);
+  const upTo = rows.filter(endedBy);
   const firstAfter = upTo.findIndex((r) => r.timeS >= since);
   if (firstAfter < 0) return lines; // a scaling activity at the window's end: no datapoint since
   const events = w.events ?? [];

@@ -13,9 +13,10 @@ import { describeActivity, scalingLines } from '../../../src/output/explain/scal
 import { newTaskLines } from '../../../src/output/explain/new-tasks.js';
 import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
 import { warmStartLine } from '../../../src/output/explain/warm-start.js';
+import { explainLines } from '../../../src/output/explain/explain-run.js';
 import { LINE_ORDER } from '../../../src/output/explain/explain-line.js';
 import { servicesOf } from '../../../src/output/explain/read-results.js';
-import type { SeriesRow, ServiceInfo, EventRow, TaskRow } from '../../../src/output/explain/results-tables.js';
+import type { SeriesRow, ServiceInfo, EventRow, TaskRow, ResultsTables } from '../../../src/output/explain/results-tables.js';
 
 const START = Date.parse('2026-03-02T09:00:00Z');
 const clock = { startEpochMs: START, withDate: false };
@@ -579,5 +580,40 @@ describe('clusterLines: which instance, and AZ rebalancing said as such', () => 
   it('an az-rebalancing event (ECS\'s own message) is prefixed "AZ rebalancing:"', () => {
     const msg = 'service (web) is unable to place a task in us-east-1b because no container instance met all of its requirements.';
     expect(clusterLines([e(4440, 'az-rebalancing', 'web', msg)], new Map()).map((l) => l.text)).toEqual([`web: AZ rebalancing: ${msg}`]);
+  });
+});
+
+describe('--to: the end line and the notes agree with the activities at toS', () => {
+  // quickstart --to 09:26: the 09:26 decision 5 -> 7 is told at 09:26; the end line is the
+  // period 09:25-09:26 (desired 5, 5 RUNNING) updated by it: desired 7, 5 RUNNING (its tasks
+  // are RUNNING at 09:26:12); at 09:26:30 they are RUNNING: 7.
+  const rows = Array.from({ length: 30 }, (_, i) => row(i * 60, { desiredCount: i < 26 ? 5 : 7, runningCount: i < 26 ? 5 : 7, cpuUtilization: 50 }));
+  const task = (n: number, createdS: number, runningS: number): TaskRow => ({ taskId: `web-${n}`, service: 'web', capacityProvider: 'FARGATE', instanceId: '', createdS, runningS, stoppedS: null, stopReason: '' });
+  const tables: ResultsTables = {
+    scenarioName: 'q',
+    seed: 1,
+    startEpochMs: START,
+    durationS: 1800,
+    events: [{ timeS: 1560, type: 'scaling-activity', subject: 'web', message: 'desired count 5 -> 7: target tracking cpu: 3 datapoints > 60: 100.0 100.0 74.1; ceil(5 x 74.1/60) = 7' }],
+    timeseries: rows,
+    tasks: [1, 2, 3, 4, 5].map((n) => task(n, 0, 10)).concat([task(6, 1560, 1572), task(7, 1560, 1572)]),
+    services: new Map([['web', { ...web, policies: [] }]]),
+  };
+  const end = (toS: number) => explainLines(tables, { fromS: 1200, toS }).filter((l) => l.order === LINE_ORDER.end).map((l) => l.text);
+
+  it('an activity at toS is told and the end line reflects it', () => {
+    expect(end(1560)).toEqual(['web: desired 7 (minCapacity 3, maxCapacity 12), 5 RUNNING']);
+    expect(end(1590)).toEqual(['web: desired 7 (minCapacity 3, maxCapacity 12), 7 RUNNING']);
+    expect(end(1500)).toEqual(['web: desired 5 (minCapacity 3, maxCapacity 12), 5 RUNNING']);
+  });
+
+  it('notes are judged only on the periods that ended by toS', () => {
+    // at maxCapacity 12 above the target 60 from 09:01: the 09:03 period ends at 09:04
+    const atMax = [50, 70, 70, 70, 50].map((c, i) => row(i * 60, { desiredCount: 12, runningCount: 12, cpuUtilization: c }));
+    const blocked = (toS: number) => scalingNotes(web, atMax, { fromS: 0, toS, activityTimes: [] }, clock).map((n) => n.text).filter((t) => t.includes('blocked'));
+    expect(blocked(230)).toEqual([]);
+    expect(blocked(240)).toEqual([
+      'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:01-09:04, up to 70 %)',
+    ]);
   });
 });
