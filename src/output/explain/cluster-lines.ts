@@ -5,13 +5,14 @@
 
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { listSome } from './task-placements.js';
-import type { EventRow, TaskRow } from './results-tables.js';
+import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
+import { targetHealthTimeline } from '../../model/target-health.js';
 import { warmInstances } from './warm-start.js';
 
 /** Event types other parts of explain turn into sentences. */
 const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'task-placed', 'task-running', 'task-unplaceable']);
 
-export function clusterLines(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>): ExplainLine[] {
+export function clusterLines(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>, services?: ReadonlyMap<string, ServiceInfo>): ExplainLine[] {
   const providerOf = new Map<string, string>();
   const groups = new Map<string, { timeS: number; type: string; owner: string; isService: boolean; items: string[] }>();
   const lines: ExplainLine[] = [];
@@ -60,7 +61,14 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     let text: string;
     if (g.type === 'instance-launched') text = `${g.owner}: ${n === 1 ? 'instance' : `${n} instances`} launched (${listSome(g.items)})`;
     else if (g.type === 'instance-registered') text = `${g.owner}: ${n === 1 ? 'instance' : `${n} instances`} registered (${listSome(g.items)})`;
-    else text = `${g.owner}: ${n} ${n === 1 ? 'task' : 'tasks'} STOPPED (${g.type.slice('task-stopped '.length) || 'unknown reason'}: ${listSome(g.items)})`;
+    else {
+      text = `${g.owner}: ${n} ${n === 1 ? 'task' : 'tasks'} STOPPED (${g.type.slice('task-stopped '.length) || 'unknown reason'}: ${listSome(g.items)})`;
+      if (g.type === 'task-stopped scale-in') {
+        const first = g.items.filter((id) => unhealthyInGrace(id, g.timeS, events, taskService, services));
+        if (first.length === n) text += ' (unhealthy in the grace period first)';
+        else if (first.length > 0) text += ` (${listSome(first)} unhealthy in the grace period first)`;
+      }
+    }
     lines.push({
       timeS: g.timeS,
       service: g.isService ? g.owner : null,
@@ -70,4 +78,42 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     });
   }
   return lines;
+}
+
+const IGNORED_IN_GRACE = /\(its application starts ([\d.]+) s after RUNNING\); ignored during the health check grace period/;
+
+/**
+ * Whether a task a scale in stopped at `stoppedS` was unhealthy in its health check grace
+ * period when the scale in chose it (the service's latest scaling activity at or before
+ * the stop): its target had turned unhealthy ("ignored during the health check grace
+ * period"), and it was neither healthy again (the checks from its application's start:
+ * targetHealthTimeline, as the simulation computes it) nor marked (a later task-unhealthy
+ * row) by then. The service stops such tasks before healthy ones (services.ts).
+ */
+function unhealthyInGrace(
+  taskId: string,
+  stoppedS: number,
+  events: readonly EventRow[],
+  taskService: ReadonlyMap<string, TaskRow>,
+  services: ReadonlyMap<string, ServiceInfo> | undefined,
+): boolean {
+  const task = taskService.get(taskId);
+  const hc = task ? services?.get(task.service)?.healthCheck : null;
+  if (!task || !hc || task.runningS === null) return false;
+  let chosenS = stoppedS;
+  for (const e of events) {
+    if (e.timeS > stoppedS) break;
+    if (e.type === 'scaling-activity' && e.subject === task.service) chosenS = e.timeS;
+  }
+  let appStartS: number | null = null;
+  for (const e of events) {
+    if (e.timeS > chosenS) break;
+    if (e.type !== 'task-unhealthy' || e.subject !== taskId) continue;
+    const m = IGNORED_IN_GRACE.exec(e.message);
+    if (m) appStartS = Number(m[1]);
+    else if (appStartS !== null) return false; // marked once the grace period ended
+  }
+  if (appStartS === null) return false;
+  const health = targetHealthTimeline(appStartS * 1000, hc);
+  return health.recoveredAt === null || task.runningS + health.recoveredAt / 1000 > chosenS;
 }

@@ -617,3 +617,31 @@ describe('--to: the end line and the notes agree with the activities at toS', ()
     ]);
   });
 });
+
+describe('clusterLines: a scale in stops tasks unhealthy in the grace period first', () => {
+  // default checks (30 s, 5 passes to turn healthy again), a 600 s grace period. web-3 runs
+  // at 50 s, its application at 464.6 s after: the first passing check is the 16th (480 s),
+  // healthy again at the 20th (600 s after RUNNING, 650 s): still unhealthy at the scale in
+  // of 360 s. web-1 runs at 44.5 s, its application at 139.2 s: passes from the 5th check,
+  // healthy again at the 9th (270 s after RUNNING, 314.5 s): recovered by 360 s.
+  const hc = { intervalMs: 30_000, healthyThreshold: 5, unhealthyThreshold: 2, gracePeriodMs: 600_000 };
+  const services = new Map([['web', { ...web, healthCheck: hc }]]);
+  const task = (taskId: string, runningS: number): TaskRow => ({ taskId, service: 'web', capacityProvider: 'FARGATE', instanceId: '', createdS: 0, runningS, stoppedS: 360, stopReason: 'scale-in' });
+  const byId = new Map([['web-1', task('web-1', 44.5)], ['web-3', task('web-3', 50)], ['web-4', task('web-4', 92)]]);
+  const e = (timeS: number, type: string, subject: string, message: string): EventRow => ({ timeS, type, subject, message });
+  const ignored = (id: string, at: number, app: number) =>
+    e(at, 'task-unhealthy', id, `(service web) (task ${id}) is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING (its application starts ${app} s after RUNNING); ignored during the health check grace period (600 s after RUNNING)`);
+  const base = [ignored('web-1', 104.5, 139.2), ignored('web-3', 110, 464.6), ignored('web-4', 152, 321.8), e(360, 'scaling-activity', 'web', 'desired count 4 -> 2: scheduled action cut')];
+  const stopped = (...ids: string[]) => ids.map((id) => e(360, 'task-stopped', id, `${id} STOPPED (scale-in)`));
+
+  it('all of them: the suffix; some: the ones named; a recovered one is not', () => {
+    expect(clusterLines([...base, ...stopped('web-4', 'web-3')], byId, services).map((l) => l.text).filter((x) => x.includes('STOPPED'))).toEqual(['web: 2 tasks STOPPED (scale-in: web-4, web-3) (unhealthy in the grace period first)']);
+    expect(clusterLines([...base, ...stopped('web-1', 'web-3')], byId, services).map((l) => l.text).filter((x) => x.includes('STOPPED'))).toEqual(['web: 2 tasks STOPPED (scale-in: web-1, web-3) (web-3 unhealthy in the grace period first)']);
+    expect(clusterLines([...base, ...stopped('web-1')], byId, services).map((l) => l.text).filter((x) => x.includes('STOPPED'))).toEqual(['web: 1 task STOPPED (scale-in: web-1)']);
+  });
+
+  it('a task marked when its grace period ended is no longer in it', () => {
+    const marked = e(300, 'task-unhealthy', 'web-3', 'web-3 is still unhealthy in (target-group web) when the health check grace period ends, 600 s after RUNNING (0 of the 5 consecutive passing checks it needs); the service marks it unhealthy and replaces it');
+    expect(clusterLines([...base.slice(0, 3), marked, base[3], ...stopped('web-3')], byId, services).map((l) => l.text).filter((x) => x.includes('STOPPED'))).toEqual(['web: 1 task STOPPED (scale-in: web-3)']);
+  });
+});
