@@ -13,7 +13,7 @@ import { visibleMessages } from '../../model/queue-metric.js';
 import { formatClock, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
-import { cooldownsAt, lowAlarmState } from './cooldown-replay.js';
+import { cooldownsAt, lowAlarmState, type PolicyCooldowns } from './cooldown-replay.js';
 
 /** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
 export const LOW_ALARM_DATAPOINTS = 15;
@@ -239,13 +239,25 @@ function atMaxAboveTarget(service: ServiceInfo, rows: readonly SeriesRow[], p: P
     count = 0;
   };
   const period = periodOf(rows);
+  // the replayed scale-out cooldown changes only at the service's scaling activities: one
+  // replay per activity (not per row), then its end compared with the row's time
+  const acts = events.filter((e) => e.type === 'scaling-activity' && e.subject === service.name).map((e) => e.timeS);
+  const replayed = new Map<number, PolicyCooldowns['scaleOut']>();
+  const scaleOutAt = (t: number): PolicyCooldowns['scaleOut'] => {
+    let k = 0;
+    while (k < acts.length && acts[k] <= t) k++;
+    if (k === 0) return null;
+    if (!replayed.has(k)) replayed.set(k, cooldownsAt(service, events, allRows, acts[k - 1]).get(p.name)?.scaleOut ?? null);
+    const o = replayed.get(k)!;
+    return o !== null && t < o.untilS ? o : null;
+  };
   for (const r of rows) {
     const v = metricOf(r, p.metricName);
     if (v === null || !(v > p.targetValue!) || r.maxCapacity === null || r.desiredCount < r.maxCapacity) {
       close();
       continue;
     }
-    const out = cooldownsAt(service, events, allRows, r.timeS).get(p.name)?.scaleOut ?? null;
+    const out = scaleOutAt(r.timeS);
     const before = out === null ? r.desiredCount : Math.min(out.by.from, out.lowered?.to ?? Infinity);
     const base = out === null ? r.desiredCount : Math.max(before, Math.min(r.runningCount, r.desiredCount));
     const wanted = proportionalCapacity(base, v, p.targetValue!);
