@@ -5,12 +5,14 @@
 
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { listSome } from './task-placements.js';
-import type { EventRow, TaskRow } from './results-tables.js';
+import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
+import { targetHealthTimeline } from '../../model/target-health.js';
+import { warmInstances } from './warm-start.js';
 
 /** Event types other parts of explain turn into sentences. */
 const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'task-placed', 'task-running', 'task-unplaceable']);
 
-export function clusterLines(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>): ExplainLine[] {
+export function clusterLines(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>, services?: ReadonlyMap<string, ServiceInfo>): ExplainLine[] {
   const providerOf = new Map<string, string>();
   const groups = new Map<string, { timeS: number; type: string; owner: string; isService: boolean; items: string[] }>();
   const lines: ExplainLine[] = [];
@@ -20,12 +22,18 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     g.items.push(item);
     groups.set(key, g);
   };
+  // warmStart's instances, running before the run: told by warm-start.ts, not as launched
+  const warm = warmInstances(events);
   for (const e of events) {
     if (HANDLED_ELSEWHERE.has(e.type)) continue;
+    if ((e.type === 'instance-launched' || e.type === 'instance-registered') && e.timeS === 0 && warm.has(e.subject)) {
+      providerOf.set(e.subject, warm.get(e.subject)!);
+      continue;
+    }
     if (e.type === 'instance-launched') {
       const m = /^(\S+) launched (\S+) in (\S+)/.exec(e.message);
       if (m) providerOf.set(e.subject, m[1]);
-      add(e.timeS, e.type, m ? m[1] : e.subject, false, m ? `${m[2]} in ${m[3]}` : e.subject);
+      add(e.timeS, e.type, m ? m[1] : e.subject, false, m ? `${m[2]} ${e.subject} in ${m[3]}` : e.subject);
     } else if (e.type === 'instance-registered') {
       add(e.timeS, e.type, providerOf.get(e.subject) ?? e.subject, false, e.subject);
     } else if (e.type === 'task-stopped') {
@@ -39,7 +47,13 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     } else {
       const owner = providerOf.get(e.subject);
       const isService = !owner && !e.subject.startsWith('i-');
-      lines.push({ timeS: e.timeS, service: isService ? (taskService.get(e.subject)?.service ?? e.subject) : null, provider: owner ?? null, order: LINE_ORDER.instance, text: `${owner ?? e.subject}: ${e.message}` });
+      let message = e.message;
+      // "m5.large in us-east-1a terminated: ..." names no instance: "m5.large i-4 in us-east-1a terminated: ..."
+      const typeAz = e.subject.startsWith('i-') && !message.includes(e.subject) ? /^(\S+) in (\S+) (.*)$/s.exec(message) : null;
+      if (typeAz) message = `${typeAz[1]} ${e.subject} in ${typeAz[2]} ${typeAz[3]}`;
+      // ECS's AZ rebalancing service event messages do not say what they are about
+      if (e.type === 'az-rebalancing') message = `AZ rebalancing: ${message}`;
+      lines.push({ timeS: e.timeS, service: isService ? (taskService.get(e.subject)?.service ?? e.subject) : null, provider: owner ?? null, order: LINE_ORDER.instance, text: `${owner ?? e.subject}: ${message}` });
     }
   }
   for (const g of groups.values()) {
@@ -47,7 +61,14 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     let text: string;
     if (g.type === 'instance-launched') text = `${g.owner}: ${n === 1 ? 'instance' : `${n} instances`} launched (${listSome(g.items)})`;
     else if (g.type === 'instance-registered') text = `${g.owner}: ${n === 1 ? 'instance' : `${n} instances`} registered (${listSome(g.items)})`;
-    else text = `${g.owner}: ${n} ${n === 1 ? 'task' : 'tasks'} STOPPED (${g.type.slice('task-stopped '.length) || 'unknown reason'}: ${listSome(g.items)})`;
+    else {
+      text = `${g.owner}: ${n} ${n === 1 ? 'task' : 'tasks'} STOPPED (${g.type.slice('task-stopped '.length) || 'unknown reason'}: ${listSome(g.items)})`;
+      if (g.type === 'task-stopped scale-in') {
+        const first = g.items.filter((id) => unhealthyInGrace(id, g.timeS, events, taskService, services));
+        if (first.length === n) text += ' (unhealthy in the grace period first)';
+        else if (first.length > 0) text += ` (${listSome(first)} unhealthy in the grace period first)`;
+      }
+    }
     lines.push({
       timeS: g.timeS,
       service: g.isService ? g.owner : null,
@@ -57,4 +78,42 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     });
   }
   return lines;
+}
+
+const IGNORED_IN_GRACE = /\(its application starts ([\d.]+) s after RUNNING\); ignored during the health check grace period/;
+
+/**
+ * Whether a task a scale in stopped at `stoppedS` was unhealthy in its health check grace
+ * period when the scale in chose it (the service's latest scaling activity at or before
+ * the stop): its target had turned unhealthy ("ignored during the health check grace
+ * period"), and it was neither healthy again (the checks from its application's start:
+ * targetHealthTimeline, as the simulation computes it) nor marked (a later task-unhealthy
+ * row) by then. The service stops such tasks before healthy ones (services.ts).
+ */
+function unhealthyInGrace(
+  taskId: string,
+  stoppedS: number,
+  events: readonly EventRow[],
+  taskService: ReadonlyMap<string, TaskRow>,
+  services: ReadonlyMap<string, ServiceInfo> | undefined,
+): boolean {
+  const task = taskService.get(taskId);
+  const hc = task ? services?.get(task.service)?.healthCheck : null;
+  if (!task || !hc || task.runningS === null) return false;
+  let chosenS = stoppedS;
+  for (const e of events) {
+    if (e.timeS > stoppedS) break;
+    if (e.type === 'scaling-activity' && e.subject === task.service) chosenS = e.timeS;
+  }
+  let appStartS: number | null = null;
+  for (const e of events) {
+    if (e.timeS > chosenS) break;
+    if (e.type !== 'task-unhealthy' || e.subject !== taskId) continue;
+    const m = IGNORED_IN_GRACE.exec(e.message);
+    if (m) appStartS = Number(m[1]);
+    else if (appStartS !== null) return false; // marked once the grace period ended
+  }
+  if (appStartS === null) return false;
+  const health = targetHealthTimeline(appStartS * 1000, hc);
+  return health.recoveredAt === null || task.runningS + health.recoveredAt / 1000 > chosenS;
 }

@@ -7,11 +7,13 @@ import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, sortLines, type ExplainLine } from './explain-line.js';
 import { loadChanges } from './load-changes.js';
 import { newTaskLines } from './new-tasks.js';
+import { parseScalingActivity } from './parse-scaling-activity.js';
 import { provisioningWaitLines } from './provisioning-waits.js';
 import type { ResultsTables, SeriesRow, TaskRow } from './results-tables.js';
 import { scalingLines } from './scaling-lines.js';
 import { scalingNotes } from './scaling-notes.js';
 import { taskPlacements } from './task-placements.js';
+import { warmStartLine } from './warm-start.js';
 
 export interface ExplainOptions {
   /** Only sentences about this service (and the capacity providers its tasks used). */
@@ -62,19 +64,35 @@ export function explainLines(r: ResultsTables, options: ExplainOptions = {}): Ex
   lines.push(...scalingLines(r.events, { services: r.services, series, clock }));
   lines.push(...newTaskLines(r.events, tasksByService, r.services, clock, r.durationS));
   lines.push(...provisioningWaitLines(r.events, r.tasks, placements, clock, r.durationS, r.services));
-  lines.push(...clusterLines(r.events, taskById));
+  lines.push(...clusterLines(r.events, taskById, r.services));
   for (const svc of r.services.values()) {
     const activityTimes = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === svc.name).map((e) => e.timeS);
     lines.push(...scalingNotes(svc, series.get(svc.name) ?? [], { fromS, toS, activityTimes, events: r.events }, clock));
   }
+  // The state at toS: the last period that ended by toS, its desired count updated by the
+  // scaling activities after that period's start, up to toS (those at toS are told above
+  // it), its RUNNING count by the tasks that started or stopped running from its end to toS.
   for (const [name, rows] of series) {
-    const last = rows.filter((x) => x.timeS < toS).pop();
+    const last = rows.filter((x) => x.timeS + periodOf(rows) <= toS + 1e-9).pop();
     if (!last) continue;
+    let desired = last.desiredCount;
+    for (const e of r.events) {
+      if (e.timeS > toS) break;
+      if (e.type !== 'scaling-activity' || e.subject !== name || e.timeS <= last.timeS) continue;
+      const a = parseScalingActivity(e.message);
+      if (a) desired = a.to;
+    }
+    // RUNNING: the period's, plus the tasks (tasks.csv) that started or stopped running since it ended
+    const tasks = tasksByService.get(name) ?? [];
+    const runningAt = (t: number) => tasks.filter((x) => x.runningS !== null && x.runningS <= t && (x.stoppedS === null || x.stoppedS > t)).length;
+    const lastEnd = last.timeS + periodOf(rows);
+    const running = last.runningCount + (lastEnd < toS ? runningAt(toS) - runningAt(lastEnd) : 0);
     const bounds = last.minCapacity !== null && last.maxCapacity !== null ? ` (minCapacity ${last.minCapacity}, maxCapacity ${last.maxCapacity})` : '';
-    lines.push({ timeS: toS, service: name, provider: null, order: LINE_ORDER.end, text: `${name}: desired ${last.desiredCount}${bounds}, ${last.runningCount} RUNNING` });
+    lines.push({ timeS: toS, service: name, provider: null, order: LINE_ORDER.end, text: `${name}: desired ${desired}${bounds}, ${running} RUNNING` });
   }
 
   const providers = options.service === undefined ? null : providersOf(options.service, tasksByService);
+  lines.push(...warmStartLine(r.events, taskById, options.service, providers ?? undefined));
   const keep = (l: ExplainLine) =>
     l.timeS >= fromS &&
     l.timeS <= toS &&
@@ -92,6 +110,11 @@ export function explainRun(r: ResultsTables, options: ExplainOptions = {}): stri
   const body = lines.map((l) => `${formatClock(l.timeS, clock)}  ${l.text}`);
   if (body.length === 0) body.push('(nothing happened in this window)');
   return `${[head, ...body].join('\n')}\n`;
+}
+
+/** The timeseries period (s): 60 unless the rows say otherwise. */
+function periodOf(rows: readonly SeriesRow[]): number {
+  return rows.length > 1 ? rows[1].timeS - rows[0].timeS : 60;
 }
 
 function clockFormat(r: ResultsTables): ClockFormat {

@@ -5,7 +5,8 @@
 // after lines about other decisions' tasks, so it names its decision's time and its tasks,
 // and the task whose health it tells ("the 2 tasks of the 09:44 decision (web-8, web-9):
 // RUNNING by 09:48:28 ...; web-8 healthy in the load balancer at 09:44:43"): the first
-// RUNNING may be long before the last.
+// RUNNING may be long before the last. Tasks created after their decision (held by the
+// PROVISIONING quota) are counted as the earliest scale out's still short of its tasks.
 
 import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
@@ -21,17 +22,24 @@ export function newTaskLines(
   endS: number,
 ): ExplainLine[] {
   const lines: ExplainLine[] = [];
+  const assigned = decisionTasks(events, tasksByService);
   for (const e of events) {
-    if (e.type !== 'scaling-activity') continue;
-    const tasks = tasksByService.get(e.subject);
-    const a = parseScalingActivity(e.message);
-    if (!tasks || !a || a.to <= a.from) continue;
-    const started = tasks.filter((t) => Math.abs(t.createdS - e.timeS) < 1e-6);
-    if (started.length === 0) continue;
+    const mine = assigned.get(e);
+    if (mine === undefined || mine.started.length === 0) continue;
+    const { started, asked, later } = mine;
     const running = started.filter((t) => t.runningS !== null);
     const n = started.length;
     const decision = formatClock(e.timeS, clock);
-    const what = `${n === 1 ? 'the new task' : `the ${n} new tasks`} of the ${decision} decision (${listSome(started.map((t) => t.taskId).sort(byTaskName))})`;
+    const extras: string[] = [];
+    if (n < asked) extras.push(`${n} of the ${asked} it asked for`);
+    if (later.length > 0) {
+      const lastCreated = Math.max(...later.map((t) => t.createdS));
+      // logged as a quota episode starts: maybe at an earlier scale out still short of its tasks
+      const quota = events.some((x) => x.type === 'provisioning-quota' && x.subject === e.subject && x.timeS >= mine.shortSinceS && x.timeS <= lastCreated);
+      extras.push(`${n === 1 ? '' : `${later.length} `}created later${quota ? ' (provisioning quota)' : ''}`);
+    }
+    const ids = listSome(started.map((t) => t.taskId).sort(byTaskName));
+    const what = `${n === 1 ? 'the new task' : `the ${n} new tasks`} of the ${decision} decision (${[ids, ...extras].join('; ')})`;
     // the tasks stopped (a scale in, a failed start) before they were RUNNING
     const stopped = started.filter((t) => t.runningS === null && t.stoppedS !== null && t.stoppedS <= endS);
     const never = started.filter((t) => t.runningS === null && !stopped.includes(t));
@@ -69,6 +77,69 @@ export function newTaskLines(
     lines.push({ timeS: last, service: e.subject, provider: null, order: LINE_ORDER.tasks, text });
   }
   return lines;
+}
+
+interface DecisionTasks {
+  started: TaskRow[];
+  /** to - from */
+  asked: number;
+  /** Those of `started` created after the decision's instant. */
+  later: TaskRow[];
+  /** The earliest scale out still short of its tasks when this one came (its own time if none). */
+  shortSinceS: number;
+}
+
+/**
+ * Each service scale out's tasks: those created at its instant, then those created later
+ * (ECS created them as the cluster's PROVISIONING quota allowed, or as instances could
+ * take them) given to the earliest scale out still short of what it asked for (to - from),
+ * in creation order (then by name). A scale in ends what the earlier scale outs still
+ * waited for. A task created later with no scale out short (a replacement) is nobody's.
+ */
+function decisionTasks(
+  events: readonly EventRow[],
+  tasksByService: ReadonlyMap<string, readonly TaskRow[]>,
+): Map<EventRow, DecisionTasks> {
+  const out = new Map<EventRow, DecisionTasks>();
+  const bySubject = new Map<string, { e: EventRow; from: number; to: number }[]>();
+  for (const e of events) {
+    if (e.type !== 'scaling-activity' || !tasksByService.has(e.subject)) continue;
+    const a = parseScalingActivity(e.message);
+    if (!a || a.to === a.from) continue;
+    bySubject.set(e.subject, [...(bySubject.get(e.subject) ?? []), { e, from: a.from, to: a.to }]);
+  }
+  for (const [subject, acts] of bySubject) {
+    const inCsvOrder = tasksByService.get(subject)!;
+    const tasks = [...inCsvOrder].sort((a, b) => a.createdS - b.createdS || byTaskName(a.taskId, b.taskId));
+    const at = (t: TaskRow, timeS: number) => Math.abs(t.createdS - timeS) < 1e-6;
+    const open: { e: EventRow; need: number }[] = [];
+    let next = 0;
+    for (const { e, from, to } of acts) {
+      // tasks created after the earlier activities and before this one: to the open scale outs
+      for (; next < tasks.length && tasks[next].createdS < e.timeS - 1e-6; next++) give(tasks[next]);
+      if (to < from) {
+        open.length = 0;
+        continue;
+      }
+      // in tasks.csv's order: the first RUNNING among equals is the earliest there
+      const started = inCsvOrder.filter((t) => at(t, e.timeS));
+      while (next < tasks.length && tasks[next].createdS <= e.timeS + 1e-6) next++;
+      const short = open.find((x) => x.need > 0);
+      const entry = { started, asked: to - from, later: [] as TaskRow[], shortSinceS: short ? short.e.timeS : e.timeS };
+      out.set(e, entry);
+      if (started.length < entry.asked) open.push({ e, need: entry.asked - started.length });
+    }
+    for (; next < tasks.length; next++) give(tasks[next]);
+    function give(t: TaskRow): void {
+      const o = open.find((x) => x.need > 0 && x.e.timeS < t.createdS);
+      if (!o) return;
+      o.need--;
+      const entry = out.get(o.e)!;
+      entry.started.push(t);
+      entry.later.push(t);
+    }
+  }
+  return out;
 }
 
 /**

@@ -4,7 +4,7 @@
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { targetHealthTimeline } from '../../model/target-health.js';
+import { targetHealthTimeline, type TargetHealthCheck } from '../../model/target-health.js';
 import { smallestTypeShortfall } from '../../model/capacity/smallest-type.js';
 import { DEFAULT_ECS_COOLDOWN_MS } from '../../scaling/target-tracking.js';
 import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js';
@@ -95,6 +95,7 @@ export function servicesOf(scenario: any): Map<string, ServiceInfo> {
       policies,
       workloadType: svc?.workload ? (svc.workload.type ?? 'http') : null,
       newTarget: newTargetOf(scenario, svc),
+      healthCheck: healthCheckOf(svc),
       neverScaledOutBy: neverScaledOutBy(scenario, svc),
     });
   }
@@ -125,6 +126,18 @@ function neverScaledOutBy(scenario: any, svc: any): Map<string, string> {
     );
   }
   return out;
+}
+
+/** ServiceInfo.healthCheck from scenario.json (ms; the defaults for keys a file does not have). */
+function healthCheckOf(svc: any): TargetHealthCheck | null {
+  if (!svc?.loadBalancer) return null;
+  const hc = svc.loadBalancer.healthCheck;
+  return {
+    intervalMs: hc?.interval ?? 30_000,
+    healthyThreshold: hc?.healthyThreshold ?? 5,
+    unhealthyThreshold: hc?.unhealthyThreshold ?? 2,
+    gracePeriodMs: (svc.healthCheckGracePeriodSeconds ?? 0) * 1000,
+  };
 }
 
 /** ServiceInfo.newTarget from scenario.json (ms; a file written before a key existed has its default). */

@@ -1,6 +1,7 @@
 // The parts of a results folder `ecsim explain` reads, as plain typed rows (times in
 // seconds since the start, as in the files). Built by readResults; pure functions take it.
 
+import type { TargetHealthCheck } from '../../model/target-health.js';
 export interface EventRow {
   timeS: number;
   type: string;
@@ -79,6 +80,8 @@ export interface ServiceInfo {
    * null without a load balancer.
    */
   newTarget: { healthyAfterS: number } | { markedAfterS: number; recoveredAfterS: number } | 'varies' | null;
+  /** The load balancer's health check and the grace period (ms), null (or absent) without a load balancer. */
+  healthCheck?: TargetHealthCheck | null;
   /**
    * Capacity providers whose managed scaling never scales out for this service's tasks (the
    * task is larger than the smallest instance type the group lists: smallestTypeShortfall),

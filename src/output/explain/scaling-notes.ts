@@ -13,7 +13,7 @@ import { visibleMessages } from '../../model/queue-metric.js';
 import { formatClock, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
-import { cooldownsAt, lowAlarmState } from './cooldown-replay.js';
+import { cooldownsAt, lowAlarmState, type PolicyCooldowns } from './cooldown-replay.js';
 
 /** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
 export const LOW_ALARM_DATAPOINTS = 15;
@@ -50,7 +50,10 @@ export interface NotesWindow {
 
 export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w: NotesWindow, clock: ClockFormat): ExplainLine[] {
   const lines: ExplainLine[] = [];
-  const inWindow = rows.filter((r) => r.timeS >= w.fromS && r.timeS < w.toS);
+  // only the periods that ended by toS
+  const period = periodOf(rows);
+  const endedBy = (r: SeriesRow) => r.timeS + period <= w.toS + 1e-9;
+  const inWindow = rows.filter((r) => r.timeS >= w.fromS && endedBy(r));
   if (inWindow.length === 0) return lines;
   const note = (timeS: number, text: string) => lines.push({ timeS, service: service.name, provider: null, order: LINE_ORDER.note, text: `${service.name}: ${text}` });
   const tracking = service.policies.filter((p) => p.policyType === 'TargetTrackingScaling' && p.targetValue !== null);
@@ -65,12 +68,19 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   }
 
   for (const p of tracking) {
-    for (const run of blockedAtMax(inWindow, p)) {
+    for (const run of atMaxAboveTarget(service, inWindow, p, rows, w.events ?? [])) {
       const { label, unit } = metricLabel(p.metricName);
+      const span = `(${formatClock(run.from, clock)}-${formatClock(run.to, clock)}, up to ${formatRate(run.peak)}${unit})`;
+      if (run.blocked) {
+        note(run.from, `scale out blocked: already at maxCapacity ${run.max} while ${label} was above ${p.targetValue}${unit} ${span}`);
+        continue;
+      }
+      const { base, value, wanted } = run.ask;
+      const some = run.minWaiting === run.maxWaiting ? `${run.maxWaiting}` : `up to ${run.maxWaiting}`;
       note(
         run.from,
-        `scale out blocked: already at maxCapacity ${run.max} while ${label} was above ${p.targetValue}${unit} ` +
-          `(${formatClock(run.from, clock)}-${formatClock(run.to, clock)}, up to ${formatRate(run.peak)}${unit})`,
+        `${label} above ${p.targetValue}${unit} while ${some} of ${run.max} tasks were not yet RUNNING (pending) ${span}: ` +
+          `in the scale-out cooldown target tracking asks for ceil(${base} x ${formatRate(value)}/${p.targetValue}) = ${wanted}, not above maxCapacity ${run.max}`,
       );
     }
   }
@@ -85,7 +95,7 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   }
   const since = Math.max(w.fromS, ...w.activityTimes.filter((t) => t <= w.toS));
   // the low alarm's run of datapoints goes on across a scaling activity and the window's start
-  const upTo = rows.filter((r) => r.timeS < w.toS);
+  const upTo = rows.filter(endedBy);
   const firstAfter = upTo.findIndex((r) => r.timeS >= since);
   if (firstAfter < 0) return lines; // a scaling activity at the window's end: no datapoint since
   const events = w.events ?? [];
@@ -196,35 +206,78 @@ function stuckAtZero(rows: readonly SeriesRow[]): { from: number; to: number; ba
   return runs;
 }
 
-interface BlockedRun {
+interface AtMaxRun {
   from: number;
   to: number;
   max: number;
   peak: number;
+  /** The policy's own arithmetic would ask for more than maxCapacity (else: tasks not yet RUNNING). */
+  blocked: boolean;
+  /** Desired minus RUNNING over the run (for a run not blocked). */
+  minWaiting: number;
+  maxWaiting: number;
+  /** The arithmetic at the run's peak datapoint. */
+  ask: { base: number; value: number; wanted: number };
 }
 
-/** Runs of >= 3 periods with the metric above target while desired was at maxCapacity. */
-function blockedAtMax(rows: readonly SeriesRow[], p: PolicyInfo): BlockedRun[] {
-  const runs: BlockedRun[] = [];
-  let start = -1;
-  let peak = -Infinity;
-  const close = (end: number) => {
-    if (start >= 0 && end - start >= HIGH_ALARM_DATAPOINTS) {
-      runs.push({ from: rows[start].timeS, to: rows[end - 1].timeS + periodOf(rows), max: rows[start].maxCapacity!, peak });
-    }
-    start = -1;
-    peak = -Infinity;
+/**
+ * Runs of >= 3 periods with the metric above target while desired was at maxCapacity,
+ * split by whether the policy would ask for more than maxCapacity as the scaler computes
+ * it (target-tracking-policy.ts, cooldown.ts trackingScaleOutBase): outside the scale-out
+ * cooldown from the desired count (ceil(max x metric / target) > max whenever the metric is
+ * above target), in it from max(the capacity before the scale out that started it, the
+ * tasks the datapoint covered: the row's RUNNING). In the cooldown, with tasks still
+ * PENDING, the policy may ask for no more than is already set: not blocked by maxCapacity.
+ */
+function atMaxAboveTarget(service: ServiceInfo, rows: readonly SeriesRow[], p: PolicyInfo, allRows: readonly SeriesRow[], events: readonly EventRow[]): AtMaxRun[] {
+  const runs: AtMaxRun[] = [];
+  let cur: AtMaxRun | null = null;
+  let count = 0;
+  const close = () => {
+    if (cur !== null && count >= HIGH_ALARM_DATAPOINTS) runs.push(cur);
+    cur = null;
+    count = 0;
   };
-  for (let i = 0; i < rows.length; i++) {
-    const r = rows[i];
+  const period = periodOf(rows);
+  // the replayed scale-out cooldown changes only at the service's scaling activities: one
+  // replay per activity (not per row), then its end compared with the row's time
+  const acts = events.filter((e) => e.type === 'scaling-activity' && e.subject === service.name).map((e) => e.timeS);
+  const replayed = new Map<number, PolicyCooldowns['scaleOut']>();
+  const scaleOutAt = (t: number): PolicyCooldowns['scaleOut'] => {
+    let k = 0;
+    while (k < acts.length && acts[k] <= t) k++;
+    if (k === 0) return null;
+    if (!replayed.has(k)) replayed.set(k, cooldownsAt(service, events, allRows, acts[k - 1]).get(p.name)?.scaleOut ?? null);
+    const o = replayed.get(k)!;
+    return o !== null && t < o.untilS ? o : null;
+  };
+  for (const r of rows) {
     const v = metricOf(r, p.metricName);
-    const blocked = v !== null && v > p.targetValue! && r.maxCapacity !== null && r.desiredCount >= r.maxCapacity;
-    if (blocked) {
-      if (start < 0) start = i;
-      peak = Math.max(peak, v!);
-    } else close(i);
+    if (v === null || !(v > p.targetValue!) || r.maxCapacity === null || r.desiredCount < r.maxCapacity) {
+      close();
+      continue;
+    }
+    const out = scaleOutAt(r.timeS);
+    const before = out === null ? r.desiredCount : Math.min(out.by.from, out.lowered?.to ?? Infinity);
+    const base = out === null ? r.desiredCount : Math.max(before, Math.min(r.runningCount, r.desiredCount));
+    const wanted = proportionalCapacity(base, v, p.targetValue!);
+    const blocked = wanted > r.maxCapacity;
+    const waiting = Math.max(0, r.desiredCount - r.runningCount);
+    if (cur !== null && (cur.blocked !== blocked || cur.max !== r.maxCapacity)) close();
+    if (cur === null) {
+      cur = { from: r.timeS, to: r.timeS, max: r.maxCapacity, peak: -Infinity, blocked, minWaiting: waiting, maxWaiting: waiting, ask: { base, value: v, wanted } };
+    }
+    const c: AtMaxRun = cur;
+    count++;
+    c.to = r.timeS + period;
+    c.minWaiting = Math.min(c.minWaiting, waiting);
+    c.maxWaiting = Math.max(c.maxWaiting, waiting);
+    if (v > c.peak) {
+      c.peak = v;
+      c.ask = { base, value: v, wanted };
+    }
   }
-  close(rows.length);
+  close();
   return runs;
 }
 

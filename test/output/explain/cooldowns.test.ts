@@ -119,3 +119,28 @@ describe('newTaskLines: tasks stopped before RUNNING', () => {
     expect(lines([task('api-6', { runningS: 780.508 })], 5, 6)[0]).toBe('api: the new task of the 09:12 decision (api-6): RUNNING by 09:13:01 (61 s after the decision)');
   });
 });
+
+describe('newTaskLines: tasks created after the decision (the PROVISIONING quota)', () => {
+  // quota.yaml (provisioningTaskLimit 2): 5 -> 9 at 09:04 creates 3 tasks at once and is
+  // short 1; 9 -> 10 at 09:06 creates none; 2 tasks created at 09:06:59 go to the earliest
+  // scale out still short: web-9 to 09:04's (4 asked, now 4), web-10 to 09:06's.
+  const task = (n: number, createdS: number, runningS: number | null): TaskRow => ({ taskId: `api-${n}`, service: 'api', capacityProvider: 'asg', instanceId: 'i-1', createdS, runningS, stoppedS: null, stopReason: '' });
+  const act = (timeS: number, from: number, to: number) => ev(timeS, 'scaling-activity', `desired count ${from} -> ${to}: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(${from} x 90.0/60) = ${to}`);
+  const quota = ev(240, 'provisioning-quota', 'service api could not create 1 task: the cluster has 2 tasks in PROVISIONING, its quota (cluster.provisioningTaskLimit 2, "Tasks in the PROVISIONING state per cluster"); they are created as tasks leave PROVISIONING');
+  const early = [task(6, 240, 250), task(7, 240, 440), task(8, 240, 440)];
+
+  it('told as n of the decision with k created later (provisioning quota), each decision its own', () => {
+    const tasks = [...early, task(10, 419, 700), task(9, 419, 680)];
+    const lines = newTaskLines([act(240, 5, 9), quota, act(360, 9, 10)], new Map([['api', tasks]]), new Map(), clock, 3600).map((l) => l.text);
+    expect(lines).toEqual([
+      'api: the 4 new tasks of the 09:04 decision (api-6, api-7, api-8 +1 more; 1 created later (provisioning quota)): RUNNING by 09:11:20 (7 min after the decision)',
+      'api: the new task of the 09:06 decision (api-10; created later (provisioning quota)): RUNNING by 09:11:40 (6 min after the decision)',
+    ]);
+  });
+
+  it('a scale in ends what a scale out still waited for: fewer than asked is said, and a later task is nobody\'s', () => {
+    const tasks = [...early, task(9, 419, 680)];
+    const lines = newTaskLines([act(240, 5, 9), act(300, 9, 8)], new Map([['api', tasks]]), new Map(), clock, 3600).map((l) => l.text);
+    expect(lines).toEqual(['api: the 3 new tasks of the 09:04 decision (api-6, api-7, api-8; 3 of the 4 it asked for): RUNNING by 09:07:20 (3 min after the decision)']);
+  });
+});

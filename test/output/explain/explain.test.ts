@@ -12,9 +12,11 @@ import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import { describeActivity, scalingLines } from '../../../src/output/explain/scaling-lines.js';
 import { newTaskLines } from '../../../src/output/explain/new-tasks.js';
 import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
+import { warmStartLine } from '../../../src/output/explain/warm-start.js';
+import { explainLines } from '../../../src/output/explain/explain-run.js';
 import { LINE_ORDER } from '../../../src/output/explain/explain-line.js';
 import { servicesOf } from '../../../src/output/explain/read-results.js';
-import type { SeriesRow, ServiceInfo, EventRow, TaskRow } from '../../../src/output/explain/results-tables.js';
+import type { SeriesRow, ServiceInfo, EventRow, TaskRow, ResultsTables } from '../../../src/output/explain/results-tables.js';
 
 const START = Date.parse('2026-03-02T09:00:00Z');
 const clock = { startEpochMs: START, withDate: false };
@@ -332,6 +334,19 @@ describe('scalingNotes (why it did not scale)', () => {
     expect(notes[0]).toMatchObject({ timeS: 60, text: 'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:01-09:04, up to 90 %)' });
   });
 
+  it('at maxCapacity in the scale-out cooldown with tasks PENDING: not blocked, the policy asks for ceil(base x metric / target) <= max', () => {
+    // 8 -> 12 at 09:00 starts the scale-out cooldown until 09:05 (300 s). In it the scaler
+    // computes from max(8 before, min(6 RUNNING, 12)) = 8: ceil(8 x 70/60) = 10, not above 12.
+    // From 09:05 (cooldown over) it computes from desired 12: ceil(12 x 70/60) = 14 > 12.
+    const events: EventRow[] = [{ timeS: 0, type: 'scaling-activity', subject: 'web', message: 'desired count 8 -> 12: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(8 x 90.0/60) = 12' }];
+    const rows = [50, 70, 70, 70, 70, 70, 70, 70, 50].map((c, i) => row(i * 60, { desiredCount: 12, runningCount: i < 5 ? 6 : 12, cpuUtilization: c }));
+    const notes = scalingNotes(web, rows, { fromS: 0, toS: 540, activityTimes: [0], events }, clock).map((n) => n.text);
+    expect(notes.slice(0, 2)).toEqual([
+      'web: CPU above 60 % while 6 of 12 tasks were not yet RUNNING (pending) (09:01-09:05, up to 70 %): in the scale-out cooldown target tracking asks for ceil(8 x 70/60) = 10, not above maxCapacity 12',
+      'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:05-09:08, up to 70 %)',
+    ]);
+  });
+
   it('disableScaleIn on every target tracking policy', () => {
     const svc: ServiceInfo = { ...web, policies: [{ ...web.policies[0], disableScaleIn: true }] };
     const rows = Array.from({ length: 3 }, (_, i) => row(i * 60, { desiredCount: 6, cpuUtilization: 10 }));
@@ -513,5 +528,120 @@ describe('scalingLines: a scheduled action at the alarm\'s own instant counts', 
     const cap: EventRow = { timeS: 600, type: 'scheduled-action', subject: 'web', message: 'scheduled action cap (cron(10 9 ? * MON-FRI *)): minCapacity 1 -> 1, maxCapacity 10 -> 2' };
     const text = scalingLines([cap, alarm], { services: new Map([['web', svc]]), series: new Map([['web', rows10]]) }).find((l) => l.timeS === 600 && l.text.includes('AlarmHigh in ALARM'))!.text;
     expect(text).toMatch(/; scale out blocked: already at maxCapacity 2$/);
+  });
+});
+
+describe('warm start (warmStart: true): one line, not a cold launch', () => {
+  const e = (type: string, subject: string, message: string): EventRow => ({ timeS: 0, type, subject, message });
+  const events: EventRow[] = [
+    e('instance-launched', 'i-1', 'asg-m5 launched m5.large in us-east-1a (desired 2; warmStart: registered at once)'),
+    e('instance-registered', 'i-1', 'm5.large in us-east-1a registered with 2048 CPU units, 7700 MiB'),
+    e('instance-launched', 'i-2', 'asg-m5 launched m5.large in us-east-1b (desired 2; warmStart: registered at once)'),
+    e('instance-registered', 'i-2', 'm5.large in us-east-1b registered with 2048 CPU units, 7700 MiB'),
+    e('task-running', 'web-1', 'web-1 RUNNING at time 0 (warmStart), healthy and in rotation'),
+    e('task-running', 'web-2', 'web-2 RUNNING at time 0 (warmStart), healthy and in rotation'),
+    e('task-running', 'worker-1', 'worker-1 RUNNING at time 0 (warmStart), healthy'),
+  ];
+  const task = (taskId: string, service: string): TaskRow => ({ taskId, service, capacityProvider: 'asg-m5', instanceId: 'i-1', createdS: 0, runningS: 0, stoppedS: null, stopReason: '' });
+  const byId = new Map([['web-1', task('web-1', 'web')], ['web-2', task('web-2', 'web')], ['worker-1', task('worker-1', 'worker')]]);
+
+  it('the instances per provider and the tasks per service, in rotation only behind a load balancer', () => {
+    expect(warmStartLine(events, byId).map((l) => l.text)).toEqual(['warm start: 2 instances running (asg-m5), web: 2 tasks RUNNING and in rotation, worker: 1 task RUNNING']);
+    expect(warmStartLine(events, byId, 'worker', new Set(['asg-m5']))).toEqual([
+      { timeS: 0, service: 'worker', provider: null, order: LINE_ORDER.instance, text: 'warm start: 2 instances running (asg-m5), worker: 1 task RUNNING' },
+    ]);
+  });
+
+  it('the warm instances are not told as launched or registered; a later launch is', () => {
+    const later: EventRow = { timeS: 60, type: 'instance-launched', subject: 'i-3', message: 'asg-m5 launched m5.large in us-east-1c (desired 3)' };
+    expect(clusterLines([...events, later], byId).map((l) => l.text)).toEqual(['asg-m5: instance launched (m5.large i-3 in us-east-1c)']);
+  });
+
+  it('no warmStart, no line', () => {
+    expect(warmStartLine([e('instance-launched', 'i-1', 'asg-m5 launched m5.large in us-east-1a (desired 1)')], byId)).toEqual([]);
+  });
+});
+
+describe('clusterLines: which instance, and AZ rebalancing said as such', () => {
+  const e = (timeS: number, type: string, subject: string, message: string): EventRow => ({ timeS, type, subject, message });
+  it('two launches in one AZ at one instant and a termination are told apart by instance id', () => {
+    const events = [
+      e(1140, 'instance-launched', 'i-7', 'asg-m5 launched m5.large in us-east-1a (desired 7)'),
+      e(1140, 'instance-terminated', 'i-4', 'm5.large in us-east-1a terminated: EC2 Spot interruption (ran 0.17 h, registered 76 s after launch)'),
+      e(1140, 'instance-launched', 'i-8', 'asg-m5 launched m5.large in us-east-1a (desired 7)'),
+    ];
+    const byProvider = [e(0, 'instance-launched', 'i-4', 'asg-m5 launched m5.large in us-east-1a (desired 6)'), ...events];
+    expect(clusterLines(byProvider, new Map()).map((l) => l.text)).toEqual([
+      'asg-m5: m5.large i-4 in us-east-1a terminated: EC2 Spot interruption (ran 0.17 h, registered 76 s after launch)',
+      'asg-m5: instance launched (m5.large i-4 in us-east-1a)',
+      'asg-m5: 2 instances launched (m5.large i-7 in us-east-1a, m5.large i-8 in us-east-1a)',
+    ]);
+  });
+  it('an az-rebalancing event (ECS\'s own message) is prefixed "AZ rebalancing:"', () => {
+    const msg = 'service (web) is unable to place a task in us-east-1b because no container instance met all of its requirements.';
+    expect(clusterLines([e(4440, 'az-rebalancing', 'web', msg)], new Map()).map((l) => l.text)).toEqual([`web: AZ rebalancing: ${msg}`]);
+  });
+});
+
+describe('--to: the end line and the notes agree with the activities at toS', () => {
+  // quickstart --to 09:26: the 09:26 decision 5 -> 7 is told at 09:26; the end line is the
+  // period 09:25-09:26 (desired 5, 5 RUNNING) updated by it: desired 7, 5 RUNNING (its tasks
+  // are RUNNING at 09:26:12); at 09:26:30 they are RUNNING: 7.
+  const rows = Array.from({ length: 30 }, (_, i) => row(i * 60, { desiredCount: i < 26 ? 5 : 7, runningCount: i < 26 ? 5 : 7, cpuUtilization: 50 }));
+  const task = (n: number, createdS: number, runningS: number): TaskRow => ({ taskId: `web-${n}`, service: 'web', capacityProvider: 'FARGATE', instanceId: '', createdS, runningS, stoppedS: null, stopReason: '' });
+  const tables: ResultsTables = {
+    scenarioName: 'q',
+    seed: 1,
+    startEpochMs: START,
+    durationS: 1800,
+    events: [{ timeS: 1560, type: 'scaling-activity', subject: 'web', message: 'desired count 5 -> 7: target tracking cpu: 3 datapoints > 60: 100.0 100.0 74.1; ceil(5 x 74.1/60) = 7' }],
+    timeseries: rows,
+    tasks: [1, 2, 3, 4, 5].map((n) => task(n, 0, 10)).concat([task(6, 1560, 1572), task(7, 1560, 1572)]),
+    services: new Map([['web', { ...web, policies: [] }]]),
+  };
+  const end = (toS: number) => explainLines(tables, { fromS: 1200, toS }).filter((l) => l.order === LINE_ORDER.end).map((l) => l.text);
+
+  it('an activity at toS is told and the end line reflects it', () => {
+    expect(end(1560)).toEqual(['web: desired 7 (minCapacity 3, maxCapacity 12), 5 RUNNING']);
+    expect(end(1590)).toEqual(['web: desired 7 (minCapacity 3, maxCapacity 12), 7 RUNNING']);
+    expect(end(1500)).toEqual(['web: desired 5 (minCapacity 3, maxCapacity 12), 5 RUNNING']);
+  });
+
+  it('notes are judged only on the periods that ended by toS', () => {
+    // at maxCapacity 12 above the target 60 from 09:01: the 09:03 period ends at 09:04
+    const atMax = [50, 70, 70, 70, 50].map((c, i) => row(i * 60, { desiredCount: 12, runningCount: 12, cpuUtilization: c }));
+    const blocked = (toS: number) => scalingNotes(web, atMax, { fromS: 0, toS, activityTimes: [] }, clock).map((n) => n.text).filter((t) => t.includes('blocked'));
+    expect(blocked(230)).toEqual([]);
+    expect(blocked(240)).toEqual([
+      'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:01-09:04, up to 70 %)',
+    ]);
+  });
+});
+
+describe('clusterLines: a scale in stops tasks unhealthy in the grace period first', () => {
+  // default checks (30 s, 5 passes to turn healthy again), a 600 s grace period. web-3 runs
+  // at 50 s, its application at 464.6 s after: the first passing check is the 16th (480 s),
+  // healthy again at the 20th (600 s after RUNNING, 650 s): still unhealthy at the scale in
+  // of 360 s. web-1 runs at 44.5 s, its application at 139.2 s: passes from the 5th check,
+  // healthy again at the 9th (270 s after RUNNING, 314.5 s): recovered by 360 s.
+  const hc = { intervalMs: 30_000, healthyThreshold: 5, unhealthyThreshold: 2, gracePeriodMs: 600_000 };
+  const services = new Map([['web', { ...web, healthCheck: hc }]]);
+  const task = (taskId: string, runningS: number): TaskRow => ({ taskId, service: 'web', capacityProvider: 'FARGATE', instanceId: '', createdS: 0, runningS, stoppedS: 360, stopReason: 'scale-in' });
+  const byId = new Map([['web-1', task('web-1', 44.5)], ['web-3', task('web-3', 50)], ['web-4', task('web-4', 92)]]);
+  const e = (timeS: number, type: string, subject: string, message: string): EventRow => ({ timeS, type, subject, message });
+  const ignored = (id: string, at: number, app: number) =>
+    e(at, 'task-unhealthy', id, `(service web) (task ${id}) is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed, the last 60 s after RUNNING (its application starts ${app} s after RUNNING); ignored during the health check grace period (600 s after RUNNING)`);
+  const base = [ignored('web-1', 104.5, 139.2), ignored('web-3', 110, 464.6), ignored('web-4', 152, 321.8), e(360, 'scaling-activity', 'web', 'desired count 4 -> 2: scheduled action cut')];
+  const stopped = (...ids: string[]) => ids.map((id) => e(360, 'task-stopped', id, `${id} STOPPED (scale-in)`));
+
+  it('all of them: the suffix; some: the ones named; a recovered one is not', () => {
+    expect(clusterLines([...base, ...stopped('web-4', 'web-3')], byId, services).map((l) => l.text).filter((x) => x.includes('STOPPED'))).toEqual(['web: 2 tasks STOPPED (scale-in: web-4, web-3) (unhealthy in the grace period first)']);
+    expect(clusterLines([...base, ...stopped('web-1', 'web-3')], byId, services).map((l) => l.text).filter((x) => x.includes('STOPPED'))).toEqual(['web: 2 tasks STOPPED (scale-in: web-1, web-3) (web-3 unhealthy in the grace period first)']);
+    expect(clusterLines([...base, ...stopped('web-1')], byId, services).map((l) => l.text).filter((x) => x.includes('STOPPED'))).toEqual(['web: 1 task STOPPED (scale-in: web-1)']);
+  });
+
+  it('a task marked when its grace period ended is no longer in it', () => {
+    const marked = e(300, 'task-unhealthy', 'web-3', 'web-3 is still unhealthy in (target-group web) when the health check grace period ends, 600 s after RUNNING (0 of the 5 consecutive passing checks it needs); the service marks it unhealthy and replaces it');
+    expect(clusterLines([...base.slice(0, 3), marked, base[3], ...stopped('web-3')], byId, services).map((l) => l.text).filter((x) => x.includes('STOPPED'))).toEqual(['web: 1 task STOPPED (scale-in: web-3)']);
   });
 });
