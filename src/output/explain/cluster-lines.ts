@@ -24,6 +24,8 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
   };
   // warmStart's instances, running before the run: told by warm-start.ts, not as launched
   const warm = warmInstances(events);
+  // built once, at the first scale in that stopped tasks
+  let graceIndex: GraceIndex | undefined;
   for (const e of events) {
     if (HANDLED_ELSEWHERE.has(e.type)) continue;
     if ((e.type === 'instance-launched' || e.type === 'instance-registered') && e.timeS === 0 && warm.has(e.subject)) {
@@ -64,7 +66,9 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     else {
       text = `${g.owner}: ${n} ${n === 1 ? 'task' : 'tasks'} STOPPED (${g.type.slice('task-stopped '.length) || 'unknown reason'}: ${listSome(g.items)})`;
       if (g.type === 'task-stopped scale-in') {
-        const first = g.items.filter((id) => unhealthyInGrace(id, g.timeS, events, taskService, services));
+        graceIndex ??= gracePeriodIndex(events);
+        const index = graceIndex;
+        const first = g.items.filter((id) => unhealthyInGrace(id, g.timeS, index, taskService, services));
         if (first.length === n) text += ' (unhealthy in the grace period first)';
         else if (first.length > 0) text += ` (${listSome(first)} unhealthy in the grace period first)`;
       }
@@ -93,22 +97,22 @@ const IGNORED_IN_GRACE = /\(its application starts ([\d.]+) s after RUNNING\); i
 function unhealthyInGrace(
   taskId: string,
   stoppedS: number,
-  events: readonly EventRow[],
+  index: GraceIndex,
   taskService: ReadonlyMap<string, TaskRow>,
   services: ReadonlyMap<string, ServiceInfo> | undefined,
 ): boolean {
+  const rows = index.unhealthy.get(taskId);
+  if (rows === undefined) return false;
   const task = taskService.get(taskId);
   const hc = task ? services?.get(task.service)?.healthCheck : null;
   if (!task || !hc || task.runningS === null) return false;
-  let chosenS = stoppedS;
-  for (const e of events) {
-    if (e.timeS > stoppedS) break;
-    if (e.type === 'scaling-activity' && e.subject === task.service) chosenS = e.timeS;
-  }
+  // the service's latest scaling activity at or before the stop
+  const acts = index.activities.get(task.service) ?? [];
+  const k = countAtOrBefore(acts, stoppedS);
+  const chosenS = k > 0 ? acts[k - 1] : stoppedS;
   let appStartS: number | null = null;
-  for (const e of events) {
+  for (const e of rows) {
     if (e.timeS > chosenS) break;
-    if (e.type !== 'task-unhealthy' || e.subject !== taskId) continue;
     const m = IGNORED_IN_GRACE.exec(e.message);
     if (m) appStartS = Number(m[1]);
     else if (appStartS !== null) return false; // marked once the grace period ended
@@ -116,4 +120,39 @@ function unhealthyInGrace(
   if (appStartS === null) return false;
   const health = targetHealthTimeline(appStartS * 1000, hc);
   return health.recoveredAt === null || task.runningS + health.recoveredAt / 1000 > chosenS;
+}
+
+/** events.csv's task-unhealthy rows by task, and each service's scaling-activity times (time order). */
+interface GraceIndex {
+  unhealthy: Map<string, EventRow[]>;
+  activities: Map<string, number[]>;
+}
+
+function gracePeriodIndex(events: readonly EventRow[]): GraceIndex {
+  const unhealthy = new Map<string, EventRow[]>();
+  const activities = new Map<string, number[]>();
+  for (const e of events) {
+    if (e.type === 'task-unhealthy') {
+      const list = unhealthy.get(e.subject);
+      if (list) list.push(e);
+      else unhealthy.set(e.subject, [e]);
+    } else if (e.type === 'scaling-activity') {
+      const list = activities.get(e.subject);
+      if (list) list.push(e.timeS);
+      else activities.set(e.subject, [e.timeS]);
+    }
+  }
+  return { unhealthy, activities };
+}
+
+/** How many of the ascending `times` are at or before t (binary search). */
+function countAtOrBefore(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

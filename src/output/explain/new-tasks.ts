@@ -23,6 +23,14 @@ export function newTaskLines(
 ): ExplainLine[] {
   const lines: ExplainLine[] = [];
   const assigned = decisionTasks(events, tasksByService);
+  // each service's provisioning-quota rows' times (time order)
+  const quotaTimes = new Map<string, number[]>();
+  for (const x of events) {
+    if (x.type !== 'provisioning-quota') continue;
+    const list = quotaTimes.get(x.subject);
+    if (list) list.push(x.timeS);
+    else quotaTimes.set(x.subject, [x.timeS]);
+  }
   for (const e of events) {
     const mine = assigned.get(e);
     if (mine === undefined || mine.started.length === 0) continue;
@@ -35,7 +43,9 @@ export function newTaskLines(
     if (later.length > 0) {
       const lastCreated = Math.max(...later.map((t) => t.createdS));
       // logged as a quota episode starts: maybe at an earlier scale out still short of its tasks
-      const quota = events.some((x) => x.type === 'provisioning-quota' && x.subject === e.subject && x.timeS >= mine.shortSinceS && x.timeS <= lastCreated);
+      const times = quotaTimes.get(e.subject) ?? [];
+      const k = firstAtOrAfter(times, mine.shortSinceS);
+      const quota = k < times.length && times[k] <= lastCreated;
       extras.push(`${n === 1 ? '' : `${later.length} `}created later${quota ? ' (provisioning quota)' : ''}`);
     }
     const ids = listSome(started.map((t) => t.taskId).sort(byTaskName));
@@ -106,11 +116,15 @@ function decisionTasks(
     if (e.type !== 'scaling-activity' || !tasksByService.has(e.subject)) continue;
     const a = parseScalingActivity(e.message);
     if (!a || a.to === a.from) continue;
-    bySubject.set(e.subject, [...(bySubject.get(e.subject) ?? []), { e, from: a.from, to: a.to }]);
+    const list = bySubject.get(e.subject);
+    if (list) list.push({ e, from: a.from, to: a.to });
+    else bySubject.set(e.subject, [{ e, from: a.from, to: a.to }]);
   }
   for (const [subject, acts] of bySubject) {
     const inCsvOrder = tasksByService.get(subject)!;
     const tasks = [...inCsvOrder].sort((a, b) => a.createdS - b.createdS || byTaskName(a.taskId, b.taskId));
+    const csvIndex = new Map(inCsvOrder.map((t, i) => [t, i]));
+    const createdTimes = tasks.map((t) => t.createdS);
     const at = (t: TaskRow, timeS: number) => Math.abs(t.createdS - timeS) < 1e-6;
     const open: { e: EventRow; need: number }[] = [];
     let next = 0;
@@ -122,7 +136,10 @@ function decisionTasks(
         continue;
       }
       // in tasks.csv's order: the first RUNNING among equals is the earliest there
-      const started = inCsvOrder.filter((t) => at(t, e.timeS));
+      const started = tasks
+        .slice(firstAtOrAfter(createdTimes, e.timeS - 2e-6), firstAtOrAfter(createdTimes, e.timeS + 2e-6))
+        .filter((t) => at(t, e.timeS))
+        .sort((a, b) => csvIndex.get(a)! - csvIndex.get(b)!);
       while (next < tasks.length && tasks[next].createdS <= e.timeS + 1e-6) next++;
       const short = open.find((x) => x.need > 0);
       const entry = { started, asked: to - from, later: [] as TaskRow[], shortSinceS: short ? short.e.timeS : e.timeS };
@@ -156,4 +173,16 @@ function stoppedBeforeRunning(stopped: readonly TaskRow[], only: boolean, clock:
   }
   const parts = [...groups].map(([key, ids]) => (only ? key : `${listSome(ids)} ${key}`));
   return `${parts.join(', ')} before RUNNING`;
+}
+
+/** The index of the first of the ascending `times` at or after t (binary search; times.length if none). */
+function firstAtOrAfter(times: readonly number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (times[mid] < t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

@@ -244,8 +244,13 @@ function atMaxAboveTarget(service: ServiceInfo, rows: readonly SeriesRow[], p: P
   const acts = events.filter((e) => e.type === 'scaling-activity' && e.subject === service.name).map((e) => e.timeS);
   const replayed = new Map<number, PolicyCooldowns['scaleOut']>();
   const scaleOutAt = (t: number): PolicyCooldowns['scaleOut'] => {
+    // how many activities at or before t (binary search)
     let k = 0;
-    while (k < acts.length && acts[k] <= t) k++;
+    for (let hi = acts.length; k < hi; ) {
+      const mid = (k + hi) >> 1;
+      if (acts[mid] <= t) k = mid + 1;
+      else hi = mid;
+    }
     if (k === 0) return null;
     if (!replayed.has(k)) replayed.set(k, cooldownsAt(service, events, allRows, acts[k - 1]).get(p.name)?.scaleOut ?? null);
     const o = replayed.get(k)!;
