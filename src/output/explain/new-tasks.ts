@@ -33,6 +33,11 @@ export function newTaskLines(
   }
   for (const e of events) {
     const mine = assigned.get(e);
+    if (mine !== undefined && mine.started.length === 0 && mine.asked === 0 && mine.rebalanced !== null) {
+      const text = `${e.subject}: the ${formatClock(e.timeS, clock)} decision needed no new task: ${mine.rebalanced}, which AZ rebalancing had started, counts toward its desired count`;
+      lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.tasks, text });
+      continue;
+    }
     if (mine === undefined || mine.started.length === 0) continue;
     const { started, asked, later } = mine;
     const running = started.filter((t) => t.runningS !== null);
@@ -40,6 +45,7 @@ export function newTaskLines(
     const decision = formatClock(e.timeS, clock);
     const extras: string[] = [];
     if (n < asked) extras.push(`${n} of the ${asked} it asked for`);
+    if (mine.rebalanced !== null) extras.push(`with ${mine.rebalanced}, which AZ rebalancing had started`);
     if (later.length > 0) {
       const lastCreated = Math.max(...later.map((t) => t.createdS));
       // logged as a quota episode starts: maybe at an earlier scale out still short of its tasks
@@ -91,13 +97,22 @@ export function newTaskLines(
 
 interface DecisionTasks {
   started: TaskRow[];
-  /** to - from */
+  /** to - max(from, the tasks the service had at the decision): what ECS had to start. */
   asked: number;
   /** Those of `started` created after the decision's instant. */
   later: TaskRow[];
   /** The earliest scale out still short of its tasks when this one came (its own time if none). */
   shortSinceS: number;
+  /** The task AZ rebalancing had started and the decision found still there (one of the service's then), or null. */
+  rebalanced: string | null;
 }
+
+/** "api has started 1 tasks in us-east-1a to AZ Rebalance: api-132." (az-rebalancing.ts) */
+const REBALANCE_STARTED = / has started \d+ tasks in \S+ to AZ Rebalance: (.+?)\.?$/;
+/** The move's task stopped in another zone, or the operation stopped: the started task is one of the service's. */
+const REBALANCE_SETTLED = / has stopped \d+ running tasks in \S+ due to AZ rebalancing|stopped AZ Rebalancing/;
+/** A task's health check grace period ignored its failed checks: not marked, not replaced. */
+const NOT_MARKED = /ignored during the health check grace period/;
 
 /**
  * Each service scale out's tasks: those created at its instant, then those created later
@@ -105,30 +120,91 @@ interface DecisionTasks {
  * take them) given to the earliest scale out still short of what it asked for (to - from),
  * in creation order (then by name). A scale in ends what the earlier scale outs still
  * waited for. A task created later with no scale out short (a replacement) is nobody's.
+ * The tasks AZ rebalancing started are nobody's; one it started and the decision found
+ * still there (not yet paired with the stop of a task in another zone) was one of the
+ * service's tasks, so ECS started one fewer. The tasks created at the instant a task of the
+ * service was marked unhealthy, killed out of memory, or stopped for another reason than a
+ * scale in or AZ rebalancing, or its instance got a Spot interruption notice or was set to
+ * DRAINING (one per such task), are taken as their replacements: nobody's.
  */
 function decisionTasks(
   events: readonly EventRow[],
   tasksByService: ReadonlyMap<string, readonly TaskRow[]>,
 ): Map<EventRow, DecisionTasks> {
   const out = new Map<EventRow, DecisionTasks>();
-  const bySubject = new Map<string, { e: EventRow; from: number; to: number }[]>();
+  const taskById = new Map<string, TaskRow>();
+  const byInstance = new Map<string, TaskRow[]>();
+  for (const list of tasksByService.values()) {
+    for (const t of list) {
+      taskById.set(t.taskId, t);
+      if (!t.instanceId) continue;
+      const on = byInstance.get(t.instanceId);
+      if (on) on.push(t);
+      else byInstance.set(t.instanceId, [t]);
+    }
+  }
+  const alive = (t: TaskRow, timeS: number) => t.createdS <= timeS + 1e-6 && (t.stoppedS === null || t.stoppedS > timeS + 1e-6);
+  const ms = (timeS: number) => Math.round(timeS * 1000);
+  // AZ rebalancing's tasks; each service's started task not yet settled
+  const rebalanced = new Set<string>();
+  const pending = new Map<string, string>();
+  // service -> instant (ms) -> the tasks whose replacements may start then
+  const replaced = new Map<string, Map<number, Set<string>>>();
+  const replacing = (t: TaskRow, timeS: number) => {
+    const at = replaced.get(t.service) ?? new Map<number, Set<string>>();
+    replaced.set(t.service, at);
+    const ids = at.get(ms(timeS)) ?? new Set<string>();
+    at.set(ms(timeS), ids);
+    ids.add(t.taskId);
+  };
+  const bySubject = new Map<string, { e: EventRow; from: number; to: number; extra: string | null }[]>();
   for (const e of events) {
+    if (e.type === 'az-rebalancing') {
+      const m = REBALANCE_STARTED.exec(e.message);
+      if (m) {
+        const ids = m[1].split(', ');
+        for (const id of ids) rebalanced.add(id);
+        pending.set(e.subject, ids[ids.length - 1]);
+      } else if (REBALANCE_SETTLED.test(e.message)) {
+        pending.delete(e.subject);
+      }
+      continue;
+    }
+    if (e.type === 'task-stopped' || e.type === 'task-unhealthy' || e.type === 'task-out-of-memory') {
+      const t = taskById.get(e.subject);
+      if (!t) continue;
+      if (e.type === 'task-unhealthy' && NOT_MARKED.test(e.message)) continue;
+      if (e.type === 'task-stopped' && (t.stopReason === 'scale-in' || t.stopReason === 'az-rebalancing')) continue;
+      replacing(t, e.timeS);
+      continue;
+    }
+    if (e.type === 'spot-interruption' || e.type === 'instance-draining') {
+      const t = taskById.get(e.subject);
+      if (t) replacing(t, e.timeS);
+      else for (const x of byInstance.get(e.subject) ?? []) if (alive(x, e.timeS) && x.createdS < e.timeS - 1e-6) replacing(x, e.timeS);
+      continue;
+    }
     if (e.type !== 'scaling-activity' || !tasksByService.has(e.subject)) continue;
     const a = parseScalingActivity(e.message);
     if (!a || a.to === a.from) continue;
+    const p = pending.get(e.subject);
+    const pt = p === undefined ? undefined : taskById.get(p);
+    // started before the decision's row (maybe at its instant): the service's once the decision stops the operation
+    const extra = pt !== undefined && alive(pt, e.timeS) ? pt.taskId : null;
     const list = bySubject.get(e.subject);
-    if (list) list.push({ e, from: a.from, to: a.to });
-    else bySubject.set(e.subject, [{ e, from: a.from, to: a.to }]);
+    if (list) list.push({ e, from: a.from, to: a.to, extra });
+    else bySubject.set(e.subject, [{ e, from: a.from, to: a.to, extra }]);
   }
   for (const [subject, acts] of bySubject) {
     const inCsvOrder = tasksByService.get(subject)!;
     const tasks = [...inCsvOrder].sort((a, b) => a.createdS - b.createdS || byTaskName(a.taskId, b.taskId));
     const csvIndex = new Map(inCsvOrder.map((t, i) => [t, i]));
     const createdTimes = tasks.map((t) => t.createdS);
+    const replacedAt = replaced.get(subject) ?? new Map<number, Set<string>>();
     const at = (t: TaskRow, timeS: number) => Math.abs(t.createdS - timeS) < 1e-6;
     const open: { e: EventRow; need: number }[] = [];
     let next = 0;
-    for (const { e, from, to } of acts) {
+    for (const { e, from, to, extra } of acts) {
       // tasks created after the earlier activities and before this one: to the open scale outs
       for (; next < tasks.length && tasks[next].createdS < e.timeS - 1e-6; next++) give(tasks[next]);
       if (to < from) {
@@ -138,16 +214,24 @@ function decisionTasks(
       // in tasks.csv's order: the first RUNNING among equals is the earliest there
       const started = tasks
         .slice(firstAtOrAfter(createdTimes, e.timeS - 2e-6), firstAtOrAfter(createdTimes, e.timeS + 2e-6))
-        .filter((t) => at(t, e.timeS))
+        .filter((t) => at(t, e.timeS) && !rebalanced.has(t.taskId))
         .sort((a, b) => csvIndex.get(a)! - csvIndex.get(b)!);
       while (next < tasks.length && tasks[next].createdS <= e.timeS + 1e-6) next++;
       const short = open.find((x) => x.need > 0);
-      const entry = { started, asked: to - from, later: [] as TaskRow[], shortSinceS: short ? short.e.timeS : e.timeS };
+      const asked = Math.max(0, to - (extra === null ? from : from + 1));
+      const entry = { started, asked, later: [] as TaskRow[], shortSinceS: short ? short.e.timeS : e.timeS, rebalanced: extra };
       out.set(e, entry);
       if (started.length < entry.asked) open.push({ e, need: entry.asked - started.length });
     }
     for (; next < tasks.length; next++) give(tasks[next]);
     function give(t: TaskRow): void {
+      if (rebalanced.has(t.taskId)) return;
+      // a replacement: one task per task replaced at its instant
+      const ids = replacedAt.get(ms(t.createdS));
+      if (ids !== undefined && ids.size > 0) {
+        ids.delete(ids.values().next().value!);
+        return;
+      }
       const o = open.find((x) => x.need > 0 && x.e.timeS < t.createdS);
       if (!o) return;
       o.need--;

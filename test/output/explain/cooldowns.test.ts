@@ -144,3 +144,42 @@ describe('newTaskLines: tasks created after the decision (the PROVISIONING quota
     expect(lines).toEqual(['api: the 3 new tasks of the 09:04 decision (api-6, api-7, api-8; 3 of the 4 it asked for): RUNNING by 09:07:20 (3 min after the decision)']);
   });
 });
+
+describe('newTaskLines: tasks AZ rebalancing started and replacements are no scale out\'s', () => {
+  // az-rebalancing.ts: AZ rebalancing starts one task in the zone with the fewest tasks; a
+  // change of the desired count stops the operation and the started task becomes one of the
+  // service's, so ECS starts desired - (tasks it has) (services.ts reconcile).
+  const task = (n: number, createdS: number, runningS: number | null, over: Partial<TaskRow> = {}): TaskRow => ({
+    taskId: `api-${n}`, service: 'api', capacityProvider: 'asg', instanceId: 'i-1', createdS, runningS, stoppedS: null, stopReason: '', ...over,
+  });
+  const act = (timeS: number, from: number, to: number) => ev(timeS, 'scaling-activity', `desired count ${from} -> ${to}: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(${from} x 90.0/60) = ${to}`);
+  const started = (timeS: number, id: string) => ev(timeS, 'az-rebalancing', `api has started 1 tasks in us-east-1a to AZ Rebalance: ${id}.`);
+  const settled = (timeS: number, id: string) => ev(timeS, 'az-rebalancing', `api has stopped 1 running tasks in us-east-1b due to AZ rebalancing: ${id}.`);
+  const interrupted = (timeS: number, from: number, to: number) => ev(timeS, 'az-rebalancing', `service (api) stopped AZ Rebalancing. (the desired count changed ${from} -> ${to})`);
+  const linesOf = (events: EventRow[], tasks: TaskRow[]) => newTaskLines(events, new Map([['api', tasks]]), new Map(), clock, 3600).map((l) => l.text);
+
+  it('5 -> 7 with the rebalancing task api-6 (09:03:20) not yet paired: ECS starts 7 - 6 = 1 (api-7); api-8, rebalancing\'s next, is not "created later"', () => {
+    const events = [started(200, 'api-6'), act(240, 5, 7), interrupted(240, 5, 7), started(300, 'api-8')];
+    const tasks = [task(6, 200, 210), task(7, 240, 250), task(8, 300, 310)];
+    expect(linesOf(events, tasks)).toEqual(['api: the new task of the 09:04 decision (api-7; with api-6, which AZ rebalancing had started): RUNNING by 09:04:10 (10 s after the decision)']);
+  });
+
+  it('a rebalancing task paired with its stop (api-1) before the decision is no extra: 5 -> 6 needs api-7', () => {
+    const events = [started(200, 'api-6'), settled(230, 'api-1'), act(240, 5, 6)];
+    const tasks = [task(1, 0, 5, { stoppedS: 290, stopReason: 'az-rebalancing' }), task(6, 200, 210), task(7, 240, 250)];
+    expect(linesOf(events, tasks)).toEqual(['api: the new task of the 09:04 decision (api-7): RUNNING by 09:04:10 (10 s after the decision)']);
+  });
+
+  it('5 -> 6 with the rebalancing task started at the decision\'s instant (its row first): no new task was needed', () => {
+    const events = [started(240, 'api-6'), act(240, 5, 6), interrupted(240, 5, 6)];
+    expect(linesOf(events, [task(6, 240, 250)])).toEqual(['api: the 09:04 decision needed no new task: api-6, which AZ rebalancing had started, counts toward its desired count']);
+  });
+
+  it('a scale out short of 2 (5 -> 8, only api-6 created): a rebalancing task and a replacement created later are not its; api-7 is', () => {
+    // api-2 marked unhealthy at 09:05 (after its grace period): its replacement api-9 starts then
+    const marked = { timeS: 300, type: 'task-unhealthy', subject: 'api-2', message: '(service api) (task api-2) is unhealthy in (target-group api) due to (reason Health checks failed): 2 consecutive checks failed' };
+    const events = [act(240, 5, 8), marked, started(320, 'api-10')];
+    const tasks = [task(2, 0, 5, { stoppedS: 400, stopReason: 'failed-elb-health-checks' }), task(6, 240, 250), task(9, 300, 310), task(10, 320, 330), task(7, 360, 370)];
+    expect(linesOf(events, tasks)).toEqual(['api: the 2 new tasks of the 09:04 decision (api-6, api-7; 2 of the 3 it asked for; 1 created later): RUNNING by 09:06:10 (2 min after the decision)']);
+  });
+});
