@@ -67,7 +67,7 @@ export function explainLines(r: ResultsTables, options: ExplainOptions = {}): Ex
   lines.push(...clusterLines(r.events, taskById, r.services));
   for (const svc of r.services.values()) {
     const activityTimes = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === svc.name).map((e) => e.timeS);
-    lines.push(...scalingNotes(svc, series.get(svc.name) ?? [], { fromS, toS, activityTimes, events: r.events }, clock));
+    lines.push(...scalingNotes(svc, series.get(svc.name) ?? [], { fromS, toS, activityTimes, events: r.events, evaluationLagS: r.evaluationLagS }, clock));
   }
   // The state at toS: the last period that ended by toS, its desired count updated by the
   // scaling activities after that period's start, up to toS (those at toS are told above

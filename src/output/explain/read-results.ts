@@ -70,8 +70,18 @@ export function readResults(dir: string): ResultsTables {
     timeseries,
     tasks,
     services: servicesOf(scenario),
+    evaluationLagS: evaluationLagOf(scenario),
   };
 }
+
+/** metrics.period + metrics.publishDelay (ms in scenario.json) in seconds: when a period's datapoint is first evaluated. */
+export function evaluationLagOf(scenario: any): number {
+  const ms = (x: unknown, fallback: number) => (typeof x === 'number' && Number.isFinite(x) && x >= 0 ? x : fallback);
+  return (ms(scenario?.metrics?.period, DEFAULT_METRIC_MS) + ms(scenario?.metrics?.publishDelay, DEFAULT_METRIC_MS)) / 1000;
+}
+
+/** The scenario format's default metrics.period and metrics.publishDelay (ms). */
+const DEFAULT_METRIC_MS = 60_000;
 
 /** Service facts from scenario.json (durations there are ms). */
 export function servicesOf(scenario: any): Map<string, ServiceInfo> {

@@ -100,6 +100,11 @@ export interface ResultsTables {
   timeseries: SeriesRow[];
   tasks: TaskRow[];
   services: Map<string, ServiceInfo>;
+  /**
+   * From a period's start to the first alarm evaluation that sees its datapoint (s):
+   * scenario.json's metrics.period + metrics.publishDelay (60 s + 60 s when absent).
+   */
+  evaluationLagS?: number;
 }
 
 /** The newest row whose period started before t (its counts are those at the period's end, <= t). */

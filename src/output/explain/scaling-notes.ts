@@ -20,6 +20,8 @@ export const LOW_ALARM_DATAPOINTS = 15;
 export const LOW_ALARM_FRACTION = 0.9;
 /** Datapoints at maxCapacity above target before explain notes a blocked scale out (the high alarm's 3). */
 export const HIGH_ALARM_DATAPOINTS = 3;
+/** metrics.period + metrics.publishDelay by default (60 s + 60 s): a row at T is first evaluated at T + 120 s. */
+const DEFAULT_EVALUATION_LAG_S = 120;
 
 /** The policy's metric in a timeseries row, where the row has it (null for RequestCountPerTarget). */
 export function metricOf(row: SeriesRow, metricName: string | null): number | null {
@@ -46,6 +48,8 @@ export interface NotesWindow {
   activityTimes: readonly number[];
   /** events.csv's rows (time order): the alarm states and the activities that started cooldowns. */
   events?: readonly EventRow[];
+  /** From a period's start to the alarm evaluation that first sees its datapoint (s): metrics.period + metrics.publishDelay, 120 when absent. */
+  evaluationLagS?: number;
 }
 
 export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w: NotesWindow, clock: ClockFormat): ExplainLine[] {
@@ -68,7 +72,7 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   }
 
   for (const p of tracking) {
-    for (const run of atMaxAboveTarget(service, inWindow, p, rows, w.events ?? [])) {
+    for (const run of atMaxAboveTarget(service, inWindow, p, rows, w.events ?? [], w.evaluationLagS ?? DEFAULT_EVALUATION_LAG_S)) {
       const { label, unit } = metricLabel(p.metricName);
       const span = `(${formatClock(run.from, clock)}-${formatClock(run.to, clock)}, up to ${formatRate(run.peak)}${unit})`;
       if (run.blocked) {
@@ -228,8 +232,18 @@ interface AtMaxRun {
  * above target), in it from max(the capacity before the scale out that started it, the
  * tasks the datapoint covered: the row's RUNNING). In the cooldown, with tasks still
  * PENDING, the policy may ask for no more than is already set: not blocked by maxCapacity.
+ * The cooldown is the one at the row's evaluation, `evaluationLagS` (metrics.period +
+ * metrics.publishDelay) after its start, when the datapoint becomes visible to the alarm
+ * (alarm.ts); the scaling activities before that instant count.
  */
-function atMaxAboveTarget(service: ServiceInfo, rows: readonly SeriesRow[], p: PolicyInfo, allRows: readonly SeriesRow[], events: readonly EventRow[]): AtMaxRun[] {
+function atMaxAboveTarget(
+  service: ServiceInfo,
+  rows: readonly SeriesRow[],
+  p: PolicyInfo,
+  allRows: readonly SeriesRow[],
+  events: readonly EventRow[],
+  evaluationLagS: number,
+): AtMaxRun[] {
   const runs: AtMaxRun[] = [];
   let cur: AtMaxRun | null = null;
   let count = 0;
@@ -240,15 +254,16 @@ function atMaxAboveTarget(service: ServiceInfo, rows: readonly SeriesRow[], p: P
   };
   const period = periodOf(rows);
   // the replayed scale-out cooldown changes only at the service's scaling activities: one
-  // replay per activity (not per row), then its end compared with the row's time
+  // replay per activity (not per row), then its end compared with the evaluation's time (the
+  // activities before it: one at that instant may be the evaluation's own)
   const acts = events.filter((e) => e.type === 'scaling-activity' && e.subject === service.name).map((e) => e.timeS);
   const replayed = new Map<number, PolicyCooldowns['scaleOut']>();
   const scaleOutAt = (t: number): PolicyCooldowns['scaleOut'] => {
-    // how many activities at or before t (binary search)
+    // how many activities before t (binary search)
     let k = 0;
     for (let hi = acts.length; k < hi; ) {
       const mid = (k + hi) >> 1;
-      if (acts[mid] <= t) k = mid + 1;
+      if (acts[mid] < t) k = mid + 1;
       else hi = mid;
     }
     if (k === 0) return null;
@@ -262,7 +277,8 @@ function atMaxAboveTarget(service: ServiceInfo, rows: readonly SeriesRow[], p: P
       close();
       continue;
     }
-    const out = scaleOutAt(r.timeS);
+    // the scaler first evaluates the row's datapoint a period and a publish delay after its start
+    const out = scaleOutAt(r.timeS + evaluationLagS);
     const before = out === null ? r.desiredCount : Math.min(out.by.from, out.lowered?.to ?? Infinity);
     const base = out === null ? r.desiredCount : Math.max(before, Math.min(r.runningCount, r.desiredCount));
     const wanted = proportionalCapacity(base, v, p.targetValue!);

@@ -15,7 +15,7 @@ import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
 import { warmStartLine } from '../../../src/output/explain/warm-start.js';
 import { explainLines } from '../../../src/output/explain/explain-run.js';
 import { LINE_ORDER } from '../../../src/output/explain/explain-line.js';
-import { servicesOf } from '../../../src/output/explain/read-results.js';
+import { evaluationLagOf, servicesOf } from '../../../src/output/explain/read-results.js';
 import type { SeriesRow, ServiceInfo, EventRow, TaskRow, ResultsTables } from '../../../src/output/explain/results-tables.js';
 
 const START = Date.parse('2026-03-02T09:00:00Z');
@@ -335,15 +335,23 @@ describe('scalingNotes (why it did not scale)', () => {
   });
 
   it('at maxCapacity in the scale-out cooldown with tasks PENDING: not blocked, the policy asks for ceil(base x metric / target) <= max', () => {
-    // 8 -> 12 at 09:00 starts the scale-out cooldown until 09:05 (300 s). In it the scaler
-    // computes from max(8 before, min(6 RUNNING, 12)) = 8: ceil(8 x 70/60) = 10, not above 12.
-    // From 09:05 (cooldown over) it computes from desired 12: ceil(12 x 70/60) = 14 > 12.
+    // 8 -> 12 at 09:00 starts the scale-out cooldown until 09:05 (300 s). The row of the
+    // period starting at T is evaluated at T + 60 s period + 60 s publish delay (alarm.ts):
+    // the 09:00, 09:01, 09:02 rows at 09:02-09:04, in the cooldown, where the scaler computes
+    // from max(8 before, min(6 RUNNING, 12)) = 8: ceil(8 x 70/60) = 10, not above 12. The
+    // 09:03 row on, evaluated from 09:05 (cooldown over), from desired 12: ceil(12 x 70/60) = 14 > 12.
     const events: EventRow[] = [{ timeS: 0, type: 'scaling-activity', subject: 'web', message: 'desired count 8 -> 12: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(8 x 90.0/60) = 12' }];
-    const rows = [50, 70, 70, 70, 70, 70, 70, 70, 50].map((c, i) => row(i * 60, { desiredCount: 12, runningCount: i < 5 ? 6 : 12, cpuUtilization: c }));
+    const rows = [70, 70, 70, 70, 70, 70, 70, 70, 50].map((c, i) => row(i * 60, { desiredCount: 12, runningCount: i < 5 ? 6 : 12, cpuUtilization: c }));
     const notes = scalingNotes(web, rows, { fromS: 0, toS: 540, activityTimes: [0], events }, clock).map((n) => n.text);
     expect(notes.slice(0, 2)).toEqual([
-      'web: CPU above 60 % while 6 of 12 tasks were not yet RUNNING (pending) (09:01-09:05, up to 70 %): in the scale-out cooldown target tracking asks for ceil(8 x 70/60) = 10, not above maxCapacity 12',
-      'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:05-09:08, up to 70 %)',
+      'web: CPU above 60 % while 6 of 12 tasks were not yet RUNNING (pending) (09:00-09:03, up to 70 %): in the scale-out cooldown target tracking asks for ceil(8 x 70/60) = 10, not above maxCapacity 12',
+      'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:03-09:08, up to 70 %)',
+    ]);
+    // metrics.period 60 s, publishDelay 0: evaluated at T + 60, the 09:00-09:03 rows are in the cooldown
+    const lag60 = scalingNotes(web, rows, { fromS: 0, toS: 540, activityTimes: [0], events, evaluationLagS: 60 }, clock).map((n) => n.text);
+    expect(lag60.slice(0, 2)).toEqual([
+      'web: CPU above 60 % while 6 of 12 tasks were not yet RUNNING (pending) (09:00-09:04, up to 70 %): in the scale-out cooldown target tracking asks for ceil(8 x 70/60) = 10, not above maxCapacity 12',
+      'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:04-09:08, up to 70 %)',
     ]);
   });
 
@@ -643,5 +651,13 @@ describe('clusterLines: a scale in stops tasks unhealthy in the grace period fir
   it('a task marked when its grace period ended is no longer in it', () => {
     const marked = e(300, 'task-unhealthy', 'web-3', 'web-3 is still unhealthy in (target-group web) when the health check grace period ends, 600 s after RUNNING (0 of the 5 consecutive passing checks it needs); the service marks it unhealthy and replaces it');
     expect(clusterLines([...base.slice(0, 3), marked, base[3], ...stopped('web-3')], byId, services).map((l) => l.text).filter((x) => x.includes('STOPPED'))).toEqual(['web: 1 task STOPPED (scale-in: web-3)']);
+  });
+});
+
+describe('evaluationLagOf: a period\'s datapoint is first evaluated metrics.period + metrics.publishDelay after its start', () => {
+  it('30 s + 0 s from scenario.json (ms); 60 s + 60 s when absent', () => {
+    expect(evaluationLagOf({ metrics: { period: 30_000, publishDelay: 0 } })).toBe(30);
+    expect(evaluationLagOf({ metrics: { period: 300_000 } })).toBe(360);
+    expect(evaluationLagOf({})).toBe(120);
   });
 });
