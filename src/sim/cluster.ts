@@ -459,7 +459,7 @@ export class Cluster {
   private seq = 0;
 
   constructor(
-    private readonly world: World,
+    world: World,
     public listener: ClusterListener,
   ) {
     for (const p of world.scenario.providers.values()) {

@@ -320,7 +320,6 @@ export class Simulation {
   }
 
   private serviceMetrics(i: number, svc: ServiceRuntime, from: number, to: number): void {
-    const world = this.world;
     const model = svc.loadModel;
     const stats = model ? model.endPeriod(from, to) : null;
     this.lastStats[i] = stats;
