@@ -160,6 +160,9 @@ function repeatedTypeNames(value: unknown): RawIssue[] {
 const INSTANCE_COUNT = "an Auto Scaling group's instance count is desiredCapacity, from minSize to maxSize";
 const INSTANCE_COUNT_NOTES = { instances: INSTANCE_COUNT, instanceCount: INSTANCE_COUNT };
 
+/** An instance's launch to registration when the group leaves launchDelay out (*model*). */
+export const DEFAULT_LAUNCH_DELAY = { distribution: 'lognormal', median: 90_000, p95: 180_000 } as const;
+
 const autoScalingGroup = strict({
   // (a repeat is said beside a custom map's own problems, not instead of them)
   instanceTypes: checkedAlongside(
@@ -174,7 +177,7 @@ const autoScalingGroup = strict({
   minSize: instanceCount.default(0),
   maxSize: instanceCount,
   desiredCapacity: instanceCount.optional(),
-  launchDelay: distribution.default({ distribution: 'lognormal', median: 90_000, p95: 180_000 }),
+  launchDelay: distribution.default(DEFAULT_LAUNCH_DELAY),
   attributes: z.record(z.string(), z.string()).default({}),
   amiId: z.string().default('ami-ecs-optimized-al2023'),
   osType: z

@@ -136,7 +136,7 @@ function insidePeriods(rate: TraceRate, period: number, end: number, at: Path, s
 /** A row's time as the file's time column writes it (seconds), without float noise (630.1, not 630.1000000000001). */
 const timeS = (ms: number): string => String(Number((ms / 1000).toPrecision(15)));
 /** A time or gap in ms as a duration ("10m30s"), rounded to the ms (CSV times in seconds may have fractions of one). */
-const span = (ms: number): string => formatDuration(Math.round(ms));
+const gapText = (ms: number): string => formatDuration(Math.round(ms));
 
 /**
  * fasterThanPeriod and insidePeriods for a CSV trace, from its rows (one warning of each kind
@@ -181,7 +181,7 @@ function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', col
     const more = close > 1 ? ` (${close} such pairs of changes in the run)` : '';
     out.push({
       at,
-      message: `the rate changes at rows ${column} ${timeS(closeA)} and ${timeS(closeB)}, ${span(closeB - closeA)} apart, less than metrics.period ${p}${more}: ${SHORT_HINT.replace('so it is', 'so the level between them is')}`,
+      message: `the rate changes at rows ${column} ${timeS(closeA)} and ${timeS(closeB)}, ${gapText(closeB - closeA)} apart, less than metrics.period ${p}${more}: ${SHORT_HINT.replace('so it is', 'so the level between them is')}`,
     });
   }
   if (insideCount > 0) {
@@ -189,7 +189,7 @@ function csvWithinPeriods(rows: TraceSeries, interpolate: 'linear' | 'step', col
     const more = insideCount > 1 ? ` (and at ${insideCount - 1} more row${insideCount > 2 ? 's' : ''} inside a metric period)` : '';
     out.push({
       at,
-      message: `the rate changes at row ${column} ${timeS(inAt)} (${span(inAt)}), inside the metric period ${formatDuration(from)}-${formatDuration(from + period)}${more}: ${insideAdvice(p).replace('align it to', 'align the rows to')}`,
+      message: `the rate changes at row ${column} ${timeS(inAt)} (${gapText(inAt)}), inside the metric period ${formatDuration(from)}-${formatDuration(from + period)}${more}: ${insideAdvice(p).replace('align it to', 'align the rows to')}`,
     });
   }
 }
@@ -253,14 +253,14 @@ function linearTurns(rows: TraceSeries, column: string, period: number, end: num
   out.push({
     at,
     message:
-      `the rate turns within less than metrics.period ${p}: it ${first.peak ? 'peaks' : 'bottoms out'} at ${rate(first.value)}/s at ${first.until === first.t ? `row ${column} ${timeS(first.t)}` : `rows ${column} ${timeS(first.t)} to ${timeS(first.until)}`}, ` +
-      `and the metric period ${window} averages ${rate(first.seen)}/s, ${off} % ${first.peak ? 'below' : 'above'} it${more}: ` +
+      `the rate turns within less than metrics.period ${p}: it ${first.peak ? 'peaks' : 'bottoms out'} at ${rateText(first.value)}/s at ${first.until === first.t ? `row ${column} ${timeS(first.t)}` : `rows ${column} ${timeS(first.t)} to ${timeS(first.until)}`}, ` +
+      `and the metric period ${window} averages ${rateText(first.seen)}/s, ${off} % ${first.peak ? 'below' : 'above'} it${more}: ` +
       `fluid fidelity uses one mean rate per metric period, so a turn narrower than a period is averaged over it (${first.peak ? 'a lower peak, fewer drops' : 'a higher trough'} than it has); use fidelity: request or a shorter metrics.period`,
   });
 }
 
 /** A rate for a message: up to 3 decimals, without float noise. */
-const rate = (x: number): string => String(Math.round(x * 1000) / 1000);
+const rateText = (x: number): string => String(Math.round(x * 1000) / 1000);
 
 /** The mean over [a, b] of the rows interpolated linearly (the first value before the first row, the last after the last). */
 function linearMean(t: Float64Array, v: Float64Array, a: number, b: number): number {

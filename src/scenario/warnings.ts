@@ -55,7 +55,7 @@ import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
-import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
+import { DEFAULT_LAUNCH_DELAY, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
 import { formatDuration } from './duration.js';
 import { writtenAsBareNumber, type DurationDistribution } from './schema-helpers.js';
 import { closest, closestName } from './did-you-mean.js';
@@ -1374,13 +1374,18 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
  */
 function warmFixedFleet(s: ResolvedScenario, config: AsgProviderConfig): boolean {
   const asg = config.autoScalingGroup;
-  const scaled = config.managedScaling?.status === 'ENABLED' || asg.targetTrackingPolicy !== undefined;
+  const scaled = groupScaled(config);
   return (
     s.scenario.warmStart &&
     (asg.desiredCapacity ?? asg.minSize) > 0 &&
     !(asg.purchaseOption === 'spot' && asg.spotInterruptions !== undefined) &&
     (!scaled || asg.minSize === asg.maxSize)
   );
+}
+
+/** Whether something changes the group's desired capacity: managed scaling or its own target tracking policy. */
+function groupScaled(config: AsgProviderConfig): boolean {
+  return config.managedScaling?.status === 'ENABLED' || config.autoScalingGroup.targetTrackingPolicy !== undefined;
 }
 
 /**
@@ -1395,10 +1400,10 @@ function warmFixedFleetLaunchDelay(s: ResolvedScenario, out: ScenarioWarning[]):
     if (p.kind !== 'asg' || !warmFixedFleet(s, p.config)) continue;
     const asg = p.config.autoScalingGroup;
     const n = asg.desiredCapacity ?? asg.minSize;
-    const scaled = p.config.managedScaling?.status === 'ENABLED' || asg.targetTrackingPolicy !== undefined;
+    const scaled = groupScaled(p.config);
     const why = scaled ? `minSize = maxSize = ${asg.maxSize}: its scaling cannot change its desired capacity` : 'no managed scaling or targetTrackingPolicy changes its desired capacity';
     const d = asg.launchDelay;
-    if (d.distribution === 'lognormal' && d.median === 90_000 && d.p95 === 180_000) continue;
+    if (d.distribution === DEFAULT_LAUNCH_DELAY.distribution && d.median === DEFAULT_LAUNCH_DELAY.median && d.p95 === DEFAULT_LAUNCH_DELAY.p95) continue;
     out.push({
       onlyWarm: true,
       at: ['cluster', 'capacityProviders', p.name, 'autoScalingGroup', 'launchDelay'],

@@ -11,7 +11,7 @@ import { parseScalingActivity } from './parse-scaling-activity.js';
 import { provisioningWaitLines } from './provisioning-waits.js';
 import type { ResultsTables, SeriesRow, TaskRow } from './results-tables.js';
 import { scalingLines } from './scaling-lines.js';
-import { scalingNotes } from './scaling-notes.js';
+import { periodOf, scalingNotes } from './scaling-notes.js';
 import { taskPlacements } from './task-placements.js';
 import { warmStartLine } from './warm-start.js';
 
@@ -113,10 +113,6 @@ export function explainRun(r: ResultsTables, options: ExplainOptions = {}): stri
 }
 
 /** The timeseries period (s): 60 unless the rows say otherwise. */
-function periodOf(rows: readonly SeriesRow[]): number {
-  return rows.length > 1 ? rows[1].timeS - rows[0].timeS : 60;
-}
-
 function clockFormat(r: ResultsTables): ClockFormat {
   const first = new Date(r.startEpochMs).toISOString().slice(0, 10);
   const last = new Date(r.startEpochMs + r.durationS * 1000 - 1).toISOString().slice(0, 10);

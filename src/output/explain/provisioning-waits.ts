@@ -9,6 +9,7 @@ import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { byTaskName, listSome, type Placement } from './task-placements.js';
 import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
+import { serviceOfTask } from '../task-id.js';
 
 export function provisioningWaitLines(
   events: readonly EventRow[],
@@ -124,9 +125,6 @@ function reasonsBefore(list: readonly Unplaceable[], from: number, beforeIndex: 
   for (const u of list) if (u.index < beforeIndex) rows.push(u.row);
   return reasonsBetween(rows, from, Infinity);
 }
-
-/** A task id is `<service>-<n>`. */
-const serviceOfTask = (taskId: string): string => taskId.replace(/-\d+$/, '');
 
 /**
  * launchType EC2 services (their task-unplaceable messages name no capacity provider to

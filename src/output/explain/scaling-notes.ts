@@ -44,7 +44,7 @@ export function metricOf(row: SeriesRow, metricName: string | null): number | nu
 export interface NotesWindow {
   fromS: number;
   toS: number;
-  /** Times of this service's scaling activities (s). */
+  /** Times of this service's scaling activities (s), in time order: the events' scaling-activity rows of it. */
   activityTimes: readonly number[];
   /** events.csv's rows (time order): the alarm states and the activities that started cooldowns. */
   events?: readonly EventRow[];
@@ -72,7 +72,7 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   }
 
   for (const p of tracking) {
-    for (const run of atMaxAboveTarget(service, inWindow, p, rows, w.events ?? [], w.evaluationLagS ?? DEFAULT_EVALUATION_LAG_S)) {
+    for (const run of atMaxAboveTarget(service, inWindow, p, rows, w.events ?? [], w.activityTimes, w.evaluationLagS ?? DEFAULT_EVALUATION_LAG_S)) {
       const { label, unit } = metricLabel(p.metricName);
       const span = `(${formatClock(run.from, clock)}-${formatClock(run.to, clock)}, up to ${formatRate(run.peak)}${unit})`;
       if (run.blocked) {
@@ -242,6 +242,7 @@ function atMaxAboveTarget(
   p: PolicyInfo,
   allRows: readonly SeriesRow[],
   events: readonly EventRow[],
+  acts: readonly number[],
   evaluationLagS: number,
 ): AtMaxRun[] {
   const runs: AtMaxRun[] = [];
@@ -256,7 +257,6 @@ function atMaxAboveTarget(
   // the replayed scale-out cooldown changes only at the service's scaling activities: one
   // replay per activity (not per row), then its end compared with the evaluation's time (the
   // activities before it: one at that instant may be the evaluation's own)
-  const acts = events.filter((e) => e.type === 'scaling-activity' && e.subject === service.name).map((e) => e.timeS);
   const replayed = new Map<number, PolicyCooldowns['scaleOut']>();
   const scaleOutAt = (t: number): PolicyCooldowns['scaleOut'] => {
     // how many activities before t (binary search)
@@ -382,6 +382,7 @@ function keptInAlarm(
   return kept;
 }
 
-function periodOf(rows: readonly SeriesRow[]): number {
+/** The metric period of a service's rows, s (60 for a run of one row). */
+export function periodOf(rows: readonly SeriesRow[]): number {
   return rows.length > 1 ? rows[1].timeS - rows[0].timeS : 60;
 }

@@ -6,6 +6,7 @@
 
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import type { EventRow, TaskRow } from './results-tables.js';
+import { serviceOfTask } from '../task-id.js';
 
 const WARM_LAUNCH = /^(\S+) launched \S+ in \S+ \(.*warmStart: registered at once\)$/;
 const WARM_RUNNING = /RUNNING at time 0 \(warmStart\)/;
@@ -39,7 +40,7 @@ export function warmStartLine(
   for (const e of events) {
     if (e.timeS > 0) break;
     if (e.type !== 'task-running' || !WARM_RUNNING.test(e.message)) continue;
-    const name = taskById.get(e.subject)?.service ?? e.subject.replace(/-\d+$/, '');
+    const name = taskById.get(e.subject)?.service ?? serviceOfTask(e.subject);
     if (service !== undefined && name !== service) continue;
     const s = perService.get(name) ?? { n: 0, inRotation: false };
     s.n++;

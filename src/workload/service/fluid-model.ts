@@ -84,7 +84,11 @@ class FluidTask {
   steady = false;
   /** Which stats object `perTask` holds for it. */
   listed = NOT_LISTED;
-  /** Split periods (httpSplit): in rotation in the current sub-interval; routed, served, served before leftAt so far. */
+  /**
+   * Split periods (httpSplit, queueSplit): in rotation in the current sub-interval; routed,
+   * served, served before leftAt so far. A queue period (queuePeriod, queueSplit) leaves the
+   * task's messages done in accDone for closeQueue.
+   */
   segIn = false;
   accA = 0;
   accDone = 0;
@@ -806,7 +810,9 @@ export class FluidServiceModel implements ServiceLoadModel {
       const done = capacity > 0 ? (served * perMsRate * (this.gTime - this.lastEndT)) / capacity : 0;
       this.fillStats(this.cohortStats, done, done, Math.max(0, toMs - Math.max(this.lastEndMs, fromMs)));
     }
-    for (const t of this.irregular) t.accDone = capacity > 0 ? (served * perMsRate * t.rotationMs) / capacity : 0;
+    // indexed, not for-of: no iterator per task on this per-period path (see httpSplit)
+    const irregular = this.irregular;
+    for (let k = 0; k < irregular.length; k++) irregular[k].accDone = capacity > 0 ? (served * perMsRate * irregular[k].rotationMs) / capacity : 0;
     // the cumulative arrivals, over the span the backlog covers (FIFO waits)
     const curve = this.arrivalCurve;
     const a0 = this.arrived;

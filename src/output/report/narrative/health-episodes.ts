@@ -8,6 +8,7 @@
 import { max } from 'd3-array';
 import type { EventRow } from '../data/results-data.js';
 import { clockLabel, clockRange, type SimClock } from '../format/sim-time.js';
+import { serviceOfTask } from '../../task-id.js';
 
 export const HEALTH_EPISODE_GAP_S = 300;
 
@@ -23,9 +24,6 @@ export interface HealthEpisode {
   stopped: number;
   reasons: string[];
 }
-
-/** A task id is `<service>-<n>`. */
-const serviceOfTask = (taskId: string): string => taskId.replace(/-\d+$/, '');
 
 interface Hit {
   kind: HealthEpisode['kind'];

@@ -6,6 +6,7 @@
 // as rows of tasks.csv), or to the end of the run when none was.
 
 import type { EventRow, TaskRow } from '../data/results-data.js';
+import { serviceOfTask } from '../../task-id.js';
 
 export interface UnplaceableEpisode {
   service: string;
@@ -23,11 +24,6 @@ const REASON = /\b(RESOURCE:[A-Z]+|INSTANCE_STATUS|ATTRIBUTE|memberOf constraint
 /** The two wordings of "nothing registered" (none at all, or all still launching) count as one reason. */
 const reasonName = (match: string): string => (match.startsWith('no container') ? 'no container instance registered' : match);
 const WAITING = /waits in PROVISIONING for (\S+) capacity/;
-
-/** A task id is `<service>-<n>`. */
-function serviceOfTask(taskId: string): string {
-  return taskId.replace(/-\d+$/, '');
-}
 
 /**
  * Events must be in time order. Default gap: 5 minutes (model). `endS`: the run's end, for
