@@ -45,7 +45,7 @@ export function startNote(noun: string, warm: readonly string[] | 'all' | 'swept
   }
   if (warm === 'all') {
     return (
-      `Every run starts warm (\`warmStart: true\`): the initial instances are registered and the initial tasks RUNNING, healthy and in rotation at time 0, so no ${noun} pays a start-up; ` +
+      `Every run starts warm (\`warmStart: true\`): the initial instances are registered and the initial tasks RUNNING and healthy (in rotation behind a load balancer) at time 0, so no ${noun} pays a start-up; ` +
       `initial tasks that do not fit the initial instances still wait for capacity ${where}.`
     );
   }

@@ -208,7 +208,7 @@ describe('warmStart in the note on the start of the runs (docs/assumptions.md "S
   it('every variant warm: no variant pays a start-up', () => {
     const md = comparisonMarkdown(summarizeComparison('x', ['a', 'b', 'c'], [1, 2], rows, [true, true, true]));
     expect(noteOf(md)).toBe(
-      'Every run starts warm (`warmStart: true`): the initial instances are registered and the initial tasks RUNNING, healthy and in rotation at time 0, so no variant pays a start-up; ' +
+      'Every run starts warm (`warmStart: true`): the initial instances are registered and the initial tasks RUNNING and healthy (in rotation behind a load balancer) at time 0, so no variant pays a start-up; ' +
         'initial tasks that do not fit the initial instances still wait for capacity (docs/assumptions.md, "Start of the run").',
     );
   });
