@@ -10,6 +10,7 @@ import { csvSpanProblem } from './csv-span.js';
 import { formatDuration } from './duration.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 import type { ScenarioWarning } from './warnings.js';
+import { bisectRight } from 'd3-array';
 
 /** Above this, a noise cv is more likely a percent (cv 5 for 5 %) than meant. */
 const MAX_LIKELY_CV = 1;
@@ -271,14 +272,7 @@ function linearMean(t: Float64Array, v: Float64Array, a: number, b: number): num
     if (i === n) return v[n - 1];
     return v[i - 1] + ((v[i] - v[i - 1]) * (x - t[i - 1])) / (t[i] - t[i - 1]);
   };
-  let lo = 0;
-  let hi = n;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (t[mid] <= a) lo = mid + 1;
-    else hi = mid;
-  }
-  let i = lo;
+  let i = bisectRight(t, a);
   let x = a;
   let y = at(a, i);
   let sum = 0;

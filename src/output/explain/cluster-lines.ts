@@ -8,6 +8,7 @@ import { listSome } from './task-placements.js';
 import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
 import { targetHealthTimeline } from '../../model/target-health.js';
 import { warmInstances } from './warm-start.js';
+import { bisectRight } from 'd3-array';
 
 /** Event types other parts of explain turn into sentences. */
 const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'task-placed', 'task-running', 'task-unplaceable']);
@@ -108,7 +109,7 @@ function unhealthyInGrace(
   if (!task || !hc || task.runningS === null) return false;
   // the service's latest scaling activity at or before the stop
   const acts = index.activities.get(task.service) ?? [];
-  const k = countAtOrBefore(acts, stoppedS);
+  const k = bisectRight(acts, stoppedS);
   const chosenS = k > 0 ? acts[k - 1] : stoppedS;
   let appStartS: number | null = null;
   for (const e of rows) {
@@ -146,13 +147,4 @@ function gracePeriodIndex(events: readonly EventRow[]): GraceIndex {
 }
 
 /** How many of the ascending `times` are at or before t (binary search). */
-function countAtOrBefore(times: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid] <= t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+

@@ -13,6 +13,7 @@ import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { parseScalingActivity } from './parse-scaling-activity.js';
 import { byTaskName, listSome } from './task-placements.js';
 import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
+import { bisectLeft } from 'd3-array';
 
 export function newTaskLines(
   events: readonly EventRow[],
@@ -50,7 +51,7 @@ export function newTaskLines(
       const lastCreated = Math.max(...later.map((t) => t.createdS));
       // logged as a quota episode starts: maybe at an earlier scale out still short of its tasks
       const times = quotaTimes.get(e.subject) ?? [];
-      const k = firstAtOrAfter(times, mine.shortSinceS);
+      const k = bisectLeft(times, mine.shortSinceS);
       const quota = k < times.length && times[k] <= lastCreated;
       extras.push(`${n === 1 ? '' : `${later.length} `}created later${quota ? ' (provisioning quota)' : ''}`);
     }
@@ -213,7 +214,7 @@ function decisionTasks(
       }
       // in tasks.csv's order: the first RUNNING among equals is the earliest there
       const started = tasks
-        .slice(firstAtOrAfter(createdTimes, e.timeS - 2e-6), firstAtOrAfter(createdTimes, e.timeS + 2e-6))
+        .slice(bisectLeft(createdTimes, e.timeS - 2e-6), bisectLeft(createdTimes, e.timeS + 2e-6))
         .filter((t) => at(t, e.timeS) && !rebalanced.has(t.taskId))
         .sort((a, b) => csvIndex.get(a)! - csvIndex.get(b)!);
       while (next < tasks.length && tasks[next].createdS <= e.timeS + 1e-6) next++;
@@ -260,13 +261,4 @@ function stoppedBeforeRunning(stopped: readonly TaskRow[], only: boolean, clock:
 }
 
 /** The index of the first of the ascending `times` at or after t (binary search; times.length if none). */
-function firstAtOrAfter(times: readonly number[], t: number): number {
-  let lo = 0;
-  let hi = times.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (times[mid] < t) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
+

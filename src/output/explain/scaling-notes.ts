@@ -14,6 +14,7 @@ import { formatClock, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
 import { cooldownsAt, lowAlarmState, type PolicyCooldowns } from './cooldown-replay.js';
+import { bisectLeft } from 'd3-array';
 
 /** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
 export const LOW_ALARM_DATAPOINTS = 15;
@@ -259,13 +260,8 @@ function atMaxAboveTarget(
   // activities before it: one at that instant may be the evaluation's own)
   const replayed = new Map<number, PolicyCooldowns['scaleOut']>();
   const scaleOutAt = (t: number): PolicyCooldowns['scaleOut'] => {
-    // how many activities before t (binary search)
-    let k = 0;
-    for (let hi = acts.length; k < hi; ) {
-      const mid = (k + hi) >> 1;
-      if (acts[mid] < t) k = mid + 1;
-      else hi = mid;
-    }
+    // how many activities before t
+    const k = bisectLeft(acts, t);
     if (k === 0) return null;
     if (!replayed.has(k)) replayed.set(k, cooldownsAt(service, events, allRows, acts[k - 1]).get(p.name)?.scaleOut ?? null);
     const o = replayed.get(k)!;

@@ -495,6 +495,44 @@ export class FluidServiceModel implements ServiceLoadModel {
   }
 
   /**
+   * A split period's start (httpSplit, queueSplit): each irregular task's rotation before its
+   * first change in the period (segIn) and its split sums zeroed. Returns the last
+   * sub-interval of positive length (a change at toMs leaves an empty one).
+   */
+  private beginSplit(toMs: number): number {
+    const list = this.irregular;
+    for (let i = 0; i < list.length; i++) {
+      const t = list[i];
+      t.segIn = t.inRotation;
+      t.accA = 0;
+      t.accDone = 0;
+      t.accLeft = 0;
+    }
+    for (let i = this.evTask.length - 1; i >= 0; i--) this.evTask[i].segIn = !this.evIn[i];
+    const nCuts = this.cutT.length;
+    let lastK = nCuts;
+    while (lastK > 0 && Math.min(lastK < nCuts ? this.cutT[lastK] : toMs, toMs) <= this.cutT[lastK - 1]) lastK--;
+    return lastK;
+  }
+
+  /** Applies the period's rotation changes at or before `atMs` from change `ev` on; returns the next one. */
+  private applyChanges(ev: number, atMs: number): number {
+    while (ev < this.evTask.length && this.evAt[ev] <= atMs) {
+      this.evTask[ev].segIn = this.evIn[ev];
+      ev++;
+    }
+    return ev;
+  }
+
+  /** Irregular tasks in rotation in the current sub-interval (segIn). */
+  private segInCount(): number {
+    const list = this.irregular;
+    let n = 0;
+    for (let i = 0; i < list.length; i++) if (list[i].segIn) n++;
+    return n;
+  }
+
+  /**
    * httpPeriod for a period in which the set of targets in rotation changed: balanced
    * sub-interval by sub-interval between the changes (cutT), each with the trace's mean rate
    * over it, the shares of the tasks then in rotation (G's differences), least-outstanding's
@@ -513,22 +551,11 @@ export class FluidServiceModel implements ServiceLoadModel {
     const maxQ = cfg.maxQueuePerTask;
     const cs2 = cfg.serviceScv;
     const m = this.cohortCount;
-    const list = this.irregular;
-    // each task's rotation at the period start: before its first change in the period
     // (indexed loops here: this function's for-of loops were left allocating an iterator
     // result per task, several MB a simulated day of the month scenario)
-    for (let i = 0; i < list.length; i++) {
-      const t = list[i];
-      t.segIn = t.inRotation;
-      t.accA = 0;
-      t.accDone = 0;
-      t.accLeft = 0;
-    }
-    for (let i = this.evTask.length - 1; i >= 0; i--) this.evTask[i].segIn = !this.evIn[i];
+    const list = this.irregular;
     const nCuts = this.cutT.length;
-    // the last sub-interval of positive length (a change at toMs leaves an empty one)
-    let lastK = nCuts;
-    while (lastK > 0 && Math.min(lastK < nCuts ? this.cutT[lastK] : toMs, toMs) <= this.cutT[lastK - 1]) lastK--;
+    const lastK = this.beginSplit(toMs);
     let ev = 0;
     let offeredSum = 0;
     let failed = 0;
@@ -547,10 +574,7 @@ export class FluidServiceModel implements ServiceLoadModel {
       const E = Math.min(k < nCuts ? this.cutT[k] : toMs, toMs);
       const gE = k < nCuts ? this.cutG[k] : this.g;
       const fE = k < nCuts ? this.cutF[k] : failShareMs;
-      while (ev < this.evTask.length && this.evAt[ev] <= S) {
-        this.evTask[ev].segIn = this.evIn[ev];
-        ev++;
-      }
+      ev = this.applyChanges(ev, S);
       const len = E - S;
       if (len > 0) {
         const rate = this.trace.meanRate(S, E);
@@ -558,8 +582,7 @@ export class FluidServiceModel implements ServiceLoadModel {
         offeredSum += offered;
         failed += (rate * (fE - fS)) / 1000;
         const dG = gE - gS;
-        let n = m;
-        for (let i = 0; i < list.length; i++) if (list[i].segIn) n++;
+        const n = m + this.segInCount();
         const coveredMs = n * dG;
         const assigned = (rate * coveredMs) / 1000;
         b.rejected += offered - assigned;
@@ -843,17 +866,8 @@ export class FluidServiceModel implements ServiceLoadModel {
     const perMsRate = cfg.taskRate / 1000;
     const m = this.cohortCount;
     const list = this.irregular;
-    // each task's rotation at the period start: before its first change in the period
-    for (let i = 0; i < list.length; i++) {
-      const t = list[i];
-      t.segIn = t.inRotation;
-      t.accDone = 0;
-    }
-    for (let i = this.evTask.length - 1; i >= 0; i--) this.evTask[i].segIn = !this.evIn[i];
     const nCuts = this.cutT.length;
-    // the last sub-interval of positive length (a change at toMs leaves an empty one)
-    let lastK = nCuts;
-    while (lastK > 0 && Math.min(lastK < nCuts ? this.cutT[lastK] : toMs, toMs) <= this.cutT[lastK - 1]) lastK--;
+    const lastK = this.beginSplit(toMs);
     const curve = this.arrivalCurve;
     if (curve.length === 0 || toMs > fromMs) curve.push(fromMs, this.arrived);
     let q = this.sharedBacklog;
@@ -865,16 +879,12 @@ export class FluidServiceModel implements ServiceLoadModel {
     let S = fromMs;
     for (let k = 0; k <= nCuts; k++) {
       const E = Math.min(k < nCuts ? this.cutT[k] : toMs, toMs);
-      while (ev < this.evTask.length && this.evAt[ev] <= S) {
-        this.evTask[ev].segIn = this.evIn[ev];
-        ev++;
-      }
+      ev = this.applyChanges(ev, S);
       const len = E - S;
       if (len > 0) {
         const offered = (this.trace.meanRate(S, E) * len) / 1000;
         offeredSum += offered;
-        let n = m;
-        for (let i = 0; i < list.length; i++) if (list[i].segIn) n++;
+        const n = m + this.segInCount();
         const capacity = perMsRate * n * len;
         const q0 = q;
         const avail = q0 + offered;

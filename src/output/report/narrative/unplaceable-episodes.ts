@@ -5,6 +5,7 @@
 // then was placed (the wait the tasks saw: a capacity provider's tasks wait in PROVISIONING
 // as rows of tasks.csv), or to the end of the run when none was.
 
+import { group } from 'd3-array';
 import type { EventRow, TaskRow } from '../data/results-data.js';
 import { serviceOfTask } from '../../task-id.js';
 
@@ -74,12 +75,20 @@ export function unplaceableEpisodes(
   // the tasks that waited: created by the last failure, placed at or after the first; the
   // episode lasts until the last of them was placed (not past the service's next episode)
   if (tasks) {
-    for (const [i, ep] of out.entries()) {
+    const byService = group(tasks, (t) => t.service);
+    // each episode's next of the same service starts at (one pass from the end)
+    const nextStart = new Map<UnplaceableEpisode, number>();
+    const later = new Map<string, number>();
+    for (let i = out.length - 1; i >= 0; i--) {
+      nextStart.set(out[i], later.get(out[i].service) ?? Infinity);
+      later.set(out[i].service, out[i].startS);
+    }
+    for (const ep of out) {
       const last = lastFailure.get(ep)!;
-      const next = out.slice(i + 1).find((x) => x.service === ep.service)?.startS ?? Infinity;
-      for (const t of tasks) {
+      const next = nextStart.get(ep)!;
+      for (const t of byService.get(ep.service) ?? []) {
         const placed = placedAt.get(t.taskId);
-        if (t.service !== ep.service || placed === undefined || !(t.createdS <= last) || placed < ep.startS) continue;
+        if (placed === undefined || !(t.createdS <= last) || placed < ep.startS) continue;
         ep.endS = Math.max(ep.endS, Math.min(placed, next));
       }
     }
