@@ -257,11 +257,76 @@ const portMapping = strict({
   hostPort: int.min(0).max(65535).optional(),
 });
 
+// Task-level cpu and memory are Strings in RegisterTaskDefinition: cpu as an integer of CPU
+// units (1024) or a string of vCPUs ("1 vCPU", "1 vcpu"), memory as an integer of MiB (1024) or
+// a string of GB ("1GB", "1 GB"), strings converted to the integer when the task definition is
+// registered (APIReference/API_RegisterTaskDefinition.html). So here: the integer comes out,
+// and scenario.json records it.
+const TASK_CPU_FORMS = 'CPU units as a whole number > 0 (256), the same as a string ("256"), or vCPUs ("0.25 vCPU", "1 vcpu"; 1 vCPU = 1024 units)';
+const TASK_MEMORY_FORMS = 'MiB as a whole number > 0 (512), the same as a string ("512"), or GB ("0.5 GB", "1GB"; 1 GB = 1024 MiB)';
+/** `<n> <unit>` (any case, the space optional), n a decimal ("0.25", ".25", "2"): n, else undefined. */
+function amountIn(text: string, unit: string): number | undefined {
+  const m = new RegExp(`^(\\d+(?:\\.\\d+)?|\\.\\d+)\\s*${unit}$`, 'i').exec(text);
+  return m ? Number(m[1]) : undefined;
+}
+function taskSize(what: 'cpu' | 'memory') {
+  const [forms, unit, unitName, per] = what === 'cpu' ? [TASK_CPU_FORMS, 'vcpu', 'vCPU', 'CPU units'] : [TASK_MEMORY_FORMS, 'gb', 'GB', 'MiB'];
+  return z.unknown().transform((value, ctx): number => {
+    let hint = '';
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+    if (typeof value === 'string') {
+      const text = value.trim();
+      if (/^\d+$/.test(text) && Number(text) > 0) return Number(text);
+      const n = amountIn(text, unit);
+      if (n !== undefined && n > 0 && Number.isInteger(n * 1024)) return n * 1024;
+      if (n !== undefined && n > 0) hint = ` (${n} ${unitName} is ${n * 1024} ${per}, not a whole number)`;
+      else if (what === 'memory' && amountIn(text, 'gib') !== undefined) hint = ` (write "${amountIn(text, 'gib')} GB": AWS reads GB as 1024 MiB)`;
+    } else if (typeof value === 'number' && value > 0 && Number.isFinite(value) && Number.isInteger(value * 1024)) {
+      hint = ` (a bare number is ${per}; for ${value} ${unitName} write "${value} ${unitName}" or ${value * 1024})`;
+    }
+    ctx.addIssue({ code: 'custom', message: `expected ${forms}, found ${describe(value)}${hint}` });
+    return z.NEVER;
+  });
+}
+
+/**
+ * A container's cpu, memory or memoryReservation: an Integer in ContainerDefinition (no
+ * string forms, unlike the task's), so a string is refused with the number to write.
+ */
+function containerSize(what: 'cpu' | 'memory' | 'memoryReservation', base: z.ZodType<number>) {
+  const cpu = what === 'cpu';
+  return z.unknown().transform((value, ctx): number => {
+    if (typeof value !== 'string') return forward(base, value, ctx);
+    const text = value.trim();
+    const n = amountIn(text, cpu ? 'vcpu' : 'gb');
+    const write = /^\d+$/.test(text)
+      ? `write ${text} without quotes`
+      : n !== undefined && Number.isInteger(n * 1024)
+        ? `so write ${n * 1024}`
+        : undefined;
+    const why = cpu ? 'container cpu is CPU units: 1 vCPU = 1024' : `container ${what} is MiB: 1 GB = 1024`;
+    ctx.addIssue({ code: 'custom', message: `expected ${cpu ? 'CPU units' : 'MiB'} as a whole number, found ${describe(value)} (${why}${write === undefined ? '' : `, ${write}`})` });
+    return z.NEVER;
+  });
+}
+
 const containerDefinition = strict({
-  cpu: nonNegInt.default(0),
-  memory: int.positive().optional(),
-  memoryReservation: int.positive().optional(),
+  cpu: containerSize('cpu', nonNegInt).default(0),
+  memory: containerSize('memory', int.positive()).optional(),
+  memoryReservation: containerSize('memoryReservation', int.positive()).optional(),
   portMappings: z.array(portMapping).default([]),
+});
+
+/** The containers by name; AWS's list form (`- { name: app, ... }`) is refused with how to write it. */
+const containerDefinitions = z.unknown().transform((value, ctx) => {
+  if (Array.isArray(value)) {
+    ctx.addIssue({
+      code: 'custom',
+      message: `expected a map, found ${describe(value)} (a map keyed by container name: app: { cpu: 256, ... }; from AWS's list use each item's name as its key)`,
+    });
+    return z.NEVER;
+  }
+  return forward(named(containerDefinition), value, ctx);
 });
 
 // RegisterTaskDefinition takes memberOf constraints only (APIReference/API_TaskDefinitionPlacementConstraint.html)
@@ -270,8 +335,8 @@ const taskDefinitionPlacementConstraint = discriminated('type', {
 });
 
 const taskDefinition = strict({
-  cpu: int.positive().optional(),
-  memory: int.positive().optional(),
+  cpu: taskSize('cpu').optional(),
+  memory: taskSize('memory').optional(),
   networkMode: oneOf(['awsvpc', 'bridge', 'host'] as const).optional(),
   requiresCompatibilities: z.array(oneOf(['EC2', 'FARGATE'] as const)).min(1).default(['EC2']),
   runtimePlatform: strict({
@@ -279,7 +344,7 @@ const taskDefinition = strict({
     cpuArchitecture: oneOf(['X86_64', 'ARM64'] as const).optional(),
     operatingSystemFamily: oneOf(['LINUX'] as const).default('LINUX'),
   }).optional(),
-  containerDefinitions: named(containerDefinition).default({}),
+  containerDefinitions: containerDefinitions.default({}),
   startup: strict({
     imagePull: distribution.default({ distribution: 'lognormal', median: 12_000, p95: 30_000 }),
     containerStart: distribution.default({ distribution: 'fixed', value: 3_000 }),
