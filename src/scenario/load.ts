@@ -1,6 +1,7 @@
 // Reads a scenario file (YAML or JSON), validates it and resolves references. Every
 // problem becomes a ScenarioIssue with the key path and, where known, the line.
 
+import { bareSecondsWritten } from './bare-seconds.js';
 import { readFileSync } from 'node:fs';
 import { LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
@@ -340,7 +341,7 @@ function resolveRaw(
       result.issues.map((i) => ({ path: joinPath(i.at), message: i.message, line: lineOfPath(i.at) })),
     );
   }
-  return result.scenario!;
+  return { ...result.scenario!, bareSeconds: bareSecondsWritten(value) };
 }
 
 /**

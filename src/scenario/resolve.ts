@@ -89,6 +89,11 @@ export interface ResolvedScenario {
   reportedProviders: string[];
   /** The custom instance types of every Auto Scaling group (for the price book). */
   customInstanceTypes: CustomInstanceType[];
+  /**
+   * The durations of bare-seconds.ts's keys written as a bare number (seconds), with their ms:
+   * set when loaded from a file or object (load.ts), for the warning of one at or after the end.
+   */
+  bareSeconds?: { at: Path; ms: number }[];
 }
 
 export function resolveScenario(scenario: Scenario, baseDir: string): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {

@@ -1,6 +1,7 @@
 // Building blocks of the scenario schema: strict maps with "did you mean" for unknown
 // keys, durations, distributions.
 
+import { isBareNumber } from './bare-seconds.js';
 import { z } from 'zod';
 import { didYouMean, likelyMeant, meantClause, meantHint } from './did-you-mean.js';
 import { describe, formatDuration, isNegativeDuration, negativeDurationMessage, parseDuration } from './duration.js';
@@ -388,7 +389,6 @@ export function meanWrittenAsBareNumber(d: DurationDistribution): boolean {
   return key !== undefined && bareNumberKeys.get(d)?.has(key) === true;
 }
 
-const isBareNumber = (value: unknown) => typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()));
 
 /** A distribution of durations (ms); a plain duration is a fixed value. */
 export const distribution = z.unknown().transform((value, ctx) => {

@@ -41,7 +41,8 @@
 // ApproximateNumberOfMessagesVisible, or with a scaleInCooldown beside disableScaleIn: true
 // (targetTrackingSettings), a launchDelay, provisioningDelay,
 // imagePull or containerStart whose least value is at or after the end of the run
-// (delaysPastTheEnd), under warmStart a launchDelay on a group that never launches after
+// (delaysPastTheEnd), a cooldown, warm-up, stopTimeout or other span of bare-seconds.ts written
+// as a bare number of seconds at or after the end of the run (bareSecondsPastTheEnd), under warmStart a launchDelay on a group that never launches after
 // time 0 (warmFixedFleetLaunchDelay), an http task's capacityRps below 1/100 of what its
 // slots allow (capacityFarBelowSlots).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
@@ -58,6 +59,7 @@ import { memoryHardLimit } from './checks.js';
 import { DEFAULT_LAUNCH_DELAY, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
 import { formatDuration } from './duration.js';
 import { writtenAsBareNumber, type DurationDistribution } from './schema-helpers.js';
+import { bareSecondsHint } from './bare-seconds.js';
 import { closest, closestName } from './did-you-mean.js';
 import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, parseExpression, type Expression } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
@@ -193,6 +195,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   // (a run cut short by --duration is short on purpose: not warned of, as the steps after its end)
   if (!options.durationOverridden) metricsAfterTheEnd(s, out);
   if (!options.durationOverridden) delaysPastTheEnd(s, out);
+  if (!options.durationOverridden) bareSecondsPastTheEnd(s, out);
   warmFixedFleetLaunchDelay(s, out);
   disabledManagedScalingSettings(s, out);
   for (const svc of s.services) {
@@ -1345,7 +1348,7 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
     const ms = least(d);
     if (ms === undefined || ms < end) return;
     const which = d.distribution === 'fixed' ? formatDuration(ms) : `its least value, ${formatDuration(ms)},`;
-    const bare = d.distribution === 'fixed' && writtenAsBareNumber(d) && ms % 1000 === 0 ? `; written as a bare number, that is seconds (did you mean "${ms / 1000}ms"?)` : '';
+    const bare = d.distribution === 'fixed' && writtenAsBareNumber(d) ? bareSecondsHint(ms) : '';
     out.push({ at, message: `${which} is at or after the end of the run (${formatDuration(end)}): ${what}${bare}` });
   };
   // (a default, lognormal, has no least value above 0: a provider not written is never said)
@@ -1362,6 +1365,22 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
     const what = warm ? `no task of ${name} but the initial ones placed at time 0 (warmStart: RUNNING at 0) starts within the run` : `no task of ${name} starts within the run`;
     check(['taskDefinitions', name, 'startup', 'imagePull'], td.startup.imagePull, what);
     check(['taskDefinitions', name, 'startup', 'containerStart'], td.startup.containerStart, what);
+  }
+}
+
+/**
+ * A duration of bare-seconds.ts's keys (cooldowns, warm-ups, stopTimeout, the target group's
+ * deregistration delay and health check interval, mean times between Spot interruptions, the
+ * AZ rebalancing interval) written as a bare number and at or after the end of the run: a bare
+ * number is seconds, so `scaleOutCooldown: 300000` meant as ms is 83h20m. The rule and the
+ * hint are delaysPastTheEnd's; a value written with a unit ("100h") is taken as meant. Not
+ * with --duration (a run cut short on purpose).
+ */
+function bareSecondsPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  const end = s.scenario.duration;
+  for (const { at, ms } of s.bareSeconds ?? []) {
+    // (a fraction of a second, 60.5, is no likelier ms: no hint to give, and not said)
+    if (ms >= end && bareSecondsHint(ms) !== '') out.push({ at, message: `${formatDuration(ms)} is at or after the end of the run (${formatDuration(end)})${bareSecondsHint(ms)}` });
   }
 }
 
