@@ -40,7 +40,7 @@
 // on CPU with a target its CPU never exceeds, or on the queue's raw
 // ApproximateNumberOfMessagesVisible, or with a scaleInCooldown beside disableScaleIn: true
 // (targetTrackingSettings), a launchDelay, provisioningDelay,
-// imagePull or containerStart whose least value is at or after the end of the run
+// imagePull, containerStart or applicationStart whose least value is at or after the end of the run
 // (delaysPastTheEnd), a cooldown, warm-up, stopTimeout or other span of bare-seconds.ts written
 // as a bare number of seconds at or after the end of the run (bareSecondsPastTheEnd), under warmStart a launchDelay on a group that never launches after
 // time 0 (warmFixedFleetLaunchDelay), an http task's capacityRps below 1/100 of what its
@@ -1336,7 +1336,7 @@ function round(x: number): number {
  * A model delay whose least value (a fixed value, a uniform's min) is at or after the end of
  * the run: an instance's launchDelay (no instance the group launches registers), a Fargate
  * provisioningDelay (no task on it starts), a task definition's imagePull or containerStart
- * (no task of it starts). Likely a unit slip: a bare number is seconds (`launchDelay: 60000`
+ * (no task of it starts) or applicationStart (no task of it answers). Likely a unit slip: a bare number is seconds (`launchDelay: 60000`
  * meant as ms is 16h40m): a value written so, without a unit, gets a "did you mean" in ms. Not with --duration (a run cut short on purpose).
  * With warmStart the initial instances and tasks start at time 0 all the same: the message says so.
  */
@@ -1365,6 +1365,12 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
     const what = warm ? `no task of ${name} but the initial ones placed at time 0 (warmStart: RUNNING at 0) starts within the run` : `no task of ${name} starts within the run`;
     check(['taskDefinitions', name, 'startup', 'imagePull'], td.startup.imagePull, what);
     check(['taskDefinitions', name, 'startup', 'containerStart'], td.startup.containerStart, what);
+    // applicationStart: from RUNNING until the application answers (takes load, passes health checks)
+    check(
+      ['taskDefinitions', name, 'startup', 'applicationStart'],
+      td.startup.applicationStart,
+      warm ? `no task of ${name} but the initial ones (warmStart: answering at 0) answers within the run` : `no task of ${name} answers (takes load, passes a health check) within the run`,
+    );
   }
 }
 

@@ -92,3 +92,19 @@ describe('warning: a launch, provisioning, image pull or container start delay a
     ]);
   });
 });
+
+describe("warning: a task definition's applicationStart at or after the end of the run", () => {
+  it('bare 7200 (seconds: 2h) in a 1 h run: no task answers; the did-you-mean of the other delays', () => {
+    const s = scenario({}) as any;
+    s.taskDefinitions.app.startup.applicationStart = 7200;
+    expect(warned(s)).toEqual([
+      'taskDefinitions.app.startup.applicationStart: 2h is at or after the end of the run (1h): no task of app answers (takes load, passes a health check) within the run; written as a bare number, that is seconds (did you mean "7200ms"?)',
+    ]);
+    s.taskDefinitions.app.startup.applicationStart = '59m';
+    expect(warned(s)).toEqual([]);
+    s.taskDefinitions.app.startup.applicationStart = '2h';
+    expect(warned({ ...s, warmStart: true })).toEqual([
+      'taskDefinitions.app.startup.applicationStart: 2h is at or after the end of the run (1h): no task of app but the initial ones (warmStart: answering at 0) answers within the run',
+    ]);
+  });
+});
