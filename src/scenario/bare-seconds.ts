@@ -1,6 +1,8 @@
 // Durations written as a bare number, which is seconds: `scaleOutCooldown: 300000` meant as
 // ms is 83h20m. Such a value at or after the end of the run is warned of with a "did you mean"
-// in ms (warnings.ts bareSecondsPastTheEnd; the delays of delaysPastTheEnd get the same hint).
+// in ms (warnings.ts bareSecondsPastTheEnd; the delays of delaysPastTheEnd get the same hint),
+// when it reads like milliseconds: 1000 or more (AWS's own `deregistrationDelay: 300` in a
+// 5-minute run is no slip).
 
 import type { Path } from './resolve.js';
 
@@ -8,18 +10,16 @@ import type { Path } from './resolve.js';
  * The keys this applies to, from the schema: every duration that is a span of time (not a
  * point in time such as a load change's `at`, not the run's own `duration`) and has no check
  * of its own against the end of the run: AWS's whole-second settings (cooldowns, warm-ups,
- * stopTimeout, the target group's deregistration delay and health check interval) and the
- * model's mean times between Spot interruptions and its AZ rebalancing interval. (Delay
+ * stopTimeout, the target group's deregistration delay and health check interval). Not the
+ * model's mean times between Spot interruptions or its AZ rebalancing interval: longer than
+ * the run is their usual case (an interruption a day in a one-hour run). (Delay
  * distributions: delaysPastTheEnd; metrics.period and publishDelay: metricsAfterTheEnd; an
  * alarm's period is held to PutMetricAlarm's bounds; healthCheckGracePeriodSeconds is an
  * integer of seconds by its very name.) `*` is any name.
  */
 export const BARE_SECONDS_KEYS: readonly (readonly string[])[] = [
   ['cluster', 'capacityProviders', '*', 'autoScalingGroup', 'targetTrackingPolicy', 'estimatedInstanceWarmup'],
-  ['cluster', 'capacityProviders', '*', 'autoScalingGroup', 'spotInterruptions', 'meanTimeBetween'],
   ['cluster', 'capacityProviders', '*', 'managedScaling', 'instanceWarmupPeriod'],
-  ['cluster', 'capacityProviders', '*', 'interruptions', 'meanTimeBetween'],
-  ['cluster', 'availabilityZoneRebalancingInterval'],
   ['taskDefinitions', '*', 'stopTimeout'],
   ['services', '*', 'autoScaling', 'policies', '*', 'scaleOutCooldown'],
   ['services', '*', 'autoScaling', 'policies', '*', 'scaleInCooldown'],
@@ -33,13 +33,17 @@ export function isBareNumber(value: unknown): boolean {
   return typeof value === 'number' || (typeof value === 'string' && /^\d+(\.\d+)?$/.test(value.trim()));
 }
 
+/** The least bare number read as a likely slip for milliseconds: 1000 (one second in ms). */
+export const LIKELY_MS = 1000;
+
 /**
  * What a warning adds for a duration of `ms` written as a bare number: `; written as a bare
  * number, that is seconds (did you mean "60000ms"?)`; '' when the number has a fraction
- * (60.5 s as "60.5ms" would be no likelier).
+ * (60.5 s as "60.5ms" would be no likelier) or is below LIKELY_MS (300 s is a usual number
+ * of seconds; 300 ms is no likelier).
  */
 export function bareSecondsHint(ms: number): string {
-  return ms % 1000 === 0 ? `; written as a bare number, that is seconds (did you mean "${ms / 1000}ms"?)` : '';
+  return ms % 1000 === 0 && ms / 1000 >= LIKELY_MS ? `; written as a bare number, that is seconds (did you mean "${ms / 1000}ms"?)` : '';
 }
 
 /** The keys of BARE_SECONDS_KEYS that the raw (valid) scenario writes as a bare number, with their ms. */

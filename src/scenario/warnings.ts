@@ -1376,16 +1376,16 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
 
 /**
  * A duration of bare-seconds.ts's keys (cooldowns, warm-ups, stopTimeout, the target group's
- * deregistration delay and health check interval, mean times between Spot interruptions, the
- * AZ rebalancing interval) written as a bare number and at or after the end of the run: a bare
- * number is seconds, so `scaleOutCooldown: 300000` meant as ms is 83h20m. The rule and the
- * hint are delaysPastTheEnd's; a value written with a unit ("100h") is taken as meant. Not
- * with --duration (a run cut short on purpose).
+ * deregistration delay and health check interval) written as a bare number of 1000 or more and
+ * at or after the end of the run: a bare number is seconds, so `scaleOutCooldown: 300000`
+ * meant as ms is 83h20m. The hint is delaysPastTheEnd's; a value written with a unit ("100h")
+ * is taken as meant, and one below 1000 (`deregistrationDelay: 300` in a 5-minute run) as
+ * seconds. Not with --duration (a run cut short on purpose).
  */
 function bareSecondsPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
   const end = s.scenario.duration;
   for (const { at, ms } of s.bareSeconds ?? []) {
-    // (a fraction of a second, 60.5, is no likelier ms: no hint to give, and not said)
+    // (a fraction of a second, 60.5, or a number below 1000 is no likelier ms: no hint to give, and not said)
     if (ms >= end && bareSecondsHint(ms) !== '') out.push({ at, message: `${formatDuration(ms)} is at or after the end of the run (${formatDuration(end)})${bareSecondsHint(ms)}` });
   }
 }

@@ -49,22 +49,33 @@ describe('warning: a bare number of seconds at or after the end of the run', () 
         cooldown: 60000,
       };
       s.taskDefinitions.web.stopTimeout = 30000;
-      s.services.web.loadBalancer.deregistrationDelay = 300;
+      s.services.web.loadBalancer.deregistrationDelay = 1000;
       Object.assign(s.cluster.capacityProviders.ec2.autoScalingGroup, {
         purchaseOption: 'spot',
         spotInterruptions: { meanTimeBetween: 7200 },
-        targetTrackingPolicy: { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 50, estimatedInstanceWarmup: 300, disableScaleIn: true },
+        targetTrackingPolicy: { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 50, estimatedInstanceWarmup: 3000, disableScaleIn: true },
         minSize: 1,
       });
     });
-    // in a 5 min (300 s) run: 60000 s = 16h40m, 30000 s = 8h20m, 300 s = 5m (the run exactly), 7200 s = 2h
+    // in a 5 min (300 s) run: 60000 s = 16h40m, 30000 s = 8h20m, 3000 s = 50m, 1000 s = 16m40s;
+    // a mean time between Spot interruptions (7200 s = 2h) longer than the run is usual: not said
     expect(lines).toEqual([
-      'cluster.capacityProviders.ec2.autoScalingGroup.targetTrackingPolicy.estimatedInstanceWarmup: 5m is at or after the end of the run (5m); written as a bare number, that is seconds (did you mean "300ms"?)',
-      'cluster.capacityProviders.ec2.autoScalingGroup.spotInterruptions.meanTimeBetween: 2h is at or after the end of the run (5m); written as a bare number, that is seconds (did you mean "7200ms"?)',
+      'cluster.capacityProviders.ec2.autoScalingGroup.targetTrackingPolicy.estimatedInstanceWarmup: 50m is at or after the end of the run (5m); written as a bare number, that is seconds (did you mean "3000ms"?)',
       'taskDefinitions.web.stopTimeout: 8h20m is at or after the end of the run (5m); written as a bare number, that is seconds (did you mean "30000ms"?)',
       'services.web.autoScaling.policies.step.cooldown: 16h40m is at or after the end of the run (5m); written as a bare number, that is seconds (did you mean "60000ms"?)',
-      'services.web.loadBalancer.deregistrationDelay: 5m is at or after the end of the run (5m); written as a bare number, that is seconds (did you mean "300ms"?)',
+      'services.web.loadBalancer.deregistrationDelay: 16m40s is at or after the end of the run (5m); written as a bare number, that is seconds (did you mean "1000ms"?)',
     ]);
+  });
+
+  it('a bare number below 1000 is a usual number of seconds: AWS\'s deregistrationDelay 300 in a 5 min run is not said', () => {
+    expect(
+      warned((s) => {
+        s.duration = '5m';
+        s.services.web.workload.requestRate.step.at = '2m';
+        s.services.web.loadBalancer.deregistrationDelay = 300;
+        Object.assign(policy(s), { scaleInCooldown: 999 });
+      }),
+    ).toEqual([]);
   });
 
   it('a bare number with a fraction of a second gets no "did you mean" and is not said', () => {
