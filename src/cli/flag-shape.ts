@@ -46,7 +46,13 @@ export function withValueFlags<C extends { command: string; builder: (y: Argv) =
  * `commands` the command strings (`run <scenario>`), to name what is missing; `typedArgs`
  * the words as typed, before endOfOptions.
  */
-export function usageMessage(msg: string, args: readonly string[], commands: readonly string[], flags: readonly string[] = [], typedArgs: readonly string[] = args): string {
+export function usageMessage(
+  msg: string,
+  args: readonly string[],
+  commands: readonly string[],
+  flags: readonly string[] = [],
+  typedArgs: readonly string[] = args,
+): string {
   const word = args.find((a) => !a.startsWith('-'));
   let m = /^Unknown arguments?: (.+)$/.exec(msg);
   if (m) {
@@ -90,6 +96,32 @@ export function usageMessage(msg: string, args: readonly string[], commands: rea
     if (command) return `${word}: missing ${command.split(' ').slice(1).filter((p) => p.startsWith('<')).join(' ')} (see ecsim ${word} --help)`;
   }
   return msg;
+}
+
+/** The flags ecsim takes before (or without) a command, and their one-letter aliases. */
+export const TOP_LEVEL_FLAGS = ['help', 'version', 'h', 'v'] as const;
+
+/**
+ * A flag before the command (or with none) that neither ecsim nor any command takes:
+ * `ecsim --verison`, or `ecsim --hlep run`, where yargs took the command as the flag's value
+ * and said "name a command". A command's own flag before the command (`--seed 3 run s.yaml`)
+ * is fine. `commandFlags` (every command's flags) is asked only when a flag comes first.
+ * Undefined when there is none such.
+ */
+export function unknownLeadingFlag(args: readonly string[], commands: readonly string[], commandFlags: () => ReadonlySet<string>): string | undefined {
+  const names = commands.map((c) => c.split(' ')[0]);
+  const first = args.findIndex((a) => a === '--' || names.includes(a));
+  const leading = (first < 0 ? args : args.slice(0, first)).filter((a) => /^--?[^-]/.test(a));
+  if (leading.length === 0) return undefined;
+  const known: readonly string[] = TOP_LEVEL_FLAGS;
+  const ofCommands = commandFlags();
+  const unknown = leading
+    .map((a): [string, string] => [a.split('=')[0], a.split('=')[0].replace(/^--?(no-)?/, '')])
+    .filter(([, name]) => !known.includes(name) && !ofCommands.has(name));
+  if (unknown.length === 0) return undefined;
+  // a did-you-mean among the flags that go without a command (--help, --version)
+  const named = unknown.map(([typed, name]) => unknownFlag(typed, name, known.filter((f) => f.length > 1)));
+  return `unknown ${named.length === 1 ? 'flag' : 'flags'} ${named.join(', ')} (see ecsim --help)`;
 }
 
 /** `-q (did you mean --quiet?)`: a flag the name begins (--dur: --duration) first, the shortest of several; else the closest by spelling. */

@@ -4,7 +4,7 @@ import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
 import { EXIT, UsageError, leftAsideMessage, reportError } from './errors.js';
 import { takeLeftAside } from '../output/left-aside.js';
-import { endOfOptions, rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, unknownCommand, usageMessage, withValueFlags } from './flag-shape.js';
+import { endOfOptions, rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, unknownCommand, unknownLeadingFlag, usageMessage, withValueFlags } from './flag-shape.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { compareCommand } from './commands/compare.js';
@@ -17,12 +17,26 @@ import { initCommand } from './commands/init.js';
 
 const COMMANDS = [runCommand, validateCommand, compareCommand, sweepCommand, mergeCommand, traceCommand, explainCommand, reportCommand, initCommand];
 
+/** Every flag of every command (asked only when a flag comes before the command: the builders run on a bare yargs). */
+function commandFlags(): Set<string> {
+  const out = new Set<string>();
+  for (const c of COMMANDS) {
+    // (getOptions is yargs' own, missing from its typings)
+    const o = (c.builder(yargs([])) as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]> } }).getOptions();
+    for (const k of Object.keys(o.key)) out.add(k);
+    for (const list of Object.values(o.alias)) for (const a of list) out.add(a);
+  }
+  return out;
+}
+
 export async function main(words: string[]): Promise<number> {
   const argv = endOfOptions(words);
   let code: number = EXIT.ok;
   try {
     const notACommand = unknownCommand(words, COMMANDS.map((c) => c.command));
     if (notACommand !== undefined) throw new UsageError(notACommand);
+    const misspelt = unknownLeadingFlag(words, COMMANDS.map((c) => c.command), commandFlags);
+    if (misspelt !== undefined) throw new UsageError(misspelt);
     await yargs(argv)
       .scriptName('ecsim')
       // `--out.x=1` is an unknown flag, not an object in --out (it failed as an internal error)

@@ -115,7 +115,8 @@ function whyNotReplaceable(path: string, top: boolean): string | null {
       if (inner !== null) return `its "${RUNS}/${inner}`;
       continue;
     }
-    return `it is a folder that ecsim did not write (it holds "${name}")`;
+    // not "a folder that ecsim did not write": an earlier results folder with a file of the user's added is one it did write
+    return `it holds "${name}", which ecsim did not write`;
   }
   return null;
 }

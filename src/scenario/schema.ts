@@ -36,7 +36,7 @@ export const MAX_DURATION_MS = 3660 * 86_400_000;
 /** The run's name: also the default results folder's, so no spaces or slashes. */
 const scenarioName = z.string().transform((value, ctx) => {
   if (/^[A-Za-z0-9_.-]+$/.test(value) && value !== '.' && value !== '..') return value;
-  ctx.addIssue({ code: 'custom', message: `expected a name of letters, digits, "_", "-" and "." (it names the results folder), found ${describe(value)}` });
+  ctx.addIssue({ code: 'custom', message: `expected a name of letters, digits, "_", "-" and ".", other than "." or ".." (it names the results folder), found ${describe(value)}` });
   return z.NEVER;
 });
 

@@ -9,6 +9,18 @@ import { shardOf } from '../../src/cli/actions/sweep.js';
 import { UsageError } from '../../src/cli/errors.js';
 
 describe('usage mistakes', () => {
+  it('a misspelt flag before the command, or without one, gets a "did you mean" (it said "name a command": --hlep took "run" as its value)', async () => {
+    expect(await oneLine('--hlep', 'run')).toBe('ecsim: unknown flag --hlep (did you mean --help?) (see ecsim --help)');
+    expect(await oneLine('--hlep', 'run', QUICKSTART)).toBe('ecsim: unknown flag --hlep (did you mean --help?) (see ecsim --help)');
+    expect(await oneLine('--verison')).toBe('ecsim: unknown flag --verison (did you mean --version?) (see ecsim --help)');
+    expect(await oneLine('-x', '--verison')).toBe('ecsim: unknown flags -x, --verison (did you mean --version?) (see ecsim --help)');
+    // a command's own flag before the command runs; without a command it still needs one
+    expect(await oneLine('--seed', '3')).toBe('ecsim: name a command (see --help)');
+    expect(await oneLine()).toBe('ecsim: name a command (see --help)');
+    const r = await cli('--seed', '3', 'run', QUICKSTART, '--duration', '1m', '--quiet', '--out', join(tempDir(), 'r'));
+    expect([r.code, r.stderr]).toEqual([0, '']);
+  });
+
   it('a flag given twice (it used to fail as an internal error)', async () => {
     const dir = tempDir();
     expect(await oneLine('run', QUICKSTART, '--out', join(dir, 'a'), '--out', join(dir, 'b'))).toBe('ecsim: --out: given 2 times, expected once');

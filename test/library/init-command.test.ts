@@ -136,6 +136,16 @@ describe('ecsim init', () => {
     expect(readFileSync(out, 'utf8')).toBe('mine');
   });
 
+  it('--out naming an existing folder says it is a folder and what to give (it said "never overwrites a file"); nothing written', async () => {
+    const dir = tempDir();
+    for (const out of [dir, `${dir}/`]) {
+      const r = await init('--out', out);
+      expect(r.error).toBeInstanceOf(UsageError);
+      expect((r.error as Error).message).toBe(`--out: expected the file to write the scenario to, found the folder ${out} (give a file name, e.g. --out ${join(out, 'quickstart.yaml')})`);
+    }
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('an unknown template is a UsageError with a hint and the list', async () => {
     const out = join(tempDir(), 'x.yaml');
     const r = await init('--template', 'flash-crowed', '--out', out);

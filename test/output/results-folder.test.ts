@@ -41,10 +41,10 @@ describe('assertReplaceable', () => {
     if (existsSync(join(dir, 'fifo'))) expect(() => assertReplaceable(join(dir, 'fifo'))).toThrow(/not a folder \(a device, a pipe or a socket\)/);
     const mine = resultsFolder(join(dir, 'mine'));
     writeFileSync(join(mine, 'analysis.ipynb'), '{}');
-    expect(() => assertReplaceable(mine)).toThrow(/a folder that ecsim did not write \(it holds "analysis.ipynb"\)/);
+    expect(() => assertReplaceable(mine)).toThrow(/: it holds "analysis.ipynb", which ecsim did not write; ecsim replaces only a results folder it wrote/);
     const cmp = resultsFolder(join(dir, 'cmp'));
     mkdirSync(join(cmp, 'runs', 'a', 'src'), { recursive: true });
-    expect(() => assertReplaceable(cmp)).toThrow(/its "runs\/a" is not a results folder \(it is a folder that ecsim did not write \(it holds "src"\)\)/);
+    expect(() => assertReplaceable(cmp)).toThrow(/its "runs\/a" is not a results folder \(it holds "src", which ecsim did not write\)/);
   });
 });
 
@@ -66,7 +66,7 @@ describe('ecsim run --out onto something else', () => {
     writeFileSync(join(dir, 'work', 'plan.md'), 'mine');
     const refused = await cli('run', QUICKSTART, '--duration', '10m', '--quiet', '--out', join(dir, 'work'));
     expect(refused.code).toBe(2);
-    expect(refused.stderr).toMatch(/it is a folder that ecsim did not write \(it holds "plan.md"\)/);
+    expect(refused.stderr).toMatch(/: it holds "plan.md", which ecsim did not write;/);
     expect(readdirSync(join(dir, 'work'))).toEqual(['plan.md']);
 
     const out = join(dir, 'out');
@@ -88,7 +88,7 @@ describe('ecsim sweep with a runs/<point> folder of the user\'s', () => {
     const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--duration', '10m', '--replications', '1', '--jobs', '2', '--shard', '1/4', '--runs', '--quiet', '--out', join(dir, 'sw'));
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^ecsim: cannot write results to ".*targetValue=40,scaleOutCooldown=60s": it is a folder that ecsim did not write \(it holds "notes.txt"\)/);
+    expect(r.stderr).toMatch(/^ecsim: cannot write results to ".*targetValue=40,scaleOutCooldown=60s": it holds "notes.txt", which ecsim did not write;/);
     expect(readdirSync(join(dir, 'sw'))).toEqual(['runs']);
     expect(readdirSync(point)).toEqual(['notes.txt']);
   });

@@ -3,7 +3,7 @@
 // file (`ecsim compare scenarios/compare-quickstart.yaml` -> `ecsim compare my.yaml`), and the lesson's `expect:` lists taken out
 // (they assert the lesson, not the user's service, and the name picks results/<name>/).
 
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parse, parseDocument, type Pair } from 'yaml';
@@ -31,6 +31,8 @@ export function init(argv: InitArgs): void {
     );
   }
   const out = argv.out ?? `${template.name}.yaml`;
+  // a folder is not a file it would overwrite: say what --out names (`init --out other/`)
+  if (isFolder(out)) throw new UsageError(`--out: expected the file to write the scenario to, found the folder ${out} (give a file name, e.g. --out ${join(out, `${template.name}.yaml`)})`);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; ecsim init never overwrites a file (choose another --out or remove it)`);
   const scenarioName = nameForFile(out);
   const starter = starterText(readFileSync(template.file, 'utf8'), scenarioName);
@@ -177,4 +179,13 @@ function libraryDir(): string {
 /** The path as one shell word: quoted when it holds anything but safe characters ("Weird Name!.yaml"). */
 function shellWord(path: string): string {
   return /^[A-Za-z0-9_./:@%+=,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Whether `path` is a folder (through a link); false when nothing is there or it cannot be looked at. */
+function isFolder(path: string): boolean {
+  try {
+    return statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }

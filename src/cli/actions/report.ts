@@ -5,6 +5,7 @@ import { dirname, resolve } from 'node:path';
 import { comparisonKind, isReportMarkdown, isResultsFolder, markdownPathOf, writeReports, type WrittenReports } from '../../output/report/index.js';
 import { besideFileInTheWay, isStandardOutput, isStreamPath } from '../../output/staging.js';
 import { ResultsFileError } from '../../output/results-file.js';
+import { RUN_FILES } from '../../output/run-files.js';
 import { shardOfFileName } from '../../experiment/shard.js';
 import { UsageError } from '../errors.js';
 import type { ReportArgs } from '../commands/report.js';
@@ -28,7 +29,7 @@ export function runReport(argv: ReportArgs): WrittenReports {
     if (readdirSync(dir).some((n) => shardOfFileName(n) !== undefined)) {
       throw new UsageError(`${dir} holds the shard files of a sweep, not its sweep.csv: join them first (ecsim merge ${dir}), then report on the folder`);
     }
-    throw new UsageError(`${dir} is not a results folder: expected summary.json and timeseries.csv (ecsim run) or comparison.csv / sweep.csv (ecsim compare / sweep)`);
+    throw new UsageError(`${dir} is not a results folder: expected ${RUN_FILES.join(', ')} (ecsim run) or comparison.csv / sweep.csv (ecsim compare / sweep)`);
   }
   // the HTML goes to --out and a run's Markdown beside it with .md: an --out named .md put
   // HTML into x.md and the Markdown into x.md.md

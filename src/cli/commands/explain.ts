@@ -16,7 +16,7 @@ export const explainCommand = {
   describe: 'Tell the scaling timeline of a results folder in sentences: why it scaled, or did not',
   builder: (y: Argv) =>
     y
-      .positional('results', { type: 'string', demandOption: true, describe: 'a results folder written by ecsim run' })
+      .positional('results', { type: 'string', demandOption: true, describe: 'a results folder written by ecsim run, whole (one missing summary.json, timeseries.csv, capacity.csv, events.csv or tasks.csv is refused: exit 2)' })
       .option('service', { type: 'string', describe: 'only this service (and the capacity providers its tasks used)' })
       .option('from', { type: 'string', describe: 'from: a duration since the start (20m, 1h30m) or a UTC time hh:mm' })
       .option('to', { type: 'string', describe: 'to: a duration since the start or a UTC time hh:mm' })

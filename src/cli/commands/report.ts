@@ -13,12 +13,12 @@ export interface ReportArgs {
 
 export const reportCommand = {
   command: 'report <results-dir>',
-  describe: 'Write report.html (and report.md) for a results folder, or the comparison page for a compare/sweep folder (a sweep\'s runs/ of another sweep than sweep.csv\'s, by their sweep-plan.txt, are left out, said on the page and on stderr)',
+  describe: 'Write report.html (and report.md) for a results folder, or the comparison page for a compare/sweep folder (a sweep\'s runs/ of another sweep than sweep.csv\'s, by their sweep-plan.txt, are left out, and so is a compare\'s variant without runs/<variant>/, said on the page and on stderr). A run folder missing a file every run writes (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv) is refused (exit 2)',
   builder: (y: Argv) =>
     y
       .positional('results-dir', { type: 'string', demandOption: true, describe: 'a folder written by ecsim run, compare or sweep' })
       .option('out', { type: 'string', describe: 'the HTML file to write, not named .md (default <results-dir>/report.html; for a run folder the Markdown goes beside it: x.html -> x.md). A new file, a device (/dev/stdout) or an earlier report named .html; any other existing file is refused, and so is an x.md that is not an earlier report\'s Markdown' })
-      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but warnings (a sweep\'s runs/ left out as another sweep\'s) and errors (both on stderr)' })
+      .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but warnings (a sweep\'s runs/ left out as another sweep\'s, a compare\'s missing runs/<variant>/) and errors (both on stderr)' })
       .example('$0 report results/quickstart', 'writes results/quickstart/report.html and report.md')
       .example('$0 report results/compare-quickstart-compare --out /tmp/cmp.html', 'the comparison page of a compare folder') as unknown as Argv<ReportArgs>,
   handler: async (argv: ArgumentsCamelCase<ReportArgs>) => (await import('../actions/report.js')).report(argv),

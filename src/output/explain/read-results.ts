@@ -1,6 +1,7 @@
 // Reads a results folder (events.csv, timeseries.csv, tasks.csv, scenario.json,
-// summary.json) into ResultsTables for `ecsim explain`. Missing optional files degrade
-// the explanation; a missing events.csv is an error.
+// summary.json) into ResultsTables for `ecsim explain`. Every file a run writes is
+// required but scenario.json (run-files.ts), whose absence degrades the explanation (no
+// policies, cooldowns or health checks to tell).
 
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
@@ -8,6 +9,7 @@ import { targetHealthTimeline, type TargetHealthCheck } from '../../model/target
 import { smallestTypeShortfall } from '../../model/capacity/smallest-type.js';
 import { DEFAULT_ECS_COOLDOWN_MS } from '../../scaling/target-tracking.js';
 import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js';
+import { assertRunFiles, hasRunFiles } from '../run-files.js';
 import { recordsOf, type CsvRecord } from './parse-csv.js';
 import { checkSummary } from '../report/data/summary-shape.js';
 import { groupSeries } from '../report/data/group-series.js';
@@ -23,31 +25,29 @@ const METRIC_OF_PREDEFINED: Record<string, string> = {
 
 export function readResults(dir: string): ResultsTables {
   const file = (name: string) => join(dir, name);
-  if (!existsSync(file('events.csv'))) {
+  if (!hasRunFiles(dir)) {
     // a compare or sweep folder holds its runs' results folders under runs/
     const kind = existsSync(file('comparison.csv')) ? 'compare' : existsSync(file('sweep.csv')) ? 'sweep' : null;
     const hint = kind === null ? '' : `: it is a ${kind} folder; explain one of its runs (${join(dir, 'runs', '<name>')})`;
     throw new Error(`expected a results folder with events.csv (written by ecsim run), found none in ${dir}${hint}`);
   }
+  // all of a run's files: without tasks.csv the new tasks' RUNNING and healthy times went untold
+  assertRunFiles(dir);
   const json = (name: string): any => readResultsJson(file(name), 'ecsim run', true);
-  const table = (name: string, columns: readonly string[]): CsvRecord[] => recordsOf(readResultsCsv(file(name), 'ecsim run', columns, true) ?? []);
+  const table = (name: string, columns: readonly string[]): CsvRecord[] => recordsOf(readResultsCsv(file(name), 'ecsim run', columns)!);
   // a cell that is no number is refused as report refuses it (ResultsFileError: file, row, column)
   const cells = (name: string) => (r: CsvRecord, n: number) => (column: string) => numberCell(file(name), n + 1, column, r[column]);
   const scenario = json('scenario.json');
-  const summaryJson = json('summary.json');
   // checked as report checks it (file, key path, what was expected)
-  const summary: any = summaryJson === null ? null : checkSummary(file('summary.json'), summaryJson);
+  const summary: any = checkSummary(file('summary.json'), readResultsJson(file('summary.json'), 'ecsim run')!);
   const eventRecords = table('events.csv', ['time_s', 'type', 'subject', 'message']);
   const eventCell = cells('events.csv');
   const events: EventRow[] = eventRecords.map((r, n) => ({ timeS: num(eventCell(r, n)('time_s')), type: r.type, subject: r.subject, message: r.message }));
-  const seriesCsv = readResultsCsv(file('timeseries.csv'), 'ecsim run', ['time_s', 'service'], true);
-  const seriesRows = seriesCsv ?? [];
-  if (seriesCsv !== null) {
-    // every row with its service and numbers, as report reads it (ResultsFileError: file, row, column)
-    const series = groupSeries(file('timeseries.csv'), tableOf(seriesCsv), 'service', ['timestamp']);
-    // rows up to the run's end, as report checks them (a file cut at a line boundary told a wrong final state)
-    if (summary !== null) checkSeriesReachEnd(file('timeseries.csv'), series, Object.keys(summary.services), summary.durationSeconds, scenario);
-  }
+  const seriesRows = readResultsCsv(file('timeseries.csv'), 'ecsim run', ['time_s', 'service'])!;
+  // every row with its service and numbers, as report reads it (ResultsFileError: file, row, column)
+  const series = groupSeries(file('timeseries.csv'), tableOf(seriesRows), 'service', ['timestamp']);
+  // rows up to the run's end, as report checks them (a file cut at a line boundary told a wrong final state)
+  checkSeriesReachEnd(file('timeseries.csv'), series, Object.keys(summary.services), summary.durationSeconds, scenario);
   const seriesRecords = recordsOf(seriesRows);
   const seriesCell = cells('timeseries.csv');
   const timeseries = seriesRecords.map((r, n) => seriesRow(r, seriesCell(r, n)));

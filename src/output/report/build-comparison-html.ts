@@ -81,6 +81,7 @@ export function renderComparisonHtml(c: ComparisonData): string {
       parts.push(`<p class="muted">${esc(`A line per point, named by its label (the runs/ folder name: parameter=value, ...); ${shown} of ${c.rows.length} points have a runs/ folder${own}.`)}</p>`);
       if (c.otherSweepsRuns.length > 0) parts.push(`<p class="muted">${esc(otherSweepsRunsNote(c))}</p>`);
     }
+    if (c.missingRuns.length > 0) parts.push(`<p class="muted">${esc(missingRunsNote(c))}</p>`);
     // not "the offered load is the same": a variant may change the load itself (fargate-vs-ec2-cost)
     // not "not by different random draws": a stream kept per service is drawn in event order, and
     // per-task draws go by task number, so a variant that starts more tasks shifts that service's
@@ -100,7 +101,9 @@ export function renderComparisonHtml(c: ComparisonData): string {
   } else {
     parts.push(
       c.kind === 'compare'
-        ? '<p class="muted">No runs/&lt;variant&gt;/ results folders here: no time series to overlay.</p>'
+        ? c.missingRuns.length > 0
+          ? `<p class="muted">${esc(`No runs/<variant>/ results folders here: no time series to overlay. ${missingRunsNote(c)}`)}</p>`
+          : '<p class="muted">No runs/&lt;variant&gt;/ results folders here: no time series to overlay.</p>'
         : c.otherSweepsRuns.length > 0
           ? `<p class="muted">${esc(`No runs/<point label>/ results folders of this sweep here: no time series to overlay. ${otherSweepsRunsNote(c)}`)}</p>`
           : `<p class="muted">No runs/&lt;point label&gt;/ results folders here: no time series to overlay (ecsim sweep writes them for at most 24 points, or with --runs).</p>`,
@@ -119,5 +122,19 @@ export function otherSweepsRunsNote(c: Pick<ComparisonData, 'otherSweepsRuns' | 
   return (
     `The runs/ folders of ${k} of ${c.rows.length} points (${shown}) are of another sweep (their sweep-plan.txt does not name the plan of sweep.csv's): left out. ` +
     'Shards run without runs (--no-runs, or of a sweep over 24 points) leave an earlier sweep\'s runs/ in place; run the sweep again with runs (--runs over 24 points) to draw this one\'s.'
+  );
+}
+
+/**
+ * What the page (and `ecsim report` on stderr) says of a compare's variants whose runs/
+ * folder is missing: how many and which (the first five). `ecsim compare` writes one for
+ * every variant, so the folder was deleted or not copied.
+ */
+export function missingRunsNote(c: Pick<ComparisonData, 'missingRuns' | 'rows'>): string {
+  const k = c.missingRuns.length;
+  const shown = c.missingRuns.slice(0, 5).map((v) => `runs/${v}/`).join('; ') + (k > 5 ? `; ... (${k} in all)` : '');
+  return (
+    `${k} of ${c.rows.length} variants have no results folder (${shown}), which ecsim compare writes for every variant: ` +
+    `left out of the time series (the table's figures are comparison.csv's). Run the compare again to draw ${k === 1 ? 'it' : 'them'}.`
   );
 }

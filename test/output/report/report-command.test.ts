@@ -43,7 +43,7 @@ describe('ecsim report <results-dir>', () => {
     expect(() => runReport({ resultsDir: '/nonexistent/ecsim-results' })).toThrow(UsageError);
     const empty = tempDir('empty');
     mkdirSync(join(empty, 'x'));
-    expect(() => runReport({ resultsDir: empty })).toThrow(/not a results folder: expected summary.json and timeseries.csv/);
+    expect(() => runReport({ resultsDir: empty })).toThrow(/not a results folder: expected summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv \(ecsim run\)/);
     expect(() => runReport({ resultsDir: empty })).toThrow(UsageError);
   });
 

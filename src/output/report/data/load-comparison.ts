@@ -73,6 +73,13 @@ export interface ComparisonData {
    * when sweep.csv has no sweep-plan.txt (written before ecsim recorded it: not checked).
    */
   otherSweepsRuns: string[];
+  /**
+   * A compare's variants without a runs/<variant>/ folder (compare writes one for each: a
+   * folder deleted or copied in part), left out of the time series; the page and `ecsim
+   * report` on stderr say so. Empty for a sweep (which writes runs for at most 24 points, or
+   * none: its page says how many points have one).
+   */
+  missingRuns: string[];
 }
 
 export function comparisonKind(dir: string): 'compare' | 'sweep' | null {
@@ -126,7 +133,8 @@ export function loadComparison(dir: string): ComparisonData {
     otherSweepsRuns.push(name);
     return false;
   });
-  return { dir, kind, rows, paired, replications, runs, otherSweepsRuns };
+  const missingRuns = kind === 'compare' ? labels.filter((l) => !isFolder(join(dir, 'runs', l))) : [];
+  return { dir, kind, rows, paired, replications, runs, otherSweepsRuns, missingRuns };
 }
 
 /** The columns of each headline metric with these suffixes: cost_mean, cost_ci95, sloViolationMinutes_mean... */
@@ -150,7 +158,11 @@ function loadRuns(runsDir: string, order: string[], onlyListed: boolean, ofThisS
   const out = new Map<string, ResultsData>();
   if (!existsSync(runsDir)) return out;
   if (!statSync(runsDir).isDirectory()) throw new ResultsFileError(`${runsDir}: expected the folder of the runs' results folders (written by ecsim compare or sweep), found a file`);
-  const names = readdirSync(runsDir).filter((n) => (!onlyListed || order.includes(n)) && isFolder(join(runsDir, n)) && isResultsFolder(join(runsDir, n)));
+  // a listed run's folder is read whole (loadResults refuses one missing a run's file); another
+  // folder of a compare's runs/ only when it holds a run's files
+  const names = readdirSync(runsDir).filter(
+    (n) => (order.includes(n) || (!onlyListed && isResultsFolder(join(runsDir, n)))) && isFolder(join(runsDir, n)),
+  );
   const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
   names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
   for (const n of names) if (ofThisSweep(join(runsDir, n), n)) out.set(n, loadResults(join(runsDir, n)));

@@ -1,10 +1,12 @@
 // Reads a results folder (summary.json, timeseries.csv, capacity.csv, events.csv,
 // tasks.csv, optional scenario.json) into ResultsData. A missing, malformed or misshapen
-// file is a ResultsFileError naming it and what was expected.
+// file is a ResultsFileError naming it and what was expected (every file a run writes is
+// required but scenario.json: run-files.ts).
 
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { numberCell, readResultsCsv, readResultsJson, ResultsFileError } from '../../results-file.js';
+import { assertRunFiles, hasRunFiles, RUN_FILES } from '../../run-files.js';
 import { tableOf } from './parse-csv.js';
 import { groupSeries } from './group-series.js';
 import { checkSummary } from './summary-shape.js';
@@ -13,15 +15,18 @@ import type { EventRow, ResultsData, TaskRow } from './results-data.js';
 
 const WRITER = 'ecsim run';
 
+/** Whether `dir` holds any of the files a run writes (loadResults then requires all of them). */
 export function isResultsFolder(dir: string): boolean {
-  return existsSync(join(dir, 'summary.json')) && existsSync(join(dir, 'timeseries.csv'));
+  return hasRunFiles(dir);
 }
 
 export function loadResults(dir: string): ResultsData {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ResultsFileError(`${dir}: expected a results folder, found no folder`);
   if (!isResultsFolder(dir)) {
-    throw new ResultsFileError(`${dir}: expected a results folder (summary.json and timeseries.csv, as written by ecsim run), found neither`);
+    throw new ResultsFileError(`${dir}: expected a results folder (${RUN_FILES.join(', ')}, as written by ecsim run), found none of them`);
   }
+  // all of them: a missing events.csv or tasks.csv read as none (0 scaling activities, 0 tasks started)
+  assertRunFiles(dir);
   const summaryPath = join(dir, 'summary.json');
   const summary = checkSummary(summaryPath, readResultsJson(summaryPath, WRITER)!);
   const scenario = readResultsJson(join(dir, 'scenario.json'), WRITER, true);
@@ -29,13 +34,13 @@ export function loadResults(dir: string): ResultsData {
   const tsPath = join(dir, 'timeseries.csv');
   const ts = tableOf(readResultsCsv(tsPath, WRITER, ['time_s', 'service'])!);
   const capPath = join(dir, 'capacity.csv');
-  const cap = readResultsCsv(capPath, WRITER, ['time_s', 'capacity_provider'], true);
+  const cap = readResultsCsv(capPath, WRITER, ['time_s', 'capacity_provider'])!;
   const startEpochMs = startFromTimestamps(ts.header, ts.rows[0]) ?? startFromScenario(scenario) ?? 0;
 
   const services = groupSeries(tsPath, ts, 'service', ['timestamp']);
   // rows up to the run's end (a file cut at a line boundary reads well row by row)
   checkSeriesReachEnd(tsPath, services, Object.keys(summary.services!), summary.durationSeconds!, scenario);
-  const providers = cap ? groupSeries(capPath, tableOf(cap), 'capacity_provider', ['timestamp']) : new Map();
+  const providers = groupSeries(capPath, tableOf(cap), 'capacity_provider', ['timestamp']);
   const durationSeconds = summary.durationSeconds ?? lastTime(services);
   return {
     dir,
@@ -73,8 +78,7 @@ function lastTime(services: Map<string, { time: Float64Array }>): number {
 const EVENT_COLUMNS = ['time_s', 'type', 'subject', 'message'] as const;
 
 function readEvents(path: string): EventRow[] {
-  const csv = readResultsCsv(path, WRITER, EVENT_COLUMNS, true);
-  if (!csv) return [];
+  const csv = readResultsCsv(path, WRITER, EVENT_COLUMNS)!;
   const [c, rows] = indexed(csv, EVENT_COLUMNS);
   return rows.map((r, n) => ({ timeS: numberCell(path, n + 1, 'time_s', r[c.time_s]), type: r[c.type] ?? '', subject: r[c.subject] ?? '', message: r[c.message] ?? '' }));
 }
@@ -82,8 +86,7 @@ function readEvents(path: string): EventRow[] {
 const TASK_COLUMNS = ['task_id', 'service', 'capacity_provider', 'launch_type', 'instance_id', 'created_s', 'running_s', 'stopped_s', 'stop_reason'] as const;
 
 function readTasks(path: string): TaskRow[] {
-  const csv = readResultsCsv(path, WRITER, TASK_COLUMNS, true);
-  if (!csv) return [];
+  const csv = readResultsCsv(path, WRITER, TASK_COLUMNS)!;
   const [c, rows] = indexed(csv, TASK_COLUMNS);
   const at = (r: string[], n: number, column: 'created_s' | 'running_s' | 'stopped_s') => numberCell(path, n + 1, column, r[c[column]]);
   return rows.map((r, n) => ({

@@ -1,0 +1,94 @@
+// `ecsim report` and `ecsim explain` refuse a run's folder missing a file every run writes
+// (it read as zeros: "0 scaling activities", "0 tasks started"), writing nothing; a compare
+// folder missing a variant's runs/<variant>/ says so on the page and on stderr.
+
+import { describe, it, expect } from 'vitest';
+import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runReport } from '../../../src/cli/actions/report.js';
+import { runExplain } from '../../../src/cli/actions/explain.js';
+import { UsageError } from '../../../src/cli/errors.js';
+import { writeReports } from '../../../src/output/report/index.js';
+import { COMPARISON_METRICS } from '../../../src/output/report/data/load-comparison.js';
+import { tempDir, writeFakeRun } from './fixtures.js';
+
+const RUN = { services: ['web'], providers: ['asg'], periods: 20, events: ['60,scaling,web,scaled out'] };
+const EVERY = 'every ecsim run writes summary.json, timeseries.csv, capacity.csv, events.csv and tasks.csv';
+
+function runWithout(...names: string[]): string {
+  const dir = writeFakeRun(join(tempDir('partial'), 'run'), RUN);
+  for (const n of names) rmSync(join(dir, n));
+  return dir;
+}
+
+describe('a run folder missing a file a run writes', () => {
+  it.each(['summary.json', 'timeseries.csv', 'capacity.csv', 'events.csv', 'tasks.csv'])('without %s: report and explain refuse it (exit 2), naming the file; nothing written', (name) => {
+    const dir = runWithout(name);
+    const before = readdirSync(dir).sort();
+    const message = `${join(dir, name)}: expected the file a run writes (${EVERY}), found no file; the folder is incomplete: re-run \`ecsim run SCENARIO --out ${dir}\``;
+    expect(() => runReport({ resultsDir: dir })).toThrow(new UsageError(message));
+    expect(() => runExplain({ results: dir })).toThrow(new UsageError(message));
+    expect(readdirSync(dir).sort()).toEqual(before);
+  });
+
+  it('names the first missing file and the others', () => {
+    const dir = runWithout('tasks.csv', 'capacity.csv');
+    expect(() => runReport({ resultsDir: dir })).toThrow(`${join(dir, 'capacity.csv')}: expected the file a run writes (${EVERY}), found no file (nor tasks.csv); `);
+    expect(existsSync(join(dir, 'report.html')) || existsSync(join(dir, 'report.md'))).toBe(false);
+  });
+
+  it('without scenario.json (optional, docs/notes/reports.md) and run.json (read by neither): both still work', () => {
+    const dir = runWithout(); // writeFakeRun writes no scenario.json and no run.json
+    expect(existsSync(join(dir, 'scenario.json')) || existsSync(join(dir, 'run.json'))).toBe(false);
+    expect(runReport({ resultsDir: dir }).kind).toBe('run');
+    expect(runExplain({ results: dir })).toContain('web');
+  });
+});
+
+const HEADER = ['variant', ...COMPARISON_METRICS.flatMap((m) => [`${m}_mean`, `${m}_ci95`]), 'pareto'].join(',');
+const ROW = COMPARISON_METRICS.map((_, i) => `${i + 1},0`).join(',');
+
+function compareFolder(variants: string[], withRuns: string[]): string {
+  const dir = tempDir('cmp-runs');
+  writeFileSync(join(dir, 'comparison.csv'), [HEADER, ...variants.map((v) => `${v},${ROW},true`)].join('\n') + '\n');
+  for (const v of withRuns) writeFakeRun(join(dir, 'runs', v), RUN);
+  return dir;
+}
+
+describe('a compare folder missing a variant\'s runs/<variant>/', () => {
+  it('says which on the page and as a warning (stderr)', () => {
+    const dir = compareFolder(['a', 'b', 'c'], ['a', 'c']);
+    const written = writeReports(dir);
+    const note = '1 of 3 variants have no results folder (runs/b/), which ecsim compare writes for every variant: left out of the time series (the table\'s figures are comparison.csv\'s). Run the compare again to draw it.';
+    expect(written.warnings).toEqual([`${dir}: ${note}`]);
+    const html = readFileSafe(join(dir, 'report.html'));
+    expect(html).toContain(note.replace(/'/g, '&#39;'));
+    expect(html).toContain('Time series by variant');
+  });
+
+  it('every variant\'s missing: the page says there is nothing to overlay, and which', () => {
+    const dir = compareFolder(['a', 'b'], []);
+    const written = writeReports(dir);
+    expect(written.warnings).toEqual([`${dir}: 2 of 2 variants have no results folder (runs/a/; runs/b/), which ecsim compare writes for every variant: left out of the time series (the table's figures are comparison.csv's). Run the compare again to draw them.`]);
+    expect(readFileSafe(join(dir, 'report.html'))).toContain('No runs/&lt;variant&gt;/ results folders here: no time series to overlay. 2 of 2 variants');
+  });
+
+  it('all there: no warning', () => {
+    expect(writeReports(compareFolder(['a', 'b'], ['a', 'b'])).warnings).toEqual([]);
+  });
+
+  it('a variant\'s runs/<variant>/ missing a file: refused as a run folder is (exit 2), no page written', () => {
+    const dir = compareFolder(['a', 'b'], ['a', 'b']);
+    rmSync(join(dir, 'runs', 'b', 'events.csv'));
+    expect(() => runReport({ resultsDir: dir })).toThrow(new RegExp(`^${escape(join(dir, 'runs', 'b', 'events.csv'))}: expected the file a run writes`));
+    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+  });
+});
+
+function readFileSafe(path: string): string {
+  return existsSync(path) ? readFileSync(path, 'utf8') : '';
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
