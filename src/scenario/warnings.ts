@@ -666,9 +666,16 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
     const l = launched(item.capacityProvider);
     if (l === null || l.archs.has(arch)) continue;
     const hint = l.listed ? reorder("its group's instanceTypes") : `${add} to its group`;
+    // managed scaling's estimate reads the tasks' size, not their architecture: they are
+    // PROVISIONING tasks that fit the group's types, so M > N until the group is at maxSize
+    const p = s.providers.get(item.capacityProvider);
+    const grows =
+      p?.kind === 'asg' && p.config.managedScaling?.status === 'ENABLED'
+        ? `; its managed scaling counts them as needing new instances (CapacityProviderReservation over 100 %) and grows the group up to its maxSize (${p.config.autoScalingGroup.maxSize}) for them`
+        : '';
     out.push({
       at: ['services', svc.name],
-      message: `${what}, and capacity provider ${describe(item.capacityProvider, l)}: the tasks given to ${item.capacityProvider} are never placed and wait for its capacity ("missing an attribute required by your task"); ${hint}, or take it out of the strategy`,
+      message: `${what}, and capacity provider ${describe(item.capacityProvider, l)}: the tasks given to ${item.capacityProvider} are never placed and wait for its capacity ("missing an attribute required by your task")${grows}; ${hint}, or take it out of the strategy`,
     });
   }
 }

@@ -121,6 +121,15 @@ export class AutoScalingGroup {
   }
 
   /**
+   * Registered instances (ACTIVE or DRAINING, not chosen for termination: N as it is now)
+   * that scale in may not remove: DRAINING ones, and with termination protection the ones
+   * running service tasks. Managed scaling's scale-in floor, read when the policy acts.
+   */
+  notRemovableCount(): number {
+    return this.tally.figures.n - this.tally.figures.removable;
+  }
+
+  /**
    * Instances not terminated and not chosen for termination: a Spot instance DRAINING at
    * its interruption notice still counts (EC2 keeps it InService until it terminates; the
    * group replaces it then), one the group drains to terminate it (managed draining) does not.

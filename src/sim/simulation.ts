@@ -663,7 +663,7 @@ export class Simulation {
       const n = unpublished.oldestN;
       const atTarget = unpublished.oldestAtTarget;
       unpublished.shift();
-      const decision = policy.onMetric(world.now, m, n, group.desiredCapacity, group.removableCount(), atTarget);
+      const decision = policy.onMetric(world.now, m, n, group.desiredCapacity, group.notRemovableCount(), atTarget);
       if (decision && decision.desired !== group.desiredCapacity) {
         // the decision is logged before the launches and terminations it causes
         world.log('scaling-activity', group.name, decision.message);

@@ -138,36 +138,53 @@ describe('managed scaling: scale in (15 of 15 datapoints, only empty instances, 
     const ms = policy();
     for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 0, 10, 10);
     expect(ms.onMetric(15 * MIN, 0, 10, 10)?.desired).toBe(5);
-    // the datapoint still counts the 10 (measured before the step); 5 are left to remove:
-    // keep = max(0, 0, 10 - 5) = 5 = desired: nothing new
-    expect(ms.onMetric(16 * MIN, 0, 10, 5, 5)).toBeNull();
-    expect(ms.onMetric(17 * MIN, 0, 5, 5)?.desired).toBe(3); // floor(5 / 2) = 2
+    // the datapoint still counts the 10 (measured before the step), but the 5 left are all
+    // removable now (0 not removable): keep = max(0, 0, 0) = 0, step floor(5 / 2) = 2: 5 -> 3
+    // the next minute, not a minute later (the floor read N - removable-now = 10 - 5 = 5)
+    expect(ms.onMetric(16 * MIN, 0, 10, 5, 0)?.desired).toBe(3);
+    expect(ms.onMetric(17 * MIN, 0, 5, 3, 0)?.desired).toBe(2); // floor(3 / 2) = 1
+    expect(ms.onMetric(18 * MIN, 0, 3, 2, 0)?.desired).toBe(1); // floor(2 / 2) = 1
+  });
+
+  it('the floor is the instances not removable when the policy acts, not N of the (older) datapoint minus them', () => {
+    // 10 registered, 2 busy and protected: M = 2, N = 10, 8 removable. 15th datapoint:
+    // keep = max(ceil(2 / 1.00) = 2, 0, 2) = 2, step floor(10 / 2) = 5: 10 -> 5.
+    const ms = policy();
+    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 10, 10, 2);
+    expect(ms.onMetric(15 * MIN, 2, 10, 10, 2)?.desired).toBe(5);
+    // next minute the datapoint still says N = 10; now 5 registered, 2 not removable:
+    // keep = max(2, 0, 2) = 2, step floor(5 / 2) = 2: 5 -> 3 (N - removable = 10 - 3 = 7 held it)
+    const d = ms.onMetric(16 * MIN, 2, 10, 5, 2);
+    expect(d?.desired).toBe(3);
+    // then 3 -> max(2, 3 - 1) = 2, and no further: the 2 busy ones stay
+    expect(ms.onMetric(17 * MIN, 2, 5, 3, 2)?.desired).toBe(2);
+    expect(ms.onMetric(18 * MIN, 2, 3, 2, 2)).toBeNull();
   });
 
   it("the 50 % is of the group's desired capacity, launching instances included, and the message says so", () => {
     // N = 4 registered, all removable, 4 more launching: desired 8. At most floor(8 x 0.5) = 4
     // per step: 8 -> 4 (a cap on N, floor(4 x 0.5) = 2, would have asked 8 -> 2, removing 6)
     const ms = policy();
-    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 0, 4, 8, 4);
-    const d = ms.onMetric(15 * MIN, 0, 4, 8, 4);
+    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 0, 4, 8, 0);
+    const d = ms.onMetric(15 * MIN, 0, 4, 8, 0);
     expect(d?.desired).toBe(4);
     expect(d?.message).toContain('at most 4 per step (50 % of desired 8)');
   });
 
-  it('the message names the removable instances in words true with and without termination protection', () => {
-    // M=2 N=6, 1 removable: keep = max(ceil(2 / 1.00) = 2, 0, 6 - 1 = 5) = 5
+  it('the message names the instances not removable in words true with and without termination protection', () => {
+    // M=2 N=6, 1 removable, so 5 not: keep = max(ceil(2 / 1.00) = 2, 0, 5) = 5
     const ms = policy();
-    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 6, 6, 1);
-    const d = ms.onMetric(15 * MIN, 2, 6, 6, 1);
+    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 6, 6, 5);
+    const d = ms.onMetric(15 * MIN, 2, 6, 6, 5);
     expect(d?.desired).toBe(5);
-    expect(d?.message).toContain('1 removable (ACTIVE, not protected from scale in) instances');
+    expect(d?.message).toContain('; 5 instances not removable now (removable: ACTIVE, not protected from scale in)');
     expect(d?.message).not.toContain('empty');
   });
 
   it('only removable (ACTIVE, not protected from scale in) instances can go; minSize holds', () => {
     const ms = policy({ minSize: 1 });
-    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 6, 6, 1);
-    expect(ms.onMetric(15 * MIN, 2, 6, 6, 1)?.desired).toBe(5);
+    for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 6, 6, 5);
+    expect(ms.onMetric(15 * MIN, 2, 6, 6, 5)?.desired).toBe(5);
     const ms2 = policy({ minSize: 2 });
     for (let k = 1; k < 15; k++) ms2.onMetric(k * MIN, 0, 3, 3);
     expect(ms2.onMetric(15 * MIN, 0, 3, 3)?.desired).toBe(2);

@@ -34,11 +34,26 @@ describe('CapacityProviderReservation = M / N x 100 (§6)', () => {
     expect([r.m, r.n, r.reservation]).toEqual([1, 1, 100]);
   });
 
-  it('PROVISIONING tasks add the instances they pack onto: 3 busy + 10 x (512, 1024) at 4 per m5.large -> M = 3 + 3', () => {
+  it('PROVISIONING tasks the group can run: M = N + the instances they pack onto: N 4 + 10 x (512, 1024) at 4 per m5.large -> M = 4 + 3', () => {
     // 2048 / 512 = 4 by CPU, 7700 / 1024 = 7 by memory -> 4 per instance, ceil(10 / 4) = 3.
+    // The daemon-only instance counts in M too: the waiting tasks found no room there.
     const tasks = Array.from({ length: 10 }, () => task(512, 1024));
     const r = capacityProviderReservation([busy, busy, busy, daemonOnly], tasks, m5large);
-    expect([r.m, r.n, r.reservation]).toEqual([6, 4, 150]);
+    expect([r.m, r.n, r.reservation]).toEqual([7, 4, 175]);
+  });
+
+  it('an empty instance that cannot take the waiting tasks (memberOf, architecture) still drives M above N: 1 empty + 2 x (1024, 1024) -> M = 1 + 1 = 2, 200 %', () => {
+    // 2 per m5.large by CPU: 1 instance for them. busy + packed would read 0 + 1 = 1 = N: 100 %,
+    // and at targetCapacity 100 the group never scaled out
+    const r = capacityProviderReservation([daemonOnly], [task(1024, 1024), task(1024, 1024)], m5large);
+    expect([r.m, r.n, r.reservation]).toEqual([2, 1, 200]);
+  });
+
+  it('no waiting task the group can run (none, or all too large): M = the busy instances', () => {
+    const small = registeredResources(lookupInstanceType('c5.large'));
+    const r = capacityProviderReservation([busy, daemonOnly, daemonOnly], [task(1024, 6000)], m5large, small);
+    expect([r.m, r.n, r.incompatibleTasks]).toEqual([1, 3, 1]);
+    expect(capacityProviderReservation([busy, daemonOnly], [], m5large).m).toBe(1);
   });
 
   it('tasks that fit no instance of the smallest type are left out (AWS: not compatible)', () => {

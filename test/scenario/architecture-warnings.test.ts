@@ -66,4 +66,13 @@ describe('warning: no instance of the task definition\'s architecture', () => {
     const idle = { capacityProviderStrategy: [{ capacityProvider: 'arm', weight: 1 }, { capacityProvider: 'x86', weight: 0 }] };
     expect(warned(scenario({ arm: { types: ['m6g.large'] }, x86: { types: ['m5.large'] } }, ARM, idle))).toEqual([]);
   });
+
+  it('with managed scaling the warning says the group grows to its maxSize for the tasks (they fit its types by size)', () => {
+    const raw = scenario({ x86: { types: ['m5.large'] } }, ARM, { capacityProviderStrategy: [{ capacityProvider: 'x86', weight: 1 }] });
+    raw.cluster.capacityProviders.x86.autoScalingGroup = { instanceTypes: ['m5.large'], minSize: 0, maxSize: 4 };
+    raw.cluster.capacityProviders.x86.managedScaling = { status: 'ENABLED' };
+    expect(warned(raw)).toEqual([
+      'services.app: task definition app has runtimePlatform.cpuArchitecture ARM64: ECS places its tasks only on arm64 instances (ecs.cpu-architecture), and capacity provider x86 launches m5.large x86_64: the tasks given to x86 are never placed and wait for its capacity ("missing an attribute required by your task"); its managed scaling counts them as needing new instances (CapacityProviderReservation over 100 %) and grows the group up to its maxSize (4) for them; add an arm64 instance type (e.g. m6g.large, m7g.large, c6g.large) to its group, or take it out of the strategy',
+    ]);
+  });
 });

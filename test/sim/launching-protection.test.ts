@@ -15,7 +15,7 @@ import { runKeepingRows } from '../helpers.js';
 // registering at 0:20 after their launch), 1 from 0:27 (M=1 N=4, 25 %: below target). The 15th
 // datapoint below target comes at least 15 minutes after the scale out: then M=1, N=4, 3 empty
 // registered instances (removable), i-5 and i-6 launching, desired 6.
-//   needed = ceil(1 / 1.00) = 1; keep = max(1, minSize 0, N - removable = 4 - 3 = 1) = 1;
+//   needed = ceil(1 / 1.00) = 1; keep = max(1, minSize 0, not removable = 4 - 3 = 1) = 1;
 //   at most floor(6 x 0.5) = 3 per step: desired max(1, 6 - 3) = 3, so 3 instances go.
 // With termination protection the 3 are the empty registered ones, not i-5 or i-6.
 function scenario(protection: 'ENABLED' | 'DISABLED', tasks = 1) {
@@ -73,7 +73,7 @@ describe('managed termination protection: a launching instance is protected from
   it('without termination protection the launching instances go first (newest first), then one registered', () => {
     const r = runKeepingRows(scenario('DISABLED'), { seed: 1, checkTallies: true });
     const acts = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === 'a');
-    // DISABLED: every ACTIVE instance is removable (4), keep = max(1, 0, 4 - 4 = 0) = 1; step 3: desired 3
+    // DISABLED: every ACTIVE instance is removable (4), keep = max(1, 0, not removable 4 - 4 = 0) = 1; step 3: desired 3
     expect(acts.slice(0, 2).map((e) => e.message.slice(0, 14))).toEqual(['desired 4 -> 6', 'desired 6 -> 3']);
     const gone = r.events.filter((e) => e.type === 'instance-terminated' && e.time === acts[1].time).map((e) => e.subject);
     expect(gone.slice(0, 2)).toEqual(ids([6, 5]));
@@ -81,7 +81,7 @@ describe('managed termination protection: a launching instance is protected from
   });
 
   // 3 tasks throughout but 6 from 0:25 to 0:27: at the scale in M=3, N=4, one empty registered
-  // instance (removable 1): keep = max(ceil(3 / 1.00) = 3, 0, 4 - 1 = 3) = 3, at most
+  // instance (removable 1): keep = max(ceil(3 / 1.00) = 3, 0, not removable 4 - 1 = 3) = 3, at most
   // floor(6 x 0.5) = 3 per step: desired 6 -> 3. Only the empty registered instance may go
   // (i-5 and i-6 are protected while launching): 5 instances stay. When i-5 and i-6 register
   // at 0:46 (launched at 0:26 with the scale out), empty, their protection comes off and the

@@ -17,7 +17,8 @@
 //   Desired goes down to ceil(M / (targetCapacity / 100)) (never below what keeps the
 //   reservation at or under target), only as far as there are removable instances (ACTIVE
 //   and not protected from scale in: with managed termination protection the empty ones,
-//   without it every ACTIVE one), and by at most 50 % of the group's desired capacity per
+//   without it every ACTIVE one; counted when the policy acts, not with the datapoint, which
+//   is a publish delay old), and by at most 50 % of the group's desired capacity per
 //   step (at least 1): "reduce up to 50% ASG capacity" (the Sep 2022 "faster scale-in"
 //   announcement). Model: the group's capacity is its desired capacity, launching
 //   instances included, so desired goes down by at most floor(desired x 0.5) and the
@@ -152,13 +153,16 @@ export class ManagedScaling {
   }
 
   /**
-   * One datapoint of CapacityProviderReservation (given as M and N) at tMs. `removable`
-   * is how many registered instances a scale in could terminate (ACTIVE, not protected from scale in); default
-   * N - M. `atTarget`: the metric is published at targetCapacity whatever M and N (every
+   * One datapoint of CapacityProviderReservation (given as M and N) at tMs. `notRemovable`
+   * is how many registered instances a scale in could NOT terminate now (not ACTIVE, or
+   * protected from scale in), counted at the decision, not with the datapoint: the datapoint
+   * is one publish delay old and its N still counts the instances a scale-in step removed
+   * since (N - removable-now overstated what cannot go, and every other step was skipped).
+   * Default M. `atTarget`: the metric is published at targetCapacity whatever M and N (every
    * waiting task too large for the group: "cluster auto scaling stops"). Returns a new
    * desired capacity with the reasoning, or null.
    */
-  onMetric(tMs: number, m: number, n: number, currentDesired: number, removable = Math.max(0, n - m), atTarget = false): ManagedScalingDecision | null {
+  onMetric(tMs: number, m: number, n: number, currentDesired: number, notRemovable = m, atTarget = false): ManagedScalingDecision | null {
     const neutral = atTarget || (m === 0 && n === 0);
     const r = reservationPercent(m, n);
     this.high = !neutral && r > this.target ? this.high + 1 : 0;
@@ -198,7 +202,7 @@ export class ManagedScaling {
 
     if (this.low >= this.lowN && tMs >= this.lastScaleOutMs + this.scaleInDelayMs) {
       const needed = m === 0 ? 0 : instancesForTarget(m, this.target);
-      const keep = Math.max(needed, this.config.minSize, n - removable);
+      const keep = Math.max(needed, this.config.minSize, notRemovable);
       if (keep >= n) return null;
       // the step is a share of the group's desired capacity (launching instances included),
       // and desired goes down by no more than it
@@ -207,7 +211,10 @@ export class ManagedScaling {
       if (desired >= currentDesired) return null;
       let why = `ceil(${m} / ${ratio}) = ${needed}`;
       if (keep > needed) {
-        why += keep === this.config.minSize && keep > n - removable ? `; minSize ${keep}` : `; ${removable} removable (ACTIVE, not protected from scale in) instances`;
+        why +=
+          keep === this.config.minSize && keep > notRemovable
+            ? `; minSize ${keep}`
+            : `; ${notRemovable} ${notRemovable === 1 ? 'instance' : 'instances'} not removable now (removable: ACTIVE, not protected from scale in)`;
       }
       if (desired > keep) why += `; at most ${maxStep} per step (${Math.round(this.scaleInFraction * 100)} % of desired ${currentDesired})`;
       return {

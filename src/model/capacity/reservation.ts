@@ -7,10 +7,16 @@
 //     in the group, so it counts in N until the group starts to terminate it
 //     (`terminating: true`); it counts in M while it still runs non-daemon tasks.
 //     Instances still launching (not yet registered) are not in N.
-// M = instances needed: the instances that run at least one non-daemon task (an instance
-//     running only daemon tasks counts as empty) plus the instances that the PROVISIONING
-//     tasks would need, packed first-fit decreasing onto instances with the most of each
-//     resource over the group's types (AWS: "the largest instance types for each parameter").
+// M = instances needed. No PROVISIONING task the group's types can run: the instances that
+//     run at least one non-daemon task (an instance running only daemon tasks counts as
+//     empty). Otherwise N plus the instances those tasks would need, packed first-fit
+//     decreasing onto instances with the most of each resource over the group's types (AWS:
+//     "the largest instance types for each parameter"): a task in PROVISIONING found no room
+//     on any registered instance, empty ones included (a memberOf constraint, another CPU
+//     architecture), so M > N and the group scales out (the deep-dive blog: CAS scales out
+//     "whenever there is not enough capacity to run tasks", and with tasks in PROVISIONING
+//     M > N). With busy + packed instead, 1 empty instance and 2 waiting tasks it cannot take
+//     read M = 0 + 1 = N: 100 %, no scale out, the tasks waited forever.
 // N = 0 and M > 0 -> 200; N = 0 and M = 0 -> 100.
 
 import { packProvisioningTasks, type InstanceCapacity, type TaskRequirement } from './pack-provisioning-tasks.js';
@@ -81,6 +87,9 @@ export function reservationFromCounts(
     compatible = kept;
   }
   const packed = packProvisioningTasks(compatible, largest);
-  const m = busy + packed.instances;
+  // tasks waiting in PROVISIONING that the group's types can run: they found no room on the
+  // registered instances (an empty one may turn them away: a memberOf constraint, another
+  // architecture), so the group needs new instances for them on top of all it has
+  const m = packed.instances > 0 ? n + packed.instances : busy;
   return { m, n, reservation: reservationPercent(m, n), incompatibleTasks: incompatibleTasks + packed.incompatible };
 }
