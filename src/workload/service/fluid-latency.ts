@@ -17,6 +17,8 @@ import {
   allenCunneenWait,
   bufferMatters,
   erlangArrivalsBuffer,
+  erlangArrivalsSigma,
+  erlangArrivalsSigmaAbove,
   erlangTail,
   newErlangArrivalsBuffer,
   routedWait,
@@ -210,6 +212,22 @@ class StationaryWait {
     }
     const k = (ca2 + cs2) / 2;
     const n = places / k;
+    // round-robin over several slots, exponential service, a small buffer: the same mixture
+    // with the E_n/M/c root sigma as the ratio (below capacity the root in (0, 1), above it
+    // the one above 1), P(wait) of the scaled M/M/c/K at the true load (BufferLoss.waiting)
+    if (this.expService && ca2 < 1 && tasks === 1 && servers > 1 && a > 0 && places >= 1 && places <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(places) && bufferMatters(servers, a, n)) {
+      const rho = a / servers;
+      const m = Math.round(1 / ca2);
+      const sigma = rho < 1 ? erlangArrivalsSigma(m, rho) : erlangArrivalsSigmaAbove(m, rho);
+      const pw = finiteBuffer(servers, a, n, this.fb).pWait;
+      const capLam = (RHO_CAP * servers) / meanServiceMs;
+      const lam = lambdaPerMs > capLam ? capLam : lambdaPerMs;
+      const ac = allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, this.acScratch);
+      const rw = routedWait(lam, meanServiceMs, servers, ca2, cs2, jsqTasks, this.rwScratch);
+      const ps = ac.pWait > 0 && rw.pWait > 0 ? rw.pWait / ac.pWait : 1;
+      this.atChain(Math.min(1, pw * ps), sigma, places, servers / meanServiceMs);
+      return this;
+    }
     const cap = (RHO_CAP * servers) / meanServiceMs;
     const held = a >= RHO_CAP * servers;
     if (k > 1e-12 && a > 0 && n < Infinity && (held || bufferMatters(servers, a, n))) {
