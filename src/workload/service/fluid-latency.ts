@@ -6,6 +6,9 @@
 // stationary G/G/c wait is added on top (it would count the queue twice).
 // Round-robin at concurrency 1 with exponential service and a small maxQueuePerTask is exact
 // instead: E_n/M/1/K, its wait a mixture of Erlangs, one group per order (StationaryWait.atErlang).
+// Other routings and concurrencies with exponential service and a small maxQueuePerTask take
+// the chain's own wait at the true load the same way, also behind a buffer held full in an
+// overload (StationaryWait.atChain, LatencyGroups.addFullBuffer): exact for random routing.
 //
 // Speed (this runs every metric period of every service): the mixture's tail and density
 // are evaluated together and the percentiles solved by safeguarded Newton, warm-started at
@@ -134,7 +137,9 @@ export function erlangServiceTail(j: number, nu: number, mu: number, x: number, 
  * The routing's corrections (queueing/routed-wait.ts) scale the truncated shape as they
  * change the untruncated wait: P(wait) by their ratio, times by the inverse rate ratio.
  * Round-robin at concurrency 1, exponential service, at most EXACT_ERLANG_MAX_PLACES: none of
- * the above, the exact E_n/M/1/K (atErlang).
+ * the above, the exact E_n/M/1/K (atErlang). Other routings and concurrencies with exponential
+ * service and at most EXACT_ERLANG_MAX_PLACES per task: none of the above either, the chain's
+ * own Erlang mixture at the true load, below or above capacity (atChain).
  */
 class StationaryWait {
   /** P(an admitted request waits). */
