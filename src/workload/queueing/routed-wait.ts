@@ -103,3 +103,26 @@ export function erlangArrivalsSigma(k: number, rho: number, guess = 0): number {
   }
   return s;
 }
+
+/**
+ * E_k/M/c in an overload (rho = lambda / (c mu) > 1): the root sigma > 1 of the same
+ * f(s) = s - (k rho / (k rho + 1 - s))^k (sigma in (1, 1 + k rho), where f falls from
+ * f'(1) = 1 - 1 / rho > 0 to minus infinity; f is concave). An arrival to a finite buffer
+ * that finds all c slots busy finds j more waiting with probability proportional to sigma^j
+ * (GI/M/c/K's geometric arrival-epoch law away from the boundary); k = 1 (Poisson) gives
+ * rho. By bisection; rho <= 1 gives 1.
+ */
+export function erlangArrivalsSigmaAbove(k: number, rho: number): number {
+  if (!(rho > 1)) return 1;
+  if (k === 1) return rho;
+  const kr = k * rho;
+  // f > 0 just right of 1 (f'(1) > 0); f < 0 near 1 + k rho
+  let lo = 1;
+  let hi = 1 + kr;
+  for (let i = 0; i < 80 && hi - lo > 1e-13 * hi; i++) {
+    const s = 0.5 * (lo + hi);
+    if (s - Math.pow(kr / (kr + 1 - s), k) > 0) lo = s;
+    else hi = s;
+  }
+  return 0.5 * (lo + hi);
+}

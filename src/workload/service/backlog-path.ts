@@ -18,7 +18,8 @@
 // is a birth-death chain with ratio x = rate / lambda < 1, so the free places j >= 1 an
 // accepted arrival sees are geometric, P(j) ~ x^j, truncated at the cap K:
 // E[j] = 1/(1-x) - K x^K / (1 - x^K), D = K + 1 - E[j]; Var(j) ~ x/(1-x)^2, at most the
-// uniform K^2/12 (x -> 1). The two parts are kept apart (two latency groups): one shifted exponential fitted to
+// uniform K^2/12 (x -> 1); with exponential service and a small cap the fluid model takes
+// that part's waits from the chain instead (fluid-latency.ts addFullBuffer). The two parts are kept apart (two latency groups): one shifted exponential fitted to
 // both would be bimodal-blind. No allocation, all outputs in `out`.
 
 export interface BacklogSeen {

@@ -6,6 +6,9 @@
 // stationary G/G/c wait is added on top (it would count the queue twice).
 // Round-robin at concurrency 1 with exponential service and a small maxQueuePerTask is exact
 // instead: E_n/M/1/K, its wait a mixture of Erlangs, one group per order (StationaryWait.atErlang).
+// Other routings and concurrencies with exponential service and a small maxQueuePerTask take
+// the chain's own wait at the true load the same way, also behind a buffer held full in an
+// overload (StationaryWait.atChain, LatencyGroups.addFullBuffer): exact for random routing.
 //
 // Speed (this runs every metric period of every service): the mixture's tail and density
 // are evaluated together and the percentiles solved by safeguarded Newton, warm-started at
@@ -17,6 +20,8 @@ import {
   allenCunneenWait,
   bufferMatters,
   erlangArrivalsBuffer,
+  erlangArrivalsSigma,
+  erlangArrivalsSigmaAbove,
   erlangTail,
   newErlangArrivalsBuffer,
   routedWait,
@@ -52,6 +57,56 @@ export function exactErlangBuffer(expService: boolean, servers: number, ca2: num
 }
 
 /**
+ * P(W + S > x) for W ~ Erlang(j, nu) (the wait for j departures of busy slots) and S ~ Exp(mu)
+ * (the service), nu >= mu (nu = c mu); `out.density` is its density at x. With z = nu x and
+ * y = (nu - mu) x: e^-z (sum_{i<j} z^i / i! + z^j / j! sum_{m>=0} y^m j! / (j + m)!), the
+ * density mu e^-z z^j / j! times the same series (at nu = mu the series is 1: Erlang(j + 1, nu)).
+ * For y > j + 1 the series would grow like e^y: the equal form P(W > x) + e^(-mu x)
+ * (nu / (nu - mu))^j P(Erlang(j, nu - mu) <= x) instead (that probability is then not small,
+ * so no cancellation).
+ */
+export function erlangServiceTail(j: number, nu: number, mu: number, x: number, out: { density: number }): number {
+  if (Math.abs(nu - mu) <= 1e-9 * mu) {
+    // Erlang(j + 1, nu)
+    const z = nu * x;
+    const e = Math.exp(-z);
+    let term = 1;
+    let sum = 1;
+    for (let i = 1; i <= j; i++) {
+      term *= z / i;
+      sum += term;
+    }
+    out.density = nu * e * term;
+    return e * sum;
+  }
+  const y = (nu - mu) * x;
+  if (y > j + 1) {
+    const d = nu - mu;
+    const part = Math.exp(j * Math.log(nu / d) - mu * x) * (1 - erlangTail(j, d, x));
+    out.density = mu * part;
+    return erlangTail(j, nu, x) + part;
+  }
+  const z = nu * x;
+  const e = Math.exp(-z);
+  let term = 1;
+  let lower = 0;
+  for (let i = 1; i <= j; i++) {
+    lower += term;
+    term *= z / i;
+  }
+  // term = z^j / j!
+  let ser = 1;
+  let t = 1;
+  for (let m = 1; m < 400; m++) {
+    t *= y / (j + m);
+    ser += t;
+    if (!(t > 1e-17 * ser)) break;
+  }
+  out.density = mu * e * term * ser;
+  return e * (lower + term * ser);
+}
+
+/**
  * The stationary Allen-Cunneen G/G/c wait, kept until the inputs change (the O(servers)
  * Erlang B / C is not recomputed for repeated inputs). With room for `places` waiting
  * (maxQueuePerTask; pooled slots: that per task pooled) the wait of an admitted request is
@@ -82,7 +137,9 @@ export function exactErlangBuffer(expService: boolean, servers: number, ca2: num
  * The routing's corrections (queueing/routed-wait.ts) scale the truncated shape as they
  * change the untruncated wait: P(wait) by their ratio, times by the inverse rate ratio.
  * Round-robin at concurrency 1, exponential service, at most EXACT_ERLANG_MAX_PLACES: none of
- * the above, the exact E_n/M/1/K (atErlang).
+ * the above, the exact E_n/M/1/K (atErlang). Other routings and concurrencies with exponential
+ * service and at most EXACT_ERLANG_MAX_PLACES per task: none of the above either, the chain's
+ * own Erlang mixture at the true load, below or above capacity (atChain).
  */
 class StationaryWait {
   /** P(an admitted request waits). */
@@ -116,6 +173,9 @@ class StationaryWait {
   /** Exponential service (set once by the owner): enables the exact E_n/M/1/K wait. */
   expService = false;
   private enk = newErlangArrivalsBuffer();
+  /** atChain's inputs (besides erlangPlaces and erlangMu). */
+  private chainPWait = NaN;
+  private chainRatio = NaN;
   private p95 = 0;
   private lam = NaN;
   private servers = NaN;
@@ -144,9 +204,35 @@ class StationaryWait {
       this.atErlang(lambdaPerMs * meanServiceMs, Math.round(1 / ca2), meanServiceMs, places);
       return this;
     }
-    const k = (ca2 + cs2) / 2;
     const a = lambdaPerMs * meanServiceMs;
+    // random or least-outstanding, exponential service, a small buffer: the M/M/c/K chain's
+    // own waits at the true load (atChain); least-outstanding's per task of the pooled chain
+    const tasks = jsqTasks > 1 ? jsqTasks : 1;
+    const perTask = places / tasks;
+    if (this.expService && (ca2 === 1 || tasks > 1) && a > 0 && perTask >= 1 && perTask <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(perTask) && bufferMatters(servers, a, places)) {
+      const fb = finiteBuffer(servers, a, places, this.fb);
+      const rho = a / servers;
+      this.atChain(fb.pWait, tasks > 1 ? Math.pow(rho, tasks) : rho, perTask, servers / tasks / meanServiceMs);
+      return this;
+    }
+    const k = (ca2 + cs2) / 2;
     const n = places / k;
+    // round-robin over several slots, exponential service, a small buffer: the same mixture
+    // with the E_n/M/c root sigma as the ratio (below capacity the root in (0, 1), above it
+    // the one above 1), P(wait) of the scaled M/M/c/K at the true load (BufferLoss.waiting)
+    if (this.expService && ca2 < 1 && tasks === 1 && servers > 1 && a > 0 && places >= 1 && places <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(places) && bufferMatters(servers, a, n)) {
+      const rho = a / servers;
+      const m = Math.round(1 / ca2);
+      const sigma = rho < 1 ? erlangArrivalsSigma(m, rho) : erlangArrivalsSigmaAbove(m, rho);
+      const pw = finiteBuffer(servers, a, n, this.fb).pWait;
+      const capLam = (RHO_CAP * servers) / meanServiceMs;
+      const lam = lambdaPerMs > capLam ? capLam : lambdaPerMs;
+      const ac = allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, this.acScratch);
+      const rw = routedWait(lam, meanServiceMs, servers, ca2, cs2, jsqTasks, this.rwScratch);
+      const ps = ac.pWait > 0 && rw.pWait > 0 ? rw.pWait / ac.pWait : 1;
+      this.atChain(Math.min(1, pw * ps), sigma, places, servers / meanServiceMs);
+      return this;
+    }
     const cap = (RHO_CAP * servers) / meanServiceMs;
     const held = a >= RHO_CAP * servers;
     if (k > 1e-12 && a > 0 && n < Infinity && (held || bufferMatters(servers, a, n))) {
@@ -223,18 +309,63 @@ class StationaryWait {
     for (let j = 1; j <= places; j++) this.erlangAhead[j] = r.ahead[j];
     this.pWait = r.pWait;
     this.meanMs = r.meanAhead * meanServiceMs;
-    this.p95 = 0;
+    this.chainPWait = NaN;
+    this.p95 = this.erlangP95((places + 1) * meanServiceMs);
+  }
+
+  /**
+   * A small buffer's wait from its chain (exponential service): a share `pWait` of the
+   * admitted requests waits, for j = 1..places departures of the task's busy slots
+   * (Erlang(j, nu), nu = c mu) with probability proportional to ratio^(j - 1) (see
+   * LatencyGroups.addFullBuffer). Random routing below or above capacity (ratio rho, pWait
+   * of M/M/c/K at the true load): the exact M/M/c/K wait of an admitted request, which finds
+   * n = c + j - 1 in the system with probability p_n / (1 - P_K). Kept while the inputs repeat.
+   */
+  atChain(pWait: number, ratio: number, places: number, nuPerMs: number): this {
+    if (this.erlang && pWait === this.chainPWait && ratio === this.chainRatio && places === this.erlangPlaces && nuPerMs === this.erlangMu) return this;
+    this.chainPWait = pWait;
+    this.chainRatio = ratio;
+    this.erlang = true;
+    this.truncated = true;
+    this.erlangMu = nuPerMs;
+    this.erlangPlaces = places;
+    // weights ratio^(j - 1), taken from the top when ratio > 1 (no overflow)
+    const up = ratio > 1;
+    const r = up ? 1 / ratio : ratio;
+    let sum = 0;
+    let w = 1;
+    for (let i = 0; i < places; i++) {
+      this.erlangAhead[up ? places - i : i + 1] = w;
+      sum += w;
+      w *= r;
+    }
+    let mean = 0;
+    for (let j = 1; j <= places; j++) {
+      this.erlangAhead[j] /= sum;
+      mean += j * this.erlangAhead[j];
+    }
+    this.pWait = pWait < 1 ? pWait : 1;
+    this.meanMs = (this.pWait * mean) / nuPerMs;
+    this.p95 = this.erlangP95((places + 1) / nuPerMs);
+    return this;
+  }
+
+  /** The 95th percentile of the Erlang-mixture wait (erlang) by bisection from [0, hi0], 0 when fewer than 5 % wait. */
+  private erlangP95(hi0: number): number {
+    let p95 = 0;
+    const places = this.erlangPlaces;
     if (this.pWait > 0.05) {
       let lo = 0;
-      let hi = (places + 1) * meanServiceMs;
+      let hi = hi0;
       for (let i = 0; i < 200 && this.erlangWaitTail(hi) > 0.05; i++) hi *= 2;
       for (let i = 0; i < 100 && hi - lo > 1e-9 * hi; i++) {
         const mid = 0.5 * (lo + hi);
         if (this.erlangWaitTail(mid) > 0.05) lo = mid;
         else hi = mid;
       }
-      this.p95 = 0.5 * (lo + hi);
+      p95 = 0.5 * (lo + hi);
     }
+    return p95;
   }
 
   /** P(wait > x) of an admitted request, the exact E_n/M/1/K mixture of Erlangs. */
@@ -296,9 +427,11 @@ export class LatencyGroups implements TailWithDensity {
   cutQ = new Float64Array(16);
   /**
    * 0 for a plain group; j >= 2: the wait is Erlang(j, nu), nu = j theta (mean pWait / theta
-   * as a plain group's, pWait 1), the exact E_n/M/1/K wait of one who finds j in the system
-   * (StationaryWait). Only with exponential service, whose rate is nu: the latency is then
-   * Erlang(j + 1, nu). Never part of a cut pair.
+   * as a plain group's, pWait 1): the exact E_n/M/1/K wait of one who finds j in the system
+   * (StationaryWait), or the wait for j departures of c busy slots behind a full buffer
+   * (addFullBuffer, nu = c mu). Only with exponential service (rate mu): the latency is
+   * Erlang(j, nu) + Exp(mu) (erlangServiceTail; Erlang(j + 1, nu) at c = 1). Never part of
+   * a cut pair.
    */
   order = new Float64Array(16);
   /** -d/dt of the mixture tail at the last tailAt point. */
@@ -306,11 +439,14 @@ export class LatencyGroups implements TailWithDensity {
   /** The G/G/c waits of add() and of addBacklogged's floor (each kept while its inputs repeat). */
   private groupWait = new StationaryWait();
   private floorWait = new StationaryWait();
+  /** addFullBuffer's chain wait. */
+  private fullWait = new StationaryWait();
 
   /** Exponential service: round-robin at concurrency 1 with a small buffer is solved exactly (E_n/M/1/K). */
   setExponentialService(on: boolean): void {
     this.groupWait = new StationaryWait();
     this.floorWait = new StationaryWait();
+    this.fullWait = new StationaryWait();
     this.groupWait.expService = on;
     this.floorWait.expService = on;
   }
@@ -366,6 +502,23 @@ export class LatencyGroups implements TailWithDensity {
     const w = this.groupWait.at(lambdaPerMs, servers, ca2, cs2, meanServiceMs, places, jsqTasks);
     const cap = ((w.truncated ? 1 : RHO_CAP) * servers) / meanServiceMs;
     return (lambdaPerMs > cap ? cap : lambdaPerMs) * admitted * w.meanMs;
+  }
+
+  /**
+   * Adds `weight` requests served while their task's small buffer (room for `places` waiting,
+   * at most EXACT_ERLANG_MAX_PLACES) was at its stationary full state, exponential service:
+   * a share `pWait` (M/M/c/K's P(an admitted request waits), BufferLoss.waiting) finds all
+   * slots busy and j - 1 = 0..places - 1 waiting ahead with probability proportional to
+   * ratio^(j - 1), and waits for j departures of the busy slots, Erlang(j, nu) with nu the
+   * task's service rate (c mu). ratio: rho for random routing (the M/M/c/K chain at the true
+   * load: exact), the E_n/M/c root sigma > 1 for round-robin, and for least-outstanding the
+   * pooled chain's rho to the power of the tasks (its n - C waiting spread over T tasks: the
+   * shortest queue holds floor((n - C) / T)). The rest wait not at all.
+   */
+  addFullBuffer(weight: number, pWait: number, ratio: number, places: number, nuPerMs: number): void {
+    if (!(weight > 0)) return;
+    this.prepared = false;
+    this.pushStationary(weight, this.fullWait.atChain(pWait, ratio, places, nuPerMs));
   }
 
   /** Adds `weight` requests that found a slot free: no wait, the service time alone. */
@@ -528,18 +681,9 @@ export class LatencyGroups implements TailWithDensity {
       }
       const ord = this.order[g];
       if (ord > 0 && mu > 0) {
-        // Erlang(j + 1, nu): the Erlang(j) wait and the exponential service
-        const nu = ord * this.theta[g];
-        const y = nu * x;
-        const e = Math.exp(-y);
-        let term = 1;
-        let sum = 1;
-        for (let i = 1; i <= ord; i++) {
-          term *= y / i;
-          sum += term;
-        }
-        s += w * e * sum;
-        dens += w * nu * e * term;
+        const t2 = erlangServiceTail(ord, ord * this.theta[g], mu, x, this.sd);
+        s += w * t2;
+        dens += w * this.sd.density;
         continue;
       }
       let st = serviceTailDensity(shape, x, sd);

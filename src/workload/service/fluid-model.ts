@@ -16,7 +16,8 @@ import { ArrivalCurve } from './arrival-curve.js';
 import { cpuPercent, memoryMiB } from './cpu.js';
 import { backlogSeen, fitServedTo, newBacklogSeen } from './backlog-path.js';
 import { BufferLoss } from './buffer-loss.js';
-import { LatencyGroups } from './fluid-latency.js';
+import { EXACT_ERLANG_MAX_PLACES, LatencyGroups } from './fluid-latency.js';
+import { erlangArrivalsSigmaAbove } from '../queueing/index.js';
 import { FluidRunLatency } from './fluid-run-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
 import { serviceShape, type ServiceShape } from './service-shape.js';
@@ -150,6 +151,12 @@ export class FluidServiceModel implements ServiceLoadModel {
   private runLatency = new FluidRunLatency();
   private loss = new BufferLoss();
   private seen = newBacklogSeen();
+  /** Exponential service: a small full buffer's waits are the chain's Erlang mixture (addFullBuffer). */
+  private expService = false;
+  /** fullRatio's last E_n/M/c root above 1 and its inputs. */
+  private sigmaN = 0;
+  private sigmaRho = NaN;
+  private sigmaAbove = 1;
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
   private bal: Balance = {
@@ -194,6 +201,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     this.shape = serviceShape(cfg.serviceTime, cfg.stretch);
     // round-robin at concurrency 1 with a small buffer: exact E_n/M/1/K (fluid-latency.ts)
     const expService = cfg.serviceTime.distribution === 'exponential';
+    this.expService = expService;
     this.groups.setExponentialService(expService);
     this.loss.expService = expService;
   }
@@ -1047,9 +1055,32 @@ export class FluidServiceModel implements ServiceLoadModel {
     const places = cap * poolTasks;
     this.groups.addBacklogged(count * seen.lineServed * keep, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, cfg.meanServiceMs, places, poolTasks);
     const full = count * seen.fullServed * keep;
+    if (full > 0 && this.expService && cap >= 1 && cap <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(cap)) {
+      // a small buffer held full, exponential service: the chain's own waits (addFullBuffer)
+      this.groups.addFullBuffer(full, fullWaiting, this.fullRatio(arrivals / (aliveMs * rate), ca2, poolTasks), cap, rate);
+      return seen.lineServed + seen.fullServed;
+    }
     if (fullWaiting < 1) this.groups.addNoWait(full * (1 - fullWaiting));
     this.groups.addBacklogged(fullWaiting < 1 ? full * fullWaiting : full, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2, NaN, servers, ca2, cfg.meanServiceMs, places, poolTasks);
     return seen.lineServed + seen.fullServed;
+  }
+
+  /**
+   * The ratio of the geometric law of the requests ahead of an admitted arrival that waits at
+   * a full small buffer (LatencyGroups.addFullBuffer), at a task's load rho > 1: rho (Poisson
+   * arrivals, M/M/c/K), round-robin's E_n/M/c root (n = 1 / ca2), least-outstanding's pooled
+   * rho^T over its T = poolTasks tasks. The root is kept until its inputs change.
+   */
+  private fullRatio(rho: number, ca2: number, poolTasks: number): number {
+    if (poolTasks > 1) return Math.pow(rho, poolTasks);
+    if (!(ca2 < 1)) return rho;
+    const n = Math.round(1 / ca2);
+    if (n !== this.sigmaN || rho !== this.sigmaRho) {
+      this.sigmaN = n;
+      this.sigmaRho = rho;
+      this.sigmaAbove = erlangArrivalsSigmaAbove(n, rho);
+    }
+    return this.sigmaAbove;
   }
 
   /** Lists the figures of a task that left RUNNING after aliveMs of the period (none if 0). */

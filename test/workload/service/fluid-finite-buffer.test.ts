@@ -59,7 +59,7 @@ describe('fluid: a small maxQueuePerTask blocks as M/M/c/K', () => {
     expect(s.latencyP95Ms!).toBeCloseTo(50 * Math.log(20), 3);
   });
 
-  it('latency = the exact M/M/4/(4+N) time in system of admitted requests: p50 within 4 %, p95 within 2.5 %, p99 within 11 %', () => {
+  it('latency = the exact M/M/4/(4+N) time in system of admitted requests: N 5 exactly (the chain\'s own wait, N <= 16); N 20, 100 p50 within 4 %, p95 within 2.5 %, p99 within 11 %', () => {
     // Exact: an admitted request finds a slot free (1 - P(wait)) or waits for J + 1
     // departures at c mu (J truncated geometric on 0..N-1), then its exponential service:
     // P(W + S > t) = P(W > t) + integral_0^t f_W(x) e^(-mu (t - x)) dx (Simpson, 400 steps).
@@ -102,15 +102,16 @@ describe('fluid: a small maxQueuePerTask blocks as M/M/c/K', () => {
         return (lo + hi) / 2;
       });
     };
-    // measured: p50 -3.6..+0.2 %, p95 -1.7..+0.9 %, p99 -1.4..+10.5 % (N 20 near rho 1)
+    // measured: N 5 within 0.01 %; N 20, 100 p50 -3.6..+0.2 %, p95 -1.7..+0.9 %, p99 -1.4..+10.5 % (N 20 near rho 1)
     for (const n of [5, 20, 100]) {
+      const tol = n <= 16 ? [2e-3, 2e-3, 2e-3] : [0.04, 0.025, 0.11];
       for (const rho of [0.8, 0.9, 0.95, 0.98]) {
         const s = run(config('fluid', 'random', EXP, n), rho * 160, 2, 60_000);
         const [p50, p95, p99] = quantiles(n, rho);
         const at = `N ${n}, rho ${rho}`;
-        expect(Math.abs(s.latencyP50Ms! / p50 - 1), `${at} p50 exact ${p50} fluid ${s.latencyP50Ms}`).toBeLessThan(0.04);
-        expect(Math.abs(s.latencyP95Ms! / p95 - 1), `${at} p95 exact ${p95} fluid ${s.latencyP95Ms}`).toBeLessThan(0.025);
-        expect(Math.abs(s.latencyP99Ms! / p99 - 1), `${at} p99 exact ${p99} fluid ${s.latencyP99Ms}`).toBeLessThan(0.11);
+        expect(Math.abs(s.latencyP50Ms! / p50 - 1), `${at} p50 exact ${p50} fluid ${s.latencyP50Ms}`).toBeLessThan(tol[0]);
+        expect(Math.abs(s.latencyP95Ms! / p95 - 1), `${at} p95 exact ${p95} fluid ${s.latencyP95Ms}`).toBeLessThan(tol[1]);
+        expect(Math.abs(s.latencyP99Ms! / p99 - 1), `${at} p99 exact ${p99} fluid ${s.latencyP99Ms}`).toBeLessThan(tol[2]);
       }
     }
   });
