@@ -363,7 +363,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         if (first === null && a.endTime !== undefined && a.endTime <= s.startEpochMs) {
           out.push({ at: [...where, 'endTime'], message: `${action.endTime} is at or before the start of ${run}: the action's window ended before the run, so it does not fire within it${inForce || '; nor did it fire in the window'}` });
         } else if (first === null && a.schedule.kind === 'at') {
-          out.push({ at: [...where, 'schedule'], message: `"${action.schedule}" is before the start of ${run}${a.timezone === 'UTC' ? '' : ` in ${a.timezone}`}, so it does not fire within it${inForce || '; nor did it fire before (outside startTime / endTime)'}` });
+          out.push({ at: [...where, 'schedule'], message: `"${action.schedule}"${a.timezone === 'UTC' ? '' : ` (${a.timezone})`} is before the start of ${run}, so it does not fire within it${inForce || '; nor did it fire before (outside startTime / endTime)'}` });
         } else {
           const why = first === null ? (inForce === '' ? '; it never fires' : inForce) : (first === end ? '; its first firing is at the end of the run, which is not simulated' : '') + inForce;
           out.push({ at: [...where, 'schedule'], message: `"${action.schedule}" does not fire within ${run}${why}` });

@@ -138,6 +138,11 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
       'services.svc.autoScaling.scheduledActions.b.schedule: "at(2026-03-01T08:00:00)" is before the start of the run (1d from 2026-03-02T00:00:00Z), so it does not fire within it; it fired before the run, at 2026-03-01T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
     ]);
   });
+  it('a past at() in a zone names it; 08:00 Berlin (CET, UTC+1) fired at 07:00Z', () => {
+    expect(warned({ b: { schedule: 'at(2026-03-01T08:00:00)', timezone: 'Europe/Berlin', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      'services.svc.autoScaling.scheduledActions.b.schedule: "at(2026-03-01T08:00:00)" (Europe/Berlin) is before the start of the run (1d from 2026-03-02T00:00:00Z), so it does not fire within it; it fired before the run, at 2026-03-01T07:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
+    ]);
+  });
   it('a weekly action whose next firing is after the run, last fired before it: both said', () => {
     expect(warned({ w: { schedule: 'cron(0 8 ? * SUN *)', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
       'services.svc.autoScaling.scheduledActions.w.schedule: "cron(0 8 ? * SUN *)" does not fire within the run (1d from 2026-03-02T00:00:00Z); it last fired before the run, at 2026-03-01T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
