@@ -27,13 +27,14 @@ export {
   createScheduledAction,
   applyScheduledAction,
   scheduledActionTimeProblems,
+  ACTION_TIME_EXPECTED,
   type ScheduledAction,
   type ScheduledActionTimeProblem,
   type ScheduledActionConfig,
   type ScheduledActionResult,
 } from './scheduled-action.js';
 export { parseSchedule } from './schedule/parse-schedule.js';
-export { nextFire, checkTimezone, type ScheduleBounds } from './schedule/next-fire.js';
+export { nextFire, prevFire, PREV_FIRE_HORIZON_MS, checkTimezone, type ScheduleBounds } from './schedule/next-fire.js';
 export type { Schedule, AtSchedule, RateSchedule, CronSchedule } from './schedule/schedule.js';
 export {
   ServiceAutoScaler,

@@ -61,6 +61,9 @@ export function createScheduledAction(name: string, c: ScheduledActionConfig): S
   return { name, schedule, timezone, startTime, endTime, minCapacity, maxCapacity };
 }
 
+/** What a scenario's startTime / endTime is to be (the message's "expected ..."). */
+export const ACTION_TIME_EXPECTED = 'an ISO 8601 date-time such as 2026-03-02T08:00:00Z (UTC when it gives no offset)';
+
 /** A problem with one of a scheduled action's time keys: the key, and the text after "key: ". */
 export interface ScheduledActionTimeProblem {
   key: 'schedule' | 'timezone' | 'startTime' | 'endTime';
@@ -110,7 +113,7 @@ export function scheduledActionTimeProblems(c: { schedule?: unknown; timezone?: 
       const found = typeof v === 'string' ? `"${v}"` : String(v);
       const impossible = typeof v === 'string' ? impossibleDateTime(v) : undefined;
       if (impossible !== undefined) problems.push({ key, message: `expected a date and time that exist, found ${found}: ${impossible}` });
-      else problems.push({ key, message: `expected an ISO 8601 date-time such as 2026-03-02T08:00:00Z (UTC when it gives no offset), found ${found}` });
+      else problems.push({ key, message: `expected ${ACTION_TIME_EXPECTED}, found ${found}` });
     }
   }
   return problems;
@@ -137,35 +140,43 @@ export interface ScheduledActionResult {
   message: string;
   /** The scale to the new bounds, if the desired count was outside them. */
   activity: { from: number; to: number; direction: ScalingDirection; cause: string } | null;
+  /** The action would have left minCapacity > maxCapacity: nothing changed. */
+  failed: boolean;
 }
 
 /**
  * Applies the action to the target (mutating it). A combination that would leave
  * minCapacity > maxCapacity is rejected and changes nothing (model choice).
+ * `lastFired`: the action's firing before the run (an ISO instant), replayed at its start
+ * because the bounds it set are still in force then ("scheduled action open (cron(...))
+ * last fired 2026-03-02T08:00:00Z, before the run; in force at the start: minCapacity 2 -> 8").
  */
-export function applyScheduledAction(target: ScalableTarget, action: ScheduledAction): ScheduledActionResult {
+export function applyScheduledAction(target: ScalableTarget, action: ScheduledAction, lastFired?: string): ScheduledActionResult {
   const min = action.minCapacity ?? target.minCapacity;
   const max = action.maxCapacity ?? target.maxCapacity;
   const parts: string[] = [];
   if (action.minCapacity !== undefined) parts.push(`minCapacity ${target.minCapacity} -> ${min}`);
   if (action.maxCapacity !== undefined) parts.push(`maxCapacity ${target.maxCapacity} -> ${max}`);
+  const name = `scheduled action ${action.name} (${action.schedule.text})`;
+  const before = lastFired === undefined ? '' : ` last fired ${lastFired}, before the run;`;
   if (min > max) {
     return {
-      message: `scheduled action ${action.name} (${action.schedule.text}) failed: minCapacity ${min} would exceed maxCapacity ${max}; nothing changed`,
+      message: `${name}${before} failed: minCapacity ${min} would exceed maxCapacity ${max}; nothing changed`,
       activity: null,
+      failed: true,
     };
   }
   target.minCapacity = min;
   target.maxCapacity = max;
-  const message = `scheduled action ${action.name} (${action.schedule.text}): ${parts.join(', ')}`;
+  const message = `${name}${lastFired === undefined ? '' : `${before} in force at the start`}: ${parts.join(', ')}`;
   const from = target.desiredCount;
   if (from < min) {
     target.desiredCount = min;
-    return { message, activity: { from, to: min, direction: 'out', cause: `${message}; desired count ${from} < minCapacity ${min}` } };
+    return { message, activity: { from, to: min, direction: 'out', cause: `${message}; desired count ${from} < minCapacity ${min}` }, failed: false };
   }
   if (from > max) {
     target.desiredCount = max;
-    return { message, activity: { from, to: max, direction: 'in', cause: `${message}; desired count ${from} > maxCapacity ${max}` } };
+    return { message, activity: { from, to: max, direction: 'in', cause: `${message}; desired count ${from} > maxCapacity ${max}` }, failed: false };
   }
-  return { message, activity: null };
+  return { message, activity: null, failed: false };
 }

@@ -9,7 +9,7 @@ import type { ScalingActivity, ScalingEvent } from './events.js';
 import type { MetricStore } from './metric-store.js';
 import { validateCapacityBounds, type ScalableTarget } from './scalable-target.js';
 import { applyScheduledAction, createScheduledAction, type ScheduledAction, type ScheduledActionConfig } from './scheduled-action.js';
-import { nextFire } from './schedule/next-fire.js';
+import { nextFire, prevFire } from './schedule/next-fire.js';
 import type { ScalingPolicy, ScalingRequest } from './scaling-policy.js';
 import { StepScalingPolicy, type StepScalingPolicyConfig } from './step-scaling-policy.js';
 import type { TargetTrackingPolicyConfig } from './target-tracking.js';
@@ -131,6 +131,74 @@ export class ServiceAutoScaler {
   }
 
   /**
+   * The bounds in force at the run's start (simulation time 0), before its first placement:
+   * each action's latest firing before the start (prevFire: within its startTime / endTime,
+   * in its time zone), replayed by firing time and, at the same instant, in the order
+   * written, then the firings at time 0 itself. An action sets the bounds "at the time
+   * specified" and nothing reverts them (application-auto-scaling-scheduled-scaling.html),
+   * so a run that starts between firings starts with the bounds the last ones set. Each
+   * replayed firing sets the bounds as a firing does (one that would leave minCapacity >
+   * maxCapacity fails and changes nothing); the desired count is the scenario's, the count
+   * at the start, and is brought inside the bounds in force once they are all replayed (a
+   * scaling activity naming the firing that set the bound it was outside), not after each
+   * firing: what the count did between past firings is not known, and an opening's raise
+   * followed by a closing's lower minimum would otherwise start the run at the opening's
+   * count. Call once, before any runScheduledActions.
+   */
+  runInForceAtStart(currentDesired?: number): AutoScalerResult {
+    if (currentDesired !== undefined) this.target.desiredCount = currentDesired;
+    const target = this.target;
+    const desired = target.desiredCount;
+    const events: ScalingEvent[] = [];
+    let minSetBy = '';
+    let maxSetBy = '';
+    for (const { a, f } of this.firingsBeforeStart()) {
+      const r = applyScheduledAction(target, a, isoInstant(f));
+      target.desiredCount = desired; // (brought inside the final bounds below)
+      events.push({ type: 'scheduled-action', time: 0, subject: this.subject, message: r.message });
+      if (r.failed) continue;
+      if (a.minCapacity !== undefined) minSetBy = r.message;
+      if (a.maxCapacity !== undefined) maxSetBy = r.message;
+    }
+    // (the constructor brought the count inside the base bounds: a bound it is outside was replayed)
+    if (desired < target.minCapacity) {
+      target.desiredCount = target.minCapacity;
+      events.push(this.activity(0, desired, target.minCapacity, `${minSetBy}; desired count ${desired} < minCapacity ${target.minCapacity}`));
+    } else if (desired > target.maxCapacity) {
+      target.desiredCount = target.maxCapacity;
+      events.push(this.activity(0, desired, target.maxCapacity, `${maxSetBy}; desired count ${desired} > maxCapacity ${target.maxCapacity}`));
+      for (const p of this.policies) lowerScaleOutCooldown(p.cooldown, target.maxCapacity);
+    }
+    const atStart = this.runScheduledActions(0);
+    events.push(...atStart.events);
+    return { desiredCount: this.target.desiredCount, events };
+  }
+
+  /**
+   * Each action's latest firing before the run's start (epoch ms), for those that have one,
+   * by firing time and, at the same instant, in the order written.
+   */
+  firingsBeforeStart(): { a: ScheduledAction; f: number }[] {
+    const fired: { a: ScheduledAction; f: number }[] = [];
+    for (const a of this.scheduledActions) {
+      const f = prevFire(a.schedule, this.startEpochMs, a.timezone, { startTime: a.startTime, endTime: a.endTime, createdAt: this.startEpochMs });
+      if (f !== null) fired.push({ a, f });
+    }
+    // a stable sort: the order written among actions that last fired at the same instant
+    return fired.sort((x, y) => x.f - y.f);
+  }
+
+  /** One firing of `a` at t: the scheduled-action event and the scale to the new bounds, if any. */
+  private apply(t: number, a: ScheduledAction, events: ScalingEvent[]): void {
+    const r = applyScheduledAction(this.target, a);
+    events.push({ type: 'scheduled-action', time: t, subject: this.subject, message: r.message });
+    if (r.activity) {
+      events.push(this.activity(t, r.activity.from, r.activity.to, r.activity.cause));
+      if (r.activity.direction === 'in') for (const p of this.policies) lowerScaleOutCooldown(p.cooldown, r.activity.to);
+    }
+  }
+
+  /**
    * Runs every scheduled action with a firing in (previous call, t], once each, by firing
    * time and, at the same instant, in the order written; returns the resulting desired count and events.
    */
@@ -145,14 +213,7 @@ export class ServiceAutoScaler {
     // earlier firings first when a call spans several instants; a stable sort keeps the
     // written order among actions firing at the same instant
     due.sort((x, y) => x.f - y.f);
-    for (const { a } of due) {
-      const r = applyScheduledAction(this.target, a);
-      events.push({ type: 'scheduled-action', time: t, subject: this.subject, message: r.message });
-      if (r.activity) {
-        events.push(this.activity(t, r.activity.from, r.activity.to, r.activity.cause));
-        if (r.activity.direction === 'in') for (const p of this.policies) lowerScaleOutCooldown(p.cooldown, r.activity.to);
-      }
-    }
+    for (const { a } of due) this.apply(t, a, events);
     if (t > this.scheduledUpTo) this.scheduledUpTo = t;
     return { desiredCount: this.target.desiredCount, events };
   }
@@ -199,4 +260,9 @@ function buildPolicy(subject: string, name: string, p: ScalingPolicyConfig): Sca
         `policies.${name}.policyType: expected TargetTrackingScaling or StepScaling, found ${String((p as { policyType?: unknown }).policyType)}`,
       );
   }
+}
+
+/** An epoch ms as an ISO instant in UTC, without zero milliseconds: 2026-03-02T08:00:00Z. */
+export function isoInstant(ms: number): string {
+  return new Date(ms).toISOString().replace('.000Z', 'Z');
 }

@@ -27,7 +27,7 @@ import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '.
 import { describe } from './duration.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
-import { defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
+import { ACTION_TIME_EXPECTED, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
 import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
 /** The longest simulated time a scenario may ask for (ten years). */
@@ -480,12 +480,19 @@ const stepScaling = strict({
   metricAggregationType: oneOf(['Average', 'Minimum', 'Maximum'] as const).default('Average'),
 });
 
+/**
+ * A scheduled action's startTime / endTime: a string (its form is checked with the other
+ * time keys, scheduledActionTimeProblems); anything else is refused with the form it takes
+ * (a number is no epoch here: the scenario says instants as date-times).
+ */
+const actionTime = z.custom<string>((v) => typeof v === 'string', { error: (issue) => `expected ${ACTION_TIME_EXPECTED}, found ${describe(issue.input)}` });
+
 const scheduledActionKeys = strict({
   schedule: z.string(),
   // default UTC for at() and cron() (effective.ts); refused on rate() (scheduled-action.ts)
   timezone: z.string().optional(),
-  startTime: z.string().optional(),
-  endTime: z.string().optional(),
+  startTime: actionTime.optional(),
+  endTime: actionTime.optional(),
   scalableTargetAction: strict({ minCapacity: taskCount.optional(), maxCapacity: taskCount.optional() }),
 });
 

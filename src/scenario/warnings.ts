@@ -52,7 +52,7 @@ import { customTypesIn, lookupInstanceType } from '../model/capacity/instance-ca
 import { registeredResources } from '../model/capacity/registered-resources.js';
 import { listedTypeResources, smallestTypeShortfall, type ListedTypeResources } from '../model/capacity/smallest-type.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
-import { ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
+import { isoInstant, ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
@@ -356,8 +356,21 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       );
       const first = scaler.nextScheduledTime(-1);
       if (first === null || first >= end) {
-        const why = first === null ? '; it never fires' : first === end ? '; its first firing is at the end of the run, which is not simulated' : '';
-        out.push({ at: ['services', svc.name, 'autoScaling', 'scheduledActions', name, 'schedule'], message: `"${action.schedule}" does not fire within the run (${formatDuration(end)} from ${s.scenario.start})${why}` });
+        const where: Path = ['services', svc.name, 'autoScaling', 'scheduledActions', name];
+        const a = scaler.scheduledActions[0];
+        // its last firing before the run is replayed at time 0 (runInForceAtStart)
+        const before = scaler.firingsBeforeStart()[0]?.f;
+        const fired = a.schedule.kind === 'at' ? 'it fired' : 'it last fired';
+        const inForce = before === undefined ? '' : `; ${fired} before the run, at ${isoInstant(before)}: the bounds it set are in force from the start (replayed at time 0)`;
+        const run = `the run (${formatDuration(end)} from ${s.scenario.start})`;
+        if (first === null && a.endTime !== undefined && a.endTime <= s.startEpochMs) {
+          out.push({ at: [...where, 'endTime'], message: `${action.endTime} is at or before the start of ${run}: the action's window ended before the run, so it does not fire within it${inForce || '; nor did it fire in the window'}` });
+        } else if (first === null && a.schedule.kind === 'at') {
+          out.push({ at: [...where, 'schedule'], message: `"${action.schedule}"${a.timezone === 'UTC' ? '' : ` (${a.timezone})`} is before the start of ${run}, so it does not fire within it${inForce || '; nor did it fire before (outside startTime / endTime)'}` });
+        } else {
+          const why = first === null ? (inForce === '' ? '; it never fires' : inForce) : (first === end ? '; its first firing is at the end of the run, which is not simulated' : '') + inForce;
+          out.push({ at: [...where, 'schedule'], message: `"${action.schedule}" does not fire within ${run}${why}` });
+        }
       }
     }
   }

@@ -154,6 +154,10 @@ function scalerPort(scaler: ServiceAutoScaler, scenario: ResolvedScenario): Serv
       return { desiredCount: r.desiredCount, events: convert(r.events) };
     },
     nextScheduledTime: (after: number) => scaler.nextScheduledTime(after),
+    runInForceAtStart(desired: number) {
+      const r = scaler.runInForceAtStart(desired);
+      return { desiredCount: r.desiredCount, events: convert(r.events) };
+    },
     runScheduledActions(t: number, desired: number) {
       const r = scaler.runScheduledActions(t, desired);
       return { desiredCount: r.desiredCount, events: convert(r.events) };

@@ -24,5 +24,10 @@ export interface ServiceScalerPort {
   evaluate(timeMs: number, desiredCount: number): { desiredCount: number; events: ScalingEvent[] };
   /** Next scheduled action time strictly after `afterMs`, or null. */
   nextScheduledTime(afterMs: number): number | null;
+  /**
+   * At time 0, before the first placement: each action's last firing before the run replayed
+   * (the bounds in force at the start), then the firings at time 0. Once, before runScheduledActions.
+   */
+  runInForceAtStart(desiredCount: number): { desiredCount: number; events: ScalingEvent[] };
   runScheduledActions(timeMs: number, desiredCount: number): { desiredCount: number; events: ScalingEvent[] };
 }

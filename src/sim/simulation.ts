@@ -250,9 +250,10 @@ export class Simulation {
     this.services.forEach((svc, i) => {
       const scaler = this.scalers[i];
       if (scaler) {
-        svc.minCapacity = scaler.minCapacity;
-        svc.maxCapacity = scaler.maxCapacity;
-        this.scheduleNextAction(i, -1);
+        // the bounds in force at the start (the actions' last firings before it) and the
+        // firings at time 0 apply before the service's first placement
+        this.applyScaling(i, scaler.runInForceAtStart(svc.desiredCount));
+        this.scheduleNextAction(i, 0);
       }
       svc.requestReconcile();
     });
@@ -697,7 +698,7 @@ export class Simulation {
     // a firing at the end itself is not run: the run's last row, explain and the report end
     // there (the metric periods end before it), so they could not show it (as a step's `at`)
     if (next === null || next === undefined || next >= this.world.durationMs) return;
-    this.world.sim.schedule(Math.max(next, this.world.now), onScheduledAction, { s: this, i, t: next }, PRIORITY.alarms);
+    this.world.sim.schedule(Math.max(next, this.world.now), onScheduledAction, { s: this, i, t: next }, PRIORITY.scheduledActions);
   }
 
   scheduledAction(i: number, t: number): void {

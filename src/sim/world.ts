@@ -31,6 +31,12 @@ export const PRIORITY = {
   /** A service's task-unplaceable reason taken again six hours after its last event (services.ts), after the instant's reconciles. */
   unplaceableRepeat: 16,
   metricsTick: 20,
+  /**
+   * A service's scheduled action firing, before the instant's alarms and policies: the
+   * bounds it sets are in force when a policy evaluates at the same instant, whichever event
+   * was scheduled first (docs/assumptions.md, clock and order).
+   */
+  scheduledActions: 29,
   alarms: 30,
   managedScaling: 40,
 } as const;

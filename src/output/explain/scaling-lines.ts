@@ -9,7 +9,7 @@ import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { formatDatapoint, formatFormulaMetric } from '../../scaling/format.js';
 import { policyAlarmNames, rowAt, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
 import { cooldownsAt, lowAlarmState } from './cooldown-replay.js';
-import { formatClock, type ClockFormat } from './format-clock.js';
+import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
 
 const OP_WORDS: Record<string, string> = { '>': 'above', '>=': 'at or above', '<': 'below', '<=': 'at or below' };
 
@@ -38,7 +38,7 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
     const push = (text: string) =>
       lines.push({ timeS: e.timeS, service: isService ? e.subject : null, provider: isService ? null : e.subject, order: LINE_ORDER.scaling, text });
     if (e.type === 'scaling-activity') push(describeActivity(e, ctx.services.get(e.subject)));
-    else if (e.type === 'scheduled-action') push(`${e.subject}: ${e.message}`);
+    else if (e.type === 'scheduled-action') push(`${e.subject}: ${describeScheduled(e.message, ctx.clock)}`);
     else if (e.type === 'alarm-state' && !activityAt.has(`${e.subject}@${e.timeS}`)) {
       const text = describeQuietAlarm(e, events, ctx, noStepAt.get(`${e.subject}@${e.timeS}`) ?? [], told);
       if (text) push(text);
@@ -52,6 +52,22 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
     lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.scaling, text });
   }
   return lines;
+}
+
+/**
+ * A scheduled action's event: as written, but an action's last firing before the run,
+ * replayed at its start (the bounds it set in force then), says when that firing was and
+ * how long before the run: "scheduled action open (cron(0 8 ? * MON-FRI *)), last fired
+ * 2026-03-02 08:00 UTC (4 h before the run), is in force at the start: minCapacity 2 -> 8".
+ */
+export function describeScheduled(message: string, clock: ClockFormat | undefined): string {
+  const m = /^(scheduled action \S+ \(.*\)) last fired (\S+), before the run; (?:in force at the start: (.*)|(failed: .*))$/s.exec(message);
+  if (!m) return message;
+  const fired = Date.parse(m[2]);
+  if (Number.isNaN(fired)) return message;
+  const when = `${new Date(fired).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const ago = clock ? ` (${formatSpan((clock.startEpochMs - fired) / 1000)} before the run)` : ' (before the run)';
+  return m[3] !== undefined ? `${m[1]}, last fired ${when}${ago}, is in force at the start: ${m[3]}` : `${m[1]}, last fired ${when}${ago}, ${m[4]}`;
 }
 
 /**

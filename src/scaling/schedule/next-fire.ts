@@ -155,3 +155,106 @@ function nextCronFire(c: CronSchedule, after: number, timezone: string): number 
   }
   return null;
 }
+
+/**
+ * How far back prevFire walks a cron schedule's calendar from its latest possible firing
+ * (the run's start, or the action's endTime when earlier): a recurring cron fires at least
+ * once a year unless its year field says otherwise; one whose last firing is older is taken
+ * as not in force (docs/assumptions.md). at() and rate() need no walk.
+ */
+export const PREV_FIRE_HORIZON_MS = 400 * DAY_MS;
+
+/**
+ * The latest firing strictly before `beforeEpochMs`, or null when there is none: the same
+ * firings as nextFire (at startTime, then on the schedule; none after endTime; a rate
+ * without startTime first fires one interval after createdAt), found backwards. A cron
+ * schedule is searched back PREV_FIRE_HORIZON_MS at most.
+ */
+export function prevFire(schedule: Schedule, beforeEpochMs: number, timezone = 'UTC', bounds: ScheduleBounds = {}): number | null {
+  // the latest instant a firing may be at: before `before`, and not after endTime
+  const last = bounds.endTime !== undefined ? Math.min(beforeEpochMs - 1, bounds.endTime) : beforeEpochMs - 1;
+  const s = bounds.startTime;
+  if (s !== undefined && s > last) return null;
+  switch (schedule.kind) {
+    case 'at': {
+      const ms = firstInstantOf(schedule.local, zoneOf(timezone));
+      return ms !== null && ms <= last && (s === undefined || ms >= s) ? ms : null;
+    }
+    case 'rate': {
+      const I = schedule.intervalMs;
+      const anchor = s ?? bounds.createdAt ?? 0;
+      const kMin = s !== undefined ? 0 : 1;
+      const k = Math.floor((last - anchor) / I);
+      return k >= kMin ? anchor + k * I : null;
+    }
+    case 'cron': {
+      const floor = Math.max(s ?? -Infinity, last - PREV_FIRE_HORIZON_MS);
+      const fire = prevCronFire(schedule, last, floor, timezone);
+      // startTime is a firing itself (nextFire): the last one when the schedule has none since
+      if (fire !== null) return fire;
+      return s !== undefined && s >= last - PREV_FIRE_HORIZON_MS ? s : null;
+    }
+  }
+}
+
+/**
+ * The latest cron firing at or before `last` and at or after `floor`, or null: nextCronFire
+ * backwards. Wall-clock times are walked from late to early; their first occurrences do not
+ * decrease with the wall-clock time, so the first one found at or before `last` is the
+ * answer. On the day of `last` the walk starts three hours past its wall-clock hour: a
+ * wall-clock time a little later than `last`'s may first occur before it when the clocks
+ * go back (by two hours at most in any zone).
+ */
+function prevCronFire(c: CronSchedule, last: number, floor: number, timezone: string): number | null {
+  const zone = zoneOf(timezone);
+  const start = DateTime.fromMillis(last, { zone });
+  const stop = DateTime.fromMillis(Math.max(floor, Date.UTC(CRON_MIN_YEAR, 0, 1)), { zone });
+  const stopKey = stop.year * 10_000 + stop.month * 100 + stop.day;
+  let y = start.year;
+  let mo = start.month;
+  let d = start.day;
+  let first = true;
+  const topHour = Math.min(23, start.hour + 3);
+  while (y * 10_000 + mo * 100 + d >= stopKey) {
+    if (y > CRON_MAX_YEAR || !c.years[y - CRON_MIN_YEAR]) {
+      y--;
+      mo = 12;
+      d = 31;
+      first = false;
+      continue;
+    }
+    if (!c.months[mo]) {
+      mo--;
+      d = 31;
+      first = false;
+      if (mo < 1) {
+        mo = 12;
+        y--;
+      }
+      continue;
+    }
+    if (d > daysInMonth(y, mo)) d = daysInMonth(y, mo);
+    if (cronDayMatches(c, y, mo, d)) {
+      for (let h = first ? topHour : 23; h >= 0; h--) {
+        if (!c.hours[h]) continue;
+        for (let mi = 59; mi >= 0; mi--) {
+          if (!c.minutes[mi]) continue;
+          const ms = firstInstantOf({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, zone);
+          if (ms === null || ms > last) continue;
+          return ms >= floor ? ms : null;
+        }
+      }
+    }
+    first = false;
+    d--;
+    if (d < 1) {
+      mo--;
+      d = 31;
+      if (mo < 1) {
+        mo = 12;
+        y--;
+      }
+    }
+  }
+  return null;
+}

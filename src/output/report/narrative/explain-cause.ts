@@ -49,7 +49,13 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
     return `CapacityProviderReservation was ${dir} its target ${target} % (${value} % for ${spanLabel(Number(count) * ctx.periodS)}; ${[needed, ...managedLimits(cause.slice(m[0].length))].join('; ')})`;
   }
   m = SCHEDULED.exec(cause);
-  if (m) return `scheduled action ${m[1]} ran (${cause.slice(m[0].length).replace(/^[:;]\s*/, '')})`;
+  if (m) {
+    const rest = cause.slice(m[0].length);
+    // its last firing before the run, replayed at the start (service-auto-scaler.ts, runInForceAtStart)
+    const before = /^ last fired (\S+), before the run; in force at the start: /.exec(rest);
+    if (before) return `scheduled action ${m[1]}, last fired ${before[1]} before the run, was in force at the start (${rest.slice(before[0].length)})`;
+    return `scheduled action ${m[1]} ran (${rest.replace(/^[:;]\s*/, '')})`;
+  }
   const step = /^step scaling (\S+): (.*)$/.exec(cause);
   if (step) return `step scaling policy ${step[1]}'s alarm: ${step[2]}`;
   return cause;
