@@ -298,8 +298,18 @@ function resolveTaskDefinition(
   for (const [cname, c] of containers) {
     c.portMappings.forEach((pm, i) => {
       const pat: Path = [...at, 'containerDefinitions', cname, 'portMappings', i];
-      if (networkMode === 'host') hostPorts.push(pm.hostPort ?? pm.containerPort);
-      else if (networkMode === 'bridge' && pm.hostPort) hostPorts.push(pm.hostPort);
+      const hostPort = networkMode === 'host' ? (pm.hostPort ?? pm.containerPort) : networkMode === 'bridge' && pm.hostPort ? pm.hostPort : undefined;
+      if (hostPort !== undefined) {
+        hostPorts.push(hostPort);
+        if (isReservedHostPort(hostPort)) {
+          const key = pm.hostPort !== undefined ? 'hostPort' : 'containerPort';
+          const fix = networkMode === 'bridge' ? 'pick another hostPort, or omit it (or 0) for a dynamic host port' : 'pick another containerPort (host mode binds it on the instance)';
+          report(
+            [...pat, key],
+            `expected a host port other than the ones ECS reserves on every container instance (${RESERVED_HOST_PORTS_TEXT}), found ${hostPort}; ECS would place this task on no instance (RESOURCE:PORTS): ${fix}`,
+          );
+        }
+      }
       if ((networkMode === 'awsvpc' || networkMode === 'host') && pm.hostPort !== undefined && pm.hostPort !== pm.containerPort) {
         report([...pat, 'hostPort'], `with networkMode ${networkMode} hostPort must equal containerPort (${pm.containerPort}) or be omitted`);
       }
@@ -310,6 +320,17 @@ function resolveTaskDefinition(
   const written = config.runtimePlatform?.cpuArchitecture;
   const requiredArchitecture = written === 'ARM64' ? 'arm64' : written === 'X86_64' ? 'x86_64' : null;
   return { name, config, cpu, memory, networkMode, hostPorts, cpuArchitecture: requiredArchitecture ?? 'x86_64', requiredArchitecture };
+}
+
+/**
+ * The host ports ECS reserves on every container instance by default: "22 for SSH, the
+ * Docker ports 2375 and 2376, and the Amazon ECS container agent ports 51678-51680"
+ * (APIReference/API_PortMapping.html, hostPort). A task taking one as a static host port
+ * fits no instance.
+ */
+const RESERVED_HOST_PORTS_TEXT = '22 for SSH, 2375 and 2376 for Docker, 51678-51680 for the ECS agent';
+function isReservedHostPort(p: number): boolean {
+  return p === 22 || p === 2375 || p === 2376 || (p >= 51678 && p <= 51680);
 }
 
 function checkStrategy(

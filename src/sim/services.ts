@@ -19,6 +19,7 @@ import {
   daemonPlacements,
   defaultStrategies,
   describeUnplaceable,
+  unableToPlaceEvent,
   placeTask,
   isCandidate,
   groupCountsByValue,
@@ -768,15 +769,16 @@ export class ServiceRuntime {
     const world = this.world;
     this.lastUnplaceableVersion = this.cluster.capacityVersion;
     this.lastUnplaceableAt = world.now;
-    const reason = describeUnplaceable(candidates, this.requirements, this.constraints, this.config.launchType === 'EC2' ? undefined : task.capacityProvider);
+    const provider = this.config.launchType === 'EC2' ? undefined : task.capacityProvider;
+    const reason = describeUnplaceable(candidates, this.requirements, this.constraints, provider);
     const message = reason.message;
     if (message !== this.lastUnplaceableMessage || world.now - this.lastUnplaceableLoggedAt >= SIX_HOURS_MS) {
       this.lastUnplaceableMessage = message;
       this.lastUnplaceableLoggedAt = world.now;
       const launching = reason.launching ?? 0;
       this.recheckAtRegistrations = launching === 0 ? Infinity : this.registrationsFor(task) + (launching === reason.instancesConsidered ? 1 : launching);
-      const waiting = task.capacityProvider ? ` (waits in PROVISIONING for ${task.capacityProvider} capacity)` : '';
-      world.log('task-unplaceable', this.name, `service ${this.name} was unable to place a task${waiting}: ${message}`);
+      const waiting = task.capacityProvider ? [`the task waits in PROVISIONING for ${task.capacityProvider} capacity`] : [];
+      world.log('task-unplaceable', this.name, unableToPlaceEvent(this.name, reason, waiting, provider));
       this.repeatUnplaceableIn(SIX_HOURS_MS);
     }
   }
@@ -1715,12 +1717,13 @@ export class ServiceRuntime {
     const world = this.world;
     if (!repeat && this.lastUnplaceableMessage !== '' && world.now - this.lastUnplaceableAt < 60_000) return;
     this.lastUnplaceableAt = world.now;
-    const message = describeUnplaceable(lacking, this.requirements, this.constraints).message;
+    const reason = describeUnplaceable(lacking, this.requirements, this.constraints);
+    const message = reason.message;
     if (message === this.lastUnplaceableMessage && world.now - this.lastUnplaceableLoggedAt < SIX_HOURS_MS) return;
     this.lastUnplaceableMessage = message;
     this.lastUnplaceableLoggedAt = world.now;
     const n = lacking.length;
-    world.log('task-unplaceable', this.name, `service ${this.name} was unable to place its DAEMON task on ${n} ${n === 1 ? 'instance' : 'instances'}: ${message}`);
+    world.log('task-unplaceable', this.name, unableToPlaceEvent(this.name, reason, [`DAEMON task pending on ${n} ${n === 1 ? 'instance' : 'instances'}`]));
     this.repeatUnplaceableIn(SIX_HOURS_MS);
   }
 

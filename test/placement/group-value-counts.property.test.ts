@@ -6,7 +6,7 @@
 // same rng draws as the scan.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { placeTask, type GroupValueCounts, type PlacementStrategy, type TaskRequirements } from '../../src/placement/index.js';
+import { groupCountsByValue, placeTask, type GroupValueCounts, type PlacementStrategy, type TaskRequirements } from '../../src/placement/index.js';
 import { apply, inst, lcg, type MutableInstance } from './helpers.js';
 
 const AZ = 'ecs.availability-zone';
@@ -99,5 +99,23 @@ describe('placeTask with caller-kept spread counts', () => {
       groupValueCounts: { valueCounts: (attr) => (attr === AZ ? counts : undefined) },
     });
     expect(r).toEqual({ ok: true, instanceId: 'i-2' });
+  });
+
+  it('an attribute named like an Object method (constructor): instances without it count under one value, the one spread narrows by', () => {
+    // i-1 has constructor=a with 1 web task; i-2 (2 tasks) and i-3 (0) have no such attribute,
+    // so the "no value" group holds 2 tasks: spread(attribute:constructor) goes to value a (1 < 2), i-1.
+    const xs = [inst('i-1', { attrs: { constructor: 'a' } }), inst('i-2'), inst('i-3')];
+    xs[0].groupCounts.set('service:web', 1);
+    xs[1].groupCounts.set('service:web', 2);
+    const counts = groupCountsByValue(xs, 'service:web', 'constructor');
+    expect(counts.get('a')).toBe(1);
+    expect([...counts.keys()].every((k) => typeof k === 'string')).toBe(true);
+    expect([...counts.values()].sort()).toEqual([1, 2]);
+    const t: TaskRequirements = { group: 'service:web', cpu: 256, memory: 512, hostPorts: [], needsEni: false };
+    const strategy: PlacementStrategy[] = [{ type: 'spread', field: 'attribute:constructor' }];
+    const scan = placeTask(xs, t, [], strategy, lcg(1), { explain: false });
+    const kept = placeTask(xs, t, [], strategy, lcg(1), { explain: false, groupValueCounts: { valueCounts: () => counts } });
+    expect(scan).toEqual({ ok: true, instanceId: 'i-1' });
+    expect(kept).toEqual(scan);
   });
 });

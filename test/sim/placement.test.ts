@@ -75,8 +75,8 @@ describe('unplaceable tasks', () => {
     // r5.large registers floor(16384 - 983.04) = 15400 MiB: the first fits there, the second fits nowhere
     expect(r.tasks.filter((t) => t.running !== null)).toHaveLength(1);
     const last = why[why.length - 1];
-    expect(last.message).toMatch(/4 rejected for RESOURCE:MEMORY/);
-    expect(last.message).toMatch(/closest i-\w+ \(us-east-1\w\) lacks \d+ MiB memory/);
+    // AWS's service event first (service-event-messages-list.html), then ecsim's detail
+    expect(last.message).toMatch(/^service \(big\) was unable to place a task because no container instance met all of its requirements\. The closest matching \(container-instance (i-\w+)\) has insufficient memory available\. For more information, see the Troubleshooting section\. ecsim: 4 rejected for RESOURCE:MEMORY; closest \1 \(us-east-1\w\) lacks \d+ MiB memory$/);
     // launchType EC2: ECS never creates the second task (no tasks.csv row), it only reports the event
     expect(r.tasks.filter((t) => t.service === 'big')).toHaveLength(1);
   });
@@ -91,17 +91,17 @@ describe('unplaceable tasks', () => {
     raw.services.reports = { taskDefinition: 'toobig', desiredCount: 1, launchType: 'EC2' };
     raw.services.gpu = { taskDefinition: 'small', desiredCount: 1, launchType: 'EC2', placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ g5.*' }] };
     const r = run(raw);
-    const why = (service: string) => r.events.filter((e) => e.type === 'task-unplaceable' && e.subject === service).map((e) => [e.time, e.message.replace(/^.*?: /, '')]);
+    const why = (service: string) => r.events.filter((e) => e.type === 'task-unplaceable' && e.subject === service).map((e) => [e.time, e.message.replace(/^.*? ecsim: /, '')]);
     const launching = 'no container instance is registered in the cluster yet (4 launching), so no container instance can run the task';
     // m5.large registers 7700 MiB, r5.large floor(16384 - 6 % of it) = 15400: the r5.large (i-4) lacks 16000 - 15400 = 600 MiB
     expect(why('reports')).toEqual([
       [0, launching],
-      [30_000, 'no container instance met all requirements: 4 rejected for RESOURCE:MEMORY; closest i-00000000000000004 (us-east-1a) lacks 600 MiB memory'],
+      [30_000, '4 rejected for RESOURCE:MEMORY; closest i-00000000000000004 (us-east-1a) lacks 600 MiB memory'],
     ]);
     // every instance fits and fails the constraint alike: the closest is the lowest id
     expect(why('gpu')).toEqual([
       [0, launching],
-      [30_000, 'no container instance met all requirements: 4 rejected for memberOf constraint; closest i-00000000000000001 (us-east-1a) is excluded by memberOf(attribute:ecs.instance-type =~ g5.*)'],
+      [30_000, '4 rejected for memberOf constraint; closest i-00000000000000001 (us-east-1a) is excluded by memberOf(attribute:ecs.instance-type =~ g5.*)'],
     ]);
   });
 
@@ -122,11 +122,11 @@ describe('unplaceable tasks', () => {
       services: { big: { taskDefinition: 'big', desiredCount: 3, launchType: 'EC2' } },
     };
     const r = run(raw);
-    const rows = r.events.filter((e) => e.type === 'task-unplaceable').map((e) => [e.time, e.message.replace(/^.*?: /, '').replace(/; closest.*$/, '')]);
+    const rows = r.events.filter((e) => e.type === 'task-unplaceable').map((e) => [e.time, e.message.replace(/^.*? ecsim: /, '').replace(/; closest.*$/, '')]);
     expect(rows).toEqual([
       [0, 'no container instance is registered in the cluster yet (2 launching), so no container instance can run the task'],
-      [60_000, 'no container instance met all requirements: 1 rejected for RESOURCE:MEMORY'],
-      [90_000, 'no container instance met all requirements: 1 rejected for RESOURCE:CPU, 1 for RESOURCE:MEMORY'],
+      [60_000, '1 rejected for RESOURCE:MEMORY'],
+      [90_000, '1 rejected for RESOURCE:CPU, 1 for RESOURCE:MEMORY'],
     ]);
   });
 

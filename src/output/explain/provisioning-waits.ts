@@ -87,7 +87,7 @@ export function provisioningWaitLines(
 }
 
 /** A DAEMON service's task-unplaceable message (its task fits no instance it should run on). */
-const DAEMON_MESSAGE = /unable to place its DAEMON task on (\d+) instances?/;
+const DAEMON_MESSAGE = /DAEMON task pending on (\d+) instances?/;
 
 /**
  * DAEMON services whose task fit an instance it should run on: one line at the first such

@@ -78,7 +78,7 @@ export function groupCountsByValue(list: readonly PlacementInstance[], group: st
     if (inst.status !== 'ACTIVE') continue;
     const g = inst.groupCounts.get(group);
     if (g === undefined || g === 0) continue;
-    const v = inst.attributes[name] ?? MISSING;
+    const v = attributeOf(inst.attributes, name);
     out.set(v, (out.get(v) ?? 0) + g);
   }
   return out;

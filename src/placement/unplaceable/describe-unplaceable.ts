@@ -31,6 +31,9 @@ import {
   type UnplaceableReason,
 } from '../types.js';
 
+/** How the message of an instance-by-instance rejection begins. */
+export const MET_ALL_PREFIX = 'no container instance met all requirements: ';
+
 const RESOURCE_ORDER: readonly RejectionReason[] = ['INSTANCE_STATUS', 'ATTRIBUTE', 'RESOURCE:CPU', 'RESOURCE:MEMORY', 'RESOURCE:PORTS', 'RESOURCE:ENI'];
 
 /**
@@ -167,7 +170,7 @@ export function describeShortfall(s: Shortfall): string {
 
 function formatMessage(rejections: Rejection[], closest: ClosestInstance | undefined, manyMemberOf: boolean): string {
   const counts = rejections.map((r, i) => `${r.count} ${i === 0 ? 'rejected for ' : 'for '}${rejectionLabel(r, manyMemberOf)}`).join(', ');
-  let msg = `no container instance met all requirements: ${counts}`;
+  let msg = `${MET_ALL_PREFIX}${counts}`;
   if (closest) {
     const where = closest.availabilityZone ? ` (${closest.availabilityZone})` : '';
     msg += `; closest ${closest.instanceId}${where} ${describeShortfall(closest.lacks)}`;
