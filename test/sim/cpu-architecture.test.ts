@@ -52,7 +52,7 @@ describe('runtimePlatform.cpuArchitecture on EC2', () => {
     expect(why.length).toBeGreaterThan(0);
     for (const e of why) {
       expect(e.message).toBe(
-        'service (app) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance i-00000000000000001) is missing an attribute required by your task. For more information, see the Troubleshooting section. ecsim: 2 rejected for ATTRIBUTE (ecs.cpu-architecture != arm64); closest i-00000000000000001 (us-east-1a) is missing an attribute required by the task (ecs.cpu-architecture=arm64)',
+        'service app was unable to place a task because no container instance met all of its requirements. The closest matching container-instance i-00000000000000001 is missing an attribute required by your task. For more information, see the Troubleshooting section. ecsim: 2 rejected for ATTRIBUTE (ecs.cpu-architecture != arm64); closest i-00000000000000001 (us-east-1a) is missing an attribute required by the task (ecs.cpu-architecture=arm64)',
       );
     }
   });

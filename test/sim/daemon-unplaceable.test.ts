@@ -27,7 +27,7 @@ describe('a DAEMON task larger than its instances', () => {
     const r = runKeepingRows(scenario(9000), { seed: 1 });
     const events = r.events.filter((e) => e.type === 'task-unplaceable');
     expect(events.map((e) => [e.time, e.subject, e.message])).toEqual([
-      [60_000, 'agent', 'service (agent) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance i-00000000000000001) has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 2 instances; 2 rejected for RESOURCE:MEMORY; closest i-00000000000000001 (us-east-1a) lacks 1300 MiB memory'],
+      [60_000, 'agent', 'service agent was unable to place a task because no container instance met all of its requirements. The closest matching container-instance i-00000000000000001 has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 2 instances; 2 rejected for RESOURCE:MEMORY; closest i-00000000000000001 (us-east-1a) lacks 1300 MiB memory'],
     ]);
     expect(r.events.some((e) => e.type === 'task-placed')).toBe(false);
   });

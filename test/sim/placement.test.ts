@@ -76,7 +76,7 @@ describe('unplaceable tasks', () => {
     expect(r.tasks.filter((t) => t.running !== null)).toHaveLength(1);
     const last = why[why.length - 1];
     // AWS's service event first (service-event-messages-list.html), then ecsim's detail
-    expect(last.message).toMatch(/^service \(big\) was unable to place a task because no container instance met all of its requirements\. The closest matching \(container-instance (i-\w+)\) has insufficient memory available\. For more information, see the Troubleshooting section\. ecsim: 4 rejected for RESOURCE:MEMORY; closest \1 \(us-east-1\w\) lacks \d+ MiB memory$/);
+    expect(last.message).toMatch(/^service big was unable to place a task because no container instance met all of its requirements\. The closest matching container-instance (i-\w+) has insufficient memory available\. For more information, see the Troubleshooting section\. ecsim: 4 rejected for RESOURCE:MEMORY; closest \1 \(us-east-1\w\) lacks \d+ MiB memory$/);
     // launchType EC2: ECS never creates the second task (no tasks.csv row), it only reports the event
     expect(r.tasks.filter((t) => t.service === 'big')).toHaveLength(1);
   });

@@ -119,7 +119,7 @@ describe('an unplaceable message names the capacity provider whose instances the
     const raw = scenario({ desiredCount: 4, spot: 0 }) as any;
     const r = runKeepingRows(raw, { seed: 1 });
     const rows = r.events.filter((e) => e.type === 'task-unplaceable').map((e) => e.message);
-    expect(rows).toContain('service (web) was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for spot capacity; no container instance of capacity provider spot is registered, so no container instance can run the task');
+    expect(rows).toContain('service web was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for spot capacity; no container instance of capacity provider spot is registered, so no container instance can run the task');
     expect(rows.some((m) => m.includes('registered in the cluster'))).toBe(false);
   });
 });

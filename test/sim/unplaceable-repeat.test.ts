@@ -7,7 +7,7 @@
 import { describe, it, expect } from 'vitest';
 import { runKeepingRows } from '../helpers.js';
 
-const LACKS = 'service (web) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance i-00000000000000001) has insufficient CPU units available. For more information, see the Troubleshooting section. ecsim: 1 rejected for RESOURCE:CPU; closest i-00000000000000001 (us-east-1a) lacks 1024 CPU units';
+const LACKS = 'service web was unable to place a task because no container instance met all of its requirements. The closest matching container-instance i-00000000000000001 has insufficient CPU units available. For more information, see the Troubleshooting section. ecsim: 1 rejected for RESOURCE:CPU; closest i-00000000000000001 (us-east-1a) lacks 1024 CPU units';
 
 function scenario(desired: Array<[string, number]>, duration = '2h') {
   const scheduledActions = Object.fromEntries(
@@ -74,7 +74,7 @@ describe('task-unplaceable while the cause lasts', () => {
       taskDefinitions: { agent: { cpu: 256, memory: 9000, networkMode: 'bridge' } },
       services: { agent: { taskDefinition: 'agent', schedulingStrategy: 'DAEMON' } },
     };
-    const m = 'service (agent) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance i-00000000000000001) has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 1 instance; 1 rejected for RESOURCE:MEMORY; closest i-00000000000000001 (us-east-1a) lacks 1300 MiB memory';
+    const m = 'service agent was unable to place a task because no container instance met all of its requirements. The closest matching container-instance i-00000000000000001 has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 1 instance; 1 rejected for RESOURCE:MEMORY; closest i-00000000000000001 (us-east-1a) lacks 1300 MiB memory';
     expect(unplaceable(raw)).toEqual([
       [60, m],
       [60 + 6 * H, m],

@@ -217,7 +217,7 @@ describe('formatSpan', () => {
 });
 
 describe('reasonsBetween (why tasks waited in PROVISIONING)', () => {
-  const ev = (timeS: number, message: string) => ({ timeS, type: 'task-unplaceable', subject: 'web', message: `service (web) was unable to place a task because no container instance met all of its requirements. ecsim: ${message}` });
+  const ev = (timeS: number, message: string) => ({ timeS, type: 'task-unplaceable', subject: 'web', message: `service web was unable to place a task because no container instance met all of its requirements. ecsim: ${message}` });
   const launching = ev(0, 'no container instance is registered in the cluster yet (3 launching), so no container instance can run the task');
   it('names the first rejection of each message, constraints too', () => {
     const events = [launching, ev(30, '3 rejected for memberOf constraint; closest i-1 is excluded by memberOf(x)'), ev(90, '2 rejected for RESOURCE:MEMORY, 1 for RESOURCE:CPU')];
@@ -237,7 +237,7 @@ describe('provisioningWaitLines: each wait with the reasons recorded for it', ()
   // /tmp/rev-cap/ms1: 10 tasks of 1024 CPU at 0 and one m5.large (2048 CPU) launching. At
   // 60 s it registers and takes 2; the 8 left are refused for CPU at that same instant,
   // after the placement. The 2 waited because no instance was registered, not for CPU.
-  const msg = (m: string) => `service (web) was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for A capacity; ${m}`;
+  const msg = (m: string) => `service web was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for A capacity; ${m}`;
   const events: EventRow[] = [
     { timeS: 0, type: 'task-unplaceable', subject: 'web', message: msg('no container instance is registered in the cluster yet (1 launching), so no container instance can run the task') },
     { timeS: 60, type: 'instance-registered', subject: 'i-1', message: 'm5.large in us-east-1a registered' },
@@ -261,8 +261,8 @@ describe('provisioningWaitLines: each wait with the reasons recorded for it', ()
 describe('provisioningWaitLines: a DAEMON task that fits no instance', () => {
   // its task-unplaceable rows name no provider to wait for, but it is no launchType EC2 wait
   const events: EventRow[] = [
-    { timeS: 60, type: 'task-unplaceable', subject: 'agent', message: 'service (agent) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance i-1) has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 2 instances; 2 rejected for RESOURCE:MEMORY; closest i-1 (us-east-1a) lacks 1300 MiB memory' },
-    { timeS: 400, type: 'task-unplaceable', subject: 'agent', message: 'service (agent) was unable to place a task because no container instance met all of its requirements. The closest matching (container-instance i-1) has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 3 instances; 3 rejected for RESOURCE:MEMORY; closest i-1 (us-east-1a) lacks 1300 MiB memory' },
+    { timeS: 60, type: 'task-unplaceable', subject: 'agent', message: 'service agent was unable to place a task because no container instance met all of its requirements. The closest matching container-instance i-1 has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 2 instances; 2 rejected for RESOURCE:MEMORY; closest i-1 (us-east-1a) lacks 1300 MiB memory' },
+    { timeS: 400, type: 'task-unplaceable', subject: 'agent', message: 'service agent was unable to place a task because no container instance met all of its requirements. The closest matching container-instance i-1 has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 3 instances; 3 rejected for RESOURCE:MEMORY; closest i-1 (us-east-1a) lacks 1300 MiB memory' },
   ];
   it('one line at the first row, with the reasons and the most instances named', () => {
     const lines = provisioningWaitLines(events, [], taskPlacements(events), clock, 600);

@@ -48,7 +48,7 @@ describe('provisioningWaitLines: tasks still PROVISIONING that managed scaling n
   const clock = { startEpochMs: Date.parse('2026-03-02T00:00:00Z'), withDate: false };
   const task = (n: number): TaskRow => ({ taskId: `web-${n}`, service: 'web', capacityProvider: 'cp', instanceId: '', createdS: 0, runningS: null, stoppedS: null, stopReason: 'simulation-end' });
   const events = [
-    { timeS: 0, type: 'task-unplaceable', subject: 'web', message: 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for cp capacity; no container instance of capacity provider cp is registered, so no container instance can run the task' },
+    { timeS: 0, type: 'task-unplaceable', subject: 'web', message: 'service web was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for cp capacity; no container instance of capacity provider cp is registered, so no container instance can run the task' },
   ];
   it('the line names the cause', () => {
     const lines = provisioningWaitLines(events, [1, 2, 3, 4].map(task), new Map(), clock, 1800, servicesOf(scenarioJson(6000))).map((l) => l.text);

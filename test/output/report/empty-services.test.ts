@@ -81,13 +81,13 @@ describe('an unplaceable episode in the timeline', () => {
   const task = (n: number, created: number, running: number) => `web-${n},web,asg,EC2,i-1,us-east-1a,${created},${running},,simulation-end`;
 
   it('within one minute on the clock reads "At 09:00", not the range "09:00–09:00"', () => {
-    const lines = timeline(['10,task-unplaceable,web,service (web) was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU', '30,task-placed,web-1,web-1 placed on i-1'], [task(1, 0, 40)]);
+    const lines = timeline(['10,task-unplaceable,web,service web was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU', '30,task-placed,web-1,web-1 placed on i-1'], [task(1, 0, 40)]);
     expect(lines).toEqual(['- At 09:00 web could not place tasks (1 attempt; RESOURCE:CPU).']);
   });
 
   it('ends when the last task that waited was placed (tasks.csv), not at the first placement after the failure', () => {
     const lines = timeline(
-      ['10,task-unplaceable,web,service (web) was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU', '30,task-placed,web-1,web-1 placed on i-1', '150,task-placed,web-2,web-2 placed on i-2'],
+      ['10,task-unplaceable,web,service web was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU', '30,task-placed,web-1,web-1 placed on i-1', '150,task-placed,web-2,web-2 placed on i-2'],
       [task(1, 0, 40), task(2, 0, 160)],
     );
     expect(lines).toEqual(['- 09:00–09:02 web could not place tasks (1 attempt; RESOURCE:CPU).']);

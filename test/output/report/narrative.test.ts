@@ -162,9 +162,9 @@ describe('unplaceable episodes and alarm states', () => {
 
   it('joins unplaceable events less than 5 minutes apart and counts the reasons ECS named', () => {
     const eps = unplaceableEpisodes([
-      ev(0, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for asg capacity; 2 rejected for INSTANCE_STATUS (not ACTIVE)'),
-      ev(100, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:MEMORY, 1 for RESOURCE:CPU'),
-      ev(1000, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: 3 rejected for RESOURCE:MEMORY'),
+      ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for asg capacity; 2 rejected for INSTANCE_STATUS (not ACTIVE)'),
+      ev(100, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:MEMORY, 1 for RESOURCE:CPU'),
+      ev(1000, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: 3 rejected for RESOURCE:MEMORY'),
     ]);
     expect(eps).toHaveLength(2);
     expect(eps[0]).toMatchObject({ startS: 0, endS: 100, events: 2, waitingFor: 'asg' });
@@ -174,7 +174,7 @@ describe('unplaceable episodes and alarm states', () => {
 
   it('counts ATTRIBUTE (an instance of another CPU architecture than the task definition names)', () => {
     const eps = unplaceableEpisodes([
-      ev(0, 'task-unplaceable', 'arm', 'service (arm) was unable to place a task because no container instance met all of its requirements. ecsim: 2 rejected for ATTRIBUTE (ecs.cpu-architecture != arm64), 1 for RESOURCE:MEMORY; closest i-00000000000000003 (us-east-1a) lacks 256 MiB memory'),
+      ev(0, 'task-unplaceable', 'arm', 'service arm was unable to place a task because no container instance met all of its requirements. ecsim: 2 rejected for ATTRIBUTE (ecs.cpu-architecture != arm64), 1 for RESOURCE:MEMORY; closest i-00000000000000003 (us-east-1a) lacks 256 MiB memory'),
     ]);
     expect([...eps[0].reasons]).toEqual([['ATTRIBUTE', 1], ['RESOURCE:MEMORY', 1]]);
   });
@@ -182,12 +182,12 @@ describe('unplaceable episodes and alarm states', () => {
   it('an episode lasts until the service next places a task (it said "0 s in all" for a 60 s wait), or to the end of the run', () => {
     const eps = unplaceableEpisodes(
       [
-        ev(0, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: 3 rejected for INSTANCE_STATUS (not ACTIVE)'),
-        ev(0, 'task-unplaceable', 'my-api', 'service (my-api) was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:MEMORY'),
+        ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: 3 rejected for INSTANCE_STATUS (not ACTIVE)'),
+        ev(0, 'task-unplaceable', 'my-api', 'service my-api was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:MEMORY'),
         ev(60, 'task-placed', 'web-1', 'web-1 placed on i-00000000000000001 (m5.large, us-east-1a)'),
         ev(61, 'task-placed', 'web-2', 'web-2 placed on i-00000000000000002 (m5.large, us-east-1b)'),
         ev(90, 'task-placed', 'my-api-12', 'my-api-12 placed on i-00000000000000003 (m5.large, us-east-1c)'),
-        ev(2000, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU'),
+        ev(2000, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU'),
       ],
       300,
       3600,
@@ -201,7 +201,7 @@ describe('unplaceable episodes and alarm states', () => {
 
   it('a placement does not end the episode of a service whose other tasks still wait at the end of the run (it said 90 s for a 30-minute wait)', () => {
     const events = [
-      ev(0, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: no container instance is registered in the cluster yet (2 launching)'),
+      ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: no container instance is registered in the cluster yet (2 launching)'),
       ev(90, 'task-placed', 'web-1', 'web-1 placed on i-00000000000000001 (m5.large, us-east-1a)'),
     ];
     expect(unplaceableEpisodes(events, 300, 1800).map((e) => e.endS)).toEqual([90]);
@@ -211,18 +211,18 @@ describe('unplaceable episodes and alarm states', () => {
   it("an episode lasts until the last task that waited in it was placed (tasks.csv: created by the last failure), not the service's first placement after it", () => {
     // capacity-target's start: 5 tasks created at 0, failures at 0 and 40.871; placed at 40.871 (2), 45.977 (2), 95.378 (1)
     const events = [
-      ev(0, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: no container instance of capacity provider asg is registered yet (3 launching)'),
+      ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: no container instance of capacity provider asg is registered yet (3 launching)'),
       ev(40.871, 'task-placed', 'web-1', 'web-1 placed on i-1'),
       ev(40.871, 'task-placed', 'web-2', 'web-2 placed on i-1'),
-      ev(40.871, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU'),
+      ev(40.871, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU'),
       ev(45.977, 'task-placed', 'web-3', 'web-3 placed on i-2'),
       ev(45.977, 'task-placed', 'web-4', 'web-4 placed on i-2'),
       ev(95.378, 'task-placed', 'web-5', 'web-5 placed on i-3'),
       // created after the episode's last failure: not one of its waiting tasks
       ev(200, 'task-placed', 'web-6', 'web-6 placed on i-3'),
-      ev(1000, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU'),
+      ev(1000, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU'),
       ev(1010, 'task-placed', 'web-7', 'web-7 placed on i-3'),
-      ev(1500, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU'),
+      ev(1500, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: 1 rejected for RESOURCE:CPU'),
       ev(1600, 'task-placed', 'web-8', 'web-8 placed on i-3'),
     ];
     const task = (n: number, createdS: number) => ({ taskId: `web-${n}`, service: 'web', createdS });
@@ -253,10 +253,10 @@ describe('unplaceable episodes and alarm states', () => {
 
   it('counts "nothing registered" as one reason, whether none was launched or all are launching', () => {
     const eps = unplaceableEpisodes([
-      ev(0, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: no container instances are registered in the cluster, so no container instance can run the task'),
-      ev(60, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: no container instance is registered in the cluster yet (2 launching), so no container instance can run the task'),
+      ev(0, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: no container instances are registered in the cluster, so no container instance can run the task'),
+      ev(60, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: no container instance is registered in the cluster yet (2 launching), so no container instance can run the task'),
       // a provider-scoped candidate list: the same reason
-      ev(120, 'task-unplaceable', 'web', 'service (web) was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for spot capacity; no container instance of capacity provider spot is registered, so no container instance can run the task'),
+      ev(120, 'task-unplaceable', 'web', 'service web was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for spot capacity; no container instance of capacity provider spot is registered, so no container instance can run the task'),
     ]);
     expect([...eps[0].reasons]).toEqual([['no container instance registered', 3]]);
   });
