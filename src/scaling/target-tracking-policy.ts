@@ -86,7 +86,18 @@ export class TargetTrackingPolicy implements ScalingPolicy {
       const metric = latest(high);
       const wanted = proportionalCapacity(base, metric, this.targetValue);
       const capacity = clampCapacity(target, wanted);
-      if (!scaleOutAllowed(this.cooldown, t, capacity, current)) return null;
+      if (!scaleOutAllowed(this.cooldown, t, capacity, current)) {
+        // no activity of its own, but still a request for `capacity`: AAS scales on the policy
+        // that provides the largest capacity, so it holds off another policy's scale in
+        // (decide-scaling.ts)
+        return {
+          policyName: this.name,
+          direction: 'out',
+          capacity,
+          held: current >= target.maxCapacity ? 'maxCapacity' : cooling ? 'scale-out cooldown' : 'the current capacity',
+          explain: () => `target tracking ${this.name}: ${high.describeEvaluation()}`,
+        };
+      }
       const before = this.cooldown.scaleOutBase;
       const lowered = this.cooldown.scaleOutBaseLowered;
       const clamp = clampNote(target, wanted);

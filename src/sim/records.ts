@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   'alarm-state',
   'scheduled-action',
   'no-step-adjustment',
+  'scale-in-held',
   'task-placed',
   'task-unplaceable',
   'provisioning-quota',
