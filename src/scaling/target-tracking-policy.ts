@@ -49,8 +49,8 @@ export class TargetTrackingPolicy implements ScalingPolicy {
   ) {
     this.fromCovered = options.fromCovered ?? false;
     const where = `policies.${name}`;
-    if (!(Number.isFinite(config.targetValue) && config.targetValue > 0)) {
-      throw new Error(`${where}.targetValue: expected a number > 0, found ${config.targetValue}`);
+    if (!(Number.isFinite(config.targetValue) && config.targetValue > 0 && config.targetValue <= 2 ** 360)) {
+      throw new Error(`${where}.targetValue: expected a number > 0 and at most 2^360, found ${config.targetValue}`);
     }
     this.scaleOutCooldown = checkCooldown(`${where}.scaleOutCooldown`, config.scaleOutCooldown);
     this.scaleInCooldown = checkCooldown(`${where}.scaleInCooldown`, config.scaleInCooldown);
@@ -154,6 +154,9 @@ function latest(alarm: Alarm): number {
 
 export function checkCooldown(where: string, value: number | undefined): number {
   if (value === undefined) return DEFAULT_ECS_COOLDOWN_MS;
-  if (!(Number.isFinite(value) && value >= 0)) throw new Error(`${where}: expected a duration >= 0 ms, found ${value}`);
+  // AAS takes cooldowns as an API Integer of seconds: at most 2,147,483,647 s
+  if (!(Number.isFinite(value) && value >= 0 && value <= 2_147_483_647_000)) {
+    throw new Error(`${where}: expected a duration from 0 to 2147483647 s (an Integer of seconds), found ${value} ms`);
+  }
   return value;
 }
