@@ -5,7 +5,7 @@
 // by a policy asking for more).
 
 import { LINE_ORDER, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
-import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
+import { parseAlarmTransition, parseHeldScaleIn, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { formatDatapoint, formatFormulaMetric } from '../../scaling/format.js';
 import { policyAlarmNames, rowAt, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
@@ -69,15 +69,6 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
   return lines;
 }
 
-/**
- * The parts of a scale-in-held message ("target tracking cpu asks for 5 (scale in from 20),
- * not applied: target tracking req asks for 20 (maxCapacity): largest capacity wins; ...").
- */
-export function parseHeldScaleIn(message: string): { kind: string; policy: string; capacity: number; from: number; why: string } | null {
-  const m = /^(target tracking|step scaling) (\S+) asks for (\d+) \(scale in from (\d+)\), not applied: (.*?: largest capacity wins)/s.exec(message);
-  if (!m) return null;
-  return { kind: m[1], policy: m[2], capacity: Number(m[3]), from: Number(m[4]), why: m[5] };
-}
 
 /**
  * The parts of a no-step-adjustment message: a breach no step covers ("step scaling out:

@@ -14,7 +14,7 @@ import { formatClock, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
 import { cooldownsAt, lowAlarmState, type PolicyCooldowns } from './cooldown-replay.js';
-import { parseAlarmTransition } from './parse-scaling-activity.js';
+import { parseAlarmTransition, parseHeldScaleIn } from './parse-scaling-activity.js';
 import { bisectLeft } from 'd3-array';
 
 /** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
@@ -139,6 +139,13 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
         );
         continue;
       }
+      // a policy asking to scale out but unable (at maxCapacity, its scale-out cooldown) holds
+      // the scale in off: the largest capacity wins (a scale-in-held event, once per stay)
+      const held = latestHeld(events, service.name, p.name, since, w.toS);
+      if (held) {
+        note(w.toS, `no scale in since ${from}: policy ${p.name}'s AlarmLow is in ALARM, but ${held.why} (since ${formatClock(held.timeS, clock)})`);
+        continue;
+      }
     }
     const text = whyNoScaleIn(p, upTo, firstAfter, since, clock, service.minCapacity);
     if (text) note(w.toS, text + gapsWithin(p, service.name, upTo, firstAfter, events, period, clock));
@@ -168,6 +175,18 @@ function noDatapointsSince(p: PolicyInfo, rows: readonly SeriesRow[], lowState: 
   const alarm = lowState === null ? 'its AlarmLow has no datapoint to go to ALARM on' : `its AlarmLow is ${lowState}`;
   const rule = others ? ', and target tracking scales in only when every policy is ready to' : '';
   return `no ${p.metricName} datapoints since ${formatClock(gap[0].timeS, clock)}${cause}: ${alarm}${rule}`;
+}
+
+/** The latest scale-in-held event of the policy's scale in in [fromS, toS], with its reason. */
+function latestHeld(events: readonly EventRow[], service: string, policy: string, fromS: number, toS: number): { timeS: number; why: string } | null {
+  let found: { timeS: number; why: string } | null = null;
+  for (const e of events) {
+    if (e.timeS > toS) break;
+    if (e.timeS < fromS || e.type !== 'scale-in-held' || e.subject !== service) continue;
+    const h = parseHeldScaleIn(e.message);
+    if (h && h.policy === policy) found = { timeS: e.timeS, why: h.why };
+  }
+  return found;
 }
 
 /** Why a run of rows has no datapoint of the policy's metric, where the rows show it: " (no requests)", " (0 RUNNING)", or "". */

@@ -5,6 +5,7 @@
 
 import { describe, it, expect } from 'vitest';
 import { scalingLines } from '../../../src/output/explain/scaling-lines.js';
+import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from '../../../src/output/explain/results-tables.js';
 
 const clock = { startEpochMs: Date.parse('2026-03-02T08:00:00Z'), withDate: false };
@@ -31,5 +32,16 @@ describe('explain: a scale in held off by a policy asking for more', () => {
     expect(linesOf([held(1020)])).toEqual([
       'api: target tracking cpu asks for 5 (scale in from 20): not applied, target tracking req asks for 20 (maxCapacity): largest capacity wins',
     ]);
+  });
+});
+
+describe('explain notes: no scale in since, held off', () => {
+  it('cpu\'s AlarmLow in ALARM from 08:16 and req asking for 20 at maxCapacity: the note says so, not that nothing explains it', () => {
+    const rows = Array.from({ length: 30 }, (_, i) => row(i * 60));
+    const events = [ev(960, 'alarm-state', `TargetTracking-api-cpu-AlarmLow INSUFFICIENT_DATA -> ALARM: 15 datapoints < 54: ${fifteen}`), held(960)];
+    const notes = scalingNotes(api, rows, { fromS: 0, toS: 1800, activityTimes: [], events }, clock).map((n) => n.text);
+    expect(notes).toContain(
+      "api: no scale in since 08:00: policy cpu's AlarmLow is in ALARM, but target tracking req asks for 20 (maxCapacity): largest capacity wins (since 08:16)",
+    );
   });
 });
