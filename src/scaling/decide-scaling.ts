@@ -8,7 +8,11 @@
 //   target tracking policies that are not ready to scale in, nor by other step policies
 //   ("the scale-in activity will not be blocked. After the scale-in activity completes,
 //   the target tracking policy could instruct the scalable target to scale out again");
-// - in either direction, the request with the largest capacity wins.
+// - in either direction, the request with the largest capacity wins; a scale-out request
+//   that makes no activity itself (at maxCapacity, or not above what its scale-out cooldown
+//   set: ScalingRequest.held) still asks for its capacity, so while one asks for the current
+//   capacity or more no policy scales in ("scales based on the policy that provides the
+//   largest capacity for both scale in and scale out", "always prioritize availability").
 
 import type { ScalingPolicy, ScalingRequest } from './scaling-policy.js';
 
@@ -19,12 +23,44 @@ import type { ScalingPolicy, ScalingRequest } from './scaling-policy.js';
 export function decideScaling(
   policies: readonly ScalingPolicy[],
   requests: readonly (ScalingRequest | null)[],
+  current = Infinity,
 ): ScalingRequest | null {
   let out: ScalingRequest | null = null;
   for (const r of requests) {
-    if (r && r.direction === 'out' && (!out || r.capacity > out.capacity)) out = r;
+    if (r && r.direction === 'out' && !r.held && (!out || r.capacity > out.capacity)) out = r;
   }
   if (out) return out;
+  if (holdingScaleOut(requests, current)) return null;
+  return scaleInRequest(policies, requests);
+}
+
+/**
+ * A scale in the policies ask for that a held scale-out request overrules (the largest
+ * capacity wins): the scale in and the request holding it off (the one asking for the most),
+ * or null when nothing is held off this evaluation.
+ */
+export function heldScaleIn(
+  policies: readonly ScalingPolicy[],
+  requests: readonly (ScalingRequest | null)[],
+  current: number,
+): { into: ScalingRequest; by: ScalingRequest } | null {
+  for (const r of requests) if (r && r.direction === 'out' && !r.held) return null;
+  const by = holdingScaleOut(requests, current);
+  if (!by) return null;
+  const into = scaleInRequest(policies, requests);
+  return into ? { into, by } : null;
+}
+
+/** The held scale-out request asking for the most, if it asks for `current` or more. */
+function holdingScaleOut(requests: readonly (ScalingRequest | null)[], current: number): ScalingRequest | null {
+  let by: ScalingRequest | null = null;
+  for (const r of requests) {
+    if (r && r.direction === 'out' && r.held && r.capacity >= current && (!by || r.capacity > by.capacity)) by = r;
+  }
+  return by;
+}
+
+function scaleInRequest(policies: readonly ScalingPolicy[], requests: readonly (ScalingRequest | null)[]): ScalingRequest | null {
   const agrees = targetTrackingAgrees(policies, requests);
   let into: ScalingRequest | null = null;
   for (let i = 0; i < policies.length; i++) {

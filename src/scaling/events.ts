@@ -18,8 +18,12 @@ export interface ScalingActivity {
  * no-step-adjustment: a step policy invoked in ALARM changed nothing because it found no step
  * for the breach, or because the step it found computes a change of 0 (a percentage of 0
  * tasks, a scalingAdjustment of 0).
+ *
+ * scale-in-held: a policy asked to scale in while another asked to scale out to the current
+ * capacity or more and could not (at maxCapacity, or its scale-out cooldown): the largest
+ * capacity wins, so nothing scaled in.
  */
-export type ScalingEventType = 'alarm-state' | 'scaling-activity' | 'scheduled-action' | 'no-step-adjustment';
+export type ScalingEventType = 'alarm-state' | 'scaling-activity' | 'scheduled-action' | 'no-step-adjustment' | 'scale-in-held';
 
 export interface ScalingEvent {
   type: ScalingEventType;

@@ -20,7 +20,7 @@ export { validateStepAdjustments, findStepAdjustment, type StepAdjustment } from
 export { StepScalingPolicy, type StepScalingPolicyConfig, type MetricAggregationType } from './step-scaling-policy.js';
 export { clampCapacity, validateCapacityBounds, type ScalableTarget } from './scalable-target.js';
 export { newCooldownState, type CooldownState } from './cooldown.js';
-export { decideScaling, scaleInsThatCount } from './decide-scaling.js';
+export { decideScaling, heldScaleIn, scaleInsThatCount } from './decide-scaling.js';
 export type { ScalingPolicy, ScalingRequest, ScalingDirection } from './scaling-policy.js';
 export type { ScalingEvent, ScalingEventType, ScalingActivity } from './events.js';
 export {

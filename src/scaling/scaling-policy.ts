@@ -30,6 +30,14 @@ export interface ScalingRequest {
   policyName: string;
   direction: ScalingDirection;
   capacity: number;
+  /**
+   * Set on a scale-out request that makes no activity itself: the capacity it asks for
+   * (clamped) is not above the current capacity (at maxCapacity) or not above what its
+   * scale-out cooldown already set. Said after the capacity in the log ("maxCapacity",
+   * "scale-out cooldown"). It still counts as a request for that capacity: while one is at
+   * or above the current capacity no policy scales in (decide-scaling.ts).
+   */
+  held?: string;
   /** Why, with the datapoints and the arithmetic; built only for the request applied, before the alarms evaluate again. */
   explain(): string;
 }

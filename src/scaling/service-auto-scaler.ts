@@ -4,7 +4,7 @@
 
 import type { AlarmTransition } from './alarm.js';
 import { endScaleInCooldown, lowerScaleOutCooldown, recordScaleIn, recordScaleOut } from './cooldown.js';
-import { decideScaling, scaleInsThatCount } from './decide-scaling.js';
+import { decideScaling, heldScaleIn, scaleInsThatCount } from './decide-scaling.js';
 import type { ScalingActivity, ScalingEvent } from './events.js';
 import type { MetricStore } from './metric-store.js';
 import { validateCapacityBounds, type ScalableTarget } from './scalable-target.js';
@@ -92,7 +92,14 @@ export class ServiceAutoScaler {
       }
       for (const message of notes) events.push({ type: 'no-step-adjustment', time: t, subject: this.subject, message });
     }
-    const chosen = decideScaling(this.policies, requests);
+    const chosen = decideScaling(this.policies, requests, target.desiredCount);
+    if (!chosen) {
+      const held = this.heldNote(t, heldScaleIn(this.policies, requests, target.desiredCount));
+      if (held) {
+        if (events === NO_EVENTS) events = [];
+        events.push(held);
+      }
+    } else this.lastHeld = '';
     if (chosen) {
       const from = target.desiredCount;
       const to = chosen.capacity;
@@ -118,6 +125,37 @@ export class ServiceAutoScaler {
       events.push(this.activity(t, from, to, chosen.explain()));
     }
     return { desiredCount: target.desiredCount, events };
+  }
+
+  /** The policies of the scale in held off at the previous evaluation ("" when none was). */
+  private lastHeld = '';
+
+  /**
+   * A scale-in-held event when a held scale-out request overrules a scale in: once per stay,
+   * again when the policies involved change (not each minute the alarms repeat).
+   */
+  private heldNote(t: number, h: { into: ScalingRequest; by: ScalingRequest } | null): ScalingEvent | null {
+    if (!h) {
+      this.lastHeld = '';
+      return null;
+    }
+    const key = `${h.into.policyName}\u0000${h.by.policyName}`;
+    if (key === this.lastHeld) return null;
+    this.lastHeld = key;
+    const from = this.target.desiredCount;
+    return {
+      type: 'scale-in-held',
+      time: t,
+      subject: this.subject,
+      message:
+        `${this.policyLabel(h.into.policyName)} asks for ${h.into.capacity} (scale in from ${from}), not applied: ` +
+        `${this.policyLabel(h.by.policyName)} asks for ${h.by.capacity} (${h.by.held}): largest capacity wins; ${h.into.explain()}`,
+    };
+  }
+
+  private policyLabel(name: string): string {
+    const p = this.policies.find((q) => q.name === name);
+    return `${p?.policyType === 'StepScaling' ? 'step scaling' : 'target tracking'} ${name}`;
   }
 
   /** The next simulation time after `after` at which a scheduled action fires, or null. */

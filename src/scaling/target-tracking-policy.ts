@@ -49,8 +49,8 @@ export class TargetTrackingPolicy implements ScalingPolicy {
   ) {
     this.fromCovered = options.fromCovered ?? false;
     const where = `policies.${name}`;
-    if (!(Number.isFinite(config.targetValue) && config.targetValue > 0)) {
-      throw new Error(`${where}.targetValue: expected a number > 0, found ${config.targetValue}`);
+    if (!(Number.isFinite(config.targetValue) && config.targetValue > 0 && config.targetValue <= 2 ** 360)) {
+      throw new Error(`${where}.targetValue: expected a number > 0 and at most 2^360, found ${config.targetValue}`);
     }
     this.scaleOutCooldown = checkCooldown(`${where}.scaleOutCooldown`, config.scaleOutCooldown);
     this.scaleInCooldown = checkCooldown(`${where}.scaleInCooldown`, config.scaleInCooldown);
@@ -86,7 +86,18 @@ export class TargetTrackingPolicy implements ScalingPolicy {
       const metric = latest(high);
       const wanted = proportionalCapacity(base, metric, this.targetValue);
       const capacity = clampCapacity(target, wanted);
-      if (!scaleOutAllowed(this.cooldown, t, capacity, current)) return null;
+      if (!scaleOutAllowed(this.cooldown, t, capacity, current)) {
+        // no activity of its own, but still a request for `capacity`: AAS scales on the policy
+        // that provides the largest capacity, so it holds off another policy's scale in
+        // (decide-scaling.ts)
+        return {
+          policyName: this.name,
+          direction: 'out',
+          capacity,
+          held: current >= target.maxCapacity ? 'maxCapacity' : cooling ? 'scale-out cooldown' : 'the current capacity',
+          explain: () => `target tracking ${this.name}: ${high.describeEvaluation()}`,
+        };
+      }
       const before = this.cooldown.scaleOutBase;
       const lowered = this.cooldown.scaleOutBaseLowered;
       const clamp = clampNote(target, wanted);
@@ -143,6 +154,9 @@ function latest(alarm: Alarm): number {
 
 export function checkCooldown(where: string, value: number | undefined): number {
   if (value === undefined) return DEFAULT_ECS_COOLDOWN_MS;
-  if (!(Number.isFinite(value) && value >= 0)) throw new Error(`${where}: expected a duration >= 0 ms, found ${value}`);
+  // AAS takes cooldowns as an API Integer of seconds: at most 2,147,483,647 s
+  if (!(Number.isFinite(value) && value >= 0 && value <= 2_147_483_647_000)) {
+    throw new Error(`${where}: expected a duration from 0 to 2147483647 s (an Integer of seconds), found ${value} ms`);
+  }
   return value;
 }

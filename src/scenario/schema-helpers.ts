@@ -188,16 +188,22 @@ export const positiveDuration = z.unknown().transform((value, ctx) => {
   return r;
 });
 
+/** The largest value of an AWS API Integer (a 32-bit signed integer): 2,147,483,647. */
+export const MAX_API_INTEGER = 2_147_483_647;
+
 /**
  * A duration AWS takes as a whole number of seconds (an Integer in its API): "1500ms" or
- * 1.5 is refused rather than run with a value AWS would not accept. `field` names the AWS
- * field in the message; `range`, if given, the seconds AWS accepts and where that is said.
+ * 1.5 is refused rather than run with a value AWS would not accept, and so is one above
+ * 2,147,483,647 s, the largest Integer. `field` names the AWS field in the message; `range`,
+ * if given, the seconds AWS accepts and where that is said.
  */
 export function wholeSeconds(field: string, range?: { min: number; max: number; source: string }) {
   return duration.superRefine((ms, ctx) => {
     // the range first: 1e300 is out of it before it is any fraction (it was called no whole number)
     if (range && (ms < range.min * 1000 || ms > range.max * 1000)) {
       ctx.addIssue({ code: 'custom', message: `expected ${range.min}s to ${range.max}s (${range.source}), found ${ms / 1000}s` });
+    } else if (!range && ms > MAX_API_INTEGER * 1000) {
+      ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_API_INTEGER}s (${field} is an Integer of seconds), found ${ms / 1000}s` });
     } else if (ms % 1000 !== 0) ctx.addIssue({ code: 'custom', message: `expected a whole number of seconds (${field} is an Integer of seconds), found ${ms / 1000}s` });
   });
 }

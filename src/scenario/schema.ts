@@ -20,6 +20,7 @@ import {
   forward,
   forwardAt,
   isWholeNumberName,
+  MAX_API_INTEGER,
   type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
@@ -432,6 +433,21 @@ const comparisonOperator = oneOf([
 ] as const);
 const statistic = oneOf(['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'] as const);
 
+/**
+ * TargetTrackingScalingPolicyConfiguration TargetValue: "Values must be in the range of
+ * -2^360 to 2^360" (API_TargetTrackingScalingPolicyConfiguration.html). ecsim also refuses
+ * 0 and below: every metric it tracks is 0 or more, and the capacity asked for is
+ * ceil(current x metric / target).
+ */
+const MAX_TARGET_VALUE = 2 ** 360;
+const trackingTargetValue = z.number().superRefine((v, ctx) => {
+  if (v > MAX_TARGET_VALUE) {
+    ctx.addIssue({ code: 'custom', message: `expected at most 2^360 (TargetValue's range is -2^360 to 2^360), found ${v}` });
+  } else if (!(v > 0)) {
+    ctx.addIssue({ code: 'custom', message: `expected > 0 (every metric ecsim tracks is 0 or more; the capacity asked for is ceil(current x metric / target)), found ${v}` });
+  }
+});
+
 const targetTracking = strict({
   policyType: z.literal('TargetTrackingScaling'),
   predefinedMetricType: oneOf([
@@ -443,7 +459,7 @@ const targetTracking = strict({
   // CustomizedMetricSpecification Statistic; default by metric (RequestCountPerTarget: Sum,
   // its only valid one; else Average): src/scaling/metric-statistics.ts
   customMetricStatistic: statistic.optional(),
-  targetValue: z.number().positive(),
+  targetValue: trackingTargetValue,
   // TargetTrackingScalingPolicyConfiguration ScaleOutCooldown, ScaleInCooldown: Integer seconds
   scaleOutCooldown: wholeSeconds("Application Auto Scaling's ScaleOutCooldown").default(300_000),
   // no default here, so that one written beside disableScaleIn: true is seen (and warned of:
@@ -614,7 +630,7 @@ const healthCheck = strict({
 const HEALTH_CHECK_DEFAULTS = { interval: 30_000, healthyThreshold: 5, unhealthyThreshold: 2 };
 
 /** healthCheckGracePeriodSeconds: "up to 2,147,483,647 seconds" (ECS APIReference/API_CreateService.html). */
-const MAX_GRACE_PERIOD_SECONDS = 2_147_483_647;
+const MAX_GRACE_PERIOD_SECONDS = MAX_API_INTEGER;
 
 /**
  * A queue service's workers pull messages; the load balancer's `routing` (which task gets

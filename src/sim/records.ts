@@ -7,6 +7,7 @@ export const EVENT_TYPES = [
   'alarm-state',
   'scheduled-action',
   'no-step-adjustment',
+  'scale-in-held',
   'task-placed',
   'task-unplaceable',
   'provisioning-quota',
@@ -54,10 +55,12 @@ export interface TimeseriesRow {
    * The period's RequestCountPerTarget datapoint (requests received by the target group in
    * the period, those routed to tasks that left it during the period included, / healthy
    * targets at the period end, or / registered targets when none is healthy), as the alarms
-   * see it; null without a load balancer or when the metric has no datapoint: no request
-   * routed, or requests routed only to tasks that left during the period with no target
-   * registered at its end (nothing to divide by: AWS says nothing of that case; the alarms
-   * see missing data).
+   * see it; 0 in a period with no request routed while a target is healthy at its end
+   * (target tracking sees "real 0 values" of ALBRequestCountPerTarget); null without a load
+   * balancer or when the metric has no datapoint: no request routed and no healthy target at
+   * the period end, or requests routed only to tasks that left during the period with no
+   * target registered at its end (nothing to divide by: AWS says nothing of that case; the
+   * alarms see missing data).
    */
   requestCountPerTarget: number | null;
 }

@@ -2,7 +2,7 @@
 // in auto-scaling.ts implements it on top of src/scaling.
 
 export interface ScalingEvent {
-  type: 'alarm-state' | 'scaling-activity' | 'scheduled-action' | 'no-step-adjustment';
+  type: 'alarm-state' | 'scaling-activity' | 'scheduled-action' | 'no-step-adjustment' | 'scale-in-held';
   subject: string;
   message: string;
   /** For scaling activities. */

@@ -420,12 +420,17 @@ export class Simulation {
     // (none RUNNING at the end, every request routed to tasks that left: nothing to divide
     // by, AWS says nothing of a group with no registered target: no datapoint, *model*)
     const targets = svc.inRotationCount === 0 && targetRequests > 0 ? svc.running : m.targets;
-    // ALB reports its metrics only while requests flow through it: a period that routed
-    // no request has no datapoint (elasticloadbalancing/latest/application/
-    // load-balancer-cloudwatch-metrics.html), so alarms on it see missing data, not 0.
-    // The datapoint (Sum over the period, one sample), also timeseries.csv's
+    // A period that routed no request: 0 while the target group has a healthy target at the
+    // period end, as target tracking sees it ("When a metric emits real 0 values to
+    // CloudWatch (for example, ALBRequestCountPerTarget), Application Auto Scaling can scale
+    // in to 0 when there is no traffic": application-auto-scaling-target-tracking.html, and
+    // EC2 Auto Scaling's as-scaling-target-tracking.html), though the ELB metrics page says a
+    // metric with no requests "is not reported" (docs/assumptions.md). With no healthy
+    // target: no datapoint (*model*: nothing to divide 0 requests by), so alarms on it see
+    // missing data. The datapoint (Sum over the period, one sample), also timeseries.csv's
     // request_count_per_target for a service with a load balancer
-    const perTarget = targets > 0 && targetRequests > 0 ? targetRequests / targets : null;
+    const perTarget =
+      targetRequests > 0 ? (targets > 0 ? targetRequests / targets : null) : svc.inRotationCount > 0 ? 0 : null;
     const pending = svc.starting;
     const running = svc.running;
     const cpu = n > 0 ? cpuSum / n : null;

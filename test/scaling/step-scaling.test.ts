@@ -9,6 +9,7 @@ import {
   type StepScalingPolicyConfig,
   type TargetTrackingPolicyConfig,
   decideScaling,
+  heldScaleIn,
   scaleInsThatCount,
   type ScalingPolicy,
   type ScalingRequest,
@@ -460,25 +461,40 @@ describe('a policy scale in during a scale-out cooldown releases what that coold
     expect(activities(r.events)[2].cause).toContain('5 + 2 = 7 (scale-out cooldown: from 5, the capacity a scale in during it left: 2 more)');
   });
 
-  it('a step scale in during target tracking\'s own scale-out cooldown: its high alarm scales out again at once', () => {
+  it('a step scale in during target tracking\'s own scale-out cooldown: its high alarm, back in ALARM, scales out again at once', () => {
     const cpu50: TargetTrackingPolicyConfig = { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 };
     const s = new ServiceAutoScaler({ subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { cpu: cpu50, in: stepIn(-4) } }, 4);
-    // CPU 100 throughout; memory 10 in minute 3 only
-    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: () => 100, MemoryUtilization: (m) => (m === 3 ? 10 : 50) } });
+    // CPU 100 except 50 in minute 3 (so AlarmHigh is OK at 5:00: a high alarm in ALARM asking
+    // for 8 would hold the scale in off, the largest capacity winning); memory 10 in minute 3 only
+    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: (m) => (m === 3 ? 50 : 100), MemoryUtilization: (m) => (m === 3 ? 10 : 50) } });
     // 4:00: AlarmHigh (3 of 3, minutes 0..2): ceil(4 x 100/50) = 8, cooldown to 9:00 (before 4,
-    // set 8). 5:00: in: 8 - 4 = 4 (the high alarm's request, ceil(4 x 100/50) = 8, is not above 8).
-    // 6:00: ceil(4 x 100/50) = 8 > 4 (the 8 set at 4:00 is gone): 4 -> 8. 7:00, 8:00: 8, not above 8.
-    expect(at(r)).toEqual([[4, 4, 8], [5, 8, 4], [6, 4, 8]]);
+    // set 8). 5:00: AlarmHigh OK (minute 3); in: 8 - 4 = 4. 8:00: AlarmHigh (minutes 4..6):
+    // ceil(4 x 100/50) = 8 > 4 (the 8 set at 4:00 is gone): 4 -> 8.
+    expect(at(r)).toEqual([[4, 4, 8], [5, 8, 4], [8, 4, 8]]);
     // the base, 4, is what the scale out started from: the scale in to 4 lowered nothing
     expect(activities(r.events)[2].cause).toContain('ceil(4 x 100.0/50) = 8 (scale-out cooldown: from the capacity before the previous scale out)');
+  });
+
+  it('a step scale in while target tracking\'s high alarm is in ALARM, asking during its cooldown for what is set: held off (the largest capacity wins)', () => {
+    const cpu50: TargetTrackingPolicyConfig = { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 };
+    const s = new ServiceAutoScaler({ subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { cpu: cpu50, in: stepIn(-4) } }, 4);
+    // CPU 100 throughout; memory 10 in minute 3 only. 4:00: 4 -> 8. 5:00: cpu asks ceil(4 x
+    // 100/50) = 8 (from the capacity before, in its cooldown), not above 8, and in: 8 - 4 = 4: 8 wins.
+    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: () => 100, MemoryUtilization: (m) => (m === 3 ? 10 : 50) } });
+    expect(at(r)).toEqual([[4, 4, 8]]);
+    const held = r.events.filter((e) => e.type === 'scale-in-held');
+    expect(held.map((e) => [e.time / MIN, e.message.split(': largest')[0]])).toEqual([
+      [5, 'step scaling in asks for 4 (scale in from 8), not applied: target tracking cpu asks for 8 (scale-out cooldown)'],
+    ]);
   });
 
   it('target tracking names a base a scale in lowered: from the capacity that scale in left', () => {
     const cpu50: TargetTrackingPolicyConfig = { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 50 };
     const s = new ServiceAutoScaler({ subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { cpu: cpu50, in: stepIn(-6) } }, 4);
-    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: () => 100, MemoryUtilization: (m) => (m === 3 ? 10 : 50) } });
-    // 4:00: 4 -> 8 (base 4). 5:00: 8 - 6 = 2, the base lowered to 2. 6:00: ceil(2 x 100/50) = 4 > 2
-    expect(at(r)).toEqual([[4, 4, 8], [5, 8, 2], [6, 2, 4]]);
+    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: (m) => (m === 3 ? 50 : 100), MemoryUtilization: (m) => (m === 3 ? 10 : 50) } });
+    // 4:00: 4 -> 8 (base 4). 5:00 (AlarmHigh OK): 8 - 6 = 2, the base lowered to 2. 8:00 (AlarmHigh
+    // again, in the cooldown to 9:00): ceil(2 x 100/50) = 4 > 2
+    expect(at(r)).toEqual([[4, 4, 8], [5, 8, 2], [8, 2, 4]]);
     expect(activities(r.events)[2].cause).toContain('ceil(2 x 100.0/50) = 4 (scale-out cooldown: from the capacity a scale in during the cooldown left)');
   });
 
@@ -577,5 +593,24 @@ describe('explain reads back a value on the non-breaching side', () => {
       policy: 'out',
       why: 'step (-inf, 0] for Average 43.3 of the 3 datapoints evaluated, 16.7 below 60: a scalingAdjustment of 0 (ChangeInCapacity) is no change: nothing scaled',
     });
+  });
+});
+
+describe('a held scale-out request (no activity of its own) and scale ins', () => {
+  const tt = (mayScaleIn = true) => ({ policyType: 'TargetTrackingScaling', mayScaleIn }) as ScalingPolicy;
+  const step = { policyType: 'StepScaling', mayScaleIn: true } as ScalingPolicy;
+  const scaleInTo = (capacity: number): ScalingRequest => ({ policyName: 'p', direction: 'in', capacity, explain: () => '' });
+  const heldAt = (capacity: number): ScalingRequest => ({ policyName: 'h', direction: 'out', capacity, held: 'maxCapacity', explain: () => '' });
+
+  it('asking for the current capacity or more, it holds off every scale in, a step policy\'s too; below it, it does not', () => {
+    const policies = [tt(false), step];
+    expect(decideScaling(policies, [heldAt(20), scaleInTo(9)], 20)).toBeNull();
+    expect(heldScaleIn(policies, [heldAt(20), scaleInTo(9)], 20)?.by.capacity).toBe(20);
+    expect(decideScaling(policies, [heldAt(19), scaleInTo(9)], 20)?.capacity).toBe(9);
+    expect(heldScaleIn(policies, [heldAt(19), scaleInTo(9)], 20)).toBeNull();
+  });
+
+  it('it is never applied itself', () => {
+    expect(decideScaling([tt(false)], [heldAt(20)], 20)).toBeNull();
   });
 });

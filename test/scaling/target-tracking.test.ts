@@ -216,3 +216,45 @@ describe('several policies on one target (application-auto-scaling-target-tracki
     expect(activities(r2.events)[0]).toMatchObject({ time: 16 * MIN, from: 10, to: 8, direction: 'in' });
   });
 });
+
+describe('a scale out that cannot happen still asks for its capacity: no other policy scales in (application-auto-scaling-target-tracking.html: "the policy that provides the largest capacity for both scale in and scale out")', () => {
+  const req: TargetTrackingPolicyConfig = {
+    policyType: 'TargetTrackingScaling',
+    predefinedMetricType: 'ALBRequestCountPerTarget',
+    targetValue: 1000,
+    disableScaleIn: true,
+  };
+  const cpu60: TargetTrackingPolicyConfig = { ...cpu50, targetValue: 60 };
+  const pair = (desired: number, max: number, reqPolicy: TargetTrackingPolicyConfig = req) =>
+    new ServiceAutoScaler({ subject: 'api', minCapacity: 2, maxCapacity: max, policies: { cpu: cpu60, req: reqPolicy } }, desired);
+
+  it('at maxCapacity 20: req (3600 per target, AlarmHigh in ALARM from 4:00) holds off cpu\'s scale in (15 %, AlarmLow in ALARM from 16:00) until its alarm leaves ALARM at 32:00, then cpu scales in to ceil(20 x 15/60) = 5', () => {
+    // minute m's datapoint is visible at (m + 2) min; 3600 for minutes 0-29, 500 from 30:
+    // AlarmHigh OK at 32:00 (newest visible, minute 30, is not above 1000)
+    const r = drive(pair(20, 20), {
+      minutes: 33,
+      metrics: { CPUUtilization: () => 15, RequestCountPerTarget: (m) => (m < 30 ? 3600 : 500) },
+    });
+    expect(activities(r.events)).toEqual([expect.objectContaining({ time: 32 * MIN, from: 20, to: 5, direction: 'in' })]);
+    const held = r.events.filter((e) => e.type === 'scale-in-held');
+    expect(held.map((e) => e.time)).toEqual([16 * MIN]); // once, not each minute the alarms repeat
+    expect(held[0].message).toMatch(
+      /^target tracking cpu asks for 5 \(scale in from 20\), not applied: target tracking req asks for 20 \(maxCapacity\): largest capacity wins; /,
+    );
+  });
+
+  it('during req\'s scale-out cooldown (30 min): 10 -> ceil(10 x 1500/1000) = 15 at 4:00; it asks again for 15 (from the capacity before), no more than set, and that holds off cpu\'s scale in to ceil(15 x 15/60) = 4 until the cooldown ends at 34:00, when req scales out to ceil(15 x 1500/1000) = 23', () => {
+    const r = drive(pair(10, 50, { ...req, scaleOutCooldown: 30 * MIN }), {
+      minutes: 34,
+      metrics: { CPUUtilization: () => 15, RequestCountPerTarget: () => 1500 },
+    });
+    expect(activities(r.events).map((a) => [a.time / MIN, a.from, a.to])).toEqual([
+      [4, 10, 15],
+      [34, 15, 23],
+    ]);
+    const held = r.events.filter((e) => e.type === 'scale-in-held');
+    expect(held.map((e) => [e.time / MIN, e.message.split(': largest')[0]])).toEqual([
+      [16, 'target tracking cpu asks for 4 (scale in from 15), not applied: target tracking req asks for 15 (scale-out cooldown)'],
+    ]);
+  });
+});

@@ -1,8 +1,10 @@
 // timeseries.csv's request_count_per_target: the period's RequestCountPerTarget datapoint,
 // "the total number of requests received by the target group, divided by the number of
 // healthy targets in the target group. If there are no healthy targets in the target group,
-// it is divided by the total number of registered targets"; not reported when no request
-// flows (elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html).
+// it is divided by the total number of registered targets"
+// (elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html); 0 in a
+// period with no request while a target is healthy (target tracking sees "real 0 values" of
+// ALBRequestCountPerTarget: application-auto-scaling-target-tracking.html), empty with none.
 // The same datapoint the alarms see (test/sim/fail-open-metrics.test.ts compares the two
 // period by period); empty without a load balancer (no target group, no metric).
 
@@ -40,12 +42,18 @@ describe('timeseries request_count_per_target', () => {
     for (const row of r.timeseries.filter((x) => x.time >= 180_000)) expect(row.requestCountPerTarget).toBeCloseTo(3000, 6);
   });
 
-  it('no request flowing: empty (no datapoint), not 0', () => {
+  it('no request flowing, 2 healthy targets: 0 (a real 0, as target tracking sees ALBRequestCountPerTarget), not empty', () => {
     const r = runKeepingRows(scenario({ step: { from: 100, to: 0, at: '3m' } }), { seed: 1 });
     const after = r.timeseries.filter((x) => x.time >= 240_000);
     expect(after.length).toBe(6);
-    for (const row of after) expect(row.requestCountPerTarget).toBeNull();
+    for (const row of after) expect(row.requestCountPerTarget).toBe(0);
     expect(r.timeseries.find((x) => x.time === 120_000)!.requestCountPerTarget).toBeCloseTo(3000, 6);
+  });
+
+  it('no request flowing and no healthy target (desired count 0): empty (no datapoint)', () => {
+    const r = runKeepingRows(scenario(0, { desiredCount: 0 }), { seed: 1 });
+    expect(r.timeseries.length).toBe(10);
+    for (const row of r.timeseries) expect(row.requestCountPerTarget).toBeNull();
   });
 
   // 8 tasks, a constant 128 requests/s, a scheduled action cutting to 4 at 00:10:30: 4 tasks

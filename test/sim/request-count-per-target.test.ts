@@ -1,10 +1,12 @@
-// RequestCountPerTarget when no request flows: the ALB reports its metrics only while
-// requests flow through it ("If there are no requests flowing through the load balancer or
-// no data for a metric, the metric is not reported":
-// elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html). With no
-// datapoint, the target tracking AlarmLow (15 of 15 below 90 % of the target) sees missing
-// data and stays INSUFFICIENT_DATA, so the service is not scaled in; a published 0 would
-// scale it in to minCapacity.
+// RequestCountPerTarget when no request flows. The ELB metrics page says a metric with no
+// requests "is not reported" (elasticloadbalancing/latest/application/load-balancer-
+// cloudwatch-metrics.html), but the scaling guides say how target tracking sees it: "When a
+// metric emits real 0 values to CloudWatch (for example, ALBRequestCountPerTarget),
+// Application Auto Scaling can scale in to 0 when there is no traffic to your application"
+// (autoscaling/application/userguide/application-auto-scaling-target-tracking.html; EC2 Auto
+// Scaling's as-scaling-target-tracking.html the same). So a period with no request while a
+// target is healthy publishes 0, and the AlarmLow (15 of 15 below 90 % of the target) goes
+// to ALARM and scales in to minCapacity (docs/assumptions.md).
 
 import { describe, it, expect } from 'vitest';
 import { oneGroupScenario, runKeepingRows } from '../helpers.js';
@@ -32,10 +34,15 @@ const scaleIns = (r: ReturnType<typeof runKeepingRows>) => r.events.filter((e) =
 
 describe('RequestCountPerTarget with no requests flowing', () => {
   for (const fidelity of ['fluid', 'request'] as const) {
-    it(`${fidelity}: traffic stopping (30/s -> 0 at 3 min) publishes no datapoint, so the service is not scaled in`, () => {
+    it(`${fidelity}: traffic stopping (30/s -> 0 at 3 min) publishes 0 while 6 targets are healthy, so the service scales in to minCapacity 1`, () => {
+      // 30/s x 60 / 6 = 300 per target in minutes 0-2 (not below 270); 0 from minute 3. The
+      // 15th datapoint below 270 (minute 17) is seen at 17 + 1 period + 60 s publish delay =
+      // 19:00: ceil(6 x 0/300) = 0, clamped to minCapacity 1
       const r = runKeepingRows(scenario(fidelity, { step: { from: 30, to: 0, at: '3m' } }), { seed: 1 });
-      expect(scaleIns(r)).toEqual([]);
-      expect(r.summary.services.web).toMatchObject({ desiredCount: { min: 6, max: 6, final: 6 }, scalingActivities: { in: 0 } });
+      const ins = scaleIns(r);
+      expect(ins.map((e) => [e.time, e.message.match(/desired count \d+ -> \d+/)![0]])).toEqual([[19 * 60_000, 'desired count 6 -> 1']]);
+      expect(ins[0].message).toMatch(/ceil\(6 x 0\/300\) = 0; clamped to minCapacity 1$/);
+      expect(r.summary.services.web).toMatchObject({ desiredCount: { max: 6, final: 1 }, scalingActivities: { in: 1 } });
     });
   }
 

@@ -11,7 +11,7 @@ import { warmInstances } from './warm-start.js';
 import { bisectRight } from 'd3-array';
 
 /** Event types other parts of explain turn into sentences. */
-const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'task-placed', 'task-running', 'task-unplaceable']);
+const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'scale-in-held', 'task-placed', 'task-running', 'task-unplaceable']);
 
 export function clusterLines(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>, services?: ReadonlyMap<string, ServiceInfo>): ExplainLine[] {
   const providerOf = new Map<string, string>();

@@ -1,10 +1,11 @@
 // Scaling sentences of `ecsim explain`: each scaling activity with the alarm datapoints
 // and arithmetic behind it, scheduled actions, and alarms that went into ALARM without a
-// scaling activity (with why, where the timeseries or a no-step-adjustment event shows it:
-// at maxCapacity / minCapacity, no step for the breach).
+// scaling activity (with why, where the timeseries or a no-step-adjustment or scale-in-held
+// event shows it: at maxCapacity / minCapacity, no step for the breach, a scale in held off
+// by a policy asking for more).
 
 import { LINE_ORDER, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
-import { parseAlarmTransition, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
+import { parseAlarmTransition, parseHeldScaleIn, parseScalingActivity, type AlarmEvaluation } from './parse-scaling-activity.js';
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { formatDatapoint, formatFormulaMetric } from '../../scaling/format.js';
 import { policyAlarmNames, rowAt, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
@@ -32,6 +33,13 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
     const key = `${e.subject}@${e.timeS}`;
     noStepAt.set(key, [...(noStepAt.get(key) ?? []), e]);
   }
+  // scale ins a held scale out overruled (largest capacity wins), by service and instant
+  const heldAt = new Map<string, EventRow[]>();
+  for (const e of events) {
+    if (e.type !== 'scale-in-held') continue;
+    const key = `${e.subject}@${e.timeS}`;
+    heldAt.set(key, [...(heldAt.get(key) ?? []), e]);
+  }
   const told = new Set<EventRow>();
   for (const e of events) {
     const isService = ctx.services.has(e.subject) || ctx.series.has(e.subject);
@@ -40,7 +48,8 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
     if (e.type === 'scaling-activity') push(describeActivity(e, ctx.services.get(e.subject)));
     else if (e.type === 'scheduled-action') push(`${e.subject}: ${describeScheduled(e.message, ctx.clock)}`);
     else if (e.type === 'alarm-state' && !activityAt.has(`${e.subject}@${e.timeS}`)) {
-      const text = describeQuietAlarm(e, events, ctx, noStepAt.get(`${e.subject}@${e.timeS}`) ?? [], told);
+      const at = `${e.subject}@${e.timeS}`;
+      const text = describeQuietAlarm(e, events, ctx, [...(noStepAt.get(at) ?? []), ...(heldAt.get(at) ?? [])], told);
       if (text) push(text);
     }
   }
@@ -51,8 +60,15 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
     const text = n ? `${e.subject}: step policy ${n.policy} invoked in ALARM: ${n.why}` : `${e.subject}: ${e.message}`;
     lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.scaling, text });
   }
+  for (const e of events) {
+    if (e.type !== 'scale-in-held' || told.has(e)) continue;
+    const h = parseHeldScaleIn(e.message);
+    const text = h ? `${e.subject}: ${h.kind} ${h.policy} asks for ${h.capacity} (scale in from ${h.from}): not applied, ${h.why}` : `${e.subject}: ${e.message}`;
+    lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.scaling, text });
+  }
   return lines;
 }
+
 
 /**
  * A scheduled action's event: as written, but an action's last firing before the run,
@@ -131,7 +147,7 @@ function describeQuietAlarm(
   e: EventRow,
   events: readonly EventRow[],
   ctx: ScalingContext,
-  noSteps: readonly EventRow[],
+  quiet: readonly EventRow[],
   told: Set<EventRow>,
 ): string | null {
   const t = parseAlarmTransition(e.message);
@@ -147,14 +163,19 @@ function describeQuietAlarm(
     return `${e.subject}: alarm ${t.alarm} in ALARM on missing datapoints treated as breaching (${t.detail}); ${why}nothing scaled: an ALARM with no real datapoint has no metric value to scale on`;
   }
   if (!t.evaluation) return null;
-  const noStep = policy ? noSteps.find((n) => parseNoStep(n.message)?.policy === policy.name) : undefined;
+  const noStep = policy ? quiet.find((n) => n.type === 'no-step-adjustment' && parseNoStep(n.message)?.policy === policy.name) : undefined;
   const condition = describeCondition(t.evaluation, policy?.metricName ?? null, policy?.targetValue ?? null);
   const row = withScheduledBounds(rowAt(ctx.series.get(e.subject) ?? [], e.timeS), events, e.subject, e.timeS);
   const up = t.evaluation.op.startsWith('>');
   let why: string;
+  const held = policy && !up ? quiet.find((n) => n.type === 'scale-in-held' && parseHeldScaleIn(n.message)?.policy === policy.name) : undefined;
   if (noStep) {
     told.add(noStep);
     why = parseNoStep(noStep.message)!.why;
+  } else if (held) {
+    told.add(held);
+    const h = parseHeldScaleIn(held.message)!;
+    why = `no scale in to ${h.capacity}: ${h.why}`;
   } else if (row && up && row.maxCapacity !== null && row.desiredCount >= row.maxCapacity) {
     why = `scale out blocked: already at maxCapacity ${row.maxCapacity}`;
   } else if (row && !up && row.minCapacity !== null && row.desiredCount <= row.minCapacity) {

@@ -14,6 +14,7 @@ import { formatClock, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
 import { cooldownsAt, lowAlarmState, type PolicyCooldowns } from './cooldown-replay.js';
+import { parseAlarmTransition, parseHeldScaleIn } from './parse-scaling-activity.js';
 import { bisectLeft } from 'd3-array';
 
 /** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
@@ -138,9 +139,16 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
         );
         continue;
       }
+      // a policy asking to scale out but unable (at maxCapacity, its scale-out cooldown) holds
+      // the scale in off: the largest capacity wins (a scale-in-held event, once per stay)
+      const held = latestHeld(events, service.name, p.name, since, w.toS);
+      if (held) {
+        note(w.toS, `no scale in since ${from}: policy ${p.name}'s AlarmLow is in ALARM, but ${held.why} (since ${formatClock(held.timeS, clock)})`);
+        continue;
+      }
     }
     const text = whyNoScaleIn(p, upTo, firstAfter, since, clock, service.minCapacity);
-    if (text) note(w.toS, text);
+    if (text) note(w.toS, text + gapsWithin(p, service.name, upTo, firstAfter, events, period, clock));
   }
   return lines;
 }
@@ -163,15 +171,81 @@ function noDatapointsSince(p: PolicyInfo, rows: readonly SeriesRow[], lowState: 
   if (start === 0) return null;
   const gap = rows.slice(start);
   if (gap.length < LOW_ALARM_DATAPOINTS && lowState !== 'INSUFFICIENT_DATA') return null;
-  const cause =
-    p.metricName === 'RequestCountPerTarget' && gap.every((r) => r.requestRate === 0)
-      ? ' (no requests)'
-      : needsRunningTask(p.metricName) && gap.every((r) => r.runningCount === 0)
-        ? ' (0 RUNNING)'
-        : '';
+  const cause = gapCause(p, gap);
   const alarm = lowState === null ? 'its AlarmLow has no datapoint to go to ALARM on' : `its AlarmLow is ${lowState}`;
   const rule = others ? ', and target tracking scales in only when every policy is ready to' : '';
   return `no ${p.metricName} datapoints since ${formatClock(gap[0].timeS, clock)}${cause}: ${alarm}${rule}`;
+}
+
+/** The latest scale-in-held event of the policy's scale in in [fromS, toS], with its reason. */
+function latestHeld(events: readonly EventRow[], service: string, policy: string, fromS: number, toS: number): { timeS: number; why: string } | null {
+  let found: { timeS: number; why: string } | null = null;
+  for (const e of events) {
+    if (e.timeS > toS) break;
+    if (e.timeS < fromS || e.type !== 'scale-in-held' || e.subject !== service) continue;
+    const h = parseHeldScaleIn(e.message);
+    if (h && h.policy === policy) found = { timeS: e.timeS, why: h.why };
+  }
+  return found;
+}
+
+/** Why a run of rows has no datapoint of the policy's metric, where the rows show it: " (no requests)", " (0 RUNNING)", or "". */
+function gapCause(p: PolicyInfo, gap: readonly SeriesRow[]): string {
+  if (p.metricName === 'RequestCountPerTarget' && gap.every((r) => r.requestRate === 0)) return ' (no requests)';
+  if (needsRunningTask(p.metricName) && gap.every((r) => r.runningCount === 0)) return ' (0 RUNNING)';
+  return '';
+}
+
+/**
+ * The stretches of rows[firstAfter..] with no datapoint of the policy's metric that kept its
+ * AlarmLow from going to ALARM, as "; no RequestCountPerTarget datapoints 08:10-09:00 (no
+ * requests): its AlarmLow was INSUFFICIENT_DATA 08:28-09:02": those during which the AlarmLow
+ * went INSUFFICIENT_DATA (events.csv), and those of 15 periods or more (the low alarm's
+ * datapoints; missing datapoints never count toward it). "" when none.
+ */
+function gapsWithin(
+  p: PolicyInfo,
+  service: string,
+  rows: readonly SeriesRow[],
+  firstAfter: number,
+  events: readonly EventRow[],
+  period: number,
+  clock: ClockFormat,
+): string {
+  // the AlarmLow's INSUFFICIENT_DATA spans [from, to) (to: Infinity while it stays there)
+  const alarm = `TargetTracking-${service}-${p.name}-AlarmLow`;
+  const spans: { from: number; to: number }[] = [];
+  for (const e of events) {
+    if (e.type !== 'alarm-state' || e.subject !== service) continue;
+    const tr = parseAlarmTransition(e.message);
+    if (!tr || tr.alarm !== alarm) continue;
+    if (tr.to === 'INSUFFICIENT_DATA' && tr.from !== 'INSUFFICIENT_DATA') spans.push({ from: e.timeS, to: Infinity });
+    else if (tr.from === 'INSUFFICIENT_DATA' && spans.length > 0 && spans[spans.length - 1].to === Infinity) spans[spans.length - 1].to = e.timeS;
+  }
+  const parts: string[] = [];
+  // a folder written before the request_count_per_target column has none in any row
+  if (!rows.some((r) => metricOf(r, p.metricName) !== null)) return '';
+  let i = firstAfter;
+  while (i < rows.length) {
+    if (metricOf(rows[i], p.metricName) !== null) {
+      i++;
+      continue;
+    }
+    let j = i;
+    while (j + 1 < rows.length && metricOf(rows[j + 1], p.metricName) === null) j++;
+    const from = rows[i].timeS;
+    const to = rows[j].timeS + period;
+    // the alarm sees the gap's datapoints from one evaluation lag later: a span starting within the gap or soon after
+    const span = spans.find((x) => x.from >= from && x.from <= to + LOW_ALARM_DATAPOINTS * period);
+    if (span || j - i + 1 >= LOW_ALARM_DATAPOINTS) {
+      const spanText = span
+        ? `: its AlarmLow was INSUFFICIENT_DATA ${formatClock(span.from, clock)}-${span.to === Infinity ? 'end' : formatClock(span.to, clock)}`
+        : `: ${j - i + 1} periods its AlarmLow could not go to ALARM on`;
+      parts.push(`no ${p.metricName} datapoints ${formatClock(from, clock)}-${formatClock(to, clock)}${gapCause(p, rows.slice(i, j + 1))}${spanText}`);
+    }
+    i = j + 1;
+  }
+  return parts.length === 0 ? '' : `; ${parts.join('; ')}`;
 }
 
 /**

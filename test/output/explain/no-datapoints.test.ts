@@ -49,6 +49,20 @@ describe('scalingNotes: no scale in while a policy\'s metric has no datapoints',
     expect(notes([req], rows(35), [events[0]])).toEqual(['api: no scale in since 09:00: requests per target stayed at or above 5400 (90 % of the target 6000), lowest 6000']);
   });
 
+  it('a stretch with no requests inside the window (09:10-09:30), the AlarmLow INSUFFICIENT_DATA 09:27-09:32, is told after the values seen', () => {
+    // rows 10..29 have no datapoint (to 09:30); 17 periods after 09:10 the alarm has none in
+    // its 15 + 2 lookback: INSUFFICIENT_DATA at 09:27; minute 30's datapoint is seen at 09:32
+    const rs = rows(10).map((r, i) => (i >= 30 ? { ...r, requestRate: 1200, requestCountPerTarget: 6000, cpuUtilization: 52.5 } : r));
+    const evs = [events[0], events[2], ev(1920, 'TargetTracking-api-req-AlarmLow INSUFFICIENT_DATA -> OK: 1 datapoint not < 5400: 6000.0')];
+    expect(notes([req], rs, evs)).toEqual([
+      'api: no scale in since 09:00: requests per target stayed at or above 5400 (90 % of the target 6000), lowest 6000; no RequestCountPerTarget datapoints 09:10-09:30 (no requests): its AlarmLow was INSUFFICIENT_DATA 09:27-09:32',
+    ]);
+    // without alarm-state rows: a gap of 20 periods (15 or more) is told all the same
+    expect(notes([req], rs, [])).toEqual([
+      'api: no scale in since 09:00: requests per target stayed at or above 5400 (90 % of the target 6000), lowest 6000; no RequestCountPerTarget datapoints 09:10-09:30 (no requests): 20 periods its AlarmLow could not go to ALARM on',
+    ]);
+  });
+
   it('a folder written before request_count_per_target (no datapoint in any row): no note for req', () => {
     expect(notes([req], rows(10, 40, null), [])).toEqual([]);
   });

@@ -22,7 +22,7 @@ export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable):
   if (!ranOrLoaded(ctx, name, s)) return { charts: [], notes: [`No task of ${name} ran and no load was offered to it: its charts would be empty and are left out.`] };
   const backlog = hasValues(s.columns.backlog);
   // requests per target: for a service whose policies scale on it, when the folder has the
-  // column (empty in every period when no request flowed: the lines and bands still show)
+  // column (empty in every period with no healthy target: the lines and bands still show)
   const requests = s.columns.request_count_per_target !== undefined && usesChart(set, 'requests');
   // no task RUNNING: no utilization or latency datapoint, so no empty chart with its legend
   const never = !everRunning(ctx, name, s);
@@ -175,7 +175,7 @@ function backlogChart(ctx: ReportContext, name: string, s: SeriesTable, set: Ser
 
 function requestsChart(ctx: ReportContext, name: string, s: SeriesTable, set: ServiceSettings | undefined): string {
   // a Sum over the period (requests received in it): drawn at the period's middle, as the
-  // other per-period figures; a gap where the metric had no datapoint (no request flowed)
+  // other per-period figures; a gap where the metric had no datapoint (no healthy target)
   const mid = atMiddle(s.time, ctx.periodS);
   const series: LineSeries[] = [
     { label: 'RequestCountPerTarget (requests received in the period / healthy targets)', x: mid, y: s.columns.request_count_per_target, color: ROLE.load, width: 2.2 },
