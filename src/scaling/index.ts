@@ -41,4 +41,5 @@ export {
   type ServiceAutoScalerConfig,
   type ScalingPolicyConfig,
   type AutoScalerResult,
+  type ReplayedFiring,
 } from './service-auto-scaler.js';

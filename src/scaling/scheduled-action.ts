@@ -147,28 +147,29 @@ export interface ScheduledActionResult {
 /**
  * Applies the action to the target (mutating it). A combination that would leave
  * minCapacity > maxCapacity is rejected and changes nothing (model choice).
- * `lastFired`: the action's firing before the run (an ISO instant), replayed at its start
- * because the bounds it set are still in force then ("scheduled action open (cron(...))
- * last fired 2026-03-02T08:00:00Z, before the run; in force at the start: minCapacity 2 -> 8").
+ * `firedBefore`: a firing before the run (an ISO instant), replayed at its start because the
+ * bounds it set may still be in force then ("scheduled action open (cron(...)) fired
+ * 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8"; the caller
+ * adds whether they are in force at the start: ServiceAutoScaler.replayBeforeStart).
  */
-export function applyScheduledAction(target: ScalableTarget, action: ScheduledAction, lastFired?: string): ScheduledActionResult {
+export function applyScheduledAction(target: ScalableTarget, action: ScheduledAction, firedBefore?: string): ScheduledActionResult {
   const min = action.minCapacity ?? target.minCapacity;
   const max = action.maxCapacity ?? target.maxCapacity;
   const parts: string[] = [];
   if (action.minCapacity !== undefined) parts.push(`minCapacity ${target.minCapacity} -> ${min}`);
   if (action.maxCapacity !== undefined) parts.push(`maxCapacity ${target.maxCapacity} -> ${max}`);
   const name = `scheduled action ${action.name} (${action.schedule.text})`;
-  const before = lastFired === undefined ? '' : ` last fired ${lastFired}, before the run;`;
+  const before = firedBefore === undefined ? '' : ` fired ${firedBefore}, before the run; replayed at time 0`;
   if (min > max) {
     return {
-      message: `${name}${before} failed: minCapacity ${min} would exceed maxCapacity ${max}; nothing changed`,
+      message: `${name}${before}${before === '' ? '' : ';'} failed: minCapacity ${min} would exceed maxCapacity ${max}; nothing changed`,
       activity: null,
       failed: true,
     };
   }
   target.minCapacity = min;
   target.maxCapacity = max;
-  const message = `${name}${lastFired === undefined ? '' : `${before} in force at the start`}: ${parts.join(', ')}`;
+  const message = `${name}${before}: ${parts.join(', ')}`;
   const from = target.desiredCount;
   if (from < min) {
     target.desiredCount = min;

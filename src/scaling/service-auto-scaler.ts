@@ -9,7 +9,7 @@ import type { ScalingActivity, ScalingEvent } from './events.js';
 import type { MetricStore } from './metric-store.js';
 import { validateCapacityBounds, type ScalableTarget } from './scalable-target.js';
 import { applyScheduledAction, createScheduledAction, type ScheduledAction, type ScheduledActionConfig } from './scheduled-action.js';
-import { nextFire, prevFire } from './schedule/next-fire.js';
+import { nextFire, prevFire, PREV_FIRE_HORIZON_MS } from './schedule/next-fire.js';
 import type { ScalingPolicy, ScalingRequest } from './scaling-policy.js';
 import { StepScalingPolicy, type StepScalingPolicyConfig } from './step-scaling-policy.js';
 import type { TargetTrackingPolicyConfig } from './target-tracking.js';
@@ -32,6 +32,21 @@ export interface ServiceAutoScalerConfig {
 export interface AutoScalerResult {
   desiredCount: number;
   events: ScalingEvent[];
+}
+
+/** A firing before the run's start, replayed at time 0 (ServiceAutoScaler.replayBeforeStart). */
+export interface ReplayedFiring {
+  a: ScheduledAction;
+  /** When it fired, epoch ms. */
+  f: number;
+  /** It would have left minCapacity > maxCapacity: nothing changed. */
+  failed: boolean;
+  /** Its scheduled-action event's message (with whether its bounds are in force at the start). */
+  message: string;
+  /** A bound it set is in force at the start (no later replayed firing set that bound). */
+  inForce: boolean;
+  /** The message's end: "in force at the start", "overridden by open (fired ...)", "failed: ...". */
+  status: string;
 }
 
 const NO_EVENTS: ScalingEvent[] = [];
@@ -170,18 +185,15 @@ export class ServiceAutoScaler {
 
   /**
    * The bounds in force at the run's start (simulation time 0), before its first placement:
-   * each action's latest firing before the start (prevFire: within its startTime / endTime,
-   * in its time zone), replayed by firing time and, at the same instant, in the order
-   * written, then the firings at time 0 itself. An action sets the bounds "at the time
-   * specified" and nothing reverts them (application-auto-scaling-scheduled-scaling.html),
-   * so a run that starts between firings starts with the bounds the last ones set. Each
-   * replayed firing sets the bounds as a firing does (one that would leave minCapacity >
-   * maxCapacity fails and changes nothing); the desired count is the scenario's, the count
-   * at the start, and is brought inside the bounds in force once they are all replayed (a
-   * scaling activity naming the firing that set the bound it was outside), not after each
-   * firing: what the count did between past firings is not known, and an opening's raise
-   * followed by a closing's lower minimum would otherwise start the run at the opening's
-   * count. Call once, before any runScheduledActions.
+   * the replay of the actions' firings before the start (replayBeforeStart), then the
+   * firings at time 0 itself. An action sets the bounds "at the time specified" and nothing
+   * reverts them (application-auto-scaling-scheduled-scaling.html), so a run that starts
+   * between firings starts with the bounds the last ones set. The desired count is the
+   * scenario's, the count at the start, and is brought inside the bounds in force once they
+   * are all replayed (a scaling activity naming the firing that set the bound it was
+   * outside), not after each firing: what the count did between past firings is not known,
+   * and an opening's raise followed by a closing's lower minimum would otherwise start the
+   * run at the opening's count. Call once, before any runScheduledActions.
    */
   runInForceAtStart(currentDesired?: number): AutoScalerResult {
     if (currentDesired !== undefined) this.target.desiredCount = currentDesired;
@@ -190,13 +202,12 @@ export class ServiceAutoScaler {
     const events: ScalingEvent[] = [];
     let minSetBy = '';
     let maxSetBy = '';
-    for (const { a, f } of this.firingsBeforeStart()) {
-      const r = applyScheduledAction(target, a, isoInstant(f));
-      target.desiredCount = desired; // (brought inside the final bounds below)
+    for (const r of this.replayBeforeStart()) {
       events.push({ type: 'scheduled-action', time: 0, subject: this.subject, message: r.message });
       if (r.failed) continue;
-      if (a.minCapacity !== undefined) minSetBy = r.message;
-      if (a.maxCapacity !== undefined) maxSetBy = r.message;
+      // the firing that set a bound last is the one whose value is in force
+      if (r.a.minCapacity !== undefined) minSetBy = r.message;
+      if (r.a.maxCapacity !== undefined) maxSetBy = r.message;
     }
     // (the constructor brought the count inside the base bounds: a bound it is outside was replayed)
     if (desired < target.minCapacity) {
@@ -213,16 +224,65 @@ export class ServiceAutoScaler {
   }
 
   /**
-   * Each action's latest firing before the run's start (epoch ms), for those that have one,
-   * by firing time and, at the same instant, in the order written.
+   * Replays the firings before the start (firingsBeforeStart) onto the target's bounds, in
+   * their order, each as a firing does (one that would leave minCapacity > maxCapacity fails
+   * and changes nothing), the desired count left as it is; returns each firing with its
+   * event's message, which says whether the bounds it set are in force at the start or which
+   * later firing overrode them: "scheduled action close (cron(...)) fired
+   * 2026-02-27T18:00:00Z, before the run; replayed at time 0: minCapacity 8 -> 2; overridden
+   * by open (fired 2026-03-02T08:00:00Z)". The simulation (runInForceAtStart) and the
+   * scenario's warnings both use it.
+   */
+  replayBeforeStart(): ReplayedFiring[] {
+    const target = this.target;
+    const desired = target.desiredCount;
+    const done: { a: ScheduledAction; f: number; failed: boolean; message: string }[] = [];
+    let minBy = -1;
+    let maxBy = -1;
+    for (const { a, f } of this.firingsBeforeStart()) {
+      const r = applyScheduledAction(target, a, isoInstant(f));
+      target.desiredCount = desired; // (brought inside the final bounds by the caller)
+      if (!r.failed) {
+        if (a.minCapacity !== undefined) minBy = done.length;
+        if (a.maxCapacity !== undefined) maxBy = done.length;
+      }
+      done.push({ a, f, failed: r.failed, message: r.message });
+    }
+    return done.map((x, i) => {
+      if (x.failed) return { ...x, inForce: false, status: x.message.slice(x.message.indexOf('failed: ')) };
+      const by = (k: number) => `${done[k].a.name} (fired ${isoInstant(done[k].f)})`;
+      const bounds: { key: string; setter: number }[] = [];
+      if (x.a.minCapacity !== undefined) bounds.push({ key: 'minCapacity', setter: minBy });
+      if (x.a.maxCapacity !== undefined) bounds.push({ key: 'maxCapacity', setter: maxBy });
+      const kept = bounds.filter((b) => b.setter === i);
+      let status: string;
+      if (kept.length === bounds.length) status = 'in force at the start';
+      else if (kept.length === 0 && bounds.every((b) => b.setter === bounds[0].setter)) status = `overridden by ${by(bounds[0].setter)}`;
+      else status = bounds.map((b) => (b.setter === i ? `${b.key} in force at the start` : `${b.key} overridden by ${by(b.setter)}`)).join(', ');
+      return { ...x, message: `${x.message}; ${status}`, inForce: kept.length > 0, status };
+    });
+  }
+
+  /**
+   * Each action's last two firings before the run's start (epoch ms) and no more than
+   * PREV_FIRE_HORIZON_MS before it, for those that have them, by firing time and, at the same
+   * instant, in the order written. Two, not one: an action's last firing may depend on
+   * another's earlier one (a minimum raised above the base maximum succeeds only after
+   * yesterday's raise of the maximum), which replaying last firings alone would miss.
    */
   firingsBeforeStart(): { a: ScheduledAction; f: number }[] {
     const fired: { a: ScheduledAction; f: number }[] = [];
+    const earliest = this.startEpochMs - PREV_FIRE_HORIZON_MS;
     for (const a of this.scheduledActions) {
-      const f = prevFire(a.schedule, this.startEpochMs, a.timezone, { startTime: a.startTime, endTime: a.endTime, createdAt: this.startEpochMs });
-      if (f !== null) fired.push({ a, f });
+      const bounds = { startTime: a.startTime, endTime: a.endTime, createdAt: this.startEpochMs };
+      const f = prevFire(a.schedule, this.startEpochMs, a.timezone, bounds, earliest);
+      if (f === null) continue;
+      const f0 = prevFire(a.schedule, f, a.timezone, bounds, earliest);
+      if (f0 !== null) fired.push({ a, f: f0 });
+      fired.push({ a, f });
     }
-    // a stable sort: the order written among actions that last fired at the same instant
+    // a stable sort: the order written among actions that fired at the same instant (an
+    // action's own two firings are at different instants)
     return fired.sort((x, y) => x.f - y.f);
   }
 

@@ -53,6 +53,7 @@ import { registeredResources } from '../model/capacity/registered-resources.js';
 import { listedTypeResources, smallestTypeShortfall, type ListedTypeResources } from '../model/capacity/smallest-type.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { isoInstant, ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
+import { prevFire, PREV_FIRE_HORIZON_MS } from '../scaling/schedule/next-fire.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
@@ -349,6 +350,14 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       });
     }
     const as = svc.config.autoScaling;
+    // the firings before the run, replayed at time 0 as the simulation does (runInForceAtStart):
+    // all the service's actions, in order, so that one a later firing overrode is told so
+    const replayed = as?.scheduledActions
+      ? new ServiceAutoScaler(
+          { subject: svc.name, minCapacity: as.minCapacity, maxCapacity: Math.max(as.minCapacity, as.maxCapacity), policies: {}, scheduledActions: as.scheduledActions, startEpochMs: s.startEpochMs },
+          svc.desiredCount,
+        ).replayBeforeStart()
+      : [];
     for (const [name, action] of Object.entries(as?.scheduledActions ?? {})) {
       const scaler = new ServiceAutoScaler(
         { subject: svc.name, minCapacity: as!.minCapacity, maxCapacity: Math.max(as!.minCapacity, as!.maxCapacity), policies: {}, scheduledActions: { [name]: action }, startEpochMs: s.startEpochMs },
@@ -358,10 +367,18 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       if (first === null || first >= end) {
         const where: Path = ['services', svc.name, 'autoScaling', 'scheduledActions', name];
         const a = scaler.scheduledActions[0];
-        // its last firing before the run is replayed at time 0 (runInForceAtStart)
-        const before = scaler.firingsBeforeStart()[0]?.f;
         const fired = a.schedule.kind === 'at' ? 'it fired' : 'it last fired';
-        const inForce = before === undefined ? '' : `; ${fired} before the run, at ${isoInstant(before)}: the bounds it set are in force from the start (replayed at time 0)`;
+        const last = replayed.filter((r) => r.a.name === name).pop();
+        let inForce = '';
+        if (last === undefined) {
+          // a firing older than the look-back is not replayed (PREV_FIRE_HORIZON_MS)
+          const old = prevFire(a.schedule, s.startEpochMs, a.timezone, { startTime: a.startTime, endTime: a.endTime, createdAt: s.startEpochMs }, -Infinity);
+          if (old !== null) inForce = `; ${fired} before the run, at ${isoInstant(old)}, more than ${PREV_FIRE_HORIZON_MS / 86_400_000} days before the run, taken as not in force (not replayed)`;
+        } else if (last.status === 'in force at the start') {
+          inForce = `; ${fired} before the run, at ${isoInstant(last.f)}: the bounds it set are in force from the start (replayed at time 0)`;
+        } else {
+          inForce = `; ${fired} before the run, at ${isoInstant(last.f)}, replayed at time 0; ${last.status}`;
+        }
         const run = `the run (${formatDuration(end)} from ${s.scenario.start})`;
         if (first === null && a.endTime !== undefined && a.endTime <= s.startEpochMs) {
           out.push({ at: [...where, 'endTime'], message: `${action.endTime} is at or before the start of ${run}: the action's window ended before the run, so it does not fire within it${inForce || '; nor did it fire in the window'}` });

@@ -250,7 +250,7 @@ export class Simulation {
     this.services.forEach((svc, i) => {
       const scaler = this.scalers[i];
       if (scaler) {
-        // the bounds in force at the start (the actions' last firings before it) and the
+        // the bounds in force at the start (the actions' last two firings before it, replayed) and the
         // firings at time 0 apply before the service's first placement
         this.applyScaling(i, scaler.runInForceAtStart(svc.desiredCount));
         this.scheduleNextAction(i, 0);

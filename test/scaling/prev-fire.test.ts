@@ -59,6 +59,18 @@ describe('prevFire on cron schedules', () => {
     expect(prev('cron(0 8 1 3 ? 2025)', '2026-03-02T00:00:00Z')).toBe('2025-03-01T08:00:00Z');
     expect(prev('cron(0 8 1 1 ? 2025)', '2026-03-02T00:00:00Z')).toBe(null);
     expect(prev('cron(0 8 1 1 ? *)', '2026-03-02T00:00:00Z')).toBe('2026-01-01T08:00:00Z');
+    // with no limit (earliest -Infinity) the 2025 firing is found
+    expect(iso(prevFire(parseSchedule('cron(0 8 1 1 ? 2025)'), utc('2026-03-02T00:00:00Z'), 'UTC', {}, -Infinity))).toBe('2025-01-01T08:00:00Z');
+  });
+  it('the look-back is one rule for every kind: an at() exactly 400 days before (2025-01-26T12:00 before 2026-03-02T12:00: 365 + 31 + 4 days) is found, one a minute older is not', () => {
+    expect(prev('at(2025-01-26T12:00:00)', '2026-03-02T12:00:00Z')).toBe('2025-01-26T12:00:00Z');
+    expect(prev('at(2025-01-26T11:59:00)', '2026-03-02T12:00:00Z')).toBe(null);
+    expect(iso(prevFire(parseSchedule('at(2025-01-26T11:59:00)'), utc('2026-03-02T12:00:00Z'), 'UTC', {}, -Infinity))).toBe('2025-01-26T11:59:00Z');
+  });
+  it('and for a rate: rate(500 days) from startTime 2025-01-01 last fired then (its next is 2026-05-16), 425 days before: not found, found with no limit', () => {
+    const startTime = utc('2025-01-01T00:00:00Z');
+    expect(prev('rate(500 days)', '2026-03-02T00:00:00Z', 'UTC', { startTime })).toBe(null);
+    expect(iso(prevFire(parseSchedule('rate(500 days)'), utc('2026-03-02T00:00:00Z'), 'UTC', { startTime }, -Infinity))).toBe('2025-01-01T00:00:00Z');
   });
 });
 

@@ -1,5 +1,5 @@
-// Scheduled actions at the start of a run: the bounds in force then (each action's last firing
-// before the start, replayed at time 0), firings at time 0, both before the first placement;
+// Scheduled actions at the start of a run: the bounds in force then (each action's last two
+// firings before the start, replayed at time 0), firings at time 0, both before the first placement;
 // and a firing at the same instant as the policies' evaluation runs before it, whatever the
 // order the two events were scheduled in (docs/assumptions.md, clock and order).
 import { describe, it, expect } from 'vitest';
@@ -50,9 +50,10 @@ describe('the bounds in force at the start (reviewer t7)', () => {
     const placed = atZero.filter((e) => e.type === 'task-placed');
     expect(placed).toHaveLength(8);
     const firstPlaced = atZero.indexOf(placed[0]);
-    expect(atZero.slice(0, firstPlaced).map((e) => e.type)).toEqual(['scheduled-action', 'scheduled-action', 'scaling-activity']);
-    expect(atZero[1].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) last fired 2026-03-02T08:00:00Z, before the run; in force at the start: minCapacity 2 -> 8');
-    expect(atZero[2].message).toMatch(/^desired count 2 -> 8: /);
+    // each action's last two firings: close Thu 18:00, open Fri 08:00, close Fri 18:00, open Mon 08:00
+    expect(atZero.slice(0, firstPlaced).map((e) => e.type)).toEqual(['scheduled-action', 'scheduled-action', 'scheduled-action', 'scheduled-action', 'scaling-activity']);
+    expect(atZero[3].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start');
+    expect(atZero[4].message).toMatch(/^desired count 2 -> 8: /);
   });
   it('a run from Monday 20:00Z (after the close) keeps the scenario desired count: 2 tasks placed, no scaling activity', () => {
     const { events, summary } = run(scenario('2026-03-02T20:00:00Z', '2h', officeHours));
@@ -147,5 +148,38 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
     expect(warned({ w: { schedule: 'cron(0 8 ? * SUN *)', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
       'services.svc.autoScaling.scheduledActions.w.schedule: "cron(0 8 ? * SUN *)" does not fire within the run (1d from 2026-03-02T00:00:00Z); it last fired before the run, at 2026-03-01T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
     ]);
+  });
+
+  // the second reader's s1, s2 and s8: the warning replays all the service's actions as the run
+  // does, and says "in force from the start" only of bounds no later firing overrode
+  const warnedAt = (start: string, actions: Record<string, unknown>) =>
+    scenarioWarnings(load(scenario(start, '2h', { minCapacity: 2, maxCapacity: 10, scheduledActions: actions }))).map((w) => `${w.at.join('.')}: ${w.message}`);
+  const run2h = 'the run (2h from 2026-03-02T12:00:00Z)';
+  it('s1: from Monday 12:00Z, close (Friday 18:00Z) was overridden by open (Monday 08:00Z), which is in force', () => {
+    expect(warnedAt('2026-03-02T12:00:00Z', {
+      open: { schedule: 'cron(0 8 ? * MON-FRI *)', scalableTargetAction: { minCapacity: 8 } },
+      close: { schedule: 'cron(0 18 ? * MON-FRI *)', scalableTargetAction: { minCapacity: 2 } },
+    })).toEqual([
+      `services.svc.autoScaling.scheduledActions.open.schedule: "cron(0 8 ? * MON-FRI *)" does not fire within ${run2h}; it last fired before the run, at 2026-03-02T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)`,
+      `services.svc.autoScaling.scheduledActions.close.schedule: "cron(0 18 ? * MON-FRI *)" does not fire within ${run2h}; it last fired before the run, at 2026-02-27T18:00:00Z, replayed at time 0; overridden by open (fired 2026-03-02T08:00:00Z)`,
+    ]);
+  });
+  it('s2 without raisemax: highmin (min 12 > max 10) failed at its replay; the warning says so, not that its bounds are in force', () => {
+    const w = warnedAt('2026-03-02T12:00:00Z', { highmin: { schedule: 'cron(0 8 * * ? *)', scalableTargetAction: { minCapacity: 12 } } });
+    expect(w).toContain(
+      `services.svc.autoScaling.scheduledActions.highmin.schedule: "cron(0 8 * * ? *)" does not fire within ${run2h}; it last fired before the run, at 2026-03-02T08:00:00Z, replayed at time 0; failed: minCapacity 12 would exceed maxCapacity 10; nothing changed`,
+    );
+  });
+  it('s8: a cron with a past year and a past at(), both 425 days before the run (beyond the 400-day look-back): said, and not replayed', () => {
+    const actions = {
+      y: { schedule: 'cron(0 8 1 1 ? 2025)', scalableTargetAction: { minCapacity: 4 } },
+      z: { schedule: 'at(2025-01-01T08:00:00)', scalableTargetAction: { maxCapacity: 6 } },
+    };
+    expect(warnedAt('2026-03-02T12:00:00Z', actions)).toEqual([
+      `services.svc.autoScaling.scheduledActions.y.schedule: "cron(0 8 1 1 ? 2025)" does not fire within ${run2h}; it last fired before the run, at 2025-01-01T08:00:00Z, more than 400 days before the run, taken as not in force (not replayed)`,
+      `services.svc.autoScaling.scheduledActions.z.schedule: "at(2025-01-01T08:00:00)" is before the start of ${run2h}, so it does not fire within it; it fired before the run, at 2025-01-01T08:00:00Z, more than 400 days before the run, taken as not in force (not replayed)`,
+    ]);
+    const { events } = run(scenario('2026-03-02T12:00:00Z', '2h', { minCapacity: 2, maxCapacity: 10, scheduledActions: actions }));
+    expect(events.filter((e) => e.type === 'scheduled-action')).toEqual([]);
   });
 });

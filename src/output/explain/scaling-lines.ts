@@ -71,19 +71,20 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
 
 
 /**
- * A scheduled action's event: as written, but an action's last firing before the run,
- * replayed at its start (the bounds it set in force then), says when that firing was and
- * how long before the run: "scheduled action open (cron(0 8 ? * MON-FRI *)), last fired
- * 2026-03-02 08:00 UTC (4 h before the run), is in force at the start: minCapacity 2 -> 8".
+ * A scheduled action's event: as written, but a firing before the run, replayed at its
+ * start, says when that firing was and how long before the run: "scheduled action open
+ * (cron(0 8 ? * MON-FRI *)), fired 2026-03-02 08:00 UTC (4 h before the run), replayed at
+ * time 0: minCapacity 2 -> 8; in force at the start" (or "...; overridden by close (fired
+ * ...)", "..., replayed at time 0; failed: ...").
  */
 export function describeScheduled(message: string, clock: ClockFormat | undefined): string {
-  const m = /^(scheduled action \S+ \(.*\)) last fired (\S+), before the run; (?:in force at the start: (.*)|(failed: .*))$/s.exec(message);
+  const m = /^(scheduled action \S+ \(.*\)) fired (\S+), before the run; replayed at time 0([:;] .*)$/s.exec(message);
   if (!m) return message;
   const fired = Date.parse(m[2]);
   if (Number.isNaN(fired)) return message;
   const when = `${new Date(fired).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const ago = clock ? ` (${formatSpan((clock.startEpochMs - fired) / 1000)} before the run)` : ' (before the run)';
-  return m[3] !== undefined ? `${m[1]}, last fired ${when}${ago}, is in force at the start: ${m[3]}` : `${m[1]}, last fired ${when}${ago}, ${m[4]}`;
+  return `${m[1]}, fired ${when}${ago}, replayed at time 0${m[3]}`;
 }
 
 /**

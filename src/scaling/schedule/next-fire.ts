@@ -157,42 +157,50 @@ function nextCronFire(c: CronSchedule, after: number, timezone: string): number 
 }
 
 /**
- * How far back prevFire walks a cron schedule's calendar from its latest possible firing
- * (the run's start, or the action's endTime when earlier): a recurring cron fires at least
- * once a year unless its year field says otherwise; one whose last firing is older is taken
- * as not in force (docs/assumptions.md). at() and rate() need no walk.
+ * How far back before the run's start a firing is taken as setting the bounds in force then
+ * (prevFire's default `earliest`, for at(), rate() and cron() alike): a recurring cron fires
+ * at least once a year unless its year field says otherwise; a firing older than this (a
+ * past at(), a cron with past years, a long rate) is taken as not in force
+ * (docs/assumptions.md). It also bounds prevFire's walk of a cron calendar.
  */
 export const PREV_FIRE_HORIZON_MS = 400 * DAY_MS;
 
 /**
- * The latest firing strictly before `beforeEpochMs`, or null when there is none: the same
- * firings as nextFire (at startTime, then on the schedule; none after endTime; a rate
- * without startTime first fires one interval after createdAt), found backwards. A cron
- * schedule is searched back PREV_FIRE_HORIZON_MS at most.
+ * The latest firing strictly before `beforeEpochMs` and at or after `earliest` (default
+ * PREV_FIRE_HORIZON_MS before `beforeEpochMs`; -Infinity for no limit), or null when there is
+ * none: the same firings as nextFire (at startTime, then on the schedule; none after endTime;
+ * a rate without startTime first fires one interval after createdAt), found backwards.
  */
-export function prevFire(schedule: Schedule, beforeEpochMs: number, timezone = 'UTC', bounds: ScheduleBounds = {}): number | null {
+export function prevFire(
+  schedule: Schedule,
+  beforeEpochMs: number,
+  timezone = 'UTC',
+  bounds: ScheduleBounds = {},
+  earliest = beforeEpochMs - PREV_FIRE_HORIZON_MS,
+): number | null {
   // the latest instant a firing may be at: before `before`, and not after endTime
   const last = bounds.endTime !== undefined ? Math.min(beforeEpochMs - 1, bounds.endTime) : beforeEpochMs - 1;
   const s = bounds.startTime;
   if (s !== undefined && s > last) return null;
+  const inRange = (ms: number | null): number | null => (ms !== null && ms >= earliest ? ms : null);
   switch (schedule.kind) {
     case 'at': {
       const ms = firstInstantOf(schedule.local, zoneOf(timezone));
-      return ms !== null && ms <= last && (s === undefined || ms >= s) ? ms : null;
+      return inRange(ms !== null && ms <= last && (s === undefined || ms >= s) ? ms : null);
     }
     case 'rate': {
       const I = schedule.intervalMs;
       const anchor = s ?? bounds.createdAt ?? 0;
       const kMin = s !== undefined ? 0 : 1;
       const k = Math.floor((last - anchor) / I);
-      return k >= kMin ? anchor + k * I : null;
+      return inRange(k >= kMin ? anchor + k * I : null);
     }
     case 'cron': {
-      const floor = Math.max(s ?? -Infinity, last - PREV_FIRE_HORIZON_MS);
+      const floor = Math.max(s ?? -Infinity, earliest);
       const fire = prevCronFire(schedule, last, floor, timezone);
       // startTime is a firing itself (nextFire): the last one when the schedule has none since
       if (fire !== null) return fire;
-      return s !== undefined && s >= last - PREV_FIRE_HORIZON_MS ? s : null;
+      return s !== undefined ? inRange(s) : null;
     }
   }
 }

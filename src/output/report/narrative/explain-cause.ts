@@ -51,9 +51,9 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
   m = SCHEDULED.exec(cause);
   if (m) {
     const rest = cause.slice(m[0].length);
-    // its last firing before the run, replayed at the start (service-auto-scaler.ts, runInForceAtStart)
-    const before = /^ last fired (\S+), before the run; in force at the start: /.exec(rest);
-    if (before) return `scheduled action ${m[1]}, last fired ${before[1]} before the run, was in force at the start (${rest.slice(before[0].length)})`;
+    // a firing before the run, replayed at the start, whose bound is in force then (service-auto-scaler.ts, runInForceAtStart)
+    const before = /^ fired (\S+), before the run; replayed at time 0: /.exec(rest);
+    if (before) return `scheduled action ${m[1]}, fired ${before[1]} before the run, was in force at the start (${rest.slice(before[0].length).replace('; in force at the start', '')})`;
     return `scheduled action ${m[1]} ran (${rest.replace(/^[:;]\s*/, '')})`;
   }
   const step = /^step scaling (\S+): (.*)$/.exec(cause);
