@@ -520,8 +520,9 @@ export class Simulation {
       const { cpuRegistered: cpuReg, cpuReserved: cpuRes, memoryRegistered: memReg, memoryReserved: memRes } = f;
       const gs = this.groupScalers.get(group.name);
       if (gs) {
-        // over the group's InService instances past the policy's warm-up (none: no datapoint)
-        const cpu = groupAverageCpu(group.live, group.toTerminate, (inst) => gs.isWarming(inst, to), this.cpuUsedOn);
+        // over the group's InService instances past the policy's warm-up for the whole period
+        // (none: no datapoint)
+        const cpu = groupAverageCpu(group.live, group.toTerminate, (inst) => gs.warmingDuring(inst, from), this.cpuUsedOn);
         if (cpu.percent === cpu.percent) gs.putDatapoint(from, cpu.percent, cpu.instances);
       }
       const provisioning = this.provisioningTasks(group.name);
