@@ -685,7 +685,7 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
     const p = s.providers.get(item.capacityProvider);
     const grows =
       p?.kind === 'asg' && p.config.managedScaling?.status === 'ENABLED'
-        ? `; its managed scaling counts them as needing new instances (CapacityProviderReservation over 100 %) and grows the group up to its maxSize (${p.config.autoScalingGroup.maxSize}) for them`
+        ? `; its managed scaling counts them as needing new instances (CapacityProviderReservation above its targetCapacity ${p.config.managedScaling.targetCapacity}) and grows the group up to its maxSize (${p.config.autoScalingGroup.maxSize}) for them, one step per instance warm-up`
         : '';
     out.push({
       at: ['services', svc.name],
