@@ -33,7 +33,8 @@
 // ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all,
 // a DAEMON task larger than every instance type the groups launch register (never placed),
 // a spread field or memberOf expression naming an attribute no instance has, or comparing
-// ecs.availability-zone / ecs.instance-type with a value no instance has, a DAEMON service's
+// ecs.availability-zone / ecs.instance-type with a value no instance has (when the expression
+// needs it, with the growth of a managed-scaling group to maxSize: neverPlaced), a DAEMON service's
 // memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
 // Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
 // desired count or minCapacity (azRebalancingWithoutRoom), a service's target tracking policy
@@ -701,7 +702,7 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
     const p = s.providers.get(item.capacityProvider);
     const grows =
       p?.kind === 'asg' && p.config.managedScaling?.status === 'ENABLED'
-        ? `; its managed scaling counts them as needing new instances (CapacityProviderReservation over 100 %) and grows the group up to its maxSize (${p.config.autoScalingGroup.maxSize}) for them`
+        ? `; its managed scaling counts them as needing new instances (CapacityProviderReservation above its targetCapacity ${p.config.managedScaling.targetCapacity}) and grows the group up to its maxSize (${p.config.autoScalingGroup.maxSize}) for them, one step per instance warm-up`
         : '';
     out.push({
       at: ['services', svc.name],
@@ -795,7 +796,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
   };
   const noSuchAttribute = (name: string) =>
     `attribute "${name}" is set on no instance of the cluster${hint(name, names)}: instances have the built-in attributes (${BUILT_IN_ATTRIBUTES.join(', ')}) and their group's autoScalingGroup.attributes${names.size > BUILT_IN_ATTRIBUTES.length ? ` (${[...names].slice(BUILT_IN_ATTRIBUTES.length).join(', ')})` : ''}; ecsim has no PutAttributes`;
-  const expressions = (at: Path, list: readonly { type: string; expression?: string }[] | undefined) => {
+  const expressions = (at: Path, list: readonly { type: string; expression?: string }[] | undefined, users: readonly ResolvedService[]) => {
     forEachMemberOf(list, (expression, expr, i) => {
       const said = new Set<string>();
       const say = (message: string) => {
@@ -807,16 +808,21 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
         if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say);
         if (cmp.subject.kind !== 'attribute') return;
         const name = cmp.subject.name;
+        // the comparison is true on no instance and the expression needs it: the tasks are
+        // never placed, and a managed-scaling provider grows its group for them
+        const never = (holdsOnNone: boolean) => (holdsOnNone && mustHold(expr, cmp) ? neverPlaced(s, users) : '');
         if (!names.has(name)) {
           // (evaluate.ts: an instance without the attribute passes !=, not_in, !~ and not_exists only)
           const passes = cmp.operator === '!=' || cmp.operator === 'not_in' || cmp.operator === '!~' || cmp.operator === 'not_exists';
-          return say(`${noSuchAttribute(name)}, so attribute:${name} ${cmp.operator} ... is ${passes ? 'true on every' : 'true on no'} instance`);
+          return say(`${noSuchAttribute(name)}, so attribute:${name} ${cmp.operator} ... is ${passes ? 'true on every' : 'true on no'} instance${never(!passes)}`);
         }
         if (cmp.operator !== '==' && cmp.operator !== 'in') return;
         const values = cmp.operator === '==' ? [cmp.argument!] : cmp.list!;
+        const lacking = (v: string) => (name === AZ_ATTRIBUTE ? !azs.includes(v) : name === INSTANCE_TYPE_ATTRIBUTE && types.length > 0 && !types.includes(v));
+        const tail = never(values.every(lacking));
         for (const v of values) {
-          if (name === AZ_ATTRIBUTE && !azs.includes(v)) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${listHint(v, azs)}): no instance has that ${name}`);
-          else if (name === INSTANCE_TYPE_ATTRIBUTE && types.length > 0 && !types.includes(v)) say(`no Auto Scaling group of the cluster launches ${v} (they launch ${types.join(', ')}; an on-demand group launches its first type only${listHint(v, types)}): no instance has that ${name}`);
+          if (name === AZ_ATTRIBUTE && !azs.includes(v)) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${listHint(v, azs)}): no instance has that ${name}${tail}`);
+          else if (name === INSTANCE_TYPE_ATTRIBUTE && types.length > 0 && !types.includes(v)) say(`no Auto Scaling group of the cluster launches ${v} (they launch ${types.join(', ')}; an on-demand group launches its first type only${listHint(v, types)}): no instance has that ${name}${tail}`);
         }
       });
     });
@@ -836,9 +842,9 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
     const td = svc.taskDefinition;
     if (!tdSeen.has(td.name)) {
       tdSeen.add(td.name);
-      expressions(['taskDefinitions', td.name], td.config.placementConstraints);
+      expressions(['taskDefinitions', td.name], td.config.placementConstraints, s.services.filter((x) => x.taskDefinition.name === td.name));
     }
-    expressions(['services', svc.name], svc.config.placementConstraints);
+    expressions(['services', svc.name], svc.config.placementConstraints, [svc]);
     (svc.config.placementStrategy ?? []).forEach((st, i) => {
       if (st.type !== 'spread' || !st.field.startsWith('attribute:')) return;
       const name = st.field.slice('attribute:'.length);
@@ -899,6 +905,36 @@ function forEachMemberOf(list: readonly { type: string; expression?: string }[] 
     }
     f(c.expression, expr, i);
   });
+}
+
+/** `c` must be true for `e` to be: `e` is `c`, or an `and` of which one side needs `c`. */
+function mustHold(e: Expression, c: Expression): boolean {
+  if (e === c) return true;
+  return e.kind === 'and' && (mustHold(e.left, c) || mustHold(e.right, c));
+}
+
+/**
+ * "; its tasks are never placed, and managed scaling ..." for a memberOf no instance meets,
+ * naming each capacity provider with managed scaling that the users' strategies give tasks:
+ * its estimate reads the waiting tasks' size, not their constraints, so it counts them as
+ * needing new instances and grows its group to maxSize, one step per warm-up
+ * (reservation.ts). "" without such a provider.
+ */
+function neverPlaced(s: ResolvedScenario, users: readonly ResolvedService[]): string {
+  const grown: string[] = [];
+  for (const svc of users) {
+    if (svc.config.schedulingStrategy === 'DAEMON') continue; // no strategy, drives no scale out
+    for (const item of svc.strategy) {
+      if (item.base === 0 && item.weight === 0) continue; // given no tasks
+      const p = s.providers.get(item.capacityProvider);
+      if (p?.kind !== 'asg' || p.config.managedScaling?.status !== 'ENABLED') continue;
+      const said = `${p.name} (maxSize ${p.config.autoScalingGroup.maxSize})`;
+      if (!grown.includes(said)) grown.push(said);
+    }
+  }
+  if (grown.length === 0) return '';
+  const which = grown.length === 1 ? `capacity provider ${grown[0]}` : `capacity providers ${grown.join(', ')}`;
+  return `; its tasks are never placed, and the managed scaling of ${which} counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to maxSize for them, one step per instance warm-up`;
 }
 
 /** Calls `f` on every comparison of `e`. */

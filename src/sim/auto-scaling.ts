@@ -75,6 +75,18 @@ export class GroupTargetTracking {
     this.store = new MetricStore({ period: metrics.period, publishDelay: metrics.publishDelay });
   }
 
+  /**
+   * Whether the instance is one this policy launched and was warming up at any time in the
+   * period that starts at `from` (its warm-up ends after `from`): it adds usage data to the
+   * aggregated metric only once its warm-up has passed (ec2-auto-scaling-default-instance-warmup.html),
+   * so a period it spent warming, even in part, leaves it out. A warm-up ending at the
+   * period's end leaves it out of that period; one ending at its start does not.
+   */
+  warmingDuring(inst: Instance, from: number): boolean {
+    const until = this.warming.get(inst);
+    return until !== undefined && from < until;
+  }
+
   /** Whether the instance is one this policy launched and still warming up at t. */
   isWarming(inst: Instance, t: number): boolean {
     const until = this.warming.get(inst);

@@ -1,6 +1,6 @@
 // EC2 Auto Scaling's ASGAverageCPUUtilization for a group's own target tracking policy:
-// the average CPU of the group's InService instances, and how many there were (the capacity
-// the datapoint covers, which the policy multiplies it by).
+// the average of the CPU utilizations of the group's InService instances, and how many there
+// were (the capacity the datapoint covers, which the policy multiplies it by).
 
 import type { Instance } from '../model/instance.js';
 
@@ -10,9 +10,12 @@ import type { Instance } from '../model/instance.js';
  * terminate it waits in Terminating:Wait, no longer InService; a Spot instance DRAINING at
  * its interruption notice is still InService) and not warming up (a warming instance adds
  * no usage data: ec2-auto-scaling-default-instance-warmup.html). `used(inst)`: the CPU units
- * the instance's tasks used over the period. The percent is the CPU used over the CPU
- * registered (with one instance type, the average of the instances' utilizations); NaN
- * without such instances (no datapoint).
+ * the instance's tasks used over the period. The percent is the mean of the instances'
+ * utilizations (each one's CPU used over its registered CPU), each instance counting once
+ * whatever its size: ASGAverageCPUUtilization is the AWS/EC2 CPUUtilization Average over the
+ * group's instances, one datapoint per instance (an m5.large at 50 % and an m5.2xlarge at
+ * 12.5 % average 31.25 %, not the 20 % of their summed CPU). NaN without such instances (no
+ * datapoint).
  */
 export function groupAverageCpu(
   instances: Iterable<Instance>,
@@ -20,14 +23,12 @@ export function groupAverageCpu(
   isWarming: (inst: Instance) => boolean,
   used: (inst: Instance) => number,
 ): { percent: number; instances: number } {
-  let cpuUsed = 0;
-  let capacity = 0;
+  let sum = 0;
   let n = 0;
   for (const inst of instances) {
     if (inst.lifecycle === 'LAUNCHING' || inst.lifecycle === 'TERMINATED' || chosenForTermination.has(inst) || isWarming(inst)) continue;
     n++;
-    capacity += inst.cpuRegistered;
-    cpuUsed += used(inst);
+    sum += inst.cpuRegistered > 0 ? used(inst) / inst.cpuRegistered : 0;
   }
-  return { percent: capacity > 0 ? (cpuUsed / capacity) * 100 : NaN, instances: n };
+  return { percent: n > 0 ? (sum / n) * 100 : NaN, instances: n };
 }

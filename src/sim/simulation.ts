@@ -13,10 +13,10 @@ import { createServiceLoadModel } from '../workload/service/create.js';
 import type { Trace } from '../workload/trace/index.js';
 import { ManagedScaling } from '../model/capacity/managed-scaling.js';
 import { ReservationDatapoints } from './reservation-datapoints.js';
-import { reservationFromCounts } from '../model/capacity/reservation.js';
+import { reservationFromCounts, type ReservationEstimate } from '../model/capacity/reservation.js';
 import { visibleMessages } from '../model/queue-metric.js';
 import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
-import { estimateRoom, type EstimateRoom } from './daemon-reserve.js';
+import { estimateRoom } from './daemon-reserve.js';
 import { memoryHardLimit, type ResolvedScenario } from '../scenario/index.js';
 import type { Task } from '../model/task.js';
 import type { Instance } from '../model/instance.js';
@@ -97,7 +97,7 @@ export class Simulation {
   private readonly lastStats: (PeriodStats | null)[] = [];
   readonly summaries: ServiceSummary[] = [];
   /** ECS managed scaling by group, with the CapacityProviderReservation datapoints not published yet. */
-  readonly managed = new Map<string, { group: AutoScalingGroup; policy: ManagedScaling; unpublished: ReservationDatapoints; room: EstimateRoom }>();
+  readonly managed = new Map<string, { group: AutoScalingGroup; policy: ManagedScaling; unpublished: ReservationDatapoints; estimate: ReservationEstimate }>();
   readonly providerStats = new Map<string, ProviderStats>();
   private readonly usedFargateProviders: string[];
   private readonly periodMetrics = new PeriodMetrics();
@@ -214,7 +214,9 @@ export class Simulation {
           daemons,
           { largest: group.largestCapacity, smallest: group.smallestCapacity },
         );
-        this.managed.set(group.name, { group, policy, unpublished: new ReservationDatapoints(), room });
+        // M reads the target too: the part of N it keeps in use (reservation.ts)
+        const estimate = { largest: room.largest, smallest: room.smallest, targetCapacity: ms.targetCapacity };
+        this.managed.set(group.name, { group, policy, unpublished: new ReservationDatapoints(), estimate });
       }
       this.providerStats.set(group.name, { maxInstances: 0, reservationSum: 0, reservationCount: 0 });
       const gs = createGroupScaler(group.name, group.config, scenario);
@@ -523,8 +525,9 @@ export class Simulation {
       const { cpuRegistered: cpuReg, cpuReserved: cpuRes, memoryRegistered: memReg, memoryReserved: memRes } = f;
       const gs = this.groupScalers.get(group.name);
       if (gs) {
-        // over the group's InService instances past the policy's warm-up (none: no datapoint)
-        const cpu = groupAverageCpu(group.live, group.toTerminate, (inst) => gs.isWarming(inst, to), this.cpuUsedOn);
+        // over the group's InService instances past the policy's warm-up for the whole period
+        // (none: no datapoint)
+        const cpu = groupAverageCpu(group.live, group.toTerminate, (inst) => gs.warmingDuring(inst, from), this.cpuUsedOn);
         if (cpu.percent === cpu.percent) gs.putDatapoint(from, cpu.percent, cpu.instances);
       }
       const provisioning = this.provisioningTasks(group.name);
@@ -607,11 +610,11 @@ export class Simulation {
    * CapacityProviderReservation from the counts capacityMetrics takes in its pass over the
    * group: N = ACTIVE or DRAINING instances not being terminated, `busy` = those of them
    * running a non-daemon task. The waiting tasks are packed onto the room a new instance
-   * leaves them next to the DAEMON services' tasks (daemon-reserve.ts).
+   * leaves them next to the DAEMON services' tasks (daemon-reserve.ts); M reads the
+   * provider's targetCapacity too.
    */
   private reservation(group: AutoScalingGroup, n: number, busy: number, provisioning: readonly TaskRequirement[]) {
-    const { room } = this.managed.get(group.name)!;
-    return reservationFromCounts(n, busy, provisioning, room.largest, room.smallest);
+    return reservationFromCounts(n, busy, provisioning, this.managed.get(group.name)!.estimate);
   }
 
   // ------------------------------------------------------------------ scaling

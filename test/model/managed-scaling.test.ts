@@ -32,12 +32,12 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
 
   describe('scale from zero: 10 tasks of 512 units / 1024 MiB need ceil(10 / 4) = 3 m5.large', () => {
     it('N = 0: reservation 200; AWS first scales out to two instances, then to the packed count after warm-up', () => {
-      const r0 = capacityProviderReservation([], tasks(10), m5large);
+      const r0 = capacityProviderReservation([], tasks(10), { largest: m5large });
       expect([r0.m, r0.n, r0.reservation]).toEqual([3, 0, 200]);
       const ms = policy({ targetCapacity: 100 });
       expect(ms.onMetric(0, r0.m, r0.n, 0)?.desired).toBe(2);
       // The two instances register and take 8 tasks; 2 tasks still PROVISIONING -> M = 2 + 1 = 3, N = 2.
-      const r1 = capacityProviderReservation(busy(2), tasks(2), m5large);
+      const r1 = capacityProviderReservation(busy(2), tasks(2), { largest: m5large });
       expect([r1.m, r1.n, r1.reservation]).toEqual([3, 2, 150]);
       expect(ms.onMetric(4 * MIN, r1.m, r1.n, 2)).toBeNull(); // within instanceWarmupPeriod 300 s
       expect(ms.onMetric(5 * MIN, r1.m, r1.n, 2)?.desired).toBe(3); // ceil(3 / 1.00)
@@ -72,7 +72,7 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
   });
 
   it('an instance running only daemon tasks is empty, so it does not drive scale out: M=2 N=3 -> no action', () => {
-    const r = capacityProviderReservation([...busy(2), { hasNonDaemonTasks: false }], [], m5large);
+    const r = capacityProviderReservation([...busy(2), { hasNonDaemonTasks: false }], [], { largest: m5large });
     expect(policy().onMetric(0, r.m, r.n, 3)).toBeNull();
   });
 

@@ -14,23 +14,23 @@ const task = (cpu: number, memory: number, enis = 0) => ({ cpu, memory, enis });
 
 describe('CapacityProviderReservation = M / N x 100 (§6)', () => {
   it('N = 0 and M > 0 gives 200', () => {
-    const r = capacityProviderReservation([], [task(512, 1024)], m5large);
+    const r = capacityProviderReservation([], [task(512, 1024)], { largest: m5large });
     expect(r).toEqual({ m: 1, n: 0, reservation: 200, incompatibleTasks: 0 });
   });
 
   it('N = 0 and M = 0 gives 100', () => {
-    expect(capacityProviderReservation([], [], m5large).reservation).toBe(100);
+    expect(capacityProviderReservation([], [], { largest: m5large }).reservation).toBe(100);
   });
 
   it('an instance running only daemon tasks counts as empty: 2 busy + 1 daemon-only -> 2 / 3 = 66.7', () => {
-    const r = capacityProviderReservation([busy, busy, daemonOnly], [], m5large);
+    const r = capacityProviderReservation([busy, busy, daemonOnly], [], { largest: m5large });
     expect(r.m).toBe(2);
     expect(r.n).toBe(3);
     expect(r.reservation).toBeCloseTo(66.667, 3);
   });
 
   it('terminating instances are not in N; DRAINING ones still are', () => {
-    const r = capacityProviderReservation([busy, { hasNonDaemonTasks: false, terminating: true }], [], m5large);
+    const r = capacityProviderReservation([busy, { hasNonDaemonTasks: false, terminating: true }], [], { largest: m5large });
     expect([r.m, r.n, r.reservation]).toEqual([1, 1, 100]);
   });
 
@@ -38,27 +38,55 @@ describe('CapacityProviderReservation = M / N x 100 (§6)', () => {
     // 2048 / 512 = 4 by CPU, 7700 / 1024 = 7 by memory -> 4 per instance, ceil(10 / 4) = 3.
     // The daemon-only instance counts in M too: the waiting tasks found no room there.
     const tasks = Array.from({ length: 10 }, () => task(512, 1024));
-    const r = capacityProviderReservation([busy, busy, busy, daemonOnly], tasks, m5large);
+    const r = capacityProviderReservation([busy, busy, busy, daemonOnly], tasks, { largest: m5large });
     expect([r.m, r.n, r.reservation]).toEqual([7, 4, 175]);
   });
 
   it('an empty instance that cannot take the waiting tasks (memberOf, architecture) still drives M above N: 1 empty + 2 x (1024, 1024) -> M = 1 + 1 = 2, 200 %', () => {
     // 2 per m5.large by CPU: 1 instance for them. busy + packed would read 0 + 1 = 1 = N: 100 %,
     // and at targetCapacity 100 the group never scaled out
-    const r = capacityProviderReservation([daemonOnly], [task(1024, 1024), task(1024, 1024)], m5large);
+    const r = capacityProviderReservation([daemonOnly], [task(1024, 1024), task(1024, 1024)], { largest: m5large });
     expect([r.m, r.n, r.reservation]).toEqual([2, 1, 200]);
+  });
+
+  describe('targetCapacity below 100: the spare instances the target keeps are not counted as needed (model)', () => {
+    // M = max(busy + X, ceil(N x t / 100) + X) when X > 0
+    it('4 instances, 2 busy, t 50, 1 task (1024, 1024) no instance takes: X = 1, M = max(2 + 1, ceil(4 x 0.5) + 1) = 3, 75 %', () => {
+      const r = capacityProviderReservation([busy, busy, daemonOnly, daemonOnly], [task(1024, 1024)], { largest: m5large, targetCapacity: 50 });
+      expect([r.m, r.n, r.reservation]).toEqual([3, 4, 75]);
+    });
+
+    it('busy above the target share wins: 4 instances, 3 busy, t 50, X = 1 -> M = max(3 + 1, 2 + 1) = 4, 100 %', () => {
+      const r = capacityProviderReservation([busy, busy, busy, daemonOnly], [task(1024, 1024)], { largest: m5large, targetCapacity: 50 });
+      expect([r.m, r.n, r.reservation]).toEqual([4, 4, 100]);
+    });
+
+    it('the share is rounded up: 3 instances, none busy, t 70, X = 1 -> M = ceil(2.1) + 1 = 4', () => {
+      const r = capacityProviderReservation([daemonOnly, daemonOnly, daemonOnly], [task(1024, 1024)], { largest: m5large, targetCapacity: 70 });
+      expect([r.m, r.n]).toEqual([4, 3]);
+    });
+
+    it('at t 100 it is N + X (the empty instance still counts): 1 empty + X = 1 -> M = 2 whether t is given or not', () => {
+      const tasks = [task(1024, 1024), task(1024, 1024)];
+      expect(capacityProviderReservation([daemonOnly], tasks, { largest: m5large, targetCapacity: 100 }).m).toBe(2);
+      expect(capacityProviderReservation([daemonOnly], tasks, { largest: m5large }).m).toBe(2);
+    });
+
+    it('no waiting task: M = busy whatever the target', () => {
+      expect(capacityProviderReservation([busy, daemonOnly, daemonOnly, daemonOnly], [], { largest: m5large, targetCapacity: 50 }).m).toBe(1);
+    });
   });
 
   it('no waiting task the group can run (none, or all too large): M = the busy instances', () => {
     const small = registeredResources(lookupInstanceType('c5.large'));
-    const r = capacityProviderReservation([busy, daemonOnly, daemonOnly], [task(1024, 6000)], m5large, small);
+    const r = capacityProviderReservation([busy, daemonOnly, daemonOnly], [task(1024, 6000)], { largest: m5large, smallest: small });
     expect([r.m, r.n, r.incompatibleTasks]).toEqual([1, 3, 1]);
-    expect(capacityProviderReservation([busy, daemonOnly], [], m5large).m).toBe(1);
+    expect(capacityProviderReservation([busy, daemonOnly], [], { largest: m5large }).m).toBe(1);
   });
 
   it('tasks that fit no instance of the smallest type are left out (AWS: not compatible)', () => {
     const small = registeredResources(lookupInstanceType('c5.large')); // 2048 units, 4096 - 256 = 3840 MiB
-    const r = capacityProviderReservation([], [task(1024, 6000), task(1024, 1024)], m5large, small);
+    const r = capacityProviderReservation([], [task(1024, 6000), task(1024, 1024)], { largest: m5large, smallest: small });
     expect([r.m, r.incompatibleTasks]).toEqual([1, 1]);
   });
 });

@@ -72,7 +72,7 @@ describe('warning: no instance of the task definition\'s architecture', () => {
     raw.cluster.capacityProviders.x86.autoScalingGroup = { instanceTypes: ['m5.large'], minSize: 0, maxSize: 4 };
     raw.cluster.capacityProviders.x86.managedScaling = { status: 'ENABLED' };
     expect(warned(raw)).toEqual([
-      'services.app: task definition app has runtimePlatform.cpuArchitecture ARM64: ECS places its tasks only on arm64 instances (ecs.cpu-architecture), and capacity provider x86 launches m5.large x86_64: the tasks given to x86 are never placed and wait for its capacity ("missing an attribute required by your task"); its managed scaling counts them as needing new instances (CapacityProviderReservation over 100 %) and grows the group up to its maxSize (4) for them; add an arm64 instance type (e.g. m6g.large, m7g.large, c6g.large) to its group, or take it out of the strategy',
+      'services.app: task definition app has runtimePlatform.cpuArchitecture ARM64: ECS places its tasks only on arm64 instances (ecs.cpu-architecture), and capacity provider x86 launches m5.large x86_64: the tasks given to x86 are never placed and wait for its capacity ("missing an attribute required by your task"); its managed scaling counts them as needing new instances (CapacityProviderReservation above its targetCapacity 100) and grows the group up to its maxSize (4) for them, one step per instance warm-up; add an arm64 instance type (e.g. m6g.large, m7g.large, c6g.large) to its group, or take it out of the strategy',
     ]);
   });
 });

@@ -36,4 +36,13 @@ describe('groupAverageCpu (m5.large: 2048 CPU units each)', () => {
     expect(r.instances).toBe(0);
     expect(r.percent).toBeNaN();
   });
+
+  it('each instance counts once whatever its size (the AWS/EC2 CPUUtilization Average): m5.large at 50 % and m5.2xlarge at 12.5 % -> 31.25 %', () => {
+    // m5.large 1024 of 2048 units = 50 %, m5.2xlarge 1024 of 8192 = 12.5 %: (50 + 12.5) / 2 = 31.25,
+    // not the summed 2048 / 10240 = 20 %
+    const large = { lifecycle: 'ACTIVE', cpuRegistered: 2048 } as unknown as Instance;
+    const xl2 = { lifecycle: 'ACTIVE', cpuRegistered: 8192 } as unknown as Instance;
+    const r = groupAverageCpu([large, xl2], new Set(), () => false, () => 1024);
+    expect(r).toEqual({ percent: 31.25, instances: 2 });
+  });
 });

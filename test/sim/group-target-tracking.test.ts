@@ -118,8 +118,20 @@ describe('EC2 Auto Scaling target tracking on the group (targetValue 50; metrics
   });
 });
 
+describe('warmingDuring: an instance is left out of a period it spent warming, even in part', () => {
+  it('launched at 240 s with a 300 s warm-up (until 540 s): out of [480, 540), in [540, 600); not warming before its launch is recorded', () => {
+    const p = policy('300s');
+    const [i] = instances(1);
+    expect(p.warmingDuring(i, 0)).toBe(false); // not one the policy launched
+    p.launched([i], 4 * MIN);
+    expect(p.warmingDuring(i, 4 * MIN)).toBe(true);
+    expect(p.warmingDuring(i, 8 * MIN)).toBe(true); // [480, 540): the warm-up ends at its end
+    expect(p.warmingDuring(i, 9 * MIN)).toBe(false); // [540, 600): it ends at its start
+  });
+});
+
 describe('in a run: the n of ceil(n x metric / target) is the instances the datapoint averaged', () => {
-  it('n equals the ACTIVE instances (registered, not draining) when the datapoint\'s period closed, not the desired or staying count', () => {
+  it('n equals the ACTIVE instances (registered, not draining) when the datapoint\'s period closed, less those warming during it, not the desired or staying count', () => {
     // the datapoint of [t - 120 s, t - 60 s) is evaluated at t (period 60 s, publish delay
     // 60 s); its capacity.csv row has time t - 120 s and counts the instances at the period's
     // close. Without a warming note every ACTIVE instance is past the warm-up and InService.
@@ -164,17 +176,34 @@ describe('in a run: the n of ceil(n x metric / target) is the instances the data
     const ev: EventRecord[] = [];
     const cap: CapacityRow[] = [];
     runSimulation(s, { event: (e) => ev.push(e), timeseries: () => {}, capacity: (c) => cap.push(c), task: () => {} }, { seed: 1, checkTallies: true });
+    // an instance the policy launched at L warms up until L + 120 s and is left out of every
+    // period it spent warming, even in part (warm-up end after the period's start)
+    const launchedAt = new Map<string, number>();
+    const registeredAt = new Map<string, number>();
+    const goneAt = new Map<string, number>();
+    for (const e of ev) {
+      if (e.type === 'instance-launched' && e.time > 0) launchedAt.set(e.subject, e.time);
+      if (e.type === 'instance-registered') registeredAt.set(e.subject, e.time);
+      if ((e.type === 'instance-draining' || e.type === 'instance-terminated') && !goneAt.has(e.subject)) goneAt.set(e.subject, e.time);
+    }
+    const warmingIn = (from: number, to: number) =>
+      [...launchedAt].filter(([id, l]) => l + 120_000 > from && (registeredAt.get(id) ?? Infinity) <= to && (goneAt.get(id) ?? Infinity) > to).length;
     const checked: number[] = [];
+    let warmedInPeriod = 0;
     for (const e of ev) {
       if (e.type !== 'scaling-activity' || e.subject !== 'asg' || /warming up/.test(e.message)) continue;
       const m = /^desired capacity (\d+) -> \d+: .*; ceil\((\d+) x ([\d.]+)\/50\) = (\d+)/.exec(e.message)!;
       const row = cap.find((c) => c.capacityProvider === 'asg' && c.time === e.time - 120_000)!;
-      expect(Number(m[2])).toBe(row.instancesRunning);
+      const warming = warmingIn(e.time - 120_000, e.time - 60_000);
+      warmedInPeriod += warming;
+      expect(Number(m[2])).toBe(row.instancesRunning - warming);
       expect(Number(m[4])).toBe(Math.ceil((Number(m[2]) * Number(m[3])) / 50));
       if (Number(m[2]) !== Number(m[1])) checked.push(e.time);
     }
     // at least one activity where n differs from the desired capacity it started from (a
     // scale out while an earlier launch is still launching)
     expect(checked.length).toBeGreaterThan(0);
+    // and at least one whose datapoint left out an instance whose warm-up ended inside its period
+    expect(warmedInPeriod).toBeGreaterThan(0);
   });
 });

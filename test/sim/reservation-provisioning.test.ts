@@ -59,3 +59,63 @@ describe('PROVISIONING tasks an empty registered instance cannot take drive M ab
     expect(rows.find((c) => c.time === 180_000)?.capacityProviderReservation).toBe(50);
   });
 });
+
+// targetCapacity below 100 (model, reservation.ts): M = max(busy + X, ceil(N x t / 100) + X),
+// not N + X, which counted the spare instances the target keeps as needed and roughly doubled
+// the group every warm-up (4 -> 10 -> 22 -> 40 here). By hand: warmStart, 4 m5.large, target
+// 50, maxSize 40, launchDelay 60 s, warm-up 300 s. Service a: 2 tasks (distinctInstance) on 2
+// instances: busy 2. Service b: 1 task of 1024 units constrained to m5.xlarge, which the group
+// never launches: it waits in PROVISIONING the whole run; it packs onto 1 m5.large, X = 1.
+//   N 4: M = max(2 + 1, ceil(4 x 0.5) + 1) = 3, 75 % > 50 -> seen at 120: ceil(3 / 0.50) = 6.
+//   launched at 120, registered at 180; warm-up to 420. N 6: M = max(3, 3 + 1) = 4, 66.7 %
+//   -> at 420: ceil(4 / 0.50) = 8. Registered at 480; warm-up to 720. N 8: M = max(3, 4 + 1)
+//   = 5, 62.5 % -> at 720: ceil(5 / 0.50) = 10. Two instances per warm-up (X / 0.5), on to
+//   maxSize: the task is never placed.
+const headroom = {
+  name: 'reservation-headroom',
+  start: '2026-03-02T00:00:00Z',
+  duration: '12m',
+  warmStart: true,
+  metrics: { period: '60s', publishDelay: '60s' },
+  cluster: {
+    availabilityZones: ['us-east-1a', 'us-east-1b'],
+    capacityProviders: {
+      asg: {
+        autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 0, maxSize: 40, desiredCapacity: 4, launchDelay: '60s' },
+        managedScaling: { status: 'ENABLED', targetCapacity: 50 },
+      },
+    },
+  },
+  taskDefinitions: { t: { cpu: 1024, memory: 1024, networkMode: 'bridge', containerDefinitions: { c: { memory: 1024 } } } },
+  services: {
+    a: {
+      taskDefinition: 't',
+      desiredCount: 2,
+      capacityProviderStrategy: [{ capacityProvider: 'asg', weight: 1 }],
+      placementConstraints: [{ type: 'distinctInstance' }],
+    },
+    b: {
+      taskDefinition: 't',
+      desiredCount: 1,
+      capacityProviderStrategy: [{ capacityProvider: 'asg', weight: 1 }],
+      placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type == m5.xlarge' }],
+    },
+  },
+};
+
+describe('targetCapacity below 100: waiting tasks add X to the busy instances or the target share of N, not to N', () => {
+  it('4 -> 6 -> 8 -> 10, one step per warm-up (before: 4 -> 10 -> 22 -> 40)', () => {
+    const r = runKeepingRows(headroom, { seed: 1 });
+    const rows = r.capacity.filter((c) => c.capacityProvider === 'asg');
+    expect(rows[0].capacityProviderReservation).toBe(75);
+    const acts = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === 'asg');
+    expect(acts.map((e) => [e.time / 1000, e.message.slice(0, e.message.indexOf(' ('))])).toEqual([
+      [120, 'desired 4 -> 6'],
+      [420, 'desired 6 -> 8'],
+      [720, 'desired 8 -> 10'],
+    ]);
+    expect(acts[0].message).toContain('M=3 N=4; ceil(3 / 0.50) = 6');
+    expect(acts[1].message).toContain('M=4 N=6; ceil(4 / 0.50) = 8');
+    expect(acts[2].message).toContain('M=5 N=8; ceil(5 / 0.50) = 10');
+  });
+});

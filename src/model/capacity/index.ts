@@ -31,6 +31,7 @@ export {
   reservationPercent,
   type ReservationInstance,
   type CapacityProviderReservation,
+  type ReservationEstimate,
 } from './reservation.js';
 export {
   ManagedScaling,

@@ -7,16 +7,24 @@
 //     in the group, so it counts in N until the group starts to terminate it
 //     (`terminating: true`); it counts in M while it still runs non-daemon tasks.
 //     Instances still launching (not yet registered) are not in N.
-// M = instances needed. No PROVISIONING task the group's types can run: the instances that
-//     run at least one non-daemon task (an instance running only daemon tasks counts as
-//     empty). Otherwise N plus the instances those tasks would need, packed first-fit
+// M = instances needed. No PROVISIONING task the group's types can run (X = 0): the instances
+//     that run at least one non-daemon task (`busy`; an instance running only daemon tasks
+//     counts as empty). Otherwise X = the instances those tasks would need, packed first-fit
 //     decreasing onto instances with the most of each resource over the group's types (AWS:
-//     "the largest instance types for each parameter"): a task in PROVISIONING found no room
-//     on any registered instance, empty ones included (a memberOf constraint, another CPU
-//     architecture), so M > N and the group scales out (the deep-dive blog: CAS scales out
-//     "whenever there is not enough capacity to run tasks", and with tasks in PROVISIONING
-//     M > N). With busy + packed instead, 1 empty instance and 2 waiting tasks it cannot take
-//     read M = 0 + 1 = N: 100 %, no scale out, the tasks waited forever.
+//     "the largest instance types for each parameter"), and
+//       M = max(busy + X, ceil(N x targetCapacity / 100) + X)       (model)
+//     A task in PROVISIONING found no room on any registered instance, empty ones included
+//     (a memberOf constraint, another CPU architecture), so the group needs X new instances
+//     on top of those it keeps: the busy ones, and at least the share of N the target keeps
+//     in use. At targetCapacity 100 this is N + X, so M > N and the group scales out (the
+//     deep-dive blog: CAS scales out "whenever there is not enough capacity to run tasks",
+//     and with tasks in PROVISIONING M > N). Below 100 the spare instances the target keeps
+//     (headroom) are not counted as needed: N + X read 4 warm instances, 2 busy, target 50
+//     and one task no instance takes as M = 5, desired ceil(5 / 0.5) = 10, and the group
+//     doubled every warm-up (4 -> 10 -> 22 -> 40); with ceil(4 x 0.5) + 1 = 3 it grows by
+//     about X / (targetCapacity / 100) per warm-up (4 -> 6 -> 8). AWS publishes no formula for
+//     this case. With busy + X alone, 1 empty instance and 2 waiting tasks it cannot take read
+//     M = 0 + 1 = N: 100 %, no scale out, the tasks waited forever.
 // N = 0 and M > 0 -> 200; N = 0 and M = 0 -> 100.
 
 import { packProvisioningTasks, type InstanceCapacity, type TaskRequirement } from './pack-provisioning-tasks.js';
@@ -43,16 +51,21 @@ export function reservationPercent(m: number, n: number): number {
   return (m / n) * 100;
 }
 
-/**
- * The metric for one capacity provider. `largest` is the most of each registered resource
- * over the group's types (for packing); `smallest`, if given, the least of each: a task that
- * does not fit it is excluded from the estimate, as AWS does.
- */
+/** What the estimate of M reads besides the counts. */
+export interface ReservationEstimate {
+  /** The most of each registered resource over the group's types (the packing's instance). */
+  largest: InstanceCapacity;
+  /** The least of each: a task that does not fit it is excluded from the estimate, as AWS does. Default `largest`. */
+  smallest?: InstanceCapacity;
+  /** The provider's managedScaling.targetCapacity (1-100). Default 100, AWS's. */
+  targetCapacity?: number;
+}
+
+/** The metric for one capacity provider. */
 export function capacityProviderReservation(
   instances: readonly ReservationInstance[],
   provisioningTasks: readonly TaskRequirement[],
-  largest: InstanceCapacity,
-  smallest: InstanceCapacity = largest,
+  estimate: ReservationEstimate,
 ): CapacityProviderReservation {
   let n = 0;
   let busy = 0;
@@ -61,7 +74,7 @@ export function capacityProviderReservation(
     n++;
     if (inst.hasNonDaemonTasks) busy++;
   }
-  return reservationFromCounts(n, busy, provisioningTasks, largest, smallest);
+  return reservationFromCounts(n, busy, provisioningTasks, estimate);
 }
 
 /**
@@ -72,9 +85,9 @@ export function reservationFromCounts(
   n: number,
   busy: number,
   provisioningTasks: readonly TaskRequirement[],
-  largest: InstanceCapacity,
-  smallest: InstanceCapacity = largest,
+  estimate: ReservationEstimate,
 ): CapacityProviderReservation {
+  const { largest, smallest = largest, targetCapacity = 100 } = estimate;
   let compatible: readonly TaskRequirement[] = provisioningTasks;
   let incompatibleTasks = 0;
   if (smallest !== largest) {
@@ -87,9 +100,12 @@ export function reservationFromCounts(
     compatible = kept;
   }
   const packed = packProvisioningTasks(compatible, largest);
-  // tasks waiting in PROVISIONING that the group's types can run: they found no room on the
+  const x = packed.instances;
+  // tasks waiting in PROVISIONING that the group's types can run found no room on the
   // registered instances (an empty one may turn them away: a memberOf constraint, another
-  // architecture), so the group needs new instances for them on top of all it has
-  const m = packed.instances > 0 ? n + packed.instances : busy;
+  // architecture): the group needs X new instances on top of the busy ones and of the part
+  // of N its target keeps in use (targetCapacity is an integer: N x t / 100 is exact enough
+  // for ceil), not on top of the spare ones the target keeps free
+  const m = x > 0 ? Math.max(busy + x, Math.ceil((n * targetCapacity) / 100) + x) : busy;
   return { m, n, reservation: reservationPercent(m, n), incompatibleTasks: incompatibleTasks + packed.incompatible };
 }
