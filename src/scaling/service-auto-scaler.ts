@@ -51,6 +51,9 @@ export interface ReplayedFiring {
 
 const NO_EVENTS: ScalingEvent[] = [];
 
+/** The most firings of one action replayed before the start (ServiceAutoScaler.firingsBeforeStart). */
+export const MAX_REPLAYED_PER_ACTION = 1000;
+
 export class ServiceAutoScaler {
   readonly subject: string;
   readonly target: ScalableTarget;
@@ -200,15 +203,9 @@ export class ServiceAutoScaler {
     const target = this.target;
     const desired = target.desiredCount;
     const events: ScalingEvent[] = [];
-    let minSetBy = '';
-    let maxSetBy = '';
-    for (const r of this.replayBeforeStart()) {
-      events.push({ type: 'scheduled-action', time: 0, subject: this.subject, message: r.message });
-      if (r.failed) continue;
-      // the firing that set a bound last is the one whose value is in force
-      if (r.a.minCapacity !== undefined) minSetBy = r.message;
-      if (r.a.maxCapacity !== undefined) maxSetBy = r.message;
-    }
+    for (const r of this.replayBeforeStart()) events.push({ type: 'scheduled-action', time: 0, subject: this.subject, message: r.message });
+    // the firing that set a bound last is the one whose value is in force
+    const { min: minSetBy, max: maxSetBy } = this.replaySetters;
     // (the constructor brought the count inside the base bounds: a bound it is outside was replayed)
     if (desired < target.minCapacity) {
       target.desiredCount = target.minCapacity;
@@ -226,20 +223,23 @@ export class ServiceAutoScaler {
   /**
    * Replays the firings before the start (firingsBeforeStart) onto the target's bounds, in
    * their order, each as a firing does (one that would leave minCapacity > maxCapacity fails
-   * and changes nothing), the desired count left as it is; returns each firing with its
-   * event's message, which says whether the bounds it set are in force at the start or which
-   * later firing overrode them: "scheduled action close (cron(...)) fired
-   * 2026-02-27T18:00:00Z, before the run; replayed at time 0: minCapacity 8 -> 2; overridden
-   * by open (fired 2026-03-02T08:00:00Z)". The simulation (runInForceAtStart) and the
+   * and changes nothing), the desired count left as it is; returns each action's LAST firing
+   * before the start only (the earlier ones are replayed, not returned), with its event's
+   * message, which says whether the bounds it set are in force at the start or which later
+   * firing overrode them, and how many earlier firings were replayed: "scheduled action close
+   * (cron(...)) fired 2026-02-27T18:00:00Z, before the run; replayed at time 0: minCapacity
+   * 8 -> 2; overridden by open (fired 2026-03-02T08:00:00Z) (after 3 earlier firings
+   * replayed since 2026-02-26T08:00:00Z)". The simulation (runInForceAtStart) and the
    * scenario's warnings both use it.
    */
   replayBeforeStart(): ReplayedFiring[] {
     const target = this.target;
     const desired = target.desiredCount;
+    const fired = this.firingsBeforeStart();
     const done: { a: ScheduledAction; f: number; failed: boolean; message: string }[] = [];
     let minBy = -1;
     let maxBy = -1;
-    for (const { a, f } of this.firingsBeforeStart()) {
+    for (const { a, f } of fired) {
       const r = applyScheduledAction(target, a, isoInstant(f));
       target.desiredCount = desired; // (brought inside the final bounds by the caller)
       if (!r.failed) {
@@ -248,8 +248,18 @@ export class ServiceAutoScaler {
       }
       done.push({ a, f, failed: r.failed, message: r.message });
     }
-    return done.map((x, i) => {
-      if (x.failed) return { ...x, inForce: false, status: x.message.slice(x.message.indexOf('failed: ')) };
+    const out: ReplayedFiring[] = [];
+    this.replaySetters = { min: '', max: '' };
+    // each action's last firing (the replay is in time order)
+    const lastOf = new Map<ScheduledAction, number>();
+    done.forEach((x, i) => lastOf.set(x.a, i));
+    done.forEach((x, i) => {
+      if (lastOf.get(x.a) !== i) return;
+      const earlier = i === 0 ? '' : ` (after ${i} earlier firing${i === 1 ? '' : 's'} replayed since ${isoInstant(done[0].f)})`;
+      if (x.failed) {
+        out.push({ ...x, message: x.message + earlier, inForce: false, status: x.message.slice(x.message.indexOf('failed: ')) });
+        return;
+      }
       const by = (k: number) => `${done[k].a.name} (fired ${isoInstant(done[k].f)})`;
       const bounds: { key: string; setter: number }[] = [];
       if (x.a.minCapacity !== undefined) bounds.push({ key: 'minCapacity', setter: minBy });
@@ -259,31 +269,62 @@ export class ServiceAutoScaler {
       if (kept.length === bounds.length) status = 'in force at the start';
       else if (kept.length === 0 && bounds.every((b) => b.setter === bounds[0].setter)) status = `overridden by ${by(bounds[0].setter)}`;
       else status = bounds.map((b) => (b.setter === i ? `${b.key} in force at the start` : `${b.key} overridden by ${by(b.setter)}`)).join(', ');
-      return { ...x, message: `${x.message}; ${status}`, inForce: kept.length > 0, status };
+      out.push({ ...x, message: `${x.message}; ${status}${earlier}`, inForce: kept.length > 0, status });
     });
+    for (const x of out) {
+      if (done[minBy]?.a === x.a && done[minBy].f === x.f) this.replaySetters.min = x.message;
+      if (done[maxBy]?.a === x.a && done[maxBy].f === x.f) this.replaySetters.max = x.message;
+    }
+    // (the firing that set a bound last is its action's last one: an action sets the same values
+    // each time, and a later firing of it, with that bound still its own, cannot fail)
+    return out;
   }
 
+  /** The messages of the replayed firings that set minCapacity and maxCapacity last (replayBeforeStart). */
+  private replaySetters = { min: '', max: '' };
+
   /**
-   * Each action's last two firings before the run's start (epoch ms) and no more than
-   * PREV_FIRE_HORIZON_MS before it, for those that have them, by firing time and, at the same
-   * instant, in the order written. Two, not one: an action's last firing may depend on
-   * another's earlier one (a minimum raised above the base maximum succeeds only after
-   * yesterday's raise of the maximum), which replaying last firings alone would miss.
+   * The firings before the run's start (epoch ms) that set the bounds in force then, in the
+   * order they are replayed. W is the earliest, over the actions, of each one's second-to-last
+   * firing before the start (its last if it fired only once), so that every action fires at
+   * least twice in [W, start) where it can: an action's last firing may depend on another's
+   * earlier one (a minimum raised above the base maximum succeeds only after the maximum was
+   * raised), at whatever rates they fire. First each action's last firing before W (a seed),
+   * then every firing in [W, start); each part by firing time and, at the same instant, in the
+   * order written. At most MAX_REPLAYED_PER_ACTION of one action's latest firings in the window
+   * (older ones dropped, and no seed for it), so a rate(1 minute) beside a monthly cron stays
+   * cheap. A cron is searched no further back than PREV_FIRE_HORIZON_MS; at() and rate() have
+   * no limit.
    */
   firingsBeforeStart(): { a: ScheduledAction; f: number }[] {
-    const fired: { a: ScheduledAction; f: number }[] = [];
-    const earliest = this.startEpochMs - PREV_FIRE_HORIZON_MS;
-    for (const a of this.scheduledActions) {
-      const bounds = { startTime: a.startTime, endTime: a.endTime, createdAt: this.startEpochMs };
-      const f = prevFire(a.schedule, this.startEpochMs, a.timezone, bounds, earliest);
-      if (f === null) continue;
-      const f0 = prevFire(a.schedule, f, a.timezone, bounds, earliest);
-      if (f0 !== null) fired.push({ a, f: f0 });
-      fired.push({ a, f });
+    const start = this.startEpochMs;
+    const per = this.scheduledActions.map((a) => {
+      const bounds = { startTime: a.startTime, endTime: a.endTime, createdAt: start };
+      const floor = a.schedule.kind === 'cron' ? start - PREV_FIRE_HORIZON_MS : -Infinity;
+      const prev = (before: number, earliest = floor) => prevFire(a.schedule, before, a.timezone, bounds, Math.max(floor, earliest));
+      const last = prev(start);
+      const second = last === null ? null : prev(last);
+      return { a, prev, last, mark: second ?? last };
+    });
+    let w = Infinity;
+    for (const p of per) if (p.mark !== null && p.mark < w) w = p.mark;
+    const seeds: { a: ScheduledAction; f: number }[] = [];
+    const window: { a: ScheduledAction; f: number }[] = [];
+    for (const { a, prev, last } of per) {
+      if (last === null) continue;
+      const mine: number[] = [];
+      let f: number | null = last;
+      while (f !== null && f >= w && mine.length < MAX_REPLAYED_PER_ACTION) {
+        mine.push(f);
+        f = prev(f);
+      }
+      // f: the firing before the oldest kept one; a seed when it is before W (not one dropped)
+      if (f !== null && f < w) seeds.push({ a, f });
+      for (let k = mine.length - 1; k >= 0; k--) window.push({ a, f: mine[k] });
     }
-    // a stable sort: the order written among actions that fired at the same instant (an
-    // action's own two firings are at different instants)
-    return fired.sort((x, y) => x.f - y.f);
+    // a stable sort: the order written among actions that fired at the same instant
+    const byTime = (x: { f: number }, y: { f: number }) => x.f - y.f;
+    return [...seeds.sort(byTime), ...window.sort(byTime)];
   }
 
   /** One firing of `a` at t: the scheduled-action event and the scale to the new bounds, if any. */

@@ -372,7 +372,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         const last = replayed.filter((r) => r.a.name === name).pop();
         let inForce = '';
         if (last === undefined) {
-          // a firing older than the look-back is not replayed (PREV_FIRE_HORIZON_MS)
+          // a cron firing older than the look-back is not replayed (PREV_FIRE_HORIZON_MS; at() and rate() have no limit)
           const old = prevFire(a.schedule, s.startEpochMs, a.timezone, { startTime: a.startTime, endTime: a.endTime, createdAt: s.startEpochMs }, -Infinity);
           if (old !== null) inForce = `; ${fired} before the run, at ${isoInstant(old)}, more than ${PREV_FIRE_HORIZON_MS / 86_400_000} days before the run, taken as not in force (not replayed)`;
         } else if (last.status === 'in force at the start') {

@@ -25,7 +25,7 @@ export interface ServiceScalerPort {
   /** Next scheduled action time strictly after `afterMs`, or null. */
   nextScheduledTime(afterMs: number): number | null;
   /**
-   * At time 0, before the first placement: each action's last two firings before the run replayed
+   * At time 0, before the first placement: the actions' firings before the run replayed
    * (the bounds in force at the start), then the firings at time 0. Once, before runScheduledActions.
    */
   runInForceAtStart(desiredCount: number): { desiredCount: number; events: ScalingEvent[] };

@@ -1,5 +1,5 @@
-// Scheduled actions at the start of a run: the bounds in force then (each action's last two
-// firings before the start, replayed at time 0), firings at time 0, both before the first placement;
+// Scheduled actions at the start of a run: the bounds in force then (the actions' firings
+// before the start, replayed at time 0: docs/notes/scaling.md), firings at time 0, both before the first placement;
 // and a firing at the same instant as the policies' evaluation runs before it, whatever the
 // order the two events were scheduled in (docs/assumptions.md, clock and order).
 import { describe, it, expect } from 'vitest';
@@ -50,10 +50,11 @@ describe('the bounds in force at the start (reviewer t7)', () => {
     const placed = atZero.filter((e) => e.type === 'task-placed');
     expect(placed).toHaveLength(8);
     const firstPlaced = atZero.indexOf(placed[0]);
-    // each action's last two firings: close Thu 18:00, open Fri 08:00, close Fri 18:00, open Mon 08:00
-    expect(atZero.slice(0, firstPlaced).map((e) => e.type)).toEqual(['scheduled-action', 'scheduled-action', 'scheduled-action', 'scheduled-action', 'scaling-activity']);
-    expect(atZero[3].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start');
-    expect(atZero[4].message).toMatch(/^desired count 2 -> 8: /);
+    // close Wed 18:00, open Thu 08:00 (seeds), close Thu 18:00, open Fri 08:00, close Fri 18:00,
+    // open Mon 08:00 replayed; each action's last one logged: close Fri 18:00, open Mon 08:00
+    expect(atZero.slice(0, firstPlaced).map((e) => e.type)).toEqual(['scheduled-action', 'scheduled-action', 'scaling-activity']);
+    expect(atZero[1].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings replayed since 2026-02-25T18:00:00Z)');
+    expect(atZero[2].message).toMatch(/^desired count 2 -> 8: /);
   });
   it('a run from Monday 20:00Z (after the close) keeps the scenario desired count: 2 tasks placed, no scaling activity', () => {
     const { events, summary } = run(scenario('2026-03-02T20:00:00Z', '2h', officeHours));
@@ -170,16 +171,36 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
       `services.svc.autoScaling.scheduledActions.highmin.schedule: "cron(0 8 * * ? *)" does not fire within ${run2h}; it last fired before the run, at 2026-03-02T08:00:00Z, replayed at time 0; failed: minCapacity 12 would exceed maxCapacity 10; nothing changed`,
     );
   });
-  it('s8: a cron with a past year and a past at(), both 425 days before the run (beyond the 400-day look-back): said, and not replayed', () => {
+  it('s8: a cron with a past year 425 days before the run (beyond the 400-day cron look-back): said, and not replayed; an at() as old has no limit: replayed', () => {
     const actions = {
       y: { schedule: 'cron(0 8 1 1 ? 2025)', scalableTargetAction: { minCapacity: 4 } },
       z: { schedule: 'at(2025-01-01T08:00:00)', scalableTargetAction: { maxCapacity: 6 } },
     };
     expect(warnedAt('2026-03-02T12:00:00Z', actions)).toEqual([
       `services.svc.autoScaling.scheduledActions.y.schedule: "cron(0 8 1 1 ? 2025)" does not fire within ${run2h}; it last fired before the run, at 2025-01-01T08:00:00Z, more than 400 days before the run, taken as not in force (not replayed)`,
-      `services.svc.autoScaling.scheduledActions.z.schedule: "at(2025-01-01T08:00:00)" is before the start of ${run2h}, so it does not fire within it; it fired before the run, at 2025-01-01T08:00:00Z, more than 400 days before the run, taken as not in force (not replayed)`,
+      `services.svc.autoScaling.scheduledActions.z.schedule: "at(2025-01-01T08:00:00)" is before the start of ${run2h}, so it does not fire within it; it fired before the run, at 2025-01-01T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)`,
     ]);
     const { events } = run(scenario('2026-03-02T12:00:00Z', '2h', { minCapacity: 2, maxCapacity: 10, scheduledActions: actions }));
-    expect(events.filter((e) => e.type === 'scheduled-action')).toEqual([]);
+    expect(events.filter((e) => e.type === 'scheduled-action').map((e) => e.message)).toEqual([
+      'scheduled action z (at(2025-01-01T08:00:00)) fired 2025-01-01T08:00:00Z, before the run; replayed at time 0: maxCapacity 10 -> 6; in force at the start',
+    ]);
+  });
+  // the second reader's s3: daily max 20 at 06:00Z lets Monday's min 15 (07:00Z) succeed; from
+  // Thursday 26 Mar 12:00Z both are in force (15..20), and no warning says "failed"
+  it('s3: actions at different rates: both in force, 15 tasks placed at time 0, no "failed"', () => {
+    const actions = {
+      'daily-max': { schedule: 'cron(0 6 ? * * *)', scalableTargetAction: { maxCapacity: 20 } },
+      'monday-min': { schedule: 'cron(0 7 ? * MON *)', scalableTargetAction: { minCapacity: 15 } },
+    };
+    const raw = scenario('2026-03-26T12:00:00Z', '1h', { minCapacity: 2, maxCapacity: 10, scheduledActions: actions });
+    const w = scenarioWarnings(load(raw)).map((x) => `${x.at.join('.')}: ${x.message}`);
+    const run1h = 'the run (1h from 2026-03-26T12:00:00Z)';
+    expect(w).toEqual([
+      `services.svc.autoScaling.scheduledActions.daily-max.schedule: "cron(0 6 ? * * *)" does not fire within ${run1h}; it last fired before the run, at 2026-03-26T06:00:00Z: the bounds it set are in force from the start (replayed at time 0)`,
+      `services.svc.autoScaling.scheduledActions.monday-min.schedule: "cron(0 7 ? * MON *)" does not fire within ${run1h}; it last fired before the run, at 2026-03-23T07:00:00Z: the bounds it set are in force from the start (replayed at time 0)`,
+    ]);
+    const { events } = run(raw);
+    expect(events.filter((e) => e.time === 0 && e.type === 'task-placed')).toHaveLength(15);
+    expect(events.some((e) => /failed/.test(e.message))).toBe(false);
   });
 });

@@ -157,11 +157,12 @@ function nextCronFire(c: CronSchedule, after: number, timezone: string): number 
 }
 
 /**
- * How far back before the run's start a firing is taken as setting the bounds in force then
- * (prevFire's default `earliest`, for at(), rate() and cron() alike): a recurring cron fires
- * at least once a year unless its year field says otherwise; a firing older than this (a
- * past at(), a cron with past years, a long rate) is taken as not in force
- * (docs/assumptions.md). It also bounds prevFire's walk of a cron calendar.
+ * How far back before the run's start a cron firing is searched for, to replay it
+ * (prevFire's default `earliest`; ServiceAutoScaler.firingsBeforeStart applies it to cron()
+ * only: an at() or a rate() needs no search, and AWS reverts nothing, so they have no age
+ * limit there): a recurring cron fires at least once a year unless its year field says
+ * otherwise; a cron firing older than this (past years) is taken as not in force
+ * (docs/assumptions.md). It bounds prevFire's walk of a cron calendar.
  */
 export const PREV_FIRE_HORIZON_MS = 400 * DAY_MS;
 
