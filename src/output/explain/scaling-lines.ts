@@ -74,8 +74,9 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
  * A scheduled action's event: as written, but a firing before the run, replayed at its
  * start, says when that firing was and how long before the run: "scheduled action open
  * (cron(0 8 ? * MON-FRI *)), fired 2026-03-02 08:00 UTC (4 h before the run), replayed at
- * time 0: minCapacity 2 -> 8; in force at the start" (or "...; overridden by close (fired
- * ...)", "..., replayed at time 0; failed: ...").
+ * time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings replayed since
+ * 2026-02-25 18:00 UTC)" (or "...; overridden by close (fired ...)", "..., replayed at time 0;
+ * failed: ...").
  */
 export function describeScheduled(message: string, clock: ClockFormat | undefined): string {
   const m = /^(scheduled action \S+ \(.*\)) fired (\S+), before the run; replayed at time 0([:;] .*)$/s.exec(message);
@@ -84,7 +85,12 @@ export function describeScheduled(message: string, clock: ClockFormat | undefine
   if (Number.isNaN(fired)) return message;
   const when = `${new Date(fired).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const ago = clock ? ` (${formatSpan((clock.startEpochMs - fired) / 1000)} before the run)` : ' (before the run)';
-  return `${m[1]}, fired ${when}${ago}, replayed at time 0${m[3]}`;
+  // the count of earlier firings replayed, its instant as the firing's: "(after 5 earlier firings replayed since 2026-02-25 18:00 UTC)"
+  const rest = m[3].replace(/( \(after \d+ earlier firings? replayed since )(\S+)\)/, (all, head: string, iso: string) => {
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? all : `${head}${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
+  });
+  return `${m[1]}, fired ${when}${ago}, replayed at time 0${rest}`;
 }
 
 /**

@@ -7,11 +7,15 @@ import { explainCause } from '../../../src/output/report/narrative/explain-cause
 import { readScenarioSettings } from '../../../src/output/report/data/scenario-settings.js';
 
 const clock = { startEpochMs: Date.parse('2026-03-02T12:00:00Z'), withDate: true };
-const replayed = 'scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start';
+const replayed = 'scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings replayed since 2026-02-25T18:00:00Z)';
 
 describe('explain: a replayed firing', () => {
   it('says when it fired (08:00 UTC) and how long before the run (12:00 - 08:00 = 4 h), then the bounds', () => {
-    expect(describeScheduled(replayed, clock)).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)), fired 2026-03-02 08:00 UTC (4 h before the run), replayed at time 0: minCapacity 2 -> 8; in force at the start');
+    expect(describeScheduled(replayed, clock)).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)), fired 2026-03-02 08:00 UTC (4 h before the run), replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings replayed since 2026-02-25 18:00 UTC)');
+  });
+  it('one earlier firing: "firing", its instant told the same way', () => {
+    const m = 'scheduled action w (cron(0 8 ? * MON *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: maxCapacity 20 -> 20; in force at the start (after 1 earlier firing replayed since 2026-02-23T08:00:00Z)';
+    expect(describeScheduled(m, clock)).toBe('scheduled action w (cron(0 8 ? * MON *)), fired 2026-03-02 08:00 UTC (4 h before the run), replayed at time 0: maxCapacity 20 -> 20; in force at the start (after 1 earlier firing replayed since 2026-02-23 08:00 UTC)');
   });
   it('an overridden one (Friday 18:00) says which firing overrode it, not that it is in force', () => {
     const m = 'scheduled action close (cron(0 18 ? * MON-FRI *)) fired 2026-02-27T18:00:00Z, before the run; replayed at time 0: minCapacity 8 -> 2; overridden by open (fired 2026-03-02T08:00:00Z)';
