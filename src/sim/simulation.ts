@@ -252,7 +252,7 @@ export class Simulation {
     this.services.forEach((svc, i) => {
       const scaler = this.scalers[i];
       if (scaler) {
-        // the bounds in force at the start (the actions' last two firings before it, replayed) and the
+        // the bounds in force at the start (the actions' firings before it, replayed: ServiceAutoScaler.firingsBeforeStart) and the
         // firings at time 0 apply before the service's first placement
         this.applyScaling(i, scaler.runInForceAtStart(svc.desiredCount));
         this.scheduleNextAction(i, 0);

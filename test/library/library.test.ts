@@ -99,15 +99,16 @@ describe('summary.json has exactly the keys the load-time check knows (SUMMARY_S
 describe('lessons in the records', () => {
   it('business-hours: cron(0 8 ? * MON-FRI *) in Europe/Berlin fires 07:00 UTC on Friday 27 March (CET) and 06:00 UTC on Monday 30 March (CEST)', () => {
     const r = run('business-hours.yaml');
-    expect(r.events.filter((e) => e.type === 'scheduled-action' && e.time === 0).map((e) => /fired (\S+),/.exec(e.message)?.[1])).toEqual(['2026-03-25T07:00:00Z', '2026-03-25T17:00:00Z', '2026-03-26T07:00:00Z', '2026-03-26T17:00:00Z']);
+    expect(r.events.filter((e) => e.type === 'scheduled-action' && e.time === 0).map((e) => /fired (\S+),.*\(after (\d+) earlier firings replayed since (\S+)\)$/.exec(e.message)?.slice(1))).toEqual([
+      ['2026-03-26T07:00:00Z', '4', '2026-03-24T07:00:00Z'],
+      ['2026-03-26T17:00:00Z', '5', '2026-03-24T07:00:00Z'],
+    ]);
     const actions = r.events.filter((e) => e.type === 'scheduled-action').map((e) => [e.time / 1000, /office-\w+/.exec(e.message)?.[0]]);
     const day = 86_400;
     expect(actions).toEqual([
-      // replayed at time 0 (the bounds in force at the start): each action's last two
-      // firings, Wednesday's and Thursday's, 08:00 CET (07:00Z) then 18:00 CET (17:00Z),
-      // leave minCapacity 2
-      [0, 'office-opens'],
-      [0, 'office-closes'],
+      // replayed at time 0 (the bounds in force at the start): since W = Wednesday 07:00Z
+      // (each action's second-to-last), after Tuesday's seeds, 08:00 CET (07:00Z) then
+      // 18:00 CET (17:00Z): 6 firings, each action's last (Thursday's) logged; minCapacity 2
       [0, 'office-opens'],
       [0, 'office-closes'],
       [7 * 3600, 'office-opens'], // Fri 08:00 CET
