@@ -163,7 +163,19 @@ export class StepScalingPolicy implements ScalingPolicy {
       return null;
     }
     const capacity = clampCapacity(target, wanted);
-    if (direction === 'out' ? !scaleOutAllowed(this.cooldown, t, capacity, current) : capacity >= current) return null;
+    if (direction === 'out' && !scaleOutAllowed(this.cooldown, t, capacity, current)) {
+      // no activity of its own, but still a request for `capacity`, as a target tracking
+      // policy's (model): AAS scales on the policy that provides the largest capacity, so
+      // while its alarm stays in ALARM it holds off another policy's scale in (decide-scaling.ts)
+      return {
+        policyName: this.name,
+        direction: 'out',
+        capacity,
+        held: current >= target.maxCapacity ? 'maxCapacity' : inScaleOutCooldown(this.cooldown, t) ? 'scale-out cooldown' : 'the current capacity',
+        explain: () => `step scaling ${this.name}: ${alarm.describeEvaluation()}`,
+      };
+    }
+    if (direction === 'in' && capacity >= current) return null;
     // the tasks it adds: to the clamped capacity (a clamp note follows when it is clamped)
     if (direction === 'out' && inScaleOutCooldown(this.cooldown, t)) during = cooldownNote(this.cooldown, from, current, capacity);
     const clamp = clampNote(target, wanted);
