@@ -42,3 +42,4 @@ export {
   type ScalingPolicyConfig,
   type AutoScalerResult,
 } from './service-auto-scaler.js';
+export { MAX_API_INTEGER, MAX_TARGET_VALUE } from './api-limits.js';
