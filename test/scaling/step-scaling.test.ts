@@ -383,6 +383,32 @@ describe('a step scale out at maxCapacity still asks for its capacity (the large
       [16, 'target tracking req asks for 12 (scale in from 20), not applied: step scaling out asks for 20 (maxCapacity)'],
     ]);
   });
+
+  it('ExactCapacity 20 on CPU > 70 at 20 tasks (maxCapacity 50) asks for 20, the current capacity: req\'s scale in to 12 is held off; the same step on CPU < 95 (a scale-in alarm) holds nothing off', () => {
+    const exact = (comparisonOperator: 'GreaterThanThreshold' | 'LessThanThreshold', threshold: number): StepScalingPolicyConfig => ({
+      policyType: 'StepScaling',
+      alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 1, threshold, comparisonOperator },
+      adjustmentType: 'ExactCapacity',
+      stepAdjustments: [comparisonOperator === 'GreaterThanThreshold' ? { metricIntervalLowerBound: 0, scalingAdjustment: 20 } : { metricIntervalUpperBound: 0, scalingAdjustment: 20 }],
+    });
+    const run = (step: StepScalingPolicyConfig) =>
+      drive(new ServiceAutoScaler({ subject: 'api', minCapacity: 2, maxCapacity: 50, policies: { out: step, req } }, 20), {
+        minutes: 17,
+        metrics: { CPUUtilization: () => 91, RequestCountPerTarget: () => 600 },
+      });
+    const up = run(exact('GreaterThanThreshold', 70));
+    expect(activities(up.events)).toEqual([]);
+    expect(up.events.filter((e) => e.type === 'scale-in-held').map((e) => [e.time / MIN, e.message.split(': largest')[0]])).toEqual([
+      [16, 'target tracking req asks for 12 (scale in from 20), not applied: step scaling out asks for 20 (the current capacity)'],
+    ]);
+    // a scale-in alarm's ExactCapacity at the current capacity asks for nothing: req scales in
+    // at 16:00 (CPU 91 < 95 in ALARM; at 12 the step's ExactCapacity 20 is a scale out: 17:00)
+    const down = run(exact('LessThanThreshold', 95));
+    expect(activities(down.events).map((a) => [a.time / MIN, a.from, a.to])).toEqual([
+      [16, 20, 12],
+      [17, 12, 20],
+    ]);
+  });
 });
 
 describe('which scale-in requests count (and start their policy\'s scale-in cooldown)', () => {
