@@ -20,7 +20,6 @@ import {
   forward,
   forwardAt,
   isWholeNumberName,
-  MAX_API_INTEGER,
   type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
@@ -28,7 +27,7 @@ import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '.
 import { describe } from './duration.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
-import { ACTION_TIME_EXPECTED, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
+import { ACTION_TIME_EXPECTED, MAX_API_INTEGER, MAX_TARGET_VALUE, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
 import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
 /** The longest simulated time a scenario may ask for (ten years). */
@@ -434,12 +433,10 @@ const comparisonOperator = oneOf([
 const statistic = oneOf(['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'] as const);
 
 /**
- * TargetTrackingScalingPolicyConfiguration TargetValue: "Values must be in the range of
- * -2^360 to 2^360" (API_TargetTrackingScalingPolicyConfiguration.html). ecsim also refuses
- * 0 and below: every metric it tracks is 0 or more, and the capacity asked for is
- * ceil(current x metric / target).
+ * TargetTrackingScalingPolicyConfiguration TargetValue: at most MAX_TARGET_VALUE (2^360,
+ * scaling/api-limits.ts). ecsim also refuses 0 and below: every metric it tracks is 0 or
+ * more, and the capacity asked for is ceil(current x metric / target).
  */
-const MAX_TARGET_VALUE = 2 ** 360;
 const trackingTargetValue = z.number().superRefine((v, ctx) => {
   if (v > MAX_TARGET_VALUE) {
     ctx.addIssue({ code: 'custom', message: `expected at most 2^360 (TargetValue's range is -2^360 to 2^360), found ${v}` });
