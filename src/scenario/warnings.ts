@@ -1512,7 +1512,7 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
 
 /**
  * A duration of bare-seconds.ts's keys (cooldowns, warm-ups, stopTimeout, the target group's
- * deregistration delay and health check interval) written as a bare number of 1000 or more and
+ * deregistration delay) written as a bare number of 1000 or more and
  * at or after the end of the run: a bare number is seconds, so `scaleOutCooldown: 300000`
  * meant as ms is 83h20m. The hint is delaysPastTheEnd's; a value written with a unit ("100h")
  * is taken as meant, and one below 1000 (`deregistrationDelay: 300` in a 5-minute run) as
