@@ -273,15 +273,22 @@ function taskSize(what: 'cpu' | 'memory') {
   const [forms, unit, unitName, per] = what === 'cpu' ? [TASK_CPU_FORMS, 'vcpu', 'vCPU', 'CPU units'] : [TASK_MEMORY_FORMS, 'gb', 'GB', 'MiB'];
   return z.unknown().transform((value, ctx): number => {
     let hint = '';
-    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+    // whole numbers past 2^53 - 1 are not held exactly (1e+23 CPU units): refused, saying so
+    const tooLarge = ` (above ${Number.MAX_SAFE_INTEGER} ${per}, the largest whole number held exactly)`;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) hint = tooLarge;
     if (typeof value === 'string') {
       const text = value.trim();
-      if (/^\d+$/.test(text) && Number(text) > 0) return Number(text);
+      if (/^\d+$/.test(text) && Number(text) > 0) {
+        if (Number.isSafeInteger(Number(text))) return Number(text);
+        hint = tooLarge;
+      }
       const n = amountIn(text, unit);
-      if (n !== undefined && n > 0 && Number.isInteger(n * 1024)) return n * 1024;
-      if (n !== undefined && n > 0) hint = ` (${n} ${unitName} is ${n * 1024} ${per}, not a whole number)`;
+      if (n !== undefined && n > 0 && Number.isSafeInteger(n * 1024)) return n * 1024;
+      if (n !== undefined && n > 0 && Number.isInteger(n * 1024)) hint = tooLarge;
+      else if (n !== undefined && n > 0) hint = ` (${n} ${unitName} is ${n * 1024} ${per}, not a whole number)`;
       else if (what === 'memory' && amountIn(text, 'gib') !== undefined) hint = ` (write "${amountIn(text, 'gib')} GB": AWS reads GB as 1024 MiB)`;
-    } else if (typeof value === 'number' && value > 0 && Number.isFinite(value) && Number.isInteger(value * 1024)) {
+    } else if (typeof value === 'number' && value > 0 && Number.isFinite(value) && Number.isSafeInteger(value * 1024)) {
       hint = ` (a bare number is ${per}; for ${value} ${unitName} write "${value} ${unitName}" or ${value * 1024})`;
     }
     ctx.addIssue({ code: 'custom', message: `expected ${forms}, found ${describe(value)}${hint}` });
