@@ -21,7 +21,7 @@
 // P(W + S > t) = (1 - P(wait)) e^(-mu t) + P(wait) (P(W > t | wait) +
 // integral_0^t f_W(x | wait) e^(-mu (t - x)) dx) (Simpson, 600 steps); quantiles by bisection.
 import { describe, expect, it } from 'vitest';
-import type { Distribution } from '../../../src/engine/index.js';
+import { normalTail, type Distribution } from '../../../src/engine/index.js';
 import type { PeriodStats, ServiceWorkloadConfig } from '../../../src/workload/service/index.js';
 import { erlangServiceTail } from '../../../src/workload/service/fluid-latency.js';
 import { chainRatio } from '../../../src/workload/queueing/index.js';
@@ -99,18 +99,6 @@ function bisect(f: (x: number) => number, lo: number, hi: number): number {
     else hi = m;
   }
   return (lo + hi) / 2;
-}
-
-/** erfc(x), Numerical Recipes' Chebyshev fit (relative error below 1.2e-7). */
-function erfc(x: number): number {
-  const z = Math.abs(x);
-  const t = 1 / (1 + 0.5 * z);
-  const r =
-    t *
-    Math.exp(
-      -z * z - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277)))))))),
-    );
-  return x >= 0 ? r : 2 - r;
 }
 
 function geometric(ratio: number, places: number): number[] {
@@ -221,7 +209,7 @@ describe('fluid, a small buffer in an overload: the chain\'s wait at the true lo
     const q = chain(4.8, 4, 10);
     const adm = 1 - q[14];
     const pw = q.slice(4, 14).reduce((x, y) => x + y, 0) / adm;
-    const survival = (t: number) => (t <= 0 ? 1 : 0.5 * erfc(Math.log(t / median) / (sigma * Math.SQRT2)));
+    const survival = (t: number) => (t <= 0 ? 1 : normalTail(Math.log(t / median) / sigma));
     const mixLogn = sojournQuantiles(pw, q.slice(4, 14).map((x) => x / adm / pw), 0.04, 0.01, survival);
     expect(mixLogn[2]).toBeCloseTo(698.1, 0);
     const ln = steady(cfg('random', 4, 10, logn), 192, 4);
