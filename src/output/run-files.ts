@@ -7,13 +7,15 @@
 // the one non-deterministic file) is read by neither.
 
 import { existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { ResultsFileError } from './results-file.js';
 
 /** The files of a run's folder that report and explain require, in the order checked. */
 export const RUN_FILES = ['summary.json', 'timeseries.csv', 'capacity.csv', 'events.csv', 'tasks.csv'] as const;
 
-const LISTED = `${RUN_FILES.slice(0, -1).join(', ')} and ${RUN_FILES[RUN_FILES.length - 1]}`;
+/** RUN_FILES as a sentence lists them: "summary.json, ..., events.csv and tasks.csv". */
+export const RUN_FILES_LISTED = `${RUN_FILES.slice(0, -1).join(', ')} and ${RUN_FILES[RUN_FILES.length - 1]}`;
+const LISTED = RUN_FILES_LISTED;
 
 /** Whether `dir` holds any of the run's files (a run's folder, maybe with some missing). */
 export function hasRunFiles(dir: string): boolean {
@@ -21,15 +23,45 @@ export function hasRunFiles(dir: string): boolean {
 }
 
 /**
+ * What report and explain say of a folder holding none of RUN_FILES (one of a run's other
+ * files only, run.json or scenario.json; another folder): `DIR: expected a results folder
+ * (summary.json, ..., tasks.csv, as written by ecsim run), found none of them`.
+ */
+export function noRunFilesMessage(dir: string): string {
+  return `${dir}: expected a results folder (${RUN_FILES.join(', ')}, as written by ecsim run), found none of them`;
+}
+
+/** The RUN_FILES missing from `dir`, in RUN_FILES' order (none: the folder is whole). */
+export function missingRunFiles(dir: string): string[] {
+  return RUN_FILES.filter((name) => !existsSync(join(dir, name)));
+}
+
+/**
  * Throws ResultsFileError naming the first of RUN_FILES missing from `dir` (and the others
- * missing): `DIR/events.csv: expected the file a run writes (...), found no file; ...`.
+ * missing): `DIR/events.csv: expected the file a run writes (...), found no file; ...`. The
+ * advice is to re-run `ecsim run` into the folder, or, for a run's folder under the runs/
+ * of a compare or sweep folder (whose scenario is the compare's variant or the sweep's
+ * point, not one the reader has), to run that compare or sweep again.
  */
 export function assertRunFiles(dir: string): void {
-  const missing = RUN_FILES.filter((name) => !existsSync(join(dir, name)));
+  const missing = missingRunFiles(dir);
   if (missing.length === 0) return;
   const others = missing.length > 1 ? ` (nor ${missing.slice(1).join(', ')})` : '';
+  const kind = experimentOf(dir);
+  const advice =
+    kind === null
+      ? `re-run \`ecsim run SCENARIO --out ${dir}\``
+      : `it is a run of the ${kind} in ${dirname(dirname(dir))}: run the ${kind} again (its runs/ folders are written by ecsim ${kind}, not ecsim run)`;
   throw new ResultsFileError(
     `${join(dir, missing[0])}: expected the file a run writes (every ecsim run writes ${LISTED}), found no file${others}; ` +
-      `the folder is incomplete: re-run \`ecsim run SCENARIO --out ${dir}\``,
+      `the folder is incomplete: ${advice}`,
   );
+}
+
+/** 'compare' or 'sweep' when `dir` is runs/<name>/ of a compare or sweep folder, else null. */
+function experimentOf(dir: string): 'compare' | 'sweep' | null {
+  const parent = dirname(dir);
+  if (basename(parent) !== 'runs') return null;
+  const top = dirname(parent);
+  return existsSync(join(top, 'comparison.csv')) ? 'compare' : existsSync(join(top, 'sweep.csv')) ? 'sweep' : null;
 }

@@ -26,3 +26,25 @@ export function unmodelledAttributeProblem(name: string, where = ''): string | u
   if (!UNMODELLED_BUILT_IN_ATTRIBUTES.includes(name)) return undefined;
   return `attribute:${name}${where} is a built-in ECS attribute that ecsim does not model (it has no VPCs or subnets, so no instance would have a value); use ecs.availability-zone, ecs.instance-type, ecs.cpu-architecture, ecs.os-type, ecs.os-family, ecs.ami-id or a custom attribute (autoScalingGroup.attributes)`;
 }
+
+/**
+ * The attributes a container instance of type `type` launched in `az` by an Auto Scaling
+ * group registers with: the built-in ones and the group's own `attributes` (ecsim has no
+ * PutAttributes). One definition for the simulation (sim/cluster.ts) and the loader's
+ * warnings, which ask what the instances a group can launch would have.
+ */
+export function instanceAttributes(
+  type: { name: string; cpuArchitecture: string },
+  az: string,
+  group: { osType: string; amiId: string; attributes: Readonly<Record<string, string>> },
+): Record<string, string> {
+  return {
+    'ecs.instance-type': type.name,
+    'ecs.availability-zone': az,
+    'ecs.cpu-architecture': type.cpuArchitecture,
+    'ecs.os-type': group.osType,
+    'ecs.os-family': LINUX_OS_FAMILY,
+    'ecs.ami-id': group.amiId,
+    ...group.attributes,
+  };
+}

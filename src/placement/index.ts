@@ -13,7 +13,7 @@ export type {
   RunningTaskRef,
 } from './types.js';
 export { AZ_ATTRIBUTE, ARCH_ATTRIBUTE } from './types.js';
-export { BUILT_IN_ATTRIBUTES, LINUX_OS_FAMILY, UNMODELLED_BUILT_IN_ATTRIBUTES, unmodelledAttributeProblem } from './built-in-attributes.js';
+export { BUILT_IN_ATTRIBUTES, LINUX_OS_FAMILY, UNMODELLED_BUILT_IN_ATTRIBUTES, instanceAttributes, unmodelledAttributeProblem } from './built-in-attributes.js';
 export * from './query/index.js';
 export * from './constraints/index.js';
 export * from './strategies/index.js';

@@ -43,3 +43,4 @@ export {
   type AutoScalerResult,
   type ReplayedFiring,
 } from './service-auto-scaler.js';
+export { MAX_API_INTEGER, MAX_TARGET_VALUE } from './api-limits.js';

@@ -117,7 +117,7 @@ export class ServiceAutoScaler {
         if (events === NO_EVENTS) events = [];
         events.push(held);
       }
-    } else this.lastHeld = '';
+    }
     if (chosen) {
       const from = target.desiredCount;
       const to = chosen.capacity;
@@ -150,17 +150,20 @@ export class ServiceAutoScaler {
 
   /**
    * A scale-in-held event when a held scale-out request overrules a scale in: once per stay,
-   * again when the policies involved change (not each minute the alarms repeat).
+   * again when the policies involved or the current capacity change, and after any scaling
+   * activity, a scheduled action's included (not each minute the alarms repeat).
    */
   private heldNote(t: number, h: { into: ScalingRequest; by: ScalingRequest } | null): ScalingEvent | null {
     if (!h) {
       this.lastHeld = '';
       return null;
     }
-    const key = `${h.into.policyName}\u0000${h.by.policyName}`;
+    const from = this.target.desiredCount;
+    // keyed with the capacity too: a stay ends when the desired count changes for any reason
+    // (activity() also ends it after any scaling activity, a scheduled action's included)
+    const key = `${h.into.policyName}\u0000${h.by.policyName}\u0000${from}`;
     if (key === this.lastHeld) return null;
     this.lastHeld = key;
-    const from = this.target.desiredCount;
     return {
       type: 'scale-in-held',
       time: t,
@@ -381,7 +384,9 @@ export class ServiceAutoScaler {
     return e === null ? null : e - this.startEpochMs;
   }
 
+  /** A scaling activity's event; it ends a held scale in's stay (heldNote logs the next one). */
   private activity(time: number, from: number, to: number, cause: string): ScalingEvent {
+    this.lastHeld = '';
     const direction = to > from ? 'out' : 'in';
     const activity: ScalingActivity = { time, from, to, cause, direction };
     return { type: 'scaling-activity', time, subject: this.subject, message: `desired count ${from} -> ${to}: ${cause}`, activity };

@@ -160,10 +160,18 @@ export class StepScalingPolicy implements ScalingPolicy {
       direction = 'in';
       if (inScaleInCooldown(this.cooldown, t)) return null;
     } else {
-      return null;
+      // ExactCapacity at the capacity already set: a scale-out policy (an upper threshold)
+      // still asks for it, as a target tracking policy at the current capacity does
+      return this.upper ? this.heldRequest(current, 'the current capacity') : null;
     }
     const capacity = clampCapacity(target, wanted);
-    if (direction === 'out' ? !scaleOutAllowed(this.cooldown, t, capacity, current) : capacity >= current) return null;
+    if (direction === 'out' && !scaleOutAllowed(this.cooldown, t, capacity, current)) {
+      return this.heldRequest(
+        capacity,
+        current >= target.maxCapacity ? 'maxCapacity' : inScaleOutCooldown(this.cooldown, t) ? 'scale-out cooldown' : 'the current capacity',
+      );
+    }
+    if (direction === 'in' && capacity >= current) return null;
     // the tasks it adds: to the clamped capacity (a clamp note follows when it is clamped)
     if (direction === 'out' && inScaleOutCooldown(this.cooldown, t)) during = cooldownNote(this.cooldown, from, current, capacity);
     const clamp = clampNote(target, wanted);
@@ -181,6 +189,17 @@ export class StepScalingPolicy implements ScalingPolicy {
         );
       },
     };
+  }
+
+  /**
+   * A scale out that makes no activity (at maxCapacity, not above what the scale-out cooldown
+   * set, or ExactCapacity at the current capacity) but is still a request for `capacity`, as
+   * a target tracking policy's (*model*): AAS scales on the policy that provides the largest
+   * capacity, so while the alarm stays in ALARM it holds off another policy's scale in
+   * (decide-scaling.ts).
+   */
+  private heldRequest(capacity: number, held: string): ScalingRequest {
+    return { policyName: this.name, direction: 'out', capacity, held, explain: () => `step scaling ${this.name}: ${this.alarm.describeEvaluation()}` };
   }
 
   /**

@@ -2,6 +2,7 @@
 // request it invokes when one of its alarms is in ALARM (on entering it, then once a minute).
 
 import { Alarm, type AlarmTransition } from './alarm.js';
+import { MAX_API_INTEGER, MAX_TARGET_VALUE } from './api-limits.js';
 import {
   inScaleInCooldown,
   inScaleOutCooldown,
@@ -49,7 +50,7 @@ export class TargetTrackingPolicy implements ScalingPolicy {
   ) {
     this.fromCovered = options.fromCovered ?? false;
     const where = `policies.${name}`;
-    if (!(Number.isFinite(config.targetValue) && config.targetValue > 0 && config.targetValue <= 2 ** 360)) {
+    if (!(Number.isFinite(config.targetValue) && config.targetValue > 0 && config.targetValue <= MAX_TARGET_VALUE)) {
       throw new Error(`${where}.targetValue: expected a number > 0 and at most 2^360, found ${config.targetValue}`);
     }
     this.scaleOutCooldown = checkCooldown(`${where}.scaleOutCooldown`, config.scaleOutCooldown);
@@ -155,8 +156,8 @@ function latest(alarm: Alarm): number {
 export function checkCooldown(where: string, value: number | undefined): number {
   if (value === undefined) return DEFAULT_ECS_COOLDOWN_MS;
   // AAS takes cooldowns as an API Integer of seconds: at most 2,147,483,647 s
-  if (!(Number.isFinite(value) && value >= 0 && value <= 2_147_483_647_000)) {
-    throw new Error(`${where}: expected a duration from 0 to 2147483647 s (an Integer of seconds), found ${value} ms`);
+  if (!(Number.isFinite(value) && value >= 0 && value <= MAX_API_INTEGER * 1000)) {
+    throw new Error(`${where}: expected a duration from 0 to ${MAX_API_INTEGER} s (an Integer of seconds), found ${value} ms`);
   }
   return value;
 }

@@ -10,7 +10,8 @@ import type { Path } from './resolve.js';
  * The keys this applies to, from the schema: every duration that is a span of time (not a
  * point in time such as a load change's `at`, not the run's own `duration`) and has no check
  * of its own against the end of the run: AWS's whole-second settings (cooldowns, warm-ups,
- * stopTimeout, the target group's deregistration delay and health check interval). Not the
+ * stopTimeout, the target group's deregistration delay). Not the target group's health check
+ * interval: refused above 300 s (HealthCheckIntervalSeconds), so a bare 1000 never gets here. Not the
  * model's mean times between Spot interruptions or its AZ rebalancing interval: longer than
  * the run is their usual case (an interruption a day in a one-hour run). (Delay
  * distributions: delaysPastTheEnd; metrics.period and publishDelay: metricsAfterTheEnd; an
@@ -25,7 +26,6 @@ export const BARE_SECONDS_KEYS: readonly (readonly string[])[] = [
   ['services', '*', 'autoScaling', 'policies', '*', 'scaleInCooldown'],
   ['services', '*', 'autoScaling', 'policies', '*', 'cooldown'],
   ['services', '*', 'loadBalancer', 'deregistrationDelay'],
-  ['services', '*', 'loadBalancer', 'healthCheck', 'interval'],
 ];
 
 /** Whether a written value is a bare number of seconds: a number, or a string of digits ("3600"). */

@@ -2,6 +2,7 @@
 // keys, durations, distributions.
 
 import { isBareNumber } from './bare-seconds.js';
+import { MAX_API_INTEGER } from '../scaling/api-limits.js';
 import { z } from 'zod';
 import { didYouMean, likelyMeant, meantClause, meantHint } from './did-you-mean.js';
 import { describe, formatDuration, isNegativeDuration, negativeDurationMessage, parseDuration } from './duration.js';
@@ -188,8 +189,6 @@ export const positiveDuration = z.unknown().transform((value, ctx) => {
   return r;
 });
 
-/** The largest value of an AWS API Integer (a 32-bit signed integer): 2,147,483,647. */
-export const MAX_API_INTEGER = 2_147_483_647;
 
 /**
  * A duration AWS takes as a whole number of seconds (an Integer in its API): "1500ms" or

@@ -20,7 +20,6 @@ import {
   forward,
   forwardAt,
   isWholeNumberName,
-  MAX_API_INTEGER,
   type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
@@ -28,7 +27,7 @@ import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '.
 import { describe } from './duration.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
-import { ACTION_TIME_EXPECTED, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
+import { ACTION_TIME_EXPECTED, MAX_API_INTEGER, MAX_TARGET_VALUE, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
 import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
 /** The longest simulated time a scenario may ask for (ten years). */
@@ -274,15 +273,22 @@ function taskSize(what: 'cpu' | 'memory') {
   const [forms, unit, unitName, per] = what === 'cpu' ? [TASK_CPU_FORMS, 'vcpu', 'vCPU', 'CPU units'] : [TASK_MEMORY_FORMS, 'gb', 'GB', 'MiB'];
   return z.unknown().transform((value, ctx): number => {
     let hint = '';
-    if (typeof value === 'number' && Number.isInteger(value) && value > 0) return value;
+    // whole numbers past 2^53 - 1 are not held exactly (1e+23 CPU units): refused, saying so
+    const tooLarge = ` (above ${Number.MAX_SAFE_INTEGER} ${per}, the largest whole number held exactly)`;
+    if (typeof value === 'number' && Number.isSafeInteger(value) && value > 0) return value;
+    if (typeof value === 'number' && Number.isInteger(value) && value > 0) hint = tooLarge;
     if (typeof value === 'string') {
       const text = value.trim();
-      if (/^\d+$/.test(text) && Number(text) > 0) return Number(text);
+      if (/^\d+$/.test(text) && Number(text) > 0) {
+        if (Number.isSafeInteger(Number(text))) return Number(text);
+        hint = tooLarge;
+      }
       const n = amountIn(text, unit);
-      if (n !== undefined && n > 0 && Number.isInteger(n * 1024)) return n * 1024;
-      if (n !== undefined && n > 0) hint = ` (${n} ${unitName} is ${n * 1024} ${per}, not a whole number)`;
+      if (n !== undefined && n > 0 && Number.isSafeInteger(n * 1024)) return n * 1024;
+      if (n !== undefined && n > 0 && Number.isInteger(n * 1024)) hint = tooLarge;
+      else if (n !== undefined && n > 0) hint = ` (${n} ${unitName} is ${n * 1024} ${per}, not a whole number)`;
       else if (what === 'memory' && amountIn(text, 'gib') !== undefined) hint = ` (write "${amountIn(text, 'gib')} GB": AWS reads GB as 1024 MiB)`;
-    } else if (typeof value === 'number' && value > 0 && Number.isFinite(value) && Number.isInteger(value * 1024)) {
+    } else if (typeof value === 'number' && value > 0 && Number.isFinite(value) && Number.isSafeInteger(value * 1024)) {
       hint = ` (a bare number is ${per}; for ${value} ${unitName} write "${value} ${unitName}" or ${value * 1024})`;
     }
     ctx.addIssue({ code: 'custom', message: `expected ${forms}, found ${describe(value)}${hint}` });
@@ -434,12 +440,10 @@ const comparisonOperator = oneOf([
 const statistic = oneOf(['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'] as const);
 
 /**
- * TargetTrackingScalingPolicyConfiguration TargetValue: "Values must be in the range of
- * -2^360 to 2^360" (API_TargetTrackingScalingPolicyConfiguration.html). ecsim also refuses
- * 0 and below: every metric it tracks is 0 or more, and the capacity asked for is
- * ceil(current x metric / target).
+ * TargetTrackingScalingPolicyConfiguration TargetValue: at most MAX_TARGET_VALUE (2^360,
+ * scaling/api-limits.ts). ecsim also refuses 0 and below: every metric it tracks is 0 or
+ * more, and the capacity asked for is ceil(current x metric / target).
  */
-const MAX_TARGET_VALUE = 2 ** 360;
 const trackingTargetValue = z.number().superRefine((v, ctx) => {
   if (v > MAX_TARGET_VALUE) {
     ctx.addIssue({ code: 'custom', message: `expected at most 2^360 (TargetValue's range is -2^360 to 2^360), found ${v}` });

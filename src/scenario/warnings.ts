@@ -34,7 +34,9 @@
 // a DAEMON task larger than every instance type the groups launch register (never placed),
 // a spread field or memberOf expression naming an attribute no instance has, or comparing
 // ecs.availability-zone / ecs.instance-type with a value no instance has (when the expression
-// needs it, with the growth of a managed-scaling group to maxSize: neverPlaced), a DAEMON service's
+// needs it, with the growth of a managed-scaling group to maxSize: neverPlaced), or a needed
+// attribute comparison that no instance of one provider given tasks meets, though others may
+// (providersThatNeverMeet, per provider), a DAEMON service's
 // memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
 // Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
 // desired count or minCapacity (azRebalancingWithoutRoom), a service's target tracking policy
@@ -63,7 +65,7 @@ import { formatDuration } from './duration.js';
 import { writtenAsBareNumber, type DurationDistribution } from './schema-helpers.js';
 import { bareSecondsHint } from './bare-seconds.js';
 import { closest, closestName } from './did-you-mean.js';
-import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, parseExpression, type Expression } from '../placement/index.js';
+import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, evaluate, instanceAttributes, parseExpression, type Expression, type PlacementInstance } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 
@@ -816,14 +818,17 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
           const passes = cmp.operator === '!=' || cmp.operator === 'not_in' || cmp.operator === '!~' || cmp.operator === 'not_exists';
           return say(`${noSuchAttribute(name)}, so attribute:${name} ${cmp.operator} ... is ${passes ? 'true on every' : 'true on no'} instance${never(!passes)}`);
         }
-        if (cmp.operator !== '==' && cmp.operator !== 'in') return;
-        const values = cmp.operator === '==' ? [cmp.argument!] : cmp.list!;
+        const values = cmp.operator === '==' ? [cmp.argument!] : cmp.operator === 'in' ? cmp.list! : [];
         const lacking = (v: string) => (name === AZ_ATTRIBUTE ? !azs.includes(v) : name === INSTANCE_TYPE_ATTRIBUTE && types.length > 0 && !types.includes(v));
-        const tail = never(values.every(lacking));
+        const onNone = values.length > 0 && values.every(lacking);
+        const tail = never(onNone);
         for (const v of values) {
           if (name === AZ_ATTRIBUTE && !azs.includes(v)) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${listHint(v, azs)}): no instance has that ${name}${tail}`);
           else if (name === INSTANCE_TYPE_ATTRIBUTE && types.length > 0 && !types.includes(v)) say(`no Auto Scaling group of the cluster launches ${v} (they launch ${types.join(', ')}; an on-demand group launches its first type only${listHint(v, types)}): no instance has that ${name}${tail}`);
         }
+        // true on no instance of the cluster: said above, for every provider at once; else
+        // each provider given the tasks whose group launches no instance it is true on
+        if (!onNone && mustHold(expr, cmp)) for (const m of providersThatNeverMeet(s, users, cmp)) say(m);
       });
     });
   };
@@ -936,6 +941,64 @@ function neverPlaced(s: ResolvedScenario, users: readonly ResolvedService[]): st
   const which = grown.length === 1 ? `capacity provider ${grown[0]}` : `capacity providers ${grown.join(', ')}`;
   return `; its tasks are never placed, and the managed scaling of ${which} counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to maxSize for them, one step per instance warm-up`;
 }
+
+/**
+ * For a memberOf comparison on an attribute that the expression needs: each Auto Scaling
+ * group capacity provider the users' strategies give tasks (base or weight above 0; not a
+ * DAEMON service, which has no strategy) none of whose possible instances (each instance
+ * type it launches in each of the cluster's AZs, with the built-in attributes and its
+ * `attributes`: instanceAttributes) meets the comparison (evaluate, as the placer). The
+ * tasks given to it are never placed and wait for its capacity; with managed scaling it
+ * counts them as needing new instances and grows to maxSize, one step per warm-up
+ * (reservation.ts). One message per such provider.
+ */
+function providersThatNeverMeet(s: ResolvedScenario, users: readonly ResolvedService[], cmp: Extract<Expression, { kind: 'compare' }>): string[] {
+  if (cmp.subject.kind !== 'attribute') return [];
+  const name = cmp.subject.name;
+  const written = `attribute:${name} ${cmp.operator}${cmp.list ? ` [${cmp.list.join(', ')}]` : cmp.argument !== undefined ? ` ${cmp.argument}` : ''}`;
+  const azs = s.scenario.cluster.availabilityZones;
+  const launched = launchedInstanceTypes(s);
+  const out: string[] = [];
+  const seen = new Set<string>();
+  for (const svc of users) {
+    if (svc.config.schedulingStrategy === 'DAEMON') continue;
+    for (const item of svc.strategy) {
+      if (item.base === 0 && item.weight === 0) continue; // given no tasks
+      if (seen.has(item.capacityProvider)) continue;
+      seen.add(item.capacityProvider);
+      const p = s.providers.get(item.capacityProvider);
+      if (p?.kind !== 'asg') continue;
+      const asg = p.config.autoScalingGroup;
+      const kinds = launched.filter((t) => t.group === p.name);
+      if (kinds.length === 0) continue; // types refused by the checks
+      const possible = kinds.flatMap((t) => azs.map((az) => instanceAttributes(t, az, asg)));
+      if (possible.some((attributes) => evaluate(cmp, { ...PROBE, attributes }))) continue;
+      const had = [...new Set(possible.map((a) => (Object.hasOwn(a, name) ? a[name] : undefined)).filter((v) => v !== undefined))];
+      const has = had.length === 0 ? `no attribute ${name}` : `${name} ${had.join(', ')}`;
+      const grows =
+        p.config.managedScaling?.status === 'ENABLED'
+          ? `; its managed scaling counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to its maxSize (${asg.maxSize}) for them, one step per instance warm-up`
+          : '';
+      out.push(
+        `the instances capacity provider ${p.name} launches have ${has}, so none meets ${written}: the tasks the capacity provider strategy gives to ${p.name} are never placed and wait for its capacity ("missing an attribute required by your task")${grows}; take ${p.name} out of the strategy, or change its group or the expression`,
+      );
+    }
+  }
+  return out;
+}
+
+/** A placement instance with no tasks and no room, for evaluating an attribute comparison. */
+const PROBE: PlacementInstance = {
+  id: 'i-0',
+  status: 'ACTIVE',
+  attributes: {},
+  cpuRemaining: 0,
+  memoryRemaining: 0,
+  usedHostPorts: new Set(),
+  enisRemaining: 0,
+  runningTasksCount: 0,
+  groupCounts: new Map(),
+};
 
 /** Calls `f` on every comparison of `e`. */
 function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'compare' }>) => void): void {
@@ -1449,7 +1512,7 @@ function delaysPastTheEnd(s: ResolvedScenario, out: ScenarioWarning[]): void {
 
 /**
  * A duration of bare-seconds.ts's keys (cooldowns, warm-ups, stopTimeout, the target group's
- * deregistration delay and health check interval) written as a bare number of 1000 or more and
+ * deregistration delay) written as a bare number of 1000 or more and
  * at or after the end of the run: a bare number is seconds, so `scaleOutCooldown: 300000`
  * meant as ms is 83h20m. The hint is delaysPastTheEnd's; a value written with a unit ("100h")
  * is taken as meant, and one below 1000 (`deregistrationDelay: 300` in a 5-minute run) as

@@ -10,7 +10,7 @@ import { registeredResources } from '../model/capacity/registered-resources.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { chooseScaleIn } from './scale-in-choice.js';
 import { PRIORITY, type World } from './world.js';
-import { LINUX_OS_FAMILY } from '../placement/index.js';
+import { instanceAttributes } from '../placement/index.js';
 import { RegistrationLog } from './registration-log.js';
 import { RoomIndex } from './room-index.js';
 import { GroupTally } from './group-tally.js';
@@ -235,16 +235,7 @@ export class AutoScalingGroup {
 
   /** The attributes an instance of `type` launched in `az` registers with. */
   attributesFor(type: InstanceTypeInfo, az: string): Record<string, string> {
-    const asg = this.config.autoScalingGroup;
-    return {
-      'ecs.instance-type': type.name,
-      'ecs.availability-zone': az,
-      'ecs.cpu-architecture': type.cpuArchitecture,
-      'ecs.os-type': asg.osType,
-      'ecs.os-family': LINUX_OS_FAMILY,
-      'ecs.ami-id': asg.amiId,
-      ...asg.attributes,
-    };
+    return instanceAttributes(type, az, this.config.autoScalingGroup);
   }
 
   registered(inst: Instance): void {

@@ -422,17 +422,18 @@ export class Simulation {
     // (none RUNNING at the end, every request routed to tasks that left: nothing to divide
     // by, AWS says nothing of a group with no registered target: no datapoint, *model*)
     const targets = svc.inRotationCount === 0 && targetRequests > 0 ? svc.running : m.targets;
-    // A period that routed no request: 0 while the target group has a healthy target at the
-    // period end, as target tracking sees it ("When a metric emits real 0 values to
-    // CloudWatch (for example, ALBRequestCountPerTarget), Application Auto Scaling can scale
-    // in to 0 when there is no traffic": application-auto-scaling-target-tracking.html, and
-    // EC2 Auto Scaling's as-scaling-target-tracking.html), though the ELB metrics page says a
-    // metric with no requests "is not reported" (docs/assumptions.md). With no healthy
-    // target: no datapoint (*model*: nothing to divide 0 requests by), so alarms on it see
-    // missing data. The datapoint (Sum over the period, one sample), also timeseries.csv's
-    // request_count_per_target for a service with a load balancer
-    const perTarget =
-      targetRequests > 0 ? (targets > 0 ? targetRequests / targets : null) : svc.inRotationCount > 0 ? 0 : null;
+    // A period that routed no request: 0 while the target group has a registered target at
+    // the period end (a RUNNING task: healthy, or initial or unhealthy, when the definition
+    // divides by the registered targets), as target tracking sees it ("When a metric emits
+    // real 0 values to CloudWatch (for example, ALBRequestCountPerTarget), Application Auto
+    // Scaling can scale in to 0 when there is no traffic": application-auto-scaling-target-
+    // tracking.html, and EC2 Auto Scaling's as-scaling-target-tracking.html), though the ELB
+    // metrics page says a metric with no requests "is not reported" (docs/assumptions.md).
+    // With no registered target (none RUNNING; a draining one is deregistering): no datapoint
+    // (*model*: nothing to divide by), so alarms on it see missing data. The datapoint (Sum
+    // over the period, one sample), also timeseries.csv's request_count_per_target for a
+    // service with a load balancer
+    const perTarget = targetRequests > 0 ? (targets > 0 ? targetRequests / targets : null) : svc.running > 0 ? 0 : null;
     const pending = svc.starting;
     const running = svc.running;
     const cpu = n > 0 ? cpuSum / n : null;

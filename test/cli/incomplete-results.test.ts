@@ -1,6 +1,6 @@
 // `ecsim report` / `ecsim explain` of a results folder missing a file every run writes: one
 // line, exit 2, nothing written (they printed zeros with exit 0); a compare folder missing a
-// variant's runs/<variant>/ is reported with a warning on stderr.
+// variant's runs/<variant>/, or with one lacking a run's file, is reported with a warning on stderr.
 
 import { describe, it, expect } from 'vitest';
 import { readdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,6 +39,21 @@ describe('report and explain of an incomplete results folder', () => {
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       `warning: ${dir}: 1 of 2 variants have no results folder (runs/b/), which ecsim compare writes for every variant: left out of the time series (the table's figures are comparison.csv's). Run the compare again to draw it.\n`,
+    );
+  });
+
+  it('a compare folder whose runs/a/ lacks events.csv: exit 0, the others drawn, a warning naming the file and advising to run the compare again', async () => {
+    const dir = tempDir('cli-cmp');
+    const header = ['variant', ...COMPARISON_METRICS.flatMap((m) => [`${m}_mean`, `${m}_ci95`]), 'pareto'].join(',');
+    const row = COMPARISON_METRICS.map((_, i) => `${i + 1},0`).join(',');
+    writeFileSync(join(dir, 'comparison.csv'), `${header}\na,${row},true\nb,${row},true\n`);
+    writeFakeRun(join(dir, 'runs', 'a'), RUN);
+    writeFakeRun(join(dir, 'runs', 'b'), RUN);
+    rmSync(join(dir, 'runs', 'a', 'events.csv'));
+    const r = await cli('report', dir, '--quiet');
+    expect(r.code).toBe(0);
+    expect(r.stderr).toBe(
+      `warning: ${dir}: 1 results folder is incomplete (runs/a/ lacks events.csv), which ecsim compare writes whole for every variant (summary.json, timeseries.csv, capacity.csv, events.csv and tasks.csv): left out of the time series (the table's figures are comparison.csv's). Run the compare again to draw it.\n`,
     );
   });
 });

@@ -162,7 +162,7 @@ describe('explain on a compare or sweep folder', () => {
       const dir = tempDir();
       writeFileSync(join(dir, file), 'x\n');
       expect(await oneLine('explain', dir)).toBe(
-        `ecsim: expected a results folder with events.csv (written by ecsim run), found none in ${dir}: it is a ${kind} folder; explain one of its runs (${join(dir, 'runs', '<name>')})`,
+        `ecsim: ${dir}: expected a results folder (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv, as written by ecsim run), found none of them: it is a ${kind} folder; explain one of its runs (${join(dir, 'runs', '<name>')})`,
       );
     }
   });

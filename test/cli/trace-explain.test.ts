@@ -255,7 +255,11 @@ describe('ecsim explain (quick start, seed 1)', () => {
     expect(() => runExplain({ results: dir, to: '2h' })).toThrow(/^--to: expected a time at or before the run's end \(3600 s after the start\), found 7200 s$/);
     expect(runExplain({ results: dir, to: '1h' })).toContain('web');
     expect(() => runExplain({ results: join(dir, 'nope') })).toThrow(UsageError);
-    expect(() => runExplain({ results: tempDir() })).toThrow(/expected a results folder with events.csv/);
+    // the words and files report uses (run-files.ts), not events.csv alone
+    const empty = tempDir();
+    expect(() => runExplain({ results: empty })).toThrow(
+      new UsageError(`${empty}: expected a results folder (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv, as written by ecsim run), found none of them`),
+    );
   });
 
   it('the command prints the explanation', async () => {

@@ -365,6 +365,52 @@ describe('step scaling beside target tracking (API_PutScalingPolicy.html: a step
   });
 });
 
+describe('a step scale out at maxCapacity still asks for its capacity (the largest capacity wins: API_PutScalingPolicy.html, application-auto-scaling-target-tracking.html)', () => {
+  const out: StepScalingPolicyConfig = {
+    policyType: 'StepScaling',
+    alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 1, threshold: 70, comparisonOperator: 'GreaterThanThreshold' },
+    adjustmentType: 'ChangeInCapacity',
+    stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 5 }],
+  };
+  const req: TargetTrackingPolicyConfig = { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ALBRequestCountPerTarget', targetValue: 1000 };
+
+  it('CPU 91 % > 70 at maxCapacity 20 (out asks 20 + 5 = 25, clamped to 20) holds off req\'s scale in to ceil(20 x 600/1000) = 12 until the out alarm leaves ALARM (CPU 50 from minute 20: OK at 22:00)', () => {
+    const s = new ServiceAutoScaler({ subject: 'api', minCapacity: 2, maxCapacity: 20, policies: { out, req } }, 20);
+    const r = drive(s, { minutes: 23, metrics: { CPUUtilization: (m) => (m < 20 ? 91 : 50), RequestCountPerTarget: () => 600 } });
+    // req's AlarmLow: 15 of 15 below 900 (minutes 0..14) at 16:00; out in ALARM from 2:00, invoked each minute
+    expect(activities(r.events).map((a) => [a.time / MIN, a.from, a.to])).toEqual([[22, 20, 12]]);
+    expect(r.events.filter((e) => e.type === 'scale-in-held').map((e) => [e.time / MIN, e.message.split(': largest')[0]])).toEqual([
+      [16, 'target tracking req asks for 12 (scale in from 20), not applied: step scaling out asks for 20 (maxCapacity)'],
+    ]);
+  });
+
+  it('ExactCapacity 20 on CPU > 70 at 20 tasks (maxCapacity 50) asks for 20, the current capacity: req\'s scale in to 12 is held off; the same step on CPU < 95 (a scale-in alarm) holds nothing off', () => {
+    const exact = (comparisonOperator: 'GreaterThanThreshold' | 'LessThanThreshold', threshold: number): StepScalingPolicyConfig => ({
+      policyType: 'StepScaling',
+      alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 1, threshold, comparisonOperator },
+      adjustmentType: 'ExactCapacity',
+      stepAdjustments: [comparisonOperator === 'GreaterThanThreshold' ? { metricIntervalLowerBound: 0, scalingAdjustment: 20 } : { metricIntervalUpperBound: 0, scalingAdjustment: 20 }],
+    });
+    const run = (step: StepScalingPolicyConfig) =>
+      drive(new ServiceAutoScaler({ subject: 'api', minCapacity: 2, maxCapacity: 50, policies: { out: step, req } }, 20), {
+        minutes: 17,
+        metrics: { CPUUtilization: () => 91, RequestCountPerTarget: () => 600 },
+      });
+    const up = run(exact('GreaterThanThreshold', 70));
+    expect(activities(up.events)).toEqual([]);
+    expect(up.events.filter((e) => e.type === 'scale-in-held').map((e) => [e.time / MIN, e.message.split(': largest')[0]])).toEqual([
+      [16, 'target tracking req asks for 12 (scale in from 20), not applied: step scaling out asks for 20 (the current capacity)'],
+    ]);
+    // a scale-in alarm's ExactCapacity at the current capacity asks for nothing: req scales in
+    // at 16:00 (CPU 91 < 95 in ALARM; at 12 the step's ExactCapacity 20 is a scale out: 17:00)
+    const down = run(exact('LessThanThreshold', 95));
+    expect(activities(down.events).map((a) => [a.time / MIN, a.from, a.to])).toEqual([
+      [16, 20, 12],
+      [17, 12, 20],
+    ]);
+  });
+});
+
 describe('which scale-in requests count (and start their policy\'s scale-in cooldown)', () => {
   const tt = (mayScaleIn = true) => ({ policyType: 'TargetTrackingScaling', mayScaleIn }) as ScalingPolicy;
   const step = { policyType: 'StepScaling', mayScaleIn: true } as ScalingPolicy;
@@ -426,19 +472,34 @@ describe('a policy scale in during a scale-out cooldown releases what that coold
   });
   const at = (r: { events: ScalingEvent[] }) => activities(r.events).map((a) => [a.time / MIN, a.from, a.to]);
 
-  it('step out +1 at 2:00 (cooldown 300 s), a step scale in back to 4 at 3:00, out alarm still in ALARM at 4:00: scale out at 4:00, not 7:00', () => {
+  it('step out +1 at 2:00 (cooldown 300 s), a step scale in back to 4 at 3:00, out alarm back in ALARM at 4:00: scale out at 4:00, not 7:00', () => {
     const s = new ServiceAutoScaler(
       { subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { out: stepOut('CPUUtilization', 50, 1, 300_000), in: stepIn(-1) } },
       4,
     );
-    // CPU 60 throughout: the out alarm is in ALARM from 2:00 and invokes its policy every minute.
-    // Memory 10 in minute 1 only: the in alarm is in ALARM at 3:00 alone.
-    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: () => 60, MemoryUtilization: (m) => (m === 1 ? 10 : 50) } });
-    // 2:00: 4 + 1 = 5, cooldown to 7:00 (before 4, set 5). 3:00: out from 4: 5, not above 5;
-    // in: 5 - 1 = 4. 4:00: out from 4: 5 > 4 (the 5 set at 2:00 is gone): 4 -> 5 (the cooldown
-    // keeps running, set 5). 5:00, 6:00: 4 + 1 = 5, not above 5. 7:00: cooldown over, 5 + 1 = 6.
+    // CPU 60 but 40 in minute 1: the out alarm is in ALARM at 2:00, OK at 3:00, in ALARM again
+    // from 4:00, invoking its policy every minute. Memory 10 in minute 1 only: the in alarm is
+    // in ALARM at 3:00 alone.
+    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: (m) => (m === 1 ? 40 : 60), MemoryUtilization: (m) => (m === 1 ? 10 : 50) } });
+    // 2:00: 4 + 1 = 5, cooldown to 7:00 (before 4, set 5). 3:00: in: 5 - 1 = 4. 4:00: out from
+    // 4: 5 > 4 (the 5 set at 2:00 is gone): 4 -> 5 (the cooldown keeps running, set 5). 5:00,
+    // 6:00: 4 + 1 = 5, not above 5. 7:00: cooldown over, 5 + 1 = 6.
     expect(at(r)).toEqual([[2, 4, 5], [3, 5, 4], [4, 4, 5], [7, 5, 6]]);
     expect(activities(r.events)[2].cause).toContain('4 + 1 = 5 (scale-out cooldown: from 4, the capacity before the scale out that started it: 1 more)');
+  });
+
+  it('the out alarm still in ALARM at 3:00: its request for 5 (from 4 in its cooldown, not above the 5 set) holds the scale in to 4 off, the largest capacity winning', () => {
+    const s = new ServiceAutoScaler(
+      { subject: 'web', minCapacity: 1, maxCapacity: 50, policies: { out: stepOut('CPUUtilization', 50, 1, 300_000), in: stepIn(-1) } },
+      4,
+    );
+    const r = drive(s, { minutes: 8, metrics: { CPUUtilization: () => 60, MemoryUtilization: (m) => (m === 1 ? 10 : 50) } });
+    // 2:00: 4 + 1 = 5. 3:00: out asks 4 + 1 = 5 (held: scale-out cooldown), in asks 5 - 1 = 4:
+    // 5 wins, nothing scaled. 7:00: cooldown over, 5 + 1 = 6.
+    expect(at(r)).toEqual([[2, 4, 5], [7, 5, 6]]);
+    expect(r.events.filter((e) => e.type === 'scale-in-held').map((e) => [e.time / MIN, e.message.split(': largest')[0]])).toEqual([
+      [3, 'step scaling in asks for 4 (scale in from 5), not applied: step scaling out asks for 5 (scale-out cooldown)'],
+    ]);
   });
 
   it('a target tracking scale in during a step policy\'s scale-out cooldown: the step policy computes from what is left', () => {

@@ -3,7 +3,10 @@
 // datapoints, period 60 s and publish delay 60 s.
 import { describe, it, expect } from 'vitest';
 import {
+  MetricStore,
   ServiceAutoScaler,
+  type ScalingEvent,
+  type ScheduledActionConfig,
   proportionalCapacity,
   targetTrackingAlarms,
   type TargetTrackingPolicyConfig,
@@ -255,6 +258,62 @@ describe('a scale out that cannot happen still asks for its capacity: no other p
     const held = r.events.filter((e) => e.type === 'scale-in-held');
     expect(held.map((e) => [e.time / MIN, e.message.split(': largest')[0]])).toEqual([
       [16, 'target tracking cpu asks for 4 (scale in from 15), not applied: target tracking req asks for 15 (scale-out cooldown)'],
+    ]);
+  });
+
+  // As the simulation drives it: at each minute, the scheduled actions due, then the
+  // datapoints visible (minute m's at (m + 2) min). CPU 15, 3600 requests per target throughout.
+  const START = Date.parse('2026-03-02T08:00:00Z');
+  function withSchedule(actions: Record<string, ScheduledActionConfig>, minutes: number): ScalingEvent[] {
+    const s = new ServiceAutoScaler(
+      { subject: 'api', minCapacity: 2, maxCapacity: 20, startEpochMs: START, policies: { cpu: cpu60, req }, scheduledActions: actions },
+      20,
+    );
+    const store = new MetricStore({ period: MIN, publishDelay: MIN });
+    const events: ScalingEvent[] = [];
+    let d = s.target.desiredCount;
+    for (let m = 0; m <= minutes; m++) {
+      if (m > 0) {
+        store.putValue('CPUUtilization', (m - 1) * MIN, 15, NaN);
+        store.putValue('RequestCountPerTarget', (m - 1) * MIN, 3600, NaN);
+      }
+      const a = s.runScheduledActions(m * MIN, d);
+      const b = s.onMetricsVisible(m * MIN, store, a.desiredCount);
+      events.push(...a.events, ...b.events);
+      d = b.desiredCount;
+    }
+    return events;
+  }
+  const heldOf = (events: ScalingEvent[]) => events.filter((e) => e.type === 'scale-in-held').map((e) => [e.time / MIN, e.message.split(': largest')[0]]);
+  const stepsOf = (events: ScalingEvent[]) => activities(events).map((a) => [a.time / MIN, a.from, a.to]);
+
+  it('a scheduled maxCapacity 10 at 08:20 scales 20 -> 10 during the hold: the hold at 10 is a new stay, logged again (req asks ceil(10 x 3600/1000) = 36, clamped to 10; cpu ceil(10 x 15/60) = 3)', () => {
+    const events = withSchedule({ cap: { schedule: 'at(2026-03-02T08:20:00)', scalableTargetAction: { maxCapacity: 10 } } }, 22);
+    expect(stepsOf(events)).toEqual([[20, 20, 10]]);
+    expect(heldOf(events)).toEqual([
+      [16, 'target tracking cpu asks for 5 (scale in from 20), not applied: target tracking req asks for 20 (maxCapacity)'],
+      [20, 'target tracking cpu asks for 3 (scale in from 10), not applied: target tracking req asks for 10 (maxCapacity)'],
+    ]);
+  });
+
+  it('after an activity the hold is a new stay even at the same capacity: cap to 10 and back to maxCapacity 20 at 08:20, req scales out 10 -> 20 at once, and at 21:00 the hold at 20 is logged again', () => {
+    const events = withSchedule(
+      {
+        cap: { schedule: 'at(2026-03-02T08:20:00)', scalableTargetAction: { maxCapacity: 10 } },
+        uncap: { schedule: 'at(2026-03-02T08:20:00)', scalableTargetAction: { maxCapacity: 20 } },
+      },
+      23,
+    );
+    // 20:00: cap 20 -> 10, uncap (the count stays 10); req: ceil(10 x 3600/1000) = 36, clamped
+    // to 20: 10 -> 20. 21:00: req asks 20 again (maxCapacity), cpu ceil(20 x 15/60) = 5: held
+    expect(stepsOf(events)).toEqual([
+      [20, 20, 10],
+      [20, 10, 20],
+    ]);
+    const again = 'target tracking cpu asks for 5 (scale in from 20), not applied: target tracking req asks for 20 (maxCapacity)';
+    expect(heldOf(events)).toEqual([
+      [16, again],
+      [21, again],
     ]);
   });
 });

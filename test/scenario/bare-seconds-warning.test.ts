@@ -5,6 +5,7 @@
 
 import { describe, expect, it } from 'vitest';
 import { quickstart } from '../helpers.js';
+import { BARE_SECONDS_KEYS } from '../../src/scenario/bare-seconds.js';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
 
 /** The quick start (1 h) edited by `edit`; its warnings about durations past the end of the run. */
@@ -85,5 +86,18 @@ describe('warning: a bare number of seconds at or after the end of the run', () 
         s.cluster.capacityProviders.ec2.autoScalingGroup.spotInterruptions = { meanTimeBetween: 7200.5 };
       }),
     ).toEqual([]);
+  });
+
+  it("the target group's healthCheck.interval is not among them: above 300 s it is refused (HealthCheckIntervalSeconds 5-300), before any warning", () => {
+    expect(BARE_SECONDS_KEYS.some((k) => k.includes('healthCheck'))).toBe(false);
+    const s = quickstart();
+    s.services.web.loadBalancer.healthCheck = { interval: 30000 };
+    let message = '';
+    try {
+      loadScenarioObject('s.yaml', s, { baseDir: '.' });
+    } catch (e) {
+      message = e instanceof Error ? e.message : String(e);
+    }
+    expect(message.split('\n')[0]).toBe("s.yaml: services.web.loadBalancer.healthCheck.interval: expected 5s to 300s (the target group's HealthCheckIntervalSeconds range), found 30000s");
   });
 });

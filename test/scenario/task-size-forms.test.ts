@@ -80,6 +80,22 @@ describe('task-level cpu and memory as AWS writes them', () => {
     expect(first(problems(withTask('0 vCPU', 512)))).toBe(`s.yaml: taskDefinitions.web.cpu: ${CPU_FORMS}, found "0 vCPU"`);
     expect(first(problems(withTask(true, 512)))).toBe(`s.yaml: taskDefinitions.web.cpu: ${CPU_FORMS}, found boolean true`);
   });
+
+  it('whole numbers above 2^53 - 1 = 9007199254740991 (not held exactly) are refused, as written and after x 1024', () => {
+    const first = (m: string) => m.split('\n')[0];
+    const above = (per: string) => ` (above 9007199254740991 ${per}, the largest whole number held exactly)`;
+    expect(first(problems(withTask('99999999999999999999999', 512)))).toBe(`s.yaml: taskDefinitions.web.cpu: ${CPU_FORMS}, found "99999999999999999999999"${above('CPU units')}`);
+    expect(first(problems(withTask(2 ** 53, 512)))).toBe(`s.yaml: taskDefinitions.web.cpu: ${CPU_FORMS}, found number 9007199254740992${above('CPU units')}`);
+    // 8796093022208 x 1024 = 2^53: one past the largest
+    expect(first(problems(withTask('8796093022208 vCPU', 512)))).toBe(`s.yaml: taskDefinitions.web.cpu: ${CPU_FORMS}, found "8796093022208 vCPU"${above('CPU units')}`);
+    expect(first(problems(withTask(256, '8796093022208 GB')))).toBe(`s.yaml: taskDefinitions.web.memory: ${MEMORY_FORMS}, found "8796093022208 GB"${above('MiB')}`);
+    expect(first(problems(withTask(256, '9007199254740993')))).toBe(`s.yaml: taskDefinitions.web.memory: ${MEMORY_FORMS}, found "9007199254740993"${above('MiB')}`);
+    // a bare number is CPU units: no "write x 1024" hint past the range either
+    expect(first(problems(withTask(256, 2 ** 60)))).toBe(`s.yaml: taskDefinitions.web.memory: ${MEMORY_FORMS}, found number ${2 ** 60}${above('MiB')}`);
+    // 2^53 - 1 itself passes the form check (whatever else is said of it)
+    expect(first(problems(withTask(9007199254740991, 512)))).not.toContain('taskDefinitions.web.cpu: expected');
+    expect(first(problems(withTask('8796093022207 vCPU', 512)))).not.toContain('taskDefinitions.web.cpu: expected');
+  });
 });
 
 describe('container-level cpu and memory stay numbers (Integers in ContainerDefinition)', () => {

@@ -79,8 +79,8 @@ describe('metrics while the load balancer fails open', () => {
     const { points, r } = run('fluid');
     expect(r.events.filter((e) => e.type === 'target-group-fail-open').map((e) => e.time)).toEqual([UNHEALTHY, H1]);
     // [60, 120 s): fail-open from 95 s, both applications down: 25 s x 10/s all fail (502),
-    // none healthy at the end: over the 2 registered targets = 125 (no datapoint before: no
-    // target "in rotation" took a request)
+    // none healthy at the end: over the 2 registered targets = 125 (the period before: no
+    // request, 0 over the 2 registered targets)
     expect(points.get(60_000)).toBeCloseTo((RATE * 25) / 2, 6);
     // H1's period: every request routed to a target (fail-open to both before H1, failed or
     // served; task 1 only after), over the 1 healthy target at the end: 600 (before: task
@@ -92,12 +92,13 @@ describe('metrics while the load balancer fails open', () => {
   });
 
   for (const fidelity of ['fluid', 'request'] as const) {
-    it(`${fidelity}: timeseries request_count_per_target is the alarms' datapoint, period by period (empty where there is none)`, () => {
+    it(`${fidelity}: timeseries request_count_per_target is the alarms' datapoint, period by period (0 with no request while a target is registered)`, () => {
       const { points, r } = run(fidelity);
       expect(points.size).toBeGreaterThan(3);
       for (const row of r.timeseries) expect(row.requestCountPerTarget, `period ${row.time}`).toBe(points.get(row.time) ?? null);
-      // [0, 60 s): no target routed to yet: no datapoint; [60, 120 s): fail-open, 125 (above)
-      expect(r.timeseries[0].requestCountPerTarget).toBeNull();
+      // [0, 60 s): no request routed yet (both targets registered at 35 s, still initial, not
+      // failed open to): 0 / 2 registered targets = 0; [60, 120 s): fail-open, 125 (above)
+      expect(r.timeseries[0].requestCountPerTarget).toBe(0);
       if (fidelity === 'fluid') expect(r.timeseries[1].requestCountPerTarget).toBeCloseTo((RATE * 25) / 2, 6);
     });
   }

@@ -3,8 +3,10 @@
 // healthy targets in the target group. If there are no healthy targets in the target group,
 // it is divided by the total number of registered targets"
 // (elasticloadbalancing/latest/application/load-balancer-cloudwatch-metrics.html); 0 in a
-// period with no request while a target is healthy (target tracking sees "real 0 values" of
-// ALBRequestCountPerTarget: application-auto-scaling-target-tracking.html), empty with none.
+// period with no request while a target is registered (a RUNNING task, healthy or not:
+// divided by the registered targets when none is healthy; target tracking sees "real 0
+// values" of ALBRequestCountPerTarget: application-auto-scaling-target-tracking.html),
+// empty with none registered.
 // The same datapoint the alarms see (test/sim/fail-open-metrics.test.ts compares the two
 // period by period); empty without a load balancer (no target group, no metric).
 
@@ -50,7 +52,29 @@ describe('timeseries request_count_per_target', () => {
     expect(r.timeseries.find((x) => x.time === 120_000)!.requestCountPerTarget).toBeCloseTo(3000, 6);
   });
 
-  it('no request flowing and no healthy target (desired count 0): empty (no datapoint)', () => {
+  it('no request flowing, 2 registered targets none of which is healthy (application starting for 5 min): 0, divided by the registered targets', () => {
+    // tasks RUNNING at ~2 s; their application answers from ~302 s, so every health check
+    // fails until then: the targets are unhealthy (the grace period keeps ECS from replacing
+    // them), registered all the same. 0 requests / 2 registered targets = 0 in each period.
+    const base = scenario(0);
+    (base.taskDefinitions.web.startup as Record<string, string>).applicationStart = '300s';
+    (base.services.web as Record<string, unknown>).healthCheckGracePeriodSeconds = 600;
+    base.duration = '5m';
+    const r = runKeepingRows(base, { seed: 1 });
+    expect(r.timeseries.map((x) => [x.time / 1000, x.runningCount, x.requestCountPerTarget])).toEqual([
+      [0, 2, 0],
+      [60, 2, 0],
+      [120, 2, 0],
+      [180, 2, 0],
+      [240, 2, 0],
+    ]);
+    // no target healthy within the run: the load balancer failed open to the 2 and never stopped
+    const failOpen = r.events.filter((e) => e.type === 'target-group-fail-open').map((e) => e.message);
+    expect(failOpen.length).toBe(1);
+    expect(failOpen[0]).toMatch(/has no healthy target/);
+  });
+
+  it('no request flowing and no registered target (desired count 0): empty (no datapoint)', () => {
     const r = runKeepingRows(scenario(0, { desiredCount: 0 }), { seed: 1 });
     expect(r.timeseries.length).toBe(10);
     for (const row of r.timeseries) expect(row.requestCountPerTarget).toBeNull();

@@ -13,7 +13,7 @@ export interface ReportArgs {
 
 export const reportCommand = {
   command: 'report <results-dir>',
-  describe: 'Write report.html (and report.md) for a results folder, or the comparison page for a compare/sweep folder (a sweep\'s runs/ of another sweep than sweep.csv\'s, by their sweep-plan.txt, are left out, and so is a compare\'s variant without runs/<variant>/, said on the page and on stderr). A run folder missing a file every run writes (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv) is refused (exit 2)',
+  describe: 'Write report.html (and report.md) for a results folder, or the comparison page for a compare/sweep folder (a sweep\'s runs/ of another sweep than sweep.csv\'s, by their sweep-plan.txt, are left out, and so is a compare\'s variant without runs/<variant>/ and a runs/ folder missing one of a run\'s files, said on the page and on stderr). A run folder missing a file every run writes (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv) is refused (exit 2)',
   builder: (y: Argv) =>
     y
       .positional('results-dir', { type: 'string', demandOption: true, describe: 'a folder written by ecsim run, compare or sweep' })

@@ -90,8 +90,12 @@ function numbers(s: string): number[] {
  * The parts of a scale-in-held message ("target tracking cpu asks for 5 (scale in from 20),
  * not applied: target tracking req asks for 20 (maxCapacity): largest capacity wins; ...").
  */
-export function parseHeldScaleIn(message: string): { kind: string; policy: string; capacity: number; from: number; why: string } | null {
-  const m = /^(target tracking|step scaling) (\S+) asks for (\d+) \(scale in from (\d+)\), not applied: (.*?: largest capacity wins)/s.exec(message);
+export function parseHeldScaleIn(
+  message: string,
+): { kind: string; policy: string; capacity: number; from: number; why: string; byKind: string; by: string } | null {
+  const m = /^(target tracking|step scaling) (\S+) asks for (\d+) \(scale in from (\d+)\), not applied: ((target tracking|step scaling) (\S+) asks for .*?: largest capacity wins)/s.exec(
+    message,
+  );
   if (!m) return null;
-  return { kind: m[1], policy: m[2], capacity: Number(m[3]), from: Number(m[4]), why: m[5] };
+  return { kind: m[1], policy: m[2], capacity: Number(m[3]), from: Number(m[4]), why: m[5], byKind: m[6], by: m[7] };
 }

@@ -10,6 +10,7 @@ import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { byTaskName, listSome, type Placement } from './task-placements.js';
 import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
 import { serviceOfTask } from '../task-id.js';
+import { NONE_REGISTERED, unplaceableReasons } from '../report/narrative/unplaceable-episodes.js';
 
 export function provisioningWaitLines(
   events: readonly EventRow[],
@@ -195,18 +196,27 @@ function unplacedLaunchTypeLines(
 }
 
 /**
- * " (RESOURCE:MEMORY, memberOf)" from the unplaceable events in [from, to] (the first
- * rejection each names), or " (no instance registered)" when none named a rejection but
- * one said no container instance was registered (yet), or "".
+ * " (RESOURCE:MEMORY, memberOf)" from the unplaceable events in [from, to]: every rejection
+ * each names ("2 rejected for RESOURCE:CPU, 1 for RESOURCE:MEMORY" names both), read by the
+ * report's parser (unplaceableReasons) and said shorter ("memberOf" for its "memberOf
+ * constraint"); or " (no instance registered)" when none named a rejection but one said no
+ * container instance was registered (yet); or "".
  */
 export function reasonsBetween(events: readonly EventRow[], from: number, to: number): string {
   const codes: string[] = [];
   let noneRegistered = false;
   for (const e of events) {
     if (e.timeS < from || e.timeS > to) continue;
-    for (const m of e.message.matchAll(/rejected for ([A-Za-z_]+(?::[A-Z_]+)?)/g)) if (!codes.includes(m[1])) codes.push(m[1]);
-    if (/no container instances? (?:of capacity provider \S+ )?(?:are|is) registered/.test(e.message)) noneRegistered = true;
+    for (const reason of unplaceableReasons(e.message)) {
+      if (reason === NONE_REGISTERED) noneRegistered = true;
+      else if (!codes.includes(shortReason(reason))) codes.push(shortReason(reason));
+    }
   }
   if (codes.length === 0 && noneRegistered) codes.push('no instance registered');
   return codes.length > 0 ? ` (${codes.join(', ')})` : '';
+}
+
+/** "memberOf" and "distinctInstance" for their constraints; the others as ECS names them. */
+function shortReason(reason: string): string {
+  return reason.replace(/ constraint$/, '');
 }

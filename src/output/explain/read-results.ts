@@ -9,7 +9,7 @@ import { targetHealthTimeline, type TargetHealthCheck } from '../../model/target
 import { smallestTypeShortfall } from '../../model/capacity/smallest-type.js';
 import { DEFAULT_ECS_COOLDOWN_MS } from '../../scaling/target-tracking.js';
 import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js';
-import { assertRunFiles, hasRunFiles } from '../run-files.js';
+import { assertRunFiles, hasRunFiles, noRunFilesMessage } from '../run-files.js';
 import { recordsOf, type CsvRecord } from './parse-csv.js';
 import { checkSummary } from '../report/data/summary-shape.js';
 import { groupSeries } from '../report/data/group-series.js';
@@ -29,7 +29,8 @@ export function readResults(dir: string): ResultsTables {
     // a compare or sweep folder holds its runs' results folders under runs/
     const kind = existsSync(file('comparison.csv')) ? 'compare' : existsSync(file('sweep.csv')) ? 'sweep' : null;
     const hint = kind === null ? '' : `: it is a ${kind} folder; explain one of its runs (${join(dir, 'runs', '<name>')})`;
-    throw new Error(`expected a results folder with events.csv (written by ecsim run), found none in ${dir}${hint}`);
+    // the files and words report uses (run-files.ts), not events.csv alone
+    throw new Error(noRunFilesMessage(dir) + hint);
   }
   // all of a run's files: without tasks.csv the new tasks' RUNNING and healthy times went untold
   assertRunFiles(dir);

@@ -27,19 +27,9 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
   const activityAt = new Set<string>();
   for (const e of events) if (e.type === 'scaling-activity') activityAt.add(`${e.subject}@${e.timeS}`);
   // step policies that found no step, by service and instant: the alarm entering ALARM then says why nothing scaled
-  const noStepAt = new Map<string, EventRow[]>();
-  for (const e of events) {
-    if (e.type !== 'no-step-adjustment') continue;
-    const key = `${e.subject}@${e.timeS}`;
-    noStepAt.set(key, [...(noStepAt.get(key) ?? []), e]);
-  }
+  const noStepAt = eventsAt(events, 'no-step-adjustment');
   // scale ins a held scale out overruled (largest capacity wins), by service and instant
-  const heldAt = new Map<string, EventRow[]>();
-  for (const e of events) {
-    if (e.type !== 'scale-in-held') continue;
-    const key = `${e.subject}@${e.timeS}`;
-    heldAt.set(key, [...(heldAt.get(key) ?? []), e]);
-  }
+  const heldAt = eventsAt(events, 'scale-in-held');
   const told = new Set<EventRow>();
   for (const e of events) {
     const isService = ctx.services.has(e.subject) || ctx.series.has(e.subject);
@@ -54,19 +44,35 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
     }
   }
   // the ones no alarm line told (a step policy that found a step before, in the same stay in ALARM)
-  for (const e of events) {
-    if (e.type !== 'no-step-adjustment' || told.has(e)) continue;
+  const untold = (type: string, describe: (e: EventRow) => string | null) => {
+    for (const e of events) {
+      if (e.type !== type || told.has(e)) continue;
+      const text = `${e.subject}: ${describe(e) ?? e.message}`;
+      lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.scaling, text });
+    }
+  };
+  untold('no-step-adjustment', (e) => {
     const n = parseNoStep(e.message);
-    const text = n ? `${e.subject}: step policy ${n.policy} invoked in ALARM: ${n.why}` : `${e.subject}: ${e.message}`;
-    lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.scaling, text });
-  }
-  for (const e of events) {
-    if (e.type !== 'scale-in-held' || told.has(e)) continue;
+    return n && `step policy ${n.policy} invoked in ALARM: ${n.why}`;
+  });
+  untold('scale-in-held', (e) => {
     const h = parseHeldScaleIn(e.message);
-    const text = h ? `${e.subject}: ${h.kind} ${h.policy} asks for ${h.capacity} (scale in from ${h.from}): not applied, ${h.why}` : `${e.subject}: ${e.message}`;
-    lines.push({ timeS: e.timeS, service: e.subject, provider: null, order: LINE_ORDER.scaling, text });
-  }
+    return h && `${h.kind} ${h.policy} asks for ${h.capacity} (scale in from ${h.from}): not applied, ${h.why}`;
+  });
   return lines;
+}
+
+/** The events of one type by service and instant ("web@600"), in time order. */
+function eventsAt(events: readonly EventRow[], type: string): Map<string, EventRow[]> {
+  const at = new Map<string, EventRow[]>();
+  for (const e of events) {
+    if (e.type !== type) continue;
+    const key = `${e.subject}@${e.timeS}`;
+    const list = at.get(key);
+    if (list) list.push(e);
+    else at.set(key, [e]);
+  }
+  return at;
 }
 
 

@@ -12,7 +12,7 @@ import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { visibleMessages } from '../../model/queue-metric.js';
 import { formatClock, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
-import type { EventRow, PolicyInfo, SeriesRow, ServiceInfo } from './results-tables.js';
+import { policyAlarmNames, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
 import { cooldownsAt, lowAlarmState, type PolicyCooldowns } from './cooldown-replay.js';
 import { parseAlarmTransition, parseHeldScaleIn } from './parse-scaling-activity.js';
 import { bisectLeft } from 'd3-array';
@@ -141,7 +141,7 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
       }
       // a policy asking to scale out but unable (at maxCapacity, its scale-out cooldown) holds
       // the scale in off: the largest capacity wins (a scale-in-held event, once per stay)
-      const held = latestHeld(events, service.name, p.name, since, w.toS);
+      const held = latestHeld(events, service, p.name, w.toS);
       if (held) {
         note(w.toS, `no scale in since ${from}: policy ${p.name}'s AlarmLow is in ALARM, but ${held.why} (since ${formatClock(held.timeS, clock)})`);
         continue;
@@ -155,7 +155,8 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
 
 /**
  * When the policy's metric has had no datapoint in the latest rows (RequestCountPerTarget
- * with no requests, a per-task metric with none RUNNING) for the low alarm's 15 periods, or
+ * with no registered target, or with no requests in a folder written before 2026-11-27, a
+ * per-task metric with none RUNNING) for the low alarm's 15 periods, or
  * since before its AlarmLow went INSUFFICIENT_DATA: why it cannot scale in (missing
  * datapoints leave a target tracking alarm INSUFFICIENT_DATA, and AAS scales in only when
  * every policy is ready to: application-auto-scaling-target-tracking.html). Null otherwise,
@@ -177,29 +178,58 @@ function noDatapointsSince(p: PolicyInfo, rows: readonly SeriesRow[], lowState: 
   return `no ${p.metricName} datapoints since ${formatClock(gap[0].timeS, clock)}${cause}: ${alarm}${rule}`;
 }
 
-/** The latest scale-in-held event of the policy's scale in in [fromS, toS], with its reason. */
-function latestHeld(events: readonly EventRow[], service: string, policy: string, fromS: number, toS: number): { timeS: number; why: string } | null {
-  let found: { timeS: number; why: string } | null = null;
+/**
+ * The scale-in-held event of the policy's scale in whose stay goes on at toS, with its reason:
+ * the latest one by toS (it is logged once per stay, maybe before the window), unless a
+ * scaling activity of the service, or the policy's AlarmLow or the holding policy's alarm
+ * (a target tracking policy's AlarmHigh, a step policy's alarm) leaving ALARM, ended it since.
+ */
+function latestHeld(events: readonly EventRow[], service: ServiceInfo, policy: string, toS: number): { timeS: number; why: string } | null {
+  const low = `TargetTracking-${service.name}-${policy}-AlarmLow`;
+  let found: { timeS: number; why: string; holding: string } | null = null;
   for (const e of events) {
     if (e.timeS > toS) break;
-    if (e.timeS < fromS || e.type !== 'scale-in-held' || e.subject !== service) continue;
-    const h = parseHeldScaleIn(e.message);
-    if (h && h.policy === policy) found = { timeS: e.timeS, why: h.why };
+    if (e.subject !== service.name) continue;
+    if (e.type === 'scaling-activity') found = null;
+    else if (e.type === 'alarm-state' && found) {
+      const tr = parseAlarmTransition(e.message);
+      // (both were in ALARM at the event: any change of either is leaving it)
+      if (tr && (tr.alarm === low || tr.alarm === found.holding)) found = null;
+    } else if (e.type === 'scale-in-held') {
+      const h = parseHeldScaleIn(e.message);
+      if (h && h.policy === policy) found = { timeS: e.timeS, why: h.why, holding: holdingAlarm(service, h.byKind, h.by) };
+    }
   }
-  return found;
+  return found && { timeS: found.timeS, why: found.why };
 }
 
-/** Why a run of rows has no datapoint of the policy's metric, where the rows show it: " (no requests)", " (0 RUNNING)", or "". */
+/** The alarm whose ALARM makes a policy's scale-out request: a target tracking policy's AlarmHigh, a step policy's alarm. */
+function holdingAlarm(service: ServiceInfo, kind: string, policy: string): string {
+  if (kind === 'target tracking') return `TargetTracking-${service.name}-${policy}-AlarmHigh`;
+  const p = service.policies.find((q) => q.name === policy);
+  return p ? policyAlarmNames(service.name, p)[0] : `StepScaling-${service.name}-${policy}`;
+}
+
+/**
+ * Why a run of rows has no datapoint of the policy's metric, where the rows show it: " (no
+ * registered target)" (RequestCountPerTarget with no task RUNNING: the target group has
+ * nothing to divide by), " (0 RUNNING)" (a per-task metric), " (no requests)" (a folder
+ * written before 2026-11-27: RequestCountPerTarget then had no datapoint in a period with no
+ * request while tasks were RUNNING), or "".
+ */
 function gapCause(p: PolicyInfo, gap: readonly SeriesRow[]): string {
-  if (p.metricName === 'RequestCountPerTarget' && gap.every((r) => r.requestRate === 0)) return ' (no requests)';
-  if (needsRunningTask(p.metricName) && gap.every((r) => r.runningCount === 0)) return ' (0 RUNNING)';
+  if (gap.every((r) => r.runningCount === 0)) {
+    if (p.metricName === 'RequestCountPerTarget') return ' (no registered target)';
+    if (needsRunningTask(p.metricName)) return ' (0 RUNNING)';
+  }
+  if (p.metricName === 'RequestCountPerTarget' && gap.every((r) => r.requestRate === 0 && r.runningCount > 0)) return ' (no requests)';
   return '';
 }
 
 /**
  * The stretches of rows[firstAfter..] with no datapoint of the policy's metric that kept its
  * AlarmLow from going to ALARM, as "; no RequestCountPerTarget datapoints 08:10-09:00 (no
- * requests): its AlarmLow was INSUFFICIENT_DATA 08:28-09:02": those during which the AlarmLow
+ * registered target): its AlarmLow was INSUFFICIENT_DATA 08:28-09:02": those during which the AlarmLow
  * went INSUFFICIENT_DATA (events.csv), and those of 15 periods or more (the low alarm's
  * datapoints; missing datapoints never count toward it). "" when none.
  */

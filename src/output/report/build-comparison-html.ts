@@ -5,6 +5,7 @@
 
 import { basename } from 'node:path';
 import { COMPARISON_METRICS, loadComparison, type ComparisonData } from './data/load-comparison.js';
+import { RUN_FILES_LISTED } from '../run-files.js';
 import { scatterChart } from './charts/scatter-chart.js';
 import { esc } from './charts/svg.js';
 import { comparisonTable, hasPartialCounts, pairedTable } from './sections/comparison-tables.js';
@@ -82,6 +83,7 @@ export function renderComparisonHtml(c: ComparisonData): string {
       if (c.otherSweepsRuns.length > 0) parts.push(`<p class="muted">${esc(otherSweepsRunsNote(c))}</p>`);
     }
     if (c.missingRuns.length > 0) parts.push(`<p class="muted">${esc(missingRunsNote(c))}</p>`);
+    if (c.incompleteRuns.length > 0) parts.push(`<p class="muted">${esc(incompleteRunsNote(c))}</p>`);
     // not "the offered load is the same": a variant may change the load itself (fargate-vs-ec2-cost)
     // not "not by different random draws": a stream kept per service is drawn in event order, and
     // per-task draws go by task number, so a variant that starts more tasks shifts that service's
@@ -99,13 +101,14 @@ export function renderComparisonHtml(c: ComparisonData): string {
       for (const svg of o.charts) parts.push(figure(svg));
     }
   } else {
+    const incomplete = c.incompleteRuns.length > 0 ? ` ${incompleteRunsNote(c)}` : '';
     parts.push(
       c.kind === 'compare'
-        ? c.missingRuns.length > 0
-          ? `<p class="muted">${esc(`No runs/<variant>/ results folders here: no time series to overlay. ${missingRunsNote(c)}`)}</p>`
+        ? c.missingRuns.length > 0 || incomplete
+          ? `<p class="muted">${esc(`No runs/<variant>/ results folders here: no time series to overlay.${c.missingRuns.length > 0 ? ` ${missingRunsNote(c)}` : ''}${incomplete}`)}</p>`
           : '<p class="muted">No runs/&lt;variant&gt;/ results folders here: no time series to overlay.</p>'
-        : c.otherSweepsRuns.length > 0
-          ? `<p class="muted">${esc(`No runs/<point label>/ results folders of this sweep here: no time series to overlay. ${otherSweepsRunsNote(c)}`)}</p>`
+        : c.otherSweepsRuns.length > 0 || incomplete
+          ? `<p class="muted">${esc(`No runs/<point label>/ results folders of this sweep here: no time series to overlay.${c.otherSweepsRuns.length > 0 ? ` ${otherSweepsRunsNote(c)}` : ''}${incomplete}`)}</p>`
           : `<p class="muted">No runs/&lt;point label&gt;/ results folders here: no time series to overlay (ecsim sweep writes them for at most 24 points, or with --runs).</p>`,
     );
   }
@@ -137,4 +140,24 @@ export function missingRunsNote(c: Pick<ComparisonData, 'missingRuns' | 'rows'>)
     `${k} of ${c.rows.length} variants have no results folder (${shown}), which ecsim compare writes for every variant: ` +
     `left out of the time series (the table's figures are comparison.csv's). Run the compare again to draw ${k === 1 ? 'it' : 'them'}.`
   );
+}
+
+/**
+ * What the page (and `ecsim report` on stderr) says of runs/ folders missing some of the
+ * files every run writes: which (the first five) and the files each lacks. The compare or
+ * sweep wrote them whole, so a file was deleted or not copied: run it again (`ecsim run`
+ * into the folder with another scenario would overlay a run that is not the variant's).
+ */
+export function incompleteRunsNote(c: Pick<ComparisonData, 'incompleteRuns' | 'kind'>): string {
+  const k = c.incompleteRuns.length;
+  const shown = c.incompleteRuns.slice(0, 5).map((r) => `runs/${r.name}/ lacks ${listed(r.missing)}`).join('; ') + (k > 5 ? `; ... (${k} in all)` : '');
+  const each = c.kind === 'compare' ? 'every variant' : 'each point it keeps runs of';
+  return (
+    `${k} results ${k === 1 ? 'folder is' : 'folders are'} incomplete (${shown}), which ecsim ${c.kind} writes whole for ${each} (${RUN_FILES_LISTED}): ` +
+    `left out of the time series (the table's figures are ${c.kind === 'compare' ? 'comparison.csv' : 'sweep.csv'}'s). Run the ${c.kind} again to draw ${k === 1 ? 'it' : 'them'}.`
+  );
+}
+
+function listed(names: string[]): string {
+  return names.length === 1 ? names[0] : `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
 }

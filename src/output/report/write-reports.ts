@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import { isStreamPath, writeFileAtomic, writeFilesAtomic } from '../staging.js';
 import { loadResults } from './data/load-results.js';
-import { missingRunsNote, otherSweepsRunsNote, renderComparisonHtml } from './build-comparison-html.js';
+import { incompleteRunsNote, missingRunsNote, otherSweepsRunsNote, renderComparisonHtml } from './build-comparison-html.js';
 import { comparisonKind, loadComparison } from './data/load-comparison.js';
 import { renderReportHtml } from './build-report-html.js';
 import { renderReportMarkdown } from './build-report-markdown.js';
@@ -17,7 +17,7 @@ export interface WrittenReports {
   kind: 'run' | 'compare' | 'sweep';
   /** Paths of the files written. */
   files: string[];
-  /** What the reader should know of what the page leaves out (a sweep's runs/ of another sweep, a compare's missing runs/<variant>/), one line each. */
+  /** What the reader should know of what the page leaves out (a sweep's runs/ of another sweep, a compare's missing runs/<variant>/, an incomplete runs/ folder), one line each. */
   warnings: string[];
 }
 
@@ -35,6 +35,7 @@ export function writeReports(dir: string, options: WriteReportsOptions = {}): Wr
     const warnings = [
       ...(c.otherSweepsRuns.length > 0 ? [`${dir}: ${otherSweepsRunsNote(c)}`] : []),
       ...(c.missingRuns.length > 0 ? [`${dir}: ${missingRunsNote(c)}`] : []),
+      ...(c.incompleteRuns.length > 0 ? [`${dir}: ${incompleteRunsNote(c)}`] : []),
     ];
     return { kind, files: [htmlPath], warnings };
   }

@@ -13,6 +13,6 @@ export {
   solveTail,
 } from './mmc.js';
 export { allenCunneenWait, allenCunneenMeanWait, type WaitShape } from './allen-cunneen.js';
-export { routedWait, erlangArrivalsSigma, erlangArrivalsSigmaAbove, type RoutedWaitShape } from './routed-wait.js';
+export { routedWait, erlangArrivalsSigma, erlangArrivalsSigmaAbove, chainRatio, type RoutedWaitShape } from './routed-wait.js';
 export { erlangArrivalsBuffer, newErlangArrivalsBuffer, erlangTail, type ErlangArrivalsBuffer } from './erlang-arrivals-buffer.js';
 export { tailQuantile, type TailWithDensity } from './tail-quantile.js';

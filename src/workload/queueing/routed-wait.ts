@@ -126,3 +126,20 @@ export function erlangArrivalsSigmaAbove(k: number, rho: number): number {
   }
   return 0.5 * (lo + hi);
 }
+
+/**
+ * The ratio of the geometric law of the requests ahead of an arrival that waits at a small
+ * buffer's M/M/c/K-like chain (StationaryWait.atChain), by routing: least-outstanding over
+ * `tasks` > 1 tasks pools them, rho^tasks (the pooled chain's n - C waiting spread over the
+ * tasks); random routing (Poisson arrivals, `ca2` 1) the chain's own rho; round-robin
+ * (Erlang-n arrivals at a task, `ca2` = 1 / n < 1) the E_n/M/c root: sigma in (0, 1) below
+ * capacity (erlangArrivalsSigma), sigma > 1 above it (erlangArrivalsSigmaAbove), 1 at rho
+ * 1. The one place the routing-to-ratio choice is made, for the full-buffer waits of the
+ * fluid model (FluidServiceModel.fullRatio) and of the stationary wait (StationaryWait.at).
+ */
+export function chainRatio(rho: number, ca2: number, tasks: number): number {
+  if (tasks > 1) return Math.pow(rho, tasks);
+  if (!(ca2 < 1)) return rho;
+  const n = Math.round(1 / ca2);
+  return rho < 1 ? erlangArrivalsSigma(n, rho) : erlangArrivalsSigmaAbove(n, rho);
+}

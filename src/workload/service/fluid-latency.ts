@@ -20,8 +20,7 @@ import {
   allenCunneenWait,
   bufferMatters,
   erlangArrivalsBuffer,
-  erlangArrivalsSigma,
-  erlangArrivalsSigmaAbove,
+  chainRatio as routedChainRatio,
   erlangTail,
   newErlangArrivalsBuffer,
   routedWait,
@@ -212,7 +211,7 @@ class StationaryWait {
     if (this.expService && (ca2 === 1 || tasks > 1) && a > 0 && perTask >= 1 && perTask <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(perTask) && bufferMatters(servers, a, places)) {
       const fb = finiteBuffer(servers, a, places, this.fb);
       const rho = a / servers;
-      this.atChain(fb.pWait, tasks > 1 ? Math.pow(rho, tasks) : rho, perTask, servers / tasks / meanServiceMs);
+      this.atChain(fb.pWait, routedChainRatio(rho, ca2, tasks), perTask, servers / tasks / meanServiceMs);
       return this;
     }
     const k = (ca2 + cs2) / 2;
@@ -222,8 +221,7 @@ class StationaryWait {
     // the one above 1), P(wait) of the scaled M/M/c/K at the true load (BufferLoss.waiting)
     if (this.expService && ca2 < 1 && tasks === 1 && servers > 1 && a > 0 && places >= 1 && places <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(places) && bufferMatters(servers, a, n)) {
       const rho = a / servers;
-      const m = Math.round(1 / ca2);
-      const sigma = rho < 1 ? erlangArrivalsSigma(m, rho) : erlangArrivalsSigmaAbove(m, rho);
+      const sigma = routedChainRatio(rho, ca2, tasks);
       const pw = finiteBuffer(servers, a, n, this.fb).pWait;
       const capLam = (RHO_CAP * servers) / meanServiceMs;
       const lam = lambdaPerMs > capLam ? capLam : lambdaPerMs;

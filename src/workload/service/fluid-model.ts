@@ -17,7 +17,7 @@ import { cpuPercent, memoryMiB } from './cpu.js';
 import { backlogSeen, fitServedTo, newBacklogSeen } from './backlog-path.js';
 import { BufferLoss } from './buffer-loss.js';
 import { EXACT_ERLANG_MAX_PLACES, LatencyGroups } from './fluid-latency.js';
-import { erlangArrivalsSigmaAbove } from '../queueing/index.js';
+import { chainRatio } from '../queueing/index.js';
 import { FluidRunLatency } from './fluid-run-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
 import { serviceShape, type ServiceShape } from './service-shape.js';
@@ -153,10 +153,10 @@ export class FluidServiceModel implements ServiceLoadModel {
   private seen = newBacklogSeen();
   /** Exponential service: a small full buffer's waits are the chain's Erlang mixture (addFullBuffer). */
   private expService = false;
-  /** fullRatio's last E_n/M/c root above 1 and its inputs. */
-  private sigmaN = 0;
+  /** fullRatio's last round-robin ratio (the E_n/M/c root) and its inputs. */
+  private sigmaCa2 = NaN;
   private sigmaRho = NaN;
-  private sigmaAbove = 1;
+  private sigma = 1;
   private shape: ServiceShape;
   private scratch = new Float64Array(64);
   private bal: Balance = {
@@ -1067,20 +1067,20 @@ export class FluidServiceModel implements ServiceLoadModel {
 
   /**
    * The ratio of the geometric law of the requests ahead of an admitted arrival that waits at
-   * a full small buffer (LatencyGroups.addFullBuffer), at a task's load rho > 1: rho (Poisson
-   * arrivals, M/M/c/K), round-robin's E_n/M/c root (n = 1 / ca2), least-outstanding's pooled
-   * rho^T over its T = poolTasks tasks. The root is kept until its inputs change.
+   * a full small buffer (LatencyGroups.addFullBuffer), at a task's period load rho (above 1
+   * when backlogSeen finds the buffer full; below it only by a rounding remainder of
+   * fitServedTo): chainRatio's, as the stationary wait takes it (rho for Poisson arrivals,
+   * round-robin's E_n/M/c root below or above capacity, least-outstanding's pooled rho^T
+   * over its T = poolTasks tasks). Round-robin's root is kept until its inputs change.
    */
   private fullRatio(rho: number, ca2: number, poolTasks: number): number {
-    if (poolTasks > 1) return Math.pow(rho, poolTasks);
-    if (!(ca2 < 1)) return rho;
-    const n = Math.round(1 / ca2);
-    if (n !== this.sigmaN || rho !== this.sigmaRho) {
-      this.sigmaN = n;
+    if (poolTasks > 1 || !(ca2 < 1)) return chainRatio(rho, ca2, poolTasks);
+    if (ca2 !== this.sigmaCa2 || rho !== this.sigmaRho) {
+      this.sigmaCa2 = ca2;
       this.sigmaRho = rho;
-      this.sigmaAbove = erlangArrivalsSigmaAbove(n, rho);
+      this.sigma = chainRatio(rho, ca2, poolTasks);
     }
-    return this.sigmaAbove;
+    return this.sigma;
   }
 
   /** Lists the figures of a task that left RUNNING after aliveMs of the period (none if 0). */

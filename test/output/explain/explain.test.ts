@@ -7,6 +7,7 @@ import fc from 'fast-check';
 import { parseCsv, parseCsvRows, parseTimeArg, parseScalingActivity, parseAlarmTransition, formatSpan } from '../../../src/output/explain/index.js';
 import { loadChanges } from '../../../src/output/explain/load-changes.js';
 import { reasonsBetween, provisioningWaitLines } from '../../../src/output/explain/provisioning-waits.js';
+import { unplaceableEpisodes } from '../../../src/output/report/narrative/unplaceable-episodes.js';
 import { taskPlacements } from '../../../src/output/explain/task-placements.js';
 import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import { describeActivity, scalingLines } from '../../../src/output/explain/scaling-lines.js';
@@ -219,10 +220,19 @@ describe('formatSpan', () => {
 describe('reasonsBetween (why tasks waited in PROVISIONING)', () => {
   const ev = (timeS: number, message: string) => ({ timeS, type: 'task-unplaceable', subject: 'web', message: `service web was unable to place a task because no container instance met all of its requirements. ecsim: ${message}` });
   const launching = ev(0, 'no container instance is registered in the cluster yet (3 launching), so no container instance can run the task');
-  it('names the first rejection of each message, constraints too', () => {
+  it('names every rejection of each message, constraints too, as the report\'s episodes do', () => {
     const events = [launching, ev(30, '3 rejected for memberOf constraint; closest i-1 is excluded by memberOf(x)'), ev(90, '2 rejected for RESOURCE:MEMORY, 1 for RESOURCE:CPU')];
-    expect(reasonsBetween(events, 0, 100)).toBe(' (memberOf, RESOURCE:MEMORY)');
-    expect(reasonsBetween(events, 60, 100)).toBe(' (RESOURCE:MEMORY)');
+    expect(reasonsBetween(events, 0, 100)).toBe(' (memberOf, RESOURCE:MEMORY, RESOURCE:CPU)');
+    expect(reasonsBetween(events, 60, 100)).toBe(' (RESOURCE:MEMORY, RESOURCE:CPU)');
+  });
+  it('reads the event as ECS now writes it (the closest instance\'s sentence, then ecsim\'s counts): every reason counted', () => {
+    const message =
+      'service web was unable to place a task because no container instance met all of its requirements. The closest matching container-instance i-00000000000000001 has insufficient CPU units available. ' +
+      'For more information, see the Troubleshooting section. ecsim: the task waits in PROVISIONING for asg capacity; 2 rejected for RESOURCE:CPU, 1 for RESOURCE:MEMORY, 1 for distinctInstance constraint; closest i-00000000000000001 (us-east-1a) lacks 256 CPU units';
+    const e = { timeS: 0, type: 'task-unplaceable', subject: 'web', message };
+    expect(reasonsBetween([e], 0, 100)).toBe(' (RESOURCE:CPU, RESOURCE:MEMORY, distinctInstance)');
+    // the report's episodes count the same three
+    expect([...unplaceableEpisodes([e])[0].reasons.keys()]).toEqual(['RESOURCE:CPU', 'RESOURCE:MEMORY', 'distinctInstance constraint']);
   });
   it('says no instance was registered only when no message named a rejection', () => {
     expect(reasonsBetween([launching], 0, 100)).toBe(' (no instance registered)');

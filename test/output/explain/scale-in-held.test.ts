@@ -44,4 +44,49 @@ describe('explain notes: no scale in since, held off', () => {
       "api: no scale in since 08:00: policy cpu's AlarmLow is in ALARM, but target tracking req asks for 20 (maxCapacity): largest capacity wins (since 08:16)",
     );
   });
+
+  // logged once per stay: a window from 08:20 still sees the 08:16 event; a stay ends with a
+  // scaling activity, or when cpu's AlarmLow or req's AlarmHigh leaves ALARM
+  const rows = Array.from({ length: 40 }, (_, i) => row(i * 60));
+  const lowAlarm = ev(960, 'alarm-state', `TargetTracking-api-cpu-AlarmLow INSUFFICIENT_DATA -> ALARM: 15 datapoints < 54: ${fifteen}`);
+  const notesFrom = (events: EventRow[], fromS = 1200, activityTimes: number[] = []) =>
+    scalingNotes(api, rows, { fromS, toS: 2400, activityTimes, events }, clock)
+      .map((n) => n.text)
+      .filter((t) => t.includes('no scale in'));
+  const heldNote = (since: string) => `policy cpu's AlarmLow is in ALARM, but target tracking req asks for 20 (maxCapacity): largest capacity wins (since ${since})`;
+
+  it('a window from 08:20 to 08:40: the stay that started at 08:16 goes on, told from its event', () => {
+    expect(notesFrom([lowAlarm, held(960)])).toEqual([`api: no scale in since 08:20: ${heldNote('08:16')}`]);
+  });
+
+  it('the stay ended before the window: req\'s AlarmHigh left ALARM at 08:18, or a scaling activity at 08:18: not told as held', () => {
+    const highOk = ev(1080, 'alarm-state', 'TargetTracking-api-req-AlarmHigh ALARM -> OK: 1 of 3 datapoints not > 1000: 3600.0 3600.0 900.0');
+    expect(notesFrom([lowAlarm, held(960), highOk]).some((n) => n.includes('asks for 20'))).toBe(false);
+    const act = ev(1080, 'scaling-activity', 'desired count 20 -> 20: x');
+    expect(notesFrom([lowAlarm, held(960), act], 1200, [1080]).some((n) => n.includes('asks for 20'))).toBe(false);
+    // another alarm leaving ALARM (cpu2's, not the holder's) ends nothing
+    const other = ev(1080, 'alarm-state', 'TargetTracking-api-cpu2-AlarmHigh ALARM -> OK: 1 of 3 datapoints not > 1000: 3600.0 3600.0 900.0');
+    expect(notesFrom([lowAlarm, held(960), other])).toEqual([`api: no scale in since 08:20: ${heldNote('08:16')}`]);
+  });
+
+  it('cpu\'s AlarmLow left ALARM at 08:18 and is back in ALARM at 08:33 with no new event: the stay ended, not told as held', () => {
+    const lowOk = ev(1080, 'alarm-state', 'TargetTracking-api-cpu-AlarmLow ALARM -> OK: 1 of 15 datapoints not < 54: 60.0');
+    const lowAgain = ev(1980, 'alarm-state', `TargetTracking-api-cpu-AlarmLow OK -> ALARM: 15 datapoints < 54: ${fifteen}`);
+    expect(notesFrom([lowAlarm, held(960), lowOk, lowAgain]).some((n) => n.includes('asks for 20'))).toBe(false);
+  });
+
+  it('a step policy holding: its own alarm leaving ALARM ends the stay', () => {
+    const out: PolicyInfo = { name: 'out', policyType: 'StepScaling', metricName: 'CPUUtilization', targetValue: null, disableScaleIn: false, scaleOutCooldownS: 300, scaleInCooldownS: 300, alarmName: 'cpu-high' };
+    const withStep: ServiceInfo = { ...api, policies: [cpu, req, out] };
+    const stepHeld = ev(960, 'scale-in-held', `target tracking cpu asks for 5 (scale in from 20), not applied: step scaling out asks for 20 (maxCapacity): largest capacity wins; target tracking cpu: 15 datapoints < 54: ${fifteen}; ceil(20 x 15.0/60) = 5`);
+    const notes = (events: EventRow[]) =>
+      scalingNotes(withStep, rows, { fromS: 1200, toS: 2400, activityTimes: [], events }, clock)
+        .map((n) => n.text)
+        .filter((t) => t.includes('no scale in'));
+    expect(notes([lowAlarm, stepHeld])).toEqual([
+      "api: no scale in since 08:20: policy cpu's AlarmLow is in ALARM, but step scaling out asks for 20 (maxCapacity): largest capacity wins (since 08:16)",
+    ]);
+    const stepOk = ev(1080, 'alarm-state', 'cpu-high ALARM -> OK: 1 datapoint not > 70: 50.0');
+    expect(notes([lowAlarm, stepHeld, stepOk]).some((n) => n.includes('asks for 20'))).toBe(false);
+  });
 });

@@ -1,6 +1,7 @@
 // `ecsim report` and `ecsim explain` refuse a run's folder missing a file every run writes
 // (it read as zeros: "0 scaling activities", "0 tasks started"), writing nothing; a compare
-// folder missing a variant's runs/<variant>/ says so on the page and on stderr.
+// folder missing a variant's runs/<variant>/, or holding one missing such a file (a compare's
+// or sweep's run), says so on the page and on stderr and draws the others.
 
 import { describe, it, expect } from 'vitest';
 import { existsSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -9,7 +10,8 @@ import { runReport } from '../../../src/cli/actions/report.js';
 import { runExplain } from '../../../src/cli/actions/explain.js';
 import { UsageError } from '../../../src/cli/errors.js';
 import { writeReports } from '../../../src/output/report/index.js';
-import { COMPARISON_METRICS } from '../../../src/output/report/data/load-comparison.js';
+import { COMPARISON_METRICS, loadComparison } from '../../../src/output/report/data/load-comparison.js';
+import { pointLabels } from '../../../src/experiment/point-label.js';
 import { tempDir, writeFakeRun } from './fixtures.js';
 
 const RUN = { services: ['web'], providers: ['asg'], periods: 20, events: ['60,scaling,web,scaled out'] };
@@ -35,6 +37,14 @@ describe('a run folder missing a file a run writes', () => {
     const dir = runWithout('tasks.csv', 'capacity.csv');
     expect(() => runReport({ resultsDir: dir })).toThrow(`${join(dir, 'capacity.csv')}: expected the file a run writes (${EVERY}), found no file (nor tasks.csv); `);
     expect(existsSync(join(dir, 'report.html')) || existsSync(join(dir, 'report.md'))).toBe(false);
+  });
+
+  it('a folder with run.json only: explain names the files report names (every file a run writes), not events.csv alone', () => {
+    const dir = tempDir('run-json-only');
+    writeFileSync(join(dir, 'run.json'), '{}\n');
+    const files = 'summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv';
+    expect(() => runExplain({ results: dir })).toThrow(new UsageError(`${dir}: expected a results folder (${files}, as written by ecsim run), found none of them`));
+    expect(() => runReport({ resultsDir: dir })).toThrow(`${dir} is not a results folder: expected ${files} (ecsim run) or comparison.csv / sweep.csv (ecsim compare / sweep)`);
   });
 
   it('without scenario.json (optional, docs/notes/reports.md) and run.json (read by neither): both still work', () => {
@@ -77,18 +87,67 @@ describe('a compare folder missing a variant\'s runs/<variant>/', () => {
     expect(writeReports(compareFolder(['a', 'b'], ['a', 'b'])).warnings).toEqual([]);
   });
 
-  it('a variant\'s runs/<variant>/ missing a file: refused as a run folder is (exit 2), no page written', () => {
-    const dir = compareFolder(['a', 'b'], ['a', 'b']);
+  it('a variant\'s runs/<variant>/ missing a file: left out as a missing one is, the page and stderr name the file and say to run the compare again', () => {
+    const dir = compareFolder(['a', 'b', 'c'], ['a', 'b', 'c']);
     rmSync(join(dir, 'runs', 'b', 'events.csv'));
-    expect(() => runReport({ resultsDir: dir })).toThrow(new RegExp(`^${escape(join(dir, 'runs', 'b', 'events.csv'))}: expected the file a run writes`));
-    expect(existsSync(join(dir, 'report.html'))).toBe(false);
+    const written = writeReports(dir);
+    const note =
+      '1 results folder is incomplete (runs/b/ lacks events.csv), which ecsim compare writes whole for every variant (summary.json, timeseries.csv, capacity.csv, events.csv and tasks.csv): ' +
+      'left out of the time series (the table\'s figures are comparison.csv\'s). Run the compare again to draw it.';
+    expect(written.warnings).toEqual([`${dir}: ${note}`]);
+    const html = readFileSafe(join(dir, 'report.html'));
+    expect(html).toContain(note.replace(/'/g, '&#39;'));
+    // a and c drawn, b not
+    expect(html).toContain('Time series by variant');
+    expect(loadComparison(dir).runs.has('b')).toBe(false);
+    expect([...loadComparison(dir).runs.keys()]).toEqual(['a', 'c']);
+  });
+
+  it('every variant\'s folder incomplete or missing: nothing to overlay, both notes; each folder\'s missing files named', () => {
+    const dir = compareFolder(['a', 'b', 'c'], ['a', 'b']);
+    rmSync(join(dir, 'runs', 'a', 'tasks.csv'));
+    rmSync(join(dir, 'runs', 'a', 'capacity.csv'));
+    rmSync(join(dir, 'runs', 'b', 'summary.json'));
+    const written = writeReports(dir);
+    expect(written.warnings).toEqual([
+      `${dir}: 1 of 3 variants have no results folder (runs/c/), which ecsim compare writes for every variant: left out of the time series (the table's figures are comparison.csv's). Run the compare again to draw it.`,
+      `${dir}: 2 results folders are incomplete (runs/a/ lacks capacity.csv and tasks.csv; runs/b/ lacks summary.json), which ecsim compare writes whole for every variant (summary.json, timeseries.csv, capacity.csv, events.csv and tasks.csv): left out of the time series (the table's figures are comparison.csv's). Run the compare again to draw them.`,
+    ]);
+    const html = readFileSafe(join(dir, 'report.html'));
+    expect(html).toContain('No runs/&lt;variant&gt;/ results folders here: no time series to overlay. 1 of 3 variants have no results folder');
+    expect(html).toContain('Run the compare again to draw it. 2 results folders are incomplete (runs/a/ lacks capacity.csv and tasks.csv; runs/b/ lacks summary.json)');
+  });
+
+  it('a sweep point\'s runs/<point label>/ missing a file: left out, said on the page and stderr, advising to run the sweep again', () => {
+    const dir = tempDir('sweep-runs');
+    const param = 'services.web.autoScaling.policies.cpu.targetValue';
+    writeFileSync(join(dir, 'sweep.csv'), [HEADER.replace('variant', param), `40,${ROW},true`, `60,${ROW},true`].join('\n') + '\n');
+    const [l40, l60] = pointLabels([param], [['40'], ['60']]);
+    writeFakeRun(join(dir, 'runs', l40), RUN);
+    writeFakeRun(join(dir, 'runs', l60), RUN);
+    rmSync(join(dir, 'runs', l60, 'timeseries.csv'));
+    const written = writeReports(dir);
+    const note =
+      `1 results folder is incomplete (runs/${l60}/ lacks timeseries.csv), which ecsim sweep writes whole for each point it keeps runs of (summary.json, timeseries.csv, capacity.csv, events.csv and tasks.csv): ` +
+      'left out of the time series (the table\'s figures are sweep.csv\'s). Run the sweep again to draw it.';
+    expect(written.warnings).toEqual([`${dir}: ${note}`]);
+    const html = readFileSafe(join(dir, 'report.html'));
+    expect(html).toContain(note.replace(/'/g, '&#39;'));
+    expect(html).toContain('1 of 2 points have a runs/ folder');
+  });
+
+  it('explain of an incomplete runs/<variant>/ refuses it (exit 2), advising to run the compare again, not ecsim run', () => {
+    const dir = compareFolder(['a'], ['a']);
+    const run = join(dir, 'runs', 'a');
+    rmSync(join(run, 'events.csv'));
+    expect(() => runExplain({ results: run })).toThrow(
+      new UsageError(
+        `${join(run, 'events.csv')}: expected the file a run writes (${EVERY}), found no file; the folder is incomplete: it is a run of the compare in ${dir}: run the compare again (its runs/ folders are written by ecsim compare, not ecsim run)`,
+      ),
+    );
   });
 });
 
 function readFileSafe(path: string): string {
   return existsSync(path) ? readFileSync(path, 'utf8') : '';
-}
-
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }

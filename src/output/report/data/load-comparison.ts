@@ -14,6 +14,7 @@ import { isResultsFolder, loadResults } from './load-results.js';
 import type { ResultsData } from './results-data.js';
 import { pointLabels } from '../../../experiment/point-label.js';
 import { isRunOfSweep, readSweepPlan, SWEEP_PLAN_FILE } from '../../sweep-plan-file.js';
+import { missingRunFiles } from '../../run-files.js';
 
 /** The headline metrics of comparison.csv / sweep.csv, in the contract's order. */
 export const COMPARISON_METRICS = ['cost', 'sloViolationMinutes', 'latencyP95Ms', 'cpuMean', 'taskHours', 'scalingActivities', 'droppedRequests'] as const;
@@ -80,6 +81,19 @@ export interface ComparisonData {
    * none: its page says how many points have one).
    */
   missingRuns: string[];
+  /**
+   * runs/<name>/ folders missing some of the files every run writes (run-files.ts: a file
+   * deleted, a folder copied in part), by folder name with the files missing, left out of
+   * `runs` as a missing folder is; the page and `ecsim report` on stderr say so. Such a run
+   * is the compare's or sweep's, so the advice is to run that again, not `ecsim run`.
+   */
+  incompleteRuns: IncompleteRun[];
+}
+
+export interface IncompleteRun {
+  name: string;
+  /** The files of RUN_FILES it lacks, in that order. */
+  missing: string[];
 }
 
 export function comparisonKind(dir: string): 'compare' | 'sweep' | null {
@@ -128,13 +142,21 @@ export function loadComparison(dir: string): ComparisonData {
   // the sweep's plan: runs of another are left out, by the runs' digest (a compare's folder is written whole)
   const plan = kind === 'sweep' ? readSweepPlan(join(dir, SWEEP_PLAN_FILE)) : undefined;
   const otherSweepsRuns: string[] = [];
+  const incompleteRuns: IncompleteRun[] = [];
   const runs = loadRuns(join(dir, 'runs'), labels, kind === 'sweep', (run, name) => {
-    if (plan === undefined || isRunOfSweep(readSweepPlan(join(run, SWEEP_PLAN_FILE)), plan)) return true;
-    otherSweepsRuns.push(name);
+    if (plan !== undefined && !isRunOfSweep(readSweepPlan(join(run, SWEEP_PLAN_FILE)), plan)) {
+      otherSweepsRuns.push(name);
+      return false;
+    }
+    // a folder without some of a run's files is left out as a missing one is (loadResults
+    // refuses it, advising `ecsim run` into it: with another scenario that overlaid a wrong run)
+    const missing = missingRunFiles(run);
+    if (missing.length === 0) return true;
+    incompleteRuns.push({ name, missing });
     return false;
   });
   const missingRuns = kind === 'compare' ? labels.filter((l) => !isFolder(join(dir, 'runs', l))) : [];
-  return { dir, kind, rows, paired, replications, runs, otherSweepsRuns, missingRuns };
+  return { dir, kind, rows, paired, replications, runs, otherSweepsRuns, missingRuns, incompleteRuns };
 }
 
 /** The columns of each headline metric with these suffixes: cost_mean, cost_ci95, sloViolationMinutes_mean... */
@@ -154,18 +176,18 @@ function metrics(cell: (name: string) => number, suffix: string): Record<Compari
   return out;
 }
 
-function loadRuns(runsDir: string, order: string[], onlyListed: boolean, ofThisSweep: (run: string, name: string) => boolean): Map<string, ResultsData> {
+function loadRuns(runsDir: string, order: string[], onlyListed: boolean, toDraw: (run: string, name: string) => boolean): Map<string, ResultsData> {
   const out = new Map<string, ResultsData>();
   if (!existsSync(runsDir)) return out;
   if (!statSync(runsDir).isDirectory()) throw new ResultsFileError(`${runsDir}: expected the folder of the runs' results folders (written by ecsim compare or sweep), found a file`);
-  // a listed run's folder is read whole (loadResults refuses one missing a run's file); another
-  // folder of a compare's runs/ only when it holds a run's files
+  // a listed run's folder is drawn only whole (toDraw leaves out one missing a run's file);
+  // another folder of a compare's runs/ only when it holds a run's files
   const names = readdirSync(runsDir).filter(
     (n) => (order.includes(n) || (!onlyListed && isResultsFolder(join(runsDir, n)))) && isFolder(join(runsDir, n)),
   );
   const rank = (n: string) => (order.includes(n) ? order.indexOf(n) : order.length);
   names.sort((a, b) => rank(a) - rank(b) || (a < b ? -1 : a > b ? 1 : 0));
-  for (const n of names) if (ofThisSweep(join(runsDir, n), n)) out.set(n, loadResults(join(runsDir, n)));
+  for (const n of names) if (toDraw(join(runsDir, n), n)) out.set(n, loadResults(join(runsDir, n)));
   return out;
 }
 

@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { numberCell, readResultsCsv, readResultsJson, ResultsFileError } from '../../results-file.js';
-import { assertRunFiles, hasRunFiles, RUN_FILES } from '../../run-files.js';
+import { assertRunFiles, hasRunFiles, noRunFilesMessage } from '../../run-files.js';
 import { tableOf } from './parse-csv.js';
 import { groupSeries } from './group-series.js';
 import { checkSummary } from './summary-shape.js';
@@ -23,7 +23,7 @@ export function isResultsFolder(dir: string): boolean {
 export function loadResults(dir: string): ResultsData {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) throw new ResultsFileError(`${dir}: expected a results folder, found no folder`);
   if (!isResultsFolder(dir)) {
-    throw new ResultsFileError(`${dir}: expected a results folder (${RUN_FILES.join(', ')}, as written by ecsim run), found none of them`);
+    throw new ResultsFileError(noRunFilesMessage(dir));
   }
   // all of them: a missing events.csv or tasks.csv read as none (0 scaling activities, 0 tasks started)
   assertRunFiles(dir);

@@ -23,7 +23,29 @@ export interface UnplaceableEpisode {
 
 const REASON = /\b(RESOURCE:[A-Z]+|INSTANCE_STATUS|ATTRIBUTE|memberOf constraint|distinctInstance constraint|no container instances? (?:of capacity provider \S+ )?(?:is|are) registered)\b/g;
 /** The two wordings of "nothing registered" (none at all, or all still launching) count as one reason. */
-const reasonName = (match: string): string => (match.startsWith('no container') ? 'no container instance registered' : match);
+const reasonName = (match: string): string => (match.startsWith('no container') ? NONE_REGISTERED : match);
+
+/** The reason no container instance was registered, as unplaceableReasons names it. */
+export const NONE_REGISTERED = 'no container instance registered';
+
+/**
+ * Every reason a task-unplaceable event's message names, in its order, each once:
+ * "RESOURCE:CPU", "RESOURCE:MEMORY" (each of "2 rejected for RESOURCE:CPU, 1 for
+ * RESOURCE:MEMORY"), "ATTRIBUTE", "INSTANCE_STATUS", "memberOf constraint",
+ * "distinctInstance constraint", NONE_REGISTERED. The one parser of them: the report's
+ * episodes and explain's waits (provisioning-waits.ts) both read them here. Read from
+ * ecsim's detail (after "ecsim: ") when the message has one, the whole message otherwise.
+ */
+export function unplaceableReasons(message: string): string[] {
+  const at = message.indexOf(' ecsim: ');
+  const detail = at < 0 ? message : message.slice(at);
+  const found: string[] = [];
+  for (const m of detail.matchAll(REASON)) {
+    const name = reasonName(m[1]);
+    if (!found.includes(name)) found.push(name);
+  }
+  return found;
+}
 const WAITING = /waits in PROVISIONING for (\S+) capacity/;
 
 /**
@@ -67,8 +89,7 @@ export function unplaceableEpisodes(
     ep.endS = e.timeS;
     ep.events++;
     ep.waitingFor ??= WAITING.exec(e.message)?.[1] ?? null;
-    const found = new Set<string>();
-    for (const m of e.message.matchAll(REASON)) found.add(reasonName(m[1]));
+    const found = new Set<string>(unplaceableReasons(e.message));
     if (found.size === 0) found.add('other (see events.csv)');
     for (const r of found) ep.reasons.set(r, (ep.reasons.get(r) ?? 0) + 1);
   }
