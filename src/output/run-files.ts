@@ -15,7 +15,6 @@ export const RUN_FILES = ['summary.json', 'timeseries.csv', 'capacity.csv', 'eve
 
 /** RUN_FILES as a sentence lists them: "summary.json, ..., events.csv and tasks.csv". */
 export const RUN_FILES_LISTED = `${RUN_FILES.slice(0, -1).join(', ')} and ${RUN_FILES[RUN_FILES.length - 1]}`;
-const LISTED = RUN_FILES_LISTED;
 
 /** Whether `dir` holds any of the run's files (a run's folder, maybe with some missing). */
 export function hasRunFiles(dir: string): boolean {
@@ -53,7 +52,7 @@ export function assertRunFiles(dir: string): void {
       ? `re-run \`ecsim run SCENARIO --out ${dir}\``
       : `it is a run of the ${kind} in ${dirname(dirname(dir))}: run the ${kind} again (its runs/ folders are written by ecsim ${kind}, not ecsim run)`;
   throw new ResultsFileError(
-    `${join(dir, missing[0])}: expected the file a run writes (every ecsim run writes ${LISTED}), found no file${others}; ` +
+    `${join(dir, missing[0])}: expected the file a run writes (every ecsim run writes ${RUN_FILES_LISTED}), found no file${others}; ` +
       `the folder is incomplete: ${advice}`,
   );
 }

@@ -67,7 +67,7 @@ import { bareSecondsHint } from './bare-seconds.js';
 import { closest, closestName } from './did-you-mean.js';
 import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, evaluate, instanceAttributes, parseExpression, type Expression, type PlacementInstance } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
-import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
+import type { Path, ResolvedProvider, ResolvedScenario, ResolvedService } from './resolve.js';
 
 /**
  * With `cluster.awsvpcTrunking` on, each listed catalog instance type without a published
@@ -702,10 +702,7 @@ function architectureWithoutInstances(s: ResolvedScenario, svc: ResolvedService,
     // managed scaling's estimate reads the tasks' size, not their architecture: they are
     // PROVISIONING tasks that fit the group's types, so M > N until the group is at maxSize
     const p = s.providers.get(item.capacityProvider);
-    const grows =
-      p?.kind === 'asg' && p.config.managedScaling?.status === 'ENABLED'
-        ? `; its managed scaling counts them as needing new instances (CapacityProviderReservation above its targetCapacity ${p.config.managedScaling.targetCapacity}) and grows the group up to its maxSize (${p.config.autoScalingGroup.maxSize}) for them, one step per instance warm-up`
-        : '';
+    const grows = p?.kind === 'asg' ? growsClause(p, `CapacityProviderReservation above its targetCapacity ${p.config.managedScaling?.targetCapacity}`) : '';
     out.push({
       at: ['services', svc.name],
       message: `${what}, and capacity provider ${describe(item.capacityProvider, l)}: the tasks given to ${item.capacityProvider} are never placed and wait for its capacity ("missing an attribute required by your task")${grows}; ${hint}, or take it out of the strategy`,
@@ -926,20 +923,41 @@ function mustHold(e: Expression, c: Expression): boolean {
  * (reservation.ts). "" without such a provider.
  */
 function neverPlaced(s: ResolvedScenario, users: readonly ResolvedService[]): string {
-  const grown: string[] = [];
-  for (const svc of users) {
-    if (svc.config.schedulingStrategy === 'DAEMON') continue; // no strategy, drives no scale out
-    for (const item of svc.strategy) {
-      if (item.base === 0 && item.weight === 0) continue; // given no tasks
-      const p = s.providers.get(item.capacityProvider);
-      if (p?.kind !== 'asg' || p.config.managedScaling?.status !== 'ENABLED') continue;
-      const said = `${p.name} (maxSize ${p.config.autoScalingGroup.maxSize})`;
-      if (!grown.includes(said)) grown.push(said);
-    }
-  }
+  const grown = providersGivenTasks(s, users)
+    .filter((p) => p.config.managedScaling?.status === 'ENABLED')
+    .map((p) => `${p.name} (maxSize ${p.config.autoScalingGroup.maxSize})`);
   if (grown.length === 0) return '';
   const which = grown.length === 1 ? `capacity provider ${grown[0]}` : `capacity providers ${grown.join(', ')}`;
   return `; its tasks are never placed, and the managed scaling of ${which} counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to maxSize for them, one step per instance warm-up`;
+}
+
+/**
+ * The Auto Scaling group capacity providers the users' strategies give tasks (base or weight
+ * above 0; not a DAEMON service's, which has no strategy and drives no scale out), each once,
+ * in the order first named.
+ */
+function providersGivenTasks(s: ResolvedScenario, users: readonly ResolvedService[]): Extract<ResolvedProvider, { kind: 'asg' }>[] {
+  const out: Extract<ResolvedProvider, { kind: 'asg' }>[] = [];
+  for (const svc of users) {
+    if (svc.config.schedulingStrategy === 'DAEMON') continue;
+    for (const item of svc.strategy) {
+      if (item.base === 0 && item.weight === 0) continue; // given no tasks
+      const p = s.providers.get(item.capacityProvider);
+      if (p?.kind === 'asg' && !out.includes(p)) out.push(p);
+    }
+  }
+  return out;
+}
+
+/**
+ * "; its managed scaling counts them as needing new instances (WHY) and grows the group up
+ * to its maxSize (N) for them, one step per instance warm-up" for tasks of provider `p` that
+ * are never placed, when it has managed scaling (its estimate reads the waiting tasks' size,
+ * not their architecture or constraints: reservation.ts); "" without.
+ */
+function growsClause(p: Extract<ResolvedProvider, { kind: 'asg' }>, why: string): string {
+  if (p.config.managedScaling?.status !== 'ENABLED') return '';
+  return `; its managed scaling counts them as needing new instances (${why}) and grows the group up to its maxSize (${p.config.autoScalingGroup.maxSize}) for them, one step per instance warm-up`;
 }
 
 /**
@@ -959,30 +977,18 @@ function providersThatNeverMeet(s: ResolvedScenario, users: readonly ResolvedSer
   const azs = s.scenario.cluster.availabilityZones;
   const launched = launchedInstanceTypes(s);
   const out: string[] = [];
-  const seen = new Set<string>();
-  for (const svc of users) {
-    if (svc.config.schedulingStrategy === 'DAEMON') continue;
-    for (const item of svc.strategy) {
-      if (item.base === 0 && item.weight === 0) continue; // given no tasks
-      if (seen.has(item.capacityProvider)) continue;
-      seen.add(item.capacityProvider);
-      const p = s.providers.get(item.capacityProvider);
-      if (p?.kind !== 'asg') continue;
-      const asg = p.config.autoScalingGroup;
-      const kinds = launched.filter((t) => t.group === p.name);
-      if (kinds.length === 0) continue; // types refused by the checks
-      const possible = kinds.flatMap((t) => azs.map((az) => instanceAttributes(t, az, asg)));
-      if (possible.some((attributes) => evaluate(cmp, { ...PROBE, attributes }))) continue;
-      const had = [...new Set(possible.map((a) => (Object.hasOwn(a, name) ? a[name] : undefined)).filter((v) => v !== undefined))];
-      const has = had.length === 0 ? `no attribute ${name}` : `${name} ${had.join(', ')}`;
-      const grows =
-        p.config.managedScaling?.status === 'ENABLED'
-          ? `; its managed scaling counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to its maxSize (${asg.maxSize}) for them, one step per instance warm-up`
-          : '';
-      out.push(
-        `the instances capacity provider ${p.name} launches have ${has}, so none meets ${written}: the tasks the capacity provider strategy gives to ${p.name} are never placed and wait for its capacity ("missing an attribute required by your task")${grows}; take ${p.name} out of the strategy, or change its group or the expression`,
-      );
-    }
+  for (const p of providersGivenTasks(s, users)) {
+    const asg = p.config.autoScalingGroup;
+    const kinds = launched.filter((t) => t.group === p.name);
+    if (kinds.length === 0) continue; // types refused by the checks
+    const possible = kinds.flatMap((t) => azs.map((az) => instanceAttributes(t, az, asg)));
+    if (possible.some((attributes) => evaluate(cmp, { ...PROBE, attributes }))) continue;
+    const had = [...new Set(possible.map((a) => (Object.hasOwn(a, name) ? a[name] : undefined)).filter((v) => v !== undefined))];
+    const has = had.length === 0 ? `no attribute ${name}` : `${name} ${had.join(', ')}`;
+    const grows = growsClause(p, 'its estimate reads their size, not their placement constraints');
+    out.push(
+      `the instances capacity provider ${p.name} launches have ${has}, so none meets ${written}: the tasks the capacity provider strategy gives to ${p.name} are never placed and wait for its capacity ("missing an attribute required by your task")${grows}; take ${p.name} out of the strategy, or change its group or the expression`,
+    );
   }
   return out;
 }

@@ -351,7 +351,6 @@ class StationaryWait {
   /** The 95th percentile of the Erlang-mixture wait (erlang) by bisection from [0, hi0], 0 when fewer than 5 % wait. */
   private erlangP95(hi0: number): number {
     let p95 = 0;
-    const places = this.erlangPlaces;
     if (this.pWait > 0.05) {
       let lo = 0;
       let hi = hi0;
