@@ -1,6 +1,6 @@
 // A CloudWatch metric alarm (PutMetricAlarm fields, TreatMissingData included): keeps its
-// state, evaluates once per new alarm period of visible datapoints, reports transitions with
-// the datapoints that caused them.
+// state, evaluates on a sliding window (CloudWatch's default EvaluationWindow) once per newly
+// visible metric period, reports transitions with the datapoints that caused them.
 
 import { comparisonSymbol, isBreaching, COMPARISON_OPERATORS, type ComparisonOperator } from './comparison.js';
 import { evaluateRange, newRangeEvaluation, TREAT_MISSING_DATA, type AlarmState, type RangeEvaluation, type TreatMissingData } from './alarm-evaluation.js';
@@ -53,7 +53,10 @@ export class Alarm {
   readonly treatMissingData: TreatMissingData;
 
   state: AlarmState = 'INSUFFICIENT_DATA';
-  /** Start of the newest alarm period evaluated so far (-Infinity before the first). */
+  /**
+   * Start of the newest datapoint's window evaluated so far (-Infinity before the first):
+   * the alarm period ending with the newest visible metric period.
+   */
   lastEvaluatedPeriodStart = -Infinity;
 
   private readonly range: Float64Array;
@@ -96,27 +99,38 @@ export class Alarm {
   }
 
   /**
-   * Evaluates the alarm on the datapoints visible at t, if a new alarm period has become
-   * visible since the last call. Returns the state transition, or null (no change, or
-   * nothing new to evaluate; compare lastEvaluatedPeriodStart to tell them apart).
-   * Datapoints must be stored before they become visible: a period already evaluated is not
-   * read again (the range is shifted by one period, not re-read).
+   * Evaluates the alarm on the datapoints visible at t, if a new metric period has become
+   * visible since the last call. The window slides (CloudWatch's default SlidingWindow,
+   * AmazonCloudWatch/latest/monitoring/alarm-evaluation-window.html): the newest datapoint
+   * is the alarm period ending with the newest visible metric period, each older one an
+   * alarm period before; not fixed blocks counted from the run's start. The first
+   * evaluation comes once a whole alarm period since the run's start is visible. Returns
+   * the state transition, or null (no change, or nothing new to evaluate; compare
+   * lastEvaluatedPeriodStart to tell them apart). Datapoints must be stored before they
+   * become visible: when the window moves by exactly one alarm period (every evaluation
+   * when the alarm period is the metric period) the range is shifted, not re-read.
    */
   evaluate(t: number, store: MetricStore): AlarmTransition | null {
     if (this.preparedFor !== store) this.prepare(store);
     const P = this.period;
-    const newest = Math.floor((t - P - store.publishDelay) / P) * P;
+    const p = this.storePeriod;
+    const k = this.subPeriods;
+    // Sliding window (CloudWatch's default): the newest datapoint is the aggregate of the k
+    // metric periods ending with the newest visible one, so it moves on every metric period,
+    // not once per alarm period (with k = 1 this is the newest visible period itself).
+    const newestIndex = Math.floor((t - p - store.publishDelay) / p) + 1 - k;
+    const newest = newestIndex * p;
     if (newest < 0 || newest <= this.lastEvaluatedPeriodStart) return null;
     const R = this.evaluationRange;
     const series = this.series!;
-    const k = this.subPeriods;
-    const newestIndex = newest / this.storePeriod;
     const range = this.range;
     const N = this.evaluationPeriods;
     const op = this.comparisonOperator;
     const threshold = this.threshold;
     if (newest - this.lastEvaluatedPeriodStart === P && !this.refresh) {
-      // One period on (the usual case): shift the range and read only the new datapoint.
+      // One alarm period on (the usual case with k = 1; with k > 1 the window moves one
+      // metric period at a time and the range is re-read below): shift the range and read
+      // only the new datapoint.
       // (a loop: the range is a few values, copyWithin's call costs more than the copy)
       const leavingRange = range[0];
       const leavingLastN = range[R - N];

@@ -76,6 +76,50 @@ describe('Alarm', () => {
     expect(alarm.evaluation.evaluated[0]).toBe(95);
   });
 
+  it('slides a 5-minute window a minute at a time (CloudWatch\'s default SlidingWindow), not fixed 5-minute blocks from the start', () => {
+    // alarm-evaluation-window.html: the sliding window "advances each time the alarm is
+    // evaluated" (a 1-hour alarm over 13:07-14:07, then 13:08-14:08). One-minute CPU 40 up to
+    // minute 30 (the minute starting at 1800 s), 100 from minute 31 (1860 s); publish delay
+    // 60 s, so minute i is visible at (i + 2) x 60 s and the newest datapoint at t is the
+    // Average of the 5 minutes ending with minute t/60 - 2.
+    const store = new MetricStore({ period: MIN, publishDelay: MIN });
+    const alarm = new Alarm({ name: 'up', metricName: 'CPUUtilization', statistic: 'Average', period: 5 * MIN, evaluationPeriods: 1, threshold: 70, comparisonOperator: 'GreaterThanThreshold' });
+    for (let m = 0; m < 40; m++) store.putValue('CPUUtilization', m * MIN, m < 31 ? 40 : 100);
+    const seen: { t: number; to: string; datapoints: number[]; message: string }[] = [];
+    for (let t = MIN; t <= 40 * MIN; t += MIN) {
+      const tr = alarm.evaluate(t, store);
+      if (tr) seen.push({ t: t / 1000, to: tr.to, datapoints: tr.datapoints, message: tr.message });
+    }
+    // first evaluation at 360 s (minutes 0-4: 40, OK); at 2040 s (minutes 28-32)
+    // (3 x 40 + 2 x 100) / 5 = 64, still OK; at 2100 s (minutes 29-33)
+    // (2 x 40 + 3 x 100) / 5 = 76 > 70: ALARM. Fixed blocks from the start would see
+    // [1800, 2100) only at 2160 s, as 88.
+    expect(seen).toEqual([
+      { t: 360, to: 'OK', datapoints: [40], message: '1 of 1 datapoint not > 70: 40.0' },
+      { t: 2100, to: 'ALARM', datapoints: [76], message: '1 datapoint > 70: 76.0' },
+    ]);
+  });
+
+  it('a 5-minute alarm of 2 evaluation periods: each datapoint 5 minutes before the next, both sliding a minute at a time', () => {
+    // One-minute CPU 40 for minutes 0-9, 100 from minute 10; publish delay 60 s (minute i
+    // visible at (i + 2) x 60 s). At t the datapoints are the Averages of minutes
+    // [n - 9, n - 5] and [n - 4, n] with n = t/60 - 2; ALARM needs both > 60.
+    // n = 15 (t = 1020 s): [6, 10] = (4 x 40 + 100) / 5 = 52, [11, 15] = 100: OK.
+    // n = 16 (t = 1080 s): [7, 11] = (3 x 40 + 2 x 100) / 5 = 64, [12, 16] = 100: ALARM.
+    // (Fixed blocks [600, 900) and [900, 1200) would both be visible only at 1260 s.)
+    const store = new MetricStore({ period: MIN, publishDelay: MIN });
+    const alarm = new Alarm({ name: 'two', metricName: 'CPUUtilization', statistic: 'Average', period: 5 * MIN, evaluationPeriods: 2, threshold: 60, comparisonOperator: 'GreaterThanThreshold' });
+    for (let m = 0; m < 30; m++) store.putValue('CPUUtilization', m * MIN, m < 10 ? 40 : 100);
+    for (let t = MIN; t < 1020_000; t += MIN) alarm.evaluate(t, store);
+    expect(alarm.state).toBe('OK');
+    expect(alarm.evaluate(1020_000, store)).toBeNull();
+    expect(alarm.evaluatedDatapoints()).toEqual([52, 100]);
+    const tr = alarm.evaluate(1080_000, store);
+    expect(tr?.to).toBe('ALARM');
+    expect(tr?.datapoints).toEqual([64, 100]);
+    expect(alarm.lastEvaluatedPeriodStart).toBe(720_000); // the newest datapoint: minutes 12-16
+  });
+
   it("each evaluation equals CloudWatch's evaluation of the whole range read afresh (state, datapoints, counts) — property", () => {
     // The alarm keeps counts as its range shifts and works the details out only when read;
     // here every evaluation is compared with evaluateRange over the range read from the store.
@@ -92,7 +136,9 @@ describe('Alarm', () => {
     // shift, 0 = nothing new visible) and whether the details are read then (the simulator
     // reads them only now and then, so stale details must carry over several evaluations)
     const minute = fc.option(fc.integer({ min: 0, max: 10 }), { nil: null, freq: 4 });
-    const step = fc.record({ move: fc.constantFrom(0, 1, 1, 1, 2, 3), read: fc.boolean() });
+    // (in alarm periods, or in metric periods: the sliding window of an alarm period of 2
+    // minutes moves a minute at a time, re-reading the range)
+    const step = fc.record({ move: fc.constantFrom(0, 1, 1, 1, 2, 3), byMinute: fc.boolean(), read: fc.boolean() });
     fc.assert(
       fc.property(config, fc.array(minute, { minLength: 1, maxLength: 80 }), fc.array(step, { maxLength: 60 }), (c, minutes, steps) => {
         const m = Math.max(1, Math.round(c.mFraction * c.n));
@@ -102,11 +148,13 @@ describe('Alarm', () => {
         const alarm = new Alarm({ name: 'a', metricName: 'X', statistic: 'Average', period: c.k * MIN, evaluationPeriods: c.n, datapointsToAlarm: m, threshold: c.threshold, comparisonOperator: c.op, evaluationRange: R, treatMissingData: c.treat });
         const want = newRangeEvaluation(R);
         let t = c.k * MIN;
-        for (const { move, read } of steps) {
-          t += move * c.k * MIN;
+        for (const { move, byMinute, read } of steps) {
+          t += move * (byMinute ? 1 : c.k) * MIN;
           const before = alarm.state; // what "ignore" keeps
           alarm.evaluate(t, store);
           const newest = alarm.lastEvaluatedPeriodStart;
+          // the alarm period ending with the newest visible minute (publish delay 0)
+          expect(newest).toBe(t - c.k * MIN);
           if (newest < 0) continue;
           const range = Array.from({ length: R }, (_, j) => store.aggregate('X', newest - (R - 1 - j) * c.k * MIN, c.k, 'Average'));
           evaluateRange(range, R, c.n, m, c.op, c.threshold, want, c.treat, before);
