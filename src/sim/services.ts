@@ -1683,6 +1683,9 @@ export class ServiceRuntime {
     const was = task.state === 'DEACTIVATING' ? `while it deregisters (${task.stopReason})` : `while it leaves (${task.stopReason})`;
     world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id} ${was}: SIGTERM now, stopped when its containers exit (by stopTimeout, within 2 minutes); no replacement (it was already leaving the service)`);
     this.stateVersion++;
+    // (a task on a draining instance awaits a replacement without a reason: it awaits none now;
+    // Fargate tasks are never on one, so this only keeps the count right should that change)
+    if (task.stopReason === null) this.awaitingReplacement--;
     task.stopReason = 'spot-interruption';
     task.reclaimedWhileLeaving = true;
     world.sim.cancel(task.timer);
