@@ -81,6 +81,18 @@ export interface Task {
   /** The task's pending lifecycle event, so it can be cancelled. */
   timer: number;
   /**
+   * Its pending Fargate Spot interruption notice (-1 for none): kept apart from `timer`, so
+   * a task that starts leaving (scale in, deregistration delay) is still reclaimed at it.
+   */
+  spotTimer: number;
+  /**
+   * Reclaimed by a Fargate Spot notice while it was already leaving the service (draining
+   * after a scale in, replaced after failing health checks): its stop reason became
+   * spot-interruption, but it never counted among the reclaimed tasks still stopping that
+   * wait for replacements (services.ts, spotStopping).
+   */
+  reclaimedWhileLeaving: boolean;
+  /**
    * Its place among the tasks its service started on its capacity provider (0 for the
    * first; -1 without a provider): a Fargate Spot interruption is drawn from a stream keyed
    * by service, provider and this ordinal, so tasks started on another provider (a change
@@ -120,6 +132,8 @@ export class NewTask implements Task {
   failOpenRoute: 0 | 1 | 2 = 0;
   failedOpenTo = false;
   timer = -1;
+  spotTimer = -1;
+  reclaimedWhileLeaving = false;
   providerOrdinal = -1;
   inQuota = false;
   warm = false;

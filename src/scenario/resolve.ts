@@ -9,6 +9,7 @@ import { didYouMeanName } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import {
   fargateProviderSchema,
+  builtInMeant,
   fargateSpotProviderSchema,
   type AsgProviderConfig,
   type FargateProviderConfig,
@@ -342,7 +343,9 @@ function checkStrategy(
   const names = new Set<string>();
   strategy.forEach((item, i) => {
     if (!providers.has(item.capacityProvider)) {
-      report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${didYouMeanName(item.capacityProvider, providers.keys())}; known: ${[...providers.keys()].join(', ')}`);
+      const meant = builtInMeant(item.capacityProvider);
+      const hint = meant !== undefined ? `: the built-in providers are FARGATE and FARGATE_SPOT (case matters), write ${meant}` : didYouMeanName(item.capacityProvider, providers.keys());
+      report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${hint}; known: ${[...providers.keys()].join(', ')}`);
     }
     if (names.has(item.capacityProvider)) report([...at, i, 'capacityProvider'], `capacity provider "${item.capacityProvider}" appears twice`);
     names.add(item.capacityProvider);

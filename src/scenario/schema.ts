@@ -236,9 +236,47 @@ export function providerSchemaFor(name: string) {
  * as written (resolve.ts parses them into each provider's config).
  */
 const capacityProviders = z.record(z.string(), z.unknown()).transform((map, ctx) => {
-  for (const [name, value] of Object.entries(map)) forwardAt([name], providerSchemaFor(name), value ?? {}, ctx);
+  for (const [name, value] of Object.entries(map)) {
+    const problem = capacityProviderNameProblem(name);
+    if (problem !== undefined) ctx.addIssue({ code: 'custom', path: [name], message: problem });
+    // `fargate_spot:` is a misspelt built-in provider, not a group: its keys are not checked
+    // as a group's (no `interruptions: unknown key`, no `autoScalingGroup: required`)
+    if (builtInMeant(name) !== undefined) continue;
+    forwardAt([name], providerSchemaFor(name), value ?? {}, ctx);
+  }
   return map;
 });
+
+/** FARGATE or FARGATE_SPOT when `name` is one of them written in another case, else undefined. */
+export function builtInMeant(name: string): string | undefined {
+  const upper = name.toUpperCase();
+  return name !== upper && (upper === 'FARGATE' || upper === 'FARGATE_SPOT') ? upper : undefined;
+}
+
+/**
+ * What is wrong with an Auto Scaling group capacity provider's name, else undefined.
+ * CreateCapacityProvider's `name`: "Up to 255 characters are allowed. They include letters
+ * (both upper and lowercase letters), numbers, underscores (_), and hyphens (-). The name
+ * can't be prefixed with "aws", "ecs", or "fargate"" (APIReference/API_CreateCapacityProvider.html).
+ * The prefixes are refused in any case: ECS refused a name starting "EcsCp" with that
+ * sentence (aws/aws-cdk#36584); docs/assumptions.md.
+ */
+export function capacityProviderNameProblem(name: string): string | undefined {
+  if (name === 'FARGATE' || name === 'FARGATE_SPOT') return undefined;
+  const found = `found ${JSON.stringify(name.length > 60 ? `${name.slice(0, 40)}...` : name)}`;
+  const meant = builtInMeant(name);
+  if (meant !== undefined) return `expected FARGATE or FARGATE_SPOT for a built-in provider, ${found}: the built-in providers are FARGATE and FARGATE_SPOT (case matters); write ${meant}`;
+  const rule = 'expected a capacity provider name of 1 to 255 letters, digits, "_" and "-", not starting with "aws", "ecs" or "fargate" in any case (as CreateCapacityProvider requires; FARGATE and FARGATE_SPOT are the built-in providers)';
+  if (name.length === 0) return `${rule}, found an empty name`;
+  if (name.length > 255) return `${rule}, ${found} (${name.length} characters)`;
+  const bad = [...new Set(name.replace(/[A-Za-z0-9_-]/g, ''))];
+  const prefix = /^(aws|ecs|fargate)/i.exec(name)?.[1];
+  if (bad.length === 0 && prefix === undefined) return undefined;
+  const what = bad.length > 0 ? ` (${bad.map((c) => (c === ' ' ? 'a space' : JSON.stringify(c))).join(', ')} not allowed)` : ` (starts with "${prefix}")`;
+  let fixed = name.replace(/[^A-Za-z0-9_-]/g, '-');
+  if (/^(aws|ecs|fargate)/i.test(fixed)) fixed = `cp-${fixed}`;
+  return `${rule}, ${found}${what}; rename it, e.g. "${fixed.slice(0, 255)}"`;
+}
 
 const strategyItem = strict({
   capacityProvider: z.string(),

@@ -927,7 +927,7 @@ export class ServiceRuntime {
     const p = world.scenario.providers.get(task.capacityProvider);
     if (p?.kind === 'fargate' && p.spot && p.config.interruptions) {
       const delay = sample({ distribution: 'exponential', mean: p.config.interruptions.meanTimeBetween }, world.streams.fresh('spot-fargate', this.name, task.capacityProvider, String(task.providerOrdinal)));
-      task.timer = world.sim.after(delay, onFargateSpotNotice, { svc: this, task }, PRIORITY.lifecycle);
+      task.spotTimer = world.sim.after(delay, onFargateSpotNotice, { svc: this, task }, PRIORITY.lifecycle);
     }
     // without a load balancer the task AZ rebalancing started is healthy 40 s after RUNNING (countsAsHealthy)
     if (this.healthCheck === null && this.rebalancer?.pending === task) world.sim.after(HEALTHY_AFTER_RUNNING_MS, onRebalancedHealthy, { svc: this, task }, PRIORITY.lifecycle);
@@ -1545,7 +1545,11 @@ export class ServiceRuntime {
     if (this.tasks.delete(task) && task.leaving) {
       this.leavingCount--;
       if (task.stopReason === null) this.awaitingReplacement--;
-      else if (task.stopReason === 'spot-interruption' && task.launchType === 'FARGATE') this.spotStopping--;
+      else if (task.stopReason === 'spot-interruption' && task.launchType === 'FARGATE' && !task.reclaimedWhileLeaving) this.spotStopping--;
+    }
+    if (task.spotTimer !== -1) {
+      world.sim.cancel(task.spotTimer);
+      task.spotTimer = -1;
     }
     const inst = hostOf(task);
     this.releaseInstance(task, inst);
@@ -1663,6 +1667,30 @@ export class ServiceRuntime {
     // stops as any task does after SIGTERM, and is reclaimed at the end of the notice at the latest
     this.beginStopping(task, FARGATE_SPOT_NOTICE_MS);
     this.requestReconcile();
+  }
+
+  /**
+   * A Fargate Spot notice reaches a task already leaving the service (deregistering after a
+   * scale in, or after failing its health checks): the notice is its SIGTERM all the same,
+   * and AWS reclaims the capacity at the end of the 2 minutes whatever the task was doing
+   * (fargate-capacity-providers.html), so its deregistration delay is cut short. It already
+   * no longer counts toward the desired count, so no replacement is started for it: the
+   * service's own decision (the scale in, the replacement already started) stands.
+   */
+  fargateSpotNoticeWhileLeaving(task: Task): void {
+    const world = this.world;
+    this.spotInterruptions++;
+    const was = task.state === 'DEACTIVATING' ? `while it deregisters (${task.stopReason})` : `while it leaves (${task.stopReason})`;
+    world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id} ${was}: SIGTERM now, stopped when its containers exit (by stopTimeout, within 2 minutes); no replacement (it was already leaving the service)`);
+    this.stateVersion++;
+    // (a task on a draining instance awaits a replacement without a reason: it awaits none now;
+    // Fargate tasks are never on one, so this only keeps the count right should that change)
+    if (task.stopReason === null) this.awaitingReplacement--;
+    task.stopReason = 'spot-interruption';
+    task.reclaimedWhileLeaving = true;
+    world.sim.cancel(task.timer);
+    this.leaveRotation(task);
+    this.beginStopping(task, FARGATE_SPOT_NOTICE_MS);
   }
 
   /** Capacity changed: PROVISIONING tasks try again, oldest first. */
@@ -1828,7 +1856,11 @@ function onStopped(a: { svc: ServiceRuntime; task: Task }): void {
   a.svc.stopped(a.task);
 }
 function onFargateSpotNotice(a: { svc: ServiceRuntime; task: Task }): void {
+  a.task.spotTimer = -1;
   if (a.task.state === 'RUNNING' && !a.task.leaving) a.svc.fargateSpotNotice(a.task);
+  else if (a.task.state === 'RUNNING' || a.task.state === 'DEACTIVATING') a.svc.fargateSpotNoticeWhileLeaving(a.task);
+  // STOPPING: its SIGTERM came before the notice, and it stops within its stopTimeout (at
+  // most 120 s on Fargate), before the 2 minutes end: the notice changes nothing
 }
 
 /** 60000 -> "60 s", 125761 -> "125.8 s". */

@@ -1,5 +1,5 @@
 // Writes a summary path back as text: `services.web.latencyMs.p95`, with a key that is not
-// a plain name quoted in brackets (`capacityProviders["asg.m5"]`).
+// a plain name quoted in brackets (`services["web.v2"]`).
 
 const PLAIN_KEY = /^[A-Za-z0-9_:-]+$/;
 
