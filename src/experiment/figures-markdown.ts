@@ -110,9 +110,28 @@ export const UNPAIRED_FOLDER_NOTE =
   `${OWN_INTERVALS} This folder has no paired.csv (written by an ecsim from before sweeps recorded each replication's figures, or merged from its shard files), ` +
   'so there are no paired differences: run the sweep again for them.';
 
-/** The note under a table with a Pareto column; `noun` is `variant` or `point`. */
+/**
+ * The note under a table with a Pareto column; `noun` is `variant` (compare: comparison.csv)
+ * or `point` (a sweep: sweep.csv). The front is decided on the unrounded means, which the
+ * table rounds to the half-width's place: `0.18 ± 0.18 | 10 ± 28` on the front beside
+ * `0.17 ± 0.20 | 10 ± 28` off it is 10 SLO minutes against 10.33.
+ */
 export function paretoNote(noun: string): string {
-  return `Pareto: no other ${noun} is at least as good on both mean cost and mean SLO violation minutes and better on one (${noun}s that tie are all on the front).`;
+  return (
+    `Pareto: no other ${noun} is at least as good on both mean cost and mean SLO violation minutes and better on one (${noun}s that tie are all on the front). ` +
+    `It is decided on the unrounded means (${paretoFile(noun)}'s cost_mean and sloViolationMinutes_mean): rounded as in the table, a ${noun} on the front can look beaten by one off it.`
+  );
+}
+
+/** The file with the unrounded means of a compare's variants or a sweep's points. */
+function paretoFile(noun: string): string {
+  return noun === 'variant' ? 'comparison.csv' : 'sweep.csv';
+}
+
+/** A figure's mean as plusMinus writes it, read back as a number (NaN for `–`). */
+export function shownMean(s: Pick<SampleSummary, 'mean' | 'ci95'>): number {
+  if (!Number.isFinite(s.mean)) return NaN;
+  return meanAndHalfWidth(s.mean, s.ci95)?.value ?? Number(human(s.mean));
 }
 
 /**

@@ -21,7 +21,8 @@ const COLD_START_NOTE =
   'Unless the scenario sets `warmStart: true`, every run starts cold: no task is RUNNING at time 0 while the load is on, so every point pays the start-up in dropped requests and SLO violation minutes. ' +
   'The paired differences cancel it where the points start alike; the absolute figures include it (docs/assumptions.md, "Start of the run").';
 const PARETO_NOTE =
-  'Pareto: no other point is at least as good on both mean cost and mean SLO violation minutes and better on one (points that tie are all on the front).';
+  'Pareto: no other point is at least as good on both mean cost and mean SLO violation minutes and better on one (points that tie are all on the front). ' +
+  "It is decided on the unrounded means (sweep.csv's cost_mean and sloViolationMinutes_mean): rounded as in the table, a point on the front can look beaten by one off it.";
 
 /** Four significant digits (comparison.md) against four decimals (sweep.csv). */
 function close(shown: number, csv: number): boolean {

@@ -67,6 +67,7 @@ export function pointsTable(table: SweepTable): string {
     shortNames(table.paths),
     rows.map((r, i) => ({ lead: r.params, figures: r.means.map((mean, m) => ({ mean, ci95: r.ci95[m], n: r.counts?.[m] })), pareto: front[i] })),
     table.replications,
+    'sweep.csv',
   );
 }
 

@@ -24,3 +24,16 @@ export function formatSpan(seconds: number): string {
   const d = Math.floor(h / 24);
   return h % 24 === 0 ? `${d} d` : `${d} d ${h % 24} h`;
 }
+
+/**
+ * The shortest and the longest of several durations in formatSpan's words: one span when
+ * both read the same ("4 min"), "2 to 4 min" when both are whole numbers of one unit, else
+ * "105 s to 4 min".
+ */
+export function formatSpanRange(shortest: number, longest: number): string {
+  const [a, b] = [formatSpan(shortest), formatSpan(longest)];
+  if (a === b) return a;
+  const unitA = /^(\d+) (s|min|h|d)$/.exec(a);
+  const unitB = /^(\d+) (s|min|h|d)$/.exec(b);
+  return unitA && unitB && unitA[2] === unitB[2] ? `${unitA[1]} to ${b}` : `${a} to ${b}`;
+}

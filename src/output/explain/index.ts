@@ -4,7 +4,7 @@ export { explainLines, explainRun, serviceNames, type ExplainOptions } from './e
 export { readResults } from './read-results.js';
 export { parseCsv, parseCsvRows, type CsvRecord } from './parse-csv.js';
 export { parseTimeArg } from './time-arg.js';
-export { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
+export { formatClock, formatSpan, formatSpanRange, type ClockFormat } from './format-clock.js';
 export { parseScalingActivity, parseAlarmEvaluation, parseAlarmTransition } from './parse-scaling-activity.js';
 export { traceCsv, replayHint, traceChanges, jumpOffRows, serviceJumpOffRows, isTraceCsv, tracedServices, traceRowCount, TRACE_COLUMNS, TRACE_MAX_ROWS, type TraceCsvOptions } from './trace-csv.js';
 export type { ExplainLine } from './explain-line.js';

@@ -1,11 +1,12 @@
 // Tasks that waited in PROVISIONING because no container instance could take them: how
-// long, ECS's reasons (RESOURCE:MEMORY, INSTANCE_STATUS, ... from task-unplaceable
-// events), and what ended the wait (an instance registering, or capacity freed). A wait's
-// reasons are those recorded from its start up to its tasks' placement, in events.csv's
-// order: a task-unplaceable row at the same instant after the placement is about the tasks
-// still waiting, not about the ones placed.
+// long (shortest to longest, when tasks placed together were created at different times),
+// ECS's reasons (RESOURCE:MEMORY, INSTANCE_STATUS, ... from task-unplaceable events), and
+// what ended the wait (an instance registering, or capacity freed). A wait's reasons are
+// those recorded from its start up to its tasks' placement, in events.csv's order: a
+// task-unplaceable row at the same instant after the placement is about the tasks still
+// waiting, not about the ones placed.
 
-import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
+import { formatClock, formatSpan, formatSpanRange, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { byTaskName, listSome, type Placement } from './task-placements.js';
 import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
@@ -52,6 +53,8 @@ export function provisioningWaitLines(
   const lines: ExplainLine[] = [];
   for (const g of groups.values()) {
     const since = Math.min(...g.tasks.map((t) => t.createdS));
+    // tasks created at different times waited different times: the shortest to the longest
+    const latest = Math.max(...g.tasks.map((t) => t.createdS));
     const reasons = reasonsBefore(unplaceable.get(g.service) ?? [], since, g.placedIndex);
     const fresh = g.instances.filter((id) => registeredAt.get(id) === g.placedS);
     const until = fresh.length > 0 ? `until ${listSome(fresh)} registered` : 'until capacity was freed on a registered instance';
@@ -61,7 +64,7 @@ export function provisioningWaitLines(
       service: g.service,
       provider: g.tasks[0].capacityProvider || null,
       order: LINE_ORDER.provisioning,
-      text: `${g.service}: ${n} ${n === 1 ? 'task' : 'tasks'} (${listSome(g.tasks.map((t) => t.taskId).sort(byTaskName))}) waited in PROVISIONING for ${formatSpan(g.placedS - since)}${reasons} ${until}`,
+      text: `${g.service}: ${n} ${n === 1 ? 'task' : 'tasks'} (${listSome(g.tasks.map((t) => t.taskId).sort(byTaskName))}) waited in PROVISIONING for ${formatSpanRange(g.placedS - latest, g.placedS - since)}${reasons} ${until}`,
     });
   }
   for (const [service, list] of stuck) {

@@ -9,7 +9,7 @@ import { RUN_FILES_LISTED } from '../run-files.js';
 import { scatterChart } from './charts/scatter-chart.js';
 import { esc } from './charts/svg.js';
 import { comparisonTable, hasPartialCounts, pairedTable } from './sections/comparison-tables.js';
-import { COMBINED_NOTE, missingNote, PAIRED_POINTS_NOTE, significanceNote, UNPAIRED_FOLDER_NOTE } from '../../experiment/figures-markdown.js';
+import { COMBINED_NOTE, missingNote, PAIRED_POINTS_NOTE, paretoNote, significanceNote, UNPAIRED_FOLDER_NOTE } from '../../experiment/figures-markdown.js';
 import { shortNames } from '../../experiment/point-label.js';
 import { overlayCharts } from './sections/overlay-charts.js';
 import { figure, htmlPage, htmlTable, TITLE_END } from './sections/page.js';
@@ -28,8 +28,9 @@ export function renderComparisonHtml(c: ComparisonData): string {
 
   parts.push(`<h2>${c.kind === 'compare' ? 'Variants' : 'Points'}</h2>`, htmlTable(comparisonTable(c)));
   parts.push(`<p class="muted">${esc(COMBINED_NOTE)}</p>`);
-  // comparison.md's notes: (k of n) marks, and under the paired table the * mark
+  // comparison.md's notes: the Pareto column (decided on the unrounded means), (k of n) marks, and under the paired table the * mark
   const noun = c.kind === 'compare' ? 'variant' : 'point';
+  parts.push(`<p class="muted">${esc(paretoNote(noun))}</p>`);
   if (hasPartialCounts(c)) parts.push(`<p class="muted">${esc(missingNote(c.replications, noun, c.kind === 'compare' || c.paired.length > 0))}</p>`);
   // a sweep's intervals are per point (none with one replication); its paired table (paired.csv) is against the first point
   if (c.kind === 'sweep' && c.rows.length >= 2 && c.rows.some((r) => Number.isFinite(r.ci95.cost))) parts.push(`<p class="muted">${esc(c.paired.length > 0 ? PAIRED_POINTS_NOTE : UNPAIRED_FOLDER_NOTE)}</p>`);

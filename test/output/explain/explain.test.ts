@@ -4,7 +4,7 @@
 
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { parseCsv, parseCsvRows, parseTimeArg, parseScalingActivity, parseAlarmTransition, formatSpan } from '../../../src/output/explain/index.js';
+import { parseCsv, parseCsvRows, parseTimeArg, parseScalingActivity, parseAlarmTransition, formatSpan, formatSpanRange } from '../../../src/output/explain/index.js';
 import { loadChanges } from '../../../src/output/explain/load-changes.js';
 import { reasonsBetween, provisioningWaitLines } from '../../../src/output/explain/provisioning-waits.js';
 import { unplaceableEpisodes } from '../../../src/output/report/narrative/unplaceable-episodes.js';
@@ -265,6 +265,39 @@ describe('provisioningWaitLines: each wait with the reasons recorded for it', ()
     // the one placed at 09:06 waited from 0 through both rows: a rejection is named, so "no instance registered" is not
     expect(lines).toContain('web: 1 task (web-3) waited in PROVISIONING for 6 min (RESOURCE:CPU) until i-2 registered');
     expect(lines).toContain('web: 1 task still PROVISIONING at the end, waiting since 09:00 (RESOURCE:CPU)');
+  });
+});
+
+describe('provisioningWaitLines: tasks placed together that were created at different times', () => {
+  // capacity-target.yaml, target-100, seed 13: web-9 created at 3840 s (10:04), web-10 at
+  // 3960 s (10:06), both placed at 4065.397 s on the instance that registered then. Their
+  // waits are 225.4 s (3.76 min, "4 min") and 105.4 s ("105 s": formatSpan words spans
+  // under 2 minutes in seconds), so one figure for both would be wrong for one of them.
+  const unplaceable = (timeS: number): EventRow => ({ timeS, type: 'task-unplaceable', subject: 'web', message: 'service web was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for A capacity; 2 rejected for RESOURCE:CPU' });
+  const placed = (timeS: number, taskId: string, instanceId: string): EventRow => ({ timeS, type: 'task-placed', subject: taskId, message: `${taskId} placed on ${instanceId} (m5.large, us-east-1a)` });
+  const task = (n: number, createdS: number, placedS: number, instanceId: string): TaskRow => ({ taskId: `web-${n}`, service: 'web', capacityProvider: 'A', instanceId, createdS, runningS: placedS + 14, stoppedS: null, stopReason: 'simulation-end' });
+  function waitLine(created: readonly [number, number], placedS: number): string[] {
+    const events: EventRow[] = [
+      unplaceable(created[0]),
+      unplaceable(created[1]),
+      { timeS: placedS, type: 'instance-registered', subject: 'i-4', message: 'm5.large in us-east-1a registered' },
+      placed(placedS, 'web-9', 'i-4'),
+      placed(placedS, 'web-10', 'i-4'),
+    ];
+    const tasks = [task(9, created[0], placedS, 'i-4'), task(10, created[1], placedS, 'i-4')];
+    return provisioningWaitLines(events, tasks, taskPlacements(events), clock, 14400).map((l) => l.text);
+  }
+  it('says the shortest and the longest wait when they read differently', () => {
+    expect(waitLine([3840, 3960], 4065.397)).toEqual(['web: 2 tasks (web-9, web-10) waited in PROVISIONING for 105 s to 4 min (RESOURCE:CPU) until i-4 registered']);
+    // 400 s and 340 s: 6.67 and 5.67 min, "7 min" and "6 min"
+    expect(waitLine([0, 60], 400)).toEqual(['web: 2 tasks (web-9, web-10) waited in PROVISIONING for 6 to 7 min (RESOURCE:CPU) until i-4 registered']);
+  });
+  it('one figure when both waits round to it', () => {
+    // 360 s and 350 s: 6 min and 5.83 min, both "6 min"
+    expect(waitLine([0, 10], 360)).toEqual(['web: 2 tasks (web-9, web-10) waited in PROVISIONING for 6 min (RESOURCE:CPU) until i-4 registered']);
+  });
+  it('formatSpanRange: one unit said once, mixed units in full', () => {
+    expect([formatSpanRange(240, 240), formatSpanRange(105.4, 225.4), formatSpanRange(30, 90), formatSpanRange(3600, 5400), formatSpanRange(3600, 7200)]).toEqual(['4 min', '105 s to 4 min', '30 to 90 s', '1 h to 1 h 30 min', '1 to 2 h']);
   });
 });
 

@@ -106,6 +106,7 @@ describe('comparison page of a compare folder', () => {
     expect(scatter.includes('targetValue=60')).toBe(true);
     expect(scatter).toContain('Pareto front (no other point is at least as good on both cost and SLO violation and better on one)');
     expect(scatter).toContain('>other points<');
+    expect(html).toContain('It is decided on the unrounded means (sweep.csv&#39;s cost_mean');
     expect(html).toContain('differ mostly by what the points set');
   });
 });
@@ -235,6 +236,10 @@ describe('comparison page: how figures combine services', () => {
     const scatter = charts(html).find((s) => s.includes('Cost vs SLO'))!;
     // pareto.ts: no other is at least as good on both and strictly better on one
     expect(scatter).toContain('Pareto front (no other variant is at least as good on both cost and SLO violation and better on one)');
+    // the table's figures are rounded, the front is not: comparison.md's note, under the table
+    const pareto = html.indexOf('It is decided on the unrounded means (comparison.csv&#39;s cost_mean and sloViolationMinutes_mean): rounded as in the table, a variant on the front can look beaten by one off it.');
+    expect(pareto).toBeGreaterThan(html.indexOf('<h2>Variants</h2>'));
+    expect(pareto).toBeLessThan(html.indexOf('Paired differences'));
     expect(scatter).toContain('>other variants<');
     expect(html).not.toContain('cheaper AND');
     // experiments.md "What pairing cannot keep": per-service streams are drawn in event order
