@@ -744,7 +744,12 @@ const serviceMap = strict({
   // no default here, so that a warning can tell a written one (deploymentConfigurationOf fills it in)
   deploymentConfiguration: strict({
     minimumHealthyPercent: int.min(0).max(100).default(DEFAULT_DEPLOYMENT_CONFIGURATION.minimumHealthyPercent),
-    maximumPercent: int.min(100).max(200).default(DEFAULT_DEPLOYMENT_CONFIGURATION.maximumPercent),
+    // DeploymentConfiguration maximumPercent: "Type: Integer", no range documented
+    // (API_DeploymentConfiguration.html); at least 100: fewer would cap the service below its
+    // desired count
+    maximumPercent: intWithin(100, MAX_API_INTEGER, 'at least 100; AWS documents no upper limit, so up to the API\'s largest Integer').default(
+      DEFAULT_DEPLOYMENT_CONFIGURATION.maximumPercent,
+    ),
   }, DEPLOYMENT_CONFIGURATION_NOTES).optional(),
   loadBalancer: strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),

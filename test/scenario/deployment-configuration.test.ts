@@ -53,3 +53,21 @@ describe('deploymentConfiguration: ECS keys ecsim does not model', () => {
     expect(loadError({ maximumPercnt: 150 })).toMatch(/unknown key "maximumPercnt".*maximumPercent/);
   });
 });
+
+describe('deploymentConfiguration.maximumPercent: no upper limit documented', () => {
+  it('takes values above 200 (300, the API largest Integer) and refuses below 100 or a fraction', () => {
+    expect(loadError({ maximumPercent: 300 })).toBe('no error');
+    expect(loadError({ maximumPercent: 2_147_483_647 })).toBe('no error');
+    const expected = 'expected a whole number from 100 to 2147483647 (at least 100; AWS documents no upper limit, so up to the API\'s largest Integer)';
+    expect(loadError({ maximumPercent: 99 })).toBe(`s.yaml: services.web.deploymentConfiguration.maximumPercent: ${expected}, found number 99`);
+    expect(loadError({ maximumPercent: 2_147_483_648 })).toContain(`${expected}, found number 2147483648`);
+    expect(loadError({ maximumPercent: 150.5 })).toContain(`${expected}, found number 150.5`);
+  });
+
+  it('300 is kept as written; minimumHealthyPercent alone still gets the default 200', () => {
+    const s = loadScenarioObject('s.yaml', scenario({ maximumPercent: 300 }));
+    expect(s.scenario.services.web.deploymentConfiguration).toEqual({ minimumHealthyPercent: 100, maximumPercent: 300 });
+    const d = loadScenarioObject('s.yaml', scenario({ minimumHealthyPercent: 50 }));
+    expect(d.scenario.services.web.deploymentConfiguration).toEqual({ minimumHealthyPercent: 50, maximumPercent: 200 });
+  });
+});
