@@ -753,6 +753,23 @@ export function deploymentConfigurationOf(config: { deploymentConfiguration?: { 
   return config.deploymentConfiguration ?? DEFAULT_DEPLOYMENT_CONFIGURATION;
 }
 
+/**
+ * DeploymentConfiguration's other ECS keys (APIReference/API_DeploymentConfiguration.html):
+ * they govern deployments, which ecsim does not model. Refused with that said, not with a
+ * "did you mean": ecsim behaves as a service without them (no circuit breaker, no alarms: the
+ * API's default when they are not written).
+ */
+const DEPLOYMENT_NOT_MODELLED = 'an ECS key ecsim does not model: deployments are not modelled';
+const DEPLOYMENT_CONFIGURATION_NOTES = {
+  deploymentCircuitBreaker: `${DEPLOYMENT_NOT_MODELLED}, nor is their circuit breaker; ecsim behaves as with the circuit breaker off, the API default: remove the key`,
+  alarms: `${DEPLOYMENT_NOT_MODELLED}, nor are the CloudWatch alarms that fail one; ecsim behaves as without deployment alarms, the API default: remove the key`,
+  strategy: `${DEPLOYMENT_NOT_MODELLED} (rolling, blue/green, linear or canary): remove the key`,
+  bakeTimeInMinutes: `${DEPLOYMENT_NOT_MODELLED} (blue/green, linear or canary bake time): remove the key`,
+  canaryConfiguration: `${DEPLOYMENT_NOT_MODELLED} (canary deployments): remove the key`,
+  linearConfiguration: `${DEPLOYMENT_NOT_MODELLED} (linear deployments): remove the key`,
+  lifecycleHooks: `${DEPLOYMENT_NOT_MODELLED} (deployment lifecycle hooks): remove the key`,
+};
+
 const serviceMap = strict({
   taskDefinition: z.string(),
   desiredCount: taskCount.optional(),
@@ -765,8 +782,13 @@ const serviceMap = strict({
   // no default here, so that a warning can tell a written one (deploymentConfigurationOf fills it in)
   deploymentConfiguration: strict({
     minimumHealthyPercent: int.min(0).max(100).default(DEFAULT_DEPLOYMENT_CONFIGURATION.minimumHealthyPercent),
-    maximumPercent: int.min(100).max(200).default(DEFAULT_DEPLOYMENT_CONFIGURATION.maximumPercent),
-  }).optional(),
+    // DeploymentConfiguration maximumPercent: "Type: Integer", no range documented
+    // (API_DeploymentConfiguration.html); at least 100: fewer would cap the service below its
+    // desired count
+    maximumPercent: intWithin(100, MAX_API_INTEGER, 'at least 100; AWS documents no upper limit, so up to the API\'s largest Integer').default(
+      DEFAULT_DEPLOYMENT_CONFIGURATION.maximumPercent,
+    ),
+  }, DEPLOYMENT_CONFIGURATION_NOTES).optional(),
   loadBalancer: strict({
     routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
     // deregistration_delay.timeout_seconds: "The range is 0-3600 seconds" (elasticloadbalancing APIReference/API_TargetGroupAttribute.html)

@@ -1275,8 +1275,7 @@ function azRebalancingWithoutRoom(svc: ResolvedService, out: ScenarioWarning[]):
     at: ['services', svc.name, 'deploymentConfiguration', 'maximumPercent'],
     message:
       `${max} leaves no room for one task more at ${shown.join(' or at ')}; availabilityZoneRebalancing is ${written}, and ECS starts a task in the Availability Zone with the fewest before it stops one ` +
-      `(within maximumPercent), so rebalancing cannot move a task while the service runs that many` +
-      (needed <= 200 ? `; a maximumPercent of ${needed} or more gives room` : ''),
+      `(within maximumPercent), so rebalancing cannot move a task while the service runs that many; a maximumPercent of ${needed} or more gives room`,
   });
 }
 

@@ -17,7 +17,11 @@
 // state (every task RUNNING and healthy, as many as desired, none starting, stopping or
 // waiting for an instance) and moves one task: one started in the AZ with the fewest
 // tasks (within maximumPercent: the service has one task more meanwhile), then, once it is
-// healthy, one stopped in the AZ with the most. A desired count change or a task leaving or
+// healthy, one stopped in the AZ with the most. A task that cannot be placed in the AZ with
+// the fewest tasks is a SERVICE_TASK_PLACEMENT_FAILURE "as part of the Availability Zone
+// rebalancing operation": the operation is announced (STARTED) first, and the failure ends
+// it. The events name the service without the guide's placeholder parentheses (as
+// task-unplaceable does; docs/notes/placement.md). A desired count change or a task leaving or
 // marked unhealthy for another reason stops the operation (SERVICE_REBALANCING_STOPPED): the
 // started task becomes one of the service's tasks, and the scheduler reconciles as usual.
 
@@ -86,9 +90,13 @@ function sameZones(a: readonly string[], b: readonly string[]): boolean {
   return true;
 }
 
-/** "N tasks in A, N tasks in B, and N tasks in C" (the event messages' list). */
-export function zoneList(counts: ReadonlyMap<string, number>): string {
-  const parts = [...counts].map(([z, n]) => `${n} tasks in ${z}`);
+/**
+ * The event messages' list of counts: "N tasks in A, N tasks in B, and N tasks in C" (the
+ * COMPLETED event), or with `tasksOnce` "N tasks in A, N in B, and N in C" (the STARTED
+ * event writes "tasks" after the first count only; service-rebalancing-event-messages-list.html).
+ */
+export function zoneList(counts: ReadonlyMap<string, number>, tasksOnce = false): string {
+  const parts = [...counts].map(([z, n], i) => (tasksOnce && i > 0 ? `${n} in ${z}` : `${n} tasks in ${z}`));
   if (parts.length <= 1) return parts.join('');
   if (parts.length === 2) return `${parts[0]} and ${parts[1]}`;
   return `${parts.slice(0, -1).join(', ')}, and ${parts[parts.length - 1]}`;
@@ -142,7 +150,7 @@ export class AzRebalancer {
       this.balanced(version, zones, zonesVersion);
       if (this.active) {
         this.active = false;
-        port.log(`service (${port.name}) is AZ balanced with ${zoneList(counts)}.`);
+        port.log(`service ${port.name} is AZ balanced with ${zoneList(counts)}.`);
       }
       this.lastFailure = '';
       return;
@@ -150,22 +158,28 @@ export class AzRebalancer {
     if (!port.roomForOneMore()) return;
     const target = pickZone(counts, true);
     const placement = port.placementIn(target);
+    const started = `service ${port.name} is not AZ balanced with ${zoneList(counts, true)}. AZ Rebalancing in progress.`;
     if (!placement.ok) {
+      // The failure is one "as part of the Availability Zone rebalancing operation"
+      // (track-service-rebalancing.html): it follows the STARTED event and ends the
+      // operation. A repeat of the same failure within 6 hours is omitted, and with it the
+      // operation's STARTED event; the next look tries again.
       const message = placement.fargate
-        ? `service (${port.name}) is unable to place a task in ${target}.`
-        : `service (${port.name}) is unable to place a task in ${target} because no container instance met all of its requirements.`;
+        ? `service ${port.name} is unable to place a task in ${target}.`
+        : `service ${port.name} is unable to place a task in ${target} because no container instance met all of its requirements.`;
       if (message !== this.lastFailure || port.now - this.lastFailureAt >= SIX_HOURS_MS) {
         this.lastFailure = message;
         this.lastFailureAt = port.now;
+        if (!this.active) port.log(started);
         port.log(message);
       }
-      if (this.active) this.stop('a task could not be placed in the Availability Zone with the fewest tasks');
+      this.active = false;
       return;
     }
     this.lastFailure = '';
     if (!this.active) {
       this.active = true;
-      port.log(`service (${port.name}) is not AZ balanced with ${zoneList(counts)}. AZ Rebalancing in progress.`);
+      port.log(started);
     }
     const task = placement.place();
     this.pending = task;
@@ -207,7 +221,7 @@ export class AzRebalancer {
 
   private stop(why: string): void {
     this.active = false;
-    this.port.log(`service (${this.port.name}) stopped AZ Rebalancing. (${why})`);
+    this.port.log(`service ${this.port.name} stopped AZ Rebalancing. (${why})`);
   }
 }
 

@@ -2,7 +2,8 @@
 // balanced is not looked at again until its own state changes (port.version) or a zone may
 // have appeared (port.zonesVersion: instances of its providers registered). A registration
 // that brings no new zone costs one zones() walk and no task walk; a new zone where the
-// service has no task makes a2 b2 into a2 b2 c0, which is not balanced.
+// service has no task makes a2 b2 into a2 b2 c0, which is not balanced. A placement failure
+// during an operation ends it (the failure event is its end).
 
 import { describe, expect, it } from 'vitest';
 import { AzRebalancer, type RebalancingPort } from '../../src/sim/az-rebalancing.js';
@@ -18,6 +19,7 @@ function fakePort() {
     taskWalks: 0,
     placedIn: [] as string[],
     log: [] as string[],
+    fullZones: [] as string[],
   };
   const port: RebalancingPort = {
     name: 's',
@@ -32,14 +34,21 @@ function fakePort() {
       return new Map(zones.map((z) => [z, state.counts[z]]));
     },
     roomForOneMore: () => true,
-    placementIn: (zone) => ({
-      ok: true,
-      place: () => {
-        state.placedIn.push(zone);
-        return { id: 's-5' } as Task;
-      },
-    }),
-    stopOneIn: () => null,
+    placementIn: (zone) =>
+      state.fullZones.includes(zone)
+        ? { ok: false as const, fargate: false }
+        : {
+            ok: true as const,
+            place: () => {
+              state.placedIn.push(zone);
+              state.counts[zone]++;
+              return { id: 's-5' } as Task;
+            },
+          },
+    stopOneIn: (zone) => {
+      state.counts[zone]--;
+      return { id: `s-${zone}` } as Task;
+    },
     adopt: () => {},
     log: (m) => state.log.push(m),
     version: () => state.version,
@@ -76,7 +85,7 @@ describe('AzRebalancer looks', () => {
     state.zones.push('c');
     rebalancer.check();
     expect(state.placedIn).toEqual(['c']);
-    expect(state.log[0]).toBe('service (s) is not AZ balanced with 2 tasks in a, 2 tasks in b, and 0 tasks in c. AZ Rebalancing in progress.');
+    expect(state.log[0]).toBe('service s is not AZ balanced with 2 tasks in a, 2 in b, and 0 in c. AZ Rebalancing in progress.');
   });
 
   it('a change of the service itself is looked at whatever the zones', () => {
@@ -86,5 +95,26 @@ describe('AzRebalancer looks', () => {
     state.counts = { a: 3, b: 1, c: 0 };
     rebalancer.check();
     expect(state.placedIn).toEqual(['b']);
+  });
+
+  it('a placement failure after a move ends the operation without a STOPPED event (the failure is its end)', () => {
+    // a4 b0 c0 (AZs a, b, c): move 1 starts in b, stops one in a (a3 b1 c0); move 2 cannot be placed in c
+    const { state, rebalancer } = fakePort();
+    state.zones = ['a', 'b', 'c'];
+    state.counts = { a: 4, b: 0, c: 0 };
+    state.fullZones = ['c'];
+    state.version = 2;
+    rebalancer.check();
+    expect(state.placedIn).toEqual(['b']);
+    rebalancer.healthy(rebalancer.pending!);
+    state.version++;
+    rebalancer.check();
+    expect(state.log).toEqual([
+      'service s is not AZ balanced with 4 tasks in a, 0 in b, and 0 in c. AZ Rebalancing in progress.',
+      's has started 1 tasks in b to AZ Rebalance: s-5.',
+      's has stopped 1 running tasks in a due to AZ rebalancing: s-a.',
+      'service s is unable to place a task in c because no container instance met all of its requirements.',
+    ]);
+    expect(rebalancer.inProgress).toBe(false);
   });
 });

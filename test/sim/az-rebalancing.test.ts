@@ -75,15 +75,18 @@ describe('AZ rebalancing', () => {
     const r = run(scenario());
     expect(byAz(r, 299)).toEqual({ 'us-east-1a': 0, 'us-east-1b': 2, 'us-east-1c': 1 });
     const ev = rebalancing(r);
-    expect(ev.slice(0, 3)).toEqual([
-      [60, 'service (s) is unable to place a task in us-east-1a because no container instance met all of its requirements.'],
-      [360, 'service (s) is not AZ balanced with 0 tasks in us-east-1a, 2 tasks in us-east-1b, and 1 tasks in us-east-1c. AZ Rebalancing in progress.'],
+    expect(ev.slice(0, 4)).toEqual([
+      // the first operation: announced, then its placement failure ends it
+      [60, 'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. AZ Rebalancing in progress.'],
+      [60, 'service s is unable to place a task in us-east-1a because no container instance met all of its requirements.'],
+      // the same failure from 120 s to 300 s is omitted, and with it its operation's STARTED
+      [360, 'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. AZ Rebalancing in progress.'],
       [360, 's has started 1 tasks in us-east-1a to AZ Rebalance: s-4.'],
     ]);
-    expect(ev[3][0]).toBe(410);
-    expect(ev[3][1]).toMatch(/^s has stopped 1 running tasks in us-east-1b due to AZ rebalancing: s-[13]\.$/);
-    expect(ev[4]).toEqual([411, 'service (s) is AZ balanced with 1 tasks in us-east-1a, 1 tasks in us-east-1b, and 1 tasks in us-east-1c.']);
-    expect(ev).toHaveLength(5);
+    expect(ev[4][0]).toBe(410);
+    expect(ev[4][1]).toMatch(/^s has stopped 1 running tasks in us-east-1b due to AZ rebalancing: s-[13]\.$/);
+    expect(ev[5]).toEqual([411, 'service s is AZ balanced with 1 tasks in us-east-1a, 1 tasks in us-east-1b, and 1 tasks in us-east-1c.']);
+    expect(ev).toHaveLength(6);
     // the new task RUNNING in us-east-1a at 370 s; the old one stopped only once it was healthy (410 s)
     const s4 = r.tasks.find((t) => t.taskId === 's-4')!;
     expect([s4.availabilityZone, s4.created, s4.running, s4.stopReason]).toEqual(['us-east-1a', 360_000, 370_000, 'simulation-end']);
@@ -129,21 +132,42 @@ describe('AZ rebalancing', () => {
       }),
     );
     const ev = rebalancing(r);
-    expect(ev.slice(1)).toEqual([
-      [360, 'service (s) is not AZ balanced with 0 tasks in us-east-1a, 2 tasks in us-east-1b, and 1 tasks in us-east-1c. AZ Rebalancing in progress.'],
+    expect(ev.slice(2)).toEqual([
+      [360, 'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. AZ Rebalancing in progress.'],
       [360, 's has started 1 tasks in us-east-1a to AZ Rebalance: s-4.'],
-      [365, 'service (s) stopped AZ Rebalancing. (the desired count changed 3 -> 4)'],
+      [365, 'service s stopped AZ Rebalancing. (the desired count changed 3 -> 4)'],
     ]);
     // a1 b2 c1 is balanced (no AZ two tasks above another): nothing more happens
     expect(r.tasks.filter((t) => t.service === 's').map((t) => t.stopReason)).toEqual(['simulation-end', 'simulation-end', 'simulation-end', 'simulation-end']);
     expect(byAz(r, 539)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 2, 'us-east-1c': 1 });
   });
 
+  it('no room in the emptiest AZ: each operation is announced (STARTED) before its placement failure, which ends it; again after 6 hours', () => {
+    // the filler keeps all of us-east-1a's CPU: the looks at 60 s, 120 s, ... all fail; ECS
+    // omits the same event within 6 hours, so the second announced operation is at
+    // 60 s + 6 h = 21 660 s (the looks fall on multiples of 60 s)
+    const r = run(
+      scenario({}, (s) => {
+        s.duration = '6h5m';
+        delete s.services.filler.autoScaling;
+      }),
+    );
+    const started = 'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. AZ Rebalancing in progress.';
+    const failed = 'service s is unable to place a task in us-east-1a because no container instance met all of its requirements.';
+    expect(rebalancing(r)).toEqual([
+      [60, started],
+      [60, failed],
+      [21_660, started],
+      [21_660, failed],
+    ]);
+    expect(r.tasks.filter((t) => t.service === 's')).toHaveLength(3);
+  });
+
   it('the check interval is cluster.availabilityZoneRebalancingInterval', () => {
     // every 100 s: first steady look at 100 s (failure), the move at 400 s (RUNNING 410 s, healthy 450 s)
     const r = run(scenario({}, (s) => (s.cluster.availabilityZoneRebalancingInterval = '100s')));
     const ev = rebalancing(r);
-    expect(ev.map(([t]) => t)).toEqual([100, 400, 400, 450, 451]);
+    expect(ev.map(([t]) => t)).toEqual([100, 100, 400, 400, 450, 451]);
   });
 });
 

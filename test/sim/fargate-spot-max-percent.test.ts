@@ -10,7 +10,7 @@ import { describe, it, expect } from 'vitest';
 import { loadScenarioObject } from '../../src/scenario/index.js';
 import { runSimulation, type EventRecord, type TaskRow } from '../../src/sim/index.js';
 
-function run(maximumPercent: number | undefined, meanTimeBetween = '20m') {
+function run(maximumPercent: number | undefined, meanTimeBetween = '20m', desiredCount = 4) {
   const s: any = {
     name: 'spot-max',
     duration: '2h',
@@ -32,7 +32,7 @@ function run(maximumPercent: number | undefined, meanTimeBetween = '20m') {
     services: {
       web: {
         taskDefinition: 'web',
-        desiredCount: 4,
+        desiredCount,
         capacityProviderStrategy: [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }],
         ...(maximumPercent === undefined ? {} : { deploymentConfiguration: { maximumPercent, minimumHealthyPercent: 50 } }),
       },
@@ -42,8 +42,8 @@ function run(maximumPercent: number | undefined, meanTimeBetween = '20m') {
   const tasks: TaskRow[] = [];
   const r = runSimulation(loadScenarioObject('spot-max', s, { baseDir: '.' }), { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: (t) => tasks.push(t) }, { seed: 1, checkTallies: true });
   const notices = events.filter((e) => e.type === 'spot-interruption');
-  // the tasks the service started after the first four: one replacement per interruption
-  const replacements = tasks.filter((t) => Number(t.taskId.split('-')[1]) > 4).map((t) => t.created).sort((a, b) => a - b);
+  // the tasks the service started after the first desiredCount: one replacement per interruption
+  const replacements = tasks.filter((t) => Number(t.taskId.split('-')[1]) > desiredCount).map((t) => t.created).sort((a, b) => a - b);
   // (a task noticed in the run's last 100 s is still stopping at its end: no stop time, and
   // no replacement yet)
   const stops = tasks.filter((t) => t.stopReason === 'spot-interruption' && t.stopped !== null).map((t) => t.stopped!).sort((a, b) => a - b);
@@ -58,6 +58,35 @@ function run(maximumPercent: number | undefined, meanTimeBetween = '20m') {
   let most = 0;
   for (const [, d] of marks) most = Math.max(most, (alive += d));
   return { r, notices, tasks, replacements, stops, most };
+}
+
+/**
+ * The replacements' start times by hand from the notice and stop times: walk them in order,
+ * with the number of tasks stopping (noticed, not STOPPED) and the replacements owed; a
+ * replacement starts when the live tasks (desired - owed) + it + the stopping ones stay
+ * within the cap floor(desired x maximumPercent / 100).
+ */
+function expectedReplacements(notices: EventRecord[], tasks: TaskRow[], desired: number, cap: number): number[] {
+  const stopOf = new Map(tasks.map((t) => [t.taskId, t.stopped]));
+  const points: [number, number][] = [];
+  for (const n of notices) {
+    points.push([n.time, 1]);
+    const st = stopOf.get(n.subject);
+    if (st !== null && st !== undefined) points.push([st, -1]);
+  }
+  points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  let stopping = 0;
+  let owed = 0;
+  const expected: number[] = [];
+  for (const [time, d] of points) {
+    stopping += d;
+    if (d === 1) owed++;
+    while (owed > 0 && desired - owed + 1 + stopping <= cap) {
+      expected.push(time);
+      owed--;
+    }
+  }
+  return expected;
 }
 
 describe('Fargate Spot replacements and maximumPercent (knowledge-center/fargate-spot-termination-notice)', () => {
@@ -91,28 +120,7 @@ describe('Fargate Spot replacements and maximumPercent (knowledge-center/fargate
 
   it('maximumPercent 125 (cap floor(4 x 125 / 100) = 5): one task may be stopping beside 4 live ones; a second notice while the first task stops waits for a stop', () => {
     const { notices, tasks, replacements, stops, most } = run(125, '5m');
-    // by hand from the notice and stop times: walk them in order, with the number of tasks
-    // stopping (noticed, not STOPPED) and the replacements owed; a replacement starts when
-    // 4 live + the stopping ones stay within 5
-    const stopOf = new Map(tasks.map((t) => [t.taskId, t.stopped]));
-    const points: [number, number][] = [];
-    for (const n of notices) {
-      points.push([n.time, 1]);
-      const st = stopOf.get(n.subject);
-      if (st !== null && st !== undefined) points.push([st, -1]);
-    }
-    points.sort((a, b) => a[0] - b[0] || a[1] - b[1]);
-    let stopping = 0;
-    let owed = 0;
-    const expected: number[] = [];
-    for (const [time, d] of points) {
-      stopping += d;
-      if (d === 1) owed++;
-      while (owed > 0 && 4 - owed + 1 + stopping <= 5) {
-        expected.push(time);
-        owed--;
-      }
-    }
+    const expected = expectedReplacements(notices, tasks, 4, 5);
     expect(replacements).toEqual(expected);
     // both cases occur in this run: some replacements at a notice, some at a stop
     const noticeTimes = new Set(notices.map((n) => n.time));
@@ -126,5 +134,18 @@ describe('Fargate Spot replacements and maximumPercent (knowledge-center/fargate
     const b = run(200);
     expect(b.replacements).toEqual(a.replacements);
     expect(b.notices.map((n) => n.time)).toEqual(a.notices.map((n) => n.time));
+  });
+
+  it('maximumPercent above 200 (AWS documents no upper limit): 300 of desired 1 is a cap of 3, two noticed tasks stopping beside a live one; 250 rounds down to 2', () => {
+    // a notice every 40 s on average against a 100 s stop: notices overlap often
+    const r300 = run(300, '40s', 1);
+    expect(r300.replacements).toEqual(expectedReplacements(r300.notices, r300.tasks, 1, 3));
+    expect(r300.most).toBe(3);
+    const r250 = run(250, '40s', 1);
+    expect(r250.replacements).toEqual(expectedReplacements(r250.notices, r250.tasks, 1, 2));
+    expect(r250.most).toBe(2);
+    // a notice while another task stops: no room under 250, room under 300
+    expect(r250.notices.some((n) => n.message.includes('the service starts a replacement when it stops (maximumPercent 250 %)'))).toBe(true);
+    expect(r300.replacements.length).toBeGreaterThan(0);
   });
 });

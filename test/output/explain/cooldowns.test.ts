@@ -155,7 +155,7 @@ describe('newTaskLines: tasks AZ rebalancing started and replacements are no sca
   const act = (timeS: number, from: number, to: number) => ev(timeS, 'scaling-activity', `desired count ${from} -> ${to}: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(${from} x 90.0/60) = ${to}`);
   const started = (timeS: number, id: string) => ev(timeS, 'az-rebalancing', `api has started 1 tasks in us-east-1a to AZ Rebalance: ${id}.`);
   const settled = (timeS: number, id: string) => ev(timeS, 'az-rebalancing', `api has stopped 1 running tasks in us-east-1b due to AZ rebalancing: ${id}.`);
-  const interrupted = (timeS: number, from: number, to: number) => ev(timeS, 'az-rebalancing', `service (api) stopped AZ Rebalancing. (the desired count changed ${from} -> ${to})`);
+  const interrupted = (timeS: number, from: number, to: number) => ev(timeS, 'az-rebalancing', `service api stopped AZ Rebalancing. (the desired count changed ${from} -> ${to})`);
   const linesOf = (events: EventRow[], tasks: TaskRow[]) => newTaskLines(events, new Map([['api', tasks]]), new Map(), clock, 3600).map((l) => l.text);
 
   it('5 -> 7 with the rebalancing task api-6 (09:03:20) not yet paired: ECS starts 7 - 6 = 1 (api-7); api-8, rebalancing\'s next, is not "created later"', () => {

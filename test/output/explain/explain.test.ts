@@ -629,7 +629,7 @@ describe('clusterLines: which instance, and AZ rebalancing said as such', () => 
     ]);
   });
   it('an az-rebalancing event (ECS\'s own message) is prefixed "AZ rebalancing:"', () => {
-    const msg = 'service (web) is unable to place a task in us-east-1b because no container instance met all of its requirements.';
+    const msg = 'service web is unable to place a task in us-east-1b because no container instance met all of its requirements.';
     expect(clusterLines([e(4440, 'az-rebalancing', 'web', msg)], new Map()).map((l) => l.text)).toEqual([`web: AZ rebalancing: ${msg}`]);
   });
 });
