@@ -7,7 +7,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
-import { CsvFile, formatFigure, formatNumber } from '../../src/output/csv-file.js';
+import { CsvFile, csvRecord, formatFigure, formatNumber } from '../../src/output/csv-file.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { ResultsWriter } from '../../src/output/results-writer.js';
 
 function written(columns: string[], rows: unknown[][]): string {
   const dir = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
@@ -63,6 +65,51 @@ describe('CsvFile', () => {
     const long = 'é'.repeat(40_000) + ',"' + 'x'.repeat(40_000);
     const rows = [['before'], [long], ['after']];
     expect(written(['a'], rows)).toBe(stringify([['a'], ...rows]));
+  });
+});
+
+describe('a NaN or an Infinity in a CSV row', () => {
+  it('is refused naming the file, the row and the column, the row not written; null and undefined are empty cells', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
+    try {
+      const file = new CsvFile(join(dir, 'x.csv'), ['a', 'b', 'c']);
+      file.write([1, null, undefined]);
+      // a plain row (written as bytes) and one csv-stringify would quote: both checked whole
+      expect(() => file.write([2, 'web', NaN])).toThrow('x.csv: row 2, column c is NaN, not a finite number (a CSV would write it as an empty cell, which means "no value")');
+      expect(() => file.write(['a, b', -Infinity, 3])).toThrow('x.csv: row 3, column b is -Infinity, not a finite number');
+      expect(() => file.write([Infinity])).toThrow('x.csv: row 4, column a is Infinity');
+      file.write([5, '', null]);
+      file.close();
+      expect(readFileSync(join(dir, 'x.csv'), 'utf8')).toBe('a,b,c\n1,,\n5,,\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('csvRecord refuses it too', () => {
+    expect(() => csvRecord([1, NaN])).toThrow('a CSV number is NaN, not a finite number');
+    expect(() => csvRecord(['a,b', Infinity])).toThrow('a CSV number is Infinity, not a finite number');
+  });
+
+  it('stops a run\'s writer before anything is in place: the temporary folder is removed (no half-written results)', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
+    try {
+      const out = join(parent, 'results');
+      const writer = new ResultsWriter(out, 0);
+      const row = {
+        time: 60_000, capacityProvider: 'ec2', instancesPending: 0, instancesRunning: 1, instancesDraining: 0,
+        tasksProvisioning: 0, tasksRunning: 2, cpuRegistered: 2048, cpuReserved: 512, memoryRegistered: 7700,
+        memoryReserved: 1024, capacityProviderReservation: null, desiredCapacity: 1, costToDate: 0.0016,
+      };
+      writer.capacity(row);
+      // what runToFolder does with any error thrown while the run writes (run-to-folder.ts)
+      expect(() => writer.capacity({ ...row, time: 120_000, costToDate: NaN })).toThrow('capacity.csv: row 2, column cost_to_date is NaN');
+      writer.abort();
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(parent)).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
 
