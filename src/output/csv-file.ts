@@ -215,6 +215,18 @@ export function formatFigure(x: number): string {
 }
 
 /**
+ * capacity.csv's `cost_to_date`: at most 6 decimals, as summary.json's costs (the same
+ * rounding: Math.round(x * 1e6) / 1e6) and the comparison tables', so a run's last row is
+ * comparable with its summary to the millionth of a dollar; no trailing zeros, no
+ * exponent (a non-zero figure is at least 0.000001). A NaN or an Infinity is refused.
+ */
+export function formatCost(x: number): string {
+  if (!Number.isFinite(x)) throw nonFiniteNumber(x);
+  const r = Math.round(x * 1e6) / 1e6;
+  return r === 0 ? '0' : String(r); // '0' also for -0
+}
+
+/**
  * Numbers in CSVs: at most 4 decimals, no trailing zeros, no exponent for usual sizes. A NaN
  * or an Infinity is refused (thrown): an empty cell means "no value", which is null.
  */
