@@ -3,6 +3,7 @@
 // default options (csvRecord).
 
 import { closeSync, openSync, writeSync } from 'node:fs';
+import { basename } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 
 // Records are encoded into a buffer as they come (a plain row field by field, any other as
@@ -20,8 +21,12 @@ export class CsvFile {
   private fd: number;
   private readonly buffer = Buffer.allocUnsafe(BUFFER_BYTES);
   private used = 0;
+  /** The file's name (not the temporary folder's path) and the rows written, for the error below. */
+  private readonly name: string;
+  private rows = 0;
 
   constructor(path: string, readonly columns: readonly string[]) {
+    this.name = basename(path);
     this.fd = openSync(path, 'w');
     writeSync(this.fd, stringify([columns as string[]]));
   }
@@ -31,19 +36,24 @@ export class CsvFile {
    * quotes, or null/undefined) goes straight into the buffer: numbers as formatNumber's
    * digits, written as bytes without a string for each (a series row of 18 fields cost
    * about 2 µs formatted and joined, most of it making those strings). Any other row is
-   * csvRecord's string.
+   * csvRecord's string. A NaN or an Infinity anywhere in the row is refused before
+   * anything of the row is written (nonFinite).
    */
   write(row: unknown[]): void {
+    this.rows++;
     let bound = row.length; // the commas and the line break
+    let plain = true;
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
-      if (typeof v === 'number') bound += NUMBER_BYTES;
-      else if (typeof v === 'string') {
-        if (NEEDS_QUOTES.test(v)) return this.writeRecord(csvRecord(row));
+      if (typeof v === 'number') {
+        if (v - v !== 0) this.nonFinite(i, v); // NaN or ±Infinity: a bug, never an empty cell
+        bound += NUMBER_BYTES;
+      } else if (typeof v === 'string') {
+        if (NEEDS_QUOTES.test(v)) plain = false;
         bound += 3 * v.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
-      } else if (v !== null && v !== undefined) return this.writeRecord(csvRecord(row));
+      } else if (v !== null && v !== undefined) plain = false;
     }
-    if (bound > BUFFER_BYTES) return this.writeRecord(csvRecord(row));
+    if (!plain || bound > BUFFER_BYTES) return this.writeRecord(csvRecord(row));
     if (this.used + bound > BUFFER_BYTES) this.flush();
     const buf = this.buffer;
     let at = this.used;
@@ -55,6 +65,17 @@ export class CsvFile {
     }
     buf[at++] = LINE_FEED;
     this.used = at;
+  }
+
+  /**
+   * A NaN or an Infinity in a row is a bug (an empty cell means "no value", which a row
+   * gives as null): thrown as an internal error (exit 1) naming the file, the row and the
+   * column. The run's files are in a temporary folder, which is then removed: nothing
+   * is written (outputs.md), as summary.json's finiteJson does for its figures.
+   */
+  private nonFinite(i: number, v: number): never {
+    const column = this.columns[i] ?? `field ${i + 1}`;
+    throw new Error(`${this.name}: row ${this.rows}, column ${column} is ${v}, not a finite number (a CSV would write it as an empty cell, which means "no value")`);
   }
 
   /** A whole record (csvRecord's), encoded into the buffer, or written alone when longer than a third of it. */
@@ -92,7 +113,7 @@ const NUMBER_BYTES = 24;
 
 /** formatNumber(x) written as bytes at `at`; returns the end. */
 function writeNumber(buf: Buffer, at: number, x: number): number {
-  if (!Number.isFinite(x)) return at;
+  if (!Number.isFinite(x)) throw nonFiniteNumber(x); // CsvFile.write refused it first
   const n = Math.round(x * 10_000);
   if (n === 0) {
     buf[at] = ZERO;
@@ -152,7 +173,8 @@ const NEEDS_QUOTES = /[",\r\n]/;
  * One CSV record: the row's numbers are formatted in place (formatNumber), then the row is
  * written exactly as csv-stringify writes `[row]` with its default options. Most of ecsim's
  * rows are numbers and plain names: a row whose other fields are all strings that need no
- * quoting, or null or undefined (written empty), is joined here. Any other row goes to
+ * quoting, or null or undefined (written empty), is joined here. A NaN or an Infinity is
+ * refused (formatNumber throws): an empty cell is null's, "no value". Any other row goes to
  * csv-stringify. On the month scenario's rows csv-stringify took 2.4 µs
  * for a series row of 18 fields and the join 0.3 µs; `ecsim run` writes about 100 000 rows
  * per simulated day of it. A property test holds the two equal. `row` must be a plain array
@@ -167,6 +189,10 @@ export function csvRecord(row: unknown[]): string {
     else if (typeof v !== 'string' || NEEDS_QUOTES.test(v)) plain = false;
   }
   return plain ? row.join(',') + '\n' : stringify([row]);
+}
+
+function nonFiniteNumber(x: number): Error {
+  return new Error(`a CSV number is ${x}, not a finite number (a CSV would write it as an empty cell, which means "no value")`);
 }
 
 /** The decimal point and the fraction's leading zeros, by their count. */
@@ -188,9 +214,24 @@ export function formatFigure(x: number): string {
   return String(Math.round(x * 1e6) / 1e6);
 }
 
-/** Numbers in CSVs: at most 4 decimals, no trailing zeros, no exponent for usual sizes. */
+/**
+ * capacity.csv's `cost_to_date`: at most 6 decimals, as summary.json's costs (the same
+ * rounding: Math.round(x * 1e6) / 1e6) and the comparison tables', so a run's last row is
+ * comparable with its summary to the millionth of a dollar; no trailing zeros, no
+ * exponent (a non-zero figure is at least 0.000001). A NaN or an Infinity is refused.
+ */
+export function formatCost(x: number): string {
+  if (!Number.isFinite(x)) throw nonFiniteNumber(x);
+  const r = Math.round(x * 1e6) / 1e6;
+  return r === 0 ? '0' : String(r); // '0' also for -0
+}
+
+/**
+ * Numbers in CSVs: at most 4 decimals, no trailing zeros, no exponent for usual sizes. A NaN
+ * or an Infinity is refused (thrown): an empty cell means "no value", which is null.
+ */
 export function formatNumber(x: number): string {
-  if (!Number.isFinite(x)) return '';
+  if (!Number.isFinite(x)) throw nonFiniteNumber(x);
   const n = Math.round(x * 10_000);
   if (n === 0) return '0'; // also -0
   if (n > 1e15 || n < -1e15) return String(Number.isFinite(n) ? n / 10_000 : x); // x * 10 000 overflows past 1.8e304

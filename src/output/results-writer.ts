@@ -5,7 +5,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { CapacityRow, EventRecord, RunSinks, TaskRow, TimeseriesRow } from '../sim/records.js';
-import { CsvFile } from './csv-file.js';
+import { CsvFile, formatCost } from './csv-file.js';
 import { CAPACITY_COLUMNS, EVENT_COLUMNS, TASK_COLUMNS, TIMESERIES_COLUMNS } from './columns.js';
 import { stagingFolder, type StagingFolder } from './staging.js';
 
@@ -58,7 +58,7 @@ export class ResultsWriter implements RunSinks {
     this.files.capacity.write([
       r.time / 1000, this.iso(r.time), r.capacityProvider, r.instancesPending, r.instancesRunning, r.instancesDraining,
       r.tasksProvisioning, r.tasksRunning, r.cpuRegistered, r.cpuReserved, r.memoryRegistered, r.memoryReserved,
-      r.capacityProviderReservation, r.costToDate, r.desiredCapacity,
+      r.capacityProviderReservation, costCell(r.costToDate), r.desiredCapacity,
     ]);
   }
 
@@ -99,4 +99,12 @@ export class ResultsWriter implements RunSinks {
     }
     this.staging.abort();
   }
+}
+
+/**
+ * cost_to_date to 6 decimals (formatCost), the other numbers of capacity.csv to 4: a
+ * non-finite one is passed on as the number, for CsvFile to refuse naming its row and column.
+ */
+function costCell(x: number): string | number {
+  return Number.isFinite(x) ? formatCost(x) : x;
 }

@@ -768,12 +768,14 @@ export class Simulation {
           }
         : { taskHours: round(this.fargateTaskHours(name)), maxTasks: stats.maxInstances };
     }
+    // total: the sum of the rounded byProvider figures (rounded again, which only removes
+    // the float error of the sum), so that total = Σ byProvider holds in the file, as a
+    // script checks it; the sum of the unrounded costs could round a millionth away from it
     const byProvider: Record<string, number> = {};
     let total = 0;
     for (const name of this.providerStats.keys()) {
-      const c = world.cost.costToDate(name, world.durationMs);
-      byProvider[name] = round(c, 6);
-      total += c;
+      byProvider[name] = round(world.cost.costToDate(name, world.durationMs), 6);
+      total += byProvider[name];
     }
     return {
       scenario: sc.name,

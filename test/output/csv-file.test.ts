@@ -7,7 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'csv-stringify/sync';
 import fc from 'fast-check';
-import { CsvFile, formatFigure, formatNumber } from '../../src/output/csv-file.js';
+import { CsvFile, csvRecord, formatCost, formatFigure, formatNumber } from '../../src/output/csv-file.js';
+import { round } from '../../src/sim/summary.js';
+import { existsSync, readdirSync } from 'node:fs';
+import { ResultsWriter } from '../../src/output/results-writer.js';
 
 function written(columns: string[], rows: unknown[][]): string {
   const dir = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
@@ -63,6 +66,88 @@ describe('CsvFile', () => {
     const long = 'é'.repeat(40_000) + ',"' + 'x'.repeat(40_000);
     const rows = [['before'], [long], ['after']];
     expect(written(['a'], rows)).toBe(stringify([['a'], ...rows]));
+  });
+});
+
+describe('a NaN or an Infinity in a CSV row', () => {
+  it('is refused naming the file, the row and the column, the row not written; null and undefined are empty cells', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
+    try {
+      const file = new CsvFile(join(dir, 'x.csv'), ['a', 'b', 'c']);
+      file.write([1, null, undefined]);
+      // a plain row (written as bytes) and one csv-stringify would quote: both checked whole
+      expect(() => file.write([2, 'web', NaN])).toThrow('x.csv: row 2, column c is NaN, not a finite number (a CSV would write it as an empty cell, which means "no value")');
+      expect(() => file.write(['a, b', -Infinity, 3])).toThrow('x.csv: row 3, column b is -Infinity, not a finite number');
+      expect(() => file.write([Infinity])).toThrow('x.csv: row 4, column a is Infinity');
+      file.write([5, '', null]);
+      file.close();
+      expect(readFileSync(join(dir, 'x.csv'), 'utf8')).toBe('a,b,c\n1,,\n5,,\n');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('csvRecord refuses it too', () => {
+    expect(() => csvRecord([1, NaN])).toThrow('a CSV number is NaN, not a finite number');
+    expect(() => csvRecord(['a,b', Infinity])).toThrow('a CSV number is Infinity, not a finite number');
+  });
+
+  it('stops a run\'s writer before anything is in place: the temporary folder is removed (no half-written results)', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
+    try {
+      const out = join(parent, 'results');
+      const writer = new ResultsWriter(out, 0);
+      const row = {
+        time: 60_000, capacityProvider: 'ec2', instancesPending: 0, instancesRunning: 1, instancesDraining: 0,
+        tasksProvisioning: 0, tasksRunning: 2, cpuRegistered: 2048, cpuReserved: 512, memoryRegistered: 7700,
+        memoryReserved: 1024, capacityProviderReservation: null, desiredCapacity: 1, costToDate: 0.0016,
+      };
+      writer.capacity(row);
+      // what runToFolder does with any error thrown while the run writes (run-to-folder.ts)
+      expect(() => writer.capacity({ ...row, time: 120_000, costToDate: NaN })).toThrow('capacity.csv: row 2, column cost_to_date is NaN');
+      writer.abort();
+      expect(existsSync(out)).toBe(false);
+      expect(readdirSync(parent)).toEqual([]);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  });
+});
+
+describe("capacity.csv's cost_to_date: 6 decimals, as summary.json's costs", () => {
+  it('rounds to the millionth of a dollar, no trailing zeros, no exponent', () => {
+    expect([0.16189949, 0.1619, 0.0016, 12.3456789, 0.00000051, 0.00000049, -0, 0, 3].map(formatCost)).toEqual([
+      '0.161899', '0.1619', '0.0016', '12.345679', '0.000001', '0', '0', '0', '3',
+    ]);
+    expect(() => formatCost(NaN)).toThrow('a CSV number is NaN, not a finite number');
+  });
+
+  it("reads back as summary.json's figure for the same cost (round(x, 6)) (property)", () => {
+    fc.assert(
+      fc.property(fc.double({ min: 0, max: 1e6, noNaN: true }), (x) => {
+        const text = formatCost(x);
+        expect(text).toMatch(/^\d+(\.\d{0,5}[1-9])?$/);
+        expect(Number(text)).toBe(round(x, 6));
+      }),
+      { numRuns: 20_000 },
+    );
+  });
+
+  it('is how a run writes the column; the other numbers keep 4 decimals', () => {
+    const parent = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
+    try {
+      const out = join(parent, 'results');
+      const writer = new ResultsWriter(out, 0);
+      writer.capacity({
+        time: 60_000, capacityProvider: 'ec2', instancesPending: 0, instancesRunning: 1, instancesDraining: 0,
+        tasksProvisioning: 0, tasksRunning: 2, cpuRegistered: 2048, cpuReserved: 512, memoryRegistered: 7700,
+        memoryReserved: 1024, capacityProviderReservation: 33.333333, desiredCapacity: 1, costToDate: 0.16189949,
+      });
+      writer.commit();
+      expect(readFileSync(join(out, 'capacity.csv'), 'utf8').split('\n')[1]).toBe('60,1970-01-01T00:01:00.000Z,ec2,0,1,0,0,2,2048,512,7700,1024,33.3333,0.161899,1');
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
   });
 });
 

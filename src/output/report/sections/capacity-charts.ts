@@ -108,7 +108,8 @@ export function costNote(ctx: ReportContext): string | null {
     const lastOf = (col: Float64Array | undefined) => (col && col.length > 0 ? col[col.length - 1] : 0);
     if (lastOf(s.columns.instances_pending) + lastOf(s.columns.instances_running) + lastOf(s.columns.instances_draining) + lastOf(s.columns.tasks_running) > 0) runningAtEnd = true;
   }
-  // capacity.csv writes cost_to_date to 4 decimals: a gap within that rounding is no gap
+  // capacity.csv writes cost_to_date to 6 decimals (4 before 2026-11-27, which a folder
+  // of an earlier ecsim has): a gap within the coarser rounding is no gap
   if (!(total - end > CSV_COST_ROUNDING * ctx.data.providers.size) || fmtUsd(end) === fmtUsd(total)) return null;
   const spot = spotProviders(ctx.data.scenario, [...ctx.data.providers.keys()]);
   const rounding = 'the rounding up to whole seconds and the 60 s minimum charge of instances and tasks still running at the end';
@@ -123,7 +124,7 @@ export function costNote(ctx: ReportContext): string | null {
   return `The cost chart ends at ${fmtUsd(end)}, below the total ${printed} in the cost table: ${why}; the table bills what is still running at the end as stopped then.`;
 }
 
-/** Half the last of the 4 decimals capacity.csv writes cost_to_date with, USD. */
+/** Half the last of the 4 decimals capacity.csv wrote cost_to_date with before 2026-11-27 (now 6), USD. */
 const CSV_COST_ROUNDING = 0.00005;
 
 /** The capacity providers of scenario.json that buy EC2 Spot instances (purchaseOption spot); null without scenario.json. */
