@@ -9,7 +9,8 @@ import { UsageError } from './errors.js';
 export function parseDurationFlag(text: string | undefined): number | undefined {
   if (text === undefined) return undefined;
   if (isNegativeDuration(text)) throw new UsageError(`--duration: expected a duration greater than zero, found ${text} (negative)`);
-  const ms = parseDuration(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text);
+  // its own bound and message below (Infinity: a number of 400 digits is refused there too)
+  const ms = parseDuration(/^\d+(\.\d+)?$/.test(text) ? Number(text) : text, Infinity);
   if (typeof ms === 'string') throw new UsageError(`--duration: ${ms}`);
   if (ms <= 0) throw new UsageError(`--duration: expected a duration greater than zero, found ${text}`);
   if (ms > MAX_DURATION_MS) throw new UsageError(`--duration: expected at most 3660d (ten years), found ${text}`);

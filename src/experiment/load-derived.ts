@@ -21,7 +21,9 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
   // own seed would be overridden, so it is refused rather than ignored; so are the keys of
   // the experiment (variants, replications, sweep), which no derived scenario carries. A
   // variant's own `expect` list is the exception: the library's tests check it on that
-  // variant's runs (scenarios/README.md), as `ecsim run` checks the top-level one.
+  // variant's runs (scenarios/README.md), as `ecsim run` checks the top-level one. No run
+  // of compare checks it, but it is validated here as the top-level list is (its type,
+  // syntax and summary paths, against the variant's own scenario): loadDerived.
   if (isJsonObject(patch)) {
     const issues = Object.keys(patch)
       .filter((key) => REFUSED_IN_VARIANT.includes(key))
@@ -39,7 +41,7 @@ export function loadVariantScenario(exp: ExperimentFile, name: string, patch: un
   }
   // A key path of the derived scenario is on the patch's line when the patch sets it, else on the variant's.
   try {
-    return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, []).raw;
+    return loadDerived(exp, `variant "${name}"`, (path) => exp.lineOf(['variants', name, ...path]), patch, [], name).raw;
   } catch (e) {
     // an unknown top-level key of the patch: suggest and list only the keys a variant may set
     // (`Replications` got "did you mean replications?", which a variant is then refused)
@@ -134,6 +136,7 @@ function loadDerived(
   lineOf: LineOf,
   patch: unknown,
   settings: readonly [string, unknown][],
+  variant?: string,
 ): { raw: Record<string, unknown>; resolved: ResolvedScenario } {
   // --duration sets every run's duration: a variant's or a sweep point's own would be
   // overridden (its runs, labelled by it, would all run --duration), so it is refused
@@ -152,11 +155,21 @@ function loadDerived(
     // setPath: a sweep path through a key that is not there.
     throw new ScenarioError(exp.file, [{ within, path: '', message: (e as Error).message, line: lineOf([]) }]);
   }
+  // A variant's own `expect` list is validated with its scenario, as the top-level list is
+  // with the base (no derived scenario carries it, so no run writes it): its problems are
+  // named by their key in the file, `variants.<name>.expect[i]`.
+  const ownExpect = variant !== undefined && isJsonObject(patch) && Object.hasOwn(patch, 'expect');
+  const checked = ownExpect ? { ...scenario, expect: (patch as Record<string, unknown>).expect } : scenario;
   try {
-    const resolved = loadScenarioObject(exp.file, scenario, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs, lineOf });
+    const resolved = loadScenarioObject(exp.file, checked, { baseDir: exp.baseDir, seed: exp.seed, durationMs: exp.durationOverrideMs, lineOf });
     return { raw: scenario, resolved };
   } catch (e) {
     if (!(e instanceof ScenarioError)) throw e;
-    throw new ScenarioError(exp.file, e.issues.map((issue) => ({ ...issue, within })));
+    throw new ScenarioError(
+      exp.file,
+      e.issues.map((issue) =>
+        ownExpect && (issue.path === 'expect' || issue.path.startsWith('expect[')) ? { ...issue, path: `variants.${variant}.${issue.path}`, within: undefined } : { ...issue, within },
+      ),
+    );
   }
 }

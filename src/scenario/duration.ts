@@ -4,6 +4,14 @@
 // becomes integer milliseconds.
 
 const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_000, d: 86_400_000 };
+
+/**
+ * The longest duration a scenario may give (ten years): the longest run (`duration`,
+ * `--duration`), and so the most any time or delay within a run can mean. parseDuration
+ * refuses more (1e308 seconds was Infinity ms, accepted); keys AWS bounds as an Integer
+ * of seconds (wholeSeconds) keep AWS's own bounds instead.
+ */
+export const MAX_DURATION_MS = 3660 * 86_400_000;
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
 
 /**
@@ -16,7 +24,7 @@ export function isNegativeDuration(value: unknown): boolean {
   const text = value.trim();
   if (!text.startsWith('-')) return false;
   const rest = text.slice(1);
-  const ms = parseDuration(/^\d+(\.\d+)?$/.test(rest) ? Number(rest) : rest);
+  const ms = parseDuration(/^\d+(\.\d+)?$/.test(rest) ? Number(rest) : rest, Infinity);
   return typeof ms === 'number' && ms > 0;
 }
 
@@ -25,8 +33,21 @@ export function negativeDurationMessage(value: unknown, bound: '>= 0' | 'greater
   return `expected a duration ${bound}, found ${describe(value)} (negative)`;
 }
 
-/** Milliseconds for a duration, or an error message. */
-export function parseDuration(value: unknown): number | string {
+/**
+ * Milliseconds for a duration, or an error message. One above `maxMs` (by default
+ * MAX_DURATION_MS) is refused: `maxMs` Infinity leaves the bound to the caller, which must
+ * then refuse one that is no safe integer (Infinity ms for 1e308 seconds).
+ */
+export function parseDuration(value: unknown, maxMs: number = MAX_DURATION_MS): number | string {
+  const ms = parseUnbounded(value);
+  if (typeof ms === 'number' && !(ms <= maxMs)) {
+    const found = typeof value === 'number' ? String(value) : describe(value);
+    return `expected a duration of at most ${formatDuration(maxMs)}${maxMs === MAX_DURATION_MS ? " (ten years, ecsim's longest run)" : ''}, found ${found}`;
+  }
+  return ms;
+}
+
+function parseUnbounded(value: unknown): number | string {
   if (isNegativeDuration(value)) return negativeDurationMessage(value, '>= 0');
   if (typeof value === 'number') {
     if (!Number.isFinite(value)) return `expected a finite duration (a number of seconds or a string like "90s"), found ${value}`;

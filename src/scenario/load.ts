@@ -366,7 +366,7 @@ function asWritten(issue: z.core.$ZodIssue, message: string, sourceOf: NonNullab
   // a duration said formatted (`found 40ms`, `found 5m`) that the file wrote otherwise
   // (`0.04`, `300`): as written, the formatted value after it (`found 0.04 (40ms)`)
   const said = /found ([0-9][0-9a-z]*[a-z])$/.exec(message);
-  if (said !== null && typeof parseDuration(said[1]) === 'number') {
+  if (said !== null && typeof parseDuration(said[1], Infinity) === 'number') {
     const written = sourceOf(issue.path as (string | number)[]);
     if (written !== undefined && written !== said[1] && sameDuration(written, said[1])) return `${message.slice(0, -said[1].length)}${written} (${said[1]})`;
   }
@@ -376,6 +376,7 @@ function asWritten(issue: z.core.$ZodIssue, message: string, sourceOf: NonNullab
 /** Whether the scalar written as `source` is the duration `formatted`. */
 function sameDuration(source: string, formatted: string): boolean {
   const value = /^[-+]?([0-9]+\.?[0-9]*|\.[0-9]+)(e[-+]?[0-9]+)?$/i.test(source) ? Number(source) : source;
-  const ms = parseDuration(value);
-  return typeof ms === 'number' && ms === parseDuration(formatted);
+  // unbounded: a value refused as too long (a cooldown past AWS's Integer) is still said as written
+  const ms = parseDuration(value, Infinity);
+  return typeof ms === 'number' && Number.isFinite(ms) && ms === parseDuration(formatted, Infinity);
 }

@@ -5,7 +5,7 @@ import { isBareNumber } from './bare-seconds.js';
 import { MAX_API_INTEGER } from '../scaling/api-limits.js';
 import { z } from 'zod';
 import { didYouMean, likelyMeant, meantClause, meantHint } from './did-you-mean.js';
-import { describe, formatDuration, isNegativeDuration, negativeDurationMessage, parseDuration } from './duration.js';
+import { describe, formatDuration, isNegativeDuration, MAX_DURATION_MS, negativeDurationMessage, parseDuration } from './duration.js';
 
 /** Every key some map of the scenario format knows (schemaKeyNamed). */
 const SCHEMA_KEYS = new Set<string>();
@@ -151,44 +151,57 @@ export function named<T extends z.ZodType>(value: T) {
   return z.record(z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'names may use letters, digits, "_", "-", ".", ":"'), value);
 }
 
-/** A duration in integer milliseconds: a number of seconds or "250ms", "90s", "3d10h". */
-export const duration = z.unknown().transform((value, ctx) => {
-  const r = parseDuration(value);
-  if (typeof r === 'string') {
-    ctx.addIssue({ code: 'custom', message: r });
-    return z.NEVER;
-  }
-  return r;
-});
+/**
+ * A duration in integer milliseconds: a number of seconds or "250ms", "90s", "3d10h"; at
+ * most `maxMs` (parseDuration; Infinity: the caller bounds it, as `duration` and wholeSeconds do).
+ */
+function durationUpTo(maxMs: number) {
+  return z.unknown().transform((value, ctx) => {
+    const r = parseDuration(value, maxMs);
+    if (typeof r === 'string') {
+      ctx.addIssue({ code: 'custom', message: r });
+      return z.NEVER;
+    }
+    return r;
+  });
+}
+
+/** A duration in integer milliseconds, at most MAX_DURATION_MS (ten years). */
+export const duration = durationUpTo(MAX_DURATION_MS);
+
+/** A duration > 0 ms, at most MAX_DURATION_MS (ten years). */
+export const positiveDuration = positiveDurationUpTo(MAX_DURATION_MS);
 
 /**
- * A duration > 0 ms. A value above zero that rounds to 0 ms (0.0004 s, "0.4ms") is told so:
- * "expected a duration greater than zero" read wrong for it.
+ * A duration > 0 ms and at most `maxMs` (Infinity: the caller bounds it). A value above
+ * zero that rounds to 0 ms (0.0004 s, "0.4ms") is told so: "expected a duration greater
+ * than zero" read wrong for it.
  */
-export const positiveDuration = z.unknown().transform((value, ctx) => {
-  // a negative one is said against this bound (parseDuration's is ">= 0")
-  if (isNegativeDuration(value)) {
-    ctx.addIssue({ code: 'custom', message: negativeDurationMessage(value, 'greater than zero') });
-    return z.NEVER;
-  }
-  const r = parseDuration(value);
-  if (typeof r === 'string') {
-    ctx.addIssue({ code: 'custom', message: r });
-    return z.NEVER;
-  }
-  if (r <= 0) {
-    const aboveZero = typeof value === 'number' ? value > 0 : typeof value === 'string' && /[1-9]/.test(value);
-    ctx.addIssue({
-      code: 'custom',
-      message: aboveZero
-        ? `expected a duration of at least 1 ms, found ${describe(value)}, which rounds to 0 ms (durations are whole milliseconds${typeof value === 'number' ? '; a bare number is seconds' : ''})`
-        : `expected a duration greater than zero, found ${describe(value)}`,
-    });
-    return z.NEVER;
-  }
-  return r;
-});
-
+export function positiveDurationUpTo(maxMs: number) {
+  return z.unknown().transform((value, ctx) => {
+    // a negative one is said against this bound (parseDuration's is ">= 0")
+    if (isNegativeDuration(value)) {
+      ctx.addIssue({ code: 'custom', message: negativeDurationMessage(value, 'greater than zero') });
+      return z.NEVER;
+    }
+    const r = parseDuration(value, maxMs);
+    if (typeof r === 'string') {
+      ctx.addIssue({ code: 'custom', message: r });
+      return z.NEVER;
+    }
+    if (r <= 0) {
+      const aboveZero = typeof value === 'number' ? value > 0 : typeof value === 'string' && /[1-9]/.test(value);
+      ctx.addIssue({
+        code: 'custom',
+        message: aboveZero
+          ? `expected a duration of at least 1 ms, found ${describe(value)}, which rounds to 0 ms (durations are whole milliseconds${typeof value === 'number' ? '; a bare number is seconds' : ''})`
+          : `expected a duration greater than zero, found ${describe(value)}`,
+      });
+      return z.NEVER;
+    }
+    return r;
+  });
+}
 
 /**
  * A duration AWS takes as a whole number of seconds (an Integer in its API): "1500ms" or
@@ -197,13 +210,16 @@ export const positiveDuration = z.unknown().transform((value, ctx) => {
  * if given, the seconds AWS accepts and where that is said.
  */
 export function wholeSeconds(field: string, range?: { min: number; max: number; source: string }) {
-  return duration.superRefine((ms, ctx) => {
+  // AWS's bound, not ecsim's ten years (MAX_DURATION_MS): a cooldown AWS accepts is not refused
+  return durationUpTo(Infinity).superRefine((ms, ctx) => {
+    // 1e308 s is Infinity ms, which each bound below refuses: said as seconds, not "Infinitys"
+    const found = Number.isFinite(ms) ? `${ms / 1000}s` : `more than ${Number.MAX_VALUE}s`;
     // the range first: 1e300 is out of it before it is any fraction (it was called no whole number)
     if (range && (ms < range.min * 1000 || ms > range.max * 1000)) {
-      ctx.addIssue({ code: 'custom', message: `expected ${range.min}s to ${range.max}s (${range.source}), found ${ms / 1000}s` });
+      ctx.addIssue({ code: 'custom', message: `expected ${range.min}s to ${range.max}s (${range.source}), found ${found}` });
     } else if (!range && ms > MAX_API_INTEGER * 1000) {
-      ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_API_INTEGER}s (${field} is an Integer of seconds), found ${ms / 1000}s` });
-    } else if (ms % 1000 !== 0) ctx.addIssue({ code: 'custom', message: `expected a whole number of seconds (${field} is an Integer of seconds), found ${ms / 1000}s` });
+      ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_API_INTEGER}s (${field} is an Integer of seconds), found ${found}` });
+    } else if (ms % 1000 !== 0) ctx.addIssue({ code: 'custom', message: `expected a whole number of seconds (${field} is an Integer of seconds), found ${found}` });
   });
 }
 

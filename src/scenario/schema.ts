@@ -13,6 +13,7 @@ import {
   wholeSeconds,
   intWithin,
   positiveDuration,
+  positiveDurationUpTo,
   strict,
   strictKeys,
   checkedBefore,
@@ -24,14 +25,13 @@ import {
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
 import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
-import { describe } from './duration.js';
+import { describe, MAX_DURATION_MS } from './duration.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
 import { ACTION_TIME_EXPECTED, MAX_API_INTEGER, MAX_TARGET_VALUE, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
 import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
-/** The longest simulated time a scenario may ask for (ten years). */
-export const MAX_DURATION_MS = 3660 * 86_400_000;
+export { MAX_DURATION_MS };
 
 /** The run's name: also the default results folder's, so no spaces or slashes. */
 const scenarioName = z.string().transform((value, ctx) => {
@@ -813,7 +813,8 @@ export const scenarioSchema = strict({
   description: z.string().optional(),
   seed: int.min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   start: startTime.default('2026-01-05T00:00:00Z'),
-  duration: positiveDuration.refine((ms) => ms <= MAX_DURATION_MS, {
+  // its own bound and message (parseDuration's would say it first): Infinity, then this refine
+  duration: positiveDurationUpTo(Infinity).refine((ms) => ms <= MAX_DURATION_MS, {
     message: 'expected at most 3660d (ten years: longer runs take days of wall time and write gigabytes of CSV per simulated year)',
   }),
   // true: at time 0 each group's initial instances are registered and each service's initial

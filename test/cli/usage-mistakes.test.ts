@@ -88,6 +88,11 @@ describe('usage mistakes', () => {
 
   it('--duration beyond ten years; trace --from past the end (a clock time before the start is the next day\'s)', async () => {
     expect(await oneLine('run', QUICKSTART, '--duration', '100000d')).toBe('ecsim: --duration: expected at most 3660d (ten years), found 100000d');
+    // 10^48 s is past 2^53 ms (it was read as 1e51 ms); --step and --from have the same ten-year bound
+    expect(await oneLine('run', QUICKSTART, '--duration', '1' + '0'.repeat(48))).toBe(`ecsim: --duration: expected at most 3660d (ten years), found 1${'0'.repeat(48)}`);
+    expect(await oneLine('trace', QUICKSTART, '--step', '1' + '0'.repeat(48))).toBe("ecsim: --step: expected a duration of at most 3660d (ten years, ecsim's longest run), found 1e+48");
+    expect(await oneLine('trace', QUICKSTART, '--step', '3661d')).toBe('ecsim: --step: expected a duration of at most 3660d (ten years, ecsim\'s longest run), found "3661d"');
+    expect(await oneLine('trace', QUICKSTART, '--from', '3661d')).toBe('ecsim: --from: expected a duration of at most 3660d (ten years, ecsim\'s longest run), found "3661d"');
     // zero says what it found, as the other flag messages do
     expect(await oneLine('run', QUICKSTART, '--duration', '0')).toBe('ecsim: --duration: expected a duration greater than zero, found 0');
     expect(await oneLine('trace', QUICKSTART, '--step', '0s')).toBe('ecsim: --step: expected a duration greater than zero, found 0s');

@@ -207,7 +207,7 @@ describe('ecsim validate on variants and sweeps', () => {
   });
 
   it("the experiment's own keys in a variant or as sweep paths are refused, not dropped (variants.x.replications: 3 still ran 5 times); a variant's own expect list is allowed (the library's tests check it)", async () => {
-    const variant = edited(dir, 'variant-exp-keys', 'tt-cpu-45:\n', 'tt-cpu-45:\n    replications: 3\n    expect: ["x > 1"]\n    sweep: { a: [1] }\n    variants: {}\n');
+    const variant = edited(dir, 'variant-exp-keys', 'tt-cpu-45:\n', 'tt-cpu-45:\n    replications: 3\n    expect: ["cost.total < 3"]\n    sweep: { a: [1] }\n    variants: {}\n');
     const lines = readFileSync(variant.file, 'utf8').split('\n');
     const at = (text: string) => lines.indexOf(text) + 1;
     expect(await problems(variant.file)).toEqual([
@@ -447,5 +447,56 @@ describe('ecsim validate on variants and sweeps', () => {
     expect(swept.code).toBe(2);
     expect(swept.stderr).toContain("duration: expected no duration of its own with --duration");
     expect(existsSync(sweepOut)).toBe(false);
+  });
+
+  it("a variant's own expect list is validated as the top-level one is, named variants.<v>.expect[i] (validate said ok whatever it held)", async () => {
+    // its type: a list of strings, as the top-level list's (each value a variant may not hold, one file each)
+    const kinds: [string, string][] = [
+      ['5', 'expected a list, found number 5'],
+      ['{ a: 1 }', 'expected a list, found a map'],
+      ['"cost.total < 3"', 'expected a list, found "cost.total < 3"'],
+    ];
+    for (const [i, [value, message]] of kinds.entries()) {
+      const v = edited(dir, `variant-expect-type-${i}`, 'tt-cpu-45:\n', `tt-cpu-45:\n    expect: ${value}\n`);
+      expect(await problems(v.file)).toEqual([`${v.file}:${lineIn(v.file, `    expect: ${value}`)}: variants.tt-cpu-45.expect: ${message}`]);
+    }
+    // a null under a top-level list (which it would delete in the library's tests): refused as a null top-level list is
+    const nul = writeScenario(dir, 'variant-expect-null', `${TEXT.replace('tt-cpu-45:\n', 'tt-cpu-45:\n    expect: null\n').trimEnd()}\nexpect: ["cost.total < 3"]\n`);
+    expect(await problems(nul)).toEqual([`${nul}:${lineIn(nul, '    expect: null')}: variants.tt-cpu-45.expect: expected a list, found null`]);
+    const items = edited(dir, 'variant-expect-items', 'tt-cpu-45:\n', 'tt-cpu-45:\n    expect:\n      - true\n      - -1\n      - cost.total < 3\n');
+    expect(await problems(items.file)).toEqual([
+      `${items.file}:${lineIn(items.file, '      - true')}: variants.tt-cpu-45.expect[0]: expected a string, found boolean true`,
+      `${items.file}:${lineIn(items.file, '      - -1')}: variants.tt-cpu-45.expect[1]: expected a string, found number -1`,
+    ]);
+    // its syntax and summary paths, with the top-level list's messages
+    const text = edited(dir, 'variant-expect-text', 'tt-cpu-45:\n', 'tt-cpu-45:\n    expect:\n      - 5 mins\n      - zzz.bogus >= 3\n      - services.wbe.sloViolationMinutes >= 1\n      - cost.total < 3\n');
+    const lines = ['      - 5 mins', '      - zzz.bogus >= 3', '      - services.wbe.sloViolationMinutes >= 1'].map((l) => lineIn(text.file, l));
+    const said = [
+      `expect[0]: "5 mins": column 3: expected an operator (<, <=, >, >=, ==, !=), found "mins"`,
+      'expect[1]: "zzz.bogus >= 3": zzz: no such key; expected one of: seed, durationSeconds, services, capacityProviders, cost',
+      'expect[2]: "services.wbe.sloViolationMinutes >= 1": services.wbe: no such key; did you mean web?',
+    ];
+    expect(await problems(text.file)).toEqual(said.map((m, i) => `${text.file}:${lines[i]}: variants.tt-cpu-45.${m}`));
+    // the same list at the top level: the same messages, on its own paths
+    const top = writeScenario(dir, 'top-expect-text', `${TEXT.trimEnd()}\nexpect:\n  - 5 mins\n  - zzz.bogus >= 3\n  - services.wbe.sloViolationMinutes >= 1\n  - cost.total < 3\n`);
+    expect((await problems(top)).map((l) => l.replace(/^[^:]*:\d+: /, ''))).toEqual(said);
+    // compare refuses it before any run, with the same lines; run warns and runs the base
+    const out = join(dir, 'never-compare-expect');
+    const compare = await cli('compare', text.file, '--quiet', '--jobs', '1', '--out', out);
+    expect(compare.code).toBe(2);
+    expect(compare.stderr.trimEnd().split('\n')).toEqual(await problems(text.file));
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it("a variant's expect list is checked against the variant's own scenario: a service it adds may be named, one it does not add may not", async () => {
+    const api = 'services:\n      api: { taskDefinition: web, desiredCount: 1, launchType: FARGATE }\n';
+    const adds = edited(dir, 'variant-expect-own', 'tt-cpu-60: {}\n', `tt-cpu-60:\n    ${api}    expect: ["services.api.desiredCount.max >= 1"]\n  tt-cpu-60-b:\n    expect: ["services.api.desiredCount.max >= 1"]\n`);
+    expect(await problems(adds.file)).toEqual([
+      `${adds.file}:${lineIn(adds.file, '    expect: ["services.api.desiredCount.max >= 1"]') + 2}: variants.tt-cpu-60-b.expect[0]: "services.api.desiredCount.max >= 1": services.api: no such key; expected one of: web`,
+    ]);
+    const ok = edited(dir, 'variant-expect-own-ok', 'tt-cpu-60: {}\n', `tt-cpu-60:\n    ${api}    expect: ["services.api.desiredCount.max >= 1", "services.web.desiredCount.max >= 1"]\n`);
+    const r = await cli('validate', ok.file);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
   });
 });

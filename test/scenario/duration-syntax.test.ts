@@ -33,8 +33,22 @@ describe('parseDuration', () => {
     ['1.0m5s', 'expected a fraction only in a duration\'s last unit (like "1.5h" or "1h30m"), found "1.0m5s": 1.0m before 5s'],
     ['-60s', 'expected a duration >= 0, found "-60s" (negative)'],
     [-60, 'expected a duration >= 0, found number -60 (negative)'],
+    // above ten years, 3660 d = 316,224,000 s (1e308 s was Infinity ms, accepted)
+    [1e308, "expected a duration of at most 3660d (ten years, ecsim's longest run), found 1e+308"],
+    [316_224_000.001, "expected a duration of at most 3660d (ten years, ecsim's longest run), found 316224000.001"],
+    ['3660d1ms', 'expected a duration of at most 3660d (ten years, ecsim\'s longest run), found "3660d1ms"'],
+    ['3661d', 'expected a duration of at most 3660d (ten years, ecsim\'s longest run), found "3661d"'],
+    [9_007_199_254_740_994, "expected a duration of at most 3660d (ten years, ecsim's longest run), found 9007199254740994"],
   ])('%j is refused', (text, message) => {
     expect(parseDuration(text)).toBe(message);
+  });
+
+  it('accepts 3660 d exactly, in any form; a bound of its own when given, Infinity leaving it to the caller', () => {
+    for (const v of ['3660d', '3659d24h', 316_224_000, '316224000']) expect(parseDuration(v), String(v)).toBe(3660 * 86_400_000);
+    expect(parseDuration('1h', 60_000)).toBe('expected a duration of at most 1m, found "1h"');
+    expect(parseDuration('1m', 60_000)).toBe(60_000);
+    expect(parseDuration('4000d', Infinity)).toBe(4000 * 86_400_000);
+    expect(parseDuration(1e308, Infinity)).toBe(Infinity);
   });
 });
 

@@ -187,6 +187,17 @@ const cases: [string, Mutation, RegExp][] = [
   ['a container with no memory in a task with none', (s) => (delete s.taskDefinitions.web.memory, (s.taskDefinitions.web.containerDefinitions.side = { cpu: 0 }), delete s.services.web.workload.perTask.memoryMiB), /:\d+: taskDefinitions\.web\.containerDefinitions\.side: expected memory or memoryReservation \(the task has no task-level memory\), found neither$/],
   ['launchType EC2 with no Auto Scaling group provider', (s) => ((s.cluster.capacityProviders = { FARGATE: {} }), delete s.services.web.autoScaling), /:\d+: services\.web\.launchType: expected an Auto Scaling group capacity provider in cluster\.capacityProviders to supply instances for launchType EC2, found none$/],
   ['a FARGATE-compatible task definition with neither cpu nor memory', (s) => (Object.assign(s.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' }), delete s.taskDefinitions.web.cpu, delete s.taskDefinitions.web.memory, (s.services.web.launchType = 'FARGATE'), delete s.services.web.workload.perTask.memoryMiB), /:\d+: taskDefinitions\.web: expected task-level cpu and memory in a FARGATE-compatible task definition \(Fargate sizes the task by them\), found neither$/],
+  // a duration above ten years (3660 d = 316,224,000 s = 316,224,000,000 ms) is refused: 1e308 s
+  // was Infinity ms, accepted (a launch delay that never ended; an SLO of Infinity; a service
+  // time refused on capacityRps as "Infinity ms"; a step at 2^53 + 2 s warned of as far after the end)
+  ['a launch delay p95 of 1e308 s (Infinity ms: the run registered no instance)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.launchDelay = { distribution: 'lognormal', median: '90s', p95: 1e308 }), /:\d+: cluster\.capacityProviders\.ec2\.autoScalingGroup\.launchDelay\.p95: expected a duration of at most 3660d \(ten years, ecsim's longest run\), found 1e\+308$/],
+  ['an SLO latency of 1e308 s', (s) => (s.services.web.workload.slo.latencyP95 = 1e308), /:\d+: services\.web\.workload\.slo\.latencyP95: expected a duration of at most 3660d \(ten years, ecsim's longest run\), found 1e\+308$/],
+  ['a service time mean of 1e308 s (it was refused on capacityRps, as "Infinity ms")', (s) => (s.services.web.workload.perTask.serviceTime.mean = 1e308), /:\d+: services\.web\.workload\.perTask\.serviceTime\.mean: expected a duration of at most 3660d \(ten years, ecsim's longest run\), found 1e\+308$/],
+  ['a step at 2^53 + 2 s (no safe integer of ms)', (s) => (s.services.web.workload.requestRate.step.at = 9007199254740994), /:\d+: services\.web\.workload\.requestRate\.step\.at: expected a duration of at most 3660d \(ten years, ecsim's longest run\), found 9007199254740994$/],
+  ['a step at 3660 d and 1 ms, a string', (s) => (s.services.web.workload.requestRate.step.at = '3660d1ms'), /:\d+: services\.web\.workload\.requestRate\.step\.at: expected a duration of at most 3660d \(ten years, ecsim's longest run\), found "3660d1ms"$/],
+  ['a publish delay of 316224000.001 s (1 ms past 3660 d)', (s) => (s.metrics = { publishDelay: 316224000.001 }), /:\d+: metrics\.publishDelay: expected a duration of at most 3660d \(ten years, ecsim's longest run\), found 316224000\.001$/],
+  // a cooldown keeps AWS's bound (an Integer of seconds), not ecsim's ten years; 1e308 s was "found Infinitys"
+  ['a scale-in cooldown of 1e308 s', (s) => (s.services.web.autoScaling.policies.cpu.scaleInCooldown = 1e308), /policies\.cpu\.scaleInCooldown: expected at most 2147483647s \(Application Auto Scaling's ScaleInCooldown is an Integer of seconds\), found more than 1\.7976931348623157e\+308s$/],
 ];
 
 describe('scenario validation: one clear line per problem, with the key path', () => {
@@ -363,6 +374,17 @@ describe('scenario validation: one clear line per problem, with the key path', (
     s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = attributes;
     const p = loadScenarioFile(writeScenario(dir, 'attribute-bounds', s)).providers.get('ec2')!;
     expect(p.kind === 'asg' && p.config.autoScalingGroup.attributes).toEqual(attributes);
+  });
+
+  it('accepts a duration of 3660 d exactly (ecsim\'s bound), and a cooldown past it (AWS\'s bound is 2,147,483,647 s)', () => {
+    const s = quickstart();
+    s.services.web.workload.requestRate.step.at = '3660d';
+    s.cluster.capacityProviders.ec2.autoScalingGroup.launchDelay = 316_224_000;
+    s.services.web.autoScaling.policies.cpu.scaleInCooldown = '4000d';
+    const r = loadScenarioFile(writeScenario(dir, 'duration-bound', s));
+    // 3660 x 86,400,000 ms; 4000 x 86,400,000 ms (the launch delay of 316,224,000 s is accepted too)
+    expect(r.services[0].config.workload!.requestRate).toMatchObject({ step: { at: 316_224_000_000 } });
+    expect(r.scenario.services.web.autoScaling!.policies.cpu).toMatchObject({ scaleInCooldown: 345_600_000_000 });
   });
 
   it('accepts the AWS bounds themselves (health check interval and thresholds, grace period), and a stopTimeout above 120 s on EC2 (the 120 s maximum is Fargate\'s)', () => {

@@ -17,6 +17,7 @@ export function parseTimeArg(text: string, startEpochMs: number): number | strin
     return (ofDay - startOfDay + DAY_MS) % DAY_MS;
   }
   const ms = parseDuration(/^\d+(\.\d+)?$/.test(s) ? Number(s) : s);
-  if (typeof ms === 'string') return `expected a duration since the start ("20m", "1h30m") or a UTC time "hh:mm", found "${text}"`;
+  // a duration past ecsim's ten years is said so: it is no malformed one
+  if (typeof ms === 'string') return ms.startsWith('expected a duration of at most') ? ms : `expected a duration since the start ("20m", "1h30m") or a UTC time "hh:mm", found "${text}"`;
   return ms;
 }
