@@ -597,8 +597,8 @@ function groupNoScaleOutFromZero(s: ResolvedScenario, out: ScenarioWarning[]): v
  * A container above its hard memory limit is killed ("OutOfMemoryError: Container killed due
  * to memory usage", repost.aws/knowledge-center/ecs-resolve-outofmemory-errors), and so is
  * a task in ecsim whose memory over a metric period passes it (stop reason out-of-memory).
- * Said when a task serving all it can (capacityRps; queue workers concurrency / mean
- * serviceTime) would pass the limit.
+ * Said when a task serving all it can (concurrency / mean serviceTime: an http task's
+ * capacityRps when CPU-bound, less when I/O-bound) would pass the limit.
  * (memoryMiB.base alone above it is refused: checks.ts.)
  */
 function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
@@ -608,7 +608,10 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
   if (!w || !m || !(m.perRps > 0) || limit === null || m.base > limit) return;
   const cfg = serviceModel(svc);
   if (cfg === null) return;
-  const maxRate = w.type === 'http' ? cfg.capacityRps : cfg.taskRate;
+  // the most a task serves: concurrency / mean effective serviceTime, as the models bound it
+  // (a CPU-bound http task's is capacityRps, its service times stretched to it; an I/O-bound
+  // one's is below capacityRps)
+  const maxRate = w.type === 'http' ? Math.min(cfg.capacityRps, cfg.taskRate) : cfg.taskRate;
   const peak = m.base + m.perRps * maxRate;
   if (peak <= limit) return;
   const at = round((limit - m.base) / m.perRps);
