@@ -146,9 +146,71 @@ export function isWholeNumberName(name: string): boolean {
   return /^(0|[1-9][0-9]*)$/.test(name) && Number(name) < 2 ** 32 - 1;
 }
 
-/** A map keyed by user-chosen names (services, task definitions, ...). */
+/** A map keyed by user-chosen names that no ECS rule constrains here (scaling policies, scheduled actions). */
 export function named<T extends z.ZodType>(value: T) {
   return z.record(z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'names may use letters, digits, "_", "-", ".", ":"'), value);
+}
+
+/**
+ * An ECS resource's name rule: 1 to 255 letters, digits, "_" and "-", as ECS's API gives it
+ * for a service (CreateService serviceName), a task definition family (RegisterTaskDefinition
+ * family), a container (ContainerDefinition name) and a capacity provider
+ * (CreateCapacityProvider name, which also refuses some prefixes).
+ */
+export interface EcsNameRule {
+  /** What is named, for "expected a <noun> of ...": "service name". */
+  noun: string;
+  /** The API call (and key) that states the rule: "CreateService's serviceName". */
+  source: string;
+  /** Prefixes refused in any case, said after the characters ("aws", "ecs", "fargate"). */
+  refusedPrefixes?: readonly string[];
+  /** Put before a suggested rename that would start with a refused prefix. */
+  renamePrefix?: string;
+  /** Said after the source, inside its parentheses. */
+  note?: string;
+}
+
+export const ECS_NAME_RULES = {
+  service: { noun: 'service name', source: "CreateService's serviceName" },
+  taskDefinition: { noun: 'task definition family', source: "RegisterTaskDefinition's family" },
+  container: { noun: 'container name', source: "RegisterTaskDefinition's containerDefinitions name" },
+} as const satisfies Record<string, EcsNameRule>;
+
+/**
+ * What is wrong with `name` under ECS's rule `rule`, else undefined: one clause (expected,
+ * found, what is not allowed) and a suggested rename ("." and other characters made "-"),
+ * not one of `taken` (the map's other names).
+ */
+export function ecsNameProblem(name: string, rule: EcsNameRule, taken: ReadonlySet<string> = new Set()): string | undefined {
+  const prefixes = rule.refusedPrefixes ?? [];
+  const prefixRule = prefixes.length > 0 ? `, not starting with ${prefixes.map((x) => JSON.stringify(x)).join(', ').replace(/, ([^,]*)$/, ' or $1')} in any case` : '';
+  const expected = `expected a ${rule.noun} of 1 to 255 letters, digits, "_" and "-"${prefixRule} (as ${rule.source} requires${rule.note ?? ''})`;
+  if (name.length === 0) return `${expected}, found an empty name`;
+  const found = `found ${JSON.stringify(name.length > 60 ? `${name.slice(0, 40)}...` : name)}`;
+  if (name.length > 255) return `${expected}, ${found} (${name.length} characters)`;
+  const bad = [...new Set(name.replace(/[A-Za-z0-9_-]/g, ''))];
+  const lower = name.toLowerCase();
+  const prefix = prefixes.find((x) => lower.startsWith(x.toLowerCase()));
+  if (bad.length === 0 && prefix === undefined) return undefined;
+  const what = bad.length > 0 ? ` (${bad.map((c) => (c === ' ' ? 'a space' : JSON.stringify(c))).join(', ')} not allowed)` : ` (starts with "${name.slice(0, prefix!.length)}")`;
+  let fixed = name.replace(/[^A-Za-z0-9_-]/g, '-');
+  if (prefixes.some((x) => fixed.toLowerCase().startsWith(x.toLowerCase()))) fixed = `${rule.renamePrefix ?? 'x-'}${fixed}`;
+  fixed = fixed.slice(0, 255);
+  // not a name the map already has
+  for (let i = 2; taken.has(fixed); i++) fixed = `${fixed.replace(/-\d+$/, '').slice(0, 250)}-${i}`;
+  return `${expected}, ${found}${what}; rename it, e.g. "${fixed}"`;
+}
+
+/** A map keyed by names ECS's rule `rule` constrains (services, task definitions, containers): a name outside it is refused, with a rename. */
+export function ecsNamed<T extends z.ZodType>(rule: EcsNameRule, value: T) {
+  return checkedAlongside((map) => {
+    if (!isMap(map)) return [];
+    const names = new Set(Object.keys(map));
+    return [...names].flatMap((name) => {
+      const problem = ecsNameProblem(name, rule, names);
+      return problem === undefined ? [] : [{ path: [name], message: problem }];
+    });
+  }, z.record(z.string(), value));
 }
 
 /**

@@ -8,6 +8,10 @@ import {
   duration,
   enabled,
   named,
+  ecsNamed,
+  ecsNameProblem,
+  ECS_NAME_RULES,
+  type EcsNameRule,
   oneOf,
   percent,
   wholeSeconds,
@@ -263,20 +267,18 @@ export function builtInMeant(name: string): string | undefined {
  */
 export function capacityProviderNameProblem(name: string): string | undefined {
   if (name === 'FARGATE' || name === 'FARGATE_SPOT') return undefined;
-  const found = `found ${JSON.stringify(name.length > 60 ? `${name.slice(0, 40)}...` : name)}`;
   const meant = builtInMeant(name);
-  if (meant !== undefined) return `expected FARGATE or FARGATE_SPOT for a built-in provider, ${found}: the built-in providers are FARGATE and FARGATE_SPOT (case matters); write ${meant}`;
-  const rule = 'expected a capacity provider name of 1 to 255 letters, digits, "_" and "-", not starting with "aws", "ecs" or "fargate" in any case (as CreateCapacityProvider requires; FARGATE and FARGATE_SPOT are the built-in providers)';
-  if (name.length === 0) return `${rule}, found an empty name`;
-  if (name.length > 255) return `${rule}, ${found} (${name.length} characters)`;
-  const bad = [...new Set(name.replace(/[A-Za-z0-9_-]/g, ''))];
-  const prefix = /^(aws|ecs|fargate)/i.exec(name)?.[1];
-  if (bad.length === 0 && prefix === undefined) return undefined;
-  const what = bad.length > 0 ? ` (${bad.map((c) => (c === ' ' ? 'a space' : JSON.stringify(c))).join(', ')} not allowed)` : ` (starts with "${prefix}")`;
-  let fixed = name.replace(/[^A-Za-z0-9_-]/g, '-');
-  if (/^(aws|ecs|fargate)/i.test(fixed)) fixed = `cp-${fixed}`;
-  return `${rule}, ${found}${what}; rename it, e.g. "${fixed.slice(0, 255)}"`;
+  if (meant !== undefined) return `expected FARGATE or FARGATE_SPOT for a built-in provider, found ${JSON.stringify(name)}: the built-in providers are FARGATE and FARGATE_SPOT (case matters); write ${meant}`;
+  return ecsNameProblem(name, CAPACITY_PROVIDER_NAME);
 }
+
+const CAPACITY_PROVIDER_NAME: EcsNameRule = {
+  noun: 'capacity provider name',
+  source: 'CreateCapacityProvider',
+  refusedPrefixes: ['aws', 'ecs', 'fargate'],
+  renamePrefix: 'cp-',
+  note: '; FARGATE and FARGATE_SPOT are the built-in providers',
+};
 
 const strategyItem = strict({
   capacityProvider: z.string(),
@@ -371,7 +373,7 @@ const containerDefinitions = z.unknown().transform((value, ctx) => {
     });
     return z.NEVER;
   }
-  return forward(named(containerDefinition), value, ctx);
+  return forward(ecsNamed(ECS_NAME_RULES.container, containerDefinition), value, ctx);
 });
 
 // RegisterTaskDefinition takes memberOf constraints only (APIReference/API_TaskDefinitionPlacementConstraint.html)
@@ -855,8 +857,8 @@ export const scenarioSchema = strict({
     // AWS publishes no figure ("continuously monitors", service-rebalancing.html)
     availabilityZoneRebalancingInterval: positiveDuration.default(60_000),
   }),
-  taskDefinitions: named(taskDefinition),
-  services: named(service),
+  taskDefinitions: ecsNamed(ECS_NAME_RULES.taskDefinition, taskDefinition),
+  services: ecsNamed(ECS_NAME_RULES.service, service),
   // an empty map is refused here, for every command (validate said ok; compare and sweep refused it)
   // (a variant's name is checked as such, once, in experiment/load-derived.ts: it names a
   // folder, so no ":", which `named` allows; run and sweep warn of it, validate and compare refuse it)

@@ -32,6 +32,7 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
         message: `cv is a fraction (0.1 for a 10 % spread), found ${cv}: the factor 1 + cv x Z is clipped at 0 so often that the mean rate is ${up} % above the trace's without noise; for ${cv} % write ${cv / 100}`,
       });
     }
+    stepFromIgnored(rate, at, out);
     const factor = rate.weekly?.weekendFactor;
     if (factor !== undefined && factor > MAX_LIKELY_WEEKEND_FACTOR) {
       out.push({ at: [...at, 'weekly', 'weekendFactor'], message: `weekendFactor multiplies the weekend's rate, found ${factor} (${factor} times the weekday rate); for ${factor} % of it write ${factor / 100}` });
@@ -46,6 +47,25 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     if (span?.kind === 'warn') out.push({ at: [...at, 'csv', 'file'], message: span.message });
   }
   return out;
+}
+
+/**
+ * A step's `from` that a step at 0 replaces before it ever applies: the rate is the step's
+ * `to` from the start (steps are right-continuous), so `from` would be ignored. The list
+ * form `[{at: 0, to}, ...]` is read as `{from: <first to>, steps}` (trace-schema.ts) and
+ * stays quiet, as does any `from` equal to the first `to`: nothing written is lost.
+ */
+function stepFromIgnored(rate: TraceRate, at: Path, out: ScenarioWarning[]): void {
+  const step = rate.step;
+  if (!step) return;
+  const first = 'steps' in step ? step.steps[0] : step;
+  if (first.at !== 0 || first.to === step.from) return;
+  const where = 'steps' in step ? 'steps.0, at 0,' : 'the step at 0';
+  const fix = 'steps' in step ? `write the steps as a list [{at: 0, to: ${first.to}}, ...] (its first step gives the rate at the start)` : `write constant: ${first.to}`;
+  out.push({
+    at: [...at, 'step', 'from'],
+    message: `${step.from} has no effect: ${where} sets the rate to ${first.to} from the start (a step is right-continuous), so the rate is never ${step.from}; ${fix}, or give the step a later at`,
+  });
 }
 
 /** For a change shorter than a metric period in fluid fidelity ("so it is" rewritten to name the change). */

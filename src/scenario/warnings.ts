@@ -597,8 +597,8 @@ function groupNoScaleOutFromZero(s: ResolvedScenario, out: ScenarioWarning[]): v
  * A container above its hard memory limit is killed ("OutOfMemoryError: Container killed due
  * to memory usage", repost.aws/knowledge-center/ecs-resolve-outofmemory-errors), and so is
  * a task in ecsim whose memory over a metric period passes it (stop reason out-of-memory).
- * Said when a task serving all it can (capacityRps; queue workers concurrency / mean
- * serviceTime) would pass the limit.
+ * Said when a task serving all it can (concurrency / mean serviceTime: an http task's
+ * capacityRps when CPU-bound, less when I/O-bound) would pass the limit.
  * (memoryMiB.base alone above it is refused: checks.ts.)
  */
 function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
@@ -608,7 +608,10 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
   if (!w || !m || !(m.perRps > 0) || limit === null || m.base > limit) return;
   const cfg = serviceModel(svc);
   if (cfg === null) return;
-  const maxRate = w.type === 'http' ? cfg.capacityRps : cfg.taskRate;
+  // the most a task serves: concurrency / mean effective serviceTime, as the models bound it
+  // (a CPU-bound http task's is capacityRps, its service times stretched to it; an I/O-bound
+  // one's is below capacityRps)
+  const maxRate = w.type === 'http' ? Math.min(cfg.capacityRps, cfg.taskRate) : cfg.taskRate;
   const peak = m.base + m.perRps * maxRate;
   if (peak <= limit) return;
   const at = round((limit - m.base) / m.perRps);
@@ -1619,7 +1622,9 @@ function disabledManagedScalingSettings(s: ResolvedScenario, out: ScenarioWarnin
 /**
  * A service's target tracking policy that likely does not do what was meant:
  * - a CPU target at or above the most the service's average CPU can read (cpu.ts): an http
- *   task serving capacityRps reads 100 % and serves no more, a task of a service with
+ *   task serving capacityRps reads 100 % and serves no more (an I/O-bound one, whose slots
+ *   allow fewer requests/s than capacityRps, reads at most cpuBaseline + (100 - cpuBaseline)
+ *   x slots' rate / capacityRps), a task of a service with
  *   Fargate in its strategy is capped at 100 %, a queue worker reads at most cpuBaseline +
  *   cpuPerBusySlot x concurrency. The AlarmHigh is "CPU > target" (3 of 3), so it never
  *   fires and the policy never scales out (AAS takes such a target: it is not refused).
@@ -1684,9 +1689,21 @@ function cpuCeiling(s: ResolvedScenario, svc: ResolvedService): { max: number; w
   const w = svc.config.workload!;
   // as the simulation gives the workload model its Fargate flag (simulation.ts)
   const fargate = svc.strategy.some((x) => s.providers.get(x.capacityProvider)?.kind === 'fargate');
-  if (w.type === 'http') return { max: 100, why: 'an http task serving capacityRps reads 100 % and serves no more' };
   const cfg = serviceModel(svc);
   if (cfg === null) return null;
+  if (w.type === 'http') {
+    // cpu.ts: cpuBaseline + (100 - cpuBaseline) x served / capacityRps, and a task serves at
+    // most taskRate (concurrency / mean effective serviceTime): capacityRps when CPU-bound
+    // (its service times are stretched to it), less when I/O-bound
+    if (!(cfg.taskRate < cfg.capacityRps * (1 - 1e-9))) return { max: 100, why: 'an http task serving capacityRps reads 100 % and serves no more' };
+    const max = cfg.cpuBaseline + ((100 - cfg.cpuBaseline) * cfg.taskRate) / cfg.capacityRps;
+    return {
+      max,
+      why:
+        `the task is I/O-bound: its slots run out before its CPU, at concurrency ${cfg.concurrency} / mean serviceTime ${round(cfg.meanServiceMs)} ms = ${round(cfg.taskRate)} requests/s, ` +
+        `below capacityRps ${round(cfg.capacityRps)}, so it reads at most cpuBaseline ${round(cfg.cpuBaseline)} + (100 - ${round(cfg.cpuBaseline)}) x ${round(cfg.taskRate)} / ${round(cfg.capacityRps)}`,
+    };
+  }
   const busiest = cfg.cpuBaseline + cfg.cpuPerBusySlot * cfg.concurrency;
   if (fargate && busiest > 100) return { max: 100, why: "Fargate caps a task's CPU at 100 %" };
   return { max: busiest, why: `a queue worker reads at most cpuBaseline ${round(cfg.cpuBaseline)} + cpuPerBusySlot ${round(cfg.cpuPerBusySlot)} x concurrency ${cfg.concurrency}` };

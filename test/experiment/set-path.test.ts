@@ -3,8 +3,7 @@ import { setPath } from '../../src/experiment/set-path.js';
 
 const scenario = () => ({
   services: {
-    web: { desiredCount: 3, autoScaling: { policies: { cpu: { targetValue: 60 } } } },
-    'api.v2': { desiredCount: 1 },
+    web: { desiredCount: 3, autoScaling: { policies: { cpu: { targetValue: 60 }, 'mem.v2': { targetValue: 70 } } } },
   },
   cluster: { availabilityZones: ['a', 'b'] },
 });
@@ -22,10 +21,10 @@ describe('setPath (sweep dotted paths)', () => {
     expect(s.services.web.autoScaling.policies.cpu).toEqual({ targetValue: 60, scaleInCooldown: '60s' });
   });
 
-  it('finds map names that contain dots', () => {
+  it('finds map names that contain dots (a scaling policy\'s may; a service\'s may not, as in ECS)', () => {
     const s = scenario();
-    setPath(s, 'services.api.v2.desiredCount', 4);
-    expect(s.services['api.v2'].desiredCount).toBe(4);
+    setPath(s, 'services.web.autoScaling.policies.mem.v2.targetValue', 65);
+    expect(s.services.web.autoScaling.policies['mem.v2'].targetValue).toBe(65);
   });
 
   it('indexes lists', () => {

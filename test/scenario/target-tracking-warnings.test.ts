@@ -34,6 +34,23 @@ describe('a CPU target the service\'s CPU never exceeds', () => {
     expect(warnings(cpuTarget(99.5)).filter(about('targetValue'))).toEqual([]);
   });
 
+  it('an I/O-bound http task (slots 4 / 40 ms = 100 requests/s, capacityRps 500) reads at most 10 + 90 x 100 / 500 = 28 %: 50 and 28 are warned of, 27.9 is not', () => {
+    // io2: CPU sits at 28 % while the slots are full and requests are dropped, so the policy never scales out
+    const ioBound = (v: number): Mutation => (s) => {
+      s.services.web.workload.perTask = { capacityRps: 500, cpuBaseline: 10, concurrency: 4, serviceTime: { distribution: 'exponential', mean: '40ms' } };
+      cpuTarget(v)(s);
+    };
+    expect(warnings(ioBound(50)).filter(about('targetValue'))).toEqual([
+      'services.web.autoScaling.policies.cpu.targetValue: 50 on CPUUtilization, which never exceeds 28 % here (the task is I/O-bound: its slots run out before its CPU, at concurrency 4 / mean serviceTime 40 ms = 100 requests/s, below capacityRps 500, so it reads at most cpuBaseline 10 + (100 - 10) x 100 / 500): the AlarmHigh (CPU > 50 for 3 datapoints) never fires, so this policy never scales out; use a target below 28',
+    ]);
+    expect(warnings(ioBound(28)).filter(about('targetValue'))).toHaveLength(1);
+    expect(warnings(ioBound(27.9)).filter(about('targetValue'))).toEqual([]);
+  });
+
+  it('a CPU-bound http task (quickstart: slots 8 / 40 ms = 200 requests/s above capacityRps 100) reaches 100 %: 99.5 is not warned of', () => {
+    expect(warnings(cpuTarget(99.5)).filter(about('targetValue'))).toEqual([]);
+  });
+
   it('a customMetric CPUUtilization target of 150 is warned of too', () => {
     const w = warnings(cpuTarget(150, { predefinedMetricType: undefined, customMetric: 'CPUUtilization' })).filter(about('targetValue'));
     expect(w).toHaveLength(1);

@@ -51,6 +51,17 @@ describe('memoryMiB against the task hard memory limit', () => {
     // 200 + 3 x 100 = 500: fits
     expect(warned(load('peak-fits', (s) => (s.services.web.workload.perTask.memoryMiB = { base: 200, perRps: 3 })))).toEqual([]);
   });
+
+  it('an I/O-bound http task serves at most concurrency 4 / mean 40 ms = 100/s, not its capacityRps 500: 200 + 2 x 100 = 400 fits, 200 + 4 x 100 = 600 does not', () => {
+    const ioBound = (name: string, perRps: number) =>
+      load(name, (s) => (s.services.web.workload.perTask = { capacityRps: 500, cpuBaseline: 10, concurrency: 4, serviceTime: { distribution: 'exponential', mean: '40ms' }, memoryMiB: { base: 200, perRps } }));
+    // 200 + 2 x 500 = 1200 would be warned of, but no task serves 500/s
+    const memory = (file: string) => warned(file).filter((w) => w.startsWith('services.web.workload.perTask.memoryMiB:'));
+    expect(memory(ioBound('io-fits', 2))).toEqual([]);
+    expect(memory(ioBound('io-over', 4))).toEqual([
+      "services.web.workload.perTask.memoryMiB: base 200 + perRps 4 x 100 requests/s (what a task serves at most) = 600 MiB, above the task's hard memory limit 512 MiB: a task serving more than 78/s over a metric period will be killed (OutOfMemoryError, stop reason out-of-memory) and replaced",
+    ]);
+  });
 });
 
 describe('fluid fidelity: trace changes shorter than metrics.period', () => {

@@ -1,5 +1,6 @@
 // Writes a summary path back as text: `services.web.latencyMs.p95`, with a key that is not
-// a plain name quoted in brackets (`services["web.v2"]`).
+// a plain name quoted in brackets (`services["a.b"]`). No name the summary holds needs them
+// today: service and capacity provider names keep to ECS's letters, digits, "_" and "-".
 
 const PLAIN_KEY = /^[A-Za-z0-9_:-]+$/;
 

@@ -1,5 +1,7 @@
 // Parses one `expect:` line: `<dotted path into summary.json> <op> <number>`, e.g.
-// `services.web.latencyMs.p95 < 250` or `services["web.v2"].sloViolationMinutes < 5`.
+// `services.web.latencyMs.p95 < 250`, or with a key in brackets, `services["web"].sloViolationMinutes < 5`
+// (accepted, though no ECS name needs them: service and capacity provider names keep to
+// letters, digits, "_" and "-", all plain key characters).
 // A malformed line throws an Error naming the column and what was expected there.
 
 import { COMPARISON_OPERATORS, type ComparisonOperator, type Expectation } from './expectation.js';
@@ -46,7 +48,7 @@ function parsePlainKey(p: Cursor, what: string): string {
   return p.text.slice(start, p.at);
 }
 
-/** `["web.v2"]`, `['web.v2']` or `[0]`. */
+/** `["web"]`, `['web']` or `[0]`. */
 function parseBracketKey(p: Cursor): string {
   p.at++; // '['
   const quote = p.text[p.at];
@@ -59,7 +61,7 @@ function parseBracketKey(p: Cursor): string {
   } else {
     const start = p.at;
     while (p.at < p.text.length && /\d/.test(p.text[p.at])) p.at++;
-    if (p.at === start) fail(p, 'a quoted key like ["web.v2"] or an index like [0]');
+    if (p.at === start) fail(p, 'a quoted key like ["web"] or an index like [0]');
     key = p.text.slice(start, p.at);
   }
   if (p.text[p.at] !== ']') fail(p, '"]"');
