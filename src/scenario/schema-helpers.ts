@@ -146,28 +146,34 @@ export function isWholeNumberName(name: string): boolean {
   return /^(0|[1-9][0-9]*)$/.test(name) && Number(name) < 2 ** 32 - 1;
 }
 
-/** A map keyed by user-chosen names that no ECS rule constrains here (scaling policies, scheduled actions). */
-export function named<T extends z.ZodType>(value: T) {
-  return z.record(z.string().regex(/^[A-Za-z0-9_.:-]+$/, 'names may use letters, digits, "_", "-", ".", ":"'), value);
-}
-
 /**
- * An ECS resource's name rule: 1 to 255 letters, digits, "_" and "-", as ECS's API gives it
- * for a service (CreateService serviceName), a task definition family (RegisterTaskDefinition
- * family), a container (ContainerDefinition name) and a capacity provider
- * (CreateCapacityProvider name, which also refuses some prefixes).
+ * An AWS resource's name rule: 1 to 255 (or maxLength) letters, digits and the `extra`
+ * characters ("_" and "-" unless said). ECS's API gives "_" and "-" for a service
+ * (CreateService serviceName), a task definition family (RegisterTaskDefinition family), a
+ * container (ContainerDefinition name) and a capacity provider (CreateCapacityProvider
+ * name, which also refuses some prefixes). Application Auto Scaling's names (AAS_NAME_RULES)
+ * are ecsim's own narrower rule within AWS's: `narrower` says so.
  */
 export interface EcsNameRule {
   /** What is named, for "expected a <noun> of ...": "service name". */
   noun: string;
   /** The API call (and key) that states the rule: "CreateService's serviceName". */
   source: string;
+  /** The longest name allowed (255 unless said). */
+  maxLength?: number;
+  /** The characters allowed besides letters and digits, in the order said (["_", "-"] unless said). */
+  extra?: readonly string[];
   /** Prefixes refused in any case, said after the characters ("aws", "ecs", "fargate"). */
   refusedPrefixes?: readonly string[];
   /** Put before a suggested rename that would start with a refused prefix. */
   renamePrefix?: string;
   /** Said after the source, inside its parentheses. */
   note?: string;
+  /**
+   * When ecsim's rule is narrower than AWS's: the parentheses' whole text in place of "as
+   * <source> requires<note>" (what AWS allows, and that ecsim keeps to fewer, and why).
+   */
+  narrower?: string;
 }
 
 export const ECS_NAME_RULES = {
@@ -177,31 +183,71 @@ export const ECS_NAME_RULES = {
 } as const satisfies Record<string, EcsNameRule>;
 
 /**
- * What is wrong with `name` under ECS's rule `rule`, else undefined: one clause (expected,
+ * Why ecsim keeps Application Auto Scaling's names to fewer characters than AWS: events.csv
+ * says a policy's or an action's name inside a sentence ("target tracking cpu: 3 datapoints
+ * ...", "TargetTracking-web-cpu-AlarmHigh OK -> ALARM: ...") and explain and the report
+ * read it back as one word (src/output/explain/parse-scaling-activity.ts); docs/assumptions.md.
+ */
+const ONE_WORD = 'so that events.csv, explain and the report read a name as one word';
+
+/**
+ * Application Auto Scaling's names, by ecsim's rule: 1 to 256 letters, digits, "_", "-", "."
+ * (and ":" in a policy's). AWS allows more: PutScalingPolicy's PolicyName is 1 to 256
+ * characters of \p{Print}+ (any printable, spaces too); PutScheduledAction's
+ * ScheduledActionName is 1 to 256 characters, none of them ":", "/", "|" or a control
+ * character (U+0000-U+001F, U+007F-U+009F), not starting or ending with a space
+ * (APIReference/API_PutScalingPolicy.html, API_PutScheduledAction.html). A scheduled action
+ * name with ":" was accepted until now, and AWS refuses it.
+ */
+export const AAS_NAME_RULES = {
+  policy: {
+    noun: 'scaling policy name',
+    source: "PutScalingPolicy's PolicyName",
+    maxLength: 256,
+    extra: ['_', '-', '.', ':'],
+    narrower: `ecsim keeps policy names to these characters, though PutScalingPolicy's PolicyName also allows spaces and other printable ones, ${ONE_WORD}`,
+  },
+  scheduledAction: {
+    noun: 'scheduled action name',
+    source: "PutScheduledAction's ScheduledActionName",
+    maxLength: 256,
+    extra: ['_', '-', '.'],
+    narrower: `PutScheduledAction's ScheduledActionName refuses ":", "/", "|" and control characters; ecsim keeps to these characters, though AWS also allows spaces and others, ${ONE_WORD}`,
+  },
+} as const satisfies Record<string, EcsNameRule>;
+
+/**
+ * What is wrong with `name` under `rule`, else undefined: one clause (expected,
  * found, what is not allowed) and a suggested rename ("." and other characters made "-"),
  * not one of `taken` (the map's other names).
  */
 export function ecsNameProblem(name: string, rule: EcsNameRule, taken: ReadonlySet<string> = new Set()): string | undefined {
+  const max = rule.maxLength ?? 255;
+  const extra = rule.extra ?? ['_', '-'];
+  const allowed = `A-Za-z0-9${extra.map((c) => `\\${c}`).join('')}`;
+  const words = ['letters', 'digits', ...extra.map((c) => JSON.stringify(c))];
+  const characters = `${words.slice(0, -1).join(', ')} and ${words[words.length - 1]}`;
   const prefixes = rule.refusedPrefixes ?? [];
   const prefixRule = prefixes.length > 0 ? `, not starting with ${prefixes.map((x) => JSON.stringify(x)).join(', ').replace(/, ([^,]*)$/, ' or $1')} in any case` : '';
-  const expected = `expected a ${rule.noun} of 1 to 255 letters, digits, "_" and "-"${prefixRule} (as ${rule.source} requires${rule.note ?? ''})`;
+  const why = rule.narrower ?? `as ${rule.source} requires${rule.note ?? ''}`;
+  const expected = `expected a ${rule.noun} of 1 to ${max} ${characters}${prefixRule} (${why})`;
   if (name.length === 0) return `${expected}, found an empty name`;
   const found = `found ${JSON.stringify(name.length > 60 ? `${name.slice(0, 40)}...` : name)}`;
-  if (name.length > 255) return `${expected}, ${found} (${name.length} characters)`;
-  const bad = [...new Set(name.replace(/[A-Za-z0-9_-]/g, ''))];
+  if (name.length > max) return `${expected}, ${found} (${name.length} characters)`;
+  const bad = [...new Set(name.replace(new RegExp(`[${allowed}]`, 'g'), ''))];
   const lower = name.toLowerCase();
   const prefix = prefixes.find((x) => lower.startsWith(x.toLowerCase()));
   if (bad.length === 0 && prefix === undefined) return undefined;
   const what = bad.length > 0 ? ` (${bad.map((c) => (c === ' ' ? 'a space' : JSON.stringify(c))).join(', ')} not allowed)` : ` (starts with "${name.slice(0, prefix!.length)}")`;
-  let fixed = name.replace(/[^A-Za-z0-9_-]/g, '-');
+  let fixed = name.replace(new RegExp(`[^${allowed}]`, 'g'), '-');
   if (prefixes.some((x) => fixed.toLowerCase().startsWith(x.toLowerCase()))) fixed = `${rule.renamePrefix ?? 'x-'}${fixed}`;
-  fixed = fixed.slice(0, 255);
+  fixed = fixed.slice(0, max);
   // not a name the map already has
-  for (let i = 2; taken.has(fixed); i++) fixed = `${fixed.replace(/-\d+$/, '').slice(0, 250)}-${i}`;
+  for (let i = 2; taken.has(fixed); i++) fixed = `${fixed.replace(/-\d+$/, '').slice(0, max - 5)}-${i}`;
   return `${expected}, ${found}${what}; rename it, e.g. "${fixed}"`;
 }
 
-/** A map keyed by names ECS's rule `rule` constrains (services, task definitions, containers): a name outside it is refused, with a rename. */
+/** A map keyed by names `rule` constrains (services, task definitions, containers; scaling policies, scheduled actions): a name outside it is refused, with a rename. */
 export function ecsNamed<T extends z.ZodType>(rule: EcsNameRule, value: T) {
   return checkedAlongside((map) => {
     if (!isMap(map)) return [];
@@ -410,7 +456,7 @@ export function issueMessage(issue: z.core.$ZodIssue): string {
       // a regex's message says what is expected; the value found goes after it
       return found === undefined ? issue.message : `${issue.message}, found ${found}`;
     case 'invalid_key': {
-      // a map's key that is no valid name (named()): the key's own rule, and the key
+      // a map's key its record's key schema refuses: the key's own rule, and the key
       const key = issue.path[issue.path.length - 1];
       const rule = issue.issues[0]?.message ?? 'expected a valid name';
       return `${rule}, found the name ${JSON.stringify(String(key))}`;

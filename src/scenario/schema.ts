@@ -7,8 +7,8 @@ import {
   distribution,
   duration,
   enabled,
-  named,
   ecsNamed,
+  AAS_NAME_RULES,
   ecsNameProblem,
   ECS_NAME_RULES,
   type EcsNameRule,
@@ -578,10 +578,10 @@ const autoScaling = strict({
   maxCapacity: taskCount,
   policies: checkedAlongside(
     distinctTrackedMetrics,
-    named(discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling })),
+    ecsNamed(AAS_NAME_RULES.policy, discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling })),
   ).default({}),
   // the names are checked whatever the actions' own problems (a superRefine would not run then)
-  scheduledActions: checkedAlongside(writtenOrderNames, named(scheduledAction)).default({}),
+  scheduledActions: checkedAlongside(writtenOrderNames, ecsNamed(AAS_NAME_RULES.scheduledAction, scheduledAction)).default({}),
 });
 
 /**
