@@ -167,6 +167,13 @@ const INSTANCE_COUNT_NOTES = { instances: INSTANCE_COUNT, instanceCount: INSTANC
 /** An instance's launch to registration when the group leaves launchDelay out (*model*). */
 export const DEFAULT_LAUNCH_DELAY = { distribution: 'lognormal', median: 90_000, p95: 180_000 } as const;
 
+/**
+ * The mean of the exponential time between Spot interruptions: a rate, not a time within
+ * the run, so not bounded by the longest run (a 5000d mean on a 10-year run still gives
+ * interruptions); bounded only to whole milliseconds a number holds exactly.
+ */
+const meanTimeBetweenInterruptions = positiveDurationUpTo(Number.MAX_SAFE_INTEGER);
+
 const autoScalingGroup = strict({
   // (a repeat is said beside a custom map's own problems, not instead of them)
   instanceTypes: checkedAlongside(
@@ -193,7 +200,7 @@ const autoScalingGroup = strict({
     })
     .default('linux'),
   reservedMemoryMiB: nonNegInt.default(0),
-  spotInterruptions: strict({ meanTimeBetween: positiveDuration }).optional(),
+  spotInterruptions: strict({ meanTimeBetween: meanTimeBetweenInterruptions }).optional(),
   /** ECS_ENABLE_SPOT_INSTANCE_DRAINING: drain an instance at its Spot interruption notice (off in ECS by default). */
   spotInstanceDraining: z.boolean().default(false),
   /** EC2 Auto Scaling target tracking on the group's own metric (without ECS managed scaling). */
@@ -226,7 +233,7 @@ const fargateProvisioning = distribution.default({ distribution: 'lognormal', me
 export const fargateProviderSchema = strict({ provisioningDelay: fargateProvisioning });
 export const fargateSpotProviderSchema = strict({
   provisioningDelay: fargateProvisioning,
-  interruptions: strict({ meanTimeBetween: positiveDuration }).optional(),
+  interruptions: strict({ meanTimeBetween: meanTimeBetweenInterruptions }).optional(),
 });
 
 /** The schema of a capacity provider's settings: its name picks it (FARGATE, FARGATE_SPOT, else an Auto Scaling group). */

@@ -128,6 +128,9 @@ const NOT_MARKED = /ignored during the health check grace period/;
  * scale in or AZ rebalancing, or its instance got a Spot interruption notice or was set to
  * DRAINING (one per such task), are taken as their replacements: nobody's.
  */
+/** How a Fargate Spot notice to a task already leaving the service ends (services.ts): no replacement follows it. */
+const NO_REPLACEMENT = 'no replacement (it was already leaving the service)';
+
 function decisionTasks(
   events: readonly EventRow[],
   tasksByService: ReadonlyMap<string, readonly TaskRow[]>,
@@ -149,6 +152,8 @@ function decisionTasks(
   // AZ rebalancing's tasks; each service's started task not yet settled
   const rebalanced = new Set<string>();
   const pending = new Map<string, string>();
+  // Fargate Spot tasks reclaimed while already leaving: neither their notice nor their stop starts a replacement
+  const reclaimedWhileLeaving = new Set<string>();
   // service -> instant (ms) -> the tasks whose replacements may start then
   const replaced = new Map<string, Map<number, Set<string>>>();
   const replacing = (t: TaskRow, timeS: number) => {
@@ -175,11 +180,16 @@ function decisionTasks(
       const t = taskById.get(e.subject);
       if (!t) continue;
       if (e.type === 'task-unhealthy' && NOT_MARKED.test(e.message)) continue;
-      if (e.type === 'task-stopped' && (t.stopReason === 'scale-in' || t.stopReason === 'az-rebalancing')) continue;
+      if (e.type === 'task-stopped' && (t.stopReason === 'scale-in' || t.stopReason === 'az-rebalancing' || reclaimedWhileLeaving.has(t.taskId))) continue;
       replacing(t, e.timeS);
       continue;
     }
     if (e.type === 'spot-interruption' || e.type === 'instance-draining') {
+      // a Fargate Spot notice to a task already leaving starts no replacement (services.ts)
+      if (e.type === 'spot-interruption' && e.message.endsWith(NO_REPLACEMENT)) {
+        reclaimedWhileLeaving.add(e.subject);
+        continue;
+      }
       const t = taskById.get(e.subject);
       if (t) replacing(t, e.timeS);
       else for (const x of byInstance.get(e.subject) ?? []) if (alive(x, e.timeS) && x.createdS < e.timeS - 1e-6) replacing(x, e.timeS);

@@ -441,6 +441,25 @@ describe('a new task in the load balancer (servicesOf reads it from scenario.jso
     expect(line.text).toBe('web: the 4 new tasks of the 09:04 decision (web-6, web-7, web-9 +1 more): RUNNING by 09:07:28 (3 min after the decision); web-6 healthy in the load balancer at 09:04:46');
   });
 
+  it('a Fargate Spot task reclaimed while already leaving is replaced by nothing: a task created at its stop goes to the scale out still short', () => {
+    // web-1 drains after a scale in; its notice says "no replacement" and it stops at 09:24:10
+    // (spot-interruption). The scale out 3 -> 5 of 09:24 created web-4 at once and web-5 at
+    // 09:24:10: web-5 is that decision's second task, not web-1's replacement
+    const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
+    const events = [
+      { timeS: 1400, type: 'spot-interruption', subject: 'web-1', message: 'FARGATE_SPOT reclaims web-1 while it deregisters (scale-in): SIGTERM now, stopped when its containers exit (by stopTimeout, within 2 minutes); no replacement (it was already leaving the service)' },
+      { timeS: 1440, type: 'scaling-activity', subject: 'web', message: 'desired count 3 -> 5: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(3 x 90.0/60) = 5' },
+      { timeS: 1450, type: 'task-stopped', subject: 'web-1', message: 'web-1 STOPPED (spot-interruption)' },
+    ];
+    const tasks = [
+      { taskId: 'web-1', service: 'web', instanceId: '', availabilityZone: 'us-east-1a', createdS: 0, runningS: 12, stoppedS: 1450, stopReason: 'spot-interruption' },
+      { taskId: 'web-4', service: 'web', instanceId: '', availabilityZone: 'us-east-1a', createdS: 1440, runningS: 1452, stoppedS: null, stopReason: 'simulation-end' },
+      { taskId: 'web-5', service: 'web', instanceId: '', availabilityZone: 'us-east-1b', createdS: 1450, runningS: 1462, stoppedS: null, stopReason: 'simulation-end' },
+    ] as any[];
+    const [line] = newTaskLines(events, new Map([['web', tasks]]), new Map([['web', info]]), clock, 3600);
+    expect(line?.text).toMatch(/^web: the 2 new tasks of the 09:24 decision \(web-4, web-5; 1 created later\)/);
+  });
+
   it('a task RUNNING at a fractional second: "healthy at" is rounded to the nearest second, not truncated', () => {
     const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
     const events = [{ timeS: 1440, type: 'scaling-activity', subject: 'web', message: 'desired count 3 -> 4: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(3 x 90.0/60) = 5' }];
