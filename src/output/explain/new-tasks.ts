@@ -126,7 +126,8 @@ const NOT_MARKED = /ignored during the health check grace period/;
  * service's tasks, so ECS started one fewer. The tasks created at the instant a task of the
  * service was marked unhealthy, killed out of memory, or stopped for another reason than a
  * scale in or AZ rebalancing, or its instance got a Spot interruption notice or was set to
- * DRAINING (one per such task), are taken as their replacements: nobody's.
+ * DRAINING (one per such task), are taken as their replacements: nobody's. A Fargate Spot
+ * task reclaimed while already leaving (its notice says no replacement) has none.
  */
 /** How a Fargate Spot notice to a task already leaving the service ends (services.ts): no replacement follows it. */
 const NO_REPLACEMENT = 'no replacement (it was already leaving the service)';
