@@ -178,6 +178,7 @@ export class Simulation {
             type: workload.type,
             perTask: workload.perTask,
             maxQueuePerTask: workload.maxQueuePerTask,
+            messageRetentionPeriod: workload.messageRetentionPeriod,
             slo: workload.slo,
             fidelity: cfg.config.fidelity,
             routing: cfg.config.loadBalancer?.routing,
