@@ -954,7 +954,8 @@ export class FluidServiceModel implements ServiceLoadModel {
    * all but the arrivals in (atMs - R, atMs] (the arrival curve A) have expired. Returns how
    * many (0 when the curve starts after atMs - R: nothing waiting is that old). Checked at
    * each interval's end (a metric period, or a change of the workers in rotation), so a
-   * message may be served up to one interval past R, and expires at the next check.
+   * message may stay in the queue up to one interval past R before it is counted expired;
+   * one served meanwhile is taken as served after waiting R (addFifo caps the waits).
    */
   private expired(atMs: number, q: number): number {
     if (!(q > 0)) return 0;
