@@ -10,7 +10,7 @@ export const METRICS = [
   'cpuMean', // mean over the services with data of cpuUtilization.mean, percent
   'taskHours', // sum over services
   'scalingActivities', // sum over services of scale outs + scale ins
-  'droppedRequests', // sum over services of requests.dropped (rejected, HTTP 503)
+  'droppedRequests', // sum over services of requests.dropped (rejected, HTTP 503; queue: expired messages)
 ] as const;
 
 export type MetricName = (typeof METRICS)[number];

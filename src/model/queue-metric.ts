@@ -6,7 +6,8 @@
  * backlog is an expected count (its fluid excess plus the steady queue below capacity, e.g.
  * 3.35e-27 messages while the workers keep up); the sample is that expected count rounded
  * to the nearest whole message (the deterministic choice; half a message rounds up). The
- * request model's count is whole already. BacklogPerTask keeps the expected count.
+ * request model's count is whole already. BacklogPerTask is this count over the RUNNING
+ * tasks (as AWS's metric math divides it), the `backlog` column the expected count.
  */
 export function visibleMessages(backlog: number): number {
   return Math.round(backlog);

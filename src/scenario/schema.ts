@@ -443,26 +443,34 @@ function rawKey(value: unknown, ...keys: string[]): unknown {
 /**
  * Keys a queue workload would ignore are refused, as checks.ts refuses cpuPerBusySlot on
  * http; read from the input, since they have defaults. maxQueuePerTask bounds an http
- * task's own queue; a queue workload's messages wait in one shared queue without a bound,
- * so none is ever dropped and slo.errorRate could never be passed.
+ * task's own queue; a queue workload's messages wait in one shared queue without a bound
+ * (dropped only when SQS deletes them after messageRetentionPeriod), so slo.errorRate is
+ * refused there. messageRetentionPeriod, an SQS queue's attribute, is refused on http.
  */
 const workload = checkedBefore(
   (value) => {
-    if (rawKey(value, 'type') !== 'queue') return [];
+    if (rawKey(value, 'type') !== 'queue') {
+      const retention = rawKey(value, 'messageRetentionPeriod');
+      if (retention === undefined) return [];
+      return [{
+        path: ['messageRetentionPeriod'],
+        message: `expected no messageRetentionPeriod on an http workload (it is an SQS queue's MessageRetentionPeriod: how long a message may wait before SQS deletes it), found ${describe(retention)}; remove it, or set type: queue`,
+      }];
+    }
     const issues: RawIssue[] = [];
     const maxQueue = rawKey(value, 'maxQueuePerTask');
     if (maxQueue !== undefined) {
       issues.push({
         path: ['maxQueuePerTask'],
-        message: `expected no maxQueuePerTask on a queue workload (it bounds an http task's own queue; queue messages wait in one shared queue without a bound, as in SQS), found ${describe(maxQueue)}; remove it`,
+        message: `expected no maxQueuePerTask on a queue workload (it bounds an http task's own queue; queue messages wait in one shared queue without a bound, as in SQS, up to messageRetentionPeriod), found ${describe(maxQueue)}; remove it`,
       });
     }
-    // a queue never drops a message, so its error rate is always 0
+    // a queue drops a message only when it expires (messageRetentionPeriod): the error rate is not its measure
     const errorRate = rawKey(value, 'slo', 'errorRate');
     if (errorRate !== undefined) {
       issues.push({
         path: ['slo', 'errorRate'],
-        message: `expected no errorRate on a queue workload (its messages are never dropped: they wait in the shared queue), found ${describe(errorRate)}; use slo.latencyP95`,
+        message: `expected no errorRate on a queue workload (its messages are not refused: they wait in the shared queue, dropped only once older than messageRetentionPeriod), found ${describe(errorRate)}; use slo.latencyP95`,
       });
     }
     return issues;
@@ -472,6 +480,8 @@ const workload = checkedBefore(
     requestRate: traceSchema,
     perTask,
     maxQueuePerTask: nonNegInt.default(100),
+    /** queue only (refused on http above); absent: SQS's default, 4 days (resolve-config.ts). */
+    messageRetentionPeriod: wholeSeconds("SQS's MessageRetentionPeriod", { min: 60, max: 1_209_600, source: "SQS's MessageRetentionPeriod range, CreateQueue: default 345600 (4 days)" }).optional(),
     slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
   }),
 );

@@ -238,6 +238,10 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     // a breach no step covers: the alarm goes into ALARM, invokes the policy, and nothing scales
     for (const [name, p] of Object.entries(svc.config.autoScaling?.policies ?? {})) {
       if (p.policyType !== 'StepScaling') continue;
+      const always = visibleMessagesAlarmConstant(p.alarm.metricName, p.alarm.comparisonOperator, p.alarm.threshold);
+      if (always) {
+        out.push({ at: ['services', svc.name, 'autoScaling', 'policies', name, 'alarm', 'threshold'], message: always });
+      }
       const gap = uncoveredBreaches(p.stepAdjustments, isUpperThreshold(p.alarm.comparisonOperator));
       if (gap) {
         out.push({
@@ -1671,6 +1675,27 @@ function targetTrackingSettings(s: ResolvedScenario, svc: ResolvedService, out: 
       });
     }
   }
+}
+
+/**
+ * A step alarm on ApproximateNumberOfMessagesVisible whose outcome the threshold decides
+ * alone: the metric is a count of messages, never below 0 (SQS reports "a non-negative
+ * value" for an active queue, sqs-available-cloudwatch-metrics.html; ecsim publishes a
+ * datapoint every period), so ">= 0" or "> -1" is in ALARM at every evaluation (the policy
+ * adds its step every cooldown whatever the queue holds), and "< 0" or "<= -1" never is.
+ * Every statistic of a non-negative count is non-negative too. Returns the warning, or null.
+ */
+function visibleMessagesAlarmConstant(metricName: string, op: string, threshold: number): string | null {
+  if (metricName !== 'ApproximateNumberOfMessagesVisible') return null;
+  const alwaysTrue = (op === 'GreaterThanOrEqualToThreshold' && threshold <= 0) || (op === 'GreaterThanThreshold' && threshold < 0);
+  if (alwaysTrue) {
+    return `${op} ${threshold} is always in ALARM: ApproximateNumberOfMessagesVisible is never below 0, so the policy adds its step every cooldown even with the queue empty; the usual wake alarm is > 0 (GreaterThanThreshold 0)`;
+  }
+  const neverTrue = (op === 'LessThanThreshold' && threshold <= 0) || (op === 'LessThanOrEqualToThreshold' && threshold < 0);
+  if (neverTrue) {
+    return `${op} ${threshold} is never in ALARM: ApproximateNumberOfMessagesVisible is never below 0, so this policy never scales; for an empty queue use LessThanOrEqualToThreshold 0 (or LessThanThreshold 1)`;
+  }
+  return null;
 }
 
 /** The service model its workload resolves to (resolve-config.ts), or null when the checks refuse it. */

@@ -178,6 +178,7 @@ export class Simulation {
             type: workload.type,
             perTask: workload.perTask,
             maxQueuePerTask: workload.maxQueuePerTask,
+            messageRetentionPeriod: workload.messageRetentionPeriod,
             slo: workload.slo,
             fidelity: cfg.config.fidelity,
             routing: cfg.config.loadBalancer?.routing,
@@ -449,16 +450,20 @@ export class Simulation {
       }
       if (perTarget !== null) scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1, targets);
       if (stats?.backlog !== undefined) {
-        if (running > 0) {
-          const v = stats.backlog / running;
-          scaler.putDatapoint(from, 'BacklogPerTask', v, v, v, 1, running);
-        }
         // the queue's own metric (AWS/SQS): one sample a minute of the visible messages,
         // reported for an active queue whatever its consumers (sqs-available-cloudwatch-
         // metrics.html), so alarms on it see data with 0 tasks RUNNING: the period-end
         // backlog, one sample per period, a whole number of messages (visibleMessages: the
         // fluid model's expected count rounded); no task count (NaN)
         const q = visibleMessages(stats.backlog);
+        // BacklogPerTask is that metric over the RUNNING tasks, as AWS's metric math
+        // computes it (ApproximateNumberOfMessagesVisible / RunningTaskCount: application-
+        // auto-scaling-target-tracking-metric-math.html): the same whole count, so the two
+        // agree (not the fluid model's unrounded expected count)
+        if (running > 0) {
+          const v = q / running;
+          scaler.putDatapoint(from, 'BacklogPerTask', v, v, v, 1, running);
+        }
         scaler.putDatapoint(from, 'ApproximateNumberOfMessagesVisible', q, q, q, 1, NaN);
       }
     }

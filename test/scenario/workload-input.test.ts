@@ -128,11 +128,29 @@ describe('keys a queue workload would ignore are refused (as cpuPerBusySlot on h
     );
   });
 
-  it('slo.errorRate (a queue never drops a message: it waits in the shared queue), while latencyP95 is accepted', () => {
+  it('slo.errorRate (a queue refuses no message: it waits in the shared queue until it expires), while latencyP95 is accepted', () => {
     expect(refusal(queue((s) => (s.services.web.workload.slo.errorRate = 1)))).toMatch(
-      /:\d+: services\.web\.workload\.slo\.errorRate: expected no errorRate on a queue workload \(its messages are never dropped: they wait in the shared queue\), found number 1; use slo\.latencyP95$/,
+      /:\d+: services\.web\.workload\.slo\.errorRate: expected no errorRate on a queue workload \(its messages are not refused: they wait in the shared queue, dropped only once older than messageRetentionPeriod\), found number 1; use slo\.latencyP95$/,
     );
     expect(loadScenarioFile(queue((s) => (s.services.web.workload.slo = { latencyP95: '2s' }))).services[0].config.workload!.slo).toEqual({ latencyP95: 2000 });
+  });
+
+  it('messageRetentionPeriod: SQS\'s MessageRetentionPeriod, 60 s to 1 209 600 s (14 days) in whole seconds, default 4 days; refused on http', () => {
+    const retention = (v: unknown) => loadScenarioFile(queue((s) => (s.services.web.workload.messageRetentionPeriod = v))).services[0].config.workload!.messageRetentionPeriod;
+    expect(retention('60s')).toBe(60_000);
+    expect(retention('14d')).toBe(1_209_600_000);
+    expect(retention(345_600)).toBe(345_600_000);
+    expect(loadScenarioFile(queue(() => {})).services[0].config.workload!.messageRetentionPeriod).toBeUndefined();
+    expect(refusal(queue((s) => (s.services.web.workload.messageRetentionPeriod = '59s')))).toMatch(
+      /:\d+: services\.web\.workload\.messageRetentionPeriod: expected 60s to 1209600s \(SQS's MessageRetentionPeriod range, CreateQueue: default 345600 \(4 days\)\), found 59s$/,
+    );
+    expect(refusal(queue((s) => (s.services.web.workload.messageRetentionPeriod = '15d')))).toMatch(/messageRetentionPeriod: expected 60s to 1209600s .*found 15d \(1296000s\)$/);
+    expect(refusal(queue((s) => (s.services.web.workload.messageRetentionPeriod = '90.5s')))).toMatch(/messageRetentionPeriod: expected a whole number of seconds/);
+    const http = quickstart();
+    http.services.web.workload.messageRetentionPeriod = '1d';
+    expect(refusal(writeScenario(dir, `http-retention-${Math.random().toString(36).slice(2)}`, http))).toMatch(
+      /:\d+: services\.web\.workload\.messageRetentionPeriod: expected no messageRetentionPeriod on an http workload \(it is an SQS queue's MessageRetentionPeriod: how long a message may wait before SQS deletes it\), found "1d"; remove it, or set type: queue$/,
+    );
   });
 
   it('loadBalancer.routing, while its health check and deregistration delay are accepted (the health check still applies)', () => {

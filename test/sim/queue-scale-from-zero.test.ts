@@ -284,3 +284,74 @@ describe('ApproximateNumberOfMessagesVisible needs a queue workload', () => {
     expect(() => loadScenarioObject('test', s, { baseDir: '.' })).toThrow(/exists only for a queue workload \(workload\.type: queue\), found no workload/);
   });
 });
+
+// BacklogPerTask is ApproximateNumberOfMessagesVisible / RunningTaskCount (AWS's metric
+// math: application-auto-scaling-target-tracking-metric-math.html), so it divides the
+// published whole count, not the fluid model's expected one. 3 workers of 4 slots x 200 ms
+// keep up with 10/s (a = 2 Erlangs on 12 slots): the expected queue is well under half a
+// message, published 0, so BacklogPerTask is 0 / 3 = 0 and an alarm "> 0" stays OK (on the
+// unrounded 1e-9-odd count it went to ALARM every period the workers kept up).
+describe('BacklogPerTask divides the published visible messages', () => {
+  it('3 workers keeping up: the visible messages publish 0, so BacklogPerTask "> 0" goes to OK on 0 and never to ALARM once drained', () => {
+    const s = scenario('BacklogPerTask', 0, { evaluationPeriods: 1 }) as any;
+    s.services.worker.desiredCount = 3;
+    s.services.worker.autoScaling.minCapacity = 3;
+    s.services.worker.autoScaling.maxCapacity = 3;
+    const r = runKeepingRows(s, { seed: 1 });
+    const states = r.events.filter((e) => e.type === 'alarm-state');
+    // drained within the first minutes: the expected backlog is then below half a message
+    const drainedAt = r.timeseries.find((x) => x.runningCount === 3 && x.backlog! < 0.5)!.time;
+    expect(drainedAt).toBeLessThanOrEqual(120_000);
+    const last = r.timeseries[r.timeseries.length - 1].backlog!;
+    expect(last).toBeGreaterThan(0);
+    expect(last).toBeLessThan(0.5);
+    // no ALARM on a datapoint of a drained period (seen 2 minutes after it starts)
+    expect(states.filter((e) => e.message.includes('-> ALARM') && e.time > drainedAt + 120_000)).toEqual([]);
+    const lastState = states[states.length - 1];
+    expect(lastState.message).toMatch(/-> OK/);
+    expect(lastState.message).toContain(': 0');
+  });
+});
+
+// ApproximateNumberOfMessagesVisible is a count, never below 0: ">= 0" and "> -1" are true
+// of every datapoint (ALARM at every evaluation, the step added every cooldown with the queue
+// empty), "< 0" and "<= -1" of none. "> 0", ">= 1", "<= 0", "< 1" depend on the queue.
+describe('a step alarm on ApproximateNumberOfMessagesVisible that the threshold decides alone', () => {
+  const warned = (raw: unknown) => scenarioWarnings(loadScenarioObject('test', raw, { baseDir: '.' })).map((w) => `${w.at.join('.')}: ${w.message}`);
+  const at = 'services.worker.autoScaling.policies.out.alarm.threshold: ';
+  const alarm = (comparisonOperator: string, threshold: number) => warned(scenario('ApproximateNumberOfMessagesVisible', threshold, { comparisonOperator }));
+
+  it('>= 0 and > -1 are always in ALARM: warned', () => {
+    expect(alarm('GreaterThanOrEqualToThreshold', 0)).toEqual([
+      `${at}GreaterThanOrEqualToThreshold 0 is always in ALARM: ApproximateNumberOfMessagesVisible is never below 0, so the policy adds its step every cooldown even with the queue empty; the usual wake alarm is > 0 (GreaterThanThreshold 0)`,
+    ]);
+    expect(alarm('GreaterThanThreshold', -1)).toEqual([expect.stringContaining(`${at}GreaterThanThreshold -1 is always in ALARM`)]);
+    expect(alarm('GreaterThanThreshold', -0.5)).toEqual([expect.stringContaining('is always in ALARM')]);
+  });
+
+  it('< 0 and <= -1 are never in ALARM: warned', () => {
+    // (a step for a breach below the threshold: upper bound 0)
+    const low = (comparisonOperator: string, threshold: number) => {
+      const s = scenario('ApproximateNumberOfMessagesVisible', threshold, { comparisonOperator }) as any;
+      s.services.worker.autoScaling.policies.out.stepAdjustments = [{ metricIntervalUpperBound: 0, scalingAdjustment: -1 }];
+      return warned(s).filter((w) => w.includes('.alarm.threshold'));
+    };
+    expect(low('LessThanThreshold', 0)).toEqual([
+      `${at}LessThanThreshold 0 is never in ALARM: ApproximateNumberOfMessagesVisible is never below 0, so this policy never scales; for an empty queue use LessThanOrEqualToThreshold 0 (or LessThanThreshold 1)`,
+    ]);
+    expect(low('LessThanOrEqualToThreshold', -1)).toEqual([expect.stringContaining('is never in ALARM')]);
+    expect(low('LessThanOrEqualToThreshold', 0)).toEqual([]);
+    expect(low('LessThanThreshold', 1)).toEqual([]);
+  });
+
+  it('> 0 (the usual wake alarm), >= 1, > 0.5: not warned', () => {
+    expect(alarm('GreaterThanThreshold', 0)).toEqual([]);
+    expect(alarm('GreaterThanOrEqualToThreshold', 1)).toEqual([]);
+    expect(alarm('GreaterThanOrEqualToThreshold', 0.5)).toEqual([]);
+  });
+
+  it('on another metric (BacklogPerTask >= 0): not this warning', () => {
+    const w = warned(scenario('BacklogPerTask', 0, { comparisonOperator: 'GreaterThanOrEqualToThreshold' }));
+    expect(w.filter((x) => x.includes('.alarm.threshold'))).toEqual([]);
+  });
+});

@@ -96,6 +96,35 @@ export class ArrivalCurve {
     return t0 + ((x - c0) / (this.c[lo] - c0)) * (this.t[lo] - t0);
   }
 
+  /**
+   * The cumulative arrivals at timeMs (A, linear between the points): the first point's
+   * count before it (A is kept from the oldest waiting message's segment on, so nothing
+   * waiting arrived before), the last point's after it.
+   */
+  at(timeMs: number): number {
+    const h = this.head;
+    const e = this.end;
+    if (e === h) return 0;
+    if (!(timeMs > this.t[h])) return this.c[h];
+    if (!(timeMs < this.t[e - 1])) return this.c[e - 1];
+    // the first point after timeMs (t[h] < timeMs < t[e - 1])
+    let lo = h + 1;
+    let hi = e - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.t[mid] > timeMs) hi = mid;
+      else lo = mid + 1;
+    }
+    const t0 = this.t[lo - 1];
+    const c0 = this.c[lo - 1];
+    return c0 + ((timeMs - t0) / (this.t[lo] - t0)) * (this.c[lo] - c0);
+  }
+
+  /** The first point's time (the oldest waiting message arrived at or after it); Infinity when empty. */
+  get firstTime(): number {
+    return this.end > this.head ? this.t[this.head] : Infinity;
+  }
+
   /** Keeps every other point (the first and last always): returns the new end. */
   private coarsen(n: number): number {
     let w = 1;

@@ -836,7 +836,6 @@ export class FluidServiceModel implements ServiceLoadModel {
     const avail = q0 + offered;
     const served = avail < capacity ? avail : capacity;
     const q1 = avail - served;
-    this.sharedBacklog = q1;
     if (this.cohortCount > 0) {
       const done = capacity > 0 ? (served * perMsRate * (this.gTime - this.lastEndT)) / capacity : 0;
       this.fillStats(this.cohortStats, done, done, Math.max(0, toMs - Math.max(this.lastEndMs, fromMs)));
@@ -850,9 +849,12 @@ export class FluidServiceModel implements ServiceLoadModel {
     if (curve.length === 0 || periodMs > 0) curve.push(fromMs, a0);
     this.arrived = a0 + offered;
     if (periodMs > 0) curve.push(toMs, this.arrived);
+    const expired = this.expired(toMs, q1);
+    const left = q1 - expired;
+    this.sharedBacklog = left;
     const servers = Math.max(1, Math.round((rotationMsSum / periodMs) * cfg.concurrency));
-    const visible = this.queueLatency(fromMs, a0 - q0, q0, offered, served, q1, periodMs, capacity / periodMs, servers);
-    return this.closeQueue(fromMs, toMs, served, q1, visible);
+    const visible = this.queueLatency(fromMs, a0 - q0, q0, offered, served, q1, left, periodMs, capacity / periodMs, servers);
+    return this.closeQueue(fromMs, toMs, served, left, visible, expired);
   }
 
   /**
@@ -882,6 +884,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     let ev = 0;
     let offeredSum = 0;
     let served = 0;
+    let expiredSum = 0;
     let visible = q;
     let cohortDone = 0;
     let S = fromMs;
@@ -897,11 +900,14 @@ export class FluidServiceModel implements ServiceLoadModel {
         const q0 = q;
         const avail = q0 + offered;
         const done = avail < capacity ? avail : capacity;
-        q = avail - done;
+        const q1 = avail - done;
         const a0 = this.arrived;
         this.arrived = a0 + offered;
         curve.push(E, this.arrived);
-        const v = this.queueLatency(S, a0 - q0, q0, offered, done, q, len, perMsRate * n, Math.max(1, n * cfg.concurrency));
+        const expired = this.expired(E, q1);
+        expiredSum += expired;
+        q = q1 - expired;
+        const v = this.queueLatency(S, a0 - q0, q0, offered, done, q1, q, len, perMsRate * n, Math.max(1, n * cfg.concurrency));
         if (k === lastK) visible = v;
         served += done;
         if (n > 0) {
@@ -915,17 +921,18 @@ export class FluidServiceModel implements ServiceLoadModel {
     this.sharedBacklog = q;
     if (m > 0) this.fillStats(this.cohortStats, cohortDone, cohortDone, Math.max(0, toMs - Math.max(this.lastEndMs, fromMs)));
     this.stats.offered = offeredSum;
-    return this.closeQueue(fromMs, toMs, served, q, visible);
+    return this.closeQueue(fromMs, toMs, served, q, visible, expiredSum);
   }
 
   /**
    * The latency groups of the messages a queue service served over an interval (`done` of
-   * q0 waiting after s0 served and `arrivals` over lenMs, q1 left; departures at `rate` per
-   * ms while backlogged, `servers` slots) and the visible messages at its end, which it
-   * returns: the larger of the fluid backlog and the stationary queue.
+   * q0 waiting after s0 served or expired and `arrivals` over lenMs, q1 left, `left` of them
+   * kept once the expired ones are deleted; departures at `rate` per ms while backlogged,
+   * `servers` slots) and the visible messages at its end, which it returns: the larger of
+   * the fluid backlog kept and the stationary queue.
    */
-  private queueLatency(fromMs: number, s0: number, q0: number, arrivals: number, done: number, q1: number, lenMs: number, rate: number, servers: number): number {
-    if (!(done > 0)) return q1;
+  private queueLatency(fromMs: number, s0: number, q0: number, arrivals: number, done: number, q1: number, left: number, lenMs: number, rate: number, servers: number): number {
+    if (!(done > 0)) return left;
     const cfg = this.cfg;
     // One shared queue drained by all workers: backlogged messages wait for the pooled rate.
     const sat = this.addFifo(fromMs, s0, q0, arrivals, done, q1, lenMs, rate, servers);
@@ -937,7 +944,27 @@ export class FluidServiceModel implements ServiceLoadModel {
     // (+48 messages at exponential service, more than sent - taken). The latency takes the
     // longer of the backlog's and the stationary wait the same way (addBacklogged's floor).
     const lq = this.groups.stationaryWaiting(arrivals / lenMs, servers, 1, cfg.serviceScv, cfg.meanServiceMs, Infinity, 1);
-    return lq > q1 ? lq : q1;
+    return lq > left ? lq : left;
+  }
+
+  /**
+   * SQS deletes a message once it has been in the queue longer than the queue's
+   * MessageRetentionPeriod (R). The shared queue is FIFO, so the q messages waiting at atMs
+   * are the latest arrivals, and those that arrived by atMs - R are the oldest ones: of q,
+   * all but the arrivals in (atMs - R, atMs] (the arrival curve A) have expired. Returns how
+   * many (0 when the curve starts after atMs - R: nothing waiting is that old). Checked at
+   * each interval's end (a metric period, or a change of the workers in rotation), so a
+   * message may stay in the queue up to one interval past R before it is counted expired;
+   * one served meanwhile is taken as served after waiting R (addFifo caps the waits).
+   */
+  private expired(atMs: number, q: number): number {
+    if (!(q > 0)) return 0;
+    const cut = atMs - this.cfg.retentionMs;
+    const curve = this.arrivalCurve;
+    if (!(cut > curve.firstTime)) return 0;
+    const younger = this.arrived - curve.at(cut);
+    // (a rounding remainder of the sums is no message)
+    return q > younger + 1e-9 * (1 + younger) ? q - younger : 0;
   }
 
   /**
@@ -945,7 +972,7 @@ export class FluidServiceModel implements ServiceLoadModel {
    * stats from the messages each served (accDone), the served, queued and visible counts.
    * Returns how many alive irregular tasks were listed with their own stats.
    */
-  private closeQueue(fromMs: number, toMs: number, served: number, q1: number, visible: number): number {
+  private closeQueue(fromMs: number, toMs: number, served: number, q1: number, visible: number, expired: number): number {
     const s = this.stats;
     let listed = 0;
     for (const t of this.irregular) {
@@ -962,7 +989,8 @@ export class FluidServiceModel implements ServiceLoadModel {
     // the messages still waiting arrived after number arrived - q1
     this.arrivalCurve.prune(this.arrived - q1);
     s.served = served;
-    s.rejected = 0;
+    // a queue refuses nothing: what it drops is what expired (messageRetentionPeriod)
+    s.rejected = expired;
     s.queued = q1;
     s.waiting = visible;
     s.backlog = visible;
@@ -997,19 +1025,20 @@ export class FluidServiceModel implements ServiceLoadModel {
     const lineMs = lineRaw / rate;
     const lambda = arrivals / periodMs;
     const curve = this.arrivalCurve;
+    const maxWait = cfg.retentionMs;
     const k = FIFO_SLICES;
     const step = lineMs / k;
     const mean = this.fifoMean;
     const spread = this.fifoSpread;
-    let wa = fifoWait(curve, fromMs, s0, rate, 0);
+    let wa = fifoWait(curve, fromMs, s0, rate, 0, maxWait);
     let lo = wa;
     let hi = wa;
     let sum = 0;
     let sum2 = 0;
     for (let i = 0; i < k; i++) {
       const u = step * i;
-      const wm = fifoWait(curve, fromMs, s0, rate, u + step / 2);
-      const wb = fifoWait(curve, fromMs, s0, rate, u + step);
+      const wm = fifoWait(curve, fromMs, s0, rate, u + step / 2, maxWait);
+      const wb = fifoWait(curve, fromMs, s0, rate, u + step, maxWait);
       const m = (wa + 4 * wm + wb) / 6;
       const v = ((wb - wa) * (wb - wa)) / 12;
       mean[i] = m;
@@ -1161,9 +1190,14 @@ export class FluidServiceModel implements ServiceLoadModel {
 const FIFO_SLICES = 16;
 
 /** The wait of the message served u ms after fromMs, number s0 + rate u of a FIFO queue with arrivals `curve`. */
-function fifoWait(curve: ArrivalCurve, fromMs: number, s0: number, rate: number, u: number): number {
+/**
+ * The wait of the message served u ms into the period (FIFO: since it arrived), at most
+ * maxMs: SQS deletes a message once older than the queue's retention period, so none is
+ * served after waiting longer (the head follows the expiry line; expired() counts the rest).
+ */
+function fifoWait(curve: ArrivalCurve, fromMs: number, s0: number, rate: number, u: number, maxMs: number): number {
   const w = fromMs + u - curve.timeOf(s0 + rate * u);
-  return w > 0 ? w : 0;
+  return w > 0 ? (w < maxMs ? w : maxMs) : 0;
 }
 
 /**

@@ -43,6 +43,8 @@ export class RequestServiceModel implements ServiceLoadModel {
   private readonly c: number;
   private readonly maxQueue: number;
   private readonly routingKind: number;
+  /** Queue services: SQS's MessageRetentionPeriod, ms. */
+  private readonly retentionMs: number;
   private readonly arrivals: PoissonArrivals;
   /** Exact time of the next arrival (or, not real, of a wake-up where the rate was zero). */
   private nextArrival = 0;
@@ -143,6 +145,7 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.c = cfg.concurrency;
     this.maxQueue = cfg.maxQueuePerTask;
     this.routingKind = cfg.routing === 'round-robin' ? ROUND_ROBIN : cfg.routing === 'random' ? RANDOM : LEAST_OUTSTANDING;
+    this.retentionMs = cfg.retentionMs;
     this.arrivals = new PoissonArrivals(trace, rngs.arrivals);
     this.periodFrom = sim.now;
     this.nextAfter(sim.now);
@@ -215,6 +218,7 @@ export class RequestServiceModel implements ServiceLoadModel {
         this.start(q, s, d > this.arrT[q] ? d : this.arrT[q]);
       }
     } else if (this.rotPos[s] >= 0) {
+      this.expireShared(d);
       if (this.sLen > 0) {
         const q = this.popShared();
         this.routed[s]++;
@@ -424,6 +428,7 @@ export class RequestServiceModel implements ServiceLoadModel {
       this.rotPos[s] = this.nRot;
       this.rotation[this.nRot++] = s;
       if (!this.http) {
+        this.expireShared(timeMs);
         while (this.busy[s] < this.c && this.sLen > 0) {
           const q = this.popShared();
           this.routed[s]++;
@@ -482,6 +487,8 @@ export class RequestServiceModel implements ServiceLoadModel {
     this.stats.perTask.delete(taskId);
     this.freeSlots.push(s);
     if (!this.http) {
+      // (the messages put back at the front keep their send time: expired ones go too)
+      this.expireShared(timeMs);
       while (this.sLen > 0) {
         const w = this.popIdle();
         if (w < 0) break;
@@ -524,6 +531,7 @@ export class RequestServiceModel implements ServiceLoadModel {
     st.leftRunning.stats = this.left.stats;
     this.left.length = 0;
     this.periodFrom = toMs;
+    if (!this.http) this.expireShared(toMs);
     let waiting = this.http ? 0 : this.sLen;
     for (let s = 0; s < this.slotCount; s++) {
       if (!this.alive[s]) continue;
@@ -671,6 +679,23 @@ export class RequestServiceModel implements ServiceLoadModel {
     if (this.sLen === 0) this.sTail = r;
     this.sHead = r;
     this.sLen++;
+  }
+
+  /**
+   * SQS deletes a message once it has been in the queue longer than the queue's
+   * MessageRetentionPeriod: the waiting messages sent more than that before t leave the
+   * shared queue from its head, the oldest (counted rejected: dropped). Run before each look
+   * at the queue (a worker pulling, the period's count), so a message is never served, nor
+   * counted visible, past its retention, and is counted in the period it expired in.
+   */
+  private expireShared(t: number): void {
+    const limit = t - this.retentionMs;
+    while (this.sLen > 0 && this.arrT[this.sHead] < limit) {
+      const r = this.popShared();
+      this.rejected++;
+      this.inSystem--;
+      this.release(r);
+    }
   }
 
   private popShared(): number {

@@ -26,7 +26,14 @@ export interface ResolvedServiceConfig {
   memoryBase: number;
   memoryPerRps: number;
   maxQueuePerTask: number;
+  /** Queue services: SQS's MessageRetentionPeriod, ms (default 4 days); http: Infinity. */
+  retentionMs: number;
 }
+
+/** SQS's MessageRetentionPeriod: default 345,600 s (4 days), 60 s to 1,209,600 s (14 days) (CreateQueue). */
+export const DEFAULT_RETENTION_MS = 345_600_000;
+export const MIN_RETENTION_MS = 60_000;
+export const MAX_RETENTION_MS = 1_209_600_000;
 
 /**
  * capacityRps above concurrency / mean service time is an I/O-bound task (its CPU stays
@@ -96,6 +103,15 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig, written: Wri
   const meanServiceMs = baseMean * stretch;
   const maxQueue = config.maxQueuePerTask ?? 100;
   if (!(maxQueue >= 0)) throw new Error(`workload.maxQueuePerTask: expected >= 0, found ${maxQueue}`);
+  const retention = config.messageRetentionPeriod;
+  if (retention !== undefined) {
+    if (config.type !== 'queue') {
+      throw new Error(`workload.messageRetentionPeriod: expected none on an http workload (it is an SQS queue's attribute), found ${retention / 1000}s; remove it, or set type: queue`);
+    }
+    if (!(retention >= MIN_RETENTION_MS && retention <= MAX_RETENTION_MS)) {
+      throw new Error(`workload.messageRetentionPeriod: expected 60s to 1209600s (SQS's MessageRetentionPeriod range), found ${retention / 1000}s`);
+    }
+  }
   return {
     type: config.type ?? 'http',
     fidelity: config.fidelity ?? 'fluid',
@@ -113,6 +129,7 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig, written: Wri
     memoryBase: p.memoryMiB?.base ?? 0,
     memoryPerRps: p.memoryMiB?.perRps ?? 0,
     maxQueuePerTask: Math.floor(maxQueue),
+    retentionMs: config.type === 'queue' ? (retention ?? DEFAULT_RETENTION_MS) : Infinity,
   };
 }
 

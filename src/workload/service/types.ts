@@ -21,6 +21,11 @@ export interface ServiceWorkloadConfig {
   };
   /** Waiting requests a task holds beyond its busy slots; more are rejected (HTTP 503). http only. */
   maxQueuePerTask?: number;
+  /**
+   * Queue services: SQS's MessageRetentionPeriod (ms): a message still waiting this long
+   * after it was sent is deleted (counted rejected: dropped). Default 4 days. Queue only.
+   */
+  messageRetentionPeriod?: number;
   slo?: { latencyP95?: number; errorRate?: number };
   /** `services.*.fidelity`. Default fluid. */
   fidelity?: 'fluid' | 'request';
@@ -107,7 +112,8 @@ export interface PeriodStats {
   /**
    * Requests rejected (503: no task in rotation or task queue full), failed at a target the
    * load balancer fails open to before its application started (502), or lost with a
-   * stopped task.
+   * stopped task; queue services: the messages deleted once older than the queue's
+   * MessageRetentionPeriod (expired).
    */
   rejected: number;
   /**
