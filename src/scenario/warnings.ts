@@ -60,7 +60,8 @@ import { prevFire, PREV_FIRE_HORIZON_MS } from '../scaling/schedule/next-fire.js
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
-import { DEFAULT_LAUNCH_DELAY, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
+import { azRebalancingIncompatibility } from './az-rebalancing.js';
+import { DEFAULT_DEPLOYMENT_CONFIGURATION, DEFAULT_LAUNCH_DELAY, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
 import { formatDuration } from './duration.js';
 import { writtenAsBareNumber, type DurationDistribution } from './schema-helpers.js';
 import { bareSecondsHint } from './bare-seconds.js';
@@ -1235,12 +1236,15 @@ function onDemandExtraTypes(s: ResolvedScenario, out: ScenarioWarning[]): void {
 
 /**
  * deploymentConfiguration governs, in ecsim, only how the tasks on a draining EC2 instance
- * are replaced and (maximumPercent) how tasks marked unhealthy by their load balancer
- * target group and interrupted Fargate Spot tasks are (services.ts); deployments are not
- * modelled. Said when it is written for a service it cannot touch: a DAEMON service (its
- * tasks are not replaced elsewhere) or one on Fargate capacity only without a loadBalancer
- * (no instance of its drains, no target turns unhealthy) whose strategy gives no tasks to a
- * FARGATE_SPOT provider with `interruptions` (none is ever reclaimed).
+ * are replaced, (maximumPercent) how tasks marked unhealthy by their load balancer target
+ * group and interrupted Fargate Spot tasks are (services.ts), and (maximumPercent) whether
+ * Availability Zone rebalancing is on (not at 100) and has room for a task more
+ * (az-rebalancing.ts); deployments are not modelled. Said when it is written for a service
+ * it cannot touch: a DAEMON service (its tasks are not replaced elsewhere) or one on Fargate
+ * capacity only without a loadBalancer (no instance of its drains, no target turns
+ * unhealthy) whose strategy gives no tasks to a FARGATE_SPOT provider with `interruptions`
+ * (none is ever reclaimed), unless its maximumPercent, other than the default 200, changes
+ * the AZ rebalancing it is otherwise eligible for.
  */
 function deploymentWithoutDrain(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
   if (svc.config.deploymentConfiguration === undefined) return;
@@ -1251,10 +1255,17 @@ function deploymentWithoutDrain(s: ResolvedScenario, svc: ResolvedService, out: 
     return (x.base > 0 || x.weight > 0) && p?.kind === 'fargate' && p.spot && p.config.interruptions !== undefined;
   });
   if (!daemon && (onEc2 || svc.config.loadBalancer !== undefined || reclaimed)) return;
+  // maximumPercent turns AZ rebalancing off (100) or decides its room (floor(n x max / 100) > n)
+  const dc = svc.config.deploymentConfiguration;
+  const rebalancingEligible =
+    !daemon &&
+    svc.config.availabilityZoneRebalancing !== 'DISABLED' &&
+    azRebalancingIncompatibility({ ...svc.config, deploymentConfiguration: { ...dc, maximumPercent: DEFAULT_DEPLOYMENT_CONFIGURATION.maximumPercent } }, svc.taskDefinition.config) === null;
+  if (rebalancingEligible && dc.maximumPercent !== DEFAULT_DEPLOYMENT_CONFIGURATION.maximumPercent) return;
   const which = daemon ? 'a DAEMON service' : `a service on Fargate capacity only (${[...new Set(svc.strategy.map((x) => x.capacityProvider))].join(', ')}) without a loadBalancer or Fargate Spot interruptions`;
   out.push({
     at: ['services', svc.name, 'deploymentConfiguration'],
-    message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks; deployments are not modelled`,
+    message: `has no effect in ecsim on ${which}: it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks, and (maximumPercent) whether Availability Zone rebalancing is on and has room${rebalancingEligible ? ', which its maximumPercent of 200, the default, leaves as it is' : ''}; deployments are not modelled`,
   });
 }
 

@@ -263,11 +263,11 @@ describe('scenario validation: one clear line per problem, with the key path', (
     f.services.web.deploymentConfiguration = { minimumHealthyPercent: 100, maximumPercent: 100 };
     // on Fargate with a load balancer maximumPercent governs replacing unhealthy tasks: nothing said
     expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate-lb', f))).map((w) => w.message)).toEqual([]);
-    // without one only the warning that deploymentConfiguration does nothing at all is said
+    // without one maximumPercent 100 still has an effect: it turns off the AZ rebalancing the
+    // service is otherwise eligible for (service-rebalancing.html): nothing said either
     delete f.services.web.loadBalancer;
-    expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate', f))).map((w) => w.message)).toEqual([
-      'has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer or Fargate Spot interruptions: it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks; deployments are not modelled',
-    ]);
+    expect(scenarioWarnings(loadScenarioFile(writeScenario(dir, 'drain-fargate', f))).map((w) => w.message)).toEqual([]);
+    expect(loadScenarioFile(writeScenario(dir, 'drain-fargate-az', f)).services.find((x) => x.name === 'web')!.azRebalancing).toBe(false);
   });
 
   it('the 100/100 drain warning adds, for a group that scales in without termination protection and with managed draining, that it may drain busy instances down to the group minSize, advising termination protection only where managed scaling allows it (/tmp/rev-mtp/md5.yaml, /tmp/rev-second1/d1-d4.yaml)', () => {
@@ -318,7 +318,9 @@ describe('scenario validation: one clear line per problem, with the key path', (
   it('warns (exit 0) of a deploymentConfiguration written for a service with no EC2 instance to drain (Fargate, Fargate Spot) or a DAEMON service; not when not written, nor on EC2', async () => {
     const dc = { minimumHealthyPercent: 50, maximumPercent: 200 };
     const said = (s: any, name: string) => scenarioWarnings(loadScenarioFile(writeScenario(dir, name, s))).filter((w) => w.at.join('.') === 'services.web.deploymentConfiguration').map((w) => w.message);
-    const tail = ': it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks; deployments are not modelled';
+    const tail = ': it governs only the replacement of tasks on draining EC2 instances, of tasks failing load balancer health checks and of interrupted Fargate Spot tasks, and (maximumPercent) whether Availability Zone rebalancing is on and has room; deployments are not modelled';
+    // a service AZ rebalancing is eligible for, with the default maximumPercent 200 written
+    const rebalanced = tail.replace('has room;', 'has room, which its maximumPercent of 200, the default, leaves as it is;');
     const fargate = (spot: boolean, written: boolean) => {
       const f = quickstart();
       Object.assign(f.taskDefinitions.web, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc' });
@@ -331,8 +333,15 @@ describe('scenario validation: one clear line per problem, with the key path', (
     const spotFile = writeScenario(dir, 'dc-fargate-spot', fargate(true, true));
     const r = await cli('validate', spotFile);
     expect(r.code).toBe(0);
-    expect(r.stderr).toContain(`warning: ${spotFile}: services.web.deploymentConfiguration: has no effect in ecsim on a service on Fargate capacity only (FARGATE, FARGATE_SPOT) without a loadBalancer or Fargate Spot interruptions${tail}\n`);
-    expect(said(fargate(false, true), 'dc-fargate')).toEqual([`has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer or Fargate Spot interruptions${tail}`]);
+    expect(r.stderr).toContain(`warning: ${spotFile}: services.web.deploymentConfiguration: has no effect in ecsim on a service on Fargate capacity only (FARGATE, FARGATE_SPOT) without a loadBalancer or Fargate Spot interruptions${rebalanced}\n`);
+    expect(said(fargate(false, true), 'dc-fargate')).toEqual([`has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer or Fargate Spot interruptions${rebalanced}`]);
+    // a maximumPercent other than 200 changes the service's AZ rebalancing (110: its room), so nothing is said;
+    // with rebalancing DISABLED it changes nothing again
+    const f110 = fargate(false, true);
+    f110.services.web.deploymentConfiguration = { minimumHealthyPercent: 50, maximumPercent: 110 };
+    expect(said(f110, 'dc-fargate-110')).toEqual([]);
+    f110.services.web.availabilityZoneRebalancing = 'DISABLED';
+    expect(said(f110, 'dc-fargate-110-off')).toEqual([`has no effect in ecsim on a service on Fargate capacity only (FARGATE) without a loadBalancer or Fargate Spot interruptions${tail}`]);
     expect(said(fargate(false, false), 'dc-fargate-unwritten')).toEqual([]);
     // FARGATE_SPOT with interruptions: maximumPercent governs when a reclaimed task's
     // replacement starts (knowledge-center/fargate-spot-termination-notice), so nothing is said
