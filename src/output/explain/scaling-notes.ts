@@ -33,7 +33,8 @@ export function metricOf(row: SeriesRow, metricName: string | null): number | nu
     case 'MemoryUtilization':
       return row.memoryUtilization;
     case 'BacklogPerTask':
-      return row.backlog !== null && row.runningCount > 0 ? row.backlog / row.runningCount : null;
+      // as published: the whole count of visible messages over the running tasks (simulation.ts)
+      return row.backlog !== null && row.runningCount > 0 ? visibleMessages(row.backlog) / row.runningCount : null;
     case 'ApproximateNumberOfMessagesVisible':
       return row.backlog === null ? null : visibleMessages(row.backlog);
     case 'RequestCountPerTarget':

@@ -9,7 +9,7 @@ import { loadChanges } from '../../../src/output/explain/load-changes.js';
 import { reasonsBetween, provisioningWaitLines } from '../../../src/output/explain/provisioning-waits.js';
 import { unplaceableEpisodes } from '../../../src/output/report/narrative/unplaceable-episodes.js';
 import { taskPlacements } from '../../../src/output/explain/task-placements.js';
-import { scalingNotes } from '../../../src/output/explain/scaling-notes.js';
+import { metricOf, scalingNotes } from '../../../src/output/explain/scaling-notes.js';
 import { describeActivity, scalingLines } from '../../../src/output/explain/scaling-lines.js';
 import { newTaskLines } from '../../../src/output/explain/new-tasks.js';
 import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
@@ -402,6 +402,17 @@ describe('scalingNotes (why it did not scale)', () => {
     const svc: ServiceInfo = { ...web, policies: [{ ...web.policies[0], disableScaleIn: true }] };
     const rows = Array.from({ length: 3 }, (_, i) => row(i * 60, { desiredCount: 6, cpuUtilization: 10 }));
     expect(scalingNotes(svc, rows, { fromS: 0, toS: 180, activityTimes: [] }, clock)[0].text).toMatch(/no scale in: every target tracking policy has disableScaleIn/);
+  });
+});
+
+describe('metricOf: the queue metrics as published', () => {
+  it('BacklogPerTask is the whole count of visible messages over the running tasks; ApproximateNumberOfMessagesVisible the count', () => {
+    // a fluid backlog of 0.2797 on 3 tasks publishes 0 visible messages, so 0 per task (not 0.093);
+    // 20.6 on 10 tasks publishes 21, so 2.1 (not 2.06)
+    expect(metricOf(row(0, { backlog: 0.2797, runningCount: 3 }), 'BacklogPerTask')).toBe(0);
+    expect(metricOf(row(0, { backlog: 20.6, runningCount: 10 }), 'BacklogPerTask')).toBe(2.1);
+    expect(metricOf(row(0, { backlog: 20.6, runningCount: 0 }), 'BacklogPerTask')).toBeNull();
+    expect(metricOf(row(0, { backlog: 20.6, runningCount: 10 }), 'ApproximateNumberOfMessagesVisible')).toBe(21);
   });
 });
 

@@ -100,6 +100,25 @@ describe('report.html of a queue workload', () => {
   });
 });
 
+describe('report.html backlog per task as published', () => {
+  it('divides the whole count of visible messages (the backlog rounded, as ApproximateNumberOfMessagesVisible publishes it) by the running tasks', () => {
+    // fluid backlogs of 8 per task plus 0.4 of an expected message: published 8 x running, so
+    // the line is flat at 8 (unrounded it would move: 8.2 at 2 tasks, 8.0667 at 6)
+    const dir = writeFakeRun(join(tempDir('queue-rounded'), 'run'), {
+      services: ['worker'],
+      providers: ['asg'],
+      periods: 20,
+      running: (k) => 2 + (k % 5),
+      backlog: (_k, running) => 8 * running + 0.4,
+    });
+    const chart = charts(buildReportHtml(dir)).find((s) => s.includes('backlog per task vs target'))!;
+    const perTask = [...chart.matchAll(/<path class="series" d="([^"]*)"[^>]*><title>([^<]*)<\/title>/g)].find((m) => m[2].startsWith('backlog per task'))!;
+    const ys = [...perTask[1].matchAll(/[ML][\d.-]+,([\d.-]+)/g)].map((m) => Number(m[1]));
+    expect(ys.length).toBe(20);
+    expect(new Set(ys).size).toBe(1);
+  });
+});
+
 describe('report.html load chart labels', () => {
   const loadChart = (workload: unknown) => {
     const dir = writeFakeRun(join(tempDir('labels'), 'run'), {

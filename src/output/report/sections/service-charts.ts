@@ -15,6 +15,7 @@ import { clockLabel, clockRange } from '../format/sim-time.js';
 import { fmtMs } from '../format/duration.js';
 import type { ReportContext } from './report-context.js';
 import { atEnd, atMiddle, hasValues, perSecond, perTask, times } from './series-points.js';
+import { visibleMessages } from '../../../model/queue-metric.js';
 
 /** The charts of a service, and notes on what they leave out (alarms on a metric no chart shows). */
 export function serviceCharts(ctx: ReportContext, name: string, s: SeriesTable): { charts: string[]; notes: string[] } {
@@ -166,7 +167,8 @@ function backlogChart(ctx: ReportContext, name: string, s: SeriesTable, set: Ser
   const end = atEnd(s.time, ctx.periodS);
   const c = s.columns;
   const series: LineSeries[] = [
-    { label: 'backlog per task (visible messages / running tasks)', x: end, y: perTask(c.backlog, c.running_count), color: ROLE.load, width: 2.2 },
+    // BacklogPerTask as published: the whole count of visible messages (ApproximateNumberOfMessagesVisible) over the running tasks, as its alarm bands
+    { label: 'backlog per task (visible messages / running tasks)', x: end, y: perTask(c.backlog?.map(visibleMessages), c.running_count), color: ROLE.load, width: 2.2 },
     { label: 'messages queued', x: end, y: c.backlog!, color: ROLE.pending, axis: 'right' },
   ];
   const { bands, legend } = alarmBands(ctx, name, set, 'backlog');
