@@ -48,6 +48,10 @@ export interface ListedTypeResources {
   memoryMiB: number;
   /** ENIs left for awsvpc tasks (the primary one is the instance's). */
   enis: number;
+  /** The type's physical memory (MiB), before the OS reserve and ECS_RESERVED_MEMORY. */
+  physicalMemoryMiB: number;
+  /** ECS_RESERVED_MEMORY (MiB). */
+  reservedMemoryMiB: number;
 }
 
 export function listedTypeResources(
@@ -60,7 +64,14 @@ export function listedTypeResources(
     try {
       const info = lookupInstanceType(typeof t === 'string' ? t : t.name, custom);
       const reg = registeredResources(info, asg.reservedMemoryMiB);
-      out.push({ name: info.name, cpu: reg.cpu, memoryMiB: reg.memoryMiB, enis: Math.max(0, effectiveEnis(info, awsvpcTrunking) - 1) });
+      out.push({
+        name: info.name,
+        cpu: reg.cpu,
+        memoryMiB: reg.memoryMiB,
+        enis: Math.max(0, effectiveEnis(info, awsvpcTrunking) - 1),
+        physicalMemoryMiB: info.memoryMiB,
+        reservedMemoryMiB: asg.reservedMemoryMiB ?? 0,
+      });
     } catch {
       return null;
     }
