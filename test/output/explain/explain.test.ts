@@ -268,6 +268,50 @@ describe('provisioningWaitLines: each wait with the reasons recorded for it', ()
   });
 });
 
+describe('provisioningWaitLines: a wait still open at --to is told at toS', () => {
+  // The ms1 rows above: web-1, web-2 placed at 60 s; web-3 at 360 s; web-4 never.
+  const msg = (m: string) => `service web was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for A capacity; ${m}`;
+  const events: EventRow[] = [
+    { timeS: 0, type: 'task-unplaceable', subject: 'web', message: msg('no container instance is registered in the cluster yet (1 launching), so no container instance can run the task') },
+    { timeS: 60, type: 'instance-registered', subject: 'i-1', message: 'm5.large in us-east-1a registered' },
+    { timeS: 60, type: 'task-placed', subject: 'web-1', message: 'web-1 placed on i-1 (m5.large, us-east-1a)' },
+    { timeS: 60, type: 'task-placed', subject: 'web-2', message: 'web-2 placed on i-1 (m5.large, us-east-1a)' },
+    { timeS: 60, type: 'task-unplaceable', subject: 'web', message: msg('1 rejected for RESOURCE:CPU; closest i-1 (us-east-1a) lacks 1024 CPU units') },
+    { timeS: 360, type: 'instance-registered', subject: 'i-2', message: 'm5.large in us-east-1b registered' },
+    { timeS: 360, type: 'task-placed', subject: 'web-3', message: 'web-3 placed on i-2 (m5.large, us-east-1b)' },
+    { timeS: 360, type: 'task-placed', subject: 'web-6', message: 'web-6 placed on i-2 (m5.large, us-east-1b)' },
+  ];
+  const task = (n: number, placedS: number | null, instanceId: string, createdS = 0): TaskRow => ({ taskId: `web-${n}`, service: 'web', capacityProvider: 'A', instanceId, createdS, runningS: placedS === null ? null : placedS + 6, stoppedS: null, stopReason: 'simulation-end' });
+  const tasks = [task(1, 60, 'i-1'), task(2, 60, 'i-1'), task(3, 360, 'i-2'), task(4, null, ''), task(5, null, '', 400), task(6, 360, 'i-2', 320)];
+  const at = (toS: number) => provisioningWaitLines(events, tasks, taskPlacements(events), clock, 600, new Map(), toS).map((l) => [l.timeS, l.text]);
+  it('at 300 s web-3 (placed at 360 s) and web-4 still wait; the reasons are those up to 300 s; web-5 and web-6 (created at 400 and 320 s) are not yet', () => {
+    expect(at(300)).toEqual([
+      [60, 'web: 2 tasks (web-1, web-2) waited in PROVISIONING for 60 s (no instance registered) until i-1 registered'],
+      [300, 'web: 2 tasks (web-3, web-4) waiting in PROVISIONING since 09:00 (RESOURCE:CPU), still at 09:05'],
+    ]);
+  });
+  it('at 30 s all 4 wait, with only the reason recorded by then; a --to not on the minute is said with seconds', () => {
+    expect(at(30)).toEqual([[30, 'web: 4 tasks (web-1, web-2, web-3 +1 more) waiting in PROVISIONING since 09:00 (no instance registered), still at 09:00:30']]);
+  });
+  it('at the end of the run the line is the end\'s', () => {
+    expect(at(600).map((x) => x[1])).toContain('web: 2 tasks still PROVISIONING at the end, waiting since 09:00 (RESOURCE:CPU)');
+    expect(at(600).map((x) => x[1]).some((t) => String(t).includes('still at'))).toBe(false);
+  });
+  it('launchType EC2: a wait read from the events still open at toS', () => {
+    const ec2: EventRow[] = [
+      { timeS: 0, type: 'task-unplaceable', subject: 'reports', message: 'service reports was unable to place a task because no container instance met all of its requirements. 3 rejected for RESOURCE:MEMORY' },
+      { timeS: 900, type: 'task-placed', subject: 'reports-1', message: 'reports-1 placed on i-9 (r5.large, us-east-1a)' },
+    ];
+    const lines = (toS: number) => provisioningWaitLines(ec2, [], taskPlacements(ec2), clock, 1800, new Map(), toS).map((l) => [l.timeS, l.text]);
+    expect(lines(600)).toEqual([[600, 'reports: no instance could take its tasks since 09:00 (RESOURCE:MEMORY), still at 09:10; with launchType EC2 ECS creates no task until one can']]);
+    expect(lines(1800)).toEqual([[900, 'reports: no instance could take a task for 15 min (RESOURCE:MEMORY); ECS created 1 task when capacity was freed on a registered instance']]);
+  });
+  it('explainLines passes --to on: the window ending at 300 s tells the open wait', () => {
+    const tables: ResultsTables = { scenarioName: 'w', seed: 1, startEpochMs: START, durationS: 600, events, timeseries: [], tasks, services: new Map() };
+    expect(explainLines(tables, { toS: 300 }).map((l) => l.text)).toContain('web: 2 tasks (web-3, web-4) waiting in PROVISIONING since 09:00 (RESOURCE:CPU), still at 09:05');
+  });
+});
+
 describe('provisioningWaitLines: tasks placed together that were created at different times', () => {
   // capacity-target.yaml, target-100, seed 13: web-9 created at 3840 s (10:04), web-10 at
   // 3960 s (10:06), both placed at 4065.397 s on the instance that registered then. Their
