@@ -711,6 +711,32 @@ describe('--to: the end line and the notes agree with the activities at toS', ()
       'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:01-09:04, up to 70 %)',
     ]);
   });
+
+  it('a run at maxCapacity is counted from before --from, and told at --from', () => {
+    const atMax = [50, 70, 70, 70, 70, 50].map((c, i) => row(i * 60, { desiredCount: 12, runningCount: 12, cpuUtilization: c }));
+    const blocked = (fromS: number, toS: number) => scalingNotes(web, atMax, { fromS, toS, activityTimes: [] }, clock).map((n) => [n.timeS, n.text]).filter((t) => String(t[1]).includes('blocked'));
+    // the window 09:03-09:05 holds 2 of the run's 4 periods (09:01-09:05)
+    expect(blocked(180, 300)).toEqual([[180, 'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:01-09:05, up to 70 %)']]);
+    // a run that ended by --from is not told
+    expect(blocked(300, 360)).toEqual([]);
+  });
+
+  it('a step policy\'s scale-out alarm in ALARM since before --from at maxCapacity through the window', () => {
+    const step: ServiceInfo = { ...web, policies: [{ name: 'out', policyType: 'StepScaling', metricName: 'CPUUtilization', targetValue: null, disableScaleIn: false, scaleOutCooldownS: 300, scaleInCooldownS: 300 }] };
+    const rows = Array.from({ length: 10 }, (_, i) => row(i * 60, { desiredCount: 12, runningCount: 12, cpuUtilization: 13 }));
+    const entry: EventRow = { timeS: 180, type: 'alarm-state', subject: 'web', message: 'StepScaling-web-out OK -> ALARM: 1 datapoint > 10: 13.2' };
+    const notes = (events: EventRow[], fromS = 240, toS = 600, r = rows) =>
+      scalingNotes(step, r, { fromS, toS, activityTimes: [], events }, clock).map((n) => [n.timeS, n.text]).filter((t) => String(t[1]).includes('blocked'));
+    expect(notes([entry])).toEqual([[240, "web: scale out blocked: already at maxCapacity 12 while step scaling out's alarm StepScaling-web-out was in ALARM (since 09:03)"]]);
+    // an entry inside the window is told by the alarm's own line
+    expect(notes([entry], 120)).toEqual([]);
+    // back to OK by --to
+    expect(notes([entry, { timeS: 420, type: 'alarm-state', subject: 'web', message: 'StepScaling-web-out ALARM -> OK: 1 datapoint > 10: 8.0' }])).toEqual([]);
+    // below maxCapacity in the window
+    expect(notes([entry], 240, 600, rows.map((x, i) => (i === 6 ? { ...x, desiredCount: 11 } : x)))).toEqual([]);
+    // no step for the breach: it asked for nothing
+    expect(notes([entry, { timeS: 180, type: 'no-step-adjustment', subject: 'web', message: 'step scaling out: 1 datapoint > 10: 13.2; Average 13.2 is 3.2 above 10: no step adjustment covers it, nothing scaled; steps [5, +inf) +1' }])).toEqual([]);
+  });
 });
 
 describe('clusterLines: a scale in stops tasks unhealthy in the grace period first', () => {
