@@ -674,7 +674,13 @@ describe('clusterLines: which instance, and AZ rebalancing said as such', () => 
   });
   it('an az-rebalancing event (ECS\'s own message) is prefixed "AZ rebalancing:"', () => {
     const msg = 'service web is unable to place a task in us-east-1b because no container instance met all of its requirements.';
-    expect(clusterLines([e(4440, 'az-rebalancing', 'web', msg)], new Map()).map((l) => l.text)).toEqual([`web: AZ rebalancing: ${msg}`]);
+    expect(clusterLines([e(4440, 'az-rebalancing', 'web', msg)], new Map()).map((l) => l.text)).toEqual([
+      `web: AZ rebalancing: ${msg} The failure ends this rebalancing; ECS tries again later but logs the same failure again only after 6 h.`,
+    ]);
+    const started = 'service web is not AZ balanced with 6 tasks in us-east-1a, 4 in us-east-1b, and 4 in us-east-1c. AZ Rebalancing in progress.';
+    expect(clusterLines([e(4440, 'az-rebalancing', 'web', started)], new Map()).map((l) => l.text)).toEqual([`web: AZ rebalancing: ${started}`]);
+    const fargate = 'service web is unable to place a task in us-east-1a.';
+    expect(clusterLines([e(4440, 'az-rebalancing', 'web', fargate)], new Map()).map((l) => l.text)[0]).toMatch(/us-east-1a\. The failure ends this rebalancing; /);
   });
 });
 
