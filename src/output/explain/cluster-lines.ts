@@ -56,6 +56,12 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
       if (typeAz) message = `${typeAz[1]} ${e.subject} in ${typeAz[2]} ${typeAz[3]}`;
       // ECS's AZ rebalancing service event messages do not say what they are about
       if (e.type === 'az-rebalancing') message = `AZ rebalancing: ${message}`;
+      // SERVICE_TASK_PLACEMENT_FAILURE ends the operation its STARTED event began
+      // (track-service-rebalancing.html); ECS leaves out a repeat of the same event for 6 h
+      // (service-event-messages.html), so a later look that fails alike is not logged before then
+      if (e.type === 'az-rebalancing' && /^service \S+ is unable to place a task in /.test(e.message)) {
+        message += ' The failure ends this rebalancing; ECS tries again later but logs the same failure again only after 6 h.';
+      }
       lines.push({ timeS: e.timeS, service: isService ? (taskService.get(e.subject)?.service ?? e.subject) : null, provider: owner ?? null, order: LINE_ORDER.instance, text: `${owner ?? e.subject}: ${message}` });
     }
   }

@@ -4,7 +4,8 @@
 // what ended the wait (an instance registering, or capacity freed). A wait's reasons are
 // those recorded from its start up to its tasks' placement, in events.csv's order: a
 // task-unplaceable row at the same instant after the placement is about the tasks still
-// waiting, not about the ones placed.
+// waiting, not about the ones placed. Read up to `toS` (explain's --to, the run's end by
+// default): a wait still open then is told at toS, with the reasons recorded up to toS.
 
 import { formatClock, formatSpan, formatSpanRange, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
@@ -20,12 +21,16 @@ export function provisioningWaitLines(
   clock: ClockFormat,
   endS: number,
   services: ReadonlyMap<string, ServiceInfo> = new Map(),
+  toS: number = endS,
 ): ExplainLine[] {
+  const atEnd = toS >= endS;
+  const cutS = Math.min(toS, endS);
   const registeredAt = new Map<string, number>();
   const unplaceable = new Map<string, Unplaceable[]>();
   /** Each task's task-placed row, by its index in events. */
   const placedRow = new Map<string, number>();
   events.forEach((e, index) => {
+    if (e.timeS > cutS) return;
     if (e.type === 'instance-registered') registeredAt.set(e.subject, e.timeS);
     else if (e.type === 'task-placed' && !placedRow.has(e.subject)) placedRow.set(e.subject, index);
     else if (e.type === 'task-unplaceable') {
@@ -39,10 +44,15 @@ export function provisioningWaitLines(
   for (const t of tasks) {
     const p = placements.get(t.taskId);
     if (!p) {
-      if (t.runningS === null && t.stopReason === 'simulation-end' && t.instanceId === '') stuck.set(t.service, [...(stuck.get(t.service) ?? []), t]);
+      if (t.runningS === null && t.stopReason === 'simulation-end' && t.instanceId === '' && t.createdS <= cutS) stuck.set(t.service, [...(stuck.get(t.service) ?? []), t]);
       continue;
     }
     if (p.timeS - t.createdS < 1e-6 || p.instanceId === null) continue;
+    if (p.timeS > cutS) {
+      // placed after --to: still waiting then (a task created after it, or stopped by it, is not)
+      if (t.createdS <= cutS && (t.stoppedS === null || t.stoppedS > cutS)) stuck.set(t.service, [...(stuck.get(t.service) ?? []), t]);
+      continue;
+    }
     const key = `${t.service}@${p.timeS}`;
     const g = groups.get(key) ?? { service: t.service, placedS: p.timeS, placedIndex: Infinity, tasks: [], instances: [] };
     g.tasks.push(t);
@@ -73,19 +83,22 @@ export function provisioningWaitLines(
     const n = list.length;
     // managed scaling that never scales out for them (their task is larger than the smallest type its group lists)
     const never = services.get(service)?.neverScaledOutBy;
-    const causes = [...new Set(list.map((t) => t.capacityProvider))].flatMap((p) => {
+    const causes = [...new Set(list.filter((t) => !placements.has(t.taskId)).map((t) => t.capacityProvider))].flatMap((p) => {
       const why = never?.get(p);
       return why === undefined ? [] : [`; managed scaling of ${p} never scales out for ${n === 1 ? 'it' : 'them'}: ${why}`];
     });
+    const what = `${n} ${n === 1 ? 'task' : 'tasks'}`;
     lines.push({
-      timeS: endS,
+      timeS: cutS,
       service,
       provider: list[0].capacityProvider || null,
       order: LINE_ORDER.note,
-      text: `${service}: ${n} ${n === 1 ? 'task' : 'tasks'} still PROVISIONING at the end, waiting since ${formatClock(since, clock)}${reasons}${causes.join('')}`,
+      text: atEnd
+        ? `${service}: ${what} still PROVISIONING at the end, waiting since ${formatClock(since, clock)}${reasons}${causes.join('')}`
+        : `${service}: ${what} (${listSome(list.map((t) => t.taskId).sort(byTaskName))}) waiting in PROVISIONING since ${formatClock(since, clock)}${reasons}, still at ${formatClock(cutS, clock, cutS % 60 !== 0)}${causes.join('')}`,
     });
   }
-  lines.push(...unplacedLaunchTypeLines(events, registeredAt, unplaceable, placements, clock, endS));
+  lines.push(...unplacedLaunchTypeLines(events, registeredAt, unplaceable, placements, clock, cutS, atEnd));
   lines.push(...daemonLines(unplaceable));
   return lines;
 }
@@ -143,7 +156,8 @@ function unplacedLaunchTypeLines(
   unplaceable: ReadonlyMap<string, readonly Unplaceable[]>,
   placements: ReadonlyMap<string, Placement>,
   clock: ClockFormat,
-  endS: number,
+  toS: number,
+  atEnd: boolean,
 ): ExplainLine[] {
   const launchType = new Set<string>();
   for (const [service, list] of unplaceable) if (list.some((u) => !/waits in PROVISIONING for /.test(u.row.message) && !DAEMON_MESSAGE.test(u.row.message))) launchType.add(service);
@@ -169,6 +183,7 @@ function unplacedLaunchTypeLines(
   };
   for (let index = 0; index < events.length; index++) {
     const e = events[index];
+    if (e.timeS > toS) break;
     if (e.type === 'task-unplaceable' && launchType.has(e.subject)) {
       flush(e.subject);
       if (!since.has(e.subject)) since.set(e.subject, e.timeS);
@@ -187,12 +202,13 @@ function unplacedLaunchTypeLines(
   }
   for (const service of [...placedNow.keys()]) flush(service);
   for (const [service, from] of since) {
+    const still = atEnd ? '' : `, still at ${formatClock(toS, clock, toS % 60 !== 0)}`;
     lines.push({
-      timeS: endS,
+      timeS: toS,
       service,
       provider: null,
       order: LINE_ORDER.note,
-      text: `${service}: no instance could take its tasks since ${formatClock(from, clock)}${reasonsBefore(unplaceable.get(service) ?? [], from, Infinity)}; with launchType EC2 ECS creates no task until one can`,
+      text: `${service}: no instance could take its tasks since ${formatClock(from, clock)}${reasonsBefore(unplaceable.get(service) ?? [], from, Infinity)}${still}; with launchType EC2 ECS creates no task until one can`,
     });
   }
   return lines;

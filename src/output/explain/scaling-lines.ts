@@ -24,8 +24,9 @@ export interface ScalingContext {
 
 export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): ExplainLine[] {
   const lines: ExplainLine[] = [];
-  const activityAt = new Set<string>();
-  for (const e of events) if (e.type === 'scaling-activity') activityAt.add(`${e.subject}@${e.timeS}`);
+  // the scaling activities by service and instant: an alarm of the policy that made one is
+  // told by the activity's line; another policy's alarm entering ALARM then is told with it
+  const activityAt = eventsAt(events, 'scaling-activity');
   // step policies that found no step, by service and instant: the alarm entering ALARM then says why nothing scaled
   const noStepAt = eventsAt(events, 'no-step-adjustment');
   // scale ins a held scale out overruled (largest capacity wins), by service and instant
@@ -37,10 +38,16 @@ export function scalingLines(events: readonly EventRow[], ctx: ScalingContext): 
       lines.push({ timeS: e.timeS, service: isService ? e.subject : null, provider: isService ? null : e.subject, order: LINE_ORDER.scaling, text });
     if (e.type === 'scaling-activity') push(describeActivity(e, ctx.services.get(e.subject)));
     else if (e.type === 'scheduled-action') push(`${e.subject}: ${describeScheduled(e.message, ctx.clock)}`);
-    else if (e.type === 'alarm-state' && !activityAt.has(`${e.subject}@${e.timeS}`)) {
+    else if (e.type === 'alarm-state') {
       const at = `${e.subject}@${e.timeS}`;
-      const text = describeQuietAlarm(e, events, ctx, [...(noStepAt.get(at) ?? []), ...(heldAt.get(at) ?? [])], told);
-      if (text) push(text);
+      const activities = activityAt.get(at);
+      if (activities === undefined) {
+        const text = describeQuietAlarm(e, events, ctx, [...(noStepAt.get(at) ?? []), ...(heldAt.get(at) ?? [])], told);
+        if (text) push(text);
+      } else {
+        const text = describeOutdoneAlarm(e, activities, ctx, noStepAt.get(at) ?? [], told);
+        if (text) push(text);
+      }
     }
   }
   // the ones no alarm line told (a step policy that found a step before, in the same stay in ALARM)
@@ -153,6 +160,40 @@ function describeValues(ev: AlarmEvaluation): string {
   const f = (v: number): string => formatDatapoint(v, ev.op, ev.threshold);
   if (values.length <= 5) return values.map(f).join(', ');
   return `lowest ${f(Math.min(...values))}, highest ${f(Math.max(...values))}, newest ${f(values[values.length - 1])}`;
+}
+
+/**
+ * An alarm that entered ALARM at an instant another policy of its service made a scaling
+ * activity: with several policies AAS scales on the one that gives the largest capacity
+ * (application-auto-scaling-target-tracking.html, "Multiple scaling policies"), so this one
+ * made none of its own. The alarm of the policy that made the activity is told by the
+ * activity's line (null), as are the alarms at an activity no policy made (a scheduled
+ * action's, whose line says what the bounds did).
+ */
+function describeOutdoneAlarm(e: EventRow, activities: readonly EventRow[], ctx: ScalingContext, noSteps: readonly EventRow[], told: Set<EventRow>): string | null {
+  const t = parseAlarmTransition(e.message);
+  if (!t || t.to !== 'ALARM' || !t.evaluation) return null;
+  const made = activities.map((a) => parseScalingActivity(a.message));
+  if (made.some((a) => a === null || a.policy === null)) return null;
+  const service = ctx.services.get(e.subject);
+  const policy = service?.policies.find((p) => policyAlarmNames(e.subject, p).includes(t.alarm));
+  // the policy is known only from scenario.json; without it, an alarm of the activity's policy is not told twice
+  if (!policy) return null;
+  if (made.some((a) => a!.policy === policy.name)) return null;
+  const a = made[made.length - 1]!;
+  const condition = describeCondition(t.evaluation, policy.metricName, policy.targetValue);
+  const up = t.evaluation.op.startsWith('>');
+  const label = `${policy.policyType === 'StepScaling' ? 'step scaling' : 'target tracking'} ${policy.name}`;
+  const winner = `${a.kind} ${a.policy}`;
+  // a step policy that found no step asked for nothing: that is its reason
+  const noStep = noSteps.find((n) => parseNoStep(n.message)?.policy === policy.name);
+  if (noStep) told.add(noStep);
+  const why = noStep
+    ? parseNoStep(noStep.message)!.why
+    : !up && a.to > a.from
+      ? `no scale in: ${winner} scales out ${a.from} -> ${a.to} at this instant, and the largest capacity asked for wins`
+      : `the largest capacity asked for wins: ${winner}'s ${a.from} -> ${a.to} at this instant, not ${label}'s`;
+  return `${e.subject}: alarm ${t.alarm} in ALARM: ${condition}; ${why}`;
 }
 
 /** An alarm that entered ALARM with no scaling activity at that instant, and why if the data shows it. */

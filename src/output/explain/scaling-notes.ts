@@ -74,22 +74,33 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
     note(run.from, `no scale out from 0 (${span}, desired 0, ${load}): ${why}${hint}`);
   }
 
+  // a run at maxCapacity is counted from before the window too (the high alarm's datapoints
+  // go on across the window's start), and told at the window's start when it began before
+  const endedRows = rows.filter(endedBy);
   for (const p of tracking) {
-    for (const run of atMaxAboveTarget(service, inWindow, p, rows, w.events ?? [], w.activityTimes, w.evaluationLagS ?? DEFAULT_EVALUATION_LAG_S)) {
+    for (const run of atMaxAboveTarget(service, endedRows, p, rows, w.events ?? [], w.activityTimes, w.evaluationLagS ?? DEFAULT_EVALUATION_LAG_S)) {
+      if (run.to <= w.fromS + 1e-9) continue;
       const { label, unit } = metricLabel(p.metricName);
       const span = `(${formatClock(run.from, clock)}-${formatClock(run.to, clock)}, up to ${formatRate(run.peak)}${unit})`;
+      const at = Math.max(run.from, w.fromS);
       if (run.blocked) {
-        note(run.from, `scale out blocked: already at maxCapacity ${run.max} while ${label} was above ${p.targetValue}${unit} ${span}`);
+        note(at, `scale out blocked: already at maxCapacity ${run.max} while ${label} was above ${p.targetValue}${unit} ${span}`);
         continue;
       }
       const { base, value, wanted } = run.ask;
       const some = run.minWaiting === run.maxWaiting ? `${run.maxWaiting}` : `up to ${run.maxWaiting}`;
       note(
-        run.from,
+        at,
         `${label} above ${p.targetValue}${unit} while ${some} of ${run.max} tasks were not yet RUNNING (pending) ${span}: ` +
           `in the scale-out cooldown target tracking asks for ceil(${base} x ${formatRate(value)}/${p.targetValue}) = ${wanted}, not above maxCapacity ${run.max}`,
       );
     }
+  }
+
+  for (const p of service.policies) {
+    if (p.policyType !== 'StepScaling') continue;
+    const held = stepHeldAtMax(service, p, inWindow, w.events ?? [], w.fromS, w.toS);
+    if (held) note(w.fromS, `scale out blocked: already at maxCapacity ${held.max} while step scaling ${p.name}'s alarm ${held.alarm} was in ALARM (since ${formatClock(held.sinceS, clock)})`);
   }
 
   const last = inWindow[inWindow.length - 1];
@@ -328,6 +339,38 @@ interface AtMaxRun {
   maxWaiting: number;
   /** The arithmetic at the run's peak datapoint. */
   ask: { base: number; value: number; wanted: number };
+}
+
+/**
+ * A step policy's scale-out alarm that entered ALARM before the window and stayed in ALARM
+ * through it (its last alarm-state event by toS is that entry), while every period in the
+ * window was at maxCapacity: its scale out was held at maxCapacity the whole window. (An
+ * entry inside the window is told by the alarm's own line.)
+ */
+function stepHeldAtMax(
+  service: ServiceInfo,
+  p: PolicyInfo,
+  inWindow: readonly SeriesRow[],
+  events: readonly EventRow[],
+  fromS: number,
+  toS: number,
+): { alarm: string; sinceS: number; max: number } | null {
+  const names = policyAlarmNames(service.name, p);
+  let entry: { alarm: string; timeS: number } | null = null;
+  for (const e of events) {
+    if (e.timeS > toS) break;
+    if (e.type !== 'alarm-state' || e.subject !== service.name) continue;
+    const t = parseAlarmTransition(e.message);
+    if (!t || !names.includes(t.alarm)) continue;
+    entry = t.to === 'ALARM' && t.evaluation !== null && t.evaluation.op.startsWith('>') ? { alarm: t.alarm, timeS: e.timeS } : null;
+  }
+  // a policy that found no step (or a change of 0) in that stay asked for nothing: not held
+  const since = entry?.timeS ?? Infinity;
+  if (events.some((e) => e.type === 'no-step-adjustment' && e.subject === service.name && e.timeS >= since && e.timeS <= toS && e.message.startsWith(`step scaling ${p.name}: `))) return null;
+  if (entry === null || entry.timeS >= fromS) return null;
+  const max = inWindow[0].maxCapacity;
+  if (max === null || !inWindow.every((r) => r.maxCapacity === max && r.desiredCount >= max)) return null;
+  return { alarm: entry.alarm, sinceS: entry.timeS, max };
 }
 
 /**

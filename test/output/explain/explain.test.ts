@@ -268,6 +268,50 @@ describe('provisioningWaitLines: each wait with the reasons recorded for it', ()
   });
 });
 
+describe('provisioningWaitLines: a wait still open at --to is told at toS', () => {
+  // The ms1 rows above: web-1, web-2 placed at 60 s; web-3 at 360 s; web-4 never.
+  const msg = (m: string) => `service web was unable to place a task because no container instance met all of its requirements. ecsim: the task waits in PROVISIONING for A capacity; ${m}`;
+  const events: EventRow[] = [
+    { timeS: 0, type: 'task-unplaceable', subject: 'web', message: msg('no container instance is registered in the cluster yet (1 launching), so no container instance can run the task') },
+    { timeS: 60, type: 'instance-registered', subject: 'i-1', message: 'm5.large in us-east-1a registered' },
+    { timeS: 60, type: 'task-placed', subject: 'web-1', message: 'web-1 placed on i-1 (m5.large, us-east-1a)' },
+    { timeS: 60, type: 'task-placed', subject: 'web-2', message: 'web-2 placed on i-1 (m5.large, us-east-1a)' },
+    { timeS: 60, type: 'task-unplaceable', subject: 'web', message: msg('1 rejected for RESOURCE:CPU; closest i-1 (us-east-1a) lacks 1024 CPU units') },
+    { timeS: 360, type: 'instance-registered', subject: 'i-2', message: 'm5.large in us-east-1b registered' },
+    { timeS: 360, type: 'task-placed', subject: 'web-3', message: 'web-3 placed on i-2 (m5.large, us-east-1b)' },
+    { timeS: 360, type: 'task-placed', subject: 'web-6', message: 'web-6 placed on i-2 (m5.large, us-east-1b)' },
+  ];
+  const task = (n: number, placedS: number | null, instanceId: string, createdS = 0): TaskRow => ({ taskId: `web-${n}`, service: 'web', capacityProvider: 'A', instanceId, createdS, runningS: placedS === null ? null : placedS + 6, stoppedS: null, stopReason: 'simulation-end' });
+  const tasks = [task(1, 60, 'i-1'), task(2, 60, 'i-1'), task(3, 360, 'i-2'), task(4, null, ''), task(5, null, '', 400), task(6, 360, 'i-2', 320)];
+  const at = (toS: number) => provisioningWaitLines(events, tasks, taskPlacements(events), clock, 600, new Map(), toS).map((l) => [l.timeS, l.text]);
+  it('at 300 s web-3 (placed at 360 s) and web-4 still wait; the reasons are those up to 300 s; web-5 and web-6 (created at 400 and 320 s) are not yet', () => {
+    expect(at(300)).toEqual([
+      [60, 'web: 2 tasks (web-1, web-2) waited in PROVISIONING for 60 s (no instance registered) until i-1 registered'],
+      [300, 'web: 2 tasks (web-3, web-4) waiting in PROVISIONING since 09:00 (RESOURCE:CPU), still at 09:05'],
+    ]);
+  });
+  it('at 30 s all 4 wait, with only the reason recorded by then; a --to not on the minute is said with seconds', () => {
+    expect(at(30)).toEqual([[30, 'web: 4 tasks (web-1, web-2, web-3 +1 more) waiting in PROVISIONING since 09:00 (no instance registered), still at 09:00:30']]);
+  });
+  it('at the end of the run the line is the end\'s', () => {
+    expect(at(600).map((x) => x[1])).toContain('web: 2 tasks still PROVISIONING at the end, waiting since 09:00 (RESOURCE:CPU)');
+    expect(at(600).map((x) => x[1]).some((t) => String(t).includes('still at'))).toBe(false);
+  });
+  it('launchType EC2: a wait read from the events still open at toS', () => {
+    const ec2: EventRow[] = [
+      { timeS: 0, type: 'task-unplaceable', subject: 'reports', message: 'service reports was unable to place a task because no container instance met all of its requirements. 3 rejected for RESOURCE:MEMORY' },
+      { timeS: 900, type: 'task-placed', subject: 'reports-1', message: 'reports-1 placed on i-9 (r5.large, us-east-1a)' },
+    ];
+    const lines = (toS: number) => provisioningWaitLines(ec2, [], taskPlacements(ec2), clock, 1800, new Map(), toS).map((l) => [l.timeS, l.text]);
+    expect(lines(600)).toEqual([[600, 'reports: no instance could take its tasks since 09:00 (RESOURCE:MEMORY), still at 09:10; with launchType EC2 ECS creates no task until one can']]);
+    expect(lines(1800)).toEqual([[900, 'reports: no instance could take a task for 15 min (RESOURCE:MEMORY); ECS created 1 task when capacity was freed on a registered instance']]);
+  });
+  it('explainLines passes --to on: the window ending at 300 s tells the open wait', () => {
+    const tables: ResultsTables = { scenarioName: 'w', seed: 1, startEpochMs: START, durationS: 600, events, timeseries: [], tasks, services: new Map() };
+    expect(explainLines(tables, { toS: 300 }).map((l) => l.text)).toContain('web: 2 tasks (web-3, web-4) waiting in PROVISIONING since 09:00 (RESOURCE:CPU), still at 09:05');
+  });
+});
+
 describe('provisioningWaitLines: tasks placed together that were created at different times', () => {
   // capacity-target.yaml, target-100, seed 13: web-9 created at 3840 s (10:04), web-10 at
   // 3960 s (10:06), both placed at 4065.397 s on the instance that registered then. Their
@@ -660,7 +704,13 @@ describe('clusterLines: which instance, and AZ rebalancing said as such', () => 
   });
   it('an az-rebalancing event (ECS\'s own message) is prefixed "AZ rebalancing:"', () => {
     const msg = 'service web is unable to place a task in us-east-1b because no container instance met all of its requirements.';
-    expect(clusterLines([e(4440, 'az-rebalancing', 'web', msg)], new Map()).map((l) => l.text)).toEqual([`web: AZ rebalancing: ${msg}`]);
+    expect(clusterLines([e(4440, 'az-rebalancing', 'web', msg)], new Map()).map((l) => l.text)).toEqual([
+      `web: AZ rebalancing: ${msg} The failure ends this rebalancing; ECS tries again later but logs the same failure again only after 6 h.`,
+    ]);
+    const started = 'service web is not AZ balanced with 6 tasks in us-east-1a, 4 in us-east-1b, and 4 in us-east-1c. AZ Rebalancing in progress.';
+    expect(clusterLines([e(4440, 'az-rebalancing', 'web', started)], new Map()).map((l) => l.text)).toEqual([`web: AZ rebalancing: ${started}`]);
+    const fargate = 'service web is unable to place a task in us-east-1a.';
+    expect(clusterLines([e(4440, 'az-rebalancing', 'web', fargate)], new Map()).map((l) => l.text)[0]).toMatch(/us-east-1a\. The failure ends this rebalancing; /);
   });
 });
 
@@ -696,6 +746,32 @@ describe('--to: the end line and the notes agree with the activities at toS', ()
     expect(blocked(240)).toEqual([
       'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:01-09:04, up to 70 %)',
     ]);
+  });
+
+  it('a run at maxCapacity is counted from before --from, and told at --from', () => {
+    const atMax = [50, 70, 70, 70, 70, 50].map((c, i) => row(i * 60, { desiredCount: 12, runningCount: 12, cpuUtilization: c }));
+    const blocked = (fromS: number, toS: number) => scalingNotes(web, atMax, { fromS, toS, activityTimes: [] }, clock).map((n) => [n.timeS, n.text]).filter((t) => String(t[1]).includes('blocked'));
+    // the window 09:03-09:05 holds 2 of the run's 4 periods (09:01-09:05)
+    expect(blocked(180, 300)).toEqual([[180, 'web: scale out blocked: already at maxCapacity 12 while CPU was above 60 % (09:01-09:05, up to 70 %)']]);
+    // a run that ended by --from is not told
+    expect(blocked(300, 360)).toEqual([]);
+  });
+
+  it('a step policy\'s scale-out alarm in ALARM since before --from at maxCapacity through the window', () => {
+    const step: ServiceInfo = { ...web, policies: [{ name: 'out', policyType: 'StepScaling', metricName: 'CPUUtilization', targetValue: null, disableScaleIn: false, scaleOutCooldownS: 300, scaleInCooldownS: 300 }] };
+    const rows = Array.from({ length: 10 }, (_, i) => row(i * 60, { desiredCount: 12, runningCount: 12, cpuUtilization: 13 }));
+    const entry: EventRow = { timeS: 180, type: 'alarm-state', subject: 'web', message: 'StepScaling-web-out OK -> ALARM: 1 datapoint > 10: 13.2' };
+    const notes = (events: EventRow[], fromS = 240, toS = 600, r = rows) =>
+      scalingNotes(step, r, { fromS, toS, activityTimes: [], events }, clock).map((n) => [n.timeS, n.text]).filter((t) => String(t[1]).includes('blocked'));
+    expect(notes([entry])).toEqual([[240, "web: scale out blocked: already at maxCapacity 12 while step scaling out's alarm StepScaling-web-out was in ALARM (since 09:03)"]]);
+    // an entry inside the window is told by the alarm's own line
+    expect(notes([entry], 120)).toEqual([]);
+    // back to OK by --to
+    expect(notes([entry, { timeS: 420, type: 'alarm-state', subject: 'web', message: 'StepScaling-web-out ALARM -> OK: 1 datapoint > 10: 8.0' }])).toEqual([]);
+    // below maxCapacity in the window
+    expect(notes([entry], 240, 600, rows.map((x, i) => (i === 6 ? { ...x, desiredCount: 11 } : x)))).toEqual([]);
+    // no step for the breach: it asked for nothing
+    expect(notes([entry, { timeS: 180, type: 'no-step-adjustment', subject: 'web', message: 'step scaling out: 1 datapoint > 10: 13.2; Average 13.2 is 3.2 above 10: no step adjustment covers it, nothing scaled; steps [5, +inf) +1' }])).toEqual([]);
   });
 });
 

@@ -50,3 +50,36 @@ describe('explain: an alarm is its own policy\'s, matched by its whole name', ()
     ]);
   });
 });
+
+describe('explain: an alarm entering ALARM when another policy of the service scales at that instant', () => {
+  // AAS: with several policies, the one that gives the largest capacity wins
+  // (application-auto-scaling-target-tracking.html, "Multiple scaling policies"). Only the
+  // alarm of the policy that made the activity is told by the activity's line.
+  const ttActivity = ev(1440, 'scaling-activity', 'desired count 3 -> 6: target tracking tt: 3 datapoints > 50: 100.0 100.0 100.0; ceil(3 x 100.0/50) = 6');
+  const ttHigh = ev(1440, 'alarm-state', 'TargetTracking-api-tt-AlarmHigh OK -> ALARM: 3 datapoints > 50: 100.0 100.0 100.0');
+  const svc = api([step('out'), step('in'), tt('tt', 50)]);
+  it('step out (74.7 > 70) is told with the winner; tt\'s own AlarmHigh is not told twice', () => {
+    const lines = linesOf(svc, [ev(1440, 'alarm-state', 'StepScaling-api-out OK -> ALARM: 1 datapoint > 70: 74.7'), ttHigh, ttActivity]);
+    expect(lines).toEqual([
+      'api: alarm StepScaling-api-out in ALARM: CPU above 70 % for 1 datapoint (74.7); the largest capacity asked for wins: target tracking tt\'s 3 -> 6 at this instant, not step scaling out\'s',
+      'api: CPU above 50 % for 3 datapoints (100.0, 100.0, 100.0) -> target tracking tt set desired 3 -> 6 (ceil(3 x 100.0/50) = 6)',
+    ]);
+  });
+  it('a scale-in alarm at a scale out: no scale in', () => {
+    const lines = linesOf(svc, [ev(1440, 'alarm-state', 'StepScaling-api-in OK -> ALARM: 3 datapoints < 30: 20.0 20.0 20.0'), ttActivity]);
+    expect(lines[0]).toBe('api: alarm StepScaling-api-in in ALARM: CPU below 30 % for 3 datapoints (20.0, 20.0, 20.0); no scale in: target tracking tt scales out 3 -> 6 at this instant, and the largest capacity asked for wins');
+  });
+  it('a step policy that found no step says so, once', () => {
+    const lines = linesOf(svc, [
+      ev(1440, 'alarm-state', 'StepScaling-api-out OK -> ALARM: 1 datapoint > 70: 74.7'),
+      ev(1440, 'no-step-adjustment', 'step scaling out: 1 datapoint > 70: 74.7; Average 74.7 is 4.7 above 70: no step adjustment covers it, nothing scaled; steps [10, +inf) +1'),
+      ttActivity,
+    ]);
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toBe('api: alarm StepScaling-api-out in ALARM: CPU above 70 % for 1 datapoint (74.7); no step adjustment for Average 74.7, 4.7 above 70 (steps [10, +inf) +1): nothing scaled');
+  });
+  it('at a scheduled action\'s activity the alarms are left to its line, as before', () => {
+    const sched = ev(1440, 'scaling-activity', 'desired count 3 -> 6: scheduled action peak (at(2026-03-02T08:24:00)): minCapacity 3 -> 6');
+    expect(linesOf(svc, [ev(1440, 'alarm-state', 'StepScaling-api-out OK -> ALARM: 1 datapoint > 70: 74.7'), sched])).toHaveLength(1);
+  });
+});

@@ -41,35 +41,38 @@ describe('scaling activities from events.csv', () => {
 
   it('explains a managed scaling move with M and N (CapacityProviderReservation = M / N x 100)', () => {
     const text = explainCause('asg', 'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 200.0; M=2 N=1; ceil(2 / 1) = 2', { settings: readScenarioSettings(null, undefined), periodS: 60 });
-    expect(text).toBe('CapacityProviderReservation was above its target 100 % (200.0 % for 60 s; 2 instances needed, 1 running)');
+    expect(text).toBe('CapacityProviderReservation was above its target 100 % for 60 s (200.0 %; 2 instances needed, 1 running)');
   });
 
-  it('explains a managed scaling move after several datapoints by the newest one (the one with these M and N)', () => {
+  it('explains a managed scaling move after several datapoints: up to 4 listed, else their count and the newest (the one with these M and N)', () => {
     const settings = readScenarioSettings(null, undefined);
     const six = 'managed scaling asg: CapacityProviderReservation 6 datapoints > 100: 125.0 150.0 175.0 175.0 140.0 240.0; M=12 N=5; ceil(12 / 1.00) = 12';
-    expect(explainCause('asg', six, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 100 % (240.0 % for 6 min; 12 instances needed, 5 running)');
+    expect(explainCause('asg', six, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 100 % for 6 min (6 datapoints, last 240.0 %; 12 instances needed, 5 running)');
     const many = 'managed scaling asg: CapacityProviderReservation 20 datapoints < 100 (newest 15 listed): 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 50.0 40.0; M=2 N=5; ceil(2 / 1.00) = 2';
-    expect(explainCause('asg', many, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % (40.0 % for 20 min; 2 instances needed, 5 running)');
+    expect(explainCause('asg', many, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % for 20 min (20 datapoints, last 40.0 %; 2 instances needed, 5 running)');
+    // 150.0 then 100.0: both said, not "100.0 % for 2 min"
+    const two = 'managed scaling asg: CapacityProviderReservation 2 datapoints > 80: 150.0 100.0; M=5 N=4; ceil(5 / 0.80) = 7';
+    expect(explainCause('asg', two, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 80 % for 2 min (150.0, 100.0 %; 5 instances needed, 4 running)');
   });
 
   it('carries what set a managed scale out from zero into its cause (M=1 needs 1 instance, the first scale out from zero launches 2)', () => {
     const settings = readScenarioSettings(null, undefined);
     const cause = 'managed scaling c5: CapacityProviderReservation 1 datapoint > 100: 200.0; M=1 N=0; N=0: the first scale out from zero launches 2';
     expect(explainCause('c5', cause, { settings, periodS: 60 })).toBe(
-      'CapacityProviderReservation was above its target 100 % (200.0 % for 60 s; 1 instance needed, 0 running; the first scale out from zero launches 2)',
+      'CapacityProviderReservation was above its target 100 % for 60 s (200.0 %; 1 instance needed, 0 running; the first scale out from zero launches 2)',
     );
     const a = parseScalingActivity(120, 'c5', `desired 0 -> 2 (${cause})`)!;
     expect(burstItem(scalingBursts([a])[0], simClock(Date.parse('2026-03-02T00:00:00Z'), 3600), { settings, periodS: 60 }).text).toBe(
-      'At 00:02 c5 scaled out 0 -> 2, because CapacityProviderReservation was above its target 100 % (200.0 % for 60 s; 1 instance needed, 0 running; the first scale out from zero launches 2).',
+      'At 00:02 c5 scaled out 0 -> 2, because CapacityProviderReservation was above its target 100 % for 60 s (200.0 %; 1 instance needed, 0 running; the first scale out from zero launches 2).',
     );
   });
 
   it("carries a managed move's step size and scale-in share, not its ceil(M / target) (M already said)", () => {
     const settings = readScenarioSettings(null, undefined);
     const out = 'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 900.0; M=9 N=1; ceil(9 / 1.00) = 9; step 8 -> 3 (scaling step size 1-3)';
-    expect(explainCause('asg', out, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 100 % (900.0 % for 60 s; 9 instances needed, 1 running; step 8 -> 3 (scaling step size 1-3))');
+    expect(explainCause('asg', out, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 100 % for 60 s (900.0 %; 9 instances needed, 1 running; step 8 -> 3 (scaling step size 1-3))');
     const scaleIn = 'managed scaling asg: CapacityProviderReservation 2 datapoints < 100: 50.0 50.0; M=1 N=4; ceil(1 / 1.00) = 1; at most 1 per step (25 % of desired 4)';
-    expect(explainCause('asg', scaleIn, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % (50.0 % for 2 min; 1 instance needed, 4 running; at most 1 per step (25 % of desired 4))');
+    expect(explainCause('asg', scaleIn, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % for 2 min (50.0, 50.0 %; 1 instance needed, 4 running; at most 1 per step (25 % of desired 4))');
   });
 
   it('groups moves of one subject and direction within 15 minutes into one burst', () => {

@@ -43,10 +43,14 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
   m = MANAGED.exec(cause);
   if (m) {
     const [, count, op, target, points, mNeeded, nRunning] = m;
-    const value = points.trim().split(' ').pop();
+    // the datapoints as the target tracking branch gives them: up to 4 listed, else the count
+    // and the newest (the one with these M and N); a run of more than 15 lists only the newest 15
+    const values = points.trim().split(/\s+/);
+    const n = Number(count);
+    const shown = n <= 4 && values.length === n ? values.join(', ') : `${n} datapoints, last ${values[values.length - 1]}`;
     const dir = op.startsWith('>') ? 'above' : 'below';
     const needed = `${mNeeded} ${mNeeded === '1' ? 'instance' : 'instances'} needed, ${nRunning} running`;
-    return `CapacityProviderReservation was ${dir} its target ${target} % (${value} % for ${spanLabel(Number(count) * ctx.periodS)}; ${[needed, ...managedLimits(cause.slice(m[0].length))].join('; ')})`;
+    return `CapacityProviderReservation was ${dir} its target ${target} % for ${spanLabel(n * ctx.periodS)} (${shown} %; ${[needed, ...managedLimits(cause.slice(m[0].length))].join('; ')})`;
   }
   m = SCHEDULED.exec(cause);
   if (m) {

@@ -1,8 +1,9 @@
 // The plain-language "what happened" of a run, from its event log and task list: an
 // overview (counts per service and capacity provider) and a timeline of the notable
-// moments (scaling moves with their causes, scheduled actions, unplaceable episodes, and
-// episodes of unhealthy tasks, fail-open, out-of-memory kills and instances draining),
-// the largest ones first when there are too many to list.
+// moments (scaling moves with their causes, scheduled actions, unplaceable episodes,
+// episodes of unhealthy tasks, fail-open, out-of-memory kills and instances draining, AZ
+// rebalancing operations and scale ins held off), the largest ones first when there are too
+// many to list.
 
 import type { ResultsData } from '../data/results-data.js';
 import type { ScenarioSettings } from '../data/scenario-settings.js';
@@ -14,6 +15,7 @@ import { scalingBursts, type ScalingBurst } from './scaling-bursts.js';
 import { unplaceableEpisodes, type UnplaceableEpisode } from './unplaceable-episodes.js';
 import { healthEpisodeText, healthEpisodes } from './health-episodes.js';
 import { isAsgProvider } from '../data/provider-kind.js';
+import { heldScaleInText, rebalancingOps, rebalancingText } from './rebalancing-and-held.js';
 
 export interface TimelineItem {
   timeS: number;
@@ -63,6 +65,14 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
   }
   // tasks marked unhealthy, fail-open, out of memory, instances draining: one line per episode
   for (const ep of healthEpisodes(data.events, data.durationSeconds)) items.push({ timeS: ep.startS, text: healthEpisodeText(ep, clock), weight: 1e5 + ep.count });
+  // AZ rebalancing operations, ranked as a scaling move of the tasks they started
+  for (const op of rebalancingOps(data.events, data.durationSeconds)) items.push({ timeS: op.startS, text: rebalancingText(op, clock), weight: Math.max(1, op.started) });
+  // scale ins held off by a scale out request (one event per stay): the first left out when the list is cut
+  for (const e of data.events) {
+    if (e.type !== 'scale-in-held') continue;
+    const text = heldScaleInText(e, clock);
+    if (text) items.push({ timeS: e.timeS, text, weight: 0.5 });
+  }
   let kept = items;
   if (items.length > maxItems) kept = [...items].sort((a, b) => b.weight - a.weight || a.timeS - b.timeS).slice(0, maxItems);
   kept = [...kept].sort((a, b) => a.timeS - b.timeS);

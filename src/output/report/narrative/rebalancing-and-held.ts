@@ -1,0 +1,106 @@
+// Timeline items for AZ rebalancing operations and for scale ins held off by a scale out
+// request (scale-in-held events), read from events.csv.
+//
+// An AZ rebalancing operation (AmazonECS/latest/developerguide/track-service-rebalancing.html)
+// starts with SERVICE_REBALANCING_STARTED ("service web is not AZ balanced with ... AZ
+// Rebalancing in progress."), starts and stops tasks (TASKS_STARTED, TASKS_STOPPED), and
+// ends with SERVICE_REBALANCING_COMPLETED ("is AZ balanced with ..."), a placement failure
+// ("is unable to place a task in ..."), SERVICE_REBALANCING_STOPPED ("stopped AZ
+// Rebalancing."), or lasts to the end of the run. Folders written before 2026-11-27 name
+// the service in parentheses ("service (web) ..."); both are read.
+
+import type { EventRow } from '../data/results-data.js';
+import { clockLabel, clockRange, type SimClock } from '../format/sim-time.js';
+
+export interface RebalancingOp {
+  service: string;
+  startS: number;
+  endS: number;
+  /** The zones' task counts at the start ("6 tasks in us-east-1a, 4 in us-east-1b, and 4 in us-east-1c"), or null (a failure with no STARTED event). */
+  imbalance: string | null;
+  started: number;
+  stopped: number;
+  /** open: still going at the end of the run; superseded: another STARTED event came first (not seen from ecsim). */
+  outcome: { kind: 'balanced'; detail: string } | { kind: 'failed'; detail: string } | { kind: 'stopped'; detail: string } | { kind: 'open' } | { kind: 'superseded' };
+}
+
+const SERVICE = String.raw`service \(?([^\s()]+)\)?`;
+const STARTED = new RegExp(`^${SERVICE} is not AZ balanced with (.*)\\. AZ Rebalancing in progress\\.$`, 's');
+const COMPLETED = new RegExp(`^${SERVICE} is AZ balanced with (.*)\\.$`, 's');
+const FAILED = new RegExp(`^${SERVICE} is unable to place a task in (\\S+?)(?: because .*)?\\.$`, 's');
+const STOPPED = new RegExp(`^${SERVICE} stopped AZ Rebalancing\\.(?: \\((.*)\\))?$`, 's');
+const TASKS_STARTED = /^(\S+) has started (\d+) tasks? in \S+ to AZ Rebalance/;
+const TASKS_STOPPED = /^(\S+) has stopped (\d+) running tasks? in \S+ due to AZ rebalancing/;
+
+export function rebalancingOps(events: readonly EventRow[], endOfRunS: number): RebalancingOp[] {
+  const ops: RebalancingOp[] = [];
+  const open = new Map<string, RebalancingOp>();
+  const close = (op: RebalancingOp, timeS: number, outcome: RebalancingOp['outcome']) => {
+    op.endS = timeS;
+    op.outcome = outcome;
+    open.delete(op.service);
+  };
+  for (const e of events) {
+    if (e.type !== 'az-rebalancing') continue;
+    let m: RegExpExecArray | null;
+    if ((m = STARTED.exec(e.message))) {
+      const prev = open.get(m[1]);
+      if (prev) close(prev, e.timeS, { kind: 'superseded' });
+      const op: RebalancingOp = { service: m[1], startS: e.timeS, endS: endOfRunS, imbalance: m[2], started: 0, stopped: 0, outcome: { kind: 'open' } };
+      ops.push(op);
+      open.set(op.service, op);
+    } else if ((m = TASKS_STARTED.exec(e.message))) {
+      const op = open.get(m[1]);
+      if (op) op.started += Number(m[2]);
+    } else if ((m = TASKS_STOPPED.exec(e.message))) {
+      const op = open.get(m[1]);
+      if (op) op.stopped += Number(m[2]);
+    } else if ((m = COMPLETED.exec(e.message))) {
+      const op = open.get(m[1]);
+      if (op) close(op, e.timeS, { kind: 'balanced', detail: m[2] });
+    } else if ((m = FAILED.exec(e.message))) {
+      let op = open.get(m[1]);
+      if (!op) {
+        op = { service: m[1], startS: e.timeS, endS: e.timeS, imbalance: null, started: 0, stopped: 0, outcome: { kind: 'open' } };
+        ops.push(op);
+      }
+      close(op, e.timeS, { kind: 'failed', detail: m[2] });
+    } else if ((m = STOPPED.exec(e.message))) {
+      const op = open.get(m[1]);
+      if (op) close(op, e.timeS, { kind: 'stopped', detail: m[2] ?? '' });
+    }
+  }
+  return ops;
+}
+
+/** "At 10:14 web: AZ rebalancing (not balanced: 6 tasks in us-east-1a, ...); unable to place a task in us-east-1b, which ended it (...)." */
+export function rebalancingText(op: RebalancingOp, clock: SimClock): string {
+  const span = clockLabel(clock, op.endS) !== clockLabel(clock, op.startS) ? clockRange(clock, op.startS, op.endS) : `At ${clockLabel(clock, op.startS)}`;
+  const from = op.imbalance === null ? '' : ` (not balanced: ${op.imbalance})`;
+  const moved = op.started + op.stopped === 0 ? '' : `: started ${op.started} ${op.started === 1 ? 'task' : 'tasks'}, stopped ${op.stopped}`;
+  const o = op.outcome;
+  const end =
+    o.kind === 'balanced'
+      ? `; AZ balanced with ${o.detail}`
+      : o.kind === 'failed'
+        ? `; unable to place a task in ${o.detail}, which ended it (ECS logs the same failure again only after 6 h)`
+        : o.kind === 'stopped'
+          ? `; stopped${o.detail ? ` (${o.detail})` : ''}`
+          : o.kind === 'open'
+            ? '; still in progress at the end'
+            : '';
+  return `${span} ${op.service}: AZ rebalancing${from}${moved}${end}.`;
+}
+
+const HELD = /^(target tracking|step scaling) (\S+) asks for (\d+) \(scale in from (\d+)\), not applied: (target tracking|step scaling) (\S+) asks for (\d+) \(([^)]*)\): largest capacity wins/;
+
+/** A scale-in-held event (logged once per stay) as a timeline sentence, or null when its message is not one. */
+export function heldScaleInText(e: EventRow, clock: SimClock): string | null {
+  const m = HELD.exec(e.message);
+  if (!m) return null;
+  const [, kind, policy, capacity, from, byKind, by, byCapacity, held] = m;
+  return (
+    `At ${clockLabel(clock, e.timeS)} ${e.subject} did not scale in: ${kind} ${policy} asked for ${capacity} (from ${from}), ` +
+    `but ${byKind} ${by} asked for ${byCapacity} (${held}), and the largest capacity wins.`
+  );
+}
