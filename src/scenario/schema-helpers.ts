@@ -174,10 +174,16 @@ export interface EcsNameRule {
    * <source> requires<note>" (what AWS allows, and that ecsim keeps to fewer, and why).
    */
   narrower?: string;
+  /**
+   * Why ecsim keeps the order the file lists these names in, when it does: a whole-number
+   * name (isWholeNumberName) is then refused, as a JavaScript map lists those first, in
+   * numeric order; `renamePrefix` (or "x-") starts the suggested rename.
+   */
+  writtenOrder?: string;
 }
 
 export const ECS_NAME_RULES = {
-  service: { noun: 'service name', source: "CreateService's serviceName" },
+  service: { noun: 'service name', source: "CreateService's serviceName", renamePrefix: 'svc-', writtenOrder: 'services reconcile, and are placed, in the order written' },
   taskDefinition: { noun: 'task definition family', source: "RegisterTaskDefinition's family" },
   container: { noun: 'container name', source: "RegisterTaskDefinition's containerDefinitions name" },
 } as const satisfies Record<string, EcsNameRule>;
@@ -206,6 +212,8 @@ export const AAS_NAME_RULES = {
     maxLength: 256,
     extra: ['_', '-', '.', ':'],
     narrower: `ecsim keeps policy names to these characters, though PutScalingPolicy's PolicyName also allows spaces and other printable ones, ${ONE_WORD}`,
+    renamePrefix: 'policy-',
+    writtenOrder: "a service's policies are evaluated, and their events written, in the order written",
   },
   scheduledAction: {
     noun: 'scheduled action name',
@@ -237,7 +245,15 @@ export function ecsNameProblem(name: string, rule: EcsNameRule, taken: ReadonlyS
   const bad = [...new Set(name.replace(new RegExp(`[${allowed}]`, 'g'), ''))];
   const lower = name.toLowerCase();
   const prefix = prefixes.find((x) => lower.startsWith(x.toLowerCase()));
-  if (bad.length === 0 && prefix === undefined) return undefined;
+  if (bad.length === 0 && prefix === undefined) {
+    if (rule.writtenOrder === undefined || !isWholeNumberName(name)) return undefined;
+    let renamed = `${rule.renamePrefix ?? 'x-'}${name}`;
+    for (let i = 2; taken.has(renamed); i++) renamed = `${rule.renamePrefix ?? 'x-'}${name}-${i}`;
+    return (
+      `expected a ${rule.noun} that is not a whole number (${rule.writtenOrder}, and ecsim reads a map's whole-number names before the others, ` +
+      `in numeric order, whatever the file's order), found "${name}"; rename it, e.g. "${renamed}"`
+    );
+  }
   const what = bad.length > 0 ? ` (${bad.map((c) => (c === ' ' ? 'a space' : JSON.stringify(c))).join(', ')} not allowed)` : ` (starts with "${name.slice(0, prefix!.length)}")`;
   let fixed = name.replace(new RegExp(`[^${allowed}]`, 'g'), '-');
   if (prefixes.some((x) => fixed.toLowerCase().startsWith(x.toLowerCase()))) fixed = `${rule.renamePrefix ?? 'x-'}${fixed}`;

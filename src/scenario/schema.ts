@@ -285,6 +285,7 @@ const CAPACITY_PROVIDER_NAME: EcsNameRule = {
   refusedPrefixes: ['aws', 'ecs', 'fargate'],
   renamePrefix: 'cp-',
   note: '; FARGATE and FARGATE_SPOT are the built-in providers',
+  writtenOrder: 'capacity providers act, and are written, in the order written',
 };
 
 const strategyItem = strict({

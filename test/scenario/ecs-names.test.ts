@@ -36,8 +36,8 @@ const containerNamed = (name: string, s = quickstart()) => {
 
 describe('ECS names: services, task definitions, containers', () => {
   for (const name of ['web', 'Web_2', 'web-v2', '9', 'x'.repeat(255)]) {
-    it(`accepts ${name.length > 20 ? `${name.length} characters` : name} for each`, () => {
-      expect(problems(serviceNamed(name))).toBe('no error');
+    it(`accepts ${name.length > 20 ? `${name.length} characters` : name} for each${name === '9' ? ' but a service (a whole number)' : ''}`, () => {
+      if (name !== '9') expect(problems(serviceNamed(name))).toBe('no error');
       expect(problems(taskDefinitionNamed(name))).toBe('no error');
       expect(problems(containerNamed(name))).toBe('no error');
     });
@@ -56,6 +56,20 @@ describe('ECS names: services, task definitions, containers', () => {
     expect(problems(containerNamed('my app'))).toMatch(
       /taskDefinitions\.web\.containerDefinitions\.my app: expected a container name of 1 to 255 letters, digits, "_" and "-" \(as RegisterTaskDefinition's containerDefinitions name requires\), found "my app" \(a space not allowed\); rename it, e\.g\. "my-app"/,
     );
+  });
+
+  it('refuses a whole-number service, capacity provider or scaling policy name: a map lists those first, in numeric order, and the file\'s order decides (reconcile, placement, events)', () => {
+    expect(problems(serviceNamed('9'))).toMatch(
+      /services\.9: expected a service name that is not a whole number \(services reconcile, and are placed, in the order written, and ecsim reads a map's whole-number names before the others, in numeric order, whatever the file's order\), found "9"; rename it, e\.g\. "svc-9"$/,
+    );
+    // "01" and "-1" are not read first: accepted ("-1" as a service name; "01" as a task definition's too)
+    expect(problems(serviceNamed('01'))).toBe('no error');
+    const p = quickstart();
+    p.services.web.autoScaling.policies = { '5': Object.values(p.services.web.autoScaling.policies)[0] };
+    expect(problems(p)).toMatch(/services\.web\.autoScaling\.policies\.5: expected a scaling policy name that is not a whole number .*found "5"; rename it, e\.g\. "policy-5"$/);
+    const c = quickstart();
+    c.cluster.capacityProviders = { '7': c.cluster.capacityProviders[Object.keys(c.cluster.capacityProviders)[0]] };
+    expect(problems(c)).toMatch(/cluster\.capacityProviders\.7: expected a capacity provider name that is not a whole number .*found "7"; rename it, e\.g\. "cp-7"/);
   });
 
   it('refuses 256 characters, saying how many', () => {

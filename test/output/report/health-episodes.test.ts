@@ -34,6 +34,11 @@ describe('timeline episodes of unhealthy tasks, fail-open, out-of-memory kills a
     ]);
   });
 
+  it('episodes starting together are ordered by subject code unit, not by the user\'s locale (localeCompare: "Zed" after "api" in English, "aa" after "z" in Danish)', () => {
+    const events = ['api', 'Zed', 'aa'].map((svc) => ev(60, 'task-out-of-memory', `${svc}-1`, `${svc}-1 used 520 MiB ...`));
+    expect(healthEpisodes(events, 3600).map((e) => e.subject)).toEqual(['Zed', 'aa', 'api']);
+  });
+
   it('a restart loop of a whole run (300 000 kills a minute apart or less) is one episode, without overflowing the call stack', () => {
     const events = Array.from({ length: 300_000 }, (_, k) => ev(k * 0.5, 'task-out-of-memory', `api-${k + 1}`, `api-${k + 1} used 520 MiB ...`));
     const eps = healthEpisodes(events, 200_000);

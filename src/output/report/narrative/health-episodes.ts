@@ -99,7 +99,8 @@ export function healthEpisodes(events: readonly EventRow[], endOfRunS: number, g
     }
     flush();
   }
-  return out.sort((a, b) => a.startS - b.startS || a.subject.localeCompare(b.subject));
+  // by code unit, not localeCompare: its order follows the user's locale (LANG), and the report must not
+  return out.sort((a, b) => a.startS - b.startS || (a.subject < b.subject ? -1 : a.subject > b.subject ? 1 : 0));
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
