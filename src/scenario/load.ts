@@ -117,7 +117,10 @@ export function parseScenarioText(file: string, text: string): RawScenario {
       }
     }
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
-    throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${more}` }]);
+    const column = e.linePos?.[0]?.col;
+    // the column where the yaml package's own wording is kept (the hinted codes), not where ecsim says it its way
+    const at = column !== undefined && YAML_HINTS[e.code] !== undefined ? ` (column ${column})` : '';
+    throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${at}${more}${YAML_HINTS[e.code] ?? ''}` }]);
   }
   // before any recursive walk of the document (visit, toJS, the schema), which would overflow the stack
   const deep = firstTooDeep(doc);
@@ -280,6 +283,20 @@ function firstAliasLine(doc: Document, counter: LineCounter): number | undefined
  * The first key (in the text) that repeats a key of its map, as the yaml package compares
  * them (scalars by value), with the line of the repeat and of the first; undefined if none is found.
  */
+/**
+ * What the yaml package's syntax errors most often mean in a hand-written scenario, by its
+ * error code: a key indented off its siblings, a deeper line under a key that has a value,
+ * a missing `:`, a tab.
+ */
+const YAML_HINTS: Partial<Record<string, string>> = {
+  BAD_INDENT: "; check this line's indentation: the keys of one map start at the same column",
+  BLOCK_AS_IMPLICIT_KEY:
+    "; check the indentation of this line and the next: a line indented deeper than this line's key is read as part of it, but it already has a value (keys go under a key written with nothing after its `:`)",
+  MULTILINE_IMPLICIT_KEY: '; a key needs `: ` before its value (`maxCapacity: 12`), or check the indentation of this line and the next',
+  MISSING_CHAR: '; a key needs `: ` before its value (`maxCapacity: 12`), or a list item `- ` before it',
+  TAB_AS_INDENT: '; indent with spaces, not tabs',
+};
+
 function firstRepeatedKey(doc: Document, counter: LineCounter): { key: string; line: number; firstLine: number } | undefined {
   let best: { key: string; offset: number; firstOffset: number } | undefined;
   visit(doc, {

@@ -1,0 +1,48 @@
+// A YAML syntax error a hand-written scenario often has gets the yaml package's words, the
+// line and column, and what it most often means: a key indented off its siblings, a deeper
+// line under a key that has a value, a missing `:`, a tab.
+
+import { describe, it, expect } from 'vitest';
+import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
+import { tempDir } from '../helpers.js';
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+const dir = tempDir();
+const message = (text: string) => {
+  const file = join(dir, 's.yaml');
+  writeFileSync(file, text);
+  try {
+    loadScenarioFile(file);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.message.slice(file.length);
+    throw e;
+  }
+  return 'no error';
+};
+
+describe('YAML syntax errors: line, column and a hint', () => {
+  it('a key indented off its siblings', () => {
+    expect(message('name: a\nseed: 1\ncluster:\n  availabilityZones: [a]\n   capacityProviders: {}\n')).toBe(
+      ":5: not valid YAML/JSON: All mapping items must start at the same column (column 1); check this line's indentation: the keys of one map start at the same column",
+    );
+  });
+
+  it('a deeper line under a key that has a value', () => {
+    expect(message('name: a\nautoScaling:\n  minCapacity: 3\n  maxCapacity: 12\n    policies: {}\n')).toMatch(
+      /^:4: not valid YAML\/JSON: Nested mappings are not allowed in compact mappings \(column \d+\).*; check the indentation of this line and the next: a line indented deeper than this line's key is read as part of it, but it already has a value \(keys go under a key written with nothing after its `:`\)$/,
+    );
+  });
+
+  it('a missing colon', () => {
+    expect(message('name: a\nseed: 1\nduration 1h\nstart: 2026-01-01T00:00:00Z\n')).toBe(
+      ':3: not valid YAML/JSON: Implicit keys need to be on a single line (column 1); a key needs `: ` before its value (`maxCapacity: 12`), or check the indentation of this line and the next',
+    );
+    // inside a map: the yaml package says it differently, with the same advice
+    expect(message('name: a\ncluster:\n  availabilityZones: [a]\n  capacityProviders 12\n  x: 1\n')).toMatch(/; a key needs `: ` before its value \(`maxCapacity: 12`\)/);
+  });
+
+  it('a tab', () => {
+    expect(message('name: a\ncluster:\n\tavailabilityZones: [a]\n')).toMatch(/; indent with spaces, not tabs$/);
+  });
+});
