@@ -38,10 +38,7 @@ export function printRunSummary(scenario: ResolvedScenario, report: RunReport, o
   lines.push('');
   const files = ['summary.json', 'timeseries.csv', 'capacity.csv', 'events.csv', 'tasks.csv', 'scenario.json', 'run.json', ...extraFiles];
   lines.push(`results: ${outDir}/ (${files.join(', ')})`);
-  const sc = scenario.scenario;
-  if (sc.variants || sc.sweep) {
-    lines.push(`note: this run is the base scenario; its ${sc.variants ? 'variants' : 'sweep'} run with \`ecsim ${sc.variants ? 'compare' : 'sweep'}\``);
-  }
+  // (a file with variants or a sweep: the note on stderr says the run was the base scenario)
   process.stdout.write(`${lines.join('\n')}\n`);
 }
 
