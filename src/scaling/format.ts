@@ -27,9 +27,15 @@ export function formatFormulaMetric(
   );
 }
 
-/** A configured number (threshold, target): as short as it is exact to 4 decimals ("50", "49.5"). */
+/**
+ * A configured number (threshold, target): as short as it is exact to 4 decimals ("50",
+ * "49.5"); one that 4 decimals would print as 0 with 4 significant digits ("1e-7",
+ * "2.346e-5"), so that a target of 1e-7 is not printed as a division by 0.
+ */
 export function formatNumber(v: number): string {
-  return String(Number(v.toFixed(4)));
+  const fixed = Number(v.toFixed(4));
+  if (fixed === 0 && v !== 0 && Number.isFinite(v)) return String(Number(v.toPrecision(4)));
+  return String(fixed);
 }
 
 /**

@@ -43,4 +43,4 @@ export {
   type AutoScalerResult,
   type ReplayedFiring,
 } from './service-auto-scaler.js';
-export { MAX_API_INTEGER, MAX_TARGET_VALUE } from './api-limits.js';
+export { MAX_API_INTEGER, MAX_TARGET_VALUE, MIN_TARGET_MAGNITUDE } from './api-limits.js';

@@ -2,7 +2,7 @@
 // request it invokes when one of its alarms is in ALARM (on entering it, then once a minute).
 
 import { Alarm, type AlarmTransition } from './alarm.js';
-import { MAX_API_INTEGER, MAX_TARGET_VALUE } from './api-limits.js';
+import { MAX_API_INTEGER, MAX_TARGET_VALUE, MIN_TARGET_MAGNITUDE } from './api-limits.js';
 import {
   inScaleInCooldown,
   inScaleOutCooldown,
@@ -50,8 +50,8 @@ export class TargetTrackingPolicy implements ScalingPolicy {
   ) {
     this.fromCovered = options.fromCovered ?? false;
     const where = `policies.${name}`;
-    if (!(Number.isFinite(config.targetValue) && config.targetValue > 0 && config.targetValue <= MAX_TARGET_VALUE)) {
-      throw new Error(`${where}.targetValue: expected a number > 0 and at most 2^360, found ${config.targetValue}`);
+    if (!(Number.isFinite(config.targetValue) && config.targetValue >= MIN_TARGET_MAGNITUDE && config.targetValue <= MAX_TARGET_VALUE)) {
+      throw new Error(`${where}.targetValue: expected a number from 2^-360 to 2^360, found ${config.targetValue}`);
     }
     this.scaleOutCooldown = checkCooldown(`${where}.scaleOutCooldown`, config.scaleOutCooldown);
     this.scaleInCooldown = checkCooldown(`${where}.scaleInCooldown`, config.scaleInCooldown);

@@ -52,7 +52,7 @@ export function strict<T extends z.ZodRawShape>(shape: T, notes: Readonly<Record
     }
     return forward(object, value, ctx, (issue) => !(issue.path.length === 1 && meant.has(issue.path[0] as string)));
   });
-  mapKeys.add(schema, { keys: known });
+  mapKeys.add(schema, { keys: known, notes });
   return schema;
 }
 
@@ -97,7 +97,7 @@ function enumValues(schema: z.ZodType | undefined): readonly string[] {
 const oneOfValues = z.registry<{ values: readonly string[] }>();
 
 /** The keys a strict() map knows (kept through .refine(): a registry follows a schema's clones). */
-const mapKeys = z.registry<{ keys: string[] }>();
+const mapKeys = z.registry<{ keys: string[]; notes?: Readonly<Record<string, string>> }>();
 
 /** The keys a strict() map schema knows, in its order ([] for another schema). */
 export function strictKeys(schema: z.ZodType): string[] {
@@ -361,9 +361,15 @@ export function intWithin(min: number, max: number, source: string) {
  * the schema, so errors speak of that variant instead of "no union member matched". Without
  * a known tag value, the map's keys that no variant knows are reported too, with a hint; a
  * key that is the tag misspelt is said as that ("polcyType": did you mean "policyType"?),
- * not again as the tag "found nothing".
+ * not again as the tag "found nothing". A tag of `unmodelled` (an AWS value ecsim does not
+ * model: `policyType: PredictiveScaling`) is refused with its note alone, not with the keys
+ * that go with it (`predictiveScalingPolicyConfiguration`) reported unknown besides.
  */
-export function discriminated<const K extends string, M extends Record<string, z.ZodType>>(key: K, variants: M) {
+export function discriminated<const K extends string, M extends Record<string, z.ZodType>>(
+  key: K,
+  variants: M,
+  unmodelled: Readonly<Record<string, string>> = {},
+) {
   const names = Object.keys(variants);
   return z.unknown().transform((value, ctx): z.output<M[keyof M]> => {
     if (value === null || typeof value !== 'object' || Array.isArray(value)) {
@@ -371,6 +377,10 @@ export function discriminated<const K extends string, M extends Record<string, z
       return z.NEVER;
     }
     const tag = (value as Record<string, unknown>)[key];
+    if (typeof tag === 'string' && Object.hasOwn(unmodelled, tag)) {
+      ctx.addIssue({ code: 'custom', path: [key], message: `expected one of ${names.join(' | ')}, found ${describe(tag)} (${unmodelled[tag]})` });
+      return z.NEVER;
+    }
     // an own key only: `toString` names a function every object inherits
     const schema = typeof tag === 'string' && Object.hasOwn(variants, tag) ? variants[tag] : undefined;
     if (!schema) {
@@ -384,6 +394,14 @@ export function discriminated<const K extends string, M extends Record<string, z
         const lacked = known.filter((k) => (value as Record<string, unknown>)[k] === undefined);
         for (const k of Object.keys(value)) {
           if (known.includes(k)) continue;
+          // a well-known AWS key a variant notes (strict()'s notes): said so, no guess
+          const note = Object.values(variants)
+            .map((v) => mapKeys.get(v)?.notes)
+            .find((n) => n !== undefined && Object.hasOwn(n, k));
+          if (note !== undefined) {
+            ctx.addIssue({ code: 'custom', path: [k], message: `unknown key "${k}" (${note[k]}); expected one of: ${known.join(', ')}` });
+            continue;
+          }
           let suggestions = keyHint(k, lacked, known);
           // without the tag, a key that could be it ("type" for policyType) is the tag misspelt
           if (tag === undefined && (suggestions.includes(key) || likelyMeant(k, [key]).length === 1)) suggestions = [key];

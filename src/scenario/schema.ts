@@ -32,7 +32,7 @@ import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '.
 import { describe, MAX_DURATION_MS } from './duration.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
-import { ACTION_TIME_EXPECTED, MAX_API_INTEGER, MAX_TARGET_VALUE, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
+import { ACTION_TIME_EXPECTED, MAX_API_INTEGER, MAX_TARGET_VALUE, MIN_TARGET_MAGNITUDE, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
 import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
 export { MAX_DURATION_MS };
@@ -498,8 +498,8 @@ const comparisonOperator = oneOf([
 const statistic = oneOf(['Average', 'Maximum', 'Minimum', 'Sum', 'SampleCount'] as const);
 
 /**
- * TargetTrackingScalingPolicyConfiguration TargetValue: at most MAX_TARGET_VALUE (2^360,
- * scaling/api-limits.ts). ecsim also refuses 0 and below: every metric it tracks is 0 or
+ * TargetTrackingScalingPolicyConfiguration TargetValue: at most MAX_TARGET_VALUE (2^360), at
+ * least MIN_TARGET_MAGNITUDE (2^-360; scaling/api-limits.ts). ecsim also refuses 0 and below: every metric it tracks is 0 or
  * more, and the capacity asked for is ceil(current x metric / target).
  */
 const trackingTargetValue = z.number().superRefine((v, ctx) => {
@@ -507,8 +507,48 @@ const trackingTargetValue = z.number().superRefine((v, ctx) => {
     ctx.addIssue({ code: 'custom', message: `expected at most 2^360 (TargetValue's range is -2^360 to 2^360), found ${v}` });
   } else if (!(v > 0)) {
     ctx.addIssue({ code: 'custom', message: `expected > 0 (every metric ecsim tracks is 0 or more; the capacity asked for is ceil(current x metric / target)), found ${v}` });
+  } else if (v < MIN_TARGET_MAGNITUDE) {
+    ctx.addIssue({ code: 'custom', message: `expected at least 2^-360, about 4.26e-109 (TargetValue refuses values too small: none of magnitude below 2^-360), found ${v}` });
   }
 });
+
+/**
+ * Application Auto Scaling keys ecsim does not model or spells otherwise
+ * (API_TargetTrackingScalingPolicyConfiguration.html, API_PutScalingPolicy.html,
+ * API_RegisterScalableTarget.html): refused with that said, not with a "did you mean".
+ */
+const AAS_NOT_MODELLED = 'an Application Auto Scaling key ecsim does not model';
+const PREDEFINED_METRICS = 'ECSServiceAverageCPUUtilization | ECSServiceAverageMemoryUtilization | ALBRequestCountPerTarget';
+const CUSTOM_METRICS = 'BacklogPerTask | CPUUtilization | MemoryUtilization | RequestCountPerTarget | ApproximateNumberOfMessagesVisible';
+/** Notes under their keys and under AWS's own spelling of them (SuspendedState, ResourceLabel). */
+const withAwsSpelling = (notes: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(notes).flatMap(([k, note]) => [[k, note], [k[0].toUpperCase() + k.slice(1), note]]));
+const TARGET_TRACKING_NOTES = withAwsSpelling({
+  resourceLabel: `${AAS_NOT_MODELLED}: ecsim takes the target group from the service's loadBalancer (ALBRequestCountPerTarget counts the requests of its targets); remove it`,
+  predefinedMetricSpecification: `AWS's PredefinedMetricSpecification: write its predefinedMetricType (${PREDEFINED_METRICS}) directly on the policy`,
+  customizedMetricSpecification: `AWS's CustomizedMetricSpecification: write customMetric (${CUSTOM_METRICS}) and customMetricStatistic directly on the policy; for metric math (Metrics), customMetric: BacklogPerTask is the backlog per task (visible messages / RUNNING tasks)`,
+  metrics: `CustomizedMetricSpecification's metric math, which ecsim does not model: use customMetric (${CUSTOM_METRICS}); BacklogPerTask is the backlog per task (visible messages / RUNNING tasks)`,
+  targetTrackingScalingPolicyConfiguration: `AWS's nesting: write its keys (targetValue, predefinedMetricType or customMetric, scaleOutCooldown, scaleInCooldown, disableScaleIn) directly on the policy`,
+});
+
+/**
+ * PutScalingPolicy's PolicyType PredictiveScaling, which ecsim does not model
+ * (autoscaling/application/userguide/aas-create-predictive-scaling-policy.html,
+ * AmazonECS/latest/developerguide/predictive-scaling-create-policy.html).
+ */
+const UNMODELLED_POLICY_TYPES = {
+  PredictiveScaling:
+    'an AWS policy type for ECS services that ecsim does not model: it forecasts capacity from the metric history (autoscaling/application/userguide/aas-create-predictive-scaling-policy.html); use TargetTrackingScaling or StepScaling, or scheduledActions for load known in advance',
+};
+
+/**
+ * RegisterScalableTarget's SuspendedState and its keys (API_SuspendedState.html): scaling is
+ * never suspended in ecsim.
+ */
+const SUSPENDED_NOTE = `${AAS_NOT_MODELLED}: scaling is never suspended; remove it (disableScaleIn: true on a target tracking policy stops its scale in)`;
+const AUTO_SCALING_NOTES = withAwsSpelling(
+  Object.fromEntries(['suspendedState', 'scheduledScalingSuspended', 'dynamicScalingInSuspended', 'dynamicScalingOutSuspended'].map((k) => [k, SUSPENDED_NOTE])),
+);
 
 const targetTracking = strict({
   policyType: z.literal('TargetTrackingScaling'),
@@ -528,7 +568,7 @@ const targetTracking = strict({
   // it has no effect); the policy and scenario.json fill in AAS's 300 s (effective.ts)
   scaleInCooldown: wholeSeconds("Application Auto Scaling's ScaleInCooldown").optional(),
   disableScaleIn: z.boolean().default(false),
-});
+}, TARGET_TRACKING_NOTES);
 
 const stepAdjustment = strict({
   metricIntervalLowerBound: z.number().nullable().optional(),
@@ -596,11 +636,11 @@ const autoScaling = strict({
   maxCapacity: taskCount,
   policies: checkedAlongside(
     distinctTrackedMetrics,
-    ecsNamed(AAS_NAME_RULES.policy, discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling })),
+    ecsNamed(AAS_NAME_RULES.policy, discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling }, UNMODELLED_POLICY_TYPES)),
   ).default({}),
   // the names are checked whatever the actions' own problems (a superRefine would not run then)
   scheduledActions: checkedAlongside(writtenOrderNames, ecsNamed(AAS_NAME_RULES.scheduledAction, scheduledAction)).default({}),
-});
+}, AUTO_SCALING_NOTES);
 
 /**
  * Application Auto Scaling's quotas (application-auto-scaling-quotas.html), neither

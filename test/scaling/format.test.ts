@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDatapoint, formatFormulaMetric, formatValues } from '../../src/scaling/format.js';
+import { formatDatapoint, formatFormulaMetric, formatNumber, formatValues } from '../../src/scaling/format.js';
 
 // The reviewer's cases (results of target-tracking-diurnal and business-hours): a datapoint
 // listed under a comparison must visibly satisfy it, and a printed ceil formula must give
@@ -43,5 +43,27 @@ describe('datapoints printed on their side of the threshold', () => {
     expect(formatFormulaMetric(30, 1.3e-34, 100, { op: '<', threshold: 90 })).toBe('0');
     // 0.0004 under "> 0" must not read 0
     expect(formatDatapoint(0.0004, '>', 0)).toBe('0.0004');
+  });
+});
+
+// Thresholds and targets were printed to 4 decimals, so a target of 1e-7 (which AWS takes)
+// read "3 datapoints > 0" and "ceil(3 x 99.7/0)".
+describe('a configured number (threshold, target) too small for 4 decimals', () => {
+  it('prints with 4 significant digits, not as 0', () => {
+    expect(formatNumber(1e-7)).toBe('1e-7');
+    expect(formatNumber(-1e-7)).toBe('-1e-7');
+    expect(formatNumber(0.0000234567)).toBe('0.00002346');
+    expect(formatNumber(4e-5)).toBe('0.00004');
+  });
+
+  it('ordinary values print as before: 4 decimals at most, trailing zeros trimmed', () => {
+    expect(formatNumber(50)).toBe('50');
+    expect(formatNumber(49.5)).toBe('49.5');
+    expect(formatNumber(0.12345)).toBe('0.1235');
+    expect(formatNumber(0.0001)).toBe('0.0001');
+    expect(formatNumber(0.00005)).toBe('0.0001');
+    expect(formatNumber(0)).toBe('0');
+    expect(formatNumber(-0)).toBe('0');
+    expect(formatNumber(-2.5)).toBe('-2.5');
   });
 });
