@@ -145,3 +145,14 @@ export function loadProblems(dir: string, name: string, text: string): string[] 
   }
   throw new Error(`${file} loaded`);
 }
+
+/** The message a scenario object is refused with (as a file named s.yaml), or 'no error'. */
+export function objectProblems(s: Record<string, any>): string {
+  try {
+    loadScenarioObject('s.yaml', s);
+  } catch (e) {
+    if (e instanceof ScenarioError) return e.message;
+    throw e;
+  }
+  return 'no error';
+}

@@ -4,18 +4,10 @@
 // A name outside it is refused with one line: the key's path, the rule, what was found, a rename.
 
 import { describe, it, expect } from 'vitest';
-import { loadScenarioObject, ScenarioError } from '../../src/scenario/index.js';
-import { cli, quickstart, tempDir, writeScenario } from '../helpers.js';
+import { ScenarioError } from '../../src/scenario/index.js';
+import { cli, objectProblems, quickstart, tempDir, writeScenario } from '../helpers.js';
 
-function problems(s: Record<string, any>): string {
-  try {
-    loadScenarioObject('s.yaml', s);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.message;
-    throw e;
-  }
-  return 'no error';
-}
+const problems = objectProblems;
 
 /** The quickstart with its service, its task definition or its container renamed. */
 const serviceNamed = (name: string, s = quickstart()) => {

@@ -4,18 +4,10 @@
 // the prefixes are refused in any case (docs/assumptions.md, "Capacity provider names").
 
 import { describe, it, expect } from 'vitest';
-import { loadScenarioObject, ScenarioError } from '../../src/scenario/index.js';
-import { quickstart } from '../helpers.js';
+import { ScenarioError } from '../../src/scenario/index.js';
+import { objectProblems, quickstart } from '../helpers.js';
 
-function problems(s: Record<string, any>): string {
-  try {
-    loadScenarioObject('s.yaml', s);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.message;
-    throw e;
-  }
-  return 'no error';
-}
+const problems = objectProblems;
 
 /** The quickstart with its group named `name` (the service on it by a strategy). */
 function withGroupNamed(name: string): Record<string, any> {

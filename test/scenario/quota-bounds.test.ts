@@ -5,21 +5,15 @@
 // perTask.concurrency: an ecsim bound of 10,000.
 
 import { describe, it, expect } from 'vitest';
-import { loadScenarioObject, ScenarioError } from '../../src/scenario/index.js';
-import { quickstart } from '../helpers.js';
+import { ScenarioError } from '../../src/scenario/index.js';
+import { objectProblems, quickstart } from '../helpers.js';
 
 type Mutation = (s: Record<string, any>) => void;
 
 function problems(mutate: Mutation): string {
   const s = quickstart();
   mutate(s);
-  try {
-    loadScenarioObject('s.yaml', s);
-  } catch (e) {
-    if (e instanceof ScenarioError) return e.message;
-    throw e;
-  }
-  return 'no error';
+  return objectProblems(s);
 }
 
 const asg = (s: Record<string, any>) => s.cluster.capacityProviders.ec2.autoScalingGroup;

@@ -83,17 +83,7 @@ export class ArrivalCurve {
     if (e === h) return 0;
     if (x < this.c[h]) return this.t[h];
     if (!(x < this.c[e - 1])) return this.t[e - 1];
-    // the first point with c > x (c[h] <= x < c[e - 1])
-    let lo = h + 1;
-    let hi = e - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.c[mid] > x) hi = mid;
-      else lo = mid + 1;
-    }
-    const c0 = this.c[lo - 1];
-    const t0 = this.t[lo - 1];
-    return t0 + ((x - c0) / (this.c[lo] - c0)) * (this.t[lo] - t0);
+    return interpolate(this.c, this.t, h, e, x); // c[h] <= x < c[e - 1]
   }
 
   /**
@@ -107,17 +97,7 @@ export class ArrivalCurve {
     if (e === h) return 0;
     if (!(timeMs > this.t[h])) return this.c[h];
     if (!(timeMs < this.t[e - 1])) return this.c[e - 1];
-    // the first point after timeMs (t[h] < timeMs < t[e - 1])
-    let lo = h + 1;
-    let hi = e - 1;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.t[mid] > timeMs) hi = mid;
-      else lo = mid + 1;
-    }
-    const t0 = this.t[lo - 1];
-    const c0 = this.c[lo - 1];
-    return c0 + ((timeMs - t0) / (this.t[lo] - t0)) * (this.c[lo] - c0);
+    return interpolate(this.t, this.c, h, e, timeMs); // t[h] < timeMs < t[e - 1]
   }
 
   /** The first point's time (the oldest waiting message arrived at or after it); Infinity when empty. */
@@ -137,4 +117,22 @@ export class ArrivalCurve {
     this.c[w] = this.c[n - 1];
     return w + 1;
   }
+}
+
+/**
+ * ys at x, linear between the points of the non-decreasing xs (xs[h] <= x < xs[e - 1]):
+ * between the first point with xs above x and the one before it. timeOf reads the curve
+ * one way (c to t), `at` the other (t to c).
+ */
+function interpolate(xs: Float64Array, ys: Float64Array, h: number, e: number, x: number): number {
+  let lo = h + 1;
+  let hi = e - 1;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] > x) hi = mid;
+    else lo = mid + 1;
+  }
+  const x0 = xs[lo - 1];
+  const y0 = ys[lo - 1];
+  return y0 + ((x - x0) / (xs[lo] - x0)) * (ys[lo] - y0);
 }
