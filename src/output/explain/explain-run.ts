@@ -62,7 +62,7 @@ export function explainLines(r: ResultsTables, options: ExplainOptions = {}): Ex
     lines.push(...loadChanges(name, rows, info?.workloadType === 'queue' ? 'msg/s' : 'rps'));
   }
   lines.push(...scalingLines(r.events, { services: r.services, series, clock }));
-  lines.push(...newTaskLines(r.events, tasksByService, r.services, clock, r.durationS));
+  lines.push(...newTaskLines(r.events, tasksByService, r.services, clock, r.durationS, toS));
   lines.push(...provisioningWaitLines(r.events, r.tasks, placements, clock, r.durationS, r.services, toS));
   lines.push(...clusterLines(r.events, taskById, r.services));
   for (const svc of r.services.values()) {

@@ -21,6 +21,8 @@ export function newTaskLines(
   services: ReadonlyMap<string, ServiceInfo>,
   clock: ClockFormat,
   endS: number,
+  /** explain's --to (the run's end without it): a decision whose tasks run after it is told there, as far as it got. */
+  toS = endS,
 ): ExplainLine[] {
   const lines: ExplainLine[] = [];
   const assigned = decisionTasks(events, tasksByService);
@@ -70,6 +72,17 @@ export function newTaskLines(
     const firstTask = running.reduce((a, t) => (t.runningS! < a.runningS! ? t : a));
     const first = firstTask.runningS!;
     const last = Math.max(...running.map((t) => t.runningS!));
+    if (last > toS && e.timeS <= toS) {
+      // the window ends before the decision's last task ran: as far as it got at --to
+      const by = running.filter((t) => t.runningS! <= toS);
+      const at = formatClock(toS, clock);
+      const text =
+        by.length === 0
+          ? `${e.subject}: ${what} started; none RUNNING yet at ${at}`
+          : `${e.subject}: ${by.length} of ${what}: RUNNING by ${formatClock(Math.ceil(Math.max(...by.map((t) => t.runningS!)) - 1e-9), clock, true)}; the other ${n - by.length} not yet at ${at}`;
+      lines.push({ timeS: toS, service: e.subject, provider: null, order: LINE_ORDER.tasks, text });
+      continue;
+    }
     const some = running.length === n ? what : `${running.length} of ${what}`;
     // "by": an upper bound, so the clock time is rounded up to the second
     let text = `${e.subject}: ${some}: RUNNING by ${formatClock(Math.ceil(last - 1e-9), clock, true)} (${formatSpan(last - e.timeS)} after the decision)`;

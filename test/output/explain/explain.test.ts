@@ -515,6 +515,20 @@ describe('a new task in the load balancer (servicesOf reads it from scenario.jso
     expect(line?.text).toMatch(/^web: the 2 new tasks of the 09:24 decision \(web-4, web-5; 1 created later\)/);
   });
 
+  it('a window ending before the decision\'s last task ran (--to): told at --to, as far as it got', () => {
+    // capacity-target's 09:04 decision: web-6 RUNNING at 09:04:16, the other three at 09:07:20..28;
+    // --to 09:05 tells 1 of 4 RUNNING and 3 not yet; --to 09:04 none yet (both lines at --to)
+    const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
+    const events = [{ timeS: 240, type: 'scaling-activity', subject: 'web', message: 'desired count 5 -> 9: target tracking cpu: 3 datapoints > 60: 100.0 100.0 100.0; ceil(5 x 100.0/60) = 9' }];
+    const task = (n: number, runningS: number) => ({ taskId: `web-${n}`, service: 'web', instanceId: 'i-1', availabilityZone: 'us-east-1a', createdS: 240, runningS, stoppedS: null, stopReason: 'simulation-end' }) as any;
+    const tasks = [task(10, 448), task(7, 440), task(6, 255.2), task(9, 446)];
+    const at = (toS: number) => newTaskLines(events, new Map([['web', tasks]]), new Map([['web', info]]), clock, 3600, toS).map((l) => [l.timeS, l.text]);
+    expect(at(300)).toEqual([[300, 'web: 1 of the 4 new tasks of the 09:04 decision (web-6, web-7, web-9 +1 more): RUNNING by 09:04:16; the other 3 not yet at 09:05']]);
+    expect(at(240)).toEqual([[240, 'web: the 4 new tasks of the 09:04 decision (web-6, web-7, web-9 +1 more) started; none RUNNING yet at 09:04']]);
+    // a window past the last: the usual line, at the last task's RUNNING
+    expect(at(3600)[0][0]).toBe(448);
+  });
+
   it('a task RUNNING at a fractional second: "healthy at" is rounded to the nearest second, not truncated', () => {
     const info = servicesOf(scenarioJson({ distribution: 'fixed', value: 0 }, 0)).get('web')!;
     const events = [{ timeS: 1440, type: 'scaling-activity', subject: 'web', message: 'desired count 3 -> 4: target tracking cpu: 3 datapoints > 60: 90.0 90.0 90.0; ceil(3 x 90.0/60) = 5' }];
