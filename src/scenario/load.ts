@@ -120,7 +120,7 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     const column = e.linePos?.[0]?.col;
     // the column where the yaml package's own wording is kept (the hinted codes), not where ecsim says it its way
     const at = column !== undefined && YAML_HINTS[e.code] !== undefined ? ` (column ${column})` : '';
-    throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${at}${more}${YAML_HINTS[e.code] ?? ''}` }]);
+    throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${at}${YAML_HINTS[e.code] ?? ''}${more}` }]);
   }
   // before any recursive walk of the document (visit, toJS, the schema), which would overflow the stack
   const deep = firstTooDeep(doc);

@@ -30,7 +30,7 @@ describe('YAML syntax errors: line, column and a hint', () => {
 
   it('a deeper line under a key that has a value', () => {
     expect(message('name: a\nautoScaling:\n  minCapacity: 3\n  maxCapacity: 12\n    policies: {}\n')).toMatch(
-      /^:4: not valid YAML\/JSON: Nested mappings are not allowed in compact mappings \(column \d+\).*; check the indentation of this line and the next: a line indented deeper than this line's key is read as part of it, but it already has a value \(keys go under a key written with nothing after its `:`\)$/,
+      /^:4: not valid YAML\/JSON: Nested mappings are not allowed in compact mappings \(column \d+\); check the indentation of this line and the next: a line indented deeper than this line's key is read as part of it, but it already has a value \(keys go under a key written with nothing after its `:`\) \(1 more YAML error follows from here\)$/,
     );
   });
 
