@@ -78,6 +78,12 @@ export interface Task {
   failOpenRoute: 0 | 1 | 2;
   /** The load balancer has failed open to it at least once (failOpenRoute 1 or 2): it was sent requests. */
   failedOpenTo: boolean;
+  /**
+   * A queue worker behind a load balancer pulls messages (in the load model's rotation):
+   * from its application start to its stop, whatever its target's health (services.ts,
+   * startPulling). Unused for other services (their rotation is inRotation).
+   */
+  pulling: boolean;
   /** The task's pending lifecycle event, so it can be cancelled. */
   timer: number;
   /**
@@ -131,6 +137,7 @@ export class NewTask implements Task {
   applicationStartsAt = 0;
   failOpenRoute: 0 | 1 | 2 = 0;
   failedOpenTo = false;
+  pulling = false;
   timer = -1;
   spotTimer = -1;
   reclaimedWhileLeaving = false;

@@ -736,9 +736,12 @@ const MAX_GRACE_PERIOD_SECONDS = MAX_API_INTEGER;
 
 /**
  * A queue service's workers pull messages; the load balancer's `routing` (which task gets
- * an http request) would be ignored, so it is refused. Its health checks still apply: they
- * decide when a worker is in service (pulls). (Its deregistrationDelay does not: no request
- * reaches its targets, so a stopping one deregisters at once, services.ts.)
+ * an http request) would be ignored, so it is refused. Its health checks still apply, for
+ * ECS's marking and replacing of unhealthy tasks only: a worker pulls from its application
+ * start to its stop, healthy or not (target group health decides where the load balancer
+ * sends requests; nothing ties a worker's polling to it; services.ts, startPulling). (Its
+ * deregistrationDelay does not apply: no request reaches its targets, so a stopping one
+ * deregisters at once, services.ts.)
  */
 function queueServiceKeys(value: unknown): RawIssue[] {
   const routing = rawKey(value, 'loadBalancer', 'routing');

@@ -360,9 +360,10 @@ export class Simulation {
         m.targetRequests += st.requests;
         if (st.memoryMiB > limit) overLimit = true;
       }
-      // (less those the load balancer fails open to that serve: in the model's rotation; and
+      // (less those the load balancer fails open to that serve, and the queue workers behind a
+      // load balancer that pull before their target is healthy: in the model's rotation; and
       // those it stopped failing open to in the period: outOfRotation, never in rotation either)
-      m.add(baseline, idleMemory, svc.runningBeforeRotation - svc.failOpenServing - outCount);
+      m.add(baseline, idleMemory, svc.runningBeforeRotation - svc.failOpenServing - svc.pullingBeforeRotation - outCount);
       if (overLimit) {
         // rare: find the tasks above the limit (in start order; one that never served idles
         // at memoryMiB.base, at most the limit)
