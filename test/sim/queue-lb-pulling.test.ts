@@ -73,4 +73,21 @@ describe('a queue worker behind a load balancer', () => {
     expect(m.served).toBeCloseTo(1100, 6);
     expect(m.backlog).toBeCloseTo(100, 6);
   });
+
+  it('gets no request from the load balancer: RequestCountPerTarget 0 while a target is registered, empty with none', () => {
+    // the load balancer never sees a pulled message: each minute serves ~600 messages, and
+    // the target group receives 0 requests (its 1 target registered from 20 s); both fidelities
+    for (const fidelity of ['fluid', 'request'] as const) {
+      const s = scenario({ applicationStart: '0s', concurrency: 4, healthCheck: { interval: '10s' } });
+      const worker = { ...s.services.worker, fidelity };
+      const r = runKeepingRows({ ...s, services: { worker } }, { seed: 1 });
+      for (const row of r.timeseries) {
+        expect(row.requestsServed, `${fidelity} ${row.time}`).toBeGreaterThan(500);
+        expect(row.requestCountPerTarget, `${fidelity} ${row.time}`).toBe(0);
+      }
+      // no task: no registered target, no datapoint
+      const none = runKeepingRows({ ...s, services: { worker: { ...worker, desiredCount: 0 } } }, { seed: 1 });
+      for (const row of none.timeseries) expect(row.requestCountPerTarget, `${fidelity} ${row.time}`).toBe(null);
+    }
+  });
 });
