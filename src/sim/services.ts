@@ -1090,7 +1090,9 @@ export class ServiceRuntime {
       this.failOpenServing++;
     } else if (want === 1) model?.setFailing(t.id, true, now);
     t.failOpenRoute = want;
-    if (want !== 0) t.failedOpenTo = true;
+    // only a target whose application answers accepts connections: one whose application has
+    // not started refuses every one (502), so it holds none as it deregisters (mayHaveConnections)
+    if (want === 2) t.failedOpenTo = true;
   }
 
   /** An unhealthy target's application started: during fail-open it serves from now. */
@@ -1535,7 +1537,8 @@ export class ServiceRuntime {
    * deregistration delay to elapse" (elasticloadbalancing/latest/application/
    * edit-target-group-attributes.html#deregistration-delay). A target never sent a request
    * has none: the service has no HTTP workload (none, or a queue its workers pull), or the
-   * target was never in rotation (never healthy) nor failed open to. *(model)* A target that
+   * target was never in rotation (never healthy) nor failed open to while its application
+   * answered (failed open to before, every connection was refused: 502). *(model)* A target that
    * was in rotation with an HTTP workload keeps the whole delay: the load balancer keeps
    * connections to its targets, and ecsim does not follow them.
    */
