@@ -76,8 +76,18 @@ export interface Task {
    * requests fail, 502); 2 routed to and serving (in the load model's rotation).
    */
   failOpenRoute: 0 | 1 | 2;
-  /** The load balancer has failed open to it at least once (failOpenRoute 1 or 2): it was sent requests. */
+  /**
+   * The load balancer has failed open to it while its application answered (failOpenRoute 2)
+   * at least once: it accepted requests, so it may hold connections as it deregisters (while
+   * its application had not started, every connection was refused: none held).
+   */
   failedOpenTo: boolean;
+  /**
+   * A queue worker behind a load balancer pulls messages (in the load model's rotation):
+   * from its application start to its stop, whatever its target's health (services.ts,
+   * startPulling). Unused for other services (their rotation is inRotation).
+   */
+  pulling: boolean;
   /** The task's pending lifecycle event, so it can be cancelled. */
   timer: number;
   /**
@@ -131,6 +141,7 @@ export class NewTask implements Task {
   applicationStartsAt = 0;
   failOpenRoute: 0 | 1 | 2 = 0;
   failedOpenTo = false;
+  pulling = false;
   timer = -1;
   spotTimer = -1;
   reclaimedWhileLeaving = false;

@@ -724,11 +724,20 @@ const placementConstraint = discriminated('type', {
 // The target group's health check (elasticloadbalancing APIReference/API_CreateTargetGroup.html:
 // "The range is 5-300" s for HealthCheckIntervalSeconds, 2-10 for both threshold counts;
 // ALB defaults 30 s, 5 and 2)
-const healthCheck = strict({
-  interval: wholeSeconds("the target group's HealthCheckIntervalSeconds", { min: 5, max: 300, source: "the target group's HealthCheckIntervalSeconds range" }).default(30_000),
-  healthyThreshold: intWithin(2, 10, "the target group's HealthyThresholdCount range").default(5),
-  unhealthyThreshold: intWithin(2, 10, "the target group's UnhealthyThresholdCount range").default(2),
-});
+const HEALTH_CHECK_NOTES = {
+  // HealthCheckTimeoutSeconds: 2-120 s (API_CreateTargetGroup.html)
+  timeout:
+    "the target group's HealthCheckTimeoutSeconds (2-120 s), which ecsim does not model: a check fails at once while the application has not started (the connection is refused) and passes once it answers, so no check waits out a timeout; remove the key",
+  path: "the target group's HealthCheckPath, which ecsim does not model: its check passes once the task's application answers, startup.applicationStart after RUNNING, whatever the path; remove the key",
+};
+const healthCheck = strict(
+  {
+    interval: wholeSeconds("the target group's HealthCheckIntervalSeconds", { min: 5, max: 300, source: "the target group's HealthCheckIntervalSeconds range" }).default(30_000),
+    healthyThreshold: intWithin(2, 10, "the target group's HealthyThresholdCount range").default(5),
+    unhealthyThreshold: intWithin(2, 10, "the target group's UnhealthyThresholdCount range").default(2),
+  },
+  HEALTH_CHECK_NOTES,
+);
 const HEALTH_CHECK_DEFAULTS = { interval: 30_000, healthyThreshold: 5, unhealthyThreshold: 2 };
 
 /** healthCheckGracePeriodSeconds: "up to 2,147,483,647 seconds" (ECS APIReference/API_CreateService.html). */
@@ -736,9 +745,12 @@ const MAX_GRACE_PERIOD_SECONDS = MAX_API_INTEGER;
 
 /**
  * A queue service's workers pull messages; the load balancer's `routing` (which task gets
- * an http request) would be ignored, so it is refused. Its health checks still apply: they
- * decide when a worker is in service (pulls). (Its deregistrationDelay does not: no request
- * reaches its targets, so a stopping one deregisters at once, services.ts.)
+ * an http request) would be ignored, so it is refused. Its health checks still apply, for
+ * ECS's marking and replacing of unhealthy tasks only: a worker pulls from its application
+ * start to its stop, healthy or not (target group health decides where the load balancer
+ * sends requests; nothing ties a worker's polling to it; services.ts, startPulling). (Its
+ * deregistrationDelay does not apply: no request reaches its targets, so a stopping one
+ * deregisters at once, services.ts.)
  */
 function queueServiceKeys(value: unknown): RawIssue[] {
   const routing = rawKey(value, 'loadBalancer', 'routing');

@@ -174,6 +174,13 @@ export class ServiceRuntime {
 
   /** The target group's health check and the grace period, with a load balancer; null without one. */
   private readonly healthCheck: TargetHealthCheck | null;
+  /**
+   * A queue service with a load balancer: its workers pull messages from their application
+   * start to their stop, whatever their targets' health (the target group decides where the
+   * load balancer sends requests, and which tasks ECS marks unhealthy; nothing ties a worker's
+   * polling to it), so the load model's rotation is Task.pulling, not Task.inRotation.
+   */
+  private readonly pullsOnItsOwn: boolean;
 
   /** Availability Zone rebalancing (az-rebalancing.ts), when the service has it; null otherwise. */
   readonly rebalancer: AzRebalancer | null;
@@ -247,6 +254,7 @@ export class ServiceRuntime {
     // (a DAEMON service's tasks run on every provider's instances whatever its strategy says)
     this.onlyProvider = config.launchType !== 'EC2' && !this.daemon && providers.size === 1 ? [...providers][0] : null;
     const lb = config.config.loadBalancer;
+    this.pullsOnItsOwn = lb !== undefined && config.config.workload?.type === 'queue';
     this.healthCheck = lb
       ? {
           intervalMs: lb.healthCheck.interval,
@@ -400,6 +408,11 @@ export class ServiceRuntime {
    * the load model's rotation although not healthy, so not idle among runningBeforeRotation.
    */
   failOpenServing = 0;
+  /**
+   * Queue workers behind a load balancer that pull messages (Task.pulling) and have not been
+   * in rotation yet: in the load model's rotation, so not idle among runningBeforeRotation.
+   */
+  pullingBeforeRotation = 0;
 
   private setState(task: Task, state: Task['state']): void {
     const w = this.world;
@@ -942,6 +955,12 @@ export class ServiceRuntime {
     task.applicationStartsAt = world.now + appStart;
     const hc = this.healthCheck;
     if (hc) {
+      // a queue worker pulls once its application has started, healthy or not (scheduled
+      // first: a check passing at that instant finds it pulling)
+      if (this.pullsOnItsOwn) {
+        if (appStart === 0) this.startPulling(task);
+        else world.sim.after(appStart, onPulling, { svc: this, task }, PRIORITY.lifecycle);
+      }
       // registered in the target group now; the checks come every interval from here (target-health.ts)
       const health = targetHealthTimeline(appStart, hc);
       if (health.unhealthyAt === null) world.sim.after(health.healthyAt!, onHealthy, { svc: this, task }, PRIORITY.lifecycle);
@@ -1071,7 +1090,9 @@ export class ServiceRuntime {
       this.failOpenServing++;
     } else if (want === 1) model?.setFailing(t.id, true, now);
     t.failOpenRoute = want;
-    if (want !== 0) t.failedOpenTo = true;
+    // only a target whose application answers accepts connections: one whose application has
+    // not started refuses every one (502), so it holds none as it deregisters (mayHaveConnections)
+    if (want === 2) t.failedOpenTo = true;
   }
 
   /** An unhealthy target's application started: during fail-open it serves from now. */
@@ -1278,8 +1299,11 @@ export class ServiceRuntime {
     if (!task.enteredRotation) {
       task.enteredRotation = true;
       this.runningBeforeRotation--;
+      if (task.pulling) this.pullingBeforeRotation--;
     }
-    this.loadModel?.setInRotation(task.id, true, this.world.now);
+    // a queue worker already pulls (its application has started); a warm one starts now
+    if (this.pullsOnItsOwn) this.startPulling(task);
+    else this.loadModel?.setInRotation(task.id, true, this.world.now);
     this.requestFailOpenCheck();
     // with a load balancer the task AZ rebalancing started is healthy once in rotation
     if (this.healthCheck !== null && this.rebalancer?.pending === task) this.rebalancer.healthy(task);
@@ -1289,13 +1313,24 @@ export class ServiceRuntime {
         'task-unhealthy',
         task.id,
         `${task.id} is healthy again in (target-group ${this.name}) after ${hc.healthyThreshold} consecutive passing checks, ${seconds(this.world.now - task.runningAt!)} after RUNNING; ` +
-          `it takes traffic, and counts toward the desired count again (a task over it is stopped) once no task is unhealthy and every other task is healthy or waits for capacity, or at once if the desired count falls below the tasks maximumPercent allows`,
+          `${this.pullsOnItsOwn ? 'it pulls on (as since its application started)' : 'it takes traffic'}, and counts toward the desired count again (a task over it is stopped) once no task is unhealthy and every other task is healthy or waits for capacity, or at once if the desired count falls below the tasks maximumPercent allows`,
       );
     }
     // a replacement or a marked task turned healthy: settleUnhealthy looks again
     if (this.markedCount > 0) this.requestReconcile();
     // healthy now with a load balancer; without one, stopReplacedTasks waits 40 s more
     this.stopReplacedTasks();
+  }
+
+  /**
+   * A queue worker behind a load balancer starts pulling messages: its application has
+   * started (healthy or not, marked unhealthy or not). Until it is stopped (leaveRotation).
+   */
+  startPulling(task: Task): void {
+    if (task.pulling || task.state !== 'RUNNING' || task.leaving) return;
+    task.pulling = true;
+    if (!task.enteredRotation) this.pullingBeforeRotation++;
+    this.loadModel?.setInRotation(task.id, true, this.world.now);
   }
 
   /** The task's target is no longer an unhealthy one (healthy again, or deregistered): out of the fail-open routing. */
@@ -1313,6 +1348,12 @@ export class ServiceRuntime {
       this.stateVersion++;
       task.inRotation = false;
       this.inRotationCount--;
+      if (!this.pullsOnItsOwn) this.loadModel?.setInRotation(task.id, false, this.world.now);
+    }
+    if (task.pulling) {
+      // a queue worker stops pulling as it is stopped (SIGTERM), as without a load balancer
+      task.pulling = false;
+      if (!task.enteredRotation) this.pullingBeforeRotation--;
       this.loadModel?.setInRotation(task.id, false, this.world.now);
     }
     this.requestFailOpenCheck();
@@ -1496,7 +1537,8 @@ export class ServiceRuntime {
    * deregistration delay to elapse" (elasticloadbalancing/latest/application/
    * edit-target-group-attributes.html#deregistration-delay). A target never sent a request
    * has none: the service has no HTTP workload (none, or a queue its workers pull), or the
-   * target was never in rotation (never healthy) nor failed open to. *(model)* A target that
+   * target was never in rotation (never healthy) nor failed open to while its application
+   * answered (failed open to before, every connection was refused: 502). *(model)* A target that
    * was in rotation with an HTTP workload keeps the whole delay: the load balancer keeps
    * connections to its targets, and ecsim does not follow them.
    */
@@ -1839,6 +1881,9 @@ function onUnhealthy(a: { svc: ServiceRuntime; task: Task; health: TargetHealthT
 }
 function onFailOpenCheck(svc: ServiceRuntime): void {
   svc.failOpenCheck();
+}
+function onPulling(a: { svc: ServiceRuntime; task: Task }): void {
+  a.svc.startPulling(a.task);
 }
 function onApplicationStarted(svc: ServiceRuntime): void {
   svc.applicationStarted();

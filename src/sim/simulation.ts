@@ -17,7 +17,7 @@ import { reservationFromCounts, type ReservationEstimate } from '../model/capaci
 import { visibleMessages } from '../model/queue-metric.js';
 import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
 import { estimateRoom } from './daemon-reserve.js';
-import { memoryHardLimit, type ResolvedScenario } from '../scenario/index.js';
+import { hasHttpWorkload, memoryHardLimit, type ResolvedScenario } from '../scenario/index.js';
 import type { Task } from '../model/task.js';
 import type { Instance } from '../model/instance.js';
 import type { RunSinks, TaskRow } from './records.js';
@@ -360,9 +360,10 @@ export class Simulation {
         m.targetRequests += st.requests;
         if (st.memoryMiB > limit) overLimit = true;
       }
-      // (less those the load balancer fails open to that serve: in the model's rotation; and
+      // (less those the load balancer fails open to that serve, and the queue workers behind a
+      // load balancer that pull before their target is healthy: in the model's rotation; and
       // those it stopped failing open to in the period: outOfRotation, never in rotation either)
-      m.add(baseline, idleMemory, svc.runningBeforeRotation - svc.failOpenServing - outCount);
+      m.add(baseline, idleMemory, svc.runningBeforeRotation - svc.failOpenServing - svc.pullingBeforeRotation - outCount);
       if (overLimit) {
         // rare: find the tasks above the limit (in start order; one that never served idles
         // at memoryMiB.base, at most the limit)
@@ -413,7 +414,11 @@ export class Simulation {
     } else if (svc.leftRunningInPeriod > 0) m.add(baseline, idleMemory, svc.leftRunningInPeriod);
     svc.leftRunningInPeriod = 0;
     svc.metricPeriodFrom = to;
-    const { n, cpuSum, cpuMin, cpuMax, memSum, memMin, memMax, targetRequests } = m;
+    const { n, cpuSum, cpuMin, cpuMax, memSum, memMin, memMax } = m;
+    // only an http workload's requests go through the load balancer: a queue worker's
+    // messages are pulled from the queue, never seen by it (its figures above are the
+    // messages processed), so a queue service's target group receives none
+    const targetRequests = hasHttpWorkload(svc.config.config) ? m.targetRequests : 0;
     // RequestCountPerTarget (elasticloadbalancing/latest/application/load-balancer-cloudwatch-
     // metrics.html): "the total number of requests received by the target group, divided by
     // the number of healthy targets in the target group. If there are no healthy targets in

@@ -164,9 +164,10 @@ describe('lessons in the records', () => {
   it('health-check-grace-period: marked unhealthy and replaced first at its second failed check (60 s after RUNNING) without a grace period, when a 120 s period ends with 120 s, never with 300 s; with maximumPercent 100, stopped then', () => {
     // checks every 30 s, unhealthy after 2 failures; the application needs 80-140 s, so it
     // is healthy again (5 passes) 210-270 s after RUNNING unless stopped first. Stopped: 1 s
-    // to exit, after the 30 s deregistration delay if the load balancer sent its target
-    // requests (failed open to it); a target never sent one deregisters at once
-    // (edit-target-group-attributes.html#deregistration-delay)
+    // to exit, after the 30 s deregistration delay if its target accepted requests (failed open
+    // to while its application answered); a target that never accepted one (never failed open
+    // to, or only before its application started: every connection refused) deregisters at
+    // once (edit-target-group-attributes.html#deregistration-delay)
     const base = run('health-check-grace-period.yaml', 'no-grace');
     const stopped = base.tasks.filter((t) => t.stopped !== null);
     expect(stopped.length).toBeGreaterThan(5);
@@ -175,7 +176,7 @@ describe('lessons in the records', () => {
     for (const t of stopped) expect(t.stopped! - t.running!).toBeGreaterThanOrEqual(60_000 + 1_000);
     expect(stopped.some((t) => t.stopped! - t.running! > 60_000 + 31_000)).toBe(true);
     // 1 s after the stop when stopped as it turns unhealthy (the just-marked replacement:
-    // before the load balancer fails open to it), 31 s when failed open to before
+    // before the load balancer fails open to it), 31 s when failed open to once its application answered
     const afterStop = stopped.map((t) => t.stopped! - base.events.find((e) => e.type === 'task-unhealthy' && e.message.startsWith(`the service stops ${t.taskId} `))!.time);
     expect(new Set(afterStop)).toEqual(new Set([1_000, 31_000]));
     // some tasks outlived their marking and recovered: three run at the end, serving
@@ -184,15 +185,19 @@ describe('lessons in the records', () => {
     // grace 120 s: the originals are marked at 120 s and replaced, healthy again at 210-270 s;
     // on this seed each replacement, marked at its own 120 s, is the one stopped. A replacement
     // whose target turned unhealthy (60 s after RUNNING) while no target was healthy yet was
-    // failed open to: stopped after the 30 s deregistration delay, 31 s; one unhealthy only
-    // after a first task was healthy again was never sent a request: 1 s to exit
+    // failed open to; if its application answered (80-140 s after RUNNING) before a first
+    // task was healthy again and before its stop, it accepted requests: stopped after the
+    // 30 s deregistration delay, 31 s; otherwise (never failed open to, or only while its
+    // connections were refused) 1 s to exit
     const g = run('health-check-grace-period.yaml', 'grace-120s');
     expect(g.tasks.filter((t) => t.stopReason === 'simulation-end').map((t) => t.taskId)).toEqual(['web-1', 'web-2', 'web-3']);
     const firstHealthy = g.events.find((e) => e.type === 'task-unhealthy' && / is healthy again /.test(e.message))!.time;
     const gStopped = g.tasks.filter((t) => t.stopped !== null);
     expect(gStopped.length).toBeGreaterThan(0);
     for (const t of gStopped) {
-      const failedOpenTo = t.running! + 60_000 < firstHealthy;
+      const unhealthy = g.events.find((e) => e.type === 'task-unhealthy' && e.subject === t.taskId)!;
+      const appStart = Number(/its application starts ([\d.]+) s after RUNNING/.exec(unhealthy.message)![1]) * 1000;
+      const failedOpenTo = t.running! + 60_000 < firstHealthy && t.running! + appStart < Math.min(firstHealthy, t.running! + 120_000);
       expect([t.stopReason, t.stopped! - t.running!], t.taskId).toEqual(['failed-elb-health-checks', 120_000 + (failedOpenTo ? 31_000 : 1_000)]);
     }
     // maximumPercent 100: no room to start a replacement first, each task stops at its marking

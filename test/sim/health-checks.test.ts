@@ -30,7 +30,8 @@ function seedWhere(ok: (a: number, b: number) => boolean): number {
  * deregistering target has no in-flight requests and no active connections, Elastic Load
  * Balancing immediately completes the deregistration process, without waiting for the
  * deregistration delay to elapse", edit-target-group-attributes.html): STOPPED 1 s after
- * the stop. One that was in rotation or failed open to waits the 30 s delay: 31 s.
+ * the stop. One that was in rotation or failed open to while its application answered
+ * waits the 30 s delay: 31 s.
  */
 function scenario(o: { applicationStart: unknown; grace?: number; healthCheck?: Record<string, unknown>; duration?: string; loadBalancer?: boolean; imagePull?: unknown; desiredCount?: number; provisioningDelay?: unknown }) {
   return {
@@ -115,6 +116,29 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect((r.summary.services.web as any).requests.dropped).toBeCloseTo(2000 - served, 6);
     expect(r.timeseries.find((x) => x.time === 120_000)).toMatchObject({ requestsServed: 0 });
     expect(r.timeseries.find((x) => x.time === 125_000)!.requestsServed).toBeCloseTo(50, 9);
+  });
+
+  it('a target failed open to only while its application had not started refused every connection: no deregistration delay', () => {
+    // application start 300 s: web-1 (RUNNING 35 s) fails at 65 and 95 s: marked at 95 s, the
+    // load balancer fails open to it, and every request fails (502: connection refused, its
+    // application answers only at 335 s). web-2 (RUNNING 130 s) fails at 160 and 190 s: two
+    // unhealthy tasks, desired 1: one stops at 190 s (seed 1: web-1). Neither ever accepted a
+    // connection, so the deregistration completes at once ("If a deregistering target has no
+    // in-flight requests and no active connections, Elastic Load Balancing immediately
+    // completes the deregistration process", edit-target-group-attributes.html): STOPPED at
+    // 190 + 1 s (exit), not 190 + 30 + 1 = 221 s
+    const r = run({ applicationStart: '300s', duration: '250s' });
+    expect(r.failOpen.map((e) => e.time)).toEqual([95_000]);
+    expect((r.summary.services.web as any).requests.served).toBe(0);
+    expect(r.tasks.filter((t) => t.stopReason === 'failed-elb-health-checks')).toEqual([expect.objectContaining({ taskId: 'web-1', stopped: 191_000 })]);
+  });
+
+  it('a target failed open to once its application answered keeps the deregistration delay', () => {
+    // application start 90 s: as above, but web-1's application answers at 125 s, during the
+    // fail-open: it serves, so it holds connections. Seed 3 stops web-1 at 190 s: DEACTIVATING
+    // 30 s, exit 1 s: STOPPED at 221 s
+    const r = runKeepingRows(scenario({ applicationStart: '90s', duration: '250s' }), { seed: 3 });
+    expect(r.tasks.filter((t) => t.stopReason === 'failed-elb-health-checks')).toEqual([expect.objectContaining({ taskId: 'web-1', stopped: 221_000 })]);
   });
 
   it('maximumPercent 100 leaves no room for a replacement first: the unhealthy task stops, then its replacement starts (a restart loop that never serves)', () => {

@@ -62,7 +62,9 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
       if (e.type === 'az-rebalancing' && /^service \S+ is unable to place a task in /.test(e.message)) {
         message += ' The failure ends this rebalancing; ECS tries again later but logs the same failure again only after 6 h.';
       }
-      lines.push({ timeS: e.timeS, service: isService ? (taskService.get(e.subject)?.service ?? e.subject) : null, provider: owner ?? null, order: LINE_ORDER.instance, text: `${owner ?? e.subject}: ${message}` });
+      // a target group's fail-open follows the health changes and stops of its instant that caused it
+      const order = e.type === 'target-group-fail-open' ? LINE_ORDER.targetGroup : LINE_ORDER.instance;
+      lines.push({ timeS: e.timeS, service: isService ? (taskService.get(e.subject)?.service ?? e.subject) : null, provider: owner ?? null, order, text: `${owner ?? e.subject}: ${message}` });
     }
   }
   for (const g of groups.values()) {

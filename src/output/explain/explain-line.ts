@@ -9,8 +9,13 @@ export const LINE_ORDER = {
   provisioning: 3,
   tasks: 4,
   stopped: 5,
-  note: 6,
-  end: 7,
+  /**
+   * The target group failing open or ceasing to: decided at the end of the instant, after
+   * the task turning unhealthy, healthy again or stopped that caused it (events.csv's order)
+   */
+  targetGroup: 6,
+  note: 7,
+  end: 8,
 } as const;
 
 export interface ExplainLine {

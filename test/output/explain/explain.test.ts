@@ -15,7 +15,7 @@ import { newTaskLines } from '../../../src/output/explain/new-tasks.js';
 import { clusterLines } from '../../../src/output/explain/cluster-lines.js';
 import { warmStartLine } from '../../../src/output/explain/warm-start.js';
 import { explainLines } from '../../../src/output/explain/explain-run.js';
-import { LINE_ORDER } from '../../../src/output/explain/explain-line.js';
+import { LINE_ORDER, sortLines } from '../../../src/output/explain/explain-line.js';
 import { evaluationLagOf, servicesOf } from '../../../src/output/explain/read-results.js';
 import type { SeriesRow, ServiceInfo, EventRow, TaskRow, ResultsTables } from '../../../src/output/explain/results-tables.js';
 
@@ -557,6 +557,33 @@ describe('clusterLines: an unhealthy target', () => {
     const task = { taskId: 'web-3', service: 'web' } as any;
     const lines = clusterLines([{ timeS: 105, type: 'task-unhealthy', subject: 'web-3', message }], new Map([['web-3', task]]));
     expect(lines).toEqual([expect.objectContaining({ timeS: 105, service: 'web', provider: null, text: `web: ${message}` })]);
+  });
+});
+
+describe('clusterLines: the target group failing open', () => {
+  it('is told after the health change and the stop of its instant that caused it, as in events.csv', () => {
+    // the load balancer decides at the end of the instant: web-1 turning unhealthy at 40 s
+    // makes the group fail open; web-1 killed at 80 s (STOPPED at once) ends it
+    const unhealthy = '(service web) (task web-1) is unhealthy in (target-group web) due to (reason Health checks failed): 2 consecutive checks failed';
+    const open = '(target-group web) has no healthy target: the load balancer fails open and routes requests to its 1 unhealthy target';
+    const oom = 'web-1 used 520 MiB (mean over the metric period), above the task\'s hard memory limit 512 MiB';
+    const closed = '(target-group web) has no unhealthy target registered any more: the load balancer stops failing open';
+    const events: EventRow[] = [
+      { timeS: 40, type: 'task-unhealthy', subject: 'web-1', message: unhealthy },
+      { timeS: 40, type: 'target-group-fail-open', subject: 'web', message: open },
+      { timeS: 80, type: 'task-out-of-memory', subject: 'web-1', message: oom },
+      { timeS: 80, type: 'task-stopped', subject: 'web-1', message: 'web-1 STOPPED (out-of-memory)' },
+      { timeS: 80, type: 'target-group-fail-open', subject: 'web', message: closed },
+    ];
+    const task = { taskId: 'web-1', service: 'web' } as any;
+    const lines = sortLines(clusterLines(events, new Map([['web-1', task]])));
+    expect(lines.map((l) => [l.timeS, l.text])).toEqual([
+      [40, `web: ${unhealthy}`],
+      [40, `web: ${open}`],
+      [80, `web: ${oom}`],
+      [80, 'web: 1 task STOPPED (out-of-memory: web-1)'],
+      [80, `web: ${closed}`],
+    ]);
   });
 });
 
