@@ -1,11 +1,10 @@
 // The short human summary `ecsim run` prints at the end.
 
-import type { ResolvedScenario } from '../scenario/index.js';
 import type { RunReport } from '../output/run-to-folder.js';
 import { fmtUsdColumn } from '../output/report/format/numbers.js';
 import { table } from './table.js';
 
-export function printRunSummary(scenario: ResolvedScenario, report: RunReport, outDir: string, extraFiles: readonly string[] = []): void {
+export function printRunSummary(report: RunReport, outDir: string, extraFiles: readonly string[] = []): void {
   const s = report.summary;
   const lines: string[] = [];
   lines.push(`${s.scenario}: ${fmtDuration(s.durationSeconds)} simulated (seed ${s.seed}) in ${report.wallSeconds.toFixed(2)} s wall, ${Math.round(report.eventsPerSecond).toLocaleString('en-US')} events/s`);

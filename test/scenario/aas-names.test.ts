@@ -7,7 +7,6 @@
 // outside the rule is refused with one line: path, rule, what was found, a rename.
 
 import { describe, it, expect } from 'vitest';
-import { ScenarioError } from '../../src/scenario/index.js';
 import { cli, objectProblems, quickstart, tempDir, writeScenario } from '../helpers.js';
 
 const problems = objectProblems;

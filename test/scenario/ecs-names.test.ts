@@ -4,7 +4,6 @@
 // A name outside it is refused with one line: the key's path, the rule, what was found, a rename.
 
 import { describe, it, expect } from 'vitest';
-import { ScenarioError } from '../../src/scenario/index.js';
 import { cli, objectProblems, quickstart, tempDir, writeScenario } from '../helpers.js';
 
 const problems = objectProblems;

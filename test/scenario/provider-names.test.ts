@@ -4,7 +4,6 @@
 // the prefixes are refused in any case (docs/assumptions.md, "Capacity provider names").
 
 import { describe, it, expect } from 'vitest';
-import { ScenarioError } from '../../src/scenario/index.js';
 import { objectProblems, quickstart } from '../helpers.js';
 
 const problems = objectProblems;

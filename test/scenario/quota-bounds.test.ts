@@ -5,7 +5,6 @@
 // perTask.concurrency: an ecsim bound of 10,000.
 
 import { describe, it, expect } from 'vitest';
-import { ScenarioError } from '../../src/scenario/index.js';
 import { objectProblems, quickstart } from '../helpers.js';
 
 type Mutation = (s: Record<string, any>) => void;

@@ -56,7 +56,7 @@ describe('cpuUtilization / memoryUtilization without a datapoint', () => {
     let out = '';
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((chunk: unknown) => ((out += String(chunk)), true));
     try {
-      printRunSummary(s, { summary: r.summary, wallSeconds: 1, eventsPerSecond: 1 } as never, '/tmp/x');
+      printRunSummary({ summary: r.summary, wallSeconds: 1, eventsPerSecond: 1 } as never, '/tmp/x');
     } finally {
       spy.mockRestore();
     }

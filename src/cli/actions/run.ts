@@ -28,7 +28,7 @@ export async function run(argv: RunArgs): Promise<void> {
   progress.stop();
   const reports = argv.report ? ['report.html', 'report.md'] : [];
   if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
-  if (!argv.quiet) printRunSummary(scenario, report, outDir, reports);
+  if (!argv.quiet) printRunSummary(report, outDir, reports);
   // once it has run: the variants and sweep it left to compare and sweep (--quiet too)
   for (const line of runNotes(argv.scenario, parseScenarioText(argv.scenario, text).value as Record<string, unknown>)) process.stderr.write(`note: ${line}\n`);
   const expectations = scenario.scenario.expect;
