@@ -29,12 +29,14 @@ export function formatFormulaMetric(
 
 /**
  * A configured number (threshold, target): as short as it is exact to 4 decimals ("50",
- * "49.5"); one that 4 decimals would print as 0 with 4 significant digits ("1e-7",
- * "2.346e-5"), so that a target of 1e-7 is not printed as a division by 0.
+ * "49.5"); one that 4 decimals would move by more than 0.1 % with 4 significant digits
+ * ("1e-7", "2.346e-5", "0.00015"), so that a target of 1e-7 is not printed as a division by
+ * 0, nor 0.00015 as 0.0001 beside arithmetic done with 0.00015 (no value of 0.05 or more
+ * moves that much: those print as before).
  */
 export function formatNumber(v: number): string {
   const fixed = Number(v.toFixed(4));
-  if (fixed === 0 && v !== 0 && Number.isFinite(v)) return String(Number(v.toPrecision(4)));
+  if (Number.isFinite(v) && Math.abs(fixed - v) > 1e-3 * Math.abs(v)) return String(Number(v.toPrecision(4)));
   return String(fixed);
 }
 

@@ -119,8 +119,9 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
     const column = e.linePos?.[0]?.col;
     // the column where the yaml package's own wording is kept (the hinted codes), not where ecsim says it its way
-    const at = column !== undefined && YAML_HINTS[e.code] !== undefined ? ` (column ${column})` : '';
-    throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${at}${YAML_HINTS[e.code] ?? ''}${more}` }]);
+    const hint = yamlHint(e.code, what);
+    const at = column !== undefined && hint !== '' ? ` (column ${column})` : '';
+    throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${at}${hint}${more}` }]);
   }
   // before any recursive walk of the document (visit, toJS, the schema), which would overflow the stack
   const deep = firstTooDeep(doc);
@@ -296,6 +297,19 @@ const YAML_HINTS: Partial<Record<string, string>> = {
   MISSING_CHAR: '; a key needs `: ` before its value (`maxCapacity: 12`), or a list item `- ` before it',
   TAB_AS_INDENT: '; indent with spaces, not tabs',
 };
+
+/**
+ * The hint for a yaml package error: by its message where one code covers several mistakes
+ * (an unclosed quote is a MISSING_CHAR, an unclosed `[` or `{` a BAD_INDENT, each pointing
+ * where the file or the collection ends), else by its code; '' for none.
+ */
+function yamlHint(code: string, message: string): string {
+  const quote = /^Missing closing (["'])quote/.exec(message);
+  if (quote) return `; close the ${quote[1]} opened earlier in the file (the error points where the text it opened ends: the end of the file)`;
+  const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with an? ([\]}])/.exec(message);
+  if (flow) return `; close the ${flow[2] === ']' ? '[' : '{'} opened earlier with ${flow[2]} (a ${flow[1] === 'sequence' ? 'list' : 'map'} written inline ends on its own brackets), or indent its next lines deeper than its key`;
+  return YAML_HINTS[code] ?? '';
+}
 
 function firstRepeatedKey(doc: Document, counter: LineCounter): { key: string; line: number; firstLine: number } | undefined {
   let best: { key: string; offset: number; firstOffset: number } | undefined;

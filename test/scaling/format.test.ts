@@ -61,7 +61,11 @@ describe('a configured number (threshold, target) too small for 4 decimals', () 
     expect(formatNumber(49.5)).toBe('49.5');
     expect(formatNumber(0.12345)).toBe('0.1235');
     expect(formatNumber(0.0001)).toBe('0.0001');
-    expect(formatNumber(0.00005)).toBe('0.0001');
+    expect(formatNumber(0.00005)).toBe('0.00005');
+    // 0.00015 (0.000149999... stored) is not 0.0001 beside arithmetic done with 0.00015
+    expect(formatNumber(0.00015)).toBe('0.00015');
+    expect(formatNumber(0.05)).toBe('0.05');
+    expect(formatNumber(0.12345)).toBe('0.1235');
     expect(formatNumber(0)).toBe('0');
     expect(formatNumber(-0)).toBe('0');
     expect(formatNumber(-2.5)).toBe('-2.5');

@@ -45,4 +45,10 @@ describe('YAML syntax errors: line, column and a hint', () => {
   it('a tab', () => {
     expect(message('name: a\ncluster:\n\tavailabilityZones: [a]\n')).toMatch(/; indent with spaces, not tabs$/);
   });
+
+  it('an unclosed quote or bracket: told to close it, not a key hint', () => {
+    expect(message('name: "abc\nduration: 1h\n')).toBe(':3: not valid YAML/JSON: Missing closing "quote (column 1); close the " opened earlier in the file (the error points where the text it opened ends: the end of the file)');
+    expect(message('name: a\ncluster:\n  availabilityZones: [us-east-1a, us-east-1b\n  capacityProviders: {}\n')).toMatch(/; close the \[ opened earlier with \] \(a list written inline ends on its own brackets\), or indent its next lines deeper than its key$/);
+    expect(message('name: a\nseed: {x: 1\nduration: 1h\n')).toMatch(/; close the \{ opened earlier with \} \(a map written inline/);
+  });
 });

@@ -73,13 +73,19 @@ export function newTaskLines(
     const first = firstTask.runningS!;
     const last = Math.max(...running.map((t) => t.runningS!));
     if (last > toS && e.timeS <= toS) {
-      // the window ends before the decision's last task ran: as far as it got at --to
+      // the window ends before the decision's last task ran: as far as it got at --to (the
+      // tasks RUNNING by then, those stopped by then before RUNNING, the others not yet)
       const by = running.filter((t) => t.runningS! <= toS);
-      const at = formatClock(toS, clock);
-      const text =
-        by.length === 0
-          ? `${e.subject}: ${what} started; none RUNNING yet at ${at}`
-          : `${e.subject}: ${by.length} of ${what}: RUNNING by ${formatClock(Math.ceil(Math.max(...by.map((t) => t.runningS!)) - 1e-9), clock, true)}; the other ${n - by.length} not yet at ${at}`;
+      const gone = started.filter((t) => (t.runningS === null || t.runningS > toS) && t.stoppedS !== null && t.stoppedS <= toS);
+      const notYet = n - by.length - gone.length;
+      // to the second unless --to is on a minute (beside "RUNNING by 10:04:09")
+      const at = formatClock(toS, clock, Math.abs(toS - 60 * Math.round(toS / 60)) > 1e-6);
+      const parts = [
+        by.length === 0 ? '' : `RUNNING by ${formatClock(Math.ceil(Math.max(...by.map((t) => t.runningS!)) - 1e-9), clock, true)}`,
+        stoppedBeforeRunning(gone, false, clock),
+        notYet === 0 ? '' : by.length === 0 && gone.length === 0 ? `none RUNNING yet at ${at}` : `the other ${notYet} not yet at ${at}`,
+      ].filter((x) => x);
+      const text = by.length === 0 ? `${e.subject}: ${what} started; ${parts.join('; ')}` : `${e.subject}: ${by.length} of ${what}: ${parts.join('; ')}`;
       lines.push({ timeS: toS, service: e.subject, provider: null, order: LINE_ORDER.tasks, text });
       continue;
     }

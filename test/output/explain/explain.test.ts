@@ -527,6 +527,12 @@ describe('a new task in the load balancer (servicesOf reads it from scenario.jso
     expect(at(240)).toEqual([[240, 'web: the 4 new tasks of the 09:04 decision (web-6, web-7, web-9 +1 more) started; none RUNNING yet at 09:04']]);
     // a window past the last: the usual line, at the last task's RUNNING
     expect(at(3600)[0][0]).toBe(448);
+    // --to off the minute: said to the second
+    expect(at(290)[0][1]).toMatch(/; the other 3 not yet at 09:04:50$/);
+    // a task stopped before RUNNING by --to is said so, not counted as not yet RUNNING
+    const withStop = [...tasks, { ...task(11, 0), runningS: null, stoppedS: 250, stopReason: 'scale-in' }];
+    const lines = newTaskLines(events, new Map([['web', withStop]]), new Map([['web', info]]), clock, 3600, 300);
+    expect(lines.map((l) => l.text)).toEqual(['web: 1 of the 5 new tasks of the 09:04 decision (web-6, web-7, web-9 +2 more): RUNNING by 09:04:16; web-11 stopped at 09:04:10 (scale-in) before RUNNING; the other 3 not yet at 09:05']);
   });
 
   it('a task RUNNING at a fractional second: "healthy at" is rounded to the nearest second, not truncated', () => {
