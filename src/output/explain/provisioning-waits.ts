@@ -41,16 +41,24 @@ export function provisioningWaitLines(
   });
   const groups = new Map<string, { service: string; placedS: number; placedIndex: number; tasks: TaskRow[]; instances: string[] }>();
   const stuck = new Map<string, TaskRow[]>();
+  const addStuck = (t: TaskRow) => {
+    const list = stuck.get(t.service);
+    if (list) list.push(t);
+    else stuck.set(t.service, [t]);
+  };
+  // still waiting at --to: created by then, not stopped by then (one still waiting at the run's end has simulation-end)
+  const waitingAtCut = (t: TaskRow) => t.createdS <= cutS && (t.stoppedS === null || t.stoppedS > cutS || t.stopReason === 'simulation-end');
   for (const t of tasks) {
     const p = placements.get(t.taskId);
     if (!p) {
-      if (t.runningS === null && t.stopReason === 'simulation-end' && t.instanceId === '' && t.createdS <= cutS) stuck.set(t.service, [...(stuck.get(t.service) ?? []), t]);
+      // never placed: waiting at --to unless stopped by then (a scale in later does not undo the wait)
+      if (t.runningS === null && t.instanceId === '' && waitingAtCut(t)) addStuck(t);
       continue;
     }
     if (p.timeS - t.createdS < 1e-6 || p.instanceId === null) continue;
     if (p.timeS > cutS) {
       // placed after --to: still waiting then (a task created after it, or stopped by it, is not)
-      if (t.createdS <= cutS && (t.stoppedS === null || t.stoppedS > cutS)) stuck.set(t.service, [...(stuck.get(t.service) ?? []), t]);
+      if (waitingAtCut(t)) addStuck(t);
       continue;
     }
     const key = `${t.service}@${p.timeS}`;
