@@ -15,7 +15,7 @@ export function shardFiles(inputs: readonly string[]): string[] {
   for (const input of inputs) {
     if (statSync(input).isDirectory()) {
       const found = readdirSync(input).filter((n) => shardOfFileName(n) !== undefined);
-      found.sort((a, b) => shardOfFileName(a)!.index - shardOfFileName(b)!.index || a.localeCompare(b));
+      found.sort((a, b) => shardOfFileName(a)!.index - shardOfFileName(b)!.index || (a < b ? -1 : a > b ? 1 : 0)); // by code unit: localeCompare follows the user's locale
       if (found.length === 0) throw new Error(`${input}: expected sweep.shard-<i>-of-<n>.csv files in this folder, found none`);
       files.push(...found.map((n) => join(input, n)));
     } else files.push(input);

@@ -1,7 +1,8 @@
 export { loadScenarioFile, loadScenarioObject, loadScenarioText, parseScenarioText, readScenarioText, type LoadOptions } from './load.js';
 export { ScenarioError, formatIssue, uniqueIssues, type ScenarioIssue } from './errors.js';
 export { parseDuration, formatDuration, isNegativeDuration } from './duration.js';
-export { scenarioSchema, MAX_DURATION_MS, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, DEFAULT_DEREGISTRATION_DELAY_MS, canonicalJson, SCENARIO_KEYS } from './schema.js';
+export { MAX_DURATION_MS } from './duration.js';
+export { scenarioSchema, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, DEFAULT_DEREGISTRATION_DELAY_MS, canonicalJson, SCENARIO_KEYS } from './schema.js';
 export { isWholeNumberName, unknownKeyMessage } from './schema-helpers.js';
 export type * from './schema.js';
 export type { ResolvedScenario, ResolvedService, ResolvedProvider, ResolvedTaskDefinition } from './resolve.js';

@@ -281,10 +281,6 @@ function firstAliasLine(doc: Document, counter: LineCounter): number | undefined
 }
 
 /**
- * The first key (in the text) that repeats a key of its map, as the yaml package compares
- * them (scalars by value), with the line of the repeat and of the first; undefined if none is found.
- */
-/**
  * What the yaml package's syntax errors most often mean in a hand-written scenario, by its
  * error code: a key indented off its siblings, a deeper line under a key that has a value,
  * a missing `:`, a tab.
@@ -311,6 +307,10 @@ function yamlHint(code: string, message: string): string {
   return YAML_HINTS[code] ?? '';
 }
 
+/**
+ * The first key (in the text) that repeats a key of its map, as the yaml package compares
+ * them (scalars by value), with the line of the repeat and of the first; undefined if none is found.
+ */
 function firstRepeatedKey(doc: Document, counter: LineCounter): { key: string; line: number; firstLine: number } | undefined {
   let best: { key: string; offset: number; firstOffset: number } | undefined;
   visit(doc, {

@@ -30,12 +30,12 @@ import {
 import { traceSchema } from './trace-schema.js';
 import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { describe, MAX_DURATION_MS } from './duration.js';
+import { MAX_RETENTION_MS, MIN_RETENTION_MS } from '../workload/service/resolve-config.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
 import { ACTION_TIME_EXPECTED, MAX_API_INTEGER, MAX_TARGET_VALUE, MIN_TARGET_MAGNITUDE, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
 import { impossibleDateTime, timeZoneNameProblem } from '../engine/index.js';
 
-export { MAX_DURATION_MS };
 
 /** The run's name: also the default results folder's, so no spaces or slashes. */
 const scenarioName = z.string().transform((value, ctx) => {
@@ -170,9 +170,10 @@ export const DEFAULT_LAUNCH_DELAY = { distribution: 'lognormal', median: 90_000,
 /**
  * The mean of the exponential time between Spot interruptions: a rate, not a time within
  * the run, so not bounded by the longest run (a 5000d mean on a 10-year run still gives
- * interruptions); bounded only to whole milliseconds a number holds exactly.
+ * interruptions); bounded at a million days, a round figure well within the whole
+ * milliseconds a number holds exactly (about 104 million days).
  */
-const meanTimeBetweenInterruptions = positiveDurationUpTo(Number.MAX_SAFE_INTEGER);
+const meanTimeBetweenInterruptions = positiveDurationUpTo(1_000_000 * 86_400_000);
 
 const autoScalingGroup = strict({
   // (a repeat is said beside a custom map's own problems, not instead of them)
@@ -482,7 +483,7 @@ const workload = checkedBefore(
     perTask,
     maxQueuePerTask: nonNegInt.default(100),
     /** queue only (refused on http above); absent: SQS's default, 4 days (resolve-config.ts). */
-    messageRetentionPeriod: wholeSeconds("SQS's MessageRetentionPeriod", { min: 60, max: 1_209_600, source: "SQS's MessageRetentionPeriod range, CreateQueue: default 345600 (4 days)" }).optional(),
+    messageRetentionPeriod: wholeSeconds("SQS's MessageRetentionPeriod", { min: MIN_RETENTION_MS / 1000, max: MAX_RETENTION_MS / 1000, source: "SQS's MessageRetentionPeriod range, CreateQueue: default 345600 (4 days)" }).optional(),
     slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
   }),
 );
@@ -931,7 +932,7 @@ export const scenarioSchema = strict({
   services: ecsNamed(ECS_NAME_RULES.service, service),
   // an empty map is refused here, for every command (validate said ok; compare and sweep refused it)
   // (a variant's name is checked as such, once, in experiment/load-derived.ts: it names a
-  // folder, so no ":", which `named` allows; run and sweep warn of it, validate and compare refuse it)
+  // folder, so letters, digits, "_", "-", "." only; run and sweep warn of it, validate and compare refuse it)
   variants: z
     .record(z.string(), z.record(z.string(), z.unknown()))
     .refine((v) => Object.keys(v).length > 0, { message: 'expected at least one variant (name: JSON merge patch) to compare, found an empty map; add a variant, or remove variants' })

@@ -134,6 +134,9 @@ const REBALANCE_SETTLED = / has stopped \d+ running tasks in \S+ due to AZ rebal
 /** A task's health check grace period ignored its failed checks: not marked, not replaced. */
 const NOT_MARKED = /ignored during the health check grace period/;
 
+/** How a Fargate Spot notice to a task already leaving the service ends (services.ts): no replacement follows it. */
+const NO_REPLACEMENT = 'no replacement (it was already leaving the service)';
+
 /**
  * Each service scale out's tasks: those created at its instant, then those created later
  * (ECS created them as the cluster's PROVISIONING quota allowed, or as instances could
@@ -148,9 +151,6 @@ const NOT_MARKED = /ignored during the health check grace period/;
  * DRAINING (one per such task), are taken as their replacements: nobody's. A Fargate Spot
  * task reclaimed while already leaving (its notice says no replacement) has none.
  */
-/** How a Fargate Spot notice to a task already leaving the service ends (services.ts): no replacement follows it. */
-const NO_REPLACEMENT = 'no replacement (it was already leaving the service)';
-
 function decisionTasks(
   events: readonly EventRow[],
   tasksByService: ReadonlyMap<string, readonly TaskRow[]>,
