@@ -12,6 +12,8 @@ const UNIT_MS: Record<string, number> = { ms: 1, s: 1000, m: 60_000, h: 3_600_00
  * of seconds (wholeSeconds) keep AWS's own bounds instead.
  */
 export const MAX_DURATION_MS = 3660 * 86_400_000;
+/** How parseDuration's message for a duration above its bound starts (time-arg.ts tells it apart from a malformed one). */
+export const TOO_LONG = 'expected a duration of at most';
 const PART = /(\d+(?:\.\d+)?)(ms|s|m|h|d)/y;
 
 /**
@@ -42,7 +44,7 @@ export function parseDuration(value: unknown, maxMs: number = MAX_DURATION_MS): 
   const ms = parseUnbounded(value);
   if (typeof ms === 'number' && !(ms <= maxMs)) {
     const found = typeof value === 'number' ? String(value) : describe(value);
-    return `expected a duration of at most ${formatDuration(maxMs)}${maxMs === MAX_DURATION_MS ? " (ten years, ecsim's longest run)" : ''}, found ${found}`;
+    return `${TOO_LONG} ${formatDuration(maxMs)}${maxMs === MAX_DURATION_MS ? " (ten years, ecsim's longest run)" : ''}, found ${found}`;
   }
   return ms;
 }

@@ -1,6 +1,6 @@
 export { loadScenarioFile, loadScenarioObject, loadScenarioText, parseScenarioText, readScenarioText, type LoadOptions } from './load.js';
 export { ScenarioError, formatIssue, uniqueIssues, type ScenarioIssue } from './errors.js';
-export { parseDuration, formatDuration, isNegativeDuration } from './duration.js';
+export { parseDuration, formatDuration, isNegativeDuration, TOO_LONG } from './duration.js';
 export { MAX_DURATION_MS } from './duration.js';
 export { scenarioSchema, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, DEFAULT_DEREGISTRATION_DELAY_MS, canonicalJson, SCENARIO_KEYS } from './schema.js';
 export { isWholeNumberName, unknownKeyMessage } from './schema-helpers.js';

@@ -599,6 +599,15 @@ function groupNoScaleOutFromZero(s: ResolvedScenario, out: ScenarioWarning[]): v
 }
 
 /**
+ * The most a task serves a second, as the workload models bound it: concurrency / mean
+ * effective serviceTime (taskRate); for an http task at most capacityRps (a CPU-bound one's
+ * service times are stretched to it; an I/O-bound one's slots run out below it).
+ */
+function mostServedRate(cfg: { taskRate: number; capacityRps: number }, type: string): number {
+  return type === 'http' ? Math.min(cfg.capacityRps, cfg.taskRate) : cfg.taskRate;
+}
+
+/**
  * A container above its hard memory limit is killed ("OutOfMemoryError: Container killed due
  * to memory usage", repost.aws/knowledge-center/ecs-resolve-outofmemory-errors), and so is
  * a task in ecsim whose memory over a metric period passes it (stop reason out-of-memory).
@@ -616,7 +625,7 @@ function memoryAtCapacity(svc: ResolvedService, out: ScenarioWarning[]): void {
   // the most a task serves: concurrency / mean effective serviceTime, as the models bound it
   // (a CPU-bound http task's is capacityRps, its service times stretched to it; an I/O-bound
   // one's is below capacityRps)
-  const maxRate = w.type === 'http' ? Math.min(cfg.capacityRps, cfg.taskRate) : cfg.taskRate;
+  const maxRate = mostServedRate(cfg, w.type);
   const peak = m.base + m.perRps * maxRate;
   if (peak <= limit) return;
   const at = round((limit - m.base) / m.perRps);
@@ -1745,7 +1754,7 @@ function cpuCeiling(s: ResolvedScenario, svc: ResolvedService): { max: number; w
     // cpu.ts: cpuBaseline + (100 - cpuBaseline) x served / capacityRps, and a task serves at
     // most taskRate (concurrency / mean effective serviceTime): capacityRps when CPU-bound
     // (its service times are stretched to it), less when I/O-bound
-    if (!(cfg.taskRate < cfg.capacityRps * (1 - 1e-9))) return { max: 100, why: 'an http task serving capacityRps reads 100 % and serves no more' };
+    if (!(mostServedRate(cfg, 'http') < cfg.capacityRps * (1 - 1e-9))) return { max: 100, why: 'an http task serving capacityRps reads 100 % and serves no more' };
     const max = cfg.cpuBaseline + ((100 - cfg.cpuBaseline) * cfg.taskRate) / cfg.capacityRps;
     return {
       max,

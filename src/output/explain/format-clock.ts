@@ -13,6 +13,11 @@ export function formatClock(timeS: number, f: ClockFormat, seconds = false): str
   return f.withDate ? `${iso.slice(5, 10)} ${clock}` : clock;
 }
 
+/** formatClock to the minute when `timeS` is on one (within a microsecond), else to the second. */
+export function formatClockExact(timeS: number, f: ClockFormat): string {
+  return formatClock(timeS, f, Math.abs(timeS - 60 * Math.round(timeS / 60)) > 1e-6);
+}
+
 /** A duration in words: "45 s", "4 min", "1 h 30 min", "2 d 3 h". */
 export function formatSpan(seconds: number): string {
   const s = Math.round(seconds);

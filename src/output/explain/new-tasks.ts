@@ -8,7 +8,7 @@
 // RUNNING may be long before the last. Tasks created after their decision (held by the
 // PROVISIONING quota) are counted as the earliest scale out's still short of its tasks.
 
-import { formatClock, formatSpan, type ClockFormat } from './format-clock.js';
+import { formatClock, formatClockExact, formatSpan, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { parseScalingActivity } from './parse-scaling-activity.js';
 import { byTaskName, listSome } from './task-placements.js';
@@ -79,7 +79,7 @@ export function newTaskLines(
       const gone = started.filter((t) => (t.runningS === null || t.runningS > toS) && t.stoppedS !== null && t.stoppedS <= toS);
       const notYet = n - by.length - gone.length;
       // to the second unless --to is on a minute (beside "RUNNING by 10:04:09")
-      const at = formatClock(toS, clock, Math.abs(toS - 60 * Math.round(toS / 60)) > 1e-6);
+      const at = formatClockExact(toS, clock);
       const parts = [
         by.length === 0 ? '' : `RUNNING by ${formatClock(Math.ceil(Math.max(...by.map((t) => t.runningS!)) - 1e-9), clock, true)}`,
         stoppedBeforeRunning(gone, false, clock),
@@ -282,7 +282,7 @@ function stoppedBeforeRunning(stopped: readonly TaskRow[], only: boolean, clock:
   if (stopped.length === 0) return '';
   const groups = new Map<string, string[]>();
   for (const t of [...stopped].sort((a, b) => a.stoppedS! - b.stoppedS! || byTaskName(a.taskId, b.taskId))) {
-    const at = formatClock(t.stoppedS!, clock, Math.abs(t.stoppedS! - 60 * Math.round(t.stoppedS! / 60)) > 1e-6);
+    const at = formatClockExact(t.stoppedS!, clock);
     const key = `stopped at ${at}${t.stopReason ? ` (${t.stopReason})` : ''}`;
     groups.set(key, [...(groups.get(key) ?? []), t.taskId]);
   }

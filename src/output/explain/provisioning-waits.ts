@@ -7,7 +7,7 @@
 // waiting, not about the ones placed. Read up to `toS` (explain's --to, the run's end by
 // default): a wait still open then is told at toS, with the reasons recorded up to toS.
 
-import { formatClock, formatSpan, formatSpanRange, type ClockFormat } from './format-clock.js';
+import { formatClock, formatClockExact, formatSpan, formatSpanRange, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { byTaskName, listSome, type Placement } from './task-placements.js';
 import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
@@ -103,7 +103,7 @@ export function provisioningWaitLines(
       order: LINE_ORDER.note,
       text: atEnd
         ? `${service}: ${what} still PROVISIONING at the end, waiting since ${formatClock(since, clock)}${reasons}${causes.join('')}`
-        : `${service}: ${what} (${listSome(list.map((t) => t.taskId).sort(byTaskName))}) waiting in PROVISIONING since ${formatClock(since, clock)}${reasons}, still at ${formatClock(cutS, clock, cutS % 60 !== 0)}${causes.join('')}`,
+        : `${service}: ${what} (${listSome(list.map((t) => t.taskId).sort(byTaskName))}) waiting in PROVISIONING since ${formatClock(since, clock)}${reasons}, still at ${formatClockExact(cutS, clock)}${causes.join('')}`,
     });
   }
   lines.push(...unplacedLaunchTypeLines(events, registeredAt, unplaceable, placements, clock, cutS, atEnd));
@@ -210,7 +210,7 @@ function unplacedLaunchTypeLines(
   }
   for (const service of [...placedNow.keys()]) flush(service);
   for (const [service, from] of since) {
-    const still = atEnd ? '' : `, still at ${formatClock(toS, clock, toS % 60 !== 0)}`;
+    const still = atEnd ? '' : `, still at ${formatClockExact(toS, clock)}`;
     lines.push({
       timeS: toS,
       service,

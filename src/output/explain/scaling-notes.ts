@@ -10,7 +10,7 @@
 
 import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { visibleMessages } from '../../model/queue-metric.js';
-import { formatClock, type ClockFormat } from './format-clock.js';
+import { formatClock, formatClockExact, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
 import { policyAlarmNames, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
 import { cooldownsAt, lowAlarmState, type PolicyCooldowns } from './cooldown-replay.js';
@@ -126,7 +126,7 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
       note(
         w.toS,
         `no scale in since ${formatClock(since, clock)}: the low alarm is in ALARM, but scale-in cooldown (${p.scaleInCooldownS} s) ` +
-          `after the scale in ${by.from} -> ${by.to} at ${formatClock(by.timeS, clock)}, until ${formatClock(cooling.untilS, clock, cooling.untilS % 60 !== 0)}`,
+          `after the scale in ${by.from} -> ${by.to} at ${formatClock(by.timeS, clock)}, until ${formatClockExact(cooling.untilS, clock)}`,
       );
       continue;
     }

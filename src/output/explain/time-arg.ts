@@ -2,7 +2,7 @@
 // ("20m", "1h30m", "90" seconds) or a UTC clock time "hh:mm" / "hh:mm:ss" (the first such
 // time at or after the scenario's start, so "09:20" in a run starting 09:00 is 20 min in).
 
-import { parseDuration } from '../../scenario/index.js';
+import { parseDuration, TOO_LONG } from '../../scenario/index.js';
 
 const CLOCK = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/;
 const DAY_MS = 86_400_000;
@@ -18,6 +18,6 @@ export function parseTimeArg(text: string, startEpochMs: number): number | strin
   }
   const ms = parseDuration(/^\d+(\.\d+)?$/.test(s) ? Number(s) : s);
   // a duration past ecsim's ten years is said so: it is no malformed one
-  if (typeof ms === 'string') return ms.startsWith('expected a duration of at most') ? ms : `expected a duration since the start ("20m", "1h30m") or a UTC time "hh:mm", found "${text}"`;
+  if (typeof ms === 'string') return ms.startsWith(TOO_LONG) ? ms : `expected a duration since the start ("20m", "1h30m") or a UTC time "hh:mm", found "${text}"`;
   return ms;
 }
