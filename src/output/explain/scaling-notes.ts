@@ -113,7 +113,7 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   }
   const since = Math.max(w.fromS, ...w.activityTimes.filter((t) => t <= w.toS));
   // the low alarm's run of datapoints goes on across a scaling activity and the window's start
-  const upTo = rows.filter(endedBy);
+  const upTo = endedRows;
   const firstAfter = upTo.findIndex((r) => r.timeS >= since);
   if (firstAfter < 0) return lines; // a scaling activity at the window's end: no datapoint since
   const events = w.events ?? [];
@@ -364,10 +364,10 @@ function stepHeldAtMax(
     if (!t || !names.includes(t.alarm)) continue;
     entry = t.to === 'ALARM' && t.evaluation !== null && t.evaluation.op.startsWith('>') ? { alarm: t.alarm, timeS: e.timeS } : null;
   }
-  // a policy that found no step (or a change of 0) in that stay asked for nothing: not held
-  const since = entry?.timeS ?? Infinity;
-  if (events.some((e) => e.type === 'no-step-adjustment' && e.subject === service.name && e.timeS >= since && e.timeS <= toS && e.message.startsWith(`step scaling ${p.name}: `))) return null;
   if (entry === null || entry.timeS >= fromS) return null;
+  // a policy that found no step (or a change of 0) in that stay asked for nothing: not held
+  const since = entry.timeS;
+  if (events.some((e) => e.type === 'no-step-adjustment' && e.subject === service.name && e.timeS >= since && e.timeS <= toS && e.message.startsWith(`step scaling ${p.name}: `))) return null;
   const max = inWindow[0].maxCapacity;
   if (max === null || !inWindow.every((r) => r.maxCapacity === max && r.desiredCount >= max)) return null;
   return { alarm: entry.alarm, sinceS: entry.timeS, max };

@@ -27,6 +27,14 @@ export interface CauseContext {
   periodS: number;
 }
 
+/**
+ * A cause's datapoints as the report gives them: up to 4 listed (when all `count` are
+ * there), else the count and the newest.
+ */
+function shownDatapoints(values: readonly string[], count: number): string {
+  return count <= 4 && values.length === count ? values.join(', ') : `${count} datapoints, last ${values[values.length - 1]}`;
+}
+
 export function explainCause(subject: string, cause: string, ctx: CauseContext): string {
   let m = TARGET_TRACKING.exec(cause);
   if (m) {
@@ -35,7 +43,7 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
     const words = line ? (METRIC_WORDS[line.metric] ?? { name: line.metric, unit: '' }) : { name: `the metric of policy ${policy}`, unit: '' };
     const values = points.trim().split(/\s+/).map(Number);
     const f = (v: number): string => fmt(v, op, Number(threshold));
-    const shown = values.length <= 4 ? values.map(f).join(', ') : `${values.length} datapoints, last ${f(values[values.length - 1])}`;
+    const shown = shownDatapoints(values.map(f), values.length);
     const dir = op.startsWith('>') ? 'above' : 'below';
     const n = Number(count);
     return `${words.name} was ${dir} ${threshold}${words.unit} for ${spanLabel(n * ctx.periodS)} (${shown}${words.unit}; target tracking policy ${policy})`;
@@ -43,11 +51,10 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
   m = MANAGED.exec(cause);
   if (m) {
     const [, count, op, target, points, mNeeded, nRunning] = m;
-    // the datapoints as the target tracking branch gives them: up to 4 listed, else the count
-    // and the newest (the one with these M and N); a run of more than 15 lists only the newest 15
+    // a run of more than 15 datapoints lists only the newest 15: the count is the cause's
     const values = points.trim().split(/\s+/);
     const n = Number(count);
-    const shown = n <= 4 && values.length === n ? values.join(', ') : `${n} datapoints, last ${values[values.length - 1]}`;
+    const shown = shownDatapoints(values, n);
     const dir = op.startsWith('>') ? 'above' : 'below';
     const needed = `${mNeeded} ${mNeeded === '1' ? 'instance' : 'instances'} needed, ${nRunning} running`;
     return `CapacityProviderReservation was ${dir} its target ${target} % for ${spanLabel(n * ctx.periodS)} (${shown} %; ${[needed, ...managedLimits(cause.slice(m[0].length))].join('; ')})`;
