@@ -154,7 +154,7 @@ export function isWholeNumberName(name: string): boolean {
  * name, which also refuses some prefixes). Application Auto Scaling's names (AAS_NAME_RULES)
  * are ecsim's own narrower rule within AWS's: `narrower` says so.
  */
-export interface EcsNameRule {
+export interface NameRule {
   /** What is named, for "expected a <noun> of ...": "service name". */
   noun: string;
   /** The API call (and key) that states the rule: "CreateService's serviceName". */
@@ -186,7 +186,7 @@ export const ECS_NAME_RULES = {
   service: { noun: 'service name', source: "CreateService's serviceName", renamePrefix: 'svc-', writtenOrder: 'services reconcile, and are placed, in the order written' },
   taskDefinition: { noun: 'task definition family', source: "RegisterTaskDefinition's family" },
   container: { noun: 'container name', source: "RegisterTaskDefinition's containerDefinitions name" },
-} as const satisfies Record<string, EcsNameRule>;
+} as const satisfies Record<string, NameRule>;
 
 /**
  * Why ecsim keeps Application Auto Scaling's names to fewer characters than AWS: events.csv
@@ -222,14 +222,14 @@ export const AAS_NAME_RULES = {
     extra: ['_', '-', '.'],
     narrower: `PutScheduledAction's ScheduledActionName refuses ":", "/", "|" and control characters; ecsim keeps to these characters, though AWS also allows spaces and others, ${ONE_WORD}`,
   },
-} as const satisfies Record<string, EcsNameRule>;
+} as const satisfies Record<string, NameRule>;
 
 /**
  * What is wrong with `name` under `rule`, else undefined: one clause (expected,
  * found, what is not allowed) and a suggested rename ("." and other characters made "-"),
  * not one of `taken` (the map's other names).
  */
-export function ecsNameProblem(name: string, rule: EcsNameRule, taken: ReadonlySet<string> = new Set()): string | undefined {
+export function nameProblem(name: string, rule: NameRule, taken: ReadonlySet<string> = new Set()): string | undefined {
   const max = rule.maxLength ?? 255;
   const extra = rule.extra ?? ['_', '-'];
   const allowed = `A-Za-z0-9${extra.map((c) => `\\${c}`).join('')}`;
@@ -264,12 +264,12 @@ export function ecsNameProblem(name: string, rule: EcsNameRule, taken: ReadonlyS
 }
 
 /** A map keyed by names `rule` constrains (services, task definitions, containers; scaling policies, scheduled actions): a name outside it is refused, with a rename. */
-export function ecsNamed<T extends z.ZodType>(rule: EcsNameRule, value: T) {
+export function ruleNamed<T extends z.ZodType>(rule: NameRule, value: T) {
   return checkedAlongside((map) => {
     if (!isMap(map)) return [];
     const names = new Set(Object.keys(map));
     return [...names].flatMap((name) => {
-      const problem = ecsNameProblem(name, rule, names);
+      const problem = nameProblem(name, rule, names);
       return problem === undefined ? [] : [{ path: [name], message: problem }];
     });
   }, z.record(z.string(), value));

@@ -7,11 +7,11 @@ import {
   distribution,
   duration,
   enabled,
-  ecsNamed,
+  ruleNamed,
   AAS_NAME_RULES,
-  ecsNameProblem,
+  nameProblem,
   ECS_NAME_RULES,
-  type EcsNameRule,
+  type NameRule,
   oneOf,
   percent,
   wholeSeconds,
@@ -277,10 +277,10 @@ export function capacityProviderNameProblem(name: string): string | undefined {
   if (name === 'FARGATE' || name === 'FARGATE_SPOT') return undefined;
   const meant = builtInMeant(name);
   if (meant !== undefined) return `expected FARGATE or FARGATE_SPOT for a built-in provider, found ${JSON.stringify(name)}: the built-in providers are FARGATE and FARGATE_SPOT (case matters); write ${meant}`;
-  return ecsNameProblem(name, CAPACITY_PROVIDER_NAME);
+  return nameProblem(name, CAPACITY_PROVIDER_NAME);
 }
 
-const CAPACITY_PROVIDER_NAME: EcsNameRule = {
+const CAPACITY_PROVIDER_NAME: NameRule = {
   noun: 'capacity provider name',
   source: 'CreateCapacityProvider',
   refusedPrefixes: ['aws', 'ecs', 'fargate'],
@@ -382,7 +382,7 @@ const containerDefinitions = z.unknown().transform((value, ctx) => {
     });
     return z.NEVER;
   }
-  return forward(ecsNamed(ECS_NAME_RULES.container, containerDefinition), value, ctx);
+  return forward(ruleNamed(ECS_NAME_RULES.container, containerDefinition), value, ctx);
 });
 
 // RegisterTaskDefinition takes memberOf constraints only (APIReference/API_TaskDefinitionPlacementConstraint.html)
@@ -637,10 +637,10 @@ const autoScaling = strict({
   maxCapacity: taskCount,
   policies: checkedAlongside(
     distinctTrackedMetrics,
-    ecsNamed(AAS_NAME_RULES.policy, discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling }, UNMODELLED_POLICY_TYPES)),
+    ruleNamed(AAS_NAME_RULES.policy, discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling }, UNMODELLED_POLICY_TYPES)),
   ).default({}),
   // the names are checked whatever the actions' own problems (a superRefine would not run then)
-  scheduledActions: checkedAlongside(writtenOrderNames, ecsNamed(AAS_NAME_RULES.scheduledAction, scheduledAction)).default({}),
+  scheduledActions: checkedAlongside(writtenOrderNames, ruleNamed(AAS_NAME_RULES.scheduledAction, scheduledAction)).default({}),
 }, AUTO_SCALING_NOTES);
 
 /**
@@ -928,8 +928,8 @@ export const scenarioSchema = strict({
     // AWS publishes no figure ("continuously monitors", service-rebalancing.html)
     availabilityZoneRebalancingInterval: positiveDuration.default(60_000),
   }),
-  taskDefinitions: ecsNamed(ECS_NAME_RULES.taskDefinition, taskDefinition),
-  services: ecsNamed(ECS_NAME_RULES.service, service),
+  taskDefinitions: ruleNamed(ECS_NAME_RULES.taskDefinition, taskDefinition),
+  services: ruleNamed(ECS_NAME_RULES.service, service),
   // an empty map is refused here, for every command (validate said ok; compare and sweep refused it)
   // (a variant's name is checked as such, once, in experiment/load-derived.ts: it names a
   // folder, so letters, digits, "_", "-", "." only; run and sweep warn of it, validate and compare refuse it)
