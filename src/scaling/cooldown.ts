@@ -65,6 +65,15 @@ export function scaleOutAllowed(c: CooldownState, t: number, capacity: number, c
 }
 
 /**
+ * Why a scale out that scaleOutAllowed refused is held, as a held request says it
+ * (decide-scaling.ts): at maxCapacity, in the scale-out cooldown, or asking for the current
+ * capacity.
+ */
+export function heldReason(c: CooldownState, t: number, current: number, maxCapacity: number): string {
+  return current >= maxCapacity ? 'maxCapacity' : inScaleOutCooldown(c, t) ? 'scale-out cooldown' : 'the current capacity';
+}
+
+/**
  * Records a scale out from `from` to `to` at t. A scale out during a running cooldown keeps
  * that cooldown (its start and base: model choice, see docs/notes/scaling.md).
  */

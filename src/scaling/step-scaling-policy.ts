@@ -8,6 +8,7 @@ import { Alarm, type AlarmConfig, type AlarmTransition } from './alarm.js';
 import { ADJUSTMENT_TYPES, adjustedCapacity, applyAdjustment, type AdjustmentType } from './adjustment.js';
 import { comparisonSymbol, isBreaching, isUpperThreshold } from './comparison.js';
 import {
+  heldReason,
   inScaleInCooldown,
   inScaleOutCooldown,
   newCooldownState,
@@ -166,10 +167,7 @@ export class StepScalingPolicy implements ScalingPolicy {
     }
     const capacity = clampCapacity(target, wanted);
     if (direction === 'out' && !scaleOutAllowed(this.cooldown, t, capacity, current)) {
-      return this.heldRequest(
-        capacity,
-        current >= target.maxCapacity ? 'maxCapacity' : inScaleOutCooldown(this.cooldown, t) ? 'scale-out cooldown' : 'the current capacity',
-      );
+      return this.heldRequest(capacity, heldReason(this.cooldown, t, current, target.maxCapacity));
     }
     if (direction === 'in' && capacity >= current) return null;
     // the tasks it adds: to the clamped capacity (a clamp note follows when it is clamped)

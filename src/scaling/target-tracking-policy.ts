@@ -4,6 +4,7 @@
 import { Alarm, type AlarmTransition } from './alarm.js';
 import { MAX_API_INTEGER, MAX_TARGET_VALUE, MIN_TARGET_MAGNITUDE } from './api-limits.js';
 import {
+  heldReason,
   inScaleInCooldown,
   inScaleOutCooldown,
   newCooldownState,
@@ -95,7 +96,7 @@ export class TargetTrackingPolicy implements ScalingPolicy {
           policyName: this.name,
           direction: 'out',
           capacity,
-          held: current >= target.maxCapacity ? 'maxCapacity' : cooling ? 'scale-out cooldown' : 'the current capacity',
+          held: heldReason(this.cooldown, t, current, target.maxCapacity),
           explain: () => `target tracking ${this.name}: ${high.describeEvaluation()}`,
         };
       }

@@ -87,12 +87,6 @@ export class GroupTargetTracking {
     return until !== undefined && from < until;
   }
 
-  /** Whether the instance is one this policy launched and still warming up at t. */
-  isWarming(inst: Instance, t: number): boolean {
-    const until = this.warming.get(inst);
-    return until !== undefined && t < until;
-  }
-
   /** The period's ASGAverageCPUUtilization and the number of instances it averaged. */
   putDatapoint(periodStart: number, cpuPercent: number, instances: number): void {
     this.store.putValues('ASGAverageCPUUtilization', periodStart, cpuPercent, cpuPercent, cpuPercent, 1, instances);

@@ -21,6 +21,7 @@ import {
   bufferMatters,
   erlangArrivalsBuffer,
   chainRatio as routedChainRatio,
+  erlangArrivalsSigma,
   erlangTail,
   newErlangArrivalsBuffer,
   routedWait,
@@ -53,6 +54,16 @@ export const EXACT_ERLANG_MAX_PLACES = 16;
  */
 export function exactErlangBuffer(expService: boolean, servers: number, ca2: number, places: number, jsqTasks: number): boolean {
   return expService && servers === 1 && jsqTasks <= 1 && ca2 > 0 && ca2 < 1 && places >= 0 && places <= EXACT_ERLANG_MAX_PLACES;
+}
+
+/**
+ * Whether a buffer of `places` per task is small enough for the M/M/c/K or E_n/M/c/K
+ * chain's own waits: exponential service, a whole number of places from 1 to
+ * EXACT_ERLANG_MAX_PLACES (the stationary waits, atChain, and a buffer held full,
+ * fluid-model's addFullBuffer, agree on it).
+ */
+export function smallChainBuffer(expService: boolean, places: number): boolean {
+  return expService && places >= 1 && places <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(places);
 }
 
 /**
@@ -208,7 +219,7 @@ class StationaryWait {
     // own waits at the true load (atChain); least-outstanding's per task of the pooled chain
     const tasks = jsqTasks > 1 ? jsqTasks : 1;
     const perTask = places / tasks;
-    if (this.expService && (ca2 === 1 || tasks > 1) && a > 0 && perTask >= 1 && perTask <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(perTask) && bufferMatters(servers, a, places)) {
+    if (smallChainBuffer(this.expService, perTask) && (ca2 === 1 || tasks > 1) && a > 0 && bufferMatters(servers, a, places)) {
       const fb = finiteBuffer(servers, a, places, this.fb);
       const rho = a / servers;
       this.atChain(fb.pWait, routedChainRatio(rho, ca2, tasks), perTask, servers / tasks / meanServiceMs);
@@ -219,15 +230,16 @@ class StationaryWait {
     // round-robin over several slots, exponential service, a small buffer: the same mixture
     // with the E_n/M/c root sigma as the ratio (below capacity the root in (0, 1), above it
     // the one above 1), P(wait) of the scaled M/M/c/K at the true load (BufferLoss.waiting)
-    if (this.expService && ca2 < 1 && tasks === 1 && servers > 1 && a > 0 && places >= 1 && places <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(places) && bufferMatters(servers, a, n)) {
+    if (smallChainBuffer(this.expService, places) && ca2 < 1 && tasks === 1 && servers > 1 && a > 0 && bufferMatters(servers, a, n)) {
       const rho = a / servers;
       const sigma = routedChainRatio(rho, ca2, tasks);
       const pw = finiteBuffer(servers, a, n, this.fb).pWait;
-      const capLam = (RHO_CAP * servers) / meanServiceMs;
-      const lam = lambdaPerMs > capLam ? capLam : lambdaPerMs;
-      const ac = allenCunneenWait(lam, meanServiceMs, servers, ca2, cs2, this.acScratch);
-      const rw = routedWait(lam, meanServiceMs, servers, ca2, cs2, jsqTasks, this.rwScratch);
-      const ps = ac.pWait > 0 && rw.pWait > 0 ? rw.pWait / ac.pWait : 1;
+      // routedWait's P(wait) over Allen-Cunneen's at the load held below RHO_CAP: its E_n/M/c
+      // root over the utilization (routed-wait.ts), warm-started from the last one
+      const rc = rho < RHO_CAP ? rho : RHO_CAP;
+      const sc = erlangArrivalsSigma(1 / ca2, rc, this.rwScratch.sigma ?? 0);
+      this.rwScratch.sigma = sc;
+      const ps = sc > 0 ? sc / rc : 1;
       this.atChain(Math.min(1, pw * ps), sigma, places, servers / meanServiceMs);
       return this;
     }

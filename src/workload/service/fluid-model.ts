@@ -16,7 +16,7 @@ import { ArrivalCurve } from './arrival-curve.js';
 import { cpuPercent, memoryMiB } from './cpu.js';
 import { backlogSeen, fitServedTo, newBacklogSeen } from './backlog-path.js';
 import { BufferLoss } from './buffer-loss.js';
-import { EXACT_ERLANG_MAX_PLACES, LatencyGroups } from './fluid-latency.js';
+import { LatencyGroups, smallChainBuffer } from './fluid-latency.js';
 import { chainRatio } from '../queueing/index.js';
 import { FluidRunLatency } from './fluid-run-latency.js';
 import type { ResolvedServiceConfig } from './resolve-config.js';
@@ -1084,7 +1084,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     const places = cap * poolTasks;
     this.groups.addBacklogged(count * seen.lineServed * keep, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, cfg.meanServiceMs, places, poolTasks);
     const full = count * seen.fullServed * keep;
-    if (full > 0 && this.expService && cap >= 1 && cap <= EXACT_ERLANG_MAX_PLACES && Number.isInteger(cap)) {
+    if (full > 0 && smallChainBuffer(this.expService, cap)) {
       // a small buffer held full, exponential service: the chain's own waits (addFullBuffer)
       this.groups.addFullBuffer(full, fullWaiting, this.fullRatio(arrivals / (aliveMs * rate), ca2, poolTasks), cap, rate);
       return seen.lineServed + seen.fullServed;
