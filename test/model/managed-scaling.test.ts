@@ -30,6 +30,17 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
     expect(d?.message).toContain('CapacityProviderReservation 1 datapoint > 99: 99.01; M=100 N=101; ceil(100 / 0.99) = 102');
   });
 
+  it('M / N exactly at the target is the steady state (no scale out, no scale in) at every target and N up to 200: 11 / 20 at 55 %, where (11 / 20) x 100 reads 55.00000000000001', () => {
+    for (let target = 1; target <= 100; target++) {
+      for (let n = 1; n <= 200; n++) {
+        if ((target * n) % 100 !== 0) continue;
+        const m = (target * n) / 100; // M / N = target / 100 exactly
+        const ms = policy({ maxSize: 400, targetCapacity: target, minimumScalingStepSize: 3 });
+        for (let minute = 0; minute < 20; minute++) expect(ms.onMetric(minute * MIN, m, n, n), `M=${m} N=${n} target ${target}`).toBeNull();
+      }
+    }
+  });
+
   describe('scale from zero: 10 tasks of 512 units / 1024 MiB need ceil(10 / 4) = 3 m5.large', () => {
     it('N = 0: reservation 200; AWS first scales out to two instances, then to the packed count after warm-up', () => {
       const r0 = capacityProviderReservation([], tasks(10), { largest: m5large });

@@ -45,10 +45,15 @@ export interface CapacityProviderReservation {
   incompatibleTasks: number;
 }
 
-/** M / N x 100 from the raw counts, with the N = 0 cases. */
+/**
+ * M / N x 100 from the raw counts, with the N = 0 cases. Computed as (M x 100) / N, one
+ * rounding: exactly the target when M / N is (11 / 20 is 55, where (11 / 20) x 100 is
+ * 55.00000000000001, above a targetCapacity of 55, and the group scaled out and back in
+ * every 18 minutes at its steady state), and above (below) it whenever M / N is.
+ */
 export function reservationPercent(m: number, n: number): number {
   if (n === 0) return m > 0 ? 200 : 100;
-  return (m / n) * 100;
+  return (m * 100) / n;
 }
 
 /** What the estimate of M reads besides the counts. */
