@@ -138,6 +138,11 @@ function unknownFlag(typed: string, name: string, known: readonly string[]): str
  */
 export function unknownCommand(args: readonly string[], commands: readonly string[]): string | undefined {
   const first = args[0];
+  // `ecsim -- --version` (once advised for npx): every word after `--` is a file name, never a command
+  if (first === '--') {
+    const rest = args.slice(1).join(' ');
+    return `"--" ends the options, so it goes after a command and before file names that start with a dash (ecsim run -- -x.yaml); it comes first here: write ecsim ${rest === '' ? '<command>' : rest} (see ecsim --help)`;
+  }
   if (first === undefined || first.startsWith('-')) return undefined;
   const names = commands.map((c) => c.split(' ')[0]);
   if (names.includes(first)) return undefined;

@@ -296,5 +296,8 @@ describe('usage mistakes', () => {
     expect(dash).not.toMatch(/unknown flag/);
     // after "--" a flag is a word, not a flag
     expect(await oneLine('validate', QUICKSTART, '--', '--quiet')).toBe('ecsim: unexpected argument "--quiet" (see ecsim validate --help)');
+    // "--" before any command (README once advised `npx ecsim -- --version`): the hint was "see ecsim ./--version --help"
+    expect(await oneLine('--', '--version')).toBe('ecsim: "--" ends the options, so it goes after a command and before file names that start with a dash (ecsim run -- -x.yaml); it comes first here: write ecsim --version (see ecsim --help)');
+    expect(await oneLine('--')).toContain('it comes first here: write ecsim <command> (see ecsim --help)');
   });
 });
