@@ -112,14 +112,14 @@ export const UNPAIRED_FOLDER_NOTE =
 
 /**
  * The note under a table with a Pareto column; `noun` is `variant` (compare: comparison.csv)
- * or `point` (a sweep: sweep.csv). The front is decided on the unrounded means, which the
+ * or `point` (a sweep: sweep.csv, or `csvFile`, the name `ecsim merge --out` gave it). The front is decided on the unrounded means, which the
  * table rounds to the half-width's place: `0.18 ± 0.18 | 10 ± 28` on the front beside
  * `0.17 ± 0.20 | 10 ± 28` off it is 10 SLO minutes against 10.33.
  */
-export function paretoNote(noun: string): string {
+export function paretoNote(noun: string, csvFile = paretoFile(noun)): string {
   return (
     `Pareto: no other ${noun} is at least as good on both mean cost and mean SLO violation minutes and better on one (${noun}s that tie are all on the front). ` +
-    `It is decided on the unrounded means (${paretoFile(noun)}'s cost_mean and sloViolationMinutes_mean): rounded as in the table, a ${noun} on the front can look beaten by one off it.`
+    `It is decided on the unrounded means (${csvFile}'s cost_mean and sloViolationMinutes_mean): rounded as in the table, a ${noun} on the front can look beaten by one off it.`
   );
 }
 

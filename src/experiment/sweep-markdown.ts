@@ -14,7 +14,8 @@ import { shortNames } from './point-label.js';
 import type { SweepTable } from './sweep.js';
 import { sortedRows, sweepParetoFront } from './sweep-files.js';
 
-export function sweepMarkdown(table: SweepTable): string {
+/** `csvFile`: the name of the CSV written beside it (sweep.csv, or `ecsim merge --out`'s), which the Pareto note names. */
+export function sweepMarkdown(table: SweepTable, csvFile = 'sweep.csv'): string {
   const rows = sortedRows(table);
   const front = sweepParetoFront(rows);
   const { seed, replications } = table;
@@ -30,7 +31,7 @@ export function sweepMarkdown(table: SweepTable): string {
   const pairing = sweepPairing(table);
   // the paired table below is written with 2+ replications, 2+ points and every point's replications
   const paired = replications >= 2 && rows.length >= 2 && pairing !== undefined;
-  lines.push('', COMBINED_NOTE, '', paretoNote('point'), '', startNote('point', table.paths.includes('warmStart') ? 'swept' : undefined, paired));
+  lines.push('', COMBINED_NOTE, '', paretoNote('point', csvFile), '', startNote('point', table.paths.includes('warmStart') ? 'swept' : undefined, paired));
   const partial = rows.some((r) => r.counts?.some((n) => n < replications)) || pairing?.points.some((p) => p.paired.some((s) => s.n < replications));
   if (partial) lines.push('', missingNote(replications, 'point', pairing !== undefined));
   // one replication: no intervals; one point: no difference to take (paired.csv has only its header, as compare's of one variant)

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { mergeShardFiles, readExperimentFile, shardFiles, sweepCsv, sweepMarkdown, sweepPairedCsv, sweepReplicationsCsv, sweepToFolder } from '../../src/experiment/index.js';
 import { ScenarioError } from '../../src/scenario/index.js';
@@ -95,6 +95,11 @@ describe('sweep, shards and merge', () => {
       expect(await experimentCli(['sweep', file, '--shards', '2', ...common])).toBe(2); // no index anywhere
       expect(await experimentCli(['sweep', file, '--shard', '3/2', ...common])).toBe(2);
       expect(await experimentCli(['merge', out, '--quiet'])).toBe(0);
+      expect(readFileSync(join(out, 'comparison.md'), 'utf8')).toContain("(sweep.csv's cost_mean");
+      // a CSV of another name: the comparison page beside it names that file in its Pareto note
+      mkdirSync(join(dir, 'cli-named'));
+      expect(await experimentCli(['merge', out, '--quiet', '--out', join(dir, 'cli-named', 'web.csv')])).toBe(0);
+      expect(readFileSync(join(dir, 'cli-named', 'comparison.md'), 'utf8')).toContain("(web.csv's cost_mean");
       expect(await experimentCli(['sweep', file, ...flags, '--out', join(dir, 'cli-whole')])).toBe(0);
       expect(readFileSync(join(out, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(dir, 'cli-whole', 'sweep.csv'), 'utf8'));
       expect(await experimentCli(['merge', join(dir, 'nowhere')])).toBe(2);

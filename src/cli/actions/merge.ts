@@ -72,7 +72,7 @@ export function merge(argv: MergeArgs): void {
     // the plan of the shards, or (shard files written before they carried it) none: an earlier sweep's removed
     const plan = planFile === undefined || table.plan === undefined ? [] : [[planFile, sweepPlanText(table.plan, table.runsPlan)] as const];
     const stalePlan = planFile !== undefined && table.plan === undefined && existsSync(planFile) ? [planFile] : [];
-    const staged = stageFiles([[out, sweepCsv(table)], [markdown, sweepMarkdown(table)], ...plan, ...paired.write]);
+    const staged = stageFiles([[out, sweepCsv(table)], [markdown, sweepMarkdown(table, basename(out))], ...plan, ...paired.write]);
     // an earlier sweep's pairing files (never beside the new sweep.csv) and comparison page
     // (stale beside the new table), moved aside now: removed with the write, or put back if it fails
     let removals: StagedFile;
