@@ -221,6 +221,9 @@ export const AAS_NAME_RULES = {
     maxLength: 256,
     extra: ['_', '-', '.'],
     narrower: `PutScheduledAction's ScheduledActionName refuses ":", "/", "|" and control characters; ecsim keeps to these characters, though AWS also allows spaces and others, ${ONE_WORD}`,
+    renamePrefix: 'action-',
+    // "in the order that they are specified", scheduled-scaling-policy-overview.html
+    writtenOrder: 'actions firing at the same instant run in the order written, as in Application Auto Scaling',
   },
 } as const satisfies Record<string, NameRule>;
 

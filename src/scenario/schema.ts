@@ -640,7 +640,7 @@ const autoScaling = strict({
     ruleNamed(AAS_NAME_RULES.policy, discriminated('policyType', { TargetTrackingScaling: targetTracking, StepScaling: stepScaling }, UNMODELLED_POLICY_TYPES)),
   ).default({}),
   // the names are checked whatever the actions' own problems (a superRefine would not run then)
-  scheduledActions: checkedAlongside(writtenOrderNames, ruleNamed(AAS_NAME_RULES.scheduledAction, scheduledAction)).default({}),
+  scheduledActions: checkedAlongside(scheduledActionCount, ruleNamed(AAS_NAME_RULES.scheduledAction, scheduledAction)).default({}),
 }, AUTO_SCALING_NOTES);
 
 /**
@@ -686,27 +686,14 @@ function distinctTrackedMetrics(policies: unknown): RawIssue[] {
 }
 
 /**
- * Scheduled actions firing at the same instant run in the order written (Application Auto
- * Scaling runs them "in the order that they are specified", scheduled-scaling-policy-overview.html).
- * A JavaScript object lists integer-like keys ("1", "20") first, in numeric order, whatever
- * the file's order: such names are refused, so the order ecsim keeps is the one written.
+ * At most MAX_SCHEDULED_ACTIONS a service. (A whole-number name is refused by the name rule,
+ * AAS_NAME_RULES.scheduledAction: actions firing at the same instant run in the order written.)
  */
-function writtenOrderNames(actions: unknown): RawIssue[] {
+function scheduledActionCount(actions: unknown): RawIssue[] {
   if (actions === null || typeof actions !== 'object' || Array.isArray(actions)) return [];
-  const out: RawIssue[] = [];
   const count = Object.keys(actions).length;
-  if (count > MAX_SCHEDULED_ACTIONS) {
-    out.push({ path: [], message: `expected at most ${MAX_SCHEDULED_ACTIONS} scheduled actions per service (Application Auto Scaling's quota "Scheduled actions per scalable target", not adjustable), found ${count}` });
-  }
-  for (const name of Object.keys(actions)) {
-    if (isWholeNumberName(name)) {
-      out.push({
-        path: [name],
-        message: `expected a name that is not a whole number (actions firing at the same instant run in the order written, as in Application Auto Scaling, and ecsim reads a map's whole-number names before the others, in numeric order), found "${name}"; rename it, e.g. "action-${name}"`,
-      });
-    }
-  }
-  return out;
+  if (count <= MAX_SCHEDULED_ACTIONS) return [];
+  return [{ path: [], message: `expected at most ${MAX_SCHEDULED_ACTIONS} scheduled actions per service (Application Auto Scaling's quota "Scheduled actions per scalable target", not adjustable), found ${count}` }];
 }
 
 // ------------------------------------------------------------------------ services

@@ -84,7 +84,7 @@ describe('scheduled action names', () => {
 
   it('a whole-number name is refused once, for its order (its characters are allowed)', () => {
     const lines = problems(actionsNamed('7')).split('\n');
-    expect(lines).toEqual([expect.stringMatching(/scheduledActions\.7: expected a name that is not a whole number/)]);
+    expect(lines).toEqual([expect.stringMatching(/scheduledActions\.7: expected a scheduled action name that is not a whole number/)]);
   });
 
   it('ecsim validate: exit 2, one line, no stack trace', async () => {

@@ -69,7 +69,7 @@ describe('scheduled action names', () => {
   it('a whole-number name is refused at its key, with a hint', () => {
     const s = quickstart();
     s.services.web.autoScaling.scheduledActions = { later: action, '7': action };
-    expect(problems(s)).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.7: expected a name that is not a whole number \(actions firing at the same instant run in the order written.*found "7"; rename it, e\.g\. "action-7"$/);
+    expect(problems(s)).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.7: expected a scheduled action name that is not a whole number \(actions firing at the same instant run in the order written.*found "7"; rename it, e\.g\. "action-7"$/);
   });
   it('a whole-number name is refused also when that action (or another) has problems of its own, each said once', () => {
     const s = quickstart();
@@ -77,7 +77,7 @@ describe('scheduled action names', () => {
     s.services.web.autoScaling.scheduledActions = { '1': { ...action, schedule: 'cron(0 8 * *)' }, b: { ...action, timezone: 'Europe/Berln' } };
     const lines = problems(s).split('\n');
     expect(lines).toHaveLength(3);
-    expect(lines[0]).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.1: expected a name that is not a whole number .*found "1"; rename it, e\.g\. "action-1"$/);
+    expect(lines[0]).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.1: expected a scheduled action name that is not a whole number .*found "1"; rename it, e\.g\. "action-1"$/);
     expect(lines[1]).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.1\.schedule: expected 6 cron fields/);
     expect(lines[2]).toMatch(/^s\.yaml: services\.web\.autoScaling\.scheduledActions\.b\.timezone: expected an IANA time zone name/);
   });
