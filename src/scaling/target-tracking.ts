@@ -25,7 +25,12 @@ export interface TargetTrackingPolicyConfig {
 
 export const DEFAULT_ECS_COOLDOWN_MS = 300_000;
 
-/** AAS's managed alarms: 3 of 3 one-minute datapoints above target, 15 of 15 below 90 %. */
+/**
+ * AAS's managed alarms: 3 of 3 one-minute datapoints above target, 15 of 15 below 90 %. The
+ * counts are those the alarms AAS creates show in CloudWatch (AWS's docs do not give them);
+ * the 90 % reads the overview page's "usually more than 10% lower" as exact (model,
+ * docs/notes/scaling.md).
+ */
 export const HIGH_ALARM_EVALUATION_PERIODS = 3;
 export const LOW_ALARM_EVALUATION_PERIODS = 15;
 export const LOW_ALARM_TARGET_FRACTION = 0.9;

@@ -194,7 +194,8 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
       lines.push({ policy, metric, column, value, kind: 'target' });
       const chart = METRIC_CHART[metric] ?? null;
       alarms.push({ name: `TargetTracking-${name}-${policy}-AlarmHigh`, policy, metric, chart, direction: 'out' });
-      // AAS's low alarm fires below 90 % of the target (target-tracking-scaling-policy-overview.html).
+      // ecsim's AlarmLow fires below 90 % of the target (its reading of "usually more than 10%
+      // lower", target-tracking-scaling-policy-overview.html; docs/notes/scaling.md).
       if (p.disableScaleIn !== true) {
         lines.push({ policy, metric, column, value: value * 0.9, kind: 'scale-in threshold' });
         alarms.push({ name: `TargetTracking-${name}-${policy}-AlarmLow`, policy, metric, chart, direction: 'in' });
