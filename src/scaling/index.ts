@@ -12,6 +12,7 @@ export {
   trackedMetric,
   proportionalCapacity,
   DEFAULT_ECS_COOLDOWN_MS,
+  LOW_ALARM_TARGET_FRACTION,
   type TargetTrackingPolicyConfig,
 } from './target-tracking.js';
 export { TargetTrackingPolicy } from './target-tracking-policy.js';

@@ -4,6 +4,7 @@
 // seconds) or as parsed by ecsim (durations in integer ms): see durationReader.
 
 import { parseDuration } from '../../../scenario/index.js';
+import { LOW_ALARM_TARGET_FRACTION } from '../../../scaling/index.js';
 import { fmtMs } from '../format/duration.js';
 
 /** The CloudWatch metric a policy tracks, by the name of the timeseries.csv column that shows it. */
@@ -197,7 +198,7 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
       // ecsim's AlarmLow fires below 90 % of the target (its reading of "usually more than 10%
       // lower", target-tracking-scaling-policy-overview.html; docs/notes/scaling.md).
       if (p.disableScaleIn !== true) {
-        lines.push({ policy, metric, column, value: value * 0.9, kind: 'scale-in threshold' });
+        lines.push({ policy, metric, column, value: value * LOW_ALARM_TARGET_FRACTION, kind: 'scale-in threshold' });
         alarms.push({ name: `TargetTracking-${name}-${policy}-AlarmLow`, policy, metric, chart, direction: 'in' });
       }
       rows.push([`policy ${policy}`, `target tracking ${metric} = ${value}; cooldowns out ${fmtMs(p.scaleOutCooldown === undefined ? 300_000 : ms(p.scaleOutCooldown))} / in ${fmtMs(p.scaleInCooldown === undefined ? 300_000 : ms(p.scaleInCooldown))}${p.disableScaleIn === true ? '; scale in disabled' : ''}`]);
