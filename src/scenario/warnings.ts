@@ -67,7 +67,7 @@ import { formatDuration } from './duration.js';
 import { writtenAsBareNumber, type DurationDistribution } from './schema-helpers.js';
 import { bareSecondsHint } from './bare-seconds.js';
 import { closest, closestName } from './did-you-mean.js';
-import { ARCH_ATTRIBUTE, AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, evaluate, instanceAttributes, parseExpression, type Expression, type PlacementInstance } from '../placement/index.js';
+import { ARCH_ATTRIBUTE, AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, evaluate, expressionExcerpt, instanceAttributes, parseExpression, type Expression, type PlacementInstance } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedProvider, ResolvedScenario, ResolvedService } from './resolve.js';
 
@@ -852,12 +852,14 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
   const expressions = (at: Path, list: readonly { type: string; expression?: string }[] | undefined, users: readonly ResolvedService[]) => {
     forEachMemberOf(list, (expression, expr, i) => {
       const said = new Set<string>();
-      const say = (message: string) => {
+      // quoting the expression around the comparison warned of (expressionExcerpt)
+      const sayAt = (position: number) => (message: string) => {
         if (said.has(message)) return;
         said.add(message);
-        out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${expression}": ${message}` });
+        out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${expressionExcerpt(expression, position)}": ${message}` });
       };
       walkComparisons(expr, (cmp) => {
+        const say = sayAt(cmp.position);
         if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say);
         // the comparison is true on no instance and the expression needs it: the tasks are
         // never placed, and a managed-scaling provider grows its group for them
@@ -953,15 +955,18 @@ function daemonConstraintsThatChange(svc: ResolvedService, out: ScenarioWarning[
   const check = (at: Path, list: readonly { type: string; expression?: string }[] | undefined) => {
     forEachMemberOf(list, (expression, expr, i) => {
       const subjects = new Set<string>();
+      let first = -1; // where the first comparison reading one starts
       walkComparisons(expr, (cmp) => {
-        if (cmp.subject.kind === 'runningTasksCount' || cmp.subject.kind === 'task:group') subjects.add(cmp.subject.kind);
+        if (cmp.subject.kind !== 'runningTasksCount' && cmp.subject.kind !== 'task:group') return;
+        subjects.add(cmp.subject.kind);
+        if (first < 0 || cmp.position < first) first = cmp.position;
       });
       if (subjects.size === 0) return;
       const read = [...subjects].join(' and ');
       out.push({
         at: [...at, 'placementConstraints', i, 'expression'],
         message:
-          `memberOf "${expression}" on DAEMON service ${svc.name} reads ${read}, which change${subjects.size === 1 ? 's' : ''} during the run: ` +
+          `memberOf "${expressionExcerpt(expression, first)}" on DAEMON service ${svc.name} reads ${read}, which change${subjects.size === 1 ? 's' : ''} during the run: ` +
           'ecsim evaluates it only when it places a daemon task, and never stops a running one whose instance no longer meets it ' +
           '(ECS evaluates the constraints for running DAEMON tasks too and stops those that do not meet them: APIReference Service.schedulingStrategy)',
       });
