@@ -13,7 +13,7 @@
 // ENABLED written on an incompatible service is refused at load time (what AWS answers to such
 // a request is not documented: ecsim will not pretend to rebalance a service AWS cannot).
 
-import { AZ_ATTRIBUTE } from '../placement/index.js';
+import { AZ_ATTRIBUTE, expressionExcerpt } from '../placement/index.js';
 import { deploymentConfigurationOf, type ServiceConfig, type TaskDefinitionConfig } from './schema.js';
 
 const AZ_SPREAD_FIELD = `attribute:${AZ_ATTRIBUTE}`;
@@ -30,9 +30,11 @@ export function azRebalancingIncompatibility(config: ServiceConfig, td: TaskDefi
     return { key: 'deploymentConfiguration', why: 'its maximumPercent is 100 (no room to start a task before stopping one)' };
   }
   const own = config.placementConstraints.find((c) => c.type === 'memberOf' && c.expression.includes(AZ_SPREAD_FIELD));
-  if (own) return { key: 'placementConstraints', why: `it has a placement constraint on ${AZ_SPREAD_FIELD} (memberOf ${(own as { expression: string }).expression})` };
+  // the expression quoted around its first mention of the attribute (expressionExcerpt)
+  const quote = (expression: string) => expressionExcerpt(expression, expression.indexOf(AZ_SPREAD_FIELD));
+  if (own) return { key: 'placementConstraints', why: `it has a placement constraint on ${AZ_SPREAD_FIELD} (memberOf ${quote((own as { expression: string }).expression)})` };
   const inherited = (td?.placementConstraints ?? []).find((c) => c.type === 'memberOf' && c.expression.includes(AZ_SPREAD_FIELD));
-  if (inherited) return { key: 'placementConstraints', why: `its task definition has a placement constraint on ${AZ_SPREAD_FIELD} (memberOf ${inherited.expression})` };
+  if (inherited) return { key: 'placementConstraints', why: `its task definition has a placement constraint on ${AZ_SPREAD_FIELD} (memberOf ${quote(inherited.expression)})` };
   return null;
 }
 

@@ -33,8 +33,9 @@
 // ENI limit) in a group an awsvpc EC2 service can be placed on, or with no such group at all,
 // a DAEMON task larger than every instance type the groups launch register (never placed),
 // a spread field or memberOf expression naming an attribute no instance has, or comparing
-// ecs.availability-zone / ecs.instance-type with a value no instance has (when the expression
-// needs it, with the growth of a managed-scaling group to maxSize: neverPlaced), or a needed
+// an attribute (built-in or the groups' own) with == / in values or an =~ pattern no value an
+// instance can have meets (case included), or ec2InstanceId with an id no ecsim instance has
+// (when the expression needs it, with the growth of a managed-scaling group to maxSize: neverPlaced), or a needed
 // attribute comparison that no instance of one provider given tasks meets, though others may
 // (providersThatNeverMeet, per provider), a DAEMON service's
 // memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
@@ -66,7 +67,7 @@ import { formatDuration } from './duration.js';
 import { writtenAsBareNumber, type DurationDistribution } from './schema-helpers.js';
 import { bareSecondsHint } from './bare-seconds.js';
 import { closest, closestName } from './did-you-mean.js';
-import { AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, evaluate, instanceAttributes, parseExpression, type Expression, type PlacementInstance } from '../placement/index.js';
+import { ARCH_ATTRIBUTE, AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, evaluate, expressionExcerpt, instanceAttributes, parseExpression, type Expression, type PlacementInstance } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
 import type { Path, ResolvedProvider, ResolvedScenario, ResolvedService } from './resolve.js';
 
@@ -791,16 +792,52 @@ const INSTANCE_TYPE_ATTRIBUTE = 'ecs.instance-type';
  * attribute:NAME, where NAME is set on no instance any group of the cluster launches (the
  * built-in attributes and the groups' `attributes`: ecsim has no PutAttributes), likely a
  * slip (attribute:ecs.availability_zone): spread then sees one value everywhere and does
- * nothing; memberOf compares with a missing attribute. And an `==` or `in` on
- * ecs.availability-zone or ecs.instance-type whose value no instance can have (an AZ not in
- * cluster.availabilityZones, a type no group launches), and a task:group `==` or `in` value
- * that is no service:NAME of the scenario (no task is in it). Each with a did-you-mean hint.
+ * nothing; memberOf compares with a missing attribute. And an `==` or `in` on an attribute
+ * whose value no instance can have (values compare exactly, case included: an AZ not in
+ * cluster.availabilityZones, a type no group launches, an ecs.os-type, ecs.os-family,
+ * ecs.cpu-architecture or ecs.ami-id no instance of the groups has, a custom attribute value
+ * no group's `attributes` gives), an `=~` whose pattern matches none of those values (with
+ * what it would match ignoring case), an ec2InstanceId `==` or `in` value that is no id
+ * ecsim gives (i- and 17 lower-case hex digits from 1: Cluster.nextInstanceId), and a
+ * task:group `==` or `in` value that is no service:NAME of the scenario (no task is in it).
+ * Said wherever the comparison stands (under `not` or `or` too); only when the expression
+ * needs it (mustHold) does the warning add that the tasks are never placed. Each with a
+ * did-you-mean hint.
  */
 function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]): void {
   const names = new Set(BUILT_IN_ATTRIBUTES);
   for (const p of s.providers.values()) if (p.kind === 'asg') for (const k of Object.keys(p.config.autoScalingGroup.attributes)) names.add(k);
   const azs = s.scenario.cluster.availabilityZones;
   const types = [...new Set(launchedInstanceTypes(s).map((t) => t.name))];
+  // the values each attribute has on the instances the groups can launch (each type a group
+  // launches in each AZ, as the placer sees them: instanceAttributes), first-seen order
+  const valuesOf = new Map<string, string[]>();
+  const launched = launchedInstanceTypes(s);
+  for (const p of s.providers.values()) {
+    if (p.kind !== 'asg') continue;
+    for (const t of launched.filter((x) => x.group === p.name)) {
+      for (const az of azs) {
+        for (const [k, v] of Object.entries(instanceAttributes(t, az, p.config.autoScalingGroup))) {
+          const list = valuesOf.get(k) ?? [];
+          if (!list.includes(v)) list.push(v);
+          valuesOf.set(k, list);
+        }
+      }
+    }
+  }
+  /** Where the values of attribute `name` come from, for messages. */
+  const whence = (name: string) =>
+    name === INSTANCE_TYPE_ATTRIBUTE
+      ? 'the types the groups launch; an on-demand group launches its first type only'
+      : name === ARCH_ATTRIBUTE
+        ? 'the architectures of the types the groups launch'
+        : name === 'ecs.os-type'
+          ? "the groups' osType"
+          : name === 'ecs.os-family'
+            ? 'ecsim models Linux instances only'
+            : name === 'ecs.ami-id'
+              ? "the groups' amiId"
+              : "the values the groups' autoScalingGroup.attributes give it";
   const hint = (word: string, among: Iterable<string>) => {
     const c = closest(word, among);
     return c === undefined ? '' : ` (did you mean "${c}"?)`;
@@ -815,33 +852,48 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
   const expressions = (at: Path, list: readonly { type: string; expression?: string }[] | undefined, users: readonly ResolvedService[]) => {
     forEachMemberOf(list, (expression, expr, i) => {
       const said = new Set<string>();
-      const say = (message: string) => {
+      // quoting the expression around the comparison warned of (expressionExcerpt)
+      const sayAt = (position: number) => (message: string) => {
         if (said.has(message)) return;
         said.add(message);
-        out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${expression}": ${message}` });
+        out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${expressionExcerpt(expression, position)}": ${message}` });
       };
       walkComparisons(expr, (cmp) => {
+        const say = sayAt(cmp.position);
         if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say);
-        if (cmp.subject.kind !== 'attribute') return;
-        const name = cmp.subject.name;
         // the comparison is true on no instance and the expression needs it: the tasks are
         // never placed, and a managed-scaling provider grows its group for them
         const never = (holdsOnNone: boolean) => (holdsOnNone && mustHold(expr, cmp) ? neverPlaced(s, users) : '');
+        if (cmp.subject.kind === 'ec2InstanceId') return noSuchInstance(cmp, say, never);
+        if (cmp.subject.kind !== 'attribute') return;
+        const name = cmp.subject.name;
         if (!names.has(name)) {
           // (evaluate.ts: an instance without the attribute passes !=, not_in, !~ and not_exists only)
           const passes = cmp.operator === '!=' || cmp.operator === 'not_in' || cmp.operator === '!~' || cmp.operator === 'not_exists';
           return say(`${noSuchAttribute(name)}, so attribute:${name} ${cmp.operator} ... is ${passes ? 'true on every' : 'true on no'} instance${never(!passes)}`);
         }
+        // the values an instance can have (none known when no group launches a type the checks accept)
+        const had = name === AZ_ATTRIBUTE ? azs : (valuesOf.get(name) ?? []);
         const values = cmp.operator === '==' ? [cmp.argument!] : cmp.operator === 'in' ? cmp.list! : [];
-        const lacking = (v: string) => (name === AZ_ATTRIBUTE ? !azs.includes(v) : name === INSTANCE_TYPE_ATTRIBUTE && types.length > 0 && !types.includes(v));
-        const onNone = values.length > 0 && values.every(lacking);
+        const lacking = (v: string) => had.length > 0 && !had.includes(v);
+        // =~ whose pattern matches none of them (it matches the whole value, case included)
+        const unmatched = cmp.operator === '=~' && had.length > 0 && !had.some((v) => cmp.pattern!.test(v));
+        const onNone = (values.length > 0 && values.every(lacking)) || unmatched;
         const tail = never(onNone);
         for (const v of values) {
-          if (name === AZ_ATTRIBUTE && !azs.includes(v)) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${listHint(v, azs)}): no instance has that ${name}${tail}`);
-          else if (name === INSTANCE_TYPE_ATTRIBUTE && types.length > 0 && !types.includes(v)) say(`no Auto Scaling group of the cluster launches ${v} (they launch ${types.join(', ')}; an on-demand group launches its first type only${listHint(v, types)}): no instance has that ${name}${tail}`);
+          if (!lacking(v)) continue;
+          if (name === AZ_ATTRIBUTE) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${listHint(v, azs)}): no instance has that ${name}${tail}`);
+          else if (name === INSTANCE_TYPE_ATTRIBUTE) say(`no Auto Scaling group of the cluster launches ${v} (they launch ${types.join(', ')}; an on-demand group launches its first type only${listHint(v, types)}): no instance has that ${name}${tail}`);
+          else say(`"${v}" is not the ${name} of any instance of the cluster (${whence(name)}: ${had.join(', ')}; values compare exactly, case included${listHint(v, had)}): no instance has that ${name}${tail}`);
         }
-        // true on no instance of the cluster: said above, for every provider at once; else
-        // each provider given the tasks whose group launches no instance it is true on
+        if (unmatched) {
+          const among = had;
+          const from = name === AZ_ATTRIBUTE ? "the cluster's availabilityZones" : whence(name);
+          const pattern = cmp.pattern!;
+          const folded = pattern.flags.includes('i') ? [] : among.filter((v) => new RegExp(pattern.source, `${pattern.flags}i`).test(v));
+          const nearly = folded.length > 0 ? `; ignoring case it would match ${folded.join(', ')}` : '';
+          say(`the pattern ${cmp.argument} matches none of the values of ${name} an instance of the cluster can have (${from}: ${among.join(', ')}; it must match the whole value, case included, unless it begins (?i)${nearly}): no instance meets it${tail}`);
+        }
         if (!onNone && mustHold(expr, cmp)) for (const m of providersThatNeverMeet(s, users, cmp)) say(m);
       });
     });
@@ -854,6 +906,19 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
       if (groups.includes(v)) continue;
       const near = closestName(v.startsWith('service:') ? v : `service:${v}`, groups);
       say(`no task is in group "${v}": ecsim runs services only, and a service's tasks are in the task group service:NAME (${groups.join(', ')})${near === undefined ? '' : `; did you mean "${near}"?`}`);
+    }
+  };
+  // an ec2InstanceId == or in value no instance can have: ecsim names its instances
+  // i-00000000000000001, i-00000000000000002, ... in launch order (Cluster.nextInstanceId)
+  const noSuchInstance = (cmp: { operator: string; argument?: string; list?: readonly string[] }, say: (message: string) => void, never: (holdsOnNone: boolean) => string) => {
+    if (cmp.operator !== '==' && cmp.operator !== 'in') return;
+    const values = cmp.operator === '==' ? [cmp.argument!] : cmp.list!;
+    const lacking = (v: string) => !/^i-[0-9a-f]{17}$/.test(v) || /^i-0+$/.test(v);
+    const tail = never(values.every(lacking));
+    for (const v of values.filter(lacking)) {
+      const digits = /^i-([0-9a-f]{1,17})$/i.exec(v)?.[1];
+      const meant = digits === undefined || /^0+$/.test(digits) ? '' : `; did you mean "i-${digits.toLowerCase().padStart(17, '0')}"?`;
+      say(`no instance has ec2InstanceId "${v}": ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch${meant}${tail}`);
     }
   };
   const tdSeen = new Set<string>();
@@ -890,15 +955,18 @@ function daemonConstraintsThatChange(svc: ResolvedService, out: ScenarioWarning[
   const check = (at: Path, list: readonly { type: string; expression?: string }[] | undefined) => {
     forEachMemberOf(list, (expression, expr, i) => {
       const subjects = new Set<string>();
+      let first = -1; // where the first comparison reading one starts
       walkComparisons(expr, (cmp) => {
-        if (cmp.subject.kind === 'runningTasksCount' || cmp.subject.kind === 'task:group') subjects.add(cmp.subject.kind);
+        if (cmp.subject.kind !== 'runningTasksCount' && cmp.subject.kind !== 'task:group') return;
+        subjects.add(cmp.subject.kind);
+        if (first < 0 || cmp.position < first) first = cmp.position;
       });
       if (subjects.size === 0) return;
       const read = [...subjects].join(' and ');
       out.push({
         at: [...at, 'placementConstraints', i, 'expression'],
         message:
-          `memberOf "${expression}" on DAEMON service ${svc.name} reads ${read}, which change${subjects.size === 1 ? 's' : ''} during the run: ` +
+          `memberOf "${expressionExcerpt(expression, first)}" on DAEMON service ${svc.name} reads ${read}, which change${subjects.size === 1 ? 's' : ''} during the run: ` +
           'ecsim evaluates it only when it places a daemon task, and never stops a running one whose instance no longer meets it ' +
           '(ECS evaluates the constraints for running DAEMON tasks too and stops those that do not meet them: APIReference Service.schedulingStrategy)',
       });

@@ -61,6 +61,8 @@ const VALID: Array<[string, boolean, boolean, string]> = [
   ['not attribute:tier exists', false, true, 'not'],
   ['!(attribute:tier exists)', false, true, '! with parentheses'],
   ['not(attribute:tier exists)', false, true, 'not( without a space'],
+  ['(attribute:tier == web)', true, false, 'a single comparison in parentheses: accepted (AWS: "A single expression can\'t contain parentheses"; ecsim is lenient, docs/notes/placement.md)'],
+  ['not(task:group == service:web)', false, true, 'the form of AWS\'s Task Anti-Affinity example, not(task:group == database)'],
   [
     'attribute:ecs.instance-type =~ t3.* and attribute:ecs.availability-zone in [us-east-1a, us-east-1b]',
     true,

@@ -1,7 +1,9 @@
 // The loader warns when a spread field or a memberOf expression names an attribute that no
 // instance of the cluster has (built-in ones, the groups' attributes: ecsim has no
-// PutAttributes), and when an == / in value on ecs.availability-zone or ecs.instance-type
-// can never match (an AZ not in cluster.availabilityZones, a type no group launches).
+// PutAttributes), and when an == / in value or an =~ pattern on an attribute can never match
+// (an AZ not in cluster.availabilityZones, a type no group launches, an os-type, os-family,
+// cpu-architecture or ami-id no instance has, a custom attribute value no group gives: values
+// compare exactly, case included), and an ec2InstanceId no ecsim instance has.
 
 import { describe, expect, it } from 'vitest';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
@@ -81,5 +83,90 @@ describe('warning: placement names no instance has', () => {
     // a service's own group, != and not in: nothing to say
     expect(warned(scenario(memberOf('task:group == service:web')))).toEqual([]);
     expect(warned(scenario(memberOf('task:group != web')))).toEqual([]);
+  });
+
+  // the values an instance of this cluster has (hand-read from the scenario and the model):
+  // ecs.os-type linux (osType default), ecs.os-family LINUX (LINUX_OS_FAMILY), ecs.cpu-architecture
+  // x86_64 (m5.large; c5.large is never launched), ecs.ami-id ami-ecs-optimized-al2023, tier web
+  const at = 'services.web.placementConstraints.0.expression';
+  it('an os-type, os-family, cpu-architecture, ami-id or custom attribute value no instance has (case included), with a did-you-mean', () => {
+    const exact = 'values compare exactly, case included';
+    expect(warned(scenario(memberOf('attribute:ecs.os-type == LINUX')))).toEqual([
+      `${at}: memberOf "attribute:ecs.os-type == LINUX": "LINUX" is not the ecs.os-type of any instance of the cluster (the groups' osType: linux; ${exact}; did you mean "linux"?): no instance has that ecs.os-type`,
+    ]);
+    expect(warned(scenario(memberOf('attribute:ecs.os-family == linux')))).toEqual([
+      `${at}: memberOf "attribute:ecs.os-family == linux": "linux" is not the ecs.os-family of any instance of the cluster (ecsim models Linux instances only: LINUX; ${exact}; did you mean "LINUX"?): no instance has that ecs.os-family`,
+    ]);
+    expect(warned(scenario(memberOf('attribute:ecs.cpu-architecture == x86-64')))).toEqual([
+      `${at}: memberOf "attribute:ecs.cpu-architecture == x86-64": "x86-64" is not the ecs.cpu-architecture of any instance of the cluster (the architectures of the types the groups launch: x86_64; ${exact}; did you mean "x86_64"?): no instance has that ecs.cpu-architecture`,
+    ]);
+    expect(warned(scenario(memberOf('attribute:ecs.ami-id == ami-custom')))).toEqual([
+      `${at}: memberOf "attribute:ecs.ami-id == ami-custom": "ami-custom" is not the ecs.ami-id of any instance of the cluster (the groups' amiId: ami-ecs-optimized-al2023; ${exact}): no instance has that ecs.ami-id`,
+    ]);
+    expect(warned(scenario(memberOf('attribute:tier in [Web, api]')))).toEqual([
+      `${at}: memberOf "attribute:tier in [Web, api]": "Web" is not the tier of any instance of the cluster (the values the groups' autoScalingGroup.attributes give it: web; ${exact}; did you mean "web"?): no instance has that tier`,
+      `${at}: memberOf "attribute:tier in [Web, api]": "api" is not the tier of any instance of the cluster (the values the groups' autoScalingGroup.attributes give it: web; ${exact}): no instance has that tier`,
+    ]);
+  });
+
+  it('a custom attribute one group lacks: a value of another group is not warned of; arm64 from a Spot group', () => {
+    const s = scenario(memberOf('attribute:ecs.cpu-architecture == arm64 and attribute:tier == web'), {}, ['c6g.large']);
+    expect(warned(s)).toEqual([]);
+  });
+
+  it('an =~ pattern that matches none of the values (whole value, case included), with what it would match ignoring case', () => {
+    expect(warned(scenario(memberOf('attribute:ecs.instance-type =~ M5.*')))).toEqual([
+      `${at}: memberOf "attribute:ecs.instance-type =~ M5.*": the pattern M5.* matches none of the values of ecs.instance-type an instance of the cluster can have (the types the groups launch; an on-demand group launches its first type only: m5.large; it must match the whole value, case included, unless it begins (?i); ignoring case it would match m5.large): no instance meets it`,
+    ]);
+    expect(warned(scenario(memberOf('attribute:ecs.availability-zone =~ eu-.*')))).toEqual([
+      `${at}: memberOf "attribute:ecs.availability-zone =~ eu-.*": the pattern eu-.* matches none of the values of ecs.availability-zone an instance of the cluster can have (the cluster's availabilityZones: us-east-1a, us-east-1b, us-east-1c; it must match the whole value, case included, unless it begins (?i)): no instance meets it`,
+    ]);
+    // m5 matches only part of m5.large: the whole value must match
+    expect(warned(scenario(memberOf('attribute:ecs.instance-type =~ m5')))).toHaveLength(1);
+    for (const e of ['attribute:ecs.instance-type =~ m5.*', 'attribute:ecs.instance-type =~ (?i)M5.*', 'attribute:tier =~ w.b', 'attribute:ecs.instance-type !~ M5.*']) {
+      expect(warned(scenario(memberOf(e))), e).toEqual([]);
+    }
+  });
+
+  it('an ec2InstanceId no instance has: ecsim names them i- and 17 lower-case hex digits, from i-00000000000000001', () => {
+    const names = 'ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch';
+    expect(warned(scenario(memberOf('ec2InstanceId in [i-1]')))).toEqual([
+      `${at}: memberOf "ec2InstanceId in [i-1]": no instance has ec2InstanceId "i-1": ${names}; did you mean "i-00000000000000001"?`,
+    ]);
+    expect(warned(scenario(memberOf('ec2InstanceId == i-0000000000000000A')))).toEqual([
+      `${at}: memberOf "ec2InstanceId == i-0000000000000000A": no instance has ec2InstanceId "i-0000000000000000A": ${names}; did you mean "i-0000000000000000a"?`,
+    ]);
+    expect(warned(scenario(memberOf('ec2InstanceId == i-00000000000000000')))).toEqual([
+      `${at}: memberOf "ec2InstanceId == i-00000000000000000": no instance has ec2InstanceId "i-00000000000000000": ${names}`,
+    ]);
+    for (const e of ['ec2InstanceId == i-00000000000000001', 'ec2InstanceId in [i-0000000000000001f]', 'ec2InstanceId != i-1', 'ec2InstanceId not_in [i-1]']) {
+      expect(warned(scenario(memberOf(e))), e).toEqual([]);
+    }
+  });
+
+  it('values in their right case, and operators true on some instance whatever the value (!=, not_in, exists), give no warning', () => {
+    for (const e of [
+      'attribute:ecs.os-type == linux and attribute:ecs.os-family == LINUX and attribute:ecs.cpu-architecture == x86_64',
+      'attribute:ecs.ami-id == ami-ecs-optimized-al2023 and attribute:tier == web',
+      'attribute:ecs.os-type != LINUX',
+      'attribute:tier not_in [Web]',
+      'attribute:ecs.os-family exists',
+      'attribute:tier > Web',
+    ]) {
+      expect(warned(scenario(memberOf(e))), e).toEqual([]);
+    }
+  });
+
+  it('a needed comparison no instance meets adds that the tasks are never placed and managed scaling grows for them; one under not or or says only the value', () => {
+    const s = scenario({ ...memberOf('attribute:ecs.os-type == LINUX'), capacityProviderStrategy: [{ capacityProvider: 'ec2', weight: 1 }], launchType: undefined });
+    s.cluster.capacityProviders.ec2.managedScaling = { status: 'ENABLED', targetCapacity: 100 };
+    expect(warned(s)).toEqual([
+      `${at}: memberOf "attribute:ecs.os-type == LINUX": "LINUX" is not the ecs.os-type of any instance of the cluster (the groups' osType: linux; values compare exactly, case included; did you mean "linux"?): no instance has that ecs.os-type; its tasks are never placed, and the managed scaling of capacity provider ec2 (maxSize 1) counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to maxSize for them, one step per instance warm-up`,
+    ]);
+    const t = scenario({ ...memberOf('attribute:ecs.os-type == LINUX or attribute:tier == web'), capacityProviderStrategy: [{ capacityProvider: 'ec2', weight: 1 }], launchType: undefined });
+    t.cluster.capacityProviders.ec2.managedScaling = { status: 'ENABLED', targetCapacity: 100 };
+    expect(warned(t)).toEqual([
+      `${at}: memberOf "attribute:ecs.os-type == LINUX or attribute:tier == web": "LINUX" is not the ecs.os-type of any instance of the cluster (the groups' osType: linux; values compare exactly, case included; did you mean "linux"?): no instance has that ecs.os-type`,
+    ]);
   });
 });
