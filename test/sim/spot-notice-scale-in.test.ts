@@ -122,3 +122,57 @@ describe('scale in during an EC2 Spot interruption notice', () => {
     expect(r.summary.cost.byProvider.ec2).toBeCloseTo(((760 + 1200 + 600) / 3600) * 0.05, 6); // (the summary gives dollars to 6 decimals)
   });
 });
+
+describe('scale in during an EC2 Spot notice, under managed termination protection', () => {
+  // warmStart: i-1 (us-east-1a) and i-2 (us-east-1b) registered at 0, w-1 on i-1 and w-2 on
+  // i-2 RUNNING and healthy from 0 (no load balancer), both instances protected (a service
+  // task each). Managed scaling at target 100: M = N = 2, neither above nor below target.
+  // Tasks: 256 CPU units, startup 10 s + 2 s, shutdown 1 s; minimumHealthyPercent 100.
+  const raw = {
+    name: 'spot-mtp-scale-in',
+    start: '2026-03-02T00:00:00Z',
+    duration: '10m',
+    warmStart: true,
+    pricing: { ec2: { 'm5.large': 0.1 }, ec2SpotDiscount: 0.5 },
+    cluster: {
+      availabilityZones: ['us-east-1a', 'us-east-1b'],
+      capacityProviders: {
+        ec2: {
+          autoScalingGroup: { instanceTypes: ['m5.large'], purchaseOption: 'spot', minSize: 1, maxSize: 2, desiredCapacity: 2, launchDelay: '60s', spotInterruptions: { meanTimeBetween: '3650d' }, spotInstanceDraining: true },
+          managedScaling: { status: 'ENABLED', targetCapacity: 100 },
+          managedTerminationProtection: 'ENABLED',
+        },
+      },
+    },
+    taskDefinitions: {
+      w: { cpu: 256, memory: 512, networkMode: 'bridge', containerDefinitions: { app: { cpu: 256, memory: 512 } }, startup: { imagePull: '10s', containerStart: '2s' } },
+    },
+    services: { w: { taskDefinition: 'w', desiredCount: 2, launchType: 'EC2' } },
+  };
+
+  it('the noticed instance is protected while its service task drains (not chosen at 30 s); once it has stopped (73 s) the group, above desired, terminates it then, not at the notice end; no replacement', () => {
+    const events: Ev[] = [];
+    const sim = new Simulation(loadScenarioObject('t', raw, { baseDir: '.' }), { event: (e) => events.push(e as Ev), task: () => {}, timeseries: () => {}, capacity: () => {} }, 1);
+    sim.checkTallies = true;
+    const group = sim.cluster.groups.get('ec2')!;
+    sim.begin();
+    sim.runChunk(20_000);
+    group.spotNotice(sim.cluster.byId.get(id(2))!);
+    sim.runChunk(30_000);
+    group.setDesired(1);
+    for (const t of sim.chunkEnds()) if (t > 30_000) sim.runChunk(t);
+    sim.end();
+    const of = (type: string) => events.filter((e) => e.type === type).map((e) => [e.time, e.subject]);
+    // at 20 s w-2 is replaced: w-3 placed on i-1, RUNNING at 32 s, healthy 40 s later (72 s):
+    // w-2 is stopped then, STOPPED at 73 s. At 30 s both instances run a service task: both
+    // protected, scale in takes none (the group stays above its desired 1)
+    expect(of('task-stopped')).toEqual([[73_000, 'w-2']]);
+    // at 73 s i-2 is empty: ECS lifts its protection, and the group terminates it (InService to it)
+    expect(of('instance-terminated')).toEqual([[73_000, id(2)]]);
+    expect(events.find((e) => e.type === 'instance-terminated')!.message).toMatch(/terminated: scale in: scale-in protection came off with the group at 2 instances for a desired capacity of 1 \(/);
+    expect(of('instance-launched')).toEqual([
+      [0, id(1)],
+      [0, id(2)],
+    ]);
+  });
+});
