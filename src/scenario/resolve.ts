@@ -205,7 +205,7 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
         report([...at, 'autoScalingGroup', 'desiredCapacity'], `expected a value in [minSize ${asg.minSize}, maxSize ${asg.maxSize}], found ${asg.desiredCapacity}`);
       }
       if (asg.spotInstanceDraining && !asg.spotInterruptions) {
-        report([...at, 'autoScalingGroup', 'spotInstanceDraining'], 'has no effect without spotInterruptions (and purchaseOption: spot): there are no Spot interruption notices to drain on');
+        report([...at, 'autoScalingGroup', 'spotInstanceDraining'], 'expected only with spotInterruptions (and purchaseOption: spot), found spotInstanceDraining: true without them: it would have no effect, there being no Spot interruption notices to drain on; add spotInterruptions or remove spotInstanceDraining');
       }
       if (asg.spotInterruptions && asg.purchaseOption !== 'spot') {
         report([...at, 'autoScalingGroup', 'spotInterruptions'], `expected only with purchaseOption: spot (only Spot Instances get interruption notices), found purchaseOption ${asg.purchaseOption}; set purchaseOption: spot or remove spotInterruptions`);

@@ -160,9 +160,34 @@ function repeatedTypeNames(value: unknown): RawIssue[] {
   return issues;
 }
 
+/** Notes under their keys and under AWS's own spelling of them (SuspendedState, ResourceLabel). */
+const withAwsSpelling = (notes: Record<string, string>): Record<string, string> =>
+  Object.fromEntries(Object.entries(notes).flatMap(([k, note]) => [[k, note], [k[0].toUpperCase() + k.slice(1), note]]));
+
 // An instance count written the way people say it: a few letters would guess instanceTypes.
 const INSTANCE_COUNT = "an Auto Scaling group's instance count is desiredCapacity, from minSize to maxSize";
 const INSTANCE_COUNT_NOTES = { instances: INSTANCE_COUNT, instanceCount: INSTANCE_COUNT };
+
+/**
+ * CreateAutoScalingGroup's keys for what ecsim does not model (autoscaling/ec2/APIReference/
+ * API_CreateAutoScalingGroup.html, API_InstancesDistribution.html): refused with that said
+ * and what to write instead, not with a "did you mean" (onDemandBaseCapacity would guess
+ * desiredCapacity). Under ecsim's spelling and AWS's (OnDemandBaseCapacity).
+ */
+const ASG_NOT_MODELLED = 'an EC2 Auto Scaling key ecsim does not model';
+const MIXED_INSTANCES = `${ASG_NOT_MODELLED}: no mixed instances policy, a group is all on-demand or all Spot (purchaseOption); for an on-demand base with Spot above it, give the service's capacityProviderStrategy two capacity providers, one with purchaseOption: spot, and base on the on-demand one; remove the key`;
+const AUTO_SCALING_GROUP_NOTES = {
+  ...INSTANCE_COUNT_NOTES,
+  ...withAwsSpelling({
+    ...Object.fromEntries(
+      ['mixedInstancesPolicy', 'instancesDistribution', 'onDemandBaseCapacity', 'onDemandPercentageAboveBaseCapacity', 'onDemandAllocationStrategy', 'spotAllocationStrategy', 'spotInstancePools', 'spotMaxPrice'].map((k) => [k, MIXED_INSTANCES]),
+    ),
+    capacityRebalance: `${ASG_NOT_MODELLED}: no Capacity Rebalancing, a Spot instance is replaced when it terminates at the end of its interruption notice; remove the key`,
+    terminationPolicies: `${ASG_NOT_MODELLED}: scale in follows the default termination policy (Availability Zone balance, then the instance closest to its next billing hour); remove the key`,
+    newInstancesProtectedFromScaleIn: `${ASG_NOT_MODELLED} as such: for scale-in protection write managedTerminationProtection: ENABLED on the capacity provider (beside autoScalingGroup), which protects new instances as ECS requires; remove the key`,
+    maxInstanceLifetime: `${ASG_NOT_MODELLED}: instances are not replaced for their age; remove the key`,
+  }),
+};
 
 /** An instance's launch to registration when the group leaves launchDelay out (*model*). */
 export const DEFAULT_LAUNCH_DELAY = { distribution: 'lognormal', median: 90_000, p95: 180_000 } as const;
@@ -212,7 +237,7 @@ const autoScalingGroup = strict({
     // PutScalingPolicy EstimatedInstanceWarmup: Integer seconds
     estimatedInstanceWarmup: wholeSeconds("EC2 Auto Scaling's EstimatedInstanceWarmup").default(300_000),
   }).optional(),
-}, INSTANCE_COUNT_NOTES);
+}, AUTO_SCALING_GROUP_NOTES);
 
 const managedScaling = strict({
   status: enabled.default('ENABLED'),
@@ -521,9 +546,6 @@ const trackingTargetValue = z.number().superRefine((v, ctx) => {
 const AAS_NOT_MODELLED = 'an Application Auto Scaling key ecsim does not model';
 const PREDEFINED_METRICS = 'ECSServiceAverageCPUUtilization | ECSServiceAverageMemoryUtilization | ALBRequestCountPerTarget';
 const CUSTOM_METRICS = 'BacklogPerTask | CPUUtilization | MemoryUtilization | RequestCountPerTarget | ApproximateNumberOfMessagesVisible';
-/** Notes under their keys and under AWS's own spelling of them (SuspendedState, ResourceLabel). */
-const withAwsSpelling = (notes: Record<string, string>): Record<string, string> =>
-  Object.fromEntries(Object.entries(notes).flatMap(([k, note]) => [[k, note], [k[0].toUpperCase() + k.slice(1), note]]));
 const TARGET_TRACKING_NOTES = withAwsSpelling({
   resourceLabel: `${AAS_NOT_MODELLED}: ecsim takes the target group from the service's loadBalancer (ALBRequestCountPerTarget counts the requests of its targets); remove it`,
   predefinedMetricSpecification: `AWS's PredefinedMetricSpecification: write its predefinedMetricType (${PREDEFINED_METRICS}) directly on the policy`,

@@ -115,15 +115,19 @@ export class AutoScalingGroup {
     return this.config.managedScaling?.status === 'ENABLED';
   }
 
-  /** Instances scale in may remove: without termination protection all ACTIVE ones, else only those without service tasks (chosen ones aside; launching ones never counted). */
+  /**
+   * Instances scale in may remove: without termination protection all registered ones (a
+   * Spot instance DRAINING at its notice included: InService to the group), else only those
+   * without service tasks (chosen ones aside; launching ones never counted).
+   */
   removableCount(): number {
     return this.tally.figures.removable;
   }
 
   /**
    * Registered instances (ACTIVE or DRAINING, not chosen for termination: N as it is now)
-   * that scale in may not remove: DRAINING ones, and with termination protection the ones
-   * running service tasks. Managed scaling's scale-in floor, read when the policy acts.
+   * that scale in may not remove: with termination protection the ones running service
+   * tasks (draining or not). Managed scaling's scale-in floor, read when the policy acts.
    */
   notRemovableCount(): number {
     return this.tally.figures.n - this.tally.figures.removable;
@@ -139,10 +143,10 @@ export class AutoScalingGroup {
   }
 
   /**
-   * Whether scale in has anything to remove: an instance launching or ACTIVE, not chosen and
-   * not protected (under managed termination protection a launching instance is protected
-   * until it registers). (A launching instance is never chosen for termination: scale in
-   * terminates it at once.)
+   * Whether scale in has anything to remove: an instance not chosen and not protected (under
+   * managed termination protection a launching instance is protected until it registers; a
+   * Spot instance DRAINING at its notice may be removed: see scale-in-choice.ts). (A
+   * launching instance is never chosen for termination: scale in terminates it at once.)
    */
   mayScaleIn(): boolean {
     return this.tally.unprotected.size > 0;
@@ -276,7 +280,8 @@ export class AutoScalingGroup {
    * protects it again: managed-termination-protection.html) and the group keeps it.
    */
   protectionLifted(inst: Instance): void {
-    if (this.aboveDesiredCheck || inst.lifecycle !== 'ACTIVE' || this.liveCount() <= this.desiredCapacity) return;
+    // (ACTIVE, or DRAINING at a Spot notice: not chosen for termination, which the tally knows)
+    if (this.aboveDesiredCheck || !this.tally.unprotected.has(inst) || inst.lifecycle === 'LAUNCHING' || this.liveCount() <= this.desiredCapacity) return;
     this.aboveDesiredCheck = true;
     this.world.sim.after(0, onAboveDesiredCheck, this, PRIORITY.protectionLifted);
   }
@@ -307,11 +312,17 @@ export class AutoScalingGroup {
       } else if (this.config.managedDraining === 'ENABLED' && inst.tasks.size > 0) {
         // drained first, with service tasks of any kind: replica tasks are replaced
         // elsewhere, DAEMON tasks stop after them (an instance running only DAEMON tasks is
-        // drained too: managed draining stops its tasks gracefully before termination)
+        // drained too: managed draining stops its tasks gracefully before termination). A
+        // Spot instance already DRAINING at its notice drains on as it was (drain does
+        // nothing more) and terminates once its tasks are STOPPED (checkDrained) or at the
+        // end of the notice, whichever comes first; chosen now, it is no longer counted, so
+        // neither termination launches a replacement
         this.toTerminate.add(inst);
         this.recount(inst);
         this.drain(inst, `${why} (managed draining)`);
       } else {
+        // (a Spot instance under its notice too: terminated now, charged as the group's
+        // own termination; its notice's timer is cancelled with it)
         this.terminate(inst, 'instance-terminated', why);
       }
     }

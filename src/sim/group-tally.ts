@@ -33,7 +33,11 @@ export interface GroupFigures {
    * until it terminates at the end of the notice; the group replaces it then.
    */
   staying: number;
-  /** ACTIVE, not chosen for termination, not protected from scale in: what scale in may remove. */
+  /**
+   * Registered (ACTIVE, or DRAINING at a Spot interruption notice: InService to EC2 Auto
+   * Scaling, which does not see ECS's DRAINING), not chosen for termination, not protected
+   * from scale in: what scale in may remove (launching ones aside).
+   */
   removable: number;
 }
 
@@ -79,7 +83,7 @@ function counted(inst: Instance, chosenForTermination: boolean, into: Counted | 
 function addPart(f: GroupFigures, c: Counted, sign: number): void {
   if (!c.chosenForTermination) {
     f.staying += sign;
-    if (c.lifecycle === 'ACTIVE' && !c.protectedFromScaleIn) f.removable += sign;
+    if (c.lifecycle !== 'LAUNCHING' && !c.protectedFromScaleIn) f.removable += sign;
   }
   if (c.lifecycle === 'LAUNCHING') {
     f.pending += sign;
@@ -109,7 +113,7 @@ export function walkFigures(instances: Iterable<Instance>, chosenForTermination:
     else if (i.lifecycle === 'DRAINING') f.draining++;
     else f.running++;
     if (!chosen) f.staying++;
-    if (i.lifecycle === 'ACTIVE' && !chosen && !i.protectedFromScaleIn) f.removable++;
+    if (i.lifecycle !== 'LAUNCHING' && !chosen && !i.protectedFromScaleIn) f.removable++;
     if (i.lifecycle === 'LAUNCHING') continue;
     f.cpuRegistered += i.cpuRegistered;
     f.memoryRegistered += i.memoryRegistered;
@@ -125,7 +129,11 @@ export function walkFigures(instances: Iterable<Instance>, chosenForTermination:
 export interface GroupMembers {
   /** Instances staying (not chosen for termination: see GroupFigures.staying), per AZ. */
   readonly stayingByAz: ReadonlyMap<string, number>;
-  /** The staying instances not DRAINING and not protected from scale in (launching ones included unless protected), in no order. */
+  /**
+   * The staying instances not protected from scale in (launching ones included unless
+   * protected; a Spot instance DRAINING at its interruption notice included: it is InService
+   * to the group), in no order.
+   */
   readonly unprotected: Iterable<Instance>;
   /**
    * The instances launching, in launch order. None of them is ever chosen for termination
@@ -143,7 +151,7 @@ export function walkMembers(instances: Iterable<Instance>, chosenForTermination:
     if (i.lifecycle === 'LAUNCHING') launching.push(i);
     if (chosenForTermination(i)) continue;
     stayingByAz.set(i.availabilityZone, (stayingByAz.get(i.availabilityZone) ?? 0) + 1);
-    if (i.lifecycle !== 'DRAINING' && !i.protectedFromScaleIn) unprotected.push(i);
+    if (!i.protectedFromScaleIn) unprotected.push(i);
   }
   return { stayingByAz, unprotected, launching };
 }
@@ -184,7 +192,7 @@ export class GroupTally implements GroupMembers {
     if (before === undefined) this.parts.set(inst, now);
     const stays = staying(now);
     if (stays) this.stayingByAz.set(az, (this.stayingByAz.get(az) ?? 0) + 1);
-    if (stays && now.lifecycle !== 'DRAINING' && !now.protectedFromScaleIn) this.unprotected.add(inst);
+    if (stays && !now.protectedFromScaleIn) this.unprotected.add(inst);
     else this.unprotected.delete(inst);
     if (now.lifecycle === 'LAUNCHING') this.launching.add(inst);
     else this.launching.delete(inst);

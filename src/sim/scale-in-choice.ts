@@ -9,7 +9,12 @@
 // keep a just-launched one to the last), then the instance closest to its next billing
 // hour, at random among exact ties. (Before 2026-11-27 launching instances went first
 // whatever their AZ, before AZ balance.) A Spot instance DRAINING at its interruption notice
-// stays in its AZ's count but is never chosen (it terminates at the end of the notice anyway).
+// (spotInstanceDraining) is a candidate like any other: EC2 Auto Scaling does not see ECS's
+// DRAINING, the instance is InService until EC2 terminates it at the end of the notice, and
+// the termination policies consider every unprotected InService instance. Under managed
+// termination protection it is protected while a service task is still there, as any
+// instance is. (Before 2026-11-27 it was never chosen.) Instances the group chose before (draining to
+// terminate) are not candidates again.
 //
 // It reads the group's members as its tally keeps them (group-tally.ts): how many stay per
 // AZ, which of them are unprotected, which are launching. A large group scales in several

@@ -878,7 +878,7 @@ function checkTally(group: AutoScalingGroup): void {
   const chosen = (inst: Instance) => group.toTerminate.has(inst);
   const walked = walkFigures(group.live, chosen);
   let mayScaleIn = false;
-  for (const i of group.live) if (!chosen(i) && (i.lifecycle === 'LAUNCHING' || i.drainingSince === null) && !i.protectedFromScaleIn) mayScaleIn = true;
+  for (const i of group.live) if (!chosen(i) && !i.protectedFromScaleIn) mayScaleIn = true;
   const expected = JSON.stringify({ ...walked, liveCount: walked.staying, removableCount: walked.removable, mayScaleIn });
   const kept = JSON.stringify({ ...group.tally.figures, liveCount: group.liveCount(), removableCount: group.removableCount(), mayScaleIn: group.mayScaleIn() });
   if (kept !== expected) throw new Error(`internal: ${group.name}'s kept figures ${kept} differ from a walk over its instances ${expected}`);

@@ -188,11 +188,11 @@ describe('managed scaling: scale in (15 of 15 datapoints, only empty instances, 
     for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 6, 6, 5);
     const d = ms.onMetric(15 * MIN, 2, 6, 6, 5);
     expect(d?.desired).toBe(5);
-    expect(d?.message).toContain('; 5 instances not removable now (removable: ACTIVE, not protected from scale in)');
+    expect(d?.message).toContain('; 5 instances not removable now (removable: registered, not protected from scale in)');
     expect(d?.message).not.toContain('empty');
   });
 
-  it('only removable (ACTIVE, not protected from scale in) instances can go; minSize holds', () => {
+  it('only removable (registered, not protected from scale in) instances can go; minSize holds', () => {
     const ms = policy({ minSize: 1 });
     for (let k = 1; k < 15; k++) ms.onMetric(k * MIN, 2, 6, 6, 5);
     expect(ms.onMetric(15 * MIN, 2, 6, 6, 5)?.desired).toBe(5);

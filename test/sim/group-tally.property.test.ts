@@ -107,12 +107,17 @@ describe('GroupTally', () => {
     tally.refresh(a, false);
     expect(tally.figures).toMatchObject({ staying: 1, removable: 0 });
     // a draining instance not chosen for termination (a Spot notice) still counts in N, and
-    // in the group's size (EC2 keeps it InService until it terminates), but scale in may not take it
+    // in the group's size (EC2 keeps it InService until it terminates), and scale in may take
+    // it (InService to the group) unless it is protected
     const c = new Instance('i-3', 'asg', type, 'us-east-1c', 0, 2048, 7680, {}, false);
     c.lifecycle = 'DRAINING';
     tally.refresh(c, false);
-    expect(tally.figures).toMatchObject({ draining: 2, n: 2, busy: 1, staying: 2, removable: 0 });
+    expect(tally.figures).toMatchObject({ draining: 2, n: 2, busy: 1, staying: 2, removable: 1 });
     expect(tally.stayingByAz.get('us-east-1c')).toBe(1);
+    expect(tally.unprotected.has(c)).toBe(true);
+    c.protectedFromScaleIn = true;
+    tally.refresh(c, false);
+    expect(tally.figures).toMatchObject({ staying: 2, removable: 0 });
     expect(tally.unprotected.has(c)).toBe(false);
     c.lifecycle = 'TERMINATED';
     tally.refresh(c, false);

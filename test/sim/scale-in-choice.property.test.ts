@@ -1,6 +1,6 @@
 // chooseScaleIn (reading the group's tally, walking none of its instances) chooses the
 // same instances in the same order as the policy written plainly here: AZ balance first
-// over the instances that stay, launching ones included; within the AZs with the most, the
+// over the instances that stay, launching ones and Spot-noticed DRAINING ones included; within the AZs with the most, the
 // launching instances newest first, then the instance closest to its next billing hour,
 // exact ties by one draw over them in AZ order then launch order. chooseInstancesToTerminate
 // (which shares takeFromLargestAzs) is checked against a plain policy too, so that a mistake
@@ -56,8 +56,8 @@ function reference(live: readonly Instance[], chosenBefore: ReadonlySet<Instance
   for (const i of live) {
     if (chosenBefore.has(i)) continue;
     total.set(i.availabilityZone, total.get(i.availabilityZone)! + 1);
-    // a DRAINING one not chosen (a Spot notice) stays in its AZ's count but is never chosen
-    if (!i.protectedFromScaleIn && i.drainingSince === null) left.push(i);
+    // a DRAINING one not chosen (a Spot notice) is InService to the group: a candidate unless protected
+    if (!i.protectedFromScaleIn) left.push(i);
   }
   const launching = (i: Instance) => (i.lifecycle === 'LAUNCHING' ? 1 : 0);
   const compare = (a: Instance, b: Instance) =>

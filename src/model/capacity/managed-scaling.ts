@@ -15,9 +15,10 @@
 // Scale in (AWS): low alarm 15 of 15 one-minute datapoints below target; no scale in
 //   within 15 minutes of a scale out; a scale out request restarts the scale-in process.
 //   Desired goes down to ceil(M / (targetCapacity / 100)) (never below what keeps the
-//   reservation at or under target), only as far as there are removable instances (ACTIVE
-//   and not protected from scale in: with managed termination protection the empty ones,
-//   without it every ACTIVE one; counted when the policy acts, not with the datapoint, which
+//   reservation at or under target), only as far as there are removable instances
+//   (registered and not protected from scale in: with managed termination protection the
+//   empty ones, without it every registered one, a Spot instance DRAINING at its notice
+//   included; counted when the policy acts, not with the datapoint, which
 //   is a publish delay old), and by at most 50 % of the group's desired capacity per
 //   step (at least 1): "reduce up to 50% ASG capacity" (the Sep 2022 "faster scale-in"
 //   announcement). Model: the group's capacity is its desired capacity, launching
@@ -154,8 +155,8 @@ export class ManagedScaling {
 
   /**
    * One datapoint of CapacityProviderReservation (given as M and N) at tMs. `notRemovable`
-   * is how many registered instances a scale in could NOT terminate now (not ACTIVE, or
-   * protected from scale in), counted at the decision, not with the datapoint: the datapoint
+   * is how many registered instances a scale in could NOT terminate now (protected from
+   * scale in), counted at the decision, not with the datapoint: the datapoint
    * is one publish delay old and its N still counts the instances a scale-in step removed
    * since (N - removable-now overstated what cannot go, and every other step was skipped).
    * Default M. `atTarget`: the metric is published at targetCapacity whatever M and N (every
@@ -214,7 +215,7 @@ export class ManagedScaling {
         why +=
           keep === this.config.minSize && keep > notRemovable
             ? `; minSize ${keep}`
-            : `; ${notRemovable} ${notRemovable === 1 ? 'instance' : 'instances'} not removable now (removable: ACTIVE, not protected from scale in)`;
+            : `; ${notRemovable} ${notRemovable === 1 ? 'instance' : 'instances'} not removable now (removable: registered, not protected from scale in)`;
       }
       if (desired > keep) why += `; at most ${maxStep} per step (${Math.round(this.scaleInFraction * 100)} % of desired ${currentDesired})`;
       return {
