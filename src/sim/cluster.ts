@@ -337,8 +337,11 @@ export class AutoScalingGroup {
     inst.status = 'DRAINING';
     this.recount(inst);
     const daemons = inst.tasks.size - inst.serviceTaskCount;
-    const then = daemons === 0 ? '' : `; its ${daemons === 1 ? 'DAEMON task stops' : `${daemons} DAEMON tasks stop`} after them`;
-    this.world.log('instance-draining', inst.id, `${inst.id} set to DRAINING: ${why}; its service tasks are replaced elsewhere (${inst.serviceTaskCount} running)${then}`);
+    // with no service task there, nothing is replaced and the DAEMON tasks stop at once
+    const replicas = inst.serviceTaskCount === 0 ? 'no service task to replace' : `its service tasks are replaced elsewhere (${inst.serviceTaskCount} running)`;
+    const after = inst.serviceTaskCount === 0 ? '' : ' after them';
+    const then = daemons === 0 ? '' : `; its ${daemons === 1 ? 'DAEMON task stops' : `${daemons} DAEMON tasks stop`}${after}`;
+    this.world.log('instance-draining', inst.id, `${inst.id} set to DRAINING: ${why}; ${replicas}${then}`);
     this.cluster.listener.instanceDraining(inst);
     this.checkDrained(inst);
   }

@@ -13,6 +13,7 @@ export const EVENT_TYPES = [
   'provisioning-quota',
   'task-running',
   'task-unhealthy',
+  'task-healthy',
   'task-out-of-memory',
   'target-group-fail-open',
   'task-stopped',

@@ -1310,7 +1310,7 @@ export class ServiceRuntime {
     if (task.markedUnhealthy) {
       const hc = this.healthCheck!;
       this.world.log(
-        'task-unhealthy',
+        'task-healthy',
         task.id,
         `${task.id} is healthy again in (target-group ${this.name}) after ${hc.healthyThreshold} consecutive passing checks, ${seconds(this.world.now - task.runningAt!)} after RUNNING; ` +
           `${this.pullsOnItsOwn ? 'it pulls on (as since its application started)' : 'it takes traffic'}, and counts toward the desired count again (a task over it is stopped) once no task is unhealthy and every other task is healthy or waits for capacity, or at once if the desired count falls below the tasks maximumPercent allows`,

@@ -181,7 +181,11 @@ describe('lessons in the records', () => {
     expect(new Set(afterStop)).toEqual(new Set([1_000, 31_000]));
     // some tasks outlived their marking and recovered: three run at the end, serving
     expect(base.tasks.filter((t) => t.stopReason === 'simulation-end')).toHaveLength(3);
-    expect(base.events.filter((e) => e.type === 'task-unhealthy' && / is healthy again /.test(e.message)).length).toBeGreaterThanOrEqual(3);
+    // a marked task healthy again has its own type, task-healthy: no task-unhealthy row says it
+    const healthyAgain = base.events.filter((e) => / is healthy again in /.test(e.message));
+    expect(healthyAgain.length).toBeGreaterThanOrEqual(3);
+    expect(new Set(healthyAgain.map((e) => e.type))).toEqual(new Set(['task-healthy']));
+    expect(base.events.filter((e) => e.type === 'task-healthy')).toEqual(healthyAgain);
     // grace 120 s: the originals are marked at 120 s and replaced, healthy again at 210-270 s;
     // on this seed each replacement, marked at its own 120 s, is the one stopped. A replacement
     // whose target turned unhealthy (60 s after RUNNING) while no target was healthy yet was
@@ -191,7 +195,7 @@ describe('lessons in the records', () => {
     // connections were refused) 1 s to exit
     const g = run('health-check-grace-period.yaml', 'grace-120s');
     expect(g.tasks.filter((t) => t.stopReason === 'simulation-end').map((t) => t.taskId)).toEqual(['web-1', 'web-2', 'web-3']);
-    const firstHealthy = g.events.find((e) => e.type === 'task-unhealthy' && / is healthy again /.test(e.message))!.time;
+    const firstHealthy = g.events.find((e) => e.type === 'task-healthy')!.time;
     const gStopped = g.tasks.filter((t) => t.stopped !== null);
     expect(gStopped.length).toBeGreaterThan(0);
     for (const t of gStopped) {

@@ -91,9 +91,11 @@ describe('DAEMON tasks on a draining instance', () => {
     // seed 3: the drained instance runs no web task. At T its daemon task leaves rotation,
     // DEACTIVATING 50 s, STOPPED T + 51 s; the instance terminates then (before: at T,
     // killing the daemon task, instance-terminated)
-    const { T, onDrained, terminatedAt } = run(3);
+    const { r, T, onDrained, terminatedAt } = run(3);
     expect(onDrained.map((t) => [t.service, t.stopped, t.stopReason])).toEqual([['d', T + 51_000, 'instance-drained']]);
     expect(terminatedAt).toBe(T + 51_000);
+    // no service task there: the message says so rather than "replaced elsewhere (0 running)"
+    expect(r.events.find((e) => e.type === 'instance-draining')!.message).toMatch(/: scale in \(managed draining\); no service task to replace; its DAEMON task stops$/);
   });
 });
 

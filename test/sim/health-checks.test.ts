@@ -59,6 +59,7 @@ function scenario(o: { applicationStart: unknown; grace?: number; healthCheck?: 
 function run(o: Parameters<typeof scenario>[0]) {
   const r = runKeepingRows(scenario(o), { seed: 1 });
   const unhealthy = r.events.filter((e) => e.type === 'task-unhealthy');
+  const healthy = r.events.filter((e) => e.type === 'task-healthy');
   /** Start (s) of the first 5-second period that served requests. */
   const firstServedS = () => r.timeseries.find((x) => x.requestsServed > 0)!.time / 1000;
   const failOpen = r.events.filter((e) => e.type === 'target-group-fail-open');
@@ -69,7 +70,7 @@ function run(o: Parameters<typeof scenario>[0]) {
    * application's start.
    */
   const failOpenEndS = () => failOpen.find((e) => e.message.includes('stops failing open'))!.time / 1000;
-  return { ...r, unhealthy, firstServedS, failOpen, failOpenEndS };
+  return { ...r, unhealthy, healthy, firstServedS, failOpen, failOpenEndS };
 }
 
 describe('a slow application behind a load balancer (interval 30 s, unhealthy threshold 2, healthy threshold 5)', () => {
@@ -184,14 +185,15 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect(r.unhealthy.map((e) => [e.time, e.subject])).toEqual([
       [95_000, 'web-1'],
       [155_000, 'web-1'],
-      [245_000, 'web-1'],
       [250_000, 'web-2'],
       [310_000, 'web-2'],
       [310_000, 'web-2'],
     ]);
     expect(r.unhealthy[1].message).toMatch(/^web-1 is still unhealthy in \(target-group web\) when the health check grace period ends, 120 s after RUNNING \(2 of the 5 consecutive passing checks it needs\); the service marks it unhealthy/);
-    expect(r.unhealthy[2].message).toMatch(/^web-1 is healthy again in \(target-group web\) after 5 consecutive passing checks, 210 s after RUNNING/);
-    expect(r.unhealthy[5].message).toBe('the service stops web-2 (1 healthy and 1 unhealthy tasks, desired count 1): Task failed ELB health checks in (target-group web)');
+    // healthy again: its own type, task-healthy
+    expect(r.healthy.map((e) => [e.time, e.subject])).toEqual([[245_000, 'web-1']]);
+    expect(r.healthy[0].message).toMatch(/^web-1 is healthy again in \(target-group web\) after 5 consecutive passing checks, 210 s after RUNNING/);
+    expect(r.unhealthy[4].message).toBe('the service stops web-2 (1 healthy and 1 unhealthy tasks, desired count 1): Task failed ELB health checks in (target-group web)');
     // unhealthy from 95 s, the only target: the load balancer fails open to it, and it serves
     // once its application starts (125 s); healthy at 245 s
     expect(r.firstServedS()).toBe(125);
@@ -237,7 +239,7 @@ describe('a slow application behind a load balancer (interval 30 s, unhealthy th
     expect((r.summary.services.web as any).tasksStarted).toBe(2);
     const stopped = r.tasks.filter((t) => t.stopReason !== 'simulation-end');
     expect(stopped).toEqual([expect.objectContaining({ stopReason: 'scale-in', stopped: healthyAt + 31_000 })]);
-    expect(r.events.find((e) => e.type === 'task-unhealthy' && e.subject === 'web-1' && e.time === 155_000)!.message).toMatch(/^web-1 is healthy again/);
+    expect(r.events.find((e) => e.type === 'task-healthy' && e.subject === 'web-1' && e.time === 155_000)!.message).toMatch(/^web-1 is healthy again/);
     expect(r.events.some((e) => e.message.startsWith('the service stops'))).toBe(false);
     // in rotation from 155 s (web-1), both RUNNING until the surplus one stops; before, from
     // 95 s, the load balancer fails open to web-1, which serves from its application's start

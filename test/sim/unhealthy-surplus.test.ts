@@ -99,7 +99,7 @@ describe('marked tasks healthy again while their replacements cannot be placed (
     expect(originals.map((t) => t.stopReason).sort()).toEqual(['scale-in', 'simulation-end']);
     expect(originals.find((t) => t.stopReason === 'scale-in')!.stopped).toBe(1_231_000);
     expect(r.tasks).toHaveLength(4);
-    expect(r.events.filter((e) => e.type === 'task-unhealthy' && /^web-\d+ is healthy again/.test(e.message)).map((e) => e.time)).toEqual([276_000, 276_000]);
+    expect(r.events.filter((e) => e.type === 'task-healthy' && /^web-\d+ is healthy again/.test(e.message)).map((e) => e.time)).toEqual([276_000, 276_000]);
     // no marked task is stopped: both recovered
     expect(r.events.some((e) => e.type === 'task-unhealthy' && e.message.startsWith('the service stops'))).toBe(false);
     // from 1231 s on: desired 1, one task RUNNING, none pending

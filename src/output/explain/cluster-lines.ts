@@ -1,6 +1,6 @@
 // Capacity and task-end sentences of `ecsim explain`: instance launches and registrations
 // (grouped by instant and capacity provider), draining, termination, Spot interruptions,
-// unhealthy load balancer targets, tasks killed out of memory, stopped tasks (grouped by reason), and any other event
+// unhealthy load balancer targets and marked tasks healthy again, tasks killed out of memory, stopped tasks (grouped by reason), and any other event
 // type as written.
 
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
@@ -43,7 +43,7 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
       const t = taskService.get(e.subject);
       const reason = /\(([^)]*)\)\s*$/.exec(e.message)?.[1] ?? '';
       add(e.timeS, `task-stopped ${reason}`, t?.service ?? e.subject, true, e.subject);
-    } else if (e.type === 'task-unhealthy' || e.type === 'task-out-of-memory') {
+    } else if (e.type === 'task-unhealthy' || e.type === 'task-healthy' || e.type === 'task-out-of-memory') {
       // the message names the task: the line names its service
       const service = taskService.get(e.subject)?.service ?? e.subject;
       lines.push({ timeS: e.timeS, service, provider: null, order: LINE_ORDER.stopped, text: `${service}: ${e.message}` });

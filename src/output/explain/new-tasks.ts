@@ -131,8 +131,12 @@ interface DecisionTasks {
 const REBALANCE_STARTED = / has started \d+ tasks in \S+ to AZ Rebalance: (.+?)\.?$/;
 /** The move's task stopped in another zone, or the operation stopped: the started task is one of the service's. */
 const REBALANCE_SETTLED = / has stopped \d+ running tasks in \S+ due to AZ rebalancing|stopped AZ Rebalancing/;
-/** A task's health check grace period ignored its failed checks: not marked, not replaced. */
-const NOT_MARKED = /ignored during the health check grace period/;
+/**
+ * A task-unhealthy row that starts no replacement: the grace period ignored the task's
+ * failed checks (not marked), or a marked task is healthy again (a task-healthy row since
+ * 2026-11-27; a results folder written before has it as task-unhealthy).
+ */
+const NOT_MARKED = /ignored during the health check grace period|^\S+ is healthy again in /;
 
 /** How a Fargate Spot notice to a task already leaving the service ends (services.ts): no replacement follows it. */
 const NO_REPLACEMENT = 'no replacement (it was already leaving the service)';

@@ -182,4 +182,15 @@ describe('newTaskLines: tasks AZ rebalancing started and replacements are no sca
     const tasks = [task(2, 0, 5, { stoppedS: 400, stopReason: 'failed-elb-health-checks' }), task(6, 240, 250), task(9, 300, 310), task(10, 320, 330), task(7, 360, 370)];
     expect(linesOf(events, tasks)).toEqual(['api: the 2 new tasks of the 09:04 decision (api-6, api-7; 2 of the 3 it asked for; 1 created later): RUNNING by 09:06:10 (2 min after the decision)']);
   });
+
+  it('a marked task healthy again starts no replacement: a task created at its instant is the scale out\'s, in a folder of either type', () => {
+    // api-2, marked earlier, is healthy again at 09:05; api-9 created then is the short scale out's
+    const again = (type: string) => ({ timeS: 300, type, subject: 'api-2', message: 'api-2 is healthy again in (target-group api) after 5 consecutive passing checks, 210 s after RUNNING; it takes traffic' });
+    const tasks = [task(2, 0, 5), task(6, 240, 250), task(9, 300, 310), task(7, 360, 370)];
+    const without = linesOf([act(240, 5, 8)], tasks);
+    expect(without).toEqual(['api: the 3 new tasks of the 09:04 decision (api-6, api-7, api-9; 2 created later): RUNNING by 09:06:10 (2 min after the decision)']);
+    // task-healthy, and task-unhealthy as results folders from before task-healthy have it
+    expect(linesOf([act(240, 5, 8), again('task-healthy')], tasks)).toEqual(without);
+    expect(linesOf([act(240, 5, 8), again('task-unhealthy')], tasks)).toEqual(without);
+  });
 });

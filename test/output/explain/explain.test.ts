@@ -566,6 +566,33 @@ describe('clusterLines: an unhealthy target', () => {
   });
 });
 
+describe('clusterLines: a marked task healthy again', () => {
+  const marked = 'web-2 is still unhealthy in (target-group web) when the health check grace period ends, 120 s after RUNNING (2 of the 5 consecutive passing checks it needs); the service marks it unhealthy and replaces it';
+  const again = 'web-2 is healthy again in (target-group web) after 5 consecutive passing checks, 240 s after RUNNING; it takes traffic, and counts toward the desired count again';
+  const task = { taskId: 'web-2', service: 'web' } as any;
+  const told = (type: string) =>
+    sortLines(
+      clusterLines(
+        [
+          { timeS: 160, type: 'task-unhealthy', subject: 'web-2', message: marked },
+          { timeS: 280, type, subject: 'web-2', message: again },
+        ],
+        new Map([['web-2', task]]),
+      ),
+    ).map((l) => [l.timeS, l.text]);
+
+  it('a task-healthy row is told on its service\'s line after the marking, as the marking is', () => {
+    expect(told('task-healthy')).toEqual([
+      [160, `web: ${marked}`],
+      [280, `web: ${again}`],
+    ]);
+  });
+
+  it('a results folder from before task-healthy (the row typed task-unhealthy) is told the same', () => {
+    expect(told('task-unhealthy')).toEqual(told('task-healthy'));
+  });
+});
+
 describe('clusterLines: the target group failing open', () => {
   it('is told after the health change and the stop of its instant that caused it, as in events.csv', () => {
     // the load balancer decides at the end of the instant: web-1 turning unhealthy at 40 s
