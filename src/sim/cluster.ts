@@ -71,6 +71,8 @@ export class AutoScalingGroup {
   private terminatedInScaleIn = false;
   /** Instances chosen for termination, waiting for their tasks to drain. */
   readonly toTerminate = new Set<Instance>();
+  /** The instance terminate() is stopping the tasks of (see protectionLifted). */
+  private terminating: Instance | null = null;
   /** The per-period figures of the live instances, kept as they change (see group-tally.ts). */
   readonly tally = new GroupTally();
   /**
@@ -280,8 +282,10 @@ export class AutoScalingGroup {
    * protects it again: managed-termination-protection.html) and the group keeps it.
    */
   protectionLifted(inst: Instance): void {
-    // (ACTIVE, or DRAINING at a Spot notice: not chosen for termination, which the tally knows)
-    if (this.aboveDesiredCheck || !this.tally.unprotected.has(inst) || inst.lifecycle === 'LAUNCHING' || this.liveCount() <= this.desiredCapacity) return;
+    // (ACTIVE, or DRAINING at a Spot notice: not chosen for termination, which the tally knows.
+    // Not one being terminated: terminate() takes it out of toTerminate before killing its
+    // tasks, so as they go the tally counts it as staying, unprotected once no service task is left)
+    if (inst === this.terminating || this.aboveDesiredCheck || !this.tally.unprotected.has(inst) || inst.lifecycle === 'LAUNCHING' || this.liveCount() <= this.desiredCapacity) return;
     this.aboveDesiredCheck = true;
     this.world.sim.after(0, onAboveDesiredCheck, this, PRIORITY.protectionLifted);
   }
@@ -364,7 +368,10 @@ export class AutoScalingGroup {
     const world = this.world;
     // out of toTerminate first: the tasks killed below must not terminate it a second time
     this.toTerminate.delete(inst);
+    const outer = this.terminating;
+    this.terminating = inst;
     this.cluster.listener.instanceTerminating(inst, reason);
+    this.terminating = outer;
     world.sim.cancel(inst.timer);
     inst.lifecycle = 'TERMINATED';
     inst.status = 'INACTIVE';
