@@ -71,6 +71,12 @@ export class AutoScalingGroup {
   private terminatedInScaleIn = false;
   /** Instances chosen for termination, waiting for their tasks to drain. */
   readonly toTerminate = new Set<Instance>();
+  /**
+   * Instances of toTerminate that scale in chose (managed draining) while they were already
+   * DRAINING at their EC2 Spot interruption notice: when, and the scale in's reason. Their
+   * drain logged its row at the notice, so the choice is told in the termination's row.
+   */
+  private readonly chosenWhileNoticed = new Map<Instance, { atMs: number; why: string }>();
   /** The instance terminate() is stopping the tasks of (see protectionLifted). */
   private terminating: Instance | null = null;
   /** The per-period figures of the live instances, kept as they change (see group-tally.ts). */
@@ -318,9 +324,11 @@ export class AutoScalingGroup {
         // elsewhere, DAEMON tasks stop after them (an instance running only DAEMON tasks is
         // drained too: managed draining stops its tasks gracefully before termination). A
         // Spot instance already DRAINING at its notice drains on as it was (drain does
-        // nothing more) and terminates once its tasks are STOPPED (checkDrained) or at the
-        // end of the notice, whichever comes first; chosen now, it is no longer counted, so
-        // neither termination launches a replacement
+        // nothing more, and logs no row) and terminates once its tasks are STOPPED
+        // (checkDrained) or at the end of the notice, whichever comes first; chosen now, it
+        // is no longer counted, so neither termination launches a replacement, which the
+        // termination's row says (chosenWhileNoticed)
+        if (inst.drainingSince !== null) this.chosenWhileNoticed.set(inst, { atMs: this.world.now, why: `${why} (managed draining)` });
         this.toTerminate.add(inst);
         this.recount(inst);
         this.drain(inst, `${why} (managed draining)`);
@@ -368,6 +376,11 @@ export class AutoScalingGroup {
     const world = this.world;
     // out of toTerminate first: the tasks killed below must not terminate it a second time
     this.toTerminate.delete(inst);
+    const chosen = this.chosenWhileNoticed.get(inst);
+    if (chosen) {
+      this.chosenWhileNoticed.delete(inst);
+      why = `${why}; chosen ${Number(((world.now - chosen.atMs) / 1000).toFixed(3))} s before by ${chosen.why}, while DRAINING at its Spot interruption notice, so not replaced`;
+    }
     const outer = this.terminating;
     this.terminating = inst;
     this.cluster.listener.instanceTerminating(inst, reason);
@@ -399,8 +412,18 @@ export class AutoScalingGroup {
     else this.reconcile();
   }
 
+  /**
+   * An EC2 Spot interruption notice to `inst`, registered and not noticed before: the event
+   * its registration scheduled, or a test giving one at a time of its choosing. Either way the
+   * instance's pending notice timer is cancelled (a stale handle is a no-op), so a notice given
+   * early is not followed by a second one when the drawn time comes.
+   */
   spotNotice(inst: Instance): void {
     const world = this.world;
+    if (inst.lifecycle === 'LAUNCHING' || inst.lifecycle === 'TERMINATED' || inst.spotTerminationAt !== null) {
+      throw new Error(`internal: an EC2 Spot interruption notice to ${inst.id}, ${inst.spotTerminationAt !== null ? 'already under one' : inst.lifecycle}`);
+    }
+    world.sim.cancel(inst.timer);
     // ECS drains the instance at the notice only with Spot instance draining turned on
     // (ECS_ENABLE_SPOT_INSTANCE_DRAINING, off by default: spot-instance-draining-linux-container.html);
     // otherwise its tasks run until the termination stops them
