@@ -264,7 +264,8 @@ export class AutoScalingGroup {
     this.cluster.instanceRegistered(inst);
     if (world.logging) world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
     const spot = this.config.autoScalingGroup.spotInterruptions;
-    if (spot) {
+    // (not for an instance a test gave a notice while it launched: see spotNotice)
+    if (spot && inst.spotTerminationAt === null) {
       const delay = sample({ distribution: 'exponential', mean: spot.meanTimeBetween }, world.streams.fresh('spot-ec2', this.name, String(inst.groupLaunchOrdinal)));
       inst.timer = world.sim.after(delay, onSpotNotice, { group: this, inst }, PRIORITY.lifecycle);
     }
@@ -413,17 +414,18 @@ export class AutoScalingGroup {
   }
 
   /**
-   * An EC2 Spot interruption notice to `inst`, registered and not noticed before: the event
-   * its registration scheduled, or a test giving one at a time of its choosing. Either way the
-   * instance's pending notice timer is cancelled (a stale handle is a no-op), so a notice given
-   * early is not followed by a second one when the drawn time comes.
+   * An EC2 Spot interruption notice to `inst`, not terminated and not noticed before: the
+   * event its registration scheduled, or a test giving one at a time of its choosing. A
+   * registered instance's pending notice timer is cancelled (a stale handle is a no-op), so a
+   * notice given early is not followed by a second one when the drawn time comes; a launching
+   * instance (tests only) keeps its registration timer, and draws no notice when it registers.
    */
   spotNotice(inst: Instance): void {
     const world = this.world;
-    if (inst.lifecycle === 'LAUNCHING' || inst.lifecycle === 'TERMINATED' || inst.spotTerminationAt !== null) {
-      throw new Error(`internal: an EC2 Spot interruption notice to ${inst.id}, ${inst.spotTerminationAt !== null ? 'already under one' : inst.lifecycle}`);
+    if (inst.lifecycle === 'TERMINATED' || inst.spotTerminationAt !== null) {
+      throw new Error(`internal: an EC2 Spot interruption notice to ${inst.id}, ${inst.spotTerminationAt !== null ? 'already under one' : 'terminated'}`);
     }
-    world.sim.cancel(inst.timer);
+    if (inst.lifecycle !== 'LAUNCHING') world.sim.cancel(inst.timer);
     // ECS drains the instance at the notice only with Spot instance draining turned on
     // (ECS_ENABLE_SPOT_INSTANCE_DRAINING, off by default: spot-instance-draining-linux-container.html);
     // otherwise its tasks run until the termination stops them
