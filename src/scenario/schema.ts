@@ -24,7 +24,6 @@ import {
   checkedAlongside,
   forward,
   forwardAt,
-  isWholeNumberName,
   type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
@@ -184,7 +183,7 @@ const AUTO_SCALING_GROUP_NOTES = {
     ),
     capacityRebalance: `${ASG_NOT_MODELLED}: no Capacity Rebalancing, a Spot instance is replaced when it terminates at the end of its interruption notice; remove the key`,
     terminationPolicies: `${ASG_NOT_MODELLED}: scale in follows the default termination policy (Availability Zone balance, then the instance closest to its next billing hour); remove the key`,
-    newInstancesProtectedFromScaleIn: `${ASG_NOT_MODELLED} as such: for scale-in protection write managedTerminationProtection: ENABLED on the capacity provider (beside autoScalingGroup), which protects new instances as ECS requires; remove the key`,
+    newInstancesProtectedFromScaleIn: `${ASG_NOT_MODELLED} as such: for scale-in protection write managedTerminationProtection: ENABLED on the capacity provider (beside autoScalingGroup; it needs managedScaling with status ENABLED), which protects new instances as ECS requires; remove the key`,
     maxInstanceLifetime: `${ASG_NOT_MODELLED}: instances are not replaced for their age; remove the key`,
   }),
 };
