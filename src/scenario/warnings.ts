@@ -787,6 +787,16 @@ function daemonFitsNoInstanceType(s: ResolvedScenario, svc: ResolvedService, out
 
 const INSTANCE_TYPE_ATTRIBUTE = 'ecs.instance-type';
 
+/** Where the values of each built-in attribute come from, for the messages of placementNamesNoInstanceHas. */
+const WHENCE = new Map<string, string>([
+  [AZ_ATTRIBUTE, "the cluster's availabilityZones"],
+  [INSTANCE_TYPE_ATTRIBUTE, 'the types the groups launch; an on-demand group launches its first type only'],
+  [ARCH_ATTRIBUTE, 'the architectures of the types the groups launch'],
+  ['ecs.os-type', "the groups' osType"],
+  ['ecs.os-family', 'ecsim models Linux instances only'],
+  ['ecs.ami-id', "the groups' amiId"],
+]);
+
 /**
  * A placement strategy's `spread` on attribute:NAME, or a memberOf expression's
  * attribute:NAME, where NAME is set on no instance any group of the cluster launches (the
@@ -808,11 +818,11 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
   const names = new Set(BUILT_IN_ATTRIBUTES);
   for (const p of s.providers.values()) if (p.kind === 'asg') for (const k of Object.keys(p.config.autoScalingGroup.attributes)) names.add(k);
   const azs = s.scenario.cluster.availabilityZones;
-  const types = [...new Set(launchedInstanceTypes(s).map((t) => t.name))];
+  const launched = launchedInstanceTypes(s);
+  const types = [...new Set(launched.map((t) => t.name))];
   // the values each attribute has on the instances the groups can launch (each type a group
   // launches in each AZ, as the placer sees them: instanceAttributes), first-seen order
   const valuesOf = new Map<string, string[]>();
-  const launched = launchedInstanceTypes(s);
   for (const p of s.providers.values()) {
     if (p.kind !== 'asg') continue;
     for (const t of launched.filter((x) => x.group === p.name)) {
@@ -826,18 +836,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
     }
   }
   /** Where the values of attribute `name` come from, for messages. */
-  const whence = (name: string) =>
-    name === INSTANCE_TYPE_ATTRIBUTE
-      ? 'the types the groups launch; an on-demand group launches its first type only'
-      : name === ARCH_ATTRIBUTE
-        ? 'the architectures of the types the groups launch'
-        : name === 'ecs.os-type'
-          ? "the groups' osType"
-          : name === 'ecs.os-family'
-            ? 'ecsim models Linux instances only'
-            : name === 'ecs.ami-id'
-              ? "the groups' amiId"
-              : "the values the groups' autoScalingGroup.attributes give it";
+  const whence = (name: string) => WHENCE.get(name) ?? "the values the groups' autoScalingGroup.attributes give it";
   const hint = (word: string, among: Iterable<string>) => {
     const c = closest(word, among);
     return c === undefined ? '' : ` (did you mean "${c}"?)`;
@@ -887,13 +886,13 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
           else say(`"${v}" is not the ${name} of any instance of the cluster (${whence(name)}: ${had.join(', ')}; values compare exactly, case included${listHint(v, had)}): no instance has that ${name}${tail}`);
         }
         if (unmatched) {
-          const among = had;
-          const from = name === AZ_ATTRIBUTE ? "the cluster's availabilityZones" : whence(name);
           const pattern = cmp.pattern!;
-          const folded = pattern.flags.includes('i') ? [] : among.filter((v) => new RegExp(pattern.source, `${pattern.flags}i`).test(v));
+          const folded = pattern.flags.includes('i') ? [] : had.filter((v) => new RegExp(pattern.source, `${pattern.flags}i`).test(v));
           const nearly = folded.length > 0 ? `; ignoring case it would match ${folded.join(', ')}` : '';
-          say(`the pattern ${cmp.argument} matches none of the values of ${name} an instance of the cluster can have (${from}: ${among.join(', ')}; it must match the whole value, case included, unless it begins (?i)${nearly}): no instance meets it${tail}`);
+          say(`the pattern ${cmp.argument} matches none of the values of ${name} an instance of the cluster can have (${whence(name)}: ${had.join(', ')}; it must match the whole value, case included, unless it begins (?i)${nearly}): no instance meets it${tail}`);
         }
+        // true on no instance of the cluster: said above, for every provider at once; else
+        // each provider given the tasks whose group launches no instance it is true on
         if (!onNone && mustHold(expr, cmp)) for (const m of providersThatNeverMeet(s, users, cmp)) say(m);
       });
     });
