@@ -35,6 +35,7 @@
 // a spread field or memberOf expression naming an attribute no instance has, or comparing
 // an attribute (built-in or the groups' own) with == / in values or an =~ pattern no value an
 // instance can have meets (case included), or ec2InstanceId with an id no ecsim instance has
+// (values and patterns not under an odd number of `not`, an exclusion as != and not_in are)
 // (when the expression needs it, with the growth of a managed-scaling group to maxSize: neverPlaced), or a needed
 // attribute comparison that no instance of one provider given tasks meets, though others may
 // (providersThatNeverMeet, per provider), a DAEMON service's
@@ -810,9 +811,11 @@ const WHENCE = new Map<string, string>([
  * what it would match ignoring case), an ec2InstanceId `==` or `in` value that is no id
  * ecsim gives (i- and 17 lower-case hex digits from 1: Cluster.nextInstanceId), and a
  * task:group `==` or `in` value that is no service:NAME of the scenario (no task is in it).
- * Said wherever the comparison stands (under `not` or `or` too); only when the expression
- * needs it (mustHold) does the warning add that the tasks are never placed. Each with a
- * did-you-mean hint.
+ * A value or pattern is said under `or` too, but not under an odd number of `not` (the
+ * expression then asks for the comparison to be false, as `!=` and `not_in` do, which are not
+ * checked: not(x in [a, b]) is a deliberate exclusion list); an attribute name no instance
+ * has is said wherever it stands. Only when the expression needs it (mustHold) does the
+ * warning add that the tasks are never placed. Each with a did-you-mean hint.
  */
 function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]): void {
   const names = new Set(BUILT_IN_ATTRIBUTES);
@@ -857,20 +860,24 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
         said.add(message);
         out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${expressionExcerpt(expression, position)}": ${message}` });
       };
-      walkComparisons(expr, (cmp) => {
+      walkComparisons(expr, (cmp, negated) => {
         const say = sayAt(cmp.position);
-        if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say);
         // the comparison is true on no instance and the expression needs it: the tasks are
         // never placed, and a managed-scaling provider grows its group for them
         const never = (holdsOnNone: boolean) => (holdsOnNone && mustHold(expr, cmp) ? neverPlaced(s, users) : '');
-        if (cmp.subject.kind === 'ec2InstanceId') return noSuchInstance(cmp, say, never);
-        if (cmp.subject.kind !== 'attribute') return;
-        const name = cmp.subject.name;
-        if (!names.has(name)) {
+        const name = cmp.subject.kind === 'attribute' ? cmp.subject.name : undefined;
+        if (name !== undefined && !names.has(name)) {
+          // a name no instance has is a slip wherever it stands (under not too)
           // (evaluate.ts: an instance without the attribute passes !=, not_in, !~ and not_exists only)
           const passes = cmp.operator === '!=' || cmp.operator === 'not_in' || cmp.operator === '!~' || cmp.operator === 'not_exists';
           return say(`${noSuchAttribute(name)}, so attribute:${name} ${cmp.operator} ... is ${passes ? 'true on every' : 'true on no'} instance${never(!passes)}`);
         }
+        // a value no instance has under an odd number of not is an exclusion the expression
+        // asks for, as with != or not_in (not(x in [a, b]) is x not_in [a, b]): not checked
+        if (negated) return;
+        if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say);
+        if (cmp.subject.kind === 'ec2InstanceId') return noSuchInstance(cmp, say, never);
+        if (name === undefined) return;
         // the values an instance can have (none known when no group launches a type the checks accept)
         const had = name === AZ_ATTRIBUTE ? azs : (valuesOf.get(name) ?? []);
         const values = cmp.operator === '==' ? [cmp.argument!] : cmp.operator === 'in' ? cmp.list! : [];
@@ -993,9 +1000,10 @@ function forEachMemberOf(list: readonly { type: string; expression?: string }[] 
   });
 }
 
-/** `c` must be true for `e` to be: `e` is `c`, or an `and` of which one side needs `c`. */
+/** `c` must be true for `e` to be: `e` is `c`, an `and` of which one side needs `c`, or not(not(...)) of one that does. */
 function mustHold(e: Expression, c: Expression): boolean {
   if (e === c) return true;
+  if (e.kind === 'not') return e.operand.kind === 'not' && mustHold(e.operand.operand, c);
   return e.kind === 'and' && (mustHold(e.left, c) || mustHold(e.right, c));
 }
 
@@ -1090,13 +1098,16 @@ const PROBE: PlacementInstance = {
   groupCounts: new Map(),
 };
 
-/** Calls `f` on every comparison of `e`. */
-function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'compare' }>) => void): void {
-  if (e.kind === 'compare') f(e);
-  else if (e.kind === 'not') walkComparisons(e.operand, f);
+/**
+ * Calls `f` on every comparison of `e`, with whether it stands under an odd number of `not`
+ * (the expression then asks for it to be false).
+ */
+function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'compare' }>, negated: boolean) => void, negated = false): void {
+  if (e.kind === 'compare') f(e, negated);
+  else if (e.kind === 'not') walkComparisons(e.operand, f, !negated);
   else {
-    walkComparisons(e.left, f);
-    walkComparisons(e.right, f);
+    walkComparisons(e.left, f, negated);
+    walkComparisons(e.right, f, negated);
   }
 }
 

@@ -77,8 +77,8 @@ describe('warning: placement names no instance has', () => {
     expect(warned(scenario(memberOf('task:group == web')))).toEqual([
       `services.web.placementConstraints.0.expression: memberOf "task:group == web": no task is in group "web": ${groups}; did you mean "service:web"?`,
     ]);
-    expect(warned(scenario(memberOf('not(task:group in [service:web, service:db])')))).toEqual([
-      `services.web.placementConstraints.0.expression: memberOf "not(task:group in [service:web, service:db])": no task is in group "service:db": ${groups}; did you mean "service:web"?`,
+    expect(warned(scenario(memberOf('task:group in [service:web, service:db]')))).toEqual([
+      `services.web.placementConstraints.0.expression: memberOf "task:group in [service:web, service:db]": no task is in group "service:db": ${groups}; did you mean "service:web"?`,
     ]);
     // a service's own group, != and not in: nothing to say
     expect(warned(scenario(memberOf('task:group == service:web')))).toEqual([]);
@@ -155,6 +155,33 @@ describe('warning: placement names no instance has', () => {
     ]) {
       expect(warned(scenario(memberOf(e))), e).toEqual([]);
     }
+  });
+
+  it('a value under an odd number of not is an exclusion the expression asks for, as with != and not_in: not warned of; a misspelt attribute name is', () => {
+    for (const e of [
+      'attribute:ecs.instance-type != t3.micro',
+      'not(attribute:ecs.instance-type == t3.micro)',
+      'not(attribute:ecs.instance-type in [t3.micro, t3.small])',
+      'not(attribute:ecs.availability-zone == us-east-1d) and attribute:tier == web',
+      'not(attribute:ecs.os-type == LINUX or attribute:tier in [api])',
+      'not(attribute:ecs.availability-zone =~ eu-.*)',
+      'not(ec2InstanceId in [i-1])',
+      'not(task:group == db)',
+      'not(not(not(attribute:tier == api)))',
+    ]) {
+      expect(warned(scenario(memberOf(e))), e).toEqual([]);
+    }
+    // two not: the comparison is asked for again
+    expect(warned(scenario(memberOf('not(not(attribute:tier == api))')))).toEqual([
+      `${at}: memberOf "not(not(attribute:tier == api))": "api" is not the tier of any instance of the cluster (the values the groups' autoScalingGroup.attributes give it: web; values compare exactly, case included): no instance has that tier`,
+    ]);
+    // the not covers the first comparison only
+    expect(warned(scenario(memberOf('not(attribute:tier == api) or attribute:ecs.availability-zone == us-east-1d')))).toEqual([
+      `${at}: memberOf "not(attribute:tier == api) or attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c; did you mean "us-east-1a"?): no instance has that ecs.availability-zone`,
+    ]);
+    expect(warned(scenario(memberOf('not(attribute:teir == web)')))).toEqual([
+      `${at}: memberOf "not(attribute:teir == web)": attribute "teir" is set on no instance of the cluster (did you mean "tier"?): ${known}, so attribute:teir == ... is true on no instance`,
+    ]);
   });
 
   it('a needed comparison no instance meets adds that the tasks are never placed and managed scaling grows for them; one under not or or says only the value', () => {
