@@ -36,7 +36,7 @@
 // an attribute (built-in or the groups' own) with == / in values or an =~ pattern no value an
 // instance can have meets (case included), or ec2InstanceId with an id no ecsim instance has
 // (values and patterns not under an odd number of `not`, an exclusion as != and not_in are)
-// (when the expression needs it, with the growth of a managed-scaling group to maxSize: neverPlaced), or a needed
+// (when the expression needs it, that its tasks are never placed and a managed-scaling group grows to maxSize: neverPlaced), or a needed
 // attribute comparison that no instance of one provider given tasks meets, though others may
 // (providersThatNeverMeet, per provider), a DAEMON service's
 // memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
@@ -810,12 +810,14 @@ const WHENCE = new Map<string, string>([
  * no group's `attributes` gives), an `=~` whose pattern matches none of those values (with
  * what it would match ignoring case), an ec2InstanceId `==` or `in` value that is no id
  * ecsim gives (i- and 17 lower-case hex digits from 1: Cluster.nextInstanceId), and a
- * task:group `==` or `in` value that is no service:NAME of the scenario (no task is in it).
+ * task:group `==` or `in` value that is no service:NAME of the scenario (no task is in it, so
+ * no instance meets it).
  * A value or pattern is said under `or` too, but not under an odd number of `not` (the
  * expression then asks for the comparison to be false, as `!=` and `not_in` do, which are not
  * checked: not(x in [a, b]) is a deliberate exclusion list); an attribute name no instance
  * has is said wherever it stands. Only when the expression needs it (mustHold) does the
- * warning add that the tasks are never placed. Each with a did-you-mean hint.
+ * warning add that the tasks are never placed (and that a managed-scaling provider given
+ * them grows its group to maxSize: neverPlaced). Each with a did-you-mean hint.
  */
 function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]): void {
   const names = new Set(BUILT_IN_ATTRIBUTES);
@@ -875,7 +877,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
         // a value no instance has under an odd number of not is an exclusion the expression
         // asks for, as with != or not_in (not(x in [a, b]) is x not_in [a, b]): not checked
         if (negated) return;
-        if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say);
+        if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say, never);
         if (cmp.subject.kind === 'ec2InstanceId') return noSuchInstance(cmp, say, never);
         if (name === undefined) return;
         // the values an instance can have (none known when no group launches a type the checks accept)
@@ -906,12 +908,14 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
   };
   // ecsim runs services only: a task's group is service:NAME (ECS's task group of a service's tasks)
   const groups = s.services.map((x) => `service:${x.name}`);
-  const noSuchGroup = (cmp: { operator: string; argument?: string; list?: readonly string[] }, say: (message: string) => void) => {
+  const noSuchGroup = (cmp: { operator: string; argument?: string; list?: readonly string[] }, say: (message: string) => void, never: (holdsOnNone: boolean) => string) => {
     if (cmp.operator !== '==' && cmp.operator !== 'in') return;
-    for (const v of cmp.operator === '==' ? [cmp.argument!] : cmp.list!) {
+    const values = cmp.operator === '==' ? [cmp.argument!] : cmp.list!;
+    const tail = never(values.every((v) => !groups.includes(v)));
+    for (const v of values) {
       if (groups.includes(v)) continue;
       const near = closestName(v.startsWith('service:') ? v : `service:${v}`, groups);
-      say(`no task is in group "${v}": ecsim runs services only, and a service's tasks are in the task group service:NAME (${groups.join(', ')})${near === undefined ? '' : `; did you mean "${near}"?`}`);
+      say(`no task is in group "${v}": ecsim runs services only, and a service's tasks are in the task group service:NAME (${groups.join(', ')})${tail}${near === undefined ? '' : `; did you mean "${near}"?`}`);
     }
   };
   // an ec2InstanceId == or in value no instance can have: ecsim names its instances
@@ -924,7 +928,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
     for (const v of values.filter(lacking)) {
       const digits = /^i-([0-9a-f]{1,17})$/i.exec(v)?.[1];
       const meant = digits === undefined || /^0+$/.test(digits) ? '' : `; did you mean "i-${digits.toLowerCase().padStart(17, '0')}"?`;
-      say(`no instance has ec2InstanceId "${v}": ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch${meant}${tail}`);
+      say(`no instance has ec2InstanceId "${v}": ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch${tail}${meant}`);
     }
   };
   const tdSeen = new Set<string>();
@@ -1008,19 +1012,19 @@ function mustHold(e: Expression, c: Expression): boolean {
 }
 
 /**
- * "; its tasks are never placed, and managed scaling ..." for a memberOf no instance meets,
- * naming each capacity provider with managed scaling that the users' strategies give tasks:
- * its estimate reads the waiting tasks' size, not their constraints, so it counts them as
- * needing new instances and grows its group to maxSize, one step per warm-up
- * (reservation.ts). "" without such a provider.
+ * "; its tasks are never placed" for a memberOf that needs a comparison no instance meets,
+ * and, naming each capacity provider with managed scaling that the users' strategies give
+ * tasks, ", and the managed scaling of ... grows the group up to maxSize for them": its
+ * estimate reads the waiting tasks' size, not their constraints, so it counts them as
+ * needing new instances and grows its group to maxSize, one step per warm-up (reservation.ts).
  */
 function neverPlaced(s: ResolvedScenario, users: readonly ResolvedService[]): string {
   const grown = providersGivenTasks(s, users)
     .filter((p) => p.config.managedScaling?.status === 'ENABLED')
     .map((p) => `${p.name} (maxSize ${p.config.autoScalingGroup.maxSize})`);
-  if (grown.length === 0) return '';
   const which = grown.length === 1 ? `capacity provider ${grown[0]}` : `capacity providers ${grown.join(', ')}`;
-  return `; its tasks are never placed, and the managed scaling of ${which} counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to maxSize for them, one step per instance warm-up`;
+  const grows = grown.length === 0 ? '' : `, and the managed scaling of ${which} counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to maxSize for them, one step per instance warm-up`;
+  return `; its tasks are never placed${grows}`;
 }
 
 /**
