@@ -788,6 +788,13 @@ function daemonFitsNoInstanceType(s: ResolvedScenario, svc: ResolvedService, out
 
 const INSTANCE_TYPE_ATTRIBUTE = 'ecs.instance-type';
 
+/**
+ * More instances than any run launches (ecsim numbers them from 1 in launch order): an
+ * ec2InstanceId whose hex digits count past it is taken to be an id from AWS, where the 17
+ * digits look random (i-0123456789abcdef0), not one ecsim gives.
+ */
+const MOST_LAUNCHES = 0xffffffffn;
+
 /** Where the values of each built-in attribute come from, for the messages of placementNamesNoInstanceHas. */
 const WHENCE = new Map<string, string>([
   [AZ_ATTRIBUTE, "the cluster's availabilityZones"],
@@ -809,7 +816,8 @@ const WHENCE = new Map<string, string>([
  * ecs.cpu-architecture or ecs.ami-id no instance of the groups has, a custom attribute value
  * no group's `attributes` gives), an `=~` whose pattern matches none of those values (with
  * what it would match ignoring case), an ec2InstanceId `==` or `in` value that is no id
- * ecsim gives (i- and 17 lower-case hex digits from 1: Cluster.nextInstanceId), and a
+ * ecsim gives (i- and 17 lower-case hex digits from 1 in launch order: Cluster.nextInstanceId;
+ * one counting past MOST_LAUNCHES is taken for an AWS id), and a
  * task:group `==` or `in` value that is no service:NAME of the scenario (no task is in it, so
  * no instance meets it).
  * A value or pattern is said under `or` too, but not under an odd number of `not` (the
@@ -919,16 +927,29 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
     }
   };
   // an ec2InstanceId == or in value no instance can have: ecsim names its instances
-  // i-00000000000000001, i-00000000000000002, ... in launch order (Cluster.nextInstanceId)
+  // i-00000000000000001, i-00000000000000002, ... in launch order (Cluster.nextInstanceId), so
+  // an id whose number is 0 or above MOST_LAUNCHES (an AWS id copied from a live cluster,
+  // i-0123456789abcdef0) is none either
   const noSuchInstance = (cmp: { operator: string; argument?: string; list?: readonly string[] }, say: (message: string) => void, never: (holdsOnNone: boolean) => string) => {
     if (cmp.operator !== '==' && cmp.operator !== 'in') return;
     const values = cmp.operator === '==' ? [cmp.argument!] : cmp.list!;
-    const lacking = (v: string) => !/^i-[0-9a-f]{17}$/.test(v) || /^i-0+$/.test(v);
-    const tail = never(values.every(lacking));
-    for (const v of values.filter(lacking)) {
+    const number = (v: string) => {
       const digits = /^i-([0-9a-f]{1,17})$/i.exec(v)?.[1];
-      const meant = digits === undefined || /^0+$/.test(digits) ? '' : `; did you mean "i-${digits.toLowerCase().padStart(17, '0')}"?`;
-      say(`no instance has ec2InstanceId "${v}": ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch${tail}${meant}`);
+      return digits === undefined ? undefined : BigInt(`0x${digits}`);
+    };
+    const launchable = (n: bigint | undefined) => n !== undefined && n > 0n && n <= MOST_LAUNCHES;
+    const exact = (v: string) => /^i-[0-9a-f]{17}$/.test(v);
+    const lacking = (v: string) => !exact(v) || !launchable(number(v));
+    const tail = never(values.every(lacking));
+    const names = 'ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch';
+    for (const v of values.filter(lacking)) {
+      const n = number(v);
+      if (exact(v) && n! > 0n) {
+        say(`no instance has ec2InstanceId "${v}": ${names}, and its hex digits count past ${MOST_LAUNCHES.toString(16)} (${MOST_LAUNCHES}) launches, more than a run makes: an id from a live AWS cluster names no ecsim instance${tail}`);
+        continue;
+      }
+      const meant = launchable(n) ? `; did you mean "i-${n!.toString(16).padStart(17, '0')}"?` : '';
+      say(`no instance has ec2InstanceId "${v}": ${names}${tail}${meant}`);
     }
   };
   const tdSeen = new Set<string>();

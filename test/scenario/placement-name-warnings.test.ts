@@ -132,7 +132,7 @@ describe('warning: placement names no instance has', () => {
     }
   });
 
-  it('an ec2InstanceId no instance has: ecsim names them i- and 17 lower-case hex digits, from i-00000000000000001', () => {
+  it('an ec2InstanceId no instance has: ecsim names them i- and 17 lower-case hex digits, from i-00000000000000001, in launch order', () => {
     const names = 'ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch';
     expect(warned(scenario(memberOf('ec2InstanceId in [i-1]')))).toEqual([
       `${at}: memberOf "ec2InstanceId in [i-1]": no instance has ec2InstanceId "i-1": ${names}; its tasks are never placed; did you mean "i-00000000000000001"?`,
@@ -142,6 +142,15 @@ describe('warning: placement names no instance has', () => {
     ]);
     expect(warned(scenario(memberOf('ec2InstanceId == i-00000000000000000')))).toEqual([
       `${at}: memberOf "ec2InstanceId == i-00000000000000000": no instance has ec2InstanceId "i-00000000000000000": ${names}; its tasks are never placed`,
+    ]);
+    // an AWS id copied from a live cluster: its 17 digits count past any launch count (0xffffffff)
+    const past = 'and its hex digits count past ffffffff (4294967295) launches, more than a run makes: an id from a live AWS cluster names no ecsim instance';
+    expect(warned(scenario(memberOf('ec2InstanceId == i-0123456789abcdef0')))).toEqual([
+      `${at}: memberOf "ec2InstanceId == i-0123456789abcdef0": no instance has ec2InstanceId "i-0123456789abcdef0": ${names}, ${past}; its tasks are never placed`,
+    ]);
+    // 0xffffffff is the last id taken as launchable; the one after is not
+    expect(warned(scenario(memberOf('ec2InstanceId in [i-000000000ffffffff, i-00000000100000000]')))).toEqual([
+      `${at}: memberOf "ec2InstanceId in [i-000000000ffffffff, i-00000000100000000]": no instance has ec2InstanceId "i-00000000100000000": ${names}, ${past}`,
     ]);
     for (const e of ['ec2InstanceId == i-00000000000000001', 'ec2InstanceId in [i-0000000000000001f]', 'ec2InstanceId != i-1', 'ec2InstanceId not_in [i-1]']) {
       expect(warned(scenario(memberOf(e))), e).toEqual([]);
