@@ -12,10 +12,13 @@
 // service is refused, and its tasks go to every instance whatever the strategy says.
 // A REPLICA service's availabilityZoneRebalancing as resolved (ENABLED when compatible, else
 // DISABLED; none for a DAEMON service). A target tracking policy's scaleInCooldown (300 s,
-// after scaleOutCooldown, where the schema gives the key). Durations in ms.
+// after scaleOutCooldown, where the schema gives the key). The prices the run used
+// (effectivePricing), after metrics as the schema gives `pricing`. Durations in ms.
 
+import { createPriceBook } from '../model/pricing/index.js';
 import { defaultStrategies } from '../placement/index.js';
 import { DEFAULT_ECS_COOLDOWN_MS, defaultStatistic } from '../scaling/index.js';
+import { pricedByRun } from './priced.js';
 import type { ResolvedScenario } from './resolve.js';
 import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type PolicyConfig, type Scenario } from './schema.js';
 
@@ -86,7 +89,48 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
       return [name, { ...withDelay, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}), ...azRebalancing }];
     }),
   );
-  return { ...s, cluster: { ...s.cluster, capacityProviders }, taskDefinitions, services };
+  const pricing = effectivePricing(resolved);
+  // `pricing` in the schema's place (after metrics), whether written or filled in
+  const head = Object.fromEntries(
+    Object.entries(s).flatMap(([k, v]) => (k === 'pricing' ? [] : k === 'metrics' ? [[k, v], ...(pricing ? [['pricing', pricing]] : [])] : [[k, v]])),
+  ) as Scenario;
+  return { ...head, cluster: { ...s.cluster, capacityProviders }, taskDefinitions, services };
+}
+
+/**
+ * The prices the run used, in `pricing:`'s shape, so that a results folder says them after
+ * the built-in list changes: the on-demand USD an hour of each instance type a group launches
+ * (a catalog type's list price or a custom type's `price`, unless overridden; an on-demand group
+ * launches its first listed type only, a Spot group every one), ec2SpotDiscount when a group
+ * buys Spot, and of Fargate vcpuHour and gbHour when an X86_64 task runs on Fargate,
+ * spotDiscount when a task runs on FARGATE_SPOT, arm64's rates when an ARM64 task runs on
+ * Fargate. Only what the run buys (pricedByRun, as the warning of a price with no effect
+ * reads it): a filled-in key is never one the loader warns of. A written key is kept (with
+ * its value), also one that prices nothing (and is warned of); undefined when there is nothing
+ * to record.
+ */
+function effectivePricing(resolved: ResolvedScenario): Scenario['pricing'] {
+  const written = resolved.scenario.pricing;
+  const book = createPriceBook(written, resolved.customInstanceTypes);
+  const run = pricedByRun(resolved);
+  const ec2: Record<string, number> = {};
+  for (const [name, type] of run.launched) ec2[name] = book.ec2Price(type, 'on-demand');
+  for (const [name, price] of Object.entries(written?.ec2 ?? {})) if (!Object.hasOwn(ec2, name)) ec2[name] = price;
+  const wf = written?.fargate;
+  const x86 = book.fargate('x86_64');
+  const arm = book.fargate('arm64');
+  const fargate: NonNullable<NonNullable<Scenario['pricing']>['fargate']> = {};
+  if (run.fargate.x86 || wf?.vcpuHour !== undefined) fargate.vcpuHour = x86.vcpuHour;
+  if (run.fargate.x86 || wf?.gbHour !== undefined) fargate.gbHour = x86.gbHour;
+  if (run.fargate.spot || wf?.spotDiscount !== undefined) fargate.spotDiscount = x86.spotDiscount;
+  if (run.fargate.arm64) fargate.arm64 = { vcpuHour: arm.vcpuHour, gbHour: arm.gbHour };
+  else if (wf?.arm64 !== undefined) fargate.arm64 = { ...wf.arm64 };
+  const pricing = {
+    ...(Object.keys(fargate).length > 0 || wf !== undefined ? { fargate } : {}),
+    ...(Object.keys(ec2).length > 0 || written?.ec2 !== undefined ? { ec2 } : {}),
+    ...(run.spotGroup || written?.ec2SpotDiscount !== undefined ? { ec2SpotDiscount: book.ec2SpotDiscount } : {}),
+  };
+  return Object.keys(pricing).length > 0 || written !== undefined ? pricing : undefined;
 }
 
 type StepAlarm = Extract<PolicyConfig, { policyType: 'StepScaling' }>['alarm'];

@@ -70,6 +70,7 @@ import { bareSecondsHint } from './bare-seconds.js';
 import { closest, closestName } from './did-you-mean.js';
 import { ARCH_ATTRIBUTE, AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, evaluate, expressionExcerpt, instanceAttributes, parseExpression, type Expression, type PlacementInstance } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
+import { pricedByRun } from './priced.js';
 import type { Path, ResolvedProvider, ResolvedScenario, ResolvedService } from './resolve.js';
 
 /**
@@ -1568,47 +1569,28 @@ function pricingWithoutEffect(s: ResolvedScenario, out: ScenarioWarning[]): void
   const pricing = s.scenario.pricing;
   if (!pricing) return;
   const noEffect = 'it has no effect on the run';
-  const groups = [...s.providers.values()].flatMap((p) => (p.kind === 'asg' ? [p.config.autoScalingGroup] : []));
-  const launched = new Set<string>();
-  const listed = new Set<string>();
-  for (const asg of groups) {
-    asg.instanceTypes.forEach((t, i) => {
-      const name = typeof t === 'string' ? t : t.name;
-      listed.add(name);
-      if (asg.purchaseOption === 'spot' || i === 0) launched.add(name);
-    });
-  }
+  const { launched, listed, spotGroup, fargate } = pricedByRun(s);
   for (const name of Object.keys(pricing.ec2 ?? {})) {
     if (launched.has(name)) continue;
     const why = listed.has(name) ? `no Auto Scaling group launches ${name} (an on-demand group launches its first instance type only)` : `no Auto Scaling group lists ${name}`;
     out.push({ at: ['pricing', 'ec2', name], message: `${why}: ${noEffect}` });
   }
-  if (pricing.ec2SpotDiscount !== undefined && !groups.some((asg) => asg.purchaseOption === 'spot')) {
+  if (pricing.ec2SpotDiscount !== undefined && !spotGroup) {
     out.push({ at: ['pricing', 'ec2SpotDiscount'], message: `no Auto Scaling group has purchaseOption spot: ${noEffect}` });
   }
   const f = pricing.fargate;
   if (!f) return;
-  // the Fargate tasks of the run: architecture, and whether on FARGATE_SPOT
-  const tasks: { arch: string; spot: boolean }[] = [];
-  for (const svc of s.services) {
-    for (const item of svc.strategy) {
-      const p = s.providers.get(item.capacityProvider);
-      if (p?.kind !== 'fargate' || (item.base === 0 && item.weight === 0)) continue;
-      tasks.push({ arch: svc.taskDefinition.cpuArchitecture, spot: p.spot });
-    }
-  }
-  if (tasks.length === 0) {
+  if (!fargate.any) {
     out.push({ at: ['pricing', 'fargate'], message: `no service runs tasks on Fargate (launchType FARGATE, or FARGATE/FARGATE_SPOT in its capacity provider strategy): ${noEffect}` });
     return;
   }
-  const x86 = tasks.some((t) => t.arch === 'x86_64');
   for (const key of ['vcpuHour', 'gbHour'] as const) {
-    if (f[key] !== undefined && !x86) out.push({ at: ['pricing', 'fargate', key], message: `prices X86_64 Fargate tasks, and every Fargate task of the run is ARM64 (priced by fargate.arm64): ${noEffect}` });
+    if (f[key] !== undefined && !fargate.x86) out.push({ at: ['pricing', 'fargate', key], message: `prices X86_64 Fargate tasks, and every Fargate task of the run is ARM64 (priced by fargate.arm64): ${noEffect}` });
   }
-  if (f.arm64 !== undefined && !tasks.some((t) => t.arch === 'arm64')) {
+  if (f.arm64 !== undefined && !fargate.arm64) {
     out.push({ at: ['pricing', 'fargate', 'arm64'], message: `no Fargate task of the run is ARM64 (runtimePlatform.cpuArchitecture ARM64): ${noEffect}` });
   }
-  if (f.spotDiscount !== undefined && !tasks.some((t) => t.spot)) {
+  if (f.spotDiscount !== undefined && !fargate.spot) {
     out.push({ at: ['pricing', 'fargate', 'spotDiscount'], message: `no service runs tasks on FARGATE_SPOT: ${noEffect}` });
   }
 }
