@@ -449,15 +449,33 @@ const taskDefinition = strict({
 
 // ------------------------------------------------------------------------ workloads
 
+/**
+ * An ecsim bound on memoryMiB.base and .perRps (MiB, MiB per request/s): about 954 TiB, more
+ * than any instance holds; larger figures (1e308) made memory_utilization Infinity mid-run.
+ */
+export const MAX_MEMORY_FIGURE_MIB = 1e9;
+/** At most MAX_MEMORY_FIGURE_MIB: "expected at most 1000000000 (why), found n". */
+const memoryFigure = (why: string) =>
+  z.number().min(0).superRefine((n, ctx) => {
+    if (n > MAX_MEMORY_FIGURE_MIB) ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_MEMORY_FIGURE_MIB} (${why}), found ${n}` });
+  });
+/**
+ * cpuPerBusySlot is a percent of the task's CPU that one busy slot uses: at most 100, the
+ * whole task (1e308 made cpu_utilization Infinity mid-run).
+ */
+const cpuPerBusySlot = z.number().min(0).superRefine((n, ctx) => {
+  if (n > 100) ctx.addIssue({ code: 'custom', message: `expected at most 100 (a percent of the task's CPU that one busy slot uses: at most the whole task), found ${n}` });
+});
+
 const perTask = strict({
   capacityRps: z.number().positive().optional(),
   cpuBaseline: percent.default(0),
-  memoryMiB: strict({ base: z.number().min(0).default(0), perRps: z.number().min(0).default(0) }).optional(),
+  memoryMiB: strict({ base: memoryFigure('an ecsim bound: 1e9 MiB, about 954 TiB, is more memory than any instance holds').default(0), perRps: memoryFigure('an ecsim bound: 1e9 MiB for each request a second is more memory than any instance holds').default(0) }).optional(),
   concurrency: int.positive().superRefine((n, ctx) => {
     if (n > MAX_CONCURRENCY) ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_CONCURRENCY} (an ecsim bound on requests a task serves at once), found ${n}` });
   }).default(1),
   serviceTime: distribution.optional(),
-  cpuPerBusySlot: z.number().min(0).optional(),
+  cpuPerBusySlot: cpuPerBusySlot.optional(),
 });
 
 /** A map's `key` when the map is a plain object. */
