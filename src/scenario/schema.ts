@@ -524,7 +524,8 @@ const workload = checkedBefore(
     type: oneOf(['http', 'queue'] as const).default('http'),
     requestRate: traceSchema,
     perTask,
-    maxQueuePerTask: nonNegInt.default(100),
+    /** http only (refused on a queue workload above); absent: 100 (resolve-config.ts; filled in for scenario.json by effective.ts). */
+    maxQueuePerTask: nonNegInt.optional(),
     /** queue only (refused on http above); absent: SQS's default, 4 days (resolve-config.ts). */
     messageRetentionPeriod: wholeSeconds("SQS's MessageRetentionPeriod", { min: MIN_RETENTION_MS / 1000, max: MAX_RETENTION_MS / 1000, source: "SQS's MessageRetentionPeriod range, CreateQueue: default 345600 (4 days)" }).optional(),
     slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
