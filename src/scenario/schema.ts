@@ -29,7 +29,7 @@ import {
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
 import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
-import { describe, MAX_DURATION_MS } from './duration.js';
+import { describe, formatDuration, MAX_DURATION_MS } from './duration.js';
 import { MAX_RETENTION_MS, MIN_RETENTION_MS } from '../workload/service/resolve-config.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
@@ -915,8 +915,8 @@ export const scenarioSchema = strict({
   seed: int.min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   start: startTime.default('2026-01-05T00:00:00Z'),
   // its own bound and message (parseDuration's would say it first): Infinity, then this refine
-  duration: positiveDurationUpTo(Infinity).refine((ms) => ms <= MAX_DURATION_MS, {
-    message: 'expected at most 3660d (ten years: longer runs take days of wall time and write gigabytes of CSV per simulated year)',
+  duration: positiveDurationUpTo(Infinity).superRefine((ms, ctx) => {
+    if (ms > MAX_DURATION_MS) ctx.addIssue({ code: 'custom', message: `expected at most 3660d (ten years: longer runs take days of wall time and write gigabytes of CSV per simulated year), found ${formatDuration(ms)}` });
   }),
   // true: at time 0 each group's initial instances are registered and each service's initial
   // tasks RUNNING, healthy and in rotation, as a cluster that has been running (docs/assumptions.md)
