@@ -921,7 +921,7 @@ export const scenarioSchema = strict({
   // true: at time 0 each group's initial instances are registered and each service's initial
   // tasks RUNNING, healthy and in rotation, as a cluster that has been running (docs/assumptions.md)
   warmStart: z.boolean().default(false),
-  region: oneOf(['us-east-1'] as const).default('us-east-1'),
+  region: oneOf(['us-east-1'] as const, "ecsim has only us-east-1's price list").default('us-east-1'),
   metrics: strict({
     period: positiveDuration.default(60_000),
     publishDelay: duration.default(60_000),
