@@ -12,12 +12,16 @@
 // service is refused, and its tasks go to every instance whatever the strategy says.
 // A REPLICA service's availabilityZoneRebalancing as resolved (ENABLED when compatible, else
 // DISABLED; none for a DAEMON service). A target tracking policy's scaleInCooldown (300 s,
-// after scaleOutCooldown, where the schema gives the key). The prices the run used
-// (effectivePricing), after metrics as the schema gives `pricing`. Durations in ms.
+// after scaleOutCooldown, where the schema gives the key) and, with customMetric, its
+// customMetricStatistic (as a step alarm's statistic). An http workload's maxQueuePerTask
+// (100) and a queue workload's messageRetentionPeriod (4 days), each only on its type. The
+// prices the run used (effectivePricing), after metrics as the schema gives `pricing`.
+// Durations in ms.
 
 import { createPriceBook } from '../model/pricing/index.js';
 import { defaultStrategies } from '../placement/index.js';
 import { DEFAULT_ECS_COOLDOWN_MS, defaultStatistic } from '../scaling/index.js';
+import { DEFAULT_MAX_QUEUE_PER_TASK, DEFAULT_RETENTION_MS } from '../workload/service/resolve-config.js';
 import { pricedByRun } from './priced.js';
 import type { ResolvedScenario } from './resolve.js';
 import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type PolicyConfig, type Scenario } from './schema.js';
@@ -62,7 +66,7 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
         policies: Object.fromEntries(
           Object.entries(as.policies).map(([pname, p]) => [
             pname,
-            p.policyType === 'StepScaling' ? { ...p, alarm: withAlarmDefaults(p.alarm) } : withScaleInCooldown(p),
+            p.policyType === 'StepScaling' ? { ...p, alarm: withAlarmDefaults(p.alarm) } : withScaleInCooldown(withCustomMetricStatistic(p)),
           ]),
         ),
       };
@@ -86,7 +90,8 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
         lb && lb.deregistrationDelay === undefined && hasHttpWorkload(config)
           ? { ...withDeployment, loadBalancer: { routing: lb.routing, deregistrationDelay: deregistrationDelayOf(lb), healthCheck: lb.healthCheck } }
           : withDeployment;
-      return [name, { ...withDelay, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}), ...azRebalancing }];
+      const withWorkload = withDelay.workload ? { ...withDelay, workload: withWorkloadDefaults(withDelay.workload) } : withDelay;
+      return [name, { ...withWorkload, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}), ...azRebalancing }];
     }),
   );
   const pricing = effectivePricing(resolved);
@@ -139,6 +144,30 @@ type StepAlarm = Extract<PolicyConfig, { policyType: 'StepScaling' }>['alarm'];
 function withAlarmDefaults(alarm: StepAlarm): StepAlarm {
   const { metricName, statistic, ...rest } = alarm;
   return { metricName, statistic: statistic ?? defaultStatistic(metricName), ...rest, datapointsToAlarm: alarm.datapointsToAlarm ?? alarm.evaluationPeriods };
+}
+
+type TargetTracking = Extract<PolicyConfig, { policyType: 'TargetTrackingScaling' }>;
+
+/** With customMetric, its customMetricStatistic (Sum for RequestCountPerTarget, else Average), right after customMetric. */
+function withCustomMetricStatistic(p: TargetTracking): TargetTracking {
+  if (p.customMetric === undefined || p.customMetricStatistic !== undefined) return p;
+  const statistic = defaultStatistic(p.customMetric);
+  return Object.fromEntries(Object.entries(p).flatMap(([k, v]) => (k === 'customMetric' ? [[k, v], ['customMetricStatistic', statistic]] : [[k, v]]))) as TargetTracking;
+}
+
+type Workload = NonNullable<Scenario['services'][string]['workload']>;
+
+/**
+ * An http workload's maxQueuePerTask (100) and a queue workload's messageRetentionPeriod
+ * (SQS's 4 days), each only where it applies (the other is refused on that type), in the
+ * place the schema gives the key: after perTask.
+ */
+function withWorkloadDefaults(w: Workload): Workload {
+  const fill: Partial<Workload> =
+    w.type === 'queue'
+      ? w.messageRetentionPeriod === undefined ? { messageRetentionPeriod: DEFAULT_RETENTION_MS } : {}
+      : w.maxQueuePerTask === undefined ? { maxQueuePerTask: DEFAULT_MAX_QUEUE_PER_TASK } : {};
+  return Object.fromEntries(Object.entries(w).flatMap(([k, v]) => (k === 'perTask' ? [[k, v], ...Object.entries(fill)] : [[k, v]]))) as Workload;
 }
 
 /** A target tracking policy with its scaleInCooldown (AAS's 300 s when not written), in the place the schema gives the key. */
