@@ -145,6 +145,23 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
       'services.svc.autoScaling.scheduledActions.b.schedule: "at(2026-03-01T08:00:00)" (Europe/Berlin) is before the start of the run (1d from 2026-03-02T00:00:00Z), so it does not fire within it; it fired before the run, at 2026-03-01T07:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
     ]);
   });
+  // the reviewer's warn2: an at() within or after the run that its window excludes is not
+  // "before the start"; the bound that excludes it is named
+  it('an at() within the run after its endTime: outside the window, never fires (not "before the start")', () => {
+    expect(warned({ e: { schedule: 'at(2026-03-02T12:00:00)', endTime: '2026-03-02T06:00:00Z', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      `services.svc.autoScaling.scheduledActions.e.schedule: "at(2026-03-02T12:00:00)" is after its endTime (2026-03-02T06:00:00Z), outside the action's startTime / endTime window, so it never fires`,
+    ]);
+  });
+  it('an at() within the run before its startTime, in a zone: 12:00 Berlin (CET) is 11:00Z, before startTime 11:30Z', () => {
+    expect(warned({ s: { schedule: 'at(2026-03-02T12:00:00)', timezone: 'Europe/Berlin', startTime: '2026-03-02T11:30:00Z', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      `services.svc.autoScaling.scheduledActions.s.schedule: "at(2026-03-02T12:00:00)" (Europe/Berlin: 2026-03-02T11:00:00Z) is before its startTime (2026-03-02T11:30:00Z), outside the action's startTime / endTime window, so it never fires`,
+    ]);
+  });
+  it('an at() before the run and before its startTime: before the start, and the bound is named', () => {
+    expect(warned({ b: { schedule: 'at(2026-03-01T12:00:00)', startTime: '2026-03-01T13:00:00Z', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      'services.svc.autoScaling.scheduledActions.b.schedule: "at(2026-03-01T12:00:00)" is before the start of the run (1d from 2026-03-02T00:00:00Z), so it does not fire within it; nor did it fire before: it is before its startTime (2026-03-01T13:00:00Z)',
+    ]);
+  });
   it('a weekly action whose next firing is after the run, last fired before it: both said', () => {
     expect(warned({ w: { schedule: 'cron(0 8 ? * SUN *)', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
       'services.svc.autoScaling.scheduledActions.w.schedule: "cron(0 8 ? * SUN *)" does not fire within the run (1d from 2026-03-02T00:00:00Z); it last fired before the run, at 2026-03-01T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
