@@ -110,6 +110,11 @@ describe('cron fields: lists, ranges, steps, names, years', () => {
   it('a wrapping day range FRI-MON', () => {
     expect(next('cron(0 0 ? * FRI-MON *)', '2026-03-03T00:00:00Z')).toBe('2026-03-06T00:00:00Z'); // Tue -> Fri
   });
+  it('a year range from <= to: 2027-2028 fires on 1 Jan 2027 and 2028, then no more', () => {
+    expect(next('cron(0 0 1 1 ? 2027-2028)', '2026-03-02T00:00:00Z')).toBe('2027-01-01T00:00:00Z');
+    expect(next('cron(0 0 1 1 ? 2027-2028)', '2027-01-01T00:00:00Z')).toBe('2028-01-01T00:00:00Z');
+    expect(next('cron(0 0 1 1 ? 2027-2028)', '2028-01-01T00:00:00Z')).toBeNull();
+  });
   it('a year field limits firings; an impossible date (Feb 30) gives null quickly', () => {
     expect(next('cron(0 0 1 1 ? 2030)', '2026-03-02T00:00:00Z')).toBe('2030-01-01T00:00:00Z');
     expect(next('cron(0 0 1 1 ? 2020-2025)', '2026-03-02T00:00:00Z')).toBeNull();
@@ -189,6 +194,8 @@ describe('parseSchedule errors name the field and the position', () => {
     ['cron(0 8 1/32 * ? *)', /day-of-month \(field 3\) at character 12: expected a step 1-31 after "\/" \(a larger one fires once per month, not every 32\), found "32"$/],
     ['cron(0 8 1 1-12/13 ? *)', /month \(field 4\) at character 17: expected a step 1-12 after "\/" \(a larger one fires once per year, not every 13\), found "13"$/],
     ['cron(0 8 ? * 2 1969)', /year \(field 6\) at character 16: expected a year 1970-2199, found "1969"/],
+    // years do not wrap (Quartz: "Start year must be less than stop year"); other fields do (FRI-MON)
+    ['cron(0 8 1 1 ? 2030-2026)', /year \(field 6\) at character 16: expected a year range from <= to, found "2030-2026"$/],
     ['rate(5 weeks)', /rate unit at character 8: expected minute\(s\), hour\(s\) or day\(s\), found "weeks"/],
     ['rate(0 minutes)', /rate value at character 6: expected a whole number >= 1, found "0"/],
     ['rate(5 minute)', /rate unit at character 8: expected "minutes" for the value 5, found "minute"/],

@@ -65,7 +65,7 @@ function parseValue(spec: FieldSpec, token: string, at: Cursor): number {
   return v;
 }
 
-/** Sets flags[v] for every value of one plain item: *, v, v-w, * /s, v/s, v-w/s (ranges may wrap). */
+/** Sets flags[v] for every value of one plain item: *, v, v-w, * /s, v/s, v-w/s (ranges may wrap, except years). */
 function addPlainItem(spec: FieldSpec, item: string, at: Cursor, flags: Uint8Array, base: number): void {
   const slash = item.indexOf('/');
   const rangePart = slash < 0 ? item : item.slice(0, slash);
@@ -92,6 +92,9 @@ function addPlainItem(spec: FieldSpec, item: string, at: Cursor, flags: Uint8Arr
     } else {
       from = parseValue(spec, rangePart.slice(0, dash), at);
       to = parseValue(spec, rangePart.slice(dash + 1), { text: at.text, offset: at.offset + dash + 1 });
+      // years do not wrap: Quartz's cron refuses a reversed year range ("Start year must be
+      // less than stop year"); 2030-2026 would otherwise fire from 2030 on, not 2026-2030
+      if (spec.name === 'year' && to < from) fail(spec, at, rangePart, 'a year range from <= to');
     }
   }
   const span = spec.max - spec.min + 1;
