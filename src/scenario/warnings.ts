@@ -57,7 +57,7 @@ import { registeredResources } from '../model/capacity/registered-resources.js';
 import { listedTypeResources, smallestTypeShortfall, type ListedTypeResources } from '../model/capacity/smallest-type.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { isoInstant, ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
-import { firstInstantIn, prevFire, PREV_FIRE_HORIZON_MS } from '../scaling/schedule/next-fire.js';
+import { firstInstantIn, nextFireOrSkip, prevFire, PREV_FIRE_HORIZON_MS, skippedTimes } from '../scaling/schedule/next-fire.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
@@ -372,7 +372,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         { subject: svc.name, minCapacity: as!.minCapacity, maxCapacity: Math.max(as!.minCapacity, as!.maxCapacity), policies: {}, scheduledActions: { [name]: action }, startEpochMs: s.startEpochMs },
         svc.desiredCount,
       );
-      const first = scaler.nextScheduledTime(-1);
+      const first = scaler.nextScheduledTime(-1, false);
       if (first === null || first >= end) {
         const where: Path = ['services', svc.name, 'autoScaling', 'scheduledActions', name];
         const a = scaler.scheduledActions[0];
@@ -410,7 +410,10 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
             out.push({ at: [...where, 'schedule'], message: `${instant} is ${outside ?? 'outside its window'}, outside the action's startTime / endTime window, so it never fires` });
           }
         } else {
-          const why = first === null ? (inForce === '' ? '; it never fires' : inForce) : (first === end ? '; its first firing is at the end of the run, which is not simulated' : '') + inForce;
+          // a cron whose times the clocks jump over (spring forward) on the only days it matches
+          const skip = first === null && inForce === '' ? nextFireOrSkip(a.schedule, s.startEpochMs - 1, a.timezone, { startTime: a.startTime, endTime: a.endTime, createdAt: s.startEpochMs }) : null;
+          const jump = skip !== null && typeof skip !== 'number' ? ` (its time falls in a daylight-saving jump: ${skippedTimes(skip)} in ${a.timezone} on ${skip.date}, clocks jump ${skip.from} -> ${skip.to})` : '';
+          const why = first === null ? (inForce === '' ? `; it never fires${jump}` : inForce) : (first === end ? '; its first firing is at the end of the run, which is not simulated' : '') + inForce;
           out.push({ at: [...where, 'schedule'], message: `"${action.schedule}" does not fire within ${run}${why}` });
         }
       }
