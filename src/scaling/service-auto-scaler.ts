@@ -232,22 +232,24 @@ export class ServiceAutoScaler {
    * their order, each as a firing does (one that would leave minCapacity > maxCapacity fails
    * and changes nothing), the desired count left as it is; returns each action's LAST firing
    * before the start only (the earlier ones are replayed, not returned), with its event's
-   * message, which says whether the bounds it set are in force at the start or which later
-   * firing overrode them, and how many earlier firings were replayed: "scheduled action close
-   * (cron(...)) fired 2026-02-27T18:00:00Z, before the run; replayed at time 0: minCapacity
-   * 8 -> 2; overridden by open (fired 2026-03-02T08:00:00Z) (after 3 earlier firings
-   * replayed since 2026-02-26T08:00:00Z)". The simulation (runInForceAtStart) and the
+   * message, which gives the bound before the replay (the base: 2 below) and the one it set,
+   * says whether the bounds it set are in force at the start or which later firing overrode
+   * them, and how many earlier firings (of all the actions) were replayed: "scheduled action
+   * close (cron(...)) fired 2026-02-27T18:00:00Z, before the run; replayed at time 0:
+   * minCapacity 2 -> 2; overridden by open (fired 2026-03-02T08:00:00Z) (after 3 earlier
+   * firings of this service's scheduled actions replayed since 2026-02-26T08:00:00Z)". The simulation (runInForceAtStart) and the
    * scenario's warnings both use it.
    */
   replayBeforeStart(): ReplayedFiring[] {
     const target = this.target;
     const desired = target.desiredCount;
     const fired = this.firingsBeforeStart();
+    const base = { minCapacity: target.minCapacity, maxCapacity: target.maxCapacity };
     const done: { a: ScheduledAction; f: number; failed: boolean; message: string }[] = [];
     let minBy = -1;
     let maxBy = -1;
     for (const { a, f } of fired) {
-      const r = applyScheduledAction(target, a, isoInstant(f));
+      const r = applyScheduledAction(target, a, isoInstant(f), base);
       target.desiredCount = desired; // (brought inside the final bounds by the caller)
       if (!r.failed) {
         if (a.minCapacity !== undefined) minBy = done.length;
@@ -262,7 +264,8 @@ export class ServiceAutoScaler {
     done.forEach((x, i) => lastOf.set(x.a, i));
     done.forEach((x, i) => {
       if (lastOf.get(x.a) !== i) return;
-      const earlier = i === 0 ? '' : ` (after ${i} earlier firing${i === 1 ? '' : 's'} replayed since ${isoInstant(done[0].f)})`;
+      // (every action's firings are counted: the service's replay, from its earliest)
+      const earlier = i === 0 ? '' : ` (after ${i} earlier firing${i === 1 ? '' : 's'} of this service's scheduled actions replayed since ${isoInstant(done[0].f)})`;
       if (x.failed) {
         out.push({ ...x, message: x.message + earlier, inForce: false, status: x.message.slice(x.message.indexOf('failed: ')) });
         return;

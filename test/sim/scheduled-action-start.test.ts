@@ -53,7 +53,7 @@ describe('the bounds in force at the start (reviewer t7)', () => {
     // close Wed 18:00, open Thu 08:00 (seeds), close Thu 18:00, open Fri 08:00, close Fri 18:00,
     // open Mon 08:00 replayed; each action's last one logged: close Fri 18:00, open Mon 08:00
     expect(atZero.slice(0, firstPlaced).map((e) => e.type)).toEqual(['scheduled-action', 'scheduled-action', 'scaling-activity']);
-    expect(atZero[1].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings replayed since 2026-02-25T18:00:00Z)');
+    expect(atZero[1].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings of this service\'s scheduled actions replayed since 2026-02-25T18:00:00Z)');
     expect(atZero[2].message).toMatch(/^desired count 2 -> 8: /);
   });
   it('a run from Monday 20:00Z (after the close) keeps the scenario desired count: 2 tasks placed, no scaling activity', () => {

@@ -99,7 +99,8 @@ export function describeScheduled(message: string, clock: ClockFormat | undefine
   const when = `${new Date(fired).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
   const ago = clock ? ` (${formatSpan((clock.startEpochMs - fired) / 1000)} before the run)` : ' (before the run)';
   // the count of earlier firings replayed, its instant as the firing's: "(after 5 earlier firings replayed since 2026-02-25 18:00 UTC)"
-  const rest = m[3].replace(/( \(after \d+ earlier firings? replayed since )(\S+)\)/, (all, head: string, iso: string) => {
+  // (an older folder's says "earlier firings replayed since", without "of this service's scheduled actions")
+  const rest = m[3].replace(/( \(after \d+ earlier firings?(?: of this service's scheduled actions)? replayed since )(\S+)\)/, (all, head: string, iso: string) => {
     const t = Date.parse(iso);
     return Number.isNaN(t) ? all : `${head}${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
   });
