@@ -202,6 +202,11 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
       'scheduled action z (at(2025-01-01T08:00:00)) fired 2025-01-01T08:00:00Z, before the run; replayed at time 0: maxCapacity 10 -> 6; in force at the start',
     ]);
   });
+  it('a cron firing less often than yearly (29 February: last 2024-02-29, 732 days before 2026-03-02): beyond the look-back, said not in force', () => {
+    expect(warnedAt('2026-03-02T12:00:00Z', { leap: { schedule: 'cron(0 8 29 2 ? *)', scalableTargetAction: { minCapacity: 4 } } })).toEqual([
+      `services.svc.autoScaling.scheduledActions.leap.schedule: "cron(0 8 29 2 ? *)" does not fire within ${run2h}; it last fired before the run, at 2024-02-29T08:00:00Z, more than 400 days before the run, taken as not in force (not replayed)`,
+    ]);
+  });
   // the second reader's s3: daily max 20 at 06:00Z lets Monday's min 15 (07:00Z) succeed; from
   // Thursday 26 Mar 12:00Z both are in force (15..20), and no warning says "failed"
   it('s3: actions at different rates: both in force, 15 tasks placed at time 0, no "failed"', () => {

@@ -241,9 +241,11 @@ export function skippedTimes(skip: CronSkip): string {
  * How far back before the run's start a cron firing is searched for, to replay it
  * (prevFire's default `earliest`; ServiceAutoScaler.firingsBeforeStart applies it to cron()
  * only: an at() or a rate() needs no search, and AWS reverts nothing, so they have no age
- * limit there): a recurring cron fires at least once a year unless its year field says
- * otherwise; a cron firing older than this (past years) is taken as not in force
- * (docs/assumptions.md). It bounds prevFire's walk of a cron calendar.
+ * limit there): most recurring crons fire at least once a year, but not all: a year field
+ * may skip years, and some days do not come every year (cron(0 8 29 2 ? *) fires every
+ * 4 years, a fifth Monday of February, MON#5 in February, once in years); a cron whose last
+ * firing before the start is older than this is taken as not in force, whatever it set
+ * (docs/assumptions.md; the warning on such an action says so). It bounds prevFire's walk of a cron calendar.
  */
 export const PREV_FIRE_HORIZON_MS = 400 * DAY_MS;
 
