@@ -220,6 +220,10 @@ describe('parseSchedule errors name the field and the position', () => {
     ['cron(0 8 1/32 * ? *)', /day-of-month \(field 3\) at character 12: expected a step 1-31 after "\/" \(a larger one fires once per month, not every 32\), found "32"$/],
     ['cron(0 8 1 1-12/13 ? *)', /month \(field 4\) at character 17: expected a step 1-12 after "\/" \(a larger one fires once per year, not every 13\), found "13"$/],
     ['cron(0 8 ? * 2 1969)', /year \(field 6\) at character 16: expected a year 1970-2199, found "1969"/],
+    // the whole nW item is named; L, LW and nW take no list (Quartz refuses them in one)
+    ['cron(0 8 32W * ? *)', /day-of-month \(field 3\) at character 10: expected a day 1-31, L, LW or nW, found "32W"$/],
+    ['cron(0 8 1W,15W * ? *)', /day-of-month \(field 3\) at character 10: expected "1W" as the only day-of-month expression \(L, LW and nW take no list; one scheduled action per such day\), found "1W,15W"$/],
+    ['cron(0 8 1,L * ? *)', /day-of-month \(field 3\) at character 12: expected "L" as the only day-of-month expression .*, found "1,L"$/],
     // years do not wrap (Quartz: "Start year must be less than stop year"); other fields do (FRI-MON)
     ['cron(0 8 1 1 ? 2030-2026)', /year \(field 6\) at character 16: expected a year range from <= to, found "2030-2026"$/],
     ['rate(5 weeks)', /rate unit at character 8: expected minute\(s\), hour\(s\) or day\(s\), found "weeks"/],

@@ -127,11 +127,24 @@ function parseSimpleField(spec: FieldSpec, field: string, at: Cursor, size: numb
 function parseDayOfMonth(field: string, at: Cursor): DayOfMonthField {
   const spec = SPECS[2];
   const f: DayOfMonthField = { days: new Uint8Array(32), last: false, lastWeekday: false, nearestWeekday: [] };
-  for (const { item, at: a } of items(field, at)) {
+  const list = items(field, at);
+  // L, LW and nW stand alone: Quartz's cron refuses them in a list ("1W,15W", "1,L"), and
+  // AWS's cron reference (eb-cron-expressions.html) shows none in one
+  if (list.length > 1) {
+    for (const { item, at: a } of list) {
+      if (/^(L|LW|\d+W)$/i.test(item)) fail(spec, a, field, `"${item}" as the only day-of-month expression (L, LW and nW take no list; one scheduled action per such day)`);
+    }
+  }
+  for (const { item, at: a } of list) {
     const u = item.toUpperCase();
     if (u === 'L') f.last = true;
     else if (u === 'LW') f.lastWeekday = true;
-    else if (/^\d+W$/.test(u)) f.nearestWeekday.push(parseValue(spec, u.slice(0, -1), a));
+    else if (/^\d+W$/.test(u)) {
+      // (the whole item in the error: "32W", not "32")
+      const d = Number(u.slice(0, -1));
+      if (d < 1 || d > 31) fail(spec, a, item);
+      f.nearestWeekday.push(d);
+    }
     else if (item === '' || /[LW#?]/i.test(item)) fail(spec, a, item);
     else addPlainItem(spec, item, a, f.days, 0);
   }
