@@ -58,7 +58,7 @@ import { registeredResources } from '../model/capacity/registered-resources.js';
 import { listedTypeResources, smallestTypeShortfall, type ListedTypeResources } from '../model/capacity/smallest-type.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { isoInstant, ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
-import { prevFire, PREV_FIRE_HORIZON_MS } from '../scaling/schedule/next-fire.js';
+import { firstInstantIn, nextFireOrSkip, prevFire, PREV_FIRE_HORIZON_MS, skippedTimes } from '../scaling/schedule/next-fire.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
@@ -374,7 +374,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         { subject: svc.name, minCapacity: as!.minCapacity, maxCapacity: Math.max(as!.minCapacity, as!.maxCapacity), policies: {}, scheduledActions: { [name]: action }, startEpochMs: s.startEpochMs },
         svc.desiredCount,
       );
-      const first = scaler.nextScheduledTime(-1);
+      const first = scaler.nextScheduledTime(-1, false);
       if (first === null || first >= end) {
         const where: Path = ['services', svc.name, 'autoScaling', 'scheduledActions', name];
         const a = scaler.scheduledActions[0];
@@ -394,9 +394,28 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         if (first === null && a.endTime !== undefined && a.endTime <= s.startEpochMs) {
           out.push({ at: [...where, 'endTime'], message: `${action.endTime} is at or before the start of ${run}: the action's window ended before the run, so it does not fire within it${inForce || '; nor did it fire in the window'}` });
         } else if (first === null && a.schedule.kind === 'at') {
-          out.push({ at: [...where, 'schedule'], message: `"${action.schedule}"${a.timezone === 'UTC' ? '' : ` (${a.timezone})`} is before the start of ${run}, so it does not fire within it${inForce || '; nor did it fire before (outside startTime / endTime)'}` });
+          // no firing from the start on: the instant is before the start, or outside the
+          // action's startTime / endTime (an at() the clocks skip is refused at load)
+          const atMs = firstInstantIn(a.schedule.local, a.timezone)!;
+          const zone = a.timezone === 'UTC' ? '' : ` (${a.timezone})`;
+          const schedule = `"${action.schedule}"${zone}`;
+          const outside =
+            a.startTime !== undefined && atMs < a.startTime
+              ? `before its startTime (${action.startTime})`
+              : a.endTime !== undefined && atMs > a.endTime
+                ? `after its endTime (${action.endTime})`
+                : undefined;
+          if (atMs < s.startEpochMs) {
+            out.push({ at: [...where, 'schedule'], message: `${schedule} is before the start of ${run}, so it does not fire within it${inForce || (outside === undefined ? '; nor did it fire before' : `; nor did it fire before: it is ${outside}`)}` });
+          } else {
+            const instant = a.timezone === 'UTC' ? `"${action.schedule}"` : `"${action.schedule}" (${a.timezone}: ${isoInstant(atMs)})`;
+            out.push({ at: [...where, 'schedule'], message: `${instant} is ${outside ?? 'outside its window'}, outside the action's startTime / endTime window, so it never fires` });
+          }
         } else {
-          const why = first === null ? (inForce === '' ? '; it never fires' : inForce) : (first === end ? '; its first firing is at the end of the run, which is not simulated' : '') + inForce;
+          // a cron whose times the clocks jump over (spring forward) on the only days it matches
+          const skip = first === null && inForce === '' ? nextFireOrSkip(a.schedule, s.startEpochMs - 1, a.timezone, { startTime: a.startTime, endTime: a.endTime, createdAt: s.startEpochMs }) : null;
+          const jump = skip !== null && typeof skip !== 'number' ? ` (its time falls in a daylight-saving jump: ${skippedTimes(skip)} in ${a.timezone} on ${skip.date}, clocks jump ${skip.from} -> ${skip.to})` : '';
+          const why = first === null ? (inForce === '' ? `; it never fires${jump}` : inForce) : (first === end ? '; its first firing is at the end of the run, which is not simulated' : '') + inForce;
           out.push({ at: [...where, 'schedule'], message: `"${action.schedule}" does not fire within ${run}${why}` });
         }
       }
