@@ -12,7 +12,8 @@
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only without a
 // load balancer or Fargate Spot interruptions), a FARGATE_SPOT service behind a target group
 // with a deregistration delay of 2 minutes or more, FARGATE_SPOT given tasks with no
-// interruptions (never reclaimed: fargateSpotWithoutInterruptions), a service (REPLICA or DAEMON) on an Auto Scaling group
+// interruptions (never reclaimed: fargateSpotWithoutInterruptions), an EC2 Spot group with
+// no spotInterruptions (ec2SpotWithoutInterruptions), a service (REPLICA or DAEMON) on an Auto Scaling group
 // with EC2 Spot interruptions and spotInstanceDraining whose deregistration delay + stopTimeout
 // is 2 minutes or more (ec2SpotDrainTooLong), a task definition whose shutdown is always at or
 // above its stopTimeout (shutdownAtStopTimeout), a task definition or a configured
@@ -337,6 +338,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) azRebalancingWithoutRoom(svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
   fargateSpotWithoutInterruptions(s, out);
+  ec2SpotWithoutInterruptions(s, out);
   for (const svc of s.services) deregistrationDelayWithoutRequests(svc, out);
   for (const svc of s.services) ec2SpotDrainTooLong(s, svc, out);
   shutdownAtStopTimeout(s, out);
@@ -1442,6 +1444,29 @@ function fargateSpotWithoutInterruptions(s: ResolvedScenario, out: ScenarioWarni
       `${written ? 'FARGATE_SPOT has no interruptions' : 'gives tasks to FARGATE_SPOT, which has no interruptions'}: its tasks (${named}) are never reclaimed in this run, ` +
       `so they get the Fargate Spot discount with no interruption; set cluster.capacityProviders.FARGATE_SPOT.interruptions.meanTimeBetween (AWS publishes no rate: docs/assumptions.md) to model reclaims`,
   });
+}
+
+/**
+ * An Auto Scaling group of `purchaseOption: spot` that may launch (maxSize above 0) with no
+ * `spotInterruptions`: ecsim interrupts a Spot instance only at the exponential times
+ * `spotInterruptions.meanTimeBetween` draws (AWS publishes no rate), so without it the
+ * group's instances run uninterrupted for the whole run at the Spot discount, as FARGATE_SPOT
+ * without interruptions (fargateSpotWithoutInterruptions). Said at the group, whether or not
+ * a service places tasks there (its instances are charged either way).
+ */
+function ec2SpotWithoutInterruptions(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  for (const p of s.providers.values()) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    if (asg.purchaseOption !== 'spot' || asg.spotInterruptions !== undefined || asg.maxSize === 0) continue;
+    const at = ['cluster', 'capacityProviders', p.name, 'autoScalingGroup'];
+    out.push({
+      at,
+      message:
+        'is purchaseOption: spot with no spotInterruptions: its instances are never interrupted in this run, so they get the Spot discount with no interruption; ' +
+        `set ${at.join('.')}.spotInterruptions.meanTimeBetween (AWS publishes no rate: docs/assumptions.md) to model interruptions`,
+    });
+  }
 }
 
 /**

@@ -18,7 +18,7 @@ function scenario(service: object, td: object = {}, spotTypes?: string[]): any {
       availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
       capacityProviders: {
         ec2: { autoScalingGroup: { instanceTypes: ['m5.large', 'c5.large'], minSize: 1, maxSize: 1, attributes: { tier: 'web' } } },
-        ...(spotTypes ? { spot: { autoScalingGroup: { instanceTypes: spotTypes, purchaseOption: 'spot', minSize: 1, maxSize: 1 } } } : {}),
+        ...(spotTypes ? { spot: { autoScalingGroup: { instanceTypes: spotTypes, purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '30d' }, minSize: 1, maxSize: 1 } } } : {}),
       },
     },
     taskDefinitions: { app: { cpu: 256, memory: 512, networkMode: 'bridge', ...td } },
