@@ -125,6 +125,26 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     expect(w).toMatch(/"ms-short\.csv" ends 2ms before the run does/);
   });
 
+  it('ISO date-times in time_s: refused with the seconds since the start of the first refused row (start 2026-03-02T09:00:00Z)', () => {
+    const basis = "time_s counts seconds since the scenario's start";
+    expect(refusal(withCsv('iso', 'time_s,rps\n2026-03-02T09:05:00Z,100\n2026-03-02T09:06:00Z,200\n'))).toMatch(
+      new RegExp(`iso\\.csv, line 2, column 1 \\("time_s"\\): expected a time in seconds, found "2026-03-02T09:05:00Z"; 2026-03-02T09:05:00Z is 300 s after the scenario's start 2026-03-02T09:00:00Z: ${basis}, so write 300 for it \\(each row's time minus the start, in seconds\\)$`),
+    );
+    // an hour before, written with a space and no offset (read as UTC)
+    expect(refusal(withCsv('iso-space', 'time_s,rps\n2026-03-02 08:00:00,100\n'))).toMatch(/found "2026-03-02 08:00:00"; 2026-03-02 08:00:00 \(no offset: read as UTC\) is 3600 s before the scenario's start 2026-03-02T09:00:00Z: .*so write -3600 for it/);
+    // 10:00 at +01:00 is 09:00 UTC
+    expect(refusal(withCsv('iso-offset', 'time_s,rps\n2026-03-02T10:00:00+01:00,100\n'))).toMatch(/; 2026-03-02T10:00:00\+01:00 is the scenario's start 2026-03-02T09:00:00Z: .*so write 0 for it/);
+    // a time that is not ISO: no hint
+    expect(refusal(withCsv('not-iso', 'time_s,rps\n09:05,100\n'))).toMatch(/expected a time in seconds, found "09:05"$/);
+  });
+
+  it('ISO date-times with no start written: says start is the default and to set it to the first time', () => {
+    const file = withCsv('iso-nostart', 'time_s,rps\n2026-03-02T06:00:00Z,100\n', (s) => delete s.start);
+    expect(refusal(file)).toMatch(
+      /found "2026-03-02T06:00:00Z"; time_s counts seconds since the scenario's start, and start is not set \(the default is 2026-01-05T00:00:00Z\): set start to the trace's first time and write each row's time as the seconds since it \(0 for 2026-03-02T06:00:00Z\)$/,
+    );
+  });
+
   it('`ecsim trace --service` output replays as a CSV trace without options (columns time_s and rps)', () => {
     const out = runTrace({ scenario: writeScenario(dir, 'qs', quickstart()), service: 'web' });
     const file = withCsv('replay', out);
