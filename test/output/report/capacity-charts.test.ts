@@ -22,6 +22,7 @@ describe('the cost table', () => {
     writeFileSync(file, JSON.stringify(summary));
     const md = buildReportMarkdown(dir);
     expect(md).toContain('| capacity provider | instance- or task-hours | cost (USD) |');
+    expect(md).toContain('| service | task-hours | desired lowest..highest (final) |');
     expect(md).toContain('| asg | 3 instance-h | $1.50 |');
     expect(md).toContain('| FARGATE | 12.0 task-h | $1.50 |');
   });

@@ -15,7 +15,7 @@ export interface Table {
 }
 
 export function serviceHeadlineTable(ctx: ReportContext): Table {
-  const header = ['service', 'task-hours', 'desired min..max (final)', 'CPU % mean / p95', 'p95 latency ms', 'p95 SLO ms', 'dropped %', 'SLO-violation min', 'scale out / in'];
+  const header = ['service', 'task-hours', 'desired lowest..highest (final)', 'CPU % mean / p95', 'p95 latency ms', 'p95 SLO ms', 'dropped %', 'SLO-violation min', 'scale out / in'];
   const rows: string[][] = [];
   for (const [name, s] of Object.entries(ctx.data.summary.services ?? {})) {
     const offered = s.requests?.offered ?? 0;
