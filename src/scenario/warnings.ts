@@ -849,6 +849,16 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
     const c = closest(word, among);
     return c === undefined ? '' : `; did you mean "${c}"?`;
   };
+  /**
+   * Whether the AZ nearest `zone` is another zone of its region (us-east-1d against
+   * us-east-1a: only the zone letter differs): a zone the cluster lacks, not a typo, so no
+   * "did you mean"; the cluster's zones are listed beside it.
+   */
+  const anotherZone = (zone: string, among: readonly string[]) => {
+    const c = closest(zone, among);
+    const last = (z: string) => z.at(-1) ?? '';
+    return c !== undefined && c.length === zone.length && c.slice(0, -1) === zone.slice(0, -1) && /[a-z]/.test(last(zone)) && /[a-z]/.test(last(c));
+  };
   const noSuchAttribute = (name: string) =>
     `attribute "${name}" is set on no instance of the cluster${hint(name, names)}: instances have the built-in attributes (${BUILT_IN_ATTRIBUTES.join(', ')}) and their group's autoScalingGroup.attributes${names.size > BUILT_IN_ATTRIBUTES.length ? ` (${[...names].slice(BUILT_IN_ATTRIBUTES.length).join(', ')})` : ''}; ecsim has no PutAttributes`;
   const expressions = (at: Path, list: readonly { type: string; expression?: string }[] | undefined, users: readonly ResolvedService[]) => {
@@ -884,7 +894,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
         const tail = never(onNone);
         for (const v of values) {
           if (!lacking(v)) continue;
-          if (name === AZ_ATTRIBUTE) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${listHint(v, azs)}): no instance has that ${name}${tail}`);
+          if (name === AZ_ATTRIBUTE) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${anotherZone(v, azs) ? '' : listHint(v, azs)}): no instance has that ${name}${tail}`);
           else if (name === INSTANCE_TYPE_ATTRIBUTE) say(`no Auto Scaling group of the cluster launches ${v} (they launch ${types.join(', ')}; an on-demand group launches its first type only${listHint(v, types)}): no instance has that ${name}${tail}`);
           else say(`"${v}" is not the ${name} of any instance of the cluster (${whence(name)}: ${had.join(', ')}; values compare exactly, case included${listHint(v, had)}): no instance has that ${name}${tail}`);
         }

@@ -62,8 +62,11 @@ describe('warning: placement names no instance has', () => {
 
   it('an AZ outside cluster.availabilityZones, a type no group launches (an on-demand group launches its first only), in the task definition too', () => {
     expect(warned(scenario(memberOf('attribute:ecs.availability-zone == us-east-1d')))).toEqual([
-      `services.web.placementConstraints.0.expression: memberOf "attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c; did you mean "us-east-1a"?): no instance has that ecs.availability-zone`,
+      `services.web.placementConstraints.0.expression: memberOf "attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c): no instance has that ecs.availability-zone`,
     ]);
+    // another zone of the region (only its letter differs) is no typo: no "did you mean"; a slip of case or spelling is
+    expect(warned(scenario(memberOf('attribute:ecs.availability-zone == us-east-1A')))[0]).toContain('(us-east-1a, us-east-1b, us-east-1c; did you mean "us-east-1a"?)');
+    expect(warned(scenario(memberOf('attribute:ecs.availability-zone == us-eats-1b')))[0]).toContain('(us-east-1a, us-east-1b, us-east-1c; did you mean "us-east-1b"?)');
     // c5.large is listed second in the on-demand group: never launched
     expect(warned(scenario({}, memberOf('attribute:ecs.instance-type in [m5.large, c5.large]')))).toEqual([
       `taskDefinitions.app.placementConstraints.0.expression: memberOf "attribute:ecs.instance-type in [m5.large, c5.large]": no Auto Scaling group of the cluster launches c5.large (they launch m5.large; an on-demand group launches its first type only; did you mean "m5.large"?): no instance has that ecs.instance-type`,
