@@ -26,7 +26,7 @@ export function printRunSummary(report: RunReport, outDir: string, extraFiles: r
       `${x.scalingActivities.out}/${x.scalingActivities.in}`,
     ];
   });
-  lines.push(table(['service', 'desired min..max (final)', 'task-h', 'cpu% mean/p95', 'p95 ms', 'dropped %', 'SLO-min', 'scale out/in'], rows));
+  lines.push(table(['service', 'desired lowest..highest (final)', 'task-h', 'cpu% mean/p95', 'p95 ms', 'dropped %', 'SLO-min', 'scale out/in'], rows));
   const cost = s.cost;
   lines.push('');
   // as the report shows them: under 1 USD with 3 significant digits, not 0.00 for a short run,

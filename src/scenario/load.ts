@@ -365,7 +365,7 @@ function resolveRaw(
     }
   }
   const baseDir = options.baseDir ?? scenarioBaseDir(file);
-  const result = resolveScenario(scenario, baseDir);
+  const result = resolveScenario(scenario, baseDir, { startWritten: 'start' in value });
   if (result.issues.length > 0) {
     throw new ScenarioError(
       file,

@@ -95,9 +95,11 @@ export interface ResolvedScenario {
    * set when loaded from a file or object (load.ts), for the warning of one at or after the end.
    */
   bareSeconds?: { at: Path; ms: number }[];
+  /** Whether `start` was written (false: the default): the hint for ISO times in a CSV trace says which. */
+  startWritten?: boolean;
 }
 
-export function resolveScenario(scenario: Scenario, baseDir: string): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {
+export function resolveScenario(scenario: Scenario, baseDir: string, options: { startWritten?: boolean } = {}): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {
   const issues: ResolveIssue[] = [];
   const report = (at: Path, message: string) => issues.push({ at, message });
 
@@ -169,6 +171,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string): { scenario
   const resolved: ResolvedScenario = {
     scenario,
     startEpochMs: Date.parse(scenario.start),
+    startWritten: options.startWritten,
     providers,
     taskDefinitions,
     services,

@@ -42,6 +42,12 @@ export function strict<T extends z.ZodRawShape>(shape: T, notes: Readonly<Record
           continue;
         }
         const suggestions = valueHint(key, value[key], lacked, known, shape) ?? keyHint(key, lacked, known);
+        // no known key meant, but a misspelling of a noted AWS key (instanceDistribution): its note
+        const noted = suggestions.length === 0 ? likelyMeant(key, Object.keys(notes)) : [];
+        if (noted.length === 1) {
+          ctx.addIssue({ code: 'custom', path: [key], message: `unknown key "${key}" (did you mean "${noted[0]}"? ${notes[noted[0]]}); expected one of: ${known.join(', ')}` });
+          continue;
+        }
         if (suggestions.length === 1 && lacked.includes(suggestions[0])) meant.add(suggestions[0]);
         ctx.addIssue({
           code: 'custom',

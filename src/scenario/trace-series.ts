@@ -30,7 +30,8 @@ export function csvTraceSeries(s: ResolvedScenario, csv: { file: string; timeCol
     }
   }
   traceParses++;
-  const series = parseTraceSeries(text, { timeColumn: csv.timeColumn, valueColumn: csv.valueColumn, file: csv.file });
+  const start = { epochMs: s.startEpochMs, iso: s.scenario.start, written: s.startWritten !== false };
+  const series = parseTraceSeries(text, { timeColumn: csv.timeColumn, valueColumn: csv.valueColumn, file: csv.file, start });
   if (key !== undefined) {
     cache.set(key, series);
     if (cache.size > KEEP) cache.delete(cache.keys().next().value!);

@@ -12,7 +12,8 @@
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only without a
 // load balancer or Fargate Spot interruptions), a FARGATE_SPOT service behind a target group
 // with a deregistration delay of 2 minutes or more, FARGATE_SPOT given tasks with no
-// interruptions (never reclaimed: fargateSpotWithoutInterruptions), a service (REPLICA or DAEMON) on an Auto Scaling group
+// interruptions (never reclaimed: fargateSpotWithoutInterruptions), an EC2 Spot group with
+// no spotInterruptions (ec2SpotWithoutInterruptions), a service (REPLICA or DAEMON) on an Auto Scaling group
 // with EC2 Spot interruptions and spotInstanceDraining whose deregistration delay + stopTimeout
 // is 2 minutes or more (ec2SpotDrainTooLong), a task definition whose shutdown is always at or
 // above its stopTimeout (shutdownAtStopTimeout), a task definition or a configured
@@ -339,6 +340,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) azRebalancingWithoutRoom(svc, out);
   for (const svc of s.services) fargateSpotDeregistrationDelay(s, svc, out);
   fargateSpotWithoutInterruptions(s, out);
+  ec2SpotWithoutInterruptions(s, out);
   for (const svc of s.services) deregistrationDelayWithoutRequests(svc, out);
   for (const svc of s.services) ec2SpotDrainTooLong(s, svc, out);
   shutdownAtStopTimeout(s, out);
@@ -879,6 +881,16 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
     const c = closest(word, among);
     return c === undefined ? '' : `; did you mean "${c}"?`;
   };
+  /**
+   * Whether the AZ nearest `zone` is another zone of its region (us-east-1d against
+   * us-east-1a: only the zone letter differs): a zone the cluster lacks, not a typo, so no
+   * "did you mean"; the cluster's zones are listed beside it.
+   */
+  const anotherZone = (zone: string, among: readonly string[]) => {
+    const c = closest(zone, among);
+    const last = (z: string) => z.at(-1) ?? '';
+    return c !== undefined && c.length === zone.length && c.slice(0, -1) === zone.slice(0, -1) && /[a-z]/.test(last(zone)) && /[a-z]/.test(last(c));
+  };
   const noSuchAttribute = (name: string) =>
     `attribute "${name}" is set on no instance of the cluster${hint(name, names)}: instances have the built-in attributes (${BUILT_IN_ATTRIBUTES.join(', ')}) and their group's autoScalingGroup.attributes${names.size > BUILT_IN_ATTRIBUTES.length ? ` (${[...names].slice(BUILT_IN_ATTRIBUTES.length).join(', ')})` : ''}; ecsim has no PutAttributes`;
   const expressions = (at: Path, list: readonly { type: string; expression?: string }[] | undefined, users: readonly ResolvedService[]) => {
@@ -918,7 +930,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
         const tail = never(onNone);
         for (const v of values) {
           if (!lacking(v)) continue;
-          if (name === AZ_ATTRIBUTE) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${listHint(v, azs)}): no instance has that ${name}${tail}`);
+          if (name === AZ_ATTRIBUTE) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${anotherZone(v, azs) ? '' : listHint(v, azs)}): no instance has that ${name}${tail}`);
           else if (name === INSTANCE_TYPE_ATTRIBUTE) say(`no Auto Scaling group of the cluster launches ${v} (they launch ${types.join(', ')}; an on-demand group launches its first type only${listHint(v, types)}): no instance has that ${name}${tail}`);
           else say(`"${v}" is not the ${name} of any instance of the cluster (${whence(name)}: ${had.join(', ')}; values compare exactly, case included${listHint(v, had)}): no instance has that ${name}${tail}`);
         }
@@ -1497,6 +1509,29 @@ function fargateSpotWithoutInterruptions(s: ResolvedScenario, out: ScenarioWarni
       `${written ? 'FARGATE_SPOT has no interruptions' : 'gives tasks to FARGATE_SPOT, which has no interruptions'}: its tasks (${named}) are never reclaimed in this run, ` +
       `so they get the Fargate Spot discount with no interruption; set cluster.capacityProviders.FARGATE_SPOT.interruptions.meanTimeBetween (AWS publishes no rate: docs/assumptions.md) to model reclaims`,
   });
+}
+
+/**
+ * An Auto Scaling group of `purchaseOption: spot` that may launch (maxSize above 0) with no
+ * `spotInterruptions`: ecsim interrupts a Spot instance only at the exponential times
+ * `spotInterruptions.meanTimeBetween` draws (AWS publishes no rate), so without it the
+ * group's instances run uninterrupted for the whole run at the Spot discount, as FARGATE_SPOT
+ * without interruptions (fargateSpotWithoutInterruptions). Said at the group, whether or not
+ * a service places tasks there (its instances are charged either way).
+ */
+function ec2SpotWithoutInterruptions(s: ResolvedScenario, out: ScenarioWarning[]): void {
+  for (const p of s.providers.values()) {
+    if (p.kind !== 'asg') continue;
+    const asg = p.config.autoScalingGroup;
+    if (asg.purchaseOption !== 'spot' || asg.spotInterruptions !== undefined || asg.maxSize === 0) continue;
+    const at = ['cluster', 'capacityProviders', p.name, 'autoScalingGroup'];
+    out.push({
+      at,
+      message:
+        'is purchaseOption: spot with no spotInterruptions: its instances are never interrupted in this run, so they get the Spot discount with no interruption; ' +
+        `set ${at.join('.')}.spotInterruptions.meanTimeBetween (AWS publishes no rate: docs/assumptions.md) to model interruptions`,
+    });
+  }
 }
 
 /**

@@ -13,7 +13,7 @@ function scenario(groups: Record<string, { types: string[]; spot?: boolean }>, r
     cluster: {
       availabilityZones: ['us-east-1a'],
       capacityProviders: Object.fromEntries(
-        Object.entries(groups).map(([name, g]) => [name, { autoScalingGroup: { instanceTypes: g.types, minSize: 1, maxSize: 1, ...(g.spot ? { purchaseOption: 'spot' } : {}) } }]),
+        Object.entries(groups).map(([name, g]) => [name, { autoScalingGroup: { instanceTypes: g.types, minSize: 1, maxSize: 1, ...(g.spot ? { purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '30d' } } : {}) } }]),
       ),
     },
     taskDefinitions: { app: { cpu: 256, memory: 512, networkMode: 'bridge', ...(runtimePlatform ? { runtimePlatform } : {}) } },

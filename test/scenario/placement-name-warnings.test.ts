@@ -18,7 +18,7 @@ function scenario(service: object, td: object = {}, spotTypes?: string[]): any {
       availabilityZones: ['us-east-1a', 'us-east-1b', 'us-east-1c'],
       capacityProviders: {
         ec2: { autoScalingGroup: { instanceTypes: ['m5.large', 'c5.large'], minSize: 1, maxSize: 1, attributes: { tier: 'web' } } },
-        ...(spotTypes ? { spot: { autoScalingGroup: { instanceTypes: spotTypes, purchaseOption: 'spot', minSize: 1, maxSize: 1 } } } : {}),
+        ...(spotTypes ? { spot: { autoScalingGroup: { instanceTypes: spotTypes, purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '30d' }, minSize: 1, maxSize: 1 } } } : {}),
       },
     },
     taskDefinitions: { app: { cpu: 256, memory: 512, networkMode: 'bridge', ...td } },
@@ -62,8 +62,11 @@ describe('warning: placement names no instance has', () => {
 
   it('an AZ outside cluster.availabilityZones, a type no group launches (an on-demand group launches its first only), in the task definition too', () => {
     expect(warned(scenario(memberOf('attribute:ecs.availability-zone == us-east-1d')))).toEqual([
-      `services.web.placementConstraints.0.expression: memberOf "attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c; did you mean "us-east-1a"?): no instance has that ecs.availability-zone; its tasks are never placed`,
+      `services.web.placementConstraints.0.expression: memberOf "attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c): no instance has that ecs.availability-zone; its tasks are never placed`,
     ]);
+    // another zone of the region (only its letter differs) is no typo: no "did you mean"; a slip of case or spelling is
+    expect(warned(scenario(memberOf('attribute:ecs.availability-zone == us-east-1A')))[0]).toContain('(us-east-1a, us-east-1b, us-east-1c; did you mean "us-east-1a"?)');
+    expect(warned(scenario(memberOf('attribute:ecs.availability-zone == us-eats-1b')))[0]).toContain('(us-east-1a, us-east-1b, us-east-1c; did you mean "us-east-1b"?)');
     // c5.large is listed second in the on-demand group: never launched
     expect(warned(scenario({}, memberOf('attribute:ecs.instance-type in [m5.large, c5.large]')))).toEqual([
       `taskDefinitions.app.placementConstraints.0.expression: memberOf "attribute:ecs.instance-type in [m5.large, c5.large]": no Auto Scaling group of the cluster launches c5.large (they launch m5.large; an on-demand group launches its first type only; did you mean "m5.large"?): no instance has that ecs.instance-type`,
@@ -190,7 +193,7 @@ describe('warning: placement names no instance has', () => {
     ]);
     // the not covers the first comparison only
     expect(warned(scenario(memberOf('not(attribute:tier == api) or attribute:ecs.availability-zone == us-east-1d')))).toEqual([
-      `${at}: memberOf "not(attribute:tier == api) or attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c; did you mean "us-east-1a"?): no instance has that ecs.availability-zone`,
+      `${at}: memberOf "not(attribute:tier == api) or attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c): no instance has that ecs.availability-zone`,
     ]);
     expect(warned(scenario(memberOf('not(attribute:teir == web)')))).toEqual([
       `${at}: memberOf "not(attribute:teir == web)": attribute "teir" is set on no instance of the cluster (did you mean "tier"?): ${known}, so attribute:teir == ... is true on no instance`,

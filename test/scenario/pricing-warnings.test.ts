@@ -34,7 +34,7 @@ describe('price overrides that price nothing the run buys', () => {
 
   it('a Spot group launches every listed type: their prices and ec2SpotDiscount are used, no warning', () => {
     const s = quickstart();
-    Object.assign(s.cluster.capacityProviders.ec2.autoScalingGroup, { instanceTypes: ['m5.large', 'c5.large'], purchaseOption: 'spot' });
+    Object.assign(s.cluster.capacityProviders.ec2.autoScalingGroup, { instanceTypes: ['m5.large', 'c5.large'], purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '30d' } });
     s.pricing = { ec2: { 'm5.large': 0.1, 'c5.large': 0.09 }, ec2SpotDiscount: 0.5 };
     expect(warned(writeScenario(dir, 'spot-prices', s))).toEqual([]);
   });

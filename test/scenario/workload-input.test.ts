@@ -80,6 +80,41 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     expect(w).toMatch(/^services\.web\.workload\.requestRate\.csv\.file: "short\.csv" ends 58m30s before the run does \(its last value, 400, is held to the end\): its time_s runs from 0 to 90, the run from 0 to 3600 \(1h\); /);
   });
 
+  /** Rows every `every` s from 0 to `to` s, rate 100 + the row's index. */
+  const rowsTo = (to: number, every = 60) => {
+    let out = 'time_s,rps\n';
+    for (let t = 0, i = 0; t <= to; t += every, i++) out += `${t},${100 + i}\n`;
+    return out;
+  };
+
+  it('per-minute rows 0..3540 with interpolate: step (a CloudWatch export): the last row covers the run\'s last minute, no warning', () => {
+    const step = (s: Record<string, any>) => (s.services.web.workload.requestRate.csv.interpolate = 'step');
+    expect(warningsOf(withCsv('cw', rowsTo(3540), step))).toEqual([]);
+    // rows every 15 minutes, the last at 45 min: it covers 45..60 min
+    expect(warningsOf(withCsv('cw15', rowsTo(2700, 900), step))).toEqual([]);
+    // two minutes short: the last row covers 3480..3540, the run's last minute is held; no minutes hint (3480 x 60 is 58 h)
+    expect(warningsOf(withCsv('cw-short', rowsTo(3480), step))).toEqual([
+      'services.web.workload.requestRate.csv.file: "cw-short.csv" ends 2m before the run does (its last value, 158, is held to the end): its time_s runs from 0 to 3480, the run from 0 to 3600 (1h); time_s counts seconds since the scenario\'s start: give rows up to 3600, or shorten the run',
+    ]);
+  });
+
+  it('the same rows with the default linear: warned (the rate after the last point is a guess), hinting at step, not minutes', () => {
+    expect(warningsOf(withCsv('cw-linear', rowsTo(3540)))).toEqual([
+      'services.web.workload.requestRate.csv.file: "cw-linear.csv" ends 1m before the run does (its last value, 159, is held to the end): its time_s runs from 0 to 3540, the run from 0 to 3600 (1h); time_s counts seconds since the scenario\'s start: if each row holds the rate from its time to the next row\'s (as a CloudWatch export\'s per-period values do), set interpolate: step; else give a row at 3600, or shorten the run',
+    ]);
+  });
+
+  it('the minutes hint only when the file plausibly is in minutes: its last row x 60 from 90 % of the run to twice it', () => {
+    // 0..59 (minutes of a 1 h run): 59 x 60 = 3540, 98 % of 3600
+    expect(warningsOf(withCsv('min59', rowsTo(59, 1)))[0]).toMatch(/"min59\.csv" ends 59m1s before the run does .*; minutes\? time_s counts seconds since the scenario's start: multiply them by 60 \(or shorten the run\)$/);
+    // 0..120: 7200 = twice the run, still
+    expect(warningsOf(withCsv('min120', rowsTo(120, 10)))[0]).toMatch(/; minutes\? /);
+    // 0..53: 3180, 88 % of the run: no
+    expect(warningsOf(withCsv('min53', rowsTo(53, 1)))[0]).toMatch(/; time_s counts seconds since the scenario's start: give rows up to 3600, or shorten the run$/);
+    // 0..1800 every 10 min: 108 000 is 30 runs: no
+    expect(warningsOf(withCsv('half', rowsTo(1800, 600)))[0]).toMatch(/"half\.csv" ends 30m before the run does .*; time_s counts seconds since the scenario's start: give rows up to 3600, or shorten the run$/);
+  });
+
   it('a trace covering the run says nothing, nor one cut short on purpose by --duration', () => {
     expect(warningsOf(withCsv('fits', 'time_s,rps\n0,100\n1800,400\n3600,100\n'))).toEqual([]);
     expect(warningsOf(withCsv('longer', 'time_s,rps\n-60,100\n600,300\n1800,400\n7200,100\n'))).toEqual([]);
@@ -88,6 +123,26 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     expect(warningsOf(withCsv('float', 'time_s,rps\n0,100\n1800,400\n3599.9999999,100\n'))).toEqual([]);
     const [w] = warningsOf(withCsv('ms-short', 'time_s,rps\n0,100\n1800,400\n3599.9985,100\n'));
     expect(w).toMatch(/"ms-short\.csv" ends 2ms before the run does/);
+  });
+
+  it('ISO date-times in time_s: refused with the seconds since the start of the first refused row (start 2026-03-02T09:00:00Z)', () => {
+    const basis = "time_s counts seconds since the scenario's start";
+    expect(refusal(withCsv('iso', 'time_s,rps\n2026-03-02T09:05:00Z,100\n2026-03-02T09:06:00Z,200\n'))).toMatch(
+      new RegExp(`iso\\.csv, line 2, column 1 \\("time_s"\\): expected a time in seconds, found "2026-03-02T09:05:00Z"; 2026-03-02T09:05:00Z is 300 s after the scenario's start 2026-03-02T09:00:00Z: ${basis}, so write 300 for it \\(each row's time minus the start, in seconds\\)$`),
+    );
+    // an hour before, written with a space and no offset (read as UTC)
+    expect(refusal(withCsv('iso-space', 'time_s,rps\n2026-03-02 08:00:00,100\n'))).toMatch(/found "2026-03-02 08:00:00"; 2026-03-02 08:00:00 \(no offset: read as UTC\) is 3600 s before the scenario's start 2026-03-02T09:00:00Z: .*so write -3600 for it/);
+    // 10:00 at +01:00 is 09:00 UTC
+    expect(refusal(withCsv('iso-offset', 'time_s,rps\n2026-03-02T10:00:00+01:00,100\n'))).toMatch(/; 2026-03-02T10:00:00\+01:00 is the scenario's start 2026-03-02T09:00:00Z: .*so write 0 for it/);
+    // a time that is not ISO: no hint
+    expect(refusal(withCsv('not-iso', 'time_s,rps\n09:05,100\n'))).toMatch(/expected a time in seconds, found "09:05"$/);
+  });
+
+  it('ISO date-times with no start written: says start is the default and to set it to the first time', () => {
+    const file = withCsv('iso-nostart', 'time_s,rps\n2026-03-02T06:00:00Z,100\n', (s) => delete s.start);
+    expect(refusal(file)).toMatch(
+      /found "2026-03-02T06:00:00Z"; time_s counts seconds since the scenario's start, and start is not set \(the default is 2026-01-05T00:00:00Z\): set start to the trace's first time and write each row's time as the seconds since it \(0 for 2026-03-02T06:00:00Z\)$/,
+    );
   });
 
   it('`ecsim trace --service` output replays as a CSV trace without options (columns time_s and rps)', () => {

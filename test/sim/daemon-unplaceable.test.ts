@@ -13,7 +13,7 @@ function scenario(daemonMemory: number, types: string[] = ['m5.large'], spot = f
     duration: '20m',
     cluster: {
       availabilityZones: ['us-east-1a', 'us-east-1b'],
-      capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: types, ...(spot ? { purchaseOption: 'spot' } : {}), minSize: 2, maxSize: 2, desiredCapacity: 2, launchDelay: '60s' } } },
+      capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: types, ...(spot ? { purchaseOption: 'spot', spotInterruptions: { meanTimeBetween: '30d' } } : {}), minSize: 2, maxSize: 2, desiredCapacity: 2, launchDelay: '60s' } } },
     },
     taskDefinitions: { agent: { cpu: 256, memory: daemonMemory, networkMode: 'bridge' } },
     services: { agent: { taskDefinition: 'agent', schedulingStrategy: 'DAEMON' } },

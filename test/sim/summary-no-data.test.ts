@@ -63,5 +63,7 @@ describe('cpuUtilization / memoryUtilization without a datapoint', () => {
     const line = out.split('\n').find((l) => /^\s*gpu-batch\s/.test(l))!;
     // service, desired, task-h, cpu, p95 ms, dropped %, SLO-min, scale out/in
     expect(line.trim().split(/\s{2,}/)).toEqual(['gpu-batch', '2..2 (2)', '0.0', '-', '-', '-', '0', '0/0']);
+    // the lowest and highest desired count the run reached (not minCapacity..maxCapacity)
+    expect(out.split('\n').find((l) => l.startsWith('service'))!.split(/\s{2,}/)).toEqual(['service', 'desired lowest..highest (final)', 'task-h', 'cpu% mean/p95', 'p95 ms', 'dropped %', 'SLO-min', 'scale out/in']);
   });
 });

@@ -8,7 +8,7 @@ import { fmtNum, fmtUsd } from './format/numbers.js';
 import { spanLabel } from './format/sim-time.js';
 import { whatHappened } from './narrative/what-happened.js';
 import { costChart, costNote, providerChart } from './sections/capacity-charts.js';
-import { costTable, serviceHeadlineTable } from './sections/headline-table.js';
+import { costTable, costTableNote, serviceHeadlineTable } from './sections/headline-table.js';
 import { figure, htmlKeyValue, htmlList, htmlPage, htmlTable, TITLE_END } from './sections/page.js';
 import { reportContext, type ReportContext } from './sections/report-context.js';
 import { serviceCharts } from './sections/service-charts.js';
@@ -27,6 +27,8 @@ export function renderReportHtml(ctx: ReportContext): string {
   parts.push(cards(ctx));
 
   parts.push('<h2>Headline figures</h2>', htmlTable(serviceHeadlineTable(ctx)), htmlTable(costTable(ctx)));
+  const tableNote = costTableNote(ctx);
+  if (tableNote) parts.push(`<p class="muted">${esc(tableNote)}</p>`);
 
   const story = whatHappened(data, ctx.settings, ctx.periodS);
   parts.push('<h2>What happened</h2>', htmlList(story.overview));

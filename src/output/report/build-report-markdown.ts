@@ -4,7 +4,7 @@
 import { loadResults } from './data/load-results.js';
 import { spanLabel } from './format/sim-time.js';
 import { whatHappened } from './narrative/what-happened.js';
-import { costTable, serviceHeadlineTable, type Table } from './sections/headline-table.js';
+import { costTable, costTableNote, serviceHeadlineTable, type Table } from './sections/headline-table.js';
 import { reportContext, type ReportContext } from './sections/report-context.js';
 
 export function buildReportMarkdown(resultsDir: string): string {
@@ -19,6 +19,8 @@ export function renderReportMarkdown(ctx: ReportContext): string {
   lines.push(`${description}${spanLabel(data.durationSeconds)} simulated, seed ${data.summary.seed ?? '?'}.`, '');
   lines.push('## Services', '', ...markdownTable(serviceHeadlineTable(ctx)), '');
   lines.push('## Cost by capacity provider', '', ...markdownTable(costTable(ctx)), '');
+  const costNote = costTableNote(ctx);
+  if (costNote) lines.push(costNote, '');
   const story = whatHappened(data, ctx.settings, ctx.periodS);
   lines.push('## What happened', '', ...story.overview.map((s) => `- ${s}`), '');
   if (story.timeline.length) {

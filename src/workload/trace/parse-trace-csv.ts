@@ -14,6 +14,8 @@ export interface ParseTraceCsvOptions {
   valueColumn: string;
   /** Used in error messages. */
   file: string;
+  /** The scenario's start (epoch ms, as written, whether written): for the hint on an ISO date-time in the time column. */
+  start?: { epochMs: number; iso: string; written: boolean };
 }
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
@@ -139,7 +141,7 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
         `${at(lineNo)}: expected at most ${header.length} fields (the header's columns), found ${count}; a decimal comma, or a separator inside an unquoted cell?`,
       );
     }
-    const seconds = readCell(fields, count, tCol, 'a time in seconds', lineNo, at);
+    const seconds = readCell(fields, count, tCol, 'a time in seconds', lineNo, at, (cell) => isoTimeHint(cell, options.start));
     const value = readCell(fields, count, vCol, 'a rate per second', lineNo, at);
     // a number beyond a double's range (1e400) parses to Infinity: said as written, and a
     // rate against its bounds first
@@ -182,15 +184,39 @@ function readCell(
   what: string,
   lineNo: number,
   at: (line: number, column?: { index: number; name?: string }) => string,
+  hint: (cell: string) => string = () => '',
 ): number {
   const cell = col.index < count ? fields[col.index] : undefined;
   if (cell === undefined) {
     throw new Error(`${at(lineNo, col)}: expected ${what}, found a row of only ${count} field(s)`);
   }
   if (!NUMBER.test(cell)) {
-    throw new Error(`${at(lineNo, col)}: expected ${what}, found ${cell === '' ? 'an empty cell' : JSON.stringify(cell)}`);
+    throw new Error(`${at(lineNo, col)}: expected ${what}, found ${cell === '' ? 'an empty cell' : JSON.stringify(cell)}${hint(cell)}`);
   }
   return Number(cell);
+}
+
+/** An ISO-8601 date-time (a space for the T too, as spreadsheets write it); without an offset it is read as UTC. */
+const ISO_TIME = /^(\d{4}-\d{2}-\d{2})[T ](\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?)(Z|[+-]\d{2}:?\d{2})?$/i;
+
+/**
+ * A time column holding ISO date-times (a CloudWatch or spreadsheet export): the seconds
+ * since the scenario's start of `cell` (the first refused row's time), or, with no start
+ * written, that start is the default; '' for a cell that is no ISO date-time.
+ */
+function isoTimeHint(cell: string, start: ParseTraceCsvOptions['start']): string {
+  const m = ISO_TIME.exec(cell);
+  if (m === null || start === undefined) return '';
+  const ms = Date.parse(`${m[1]}T${m[2]}${m[3] === undefined ? 'Z' : m[3].toUpperCase()}`);
+  if (!Number.isFinite(ms)) return '';
+  const utc = m[3] === undefined ? ' (no offset: read as UTC)' : '';
+  const basis = "time_s counts seconds since the scenario's start";
+  if (!start.written) {
+    return `; ${basis}, and start is not set (the default is ${start.iso}): set start to the trace's first time and write each row's time as the seconds since it (0 for ${cell}${utc})`;
+  }
+  const s = (ms - start.epochMs) / 1000;
+  const side = s === 0 ? 'is the scenario\'s start' : `is ${Math.abs(s)} s ${s > 0 ? 'after' : 'before'} the scenario's start`;
+  return `; ${cell}${utc} ${side} ${start.iso}: ${basis}, so write ${s} for it (each row's time minus the start, in seconds)`;
 }
 
 function pickSeparator(header: string): string {

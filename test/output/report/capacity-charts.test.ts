@@ -22,8 +22,43 @@ describe('the cost table', () => {
     writeFileSync(file, JSON.stringify(summary));
     const md = buildReportMarkdown(dir);
     expect(md).toContain('| capacity provider | instance- or task-hours | cost (USD) |');
+    expect(md).toContain('| service | task-hours | desired lowest..highest (final) |');
     expect(md).toContain('| asg | 3 instance-h | $1.50 |');
     expect(md).toContain('| FARGATE | 12.0 task-h | $1.50 |');
+  });
+});
+
+describe('the note under the cost table: why hours times a price do not give the cost', () => {
+  const tableNote = (md: string) => md.split('\n').find((l) => l.startsWith('Hours times a price')) ?? null;
+  const tail = '; and each instance and task is billed rounded up to whole seconds, 60 s at least (docs/outputs.md, cost).';
+  const withScenario = (name: string, purchaseOption: string, providers: string[]) =>
+    writeFakeRun(join(tempDir(name), 'run'), {
+      services: ['web'],
+      providers,
+      periods: 30,
+      scenario: { cluster: { capacityProviders: { asg: { autoScalingGroup: { instanceTypes: ['m5.large'], purchaseOption } } } } },
+    });
+
+  it('a Spot group and Fargate: both causes, naming the providers, in report.md and report.html', () => {
+    const dir = withScenario('table-note-spot', 'spot', ['asg', 'FARGATE']);
+    const file = join(dir, 'summary.json');
+    const summary = JSON.parse(readFileSync(file, 'utf8'));
+    summary.capacityProviders.FARGATE = { taskHours: 11.967, maxTasks: 2 };
+    writeFileSync(file, JSON.stringify(summary));
+    const expected =
+      'Hours times a price do not give the cost: Fargate bills a task from PENDING (its image pull and container start included), while its task-hours count from RUNNING (FARGATE); ' +
+      'the instance-hours of asg include Spot instances EC2 interrupted in their first hour, which are not charged' +
+      tail;
+    expect(tableNote(buildReportMarkdown(dir))).toBe(expected);
+    expect(buildReportHtml(dir)).toContain(`<p class="muted">${expected}</p>`);
+  });
+
+  it('an on-demand group alone: no note; without scenario.json a group may be Spot: said of any', () => {
+    expect(tableNote(buildReportMarkdown(withScenario('table-note-od', 'on-demand', ['asg'])))).toBeNull();
+    const bare = writeFakeRun(join(tempDir('table-note-bare'), 'run'), { services: ['web'], providers: ['asg'], periods: 30 });
+    expect(tableNote(buildReportMarkdown(bare))).toBe(
+      'Hours times a price do not give the cost: the instance-hours of an EC2 Spot group include instances EC2 interrupted in their first hour, which are not charged' + tail,
+    );
   });
 });
 

@@ -128,7 +128,7 @@ export function costNote(ctx: ReportContext): string | null {
 const CSV_COST_ROUNDING = 0.00005;
 
 /** The capacity providers of scenario.json that buy EC2 Spot instances (purchaseOption spot); null without scenario.json. */
-function spotProviders(scenario: Record<string, unknown> | null, names: string[]): string[] | null {
+export function spotProviders(scenario: Record<string, unknown> | null, names: string[]): string[] | null {
   if (!scenario) return null;
   const cluster = scenario.cluster as { capacityProviders?: Record<string, { autoScalingGroup?: { purchaseOption?: unknown } }> } | undefined;
   const cps = cluster?.capacityProviders ?? {};

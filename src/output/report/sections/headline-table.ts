@@ -3,6 +3,7 @@
 
 import type { ReportContext } from './report-context.js';
 import { fmtNum, fmtPct, fmtUsdColumn } from '../format/numbers.js';
+import { spotProviders } from './capacity-charts.js';
 
 export interface Table {
   header: string[];
@@ -14,7 +15,7 @@ export interface Table {
 }
 
 export function serviceHeadlineTable(ctx: ReportContext): Table {
-  const header = ['service', 'task-hours', 'desired min..max (final)', 'CPU % mean / p95', 'p95 latency ms', 'p95 SLO ms', 'dropped %', 'SLO-violation min', 'scale out / in'];
+  const header = ['service', 'task-hours', 'desired lowest..highest (final)', 'CPU % mean / p95', 'p95 latency ms', 'p95 SLO ms', 'dropped %', 'SLO-violation min', 'scale out / in'];
   const rows: string[][] = [];
   for (const [name, s] of Object.entries(ctx.data.summary.services ?? {})) {
     const offered = s.requests?.offered ?? 0;
@@ -51,4 +52,27 @@ export function costTable(ctx: ReportContext): Table {
   const rows = entries.map(([p], i) => [p, used(p), usd[i]]);
   rows.push(['total', '', usd[entries.length]]);
   return { header: ['capacity provider', 'instance- or task-hours', `cost (${cost.currency ?? 'USD'})`], rows, numeric: [false, true, true] };
+}
+
+/**
+ * The note under the cost table when its hours times a price would not give the cost: a
+ * Fargate task is billed from PENDING (image pull and container start included), while its
+ * task-hours count from RUNNING; an EC2 Spot group's instance-hours include instances EC2
+ * interrupted in their first hour, which are not charged (the Spot groups named from
+ * scenario.json's purchaseOption; without scenario.json, said of any group). Null for
+ * on-demand groups alone, whose hours differ from their bills only by the whole-second
+ * rounding and 60 s minimum.
+ */
+export function costTableNote(ctx: ReportContext): string | null {
+  const hours = ctx.data.summary.capacityProviders ?? {};
+  const names = Object.keys(ctx.data.summary.cost?.byProvider ?? {});
+  const groups = names.filter((p) => hours[p]?.instanceHours !== undefined);
+  const fargate = names.filter((p) => hours[p]?.instanceHours === undefined && hours[p]?.taskHours !== undefined);
+  const spot = spotProviders(ctx.data.scenario, groups);
+  const parts: string[] = [];
+  if (fargate.length > 0) parts.push(`Fargate bills a task from PENDING (its image pull and container start included), while its task-hours count from RUNNING (${fargate.join(', ')})`);
+  if (spot === null && groups.length > 0) parts.push('the instance-hours of an EC2 Spot group include instances EC2 interrupted in their first hour, which are not charged');
+  else if (spot !== null && spot.length > 0) parts.push(`the instance-hours of ${spot.join(', ')} include Spot instances EC2 interrupted in their first hour, which are not charged`);
+  if (parts.length === 0) return null;
+  return `Hours times a price do not give the cost: ${parts.join('; ')}; and each instance and task is billed rounded up to whole seconds, 60 s at least (docs/outputs.md, cost).`;
 }
