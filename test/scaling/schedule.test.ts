@@ -84,6 +84,11 @@ describe('nextFireOrSkip: the skipped day of a spring-forward gap', () => {
   it('Lord Howe every 30 min (+10:30 -> +11 at 02:00 on 2026-10-04): 02:00 skipped at 15:30Z, which is 02:30 +11, a firing', () => {
     expect(walk('cron(0/30 * * * ? *)', '2026-10-03T14:40:00Z', 'Australia/Lord_Howe', 3)).toEqual(['fire 2026-10-03T15:00:00Z', 'skip 2026-10-03T15:30:00Z 02:00 + fire', 'fire 2026-10-03T16:00:00Z']);
   });
+  // Samoa moved from UTC-10 to UTC+14 at the end of 2011-12-29: 2011-12-30 00:00 -10 = 10:00Z
+  // is 2011-12-31 00:00 +14; the whole of the 30th is skipped, and the 31st's 00:00 fires then
+  it('a day-long jump names the dates (Pacific/Apia, 2011-12-30)', () => {
+    expect(skip('cron(0 0 * * ? *)', '2011-12-29T10:00:00Z', 'Pacific/Apia')).toEqual({ at: '2011-12-30T10:00:00Z', times: ['00:00'], date: '2011-12-30', from: '2011-12-30 00:00', to: '2011-12-31 00:00', fires: true });
+  });
   it('no skip in UTC, nor after endTime', () => {
     expect(skip('cron(30 2 * * ? *)', '2026-03-07T12:00:00Z', 'UTC')).toBe('2026-03-08T02:30:00Z');
     expect(nextFireOrSkip(parseSchedule('cron(30 2 * * ? *)'), utc('2026-03-07T12:00:00Z'), 'America/New_York', { endTime: utc('2026-03-08T06:59:00Z') })).toBeNull();

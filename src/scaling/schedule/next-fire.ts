@@ -38,7 +38,10 @@ export interface CronSkip {
   times: string[];
   /** The local date, "2026-03-08". */
   date: string;
-  /** The wall clock just before and at the jump: "02:00", "03:00". */
+  /**
+   * The wall clock at the jump in the offsets before and after it: "02:00", "03:00"; with
+   * the dates when the jump is a day or more: "2011-12-30 00:00", "2011-12-31 00:00".
+   */
   from: string;
   to: string;
   /**
@@ -225,9 +228,11 @@ function cronSkip(c: CronSchedule, zone: IANAZone, y: number, mo: number, d: num
     else lo = mid;
   }
   const at = hi;
+  // a jump of a day or more (Pacific/Apia skipped 2011-12-30) names the dates too
+  const dated = Math.abs(after - before) >= DAY_MS / 60_000;
   const clock = (ms: number): string => {
     const t = new Date(ms);
-    return hhmm(t.getUTCHours(), t.getUTCMinutes());
+    return (dated ? `${t.toISOString().slice(0, 10)} ` : '') + hhmm(t.getUTCHours(), t.getUTCMinutes());
   };
   const times: string[] = [];
   for (let hh = h; hh < 24; hh++) {
