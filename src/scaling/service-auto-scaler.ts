@@ -363,9 +363,10 @@ export class ServiceAutoScaler {
     // written order among actions firing at the same instant
     due.sort((x, y) => x.f - y.f);
     for (const { a, skip } of due) {
-      // a cron() day whose times the clocks jump over: logged at the jump, nothing changed
+      // a cron() day whose times the clocks jump over: logged at the jump, nothing changed;
+      // then the firing at the jump's instant, if it is one (03:00 EDT after 02:xx)
       if (skip) events.push({ type: 'scheduled-action', time: t, subject: this.subject, message: `scheduled action ${a.name} (${a.schedule.text}) skipped: ${skippedTimes(skip)} in ${a.timezone} on ${skip.date} (clocks jump ${skip.from} -> ${skip.to})` });
-      else this.apply(t, a, events);
+      if (!skip || skip.fires) this.apply(t, a, events);
     }
     if (t > this.scheduledUpTo) this.scheduledUpTo = t;
     return { desiredCount: this.target.desiredCount, events };

@@ -411,7 +411,8 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
             out.push({ at: [...where, 'schedule'], message: `${schedule} is before the start of ${run}, so it does not fire within it${inForce || (outside === undefined ? '; nor did it fire before' : `; nor did it fire before: it is ${outside}`)}` });
           } else {
             const instant = a.timezone === 'UTC' ? `"${action.schedule}"` : `"${action.schedule}" (${a.timezone}: ${isoInstant(atMs)})`;
-            out.push({ at: [...where, 'schedule'], message: `${instant} is ${outside ?? 'outside its window'}, outside the action's startTime / endTime window, so it never fires` });
+            const window = "outside the action's startTime / endTime window";
+            out.push({ at: [...where, 'schedule'], message: `${instant} is ${outside === undefined ? window : `${outside}, ${window}`}, so it never fires` });
           }
         } else {
           // a cron whose times the clocks jump over (spring forward) on the only days it matches

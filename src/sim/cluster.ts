@@ -263,6 +263,8 @@ export class AutoScalingGroup {
     this.recount(inst);
     this.cluster.instanceRegistered(inst);
     if (world.logging) world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
+    // under a notice given while it launched (tests only): drained now, with Spot instance draining on
+    if (inst.spotTerminationAt !== null && this.config.autoScalingGroup.spotInstanceDraining) this.drain(inst, 'EC2 Spot interruption notice, given while it launched');
     const spot = this.config.autoScalingGroup.spotInterruptions;
     // (not for an instance a test gave a notice while it launched: see spotNotice)
     if (spot && inst.spotTerminationAt === null) {
@@ -418,7 +420,9 @@ export class AutoScalingGroup {
    * event its registration scheduled, or a test giving one at a time of its choosing. A
    * registered instance's pending notice timer is cancelled (a stale handle is a no-op), so a
    * notice given early is not followed by a second one when the drawn time comes; a launching
-   * instance (tests only) keeps its registration timer, and draws no notice when it registers.
+   * instance (tests only) keeps its registration timer, draws no notice when it registers,
+   * and is drained then (with Spot instance draining on), not before: a DRAINING instance
+   * would never register.
    */
   spotNotice(inst: Instance): void {
     const world = this.world;
@@ -433,7 +437,9 @@ export class AutoScalingGroup {
     const then = draining ? 'draining its tasks' : 'Spot instance draining is off, so its tasks run until then';
     world.log('spot-interruption', inst.id, `EC2 Spot interruption notice for ${inst.id}: terminating in 2 minutes; ${then}`);
     this.cluster.listener.spotNotice(inst);
-    if (draining) this.drain(inst, 'EC2 Spot interruption notice');
+    // a launching instance (tests only) is drained when it registers (registered): drained
+    // now, it would never register
+    if (draining && inst.lifecycle !== 'LAUNCHING') this.drain(inst, 'EC2 Spot interruption notice');
     inst.spotTerminationAt = world.now + SPOT_NOTICE_MS;
     inst.timer = world.sim.after(SPOT_NOTICE_MS, onSpotTerminate, { group: this, inst }, PRIORITY.lifecycle);
   }

@@ -57,6 +57,38 @@ describe('nextFireOrSkip: the skipped day of a spring-forward gap', () => {
   it('a half-hour jump (Lord Howe, +10:30 -> +11 on 2026-10-04): 02:15 skipped at 02:00 +10:30 = 15:30Z on 3 October', () => {
     expect(skip('cron(15 2 * * ? *)', '2026-10-03T00:00:00Z', 'Australia/Lord_Howe')).toEqual({ at: '2026-10-03T15:30:00Z', times: ['02:15'], date: '2026-10-04', from: '02:00', to: '02:30' });
   });
+  // the jump's instant is itself a firing when the cron matches the first wall-clock time
+  // after the gap: 02:00 EST = 07:00Z is 03:00 EDT; the skip comes with it, marked fires
+  const walk = (expr: string, after: string, tz: string, n: number) => {
+    const out: string[] = [];
+    let t = utc(after);
+    for (let i = 0; i < n; i++) {
+      const r = nextFireOrSkip(parseSchedule(expr), t, tz);
+      if (r === null) break;
+      if (typeof r === 'number') {
+        out.push(`fire ${iso(r)}`);
+        t = r;
+      } else {
+        out.push(`skip ${iso(r.at)} ${r.times.join(',')}${r.fires ? ' + fire' : ''}`);
+        t = r.at;
+      }
+    }
+    return out;
+  };
+  it('hourly New York across 2026-03-08: 01:00 EST = 06:00Z, 02:00 skipped at 07:00Z with the 03:00 EDT firing, 04:00 EDT = 08:00Z', () => {
+    expect(walk('cron(0 * * * ? *)', '2026-03-08T05:30:00Z', 'America/New_York', 3)).toEqual(['fire 2026-03-08T06:00:00Z', 'skip 2026-03-08T07:00:00Z 02:00 + fire', 'fire 2026-03-08T08:00:00Z']);
+  });
+  it('cron(0 2,3 8 3 ? *): the 03:00 EDT firing of 2026 (07:00Z) is kept; 2027 (EST until 14 March) fires 02:00 and 03:00 EST = 07:00Z, 08:00Z', () => {
+    expect(walk('cron(0 2,3 8 3 ? *)', '2026-03-01T00:00:00Z', 'America/New_York', 3)).toEqual(['skip 2026-03-08T07:00:00Z 02:00 + fire', 'fire 2027-03-08T07:00:00Z', 'fire 2027-03-08T08:00:00Z']);
+  });
+  it('Lord Howe every 30 min (+10:30 -> +11 at 02:00 on 2026-10-04): 02:00 skipped at 15:30Z, which is 02:30 +11, a firing', () => {
+    expect(walk('cron(0/30 * * * ? *)', '2026-10-03T14:40:00Z', 'Australia/Lord_Howe', 3)).toEqual(['fire 2026-10-03T15:00:00Z', 'skip 2026-10-03T15:30:00Z 02:00 + fire', 'fire 2026-10-03T16:00:00Z']);
+  });
+  // Samoa moved from UTC-10 to UTC+14 at the end of 2011-12-29: 2011-12-30 00:00 -10 = 10:00Z
+  // is 2011-12-31 00:00 +14; the whole of the 30th is skipped, and the 31st's 00:00 fires then
+  it('a day-long jump names the dates (Pacific/Apia, 2011-12-30)', () => {
+    expect(skip('cron(0 0 * * ? *)', '2011-12-29T10:00:00Z', 'Pacific/Apia')).toEqual({ at: '2011-12-30T10:00:00Z', times: ['00:00'], date: '2011-12-30', from: '2011-12-30 00:00', to: '2011-12-31 00:00', fires: true });
+  });
   it('no skip in UTC, nor after endTime', () => {
     expect(skip('cron(30 2 * * ? *)', '2026-03-07T12:00:00Z', 'UTC')).toBe('2026-03-08T02:30:00Z');
     expect(nextFireOrSkip(parseSchedule('cron(30 2 * * ? *)'), utc('2026-03-07T12:00:00Z'), 'America/New_York', { endTime: utc('2026-03-08T06:59:00Z') })).toBeNull();

@@ -83,6 +83,17 @@ describe('a cron firing skipped by a daylight-saving jump (reviewer sched 3)', (
     ]);
     expect(events.filter((e) => e.type === 'scaling-activity')).toEqual([]);
   });
+  it('a cron also matching 03:00, the jump\'s own instant (03:00 EDT = 07:00Z): the skip row, then the firing, then its scaling activity, all at 2 h', () => {
+    const both = { ...scenario({ g: { schedule: 'cron(0 2,3 8 3 ? 2026)', timezone: 'America/New_York', scalableTargetAction: { minCapacity: 5 } } }), start: '2026-03-08T05:00:00Z', duration: '4h' };
+    const events: EventRecord[] = [];
+    runSimulation(load(both), { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: () => {} }, { seed: 1 });
+    expect(events.filter((e) => e.type === 'scheduled-action' || e.type === 'scaling-activity').map((e) => [e.time, e.type, e.message])).toEqual([
+      [2 * 3_600_000, 'scheduled-action', 'scheduled action g (cron(0 2,3 8 3 ? 2026)) skipped: 02:00 does not exist in America/New_York on 2026-03-08 (clocks jump 02:00 -> 03:00)'],
+      [2 * 3_600_000, 'scheduled-action', 'scheduled action g (cron(0 2,3 8 3 ? 2026)): minCapacity 1 -> 5'],
+      [2 * 3_600_000, 'scaling-activity', expect.stringContaining('2 -> 5')],
+    ]);
+    expect(warned(both)).toEqual([]);
+  });
   it('the warning that it never fires says why', () => {
     expect(warned(raw)).toEqual([
       'services.web.autoScaling.scheduledActions.g.schedule: "cron(30 2 8 3 ? 2026)" does not fire within the run (4h from 2026-03-08T05:00:00Z); it never fires (its time falls in a daylight-saving jump: 02:30 does not exist in America/New_York on 2026-03-08, clocks jump 02:00 -> 03:00)',

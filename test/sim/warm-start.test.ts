@@ -360,6 +360,18 @@ describe('warmStart: a warm instance or Fargate task has been running (no first-
     expect(r.summary.cost.total).toBe(0.014722);
   });
 
+  it('cold, the notice at 20 s reaches i-2 while it launches: it registers at 60 s (launchDelay), is drained then, and terminates at 140 s', () => {
+    const r = runWithNotice(spotFleet(false), 2, 20_000);
+    expect(r.events.filter((e) => e.subject === id(2)).map((e) => [e.time, e.type])).toEqual([
+      [0, 'instance-launched'],
+      [20_000, 'spot-interruption'],
+      [60_000, 'instance-registered'],
+      [60_000, 'instance-draining'],
+      [140_000, 'instance-terminated'],
+    ]);
+    expect(r.events.find((e) => e.type === 'instance-terminated' && e.subject === id(2))!.message).toBe('m5.large in us-east-1b terminated: EC2 Spot interruption (ran 0.04 h, registered 60 s after launch; not charged: interrupted by EC2 in its first hour)');
+  });
+
   it('a notice at 9 min whose termination falls after the end of the run: the warm instance is charged to the end (no waiver at the end)', () => {
     // i-1 and i-2 0-600 s: 1200 s x $0.05 / 3600; cold, i-2 (launched at 0) would be waived
     expect(runWithNotice(spotFleet(true), 2, 540_000).summary.cost.total).toBe(0.016667);

@@ -38,15 +38,24 @@ export interface CronSkip {
   times: string[];
   /** The local date, "2026-03-08". */
   date: string;
-  /** The wall clock just before and at the jump: "02:00", "03:00". */
+  /**
+   * The wall clock at the jump in the offsets before and after it: "02:00", "03:00"; with
+   * the dates when the jump is a day or more: "2011-12-30 00:00", "2011-12-31 00:00".
+   */
   from: string;
   to: string;
+  /**
+   * True when the jump's instant is itself a firing of the cron (03:00 EDT, right after the
+   * skipped 02:xx times in New York): the skip is logged and then the action fires, at `at`.
+   */
+  fires?: true;
 }
 
 /**
  * The first firing strictly after `afterEpochMs`, or a cron() day's skipped times when the
- * clocks jump over them before that firing (CronSkip: only a cron() has them), or null when
- * there is neither. nextFire, with the skips.
+ * clocks jump over them before or at that firing (CronSkip: only a cron() has them; `fires`
+ * when the firing is at the jump's instant itself), or null when there is neither. nextFire,
+ * with the skips.
  */
 export function nextFireOrSkip(schedule: Schedule, afterEpochMs: number, timezone = 'UTC', bounds: ScheduleBounds = {}): number | CronSkip | null {
   if (schedule.kind !== 'cron' || (bounds.startTime !== undefined && bounds.startTime > afterEpochMs)) return nextFire(schedule, afterEpochMs, timezone, bounds);
@@ -138,7 +147,7 @@ export function firstInstantIn(local: LocalDateTime, timezone: string): number |
  * wall-clock time that does not exist (spring-forward gap) is skipped: that day has no such
  * firing ("your schedule invocation gets skipped", EventBridge Scheduler on daylight saving
  * time; with `skips`, that day's skip is returned, at the jump, when it comes before the next
- * firing: nextFireOrSkip); one the clocks pass twice (fall back) fires once, at its first occurrence, so a
+ * firing or at it, marked `fires` then: nextFireOrSkip); one the clocks pass twice (fall back) fires once, at its first occurrence, so a
  * sub-hourly cron fires through the first pass of the repeated hour and not on the repeat.
  * The first occurrences rise with the wall-clock time, so the first one after `after` is
  * the answer.
@@ -182,7 +191,12 @@ function nextCronFire(c: CronSchedule, after: number, timezone: string, skips = 
           if (ms !== null && ms > after) return ms;
           if (ms === null && skips) {
             const skip = cronSkip(c, zone, y, mo, d, h, mi);
-            if (skip.at > after) return skip;
+            if (skip.at > after) {
+              // the next firing is at or after the jump (every wall-clock time walked before
+              // this one is at or before `after`); at it, the skip comes with the firing
+              if (nextCronFire(c, after, timezone) === skip.at) skip.fires = true;
+              return skip;
+            }
           }
         }
       }
@@ -214,9 +228,11 @@ function cronSkip(c: CronSchedule, zone: IANAZone, y: number, mo: number, d: num
     else lo = mid;
   }
   const at = hi;
+  // a jump of a day or more (Pacific/Apia skipped 2011-12-30) names the dates too
+  const dated = Math.abs(after - before) >= DAY_MS / 60_000;
   const clock = (ms: number): string => {
     const t = new Date(ms);
-    return hhmm(t.getUTCHours(), t.getUTCMinutes());
+    return (dated ? `${t.toISOString().slice(0, 10)} ` : '') + hhmm(t.getUTCHours(), t.getUTCMinutes());
   };
   const times: string[] = [];
   for (let hh = h; hh < 24; hh++) {

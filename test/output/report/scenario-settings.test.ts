@@ -179,6 +179,17 @@ describe('scenario.json settings: the prices the run used, and Spot interruption
     expect(old.providers[0][1]).not.toContain('USD');
     expect(old.providers[0][1]).not.toContain('Spot');
   });
+
+  it('a scenario.json with ec2SpotDiscount but no pricing.ec2 (an older run): the Spot group shows the discount on its own', () => {
+    const raw = structuredClone(mixed) as any;
+    const json = JSON.parse(JSON.stringify(effectiveScenario(loadScenarioObject('mixed', raw, { baseDir: '.' }))));
+    json.pricing = { ec2SpotDiscount: 0.6 };
+    const s = readScenarioSettings(json, 3600);
+    expect(new Map(s.providers).get('spotty')).toContain('(desired 1); Spot discount 60 %; Spot interruptions ');
+    expect(new Map(s.providers).get('spotty')).not.toContain('USD');
+    // an on-demand group shows no Spot discount
+    expect(new Map(s.providers).get('od')).not.toContain('Spot discount');
+  });
 });
 
 const obj = (v: unknown) => (v ?? {}) as Record<string, unknown>;

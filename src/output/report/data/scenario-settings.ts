@@ -267,7 +267,10 @@ function describeProvider(name: string, p: Obj, ms: (v: unknown) => number | nul
   const ec2 = obj(pricing.ec2);
   const priced = (spot ? names : names.slice(0, 1)).flatMap((t) => (num(ec2[t]) !== null ? [`${t} ${ec2[t]}`] : []));
   const discount = num(pricing.ec2SpotDiscount);
-  if (priced.length) parts.push(`on-demand ${priced.join(', ')} USD/h${spot && discount !== null ? `, Spot discount ${pct(discount)}` : ''}`);
+  const spotDiscount = spot && discount !== null ? `Spot discount ${pct(discount)}` : null;
+  // an older folder may record the discount without prices: shown on its own then
+  if (priced.length) parts.push(`on-demand ${priced.join(', ')} USD/h${spotDiscount !== null ? `, ${spotDiscount}` : ''}`);
+  else if (spotDiscount !== null) parts.push(spotDiscount);
   if (spot) parts.push(`Spot interruptions ${interruptions(asg.spotInterruptions, ms)}, Spot instance draining ${asg.spotInstanceDraining === true ? 'on' : 'off'}`);
   if (asg.launchDelay !== undefined) parts.push(`launch delay ${describeDistribution(asg.launchDelay, ms)}`);
   if (managed.status === 'ENABLED' || (Object.keys(managed).length > 0 && managed.status !== 'DISABLED')) {
