@@ -142,7 +142,11 @@ export function erlangServiceTail(j: number, nu: number, mu: number, x: number, 
  * chain's; until the fix the wait there was held at that of rho 0.98, Lq 46.84, where
  * request fidelity showed 88-91). It is the stationary queue: near rho 1 a large buffer
  * takes long to reach it (about 1 / (c mu (1 - sqrt rho)^2), 17 min at c 4, 100 ms, rho
- * 0.99), so the first minutes of such a load read higher than request fidelity.
+ * 0.99), so the first minutes of such a load read higher than request fidelity. At and
+ * above capacity (a >= c) it is kept only while its 95th percentile is below the capped
+ * Allen-Cunneen wait's: there a large buffer fills at the excess rate alone (1 rps at 81
+ * rps into 80), and minutes of overload show the fluid backlog growing behind the capped
+ * wait, not the half-full stationary buffer (maxQueuePerTask 10000: p95 119 s, 5000 queued).
  * The routing's corrections (queueing/routed-wait.ts) scale the truncated shape as they
  * change the untruncated wait: P(wait) by their ratio, times by the inverse rate ratio.
  * Round-robin at concurrency 1, exponential service, at most EXACT_ERLANG_MAX_PLACES: none of
@@ -283,6 +287,19 @@ class StationaryWait {
       this.truncated = true;
       this.pWait = Math.min(1, fb.pWait * pScale);
       this.p95 = this.solveP95();
+      // at and above capacity the truncated wait (the stationary queue of rho 1) is kept only
+      // while its 95th percentile is below the capped untruncated wait's: a large buffer
+      // takes minutes of overload to fill, its stationary half-full queue is not what they show
+      if (a >= servers) {
+        routedWait(cap, meanServiceMs, servers, ca2, cs2, jsqTasks, this);
+        if (this.p95 > this.p95Exp()) {
+          this.truncated = false;
+          this.p95 = this.p95Exp();
+          this.meanMs = this.pWait > 0 && this.theta < Infinity ? this.pWait / this.theta : 0;
+          return this;
+        }
+        this.pWait = Math.min(1, fb.pWait * pScale);
+      }
       // both shapes have the mean meanMs (of those who wait), its time scale corrected as
       // theirs: the mean wait of an admitted request is the corrected P(wait) x meanMs / tScale
       // (the queue count, Little's law, follows the corrected shape the latency uses)
@@ -300,7 +317,7 @@ class StationaryWait {
    * The exact E_n/M/1/K wait of round-robin over n tasks at utilisation a (held at 1: beyond,
    * the fluid backlog carries the overload, as for the scaled buffer above), room for
    * `places` waiting: an admitted arrival that finds j in the system waits Erlang(j, mu).
-   * Unlike the scaled M/M/c/K shape there is no cap by the untruncated wait near rho 1: the
+   * Unlike the scaled M/M/c/K shape there is no cap by the untruncated wait at rho >= 1: the
    * buffer is small (at most EXACT_ERLANG_MAX_PLACES), it fills and empties many times a period.
    */
   private atErlang(a: number, n: number, meanServiceMs: number, places: number): void {

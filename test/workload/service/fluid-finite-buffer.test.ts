@@ -205,6 +205,30 @@ describe('fluid: a small maxQueuePerTask blocks as M/M/c/K', () => {
     expect(s.latencyP99Ms! / 5774.3 - 1).toBeCloseTo(0, 2);
   });
 
+  it('just above capacity with a large buffer (one task, 4 slots, exponential 50 ms, 81 rps, maxQueuePerTask 10000): the first minutes wait behind the growing backlog, not the half-full stationary buffer', () => {
+    // The buffer fills at 81 - 80 = 1 request a second: after t seconds the fluid backlog is
+    // t and its wait t / 80 s. The stationary M/M/4/10004 at rho 1 is half full (Lq 5000,
+    // the wait uniform on the 125 s drain time, p95 about 119 s): minutes of overload never
+    // get there (request fidelity, 20 min: p95 1.7 s rising to 8.6 s, 78 to 737 waiting).
+    // Bound: twice (backlog wait + the M/M/4 wait at rho 0.98, the capped one + service p95).
+    // M/M/4 at a = 3.92: Erlang C = (a^4 / 4! / (1 - 0.98)) / (sum_{n<4} a^n / n! + that).
+    const a = 3.92;
+    const top = a ** 4 / 24 / 0.02;
+    const pWait = top / (1 + a + a ** 2 / 2 + a ** 3 / 6 + top);
+    const p95Wait = Math.log(pWait / 0.05) / ((4 / MEAN_S) * 0.02); // ms, about 1846
+    const lq = (pWait * 0.98) / 0.02; // about 47
+    const { sim, model } = build(config('fluid', 'random', EXP, 10_000), 81, 7, false);
+    model.setInRotation('t0', true, 0);
+    for (let m = 1; m <= 5; m++) {
+      const s = runPeriod(sim, model, (m - 1) * 60_000, m * 60_000);
+      const t = m * 60; // s of overload at the period's end
+      const bound = 2 * ((t * 1000) / 80 + p95Wait + MEAN_S * Math.log(20));
+      expect(s.latencyP95Ms!, `minute ${m}`).toBeLessThan(bound);
+      expect(s.waiting!, `minute ${m}`).toBeLessThan(2 * (t + lq));
+      expect(s.queued!, `minute ${m}`).toBeLessThan(2 * t);
+    }
+  });
+
   it('large maxQueuePerTask: unchanged (the finite-buffer terms are skipped where rho^N < 1e-10)', () => {
     // rho 0.7, N = 100: 0.7^100 = 3e-16. The same figures as a buffer of a million.
     const a = run(config('fluid', 'random', EXP, 100), 0.7 * 320, 4, 60_000);
