@@ -189,7 +189,10 @@ class StationaryWait {
   /** atChain's inputs (besides erlangPlaces and erlangMu). */
   private chainPWait = NaN;
   private chainRatio = NaN;
-  private p95 = 0;
+  /** The 95th percentile of the wait, NaN until p95Ms() computes it (most waits never need it). */
+  private p95 = NaN;
+  /** erlang: where p95Ms()'s bisection starts its upper bound. */
+  private p95Hi = 0;
   private lam = NaN;
   private servers = NaN;
   private ca2 = NaN;
@@ -286,19 +289,22 @@ class StationaryWait {
       }
       this.truncated = true;
       this.pWait = Math.min(1, fb.pWait * pScale);
-      this.p95 = this.solveP95();
+      this.p95 = NaN;
       // at and above capacity the truncated wait (the stationary queue of rho 1) is kept only
       // while its 95th percentile is below the capped untruncated wait's: a large buffer
       // takes minutes of overload to fill, its stationary half-full queue is not what they show
       if (a >= servers) {
+        const p95 = this.solveP95();
         routedWait(cap, meanServiceMs, servers, ca2, cs2, jsqTasks, this);
-        if (this.p95 > this.p95Exp()) {
+        const capped = this.p95Exp();
+        if (p95 > capped) {
           this.truncated = false;
-          this.p95 = this.p95Exp();
+          this.p95 = capped;
           this.meanMs = this.pWait > 0 && this.theta < Infinity ? this.pWait / this.theta : 0;
           return this;
         }
         this.pWait = Math.min(1, fb.pWait * pScale);
+        this.p95 = p95;
       }
       // both shapes have the mean meanMs (of those who wait), its time scale corrected as
       // theirs: the mean wait of an admitted request is the corrected P(wait) x meanMs / tScale
@@ -308,7 +314,7 @@ class StationaryWait {
     } else {
       routedWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, jsqTasks, this);
     }
-    this.p95 = this.p95Exp();
+    this.p95 = NaN;
     this.meanMs = this.pWait > 0 && this.theta < Infinity ? this.pWait / this.theta : 0;
     return this;
   }
@@ -330,7 +336,8 @@ class StationaryWait {
     this.pWait = r.pWait;
     this.meanMs = r.meanAhead * meanServiceMs;
     this.chainPWait = NaN;
-    this.p95 = this.erlangP95((places + 1) * meanServiceMs);
+    this.p95 = NaN;
+    this.p95Hi = (places + 1) * meanServiceMs;
   }
 
   /**
@@ -366,7 +373,8 @@ class StationaryWait {
     }
     this.pWait = pWait < 1 ? pWait : 1;
     this.meanMs = (this.pWait * mean) / nuPerMs;
-    this.p95 = this.erlangP95((places + 1) / nuPerMs);
+    this.p95 = NaN;
+    this.p95Hi = (places + 1) / nuPerMs;
     return this;
   }
 
@@ -411,7 +419,7 @@ class StationaryWait {
     return this.pWait * (this.cutShare * cut + (1 - this.cutShare) * fit);
   }
 
-  /** The 95th percentile of the truncated wait by bisection (once per change of inputs). */
+  /** The 95th percentile of the truncated wait by bisection (on demand: p95Ms). */
   private solveP95(): number {
     if (!(this.pWait > 0.05)) return 0;
     let lo = 0;
@@ -425,8 +433,13 @@ class StationaryWait {
     return 0.5 * (lo + hi);
   }
 
-  /** The 95th percentile of the wait, 0 when fewer than 5 % wait. */
+  /**
+   * The 95th percentile of the wait, 0 when fewer than 5 % wait: computed on the first call
+   * after the inputs changed (a bisection of a few hundred tail evaluations; only a
+   * backlog's floor, LatencyGroups.addBacklogged, reads it).
+   */
   p95Ms(): number {
+    if (this.p95 !== this.p95) this.p95 = this.erlang ? this.erlangP95(this.p95Hi) : this.truncated ? this.solveP95() : this.p95Exp();
     return this.p95;
   }
 }
