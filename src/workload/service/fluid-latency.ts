@@ -142,7 +142,11 @@ export function erlangServiceTail(j: number, nu: number, mu: number, x: number, 
  * chain's; until the fix the wait there was held at that of rho 0.98, Lq 46.84, where
  * request fidelity showed 88-91). It is the stationary queue: near rho 1 a large buffer
  * takes long to reach it (about 1 / (c mu (1 - sqrt rho)^2), 17 min at c 4, 100 ms, rho
- * 0.99), so the first minutes of such a load read higher than request fidelity.
+ * 0.99), so the first minutes of such a load read higher than request fidelity. At and
+ * above capacity (a >= c) it is kept only while its 95th percentile is below the capped
+ * Allen-Cunneen wait's: there a large buffer fills at the excess rate alone (1 rps at 81
+ * rps into 80), and minutes of overload show the fluid backlog growing behind the capped
+ * wait, not the half-full stationary buffer (maxQueuePerTask 10000: p95 119 s, 5000 queued).
  * The routing's corrections (queueing/routed-wait.ts) scale the truncated shape as they
  * change the untruncated wait: P(wait) by their ratio, times by the inverse rate ratio.
  * Round-robin at concurrency 1, exponential service, at most EXACT_ERLANG_MAX_PLACES: none of
@@ -185,7 +189,10 @@ class StationaryWait {
   /** atChain's inputs (besides erlangPlaces and erlangMu). */
   private chainPWait = NaN;
   private chainRatio = NaN;
-  private p95 = 0;
+  /** The 95th percentile of the wait, NaN until p95Ms() computes it (most waits never need it). */
+  private p95 = NaN;
+  /** erlang: where p95Ms()'s bisection starts its upper bound. */
+  private p95Hi = 0;
   private lam = NaN;
   private servers = NaN;
   private ca2 = NaN;
@@ -282,7 +289,23 @@ class StationaryWait {
       }
       this.truncated = true;
       this.pWait = Math.min(1, fb.pWait * pScale);
-      this.p95 = this.solveP95();
+      this.p95 = NaN;
+      // at and above capacity the truncated wait (the stationary queue of rho 1) is kept only
+      // while its 95th percentile is below the capped untruncated wait's: a large buffer
+      // takes minutes of overload to fill, its stationary half-full queue is not what they show
+      if (a >= servers) {
+        const p95 = this.solveP95();
+        routedWait(cap, meanServiceMs, servers, ca2, cs2, jsqTasks, this);
+        const capped = this.p95Exp();
+        if (p95 > capped) {
+          this.truncated = false;
+          this.p95 = capped;
+          this.meanMs = this.pWait > 0 && this.theta < Infinity ? this.pWait / this.theta : 0;
+          return this;
+        }
+        this.pWait = Math.min(1, fb.pWait * pScale);
+        this.p95 = p95;
+      }
       // both shapes have the mean meanMs (of those who wait), its time scale corrected as
       // theirs: the mean wait of an admitted request is the corrected P(wait) x meanMs / tScale
       // (the queue count, Little's law, follows the corrected shape the latency uses)
@@ -291,7 +314,7 @@ class StationaryWait {
     } else {
       routedWait(lambdaPerMs > cap ? cap : lambdaPerMs, meanServiceMs, servers, ca2, cs2, jsqTasks, this);
     }
-    this.p95 = this.p95Exp();
+    this.p95 = NaN;
     this.meanMs = this.pWait > 0 && this.theta < Infinity ? this.pWait / this.theta : 0;
     return this;
   }
@@ -300,7 +323,7 @@ class StationaryWait {
    * The exact E_n/M/1/K wait of round-robin over n tasks at utilisation a (held at 1: beyond,
    * the fluid backlog carries the overload, as for the scaled buffer above), room for
    * `places` waiting: an admitted arrival that finds j in the system waits Erlang(j, mu).
-   * Unlike the scaled M/M/c/K shape there is no cap by the untruncated wait near rho 1: the
+   * Unlike the scaled M/M/c/K shape there is no cap by the untruncated wait at rho >= 1: the
    * buffer is small (at most EXACT_ERLANG_MAX_PLACES), it fills and empties many times a period.
    */
   private atErlang(a: number, n: number, meanServiceMs: number, places: number): void {
@@ -313,7 +336,8 @@ class StationaryWait {
     this.pWait = r.pWait;
     this.meanMs = r.meanAhead * meanServiceMs;
     this.chainPWait = NaN;
-    this.p95 = this.erlangP95((places + 1) * meanServiceMs);
+    this.p95 = NaN;
+    this.p95Hi = (places + 1) * meanServiceMs;
   }
 
   /**
@@ -349,7 +373,8 @@ class StationaryWait {
     }
     this.pWait = pWait < 1 ? pWait : 1;
     this.meanMs = (this.pWait * mean) / nuPerMs;
-    this.p95 = this.erlangP95((places + 1) / nuPerMs);
+    this.p95 = NaN;
+    this.p95Hi = (places + 1) / nuPerMs;
     return this;
   }
 
@@ -394,7 +419,7 @@ class StationaryWait {
     return this.pWait * (this.cutShare * cut + (1 - this.cutShare) * fit);
   }
 
-  /** The 95th percentile of the truncated wait by bisection (once per change of inputs). */
+  /** The 95th percentile of the truncated wait by bisection (on demand: p95Ms). */
   private solveP95(): number {
     if (!(this.pWait > 0.05)) return 0;
     let lo = 0;
@@ -408,8 +433,13 @@ class StationaryWait {
     return 0.5 * (lo + hi);
   }
 
-  /** The 95th percentile of the wait, 0 when fewer than 5 % wait. */
+  /**
+   * The 95th percentile of the wait, 0 when fewer than 5 % wait: computed on the first call
+   * after the inputs changed (a bisection of a few hundred tail evaluations; only a
+   * backlog's floor, LatencyGroups.addBacklogged, reads it).
+   */
   p95Ms(): number {
+    if (this.p95 !== this.p95) this.p95 = this.erlang ? this.erlangP95(this.p95Hi) : this.truncated ? this.solveP95() : this.p95Exp();
     return this.p95;
   }
 }

@@ -50,9 +50,9 @@ export class LatencyGroups {
    * M/M/c/K with the buffer scaled by k = (ca2 + cs2) / 2 where rho^N is not below 1e-10 or
    * rho >= RHO_CAP (rate capped at rho 1); those who wait: a blend, (N - 1) / (N + 19) of the
    * "cut" exponential (its tail beyond the buffer's drain time removed with weight rho^N)
-   * and the rest a shift + exponential of the wait's mean and sd; otherwise, or from RHO_CAP
-   * on when its 95th percentile wait is the longer one, null (plain Allen-Cunneen at the
-   * capped rate).
+   * and the rest a shift + exponential of the wait's mean and sd; otherwise, or at and
+   * above capacity (a >= servers) when its 95th percentile wait is the longer one, null
+   * (plain Allen-Cunneen at the capped rate).
    */
   private truncated(lambdaPerMs: number, servers: number, ca2: number, cs2: number, meanServiceMs: number, places: number, jsqTasks: number): Truncated | null {
     const k = (ca2 + cs2) / 2;
@@ -107,7 +107,7 @@ export class LatencyGroups {
       }
       t.p95 = (lo + hi) / 2;
     }
-    if (a >= RHO_CAP * servers) {
+    if (a >= servers) {
       const w = { pWait: 0, theta: Infinity };
       routedWait((RHO_CAP * servers) / meanServiceMs, meanServiceMs, servers, ca2, cs2, jsqTasks, w);
       const acP95 = w.pWait > 0.05 && w.theta < Infinity ? Math.log(w.pWait / 0.05) / w.theta : 0;
