@@ -150,14 +150,18 @@ export interface ScheduledActionResult {
  * `firedBefore`: a firing before the run (an ISO instant), replayed at its start because the
  * bounds it set may still be in force then ("scheduled action open (cron(...)) fired
  * 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8"; the caller
- * adds whether they are in force at the start: ServiceAutoScaler.replayBeforeStart).
+ * adds whether they are in force at the start: ServiceAutoScaler.replayBeforeStart). `base`:
+ * the bounds before the replay, which its message gives as the values before (2 above).
  */
-export function applyScheduledAction(target: ScalableTarget, action: ScheduledAction, firedBefore?: string): ScheduledActionResult {
+export function applyScheduledAction(target: ScalableTarget, action: ScheduledAction, firedBefore?: string, base?: { minCapacity: number; maxCapacity: number }): ScheduledActionResult {
   const min = action.minCapacity ?? target.minCapacity;
   const max = action.maxCapacity ?? target.maxCapacity;
+  // a replayed firing's message gives the bound before the whole replay (`base`): the value
+  // just before it is often the action's own earlier firing's ("minCapacity 5 -> 5")
+  const was = base ?? target;
   const parts: string[] = [];
-  if (action.minCapacity !== undefined) parts.push(`minCapacity ${target.minCapacity} -> ${min}`);
-  if (action.maxCapacity !== undefined) parts.push(`maxCapacity ${target.maxCapacity} -> ${max}`);
+  if (action.minCapacity !== undefined) parts.push(`minCapacity ${was.minCapacity} -> ${min}`);
+  if (action.maxCapacity !== undefined) parts.push(`maxCapacity ${was.maxCapacity} -> ${max}`);
   const name = `scheduled action ${action.name} (${action.schedule.text})`;
   const before = firedBefore === undefined ? '' : ` fired ${firedBefore}, before the run; replayed at time 0`;
   if (min > max) {

@@ -9,7 +9,7 @@ import type { ScalingActivity, ScalingEvent } from './events.js';
 import type { MetricStore } from './metric-store.js';
 import { validateCapacityBounds, type ScalableTarget } from './scalable-target.js';
 import { applyScheduledAction, createScheduledAction, type ScheduledAction, type ScheduledActionConfig } from './scheduled-action.js';
-import { nextFire, prevFire, PREV_FIRE_HORIZON_MS } from './schedule/next-fire.js';
+import { nextFire, nextFireOrSkip, prevFire, PREV_FIRE_HORIZON_MS, skippedTimes, type CronSkip } from './schedule/next-fire.js';
 import type { ScalingPolicy, ScalingRequest } from './scaling-policy.js';
 import { StepScalingPolicy, type StepScalingPolicyConfig } from './step-scaling-policy.js';
 import type { TargetTrackingPolicyConfig } from './target-tracking.js';
@@ -179,11 +179,15 @@ export class ServiceAutoScaler {
     return `${p?.policyType === 'StepScaling' ? 'step scaling' : 'target tracking'} ${name}`;
   }
 
-  /** The next simulation time after `after` at which a scheduled action fires, or null. */
-  nextScheduledTime(after: number): number | null {
+  /**
+   * The next simulation time after `after` at which a scheduled action fires, or a cron()
+   * firing the clocks skip would have (runScheduledActions logs the skip), or null.
+   * `skips` false: firings only.
+   */
+  nextScheduledTime(after: number, skips = true): number | null {
     let best: number | null = null;
     for (const a of this.scheduledActions) {
-      const f = this.fireAfter(a, after);
+      const f = skips ? this.fireAfter(a, after) : this.computeFireAfter(a, after);
       if (f !== null && (best === null || f < best)) best = f;
     }
     return best;
@@ -228,22 +232,24 @@ export class ServiceAutoScaler {
    * their order, each as a firing does (one that would leave minCapacity > maxCapacity fails
    * and changes nothing), the desired count left as it is; returns each action's LAST firing
    * before the start only (the earlier ones are replayed, not returned), with its event's
-   * message, which says whether the bounds it set are in force at the start or which later
-   * firing overrode them, and how many earlier firings were replayed: "scheduled action close
-   * (cron(...)) fired 2026-02-27T18:00:00Z, before the run; replayed at time 0: minCapacity
-   * 8 -> 2; overridden by open (fired 2026-03-02T08:00:00Z) (after 3 earlier firings
-   * replayed since 2026-02-26T08:00:00Z)". The simulation (runInForceAtStart) and the
+   * message, which gives the bound before the replay (the base: 2 below) and the one it set,
+   * says whether the bounds it set are in force at the start or which later firing overrode
+   * them, and how many earlier firings (of all the actions) were replayed: "scheduled action
+   * close (cron(...)) fired 2026-02-27T18:00:00Z, before the run; replayed at time 0:
+   * minCapacity 2 -> 2; overridden by open (fired 2026-03-02T08:00:00Z) (after 3 earlier
+   * firings of this service's scheduled actions replayed since 2026-02-26T08:00:00Z)". The simulation (runInForceAtStart) and the
    * scenario's warnings both use it.
    */
   replayBeforeStart(): ReplayedFiring[] {
     const target = this.target;
     const desired = target.desiredCount;
     const fired = this.firingsBeforeStart();
+    const base = { minCapacity: target.minCapacity, maxCapacity: target.maxCapacity };
     const done: { a: ScheduledAction; f: number; failed: boolean; message: string }[] = [];
     let minBy = -1;
     let maxBy = -1;
     for (const { a, f } of fired) {
-      const r = applyScheduledAction(target, a, isoInstant(f));
+      const r = applyScheduledAction(target, a, isoInstant(f), base);
       target.desiredCount = desired; // (brought inside the final bounds by the caller)
       if (!r.failed) {
         if (a.minCapacity !== undefined) minBy = done.length;
@@ -258,7 +264,8 @@ export class ServiceAutoScaler {
     done.forEach((x, i) => lastOf.set(x.a, i));
     done.forEach((x, i) => {
       if (lastOf.get(x.a) !== i) return;
-      const earlier = i === 0 ? '' : ` (after ${i} earlier firing${i === 1 ? '' : 's'} replayed since ${isoInstant(done[0].f)})`;
+      // (every action's firings are counted: the service's replay, from its earliest)
+      const earlier = i === 0 ? '' : ` (after ${i} earlier firing${i === 1 ? '' : 's'} of this service's scheduled actions replayed since ${isoInstant(done[0].f)})`;
       if (x.failed) {
         out.push({ ...x, message: x.message + earlier, inForce: false, status: x.message.slice(x.message.indexOf('failed: ')) });
         return;
@@ -347,15 +354,19 @@ export class ServiceAutoScaler {
   runScheduledActions(t: number, currentDesired?: number): AutoScalerResult {
     if (currentDesired !== undefined) this.target.desiredCount = currentDesired;
     const events: ScalingEvent[] = [];
-    const due: { a: ScheduledAction; f: number }[] = [];
+    const due: { a: ScheduledAction; f: number; skip: CronSkip | undefined }[] = [];
     for (const a of this.scheduledActions) {
       const f = this.fireAfter(a, this.scheduledUpTo);
-      if (f !== null && f <= t) due.push({ a, f });
+      if (f !== null && f <= t) due.push({ a, f, skip: this.lastFire.get(a)!.skip });
     }
     // earlier firings first when a call spans several instants; a stable sort keeps the
     // written order among actions firing at the same instant
     due.sort((x, y) => x.f - y.f);
-    for (const { a } of due) this.apply(t, a, events);
+    for (const { a, skip } of due) {
+      // a cron() day whose times the clocks jump over: logged at the jump, nothing changed
+      if (skip) events.push({ type: 'scheduled-action', time: t, subject: this.subject, message: `scheduled action ${a.name} (${a.schedule.text}) skipped: ${skippedTimes(skip)} in ${a.timezone} on ${skip.date} (clocks jump ${skip.from} -> ${skip.to})` });
+      else this.apply(t, a, events);
+    }
     if (t > this.scheduledUpTo) this.scheduledUpTo = t;
     return { desiredCount: this.target.desiredCount, events };
   }
@@ -365,14 +376,21 @@ export class ServiceAutoScaler {
    * after the previous one (runScheduledActions), which scheduling that previous one asked
    * for already (nextScheduledTime), and a cron firing in a time zone costs luxon look-ups.
    */
-  private readonly lastFire = new Map<ScheduledAction, { after: number; fire: number | null }>();
+  private readonly lastFire = new Map<ScheduledAction, { after: number; fire: number | null; skip: CronSkip | undefined }>();
 
+  /** The simulation time of `a`'s next firing after `after`, or of a skipped one before it (lastFire's skip says which). */
   private fireAfter(a: ScheduledAction, after: number): number | null {
     const last = this.lastFire.get(a);
     if (last !== undefined && last.after === after) return last.fire;
-    const fire = this.computeFireAfter(a, after);
-    this.lastFire.set(a, { after, fire });
+    const e = nextFireOrSkip(a.schedule, after + this.startEpochMs, a.timezone, this.boundsOf(a));
+    const skip = e !== null && typeof e !== 'number' ? e : undefined;
+    const fire = e === null ? null : (skip ? skip.at : (e as number)) - this.startEpochMs;
+    this.lastFire.set(a, { after, fire, skip });
     return fire;
+  }
+
+  private boundsOf(a: ScheduledAction) {
+    return { startTime: a.startTime, endTime: a.endTime, createdAt: this.startEpochMs };
   }
 
   private computeFireAfter(a: ScheduledAction, after: number): number | null {

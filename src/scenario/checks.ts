@@ -229,7 +229,7 @@ const autoScaling: Check = (s, report) => {
       }
       const metric = p.policyType === 'TargetTrackingScaling' ? p.customMetric : p.alarm.metricName;
       if (metric === 'BacklogPerTask' && svc.config.workload?.type !== 'queue') {
-        report(pat, 'BacklogPerTask exists only for a queue workload (workload.type: queue)');
+        report(pat, `expected BacklogPerTask only on a queue workload (workload.type: queue), found ${svc.config.workload ? `workload.type ${svc.config.workload.type}` : 'no workload'}`);
       }
       if (metric === 'ApproximateNumberOfMessagesVisible' && svc.config.workload?.type !== 'queue') {
         report(pat, `ApproximateNumberOfMessagesVisible is the SQS queue's metric (AWS/SQS): it exists only for a queue workload (workload.type: queue), found ${svc.config.workload ? `workload.type ${svc.config.workload.type}` : 'no workload'}`);
@@ -281,7 +281,7 @@ const workloads: Check = (s, report) => {
         `expected at most the task's hard memory limit ${limit} MiB (task definition ${svc.taskDefinition.name}), found ${base}: ECS would kill its container at once (OutOfMemoryError); raise the task's memory or lower base`,
       );
     }
-    if (w.type === 'http' && w.perTask.cpuPerBusySlot !== undefined) report([...at, 'perTask', 'cpuPerBusySlot'], 'applies to queue workloads; http tasks use capacityRps and cpuBaseline');
+    if (w.type === 'http' && w.perTask.cpuPerBusySlot !== undefined) report([...at, 'perTask', 'cpuPerBusySlot'], `expected no cpuPerBusySlot on an http workload (it applies to queue workloads; http tasks use capacityRps and cpuBaseline), found ${w.perTask.cpuPerBusySlot}`);
     const csv = w.requestRate.csv;
     if (csv && !s.traceFiles.has(csv.file)) continue; // unreadable: reported where it was read
     try {

@@ -12,10 +12,17 @@
 // service is refused, and its tasks go to every instance whatever the strategy says.
 // A REPLICA service's availabilityZoneRebalancing as resolved (ENABLED when compatible, else
 // DISABLED; none for a DAEMON service). A target tracking policy's scaleInCooldown (300 s,
-// after scaleOutCooldown, where the schema gives the key). Durations in ms.
+// after scaleOutCooldown, where the schema gives the key) and, with customMetric, its
+// customMetricStatistic (as a step alarm's statistic). An http workload's maxQueuePerTask
+// (100) and a queue workload's messageRetentionPeriod (4 days), each only on its type. The
+// prices the run used (effectivePricing), after metrics as the schema gives `pricing`.
+// Durations in ms.
 
+import { createPriceBook } from '../model/pricing/index.js';
 import { defaultStrategies } from '../placement/index.js';
 import { DEFAULT_ECS_COOLDOWN_MS, defaultStatistic } from '../scaling/index.js';
+import { DEFAULT_MAX_QUEUE_PER_TASK, DEFAULT_RETENTION_MS } from '../workload/service/resolve-config.js';
+import { pricedByRun } from './priced.js';
 import type { ResolvedScenario } from './resolve.js';
 import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type PolicyConfig, type Scenario } from './schema.js';
 
@@ -59,7 +66,7 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
         policies: Object.fromEntries(
           Object.entries(as.policies).map(([pname, p]) => [
             pname,
-            p.policyType === 'StepScaling' ? { ...p, alarm: withAlarmDefaults(p.alarm) } : withScaleInCooldown(p),
+            p.policyType === 'StepScaling' ? { ...p, alarm: withAlarmDefaults(p.alarm) } : withScaleInCooldown(withCustomMetricStatistic(p)),
           ]),
         ),
       };
@@ -83,10 +90,52 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
         lb && lb.deregistrationDelay === undefined && hasHttpWorkload(config)
           ? { ...withDeployment, loadBalancer: { routing: lb.routing, deregistrationDelay: deregistrationDelayOf(lb), healthCheck: lb.healthCheck } }
           : withDeployment;
-      return [name, { ...withDelay, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}), ...azRebalancing }];
+      const withWorkload = withDelay.workload ? { ...withDelay, workload: withWorkloadDefaults(withDelay.workload) } : withDelay;
+      return [name, { ...withWorkload, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}), ...azRebalancing }];
     }),
   );
-  return { ...s, cluster: { ...s.cluster, capacityProviders }, taskDefinitions, services };
+  const pricing = effectivePricing(resolved);
+  // `pricing` in the schema's place (after metrics), whether written or filled in
+  const head = Object.fromEntries(
+    Object.entries(s).flatMap(([k, v]) => (k === 'pricing' ? [] : k === 'metrics' ? [[k, v], ...(pricing ? [['pricing', pricing]] : [])] : [[k, v]])),
+  ) as Scenario;
+  return { ...head, cluster: { ...s.cluster, capacityProviders }, taskDefinitions, services };
+}
+
+/**
+ * The prices the run used, in `pricing:`'s shape, so that a results folder says them after
+ * the built-in list changes: the on-demand USD an hour of each instance type a group launches
+ * (a catalog type's list price or a custom type's `price`, unless overridden; an on-demand group
+ * launches its first listed type only, a Spot group every one), ec2SpotDiscount when a group
+ * buys Spot, and of Fargate vcpuHour and gbHour when an X86_64 task runs on Fargate,
+ * spotDiscount when a task runs on FARGATE_SPOT, arm64's rates when an ARM64 task runs on
+ * Fargate. Only what the run buys (pricedByRun, as the warning of a price with no effect
+ * reads it): a filled-in key is never one the loader warns of. A written key is kept (with
+ * its value), also one that prices nothing (and is warned of); undefined when there is nothing
+ * to record.
+ */
+function effectivePricing(resolved: ResolvedScenario): Scenario['pricing'] {
+  const written = resolved.scenario.pricing;
+  const book = createPriceBook(written, resolved.customInstanceTypes);
+  const run = pricedByRun(resolved);
+  const ec2: Record<string, number> = {};
+  for (const [name, type] of run.launched) ec2[name] = book.ec2Price(type, 'on-demand');
+  for (const [name, price] of Object.entries(written?.ec2 ?? {})) if (!Object.hasOwn(ec2, name)) ec2[name] = price;
+  const wf = written?.fargate;
+  const x86 = book.fargate('x86_64');
+  const arm = book.fargate('arm64');
+  const fargate: NonNullable<NonNullable<Scenario['pricing']>['fargate']> = {};
+  if (run.fargate.x86 || wf?.vcpuHour !== undefined) fargate.vcpuHour = x86.vcpuHour;
+  if (run.fargate.x86 || wf?.gbHour !== undefined) fargate.gbHour = x86.gbHour;
+  if (run.fargate.spot || wf?.spotDiscount !== undefined) fargate.spotDiscount = x86.spotDiscount;
+  if (run.fargate.arm64) fargate.arm64 = { vcpuHour: arm.vcpuHour, gbHour: arm.gbHour };
+  else if (wf?.arm64 !== undefined) fargate.arm64 = { ...wf.arm64 };
+  const pricing = {
+    ...(Object.keys(fargate).length > 0 || wf !== undefined ? { fargate } : {}),
+    ...(Object.keys(ec2).length > 0 || written?.ec2 !== undefined ? { ec2 } : {}),
+    ...(run.spotGroup || written?.ec2SpotDiscount !== undefined ? { ec2SpotDiscount: book.ec2SpotDiscount } : {}),
+  };
+  return Object.keys(pricing).length > 0 || written !== undefined ? pricing : undefined;
 }
 
 type StepAlarm = Extract<PolicyConfig, { policyType: 'StepScaling' }>['alarm'];
@@ -95,6 +144,30 @@ type StepAlarm = Extract<PolicyConfig, { policyType: 'StepScaling' }>['alarm'];
 function withAlarmDefaults(alarm: StepAlarm): StepAlarm {
   const { metricName, statistic, ...rest } = alarm;
   return { metricName, statistic: statistic ?? defaultStatistic(metricName), ...rest, datapointsToAlarm: alarm.datapointsToAlarm ?? alarm.evaluationPeriods };
+}
+
+type TargetTracking = Extract<PolicyConfig, { policyType: 'TargetTrackingScaling' }>;
+
+/** With customMetric, its customMetricStatistic (Sum for RequestCountPerTarget, else Average), right after customMetric. */
+function withCustomMetricStatistic(p: TargetTracking): TargetTracking {
+  if (p.customMetric === undefined || p.customMetricStatistic !== undefined) return p;
+  const statistic = defaultStatistic(p.customMetric);
+  return Object.fromEntries(Object.entries(p).flatMap(([k, v]) => (k === 'customMetric' ? [[k, v], ['customMetricStatistic', statistic]] : [[k, v]]))) as TargetTracking;
+}
+
+type Workload = NonNullable<Scenario['services'][string]['workload']>;
+
+/**
+ * An http workload's maxQueuePerTask (100) and a queue workload's messageRetentionPeriod
+ * (SQS's 4 days), each only where it applies (the other is refused on that type), in the
+ * place the schema gives the key: after perTask.
+ */
+function withWorkloadDefaults(w: Workload): Workload {
+  const fill: Partial<Workload> =
+    w.type === 'queue'
+      ? w.messageRetentionPeriod === undefined ? { messageRetentionPeriod: DEFAULT_RETENTION_MS } : {}
+      : w.maxQueuePerTask === undefined ? { maxQueuePerTask: DEFAULT_MAX_QUEUE_PER_TASK } : {};
+  return Object.fromEntries(Object.entries(w).flatMap(([k, v]) => (k === 'perTask' ? [[k, v], ...Object.entries(fill)] : [[k, v]]))) as Workload;
 }
 
 /** A target tracking policy with its scaleInCooldown (AAS's 300 s when not written), in the place the schema gives the key. */

@@ -203,8 +203,9 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
     } else {
       const config = data as AsgProviderConfig;
       const asg = config.autoScalingGroup;
-      if (asg.minSize > asg.maxSize) report([...at, 'autoScalingGroup', 'minSize'], `minSize ${asg.minSize} is above maxSize ${asg.maxSize}`);
-      if (asg.desiredCapacity !== undefined && (asg.desiredCapacity < asg.minSize || asg.desiredCapacity > asg.maxSize)) {
+      if (asg.minSize > asg.maxSize) report([...at, 'autoScalingGroup', 'minSize'], `expected minSize <= maxSize ${asg.maxSize}, found ${asg.minSize}`);
+      // with minSize above maxSize no desiredCapacity fits: only minSize is said
+      if (asg.minSize <= asg.maxSize && asg.desiredCapacity !== undefined && (asg.desiredCapacity < asg.minSize || asg.desiredCapacity > asg.maxSize)) {
         report([...at, 'autoScalingGroup', 'desiredCapacity'], `expected a value in [minSize ${asg.minSize}, maxSize ${asg.maxSize}], found ${asg.desiredCapacity}`);
       }
       if (asg.spotInstanceDraining && !asg.spotInterruptions) {
@@ -215,7 +216,7 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
       }
       const ms = config.managedScaling;
       if (ms && ms.minimumScalingStepSize > ms.maximumScalingStepSize) {
-        report([...at, 'managedScaling', 'minimumScalingStepSize'], `minimumScalingStepSize ${ms.minimumScalingStepSize} is above maximumScalingStepSize ${ms.maximumScalingStepSize}`);
+        report([...at, 'managedScaling', 'minimumScalingStepSize'], `expected minimumScalingStepSize <= maximumScalingStepSize ${ms.maximumScalingStepSize}, found ${ms.minimumScalingStepSize}`);
       }
       if (asg.targetTrackingPolicy && ms?.status === 'ENABLED') {
         report([...at, 'autoScalingGroup', 'targetTrackingPolicy'], 'ECS managed scaling owns the group\'s scaling policy: use either managedScaling (status ENABLED) or targetTrackingPolicy');
@@ -229,7 +230,7 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
         report(['metrics', 'period'], `${what}: expected 60s, found ${period / 1000}s`);
       }
       if (config.managedTerminationProtection === 'ENABLED' && ms?.status !== 'ENABLED') {
-        report([...at, 'managedTerminationProtection'], 'managed termination protection requires managedScaling with status ENABLED (as in ECS)');
+        report([...at, 'managedTerminationProtection'], `expected ENABLED only with managedScaling status ENABLED (as in ECS, managed termination protection requires managed scaling), found ENABLED with managedScaling ${ms === undefined ? 'absent' : `status ${ms.status}`}`);
       }
       providers.set(name, { name, kind: 'asg', config });
     }
@@ -295,8 +296,8 @@ function resolveTaskDefinition(
     report([...at, 'memory'], 'required: task-level memory or container memory (MiB)');
     return undefined;
   }
-  if (config.cpu !== undefined && containerCpu > config.cpu) report([...at, 'containerDefinitions'], `containers reserve ${containerCpu} CPU units, more than the task's ${config.cpu}`);
-  if (config.memory !== undefined && containerMemory > config.memory && !sumSaid) report([...at, 'containerDefinitions'], `containers reserve ${containerMemory} MiB, more than the task's ${config.memory}`);
+  if (config.cpu !== undefined && containerCpu > config.cpu) report([...at, 'containerDefinitions'], `expected containers reserving at most the task's ${config.cpu} CPU units, found ${containerCpu}`);
+  if (config.memory !== undefined && containerMemory > config.memory && !sumSaid) report([...at, 'containerDefinitions'], `expected containers reserving at most the task's ${config.memory} MiB, found ${containerMemory}`);
 
   const hostPorts: number[] = [];
   for (const [cname, c] of containers) {
@@ -315,12 +316,12 @@ function resolveTaskDefinition(
         }
       }
       if ((networkMode === 'awsvpc' || networkMode === 'host') && pm.hostPort !== undefined && pm.hostPort !== pm.containerPort) {
-        report([...pat, 'hostPort'], `with networkMode ${networkMode} hostPort must equal containerPort (${pm.containerPort}) or be omitted`);
+        report([...pat, 'hostPort'], `expected containerPort ${pm.containerPort} or no hostPort (with networkMode ${networkMode} the host port is the container port), found ${pm.hostPort}`);
       }
     });
   }
   const dup = hostPorts.find((p, i) => hostPorts.indexOf(p) !== i);
-  if (dup !== undefined) report([...at, 'containerDefinitions'], `host port ${dup} is mapped twice`);
+  if (dup !== undefined) report([...at, 'containerDefinitions'], `expected each host port mapped once, found ${dup} twice`);
   const written = config.runtimePlatform?.cpuArchitecture;
   const requiredArchitecture = written === 'ARM64' ? 'arm64' : written === 'X86_64' ? 'x86_64' : null;
   return { name, config, cpu, memory, networkMode, hostPorts, cpuArchitecture: requiredArchitecture ?? 'x86_64', requiredArchitecture };
@@ -350,7 +351,7 @@ function checkStrategy(
       const hint = meant !== undefined ? `: the built-in providers are FARGATE and FARGATE_SPOT (case matters), write ${meant}` : didYouMeanName(item.capacityProvider, providers.keys());
       report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${hint}; known: ${[...providers.keys()].join(', ')}`);
     }
-    if (names.has(item.capacityProvider)) report([...at, i, 'capacityProvider'], `capacity provider "${item.capacityProvider}" appears twice`);
+    if (names.has(item.capacityProvider)) report([...at, i, 'capacityProvider'], `expected each capacity provider once in a strategy, found "${item.capacityProvider}" again`);
     names.add(item.capacityProvider);
   });
   const withBase = strategy.filter((s) => s.base > 0);
@@ -384,7 +385,7 @@ function resolveService(
   let strategy: StrategyItem[] = [];
   let launchType: 'EC2' | 'FARGATE' | null = config.launchType ?? null;
   if (config.launchType && config.capacityProviderStrategy) {
-    report([...at, 'launchType'], 'use either launchType or capacityProviderStrategy, not both (as in ECS)');
+    report([...at, 'launchType'], 'expected either launchType or capacityProviderStrategy (as in ECS), found both');
   } else if (config.capacityProviderStrategy) {
     strategy = config.capacityProviderStrategy;
     checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, report);
@@ -426,7 +427,7 @@ function resolveService(
     }
   }
   if (usesEc2 && td && !td.config.requiresCompatibilities.includes('EC2')) {
-    report([...at, 'taskDefinition'], `task definition "${td.name}" lacks EC2 in requiresCompatibilities`);
+    report([...at, 'taskDefinition'], `expected a task definition with EC2 in requiresCompatibilities, found "${td.name}" with ${td.config.requiresCompatibilities.join(', ')}`);
   }
   const asgDeclared = [...providers.values()].some((p) => p.kind === 'asg');
   if (usesEc2 && launchType === 'EC2' && !asgDeclared) {
@@ -445,10 +446,10 @@ function resolveService(
   const as = config.autoScaling;
   if (!daemon && config.desiredCount === undefined) {
     if (as) desiredCount = as.minCapacity;
-    else report([...at, 'desiredCount'], 'required for a REPLICA service (or give autoScaling)');
+    else report([...at, 'desiredCount'], 'expected desiredCount on a REPLICA service (or give autoScaling), found none');
   }
   if (as) {
-    if (as.minCapacity > as.maxCapacity) report([...at, 'autoScaling', 'minCapacity'], `minCapacity ${as.minCapacity} is above maxCapacity ${as.maxCapacity}`);
+    if (as.minCapacity > as.maxCapacity) report([...at, 'autoScaling', 'minCapacity'], `expected minCapacity <= maxCapacity ${as.maxCapacity}, found ${as.minCapacity}`);
     desiredCount = Math.min(Math.max(desiredCount, as.minCapacity), as.maxCapacity);
   }
   // (a FARGATE-compatible one without task-level cpu is refused already: it expects task-level cpu)

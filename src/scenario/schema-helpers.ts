@@ -578,11 +578,11 @@ export const distribution = z.unknown().transform((value, ctx) => {
 });
 export type DurationDistribution = z.infer<typeof distribution>;
 
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T) {
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, why?: string) {
   const schema = z.unknown().transform((value, ctx): T[number] => {
     if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T[number];
     const hint = typeof value === 'string' ? didYouMean(value, values) : '';
-    ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(' | ')}, found ${describe(value)}${hint}` });
+    ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(' | ')}, found ${describe(value)}${hint}${why === undefined ? '' : ` (${why})`}` });
     return z.NEVER;
   });
   oneOfValues.add(schema, { values });

@@ -24,12 +24,11 @@ import {
   checkedAlongside,
   forward,
   forwardAt,
-  isWholeNumberName,
   type RawIssue,
 } from './schema-helpers.js';
 import { traceSchema } from './trace-schema.js';
 import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
-import { describe, MAX_DURATION_MS } from './duration.js';
+import { describe, formatDuration, MAX_DURATION_MS } from './duration.js';
 import { MAX_RETENTION_MS, MIN_RETENTION_MS } from '../workload/service/resolve-config.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
@@ -184,7 +183,7 @@ const AUTO_SCALING_GROUP_NOTES = {
     ),
     capacityRebalance: `${ASG_NOT_MODELLED}: no Capacity Rebalancing, a Spot instance is replaced when it terminates at the end of its interruption notice; remove the key`,
     terminationPolicies: `${ASG_NOT_MODELLED}: scale in follows the default termination policy (Availability Zone balance, then the instance closest to its next billing hour); remove the key`,
-    newInstancesProtectedFromScaleIn: `${ASG_NOT_MODELLED} as such: for scale-in protection write managedTerminationProtection: ENABLED on the capacity provider (beside autoScalingGroup), which protects new instances as ECS requires; remove the key`,
+    newInstancesProtectedFromScaleIn: `${ASG_NOT_MODELLED} as such: for scale-in protection write managedTerminationProtection: ENABLED on the capacity provider (beside autoScalingGroup; it needs managedScaling with status ENABLED), which protects new instances as ECS requires; remove the key`,
     maxInstanceLifetime: `${ASG_NOT_MODELLED}: instances are not replaced for their age; remove the key`,
   }),
 };
@@ -449,15 +448,33 @@ const taskDefinition = strict({
 
 // ------------------------------------------------------------------------ workloads
 
+/**
+ * An ecsim bound on memoryMiB.base and .perRps (MiB, MiB per request/s): about 954 TiB, more
+ * than any instance holds; larger figures (1e308) made memory_utilization Infinity mid-run.
+ */
+export const MAX_MEMORY_FIGURE_MIB = 1e9;
+/** At most MAX_MEMORY_FIGURE_MIB: "expected at most 1000000000 (why), found n". */
+const memoryFigure = (why: string) =>
+  z.number().min(0).superRefine((n, ctx) => {
+    if (n > MAX_MEMORY_FIGURE_MIB) ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_MEMORY_FIGURE_MIB} (${why}), found ${n}` });
+  });
+/**
+ * cpuPerBusySlot is a percent of the task's CPU that one busy slot uses: at most 100, the
+ * whole task (1e308 made cpu_utilization Infinity mid-run).
+ */
+const cpuPerBusySlot = z.number().min(0).superRefine((n, ctx) => {
+  if (n > 100) ctx.addIssue({ code: 'custom', message: `expected at most 100 (a percent of the task's CPU that one busy slot uses: at most the whole task), found ${n}` });
+});
+
 const perTask = strict({
   capacityRps: z.number().positive().optional(),
   cpuBaseline: percent.default(0),
-  memoryMiB: strict({ base: z.number().min(0).default(0), perRps: z.number().min(0).default(0) }).optional(),
+  memoryMiB: strict({ base: memoryFigure('an ecsim bound: 1e9 MiB, about 954 TiB, is more memory than any instance holds').default(0), perRps: memoryFigure('an ecsim bound: 1e9 MiB for each request a second is more memory than any instance holds').default(0) }).optional(),
   concurrency: int.positive().superRefine((n, ctx) => {
     if (n > MAX_CONCURRENCY) ctx.addIssue({ code: 'custom', message: `expected at most ${MAX_CONCURRENCY} (an ecsim bound on requests a task serves at once), found ${n}` });
   }).default(1),
   serviceTime: distribution.optional(),
-  cpuPerBusySlot: z.number().min(0).optional(),
+  cpuPerBusySlot: cpuPerBusySlot.optional(),
 });
 
 /** A map's `key` when the map is a plain object. */
@@ -506,7 +523,8 @@ const workload = checkedBefore(
     type: oneOf(['http', 'queue'] as const).default('http'),
     requestRate: traceSchema,
     perTask,
-    maxQueuePerTask: nonNegInt.default(100),
+    /** http only (refused on a queue workload above); absent: 100 (resolve-config.ts; filled in for scenario.json by effective.ts). */
+    maxQueuePerTask: nonNegInt.optional(),
     /** queue only (refused on http above); absent: SQS's default, 4 days (resolve-config.ts). */
     messageRetentionPeriod: wholeSeconds("SQS's MessageRetentionPeriod", { min: MIN_RETENTION_MS / 1000, max: MAX_RETENTION_MS / 1000, source: "SQS's MessageRetentionPeriod range, CreateQueue: default 345600 (4 days)" }).optional(),
     slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
@@ -896,13 +914,13 @@ export const scenarioSchema = strict({
   seed: int.min(0).max(Number.MAX_SAFE_INTEGER).default(1),
   start: startTime.default('2026-01-05T00:00:00Z'),
   // its own bound and message (parseDuration's would say it first): Infinity, then this refine
-  duration: positiveDurationUpTo(Infinity).refine((ms) => ms <= MAX_DURATION_MS, {
-    message: 'expected at most 3660d (ten years: longer runs take days of wall time and write gigabytes of CSV per simulated year)',
+  duration: positiveDurationUpTo(Infinity).superRefine((ms, ctx) => {
+    if (ms > MAX_DURATION_MS) ctx.addIssue({ code: 'custom', message: `expected at most 3660d (ten years: longer runs take days of wall time and write gigabytes of CSV per simulated year), found ${formatDuration(ms)}` });
   }),
   // true: at time 0 each group's initial instances are registered and each service's initial
   // tasks RUNNING, healthy and in rotation, as a cluster that has been running (docs/assumptions.md)
   warmStart: z.boolean().default(false),
-  region: oneOf(['us-east-1'] as const).default('us-east-1'),
+  region: oneOf(['us-east-1'] as const, "ecsim has only us-east-1's price list").default('us-east-1'),
   metrics: strict({
     period: positiveDuration.default(60_000),
     publishDelay: duration.default(60_000),

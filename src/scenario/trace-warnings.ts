@@ -1,10 +1,13 @@
 // Request-rate values that are valid but likely not what their author meant: a CSV trace
 // that ends before the run or barely overlaps it (csv-span.ts), a noise cv or a weekend
 // factor written as a percent, a change shorter than the metric period or inside one in
-// fluid fidelity (of the trace's keys, and of a CSV trace's rows).
+// fluid fidelity (of the trace's keys, and of a CSV trace's rows), and a request-fidelity
+// service whose run offers so many requests that it would run for hours (requestFidelityTooLong).
 // Said by `ecsim run` and `ecsim validate`, not refused.
 
-import { noiseMeanFactor, type TraceSeries } from '../workload/trace/index.js';
+import { RandomStreams } from '../engine/index.js';
+import { buildTrace, noiseMeanFactor, traceBounds, type TraceSeries } from '../workload/trace/index.js';
+import { traceConfigOf } from './trace-config.js';
 import { csvTraceSeries } from './trace-series.js';
 import { csvSpanProblem } from './csv-span.js';
 import { formatDuration } from './duration.js';
@@ -23,6 +26,7 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     fasterThanPeriod(svc, s.scenario.metrics.period, s.scenario.duration, out);
     const rate = svc.config.workload?.requestRate;
     if (!rate) continue;
+    requestFidelityTooLong(s, svc, out);
     const at: Path = ['services', svc.name, 'workload', 'requestRate'];
     const cv = rate.noise?.cv;
     if (cv !== undefined && cv > MAX_LIKELY_CV) {
@@ -65,6 +69,41 @@ function stepFromIgnored(rate: TraceRate, at: Path, out: ScenarioWarning[]): voi
   out.push({
     at: [...at, 'step', 'from'],
     message: `${step.from} has no effect: ${where} sets the rate to ${first.to} from the start (a step is right-continuous), so the rate is never ${step.from}; ${fix}, or give the step a later at`,
+  });
+}
+
+/** A request-fidelity service expected to be offered more than this over the run is warned of. */
+export const REQUEST_FIDELITY_MAX_ARRIVALS = 1e9;
+/** Requests a second request fidelity simulates (docs/performance.md: 3 to 4 million; the lower end). */
+export const REQUEST_FIDELITY_RATE = 3e6;
+
+/**
+ * `fidelity: request` simulates every request (or message): 1e6 requests/s for 7 days is
+ * about 6e11, days of wall time at the rate docs/performance.md measures. Said when the
+ * expected arrivals over the run (with the duration `--duration` set) exceed
+ * REQUEST_FIDELITY_MAX_ARRIVALS: the trace's integral (its mean over the run x the run) for a
+ * deterministic shape, the upper bound peak x duration with a randomWalk or noise.
+ */
+function requestFidelityTooLong(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  const w = svc.config.workload;
+  if (!w || svc.config.fidelity !== 'request') return;
+  const csv = w.requestRate.csv;
+  if (csv && !s.traceFiles.has(csv.file)) return;
+  const config = traceConfigOf(w.requestRate, csv ? csvTraceSeries(s, csv) : []);
+  const seconds = s.scenario.duration / 1000;
+  const bound = 'randomWalk' in config || config.noise != null;
+  const arrivals = bound
+    ? traceBounds(config)[1] * seconds
+    : buildTrace(config, { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' }).meanRate(0, s.scenario.duration) * seconds;
+  if (!(arrivals > REQUEST_FIDELITY_MAX_ARRIVALS)) return;
+  const what = w.type === 'queue' ? 'messages' : 'requests';
+  const hours = arrivals / REQUEST_FIDELITY_RATE / 3600;
+  const wall = hours >= 1 ? `${Number(hours.toPrecision(2))} hours` : `${Math.ceil(hours * 60)} minutes`;
+  out.push({
+    at: ['services', svc.name, 'fidelity'],
+    message:
+      `fidelity: request simulates every ${what.slice(0, -1)}, and this workload offers ${bound ? 'up to' : 'about'} ${arrivals.toPrecision(3)} ${what} over the run (${formatDuration(s.scenario.duration)}${bound ? ', its highest rate throughout' : ''}): ` +
+      `about ${wall} of wall time at the ${REQUEST_FIDELITY_RATE / 1e6} million ${what} a second it runs (docs/performance.md); use fidelity: fluid (one balance per metric period), or a shorter run`,
   });
 }
 

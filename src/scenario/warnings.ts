@@ -36,7 +36,8 @@
 // a spread field or memberOf expression naming an attribute no instance has, or comparing
 // an attribute (built-in or the groups' own) with == / in values or an =~ pattern no value an
 // instance can have meets (case included), or ec2InstanceId with an id no ecsim instance has
-// (when the expression needs it, with the growth of a managed-scaling group to maxSize: neverPlaced), or a needed
+// (values and patterns not under an odd number of `not`, an exclusion as != and not_in are)
+// (when the expression needs it, that its tasks are never placed and a managed-scaling group grows to maxSize: neverPlaced), or a needed
 // attribute comparison that no instance of one provider given tasks meets, though others may
 // (providersThatNeverMeet, per provider), a DAEMON service's
 // memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
@@ -58,7 +59,7 @@ import { registeredResources } from '../model/capacity/registered-resources.js';
 import { listedTypeResources, smallestTypeShortfall, type ListedTypeResources } from '../model/capacity/smallest-type.js';
 import { isUpperThreshold } from '../scaling/comparison.js';
 import { isoInstant, ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
-import { prevFire, PREV_FIRE_HORIZON_MS } from '../scaling/schedule/next-fire.js';
+import { firstInstantIn, nextFireOrSkip, prevFire, PREV_FIRE_HORIZON_MS, skippedTimes } from '../scaling/schedule/next-fire.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 import { memoryHardLimit } from './checks.js';
@@ -70,6 +71,7 @@ import { bareSecondsHint } from './bare-seconds.js';
 import { closest, closestName } from './did-you-mean.js';
 import { ARCH_ATTRIBUTE, AZ_ATTRIBUTE, BUILT_IN_ATTRIBUTES, evaluate, expressionExcerpt, instanceAttributes, parseExpression, type Expression, type PlacementInstance } from '../placement/index.js';
 import { traceWarnings } from './trace-warnings.js';
+import { pricedByRun } from './priced.js';
 import type { Path, ResolvedProvider, ResolvedScenario, ResolvedService } from './resolve.js';
 
 /**
@@ -374,7 +376,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         { subject: svc.name, minCapacity: as!.minCapacity, maxCapacity: Math.max(as!.minCapacity, as!.maxCapacity), policies: {}, scheduledActions: { [name]: action }, startEpochMs: s.startEpochMs },
         svc.desiredCount,
       );
-      const first = scaler.nextScheduledTime(-1);
+      const first = scaler.nextScheduledTime(-1, false);
       if (first === null || first >= end) {
         const where: Path = ['services', svc.name, 'autoScaling', 'scheduledActions', name];
         const a = scaler.scheduledActions[0];
@@ -394,9 +396,28 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
         if (first === null && a.endTime !== undefined && a.endTime <= s.startEpochMs) {
           out.push({ at: [...where, 'endTime'], message: `${action.endTime} is at or before the start of ${run}: the action's window ended before the run, so it does not fire within it${inForce || '; nor did it fire in the window'}` });
         } else if (first === null && a.schedule.kind === 'at') {
-          out.push({ at: [...where, 'schedule'], message: `"${action.schedule}"${a.timezone === 'UTC' ? '' : ` (${a.timezone})`} is before the start of ${run}, so it does not fire within it${inForce || '; nor did it fire before (outside startTime / endTime)'}` });
+          // no firing from the start on: the instant is before the start, or outside the
+          // action's startTime / endTime (an at() the clocks skip is refused at load)
+          const atMs = firstInstantIn(a.schedule.local, a.timezone)!;
+          const zone = a.timezone === 'UTC' ? '' : ` (${a.timezone})`;
+          const schedule = `"${action.schedule}"${zone}`;
+          const outside =
+            a.startTime !== undefined && atMs < a.startTime
+              ? `before its startTime (${action.startTime})`
+              : a.endTime !== undefined && atMs > a.endTime
+                ? `after its endTime (${action.endTime})`
+                : undefined;
+          if (atMs < s.startEpochMs) {
+            out.push({ at: [...where, 'schedule'], message: `${schedule} is before the start of ${run}, so it does not fire within it${inForce || (outside === undefined ? '; nor did it fire before' : `; nor did it fire before: it is ${outside}`)}` });
+          } else {
+            const instant = a.timezone === 'UTC' ? `"${action.schedule}"` : `"${action.schedule}" (${a.timezone}: ${isoInstant(atMs)})`;
+            out.push({ at: [...where, 'schedule'], message: `${instant} is ${outside ?? 'outside its window'}, outside the action's startTime / endTime window, so it never fires` });
+          }
         } else {
-          const why = first === null ? (inForce === '' ? '; it never fires' : inForce) : (first === end ? '; its first firing is at the end of the run, which is not simulated' : '') + inForce;
+          // a cron whose times the clocks jump over (spring forward) on the only days it matches
+          const skip = first === null && inForce === '' ? nextFireOrSkip(a.schedule, s.startEpochMs - 1, a.timezone, { startTime: a.startTime, endTime: a.endTime, createdAt: s.startEpochMs }) : null;
+          const jump = skip !== null && typeof skip !== 'number' ? ` (its time falls in a daylight-saving jump: ${skippedTimes(skip)} in ${a.timezone} on ${skip.date}, clocks jump ${skip.from} -> ${skip.to})` : '';
+          const why = first === null ? (inForce === '' ? `; it never fires${jump}` : inForce) : (first === end ? '; its first firing is at the end of the run, which is not simulated' : '') + inForce;
           out.push({ at: [...where, 'schedule'], message: `"${action.schedule}" does not fire within ${run}${why}` });
         }
       }
@@ -790,6 +811,23 @@ function daemonFitsNoInstanceType(s: ResolvedScenario, svc: ResolvedService, out
 const INSTANCE_TYPE_ATTRIBUTE = 'ecs.instance-type';
 
 /**
+ * More instances than any run launches (ecsim numbers them from 1 in launch order): an
+ * ec2InstanceId whose hex digits count past it is taken to be an id from AWS, where the 17
+ * digits look random (i-0123456789abcdef0), not one ecsim gives.
+ */
+const MOST_LAUNCHES = 0xffffffffn;
+
+/** Where the values of each built-in attribute come from, for the messages of placementNamesNoInstanceHas. */
+const WHENCE = new Map<string, string>([
+  [AZ_ATTRIBUTE, "the cluster's availabilityZones"],
+  [INSTANCE_TYPE_ATTRIBUTE, 'the types the groups launch; an on-demand group launches its first type only'],
+  [ARCH_ATTRIBUTE, 'the architectures of the types the groups launch'],
+  ['ecs.os-type', "the groups' osType"],
+  ['ecs.os-family', 'ecsim models Linux instances only'],
+  ['ecs.ami-id', "the groups' amiId"],
+]);
+
+/**
  * A placement strategy's `spread` on attribute:NAME, or a memberOf expression's
  * attribute:NAME, where NAME is set on no instance any group of the cluster launches (the
  * built-in attributes and the groups' `attributes`: ecsim has no PutAttributes), likely a
@@ -800,21 +838,26 @@ const INSTANCE_TYPE_ATTRIBUTE = 'ecs.instance-type';
  * ecs.cpu-architecture or ecs.ami-id no instance of the groups has, a custom attribute value
  * no group's `attributes` gives), an `=~` whose pattern matches none of those values (with
  * what it would match ignoring case), an ec2InstanceId `==` or `in` value that is no id
- * ecsim gives (i- and 17 lower-case hex digits from 1: Cluster.nextInstanceId), and a
- * task:group `==` or `in` value that is no service:NAME of the scenario (no task is in it).
- * Said wherever the comparison stands (under `not` or `or` too); only when the expression
- * needs it (mustHold) does the warning add that the tasks are never placed. Each with a
- * did-you-mean hint.
+ * ecsim gives (i- and 17 lower-case hex digits from 1 in launch order: Cluster.nextInstanceId;
+ * one counting past MOST_LAUNCHES is taken for an AWS id), and a
+ * task:group `==` or `in` value that is no service:NAME of the scenario (no task is in it, so
+ * no instance meets it).
+ * A value or pattern is said under `or` too, but not under an odd number of `not` (the
+ * expression then asks for the comparison to be false, as `!=` and `not_in` do, which are not
+ * checked: not(x in [a, b]) is a deliberate exclusion list); an attribute name no instance
+ * has is said wherever it stands. Only when the expression needs it (mustHold) does the
+ * warning add that the tasks are never placed (and that a managed-scaling provider given
+ * them grows its group to maxSize: neverPlaced). Each with a did-you-mean hint.
  */
 function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]): void {
   const names = new Set(BUILT_IN_ATTRIBUTES);
   for (const p of s.providers.values()) if (p.kind === 'asg') for (const k of Object.keys(p.config.autoScalingGroup.attributes)) names.add(k);
   const azs = s.scenario.cluster.availabilityZones;
-  const types = [...new Set(launchedInstanceTypes(s).map((t) => t.name))];
+  const launched = launchedInstanceTypes(s);
+  const types = [...new Set(launched.map((t) => t.name))];
   // the values each attribute has on the instances the groups can launch (each type a group
   // launches in each AZ, as the placer sees them: instanceAttributes), first-seen order
   const valuesOf = new Map<string, string[]>();
-  const launched = launchedInstanceTypes(s);
   for (const p of s.providers.values()) {
     if (p.kind !== 'asg') continue;
     for (const t of launched.filter((x) => x.group === p.name)) {
@@ -828,18 +871,7 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
     }
   }
   /** Where the values of attribute `name` come from, for messages. */
-  const whence = (name: string) =>
-    name === INSTANCE_TYPE_ATTRIBUTE
-      ? 'the types the groups launch; an on-demand group launches its first type only'
-      : name === ARCH_ATTRIBUTE
-        ? 'the architectures of the types the groups launch'
-        : name === 'ecs.os-type'
-          ? "the groups' osType"
-          : name === 'ecs.os-family'
-            ? 'ecsim models Linux instances only'
-            : name === 'ecs.ami-id'
-              ? "the groups' amiId"
-              : "the values the groups' autoScalingGroup.attributes give it";
+  const whence = (name: string) => WHENCE.get(name) ?? "the values the groups' autoScalingGroup.attributes give it";
   const hint = (word: string, among: Iterable<string>) => {
     const c = closest(word, among);
     return c === undefined ? '' : ` (did you mean "${c}"?)`;
@@ -870,20 +902,24 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
         said.add(message);
         out.push({ at: [...at, 'placementConstraints', i, 'expression'], message: `memberOf "${expressionExcerpt(expression, position)}": ${message}` });
       };
-      walkComparisons(expr, (cmp) => {
+      walkComparisons(expr, (cmp, negated) => {
         const say = sayAt(cmp.position);
-        if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say);
         // the comparison is true on no instance and the expression needs it: the tasks are
         // never placed, and a managed-scaling provider grows its group for them
         const never = (holdsOnNone: boolean) => (holdsOnNone && mustHold(expr, cmp) ? neverPlaced(s, users) : '');
-        if (cmp.subject.kind === 'ec2InstanceId') return noSuchInstance(cmp, say, never);
-        if (cmp.subject.kind !== 'attribute') return;
-        const name = cmp.subject.name;
-        if (!names.has(name)) {
+        const name = cmp.subject.kind === 'attribute' ? cmp.subject.name : undefined;
+        if (name !== undefined && !names.has(name)) {
+          // a name no instance has is a slip wherever it stands (under not too)
           // (evaluate.ts: an instance without the attribute passes !=, not_in, !~ and not_exists only)
           const passes = cmp.operator === '!=' || cmp.operator === 'not_in' || cmp.operator === '!~' || cmp.operator === 'not_exists';
           return say(`${noSuchAttribute(name)}, so attribute:${name} ${cmp.operator} ... is ${passes ? 'true on every' : 'true on no'} instance${never(!passes)}`);
         }
+        // a value no instance has under an odd number of not is an exclusion the expression
+        // asks for, as with != or not_in (not(x in [a, b]) is x not_in [a, b]): not checked
+        if (negated) return;
+        if (cmp.subject.kind === 'task:group') return noSuchGroup(cmp, say, never);
+        if (cmp.subject.kind === 'ec2InstanceId') return noSuchInstance(cmp, say, never);
+        if (name === undefined) return;
         // the values an instance can have (none known when no group launches a type the checks accept)
         const had = name === AZ_ATTRIBUTE ? azs : (valuesOf.get(name) ?? []);
         const values = cmp.operator === '==' ? [cmp.argument!] : cmp.operator === 'in' ? cmp.list! : [];
@@ -899,38 +935,53 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
           else say(`"${v}" is not the ${name} of any instance of the cluster (${whence(name)}: ${had.join(', ')}; values compare exactly, case included${listHint(v, had)}): no instance has that ${name}${tail}`);
         }
         if (unmatched) {
-          const among = had;
-          const from = name === AZ_ATTRIBUTE ? "the cluster's availabilityZones" : whence(name);
           const pattern = cmp.pattern!;
-          const folded = pattern.flags.includes('i') ? [] : among.filter((v) => new RegExp(pattern.source, `${pattern.flags}i`).test(v));
+          const folded = pattern.flags.includes('i') ? [] : had.filter((v) => new RegExp(pattern.source, `${pattern.flags}i`).test(v));
           const nearly = folded.length > 0 ? `; ignoring case it would match ${folded.join(', ')}` : '';
-          say(`the pattern ${cmp.argument} matches none of the values of ${name} an instance of the cluster can have (${from}: ${among.join(', ')}; it must match the whole value, case included, unless it begins (?i)${nearly}): no instance meets it${tail}`);
+          say(`the pattern ${cmp.argument} matches none of the values of ${name} an instance of the cluster can have (${whence(name)}: ${had.join(', ')}; it must match the whole value, case included, unless it begins (?i)${nearly}): no instance meets it${tail}`);
         }
+        // true on no instance of the cluster: said above, for every provider at once; else
+        // each provider given the tasks whose group launches no instance it is true on
         if (!onNone && mustHold(expr, cmp)) for (const m of providersThatNeverMeet(s, users, cmp)) say(m);
       });
     });
   };
   // ecsim runs services only: a task's group is service:NAME (ECS's task group of a service's tasks)
   const groups = s.services.map((x) => `service:${x.name}`);
-  const noSuchGroup = (cmp: { operator: string; argument?: string; list?: readonly string[] }, say: (message: string) => void) => {
+  const noSuchGroup = (cmp: { operator: string; argument?: string; list?: readonly string[] }, say: (message: string) => void, never: (holdsOnNone: boolean) => string) => {
     if (cmp.operator !== '==' && cmp.operator !== 'in') return;
-    for (const v of cmp.operator === '==' ? [cmp.argument!] : cmp.list!) {
+    const values = cmp.operator === '==' ? [cmp.argument!] : cmp.list!;
+    const tail = never(values.every((v) => !groups.includes(v)));
+    for (const v of values) {
       if (groups.includes(v)) continue;
       const near = closestName(v.startsWith('service:') ? v : `service:${v}`, groups);
-      say(`no task is in group "${v}": ecsim runs services only, and a service's tasks are in the task group service:NAME (${groups.join(', ')})${near === undefined ? '' : `; did you mean "${near}"?`}`);
+      say(`no task is in group "${v}": ecsim runs services only, and a service's tasks are in the task group service:NAME (${groups.join(', ')})${tail}${near === undefined ? '' : `; did you mean "${near}"?`}`);
     }
   };
   // an ec2InstanceId == or in value no instance can have: ecsim names its instances
-  // i-00000000000000001, i-00000000000000002, ... in launch order (Cluster.nextInstanceId)
+  // i-00000000000000001, i-00000000000000002, ... in launch order (Cluster.nextInstanceId), so
+  // an id whose number is 0 or above MOST_LAUNCHES (an AWS id copied from a live cluster,
+  // i-0123456789abcdef0) is none either
   const noSuchInstance = (cmp: { operator: string; argument?: string; list?: readonly string[] }, say: (message: string) => void, never: (holdsOnNone: boolean) => string) => {
     if (cmp.operator !== '==' && cmp.operator !== 'in') return;
     const values = cmp.operator === '==' ? [cmp.argument!] : cmp.list!;
-    const lacking = (v: string) => !/^i-[0-9a-f]{17}$/.test(v) || /^i-0+$/.test(v);
-    const tail = never(values.every(lacking));
-    for (const v of values.filter(lacking)) {
+    const number = (v: string) => {
       const digits = /^i-([0-9a-f]{1,17})$/i.exec(v)?.[1];
-      const meant = digits === undefined || /^0+$/.test(digits) ? '' : `; did you mean "i-${digits.toLowerCase().padStart(17, '0')}"?`;
-      say(`no instance has ec2InstanceId "${v}": ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch${meant}${tail}`);
+      return digits === undefined ? undefined : BigInt(`0x${digits}`);
+    };
+    const launchable = (n: bigint | undefined) => n !== undefined && n > 0n && n <= MOST_LAUNCHES;
+    const exact = (v: string) => /^i-[0-9a-f]{17}$/.test(v);
+    const lacking = (v: string) => !exact(v) || !launchable(number(v));
+    const tail = never(values.every(lacking));
+    const names = 'ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch';
+    for (const v of values.filter(lacking)) {
+      const n = number(v);
+      if (exact(v) && n! > 0n) {
+        say(`no instance has ec2InstanceId "${v}": ${names}, and its hex digits count past ${MOST_LAUNCHES.toString(16)} (${MOST_LAUNCHES}) launches, more than a run makes: an id from a live AWS cluster names no ecsim instance${tail}`);
+        continue;
+      }
+      const meant = launchable(n) ? `; did you mean "i-${n!.toString(16).padStart(17, '0')}"?` : '';
+      say(`no instance has ec2InstanceId "${v}": ${names}${tail}${meant}`);
     }
   };
   const tdSeen = new Set<string>();
@@ -1006,26 +1057,27 @@ function forEachMemberOf(list: readonly { type: string; expression?: string }[] 
   });
 }
 
-/** `c` must be true for `e` to be: `e` is `c`, or an `and` of which one side needs `c`. */
+/** `c` must be true for `e` to be: `e` is `c`, an `and` of which one side needs `c`, or not(not(...)) of one that does. */
 function mustHold(e: Expression, c: Expression): boolean {
   if (e === c) return true;
+  if (e.kind === 'not') return e.operand.kind === 'not' && mustHold(e.operand.operand, c);
   return e.kind === 'and' && (mustHold(e.left, c) || mustHold(e.right, c));
 }
 
 /**
- * "; its tasks are never placed, and managed scaling ..." for a memberOf no instance meets,
- * naming each capacity provider with managed scaling that the users' strategies give tasks:
- * its estimate reads the waiting tasks' size, not their constraints, so it counts them as
- * needing new instances and grows its group to maxSize, one step per warm-up
- * (reservation.ts). "" without such a provider.
+ * "; its tasks are never placed" for a memberOf that needs a comparison no instance meets,
+ * and, naming each capacity provider with managed scaling that the users' strategies give
+ * tasks, ", and the managed scaling of ... grows the group up to maxSize for them": its
+ * estimate reads the waiting tasks' size, not their constraints, so it counts them as
+ * needing new instances and grows its group to maxSize, one step per warm-up (reservation.ts).
  */
 function neverPlaced(s: ResolvedScenario, users: readonly ResolvedService[]): string {
   const grown = providersGivenTasks(s, users)
     .filter((p) => p.config.managedScaling?.status === 'ENABLED')
     .map((p) => `${p.name} (maxSize ${p.config.autoScalingGroup.maxSize})`);
-  if (grown.length === 0) return '';
   const which = grown.length === 1 ? `capacity provider ${grown[0]}` : `capacity providers ${grown.join(', ')}`;
-  return `; its tasks are never placed, and the managed scaling of ${which} counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to maxSize for them, one step per instance warm-up`;
+  const grows = grown.length === 0 ? '' : `, and the managed scaling of ${which} counts them as needing new instances (its estimate reads their size, not their placement constraints) and grows the group up to maxSize for them, one step per instance warm-up`;
+  return `; its tasks are never placed${grows}`;
 }
 
 /**
@@ -1103,13 +1155,16 @@ const PROBE: PlacementInstance = {
   groupCounts: new Map(),
 };
 
-/** Calls `f` on every comparison of `e`. */
-function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'compare' }>) => void): void {
-  if (e.kind === 'compare') f(e);
-  else if (e.kind === 'not') walkComparisons(e.operand, f);
+/**
+ * Calls `f` on every comparison of `e`, with whether it stands under an odd number of `not`
+ * (the expression then asks for it to be false).
+ */
+function walkComparisons(e: Expression, f: (c: Extract<Expression, { kind: 'compare' }>, negated: boolean) => void, negated = false): void {
+  if (e.kind === 'compare') f(e, negated);
+  else if (e.kind === 'not') walkComparisons(e.operand, f, !negated);
   else {
-    walkComparisons(e.left, f);
-    walkComparisons(e.right, f);
+    walkComparisons(e.left, f, negated);
+    walkComparisons(e.right, f, negated);
   }
 }
 
@@ -1568,47 +1623,28 @@ function pricingWithoutEffect(s: ResolvedScenario, out: ScenarioWarning[]): void
   const pricing = s.scenario.pricing;
   if (!pricing) return;
   const noEffect = 'it has no effect on the run';
-  const groups = [...s.providers.values()].flatMap((p) => (p.kind === 'asg' ? [p.config.autoScalingGroup] : []));
-  const launched = new Set<string>();
-  const listed = new Set<string>();
-  for (const asg of groups) {
-    asg.instanceTypes.forEach((t, i) => {
-      const name = typeof t === 'string' ? t : t.name;
-      listed.add(name);
-      if (asg.purchaseOption === 'spot' || i === 0) launched.add(name);
-    });
-  }
+  const { launched, listed, spotGroup, fargate } = pricedByRun(s);
   for (const name of Object.keys(pricing.ec2 ?? {})) {
     if (launched.has(name)) continue;
     const why = listed.has(name) ? `no Auto Scaling group launches ${name} (an on-demand group launches its first instance type only)` : `no Auto Scaling group lists ${name}`;
     out.push({ at: ['pricing', 'ec2', name], message: `${why}: ${noEffect}` });
   }
-  if (pricing.ec2SpotDiscount !== undefined && !groups.some((asg) => asg.purchaseOption === 'spot')) {
+  if (pricing.ec2SpotDiscount !== undefined && !spotGroup) {
     out.push({ at: ['pricing', 'ec2SpotDiscount'], message: `no Auto Scaling group has purchaseOption spot: ${noEffect}` });
   }
   const f = pricing.fargate;
   if (!f) return;
-  // the Fargate tasks of the run: architecture, and whether on FARGATE_SPOT
-  const tasks: { arch: string; spot: boolean }[] = [];
-  for (const svc of s.services) {
-    for (const item of svc.strategy) {
-      const p = s.providers.get(item.capacityProvider);
-      if (p?.kind !== 'fargate' || (item.base === 0 && item.weight === 0)) continue;
-      tasks.push({ arch: svc.taskDefinition.cpuArchitecture, spot: p.spot });
-    }
-  }
-  if (tasks.length === 0) {
+  if (!fargate.any) {
     out.push({ at: ['pricing', 'fargate'], message: `no service runs tasks on Fargate (launchType FARGATE, or FARGATE/FARGATE_SPOT in its capacity provider strategy): ${noEffect}` });
     return;
   }
-  const x86 = tasks.some((t) => t.arch === 'x86_64');
   for (const key of ['vcpuHour', 'gbHour'] as const) {
-    if (f[key] !== undefined && !x86) out.push({ at: ['pricing', 'fargate', key], message: `prices X86_64 Fargate tasks, and every Fargate task of the run is ARM64 (priced by fargate.arm64): ${noEffect}` });
+    if (f[key] !== undefined && !fargate.x86) out.push({ at: ['pricing', 'fargate', key], message: `prices X86_64 Fargate tasks, and every Fargate task of the run is ARM64 (priced by fargate.arm64): ${noEffect}` });
   }
-  if (f.arm64 !== undefined && !tasks.some((t) => t.arch === 'arm64')) {
+  if (f.arm64 !== undefined && !fargate.arm64) {
     out.push({ at: ['pricing', 'fargate', 'arm64'], message: `no Fargate task of the run is ARM64 (runtimePlatform.cpuArchitecture ARM64): ${noEffect}` });
   }
-  if (f.spotDiscount !== undefined && !tasks.some((t) => t.spot)) {
+  if (f.spotDiscount !== undefined && !fargate.spot) {
     out.push({ at: ['pricing', 'fargate', 'spotDiscount'], message: `no service runs tasks on FARGATE_SPOT: ${noEffect}` });
   }
 }

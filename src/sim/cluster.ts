@@ -71,6 +71,14 @@ export class AutoScalingGroup {
   private terminatedInScaleIn = false;
   /** Instances chosen for termination, waiting for their tasks to drain. */
   readonly toTerminate = new Set<Instance>();
+  /**
+   * Instances of toTerminate that scale in chose (managed draining) while they were already
+   * DRAINING at their EC2 Spot interruption notice: when, and the scale in's reason. Their
+   * drain logged its row at the notice, so the choice is told in the termination's row.
+   */
+  private readonly chosenWhileNoticed = new Map<Instance, { atMs: number; why: string }>();
+  /** The instance terminate() is stopping the tasks of (see protectionLifted). */
+  private terminating: Instance | null = null;
   /** The per-period figures of the live instances, kept as they change (see group-tally.ts). */
   readonly tally = new GroupTally();
   /**
@@ -256,7 +264,8 @@ export class AutoScalingGroup {
     this.cluster.instanceRegistered(inst);
     if (world.logging) world.log('instance-registered', inst.id, `${inst.type.name} in ${inst.availabilityZone} registered with ${inst.cpuRegistered} CPU units, ${inst.memoryRegistered} MiB`);
     const spot = this.config.autoScalingGroup.spotInterruptions;
-    if (spot) {
+    // (not for an instance a test gave a notice while it launched: see spotNotice)
+    if (spot && inst.spotTerminationAt === null) {
       const delay = sample({ distribution: 'exponential', mean: spot.meanTimeBetween }, world.streams.fresh('spot-ec2', this.name, String(inst.groupLaunchOrdinal)));
       inst.timer = world.sim.after(delay, onSpotNotice, { group: this, inst }, PRIORITY.lifecycle);
     }
@@ -280,8 +289,10 @@ export class AutoScalingGroup {
    * protects it again: managed-termination-protection.html) and the group keeps it.
    */
   protectionLifted(inst: Instance): void {
-    // (ACTIVE, or DRAINING at a Spot notice: not chosen for termination, which the tally knows)
-    if (this.aboveDesiredCheck || !this.tally.unprotected.has(inst) || inst.lifecycle === 'LAUNCHING' || this.liveCount() <= this.desiredCapacity) return;
+    // (ACTIVE, or DRAINING at a Spot notice: not chosen for termination, which the tally knows.
+    // Not one being terminated: terminate() takes it out of toTerminate before killing its
+    // tasks, so as they go the tally counts it as staying, unprotected once no service task is left)
+    if (inst === this.terminating || this.aboveDesiredCheck || !this.tally.unprotected.has(inst) || inst.lifecycle === 'LAUNCHING' || this.liveCount() <= this.desiredCapacity) return;
     this.aboveDesiredCheck = true;
     this.world.sim.after(0, onAboveDesiredCheck, this, PRIORITY.protectionLifted);
   }
@@ -314,9 +325,11 @@ export class AutoScalingGroup {
         // elsewhere, DAEMON tasks stop after them (an instance running only DAEMON tasks is
         // drained too: managed draining stops its tasks gracefully before termination). A
         // Spot instance already DRAINING at its notice drains on as it was (drain does
-        // nothing more) and terminates once its tasks are STOPPED (checkDrained) or at the
-        // end of the notice, whichever comes first; chosen now, it is no longer counted, so
-        // neither termination launches a replacement
+        // nothing more, and logs no row) and terminates once its tasks are STOPPED
+        // (checkDrained) or at the end of the notice, whichever comes first; chosen now, it
+        // is no longer counted, so neither termination launches a replacement, which the
+        // termination's row says (chosenWhileNoticed)
+        if (inst.drainingSince !== null) this.chosenWhileNoticed.set(inst, { atMs: this.world.now, why: `${why} (managed draining)` });
         this.toTerminate.add(inst);
         this.recount(inst);
         this.drain(inst, `${why} (managed draining)`);
@@ -364,7 +377,15 @@ export class AutoScalingGroup {
     const world = this.world;
     // out of toTerminate first: the tasks killed below must not terminate it a second time
     this.toTerminate.delete(inst);
+    const chosen = this.chosenWhileNoticed.get(inst);
+    if (chosen) {
+      this.chosenWhileNoticed.delete(inst);
+      why = `${why}; chosen ${Number(((world.now - chosen.atMs) / 1000).toFixed(3))} s before by ${chosen.why}, while DRAINING at its Spot interruption notice, so not replaced`;
+    }
+    const outer = this.terminating;
+    this.terminating = inst;
     this.cluster.listener.instanceTerminating(inst, reason);
+    this.terminating = outer;
     world.sim.cancel(inst.timer);
     inst.lifecycle = 'TERMINATED';
     inst.status = 'INACTIVE';
@@ -392,8 +413,19 @@ export class AutoScalingGroup {
     else this.reconcile();
   }
 
+  /**
+   * An EC2 Spot interruption notice to `inst`, not terminated and not noticed before: the
+   * event its registration scheduled, or a test giving one at a time of its choosing. A
+   * registered instance's pending notice timer is cancelled (a stale handle is a no-op), so a
+   * notice given early is not followed by a second one when the drawn time comes; a launching
+   * instance (tests only) keeps its registration timer, and draws no notice when it registers.
+   */
   spotNotice(inst: Instance): void {
     const world = this.world;
+    if (inst.lifecycle === 'TERMINATED' || inst.spotTerminationAt !== null) {
+      throw new Error(`internal: an EC2 Spot interruption notice to ${inst.id}, ${inst.spotTerminationAt !== null ? 'already under one' : 'terminated'}`);
+    }
+    if (inst.lifecycle !== 'LAUNCHING') world.sim.cancel(inst.timer);
     // ECS drains the instance at the notice only with Spot instance draining turned on
     // (ECS_ENABLE_SPOT_INSTANCE_DRAINING, off by default: spot-instance-draining-linux-container.html);
     // otherwise its tasks run until the termination stops them

@@ -125,13 +125,13 @@ describe('ecsim validate on variants and sweeps', () => {
   it('values that clash: a value is checked on a point the sweep runs (the other paths at their first values)', async () => {
     const sweep = 'sweep:\n  services.web.autoScaling.minCapacity: [2, 6]\n  services.web.autoScaling.maxCapacity: [4, 12]\n';
     const file = writeScenario(dir, 'sweep-clash', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
-    expect((await problems(file))[0]).toMatch(/sweep value services\.web\.autoScaling\.minCapacity=6 \(other paths at their first values\): .*minCapacity 6 is above maxCapacity 4/);
+    expect((await problems(file))[0]).toMatch(/sweep value services\.web\.autoScaling\.minCapacity=6 \(other paths at their first values\): .*minCapacity: expected minCapacity <= maxCapacity 4, found 6/);
   });
 
   it('values that clash only on later points: found by checking every point of a small sweep', async () => {
     const sweep = 'sweep:\n  services.web.autoScaling.minCapacity: [2, 8]\n  services.web.autoScaling.maxCapacity: [12, 6]\n';
     const file = writeScenario(dir, 'sweep-clash-later', TEXT.replace(/\nsweep:\n[\s\S]*$/, `\n${sweep}`));
-    expect(await problems(file)).toEqual([expect.stringMatching(/sweep point 3 \(services\.web\.autoScaling\.minCapacity=8, services\.web\.autoScaling\.maxCapacity=6\): .*minCapacity 8 is above maxCapacity 6/)]);
+    expect(await problems(file)).toEqual([expect.stringMatching(/sweep point 3 \(services\.web\.autoScaling\.minCapacity=8, services\.web\.autoScaling\.maxCapacity=6\): .*minCapacity: expected minCapacity <= maxCapacity 6, found 8/)]);
   });
 
   it('a value valid only beside other paths\' values is not refused (15 is above the base maxCapacity 12, but every point sets maxCapacity 20 or 30)', async () => {
@@ -162,7 +162,7 @@ describe('ecsim validate on variants and sweeps', () => {
     expect((await cli('validate', file)).code).toBe(0);
     // the last point, 4 x 14 + 13 = 69, is minCapacity 5 with maxCapacity 4; shard 1/2 runs the even points
     const line = lineIn(file, '  services.web.autoScaling.minCapacity: [1, 2, 3, 4, 5]'); // the line of sweep's map, where a point's problems are said
-    const problem = `${file}:${line}: sweep point 69 (services.web.autoScaling.minCapacity=5, services.web.autoScaling.maxCapacity=4): services.web.autoScaling.minCapacity: minCapacity 5 is above maxCapacity 4`;
+    const problem = `${file}:${line}: sweep point 69 (services.web.autoScaling.minCapacity=5, services.web.autoScaling.maxCapacity=4): services.web.autoScaling.minCapacity: expected minCapacity <= maxCapacity 4, found 5`;
     for (const shard of [[], ['--shard', '1/2'], ['--shard', '2/2']]) {
       const out = join(dir, `never-sweep-large-${shard.join('').replace('/', '-')}`);
       const r = await cli('sweep', file, ...shard, '--quiet', '--jobs', '1', '--replications', '1', '--duration', '10m', '--out', out);

@@ -108,10 +108,12 @@ describe('sweep comparison.md', () => {
     expect(readFileSync(join(shards, 'comparison.md'), 'utf8')).toBe(readFileSync(join(whole, 'comparison.md'), 'utf8'));
     for (const name of ['replications.csv', 'paired.csv']) expect(readFileSync(join(shards, name), 'utf8'), name).toBe(readFileSync(join(whole, name), 'utf8'));
 
-    // --out FILE: comparison.md goes beside that file; --out comparison.md is refused
+    // --out FILE: comparison.md goes beside that file, its Pareto note naming that file; --out comparison.md is refused
     const other = join(dir, 'elsewhere', 'merged.csv');
     expect(await experimentCli(['merge', shards, '--quiet', '--out', other])).toBe(0);
-    expect(readFileSync(join(dir, 'elsewhere', 'comparison.md'), 'utf8')).toBe(readFileSync(join(whole, 'comparison.md'), 'utf8'));
+    const wholePage = readFileSync(join(whole, 'comparison.md'), 'utf8');
+    expect(wholePage).toContain("(sweep.csv's cost_mean");
+    expect(readFileSync(join(dir, 'elsewhere', 'comparison.md'), 'utf8')).toBe(wholePage.replace("(sweep.csv's cost_mean", "(merged.csv's cost_mean"));
     expect(await experimentCli(['merge', shards, '--quiet', '--out', join(dir, 'x', 'comparison.md')])).toBe(2);
     expect(existsSync(join(dir, 'x'))).toBe(false);
   });

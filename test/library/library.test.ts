@@ -99,7 +99,7 @@ describe('summary.json has exactly the keys the load-time check knows (SUMMARY_S
 describe('lessons in the records', () => {
   it('business-hours: cron(0 8 ? * MON-FRI *) in Europe/Berlin fires 07:00 UTC on Friday 27 March (CET) and 06:00 UTC on Monday 30 March (CEST)', () => {
     const r = run('business-hours.yaml');
-    expect(r.events.filter((e) => e.type === 'scheduled-action' && e.time === 0).map((e) => /fired (\S+),.*\(after (\d+) earlier firings replayed since (\S+)\)$/.exec(e.message)?.slice(1))).toEqual([
+    expect(r.events.filter((e) => e.type === 'scheduled-action' && e.time === 0).map((e) => /fired (\S+),.*\(after (\d+) earlier firings of this service's scheduled actions replayed since (\S+)\)$/.exec(e.message)?.slice(1))).toEqual([
       ['2026-03-26T07:00:00Z', '4', '2026-03-24T07:00:00Z'],
       ['2026-03-26T17:00:00Z', '5', '2026-03-24T07:00:00Z'],
     ]);

@@ -111,6 +111,47 @@ describe('scenario.json', () => {
     for (const [name, v] of daemons) expect(v, name).not.toHaveProperty('availabilityZoneRebalancing');
   });
 
+  it('an http workload records maxQueuePerTask 100 and no messageRetentionPeriod; a queue workload the reverse: SQS\'s 4 days (345600 s) and no maxQueuePerTask, a key it refuses', () => {
+    const http = quickstart();
+    delete http.services.web.workload.maxQueuePerTask;
+    const h = (effectiveScenario(loadScenarioObject('http', http, { baseDir: '.' })) as any).services.web.workload;
+    expect(h.maxQueuePerTask).toBe(100);
+    expect(h).not.toHaveProperty('messageRetentionPeriod');
+    // in the place the schema gives the key: after perTask
+    expect(Object.keys(h)).toEqual(['type', 'requestRate', 'perTask', 'maxQueuePerTask', 'slo']);
+    const queue = quickstart();
+    const w = queue.services.web.workload;
+    w.type = 'queue';
+    delete queue.services.web.loadBalancer;
+    delete w.maxQueuePerTask;
+    delete w.slo.errorRate;
+    w.perTask = { concurrency: 4, serviceTime: { distribution: 'fixed', value: '100ms' } };
+    queue.services.web.autoScaling.policies = {};
+    const q = (effectiveScenario(loadScenarioObject('queue', queue, { baseDir: '.' })) as any).services.web.workload;
+    expect(q).not.toHaveProperty('maxQueuePerTask');
+    expect(q.messageRetentionPeriod).toBe(4 * 24 * 3600 * 1000);
+    expect(Object.keys(q)).toEqual(['type', 'requestRate', 'perTask', 'messageRetentionPeriod', 'slo']);
+    // a written one is kept
+    w.messageRetentionPeriod = '60s';
+    expect((effectiveScenario(loadScenarioObject('queue60', queue, { baseDir: '.' })) as any).services.web.workload.messageRetentionPeriod).toBe(60_000);
+  });
+
+  it('a target tracking policy with customMetric records its customMetricStatistic (Sum for RequestCountPerTarget, else Average), as a step alarm its statistic; none with a predefined metric', () => {
+    const q = quickstart();
+    q.services.web.autoScaling.policies = {
+      cpu: { policyType: 'TargetTrackingScaling', customMetric: 'CPUUtilization', targetValue: 60 },
+      rc: { policyType: 'TargetTrackingScaling', customMetric: 'RequestCountPerTarget', targetValue: 1000 },
+      max: { policyType: 'TargetTrackingScaling', customMetric: 'MemoryUtilization', customMetricStatistic: 'Maximum', targetValue: 70 },
+      pre: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ECSServiceAverageCPUUtilization', targetValue: 60 },
+    };
+    const p = (effectiveScenario(loadScenarioObject('tt', q, { baseDir: '.' })) as any).services.web.autoScaling.policies;
+    expect(p.cpu.customMetricStatistic).toBe('Average');
+    expect(Object.keys(p.cpu).slice(0, 3)).toEqual(['policyType', 'customMetric', 'customMetricStatistic']);
+    expect(p.rc.customMetricStatistic).toBe('Sum');
+    expect(p.max.customMetricStatistic).toBe('Maximum');
+    expect(p.pre).not.toHaveProperty('customMetricStatistic');
+  });
+
   it('the values filled in are the ones the run used: written into each library scenario, they change nothing', () => {
     const filledIn: string[] = [];
     for (const f of readdirSync('scenarios').filter((n) => n.endsWith('.yaml'))) {

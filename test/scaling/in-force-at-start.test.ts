@@ -31,9 +31,9 @@ describe('runInForceAtStart', () => {
     const s = scaler('2026-03-02T12:00:00Z', officeHours);
     const r = s.runInForceAtStart(2);
     expect(r.events.map((e) => `${e.type}: ${e.message}`)).toEqual([
-      'scheduled-action: scheduled action close (cron(0 18 ? * MON-FRI *)) fired 2026-02-27T18:00:00Z, before the run; replayed at time 0: minCapacity 8 -> 2; overridden by open (fired 2026-03-02T08:00:00Z) (after 4 earlier firings replayed since 2026-02-25T18:00:00Z)',
-      'scheduled-action: scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings replayed since 2026-02-25T18:00:00Z)',
-      'scaling-activity: desired count 2 -> 8: scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings replayed since 2026-02-25T18:00:00Z); desired count 2 < minCapacity 8',
+      'scheduled-action: scheduled action close (cron(0 18 ? * MON-FRI *)) fired 2026-02-27T18:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 2; overridden by open (fired 2026-03-02T08:00:00Z) (after 4 earlier firings of this service\'s scheduled actions replayed since 2026-02-25T18:00:00Z)',
+      'scheduled-action: scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings of this service\'s scheduled actions replayed since 2026-02-25T18:00:00Z)',
+      'scaling-activity: desired count 2 -> 8: scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings of this service\'s scheduled actions replayed since 2026-02-25T18:00:00Z); desired count 2 < minCapacity 8',
     ]);
     expect(r.events.every((e) => e.time === 0)).toBe(true);
     expect(r.events[2].activity).toMatchObject({ time: 0, from: 2, to: 8, direction: 'out' });
@@ -48,8 +48,8 @@ describe('runInForceAtStart', () => {
     const r = s.runInForceAtStart(2);
     expect(r.events.map((e) => e.type)).toEqual(['scheduled-action', 'scheduled-action']);
     // W = open Fri 08:00Z; seeds open Thu 08:00Z, close Thu 18:00Z
-    expect(r.events[0].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; overridden by close (fired 2026-03-02T18:00:00Z) (after 4 earlier firings replayed since 2026-02-26T08:00:00Z)');
-    expect(r.events[1].message).toBe('scheduled action close (cron(0 18 ? * MON-FRI *)) fired 2026-03-02T18:00:00Z, before the run; replayed at time 0: minCapacity 8 -> 2; in force at the start (after 5 earlier firings replayed since 2026-02-26T08:00:00Z)');
+    expect(r.events[0].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; overridden by close (fired 2026-03-02T18:00:00Z) (after 4 earlier firings of this service\'s scheduled actions replayed since 2026-02-26T08:00:00Z)');
+    expect(r.events[1].message).toBe('scheduled action close (cron(0 18 ? * MON-FRI *)) fired 2026-03-02T18:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 2; in force at the start (after 5 earlier firings of this service\'s scheduled actions replayed since 2026-02-26T08:00:00Z)');
     expect(s.target).toMatchObject({ minCapacity: 2, desiredCount: 2 });
   });
 
@@ -66,9 +66,9 @@ describe('runInForceAtStart', () => {
     // W = 1 Mar 08:00Z; seeds highmin 28 Feb 08:00Z (fails, max 10), raisemax 28 Feb 09:00Z
     // (max 20); then highmin 1 Mar (2 -> 12), raisemax, highmin 2 Mar, raisemax 2 Mar
     expect(r.events.map((e) => e.message)).toEqual([
-      'scheduled action highmin (cron(0 8 * * ? *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 12 -> 12; in force at the start (after 4 earlier firings replayed since 2026-02-28T08:00:00Z)',
-      'scheduled action raisemax (cron(0 9 * * ? *)) fired 2026-03-02T09:00:00Z, before the run; replayed at time 0: maxCapacity 20 -> 20; in force at the start (after 5 earlier firings replayed since 2026-02-28T08:00:00Z)',
-      'desired count 2 -> 12: scheduled action highmin (cron(0 8 * * ? *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 12 -> 12; in force at the start (after 4 earlier firings replayed since 2026-02-28T08:00:00Z); desired count 2 < minCapacity 12',
+      'scheduled action highmin (cron(0 8 * * ? *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 12; in force at the start (after 4 earlier firings of this service\'s scheduled actions replayed since 2026-02-28T08:00:00Z)',
+      'scheduled action raisemax (cron(0 9 * * ? *)) fired 2026-03-02T09:00:00Z, before the run; replayed at time 0: maxCapacity 10 -> 20; in force at the start (after 5 earlier firings of this service\'s scheduled actions replayed since 2026-02-28T08:00:00Z)',
+      'desired count 2 -> 12: scheduled action highmin (cron(0 8 * * ? *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 12; in force at the start (after 4 earlier firings of this service\'s scheduled actions replayed since 2026-02-28T08:00:00Z); desired count 2 < minCapacity 12',
     ]);
     expect(r.desiredCount).toBe(12);
     expect(s.target).toMatchObject({ minCapacity: 12, maxCapacity: 20, desiredCount: 12 });
@@ -80,7 +80,7 @@ describe('runInForceAtStart', () => {
       cap: { schedule: 'cron(0 3 * * ? *)', scalableTargetAction: { maxCapacity: 5 } },
     }, 2, { minCapacity: 0, maxCapacity: 10 });
     const r = s.runInForceAtStart(2);
-    expect(r.events[0].message).toBe('scheduled action stop (cron(0 2 * * ? *)) fired 2026-03-02T02:00:00Z, before the run; replayed at time 0: minCapacity 0 -> 0, maxCapacity 5 -> 0; minCapacity in force at the start, maxCapacity overridden by cap (fired 2026-03-02T03:00:00Z) (after 4 earlier firings replayed since 2026-02-28T02:00:00Z)');
+    expect(r.events[0].message).toBe('scheduled action stop (cron(0 2 * * ? *)) fired 2026-03-02T02:00:00Z, before the run; replayed at time 0: minCapacity 0 -> 0, maxCapacity 10 -> 0; minCapacity in force at the start, maxCapacity overridden by cap (fired 2026-03-02T03:00:00Z) (after 4 earlier firings of this service\'s scheduled actions replayed since 2026-02-28T02:00:00Z)');
     expect(s.target).toMatchObject({ minCapacity: 0, maxCapacity: 5, desiredCount: 2 });
   });
 
@@ -99,14 +99,14 @@ describe('runInForceAtStart', () => {
     const s = scaler('2026-03-02T12:00:00Z', { cap: { schedule: 'cron(0 9 * * ? *)', scalableTargetAction: { maxCapacity: 3 } } }, 5, { minCapacity: 1, maxCapacity: 10 });
     const r = s.runInForceAtStart(5);
     expect(r.events[1].activity).toMatchObject({ time: 0, from: 5, to: 3, direction: 'in' });
-    expect(r.events[1].message).toBe('desired count 5 -> 3: scheduled action cap (cron(0 9 * * ? *)) fired 2026-03-02T09:00:00Z, before the run; replayed at time 0: maxCapacity 3 -> 3; in force at the start (after 2 earlier firings replayed since 2026-02-28T09:00:00Z); desired count 5 > maxCapacity 3');
+    expect(r.events[1].message).toBe('desired count 5 -> 3: scheduled action cap (cron(0 9 * * ? *)) fired 2026-03-02T09:00:00Z, before the run; replayed at time 0: maxCapacity 10 -> 3; in force at the start (after 2 earlier firings of this service\'s scheduled actions replayed since 2026-02-28T09:00:00Z); desired count 5 > maxCapacity 3');
   });
 
   it('a replayed firing that would leave minCapacity > maxCapacity fails as a firing does: nothing changed', () => {
     const s = scaler('2026-03-02T12:00:00Z', { high: { schedule: 'cron(0 9 * * ? *)', scalableTargetAction: { minCapacity: 12 } } });
     const r = s.runInForceAtStart(2);
     expect(r.events.map((e) => e.message)).toEqual([
-      'scheduled action high (cron(0 9 * * ? *)) fired 2026-03-02T09:00:00Z, before the run; replayed at time 0; failed: minCapacity 12 would exceed maxCapacity 10; nothing changed (after 2 earlier firings replayed since 2026-02-28T09:00:00Z)',
+      'scheduled action high (cron(0 9 * * ? *)) fired 2026-03-02T09:00:00Z, before the run; replayed at time 0; failed: minCapacity 12 would exceed maxCapacity 10; nothing changed (after 2 earlier firings of this service\'s scheduled actions replayed since 2026-02-28T09:00:00Z)',
     ]);
     expect(s.target).toMatchObject({ minCapacity: 2, maxCapacity: 10, desiredCount: 2 });
   });
@@ -115,8 +115,8 @@ describe('runInForceAtStart', () => {
     const s = scaler('2026-03-02T02:00:00Z', { stop: { schedule: 'cron(0 2 * * ? *)', scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } } }, 2, { minCapacity: 0, maxCapacity: 10 });
     const r = s.runInForceAtStart(2);
     expect(r.events.map((e) => e.message)).toEqual([
-      'scheduled action stop (cron(0 2 * * ? *)) fired 2026-03-01T02:00:00Z, before the run; replayed at time 0: minCapacity 0 -> 0, maxCapacity 0 -> 0; in force at the start (after 2 earlier firings replayed since 2026-02-27T02:00:00Z)',
-      'desired count 2 -> 0: scheduled action stop (cron(0 2 * * ? *)) fired 2026-03-01T02:00:00Z, before the run; replayed at time 0: minCapacity 0 -> 0, maxCapacity 0 -> 0; in force at the start (after 2 earlier firings replayed since 2026-02-27T02:00:00Z); desired count 2 > maxCapacity 0',
+      'scheduled action stop (cron(0 2 * * ? *)) fired 2026-03-01T02:00:00Z, before the run; replayed at time 0: minCapacity 0 -> 0, maxCapacity 10 -> 0; in force at the start (after 2 earlier firings of this service\'s scheduled actions replayed since 2026-02-27T02:00:00Z)',
+      'desired count 2 -> 0: scheduled action stop (cron(0 2 * * ? *)) fired 2026-03-01T02:00:00Z, before the run; replayed at time 0: minCapacity 0 -> 0, maxCapacity 10 -> 0; in force at the start (after 2 earlier firings of this service\'s scheduled actions replayed since 2026-02-27T02:00:00Z); desired count 2 > maxCapacity 0',
       'scheduled action stop (cron(0 2 * * ? *)): minCapacity 0 -> 0, maxCapacity 0 -> 0',
     ]);
     expect(s.runScheduledActions(0).events).toEqual([]);
@@ -150,9 +150,9 @@ describe('runInForceAtStart', () => {
     ]);
     const r = s.runInForceAtStart(2);
     expect(r.events.map((e) => e.message)).toEqual([
-      'scheduled action monday-min (cron(0 7 ? * MON *)) fired 2026-03-23T07:00:00Z, before the run; replayed at time 0: minCapacity 15 -> 15; in force at the start (after 10 earlier firings replayed since 2026-03-09T07:00:00Z)',
-      'scheduled action daily-max (cron(0 6 ? * * *)) fired 2026-03-26T06:00:00Z, before the run; replayed at time 0: maxCapacity 20 -> 20; in force at the start (after 13 earlier firings replayed since 2026-03-09T07:00:00Z)',
-      'desired count 2 -> 15: scheduled action monday-min (cron(0 7 ? * MON *)) fired 2026-03-23T07:00:00Z, before the run; replayed at time 0: minCapacity 15 -> 15; in force at the start (after 10 earlier firings replayed since 2026-03-09T07:00:00Z); desired count 2 < minCapacity 15',
+      'scheduled action monday-min (cron(0 7 ? * MON *)) fired 2026-03-23T07:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 15; in force at the start (after 10 earlier firings of this service\'s scheduled actions replayed since 2026-03-09T07:00:00Z)',
+      'scheduled action daily-max (cron(0 6 ? * * *)) fired 2026-03-26T06:00:00Z, before the run; replayed at time 0: maxCapacity 10 -> 20; in force at the start (after 13 earlier firings of this service\'s scheduled actions replayed since 2026-03-09T07:00:00Z)',
+      'desired count 2 -> 15: scheduled action monday-min (cron(0 7 ? * MON *)) fired 2026-03-23T07:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 15; in force at the start (after 10 earlier firings of this service\'s scheduled actions replayed since 2026-03-09T07:00:00Z); desired count 2 < minCapacity 15',
     ]);
     expect(r.desiredCount).toBe(15);
     expect(s.target).toMatchObject({ minCapacity: 15, maxCapacity: 20, desiredCount: 15 });
@@ -176,9 +176,9 @@ describe('runInForceAtStart', () => {
     expect(fired.filter((x) => x.a.name === 'weekly').map((x) => new Date(x.f).toISOString().slice(0, 10))).toEqual(['2026-02-16', '2026-02-23', '2026-03-02']);
     const r = s.runInForceAtStart(2);
     expect(r.events.map((e) => e.message)).toEqual([
-      'scheduled action weekly (cron(0 8 ? * MON *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: maxCapacity 20 -> 20; in force at the start (after 762 earlier firings replayed since 2026-02-16T08:00:00Z)',
-      'scheduled action every (rate(1 minute)) fired 2026-03-02T11:59:00Z, before the run; replayed at time 0: minCapacity 3 -> 3; in force at the start (after 1002 earlier firings replayed since 2026-02-16T08:00:00Z)',
-      'desired count 2 -> 3: scheduled action every (rate(1 minute)) fired 2026-03-02T11:59:00Z, before the run; replayed at time 0: minCapacity 3 -> 3; in force at the start (after 1002 earlier firings replayed since 2026-02-16T08:00:00Z); desired count 2 < minCapacity 3',
+      'scheduled action weekly (cron(0 8 ? * MON *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: maxCapacity 10 -> 20; in force at the start (after 762 earlier firings of this service\'s scheduled actions replayed since 2026-02-16T08:00:00Z)',
+      'scheduled action every (rate(1 minute)) fired 2026-03-02T11:59:00Z, before the run; replayed at time 0: minCapacity 2 -> 3; in force at the start (after 1002 earlier firings of this service\'s scheduled actions replayed since 2026-02-16T08:00:00Z)',
+      'desired count 2 -> 3: scheduled action every (rate(1 minute)) fired 2026-03-02T11:59:00Z, before the run; replayed at time 0: minCapacity 2 -> 3; in force at the start (after 1002 earlier firings of this service\'s scheduled actions replayed since 2026-02-16T08:00:00Z); desired count 2 < minCapacity 3',
       // and its firing at 12:00Z, time 0 itself
       'scheduled action every (rate(1 minute)): minCapacity 3 -> 3',
     ]);
@@ -206,10 +206,10 @@ describe('runInForceAtStart', () => {
     expect(s.target).toMatchObject({ minCapacity: 15, maxCapacity: 20, desiredCount: 15 });
     // earlier: 3 seeds, 23 Feb..1 Mar (up 1, high 7, down 7), 2 Mar up 06:00Z (before high) = 19
     expect(r.events.map((e) => e.message)).toEqual([
-      'scheduled action up (cron(0 6 ? * MON *)) fired 2026-03-02T06:00:00Z, before the run; replayed at time 0: maxCapacity 20 -> 20; in force at the start (after 18 earlier firings replayed since 2026-02-16T06:00:00Z)',
-      'scheduled action high (cron(0 7 * * ? *)) fired 2026-03-02T07:00:00Z, before the run; replayed at time 0: minCapacity 15 -> 15; in force at the start (after 19 earlier firings replayed since 2026-02-16T06:00:00Z)',
-      'scheduled action down (cron(0 8 * * ? *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0; failed: minCapacity 15 would exceed maxCapacity 10; nothing changed (after 20 earlier firings replayed since 2026-02-16T06:00:00Z)',
-      'desired count 2 -> 15: scheduled action high (cron(0 7 * * ? *)) fired 2026-03-02T07:00:00Z, before the run; replayed at time 0: minCapacity 15 -> 15; in force at the start (after 19 earlier firings replayed since 2026-02-16T06:00:00Z); desired count 2 < minCapacity 15',
+      'scheduled action up (cron(0 6 ? * MON *)) fired 2026-03-02T06:00:00Z, before the run; replayed at time 0: maxCapacity 10 -> 20; in force at the start (after 18 earlier firings of this service\'s scheduled actions replayed since 2026-02-16T06:00:00Z)',
+      'scheduled action high (cron(0 7 * * ? *)) fired 2026-03-02T07:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 15; in force at the start (after 19 earlier firings of this service\'s scheduled actions replayed since 2026-02-16T06:00:00Z)',
+      'scheduled action down (cron(0 8 * * ? *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0; failed: minCapacity 15 would exceed maxCapacity 10; nothing changed (after 20 earlier firings of this service\'s scheduled actions replayed since 2026-02-16T06:00:00Z)',
+      'desired count 2 -> 15: scheduled action high (cron(0 7 * * ? *)) fired 2026-03-02T07:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 15; in force at the start (after 19 earlier firings of this service\'s scheduled actions replayed since 2026-02-16T06:00:00Z); desired count 2 < minCapacity 15',
     ]);
   });
 });

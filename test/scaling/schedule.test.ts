@@ -1,6 +1,7 @@
 // Scheduled action schedules: at(), rate(), cron() with AWS's wildcards and IANA time zones
 // (autoscaling/application/userguide/scheduled-scaling-using-cron-expressions.html).
 import { describe, it, expect } from 'vitest';
+import { nextFireOrSkip } from '../../src/scaling/schedule/next-fire.js';
 import { nextFire, parseSchedule } from '../../src/scaling/index.js';
 
 const utc = (s: string) => Date.parse(s);
@@ -37,6 +38,31 @@ describe('cron in a time zone across a DST change (Europe/Berlin, 2026-03-29)', 
 // Clocks go 03:00 CEST -> 02:00 CET at 01:00Z on 2026-10-25: 02:00-02:59 local is first
 // 00:00-00:59Z (UTC+2), then again 01:00-01:59Z (UTC+1). EventBridge Scheduler: in the fall
 // "your schedule runs only once and doesn't repeat its invocation": at the first occurrence.
+// A cron time the clocks jump over: no firing that day; nextFireOrSkip gives the skip at the
+// jump's instant, before the next firing
+describe('nextFireOrSkip: the skipped day of a spring-forward gap', () => {
+  const skip = (expr: string, after: string, tz: string) => {
+    const r = nextFireOrSkip(parseSchedule(expr), utc(after), tz);
+    return r === null || typeof r === 'number' ? iso(r) : { ...r, at: iso(r.at) };
+  };
+  it('02:30 New York on 2026-03-08: clocks jump 02:00 EST (07:00Z) -> 03:00 EDT; the next firing is 02:30 EDT = 06:30Z on 9 March', () => {
+    expect(skip('cron(30 2 * * ? *)', '2026-03-07T12:00:00Z', 'America/New_York')).toEqual({ at: '2026-03-08T07:00:00Z', times: ['02:30'], date: '2026-03-08', from: '02:00', to: '03:00' });
+    expect(skip('cron(30 2 * * ? *)', '2026-03-08T07:00:00Z', 'America/New_York')).toBe('2026-03-09T06:30:00Z');
+    // a firing before the jump comes first: 01:30 EST = 06:30Z
+    expect(skip('cron(30 1,2 * * ? *)', '2026-03-08T00:00:00Z', 'America/New_York')).toBe('2026-03-08T06:30:00Z');
+  });
+  it('every 20 minutes of 02:xx Berlin on 2026-03-29: 02:00, 02:20, 02:40 skipped at 01:00Z (02:00 CET -> 03:00 CEST)', () => {
+    expect(skip('cron(0/20 2 * * ? *)', '2026-03-28T12:00:00Z', 'Europe/Berlin')).toEqual({ at: '2026-03-29T01:00:00Z', times: ['02:00', '02:20', '02:40'], date: '2026-03-29', from: '02:00', to: '03:00' });
+  });
+  it('a half-hour jump (Lord Howe, +10:30 -> +11 on 2026-10-04): 02:15 skipped at 02:00 +10:30 = 15:30Z on 3 October', () => {
+    expect(skip('cron(15 2 * * ? *)', '2026-10-03T00:00:00Z', 'Australia/Lord_Howe')).toEqual({ at: '2026-10-03T15:30:00Z', times: ['02:15'], date: '2026-10-04', from: '02:00', to: '02:30' });
+  });
+  it('no skip in UTC, nor after endTime', () => {
+    expect(skip('cron(30 2 * * ? *)', '2026-03-07T12:00:00Z', 'UTC')).toBe('2026-03-08T02:30:00Z');
+    expect(nextFireOrSkip(parseSchedule('cron(30 2 * * ? *)'), utc('2026-03-07T12:00:00Z'), 'America/New_York', { endTime: utc('2026-03-08T06:59:00Z') })).toBeNull();
+  });
+});
+
 describe('cron in the repeated hour of the autumn change (Europe/Berlin, 2026-10-25)', () => {
   it('a daily 02:30 fires at its first occurrence, 00:30Z, and not at 01:30Z; next day 02:30 CET = 01:30Z', () => {
     expect(next('cron(30 2 * * ? *)', '2026-10-24T12:00:00Z', 'Europe/Berlin')).toBe('2026-10-25T00:30:00Z');
@@ -109,6 +135,11 @@ describe('cron fields: lists, ranges, steps, names, years', () => {
   });
   it('a wrapping day range FRI-MON', () => {
     expect(next('cron(0 0 ? * FRI-MON *)', '2026-03-03T00:00:00Z')).toBe('2026-03-06T00:00:00Z'); // Tue -> Fri
+  });
+  it('a year range from <= to: 2027-2028 fires on 1 Jan 2027 and 2028, then no more', () => {
+    expect(next('cron(0 0 1 1 ? 2027-2028)', '2026-03-02T00:00:00Z')).toBe('2027-01-01T00:00:00Z');
+    expect(next('cron(0 0 1 1 ? 2027-2028)', '2027-01-01T00:00:00Z')).toBe('2028-01-01T00:00:00Z');
+    expect(next('cron(0 0 1 1 ? 2027-2028)', '2028-01-01T00:00:00Z')).toBeNull();
   });
   it('a year field limits firings; an impossible date (Feb 30) gives null quickly', () => {
     expect(next('cron(0 0 1 1 ? 2030)', '2026-03-02T00:00:00Z')).toBe('2030-01-01T00:00:00Z');
@@ -189,6 +220,12 @@ describe('parseSchedule errors name the field and the position', () => {
     ['cron(0 8 1/32 * ? *)', /day-of-month \(field 3\) at character 12: expected a step 1-31 after "\/" \(a larger one fires once per month, not every 32\), found "32"$/],
     ['cron(0 8 1 1-12/13 ? *)', /month \(field 4\) at character 17: expected a step 1-12 after "\/" \(a larger one fires once per year, not every 13\), found "13"$/],
     ['cron(0 8 ? * 2 1969)', /year \(field 6\) at character 16: expected a year 1970-2199, found "1969"/],
+    // the whole nW item is named; L, LW and nW take no list (Quartz refuses them in one)
+    ['cron(0 8 32W * ? *)', /day-of-month \(field 3\) at character 10: expected a day 1-31, L, LW or nW, found "32W"$/],
+    ['cron(0 8 1W,15W * ? *)', /day-of-month \(field 3\) at character 10: expected "1W" as the only day-of-month expression \(L, LW and nW take no list; one scheduled action per such day\), found "1W,15W"$/],
+    ['cron(0 8 1,L * ? *)', /day-of-month \(field 3\) at character 12: expected "L" as the only day-of-month expression .*, found "1,L"$/],
+    // years do not wrap (Quartz: "Start year must be less than stop year"); other fields do (FRI-MON)
+    ['cron(0 8 1 1 ? 2030-2026)', /year \(field 6\) at character 16: expected a year range from <= to, found "2030-2026"$/],
     ['rate(5 weeks)', /rate unit at character 8: expected minute\(s\), hour\(s\) or day\(s\), found "weeks"/],
     ['rate(0 minutes)', /rate value at character 6: expected a whole number >= 1, found "0"/],
     ['rate(5 minute)', /rate unit at character 8: expected "minutes" for the value 5, found "minute"/],

@@ -51,7 +51,7 @@ describe('Auto Scaling group keys ecsim does not model', () => {
     expect(loadError({ capacityRebalance: true })).toContain(`${at('capacityRebalance')}: no Capacity Rebalancing`);
     expect(loadError({ terminationPolicies: ['OldestInstance'] })).toContain(`${at('terminationPolicies')}: scale in follows the default termination policy`);
     const p = loadError({ newInstancesProtectedFromScaleIn: true });
-    expect(p).toContain(`${at('newInstancesProtectedFromScaleIn')} as such: for scale-in protection write managedTerminationProtection: ENABLED on the capacity provider`);
+    expect(p).toContain(`${at('newInstancesProtectedFromScaleIn')} as such: for scale-in protection write managedTerminationProtection: ENABLED on the capacity provider (beside autoScalingGroup; it needs managedScaling with status ENABLED), which protects new instances as ECS requires; remove the key)`);
     expect(p).not.toMatch(/did you mean/);
   });
 });

@@ -53,7 +53,7 @@ describe('warning: placement names no instance has', () => {
 
   it('memberOf on a misspelt attribute: what the comparison does on every instance (missing: passes != and not_exists only)', () => {
     expect(warned(scenario(memberOf('attribute:ecs.availabilty-zone == us-east-1a')))).toEqual([
-      `services.web.placementConstraints.0.expression: memberOf "attribute:ecs.availabilty-zone == us-east-1a": attribute "ecs.availabilty-zone" is set on no instance of the cluster (did you mean "ecs.availability-zone"?): ${known}, so attribute:ecs.availabilty-zone == ... is true on no instance`,
+      `services.web.placementConstraints.0.expression: memberOf "attribute:ecs.availabilty-zone == us-east-1a": attribute "ecs.availabilty-zone" is set on no instance of the cluster (did you mean "ecs.availability-zone"?): ${known}, so attribute:ecs.availabilty-zone == ... is true on no instance; its tasks are never placed`,
     ]);
     expect(warned(scenario(memberOf('attribute:teir != db')))).toEqual([
       `services.web.placementConstraints.0.expression: memberOf "attribute:teir != db": attribute "teir" is set on no instance of the cluster (did you mean "tier"?): ${known}, so attribute:teir != ... is true on every instance`,
@@ -62,7 +62,7 @@ describe('warning: placement names no instance has', () => {
 
   it('an AZ outside cluster.availabilityZones, a type no group launches (an on-demand group launches its first only), in the task definition too', () => {
     expect(warned(scenario(memberOf('attribute:ecs.availability-zone == us-east-1d')))).toEqual([
-      `services.web.placementConstraints.0.expression: memberOf "attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c): no instance has that ecs.availability-zone`,
+      `services.web.placementConstraints.0.expression: memberOf "attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c): no instance has that ecs.availability-zone; its tasks are never placed`,
     ]);
     // another zone of the region (only its letter differs) is no typo: no "did you mean"; a slip of case or spelling is
     expect(warned(scenario(memberOf('attribute:ecs.availability-zone == us-east-1A')))[0]).toContain('(us-east-1a, us-east-1b, us-east-1c; did you mean "us-east-1a"?)');
@@ -78,10 +78,14 @@ describe('warning: placement names no instance has', () => {
   it('a task:group == or in value that is no service:NAME (ecsim runs services only: a service\'s tasks are in group service:NAME)', () => {
     const groups = 'ecsim runs services only, and a service\'s tasks are in the task group service:NAME (service:web)';
     expect(warned(scenario(memberOf('task:group == web')))).toEqual([
-      `services.web.placementConstraints.0.expression: memberOf "task:group == web": no task is in group "web": ${groups}; did you mean "service:web"?`,
+      `services.web.placementConstraints.0.expression: memberOf "task:group == web": no task is in group "web": ${groups}; its tasks are never placed; did you mean "service:web"?`,
     ]);
-    expect(warned(scenario(memberOf('not(task:group in [service:web, service:db])')))).toEqual([
-      `services.web.placementConstraints.0.expression: memberOf "not(task:group in [service:web, service:db])": no task is in group "service:db": ${groups}; did you mean "service:web"?`,
+    expect(warned(scenario(memberOf('task:group in [service:web, service:db]')))).toEqual([
+      `services.web.placementConstraints.0.expression: memberOf "task:group in [service:web, service:db]": no task is in group "service:db": ${groups}; did you mean "service:web"?`,
+    ]);
+    // under or: the other side may hold, only the value is said
+    expect(warned(scenario(memberOf('task:group == web or attribute:tier == web')))).toEqual([
+      `services.web.placementConstraints.0.expression: memberOf "task:group == web or attribute:tier == web": no task is in group "web": ${groups}; did you mean "service:web"?`,
     ]);
     // a service's own group, != and not in: nothing to say
     expect(warned(scenario(memberOf('task:group == service:web')))).toEqual([]);
@@ -95,20 +99,20 @@ describe('warning: placement names no instance has', () => {
   it('an os-type, os-family, cpu-architecture, ami-id or custom attribute value no instance has (case included), with a did-you-mean', () => {
     const exact = 'values compare exactly, case included';
     expect(warned(scenario(memberOf('attribute:ecs.os-type == LINUX')))).toEqual([
-      `${at}: memberOf "attribute:ecs.os-type == LINUX": "LINUX" is not the ecs.os-type of any instance of the cluster (the groups' osType: linux; ${exact}; did you mean "linux"?): no instance has that ecs.os-type`,
+      `${at}: memberOf "attribute:ecs.os-type == LINUX": "LINUX" is not the ecs.os-type of any instance of the cluster (the groups' osType: linux; ${exact}; did you mean "linux"?): no instance has that ecs.os-type; its tasks are never placed`,
     ]);
     expect(warned(scenario(memberOf('attribute:ecs.os-family == linux')))).toEqual([
-      `${at}: memberOf "attribute:ecs.os-family == linux": "linux" is not the ecs.os-family of any instance of the cluster (ecsim models Linux instances only: LINUX; ${exact}; did you mean "LINUX"?): no instance has that ecs.os-family`,
+      `${at}: memberOf "attribute:ecs.os-family == linux": "linux" is not the ecs.os-family of any instance of the cluster (ecsim models Linux instances only: LINUX; ${exact}; did you mean "LINUX"?): no instance has that ecs.os-family; its tasks are never placed`,
     ]);
     expect(warned(scenario(memberOf('attribute:ecs.cpu-architecture == x86-64')))).toEqual([
-      `${at}: memberOf "attribute:ecs.cpu-architecture == x86-64": "x86-64" is not the ecs.cpu-architecture of any instance of the cluster (the architectures of the types the groups launch: x86_64; ${exact}; did you mean "x86_64"?): no instance has that ecs.cpu-architecture`,
+      `${at}: memberOf "attribute:ecs.cpu-architecture == x86-64": "x86-64" is not the ecs.cpu-architecture of any instance of the cluster (the architectures of the types the groups launch: x86_64; ${exact}; did you mean "x86_64"?): no instance has that ecs.cpu-architecture; its tasks are never placed`,
     ]);
     expect(warned(scenario(memberOf('attribute:ecs.ami-id == ami-custom')))).toEqual([
-      `${at}: memberOf "attribute:ecs.ami-id == ami-custom": "ami-custom" is not the ecs.ami-id of any instance of the cluster (the groups' amiId: ami-ecs-optimized-al2023; ${exact}): no instance has that ecs.ami-id`,
+      `${at}: memberOf "attribute:ecs.ami-id == ami-custom": "ami-custom" is not the ecs.ami-id of any instance of the cluster (the groups' amiId: ami-ecs-optimized-al2023; ${exact}): no instance has that ecs.ami-id; its tasks are never placed`,
     ]);
     expect(warned(scenario(memberOf('attribute:tier in [Web, api]')))).toEqual([
-      `${at}: memberOf "attribute:tier in [Web, api]": "Web" is not the tier of any instance of the cluster (the values the groups' autoScalingGroup.attributes give it: web; ${exact}; did you mean "web"?): no instance has that tier`,
-      `${at}: memberOf "attribute:tier in [Web, api]": "api" is not the tier of any instance of the cluster (the values the groups' autoScalingGroup.attributes give it: web; ${exact}): no instance has that tier`,
+      `${at}: memberOf "attribute:tier in [Web, api]": "Web" is not the tier of any instance of the cluster (the values the groups' autoScalingGroup.attributes give it: web; ${exact}; did you mean "web"?): no instance has that tier; its tasks are never placed`,
+      `${at}: memberOf "attribute:tier in [Web, api]": "api" is not the tier of any instance of the cluster (the values the groups' autoScalingGroup.attributes give it: web; ${exact}): no instance has that tier; its tasks are never placed`,
     ]);
   });
 
@@ -119,10 +123,10 @@ describe('warning: placement names no instance has', () => {
 
   it('an =~ pattern that matches none of the values (whole value, case included), with what it would match ignoring case', () => {
     expect(warned(scenario(memberOf('attribute:ecs.instance-type =~ M5.*')))).toEqual([
-      `${at}: memberOf "attribute:ecs.instance-type =~ M5.*": the pattern M5.* matches none of the values of ecs.instance-type an instance of the cluster can have (the types the groups launch; an on-demand group launches its first type only: m5.large; it must match the whole value, case included, unless it begins (?i); ignoring case it would match m5.large): no instance meets it`,
+      `${at}: memberOf "attribute:ecs.instance-type =~ M5.*": the pattern M5.* matches none of the values of ecs.instance-type an instance of the cluster can have (the types the groups launch; an on-demand group launches its first type only: m5.large; it must match the whole value, case included, unless it begins (?i); ignoring case it would match m5.large): no instance meets it; its tasks are never placed`,
     ]);
     expect(warned(scenario(memberOf('attribute:ecs.availability-zone =~ eu-.*')))).toEqual([
-      `${at}: memberOf "attribute:ecs.availability-zone =~ eu-.*": the pattern eu-.* matches none of the values of ecs.availability-zone an instance of the cluster can have (the cluster's availabilityZones: us-east-1a, us-east-1b, us-east-1c; it must match the whole value, case included, unless it begins (?i)): no instance meets it`,
+      `${at}: memberOf "attribute:ecs.availability-zone =~ eu-.*": the pattern eu-.* matches none of the values of ecs.availability-zone an instance of the cluster can have (the cluster's availabilityZones: us-east-1a, us-east-1b, us-east-1c; it must match the whole value, case included, unless it begins (?i)): no instance meets it; its tasks are never placed`,
     ]);
     // m5 matches only part of m5.large: the whole value must match
     expect(warned(scenario(memberOf('attribute:ecs.instance-type =~ m5')))).toHaveLength(1);
@@ -131,16 +135,25 @@ describe('warning: placement names no instance has', () => {
     }
   });
 
-  it('an ec2InstanceId no instance has: ecsim names them i- and 17 lower-case hex digits, from i-00000000000000001', () => {
+  it('an ec2InstanceId no instance has: ecsim names them i- and 17 lower-case hex digits, from i-00000000000000001, in launch order', () => {
     const names = 'ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch';
     expect(warned(scenario(memberOf('ec2InstanceId in [i-1]')))).toEqual([
-      `${at}: memberOf "ec2InstanceId in [i-1]": no instance has ec2InstanceId "i-1": ${names}; did you mean "i-00000000000000001"?`,
+      `${at}: memberOf "ec2InstanceId in [i-1]": no instance has ec2InstanceId "i-1": ${names}; its tasks are never placed; did you mean "i-00000000000000001"?`,
     ]);
     expect(warned(scenario(memberOf('ec2InstanceId == i-0000000000000000A')))).toEqual([
-      `${at}: memberOf "ec2InstanceId == i-0000000000000000A": no instance has ec2InstanceId "i-0000000000000000A": ${names}; did you mean "i-0000000000000000a"?`,
+      `${at}: memberOf "ec2InstanceId == i-0000000000000000A": no instance has ec2InstanceId "i-0000000000000000A": ${names}; its tasks are never placed; did you mean "i-0000000000000000a"?`,
     ]);
     expect(warned(scenario(memberOf('ec2InstanceId == i-00000000000000000')))).toEqual([
-      `${at}: memberOf "ec2InstanceId == i-00000000000000000": no instance has ec2InstanceId "i-00000000000000000": ${names}`,
+      `${at}: memberOf "ec2InstanceId == i-00000000000000000": no instance has ec2InstanceId "i-00000000000000000": ${names}; its tasks are never placed`,
+    ]);
+    // an AWS id copied from a live cluster: its 17 digits count past any launch count (0xffffffff)
+    const past = 'and its hex digits count past ffffffff (4294967295) launches, more than a run makes: an id from a live AWS cluster names no ecsim instance';
+    expect(warned(scenario(memberOf('ec2InstanceId == i-0123456789abcdef0')))).toEqual([
+      `${at}: memberOf "ec2InstanceId == i-0123456789abcdef0": no instance has ec2InstanceId "i-0123456789abcdef0": ${names}, ${past}; its tasks are never placed`,
+    ]);
+    // 0xffffffff is the last id taken as launchable; the one after is not
+    expect(warned(scenario(memberOf('ec2InstanceId in [i-000000000ffffffff, i-00000000100000000]')))).toEqual([
+      `${at}: memberOf "ec2InstanceId in [i-000000000ffffffff, i-00000000100000000]": no instance has ec2InstanceId "i-00000000100000000": ${names}, ${past}`,
     ]);
     for (const e of ['ec2InstanceId == i-00000000000000001', 'ec2InstanceId in [i-0000000000000001f]', 'ec2InstanceId != i-1', 'ec2InstanceId not_in [i-1]']) {
       expect(warned(scenario(memberOf(e))), e).toEqual([]);
@@ -160,7 +173,45 @@ describe('warning: placement names no instance has', () => {
     }
   });
 
-  it('a needed comparison no instance meets adds that the tasks are never placed and managed scaling grows for them; one under not or or says only the value', () => {
+  it('a value under an odd number of not is an exclusion the expression asks for, as with != and not_in: not warned of; a misspelt attribute name is', () => {
+    for (const e of [
+      'attribute:ecs.instance-type != t3.micro',
+      'not(attribute:ecs.instance-type == t3.micro)',
+      'not(attribute:ecs.instance-type in [t3.micro, t3.small])',
+      'not(attribute:ecs.availability-zone == us-east-1d) and attribute:tier == web',
+      'not(attribute:ecs.os-type == LINUX or attribute:tier in [api])',
+      'not(attribute:ecs.availability-zone =~ eu-.*)',
+      'not(ec2InstanceId in [i-1])',
+      'not(task:group == db)',
+      'not(not(not(attribute:tier == api)))',
+    ]) {
+      expect(warned(scenario(memberOf(e))), e).toEqual([]);
+    }
+    // two not: the comparison is asked for again
+    expect(warned(scenario(memberOf('not(not(attribute:tier == api))')))).toEqual([
+      `${at}: memberOf "not(not(attribute:tier == api))": "api" is not the tier of any instance of the cluster (the values the groups' autoScalingGroup.attributes give it: web; values compare exactly, case included): no instance has that tier; its tasks are never placed`,
+    ]);
+    // the not covers the first comparison only
+    expect(warned(scenario(memberOf('not(attribute:tier == api) or attribute:ecs.availability-zone == us-east-1d')))).toEqual([
+      `${at}: memberOf "not(attribute:tier == api) or attribute:ecs.availability-zone == us-east-1d": "us-east-1d" is not one of the cluster's availabilityZones (us-east-1a, us-east-1b, us-east-1c): no instance has that ecs.availability-zone`,
+    ]);
+    expect(warned(scenario(memberOf('not(attribute:teir == web)')))).toEqual([
+      `${at}: memberOf "not(attribute:teir == web)": attribute "teir" is set on no instance of the cluster (did you mean "tier"?): ${known}, so attribute:teir == ... is true on no instance`,
+    ]);
+  });
+
+  it('a needed comparison no instance meets adds that the tasks are never placed, on a plain EC2 group too', () => {
+    // launchType EC2 on group ec2 (no managed scaling): no task is ever placed, and nothing grows
+    expect(warned(scenario(memberOf('ec2InstanceId == i-1 and attribute:tier == web')))).toEqual([
+      `${at}: memberOf "ec2InstanceId == i-1 and attribute:tier == web": no instance has ec2InstanceId "i-1": ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch; its tasks are never placed; did you mean "i-00000000000000001"?`,
+    ]);
+    // under or: another instance may meet the other side, only the value is said
+    expect(warned(scenario(memberOf('ec2InstanceId == i-1 or attribute:tier == web')))).toEqual([
+      `${at}: memberOf "ec2InstanceId == i-1 or attribute:tier == web": no instance has ec2InstanceId "i-1": ecsim names its instances i-00000000000000001, i-00000000000000002, ... (i- and 17 lower-case hex digits) in the order they launch; did you mean "i-00000000000000001"?`,
+    ]);
+  });
+
+  it('a needed comparison no instance meets adds that the tasks are never placed and managed scaling grows for them; one under or says only the value', () => {
     const s = scenario({ ...memberOf('attribute:ecs.os-type == LINUX'), capacityProviderStrategy: [{ capacityProvider: 'ec2', weight: 1 }], launchType: undefined });
     s.cluster.capacityProviders.ec2.managedScaling = { status: 'ENABLED', targetCapacity: 100 };
     expect(warned(s)).toEqual([

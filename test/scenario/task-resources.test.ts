@@ -110,7 +110,7 @@ describe('a container hard memory limit above the task memory', () => {
     const lines = problems(s).split('\n');
     expect(lines).toHaveLength(2);
     expect(lines[0]).toMatch(/containerDefinitions\.app\.memory: expected at most the task's memory 512 MiB/);
-    expect(lines[1]).toBe("s.yaml: taskDefinitions.web.containerDefinitions: containers reserve 656 MiB, more than the task's 512");
+    expect(lines[1]).toBe("s.yaml: taskDefinitions.web.containerDefinitions: expected containers reserving at most the task's 512 MiB, found 656");
   });
   it('is refused on Fargate', () => {
     const s = quickstart();

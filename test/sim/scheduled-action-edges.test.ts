@@ -68,3 +68,24 @@ describe('a scheduled action that can never succeed is warned of', () => {
     expect(warned(scenario({ bottom: { schedule: 'at(2026-01-05T00:10:00)', scalableTargetAction: { maxCapacity: 1 } } }))).toEqual([]);
   });
 });
+
+// A cron() time the clocks jump over (EventBridge Scheduler: "your schedule invocation gets
+// skipped"): a scheduled-action row at the jump says so, and nothing changes. 02:30 New York
+// on 2026-03-08 does not exist: 02:00 EST (07:00Z) -> 03:00 EDT; a run from 05:00Z has it at 2 h.
+describe('a cron firing skipped by a daylight-saving jump (reviewer sched 3)', () => {
+  const gapDay = { g: { schedule: 'cron(30 2 8 3 ? 2026)', timezone: 'America/New_York', scalableTargetAction: { minCapacity: 5 } } };
+  const raw = { ...scenario(gapDay), start: '2026-03-08T05:00:00Z', duration: '4h' };
+  it('one scheduled-action row at 07:00Z (2 h), saying skipped; no scaling activity, the bounds unchanged', () => {
+    const events: EventRecord[] = [];
+    runSimulation(load(raw), { event: (e) => events.push(e), timeseries: () => {}, capacity: () => {}, task: () => {} }, { seed: 1 });
+    expect(events.filter((e) => e.type === 'scheduled-action').map((e) => [e.time, e.message])).toEqual([
+      [2 * 3_600_000, 'scheduled action g (cron(30 2 8 3 ? 2026)) skipped: 02:30 does not exist in America/New_York on 2026-03-08 (clocks jump 02:00 -> 03:00)'],
+    ]);
+    expect(events.filter((e) => e.type === 'scaling-activity')).toEqual([]);
+  });
+  it('the warning that it never fires says why', () => {
+    expect(warned(raw)).toEqual([
+      'services.web.autoScaling.scheduledActions.g.schedule: "cron(30 2 8 3 ? 2026)" does not fire within the run (4h from 2026-03-08T05:00:00Z); it never fires (its time falls in a daylight-saving jump: 02:30 does not exist in America/New_York on 2026-03-08, clocks jump 02:00 -> 03:00)',
+    ]);
+  });
+});

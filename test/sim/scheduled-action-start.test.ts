@@ -53,7 +53,7 @@ describe('the bounds in force at the start (reviewer t7)', () => {
     // close Wed 18:00, open Thu 08:00 (seeds), close Thu 18:00, open Fri 08:00, close Fri 18:00,
     // open Mon 08:00 replayed; each action's last one logged: close Fri 18:00, open Mon 08:00
     expect(atZero.slice(0, firstPlaced).map((e) => e.type)).toEqual(['scheduled-action', 'scheduled-action', 'scaling-activity']);
-    expect(atZero[1].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings replayed since 2026-02-25T18:00:00Z)');
+    expect(atZero[1].message).toBe('scheduled action open (cron(0 8 ? * MON-FRI *)) fired 2026-03-02T08:00:00Z, before the run; replayed at time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings of this service\'s scheduled actions replayed since 2026-02-25T18:00:00Z)');
     expect(atZero[2].message).toMatch(/^desired count 2 -> 8: /);
   });
   it('a run from Monday 20:00Z (after the close) keeps the scenario desired count: 2 tasks placed, no scaling activity', () => {
@@ -145,6 +145,23 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
       'services.svc.autoScaling.scheduledActions.b.schedule: "at(2026-03-01T08:00:00)" (Europe/Berlin) is before the start of the run (1d from 2026-03-02T00:00:00Z), so it does not fire within it; it fired before the run, at 2026-03-01T07:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
     ]);
   });
+  // the reviewer's warn2: an at() within or after the run that its window excludes is not
+  // "before the start"; the bound that excludes it is named
+  it('an at() within the run after its endTime: outside the window, never fires (not "before the start")', () => {
+    expect(warned({ e: { schedule: 'at(2026-03-02T12:00:00)', endTime: '2026-03-02T06:00:00Z', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      `services.svc.autoScaling.scheduledActions.e.schedule: "at(2026-03-02T12:00:00)" is after its endTime (2026-03-02T06:00:00Z), outside the action's startTime / endTime window, so it never fires`,
+    ]);
+  });
+  it('an at() within the run before its startTime, in a zone: 12:00 Berlin (CET) is 11:00Z, before startTime 11:30Z', () => {
+    expect(warned({ s: { schedule: 'at(2026-03-02T12:00:00)', timezone: 'Europe/Berlin', startTime: '2026-03-02T11:30:00Z', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      `services.svc.autoScaling.scheduledActions.s.schedule: "at(2026-03-02T12:00:00)" (Europe/Berlin: 2026-03-02T11:00:00Z) is before its startTime (2026-03-02T11:30:00Z), outside the action's startTime / endTime window, so it never fires`,
+    ]);
+  });
+  it('an at() before the run and before its startTime: before the start, and the bound is named', () => {
+    expect(warned({ b: { schedule: 'at(2026-03-01T12:00:00)', startTime: '2026-03-01T13:00:00Z', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      'services.svc.autoScaling.scheduledActions.b.schedule: "at(2026-03-01T12:00:00)" is before the start of the run (1d from 2026-03-02T00:00:00Z), so it does not fire within it; nor did it fire before: it is before its startTime (2026-03-01T13:00:00Z)',
+    ]);
+  });
   it('a weekly action whose next firing is after the run, last fired before it: both said', () => {
     expect(warned({ w: { schedule: 'cron(0 8 ? * SUN *)', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
       'services.svc.autoScaling.scheduledActions.w.schedule: "cron(0 8 ? * SUN *)" does not fire within the run (1d from 2026-03-02T00:00:00Z); it last fired before the run, at 2026-03-01T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
@@ -183,6 +200,11 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
     const { events } = run(scenario('2026-03-02T12:00:00Z', '2h', { minCapacity: 2, maxCapacity: 10, scheduledActions: actions }));
     expect(events.filter((e) => e.type === 'scheduled-action').map((e) => e.message)).toEqual([
       'scheduled action z (at(2025-01-01T08:00:00)) fired 2025-01-01T08:00:00Z, before the run; replayed at time 0: maxCapacity 10 -> 6; in force at the start',
+    ]);
+  });
+  it('a cron firing less often than yearly (29 February: last 2024-02-29, 732 days before 2026-03-02): beyond the look-back, said not in force', () => {
+    expect(warnedAt('2026-03-02T12:00:00Z', { leap: { schedule: 'cron(0 8 29 2 ? *)', scalableTargetAction: { minCapacity: 4 } } })).toEqual([
+      `services.svc.autoScaling.scheduledActions.leap.schedule: "cron(0 8 29 2 ? *)" does not fire within ${run2h}; it last fired before the run, at 2024-02-29T08:00:00Z, more than 400 days before the run, taken as not in force (not replayed)`,
     ]);
   });
   // the second reader's s3: daily max 20 at 06:00Z lets Monday's min 15 (07:00Z) succeed; from

@@ -16,13 +16,14 @@ const id = (k: number) => `i-${String(k).padStart(17, '0')}`;
 // interruptions a mean of ten years apart (none drawn in 20 minutes: the test gives the one
 // notice), Spot price 0.1 * 0.5 = $0.05 an hour. No managed scaling: the test sets the
 // group's desired capacity. One DAEMON service: a task on every instance, 60 s to stop.
-function scenario(o: { spotInstanceDraining: boolean; managedDraining?: 'ENABLED' | 'DISABLED' }) {
+// (`shutdown`/`stopTimeout`/`meanTimeBetween`/`duration`: the DAEMON task's and the notices', for the cases that need others.)
+function scenario(o: { spotInstanceDraining: boolean; managedDraining?: 'ENABLED' | 'DISABLED'; shutdown?: string; stopTimeout?: string; meanTimeBetween?: string; duration?: string }) {
   return loadScenarioObject(
     'spot-scale-in',
     {
       name: 'spot-scale-in',
       start: '2026-03-02T00:00:00Z',
-      duration: '20m',
+      duration: o.duration ?? '20m',
       pricing: { ec2: { 'm5.large': 0.1 }, ec2SpotDiscount: 0.5 },
       cluster: {
         availabilityZones: ['us-east-1a', 'us-east-1b'],
@@ -35,7 +36,7 @@ function scenario(o: { spotInstanceDraining: boolean; managedDraining?: 'ENABLED
               maxSize: 3,
               desiredCapacity: 2,
               launchDelay: '60s',
-              spotInterruptions: { meanTimeBetween: '3650d' },
+              spotInterruptions: { meanTimeBetween: o.meanTimeBetween ?? '3650d' },
               spotInstanceDraining: o.spotInstanceDraining,
             },
             managedDraining: o.managedDraining ?? 'ENABLED',
@@ -43,7 +44,7 @@ function scenario(o: { spotInstanceDraining: boolean; managedDraining?: 'ENABLED
         },
       },
       taskDefinitions: {
-        d: { cpu: 256, memory: 512, networkMode: 'bridge', stopTimeout: '2m', startup: { imagePull: '10s', containerStart: '2s' }, shutdown: '60s' },
+        d: { cpu: 256, memory: 512, networkMode: 'bridge', stopTimeout: o.stopTimeout ?? '2m', startup: { imagePull: '10s', containerStart: '2s' }, shutdown: o.shutdown ?? '60s' },
       },
       services: { d: { taskDefinition: 'd', schedulingStrategy: 'DAEMON', launchType: 'EC2' } },
     },
@@ -116,10 +117,58 @@ describe('scale in during an EC2 Spot interruption notice', () => {
     // still there, i-1 is terminated once the task has stopped, at 760 s
     const r = run(scenario({ spotInstanceDraining: true }));
     expect(r.of('instance-terminated')).toEqual([[760_000, id(1)]]);
-    expect(r.events.find((e) => e.type === 'instance-terminated')!.message).toMatch(/terminated: drained \(/);
+    // the choice (710 s) logs no row of its own: the instance was set DRAINING at the notice
+    // (700 s), its one instance-draining row. The termination says it was chosen 760 - 710 =
+    // 50 s before, and why no instance replaces it. i-1 ran 760 s = 0.21 h, registered at 60 s
+    expect(r.of('instance-draining')).toEqual([[700_000, id(1)]]);
+    expect(r.events.find((e) => e.type === 'instance-terminated')!.message).toBe(
+      'm5.large in us-east-1a terminated: drained; chosen 50 s before by scale in (managed draining), while DRAINING at its Spot interruption notice, so not replaced (ran 0.21 h, registered 60 s after launch)',
+    );
     expect(r.of('instance-launched').map(([t]) => t)).toEqual([0, 0, 600_000]);
     // i-1 760 s, i-2 1200 s, i-3 600 s
     expect(r.summary.cost.byProvider.ec2).toBeCloseTo(((760 + 1200 + 600) / 3600) * 0.05, 6); // (the summary gives dollars to 6 decimals)
+  });
+
+  it('with managed draining and a DAEMON task slower than the notice: the chosen instance terminates at the notice end (820 s), saying it was chosen; not charged; no replacement', () => {
+    // the DAEMON task gets SIGTERM at the notice (700 s) and would exit 150 s later (850 s,
+    // stopTimeout 3m lets it): EC2 terminates i-1 first, at 700 + 120 = 820 s, killing it.
+    // Chosen at 710 s: 110 s before. i-1 ran 820 s = 0.23 h, interrupted by EC2 in its first
+    // hour: not charged
+    const r = run(scenario({ spotInstanceDraining: true, shutdown: '150s', stopTimeout: '3m' }));
+    expect(r.of('instance-terminated')).toEqual([[820_000, id(1)]]);
+    expect(r.of('instance-draining')).toEqual([[700_000, id(1)]]);
+    expect(r.events.find((e) => e.type === 'instance-terminated')!.message).toBe(
+      'm5.large in us-east-1a terminated: EC2 Spot interruption; chosen 110 s before by scale in (managed draining), while DRAINING at its Spot interruption notice, so not replaced (ran 0.23 h, registered 60 s after launch; not charged: interrupted by EC2 in its first hour)',
+    );
+    expect(r.of('instance-launched').map(([t]) => t)).toEqual([0, 0, 600_000]);
+    // i-1 not charged; i-2 1200 s, i-3 600 s
+    expect(r.summary.cost.byProvider.ec2).toBeCloseTo(((1200 + 600) / 3600) * 0.05, 6); // (the summary gives dollars to 6 decimals)
+  });
+});
+
+describe('a notice given by a test (AutoScalingGroup.spotNotice)', () => {
+  it("cancels the instance's own pending notice: one notice, one termination 2 minutes later", () => {
+    // Notices a mean of 1 minute apart: i-1 (registered at 60 s) draws its own notice for soon
+    // after. The test gives it one at 60 s instead: EC2 terminates it at 60 + 120 = 180 s, and
+    // the drawn notice never comes (left pending, it would have come within those 2 minutes
+    // for this seed, a second notice and a later termination)
+    const events: Ev[] = [];
+    const s = scenario({ spotInstanceDraining: false, meanTimeBetween: '1m', duration: '5m' });
+    const sim = new Simulation(s, { event: (e) => events.push(e as Ev), task: () => {}, timeseries: () => {}, capacity: () => {} }, 1);
+    sim.checkTallies = true;
+    const group = sim.cluster.groups.get('ec2')!;
+    sim.begin();
+    sim.runChunk(60_000);
+    const i1 = sim.cluster.byId.get(id(1))!;
+    expect(i1.lifecycle).toBe('ACTIVE');
+    group.spotNotice(i1);
+    for (const t of sim.chunkEnds()) if (t > 60_000) sim.runChunk(t);
+    sim.end();
+    const ofI1 = (type: string) => events.filter((e) => e.type === type && e.subject === id(1)).map((e) => e.time);
+    expect(ofI1('spot-interruption')).toEqual([60_000]);
+    expect(ofI1('instance-terminated')).toEqual([180_000]);
+    // a second notice to an instance already under one is a caller's mistake
+    expect(() => group.spotNotice(i1)).toThrow(/internal: an EC2 Spot interruption notice to i-00000000000000001, already under one/);
   });
 });
 

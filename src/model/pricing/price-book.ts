@@ -32,6 +32,8 @@ export interface PriceBook {
    * `purchaseOption`: the scenario's override, else the type's own price.
    */
   ec2Price(type: { name: string; pricePerHour: number }, purchaseOption: PurchaseOption): number;
+  /** The EC2 Spot discount: the scenario's ec2SpotDiscount, else the model's. */
+  readonly ec2SpotDiscount: number;
 }
 
 /** A fraction (a discount: >= 0 and < 1), or without `max` a price (>= 0 and <= MAX_PRICE_PER_HOUR USD an hour). */
@@ -79,6 +81,7 @@ export function createPriceBook(overrides: PricingOverrides = {}, custom: readon
   }
   return {
     fargate: (arch) => fargate[arch],
+    ec2SpotDiscount,
     ec2Price(type, purchaseOption) {
       const ec2 = overrides.ec2;
       const p = ec2 !== undefined && Object.hasOwn(ec2, type.name) ? ec2[type.name] : type.pricePerHour;

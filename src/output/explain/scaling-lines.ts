@@ -88,7 +88,7 @@ function eventsAt(events: readonly EventRow[], type: string): Map<string, EventR
  * start, says when that firing was and how long before the run: "scheduled action open
  * (cron(0 8 ? * MON-FRI *)), fired 2026-03-02 08:00 UTC (4 h before the run), replayed at
  * time 0: minCapacity 2 -> 8; in force at the start (after 5 earlier firings replayed since
- * 2026-02-25 18:00 UTC)" (or "...; overridden by close (fired ...)", "..., replayed at time 0;
+ * 2026-02-25 18:00 UTC)" (or "...; overridden by close (fired 2026-03-02 18:00 UTC)", "..., replayed at time 0;
  * failed: ...").
  */
 export function describeScheduled(message: string, clock: ClockFormat | undefined): string {
@@ -96,12 +96,18 @@ export function describeScheduled(message: string, clock: ClockFormat | undefine
   if (!m) return message;
   const fired = Date.parse(m[2]);
   if (Number.isNaN(fired)) return message;
-  const when = `${new Date(fired).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const utc = (ms: number): string => `${new Date(ms).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
+  const when = utc(fired);
   const ago = clock ? ` (${formatSpan((clock.startEpochMs - fired) / 1000)} before the run)` : ' (before the run)';
   // the count of earlier firings replayed, its instant as the firing's: "(after 5 earlier firings replayed since 2026-02-25 18:00 UTC)"
-  const rest = m[3].replace(/( \(after \d+ earlier firings? replayed since )(\S+)\)/, (all, head: string, iso: string) => {
+  // (an older folder's says "earlier firings replayed since", without "of this service's scheduled actions")
+  const rest = m[3].replace(/( \(after \d+ earlier firings?(?: of this service's scheduled actions)? replayed since )(\S+)\)/, (all, head: string, iso: string) => {
     const t = Date.parse(iso);
-    return Number.isNaN(t) ? all : `${head}${new Date(t).toISOString().slice(0, 16).replace('T', ' ')} UTC)`;
+    return Number.isNaN(t) ? all : `${head}${utc(t)})`;
+  }).replace(/\(fired (\S+)\)/g, (all, iso: string) => {
+    // the firing that overrode it, told the same way: "overridden by open (fired 2026-03-02 08:00 UTC)"
+    const t = Date.parse(iso);
+    return Number.isNaN(t) ? all : `(fired ${utc(t)})`;
   });
   return `${m[1]}, fired ${when}${ago}, replayed at time 0${rest}`;
 }

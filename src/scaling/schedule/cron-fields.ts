@@ -65,7 +65,7 @@ function parseValue(spec: FieldSpec, token: string, at: Cursor): number {
   return v;
 }
 
-/** Sets flags[v] for every value of one plain item: *, v, v-w, * /s, v/s, v-w/s (ranges may wrap). */
+/** Sets flags[v] for every value of one plain item: *, v, v-w, * /s, v/s, v-w/s (ranges may wrap, except years). */
 function addPlainItem(spec: FieldSpec, item: string, at: Cursor, flags: Uint8Array, base: number): void {
   const slash = item.indexOf('/');
   const rangePart = slash < 0 ? item : item.slice(0, slash);
@@ -92,6 +92,9 @@ function addPlainItem(spec: FieldSpec, item: string, at: Cursor, flags: Uint8Arr
     } else {
       from = parseValue(spec, rangePart.slice(0, dash), at);
       to = parseValue(spec, rangePart.slice(dash + 1), { text: at.text, offset: at.offset + dash + 1 });
+      // years do not wrap: Quartz's cron refuses a reversed year range ("Start year must be
+      // less than stop year"); 2030-2026 would otherwise fire from 2030 on, not 2026-2030
+      if (spec.name === 'year' && to < from) fail(spec, at, rangePart, 'a year range from <= to');
     }
   }
   const span = spec.max - spec.min + 1;
@@ -124,11 +127,24 @@ function parseSimpleField(spec: FieldSpec, field: string, at: Cursor, size: numb
 function parseDayOfMonth(field: string, at: Cursor): DayOfMonthField {
   const spec = SPECS[2];
   const f: DayOfMonthField = { days: new Uint8Array(32), last: false, lastWeekday: false, nearestWeekday: [] };
-  for (const { item, at: a } of items(field, at)) {
+  const list = items(field, at);
+  // L, LW and nW stand alone: Quartz's cron refuses them in a list ("1W,15W", "1,L"), and
+  // AWS's cron reference (eb-cron-expressions.html) shows none in one
+  if (list.length > 1) {
+    for (const { item, at: a } of list) {
+      if (/^(L|LW|\d+W)$/i.test(item)) fail(spec, a, field, `"${item}" as the only day-of-month expression (L, LW and nW take no list; one scheduled action per such day)`);
+    }
+  }
+  for (const { item, at: a } of list) {
     const u = item.toUpperCase();
     if (u === 'L') f.last = true;
     else if (u === 'LW') f.lastWeekday = true;
-    else if (/^\d+W$/.test(u)) f.nearestWeekday.push(parseValue(spec, u.slice(0, -1), a));
+    else if (/^\d+W$/.test(u)) {
+      // (the whole item in the error: "32W", not "32")
+      const d = Number(u.slice(0, -1));
+      if (d < 1 || d > 31) fail(spec, a, item);
+      f.nearestWeekday.push(d);
+    }
     else if (item === '' || /[LW#?]/i.test(item)) fail(spec, a, item);
     else addPlainItem(spec, item, a, f.days, 0);
   }

@@ -26,6 +26,36 @@ export function checkTimezone(timezone: string): void {
   zoneOf(timezone);
 }
 
+/**
+ * A cron() day whose matching wall-clock times the clocks skip (spring forward): no firing
+ * that day for them (nextCronFire); `at` is the instant the clocks jump, when they would
+ * have fired.
+ */
+export interface CronSkip {
+  /** Epoch ms of the jump (the gap's end). */
+  at: number;
+  /** The skipped wall-clock times, "02:30", in order. */
+  times: string[];
+  /** The local date, "2026-03-08". */
+  date: string;
+  /** The wall clock just before and at the jump: "02:00", "03:00". */
+  from: string;
+  to: string;
+}
+
+/**
+ * The first firing strictly after `afterEpochMs`, or a cron() day's skipped times when the
+ * clocks jump over them before that firing (CronSkip: only a cron() has them), or null when
+ * there is neither. nextFire, with the skips.
+ */
+export function nextFireOrSkip(schedule: Schedule, afterEpochMs: number, timezone = 'UTC', bounds: ScheduleBounds = {}): number | CronSkip | null {
+  if (schedule.kind !== 'cron' || (bounds.startTime !== undefined && bounds.startTime > afterEpochMs)) return nextFire(schedule, afterEpochMs, timezone, bounds);
+  const next = nextCronFire(schedule, afterEpochMs, timezone, true);
+  if (next === null) return null;
+  const at = typeof next === 'number' ? next : next.at;
+  return bounds.endTime !== undefined && at > bounds.endTime ? null : next;
+}
+
 /** The first firing strictly after `afterEpochMs`, or null when there is none. */
 export function nextFire(schedule: Schedule, afterEpochMs: number, timezone = 'UTC', bounds: ScheduleBounds = {}): number | null {
   const after = bounds.startTime !== undefined ? Math.max(afterEpochMs, bounds.startTime - 1) : afterEpochMs;
@@ -107,12 +137,15 @@ export function firstInstantIn(local: LocalDateTime, timezone: string): number |
  * cannot match, and converts matching wall-clock times with luxon (firstInstantOf). A
  * wall-clock time that does not exist (spring-forward gap) is skipped: that day has no such
  * firing ("your schedule invocation gets skipped", EventBridge Scheduler on daylight saving
- * time); one the clocks pass twice (fall back) fires once, at its first occurrence, so a
+ * time; with `skips`, that day's skip is returned, at the jump, when it comes before the next
+ * firing: nextFireOrSkip); one the clocks pass twice (fall back) fires once, at its first occurrence, so a
  * sub-hourly cron fires through the first pass of the repeated hour and not on the repeat.
  * The first occurrences rise with the wall-clock time, so the first one after `after` is
  * the answer.
  */
-function nextCronFire(c: CronSchedule, after: number, timezone: string): number | null {
+function nextCronFire(c: CronSchedule, after: number, timezone: string): number | null;
+function nextCronFire(c: CronSchedule, after: number, timezone: string, skips: true): number | CronSkip | null;
+function nextCronFire(c: CronSchedule, after: number, timezone: string, skips = false): number | CronSkip | null {
   const zone = zoneOf(timezone);
   const start = DateTime.fromMillis(after, { zone });
   let y = start.year;
@@ -147,6 +180,10 @@ function nextCronFire(c: CronSchedule, after: number, timezone: string): number 
           if (!c.minutes[mi]) continue;
           const ms = firstInstantOf({ year: y, month: mo, day: d, hour: h, minute: mi, second: 0 }, zone);
           if (ms !== null && ms > after) return ms;
+          if (ms === null && skips) {
+            const skip = cronSkip(c, zone, y, mo, d, h, mi);
+            if (skip.at > after) return skip;
+          }
         }
       }
     }
@@ -156,13 +193,59 @@ function nextCronFire(c: CronSchedule, after: number, timezone: string): number 
   return null;
 }
 
+const hhmm = (h: number, m: number): string => `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+
+/**
+ * The skip of day y-mo-d, whose matching time h:mi the clocks jump over: the jump's instant
+ * (found by halving the span in which it lies, to the minute) and every matching time of
+ * the day in the gap, from h:mi on.
+ */
+function cronSkip(c: CronSchedule, zone: IANAZone, y: number, mo: number, d: number, h: number, mi: number): CronSkip {
+  const wall = Date.UTC(y, mo - 1, d, h, mi);
+  // the offsets around it: luxon moves the time forward by the gap, into the later offset
+  const after = DateTime.fromObject({ year: y, month: mo, day: d, hour: h, minute: mi }, { zone }).offset;
+  const before = zone.offset(wall - after * 60_000 - DAY_MS / 2);
+  // the jump is between the instants the wall time would be at in the later and earlier offsets
+  let lo = wall - after * 60_000; // in the earlier offset still
+  let hi = wall - before * 60_000; // in the later one
+  while (hi - lo > 60_000) {
+    const mid = lo + Math.floor((hi - lo) / 120_000) * 60_000;
+    if (zone.offset(mid) === after) hi = mid;
+    else lo = mid;
+  }
+  const at = hi;
+  const clock = (ms: number): string => {
+    const t = new Date(ms);
+    return hhmm(t.getUTCHours(), t.getUTCMinutes());
+  };
+  const times: string[] = [];
+  for (let hh = h; hh < 24; hh++) {
+    if (!c.hours[hh]) continue;
+    for (let mm = hh === h ? mi : 0; mm < 60; mm++) {
+      if (c.minutes[mm] && firstInstantOf({ year: y, month: mo, day: d, hour: hh, minute: mm, second: 0 }, zone) === null) times.push(hhmm(hh, mm));
+    }
+  }
+  const date = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+  return { at, times, date, from: clock(at + before * 60_000), to: clock(at + after * 60_000) };
+}
+
+/** "02:30 does not exist", "02:00, 02:15, 02:30 and 02:45 do not exist", "the 60 times from 02:00 to 02:59 do not exist". */
+export function skippedTimes(skip: CronSkip): string {
+  const t = skip.times;
+  if (t.length === 1) return `${t[0]} does not exist`;
+  if (t.length <= 4) return `${t.slice(0, -1).join(', ')} and ${t[t.length - 1]} do not exist`;
+  return `the ${t.length} times from ${t[0]} to ${t[t.length - 1]} do not exist`;
+}
+
 /**
  * How far back before the run's start a cron firing is searched for, to replay it
  * (prevFire's default `earliest`; ServiceAutoScaler.firingsBeforeStart applies it to cron()
  * only: an at() or a rate() needs no search, and AWS reverts nothing, so they have no age
- * limit there): a recurring cron fires at least once a year unless its year field says
- * otherwise; a cron firing older than this (past years) is taken as not in force
- * (docs/assumptions.md). It bounds prevFire's walk of a cron calendar.
+ * limit there): most recurring crons fire at least once a year, but not all: a year field
+ * may skip years, and some days do not come every year (cron(0 8 29 2 ? *) fires every
+ * 4 years, a fifth Monday of February, MON#5 in February, once in years); a cron whose last
+ * firing before the start is older than this is taken as not in force, whatever it set
+ * (docs/assumptions.md; the warning on such an action says so). It bounds prevFire's walk of a cron calendar.
  */
 export const PREV_FIRE_HORIZON_MS = 400 * DAY_MS;
 

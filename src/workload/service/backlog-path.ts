@@ -10,7 +10,11 @@
 // rate lambda: its wait is q(t) / lambda, i.e. D = q(t) rate / lambda + 1. That holds
 // while the backlog builds (lambda > rate). While it drains, the requests first served
 // were queued in an earlier period, mostly behind a full queue accepting at `rate`:
-// D = q(t) + 1 is exact for them (and too small for the later ones). That is the http
+// D = q(t) + 1 is exact only for the first of them. The k-th served waited behind the
+// backlog it found on arrival, about the start value, while q(t) has by then dropped by
+// k (1 - lambda / rate): D under-counts by that much, so the wait of a fast-draining
+// backlog reads low (a full queue of 1000, 40/s, arrivals 50 -> 20/s: the drain minute's
+// p50 9.7 s where request fidelity shows 22.7 s; notes/service-model.md, row i). That is the http
 // path's (per-task queues, capped); a queue service's shared FIFO queue takes only the
 // line's extent and count from here and its waits from the cumulative arrivals
 // (fluid-model.ts addFifo, arrival-curve.ts).

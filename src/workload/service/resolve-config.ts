@@ -32,6 +32,8 @@ export interface ResolvedServiceConfig {
 
 /** SQS's MessageRetentionPeriod: default 345,600 s (4 days), 60 s to 1,209,600 s (14 days) (CreateQueue). */
 export const DEFAULT_RETENTION_MS = 345_600_000;
+/** An http task's queue when maxQueuePerTask is not written (requests held beyond its busy slots). */
+export const DEFAULT_MAX_QUEUE_PER_TASK = 100;
 export const MIN_RETENTION_MS = 60_000;
 export const MAX_RETENTION_MS = 1_209_600_000;
 
@@ -101,7 +103,7 @@ export function resolveServiceConfig(config: ServiceWorkloadConfig, written: Wri
   // queue workloads refuse capacityRps above).
   const stretch = capacityRps < slotRate ? slotRate / capacityRps : 1;
   const meanServiceMs = baseMean * stretch;
-  const maxQueue = config.maxQueuePerTask ?? 100;
+  const maxQueue = config.maxQueuePerTask ?? DEFAULT_MAX_QUEUE_PER_TASK;
   if (!(maxQueue >= 0)) throw new Error(`workload.maxQueuePerTask: expected >= 0, found ${maxQueue}`);
   const retention = config.messageRetentionPeriod;
   if (retention !== undefined) {

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { durationReader, readScenarioSettings } from '../../../src/output/report/data/scenario-settings.js';
-import { effectiveScenario, loadScenarioFile } from '../../../src/scenario/index.js';
+import { effectiveScenario, loadScenarioFile, loadScenarioObject } from '../../../src/scenario/index.js';
 
 /** scenario.json as a run writes it (run-to-folder.ts), read back. */
 function scenarioJson(file: string): Record<string, unknown> {
@@ -103,6 +103,81 @@ describe('scenario.json settings a lesson turns on', () => {
     const s = readScenarioSettings(scenarioJson('scenarios/unplaceable-task.yaml'), 1800);
     expect(new Map(s.services.get('gpu-batch')!.rows).get('placement constraints')).toBe('memberOf(attribute:ecs.instance-type =~ g5.*)');
     expect(new Map(s.services.get('web')!.rows).has('placement constraints')).toBe(false);
+  });
+});
+
+describe('scenario.json settings: the prices the run used, and Spot interruptions', () => {
+  // list prices (us-east-1 Linux on-demand): m5.large 0.096, c5.large 0.085 USD/h; Fargate
+  // X86_64 0.04048 per vCPU-hour + 0.004445 per GB-hour, ARM64 0.03238 + 0.00356; the model's
+  // discounts: EC2 Spot 0.65, Fargate Spot 0.70
+  const mixed = {
+    name: 'mixed',
+    duration: '1h',
+    cluster: {
+      availabilityZones: ['us-east-1a'],
+      capacityProviders: {
+        od: { autoScalingGroup: { instanceTypes: ['c5.large', 'm5.xlarge'], minSize: 1, maxSize: 2 } },
+        spotty: {
+          autoScalingGroup: {
+            instanceTypes: ['m5.large', { name: 'my.big', vcpu: 4, memoryMiB: 16384, enis: 4, price: 0.3 }],
+            purchaseOption: 'spot',
+            minSize: 1,
+            maxSize: 2,
+            spotInterruptions: { meanTimeBetween: '90m' },
+            spotInstanceDraining: true,
+          },
+        },
+        FARGATE_SPOT: { interruptions: { meanTimeBetween: '2h' } },
+      },
+    },
+    taskDefinitions: {
+      web: { cpu: 256, memory: 512, containerDefinitions: { app: { cpu: 256, memory: 512 } } },
+      arm: { cpu: 256, memory: 512, networkMode: 'awsvpc', requiresCompatibilities: ['FARGATE'], runtimePlatform: { cpuArchitecture: 'ARM64' }, containerDefinitions: { app: { cpu: 256, memory: 512 } } },
+    },
+    services: {
+      a: { taskDefinition: 'web', desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: 'od', weight: 1 }] },
+      b: { taskDefinition: 'web', desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: 'spotty', weight: 1 }] },
+      c: { taskDefinition: 'arm', desiredCount: 2, capacityProviderStrategy: [{ capacityProvider: 'FARGATE', weight: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 1 }] },
+    },
+  };
+
+  it("lists each group's on-demand prices (an on-demand group: its first type; Spot: every type, and the discount), Spot interruptions and draining, FARGATE_SPOT's interruptions, and the Fargate rates", () => {
+    const json = JSON.parse(JSON.stringify(effectiveScenario(loadScenarioObject('mixed', mixed, { baseDir: '.' }))));
+    const s = readScenarioSettings(json, 3600);
+    const providers = new Map(s.providers);
+    expect(providers.get('od')).toBe('ASG c5.large, m5.xlarge on-demand, size 1..2 (desired 1); on-demand c5.large 0.085 USD/h; launch delay lognormal median 1m30s, p95 3m');
+    expect(providers.get('spotty')).toBe(
+      'ASG m5.large, my.big spot, size 1..2 (desired 1); on-demand m5.large 0.096, my.big 0.3 USD/h, Spot discount 65 %; Spot interruptions every 1h30m on average, Spot instance draining on; launch delay lognormal median 1m30s, p95 3m',
+    );
+    expect(providers.get('FARGATE_SPOT')).toBe('Fargate Spot; interruptions every 2h on average');
+    expect(new Map(s.rows).get('Fargate prices')).toBe('ARM64 0.03238 USD/vCPU-hour + 0.00356 USD/GB-hour; Fargate Spot discount 70 %');
+  });
+
+  it('a Spot group without interruptions says none and draining off; X86_64 Fargate rates; written prices as written', () => {
+    const raw = structuredClone(mixed) as any;
+    delete raw.cluster.capacityProviders.spotty.autoScalingGroup.spotInterruptions;
+    delete raw.cluster.capacityProviders.spotty.autoScalingGroup.spotInstanceDraining;
+    delete raw.cluster.capacityProviders.FARGATE_SPOT;
+    delete raw.taskDefinitions.arm.runtimePlatform;
+    raw.services.c.capacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 1 }];
+    // m5.xlarge: listed second by an on-demand group, never launched (warned of); kept in scenario.json, not shown
+    raw.pricing = { ec2: { 'my.big': 0.25, 'm5.xlarge': 0.2 }, ec2SpotDiscount: 0.6, fargate: { gbHour: 0.005 } };
+    const json = JSON.parse(JSON.stringify(effectiveScenario(loadScenarioObject('mixed', raw, { baseDir: '.' }))));
+    const s = readScenarioSettings(json, 3600);
+    expect(new Map(s.providers).get('spotty')).toContain('; on-demand m5.large 0.096, my.big 0.25 USD/h, Spot discount 60 %; Spot interruptions none, Spot instance draining off; ');
+    expect(new Map(s.providers).get('od')).toContain('; on-demand c5.large 0.085 USD/h; ');
+    expect(new Map(s.rows).get('Fargate prices')).toBe('X86_64 0.04048 USD/vCPU-hour + 0.005 USD/GB-hour');
+  });
+
+  it('quickstart: m5.large 0.096 on its group, no Fargate prices; a scenario.json without pricing (an older run) lists no price', () => {
+    const json = scenarioJson('scenarios/quickstart.yaml');
+    const s = readScenarioSettings(json, 3600);
+    expect(s.providers[0][1]).toContain('(desired 3); on-demand m5.large 0.096 USD/h; launch delay 1m');
+    expect(new Map(s.rows).has('Fargate prices')).toBe(false);
+    delete json.pricing;
+    const old = readScenarioSettings(json, 3600);
+    expect(old.providers[0][1]).not.toContain('USD');
+    expect(old.providers[0][1]).not.toContain('Spot');
   });
 });
 

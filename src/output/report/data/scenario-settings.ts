@@ -1,6 +1,7 @@
 // What a report needs from the optional scenario.json copy in a results folder: the
 // scaling targets and alarm thresholds to draw against the metrics, the SLO, and a few
-// key settings to list. Accepts the scenario as written (durations "250ms", numbers =
+// key settings to list, the prices the run used among them (scenario.json's `pricing`:
+// each group's on-demand prices and Spot discount, the Fargate rates). Accepts the scenario as written (durations "250ms", numbers =
 // seconds) or as parsed by ecsim (durations in integer ms): see durationReader.
 
 import { parseDuration } from '../../../scenario/index.js';
@@ -130,10 +131,14 @@ export function readScenarioSettings(scenario: Obj | null, durationSeconds: numb
   const metrics = obj(scenario.metrics);
   if (metrics.period !== undefined) add('metric period / publish delay', `${fmtMs(ms(metrics.period))} / ${fmtMs(ms(metrics.publishDelay))}`);
 
+  const pricing = obj(scenario.pricing);
+  const fargatePrices = describeFargatePrices(obj(pricing.fargate));
+  if (fargatePrices) add('Fargate prices', fargatePrices);
+
   const providers: [string, string][] = [];
   for (const [name, p] of Object.entries(obj(obj(scenario.cluster).capacityProviders))) {
     // scenario.json's capacity providers are parsed like the rest (effective.ts): numbers in ms.
-    providers.push([name, describeProvider(obj(p), ms)]);
+    providers.push([name, describeProvider(name, obj(p), ms, pricing)]);
     const managed = obj(obj(p).managedScaling);
     if (Object.keys(managed).length > 0 && managed.status !== 'DISABLED') targetCapacity.set(name, num(managed.targetCapacity) ?? 100);
   }
@@ -224,12 +229,46 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
   return { name, sloLatencyP95Ms, capacityRps, queue: workload.type === 'queue', lines, alarms, rows };
 }
 
-function describeProvider(p: Obj, ms: (v: unknown) => number | null): string {
+/** A fraction as a percentage: 0.65 -> "65 %". */
+const pct = (x: number) => `${Math.round(x * 1000) / 10} %`;
+
+/** scenario.json's pricing.fargate: "X86_64 0.04048 USD/vCPU-hour + 0.004445 USD/GB-hour; ARM64 ...; Fargate Spot discount 70 %"; '' when none. */
+function describeFargatePrices(f: Obj): string {
+  const rates = (r: Obj) => {
+    const vcpu = num(r.vcpuHour);
+    const gb = num(r.gbHour);
+    return [vcpu !== null ? `${vcpu} USD/vCPU-hour` : '', gb !== null ? `${gb} USD/GB-hour` : ''].filter(Boolean).join(' + ');
+  };
+  const spot = num(f.spotDiscount);
+  return [
+    rates(f) && `X86_64 ${rates(f)}`,
+    rates(obj(f.arm64)) && `ARM64 ${rates(obj(f.arm64))}`,
+    spot !== null ? `Fargate Spot discount ${pct(spot)}` : '',
+  ].filter(Boolean).join('; ');
+}
+
+/** Mean time between interruptions: "every 1h on average", else "none". */
+function interruptions(v: unknown, ms: (v: unknown) => number | null): string {
+  const mean = obj(v).meanTimeBetween;
+  return mean === undefined ? 'none' : `every ${fmtMs(ms(mean))} on average`;
+}
+
+function describeProvider(name: string, p: Obj, ms: (v: unknown) => number | null, pricing: Obj): string {
   const asg = obj(p.autoScalingGroup);
-  if (Object.keys(asg).length === 0) return 'Fargate';
-  const types = Array.isArray(asg.instanceTypes) ? asg.instanceTypes.map((t) => (typeof t === 'string' ? t : String(obj(t).name))).join(', ') : '?';
+  if (Object.keys(asg).length === 0) {
+    return name === 'FARGATE_SPOT' ? `Fargate Spot; interruptions ${interruptions(p.interruptions, ms)}` : 'Fargate';
+  }
+  const names = Array.isArray(asg.instanceTypes) ? asg.instanceTypes.map((t) => (typeof t === 'string' ? t : String(obj(t).name))) : [];
+  const types = names.length ? names.join(', ') : '?';
+  const spot = asg.purchaseOption === 'spot';
   const managed = obj(p.managedScaling);
   const parts = [`ASG ${types} ${asg.purchaseOption ?? 'on-demand'}, size ${asg.minSize ?? '?'}..${asg.maxSize ?? '?'} (desired ${asg.desiredCapacity ?? '?'})`];
+  // the prices scenario.json records (effective.ts): of the types the group launches (on-demand: its first one)
+  const ec2 = obj(pricing.ec2);
+  const priced = (spot ? names : names.slice(0, 1)).flatMap((t) => (num(ec2[t]) !== null ? [`${t} ${ec2[t]}`] : []));
+  const discount = num(pricing.ec2SpotDiscount);
+  if (priced.length) parts.push(`on-demand ${priced.join(', ')} USD/h${spot && discount !== null ? `, Spot discount ${pct(discount)}` : ''}`);
+  if (spot) parts.push(`Spot interruptions ${interruptions(asg.spotInterruptions, ms)}, Spot instance draining ${asg.spotInstanceDraining === true ? 'on' : 'off'}`);
   if (asg.launchDelay !== undefined) parts.push(`launch delay ${describeDistribution(asg.launchDelay, ms)}`);
   if (managed.status === 'ENABLED' || (Object.keys(managed).length > 0 && managed.status !== 'DISABLED')) {
     parts.push(`managed scaling targetCapacity ${managed.targetCapacity ?? 100} %, warm-up ${fmtMs(managed.instanceWarmupPeriod === undefined ? 300_000 : ms(managed.instanceWarmupPeriod))}`);

@@ -65,7 +65,7 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
     // a firing before the run, replayed at the start, whose bound is in force then (service-auto-scaler.ts, runInForceAtStart)
     const before = /^ fired (\S+), before the run; replayed at time 0: /.exec(rest);
     // (without the count of earlier firings replayed, " (after 5 earlier firings replayed since ...)")
-    if (before) return `scheduled action ${m[1]}, fired ${before[1]} before the run, was in force at the start (${rest.slice(before[0].length).replace('; in force at the start', '').replace(/ \(after \d+ earlier firings? replayed since \S+\)/, '')})`;
+    if (before) return `scheduled action ${m[1]}, fired ${before[1]} before the run, was in force at the start (${rest.slice(before[0].length).replace('; in force at the start', '').replace(/ \(after \d+ earlier firings?(?: of this service's scheduled actions)? replayed since \S+\)/, '')})`;
     return `scheduled action ${m[1]} ran (${rest.replace(/^[:;]\s*/, '')})`;
   }
   const step = /^step scaling (\S+): (.*)$/.exec(cause);

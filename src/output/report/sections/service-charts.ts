@@ -66,6 +66,9 @@ function everRunning(ctx: ReportContext, name: string, s: SeriesTable): boolean 
   return (s.columns.running_count?.some((v) => v > 0) ?? false) || ctx.data.tasks.some((t) => t.service === name && Number.isFinite(t.runningS));
 }
 
+/** A scheduled-action row for a cron() firing the clocks skipped (service-auto-scaler.ts): no firing. */
+const SKIPPED = /^scheduled action \S+ \(.*\) skipped: /;
+
 const ALARM_COLOR: Record<AlarmSetting['direction'], string> = { out: ROLE.alarmHigh, in: ROLE.alarmLow, either: ROLE.alarmEither };
 const ALARM_LEGEND: Record<AlarmSetting['direction'], string> = {
   out: 'alarm in ALARM (its policy scales out)',
@@ -127,7 +130,8 @@ function tasksChart(ctx: ReportContext, name: string, s: SeriesTable): string {
       const a = parseScalingActivity(e.timeS, e.subject, e.message);
       const dir = a?.direction === 'in' ? 'down' : 'up';
       markers.push({ timeS: e.timeS, color: dir === 'up' ? ROLE.scaleOut : ROLE.scaleIn, direction: dir, title: `${clockLabel(ctx.clock, e.timeS)} ${e.message}` });
-    } else if (e.type === 'scheduled-action') {
+    } else if (e.type === 'scheduled-action' && !SKIPPED.test(e.message)) {
+      // (a cron() firing the clocks skipped is no firing: no marker)
       markers.push({ timeS: e.timeS, color: ROLE.scheduled, direction: 'none', title: `${clockLabel(ctx.clock, e.timeS)} ${e.message}` });
     }
   }
