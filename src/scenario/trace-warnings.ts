@@ -47,7 +47,7 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     if ((svc.config.fidelity ?? 'fluid') === 'fluid') csvWithinPeriods(rows, csv.interpolate, csv.timeColumn, s.scenario.metrics.period, s.scenario.duration, [...at, 'csv', 'file'], out);
     // what falls after a shorter --duration is cut off on purpose
     if (options.durationOverridden) continue;
-    const span = csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs, csv.interpolate);
+    const span = csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs, csv.interpolate, csv.timeColumn);
     if (span?.kind === 'warn') out.push({ at: [...at, 'csv', 'file'], message: span.message });
   }
   return out;

@@ -115,6 +115,15 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     expect(warningsOf(withCsv('half', rowsTo(1800, 600)))[0]).toMatch(/"half\.csv" ends 30m before the run does .*; time_s counts seconds since the scenario's start: give rows up to 3600, or shorten the run$/);
   });
 
+  it('the messages name the time column as the scenario names it (timeColumn: ts), not time_s', () => {
+    const ts = (s: Record<string, any>) => Object.assign(s.services.web.workload.requestRate.csv, { timeColumn: 'ts' });
+    const [w] = warningsOf(withCsv('ts-short', 'ts,rps\n0,100\n600,200\n1800,400\n', ts));
+    expect(w).toBe(
+      'services.web.workload.requestRate.csv.file: "ts-short.csv" ends 30m before the run does (its last value, 400, is held to the end): its ts runs from 0 to 1800, the run from 0 to 3600 (1h); ts counts seconds since the scenario\'s start: give rows up to 3600, or shorten the run',
+    );
+    expect(refusal(withCsv('ts-epoch', 'ts,rps\n1772442000,100\n1772442060,400\n', ts))).toMatch(/its ts runs from 1772442000 to 1772442060, .*these look like Unix epoch seconds: ts counts seconds since the scenario's start \(1772442000 in epoch seconds\), subtract it$/);
+  });
+
   it('a trace covering the run says nothing, nor one cut short on purpose by --duration', () => {
     expect(warningsOf(withCsv('fits', 'time_s,rps\n0,100\n1800,400\n3600,100\n'))).toEqual([]);
     expect(warningsOf(withCsv('longer', 'time_s,rps\n-60,100\n600,300\n1800,400\n7200,100\n'))).toEqual([]);
