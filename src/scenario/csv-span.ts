@@ -3,6 +3,9 @@
 // scenario's start, and the first value is held before the first row, the last after the
 // last. A file in epoch seconds or milliseconds was replayed silently as one held value.
 //
+// Warned too: a file whose first row is after 0 (its first value is held from the start,
+// as the last is held to the end).
+//
 // Refused: no row inside the run and none on both sides of it (every row before 0, or
 // every row at or after the end): the whole run would replay one value of the file, as
 // a constant would, which no one writes a file for. Warned: the file ends before the run
@@ -61,9 +64,14 @@ export function csvSpanProblem(file: string, rows: TraceSeries, endMs: number, s
   // rows before 0 and after the end: the run replays the interpolation between them (a
   // sparse file), whatever number of rows falls inside
   const bothSides = first < 0 && last > endMs;
+  // the first value is held back to 0 as the last is held forward: a file that starts
+  // late replays its first value over the run's beginning (whichever interpolation)
+  const lateStart = first >= 1;
+  if (lateStart) problems.unshift(`"${file}" starts ${formatDuration(Math.round(first))} after the run does (its first value, ${rows.v[0]}, is held from the start)`);
   if (inside < 2 && n > 1 && !bothSides) problems.push(`only ${inside} of the ${n} rows of "${file}" ${inside === 1 ? 'falls' : 'fall'} within the run`);
   if (problems.length === 0) return null;
-  return { kind: 'warn', message: `${problems.join(', and ')}: ${span}; ${hint}` };
+  const advice = lateStart && hint === basisOf(column) ? `${hint}: give a row at 0` : hint;
+  return { kind: 'warn', message: `${problems.join(', and ')}: ${span}; ${advice}` };
 }
 
 /** What the time column (named as the scenario names it, `time_s` by default) holds. */

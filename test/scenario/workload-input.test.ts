@@ -124,6 +124,18 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     expect(refusal(withCsv('ts-epoch', 'ts,rps\n1772442000,100\n1772442060,400\n', ts))).toMatch(/its ts runs from 1772442000 to 1772442060, .*these look like Unix epoch seconds: ts counts seconds since the scenario's start \(1772442000 in epoch seconds\), subtract it$/);
   });
 
+  it('a trace whose first row is after 0 is warned of: its first value is held from the start (as a short one\'s last is held to the end)', () => {
+    // 1 h run; first row at 300 s = 5m after the start
+    expect(warningsOf(withCsv('late', 'time_s,rps\n300,100\n1800,400\n3600,100\n'))).toEqual([
+      'services.web.workload.requestRate.csv.file: "late.csv" starts 5m after the run does (its first value, 100, is held from the start): its time_s runs from 300 to 3600, the run from 0 to 3600 (1h); time_s counts seconds since the scenario\'s start: give a row at 0',
+    ]);
+    // both ends: 300 s late, 1800 s short (3600 - 1800; rows 600 apart, so not one spacing short)
+    const [both] = warningsOf(withCsv('late-short', 'time_s,rps\n300,100\n1200,300\n1800,400\n', (s) => Object.assign(s.services.web.workload.requestRate.csv, { interpolate: 'step' })));
+    expect(both).toMatch(/: "late-short\.csv" starts 5m after the run does \(its first value, 100, is held from the start\), and "late-short\.csv" ends 30m before the run does \(its last value, 400, is held to the end\): its time_s runs from 300 to 1800, .*give rows up to 3600, or shorten the run$/);
+    // less than a millisecond after 0 (simulated time is whole ms): not warned of
+    expect(warningsOf(withCsv('late-float', 'time_s,rps\n0.0004,100\n1800,400\n3600,100\n'))).toEqual([]);
+  });
+
   it('a trace covering the run says nothing, nor one cut short on purpose by --duration', () => {
     expect(warningsOf(withCsv('fits', 'time_s,rps\n0,100\n1800,400\n3600,100\n'))).toEqual([]);
     expect(warningsOf(withCsv('longer', 'time_s,rps\n-60,100\n600,300\n1800,400\n7200,100\n'))).toEqual([]);
