@@ -1,7 +1,8 @@
 // Request-rate values that are valid but likely not what their author meant: a CSV trace
 // that ends before the run or barely overlaps it (csv-span.ts), a noise cv or a weekend
 // factor written as a percent, a change shorter than the metric period or inside one in
-// fluid fidelity (of the trace's keys, and of a CSV trace's rows), and a request-fidelity
+// fluid fidelity (of the trace's keys, and of a CSV trace's rows), a gap in a step CSV's
+// rows (csvStepGap: the rate before it is held over it), and a request-fidelity
 // service whose run offers so many requests that it would run for hours (requestFidelityTooLong).
 // Said by `ecsim run` and `ecsim validate`, not refused.
 
@@ -44,6 +45,7 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     const csv = rate.csv;
     if (!csv || !s.traceFiles.has(csv.file)) continue;
     const rows = csvTraceSeries(s, csv);
+    if (csv.interpolate === 'step') csvStepGap(rows, csv.timeColumn, s.scenario.duration, [...at, 'csv', 'file'], out);
     if ((svc.config.fidelity ?? 'fluid') === 'fluid') csvWithinPeriods(rows, csv.interpolate, csv.timeColumn, s.scenario.metrics.period, s.scenario.duration, [...at, 'csv', 'file'], out);
     // what falls after a shorter --duration is cut off on purpose
     if (options.durationOverridden) continue;
@@ -197,6 +199,53 @@ function insidePeriods(rate: TraceRate, period: number, end: number, at: Path, s
 const timeS = (ms: number): string => String(Number((ms / 1000).toPrecision(15)));
 /** A time or gap in ms as a duration ("10m30s"), rounded to the ms (CSV times in seconds may have fractions of one). */
 const gapText = (ms: number): string => formatDuration(Math.round(ms));
+
+/** A gap between two rows of a step file more than this many times the file's most common spacing is warned of. */
+export const STEP_GAP_FACTOR = 1.5;
+
+/**
+ * With `interpolate: step` each row's rate holds until the next row, so a gap in the rows
+ * holds the rate before it over the gap. A CloudWatch export has such gaps where there was
+ * no traffic: "If there are no requests flowing through the load balancer or no data for a
+ * metric, the metric is not reported" (ELB's CloudWatch metrics page), so a minute of no
+ * requests is a missing row, not a row of 0, and replays as the last minute's rate. In a
+ * file of regular rows (more than half its spacings equal: the most common spacing), warned
+ * of when two rows that reach into the run (0 to its end) are more than STEP_GAP_FACTOR
+ * times the most common spacing apart (the first such gap, and how many). Not with
+ * `linear`: its rows are points, and a ramp across a gap is what it means.
+ */
+function csvStepGap(rows: TraceSeries, column: string, end: number, at: Path, out: ScenarioWarning[]): void {
+  const { t, v } = rows;
+  if (t.length < 3) return;
+  // the most common spacing, to the ms (the smaller of two as common, for determinism)
+  const counts = new Map<number, number>();
+  for (let i = 1; i < t.length; i++) {
+    const d = Math.round(t[i] - t[i - 1]);
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let spacing = 0;
+  let most = 0;
+  for (const [d, c] of counts) if (c > most || (c === most && d < spacing)) [spacing, most] = [d, c];
+  // a file of regular rows (an export) only: more than half its spacings the same; a
+  // hand-written step file (0, 630, 3600) places each row where its rate changes
+  if (spacing <= 0 || most * 2 <= t.length - 1) return;
+  let count = 0;
+  let first = -1;
+  for (let i = 1; i < t.length && t[i - 1] < end; i++) {
+    if (t[i] <= 0 || t[i] - t[i - 1] <= STEP_GAP_FACTOR * spacing) continue;
+    if (count++ === 0) first = i;
+  }
+  if (count === 0) return;
+  const a = t[first - 1];
+  const b = t[first];
+  const more = count > 1 ? ` (${count} such gaps in the run)` : '';
+  out.push({
+    at,
+    message:
+      `rows ${column} ${timeS(a)} and ${timeS(b)} are ${gapText(b - a)} apart, where most rows are ${gapText(spacing)} apart${more}: with interpolate: step the rate of row ${column} ${timeS(a)}, ${rateText(v[first - 1])}/s, is held over the gap; ` +
+      `a CloudWatch export leaves out the periods with no requests (the metric is not reported), so if these are such periods, add a row of 0 for each`,
+  });
+}
 
 /**
  * fasterThanPeriod and insidePeriods for a CSV trace, from its rows (one warning of each kind

@@ -136,6 +136,29 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     expect(warningsOf(withCsv('late-float', 'time_s,rps\n0.0004,100\n1800,400\n3600,100\n'))).toEqual([]);
   });
 
+  it('a step file with a gap in its rows (a CloudWatch export leaves out minutes of no requests) is warned of: the rate before the gap is held over it; not with linear', () => {
+    // per-minute rows 0..3540 of 100/s, 250/s at 540, minutes 600..840 missing (540 -> 900:
+    // 6m, more than 1.5 x 1m), and 1800..1860 missing (1740 -> 1920: 3m)
+    const rowsWithGaps = (missing: (t: number) => boolean) => {
+      let out = 'time_s,rps\n';
+      for (let t = 0; t <= 3540; t += 60) if (!missing(t)) out += `${t},${t === 540 ? 250 : 100}\n`;
+      return out;
+    };
+    const step = (s: Record<string, any>) => Object.assign(s.services.web.workload.requestRate.csv, { interpolate: 'step' });
+    const gaps = rowsWithGaps((t) => (t >= 600 && t <= 840) || (t >= 1800 && t <= 1860));
+    expect(warningsOf(withCsv('gaps', gaps, step))).toEqual([
+      'services.web.workload.requestRate.csv.file: rows time_s 540 and 900 are 6m apart, where most rows are 1m apart (2 such gaps in the run): with interpolate: step the rate of row time_s 540, 250/s, is held over the gap; a CloudWatch export leaves out the periods with no requests (the metric is not reported), so if these are such periods, add a row of 0 for each',
+    ]);
+    // one gap of exactly 1.5 x the spacing (90 s in rows 60 s apart): not warned of; rows filled with 0: none
+    const ninety = rowsWithGaps((t) => t === 180).replace('\n240,', '\n210,100\n240,');
+    expect(warningsOf(withCsv('gap-90', ninety, step)).filter((w) => w.includes('apart, where most rows'))).toEqual([]);
+    expect(warningsOf(withCsv('gaps-filled', rowsWithGaps(() => false), step))).toEqual([]);
+    // a hand-written step file (each row where the rate changes, no spacing the most of them): not warned of
+    expect(warningsOf(withCsv('hand-step', 'time_s,rps\n0,100\n630,200\n900,100\n3600,50\n', step)).filter((w) => w.includes('apart, where most rows'))).toEqual([]);
+    // linear: the rows are points, a ramp across the gap is what they say
+    expect(warningsOf(withCsv('gaps-linear', gaps)).filter((w) => w.includes('apart, where most rows'))).toEqual([]);
+  });
+
   it('a trace covering the run says nothing, nor one cut short on purpose by --duration', () => {
     expect(warningsOf(withCsv('fits', 'time_s,rps\n0,100\n1800,400\n3600,100\n'))).toEqual([]);
     expect(warningsOf(withCsv('longer', 'time_s,rps\n-60,100\n600,300\n1800,400\n7200,100\n'))).toEqual([]);
