@@ -255,7 +255,10 @@ export const asgProviderSchema = strict({
 });
 
 const fargateProvisioning = distribution.default({ distribution: 'lognormal', median: 35_000, p95: 70_000 });
-export const fargateProviderSchema = strict({ provisioningDelay: fargateProvisioning });
+export const fargateProviderSchema = strict(
+  { provisioningDelay: fargateProvisioning },
+  { interruptions: 'only FARGATE_SPOT takes interruptions: a FARGATE (on-demand) task is not interrupted; move it to FARGATE_SPOT or remove it' },
+);
 export const fargateSpotProviderSchema = strict({
   provisioningDelay: fargateProvisioning,
   interruptions: strict({ meanTimeBetween: meanTimeBetweenInterruptions }).optional(),
@@ -328,6 +331,8 @@ export const capacityProviderStrategy = z.array(strategyItem).min(1).max(20);
 const portMapping = strict({
   containerPort: int.min(1).max(65535),
   hostPort: int.min(0).max(65535).optional(),
+}, {
+  protocol: "PortMapping's protocol, which ecsim does not take: it models no protocols; remove the key",
 });
 
 // Task-level cpu and memory are Strings in RegisterTaskDefinition: cpu as an integer of CPU
@@ -395,6 +400,9 @@ const containerDefinition = strict({
   memory: containerSize('memory', int.positive()).optional(),
   memoryReservation: containerSize('memoryReservation', int.positive()).optional(),
   portMappings: z.array(portMapping).default([]),
+}, {
+  essential: "ContainerDefinition's essential, which ecsim does not take: it models no container exits (a task's containers run until the task stops); remove the key",
+  protocol: "a port mapping's key (PortMapping), which ecsim does not take: it models no protocols; remove the key",
 });
 
 /** The containers by name; AWS's list form (`- { name: app, ... }`) is refused with how to write it. */
