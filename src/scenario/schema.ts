@@ -418,9 +418,11 @@ const containerDefinitions = z.unknown().transform((value, ctx) => {
 });
 
 // RegisterTaskDefinition takes memberOf constraints only (APIReference/API_TaskDefinitionPlacementConstraint.html)
-const taskDefinitionPlacementConstraint = discriminated('type', {
-  memberOf: strict({ type: z.literal('memberOf'), expression: z.string() }),
-});
+const taskDefinitionPlacementConstraint = discriminated(
+  'type',
+  { memberOf: strict({ type: z.literal('memberOf'), expression: z.string() }) },
+  { distinctInstance: "RegisterTaskDefinition takes memberOf only; distinctInstance goes on the service's placementConstraints" },
+);
 
 const taskDefinition = strict({
   cpu: taskSize('cpu').optional(),

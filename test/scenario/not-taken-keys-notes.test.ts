@@ -37,3 +37,11 @@ describe('AWS keys ecsim does not take, with the reason', () => {
     expect(problems(s)).toMatch(/cluster\.capacityProviders\.FARGATE\.interruptions: unknown key "interruptions" \(only FARGATE_SPOT takes interruptions: a FARGATE \(on-demand\) task is not interrupted; move it to FARGATE_SPOT or remove it\); expected one of: provisioningDelay/);
   });
 });
+
+describe('a task definition\'s distinctInstance constraint', () => {
+  it('is refused saying RegisterTaskDefinition takes memberOf only and where distinctInstance goes', () => {
+    const s = quickstart();
+    s.taskDefinitions.web.placementConstraints = [{ type: 'distinctInstance' }];
+    expect(problems(s)).toMatch(/taskDefinitions\.web\.placementConstraints\[0\]\.type: expected one of memberOf, found "distinctInstance" \(RegisterTaskDefinition takes memberOf only; distinctInstance goes on the service's placementConstraints\)/);
+  });
+});
