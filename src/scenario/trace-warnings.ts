@@ -1,6 +1,6 @@
 // Request-rate values that are valid but likely not what their author meant: a CSV trace
-// that ends before the run or barely overlaps it (csv-span.ts), a noise cv or a weekend
-// factor written as a percent, a change shorter than the metric period or inside one in
+// that ends before the run or barely overlaps it (csv-span.ts), a noise cv, a random walk's
+// volatility or a weekend factor written as a percent, a change shorter than the metric period or inside one in
 // fluid fidelity (of the trace's keys, and of a CSV trace's rows), a gap in a step CSV's
 // rows (csvStepGap: the rate before it is held over it), and a request-fidelity
 // service whose run offers so many requests that it would run for hours (requestFidelityTooLong).
@@ -18,6 +18,8 @@ import { bisectRight } from 'd3-array';
 
 /** Above this, a noise cv is more likely a percent (cv 5 for 5 %) than meant. */
 const MAX_LIKELY_CV = 1;
+/** Above this, a random walk's volatility (the sd of its log-step) is more likely a percent than meant: a step of e^1 = 2.7 times. */
+const MAX_LIKELY_VOLATILITY = 1;
 /** Above this, a weekend factor is more likely a percent (60 for 0.6) than meant. */
 const MAX_LIKELY_WEEKEND_FACTOR = 10;
 
@@ -35,6 +37,14 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
       out.push({
         at: [...at, 'noise', 'cv'],
         message: `cv is a fraction (0.1 for a 10 % spread), found ${cv}: the factor 1 + cv x Z is clipped at 0 so often that the mean rate is ${up} % above the trace's without noise; for ${cv} % write ${cv / 100}`,
+      });
+    }
+    const volatility = rate.randomWalk?.volatility;
+    if (volatility !== undefined && volatility > MAX_LIKELY_VOLATILITY) {
+      // P(|Z| > 1) = 0.317: about a third of the steps move the rate by e^volatility or more
+      out.push({
+        at: [...at, 'randomWalk', 'volatility'],
+        message: `volatility is the standard deviation of the walk's log-step per every (0.05 for steps of about 5 %), found ${volatility}: about a third of its steps multiply or divide the rate by e^${volatility} or more, so the rate leaps between its bounds rather than walking; for ${volatility} % write ${volatility / 100}`,
       });
     }
     stepFromIgnored(rate, at, out);

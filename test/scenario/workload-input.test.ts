@@ -312,6 +312,17 @@ describe('noise cv and weekendFactor written as percents are warned of', () => {
     return writeScenario(dir, `rate-${Math.random().toString(36).slice(2)}`, s);
   };
 
+  it('a randomWalk volatility above 1 (the sd of its log-step: e^1 = 2.7 times a step) is warned of, 1 and below not', () => {
+    const walk = (volatility: number) => rate({ randomWalk: { start: 200, volatility, every: '1m' } });
+    const of = (file: string) => scenarioWarnings(loadScenarioFile(file), {}).filter((w) => w.at.join('.') === 'services.web.workload.requestRate.randomWalk.volatility').map((w) => w.message);
+    expect(of(walk(5))).toEqual([
+      "volatility is the standard deviation of the walk's log-step per every (0.05 for steps of about 5 %), found 5: about a third of its steps multiply or divide the rate by e^5 or more, so the rate leaps between its bounds rather than walking; for 5 % write 0.05",
+    ]);
+    expect(of(walk(1e300))).toHaveLength(1);
+    expect(of(walk(1))).toEqual([]);
+    expect(of(walk(0.05))).toEqual([]);
+  });
+
   it('the mean of the clipped noise factor, hand-derived: 1 + cv (g(1/cv) - g(4)), g(b) = phi(b) - b Q(b)', () => {
     // g(4) = 1.3383e-4 - 4 x 3.1671e-5 = 7.15e-6; g(2) = 0.053991 - 2 x 0.022750 = 0.008491;
     // g(1) = 0.241971 - 0.158655 = 0.083315; g(0.5) = 0.352065 - 0.5 x 0.308538 = 0.197797
