@@ -197,7 +197,10 @@ export const DEFAULT_LAUNCH_DELAY = { distribution: 'lognormal', median: 90_000,
  * interruptions); bounded at a million days, a round figure well within the whole
  * milliseconds a number holds exactly (about 104 million days).
  */
-const meanTimeBetweenInterruptions = positiveDurationUpTo(1_000_000 * 86_400_000);
+const meanTimeBetweenInterruptions = positiveDurationUpTo(
+  1_000_000 * 86_400_000,
+  'an ecsim bound, about 2700 years: a task would practically never be interrupted; leave interruptions out for none',
+);
 
 const autoScalingGroup = strict({
   // (a repeat is said beside a custom map's own problems, not instead of them)
