@@ -286,7 +286,7 @@ const workloads: Check = (s, report) => {
     if (csv && !s.traceFiles.has(csv.file)) continue; // unreadable: reported where it was read
     try {
       const series = csv ? csvTraceSeries(s, csv) : undefined;
-      const span = csv && series ? csvSpanProblem(csv.file, series, s.scenario.duration, s.startEpochMs, csv.interpolate) : null;
+      const span = csv && series ? csvSpanProblem(csv.file, series, s.scenario.duration, s.startEpochMs, csv.interpolate, csv.timeColumn) : null;
       if (span?.kind === 'refuse') report([...at, 'requestRate', 'csv', 'file'], span.message);
       const config = traceConfigOf(w.requestRate, series ?? []);
       const trace = buildTrace(config, { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' });

@@ -1,6 +1,10 @@
-// A CSV trace's rows against the run, 0 to its end: `time_s` counts seconds since the
+// A CSV trace's rows against the run, 0 to its end: its time column (`time_s` unless
+// `timeColumn` names another; messages name it as written) counts seconds since the
 // scenario's start, and the first value is held before the first row, the last after the
 // last. A file in epoch seconds or milliseconds was replayed silently as one held value.
+//
+// Warned too: a file whose first row is after 0 (its first value is held from the start,
+// as the last is held to the end).
 //
 // Refused: no row inside the run and none on both sides of it (every row before 0, or
 // every row at or after the end): the whole run would replay one value of the file, as
@@ -30,7 +34,7 @@ const MINUTES_LOW = 0.9;
 const MINUTES_HIGH = 2;
 
 /** `rows` (times in ms, increasing) of `file` against a run of `endMs`; null when they fit. */
-export function csvSpanProblem(file: string, rows: TraceSeries, endMs: number, startEpochMs: number, interpolate: Interpolation = 'linear'): CsvSpanProblem | null {
+export function csvSpanProblem(file: string, rows: TraceSeries, endMs: number, startEpochMs: number, interpolate: Interpolation = 'linear', column = 'time_s'): CsvSpanProblem | null {
   const n = rows.t.length;
   if (n === 0) return null;
   const first = rows.t[0];
@@ -38,11 +42,11 @@ export function csvSpanProblem(file: string, rows: TraceSeries, endMs: number, s
   // the spacing of the last two rows: with `step`, the time the last row's rate stands for
   const spacing = n > 1 ? last - rows.t[n - 2] : 0;
   const oneSpacingShort = spacing > 0 && last > 0 && last < endMs && endMs - last <= spacing;
-  const span = `its time_s runs from ${first / 1000} to ${last / 1000}, the run from 0 to ${endMs / 1000} (${formatDuration(endMs)})`;
+  const span = `its ${column} runs from ${first / 1000} to ${last / 1000}, the run from 0 to ${endMs / 1000} (${formatDuration(endMs)})`;
   const hint =
     oneSpacingShort && interpolate === 'linear'
-      ? `${BASIS}: if each row holds the rate from its time to the next row's (as a CloudWatch export's per-period values do), set interpolate: step; else give a row at ${endMs / 1000}, or shorten the run`
-      : unitHint(first, last, endMs, startEpochMs);
+      ? `${basisOf(column)}: if each row holds the rate from its time to the next row's (as a CloudWatch export's per-period values do), set interpolate: step; else give a row at ${endMs / 1000}, or shorten the run`
+      : unitHint(first, last, endMs, startEpochMs, column);
   if (last < 0 || first >= endMs) {
     const held = last < 0 ? rows.v[n - 1] : rows.v[0];
     return {
@@ -60,15 +64,21 @@ export function csvSpanProblem(file: string, rows: TraceSeries, endMs: number, s
   // rows before 0 and after the end: the run replays the interpolation between them (a
   // sparse file), whatever number of rows falls inside
   const bothSides = first < 0 && last > endMs;
+  // the first value is held back to 0 as the last is held forward: a file that starts
+  // late replays its first value over the run's beginning (whichever interpolation)
+  const lateStart = first >= 1;
+  if (lateStart) problems.unshift(`"${file}" starts ${formatDuration(Math.round(first))} after the run does (its first value, ${rows.v[0]}, is held from the start)`);
   if (inside < 2 && n > 1 && !bothSides) problems.push(`only ${inside} of the ${n} rows of "${file}" ${inside === 1 ? 'falls' : 'fall'} within the run`);
   if (problems.length === 0) return null;
-  return { kind: 'warn', message: `${problems.join(', and ')}: ${span}; ${hint}` };
+  const advice = lateStart && hint === basisOf(column) ? `${hint}: give a row at 0` : hint;
+  return { kind: 'warn', message: `${problems.join(', and ')}: ${span}; ${advice}` };
 }
 
-const BASIS = "time_s counts seconds since the scenario's start";
+/** What the time column (named as the scenario names it, `time_s` by default) holds. */
+const basisOf = (column: string): string => `${column} counts seconds since the scenario's start`;
 
-function unitHint(first: number, last: number, endMs: number, startEpochMs: number): string {
-  const basis = BASIS;
+function unitHint(first: number, last: number, endMs: number, startEpochMs: number, column: string): string {
+  const basis = basisOf(column);
   if (first / 1000 >= EPOCH_SECONDS_FROM) {
     return `these look like Unix epoch seconds: ${basis} (${startEpochMs / 1000} in epoch seconds), subtract it`;
   }

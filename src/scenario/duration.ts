@@ -37,14 +37,15 @@ export function negativeDurationMessage(value: unknown, bound: '>= 0' | 'greater
 
 /**
  * Milliseconds for a duration, or an error message. One above `maxMs` (by default
- * MAX_DURATION_MS) is refused: `maxMs` Infinity leaves the bound to the caller, which must
+ * MAX_DURATION_MS) is refused, with `why` the bound is what it is when given: `maxMs` Infinity leaves the bound to the caller, which must
  * then refuse one that is no safe integer (Infinity ms for 1e308 seconds).
  */
-export function parseDuration(value: unknown, maxMs: number = MAX_DURATION_MS): number | string {
+export function parseDuration(value: unknown, maxMs: number = MAX_DURATION_MS, why?: string): number | string {
   const ms = parseUnbounded(value);
   if (typeof ms === 'number' && !(ms <= maxMs)) {
     const found = typeof value === 'number' ? String(value) : describe(value);
-    return `${TOO_LONG} ${formatDuration(maxMs)}${maxMs === MAX_DURATION_MS ? " (ten years, ecsim's longest run)" : ''}, found ${found}`;
+    const reason = why ?? (maxMs === MAX_DURATION_MS ? "ten years, ecsim's longest run" : undefined);
+    return `${TOO_LONG} ${formatDuration(maxMs)}${reason ? ` (${reason})` : ''}, found ${found}`;
   }
   return ms;
 }

@@ -306,18 +306,19 @@ export const duration = durationUpTo(MAX_DURATION_MS);
 export const positiveDuration = positiveDurationUpTo(MAX_DURATION_MS);
 
 /**
- * A duration > 0 ms and at most `maxMs` (Infinity: the caller bounds it). A value above
+ * A duration > 0 ms and at most `maxMs` (Infinity: the caller bounds it); `why`, the
+ * reason for the bound, is said with it. A value above
  * zero that rounds to 0 ms (0.0004 s, "0.4ms") is told so: "expected a duration greater
  * than zero" read wrong for it.
  */
-export function positiveDurationUpTo(maxMs: number) {
+export function positiveDurationUpTo(maxMs: number, why?: string) {
   return z.unknown().transform((value, ctx) => {
     // a negative one is said against this bound (parseDuration's is ">= 0")
     if (isNegativeDuration(value)) {
       ctx.addIssue({ code: 'custom', message: negativeDurationMessage(value, 'greater than zero') });
       return z.NEVER;
     }
-    const r = parseDuration(value, maxMs);
+    const r = parseDuration(value, maxMs, why);
     if (typeof r === 'string') {
       ctx.addIssue({ code: 'custom', message: r });
       return z.NEVER;

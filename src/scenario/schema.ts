@@ -197,7 +197,10 @@ export const DEFAULT_LAUNCH_DELAY = { distribution: 'lognormal', median: 90_000,
  * interruptions); bounded at a million days, a round figure well within the whole
  * milliseconds a number holds exactly (about 104 million days).
  */
-const meanTimeBetweenInterruptions = positiveDurationUpTo(1_000_000 * 86_400_000);
+const meanTimeBetweenInterruptions = positiveDurationUpTo(
+  1_000_000 * 86_400_000,
+  'an ecsim bound, about 2700 years: a task would practically never be interrupted; leave interruptions out for none',
+);
 
 const autoScalingGroup = strict({
   // (a repeat is said beside a custom map's own problems, not instead of them)
@@ -255,7 +258,10 @@ export const asgProviderSchema = strict({
 });
 
 const fargateProvisioning = distribution.default({ distribution: 'lognormal', median: 35_000, p95: 70_000 });
-export const fargateProviderSchema = strict({ provisioningDelay: fargateProvisioning });
+export const fargateProviderSchema = strict(
+  { provisioningDelay: fargateProvisioning },
+  { interruptions: 'only FARGATE_SPOT takes interruptions: a FARGATE (on-demand) task is not interrupted; move it to FARGATE_SPOT or remove it' },
+);
 export const fargateSpotProviderSchema = strict({
   provisioningDelay: fargateProvisioning,
   interruptions: strict({ meanTimeBetween: meanTimeBetweenInterruptions }).optional(),
@@ -328,6 +334,8 @@ export const capacityProviderStrategy = z.array(strategyItem).min(1).max(20);
 const portMapping = strict({
   containerPort: int.min(1).max(65535),
   hostPort: int.min(0).max(65535).optional(),
+}, {
+  protocol: "PortMapping's protocol, which ecsim does not take: it models no protocols; remove the key",
 });
 
 // Task-level cpu and memory are Strings in RegisterTaskDefinition: cpu as an integer of CPU
@@ -395,6 +403,9 @@ const containerDefinition = strict({
   memory: containerSize('memory', int.positive()).optional(),
   memoryReservation: containerSize('memoryReservation', int.positive()).optional(),
   portMappings: z.array(portMapping).default([]),
+}, {
+  essential: "ContainerDefinition's essential, which ecsim does not take: it models no container exits (a task's containers run until the task stops); remove the key",
+  protocol: "a port mapping's key (PortMapping), which ecsim does not take: it models no protocols; remove the key",
 });
 
 /** The containers by name; AWS's list form (`- { name: app, ... }`) is refused with how to write it. */
@@ -410,9 +421,11 @@ const containerDefinitions = z.unknown().transform((value, ctx) => {
 });
 
 // RegisterTaskDefinition takes memberOf constraints only (APIReference/API_TaskDefinitionPlacementConstraint.html)
-const taskDefinitionPlacementConstraint = discriminated('type', {
-  memberOf: strict({ type: z.literal('memberOf'), expression: z.string() }),
-});
+const taskDefinitionPlacementConstraint = discriminated(
+  'type',
+  { memberOf: strict({ type: z.literal('memberOf'), expression: z.string() }) },
+  { distinctInstance: "RegisterTaskDefinition takes memberOf only; distinctInstance goes on the service's placementConstraints" },
+);
 
 const taskDefinition = strict({
   cpu: taskSize('cpu').optional(),

@@ -1,7 +1,8 @@
 // Request-rate values that are valid but likely not what their author meant: a CSV trace
-// that ends before the run or barely overlaps it (csv-span.ts), a noise cv or a weekend
-// factor written as a percent, a change shorter than the metric period or inside one in
-// fluid fidelity (of the trace's keys, and of a CSV trace's rows), and a request-fidelity
+// that ends before the run or barely overlaps it (csv-span.ts), a noise cv, a random walk's
+// volatility or a weekend factor written as a percent, a change shorter than the metric period or inside one in
+// fluid fidelity (of the trace's keys, and of a CSV trace's rows), a gap in a step CSV's
+// rows (csvStepGap: the rate before it is held over it), and a request-fidelity
 // service whose run offers so many requests that it would run for hours (requestFidelityTooLong).
 // Said by `ecsim run` and `ecsim validate`, not refused.
 
@@ -17,6 +18,8 @@ import { bisectRight } from 'd3-array';
 
 /** Above this, a noise cv is more likely a percent (cv 5 for 5 %) than meant. */
 const MAX_LIKELY_CV = 1;
+/** Above this, a random walk's volatility (the sd of its log-step) is more likely a percent than meant: a step of e^1 = 2.7 times. */
+const MAX_LIKELY_VOLATILITY = 1;
 /** Above this, a weekend factor is more likely a percent (60 for 0.6) than meant. */
 const MAX_LIKELY_WEEKEND_FACTOR = 10;
 
@@ -36,6 +39,14 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
         message: `cv is a fraction (0.1 for a 10 % spread), found ${cv}: the factor 1 + cv x Z is clipped at 0 so often that the mean rate is ${up} % above the trace's without noise; for ${cv} % write ${cv / 100}`,
       });
     }
+    const volatility = rate.randomWalk?.volatility;
+    if (volatility !== undefined && volatility > MAX_LIKELY_VOLATILITY) {
+      // P(|Z| > 1) = 0.317: about a third of the steps move the rate by e^volatility or more
+      out.push({
+        at: [...at, 'randomWalk', 'volatility'],
+        message: `volatility is the standard deviation of the walk's log-step per every (0.05 for steps of about 5 %), found ${volatility}: about a third of its steps multiply or divide the rate by e^${volatility} or more, so the rate leaps between its bounds rather than walking; for ${volatility} % write ${volatility / 100}`,
+      });
+    }
     stepFromIgnored(rate, at, out);
     const factor = rate.weekly?.weekendFactor;
     if (factor !== undefined && factor > MAX_LIKELY_WEEKEND_FACTOR) {
@@ -44,10 +55,11 @@ export function traceWarnings(s: ResolvedScenario, options: { durationOverridden
     const csv = rate.csv;
     if (!csv || !s.traceFiles.has(csv.file)) continue;
     const rows = csvTraceSeries(s, csv);
+    if (csv.interpolate === 'step') csvStepGap(rows, csv.timeColumn, s.scenario.duration, [...at, 'csv', 'file'], out);
     if ((svc.config.fidelity ?? 'fluid') === 'fluid') csvWithinPeriods(rows, csv.interpolate, csv.timeColumn, s.scenario.metrics.period, s.scenario.duration, [...at, 'csv', 'file'], out);
     // what falls after a shorter --duration is cut off on purpose
     if (options.durationOverridden) continue;
-    const span = csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs, csv.interpolate);
+    const span = csvSpanProblem(csv.file, rows, s.scenario.duration, s.startEpochMs, csv.interpolate, csv.timeColumn);
     if (span?.kind === 'warn') out.push({ at: [...at, 'csv', 'file'], message: span.message });
   }
   return out;
@@ -197,6 +209,53 @@ function insidePeriods(rate: TraceRate, period: number, end: number, at: Path, s
 const timeS = (ms: number): string => String(Number((ms / 1000).toPrecision(15)));
 /** A time or gap in ms as a duration ("10m30s"), rounded to the ms (CSV times in seconds may have fractions of one). */
 const gapText = (ms: number): string => formatDuration(Math.round(ms));
+
+/** A gap between two rows of a step file more than this many times the file's most common spacing is warned of. */
+export const STEP_GAP_FACTOR = 1.5;
+
+/**
+ * With `interpolate: step` each row's rate holds until the next row, so a gap in the rows
+ * holds the rate before it over the gap. A CloudWatch export has such gaps where there was
+ * no traffic: "If there are no requests flowing through the load balancer or no data for a
+ * metric, the metric is not reported" (ELB's CloudWatch metrics page), so a minute of no
+ * requests is a missing row, not a row of 0, and replays as the last minute's rate. In a
+ * file of regular rows (more than half its spacings equal: the most common spacing), warned
+ * of when two rows that reach into the run (0 to its end) are more than STEP_GAP_FACTOR
+ * times the most common spacing apart (the first such gap, and how many). Not with
+ * `linear`: its rows are points, and a ramp across a gap is what it means.
+ */
+function csvStepGap(rows: TraceSeries, column: string, end: number, at: Path, out: ScenarioWarning[]): void {
+  const { t, v } = rows;
+  if (t.length < 3) return;
+  // the most common spacing, to the ms (the smaller of two as common, for determinism)
+  const counts = new Map<number, number>();
+  for (let i = 1; i < t.length; i++) {
+    const d = Math.round(t[i] - t[i - 1]);
+    counts.set(d, (counts.get(d) ?? 0) + 1);
+  }
+  let spacing = 0;
+  let most = 0;
+  for (const [d, c] of counts) if (c > most || (c === most && d < spacing)) [spacing, most] = [d, c];
+  // a file of regular rows (an export) only: more than half its spacings the same; a
+  // hand-written step file (0, 630, 3600) places each row where its rate changes
+  if (spacing <= 0 || most * 2 <= t.length - 1) return;
+  let count = 0;
+  let first = -1;
+  for (let i = 1; i < t.length && t[i - 1] < end; i++) {
+    if (t[i] <= 0 || t[i] - t[i - 1] <= STEP_GAP_FACTOR * spacing) continue;
+    if (count++ === 0) first = i;
+  }
+  if (count === 0) return;
+  const a = t[first - 1];
+  const b = t[first];
+  const more = count > 1 ? ` (${count} such gaps in the run)` : '';
+  out.push({
+    at,
+    message:
+      `rows ${column} ${timeS(a)} and ${timeS(b)} are ${gapText(b - a)} apart, where most rows are ${gapText(spacing)} apart${more}: with interpolate: step the rate of row ${column} ${timeS(a)}, ${rateText(v[first - 1])}/s, is held over the gap; ` +
+      `a CloudWatch export leaves out the periods with no requests (the metric is not reported), so if these are such periods, add a row of 0 for each`,
+  });
+}
 
 /**
  * fasterThanPeriod and insidePeriods for a CSV trace, from its rows (one warning of each kind

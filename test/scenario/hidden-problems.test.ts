@@ -43,7 +43,7 @@ describe('capacity providers are checked with the rest of the scenario', () => {
     s.cluster.capacityProviders.FARGATE_SPOT = { interuptions: { meanTimeBetween: '1h' } };
     s.services.web.launchType = 'EC3';
     expect(problems(s)).toEqual([
-      'cluster.capacityProviders.FARGATE.interruptions: unknown key "interruptions"; expected one of: provisioningDelay',
+      'cluster.capacityProviders.FARGATE.interruptions: unknown key "interruptions" (only FARGATE_SPOT takes interruptions: a FARGATE (on-demand) task is not interrupted; move it to FARGATE_SPOT or remove it); expected one of: provisioningDelay',
       'cluster.capacityProviders.FARGATE_SPOT.interuptions: unknown key "interuptions" (did you mean "interruptions"?); expected one of: provisioningDelay, interruptions',
       'services.web.launchType: expected one of EC2 | FARGATE, found "EC3" (did you mean "EC2"?)',
     ]);

@@ -115,6 +115,50 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     expect(warningsOf(withCsv('half', rowsTo(1800, 600)))[0]).toMatch(/"half\.csv" ends 30m before the run does .*; time_s counts seconds since the scenario's start: give rows up to 3600, or shorten the run$/);
   });
 
+  it('the messages name the time column as the scenario names it (timeColumn: ts), not time_s', () => {
+    const ts = (s: Record<string, any>) => Object.assign(s.services.web.workload.requestRate.csv, { timeColumn: 'ts' });
+    const [w] = warningsOf(withCsv('ts-short', 'ts,rps\n0,100\n600,200\n1800,400\n', ts));
+    expect(w).toBe(
+      'services.web.workload.requestRate.csv.file: "ts-short.csv" ends 30m before the run does (its last value, 400, is held to the end): its ts runs from 0 to 1800, the run from 0 to 3600 (1h); ts counts seconds since the scenario\'s start: give rows up to 3600, or shorten the run',
+    );
+    expect(refusal(withCsv('ts-epoch', 'ts,rps\n1772442000,100\n1772442060,400\n', ts))).toMatch(/its ts runs from 1772442000 to 1772442060, .*these look like Unix epoch seconds: ts counts seconds since the scenario's start \(1772442000 in epoch seconds\), subtract it$/);
+  });
+
+  it('a trace whose first row is after 0 is warned of: its first value is held from the start (as a short one\'s last is held to the end)', () => {
+    // 1 h run; first row at 300 s = 5m after the start
+    expect(warningsOf(withCsv('late', 'time_s,rps\n300,100\n1800,400\n3600,100\n'))).toEqual([
+      'services.web.workload.requestRate.csv.file: "late.csv" starts 5m after the run does (its first value, 100, is held from the start): its time_s runs from 300 to 3600, the run from 0 to 3600 (1h); time_s counts seconds since the scenario\'s start: give a row at 0',
+    ]);
+    // both ends: 300 s late, 1800 s short (3600 - 1800; rows 600 apart, so not one spacing short)
+    const [both] = warningsOf(withCsv('late-short', 'time_s,rps\n300,100\n1200,300\n1800,400\n', (s) => Object.assign(s.services.web.workload.requestRate.csv, { interpolate: 'step' })));
+    expect(both).toMatch(/: "late-short\.csv" starts 5m after the run does \(its first value, 100, is held from the start\), and "late-short\.csv" ends 30m before the run does \(its last value, 400, is held to the end\): its time_s runs from 300 to 1800, .*give rows up to 3600, or shorten the run$/);
+    // less than a millisecond after 0 (simulated time is whole ms): not warned of
+    expect(warningsOf(withCsv('late-float', 'time_s,rps\n0.0004,100\n1800,400\n3600,100\n'))).toEqual([]);
+  });
+
+  it('a step file with a gap in its rows (a CloudWatch export leaves out minutes of no requests) is warned of: the rate before the gap is held over it; not with linear', () => {
+    // per-minute rows 0..3540 of 100/s, 250/s at 540, minutes 600..840 missing (540 -> 900:
+    // 6m, more than 1.5 x 1m), and 1800..1860 missing (1740 -> 1920: 3m)
+    const rowsWithGaps = (missing: (t: number) => boolean) => {
+      let out = 'time_s,rps\n';
+      for (let t = 0; t <= 3540; t += 60) if (!missing(t)) out += `${t},${t === 540 ? 250 : 100}\n`;
+      return out;
+    };
+    const step = (s: Record<string, any>) => Object.assign(s.services.web.workload.requestRate.csv, { interpolate: 'step' });
+    const gaps = rowsWithGaps((t) => (t >= 600 && t <= 840) || (t >= 1800 && t <= 1860));
+    expect(warningsOf(withCsv('gaps', gaps, step))).toEqual([
+      'services.web.workload.requestRate.csv.file: rows time_s 540 and 900 are 6m apart, where most rows are 1m apart (2 such gaps in the run): with interpolate: step the rate of row time_s 540, 250/s, is held over the gap; a CloudWatch export leaves out the periods with no requests (the metric is not reported), so if these are such periods, add a row of 0 for each',
+    ]);
+    // one gap of exactly 1.5 x the spacing (90 s in rows 60 s apart): not warned of; rows filled with 0: none
+    const ninety = rowsWithGaps((t) => t === 180).replace('\n240,', '\n210,100\n240,');
+    expect(warningsOf(withCsv('gap-90', ninety, step)).filter((w) => w.includes('apart, where most rows'))).toEqual([]);
+    expect(warningsOf(withCsv('gaps-filled', rowsWithGaps(() => false), step))).toEqual([]);
+    // a hand-written step file (each row where the rate changes, no spacing the most of them): not warned of
+    expect(warningsOf(withCsv('hand-step', 'time_s,rps\n0,100\n630,200\n900,100\n3600,50\n', step)).filter((w) => w.includes('apart, where most rows'))).toEqual([]);
+    // linear: the rows are points, a ramp across the gap is what they say
+    expect(warningsOf(withCsv('gaps-linear', gaps)).filter((w) => w.includes('apart, where most rows'))).toEqual([]);
+  });
+
   it('a trace covering the run says nothing, nor one cut short on purpose by --duration', () => {
     expect(warningsOf(withCsv('fits', 'time_s,rps\n0,100\n1800,400\n3600,100\n'))).toEqual([]);
     expect(warningsOf(withCsv('longer', 'time_s,rps\n-60,100\n600,300\n1800,400\n7200,100\n'))).toEqual([]);
@@ -267,6 +311,17 @@ describe('noise cv and weekendFactor written as percents are warned of', () => {
     s.services.web.workload.requestRate = requestRate;
     return writeScenario(dir, `rate-${Math.random().toString(36).slice(2)}`, s);
   };
+
+  it('a randomWalk volatility above 1 (the sd of its log-step: e^1 = 2.7 times a step) is warned of, 1 and below not', () => {
+    const walk = (volatility: number) => rate({ randomWalk: { start: 200, volatility, every: '1m' } });
+    const of = (file: string) => scenarioWarnings(loadScenarioFile(file), {}).filter((w) => w.at.join('.') === 'services.web.workload.requestRate.randomWalk.volatility').map((w) => w.message);
+    expect(of(walk(5))).toEqual([
+      "volatility is the standard deviation of the walk's log-step per every (0.05 for steps of about 5 %), found 5: about a third of its steps multiply or divide the rate by e^5 or more, so the rate leaps between its bounds rather than walking; for 5 % write 0.05",
+    ]);
+    expect(of(walk(1e300))).toHaveLength(1);
+    expect(of(walk(1))).toEqual([]);
+    expect(of(walk(0.05))).toEqual([]);
+  });
 
   it('the mean of the clipped noise factor, hand-derived: 1 + cv (g(1/cv) - g(4)), g(b) = phi(b) - b Q(b)', () => {
     // g(4) = 1.3383e-4 - 4 x 3.1671e-5 = 7.15e-6; g(2) = 0.053991 - 2 x 0.022750 = 0.008491;
