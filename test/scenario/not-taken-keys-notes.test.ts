@@ -3,17 +3,7 @@
 // protocols modelled), and interruptions on FARGATE (only FARGATE_SPOT tasks are interrupted).
 
 import { describe, it, expect } from 'vitest';
-import { quickstart } from '../helpers.js';
-import { loadScenarioObject } from '../../src/scenario/index.js';
-
-function problems(s: Record<string, any>): string {
-  try {
-    loadScenarioObject('s.yaml', s, { baseDir: '.' });
-    return '';
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
+import { objectProblems as problems, quickstart } from '../helpers.js';
 
 describe('AWS keys ecsim does not take, with the reason', () => {
   it('a container\'s essential: it models no container exits', () => {
