@@ -395,11 +395,7 @@ export class ServiceAutoScaler {
   }
 
   private computeFireAfter(a: ScheduledAction, after: number): number | null {
-    const e = nextFire(a.schedule, after + this.startEpochMs, a.timezone, {
-      startTime: a.startTime,
-      endTime: a.endTime,
-      createdAt: this.startEpochMs,
-    });
+    const e = nextFire(a.schedule, after + this.startEpochMs, a.timezone, this.boundsOf(a));
     return e === null ? null : e - this.startEpochMs;
   }
 
