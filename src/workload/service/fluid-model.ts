@@ -44,10 +44,20 @@ interface Balance {
   poolLambda: number;
   poolFree: number;
   anyHeld: boolean;
+  /** least-outstanding: the tasks in rotation were routed more than they could serve (the pool overloaded). */
+  poolOver: boolean;
   q1: number;
   servedEach: number;
   keep: number;
 }
+
+/**
+ * Least-outstanding: the pool is overloaded (its queues held at the chain's mean, heldQueue)
+ * when its arrivals exceed what its tasks in rotation serve by more than this factor: at
+ * rho 1 exactly (300 rps on 2 tasks of 150) the two sums differ by rounding (the arrivals
+ * through G's integral), and their last bit must not decide it.
+ */
+const POOL_OVER = 1 + 1e-9;
 
 const NOT_LISTED = 0;
 const LISTED_OWN = 1;
@@ -161,7 +171,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   private scratch = new Float64Array(64);
   private bal: Balance = {
     lor: false, ca2: 1, pooledServers: 1, floorServers: 1, pooledPlaces: 0, pooledLoss: 0, pooledWaiting: 0,
-    served: 0, rejected: 0, queued: 0, waiting: 0, poolLambda: 0, poolFree: 0, anyHeld: false,
+    served: 0, rejected: 0, queued: 0, waiting: 0, poolLambda: 0, poolFree: 0, anyHeld: false, poolOver: false,
     q1: 0, servedEach: 0, keep: 1,
   };
   /**
@@ -404,10 +414,10 @@ export class FluidServiceModel implements ServiceLoadModel {
     const m = this.cohortCount;
     const cohortRotationMs = this.gTime - this.lastEndT;
     let level = 0;
+    let outShare = 0;
     if (lor) {
       // a task the load balancer stopped failing open to in the period takes its equal share
       // of the arrivals while it was routed to (the water level sees the others only)
-      let outShare = 0;
       for (const t of this.irregular) if (outInPeriod(t, fromMs)) outShare += (rate * t.shareMs) / 1000;
       level = this.leastOutstandingLevel(assigned - outShare, perMsRate, m, cohortRotationMs, fromMs);
     }
@@ -440,6 +450,16 @@ export class FluidServiceModel implements ServiceLoadModel {
     const b = this.beginBalance(lor, ca2, pooledServers, floorServers, pooledPlaces, pooledLoss);
     b.served = 0;
     b.rejected = unassigned;
+    if (lor) {
+      // the pool's arrivals against what its tasks in rotation can serve over the period
+      let cap = m > 0 ? m * perMsRate * Math.max(0, toMs - Math.max(this.lastEndMs, fromMs)) : 0;
+      for (const t of this.irregular) {
+        if (outInPeriod(t, fromMs) || t.rotationMs <= 0) continue;
+        const end = t.removedAt >= 0 ? t.removedAt : toMs;
+        cap += perMsRate * Math.max(0, end - Math.max(t.serveFrom, fromMs));
+      }
+      b.poolOver = assigned - outShare > cap * POOL_OVER;
+    }
     if (m > 0) {
       // The cohort: m identical tasks in rotation since the last period end.
       const q0 = this.cohortBacklog;
@@ -611,6 +631,15 @@ export class FluidServiceModel implements ServiceLoadModel {
             if (t.segIn) this.scratch[r++] = t.backlog - perMsRate * len;
           }
           level = waterLevel(this.scratch, r, this.cohortBacklog - perMsRate * len, m, assigned);
+          // the pool's arrivals against what its tasks in rotation can serve over the interval
+          let cap = m * perMsRate * len;
+          for (let i = 0; i < list.length; i++) {
+            const t = list[i];
+            if (!t.segIn) continue;
+            const end = t.removedAt >= 0 && t.removedAt <= E ? t.removedAt : E;
+            cap += perMsRate * Math.max(0, end - Math.max(t.serveFrom, S));
+          }
+          b.poolOver = assigned > cap * POOL_OVER;
         }
         if (m > 0) {
           const q0 = this.cohortBacklog;
@@ -713,6 +742,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     b.poolLambda = 0;
     b.poolFree = 0; // least-outstanding: requests served without a backlog
     b.anyHeld = false; // a queue was held at the finite buffer's stationary mean (heldQueue)
+    b.poolOver = false; // set by the caller (least-outstanding) before balance()
     return b;
   }
 
@@ -735,7 +765,12 @@ export class FluidServiceModel implements ServiceLoadModel {
     const rest = avail - done;
     const lambda = rotationMs > 0 ? a / rotationMs : 0;
     const loss = b.lor ? b.pooledLoss : this.loss.at(lambda, cfg.concurrency, maxQ, b.ca2, cs2, cfg.meanServiceMs);
-    const held = mayHold && a > capacity ? this.heldQueue(b.lor, b.pooledServers) : Infinity;
+    // Least-outstanding holds a queue only while the pool is overloaded: a task routed more
+    // than it serves while the others drain (a task joining beside held queues, levelled up
+    // to them) builds a queue that drains with theirs; holding it at the pool's stationary
+    // mean rejected the rest at rho 0.8 (a third task beside two held queues of 97.5: 55.5
+    // of 96 requests rejected in 0.5 s), more the shorter the interval
+    const held = mayHold && a > capacity && (!b.lor || b.poolOver) ? this.heldQueue(b.lor, b.pooledServers) : Infinity;
     const q1 = removed ? 0 : rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
     if (q1 === held) b.anyHeld = true;
     const keep = 1 - loss;

@@ -253,6 +253,16 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     let poolLambda = 0;
     let poolFree = 0;
     let anyHeld = false;
+    // least-outstanding holds a queue only while the pool is overloaded: its arrivals above
+    // what its tasks in rotation can serve over the period
+    let poolCap = 0;
+    for (const t of this.tasks) {
+      if (isOut(t) || t.rotationMs <= 0) continue;
+      const end = t.removedAt >= 0 ? t.removedAt : toMs;
+      poolCap += perMsRate * Math.max(0, end - Math.max(t.serveFrom, fromMs));
+    }
+    // (above 1 + 1e-9 times: at rho 1 exactly the sums differ by rounding)
+    const poolOver = assigned - outShare > poolCap * (1 + 1e-9);
     for (const t of this.tasks) {
       let a: number;
       const out = isOut(t);
@@ -273,7 +283,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const lambda = t.rotationMs > 0 ? a / t.rotationMs : 0;
       const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
       // overloaded: the queue is held at the chain's mean, not the cap
-      const held = !out && a > capacity ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
+      const held = !out && a > capacity && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
       const q1 = t.removedAt >= 0 ? 0 : Math.min(rest, maxQ, held);
       if (q1 === held) anyHeld = true;
       // a queue held already waits as a full buffer's
@@ -389,6 +399,14 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
           if (i === n - 1 || level <= r[i + 1]) break;
         }
       }
+      // least-outstanding holds a queue only while the pool is overloaded: its arrivals above
+      // what its tasks in rotation can serve over the sub-interval
+      let poolCap = 0;
+      for (const t of inRot) {
+        const end = t.removedAt >= 0 && t.removedAt <= E ? t.removedAt : E;
+        poolCap += perMsRate * Math.max(0, end - Math.max(t.serveFrom, S));
+      }
+      const poolOver = assigned > poolCap * (1 + 1e-9);
       let queued = 0;
       let waitingSum = 0;
       let poolLambda = 0;
@@ -408,7 +426,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
         const rest = avail - done;
         const lambda = isIn ? a / len : 0;
         const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
-        const held = a > capacity ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
+        const held = a > capacity && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
         const q1 = removedHere ? 0 : Math.min(rest, maxQ, held);
         if (q1 === held) anyHeld = true;
         const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
