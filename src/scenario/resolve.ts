@@ -418,8 +418,18 @@ function resolveService(
   // a strategy mixing both is already refused (checkStrategy): the task definition's fit to either is beside the point
   if (usesFargate && usesEc2) usesFargate = usesEc2 = false;
   if (daemon) {
-    if (usesFargate) {
-      const on = launchType === 'FARGATE' ? 'launchType FARGATE' : `${strategy.filter((s) => providers.get(s.capacityProvider)?.kind === 'fargate').map((s) => s.capacityProvider).join(' and ')} in the ${config.capacityProviderStrategy ? 'service' : "cluster's default"} capacity provider strategy`;
+    const byDefault = !config.launchType && !config.capacityProviderStrategy && scenario.cluster.defaultCapacityProviderStrategy !== undefined;
+    if (byDefault) {
+      // ECS gives a service with neither key the cluster's default strategy, and refuses one on
+      // a DAEMON service: "Specifying a capacity provider strategy is not supported when you
+      // create a service using the DAEMON scheduling strategy"; launchType EC2 is the way
+      // (aws/containers-roadmap#692)
+      report(
+        [...at, 'launchType'],
+        `expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy (ECS gives a service without launchType the cluster's default strategy, and daemon services do not use capacity provider strategies), found no launchType; add launchType: EC2`,
+      );
+    } else if (usesFargate) {
+      const on = launchType === 'FARGATE' ? 'launchType FARGATE' : `${strategy.filter((s) => providers.get(s.capacityProvider)?.kind === 'fargate').map((s) => s.capacityProvider).join(' and ')} in its capacityProviderStrategy`;
       report([...at, 'schedulingStrategy'], `expected REPLICA on Fargate (Fargate does not support the DAEMON scheduling strategy: a daemon task runs on each EC2 container instance), found DAEMON with ${on}; run the service on EC2 (launchType: EC2) or make it REPLICA`);
     }
     if (config.capacityProviderStrategy) {

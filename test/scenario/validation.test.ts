@@ -46,7 +46,9 @@ const cases: [string, Mutation, RegExp][] = [
   ['daemon with a capacity provider strategy', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, delete s.services.web.launchType, (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }])), /services\.web\.capacityProviderStrategy: expected no capacityProviderStrategy on a DAEMON service \(as in ECS, daemon services do not use capacity provider strategies: one task runs on each instance that meets the placement constraints\), found ec2; remove it \(launchType: EC2\)$/],
   ['daemon with autoScaling', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.desiredCount), /services\.web\.autoScaling: expected no autoScaling on a DAEMON service \(its task count follows the instances; Application Auto Scaling does not scale it\), found autoScaling; remove it, or make the service REPLICA$/],
   ['daemon on Fargate', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, (s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE')), /services\.web\.schedulingStrategy: expected REPLICA on Fargate \(Fargate does not support the DAEMON scheduling strategy: a daemon task runs on each EC2 container instance\), found DAEMON with launchType FARGATE; run the service on EC2 \(launchType: EC2\) or make it REPLICA$/],
-  ['daemon on the cluster default strategy of FARGATE', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, (s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE'), delete s.services.web.launchType, (s.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 1 }])), /services\.web\.schedulingStrategy: expected REPLICA on Fargate .*found DAEMON with FARGATE in the cluster's default capacity provider strategy; run the service on EC2/],
+  ['daemon on the cluster default strategy of FARGATE', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, (s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE'), delete s.services.web.launchType, (s.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 1 }])), /services\.web\.launchType: expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy \(ECS gives a service without launchType the cluster's default strategy, and daemon services do not use capacity provider strategies\), found no launchType; add launchType: EC2$/],
+  // aws/containers-roadmap#692: CreateService with DAEMON and no launch type in a cluster with a default strategy is an InvalidParameterException, even of Auto Scaling group providers only
+  ['daemon on the cluster default strategy of an Auto Scaling group provider', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, delete s.services.web.launchType, (s.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }])), /services\.web\.launchType: expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy .*found no launchType; add launchType: EC2$/],
   ['a task definition without FARGATE on Fargate', (s) => ((s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE')), /services\.web\.taskDefinition: expected a task definition with FARGATE in requiresCompatibilities \(the service runs on Fargate\), found "web" with EC2; add FARGATE to its requiresCompatibilities$/],
   ['a placement strategy on Fargate', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE'), (s.services.web.placementStrategy = [{ type: 'spread', field: 'instanceId' }, { type: 'random' }])), /services\.web\.placementStrategy: expected no placementStrategy on Fargate \(placement strategies apply to EC2 only; Fargate spreads tasks across Availability Zones\), found spread instanceId, random; remove it, or run the service on EC2$/],
   ['a placement constraint on Fargate', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE'), (s.services.web.placementConstraints = [{ type: 'distinctInstance' }])), /services\.web\.placementConstraints: expected no placementConstraints on Fargate \(placement constraints apply to EC2 only\), found distinctInstance; remove them, or run the service on EC2$/],
@@ -237,6 +239,29 @@ describe('scenario validation: one clear line per problem, with the key path', (
       expect(message).not.toMatch(/\n\s+at /); // no stack trace
     });
   }
+
+  it('a DAEMON service on FARGATE_SPOT by its capacity provider strategy: said at schedulingStrategy, naming the strategy, and its strategy refused too (two lines)', () => {
+    const s = quickstart();
+    s.services.web.schedulingStrategy = 'DAEMON';
+    delete s.services.web.autoScaling;
+    delete s.services.web.desiredCount;
+    delete s.services.web.launchType;
+    s.taskDefinitions.web.requiresCompatibilities = ['FARGATE'];
+    s.taskDefinitions.web.networkMode = 'awsvpc';
+    s.services.web.capacityProviderStrategy = [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }];
+    const file = writeScenario(dir, 'daemon-fargate-spot', s);
+    let error: unknown;
+    try {
+      loadScenarioFile(file);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(ScenarioError);
+    const lines = (error as ScenarioError).message.split('\n');
+    expect(lines).toHaveLength(2);
+    expect(lines[0]).toMatch(/services\.web\.schedulingStrategy: expected REPLICA on Fargate .*found DAEMON with FARGATE_SPOT in its capacityProviderStrategy; run the service on EC2 \(launchType: EC2\) or make it REPLICA$/);
+    expect(lines[1]).toMatch(/services\.web\.capacityProviderStrategy: expected no capacityProviderStrategy on a DAEMON service .*found FARGATE_SPOT; remove it \(launchType: EC2\)$/);
+  });
 
   it('warns (exit 0) of what is valid but never happens: a step after the end, a schedule that does not fire in the run, an AZ name outside the region', async () => {
     const s = quickstart();
