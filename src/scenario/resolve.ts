@@ -257,7 +257,7 @@ function resolveTaskDefinition(
   const containers = Object.entries(config.containerDefinitions);
   const fargate = config.requiresCompatibilities.includes('FARGATE');
   const networkMode = config.networkMode ?? (fargate ? 'awsvpc' : 'bridge');
-  if (fargate && networkMode !== 'awsvpc') report([...at, 'networkMode'], `FARGATE requires networkMode awsvpc, found ${networkMode}`);
+  if (fargate && networkMode !== 'awsvpc') report([...at, 'networkMode'], `expected awsvpc for a FARGATE-compatible task definition (Fargate requires the awsvpc network mode), found ${networkMode}; write networkMode: awsvpc, or leave it out (awsvpc is then the default)`);
   if (fargate && (config.cpu === undefined || config.memory === undefined)) {
     const missing = config.cpu === undefined && config.memory === undefined ? 'neither' : config.cpu === undefined ? `memory ${config.memory} without cpu` : `cpu ${config.cpu} without memory`;
     report(at, `expected task-level cpu and memory in a FARGATE-compatible task definition (Fargate sizes the task by them), found ${missing}`);
