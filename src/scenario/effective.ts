@@ -8,8 +8,8 @@
 // definition's networkMode (awsvpc for FARGATE-compatible ones, else bridge) and how a
 // service without launchType or capacityProviderStrategy is launched: the cluster's
 // defaultCapacityProviderStrategy, copied in, else launchType EC2 (as ECS does). A DAEMON
-// service under a cluster default strategy is left as written: a strategy on a DAEMON
-// service is refused, and its tasks go to every instance whatever the strategy says.
+// service takes no strategy, the cluster's default neither: with a default it must say
+// launchType EC2 (resolve.ts), so it is never given one here.
 // A REPLICA service's availabilityZoneRebalancing as resolved (ENABLED when compatible, else
 // DISABLED; none for a DAEMON service). A target tracking policy's scaleInCooldown (300 s,
 // after scaleOutCooldown, where the schema gives the key) and, with customMetric, its

@@ -257,7 +257,7 @@ function resolveTaskDefinition(
   const containers = Object.entries(config.containerDefinitions);
   const fargate = config.requiresCompatibilities.includes('FARGATE');
   const networkMode = config.networkMode ?? (fargate ? 'awsvpc' : 'bridge');
-  if (fargate && networkMode !== 'awsvpc') report([...at, 'networkMode'], `FARGATE requires networkMode awsvpc, found ${networkMode}`);
+  if (fargate && networkMode !== 'awsvpc') report([...at, 'networkMode'], `expected awsvpc for a FARGATE-compatible task definition (Fargate requires the awsvpc network mode), found ${networkMode}; write networkMode: awsvpc, or leave it out (awsvpc is then the default)`);
   if (fargate && (config.cpu === undefined || config.memory === undefined)) {
     const missing = config.cpu === undefined && config.memory === undefined ? 'neither' : config.cpu === undefined ? `memory ${config.memory} without cpu` : `cpu ${config.cpu} without memory`;
     report(at, `expected task-level cpu and memory in a FARGATE-compatible task definition (Fargate sizes the task by them), found ${missing}`);
@@ -338,6 +338,16 @@ function isReservedHostPort(p: number): boolean {
   return p === 22 || p === 2375 || p === 2376 || (p >= 51678 && p <= 51680);
 }
 
+/** `binpack memory, random`: a placementStrategy list as found. */
+function strategyTypes(list: readonly { type: string; field?: string }[]): string {
+  return list.map((s) => (s.field !== undefined ? `${s.type} ${s.field}` : s.type)).join(', ');
+}
+
+/** `memberOf "attribute:tier == web", distinctInstance`: a placementConstraints list as found. */
+function constraintTypes(list: readonly { type: string; expression?: string }[]): string {
+  return list.map((c) => (c.expression !== undefined ? `${c.type} ${JSON.stringify(c.expression)}` : c.type)).join(', ');
+}
+
 function checkStrategy(
   strategy: StrategyItem[],
   at: Path,
@@ -355,7 +365,9 @@ function checkStrategy(
     names.add(item.capacityProvider);
   });
   const withBase = strategy.filter((s) => s.base > 0);
-  if (withBase.length > 1) report(at, `base may be set on one capacity provider only, found it on ${withBase.map((s) => s.capacityProvider).join(' and ')}`);
+  if (withBase.length > 1) {
+    report(at, `expected base above 0 on one capacity provider at most (as in ECS), found it on ${withBase.map((s) => `${s.capacityProvider} (base ${s.base})`).join(' and ')}; keep base on one of them and set the others' to 0`);
+  }
   if (!strategy.some((s) => s.weight > 0)) {
     // API_CapacityProviderStrategyItem.html speaks of "multiple capacity providers ... that all
     // have a weight of 0" only, but ECS refuses a one-provider strategy of weight 0 as well:
@@ -369,7 +381,11 @@ function checkStrategy(
   }
   const kinds = new Set(strategy.map((s) => providers.get(s.capacityProvider)?.kind).filter(Boolean));
   if (kinds.size > 1) {
-    report(at, 'a strategy cannot mix Auto Scaling group capacity providers with FARGATE/FARGATE_SPOT (as in ECS); use separate services');
+    const of = (kind: string) => strategy.filter((s) => providers.get(s.capacityProvider)?.kind === kind).map((s) => s.capacityProvider).join(', ');
+    report(
+      at,
+      `expected capacity providers of one kind, Auto Scaling group providers or FARGATE / FARGATE_SPOT (as in ECS, a strategy cannot mix them), found Auto Scaling group ${of('asg')} with ${of('fargate')}; split the service in two, one on each kind`,
+    );
   }
 }
 
@@ -402,19 +418,45 @@ function resolveService(
   // a strategy mixing both is already refused (checkStrategy): the task definition's fit to either is beside the point
   if (usesFargate && usesEc2) usesFargate = usesEc2 = false;
   if (daemon) {
-    if (usesFargate) report([...at, 'schedulingStrategy'], 'DAEMON services run on EC2 instances only (FARGATE does not support them)');
-    if (config.capacityProviderStrategy) report([...at, 'capacityProviderStrategy'], 'DAEMON services do not use capacity provider strategies (as in ECS); they run on every instance');
-    if (config.desiredCount !== undefined) report([...at, 'desiredCount'], 'DAEMON services have no desiredCount: one task runs on each instance');
-    if (config.autoScaling) report([...at, 'autoScaling'], 'DAEMON services are not scaled by Application Auto Scaling');
+    const byDefault = !config.launchType && !config.capacityProviderStrategy && scenario.cluster.defaultCapacityProviderStrategy !== undefined;
+    if (byDefault) {
+      // ECS gives a service with neither key the cluster's default strategy, and refuses one on
+      // a DAEMON service: "Specifying a capacity provider strategy is not supported when you
+      // create a service using the DAEMON scheduling strategy"; launchType EC2 is the way
+      // (aws/containers-roadmap#692)
+      report(
+        [...at, 'launchType'],
+        `expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy (ECS gives a service without launchType the cluster's default strategy, and daemon services do not use capacity provider strategies), found no launchType; add launchType: EC2`,
+      );
+    } else if (usesFargate) {
+      const on = launchType === 'FARGATE' ? 'launchType FARGATE' : `${strategy.filter((s) => providers.get(s.capacityProvider)?.kind === 'fargate').map((s) => s.capacityProvider).join(' and ')} in its capacityProviderStrategy`;
+      report([...at, 'schedulingStrategy'], `expected REPLICA on Fargate (Fargate does not support the DAEMON scheduling strategy: a daemon task runs on each EC2 container instance), found DAEMON with ${on}; run the service on EC2 (launchType: EC2) or make it REPLICA`);
+    }
+    if (config.capacityProviderStrategy) {
+      report([...at, 'capacityProviderStrategy'], `expected no capacityProviderStrategy on a DAEMON service (as in ECS, daemon services do not use capacity provider strategies: one task runs on each instance that meets the placement constraints), found ${config.capacityProviderStrategy.map((s) => s.capacityProvider).join(', ')}; remove it (launchType: EC2)`);
+    }
+    if (config.desiredCount !== undefined) report([...at, 'desiredCount'], `expected no desiredCount on a DAEMON service (one task runs on each instance that meets the placement constraints), found ${config.desiredCount}; remove it, or make the service REPLICA`);
+    if (config.autoScaling) report([...at, 'autoScaling'], 'expected no autoScaling on a DAEMON service (its task count follows the instances; Application Auto Scaling does not scale it), found autoScaling; remove it, or make the service REPLICA');
     // ecs_service-options.html: with DAEMON "there is no need to specify a desired number of tasks, a task placement strategy, or use Service Auto Scaling policies"
-    if (config.placementStrategy) report([...at, 'placementStrategy'], 'DAEMON services have no placement strategy: one task runs on each instance that meets the placement constraints (placementConstraints still apply)');
+    if (config.placementStrategy) {
+      report([...at, 'placementStrategy'], `expected no placementStrategy on a DAEMON service (one task runs on each instance that meets the placement constraints; placementConstraints still apply), found ${strategyTypes(config.placementStrategy)}; remove it`);
+    }
   }
   if (usesFargate && td) {
-    if (!td.config.requiresCompatibilities.includes('FARGATE')) report([...at, 'taskDefinition'], `task definition "${td.name}" lacks FARGATE in requiresCompatibilities`);
-    if (config.placementStrategy) report([...at, 'placementStrategy'], 'placement strategies apply to EC2 only; Fargate spreads tasks across AZs');
-    if (config.placementConstraints.length > 0) report([...at, 'placementConstraints'], 'placement constraints apply to EC2 only');
+    if (!td.config.requiresCompatibilities.includes('FARGATE')) {
+      report([...at, 'taskDefinition'], `expected a task definition with FARGATE in requiresCompatibilities (the service runs on Fargate), found "${td.name}" with ${td.config.requiresCompatibilities.join(', ')}; add FARGATE to its requiresCompatibilities`);
+    }
+    if (config.placementStrategy) {
+      report([...at, 'placementStrategy'], `expected no placementStrategy on Fargate (placement strategies apply to EC2 only; Fargate spreads tasks across Availability Zones), found ${strategyTypes(config.placementStrategy)}; remove it, or run the service on EC2`);
+    }
+    if (config.placementConstraints.length > 0) {
+      report([...at, 'placementConstraints'], `expected no placementConstraints on Fargate (placement constraints apply to EC2 only), found ${constraintTypes(config.placementConstraints)}; remove them, or run the service on EC2`);
+    }
     if ((td.config.placementConstraints ?? []).length > 0) {
-      report(['taskDefinitions', td.name, 'placementConstraints'], `placement constraints apply to EC2 only (service ${name} runs this task definition on Fargate)`);
+      report(
+        ['taskDefinitions', td.name, 'placementConstraints'],
+        `expected no placementConstraints on a task definition Fargate runs (placement constraints apply to EC2 only; service ${name} runs this task definition on Fargate), found ${constraintTypes(td.config.placementConstraints ?? [])}; remove them, or run the service on EC2`,
+      );
     }
     const stopTimeout = td.config.stopTimeout;
     if (stopTimeout > FARGATE_MAX_STOP_TIMEOUT_MS) {

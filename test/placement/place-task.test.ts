@@ -149,6 +149,14 @@ describe('step 2: constraints', () => {
     expect(() => compileStrategies([{ type: 'binpack', field: 'disk' as 'cpu' }])).toThrow(/"cpu" or "memory".*"disk"/);
     expect(() => compileStrategies([{ type: 'spread', field: 'zone' }])).toThrow(/attribute:NAME/);
   });
+  it('a field on random and an expression on distinctInstance are said in the expected/found form, with what to do', () => {
+    expect(() => compileStrategies([{ type: 'random', field: 'memory' } as never])).toThrow(
+      /^placementStrategy\[0\]\.field: expected no field for random \(it picks among the instances that fit at random, by no field\), found "memory"; remove field, or use binpack or spread to place by a field$/,
+    );
+    expect(() => compileConstraints([{ type: 'distinctInstance', expression: 'attribute:tier == web' } as never])).toThrow(
+      /^placementConstraints\[0\]\.expression: expected no expression for distinctInstance \(it places each task on a different instance, by no expression\), found "attribute:tier == web"; remove expression, or use memberOf to place by one$/,
+    );
+  });
 });
 
 describe('unplaceable reason', () => {

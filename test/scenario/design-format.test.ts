@@ -21,8 +21,8 @@ describe.skipIf(!existsSync(DESIGN))('the design scenario file', () => {
     // purchaseOption on-demand with spotInterruptions (the design's own comment says "only with spot")
     expect(lines[0]).toMatch(/autoScalingGroup\.spotInterruptions: expected only with purchaseOption: spot \(only Spot Instances get interruption notices\), found purchaseOption on-demand; set purchaseOption: spot or remove spotInterruptions$/);
     // AWS: a strategy contains ASG providers or Fargate providers, not both
-    // (not also "placement strategies apply to EC2 only": which launch type is moot until the strategy is fixed)
-    expect(lines[1]).toMatch(/services\.web\.capacityProviderStrategy: a strategy cannot mix/);
+    // (not also "expected no placementStrategy on Fargate": which launch type is moot until the strategy is fixed)
+    expect(lines[1]).toMatch(/services\.web\.capacityProviderStrategy: expected capacity providers of one kind, Auto Scaling group providers or FARGATE \/ FARGATE_SPOT \(as in ECS, a strategy cannot mix them\), found /);
   });
 
   it('loads whole once those two are fixed: every other key is accepted, the grace period of 30 s too (web has a load balancer)', () => {

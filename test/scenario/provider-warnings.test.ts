@@ -129,17 +129,19 @@ describe('warning: a task larger than the smallest instance type of a managed-sc
     expect(warned(r)).toHaveLength(1);
   });
 
-  it('a DAEMON service (no strategy: the cluster default is not its) is not warned by either strategy warning', () => {
+  it('a DAEMON service (launchType EC2, no strategy: the cluster default is not its) is not warned by either strategy warning', () => {
     const r = raw(['c5.large', 'r5.large'], { cpu: 256, memory: 6000 }) as unknown as { services: { app: Record<string, unknown> }; cluster: Record<string, unknown> };
     delete r.services.app.capacityProviderStrategy;
     delete r.services.app.desiredCount;
     r.services.app.schedulingStrategy = 'DAEMON';
+    r.services.app.launchType = 'EC2'; // as ECS requires of a DAEMON service in a cluster with a default strategy
     r.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'a', weight: 1 }];
     expect(smallestWarned(r)).toEqual([]);
     const big = raw(['c5.large'], { cpu: 4096, memory: 1000 }) as unknown as typeof r;
     delete big.services.app.capacityProviderStrategy;
     delete big.services.app.desiredCount;
     big.services.app.schedulingStrategy = 'DAEMON';
+    big.services.app.launchType = 'EC2';
     big.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'a', weight: 1 }];
     expect(warned(big)).toEqual([]);
   });

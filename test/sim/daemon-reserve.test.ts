@@ -112,7 +112,7 @@ describe('managed scaling next to a DAEMON service (/tmp/rev-cap/daemon.yaml, sm
       },
       services: { web: { taskDefinition: 'web', desiredCount: 4 } },
     };
-    if (withDaemon) s.services = { agent: { taskDefinition: 'small', schedulingStrategy: 'DAEMON' }, ...s.services };
+    if (withDaemon) s.services = { agent: { taskDefinition: 'small', schedulingStrategy: 'DAEMON', launchType: 'EC2' }, ...s.services };
     const events: EventRecord[] = [];
     const capacity: CapacityRow[] = [];
     runSimulation(loadScenarioObject('d', s, { baseDir: '.' }), { event: (e) => events.push(e), timeseries: () => {}, capacity: (c) => capacity.push(c), task: () => {} }, { seed: 1, checkTallies: true });

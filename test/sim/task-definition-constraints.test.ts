@@ -89,6 +89,6 @@ describe('task definition placementConstraints', () => {
         s.services.jobs.launchType = 'FARGATE';
       }),
     );
-    expect(fargate).toMatch(/taskDefinitions\.job\.placementConstraints: placement constraints apply to EC2 only \(service jobs runs this task definition on Fargate\)/);
+    expect(fargate).toMatch(/taskDefinitions\.job\.placementConstraints: expected no placementConstraints on a task definition Fargate runs \(placement constraints apply to EC2 only; service jobs runs this task definition on Fargate\), found memberOf "attribute:tier == batch"; remove them, or run the service on EC2/);
   });
 });

@@ -39,7 +39,9 @@ export function compileStrategies(list: readonly PlacementStrategy[], path = 'pl
         }
         return spread(raw.field);
       case 'random':
-        if (raw.field !== undefined) throw new Error(`${at}.field: random takes no field, found ${JSON.stringify(raw.field)}`);
+        if (raw.field !== undefined) {
+          throw new Error(`${at}.field: expected no field for random (it picks among the instances that fit at random, by no field), found ${JSON.stringify(raw.field)}; remove field, or use binpack or spread to place by a field`);
+        }
         return random;
       default:
         throw new Error(`${at}.type: expected "binpack", "spread" or "random", found ${JSON.stringify(raw.type)}`);
