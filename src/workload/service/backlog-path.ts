@@ -8,16 +8,23 @@
 // constant rate while backlogged, so over the line part the service time t is uniform.
 // When a request enters service the backlog q(t) behind it arrived during its wait, at
 // rate lambda: its wait is q(t) / lambda, i.e. D = q(t) rate / lambda + 1. That holds
-// while the backlog builds (lambda > rate). While it drains, the requests first served
-// were queued in an earlier period, mostly behind a full queue accepting at `rate`:
-// D = q(t) + 1 is exact only for the first of them. The k-th served waited behind the
-// backlog it found on arrival, about the start value, while q(t) has by then dropped by
-// k (1 - lambda / rate): D under-counts by that much, so the wait of a fast-draining
-// backlog reads low (a full queue of 1000, 40/s, arrivals 50 -> 20/s: the drain minute's
-// p50 9.7 s where request fidelity shows 22.7 s; notes/service-model.md, row i). That is the http
-// path's (per-task queues, capped); a queue service's shared FIFO queue takes only the
-// line's extent and count from here and its waits from the cumulative arrivals
-// (fluid-model.ts addFifo, arrival-curve.ts).
+// while the backlog builds (lambda > rate). While it drains (lambda <= rate) the queue is
+// FIFO at a constant departure rate, so a request waits for the queue it found on arrival
+// plus one, not for q(t) + 1 at its departure (that under-counted the k-th served by
+// k (1 - lambda / rate): a full queue of 1000, 40/s, arrivals 50 -> 20/s read the drain
+// minute's p50 9.7 s where request fidelity shows 22.3 s; notes/service-model.md, row i).
+// The line then has two parts. The head part: the q0 requests queued at the period start,
+// served first, over q0 / rate. The model keeps no history of a per-task queue, so they are
+// taken as having queued behind a full queue accepting at `rate` (the usual way an http
+// backlog outlives its period: held at the cap): each waited D = q0 + 1. The rest: the
+// request served at t > q0 / rate is number rate t - q0 of this period's arrivals, which
+// came at lambda t' = rate t - q0, so it waited t - t' = q0 / lambda - t (rate - lambda) /
+// lambda: linear from q0 / rate (D = q0 + 1) down to 0 (D = 1) where the queue empties.
+// A backlog built below the cap in an earlier period (from empty at lambda' > rate: its
+// head waited q0 / lambda') so reads its head part up to lambda' / rate too long.
+// That is the http path's (per-task queues, capped); a queue service's shared FIFO queue
+// takes only the line's extent and count from here and its waits from the cumulative
+// arrivals (fluid-model.ts addFifo, arrival-curve.ts), which follow any history.
 // While the queue is full an accepted request found a free place: near the cap the queue
 // is a birth-death chain with ratio x = rate / lambda < 1, so the free places j >= 1 an
 // accepted arrival sees are geometric, P(j) ~ x^j, truncated at the cap K:
@@ -27,9 +34,15 @@
 // both would be bimodal-blind. No allocation, all outputs in `out`.
 
 export interface BacklogSeen {
-  /** Requests served while the backlog was on its line part (building or draining). */
+  /** Requests served while the backlog was on its line part (building or draining), headServed included. */
   lineServed: number;
-  /** Their mean departures waited for (requests ahead + 1), and its variance. */
+  /**
+   * Of lineServed, while draining: the requests queued at the period start (served first),
+   * and the departures each waited for (q0 + 1; no spread). 0 while building.
+   */
+  headServed: number;
+  headDepartures: number;
+  /** The other lineServed - headServed: their mean departures waited for (requests ahead + 1), and its variance. */
   lineDepartures: number;
   lineDeparturesVar: number;
   /** Requests served while the queue was full. */
@@ -39,7 +52,7 @@ export interface BacklogSeen {
 }
 
 export function newBacklogSeen(): BacklogSeen {
-  return { lineServed: 0, lineDepartures: 0, lineDeparturesVar: 0, fullServed: 0, fullDepartures: 0, fullDeparturesVar: 0 };
+  return { lineServed: 0, headServed: 0, headDepartures: 0, lineDepartures: 0, lineDeparturesVar: 0, fullServed: 0, fullDepartures: 0, fullDeparturesVar: 0 };
 }
 
 /**
@@ -48,6 +61,8 @@ export function newBacklogSeen(): BacklogSeen {
  */
 export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, periodMs: number, cap: number, out: BacklogSeen): void {
   out.lineServed = 0;
+  out.headServed = 0;
+  out.headDepartures = 0;
   out.lineDepartures = 0;
   out.lineDeparturesVar = 0;
   out.fullServed = 0;
@@ -62,9 +77,25 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
   if (slope < 0) lineMs = Math.min(periodMs, q0 / -slope);
   else if (slope > 0 && q0 + slope * periodMs > cap) lineMs = Math.max(0, (cap - q0) / slope);
   const fullMs = slope > 0 ? periodMs - lineMs : 0;
-  if (lineMs > 0) {
-    // D = q scale + 1 with q uniform between q0 and qEnd.
-    const scale = slope > 0 ? ratePerMs / lambda : 1;
+  if (lineMs > 0 && slope <= 0) {
+    // FIFO drain: the head part (queued at the start, D = q0 + 1), then this period's
+    // arrivals, D linear from q0 + 1 down to (q0 / lambda - t (rate - lambda) / lambda) rate + 1
+    // at the line's end (1 once the queue empties)
+    const headMs = Math.min(lineMs, q0 / ratePerMs);
+    out.lineServed = ratePerMs * lineMs;
+    out.headServed = ratePerMs * headMs;
+    out.headDepartures = q0 + 1;
+    const a = q0 + 1;
+    let b = a;
+    if (lineMs > headMs && lambda > 0) {
+      const w = q0 / lambda + (slope * lineMs) / lambda; // slope = -(rate - lambda)
+      b = (w > 0 ? w : 0) * ratePerMs + 1;
+    }
+    out.lineDepartures = (a + b) / 2;
+    out.lineDeparturesVar = ((a - b) * (a - b)) / 12;
+  } else if (lineMs > 0) {
+    // building: D = q scale + 1 with q uniform between q0 and qEnd.
+    const scale = ratePerMs / lambda;
     const a = q0 * scale + 1;
     const b = (q0 + slope * lineMs) * scale + 1;
     const d = (a + b) / 2;
@@ -97,6 +128,7 @@ export function fitServedTo(seen: BacklogSeen, done: number, rest: number): void
   if (rest > 0 || line + full > done) {
     const k = done / (line + full);
     seen.lineServed = line * k;
+    seen.headServed *= k;
     seen.fullServed = done - line * k;
   }
 }

@@ -1117,7 +1117,25 @@ export class FluidServiceModel implements ServiceLoadModel {
     // the fluid figures give the split; `done` is the count
     fitServedTo(seen, done, rest);
     const places = cap * poolTasks;
-    this.groups.addBacklogged(count * seen.lineServed * keep, seen.lineDepartures, seen.lineDeparturesVar, rate, cs2, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, cfg.meanServiceMs, places, poolTasks);
+    const lambda = aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0;
+    const head = seen.headServed;
+    const line = count * (seen.lineServed - head) * keep;
+    const m = seen.lineDepartures;
+    const half = Math.sqrt(3 * seen.lineDeparturesVar); // half the width of D's uniform
+    if (head > 0) {
+      // a drain (FIFO, backlog-path.ts): its head part (queued at the start) is a group of
+      // its own, and the rest, D uniform from q0 + 1 down, DRAIN_SLICES groups of equal
+      // count when D spreads wider than the departures' own noise (one shift plus an
+      // exponential fitted to the whole uniform put p99 far beyond its top: 32.9 s for
+      // waits of at most 25 s); one otherwise
+      this.groups.addBacklogged(count * head * keep, seen.headDepartures, 0, rate, cs2, lambda, servers, ca2, cfg.meanServiceMs, places, poolTasks);
+    }
+    if (head > 0 && 2 * half > Math.sqrt(1 + m * cs2)) {
+      const w = (2 * half) / DRAIN_SLICES;
+      for (let i = 0; i < DRAIN_SLICES; i++) this.groups.addBacklogged(line / DRAIN_SLICES, m - half + (i + 0.5) * w, (w * w) / 12, rate, cs2, lambda, servers, ca2, cfg.meanServiceMs, places, poolTasks);
+    } else {
+      this.groups.addBacklogged(line, m, seen.lineDeparturesVar, rate, cs2, lambda, servers, ca2, cfg.meanServiceMs, places, poolTasks);
+    }
     const full = count * seen.fullServed * keep;
     if (full > 0 && smallChainBuffer(this.expService, cap)) {
       // a small buffer held full, exponential service: the chain's own waits (addFullBuffer)
@@ -1223,6 +1241,8 @@ export class FluidServiceModel implements ServiceLoadModel {
 
 /** Backlogged departures of a period of a queue service are cut into this many groups of equal count (addFifo). */
 const FIFO_SLICES = 16;
+/** A draining http backlog's part after its head, when it spreads wide, is cut into this many groups of equal count (addBacklogged). */
+const DRAIN_SLICES = 8;
 
 /** The wait of the message served u ms after fromMs, number s0 + rate u of a FIFO queue with arrivals `curve`. */
 /**

@@ -635,7 +635,23 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     fitServedTo(seen, done, rest);
     const line = seen.lineServed;
     const full = seen.fullServed;
-    this.groups.addBacklogged(line * keepFull, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
+    const lambda = aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0;
+    // a drain's head part: the requests queued at the start, each D = q0 + 1 (FIFO)
+    if (seen.headServed > 0) this.groups.addBacklogged(seen.headServed * keepFull, seen.headDepartures, 0, rate, this.cfg.serviceScv, lambda, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
+    // the rest of a drain: D uniform between the ends a and b; 8 slices of equal count
+    // when that is wider than the departures' own noise (sd sqrt(1 + D cs2))
+    const restW = (line - seen.headServed) * keepFull;
+    const a = seen.lineDepartures - Math.sqrt(3 * seen.lineDeparturesVar);
+    const b = seen.lineDepartures + Math.sqrt(3 * seen.lineDeparturesVar);
+    if (seen.headServed > 0 && b - a > Math.sqrt(1 + seen.lineDepartures * this.cfg.serviceScv)) {
+      for (let i = 0; i < 8; i++) {
+        const lo = a + ((b - a) * i) / 8;
+        const hi = a + ((b - a) * (i + 1)) / 8;
+        this.groups.addBacklogged(restW / 8, (lo + hi) / 2, ((hi - lo) * (hi - lo)) / 12, rate, this.cfg.serviceScv, lambda, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
+      }
+    } else {
+      this.groups.addBacklogged(restW, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, lambda, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
+    }
     this.groups.addNoWait(full * keepFull * (1 - fullWaiting));
     this.groups.addBacklogged(full * keepFull * fullWaiting, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
     return { line, full };
