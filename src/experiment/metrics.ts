@@ -11,6 +11,9 @@ export const METRICS = [
   'taskHours', // sum over services
   'scalingActivities', // sum over services of scale outs + scale ins
   'droppedRequests', // sum over services of requests.dropped (rejected, HTTP 503; queue: expired messages)
+  // added after the first seven, so the CSVs' earlier columns keep their places
+  'latencyP99Ms', // max over services of latencyMs.p99
+  'spotInterruptions', // sum over services of spotInterruptions (tasks stopped by a Spot interruption)
 ] as const;
 
 export type MetricName = (typeof METRICS)[number];
@@ -20,9 +23,10 @@ interface ServiceFigures {
   /** null when the service had no CPUUtilization datapoint (never RUNNING). */
   cpuUtilization: { mean: number | null };
   requests: { dropped: number };
-  latencyMs: { p95: number | null };
+  latencyMs: { p95: number | null; p99: number | null };
   sloViolationMinutes: number;
   scalingActivities: { out: number; in: number };
+  spotInterruptions: number;
 }
 
 /** The METRICS of one run, in METRICS order; NaN where no service has the figure. */
@@ -35,6 +39,8 @@ export function headlineMetrics(summary: Summary): number[] {
   let taskHours = 0;
   let scaling = 0;
   let dropped = 0;
+  let p99 = -Infinity;
+  let spot = 0;
   for (const s of services) {
     slo += s.sloViolationMinutes;
     if (s.latencyMs.p95 !== null && s.latencyMs.p95 > p95) p95 = s.latencyMs.p95;
@@ -46,6 +52,8 @@ export function headlineMetrics(summary: Summary): number[] {
     taskHours += s.taskHours;
     scaling += s.scalingActivities.out + s.scalingActivities.in;
     dropped += s.requests.dropped;
+    if (s.latencyMs.p99 !== null && s.latencyMs.p99 > p99) p99 = s.latencyMs.p99;
+    spot += s.spotInterruptions;
   }
   return [
     summary.cost.total,
@@ -55,5 +63,7 @@ export function headlineMetrics(summary: Summary): number[] {
     taskHours,
     scaling,
     dropped,
+    p99 === -Infinity ? NaN : p99,
+    spot,
   ];
 }

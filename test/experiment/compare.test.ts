@@ -46,8 +46,8 @@ describe('compare', () => {
     expect(comparison[0]).toBe(
       'variant,cost_mean,cost_ci95,sloViolationMinutes_mean,sloViolationMinutes_ci95,latencyP95Ms_mean,latencyP95Ms_ci95,' +
         'cpuMean_mean,cpuMean_ci95,taskHours_mean,taskHours_ci95,scalingActivities_mean,scalingActivities_ci95,' +
-        'droppedRequests_mean,droppedRequests_ci95,pareto,' +
-        'cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n',
+        'droppedRequests_mean,droppedRequests_ci95,latencyP99Ms_mean,latencyP99Ms_ci95,spotInterruptions_mean,spotInterruptions_ci95,pareto,' +
+        'cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n,latencyP99Ms_n,spotInterruptions_n',
     );
     expect(comparison[1].startsWith('tt-60,')).toBe(true);
     expect(readFileSync(join(out, 'replications.csv'), 'utf8').split('\n').slice(1, 5).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
@@ -63,7 +63,7 @@ describe('compare', () => {
   });
 
   it('summarizes by hand-checkable numbers: means, CIs, paired differences and the Pareto mark', () => {
-    const row = (cost: number, slo: number) => [cost, slo, 100, 50, 1, 2, 0];
+    const row = (cost: number, slo: number) => [cost, slo, 100, 50, 1, 2, 0, 150, 0];
     // A: cost 10, 12, 14, 16 (mean 13, half-width 4.1085); B: A + 1, 2, 1, 2 (paired mean 1.5, half-width 0.9187)
     // SLO: A 5 each, B 1 each -> B is on the front (fewer SLO minutes), A too (cheaper).
     const c = summarizeComparison('s', ['A', 'B'], [1, 2, 3, 4], [
@@ -76,8 +76,8 @@ describe('compare', () => {
     expect(c.variants[1].paired![cost].mean).toBe(1.5);
     expect(c.variants[1].paired![cost].ci95).toBeCloseTo(0.9187, 4);
     expect(c.variants.map((v) => v.pareto)).toEqual([true, true]);
-    expect(comparisonCsv(c).split('\n')[1]).toBe('A,13,4.108521,5,0,100,0,50,0,1,0,2,0,0,0,true,4,4,4,4,4,4,4') // 3.182446 x 2.581989 / 2, to 6 decimals; then 4 values of each metric
-    expect(pairedCsv(c).split('\n')[1]).toBe('B,A,1.5,0.918693,-4,0,0,0,0,0,0,0,0,0,0,0,4,4,4,4,4,4,4') // 3.182446 x 0.57735 / 2;
+    expect(comparisonCsv(c).split('\n')[1]).toBe('A,13,4.108521,5,0,100,0,50,0,1,0,2,0,0,0,150,0,0,0,true,4,4,4,4,4,4,4,4,4') // 3.182446 x 2.581989 / 2, to 6 decimals; then 4 values of each metric
+    expect(pairedCsv(c).split('\n')[1]).toBe('B,A,1.5,0.918693,-4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,4,4,4,4,4,4,4,4,4') // 3.182446 x 0.57735 / 2;
   });
 
   it('reports a bad variant with the line of its patch, prefixed with its name', async () => {

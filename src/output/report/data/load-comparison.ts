@@ -17,7 +17,9 @@ import { isRunOfSweep, readSweepPlan, SWEEP_PLAN_FILE } from '../../sweep-plan-f
 import { missingRunFiles } from '../../run-files.js';
 
 /** The headline metrics of comparison.csv / sweep.csv, in the contract's order. */
-export const COMPARISON_METRICS = ['cost', 'sloViolationMinutes', 'latencyP95Ms', 'cpuMean', 'taskHours', 'scalingActivities', 'droppedRequests'] as const;
+export const COMPARISON_METRICS = ['cost', 'sloViolationMinutes', 'latencyP95Ms', 'cpuMean', 'taskHours', 'scalingActivities', 'droppedRequests', 'latencyP99Ms', 'spotInterruptions'] as const;
+/** The metrics every comparison.csv / sweep.csv has; the later ones (added 2026-11-27) are read as no value (NaN) from files written before them. */
+const REQUIRED_METRICS = 7;
 export type ComparisonMetric = (typeof COMPARISON_METRICS)[number];
 
 export const METRIC_TITLES: Record<ComparisonMetric, string> = {
@@ -28,6 +30,8 @@ export const METRIC_TITLES: Record<ComparisonMetric, string> = {
   taskHours: 'task-hours',
   scalingActivities: 'scaling activities',
   droppedRequests: 'dropped requests',
+  latencyP99Ms: 'p99 latency (ms)',
+  spotInterruptions: 'Spot interruptions',
 };
 
 export interface ComparisonRow {
@@ -116,7 +120,7 @@ export function loadComparison(dir: string): ComparisonData {
     const params: [string, string][] = paramNames.map((p, i) => [p, r[i] ?? '']);
     const label = labels[n];
     const cell = (name: string) => numberCell(file, n + 1, name, r[at(name)]);
-    return { label, params, mean: metrics(cell, '_mean'), ci95: metrics(cell, '_ci95'), n: metrics(optional(at, cell), '_n'), pareto: r[at('pareto')] === 'true' };
+    return { label, params, mean: metrics(cell, '_mean', at), ci95: metrics(cell, '_ci95', at), n: metrics(optional(at, cell), '_n'), pareto: r[at('pareto')] === 'true' };
   });
   const pairedPath = join(dir, 'paired.csv');
   const paired: PairedRow[] = [];
@@ -130,8 +134,8 @@ export function loadComparison(dir: string): ComparisonData {
       paired.push({
         variant: r[pat(named)] ?? '',
         baseline: r[pat('baseline')] ?? '',
-        diffMean: metrics(cell, '_diff_mean'),
-        diffCi95: metrics(cell, '_diff_ci95'),
+        diffMean: metrics(cell, '_diff_mean', pat),
+        diffCi95: metrics(cell, '_diff_ci95', pat),
         diffN: metrics(optional(pat, cell), '_diff_n'),
       });
     });
@@ -161,7 +165,7 @@ export function loadComparison(dir: string): ComparisonData {
 
 /** The columns of each headline metric with these suffixes: cost_mean, cost_ci95, sloViolationMinutes_mean... */
 function metricColumns(...suffixes: string[]): string[] {
-  return COMPARISON_METRICS.flatMap((m) => suffixes.map((s) => m + s));
+  return COMPARISON_METRICS.slice(0, REQUIRED_METRICS).flatMap((m) => suffixes.map((s) => m + s));
 }
 
 /** A cell reader for a column that files written before it lack: NaN when the header has no such column. */
@@ -169,10 +173,12 @@ function optional(at: (name: string) => number, cell: (name: string) => number):
   return (name) => (at(name) < 0 ? NaN : cell(name));
 }
 
-/** Each headline metric's figure from the cell named metric + suffix (NaN where empty). */
-function metrics(cell: (name: string) => number, suffix: string): Record<ComparisonMetric, number> {
+/** Each headline metric's figure from the cell named metric + suffix (NaN where empty); with `at`, a later metric's column missing (a file written before it) reads as NaN. */
+function metrics(cell: (name: string) => number, suffix: string, at?: (name: string) => number): Record<ComparisonMetric, number> {
   const out = {} as Record<ComparisonMetric, number>;
-  for (const m of COMPARISON_METRICS) out[m] = cell(m + suffix);
+  COMPARISON_METRICS.forEach((m, i) => {
+    out[m] = i >= REQUIRED_METRICS && at !== undefined ? optional(at, cell)(m + suffix) : cell(m + suffix);
+  });
   return out;
 }
 
