@@ -12,7 +12,7 @@ import { numberCell, readResultsCsv, ResultsFileError } from '../../results-file
 import { tableOf } from './parse-csv.js';
 import { isResultsFolder, loadResults } from './load-results.js';
 import type { ResultsData } from './results-data.js';
-import { pointLabels } from '../../../experiment/point-label.js';
+import { legacyPointLabels, pointLabels } from '../../../experiment/point-label.js';
 import { isRunOfSweep, readSweepPlan, SWEEP_PLAN_FILE } from '../../sweep-plan-file.js';
 import { missingRunFiles } from '../../run-files.js';
 
@@ -115,7 +115,7 @@ export function loadComparison(dir: string): ComparisonData {
   const firstMetric = csv.header.indexOf(`${COMPARISON_METRICS[0]}_mean`);
   const paramNames = kind === 'compare' ? [] : csv.header.slice(0, firstMetric);
   const at = (name: string) => csv.header.indexOf(name);
-  const labels = kind === 'compare' ? csv.rows.map((r) => r[at('variant')] ?? '') : pointLabels(paramNames, csv.rows.map((r) => r.slice(0, firstMetric)));
+  const labels = kind === 'compare' ? csv.rows.map((r) => r[at('variant')] ?? '') : sweepLabels(join(dir, 'runs'), paramNames, csv.rows.map((r) => r.slice(0, firstMetric)));
   const rows: ComparisonRow[] = csv.rows.map((r, n) => {
     const params: [string, string][] = paramNames.map((p, i) => [p, r[i] ?? '']);
     const label = labels[n];
@@ -180,6 +180,17 @@ function metrics(cell: (name: string) => number, suffix: string, at?: (name: str
     out[m] = i >= REQUIRED_METRICS && at !== undefined ? optional(at, cell)(m + suffix) : cell(m + suffix);
   });
   return out;
+}
+
+/**
+ * The point labels of sweep.csv's rows: as a sweep names runs/ now, but a point whose runs/
+ * folder is only under its label of before 2026-11-27 (a list value encoded whole,
+ * `%5B...%5D`: a sweep written then) keeps that one, so its run is still drawn.
+ */
+function sweepLabels(runsDir: string, paths: string[], params: string[][]): string[] {
+  const labels = pointLabels(paths, params);
+  const legacy = legacyPointLabels(paths, params);
+  return labels.map((l, i) => (legacy[i] !== l && !isFolder(join(runsDir, l)) && isFolder(join(runsDir, legacy[i])) ? legacy[i] : l));
 }
 
 function loadRuns(runsDir: string, order: string[], onlyListed: boolean, toDraw: (run: string, name: string) => boolean): Map<string, ResultsData> {
