@@ -29,6 +29,31 @@ interface ServiceFigures {
   spotInterruptions: number;
 }
 
+/**
+ * One capacity provider's figures of one run (providers.csv of compare): `cost`, summary.json's
+ * `cost.byProvider.<p>` (USD); `maxInstances`, `capacityProviders.<p>.maxInstances` of an EC2
+ * (Auto Scaling group) provider; `maxTasks`, `capacityProviders.<p>.maxTasks` of a Fargate one;
+ * NaN where the provider has no such figure.
+ */
+export interface ProviderFigures {
+  cost: number;
+  maxInstances: number;
+  maxTasks: number;
+}
+
+export const PROVIDER_FIGURES = ['cost', 'maxInstances', 'maxTasks'] as const;
+
+/** Per capacity provider of the run (summary.json's order), its ProviderFigures. */
+export function providerFigures(summary: Summary): [string, ProviderFigures][] {
+  const providers = summary.capacityProviders as Record<string, { maxInstances?: number; maxTasks?: number }>;
+  const byProvider = summary.cost.byProvider;
+  const names = [...Object.keys(providers), ...Object.keys(byProvider).filter((n) => !(n in providers))];
+  return names.map((name) => [
+    name,
+    { cost: byProvider[name] ?? NaN, maxInstances: providers[name]?.maxInstances ?? NaN, maxTasks: providers[name]?.maxTasks ?? NaN },
+  ]);
+}
+
 /** The METRICS of one run, in METRICS order; NaN where no service has the figure. */
 export function headlineMetrics(summary: Summary): number[] {
   const services = Object.values(summary.services) as ServiceFigures[];

@@ -39,7 +39,7 @@ describe('compare', () => {
     const exp = readExperimentFile(writeScenario(dir, { variants: policyVariants, replications: 2 }), { seed: 5 });
     const out = join(dir, 'cmp');
     await compareToFolder(exp, { outDir: out, jobs: 1 });
-    for (const f of ['comparison.csv', 'paired.csv', 'replications.csv', 'comparison.md', 'runs/tt-60/summary.json', 'runs/tt-40/events.csv']) {
+    for (const f of ['comparison.csv', 'paired.csv', 'replications.csv', 'providers.csv', 'comparison.md', 'runs/tt-60/summary.json', 'runs/tt-40/events.csv']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     const comparison = readFileSync(join(out, 'comparison.csv'), 'utf8').split('\n');
@@ -60,6 +60,13 @@ describe('compare', () => {
     expect(readFileSync(join(out, 'comparison.md'), 'utf8')).toContain('## Paired differences against tt-60');
     // Replication 0's summary is the run of seed 5.
     expect(JSON.parse(readFileSync(join(out, 'runs/tt-40/summary.json'), 'utf8')).seed).toBe(5);
+    // providers.csv: a row per variant and capacity provider of its runs (summary.json's), n = the 2 replications
+    const providers = readFileSync(join(out, 'providers.csv'), 'utf8').trim().split('\n');
+    expect(providers[0]).toBe('variant,capacityProvider,cost_mean,cost_ci95,maxInstances_mean,maxInstances_ci95,maxTasks_mean,maxTasks_ci95,cost_n,maxInstances_n,maxTasks_n');
+    const summary = JSON.parse(readFileSync(join(out, 'runs/tt-60/summary.json'), 'utf8'));
+    const names = Object.keys(summary.cost.byProvider);
+    expect(providers.slice(1).filter((l) => l.startsWith('tt-60,')).map((l) => l.split(',')[1])).toEqual(names);
+    for (const l of providers.slice(1)) expect(l.split(',')[8]).toBe('2');
   });
 
   it('summarizes by hand-checkable numbers: means, CIs, paired differences and the Pareto mark', () => {
