@@ -56,7 +56,9 @@ export function isSweepCsv(text: string): boolean {
     return false;
   }
   const at = header?.indexOf(METRIC_COLUMNS[0]) ?? -1;
-  return header !== undefined && at >= 1 && METRIC_COLUMNS.every((c, i) => header[at + i] === c) && header[at + METRIC_COLUMNS.length] === 'pareto';
+  // now, or as sweeps wrote it before latencyP99Ms and spotInterruptions (2026-11-27): the first seven metrics' pairs, then pareto
+  const pairsThenPareto = (count: number) => METRIC_COLUMNS.slice(0, count).every((c, i) => header![at + i] === c) && header![at + count] === 'pareto';
+  return header !== undefined && at >= 1 && (pairsThenPareto(METRIC_COLUMNS.length) || pairsThenPareto(14));
 }
 
 /** The rows of the table in point order. */
