@@ -113,6 +113,9 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
   const countEnd = (header?.length ?? 0) - valueCount;
   const countCount = endsWith(COUNT_COLUMNS, countEnd) ? COUNT_COLUMNS.length : 0;
   const paramCount = countEnd - fixed.length - METRIC_COLUMNS.length - countCount;
+  if (header !== undefined && header.includes('droppedRequests_ci95') && !header.includes('latencyP99Ms_mean')) {
+    throw new Error(`${file}: a sweep shard file written by an earlier ecsim (without the latencyP99Ms and spotInterruptions columns of 2026-11-27): run that shard again with this ecsim`);
+  }
   if (!header || paramCount < 1 || fixed.some((c, i) => header[i] !== c) || METRIC_COLUMNS.some((c, i) => header[fixed.length + paramCount + i] !== c)) {
     throw new Error(`${file}: expected a sweep shard file (columns ${SHARD_FIXED.join(', ')}, the sweep paths, ${METRIC_COLUMNS[0]}, ...), found other columns`);
   }

@@ -48,6 +48,14 @@ describe('sweep figures over fewer replications than were run', () => {
     expect(sweepMarkdown(old)).not.toContain('of 8)');
   });
 
+  it('a shard file of seven metrics (before latencyP99Ms and spotInterruptions) is refused, saying to run that shard again', () => {
+    const [header, ...rows] = shardCsv(table).trim().split('\n').map((l) => l.split(','));
+    // drop the two later metrics' mean/ci95 pairs and their _n and _values columns
+    const drop = new Set(header.flatMap((h, i) => (/^(latencyP99Ms|spotInterruptions)_/.test(h) ? [i] : [])));
+    const old = [header, ...rows].map((r) => r.filter((_, i) => !drop.has(i)).join(',')).join('\n');
+    expect(() => parseShardCsv(`${old}\n`, 'old.csv')).toThrow(/^old\.csv: a sweep shard file written by an earlier ecsim \(without the latencyP99Ms and spotInterruptions columns of 2026-11-27\): run that shard again with this ecsim$/);
+  });
+
   it('writes no note when every figure has every replication', () => {
     const full: SweepTable = { ...table, rows: [{ ...table.rows[0], counts: [8, 8, 8, 8, 8, 8, 8, 8, 8] }] };
     expect(sweepMarkdown(full)).not.toContain('(k of');
