@@ -1,5 +1,5 @@
 // Runs a comparison and writes its folder atomically (built in a temporary folder,
-// renamed into place): comparison.csv, paired.csv, replications.csv, comparison.md and
+// renamed into place): comparison.csv, paired.csv, replications.csv, providers.csv, comparison.md and
 // runs/<variant>/ (replication 0's full results folder, for the report's overlays).
 
 import { writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { stagingFolder } from '../output/staging.js';
 import { assertOwnResultsFolder } from '../output/results-folder.js';
 import { runComparison, type Comparison } from './compare.js';
-import { comparisonCsv, pairedCsv, replicationsCsv } from './comparison-files.js';
+import { comparisonCsv, pairedCsv, providersCsv, replicationsCsv } from './comparison-files.js';
 import { comparisonMarkdown } from './comparison-markdown.js';
 import type { ExperimentFile } from './experiment-file.js';
 
@@ -26,6 +26,7 @@ export async function compareToFolder(exp: ExperimentFile, options: CompareToFol
     writeFileSync(join(staging.tempDir, 'comparison.csv'), comparisonCsv(comparison));
     writeFileSync(join(staging.tempDir, 'paired.csv'), pairedCsv(comparison));
     writeFileSync(join(staging.tempDir, 'replications.csv'), replicationsCsv(comparison));
+    writeFileSync(join(staging.tempDir, 'providers.csv'), providersCsv(comparison));
     writeFileSync(join(staging.tempDir, 'comparison.md'), comparisonMarkdown(comparison));
     staging.commit();
     return comparison;

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { ScenarioError } from '../scenario/index.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { loadVariantScenario } from './load-derived.js';
-import { METRICS } from './metrics.js';
+import { METRICS, PROVIDER_FIGURES, type ProviderFigures } from './metrics.js';
 import { isJsonObject } from './merge-patch.js';
 import { paretoFront } from './pareto.js';
 import { runJobs } from './run-jobs.js';
@@ -27,6 +27,14 @@ export interface VariantOutcome {
   pareto: boolean;
   /** The variant's scenario sets `warmStart: true` (comparison.md's note on the start of the runs). */
   warmStart?: boolean;
+  /** Per capacity provider of the variant's runs (in the order they first appear): each of PROVIDER_FIGURES over the replications. */
+  providers: ProviderOutcome[];
+}
+
+export interface ProviderOutcome {
+  name: string;
+  /** Per PROVIDER_FIGURES (cost, maxInstances, maxTasks), over the replications with a value. */
+  stats: SampleSummary[];
 }
 
 export interface Comparison {
@@ -73,11 +81,28 @@ export async function runComparison(exp: ExperimentFile, options: CompareOptions
   }
   const results = await runJobs(jobs, { jobs: options.jobs, onProgress: options.onProgress });
   const byVariant = variants.map((_, v) => results.slice(v * seeds.length, (v + 1) * seeds.length));
-  return summarizeComparison(exp.name, variants.map(([name]) => name), seeds, byVariant, variants.map(([, scenario]) => scenario.warmStart === true));
+  return summarizeComparison(
+    exp.name,
+    variants.map(([name]) => name),
+    seeds,
+    byVariant.map((rs) => rs.map((r) => r.metrics)),
+    variants.map(([, scenario]) => scenario.warmStart === true),
+    byVariant.map((rs) => rs.map((r) => r.providers)),
+  );
 }
 
-/** Builds the comparison from raw per-replication metrics ([variant][replication][metric]). */
-export function summarizeComparison(scenario: string, names: string[], seeds: number[], metrics: number[][][], warm: readonly boolean[] = []): Comparison {
+/**
+ * Builds the comparison from raw per-replication metrics ([variant][replication][metric])
+ * and, when given, each replication's figures per capacity provider ([variant][replication]).
+ */
+export function summarizeComparison(
+  scenario: string,
+  names: string[],
+  seeds: number[],
+  metrics: number[][][],
+  warm: readonly boolean[] = [],
+  providers: readonly (readonly (readonly [string, ProviderFigures][])[])[] = [],
+): Comparison {
   const column = (rows: number[][], m: number) => rows.map((r) => r[m]);
   const first = metrics[0];
   const stats = metrics.map((rows) => METRICS.map((_, m) => summarizeSample(column(rows, m))));
@@ -94,6 +119,17 @@ export function summarizeComparison(scenario: string, names: string[], seeds: nu
       paired: v === 0 ? null : METRICS.map((_, m) => pairedDifference(column(first, m), column(metrics[v], m))),
       pareto: front[v],
       ...(warm[v] === true ? { warmStart: true } : {}),
+      providers: providerOutcomes(providers[v] ?? []),
     })),
   };
+}
+
+/** Per provider named in any replication (first-appearance order), each figure over the replications: one without the provider, or without the figure, has no value (NaN). */
+function providerOutcomes(replications: readonly (readonly [string, ProviderFigures][])[]): ProviderOutcome[] {
+  const names: string[] = [];
+  for (const r of replications) for (const [name] of r) if (!names.includes(name)) names.push(name);
+  return names.map((name) => ({
+    name,
+    stats: PROVIDER_FIGURES.map((f) => summarizeSample(replications.map((r) => r.find(([n]) => n === name)?.[1][f] ?? NaN))),
+  }));
 }

@@ -4,7 +4,7 @@
 import { stringify } from 'csv-stringify/sync';
 import { formatFigure } from '../output/csv-file.js';
 import type { Comparison } from './compare.js';
-import { METRICS } from './metrics.js';
+import { METRICS, PROVIDER_FIGURES } from './metrics.js';
 import type { SampleSummary } from './stats.js';
 
 /**
@@ -20,6 +20,21 @@ export function comparisonCsv(c: Comparison): string {
     String(v.pareto),
     ...v.stats.map((s) => String(s.n)),
   ]);
+  return stringify([header, ...rows]);
+}
+
+/**
+ * providers.csv: one row per (variant, capacity provider), `variant, capacityProvider`, then
+ * `<figure>_mean, <figure>_ci95` per figure (`cost`: summary.json's cost.byProvider.<p>, USD;
+ * `maxInstances`: capacityProviders.<p>.maxInstances of an EC2 provider; `maxTasks`: of a
+ * Fargate one), then `<figure>_n`: the replications with a value (0 and empty cells for the
+ * figure a provider of the other kind has not).
+ */
+export function providersCsv(c: Comparison): string {
+  const header = ['variant', 'capacityProvider', ...PROVIDER_FIGURES.flatMap((f) => [`${f}_mean`, `${f}_ci95`]), ...PROVIDER_FIGURES.map((f) => `${f}_n`)];
+  const rows = c.variants.flatMap((v) =>
+    v.providers.map((p) => [v.name, p.name, ...p.stats.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)]), ...p.stats.map((s) => String(s.n))]),
+  );
   return stringify([header, ...rows]);
 }
 

@@ -20,6 +20,7 @@ export function comparisonMarkdown(c: Comparison): string {
   lines.push('', COMBINED_NOTE, '', paretoNote('variant'), '', startNote('variant', warmVariants(c), c.variants.length >= 2), '');
   const partial = c.variants.some((v) => v.stats.some((s) => s.n < n));
   if (partial) lines.push(missingNote(n, 'variant'), '');
+  lines.push(...providersTable(c));
   if (c.variants.length < 2) return `${lines.join('\n')}\n`;
 
   const baseline = c.variants[0].name;
@@ -85,4 +86,25 @@ export function signedPlusMinus(s: SampleSummary, replications: number): string 
 function warmVariants(c: Comparison): string[] | 'all' {
   const warm = c.variants.filter((v) => v.warmStart === true).map((v) => v.name);
   return warm.length > 0 && warm.length === c.variants.length ? 'all' : warm;
+}
+
+/**
+ * `## Per capacity provider`: one row per (variant, provider), its cost (summary.json's
+ * cost.byProvider) and peak instances (EC2: maxInstances) or peak tasks (Fargate: maxTasks),
+ * mean ± 95 % half-width as the figures above; none when no variant has a provider's figures.
+ */
+function providersTable(c: Comparison): string[] {
+  const rows = c.variants.flatMap((v) => v.providers.map((p) => ({ variant: v.name, p })));
+  if (rows.length === 0) return [];
+  const n = c.seeds.length;
+  const cell = (s: SampleSummary) => (s.n === 0 ? '' : withCount(plusMinus(s), s.n, n));
+  const lines = ['## Per capacity provider', '', '| variant | capacity provider | cost (USD) | peak instances | peak tasks |', '|---|---|---:|---:|---:|'];
+  for (const { variant, p } of rows) lines.push(`| ${variant} | ${p.name} | ${p.stats.map(cell).join(' | ')} |`);
+  lines.push(
+    '',
+    "Cost is summary.json's `cost.byProvider`; peak instances an EC2 provider's `maxInstances` (the most instances pending, running or draining at the end of a metric period), " +
+      "peak tasks a Fargate provider's `maxTasks` (the most tasks RUNNING on it at the end of a metric period); providers.csv has them unrounded.",
+    '',
+  );
+  return lines;
 }

@@ -11,6 +11,9 @@ export const METRICS = [
   'taskHours', // sum over services
   'scalingActivities', // sum over services of scale outs + scale ins
   'droppedRequests', // sum over services of requests.dropped (rejected, HTTP 503; queue: expired messages)
+  // added after the first seven, so the CSVs' earlier columns keep their places
+  'latencyP99Ms', // max over services of latencyMs.p99
+  'spotInterruptions', // sum over services of spotInterruptions (tasks stopped by a Spot interruption)
 ] as const;
 
 export type MetricName = (typeof METRICS)[number];
@@ -20,9 +23,35 @@ interface ServiceFigures {
   /** null when the service had no CPUUtilization datapoint (never RUNNING). */
   cpuUtilization: { mean: number | null };
   requests: { dropped: number };
-  latencyMs: { p95: number | null };
+  latencyMs: { p95: number | null; p99: number | null };
   sloViolationMinutes: number;
   scalingActivities: { out: number; in: number };
+  spotInterruptions: number;
+}
+
+/**
+ * One capacity provider's figures of one run (providers.csv of compare): `cost`, summary.json's
+ * `cost.byProvider.<p>` (USD); `maxInstances`, `capacityProviders.<p>.maxInstances` of an EC2
+ * (Auto Scaling group) provider; `maxTasks`, `capacityProviders.<p>.maxTasks` of a Fargate one;
+ * NaN where the provider has no such figure.
+ */
+export interface ProviderFigures {
+  cost: number;
+  maxInstances: number;
+  maxTasks: number;
+}
+
+export const PROVIDER_FIGURES = ['cost', 'maxInstances', 'maxTasks'] as const;
+
+/** Per capacity provider of the run (summary.json's order), its ProviderFigures. */
+export function providerFigures(summary: Summary): [string, ProviderFigures][] {
+  const providers = summary.capacityProviders as Record<string, { maxInstances?: number; maxTasks?: number }>;
+  const byProvider = summary.cost.byProvider;
+  const names = [...Object.keys(providers), ...Object.keys(byProvider).filter((n) => !(n in providers))];
+  return names.map((name) => [
+    name,
+    { cost: byProvider[name] ?? NaN, maxInstances: providers[name]?.maxInstances ?? NaN, maxTasks: providers[name]?.maxTasks ?? NaN },
+  ]);
 }
 
 /** The METRICS of one run, in METRICS order; NaN where no service has the figure. */
@@ -35,6 +64,8 @@ export function headlineMetrics(summary: Summary): number[] {
   let taskHours = 0;
   let scaling = 0;
   let dropped = 0;
+  let p99 = -Infinity;
+  let spot = 0;
   for (const s of services) {
     slo += s.sloViolationMinutes;
     if (s.latencyMs.p95 !== null && s.latencyMs.p95 > p95) p95 = s.latencyMs.p95;
@@ -46,6 +77,8 @@ export function headlineMetrics(summary: Summary): number[] {
     taskHours += s.taskHours;
     scaling += s.scalingActivities.out + s.scalingActivities.in;
     dropped += s.requests.dropped;
+    if (s.latencyMs.p99 !== null && s.latencyMs.p99 > p99) p99 = s.latencyMs.p99;
+    spot += s.spotInterruptions;
   }
   return [
     summary.cost.total,
@@ -55,5 +88,7 @@ export function headlineMetrics(summary: Summary): number[] {
     taskHours,
     scaling,
     dropped,
+    p99 === -Infinity ? NaN : p99,
+    spot,
   ];
 }

@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { pathToFileURL } from 'node:url';
 import { ScenarioError, type ScenarioIssue } from '../scenario/index.js';
 import { OutputPathError } from '../output/results-folder.js';
-import { runReplicationPausing, type ReplicationJob } from './replication-job.js';
+import { runReplicationPausing, type ReplicationJob, type ReplicationResult } from './replication-job.js';
 import { stopOnInterrupt } from '../output/interrupt.js';
 import type { JobError, JobReply, JobRequest } from './worker.js';
 
@@ -22,15 +22,15 @@ export interface RunJobsOptions {
   onProgress?: (done: number, total: number) => void;
 }
 
-export async function runJobs(jobs: readonly ReplicationJob[], options: RunJobsOptions): Promise<number[][]> {
+export async function runJobs(jobs: readonly ReplicationJob[], options: RunJobsOptions): Promise<ReplicationResult[]> {
   const threads = Math.min(Math.max(1, Math.floor(options.jobs)), jobs.length);
   if (threads <= 1 || !canStartWorkers()) return runInProcess(jobs, options.onProgress);
   return runOnWorkers(jobs, threads, options.onProgress);
 }
 
 /** One after another, passing a turn of the event loop now and then (a signal handler may run: interrupt.ts). */
-async function runInProcess(jobs: readonly ReplicationJob[], onProgress?: (done: number, total: number) => void): Promise<number[][]> {
-  const results: number[][] = [];
+async function runInProcess(jobs: readonly ReplicationJob[], onProgress?: (done: number, total: number) => void): Promise<ReplicationResult[]> {
+  const results: ReplicationResult[] = [];
   for (const job of jobs) {
     results.push(await runReplicationPausing(job));
     onProgress?.(results.length, jobs.length);
@@ -38,9 +38,9 @@ async function runInProcess(jobs: readonly ReplicationJob[], onProgress?: (done:
   return results;
 }
 
-function runOnWorkers(jobs: readonly ReplicationJob[], threads: number, onProgress?: (done: number, total: number) => void): Promise<number[][]> {
+function runOnWorkers(jobs: readonly ReplicationJob[], threads: number, onProgress?: (done: number, total: number) => void): Promise<ReplicationResult[]> {
   return new Promise((resolvePromise, reject) => {
-    const results: number[][] = new Array(jobs.length);
+    const results: ReplicationResult[] = new Array(jobs.length);
     const workers: Worker[] = [];
     let next = 0;
     let done = 0;
@@ -79,7 +79,7 @@ function runOnWorkers(jobs: readonly ReplicationJob[], threads: number, onProgre
           fail(rebuildError(reply.error));
           return;
         }
-        results[reply.index] = reply.metrics;
+        results[reply.index] = reply.result;
         done += 1;
         onProgress?.(done, jobs.length);
         if (done === jobs.length) {

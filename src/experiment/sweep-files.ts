@@ -56,7 +56,9 @@ export function isSweepCsv(text: string): boolean {
     return false;
   }
   const at = header?.indexOf(METRIC_COLUMNS[0]) ?? -1;
-  return header !== undefined && at >= 1 && METRIC_COLUMNS.every((c, i) => header[at + i] === c) && header[at + METRIC_COLUMNS.length] === 'pareto';
+  // now, or as sweeps wrote it before latencyP99Ms and spotInterruptions (2026-11-27): the first seven metrics' pairs, then pareto
+  const pairsThenPareto = (count: number) => METRIC_COLUMNS.slice(0, count).every((c, i) => header![at + i] === c) && header![at + count] === 'pareto';
+  return header !== undefined && at >= 1 && (pairsThenPareto(METRIC_COLUMNS.length) || pairsThenPareto(14));
 }
 
 /** The rows of the table in point order. */
@@ -111,6 +113,9 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
   const countEnd = (header?.length ?? 0) - valueCount;
   const countCount = endsWith(COUNT_COLUMNS, countEnd) ? COUNT_COLUMNS.length : 0;
   const paramCount = countEnd - fixed.length - METRIC_COLUMNS.length - countCount;
+  if (header !== undefined && header.includes('droppedRequests_ci95') && !header.includes('latencyP99Ms_mean')) {
+    throw new Error(`${file}: a sweep shard file written by an earlier ecsim (without the latencyP99Ms and spotInterruptions columns of 2026-11-27): run that shard again with this ecsim`);
+  }
   if (!header || paramCount < 1 || fixed.some((c, i) => header[i] !== c) || METRIC_COLUMNS.some((c, i) => header[fixed.length + paramCount + i] !== c)) {
     throw new Error(`${file}: expected a sweep shard file (columns ${SHARD_FIXED.join(', ')}, the sweep paths, ${METRIC_COLUMNS[0]}, ...), found other columns`);
   }

@@ -83,7 +83,8 @@ export function sweepPairedCsv(table: SweepTable): string | undefined {
 
 /** Whether `text` (a file's start) is an earlier sweep's replications.csv (its header), which a sweep or a merge may replace or remove. */
 export function isSweepReplicationsCsv(text: string): boolean {
-  return text.replace(/^\uFEFF/, '').startsWith(`point,replication,seed,${METRICS.join(',')}`);
+  // the first seven metrics: a sweep's of before latencyP99Ms and spotInterruptions (2026-11-27) has only those
+  return text.replace(/^\uFEFF/, '').startsWith(`point,replication,seed,${METRICS.slice(0, 7).join(',')}`);
 }
 
 /** Whether `text` (a file's start) is an earlier sweep's paired.csv (its header), which a sweep or a merge may replace or remove. */

@@ -89,7 +89,7 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
       }),
     );
   }
-  const results = await runJobs(jobs, { jobs: options.jobs, onProgress: options.onProgress });
+  const results = (await runJobs(jobs, { jobs: options.jobs, onProgress: options.onProgress })).map((r) => r.metrics);
   const rows = mine.map((point, r) => {
     const reps = results.slice(r * seeds.length, (r + 1) * seeds.length);
     const stats = METRICS.map((_, m) => summarizeSample(reps.map((x) => x[m])));

@@ -2,7 +2,7 @@
 // and posts back each job's metrics (or its error, as plain data).
 
 import { parentPort } from 'node:worker_threads';
-import { runReplication, type ReplicationJob } from './replication-job.js';
+import { runReplication, type ReplicationJob, type ReplicationResult } from './replication-job.js';
 
 export interface JobRequest {
   index: number;
@@ -10,7 +10,7 @@ export interface JobRequest {
 }
 
 export type JobReply =
-  | { index: number; metrics: number[] }
+  | { index: number; result: ReplicationResult }
   | { index: number; error: JobError };
 
 /** An error as plain data: a ScenarioError's file and issues, a system error's code, call and path. */
@@ -28,7 +28,7 @@ export interface JobError {
 parentPort?.on('message', (request: JobRequest) => {
   let reply: JobReply;
   try {
-    reply = { index: request.index, metrics: runReplication(request.job) };
+    reply = { index: request.index, result: runReplication(request.job) };
   } catch (e) {
     const err = e as Error & Omit<JobError, 'name' | 'message' | 'stack'>;
     reply = {

@@ -25,6 +25,7 @@ const RESULT_FILES = new Set([
   'comparison.md',
   'paired.csv',
   'replications.csv',
+  'providers.csv',
   // ecsim sweep, merge; sweep-plan.txt also in each runs/<point label>/ (sweep-plan-file.ts)
   'sweep.csv',
   'sweep-plan.txt',

@@ -4,6 +4,7 @@
 // /dev/stdout > file` wrote /dev/stdout.md or was refused. Each refusal: exit 2, one line,
 // nothing written.
 
+import { isSweepReplicationsCsv } from '../../src/experiment/sweep-paired.js';
 import { describe, it, expect } from 'vitest';
 import { spawnSync } from 'node:child_process';
 import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
@@ -58,6 +59,14 @@ describe('sweep --out replaces only an earlier sweep\'s files', () => {
     expect(isSweepCsv(`a.b,${pairs}\n`)).toBe(false); // no pareto: a shard file's tail
     expect(isSweepCsv(`point,points,replications,scenario,seed,plan,a.b,${pairs},cost_n\n`)).toBe(false);
     expect(isSweepCsv('name: web\n')).toBe(false);
+    // since 2026-11-27 two more metrics before pareto; the seven-metric header above is an earlier sweep's, still known
+    const now = [...metrics, 'latencyP99Ms', 'spotInterruptions'].flatMap((m) => [`${m}_mean`, `${m}_ci95`]).join(',');
+    expect(isSweepCsv(`a.b,${now},pareto,cost_n\n`)).toBe(true);
+    expect(isSweepCsv(`a.b,${pairs},latencyP99Ms_mean,pareto\n`)).toBe(false);
+    // replications.csv too: a sweep replaces an earlier sweep's, with the seven metrics or the nine
+    expect(isSweepReplicationsCsv(`point,replication,seed,${metrics.join(',')}\n`)).toBe(true);
+    expect(isSweepReplicationsCsv(`point,replication,seed,${metrics.join(',')},latencyP99Ms,spotInterruptions\n`)).toBe(true);
+    expect(isSweepReplicationsCsv(`point,replication,seed,cost\n`)).toBe(false);
   });
 });
 

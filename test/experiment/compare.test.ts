@@ -39,15 +39,15 @@ describe('compare', () => {
     const exp = readExperimentFile(writeScenario(dir, { variants: policyVariants, replications: 2 }), { seed: 5 });
     const out = join(dir, 'cmp');
     await compareToFolder(exp, { outDir: out, jobs: 1 });
-    for (const f of ['comparison.csv', 'paired.csv', 'replications.csv', 'comparison.md', 'runs/tt-60/summary.json', 'runs/tt-40/events.csv']) {
+    for (const f of ['comparison.csv', 'paired.csv', 'replications.csv', 'providers.csv', 'comparison.md', 'runs/tt-60/summary.json', 'runs/tt-40/events.csv']) {
       expect(existsSync(join(out, f)), f).toBe(true);
     }
     const comparison = readFileSync(join(out, 'comparison.csv'), 'utf8').split('\n');
     expect(comparison[0]).toBe(
       'variant,cost_mean,cost_ci95,sloViolationMinutes_mean,sloViolationMinutes_ci95,latencyP95Ms_mean,latencyP95Ms_ci95,' +
         'cpuMean_mean,cpuMean_ci95,taskHours_mean,taskHours_ci95,scalingActivities_mean,scalingActivities_ci95,' +
-        'droppedRequests_mean,droppedRequests_ci95,pareto,' +
-        'cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n',
+        'droppedRequests_mean,droppedRequests_ci95,latencyP99Ms_mean,latencyP99Ms_ci95,spotInterruptions_mean,spotInterruptions_ci95,pareto,' +
+        'cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n,latencyP99Ms_n,spotInterruptions_n',
     );
     expect(comparison[1].startsWith('tt-60,')).toBe(true);
     expect(readFileSync(join(out, 'replications.csv'), 'utf8').split('\n').slice(1, 5).map((l) => l.split(',').slice(0, 3).join(','))).toEqual([
@@ -60,10 +60,17 @@ describe('compare', () => {
     expect(readFileSync(join(out, 'comparison.md'), 'utf8')).toContain('## Paired differences against tt-60');
     // Replication 0's summary is the run of seed 5.
     expect(JSON.parse(readFileSync(join(out, 'runs/tt-40/summary.json'), 'utf8')).seed).toBe(5);
+    // providers.csv: a row per variant and capacity provider of its runs (summary.json's), n = the 2 replications
+    const providers = readFileSync(join(out, 'providers.csv'), 'utf8').trim().split('\n');
+    expect(providers[0]).toBe('variant,capacityProvider,cost_mean,cost_ci95,maxInstances_mean,maxInstances_ci95,maxTasks_mean,maxTasks_ci95,cost_n,maxInstances_n,maxTasks_n');
+    const summary = JSON.parse(readFileSync(join(out, 'runs/tt-60/summary.json'), 'utf8'));
+    const names = Object.keys(summary.cost.byProvider);
+    expect(providers.slice(1).filter((l) => l.startsWith('tt-60,')).map((l) => l.split(',')[1])).toEqual(names);
+    for (const l of providers.slice(1)) expect(l.split(',')[8]).toBe('2');
   });
 
   it('summarizes by hand-checkable numbers: means, CIs, paired differences and the Pareto mark', () => {
-    const row = (cost: number, slo: number) => [cost, slo, 100, 50, 1, 2, 0];
+    const row = (cost: number, slo: number) => [cost, slo, 100, 50, 1, 2, 0, 150, 0];
     // A: cost 10, 12, 14, 16 (mean 13, half-width 4.1085); B: A + 1, 2, 1, 2 (paired mean 1.5, half-width 0.9187)
     // SLO: A 5 each, B 1 each -> B is on the front (fewer SLO minutes), A too (cheaper).
     const c = summarizeComparison('s', ['A', 'B'], [1, 2, 3, 4], [
@@ -76,8 +83,8 @@ describe('compare', () => {
     expect(c.variants[1].paired![cost].mean).toBe(1.5);
     expect(c.variants[1].paired![cost].ci95).toBeCloseTo(0.9187, 4);
     expect(c.variants.map((v) => v.pareto)).toEqual([true, true]);
-    expect(comparisonCsv(c).split('\n')[1]).toBe('A,13,4.108521,5,0,100,0,50,0,1,0,2,0,0,0,true,4,4,4,4,4,4,4') // 3.182446 x 2.581989 / 2, to 6 decimals; then 4 values of each metric
-    expect(pairedCsv(c).split('\n')[1]).toBe('B,A,1.5,0.918693,-4,0,0,0,0,0,0,0,0,0,0,0,4,4,4,4,4,4,4') // 3.182446 x 0.57735 / 2;
+    expect(comparisonCsv(c).split('\n')[1]).toBe('A,13,4.108521,5,0,100,0,50,0,1,0,2,0,0,0,150,0,0,0,true,4,4,4,4,4,4,4,4,4') // 3.182446 x 2.581989 / 2, to 6 decimals; then 4 values of each metric
+    expect(pairedCsv(c).split('\n')[1]).toBe('B,A,1.5,0.918693,-4,0,0,0,0,0,0,0,0,0,0,0,0,0,0,0,4,4,4,4,4,4,4,4,4') // 3.182446 x 0.57735 / 2;
   });
 
   it('reports a bad variant with the line of its patch, prefixed with its name', async () => {

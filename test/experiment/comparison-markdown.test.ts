@@ -7,8 +7,9 @@ import { comparisonCsv, comparisonMarkdown, pairedCsv, summarizeComparison } fro
 import { human, plusMinus, signedPlusMinusText } from '../../src/experiment/figures-markdown.js';
 import { significanceSentence, signedPlusMinus } from '../../src/experiment/comparison-markdown.js';
 
-// METRICS order: cost, sloViolationMinutes, latencyP95Ms, cpuMean, taskHours, scalingActivities, droppedRequests
-const row = (latency: number, cpu: number, scaling = 0) => [1, 0, latency, cpu, 1, scaling, 0];
+// METRICS order: cost, sloViolationMinutes, latencyP95Ms, cpuMean, taskHours, scalingActivities, droppedRequests, latencyP99Ms, spotInterruptions
+// (p99 = p95 + 10, so it has a value exactly where p95 has one)
+const row = (latency: number, cpu: number, scaling = 0) => [1, 0, latency, cpu, 1, scaling, 0, latency + 10, 0];
 
 describe('figures missing in some replications (no request served, no CPU datapoint)', () => {
   // base: p95 100, 110, 120 (mean 110, sd 10, half-width 4.302653 x 10 / sqrt 3 = 24.84); CPU 50 each
@@ -34,20 +35,20 @@ describe('figures missing in some replications (no request served, no CPU datapo
   it('marks paired differences over fewer pairs, and leaves figures with no value out of the "no significant difference" count', () => {
     expect(cells('v', pairedAt)[2]).toBe('+10 (1 of 3)');
     expect(cells('w', pairedAt)[3]).toBe('−9.0 ± 2.5 *'); // sd 1: 4.302653 / sqrt 3 = 2.484, to 2 significant digits, the mean to its place
-    // w: 7 figures, 1 significant (CPU), 1 without any value (p95): 5 others, not 6
+    // w: 9 figures, 1 significant (CPU), 2 without any value (p95, p99): 6 others, not 8
     // the difference and its interval's ends to the half-width's place (2.484 -> 2.5: tenths): −9 -> −9.0, −11.484 -> −11.5, −6.516 -> −6.5
-    expect(md).toContain('**w** differs significantly from base in mean CPU −9.0 percentage points (95 % CI −11.5 to −6.5); the other 5 figures show no significant difference; not tested, fewer than 2 replications with a value for both: p95 latency (0 of 3).');
-    expect(md).toContain('**v** shows no significant difference from base on the 5 figures with values to test; not tested, fewer than 2 replications with a value for both: p95 latency (1 of 3), mean CPU (1 of 3).');
+    expect(md).toContain('**w** differs significantly from base in mean CPU −9.0 percentage points (95 % CI −11.5 to −6.5); the other 6 figures show no significant difference; not tested, fewer than 2 replications with a value for both: p95 latency (0 of 3), p99 latency (0 of 3).');
+    expect(md).toContain('**v** shows no significant difference from base on the 6 figures with values to test; not tested, fewer than 2 replications with a value for both: p95 latency (1 of 3), mean CPU (1 of 3), p99 latency (1 of 3).');
   });
 
   it('writes the count of each metric into the CSVs', () => {
     const comparison = comparisonCsv(c).trim().split('\n');
-    expect(comparison[0].endsWith(',pareto,cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n')).toBe(true);
-    expect(comparison[2].split(',').slice(-7)).toEqual(['3', '3', '1', '1', '3', '3', '3']);
-    expect(comparison[3].split(',').slice(-7)).toEqual(['3', '3', '0', '3', '3', '3', '3']);
+    expect(comparison[0].endsWith(',pareto,cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n,latencyP99Ms_n,spotInterruptions_n')).toBe(true);
+    expect(comparison[2].split(',').slice(-9)).toEqual(['3', '3', '1', '1', '3', '3', '3', '1', '3']);
+    expect(comparison[3].split(',').slice(-9)).toEqual(['3', '3', '0', '3', '3', '3', '3', '0', '3']);
     const paired = pairedCsv(c).trim().split('\n');
-    expect(paired[0].endsWith(',droppedRequests_diff_ci95,cost_diff_n,sloViolationMinutes_diff_n,latencyP95Ms_diff_n,cpuMean_diff_n,taskHours_diff_n,scalingActivities_diff_n,droppedRequests_diff_n')).toBe(true);
-    expect(paired[1].split(',').slice(-7)).toEqual(['3', '3', '1', '1', '3', '3', '3']);
+    expect(paired[0].endsWith(',spotInterruptions_diff_ci95,cost_diff_n,sloViolationMinutes_diff_n,latencyP95Ms_diff_n,cpuMean_diff_n,taskHours_diff_n,scalingActivities_diff_n,droppedRequests_diff_n,latencyP99Ms_diff_n,spotInterruptions_diff_n')).toBe(true);
+    expect(paired[1].split(',').slice(-9)).toEqual(['3', '3', '1', '1', '3', '3', '3', '1', '3']);
   });
 
   it('8 replications, one without latency: `(7 of 8)` on the mean, none where all 8 have it', () => {
@@ -77,8 +78,8 @@ describe('a paired difference that is the same in every replication', () => {
   const md = comparisonMarkdown(c);
 
   it('is not marked significant, and the sentence says it is the same every time', () => {
-    expect(md).toContain('| b | 0 ± 0 | 0 ± 0 | 0 ± 0 | 0 ± 0 | 0 ± 0 | −2 ± 0 | 0 ± 0 |');
-    expect(md).toContain('- **b** differs from a in scaling activities −2, the same difference in every replication (n = 2); the other 6 figures show no significant difference.');
+    expect(md).toContain('| b | 0 ± 0 | 0 ± 0 | 0 ± 0 | 0 ± 0 | 0 ± 0 | −2 ± 0 | 0 ± 0 | 0 ± 0 | 0 ± 0 |');
+    expect(md).toContain('- **b** differs from a in scaling activities −2, the same difference in every replication (n = 2); the other 8 figures show no significant difference.');
     expect(md).toContain('is not marked');
   });
 
@@ -86,14 +87,14 @@ describe('a paired difference that is the same in every replication', () => {
     const sig = { n: 3, mean: 5, sd: 1, ci95: 2.484 };
     const same = { n: 3, mean: 1, sd: 0, ci95: 0 };
     const none = { n: 3, mean: 0.5, sd: 1, ci95: 2.484 };
-    expect(significanceSentence('b', 'a', [sig, none, none, none, none, same, none], 3)).toBe(
+    expect(significanceSentence('b', 'a', [sig, none, none, none, none, same, none, none, none], 3)).toBe(
       // to the place of the half-width 2.484 written 2.5 (tenths): +5.0, +2.516 -> +2.5, +7.484 -> +7.5
-      '**b** differs significantly from a in cost +5.0 USD (95 % CI +2.5 to +7.5); it differs in scaling activities +1, the same difference in every replication (n = 3); the other 5 figures show no significant difference.',
+      '**b** differs significantly from a in cost +5.0 USD (95 % CI +2.5 to +7.5); it differs in scaling activities +1, the same difference in every replication (n = 3); the other 7 figures show no significant difference.',
     );
   });
 
   it('says significance is per figure with no adjustment for several figures', () => {
-    expect(md).toContain('Each figure is tested on its own at 95 %, with no adjustment for testing 7 figures at once');
+    expect(md).toContain('Each figure is tested on its own at 95 %, with no adjustment for testing 9 figures at once');
   });
 });
 
@@ -161,7 +162,7 @@ describe('mean ± half-width: the half-width to 2 significant digits, the mean t
 
 describe('comparison.md: the binpack-vs-spread cost difference, equal up to floating-point noise', () => {
   // spread 4.576, 4.576, 4.5696; binpack 2.48, 2.48, 2.4736: -2.096 every time
-  const cost = (x: number) => [x, 0, 100, 50, 1, 0, 0];
+  const cost = (x: number) => [x, 0, 100, 50, 1, 0, 0, 120, 0];
   const md = comparisonMarkdown(summarizeComparison('b', ['spread', 'binpack'], [1, 2, 3], [[4.576, 4.576, 4.5696].map(cost), [2.48, 2.48, 2.4736].map(cost)]));
 
   it('gives it a zero-width interval, not marked *, and says it is the same every time', () => {
@@ -171,7 +172,7 @@ describe('comparison.md: the binpack-vs-spread cost difference, equal up to floa
   });
 
   it('says under the table how the services are combined, and names dropped requests as the page and the CSV do', () => {
-    expect(md).toContain("How a run's services are combined: p95 latency is the p95 over all the requests a service served in the run, of the run's worst service");
+    expect(md).toContain("How a run's services are combined: p95 (p99) latency is the p95 (p99) over all the requests a service served in the run, of the run's worst service");
     expect(md).toContain('| dropped requests |');
     expect(md).not.toContain('rejected');
   });

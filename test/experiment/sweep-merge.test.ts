@@ -23,8 +23,8 @@ describe('sweep, shards and merge', () => {
       'services.web.autoScaling.policies.cpu.targetValue,services.web.autoScaling.policies.cpu.scaleOutCooldown,' +
         'cost_mean,cost_ci95,sloViolationMinutes_mean,sloViolationMinutes_ci95,latencyP95Ms_mean,latencyP95Ms_ci95,' +
         'cpuMean_mean,cpuMean_ci95,taskHours_mean,taskHours_ci95,scalingActivities_mean,scalingActivities_ci95,' +
-        'droppedRequests_mean,droppedRequests_ci95,pareto,' +
-        'cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n',
+        'droppedRequests_mean,droppedRequests_ci95,latencyP99Ms_mean,latencyP99Ms_ci95,spotInterruptions_mean,spotInterruptions_ci95,pareto,' +
+        'cost_n,sloViolationMinutes_n,latencyP95Ms_n,cpuMean_n,taskHours_n,scalingActivities_n,droppedRequests_n,latencyP99Ms_n,spotInterruptions_n',
     );
     // Fixed point order: first path slowest.
     expect(expected.trim().split('\n').slice(1).map((l) => l.split(',').slice(0, 2).join(' '))).toEqual([

@@ -30,16 +30,16 @@ describe('sweep paired differences against the first point', () => {
   const dir = tempDir();
 
   it('a table by hand: diffs, means, t intervals, the * mark, the same-every-time rule, a missing value', () => {
-    // [replication][metric], METRICS order: cost, slo, p95, cpu, taskHours, scaling, dropped
+    // [replication][metric], METRICS order: cost, slo, p95, cpu, taskHours, scaling, dropped, p99, Spot interruptions
     const base = [
-      [1, 2, 100, 40, 10, 3, 0],
-      [2, 4, 110, 50, 11, 3, 0],
-      [3, 6, 120, 60, 12, 3, 0],
+      [1, 2, 100, 40, 10, 3, 0, 150, 0],
+      [2, 4, 110, 50, 11, 3, 0, 150, 0],
+      [3, 6, 120, 60, 12, 3, 0, 150, 0],
     ];
     const other = [
-      [1.5, 2, 90, 41, 11, 5, 0],
-      [2.7, 9, 130, 49, 12, 3, 0],
-      [3.4, 1, NaN, 62, 13, 4, 0],
+      [1.5, 2, 90, 41, 11, 5, 0, 150, 0],
+      [2.7, 9, 130, 49, 12, 3, 0, 150, 0],
+      [3.4, 1, NaN, 62, 13, 4, 0, 150, 0],
     ];
     const row = (point: number, param: string, values: number[][]) => ({ point, params: [param], means: METRICS.map(() => 0), ci95: METRICS.map(() => 0), values });
     const table: SweepTable = {
@@ -72,11 +72,11 @@ describe('sweep paired differences against the first point', () => {
     // cost significant (0.5333 > 0.3795); SLO not (diffs 0, 5, -5: sd 5, 4.302653 x 5 / 1.732051 = 12.42); task-hours the same every time: not marked.
     // Each half-width to 2 significant digits and its mean to the same place: 0.3795 -> 0.38 (+0.5333 -> +0.53),
     // 12.42 -> 12, 190.6 -> 190 (+5 to the tens: +10), 3.795 -> 3.8 (+0.6667 -> +0.7), 2.484 -> 2.5 (+1 -> +1.0)
-    expect(md).toContain('| 60 | +0.53 ± 0.38 * | 0 ± 12 | +10 ± 190 (2 of 3) | +0.7 ± 3.8 | +1 ± 0 | +1.0 ± 2.5 | 0 ± 0 |');
+    expect(md).toContain('| 60 | +0.53 ± 0.38 * | 0 ± 12 | +10 ± 190 (2 of 3) | +0.7 ± 3.8 | +1 ± 0 | +1.0 ± 2.5 | 0 ± 0 | 0 ± 0 | 0 ± 0 |');
     // the sentence rounds as the table: to the place of 0.38 (hundredths): 0.5333 - 0.3795 = 0.1539 -> +0.15, 0.5333 + 0.3795 = 0.9128 -> +0.91
     expect(md).toContain(
       '- **targetValue=60** differs significantly from targetValue=40 in cost +0.53 USD (95 % CI +0.15 to +0.91); ' +
-        'it differs in task-hours +1, the same difference in every replication (n = 3); the other 5 figures show no significant difference.',
+        'it differs in task-hours +1, the same difference in every replication (n = 3); the other 7 figures show no significant difference.',
     );
     expect(md).toContain('(of a paired difference: the replications where both points have one)');
 

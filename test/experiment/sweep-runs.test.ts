@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { legacyPointLabels } from '../../src/experiment/point-label.js';
 import { mergeShardFiles, pointLabels, readExperimentFile, shardFiles, sweepCsv, sweepToFolder, SWEEP_RUNS_LIMIT } from '../../src/experiment/index.js';
 import { buildComparisonHtml } from '../../src/output/report/index.js';
 import { charts, seriesPaths } from '../output/report/fixtures.js';
@@ -135,8 +136,27 @@ describe('point labels', () => {
     expect(labels.slice(0, 5)).toEqual(['routing=%7B%22a%22%3A%22b%2Fc%22%7D', 'routing=x%20y%3Az', 'routing=A', 'routing=a~p3', 'routing=A~p4']);
     expect(labels[5]).toBe(`${`routing=${'v'.repeat(200)}`.slice(0, 100)}~p5`);
     expect(labels[6].endsWith('~p6')).toBe(true);
-    for (const l of labels) expect(l).toMatch(/^[A-Za-z0-9._=,%~-]+$/);
+    for (const l of labels) expect(l).toMatch(/^[A-Za-z0-9._=,%~+-]+$/);
     expect(new Set(labels.map((l) => l.toLowerCase())).size).toBe(labels.length);
     expect(pointLabels(['p.routing'], [['{"a":"b/c"}'], ['x y:z'], ['A'], ['a'], ['A'], ['v'.repeat(200)], ['v'.repeat(200)]])).toEqual(labels);
+  });
+
+  it('write a list of plain values as its items joined by +, each encoded as a value is; other lists whole, as before', () => {
+    expect(pointLabels(['a.instanceTypes', 'a.subnets'], [['["m5.large","m5.xlarge"]', '[1,2]']])).toEqual(['instanceTypes=m5.large+m5.xlarge,subnets=1+2']);
+    expect(pointLabels(['p.x'], [['["a b","c/d",true,null,-1.5]']])).toEqual(['x=a%20b+c%2Fd+true+null+-1.5']);
+    // a list of lists or objects is not plain: encoded whole (the old way); so is a cell that is not JSON
+    expect(pointLabels(['p.x'], [['[[1],2]'], ['[{"a":1}]'], ['[x']])).toEqual(['x=%5B%5B1%5D%2C2%5D', 'x=%5B%7B%22a%22%3A1%7D%5D', 'x=%5Bx']);
+    // the empty list has no items
+    expect(pointLabels(['p.x'], [['[]']])).toEqual(['x=']);
+  });
+
+  it('tell a list from a value with + in it, and detect the values that read alike once written', () => {
+    // `+` of a value is encoded (%2B), so only a list writes a bare +; [1,2] and ["1","2"] (and ["a"] and a) write alike: the later gets ~p<point>
+    expect(pointLabels(['p.x'], [['[1,2]'], ['["1","2"]'], ['1+2'], ['["a"]'], ['a'], ['A']])).toEqual(['x=1+2', 'x=1+2~p1', 'x=1%2B2', 'x=a', 'x=a~p4', 'x=A~p5']);
+  });
+
+  it('legacyPointLabels: the labels of sweeps written before 2026-11-27, a list encoded whole', () => {
+    expect(legacyPointLabels(['a.instanceTypes'], [['["m5.large","m5.xlarge"]'], ['"x"']])).toEqual(['instanceTypes=%5B%22m5.large%22%2C%22m5.xlarge%22%5D', 'instanceTypes=%22x%22']);
+    expect(legacyPointLabels(['a.b'], [['40']])).toEqual(pointLabels(['a.b'], [['40']]));
   });
 });

@@ -36,7 +36,7 @@ export async function compare(argv: CompareArgs): Promise<void> {
     // as comparison.md: `1318.2 ± 3.5 (7 of 8)` when some replications have no value
     const rows = c.variants.map((v) => ({ lead: [v.name], figures: v.stats, pareto: v.pareto }));
     process.stdout.write(
-      `${figuresTable(['variant'], rows, c.seeds.length, 'comparison.csv')}\n\nresults: ${outDir}/ (comparison.csv, paired.csv, replications.csv, comparison.md, runs/${argv.report ? ', report.html' : ''})\n`,
+      `${figuresTable(['variant'], rows, c.seeds.length, 'comparison.csv')}\n\nresults: ${outDir}/ (comparison.csv, paired.csv, replications.csv, providers.csv, comparison.md, runs/${argv.report ? ', report.html' : ''})\n`,
     );
   } finally {
     progress.stop();

@@ -1,5 +1,5 @@
 // `ecsim compare <scenario>`: each variant x replication with common random numbers;
-// writes comparison.csv, paired.csv, replications.csv, comparison.md and runs/<variant>/.
+// writes comparison.csv, paired.csv, replications.csv, providers.csv, comparison.md and runs/<variant>/.
 // The work is in ../actions/compare.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';

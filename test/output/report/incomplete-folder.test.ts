@@ -136,6 +136,18 @@ describe('a compare folder missing a variant\'s runs/<variant>/', () => {
     expect(html).toContain('1 of 2 points have a runs/ folder');
   });
 
+  it('a sweep of list values: its runs/ folders under the + labels; one written before them (the list percent-encoded) is still drawn', () => {
+    const dir = tempDir('sweep-list-labels');
+    const param = 'services.web.placementStrategy';
+    writeFileSync(join(dir, 'sweep.csv'), [HEADER.replace('variant', param), `"[""spread"",""binpack""]",${ROW},true`, `"[""binpack""]",${ROW},true`].join('\n') + '\n');
+    // the first point's run as sweeps write it now, the second's as a sweep of before 2026-11-27 did
+    writeFakeRun(join(dir, 'runs', 'placementStrategy=spread+binpack'), RUN);
+    writeFakeRun(join(dir, 'runs', 'placementStrategy=%5B%22binpack%22%5D'), RUN);
+    const c = loadComparison(dir);
+    expect(c.rows.map((r) => r.label)).toEqual(['placementStrategy=spread+binpack', 'placementStrategy=%5B%22binpack%22%5D']);
+    expect([...c.runs.keys()]).toEqual(['placementStrategy=spread+binpack', 'placementStrategy=%5B%22binpack%22%5D']);
+  });
+
   it('explain of an incomplete runs/<variant>/ refuses it (exit 2), advising to run the compare again, not ecsim run', () => {
     const dir = compareFolder(['a'], ['a']);
     const run = join(dir, 'runs', 'a');

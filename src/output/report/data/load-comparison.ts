@@ -12,12 +12,14 @@ import { numberCell, readResultsCsv, ResultsFileError } from '../../results-file
 import { tableOf } from './parse-csv.js';
 import { isResultsFolder, loadResults } from './load-results.js';
 import type { ResultsData } from './results-data.js';
-import { pointLabels } from '../../../experiment/point-label.js';
+import { legacyPointLabels, pointLabels } from '../../../experiment/point-label.js';
 import { isRunOfSweep, readSweepPlan, SWEEP_PLAN_FILE } from '../../sweep-plan-file.js';
 import { missingRunFiles } from '../../run-files.js';
 
 /** The headline metrics of comparison.csv / sweep.csv, in the contract's order. */
-export const COMPARISON_METRICS = ['cost', 'sloViolationMinutes', 'latencyP95Ms', 'cpuMean', 'taskHours', 'scalingActivities', 'droppedRequests'] as const;
+export const COMPARISON_METRICS = ['cost', 'sloViolationMinutes', 'latencyP95Ms', 'cpuMean', 'taskHours', 'scalingActivities', 'droppedRequests', 'latencyP99Ms', 'spotInterruptions'] as const;
+/** The metrics every comparison.csv / sweep.csv has; the later ones (added 2026-11-27) are read as no value (NaN) from files written before them. */
+const REQUIRED_METRICS = 7;
 export type ComparisonMetric = (typeof COMPARISON_METRICS)[number];
 
 export const METRIC_TITLES: Record<ComparisonMetric, string> = {
@@ -28,6 +30,8 @@ export const METRIC_TITLES: Record<ComparisonMetric, string> = {
   taskHours: 'task-hours',
   scalingActivities: 'scaling activities',
   droppedRequests: 'dropped requests',
+  latencyP99Ms: 'p99 latency (ms)',
+  spotInterruptions: 'Spot interruptions',
 };
 
 export interface ComparisonRow {
@@ -111,12 +115,12 @@ export function loadComparison(dir: string): ComparisonData {
   const firstMetric = csv.header.indexOf(`${COMPARISON_METRICS[0]}_mean`);
   const paramNames = kind === 'compare' ? [] : csv.header.slice(0, firstMetric);
   const at = (name: string) => csv.header.indexOf(name);
-  const labels = kind === 'compare' ? csv.rows.map((r) => r[at('variant')] ?? '') : pointLabels(paramNames, csv.rows.map((r) => r.slice(0, firstMetric)));
+  const labels = kind === 'compare' ? csv.rows.map((r) => r[at('variant')] ?? '') : sweepLabels(join(dir, 'runs'), paramNames, csv.rows.map((r) => r.slice(0, firstMetric)));
   const rows: ComparisonRow[] = csv.rows.map((r, n) => {
     const params: [string, string][] = paramNames.map((p, i) => [p, r[i] ?? '']);
     const label = labels[n];
     const cell = (name: string) => numberCell(file, n + 1, name, r[at(name)]);
-    return { label, params, mean: metrics(cell, '_mean'), ci95: metrics(cell, '_ci95'), n: metrics(optional(at, cell), '_n'), pareto: r[at('pareto')] === 'true' };
+    return { label, params, mean: metrics(cell, '_mean', at), ci95: metrics(cell, '_ci95', at), n: metrics(optional(at, cell), '_n'), pareto: r[at('pareto')] === 'true' };
   });
   const pairedPath = join(dir, 'paired.csv');
   const paired: PairedRow[] = [];
@@ -130,8 +134,8 @@ export function loadComparison(dir: string): ComparisonData {
       paired.push({
         variant: r[pat(named)] ?? '',
         baseline: r[pat('baseline')] ?? '',
-        diffMean: metrics(cell, '_diff_mean'),
-        diffCi95: metrics(cell, '_diff_ci95'),
+        diffMean: metrics(cell, '_diff_mean', pat),
+        diffCi95: metrics(cell, '_diff_ci95', pat),
         diffN: metrics(optional(pat, cell), '_diff_n'),
       });
     });
@@ -161,7 +165,7 @@ export function loadComparison(dir: string): ComparisonData {
 
 /** The columns of each headline metric with these suffixes: cost_mean, cost_ci95, sloViolationMinutes_mean... */
 function metricColumns(...suffixes: string[]): string[] {
-  return COMPARISON_METRICS.flatMap((m) => suffixes.map((s) => m + s));
+  return COMPARISON_METRICS.slice(0, REQUIRED_METRICS).flatMap((m) => suffixes.map((s) => m + s));
 }
 
 /** A cell reader for a column that files written before it lack: NaN when the header has no such column. */
@@ -169,11 +173,24 @@ function optional(at: (name: string) => number, cell: (name: string) => number):
   return (name) => (at(name) < 0 ? NaN : cell(name));
 }
 
-/** Each headline metric's figure from the cell named metric + suffix (NaN where empty). */
-function metrics(cell: (name: string) => number, suffix: string): Record<ComparisonMetric, number> {
+/** Each headline metric's figure from the cell named metric + suffix (NaN where empty); with `at`, a later metric's column missing (a file written before it) reads as NaN. */
+function metrics(cell: (name: string) => number, suffix: string, at?: (name: string) => number): Record<ComparisonMetric, number> {
   const out = {} as Record<ComparisonMetric, number>;
-  for (const m of COMPARISON_METRICS) out[m] = cell(m + suffix);
+  COMPARISON_METRICS.forEach((m, i) => {
+    out[m] = i >= REQUIRED_METRICS && at !== undefined ? optional(at, cell)(m + suffix) : cell(m + suffix);
+  });
   return out;
+}
+
+/**
+ * The point labels of sweep.csv's rows: as a sweep names runs/ now, but a point whose runs/
+ * folder is only under its label of before 2026-11-27 (a list value encoded whole,
+ * `%5B...%5D`: a sweep written then) keeps that one, so its run is still drawn.
+ */
+function sweepLabels(runsDir: string, paths: string[], params: string[][]): string[] {
+  const labels = pointLabels(paths, params);
+  const legacy = legacyPointLabels(paths, params);
+  return labels.map((l, i) => (legacy[i] !== l && !isFolder(join(runsDir, l)) && isFolder(join(runsDir, legacy[i])) ? legacy[i] : l));
 }
 
 function loadRuns(runsDir: string, order: string[], onlyListed: boolean, toDraw: (run: string, name: string) => boolean): Map<string, ResultsData> {
