@@ -9,8 +9,12 @@ import { sweepCommand } from '../../../src/cli/commands/sweep.js';
 import { mergeCommand } from '../../../src/cli/commands/merge.js';
 
 export async function experimentCli(argv: string[]): Promise<number> {
+  // Replications run in this process unless a test asks for workers: a worker thread started
+  // from the TypeScript sources loads them through tsx afresh (seconds each). Runs are the
+  // same on any number of workers (tested with --jobs where it matters).
+  const inProcess = (argv[0] === 'compare' || argv[0] === 'sweep') && !argv.some((a) => a === '--jobs' || a.startsWith('--jobs='));
   try {
-    await yargs(argv)
+    await yargs(inProcess ? [...argv, '--jobs', '1'] : argv)
       .command(compareCommand)
       .command(sweepCommand)
       .command(mergeCommand)
