@@ -17,7 +17,7 @@ import { runKeepingRows } from '../helpers.js';
  * (bridge, dynamic host port), RUNNING 6 s after placement (pull 1 s, start 5 s), application
  * start 67 s, grace 90 s, deregistration delay 30 s, containers exit 1 s after SIGTERM.
  */
-function scenario(o: { instanceType: string; maxSize?: number; managedScaling?: boolean; duration?: string; desiredCount?: number; cpu?: number }) {
+function scenario(o: { instanceType: string; maxSize?: number; managedScaling?: boolean; duration?: string; desiredCount?: number; cpu?: number; raiseAt?: { at: string; minCapacity: number } }) {
   return {
     name: 'room',
     duration: o.duration ?? '4m',
@@ -47,6 +47,15 @@ function scenario(o: { instanceType: string; maxSize?: number; managedScaling?: 
         loadBalancer: { deregistrationDelay: '30s', healthCheck: { interval: '30s', healthyThreshold: 5, unhealthyThreshold: 2 } },
         healthCheckGracePeriodSeconds: 90,
         workload: { type: 'http', requestRate: 8, perTask: { capacityRps: 100, concurrency: 1, serviceTime: '40ms' } },
+        ...(o.raiseAt === undefined
+          ? {}
+          : {
+              autoScaling: {
+                minCapacity: 1,
+                maxCapacity: 6,
+                scheduledActions: { raise: { schedule: `at(${o.raiseAt.at})`, scalableTargetAction: { minCapacity: o.raiseAt.minCapacity } } },
+              },
+            }),
       },
     },
   };
@@ -102,6 +111,17 @@ describe('an unhealthy task stops to free room for its replacement when the clus
     const stops = r.stopsFirst.filter((e) => e.time < 283_000);
     expect(stops.map((e) => e.time)).toEqual([156_000, 187_000, 218_000]);
     expect(stops.map((e) => e.subject).sort()).toEqual(['web-1', 'web-2', 'web-3']);
+    expect(['web-4', 'web-5', 'web-6'].map((id) => r.byId.get(id)!.running)).toEqual([193_000, 224_000, 255_000]);
+  });
+
+  it('a reconcile while the first stop still frees its room (the desired count raised) stops nothing more', () => {
+    // as above; at 170 s a scheduled action raises the desired count 3 -> 4: web-7 starts and
+    // waits too. The marked task stopped at 156 s is not STOPPED yet (187 s): no other one stops then
+    const r = run({ instanceType: 'm5.xlarge', desiredCount: 3, cpu: 1280, duration: '5m', raiseAt: { at: '2026-01-05T00:02:50', minCapacity: 4 } });
+    expect(r.events.find((e) => e.type === 'scaling-activity')).toMatchObject({ time: 170_000 });
+    expect(r.byId.get('web-7')).toMatchObject({ created: 170_000 });
+    const stops = r.stopsFirst.filter((e) => e.time < 283_000);
+    expect(stops.map((e) => e.time)).toEqual([156_000, 187_000, 218_000]);
     expect(['web-4', 'web-5', 'web-6'].map((id) => r.byId.get(id)!.running)).toEqual([193_000, 224_000, 255_000]);
   });
 
