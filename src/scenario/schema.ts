@@ -406,6 +406,8 @@ const containerDefinition = strict({
 }, {
   essential: "ContainerDefinition's essential, which ecsim does not take: it models no container exits (a task's containers run until the task stops); remove the key",
   protocol: "a port mapping's key (PortMapping), which ecsim does not take: it models no protocols; remove the key",
+  stopTimeout: 'in ecsim a key of the task definition (one stopTimeout for all its containers): write it at taskDefinitions.NAME.stopTimeout',
+  healthCheck: "container health checks are not modelled; a service's loadBalancer health check decides health: remove the key",
 });
 
 /** The containers by name; AWS's list form (`- { name: app, ... }`) is refused with how to write it. */

@@ -26,6 +26,7 @@ import {
   spreadFargateTask,
   AZ_ATTRIBUTE,
   type GroupValueCounts,
+  type PlacementInstance,
   type TaskRequirements,
 } from '../placement/index.js';
 import type { CompiledConstraint } from '../placement/constraints/constraint.js';
@@ -597,6 +598,8 @@ export class ServiceRuntime {
       this.scaleIn(live - this.desiredCount);
     }
     this.retryUnplaced();
+    // a replacement that still cannot be placed: an unhealthy task may stop to make room
+    if (this.markedCount > 0 && this.unplaced.length > 0) this.freeRoomForReplacement();
     if (this.unplaced.length === 0 && this.lastUnplaceableMessage !== '') this.unplaceableResolved();
     this.stopReplacedTasks();
     // an AZ rebalancing in progress goes on once the service is steady again (its last move's task stopped)
@@ -1267,6 +1270,93 @@ export class ServiceRuntime {
     this.world.log('task-unhealthy', t.id, `the service stops ${t.id} ${why}: ${stoppedReason(this.name)}`);
     this.stopTask(t, 'failed-elb-health-checks');
     return true;
+  }
+
+  /**
+   * The marked task stopped by freeRoomForReplacement that has not reached STOPPED yet (its
+   * resources are not free yet): the next one waits for it (one by one). Null: none.
+   */
+  private freeingRoom: Task | null = null;
+
+  /**
+   * Replacements start first "as long as cluster resources for starting replacement tasks
+   * are available" (API_DeploymentConfiguration maximumPercent); when they are not, "the
+   * scheduler stops the unhealthy tasks one-by-one — using the minimumHealthyPercent as a
+   * constraint — to clear up capacity to launch replacement tasks" (minimumHealthyPercent).
+   * A task of the service waits for an instance (the oldest, all alike) and marked tasks
+   * are still unhealthy: one of those on an instance where the waiting task would fit once
+   * it stopped (resources, ports, ENIs, constraints as they would be without it) stops,
+   * chosen at random (stream unhealthy-replacement), and the waiting task is placed when
+   * its resources free (STOPPED: retryUnplaced). The next one only after that (one by one).
+   * A constraint stopping would not satisfy, or room only elsewhere, stops nothing. An
+   * unhealthy task does not count toward minimumHealthyPercent (countsAsHealthy), so the
+   * constraint never holds one. While managed scaling may still add an instance to the
+   * waiting task's capacity provider (ENABLED, and an instance launching or the group below
+   * maxSize) nothing stops: the replacement starts first on the new instance
+   * (docs/assumptions.md).
+   */
+  private freeRoomForReplacement(): void {
+    if (this.freeingRoom !== null) {
+      if (this.freeingRoom.state !== 'STOPPED') return;
+      this.freeingRoom = null;
+    }
+    const waiting = this.unplaced[0];
+    if (this.capacityMayGrow(waiting)) return;
+    const anyProvider = this.config.launchType === 'EC2';
+    const among: { task: Task; inst: Instance }[] = [];
+    for (const t of this.tasks) {
+      if (!t.markedUnhealthy || t.leaving || t.inRotation) continue;
+      const inst = hostOf(t);
+      if (inst === undefined || (!anyProvider && inst.provider !== waiting.capacityProvider)) continue;
+      if (this.fitsWithout(inst)) among.push({ task: t, inst });
+    }
+    if (among.length === 0) return;
+    const { task: t, inst } = among[Math.floor(this.unhealthyStream().next() * among.length)];
+    const min = deploymentConfigurationOf(this.config.config).minimumHealthyPercent;
+    this.world.log(
+      'task-unhealthy',
+      t.id,
+      `the service stops ${t.id} first (a replacement cannot be placed for lack of room and fits on ${inst.id} once ${t.id} stops; ` +
+        `an unhealthy task does not count toward minimumHealthyPercent ${min}): ${stoppedReason(this.name)}`,
+    );
+    this.stopTask(t, 'failed-elb-health-checks');
+    this.freeingRoom = t;
+  }
+
+  /** Whether a task of this service would fit on `inst` were one of its tasks there gone. */
+  private fitsWithout(inst: Instance): boolean {
+    const req = this.requirements;
+    const group = req.group;
+    const ports = new Set(inst.usedHostPorts);
+    for (const port of req.hostPorts) ports.delete(port);
+    const groupCounts = new Map(inst.groupCounts);
+    const g = (groupCounts.get(group) ?? 1) - 1;
+    if (g === 0) groupCounts.delete(group);
+    else groupCounts.set(group, g);
+    const freed: PlacementInstance = {
+      id: inst.id,
+      status: inst.status,
+      attributes: inst.attributes,
+      cpuRemaining: inst.cpuRemaining + req.cpu,
+      memoryRemaining: inst.memoryRemaining + req.memory,
+      usedHostPorts: ports,
+      enisRemaining: inst.enisRemaining + (req.needsEni ? 1 : 0),
+      runningTasksCount: inst.runningTasksCount - 1,
+      groupCounts,
+      groupStoppingCounts: inst.groupStoppingCounts,
+    };
+    return isCandidate(freed, req, this.constraints);
+  }
+
+  /**
+   * Managed scaling may still add an instance for `task`: its capacity provider's group
+   * scales by managed scaling and has an instance launching or fewer than maxSize.
+   */
+  private capacityMayGrow(task: Task): boolean {
+    const group = task.capacityProvider ? this.cluster.groups.get(task.capacityProvider) : undefined;
+    if (group === undefined || !group.managedScaling) return false;
+    for (const inst of group.live) if (inst.lifecycle === 'LAUNCHING') return true;
+    return group.liveCount() < group.config.autoScalingGroup.maxSize;
   }
 
   /**

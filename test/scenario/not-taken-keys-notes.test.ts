@@ -1,6 +1,8 @@
 // Keys AWS has and ecsim does not take, refused with why (not a bare "unknown key"):
 // a container's essential and a port mapping's protocol (no container exits, no
-// protocols modelled), and interruptions on FARGATE (only FARGATE_SPOT tasks are interrupted).
+// protocols modelled), a container's stopTimeout (ecsim's is the task definition's) and
+// healthCheck (no container health checks), and interruptions on FARGATE (only FARGATE_SPOT
+// tasks are interrupted).
 
 import { describe, it, expect } from 'vitest';
 import { objectProblems as problems, quickstart } from '../helpers.js';
@@ -19,6 +21,22 @@ describe('AWS keys ecsim does not take, with the reason', () => {
     const t = quickstart();
     t.taskDefinitions.web.containerDefinitions.app.protocol = 'tcp';
     expect(problems(t)).toMatch(/containerDefinitions\.app\.protocol: unknown key "protocol" \(a port mapping's key \(PortMapping\), which ecsim does not take: it models no protocols; remove the key\)/);
+  });
+
+  it("a container's stopTimeout: ecsim takes one at task-definition level, and says where to write it", () => {
+    const s = quickstart();
+    s.taskDefinitions.web.containerDefinitions.app.stopTimeout = 30;
+    expect(problems(s)).toMatch(
+      /taskDefinitions\.web\.containerDefinitions\.app\.stopTimeout: unknown key "stopTimeout" \(in ecsim a key of the task definition \(one stopTimeout for all its containers\): write it at taskDefinitions\.NAME\.stopTimeout\); expected one of: cpu, memory, memoryReservation, portMappings/,
+    );
+  });
+
+  it("a container's healthCheck: container health checks are not modelled", () => {
+    const s = quickstart();
+    s.taskDefinitions.web.containerDefinitions.app.healthCheck = { command: ['CMD-SHELL', 'curl -f http://localhost/ || exit 1'] };
+    expect(problems(s)).toMatch(
+      /taskDefinitions\.web\.containerDefinitions\.app\.healthCheck: unknown key "healthCheck" \(container health checks are not modelled; a service's loadBalancer health check decides health: remove the key\); expected one of: cpu, memory, memoryReservation, portMappings/,
+    );
   });
 
   it('interruptions on FARGATE: only FARGATE_SPOT takes them', () => {

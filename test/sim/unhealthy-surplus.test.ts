@@ -12,8 +12,11 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { runKeepingRows } from '../helpers.js';
 
-/** surplus.yaml: one m5.large (2 ENIs for awsvpc tasks besides its own), desired 2, application start 67 s, grace 90 s. */
-function surplus() {
+/**
+ * surplus.yaml: one m5.large (2 ENIs for awsvpc tasks besides its own), desired 2, application
+ * start 67 s, grace 90 s; `placementConstraints` for the service when given.
+ */
+function surplus(placementConstraints?: unknown) {
   return {
     name: 'surplus',
     duration: '1h',
@@ -35,6 +38,7 @@ function surplus() {
         taskDefinition: 'web',
         desiredCount: 2,
         capacityProviderStrategy: [{ capacityProvider: 'asg', weight: 1 }],
+        ...(placementConstraints === undefined ? {} : { placementConstraints }),
         loadBalancer: { deregistrationDelay: '30s' },
         healthCheckGracePeriodSeconds: 90,
         workload: { type: 'http', requestRate: 8, perTask: { capacityRps: 100, concurrency: 1, serviceTime: '40ms' } },
@@ -86,12 +90,16 @@ describe('marked tasks healthy again while their replacements cannot be placed (
     // RUNNING at 66 s (pull 1 s + start 5 s). Application 67 s: checks at 30 and 60 s after
     // RUNNING fail (unhealthy at 126 s, within the 90 s grace period), passes from 90 s.
     // At the grace end, 156 s (1 of 5 passes), both are marked; their replacements web-3 and
-    // web-4 find no ENI and wait PROVISIONING. At the fifth pass, 210 s after RUNNING =
+    // web-4 find no ENI and wait PROVISIONING. The constraint runningTasksCount == 0 (2 RUNNING
+    // there, 1 were a marked task stopped) keeps them out even once a marked task stopped, so
+    // no unhealthy task is stopped to free room for them (as the ENIs alone would:
+    // unhealthy-room.test.ts). At the fifth pass, 210 s after RUNNING =
     // 276 s, both are healthy again: no marked task is unhealthy and the only others wait for
     // capacity, so web-1 and web-2 count again: 4 tasks > desired 2, the scale in stops the
     // PROVISIONING ones (never placed: STOPPED at once). At 1200 s desired 2 -> 1: one of
     // web-1, web-2 stops (30 s deregistration delay + 1 s exit: STOPPED 1231 s).
-    const r = runKeepingRows(surplus(), { seed: 1 });
+    // (web-1 and web-2 are placed at 60 s together: neither RUNNING yet, runningTasksCount 0)
+    const r = runKeepingRows(surplus([{ type: 'memberOf', expression: 'runningTasksCount == 0' }]), { seed: 1 });
     const byId = new Map(r.tasks.map((t) => [t.taskId, t]));
     for (const id of ['web-3', 'web-4']) expect(byId.get(id)).toMatchObject({ created: 156_000, running: null, stopped: 276_000, stopReason: 'scale-in' });
     const originals = [byId.get('web-1')!, byId.get('web-2')!];
