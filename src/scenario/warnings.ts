@@ -1300,23 +1300,9 @@ function launchedTypes(asg: { purchaseOption: string }, listed: readonly ListedT
 function shortfall(td: ResolvedService['taskDefinition'], t: ListedTypeResources): string[] {
   const short: string[] = [];
   if (td.cpu > t.cpu) short.push(`${t.cpu} CPU units`);
-  if (td.memory > t.memoryMiB) short.push(`${t.memoryMiB} MiB${modelReserveNote(td.memory, t)}`);
+  if (td.memory > t.memoryMiB) short.push(`${t.memoryMiB} MiB`);
   if (td.networkMode === 'awsvpc' && t.enis < 1) short.push('no ENI for an awsvpc task');
   return short;
-}
-
-/**
- * When a task would fit what AWS's published examples leave of the type's memory (about 2 %
- * kept back: c4.large 3 768 of 3 840 MiB, m4.large 7 985 of 8 192) but not ecsim's model
- * reserve, max(256 MiB, 6 %) (registered-resources.ts: 768 of a t3.micro's 1 024), the
- * warning says the model decides it, and how to match a measured figure; '' otherwise.
- */
-function modelReserveNote(taskMemoryMiB: number, t: ListedTypeResources): string {
-  if (taskMemoryMiB > Math.floor(t.physicalMemoryMiB * 0.98) - t.reservedMemoryMiB) return '';
-  return (
-    ` of its ${t.physicalMemoryMiB}: ecsim keeps back max(256 MiB, 6 %) for the OS and agent (a model), more than AWS's published examples (about 2 %), ` +
-    'so the task may fit a real one: list a custom instance type whose memoryMiB gives the registered memory you measured (docs/notes/capacity.md)'
-  );
 }
 
 /**

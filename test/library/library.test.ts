@@ -118,12 +118,12 @@ describe('lessons in the records', () => {
     ]);
   });
 
-  it('unplaceable-task: 9000 MiB fits no m5.large (7700 MiB registered) -> RESOURCE:MEMORY on all 3; memberOf g5.* excludes all 3', () => {
+  it('unplaceable-task: 9000 MiB fits no m5.large (floor(8192 x 0.98) = 8028 MiB registered) -> RESOURCE:MEMORY on all 3; memberOf g5.* excludes all 3', () => {
     const r = run('unplaceable-task.yaml');
     const after = r.events.filter((e) => e.type === 'task-unplaceable' && e.time >= 60_000);
     expect(after.find((e) => e.subject === 'reports')?.message).toMatch(/3 rejected for RESOURCE:MEMORY/);
-    // closest instance runs one 512 MiB web task: 9000 - (7700 - 512) = 1812 MiB short
-    expect(after.find((e) => e.subject === 'reports')?.message).toMatch(/lacks 1812 MiB memory/);
+    // closest instance runs one 512 MiB web task: 9000 - (8028 - 512) = 1484 MiB short
+    expect(after.find((e) => e.subject === 'reports')?.message).toMatch(/lacks 1484 MiB memory/);
     expect(after.find((e) => e.subject === 'gpu-batch')?.message).toMatch(/3 rejected for memberOf/);
     expect(r.tasks.filter((t) => t.service !== 'web').every((t) => t.running === null)).toBe(true);
   });

@@ -8,7 +8,7 @@ import {
 } from '../../src/model/capacity/index.js';
 
 const MIN = 60_000;
-const m5large = registeredResources(lookupInstanceType('m5.large')); // 2048 units, 7700 MiB
+const m5large = registeredResources(lookupInstanceType('m5.large')); // 2048 units, floor(8192 x 0.98) = 8028 MiB
 const tasks = (k: number) => Array.from({ length: k }, () => ({ cpu: 512, memory: 1024 })); // 4 per m5.large
 const busy = (k: number) => Array.from({ length: k }, () => ({ hasNonDaemonTasks: true }));
 

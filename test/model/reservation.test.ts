@@ -6,7 +6,7 @@ import {
   lookupInstanceType,
 } from '../../src/model/capacity/index.js';
 
-// m5.large registers 2048 CPU units and 7700 MiB (8192 - 6 %), 2 awsvpc ENIs.
+// m5.large registers 2048 CPU units and floor(8192 x 0.98 = 8028.16) = 8028 MiB, 2 awsvpc ENIs.
 const m5large = registeredResources(lookupInstanceType('m5.large'));
 const busy = { hasNonDaemonTasks: true };
 const daemonOnly = { hasNonDaemonTasks: false };
@@ -35,7 +35,7 @@ describe('CapacityProviderReservation = M / N x 100 (§6)', () => {
   });
 
   it('PROVISIONING tasks the group can run: M = N + the instances they pack onto: N 4 + 10 x (512, 1024) at 4 per m5.large -> M = 4 + 3', () => {
-    // 2048 / 512 = 4 by CPU, 7700 / 1024 = 7 by memory -> 4 per instance, ceil(10 / 4) = 3.
+    // 2048 / 512 = 4 by CPU, 8028 / 1024 = 7 by memory -> 4 per instance, ceil(10 / 4) = 3.
     // The daemon-only instance counts in M too: the waiting tasks found no room there.
     const tasks = Array.from({ length: 10 }, () => task(512, 1024));
     const r = capacityProviderReservation([busy, busy, busy, daemonOnly], tasks, { largest: m5large });
@@ -85,7 +85,7 @@ describe('CapacityProviderReservation = M / N x 100 (§6)', () => {
   });
 
   it('tasks that fit no instance of the smallest type are left out (AWS: not compatible)', () => {
-    const small = registeredResources(lookupInstanceType('c5.large')); // 2048 units, 4096 - 256 = 3840 MiB
+    const small = registeredResources(lookupInstanceType('c5.large')); // 2048 units, floor(4096 x 0.98 = 4014.08) = 4014 MiB
     const r = capacityProviderReservation([], [task(1024, 6000), task(1024, 1024)], { largest: m5large, smallest: small });
     expect([r.m, r.incompatibleTasks]).toEqual([1, 1]);
   });
@@ -93,7 +93,7 @@ describe('CapacityProviderReservation = M / N x 100 (§6)', () => {
 
 describe('first-fit decreasing packing of PROVISIONING tasks', () => {
   it('packs by the scarcer resource: 2 x (1024, 6000) + 4 x (512, 512) fit 2 m5.large', () => {
-    // big tasks take 6000 of 7700 MiB each (one per instance), the small ones fill the CPU left:
+    // big tasks take 6000 of 8028 MiB each (one per instance), the small ones fill the CPU left:
     // instance 1: 1024 + 512 + 512 = 2048 units; instance 2 the same.
     const tasks = [task(512, 512), task(1024, 6000), task(512, 512), task(512, 512), task(1024, 6000), task(512, 512)];
     expect(packProvisioningTasks(tasks, m5large)).toEqual({ instances: 2, incompatible: 0 });

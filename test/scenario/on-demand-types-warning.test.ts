@@ -2,8 +2,9 @@
 // launches only the first (prioritized allocation), so the others only change managed
 // scaling's estimate, which packs waiting tasks onto the largest of each resource over the
 // listed types and leaves out tasks larger than the smallest (managed-scaling-behavior.html).
-// c5.large registers 2048 CPU units, 3840 MiB, 2 awsvpc ENIs (maxEnis 3); m5.4xlarge 16384
-// CPU units, 65536 - 3932.16 -> 61603 MiB, 7 ENIs (maxEnis 8): larger in every resource.
+// c5.large registers 2048 CPU units, 4096 x 0.98 = 4014.08 -> 4014 MiB, 2 awsvpc ENIs (maxEnis
+// 3); m5.4xlarge 16384 CPU units, 65536 x 0.98 = 64225.28 -> 64225 MiB, 7 ENIs (maxEnis 8):
+// larger in every resource.
 
 import { describe, expect, it } from 'vitest';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';

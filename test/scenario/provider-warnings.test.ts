@@ -1,8 +1,8 @@
 // The loader warns when a capacity provider a service's strategy gives tasks can never run
 // one: its Auto Scaling group's maxSize is 0, or the task fits no instance type the group
-// launches (registered resources: vCPU x 1024 CPU units; memory less max(256 MiB, 6 %):
-// m5.large 8192 - 491.52 -> 7700 MiB, m5.xlarge 16384 - 983.04 -> 15400 MiB, c5.large
-// 2048 CPU units).
+// launches (registered resources: vCPU x 1024 CPU units; memory floor(98 % of physical):
+// m5.large 8192 x 0.98 = 8028.16 -> 8028 MiB, m5.xlarge 16384 x 0.98 = 16056.32 -> 16056 MiB,
+// t3.micro 1024 x 0.98 = 1003.52 -> 1003 MiB, c5.large 2048 CPU units).
 
 import { describe, expect, it } from 'vitest';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
@@ -40,22 +40,20 @@ describe('warning: a capacity provider in the strategy that can never run a task
     ]);
   });
 
-  it('12000 MiB on an on-demand group of [m5.large, m5.xlarge]: only m5.large (7700 MiB) is launched; as Spot, m5.xlarge (15400 MiB) takes it', () => {
+  it('12000 MiB on an on-demand group of [m5.large, m5.xlarge]: only m5.large (8028 MiB) is launched; as Spot, m5.xlarge (16056 MiB) takes it', () => {
     const td = { cpu: 1024, memory: 12000 };
     const strategy = { capacityProviderStrategy: [{ capacityProvider: 'a', weight: 1 }] };
     expect(warned(scenario({ a: { instanceTypes: ['m5.large', 'm5.xlarge'] } }, td, strategy))).toEqual([
-      'services.app.capacityProviderStrategy: capacity provider a can never run a task of service app: task definition app (1024 CPU units, 12000 MiB) fits no instance type its group launches (on-demand: its first instance type only): m5.large registers 7700 MiB; the tasks the strategy gives a wait in PROVISIONING for the whole run',
+      'services.app.capacityProviderStrategy: capacity provider a can never run a task of service app: task definition app (1024 CPU units, 12000 MiB) fits no instance type its group launches (on-demand: its first instance type only): m5.large registers 8028 MiB; the tasks the strategy gives a wait in PROVISIONING for the whole run',
     ]);
     expect(warned(scenario({ a: { instanceTypes: ['m5.large', 'm5.xlarge'], purchaseOption: 'spot' } }, td, strategy))).toEqual([]);
   });
 
-  it('800 MiB on a t3.micro: ecsim registers 768 of 1024 MiB (max(256 MiB, 6 %) kept back), where AWS keeps about 2 %: the warning says the model decides it; 1010 MiB (above 98 % of 1024, 1003) is not said so', () => {
+  it('t3.micro registers 1003 MiB: 1003 MiB fits (not warned), 1004 does not', () => {
     const strategy = { capacityProviderStrategy: [{ capacityProvider: 'a', weight: 1 }] };
-    expect(warned(scenario({ a: { instanceTypes: ['t3.micro'] } }, { cpu: 512, memory: 800 }, strategy))).toEqual([
-      "services.app.capacityProviderStrategy: capacity provider a can never run a task of service app: task definition app (512 CPU units, 800 MiB) fits no instance type its group launches: t3.micro registers 768 MiB of its 1024: ecsim keeps back max(256 MiB, 6 %) for the OS and agent (a model), more than AWS's published examples (about 2 %), so the task may fit a real one: list a custom instance type whose memoryMiB gives the registered memory you measured (docs/notes/capacity.md); the tasks the strategy gives a wait in PROVISIONING for the whole run",
-    ]);
-    expect(warned(scenario({ a: { instanceTypes: ['t3.micro'] } }, { cpu: 512, memory: 1010 }, strategy))).toEqual([
-      'services.app.capacityProviderStrategy: capacity provider a can never run a task of service app: task definition app (512 CPU units, 1010 MiB) fits no instance type its group launches: t3.micro registers 768 MiB; the tasks the strategy gives a wait in PROVISIONING for the whole run',
+    expect(warned(scenario({ a: { instanceTypes: ['t3.micro'] } }, { cpu: 512, memory: 1003 }, strategy))).toEqual([]);
+    expect(warned(scenario({ a: { instanceTypes: ['t3.micro'] } }, { cpu: 512, memory: 1004 }, strategy))).toEqual([
+      'services.app.capacityProviderStrategy: capacity provider a can never run a task of service app: task definition app (512 CPU units, 1004 MiB) fits no instance type its group launches: t3.micro registers 1003 MiB; the tasks the strategy gives a wait in PROVISIONING for the whole run',
     ]);
   });
 
@@ -82,8 +80,8 @@ describe('warning: a capacity provider in the strategy that can never run a task
 // smallest listed type (least of each registered resource) does not: AWS's managed scaling
 // leaves such tasks out of its estimate (managed-scaling-behavior.html: such a group of tasks
 // "can't run with this capacity provider ... The tasks remain in the PROVISIONING state").
-// c5.large: 2 vCPU -> 2048 CPU units, 4096 - max(256, 245.76) = 3840 MiB; r5.large: 2 vCPU,
-// 16384 - 983.04 -> 15400 MiB; m5.xlarge: 4 vCPU -> 4096 CPU units, 15400 MiB.
+// c5.large: 2 vCPU -> 2048 CPU units, 4096 x 0.98 = 4014.08 -> 4014 MiB; r5.large: 2 vCPU,
+// 16384 x 0.98 = 16056.32 -> 16056 MiB; m5.xlarge: 4 vCPU -> 4096 CPU units, 16056 MiB.
 describe('warning: a task larger than the smallest instance type of a managed-scaling group', () => {
   const smallestWarned = (raw: unknown) =>
     scenarioWarnings(loadScenarioObject('prov', raw, { baseDir: '.' }))
@@ -102,15 +100,15 @@ describe('warning: a task larger than the smallest instance type of a managed-sc
   const quote =
     'and AWS says a group of tasks greater than the smallest instance type in the Auto Scaling group "can\'t run with this capacity provider ... The tasks remain in the PROVISIONING state" (managed-scaling-behavior.html): they run only on instances the group already has; list only types that fit it, or give it a capacity provider of its own';
 
-  it('6000 MiB on Spot [c5.large, r5.large]: fits r5.large (15400 MiB), not c5.large (3840 MiB)', () => {
+  it('6000 MiB on Spot [c5.large, r5.large]: fits r5.large (16056 MiB), not c5.large (4014 MiB)', () => {
     expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 6000 }))).toEqual([
-      `services.app.capacityProviderStrategy: managed scaling of capacity provider a never scales out for service app: task definition app (256 CPU units, 6000 MiB) fits r5.large but is larger than the smallest instance type the group lists (c5.large registers 3840 MiB), ${quote}`,
+      `services.app.capacityProviderStrategy: managed scaling of capacity provider a never scales out for service app: task definition app (256 CPU units, 6000 MiB) fits r5.large but is larger than the smallest instance type the group lists (c5.large registers 4014 MiB), ${quote}`,
     ]);
   });
 
-  it('3840 MiB fits c5.large: not warned; 3841 is', () => {
-    expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 3840 }))).toEqual([]);
-    expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 3841 }))).toHaveLength(1);
+  it('4014 MiB fits c5.large: not warned; 4015 is', () => {
+    expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 4014 }))).toEqual([]);
+    expect(smallestWarned(raw(['c5.large', 'r5.large'], { cpu: 256, memory: 4015 }))).toHaveLength(1);
   });
 
   it('3000 CPU units on Spot [c5.large, m5.xlarge]: c5.large registers 2048', () => {
@@ -153,10 +151,10 @@ describe('warning: a task larger than the smallest instance type of a managed-sc
 
 describe('warning: a launchType EC2 service whose task no Auto Scaling group of the cluster can run', () => {
   const ec2 = { launchType: 'EC2' };
-  it('16384 MiB with only m5.large groups (7700 MiB registered): warned, naming each group', () => {
+  it('16384 MiB with only m5.large groups (8028 MiB registered): warned, naming each group', () => {
     const raw = scenario({ a: { instanceTypes: ['m5.large'] }, b: { instanceTypes: ['m5.large'], maxSize: 0 } }, { cpu: 256, memory: 16384 }, ec2);
     expect(warned(raw)).toEqual([
-      "services.app.launchType: service app (launchType EC2) can never run a task: no container instance the cluster's Auto Scaling groups can launch fits task definition app (256 CPU units, 16384 MiB): a's group launches m5.large (it registers 7700 MiB); b's group has maxSize 0; so ECS is unable to place its tasks for the whole run",
+      "services.app.launchType: service app (launchType EC2) can never run a task: no container instance the cluster's Auto Scaling groups can launch fits task definition app (256 CPU units, 16384 MiB): a's group launches m5.large (it registers 8028 MiB); b's group has maxSize 0; so ECS is unable to place its tasks for the whole run",
     ]);
   });
 
@@ -166,13 +164,14 @@ describe('warning: a launchType EC2 service whose task no Auto Scaling group of 
     ]);
   });
 
-  it('one group that fits is enough (15400 MiB on m5.xlarge takes 12000); a Spot group launches every listed type', () => {
+  it('one group that fits is enough (16056 MiB on m5.xlarge takes 12000); a Spot group launches every listed type', () => {
     const td = { cpu: 1024, memory: 12000 };
     expect(warned(scenario({ a: { instanceTypes: ['m5.large'] }, b: { instanceTypes: ['m5.xlarge'] } }, td, ec2))).toEqual([]);
     expect(warned(scenario({ a: { instanceTypes: ['m5.large', 'm5.xlarge'], purchaseOption: 'spot' } }, td, ec2))).toEqual([]);
     // on demand, only the first listed type is launched
     expect(warned(scenario({ a: { instanceTypes: ['m5.large', 'm5.xlarge'] } }, td, ec2))).toHaveLength(1);
-    // 7700 MiB exactly fits m5.large
-    expect(warned(scenario({ a: { instanceTypes: ['m5.large'] } }, { cpu: 2048, memory: 7700 }, ec2))).toEqual([]);
+    // 8028 MiB exactly fits m5.large; 8029 does not
+    expect(warned(scenario({ a: { instanceTypes: ['m5.large'] } }, { cpu: 2048, memory: 8028 }, ec2))).toEqual([]);
+    expect(warned(scenario({ a: { instanceTypes: ['m5.large'] } }, { cpu: 2048, memory: 8029 }, ec2))).toHaveLength(1);
   });
 });

@@ -80,13 +80,13 @@ describe('a stopped DAEMON task keeps its room against waiting replica tasks', (
 // waking the daemon first in capacityFreed could not put it ahead; DAEMON reconciles now run
 // before the instant's replica reconciles (PRIORITY.daemonReconcile).
 //
-// One m5.large registers floor(8192 - 0.06 x 8192) = 7700 MiB: three 2048 MiB tasks (6144),
+// One m5.large registers floor(8192 x 0.98 = 8028.16) = 8028 MiB: three 2048 MiB tasks (6144),
 // not four (8192). r (desired 6) gets r-1, r-2 and d gets d-1 at registration. At each period
 // end every task is over its 2048 MiB hard limit: r's two tasks serve 50 rps each,
 // 1900 + 3 x 50 = 2050 MiB; d serves 10 rps, 2000 + 5 x 10 = 2050 MiB. All three stop at 60 s,
-// the instance is empty: d-2 is placed first, then r gets floor((7700 - 2048) / 2048) = 2
+// the instance is empty: d-2 is placed first, then r gets floor((8028 - 2048) / 2048) = 2
 // tasks (r-3, r-4), and the other 4 wait. Before the fix r took three (r-3..r-5) and d was
-// unplaceable (lacks 2048 - (7700 - 3 x 2048) = 492 MiB) for the rest of the run.
+// unplaceable (lacks 2048 - (8028 - 3 x 2048) = 164 MiB) for the rest of the run.
 function sameInstant() {
   const td = { cpu: 512, memory: 2048, networkMode: 'bridge', containerDefinitions: { app: { cpu: 512, memory: 2048 } } };
   const perTask = (base: number, perRps: number) => ({

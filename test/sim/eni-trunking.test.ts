@@ -2,7 +2,7 @@
 // c5.large instance may have up to three ENIs ... you can typically only run two such
 // [awsvpc] tasks"; with awsvpcTrunking "an increased ENI limit of twelve ... ten tasks".
 // Expectations by hand: a 128-CPU / 256-MiB awsvpc task fits a c5.large (2048 CPU units,
-// 4096 - max(256, 6 % = 245.76) = 3840 MiB registered) min(2048/128 = 16, 3840/256 = 15) = 15
+// floor(4096 x 0.98 = 4014.08) = 4014 MiB registered) min(2048/128 = 16, floor(4014/256) = 15) = 15
 // times by CPU and memory, so the ENIs decide: 2 per instance without trunking (20 tasks on
 // 20 / 2 = 10 instances), 10 with (20 / 10 = 2 instances).
 

@@ -72,7 +72,7 @@ describe('unplaceable tasks', () => {
     raw.services.big = { taskDefinition: 'huge', desiredCount: 2, launchType: 'EC2' };
     const r = run(raw);
     const why = r.events.filter((e) => e.type === 'task-unplaceable');
-    // r5.large registers floor(16384 - 983.04) = 15400 MiB: the first fits there, the second fits nowhere
+    // r5.large registers floor(16384 x 0.98 = 16056.32) = 16056 MiB (12000 each): the first fits there, the second fits nowhere
     expect(r.tasks.filter((t) => t.running !== null)).toHaveLength(1);
     const last = why[why.length - 1];
     // AWS's service event first (service-event-messages-list.html), then ecsim's detail
@@ -87,16 +87,16 @@ describe('unplaceable tasks', () => {
     // (60 s since the last message) applied to a new reason too, and nothing retried after.
     const raw = base();
     for (const p of Object.values<any>(raw.cluster.capacityProviders)) p.autoScalingGroup.launchDelay = '30s';
-    raw.taskDefinitions.toobig = { cpu: 1024, memory: 16_000, networkMode: 'bridge' };
+    raw.taskDefinitions.toobig = { cpu: 1024, memory: 16_600, networkMode: 'bridge' };
     raw.services.reports = { taskDefinition: 'toobig', desiredCount: 1, launchType: 'EC2' };
     raw.services.gpu = { taskDefinition: 'small', desiredCount: 1, launchType: 'EC2', placementConstraints: [{ type: 'memberOf', expression: 'attribute:ecs.instance-type =~ g5.*' }] };
     const r = run(raw);
     const why = (service: string) => r.events.filter((e) => e.type === 'task-unplaceable' && e.subject === service).map((e) => [e.time, e.message.replace(/^.*? ecsim: /, '')]);
     const launching = 'no container instance is registered in the cluster yet (4 launching), so no container instance can run the task';
-    // m5.large registers 7700 MiB, r5.large floor(16384 - 6 % of it) = 15400: the r5.large (i-4) lacks 16000 - 15400 = 600 MiB
+    // m5.large registers floor(8192 x 0.98) = 8028 MiB, r5.large floor(16384 x 0.98) = 16056: the r5.large (i-4) lacks 16600 - 16056 = 544 MiB
     expect(why('reports')).toEqual([
       [0, launching],
-      [30_000, '4 rejected for RESOURCE:MEMORY; closest i-00000000000000004 (us-east-1a) lacks 600 MiB memory'],
+      [30_000, '4 rejected for RESOURCE:MEMORY; closest i-00000000000000004 (us-east-1a) lacks 544 MiB memory'],
     ]);
     // every instance fits and fails the constraint alike: the closest is the lowest id
     expect(why('gpu')).toEqual([

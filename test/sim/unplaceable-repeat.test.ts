@@ -63,7 +63,7 @@ describe('task-unplaceable while the cause lasts', () => {
     expect(unplaceable(scenario([['09:10', 3], ['09:30', 2]], '13h'))).toEqual([[600, LACKS]]);
   });
 
-  it('a DAEMON task that fits no instance likewise (m5.large registers 7700 MiB, the task needs 9000)', () => {
+  it('a DAEMON task that fits no instance likewise (m5.large registers floor(8192 x 0.98) = 8028 MiB, the task needs 9000)', () => {
     const raw = {
       name: 'daemon-repeat',
       duration: '13h',
@@ -74,7 +74,7 @@ describe('task-unplaceable while the cause lasts', () => {
       taskDefinitions: { agent: { cpu: 256, memory: 9000, networkMode: 'bridge' } },
       services: { agent: { taskDefinition: 'agent', schedulingStrategy: 'DAEMON' } },
     };
-    const m = 'service agent was unable to place a task because no container instance met all of its requirements. The closest matching container-instance i-00000000000000001 has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 1 instance; 1 rejected for RESOURCE:MEMORY; closest i-00000000000000001 (us-east-1a) lacks 1300 MiB memory';
+    const m = 'service agent was unable to place a task because no container instance met all of its requirements. The closest matching container-instance i-00000000000000001 has insufficient memory available. For more information, see the Troubleshooting section. ecsim: DAEMON task pending on 1 instance; 1 rejected for RESOURCE:MEMORY; closest i-00000000000000001 (us-east-1a) lacks 972 MiB memory';
     expect(unplaceable(raw)).toEqual([
       [60, m],
       [60 + 6 * H, m],

@@ -13,8 +13,7 @@ export {
 export {
   registeredResources,
   CPU_UNITS_PER_VCPU,
-  OS_RESERVED_MEMORY_MIN_MIB,
-  OS_RESERVED_MEMORY_FRACTION,
+  OS_RESERVED_MEMORY_PERCENT,
   type RegisteredResources,
 } from './registered-resources.js';
 export { validateFargateSize, FARGATE_TASK_SIZES, FARGATE_PRICES, FARGATE_SPOT_DISCOUNT, type FargateRates } from './fargate.js';

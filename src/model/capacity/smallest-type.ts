@@ -10,7 +10,7 @@ import { registeredResources } from './registered-resources.js';
 export interface SmallestTypeShortfall {
   /** The listed types the group launches that fit the task. */
   fitting: string[];
-  /** What the smallest type lacks, e.g. "c5.large registers 3840 MiB". */
+  /** What the smallest type lacks, e.g. "c5.large registers 4014 MiB". */
   lacks: string[];
 }
 
@@ -48,10 +48,6 @@ export interface ListedTypeResources {
   memoryMiB: number;
   /** ENIs left for awsvpc tasks (the primary one is the instance's). */
   enis: number;
-  /** The type's physical memory (MiB), before the OS reserve and ECS_RESERVED_MEMORY. */
-  physicalMemoryMiB: number;
-  /** ECS_RESERVED_MEMORY (MiB). */
-  reservedMemoryMiB: number;
 }
 
 export function listedTypeResources(
@@ -69,8 +65,6 @@ export function listedTypeResources(
         cpu: reg.cpu,
         memoryMiB: reg.memoryMiB,
         enis: Math.max(0, effectiveEnis(info, awsvpcTrunking) - 1),
-        physicalMemoryMiB: info.memoryMiB,
-        reservedMemoryMiB: asg.reservedMemoryMiB ?? 0,
       });
     } catch {
       return null;

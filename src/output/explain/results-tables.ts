@@ -86,7 +86,7 @@ export interface ServiceInfo {
    * Capacity providers whose managed scaling never scales out for this service's tasks (the
    * task is larger than the smallest instance type the group lists: smallestTypeShortfall),
    * each with why, e.g. "task definition td (256 CPU units, 6000 MiB) fits r5.large but is
-   * larger than the smallest instance type its group lists (c5.large registers 3840 MiB)".
+   * larger than the smallest instance type its group lists (c5.large registers 4014 MiB)".
    */
   neverScaledOutBy?: ReadonlyMap<string, string>;
 }

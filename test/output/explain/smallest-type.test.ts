@@ -2,8 +2,8 @@
 // smallest instance type a managed-scaling group lists: AWS says such tasks "can't run with
 // this capacity provider ... The tasks remain in the PROVISIONING state"
 // (managed-scaling-behavior.html). Hand-computed registered memory (memory-management.html
-// model, registered-resources.ts): c5.large 4096 MiB - max(256, 6 % = 245.76) = 3840 MiB;
-// r5.large 16384 - 983.04 -> 15400 MiB.
+// model, registered-resources.ts): c5.large 4096 MiB x 0.98 = 4014.08 -> 4014 MiB;
+// r5.large 16384 x 0.98 = 16056.32 -> 16056 MiB.
 
 import { describe, it, expect } from 'vitest';
 import { servicesOf } from '../../../src/output/explain/read-results.js';
@@ -27,15 +27,15 @@ function scenarioJson(memory: number, status = 'ENABLED', over: Record<string, u
   };
 }
 
-const WHY_6000 = 'task definition td (256 CPU units, 6000 MiB) fits r5.large but is larger than the smallest instance type its group lists (c5.large registers 3840 MiB)';
+const WHY_6000 = 'task definition td (256 CPU units, 6000 MiB) fits r5.large but is larger than the smallest instance type its group lists (c5.large registers 4014 MiB)';
 
 describe('servicesOf: the providers whose managed scaling never scales out for the service', () => {
-  it('6000 MiB is more than c5.large registers (3840 MiB), not more than r5.large (15400 MiB)', () => {
+  it('6000 MiB is more than c5.large registers (4014 MiB), not more than r5.large (16056 MiB)', () => {
     expect([...servicesOf(scenarioJson(6000)).get('web')!.neverScaledOutBy!]).toEqual([['cp', WHY_6000]]);
   });
-  it('3840 MiB fits c5.large exactly; 3841 does not', () => {
-    expect(servicesOf(scenarioJson(3840)).get('web')!.neverScaledOutBy!.size).toBe(0);
-    expect(servicesOf(scenarioJson(3841)).get('web')!.neverScaledOutBy!.get('cp')).toContain('(c5.large registers 3840 MiB)');
+  it('4014 MiB fits c5.large exactly; 4015 does not', () => {
+    expect(servicesOf(scenarioJson(4014)).get('web')!.neverScaledOutBy!.size).toBe(0);
+    expect(servicesOf(scenarioJson(4015)).get('web')!.neverScaledOutBy!.get('cp')).toContain('(c5.large registers 4014 MiB)');
   });
   it('none without managed scaling, for a DAEMON service, or for a provider given no tasks', () => {
     expect(servicesOf(scenarioJson(6000, 'DISABLED')).get('web')!.neverScaledOutBy!.size).toBe(0);
