@@ -117,14 +117,16 @@ export function resolveScenario(scenario: Scenario, baseDir: string, options: { 
   if (clusterStrategy) checkStrategy(clusterStrategy, ['cluster', 'defaultCapacityProviderStrategy'], providers, report);
 
   const services: ResolvedService[] = [];
+  // (a strategy's own problems, checkStrategy's, are each a mistake of their own: all told)
+  const once = onePerKey(report);
   for (const [name, config] of Object.entries(scenario.services)) {
     const at: Path = ['services', name];
     const td = taskDefinitions.get(config.taskDefinition);
     // an own key only: `toString`, `constructor` name functions every object inherits
     if (!Object.hasOwn(scenario.taskDefinitions, config.taskDefinition)) {
-      report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMeanName(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
+      once.report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMeanName(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
     }
-    const resolved = resolveService(name, config, td, scenario, providers, at, report);
+    const resolved = resolveService(name, config, td, scenario, providers, at, report, once);
     if (resolved) services.push(resolved);
   }
 
@@ -381,12 +383,35 @@ function checkStrategy(
   }
   const kinds = new Set(strategy.map((s) => providers.get(s.capacityProvider)?.kind).filter(Boolean));
   if (kinds.size > 1) {
-    const of = (kind: string) => strategy.filter((s) => providers.get(s.capacityProvider)?.kind === kind).map((s) => s.capacityProvider).join(', ');
+    const of = (kind: string) => strategy.filter((s) => providers.get(s.capacityProvider)?.kind === kind).map((s) => s.capacityProvider);
+    const asgs = of('asg');
     report(
       at,
-      `expected capacity providers of one kind, Auto Scaling group providers or FARGATE / FARGATE_SPOT (as in ECS, a strategy cannot mix them), found Auto Scaling group ${of('asg')} with ${of('fargate')}; split the service in two, one on each kind`,
+      `expected capacity providers of one kind, Auto Scaling group providers or FARGATE / FARGATE_SPOT (as in ECS, a strategy cannot mix them), found Auto Scaling group ${asgs.length > 1 ? 'providers' : 'provider'} ${asgs.join(', ')} with ${of('fargate').join(', ')}; split the service in two, one on each kind`,
     );
   }
+}
+
+/**
+ * One mistake, one message: a key that has a problem gets no second one, from this service or
+ * another (two Fargate services of one task definition would each say its stopTimeout).
+ * `hush` marks a key as said when a problem elsewhere already covers it.
+ */
+interface OnePerKey {
+  report: (at: Path, m: string) => void;
+  hush: (at: Path) => void;
+}
+function onePerKey(report: (at: Path, m: string) => void): OnePerKey {
+  const said = new Set<string>();
+  const key = (at: Path) => at.join('\0');
+  return {
+    report: (at, m) => {
+      if (said.has(key(at))) return;
+      said.add(key(at));
+      report(at, m);
+    },
+    hush: (at) => void said.add(key(at)),
+  };
 }
 
 function resolveService(
@@ -396,15 +421,17 @@ function resolveService(
   scenario: Scenario,
   providers: Map<string, ResolvedProvider>,
   at: Path,
-  report: (at: Path, m: string) => void,
+  reportAny: (at: Path, m: string) => void,
+  once: OnePerKey,
 ): ResolvedService | undefined {
+  const report = once.report;
   let strategy: StrategyItem[] = [];
   let launchType: 'EC2' | 'FARGATE' | null = config.launchType ?? null;
   if (config.launchType && config.capacityProviderStrategy) {
     report([...at, 'launchType'], 'expected either launchType or capacityProviderStrategy (as in ECS), found both');
   } else if (config.capacityProviderStrategy) {
     strategy = config.capacityProviderStrategy;
-    checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, report);
+    checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, reportAny);
   } else if (!config.launchType && scenario.cluster.defaultCapacityProviderStrategy) {
     strategy = scenario.cluster.defaultCapacityProviderStrategy;
   } else if (!config.launchType) {
@@ -429,8 +456,14 @@ function resolveService(
         `expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy (ECS gives a service without launchType the cluster's default strategy, and daemon services do not use capacity provider strategies), found no launchType; add launchType: EC2`,
       );
     } else if (usesFargate) {
-      const on = launchType === 'FARGATE' ? 'launchType FARGATE' : `${strategy.filter((s) => providers.get(s.capacityProvider)?.kind === 'fargate').map((s) => s.capacityProvider).join(' and ')} in its capacityProviderStrategy`;
-      report([...at, 'schedulingStrategy'], `expected REPLICA on Fargate (Fargate does not support the DAEMON scheduling strategy: a daemon task runs on each EC2 container instance), found DAEMON with ${on}; run the service on EC2 (launchType: EC2) or make it REPLICA`);
+      const byStrategy = launchType !== 'FARGATE';
+      const on = byStrategy ? `${strategy.filter((s) => providers.get(s.capacityProvider)?.kind === 'fargate').map((s) => s.capacityProvider).join(' and ')} in its capacityProviderStrategy` : 'launchType FARGATE';
+      const toEc2 = byStrategy ? 'replace capacityProviderStrategy with launchType: EC2' : 'launchType: EC2';
+      report([...at, 'schedulingStrategy'], `expected REPLICA on Fargate (Fargate does not support the DAEMON scheduling strategy: a daemon task runs on each EC2 container instance), found DAEMON with ${on}; run the service on EC2 (${toEc2}) or make it REPLICA`);
+      // the rest follows from that one mistake: the strategy is said above, and whether the
+      // task definition and placement fit Fargate is moot for a service that must leave it
+      usesFargate = false;
+      once.hush([...at, 'capacityProviderStrategy']);
     }
     if (config.capacityProviderStrategy) {
       report([...at, 'capacityProviderStrategy'], `expected no capacityProviderStrategy on a DAEMON service (as in ECS, daemon services do not use capacity provider strategies: one task runs on each instance that meets the placement constraints), found ${config.capacityProviderStrategy.map((s) => s.capacityProvider).join(', ')}; remove it (launchType: EC2)`);
