@@ -221,7 +221,7 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
         report([...at, 'managedScaling', 'minimumScalingStepSize'], `expected minimumScalingStepSize <= maximumScalingStepSize ${ms.maximumScalingStepSize}, found ${ms.minimumScalingStepSize}`);
       }
       if (asg.targetTrackingPolicy && ms?.status === 'ENABLED') {
-        report([...at, 'autoScalingGroup', 'targetTrackingPolicy'], 'ECS managed scaling owns the group\'s scaling policy: use either managedScaling (status ENABLED) or targetTrackingPolicy');
+        report([...at, 'autoScalingGroup', 'targetTrackingPolicy'], `expected no targetTrackingPolicy with managedScaling status ENABLED (ECS managed scaling owns the group's scaling policy: it scales the group by its own target tracking policy on CapacityProviderReservation), found targetTrackingPolicy on ${asg.targetTrackingPolicy.predefinedMetricType}; use either managedScaling (status ENABLED) or targetTrackingPolicy: remove one`);
       }
       // ECS managed scaling is a target tracking policy on 1-minute CapacityProviderReservation
       // datapoints (15 of them below target before a scale in), as is the group's own target
@@ -271,8 +271,10 @@ function resolveTaskDefinition(
   // a container whose own hard limit, reserved (no memoryReservation), is above the task's
   // memory: said at its memory, and the containers' sum above the task's not said again
   let sumSaid = false;
+  let memorySaid = false;
   for (const [cname, c] of containers) {
     if (c.memory === undefined && c.memoryReservation === undefined && config.memory === undefined) {
+      memorySaid = true;
       report([...at, 'containerDefinitions', cname], 'expected memory or memoryReservation (the task has no task-level memory), found neither');
     }
     if (c.memory !== undefined && config.memory !== undefined && c.memory > config.memory) {
@@ -295,7 +297,8 @@ function resolveTaskDefinition(
   const cpu = config.cpu ?? containerCpu;
   const memory = config.memory ?? containerMemory;
   if (memory <= 0) {
-    report([...at, 'memory'], 'required: task-level memory or container memory (MiB)');
+    // (a container without memory or memoryReservation is said at the container: not again here)
+    if (!memorySaid) report([...at, 'memory'], `expected task-level memory or memory on its containers (MiB), found ${config.memory !== undefined ? `memory ${config.memory}` : `containers reserving ${memory} MiB`}; give memory at the task level (e.g. 512) or on each container`);
     return undefined;
   }
   if (config.cpu !== undefined && containerCpu > config.cpu) report([...at, 'containerDefinitions'], `expected containers reserving at most the task's ${config.cpu} CPU units, found ${containerCpu}`);
