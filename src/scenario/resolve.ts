@@ -298,7 +298,7 @@ function resolveTaskDefinition(
   const memory = config.memory ?? containerMemory;
   if (memory <= 0) {
     // (a container without memory or memoryReservation is said at the container: not again here)
-    if (!memorySaid) report([...at, 'memory'], `expected task-level memory or memory on its containers (MiB), found ${config.memory !== undefined ? `memory ${config.memory}` : `containers reserving ${memory} MiB`}; give memory at the task level (e.g. 512) or on each container`);
+    if (!memorySaid) report([...at, 'memory'], `expected task-level memory or memory on its containers (MiB), found ${config.memory !== undefined ? `memory ${config.memory}` : 'neither'}; give memory at the task level (e.g. 512) or on each container`);
     return undefined;
   }
   if (config.cpu !== undefined && containerCpu > config.cpu) report([...at, 'containerDefinitions'], `expected containers reserving at most the task's ${config.cpu} CPU units, found ${containerCpu}`);
