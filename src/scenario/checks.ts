@@ -75,7 +75,7 @@ const instanceTypes: Check = (s, report) => {
     const attributeNames = Object.keys(asg.attributes);
     for (const key of attributeNames) {
       if (key.startsWith('ecs.')) {
-        report([...groupAt, 'attributes', key], 'names beginning "ecs." are the built-in attributes ECS sets itself (instance type, availability zone, AMI, OS type, OS family, CPU architecture, VPC, subnet): use another name (amiId and osType set the built-in ones)');
+        report([...groupAt, 'attributes', key], `expected a custom attribute name not beginning "ecs." (names beginning "ecs." are the built-in attributes ECS sets itself: instance type, availability zone, AMI, OS type, OS family, CPU architecture, VPC, subnet), found ${JSON.stringify(key)}; use another name (amiId and osType set the built-in ones)`);
       } else {
         const problem = customAttributeProblem(key, asg.attributes[key]);
         if (problem) report([...groupAt, 'attributes', key], problem);
@@ -114,11 +114,11 @@ function customTypeProblem(c: CustomInstanceType, namesHere: Set<string>, custom
   const problem = validateCustomInstanceType(c);
   if (problem) return problem;
   if (INSTANCE_CATALOG.has(c.name)) return `custom instance type ${JSON.stringify(c.name)}: expected a name that is not a built-in instance type (it would replace the built-in one), found ${JSON.stringify(c.name)}`;
-  if (namesHere.has(c.name)) return `custom instance type ${JSON.stringify(c.name)} is listed twice in this group`;
+  if (namesHere.has(c.name)) return `custom instance type ${JSON.stringify(c.name)}: expected each instance type once in a group, found ${JSON.stringify(c.name)} again; remove one`;
   namesHere.add(c.name);
   const json = JSON.stringify(c);
   const earlier = customDefined.get(c.name);
-  if (earlier && earlier.json !== json) return `custom instance type ${JSON.stringify(c.name)} is defined differently at ${joinPath(earlier.at)}: give one of them another name`;
+  if (earlier && earlier.json !== json) return `custom instance type ${JSON.stringify(c.name)}: expected the same definition as at ${joinPath(earlier.at)} (one name, one instance type), found a different one; give one of them another name, or define them alike`;
   if (!earlier) customDefined.set(c.name, { json, at });
   return null;
 }
@@ -232,7 +232,7 @@ const autoScaling: Check = (s, report) => {
         report(pat, `expected BacklogPerTask only on a queue workload (workload.type: queue), found ${svc.config.workload ? `workload.type ${svc.config.workload.type}` : 'no workload'}`);
       }
       if (metric === 'ApproximateNumberOfMessagesVisible' && svc.config.workload?.type !== 'queue') {
-        report(pat, `ApproximateNumberOfMessagesVisible is the SQS queue's metric (AWS/SQS): it exists only for a queue workload (workload.type: queue), found ${svc.config.workload ? `workload.type ${svc.config.workload.type}` : 'no workload'}`);
+        report(pat, `expected ApproximateNumberOfMessagesVisible only on a queue workload (workload.type: queue; it is the SQS queue's metric, AWS/SQS), found ${svc.config.workload ? `workload.type ${svc.config.workload.type}` : 'no workload'}; use a metric the service has (CPUUtilization, MemoryUtilization${svc.config.loadBalancer ? ', RequestCountPerTarget' : ''}), or make the workload a queue`);
       }
       if (metric === 'RequestCountPerTarget' && svc.config.workload?.type === 'queue') {
         report(pat, 'expected a metric a queue workload moves (BacklogPerTask, ApproximateNumberOfMessagesVisible, CPUUtilization or MemoryUtilization), found RequestCountPerTarget: the load balancer never sees the messages a queue worker pulls (workload.type: queue)');

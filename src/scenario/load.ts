@@ -134,7 +134,7 @@ export function parseScenarioText(file: string, text: string): RawScenario {
   if (odd !== undefined) throw new ScenarioError(file, [{ path: '', line: lineAt(odd.node, lineCounter), message: `not valid YAML/JSON: ${odd.message}` }]);
   const reserved = firstReservedKey(doc, lineCounter);
   if (reserved !== undefined) {
-    throw new ScenarioError(file, [{ path: reserved.path, line: reserved.line, message: 'the key "__proto__" is reserved (in JavaScript it names an object\'s prototype, so ecsim would lose what it holds): rename it' }]);
+    throw new ScenarioError(file, [{ path: reserved.path, line: reserved.line, message: 'expected a key other than "__proto__" (in JavaScript it names an object\'s prototype, so ecsim would lose what it holds), found "__proto__"; rename it' }]);
   }
   const unresolved = firstUnresolvedAlias(doc, lineCounter);
   if (unresolved !== undefined) throw new ScenarioError(file, [{ path: unresolved.path, line: unresolved.line, message: `not valid YAML/JSON: ${unresolved.message}` }]);

@@ -117,14 +117,16 @@ export function resolveScenario(scenario: Scenario, baseDir: string, options: { 
   if (clusterStrategy) checkStrategy(clusterStrategy, ['cluster', 'defaultCapacityProviderStrategy'], providers, report);
 
   const services: ResolvedService[] = [];
+  // (a strategy's own problems, checkStrategy's, are each a mistake of their own: all told)
+  const once = onePerKey(report);
   for (const [name, config] of Object.entries(scenario.services)) {
     const at: Path = ['services', name];
     const td = taskDefinitions.get(config.taskDefinition);
     // an own key only: `toString`, `constructor` name functions every object inherits
     if (!Object.hasOwn(scenario.taskDefinitions, config.taskDefinition)) {
-      report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMeanName(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
+      once.report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMeanName(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
     }
-    const resolved = resolveService(name, config, td, scenario, providers, at, report);
+    const resolved = resolveService(name, config, td, scenario, providers, at, report, once);
     if (resolved) services.push(resolved);
   }
 
@@ -219,7 +221,7 @@ function resolveProviders(scenario: Scenario, report: (at: Path, m: string) => v
         report([...at, 'managedScaling', 'minimumScalingStepSize'], `expected minimumScalingStepSize <= maximumScalingStepSize ${ms.maximumScalingStepSize}, found ${ms.minimumScalingStepSize}`);
       }
       if (asg.targetTrackingPolicy && ms?.status === 'ENABLED') {
-        report([...at, 'autoScalingGroup', 'targetTrackingPolicy'], 'ECS managed scaling owns the group\'s scaling policy: use either managedScaling (status ENABLED) or targetTrackingPolicy');
+        report([...at, 'autoScalingGroup', 'targetTrackingPolicy'], `expected no targetTrackingPolicy with managedScaling status ENABLED (ECS managed scaling owns the group's scaling policy: it scales the group by its own target tracking policy on CapacityProviderReservation), found targetTrackingPolicy on ${asg.targetTrackingPolicy.predefinedMetricType}; use either managedScaling (status ENABLED) or targetTrackingPolicy: remove one`);
       }
       // ECS managed scaling is a target tracking policy on 1-minute CapacityProviderReservation
       // datapoints (15 of them below target before a scale in), as is the group's own target
@@ -269,8 +271,10 @@ function resolveTaskDefinition(
   // a container whose own hard limit, reserved (no memoryReservation), is above the task's
   // memory: said at its memory, and the containers' sum above the task's not said again
   let sumSaid = false;
+  let memorySaid = false;
   for (const [cname, c] of containers) {
     if (c.memory === undefined && c.memoryReservation === undefined && config.memory === undefined) {
+      memorySaid = true;
       report([...at, 'containerDefinitions', cname], 'expected memory or memoryReservation (the task has no task-level memory), found neither');
     }
     if (c.memory !== undefined && config.memory !== undefined && c.memory > config.memory) {
@@ -293,7 +297,8 @@ function resolveTaskDefinition(
   const cpu = config.cpu ?? containerCpu;
   const memory = config.memory ?? containerMemory;
   if (memory <= 0) {
-    report([...at, 'memory'], 'required: task-level memory or container memory (MiB)');
+    // (a container without memory or memoryReservation is said at the container: not again here)
+    if (!memorySaid) report([...at, 'memory'], `expected task-level memory or memory on its containers (MiB), found ${config.memory !== undefined ? `memory ${config.memory}` : 'neither'}; give memory at the task level (e.g. 512) or on each container`);
     return undefined;
   }
   if (config.cpu !== undefined && containerCpu > config.cpu) report([...at, 'containerDefinitions'], `expected containers reserving at most the task's ${config.cpu} CPU units, found ${containerCpu}`);
@@ -381,12 +386,35 @@ function checkStrategy(
   }
   const kinds = new Set(strategy.map((s) => providers.get(s.capacityProvider)?.kind).filter(Boolean));
   if (kinds.size > 1) {
-    const of = (kind: string) => strategy.filter((s) => providers.get(s.capacityProvider)?.kind === kind).map((s) => s.capacityProvider).join(', ');
+    const of = (kind: string) => strategy.filter((s) => providers.get(s.capacityProvider)?.kind === kind).map((s) => s.capacityProvider);
+    const asgs = of('asg');
     report(
       at,
-      `expected capacity providers of one kind, Auto Scaling group providers or FARGATE / FARGATE_SPOT (as in ECS, a strategy cannot mix them), found Auto Scaling group ${of('asg')} with ${of('fargate')}; split the service in two, one on each kind`,
+      `expected capacity providers of one kind, Auto Scaling group providers or FARGATE / FARGATE_SPOT (as in ECS, a strategy cannot mix them), found Auto Scaling group ${asgs.length > 1 ? 'providers' : 'provider'} ${asgs.join(', ')} with ${of('fargate').join(', ')}; split the service in two, one on each kind`,
     );
   }
+}
+
+/**
+ * One mistake, one message: a key that has a problem gets no second one, from this service or
+ * another (two Fargate services of one task definition would each say its stopTimeout).
+ * `hush` marks a key as said when a problem elsewhere already covers it.
+ */
+interface OnePerKey {
+  report: (at: Path, m: string) => void;
+  hush: (at: Path) => void;
+}
+function onePerKey(report: (at: Path, m: string) => void): OnePerKey {
+  const said = new Set<string>();
+  const key = (at: Path) => at.join('\0');
+  return {
+    report: (at, m) => {
+      if (said.has(key(at))) return;
+      said.add(key(at));
+      report(at, m);
+    },
+    hush: (at) => void said.add(key(at)),
+  };
 }
 
 function resolveService(
@@ -396,15 +424,17 @@ function resolveService(
   scenario: Scenario,
   providers: Map<string, ResolvedProvider>,
   at: Path,
-  report: (at: Path, m: string) => void,
+  reportAny: (at: Path, m: string) => void,
+  once: OnePerKey,
 ): ResolvedService | undefined {
+  const report = once.report;
   let strategy: StrategyItem[] = [];
   let launchType: 'EC2' | 'FARGATE' | null = config.launchType ?? null;
   if (config.launchType && config.capacityProviderStrategy) {
     report([...at, 'launchType'], 'expected either launchType or capacityProviderStrategy (as in ECS), found both');
   } else if (config.capacityProviderStrategy) {
     strategy = config.capacityProviderStrategy;
-    checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, report);
+    checkStrategy(strategy, [...at, 'capacityProviderStrategy'], providers, reportAny);
   } else if (!config.launchType && scenario.cluster.defaultCapacityProviderStrategy) {
     strategy = scenario.cluster.defaultCapacityProviderStrategy;
   } else if (!config.launchType) {
@@ -429,8 +459,14 @@ function resolveService(
         `expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy (ECS gives a service without launchType the cluster's default strategy, and daemon services do not use capacity provider strategies), found no launchType; add launchType: EC2`,
       );
     } else if (usesFargate) {
-      const on = launchType === 'FARGATE' ? 'launchType FARGATE' : `${strategy.filter((s) => providers.get(s.capacityProvider)?.kind === 'fargate').map((s) => s.capacityProvider).join(' and ')} in its capacityProviderStrategy`;
-      report([...at, 'schedulingStrategy'], `expected REPLICA on Fargate (Fargate does not support the DAEMON scheduling strategy: a daemon task runs on each EC2 container instance), found DAEMON with ${on}; run the service on EC2 (launchType: EC2) or make it REPLICA`);
+      const byStrategy = launchType !== 'FARGATE';
+      const on = byStrategy ? `${strategy.filter((s) => providers.get(s.capacityProvider)?.kind === 'fargate').map((s) => s.capacityProvider).join(' and ')} in its capacityProviderStrategy` : 'launchType FARGATE';
+      const toEc2 = byStrategy ? 'replace capacityProviderStrategy with launchType: EC2' : 'launchType: EC2';
+      report([...at, 'schedulingStrategy'], `expected REPLICA on Fargate (Fargate does not support the DAEMON scheduling strategy: a daemon task runs on each EC2 container instance), found DAEMON with ${on}; run the service on EC2 (${toEc2}) or make it REPLICA`);
+      // the rest follows from that one mistake: the strategy is said above, and whether the
+      // task definition and placement fit Fargate is moot for a service that must leave it
+      usesFargate = false;
+      once.hush([...at, 'capacityProviderStrategy']);
     }
     if (config.capacityProviderStrategy) {
       report([...at, 'capacityProviderStrategy'], `expected no capacityProviderStrategy on a DAEMON service (as in ECS, daemon services do not use capacity provider strategies: one task runs on each instance that meets the placement constraints), found ${config.capacityProviderStrategy.map((s) => s.capacityProvider).join(', ')}; remove it (launchType: EC2)`);

@@ -66,7 +66,7 @@ describe('ecsim validate on variants and sweeps', () => {
     const policy = edited(dir, 'variant-new-policy', from, 'services: { web: { autoScaling: { policies: { cpuu: { targetValue: 45 } } } } }');
     expect((await problems(policy.file))[0]).toMatch(/policies\.cpuu\.policyType: expected one of .*\(the base has no policy "cpuu": a variant naming a new one adds it; did you mean "cpu"\?\)$/);
     const task = edited(dir, 'variant-new-task', from, 'taskDefinitions: { webb: { cpu: 512 } }');
-    expect((await problems(task.file))[0]).toMatch(/taskDefinitions\.webb\.memory: required.*\(the base has no task definition "webb": a variant naming a new one adds it; did you mean "web"\?\)$/);
+    expect((await problems(task.file))[0]).toMatch(/taskDefinitions\.webb\.memory: expected task-level memory or memory on its containers \(MiB\), found neither; give memory at the task level \(e\.g\. 512\) or on each container \(the base has no task definition "webb": a variant naming a new one adds it; did you mean "web"\?\)$/);
     // a problem in an entry the base has gets no such note
     const existing = edited(dir, 'variant-existing', from, 'services: { web: { autoScaling: { policies: { cpu: { targetValue: nope } } } } }');
     expect((await problems(existing.file)).join('\n')).not.toContain('the base has no');

@@ -151,10 +151,10 @@ describe('step 2: constraints', () => {
   });
   it('a field on random and an expression on distinctInstance are said in the expected/found form, with what to do', () => {
     expect(() => compileStrategies([{ type: 'random', field: 'memory' } as never])).toThrow(
-      /^placementStrategy\[0\]\.field: expected no field for random \(it picks among the instances that fit at random, by no field\), found "memory"; remove field, or use binpack or spread to place by a field$/,
+      /^placementStrategy\[0\]\.field: expected no field for random \(random places each task on an instance that fits, chosen at random; ECS does not use a field with it\), found "memory"; remove field, or use binpack or spread to place by a field$/,
     );
     expect(() => compileConstraints([{ type: 'distinctInstance', expression: 'attribute:tier == web' } as never])).toThrow(
-      /^placementConstraints\[0\]\.expression: expected no expression for distinctInstance \(it places each task on a different instance, by no expression\), found "attribute:tier == web"; remove expression, or use memberOf to place by one$/,
+      /^placementConstraints\[0\]\.expression: expected no expression for distinctInstance \(distinctInstance places each task on a different instance; ECS takes no expression with it\), found "attribute:tier == web"; remove expression, or use memberOf to place by one$/,
     );
   });
 });

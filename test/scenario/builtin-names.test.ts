@@ -61,7 +61,7 @@ describe('names of Object built-ins', () => {
       expect(text).toContain('__proto__:');
       const line = text.split('\n').findIndex((l) => l.includes('__proto__:')) + 1;
       const message = problems(() => loadScenarioText('s.yaml', text));
-      expect(message).toContain(`s.yaml:${line}: ${path}: the key "__proto__" is reserved`);
+      expect(message).toContain(`s.yaml:${line}: ${path}: expected a key other than "__proto__" (in JavaScript it names an object's prototype, so ecsim would lose what it holds), found "__proto__"; rename it`);
     });
   }
 

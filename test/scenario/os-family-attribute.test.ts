@@ -76,6 +76,6 @@ describe('built-in attributes ecsim does not model: ecs.vpc-id, ecs.subnet-id', 
   it('autoScalingGroup.attributes cannot set them (names beginning "ecs." are refused)', () => {
     const raw = scenario({});
     raw.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { 'ecs.vpc-id': 'vpc-1' };
-    expect(problems(raw)).toContain('names beginning "ecs." are the built-in attributes ECS sets itself');
+    expect(problems(raw)).toContain('expected a custom attribute name not beginning "ecs." (names beginning "ecs." are the built-in attributes ECS sets itself: instance type, availability zone, AMI, OS type, OS family, CPU architecture, VPC, subnet), found "ecs.vpc-id"; use another name (amiId and osType set the built-in ones)');
   });
 });

@@ -30,7 +30,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['launchType with strategy', (s) => (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }]), /services\.web\.launchType: expected either launchType or capacityProviderStrategy \(as in ECS\), found both$/],
   ['unknown provider in strategy', (s) => (delete s.services.web.launchType, (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec3', weight: 1 }])), /capacityProvider: unknown capacity provider "ec3" \(did you mean "ec2"\?\)/],
   ['base on two providers', (s) => (delete s.services.web.launchType, (s.cluster.capacityProviders.ec2b = s.cluster.capacityProviders.ec2), (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', base: 1, weight: 1 }, { capacityProvider: 'ec2b', base: 1, weight: 1 }])), /services\.web\.capacityProviderStrategy: expected base above 0 on one capacity provider at most \(as in ECS\), found it on ec2 \(base 1\) and ec2b \(base 1\); keep base on one of them and set the others' to 0$/],
-  ['mixing ASG and Fargate', (s) => (delete s.services.web.launchType, (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }, { capacityProvider: 'FARGATE', weight: 1 }])), /services\.web\.capacityProviderStrategy: expected capacity providers of one kind, Auto Scaling group providers or FARGATE \/ FARGATE_SPOT \(as in ECS, a strategy cannot mix them\), found Auto Scaling group ec2 with FARGATE; split the service in two, one on each kind$/],
+  ['mixing ASG and Fargate', (s) => (delete s.services.web.launchType, (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }, { capacityProvider: 'FARGATE', weight: 1 }])), /services\.web\.capacityProviderStrategy: expected capacity providers of one kind, Auto Scaling group providers or FARGATE \/ FARGATE_SPOT \(as in ECS, a strategy cannot mix them\), found Auto Scaling group provider ec2 with FARGATE; split the service in two, one on each kind$/],
   ['invalid Fargate size', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.taskDefinitions.web.memory = 3000), (s.services.web.launchType = 'FARGATE')), /taskDefinitions\.web: .*256/],
   ['Fargate needs awsvpc', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.services.web.launchType = 'FARGATE')), /taskDefinitions\.web\.networkMode: expected awsvpc for a FARGATE-compatible task definition \(Fargate requires the awsvpc network mode\), found bridge; write networkMode: awsvpc, or leave it out \(awsvpc is then the default\)$/],
   ['two base shapes', (s) => (s.services.web.workload.requestRate = { constant: 5, ramp: { from: 1, to: 2, start: 0, end: 60 } }), /requestRate: expected exactly one base shape, found 2: constant, ramp/],
@@ -52,7 +52,7 @@ const cases: [string, Mutation, RegExp][] = [
   ['a task definition without FARGATE on Fargate', (s) => ((s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE')), /services\.web\.taskDefinition: expected a task definition with FARGATE in requiresCompatibilities \(the service runs on Fargate\), found "web" with EC2; add FARGATE to its requiresCompatibilities$/],
   ['a placement strategy on Fargate', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE'), (s.services.web.placementStrategy = [{ type: 'spread', field: 'instanceId' }, { type: 'random' }])), /services\.web\.placementStrategy: expected no placementStrategy on Fargate \(placement strategies apply to EC2 only; Fargate spreads tasks across Availability Zones\), found spread instanceId, random; remove it, or run the service on EC2$/],
   ['a placement constraint on Fargate', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE'), (s.services.web.placementConstraints = [{ type: 'distinctInstance' }])), /services\.web\.placementConstraints: expected no placementConstraints on Fargate \(placement constraints apply to EC2 only\), found distinctInstance; remove them, or run the service on EC2$/],
-  ['random with a field', (s) => (s.services.web.placementStrategy = [{ type: 'random', field: 'cpu' }]), /services\.web\.placementStrategy\[0\]\.field: expected no field for random \(it picks among the instances that fit at random, by no field\), found "cpu"; remove field, or use binpack or spread to place by a field$/],
+  ['random with a field', (s) => (s.services.web.placementStrategy = [{ type: 'random', field: 'cpu' }]), /services\.web\.placementStrategy\[0\]\.field: expected no field for random \(random places each task on an instance that fits, chosen at random; ECS does not use a field with it\), found "cpu"; remove field, or use binpack or spread to place by a field$/],
   // ECS managed scaling is a target tracking policy on 1-minute CapacityProviderReservation datapoints
   ['managed scaling needs 1-minute metrics', (s) => ((s.metrics = { period: '30s' }), (s.cluster.capacityProviders.ec2.managedScaling = { status: 'ENABLED' }), (s.services.web.autoScaling.policies = {})), /metrics\.period: managed scaling of ec2 \(the target tracking policy ECS puts on the group\) uses 1-minute CapacityProviderReservation datapoints: expected 60s, found 30s$/m],
   ['an Auto Scaling group target tracking policy needs 1-minute metrics', (s) => ((s.metrics = { period: '120s' }), (s.cluster.capacityProviders.ec2.autoScalingGroup.targetTrackingPolicy = { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 50 }), (s.services.web.autoScaling.policies = {})), /metrics\.period: the target tracking policy of ec2 \(autoScalingGroup\.targetTrackingPolicy\) uses 1-minute datapoints: expected 60s, found 120s$/m],
@@ -100,7 +100,11 @@ const cases: [string, Mutation, RegExp][] = [
   ['two providers, both of weight 0', (s) => (delete s.services.web.launchType, (s.cluster.capacityProviders.b = structuredClone(s.cluster.capacityProviders.ec2)), (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 0 }, { capacityProvider: 'b' }])), /services\.web\.capacityProviderStrategy: expected at least one capacity provider with a weight above 0, found ec2 weight 0, b weight 0: .*; give one of them a weight above 0$/],
   ['reservedMemoryMiB beyond the instance memory (it crashed the run)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.reservedMemoryMiB = 9000), /cluster\.capacityProviders\.ec2\.autoScalingGroup\.reservedMemoryMiB: instance type m5\.large: ECS_RESERVED_MEMORY 9000 MiB leaves no memory for tasks/],
   ['a custom instance type named like a built-in one (it replaced the built-in)', (s) => s.cluster.capacityProviders.ec2.autoScalingGroup.instanceTypes.push({ name: 'm5.large', vcpu: 64, memoryMiB: 1024, price: 1 }), /instanceTypes\[1\]: custom instance type "m5\.large": expected a name that is not a built-in instance type/],
-  ['a custom attribute named like a built-in one (it overrode ecs.instance-type)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { 'ecs.instance-type': 'x1.huge' }), /autoScalingGroup\.attributes\.ecs\.instance-type: names beginning "ecs\." are the built-in attributes/],
+  ['a custom instance type listed twice in a group', (s) => s.cluster.capacityProviders.ec2.autoScalingGroup.instanceTypes.push({ name: 'x.big', vcpu: 4, memoryMiB: 16384, price: 1 }, { name: 'x.big', vcpu: 4, memoryMiB: 16384, price: 1 }), /autoScalingGroup\.instanceTypes\[2\]: custom instance type "x\.big": expected each instance type once in a group, found "x\.big" again; remove one$/],
+  ['a custom instance type defined differently in two groups', (s) => ((s.cluster.capacityProviders.ec2.autoScalingGroup.instanceTypes = [{ name: 'x.big', vcpu: 4, memoryMiB: 16384, price: 1 }]), (s.cluster.capacityProviders.ec2b = structuredClone(s.cluster.capacityProviders.ec2)), (s.cluster.capacityProviders.ec2b.autoScalingGroup.instanceTypes[0].vcpu = 8)), /cluster\.capacityProviders\.ec2b\.autoScalingGroup\.instanceTypes\[0\]: custom instance type "x\.big": expected the same definition as at cluster\.capacityProviders\.ec2\.autoScalingGroup\.instanceTypes\[0\] \(one name, one instance type\), found a different one; give one of them another name, or define them alike$/],
+  // one line: said at the container, not again at the task's memory
+  ['no memory at the task nor on its container', (s) => (delete s.taskDefinitions.web.memory, delete s.taskDefinitions.web.containerDefinitions.app.memory, delete s.taskDefinitions.web.containerDefinitions.app.memoryReservation), /^[^\n]*taskDefinitions\.web\.containerDefinitions\.app: expected memory or memoryReservation \(the task has no task-level memory\), found neither$/],
+  ['a custom attribute named like a built-in one (it overrode ecs.instance-type)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { 'ecs.instance-type': 'x1.huge' }), /autoScalingGroup\.attributes\.ecs\.instance-type: expected a custom attribute name not beginning "ecs\." \(names beginning "ecs\." are the built-in attributes ECS sets itself: .*\), found "ecs\.instance-type"; use another name/],
   ['an empty placementStrategy list (it packed every task on the lowest-id instance)', (s) => (s.services.web.placementStrategy = []), /services\.web\.placementStrategy: expected at least one strategy, found an empty list; omit placementStrategy for ECS's default \(spread on attribute:ecs\.availability-zone, then on instanceId\), or name a strategy$/],
   ['a custom attribute name with a space (API_Attribute.html: letters, numbers, -, _, /, \\, .)', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { 'my tier': 'web' }), /autoScalingGroup\.attributes\.my tier: expected an attribute name of 1 to 128 letters, digits, .*found "my tier"$/],
   ['a custom attribute name with "="', (s) => (s.cluster.capacityProviders.ec2.autoScalingGroup.attributes = { 'a=b': 'x' }), /autoScalingGroup\.attributes\.a=b: expected an attribute name .*found "a=b"$/],
@@ -240,7 +244,7 @@ describe('scenario validation: one clear line per problem, with the key path', (
     });
   }
 
-  it('a DAEMON service on FARGATE_SPOT by its capacity provider strategy: said at schedulingStrategy, naming the strategy, and its strategy refused too (two lines)', () => {
+  it('a DAEMON service on FARGATE_SPOT by its capacity provider strategy: said once, at schedulingStrategy, naming the strategy (not again at capacityProviderStrategy)', () => {
     const s = quickstart();
     s.services.web.schedulingStrategy = 'DAEMON';
     delete s.services.web.autoScaling;
@@ -258,9 +262,63 @@ describe('scenario validation: one clear line per problem, with the key path', (
     }
     expect(error).toBeInstanceOf(ScenarioError);
     const lines = (error as ScenarioError).message.split('\n');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/services\.web\.schedulingStrategy: expected REPLICA on Fargate .*found DAEMON with FARGATE_SPOT in its capacityProviderStrategy; run the service on EC2 \(replace capacityProviderStrategy with launchType: EC2\) or make it REPLICA$/);
+  });
+
+  const problemLines = (s: Record<string, any>, name: string): string[] => {
+    const file = writeScenario(dir, name, s);
+    try {
+      loadScenarioFile(file);
+    } catch (e) {
+      expect(e).toBeInstanceOf(ScenarioError);
+      return (e as ScenarioError).message.split('\n');
+    }
+    throw new Error('expected the scenario to be refused');
+  };
+
+  it('a DAEMON service on launchType FARGATE with an EC2-only task definition and a placementStrategy: the Fargate line and the DAEMON placementStrategy line, not the moot Fargate ones (task definition, placementStrategy on Fargate)', () => {
+    const s = quickstart();
+    s.services.web.schedulingStrategy = 'DAEMON';
+    delete s.services.web.autoScaling;
+    delete s.services.web.desiredCount;
+    s.services.web.launchType = 'FARGATE';
+    s.services.web.placementStrategy = [{ type: 'spread', field: 'instanceId' }];
+    const lines = problemLines(s, 'daemon-fargate-placement');
     expect(lines).toHaveLength(2);
-    expect(lines[0]).toMatch(/services\.web\.schedulingStrategy: expected REPLICA on Fargate .*found DAEMON with FARGATE_SPOT in its capacityProviderStrategy; run the service on EC2 \(launchType: EC2\) or make it REPLICA$/);
-    expect(lines[1]).toMatch(/services\.web\.capacityProviderStrategy: expected no capacityProviderStrategy on a DAEMON service .*found FARGATE_SPOT; remove it \(launchType: EC2\)$/);
+    expect(lines[0]).toMatch(/services\.web\.schedulingStrategy: expected REPLICA on Fargate .*found DAEMON with launchType FARGATE; run the service on EC2 \(launchType: EC2\) or make it REPLICA$/);
+    expect(lines[1]).toMatch(/services\.web\.placementStrategy: expected no placementStrategy on a DAEMON service .*found spread instanceId; remove it$/);
+  });
+
+  it('a key with a problem gets one line: launchType both beside a strategy and without an Auto Scaling group provider; a Fargate stopTimeout above 120 s of a task definition two services run', () => {
+    const s = quickstart();
+    s.cluster.capacityProviders = { FARGATE: {} };
+    s.services.web.capacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 1 }];
+    const lines = problemLines(s, 'launch-type-twice');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/services\.web\.launchType: expected either launchType or capacityProviderStrategy \(as in ECS\), found both$/);
+
+    const f = quickstart();
+    f.cluster.capacityProviders = { FARGATE: {} };
+    f.services.web.launchType = 'FARGATE';
+    f.taskDefinitions.web.requiresCompatibilities = ['FARGATE'];
+    f.taskDefinitions.web.networkMode = 'awsvpc';
+    f.taskDefinitions.web.stopTimeout = '150s';
+    f.services.api = { taskDefinition: 'web', launchType: 'FARGATE', desiredCount: 1 };
+    const both = problemLines(f, 'fargate-stop-timeout-twice');
+    expect(both).toHaveLength(1);
+    expect(both[0]).toMatch(/taskDefinitions\.web\.stopTimeout: expected at most 120s for a task definition Fargate runs \(service web uses FARGATE; Fargate's maximum stopTimeout\), found 150s; lower it, or run the service on EC2$/);
+  });
+
+  it('a strategy mixing two Auto Scaling group providers with FARGATE names them as providers (plural)', () => {
+    const s = quickstart();
+    s.cluster.capacityProviders.ec2b = structuredClone(s.cluster.capacityProviders.ec2);
+    s.cluster.capacityProviders.FARGATE = {};
+    delete s.services.web.launchType;
+    s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }, { capacityProvider: 'ec2b', weight: 1 }, { capacityProvider: 'FARGATE', weight: 1 }];
+    const lines = problemLines(s, 'mixed-kinds-plural');
+    expect(lines.filter((l) => l.includes('expected capacity providers of one kind'))).toHaveLength(1);
+    expect(lines.join('\n')).toMatch(/services\.web\.capacityProviderStrategy: expected capacity providers of one kind, .*found Auto Scaling group providers ec2, ec2b with FARGATE; split the service in two, one on each kind$/m);
   });
 
   it('warns (exit 0) of what is valid but never happens: a step after the end, a schedule that does not fire in the run, an AZ name outside the region', async () => {

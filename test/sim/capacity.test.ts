@@ -544,6 +544,6 @@ describe('a plain Auto Scaling group with a target tracking policy on its own CP
   it('is refused next to ECS managed scaling, which owns the group\'s policy', () => {
     expect(() =>
       scenario((s) => (s.cluster.capacityProviders.asg.autoScalingGroup.targetTrackingPolicy = { predefinedMetricType: 'ASGAverageCPUUtilization', targetValue: 50 })),
-    ).toThrow(/use either managedScaling \(status ENABLED\) or targetTrackingPolicy/);
+    ).toThrow(/autoScalingGroup\.targetTrackingPolicy: expected no targetTrackingPolicy with managedScaling status ENABLED \(ECS managed scaling owns the group's scaling policy: it scales the group by its own target tracking policy on CapacityProviderReservation\), found targetTrackingPolicy on ASGAverageCPUUtilization; use either managedScaling \(status ENABLED\) or targetTrackingPolicy: remove one$/m);
   });
 });

@@ -276,12 +276,12 @@ describe('ApproximateNumberOfMessagesVisible needs a queue workload', () => {
     s.services.worker.workload.type = 'http';
     s.services.worker.workload.perTask = { capacityRps: 100 };
     expect(() => loadScenarioObject('test', s, { baseDir: '.' })).toThrow(
-      /services\.worker\.autoScaling\.policies\.out: ApproximateNumberOfMessagesVisible is the SQS queue's metric \(AWS\/SQS\): it exists only for a queue workload \(workload\.type: queue\), found workload\.type http/,
+      /services\.worker\.autoScaling\.policies\.out: expected ApproximateNumberOfMessagesVisible only on a queue workload \(workload\.type: queue; it is the SQS queue's metric, AWS\/SQS\), found workload\.type http; use a metric the service has \(CPUUtilization, MemoryUtilization\), or make the workload a queue$/m,
     );
     s.services.worker.autoScaling.policies = { tt: { policyType: 'TargetTrackingScaling', customMetric: 'ApproximateNumberOfMessagesVisible', targetValue: 100 } };
-    expect(() => loadScenarioObject('test', s, { baseDir: '.' })).toThrow(/policies\.tt: ApproximateNumberOfMessagesVisible is the SQS queue's metric/);
+    expect(() => loadScenarioObject('test', s, { baseDir: '.' })).toThrow(/policies\.tt: expected ApproximateNumberOfMessagesVisible only on a queue workload/);
     delete s.services.worker.workload;
-    expect(() => loadScenarioObject('test', s, { baseDir: '.' })).toThrow(/exists only for a queue workload \(workload\.type: queue\), found no workload/);
+    expect(() => loadScenarioObject('test', s, { baseDir: '.' })).toThrow(/expected ApproximateNumberOfMessagesVisible only on a queue workload \(workload\.type: queue; it is the SQS queue's metric, AWS\/SQS\), found no workload; /);
   });
 });
 

@@ -19,7 +19,7 @@ export function compileConstraints(list: readonly PlacementConstraint[], path = 
     const at = `${path}[${i}]`;
     const raw = c as { type?: unknown; expression?: unknown };
     if (raw.type === 'distinctInstance') {
-      if (raw.expression !== undefined) throw new Error(`${at}.expression: expected no expression for distinctInstance (it places each task on a different instance, by no expression), found "${String(raw.expression)}"; remove expression, or use memberOf to place by one`);
+      if (raw.expression !== undefined) throw new Error(`${at}.expression: expected no expression for distinctInstance (distinctInstance places each task on a different instance; ECS takes no expression with it), found "${String(raw.expression)}"; remove expression, or use memberOf to place by one`);
       return distinctInstance;
     }
     if (raw.type === 'memberOf') {

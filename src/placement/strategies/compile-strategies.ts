@@ -40,7 +40,7 @@ export function compileStrategies(list: readonly PlacementStrategy[], path = 'pl
         return spread(raw.field);
       case 'random':
         if (raw.field !== undefined) {
-          throw new Error(`${at}.field: expected no field for random (it picks among the instances that fit at random, by no field), found ${JSON.stringify(raw.field)}; remove field, or use binpack or spread to place by a field`);
+          throw new Error(`${at}.field: expected no field for random (random places each task on an instance that fits, chosen at random; ECS does not use a field with it), found ${JSON.stringify(raw.field)}; remove field, or use binpack or spread to place by a field`);
         }
         return random;
       default:
