@@ -770,7 +770,9 @@ export class FluidServiceModel implements ServiceLoadModel {
     // to them) builds a queue that drains with theirs; holding it at the pool's stationary
     // mean rejected the rest at rho 0.8 (a third task beside two held queues of 97.5: 55.5
     // of 96 requests rejected in 0.5 s), more the shorter the interval
-    const held = mayHold && a > capacity && (!b.lor || b.poolOver) ? this.heldQueue(b.lor, b.pooledServers) : Infinity;
+    // (a > capacity with the same tolerance as the pool's: at rho 1 exactly the last bit of
+    // the arrivals' integral must not decide whether random or round-robin holds a queue)
+    const held = mayHold && a > capacity * POOL_OVER && (!b.lor || b.poolOver) ? this.heldQueue(b.lor, b.pooledServers) : Infinity;
     const q1 = removed ? 0 : rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
     if (q1 === held) b.anyHeld = true;
     const keep = 1 - loss;

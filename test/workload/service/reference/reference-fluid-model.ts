@@ -283,7 +283,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const lambda = t.rotationMs > 0 ? a / t.rotationMs : 0;
       const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
       // overloaded: the queue is held at the chain's mean, not the cap
-      const held = !out && a > capacity && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
+      const held = !out && a > capacity * (1 + 1e-9) && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
       const q1 = t.removedAt >= 0 ? 0 : Math.min(rest, maxQ, held);
       if (q1 === held) anyHeld = true;
       // a queue held already waits as a full buffer's
@@ -426,7 +426,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
         const rest = avail - done;
         const lambda = isIn ? a / len : 0;
         const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
-        const held = a > capacity && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
+        const held = a > capacity * (1 + 1e-9) && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
         const q1 = removedHere ? 0 : Math.min(rest, maxQ, held);
         if (q1 === held) anyHeld = true;
         const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
