@@ -14,14 +14,34 @@
 // k (1 - lambda / rate): a full queue of 1000, 40/s, arrivals 50 -> 20/s read the drain
 // minute's p50 9.7 s where request fidelity shows 22.3 s; notes/service-model.md, row i).
 // The line then has two parts. The head part: the q0 requests queued at the period start,
-// served first, over q0 / rate. The model keeps no history of a per-task queue, so they are
-// taken as having queued behind a full queue accepting at `rate` (the usual way an http
-// backlog outlives its period: held at the cap): each waited D = q0 + 1. The rest: the
-// request served at t > q0 / rate is number rate t - q0 of this period's arrivals, which
-// came at lambda t' = rate t - q0, so it waited t - t' = q0 / lambda - t (rate - lambda) /
-// lambda: linear from q0 / rate (D = q0 + 1) down to 0 (D = 1) where the queue empties.
-// A backlog built below the cap in an earlier period (from empty at lambda' > rate: its
-// head waited q0 / lambda') so reads its head part up to lambda' / rate too long.
+// served first, over q0 / rate. Each waits for the queue it found when it arrived, in an
+// earlier period, which the caller carries with the queue (a QueueRange, set from this
+// function's `end` at the previous period's end): the queue as two FIFO segments, each of
+// D linear in its position (a front one of `front` requests, D from frontFirst to
+// frontLast, and the back one of the rest, backFirst to backLast). A queue held full: one
+// segment of cap + 1 (each queued behind a full queue accepting at `rate`). Taking q0 + 1
+// for every head read a queue left by a draining period short (its requests arrived when the
+// queue was longer: one task, mu 40/s, 998 queued then 30/s: minute 11's 398 left over
+// waited 13.3 s down to 10 s, read 10 s), and more so the shorter the period (the drain
+// minute of row i read 16.96 s at 60 s periods, 11.5 s at 1 s periods).
+// The rest: the request served at t > q0 / rate is number rate t - q0 of this period's
+// arrivals, which came at lambda t' = rate t - q0, so it waited t - t' = q0 / lambda - t
+// (rate - lambda) / lambda: linear from q0 / rate (D = q0 + 1) down to 0 (D = 1) where the
+// queue empties.
+// The queue left at the end (`end`; on the line: building below the cap, or draining and
+// not yet empty) is the last q1 in FIFO order. If the head was all served (rate T >= q0)
+// they are this period's arrivals, one segment: the first of them, number rate T - q0,
+// arrived at t' = (rate T - q0) / lambda and found q0 + slope t' ahead, the last found q1;
+// what was carried is dropped. Otherwise the head's unserved part is in front and this
+// period's arrivals (D from q0 + 1 to q1 + 1) behind: if the carried front segment is not
+// all served, its rest stays the front and the carried back segment and the new arrivals are
+// joined as the back (from the back's first D to q1 + 1; exact when they lie on one line, as
+// when one arrival rate drains over several periods: the arrivals' D is then linear in
+// their order); else the back segment's rest becomes the front and the arrivals the back.
+// Two segments keep a queue held full and then drained over periods of any length exact (a
+// constant front and one line behind it). A queue that ends full: one segment of cap + 1.
+// A building queue's own waits keep D = q(t) rate / lambda + 1 (exact for this period's
+// arrivals; its head taken as built at this lambda).
 // That is the http path's (per-task queues, capped); a queue service's shared FIFO queue
 // takes only the line's extent and count from here and its waits from the cumulative
 // arrivals (fluid-model.ts addFifo, arrival-curve.ts), which follow any history.
@@ -37,11 +57,19 @@ export interface BacklogSeen {
   /** Requests served while the backlog was on its line part (building or draining), headServed included. */
   lineServed: number;
   /**
-   * Of lineServed, while draining: the requests queued at the period start (served first),
-   * and the departures each waited for (q0 + 1; no spread). 0 while building.
+   * Of lineServed, while draining: the requests queued at the period start (served first);
+   * 0 while building.
    */
   headServed: number;
+  /** Of headServed, those of the carried front segment; their mean departures waited for and its variance (uniform). */
+  frontServed: number;
+  frontDepartures: number;
+  frontDeparturesVar: number;
+  /** The other headServed - frontServed (the back segment's): their mean departures and its variance. */
   headDepartures: number;
+  headDeparturesVar: number;
+  /** The queue left at the end as segments (set when it ends on the line or full; else `back` 0: none). */
+  end: QueueRange;
   /** The other lineServed - headServed: their mean departures waited for (requests ahead + 1), and its variance. */
   lineDepartures: number;
   lineDeparturesVar: number;
@@ -51,24 +79,93 @@ export interface BacklogSeen {
   fullDeparturesVar: number;
 }
 
+/**
+ * A FIFO queue's requests as two segments, each of D (departures waited for: requests found
+ * ahead on arrival + 1) linear in its position: the first `front` requests from frontFirst
+ * to frontLast, the rest from backFirst to backLast. backFirst 0: none known (an empty queue).
+ */
+export interface QueueRange {
+  front: number;
+  frontFirst: number;
+  frontLast: number;
+  backFirst: number;
+  backLast: number;
+}
+
+export function newQueueRange(): QueueRange {
+  return { front: 0, frontFirst: 0, frontLast: 0, backFirst: 0, backLast: 0 };
+}
+
+/** Sets `r` to one segment of D `d` (0: none). */
+export function flatRange(r: QueueRange, d: number): void {
+  r.front = 0;
+  r.frontFirst = 0;
+  r.frontLast = 0;
+  r.backFirst = d;
+  r.backLast = d;
+}
+
+export function copyRange(to: QueueRange, from: QueueRange): void {
+  to.front = from.front;
+  to.frontFirst = from.frontFirst;
+  to.frontLast = from.frontLast;
+  to.backFirst = from.backFirst;
+  to.backLast = from.backLast;
+}
+
+export function sameRange(a: QueueRange, b: QueueRange): boolean {
+  return a.front === b.front && a.frontFirst === b.frontFirst && a.frontLast === b.frontLast && a.backFirst === b.backFirst && a.backLast === b.backLast;
+}
+
 export function newBacklogSeen(): BacklogSeen {
-  return { lineServed: 0, headServed: 0, headDepartures: 0, lineDepartures: 0, lineDeparturesVar: 0, fullServed: 0, fullDepartures: 0, fullDeparturesVar: 0 };
+  return { lineServed: 0, headServed: 0, frontServed: 0, frontDepartures: 0, frontDeparturesVar: 0, headDepartures: 0, headDeparturesVar: 0, end: newQueueRange(), lineDepartures: 0, lineDeparturesVar: 0, fullServed: 0, fullDepartures: 0, fullDeparturesVar: 0 };
 }
 
 /**
- * `q0` requests waiting at the start, `arrivals` over `periodMs` at a constant rate,
- * served at `ratePerMs` while backlogged, at most `cap` waiting (Infinity: no cap).
+ * `q0` requests waiting at the start (their D as `head`; one segment of q0 + 1 when not
+ * given or empty), `arrivals` over `periodMs` at a constant rate, served at `ratePerMs` while
+ * backlogged, at most `cap` waiting (Infinity: no cap).
  */
-export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, periodMs: number, cap: number, out: BacklogSeen): void {
+export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, periodMs: number, cap: number, out: BacklogSeen, head?: QueueRange): void {
   out.lineServed = 0;
   out.headServed = 0;
+  out.frontServed = 0;
+  out.frontDepartures = 0;
+  out.frontDeparturesVar = 0;
   out.headDepartures = 0;
+  out.headDeparturesVar = 0;
   out.lineDepartures = 0;
   out.lineDeparturesVar = 0;
   out.fullServed = 0;
   out.fullDepartures = 0;
   out.fullDeparturesVar = 0;
-  if (!(periodMs > 0) || !(ratePerMs > 0)) return;
+  const end = out.end;
+  flatRange(end, 0);
+  // the head's segments: c1 requests from f1 to l1, then q0 - c1 from f2 to l2
+  let c1 = 0;
+  let f1 = 0;
+  let l1 = 0;
+  let f2 = q0 + 1;
+  let l2 = q0 + 1;
+  if (head !== undefined && head.backFirst >= 1) {
+    c1 = head.front < q0 ? head.front : q0;
+    f1 = head.frontFirst;
+    l1 = head.frontLast;
+    f2 = head.backFirst;
+    l2 = head.backLast;
+  }
+  const c2 = q0 - c1;
+  if (!(periodMs > 0) || !(ratePerMs > 0)) {
+    // nothing served: the queue kept, this interval's arrivals (if any) joined to its back
+    if (q0 > 0) {
+      end.front = c1;
+      end.frontFirst = f1;
+      end.frontLast = l1;
+      end.backFirst = c2 > 0 ? f2 : q0 + 1;
+      end.backLast = arrivals > 0 ? Math.min(cap, q0 + arrivals) + 1 : l2;
+    }
+    return;
+  }
   const lambda = arrivals / periodMs;
   const slope = lambda - ratePerMs; // backlog change per ms while positive
   if (q0 <= 0 && slope <= 0) return; // never backlogged
@@ -78,13 +175,27 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
   else if (slope > 0 && q0 + slope * periodMs > cap) lineMs = Math.max(0, (cap - q0) / slope);
   const fullMs = slope > 0 ? periodMs - lineMs : 0;
   if (lineMs > 0 && slope <= 0) {
-    // FIFO drain: the head part (queued at the start, D = q0 + 1), then this period's
+    // FIFO drain: the head part (queued at the start, D as carried), then this period's
     // arrivals, D linear from q0 + 1 down to (q0 / lambda - t (rate - lambda) / lambda) rate + 1
     // at the line's end (1 once the queue empties)
     const headMs = Math.min(lineMs, q0 / ratePerMs);
     out.lineServed = ratePerMs * lineMs;
-    out.headServed = ratePerMs * headMs;
-    out.headDepartures = q0 + 1;
+    const sHead = ratePerMs * headMs;
+    out.headServed = sHead;
+    // the head's first sHead positions: n1 of the front segment, then n2 of the back one
+    const n1 = sHead < c1 ? sHead : c1;
+    if (n1 > 0) {
+      const e = f1 + ((l1 - f1) * n1) / c1;
+      out.frontServed = n1;
+      out.frontDepartures = (f1 + e) / 2;
+      out.frontDeparturesVar = ((e - f1) * (e - f1)) / 12;
+    }
+    const n2 = sHead - n1;
+    if (n2 > 0) {
+      const e = c2 > 0 ? f2 + ((l2 - f2) * n2) / c2 : f2;
+      out.headDepartures = (f2 + e) / 2;
+      out.headDeparturesVar = ((e - f2) * (e - f2)) / 12;
+    }
     const a = q0 + 1;
     let b = a;
     if (lineMs > headMs && lambda > 0) {
@@ -104,6 +215,7 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
     out.lineDeparturesVar = ((b - a) * (b - a)) / 12;
   }
   if (fullMs > 0) {
+    flatRange(end, cap + 1);
     const x = ratePerMs / lambda;
     // (1 - x) K small: the truncated geometric is nearly uniform on 1..K (and the closed
     // form would cancel catastrophically). A cap below 1 holds nobody: no wait.
@@ -112,6 +224,28 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
     out.fullServed = ratePerMs * fullMs;
     out.fullDepartures = cap + 1 - free;
     out.fullDeparturesVar = Math.min(x / ((1 - x) * (1 - x)), (cap * cap) / 12);
+  } else if (lineMs === periodMs && q0 + slope * periodMs > 0) {
+    // the queue left on the line (see the top)
+    const q1 = q0 + slope * periodMs;
+    const sAll = ratePerMs * periodMs;
+    if (sAll >= q0) {
+      end.backFirst = q0 + (lambda > 0 ? (slope * (sAll - q0)) / lambda : 0) + 1;
+      end.backLast = q1 + 1;
+    } else if (sAll < c1) {
+      // the front segment's rest in front; the back segment and the arrivals joined behind
+      end.front = c1 - sAll;
+      end.frontFirst = f1 + ((l1 - f1) * sAll) / c1;
+      end.frontLast = l1;
+      end.backFirst = c2 > 0 ? f2 : q0 + 1;
+      end.backLast = lambda > 0 ? q1 + 1 : c2 > 0 ? l2 : l1;
+    } else {
+      // the back segment's rest in front, the arrivals behind
+      end.front = q0 - sAll;
+      end.frontFirst = c2 > 0 ? f2 + ((l2 - f2) * (sAll - c1)) / c2 : f2;
+      end.frontLast = l2;
+      end.backFirst = lambda > 0 ? q0 + 1 : l2;
+      end.backLast = lambda > 0 ? q1 + 1 : l2;
+    }
   }
 }
 
@@ -129,6 +263,7 @@ export function fitServedTo(seen: BacklogSeen, done: number, rest: number): void
     const k = done / (line + full);
     seen.lineServed = line * k;
     seen.headServed *= k;
+    seen.frontServed *= k;
     seen.fullServed = done - line * k;
   }
 }

@@ -14,7 +14,7 @@
 
 import { ArrivalCurve } from './arrival-curve.js';
 import { cpuPercent, memoryMiB } from './cpu.js';
-import { backlogSeen, fitServedTo, newBacklogSeen } from './backlog-path.js';
+import { backlogSeen, copyRange, fitServedTo, flatRange, newBacklogSeen, newQueueRange, sameRange, type QueueRange } from './backlog-path.js';
 import { BufferLoss } from './buffer-loss.js';
 import { LatencyGroups, smallChainBuffer } from './fluid-latency.js';
 import { chainRatio } from '../queueing/index.js';
@@ -47,6 +47,8 @@ interface Balance {
   /** least-outstanding: the tasks in rotation were routed more than they could serve (the pool overloaded). */
   poolOver: boolean;
   q1: number;
+  /** The D (departures waited for, backlog-path.ts) of q1's requests (backFirst 0 when q1 is 0). */
+  range: QueueRange;
   servedEach: number;
   keep: number;
 }
@@ -77,6 +79,11 @@ class FluidTask {
   leftAt = -1;
   /** http: the task's fluid queue (requests); for cohort members the cohort's holds. */
   backlog = 0;
+  /**
+   * http: the D (departures waited for: requests found ahead on arrival + 1) of the
+   * backlog's requests, FIFO (backlog-path.ts); backFirst 0 while it is empty.
+   */
+  range: QueueRange = newQueueRange();
   /** Value of the rotation integral G when the task last entered rotation / was last settled. */
   entryG = 0;
   entryT: number;
@@ -131,6 +138,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   private joiners: FluidTask[] = [];
   private cohortCount = 0;
   private cohortBacklog = 0;
+  private cohortRange = newQueueRange();
   private cohortStats: TaskPeriodStats = { cpuPercent: 0, memoryMiB: 0, requests: 0, aliveMs: 0 };
   /** G, G's clock and the period end at the last endPeriod: the cohort's entry point. */
   private lastEndG = 0;
@@ -172,7 +180,7 @@ export class FluidServiceModel implements ServiceLoadModel {
   private bal: Balance = {
     lor: false, ca2: 1, pooledServers: 1, floorServers: 1, pooledPlaces: 0, pooledLoss: 0, pooledWaiting: 0,
     served: 0, rejected: 0, queued: 0, waiting: 0, poolLambda: 0, poolFree: 0, anyHeld: false, poolOver: false,
-    q1: 0, servedEach: 0, keep: 1,
+    q1: 0, range: newQueueRange(), servedEach: 0, keep: 1,
   };
   /**
    * The instants in this period where the set of targets in rotation changed (a task
@@ -382,8 +390,11 @@ export class FluidServiceModel implements ServiceLoadModel {
       t.leftAt = -1;
       t.aliveFrom = toMs;
       t.serveFrom = toMs;
-      if (t.inRotation && (this.cohortCount === 0 || t.backlog === this.cohortBacklog)) {
-        if (this.cohortCount === 0) this.cohortBacklog = t.backlog;
+      if (t.inRotation && (this.cohortCount === 0 || (t.backlog === this.cohortBacklog && sameRange(t.range, this.cohortRange)))) {
+        if (this.cohortCount === 0) {
+          this.cohortBacklog = t.backlog;
+          copyRange(this.cohortRange, t.range);
+        }
         t.steady = true;
         this.cohortCount++;
         this.joiners.push(t);
@@ -467,8 +478,9 @@ export class FluidServiceModel implements ServiceLoadModel {
       if (lor) a = cohortRotationMs > 0 ? Math.max(0, level - (q0 - perMsRate * cohortRotationMs)) : 0;
       else a = (rate * (this.g - this.lastEndG)) / 1000;
       const aliveMs = Math.max(0, toMs - Math.max(this.lastEndMs, fromMs));
-      this.balance(m, q0, a, perMsRate * aliveMs, aliveMs, cohortRotationMs, true, false);
+      this.balance(m, q0, this.cohortRange, a, perMsRate * aliveMs, aliveMs, cohortRotationMs, true, false);
       this.cohortBacklog = b.q1;
+      copyRange(this.cohortRange, b.range);
       this.fillStats(this.cohortStats, a, b.servedEach, aliveMs);
     }
     let listed = 0;
@@ -492,8 +504,9 @@ export class FluidServiceModel implements ServiceLoadModel {
         capacity = inRotation + Math.min(held, perMsRate * Math.max(0, end - t.outAt));
       }
       // a stopped task's queue is gone (its requests were rejected)
-      this.balance(1, q0, a, capacity, servingMs, t.rotationMs, !out, t.removedAt >= 0);
+      this.balance(1, q0, t.range, a, capacity, servingMs, t.rotationMs, !out, t.removedAt >= 0);
       t.backlog = b.q1;
+      copyRange(t.range, b.range);
       if (t.removedAt < 0) {
         this.fillOwn(t, a, b.servedEach, aliveMs);
         listed++;
@@ -644,8 +657,9 @@ export class FluidServiceModel implements ServiceLoadModel {
         if (m > 0) {
           const q0 = this.cohortBacklog;
           const a = lor ? Math.max(0, level - (q0 - perMsRate * len)) : (rate * dG) / 1000;
-          this.balance(m, q0, a, perMsRate * len, len, len, true, false);
+          this.balance(m, q0, this.cohortRange, a, perMsRate * len, len, len, true, false);
           this.cohortBacklog = b.q1;
+          copyRange(this.cohortRange, b.range);
           cohortA += a;
           cohortDone += b.servedEach;
         }
@@ -671,17 +685,18 @@ export class FluidServiceModel implements ServiceLoadModel {
           if (!removedHere && t.leftAt < 0) {
             for (let j = i + 1; j < list.length; j++) {
               const u = list[j];
-              if (u.segIn !== inRot || u.backlog !== q0 || u.removedAt >= 0 || u.leftAt >= 0 || Math.max(0, E - Math.max(u.serveFrom, S)) !== servingMs) break;
+              if (u.segIn !== inRot || u.backlog !== q0 || !sameRange(u.range, t.range) || u.removedAt >= 0 || u.leftAt >= 0 || Math.max(0, E - Math.max(u.serveFrom, S)) !== servingMs) break;
               c++;
             }
           }
           const a = !inRot ? 0 : lor ? Math.max(0, level - (q0 - perMsRate * len)) : (rate * dG) / 1000;
-          this.balance(c, q0, a, perMsRate * servingMs, servingMs, inRot ? len : 0, true, removedHere);
+          this.balance(c, q0, t.range, a, perMsRate * servingMs, servingMs, inRot ? len : 0, true, removedHere);
           const avail = q0 + a;
           const leftDone = t.leftAt >= 0 ? perMsRate * Math.max(0, Math.min(t.leftAt, end) - Math.max(t.serveFrom, S)) : 0;
           for (const stop = i + c; i < stop; i++) {
             const u = list[i];
             u.backlog = b.q1;
+            copyRange(u.range, b.range);
             u.accA += a;
             u.accDone += b.servedEach;
           }
@@ -755,7 +770,7 @@ export class FluidServiceModel implements ServiceLoadModel {
    * `removed`: the task stopped, its queue gone (its requests rejected). Leaves the queue
    * carried on (q1), what each served (servedEach) and the share kept (keep) in this.bal.
    */
-  private balance(count: number, q0: number, a: number, capacity: number, servingMs: number, rotationMs: number, mayHold: boolean, removed: boolean): void {
+  private balance(count: number, q0: number, range: QueueRange, a: number, capacity: number, servingMs: number, rotationMs: number, mayHold: boolean, removed: boolean): void {
     const b = this.bal;
     const cfg = this.cfg;
     const maxQ = cfg.maxQueuePerTask;
@@ -770,7 +785,9 @@ export class FluidServiceModel implements ServiceLoadModel {
     // to them) builds a queue that drains with theirs; holding it at the pool's stationary
     // mean rejected the rest at rho 0.8 (a third task beside two held queues of 97.5: 55.5
     // of 96 requests rejected in 0.5 s), more the shorter the interval
-    const held = mayHold && a > capacity && (!b.lor || b.poolOver) ? this.heldQueue(b.lor, b.pooledServers) : Infinity;
+    // (a > capacity with the same tolerance as the pool's: at rho 1 exactly the last bit of
+    // the arrivals' integral must not decide whether random or round-robin holds a queue)
+    const held = mayHold && a > capacity * POOL_OVER && (!b.lor || b.poolOver) ? this.heldQueue(b.lor, b.pooledServers) : Infinity;
     const q1 = removed ? 0 : rest < maxQ ? (rest < held ? rest : held) : maxQ < held ? maxQ : held;
     if (q1 === held) b.anyHeld = true;
     const keep = 1 - loss;
@@ -778,8 +795,9 @@ export class FluidServiceModel implements ServiceLoadModel {
     // a queue already held at the chain's mean is the stationary full buffer: its requests
     // wait as at the cap (the truncated queue of a full buffer), as before it was held
     const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
+    // its head's D: the range carried (backlog-path.ts), or p0 + 1 (read as full, or none)
     const floor = b.floorServers;
-    const backlogged = this.addBacklogged(count, p0, a, done, rest + (p0 - q0), servingMs, cfg.taskRate / 1000, maxQ, floor, b.ca2, floor / cfg.concurrency, keep, waiting);
+    const backlogged = this.addBacklogged(count, p0, p0 === q0 ? range : undefined, a, done, rest + (p0 - q0), servingMs, cfg.taskRate / 1000, maxQ, floor, b.ca2, floor / cfg.concurrency, keep, waiting);
     const lost = loss * done; // the finite buffer's loss
     b.rejected += count * (rest - q1);
     if (lost > 0) b.rejected += count * lost;
@@ -808,6 +826,11 @@ export class FluidServiceModel implements ServiceLoadModel {
       }
     }
     b.q1 = q1;
+    // the D range of what is left (backlog-path.ts): a queue held at the chain's mean or at
+    // the cap queued behind a full queue (q1 + 1, as the next period's p0 reads it)
+    if (!(q1 > 0)) flatRange(b.range, 0);
+    else if (q1 === held || q1 === maxQ || !(this.seen.end.backFirst >= 1)) flatRange(b.range, q1 + 1);
+    else copyRange(b.range, this.seen.end);
     b.servedEach = done - lost;
     b.keep = keep;
   }
@@ -1109,11 +1132,11 @@ export class FluidServiceModel implements ServiceLoadModel {
    * P(an admitted request waits); 1 for a large one). Returns how many each served so
    * (before the loss).
    */
-  private addBacklogged(count: number, q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number, keep: number, fullWaiting: number): number {
+  private addBacklogged(count: number, q0: number, headRange: QueueRange | undefined, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number, keep: number, fullWaiting: number): number {
     const cfg = this.cfg;
     const cs2 = cfg.serviceScv;
     const seen = this.seen;
-    backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
+    backlogSeen(q0, arrivals, rate, aliveMs, cap, seen, headRange);
     // the fluid figures give the split; `done` is the count
     fitServedTo(seen, done, rest);
     const places = cap * poolTasks;
@@ -1121,18 +1144,14 @@ export class FluidServiceModel implements ServiceLoadModel {
     const head = seen.headServed;
     const line = count * (seen.lineServed - head) * keep;
     const m = seen.lineDepartures;
-    const half = Math.sqrt(3 * seen.lineDeparturesVar); // half the width of D's uniform
     if (head > 0) {
-      // a drain (FIFO, backlog-path.ts): its head part (queued at the start) is a group of
-      // its own, and the rest, D uniform from q0 + 1 down, DRAIN_SLICES groups of equal
-      // count when D spreads wider than the departures' own noise (one shift plus an
-      // exponential fitted to the whole uniform put p99 far beyond its top: 32.9 s for
-      // waits of at most 25 s); one otherwise
-      this.groups.addBacklogged(count * head * keep, seen.headDepartures, 0, rate, cs2, lambda, servers, ca2, cfg.meanServiceMs, places, poolTasks);
-    }
-    if (head > 0 && 2 * half > Math.sqrt(1 + m * cs2)) {
-      const w = (2 * half) / DRAIN_SLICES;
-      for (let i = 0; i < DRAIN_SLICES; i++) this.groups.addBacklogged(line / DRAIN_SLICES, m - half + (i + 0.5) * w, (w * w) / 12, rate, cs2, lambda, servers, ca2, cfg.meanServiceMs, places, poolTasks);
+      // a drain (FIFO, backlog-path.ts): its head part (queued at the start, D uniform over
+      // each of the carried segments it serves) in groups of its own, and the rest, D
+      // uniform from q0 + 1 down
+      const front = seen.frontServed;
+      if (front > 0) this.addDrainPart(count * front * keep, seen.frontDepartures, seen.frontDeparturesVar, rate, lambda, servers, ca2, places, poolTasks);
+      if (head > front) this.addDrainPart(count * (head - front) * keep, seen.headDepartures, seen.headDeparturesVar, rate, lambda, servers, ca2, places, poolTasks);
+      this.addDrainPart(line, m, seen.lineDeparturesVar, rate, lambda, servers, ca2, places, poolTasks);
     } else {
       this.groups.addBacklogged(line, m, seen.lineDeparturesVar, rate, cs2, lambda, servers, ca2, cfg.meanServiceMs, places, poolTasks);
     }
@@ -1145,6 +1164,24 @@ export class FluidServiceModel implements ServiceLoadModel {
     if (fullWaiting < 1) this.groups.addNoWait(full * (1 - fullWaiting));
     this.groups.addBacklogged(fullWaiting < 1 ? full * fullWaiting : full, seen.fullDepartures, seen.fullDeparturesVar, rate, cs2, NaN, servers, ca2, cfg.meanServiceMs, places, poolTasks);
     return seen.lineServed + seen.fullServed;
+  }
+
+  /**
+   * A part of a drain (addBacklogged) of `weight` requests, D uniform of mean m and variance
+   * v: DRAIN_SLICES groups of equal count when D spreads wider than the departures' own noise
+   * (one shift plus an exponential fitted to the whole uniform put p99 far beyond its top:
+   * 32.9 s for waits of at most 25 s); one otherwise.
+   */
+  private addDrainPart(weight: number, m: number, v: number, rate: number, lambda: number, servers: number, ca2: number, places: number, poolTasks: number): void {
+    const cfg = this.cfg;
+    const cs2 = cfg.serviceScv;
+    const half = Math.sqrt(3 * v);
+    if (2 * half > Math.sqrt(1 + m * cs2)) {
+      const w = (2 * half) / DRAIN_SLICES;
+      for (let i = 0; i < DRAIN_SLICES; i++) this.groups.addBacklogged(weight / DRAIN_SLICES, m - half + (i + 0.5) * w, (w * w) / 12, rate, cs2, lambda, servers, ca2, cfg.meanServiceMs, places, poolTasks);
+    } else {
+      this.groups.addBacklogged(weight, m, v, rate, cs2, lambda, servers, ca2, cfg.meanServiceMs, places, poolTasks);
+    }
   }
 
   /**
@@ -1212,6 +1249,7 @@ export class FluidServiceModel implements ServiceLoadModel {
     t.steady = false;
     this.cohortCount--;
     t.backlog = this.cohortBacklog;
+    copyRange(t.range, this.cohortRange);
     t.entryG = this.lastEndG;
     t.entryT = this.lastEndT;
     t.shareMs = 0;

@@ -9,7 +9,7 @@
 import { cpuPercent, memoryMiB } from '../../../../src/workload/service/cpu.js';
 import { finiteBuffer } from '../../../../src/workload/queueing/finite-buffer.js';
 import { LatencyGroups } from './reference-fluid-latency.js';
-import { backlogSeen, fitServedTo, newBacklogSeen } from '../../../../src/workload/service/backlog-path.js';
+import { backlogSeen, fitServedTo, newBacklogSeen, newQueueRange, type QueueRange } from '../../../../src/workload/service/backlog-path.js';
 import type { ResolvedServiceConfig } from '../../../../src/workload/service/resolve-config.js';
 import { serviceShape, type ServiceShape } from './reference-service-shape.js';
 import type { PeriodStats, RateTrace, ServiceLoadModel, TaskPeriodStats } from '../../../../src/workload/service/types.js';
@@ -22,6 +22,8 @@ interface FluidTask {
   outAt: number;
   /** http: the task's fluid queue (requests). */
   backlog: number;
+  /** The departures waited for (found ahead on arrival + 1) of the backlog's requests, as two FIFO segments (backFirst 0: empty). */
+  range: QueueRange;
   /** Value of the rotation integral G when the task last entered rotation / was last settled. */
   entryG: number;
   entryT: number;
@@ -90,7 +92,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     let task = this.byId.get(taskId);
     if (!task) {
       task = {
-        id: taskId, inRotation: false, removedAt: -1, outAt: -1, backlog: 0, entryG: 0, entryT: timeMs,
+        id: taskId, inRotation: false, removedAt: -1, outAt: -1, backlog: 0, range: newQueueRange(), entryG: 0, entryT: timeMs,
         shareMs: 0, rotationMs: 0, aliveFrom: timeMs, serveFrom: timeMs, stats: { cpuPercent: 0, memoryMiB: 0, requests: 0, aliveMs: 0 }, listed: false,
       };
       this.byId.set(taskId, task);
@@ -283,17 +285,18 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       const lambda = t.rotationMs > 0 ? a / t.rotationMs : 0;
       const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
       // overloaded: the queue is held at the chain's mean, not the cap
-      const held = !out && a > capacity && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
+      const held = !out && a > capacity * (1 + 1e-9) && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
       const q1 = t.removedAt >= 0 ? 0 : Math.min(rest, maxQ, held);
       if (q1 === held) anyHeld = true;
       // a queue held already waits as a full buffer's
       const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
-      const { line, full } = this.backlogged(p0, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
+      const { line, full, end: endRange } = this.backlogged(p0, p0 === q0 ? t.range : undefined, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
       const lost = loss * done;
       rejected += rest - q1 + lost;
       served += done - lost;
       queued += q1;
       t.backlog = q1;
+      setRange(t, q1, held, maxQ, endRange);
       if (lor) {
         poolLambda += a;
         poolFree += (done - line - full) * (1 - loss);
@@ -426,16 +429,17 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
         const rest = avail - done;
         const lambda = isIn ? a / len : 0;
         const [loss, waiting] = lor ? pooled : lossAt(lambda, cfg.concurrency, maxQ, ca2);
-        const held = a > capacity && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
+        const held = a > capacity * (1 + 1e-9) && (!lor || poolOver) ? (lor ? heldAt(coveredMs > 0 ? assigned / coveredMs : 0, pooledServers, pooledPlaces, 1, cfg.concurrency / pooledServers) : heldAt(lambda, cfg.concurrency, maxQ, ca2, 1)) : Infinity;
         const q1 = removedHere ? 0 : Math.min(rest, maxQ, held);
         if (q1 === held) anyHeld = true;
         const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
-        const { line, full } = this.backlogged(p0, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
+        const { line, full, end: endRange } = this.backlogged(p0, p0 === q0 ? t.range : undefined, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
         const lost = loss * done;
         rejected += rest - q1 + lost;
         served += done - lost;
         queued += q1;
         t.backlog = q1;
+        setRange(t, q1, held, maxQ, endRange);
         if (lor) {
           poolLambda += a;
           poolFree += (done - line - full) * (1 - loss);
@@ -629,32 +633,37 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
    * Adds the requests served while backlogged (line and full parts, weighted by keepFull; of
    * the full part only `fullWaiting` waits, the rest found a slot free); returns how many.
    */
-  private backlogged(q0: number, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number, keepFull: number, fullWaiting: number): { line: number; full: number } {
+  private backlogged(q0: number, head: QueueRange | undefined, arrivals: number, done: number, rest: number, aliveMs: number, rate: number, cap: number, servers: number, ca2: number, poolTasks: number, keepFull: number, fullWaiting: number): { line: number; full: number; end: QueueRange } {
     const seen = newBacklogSeen();
-    backlogSeen(q0, arrivals, rate, aliveMs, cap, seen);
+    // the head's D: the segments carried with the queue, q0 + 1 when none (read as full)
+    backlogSeen(q0, arrivals, rate, aliveMs, cap, seen, head);
     fitServedTo(seen, done, rest);
     const line = seen.lineServed;
     const full = seen.fullServed;
     const lambda = aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0;
-    // a drain's head part: the requests queued at the start, each D = q0 + 1 (FIFO)
-    if (seen.headServed > 0) this.groups.addBacklogged(seen.headServed * keepFull, seen.headDepartures, 0, rate, this.cfg.serviceScv, lambda, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
-    // the rest of a drain: D uniform between the ends a and b; 8 slices of equal count
-    // when that is wider than the departures' own noise (sd sqrt(1 + D cs2))
-    const restW = (line - seen.headServed) * keepFull;
-    const a = seen.lineDepartures - Math.sqrt(3 * seen.lineDeparturesVar);
-    const b = seen.lineDepartures + Math.sqrt(3 * seen.lineDeparturesVar);
-    if (seen.headServed > 0 && b - a > Math.sqrt(1 + seen.lineDepartures * this.cfg.serviceScv)) {
-      for (let i = 0; i < 8; i++) {
-        const lo = a + ((b - a) * i) / 8;
-        const hi = a + ((b - a) * (i + 1)) / 8;
-        this.groups.addBacklogged(restW / 8, (lo + hi) / 2, ((hi - lo) * (hi - lo)) / 12, rate, this.cfg.serviceScv, lambda, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
+    // a drain: the head part (the requests queued at the start: D uniform over each carried
+    // segment it serves), then the rest (D uniform between the ends); each 8 slices of equal
+    // count when wider than the departures' own noise (sd sqrt(1 + D cs2))
+    const uniform = (w: number, mean: number, v: number, sliced: boolean) => {
+      const a = mean - Math.sqrt(3 * v);
+      const b = mean + Math.sqrt(3 * v);
+      if (sliced && b - a > Math.sqrt(1 + mean * this.cfg.serviceScv)) {
+        for (let i = 0; i < 8; i++) {
+          const lo = a + ((b - a) * i) / 8;
+          const hi = a + ((b - a) * (i + 1)) / 8;
+          this.groups.addBacklogged(w / 8, (lo + hi) / 2, ((hi - lo) * (hi - lo)) / 12, rate, this.cfg.serviceScv, lambda, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
+        }
+      } else {
+        this.groups.addBacklogged(w, mean, v, rate, this.cfg.serviceScv, lambda, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
       }
-    } else {
-      this.groups.addBacklogged(restW, seen.lineDepartures, seen.lineDeparturesVar, rate, this.cfg.serviceScv, lambda, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
-    }
+    };
+    const drain = seen.headServed > 0;
+    if (seen.frontServed > 0) uniform(seen.frontServed * keepFull, seen.frontDepartures, seen.frontDeparturesVar, true);
+    if (seen.headServed > seen.frontServed) uniform((seen.headServed - seen.frontServed) * keepFull, seen.headDepartures, seen.headDeparturesVar, true);
+    uniform((line - seen.headServed) * keepFull, seen.lineDepartures, seen.lineDeparturesVar, drain);
     this.groups.addNoWait(full * keepFull * (1 - fullWaiting));
     this.groups.addBacklogged(full * keepFull * fullWaiting, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
-    return { line, full };
+    return { line, full, end: seen.end };
   }
 
   /** Over the part of the period the task was alive (aliveMs), not the whole period. */
@@ -706,4 +715,16 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     t.entryG = this.g;
     t.entryT = this.gTime;
   }
+}
+
+/**
+ * The D segments carried with a task's queue q1 (backlog-path.ts): none when empty; one of
+ * q1 + 1 when held at the chain's mean or at the cap (queued behind a full queue), or when
+ * the fluid line left nothing (a rounding remainder); else the line's.
+ */
+function setRange(t: FluidTask, q1: number, held: number, maxQ: number, end: QueueRange): void {
+  const r = t.range;
+  if (!(q1 > 0)) Object.assign(r, { front: 0, frontFirst: 0, frontLast: 0, backFirst: 0, backLast: 0 });
+  else if (q1 === held || q1 === maxQ || !(end.backFirst >= 1)) Object.assign(r, { front: 0, frontFirst: 0, frontLast: 0, backFirst: q1 + 1, backLast: q1 + 1 });
+  else Object.assign(r, { ...end });
 }
