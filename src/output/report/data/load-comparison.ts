@@ -31,7 +31,7 @@ export const METRIC_TITLES: Record<ComparisonMetric, string> = {
   scalingActivities: 'scaling activities',
   droppedRequests: 'dropped requests',
   latencyP99Ms: 'p99 latency (ms)',
-  spotInterruptions: 'Spot interruptions',
+  spotInterruptions: 'Spot-interrupted tasks',
 };
 
 export interface ComparisonRow {
