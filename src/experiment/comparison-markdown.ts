@@ -104,21 +104,24 @@ function providersTable(c: Comparison): string[] {
   const lines = [
     '## Per capacity provider',
     '',
-    '| variant | capacity provider | cost (USD) | peak instances | largest peak instances | peak tasks | largest peak tasks |',
+    `| variant | ${PROVIDER_COLUMN_TITLES.join(' | ')} |`,
     '|---|---|---:|---:|---:|---:|---:|',
   ];
   for (const { variant, p } of rows) {
     const [cost, instances, tasks] = p.stats.map(cell);
     lines.push(`| ${variant} | ${p.name} | ${cost} | ${instances} | ${largest(p.max.maxInstances)} | ${tasks} | ${largest(p.max.maxTasks)} |`);
   }
-  lines.push(
-    '',
-    "Cost is summary.json's `cost.byProvider`; peak instances an EC2 provider's `maxInstances` (the most instances pending, running or draining at the end of a metric period), " +
-      "peak tasks a Fargate provider's `maxTasks` (the most tasks RUNNING on it at the end of a metric period): the mean over the replications of each one's peak, and the largest of them. " +
-      'A peak includes the brief overshoot while tasks wait for instances, so it can be above the fleet the load needs once scaling settles: ' +
-      "see \"How many instances at peak\" in the capacity planners' guide (docs/guide-capacity-planners.md). " +
-      'Every provider of any variant has a row for every variant: cost 0 and peak 0 where the variant does not use it. providers.csv has the figures unrounded.',
-    '',
-  );
+  lines.push('', PROVIDERS_NOTE, '');
   return lines;
 }
+
+/** The note under the per-provider table (comparison.md's and the comparison page's). */
+export const PROVIDERS_NOTE =
+  "Cost is summary.json's `cost.byProvider`; peak instances an EC2 provider's `maxInstances` (the most instances pending, running or draining at the end of a metric period), " +
+  "peak tasks a Fargate provider's `maxTasks` (the most tasks RUNNING on it at the end of a metric period): the mean over the replications of each one's peak, and the largest of them. " +
+  'A peak includes the brief overshoot while tasks wait for instances, so it can be above the fleet the load needs once scaling settles: ' +
+  "see \"How many instances at peak\" in the capacity planners' guide (docs/guide-capacity-planners.md). " +
+  'Every provider of any variant has a row for every variant: cost 0 and peak 0 where the variant does not use it. providers.csv has the figures unrounded.';
+
+/** The per-provider table's column titles after `variant` (comparison.md's and the comparison page's). */
+export const PROVIDER_COLUMN_TITLES = ['capacity provider', 'cost (USD)', 'peak instances', 'largest peak instances', 'peak tasks', 'largest peak tasks'];
