@@ -15,6 +15,9 @@ import { variantDurationIssues } from './same-duration.js';
 import { pairedDifference, summarizeSample, type SampleSummary } from './stats.js';
 import type { ReplicationJob } from './replication-job.js';
 
+/** The peak figures of a capacity provider: an EC2 one's maxInstances, a Fargate one's maxTasks. */
+type PeakFigure = 'maxInstances' | 'maxTasks';
+
 export interface VariantOutcome {
   name: string;
   /** [replication][metric], metrics in METRICS order. */
@@ -27,7 +30,11 @@ export interface VariantOutcome {
   pareto: boolean;
   /** The variant's scenario sets `warmStart: true` (comparison.md's note on the start of the runs). */
   warmStart?: boolean;
-  /** Per capacity provider of the variant's runs (in the order they first appear): each of PROVIDER_FIGURES over the replications. */
+  /**
+   * Per capacity provider of any variant's runs (the same list for every variant, in the order
+   * they first appear: variant by variant), each of PROVIDER_FIGURES over the replications; a
+   * provider a replication does not have counts as cost 0 and peak 0 (providerOutcomes).
+   */
   providers: ProviderOutcome[];
 }
 
@@ -35,6 +42,8 @@ export interface ProviderOutcome {
   name: string;
   /** Per PROVIDER_FIGURES (cost, maxInstances, maxTasks), over the replications with a value. */
   stats: SampleSummary[];
+  /** The largest peak over the replications (NaN: the provider has no such figure). */
+  max: Record<PeakFigure, number>;
 }
 
 export interface Comparison {
@@ -108,6 +117,7 @@ export function summarizeComparison(
   const stats = metrics.map((rows) => METRICS.map((_, m) => summarizeSample(column(rows, m))));
   const costIndex = METRICS.indexOf('cost');
   const sloIndex = METRICS.indexOf('sloViolationMinutes');
+  const perProvider = providerOutcomes(names.map((_, v) => providers[v] ?? []));
   const front = paretoFront(stats.map((s) => ({ cost: s[costIndex].mean, sloViolationMinutes: s[sloIndex].mean })));
   return {
     scenario,
@@ -119,17 +129,41 @@ export function summarizeComparison(
       paired: v === 0 ? null : METRICS.map((_, m) => pairedDifference(column(first, m), column(metrics[v], m))),
       pareto: front[v],
       ...(warm[v] === true ? { warmStart: true } : {}),
-      providers: providerOutcomes(providers[v] ?? []),
+      providers: perProvider[v],
     })),
   };
 }
 
-/** Per provider named in any replication (first-appearance order), each figure over the replications: one without the provider, or without the figure, has no value (NaN). */
-function providerOutcomes(replications: readonly (readonly [string, ProviderFigures][])[]): ProviderOutcome[] {
+/**
+ * Per capacity provider named in any replication of any variant (the order they first appear:
+ * variant by variant, replication by replication), for every variant: each figure over its
+ * replications. A replication without the provider (the variant does not use it: summary.json
+ * names only the providers a service can place on) counts as cost 0 and peak 0 of the
+ * provider's kind (maxInstances of an EC2 provider, maxTasks of a Fargate one, as the
+ * replications that have it show; the other figure has no value, NaN).
+ */
+function providerOutcomes(variants: readonly (readonly (readonly [string, ProviderFigures][])[])[]): ProviderOutcome[][] {
   const names: string[] = [];
-  for (const r of replications) for (const [name] of r) if (!names.includes(name)) names.push(name);
-  return names.map((name) => ({
-    name,
-    stats: PROVIDER_FIGURES.map((f) => summarizeSample(replications.map((r) => r.find(([n]) => n === name)?.[1][f] ?? NaN))),
-  }));
+  for (const replications of variants) for (const r of replications) for (const [name] of r) if (!names.includes(name)) names.push(name);
+  const present = (replications: readonly (readonly [string, ProviderFigures][])[], name: string) =>
+    replications.flatMap((r) => r.filter(([n]) => n === name).map(([, f]) => f));
+  return variants.map((replications) =>
+    names.map((name) => {
+      // the provider's kind by the figures it has: in this variant's runs, else in the first variant's that has it
+      const own = present(replications, name);
+      const seen = own.length > 0 ? own : (variants.map((v) => present(v, name)).find((f) => f.length > 0) ?? []);
+      const has = (f: PeakFigure) => seen.some((x) => Number.isFinite(x[f]));
+      const absent: ProviderFigures = { cost: 0, maxInstances: has('maxInstances') ? 0 : NaN, maxTasks: has('maxTasks') ? 0 : NaN };
+      const figures = replications.map((r) => r.find(([n]) => n === name)?.[1] ?? absent);
+      const largest = (f: PeakFigure) => {
+        const values = figures.map((x) => x[f]).filter((x) => Number.isFinite(x));
+        return values.length === 0 ? NaN : Math.max(...values);
+      };
+      return {
+        name,
+        stats: PROVIDER_FIGURES.map((f) => summarizeSample(figures.map((x) => x[f]))),
+        max: { maxInstances: largest('maxInstances'), maxTasks: largest('maxTasks') },
+      };
+    }),
+  );
 }

@@ -1,5 +1,5 @@
 // The CSVs of a comparison folder (names and columns are read by the HTML report):
-// comparison.csv, paired.csv, replications.csv.
+// comparison.csv, paired.csv, replications.csv, providers.csv.
 
 import { stringify } from 'csv-stringify/sync';
 import { formatFigure } from '../output/csv-file.js';
@@ -28,12 +28,29 @@ export function comparisonCsv(c: Comparison): string {
  * `<figure>_mean, <figure>_ci95` per figure (`cost`: summary.json's cost.byProvider.<p>, USD;
  * `maxInstances`: capacityProviders.<p>.maxInstances of an EC2 provider; `maxTasks`: of a
  * Fargate one), then `<figure>_n`: the replications with a value (0 and empty cells for the
- * figure a provider of the other kind has not).
+ * figure a provider of the other kind has not), then `maxInstances_max, maxTasks_max`: the
+ * largest peak over the replications. Every provider any variant's runs have is listed for
+ * every variant (variant order, then the order the providers first appear, variant by
+ * variant): where a variant does not use it, cost 0 and peak 0.
  */
 export function providersCsv(c: Comparison): string {
-  const header = ['variant', 'capacityProvider', ...PROVIDER_FIGURES.flatMap((f) => [`${f}_mean`, `${f}_ci95`]), ...PROVIDER_FIGURES.map((f) => `${f}_n`)];
+  const header = [
+    'variant',
+    'capacityProvider',
+    ...PROVIDER_FIGURES.flatMap((f) => [`${f}_mean`, `${f}_ci95`]),
+    ...PROVIDER_FIGURES.map((f) => `${f}_n`),
+    'maxInstances_max',
+    'maxTasks_max',
+  ];
   const rows = c.variants.flatMap((v) =>
-    v.providers.map((p) => [v.name, p.name, ...p.stats.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)]), ...p.stats.map((s) => String(s.n))]),
+    v.providers.map((p) => [
+      v.name,
+      p.name,
+      ...p.stats.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)]),
+      ...p.stats.map((s) => String(s.n)),
+      formatFigure(p.max.maxInstances),
+      formatFigure(p.max.maxTasks),
+    ]),
   );
   return stringify([header, ...rows]);
 }

@@ -89,22 +89,39 @@ function warmVariants(c: Comparison): string[] | 'all' {
 }
 
 /**
- * `## Per capacity provider`: one row per (variant, provider), its cost (summary.json's
+ * `## Per capacity provider`: one row per (variant, provider), every provider any variant uses
+ * for every variant (cost 0 and peak 0 where a variant does not use it), its cost (summary.json's
  * cost.byProvider) and peak instances (EC2: maxInstances) or peak tasks (Fargate: maxTasks),
- * mean ± 95 % half-width as the figures above; none when no variant has a provider's figures.
+ * mean ± 95 % half-width as the figures above, each peak beside the largest over the
+ * replications; none when no variant has a provider's figures.
  */
 function providersTable(c: Comparison): string[] {
   const rows = c.variants.flatMap((v) => v.providers.map((p) => ({ variant: v.name, p })));
   if (rows.length === 0) return [];
   const n = c.seeds.length;
   const cell = (s: SampleSummary) => (s.n === 0 ? '' : withCount(plusMinus(s), s.n, n));
-  const lines = ['## Per capacity provider', '', '| variant | capacity provider | cost (USD) | peak instances | peak tasks |', '|---|---|---:|---:|---:|'];
-  for (const { variant, p } of rows) lines.push(`| ${variant} | ${p.name} | ${p.stats.map(cell).join(' | ')} |`);
-  lines.push(
+  const largest = (x: number) => (Number.isFinite(x) ? String(x) : '');
+  const lines = [
+    '## Per capacity provider',
     '',
-    "Cost is summary.json's `cost.byProvider`; peak instances an EC2 provider's `maxInstances` (the most instances pending, running or draining at the end of a metric period), " +
-      "peak tasks a Fargate provider's `maxTasks` (the most tasks RUNNING on it at the end of a metric period); providers.csv has them unrounded.",
-    '',
-  );
+    `| variant | ${PROVIDER_COLUMN_TITLES.join(' | ')} |`,
+    '|---|---|---:|---:|---:|---:|---:|',
+  ];
+  for (const { variant, p } of rows) {
+    const [cost, instances, tasks] = p.stats.map(cell);
+    lines.push(`| ${variant} | ${p.name} | ${cost} | ${instances} | ${largest(p.max.maxInstances)} | ${tasks} | ${largest(p.max.maxTasks)} |`);
+  }
+  lines.push('', PROVIDERS_NOTE, '');
   return lines;
 }
+
+/** The note under the per-provider table (comparison.md's and the comparison page's). */
+export const PROVIDERS_NOTE =
+  "Cost is summary.json's `cost.byProvider`; peak instances an EC2 provider's `maxInstances` (the most instances pending, running or draining at the end of a metric period), " +
+  "peak tasks a Fargate provider's `maxTasks` (the most tasks RUNNING on it at the end of a metric period): the mean over the replications of each one's peak, and the largest of them. " +
+  'A peak includes the brief overshoot while tasks wait for instances, so it can be above the fleet the load needs once scaling settles: ' +
+  "see \"How many instances at peak\" in the capacity planners' guide (docs/guide-capacity-planners.md). " +
+  'Every provider of any variant has a row for every variant: cost 0 and peak 0 where the variant does not use it. providers.csv has the figures unrounded.';
+
+/** The per-provider table's column titles after `variant` (comparison.md's and the comparison page's). */
+export const PROVIDER_COLUMN_TITLES = ['capacity provider', 'cost (USD)', 'peak instances', 'largest peak instances', 'peak tasks', 'largest peak tasks'];

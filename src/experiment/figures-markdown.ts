@@ -16,7 +16,7 @@ export const METRIC_LABELS: Record<MetricName, { title: string; name: string; un
   scalingActivities: { title: 'scaling activities', name: 'scaling activities', unit: '' },
   droppedRequests: { title: 'dropped requests', name: 'dropped requests', unit: '' },
   latencyP99Ms: { title: 'p99 latency (ms)', name: 'p99 latency', unit: ' ms' },
-  spotInterruptions: { title: 'Spot interruptions', name: 'Spot interruptions', unit: '' },
+  spotInterruptions: { title: 'Spot-interrupted tasks', name: 'Spot-interrupted tasks', unit: '' },
 };
 
 /**
@@ -25,7 +25,7 @@ export const METRIC_LABELS: Record<MetricName, { title: string; name: string; un
  */
 export const COMBINED_NOTE =
   "How a run's services are combined: p95 (p99) latency is the p95 (p99) over all the requests a service served in the run, of the run's worst service, then averaged over the replications; " +
-  'SLO violation minutes, task-hours, scaling activities (out + in), dropped requests and Spot interruptions (tasks stopped by a Spot interruption) are sums over the services; mean CPU is the unweighted mean over the services with a CPU datapoint; ' +
+  'SLO violation minutes, task-hours, scaling activities (out + in), dropped requests and Spot-interrupted tasks (tasks that got a Spot interruption notice) are sums over the services; mean CPU is the unweighted mean over the services with a CPU datapoint; ' +
   'cost is the total over the capacity providers.';
 
 /**

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { notAFileToRead } from '../scenario/input-file.js';
 import { METRICS } from './metrics.js';
 import { shardOfFileName } from './shard.js';
-import { parseShardCsv } from './sweep-files.js';
+import { EARLIER_SHARD_COLUMNS, EarlierShardError, parseShardCsv } from './sweep-files.js';
 import type { SweepTable } from './sweep.js';
 
 /** Expands folders to the `sweep.shard-i-of-n.csv` files in them (sorted); files pass through. */
@@ -35,7 +35,24 @@ export function mergeShardFiles(files: readonly string[]): SweepTable {
     if (before !== undefined) throw new Error(`merge: expected each shard file once, found ${file}${before === file ? ' twice' : ` and ${before}, which are the same file`}`);
     seen.set(real, file);
   }
-  return mergeShards(files.map((file) => ({ file, table: parseShardCsv(readFileSync(file, 'utf8'), file) })));
+  // every shard file of seven metrics named in one error, not one per try
+  const shards: { file: string; table: SweepTable & { header: string[] } }[] = [];
+  const earlier: EarlierShardError[] = [];
+  for (const file of files) {
+    try {
+      shards.push({ file, table: parseShardCsv(readFileSync(file, 'utf8'), file) });
+    } catch (e) {
+      if (!(e instanceof EarlierShardError)) throw e;
+      earlier.push(e);
+    }
+  }
+  if (earlier.length === 1) throw earlier[0];
+  if (earlier.length > 1) {
+    throw new Error(
+      `merge: ${earlier.length} sweep shard files written by an earlier ecsim (${EARLIER_SHARD_COLUMNS}): ${earlier.map((e) => e.file).join(', ')}: run those shards again with this ecsim`,
+    );
+  }
+  return mergeShards(shards);
 }
 
 export function mergeShards(shards: readonly { file: string; table: SweepTable & { header: string[] } }[]): SweepTable {

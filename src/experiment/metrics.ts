@@ -13,7 +13,7 @@ export const METRICS = [
   'droppedRequests', // sum over services of requests.dropped (rejected, HTTP 503; queue: expired messages)
   // added after the first seven, so the CSVs' earlier columns keep their places
   'latencyP99Ms', // max over services of latencyMs.p99
-  'spotInterruptions', // sum over services of spotInterruptions (tasks stopped by a Spot interruption)
+  'spotInterruptions', // sum over services of spotInterruptions (tasks that got a Spot interruption notice)
 ] as const;
 
 export type MetricName = (typeof METRICS)[number];

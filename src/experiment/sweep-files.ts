@@ -97,7 +97,17 @@ export function shardCsv(table: SweepTable): string {
   return stringify([[...SHARD_FIXED, ...table.paths, ...METRIC_COLUMNS, ...COUNT_COLUMNS, ...(withValues ? VALUE_COLUMNS : [])], ...body]);
 }
 
-/** Reads a shard file back; throws an Error naming the file when it is not one. */
+/** What shard files written before latencyP99Ms and spotInterruptions lack (their error's words). */
+export const EARLIER_SHARD_COLUMNS = 'without the latencyP99Ms and spotInterruptions columns of 2026-11-27';
+
+/** A shard file of seven metrics (written before latencyP99Ms and spotInterruptions): run again, not merged. */
+export class EarlierShardError extends Error {
+  constructor(readonly file: string) {
+    super(`${file}: a sweep shard file written by an earlier ecsim (${EARLIER_SHARD_COLUMNS}): run that shard again with this ecsim`);
+  }
+}
+
+/** Reads a shard file back; throws an Error naming the file when it is not one (an EarlierShardError for one of seven metrics). */
 export function parseShardCsv(text: string, file: string): SweepTable & { header: string[] } {
   let table: string[][];
   try {
@@ -114,7 +124,7 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
   const countCount = endsWith(COUNT_COLUMNS, countEnd) ? COUNT_COLUMNS.length : 0;
   const paramCount = countEnd - fixed.length - METRIC_COLUMNS.length - countCount;
   if (header !== undefined && header.includes('droppedRequests_ci95') && !header.includes('latencyP99Ms_mean')) {
-    throw new Error(`${file}: a sweep shard file written by an earlier ecsim (without the latencyP99Ms and spotInterruptions columns of 2026-11-27): run that shard again with this ecsim`);
+    throw new EarlierShardError(file);
   }
   if (!header || paramCount < 1 || fixed.some((c, i) => header[i] !== c) || METRIC_COLUMNS.some((c, i) => header[fixed.length + paramCount + i] !== c)) {
     throw new Error(`${file}: expected a sweep shard file (columns ${SHARD_FIXED.join(', ')}, the sweep paths, ${METRIC_COLUMNS[0]}, ...), found other columns`);

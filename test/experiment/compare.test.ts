@@ -62,7 +62,7 @@ describe('compare', () => {
     expect(JSON.parse(readFileSync(join(out, 'runs/tt-40/summary.json'), 'utf8')).seed).toBe(5);
     // providers.csv: a row per variant and capacity provider of its runs (summary.json's), n = the 2 replications
     const providers = readFileSync(join(out, 'providers.csv'), 'utf8').trim().split('\n');
-    expect(providers[0]).toBe('variant,capacityProvider,cost_mean,cost_ci95,maxInstances_mean,maxInstances_ci95,maxTasks_mean,maxTasks_ci95,cost_n,maxInstances_n,maxTasks_n');
+    expect(providers[0]).toBe('variant,capacityProvider,cost_mean,cost_ci95,maxInstances_mean,maxInstances_ci95,maxTasks_mean,maxTasks_ci95,cost_n,maxInstances_n,maxTasks_n,maxInstances_max,maxTasks_max');
     const summary = JSON.parse(readFileSync(join(out, 'runs/tt-60/summary.json'), 'utf8'));
     const names = Object.keys(summary.cost.byProvider);
     expect(providers.slice(1).filter((l) => l.startsWith('tt-60,')).map((l) => l.split(',')[1])).toEqual(names);

@@ -60,25 +60,49 @@ describe('per capacity provider (providers.csv, comparison.md)', () => {
     ]);
   });
 
-  it('summarized per variant and provider: means, t half-widths, counts; a provider only one variant has', () => {
+  it('summarized per variant and provider: means, t half-widths, counts, the largest peak; a provider only one variant uses is listed for the other with cost 0 and peak 0', () => {
     // one m5.large at 0.096 USD/h for 1 h, 2 h (cost 0.096, 0.192: mean 0.144, sd 0.067882, half-width 12.706205 x 0.067882 / sqrt 2 = 0.609898)
-    // and peak instances 1, 2 (mean 1.5, sd 0.707107, half-width 12.706205 x 0.5 = 6.353102); variant b adds FARGATE (cost 0.05 each, 2 and 4 tasks)
+    // and peak instances 1, 2 (mean 1.5, sd 0.707107, half-width 12.706205 x 0.5 = 6.353102, largest 2); variant b adds FARGATE (cost 0.05 each, 2 and 4 tasks:
+    // mean 3, half-width 12.706205 x 1 = 12.706205, largest 4). Variant a does not use FARGATE: cost 0, 0 and peak tasks 0, 0 (a Fargate provider: no peak instances)
     const ec2 = (cost: number, peak: number): [string, ProviderFigures] => ['ec2', { cost, maxInstances: peak, maxTasks: NaN }];
-    const fargate = (tasks: number): [string, ProviderFigures] => ['FARGATE', { cost: 0.05, maxInstances: NaN, maxTasks: tasks }];
+    const fargate = (tasks: number, cost = 0.05): [string, ProviderFigures] => ['FARGATE', { cost, maxInstances: NaN, maxTasks: tasks }];
     const figures = METRICS.map(() => 1);
     const c = summarizeComparison('p', ['a', 'b'], [1, 2], [[figures, figures], [figures, figures]], [], [
       [[ec2(0.096, 1)], [ec2(0.192, 2)]],
       [[ec2(0.096, 1), fargate(2)], [ec2(0.096, 1), fargate(4)]],
     ]);
     expect(providersCsv(c).trim().split('\n')).toEqual([
-      'variant,capacityProvider,cost_mean,cost_ci95,maxInstances_mean,maxInstances_ci95,maxTasks_mean,maxTasks_ci95,cost_n,maxInstances_n,maxTasks_n',
-      'a,ec2,0.144,0.609898,1.5,6.353102,,,2,2,0',
-      'b,ec2,0.096,0,1,0,,,2,2,0',
-      'b,FARGATE,0.05,0,,,3,12.706205,2,0,2',
+      'variant,capacityProvider,cost_mean,cost_ci95,maxInstances_mean,maxInstances_ci95,maxTasks_mean,maxTasks_ci95,cost_n,maxInstances_n,maxTasks_n,maxInstances_max,maxTasks_max',
+      'a,ec2,0.144,0.609898,1.5,6.353102,,,2,2,0,2,',
+      'a,FARGATE,0,0,,,0,0,2,0,2,,0',
+      'b,ec2,0.096,0,1,0,,,2,2,0,1,',
+      'b,FARGATE,0.05,0,,,3,12.706205,2,0,2,,4',
     ]);
     const md = comparisonMarkdown(c);
-    expect(md).toContain('## Per capacity provider\n\n| variant | capacity provider | cost (USD) | peak instances | peak tasks |\n|---|---|---:|---:|---:|\n');
-    expect(md).toContain('| a | ec2 | 0.14 ± 0.61 | 1.5 ± 6.4 |  |');
-    expect(md).toContain('| b | FARGATE | 0.05 ± 0 |  | 3 ± 13 |');
+    expect(md).toContain(
+      '## Per capacity provider\n\n| variant | capacity provider | cost (USD) | peak instances | largest peak instances | peak tasks | largest peak tasks |\n|---|---|---:|---:|---:|---:|---:|\n',
+    );
+    expect(md).toContain('| a | ec2 | 0.14 ± 0.61 | 1.5 ± 6.4 | 2 |  |  |\n| a | FARGATE | 0 ± 0 |  |  | 0 ± 0 | 0 |\n');
+    expect(md).toContain('| b | FARGATE | 0.05 ± 0 |  |  | 3 ± 13 | 4 |');
+    expect(md).toContain('the brief overshoot while tasks wait for instances');
+    expect(md).toContain('"How many instances at peak" in the capacity planners\' guide');
+  });
+
+  it('a replication without a provider counts cost 0 and peak 0 of its kind (n stays at the replications); rows in variant order, then the order providers first appear', () => {
+    // variant a uses ec2 only; variant b names FARGATE before ec2 and has FARGATE only in replication 0 (cost 0.05, 4 tasks):
+    // FARGATE in b: cost 0.05, 0 (mean 0.025, sd 0.035355, half-width 12.706205 x 0.025 = 0.317655); tasks 4, 0 (mean 2, half-width 12.7062047 x 2 = 25.412409), largest 4
+    // ec2 in b: replication 1 has none: cost 0.2, 0 (mean 0.1, half-width 12.7062047 x 0.1 = 1.27062); instances 2, 0 (mean 1, half-width 12.706205), largest 2
+    const ec2 = (cost: number, peak: number): [string, ProviderFigures] => ['ec2', { cost, maxInstances: peak, maxTasks: NaN }];
+    const figures = METRICS.map(() => 1);
+    const c = summarizeComparison('p', ['a', 'b'], [1, 2], [[figures, figures], [figures, figures]], [], [
+      [[ec2(0.1, 1)], [ec2(0.1, 1)]],
+      [[['FARGATE', { cost: 0.05, maxInstances: NaN, maxTasks: 4 }], ec2(0.2, 2)], []],
+    ]);
+    expect(providersCsv(c).trim().split('\n').slice(1)).toEqual([
+      'a,ec2,0.1,0,1,0,,,2,2,0,1,',
+      'a,FARGATE,0,0,,,0,0,2,0,2,,0',
+      'b,ec2,0.1,1.27062,1,12.706205,,,2,2,0,2,',
+      'b,FARGATE,0.025,0.317655,,,2,25.412409,2,0,2,,4',
+    ]);
   });
 });

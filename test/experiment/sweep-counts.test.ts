@@ -2,7 +2,10 @@
 // no p95 latency without a request served): counted in sweep.csv and the shard files, and
 // marked in comparison.md as compare's is.
 import { describe, it, expect } from 'vitest';
-import { sweepCsv, sweepMarkdown, type SweepTable } from '../../src/experiment/index.js';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { mergeShardFiles, sweepCsv, sweepMarkdown, type SweepTable } from '../../src/experiment/index.js';
 import { parseShardCsv, shardCsv } from '../../src/experiment/sweep-files.js';
 
 // METRICS order: cost, sloViolationMinutes, latencyP95Ms, cpuMean, taskHours, scalingActivities, droppedRequests, latencyP99Ms, spotInterruptions
@@ -54,6 +57,20 @@ describe('sweep figures over fewer replications than were run', () => {
     const drop = new Set(header.flatMap((h, i) => (/^(latencyP99Ms|spotInterruptions)_/.test(h) ? [i] : [])));
     const old = [header, ...rows].map((r) => r.filter((_, i) => !drop.has(i)).join(',')).join('\n');
     expect(() => parseShardCsv(`${old}\n`, 'old.csv')).toThrow(/^old\.csv: a sweep shard file written by an earlier ecsim \(without the latencyP99Ms and spotInterruptions columns of 2026-11-27\): run that shard again with this ecsim$/);
+    // merge names every such file in its one error (not the first, then the next on the next try); one alone keeps the error above
+    const dir = mkdtempSync(join(tmpdir(), 'ecsim-old-shards-'));
+    try {
+      const file = (name: string, text: string) => (writeFileSync(join(dir, name), text), join(dir, name));
+      const a = file('old-a.csv', `${old}\n`);
+      const fresh = file('new.csv', shardCsv(table));
+      const b = file('old-b.csv', `${old}\n`);
+      expect(() => mergeShardFiles([a, fresh, b])).toThrow(
+        `merge: 2 sweep shard files written by an earlier ecsim (without the latencyP99Ms and spotInterruptions columns of 2026-11-27): ${a}, ${b}: run those shards again with this ecsim`,
+      );
+      expect(() => mergeShardFiles([fresh, b])).toThrow(`${b}: a sweep shard file written by an earlier ecsim (without the latencyP99Ms and spotInterruptions columns of 2026-11-27): run that shard again with this ecsim`);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('writes no note when every figure has every replication', () => {

@@ -59,7 +59,7 @@ describe('sweep comparison.md', () => {
     expect(lines[0]).toBe('# Sweep: quickstart');
     expect(lines[2]).toMatch(/^4 points x 2 replications \(seeds 7\.\.8\)\. All points of one replication use the same seed, .*\(common random numbers\), unless a point changes the load itself\./);
     expect(lines[4]).toBe(
-      '| targetValue | scaleOutCooldown | cost (USD) | SLO violation (min) | p95 latency (ms) | mean CPU (%) | task-hours | scaling activities | dropped requests | p99 latency (ms) | Spot interruptions | Pareto |',
+      '| targetValue | scaleOutCooldown | cost (USD) | SLO violation (min) | p95 latency (ms) | mean CPU (%) | task-hours | scaling activities | dropped requests | p99 latency (ms) | Spot-interrupted tasks | Pareto |',
     );
     expect(lines[5]).toBe('|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|:---:|');
     const rows = tableRows(md);
@@ -68,7 +68,7 @@ describe('sweep comparison.md', () => {
     // under the table: how the services are combined (the p95 of a run's requests, not per period; sums; cost total)
     expect(md).toContain(
       "\n\nHow a run's services are combined: p95 (p99) latency is the p95 (p99) over all the requests a service served in the run, of the run's worst service, then averaged over the replications; " +
-        'SLO violation minutes, task-hours, scaling activities (out + in), dropped requests and Spot interruptions (tasks stopped by a Spot interruption) are sums over the services; mean CPU is the unweighted mean over the services with a CPU datapoint; cost is the total over the capacity providers.\n\n',
+        'SLO violation minutes, task-hours, scaling activities (out + in), dropped requests and Spot-interrupted tasks (tasks that got a Spot interruption notice) are sums over the services; mean CPU is the unweighted mean over the services with a CPU datapoint; cost is the total over the capacity providers.\n\n',
     );
     expect(md).not.toContain('rejected');
     // 2 replications: the intervals are per point, and the paired differences against the first point follow

@@ -17,7 +17,10 @@ export interface CompareArgs {
 
 export const compareCommand = {
   command: 'compare <scenario>',
-  describe: 'Run every variant of a scenario for its replications (common random numbers) and compare them',
+  describe:
+    'Run every variant of a scenario for its replications (common random numbers), print the table of variants and write comparison.csv and comparison.md (a row per variant), ' +
+    'paired.csv (every variant minus the first, paired by replication; also in comparison.md), replications.csv (each run\'s figures), ' +
+    'providers.csv (per variant and capacity provider: cost, and peak instances or tasks, mean and largest; also in comparison.md) and runs/<variant>/ (replication 0)',
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with `variants`' })

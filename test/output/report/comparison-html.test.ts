@@ -249,3 +249,49 @@ describe('comparison page: how figures combine services', () => {
     expect(html).toContain('Where lines coincide only the last drawn shows.');
   });
 });
+
+describe('comparison page: per capacity provider (providers.csv), as comparison.md', () => {
+  const PROVIDERS_HEADER = 'variant,capacityProvider,cost_mean,cost_ci95,maxInstances_mean,maxInstances_ci95,maxTasks_mean,maxTasks_ci95,cost_n,maxInstances_n,maxTasks_n';
+  const counts = ['cost', 'sloViolationMinutes', 'latencyP95Ms', 'cpuMean', 'taskHours', 'scalingActivities', 'droppedRequests'].map((m) => `${m}_n`).join(',');
+  const folder = (providers: string[]) => {
+    const dir = tempDir('compare-providers');
+    writeFileSync(
+      join(dir, 'comparison.csv'),
+      [`${HEADER},${counts}`, 'a,0.3,0.01,10,1,1300,3,50,2,6,0.4,4,0,100,10,true,2,2,2,2,2,2,2', 'b,0.36,0.01,4,1,1318,3.49,50,2,8,0.4,2,0,90,10,true,2,2,2,2,2,2,2'].join('\n') + '\n',
+    );
+    writeFileSync(join(dir, 'providers.csv'), providers.join('\n') + '\n');
+    return dir;
+  };
+  const section = (html: string) => {
+    const at = html.indexOf('<h3>Per capacity provider</h3>');
+    return at < 0 ? null : html.slice(at, html.indexOf('</table>', at));
+  };
+  const rows = (part: string) => part.split('<tr>').slice(2).map((r) => [...r.matchAll(/<td[^>]*>([^<]*)<\/td>/g)].map((m) => m[1]));
+
+  it('a row per variant and provider: cost and the peak of its kind as mean ± half-width (rounded as comparison.md), each beside the largest; an unused provider 0; the note on the overshoot', () => {
+    // the figures of test/experiment/metrics.test.ts: ec2 cost 0.144 ± 0.609898 -> 0.14 ± 0.61, peak 1.5 ± 6.353102 -> 1.5 ± 6.4, largest 2
+    const html = buildComparisonHtml(
+      folder([
+        `${PROVIDERS_HEADER},maxInstances_max,maxTasks_max`,
+        'a,ec2,0.144,0.609898,1.5,6.353102,,,2,2,0,2,',
+        'a,FARGATE,0,0,,,0,0,2,0,2,,0',
+        'b,FARGATE,0.05,0,,,3,12.706205,2,0,2,,4',
+      ]),
+    );
+    const part = section(html)!;
+    expect(part).toContain('<th>variant</th><th>capacity provider</th><th class="num">cost (USD)</th>');
+    expect(rows(part)).toEqual([
+      ['a', 'ec2', '0.14 ± 0.61', '1.5 ± 6.4', '2', '', ''],
+      ['a', 'FARGATE', '0 ± 0', '', '', '0 ± 0', '0'],
+      ['b', 'FARGATE', '0.05 ± 0', '', '', '3 ± 13', '4'],
+    ]);
+    expect(html).toContain('A peak includes the brief overshoot while tasks wait for instances');
+    expect(html).toContain('&quot;How many instances at peak&quot; in the capacity planners&#39; guide');
+  });
+
+  it('a providers.csv written before the largest-peak columns: those cells empty; a folder without providers.csv: no such table', () => {
+    const html = buildComparisonHtml(folder([PROVIDERS_HEADER, 'a,ec2,0.1,0,1,0,,,2,2,0']));
+    expect(rows(section(html)!)).toEqual([['a', 'ec2', '0.1 ± 0', '1 ± 0', '', '', '']]);
+    expect(section(buildComparisonHtml(compareDir))).toBeNull();
+  });
+});

@@ -1,4 +1,4 @@
-// Reads the folder of `ecsim compare` (comparison.csv, paired.csv) or `ecsim sweep`
+// Reads the folder of `ecsim compare` (comparison.csv, paired.csv, providers.csv) or `ecsim sweep`
 // (sweep.csv, and paired.csv with 2 or more replications), and the replication-0 results folders under runs/<variant>/ or
 // runs/<point label>/ when present. A sweep point's label is the one `ecsim sweep` names
 // its runs/ folder with (src/experiment/point-label.ts), computed from sweep.csv's cells.
@@ -31,7 +31,7 @@ export const METRIC_TITLES: Record<ComparisonMetric, string> = {
   scalingActivities: 'scaling activities',
   droppedRequests: 'dropped requests',
   latencyP99Ms: 'p99 latency (ms)',
-  spotInterruptions: 'Spot interruptions',
+  spotInterruptions: 'Spot-interrupted tasks',
 };
 
 export interface ComparisonRow {
@@ -56,11 +56,28 @@ export interface PairedRow {
   diffN: Record<ComparisonMetric, number>;
 }
 
+/** A row of a compare's providers.csv: one variant's figures on one capacity provider. */
+export interface ProviderRow {
+  variant: string;
+  provider: string;
+  /** cost, maxInstances, maxTasks: mean, half-width, n (NaN where empty: the figure a provider of the other kind has not). */
+  mean: Record<ProviderFigure, number>;
+  ci95: Record<ProviderFigure, number>;
+  n: Record<ProviderFigure, number>;
+  /** maxInstances_max, maxTasks_max: the largest peak of any replication (NaN where empty, or in a file written before the columns). */
+  max: Record<'maxInstances' | 'maxTasks', number>;
+}
+
+export const PROVIDER_FIGURES = ['cost', 'maxInstances', 'maxTasks'] as const;
+export type ProviderFigure = (typeof PROVIDER_FIGURES)[number];
+
 export interface ComparisonData {
   dir: string;
   kind: 'compare' | 'sweep';
   rows: ComparisonRow[];
   paired: PairedRow[];
+  /** A compare's providers.csv, row by row; empty for a sweep or a folder without the file (written before it). */
+  providers: ProviderRow[];
   /**
    * The replications run: the largest `<metric>_n` of the table (cost has a value in every
    * run); NaN when the file has no counts (written before them, or merged from such shards).
@@ -140,6 +157,7 @@ export function loadComparison(dir: string): ComparisonData {
       });
     });
   }
+  const providers = kind === 'compare' ? loadProviders(join(dir, 'providers.csv'), writer) : [];
   const counts = rows.flatMap((r) => COMPARISON_METRICS.map((m) => r.n[m])).filter((x) => Number.isFinite(x));
   const most = counts.reduce((a, b) => Math.max(a, b), -Infinity);
   const replications = counts.length === 0 ? NaN : most;
@@ -160,7 +178,27 @@ export function loadComparison(dir: string): ComparisonData {
     return false;
   });
   const missingRuns = kind === 'compare' ? labels.filter((l) => !isFolder(join(dir, 'runs', l))) : [];
-  return { dir, kind, rows, paired, replications, runs, otherSweepsRuns, missingRuns, incompleteRuns };
+  return { dir, kind, rows, paired, providers, replications, runs, otherSweepsRuns, missingRuns, incompleteRuns };
+}
+
+/** A compare's providers.csv (none in a folder written before it); the `_max` columns, added later, read as NaN when missing. */
+function loadProviders(path: string, writer: string): ProviderRow[] {
+  const t = readResultsCsv(path, writer, ['variant', 'capacityProvider', ...PROVIDER_FIGURES.flatMap((f) => [`${f}_mean`, `${f}_ci95`])], true);
+  if (t === null) return [];
+  const at = (name: string) => t[0].indexOf(name);
+  return t.slice(1).map((r, n) => {
+    const cell = (name: string) => numberCell(path, n + 1, name, r[at(name)]);
+    const read = (suffix: string, get: (name: string) => number) => Object.fromEntries(PROVIDER_FIGURES.map((f) => [f, get(f + suffix)])) as Record<ProviderFigure, number>;
+    const later = optional(at, cell);
+    return {
+      variant: r[at('variant')] ?? '',
+      provider: r[at('capacityProvider')] ?? '',
+      mean: read('_mean', cell),
+      ci95: read('_ci95', cell),
+      n: read('_n', later),
+      max: { maxInstances: later('maxInstances_max'), maxTasks: later('maxTasks_max') },
+    };
+  });
 }
 
 /** The columns of each headline metric with these suffixes: cost_mean, cost_ci95, sloViolationMinutes_mean... */

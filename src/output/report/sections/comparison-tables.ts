@@ -1,9 +1,11 @@
 // The tables of a comparison page: each variant's metrics as mean ± 95 % CI half-width
 // with its Pareto mark, and the paired differences against the first variant (or point); as in
 // comparison.md, a figure over fewer replications than were run is marked `(7 of 8)` and a
-// significant paired difference `*` (decided by src/experiment/stats.ts on the files' figures).
+// significant paired difference `*` (decided by src/experiment/stats.ts on the files' figures);
+// and a compare's figures per capacity provider (providers.csv), as comparison.md's second table.
 
-import { COMPARISON_METRICS, METRIC_TITLES, type ComparisonData } from '../data/load-comparison.js';
+import { COMPARISON_METRICS, METRIC_TITLES, type ComparisonData, type ProviderFigure, type ProviderRow } from '../data/load-comparison.js';
+import { PROVIDER_COLUMN_TITLES } from '../../../experiment/comparison-markdown.js';
 import type { Table } from './headline-table.js';
 import { plusMinus, signedPlusMinusText, withCount } from '../../../experiment/figures-markdown.js';
 import { isSignificant, summaryFromInterval } from '../../../experiment/stats.js';
@@ -41,6 +43,20 @@ export function pairedTable(c: ComparisonData): Table | null {
     }),
   ]);
   return { header, headerTitles, rows, numeric: header.map((_, i) => i >= lead.length) };
+}
+
+/**
+ * A compare's per-capacity-provider table (providers.csv), as comparison.md's: each variant's
+ * cost and peak instances (EC2) or peak tasks (Fargate), mean ± half-width, each peak beside
+ * the largest over the replications; null when the folder has no providers.csv rows.
+ */
+export function providersTable(c: ComparisonData): Table | null {
+  if (c.providers.length === 0) return null;
+  const header = ['variant', ...PROVIDER_COLUMN_TITLES];
+  const cell = (p: ProviderRow, f: ProviderFigure) => (p.n[f] === 0 || !Number.isFinite(p.mean[f]) ? '' : counted(withCi(p.mean[f], p.ci95[f]), p.n[f], c.replications));
+  const largest = (x: number) => (Number.isFinite(x) ? grouped(String(x)) : '');
+  const rows = c.providers.map((p) => [p.variant, p.provider, cell(p, 'cost'), cell(p, 'maxInstances'), largest(p.max.maxInstances), cell(p, 'maxTasks'), largest(p.max.maxTasks)]);
+  return { header, rows, numeric: header.map((_, i) => i >= 2) };
 }
 
 /** Whether some figure of the tables is over fewer replications than were run (the note under the table). */
