@@ -7,6 +7,7 @@ import { Instance, byInstanceId, type InstanceTypeInfo } from '../model/instance
 import { countByAvailabilityZone, chooseLaunchAvailabilityZone } from '../model/capacity/auto-scaling-group.js';
 import { customTypesIn, effectiveEnis, lookupInstanceType } from '../model/capacity/instance-catalog.js';
 import { registeredResources } from '../model/capacity/registered-resources.js';
+import type { ReservationEstimate } from '../model/capacity/reservation.js';
 import type { AsgProviderConfig } from '../scenario/index.js';
 import { chooseScaleIn } from './scale-in-choice.js';
 import { PRIORITY, type World } from './world.js';
@@ -87,6 +88,12 @@ export class AutoScalingGroup {
    * instance of the group (managed-scaling-behavior.html), not only its own launches.
    */
   onLaunch: ((tMs: number) => void) | null = null;
+  /**
+   * Managed scaling ENABLED: what its estimate of M reads besides the counts (set by the
+   * simulation); a waiting task it does not count (managedScalingCounts) never makes the
+   * group scale out. Null otherwise.
+   */
+  scalingEstimate: ReservationEstimate | null = null;
 
   constructor(
     readonly name: string,

@@ -11,6 +11,7 @@ import type { Instance } from '../model/instance.js';
 import { isCreated, isLive, NewTask, type StopReason, type Task } from '../model/task.js';
 import { targetHealthTimeline, type TargetHealthCheck, type TargetHealthTimeline } from '../model/target-health.js';
 import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
+import { managedScalingCounts } from '../model/capacity/reservation.js';
 import { fargateHourlyRate, fargateTaskSize } from '../model/pricing/index.js';
 import {
   chooseTaskIndicesToStop,
@@ -1291,8 +1292,8 @@ export class ServiceRuntime {
    * A constraint stopping would not satisfy, or room only elsewhere, stops nothing. An
    * unhealthy task does not count toward minimumHealthyPercent (countsAsHealthy), so the
    * constraint never holds one. While managed scaling may still add an instance to the
-   * waiting task's capacity provider (ENABLED, and an instance launching or the group below
-   * maxSize) nothing stops: the replacement starts first on the new instance
+   * waiting task's capacity provider (ENABLED, the task one managed scaling counts, and an
+   * instance launching or the group below maxSize: capacityMayGrow) nothing stops: the replacement starts first on the new instance
    * (docs/assumptions.md).
    */
   private freeRoomForReplacement(): void {
@@ -1350,13 +1351,18 @@ export class ServiceRuntime {
 
   /**
    * Managed scaling may still add an instance for `task`: its capacity provider's group
-   * scales by managed scaling and has an instance launching or fewer than maxSize.
+   * scales by managed scaling, counts the task (it fits the group's smallest type and the
+   * room a new instance leaves next to the daemons: a larger one runs only on instances the
+   * group already has) and has fewer than maxSize instances or one launching.
    */
   private capacityMayGrow(task: Task): boolean {
     const group = task.capacityProvider ? this.cluster.groups.get(task.capacityProvider) : undefined;
     if (group === undefined || !group.managedScaling) return false;
+    const estimate = group.scalingEstimate;
+    if (estimate === null || !managedScalingCounts(this.provisioningRequirement, estimate)) return false;
+    if (group.liveCount() < group.config.autoScalingGroup.maxSize) return true;
     for (const inst of group.live) if (inst.lifecycle === 'LAUNCHING') return true;
-    return group.liveCount() < group.config.autoScalingGroup.maxSize;
+    return false;
   }
 
   /**

@@ -218,6 +218,7 @@ export class Simulation {
         // M reads the target too: the part of N it keeps in use (reservation.ts)
         const estimate = { largest: room.largest, smallest: room.smallest, targetCapacity: ms.targetCapacity };
         this.managed.set(group.name, { group, policy, unpublished: new ReservationDatapoints(), estimate });
+        group.scalingEstimate = estimate;
       }
       this.providerStats.set(group.name, { maxInstances: 0, reservationSum: 0, reservationCount: 0 });
       const gs = createGroupScaler(group.name, group.config, scenario);

@@ -17,7 +17,7 @@ import { runKeepingRows } from '../helpers.js';
  * (bridge, dynamic host port), RUNNING 6 s after placement (pull 1 s, start 5 s), application
  * start 67 s, grace 90 s, deregistration delay 30 s, containers exit 1 s after SIGTERM.
  */
-function scenario(o: { instanceType: string; maxSize?: number; managedScaling?: boolean; duration?: string; desiredCount?: number; cpu?: number; raiseAt?: { at: string; minCapacity: number } }) {
+function scenario(o: { instanceType: string; instanceTypes?: string[]; maxSize?: number; managedScaling?: boolean; duration?: string; desiredCount?: number; cpu?: number; raiseAt?: { at: string; minCapacity: number } }) {
   return {
     name: 'room',
     duration: o.duration ?? '4m',
@@ -25,7 +25,7 @@ function scenario(o: { instanceType: string; maxSize?: number; managedScaling?: 
       availabilityZones: ['us-east-1a'],
       capacityProviders: {
         asg: {
-          autoScalingGroup: { instanceTypes: [o.instanceType], minSize: 1, maxSize: o.maxSize ?? 1, desiredCapacity: 1, launchDelay: '60s' },
+          autoScalingGroup: { instanceTypes: o.instanceTypes ?? [o.instanceType], minSize: 1, maxSize: o.maxSize ?? 1, desiredCapacity: 1, launchDelay: '60s' },
           managedScaling: { status: o.managedScaling ? 'ENABLED' : 'DISABLED' },
         },
       },
@@ -146,5 +146,20 @@ describe('an unhealthy task stops to free room for its replacement when the clus
     for (const id of ['web-1', 'web-2']) expect(r.byId.get(id)).toMatchObject({ running: 66_000, stopReason: 'simulation-end' });
     const launched = r.events.filter((e) => e.type === 'instance-launched').map((e) => e.subject);
     expect(launched).toEqual(['i-00000000000000001', 'i-00000000000000002']);
+  });
+
+  it('managed scaling below maxSize that ignores the task (larger than the group\'s smallest type): the unhealthy task stops as without it', () => {
+    // Group [m5.xlarge, m5.large], maxSize 3, managed scaling ENABLED; one task of 3072 CPU.
+    // On-demand launches m5.xlarge (4096 CPU): web-1 placed at 60 s, RUNNING 66 s, marked at
+    // 156 s. web-2 (3072 CPU) finds 1024 free and waits; it is larger than m5.large (2048
+    // CPU), so managed scaling leaves it out of M ("can't run with this capacity provider",
+    // managed-scaling-behavior.html) and no instance will come for it, maxSize or not: web-1
+    // stops at 156 s, STOPPED 156 + 30 (deregistration delay) + 1 = 187 s; web-2 is placed
+    // then, RUNNING 193 s. No second instance is launched.
+    const r = run({ instanceType: 'm5.xlarge', instanceTypes: ['m5.xlarge', 'm5.large'], maxSize: 3, managedScaling: true, desiredCount: 1, cpu: 3072 });
+    expect(r.stopsFirst.map((e) => [e.subject, e.time])).toEqual([['web-1', 156_000]]);
+    expect(r.byId.get('web-1')).toMatchObject({ running: 66_000, stopped: 187_000, stopReason: 'failed-elb-health-checks' });
+    expect(r.byId.get('web-2')).toMatchObject({ created: 156_000, running: 193_000 });
+    expect(r.events.filter((e) => e.type === 'instance-launched').map((e) => e.subject)).toEqual(['i-00000000000000001']);
   });
 });

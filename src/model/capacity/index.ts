@@ -28,6 +28,7 @@ export {
   capacityProviderReservation,
   reservationFromCounts,
   reservationPercent,
+  managedScalingCounts,
   type ReservationInstance,
   type CapacityProviderReservation,
   type ReservationEstimate,

@@ -33,7 +33,8 @@ export interface PackingResult {
   incompatible: number;
 }
 
-function fits(t: TaskRequirement, cap: InstanceCapacity): boolean {
+/** Whether `t` fits an empty instance with `cap` (CPU, memory, ENIs). */
+export function fitsCapacity(t: TaskRequirement, cap: InstanceCapacity): boolean {
   return t.cpu <= cap.cpu && t.memory <= cap.memoryMiB && (t.enis ?? 0) <= (cap.awsvpcEnis ?? Infinity);
 }
 
@@ -87,7 +88,7 @@ export function packProvisioningTasks(tasks: readonly TaskRequirement[], capacit
   let last: Run | null = null;
   let incompatible = 0;
   for (const t of tasks) {
-    if (!fits(t, capacity)) {
+    if (!fitsCapacity(t, capacity)) {
       incompatible++;
       continue;
     }

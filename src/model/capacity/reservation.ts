@@ -27,7 +27,7 @@
 //     M = 0 + 1 = N: 100 %, no scale out, the tasks waited forever.
 // N = 0 and M > 0 -> 200; N = 0 and M = 0 -> 100.
 
-import { packProvisioningTasks, type InstanceCapacity, type TaskRequirement } from './pack-provisioning-tasks.js';
+import { fitsCapacity, packProvisioningTasks, type InstanceCapacity, type TaskRequirement } from './pack-provisioning-tasks.js';
 
 export interface ReservationInstance {
   /** Runs at least one task that is not from a DAEMON service. */
@@ -66,6 +66,17 @@ export interface ReservationEstimate {
   targetCapacity?: number;
 }
 
+/**
+ * Whether managed scaling counts a waiting task at all: it fits the least of each resource
+ * over the group's types and the room a new instance leaves next to the daemons (the test
+ * that makes reservationFromCounts count it in `incompatibleTasks` otherwise). A task it
+ * does not count never makes the group scale out.
+ */
+export function managedScalingCounts(t: TaskRequirement, estimate: ReservationEstimate): boolean {
+  const { largest, smallest = largest } = estimate;
+  return fitsCapacity(t, smallest) && fitsCapacity(t, largest);
+}
+
 /** The metric for one capacity provider. */
 export function capacityProviderReservation(
   instances: readonly ReservationInstance[],
@@ -98,7 +109,7 @@ export function reservationFromCounts(
   if (smallest !== largest) {
     const kept: TaskRequirement[] = [];
     for (const t of provisioningTasks) {
-      if (t.cpu <= smallest.cpu && t.memory <= smallest.memoryMiB && (t.enis ?? 0) <= (smallest.awsvpcEnis ?? Infinity)) {
+      if (fitsCapacity(t, smallest)) {
         kept.push(t);
       } else incompatibleTasks++;
     }
