@@ -1274,12 +1274,6 @@ export class ServiceRuntime {
   }
 
   /**
-   * The marked task stopped by freeRoomForReplacement that has not reached STOPPED yet (its
-   * resources are not free yet): the next one waits for it (one by one). Null: none.
-   */
-  private freeingRoom: Task | null = null;
-
-  /**
    * Replacements start first "as long as cluster resources for starting replacement tasks
    * are available" (API_DeploymentConfiguration maximumPercent); when they are not, "the
    * scheduler stops the unhealthy tasks one-by-one — using the minimumHealthyPercent as a
@@ -1288,7 +1282,9 @@ export class ServiceRuntime {
    * are still unhealthy: one of those on an instance where the waiting task would fit once
    * it stopped (resources, ports, ENIs, constraints as they would be without it) stops,
    * chosen at random (stream unhealthy-replacement), and the waiting task is placed when
-   * its resources free (STOPPED: retryUnplaced). The next one only after that (one by one).
+   * its resources free (STOPPED: retryUnplaced). Nothing stops while an unhealthy task of
+   * the service stopped for failed health checks (here, for maximumPercent or by
+   * settleUnhealthy) has not reached STOPPED (one by one).
    * A constraint stopping would not satisfy, or room only elsewhere, stops nothing. An
    * unhealthy task does not count toward minimumHealthyPercent (countsAsHealthy), so the
    * constraint never holds one. While managed scaling may still add an instance to the
@@ -1297,10 +1293,9 @@ export class ServiceRuntime {
    * (docs/assumptions.md).
    */
   private freeRoomForReplacement(): void {
-    if (this.freeingRoom !== null) {
-      if (this.freeingRoom.state !== 'STOPPED') return;
-      this.freeingRoom = null;
-    }
+    // one by one: an unhealthy task already stopping (by this, by maximumPercent or by
+    // settleUnhealthy, in this reconcile or before) has not freed its room yet
+    for (const t of this.tasks) if (t.stopReason === 'failed-elb-health-checks' && t.state !== 'STOPPED') return;
     const waiting = this.unplaced[0];
     if (this.capacityMayGrow(waiting)) return;
     const anyProvider = this.config.launchType === 'EC2';
@@ -1321,7 +1316,6 @@ export class ServiceRuntime {
         `an unhealthy task does not count toward minimumHealthyPercent ${min}): ${stoppedReason(this.name)}`,
     );
     this.stopTask(t, 'failed-elb-health-checks');
-    this.freeingRoom = t;
   }
 
   /** Whether a task of this service would fit on `inst` were one of its tasks there gone. */

@@ -17,7 +17,7 @@ import { runKeepingRows } from '../helpers.js';
  * (bridge, dynamic host port), RUNNING 6 s after placement (pull 1 s, start 5 s), application
  * start 67 s, grace 90 s, deregistration delay 30 s, containers exit 1 s after SIGTERM.
  */
-function scenario(o: { instanceType: string; instanceTypes?: string[]; maxSize?: number; managedScaling?: boolean; duration?: string; desiredCount?: number; cpu?: number; raiseAt?: { at: string; minCapacity: number } }) {
+function scenario(o: { instanceType: string; instanceTypes?: string[]; maximumPercent?: number; maxSize?: number; managedScaling?: boolean; duration?: string; desiredCount?: number; cpu?: number; raiseAt?: { at: string; minCapacity: number } }) {
   return {
     name: 'room',
     duration: o.duration ?? '4m',
@@ -46,6 +46,7 @@ function scenario(o: { instanceType: string; instanceTypes?: string[]; maxSize?:
         capacityProviderStrategy: [{ capacityProvider: 'asg', weight: 1 }],
         loadBalancer: { deregistrationDelay: '30s', healthCheck: { interval: '30s', healthyThreshold: 5, unhealthyThreshold: 2 } },
         healthCheckGracePeriodSeconds: 90,
+        ...(o.maximumPercent === undefined ? {} : { deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: o.maximumPercent } }),
         workload: { type: 'http', requestRate: 8, perTask: { capacityRps: 100, concurrency: 1, serviceTime: '40ms' } },
         ...(o.raiseAt === undefined
           ? {}
@@ -112,6 +113,29 @@ describe('an unhealthy task stops to free room for its replacement when the clus
     expect(stops.map((e) => e.time)).toEqual([156_000, 187_000, 218_000]);
     expect(stops.map((e) => e.subject).sort()).toEqual(['web-1', 'web-2', 'web-3']);
     expect(['web-4', 'web-5', 'web-6'].map((id) => r.byId.get(id)!.running)).toEqual([193_000, 224_000, 255_000]);
+  });
+
+  it('maximumPercent 150 stops two marked tasks first: the stop for room waits for those too (one by one)', () => {
+    // As the three-task case, maximumPercent 150: the cap is floor(3 x 150 / 100) = 4 tasks.
+    // At 156 s the 3 tasks are marked (none live): web-4 starts (1 + 3 marked = 4, the cap),
+    // so a marked task stops at random for room under maximumPercent, web-5 starts (2 + 2),
+    // another stops, web-6 starts (3 + 1 = 4; desired count reached). The three replacements
+    // find 256 CPU free and wait. The third marked task does not stop then: two unhealthy
+    // tasks are stopping and have not freed their room. Both STOPPED 156 + 30 + 1 = 187 s:
+    // 2816 CPU free, web-4 and web-5 placed (RUNNING 193 s); web-6 still waits, so the last
+    // marked task stops for room at 187 s, STOPPED 218 s, web-6 placed then (RUNNING 224 s).
+    for (const seed of [1, 2]) {
+      const r = run({ instanceType: 'm5.xlarge', desiredCount: 3, cpu: 1280, maximumPercent: 150, duration: '5m' }, seed);
+      const stops = r.events.filter((e) => e.type === 'task-unhealthy' && e.message.startsWith('the service stops') && e.time < 283_000);
+      expect(stops.map((e) => [e.time, e.message.includes('maximumPercent 150 leaves no room')])).toEqual([
+        [156_000, true],
+        [156_000, true],
+        [187_000, false],
+      ]);
+      expect(stops.map((e) => e.subject).sort()).toEqual(['web-1', 'web-2', 'web-3']);
+      expect(stops.map((e) => r.byId.get(e.subject)!.stopped)).toEqual([187_000, 187_000, 218_000]);
+      expect(['web-4', 'web-5', 'web-6'].map((id) => r.byId.get(id)!.running)).toEqual([193_000, 193_000, 224_000]);
+    }
   });
 
   it('a reconcile while the first stop still frees its room (the desired count raised) stops nothing more', () => {
