@@ -458,6 +458,9 @@ function resolveService(
         [...at, 'launchType'],
         `expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy (ECS gives a service without launchType the cluster's default strategy, and daemon services do not use capacity provider strategies), found no launchType; add launchType: EC2`,
       );
+      // the service is to run on EC2 (the advice): whether the task definition fits the
+      // default strategy's Fargate is moot, as below
+      usesFargate = false;
     } else if (usesFargate) {
       const byStrategy = launchType !== 'FARGATE';
       const on = byStrategy ? `${strategy.filter((s) => providers.get(s.capacityProvider)?.kind === 'fargate').map((s) => s.capacityProvider).join(' and ')} in its capacityProviderStrategy` : 'launchType FARGATE';

@@ -290,6 +290,22 @@ describe('scenario validation: one clear line per problem, with the key path', (
     expect(lines[1]).toMatch(/services\.web\.placementStrategy: expected no placementStrategy on a DAEMON service .*found spread instanceId; remove it$/);
   });
 
+  it('a DAEMON service put on Fargate by the cluster default strategy, its task definition EC2-only with placementConstraints and stopTimeout 300 s: only the launchType line (the Fargate ones are moot once it runs on EC2)', () => {
+    const s = quickstart();
+    s.services.web.schedulingStrategy = 'DAEMON';
+    delete s.services.web.autoScaling;
+    delete s.services.web.desiredCount;
+    delete s.services.web.launchType;
+    s.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 1 }];
+    s.taskDefinitions.web.requiresCompatibilities = ['EC2'];
+    s.taskDefinitions.web.networkMode = 'awsvpc';
+    s.taskDefinitions.web.stopTimeout = '300s';
+    s.taskDefinitions.web.placementConstraints = [{ type: 'memberOf', expression: 'attribute:ecs.os-type == linux' }];
+    const lines = problemLines(s, 'daemon-default-fargate');
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatch(/services\.web\.launchType: expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy .*found no launchType; add launchType: EC2$/);
+  });
+
   it('a key with a problem gets one line: launchType both beside a strategy and without an Auto Scaling group provider; a Fargate stopTimeout above 120 s of a task definition two services run', () => {
     const s = quickstart();
     s.cluster.capacityProviders = { FARGATE: {} };
