@@ -1285,7 +1285,7 @@ export class ServiceRuntime {
    * its resources free (STOPPED: retryUnplaced). Nothing stops while an unhealthy task of
    * the service stopped for failed health checks (here, for maximumPercent or by
    * settleUnhealthy) has not reached STOPPED (one by one).
-   * A constraint stopping would not satisfy, or room only elsewhere, stops nothing. An
+   * A constraint stopping would not satisfy, a DRAINING instance or another provider's stops nothing. An
    * unhealthy task does not count toward minimumHealthyPercent (countsAsHealthy), so the
    * constraint never holds one. While managed scaling may still add an instance to the
    * waiting task's capacity provider (ENABLED, the task one managed scaling counts, and an
