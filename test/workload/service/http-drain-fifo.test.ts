@@ -63,7 +63,9 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     // two segments (50 of D 300 -> 250, then 50 of D 200 -> 151), draining at 0.1/ms under
     // 0.05/ms for 200 ms: 20 served, all of the front (D 300 -> 280: mean 290, variance
     // 20^2 / 12); left: the front's 30 (280 -> 250) and behind them its back segment and the
-    // 10 arrivals joined (200 -> q1 + 1 = 91)
+    // 10 arrivals joined into one line from 200 keeping their mean: the back's 50 of mean
+    // (200 + 151) / 2 = 175.5, the arrivals' 10 of D 101 -> q1 + 1 = 91, mean 96; together
+    // (50 x 175.5 + 10 x 96) / 60 = 162.25, so the line ends at 2 x 162.25 - 200 = 124.5
     const two = { front: 50, frontFirst: 300, frontLast: 250, backFirst: 200, backLast: 151 };
     backlogSeen(100, 10, 0.1, 200, 1000, o, two);
     expect(o.headServed).toBeCloseTo(20, 9);
@@ -74,7 +76,7 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     expect(o.end.frontFirst).toBeCloseTo(280, 9);
     expect(o.end.frontLast).toBeCloseTo(250, 9);
     expect(o.end.backFirst).toBeCloseTo(200, 9);
-    expect(o.end.backLast).toBeCloseTo(91, 9);
+    expect(o.end.backLast).toBeCloseTo(124.5, 9);
     // over 800 ms: 80 served, the front's 50 (mean 275) and 30 of the back (200 -> 170.6:
     // 30 / 50 of the way to 151); left: the back's other 20 (170.6 -> 151) in front, the 40
     // arrivals behind (D 101 -> q1 + 1 = 61)
@@ -92,6 +94,36 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     expect(o.end.front).toBe(0);
     expect(o.end.backFirst).toBe(501);
     expect(o.end.backLast).toBe(501);
+  });
+
+  it('backlogSeen: the back segment and new arrivals joined at a different slope keep their mean D (exact FIFO)', () => {
+    // One queue, mu 0.04/ms, cap 1 000, held full (each of the 1 000 queued D 1 001); then
+    // 10 s at 0.01/ms, 10 s at 0.03/ms, 60 s with no arrivals. Exact FIFO by hand:
+    // period 1: 400 served (all D 1 001), q 1 000 -> 700; the 100 arrivals found 1 000 down
+    // to 700 ahead: left 600 of D 1 001, then 100 of D 1 001 -> 701 (mean 851).
+    // period 2: 400 served (all of the 600), q 700 -> 600; the 300 arrivals found 700 -> 600:
+    // left 200 of D 1 001, then 100 of 1 001 -> 701 (mean 851), then 300 of 701 -> 601
+    // (mean 651). period 3: the 600 served: (200 x 1 001 + 100 x 851 + 300 x 651) / 600 =
+    // 480 600 / 600 = 801. Joining the back 400 into one line 1 001 -> 601 read mean 867.67.
+    const o = newBacklogSeen();
+    const full = { front: 0, frontFirst: 0, frontLast: 0, backFirst: 1001, backLast: 1001 };
+    backlogSeen(1000, 100, 0.04, 10_000, 1000, o, full);
+    expect(o.end.front).toBeCloseTo(600, 9);
+    expect(o.end.frontFirst).toBeCloseTo(1001, 9);
+    expect(o.end.backFirst).toBeCloseTo(1001, 9);
+    expect(o.end.backLast).toBeCloseTo(701, 9);
+    const p1 = { ...o.end };
+    backlogSeen(700, 300, 0.04, 10_000, 1000, o, p1);
+    expect(o.end.front).toBeCloseTo(200, 9);
+    expect(o.end.frontFirst).toBeCloseTo(1001, 9);
+    // the back 400 of mean (100 x 851 + 300 x 651) / 400 = 701 from 1 001: ends at 401
+    expect(o.end.backFirst).toBeCloseTo(1001, 9);
+    expect(o.end.backLast).toBeCloseTo(401, 9);
+    const p2 = { ...o.end };
+    backlogSeen(600, 0, 0.04, 60_000, 1000, o, p2);
+    expect(o.headServed).toBeCloseTo(600, 9);
+    const mean = (o.frontServed * o.frontDepartures + (o.headServed - o.frontServed) * o.headDepartures) / o.headServed;
+    expect(mean).toBeCloseTo(801, 9);
   });
 
   it('a full queue of b drained at 40/s under 20/s of arrivals: the drain minute: p50, p95, p99 and mean wait', () => {
