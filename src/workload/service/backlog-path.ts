@@ -41,8 +41,13 @@
 // periods, the arrivals' D then linear in their order, else approximate: joined at a
 // different slope, the line ends below the arrivals' last D); else the back segment's rest
 // becomes the front and the arrivals the back.
-// Two segments keep a queue held full and then drained over periods of any length exact (a
-// constant front and one line behind it). A queue that ends full: one segment of cap + 1.
+// Two segments keep a queue held full and then drained at one arrival rate over periods of
+// any length exact (a constant front and one line behind it). When the rate changes within
+// the drain, the queue's total D over the drain (its total wait) stays exact while every
+// period drains (the join keeps the mean), but how it falls to each period is approximate:
+// a joined line served in part reads its part on the line, not on the two slopes (a full
+// queue of 1 000 at 40/s under 1/s and 38/s alternating every 2 s: periods' mean D off by up
+// to 12 %). A queue that ends full: one segment of cap + 1.
 // A building queue's own waits keep D = q(t) rate / lambda + 1 (exact for this period's
 // arrivals; its head taken as built at this lambda).
 // That is the http path's (per-task queues, capped); a queue service's shared FIFO queue
