@@ -213,6 +213,47 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     }
     expect(Math.max(...means) - Math.min(...means)).toBeLessThan(0.01);
   });
+
+  it('a cohort task leaving rotation mid-drain keeps its queue FIFO (random routing, 3 tasks)', () => {
+    // Three tasks of mu 40/s, fixed 100 ms, maxQueuePerTask 1 000, random routing: 150/s
+    // (50/s each) for 10 min holds each queue at b (read as full: D = b + 1); then 60/s.
+    // t0 leaves rotation at 10:20. Minute 10, each task FIFO, waits D / 40 s:
+    // - all three: 0-20 s, 20/s each, queue b -> b - 400; the b queued served first (by
+    //   b / 40 s), D = b + 1, then the 400 arrivals of 0-20 s, D b + 1 down to b - 399 (mean b - 199).
+    // - t0 (no arrivals after 20 s) serves the rest of its queue and empties at
+    //   20 + (b - 400) / 40 s < 60 s: b + 400 served.
+    // - t1, t2 (30/s each after 20 s, draining at 10/s: empty at 20 + (b - 400) / 10 s > 60 s):
+    //   2 400 served each, after the b + 400 above m = 2 000 - b of the 30/s arrivals, the one
+    //   arriving at 20 + v s finding b - 400 - 10 v ahead: D from b - 399 down to
+    //   b - 399 - m / 3 (mean b - 399 - m / 6).
+    const cfg: ServiceWorkloadConfig = {
+      type: 'http',
+      perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: 100 } },
+      maxQueuePerTask: 1000,
+      routing: 'random',
+    };
+    const sw = 10 * MIN;
+    const rate = (t: number) => (t < sw ? 150 : 60);
+    const integral = (t: number) => (t < sw ? 150 * t : 150 * sw + 60 * (t - sw)) / 1000;
+    const trace = { rateAt: rate, meanRate: (a: number, b: number) => (b > a ? ((integral(b) - integral(a)) * 1000) / (b - a) : rate(a)) };
+    const sim = new Simulator();
+    const model = createServiceLoadModel(cfg, { sim, trace, streams: new RandomStreams(1), serviceName: 'svc', fargate: true });
+    for (const id of ['t0', 't1', 't2']) model.setInRotation(id, true, 0);
+    const runs = [];
+    for (let i = 0; i < 10; i++) runs.push(runPeriod(sim, model, i * MIN, (i + 1) * MIN));
+    sim.run(sw + 20_000);
+    model.setInRotation('t0', false, sw + 20_000);
+    const s = runPeriod(sim, model, sw, sw + MIN);
+    const b = runs[9].queued / 3;
+    expect(b).toBeGreaterThan(990);
+    const m = 2000 - b;
+    const n = b + 400 + 2 * 2400;
+    expect(s.served).toBeCloseTo(n, 6);
+    const dSum = 3 * (b * (b + 1) + 400 * (b - 199)) + 2 * m * (b - 399 - m / 6);
+    const mean = dSum / 40 / n;
+    expect(mean).toBeCloseTo(19.4, 0);
+    expect(Math.abs(s.meanWaitMs! / 1000 - mean)).toBeLessThan(0.001);
+  });
 });
 
 /** One task, 4 slots of 100 ms, maxQueuePerTask 1 000; r1/s for 10 min then r2/s; `periods` periods of periodMs. */
