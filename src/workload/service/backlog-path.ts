@@ -49,7 +49,8 @@
 // queue of 1 000 at 40/s under 1/s and 38/s alternating every 2 s: periods' mean D off by up
 // to 12 %). A queue that ends full: one segment of cap + 1.
 // A building queue's own waits keep D = q(t) rate / lambda + 1 (exact for this period's
-// arrivals; its head taken as built at this lambda).
+// arrivals; its head taken as built at this lambda, not read from `head`: a head left by a
+// partial drain reads short, docs/assumptions.md).
 // That is the http path's (per-task queues, capped); a queue service's shared FIFO queue
 // takes only the line's extent and count from here and its waits from the cumulative
 // arrivals (fluid-model.ts addFifo, arrival-curve.ts), which follow any history.
