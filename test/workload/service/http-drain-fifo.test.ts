@@ -254,6 +254,68 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     expect(mean).toBeCloseTo(19.4, 0);
     expect(Math.abs(s.meanWaitMs! / 1000 - mean)).toBeLessThan(0.001);
   });
+
+  it('least-outstanding: two tasks levelled to one backlog keep their own segments', () => {
+    // mu 40/s each (0.04/ms), fixed 100 ms, cap 1 000, 100/s, one minute; t0 from 0, t1
+    // from 20 s, t2 from 40 s (sub-intervals cut there, each task's arrivals at a constant
+    // rate in each).
+    // 0-20 s: t0 alone fills (60/s net, below); at 20 s held at the chain's mean b (about the
+    // cap), D b + 1.
+    // 20-40 s: 2 000 arrivals levelled over t0 (b - 800 if it got none) and t1 (0 - 800):
+    // L = (b + 400) / 2 (700 at b = 1 000); t0 gets a0 = L - b + 800, t1 a1 = L + 800
+    // (building at a1 / 20 000 - 0.04 per ms: its L left are its last arrivals, from number
+    // 800, which found 800 x slope / lambda ahead, to the last, L: D from that + 1 to L + 1).
+    // t0: 800 of its b served; left b - 800 of D b + 1 in front, its a0 arrivals behind, D
+    // b + 1 -> L + 1.
+    // 40-60 s: t0 and t1 both at L, t2 0: 2 (L' - L + 800) + (L' + 800) = 2 000, L' =
+    // (2 L - 400) / 3; t0 and t1 get a = L' - L + 800 each (draining), t2 L' + 800
+    // (building). 800 served each: t0 its b - 800 + a0 = L queued, then 800 - L of its
+    // arrivals, the k-th arriving at k / lambda and finding L + slope k / lambda ahead; t1 its
+    // L queued (D as left above), then the same; t2, building, D = q mu / lambda + 1, q from
+    // 0 to L'. Waits D / 40 s. (Grouping t0 and t1, same backlog, under t0's segments read
+    // the minute at 14.04 s.)
+    const cfg: ServiceWorkloadConfig = {
+      type: 'http',
+      perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: 100 } },
+      maxQueuePerTask: 1000,
+      routing: 'least-outstanding',
+    };
+    const trace = { rateAt: () => 100, meanRate: () => 100 };
+    const sim = new Simulator();
+    const model = createServiceLoadModel(cfg, { sim, trace, streams: new RandomStreams(1), serviceName: 'svc', fargate: true });
+    model.setInRotation('t0', true, 0);
+    sim.run(20_000);
+    model.setInRotation('t1', true, 20_000);
+    sim.run(40_000);
+    model.setInRotation('t2', true, 40_000);
+    // one minute, cut at 20 and 40 s (t0 not yet steady: all three tasks apart)
+    const s = runPeriod(sim, model, 0, MIN);
+    // the queue left, 3 L' = 2 L - 400 = b
+    const b = s.queued;
+    expect(b).toBeGreaterThan(995);
+    const L = (b + 400) / 2;
+    const mu = 0.04;
+    const a0 = L - b + 800;
+    const lam1 = (L + 800) / 20_000;
+    const t1First = (800 * (lam1 - mu)) / lam1 + 1;
+    const L2 = (2 * L - 400) / 3;
+    const lam = (L2 - L + 800) / 20_000;
+    const k = 800 - L;
+    const arr = (k * (L + 1 + (L + ((lam - mu) * k) / lam + 1))) / 2;
+    const d0 = (b - 800) * (b + 1) + (a0 * (b + 1 + L + 1)) / 2 + arr;
+    const d1 = (L * (t1First + L + 1)) / 2 + arr;
+    const lam2 = (L2 + 800) / 20_000;
+    const d2 = 800 * (1 + ((L2 / 2) * mu) / lam2);
+    // and over 20-40 s: t0's 800 of D b + 1, t1's 800 building, q from 0 to L
+    const d20 = 800 * (b + 1) + 800 * (1 + ((L / 2) * mu) / lam1);
+    // and over 0-20 s: t0 alone, building at 60/s to the cap by 16.67 s (666.67 served, D =
+    // q x 40 / 100 + 1, q from 0 to 1 000: mean 201), then full (133.33 served: x = 0.4,
+    // D = 1 001 - (1 / (1 - x) - 1 000 x^1 000 / (1 - x^1 000)) = 1 001 - 5 / 3)
+    const d0to20 = (2000 / 3) * 201 + (400 / 3) * (1001 - 5 / 3);
+    expect(s.served).toBeCloseTo(4800, 6);
+    const mean = (d0to20 + d20 + d0 + d1 + d2) / 40 / 4800;
+    expect(Math.abs(s.meanWaitMs! / 1000 - mean)).toBeLessThan(0.001);
+  });
 });
 
 /** One task, 4 slots of 100 ms, maxQueuePerTask 1 000; r1/s for 10 min then r2/s; `periods` periods of periodMs. */
