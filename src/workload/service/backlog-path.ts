@@ -35,13 +35,22 @@
 // what was carried is dropped. Otherwise the head's unserved part is in front and this
 // period's arrivals (D from q0 + 1 to q1 + 1) behind: if the carried front segment is not
 // all served, its rest stays the front and the carried back segment and the new arrivals are
-// joined as the back (from the back's first D to q1 + 1; exact when they lie on one line, as
-// when one arrival rate drains over several periods: the arrivals' D is then linear in
-// their order); else the back segment's rest becomes the front and the arrivals the back.
-// Two segments keep a queue held full and then drained over periods of any length exact (a
-// constant front and one line behind it). A queue that ends full: one segment of cap + 1.
+// joined as the back, one line from the back's first D keeping the two parts' mean D (its
+// last 2 mean - first, at least 1: so the total wait of the queue is carried exactly; the
+// spread is exact when they lie on one line, as when one arrival rate drains over several
+// periods, the arrivals' D then linear in their order, else approximate: joined at a
+// different slope, the line ends below the arrivals' last D); else the back segment's rest
+// becomes the front and the arrivals the back.
+// Two segments keep a queue held full and then drained at one arrival rate over periods of
+// any length exact (a constant front and one line behind it). When the rate changes within
+// the drain, the queue's total D over the drain (its total wait) stays exact while every
+// period drains (the join keeps the mean), but how it falls to each period is approximate:
+// a joined line served in part reads its part on the line, not on the two slopes (a full
+// queue of 1 000 at 40/s under 1/s and 38/s alternating every 2 s: periods' mean D off by up
+// to 12 %). A queue that ends full: one segment of cap + 1.
 // A building queue's own waits keep D = q(t) rate / lambda + 1 (exact for this period's
-// arrivals; its head taken as built at this lambda).
+// arrivals; its head taken as built at this lambda, not read from `head`: a head left by a
+// partial drain reads short, docs/assumptions.md).
 // That is the http path's (per-task queues, capped); a queue service's shared FIFO queue
 // takes only the line's extent and count from here and its waits from the cumulative
 // arrivals (fluid-model.ts addFifo, arrival-curve.ts), which follow any history.
@@ -238,6 +247,18 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
       end.frontLast = l1;
       end.backFirst = c2 > 0 ? f2 : q0 + 1;
       end.backLast = lambda > 0 ? q1 + 1 : c2 > 0 ? l2 : l1;
+      if (c2 > 0 && lambda > 0) {
+        // the joined line keeps the back's first D and the true mean of the two parts (c2
+        // of mean (f2 + l2) / 2, the arrivals of mean (q0 + q1) / 2 + 1): last = 2 mean -
+        // first (below the arrivals' last when the back lies higher: the total is what is
+        // kept, the spread approximate), kept at least 1 (then the first is lowered instead)
+        const n = arrivals;
+        const mean = (c2 * (f2 + l2) + n * (q0 + q1 + 2)) / (2 * (c2 + n));
+        let last = 2 * mean - f2;
+        if (last < 1) last = 1;
+        end.backFirst = 2 * mean - last;
+        end.backLast = last;
+      }
     } else {
       // the back segment's rest in front, the arrivals behind
       end.front = q0 - sAll;

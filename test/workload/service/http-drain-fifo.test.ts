@@ -63,7 +63,9 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     // two segments (50 of D 300 -> 250, then 50 of D 200 -> 151), draining at 0.1/ms under
     // 0.05/ms for 200 ms: 20 served, all of the front (D 300 -> 280: mean 290, variance
     // 20^2 / 12); left: the front's 30 (280 -> 250) and behind them its back segment and the
-    // 10 arrivals joined (200 -> q1 + 1 = 91)
+    // 10 arrivals joined into one line from 200 keeping their mean: the back's 50 of mean
+    // (200 + 151) / 2 = 175.5, the arrivals' 10 of D 101 -> q1 + 1 = 91, mean 96; together
+    // (50 x 175.5 + 10 x 96) / 60 = 162.25, so the line ends at 2 x 162.25 - 200 = 124.5
     const two = { front: 50, frontFirst: 300, frontLast: 250, backFirst: 200, backLast: 151 };
     backlogSeen(100, 10, 0.1, 200, 1000, o, two);
     expect(o.headServed).toBeCloseTo(20, 9);
@@ -74,7 +76,7 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     expect(o.end.frontFirst).toBeCloseTo(280, 9);
     expect(o.end.frontLast).toBeCloseTo(250, 9);
     expect(o.end.backFirst).toBeCloseTo(200, 9);
-    expect(o.end.backLast).toBeCloseTo(91, 9);
+    expect(o.end.backLast).toBeCloseTo(124.5, 9);
     // over 800 ms: 80 served, the front's 50 (mean 275) and 30 of the back (200 -> 170.6:
     // 30 / 50 of the way to 151); left: the back's other 20 (170.6 -> 151) in front, the 40
     // arrivals behind (D 101 -> q1 + 1 = 61)
@@ -92,6 +94,36 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     expect(o.end.front).toBe(0);
     expect(o.end.backFirst).toBe(501);
     expect(o.end.backLast).toBe(501);
+  });
+
+  it('backlogSeen: the back segment and new arrivals joined at a different slope keep their mean D (exact FIFO)', () => {
+    // One queue, mu 0.04/ms, cap 1 000, held full (each of the 1 000 queued D 1 001); then
+    // 10 s at 0.01/ms, 10 s at 0.03/ms, 60 s with no arrivals. Exact FIFO by hand:
+    // period 1: 400 served (all D 1 001), q 1 000 -> 700; the 100 arrivals found 1 000 down
+    // to 700 ahead: left 600 of D 1 001, then 100 of D 1 001 -> 701 (mean 851).
+    // period 2: 400 served (all of the 600), q 700 -> 600; the 300 arrivals found 700 -> 600:
+    // left 200 of D 1 001, then 100 of 1 001 -> 701 (mean 851), then 300 of 701 -> 601
+    // (mean 651). period 3: the 600 served: (200 x 1 001 + 100 x 851 + 300 x 651) / 600 =
+    // 480 600 / 600 = 801. Joining the back 400 into one line 1 001 -> 601 read mean 867.67.
+    const o = newBacklogSeen();
+    const full = { front: 0, frontFirst: 0, frontLast: 0, backFirst: 1001, backLast: 1001 };
+    backlogSeen(1000, 100, 0.04, 10_000, 1000, o, full);
+    expect(o.end.front).toBeCloseTo(600, 9);
+    expect(o.end.frontFirst).toBeCloseTo(1001, 9);
+    expect(o.end.backFirst).toBeCloseTo(1001, 9);
+    expect(o.end.backLast).toBeCloseTo(701, 9);
+    const p1 = { ...o.end };
+    backlogSeen(700, 300, 0.04, 10_000, 1000, o, p1);
+    expect(o.end.front).toBeCloseTo(200, 9);
+    expect(o.end.frontFirst).toBeCloseTo(1001, 9);
+    // the back 400 of mean (100 x 851 + 300 x 651) / 400 = 701 from 1 001: ends at 401
+    expect(o.end.backFirst).toBeCloseTo(1001, 9);
+    expect(o.end.backLast).toBeCloseTo(401, 9);
+    const p2 = { ...o.end };
+    backlogSeen(600, 0, 0.04, 60_000, 1000, o, p2);
+    expect(o.headServed).toBeCloseTo(600, 9);
+    const mean = (o.frontServed * o.frontDepartures + (o.headServed - o.frontServed) * o.headDepartures) / o.headServed;
+    expect(mean).toBeCloseTo(801, 9);
   });
 
   it('a full queue of b drained at 40/s under 20/s of arrivals: the drain minute: p50, p95, p99 and mean wait', () => {
@@ -180,6 +212,109 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
       expect(Math.abs(waitSum / served / 1000 - hand)).toBeLessThan(0.01);
     }
     expect(Math.max(...means) - Math.min(...means)).toBeLessThan(0.01);
+  });
+
+  it('a cohort task leaving rotation mid-drain keeps its queue FIFO (random routing, 3 tasks)', () => {
+    // Three tasks of mu 40/s, fixed 100 ms, maxQueuePerTask 1 000, random routing: 150/s
+    // (50/s each) for 10 min holds each queue at b (read as full: D = b + 1); then 60/s.
+    // t0 leaves rotation at 10:20. Minute 10, each task FIFO, waits D / 40 s:
+    // - all three: 0-20 s, 20/s each, queue b -> b - 400; the b queued served first (by
+    //   b / 40 s), D = b + 1, then the 400 arrivals of 0-20 s, D b + 1 down to b - 399 (mean b - 199).
+    // - t0 (no arrivals after 20 s) serves the rest of its queue and empties at
+    //   20 + (b - 400) / 40 s < 60 s: b + 400 served.
+    // - t1, t2 (30/s each after 20 s, draining at 10/s: empty at 20 + (b - 400) / 10 s > 60 s):
+    //   2 400 served each, after the b + 400 above m = 2 000 - b of the 30/s arrivals, the one
+    //   arriving at 20 + v s finding b - 400 - 10 v ahead: D from b - 399 down to
+    //   b - 399 - m / 3 (mean b - 399 - m / 6).
+    const cfg: ServiceWorkloadConfig = {
+      type: 'http',
+      perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: 100 } },
+      maxQueuePerTask: 1000,
+      routing: 'random',
+    };
+    const sw = 10 * MIN;
+    const rate = (t: number) => (t < sw ? 150 : 60);
+    const integral = (t: number) => (t < sw ? 150 * t : 150 * sw + 60 * (t - sw)) / 1000;
+    const trace = { rateAt: rate, meanRate: (a: number, b: number) => (b > a ? ((integral(b) - integral(a)) * 1000) / (b - a) : rate(a)) };
+    const sim = new Simulator();
+    const model = createServiceLoadModel(cfg, { sim, trace, streams: new RandomStreams(1), serviceName: 'svc', fargate: true });
+    for (const id of ['t0', 't1', 't2']) model.setInRotation(id, true, 0);
+    const runs = [];
+    for (let i = 0; i < 10; i++) runs.push(runPeriod(sim, model, i * MIN, (i + 1) * MIN));
+    sim.run(sw + 20_000);
+    model.setInRotation('t0', false, sw + 20_000);
+    const s = runPeriod(sim, model, sw, sw + MIN);
+    const b = runs[9].queued / 3;
+    expect(b).toBeGreaterThan(990);
+    const m = 2000 - b;
+    const n = b + 400 + 2 * 2400;
+    expect(s.served).toBeCloseTo(n, 6);
+    const dSum = 3 * (b * (b + 1) + 400 * (b - 199)) + 2 * m * (b - 399 - m / 6);
+    const mean = dSum / 40 / n;
+    expect(mean).toBeCloseTo(19.4, 0);
+    expect(Math.abs(s.meanWaitMs! / 1000 - mean)).toBeLessThan(0.001);
+  });
+
+  it('least-outstanding: two tasks levelled to one backlog keep their own segments', () => {
+    // mu 40/s each (0.04/ms), fixed 100 ms, cap 1 000, 100/s, one minute; t0 from 0, t1
+    // from 20 s, t2 from 40 s (sub-intervals cut there, each task's arrivals at a constant
+    // rate in each).
+    // 0-20 s: t0 alone fills (60/s net, below); at 20 s held at the chain's mean b (about the
+    // cap), D b + 1.
+    // 20-40 s: 2 000 arrivals levelled over t0 (b - 800 if it got none) and t1 (0 - 800):
+    // L = (b + 400) / 2 (700 at b = 1 000); t0 gets a0 = L - b + 800, t1 a1 = L + 800
+    // (building at a1 / 20 000 - 0.04 per ms: its L left are its last arrivals, from number
+    // 800, which found 800 x slope / lambda ahead, to the last, L: D from that + 1 to L + 1).
+    // t0: 800 of its b served; left b - 800 of D b + 1 in front, its a0 arrivals behind, D
+    // b + 1 -> L + 1.
+    // 40-60 s: t0 and t1 both at L, t2 0: 2 (L' - L + 800) + (L' + 800) = 2 000, L' =
+    // (2 L - 400) / 3; t0 and t1 get a = L' - L + 800 each (draining), t2 L' + 800
+    // (building). 800 served each: t0 its b - 800 + a0 = L queued, then 800 - L of its
+    // arrivals, the k-th arriving at k / lambda and finding L + slope k / lambda ahead; t1 its
+    // L queued (D as left above), then the same; t2, building, D = q mu / lambda + 1, q from
+    // 0 to L'. Waits D / 40 s. (Grouping t0 and t1, same backlog, under t0's segments read
+    // the minute at 14.04 s.)
+    const cfg: ServiceWorkloadConfig = {
+      type: 'http',
+      perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: 100 } },
+      maxQueuePerTask: 1000,
+      routing: 'least-outstanding',
+    };
+    const trace = { rateAt: () => 100, meanRate: () => 100 };
+    const sim = new Simulator();
+    const model = createServiceLoadModel(cfg, { sim, trace, streams: new RandomStreams(1), serviceName: 'svc', fargate: true });
+    model.setInRotation('t0', true, 0);
+    sim.run(20_000);
+    model.setInRotation('t1', true, 20_000);
+    sim.run(40_000);
+    model.setInRotation('t2', true, 40_000);
+    // one minute, cut at 20 and 40 s (t0 not yet steady: all three tasks apart)
+    const s = runPeriod(sim, model, 0, MIN);
+    // the queue left, 3 L' = 2 L - 400 = b
+    const b = s.queued;
+    expect(b).toBeGreaterThan(995);
+    const L = (b + 400) / 2;
+    const mu = 0.04;
+    const a0 = L - b + 800;
+    const lam1 = (L + 800) / 20_000;
+    const t1First = (800 * (lam1 - mu)) / lam1 + 1;
+    const L2 = (2 * L - 400) / 3;
+    const lam = (L2 - L + 800) / 20_000;
+    const k = 800 - L;
+    const arr = (k * (L + 1 + (L + ((lam - mu) * k) / lam + 1))) / 2;
+    const d0 = (b - 800) * (b + 1) + (a0 * (b + 1 + L + 1)) / 2 + arr;
+    const d1 = (L * (t1First + L + 1)) / 2 + arr;
+    const lam2 = (L2 + 800) / 20_000;
+    const d2 = 800 * (1 + ((L2 / 2) * mu) / lam2);
+    // and over 20-40 s: t0's 800 of D b + 1, t1's 800 building, q from 0 to L
+    const d20 = 800 * (b + 1) + 800 * (1 + ((L / 2) * mu) / lam1);
+    // and over 0-20 s: t0 alone, building at 60/s to the cap by 16.67 s (666.67 served, D =
+    // q x 40 / 100 + 1, q from 0 to 1 000: mean 201), then full (133.33 served: x = 0.4,
+    // D = 1 001 - (1 / (1 - x) - 1 000 x^1 000 / (1 - x^1 000)) = 1 001 - 5 / 3)
+    const d0to20 = (2000 / 3) * 201 + (400 / 3) * (1001 - 5 / 3);
+    expect(s.served).toBeCloseTo(4800, 6);
+    const mean = (d0to20 + d20 + d0 + d1 + d2) / 40 / 4800;
+    expect(Math.abs(s.meanWaitMs! / 1000 - mean)).toBeLessThan(0.001);
   });
 });
 
