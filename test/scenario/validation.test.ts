@@ -253,15 +253,7 @@ describe('scenario validation: one clear line per problem, with the key path', (
     s.taskDefinitions.web.requiresCompatibilities = ['FARGATE'];
     s.taskDefinitions.web.networkMode = 'awsvpc';
     s.services.web.capacityProviderStrategy = [{ capacityProvider: 'FARGATE_SPOT', weight: 1 }];
-    const file = writeScenario(dir, 'daemon-fargate-spot', s);
-    let error: unknown;
-    try {
-      loadScenarioFile(file);
-    } catch (e) {
-      error = e;
-    }
-    expect(error).toBeInstanceOf(ScenarioError);
-    const lines = (error as ScenarioError).message.split('\n');
+    const lines = problemLines(s, 'daemon-fargate-spot');
     expect(lines).toHaveLength(1);
     expect(lines[0]).toMatch(/services\.web\.schedulingStrategy: expected REPLICA on Fargate .*found DAEMON with FARGATE_SPOT in its capacityProviderStrategy; run the service on EC2 \(replace capacityProviderStrategy with launchType: EC2\) or make it REPLICA$/);
   });

@@ -23,19 +23,7 @@ describe('backlogSeen', () => {
     expect(o.fullDeparturesVar).toBeCloseTo(6, 9);
   });
 
-  it('draining: backlogged until the queue is empty, FIFO (the head part D = q0 + 1, then D from q0 + 1 down to 1)', () => {
-    // 100 waiting, lambda 0.05/ms, rate 0.1/ms: empty after 2 000 ms, 200 served meanwhile:
-    // the 100 queued (D = 101), then the 100 arrived meanwhile, D uniform over [1, 101]
-    // (more cases: http-drain-fifo.test.ts).
-    const o = newBacklogSeen();
-    backlogSeen(100, 3000, 0.1, 60_000, 100, o);
-    expect(o.lineServed).toBeCloseTo(200, 9);
-    expect(o.headServed).toBeCloseTo(100, 9);
-    expect(o.headDepartures).toBeCloseTo(101, 9);
-    expect(o.lineDepartures).toBeCloseTo(51, 9);
-    expect(o.lineDeparturesVar).toBeCloseTo(10000 / 12, 9);
-    expect(o.fullServed).toBe(0);
-  });
+  // draining (FIFO: the head part D = q0 + 1, then D from q0 + 1 down to 1): http-drain-fifo.test.ts
 
   it('a full queue at lambda just above the rate: free places nearly uniform (mean (K+1)/2)', () => {
     const o = newBacklogSeen();
