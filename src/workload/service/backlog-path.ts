@@ -6,10 +6,8 @@
 // A request served while the backlog is positive waits for D departures of its queue:
 // the requests ahead of it plus one (all slots are busy). Requests are served at the
 // constant rate while backlogged, so over the line part the service time t is uniform.
-// When a request enters service the backlog q(t) behind it arrived during its wait, at
-// rate lambda: its wait is q(t) / lambda, i.e. D = q(t) rate / lambda + 1. That holds
-// while the backlog builds (lambda > rate). While it drains (lambda <= rate) the queue is
-// FIFO at a constant departure rate, so a request waits for the queue it found on arrival
+// The queue is FIFO at a constant departure rate, building (lambda > rate) or draining
+// (lambda <= rate), so a request waits for the queue it found on arrival
 // plus one, not for q(t) + 1 at its departure (that under-counted the k-th served by
 // k (1 - lambda / rate): a full queue of 1000, 40/s, arrivals 50 -> 20/s read the drain
 // minute's p50 9.7 s where request fidelity shows 22.3 s; notes/service-model.md, row i).
@@ -48,9 +46,12 @@
 // a joined line served in part reads its part on the line, not on the two slopes (a full
 // queue of 1 000 at 40/s under 1/s and 38/s alternating every 2 s: periods' mean D off by up
 // to 12 %). A queue that ends full: one segment of cap + 1.
-// A building queue's own waits keep D = q(t) rate / lambda + 1 (exact for this period's
-// arrivals; its head taken as built at this lambda, not read from `head`: a head left by a
-// partial drain reads short, docs/assumptions.md).
+// A building queue is read the same way: its head first (as carried), then this period's
+// arrivals, the one served at t having found q0 + slope t' ahead (t' its arrival, as
+// above), D rising from q0 + 1. For this period's arrivals that is D = q(t) rate / lambda
+// + 1, the rule before 2026-11-27, which read the head too as built at this lambda: a head
+// left by a partial drain read short (one task, 40/s, cap 1 000, 50/s, 10/s for 10 s, then
+// 80/s: the next 400 served, queued behind a full queue, waited 24.98 s and read 14.15 s).
 // That is the http path's (per-task queues, capped); a queue service's shared FIFO queue
 // takes only the line's extent and count from here and its waits from the cumulative
 // arrivals (fluid-model.ts addFifo, arrival-curve.ts), which follow any history.
@@ -65,10 +66,7 @@
 export interface BacklogSeen {
   /** Requests served while the backlog was on its line part (building or draining), headServed included. */
   lineServed: number;
-  /**
-   * Of lineServed, while draining: the requests queued at the period start (served first);
-   * 0 while building.
-   */
+  /** Of lineServed: the requests queued at the period start (served first, FIFO). */
   headServed: number;
   /** Of headServed, those of the carried front segment; their mean departures waited for and its variance (uniform). */
   frontServed: number;
@@ -183,7 +181,7 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
   if (slope < 0) lineMs = Math.min(periodMs, q0 / -slope);
   else if (slope > 0 && q0 + slope * periodMs > cap) lineMs = Math.max(0, (cap - q0) / slope);
   const fullMs = slope > 0 ? periodMs - lineMs : 0;
-  if (lineMs > 0 && slope <= 0) {
+  if (lineMs > 0) {
     // FIFO drain: the head part (queued at the start, D as carried), then this period's
     // arrivals, D linear from q0 + 1 down to (q0 / lambda - t (rate - lambda) / lambda) rate + 1
     // at the line's end (1 once the queue empties)
@@ -213,15 +211,6 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
     }
     out.lineDepartures = (a + b) / 2;
     out.lineDeparturesVar = ((a - b) * (a - b)) / 12;
-  } else if (lineMs > 0) {
-    // building: D = q scale + 1 with q uniform between q0 and qEnd.
-    const scale = ratePerMs / lambda;
-    const a = q0 * scale + 1;
-    const b = (q0 + slope * lineMs) * scale + 1;
-    const d = (a + b) / 2;
-    out.lineServed = ratePerMs * lineMs;
-    out.lineDepartures = d;
-    out.lineDeparturesVar = ((b - a) * (b - a)) / 12;
   }
   if (fullMs > 0) {
     flatRange(end, cap + 1);

@@ -1145,9 +1145,9 @@ export class FluidServiceModel implements ServiceLoadModel {
     const line = count * (seen.lineServed - head) * keep;
     const m = seen.lineDepartures;
     if (head > 0) {
-      // a drain (FIFO, backlog-path.ts): its head part (queued at the start, D uniform over
-      // each of the carried segments it serves) in groups of its own, and the rest, D
-      // uniform from q0 + 1 down
+      // FIFO (backlog-path.ts): the head part (queued at the start, D uniform over each of
+      // the carried segments it serves) in groups of its own, and the rest, D uniform from
+      // q0 + 1 (down while draining, up while building)
       const front = seen.frontServed;
       if (front > 0) this.addDrainPart(count * front * keep, seen.frontDepartures, seen.frontDeparturesVar, rate, lambda, servers, ca2, places, poolTasks);
       if (head > front) this.addDrainPart(count * (head - front) * keep, seen.headDepartures, seen.headDeparturesVar, rate, lambda, servers, ca2, places, poolTasks);

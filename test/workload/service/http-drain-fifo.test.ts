@@ -316,6 +316,33 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     const mean = (d0to20 + d20 + d0 + d1 + d2) / 40 / 4800;
     expect(Math.abs(s.meanWaitMs! / 1000 - mean)).toBeLessThan(0.001);
   });
+  it('a queue building again after a partial drain serves its carried head first, at their own waits (50/s, 10/s for 10 s, then 80/s)', () => {
+    // 10 s periods, fixed 100 ms on 4 slots (mu 40/s), cap 1 000. At 600 s the queue is b
+    // (held full: each queued behind a full queue, D = b + 1). [600, 610 s) at 10/s: 400
+    // served, all of the head, b - 400 of it left in front of the 100 arrivals. [610, 620 s)
+    // at 80/s builds the queue again, and FIFO serves the next 400 of that head first: each
+    // waited (b + 1) / 40 s, as the 400 before them. (Read as built at this period's rate,
+    // D = q(t) mu / lambda + 1, they showed about 14.2 s where they waited about 25 s.)
+    const cfg: ServiceWorkloadConfig = { type: 'http', perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: 100 } }, maxQueuePerTask: 1000 };
+    const rate = (t: number) => (t < 600_000 ? 50 : t < 610_000 ? 10 : 80);
+    const integral = (t: number) => (t < 600_000 ? 50 * t : t < 610_000 ? 50 * 600_000 + 10 * (t - 600_000) : 50 * 600_000 + 10 * 10_000 + 80 * (t - 610_000)) / 1000;
+    const trace = { rateAt: rate, meanRate: (a: number, b: number) => (b > a ? ((integral(b) - integral(a)) * 1000) / (b - a) : rate(a)) };
+    const sim = new Simulator();
+    const model = createServiceLoadModel(cfg, { sim, trace, streams: new RandomStreams(1), serviceName: 'svc', fargate: true });
+    model.setInRotation('t', true, 0);
+    const runs = [];
+    for (let t = 0; t < 620_000; t += 10_000) runs.push(runPeriod(sim, model, t, t + 10_000));
+    const b = runs[59].queued;
+    expect(b).toBeGreaterThan(990);
+    expect(runs[60].served).toBeCloseTo(400, 6);
+    expect(runs[60].queued).toBeCloseTo(b - 300, 6);
+    const s = runs[61];
+    expect(s.served).toBeCloseTo(400, 6);
+    const wait = (b + 1) / 40;
+    expect(s.meanWaitMs! / 1000).toBeCloseTo(wait, 2);
+    expect(s.latencyP50Ms! / 1000).toBeGreaterThan(wait + 0.1 - 0.05);
+    expect(s.latencyP50Ms! / 1000).toBeLessThan(wait + 0.1 + 0.15);
+  });
 });
 
 /** One task, 4 slots of 100 ms, maxQueuePerTask 1 000; r1/s for 10 min then r2/s; `periods` periods of periodMs. */
