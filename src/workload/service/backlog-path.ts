@@ -52,6 +52,10 @@
 // + 1, the rule before 2026-11-27, which read the head too as built at this lambda: a head
 // left by a partial drain read short (one task, 40/s, cap 1 000, 50/s, 10/s for 10 s, then
 // 80/s: the next 400 served, queued behind a full queue, waited 24.98 s and read 14.15 s).
+// Only on the line part: once the queue reaches the cap, what is served (the head's rest,
+// then the line's arrivals) is read at the full queue's law below, and a queue that ends
+// full is one segment of cap + 1 even if it filled late in the period (its line arrivals
+// found less ahead): both read long after a fill (docs/assumptions.md).
 // That is the http path's (per-task queues, capped); a queue service's shared FIFO queue
 // takes only the line's extent and count from here and its waits from the cumulative
 // arrivals (fluid-model.ts addFifo, arrival-curve.ts), which follow any history.

@@ -1151,10 +1151,9 @@ export class FluidServiceModel implements ServiceLoadModel {
       const front = seen.frontServed;
       if (front > 0) this.addDrainPart(count * front * keep, seen.frontDepartures, seen.frontDeparturesVar, rate, lambda, servers, ca2, places, poolTasks);
       if (head > front) this.addDrainPart(count * (head - front) * keep, seen.headDepartures, seen.headDeparturesVar, rate, lambda, servers, ca2, places, poolTasks);
-      this.addDrainPart(line, m, seen.lineDeparturesVar, rate, lambda, servers, ca2, places, poolTasks);
-    } else {
-      this.groups.addBacklogged(line, m, seen.lineDeparturesVar, rate, cs2, lambda, servers, ca2, cfg.meanServiceMs, places, poolTasks);
     }
+    // the rest (all of the line when no head was queued), sliced when wide (addDrainPart)
+    this.addDrainPart(line, m, seen.lineDeparturesVar, rate, lambda, servers, ca2, places, poolTasks);
     const full = count * seen.fullServed * keep;
     if (full > 0 && smallChainBuffer(this.expService, cap)) {
       // a small buffer held full, exponential service: the chain's own waits (addFullBuffer)

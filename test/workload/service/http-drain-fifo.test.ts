@@ -343,6 +343,28 @@ describe('fluid http: FIFO waits while a backlog drains', () => {
     expect(s.latencyP50Ms! / 1000).toBeGreaterThan(wait + 0.1 - 0.05);
     expect(s.latencyP50Ms! / 1000).toBeLessThan(wait + 0.1 + 0.15);
   });
+  it('a queue building from empty reads its waits as one building from a small queue does (sliced when wide, no jump at q0 = 0)', () => {
+    // 10 s at r0 (40/s = mu: no queue; 40.01/s: 0.1 left), then 80/s on one task of 4 x
+    // 100 ms, cap 1 000: [10, 20 s) builds 0 -> 400, serving 400, the n-th arrival having
+    // found n / 2 ahead: D uniform 1 .. 201, the wait uniform 0 .. 5 s, + 0.1 s of service:
+    // p99 by hand 4.95 + 0.1 = 5.05 s. One group fitted to the uniform read 7.83 s at
+    // q0 = 0 while q0 = 0.1 read 5.10 s.
+    const cfg: ServiceWorkloadConfig = { type: 'http', perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: 100 } }, maxQueuePerTask: 1000 };
+    for (const r0 of [40, 40.01]) {
+      const rate = (t: number) => (t < 10_000 ? r0 : 80);
+      const integral = (t: number) => (t < 10_000 ? r0 * t : r0 * 10_000 + 80 * (t - 10_000)) / 1000;
+      const trace = { rateAt: rate, meanRate: (a: number, b: number) => (b > a ? ((integral(b) - integral(a)) * 1000) / (b - a) : rate(a)) };
+      const sim = new Simulator();
+      const model = createServiceLoadModel(cfg, { sim, trace, streams: new RandomStreams(1), serviceName: 'svc', fargate: true });
+      model.setInRotation('t', true, 0);
+      runPeriod(sim, model, 0, 10_000);
+      const s = runPeriod(sim, model, 10_000, 20_000);
+      expect(s.latencyP99Ms! / 1000).toBeGreaterThan(5.05 * 0.98);
+      expect(s.latencyP99Ms! / 1000).toBeLessThan(5.05 * 1.02);
+      expect(s.latencyP50Ms! / 1000).toBeGreaterThan(2.6 * 0.94);
+      expect(s.latencyP50Ms! / 1000).toBeLessThan(2.6 * 1.08);
+    }
+  });
 });
 
 /** One task, 4 slots of 100 ms, maxQueuePerTask 1 000; r1/s for 10 min then r2/s; `periods` periods of periodMs. */

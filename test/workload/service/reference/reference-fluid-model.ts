@@ -641,7 +641,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
     const line = seen.lineServed;
     const full = seen.fullServed;
     const lambda = aliveMs > 0 ? (arrivals * poolTasks) / aliveMs : 0;
-    // a drain: the head part (the requests queued at the start: D uniform over each carried
+    // FIFO: the head part (the requests queued at the start: D uniform over each carried
     // segment it serves), then the rest (D uniform between the ends); each 8 slices of equal
     // count when wider than the departures' own noise (sd sqrt(1 + D cs2))
     const uniform = (w: number, mean: number, v: number, sliced: boolean) => {
@@ -657,10 +657,9 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
         this.groups.addBacklogged(w, mean, v, rate, this.cfg.serviceScv, lambda, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
       }
     };
-    const drain = seen.headServed > 0;
     if (seen.frontServed > 0) uniform(seen.frontServed * keepFull, seen.frontDepartures, seen.frontDeparturesVar, true);
     if (seen.headServed > seen.frontServed) uniform((seen.headServed - seen.frontServed) * keepFull, seen.headDepartures, seen.headDeparturesVar, true);
-    uniform((line - seen.headServed) * keepFull, seen.lineDepartures, seen.lineDeparturesVar, drain);
+    uniform((line - seen.headServed) * keepFull, seen.lineDepartures, seen.lineDeparturesVar, true);
     this.groups.addNoWait(full * keepFull * (1 - fullWaiting));
     this.groups.addBacklogged(full * keepFull * fullWaiting, seen.fullDepartures, seen.fullDeparturesVar, rate, this.cfg.serviceScv, NaN, servers, ca2, this.cfg.meanServiceMs, cap * poolTasks, poolTasks);
     return { line, full, end: seen.end };
