@@ -8,6 +8,13 @@ import { loadScenarioFile, ScenarioError, scenarioWarnings } from '../../src/sce
 
 type Mutation = (s: Record<string, any>) => void;
 
+/** The quickstart's web service as a DAEMON service: no autoScaling, no desiredCount. */
+function daemon(s: Record<string, any>): void {
+  s.services.web.schedulingStrategy = 'DAEMON';
+  delete s.services.web.autoScaling;
+  delete s.services.web.desiredCount;
+}
+
 const cases: [string, Mutation, RegExp][] = [
   ['unknown task definition', (s) => (s.services.web.taskDefinition = 'wbe'), /services\.web\.taskDefinition: unknown task definition "wbe" \(did you mean "web"\?\)/],
   ['misspelt key', (s) => ((s.services.web.desiredCont = 3), delete s.services.web.desiredCount), /services\.web\.desiredCont: unknown key "desiredCont" \(did you mean "desiredCount"\?\)/],
@@ -42,13 +49,13 @@ const cases: [string, Mutation, RegExp][] = [
   ['ALB request count on a queue workload (it scaled on messages the ALB never sees)', (s) => ((s.services.web.workload.type = 'queue'), delete s.services.web.workload.maxQueuePerTask, delete s.services.web.workload.slo.errorRate, delete s.services.web.workload.perTask.cpuBaseline, delete s.services.web.workload.perTask.capacityRps, delete s.services.web.loadBalancer.routing, (s.services.web.autoScaling.policies = { rc: { policyType: 'TargetTrackingScaling', predefinedMetricType: 'ALBRequestCountPerTarget', targetValue: 100 } })), /^[^\n]*services\.web\.autoScaling\.policies\.rc\.predefinedMetricType: expected a metric a queue workload moves .*found ALBRequestCountPerTarget: the load balancer never sees the messages a queue worker pulls \(workload\.type: queue\)$/],
   ['a RequestCountPerTarget alarm on a queue workload', (s) => ((s.services.web.workload.type = 'queue'), delete s.services.web.workload.maxQueuePerTask, delete s.services.web.workload.slo.errorRate, delete s.services.web.workload.perTask.cpuBaseline, delete s.services.web.workload.perTask.capacityRps, delete s.services.web.loadBalancer.routing, (s.services.web.autoScaling.policies = { rc: { policyType: 'StepScaling', alarm: { metricName: 'RequestCountPerTarget', statistic: 'Sum', threshold: 3000, comparisonOperator: 'GreaterThanThreshold' }, adjustmentType: 'ChangeInCapacity', stepAdjustments: [{ metricIntervalLowerBound: 0, scalingAdjustment: 1 }] } })), /services\.web\.autoScaling\.policies\.rc: expected a metric a queue workload moves .*found RequestCountPerTarget: the load balancer never sees/],
   ['daemon with desired count', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling), /services\.web\.desiredCount: expected no desiredCount on a DAEMON service \(one task runs on each instance that meets the placement constraints\), found 3; remove it, or make the service REPLICA$/],
-  ['daemon with a placement strategy (ecs_service-options.html: with DAEMON there is no need to specify a task placement strategy)', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, (s.services.web.placementStrategy = [{ type: 'binpack', field: 'memory' }])), /services\.web\.placementStrategy: expected no placementStrategy on a DAEMON service \(one task runs on each instance that meets the placement constraints; placementConstraints still apply\), found binpack memory; remove it$/],
-  ['daemon with a capacity provider strategy', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, delete s.services.web.launchType, (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }])), /services\.web\.capacityProviderStrategy: expected no capacityProviderStrategy on a DAEMON service \(as in ECS, daemon services do not use capacity provider strategies: one task runs on each instance that meets the placement constraints\), found ec2; remove it \(launchType: EC2\)$/],
+  ['daemon with a placement strategy (ecs_service-options.html: with DAEMON there is no need to specify a task placement strategy)', (s) => (daemon(s), (s.services.web.placementStrategy = [{ type: 'binpack', field: 'memory' }])), /services\.web\.placementStrategy: expected no placementStrategy on a DAEMON service \(one task runs on each instance that meets the placement constraints; placementConstraints still apply\), found binpack memory; remove it$/],
+  ['daemon with a capacity provider strategy', (s) => (daemon(s), delete s.services.web.launchType, (s.services.web.capacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }])), /services\.web\.capacityProviderStrategy: expected no capacityProviderStrategy on a DAEMON service \(as in ECS, daemon services do not use capacity provider strategies: one task runs on each instance that meets the placement constraints\), found ec2; remove it \(launchType: EC2\)$/],
   ['daemon with autoScaling', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.desiredCount), /services\.web\.autoScaling: expected no autoScaling on a DAEMON service \(its task count follows the instances; Application Auto Scaling does not scale it\), found autoScaling; remove it, or make the service REPLICA$/],
-  ['daemon on Fargate', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, (s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE')), /services\.web\.schedulingStrategy: expected REPLICA on Fargate \(Fargate does not support the DAEMON scheduling strategy: a daemon task runs on each EC2 container instance\), found DAEMON with launchType FARGATE; run the service on EC2 \(launchType: EC2\) or make it REPLICA$/],
-  ['daemon on the cluster default strategy of FARGATE', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, (s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE'), delete s.services.web.launchType, (s.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 1 }])), /services\.web\.launchType: expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy \(ECS gives a service without launchType the cluster's default strategy, and daemon services do not use capacity provider strategies\), found no launchType; add launchType: EC2$/],
+  ['daemon on Fargate', (s) => (daemon(s), (s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE')), /services\.web\.schedulingStrategy: expected REPLICA on Fargate \(Fargate does not support the DAEMON scheduling strategy: a daemon task runs on each EC2 container instance\), found DAEMON with launchType FARGATE; run the service on EC2 \(launchType: EC2\) or make it REPLICA$/],
+  ['daemon on the cluster default strategy of FARGATE', (s) => (daemon(s), (s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), delete s.services.web.launchType, (s.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 1 }])), /services\.web\.launchType: expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy \(ECS gives a service without launchType the cluster's default strategy, and daemon services do not use capacity provider strategies\), found no launchType; add launchType: EC2$/],
   // aws/containers-roadmap#692: CreateService with DAEMON and no launch type in a cluster with a default strategy is an InvalidParameterException, even of Auto Scaling group providers only
-  ['daemon on the cluster default strategy of an Auto Scaling group provider', (s) => ((s.services.web.schedulingStrategy = 'DAEMON'), delete s.services.web.autoScaling, delete s.services.web.desiredCount, delete s.services.web.launchType, (s.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }])), /services\.web\.launchType: expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy .*found no launchType; add launchType: EC2$/],
+  ['daemon on the cluster default strategy of an Auto Scaling group provider', (s) => (daemon(s), delete s.services.web.launchType, (s.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'ec2', weight: 1 }])), /services\.web\.launchType: expected launchType: EC2 on a DAEMON service in a cluster with a defaultCapacityProviderStrategy .*found no launchType; add launchType: EC2$/],
   ['a task definition without FARGATE on Fargate', (s) => ((s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE')), /services\.web\.taskDefinition: expected a task definition with FARGATE in requiresCompatibilities \(the service runs on Fargate\), found "web" with EC2; add FARGATE to its requiresCompatibilities$/],
   ['a placement strategy on Fargate', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE'), (s.services.web.placementStrategy = [{ type: 'spread', field: 'instanceId' }, { type: 'random' }])), /services\.web\.placementStrategy: expected no placementStrategy on Fargate \(placement strategies apply to EC2 only; Fargate spreads tasks across Availability Zones\), found spread instanceId, random; remove it, or run the service on EC2$/],
   ['a placement constraint on Fargate', (s) => ((s.taskDefinitions.web.requiresCompatibilities = ['FARGATE']), (s.taskDefinitions.web.networkMode = 'awsvpc'), (s.services.web.launchType = 'FARGATE'), (s.services.web.placementConstraints = [{ type: 'distinctInstance' }])), /services\.web\.placementConstraints: expected no placementConstraints on Fargate \(placement constraints apply to EC2 only\), found distinctInstance; remove them, or run the service on EC2$/],
@@ -246,9 +253,7 @@ describe('scenario validation: one clear line per problem, with the key path', (
 
   it('a DAEMON service on FARGATE_SPOT by its capacity provider strategy: said once, at schedulingStrategy, naming the strategy (not again at capacityProviderStrategy)', () => {
     const s = quickstart();
-    s.services.web.schedulingStrategy = 'DAEMON';
-    delete s.services.web.autoScaling;
-    delete s.services.web.desiredCount;
+    daemon(s);
     delete s.services.web.launchType;
     s.taskDefinitions.web.requiresCompatibilities = ['FARGATE'];
     s.taskDefinitions.web.networkMode = 'awsvpc';
@@ -271,9 +276,7 @@ describe('scenario validation: one clear line per problem, with the key path', (
 
   it('a DAEMON service on launchType FARGATE with an EC2-only task definition and a placementStrategy: the Fargate line and the DAEMON placementStrategy line, not the moot Fargate ones (task definition, placementStrategy on Fargate)', () => {
     const s = quickstart();
-    s.services.web.schedulingStrategy = 'DAEMON';
-    delete s.services.web.autoScaling;
-    delete s.services.web.desiredCount;
+    daemon(s);
     s.services.web.launchType = 'FARGATE';
     s.services.web.placementStrategy = [{ type: 'spread', field: 'instanceId' }];
     const lines = problemLines(s, 'daemon-fargate-placement');
@@ -284,9 +287,7 @@ describe('scenario validation: one clear line per problem, with the key path', (
 
   it('a DAEMON service put on Fargate by the cluster default strategy, its task definition EC2-only with placementConstraints and stopTimeout 300 s: only the launchType line (the Fargate ones are moot once it runs on EC2)', () => {
     const s = quickstart();
-    s.services.web.schedulingStrategy = 'DAEMON';
-    delete s.services.web.autoScaling;
-    delete s.services.web.desiredCount;
+    daemon(s);
     delete s.services.web.launchType;
     s.cluster.defaultCapacityProviderStrategy = [{ capacityProvider: 'FARGATE', weight: 1 }];
     s.taskDefinitions.web.requiresCompatibilities = ['EC2'];
