@@ -17,10 +17,12 @@
 // state (every task RUNNING and healthy, as many as desired, none starting, stopping or
 // waiting for an instance) and moves one task: one started in the AZ with the fewest
 // tasks (within maximumPercent: the service has one task more meanwhile), then, once it is
-// healthy, one stopped in the AZ with the most. A task that cannot be placed in the AZ with
-// the fewest tasks is a SERVICE_TASK_PLACEMENT_FAILURE "as part of the Availability Zone
-// rebalancing operation": the operation is announced (STARTED) first, and the failure ends
-// it. The events name the service without the guide's placeholder parentheses (as
+// healthy, one stopped in the AZ with the most. The started task goes to the first of the
+// service's capacity providers, in the order its next task would prefer them, that has an
+// instance in that AZ able to take it (AWS does not say which provider). A task that cannot
+// be placed in the AZ with the fewest tasks is a SERVICE_TASK_PLACEMENT_FAILURE "as part of
+// the Availability Zone rebalancing operation": the operation is announced (STARTED) first,
+// and the failure ends it; ecsim adds why, provider by provider. The events name the service without the guide's placeholder parentheses (as
 // task-unplaceable does; docs/notes/placement.md). A desired count change or a task leaving or
 // marked unhealthy for another reason stops the operation (SERVICE_REBALANCING_STOPPED): the
 // started task becomes one of the service's tasks, and the scheduler reconciles as usual.
@@ -39,8 +41,11 @@ export interface RebalancingPort {
   tasksByZone(zones: readonly string[]): Map<string, number>;
   /** One task more stays within maximumPercent and the cluster's PROVISIONING quota. */
   roomForOneMore(): boolean;
-  /** Where a task would be placed in `zone`, or the failure (no container instance fits); nothing happens yet. */
-  placementIn(zone: string): { ok: true; place: () => Task } | { ok: false; fargate: boolean };
+  /**
+   * Where a task would be placed in `zone`, or the failure (no container instance fits) with
+   * `why` it fails on each provider tried (ecsim's note); nothing happens yet.
+   */
+  placementIn(zone: string): { ok: true; place: () => Task } | { ok: false; fargate: boolean; why?: () => string };
   /** Stops one RUNNING task in `zone` (not `except`), chosen by the placement strategies; returns it (null: none there). */
   stopOneIn(zone: string, except: Task): Task | null;
   /** The rebalancing task counts as one of the service's tasks from now (it no longer comes on top of the desired count). */
@@ -163,16 +168,13 @@ export class AzRebalancer {
       // The failure is one "as part of the Availability Zone rebalancing operation"
       // (track-service-rebalancing.html): it follows the STARTED event and ends the
       // operation. A repeat of the same failure within 6 hours is omitted, and with it the
-      // operation's STARTED event; the next look tries again.
+      // operation's STARTED event; the next look tries again. ecsim's note (why, on each
+      // capacity provider tried) is not part of the comparison: it is taken when logged.
       const message = placement.fargate
         ? `service ${port.name} is unable to place a task in ${target}.`
         : `service ${port.name} is unable to place a task in ${target} because no container instance met all of its requirements.`;
-      if (message !== this.lastFailure || port.now - this.lastFailureAt >= SIX_HOURS_MS) {
-        this.lastFailure = message;
-        this.lastFailureAt = port.now;
-        if (!this.active) port.log(started);
-        port.log(message);
-      }
+      const why = placement.why;
+      this.report(message, this.active ? null : started, why && (() => `${message} ecsim: ${why()}.`));
       this.active = false;
       return;
     }
@@ -184,6 +186,20 @@ export class AzRebalancer {
     const task = placement.place();
     this.pending = task;
     port.log(`${port.name} has started 1 tasks in ${target} to AZ Rebalance: ${task.id}.`);
+  }
+
+  /**
+   * Logs `message` (after `before` when given), or `full()` in its place, unless the same
+   * message was logged less than 6 hours ago: ECS omits a repeated service event "until
+   * either the cause is resolved or six hours passes" (service-event-messages.html).
+   */
+  private report(message: string, before: string | null, full?: () => string): void {
+    const port = this.port;
+    if (message === this.lastFailure && port.now - this.lastFailureAt < SIX_HOURS_MS) return;
+    this.lastFailure = message;
+    this.lastFailureAt = port.now;
+    if (before !== null) port.log(before);
+    port.log(full ? full() : message);
   }
 
   private balanced(version: number, zones: readonly string[], zonesVersion: number): void {

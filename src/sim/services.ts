@@ -10,7 +10,7 @@ import { sampleDuration as sample, type Distribution, type Place, type RandomStr
 import type { Instance } from '../model/instance.js';
 import { isCreated, isLive, NewTask, type StopReason, type Task } from '../model/task.js';
 import { targetHealthTimeline, type TargetHealthCheck, type TargetHealthTimeline } from '../model/target-health.js';
-import { chooseProvider, chooseProviderToScaleIn } from '../model/capacity/strategy.js';
+import { chooseProvider, chooseProviderToScaleIn, providerPreference } from '../model/capacity/strategy.js';
 import { managedScalingCounts } from '../model/capacity/reservation.js';
 import { fargateHourlyRate, fargateTaskSize } from '../model/pricing/index.js';
 import {
@@ -334,14 +334,30 @@ export class ServiceRuntime {
         if (fargate()) {
           return { ok: true, place: () => this.startRebalancingTask(null, zone) };
         }
-        const provider = this.config.launchType === 'EC2' ? null : chooseProvider(this.config.strategy, this.providerCounts);
-        const candidates = this.cluster.instancesOf(provider).filter((i) => i.availabilityZone === zone);
+        // the strategy's providers in the order the next task prefers them (launchType EC2:
+        // any instance): the first with an instance in the zone that takes the task
+        const providers: readonly (string | null)[] = this.config.launchType === 'EC2' ? [null] : providerPreference(this.config.strategy, this.providerCounts);
         const counts = this.config.launchType === 'EC2' ? this.activeByAz : this.serviceWideCounts;
         const rng = (this.rng.rebalancing ??= world.streams.stream('az-rebalancing', this.name));
-        const result = placeTask(candidates, this.requirements, this.constraints, this.strategies, rng, { explain: false, groupValueCounts: counts });
-        if (!result.ok) return { ok: false, fargate: false };
-        const inst = this.cluster.byId.get(result.instanceId)!;
-        return { ok: true, place: () => this.startRebalancingTask(inst, zone) };
+        const tried: { provider: string | null; candidates: Instance[] }[] = [];
+        for (const provider of providers) {
+          const candidates = this.cluster.instancesOf(provider).filter((i) => i.availabilityZone === zone);
+          tried.push({ provider, candidates });
+          if (candidates.length === 0) continue;
+          const result = placeTask(candidates, this.requirements, this.constraints, this.strategies, rng, { explain: false, groupValueCounts: counts });
+          if (!result.ok) continue;
+          const inst = this.cluster.byId.get(result.instanceId)!;
+          return { ok: true, place: () => this.startRebalancingTask(inst, zone) };
+        }
+        const why = (): string =>
+          tried
+            .map(({ provider, candidates }) => {
+              if (candidates.length === 0) return `${provider === null ? 'the cluster' : `capacity provider ${provider}`} has no container instance in ${zone}`;
+              const reason = describeUnplaceable(candidates, this.requirements, this.constraints, provider ?? undefined).message;
+              return provider === null ? `in ${zone}: ${reason}` : `capacity provider ${provider} in ${zone}: ${reason}`;
+            })
+            .join('; ');
+        return { ok: false, fargate: false, why };
       },
       stopOneIn: (zone, except) => {
         const inZone = [...this.tasks].filter((t) => t !== except && t.state === 'RUNNING' && !t.leaving && !t.markedUnhealthy && t.availabilityZone === zone);

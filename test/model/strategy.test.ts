@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import {
   chooseProvider,
   chooseProviderToScaleIn,
+  providerPreference,
   splitTasks,
   type CapacityProviderStrategyItem,
 } from '../../src/model/capacity/index.js';
@@ -29,6 +30,9 @@ describe('capacity provider strategy split (§7: base first, then weight)', () =
     ['three equal weights, 7 tasks -> 3, 2, 2', [{ capacityProvider: 'A', weight: 1 }, { capacityProvider: 'B', weight: 1 }, { capacityProvider: 'C', weight: 1 }], 7, { A: 3, B: 2, C: 2 }],
     ['base 1 then 1 : 1 over 100 tasks -> 1 + 50, 49... ties to first', [{ capacityProvider: 'A', base: 1, weight: 1 }, { capacityProvider: 'B', weight: 1 }], 100, { A: 51, B: 49 }],
     ['zero tasks', example, 0, { A: 0, B: 0 }],
+    // rest 6 by weight / (k + 0.5): SPOT 6, then FARGATE 2 and SPOT 2 (tie: FARGATE listed first), SPOT 1.2, SPOT 0.86,
+    // then FARGATE 0.67 and SPOT 0.67 (tie: FARGATE) -> FARGATE 2 + 2, SPOT 4 (not the 3 : 5 of rounding 6 x 1/4 down)
+    ['FARGATE base 2 weight 1, FARGATE_SPOT weight 3, 8 tasks -> 4 : 4', [{ capacityProvider: 'FARGATE', base: 2, weight: 1 }, { capacityProvider: 'FARGATE_SPOT', weight: 3 }], 8, { FARGATE: 4, FARGATE_SPOT: 4 }],
   ])('%s', (_name, strategy, n, expected) => {
     expect(obj(splitTasks(strategy, n))).toEqual(expected);
   });
@@ -67,6 +71,29 @@ describe('capacity provider strategy split (§7: base first, then weight)', () =
         const p = chooseProviderToScaleIn(strategy, counts)!;
         counts.set(p, counts.get(p)! - 1);
         expect(obj(counts)).toEqual(obj(splitTasks(strategy, n - 1)));
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('providerPreference: a provider below its base, then the weighted ones by weight / (excess + 0.5), ties to the first listed', () => {
+    // A 4 (excess 2: 1/2.5 = 0.4), B 5 (3/5.5 = 0.55): B, then A
+    expect(providerPreference(example, new Map([['A', 4], ['B', 5]]))).toEqual(['B', 'A']);
+    // A below its base 2: A first
+    expect(providerPreference(example, new Map([['A', 1], ['B', 9]]))).toEqual(['A', 'B']);
+    // equal weights and excess: the first listed first
+    expect(providerPreference([{ capacityProvider: 'od', base: 2, weight: 1 }, { capacityProvider: 'sp', weight: 1 }], new Map([['od', 5], ['sp', 3]]))).toEqual(['od', 'sp']);
+    // a weight-0 provider at its base takes no more tasks: not listed
+    expect(providerPreference([{ capacityProvider: 'A', base: 3, weight: 0 }, { capacityProvider: 'B', weight: 1 }], new Map([['A', 3], ['B', 1]]))).toEqual(['B']);
+  });
+
+  it('property: providerPreference starts with chooseProvider\'s choice and lists each provider at most once', () => {
+    fc.assert(
+      fc.property(strategies, fc.array(fc.integer({ min: 0, max: 20 }), { minLength: 6, maxLength: 6 }), (strategy, ns) => {
+        const counts = new Map(strategy.map((s, i) => [s.capacityProvider, ns[i]]));
+        const order = providerPreference(strategy, counts);
+        expect(order[0]).toBe(chooseProvider(strategy, counts));
+        expect(new Set(order).size).toBe(order.length);
       }),
       { numRuns: 300 },
     );

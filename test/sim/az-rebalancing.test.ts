@@ -52,6 +52,9 @@ function scenario(service: Record<string, unknown> = {}, extra: (s: Record<strin
 
 type Run = ReturnType<typeof runKeepingRows>;
 
+/** Why s's task fits no instance of us-east-1a while the filler runs: its one instance has 2048 - 2048 CPU units free, the task needs 256. */
+const WHY_1A = 'in us-east-1a: no container instance met all requirements: 1 rejected for RESOURCE:CPU; closest i-00000000000000001 (us-east-1a) lacks 256 CPU units';
+
 function run(raw: Record<string, any>): Run {
   return runKeepingRows(raw, { seed: 1 });
 }
@@ -78,7 +81,8 @@ describe('AZ rebalancing', () => {
     expect(ev.slice(0, 4)).toEqual([
       // the first operation: announced, then its placement failure ends it
       [60, 'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. AZ Rebalancing in progress.'],
-      [60, 'service s is unable to place a task in us-east-1a because no container instance met all of its requirements.'],
+      // ecsim's note: us-east-1a's one instance (i-1, m5.large, 2048 CPU units) has all its CPU taken by the filler
+      [60, `service s is unable to place a task in us-east-1a because no container instance met all of its requirements. ecsim: ${WHY_1A}.`],
       // the same failure from 120 s to 300 s is omitted, and with it its operation's STARTED
       [360, 'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. AZ Rebalancing in progress.'],
       [360, 's has started 1 tasks in us-east-1a to AZ Rebalance: s-4.'],
@@ -153,7 +157,7 @@ describe('AZ rebalancing', () => {
       }),
     );
     const started = 'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. AZ Rebalancing in progress.';
-    const failed = 'service s is unable to place a task in us-east-1a because no container instance met all of its requirements.';
+    const failed = `service s is unable to place a task in us-east-1a because no container instance met all of its requirements. ecsim: ${WHY_1A}.`;
     expect(rebalancing(r)).toEqual([
       [60, started],
       [60, failed],
@@ -199,5 +203,83 @@ describe('availabilityZoneRebalancing at load time', () => {
   it('accepts ENABLED on a compatible service, and DISABLED on any', () => {
     expect(loadError({ availabilityZoneRebalancing: 'ENABLED', placementStrategy: [{ type: 'spread', field: 'attribute:ecs.availability-zone' }, { type: 'binpack', field: 'memory' }] })).toBe('no error');
     expect(loadError({ availabilityZoneRebalancing: 'DISABLED', placementStrategy: [{ type: 'binpack', field: 'cpu' }] })).toBe('no error');
+  });
+});
+
+// Two Auto Scaling group providers (docs/assumptions.md, AZ rebalancing): od has m5.large
+// instances in us-east-1a and us-east-1b only (i-1, i-2), sp one in each AZ (i-3 a, i-4 b,
+// i-5 c); all register at 10 s. A filler (launchType EC2, 2048 CPU units, memberOf
+// us-east-1c) fills i-5 until it is scaled in at 300 s (STOPPED 301 s). s's tasks RUNNING at
+// 20 s, healthy at 60 s; looks every 60 s. The AZs s can use: a, b, c (sp's i-5 is ACTIVE).
+describe('AZ rebalancing over a capacity provider strategy', () => {
+  function twoProviders(service: Record<string, unknown>): Record<string, any> {
+    const s = scenario();
+    s.cluster.capacityProviders = {
+      od: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 2, maxSize: 2, launchDelay: '10s' } },
+      sp: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 3, maxSize: 3, launchDelay: '10s' } },
+    };
+    s.services.filler.placementConstraints = [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone == us-east-1c' }];
+    s.services.s = { taskDefinition: 't', ...service };
+    return s;
+  }
+  const providersAt = (r: Run, t: number): Record<string, number> => {
+    const out: Record<string, number> = {};
+    for (const row of r.tasks) {
+      if (row.service === 's' && row.created <= t * 1000 && (row.stopped === null || row.stopped > t * 1000)) out[row.capacityProvider] = (out[row.capacityProvider] ?? 0) + 1;
+    }
+    return out;
+  };
+
+  it('the strategy prefers od, which has no instance in the emptiest AZ: the task starts on sp there', () => {
+    // od base 2 weight 1, sp weight 1, 8 tasks: od s-1, s-2 (base), then od on ties (listed
+    // first): s-3 od, s-4 sp, s-5 od, s-6 sp, s-7 od, s-8 sp -> od 5, sp 3; spread by AZ over
+    // a and b: 4 and 4. At 360 s the next task would go to od (excess 3 each, tie: od), which
+    // has no instance in us-east-1c; sp's i-5 there is free since 301 s: s-9 starts on it.
+    const r = run(twoProviders({ desiredCount: 8, capacityProviderStrategy: [{ capacityProvider: 'od', base: 2, weight: 1 }, { capacityProvider: 'sp', weight: 1 }] }));
+    const ev = rebalancing(r);
+    expect(ev.slice(0, 4)).toEqual([
+      [60, 'service s is not AZ balanced with 4 tasks in us-east-1a, 4 in us-east-1b, and 0 in us-east-1c. AZ Rebalancing in progress.'],
+      // ecsim's note, provider by provider in the strategy's preference: od has nothing in c,
+      // sp's i-5 has 2048 - 2048 CPU units free for a 256-unit task
+      [
+        60,
+        'service s is unable to place a task in us-east-1c because no container instance met all of its requirements. ecsim: capacity provider od has no container instance in us-east-1c; ' +
+          'capacity provider sp in us-east-1c: no container instance met all requirements: 1 rejected for RESOURCE:CPU; closest i-00000000000000005 (us-east-1c) lacks 256 CPU units.',
+      ],
+      [360, 'service s is not AZ balanced with 4 tasks in us-east-1a, 4 in us-east-1b, and 0 in us-east-1c. AZ Rebalancing in progress.'],
+      [360, 's has started 1 tasks in us-east-1c to AZ Rebalance: s-9.'],
+    ]);
+    const s9 = r.tasks.find((t) => t.taskId === 's-9')!;
+    expect([s9.capacityProvider, s9.instanceId, s9.created, s9.running]).toEqual(['sp', 'i-00000000000000005', 360_000, 370_000]);
+    // healthy at 410 s: a task stops in us-east-1a (4 = 4, the first listed), then s-10 starts in c at 411 s
+    // (RUNNING 421, healthy 461): one stops in b; balanced at 462 s
+    expect(ev.slice(4).map(([t]) => t)).toEqual([410, 411, 461, 462]);
+    expect(ev[7]).toEqual([462, 'service s is AZ balanced with 3 tasks in us-east-1a, 3 tasks in us-east-1b, and 2 tasks in us-east-1c.']);
+    // each stop took an sp task (the started task's provider, which runs tasks in a and b): od 5, sp 3 as before
+    expect(r.tasks.filter((t) => t.stopReason === 'az-rebalancing').map((t) => t.capacityProvider)).toEqual(['sp', 'sp']);
+    expect(providersAt(r, 500)).toEqual({ od: 5, sp: 3 });
+  });
+
+  it('the split shifts by one when the AZ with the most tasks has none of the started task\'s provider; a scale out restores it', () => {
+    // od base 4 weight 1, sp weight 1, 4 tasks: all od (base), a2 b2. At 360 s s-5 starts on
+    // sp in c (od's excess 0 ties sp's: od first, nothing in c); healthy at 410 s, a task
+    // stops in a (2 = 2, the first listed), an od one as sp has none there: od 3, sp 1
+    // (splitTasks gives od 4, sp 0), a1 b2 c1 balanced at 411 s. minCapacity 6 at 480 s: the
+    // two new tasks go by the strategy on the current counts: od (below base 4), then od
+    // (weight 1 / (0 + 0.5) beats sp's 1 / (1 + 0.5)): od 5, sp 1, the split of 6 tasks.
+    const r = run(
+      twoProviders({
+        desiredCount: 4,
+        capacityProviderStrategy: [{ capacityProvider: 'od', base: 4, weight: 1 }, { capacityProvider: 'sp', weight: 1 }],
+        autoScaling: { minCapacity: 4, maxCapacity: 6, scheduledActions: { u: { schedule: 'at(2026-01-05T00:08:00)', scalableTargetAction: { minCapacity: 6 } } } },
+      }),
+    );
+    expect(providersAt(r, 350)).toEqual({ od: 4 });
+    const s5 = r.tasks.find((t) => t.taskId === 's-5')!;
+    expect([s5.capacityProvider, s5.availabilityZone, s5.created]).toEqual(['sp', 'us-east-1c', 360_000]);
+    expect(providersAt(r, 470)).toEqual({ od: 3, sp: 1 });
+    expect(byAz(r, 470)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 2, 'us-east-1c': 1 });
+    expect(r.tasks.filter((t) => t.created === 480_000).map((t) => t.capacityProvider)).toEqual(['od', 'od']);
+    expect(providersAt(r, 485)).toEqual({ od: 5, sp: 1 });
   });
 });

@@ -20,6 +20,7 @@ export { validateFargateSize, FARGATE_TASK_SIZES, FARGATE_PRICES, FARGATE_SPOT_D
 export {
   chooseProvider,
   chooseProviderToScaleIn,
+  providerPreference,
   splitTasks,
   type CapacityProviderStrategyItem,
 } from './strategy.js';

@@ -60,6 +60,34 @@ export function chooseProvider(
 }
 
 /**
+ * The strategy's providers in the order the next task would prefer them: chooseProvider's
+ * choice first, then the others it could give a task to, as if each before had none to
+ * offer. A provider still below its base comes first; then the providers with a weight, by
+ * weight / (excess + 0.5) highest first (ties: the one listed first). A provider without
+ * weight at or above its base takes no task beyond its base and is not listed (unless no
+ * provider has a weight: chooseProvider's fallback alone). AZ rebalancing uses it to find
+ * a provider with an instance in the AZ it starts a task in.
+ */
+export function providerPreference(
+  strategy: readonly CapacityProviderStrategyItem[],
+  currentCounts: ReadonlyMap<string, number>,
+): string[] {
+  if (strategy.length === 0) throw new Error('providerPreference: the capacity provider strategy is empty');
+  const out: string[] = [];
+  for (const item of strategy) {
+    const base = item.base ?? 0;
+    if (base > 0 && (currentCounts.get(item.capacityProvider) ?? 0) < base) out.push(item.capacityProvider);
+  }
+  const weighted = strategy
+    .map((item, index) => ({ name: item.capacityProvider, index, w: item.weight ?? 0, e: Math.max(0, (currentCounts.get(item.capacityProvider) ?? 0) - (item.base ?? 0)) }))
+    .filter((x) => x.w > 0);
+  weighted.sort((a, b) => (higher(a.w, a.e, b.w, b.e) ? -1 : higher(b.w, b.e, a.w, a.e) ? 1 : a.index - b.index));
+  for (const x of weighted) if (!out.includes(x.name)) out.push(x.name);
+  if (out.length === 0) out.push(chooseProvider(strategy, currentCounts));
+  return out;
+}
+
+/**
  * The provider a scale in should stop a task on to keep the split as close to the strategy
  * as possible; null when the service runs no tasks.
  */
