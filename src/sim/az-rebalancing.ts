@@ -22,7 +22,8 @@
 // instance in that AZ able to take it (AWS does not say which provider). A task that cannot
 // be placed in the AZ with the fewest tasks is a SERVICE_TASK_PLACEMENT_FAILURE "as part of
 // the Availability Zone rebalancing operation": the operation is announced (STARTED) first,
-// and the failure ends it; ecsim adds why, provider by provider. The events name the service without the guide's placeholder parentheses (as
+// and the failure ends it; ecsim adds why, provider by provider. With no room under
+// maximumPercent nothing starts, and an ecsim event says so (AWS lists none). The events name the service without the guide's placeholder parentheses (as
 // task-unplaceable does; docs/notes/placement.md). A desired count change or a task leaving or
 // marked unhealthy for another reason stops the operation (SERVICE_REBALANCING_STOPPED): the
 // started task becomes one of the service's tasks, and the scheduler reconciles as usual.
@@ -41,6 +42,8 @@ export interface RebalancingPort {
   tasksByZone(zones: readonly string[]): Map<string, number>;
   /** One task more stays within maximumPercent and the cluster's PROVISIONING quota. */
   roomForOneMore(): boolean;
+  /** When one task more would exceed maximumPercent, why, in figures ("maximumPercent 110 allows ..."); null otherwise. */
+  maximumPercentNote(): string | null;
   /**
    * Where a task would be placed in `zone`, or the failure (no container instance fits) with
    * `why` it fails on each provider tried (ecsim's note); nothing happens yet.
@@ -160,7 +163,14 @@ export class AzRebalancer {
       this.lastFailure = '';
       return;
     }
-    if (!port.roomForOneMore()) return;
+    if (!port.roomForOneMore()) {
+      // ECS starts a task before it stops one: with no room under maximumPercent nothing
+      // moves. AWS lists no event for it; ecsim says so once, then again after 6 hours as
+      // the failures (the PROVISIONING quota's hold is logged by the quota itself).
+      const note = port.maximumPercentNote();
+      if (note !== null) this.report(`service ${port.name} is not AZ balanced with ${zoneList(counts, true)}. ecsim: no task can start to AZ Rebalance: ${note}.`, null);
+      return;
+    }
     const target = pickZone(counts, true);
     const placement = port.placementIn(target);
     const started = `service ${port.name} is not AZ balanced with ${zoneList(counts, true)}. AZ Rebalancing in progress.`;

@@ -330,6 +330,12 @@ export class ServiceRuntime {
         if (this.tasks.size + 1 > cap) return false;
         return !(this.nextTaskInQuota() && !world.provisioningQuota.mayCreate(this.index));
       },
+      maximumPercentNote: () => {
+        const maximumPercent = deploymentConfigurationOf(this.config.config).maximumPercent;
+        const cap = Math.floor((this.desiredCount * maximumPercent) / 100);
+        if (this.tasks.size + 1 <= cap) return null;
+        return `maximumPercent ${maximumPercent} allows floor(${this.desiredCount} x ${maximumPercent} / 100) = ${cap} tasks, leaving no room to start another`;
+      },
       placementIn: (zone) => {
         if (fargate()) {
           return { ok: true, place: () => this.startRebalancingTask(null, zone) };

@@ -58,8 +58,13 @@ describe('AZ rebalancing with maximumPercent leaving no room for one task more',
   });
 
   it('the run agrees: at 120 % the 3 tasks are never moved, at 134 % they are', () => {
-    const moves = (max: number) => runKeepingRows(scenario(3, max), { seed: 1 }).events.filter((e) => e.type === 'az-rebalancing').length;
+    const events = (max: number) => runKeepingRows(scenario(3, max), { seed: 1 }).events.filter((e) => e.type === 'az-rebalancing').map((e) => e.message);
+    const moves = (max: number) => events(max).filter((m) => / has started \d+ tasks? in /.test(m)).length;
     expect(moves(120)).toBe(0);
     expect(moves(134)).toBeGreaterThan(0);
+    // at 120 % the run says why, once (the run is shorter than 6 hours)
+    const noRoom = events(120);
+    expect(noRoom).toHaveLength(1);
+    expect(noRoom[0]).toMatch(/^service web is not AZ balanced with .*\. ecsim: no task can start to AZ Rebalance: maximumPercent 120 allows floor\(3 x 120 \/ 100\) = 3 tasks, leaving no room to start another\.$/);
   });
 });

@@ -34,6 +34,7 @@ function fakePort() {
       return new Map(zones.map((z) => [z, state.counts[z]]));
     },
     roomForOneMore: () => true,
+    maximumPercentNote: () => null,
     placementIn: (zone) =>
       state.fullZones.includes(zone)
         ? { ok: false as const, fargate: false }

@@ -52,6 +52,10 @@ function scenario(service: Record<string, unknown> = {}, extra: (s: Record<strin
 
 type Run = ReturnType<typeof runKeepingRows>;
 
+/** maximumPercent 120 of 3 tasks: floor(3 x 120 / 100) = floor(3.6) = 3, the service has 3, so no fourth can start. */
+const NO_ROOM_120 =
+  'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. ecsim: no task can start to AZ Rebalance: maximumPercent 120 allows floor(3 x 120 / 100) = 3 tasks, leaving no room to start another.';
+
 /** Why s's task fits no instance of us-east-1a while the filler runs: its one instance has 2048 - 2048 CPU units free, the task needs 256. */
 const WHY_1A = 'in us-east-1a: no container instance met all requirements: 1 rejected for RESOURCE:CPU; closest i-00000000000000001 (us-east-1a) lacks 256 CPU units';
 
@@ -116,11 +120,25 @@ describe('AZ rebalancing', () => {
 
   it('no move while one task more would exceed maximumPercent (120 % of 3 allows 3)', () => {
     const r = run(scenario({ deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 120 } }));
-    expect(rebalancing(r)).toEqual([]);
+    // ecsim's event (AWS lists none) at the first steady look, 60 s; the same again only after 6 h
+    expect(rebalancing(r)).toEqual([[60, NO_ROOM_120]]);
     expect(byAz(r, 539)).toEqual({ 'us-east-1a': 0, 'us-east-1b': 2, 'us-east-1c': 1 });
     // 150 % of 3 allows 4: the move happens as with the default 200
     const r150 = run(scenario({ deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 150 } }));
     expect(byAz(r150, 500)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 1, 'us-east-1c': 1 });
+  });
+
+  it('the no-room event comes again only after 6 hours', () => {
+    // looks every 60 s from 60 s: the same message is left out until 60 s + 6 h = 21 660 s
+    const r = run(
+      scenario({ deploymentConfiguration: { minimumHealthyPercent: 100, maximumPercent: 120 } }, (s) => {
+        s.duration = '6h5m';
+      }),
+    );
+    expect(rebalancing(r)).toEqual([
+      [60, NO_ROOM_120],
+      [21_660, NO_ROOM_120],
+    ]);
   });
 
   it('an incompatible service (first placement strategy binpack) is DISABLED by default', () => {
