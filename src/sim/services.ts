@@ -362,14 +362,28 @@ export class ServiceRuntime {
               const reason = describeUnplaceable(candidates, this.requirements, this.constraints, provider ?? undefined).message;
               return provider === null ? `in ${zone}: ${reason}` : `capacity provider ${provider} in ${zone}: ${reason}`;
             })
+            .concat(
+              // the strategy's providers not tried: weight 0 and at their base
+              this.config.strategy
+                .filter((item) => !providers.includes(item.capacityProvider))
+                .map((item) => `capacity provider ${item.capacityProvider} (weight 0) takes no task beyond its base ${item.base ?? 0}`),
+            )
             .join('; ');
         return { ok: false, fargate: false, why };
       },
       stopOneIn: (zone, except) => {
         const inZone = [...this.tasks].filter((t) => t !== except && t.state === 'RUNNING' && !t.leaving && !t.markedUnhealthy && t.availabilityZone === zone);
         // the started task's capacity provider first: the strategy's split stays as it was
-        const same = inZone.filter((t) => t.capacityProvider === except.capacityProvider);
-        const pool = same.length > 0 ? same : inZone;
+        let pool = inZone.filter((t) => t.capacityProvider === except.capacityProvider);
+        if (pool.length === 0 && this.config.strategy.length > 0) {
+          // else the provider a scale in would stop a task on, among those with one in the
+          // zone (base tasks last), so that a base is not broken while a task above one could go
+          const eligible = new Map<string, number>();
+          for (const t of inZone) eligible.set(t.capacityProvider, this.providerCounts.get(t.capacityProvider) ?? 0);
+          const provider = chooseProviderToScaleIn(this.config.strategy, eligible);
+          pool = inZone.filter((t) => t.capacityProvider === provider);
+        }
+        if (pool.length === 0) pool = inZone;
         if (pool.length === 0) return null;
         const rng = (this.rng.rebalancing ??= world.streams.stream('az-rebalancing', this.name));
         return this.stopChosen(pool, 1, rng, undefined, 'az-rebalancing')[0] ?? null;

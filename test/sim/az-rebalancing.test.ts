@@ -230,7 +230,7 @@ describe('availabilityZoneRebalancing at load time', () => {
 // us-east-1c) fills i-5 until it is scaled in at 300 s (STOPPED 301 s). s's tasks RUNNING at
 // 20 s, healthy at 60 s; looks every 60 s. The AZs s can use: a, b, c (sp's i-5 is ACTIVE).
 describe('AZ rebalancing over a capacity provider strategy', () => {
-  function twoProviders(service: Record<string, unknown>): Record<string, any> {
+  function twoProviders(service: Record<string, unknown>, extra: (s: Record<string, any>) => void = () => {}): Record<string, any> {
     const s = scenario();
     s.cluster.capacityProviders = {
       od: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 2, maxSize: 2, launchDelay: '10s' } },
@@ -238,6 +238,7 @@ describe('AZ rebalancing over a capacity provider strategy', () => {
     };
     s.services.filler.placementConstraints = [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone == us-east-1c' }];
     s.services.s = { taskDefinition: 't', ...service };
+    extra(s);
     return s;
   }
   const providersAt = (r: Run, t: number): Record<string, number> => {
@@ -299,5 +300,61 @@ describe('AZ rebalancing over a capacity provider strategy', () => {
     expect(byAz(r, 470)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 2, 'us-east-1c': 1 });
     expect(r.tasks.filter((t) => t.created === 480_000).map((t) => t.capacityProvider)).toEqual(['od', 'od']);
     expect(providersAt(r, 485)).toEqual({ od: 5, sp: 1 });
+  });
+
+  it('the task stopped in the AZ with the most, none of the started task\'s provider there, is one a scale in would stop: not a base task', () => {
+    // od base 5 weight 0, sp1 weight 1, sp2 weight 1, 9 tasks: od 5 (base), then sp1 and sp2 by
+    // weight. sp1's two m5.large are in a and b only; sp2's c5.large in a and b are taken by
+    // two fillers (2048 CPU units each, the instance's all), so its free one is in c. Steady
+    // and unbalanced (4 in a: three od, one sp1), the started task goes to sp2 in c (sp1,
+    // preferred on the tie, has no instance there). sp2 has no task in a: the stop is the
+    // provider a scale in would take among od and sp1 there: od is at its base 5 with weight
+    // 0, so sp1. Before, any task in a could go (od's s-3 did: od 4 of a base of 5).
+    const s = scenario({}, (x) => {
+      x.duration = '15m';
+      x.cluster.capacityProviders = {
+        od: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 2, maxSize: 2, launchDelay: '10s' } },
+        sp1: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 2, maxSize: 2, launchDelay: '10s' } },
+        sp2: { autoScalingGroup: { instanceTypes: ['c5.large'], minSize: 3, maxSize: 3, launchDelay: '10s' } },
+      };
+      const pin = (zone: string) => [{ type: 'memberOf', expression: `attribute:ecs.instance-type == c5.large and attribute:ecs.availability-zone == ${zone}` }];
+      x.services = {
+        fa: { taskDefinition: 'big', launchType: 'EC2', desiredCount: 1, placementConstraints: pin('us-east-1a') },
+        fb: { taskDefinition: 'big', launchType: 'EC2', desiredCount: 1, placementConstraints: pin('us-east-1b') },
+        s: {
+          taskDefinition: 't',
+          desiredCount: 9,
+          capacityProviderStrategy: [
+            { capacityProvider: 'od', base: 5, weight: 0 },
+            { capacityProvider: 'sp1', weight: 1 },
+            { capacityProvider: 'sp2', weight: 1 },
+          ],
+        },
+      };
+    });
+    const r = run(s);
+    const started = r.tasks.filter((t) => t.service === 's' && t.created > 0);
+    expect(started.map((t) => [t.capacityProvider, t.availabilityZone])).toEqual([['sp2', 'us-east-1c']]);
+    const stopped = r.tasks.filter((t) => t.stopReason === 'az-rebalancing');
+    expect(stopped.map((t) => [t.capacityProvider, t.availabilityZone])).toEqual([['sp1', 'us-east-1a']]);
+    expect(providersAt(r, 900)).toEqual({ od: 5, sp1: 1, sp2: 3 });
+  });
+
+  it('the placement failure names a provider of the strategy it did not try: weight 0 at its base', () => {
+    // od base 2 weight 0 (instances in a, b, c), sp weight 1 (a and b only), 8 tasks: od's
+    // two base tasks and sp's six in a and b, none in c. The next task goes to sp alone (od
+    // takes none beyond its base), which has no instance in c: nothing can start there.
+    const r = run(
+      twoProviders({ desiredCount: 8, capacityProviderStrategy: [{ capacityProvider: 'od', base: 2, weight: 0 }, { capacityProvider: 'sp', weight: 1 }] }, (x) => {
+        x.cluster.capacityProviders.od.autoScalingGroup = { ...x.cluster.capacityProviders.od.autoScalingGroup, minSize: 3, maxSize: 3 };
+        x.cluster.capacityProviders.sp.autoScalingGroup = { ...x.cluster.capacityProviders.sp.autoScalingGroup, minSize: 2, maxSize: 2 };
+        delete x.services.filler;
+      }),
+    );
+    expect(rebalancing(r)[1]).toEqual([
+      60,
+      'service s is unable to place a task in us-east-1c because no container instance met all of its requirements. ecsim: capacity provider sp has no container instance in us-east-1c; ' +
+        'capacity provider od (weight 0) takes no task beyond its base 2.',
+    ]);
   });
 });
