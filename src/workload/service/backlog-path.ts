@@ -16,8 +16,10 @@
 // earlier period, which the caller carries with the queue (a QueueRange, set from this
 // function's `end` at the previous period's end): the queue as two FIFO segments, each of
 // D linear in its position (a front one of `front` requests, D from frontFirst to
-// frontLast, and the back one of the rest, backFirst to backLast). A queue held full: one
-// segment of cap + 1 (each queued behind a full queue accepting at `rate`). Taking q0 + 1
+// frontLast, and the back one of the rest, backFirst to backLast), and behind them the last
+// `full` requests, admitted behind a full queue (below). A queue held full: all such. A
+// drain serves those as each queued behind a full queue accepting at `rate` (D q0 + 1: a
+// linear segment, the back one, or joined to it when there are two already). Taking q0 + 1
 // for every head read a queue left by a draining period short (its requests arrived when the
 // queue was longer: one task, mu 40/s, 998 queued then 30/s: minute 11's 398 left over
 // waited 13.3 s down to 10 s, read 10 s), and more so the shorter the period (the drain
@@ -45,17 +47,22 @@
 // period drains (the join keeps the mean), but how it falls to each period is approximate:
 // a joined line served in part reads its part on the line, not on the two slopes (a full
 // queue of 1 000 at 40/s under 1/s and 38/s alternating every 2 s: periods' mean D off by up
-// to 12 %). A queue that ends full: one segment of cap + 1.
+// to 12 %).
 // A building queue is read the same way: its head first (as carried), then this period's
 // arrivals, the one served at t having found q0 + slope t' ahead (t' its arrival, as
 // above), D rising from q0 + 1. For this period's arrivals that is D = q(t) rate / lambda
 // + 1, the rule before 2026-11-27, which read the head too as built at this lambda: a head
 // left by a partial drain read short (one task, 40/s, cap 1 000, 50/s, 10/s for 10 s, then
 // 80/s: the next 400 served, queued behind a full queue, waited 24.98 s and read 14.15 s).
-// Only on the line part: once the queue reaches the cap, what is served (the head's rest,
-// then the line's arrivals) is read at the full queue's law below, and a queue that ends
-// full is one segment of cap + 1 even if it filled late in the period (its line arrivals
-// found less ahead): both read long after a fill (docs/assumptions.md).
+// The queue stays FIFO once it reaches the cap: the queue the fill found (the head's rest,
+// then the line's arrivals, up to D cap + 1) is served first, and only then those admitted
+// at the cap, at the full queue's law below. A queue that ends full is the last cap in that
+// order: what is left of the queue the fill found as segments (as on the line: three
+// joined into two) and the count admitted at the cap behind them (`full`), served in a
+// later period after the segments, at the full queue's law while it is still full. Before
+// (2026-11-28) all served after the fill was read at the full queue's law and a queue that
+// ended full carried cap + 1 for each request: one task, 40/s, cap 1 000, 80/s from empty,
+// 10 s periods: 20-30 s read a mean wait of 18.1 s where its requests waited 12.5 s.
 // That is the http path's (per-task queues, capped); a queue service's shared FIFO queue
 // takes only the line's extent and count from here and its waits from the cumulative
 // arrivals (fluid-model.ts addFifo, arrival-curve.ts), which follow any history.
@@ -68,7 +75,7 @@
 // both would be bimodal-blind. No allocation, all outputs in `out`.
 
 export interface BacklogSeen {
-  /** Requests served while the backlog was on its line part (building or draining), headServed included. */
+  /** Requests served at a linear D: the head's segments (headServed) and this period's arrivals before any fill, also when served after the queue filled. */
   lineServed: number;
   /** Of lineServed: the requests queued at the period start (served first, FIFO). */
   headServed: number;
@@ -79,12 +86,12 @@ export interface BacklogSeen {
   /** The other headServed - frontServed (the back segment's): their mean departures and its variance. */
   headDepartures: number;
   headDeparturesVar: number;
-  /** The queue left at the end as segments (set when it ends on the line or full; else `back` 0: none). */
+  /** The queue left at the end as segments and a count admitted at the cap (set when it ends on the line or full; else none: rangeKnown false). */
   end: QueueRange;
   /** The other lineServed - headServed: their mean departures waited for (requests ahead + 1), and its variance. */
   lineDepartures: number;
   lineDeparturesVar: number;
-  /** Requests served while the queue was full. */
+  /** Requests served that were admitted at the cap (this period's, and the head's `full` ones while the queue is full): at the full queue's law. */
   fullServed: number;
   fullDepartures: number;
   fullDeparturesVar: number;
@@ -92,8 +99,11 @@ export interface BacklogSeen {
 
 /**
  * A FIFO queue's requests as two segments, each of D (departures waited for: requests found
- * ahead on arrival + 1) linear in its position: the first `front` requests from frontFirst
- * to frontLast, the rest from backFirst to backLast. backFirst 0: none known (an empty queue).
+ * ahead on arrival + 1) linear in its position, and a tail: the first `front` requests from
+ * frontFirst to frontLast, then the rest but the last `full` from backFirst to backLast, then
+ * the last `full`, admitted behind a full queue (D at the full queue's law when served while
+ * it is full, cap + 1 when served by a drain). backFirst 0 and full 0: none known (an empty
+ * queue); backFirst 0 with full > 0: no back segment.
  */
 export interface QueueRange {
   front: number;
@@ -101,10 +111,11 @@ export interface QueueRange {
   frontLast: number;
   backFirst: number;
   backLast: number;
+  full: number;
 }
 
 export function newQueueRange(): QueueRange {
-  return { front: 0, frontFirst: 0, frontLast: 0, backFirst: 0, backLast: 0 };
+  return { front: 0, frontFirst: 0, frontLast: 0, backFirst: 0, backLast: 0, full: 0 };
 }
 
 /** Sets `r` to one segment of D `d` (0: none). */
@@ -114,6 +125,18 @@ export function flatRange(r: QueueRange, d: number): void {
   r.frontLast = 0;
   r.backFirst = d;
   r.backLast = d;
+  r.full = 0;
+}
+
+/** Sets `r` to `q` requests all admitted behind a full queue (held full). */
+export function fullRange(r: QueueRange, q: number): void {
+  flatRange(r, 0);
+  r.full = q;
+}
+
+/** A range that holds requests (a back segment or a tail). */
+export function rangeKnown(r: QueueRange): boolean {
+  return r.backFirst >= 1 || r.full > 0;
 }
 
 export function copyRange(to: QueueRange, from: QueueRange): void {
@@ -122,10 +145,11 @@ export function copyRange(to: QueueRange, from: QueueRange): void {
   to.frontLast = from.frontLast;
   to.backFirst = from.backFirst;
   to.backLast = from.backLast;
+  to.full = from.full;
 }
 
 export function sameRange(a: QueueRange, b: QueueRange): boolean {
-  return a.front === b.front && a.frontFirst === b.frontFirst && a.frontLast === b.frontLast && a.backFirst === b.backFirst && a.backLast === b.backLast;
+  return a.front === b.front && a.frontFirst === b.frontFirst && a.frontLast === b.frontLast && a.backFirst === b.backFirst && a.backLast === b.backLast && a.full === b.full;
 }
 
 export function newBacklogSeen(): BacklogSeen {
@@ -133,9 +157,10 @@ export function newBacklogSeen(): BacklogSeen {
 }
 
 /**
- * `q0` requests waiting at the start (their D as `head`; one segment of q0 + 1 when not
- * given or empty), `arrivals` over `periodMs` at a constant rate, served at `ratePerMs` while
- * backlogged, at most `cap` waiting (Infinity: no cap).
+ * `q0` requests waiting at the start (their D as `head`; when not given or empty one segment
+ * of q0 + 1, or at the cap all queued behind a full queue), `arrivals` over `periodMs` at a
+ * constant rate, served at `ratePerMs` while backlogged, at most `cap` waiting (Infinity: no
+ * cap).
  */
 export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, periodMs: number, cap: number, out: BacklogSeen, head?: QueueRange): void {
   out.lineServed = 0;
@@ -152,28 +177,44 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
   out.fullDeparturesVar = 0;
   const end = out.end;
   flatRange(end, 0);
-  // the head's segments: c1 requests from f1 to l1, then q0 - c1 from f2 to l2
+  // the head's segments: c1 requests from f1 to l1, then c2 from f2 to l2, then the last ct
+  // admitted behind a full queue (q0 = c1 + c2 + ct)
   let c1 = 0;
   let f1 = 0;
   let l1 = 0;
   let f2 = q0 + 1;
   let l2 = q0 + 1;
-  if (head !== undefined && head.backFirst >= 1) {
+  let ct = 0;
+  if (head !== undefined && rangeKnown(head)) {
     c1 = head.front < q0 ? head.front : q0;
     f1 = head.frontFirst;
     l1 = head.frontLast;
-    f2 = head.backFirst;
-    l2 = head.backLast;
+    if (head.backFirst >= 1) {
+      f2 = head.backFirst;
+      l2 = head.backLast;
+      ct = head.full < q0 - c1 ? head.full : q0 - c1;
+    } else {
+      ct = q0 - c1;
+    }
+  } else if (q0 > 0 && q0 >= cap) {
+    ct = q0; // at the cap, none carried: queued behind a full queue
   }
-  const c2 = q0 - c1;
   if (!(periodMs > 0) || !(ratePerMs > 0)) {
-    // nothing served: the queue kept, this interval's arrivals (if any) joined to its back
+    // nothing served: the queue kept, this interval's arrivals (if any, and it is not full)
+    // joined to its back
     if (q0 > 0) {
+      const c2 = q0 - c1 - ct;
       end.front = c1;
       end.frontFirst = f1;
       end.frontLast = l1;
-      end.backFirst = c2 > 0 ? f2 : q0 + 1;
-      end.backLast = arrivals > 0 ? Math.min(cap, q0 + arrivals) + 1 : l2;
+      end.full = ct;
+      if (ct > 0) {
+        end.backFirst = c2 > 0 ? f2 : 0;
+        end.backLast = c2 > 0 ? l2 : 0;
+      } else {
+        end.backFirst = c2 > 0 ? f2 : q0 + 1;
+        end.backLast = arrivals > 0 ? Math.min(cap, q0 + arrivals) + 1 : l2;
+      }
     }
     return;
   }
@@ -185,68 +226,111 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
   if (slope < 0) lineMs = Math.min(periodMs, q0 / -slope);
   else if (slope > 0 && q0 + slope * periodMs > cap) lineMs = Math.max(0, (cap - q0) / slope);
   const fullMs = slope > 0 ? periodMs - lineMs : 0;
-  if (lineMs > 0) {
-    // FIFO drain: the head part (queued at the start, D as carried), then this period's
-    // arrivals, D linear from q0 + 1 down to (q0 / lambda - t (rate - lambda) / lambda) rate + 1
-    // at the line's end (1 once the queue empties)
-    const headMs = Math.min(lineMs, q0 / ratePerMs);
-    out.lineServed = ratePerMs * lineMs;
-    const sHead = ratePerMs * headMs;
-    out.headServed = sHead;
-    // the head's first sHead positions: n1 of the front segment, then n2 of the back one
-    const n1 = sHead < c1 ? sHead : c1;
-    if (n1 > 0) {
-      const e = f1 + ((l1 - f1) * n1) / c1;
-      out.frontServed = n1;
-      out.frontDepartures = (f1 + e) / 2;
-      out.frontDeparturesVar = ((e - f1) * (e - f1)) / 12;
+  if (ct > 0 && lineMs > 0) {
+    // those admitted behind a full queue, served on the line (a drain): each queued behind
+    // the full queue, D q0 + 1 (q0 the cap, or a queue held at the chain's mean), as a
+    // linear segment: the back one (the back segment moved to the front when there is no
+    // front), or with three joined to the back segment keeping the mean (as below)
+    const c2 = q0 - c1 - ct;
+    const d = q0 + 1;
+    if (c2 > 0 && c1 === 0) {
+      c1 = c2;
+      f1 = f2;
+      l1 = l2;
+      f2 = d;
+      l2 = d;
+    } else if (c2 > 0) {
+      const mean = (c2 * (f2 + l2) + 2 * ct * d) / (2 * (c2 + ct));
+      let last = 2 * mean - f2;
+      if (last < 1) last = 1;
+      f2 = 2 * mean - last;
+      l2 = last;
+    } else {
+      f2 = d;
+      l2 = d;
     }
-    const n2 = sHead - n1;
-    if (n2 > 0) {
-      const e = c2 > 0 ? f2 + ((l2 - f2) * n2) / c2 : f2;
-      out.headDepartures = (f2 + e) / 2;
-      out.headDeparturesVar = ((e - f2) * (e - f2)) / 12;
-    }
-    const a = q0 + 1;
-    let b = a;
-    if (lineMs > headMs && lambda > 0) {
+    ct = 0;
+  }
+  const c2 = q0 - c1 - ct;
+  // FIFO: the head's linear part (queued at the start, D as carried), its part admitted
+  // behind a full queue (only when the period starts full), then this period's arrivals
+  // before the fill (line), D linear from q0 + 1 down (draining: to 1 once the queue
+  // empties) or up (building: to cap + 1 at the fill), then those admitted at the cap
+  const served = ratePerMs * (lineMs + fullMs);
+  const lineArrivals = lineMs === periodMs ? arrivals : lambda * lineMs;
+  const sHead = ratePerMs * Math.min(lineMs + fullMs, (q0 - ct) / ratePerMs);
+  out.headServed = sHead;
+  // the head's first sHead positions: n1 of the front segment, then n2 of the back one
+  const n1 = sHead < c1 ? sHead : c1;
+  if (n1 > 0) {
+    const e = f1 + ((l1 - f1) * n1) / c1;
+    out.frontServed = n1;
+    out.frontDepartures = (f1 + e) / 2;
+    out.frontDeparturesVar = ((e - f1) * (e - f1)) / 12;
+  }
+  const n2 = sHead - n1;
+  if (n2 > 0) {
+    const e = c2 > 0 ? f2 + ((l2 - f2) * n2) / c2 : f2;
+    out.headDepartures = (f2 + e) / 2;
+    out.headDeparturesVar = ((e - f2) * (e - f2)) / 12;
+  }
+  // this period's arrivals served: the first m of them
+  const m = served - q0 > 0 ? (served - q0 < lineArrivals ? served - q0 : lineArrivals) : 0;
+  const a = q0 + 1;
+  let b = a;
+  if (fullMs > 0) {
+    if (m > 0 && lambda > 0) b = q0 + (slope * m) / lambda + 1;
+    out.lineServed = sHead + m;
+  } else {
+    if (lineMs > q0 / ratePerMs && lambda > 0) {
       const w = q0 / lambda + (slope * lineMs) / lambda; // slope = -(rate - lambda)
       b = (w > 0 ? w : 0) * ratePerMs + 1;
     }
+    out.lineServed = ratePerMs * lineMs;
+  }
+  if (lineMs > 0 || sHead > 0) {
     out.lineDepartures = (a + b) / 2;
     out.lineDeparturesVar = ((a - b) * (a - b)) / 12;
   }
   if (fullMs > 0) {
-    flatRange(end, cap + 1);
+    // the rest: the head's part admitted behind a full queue, then this period's admitted
+    // at the cap, both at the full queue's law
+    out.fullServed = served - out.lineServed;
     const x = ratePerMs / lambda;
     // (1 - x) K small: the truncated geometric is nearly uniform on 1..K (and the closed
     // form would cancel catastrophically). A cap below 1 holds nobody: no wait.
     const xk = Math.pow(x, cap);
     const free = cap < 1 ? 1 : (1 - x) * cap < 1e-6 ? (cap + 1) / 2 : 1 / (1 - x) - (cap * xk) / (1 - xk);
-    out.fullServed = ratePerMs * fullMs;
     out.fullDepartures = cap + 1 - free;
     out.fullDeparturesVar = Math.min(x / ((1 - x) * (1 - x)), (cap * cap) / 12);
-  } else if (lineMs === periodMs && q0 + slope * periodMs > 0) {
-    // the queue left on the line (see the top)
-    const q1 = q0 + slope * periodMs;
-    const sAll = ratePerMs * periodMs;
-    if (sAll >= q0) {
-      end.backFirst = q0 + (lambda > 0 ? (slope * (sAll - q0)) / lambda : 0) + 1;
-      end.backLast = q1 + 1;
-    } else if (sAll < c1) {
+  }
+  const qEnd = fullMs > 0 ? cap : q0 + slope * periodMs;
+  if (fullMs > 0 || (lineMs === periodMs && qEnd > 0)) {
+    // the queue left (see the top): the last qEnd in FIFO order; those admitted at the cap
+    // (the head's not served, and this period's) at its back
+    const tail = ct + ratePerMs * fullMs - out.fullServed;
+    end.full = tail > 0 ? tail : 0;
+    const lin = q0 - ct;
+    if (served >= lin) {
+      // the head all served: this period's arrivals not served, if any
+      if (lineArrivals > m) {
+        end.backFirst = q0 + (lambda > 0 ? (slope * m) / lambda : 0) + 1;
+        end.backLast = qEnd + 1;
+      }
+    } else if (served < c1) {
       // the front segment's rest in front; the back segment and the arrivals joined behind
-      end.front = c1 - sAll;
-      end.frontFirst = f1 + ((l1 - f1) * sAll) / c1;
+      end.front = c1 - served;
+      end.frontFirst = f1 + ((l1 - f1) * served) / c1;
       end.frontLast = l1;
       end.backFirst = c2 > 0 ? f2 : q0 + 1;
-      end.backLast = lambda > 0 ? q1 + 1 : c2 > 0 ? l2 : l1;
-      if (c2 > 0 && lambda > 0) {
+      end.backLast = lineArrivals > 0 ? qEnd + 1 : c2 > 0 ? l2 : l1;
+      if (c2 > 0 && lineArrivals > 0) {
         // the joined line keeps the back's first D and the true mean of the two parts (c2
-        // of mean (f2 + l2) / 2, the arrivals of mean (q0 + q1) / 2 + 1): last = 2 mean -
+        // of mean (f2 + l2) / 2, the arrivals of mean (q0 + qEnd) / 2 + 1): last = 2 mean -
         // first (below the arrivals' last when the back lies higher: the total is what is
         // kept, the spread approximate), kept at least 1 (then the first is lowered instead)
-        const n = arrivals;
-        const mean = (c2 * (f2 + l2) + n * (q0 + q1 + 2)) / (2 * (c2 + n));
+        const n = lineArrivals;
+        const mean = (c2 * (f2 + l2) + n * (q0 + qEnd + 2)) / (2 * (c2 + n));
         let last = 2 * mean - f2;
         if (last < 1) last = 1;
         end.backFirst = 2 * mean - last;
@@ -254,11 +338,11 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
       }
     } else {
       // the back segment's rest in front, the arrivals behind
-      end.front = q0 - sAll;
-      end.frontFirst = c2 > 0 ? f2 + ((l2 - f2) * (sAll - c1)) / c2 : f2;
+      end.front = lin - served;
+      end.frontFirst = c2 > 0 ? f2 + ((l2 - f2) * (served - c1)) / c2 : f2;
       end.frontLast = l2;
-      end.backFirst = lambda > 0 ? q0 + 1 : l2;
-      end.backLast = lambda > 0 ? q1 + 1 : l2;
+      end.backFirst = lineArrivals > 0 ? q0 + 1 : l2;
+      end.backLast = lineArrivals > 0 ? qEnd + 1 : l2;
     }
   }
 }

@@ -14,7 +14,7 @@
 
 import { ArrivalCurve } from './arrival-curve.js';
 import { cpuPercent, memoryMiB } from './cpu.js';
-import { backlogSeen, copyRange, fitServedTo, flatRange, newBacklogSeen, newQueueRange, sameRange, type QueueRange } from './backlog-path.js';
+import { backlogSeen, copyRange, fitServedTo, flatRange, fullRange, newBacklogSeen, newQueueRange, rangeKnown, sameRange, type QueueRange } from './backlog-path.js';
 import { BufferLoss } from './buffer-loss.js';
 import { LatencyGroups, smallChainBuffer } from './fluid-latency.js';
 import { chainRatio } from '../queueing/index.js';
@@ -795,9 +795,10 @@ export class FluidServiceModel implements ServiceLoadModel {
     // a queue already held at the chain's mean is the stationary full buffer: its requests
     // wait as at the cap (the truncated queue of a full buffer), as before it was held
     const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
-    // its head's D: the range carried (backlog-path.ts), or p0 + 1 (read as full, or none)
+    // its head's D: the range carried (backlog-path.ts; one that ended full holds p0 = the
+    // cap), or read as queued behind a full queue (at the cap) or p0 + 1
     const floor = b.floorServers;
-    const backlogged = this.addBacklogged(count, p0, p0 === q0 ? range : undefined, a, done, rest + (p0 - q0), servingMs, cfg.taskRate / 1000, maxQ, floor, b.ca2, floor / cfg.concurrency, keep, waiting);
+    const backlogged = this.addBacklogged(count, p0, p0 === q0 || range.full > 0 ? range : undefined, a, done, rest + (p0 - q0), servingMs, cfg.taskRate / 1000, maxQ, floor, b.ca2, floor / cfg.concurrency, keep, waiting);
     const lost = loss * done; // the finite buffer's loss
     b.rejected += count * (rest - q1);
     if (lost > 0) b.rejected += count * lost;
@@ -827,10 +828,17 @@ export class FluidServiceModel implements ServiceLoadModel {
     }
     b.q1 = q1;
     // the D range of what is left (backlog-path.ts): a queue held at the chain's mean or at
-    // the cap queued behind a full queue (q1 + 1, as the next period's p0 reads it)
+    // the cap keeps what its requests found when the fluid queue ended full (the requests
+    // queued before the fill, then those admitted behind the full queue), else all queued
+    // behind a full queue; one left on the line its segments (q1 + 1 when none: a rounding
+    // remainder)
+    const end = this.seen.end;
     if (!(q1 > 0)) flatRange(b.range, 0);
-    else if (q1 === held || q1 === maxQ || !(this.seen.end.backFirst >= 1)) flatRange(b.range, q1 + 1);
-    else copyRange(b.range, this.seen.end);
+    else if (q1 === held || q1 === maxQ) {
+      if (end.full > 0) copyRange(b.range, end);
+      else fullRange(b.range, q1);
+    } else if (!rangeKnown(end)) flatRange(b.range, q1 + 1);
+    else copyRange(b.range, end);
     b.servedEach = done - lost;
     b.keep = keep;
   }

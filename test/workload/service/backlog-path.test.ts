@@ -9,18 +9,22 @@ describe('backlogSeen', () => {
     expect(o.lineServed + o.fullServed).toBe(0);
   });
 
-  it('overload from empty: fills the cap, then full; waits scaled by rate / lambda while filling', () => {
-    // lambda 0.15/ms, rate 0.1/ms: +0.05/ms, cap 100 reached after 2 000 ms.
+  it('overload from empty: fills the cap, then full; FIFO, the arrivals before the fill first, then those admitted at the cap', () => {
+    // lambda 0.15/ms, rate 0.1/ms: +0.05/ms, cap 100 reached after 2 000 ms. The 300 that
+    // arrived by then found 0 up to 100 ahead (D 1 -> 101, uniform: mean 51) and are served
+    // first (0-3 000 ms); then 5 700 of those admitted at the cap, at its law; the last 100
+    // admitted are left.
     const o = newBacklogSeen();
     backlogSeen(0, 9000, 0.1, 60_000, 100, o);
-    expect(o.lineServed).toBeCloseTo(200, 9);
-    const b = (100 * 2) / 3 + 1; // D at the end of the line: q rate / lambda + 1
-    expect(o.lineDepartures).toBeCloseTo((1 + b) / 2, 9);
-    expect(o.lineDeparturesVar).toBeCloseTo(((b - 1) * (b - 1)) / 12, 9);
-    expect(o.fullServed).toBeCloseTo(5800, 9);
+    expect(o.lineServed).toBeCloseTo(300, 9);
+    expect(o.lineDepartures).toBeCloseTo(51, 9);
+    expect(o.lineDeparturesVar).toBeCloseTo((100 * 100) / 12, 9);
+    expect(o.fullServed).toBeCloseTo(5700, 9);
     // x = 2/3: free places seen ~ geometric, mean 1/(1-x) = 3 (x^100 negligible), variance x/(1-x)^2 = 6.
     expect(o.fullDepartures).toBeCloseTo(100 + 1 - 3, 9);
     expect(o.fullDeparturesVar).toBeCloseTo(6, 9);
+    expect(o.end.backFirst).toBe(0);
+    expect(o.end.full).toBeCloseTo(100, 9);
   });
 
   // draining (FIFO: the head part D = q0 + 1, then D from q0 + 1 down to 1): http-drain-fifo.test.ts

@@ -290,7 +290,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
       if (q1 === held) anyHeld = true;
       // a queue held already waits as a full buffer's
       const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
-      const { line, full, end: endRange } = this.backlogged(p0, p0 === q0 ? t.range : undefined, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
+      const { line, full, end: endRange } = this.backlogged(p0, p0 === q0 || t.range.full > 0 ? t.range : undefined, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
       const lost = loss * done;
       rejected += rest - q1 + lost;
       served += done - lost;
@@ -433,7 +433,7 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
         const q1 = removedHere ? 0 : Math.min(rest, maxQ, held);
         if (q1 === held) anyHeld = true;
         const p0 = q0 >= held && maxQ > q0 ? maxQ : q0;
-        const { line, full, end: endRange } = this.backlogged(p0, p0 === q0 ? t.range : undefined, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
+        const { line, full, end: endRange } = this.backlogged(p0, p0 === q0 || t.range.full > 0 ? t.range : undefined, a, done, rest + p0 - q0, servingMs, perMsRate, maxQ, floorServers, ca2, floorServers / cfg.concurrency, 1 - loss, waiting);
         const lost = loss * done;
         rejected += rest - q1 + lost;
         served += done - lost;
@@ -717,13 +717,17 @@ export class ReferenceFluidServiceModel implements ServiceLoadModel {
 }
 
 /**
- * The D segments carried with a task's queue q1 (backlog-path.ts): none when empty; one of
- * q1 + 1 when held at the chain's mean or at the cap (queued behind a full queue), or when
- * the fluid line left nothing (a rounding remainder); else the line's.
+ * The D segments carried with a task's queue q1 (backlog-path.ts): none when empty; held at
+ * the chain's mean or at the cap: the fluid queue's own when it ended full (the part queued
+ * before the fill, then those admitted behind the full queue), else all admitted behind a
+ * full queue; else the line's, one of q1 + 1 when the fluid line left nothing (a rounding
+ * remainder).
  */
 function setRange(t: FluidTask, q1: number, held: number, maxQ: number, end: QueueRange): void {
   const r = t.range;
-  if (!(q1 > 0)) Object.assign(r, { front: 0, frontFirst: 0, frontLast: 0, backFirst: 0, backLast: 0 });
-  else if (q1 === held || q1 === maxQ || !(end.backFirst >= 1)) Object.assign(r, { front: 0, frontFirst: 0, frontLast: 0, backFirst: q1 + 1, backLast: q1 + 1 });
+  const none = { front: 0, frontFirst: 0, frontLast: 0, backFirst: 0, backLast: 0, full: 0 };
+  if (!(q1 > 0)) Object.assign(r, none);
+  else if (q1 === held || q1 === maxQ) Object.assign(r, end.full > 0 ? { ...end } : { ...none, full: q1 });
+  else if (!(end.backFirst >= 1 || end.full > 0)) Object.assign(r, { ...none, backFirst: q1 + 1, backLast: q1 + 1 });
   else Object.assign(r, { ...end });
 }
