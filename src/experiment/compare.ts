@@ -7,16 +7,16 @@ import { join } from 'node:path';
 import { ScenarioError } from '../scenario/index.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { loadVariantScenario } from './load-derived.js';
-import { METRICS, PROVIDER_FIGURES, type ProviderFigures } from './metrics.js';
+import { METRICS, type ProviderFigures } from './metrics.js';
+import { providerOutcomes, type ProviderOutcome } from './provider-outcomes.js';
 import { isJsonObject } from './merge-patch.js';
 import { paretoFront } from './pareto.js';
 import { runJobs } from './run-jobs.js';
 import { variantDurationIssues } from './same-duration.js';
 import { pairedDifference, summarizeSample, type SampleSummary } from './stats.js';
-import type { ReplicationJob } from './replication-job.js';
 
-/** The peak figures of a capacity provider: an EC2 one's maxInstances, a Fargate one's maxTasks. */
-type PeakFigure = 'maxInstances' | 'maxTasks';
+export type { ProviderOutcome };
+import type { ReplicationJob } from './replication-job.js';
 
 export interface VariantOutcome {
   name: string;
@@ -36,14 +36,6 @@ export interface VariantOutcome {
    * provider a replication does not have counts as cost 0 and peak 0 (providerOutcomes).
    */
   providers: ProviderOutcome[];
-}
-
-export interface ProviderOutcome {
-  name: string;
-  /** Per PROVIDER_FIGURES (cost, maxInstances, maxTasks), over the replications with a value. */
-  stats: SampleSummary[];
-  /** The largest peak over the replications (NaN: the provider has no such figure). */
-  max: Record<PeakFigure, number>;
 }
 
 export interface Comparison {
@@ -132,38 +124,4 @@ export function summarizeComparison(
       providers: perProvider[v],
     })),
   };
-}
-
-/**
- * Per capacity provider named in any replication of any variant (the order they first appear:
- * variant by variant, replication by replication), for every variant: each figure over its
- * replications. A replication without the provider (the variant does not use it: summary.json
- * names only the providers a service can place on) counts as cost 0 and peak 0 of the
- * provider's kind (maxInstances of an EC2 provider, maxTasks of a Fargate one, as the
- * replications that have it show; the other figure has no value, NaN).
- */
-function providerOutcomes(variants: readonly (readonly (readonly [string, ProviderFigures][])[])[]): ProviderOutcome[][] {
-  const names: string[] = [];
-  for (const replications of variants) for (const r of replications) for (const [name] of r) if (!names.includes(name)) names.push(name);
-  const present = (replications: readonly (readonly [string, ProviderFigures][])[], name: string) =>
-    replications.flatMap((r) => r.filter(([n]) => n === name).map(([, f]) => f));
-  return variants.map((replications) =>
-    names.map((name) => {
-      // the provider's kind by the figures it has: in this variant's runs, else in the first variant's that has it
-      const own = present(replications, name);
-      const seen = own.length > 0 ? own : (variants.map((v) => present(v, name)).find((f) => f.length > 0) ?? []);
-      const has = (f: PeakFigure) => seen.some((x) => Number.isFinite(x[f]));
-      const absent: ProviderFigures = { cost: 0, maxInstances: has('maxInstances') ? 0 : NaN, maxTasks: has('maxTasks') ? 0 : NaN };
-      const figures = replications.map((r) => r.find(([n]) => n === name)?.[1] ?? absent);
-      const largest = (f: PeakFigure) => {
-        const values = figures.map((x) => x[f]).filter((x) => Number.isFinite(x));
-        return values.length === 0 ? NaN : Math.max(...values);
-      };
-      return {
-        name,
-        stats: PROVIDER_FIGURES.map((f) => summarizeSample(figures.map((x) => x[f]))),
-        max: { maxInstances: largest('maxInstances'), maxTasks: largest('maxTasks') },
-      };
-    }),
-  );
 }

@@ -1,10 +1,12 @@
 // The CSVs of a comparison folder (names and columns are read by the HTML report):
-// comparison.csv, paired.csv, replications.csv, providers.csv.
+// comparison.csv, paired.csv, replications.csv, providers.csv (the last three's layout shared
+// with a sweep's: pairedTableCsv, replicationsTableCsv, providersTableCsv).
 
 import { stringify } from 'csv-stringify/sync';
 import { formatFigure } from '../output/csv-file.js';
 import type { Comparison } from './compare.js';
 import { METRICS, PROVIDER_FIGURES } from './metrics.js';
+import type { ProviderOutcome } from './provider-outcomes.js';
 import type { SampleSummary } from './stats.js';
 
 /**
@@ -34,17 +36,26 @@ export function comparisonCsv(c: Comparison): string {
  * variant): where a variant does not use it, cost 0 and peak 0.
  */
 export function providersCsv(c: Comparison): string {
+  return providersTableCsv(['variant'], c.variants.map((v) => ({ lead: [v.name], providers: v.providers })));
+}
+
+/**
+ * providers.csv of a compare (`lead`: `variant`) or a sweep (the point's parameter columns):
+ * one row per (entry, provider), the entry's lead cells, `capacityProvider`, then the figures
+ * as providersCsv says.
+ */
+export function providersTableCsv(lead: readonly string[], entries: readonly { lead: readonly string[]; providers: readonly ProviderOutcome[] }[]): string {
   const header = [
-    'variant',
+    ...lead,
     'capacityProvider',
     ...PROVIDER_FIGURES.flatMap((f) => [`${f}_mean`, `${f}_ci95`]),
     ...PROVIDER_FIGURES.map((f) => `${f}_n`),
     'maxInstances_max',
     'maxTasks_max',
   ];
-  const rows = c.variants.flatMap((v) =>
-    v.providers.map((p) => [
-      v.name,
+  const rows = entries.flatMap((e) =>
+    e.providers.map((p) => [
+      ...e.lead,
       p.name,
       ...p.stats.flatMap((s) => [formatFigure(s.mean), formatFigure(s.ci95)]),
       ...p.stats.map((s) => String(s.n)),

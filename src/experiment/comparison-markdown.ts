@@ -5,6 +5,7 @@
 import type { Comparison } from './compare.js';
 import { startNote, COMBINED_NOTE, METRIC_ALIGNMENT, METRIC_LABELS as LABELS, METRIC_TITLES, missingNote, paretoNote, plusMinus, runsParagraph, signed, signedAtPlace, signedPlusMinusText, significanceNote, withCount } from './figures-markdown.js';
 import { METRICS } from './metrics.js';
+import type { ProviderOutcome } from './provider-outcomes.js';
 import { isSameEveryTime, isSignificant, type SampleSummary } from './stats.js';
 
 export function comparisonMarkdown(c: Comparison): string {
@@ -88,40 +89,55 @@ function warmVariants(c: Comparison): string[] | 'all' {
   return warm.length > 0 && warm.length === c.variants.length ? 'all' : warm;
 }
 
-/**
- * `## Per capacity provider`: one row per (variant, provider), every provider any variant uses
- * for every variant (cost 0 and peak 0 where a variant does not use it), its cost (summary.json's
- * cost.byProvider) and peak instances (EC2: maxInstances) or peak tasks (Fargate: maxTasks),
- * mean ± 95 % half-width as the figures above, each peak beside the largest over the
- * replications; none when no variant has a provider's figures.
- */
+/** comparison.md's `## Per capacity provider` of a compare: providerTableLines, a row per (variant, provider). */
 function providersTable(c: Comparison): string[] {
-  const rows = c.variants.flatMap((v) => v.providers.map((p) => ({ variant: v.name, p })));
-  if (rows.length === 0) return [];
-  const n = c.seeds.length;
-  const cell = (s: SampleSummary) => (s.n === 0 ? '' : withCount(plusMinus(s), s.n, n));
+  return providerTableLines('variant', ['variant'], c.variants.map((v) => ({ lead: [v.name], providers: v.providers })), c.seeds.length);
+}
+
+/**
+ * `## Per capacity provider` of a compare or a sweep: one row per (entry, provider), every
+ * provider any entry uses for every entry (cost 0 and peak 0 where an entry does not use it),
+ * after the entry's `lead` cells (a variant's name, a point's swept values) under
+ * `leadTitles`: its cost (summary.json's cost.byProvider) and peak instances (EC2:
+ * maxInstances) or peak tasks (Fargate: maxTasks), mean ± 95 % half-width as the figures
+ * above, each peak beside the largest over the replications. An entry whose `providers` is
+ * undefined (a sweep point merged from a shard file written before shard files recorded them)
+ * has one row saying `not recorded`, and the note under the table says why; when no entry has
+ * them, the section is that note alone. None when there are no rows at all.
+ */
+export function providerTableLines(noun: 'variant' | 'point', leadTitles: readonly string[], entries: readonly { lead: readonly string[]; providers: readonly ProviderOutcome[] | undefined }[], replications: number): string[] {
+  const recorded = entries.filter((e) => e.providers !== undefined);
+  const unrecorded = entries.length - recorded.length;
+  if (recorded.every((e) => e.providers!.length === 0) && unrecorded === 0) return [];
+  const lines = ['## Per capacity provider', ''];
+  if (recorded.length === 0) return [...lines, NOT_RECORDED_NOTE, ''];
+  const cell = (s: SampleSummary) => (s.n === 0 ? '' : withCount(plusMinus(s), s.n, replications));
   const largest = (x: number) => (Number.isFinite(x) ? String(x) : '');
-  const lines = [
-    '## Per capacity provider',
-    '',
-    `| variant | ${PROVIDER_COLUMN_TITLES.join(' | ')} |`,
-    '|---|---|---:|---:|---:|---:|---:|',
-  ];
-  for (const { variant, p } of rows) {
-    const [cost, instances, tasks] = p.stats.map(cell);
-    lines.push(`| ${variant} | ${p.name} | ${cost} | ${instances} | ${largest(p.max.maxInstances)} | ${tasks} | ${largest(p.max.maxTasks)} |`);
+  lines.push(`| ${[...leadTitles, ...PROVIDER_COLUMN_TITLES].join(' | ')} |`, `|${leadTitles.map(() => '---').join('|')}|---|---:|---:|---:|---:|---:|`);
+  for (const e of entries) {
+    if (e.providers === undefined) lines.push(`| ${e.lead.join(' | ')} | not recorded |  |  |  |  |  |`);
+    for (const p of e.providers ?? []) {
+      const [cost, instances, tasks] = p.stats.map(cell);
+      lines.push(`| ${e.lead.join(' | ')} | ${p.name} | ${cost} | ${instances} | ${largest(p.max.maxInstances)} | ${tasks} | ${largest(p.max.maxTasks)} |`);
+    }
   }
-  lines.push('', PROVIDERS_NOTE, '');
+  lines.push('', providersNote(noun), '');
+  if (unrecorded > 0) lines.push(NOT_RECORDED_NOTE, '');
   return lines;
 }
 
-/** The note under the per-provider table (comparison.md's and the comparison page's). */
-export const PROVIDERS_NOTE =
+/** Under a sweep's per-provider table, when some point has no figures per capacity provider (comparison.md's and the sweep page's). */
+export const NOT_RECORDED_NOTE =
+  'Not recorded: a point so marked was merged from a shard file written before ecsim recorded the figures per capacity provider in shard files; ' +
+  'providers.csv has no rows for it. Run that shard again and merge for them.';
+
+/** The note under the per-provider table (comparison.md's and the comparison page's), of a compare's variants or a sweep's points. */
+export const providersNote = (noun: 'variant' | 'point'): string =>
   "Cost is summary.json's `cost.byProvider`; peak instances an EC2 provider's `maxInstances` (the most instances pending, running or draining at the end of a metric period), " +
   "peak tasks a Fargate provider's `maxTasks` (the most tasks RUNNING on it at the end of a metric period): the mean over the replications of each one's peak, and the largest of them. " +
   'A peak includes the brief overshoot while tasks wait for instances, so it can be above the fleet the load needs once scaling settles: ' +
   "see \"How many instances at peak\" in the capacity planners' guide (docs/guide-capacity-planners.md). " +
-  'Every provider of any variant has a row for every variant: cost 0 and peak 0 where the variant does not use it. providers.csv has the figures unrounded.';
+  `Every provider of any ${noun} has a row for every ${noun}: cost 0 and peak 0 where the ${noun} does not use it. providers.csv has the figures unrounded.`;
 
 /** The per-provider table's column titles after `variant` (comparison.md's and the comparison page's). */
 export const PROVIDER_COLUMN_TITLES = ['capacity provider', 'cost (USD)', 'peak instances', 'largest peak instances', 'peak tasks', 'largest peak tasks'];

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { notAFileToRead } from '../scenario/input-file.js';
 import { METRICS } from './metrics.js';
 import { shardOfFileName } from './shard.js';
-import { EARLIER_SHARD_COLUMNS, EarlierShardError, parseShardCsv } from './sweep-files.js';
+import { EARLIER_SHARD_COLUMNS, EarlierShardError, parseShardCsv, PROVIDERS_COLUMN } from './sweep-files.js';
 import type { SweepTable } from './sweep.js';
 
 /** Expands folders to the `sweep.shard-i-of-n.csv` files in them (sorted); files pass through. */
@@ -59,16 +59,20 @@ export function mergeShards(shards: readonly { file: string; table: SweepTable &
   if (shards.length === 0) throw new Error('merge: expected at least one shard file, found none');
   const withRows = shards.filter((s) => s.table.rows.length > 0);
   const first = withRows[0] ?? shards[0];
-  // the `<metric>_values` columns (each replication's figures) come last in shard files written since they carry them
-  const hasValues = (s: (typeof shards)[number]) => s.table.header.at(-1) === `${METRICS.at(-1)}_values`;
-  const withoutValues = (s: (typeof shards)[number]) => (hasValues(s) ? s.table.header.slice(0, -METRICS.length) : s.table.header).join(',');
+  // `providers_values` (each replication's figures per capacity provider) comes last in shard
+  // files written since they carry it: one without it merges with those that have it (its
+  // points are `not recorded` in the per-provider table, sweep-providers.ts)
+  const header = (s: (typeof shards)[number]) => (s.table.header.at(-1) === PROVIDERS_COLUMN ? s.table.header.slice(0, -1) : s.table.header);
+  // the `<metric>_values` columns (each replication's figures) come last before it in shard files written since they carry them
+  const hasValues = (s: (typeof shards)[number]) => header(s).at(-1) === `${METRICS.at(-1)}_values`;
+  const withoutValues = (s: (typeof shards)[number]) => (hasValues(s) ? header(s).slice(0, -METRICS.length) : header(s)).join(',');
   for (const s of shards) {
     // one written by an ecsim from before shard files carried each replication's figures, one after
     if (hasValues(s) !== hasValues(first) && withoutValues(s) === withoutValues(first)) {
       const [older, newer] = hasValues(s) ? [first.file, s.file] : [s.file, first.file];
       throw new Error(`merge: ${older} was written by an earlier ecsim than ${newer} (it has no <metric>_values columns): run that shard again with this ecsim`);
     }
-    if (s.table.header.join(',') !== first.table.header.join(',')) {
+    if (header(s).join(',') !== header(first).join(',')) {
       throw new Error(`merge: ${s.file} has other columns than ${first.file}: they are not shards of the same sweep`);
     }
   }

@@ -8,7 +8,8 @@
 
 import { stringify } from 'csv-stringify/sync';
 import { formatFigure } from '../output/csv-file.js';
-import { METRICS } from './metrics.js';
+import { METRICS, type ProviderFigures } from './metrics.js';
+import type { ReplicationProviders } from './provider-outcomes.js';
 import { paretoFront } from './pareto.js';
 import { readCsvRows } from '../output/csv-read.js';
 import type { PointRow, SweepTable } from './sweep.js';
@@ -21,6 +22,13 @@ const COUNT_COLUMNS = METRICS.map((m) => `${m}_n`);
  * replication order, separated by `;`, at full precision, an empty item for no value.
  */
 const VALUE_COLUMNS = METRICS.map((m) => `${m}_values`);
+/**
+ * `providers_values`, after the value columns in a shard file: each replication's figures per
+ * capacity provider (PointRow.providers) as JSON, `[[[name, cost, maxInstances, maxTasks],
+ * ...], ...]` ([replication][provider], summary.json's order), null for no value. Shard files
+ * written before it lack it: their points have no figures per provider (sweep-providers.ts).
+ */
+export const PROVIDERS_COLUMN = 'providers_values';
 const SHARD_FIXED = ['point', 'points', 'replications', 'scenario', 'seed', 'plan', 'runs_plan'];
 /** The fixed columns of shard files written before they had `runs_plan`, before `plan`, and before `scenario` and `seed`. */
 const OLDER_SHARD_FIXED = [SHARD_FIXED.slice(0, 6), SHARD_FIXED.slice(0, 5), SHARD_FIXED.slice(0, 3)];
@@ -77,10 +85,11 @@ export function sweepParetoFront(rows: readonly PointRow[]): boolean[] {
  * `point, points, replications, scenario, seed, plan, runs_plan`, the parameter columns, then the metric
  * columns at full precision, then `<metric>_n`, then `<metric>_values` (VALUE_COLUMNS; a
  * sweep always has them, a table merged from shard files written before they did has not,
- * and is written without them).
+ * and is written without them), then `providers_values` (PROVIDERS_COLUMN; the same).
  */
 export function shardCsv(table: SweepTable): string {
   const withValues = table.rows.every((r) => r.values !== undefined);
+  const withProviders = withValues && table.rows.every((r) => r.providers !== undefined);
   const body = table.rows.map((r) => [
     String(r.point),
     String(table.pointCount),
@@ -93,8 +102,10 @@ export function shardCsv(table: SweepTable): string {
     ...r.means.flatMap((m, j) => [exact(m), exact(r.ci95[j])]),
     ...METRICS.map((_, j) => (r.counts === undefined ? '' : String(r.counts[j]))),
     ...(withValues ? METRICS.map((_, j) => r.values!.map((v) => exact(v[j])).join(';')) : []),
+    ...(withProviders ? [providersCell(r.providers!)] : []),
   ]);
-  return stringify([[...SHARD_FIXED, ...table.paths, ...METRIC_COLUMNS, ...COUNT_COLUMNS, ...(withValues ? VALUE_COLUMNS : [])], ...body]);
+  const header = [...SHARD_FIXED, ...table.paths, ...METRIC_COLUMNS, ...COUNT_COLUMNS, ...(withValues ? VALUE_COLUMNS : []), ...(withProviders ? [PROVIDERS_COLUMN] : [])];
+  return stringify([header, ...body]);
 }
 
 /** What shard files written before latencyP99Ms and spotInterruptions lack (their error's words). */
@@ -117,10 +128,13 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
   }
   const [header, ...lines] = table;
   const fixed = [SHARD_FIXED, ...OLDER_SHARD_FIXED].find((f) => header !== undefined && f.every((c, i) => header[i] === c)) ?? SHARD_FIXED;
-  // the value columns come last, the count columns before them; shard files written before they did have none
+  // the providers column comes last, the value columns before it, the count columns before
+  // them; shard files written before they did have none
   const endsWith = (columns: string[], end: number) => header !== undefined && columns.every((c, i) => header[end - columns.length + i] === c);
-  const valueCount = endsWith(VALUE_COLUMNS, header?.length ?? 0) ? VALUE_COLUMNS.length : 0;
-  const countEnd = (header?.length ?? 0) - valueCount;
+  const providersCount = endsWith([PROVIDERS_COLUMN], header?.length ?? 0) ? 1 : 0;
+  const valueEnd = (header?.length ?? 0) - providersCount;
+  const valueCount = endsWith(VALUE_COLUMNS, valueEnd) ? VALUE_COLUMNS.length : 0;
+  const countEnd = valueEnd - valueCount;
   const countCount = endsWith(COUNT_COLUMNS, countEnd) ? COUNT_COLUMNS.length : 0;
   const paramCount = countEnd - fixed.length - METRIC_COLUMNS.length - countCount;
   if (header !== undefined && header.includes('droppedRequests_ci95') && !header.includes('latencyP99Ms_mean')) {
@@ -143,7 +157,8 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
       ci95: metrics.filter((_, i) => i % 2 === 1),
     };
     if (countCount > 0) row.counts = cells.slice(countEnd - countCount, countEnd).map(Number);
-    if (valueCount > 0) row.values = replicationValues(cells.slice(countEnd), Number(shared[1]), file, n + 2);
+    if (valueCount > 0) row.values = replicationValues(cells.slice(countEnd, valueEnd), Number(shared[1]), file, n + 2);
+    if (providersCount > 0) row.providers = providersOfCell(cells[valueEnd], Number(shared[1]), file, n + 2);
     return row;
   });
   const [points, reps, scenario, seed, plan, runsPlan] = shared;
@@ -168,6 +183,33 @@ function replicationValues(cells: string[], replications: number, file: string, 
     return items.map(fromExact);
   });
   return Array.from({ length: replications }, (_, k) => byMetric.map((values) => values[k]));
+}
+
+/** PROVIDERS_COLUMN's cell: JSON, numbers as their shortest round-tripping text, NaN as null. */
+function providersCell(providers: readonly ReplicationProviders[]): string {
+  const value = (x: number) => (Number.isNaN(x) ? null : x);
+  return JSON.stringify(providers.map((r) => r.map(([name, f]) => [name, value(f.cost), value(f.maxInstances), value(f.maxTasks)])));
+}
+
+/** PROVIDERS_COLUMN's cell read back; throws naming the file and row when it is not one list of providers per replication. */
+function providersOfCell(cell: string, replications: number, file: string, line: number): ReplicationProviders[] {
+  const bad = (found: string) => new Error(`${file}: row ${line}: ${PROVIDERS_COLUMN}: expected a JSON list of ${replications} lists of [provider, cost, maxInstances, maxTasks], found ${found}`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(cell);
+  } catch {
+    throw bad('text that is not JSON');
+  }
+  if (!Array.isArray(parsed) || parsed.length !== parsed.filter(Array.isArray).length) throw bad('another shape');
+  if (parsed.length !== replications) throw bad(`${parsed.length} lists`);
+  const figure = (x: unknown) => (x === null ? NaN : typeof x === 'number' ? x : undefined);
+  return parsed.map((r: unknown[]) =>
+    r.map((p): [string, ProviderFigures] => {
+      const [name, cost, instances, tasks] = Array.isArray(p) && p.length === 4 ? [p[0], figure(p[1]), figure(p[2]), figure(p[3])] : [];
+      if (typeof name !== 'string' || cost === undefined || instances === undefined || tasks === undefined) throw bad(`an entry ${JSON.stringify(p)}`);
+      return [name, { cost, maxInstances: instances, maxTasks: tasks }];
+    }),
+  );
 }
 
 // Shortest text that reads back as the same double; NaN (no value) as an empty cell.

@@ -3,16 +3,18 @@
 // figure as mean ± 95 % half-width and the Pareto points marked, formatted as compare's
 // comparison.md (figures-markdown.ts); with 2 or more replications, then the paired
 // differences of every point against the first, with a sentence per point on which are
-// significant, as compare's against its first variant (sweep-paired.ts). Built from the
+// significant, as compare's against its first variant (sweep-paired.ts); between the two,
+// the figures per capacity provider of every point (sweep-providers.ts). Built from the
 // table sweep.csv is built from, so `ecsim merge` writes the same bytes as the unsharded sweep.
 
-import { signedPlusMinus, significanceSentence } from './comparison-markdown.js';
+import { providerTableLines, signedPlusMinus, significanceSentence } from './comparison-markdown.js';
 import { startNote, COMBINED_NOTE, UNPAIRED_NOTE, METRIC_ALIGNMENT, METRIC_TITLES, missingNote, PAIRED_POINTS_NOTE, paretoNote, plusMinus, runsParagraph, significanceNote, withCount } from './figures-markdown.js';
 import { METRICS } from './metrics.js';
 import { sweepPairing } from './sweep-paired.js';
 import { shortNames } from './point-label.js';
 import type { SweepTable } from './sweep.js';
 import { sortedRows, sweepParetoFront } from './sweep-files.js';
+import { sweepProviderOutcomes } from './sweep-providers.js';
 
 /** `csvFile`: the name of the CSV written beside it (sweep.csv, or `ecsim merge --out`'s), which the Pareto note names. */
 export function sweepMarkdown(table: SweepTable, csvFile = 'sweep.csv'): string {
@@ -35,12 +37,11 @@ export function sweepMarkdown(table: SweepTable, csvFile = 'sweep.csv'): string 
   const partial = rows.some((r) => r.counts?.some((n) => n < replications)) || pairing?.points.some((p) => p.paired.some((s) => s.n < replications));
   if (partial) lines.push('', missingNote(replications, 'point', pairing !== undefined));
   // one replication: no intervals; one point: no difference to take (paired.csv has only its header, as compare's of one variant)
-  if (replications < 2 || rows.length < 2) return `${lines.join('\n')}\n`;
-  if (pairing === undefined) {
-    lines.push('', UNPAIRED_NOTE);
-    return `${lines.join('\n')}\n`;
-  }
-  lines.push('', PAIRED_POINTS_NOTE, '');
+  const pairs = replications >= 2 && rows.length >= 2;
+  if (pairs) lines.push('', pairing === undefined ? UNPAIRED_NOTE : PAIRED_POINTS_NOTE);
+  const providers = sweepProviderOutcomes(table).map((p) => ({ lead: p.row.params.map(cell), providers: p.providers }));
+  lines.push('', ...providerTableLines('point', shortNames(table.paths).map(cell), providers, replications));
+  if (!pairs || pairing === undefined) return `${lines.join('\n').replace(/\n+$/, '')}\n`;
   const { baseline } = pairing;
   lines.push(`## Paired differences against ${baseline}`, '');
   lines.push(`Each point minus ${baseline} (the first value of every swept path), replication by replication (same seed), then averaged.`, '');

@@ -13,6 +13,7 @@ import { pointLabels } from './point-label.js';
 import { pairedDifference, type SampleSummary } from './stats.js';
 import type { PointRow, SweepTable } from './sweep.js';
 import { sortedRows } from './sweep-files.js';
+import { isSweepProvidersCsv, sweepProvidersCsv } from './sweep-providers.js';
 
 /** One point's figures against the baseline's. */
 export interface PairedPoint {
@@ -92,29 +93,38 @@ export function isSweepPairedCsv(text: string): boolean {
   return text.replace(/^\uFEFF/, '').startsWith(`point,baseline,${METRICS[0]}_diff_mean,`);
 }
 
-/** The files of a sweep's pairing, written beside sweep.csv: [name, recogniser of an earlier sweep's]. */
+/** The files of a sweep's pairing, and providers.csv, written beside sweep.csv: [name, recogniser of an earlier sweep's]. */
 const PAIRED_FILES = [
   ['replications.csv', isSweepReplicationsCsv],
   ['paired.csv', isSweepPairedCsv],
+  ['providers.csv', isSweepProvidersCsv],
 ] as const;
 
 /**
- * The pairing files of the sweep in `dir`: `write`, replications.csv and paired.csv with
- * their contents (2 or more replications with each replication's figures); or else
- * `remove`, those paths: an earlier sweep's there (the folder is not replaced whole) would
- * not belong to the new sweep.csv.
+ * The files beside sweep.csv other than comparison.md, with their contents or to be removed:
+ * replications.csv and paired.csv are written with 2 or more replications with each
+ * replication's figures, else removed; providers.csv (sweep-providers.ts) is written when a
+ * point has figures per capacity provider, else removed. An earlier sweep's file there (the
+ * folder is not replaced whole) would not belong to the new sweep.csv.
  */
 export function sweepPairedFiles(dir: string, table: SweepTable): { write: [string, string][]; remove: string[] } {
   const replications = sweepReplicationsCsv(table);
   const paired = sweepPairedCsv(table);
-  const paths = PAIRED_FILES.map(([name]) => join(dir, name));
-  if (replications === undefined || paired === undefined) return { write: [], remove: paths };
-  return { write: [[paths[0], replications], [paths[1], paired]], remove: [] };
+  const contents = [replications, paired, sweepProvidersCsv(table)];
+  const write: [string, string][] = [];
+  const remove: string[] = [];
+  PAIRED_FILES.forEach(([name], i) => {
+    const text = contents[i];
+    if (text === undefined) remove.push(join(dir, name));
+    else write.push([join(dir, name), text]);
+  });
+  return { write, remove };
 }
 
 /**
- * The first of replications.csv and paired.csv in `dir` that a sweep may neither replace
- * nor remove (not an earlier sweep's, by its header) as [path, what is there], or null.
+ * The first of replications.csv, paired.csv and providers.csv in `dir` that a sweep may
+ * neither replace nor remove (not an earlier sweep's, by its header) as [path, what is there],
+ * or null.
  */
 export function pairedFileInTheWay(dir: string): [string, string] | null {
   for (const [name, earlier] of PAIRED_FILES) {

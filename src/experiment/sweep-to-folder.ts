@@ -1,6 +1,7 @@
 // Runs a sweep (or one shard of it) and writes `sweep.csv` and `comparison.md`, and with 2
 // or more replications `replications.csv` and `paired.csv` (sweep-paired.ts; with one, an
-// earlier sweep's two are removed; so is an earlier sweep's report.html, sweep-report.ts) (or, for a shard, only `sweep.shard-i-of-n.csv`:
+// earlier sweep's two are removed; so is an earlier sweep's report.html, sweep-report.ts), and
+// `providers.csv` (sweep-providers.ts) (or, for a shard, only `sweep.shard-i-of-n.csv`:
 // `ecsim merge` writes the others from all the shards) into the output folder. Shards of one sweep may share the folder (a shared volume), so
 // the folder itself is not replaced.
 // With runs (default: sweeps of at most SWEEP_RUNS_LIMIT points), replication 0 of each
@@ -51,7 +52,7 @@ export interface SweepFolder {
   file: string;
   /** comparison.md, or undefined for a shard. */
   markdownFile: string | undefined;
-  /** replications.csv and paired.csv when written (2 or more replications, not a shard), else []. */
+  /** replications.csv and paired.csv (2 or more replications) and providers.csv when written (not by a shard), else []. */
   pairedFiles: string[];
   /** Shard files of another sweep's plan that a whole sweep removed from the folder. */
   removedShardFiles: string[];

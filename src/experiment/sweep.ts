@@ -13,6 +13,7 @@ import { inShard, type Shard } from './shard.js';
 import { experimentSweepPlan, formatParameter, sweepPointLabels, sweepPointName, sweepPointScenario } from './sweep-plan.js';
 import { summarizeSample } from './stats.js';
 import type { ReplicationJob } from './replication-job.js';
+import type { ReplicationProviders } from './provider-outcomes.js';
 
 /** One point's outcome over its replications. */
 export interface PointRow {
@@ -34,6 +35,12 @@ export interface PointRow {
    * merged from shard files written before they recorded them.
    */
   values?: number[][];
+  /**
+   * [replication]: each replication's figures per capacity provider (summary.json's order),
+   * for providers.csv and the per-provider table (sweep-providers.ts). Undefined when merged
+   * from a shard file written before shard files recorded them.
+   */
+  providers?: ReplicationProviders[];
 }
 
 export interface SweepTable {
@@ -89,9 +96,10 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
       }),
     );
   }
-  const results = (await runJobs(jobs, { jobs: options.jobs, onProgress: options.onProgress })).map((r) => r.metrics);
+  const results = await runJobs(jobs, { jobs: options.jobs, onProgress: options.onProgress });
   const rows = mine.map((point, r) => {
-    const reps = results.slice(r * seeds.length, (r + 1) * seeds.length);
+    const runs = results.slice(r * seeds.length, (r + 1) * seeds.length);
+    const reps = runs.map((x) => x.metrics);
     const stats = METRICS.map((_, m) => summarizeSample(reps.map((x) => x[m])));
     return {
       point,
@@ -100,6 +108,7 @@ export async function runSweep(exp: ExperimentFile, options: SweepOptions): Prom
       ci95: stats.map((s) => s.ci95),
       counts: stats.map((s) => s.n),
       values: reps,
+      providers: runs.map((x) => x.providers),
     };
   });
   return { scenario: exp.name, seed: exp.seed, plan: sweepPlanDigest(exp), runsPlan: sweepRunsDigest(exp), paths: plan.paths, pointCount: plan.points.length, replications: seeds.length, rows };

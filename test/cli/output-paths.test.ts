@@ -84,7 +84,7 @@ describe('a sweep appears whole or not at all', () => {
     mkdirSync(join(out, 'runs', 'targetValue=99,scaleOutCooldown=1s')); // an earlier sweep's point
     expect((await cli('sweep', SWEEP, '--duration', '1m', '--quiet', '--out', out)).code).toBe(0);
     expect(readdirSync(join(out, 'runs'))).toHaveLength(8);
-    expect(readdirSync(out).sort()).toEqual(['comparison.md', 'paired.csv', 'replications.csv', 'runs', 'sweep-plan.txt', 'sweep.csv']); // 2+ replications: the pairing files too
+    expect(readdirSync(out).sort()).toEqual(['comparison.md', 'paired.csv', 'providers.csv', 'replications.csv', 'runs', 'sweep-plan.txt', 'sweep.csv']); // 2+ replications: the pairing files too
   });
 
   it('a sweep killed half-way (SIGKILL: no clean-up of its own, interrupt.test.ts) leaves no runs/; the next write into the folder removes its temporary folder', async () => {
@@ -103,7 +103,7 @@ describe('a sweep appears whole or not at all', () => {
     expect(readdirSync(out).filter((n) => !n.startsWith('.'))).toEqual([]);
     expect(staged()).toBeDefined();
     expect((await cli('sweep', SWEEP, '--duration', '1m', '--quiet', '--out', out)).code).toBe(0);
-    expect(readdirSync(out).sort()).toEqual(['comparison.md', 'paired.csv', 'replications.csv', 'runs', 'sweep-plan.txt', 'sweep.csv']);
+    expect(readdirSync(out).sort()).toEqual(['comparison.md', 'paired.csv', 'providers.csv', 'replications.csv', 'runs', 'sweep-plan.txt', 'sweep.csv']);
   }, 90_000);
 
 });

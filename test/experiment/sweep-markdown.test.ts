@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { comparisonMarkdown, mergeShardFiles, METRICS, summarizeComparison, sweepMarkdown, type SweepTable } from '../../src/experiment/index.js';
+import { comparisonMarkdown, mergeShardFiles, METRICS, NOT_RECORDED_NOTE, summarizeComparison, sweepMarkdown, type SweepTable } from '../../src/experiment/index.js';
 import { tempDir, writeScenario } from './helpers/scenario.js';
 import { experimentCli } from './helpers/cli.js';
 
@@ -76,9 +76,14 @@ describe('sweep comparison.md', () => {
       "\n\nEach point's ± is its own interval, not paired: the points share their random numbers, so where the seed moves them alike, " +
         'the interval of the difference between two points is narrower than their ± suggest, and overlapping intervals do not mean there is no difference. ' +
         'The paired differences below take each point minus the first point, replication by replication (replications.csv has every replication\'s figures, for pairing two other points the same way).\n\n' +
-        '## Paired differences against targetValue=40,scaleOutCooldown=60s\n\n',
+        '## Per capacity provider\n\n',
     );
-    expect(tableRows(md, 1).map((r) => r.split(' | ').slice(0, 2).join(' '))).toEqual(['| 40 300s', '| 70 60s', '| 70 300s']);
+    // the per-provider table (sweep-providers.test.ts), then the paired differences
+    expect(md).toContain('\n\n## Paired differences against targetValue=40,scaleOutCooldown=60s\n\n');
+    expect(md.indexOf('## Per capacity provider')).toBeLessThan(md.indexOf('## Paired differences'));
+    // the second table is the per-provider one (quickstart: one EC2 provider, a row per point)
+    expect(tableRows(md, 1).map((r) => r.split(' | ').slice(0, 3).join(' '))).toEqual(['| 40 60s ec2', '| 40 300s ec2', '| 70 60s ec2', '| 70 300s ec2']);
+    expect(tableRows(md, 2).map((r) => r.split(' | ').slice(0, 2).join(' '))).toEqual(['| 40 300s', '| 70 60s', '| 70 300s']);
     expect(md).toContain('\n- **targetValue=70,scaleOutCooldown=300s** ');
 
     // The same figures as sweep.csv, formatted as compare's comparison.md formats them.
@@ -147,7 +152,7 @@ describe('sweep comparison.md', () => {
     // neither, and has no paired differences, saying why; no replications.csv, paired.csv (an earlier sweep's are removed)
     const old = join(dir, 'old');
     for (const i of [1, 2, 3]) {
-      writeFileSync(join(dir, `old-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 3), ...r.slice(7, -METRICS.length)])));
+      writeFileSync(join(dir, `old-${i}.csv`), stringify(rows(i).map((r) => [...r.slice(0, 3), ...r.slice(7, -METRICS.length - 1)])));
     }
     const oldFiles = [1, 2, 3].map((i) => join(dir, `old-${i}.csv`));
     expect(await experimentCli(['merge', shards, '--quiet', '--out', join(old, 'sweep.csv')])).toBe(0);
@@ -161,18 +166,21 @@ describe('sweep comparison.md', () => {
     }
     expect(printed.join('')).toBe(
       `merged 3 shard files (4 points) into ${join(old, 'sweep.csv')} and ${join(old, 'comparison.md')}; no paired differences: ` +
-        "the shard files were written before ecsim recorded each replication's figures in them (run the shards again for them)\n",
+        "the shard files were written before ecsim recorded each replication's figures in them (run the shards again for them); " +
+        'no figures per capacity provider (providers.csv) for 4 points: their shard files were written before ecsim recorded them (run those shards again for them)\n',
     );
     expect(readFileSync(join(old, 'sweep.csv'), 'utf8')).toBe(readFileSync(join(whole, 'sweep.csv'), 'utf8'));
     const md = readFileSync(join(old, 'comparison.md'), 'utf8');
     expect(md.startsWith('# Sweep\n\n4 points x 2 replications. All points')).toBe(true);
     expect(tableRows(md)).toEqual(tableRows(readFileSync(join(whole, 'comparison.md'), 'utf8')));
     expect(md).not.toContain('## Paired differences');
-    expect(md.endsWith("so there are no paired differences: run the shards again and merge them for those.\n")).toBe(true);
+    expect(md).toContain("so there are no paired differences: run the shards again and merge them for those.\n\n## Per capacity provider\n\n");
+    expect(md.endsWith(`## Per capacity provider\n\n${NOT_RECORDED_NOTE}\n`)).toBe(true);
+    expect(existsSync(join(old, 'providers.csv'))).toBe(false);
     expect(existsSync(join(old, 'paired.csv'))).toBe(false);
     expect(existsSync(join(old, 'replications.csv'))).toBe(false);
     // a shard file from before the `<metric>_values` columns among newer ones: refused, naming it
-    writeFileSync(join(dir, 'novalues-1.csv'), stringify(rows(1).map((r) => r.slice(0, -METRICS.length))));
+    writeFileSync(join(dir, 'novalues-1.csv'), stringify(rows(1).map((r) => r.slice(0, -METRICS.length - 1))));
     expect(() => mergeShardFiles([join(dir, 'novalues-1.csv'), shardFile(2), shardFile(3)])).toThrow(
       /novalues-1\.csv was written by an earlier ecsim than .*sweep\.shard-2-of-3\.csv \(it has no <metric>_values columns\): run that shard again with this ecsim$/,
     );

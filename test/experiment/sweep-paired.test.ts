@@ -107,7 +107,7 @@ describe('sweep paired differences against the first point', () => {
     const exp = readExperimentFile(file);
     const whole = join(dir, 'whole');
     const done = await sweepToFolder(exp, { outDir: whole, jobs: 1 });
-    expect(done.pairedFiles).toEqual([join(whole, 'replications.csv'), join(whole, 'paired.csv')]);
+    expect(done.pairedFiles).toEqual([join(whole, 'replications.csv'), join(whole, 'paired.csv'), join(whole, 'providers.csv')]);
     const reps = readCsv(join(whole, 'replications.csv'));
     expect(reps.map((r) => `${r.point} ${r.replication} ${r.seed}`)).toEqual([
       'targetValue=40 0 11', 'targetValue=40 1 12', 'targetValue=40 2 13',
@@ -160,7 +160,7 @@ describe('sweep paired differences against the first point', () => {
     expect(existsSync(join(out, 'paired.csv'))).toBe(true);
     const single = readExperimentFile(file, { durationMs: 120_000, replications: 1 });
     const done = await sweepToFolder(single, { outDir: out, jobs: 1, runs: false });
-    expect(done.pairedFiles).toEqual([]);
+    expect(done.pairedFiles).toEqual([join(out, 'providers.csv')]); // per capacity provider: with one replication too
     expect(existsSync(join(out, 'paired.csv'))).toBe(false);
     expect(existsSync(join(out, 'replications.csv'))).toBe(false);
     const md = readFileSync(join(out, 'comparison.md'), 'utf8');

@@ -92,7 +92,7 @@ describe('sweep runs/<point label>/', () => {
     expect(runsOf(out)).toEqual([...LABELS].sort());
     const none = await sweepToFolder(exp, { outDir: out, jobs: 1, runs: false });
     expect(none.runsDir).toBeUndefined();
-    expect(readdirSync(out).sort()).toEqual(['comparison.md', 'paired.csv', 'replications.csv', 'sweep-plan.txt', 'sweep.csv', 'sweep.shard-1-of-2.csv']); // nothing moved aside left
+    expect(readdirSync(out).sort()).toEqual(['comparison.md', 'paired.csv', 'providers.csv', 'replications.csv', 'sweep-plan.txt', 'sweep.csv', 'sweep.shard-1-of-2.csv']); // nothing moved aside left
     expect(buildComparisonHtml(out).includes('Time series by point')).toBe(false);
   });
 

@@ -181,7 +181,7 @@ describe("shard files of another sweep in a sweep's folder", () => {
     await sweepToFolder(b, { outDir: out, jobs: 1, shard: { index: 1, count: 3 }, runs: false }); // B's own shard file
     const done = await sweepToFolder(b, { outDir: out, jobs: 1 });
     expect(done.removedShardFiles).toEqual([join(out, 'sweep.shard-1-of-2.csv'), join(out, 'sweep.shard-2-of-2.csv')]);
-    expect(readdirSync(out).sort()).toEqual(['comparison.md', 'paired.csv', 'replications.csv', 'runs', 'sweep-plan.txt', 'sweep.csv', 'sweep.shard-1-of-3.csv']);
+    expect(readdirSync(out).sort()).toEqual(['comparison.md', 'paired.csv', 'providers.csv', 'replications.csv', 'runs', 'sweep-plan.txt', 'sweep.csv', 'sweep.shard-1-of-3.csv']);
     // merge now finds only B's shard file: missing points, not A's table
     expect(await experimentCli(['merge', out, '--quiet'])).toBe(2);
     expect(read(join(out, 'sweep-plan.txt'))).toBe(plan(b));

@@ -1,7 +1,8 @@
 // What `ecsim merge` does: shard files joined into sweep.csv and comparison.md (beside
 // it), and with 2 or more replications replications.csv and paired.csv (beside it too; an
 // earlier sweep's two are removed when there are none: one replication, or shard files
-// written before they carried each replication's figures), written whole and together;
+// written before they carried each replication's figures), and providers.csv (beside it;
+// an earlier sweep's removed when no shard file carried the figures per provider), written whole and together;
 // an earlier sweep's report.html beside them, which they would make stale, is removed.
 // sweep.csv gets its sweep-plan.txt beside it (the shards' plan digest; an earlier one
 // removed when the shards carry none), by which the report draws only this sweep's runs/.
@@ -12,7 +13,7 @@
 
 import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
-import { besideFileInTheWay, hasPairing, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, pairedFileInTheWay, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, stageFiles, stageRemovals, staleSweepReport, sweepPairedFiles, writeFileAtomic, type StagedFile } from '../../experiment/index.js';
+import { besideFileInTheWay, hasPairing, unrecordedProviderPoints, isStandardOutput, isStreamPath, isSweepCsv, isSweepMarkdown, mergeShardFiles, pairedFileInTheWay, shardFiles, sweepCsv, sweepFolderHolds, sweepMarkdown, stageFiles, stageRemovals, staleSweepReport, sweepPairedFiles, writeFileAtomic, type StagedFile } from '../../experiment/index.js';
 import { isSweepPlanText, readSweepPlan, SWEEP_PLAN_FILE, sweepPlanText } from '../../output/sweep-plan-file.js';
 import { ResultsFileError } from '../../output/results-file.js';
 import { UsageError } from '../errors.js';
@@ -89,8 +90,14 @@ export function merge(argv: MergeArgs): void {
   const written = [out, ...(markdown !== undefined ? [markdown] : []), ...paired.write.map(([path]) => path)];
   // shard files from before they carried each replication's figures: merged, without the paired differences
   const unpaired = table.replications >= 2 && !hasPairing(table) ? '; no paired differences: the shard files were written before ecsim recorded each replication\'s figures in them (run the shards again for them)' : '';
+  // shard files from before they carried the figures per capacity provider: merged, those points without them
+  const unrecorded = unrecordedProviderPoints(table);
+  const noProviders =
+    unrecorded === 0
+      ? ''
+      : `; no figures per capacity provider (providers.csv) for ${unrecorded} point${unrecorded === 1 ? '' : 's'}: their shard files were written before ecsim recorded them (run those shards again for them)`;
   // the CSV on standard output (--out /dev/stdout): the line goes to stderr, not after the CSV
-  (onStdout ? process.stderr : process.stdout).write(`merged ${files.length} shard files (${table.pointCount} points) into ${written.slice(0, -1).join(', ')}${written.length > 1 ? ' and ' : ''}${written.at(-1)}${unpaired}\n`);
+  (onStdout ? process.stderr : process.stdout).write(`merged ${files.length} shard files (${table.pointCount} points) into ${written.slice(0, -1).join(', ')}${written.length > 1 ? ' and ' : ''}${written.at(-1)}${unpaired}${noProviders}\n`);
 }
 
 /**

@@ -27,7 +27,7 @@ export interface SweepArgs {
 
 export const sweepCommand = {
   command: 'sweep <scenario>',
-  describe: 'Run the product of the scenario\'s `sweep` lists x replications and print the table of points (as compare prints its variants; not for a shard); one row per point in sweep.csv and comparison.md, with 2+ replications replications.csv and paired.csv (every point minus the first, paired by replication; also in comparison.md) (a shard: sweep.shard-i-of-n.csv instead), and runs/<point label>/ (see --runs)',
+  describe: 'Run the product of the scenario\'s `sweep` lists x replications and print the table of points (as compare prints its variants; not for a shard); one row per point in sweep.csv and comparison.md, with 2+ replications replications.csv and paired.csv (every point minus the first, paired by replication; also in comparison.md), providers.csv (per point and capacity provider: cost, peak instances or tasks; also in comparison.md) (a shard: sweep.shard-i-of-n.csv instead), and runs/<point label>/ (see --runs)',
   builder: (y: Argv) =>
     y
       .positional('scenario', { type: 'string', demandOption: true, describe: 'scenario file with `sweep`' })
@@ -40,7 +40,7 @@ export const sweepCommand = {
       .option('replications', { type: 'number', describe: 'replications per point (overrides the scenario\'s)' })
       .option('seed', { type: 'number', describe: 'first seed (overrides the scenario\'s); decimal digits' })
       .option('duration', { type: 'string', describe: 'simulated duration, a whole number of metric periods (overrides the scenario\'s; refused when duration is swept; a sweep of more than one duration is refused)' })
-      .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-sweep); its sweep.csv, comparison.md, replications.csv and paired.csv replace (with 1 replication: remove) only an earlier sweep's, and a compare's or a run's folder (comparison.csv, summary.json) is refused, before any run; sweep-plan.txt beside sweep.csv and in each runs/<point label>/ names the sweep (the report draws only runs of sweep.csv's sweep); a whole sweep removes shard files of another sweep there (and says so: a warning on stderr, --quiet too)" })
+      .option('out', { type: 'string', describe: "output folder (default results/<scenario name>-sweep); its sweep.csv, comparison.md, replications.csv, paired.csv and providers.csv replace (replications.csv and paired.csv with 1 replication: remove) only an earlier sweep's, and a compare's or a run's folder (comparison.csv, summary.json) is refused, before any run; sweep-plan.txt beside sweep.csv and in each runs/<point label>/ names the sweep (the report draws only runs of sweep.csv's sweep); a whole sweep removes shard files of another sweep there (and says so: a warning on stderr, --quiet too)" })
       .option('runs', {
         type: 'boolean',
         describe:
@@ -50,7 +50,7 @@ export const sweepCommand = {
       .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings (about the scenario: the base's, and each sweep value's own, as validate prints them; and of shard files of another sweep removed), notes (what sweep leaves of the file unrun or unchecked: its variants, expect: lists) and errors (all on stderr)" })
       .option('report', { type: 'boolean', default: false, describe: "also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series); without it, an earlier sweep's report.html in the folder is removed with the write (it would be stale; another report.html is left alone)" })
       .example('$0 sweep scenarios/compare-quickstart.yaml --jobs 4', 'the whole sweep on 4 threads')
-      .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep` writes sweep.csv, comparison.md and the pairing files')
+      .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep` writes sweep.csv, comparison.md, the pairing files and providers.csv')
       .example('$0 sweep scenarios/compare-quickstart.yaml --runs', `also write runs/<point label>/ for a sweep of more than ${SWEEP_RUNS_LIMIT} points`),
   handler: async (argv: ArgumentsCamelCase<SweepArgs>) => (await import('../actions/sweep.js')).sweep(argv),
 };

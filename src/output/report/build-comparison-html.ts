@@ -1,5 +1,5 @@
 // The HTML page of a compare or sweep folder: the comparison table (mean ± 95 % CI, the
-// Pareto front on cost vs SLO), a compare's figures per capacity provider, the paired differences, a cost-vs-SLO scatter, and the
+// Pareto front on cost vs SLO), the figures per capacity provider, the paired differences, a cost-vs-SLO scatter, and the
 // time series of each variant's (or sweep point's) replication 0 overlaid, a line per
 // runs/ folder labelled with the variant name or the point label.
 
@@ -8,8 +8,8 @@ import { COMPARISON_METRICS, loadComparison, type ComparisonData } from './data/
 import { RUN_FILES_LISTED } from '../run-files.js';
 import { scatterChart } from './charts/scatter-chart.js';
 import { esc } from './charts/svg.js';
-import { comparisonTable, hasPartialCounts, pairedTable, providersTable } from './sections/comparison-tables.js';
-import { PROVIDERS_NOTE } from '../../experiment/comparison-markdown.js';
+import { comparisonTable, hasPartialCounts, notRecordedPoints, pairedTable, providersTable } from './sections/comparison-tables.js';
+import { NOT_RECORDED_NOTE, providersNote } from '../../experiment/comparison-markdown.js';
 import { COMBINED_NOTE, missingNote, PAIRED_POINTS_NOTE, paretoNote, significanceNote, UNPAIRED_FOLDER_NOTE } from '../../experiment/figures-markdown.js';
 import { shortNames } from '../../experiment/point-label.js';
 import { overlayCharts } from './sections/overlay-charts.js';
@@ -36,7 +36,8 @@ export function renderComparisonHtml(c: ComparisonData): string {
   // a sweep's intervals are per point (none with one replication); its paired table (paired.csv) is against the first point
   if (c.kind === 'sweep' && c.rows.length >= 2 && c.rows.some((r) => Number.isFinite(r.ci95.cost))) parts.push(`<p class="muted">${esc(c.paired.length > 0 ? PAIRED_POINTS_NOTE : UNPAIRED_FOLDER_NOTE)}</p>`);
   const perProvider = providersTable(c);
-  if (perProvider) parts.push('<h3>Per capacity provider</h3>', htmlTable(perProvider), `<p class="muted">${esc(PROVIDERS_NOTE)}</p>`);
+  if (perProvider) parts.push('<h3>Per capacity provider</h3>', htmlTable(perProvider), `<p class="muted">${esc(providersNote(noun))}</p>`);
+  if (notRecordedPoints(c) > 0) parts.push(`<p class="muted">${esc(NOT_RECORDED_NOTE)}</p>`);
   const paired = pairedTable(c);
   if (paired) {
     parts.push(`<h3>Paired differences against the first ${noun}</h3>`);

@@ -1,5 +1,5 @@
 // Reads the folder of `ecsim compare` (comparison.csv, paired.csv, providers.csv) or `ecsim sweep`
-// (sweep.csv, and paired.csv with 2 or more replications), and the replication-0 results folders under runs/<variant>/ or
+// (sweep.csv, providers.csv, and paired.csv with 2 or more replications), and the replication-0 results folders under runs/<variant>/ or
 // runs/<point label>/ when present. A sweep point's label is the one `ecsim sweep` names
 // its runs/ folder with (src/experiment/point-label.ts), computed from sweep.csv's cells.
 // A sweep's runs are drawn only when they are of the table's sweep: the sweep-plan.txt in
@@ -56,9 +56,12 @@ export interface PairedRow {
   diffN: Record<ComparisonMetric, number>;
 }
 
-/** A row of a compare's providers.csv: one variant's figures on one capacity provider. */
+/** A row of a compare's or a sweep's providers.csv: one variant's (point's) figures on one capacity provider. */
 export interface ProviderRow {
+  /** The variant's name, or the sweep point's label (point-label.ts, from its parameter cells). */
   variant: string;
+  /** A sweep point's parameter values by path (providers.csv's columns before `capacityProvider`); empty for compare. */
+  params: [string, string][];
   provider: string;
   /** cost, maxInstances, maxTasks: mean, half-width, n (NaN where empty: the figure a provider of the other kind has not). */
   mean: Record<ProviderFigure, number>;
@@ -76,7 +79,7 @@ export interface ComparisonData {
   kind: 'compare' | 'sweep';
   rows: ComparisonRow[];
   paired: PairedRow[];
-  /** A compare's providers.csv, row by row; empty for a sweep or a folder without the file (written before it). */
+  /** providers.csv, row by row; empty for a folder without the file (written before it; a sweep's: merged from shard files written before they recorded the figures). */
   providers: ProviderRow[];
   /**
    * The replications run: the largest `<metric>_n` of the table (cost has a value in every
@@ -157,7 +160,7 @@ export function loadComparison(dir: string): ComparisonData {
       });
     });
   }
-  const providers = kind === 'compare' ? loadProviders(join(dir, 'providers.csv'), writer) : [];
+  const providers = loadProviders(join(dir, 'providers.csv'), writer, kind);
   const counts = rows.flatMap((r) => COMPARISON_METRICS.map((m) => r.n[m])).filter((x) => Number.isFinite(x));
   const most = counts.reduce((a, b) => Math.max(a, b), -Infinity);
   const replications = counts.length === 0 ? NaN : most;
@@ -181,17 +184,25 @@ export function loadComparison(dir: string): ComparisonData {
   return { dir, kind, rows, paired, providers, replications, runs, otherSweepsRuns, missingRuns, incompleteRuns };
 }
 
-/** A compare's providers.csv (none in a folder written before it); the `_max` columns, added later, read as NaN when missing. */
-function loadProviders(path: string, writer: string): ProviderRow[] {
-  const t = readResultsCsv(path, writer, ['variant', 'capacityProvider', ...PROVIDER_FIGURES.flatMap((f) => [`${f}_mean`, `${f}_ci95`])], true);
+/**
+ * A compare's providers.csv, or a sweep's (its parameter columns before `capacityProvider`),
+ * none in a folder written before it; the `_max` columns, added later, read as NaN when missing.
+ */
+function loadProviders(path: string, writer: string, kind: 'compare' | 'sweep'): ProviderRow[] {
+  const lead = kind === 'compare' ? ['variant'] : [];
+  const t = readResultsCsv(path, writer, [...lead, 'capacityProvider', ...PROVIDER_FIGURES.flatMap((f) => [`${f}_mean`, `${f}_ci95`])], true);
   if (t === null) return [];
   const at = (name: string) => t[0].indexOf(name);
+  const paths = kind === 'sweep' ? t[0].slice(0, at('capacityProvider')) : [];
+  const params = t.slice(1).map((r) => paths.map((p, i): [string, string] => [p, r[i] ?? '']));
+  const labels = kind === 'sweep' ? pointLabels(paths, params.map((ps) => ps.map(([, v]) => v))) : [];
   return t.slice(1).map((r, n) => {
     const cell = (name: string) => numberCell(path, n + 1, name, r[at(name)]);
     const read = (suffix: string, get: (name: string) => number) => Object.fromEntries(PROVIDER_FIGURES.map((f) => [f, get(f + suffix)])) as Record<ProviderFigure, number>;
     const later = optional(at, cell);
     return {
-      variant: r[at('variant')] ?? '',
+      variant: kind === 'compare' ? (r[at('variant')] ?? '') : labels[n],
+      params: params[n],
       provider: r[at('capacityProvider')] ?? '',
       mean: read('_mean', cell),
       ci95: read('_ci95', cell),

@@ -2,7 +2,7 @@
 // with its Pareto mark, and the paired differences against the first variant (or point); as in
 // comparison.md, a figure over fewer replications than were run is marked `(7 of 8)` and a
 // significant paired difference `*` (decided by src/experiment/stats.ts on the files' figures);
-// and a compare's figures per capacity provider (providers.csv), as comparison.md's second table.
+// and the figures per capacity provider (providers.csv), as comparison.md's second table.
 
 import { COMPARISON_METRICS, METRIC_TITLES, type ComparisonData, type ProviderFigure, type ProviderRow } from '../data/load-comparison.js';
 import { PROVIDER_COLUMN_TITLES } from '../../../experiment/comparison-markdown.js';
@@ -46,17 +46,40 @@ export function pairedTable(c: ComparisonData): Table | null {
 }
 
 /**
- * A compare's per-capacity-provider table (providers.csv), as comparison.md's: each variant's
- * cost and peak instances (EC2) or peak tasks (Fargate), mean ± half-width, each peak beside
- * the largest over the replications; null when the folder has no providers.csv rows.
+ * The per-capacity-provider table (providers.csv), as comparison.md's: each variant's (a
+ * sweep's: each point's, by its values under the paths' short names) cost and peak instances
+ * (EC2) or peak tasks (Fargate), mean ± half-width, each peak beside the largest over the
+ * replications; a sweep point of sweep.csv without rows is `not recorded` (merged from a shard
+ * file written before shard files recorded the figures: notRecordedPoints); null when the
+ * folder has no providers.csv rows.
  */
 export function providersTable(c: ComparisonData): Table | null {
   if (c.providers.length === 0) return null;
-  const header = ['variant', ...PROVIDER_COLUMN_TITLES];
+  const paths = c.kind === 'sweep' && c.rows[0] ? c.rows[0].params.map(([p]) => p) : [];
+  const lead = c.kind === 'sweep' ? shortNames(paths) : ['variant'];
+  const header = [...lead, ...PROVIDER_COLUMN_TITLES];
   const cell = (p: ProviderRow, f: ProviderFigure) => (p.n[f] === 0 || !Number.isFinite(p.mean[f]) ? '' : counted(withCi(p.mean[f], p.ci95[f]), p.n[f], c.replications));
   const largest = (x: number) => (Number.isFinite(x) ? grouped(String(x)) : '');
-  const rows = c.providers.map((p) => [p.variant, p.provider, cell(p, 'cost'), cell(p, 'maxInstances'), largest(p.max.maxInstances), cell(p, 'maxTasks'), largest(p.max.maxTasks)]);
-  return { header, rows, numeric: header.map((_, i) => i >= 2) };
+  const figures = (p: ProviderRow) => [p.provider, cell(p, 'cost'), cell(p, 'maxInstances'), largest(p.max.maxInstances), cell(p, 'maxTasks'), largest(p.max.maxTasks)];
+  const rows =
+    c.kind === 'compare'
+      ? c.providers.map((p) => [p.variant, ...figures(p)])
+      : c.rows.flatMap((r) => {
+          const values = r.params.map(([, v]) => v);
+          const own = c.providers.filter((p) => sameValues(p.params, r.params));
+          return own.length === 0 ? [[...values, 'not recorded', '', '', '', '', '']] : own.map((p) => [...values, ...figures(p)]);
+        });
+  return { header, headerTitles: c.kind === 'sweep' ? paths : undefined, rows, numeric: header.map((_, i) => i > lead.length) };
+}
+
+/** A sweep's points of sweep.csv that providers.csv has no row of, while it has rows (the `not recorded` rows of providersTable). */
+export function notRecordedPoints(c: ComparisonData): number {
+  if (c.kind !== 'sweep' || c.providers.length === 0) return 0;
+  return c.rows.filter((r) => !c.providers.some((p) => sameValues(p.params, r.params))).length;
+}
+
+function sameValues(a: readonly (readonly [string, string])[], b: readonly (readonly [string, string])[]): boolean {
+  return a.length === b.length && a.every(([, v], i) => v === b[i][1]);
 }
 
 /** Whether some figure of the tables is over fewer replications than were run (the note under the table). */
