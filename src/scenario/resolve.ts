@@ -124,7 +124,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string, options: { 
     const td = taskDefinitions.get(config.taskDefinition);
     // an own key only: `toString`, `constructor` name functions every object inherits
     if (!Object.hasOwn(scenario.taskDefinitions, config.taskDefinition)) {
-      once.report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMeanName(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
+      once.report([...at, 'taskDefinition'], unknownNameMessage('a task definition of taskDefinitions', Object.keys(scenario.taskDefinitions), config.taskDefinition, didYouMeanName(config.taskDefinition, Object.keys(scenario.taskDefinitions))));
     }
     const resolved = resolveService(name, config, td, scenario, providers, at, report, once);
     if (resolved) services.push(resolved);
@@ -353,6 +353,15 @@ function constraintTypes(list: readonly { type: string; expression?: string }[])
   return list.map((c) => (c.expression !== undefined ? `${c.type} ${JSON.stringify(c.expression)}` : c.type)).join(', ');
 }
 
+/**
+ * A reference to a name that is not defined, in the house form: `expected a task definition
+ * of taskDefinitions (web, worker), found "wbe" (did you mean "web"?)`. `hint` as
+ * didYouMeanName gives it (` (did you mean ...?)`), or a clause (`; ...`), or ''.
+ */
+export function unknownNameMessage(what: string, names: readonly string[], found: string, hint: string): string {
+  return `expected ${what} (${names.length === 0 ? 'none is defined' : names.join(', ')}), found ${JSON.stringify(found)}${hint}`;
+}
+
 function checkStrategy(
   strategy: StrategyItem[],
   at: Path,
@@ -363,8 +372,8 @@ function checkStrategy(
   strategy.forEach((item, i) => {
     if (!providers.has(item.capacityProvider)) {
       const meant = builtInMeant(item.capacityProvider);
-      const hint = meant !== undefined ? `: the built-in providers are FARGATE and FARGATE_SPOT (case matters), write ${meant}` : didYouMeanName(item.capacityProvider, providers.keys());
-      report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${hint}; known: ${[...providers.keys()].join(', ')}`);
+      const hint = meant !== undefined ? `; the built-in providers are FARGATE and FARGATE_SPOT (case matters): write ${meant}` : didYouMeanName(item.capacityProvider, providers.keys());
+      report([...at, i, 'capacityProvider'], unknownNameMessage('a capacity provider of cluster.capacityProviders or a built-in one', [...providers.keys()], item.capacityProvider, hint));
     }
     if (names.has(item.capacityProvider)) report([...at, i, 'capacityProvider'], `expected each capacity provider once in a strategy, found "${item.capacityProvider}" again`);
     names.add(item.capacityProvider);

@@ -26,7 +26,7 @@ describe('names of Object built-ins', () => {
     it(`taskDefinition: ${name} is an unknown task definition, not a vanished service`, () => {
       const s = quickstart();
       s.services.web.taskDefinition = name;
-      expect(problems(() => loadScenarioObject('s.yaml', s))).toMatch(new RegExp(`services\\.web\\.taskDefinition: unknown task definition "${name}"`));
+      expect(problems(() => loadScenarioObject('s.yaml', s))).toMatch(new RegExp(`services\\.web\\.taskDefinition: expected a task definition of taskDefinitions \\(web\\), found "${name}"`));
     });
   }
 
