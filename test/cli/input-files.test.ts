@@ -96,7 +96,7 @@ describe('an alias bomb', () => {
     const lines = ['a: &a [1,1,1,1,1,1,1,1,1]'];
     for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     writeFileSync(file, lines.join('\n') + '\n');
-    expect(await oneLine('validate', file)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: not valid YAML/JSON: its aliases \\(\\*name\\) expand to too many values`));
+    expect(await oneLine('validate', file)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: expected aliases \\(\\*name\\) that expand to a modest number of values, found ones that expand to too many`));
   });
 
   it('a few aliases still load', async () => {
@@ -389,10 +389,10 @@ describe('numbers too large and JSON comments are said as written', () => {
     const body = JSON.stringify(quickstart(), null, 2);
     const slash = join(dir, 'comment.json');
     writeFileSync(slash, `// my scenario\n${body}`);
-    expect(await oneLine('validate', slash)).toBe(`${slash}:1: not valid JSON: JSON has no comments, found "//"; remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
+    expect(await oneLine('validate', slash)).toBe(`${slash}:1:1: expected JSON, found a comment "//" (JSON has no comments); remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
     const star = join(dir, 'star.json');
     writeFileSync(star, body.replace('{\n', '{\n  /* note */\n'));
-    expect(await oneLine('validate', star)).toBe(`${star}:2: not valid JSON: JSON has no comments, found "/*"; remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
+    expect(await oneLine('validate', star)).toBe(`${star}:2:3: expected JSON, found a comment "/*" (JSON has no comments); remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
     // a "//" inside a string is no comment
     const url = join(dir, 'url.json');
     writeFileSync(url, JSON.stringify({ ...quickstart(), description: 'see https://example.com' }, null, 2));

@@ -205,7 +205,7 @@ describe('usage mistakes', () => {
     const dir = tempDir();
     const two = writeScenario(dir, 'two.yaml', `${readFileSync(QUICKSTART, 'utf8')}\n---\nname: other\n`);
     const at = readFileSync(two, 'utf8').split('\n').indexOf('---') + 1;
-    expect(await oneLine('validate', two)).toBe(`${two}:${at}: not valid YAML/JSON: ecsim reads one document, found more: remove the \`---\` line here and what follows it (or merge the documents into one)`);
+    expect(await oneLine('validate', two)).toBe(`${two}:${at}:1: expected one YAML document, found a second one from this \`---\` line; remove the line and what follows it (or merge the documents into one)`);
     const merged = writeScenario(dir, 'merge.yaml', readFileSync(QUICKSTART, 'utf8').replace('    workload:\n', '    workload:\n      <<: {type: http}\n'));
     expect(readFileSync(merged, 'utf8')).toContain('<<: {type: http}');
     expect(await oneLine('validate', merged)).toMatch(

@@ -564,16 +564,16 @@ describe('scenario validation: one clear line per problem, with the key path', (
     const firstSeed = lines.findIndex((l) => /^seed: /.test(l)) + 1;
     expect(firstSeed).toBeGreaterThan(0);
     expect(firstSeed).not.toBe(seedAt);
-    expect(() => loadScenarioFile(dup)).toThrow(`${dup}:${seedAt}: not valid YAML/JSON: the key "seed" appears twice in the same map (first on line ${firstSeed})`);
+    expect(() => loadScenarioFile(dup)).toThrow(`${dup}:${seedAt}:1: expected each key once in a map, found "seed" again (first on line ${firstSeed}); remove one, or merge their values`);
     // a first value left empty (`variants:` twice): the key and the repeat's line were ""
     // and the first one's (the yaml package points after the empty value)
     const empty = writeScenario(dir, 'dup-empty', `${text}\nvariants:\nvariants:\n  x: {}\n`);
     const emptyAt = readFileSync(empty, 'utf8').split('\n').lastIndexOf('variants:') + 1;
-    expect(() => loadScenarioFile(empty)).toThrow(`${empty}:${emptyAt}: not valid YAML/JSON: the key "variants" appears twice in the same map (first on line ${emptyAt - 1})`);
+    expect(() => loadScenarioFile(empty)).toThrow(`${empty}:${emptyAt}:1: expected each key once in a map, found "variants" again (first on line ${emptyAt - 1}); remove one, or merge their values`);
     const nested = writeScenario(dir, 'dup-nested', text.replace('services:\n', 'services:\n  a:\n  b: 1\n  a:\n'));
     const nestedLines = readFileSync(nested, 'utf8').split('\n');
     const nestedAt = nestedLines.lastIndexOf('  a:') + 1;
-    expect(() => loadScenarioFile(nested)).toThrow(`${nested}:${nestedAt}: not valid YAML/JSON: the key "a" appears twice in the same map (first on line ${nestedAt - 2})`);
+    expect(() => loadScenarioFile(nested)).toThrow(`${nested}:${nestedAt}:3: expected each key once in a map, found "a" again (first on line ${nestedAt - 2}); remove one, or merge their values`);
     const tabs = writeScenario(dir, 'tabs', text.replace(/\n {4}/g, '\n\t\t'));
     let message = '';
     try {
@@ -582,7 +582,7 @@ describe('scenario validation: one clear line per problem, with the key path', (
       message = (e as Error).message;
     }
     expect(message.split('\n')).toHaveLength(1);
-    expect(message).toMatch(/not valid YAML\/JSON: .*\(\d+ more YAML errors follow from here\)$/);
+    expect(message).toMatch(/:\d+:\d+: expected valid YAML\/JSON, found .*\(\d+ more YAML errors follow from here\)$/);
   });
 
   it('`ecsim run` with an unknown task definition exits 2 with one line and leaves no output folder', async () => {
