@@ -2,7 +2,9 @@
 // problem becomes a ScenarioIssue with the key path and, where known, the line.
 
 import { bareSecondsWritten } from './bare-seconds.js';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { likelyMeantName, meantHint } from './did-you-mean.js';
 import { LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
@@ -50,15 +52,35 @@ export function readScenarioText(file: string): string {
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ScenarioError(file, [
-      { path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a scenario file' : `cannot read: ${code}` },
-    ]);
+    const found =
+      code === 'ENOENT'
+        ? 'no file of that name'
+        : code === 'EISDIR'
+          ? 'a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'a file ecsim may not read (permission denied)'
+            : `a file that cannot be read (${code})`;
+    throw new ScenarioError(file, [{ path: '', message: `expected a scenario file, found ${found}${code === 'ENOENT' ? siblingScenarioHint(file) : ''}` }]);
   }
   const after = tooLarge(bytes.length);
   if (after !== undefined) throw new ScenarioError(file, [{ path: '', message: after }]);
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new ScenarioError(file, [{ path: '', ...invalidUtf8Message(bytes) }]);
   return text;
+}
+
+/** ` (did you mean "quickstart.yaml"?)` for a missing scenario file close to the name of a file beside it, as written; else ''. */
+function siblingScenarioHint(file: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(resolvePath(file)), { withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => d.name);
+  } catch {
+    return '';
+  }
+  const folder = dirname(file);
+  return meantHint(likelyMeantName(basename(file), names).map((m) => (folder === '.' && !file.startsWith('./') ? m : `${folder}/${m}`)));
 }
 
 /**

@@ -198,7 +198,7 @@ describe('usage mistakes', () => {
     expect(await oneLine('merge', 'a', '-', 'b')).toBe('ecsim: expected folders holding shard files, or shard files, found "-" (merge reads files, not standard input)');
     expect(await oneLine('merge', 'a', '', 'b')).toBe('ecsim: expected folders holding shard files, or shard files, found an empty name');
     // "-" as a flag's value is that flag's, not a positional
-    expect(await oneLine('trace', 'no-such.yaml', '--service', '-')).toBe('no-such.yaml: no such file');
+    expect(await oneLine('trace', 'no-such.yaml', '--service', '-')).toBe('no-such.yaml: expected a scenario file, found no file of that name');
   });
 
   it('a YAML file of two documents, or with a merge key, says what ecsim reads (not the yaml library\'s advice)', async () => {

@@ -4,8 +4,10 @@
 // will be stringified").
 
 import { describe, it, expect } from 'vitest';
-import { readFileSync } from 'node:fs';
-import { loadScenarioText, ScenarioError } from '../../src/scenario/index.js';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempDir } from '../helpers.js';
+import { loadScenarioFile, loadScenarioText, ScenarioError } from '../../src/scenario/index.js';
 
 const QUICKSTART = readFileSync('scenarios/quickstart.yaml', 'utf8');
 const TOP = 'expected a scenario map at the top level (name, duration, cluster, taskDefinitions, services, ...), found';
@@ -86,5 +88,25 @@ describe('YAML that ecsim does not read', () => {
       process.off('warning', onWarning);
     }
     expect(warnings).toEqual([]);
+  });
+});
+
+describe('a scenario file that cannot be read', () => {
+  const said = (file: string) => {
+    try {
+      loadScenarioFile(file);
+    } catch (e) {
+      if (e instanceof ScenarioError) return e.message;
+      throw e;
+    }
+    return 'read';
+  };
+
+  it('missing: expected / found, with a did-you-mean from the files beside it; a folder', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'quickstart.yaml'), QUICKSTART);
+    expect(said(join(dir, 'quikstart.yaml'))).toBe(`${join(dir, 'quikstart.yaml')}: expected a scenario file, found no file of that name (did you mean "${join(dir, 'quickstart.yaml')}"?)`);
+    expect(said(join(dir, 'other.yaml'))).toBe(`${join(dir, 'other.yaml')}: expected a scenario file, found no file of that name`);
+    expect(said(dir)).toBe(`${dir}: expected a scenario file, found a folder`);
   });
 });
