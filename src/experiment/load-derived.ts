@@ -6,6 +6,7 @@
 
 import { ScenarioError, SCENARIO_KEYS, isWholeNumberName, loadScenarioObject, unknownKeyMessage, type ResolvedScenario } from '../scenario/index.js';
 import { deriveScenario, EXPERIMENT_KEYS } from './derive-scenario.js';
+import { SetPathError } from './set-path.js';
 import type { ExperimentFile } from './experiment-file.js';
 import { isJsonObject } from './merge-patch.js';
 import { withNewEntryNotes } from './new-entry-note.js';
@@ -152,7 +153,8 @@ function loadDerived(
   try {
     scenario = deriveScenario(exp.raw, patch, settings);
   } catch (e) {
-    // setPath: a sweep path through a key that is not there.
+    // setPath: a sweep path through a key that is not there (the key said, what was expected, what was found)
+    if (e instanceof SetPathError) throw new ScenarioError(exp.file, [{ within, path: e.at, message: e.problem, line: lineOf([]) }]);
     throw new ScenarioError(exp.file, [{ within, path: '', message: (e as Error).message, line: lineOf([]) }]);
   }
   // A variant's own `expect` list is validated with its scenario, as the top-level list is

@@ -6,24 +6,51 @@ import { ENTRY_WORDS } from './new-entry-note.js';
 import { isJsonObject } from './merge-patch.js';
 
 /**
+ * A sweep path that cannot be set: `at` is the dotted path of the key at fault (what the
+ * message is about), `message` says what was expected there and what was found.
+ */
+export class SetPathError extends Error {
+  override name = 'SetPathError';
+  constructor(
+    readonly at: string,
+    readonly problem: string,
+  ) {
+    super(`${at}: ${problem}`);
+  }
+}
+
+/**
+ * Keys no scenario has that JavaScript gives meaning to: `__proto__` (assigning it would
+ * replace the map's prototype, so the value would vanish from the run), `constructor` and
+ * `prototype` (names of what every object or function inherits). Refused unless the map
+ * has the key itself (a service may be named "constructor"; the loader refuses "__proto__").
+ */
+const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+
+/**
  * Sets the value at a dotted path, modifying `root`. Every segment but the last must
  * exist (a map key, or an index into a list); the last may be new (a key the scenario
  * leaves at its default), and the scenario's validation then rejects an unknown key. Map
  * names may contain dots: at each level the longest run of segments that is a key wins.
- * Throws an Error naming the path, the missing segment and the closest existing key.
+ * Throws a SetPathError naming the key at fault, what was expected there (the keys there,
+ * with the closest) and what was found.
  */
 export function setPath(root: unknown, path: string, value: unknown): void {
   const segments = path.split('.');
-  if (path === '' || segments.some((s) => s === '')) throw new Error(`path "${path}": expected dot-separated keys, found an empty segment`);
+  if (path === '' || segments.some((s) => s === '')) {
+    throw new SetPathError(path, `expected keys separated by single dots, found ${path === '' ? 'an empty path' : 'an empty key'}${path === '' ? '' : '; remove the extra "."'}`);
+  }
   let node = root;
   let at = 0;
   const walked: string[] = [];
   while (at < segments.length) {
     const where = walked.length === 0 ? 'the top level' : walked.join('.');
+    const here = (key: string) => [...walked, key].join('.');
     if (Array.isArray(node)) {
       const index = Number(segments[at]);
       if (!Number.isInteger(index) || index < 0 || index >= node.length) {
-        throw new Error(`path "${path}": ${where} is a list of ${node.length} items, expected an index 0..${node.length - 1}, found "${segments[at]}"`);
+        const range = node.length === 0 ? 'none: the list is empty' : `0..${node.length - 1}`;
+        throw new SetPathError(here(segments[at]), `expected an index of the list ${where} (${range}), found "${segments[at]}"`);
       }
       if (at === segments.length - 1) {
         node[index] = value;
@@ -35,11 +62,13 @@ export function setPath(root: unknown, path: string, value: unknown): void {
       continue;
     }
     if (!isJsonObject(node)) {
-      throw new Error(`path "${path}": ${where} is ${describe(node)}, not a map, so it has no key "${segments[at]}"`);
+      throw new SetPathError(where, `expected a map holding the key "${segments[at]}", found ${describe(node)}; set ${where} itself`);
     }
-    if (segments[at] === '__proto__') {
-      // (assigning it would replace the map's prototype: the value would vanish from the run)
-      throw new Error(`path "${path}": the key "__proto__" is reserved (in JavaScript it names an object's prototype): no scenario key is named so`);
+    if (RESERVED.has(segments[at]) && (segments[at] === '__proto__' || !Object.hasOwn(node, segments[at]))) {
+      throw new SetPathError(
+        here(segments[at]),
+        `expected a key of ${where} (${keysOf(node)}), found "${segments[at]}", a name with a meaning of its own in JavaScript (an object's prototype or constructor); no scenario key is named so`,
+      );
     }
     const take = longestKey(node, segments, at);
     if (take === 0) {
@@ -50,11 +79,7 @@ export function setPath(root: unknown, path: string, value: unknown): void {
       // (a map of chosen names: web-2 is another service, not a typo of web)
       const names = walked.length > 0 && Object.hasOwn(ENTRY_WORDS, walked[walked.length - 1]);
       const hint = (names ? closestName : closest)(segments[at], Object.keys(node));
-      const known = Object.keys(node);
-      throw new Error(
-        `path "${path}": no key "${segments[at]}" in ${where}${hint === undefined ? '' : ` (did you mean "${hint}"?)`}` +
-          `; keys there: ${known.length === 0 ? '(none)' : known.join(', ')}`,
-      );
+      throw new SetPathError(here(segments[at]), `expected a key of ${where} (${keysOf(node)}), found "${segments[at]}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`);
     }
     const key = segments.slice(at, at + take).join('.');
     if (at + take === segments.length) {
@@ -65,6 +90,12 @@ export function setPath(root: unknown, path: string, value: unknown): void {
     walked.push(key);
     at += take;
   }
+}
+
+/** The keys of a map, for a message: `minCapacity, maxCapacity, policies`, or `none`. */
+function keysOf(node: Record<string, unknown>): string {
+  const known = Object.keys(node);
+  return known.length === 0 ? 'none' : known.join(', ');
 }
 
 function longestKey(node: Record<string, unknown>, segments: string[], at: number): number {

@@ -24,7 +24,7 @@ export const UNMODELLED_BUILT_IN_ATTRIBUTES: readonly string[] = ['ecs.vpc-id', 
 /** The one-line reason an attribute name is refused (`where`: e.g. " at position 3"), or undefined. */
 export function unmodelledAttributeProblem(name: string, where = ''): string | undefined {
   if (!UNMODELLED_BUILT_IN_ATTRIBUTES.includes(name)) return undefined;
-  return `attribute:${name}${where} is a built-in ECS attribute that ecsim does not model (it has no VPCs or subnets, so no instance would have a value); use ecs.availability-zone, ecs.instance-type, ecs.cpu-architecture, ecs.os-type, ecs.os-family, ecs.ami-id or a custom attribute (autoScalingGroup.attributes)`;
+  return `expected an attribute ecsim models (ecs.availability-zone, ecs.instance-type, ecs.cpu-architecture, ecs.os-type, ecs.os-family, ecs.ami-id or a custom attribute: autoScalingGroup.attributes), found attribute:${name}${where}, a built-in ECS attribute that ecsim does not model (it has no VPCs or subnets, so no instance would have a value)`;
 }
 
 /**

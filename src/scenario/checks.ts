@@ -9,7 +9,7 @@ import { registeredResources } from '../model/capacity/registered-resources.js';
 import { createPriceBook, unpricedTypeProblem } from '../model/pricing/index.js';
 import { ServiceAutoScaler, type ScalingPolicyConfig } from '../scaling/service-auto-scaler.js';
 import { resolveServiceConfig } from '../workload/service/resolve-config.js';
-import { buildTrace, MAX_REQUEST_RATE, traceBounds } from '../workload/trace/index.js';
+import { buildTrace, csvPlace, MAX_REQUEST_RATE, TraceCsvError, traceBounds } from '../workload/trace/index.js';
 import { csvTraceSeries } from './trace-series.js';
 import { RandomStreams } from '../engine/index.js';
 import type { Path, ResolvedScenario, ResolvedTaskDefinition } from './resolve.js';
@@ -309,10 +309,22 @@ const workloads: Check = (s, report) => {
         );
       }
     } catch (e) {
-      reportThrown(report, [...at, 'requestRate'], e, 'requestRate');
+      if (e instanceof TraceCsvError) report([...at, 'requestRate', 'csv', 'file'], traceCsvMessage(e));
+      else reportThrown(report, [...at, 'requestRate'], e, 'requestRate');
     }
   }
 };
+
+/**
+ * A trace file's problem, said on the key that names the file: `expected a rate per second,
+ * found "abc" at rate.csv, line 3, column 2 ("rps")`; a column the file lacks is told the key
+ * that names it.
+ */
+export function traceCsvMessage(e: TraceCsvError): string {
+  const role = /^a (time|value) column /.exec(e.expected)?.[1];
+  const key = role === undefined ? '' : `; csv.${role}Column names the file's ${role} column (default "${role === 'time' ? 'time_s' : 'rps'}")`;
+  return `expected ${e.expected}, found ${e.found} at ${csvPlace(e.file, e.line, e.column)}${e.hint}${key}`;
+}
 
 /**
  * The `expect` list: each expectation's syntax and summary path, and the service and capacity

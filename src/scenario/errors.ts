@@ -6,6 +6,8 @@ export interface ScenarioIssue {
   message: string;
   /** 1-based line in the scenario file, when known. */
   line?: number;
+  /** 1-based column on that line, when known (a YAML syntax error): said as file:line:column. */
+  column?: number;
   /** The part of an experiment file the path is in, e.g. `variant "tt-cpu-45"`; printed before the path. */
   within?: string;
 }
@@ -32,7 +34,7 @@ export function uniqueIssues(issues: ScenarioIssue[]): ScenarioIssue[] {
 }
 
 export function formatIssue(file: string, issue: ScenarioIssue): string {
-  const where = issue.line === undefined ? file : `${file}:${issue.line}`;
+  const where = issue.line === undefined ? file : issue.column === undefined ? `${file}:${issue.line}` : `${file}:${issue.line}:${issue.column}`;
   return [where, issue.within, issue.path, issue.message].filter((part) => part !== undefined && part !== '').join(': ');
 }
 

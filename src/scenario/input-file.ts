@@ -52,11 +52,11 @@ export const MAX_SCENARIO_BYTES = 10 * 1024 * 1024;
 export const MAX_TRACE_BYTES = 100 * 1024 * 1024;
 
 /** "expected ... of at most N MiB, found M MiB" when `bytes` is above `max`, else undefined. */
-export function tooLargeMessage(bytes: number, max: number, what: string, hint: string): string | undefined {
+export function tooLargeMessage(bytes: number, max: number, what: string, hint: string, where?: string): string | undefined {
   if (bytes <= max) return undefined;
   // rounded up to a tenth: a byte over 10 MiB is "10.1", not "10"
   const mib = (n: number) => `${String(Math.ceil(n / 1024 / 1024 * 10) / 10)} MiB`;
-  return `expected ${what} of at most ${mib(max)}, found ${mib(bytes)}; ${hint}`;
+  return `expected ${what} of at most ${mib(max)}, found ${mib(bytes)}${where === undefined ? '' : ` at ${where}`}; ${hint}`;
 }
 
 /** The size of a regular file (0 for anything else, or when it cannot be looked at: the read says why). */
@@ -82,13 +82,18 @@ export function decodeUtf8(bytes: Uint8Array): string | undefined {
   }
 }
 
-/** Where the bytes stop being UTF-8: its line, and "expected UTF-8 text, found bytes that are not UTF-8 (from 0xE9, byte 12 of the file); ...". */
-export function invalidUtf8Message(bytes: Uint8Array): { line: number; message: string } {
+/**
+ * Where the bytes stop being UTF-8: its line, and "expected UTF-8 text, found bytes that are
+ * not UTF-8 (from 0xE9, byte 12 of the file); ..."; with `where` (the file's name), "... of
+ * the file) at rate.csv, line 3; ...".
+ */
+export function invalidUtf8Message(bytes: Uint8Array, where?: string): { line: number; message: string } {
   const at = Math.min(firstInvalidUtf8(bytes), bytes.length - 1);
   let line = 1;
   for (let i = 0; i < at; i++) if (bytes[i] === 0x0a) line++;
   const byte = `0x${bytes[at].toString(16).toUpperCase().padStart(2, '0')}`;
-  return { line, message: `expected UTF-8 text, found bytes that are not UTF-8 (from ${byte}, byte ${at + 1} of the file); save the file as UTF-8 (Latin-1 or UTF-16 text is not read)` };
+  const place = where === undefined ? '' : ` at ${where}, line ${line}`;
+  return { line, message: `expected UTF-8 text, found bytes that are not UTF-8 (from ${byte}, byte ${at + 1} of the file)${place}; save the file as UTF-8 (Latin-1 or UTF-16 text is not read)` };
 }
 
 /** The offset of the first byte that does not begin a valid UTF-8 sequence (bytes.length when all do). */

@@ -2,7 +2,9 @@
 // problem becomes a ScenarioIssue with the key path and, where known, the line.
 
 import { bareSecondsWritten } from './bare-seconds.js';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { basename, dirname, resolve as resolvePath } from 'node:path';
+import { likelyMeantName, meantHint } from './did-you-mean.js';
 import { LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
@@ -50,15 +52,35 @@ export function readScenarioText(file: string): string {
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
-    throw new ScenarioError(file, [
-      { path: '', message: code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a folder, expected a scenario file' : `cannot read: ${code}` },
-    ]);
+    const found =
+      code === 'ENOENT'
+        ? 'no file of that name'
+        : code === 'EISDIR'
+          ? 'a folder'
+          : code === 'EACCES' || code === 'EPERM'
+            ? 'a file ecsim may not read (permission denied)'
+            : `a file that cannot be read (${code})`;
+    throw new ScenarioError(file, [{ path: '', message: `expected a scenario file, found ${found}${code === 'ENOENT' ? siblingScenarioHint(file) : ''}` }]);
   }
   const after = tooLarge(bytes.length);
   if (after !== undefined) throw new ScenarioError(file, [{ path: '', message: after }]);
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new ScenarioError(file, [{ path: '', ...invalidUtf8Message(bytes) }]);
   return text;
+}
+
+/** ` (did you mean "quickstart.yaml"?)` for a missing scenario file close to the name of a file beside it, as written; else ''. */
+function siblingScenarioHint(file: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(resolvePath(file)), { withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => d.name);
+  } catch {
+    return '';
+  }
+  const folder = dirname(file);
+  return meantHint(likelyMeantName(basename(file), names).map((m) => (folder === '.' && !file.startsWith('./') ? m : `${folder}/${m}`)));
 }
 
 /**
@@ -82,12 +104,13 @@ interface RawScenario {
 
 export function parseScenarioText(file: string, text: string): RawScenario {
   const lineCounter = new LineCounter();
-  const tooDeep = `not valid YAML/JSON: nesting deeper than ${MAX_NESTING} levels (a scenario needs about 10); is it the right file?`;
+  const tooDeep = `expected at most ${MAX_NESTING} levels of nested maps and lists (a scenario needs about 10), found deeper; is it the right file?`;
   // a .json file with a // or /* comment was read as YAML and failed as "found the text ..."
   const comment = /\.json$/i.test(file) ? text.split('\n').findIndex((l) => /^\s*(\/\/|\/\*)/.test(l)) : -1;
   if (comment >= 0) {
     const mark = /^\s*(\/\/|\/\*)/.exec(text.split('\n')[comment])![1];
-    throw new ScenarioError(file, [{ path: '', line: comment + 1, message: `not valid JSON: JSON has no comments, found "${mark}"; remove the comment, or write the scenario as YAML (.yaml), whose comments start with #` }]);
+    const column = text.split('\n')[comment].indexOf(mark) + 1;
+    throw new ScenarioError(file, [{ path: '', line: comment + 1, column, message: `expected JSON, found a comment "${mark}" (JSON has no comments); remove the comment, or write the scenario as YAML (.yaml), whose comments start with #` }]);
   }
   let doc: Document.Parsed;
   try {
@@ -101,27 +124,29 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     const e = doc.errors[0];
     // the yaml package reports its own stack overflow on deep nesting as a syntax error
     if (e.message.includes('Maximum call stack size exceeded')) throw new ScenarioError(file, [{ path: '', line: e.linePos?.[0]?.line, message: tooDeep }]);
-    let what = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-    // (the yaml package's own advice is to call a function of its own)
-    if (e.code === 'MULTIPLE_DOCS') what = 'ecsim reads one document, found more: remove the `---` line here and what follows it (or merge the documents into one)';
+    // the yaml package's own words, its position said as file:line:column
+    const said = e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
     let line = e.linePos?.[0]?.line;
-    if (e.code === 'DUPLICATE_KEY') {
+    let column = e.linePos?.[0]?.col;
+    let message: string;
+    if (e.code === 'MULTIPLE_DOCS') {
+      // (the yaml package's own advice is to call a function of its own)
+      message = 'expected one YAML document, found a second one from this `---` line; remove the line and what follows it (or merge the documents into one)';
+    } else if (e.code === 'DUPLICATE_KEY') {
       // named from the document: the yaml package points after an empty first value (`variants:`
       // twice pointed at the end of the first line, whose text after it is no key)
       const repeat = firstRepeatedKey(doc, lineCounter);
       if (repeat !== undefined) {
-        what = `the key ${JSON.stringify(repeat.key)} appears twice in the same map (first on line ${repeat.firstLine})`;
         line = repeat.line;
-      } else {
-        what = `the key "${text.slice(e.pos[0]).split(/[:\n]/)[0].trim().replace(/^(["'])(.*)\1$/, '$2')}" appears twice in the same map`;
+        column = repeat.column;
       }
+      const key = repeat?.key ?? text.slice(e.pos[0]).split(/[:\n]/)[0].trim().replace(/^(["'])(.*)\1$/, '$2');
+      message = `expected each key once in a map, found ${JSON.stringify(key)} again${repeat === undefined ? '' : ` (first on line ${repeat.firstLine})`}; remove one, or merge their values`;
+    } else {
+      message = `expected valid YAML/JSON, found ${foundAt(text, e.pos[0])} (${said})${yamlHint(e.code, said)}`;
     }
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
-    const column = e.linePos?.[0]?.col;
-    // the column where the yaml package's own wording is kept (the hinted codes), not where ecsim says it its way
-    const hint = yamlHint(e.code, what);
-    const at = column !== undefined && hint !== '' ? ` (column ${column})` : '';
-    throw new ScenarioError(file, [{ path: '', line, message: `not valid YAML/JSON: ${what}${at}${hint}${more}` }]);
+    throw new ScenarioError(file, [{ path: '', line, column, message: `${message}${more}` }]);
   }
   // before any recursive walk of the document (visit, toJS, the schema), which would overflow the stack
   const deep = firstTooDeep(doc);
@@ -131,13 +156,13 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     throw new ScenarioError(file, [{ path: '', message: `expected a scenario map at the top level (name, duration, cluster, taskDefinitions, services, ...), found ${what}` }]);
   }
   const odd = firstUnreadableNode(doc);
-  if (odd !== undefined) throw new ScenarioError(file, [{ path: '', line: lineAt(odd.node, lineCounter), message: `not valid YAML/JSON: ${odd.message}` }]);
+  if (odd !== undefined) throw new ScenarioError(file, [{ path: '', line: lineAt(odd.node, lineCounter), message: odd.message }]);
   const reserved = firstReservedKey(doc, lineCounter);
   if (reserved !== undefined) {
     throw new ScenarioError(file, [{ path: reserved.path, line: reserved.line, message: 'expected a key other than "__proto__" (in JavaScript it names an object\'s prototype, so ecsim would lose what it holds), found "__proto__"; rename it' }]);
   }
   const unresolved = firstUnresolvedAlias(doc, lineCounter);
-  if (unresolved !== undefined) throw new ScenarioError(file, [{ path: unresolved.path, line: unresolved.line, message: `not valid YAML/JSON: ${unresolved.message}` }]);
+  if (unresolved !== undefined) throw new ScenarioError(file, [{ path: unresolved.path, line: unresolved.line, message: unresolved.message }]);
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: 100 });
@@ -146,7 +171,7 @@ export function parseScenarioText(file: string, text: string): RawScenario {
     // few lines of `&a [*a, *a, ...]` nested grow to millions) only here, with a ReferenceError
     // (an alias with no anchor before it, a ReferenceError too, is found above)
     if (!(e instanceof ReferenceError) || e.message.startsWith('Unresolved alias')) throw e;
-    throw new ScenarioError(file, [{ path: '', line: firstAliasLine(doc, lineCounter), message: `not valid YAML/JSON: its aliases (*name) expand to too many values (aliases of anchors that hold aliases, nested); write the values out or use fewer aliases` }]);
+    throw new ScenarioError(file, [{ path: '', line: firstAliasLine(doc, lineCounter), message: `expected aliases (*name) that expand to a modest number of values, found ones that expand to too many (aliases of anchors that hold aliases, nested); write the values out or use fewer aliases` }]);
   }
   return {
     value,
@@ -160,6 +185,14 @@ export function parseScenarioText(file: string, text: string): RawScenario {
 
 /** The deepest nesting of maps and lists read (a scenario needs about 10; the yaml package overflowed the stack at about 2 500). */
 const MAX_NESTING = 64;
+
+/** What the text holds at `offset`, for a syntax error: `"1h"` (to the end of its line, at most 30 characters), `the end of the line`, `the end of the file`. */
+function foundAt(text: string, offset: number): string {
+  if (offset >= text.length || text.slice(offset).trim() === '') return 'the end of the file';
+  const rest = text.slice(offset).split(/\r?\n/)[0].trimEnd();
+  if (rest.trim() === '') return 'the end of the line';
+  return JSON.stringify(rest.length > 30 ? `${rest.slice(0, 30)}...` : rest);
+}
 
 function isStackOverflow(e: unknown): boolean {
   return e instanceof RangeError && e.message.includes('Maximum call stack size exceeded');
@@ -197,12 +230,12 @@ function firstUnreadableNode(doc: Document): { node: Node; message: string } | u
   let found: { node: Node; message: string } | undefined;
   visit(doc, (_key, node) => {
     if (isPair(node) && isCollection(node.key)) {
-      found = { node: node.key, message: `a map key that is a ${isSeq(node.key) ? 'list' : 'map'} (${String(node.key)}): keys are names; write the key as text` };
+      found = { node: node.key, message: `expected a map key that is text, found a ${isSeq(node.key) ? 'list' : 'map'} (${String(node.key)}); keys are names: write the key as text` };
       return visit.BREAK;
     }
     if (isNode(node) && node.tag !== undefined && !CORE_TAGS.has(node.tag)) {
       const tag = node.tag.startsWith('tag:yaml.org,2002:') ? `!!${node.tag.slice('tag:yaml.org,2002:'.length)}` : node.tag;
-      found = { node, message: `unknown YAML tag ${tag}: ecsim reads plain values (text, numbers, true/false, null, lists, maps); remove the tag` };
+      found = { node, message: `expected a plain value (text, a number, true/false, null, a list or a map: the values ecsim reads), found the YAML tag ${tag}; remove the tag` };
       return visit.BREAK;
     }
     return undefined;
@@ -262,9 +295,11 @@ function firstUnresolvedAlias(doc: Document, counter: LineCounter): { path: stri
   for (const alias of aliases) {
     const anchor = anchors.get(alias.name);
     if (anchor !== undefined && anchor < alias.offset) continue;
-    const after = anchor === undefined ? '' : `: the anchor &${alias.name} comes after it, on line ${counter.linePos(anchor).line}; YAML reads an anchor before its aliases, so move the anchored value up`;
-    const hint = anchor === undefined ? ` (an alias *name repeats the value marked &name earlier in the file; mark that value with &${alias.name}, or write the value out)` : '';
-    return { path: alias.path, line: counter.linePos(alias.offset).line, message: `alias *${alias.name} has no anchor &${alias.name} before it${after}${hint}` };
+    const found =
+      anchor === undefined
+        ? `none (an alias *name repeats the value marked &name earlier in the file); mark that value with &${alias.name}, or write the value out`
+        : `it after the alias, on line ${counter.linePos(anchor).line}; YAML reads an anchor before its aliases, so move the anchored value up`;
+    return { path: alias.path, line: counter.linePos(alias.offset).line, message: `expected an anchor &${alias.name} before the alias *${alias.name}, found ${found}` };
   }
   return undefined;
 }
@@ -301,7 +336,7 @@ const YAML_HINTS: Partial<Record<string, string>> = {
  */
 function yamlHint(code: string, message: string): string {
   const quote = /^Missing closing (["'])quote/.exec(message);
-  if (quote) return `; close the ${quote[1]} opened earlier in the file (the error points where the text it opened ends: the end of the file)`;
+  if (quote) return `; close the ${quote[1]} opened earlier in the file (a quoted value runs to its closing quote)`;
   const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with an? ([\]}])/.exec(message);
   if (flow) return `; close the ${flow[2] === ']' ? '[' : '{'} opened earlier with ${flow[2]} (a ${flow[1] === 'sequence' ? 'list' : 'map'} written inline ends on its own brackets), or indent its next lines deeper than its key`;
   return YAML_HINTS[code] ?? '';
@@ -311,7 +346,7 @@ function yamlHint(code: string, message: string): string {
  * The first key (in the text) that repeats a key of its map, as the yaml package compares
  * them (scalars by value), with the line of the repeat and of the first; undefined if none is found.
  */
-function firstRepeatedKey(doc: Document, counter: LineCounter): { key: string; line: number; firstLine: number } | undefined {
+function firstRepeatedKey(doc: Document, counter: LineCounter): { key: string; line: number; column: number; firstLine: number } | undefined {
   let best: { key: string; offset: number; firstOffset: number } | undefined;
   visit(doc, {
     Map(_key, map) {
@@ -325,7 +360,9 @@ function firstRepeatedKey(doc: Document, counter: LineCounter): { key: string; l
       }
     },
   });
-  return best && { key: best.key, line: counter.linePos(best.offset).line, firstLine: counter.linePos(best.firstOffset).line };
+  if (best === undefined) return undefined;
+  const at = counter.linePos(best.offset);
+  return { key: best.key, line: at.line, column: at.col, firstLine: counter.linePos(best.firstOffset).line };
 }
 
 function lineOf(doc: Document, counter: LineCounter, path: readonly (string | number)[]): number | undefined {

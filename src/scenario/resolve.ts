@@ -2,10 +2,10 @@
 // capacity providers), AWS's rules that span keys, and derived values the simulator
 // needs (task resources, host ports, the providers of each service).
 
-import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { decodeUtf8, invalidUtf8Message, MAX_TRACE_BYTES, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
-import { resolve as resolvePath } from 'node:path';
-import { didYouMeanName } from './did-you-mean.js';
+import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
+import { didYouMeanName, likelyMeantName, meantHint } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import {
   fargateProviderSchema,
@@ -124,7 +124,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string, options: { 
     const td = taskDefinitions.get(config.taskDefinition);
     // an own key only: `toString`, `constructor` name functions every object inherits
     if (!Object.hasOwn(scenario.taskDefinitions, config.taskDefinition)) {
-      once.report([...at, 'taskDefinition'], `unknown task definition "${config.taskDefinition}"${didYouMeanName(config.taskDefinition, Object.keys(scenario.taskDefinitions))}; defined: ${Object.keys(scenario.taskDefinitions).join(', ') || 'none'}`);
+      once.report([...at, 'taskDefinition'], unknownNameMessage('a task definition of taskDefinitions', Object.keys(scenario.taskDefinitions), config.taskDefinition, didYouMeanName(config.taskDefinition, Object.keys(scenario.taskDefinitions))));
     }
     const resolved = resolveService(name, config, td, scenario, providers, at, report, once);
     if (resolved) services.push(resolved);
@@ -136,14 +136,15 @@ export function resolveScenario(scenario: Scenario, baseDir: string, options: { 
     const csv = config.workload?.requestRate.csv;
     if (!csv) continue;
     const file = resolvePath(baseDir, csv.file);
+    const at: Path = ['services', name, 'workload', 'requestRate', 'csv', 'file'];
     const notFile = notAFileToRead(file);
     if (notFile !== undefined) {
-      report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `cannot read trace file ${file}: ${notFile}`);
+      report(at, `${notFile} at ${file}`);
       continue;
     }
-    const tooLarge = tooLargeMessage(regularFileSize(file), MAX_TRACE_BYTES, 'a trace file', 'resample it (a run sees no finer than a metric period\'s mean) or cut it to the run');
+    const tooLarge = tooLargeMessage(regularFileSize(file), MAX_TRACE_BYTES, 'a trace file', 'resample it (a run sees no finer than a metric period\'s mean) or cut it to the run', file);
     if (tooLarge !== undefined) {
-      report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `${file}: ${tooLarge}`);
+      report(at, tooLarge);
       continue;
     }
     try {
@@ -154,8 +155,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string, options: { 
         const bytes = readFileSync(fd);
         const text = decodeUtf8(bytes);
         if (text === undefined) {
-          const bad = invalidUtf8Message(bytes);
-          report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `${file}, line ${bad.line}: ${bad.message}`);
+          report(at, invalidUtf8Message(bytes, file).message);
           continue;
         }
         traceFiles.set(csv.file, text);
@@ -164,9 +164,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string, options: { 
         closeSync(fd);
       }
     } catch (e) {
-      const code = (e as NodeJS.ErrnoException).code;
-      const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : code === 'EACCES' ? 'permission denied' : String(code ?? e);
-      report(['services', name, 'workload', 'requestRate', 'csv', 'file'], `cannot read trace file ${file}: ${why}`);
+      report(at, traceReadMessage(csv.file, file, (e as NodeJS.ErrnoException).code ?? String(e)));
     }
   }
 
@@ -353,6 +351,53 @@ function constraintTypes(list: readonly { type: string; expression?: string }[])
   return list.map((c) => (c.expression !== undefined ? `${c.type} ${JSON.stringify(c.expression)}` : c.type)).join(', ');
 }
 
+/**
+ * A trace file that cannot be read (`code`, the system's error code): `expected a CSV trace
+ * file, found no file at /abs/rat.csv (did you mean "rate.csv"?); a relative path is read
+ * from the scenario file's folder`; `written` is the path as the scenario wrote it.
+ */
+export function traceReadMessage(written: string, file: string, code: string): string {
+  const found =
+    code === 'ENOENT'
+      ? `no file at ${file}`
+      : code === 'EISDIR'
+        ? `a folder at ${file}`
+        : code === 'EACCES' || code === 'EPERM'
+          ? `a file ecsim may not read at ${file} (permission denied)`
+          : `a file that cannot be read at ${file} (${code})`;
+  let hint = '';
+  if (code === 'ENOENT') {
+    hint = siblingHint(written, file);
+    if (!isAbsolute(written)) hint += "; a relative path is read from the scenario file's folder";
+  } else if (code === 'EISDIR') hint = '; name the CSV file in it';
+  else if (code === 'EACCES' || code === 'EPERM') hint = '; give the user running ecsim read permission on it';
+  return `expected a CSV trace file, found ${found}${hint}`;
+}
+
+/** ` (did you mean "traces/rate.csv"?)` for a missing file close to the name of a file in its folder, written as the scenario writes paths; else ''. */
+function siblingHint(written: string, file: string): string {
+  let names: string[];
+  try {
+    names = readdirSync(dirname(file), { withFileTypes: true })
+      .filter((d) => d.isFile())
+      .map((d) => d.name);
+  } catch {
+    return '';
+  }
+  const meant = likelyMeantName(basename(file), names);
+  const folder = dirname(written);
+  return meantHint(meant.map((m) => (folder === '.' && !written.startsWith('./') ? m : `${folder}/${m}`)));
+}
+
+/**
+ * A reference to a name that is not defined, in the house form: `expected a task definition
+ * of taskDefinitions (web, worker), found "wbe" (did you mean "web"?)`. `hint` as
+ * didYouMeanName gives it (` (did you mean ...?)`), or a clause (`; ...`), or ''.
+ */
+export function unknownNameMessage(what: string, names: readonly string[], found: string, hint: string): string {
+  return `expected ${what} (${names.length === 0 ? 'none is defined' : names.join(', ')}), found ${JSON.stringify(found)}${hint}`;
+}
+
 function checkStrategy(
   strategy: StrategyItem[],
   at: Path,
@@ -363,8 +408,8 @@ function checkStrategy(
   strategy.forEach((item, i) => {
     if (!providers.has(item.capacityProvider)) {
       const meant = builtInMeant(item.capacityProvider);
-      const hint = meant !== undefined ? `: the built-in providers are FARGATE and FARGATE_SPOT (case matters), write ${meant}` : didYouMeanName(item.capacityProvider, providers.keys());
-      report([...at, i, 'capacityProvider'], `unknown capacity provider "${item.capacityProvider}"${hint}; known: ${[...providers.keys()].join(', ')}`);
+      const hint = meant !== undefined ? `; the built-in providers are FARGATE and FARGATE_SPOT (case matters): write ${meant}` : didYouMeanName(item.capacityProvider, providers.keys());
+      report([...at, i, 'capacityProvider'], unknownNameMessage('a capacity provider of cluster.capacityProviders or a built-in one', [...providers.keys()], item.capacityProvider, hint));
     }
     if (names.has(item.capacityProvider)) report([...at, i, 'capacityProvider'], `expected each capacity provider once in a strategy, found "${item.capacityProvider}" again`);
     names.add(item.capacityProvider);

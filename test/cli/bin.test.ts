@@ -42,7 +42,7 @@ describe('the ecsim executable', () => {
   it('exits 2 with one line and no stack trace on a bad scenario', () => {
     const r = ecsim('validate', 'no/such/file.yaml');
     expect(r.status).toBe(2);
-    expect(r.stderr.trim().split('\n')).toEqual(['no/such/file.yaml: no such file']);
+    expect(r.stderr.trim().split('\n')).toEqual(['no/such/file.yaml: expected a scenario file, found no file of that name']);
   });
 
   it('writes the same results as the sources run in-process', async () => {

@@ -37,7 +37,7 @@ describe('files that are not regular files', () => {
     expect(r.status).toBe(2);
     const lines = r.stderr.trim().split('\n');
     expect(lines).toHaveLength(1);
-    expect(lines[0]).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: cannot read trace file \/dev\/zero: expected a regular file, found a character device$/);
+    expect(lines[0]).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: expected a regular file, found a character device at \/dev\/zero$/);
   }, 30_000);
 
   it('a scenario through a pipe (/dev/stdin from a pipe) is still read', () => {
@@ -67,7 +67,7 @@ describe('a piped scenario\'s relative paths', () => {
     // named as a file, the scenario's own folder is still the base: no rate.csv there
     const named = spawnSync(process.execPath, [BIN, 'validate', file], { encoding: 'utf8', cwd: dir });
     expect(named.status).toBe(2);
-    expect(named.stderr).toMatch(/csv\.file: cannot read trace file .*elsewhere\/rate\.csv/);
+    expect(named.stderr).toMatch(/csv\.file: expected a CSV trace file, found no file at .*elsewhere\/rate\.csv/);
   }, 30_000);
 });
 
@@ -84,7 +84,7 @@ describe('a CSV trace with a quote that never closes', () => {
       expect(r.status, args[0]).toBe(2);
       const lines = r.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/: services\.web\.workload\.requestRate: rate\.csv, line 2, column 2 \("rps"\): expected a closing quote by the end of the line, found "100; a quoted cell may not span lines$/);
+      expect(lines[0]).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: expected a closing quote by the end of the line, found "100 at rate\.csv, line 2, column 2 \("rps"\); a quoted cell may not span lines$/);
     }
     expect(existsSync(join(dir, 'out'))).toBe(false);
   }, 30_000);
@@ -96,7 +96,7 @@ describe('an alias bomb', () => {
     const lines = ['a: &a [1,1,1,1,1,1,1,1,1]'];
     for (const [name, prev] of [['b', 'a'], ['c', 'b'], ['d', 'c'], ['e', 'd'], ['f', 'e'], ['g', 'f']]) lines.push(`${name}: &${name} [${Array(9).fill(`*${prev}`).join(',')}]`);
     writeFileSync(file, lines.join('\n') + '\n');
-    expect(await oneLine('validate', file)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: not valid YAML/JSON: its aliases \\(\\*name\\) expand to too many values`));
+    expect(await oneLine('validate', file)).toMatch(new RegExp(`^${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2: expected aliases \\(\\*name\\) that expand to a modest number of values, found ones that expand to too many`));
   });
 
   it('a few aliases still load', async () => {
@@ -219,7 +219,7 @@ describe('files too large to read', () => {
     s.services.web.workload.requestRate = { csv: { file: 'huge.csv' } };
     const file = writeScenario(dir, 's', s);
     const line = await oneLine('validate', file);
-    expect(line).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: .*huge\.csv: expected a trace file of at most 100 MiB, found 100\.5 MiB; resample it /);
+    expect(line).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: expected a trace file of at most 100 MiB, found 100\.5 MiB at \S*huge\.csv; resample it /);
   });
 });
 
@@ -389,10 +389,10 @@ describe('numbers too large and JSON comments are said as written', () => {
     const body = JSON.stringify(quickstart(), null, 2);
     const slash = join(dir, 'comment.json');
     writeFileSync(slash, `// my scenario\n${body}`);
-    expect(await oneLine('validate', slash)).toBe(`${slash}:1: not valid JSON: JSON has no comments, found "//"; remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
+    expect(await oneLine('validate', slash)).toBe(`${slash}:1:1: expected JSON, found a comment "//" (JSON has no comments); remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
     const star = join(dir, 'star.json');
     writeFileSync(star, body.replace('{\n', '{\n  /* note */\n'));
-    expect(await oneLine('validate', star)).toBe(`${star}:2: not valid JSON: JSON has no comments, found "/*"; remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
+    expect(await oneLine('validate', star)).toBe(`${star}:2:3: expected JSON, found a comment "/*" (JSON has no comments); remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
     // a "//" inside a string is no comment
     const url = join(dir, 'url.json');
     writeFileSync(url, JSON.stringify({ ...quickstart(), description: 'see https://example.com' }, null, 2));

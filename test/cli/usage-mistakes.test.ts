@@ -198,14 +198,14 @@ describe('usage mistakes', () => {
     expect(await oneLine('merge', 'a', '-', 'b')).toBe('ecsim: expected folders holding shard files, or shard files, found "-" (merge reads files, not standard input)');
     expect(await oneLine('merge', 'a', '', 'b')).toBe('ecsim: expected folders holding shard files, or shard files, found an empty name');
     // "-" as a flag's value is that flag's, not a positional
-    expect(await oneLine('trace', 'no-such.yaml', '--service', '-')).toBe('no-such.yaml: no such file');
+    expect(await oneLine('trace', 'no-such.yaml', '--service', '-')).toBe('no-such.yaml: expected a scenario file, found no file of that name');
   });
 
   it('a YAML file of two documents, or with a merge key, says what ecsim reads (not the yaml library\'s advice)', async () => {
     const dir = tempDir();
     const two = writeScenario(dir, 'two.yaml', `${readFileSync(QUICKSTART, 'utf8')}\n---\nname: other\n`);
     const at = readFileSync(two, 'utf8').split('\n').indexOf('---') + 1;
-    expect(await oneLine('validate', two)).toBe(`${two}:${at}: not valid YAML/JSON: ecsim reads one document, found more: remove the \`---\` line here and what follows it (or merge the documents into one)`);
+    expect(await oneLine('validate', two)).toBe(`${two}:${at}:1: expected one YAML document, found a second one from this \`---\` line; remove the line and what follows it (or merge the documents into one)`);
     const merged = writeScenario(dir, 'merge.yaml', readFileSync(QUICKSTART, 'utf8').replace('    workload:\n', '    workload:\n      <<: {type: http}\n'));
     expect(readFileSync(merged, 'utf8')).toContain('<<: {type: http}');
     expect(await oneLine('validate', merged)).toMatch(

@@ -77,7 +77,7 @@ describe('sweep, shards and merge', () => {
     const bad = writeScenario(dir, { sweep: { 'services.web.autoScaling.policies.cpuu.targetValue': [1] } }, 'bad.yaml');
     const run = sweepToFolder(readExperimentFile(bad), { outDir: join(dir, 'bad'), jobs: 1 });
     await expect(run).rejects.toBeInstanceOf(ScenarioError);
-    await expect(run).rejects.toThrow(/bad\.yaml:\d+: sweep point 0 \(.*\): path "services\.web\.autoScaling\.policies\.cpuu\.targetValue": no key "cpuu" .*did you mean "cpu"/);
+    await expect(run).rejects.toThrow(/bad\.yaml:\d+: sweep point 0 \(.*\): services\.web\.autoScaling\.policies\.cpuu: expected a key of services\.web\.autoScaling\.policies \(.*\), found "cpuu" \(did you mean "cpu"\?\)/);
   });
 
   it('CLI: --shards takes the index from JOB_COMPLETION_INDEX / AWS_BATCH_JOB_ARRAY_INDEX; merge writes sweep.csv', async () => {

@@ -26,7 +26,7 @@ describe('names of Object built-ins', () => {
     it(`taskDefinition: ${name} is an unknown task definition, not a vanished service`, () => {
       const s = quickstart();
       s.services.web.taskDefinition = name;
-      expect(problems(() => loadScenarioObject('s.yaml', s))).toMatch(new RegExp(`services\\.web\\.taskDefinition: unknown task definition "${name}"`));
+      expect(problems(() => loadScenarioObject('s.yaml', s))).toMatch(new RegExp(`services\\.web\\.taskDefinition: expected a task definition of taskDefinitions \\(web\\), found "${name}"`));
     });
   }
 
@@ -67,7 +67,7 @@ describe('names of Object built-ins', () => {
 
   it('a sweep path through "__proto__" is refused (it replaced the map\'s prototype)', () => {
     const root = { services: { web: {} } } as Record<string, unknown>;
-    expect(() => setPath(root, 'services.web.__proto__', { x: 1 })).toThrow(/the key "__proto__" is reserved/);
+    expect(() => setPath(root, 'services.web.__proto__', { x: 1 })).toThrow(/^services\.web\.__proto__: expected a key of services\.web \(.*\), found "__proto__", a name with a meaning of its own in JavaScript/);
     expect(Object.getPrototypeOf((root.services as Record<string, unknown>).web)).toBe(Object.prototype);
   });
 

@@ -20,7 +20,7 @@ describe('expect names after a refused strategy', () => {
   it('the misspelt provider alone, not the expectations naming FARGATE_SPOT', () => {
     expect(misspelt).not.toBe(TEXT);
     expect(problems('spott', misspelt)).toEqual([
-      'services.web.capacityProviderStrategy[1].capacityProvider: unknown capacity provider "FARGATE_SPOTT" (did you mean "FARGATE_SPOT"?); known: FARGATE, FARGATE_SPOT',
+      'services.web.capacityProviderStrategy[1].capacityProvider: expected a capacity provider of cluster.capacityProviders or a built-in one (FARGATE, FARGATE_SPOT), found "FARGATE_SPOTT" (did you mean "FARGATE_SPOT"?)',
     ]);
   });
 
@@ -28,7 +28,7 @@ describe('expect names after a refused strategy', () => {
     const text = misspelt.replace('  - cost.total < 0.6\n', '  - cost.total < 0.6\n  - costt > 0\n');
     expect(text).not.toBe(misspelt);
     expect(problems('spott-costt', text)).toEqual([
-      'services.web.capacityProviderStrategy[1].capacityProvider: unknown capacity provider "FARGATE_SPOTT" (did you mean "FARGATE_SPOT"?); known: FARGATE, FARGATE_SPOT',
+      'services.web.capacityProviderStrategy[1].capacityProvider: expected a capacity provider of cluster.capacityProviders or a built-in one (FARGATE, FARGATE_SPOT), found "FARGATE_SPOTT" (did you mean "FARGATE_SPOT"?)',
       'expect[5]: "costt > 0": costt: no such key; did you mean cost?',
     ]);
   });

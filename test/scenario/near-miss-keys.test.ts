@@ -179,12 +179,12 @@ describe('likelyMeant', () => {
 
 describe('a name with a number at its end is a numbered sibling, not a typo', () => {
   it('a task definition or capacity provider named with a number appended gets no hint; a typo still does', () => {
-    expect(problems('td-2', edited('taskDefinition: web', 'taskDefinition: web-2'))).toEqual(['services.web.taskDefinition: unknown task definition "web-2"; defined: web']);
-    expect(problems('td2', edited('taskDefinition: web', 'taskDefinition: web2'))).toEqual(['services.web.taskDefinition: unknown task definition "web2"; defined: web']);
-    expect(problems('td-v2', edited('taskDefinition: web', 'taskDefinition: web_v2'))).toEqual(['services.web.taskDefinition: unknown task definition "web_v2"; defined: web']);
-    expect(problems('td-typo', edited('taskDefinition: web', 'taskDefinition: wbe'))).toEqual(['services.web.taskDefinition: unknown task definition "wbe" (did you mean "web"?); defined: web']);
+    expect(problems('td-2', edited('taskDefinition: web', 'taskDefinition: web-2'))).toEqual(['services.web.taskDefinition: expected a task definition of taskDefinitions (web), found "web-2"']);
+    expect(problems('td2', edited('taskDefinition: web', 'taskDefinition: web2'))).toEqual(['services.web.taskDefinition: expected a task definition of taskDefinitions (web), found "web2"']);
+    expect(problems('td-v2', edited('taskDefinition: web', 'taskDefinition: web_v2'))).toEqual(['services.web.taskDefinition: expected a task definition of taskDefinitions (web), found "web_v2"']);
+    expect(problems('td-typo', edited('taskDefinition: web', 'taskDefinition: wbe'))).toEqual(['services.web.taskDefinition: expected a task definition of taskDefinitions (web), found "wbe" (did you mean "web"?)']);
     expect(problems('cp-2', edited('    launchType: EC2\n', '    capacityProviderStrategy: [{ capacityProvider: ec2-2, weight: 1 }]\n'))).toEqual([
-      'services.web.capacityProviderStrategy[0].capacityProvider: unknown capacity provider "ec2-2"; known: ec2, FARGATE, FARGATE_SPOT',
+      'services.web.capacityProviderStrategy[0].capacityProvider: expected a capacity provider of cluster.capacityProviders or a built-in one (ec2, FARGATE, FARGATE_SPOT), found "ec2-2"',
     ]);
   });
 

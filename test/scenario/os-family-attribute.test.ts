@@ -57,19 +57,19 @@ describe('built-in attribute ecs.os-family', () => {
 describe('built-in attributes ecsim does not model: ecs.vpc-id, ecs.subnet-id', () => {
   it('memberOf on attribute:ecs.vpc-id is an error saying so', () => {
     expect(problems(scenario(memberOf('attribute:ecs.instance-type == m5.large and attribute:ecs.vpc-id == vpc-1')))).toContain(
-      'attribute:ecs.vpc-id at position 44 is a built-in ECS attribute that ecsim does not model (it has no VPCs or subnets, so no instance would have a value)',
+      'expression: expected an attribute ecsim models (ecs.availability-zone, ecs.instance-type, ecs.cpu-architecture, ecs.os-type, ecs.os-family, ecs.ami-id or a custom attribute: autoScalingGroup.attributes), found attribute:ecs.vpc-id at position 44, a built-in ECS attribute that ecsim does not model (it has no VPCs or subnets, so no instance would have a value)',
     );
   });
 
   it('memberOf on attribute:ecs.subnet-id is an error saying so', () => {
     expect(problems(scenario(memberOf('attribute:ecs.subnet-id in [subnet-1, subnet-2]')))).toContain(
-      'attribute:ecs.subnet-id at position 0 is a built-in ECS attribute that ecsim does not model',
+      'found attribute:ecs.subnet-id at position 0, a built-in ECS attribute that ecsim does not model',
     );
   });
 
   it('spread on attribute:ecs.subnet-id is an error saying so', () => {
     expect(problems(scenario({ placementStrategy: [{ type: 'spread', field: 'attribute:ecs.subnet-id' }] }))).toMatch(
-      /placementStrategy\[0\]\.field: attribute:ecs\.subnet-id is a built-in ECS attribute that ecsim does not model/,
+      /placementStrategy\[0\]\.field: expected an attribute ecsim models \(.*\), found attribute:ecs\.subnet-id, a built-in ECS attribute that ecsim does not model/,
     );
   });
 

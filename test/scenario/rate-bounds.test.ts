@@ -59,7 +59,7 @@ describe('request rates bounded at 1e9 requests/s', () => {
 
   it('a CSV value above it is refused with its line', () => {
     const rows = 'time_s,rps\n1772442000,100\n1772443800,1e308\n1772445600,100\n';
-    expect(problems({ csv: { file: 'r.csv' } }, rows)).toMatch(/r\.csv, line 3, column 2 \("rps"\): expected a rate of at most 1000000000 requests\/s \(an ecsim bound\), found 1e\+308/);
+    expect(problems({ csv: { file: 'r.csv' } }, rows)).toMatch(/requestRate\.csv\.file: expected a rate of at most 1000000000 requests\/s \(an ecsim bound\), found 1e\+308 at r\.csv, line 3, column 2 \("rps"\)/);
   });
 });
 

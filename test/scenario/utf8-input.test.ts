@@ -48,6 +48,6 @@ describe('UTF-8 input', () => {
     writeFileSync(join(dir, 'latin1.csv'), Buffer.concat([Buffer.from('time_s,rps\n0,100\n# caf'), Buffer.from([0xe9]), Buffer.from('\n')]));
     const s = quickstart();
     s.services.web.workload.requestRate = { csv: { file: 'latin1.csv' } };
-    expect(refusal(writeScenario(dir, 'csv-latin1', s))).toMatch(/requestRate\.csv\.file: \S*latin1\.csv, line 3: expected UTF-8 text, found bytes that are not UTF-8 \(from 0xE9, byte 23 of the file\)/);
+    expect(refusal(writeScenario(dir, 'csv-latin1', s))).toMatch(/requestRate\.csv\.file: expected UTF-8 text, found bytes that are not UTF-8 \(from 0xE9, byte 23 of the file\) at \S*latin1\.csv, line 3; save/);
   });
 });

@@ -172,20 +172,20 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
   it('ISO date-times in time_s: refused with the seconds since the start of the first refused row (start 2026-03-02T09:00:00Z)', () => {
     const basis = "time_s counts seconds since the scenario's start";
     expect(refusal(withCsv('iso', 'time_s,rps\n2026-03-02T09:05:00Z,100\n2026-03-02T09:06:00Z,200\n'))).toMatch(
-      new RegExp(`iso\\.csv, line 2, column 1 \\("time_s"\\): expected a time in seconds, found "2026-03-02T09:05:00Z"; 2026-03-02T09:05:00Z is 300 s after the scenario's start 2026-03-02T09:00:00Z: ${basis}, so write 300 for it \\(each row's time minus the start, in seconds\\)$`),
+      new RegExp(`requestRate\\.csv\\.file: expected a time in seconds, found "2026-03-02T09:05:00Z" at iso\\.csv, line 2, column 1 \\("time_s"\\); 2026-03-02T09:05:00Z is 300 s after the scenario's start 2026-03-02T09:00:00Z: ${basis}, so write 300 for it \\(each row's time minus the start, in seconds\\)$`),
     );
     // an hour before, written with a space and no offset (read as UTC)
-    expect(refusal(withCsv('iso-space', 'time_s,rps\n2026-03-02 08:00:00,100\n'))).toMatch(/found "2026-03-02 08:00:00"; 2026-03-02 08:00:00 \(no offset: read as UTC\) is 3600 s before the scenario's start 2026-03-02T09:00:00Z: .*so write -3600 for it/);
+    expect(refusal(withCsv('iso-space', 'time_s,rps\n2026-03-02 08:00:00,100\n'))).toMatch(/found "2026-03-02 08:00:00" at iso-space\.csv, line 2, column 1 \("time_s"\); 2026-03-02 08:00:00 \(no offset: read as UTC\) is 3600 s before the scenario's start 2026-03-02T09:00:00Z: .*so write -3600 for it/);
     // 10:00 at +01:00 is 09:00 UTC
     expect(refusal(withCsv('iso-offset', 'time_s,rps\n2026-03-02T10:00:00+01:00,100\n'))).toMatch(/; 2026-03-02T10:00:00\+01:00 is the scenario's start 2026-03-02T09:00:00Z: .*so write 0 for it/);
     // a time that is not ISO: no hint
-    expect(refusal(withCsv('not-iso', 'time_s,rps\n09:05,100\n'))).toMatch(/expected a time in seconds, found "09:05"$/);
+    expect(refusal(withCsv('not-iso', 'time_s,rps\n09:05,100\n'))).toMatch(/expected a time in seconds, found "09:05" at not-iso\.csv, line 2, column 1 \("time_s"\)$/);
   });
 
   it('ISO date-times with no start written: says start is the default and to set it to the first time', () => {
     const file = withCsv('iso-nostart', 'time_s,rps\n2026-03-02T06:00:00Z,100\n', (s) => delete s.start);
     expect(refusal(file)).toMatch(
-      /found "2026-03-02T06:00:00Z"; time_s counts seconds since the scenario's start, and start is not set \(the default is 2026-01-05T00:00:00Z\): set start to the trace's first time and write each row's time as the seconds since it \(0 for 2026-03-02T06:00:00Z\)$/,
+      /found "2026-03-02T06:00:00Z" at iso-nostart\.csv, line 2, column 1 \("time_s"\); time_s counts seconds since the scenario's start, and start is not set \(the default is 2026-01-05T00:00:00Z\): set start to the trace's first time and write each row's time as the seconds since it \(0 for 2026-03-02T06:00:00Z\)$/,
     );
   });
 
@@ -202,7 +202,7 @@ describe('a CSV trace against the run (time_s: seconds since the start)', () => 
     const s = quickstart();
     s.services.api = structuredClone(s.services.web);
     const out = runTrace({ scenario: writeScenario(dir, 'two', s), to: '2m' });
-    expect(refusal(withCsv('two-services', out))).toMatch(/two-services\.csv, line 3, column 1 \("time_s"\): expected a time after 0 \(line 2\), found 0; times must increase; a file from `ecsim trace` holds one service only when written with --service$/);
+    expect(refusal(withCsv('two-services', out))).toMatch(/requestRate\.csv\.file: expected a time after 0 \(line 2\), found 0 at two-services\.csv, line 3, column 1 \("time_s"\); times must increase; a file from `ecsim trace` holds one service only when written with --service$/);
   });
 });
 

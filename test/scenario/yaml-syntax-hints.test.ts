@@ -21,33 +21,42 @@ const message = (text: string) => {
   return 'no error';
 };
 
-describe('YAML syntax errors: line, column and a hint', () => {
+describe("YAML syntax errors: file:line:column, what was found, the yaml package's words and a hint", () => {
   it('a key indented off its siblings', () => {
     expect(message('name: a\nseed: 1\ncluster:\n  availabilityZones: [a]\n   capacityProviders: {}\n')).toBe(
-      ":5: not valid YAML/JSON: All mapping items must start at the same column (column 1); check this line's indentation: the keys of one map start at the same column",
+      `:5:1: expected valid YAML/JSON, found "   capacityProviders: {}" (All mapping items must start at the same column); check this line's indentation: the keys of one map start at the same column`,
     );
   });
 
   it('a deeper line under a key that has a value', () => {
     expect(message('name: a\nautoScaling:\n  minCapacity: 3\n  maxCapacity: 12\n    policies: {}\n')).toMatch(
-      /^:4: not valid YAML\/JSON: Nested mappings are not allowed in compact mappings \(column \d+\); check the indentation of this line and the next: a line indented deeper than this line's key is read as part of it, but it already has a value \(keys go under a key written with nothing after its `:`\) \(1 more YAML error follows from here\)$/,
+      /^:4:\d+: expected valid YAML\/JSON, found "12" \(Nested mappings are not allowed in compact mappings\); check the indentation of this line and the next: a line indented deeper than this line's key is read as part of it, but it already has a value \(keys go under a key written with nothing after its `:`\) \(1 more YAML error follows from here\)$/,
     );
   });
 
   it('a missing colon', () => {
     expect(message('name: a\nseed: 1\nduration 1h\nstart: 2026-01-01T00:00:00Z\n')).toBe(
-      ':3: not valid YAML/JSON: Implicit keys need to be on a single line (column 1); a key needs `: ` before its value (`maxCapacity: 12`), or check the indentation of this line and the next',
+      ':3:1: expected valid YAML/JSON, found "duration 1h" (Implicit keys need to be on a single line); a key needs `: ` before its value (`maxCapacity: 12`), or check the indentation of this line and the next',
     );
     // inside a map: the yaml package says it differently, with the same advice
     expect(message('name: a\ncluster:\n  availabilityZones: [a]\n  capacityProviders 12\n  x: 1\n')).toMatch(/; a key needs `: ` before its value \(`maxCapacity: 12`\)/);
   });
 
   it('a tab', () => {
-    expect(message('name: a\ncluster:\n\tavailabilityZones: [a]\n')).toMatch(/; indent with spaces, not tabs$/);
+    expect(message('name: a\ncluster:\n\tavailabilityZones: [a]\n')).toMatch(/^:3:1: expected valid YAML\/JSON, found "\\tavailabilityZones: \[a\]" \(Tabs are not allowed as indentation\); indent with spaces, not tabs$/);
+  });
+
+  it('one line, no stack trace: what the text holds there, or the end of the file', () => {
+    const said = message('name: a\nseed: [1, 2\n');
+    expect(said.split('\n')).toHaveLength(1);
+    expect(said).not.toMatch(/\bat .*\.(js|ts):\d+/);
+    expect(said).toMatch(/^:3:1: expected valid YAML\/JSON, found the end of the file \(/);
+    // a long line is cut to 30 characters
+    expect(message('name: a\nduration 1h and then a great deal more text here\n')).toMatch(/found "duration 1h and then a great d\.\.\." \(/);
   });
 
   it('an unclosed quote or bracket: told to close it, not a key hint', () => {
-    expect(message('name: "abc\nduration: 1h\n')).toBe(':3: not valid YAML/JSON: Missing closing "quote (column 1); close the " opened earlier in the file (the error points where the text it opened ends: the end of the file)');
+    expect(message('name: "abc\nduration: 1h\n')).toBe(':3:1: expected valid YAML/JSON, found the end of the file (Missing closing "quote); close the " opened earlier in the file (a quoted value runs to its closing quote)');
     expect(message('name: a\ncluster:\n  availabilityZones: [us-east-1a, us-east-1b\n  capacityProviders: {}\n')).toMatch(/; close the \[ opened earlier with \] \(a list written inline ends on its own brackets\), or indent its next lines deeper than its key$/);
     expect(message('name: a\nseed: {x: 1\nduration: 1h\n')).toMatch(/; close the \{ opened earlier with \} \(a map written inline/);
   });

@@ -82,7 +82,7 @@ describe('task definition placementConstraints', () => {
 
   it('memberOf only (RegisterTaskDefinition has no distinctInstance), a bad expression is reported at its path, and not on Fargate', () => {
     expect(loadError(scenario((s) => (s.taskDefinitions.job.placementConstraints = [{ type: 'distinctInstance' }])))).toMatch(/taskDefinitions\.job\.placementConstraints\[0\]\.type: expected one of memberOf, found "distinctInstance"/);
-    expect(loadError(scenario((s) => (s.taskDefinitions.job.placementConstraints = [memberOf('bogus == 1')])))).toMatch(/taskDefinitions\.job\.placementConstraints\[0\]\.expression: unknown subject "bogus"/);
+    expect(loadError(scenario((s) => (s.taskDefinitions.job.placementConstraints = [memberOf('bogus == 1')])))).toMatch(/taskDefinitions\.job\.placementConstraints\[0\]\.expression: expected a subject \(attribute:NAME, ec2InstanceId, runningTasksCount or task:group\), found "bogus" at position 0/);
     const fargate = loadError(
       scenario((s) => {
         Object.assign(s.taskDefinitions.job, { requiresCompatibilities: ['FARGATE'], networkMode: 'awsvpc', memory: 512, placementConstraints: [memberOf('attribute:tier == batch')] });

@@ -215,7 +215,7 @@ function characterClass(src: string, i: number, out: string): [string, number] {
   }
 }
 
-/** The RegExp for `source`, or an error message saying why it is not a valid pattern. */
+/** The RegExp for `source`, or why it is not a valid pattern (`Unterminated group`, then any hint). */
 export function compileJavaPattern(source: string): RegExp | string {
   const hint = source.startsWith('*') ? ` (did you mean ".${source}"? the argument is a regular expression, not a wildcard)` : '';
   try {
@@ -229,6 +229,6 @@ export function compileJavaPattern(source: string): RegExp | string {
     let why = e instanceof PatternProblem ? e.message : e instanceof Error ? e.message.replace(/^Invalid regular expression: \/.*\/[a-z]*: /, '') : String(e);
     if (why === "Unmatched ')'") why = 'an unmatched closing ")" (write \\) for the character)';
     if (!(e instanceof PatternProblem) && /[*+?}]\+/.test(source)) why += ' (possessive quantifiers such as *+ are not supported)';
-    return `"${source}" is not a valid regular expression: ${why}${hint}`;
+    return `${why}${hint}`;
   }
 }

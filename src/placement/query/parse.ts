@@ -99,7 +99,7 @@ class Parser {
 
   parseAll(): Expression {
     this.skipSpace();
-    if (this.pos >= this.src.length) this.fail('the expression is empty', 0);
+    if (this.pos >= this.src.length) this.fail(`expected an expression, found ${this.src === '' ? 'an empty text' : 'only spaces'}`, 0);
     const e = this.parseOr();
     this.skipSpace();
     if (this.pos < this.src.length) {
@@ -159,7 +159,7 @@ class Parser {
     const allowed = operatorsFor(subject);
     if (!allowed.includes(operator)) {
       this.fail(
-        `operator "${operator}" is not valid for ${subjectText(subject)} at position ${opPos} (valid: ${allowed.join(', ')})`,
+        `expected an operator for ${subjectText(subject)} (${allowed.join(', ')}), found "${operator}" at position ${opPos}`,
         opPos,
       );
     }
@@ -182,7 +182,7 @@ class Parser {
       if (typeof re === 'string') {
         // a bare pattern followed by "and"/"or" was not cut short: no hint then
         const next = /^\s*(?:(?:and|or)(?![A-Za-z0-9_])|&&|\|\|)/.test(this.src.slice(this.pos));
-        throw new QueryLanguageError(`${re} at position ${argPos}${next ? '' : this.quoteHint(this.barePatternEnd)}`, argPos, this.src);
+        throw new QueryLanguageError(`expected a regular expression at position ${argPos}, found ${JSON.stringify(arg)}: ${re}${next ? '' : this.quoteHint(this.barePatternEnd)}`, argPos, this.src);
       }
       node.pattern = re;
     }
@@ -202,7 +202,7 @@ class Parser {
     }
     if (word.startsWith('attribute:')) {
       const name = word.slice('attribute:'.length);
-      if (name === '') this.fail(`expected an attribute name after "attribute:" at position ${this.pos}`);
+      if (name === '') this.fail(`expected an attribute name after "attribute:" at position ${this.pos}, found ${this.pos >= this.src.length ? 'the end of the text' : /\s/.test(this.src[this.pos]) ? 'a space' : `"${this.peekToken()}"`}`);
       const unmodelled = unmodelledAttributeProblem(name, ` at position ${start}`);
       if (unmodelled !== undefined) this.fail(unmodelled, start);
       return { kind: 'attribute', name };
@@ -212,11 +212,11 @@ class Parser {
     if (word === 'task:group') return { kind: 'task:group' };
     if (UNMODELLED_SUBJECTS.includes(word)) {
       this.fail(
-        `"${word}" at position ${start} is an ECS query subject that ecsim does not model (its instances have no ${word}); use attribute:NAME, ec2InstanceId, runningTasksCount or task:group`,
+        `expected a subject ecsim models (attribute:NAME, ec2InstanceId, runningTasksCount or task:group), found "${word}" at position ${start}, an ECS query subject that ecsim does not model (its instances have no ${word})`,
         start,
       );
     }
-    this.fail(`unknown subject "${word}" at position ${start}; expected attribute:NAME, ec2InstanceId, runningTasksCount or task:group${this.subjectHint(word)}`, start);
+    this.fail(`expected a subject (attribute:NAME, ec2InstanceId, runningTasksCount or task:group), found "${word}" at position ${start}${this.subjectHint(word)}`, start);
   }
 
   /** A hint for an unknown subject: a keyword in upper case, a subject in the wrong case, or an attribute without "attribute:". */
@@ -258,7 +258,7 @@ class Parser {
     // "!in" / "!exists" begin with "!": the word after it decides
     if (run === '!' || SYMBOL_OPERATORS.some(([sym]) => sym === run)) return;
     const meant = OPERATOR_TYPOS.get(run) ?? SYMBOL_OPERATORS.find(([sym]) => !/[a-z]/.test(sym) && run.startsWith(sym))?.[0];
-    this.fail(`unknown operator "${run}" at position ${at}${meant === undefined ? '' : ` (did you mean "${meant}"?)`}; operators: ==, !=, >, >=, <, <=, exists, !exists, in, !in, =~, !~ or their word forms`, at);
+    this.fail(`expected an operator (==, !=, >, >=, <, <=, exists, !exists, in, !in, =~, !~ or their word forms), found "${run}" at position ${at}${meant === undefined ? '' : ` (did you mean "${meant}"?)`}`, at);
   }
 
   private parseOperator(): Operator | undefined {
@@ -309,7 +309,7 @@ class Parser {
     const q = this.src[this.pos];
     if (q === "'" || q === '"') {
       const close = this.src.indexOf(q, this.pos + 1);
-      if (close < 0) this.fail(`unterminated quoted value starting at position ${this.pos}`);
+      if (close < 0) this.fail(`expected a closing ${q} for the value quoted at position ${this.pos}, found the end of the text`);
       const v = this.src.slice(this.pos + 1, close);
       this.pos = close + 1;
       return v;

@@ -3,7 +3,7 @@
 export { buildTrace } from './build-trace.js';
 export { traceBounds } from './trace-bounds.js';
 export { traceRows } from './trace-rows.js';
-export { parseTraceCsv, parseTraceSeries, type ParseTraceCsvOptions } from './parse-trace-csv.js';
+export { parseTraceCsv, parseTraceSeries, TraceCsvError, csvPlace, type ParseTraceCsvOptions } from './parse-trace-csv.js';
 export { BASE_SHAPES, MODIFIERS } from './base-shape.js';
 export { MAX_REQUEST_RATE } from './types.js';
 export { stepTimeExpected } from './shapes/step.js';

@@ -18,6 +18,30 @@ export interface ParseTraceCsvOptions {
   start?: { epochMs: number; iso: string; written: boolean };
 }
 
+/**
+ * A trace file's problem: where (the file, a line, a column), what was expected, what was
+ * found and a hint (`; ...` or ` (...)`, '' for none), for the scenario's checks to say in its
+ * own form; the message is `file, line 3, column 2 ("rps"): expected ..., found ...hint`.
+ */
+export class TraceCsvError extends Error {
+  override name = 'TraceCsvError';
+  constructor(
+    readonly file: string,
+    readonly line: number | undefined,
+    readonly column: { index: number; name?: string } | undefined,
+    readonly expected: string,
+    readonly found: string,
+    readonly hint = '',
+  ) {
+    super(`${csvPlace(file, line, column)}: expected ${expected}, found ${found}${hint}`);
+  }
+}
+
+/** `rate.csv, line 3, column 2 ("rps")`: a place in a trace file. */
+export function csvPlace(file: string, line?: number, column?: { index: number; name?: string }): string {
+  return `${file}${line === undefined ? '' : `, line ${line}`}${column ? `, column ${column.index + 1}${column.name === undefined ? '' : ` (${JSON.stringify(column.name)})`}` : ''}`;
+}
+
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/;
 
 export function parseTraceCsv(text: string, options: ParseTraceCsvOptions): TraceRow[] {
@@ -35,21 +59,21 @@ export function parseTraceCsv(text: string, options: ParseTraceCsvOptions): Trac
 export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): TraceSeries {
   const { timeColumn, valueColumn, file } = options;
   if (timeColumn === valueColumn) {
-    throw new Error(`${file}: expected a value column other than the time column ${JSON.stringify(timeColumn)}, found the same name; the rate would be the time`);
+    throw new TraceCsvError(file, undefined, undefined, `a value column other than the time column ${JSON.stringify(timeColumn)}`, 'the same name', '; the rate would be the time');
   }
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  const at = (line: number, column?: { index: number; name?: string }): string =>
-    `${file}, line ${line}${column ? `, column ${column.index + 1}${column.name === undefined ? '' : ` (${JSON.stringify(column.name)})`}` : ''}`;
+  /** Throws the problem at `line` (and `column`) of the file. */
+  const fail = (line: number, column: { index: number; name?: string } | undefined, expected: string, found: string, hint = ''): never => {
+    throw new TraceCsvError(file, line, column, expected, found, hint);
+  };
   /** Refuses a quote splitFields cannot read on line `line`, at the cell as written (columns named by `names`). */
   const quoteProblem =
     (line: number, names: readonly string[]): QuoteProblem =>
     (index, cell, problem) => {
-      const where = at(line, { index, name: names[index] });
-      throw new Error(
-        problem === 'unclosed'
-          ? `${where}: expected a closing quote by the end of the line, found ${cell}; a quoted cell may not span lines`
-          : `${where}: expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found ${cell}`,
-      );
+      const column = { index, name: names[index] };
+      return problem === 'unclosed'
+        ? fail(line, column, 'a closing quote by the end of the line', cell, '; a quoted cell may not span lines')
+        : fail(line, column, 'a quote only around a whole cell ("1,5"; "" for a quote inside one)', cell);
     };
 
   // lines end at \r\n, \n or \r, as text.split(/\r\n|\n|\r/) cuts them (a break at the end
@@ -79,23 +103,19 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
   let headerLine: string | null;
   do headerLine = nextLine();
   while (headerLine !== null && headerLine.trim() === '');
-  if (headerLine === null) throw new Error(`${file}, line 1: expected a header row naming the columns, found an empty file`);
+  if (headerLine === null) return fail(1, undefined, 'a header row naming the columns', 'an empty file');
   const h = lineNo;
   const separator = pickSeparator(headerLine);
   const header = splitFields(headerLine, separator, quoteProblem(h, []));
   const column = (name: string, role: string): { index: number; name: string } => {
     const index = header.indexOf(name);
     if (index < 0) {
-      throw new Error(
-        `${at(h)}: expected a ${role} column ${JSON.stringify(name)}, found columns ${header
-          .map((c) => JSON.stringify(c))
-          .join(', ')}${didYouMean(name, header)}`,
-      );
+      fail(h, undefined, `a ${role} column ${JSON.stringify(name)}`, `columns ${header.map((c) => JSON.stringify(c)).join(', ')}`, didYouMean(name, header));
     }
     // a name twice: which column holds the values is a guess (the first was used, silently)
     const again = header.indexOf(name, index + 1);
     if (again >= 0) {
-      throw new Error(`${at(h)}: expected the ${role} column ${JSON.stringify(name)} once, found it as columns ${index + 1} and ${again + 1}; rename or remove one`);
+      fail(h, undefined, `the ${role} column ${JSON.stringify(name)} once`, `it as columns ${index + 1} and ${again + 1}`, '; rename or remove one');
     }
     return { index, name };
   };
@@ -137,27 +157,23 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
     }
     if (count > header.length) {
       // a cell the header does not name was dropped silently; often a decimal comma ("400,5")
-      throw new Error(
-        `${at(lineNo)}: expected at most ${header.length} fields (the header's columns), found ${count}; a decimal comma, or a separator inside an unquoted cell?`,
-      );
+      fail(lineNo, undefined, `at most ${header.length} fields (the header's columns)`, String(count), '; a decimal comma, or a separator inside an unquoted cell?');
     }
-    const seconds = readCell(fields, count, tCol, 'a time in seconds', lineNo, at, (cell) => isoTimeHint(cell, options.start));
-    const value = readCell(fields, count, vCol, 'a rate per second', lineNo, at);
+    const seconds = readCell(fields, count, tCol, 'a time in seconds', lineNo, fail, (cell) => isoTimeHint(cell, options.start));
+    const value = readCell(fields, count, vCol, 'a rate per second', lineNo, fail);
     // a number beyond a double's range (1e400) parses to Infinity: said as written, and a
     // rate against its bounds first
     if (!Number.isFinite(seconds)) {
-      throw new Error(`${at(lineNo, tCol)}: expected a time in seconds within a number's range (about 1.8e308), found ${fields[tCol.index]}`);
+      fail(lineNo, tCol, "a time in seconds within a number's range (about 1.8e308)", fields[tCol.index]);
     }
     const valueFound = Number.isFinite(value) ? String(value) : fields[vCol.index];
-    if (value < 0) throw new Error(`${at(lineNo, vCol)}: expected a rate >= 0, found ${valueFound}`);
-    if (value > MAX_REQUEST_RATE) throw new Error(`${at(lineNo, vCol)}: expected a rate of at most ${MAX_REQUEST_RATE} requests/s (an ecsim bound), found ${valueFound}`);
+    if (value < 0) fail(lineNo, vCol, 'a rate >= 0', valueFound);
+    if (value > MAX_REQUEST_RATE) fail(lineNo, vCol, `a rate of at most ${MAX_REQUEST_RATE} requests/s (an ecsim bound)`, valueFound);
     const t = seconds * 1000;
     if (n > 0 && !(t > times[n - 1])) {
       // `ecsim trace` of several services writes each time once per service
       const oneService = header.includes('service') ? '; a file from `ecsim trace` holds one service only when written with --service' : '';
-      throw new Error(
-        `${at(lineNo, tCol)}: expected a time after ${times[n - 1] / 1000} (line ${previousLine}), found ${seconds}; times must increase${oneService}`,
-      );
+      fail(lineNo, tCol, `a time after ${times[n - 1] / 1000} (line ${previousLine})`, String(seconds), `; times must increase${oneService}`);
     }
     if (n === times.length) {
       const grownT = new Float64Array(n * 2);
@@ -172,7 +188,7 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
     n++;
     previousLine = lineNo;
   }
-  if (n === 0) throw new Error(`${at(h)}: expected data rows after the header, found none`);
+  if (n === 0) fail(h, undefined, 'data rows after the header', 'none');
   return { t: times.slice(0, n), v: values.slice(0, n) };
 }
 
@@ -183,16 +199,12 @@ function readCell(
   col: { index: number; name: string },
   what: string,
   lineNo: number,
-  at: (line: number, column?: { index: number; name?: string }) => string,
+  fail: (line: number, column: { index: number; name?: string }, expected: string, found: string, hint?: string) => never,
   hint: (cell: string) => string = () => '',
 ): number {
   const cell = col.index < count ? fields[col.index] : undefined;
-  if (cell === undefined) {
-    throw new Error(`${at(lineNo, col)}: expected ${what}, found a row of only ${count} field(s)`);
-  }
-  if (!NUMBER.test(cell)) {
-    throw new Error(`${at(lineNo, col)}: expected ${what}, found ${cell === '' ? 'an empty cell' : JSON.stringify(cell)}${hint(cell)}`);
-  }
+  if (cell === undefined) return fail(lineNo, col, what, `a row of only ${count} field(s)`);
+  if (!NUMBER.test(cell)) return fail(lineNo, col, what, cell === '' ? 'an empty cell' : JSON.stringify(cell), hint(cell));
   return Number(cell);
 }
 

@@ -104,7 +104,7 @@ describe('parseTraceCsv: a quote that does not close, or stands inside a cell, i
     ['beyond the header (no column name)', 'time_s,rps\n0,1,"x\n', 'traces/prod.csv, line 2, column 3: expected a closing quote by the end of the line, found "x; a quoted cell may not span lines'],
     ['in the header', 'time_s,"rps\n0,1\n', 'traces/prod.csv, line 1, column 2: expected a closing quote by the end of the line, found "rps; a quoted cell may not span lines'],
   ])('%s', (_name, text, message) => {
-    expect(() => parseTraceCsv(text, opts)).toThrow(new Error(message));
+    expect(() => parseTraceCsv(text, opts)).toThrow(expect.objectContaining({ name: 'TraceCsvError', message }));
   });
   it('well-formed quotes still read: spaces around, "" inside, the separator inside, tab and semicolon files', () => {
     expect(parseTraceCsv('time_s,rps,note\n 0 , "100" ,"a ""b"", c"\n', opts)).toEqual([{ t: 0, value: 100 }]);
