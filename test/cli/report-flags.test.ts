@@ -31,7 +31,7 @@ describe('--report on compare and sweep', () => {
     const r = await cli('sweep', 'scenarios/compare-quickstart.yaml', '--replications', '1', '--duration', '10m', '--jobs', '1', '--no-runs', '--out', out, '--report');
     expect(r.code).toBe(0);
     expect(readFileSync(join(out, 'report.html'), 'utf8')).toMatch(/<svg|<table/);
-    expect(r.stdout).toContain(`results: ${join(out, 'sweep.csv')}, ${join(out, 'comparison.md')}, ${join(out, 'report.html')}\n`);
+    expect(r.stdout).toContain(`results: ${join(out, 'sweep.csv')}, ${join(out, 'comparison.md')}, ${join(out, 'providers.csv')}, ${join(out, 'report.html')}\n`);
   });
 
   it('sweep --report with a shard is refused (exit 2): the page needs the merged sweep', async () => {
