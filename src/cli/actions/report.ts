@@ -1,7 +1,7 @@
 // What `ecsim report` does: report.html (and report.md) for a run, compare or sweep folder.
 
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { comparisonKind, isReportMarkdown, isReportPage, isResultsFolder, markdownPathOf, writeReports, type WrittenReports } from '../../output/report/index.js';
 import { besideFileInTheWay, isStandardOutput, isStreamPath } from '../../output/staging.js';
 import { ResultsFileError } from '../../output/results-file.js';
@@ -38,7 +38,7 @@ export function runReport(argv: ReportArgs): WrittenReports {
   if (argv.out !== undefined && markdownName) {
     throw new UsageError(`--out: expected the name of the HTML file to write (a run's report.md goes beside it), found a Markdown name ${argv.out} (give ${argv.out.slice(0, markdownName.index)}.html)`);
   }
-  if (argv.out !== undefined && !existsSync(dirname(resolve(argv.out)))) throw new UsageError(`--out: expected a file in an existing folder, found no folder ${dirname(argv.out)}`);
+  // a missing parent folder of --out is made when the page is written (mkdir -p), as run, trace, merge and init make theirs
   if (argv.out !== undefined && existsSync(argv.out) && statSync(argv.out).isDirectory()) throw new UsageError(`--out: expected the HTML file to write, found a folder ${argv.out} (give a file name, e.g. ${resolve(argv.out, 'report.html')})`);
   if (argv.out !== undefined) refuseToReplace(argv.out);
   if (argv.out !== undefined && !comparisonKind(dir)) refuseToReplaceMarkdown(argv.out);
