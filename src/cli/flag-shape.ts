@@ -42,6 +42,22 @@ export function withValueFlags<C extends { command: string; builder: (y: Argv) =
 }
 
 /**
+ * When a flag among the unexpected words came after "--" (`run -- -x.yaml --out d`): "--"
+ * ends the options, so it was taken for a file name; the hint moves the unexpected words
+ * before "--" (`ecsim run --out d -- -x.yaml`). '' otherwise.
+ */
+function afterEndHint(typedArgs: readonly string[], extra: readonly string[]): string {
+  const end = typedArgs.indexOf('--');
+  if (end < 0) return '';
+  const after = typedArgs.slice(end + 1);
+  const moved = after.filter((a) => extra.includes(a));
+  if (!moved.some((a) => a.startsWith('-'))) return '';
+  const kept = after.filter((a) => !extra.includes(a));
+  const line = [...typedArgs.slice(0, end), ...moved, ...(kept.length > 0 ? ['--', ...kept] : [])].join(' ');
+  return `: options go before "--", which ends them (every word after it is a file name): ecsim ${line}`;
+}
+
+/**
  * yargs' words for a usage mistake, in ours. `args` are the command-line words;
  * `commands` the command strings (`run <scenario>`), to name what is missing; `typedArgs`
  * the words as typed, before endOfOptions.
@@ -63,7 +79,7 @@ export function usageMessage(
     // a word after "--" as typed, not as endOfOptions gave it to yargs: --seed, not ./--seed
     const end = typedArgs.indexOf('--');
     const typed = (u: string) => (end >= 0 && u.startsWith('./-') && typedArgs.indexOf(u.slice(2), end + 1) > end ? u.slice(2) : u);
-    if (extra.length > 0) return `unexpected ${extra.length === 1 ? 'argument' : 'arguments'} ${extra.map((u) => `"${typed(u)}"`).join(', ')}${word ? ` (see ecsim ${word} --help)` : ''}`;
+    if (extra.length > 0) return `unexpected ${extra.length === 1 ? 'argument' : 'arguments'} ${extra.map((u) => `"${typed(u)}"`).join(', ')}${afterEndHint(typedArgs, extra.map(typed))}${word ? ` (see ecsim ${word} --help)` : ''}`;
     const unknown = names.map((u) => {
       // as typed: -q, --no-seed
       const typed = args.find((a) => new RegExp(`^--?(no-)?${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(=|$)`).test(a))?.split('=')[0] ?? `--${u}`;

@@ -1,7 +1,7 @@
-// What an `--out FILE` of trace and merge may name (report's own rule is in actions/report.ts,
-// by the .html name): a new file, a stream (a pipe, a device, /dev/stdout: isStreamPath),
-// written through, or an earlier file of the command's own kind, recognised by its start
-// (a CSV's header). Any other existing file (a scenario, a CSV of another kind, notes) was
+// What an `--out FILE` of trace, merge and report may name: a new file, a stream (a pipe,
+// a device, /dev/stdout: isStreamPath), written through, or an earlier file of the command's
+// own kind, recognised by its start (a CSV's header, a report page's head). Any other
+// existing file (a scenario, a CSV of another kind, notes, a page of the user's own) was
 // replaced without a word; an input of the command (the scenario being read) is refused
 // whatever it holds. Checked before anything is written.
 

@@ -69,7 +69,7 @@ function finish(scenario: ResolvedScenario, options: RunToFolderOptions, writer:
     simulatedDaysPerWallSecond: result.simulatedMs / 86_400_000 / Math.max(wallSeconds, 1e-9),
   };
   writer.writeFile('summary.json', finiteJson('summary.json', result.summary));
-  // the validated scenario with its defaults filled in (durations in ms), for reports
+  // the validated scenario with its defaults and derived figures filled in (durations in ms), for reports
   writer.writeFile('scenario.json', `${JSON.stringify({ ...effectiveScenario(scenario), seed: options.seed }, null, 2)}\n`);
   writer.writeFile(
     'run.json',

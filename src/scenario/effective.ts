@@ -16,15 +16,20 @@
 // customMetricStatistic (as a step alarm's statistic). An http workload's maxQueuePerTask
 // (100) and a queue workload's messageRetentionPeriod (4 days), each only on its type. The
 // prices the run used (effectivePricing), after metrics as the schema gives `pricing`.
+// The derived figures: a REPLICA service's desiredCount, a task definition's task-level cpu
+// and memory, perTask's capacityRps (http), cpuPerBusySlot (queue) and memoryMiB, and the
+// FARGATE / FARGATE_SPOT providers used undeclared. The request-rate pattern stays as
+// written (its defaults are applied when the trace is built: trace-schema.ts).
 // Durations in ms.
 
 import { createPriceBook } from '../model/pricing/index.js';
 import { defaultStrategies } from '../placement/index.js';
 import { DEFAULT_ECS_COOLDOWN_MS, defaultStatistic } from '../scaling/index.js';
-import { DEFAULT_MAX_QUEUE_PER_TASK, DEFAULT_RETENTION_MS } from '../workload/service/resolve-config.js';
+import { DEFAULT_MAX_QUEUE_PER_TASK, DEFAULT_RETENTION_MS, resolveServiceConfig } from '../workload/service/resolve-config.js';
+import type { ServiceWorkloadConfig } from '../workload/service/types.js';
 import { pricedByRun } from './priced.js';
 import type { ResolvedScenario } from './resolve.js';
-import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type PolicyConfig, type Scenario } from './schema.js';
+import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type PolicyConfig, type Scenario, type ServiceConfig } from './schema.js';
 
 export function effectiveScenario(resolved: ResolvedScenario): Scenario {
   const s = resolved.scenario;
@@ -37,8 +42,20 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
       return [name, { ...p.config, autoScalingGroup: { ...asg, desiredCapacity: asg.desiredCapacity ?? asg.minSize } }];
     }),
   );
+  // the FARGATE / FARGATE_SPOT providers a service uses without declaring them, with the
+  // settings the run gave them (provisioningDelay, Spot interruptions), after the declared ones
+  for (const name of resolved.reportedProviders) {
+    const p = resolved.providers.get(name);
+    if (p?.kind === 'fargate' && !Object.hasOwn(capacityProviders, name)) capacityProviders[name] = p.config;
+  }
+  // a task definition's task-level cpu and memory when not written: what the task reserves
+  // (the sum of its containers'), first, in the place the schema gives the keys
   const taskDefinitions = Object.fromEntries(
-    Object.entries(s.taskDefinitions).map(([name, config]) => [name, { ...config, networkMode: resolved.taskDefinitions.get(name)?.networkMode ?? config.networkMode }]),
+    Object.entries(s.taskDefinitions).map(([name, config]) => {
+      const td = resolved.taskDefinitions.get(name);
+      const size = td === undefined ? {} : { cpu: config.cpu ?? td.cpu, memory: config.memory ?? td.memory };
+      return [name, { ...size, ...config, ...size, networkMode: td?.networkMode ?? config.networkMode }];
+    }),
   );
   const services = Object.fromEntries(
     Object.entries(s.services).map(([name, config]) => {
@@ -90,8 +107,13 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
         lb && lb.deregistrationDelay === undefined && hasHttpWorkload(config)
           ? { ...withDeployment, loadBalancer: { routing: lb.routing, deregistrationDelay: deregistrationDelayOf(lb), healthCheck: lb.healthCheck } }
           : withDeployment;
-      const withWorkload = withDelay.workload ? { ...withDelay, workload: withWorkloadDefaults(withDelay.workload) } : withDelay;
-      return [name, { ...withWorkload, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}), ...azRebalancing }];
+      const withWorkload = withDelay.workload ? { ...withDelay, workload: withWorkloadDefaults(withDelay.workload, config.fidelity) } : withDelay;
+      // a REPLICA service's desiredCount when not written: autoScaling's minCapacity (resolve.ts), after taskDefinition
+      const withDesired =
+        withWorkload.desiredCount !== undefined || config.schedulingStrategy === 'DAEMON' || r === undefined
+          ? withWorkload
+          : (Object.fromEntries(Object.entries(withWorkload).flatMap(([k, v]) => (k === 'taskDefinition' ? [[k, v], ['desiredCount', r.desiredCount]] : [[k, v]]))) as typeof withWorkload);
+      return [name, { ...withDesired, ...launch, ...(placementStrategy ? { placementStrategy } : {}), ...(autoScaling ? { autoScaling } : {}), ...azRebalancing }];
     }),
   );
   const pricing = effectivePricing(resolved);
@@ -162,12 +184,31 @@ type Workload = NonNullable<Scenario['services'][string]['workload']>;
  * (SQS's 4 days), each only where it applies (the other is refused on that type), in the
  * place the schema gives the key: after perTask.
  */
-function withWorkloadDefaults(w: Workload): Workload {
+function withWorkloadDefaults(w: Workload, fidelity: ServiceConfig['fidelity']): Workload {
   const fill: Partial<Workload> =
     w.type === 'queue'
       ? w.messageRetentionPeriod === undefined ? { messageRetentionPeriod: DEFAULT_RETENTION_MS } : {}
       : w.maxQueuePerTask === undefined ? { maxQueuePerTask: DEFAULT_MAX_QUEUE_PER_TASK } : {};
-  return Object.fromEntries(Object.entries(w).flatMap(([k, v]) => (k === 'perTask' ? [[k, v], ...Object.entries(fill)] : [[k, v]]))) as Workload;
+  const perTask = withPerTaskDefaults(w, fidelity);
+  return Object.fromEntries(Object.entries(w).flatMap(([k, v]) => (k === 'perTask' ? [[k, perTask], ...Object.entries(fill)] : [[k, v]]))) as Workload;
+}
+
+/**
+ * perTask's derived figures as the run used them (resolve-config.ts), each only where the
+ * type takes the key: an http task's capacityRps (concurrency / mean serviceTime when not
+ * written), a queue worker's cpuPerBusySlot ((100 - cpuBaseline) / concurrency), and
+ * memoryMiB (base 0, perRps 0).
+ */
+function withPerTaskDefaults(w: Workload, fidelity: ServiceConfig['fidelity']): Workload['perTask'] {
+  const p = w.perTask;
+  const cfg = resolveServiceConfig({ type: w.type, perTask: p, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity } as ServiceWorkloadConfig);
+  const out: Record<string, unknown> = { ...p };
+  if (w.type === 'http' && p.capacityRps === undefined) out.capacityRps = cfg.capacityRps;
+  if (w.type === 'queue' && p.cpuPerBusySlot === undefined) out.cpuPerBusySlot = cfg.cpuPerBusySlot;
+  if (p.memoryMiB === undefined) out.memoryMiB = { base: cfg.memoryBase, perRps: cfg.memoryPerRps };
+  // in the schema's order of perTask's keys
+  const order = ['capacityRps', 'cpuBaseline', 'memoryMiB', 'concurrency', 'serviceTime', 'cpuPerBusySlot'];
+  return Object.fromEntries([...order.filter((k) => Object.hasOwn(out, k)).map((k) => [k, out[k]]), ...Object.entries(out).filter(([k]) => !order.includes(k))]) as Workload['perTask'];
 }
 
 /** A target tracking policy with its scaleInCooldown (AAS's 300 s when not written), in the place the schema gives the key. */

@@ -113,7 +113,7 @@ const baseShapes = {
   diurnal: strict({
     min: rate,
     max: rate,
-    peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected a time of day "HH:MM" or "HH:MM:SS"').default('12:00'),
+    peakAt: z.string().regex(/^([01]?\d|2[0-3]):[0-5]\d(:[0-5]\d)?$/, 'expected a time of day "H:MM" or "HH:MM", optionally with ":SS", hours 0-23 (e.g. "9:00", "14:30")').default('12:00'),
     period: diurnalPeriod.default(86_400_000),
     timezone: zoneName.optional(),
   }).superRefine(

@@ -122,23 +122,36 @@ describe('--out naming an input', () => {
     expect((await cli('merge', shards, '--quiet', '--out', join(dir, 'sweep.csv'))).code).toBe(0);
   }, 60_000);
 
-  it('report --out an existing file that is no report (summary.json): exit 2, untouched; an earlier .html is replaced', async () => {
+  it('report --out an existing file ecsim did not write (summary.json, notes, a page of the user\'s own): exit 2, untouched; an earlier report is replaced', async () => {
     const dir = tempDir();
     const res = await quickRun(join(dir, 'res'));
     const summary = join(res, 'summary.json');
     const before = readFileSync(summary, 'utf8');
-    expect(await oneLine('report', res, '--out', summary)).toBe(`ecsim: --out: expected a new file or an earlier report (.html) to replace, found the existing file ${summary}; give another name (e.g. report.html)`);
+    const expected = 'expected a new file or an earlier report ecsim wrote (an HTML page whose <title> ends "— ecsim report") to replace';
+    expect(await oneLine('report', res, '--out', summary)).toBe(`ecsim: --out: ${expected}, found the existing file ${summary}; give another name (e.g. report.html)`);
     const notes = join(dir, 'notes.txt');
     writeFileSync(notes, 'mine');
     expect(await oneLine('report', res, '--out', notes)).toMatch(/found the existing file .*notes\.txt;/);
     const link = join(dir, 'r.html');
     symlinkSync(summary, link);
-    expect(await oneLine('report', res, '--out', link)).toBe(`ecsim: --out: expected a new file or an earlier report (.html) to replace, found the existing file ${link} (a link to ${summary}); give another name (e.g. report.html)`);
+    expect(await oneLine('report', res, '--out', link)).toBe(`ecsim: --out: ${expected}, found the existing file ${link} (a link to ${summary}); give another name (e.g. report.html)`);
+    // a page of the user's own, named .html (and one that copies ecsim's head but not its title)
+    const mine = join(dir, 'mine.html');
+    const page = '<!DOCTYPE html>\n<html lang="en">\n<head>\n<meta charset="utf-8">\n<meta name="viewport" content="width=device-width, initial-scale=1">\n<title>my notes</title>\n</head><body>mine</body></html>\n';
+    writeFileSync(mine, page);
+    expect(await oneLine('report', res, '--out', mine)).toBe(`ecsim: --out: ${expected}, found the existing file ${mine}; give another name (e.g. report.html)`);
+    expect(existsSync(join(dir, 'mine.md'))).toBe(false);
     expect(readFileSync(summary, 'utf8')).toBe(before);
     expect(readFileSync(notes, 'utf8')).toBe('mine');
+    expect(readFileSync(mine, 'utf8')).toBe(page);
+    // ecsim's own earlier page is replaced, under any name
     const html = join(dir, 'earlier.html');
-    writeFileSync(html, 'old');
     expect((await cli('report', res, '--quiet', '--out', html)).code).toBe(0);
+    const first = readFileSync(html, 'utf8');
+    expect(first).toMatch(/^<!DOCTYPE html>[^]*<title>quickstart — ecsim report<\/title>/);
+    writeFileSync(html, first.replace('<h1>', '<h1>EARLIER '));
+    expect((await cli('report', res, '--quiet', '--out', html)).code).toBe(0);
+    expect(readFileSync(html, 'utf8')).toBe(first);
     expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
   }, 60_000);
 });
@@ -336,8 +349,7 @@ describe('files written beside the one named (report.md beside --out x.html, com
     expect(existsSync(html)).toBe(false);
     rmSync(md, { recursive: true });
     expect((await cli('report', res, '--quiet', '--out', html)).code).toBe(0);
-    writeFileSync(html, 'older');
-    expect((await cli('report', res, '--quiet', '--out', html)).code).toBe(0); // the earlier report's x.md: replaced
+    expect((await cli('report', res, '--quiet', '--out', html)).code).toBe(0); // the earlier report's x.html and x.md: replaced
     expect(readFileSync(html, 'utf8')).toMatch(/^<!DOCTYPE html>/);
     expect(readFileSync(md, 'utf8')).toMatch(/^# quickstart\n[^]*\n## What happened\n/);
   }, 60_000);

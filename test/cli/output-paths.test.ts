@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cli, oneLine, tempDir } from '../helpers.js';
+import { cli, oneLine, quickRun, tempDir } from '../helpers.js';
 import { fileSystemProblem } from '../../src/cli/errors.js';
 import { shardOf } from '../../src/cli/actions/sweep.js';
 import { assertReplaceable, isMountPoint } from '../../src/output/results-folder.js';
@@ -108,12 +108,26 @@ describe('a sweep appears whole or not at all', () => {
 
 });
 
+describe('--out in folders that do not exist yet: made, as run, trace and merge make them', () => {
+  it('init --out new/sub/q.yaml and report --out new/sub/r.html write there', async () => {
+    const dir = tempDir();
+    const scenario = join(dir, 'new', 'sub', 'q.yaml');
+    expect((await cli('init', '--out', scenario)).code).toBe(0);
+    expect(readFileSync(scenario, 'utf8')).toMatch(/^name: q$/m);
+    const res = await quickRun(join(dir, 'res'));
+    const page = join(dir, 'nd2', 'sub', 'r.html');
+    expect((await cli('report', res, '--quiet', '--out', page)).code).toBe(0);
+    expect(readdirSync(join(dir, 'nd2', 'sub')).sort()).toEqual(['r.html', 'r.md']);
+  }, 60_000);
+});
+
 describe('init --out where it cannot write: one line naming the file (EROFS needs a read-only mount; ENOTDIR and ENOSPC shown)', () => {
-  it('under a file (ENOTDIR)', async () => {
+  it('under a file (a file in the way of its folder, as report and trace say it)', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'a-file'), '');
     const out = join(dir, 'a-file', 's.yaml');
-    expect(await oneLine('init', '--out', out)).toBe(`ecsim: cannot open "${out}": a part of the path is a file, not a folder (ENOTDIR)`);
+    expect(await oneLine('init', '--out', out)).toBe(`ecsim: cannot write "${out}": a file is in the way where a folder is needed (EEXIST)`);
+    expect(readFileSync(join(dir, 'a-file'), 'utf8')).toBe('');
   });
 
   it('EROFS, EACCES, ENOSPC as open(2) and write(2) give them', () => {

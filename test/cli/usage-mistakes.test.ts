@@ -295,7 +295,15 @@ describe('usage mistakes', () => {
     expect(dash).toMatch(/\.\/-no-such\.yaml/);
     expect(dash).not.toMatch(/unknown flag/);
     // after "--" a flag is a word, not a flag
-    expect(await oneLine('validate', QUICKSTART, '--', '--quiet')).toBe('ecsim: unexpected argument "--quiet" (see ecsim validate --help)');
+    expect(await oneLine('validate', QUICKSTART, '--', '--quiet')).toBe(
+      `ecsim: unexpected argument "--quiet": options go before "--", which ends them (every word after it is a file name): ecsim validate ${QUICKSTART} --quiet (see ecsim validate --help)`,
+    );
+    // an option after the file name that needed "--": yargs said only `unexpected arguments "--out", "d"`
+    expect(await oneLine('run', '--', '-x.yaml', '--out', 'd')).toBe(
+      'ecsim: unexpected arguments "--out", "d": options go before "--", which ends them (every word after it is a file name): ecsim run --out d -- -x.yaml (see ecsim run --help)',
+    );
+    // an extra file name after "--" is no option: no hint
+    expect(await oneLine('validate', '--', QUICKSTART, 'extra')).toBe('ecsim: unexpected argument "extra" (see ecsim validate --help)');
     // "--" before any command (README once advised `npx ecsim -- --version`): the hint was "see ecsim ./--version --help"
     expect(await oneLine('--', '--version')).toBe('ecsim: "--" ends the options, so it goes after a command and before file names that start with a dash (ecsim run -- -x.yaml); it comes first here: write ecsim --version (see ecsim --help)');
     expect(await oneLine('--')).toContain('it comes first here: write ecsim <command> (see ecsim --help)');

@@ -184,5 +184,39 @@ describe('scenario.json', () => {
     // the library has both kinds: bridge task definitions and services under a cluster default strategy
     expect(filledIn).toEqual(expect.arrayContaining(['capacity-target.yaml', 'daemon-service.yaml']));
   }, 120_000);
+  it('records the derived figures the run used: desiredCount, task-level cpu/memory, perTask capacityRps / cpuPerBusySlot / memoryMiB, an undeclared FARGATE provider', () => {
+    const q = quickstart();
+    // web: no desiredCount (autoScaling minCapacity 3), no task-level size (containers 256 + 128 CPU, 512 + 256 MiB),
+    // no capacityRps (concurrency 8 / 40 ms = 200 requests/s), no memoryMiB
+    delete q.services.web.desiredCount;
+    delete q.taskDefinitions.web.cpu;
+    delete q.taskDefinitions.web.memory;
+    q.taskDefinitions.web.containerDefinitions.side = { cpu: 128, memory: 256 };
+    delete q.services.web.workload.perTask.capacityRps;
+    delete q.services.web.workload.perTask.memoryMiB;
+    // worker: a queue service on launchType FARGATE, FARGATE not declared; cpuBaseline 10, concurrency 4:
+    // a busy slot (100 - 10) / 4 = 22.5 % CPU
+    q.taskDefinitions.worker = { cpu: 512, memory: 1024, requiresCompatibilities: ['FARGATE'], containerDefinitions: { app: { cpu: 512, memory: 1024 } } };
+    q.services.worker = {
+      taskDefinition: 'worker',
+      desiredCount: 2,
+      launchType: 'FARGATE',
+      workload: { type: 'queue', requestRate: 5, perTask: { cpuBaseline: 10, concurrency: 4, serviceTime: { distribution: 'exponential', mean: '200ms' } }, slo: { latencyP95: '5m' } },
+    };
+    const s = effectiveScenario(loadScenarioObject('derived', q, { baseDir: '.' })) as any;
+    expect(Object.keys(s.services.web).slice(0, 2)).toEqual(['taskDefinition', 'desiredCount']);
+    expect(s.services.web.desiredCount).toBe(3);
+    expect(s.services.worker.desiredCount).toBe(2);
+    expect(s.taskDefinitions.web).toMatchObject({ cpu: 384, memory: 768 });
+    expect(Object.keys(s.taskDefinitions.web).slice(0, 2)).toEqual(['cpu', 'memory']);
+    expect(s.services.web.workload.perTask).toMatchObject({ capacityRps: 200, memoryMiB: { base: 0, perRps: 0 } });
+    expect(s.services.web.workload.perTask).not.toHaveProperty('cpuPerBusySlot'); // refused on http: not filled in
+    expect(s.services.worker.workload.perTask).toMatchObject({ cpuPerBusySlot: 22.5, memoryMiB: { base: 0, perRps: 0 } });
+    expect(s.services.worker.workload.perTask).not.toHaveProperty('capacityRps'); // refused on queue
+    expect(Object.keys(s.cluster.capacityProviders)).toEqual(['ec2', 'FARGATE']);
+    expect(s.cluster.capacityProviders.FARGATE.provisioningDelay).toEqual({ distribution: 'lognormal', median: 35_000, p95: 70_000 });
+    // the same scenario gives the same JSON (written as is: deterministic)
+    expect(JSON.stringify(effectiveScenario(loadScenarioObject('derived', q, { baseDir: '.' })))).toBe(JSON.stringify(s));
+  });
 });
 

@@ -31,6 +31,6 @@ describe('diurnal.peakAt with seconds', () => {
     } catch (e) {
       message = (e as ScenarioError).message;
     }
-    expect(message).toMatch(/services\.web\.workload\.requestRate\.diurnal\.peakAt: expected a time of day "HH:MM" or "HH:MM:SS"/);
+    expect(message).toMatch(/services\.web\.workload\.requestRate\.diurnal\.peakAt: expected a time of day "H:MM" or "HH:MM", optionally with ":SS", hours 0-23 \(e\.g\. "9:00", "14:30"\)/);
   });
 });

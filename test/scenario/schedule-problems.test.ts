@@ -74,7 +74,7 @@ describe('schedule, time zone and time-of-day problems: all in one run', () => {
     const text = edited(['peakAt: "13:00"', 'peakAt: "25:00"', 1], ['cron(0 18 ?', 'cron(0 25 ?', 1]);
     const file = writeScenario(dir, 'bh7', text);
     expect(problems(file)).toEqual([
-      `${file}:${linesOf(text, '25:00')[0]}: ${TRACE}.diurnal.peakAt: expected a time of day "HH:MM" or "HH:MM:SS", found "25:00"`,
+      `${file}:${linesOf(text, '25:00')[0]}: ${TRACE}.diurnal.peakAt: expected a time of day "H:MM" or "HH:MM", optionally with ":SS", hours 0-23 (e.g. "9:00", "14:30"), found "25:00"`,
       `${file}:${linesOf(text, 'cron(0 25')[0]}: ${ACTIONS}.office-closes.schedule: ${HOUR_25}`,
     ]);
   });

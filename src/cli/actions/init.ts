@@ -3,12 +3,12 @@
 // file (`ecsim compare scenarios/compare-quickstart.yaml` -> `ecsim compare my.yaml`), and the lesson's `expect:` lists taken out
 // (they assert the lesson, not the user's service, and the name picks results/<name>/).
 
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parse, parseDocument, type Pair } from 'yaml';
 import { UsageError } from '../errors.js';
-import { namingUserPath } from '../../output/staging.js';
+import { makeFolders, namingUserPath } from '../../output/staging.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
 import type { InitArgs } from '../commands/init.js';
 
@@ -42,9 +42,24 @@ export function init(argv: InitArgs): void {
   // a .json file gets JSON (the scenario loader reads JSON as YAML's subset); JSON has no
   // comments, so the template's are left out
   const json = /\.json$/i.test(out);
+  // missing parent folders are made, as run, trace, merge and report make them (mkdir -p),
+  // and removed again, where still empty, when the file cannot be written
+  let made: string[];
+  try {
+    made = makeFolders(dirname(resolve(out)));
+  } catch (e) {
+    throw namingUserPath(e, dirname(resolve(out)), out); // a file in the way (EEXIST), EACCES, EROFS...
+  }
   try {
     writeFileSync(out, json ? `${JSON.stringify(parse(text), null, 2)}\n` : text, { flag: 'wx' });
   } catch (e) {
+    for (const folder of made.reverse()) {
+      try {
+        rmdirSync(folder);
+      } catch {
+        break; // not empty: leave it and those above it
+      }
+    }
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT' || code === 'EEXIST') throw new UsageError(`--out: cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : 'already exists'}`);
     // EROFS, EACCES, ENOSPC, ENOTDIR...: one line naming the file, as every write says it (errors.ts fileSystemProblem)

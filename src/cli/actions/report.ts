@@ -1,13 +1,14 @@
 // What `ecsim report` does: report.html (and report.md) for a run, compare or sweep folder.
 
-import { existsSync, readdirSync, realpathSync, statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
-import { comparisonKind, isReportMarkdown, isResultsFolder, markdownPathOf, writeReports, type WrittenReports } from '../../output/report/index.js';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { comparisonKind, isReportMarkdown, isReportPage, isResultsFolder, markdownPathOf, writeReports, type WrittenReports } from '../../output/report/index.js';
 import { besideFileInTheWay, isStandardOutput, isStreamPath } from '../../output/staging.js';
 import { ResultsFileError } from '../../output/results-file.js';
 import { RUN_FILES } from '../../output/run-files.js';
 import { shardOfFileName } from '../../experiment/shard.js';
 import { UsageError } from '../errors.js';
+import { refuseToReplaceFile } from '../out-file.js';
 import type { ReportArgs } from '../commands/report.js';
 
 export function report(argv: ReportArgs): void {
@@ -37,7 +38,7 @@ export function runReport(argv: ReportArgs): WrittenReports {
   if (argv.out !== undefined && markdownName) {
     throw new UsageError(`--out: expected the name of the HTML file to write (a run's report.md goes beside it), found a Markdown name ${argv.out} (give ${argv.out.slice(0, markdownName.index)}.html)`);
   }
-  if (argv.out !== undefined && !existsSync(dirname(resolve(argv.out)))) throw new UsageError(`--out: expected a file in an existing folder, found no folder ${dirname(argv.out)}`);
+  // a missing parent folder of --out is made when the page is written (mkdir -p), as run, trace, merge and init make theirs
   if (argv.out !== undefined && existsSync(argv.out) && statSync(argv.out).isDirectory()) throw new UsageError(`--out: expected the HTML file to write, found a folder ${argv.out} (give a file name, e.g. ${resolve(argv.out, 'report.html')})`);
   if (argv.out !== undefined) refuseToReplace(argv.out);
   if (argv.out !== undefined && !comparisonKind(dir)) refuseToReplaceMarkdown(argv.out);
@@ -53,22 +54,17 @@ export function runReport(argv: ReportArgs): WrittenReports {
 }
 
 /**
- * --out may name a new file, a device or pipe (/dev/stdout), or an earlier report: an
- * existing regular file named .html (followed through links). Any other existing file (the
- * folder's summary.json, a scenario, a CSV) was replaced by the HTML.
+ * --out may name a new file, a device or pipe (/dev/stdout), or an earlier page ecsim wrote
+ * (known by its first lines: the page's head and a title ending `— ecsim report`, as a sweep
+ * knows its report.html), followed through links. Any other existing file (the folder's
+ * summary.json, a scenario, an HTML page of the user's own) is refused: it was replaced.
  */
 function refuseToReplace(out: string): void {
-  let real: string;
-  if (isStreamPath(out)) return; // a device or pipe (/dev/stdout, also redirected to a file): written through
-  try {
-    if (!statSync(out).isFile()) return; // a device or pipe: written through
-    real = realpathSync(out);
-  } catch {
-    return; // not there yet (or unreadable: the write says why)
-  }
-  if (/\.html?$/i.test(real)) return;
-  const which = real === resolve(out) ? '' : ` (a link to ${real})`;
-  throw new UsageError(`--out: expected a new file or an earlier report (.html) to replace, found the existing file ${out}${which}; give another name (e.g. report.html)`);
+  refuseToReplaceFile(out, {
+    earlier: isReportPage,
+    earlierKind: 'an earlier report ecsim wrote (an HTML page whose <title> ends "— ecsim report")',
+    example: 'report.html',
+  });
 }
 
 /**

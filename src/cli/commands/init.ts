@@ -18,7 +18,7 @@ export const initCommand = {
   builder: (y: Argv) =>
     y
       .option('template', { type: 'string', describe: 'library scenario to start from (default quickstart; see --list)' })
-      .option('out', { type: 'string', describe: 'file to write (default ./<template>.yaml), not a folder; never overwritten; a .json name gets JSON (without the comments)' })
+      .option('out', { type: 'string', describe: 'file to write (default ./<template>.yaml), not a folder; never overwritten; missing parent folders are made; a .json name gets JSON (without the comments)' })
       .option('list', { type: 'boolean', default: false, describe: 'list the templates with their descriptions (takes no other flags)' })
       .example('$0 init', 'write ./quickstart.yaml')
       .example('$0 init --template flash-crowd --out my-service.yaml', 'start from the flash-crowd scenario')

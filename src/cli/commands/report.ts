@@ -17,7 +17,7 @@ export const reportCommand = {
   builder: (y: Argv) =>
     y
       .positional('results-dir', { type: 'string', demandOption: true, describe: 'a folder written by ecsim run, compare or sweep' })
-      .option('out', { type: 'string', describe: 'the HTML file to write, not named .md (default <results-dir>/report.html; for a run folder the Markdown goes beside it: x.html -> x.md). A new file, a device (/dev/stdout) or an earlier report named .html; any other existing file is refused, and so is an x.md that is not an earlier report\'s Markdown' })
+      .option('out', { type: 'string', describe: 'the HTML file to write, not named .md (default <results-dir>/report.html; for a run folder the Markdown goes beside it: x.html -> x.md; missing parent folders are made). A new file, a device (/dev/stdout) or a page ecsim wrote earlier (known by its first lines: the page\'s head and a title ending "— ecsim report"); any other existing file, an HTML page of your own too, is refused (exit 2, untouched), and so is an x.md that is not an earlier report\'s Markdown' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but warnings (a sweep\'s runs/ left out as another sweep\'s, a compare\'s missing runs/<variant>/, a runs/ folder missing a run\'s file) and errors (both on stderr)' })
       .example('$0 report results/quickstart', 'writes results/quickstart/report.html and report.md')
       .example('$0 report results/compare-quickstart-compare --out /tmp/cmp.html', 'the comparison page of a compare folder') as unknown as Argv<ReportArgs>,

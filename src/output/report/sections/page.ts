@@ -32,6 +32,17 @@ ${numberChartIds(body)}
 }
 
 /**
+ * Whether `text` (a file's start) is a page ecsim writes (a run's report, a compare's or a
+ * sweep's comparison page): the page's opening lines, then a title ending `— ecsim report`
+ * on one line. `ecsim report --out` replaces such a page; any other file is the user's.
+ */
+export function isReportPage(text: string): boolean {
+  if (!text.startsWith(PAGE_START)) return false;
+  const titleLine = text.slice(PAGE_START.length).split('\n', 1)[0]!;
+  return titleLine.endsWith(`${esc(TITLE_END)}</title>`);
+}
+
+/**
  * Whether `text` (a file's start) is the comparison page ecsim writes for a sweep folder
  * (build-comparison-html.ts): the page's opening lines, then the title `Sweep: <scenario>
  * — ecsim report` on one line. A sweep or a merge removes such a report.html, which its
