@@ -18,8 +18,12 @@
 // D linear in its position (a front one of `front` requests, D from frontFirst to
 // frontLast, and the back one of the rest, backFirst to backLast), and behind them the last
 // `full` requests, admitted behind a full queue (below). A queue held full: all such. A
-// drain serves those as each queued behind a full queue accepting at `rate` (D q0 + 1: a
-// linear segment, the back one, or joined to it when there are two already). Taking q0 + 1
+// drain serves those as each queued behind a full queue: each found that queue ahead, D
+// q0 + 1 (q0 the cap; a queue held at the chain's mean b below it stands for the chain,
+// whose admitted requests found about b - 1 ahead: b + 1 is the nearer, cap + 1 too long by
+// x / (1 - x), x = rate / lambda), a flat back segment behind the linear ones; when there
+// are two of those they are joined into the front first (adjacent in FIFO order, and on one
+// line when one arrival rate built them, as below). Taking q0 + 1
 // for every head read a queue left by a draining period short (its requests arrived when the
 // queue was longer: one task, mu 40/s, 998 queued then 30/s: minute 11's 398 left over
 // waited 13.3 s down to 10 s, read 10 s), and more so the shorter the period (the drain
@@ -36,7 +40,8 @@
 // period's arrivals (D from q0 + 1 to q1 + 1) behind: if the carried front segment is not
 // all served, its rest stays the front and the carried back segment and the new arrivals are
 // joined as the back, one line from the back's first D keeping the two parts' mean D (its
-// last 2 mean - first, at least 1: so the total wait of the queue is carried exactly; the
+// last 2 mean - first, at least 1 and at most the largest D of the two parts, the first
+// then moved instead: so the total wait of the queue is carried exactly; the
 // spread is exact when they lie on one line, as when one arrival rate drains over several
 // periods, the arrivals' D then linear in their order, else approximate: joined at a
 // different slope, the line ends below the arrivals' last D); else the back segment's rest
@@ -102,7 +107,8 @@ export interface BacklogSeen {
  * ahead on arrival + 1) linear in its position, and a tail: the first `front` requests from
  * frontFirst to frontLast, then the rest but the last `full` from backFirst to backLast, then
  * the last `full`, admitted behind a full queue (D at the full queue's law when served while
- * it is full, cap + 1 when served by a drain). backFirst 0 and full 0: none known (an empty
+ * it is full, q + 1 when served by a drain, q the cap or the chain's mean a held queue
+ * stands at). backFirst 0 and full 0: none known (an empty
  * queue); backFirst 0 with full > 0: no back segment.
  */
 export interface QueueRange {
@@ -227,28 +233,27 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
   else if (slope > 0 && q0 + slope * periodMs > cap) lineMs = Math.max(0, (cap - q0) / slope);
   const fullMs = slope > 0 ? periodMs - lineMs : 0;
   if (ct > 0 && lineMs > 0) {
-    // those admitted behind a full queue, served on the line (a drain): each queued behind
-    // the full queue, D q0 + 1 (q0 the cap, or a queue held at the chain's mean), as a
-    // linear segment: the back one (the back segment moved to the front when there is no
-    // front), or with three joined to the back segment keeping the mean (as below)
+    // those admitted behind a full queue, served on the line (a drain): each found the full
+    // queue ahead, D q0 + 1 (q0 the cap, or the chain's mean a held queue stands at: see the
+    // top), kept as a flat back segment behind the linear ones; with both a front and a back
+    // segment, those two (adjacent in FIFO order, on one line when one arrival rate built
+    // them) are joined as the front, keeping their mean (as below), else the back segment
+    // moves to the front
     const c2 = q0 - c1 - ct;
     const d = q0 + 1;
-    if (c2 > 0 && c1 === 0) {
+    if (c2 > 0 && c1 > 0) {
+      const mean = (c1 * (f1 + l1) + c2 * (f2 + l2)) / (2 * (c1 + c2));
+      const last = joinedLast(mean, f1, Math.max(f1, l1, f2, l2));
+      f1 = 2 * mean - last;
+      l1 = last;
+      c1 += c2;
+    } else if (c2 > 0) {
       c1 = c2;
       f1 = f2;
       l1 = l2;
-      f2 = d;
-      l2 = d;
-    } else if (c2 > 0) {
-      const mean = (c2 * (f2 + l2) + 2 * ct * d) / (2 * (c2 + ct));
-      let last = 2 * mean - f2;
-      if (last < 1) last = 1;
-      f2 = 2 * mean - last;
-      l2 = last;
-    } else {
-      f2 = d;
-      l2 = d;
     }
+    f2 = d;
+    l2 = d;
     ct = 0;
   }
   const c2 = q0 - c1 - ct;
@@ -328,11 +333,11 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
         // the joined line keeps the back's first D and the true mean of the two parts (c2
         // of mean (f2 + l2) / 2, the arrivals of mean (q0 + qEnd) / 2 + 1): last = 2 mean -
         // first (below the arrivals' last when the back lies higher: the total is what is
-        // kept, the spread approximate), kept at least 1 (then the first is lowered instead)
+        // kept, the spread approximate), kept within 1 and the largest D of the two (then
+        // the first is moved instead: joinedLast)
         const n = lineArrivals;
         const mean = (c2 * (f2 + l2) + n * (q0 + qEnd + 2)) / (2 * (c2 + n));
-        let last = 2 * mean - f2;
-        if (last < 1) last = 1;
+        const last = joinedLast(mean, f2, Math.max(f2, l2, q0 + 1, qEnd + 1));
         end.backFirst = 2 * mean - last;
         end.backLast = last;
       }
@@ -345,6 +350,16 @@ export function backlogSeen(q0: number, arrivals: number, ratePerMs: number, per
       end.backLast = lineArrivals > 0 ? qEnd + 1 : l2;
     }
   }
+}
+
+/**
+ * The last D of two adjacent FIFO segments joined into one line from `first` keeping their
+ * `mean`: 2 mean - first, kept within [1, hi] (hi the largest D of the two: no request of
+ * them found more ahead), the first then 2 mean - last.
+ */
+function joinedLast(mean: number, first: number, hi: number): number {
+  const last = 2 * mean - first;
+  return last < 1 ? 1 : last > hi ? hi : last;
 }
 
 /**
