@@ -3,6 +3,9 @@
 // performance work (reference/), on random configurations, traces and task churn.
 // Tolerances: counts, CPU, memory exact up to float rounding (1e-9 relative); percentiles
 // within 2e-5 relative (the reference bisection stops at 1e-5 relative bracket width).
+// The reference shares backlogSeen and fitServedTo (backlog-path.ts) with src: the FIFO
+// arithmetic inside them is held by the hand tests (http-drain-fifo, full-queue-fifo,
+// backlog-path), not by this property, which sees a change there on both sides.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Distribution } from '../../../src/engine/index.js';
