@@ -32,25 +32,28 @@ export class CsvFile {
   }
 
   /**
-   * Writes the row as csvRecord does. A plain row (numbers, and strings that need no
-   * quotes, or null/undefined) goes straight into the buffer: numbers as formatNumber's
-   * digits, written as bytes without a string for each (a series row of 18 fields cost
-   * about 2 µs formatted and joined, most of it making those strings). Any other row is
-   * csvRecord's string. A NaN or an Infinity anywhere in the row is refused before
-   * anything of the row is written (nonFinite).
+   * Writes the row as csvRecord does. A plain row (numbers, strings, or null/undefined)
+   * goes straight into the buffer: numbers as formatNumber's digits, written as bytes
+   * without a string for each (a series row of 18 fields cost about 2 µs formatted and
+   * joined, most of it making those strings), and a string that needs quotes quoted as
+   * quoteField does (an event message naming an instance type and an AZ: "placed on i-…
+   * (c5.2xlarge, us-east-1b)"). Any other row is csvRecord's string. A NaN or an Infinity
+   * anywhere in the row is refused before anything of the row is written (nonFinite).
    */
   write(row: unknown[]): void {
     this.rows++;
     let bound = row.length; // the commas and the line break
     let plain = true;
+    let quoted = false;
     for (let i = 0; i < row.length; i++) {
       const v = row[i];
       if (typeof v === 'number') {
         if (v - v !== 0) this.nonFinite(i, v); // NaN or ±Infinity: a bug, never an empty cell
         bound += NUMBER_BYTES;
       } else if (typeof v === 'string') {
-        if (NEEDS_QUOTES.test(v)) plain = false;
-        bound += 3 * v.length; // UTF-8 takes at most 3 bytes per UTF-16 unit
+        // UTF-8 takes at most 3 bytes per UTF-16 unit; quoted, a '"' takes 2, and 2 around it
+        bound += 3 * v.length + 2;
+        if (NEEDS_QUOTES.test(v)) quoted = true;
       } else if (v !== null && v !== undefined) plain = false;
     }
     if (!plain || bound > BUFFER_BYTES) return this.writeRecord(csvRecord(row));
@@ -61,7 +64,14 @@ export class CsvFile {
       if (i > 0) buf[at++] = COMMA;
       const v = row[i];
       if (typeof v === 'number') at = writeNumber(buf, at, v);
-      else if (typeof v === 'string') at = writeText(buf, at, v);
+      else if (typeof v === 'string') {
+        // (tested again only in the rare row with a field to quote)
+        if (quoted && NEEDS_QUOTES.test(v)) {
+          buf[at++] = QUOTE;
+          at = writeText(buf, at, v.includes('"') ? v.replaceAll('"', '""') : v);
+          buf[at++] = QUOTE;
+        } else at = writeText(buf, at, v);
+      }
     }
     buf[at++] = LINE_FEED;
     this.used = at;
@@ -104,6 +114,7 @@ export class CsvFile {
 }
 
 const COMMA = 0x2c;
+const QUOTE = 0x22;
 const LINE_FEED = 0x0a;
 const MINUS = 0x2d;
 const POINT_BYTE = 0x2e;
@@ -172,23 +183,38 @@ const NEEDS_QUOTES = /[",\r\n]/;
 /**
  * One CSV record: the row's numbers are formatted in place (formatNumber), then the row is
  * written exactly as csv-stringify writes `[row]` with its default options. Most of ecsim's
- * rows are numbers and plain names: a row whose other fields are all strings that need no
- * quoting, or null or undefined (written empty), is joined here. A NaN or an Infinity is
- * refused (formatNumber throws): an empty cell is null's, "no value". Any other row goes to
- * csv-stringify. On the month scenario's rows csv-stringify took 2.4 µs
+ * rows are numbers and names: a row whose other fields are all strings, or null or
+ * undefined (written empty), is joined here, a string holding a comma, a quote or a line
+ * break quoted as csv-stringify quotes it (quoteField). A NaN or an Infinity is refused
+ * (formatNumber throws): an empty cell is null's, "no value". Any other row (a boolean, an
+ * object) goes to csv-stringify. On the month scenario's rows csv-stringify took 2.4 µs
  * for a series row of 18 fields and the join 0.3 µs; `ecsim run` writes about 100 000 rows
  * per simulated day of it. A property test holds the two equal. `row` must be a plain array
  * (its fields are read twice: a getter could answer differently the second time).
  */
 export function csvRecord(row: unknown[]): string {
   let plain = true;
+  let quoted = false;
   for (let i = 0; i < row.length; i++) {
     const v = row[i];
     if (typeof v === 'number') row[i] = formatNumber(v); // never a comma, quote or line break
     else if (v === null || v === undefined) continue;
-    else if (typeof v !== 'string' || NEEDS_QUOTES.test(v)) plain = false;
+    else if (typeof v !== 'string') plain = false;
+    else if (NEEDS_QUOTES.test(v)) quoted = true;
   }
-  return plain ? row.join(',') + '\n' : stringify([row]);
+  if (!plain) return stringify([row]);
+  if (quoted) {
+    for (let i = 0; i < row.length; i++) {
+      const v = row[i];
+      if (typeof v === 'string' && NEEDS_QUOTES.test(v)) row[i] = quoteField(v);
+    }
+  }
+  return row.join(',') + '\n';
+}
+
+/** A field as csv-stringify quotes it by default: between quotes, each quote doubled. */
+function quoteField(v: string): string {
+  return `"${v.replaceAll('"', '""')}"`;
 }
 
 function nonFiniteNumber(x: number): Error {

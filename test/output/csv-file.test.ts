@@ -199,3 +199,39 @@ describe('formatFigure (comparison and sweep tables)', () => {
     );
   });
 });
+
+describe("events.csv's timestamp: the run's start plus the event's time, as ISO 8601 in UTC", () => {
+  function timestamps(startEpochMs: number, times: number[]): string[] {
+    const parent = mkdtempSync(join(tmpdir(), 'ecsim-csv-'));
+    try {
+      const out = join(parent, 'results');
+      const writer = new ResultsWriter(out, startEpochMs);
+      for (const time of times) writer.event({ time, type: 'task-running', subject: 'web-1', message: 'web-1 RUNNING' });
+      writer.commit();
+      return readFileSync(join(out, 'events.csv'), 'utf8').trim().split('\n').slice(1).map((line) => line.split(',')[1]!);
+    } finally {
+      rmSync(parent, { recursive: true, force: true });
+    }
+  }
+
+  it('writes every field of the time of day, across days, months and a leap day', () => {
+    // 2026-03-02 is day 20 514 since 1970-01-01: 20 514 x 86 400 000 ms
+    expect(timestamps(20_514 * 86_400_000, [0, 5, 25_163, 25_163, 3_723_045, 86_399_999, 86_400_000, 86_400_000 + 36_000_010])).toEqual([
+      '2026-03-02T00:00:00.000Z', '2026-03-02T00:00:00.005Z', '2026-03-02T00:00:25.163Z', '2026-03-02T00:00:25.163Z',
+      '2026-03-02T01:02:03.045Z', '2026-03-02T23:59:59.999Z', '2026-03-03T00:00:00.000Z', '2026-03-03T10:00:00.010Z',
+    ]);
+    // 2028-02-28 23:00 UTC (day 21 242: 365 + 366 - 3 days after 2026-03-02) and 2 hours on: the leap day; then 1969-12-31 23:59 (before the epoch)
+    expect(timestamps(21_242 * 86_400_000 + 82_800_000, [0, 7_200_000 - 1, 7_200_000])).toEqual(['2028-02-28T23:00:00.000Z', '2028-02-29T00:59:59.999Z', '2028-02-29T01:00:00.000Z']);
+    expect(timestamps(-60_000, [0, 59_999, 60_000, 60_001])).toEqual(['1969-12-31T23:59:00.000Z', '1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00.000Z', '1970-01-01T00:00:00.001Z']);
+  });
+
+  it('is what Date.prototype.toISOString writes for the same instant (property)', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -8.64e15, max: 8.64e15 - 1e11 }), fc.array(fc.integer({ min: 0, max: 1e11 }), { maxLength: 30 }), (start, offsets) => {
+        const times = [...offsets].sort((a, b) => a - b);
+        expect(timestamps(start, times)).toEqual(times.map((t) => new Date(start + t).toISOString()));
+      }),
+      { numRuns: 200 },
+    );
+  });
+});
