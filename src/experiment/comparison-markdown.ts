@@ -103,14 +103,14 @@ function providersTable(c: Comparison): string[] {
  * above, each peak beside the largest over the replications. An entry whose `providers` is
  * undefined (a sweep point merged from a shard file written before shard files recorded them)
  * has one row saying `not recorded`, and the note under the table says why; when no entry has
- * them, the section is that note alone. None when there are no rows at all.
+ * them, the section is NONE_RECORDED_NOTE alone. None when there are no rows at all.
  */
 export function providerTableLines(noun: 'variant' | 'point', leadTitles: readonly string[], entries: readonly { lead: readonly string[]; providers: readonly ProviderOutcome[] | undefined }[], replications: number): string[] {
   const recorded = entries.filter((e) => e.providers !== undefined);
   const unrecorded = entries.length - recorded.length;
   if (recorded.every((e) => e.providers!.length === 0) && unrecorded === 0) return [];
   const lines = ['## Per capacity provider', ''];
-  if (recorded.length === 0) return [...lines, NOT_RECORDED_NOTE, ''];
+  if (recorded.length === 0) return [...lines, NONE_RECORDED_NOTE, ''];
   const cell = (s: SampleSummary) => (s.n === 0 ? '' : withCount(plusMinus(s), s.n, replications));
   const largest = (x: number) => (Number.isFinite(x) ? String(x) : '');
   lines.push(`| ${[...leadTitles, ...PROVIDER_COLUMN_TITLES].join(' | ')} |`, `|${leadTitles.map(() => '---').join('|')}|---|---:|---:|---:|---:|---:|`);
@@ -130,6 +130,19 @@ export function providerTableLines(noun: 'variant' | 'point', leadTitles: readon
 export const NOT_RECORDED_NOTE =
   'Not recorded: a point so marked was merged from a shard file written before ecsim recorded the figures per capacity provider in shard files; ' +
   'providers.csv has no rows for it. Run that shard again and merge for them.';
+
+/** A sweep's `## Per capacity provider` when no point has the figures (merged from shard files all written before they carried them). */
+export const NONE_RECORDED_NOTE =
+  'No point has figures per capacity provider: every point was merged from a shard file written before ecsim recorded them in shard files, ' +
+  'so there is no providers.csv. Run the shards again and merge for them.';
+
+/**
+ * The comparison page's, for a sweep folder without providers.csv: merged as NONE_RECORDED_NOTE
+ * says, or written by an ecsim before sweeps wrote providers.csv (the page cannot tell which).
+ */
+export const NO_PROVIDERS_FILE_NOTE =
+  'No point has figures per capacity provider: this folder has no providers.csv (its points were merged from shard files written before ecsim recorded them in shard files, ' +
+  'or the sweep was run by an ecsim that did not write providers.csv). Run the sweep, or its shards and merge, again for them.';
 
 /** The note under the per-provider table (comparison.md's and the comparison page's), of a compare's variants or a sweep's points. */
 export const providersNote = (noun: 'variant' | 'point'): string =>

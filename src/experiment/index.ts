@@ -14,7 +14,7 @@ export { compareVariants, runComparison, summarizeComparison, type Comparison, t
 export { comparisonCsv, pairedCsv, providersCsv, providersTableCsv, replicationsCsv } from './comparison-files.js';
 export { providerOutcomes, type ProviderOutcome, type ReplicationProviders } from './provider-outcomes.js';
 export { isSweepProvidersCsv, sweepProviderOutcomes, sweepProvidersCsv, unrecordedProviderPoints } from './sweep-providers.js';
-export { comparisonMarkdown, NOT_RECORDED_NOTE } from './comparison-markdown.js';
+export { comparisonMarkdown, NONE_RECORDED_NOTE, NO_PROVIDERS_FILE_NOTE, NOT_RECORDED_NOTE } from './comparison-markdown.js';
 export { compareToFolder, type CompareToFolderOptions } from './compare-to-folder.js';
 export { sweepPlan, experimentSweepPlan, sweepPointLabels, formatParameter, type SweepPlan } from './sweep-plan.js';
 export { runSweep, type SweepTable, type PointRow, type SweepOptions } from './sweep.js';

@@ -22,6 +22,8 @@ const COUNT_COLUMNS = METRICS.map((m) => `${m}_n`);
  * replication order, separated by `;`, at full precision, an empty item for no value.
  */
 const VALUE_COLUMNS = METRICS.map((m) => `${m}_values`);
+/** The index of `cost` in METRICS (and in a row's values). */
+const COST = METRICS.indexOf('cost');
 /**
  * `providers_values`, after the value columns in a shard file: each replication's figures per
  * capacity provider (PointRow.providers) as JSON, `[[[name, cost, maxInstances, maxTasks],
@@ -158,7 +160,7 @@ export function parseShardCsv(text: string, file: string): SweepTable & { header
     };
     if (countCount > 0) row.counts = cells.slice(countEnd - countCount, countEnd).map(Number);
     if (valueCount > 0) row.values = replicationValues(cells.slice(countEnd, valueEnd), Number(shared[1]), file, n + 2);
-    if (providersCount > 0) row.providers = providersOfCell(cells[valueEnd], Number(shared[1]), file, n + 2);
+    if (providersCount > 0) row.providers = providersOfCell(cells[valueEnd], Number(shared[1]), file, n + 2, row.values?.map((v) => v[COST]));
     return row;
   });
   const [points, reps, scenario, seed, plan, runsPlan] = shared;
@@ -191,9 +193,26 @@ function providersCell(providers: readonly ReplicationProviders[]): string {
   return JSON.stringify(providers.map((r) => r.map(([name, f]) => [name, value(f.cost), value(f.maxInstances), value(f.maxTasks)])));
 }
 
-/** PROVIDERS_COLUMN's cell read back; throws naming the file and row when it is not one list of providers per replication. */
-function providersOfCell(cell: string, replications: number, file: string, line: number): ReplicationProviders[] {
-  const bad = (found: string) => new Error(`${file}: row ${line}: ${PROVIDERS_COLUMN}: expected a JSON list of ${replications} lists of [provider, cost, maxInstances, maxTasks], found ${found}`);
+/**
+ * How far a replication's provider costs may sum from its `cost_values` item: summary.json
+ * rounds each provider's cost to 6 decimals (USD) and writes their sum, rounded to 6 decimals
+ * again, as the total, and a shard file writes both at full precision; so the two are equal
+ * but for the float error of the sum, and a cell that differs by a millionth is not the
+ * replication's.
+ */
+const COST_SUM_TOLERANCE = 0.5e-6;
+
+/**
+ * PROVIDERS_COLUMN's cell read back; throws naming the file, row and column when it is not one
+ * list of providers per replication, each entry `[name, cost, maxInstances, maxTasks]` with a
+ * name the replication has once, a cost a finite number >= 0, peaks whole numbers >= 0 (null:
+ * no value), and the costs summing to the replication's `cost_values` item (`costs`, when the
+ * row has it) within COST_SUM_TOLERANCE.
+ */
+export function providersOfCell(cell: string, replications: number, file: string, line: number, costs?: readonly number[]): ReplicationProviders[] {
+  const at = `${file}: row ${line}: ${PROVIDERS_COLUMN}`;
+  const bad = (found: string) => new Error(`${at}: expected a JSON list of ${replications} lists of [provider, cost, maxInstances, maxTasks], found ${found}`);
+  if (cell.trim() === '') throw bad('an empty cell');
   let parsed: unknown;
   try {
     parsed = JSON.parse(cell);
@@ -202,14 +221,35 @@ function providersOfCell(cell: string, replications: number, file: string, line:
   }
   if (!Array.isArray(parsed) || parsed.length !== parsed.filter(Array.isArray).length) throw bad('another shape');
   if (parsed.length !== replications) throw bad(`${parsed.length} lists`);
-  const figure = (x: unknown) => (x === null ? NaN : typeof x === 'number' ? x : undefined);
-  return parsed.map((r: unknown[]) =>
-    r.map((p): [string, ProviderFigures] => {
-      const [name, cost, instances, tasks] = Array.isArray(p) && p.length === 4 ? [p[0], figure(p[1]), figure(p[2]), figure(p[3])] : [];
-      if (typeof name !== 'string' || cost === undefined || instances === undefined || tasks === undefined) throw bad(`an entry ${JSON.stringify(p)}`);
-      return [name, { cost, maxInstances: instances, maxTasks: tasks }];
-    }),
-  );
+  return parsed.map((r: unknown[], k) => {
+    const where = `${at}: replication ${k + 1} of ${replications}`;
+    const names = new Set<string>();
+    const providers = r.map((p): [string, ProviderFigures] => {
+      if (!Array.isArray(p) || p.length !== 4 || typeof p[0] !== 'string') {
+        throw new Error(`${where}: expected an entry [provider, cost, maxInstances, maxTasks] (a name, then numbers or null), found ${JSON.stringify(p)}`);
+      }
+      const [name, cost, instances, tasks] = p as [string, unknown, unknown, unknown];
+      if (names.has(name)) throw new Error(`${where}: expected each provider once, found "${name}" again`);
+      names.add(name);
+      const figure = (x: unknown, what: string, whole: boolean): number => {
+        if (x === null) return NaN;
+        if (typeof x === 'number' && Number.isFinite(x) && x >= 0 && (!whole || Number.isInteger(x))) return x;
+        const expected = whole ? 'a whole number >= 0 (a peak count) or null' : 'a finite number >= 0 (USD) or null';
+        throw new Error(`${where}: provider "${name}": ${what}: expected ${expected}, found ${typeof x === 'number' && !Number.isFinite(x) ? `${String(x).replace('Infinity', '')}infinity (a number too large for a double)` : JSON.stringify(x)}`);
+      };
+      return [name, { cost: figure(cost, 'cost', false), maxInstances: figure(instances, 'maxInstances', true), maxTasks: figure(tasks, 'maxTasks', true) }];
+    });
+    const total = costs?.[k];
+    if (total !== undefined && !Number.isNaN(total) && providers.every(([, f]) => !Number.isNaN(f.cost))) {
+      const sum = providers.reduce((s, [, f]) => s + f.cost, 0);
+      if (Math.abs(sum - total) > COST_SUM_TOLERANCE) {
+        throw new Error(
+          `${where}: expected provider costs that sum to the replication's cost (cost_values: ${total}; within half a millionth, as summary.json rounds each to 6 decimals and totals them), found a sum of ${providers.length === 0 ? '0 (no providers)' : String(+sum.toFixed(6))}`,
+        );
+      }
+    }
+    return providers;
+  });
 }
 
 // Shortest text that reads back as the same double; NaN (no value) as an empty cell.

@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
-import { comparisonMarkdown, mergeShardFiles, METRICS, NOT_RECORDED_NOTE, summarizeComparison, sweepMarkdown, type SweepTable } from '../../src/experiment/index.js';
+import { comparisonMarkdown, mergeShardFiles, METRICS, NONE_RECORDED_NOTE, summarizeComparison, sweepMarkdown, type SweepTable } from '../../src/experiment/index.js';
 import { tempDir, writeScenario } from './helpers/scenario.js';
 import { experimentCli } from './helpers/cli.js';
 
@@ -175,7 +175,8 @@ describe('sweep comparison.md', () => {
     expect(tableRows(md)).toEqual(tableRows(readFileSync(join(whole, 'comparison.md'), 'utf8')));
     expect(md).not.toContain('## Paired differences');
     expect(md).toContain("so there are no paired differences: run the shards again and merge them for those.\n\n## Per capacity provider\n\n");
-    expect(md.endsWith(`## Per capacity provider\n\n${NOT_RECORDED_NOTE}\n`)).toBe(true);
+    expect(md.endsWith(`## Per capacity provider\n\n${NONE_RECORDED_NOTE}\n`)).toBe(true);
+    expect(md).not.toContain('a point so marked');
     expect(existsSync(join(old, 'providers.csv'))).toBe(false);
     expect(existsSync(join(old, 'paired.csv'))).toBe(false);
     expect(existsSync(join(old, 'replications.csv'))).toBe(false);

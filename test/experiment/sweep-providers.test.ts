@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { stringify as yaml } from 'yaml';
-import { isSweepProvidersCsv, METRICS, NOT_RECORDED_NOTE, PROVIDERS_COLUMN, sweepMarkdown, sweepProvidersCsv, type SweepTable } from '../../src/experiment/index.js';
+import { isSweepProvidersCsv, METRICS, NO_PROVIDERS_FILE_NOTE, NONE_RECORDED_NOTE, NOT_RECORDED_NOTE, PROVIDERS_COLUMN, sweepMarkdown, sweepProvidersCsv, type SweepTable } from '../../src/experiment/index.js';
 import { buildComparisonHtml } from '../../src/output/report/build-comparison-html.js';
 import { tempDir } from './helpers/scenario.js';
 import { experimentCli } from './helpers/cli.js';
@@ -141,8 +141,16 @@ describe('sweep providers.csv', () => {
     expect((await quietly(['merge', withoutProviders(1), withoutProviders(2), '--out', join(old, 'sweep.csv')])).code).toBe(0);
     expect(existsSync(join(old, 'providers.csv'))).toBe(false);
     const oldMd = readFileSync(join(old, 'comparison.md'), 'utf8');
-    expect(oldMd).toContain(`\n\n## Per capacity provider\n\n${NOT_RECORDED_NOTE}\n\n## Paired differences`);
-    expect(buildComparisonHtml(old)).not.toContain('Per capacity provider');
+    expect(oldMd).toContain(`\n\n## Per capacity provider\n\n${NONE_RECORDED_NOTE}\n\n## Paired differences`);
+    expect(oldMd).toContain('No point has figures per capacity provider: every point was merged from a shard file written before');
+    expect(oldMd).not.toContain('a point so marked');
+    // the page says so too (it showed nothing), without a not-recorded row or the note of one
+    const oldHtml = buildComparisonHtml(old);
+    expect(oldHtml).toContain('<h3>Per capacity provider</h3>\n<p class="muted">No point has figures per capacity provider: this folder has no providers.csv');
+    expect(oldHtml).toContain(NO_PROVIDERS_FILE_NOTE.slice(-40));
+    expect(oldHtml).not.toContain('a point so marked');
+    // a folder with providers.csv has no such note
+    expect(html).not.toContain('No point has figures per capacity provider');
   });
 
   it('each replication\'s own figures: with one provider its cost is the run\'s total, so providers.csv\'s cost mean and ± are sweep.csv\'s', async () => {

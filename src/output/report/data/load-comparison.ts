@@ -81,6 +81,8 @@ export interface ComparisonData {
   paired: PairedRow[];
   /** providers.csv, row by row; empty for a folder without the file (written before it; a sweep's: merged from shard files written before they recorded the figures). */
   providers: ProviderRow[];
+  /** Whether the folder has a providers.csv (a sweep's without one: no point has figures per provider, NO_PROVIDERS_FILE_NOTE). */
+  providersFile: boolean;
   /**
    * The replications run: the largest `<metric>_n` of the table (cost has a value in every
    * run); NaN when the file has no counts (written before them, or merged from such shards).
@@ -181,7 +183,8 @@ export function loadComparison(dir: string): ComparisonData {
     return false;
   });
   const missingRuns = kind === 'compare' ? labels.filter((l) => !isFolder(join(dir, 'runs', l))) : [];
-  return { dir, kind, rows, paired, providers, replications, runs, otherSweepsRuns, missingRuns, incompleteRuns };
+  const providersFile = existsSync(join(dir, 'providers.csv'));
+  return { dir, kind, rows, paired, providers, providersFile, replications, runs, otherSweepsRuns, missingRuns, incompleteRuns };
 }
 
 /**
