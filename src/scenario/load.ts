@@ -186,12 +186,14 @@ export function parseScenarioText(file: string, text: string): RawScenario {
 /** The deepest nesting of maps and lists read (a scenario needs about 10; the yaml package overflowed the stack at about 2 500). */
 const MAX_NESTING = 64;
 
-/** What the text holds at `offset`, for a syntax error: `"1h"` (to the end of its line, at most 30 characters), `the end of the line`, `the end of the file`. */
+/** What the text holds at `offset`, for a syntax error: `"1h"` (to the end of its line, at most 30 characters, counted as code points), `the end of the line`, `the end of the file`. */
 function foundAt(text: string, offset: number): string {
   if (offset >= text.length || text.slice(offset).trim() === '') return 'the end of the file';
   const rest = text.slice(offset).split(/\r?\n/)[0].trimEnd();
   if (rest.trim() === '') return 'the end of the line';
-  return JSON.stringify(rest.length > 30 ? `${rest.slice(0, 30)}...` : rest);
+  // cut by code points, not UTF-16 units: an emoji's two halves stay together
+  const points = [...rest];
+  return JSON.stringify(points.length > 30 ? `${points.slice(0, 30).join('')}...` : rest);
 }
 
 function isStackOverflow(e: unknown): boolean {

@@ -53,6 +53,10 @@ describe("YAML syntax errors: file:line:column, what was found, the yaml package
     expect(said).toMatch(/^:3:1: expected valid YAML\/JSON, found the end of the file \(/);
     // a long line is cut to 30 characters
     expect(message('name: a\nduration 1h and then a great deal more text here\n')).toMatch(/found "duration 1h and then a great d\.\.\." \(/);
+    // cut by code points: an emoji on the cut stays whole (not "\ud83d..."), and counts as one
+    const cut = message('name: a\nduration 1h and then a great \u{1F600}\u{1F600} more text\n');
+    expect(cut).toContain('found "duration 1h and then a great \u{1F600}..." (');
+    expect(cut).not.toMatch(/\\ud83d/);
   });
 
   it('an unclosed quote or bracket: told to close it, not a key hint', () => {
