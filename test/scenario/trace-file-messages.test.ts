@@ -3,7 +3,7 @@
 // expected, what was found and where in the file, and a hint.
 
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
 import { traceReadMessage } from '../../src/scenario/resolve.js';
@@ -33,6 +33,17 @@ describe('a trace file that cannot be read', () => {
     expect(problems('rat.csv')).toEqual([`${KEY}expected a CSV trace file, found no file at ${join(dir, 'rat.csv')} (did you mean "rate.csv"?); a relative path is read from the scenario file's folder`]);
     // an unrelated name: no hint
     expect(problems('nothing-like-it.csv')).toEqual([`${KEY}expected a CSV trace file, found no file at ${join(dir, 'nothing-like-it.csv')}; a relative path is read from the scenario file's folder`]);
+  });
+
+  it('a file on the way, a link loop, a dangling link; a link to a trace is suggested', () => {
+    writeFileSync(join(dir, 'plain.csv'), 'time_s,rps\n0,100\n');
+    expect(problems('plain.csv/x.csv')).toEqual([`${KEY}expected a CSV trace file, found no file at ${join(dir, 'plain.csv/x.csv')} (${join(dir, 'plain.csv')} is a file, not a folder)`]);
+    symlinkSync('tloop.csv', join(dir, 'tloop.csv'));
+    expect(problems('tloop.csv')).toEqual([`${KEY}expected a CSV trace file, found a link loop at ${join(dir, 'tloop.csv')}`]);
+    symlinkSync('gone.csv', join(dir, 'tdangling.csv'));
+    expect(problems('tdangling.csv')).toEqual([`${KEY}expected a CSV trace file, found a link to a missing file at ${join(dir, 'tdangling.csv')} (it points to gone.csv)`]);
+    symlinkSync('plain.csv', join(dir, 'linked-trace.csv'));
+    expect(problems('linked-trac.csv')).toEqual([`${KEY}expected a CSV trace file, found no file at ${join(dir, 'linked-trac.csv')} (did you mean "linked-trace.csv"?); a relative path is read from the scenario file's folder`]);
   });
 
   it('a folder', () => {
