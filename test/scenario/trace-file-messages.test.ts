@@ -67,6 +67,11 @@ describe("a trace file's header, rows and numbers", () => {
     ]);
   });
 
+  it('a stray quote: the cell as written, JSON-quoted, so its quote does not seem to open the place after it', () => {
+    expect(problems('quote.csv', 'time_s,rps\n0,"1\n')).toEqual([`${KEY}expected a closing quote by the end of the line, found "\\"1" at quote.csv, line 2, column 2 ("rps"); a quoted cell may not span lines`]);
+    expect(problems('quote2.csv', 'time_s,rps\n0,2"00\n')).toEqual([`${KEY}expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found "2\\"00" at quote2.csv, line 2, column 2 ("rps")`]);
+  });
+
   it('a row too short, a cell that is no number, a rate below 0', () => {
     expect(problems('short.csv', 'time_s,rps\n0,100\n60\n')).toEqual([`${KEY}expected a rate per second, found a row of only 1 field(s) at short.csv, line 3, column 2 ("rps")`]);
     expect(problems('nan.csv', 'time_s,rps\n0,100\n60,abc\n')).toEqual([`${KEY}expected a rate per second, found "abc" at nan.csv, line 3, column 2 ("rps")`]);
