@@ -5,7 +5,7 @@ import { bareSecondsWritten } from './bare-seconds.js';
 import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { likelyMeantName, meantHint } from './did-you-mean.js';
-import { LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { Lexer, LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
 import { decodeUtf8, filesIn, invalidUtf8Message, MAX_SCENARIO_BYTES, missingFileFound, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { INFINITY_FOUND, issueMessage } from './schema-helpers.js';
@@ -148,7 +148,7 @@ export function parseScenarioText(file: string, text: string): RawScenario {
       const key = repeat?.key ?? text.slice(e.pos[0]).split(/[:\n]/)[0].trim().replace(/^(["'])(.*)\1$/, '$2');
       message = `expected each key once in a map, found ${JSON.stringify(key)} again${repeat === undefined ? '' : ` (first on line ${repeat.firstLine})`}; remove one, or merge their values`;
     } else {
-      message = `expected valid YAML/JSON, found ${foundAt(text, e.pos[0])} (${said})${yamlHint(e.code, said)}`;
+      message = `expected valid YAML/JSON, found ${foundAt(text, e.pos[0])} (${said})${yamlHint(e.code, said, text, lineCounter)}`;
     }
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
     throw new ScenarioError(file, [{ path: '', line, column, message: `${message}${more}` }]);
@@ -341,12 +341,33 @@ const YAML_HINTS: Partial<Record<string, string>> = {
  * (an unclosed quote is a MISSING_CHAR, an unclosed `[` or `{` a BAD_INDENT, each pointing
  * where the file or the collection ends), else by its code; '' for none.
  */
-function yamlHint(code: string, message: string): string {
+function yamlHint(code: string, message: string, text: string, counter: LineCounter): string {
   const quote = /^Missing closing (["'])quote/.exec(message);
-  if (quote) return `; close the ${quote[1]} opened earlier in the file (a quoted value runs to its closing quote)`;
+  if (quote) {
+    const at = quoteOpenedAt(text, quote[1]);
+    const where = at === undefined ? 'earlier in the file' : `on line ${counter.linePos(at).line}, column ${counter.linePos(at).col}`;
+    return `; close the ${quote[1]} opened ${where} (a quoted value runs to its closing quote, so this one ran to the end of the file)`;
+  }
   const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with an? ([\]}])/.exec(message);
   if (flow) return `; close the ${flow[2] === ']' ? '[' : '{'} opened earlier with ${flow[2]} (a ${flow[1] === 'sequence' ? 'list' : 'map'} written inline ends on its own brackets), or indent its next lines deeper than its key`;
   return YAML_HINTS[code] ?? '';
+}
+
+/**
+ * The offset of the quote that opens the last quoted scalar (`"` or `'`) of `text`, read by
+ * the yaml package's lexer: the one left unclosed when the parser says the closing quote is
+ * missing (it reports the end of the file). Undefined if none is found.
+ */
+function quoteOpenedAt(text: string, quote: string): number | undefined {
+  let offset = 0;
+  let at: number | undefined;
+  for (const token of new Lexer().lex(text)) {
+    // the lexer's marks for a document, a flow end and a scalar hold no text of the file
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    if (token.startsWith(quote)) at = offset;
+    offset += token.length;
+  }
+  return at;
 }
 
 /**

@@ -60,7 +60,10 @@ describe("YAML syntax errors: file:line:column, what was found, the yaml package
   });
 
   it('an unclosed quote or bracket: told to close it, not a key hint', () => {
-    expect(message('name: "abc\nduration: 1h\n')).toBe(':3:1: expected valid YAML/JSON, found the end of the file (Missing closing "quote); close the " opened earlier in the file (a quoted value runs to its closing quote)');
+    expect(message('name: "abc\nduration: 1h\n')).toBe(':3:1: expected valid YAML/JSON, found the end of the file (Missing closing "quote); close the " opened on line 1, column 7 (a quoted value runs to its closing quote, so this one ran to the end of the file)');
+    // the unclosed one, after closed ones of both kinds; a ' in a flow list
+    expect(message('a: "ok"\nb: \'x\'\nname: "abc\nduration: 1h\n# c\n')).toMatch(/; close the " opened on line 3, column 7 \(/);
+    expect(message('name: a\nx: [\'abc, d]\nseed: 1\n')).toMatch(/^:4:1: expected valid YAML\/JSON, found the end of the file \(Missing closing 'quote\); close the ' opened on line 2, column 5 \(/);
     expect(message('name: a\ncluster:\n  availabilityZones: [us-east-1a, us-east-1b\n  capacityProviders: {}\n')).toMatch(/; close the \[ opened earlier with \] \(a list written inline ends on its own brackets\), or indent its next lines deeper than its key$/);
     expect(message('name: a\nseed: {x: 1\nduration: 1h\n')).toMatch(/; close the \{ opened earlier with \} \(a map written inline/);
   });
