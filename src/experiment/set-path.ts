@@ -20,12 +20,13 @@ export class SetPathError extends Error {
 }
 
 /**
- * Keys no scenario has that JavaScript gives meaning to: `__proto__` (assigning it would
- * replace the map's prototype, so the value would vanish from the run), `constructor` and
- * `prototype` (names of what every object or function inherits). Refused unless the map
- * has the key itself (a service may be named "constructor"; the loader refuses "__proto__").
+ * `__proto__` is the one key no scenario has (the loader refuses it anywhere) and assigning
+ * it would replace the map's prototype, so the value would vanish from the run. Other names
+ * JavaScript gives meaning to (`constructor`, `prototype`, `toString`) are set as own keys,
+ * polluting nothing, and the schema judges them as any other name: a map of chosen names
+ * (services, policies, attributes) may hold one; a fixed map refuses it with its keys.
  */
-const RESERVED = new Set(['__proto__', 'constructor', 'prototype']);
+const RESERVED = '__proto__';
 
 /**
  * Sets the value at a dotted path, modifying `root`. Every segment but the last must
@@ -64,10 +65,10 @@ export function setPath(root: unknown, path: string, value: unknown): void {
     if (!isJsonObject(node)) {
       throw new SetPathError(where, `expected a map holding the key "${segments[at]}", found ${describe(node)}; set ${where} itself`);
     }
-    if (RESERVED.has(segments[at]) && (segments[at] === '__proto__' || !Object.hasOwn(node, segments[at]))) {
+    if (segments[at] === RESERVED) {
       throw new SetPathError(
         here(segments[at]),
-        `expected a key of ${where} (${keysOf(node)}), found "${segments[at]}", a name with a meaning of its own in JavaScript (an object's prototype or constructor); no scenario key is named so`,
+        `expected a key of ${where} (${keysOf(node)}), found "${RESERVED}", a name JavaScript reserves (an object's prototype); no scenario key is named so`,
       );
     }
     const take = longestKey(node, segments, at);

@@ -3,8 +3,8 @@
 // ends, so reading it hung for ever. A pipe or socket (`<(...)`, /dev/stdin from a pipe or
 // from a parent process's socket pair) ends when the writer closes it.
 
-import { statSync, type Stats } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { lstatSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 
 /** What the path is, in words, when it is no file ecsim can read to its end; undefined when it is one (or is missing: the read says so). */
 export function notAFileToRead(path: string): string | undefined {
@@ -120,4 +120,58 @@ function firstInvalidUtf8(b: Uint8Array): number {
     i += n + 1;
   }
   return b.length;
+}
+
+/**
+ * What stands at a path a read failed on with ENOENT, ENOTDIR or ELOOP, in words for
+ * "found ...": `no file of that name`, `no file of that name (q.yaml is a file, not a
+ * folder)` (a file where the path needs a folder), `a link to a missing file (it points to
+ * x.yaml)`, `a link loop`; with `at` given, `no file at <at>`, `a link loop at <at>`...;
+ * undefined for any other code. `missing` is true when nothing of that name is there at
+ * all (a sibling may then be meant).
+ */
+export function missingFileFound(path: string, code: string | undefined, at?: string): { found: string; missing: boolean } | undefined {
+  const where = (what: string, plain: string) => (at === undefined ? plain : `${what} at ${at}`);
+  if (code === 'ELOOP') return { found: where('a link loop', 'a link loop'), missing: false };
+  if (code === 'ENOTDIR') {
+    const file = fileOnTheWay(path);
+    return { found: `${where('no file', 'no file of that name')}${file === undefined ? '' : ` (${file} is a file, not a folder)`}`, missing: false };
+  }
+  if (code !== 'ENOENT') return undefined;
+  try {
+    if (lstatSync(path).isSymbolicLink()) return { found: `${where('a link to a missing file', 'a link to a missing file')} (it points to ${readlinkSync(path)})`, missing: false };
+  } catch {
+    // nothing there, not even a link
+  }
+  return { found: where('no file', 'no file of that name'), missing: true };
+}
+
+/** The first part of `path` (as written) that is a file where a folder is needed, if any. */
+function fileOnTheWay(path: string): string | undefined {
+  const parts = path.split('/');
+  for (let n = 1; n < parts.length; n++) {
+    const prefix = parts.slice(0, n).join('/');
+    if (prefix === '' || prefix === '.' || prefix === '..') continue;
+    try {
+      if (!statSync(prefix).isDirectory()) return prefix;
+    } catch {
+      return undefined;
+    }
+  }
+  return undefined;
+}
+
+/** The names of the files in `folder`, a link to a file counted as one (as reading it would); throws when the folder cannot be read. */
+export function filesIn(folder: string): string[] {
+  return readdirSync(folder, { withFileTypes: true })
+    .filter((d) => {
+      if (d.isFile()) return true;
+      if (!d.isSymbolicLink()) return false;
+      try {
+        return statSync(join(folder, d.name)).isFile();
+      } catch {
+        return false;
+      }
+    })
+    .map((d) => d.name);
 }

@@ -2,11 +2,11 @@
 // problem becomes a ScenarioIssue with the key path and, where known, the line.
 
 import { bareSecondsWritten } from './bare-seconds.js';
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { basename, dirname, resolve as resolvePath } from 'node:path';
 import { likelyMeantName, meantHint } from './did-you-mean.js';
-import { LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
-import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
+import { Lexer, LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
+import { decodeUtf8, filesIn, invalidUtf8Message, MAX_SCENARIO_BYTES, missingFileFound, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { INFINITY_FOUND, issueMessage } from './schema-helpers.js';
 import type { z } from 'zod';
@@ -52,15 +52,16 @@ export function readScenarioText(file: string): string {
     bytes = readFileSync(file);
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
+    const missing = missingFileFound(file, code);
     const found =
-      code === 'ENOENT'
-        ? 'no file of that name'
+      missing !== undefined
+        ? missing.found
         : code === 'EISDIR'
           ? 'a folder'
           : code === 'EACCES' || code === 'EPERM'
             ? 'a file ecsim may not read (permission denied)'
             : `a file that cannot be read (${code})`;
-    throw new ScenarioError(file, [{ path: '', message: `expected a scenario file, found ${found}${code === 'ENOENT' ? siblingScenarioHint(file) : ''}` }]);
+    throw new ScenarioError(file, [{ path: '', message: `expected a scenario file, found ${found}${missing?.missing ? siblingScenarioHint(file) : ''}` }]);
   }
   const after = tooLarge(bytes.length);
   if (after !== undefined) throw new ScenarioError(file, [{ path: '', message: after }]);
@@ -69,18 +70,22 @@ export function readScenarioText(file: string): string {
   return text;
 }
 
-/** ` (did you mean "quickstart.yaml"?)` for a missing scenario file close to the name of a file beside it, as written; else ''. */
+/**
+ * ` (did you mean "quickstart.yaml"?)` for a missing scenario file close to the name of a
+ * file beside it (or a link to one), as written; else ''. The name with .yaml, .yml or .json
+ * added, when there, is the one meant (`scenarios/quickstart`: not compare-quickstart.yaml).
+ */
 function siblingScenarioHint(file: string): string {
   let names: string[];
   try {
-    names = readdirSync(dirname(resolvePath(file)), { withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => d.name);
+    names = filesIn(dirname(resolvePath(file)));
   } catch {
     return '';
   }
   const folder = dirname(file);
-  return meantHint(likelyMeantName(basename(file), names).map((m) => (folder === '.' && !file.startsWith('./') ? m : `${folder}/${m}`)));
+  const withExtension = ['.yaml', '.yml', '.json'].map((ext) => `${basename(file)}${ext}`).filter((n) => names.includes(n));
+  const meant = withExtension.length > 0 ? withExtension : likelyMeantName(basename(file), names);
+  return meantHint(meant.map((m) => (folder === '.' && !file.startsWith('./') ? m : `${folder}/${m}`)));
 }
 
 /**
@@ -143,7 +148,7 @@ export function parseScenarioText(file: string, text: string): RawScenario {
       const key = repeat?.key ?? text.slice(e.pos[0]).split(/[:\n]/)[0].trim().replace(/^(["'])(.*)\1$/, '$2');
       message = `expected each key once in a map, found ${JSON.stringify(key)} again${repeat === undefined ? '' : ` (first on line ${repeat.firstLine})`}; remove one, or merge their values`;
     } else {
-      message = `expected valid YAML/JSON, found ${foundAt(text, e.pos[0])} (${said})${yamlHint(e.code, said)}`;
+      message = `expected valid YAML/JSON, found ${foundAt(text, e.pos[0])} (${said})${yamlHint(e.code, said, text, lineCounter)}`;
     }
     const more = doc.errors.length > 1 ? ` (${doc.errors.length - 1} more YAML ${doc.errors.length === 2 ? 'error follows' : 'errors follow'} from here)` : '';
     throw new ScenarioError(file, [{ path: '', line, column, message: `${message}${more}` }]);
@@ -186,12 +191,14 @@ export function parseScenarioText(file: string, text: string): RawScenario {
 /** The deepest nesting of maps and lists read (a scenario needs about 10; the yaml package overflowed the stack at about 2 500). */
 const MAX_NESTING = 64;
 
-/** What the text holds at `offset`, for a syntax error: `"1h"` (to the end of its line, at most 30 characters), `the end of the line`, `the end of the file`. */
+/** What the text holds at `offset`, for a syntax error: `"1h"` (to the end of its line, at most 30 characters, counted as code points), `the end of the line`, `the end of the file`. */
 function foundAt(text: string, offset: number): string {
   if (offset >= text.length || text.slice(offset).trim() === '') return 'the end of the file';
   const rest = text.slice(offset).split(/\r?\n/)[0].trimEnd();
   if (rest.trim() === '') return 'the end of the line';
-  return JSON.stringify(rest.length > 30 ? `${rest.slice(0, 30)}...` : rest);
+  // cut by code points, not UTF-16 units: an emoji's two halves stay together
+  const points = [...rest];
+  return JSON.stringify(points.length > 30 ? `${points.slice(0, 30).join('')}...` : rest);
 }
 
 function isStackOverflow(e: unknown): boolean {
@@ -334,12 +341,33 @@ const YAML_HINTS: Partial<Record<string, string>> = {
  * (an unclosed quote is a MISSING_CHAR, an unclosed `[` or `{` a BAD_INDENT, each pointing
  * where the file or the collection ends), else by its code; '' for none.
  */
-function yamlHint(code: string, message: string): string {
+function yamlHint(code: string, message: string, text: string, counter: LineCounter): string {
   const quote = /^Missing closing (["'])quote/.exec(message);
-  if (quote) return `; close the ${quote[1]} opened earlier in the file (a quoted value runs to its closing quote)`;
+  if (quote) {
+    const at = quoteOpenedAt(text, quote[1]);
+    const where = at === undefined ? 'earlier in the file' : `on line ${counter.linePos(at).line}, column ${counter.linePos(at).col}`;
+    return `; close the ${quote[1]} opened ${where} (a quoted value runs to its closing quote, so this one ran to the end of the file)`;
+  }
   const flow = /^Flow (sequence|map) in block collection must be sufficiently indented and end with an? ([\]}])/.exec(message);
   if (flow) return `; close the ${flow[2] === ']' ? '[' : '{'} opened earlier with ${flow[2]} (a ${flow[1] === 'sequence' ? 'list' : 'map'} written inline ends on its own brackets), or indent its next lines deeper than its key`;
   return YAML_HINTS[code] ?? '';
+}
+
+/**
+ * The offset of the quote that opens the last quoted scalar (`"` or `'`) of `text`, read by
+ * the yaml package's lexer: the one left unclosed when the parser says the closing quote is
+ * missing (it reports the end of the file). Undefined if none is found.
+ */
+function quoteOpenedAt(text: string, quote: string): number | undefined {
+  let offset = 0;
+  let at: number | undefined;
+  for (const token of new Lexer().lex(text)) {
+    // the lexer's marks for a document, a flow end and a scalar hold no text of the file
+    if (token === '\x02' || token === '\x18' || token === '\x1f') continue;
+    if (token.startsWith(quote)) at = offset;
+    offset += token.length;
+  }
+  return at;
 }
 
 /**

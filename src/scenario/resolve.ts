@@ -2,8 +2,8 @@
 // capacity providers), AWS's rules that span keys, and derived values the simulator
 // needs (task resources, host ports, the providers of each service).
 
-import { closeSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
-import { decodeUtf8, invalidUtf8Message, MAX_TRACE_BYTES, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
+import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
+import { decodeUtf8, filesIn, invalidUtf8Message, MAX_TRACE_BYTES, missingFileFound, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
 import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
 import { didYouMeanName, likelyMeantName, meantHint } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
@@ -357,16 +357,17 @@ function constraintTypes(list: readonly { type: string; expression?: string }[])
  * from the scenario file's folder`; `written` is the path as the scenario wrote it.
  */
 export function traceReadMessage(written: string, file: string, code: string): string {
+  const missing = missingFileFound(file, code, file);
   const found =
-    code === 'ENOENT'
-      ? `no file at ${file}`
+    missing !== undefined
+      ? missing.found
       : code === 'EISDIR'
         ? `a folder at ${file}`
         : code === 'EACCES' || code === 'EPERM'
           ? `a file ecsim may not read at ${file} (permission denied)`
           : `a file that cannot be read at ${file} (${code})`;
   let hint = '';
-  if (code === 'ENOENT') {
+  if (missing?.missing) {
     hint = siblingHint(written, file);
     if (!isAbsolute(written)) hint += "; a relative path is read from the scenario file's folder";
   } else if (code === 'EISDIR') hint = '; name the CSV file in it';
@@ -378,9 +379,7 @@ export function traceReadMessage(written: string, file: string, code: string): s
 function siblingHint(written: string, file: string): string {
   let names: string[];
   try {
-    names = readdirSync(dirname(file), { withFileTypes: true })
-      .filter((d) => d.isFile())
-      .map((d) => d.name);
+    names = filesIn(dirname(file));
   } catch {
     return '';
   }

@@ -84,7 +84,7 @@ describe('a CSV trace with a quote that never closes', () => {
       expect(r.status, args[0]).toBe(2);
       const lines = r.stderr.trim().split('\n');
       expect(lines).toHaveLength(1);
-      expect(lines[0]).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: expected a closing quote by the end of the line, found "100 at rate\.csv, line 2, column 2 \("rps"\); a quoted cell may not span lines$/);
+      expect(lines[0]).toMatch(/: services\.web\.workload\.requestRate\.csv\.file: expected a closing quote by the end of the line, found "\\"100" at rate\.csv, line 2, column 2 \("rps"\); a quoted cell may not span lines$/);
     }
     expect(existsSync(join(dir, 'out'))).toBe(false);
   }, 30_000);

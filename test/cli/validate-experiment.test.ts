@@ -114,6 +114,22 @@ describe('ecsim validate on variants and sweeps', () => {
     expect((await problems(file))[0]).toMatch(new RegExp(`^${escaped(file)}:${line}: sweep value [^:]*: services\\.web\\.autoScaling\\.policys: expected a key of services\\.web\\.autoScaling \\(minCapacity, maxCapacity, policies\\), found "policys" \\(did you mean "policies"\\?\\)$`));
   });
 
+  it('a sweep path ending in a name JavaScript gives meaning to: constructor is a key like any other (an attribute may be named so; a fixed map lists all its keys)', async () => {
+    const quickstart = readFileSync('scenarios/quickstart.yaml', 'utf8');
+    expect(quickstart).toContain('        launchDelay: 60s\n');
+    const withAttributes = quickstart.replace('        launchDelay: 60s\n', '        launchDelay: 60s\n        attributes: { zone: a }\n');
+    const attribute = writeScenario(dir, 'sweep-attr-constructor', `${withAttributes}sweep:\n  cluster.capacityProviders.ec2.autoScalingGroup.attributes.constructor: [a, b]\n`);
+    const r = await cli('validate', attribute);
+    expect(r.stderr).toBe('');
+    expect(r.stdout).toBe(`${attribute}: ok (1 service, 3600 s simulated; all 2 sweep points checked)\n`);
+    expect(r.code).toBe(0);
+    // a fixed map: the schema's word, with every key a service may have
+    const service = writeScenario(dir, 'sweep-service-constructor', `${quickstart}sweep:\n  services.web.constructor: [a, b]\n`);
+    expect(await problems(service)).toEqual([
+      expect.stringMatching(/: sweep value services\.web\.constructor=a: services\.web\.constructor: unknown key "constructor"; expected one of: taskDefinition, desiredCount, schedulingStrategy, .*availabilityZoneRebalancing$/),
+    ]);
+  });
+
   it('a sweep value of the wrong type: the key, the value and what was expected', async () => {
     const { file, line } = edited(dir, 'sweep-type', 'scaleOutCooldown: [60s, 300s]', 'scaleOutCooldown: [60s, fast]');
     expect(await problems(file)).toEqual([

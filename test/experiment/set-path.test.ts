@@ -55,19 +55,32 @@ describe('setPath (sweep dotted paths)', () => {
     );
   });
 
-  it('refuses __proto__, constructor and prototype as keys no map has, as expected / found (a service may be named so)', () => {
-    for (const reserved of ['__proto__', 'constructor', 'prototype']) {
-      for (const path of [`services.web.${reserved}`, `services.web.${reserved}.x`]) {
-        const s = scenario();
-        expect(() => setPath(s, path, 1)).toThrow(
-          expect.objectContaining({
-            at: `services.web.${reserved}`,
-            problem: `expected a key of services.web (desiredCount, autoScaling), found "${reserved}", a name with a meaning of its own in JavaScript (an object's prototype or constructor); no scenario key is named so`,
-          }),
-        );
-        expect(s).toEqual(scenario());
-        expect(Object.getPrototypeOf(s.services.web)).toBe(Object.prototype);
-      }
+  it('refuses __proto__ (no scenario has it), as expected / found, changing nothing', () => {
+    for (const path of ['services.web.__proto__', 'services.web.__proto__.x']) {
+      const s = scenario();
+      expect(() => setPath(s, path, 1)).toThrow(
+        expect.objectContaining({
+          at: 'services.web.__proto__',
+          problem: 'expected a key of services.web (desiredCount, autoScaling), found "__proto__", a name JavaScript reserves (an object\'s prototype); no scenario key is named so',
+        }),
+      );
+      expect(s).toEqual(scenario());
+      expect(Object.getPrototypeOf(s.services.web)).toBe(Object.prototype);
+    }
+  });
+
+  it('sets constructor, prototype and toString as own keys like any other name (the schema judges them)', () => {
+    for (const name of ['constructor', 'prototype', 'toString']) {
+      const s = scenario();
+      setPath(s, `services.web.${name}`, 'x');
+      expect(Object.hasOwn(s.services.web, name)).toBe(true);
+      expect((s.services.web as Record<string, unknown>)[name]).toBe('x');
+      expect(Object.getPrototypeOf(s.services.web)).toBe(Object.prototype);
+      expect(({} as Record<string, unknown>)[name]).not.toBe('x');
+      // a path through one the map lacks: the keys there, as any missing key
+      expect(() => setPath(scenario(), `services.web.${name}.x`, 1)).toThrow(
+        expect.objectContaining({ at: `services.web.${name}`, problem: expect.stringMatching(/^expected a key of services\.web \(desiredCount, autoScaling\), found "/) }),
+      );
     }
     // a map that has the key itself: set as any other
     const named = { services: { constructor: { desiredCount: 1 } } } as Record<string, any>;

@@ -67,7 +67,7 @@ describe('names of Object built-ins', () => {
 
   it('a sweep path through "__proto__" is refused (it replaced the map\'s prototype)', () => {
     const root = { services: { web: {} } } as Record<string, unknown>;
-    expect(() => setPath(root, 'services.web.__proto__', { x: 1 })).toThrow(/^services\.web\.__proto__: expected a key of services\.web \(.*\), found "__proto__", a name with a meaning of its own in JavaScript/);
+    expect(() => setPath(root, 'services.web.__proto__', { x: 1 })).toThrow(/^services\.web\.__proto__: expected a key of services\.web \(.*\), found "__proto__", a name JavaScript reserves \(an object's prototype\); no scenario key is named so$/);
     expect(Object.getPrototypeOf((root.services as Record<string, unknown>).web)).toBe(Object.prototype);
   });
 

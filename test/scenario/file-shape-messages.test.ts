@@ -4,7 +4,7 @@
 // will be stringified").
 
 import { describe, it, expect } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDir } from '../helpers.js';
 import { loadScenarioFile, loadScenarioText, ScenarioError } from '../../src/scenario/index.js';
@@ -108,5 +108,25 @@ describe('a scenario file that cannot be read', () => {
     expect(said(join(dir, 'quikstart.yaml'))).toBe(`${join(dir, 'quikstart.yaml')}: expected a scenario file, found no file of that name (did you mean "${join(dir, 'quickstart.yaml')}"?)`);
     expect(said(join(dir, 'other.yaml'))).toBe(`${join(dir, 'other.yaml')}: expected a scenario file, found no file of that name`);
     expect(said(dir)).toBe(`${dir}: expected a scenario file, found a folder`);
+  });
+
+  it('a file on the way, a link loop, a dangling link: said as such, not "cannot be read (ENOTDIR)" or "no file of that name"', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'q.yaml'), QUICKSTART);
+    const through = join(dir, 'q.yaml', 's.yaml');
+    expect(said(through)).toBe(`${through}: expected a scenario file, found no file of that name (${join(dir, 'q.yaml')} is a file, not a folder)`);
+    symlinkSync('loop.yaml', join(dir, 'loop.yaml'));
+    expect(said(join(dir, 'loop.yaml'))).toBe(`${join(dir, 'loop.yaml')}: expected a scenario file, found a link loop`);
+    symlinkSync('nowhere.yaml', join(dir, 'dangling.yaml'));
+    expect(said(join(dir, 'dangling.yaml'))).toBe(`${join(dir, 'dangling.yaml')}: expected a scenario file, found a link to a missing file (it points to nowhere.yaml)`);
+  });
+
+  it('did-you-mean: a link to a scenario counts as a file; the name with .yaml/.yml/.json added is the one meant, alone', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'real.txt'), QUICKSTART);
+    symlinkSync('real.txt', join(dir, 'quickstart.yaml'));
+    expect(said(join(dir, 'quikstart.yaml'))).toBe(`${join(dir, 'quikstart.yaml')}: expected a scenario file, found no file of that name (did you mean "${join(dir, 'quickstart.yaml')}"?)`);
+    writeFileSync(join(dir, 'compare-quickstart.yaml'), QUICKSTART);
+    expect(said(join(dir, 'quickstart'))).toBe(`${join(dir, 'quickstart')}: expected a scenario file, found no file of that name (did you mean "${join(dir, 'quickstart.yaml')}"?)`);
   });
 });

@@ -3,7 +3,7 @@
 // expected, what was found and where in the file, and a hint.
 
 import { describe, it, expect } from 'vitest';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
 import { traceReadMessage } from '../../src/scenario/resolve.js';
@@ -35,6 +35,17 @@ describe('a trace file that cannot be read', () => {
     expect(problems('nothing-like-it.csv')).toEqual([`${KEY}expected a CSV trace file, found no file at ${join(dir, 'nothing-like-it.csv')}; a relative path is read from the scenario file's folder`]);
   });
 
+  it('a file on the way, a link loop, a dangling link; a link to a trace is suggested', () => {
+    writeFileSync(join(dir, 'plain.csv'), 'time_s,rps\n0,100\n');
+    expect(problems('plain.csv/x.csv')).toEqual([`${KEY}expected a CSV trace file, found no file at ${join(dir, 'plain.csv/x.csv')} (${join(dir, 'plain.csv')} is a file, not a folder)`]);
+    symlinkSync('tloop.csv', join(dir, 'tloop.csv'));
+    expect(problems('tloop.csv')).toEqual([`${KEY}expected a CSV trace file, found a link loop at ${join(dir, 'tloop.csv')}`]);
+    symlinkSync('gone.csv', join(dir, 'tdangling.csv'));
+    expect(problems('tdangling.csv')).toEqual([`${KEY}expected a CSV trace file, found a link to a missing file at ${join(dir, 'tdangling.csv')} (it points to gone.csv)`]);
+    symlinkSync('plain.csv', join(dir, 'linked-trace.csv'));
+    expect(problems('linked-trac.csv')).toEqual([`${KEY}expected a CSV trace file, found no file at ${join(dir, 'linked-trac.csv')} (did you mean "linked-trace.csv"?); a relative path is read from the scenario file's folder`]);
+  });
+
   it('a folder', () => {
     mkdirSync(join(dir, 'folder.csv'), { recursive: true });
     expect(problems('folder.csv')).toEqual([`${KEY}expected a CSV trace file, found a folder at ${join(dir, 'folder.csv')}; name the CSV file in it`]);
@@ -54,6 +65,11 @@ describe("a trace file's header, rows and numbers", () => {
     expect(problems('hdr2.csv', 'time_s,requests\n0,100\n')).toEqual([
       `${KEY}expected a value column "rps", found columns "time_s", "requests" at hdr2.csv, line 1; csv.valueColumn names the file's value column (default "rps")`,
     ]);
+  });
+
+  it('a stray quote: the cell as written, JSON-quoted, so its quote does not seem to open the place after it', () => {
+    expect(problems('quote.csv', 'time_s,rps\n0,"1\n')).toEqual([`${KEY}expected a closing quote by the end of the line, found "\\"1" at quote.csv, line 2, column 2 ("rps"); a quoted cell may not span lines`]);
+    expect(problems('quote2.csv', 'time_s,rps\n0,2"00\n')).toEqual([`${KEY}expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found "2\\"00" at quote2.csv, line 2, column 2 ("rps")`]);
   });
 
   it('a row too short, a cell that is no number, a rate below 0', () => {

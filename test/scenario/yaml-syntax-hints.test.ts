@@ -53,10 +53,17 @@ describe("YAML syntax errors: file:line:column, what was found, the yaml package
     expect(said).toMatch(/^:3:1: expected valid YAML\/JSON, found the end of the file \(/);
     // a long line is cut to 30 characters
     expect(message('name: a\nduration 1h and then a great deal more text here\n')).toMatch(/found "duration 1h and then a great d\.\.\." \(/);
+    // cut by code points: an emoji on the cut stays whole (not "\ud83d..."), and counts as one
+    const cut = message('name: a\nduration 1h and then a great \u{1F600}\u{1F600} more text\n');
+    expect(cut).toContain('found "duration 1h and then a great \u{1F600}..." (');
+    expect(cut).not.toMatch(/\\ud83d/);
   });
 
   it('an unclosed quote or bracket: told to close it, not a key hint', () => {
-    expect(message('name: "abc\nduration: 1h\n')).toBe(':3:1: expected valid YAML/JSON, found the end of the file (Missing closing "quote); close the " opened earlier in the file (a quoted value runs to its closing quote)');
+    expect(message('name: "abc\nduration: 1h\n')).toBe(':3:1: expected valid YAML/JSON, found the end of the file (Missing closing "quote); close the " opened on line 1, column 7 (a quoted value runs to its closing quote, so this one ran to the end of the file)');
+    // the unclosed one, after closed ones of both kinds; a ' in a flow list
+    expect(message('a: "ok"\nb: \'x\'\nname: "abc\nduration: 1h\n# c\n')).toMatch(/; close the " opened on line 3, column 7 \(/);
+    expect(message('name: a\nx: [\'abc, d]\nseed: 1\n')).toMatch(/^:4:1: expected valid YAML\/JSON, found the end of the file \(Missing closing 'quote\); close the ' opened on line 2, column 5 \(/);
     expect(message('name: a\ncluster:\n  availabilityZones: [us-east-1a, us-east-1b\n  capacityProviders: {}\n')).toMatch(/; close the \[ opened earlier with \] \(a list written inline ends on its own brackets\), or indent its next lines deeper than its key$/);
     expect(message('name: a\nseed: {x: 1\nduration: 1h\n')).toMatch(/; close the \{ opened earlier with \} \(a map written inline/);
   });

@@ -71,9 +71,11 @@ export function parseTraceSeries(text: string, options: ParseTraceCsvOptions): T
     (line: number, names: readonly string[]): QuoteProblem =>
     (index, cell, problem) => {
       const column = { index, name: names[index] };
+      // the cell as written, JSON-quoted: its own stray quote would otherwise seem to open the place after it
+      const found = JSON.stringify(cell);
       return problem === 'unclosed'
-        ? fail(line, column, 'a closing quote by the end of the line', cell, '; a quoted cell may not span lines')
-        : fail(line, column, 'a quote only around a whole cell ("1,5"; "" for a quote inside one)', cell);
+        ? fail(line, column, 'a closing quote by the end of the line', found, '; a quoted cell may not span lines')
+        : fail(line, column, 'a quote only around a whole cell ("1,5"; "" for a quote inside one)', found);
     };
 
   // lines end at \r\n, \n or \r, as text.split(/\r\n|\n|\r/) cuts them (a break at the end

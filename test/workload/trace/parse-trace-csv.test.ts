@@ -95,14 +95,14 @@ describe('parseTraceSeries: the rows as two arrays, lines cut as split(/\\r\\n|\
 describe('parseTraceCsv: a quote that does not close, or stands inside a cell, is refused', () => {
   // these were read silently: the quote dropped ("100 to the end of the file read as 100, 2"00 as 200)
   it.each([
-    ['never closed (the rest of the file was the cell)', 'time_s,rps\n0,"100\n1800,200\n', 'traces/prod.csv, line 2, column 2 ("rps"): expected a closing quote by the end of the line, found "100; a quoted cell may not span lines'],
-    ['a cell over two lines (was rate 1, the error on line 3)', 'time_s,rps\n0,"1\n00"\n', 'traces/prod.csv, line 2, column 2 ("rps"): expected a closing quote by the end of the line, found "1; a quoted cell may not span lines'],
-    ['a quote at the end of an unquoted cell', 'time_s,rps\n0,100"\n1800,200\n', 'traces/prod.csv, line 2, column 2 ("rps"): expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found 100"'],
-    ['a quote inside an unquoted cell', 'time_s,rps\n0,100\n1800,2"00\n', 'traces/prod.csv, line 3, column 2 ("rps"): expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found 2"00'],
-    ['text after the closing quote', 'time_s,rps\n0,"100"0\n', 'traces/prod.csv, line 2, column 2 ("rps"): expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found "100"0'],
-    ['in a column the trace does not read', 'time_s,rps,note\n0,1,a"b\n', 'traces/prod.csv, line 2, column 3 ("note"): expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found a"b'],
-    ['beyond the header (no column name)', 'time_s,rps\n0,1,"x\n', 'traces/prod.csv, line 2, column 3: expected a closing quote by the end of the line, found "x; a quoted cell may not span lines'],
-    ['in the header', 'time_s,"rps\n0,1\n', 'traces/prod.csv, line 1, column 2: expected a closing quote by the end of the line, found "rps; a quoted cell may not span lines'],
+    ['never closed (the rest of the file was the cell)', 'time_s,rps\n0,"100\n1800,200\n', 'traces/prod.csv, line 2, column 2 ("rps"): expected a closing quote by the end of the line, found "\\"100"; a quoted cell may not span lines'],
+    ['a cell over two lines (was rate 1, the error on line 3)', 'time_s,rps\n0,"1\n00"\n', 'traces/prod.csv, line 2, column 2 ("rps"): expected a closing quote by the end of the line, found "\\"1"; a quoted cell may not span lines'],
+    ['a quote at the end of an unquoted cell', 'time_s,rps\n0,100"\n1800,200\n', 'traces/prod.csv, line 2, column 2 ("rps"): expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found "100\\""'],
+    ['a quote inside an unquoted cell', 'time_s,rps\n0,100\n1800,2"00\n', 'traces/prod.csv, line 3, column 2 ("rps"): expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found "2\\"00"'],
+    ['text after the closing quote', 'time_s,rps\n0,"100"0\n', 'traces/prod.csv, line 2, column 2 ("rps"): expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found "\\"100\\"0"'],
+    ['in a column the trace does not read', 'time_s,rps,note\n0,1,a"b\n', 'traces/prod.csv, line 2, column 3 ("note"): expected a quote only around a whole cell ("1,5"; "" for a quote inside one), found "a\\"b"'],
+    ['beyond the header (no column name)', 'time_s,rps\n0,1,"x\n', 'traces/prod.csv, line 2, column 3: expected a closing quote by the end of the line, found "\\"x"; a quoted cell may not span lines'],
+    ['in the header', 'time_s,"rps\n0,1\n', 'traces/prod.csv, line 1, column 2: expected a closing quote by the end of the line, found "\\"rps"; a quoted cell may not span lines'],
   ])('%s', (_name, text, message) => {
     expect(() => parseTraceCsv(text, opts)).toThrow(expect.objectContaining({ name: 'TraceCsvError', message }));
   });
