@@ -41,17 +41,60 @@ export function withValueFlags<C extends { command: string; builder: (y: Argv) =
   };
 }
 
+/** What an option of a command takes: nothing (boolean), one value, or one or more (array). */
+export type OptionKind = 'boolean' | 'value' | 'array';
+
 /**
- * When a flag among the unexpected words came after "--" (`run -- -x.yaml --out d`): "--"
- * ends the options, so it was taken for a file name; the hint moves the unexpected words
- * before "--" (`ecsim run --out d -- -x.yaml`). '' otherwise.
+ * The options of a command as its builder declares them, each name and one-letter alias
+ * with what it takes; the positionals (`<scenario>`) are not options.
  */
-function afterEndHint(typedArgs: readonly string[], extra: readonly string[]): string {
+export function optionKinds(cmd: { command: string; builder: (y: Argv) => Argv }, bare: Argv): Map<string, OptionKind> {
+  const skip = positionals(cmd.command);
+  // (getOptions is yargs' own, missing from its typings)
+  const o = (cmd.builder(bare) as unknown as { getOptions(): { key: Record<string, unknown>; alias: Record<string, string[]>; boolean: string[]; array: string[] } }).getOptions();
+  const out = new Map<string, OptionKind>();
+  for (const k of Object.keys(o.key)) {
+    if (skip.has(k)) continue;
+    const kind: OptionKind = o.boolean.includes(k) ? 'boolean' : o.array.includes(k) ? 'array' : 'value';
+    for (const name of [k, ...(o.alias[k] ?? [])]) out.set(name, kind);
+  }
+  return out;
+}
+
+/**
+ * Whether `words` are options of the command and their values only, in an order it takes:
+ * each dash-word a known option (`--quiet`, `--no-quiet`, `-o`, `--out=d`), one value after
+ * an option that takes one (none after `=`), one or more after an array option, no word
+ * left over (a left-over word would be one file name too many).
+ */
+function optionsOnly(words: readonly string[], options: ReadonlyMap<string, OptionKind>): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const m = /^(--?)([^=]+)(=.*)?$/s.exec(words[i]);
+    if (!m || (m[1] === '-' && m[2].length > 1)) return false;
+    const name = m[2];
+    const kind = options.get(name) ?? (name.startsWith('no-') && options.get(name.slice(3)) === 'boolean' ? 'boolean' : undefined);
+    if (kind === undefined) return false;
+    if (kind === 'boolean' || m[3] !== undefined) continue;
+    if (i + 1 >= words.length || words[i + 1].startsWith('-')) return false;
+    i++;
+    if (kind === 'array') while (i + 1 < words.length && !words[i + 1].startsWith('-')) i++;
+  }
+  return true;
+}
+
+/**
+ * When the unexpected words after "--" are options of the command (`run -- -x.yaml --out d`):
+ * "--" ends the options, so they were taken for file names; the hint moves them before "--"
+ * (`ecsim run --out d -- -x.yaml`). Only when every moved word is a known option or its value
+ * and what is left after "--" is what the command takes (`options`, the command's:
+ * optionKinds); '' otherwise (an unknown flag, a file name among them: the usual message).
+ */
+function afterEndHint(typedArgs: readonly string[], extra: readonly string[], options: ReadonlyMap<string, OptionKind> | undefined): string {
   const end = typedArgs.indexOf('--');
-  if (end < 0) return '';
+  if (end < 0 || options === undefined) return '';
   const after = typedArgs.slice(end + 1);
   const moved = after.filter((a) => extra.includes(a));
-  if (!moved.some((a) => a.startsWith('-'))) return '';
+  if (!moved.some((a) => a.startsWith('-')) || !optionsOnly(moved, options)) return '';
   const kept = after.filter((a) => !extra.includes(a));
   const line = [...typedArgs.slice(0, end), ...moved, ...(kept.length > 0 ? ['--', ...kept] : [])].join(' ');
   return `: options go before "--", which ends them (every word after it is a file name): ecsim ${line}`;
@@ -68,6 +111,7 @@ export function usageMessage(
   commands: readonly string[],
   flags: readonly string[] = [],
   typedArgs: readonly string[] = args,
+  options?: ReadonlyMap<string, OptionKind>,
 ): string {
   const word = args.find((a) => !a.startsWith('-'));
   let m = /^Unknown arguments?: (.+)$/.exec(msg);
@@ -79,7 +123,7 @@ export function usageMessage(
     // a word after "--" as typed, not as endOfOptions gave it to yargs: --seed, not ./--seed
     const end = typedArgs.indexOf('--');
     const typed = (u: string) => (end >= 0 && u.startsWith('./-') && typedArgs.indexOf(u.slice(2), end + 1) > end ? u.slice(2) : u);
-    if (extra.length > 0) return `unexpected ${extra.length === 1 ? 'argument' : 'arguments'} ${extra.map((u) => `"${typed(u)}"`).join(', ')}${afterEndHint(typedArgs, extra.map(typed))}${word ? ` (see ecsim ${word} --help)` : ''}`;
+    if (extra.length > 0) return `unexpected ${extra.length === 1 ? 'argument' : 'arguments'} ${extra.map((u) => `"${typed(u)}"`).join(', ')}${afterEndHint(typedArgs, extra.map(typed), options)}${word ? ` (see ecsim ${word} --help)` : ''}`;
     const unknown = names.map((u) => {
       // as typed: -q, --no-seed
       const typed = args.find((a) => new RegExp(`^--?(no-)?${u.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(=|$)`).test(a))?.split('=')[0] ?? `--${u}`;

@@ -4,7 +4,7 @@ import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
 import { EXIT, UsageError, leftAsideMessage, reportError } from './errors.js';
 import { takeLeftAside } from '../output/left-aside.js';
-import { endOfOptions, rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, unknownCommand, unknownLeadingFlag, usageMessage, withValueFlags } from './flag-shape.js';
+import { endOfOptions, optionKinds, rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, unknownCommand, unknownLeadingFlag, usageMessage, withValueFlags } from './flag-shape.js';
 import { runCommand } from './commands/run.js';
 import { validateCommand } from './commands/validate.js';
 import { compareCommand } from './commands/compare.js';
@@ -73,7 +73,10 @@ export async function main(words: string[]): Promise<number> {
         // their descriptions (its types do not say so)
         const usage = y as unknown as { getDescriptions?: () => Record<string, unknown> } | undefined;
         const flags = Object.keys(usage?.getDescriptions?.() ?? {});
-        throw new UsageError(usageMessage(err?.message ?? msg, argv, COMMANDS.map((c) => c.command), flags, words));
+        // the options of the command named, with what each takes (the "--" hint reads them)
+        const named = COMMANDS.find((c) => c.command.split(' ')[0] === argv.find((a) => !a.startsWith('-')));
+        const options = named === undefined ? undefined : optionKinds(named, yargs([]));
+        throw new UsageError(usageMessage(err?.message ?? msg, argv, COMMANDS.map((c) => c.command), flags, words, options));
       })
       .parseAsync();
   } catch (e) {

@@ -17,7 +17,8 @@
 // (100) and a queue workload's messageRetentionPeriod (4 days), each only on its type. The
 // prices the run used (effectivePricing), after metrics as the schema gives `pricing`.
 // The derived figures: a REPLICA service's desiredCount, a task definition's task-level cpu
-// and memory, perTask's capacityRps (http), cpuPerBusySlot (queue) and memoryMiB, and the
+// and memory (memory only when no container has a memoryReservation; else memoryReservedByContainers,
+// not an input key, says what the task reserves), perTask's capacityRps (http), cpuPerBusySlot (queue) and memoryMiB, and the
 // FARGATE / FARGATE_SPOT providers used undeclared. The request-rate pattern stays as
 // written (its defaults are applied when the trace is built: trace-schema.ts).
 // Durations in ms.
@@ -43,18 +44,26 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
     }),
   );
   // the FARGATE / FARGATE_SPOT providers a service uses without declaring them, with the
-  // settings the run gave them (provisioningDelay, Spot interruptions), after the declared ones
+  // settings the run gave them (provisioningDelay; an undeclared FARGATE_SPOT has no interruptions), after the declared ones
   for (const name of resolved.reportedProviders) {
     const p = resolved.providers.get(name);
     if (p?.kind === 'fargate' && !Object.hasOwn(capacityProviders, name)) capacityProviders[name] = p.config;
   }
   // a task definition's task-level cpu and memory when not written: what the task reserves
-  // (the sum of its containers'), first, in the place the schema gives the keys
+  // (the sum of its containers'), first, in the place the schema gives the keys. Task-level
+  // memory is the task's hard limit in ECS, so it is filled in only when every container
+  // reserves its hard limit (no memoryReservation): then the sum is a limit no container
+  // exceeds and the same reservation. With a memoryReservation the sum of soft limits is no
+  // hard limit (a container's own may be above it): memory is left out and what the task
+  // reserves is recorded as memoryReservedByContainers, after networkMode, a key that is not input
   const taskDefinitions = Object.fromEntries(
     Object.entries(s.taskDefinitions).map(([name, config]) => {
       const td = resolved.taskDefinitions.get(name);
-      const size = td === undefined ? {} : { cpu: config.cpu ?? td.cpu, memory: config.memory ?? td.memory };
-      return [name, { ...size, ...config, ...size, networkMode: td?.networkMode ?? config.networkMode }];
+      const soft = Object.values(config.containerDefinitions).some((c) => c.memoryReservation !== undefined);
+      const fill = config.memory !== undefined || !soft;
+      const size = td === undefined ? {} : { cpu: config.cpu ?? td.cpu, ...(fill ? { memory: config.memory ?? td.memory } : {}) };
+      const reserved = td === undefined || fill ? {} : { memoryReservedByContainers: td.memory };
+      return [name, { ...size, ...config, ...size, networkMode: td?.networkMode ?? config.networkMode, ...reserved }];
     }),
   );
   const services = Object.fromEntries(

@@ -14,12 +14,16 @@ describe('the front door (README "Two commands")', () => {
   it('is `npm ci && npm start`, and `npm start` runs the built CLI on the quick start', () => {
     expect(readme).toMatch(/^npm ci && npm start\b/m);
     expect(pkg.scripts.start).toBe('node dist/ecsim/bin.js run scenarios/quickstart.yaml');
+    // `npm ci` runs prepare after installing: that is what builds dist/ecsim for `npm start`
+    expect(pkg.scripts.prepare).toBe('npm run build');
+    expect(pkg.scripts.build).toMatch(/\btsc -p tsconfig\.build\.json\b/);
     expect(pkg.bin.ecsim).toBe('dist/ecsim/bin.js');
   });
 
   it('no command line in the docs runs `npx ecsim`', () => {
     for (const f of ['README.md', 'docs/guide-learners.md', 'docs/guide-capacity-planners.md', 'scenarios/README.md']) {
-      const commands = readFileSync(f, 'utf8').split('\n').filter((l) => /^\s*npx ecsim\b/.test(l));
+      // at the start of a line or after &&, ; or | (`npm ci && npx ecsim run ...`)
+      const commands = readFileSync(f, 'utf8').split('\n').filter((l) => /(^|&&|;|\|)\s*npx ecsim\b/.test(l));
       expect(commands, f).toEqual([]);
     }
   });

@@ -295,8 +295,23 @@ describe('usage mistakes', () => {
     expect(dash).toMatch(/\.\/-no-such\.yaml/);
     expect(dash).not.toMatch(/unknown flag/);
     // after "--" a flag is a word, not a flag
-    expect(await oneLine('validate', QUICKSTART, '--', '--quiet')).toBe(
-      `ecsim: unexpected argument "--quiet": options go before "--", which ends them (every word after it is a file name): ecsim validate ${QUICKSTART} --quiet (see ecsim validate --help)`,
+    expect(await oneLine('run', QUICKSTART, '--', '--quiet')).toBe(
+      `ecsim: unexpected argument "--quiet": options go before "--", which ends them (every word after it is a file name): ecsim run ${QUICKSTART} --quiet (see ecsim run --help)`,
+    );
+    // no hint unless the moved words are the command's options and their values, and the
+    // line it gives is one the command takes: validate has no --quiet (the hint gave
+    // `ecsim validate ... --quiet`, an unknown flag)
+    expect(await oneLine('validate', QUICKSTART, '--', '--quiet')).toBe('ecsim: unexpected argument "--quiet" (see ecsim validate --help)');
+    expect(await oneLine('validate', '--', '-x.yaml', '-q')).toBe('ecsim: unexpected argument "-q" (see ecsim validate --help)');
+    expect(await oneLine('run', '--', '-x.yaml', '--bogus')).toBe('ecsim: unexpected argument "--bogus" (see ecsim run --help)');
+    // --out taken for the file name, "d" and the file name left over: moved, -x.yaml is no option
+    expect(await oneLine('run', '--', '--out', 'd', '-x.yaml')).toBe('ecsim: unexpected arguments "d", "-x.yaml" (see ecsim run --help)');
+    // --out without its value, or one word too many: no line the command takes
+    expect(await oneLine('run', '--', '-x.yaml', '--out')).toBe('ecsim: unexpected argument "--out" (see ecsim run --help)');
+    expect(await oneLine('run', '--', '-x.yaml', '--out', 'd', 'e')).toBe('ecsim: unexpected arguments "--out", "d", "e" (see ecsim run --help)');
+    // a boolean's negation and a value after "=" are options too
+    expect(await oneLine('run', '--', '-x.yaml', '--no-quiet', '--out=d')).toBe(
+      'ecsim: unexpected arguments "--no-quiet", "--out=d": options go before "--", which ends them (every word after it is a file name): ecsim run --no-quiet --out=d -- -x.yaml (see ecsim run --help)',
     );
     // an option after the file name that needed "--": yargs said only `unexpected arguments "--out", "d"`
     expect(await oneLine('run', '--', '-x.yaml', '--out', 'd')).toBe(

@@ -20,7 +20,7 @@ function quotedBlock(text: string, marker: string): string[] {
 }
 
 describe('docs/guide-learners.md §6 quotes `ecsim explain` of capacity-target.yaml', () => {
-  it('every quoted line begins a line explain prints (a line cut short ends with …); the prose figures match', async () => {
+  it('every quoted line begins a line explain prints (a line cut short ends with …); the prose figures (the 10:09 arithmetic, 90.8 to 100 %, 79.2 %, 57.8 %) match', async () => {
     expect(guide).toContain('In `capacity-target.yaml` the load steps');
     const quoted = quotedBlock(guide, '## 6. Putting the delays together');
     expect(quoted.length).toBeGreaterThan(5);
@@ -40,5 +40,16 @@ describe('docs/guide-learners.md §6 quotes `ecsim explain` of capacity-target.y
     expect(arithmetic, decision).toBeDefined();
     expect(guide).toContain(`\`${arithmetic}\``);
     expect(libraryReadme).toContain(`\`${arithmetic}\``);
+    // the prose's other figures, each from the line that prints it (the guide's lines joined)
+    const prose = guide.replace(/\s+/g, ' ');
+    const newest = /\(([\d.]+), ([\d.]+), ([\d.]+)\) -> /.exec(decision ?? '');
+    // the 10:09 decision's newest datapoint: the minute the first two waiting tasks started
+    expect(prose).toContain(`then ${newest?.[3]} % in the minute the first two waiting tasks started`);
+    // the lowest of the datapoints measured while tasks waited: the 10:06 decision's newest
+    const at1006 = /\(([\d.]+), ([\d.]+), ([\d.]+)\) -> /.exec(printed.find((p) => p.startsWith('10:06  web: CPU above 60 %')) ?? '');
+    expect(prose).toContain(`6 tasks at ${at1006?.[3]} to 100 %`);
+    // the CPU the 12 tasks settle at: explain's last "no scale in" line
+    const lowest = / lowest ([\d.]+) %$/.exec(printed.find((p) => p.includes('no scale in since')) ?? '')?.[1];
+    expect(prose).toContain(`serve 1000 rps at ${lowest} % CPU on 6`);
   }, 60_000);
 });

@@ -146,6 +146,15 @@ describe('ecsim init', () => {
     expect(readdirSync(dir)).toEqual([]);
   });
 
+  it('--out ending in "/" that does not exist names a folder too (it said `cannot open ...: it is a folder (EISDIR)`); no folder made', async () => {
+    const dir = tempDir();
+    const out = join(dir, 'a', 'b') + '/';
+    const r = await init('--out', out);
+    expect(r.error).toBeInstanceOf(UsageError);
+    expect((r.error as Error).message).toBe(`--out: expected the file to write the scenario to, found ${out}, which names a folder (it ends with "/"); give a file in it, e.g. --out ${join(dir, 'a', 'b', 'quickstart.yaml')}`);
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
   it('an unknown template is a UsageError with a hint and the list', async () => {
     const out = join(tempDir(), 'x.yaml');
     const r = await init('--template', 'flash-crowed', '--out', out);

@@ -33,6 +33,9 @@ export function init(argv: InitArgs): void {
   const out = argv.out ?? `${template.name}.yaml`;
   // a folder is not a file it would overwrite: say what --out names (`init --out other/`)
   if (isFolder(out)) throw new UsageError(`--out: expected the file to write the scenario to, found the folder ${out} (give a file name, e.g. --out ${join(out, `${template.name}.yaml`)})`);
+  // a name ending in "/" names a folder whether it exists or not (`init --out new/dir/`:
+  // the write said only `cannot open ...: it is a folder (EISDIR)`)
+  if (/[\\/]$/.test(out)) throw new UsageError(`--out: expected the file to write the scenario to, found ${out}, which names a folder (it ends with "${out.slice(-1)}"); give a file in it, e.g. --out ${join(out, `${template.name}.yaml`)}`);
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; ecsim init never overwrites a file (choose another --out or remove it)`);
   const scenarioName = nameForFile(out);
   const starter = starterText(readFileSync(template.file, 'utf8'), scenarioName);

@@ -120,7 +120,9 @@ export function servicesOf(scenario: any): Map<string, ServiceInfo> {
  */
 function neverScaledOutBy(scenario: any, svc: any): Map<string, string> {
   const out = new Map<string, string>();
-  const td = scenario?.taskDefinitions?.[svc?.taskDefinition];
+  const written = scenario?.taskDefinitions?.[svc?.taskDefinition];
+  // what the task reserves: task-level memory, else (a container with memoryReservation) memoryReservedByContainers
+  const td = written && { ...written, memory: written.memory ?? written.memoryReservedByContainers };
   if (svc?.schedulingStrategy === 'DAEMON' || typeof td?.cpu !== 'number' || typeof td?.memory !== 'number') return out;
   const strategy: any[] = svc.capacityProviderStrategy ?? scenario?.cluster?.defaultCapacityProviderStrategy ?? [];
   for (const item of Array.isArray(strategy) ? strategy : []) {

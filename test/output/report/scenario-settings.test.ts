@@ -194,3 +194,16 @@ describe('scenario.json settings: the prices the run used, and Spot interruption
 
 const obj = (v: unknown) => (v ?? {}) as Record<string, unknown>;
 const num = (v: unknown) => (typeof v === 'number' ? v : null);
+
+describe("a task definition's memory in the settings", () => {
+  it('with a memoryReservation and no task-level memory: what the task reserves (memoryReservedByContainers), not "?"', async () => {
+    const { quickstart } = await import('../../helpers.js');
+    const s = quickstart();
+    delete s.taskDefinitions.web.cpu;
+    delete s.taskDefinitions.web.memory;
+    s.taskDefinitions.web.containerDefinitions = { app: { cpu: 256, memory: 1024, memoryReservation: 256, portMappings: [{ containerPort: 8080 }] }, side: { cpu: 128, memoryReservation: 128 } };
+    const json = JSON.parse(JSON.stringify(effectiveScenario(loadScenarioObject('s.yaml', s, { baseDir: '.' })))) as Record<string, unknown>;
+    // cpu 256 + 128 = 384; reserved 256 + 128 = 384 MiB
+    expect(new Map(readScenarioSettings(json, 3600).services.get('web')!.rows).get('task definition')).toBe('web (384 CPU units, 384 MiB)');
+  });
+});

@@ -154,7 +154,7 @@ function readService(name: string, s: Obj, taskDefs: Obj, ms: (v: unknown) => nu
   const slo = obj(workload.slo);
   const sloLatencyP95Ms = slo.latencyP95 === undefined ? null : ms(slo.latencyP95);
   const td = obj(taskDefs[String(s.taskDefinition)]);
-  rows.push(['task definition', `${s.taskDefinition ?? '?'} (${td.cpu ?? '?'} CPU units, ${td.memory ?? '?'} MiB)`]);
+  rows.push(['task definition', `${s.taskDefinition ?? '?'} (${td.cpu ?? '?'} CPU units, ${td.memory ?? td.memoryReservedByContainers ?? '?'} MiB)`]);
   if (s.launchType) rows.push(['launch type', String(s.launchType)]);
   if (Array.isArray(s.capacityProviderStrategy)) {
     rows.push(['capacity provider strategy', s.capacityProviderStrategy.map((i) => { const o = obj(i); return `${o.capacityProvider} (base ${o.base ?? 0}, weight ${o.weight ?? 1})`; }).join(', ')]);
