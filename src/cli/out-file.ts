@@ -6,7 +6,7 @@
 // whatever it holds. Checked before anything is written.
 
 import { realpathSync, statSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { isStreamPath, readHead } from '../output/staging.js';
 import { UsageError } from './errors.js';
 
@@ -24,6 +24,7 @@ export interface OutFileRule {
 /** Throws UsageError when `--out` names an existing file the command must not replace. */
 export function refuseToReplaceFile(out: string, rule: OutFileRule): void {
   if (isStreamPath(out)) return; // written through
+  refuseFolderName(out, rule.example);
   let stat;
   try {
     stat = statSync(out, { throwIfNoEntry: false });
@@ -53,4 +54,14 @@ function realPathOrUndefined(path: string): string | undefined {
   } catch {
     return undefined;
   }
+}
+
+/**
+ * Throws UsageError when `--out` ends in "/": it names a folder whether it exists or not
+ * (trace wrote the file without the "/", report made the folder and then failed, init said
+ * only EISDIR). `what` says what --out should name.
+ */
+export function refuseFolderName(out: string, example: string, what = 'a file to write'): void {
+  if (!/[\\/]$/.test(out)) return;
+  throw new UsageError(`--out: expected ${what}, found ${out}, which names a folder (it ends with "${out.slice(-1)}"); give a file in it, e.g. --out ${join(out, example)}`);
 }

@@ -209,13 +209,15 @@ export function stageFile(path: string, content: string): StagedFile {
       abort() {},
     };
   }
-  makeFolders(dirname(target));
+  // folders made for it are removed again (where still empty) when the file is not written
+  const made = makeFolders(dirname(target));
   const temp = tempBeside(target);
   try {
     writeFileSync(temp, content);
     if (existing !== undefined) keepMode(temp, existing.mode);
   } catch (e) {
     rmSync(temp, { force: true, recursive: true });
+    removeEmptyFolders(made);
     throw namingUserPath(e, temp, target);
   }
   return {
@@ -224,11 +226,13 @@ export function stageFile(path: string, content: string): StagedFile {
         renameInto(temp, target);
       } catch (e) {
         rmSync(temp, { force: true, recursive: true });
+        removeEmptyFolders(made);
         throw namingUserPath(e, temp, target);
       }
     },
     abort() {
       rmSync(temp, { force: true, recursive: true });
+      removeEmptyFolders(made);
     },
   };
 }
@@ -283,7 +287,7 @@ export function makeFolders(path: string): string[] {
 }
 
 /** Removes the folders makeFolders made (deepest first) where they are still empty. */
-function removeEmptyFolders(made: readonly string[]): void {
+export function removeEmptyFolders(made: readonly string[]): void {
   for (let i = made.length - 1; i >= 0; i--) {
     try {
       rmdirSync(made[i]);

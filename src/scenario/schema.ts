@@ -459,6 +459,9 @@ const taskDefinition = strict({
 }, {
   // a container's soft limit in ECS (ContainerDefinition memoryReservation); a few letters would guess memory
   memoryReservation: 'in ECS a key of a container definition, its soft memory limit: write it under containerDefinitions.NAME; the task definition\'s own is memory, the hard limit of the whole task',
+  // scenario.json's record of what the containers reserve; copied back, "did you mean memory" would make it a hard limit
+  memoryReservedByContainers:
+    "scenario.json's record of what the containers reserve (each one's memoryReservation, else its memory), not an input key: leave it out; the task definition's memory is the hard limit of the whole task",
 });
 
 // ------------------------------------------------------------------------ workloads

@@ -23,8 +23,9 @@
 // be placed in the AZ with the fewest tasks is a SERVICE_TASK_PLACEMENT_FAILURE "as part of
 // the Availability Zone rebalancing operation": the operation is announced (STARTED) first,
 // and the failure ends it; ecsim adds why, provider by provider. With no room under
-// maximumPercent nothing starts, and an ecsim event says so (AWS lists none). The events name the service without the guide's placeholder parentheses (as
-// task-unplaceable does; docs/notes/placement.md). A desired count change or a task leaving or
+// maximumPercent nothing starts, and an ecsim event says so (AWS lists none). The events
+// name the service without the guide's placeholder parentheses (as task-unplaceable does;
+// docs/notes/placement.md). A desired count change or a task leaving or
 // marked unhealthy for another reason stops the operation (SERVICE_REBALANCING_STOPPED): the
 // started task becomes one of the service's tasks, and the scheduler reconciles as usual.
 

@@ -326,13 +326,12 @@ export class ServiceRuntime {
         return counts;
       },
       roomForOneMore: () => {
-        const cap = Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100);
-        if (this.tasks.size + 1 > cap) return false;
+        if (this.tasks.size + 1 > this.maximumPercentCap()) return false;
         return !(this.nextTaskInQuota() && !world.provisioningQuota.mayCreate(this.index));
       },
       maximumPercentNote: () => {
         const maximumPercent = deploymentConfigurationOf(this.config.config).maximumPercent;
-        const cap = Math.floor((this.desiredCount * maximumPercent) / 100);
+        const cap = this.maximumPercentCap();
         if (this.tasks.size + 1 <= cap) return null;
         return `maximumPercent ${maximumPercent} allows floor(${this.desiredCount} x ${maximumPercent} / 100) = ${cap} tasks, leaving no room to start another`;
       },
@@ -394,6 +393,11 @@ export class ServiceRuntime {
       },
       log: (message) => world.log('az-rebalancing', this.name, message),
     };
+  }
+
+  /** The tasks maximumPercent allows: floor(desiredCount x maximumPercent / 100). */
+  private maximumPercentCap(): number {
+    return Math.floor((this.desiredCount * deploymentConfigurationOf(this.config.config).maximumPercent) / 100);
   }
 
   /** Starts the task rebalancing moves into `zone` (on `instance`, or on Fargate): on top of the desired count until adopted. */

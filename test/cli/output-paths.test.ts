@@ -8,7 +8,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join, resolve } from 'node:path';
-import { cli, oneLine, quickRun, tempDir } from '../helpers.js';
+import { cli, oneLine, quickRun, tempDir, twoShards } from '../helpers.js';
 import { fileSystemProblem } from '../../src/cli/errors.js';
 import { shardOf } from '../../src/cli/actions/sweep.js';
 import { assertReplaceable, isMountPoint } from '../../src/output/results-folder.js';
@@ -118,6 +118,22 @@ describe('--out in folders that do not exist yet: made, as run, trace and merge 
     const page = join(dir, 'nd2', 'sub', 'r.html');
     expect((await cli('report', res, '--quiet', '--out', page)).code).toBe(0);
     expect(readdirSync(join(dir, 'nd2', 'sub')).sort()).toEqual(['r.html', 'r.md']);
+  }, 60_000);
+
+  it('an --out ending in "/" names a folder: report, trace and merge refuse it before writing, and make no folder', async () => {
+    const dir = tempDir();
+    const res = await quickRun(join(dir, 'res'));
+    const shards = await twoShards(join(dir, 'shards'));
+    for (const [args, example] of [
+      [['report', res, '--out', join(dir, 'zz', 'y') + '/'], 'report.html'],
+      [['trace', 'scenarios/quickstart.yaml', '--out', join(dir, 'tt', 'x') + '/'], 'trace.csv'],
+      [['merge', shards, '--out', join(dir, 'mm', 'x') + '/'], 'sweep.csv'],
+    ] as const) {
+      const out = args[args.length - 1];
+      expect(await oneLine(...args)).toBe(`ecsim: --out: expected a file to write, found ${out}, which names a folder (it ends with "/"); give a file in it, e.g. --out ${join(out, example)}`);
+    }
+    // report made zz/y and then failed on it; trace wrote the file tt/x without the "/"
+    expect(readdirSync(dir).sort()).toEqual(['res', 'shards']);
   }, 60_000);
 });
 

@@ -60,6 +60,10 @@ describe("scenario.json's task-level memory", () => {
   });
 
   it('memoryReservedByContainers is not an input key: copied back it is refused, not ignored', () => {
-    expect(problems(withContainers(soft, { memoryReservedByContainers: 384 }))).toContain('taskDefinitions.web');
+    const said = problems(withContainers(soft, { memoryReservedByContainers: 384 }));
+    expect(said).toContain('taskDefinitions.web');
+    // said what it is, with no "did you mean memory" (that would make the soft limits a hard one)
+    expect(said).toContain("scenario.json's record of what the containers reserve");
+    expect(said).not.toContain('did you mean');
   });
 });

@@ -3,12 +3,13 @@
 // file (`ecsim compare scenarios/compare-quickstart.yaml` -> `ecsim compare my.yaml`), and the lesson's `expect:` lists taken out
 // (they assert the lesson, not the user's service, and the name picks results/<name>/).
 
-import { existsSync, readdirSync, readFileSync, rmdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parse, parseDocument, type Pair } from 'yaml';
 import { UsageError } from '../errors.js';
-import { makeFolders, namingUserPath } from '../../output/staging.js';
+import { makeFolders, namingUserPath, removeEmptyFolders } from '../../output/staging.js';
+import { refuseFolderName } from '../out-file.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
 import type { InitArgs } from '../commands/init.js';
 
@@ -35,7 +36,7 @@ export function init(argv: InitArgs): void {
   if (isFolder(out)) throw new UsageError(`--out: expected the file to write the scenario to, found the folder ${out} (give a file name, e.g. --out ${join(out, `${template.name}.yaml`)})`);
   // a name ending in "/" names a folder whether it exists or not (`init --out new/dir/`:
   // the write said only `cannot open ...: it is a folder (EISDIR)`)
-  if (/[\\/]$/.test(out)) throw new UsageError(`--out: expected the file to write the scenario to, found ${out}, which names a folder (it ends with "${out.slice(-1)}"); give a file in it, e.g. --out ${join(out, `${template.name}.yaml`)}`);
+  refuseFolderName(out, `${template.name}.yaml`, 'the file to write the scenario to');
   if (existsSync(out)) throw new UsageError(`--out: ${out} already exists; ecsim init never overwrites a file (choose another --out or remove it)`);
   const scenarioName = nameForFile(out);
   const starter = starterText(readFileSync(template.file, 'utf8'), scenarioName);
@@ -56,15 +57,10 @@ export function init(argv: InitArgs): void {
   try {
     writeFileSync(out, json ? `${JSON.stringify(parse(text), null, 2)}\n` : text, { flag: 'wx' });
   } catch (e) {
-    for (const folder of made.reverse()) {
-      try {
-        rmdirSync(folder);
-      } catch {
-        break; // not empty: leave it and those above it
-      }
-    }
+    removeEmptyFolders(made);
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'EEXIST') throw new UsageError(`--out: cannot write ${out}: ${code === 'ENOENT' ? 'no such folder' : 'already exists'}`);
+    // EEXIST: made between the check above and the write (wx never overwrites)
+    if (code === 'EEXIST') throw new UsageError(`--out: cannot write ${out}: already exists`);
     // EROFS, EACCES, ENOSPC, ENOTDIR...: one line naming the file, as every write says it (errors.ts fileSystemProblem)
     throw namingUserPath(e, out, out);
   }

@@ -3,7 +3,7 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { comparisonKind, isReportMarkdown, isReportPage, isResultsFolder, markdownPathOf, writeReports, type WrittenReports } from '../../output/report/index.js';
-import { besideFileInTheWay, isStandardOutput, isStreamPath } from '../../output/staging.js';
+import { besideFileInTheWay, isStandardOutput } from '../../output/staging.js';
 import { ResultsFileError } from '../../output/results-file.js';
 import { RUN_FILES } from '../../output/run-files.js';
 import { shardOfFileName } from '../../experiment/shard.js';
