@@ -13,6 +13,7 @@ import type { z } from 'zod';
 import { ScenarioError, joinPath, uniqueIssues, type ScenarioIssue } from './errors.js';
 import { resolveScenario, wholePeriodsMessage, type ResolvedScenario } from './resolve.js';
 import { describe, parseDuration } from './duration.js';
+import { cutText } from './cut-text.js';
 
 export interface LoadOptions {
   /** Overrides `seed`. */
@@ -196,9 +197,7 @@ function foundAt(text: string, offset: number): string {
   if (offset >= text.length || text.slice(offset).trim() === '') return 'the end of the file';
   const rest = text.slice(offset).split(/\r?\n/)[0].trimEnd();
   if (rest.trim() === '') return 'the end of the line';
-  // cut by code points, not UTF-16 units: an emoji's two halves stay together
-  const points = [...rest];
-  return JSON.stringify(points.length > 30 ? `${points.slice(0, 30).join('')}...` : rest);
+  return JSON.stringify(cutText(rest, 30));
 }
 
 function isStackOverflow(e: unknown): boolean {

@@ -6,6 +6,7 @@ import { MAX_API_INTEGER } from '../scaling/api-limits.js';
 import { z } from 'zod';
 import { didYouMean, likelyMeant, meantClause, meantHint } from './did-you-mean.js';
 import { describe, formatDuration, isNegativeDuration, MAX_DURATION_MS, negativeDurationMessage, parseDuration } from './duration.js';
+import { cutText } from './cut-text.js';
 
 /** Every key some map of the scenario format knows (schemaKeyNamed). */
 const SCHEMA_KEYS = new Set<string>();
@@ -249,7 +250,7 @@ export function nameProblem(name: string, rule: NameRule, taken: ReadonlySet<str
   const why = rule.narrower ?? `as ${rule.source} requires${rule.note ?? ''}`;
   const expected = `expected a ${rule.noun} of 1 to ${max} ${characters}${prefixRule} (${why})`;
   if (name.length === 0) return `${expected}, found an empty name`;
-  const found = `found ${JSON.stringify(name.length > 60 ? `${name.slice(0, 40)}...` : name)}`;
+  const found = `found ${JSON.stringify(cutText(name, 60, 40))}`;
   if (name.length > max) return `${expected}, ${found} (${name.length} characters)`;
   const bad = [...new Set(name.replace(new RegExp(`[${allowed}]`, 'g'), ''))];
   const lower = name.toLowerCase();

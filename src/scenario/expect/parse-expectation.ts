@@ -5,6 +5,7 @@
 // A malformed line throws an Error naming the column and what was expected there.
 
 import { COMPARISON_OPERATORS, type ComparisonOperator, type Expectation } from './expectation.js';
+import { cutText } from '../cut-text.js';
 
 const KEY_CHAR = /[A-Za-z0-9_:-]/;
 const NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?/;
@@ -95,6 +96,6 @@ function skipSpaces(p: Cursor): void {
 
 function fail(p: Cursor, expected: string, hint = ''): never {
   const rest = p.text.slice(p.at);
-  const found = rest === '' ? 'the end of the expression' : `"${rest.length > 12 ? `${rest.slice(0, 12)}...` : rest}"`;
+  const found = rest === '' ? 'the end of the expression' : `"${cutText(rest, 12)}"`;
   throw new Error(`"${p.text}": column ${p.at + 1}: expected ${expected}, found ${found}${hint}`);
 }
