@@ -4,7 +4,8 @@
 // from a parent process's socket pair) ends when the writer closes it.
 
 import { lstatSync, readdirSync, readlinkSync, statSync, type Stats } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
+import { likelyMeantName, meantHint } from './did-you-mean.js';
 
 /** What the path is, in words, when it is no file ecsim can read to its end; undefined when it is one (or is missing: the read says so). */
 export function notAFileToRead(path: string): string | undefined {
@@ -144,6 +145,39 @@ export function missingFileFound(path: string, code: string | undefined, at?: st
     // nothing there, not even a link
   }
   return { found: where('no file', 'no file of that name'), missing: true };
+}
+
+/**
+ * What stands at a path a read failed on, in words for "found ...": missingFileFound's, else
+ * `a folder`, `a file ecsim may not read (permission denied)` or `a file that cannot be read
+ * (CODE)`, with `at` given ` at <at>` after the noun. `missing` as missingFileFound's.
+ */
+export function readFailureFound(path: string, code: string | undefined, at?: string): { found: string; missing: boolean } {
+  const missing = missingFileFound(path, code, at);
+  if (missing !== undefined) return missing;
+  const where = at === undefined ? '' : ` at ${at}`;
+  if (code === 'EISDIR') return { found: `a folder${where}`, missing: false };
+  if (code === 'EACCES' || code === 'EPERM') return { found: `a file ecsim may not read${where} (permission denied)`, missing: false };
+  return { found: `a file that cannot be read${where} (${code})`, missing: false };
+}
+
+/**
+ * ` (did you mean "traces/rate.csv"?)` for a missing file (`path`, absolute) close to the
+ * name of a file in its folder (or a link to one), written as the user wrote `written`; else
+ * ''. The name with one of `extensions` added, when there, is the one meant
+ * (`scenarios/quickstart`: quickstart.yaml, not compare-quickstart.yaml).
+ */
+export function siblingNameHint(written: string, path: string, extensions: readonly string[] = []): string {
+  let names: string[];
+  try {
+    names = filesIn(dirname(path));
+  } catch {
+    return '';
+  }
+  const withExtension = extensions.map((ext) => `${basename(path)}${ext}`).filter((n) => names.includes(n));
+  const meant = withExtension.length > 0 ? withExtension : likelyMeantName(basename(path), names);
+  const folder = dirname(written);
+  return meantHint(meant.map((m) => (folder === '.' && !written.startsWith('./') ? m : `${folder}/${m}`)));
 }
 
 /** The first part of `path` (as written) that is a file where a folder is needed, if any. */

@@ -3,10 +3,9 @@
 
 import { bareSecondsWritten } from './bare-seconds.js';
 import { readFileSync } from 'node:fs';
-import { basename, dirname, resolve as resolvePath } from 'node:path';
-import { likelyMeantName, meantHint } from './did-you-mean.js';
+import { resolve as resolvePath } from 'node:path';
 import { Lexer, LineCounter, parseDocument, isAlias, isCollection, isNode, isPair, isScalar, isSeq, visit, type Document, type Node } from 'yaml';
-import { decodeUtf8, filesIn, invalidUtf8Message, MAX_SCENARIO_BYTES, missingFileFound, notAFileToRead, regularFileSize, scenarioBaseDir, tooLargeMessage } from './input-file.js';
+import { decodeUtf8, invalidUtf8Message, MAX_SCENARIO_BYTES, notAFileToRead, readFailureFound, regularFileSize, scenarioBaseDir, siblingNameHint, tooLargeMessage } from './input-file.js';
 import { scenarioSchema, type Scenario } from './schema.js';
 import { INFINITY_FOUND, issueMessage } from './schema-helpers.js';
 import type { z } from 'zod';
@@ -52,41 +51,15 @@ export function readScenarioText(file: string): string {
   try {
     bytes = readFileSync(file);
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code;
-    const missing = missingFileFound(file, code);
-    const found =
-      missing !== undefined
-        ? missing.found
-        : code === 'EISDIR'
-          ? 'a folder'
-          : code === 'EACCES' || code === 'EPERM'
-            ? 'a file ecsim may not read (permission denied)'
-            : `a file that cannot be read (${code})`;
-    throw new ScenarioError(file, [{ path: '', message: `expected a scenario file, found ${found}${missing?.missing ? siblingScenarioHint(file) : ''}` }]);
+    const { found, missing } = readFailureFound(file, (e as NodeJS.ErrnoException).code);
+    const hint = missing ? siblingNameHint(file, resolvePath(file), ['.yaml', '.yml', '.json']) : '';
+    throw new ScenarioError(file, [{ path: '', message: `expected a scenario file, found ${found}${hint}` }]);
   }
   const after = tooLarge(bytes.length);
   if (after !== undefined) throw new ScenarioError(file, [{ path: '', message: after }]);
   const text = decodeUtf8(bytes);
   if (text === undefined) throw new ScenarioError(file, [{ path: '', ...invalidUtf8Message(bytes) }]);
   return text;
-}
-
-/**
- * ` (did you mean "quickstart.yaml"?)` for a missing scenario file close to the name of a
- * file beside it (or a link to one), as written; else ''. The name with .yaml, .yml or .json
- * added, when there, is the one meant (`scenarios/quickstart`: not compare-quickstart.yaml).
- */
-function siblingScenarioHint(file: string): string {
-  let names: string[];
-  try {
-    names = filesIn(dirname(resolvePath(file)));
-  } catch {
-    return '';
-  }
-  const folder = dirname(file);
-  const withExtension = ['.yaml', '.yml', '.json'].map((ext) => `${basename(file)}${ext}`).filter((n) => names.includes(n));
-  const meant = withExtension.length > 0 ? withExtension : likelyMeantName(basename(file), names);
-  return meantHint(meant.map((m) => (folder === '.' && !file.startsWith('./') ? m : `${folder}/${m}`)));
 }
 
 /**

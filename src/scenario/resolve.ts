@@ -3,9 +3,9 @@
 // needs (task resources, host ports, the providers of each service).
 
 import { closeSync, fstatSync, openSync, readFileSync } from 'node:fs';
-import { decodeUtf8, filesIn, invalidUtf8Message, MAX_TRACE_BYTES, missingFileFound, notAFileToRead, regularFileSize, tooLargeMessage } from './input-file.js';
-import { basename, dirname, isAbsolute, resolve as resolvePath } from 'node:path';
-import { didYouMeanName, likelyMeantName, meantHint } from './did-you-mean.js';
+import { decodeUtf8, invalidUtf8Message, MAX_TRACE_BYTES, notAFileToRead, readFailureFound, regularFileSize, siblingNameHint, tooLargeMessage } from './input-file.js';
+import { isAbsolute, resolve as resolvePath } from 'node:path';
+import { didYouMeanName } from './did-you-mean.js';
 import { customTypesIn, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import {
   fargateProviderSchema,
@@ -357,35 +357,14 @@ function constraintTypes(list: readonly { type: string; expression?: string }[])
  * from the scenario file's folder`; `written` is the path as the scenario wrote it.
  */
 export function traceReadMessage(written: string, file: string, code: string): string {
-  const missing = missingFileFound(file, code, file);
-  const found =
-    missing !== undefined
-      ? missing.found
-      : code === 'EISDIR'
-        ? `a folder at ${file}`
-        : code === 'EACCES' || code === 'EPERM'
-          ? `a file ecsim may not read at ${file} (permission denied)`
-          : `a file that cannot be read at ${file} (${code})`;
+  const { found, missing } = readFailureFound(file, code, file);
   let hint = '';
-  if (missing?.missing) {
-    hint = siblingHint(written, file);
+  if (missing) {
+    hint = siblingNameHint(written, file);
     if (!isAbsolute(written)) hint += "; a relative path is read from the scenario file's folder";
   } else if (code === 'EISDIR') hint = '; name the CSV file in it';
   else if (code === 'EACCES' || code === 'EPERM') hint = '; give the user running ecsim read permission on it';
   return `expected a CSV trace file, found ${found}${hint}`;
-}
-
-/** ` (did you mean "traces/rate.csv"?)` for a missing file close to the name of a file in its folder, written as the scenario writes paths; else ''. */
-function siblingHint(written: string, file: string): string {
-  let names: string[];
-  try {
-    names = filesIn(dirname(file));
-  } catch {
-    return '';
-  }
-  const meant = likelyMeantName(basename(file), names);
-  const folder = dirname(written);
-  return meantHint(meant.map((m) => (folder === '.' && !written.startsWith('./') ? m : `${folder}/${m}`)));
 }
 
 /**
