@@ -85,10 +85,13 @@ export function parseScenarioText(file: string, text: string): RawScenario {
   const lineCounter = new LineCounter();
   const tooDeep = `expected at most ${MAX_NESTING} levels of nested maps and lists (a scenario needs about 10), found deeper; is it the right file?`;
   // a .json file with a // or /* comment was read as YAML and failed as "found the text ..."
-  const comment = /\.json$/i.test(file) ? text.split('\n').findIndex((l) => /^\s*(\/\/|\/\*)/.test(l)) : -1;
+  // (also after a value on its line: `"seed": 1, // x`; a // inside a string is no comment)
+  const lines = /\.json$/i.test(file) ? text.split('\n') : [];
+  const comment = lines.findIndex((l) => commentAt(l) >= 0);
   if (comment >= 0) {
-    const mark = /^\s*(\/\/|\/\*)/.exec(text.split('\n')[comment])![1];
-    const column = text.split('\n')[comment].indexOf(mark) + 1;
+    const at = commentAt(lines[comment]);
+    const mark = lines[comment].slice(at, at + 2);
+    const column = at + 1;
     throw new ScenarioError(file, [{ path: '', line: comment + 1, column, message: `expected JSON, found a comment "${mark}" (JSON has no comments); remove the comment, or write the scenario as YAML (.yaml), whose comments start with #` }]);
   }
   let doc: Document.Parsed;
@@ -447,4 +450,18 @@ function sameDuration(source: string, formatted: string): boolean {
   // unbounded: a value refused as too long (a cooldown past AWS's Integer) is still said as written
   const ms = parseDuration(value, Infinity);
   return typeof ms === 'number' && Number.isFinite(ms) && ms === parseDuration(formatted, Infinity);
+}
+
+/** Where a // or /* comment starts on a line of JSON, outside its strings; -1 for none. */
+function commentAt(line: string): number {
+  let inString = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (inString) {
+      if (c === '\\') i++;
+      else if (c === '"') inString = false;
+    } else if (c === '"') inString = true;
+    else if (c === '/' && (line[i + 1] === '/' || line[i + 1] === '*')) return i;
+  }
+  return -1;
 }

@@ -405,9 +405,15 @@ describe('numbers too large and JSON comments are said as written', () => {
     const star = join(dir, 'star.json');
     writeFileSync(star, body.replace('{\n', '{\n  /* note */\n'));
     expect(await oneLine('validate', star)).toBe(`${star}:2:3: expected JSON, found a comment "/*" (JSON has no comments); remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
-    // a "//" inside a string is no comment
+    // after a value on its line (it read unknown key "// x" and five more lines)
+    const inline = join(dir, 'inline.json');
+    const lines = body.split('\n');
+    lines[1] = `${lines[1]} // the name`; // '  "name": "quickstart",' + ' // the name'
+    writeFileSync(inline, lines.join('\n'));
+    expect(await oneLine('validate', inline)).toBe(`${inline}:2:${lines[1].indexOf('//') + 1}: expected JSON, found a comment "//" (JSON has no comments); remove the comment, or write the scenario as YAML (.yaml), whose comments start with #`);
+    // a "//" inside a string is no comment, also after an escaped quote
     const url = join(dir, 'url.json');
-    writeFileSync(url, JSON.stringify({ ...quickstart(), description: 'see https://example.com' }, null, 2));
+    writeFileSync(url, JSON.stringify({ ...quickstart(), description: 'see "x" at https://example.com' }, null, 2));
     expect((await cli('validate', url)).code).toBe(0);
   });
 });
