@@ -1,7 +1,7 @@
 // Capacity and task-end sentences of `ecsim explain`: instance launches and registrations
 // (grouped by instant and capacity provider), draining, termination, Spot interruptions,
-// unhealthy load balancer targets and marked tasks healthy again, tasks killed out of memory, stopped tasks (grouped by reason), and any other event
-// type as written.
+// unhealthy load balancer targets and marked tasks healthy again, tasks killed out of memory, stopped tasks (grouped by reason, with
+// their split over capacity providers when more than one), and any other event type as written.
 
 import { LINE_ORDER, type ExplainLine } from './explain-line.js';
 import { listSome } from './task-placements.js';
@@ -73,7 +73,7 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     if (g.type === 'instance-launched') text = `${g.owner}: ${n === 1 ? 'instance' : `${n} instances`} launched (${listSome(g.items)})`;
     else if (g.type === 'instance-registered') text = `${g.owner}: ${n === 1 ? 'instance' : `${n} instances`} registered (${listSome(g.items)})`;
     else {
-      text = `${g.owner}: ${n} ${n === 1 ? 'task' : 'tasks'} STOPPED (${g.type.slice('task-stopped '.length) || 'unknown reason'}: ${listSome(g.items)})`;
+      text = `${g.owner}: ${n} ${n === 1 ? 'task' : 'tasks'} STOPPED (${g.type.slice('task-stopped '.length) || 'unknown reason'}: ${listSome(g.items)}${providerSplit(g.items, taskService)})`;
       if (g.type === 'task-stopped scale-in') {
         graceIndex ??= gracePeriodIndex(events);
         const index = graceIndex;
@@ -91,6 +91,19 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
     });
   }
   return lines;
+}
+
+/**
+ * `; FARGATE 2, FARGATE_SPOT 3` when the tasks are of more than one capacity provider (how a
+ * scale in or a Spot interruption split them), in the order the tasks name them; else ''.
+ */
+function providerSplit(taskIds: readonly string[], taskService: ReadonlyMap<string, TaskRow>): string {
+  const counts = new Map<string, number>();
+  for (const id of taskIds) {
+    const provider = taskService.get(id)?.capacityProvider;
+    if (provider) counts.set(provider, (counts.get(provider) ?? 0) + 1);
+  }
+  return counts.size < 2 ? '' : `; ${[...counts].map(([p, k]) => `${p} ${k}`).join(', ')}`;
 }
 
 const IGNORED_IN_GRACE = /\(its application starts ([\d.]+) s after RUNNING\); ignored during the health check grace period/;

@@ -566,6 +566,22 @@ describe('clusterLines: an unhealthy target', () => {
   });
 });
 
+describe('clusterLines: stopped tasks of more than one capacity provider', () => {
+  it('say how they split over the providers; of one provider, nothing more', () => {
+    // a scale in of 5 (FARGATE base 2 weight 1, FARGATE_SPOT weight 3 going from 10 to 5
+    // tasks): 2 on FARGATE, 3 on FARGATE_SPOT, named in the order of the tasks
+    const provider: Record<string, string> = { 's-6': 'FARGATE_SPOT', 's-10': 'FARGATE', 's-4': 'FARGATE_SPOT', 's-9': 'FARGATE', 's-8': 'FARGATE_SPOT' };
+    const tasks = new Map(Object.entries(provider).map(([taskId, capacityProvider]) => [taskId, { taskId, service: 's', capacityProvider } as any]));
+    const stopped = (ids: string[]) =>
+      clusterLines(
+        ids.map((id) => ({ timeS: 300, type: 'task-stopped', subject: id, message: `${id} STOPPED (scale-in)` })),
+        tasks,
+      ).map((l) => l.text);
+    expect(stopped(['s-6', 's-10', 's-4', 's-9', 's-8'])).toEqual(['s: 5 tasks STOPPED (scale-in: s-6, s-10, s-4 +2 more; FARGATE_SPOT 3, FARGATE 2)']);
+    expect(stopped(['s-6', 's-4'])).toEqual(['s: 2 tasks STOPPED (scale-in: s-6, s-4)']);
+  });
+});
+
 describe('clusterLines: a marked task healthy again', () => {
   const marked = 'web-2 is still unhealthy in (target-group web) when the health check grace period ends, 120 s after RUNNING (2 of the 5 consecutive passing checks it needs); the service marks it unhealthy and replaces it';
   const again = 'web-2 is healthy again in (target-group web) after 5 consecutive passing checks, 240 s after RUNNING; it takes traffic, and counts toward the desired count again';
