@@ -156,3 +156,13 @@ export function objectProblems(s: Record<string, any>): string {
   }
   return 'no error';
 }
+
+/** The loader's message for a scenario object (as s.yaml, read from this folder), or '' when it loads. */
+export function problems(s: Record<string, any>): string {
+  try {
+    loadScenarioObject('s.yaml', s, { baseDir: '.' });
+    return '';
+  } catch (e) {
+    return e instanceof Error ? e.message : String(e);
+  }
+}

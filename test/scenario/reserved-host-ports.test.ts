@@ -6,17 +6,7 @@
 // task's own ENI) are not affected.
 
 import { describe, it, expect } from 'vitest';
-import { quickstart } from '../helpers.js';
-import { loadScenarioObject } from '../../src/scenario/index.js';
-
-function problems(s: Record<string, any>): string {
-  try {
-    loadScenarioObject('s.yaml', s, { baseDir: '.' });
-    return '';
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
+import { problems, quickstart } from '../helpers.js';
 
 function withMapping(pm: Record<string, number>, networkMode = 'bridge'): Record<string, any> {
   const s = quickstart();

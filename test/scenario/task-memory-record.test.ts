@@ -6,7 +6,7 @@
 // it): memory is left out and memoryReservedByContainers, not an input key, records the sum.
 
 import { describe, it, expect } from 'vitest';
-import { quickstart } from '../helpers.js';
+import { problems, quickstart } from '../helpers.js';
 import { effectiveScenario, loadScenarioObject } from '../../src/scenario/index.js';
 
 function withContainers(containers: Record<string, unknown>, task: Record<string, unknown> = {}): Record<string, any> {
@@ -19,15 +19,6 @@ function withContainers(containers: Record<string, unknown>, task: Record<string
 }
 
 const recorded = (s: Record<string, any>) => JSON.parse(JSON.stringify(effectiveScenario(loadScenarioObject('s.yaml', s, { baseDir: '.' })))).taskDefinitions.web;
-
-function problems(s: Record<string, any>): string {
-  try {
-    loadScenarioObject('s.yaml', s, { baseDir: '.' });
-    return '';
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
 
 const soft = {
   app: { cpu: 256, memory: 1024, memoryReservation: 256, portMappings: [{ containerPort: 8080 }] },

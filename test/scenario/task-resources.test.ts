@@ -3,17 +3,7 @@
 // service_utilization.html), refused where a figure would depend on it.
 
 import { describe, it, expect } from 'vitest';
-import { quickstart } from '../helpers.js';
-import { loadScenarioObject } from '../../src/scenario/index.js';
-
-function problems(s: Record<string, any>): string {
-  try {
-    loadScenarioObject('s.yaml', s, { baseDir: '.' });
-    return '';
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
+import { problems, quickstart } from '../helpers.js';
 
 /** The quick start with its task definition giving no CPU units (no task cpu, container cpu absent = 0). */
 function noCpu(): Record<string, any> {

@@ -5,17 +5,8 @@
 // are Integers (API_ContainerDefinition.html): strings there are refused with the number to write.
 
 import { describe, it, expect } from 'vitest';
-import { quickstart } from '../helpers.js';
+import { problems, quickstart } from '../helpers.js';
 import { effectiveScenario, loadScenarioObject } from '../../src/scenario/index.js';
-
-function problems(s: Record<string, any>): string {
-  try {
-    loadScenarioObject('s.yaml', s, { baseDir: '.' });
-    return '';
-  } catch (e) {
-    return e instanceof Error ? e.message : String(e);
-  }
-}
 
 /** The quick start's task definition web with task cpu and memory as given (container 'app' keeps 256/512 unless dropped). */
 function withTask(cpu: unknown, memory: unknown, dropContainerSizes = true): Record<string, any> {
