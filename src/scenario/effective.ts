@@ -17,9 +17,10 @@
 // (100) and a queue workload's messageRetentionPeriod (4 days), each only on its type. The
 // prices the run used (effectivePricing), after metrics as the schema gives `pricing`.
 // The derived figures: a REPLICA service's desiredCount, a task definition's task-level cpu
-// and memory (memory only when no container has a memoryReservation; else memoryReservedByContainers,
-// not an input key, says what the task reserves), perTask's capacityRps (http), cpuPerBusySlot (queue) and memoryMiB, and the
-// FARGATE / FARGATE_SPOT providers used undeclared. The request-rate pattern stays as
+// and memory (memory only when no container has a memoryReservation; else
+// memoryReservedByContainers, not an input key, says what the task reserves), perTask's
+// capacityRps (http), cpuPerBusySlot (queue) and memoryMiB, and the FARGATE / FARGATE_SPOT
+// providers used undeclared. The request-rate pattern stays as
 // written (its defaults are applied when the trace is built: trace-schema.ts).
 // Durations in ms.
 
@@ -44,7 +45,8 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
     }),
   );
   // the FARGATE / FARGATE_SPOT providers a service uses without declaring them, with the
-  // settings the run gave them (provisioningDelay; an undeclared FARGATE_SPOT has no interruptions), after the declared ones
+  // settings the run gave them (provisioningDelay; an undeclared FARGATE_SPOT has no
+  // interruptions), after the declared ones
   for (const name of resolved.reportedProviders) {
     const p = resolved.providers.get(name);
     if (p?.kind === 'fargate' && !Object.hasOwn(capacityProviders, name)) capacityProviders[name] = p.config;
@@ -55,7 +57,9 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
   // reserves its hard limit (no memoryReservation): then the sum is a limit no container
   // exceeds and the same reservation. With a memoryReservation the sum of soft limits is no
   // hard limit (a container's own may be above it): memory is left out and what the task
-  // reserves is recorded as memoryReservedByContainers, after networkMode, a key that is not input
+  // reserves is recorded as memoryReservedByContainers, after networkMode, a key that is not
+  // input. (size is spread twice: first for the keys' place, last over a cpu or memory the
+  // config holds as undefined)
   const taskDefinitions = Object.fromEntries(
     Object.entries(s.taskDefinitions).map(([name, config]) => {
       const td = resolved.taskDefinitions.get(name);
