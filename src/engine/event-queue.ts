@@ -45,6 +45,9 @@ function tieKey(priority: number, sequence: number): number {
   return p * SEQUENCE_LIMIT + sequence;
 }
 
+/** The priority part of the tie key of priority 0, most events' priority: tieKey(0, s) is this + s. */
+const TIE_PRIORITY_0 = -MIN_PRIORITY * SEQUENCE_LIMIT;
+
 export class EventQueue {
   // per slot (an event's storage, reused after it runs); tie: see tieKey
   private tie: Float64Array;
@@ -92,7 +95,10 @@ export class EventQueue {
   }
 
   push<A>(time: number, handler: EventHandler<A>, arg: A, priority = 0): EventHandle {
-    return this.pushWithTie(time, handler, arg, tieKey(priority, this.nextSeq++));
+    const sequence = this.nextSeq++;
+    // priority 0 needs no range check (tieKey checks the others and a sequence past the limit)
+    const tie = priority === 0 && sequence < SEQUENCE_LIMIT ? TIE_PRIORITY_0 + sequence : tieKey(priority, sequence);
+    return this.pushWithTie(time, handler, arg, tie);
   }
 
   private pushWithTie<A>(time: number, handler: EventHandler<A>, arg: A, tie: number): EventHandle {

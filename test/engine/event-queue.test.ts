@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { Simulator, RandomStreams, sample, lognormalParams, type EventHandle, type Place } from '../../src/engine/index.js';
+import { Simulator, EventQueue, RandomStreams, sample, lognormalParams, type EventHandle, type Place } from '../../src/engine/index.js';
 import { roundMs } from '../../src/engine/simulator.js';
 
 describe('Simulator event order', () => {
@@ -198,6 +198,31 @@ describe('Simulator event order', () => {
     sim.after(1, () => at.push(-2048), null, -2048);
     sim.run(10);
     expect(at).toEqual([-2048, 2047]);
+  });
+
+  it('priority 0 (the push without a range check) orders among explicit priorities and by sequence', () => {
+    const sim = new Simulator();
+    const ran: string[] = [];
+    const at = (name: string, priority?: number) => sim.after(5, () => ran.push(name), null, priority);
+    at('0a');
+    at('1a', 1);
+    at('-1a', -1);
+    at('0b', 0);
+    at('2047', 2047);
+    at('-2048', -2048);
+    at('0c', -0);
+    at('1b', 1);
+    at('0d');
+    sim.run(10);
+    expect(ran).toEqual(['-2048', '-1a', '0a', '0b', '0c', '0d', '1a', '1b', '2047']);
+  });
+
+  it('refuses a sequence number past the limit at priority 0 as at the others', () => {
+    const q = new EventQueue();
+    (q as unknown as { nextSeq: number }).nextSeq = 2 ** 40 - 1;
+    q.push(1, () => {}, null); // the last one that fits
+    expect(() => q.push(1, () => {}, null)).toThrow(/more than 1099511627776 events/);
+    expect(() => q.push(1, () => {}, null, 3)).toThrow(/more than 1099511627776 events/);
   });
 
   it('grows past its initial capacity', () => {
