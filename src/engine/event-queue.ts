@@ -25,6 +25,12 @@ export interface Place {
 }
 
 const GEN_SHIFT = 2 ** 22; // slots per generation: up to ~4 M events pending at once
+// A slot's generation counts modulo 2 ** 31, so that a handle (slot + generation *
+// GEN_SHIFT) stays below 2 ** 53 and exact: counted on to 2 ** 32, a generation of 2 ** 31
+// or more made handles whose slot was lost to rounding, and cancel() a silent no-op. A
+// stale handle is mistaken for a live one only if its slot is reused 2 ** 31 times while
+// it is kept.
+const GEN_MASK = 2 ** 31 - 1;
 
 // An event's (priority, sequence) as one number, so that two events at the same time
 // compare with one read each: (priority - MIN_PRIORITY) * SEQUENCE_LIMIT + sequence, an
@@ -215,7 +221,7 @@ export class EventQueue {
     const arg = this.arg[slot];
     // the slot's handler and arg stay until it is reused (LIFO, soon); the new generation
     // already makes old handles to it stale
-    this.gen[slot] = (this.gen[slot] + 1) >>> 0;
+    this.gen[slot] = (this.gen[slot] + 1) & GEN_MASK;
     this.free[this.freeCount++] = slot;
     if (handler === null) return false;
     handler(arg, t);

@@ -122,6 +122,26 @@ describe('Simulator event order', () => {
     );
   });
 
+  it('a handle stays exact when a slot\'s generation wraps (2 ** 31 reuses)', () => {
+    const q = new EventQueue(4);
+    const noop = () => {};
+    q.push(1, noop, null);
+    q.push(2, noop, null); // slot 1
+    // slot 1 as if reused 2 ** 31 - 1 times: its next pop takes the generation to 2 ** 31,
+    // where slot + generation * 2 ** 22 would round to 2 ** 53 and lose the slot
+    (q as unknown as { gen: Uint32Array }).gen[1] = 2 ** 31 - 1;
+    const stale = 1 + (2 ** 31 - 1) * 2 ** 22;
+    q.popAndRun(); // slot 0
+    q.popAndRun(); // slot 1, its generation wraps
+    expect(q.push(3, noop, null)).toBe(1); // the most recently freed slot, generation 0
+    const ran: number[] = [];
+    const h = q.push(3, (x: number) => ran.push(x), 7); // slot 0, generation 1
+    expect(q.cancel(stale)).toBe(false);
+    expect(q.cancel(h)).toBe(true);
+    while (q.peekTime() !== Infinity) q.popAndRun();
+    expect(ran).toEqual([]);
+  });
+
   it('run(until) stops at until, leaves later events pending and sets the clock', () => {
     const sim = new Simulator();
     const ran: number[] = [];
