@@ -144,6 +144,14 @@ export const NO_PROVIDERS_FILE_NOTE =
   'No point has figures per capacity provider: this folder has no providers.csv (its points were merged from shard files written before ecsim recorded them in shard files, ' +
   'or the sweep was run by an ecsim that did not write providers.csv). Run the sweep, or its shards and merge, again for them.';
 
+/**
+ * The comparison page's, for a compare folder without providers.csv: written by an ecsim
+ * before compare wrote it (2026-11-27), whose comparison.md has no such section either.
+ */
+export const NO_COMPARE_PROVIDERS_FILE_NOTE =
+  'Not recorded: this folder has no providers.csv, so no variant has figures per capacity provider ' +
+  '(the compare was run by an ecsim that did not write the file, before 2026-11-27). Run the compare again for them.';
+
 /** The note under the per-provider table (comparison.md's and the comparison page's), of a compare's variants or a sweep's points. */
 export const providersNote = (noun: 'variant' | 'point'): string =>
   "Cost is summary.json's `cost.byProvider`; peak instances an EC2 provider's `maxInstances` (the most instances pending, running or draining at the end of a metric period), " +

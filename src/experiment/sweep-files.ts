@@ -13,6 +13,7 @@ import type { ReplicationProviders } from './provider-outcomes.js';
 import { paretoFront } from './pareto.js';
 import { readCsvRows } from '../output/csv-read.js';
 import type { PointRow, SweepTable } from './sweep.js';
+import { capacityProviderNameProblem } from '../scenario/schema.js';
 
 const METRIC_COLUMNS = METRICS.flatMap((m) => [`${m}_mean`, `${m}_ci95`]);
 /** `<metric>_n`: the replications with a value, per metric (after `pareto` in sweep.csv, last in a shard file). */
@@ -205,7 +206,8 @@ const COST_SUM_TOLERANCE = 0.5e-6;
 /**
  * PROVIDERS_COLUMN's cell read back; throws naming the file, row and column when it is not one
  * list of providers per replication, each entry `[name, cost, maxInstances, maxTasks]` with a
- * name the replication has once, a cost a finite number >= 0, peaks whole numbers >= 0 (null:
+ * name the scenario loader takes as a capacity provider's (capacityProviderNameProblem) and
+ * the replication has once, a cost a finite number >= 0, peaks whole numbers >= 0 (null:
  * no value), and the costs summing to the replication's `cost_values` item (`costs`, when the
  * row has it) within COST_SUM_TOLERANCE.
  */
@@ -229,6 +231,10 @@ export function providersOfCell(cell: string, replications: number, file: string
         throw new Error(`${where}: expected an entry [provider, cost, maxInstances, maxTasks] (a name, then numbers or null), found ${JSON.stringify(p)}`);
       }
       const [name, cost, instances, tasks] = p as [string, unknown, unknown, unknown];
+      // a name the scenario loader takes (schema.ts): the file's figures are of no run otherwise
+      // (its rename suggestion is the scenario's to follow, not the shard file's)
+      const problem = capacityProviderNameProblem(name);
+      if (problem !== undefined) throw new Error(`${where}: ${problem.replace(/; rename it, e\.g\. "[^"]*"$/, '')}`);
       if (names.has(name)) throw new Error(`${where}: expected each provider once, found "${name}" again`);
       names.add(name);
       const figure = (x: unknown, what: string, whole: boolean): number => {

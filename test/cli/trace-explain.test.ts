@@ -66,9 +66,28 @@ describe('ecsim trace', () => {
     for (let i = 0; i < 10; i++) expect(Number(ts[i].request_rate)).toBeCloseTo(Number(a[i].rps), 3);
   });
 
-  it('unknown service: UsageError with a did-you-mean hint', () => {
+  it('unknown service: UsageError in the expected/found form, with a did-you-mean hint', () => {
     expect(() => runTrace({ scenario: QUICKSTART, service: 'wbe' })).toThrow(UsageError);
-    expect(() => runTrace({ scenario: QUICKSTART, service: 'wbe' })).toThrow(/--service: unknown service "wbe" \(did you mean "web"\?\); services with a request rate: web/);
+    expect(() => runTrace({ scenario: QUICKSTART, service: 'wbe' })).toThrow(new UsageError('--service: expected a service of the scenario with a request rate (web), found "wbe" (did you mean "web"?)'));
+    expect(() => runTrace({ scenario: QUICKSTART, service: 'nope' })).toThrow(new UsageError('--service: expected a service of the scenario with a request rate (web), found "nope"'));
+    // a DAEMON log router has no workload: named as such; a misspelling of it is hinted
+    const daemon = 'scenarios/daemon-service.yaml';
+    expect(() => runTrace({ scenario: daemon, service: 'log-router' })).toThrow(
+      new UsageError('--service: expected a service of the scenario with a request rate (web), found "log-router" (a service of the scenario with no workload.requestRate)'),
+    );
+    expect(() => runTrace({ scenario: daemon, service: 'log-ruoter' })).toThrow(/found "log-ruoter" \(did you mean "log-router"\?\)$/);
+  });
+
+  it('a folder for the scenario: said as a results folder (pointing to explain), or as a folder', () => {
+    const dir = tempDir();
+    const results = join(dir, 'qs');
+    runToFolder(loadScenarioFile(QUICKSTART, { durationMs: 600_000 }), { outDir: results, seed: 1 });
+    const expected = 'expected a scenario file (YAML or JSON: trace prints the request rate its workloads offer, without running it)';
+    // before --service is looked at: the folder is the first problem
+    expect(() => runTrace({ scenario: results, service: 'nope' })).toThrow(
+      `${results}: ${expected}, found a results folder (scenario "quickstart"); give the scenario file that run read, or run \`ecsim explain ${results}\` for what happened in the run`,
+    );
+    expect(() => runTrace({ scenario: dir })).toThrow(`${dir}: ${expected}, found a folder`);
   });
 
   it('bad --step / --from / --to are UsageErrors naming the flag', () => {
@@ -249,7 +268,8 @@ describe('ecsim explain (quick start, seed 1)', () => {
   });
 
   it('unknown service and missing folder are UsageErrors', () => {
-    expect(() => runExplain({ results: dir, service: 'wbe' })).toThrow(/--service: unknown service "wbe" \(did you mean "web"\?\)/);
+    expect(() => runExplain({ results: dir, service: 'wbe' })).toThrow(new UsageError('--service: expected a service of this run (web), found "wbe" (did you mean "web"?)'));
+    expect(() => runExplain({ results: dir, service: 'nope' })).toThrow(new UsageError('--service: expected a service of this run (web), found "nope"'));
     // the found values, as trace says them; --to past the run's end (1 h) refused as trace refuses it
     expect(() => runExplain({ results: dir, from: '30m', to: '10m' })).toThrow(/^--to: expected a time at or after --from \(1800 s\), found 600 s$/);
     expect(() => runExplain({ results: dir, to: '2h' })).toThrow(/^--to: expected a time at or before the run's end \(3600 s after the start\), found 7200 s$/);

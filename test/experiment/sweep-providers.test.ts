@@ -153,6 +153,28 @@ describe('sweep providers.csv', () => {
     expect(html).not.toContain('No point has figures per capacity provider');
   });
 
+  it('a shard file whose providers_values names a provider the scenario loader would refuse: merge refuses it (exit 2), writing nothing', async () => {
+    const shardFile = (i: number) => join(shards, `sweep.shard-${i}-of-2.csv`);
+    const rows: string[][] = parse(readFileSync(shardFile(2), 'utf8'));
+    rows[1][rows[1].length - 1] = rows[1].at(-1)!.replace('"ec2"', '"ec2 pool"');
+    const bad = join(dir, 'bad-name.shard-2-of-2.csv');
+    writeFileSync(bad, stringify(rows));
+    const out = join(dir, 'bad-name');
+    const errors: string[] = [];
+    const spy = vi.spyOn(process.stderr, 'write').mockImplementation((text) => (errors.push(String(text)), true));
+    let code: number;
+    try {
+      code = (await quietly(['merge', shardFile(1), bad, '--out', join(out, 'sweep.csv')])).code;
+    } finally {
+      spy.mockRestore();
+    }
+    expect(code).toBe(2);
+    expect(errors.join('')).toMatch(
+      new RegExp(`^ecsim: ${bad.replace(/[.*+?^$()|[\]\\]/g, '\\$&')}: row 2: providers_values: replication 1 of 2: expected a capacity provider name of 1 to 255 letters, .*, found "ec2 pool" \\(a space not allowed\\)\n$`),
+    );
+    expect(existsSync(join(out, 'sweep.csv'))).toBe(false);
+  });
+
   it('each replication\'s own figures: with one provider its cost is the run\'s total, so providers.csv\'s cost mean and ± are sweep.csv\'s', async () => {
     // compare-quickstart: one Fargate provider, a random walk of load and target tracking, so the cost differs by replication
     const out = join(dir, 'walk');

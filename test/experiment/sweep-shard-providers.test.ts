@@ -58,6 +58,17 @@ describe('providersOfCell', () => {
     expect(() => read(twice)).toThrow('a.csv: row 3: providers_values: replication 2 of 2: expected each provider once, found "c5" again');
   });
 
+  it('a provider name the scenario loader would refuse (CreateCapacityProvider: letters, digits, "_" and "-"; not aws, ecs or fargate first)', () => {
+    const rule =
+      'expected a capacity provider name of 1 to 255 letters, digits, "_" and "-", not starting with "aws", "ecs" or "fargate" in any case (as CreateCapacityProvider requires; FARGATE and FARGATE_SPOT are the built-in providers)';
+    expect(() => read(withItem(1, 1, 0, 'c5 spot'))).toThrow(`a.csv: row 3: providers_values: replication 2 of 2: ${rule}, found "c5 spot" (a space not allowed)`);
+    expect(() => read(withItem(0, 1, 0, 'ecs-pool'))).toThrow(`a.csv: row 3: providers_values: replication 1 of 2: ${rule}, found "ecs-pool" (starts with "ecs")`);
+    expect(() => read(withItem(0, 1, 0, ''))).toThrow(`replication 1 of 2: ${rule}, found an empty name`);
+    // no rename suggestion: the name is the scenario's, not the file's to fix
+    expect(() => read(withItem(0, 1, 0, 'c5.large'))).toThrow(/found "c5\.large" \("\." not allowed\)$/);
+    expect(() => read(withItem(0, 0, 0, 'fargate'))).toThrow(/replication 1 of 2: expected FARGATE or FARGATE_SPOT for a built-in provider, found "fargate"/);
+  });
+
   it("costs that do not sum to the replication's cost_values item", () => {
     expect(() => read([[], []])).toThrow(
       "a.csv: row 3: providers_values: replication 1 of 2: expected provider costs that sum to the replication's cost (cost_values: 0.3; within half a millionth, as summary.json rounds each to 6 decimals and totals them), found a sum of 0 (no providers)",

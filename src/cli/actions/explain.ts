@@ -26,7 +26,7 @@ export function runExplain(argv: ExplainArgs): string {
   }
   const names = serviceNames(results);
   if (argv.service !== undefined && !names.includes(argv.service)) {
-    throw new UsageError(`--service: unknown service "${argv.service}"${didYouMeanName(argv.service, names)}; services: ${names.join(', ') || 'none'}`);
+    throw new UsageError(`--service: expected a service of this run (${names.join(', ') || 'none'}), found "${argv.service}"${didYouMeanName(argv.service, names)}`);
   }
   const fromMs = timeFlag('--from', argv.from, results.startEpochMs);
   const toMs = timeFlag('--to', argv.to, results.startEpochMs);

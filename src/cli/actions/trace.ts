@@ -1,7 +1,8 @@
 // What `ecsim trace` does: the request-rate traces as CSV, to stdout or a file.
 
-import { isAbsolute, relative, resolve } from 'node:path';
-import { isNegativeDuration, loadScenarioFile, parseDuration, scenarioBaseDir, type ResolvedScenario } from '../../scenario/index.js';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { isAbsolute, join, relative, resolve } from 'node:path';
+import { isNegativeDuration, loadScenarioFile, parseDuration, scenarioBaseDir, ScenarioError, type ResolvedScenario } from '../../scenario/index.js';
 import { didYouMeanName } from '../../scenario/did-you-mean.js';
 import { isTraceCsv, replayHint, serviceJumpOffRows, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS, type TraceCsvOptions } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
@@ -42,6 +43,31 @@ function asWrittenInScenario(scenarioFile: string, file: string): string {
   return path.startsWith('..') || isAbsolute(path) ? resolve(file) : path;
 }
 
+/**
+ * Trace reads a scenario file: a folder given instead (most likely a run's results folder,
+ * which `explain` reads) is said as what it is, with where to go, before the loader's
+ * plainer "found a folder".
+ */
+function refuseFolder(path: string): void {
+  let folder = false;
+  try {
+    folder = statSync(path).isDirectory();
+  } catch {
+    return; // the loader says what is wrong
+  }
+  if (!folder) return;
+  const expected = 'expected a scenario file (YAML or JSON: trace prints the request rate its workloads offer, without running it)';
+  if (!existsSync(join(path, 'summary.json'))) throw new ScenarioError(path, [{ path: '', message: `${expected}, found a folder` }]);
+  let name = '';
+  try {
+    const summary = JSON.parse(readFileSync(join(path, 'summary.json'), 'utf8')) as { scenario?: unknown };
+    if (typeof summary.scenario === 'string') name = ` (scenario "${summary.scenario}")`;
+  } catch {
+    // the name is a courtesy: the folder is still not a scenario file
+  }
+  throw new ScenarioError(path, [{ path: '', message: `${expected}, found a results folder${name}; give the scenario file that run read, or run \`ecsim explain ${path}\` for what happened in the run` }]);
+}
+
 /** The CSV text for the flags (usage errors as UsageError). */
 export function runTrace(argv: TraceArgs): string {
   return traceAndInputs(argv).csv;
@@ -50,6 +76,7 @@ export function runTrace(argv: TraceArgs): string {
 /** The CSV text, and the request trace files the scenario reads (csv: file), as paths. */
 function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; scenario: ResolvedScenario; options: TraceCsvOptions } {
   const seed = parseSeedFlag(argv.seed);
+  refuseFolder(argv.scenario);
   const scenario = loadScenarioFile(argv.scenario, { seed });
   const baseDir = scenarioBaseDir(argv.scenario);
   const traceFiles = scenario.services.flatMap((s) => {
@@ -59,8 +86,8 @@ function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; s
   const services = tracedServices(scenario);
   if (argv.service !== undefined && !services.includes(argv.service)) {
     const all = scenario.services.map((s) => s.name);
-    const why = all.includes(argv.service) ? `service "${argv.service}" has no workload.requestRate` : `unknown service "${argv.service}"${didYouMeanName(argv.service, all)}`;
-    throw new UsageError(`--service: ${why}; services with a request rate: ${services.join(', ') || 'none'}`);
+    const why = all.includes(argv.service) ? ' (a service of the scenario with no workload.requestRate)' : didYouMeanName(argv.service, all);
+    throw new UsageError(`--service: expected a service of the scenario with a request rate (${services.join(', ') || 'none'}), found "${argv.service}"${why}`);
   }
   if (argv.step !== undefined && isNegativeDuration(argv.step)) throw new UsageError(`--step: expected a duration greater than zero, found ${argv.step} (negative)`);
   const stepMs = parseDuration(/^\d+(\.\d+)?$/.test(argv.step ?? '') ? Number(argv.step) : (argv.step ?? '1m'));

@@ -1,5 +1,6 @@
 // Capacity and task-end sentences of `ecsim explain`: instance launches and registrations
-// (grouped by instant and capacity provider), draining, termination, Spot interruptions,
+// (grouped by instant and capacity provider), draining, termination, Spot interruptions (a
+// Fargate Spot one with its replacement's capacity provider when tasks.csv tells it),
 // unhealthy load balancer targets and marked tasks healthy again, tasks killed out of memory, stopped tasks (grouped by reason, with
 // their split over capacity providers when more than one), and any other event type as written.
 
@@ -27,6 +28,8 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
   const warm = warmInstances(events);
   // built once, at the first scale in that stopped tasks
   let graceIndex: GraceIndex | undefined;
+  // built once, at the first Spot interruption of a task
+  let createdAt: Map<string, TaskRow[]> | undefined;
   for (const e of events) {
     if (HANDLED_ELSEWHERE.has(e.type)) continue;
     if ((e.type === 'instance-launched' || e.type === 'instance-registered') && e.timeS === 0 && warm.has(e.subject)) {
@@ -56,6 +59,11 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
       if (typeAz) message = `${typeAz[1]} ${e.subject} in ${typeAz[2]} ${typeAz[3]}`;
       // ECS's AZ rebalancing service event messages do not say what they are about
       if (e.type === 'az-rebalancing') message = `AZ rebalancing: ${message}`;
+      // a Fargate Spot notice's replacement: the task of the service tasks.csv has created then
+      if (e.type === 'spot-interruption' && isService) {
+        createdAt ??= tasksByCreation(taskService);
+        message += spotReplacement(e, taskService, createdAt);
+      }
       // SERVICE_TASK_PLACEMENT_FAILURE ends the operation its STARTED event began
       // (track-service-rebalancing.html); ECS leaves out a repeat of the same event for 6 h
       // (service-event-messages.html), so a later look that fails alike is not logged before then
@@ -104,6 +112,43 @@ function providerSplit(taskIds: readonly string[], taskService: ReadonlyMap<stri
     if (provider) counts.set(provider, (counts.get(provider) ?? 0) + 1);
   }
   return counts.size < 2 ? '' : `; ${[...counts].map(([p, k]) => `${p} ${k}`).join(', ')}`;
+}
+
+const REPLACEMENT_NOW = /; the service starts a replacement$/;
+const REPLACEMENT_AT_STOP = /; the service starts a replacement when it stops \(maximumPercent \d+ %\)$/;
+
+/**
+ * What a Fargate Spot notice's line adds about the replacement ECS started for the task
+ * (services.ts: at the notice, or at the task's stop when maximumPercent left no room then):
+ * `: web-9 on FARGATE_SPOT` when tasks.csv has one task of the service created at that
+ * instant, `: on FARGATE` when it has several there (other notices' replacements, a scale
+ * out's tasks) all of one capacity provider; else '' (none created then, as when the
+ * cluster's quota held it back, or tasks of more than one provider, of which the
+ * replacement is not told). A notice with no replacement ('no replacement ...') adds ''.
+ */
+function spotReplacement(e: EventRow, taskService: ReadonlyMap<string, TaskRow>, createdAt: ReadonlyMap<string, readonly TaskRow[]>): string {
+  const task = taskService.get(e.subject);
+  if (!task) return '';
+  let atS: number | null = null;
+  if (REPLACEMENT_NOW.test(e.message)) atS = e.timeS;
+  else if (REPLACEMENT_AT_STOP.test(e.message)) atS = task.stoppedS;
+  if (atS === null) return '';
+  const found = createdAt.get(`${task.service}|${Math.round(atS * 1000)}`) ?? [];
+  const providers = new Set(found.map((t) => t.capacityProvider));
+  if (found.length === 0 || providers.size !== 1 || providers.has('')) return '';
+  return found.length === 1 ? `: ${found[0].taskId} on ${found[0].capacityProvider}` : `: on ${found[0].capacityProvider}`;
+}
+
+/** tasks.csv's tasks by service and creation instant (ms): `web|133556`. */
+function tasksByCreation(taskService: ReadonlyMap<string, TaskRow>): Map<string, TaskRow[]> {
+  const out = new Map<string, TaskRow[]>();
+  for (const t of taskService.values()) {
+    const key = `${t.service}|${Math.round(t.createdS * 1000)}`;
+    const list = out.get(key);
+    if (list) list.push(t);
+    else out.set(key, [t]);
+  }
+  return out;
 }
 
 const IGNORED_IN_GRACE = /\(its application starts ([\d.]+) s after RUNNING\); ignored during the health check grace period/;

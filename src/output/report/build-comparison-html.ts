@@ -9,7 +9,7 @@ import { RUN_FILES_LISTED } from '../run-files.js';
 import { scatterChart } from './charts/scatter-chart.js';
 import { esc } from './charts/svg.js';
 import { comparisonTable, hasPartialCounts, notRecordedPoints, pairedTable, providersTable } from './sections/comparison-tables.js';
-import { NO_PROVIDERS_FILE_NOTE, NOT_RECORDED_NOTE, providersNote } from '../../experiment/comparison-markdown.js';
+import { NO_COMPARE_PROVIDERS_FILE_NOTE, NO_PROVIDERS_FILE_NOTE, NOT_RECORDED_NOTE, providersNote } from '../../experiment/comparison-markdown.js';
 import { COMBINED_NOTE, missingNote, PAIRED_POINTS_NOTE, paretoNote, significanceNote, UNPAIRED_FOLDER_NOTE } from '../../experiment/figures-markdown.js';
 import { shortNames } from '../../experiment/point-label.js';
 import { overlayCharts } from './sections/overlay-charts.js';
@@ -40,6 +40,8 @@ export function renderComparisonHtml(c: ComparisonData): string {
   if (notRecordedPoints(c) > 0) parts.push(`<p class="muted">${esc(NOT_RECORDED_NOTE)}</p>`);
   // a sweep folder without providers.csv: comparison.md's section is a note alone, and so is the page's
   if (c.kind === 'sweep' && !c.providersFile) parts.push('<h3>Per capacity provider</h3>', `<p class="muted">${esc(NO_PROVIDERS_FILE_NOTE)}</p>`);
+  // a compare folder of an ecsim before compare wrote providers.csv: one line, not silence
+  if (c.kind === 'compare' && !c.providersFile) parts.push('<h3>Per capacity provider</h3>', `<p class="muted">${esc(NO_COMPARE_PROVIDERS_FILE_NOTE)}</p>`);
   const paired = pairedTable(c);
   if (paired) {
     parts.push(`<h3>Paired differences against the first ${noun}</h3>`);

@@ -582,6 +582,51 @@ describe('clusterLines: stopped tasks of more than one capacity provider', () =>
   });
 });
 
+describe('clusterLines: a Fargate Spot notice names its replacement', () => {
+  const notice = (id: string, then: string) => `FARGATE_SPOT reclaims ${id}: SIGTERM now, stopped when its containers exit (by stopTimeout, within 2 minutes); ${then}`;
+  const task = (taskId: string, capacityProvider: string, createdS: number, stoppedS: number | null = null) =>
+    [taskId, { taskId, service: 'web', capacityProvider, instanceId: '', createdS, runningS: null, stoppedS, stopReason: '' }] as const;
+  const lines = (events: { timeS: number; subject: string; message: string }[], tasks: ReturnType<typeof task>[]) =>
+    clusterLines(events.map((e) => ({ ...e, type: 'spot-interruption' })), new Map(tasks)).map((l) => l.text);
+
+  it('the task of the service created at the notice, with its capacity provider', () => {
+    // web-4 reclaimed at 133.556 s; web-9 created then on FARGATE (a FARGATE base); web-8 earlier
+    const tasks = [task('web-4', 'FARGATE_SPOT', 0, 135.556), task('web-8', 'FARGATE_SPOT', 100), task('web-9', 'FARGATE', 133.556)];
+    expect(lines([{ timeS: 133.556, subject: 'web-4', message: notice('web-4', 'the service starts a replacement') }], tasks)).toEqual([
+      `web-4: ${notice('web-4', 'the service starts a replacement')}: web-9 on FARGATE`,
+    ]);
+  });
+
+  it('with no room under maximumPercent, the task created when the reclaimed one stopped', () => {
+    const then = 'the service starts a replacement when it stops (maximumPercent 100 %)';
+    const tasks = [task('web-4', 'FARGATE_SPOT', 0, 160.25), task('web-9', 'FARGATE_SPOT', 160.25)];
+    expect(lines([{ timeS: 133.556, subject: 'web-4', message: notice('web-4', then) }], tasks)).toEqual([`web-4: ${notice('web-4', then)}: web-9 on FARGATE_SPOT`]);
+  });
+
+  it('several tasks created then: their provider when they share one, else nothing more', () => {
+    const now = 'the service starts a replacement';
+    const events = [
+      { timeS: 50, subject: 'web-1', message: notice('web-1', now) },
+      { timeS: 50, subject: 'web-2', message: notice('web-2', now) },
+    ];
+    const one = [task('web-1', 'FARGATE_SPOT', 0, 52), task('web-2', 'FARGATE_SPOT', 0, 52), task('web-3', 'FARGATE_SPOT', 50), task('web-4', 'FARGATE_SPOT', 50)];
+    expect(lines(events, one)).toEqual([`web-1: ${notice('web-1', now)}: on FARGATE_SPOT`, `web-2: ${notice('web-2', now)}: on FARGATE_SPOT`]);
+    const mixed = [...one.slice(0, 3), task('web-4', 'FARGATE', 50)];
+    expect(lines(events, mixed)).toEqual([`web-1: ${notice('web-1', now)}`, `web-2: ${notice('web-2', now)}`]);
+  });
+
+  it('none created then (held back), or a notice with no replacement: nothing more', () => {
+    const now = 'the service starts a replacement';
+    expect(lines([{ timeS: 50, subject: 'web-1', message: notice('web-1', now) }], [task('web-1', 'FARGATE_SPOT', 0, 52), task('web-3', 'FARGATE_SPOT', 51)])).toEqual([
+      `web-1: ${notice('web-1', now)}`,
+    ]);
+    const none = 'no replacement (it was already leaving the service)';
+    expect(lines([{ timeS: 50, subject: 'web-1', message: notice('web-1', none) }], [task('web-1', 'FARGATE_SPOT', 0, 52), task('web-3', 'FARGATE_SPOT', 50)])).toEqual([
+      `web-1: ${notice('web-1', none)}`,
+    ]);
+  });
+});
+
 describe('clusterLines: a marked task healthy again', () => {
   const marked = 'web-2 is still unhealthy in (target-group web) when the health check grace period ends, 120 s after RUNNING (2 of the 5 consecutive passing checks it needs); the service marks it unhealthy and replaces it';
   const again = 'web-2 is healthy again in (target-group web) after 5 consecutive passing checks, 240 s after RUNNING; it takes traffic, and counts toward the desired count again';

@@ -4,7 +4,7 @@
 // expected sentences are written by hand from them.
 
 import { describe, it, expect } from 'vitest';
-import { heldScaleInText, rebalancingOps, rebalancingText } from '../../../src/output/report/narrative/rebalancing-and-held.js';
+import { heldScaleInText, noRoomRebalancing, noRoomRebalancingText, rebalancingOps, rebalancingText } from '../../../src/output/report/narrative/rebalancing-and-held.js';
 import { whatHappened } from '../../../src/output/report/narrative/what-happened.js';
 import { readScenarioSettings } from '../../../src/output/report/data/scenario-settings.js';
 import { simClock } from '../../../src/output/report/format/sim-time.js';
@@ -56,6 +56,28 @@ describe('AZ rebalancing operations', () => {
       'At 10:01 web: AZ rebalancing; unable to place a task in us-east-1c, which ended it (ECS logs the same failure again only after 6 h).',
       'At 10:03 web: AZ rebalancing (not balanced: 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c): started 1 task, stopped 0; stopped (the desired count changed 3 -> 6).',
       '10:50–12:00 web: AZ rebalancing (not balanced: 0 tasks in us-east-1a, 3 in us-east-1b, and 3 in us-east-1c); still in progress at the end.',
+    ]);
+  });
+});
+
+describe('no room under maximumPercent for AZ rebalancing (ecsim\'s event)', () => {
+  // services.ts: floor(desiredCount x maximumPercent / 100) tasks at most; 6 x 110 / 100 = 6.6 -> 6
+  const noRoom = (t: number, service: string, zones: string, desired: number, pct: number) =>
+    ev(t, `service ${service} is not AZ balanced with ${zones}. ecsim: no task can start to AZ Rebalance: maximumPercent ${pct} allows floor(${desired} x ${pct} / 100) = ${Math.floor((desired * pct) / 100)} tasks, leaving no room to start another.`, 'az-rebalancing', service);
+  const z6 = '1 tasks in us-east-1a, 4 in us-east-1b, and 1 in us-east-1c';
+  const z8 = '2 tasks in us-east-1a, 5 in us-east-1b, and 1 in us-east-1c';
+  it('is no operation: one item per service, counted, with its zones and figures (the last ones of several)', () => {
+    const events = [noRoom(840, 'web', z6, 6, 110), noRoom(1200, 'api', z6, 6, 100), noRoom(3000, 'web', z8, 8, 110)];
+    expect(rebalancingOps(events, 7200)).toEqual([]);
+    expect(noRoomRebalancing(events).map((s) => noRoomRebalancingText(s, clock))).toEqual([
+      '10:14–10:50 web: not AZ balanced, and no task could start to AZ rebalance, 2 times (the last: 2 tasks in us-east-1a, 5 in us-east-1b, and 1 in us-east-1c; maximumPercent 110 allows floor(8 x 110 / 100) = 8 tasks, leaving no room to start another).',
+      'At 10:20 api: not AZ balanced (1 tasks in us-east-1a, 4 in us-east-1b, and 1 in us-east-1c), and no task could start to AZ rebalance: maximumPercent 100 allows floor(6 x 100 / 100) = 6 tasks, leaving no room to start another.',
+    ]);
+  });
+  it('is on the report\'s timeline', () => {
+    const data = { startEpochMs: START, durationSeconds: 7200, summary: { services: {} }, services: new Map(), providers: new Map(), tasks: [], scenario: null, events: [noRoom(840, 'web', z6, 6, 110)] } as unknown as ResultsData;
+    expect(whatHappened(data, readScenarioSettings(null, undefined), 60).timeline.map((i) => i.text)).toEqual([
+      'At 10:14 web: not AZ balanced (1 tasks in us-east-1a, 4 in us-east-1b, and 1 in us-east-1c), and no task could start to AZ rebalance: maximumPercent 110 allows floor(6 x 110 / 100) = 6 tasks, leaving no room to start another.',
     ]);
   });
 });

@@ -7,7 +7,10 @@
 // ends with SERVICE_REBALANCING_COMPLETED ("is AZ balanced with ..."), a placement failure
 // ("is unable to place a task in ..."), SERVICE_REBALANCING_STOPPED ("stopped AZ
 // Rebalancing."), or lasts to the end of the run. Folders written before 2026-11-27 name
-// the service in parentheses ("service (web) ..."); both are read.
+// the service in parentheses ("service (web) ..."); both are read. ecsim's own event for a
+// service not balanced with no room under maximumPercent for the task rebalancing starts
+// first ("... ecsim: no task can start to AZ Rebalance: ...", since 2026-11-28) is no
+// operation: its events are one item per service, counted.
 
 import type { EventRow } from '../data/results-data.js';
 import { clockLabel, clockRange, type SimClock } from '../format/sim-time.js';
@@ -90,6 +93,39 @@ export function rebalancingText(op: RebalancingOp, clock: SimClock): string {
             ? '; still in progress at the end'
             : '';
   return `${span} ${op.service}: AZ rebalancing${from}${moved}${end}.`;
+}
+
+const NO_ROOM = new RegExp(`^${SERVICE} is not AZ balanced with (.*)\\. ecsim: no task can start to AZ Rebalance: (.*?)\\.?$`, 's');
+
+/**
+ * Each service's "no room under maximumPercent" AZ rebalancing events as one timeline item
+ * at its first: "At 10:14 web: not AZ balanced (1 tasks in us-east-1a, 4 in us-east-1b, and
+ * 1 in us-east-1c), and no task could start to AZ rebalance: maximumPercent 110 allows
+ * floor(6 x 110 / 100) = 6 tasks, leaving no room to start another.", or of several
+ * "10:14–16:14 web: not AZ balanced, and no task could start to AZ rebalance, 2 times (the
+ * last: ...)" with the last one's zones and figures. In the services' order of first event.
+ */
+export function noRoomRebalancing(events: readonly EventRow[]): { service: string; times: number[]; zones: string; why: string }[] {
+  const byService = new Map<string, { service: string; times: number[]; zones: string; why: string }>();
+  for (const e of events) {
+    if (e.type !== 'az-rebalancing') continue;
+    const m = NO_ROOM.exec(e.message);
+    if (!m) continue;
+    const s = byService.get(m[1]) ?? { service: m[1], times: [], zones: '', why: '' };
+    s.times.push(e.timeS);
+    s.zones = m[2];
+    s.why = m[3];
+    byService.set(m[1], s);
+  }
+  return [...byService.values()];
+}
+
+export function noRoomRebalancingText(s: { service: string; times: readonly number[]; zones: string; why: string }, clock: SimClock): string {
+  const first = s.times[0];
+  const last = s.times[s.times.length - 1];
+  const span = clockLabel(clock, last) !== clockLabel(clock, first) ? clockRange(clock, first, last) : `At ${clockLabel(clock, first)}`;
+  if (s.times.length === 1) return `${span} ${s.service}: not AZ balanced (${s.zones}), and no task could start to AZ rebalance: ${s.why}.`;
+  return `${span} ${s.service}: not AZ balanced, and no task could start to AZ rebalance, ${s.times.length} times (the last: ${s.zones}; ${s.why}).`;
 }
 
 const HELD = /^(target tracking|step scaling) (\S+) asks for (\d+) \(scale in from (\d+)\), not applied: (target tracking|step scaling) (\S+) asks for (\d+) \(([^)]*)\): largest capacity wins/;

@@ -2,8 +2,8 @@
 // overview (counts per service and capacity provider) and a timeline of the notable
 // moments (scaling moves with their causes, scheduled actions, unplaceable episodes,
 // episodes of unhealthy tasks, fail-open, out-of-memory kills and instances draining, AZ
-// rebalancing operations and scale ins held off), the largest ones first when there are too
-// many to list.
+// rebalancing operations, services AZ rebalancing had no room for, and scale ins held off),
+// the largest ones first when there are too many to list.
 
 import type { ResultsData } from '../data/results-data.js';
 import type { ScenarioSettings } from '../data/scenario-settings.js';
@@ -15,7 +15,7 @@ import { scalingBursts, type ScalingBurst } from './scaling-bursts.js';
 import { unplaceableEpisodes, type UnplaceableEpisode } from './unplaceable-episodes.js';
 import { healthEpisodeText, healthEpisodes } from './health-episodes.js';
 import { isAsgProvider } from '../data/provider-kind.js';
-import { heldScaleInText, rebalancingOps, rebalancingText } from './rebalancing-and-held.js';
+import { heldScaleInText, noRoomRebalancing, noRoomRebalancingText, rebalancingOps, rebalancingText } from './rebalancing-and-held.js';
 
 export interface TimelineItem {
   timeS: number;
@@ -67,6 +67,8 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
   for (const ep of healthEpisodes(data.events, data.durationSeconds)) items.push({ timeS: ep.startS, text: healthEpisodeText(ep, clock), weight: 1e5 + ep.count });
   // AZ rebalancing operations, ranked as a scaling move of the tasks they started
   for (const op of rebalancingOps(data.events, data.durationSeconds)) items.push({ timeS: op.startS, text: rebalancingText(op, clock), weight: Math.max(1, op.started) });
+  // a service not balanced with no room under maximumPercent (ecsim's event): one item per service, counted, ranked as a move of one task
+  for (const s of noRoomRebalancing(data.events)) items.push({ timeS: s.times[0], text: noRoomRebalancingText(s, clock), weight: 1 });
   // scale ins held off by a scale out request (one event per stay): the first left out when the list is cut
   for (const e of data.events) {
     if (e.type !== 'scale-in-held') continue;
