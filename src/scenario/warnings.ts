@@ -7,7 +7,8 @@
 // task definition naming a CPU architecture that the EC2 capacity its service may use never
 // launches (ECS leaves such tasks unplaced: every instance lacks the ecs.cpu-architecture
 // value the task requires; a valid configuration, as in ECS, so not refused), a step scaling
-// policy with no step for some breaches of its alarm, a desiredCount outside the auto scaling
+// policy with no step for some breaches of its alarm or with more step adjustments than
+// Application Auto Scaling's default quota of 20 (adjustable), a desiredCount outside the auto scaling
 // [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered),
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only without a
 // load balancer or Fargate Spot interruptions), a FARGATE_SPOT service behind a target group
@@ -137,6 +138,12 @@ const ONE_MINUTE_SOURCE: Record<string, string> = {
   BacklogPerTask: "computed from SQS's ApproximateNumberOfMessagesVisible",
 };
 
+/**
+ * Application Auto Scaling's default quota "Step adjustments per step scaling policy"
+ * (application-auto-scaling-quotas.html), adjustable: warned of above it, not refused.
+ */
+const MAX_STEP_ADJUSTMENTS = 20;
+
 export interface ScenarioWarning {
   at: Path;
   message: string;
@@ -236,6 +243,18 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       out.push({
         at: ['services', svc.name, 'desiredCount'],
         message: `desiredCount ${given} is ${side} ${bound}: Application Auto Scaling sets it to ${bound} when the scalable target is registered, so the service starts with ${bound}`,
+      });
+    }
+  }
+  for (const svc of s.services) {
+    // Application Auto Scaling's quota "Step adjustments per step scaling policy", 20, is
+    // adjustable (application-auto-scaling-quotas.html): more are run, but said, since an
+    // account without the increase would have the policy refused
+    for (const [name, p] of Object.entries(svc.config.autoScaling?.policies ?? {})) {
+      if (p.policyType !== 'StepScaling' || p.stepAdjustments.length <= MAX_STEP_ADJUSTMENTS) continue;
+      out.push({
+        at: ['services', svc.name, 'autoScaling', 'policies', name, 'stepAdjustments'],
+        message: `${p.stepAdjustments.length} step adjustments, above Application Auto Scaling's default quota of ${MAX_STEP_ADJUSTMENTS} per step scaling policy (adjustable: request an increase before relying on this)`,
       });
     }
   }
