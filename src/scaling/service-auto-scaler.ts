@@ -281,6 +281,10 @@ export class ServiceAutoScaler {
       else status = bounds.map((b) => (b.setter === i ? `${b.key} in force at the start` : `${b.key} overridden by ${by(b.setter)}`)).join(', ');
       out.push({ ...x, message: `${x.message}; ${status}${earlier}`, inForce: kept.length > 0, status });
     });
+    this.replayedSetters = {
+      min: minBy < 0 ? undefined : { name: done[minBy].a.name, f: done[minBy].f },
+      max: maxBy < 0 ? undefined : { name: done[maxBy].a.name, f: done[maxBy].f },
+    };
     for (const x of out) {
       if (done[minBy]?.a === x.a && done[minBy].f === x.f) this.replaySetters.min = x.message;
       if (done[maxBy]?.a === x.a && done[maxBy].f === x.f) this.replaySetters.max = x.message;
@@ -292,6 +296,13 @@ export class ServiceAutoScaler {
 
   /** The messages of the replayed firings that set minCapacity and maxCapacity last (replayBeforeStart). */
   private replaySetters = { min: '', max: '' };
+
+  /**
+   * The replayed firings (action name, epoch ms) that set minCapacity and maxCapacity last,
+   * whose values are in force at the start (undefined: no replayed firing set it, the base
+   * bound stands); filled by replayBeforeStart. The scenario's warnings name them.
+   */
+  replayedSetters: { min?: { name: string; f: number }; max?: { name: string; f: number } } = {};
 
   /**
    * The firings before the run's start (epoch ms) that set the bounds in force then, in the

@@ -202,11 +202,14 @@ export class StepScalingPolicy implements ScalingPolicy {
 
   /**
    * "step scaling out: 1 datapoint > 50: 60.0; Average 60.0 is 10.0 above 50: no step
-   * adjustment covers it, nothing scaled; steps (-inf, 0] +1" (ecsim explain reads it back).
+   * adjustment covers it, nothing scaled; steps (-inf, 0) +1" (ecsim explain reads it back).
    */
   private noStepNote(metric: number, breach: number): string {
-    const { above, metricText, side } = this.describeBreach(metric, breach, undefined);
-    const steps = this.steps.map((s) => `${describeInterval(s, above)} ${s.scalingAdjustment >= 0 ? '+' : ''}${s.scalingAdjustment}`).join(', ');
+    const { metricText, side } = this.describeBreach(metric, breach, undefined);
+    // each step by the alarm's side (API_StepAdjustment: above the threshold lower-inclusive,
+    // upper-exclusive; below it the reverse), not this breach's: the same step prints the same
+    // in every event of the policy, as in its scaling activities on the alarm's breaches
+    const steps = this.steps.map((s) => `${describeInterval(s, this.upper)} ${s.scalingAdjustment >= 0 ? '+' : ''}${s.scalingAdjustment}`).join(', ');
     return (
       `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
       `${this.aggregation} ${metricText}${this.aggregatedOver(metric)} is ${side} ${formatNumber(this.alarm.threshold)}: no step adjustment covers it, nothing scaled; steps ${steps}`

@@ -7,8 +7,11 @@
 // task definition naming a CPU architecture that the EC2 capacity its service may use never
 // launches (ECS leaves such tasks unplaced: every instance lacks the ecs.cpu-architecture
 // value the task requires; a valid configuration, as in ECS, so not refused), a step scaling
-// policy with no step for some breaches of its alarm, a desiredCount outside the auto scaling
-// [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered),
+// policy with no step for some breaches of its alarm or with more step adjustments than
+// Application Auto Scaling's default quota of 20 (adjustable), a desiredCount outside the auto scaling
+// [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered)
+// or outside the bounds the scheduled actions' firings before the run left in force (replayed
+// at time 0 and brought inside them: desiredCountAtStart, one warning for both),
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only without a
 // load balancer or Fargate Spot interruptions), a FARGATE_SPOT service behind a target group
 // with a deregistration delay of 2 minutes or more, FARGATE_SPOT given tasks with no
@@ -137,6 +140,12 @@ const ONE_MINUTE_SOURCE: Record<string, string> = {
   BacklogPerTask: "computed from SQS's ApproximateNumberOfMessagesVisible",
 };
 
+/**
+ * Application Auto Scaling's default quota "Step adjustments per step scaling policy"
+ * (application-auto-scaling-quotas.html), adjustable: warned of above it, not refused.
+ */
+const MAX_STEP_ADJUSTMENTS = 20;
+
 export interface ScenarioWarning {
   at: Path;
   message: string;
@@ -226,16 +235,16 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
       });
     }
   }
+  for (const svc of s.services) desiredCountAtStart(s, svc, out);
   for (const svc of s.services) {
-    // RegisterScalableTarget (API_RegisterScalableTarget.html): registering a new scalable
-    // target changes an active resource's current capacity to a value inside [min, max]
-    const as = svc.config.autoScaling;
-    const given = svc.config.desiredCount;
-    if (as && given !== undefined && as.minCapacity <= as.maxCapacity && (given < as.minCapacity || given > as.maxCapacity)) {
-      const [side, bound] = given > as.maxCapacity ? ['above maxCapacity', as.maxCapacity] : ['below minCapacity', as.minCapacity];
+    // Application Auto Scaling's quota "Step adjustments per step scaling policy", 20, is
+    // adjustable (application-auto-scaling-quotas.html): more are run, but said, since an
+    // account without the increase would have the policy refused
+    for (const [name, p] of Object.entries(svc.config.autoScaling?.policies ?? {})) {
+      if (p.policyType !== 'StepScaling' || p.stepAdjustments.length <= MAX_STEP_ADJUSTMENTS) continue;
       out.push({
-        at: ['services', svc.name, 'desiredCount'],
-        message: `desiredCount ${given} is ${side} ${bound}: Application Auto Scaling sets it to ${bound} when the scalable target is registered, so the service starts with ${bound}`,
+        at: ['services', svc.name, 'autoScaling', 'policies', name, 'stepAdjustments'],
+        message: `${p.stepAdjustments.length} step adjustments, above Application Auto Scaling's default quota of ${MAX_STEP_ADJUSTMENTS} per step scaling policy (adjustable: request an increase before relying on this)`,
       });
     }
   }
@@ -425,6 +434,48 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
     }
   }
   return out;
+}
+
+/**
+ * A written desiredCount the service does not start with, in one warning whatever the causes:
+ * outside the base [minCapacity, maxCapacity], which registering the scalable target brings
+ * it inside (API_RegisterScalableTarget.html: it "changes the resource's current capacity to
+ * a value that is inside of this range"), and then outside the bounds the scheduled actions'
+ * firings before the run left in force, replayed at time 0 (ServiceAutoScaler.runInForceAtStart:
+ * brought inside them too). The count named is the one the run starts with, after the
+ * firings at time 0 too, computed as the simulation does.
+ */
+function desiredCountAtStart(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  const as = svc.config.autoScaling;
+  const given = svc.config.desiredCount;
+  if (!as || given === undefined || as.minCapacity > as.maxCapacity) return;
+  const parts: string[] = [];
+  const registered = Math.min(as.maxCapacity, Math.max(as.minCapacity, given));
+  if (registered !== given) {
+    const side = given > as.maxCapacity ? 'above maxCapacity' : 'below minCapacity';
+    parts.push(`desiredCount ${given} is ${side} ${registered}: Application Auto Scaling sets it to ${registered} when the scalable target is registered`);
+  }
+  let starts = registered;
+  const actions = as.scheduledActions ?? {};
+  if (Object.keys(actions).length > 0) {
+    const config = { subject: svc.name, minCapacity: as.minCapacity, maxCapacity: as.maxCapacity, policies: {}, scheduledActions: actions, startEpochMs: s.startEpochMs };
+    const replay = new ServiceAutoScaler(config, registered);
+    replay.replayBeforeStart();
+    const { minCapacity: lo, maxCapacity: hi } = replay.target;
+    const setter = registered < lo ? { key: 'below minCapacity', bound: lo, by: replay.replayedSetters.min } : registered > hi ? { key: 'above maxCapacity', bound: hi, by: replay.replayedSetters.max } : undefined;
+    if (setter?.by) {
+      const subject = parts.length === 0 ? `desiredCount ${given}` : `${registered}`;
+      parts.push(`${subject} is ${setter.key} ${setter.bound} set by scheduled action ${setter.by.name} (fired ${isoInstant(setter.by.f)}, before the run; replayed at time 0)`);
+    }
+    const afterReplay = setter ? setter.bound : registered;
+    // the firings at time 0 itself run next, before the first placement (as in the run)
+    starts = new ServiceAutoScaler(config, registered).runInForceAtStart(registered).desiredCount;
+    if (parts.length > 0 && starts !== afterReplay) parts.push(`the scheduled actions firing at time 0 then set it to ${starts}`);
+  }
+  if (parts.length === 0) return;
+  const last = parts.length - 1;
+  parts[last] += parts.length === 1 && registered !== given ? `, so the service starts with ${starts}` : `: the service starts with ${starts}`;
+  out.push({ at: ['services', svc.name, 'desiredCount'], message: parts.join('; ') });
 }
 
 /**

@@ -609,7 +609,7 @@ describe('step scaling: metricAggregationType over all the datapoints an M-of-N 
     const r = drive(scaler(policy('Average'), 10), { minutes: 4, metrics: { CPUUtilization: cpu } });
     expect(activities(r.events)).toEqual([]);
     expect(noSteps(r)).toEqual([
-      [4 * MIN, 'step scaling surge: 2 of 3 datapoints > 60: 0 62.0 75.0; Average 45.7 of the 3 datapoints evaluated is 14.3 below 60: no step adjustment covers it, nothing scaled; steps (0, 10] +1, (10, +inf) +3'],
+      [4 * MIN, 'step scaling surge: 2 of 3 datapoints > 60: 0 62.0 75.0; Average 45.7 of the 3 datapoints evaluated is 14.3 below 60: no step adjustment covers it, nothing scaled; steps [0, 10) +1, [10, +inf) +3'],
     ]);
   });
 
@@ -638,8 +638,37 @@ describe('step scaling: metricAggregationType over all the datapoints an M-of-N 
     const r = drive(scaler(policy('Average', { treatMissingData: 'breaching' }), 10), { minutes: 4, metrics: { CPUUtilization: (m) => (m === 0 ? 50 : NaN) } });
     expect(activities(r.events)).toEqual([]);
     expect(noSteps(r)).toEqual([
-      [2 * MIN, 'step scaling surge: 2 of 3 datapoints > 60 (2 missing, treated as breaching): 50.0; Average 50.0 of the 1 datapoint evaluated is 10.0 below 60: no step adjustment covers it, nothing scaled; steps (0, 10] +1, (10, +inf) +3'],
+      [2 * MIN, 'step scaling surge: 2 of 3 datapoints > 60 (2 missing, treated as breaching): 50.0; Average 50.0 of the 1 datapoint evaluated is 10.0 below 60: no step adjustment covers it, nothing scaled; steps [0, 10) +1, [10, +inf) +3'],
     ]);
+  });
+});
+
+// The no-step note lists every step by the alarm's side (API_StepAdjustment: a breach above
+// the threshold is in [lower, upper), one below in (lower, upper]), not by the side of the
+// value it could not place: a Less* alarm's step prints as its scaling activities print it.
+// Alarm "< 30, 2 of 3", Maximum; datapoints 48.2, 9.32, 9.32, 9.32 for minutes 0..3, visible
+// at 2..5 min. 4 min: 2 of 3 below 30, ALARM; Maximum 48.2, 18.2 above: no step. 5 min:
+// Maximum 9.32, 20.68 below: step (-inf, 0] -25 %: -25 % of 10 = -2.5 -> -2 (toward 0,
+// minAdjustmentMagnitude 2), 10 -> 8.
+describe('the no-step note prints each step by the alarm side', () => {
+  const lessThan: StepScalingPolicyConfig = {
+    policyType: 'StepScaling',
+    alarm: { metricName: 'CPUUtilization', statistic: 'Average', period: 60_000, evaluationPeriods: 3, datapointsToAlarm: 2, threshold: 30, comparisonOperator: 'LessThanThreshold' },
+    adjustmentType: 'PercentChangeInCapacity',
+    minAdjustmentMagnitude: 2,
+    stepAdjustments: [{ metricIntervalUpperBound: 0, scalingAdjustment: -25 }],
+    metricAggregationType: 'Maximum',
+  };
+
+  it('a Less* alarm: (-inf, 0] in the no-step note (value above) and in the scale in that follows (value below)', () => {
+    const r = drive(scaler(lessThan, 10), { minutes: 5, metrics: { CPUUtilization: (m) => (m === 0 ? 48.2 : 9.32) } });
+    const notes = r.events.filter((e) => e.type === 'no-step-adjustment');
+    expect(notes.map((e) => [e.time / MIN, e.message.slice(e.message.indexOf('Maximum'))])).toEqual([
+      [4, 'Maximum 48.2 of the 3 datapoints evaluated is 18.2 above 30: no step adjustment covers it, nothing scaled; steps (-inf, 0] -25'],
+    ]);
+    const [a] = activities(r.events);
+    expect(a).toMatchObject({ time: 5 * MIN, from: 10, to: 8 });
+    expect(a.cause).toContain('Maximum 9.32 is 20.68 below 30, step (-inf, 0]: ');
   });
 });
 

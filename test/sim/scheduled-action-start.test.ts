@@ -122,26 +122,32 @@ describe('a scheduled action runs before the policies of its instant', () => {
   }
 });
 
+// (desiredCount 2 below a replayed minCapacity: the service starts at that minimum, and the
+// desiredCount warning says so too, naming the firing that set it)
 describe('warnings of an action that does not fire within the run (reviewer w3)', () => {
   const warned = (actions: Record<string, unknown>) =>
     scenarioWarnings(load(scenario('2026-03-02T00:00:00Z', '1d', { minCapacity: 1, maxCapacity: 10, scheduledActions: actions }))).map((w) => `${w.at.join('.')}: ${w.message}`);
   it('an endTime before the start: at endTime, the window ended before the run; its last firing (28 Feb 08:00Z) is in force', () => {
     expect(warned({ a: { schedule: 'cron(0 8 * * ? *)', endTime: '2026-03-01T00:00:00Z', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      'services.svc.desiredCount: desiredCount 2 is below minCapacity 3 set by scheduled action a (fired 2026-02-28T08:00:00Z, before the run; replayed at time 0): the service starts with 3',
       "services.svc.autoScaling.scheduledActions.a.endTime: 2026-03-01T00:00:00Z is at or before the start of the run (1d from 2026-03-02T00:00:00Z): the action's window ended before the run, so it does not fire within it; it last fired before the run, at 2026-02-28T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)",
     ]);
   });
   it('a window that ended before the run with no firing in it says so', () => {
     expect(warned({ a: { schedule: 'cron(0 8 * * ? *)', startTime: '2026-02-28T09:00:00Z', endTime: '2026-02-28T10:00:00Z', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      'services.svc.desiredCount: desiredCount 2 is below minCapacity 3 set by scheduled action a (fired 2026-02-28T09:00:00Z, before the run; replayed at time 0): the service starts with 3',
       "services.svc.autoScaling.scheduledActions.a.endTime: 2026-02-28T10:00:00Z is at or before the start of the run (1d from 2026-03-02T00:00:00Z): the action's window ended before the run, so it does not fire within it; it last fired before the run, at 2026-02-28T09:00:00Z: the bounds it set are in force from the start (replayed at time 0)",
     ]);
   });
   it('a past at(): before the start, fired before the run, in force from the start', () => {
     expect(warned({ b: { schedule: 'at(2026-03-01T08:00:00)', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      'services.svc.desiredCount: desiredCount 2 is below minCapacity 3 set by scheduled action b (fired 2026-03-01T08:00:00Z, before the run; replayed at time 0): the service starts with 3',
       'services.svc.autoScaling.scheduledActions.b.schedule: "at(2026-03-01T08:00:00)" is before the start of the run (1d from 2026-03-02T00:00:00Z), so it does not fire within it; it fired before the run, at 2026-03-01T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
     ]);
   });
   it('a past at() in a zone names it; 08:00 Berlin (CET, UTC+1) fired at 07:00Z', () => {
     expect(warned({ b: { schedule: 'at(2026-03-01T08:00:00)', timezone: 'Europe/Berlin', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      'services.svc.desiredCount: desiredCount 2 is below minCapacity 3 set by scheduled action b (fired 2026-03-01T07:00:00Z, before the run; replayed at time 0): the service starts with 3',
       'services.svc.autoScaling.scheduledActions.b.schedule: "at(2026-03-01T08:00:00)" (Europe/Berlin) is before the start of the run (1d from 2026-03-02T00:00:00Z), so it does not fire within it; it fired before the run, at 2026-03-01T07:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
     ]);
   });
@@ -164,6 +170,7 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
   });
   it('a weekly action whose next firing is after the run, last fired before it: both said', () => {
     expect(warned({ w: { schedule: 'cron(0 8 ? * SUN *)', scalableTargetAction: { minCapacity: 3 } } })).toEqual([
+      'services.svc.desiredCount: desiredCount 2 is below minCapacity 3 set by scheduled action w (fired 2026-03-01T08:00:00Z, before the run; replayed at time 0): the service starts with 3',
       'services.svc.autoScaling.scheduledActions.w.schedule: "cron(0 8 ? * SUN *)" does not fire within the run (1d from 2026-03-02T00:00:00Z); it last fired before the run, at 2026-03-01T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)',
     ]);
   });
@@ -178,6 +185,7 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
       open: { schedule: 'cron(0 8 ? * MON-FRI *)', scalableTargetAction: { minCapacity: 8 } },
       close: { schedule: 'cron(0 18 ? * MON-FRI *)', scalableTargetAction: { minCapacity: 2 } },
     })).toEqual([
+      'services.svc.desiredCount: desiredCount 2 is below minCapacity 8 set by scheduled action open (fired 2026-03-02T08:00:00Z, before the run; replayed at time 0): the service starts with 8',
       `services.svc.autoScaling.scheduledActions.open.schedule: "cron(0 8 ? * MON-FRI *)" does not fire within ${run2h}; it last fired before the run, at 2026-03-02T08:00:00Z: the bounds it set are in force from the start (replayed at time 0)`,
       `services.svc.autoScaling.scheduledActions.close.schedule: "cron(0 18 ? * MON-FRI *)" does not fire within ${run2h}; it last fired before the run, at 2026-02-27T18:00:00Z, replayed at time 0; overridden by open (fired 2026-03-02T08:00:00Z)`,
     ]);
@@ -218,6 +226,7 @@ describe('warnings of an action that does not fire within the run (reviewer w3)'
     const w = scenarioWarnings(load(raw)).map((x) => `${x.at.join('.')}: ${x.message}`);
     const run1h = 'the run (1h from 2026-03-26T12:00:00Z)';
     expect(w).toEqual([
+      'services.svc.desiredCount: desiredCount 2 is below minCapacity 15 set by scheduled action monday-min (fired 2026-03-23T07:00:00Z, before the run; replayed at time 0): the service starts with 15',
       `services.svc.autoScaling.scheduledActions.daily-max.schedule: "cron(0 6 ? * * *)" does not fire within ${run1h}; it last fired before the run, at 2026-03-26T06:00:00Z: the bounds it set are in force from the start (replayed at time 0)`,
       `services.svc.autoScaling.scheduledActions.monday-min.schedule: "cron(0 7 ? * MON *)" does not fire within ${run1h}; it last fired before the run, at 2026-03-23T07:00:00Z: the bounds it set are in force from the start (replayed at time 0)`,
     ]);
