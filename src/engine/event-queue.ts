@@ -24,7 +24,7 @@ export interface Place {
   used: boolean;
 }
 
-const GEN_SHIFT = 2 ** 22; // slots per generation: up to ~4 M events pending at once
+const GEN_SHIFT = 2 ** 22; // slots per generation: up to 4 194 304 events pending at once (more throw)
 // A slot's generation counts modulo 2 ** 31, so that a handle (slot + generation *
 // GEN_SHIFT) stays below 2 ** 53 and exact: counted on to 2 ** 32, a generation of 2 ** 31
 // or more made handles whose slot was lost to rounding, and cancel() a silent no-op. A
@@ -241,6 +241,9 @@ export class EventQueue {
   private allocSlot(): number {
     if (this.freeCount > 0) return this.free[--this.freeCount];
     const slot = this.nextSlot++;
+    // a handle keeps its slot below GEN_SHIFT: slot 2 ** 22 of generation 0 would have the
+    // handle of slot 0 of generation 1, and cancel() could stop the wrong event
+    if (slot === GEN_SHIFT) throw new RangeError(`more than ${GEN_SHIFT} events pending at once`);
     if (slot === this.tie.length) {
       const n = this.tie.length * 2;
       this.tie = grow(this.tie, n) as Float64Array;

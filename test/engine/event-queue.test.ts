@@ -142,6 +142,18 @@ describe('Simulator event order', () => {
     expect(ran).toEqual([]);
   });
 
+  it('refuses a slot past 2 ** 22 events pending at once (its handle would be another slot\'s)', () => {
+    const q = new EventQueue(4);
+    const noop = () => {};
+    q.push(1, noop, null);
+    // as if 2 ** 22 - 1 slots were taken and none freed
+    (q as unknown as { nextSlot: number }).nextSlot = 2 ** 22 - 1;
+    (q as unknown as { tie: Float64Array }).tie = new Float64Array(2 ** 22);
+    (q as unknown as { gen: Uint32Array }).gen = new Uint32Array(2 ** 22);
+    expect(q.push(2, noop, null)).toBe(2 ** 22 - 1); // the last slot, generation 0
+    expect(() => q.push(3, noop, null)).toThrow(/more than 4194304 events pending at once/);
+  });
+
   it('run(until) stops at until, leaves later events pending and sets the clock', () => {
     const sim = new Simulator();
     const ran: number[] = [];
