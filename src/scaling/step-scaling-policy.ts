@@ -207,8 +207,10 @@ export class StepScalingPolicy implements ScalingPolicy {
   private noStepNote(metric: number, breach: number): string {
     const { metricText, side } = this.describeBreach(metric, breach, undefined);
     // each step by the alarm's side (API_StepAdjustment: above the threshold lower-inclusive,
-    // upper-exclusive; below it the reverse), not this breach's: the same step prints the same
-    // in every event of the policy, as in its scaling activities on the alarm's breaches
+    // upper-exclusive; below it the reverse), not this breach's: as the policy's scaling
+    // activities print it when the value is on the alarm's side (an activity whose value is on
+    // the other side, possible with datapointsToAlarm below evaluationPeriods, prints its step
+    // by that side: the rule AWS applied to the value)
     const steps = this.steps.map((s) => `${describeInterval(s, this.upper)} ${s.scalingAdjustment >= 0 ? '+' : ''}${s.scalingAdjustment}`).join(', ');
     return (
       `step scaling ${this.name}: ${this.alarm.describeEvaluation()}; ` +
