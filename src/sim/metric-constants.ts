@@ -3,6 +3,8 @@
 
 import { hasHttpWorkload, memoryHardLimit, type ResolvedService } from '../scenario/index.js';
 
+type Slo = NonNullable<NonNullable<ResolvedService['config']['workload']>['slo']>;
+
 export interface ServiceMetricConstants {
   /** The hard memory limit, MiB (memoryHardLimit); Infinity without one. */
   readonly memoryLimit: number;
@@ -13,6 +15,12 @@ export interface ServiceMetricConstants {
   readonly idleMemory: number;
   /** An http workload: only its requests go through the load balancer (RequestCountPerTarget). */
   readonly http: boolean;
+  /** A queue workload (its SLO's latency is the age of the oldest waiting message). */
+  readonly queue: boolean;
+  /** The workload's service level objective, if any (the periods that miss it). */
+  readonly slo: Slo | undefined;
+  /** A load balancer: a target group, so a RequestCountPerTarget column. */
+  readonly loadBalancer: boolean;
 }
 
 export function serviceMetricConstants(cfg: ResolvedService, taskMemory: number): ServiceMetricConstants {
@@ -23,5 +31,8 @@ export function serviceMetricConstants(cfg: ResolvedService, taskMemory: number)
     idleCpu: perTask?.cpuBaseline ?? 0,
     idleMemory: ((perTask?.memoryMiB?.base ?? 0) / taskMemory) * 100,
     http: hasHttpWorkload(cfg.config),
+    queue: cfg.config.workload?.type === 'queue',
+    slo: cfg.config.workload?.slo,
+    loadBalancer: cfg.config.loadBalancer !== undefined,
   };
 }

@@ -330,7 +330,7 @@ export class Simulation {
     const stats = model ? model.endPeriod(from, to) : null;
     this.lastStats[i] = stats;
     const trace = this.traces[i];
-    const { idleCpu: baseline, idleMemory, taskMemory, http } = this.metricConstants[i];
+    const { idleCpu: baseline, idleMemory, taskMemory, http, queue, slo, loadBalancer } = this.metricConstants[i];
     const m = this.periodMetrics;
     m.reset();
     // tasks above it are killed at the period end (killOutOfMemory); memoryMiB.base is at
@@ -482,8 +482,6 @@ export class Simulation {
     sum.offered += offered;
     sum.served += served;
     sum.dropped += dropped;
-    const workload = svc.config.config.workload;
-    const slo = workload?.slo;
     if (slo && stats && model) {
       const target = slo.latencyP95;
       // besides a p95 over the target: an http period that served nothing of what was offered
@@ -491,7 +489,7 @@ export class Simulation {
       const latencyBad =
         target !== undefined &&
         ((stats.latencyP95Ms !== null && stats.latencyP95Ms > target) ||
-          (workload.type === 'queue' ? model.backlogOlderThan(target, to) : offered > 0 && served === 0));
+          (queue ? model.backlogOlderThan(target, to) : offered > 0 && served === 0));
       const errorBad = slo.errorRate !== undefined && offered > 0 && (dropped / offered) * 100 > slo.errorRate;
       if (latencyBad || errorBad) sum.sloViolationMs += to - from;
     }
@@ -517,7 +515,7 @@ export class Simulation {
       queued: stats?.waiting ?? 0,
       backlog: stats?.backlog ?? null,
       // no load balancer: no target group, no RequestCountPerTarget metric
-      requestCountPerTarget: svc.config.config.loadBalancer !== undefined ? perTarget : null,
+      requestCountPerTarget: loadBalancer ? perTarget : null,
     });
   }
 
