@@ -6,11 +6,11 @@
 import { checkExperiment } from '../experiment/check-experiment.js';
 import type { ExperimentFile } from '../experiment/experiment-file.js';
 import { isJsonObject } from '../experiment/merge-patch.js';
-import { ScenarioError, formatIssue, parseScenarioText, scenarioBaseDir, type ResolvedScenario, type ScenarioIssue } from '../scenario/index.js';
+import { ScenarioError, formatIssue, scenarioBaseDir, type RawScenario, type ResolvedScenario, type ScenarioIssue } from '../scenario/index.js';
 
-/** The warning lines (without "warning: ") for the invalid variants and sweep of the file whose text is `text`. */
-export function ignoredExperimentProblems(file: string, text: string, base: ResolvedScenario): string[] {
-  const { value, lineOf } = parseScenarioText(file, text);
+/** The warning lines (without "warning: ") for the invalid variants and sweep of the file parsed as `parsed`. */
+export function ignoredExperimentProblems(file: string, parsed: RawScenario, base: ResolvedScenario): string[] {
+  const { value, lineOf } = parsed;
   const raw = value as Record<string, unknown>;
   if (!isJsonObject(raw.variants) && !isJsonObject(raw.sweep)) return [];
   const exp: ExperimentFile = {

@@ -49,7 +49,7 @@ export function canonicalCase(name: string): string {
   });
 }
 
-export type TimeZoneCheck = { ok: true } | { ok: false; unknown: true } | { ok: false; unknown: false; suggestion: string };
+export type TimeZoneCheck = Readonly<{ ok: true } | { ok: false; unknown: true } | { ok: false; unknown: false; suggestion: string }>;
 
 const resolvedZone = (name: string) => new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
 
@@ -61,6 +61,17 @@ const resolvedZone = (name: string) => new Intl.DateTimeFormat('en-US', { timeZo
  * "Europe/Kiev"), else the name ICU lists in another case, else the zone it resolves to.
  */
 export function checkTimeZoneName(name: string): TimeZoneCheck {
+  // once per name: luxon's isValidZone builds an Intl.DateTimeFormat at each call (about
+  // half a millisecond), and a scenario names its zone once per scheduled action, checked
+  // by more than one pass (the month benchmark: 60 actions)
+  let c = checkedNames.get(name);
+  if (c === undefined) checkedNames.set(name, (c = checkUncached(name)));
+  return c;
+}
+
+const checkedNames = new Map<string, TimeZoneCheck>();
+
+function checkUncached(name: string): TimeZoneCheck {
   if (!IANAZone.isValidZone(name)) return { ok: false, unknown: true };
   const zones = knownZones();
   if (zones.has(name)) return { ok: true };

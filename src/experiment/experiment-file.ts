@@ -1,7 +1,7 @@
 // Reads a scenario file once (its text read once) for compare, sweep or validate: the validated base scenario
 // (for its name, seed, replications, variants and sweep) and the raw object variants patch.
 
-import { loadScenarioText, parseScenarioText, readScenarioText, scenarioBaseDir, ScenarioError, type ResolvedScenario } from '../scenario/index.js';
+import { loadParsedScenario, parseScenarioText, readScenarioText, scenarioBaseDir, ScenarioError, type ResolvedScenario } from '../scenario/index.js';
 
 export interface ExperimentFile {
   file: string;
@@ -29,8 +29,9 @@ export interface ExperimentOverrides {
 /** Throws ScenarioError when the file or its base scenario is invalid. */
 export function readExperimentFile(file: string, overrides: ExperimentOverrides = {}): ExperimentFile {
   const text = readScenarioText(file); // once: a pipe (/dev/stdin) gives its text only once
-  const base = loadScenarioText(file, text, { seed: overrides.seed, durationMs: overrides.durationMs });
-  const { value, lineOf } = parseScenarioText(file, text);
+  const parsed = parseScenarioText(file, text); // once too: the base and the variants read it
+  const base = loadParsedScenario(file, parsed, { seed: overrides.seed, durationMs: overrides.durationMs });
+  const { value, lineOf } = parsed;
   const sc = base.scenario;
   const replications = overrides.replications ?? sc.replications;
   // replication k runs with seed + k: past 2^53 - 1 two of them would be the same number.

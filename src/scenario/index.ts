@@ -1,4 +1,4 @@
-export { loadScenarioFile, loadScenarioObject, loadScenarioText, parseScenarioText, readScenarioText, type LoadOptions } from './load.js';
+export { loadParsedScenario, loadScenarioFile, loadScenarioObject, loadScenarioText, parseScenarioText, readScenarioText, type LoadOptions, type RawScenario } from './load.js';
 export { ScenarioError, formatIssue, uniqueIssues, type ScenarioIssue } from './errors.js';
 export { parseDuration, formatDuration, isNegativeDuration, TOO_LONG } from './duration.js';
 export { MAX_DURATION_MS } from './duration.js';

@@ -28,7 +28,16 @@ export function loadScenarioFile(file: string, options: LoadOptions = {}): Resol
 
 /** Validates and resolves the text of a scenario file read with readScenarioText. */
 export function loadScenarioText(file: string, text: string, options: LoadOptions = {}): ResolvedScenario {
-  const raw = parseScenarioText(file, text);
+  return loadParsedScenario(file, parseScenarioText(file, text), options);
+}
+
+/**
+ * Validates and resolves a scenario file's text already parsed by parseScenarioText: a command
+ * that reads the raw object as well (run's warnings and notes on variants and sweep, compare's
+ * and sweep's variants) parses the file once (about a fifth of a second for the 60 KB month
+ * benchmark). Validation reads `raw.value` and never changes it.
+ */
+export function loadParsedScenario(file: string, raw: RawScenario, options: LoadOptions = {}): ResolvedScenario {
   return resolveRaw(file, raw.value, raw.lineOf, options, raw.sourceOf);
 }
 
@@ -74,7 +83,7 @@ export function loadScenarioObject(
   return resolveRaw(label, value, options.lineOf ?? (() => undefined), options);
 }
 
-interface RawScenario {
+export interface RawScenario {
   value: unknown;
   lineOf: (path: readonly (string | number)[]) => number | undefined;
   /** The text of the scalar at a key path as written (`1e400`, which parses to Infinity), if any. */

@@ -17,7 +17,8 @@ import { reservationFromCounts, type ReservationEstimate } from '../model/capaci
 import { visibleMessages } from '../model/queue-metric.js';
 import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
 import { estimateRoom } from './daemon-reserve.js';
-import { hasHttpWorkload, memoryHardLimit, type ResolvedScenario } from '../scenario/index.js';
+import type { ResolvedScenario } from '../scenario/index.js';
+import { serviceMetricConstants, type ServiceMetricConstants } from './metric-constants.js';
 import type { Task } from '../model/task.js';
 import type { Instance } from '../model/instance.js';
 import type { RunSinks, TaskRow } from './records.js';
@@ -101,8 +102,8 @@ export class Simulation {
   readonly providerStats = new Map<string, ProviderStats>();
   private readonly usedFargateProviders: string[];
   private readonly periodMetrics = new PeriodMetrics();
-  /** Each service's hard memory limit, MiB (memoryHardLimit); Infinity without one. */
-  private readonly memoryLimits: number[] = [];
+  /** What each service's period metrics read of its configuration, looked up once (serviceMetrics runs per service per period). */
+  private readonly metricConstants: ServiceMetricConstants[] = [];
   /** The tasks this period end kills for memory above their hard limit, with their memory (reused). */
   private readonly oomTasks: Task[] = [];
   private readonly oomMemory: number[] = [];
@@ -168,7 +169,7 @@ export class Simulation {
       this.services.push(svc);
       if (svc.daemon) this.waiting.add(i);
       this.summaries.push(new ServiceSummary());
-      this.memoryLimits.push(memoryHardLimit(cfg.taskDefinition) ?? Infinity);
+      this.metricConstants.push(serviceMetricConstants(cfg, svc.requirements.memory));
       const workload = cfg.config.workload;
       const trace = workload ? buildServiceTrace(cfg.name, workload.requestRate, scenario, world.streams) : null;
       this.traces.push(trace);
@@ -312,7 +313,7 @@ export class Simulation {
     const tasks = this.oomTasks;
     for (let k = 0; k < tasks.length; k++) {
       const t = tasks[k];
-      this.services[t.serviceIndex].outOfMemory(t, this.oomMemory[k], this.memoryLimits[t.serviceIndex]);
+      this.services[t.serviceIndex].outOfMemory(t, this.oomMemory[k], this.metricConstants[t.serviceIndex].memoryLimit);
     }
     tasks.length = 0;
     this.oomMemory.length = 0;
@@ -329,15 +330,12 @@ export class Simulation {
     const stats = model ? model.endPeriod(from, to) : null;
     this.lastStats[i] = stats;
     const trace = this.traces[i];
-    const perTask = svc.config.config.workload?.perTask;
-    const baseline = perTask?.cpuBaseline ?? 0;
-    const taskMemory = svc.requirements.memory;
-    const idleMemory = ((perTask?.memoryMiB?.base ?? 0) / taskMemory) * 100;
+    const { idleCpu: baseline, idleMemory, taskMemory, http, queue, slo, loadBalancer } = this.metricConstants[i];
     const m = this.periodMetrics;
     m.reset();
     // tasks above it are killed at the period end (killOutOfMemory); memoryMiB.base is at
     // most the limit (checks.ts), so a task idling at the baseline never is
-    const limit = this.memoryLimits[i];
+    const limit = this.metricConstants[i].memoryLimit;
     const groups = stats?.inRotation;
     if (groups) {
       // the model's groups of tasks in rotation; of the other RUNNING tasks, those the load
@@ -419,7 +417,7 @@ export class Simulation {
     // only an http workload's requests go through the load balancer: a queue worker's
     // messages are pulled from the queue, never seen by it (its figures above are the
     // messages processed), so a queue service's target group receives none
-    const targetRequests = hasHttpWorkload(svc.config.config) ? m.targetRequests : 0;
+    const targetRequests = http ? m.targetRequests : 0;
     // RequestCountPerTarget (elasticloadbalancing/latest/application/load-balancer-cloudwatch-
     // metrics.html): "the total number of requests received by the target group, divided by
     // the number of healthy targets in the target group. If there are no healthy targets in
@@ -484,8 +482,6 @@ export class Simulation {
     sum.offered += offered;
     sum.served += served;
     sum.dropped += dropped;
-    const workload = svc.config.config.workload;
-    const slo = workload?.slo;
     if (slo && stats && model) {
       const target = slo.latencyP95;
       // besides a p95 over the target: an http period that served nothing of what was offered
@@ -493,7 +489,7 @@ export class Simulation {
       const latencyBad =
         target !== undefined &&
         ((stats.latencyP95Ms !== null && stats.latencyP95Ms > target) ||
-          (workload.type === 'queue' ? model.backlogOlderThan(target, to) : offered > 0 && served === 0));
+          (queue ? model.backlogOlderThan(target, to) : offered > 0 && served === 0));
       const errorBad = slo.errorRate !== undefined && offered > 0 && (dropped / offered) * 100 > slo.errorRate;
       if (latencyBad || errorBad) sum.sloViolationMs += to - from;
     }
@@ -519,7 +515,7 @@ export class Simulation {
       queued: stats?.waiting ?? 0,
       backlog: stats?.backlog ?? null,
       // no load balancer: no target group, no RequestCountPerTarget metric
-      requestCountPerTarget: svc.config.config.loadBalancer !== undefined ? perTarget : null,
+      requestCountPerTarget: loadBalancer ? perTarget : null,
     });
   }
 

@@ -1,6 +1,6 @@
 // What `ecsim run` does: load, run into the results folder, report, check `expect:`.
 
-import { loadScenarioText, parseScenarioText, readScenarioText } from '../../scenario/index.js';
+import { loadParsedScenario, parseScenarioText, readScenarioText } from '../../scenario/index.js';
 import { ignoredExperimentProblems } from '../ignored-experiment.js';
 import { printWarnings, runNotes } from '../warnings.js';
 import { runToFolderPausing } from '../../output/run-to-folder.js';
@@ -16,9 +16,11 @@ export async function run(argv: RunArgs): Promise<void> {
   const durationMs = parseDurationFlag(argv.duration);
   const seed = parseSeedFlag(argv.seed);
   const text = readScenarioText(argv.scenario); // once: a pipe (/dev/stdin) gives its text only once
-  const scenario = loadScenarioText(argv.scenario, text, { seed, durationMs });
+  // parsed once too: the warnings and notes below read the raw object (its variants and sweep)
+  const parsed = parseScenarioText(argv.scenario, text);
+  const scenario = loadParsedScenario(argv.scenario, parsed, { seed, durationMs });
   printWarnings(argv.scenario, scenario, durationMs !== undefined);
-  for (const line of ignoredExperimentProblems(argv.scenario, text, scenario)) process.stderr.write(`warning: ${line}\n`);
+  for (const line of ignoredExperimentProblems(argv.scenario, parsed, scenario)) process.stderr.write(`warning: ${line}\n`);
   const outDir = argv.out ?? `results/${scenario.scenario.name}`;
   // before the run: a sweep's or a compare's folder is refused, not replaced whole
   assertOwnResultsFolder(outDir, 'run');
@@ -30,7 +32,7 @@ export async function run(argv: RunArgs): Promise<void> {
   if (argv.report) (await import('../../output/report/index.js')).writeReports(outDir);
   if (!argv.quiet) printRunSummary(report, outDir, reports);
   // once it has run: the variants and sweep it left to compare and sweep (--quiet too)
-  for (const line of runNotes(argv.scenario, parseScenarioText(argv.scenario, text).value as Record<string, unknown>)) process.stderr.write(`note: ${line}\n`);
+  for (const line of runNotes(argv.scenario, parsed.value as Record<string, unknown>)) process.stderr.write(`note: ${line}\n`);
   const expectations = scenario.scenario.expect;
   if (expectations && expectations.length > 0) {
     const results = checkExpectations(expectations, report.summary);
