@@ -53,6 +53,9 @@ export type TimeZoneCheck = Readonly<{ ok: true } | { ok: false; unknown: true }
 
 const resolvedZone = (name: string) => new Intl.DateTimeFormat('en-US', { timeZone: name }).resolvedOptions().timeZone;
 
+/** checkTimeZoneName's answers, by the exact name (an answer depends on the name and ICU's data only). */
+const checkedNames = new Map<string, TimeZoneCheck>();
+
 /**
  * Whether `name` is a time zone luxon knows, spelt in its exact case: a name ICU lists as
  * it lists it, or any other name (a link ICU does not list: Asia/Kolkata, US/Eastern) in its
@@ -68,8 +71,6 @@ export function checkTimeZoneName(name: string): TimeZoneCheck {
   if (c === undefined) checkedNames.set(name, (c = checkUncached(name)));
   return c;
 }
-
-const checkedNames = new Map<string, TimeZoneCheck>();
 
 function checkUncached(name: string): TimeZoneCheck {
   if (!IANAZone.isValidZone(name)) return { ok: false, unknown: true };

@@ -1,5 +1,7 @@
 // What a service's period metrics (Simulation.serviceMetrics, once per service per metric
-// period) read of its configuration: looked up once, when the run starts.
+// period) read of its configuration: looked up once, when the run starts. A service's
+// configuration is fixed for a run (deployments are not modelled, ServiceRuntime.config is
+// readonly); a compare variant or a sweep point is a run of its own.
 
 import { hasHttpWorkload, memoryHardLimit, type ResolvedService } from '../scenario/index.js';
 

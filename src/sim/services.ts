@@ -298,9 +298,12 @@ export class ServiceRuntime {
       steady: () => {
         if (this.rebalanceExtra > 0 || this.desiredCount === 0 || this.leavingCount > 0 || this.markedCount > 0 || this.starting > 0 || this.unplaced.length > 0) return false;
         if (this.tasks.size !== this.desiredCount) return false;
-        // with a load balancer a task counts once it is in rotation: fewer in rotation than
-        // tasks means one is not, said without the walk below (which meets the tasks still
-        // starting after a scale-out last: they are the newest)
+        // with a load balancer a task counts once it is in rotation (countsAsHealthy): fewer
+        // in rotation than tasks means one is not, said without the walk below. Exact because
+        // inRotationCount moves only in enterRotation and leaveRotation, so it counts every
+        // task here in rotation. The tasks it catches are RUNNING ones not yet healthy in the
+        // target group (grace period, health checks pending: `starting` has returned for
+        // PROVISIONING and PENDING ones), the newest, which the walk meets last
         if (this.config.config.loadBalancer && this.inRotationCount < this.tasks.size) return false;
         for (const t of this.tasks) if (!this.countsAsHealthy(t)) return false;
         return true;

@@ -330,12 +330,11 @@ export class Simulation {
     const stats = model ? model.endPeriod(from, to) : null;
     this.lastStats[i] = stats;
     const trace = this.traces[i];
-    const { idleCpu: baseline, idleMemory, taskMemory, http, queue, slo, loadBalancer } = this.metricConstants[i];
+    const { idleCpu: baseline, idleMemory, taskMemory, http, queue, slo, loadBalancer, memoryLimit: limit } = this.metricConstants[i];
     const m = this.periodMetrics;
     m.reset();
-    // tasks above it are killed at the period end (killOutOfMemory); memoryMiB.base is at
-    // most the limit (checks.ts), so a task idling at the baseline never is
-    const limit = this.metricConstants[i].memoryLimit;
+    // limit: tasks above it are killed at the period end (killOutOfMemory); memoryMiB.base is
+    // at most the limit (checks.ts), so a task idling at the baseline never is
     const groups = stats?.inRotation;
     if (groups) {
       // the model's groups of tasks in rotation; of the other RUNNING tasks, those the load
