@@ -340,6 +340,36 @@ describe('AZ rebalancing over a capacity provider strategy', () => {
     expect(providersAt(r, 900)).toEqual({ od: 5, sp1: 1, sp2: 3 });
   });
 
+  it('the preferred provider has an instance in the emptiest AZ but it is full: the next provider of the preference is tried there', () => {
+    // od and sp each have three m5.large, one per AZ. A filler of od's (memberOf c) takes all
+    // 2048 CPU units of od's us-east-1c instance for the whole run; the filler of sp's takes
+    // sp's us-east-1c instance until 300 s. s (od base 2 weight 1, sp weight 1, 8 tasks): od 5,
+    // sp 3, spread over a and b (c is full): 4 and 4. At 360 s the next task would go to od
+    // (excess 3 each, tie: od, listed first): od's c instance cannot take 256 CPU units, so
+    // sp is tried next, whose c instance is free since 301 s: s-9 starts on sp in us-east-1c.
+    const r = run(
+      twoProviders({ desiredCount: 8, capacityProviderStrategy: [{ capacityProvider: 'od', base: 2, weight: 1 }, { capacityProvider: 'sp', weight: 1 }] }, (x) => {
+        x.cluster.capacityProviders.od.autoScalingGroup = { ...x.cluster.capacityProviders.od.autoScalingGroup, minSize: 3, maxSize: 3 };
+        const inC = [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone == us-east-1c' }];
+        const { launchType: _drop, ...filler } = x.services.filler;
+        x.services = {
+          odFiller: { taskDefinition: 'big', desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: 'od', weight: 1 }], placementConstraints: inC },
+          filler: { ...filler, capacityProviderStrategy: [{ capacityProvider: 'sp', weight: 1 }], placementConstraints: inC },
+          s: x.services.s,
+        };
+      }),
+    );
+    expect(providersAt(r, 350)).toEqual({ od: 5, sp: 3 });
+    expect(byAz(r, 350)).toEqual({ 'us-east-1a': 4, 'us-east-1b': 4, 'us-east-1c': 0 });
+    const ev = rebalancing(r);
+    expect(ev.filter(([t]) => t === 360)).toEqual([
+      [360, 'service s is not AZ balanced with 4 tasks in us-east-1a, 4 in us-east-1b, and 0 in us-east-1c. AZ Rebalancing in progress.'],
+      [360, 's has started 1 tasks in us-east-1c to AZ Rebalance: s-9.'],
+    ]);
+    const s9 = r.tasks.find((t) => t.taskId === 's-9')!;
+    expect([s9.capacityProvider, s9.availabilityZone, s9.created]).toEqual(['sp', 'us-east-1c', 360_000]);
+  });
+
   it('the placement failure names a provider of the strategy it did not try: weight 0 at its base', () => {
     // od base 2 weight 0 (instances in a, b, c), sp weight 1 (a and b only), 8 tasks: od's
     // two base tasks and sp's six in a and b, none in c. The next task goes to sp alone (od
