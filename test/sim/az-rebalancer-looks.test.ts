@@ -20,10 +20,13 @@ function fakePort() {
     placedIn: [] as string[],
     log: [] as string[],
     fullZones: [] as string[],
+    now: 0,
   };
   const port: RebalancingPort = {
     name: 's',
-    now: 0,
+    get now() {
+      return state.now;
+    },
     steady: () => true,
     zones: () => {
       state.zoneWalks++;
@@ -117,5 +120,31 @@ describe('AzRebalancer looks', () => {
       'service s is unable to place a task in c because no container instance met all of its requirements.',
     ]);
     expect(rebalancer.inProgress).toBe(false);
+  });
+
+  it('the same placement failure after the service was balanced in between is logged again: its cause was resolved', () => {
+    // ECS omits a repeated event "until either the cause is resolved or six hours passes"
+    // (service-event-messages.html). a2 b2 c0: no room in c, failure at 60 s; a1 b1 c0 (a
+    // scale in) is balanced at 120 s; a2 b2 c0 again at 180 s, well within 6 h: the same
+    // failure is a new one, logged with its STARTED event.
+    const { state, rebalancer } = fakePort();
+    state.zones = ['a', 'b', 'c'];
+    state.fullZones = ['c'];
+    const started = 'service s is not AZ balanced with 2 tasks in a, 2 in b, and 0 in c. AZ Rebalancing in progress.';
+    const failed = 'service s is unable to place a task in c because no container instance met all of its requirements.';
+    state.now = 60_000;
+    rebalancer.check();
+    expect(state.log).toEqual([started, failed]);
+    state.now = 120_000;
+    state.version++;
+    state.counts = { a: 1, b: 1, c: 0 };
+    rebalancer.check();
+    expect(state.log).toEqual([started, failed]);
+    state.now = 180_000;
+    state.version++;
+    state.counts = { a: 2, b: 2, c: 0 };
+    rebalancer.check();
+    expect(state.log).toEqual([started, failed, started, failed]);
+    expect(state.placedIn).toEqual([]);
   });
 });
