@@ -185,6 +185,16 @@ describe('AZ rebalancing', () => {
     expect(r.tasks.filter((t) => t.service === 's')).toHaveLength(3);
   });
 
+  it('a look falls at exactly the end of the run: duration 6m still has the move at 360 s', () => {
+    // looks at 60, 120, ..., 360 s (360 s = the duration is within the run): the filler
+    // STOPPED at 301 s, so the look at 360 s starts s-4 in us-east-1a (as in the first test)
+    const r = run(scenario({}, (s) => (s.duration = '6m')));
+    expect(rebalancing(r).slice(-2)).toEqual([
+      [360, 'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. AZ Rebalancing in progress.'],
+      [360, 's has started 1 tasks in us-east-1a to AZ Rebalance: s-4.'],
+    ]);
+  });
+
   it('the check interval is cluster.availabilityZoneRebalancingInterval', () => {
     // every 100 s: first steady look at 100 s (failure), the move at 400 s (RUNNING 410 s, healthy 450 s)
     const r = run(scenario({}, (s) => (s.cluster.availabilityZoneRebalancingInterval = '100s')));
