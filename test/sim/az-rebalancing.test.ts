@@ -380,6 +380,50 @@ describe('AZ rebalancing over a capacity provider strategy', () => {
     expect([s9.capacityProvider, s9.availabilityZone, s9.created]).toEqual(['sp', 'us-east-1c', 360_000]);
   });
 
+  it('the stop among the other providers in the AZ with the most weighs their service-wide counts, as a scale in does', () => {
+    // AZs a and b. B and A: two m5.large each (a, b), C: one (a). Fillers (2048 CPU units,
+    // the instance's all) take B's and A's instances in a for the whole run. s: strategy
+    // [B w1, A w1, C w1], 4 tasks: B (tie, first listed), A, C, B -> B 2, A 1, C 1; B's and
+    // A's in b (their a instances are full), C's in a: a1 b3. At 60 s the next task prefers
+    // A (w / (e + 0.5): B 1/2.5, A 1/1.5, C 1/1.5, tie to the first listed), whose a
+    // instance is full, then C: s-5 starts on C in a. Healthy at 110 s: b has the most (3,
+    // a 2 with s-5), and no C task there, so the stop is on the provider a scale in would
+    // take among B and A: the lowest w / (2e - 1) with e the service's count on it: B 1/3,
+    // A 1/1 -> B. (With 1 for each count, a tie, A would go: listed later.)
+    const s = scenario({}, (x) => {
+      x.cluster.availabilityZones = ['us-east-1a', 'us-east-1b'];
+      const asg = (n: number) => ({ autoScalingGroup: { instanceTypes: ['m5.large'], minSize: n, maxSize: n, launchDelay: '10s' } });
+      x.cluster.capacityProviders = { B: asg(2), A: asg(2), C: asg(1) };
+      const inA = [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone == us-east-1a' }];
+      x.services = {
+        fB: { taskDefinition: 'big', desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: 'B', weight: 1 }], placementConstraints: inA },
+        fA: { taskDefinition: 'big', desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: 'A', weight: 1 }], placementConstraints: inA },
+        s: {
+          taskDefinition: 't',
+          desiredCount: 4,
+          capacityProviderStrategy: [
+            { capacityProvider: 'B', weight: 1 },
+            { capacityProvider: 'A', weight: 1 },
+            { capacityProvider: 'C', weight: 1 },
+          ],
+        },
+      };
+    });
+    const r = run(s);
+    const initial = ['s-1', 's-2', 's-3', 's-4'].map((id) => r.tasks.find((t) => t.taskId === id)!);
+    expect(initial.map((t) => [t.taskId, t.capacityProvider, t.availabilityZone])).toEqual([
+      ['s-1', 'B', 'us-east-1b'],
+      ['s-2', 'A', 'us-east-1b'],
+      ['s-3', 'C', 'us-east-1a'],
+      ['s-4', 'B', 'us-east-1b'],
+    ]);
+    const s5 = r.tasks.find((t) => t.taskId === 's-5')!;
+    expect([s5.capacityProvider, s5.availabilityZone, s5.created]).toEqual(['C', 'us-east-1a', 60_000]);
+    const stopped = r.tasks.filter((t) => t.stopReason === 'az-rebalancing');
+    expect(stopped.map((t) => [t.capacityProvider, t.availabilityZone, t.stopped])).toEqual([['B', 'us-east-1b', 111_000]]);
+    expect(providersAt(r, 500)).toEqual({ B: 1, A: 1, C: 2 });
+  });
+
   it('the placement failure names a provider of the strategy it did not try: weight 0 at its base', () => {
     // od base 2 weight 0 (instances in a, b, c), sp weight 1 (a and b only), 8 tasks: od's
     // two base tasks and sp's six in a and b, none in c. The next task goes to sp alone (od
