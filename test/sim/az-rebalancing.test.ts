@@ -424,6 +424,52 @@ describe('AZ rebalancing over a capacity provider strategy', () => {
     expect(providersAt(r, 500)).toEqual({ B: 1, A: 1, C: 2 });
   });
 
+  it('launchType EC2 over two groups: the task stopped in the AZ with the most is on the started task\'s capacity provider', () => {
+    // AZs a and b; groups P and Q, two m5.large each (a, b). Fillers: 1792 of P's a
+    // instance's 2048 CPU units (room for one 256-unit task), all of Q's b instance (the
+    // whole run) and of P's b instance (until 300 s, STOPPED 301 s). s (launchType EC2,
+    // 4 tasks) spreads over a's instances: one on P's (full then), three on Q's: a4 b0. At
+    // 360 s s-5 starts in b on P's instance (the only one with room). Healthy at 410 s: a has
+    // the most; the stop is on the started task's provider P, its one task there (not one
+    // of Q's three, which spread by instance would stop). a3 b1, the operation goes on: at
+    // 411 s s-6 starts on P in b again (as s-10 in the first test of this block); healthy at 461 s,
+    // a has no P task left: one of Q's stops. a2 b2.
+    const s = scenario({}, (x) => {
+      x.cluster.availabilityZones = ['us-east-1a', 'us-east-1b'];
+      const asg = { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 2, maxSize: 2, launchDelay: '10s' } };
+      x.cluster.capacityProviders = { P: asg, Q: asg };
+      x.taskDefinitions.most = { cpu: 1792, memory: 256, startup: { imagePull: FIXED(5), containerStart: FIXED(5) } };
+      const inZone = (z: string) => [{ type: 'memberOf', expression: `attribute:ecs.availability-zone == us-east-1${z}` }];
+      const on = (provider: string) => [{ capacityProvider: provider, weight: 1 }];
+      const { launchType: _drop, ...filler } = x.services.filler;
+      x.services = {
+        fPa: { taskDefinition: 'most', desiredCount: 1, capacityProviderStrategy: on('P'), placementConstraints: inZone('a') },
+        fPb: { ...filler, capacityProviderStrategy: on('P'), placementConstraints: inZone('b') },
+        fQb: { taskDefinition: 'big', desiredCount: 1, capacityProviderStrategy: on('Q'), placementConstraints: inZone('b') },
+        s: { taskDefinition: 't', launchType: 'EC2', desiredCount: 4 },
+      };
+    });
+    const r = run(s);
+    const ours = r.tasks.filter((t) => t.service === 's');
+    const initial = ['s-1', 's-2', 's-3', 's-4'];
+    expect(ours.filter((t) => initial.includes(t.taskId)).map((t) => [t.capacityProvider, t.availabilityZone]).sort()).toEqual([
+      ['P', 'us-east-1a'],
+      ['Q', 'us-east-1a'],
+      ['Q', 'us-east-1a'],
+      ['Q', 'us-east-1a'],
+    ]);
+    expect(ours.filter((t) => !initial.includes(t.taskId)).map((t) => [t.taskId, t.capacityProvider, t.availabilityZone, t.created])).toEqual([
+      ['s-5', 'P', 'us-east-1b', 360_000],
+      ['s-6', 'P', 'us-east-1b', 411_000],
+    ]);
+    const stopped = ours.filter((t) => t.stopReason === 'az-rebalancing');
+    expect(stopped.map((t) => [t.capacityProvider, t.availabilityZone, t.stopped])).toEqual([
+      ['P', 'us-east-1a', 411_000],
+      ['Q', 'us-east-1a', 462_000],
+    ]);
+    expect(byAz(r, 500)).toEqual({ 'us-east-1a': 2, 'us-east-1b': 2, 'us-east-1c': 0 });
+  });
+
   it('the placement failure names a provider of the strategy it did not try: weight 0 at its base', () => {
     // od base 2 weight 0 (instances in a, b, c), sp weight 1 (a and b only), 8 tasks: od's
     // two base tasks and sp's six in a and b, none in c. The next task goes to sp alone (od
