@@ -195,6 +195,57 @@ describe('AZ rebalancing', () => {
     ]);
   });
 
+  it('an AZ whose only instance is DRAINING is not one to rebalance into: no event names it during the drain', () => {
+    // ECS rebalances over the AZs where it can place the service's tasks ("Amazon ECS can't
+    // launch new instances in underutilized Availability Zones", service-rebalancing.html),
+    // and a DRAINING instance takes no new task. One group, three m5.large (a, b, c), managed
+    // scaling at target 100 with managed termination protection and draining. s's 2 tasks
+    // spread by AZ go to a and b (ties in the cluster's order): a1 b1 c0, balanced. Two instances are busy (M 2, N 3: 67 %
+    // below the target), so the group scales in to 2: it takes c's instance, the only one
+    // without a replica task (protected: a's and b's). It stays
+    // DRAINING while its DAEMON task deregisters (3600 s delay, its target having served
+    // requests). At 30 min s goes to 4 tasks: a2 b2. With c DRAINING that is balanced over a
+    // and b: no operation, no event naming us-east-1c.
+    const s = scenario({}, (x) => {
+      x.duration = '40m';
+      x.cluster.capacityProviders = {
+        g1: {
+          autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 0, maxSize: 3, desiredCapacity: 3, launchDelay: '10s' },
+          managedScaling: { status: 'ENABLED', targetCapacity: 100 },
+          managedTerminationProtection: 'ENABLED',
+          managedDraining: 'ENABLED',
+        },
+      };
+      x.taskDefinitions.dd = { cpu: 128, memory: 128, startup: { imagePull: FIXED(1), containerStart: FIXED(1) }, stopTimeout: '30s', shutdown: '1s' };
+      x.services = {
+        d: {
+          taskDefinition: 'dd',
+          schedulingStrategy: 'DAEMON',
+          launchType: 'EC2',
+          loadBalancer: { deregistrationDelay: '3600s', healthCheck: { interval: '5s' } },
+          workload: { type: 'http', requestRate: { constant: 10 }, perTask: { capacityRps: 100, concurrency: 4 } },
+        },
+        s: {
+          taskDefinition: 't',
+          launchType: 'EC2',
+          desiredCount: 2,
+          autoScaling: { minCapacity: 2, maxCapacity: 4, scheduledActions: { u: { schedule: 'at(2026-01-05T00:30:00)', scalableTargetAction: { minCapacity: 4 } } } },
+        },
+      };
+    });
+    const r = run(s);
+    const drains = r.events.filter((e) => e.type === 'instance-draining');
+    expect(byAz(r, 900)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 1, 'us-east-1c': 0 });
+    expect(drains).toHaveLength(1);
+    const registered = r.events.find((e) => e.type === 'instance-registered' && e.subject === drains[0].subject)!;
+    expect(registered.message).toContain(' in us-east-1c ');
+    expect(drains[0].time).toBeLessThan(1_800_000);
+    // still DRAINING at the end (its daemon task deregisters for an hour)
+    expect(r.events.filter((e) => e.type === 'instance-terminated')).toEqual([]);
+    expect(byAz(r, 2_399)).toEqual({ 'us-east-1a': 2, 'us-east-1b': 2, 'us-east-1c': 0 });
+    expect(rebalancing(r).filter(([, m]) => m.includes('us-east-1c'))).toEqual([]);
+  });
+
   it('the check interval is cluster.availabilityZoneRebalancingInterval', () => {
     // every 100 s: first steady look at 100 s (failure), the move at 400 s (RUNNING 410 s, healthy 450 s)
     const r = run(scenario({}, (s) => (s.cluster.availabilityZoneRebalancingInterval = '100s')));
