@@ -147,4 +147,40 @@ describe('AzRebalancer looks', () => {
     expect(state.log).toEqual([started, failed, started, failed]);
     expect(state.placedIn).toEqual([]);
   });
+
+  it('an operation in progress when the service is left with one zone completes (balanced over it); the next imbalance is a new operation', () => {
+    // a4 b0: s-5 starts in b, healthy: one stops in a (a3 b1), the operation goes on. Then b's
+    // instances go: one zone, a3, balanced: COMPLETED. When b is back (a3 b0), the move is
+    // a new operation with its own STARTED event.
+    const { state, rebalancer } = fakePort();
+    state.counts = { a: 4, b: 0, c: 0 };
+    state.version = 2;
+    rebalancer.check();
+    rebalancer.healthy(rebalancer.pending!);
+    state.version++;
+    state.zones = ['a'];
+    state.zonesVersion++;
+    state.counts = { a: 3, b: 0, c: 0 };
+    rebalancer.check();
+    expect(state.log.slice(3)).toEqual(['service s is AZ balanced with 3 tasks in a.']);
+    expect(rebalancer.inProgress).toBe(false);
+    state.zones = ['a', 'b'];
+    state.zonesVersion++;
+    rebalancer.check();
+    expect(state.log.slice(4)).toEqual(['service s is not AZ balanced with 3 tasks in a and 0 in b. AZ Rebalancing in progress.', 's has started 1 tasks in b to AZ Rebalance: s-5.']);
+  });
+
+  it('an operation in progress when the service has no zone left stops (STOPPED, with the reason)', () => {
+    const { state, rebalancer } = fakePort();
+    state.counts = { a: 4, b: 0, c: 0 };
+    state.version = 2;
+    rebalancer.check();
+    rebalancer.healthy(rebalancer.pending!);
+    state.version++;
+    state.zones = [];
+    state.zonesVersion++;
+    rebalancer.check();
+    expect(state.log.slice(3)).toEqual(['service s stopped AZ Rebalancing. (no Availability Zone has a container instance the service can use)']);
+    expect(rebalancer.inProgress).toBe(false);
+  });
 });
