@@ -151,7 +151,17 @@ export class AzRebalancer {
     if (!port.steady()) return;
     zones ??= port.zones();
     if (zones.length < 2) {
+      // nothing to balance over: an operation in progress ends, COMPLETED over its one zone
+      // (left in progress, it went on silently: the next imbalance's move had no STARTED
+      // event); with no zone at all it cannot go on (STOPPED)
       this.balanced(version, zones, zonesVersion);
+      if (this.active) {
+        if (zones.length === 1) {
+          this.active = false;
+          port.log(`service ${port.name} is AZ balanced with ${zoneList(port.tasksByZone(zones))}.`);
+        } else this.stop('no Availability Zone has a container instance the service can use');
+      }
+      this.lastFailure = '';
       return;
     }
     const counts = port.tasksByZone(zones);

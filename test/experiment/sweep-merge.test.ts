@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { mergeShardFiles, readExperimentFile, shardFiles, sweepCsv, sweepMarkdown, sweepPairedCsv, sweepReplicationsCsv, sweepToFolder } from '../../src/experiment/index.js';
+import { mergeShardFiles, mergeShards, METRICS, readExperimentFile, shardFiles, sweepCsv, sweepMarkdown, sweepPairedCsv, sweepReplicationsCsv, sweepToFolder } from '../../src/experiment/index.js';
 import { ScenarioError } from '../../src/scenario/index.js';
 import { tempDir, writeScenario } from './helpers/scenario.js';
 import { experimentCli } from './helpers/cli.js';
@@ -120,5 +120,34 @@ describe('sweep, shards and merge', () => {
     writeFileSync(join(dir, 'obj-merged.csv'), sweepCsv(mergeShardFiles([shard.file])));
     expect(readFileSync(join(dir, 'obj-merged.csv'), 'utf8')).toBe(readFileSync(whole.file, 'utf8'));
     expect(readFileSync(whole.file, 'utf8')).toContain('"{""routing"":""round-robin"",""deregistrationDelay"":""5s""}"');
+  });
+
+  describe('mergeShards on hand-made shard tables (a sweep of 2 points, 1 replication, in 3 shards)', () => {
+    const figures = METRICS.map(() => 1);
+    const header = ['point', 'a.b'];
+    const shard = (i: number, points: number[], columns = header) => ({
+      file: `sweep.shard-${i}-of-3.csv`,
+      // a shard file without rows records no point count or replications (parseShardCsv: 0)
+      table: { scenario: 's', seed: 1, plan: 'p', paths: ['a.b'], pointCount: points.length > 0 ? 2 : 0, replications: points.length > 0 ? 1 : 0, header: columns, rows: points.map((point) => ({ point, params: [String(point)], means: figures, ci95: figures })) },
+    });
+
+    it('an empty shard named first: the point count is that of a shard with rows, so both points merge', () => {
+      // shard 3 of 3 of 2 points holds none (points 0 and 1 go to shards 1 and 2)
+      const merged = mergeShards([shard(3, []), shard(1, [0]), shard(2, [1])]);
+      expect([merged.pointCount, merged.replications, merged.rows.map((r) => r.point)]).toEqual([2, 1, [0, 1]]);
+    });
+
+    it('a shard without the <metric>_values columns and with other parameter columns is of another sweep, not an earlier ecsim', () => {
+      const withValues = ['point', 'a.b', ...METRICS.map((m) => `${m}_values`)];
+      expect(() => mergeShards([shard(1, [0], withValues), shard(2, [1], ['point', 'c.d'])])).toThrow(
+        'merge: sweep.shard-2-of-3.csv has other columns than sweep.shard-1-of-3.csv: they are not shards of the same sweep',
+      );
+      // the same parameter columns: the one without them is from an earlier ecsim
+      expect(() => mergeShards([shard(1, [0], withValues), shard(2, [1], ['point', 'a.b'])])).toThrow('merge: sweep.shard-2-of-3.csv was written by an earlier ecsim than sweep.shard-1-of-3.csv');
+    });
+
+    it('a row for point 2 of a 2-point sweep (points 0 and 1) is refused', () => {
+      expect(() => mergeShards([shard(1, [0]), shard(2, [1, 2]), shard(3, [])])).toThrow('merge: sweep.shard-2-of-3.csv: point 2 is outside 0..1');
+    });
   });
 });

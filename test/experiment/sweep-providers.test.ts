@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { parse } from 'csv-parse/sync';
 import { stringify } from 'csv-stringify/sync';
 import { stringify as yaml } from 'yaml';
-import { isSweepProvidersCsv, METRICS, NO_PROVIDERS_FILE_NOTE, NONE_RECORDED_NOTE, NOT_RECORDED_NOTE, PROVIDERS_COLUMN, sweepMarkdown, sweepProvidersCsv, type SweepTable } from '../../src/experiment/index.js';
+import { isSweepProvidersCsv, METRICS, NO_PROVIDERS_FILE_NOTE, NONE_RECORDED_NOTE, NOT_RECORDED_NOTE, PROVIDERS_COLUMN, sweepMarkdown, sweepProvidersCsv, unrecordedProviderPoints, type SweepTable } from '../../src/experiment/index.js';
 import { buildComparisonHtml } from '../../src/output/report/build-comparison-html.js';
 import { tempDir } from './helpers/scenario.js';
 import { experimentCli } from './helpers/cli.js';
@@ -234,5 +234,15 @@ describe('sweep providers.csv', () => {
       'y,FARGATE,0.5,0,,,7,12.706205,2,0,2,,8',
     ]);
     expect(sweepMarkdown(table)).toContain('| x | FARGATE | 0 ± 0 |  |  | 0 ± 0 | 0 |');
+  });
+
+  it('the points without figures per provider are counted, not those with them: 1 of 3 (hand-made table)', () => {
+    const figures = METRICS.map(() => 1);
+    const ec2 = ['ec2', { cost: 1, maxInstances: 2, maxTasks: NaN }] as [string, { cost: number; maxInstances: number; maxTasks: number }];
+    const point = (i: number, recorded: boolean) => ({ point: i, params: [String(i)], means: figures, ci95: figures, values: [figures], ...(recorded ? { providers: [[ec2]] } : {}) });
+    const table: SweepTable = { scenario: 's', seed: 1, plan: undefined, paths: ['a.b'], pointCount: 3, replications: 1, rows: [point(0, true), point(1, false), point(2, true)] };
+    // merge's line: "no figures per capacity provider (providers.csv) for 1 point"
+    expect(unrecordedProviderPoints(table)).toBe(1);
+    expect(unrecordedProviderPoints({ ...table, rows: [point(0, false), point(1, false), point(2, true)] })).toBe(2);
   });
 });

@@ -85,6 +85,9 @@ describe('capacity provider strategy split (§7: base first, then weight)', () =
     expect(providerPreference([{ capacityProvider: 'od', base: 2, weight: 1 }, { capacityProvider: 'sp', weight: 1 }], new Map([['od', 5], ['sp', 3]]))).toEqual(['od', 'sp']);
     // a weight-0 provider at its base takes no more tasks: not listed
     expect(providerPreference([{ capacityProvider: 'A', base: 3, weight: 0 }, { capacityProvider: 'B', weight: 1 }], new Map([['A', 3], ['B', 1]]))).toEqual(['B']);
+    // no weight anywhere (an invalid strategy, as chooseProvider says) and every base met: its
+    // fallback alone, the provider with a base (tasks beyond it stay there), never an empty list
+    expect(providerPreference([{ capacityProvider: 'B', weight: 0 }, { capacityProvider: 'A', base: 3, weight: 0 }], new Map([['A', 3]]))).toEqual(['A']);
   });
 
   it('property: providerPreference starts with chooseProvider\'s choice and lists each provider at most once', () => {

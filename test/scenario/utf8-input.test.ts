@@ -6,6 +6,7 @@ import { describe, it, expect } from 'vitest';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile, ScenarioError } from '../../src/scenario/index.js';
+import { invalidUtf8Message } from '../../src/scenario/input-file.js';
 import { quickstart, tempDir, writeScenario } from '../helpers.js';
 
 const dir = tempDir();
@@ -49,5 +50,12 @@ describe('UTF-8 input', () => {
     const s = quickstart();
     s.services.web.workload.requestRate = { csv: { file: 'latin1.csv' } };
     expect(refusal(writeScenario(dir, 'csv-latin1', s))).toMatch(/requestRate\.csv\.file: expected UTF-8 text, found bytes that are not UTF-8 \(from 0xE9, byte 23 of the file\) at \S*latin1\.csv, line 3; save/);
+  });
+
+  it('an overlong sequence is not UTF-8: "ab" then E0 80 80 (U+0000 in three bytes) is refused from its first byte', () => {
+    // RFC 3629: a code point takes its shortest form; E0 80 80 would decode to 0 < 0x800, the
+    // least a three-byte sequence encodes (E0 must be followed by A0..BF)
+    const message = invalidUtf8Message(Uint8Array.from([0x61, 0x62, 0xe0, 0x80, 0x80])).message;
+    expect(message).toBe('expected UTF-8 text, found bytes that are not UTF-8 (from 0xE0, byte 3 of the file); save the file as UTF-8 (Latin-1 or UTF-16 text is not read)');
   });
 });

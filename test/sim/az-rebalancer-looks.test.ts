@@ -20,10 +20,13 @@ function fakePort() {
     placedIn: [] as string[],
     log: [] as string[],
     fullZones: [] as string[],
+    now: 0,
   };
   const port: RebalancingPort = {
     name: 's',
-    now: 0,
+    get now() {
+      return state.now;
+    },
     steady: () => true,
     zones: () => {
       state.zoneWalks++;
@@ -116,6 +119,68 @@ describe('AzRebalancer looks', () => {
       's has stopped 1 running tasks in a due to AZ rebalancing: s-a.',
       'service s is unable to place a task in c because no container instance met all of its requirements.',
     ]);
+    expect(rebalancer.inProgress).toBe(false);
+  });
+
+  it('the same placement failure after the service was balanced in between is logged again: its cause was resolved', () => {
+    // ECS omits a repeated event "until either the cause is resolved or six hours passes"
+    // (service-event-messages.html). a2 b2 c0: no room in c, failure at 60 s; a1 b1 c0 (a
+    // scale in) is balanced at 120 s; a2 b2 c0 again at 180 s, well within 6 h: the same
+    // failure is a new one, logged with its STARTED event.
+    const { state, rebalancer } = fakePort();
+    state.zones = ['a', 'b', 'c'];
+    state.fullZones = ['c'];
+    const started = 'service s is not AZ balanced with 2 tasks in a, 2 in b, and 0 in c. AZ Rebalancing in progress.';
+    const failed = 'service s is unable to place a task in c because no container instance met all of its requirements.';
+    state.now = 60_000;
+    rebalancer.check();
+    expect(state.log).toEqual([started, failed]);
+    state.now = 120_000;
+    state.version++;
+    state.counts = { a: 1, b: 1, c: 0 };
+    rebalancer.check();
+    expect(state.log).toEqual([started, failed]);
+    state.now = 180_000;
+    state.version++;
+    state.counts = { a: 2, b: 2, c: 0 };
+    rebalancer.check();
+    expect(state.log).toEqual([started, failed, started, failed]);
+    expect(state.placedIn).toEqual([]);
+  });
+
+  it('an operation in progress when the service is left with one zone completes (balanced over it); the next imbalance is a new operation', () => {
+    // a4 b0: s-5 starts in b, healthy: one stops in a (a3 b1), the operation goes on. Then b's
+    // instances go: one zone, a3, balanced: COMPLETED. When b is back (a3 b0), the move is
+    // a new operation with its own STARTED event.
+    const { state, rebalancer } = fakePort();
+    state.counts = { a: 4, b: 0, c: 0 };
+    state.version = 2;
+    rebalancer.check();
+    rebalancer.healthy(rebalancer.pending!);
+    state.version++;
+    state.zones = ['a'];
+    state.zonesVersion++;
+    state.counts = { a: 3, b: 0, c: 0 };
+    rebalancer.check();
+    expect(state.log.slice(3)).toEqual(['service s is AZ balanced with 3 tasks in a.']);
+    expect(rebalancer.inProgress).toBe(false);
+    state.zones = ['a', 'b'];
+    state.zonesVersion++;
+    rebalancer.check();
+    expect(state.log.slice(4)).toEqual(['service s is not AZ balanced with 3 tasks in a and 0 in b. AZ Rebalancing in progress.', 's has started 1 tasks in b to AZ Rebalance: s-5.']);
+  });
+
+  it('an operation in progress when the service has no zone left stops (STOPPED, with the reason)', () => {
+    const { state, rebalancer } = fakePort();
+    state.counts = { a: 4, b: 0, c: 0 };
+    state.version = 2;
+    rebalancer.check();
+    rebalancer.healthy(rebalancer.pending!);
+    state.version++;
+    state.zones = [];
+    state.zonesVersion++;
+    rebalancer.check();
+    expect(state.log.slice(3)).toEqual(['service s stopped AZ Rebalancing. (no Availability Zone has a container instance the service can use)']);
     expect(rebalancer.inProgress).toBe(false);
   });
 });

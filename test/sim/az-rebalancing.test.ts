@@ -185,6 +185,67 @@ describe('AZ rebalancing', () => {
     expect(r.tasks.filter((t) => t.service === 's')).toHaveLength(3);
   });
 
+  it('a look falls at exactly the end of the run: duration 6m still has the move at 360 s', () => {
+    // looks at 60, 120, ..., 360 s (360 s = the duration is within the run): the filler
+    // STOPPED at 301 s, so the look at 360 s starts s-4 in us-east-1a (as in the first test)
+    const r = run(scenario({}, (s) => (s.duration = '6m')));
+    expect(rebalancing(r).slice(-2)).toEqual([
+      [360, 'service s is not AZ balanced with 0 tasks in us-east-1a, 2 in us-east-1b, and 1 in us-east-1c. AZ Rebalancing in progress.'],
+      [360, 's has started 1 tasks in us-east-1a to AZ Rebalance: s-4.'],
+    ]);
+  });
+
+  it('an AZ whose only instance is DRAINING is not one to rebalance into: no event names it during the drain', () => {
+    // ECS rebalances over the AZs where it can place the service's tasks ("Amazon ECS can't
+    // launch new instances in underutilized Availability Zones", service-rebalancing.html),
+    // and a DRAINING instance takes no new task. One group, three m5.large (a, b, c), managed
+    // scaling at target 100 with managed termination protection and draining. s's 2 tasks
+    // spread by AZ go to a and b (ties in the cluster's order): a1 b1 c0, balanced. Two instances are busy (M 2, N 3: 67 %
+    // below the target), so the group scales in to 2: it takes c's instance, the only one
+    // without a replica task (protected: a's and b's). It stays
+    // DRAINING while its DAEMON task deregisters (3600 s delay, its target having served
+    // requests). At 30 min s goes to 4 tasks: a2 b2. With c DRAINING that is balanced over a
+    // and b: no operation, no event naming us-east-1c.
+    const s = scenario({}, (x) => {
+      x.duration = '40m';
+      x.cluster.capacityProviders = {
+        g1: {
+          autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 0, maxSize: 3, desiredCapacity: 3, launchDelay: '10s' },
+          managedScaling: { status: 'ENABLED', targetCapacity: 100 },
+          managedTerminationProtection: 'ENABLED',
+          managedDraining: 'ENABLED',
+        },
+      };
+      x.taskDefinitions.dd = { cpu: 128, memory: 128, startup: { imagePull: FIXED(1), containerStart: FIXED(1) }, stopTimeout: '30s', shutdown: '1s' };
+      x.services = {
+        d: {
+          taskDefinition: 'dd',
+          schedulingStrategy: 'DAEMON',
+          launchType: 'EC2',
+          loadBalancer: { deregistrationDelay: '3600s', healthCheck: { interval: '5s' } },
+          workload: { type: 'http', requestRate: { constant: 10 }, perTask: { capacityRps: 100, concurrency: 4 } },
+        },
+        s: {
+          taskDefinition: 't',
+          launchType: 'EC2',
+          desiredCount: 2,
+          autoScaling: { minCapacity: 2, maxCapacity: 4, scheduledActions: { u: { schedule: 'at(2026-01-05T00:30:00)', scalableTargetAction: { minCapacity: 4 } } } },
+        },
+      };
+    });
+    const r = run(s);
+    const drains = r.events.filter((e) => e.type === 'instance-draining');
+    expect(byAz(r, 900)).toEqual({ 'us-east-1a': 1, 'us-east-1b': 1, 'us-east-1c': 0 });
+    expect(drains).toHaveLength(1);
+    const registered = r.events.find((e) => e.type === 'instance-registered' && e.subject === drains[0].subject)!;
+    expect(registered.message).toContain(' in us-east-1c ');
+    expect(drains[0].time).toBeLessThan(1_800_000);
+    // still DRAINING at the end (its daemon task deregisters for an hour)
+    expect(r.events.filter((e) => e.type === 'instance-terminated')).toEqual([]);
+    expect(byAz(r, 2_399)).toEqual({ 'us-east-1a': 2, 'us-east-1b': 2, 'us-east-1c': 0 });
+    expect(rebalancing(r).filter(([, m]) => m.includes('us-east-1c'))).toEqual([]);
+  });
+
   it('the check interval is cluster.availabilityZoneRebalancingInterval', () => {
     // every 100 s: first steady look at 100 s (failure), the move at 400 s (RUNNING 410 s, healthy 450 s)
     const r = run(scenario({}, (s) => (s.cluster.availabilityZoneRebalancingInterval = '100s')));
@@ -338,6 +399,126 @@ describe('AZ rebalancing over a capacity provider strategy', () => {
     const stopped = r.tasks.filter((t) => t.stopReason === 'az-rebalancing');
     expect(stopped.map((t) => [t.capacityProvider, t.availabilityZone])).toEqual([['sp1', 'us-east-1a']]);
     expect(providersAt(r, 900)).toEqual({ od: 5, sp1: 1, sp2: 3 });
+  });
+
+  it('the preferred provider has an instance in the emptiest AZ but it is full: the next provider of the preference is tried there', () => {
+    // od and sp each have three m5.large, one per AZ. A filler of od's (memberOf c) takes all
+    // 2048 CPU units of od's us-east-1c instance for the whole run; the filler of sp's takes
+    // sp's us-east-1c instance until 300 s. s (od base 2 weight 1, sp weight 1, 8 tasks): od 5,
+    // sp 3, spread over a and b (c is full): 4 and 4. At 360 s the next task would go to od
+    // (excess 3 each, tie: od, listed first): od's c instance cannot take 256 CPU units, so
+    // sp is tried next, whose c instance is free since 301 s: s-9 starts on sp in us-east-1c.
+    const r = run(
+      twoProviders({ desiredCount: 8, capacityProviderStrategy: [{ capacityProvider: 'od', base: 2, weight: 1 }, { capacityProvider: 'sp', weight: 1 }] }, (x) => {
+        x.cluster.capacityProviders.od.autoScalingGroup = { ...x.cluster.capacityProviders.od.autoScalingGroup, minSize: 3, maxSize: 3 };
+        const inC = [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone == us-east-1c' }];
+        const { launchType: _drop, ...filler } = x.services.filler;
+        x.services = {
+          odFiller: { taskDefinition: 'big', desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: 'od', weight: 1 }], placementConstraints: inC },
+          filler: { ...filler, capacityProviderStrategy: [{ capacityProvider: 'sp', weight: 1 }], placementConstraints: inC },
+          s: x.services.s,
+        };
+      }),
+    );
+    expect(providersAt(r, 350)).toEqual({ od: 5, sp: 3 });
+    expect(byAz(r, 350)).toEqual({ 'us-east-1a': 4, 'us-east-1b': 4, 'us-east-1c': 0 });
+    const ev = rebalancing(r);
+    expect(ev.filter(([t]) => t === 360)).toEqual([
+      [360, 'service s is not AZ balanced with 4 tasks in us-east-1a, 4 in us-east-1b, and 0 in us-east-1c. AZ Rebalancing in progress.'],
+      [360, 's has started 1 tasks in us-east-1c to AZ Rebalance: s-9.'],
+    ]);
+    const s9 = r.tasks.find((t) => t.taskId === 's-9')!;
+    expect([s9.capacityProvider, s9.availabilityZone, s9.created]).toEqual(['sp', 'us-east-1c', 360_000]);
+  });
+
+  it('the stop among the other providers in the AZ with the most weighs their service-wide counts, as a scale in does', () => {
+    // AZs a and b. B and A: two m5.large each (a, b), C: one (a). Fillers (2048 CPU units,
+    // the instance's all) take B's and A's instances in a for the whole run. s: strategy
+    // [B w1, A w1, C w1], 4 tasks: B (tie, first listed), A, C, B -> B 2, A 1, C 1; B's and
+    // A's in b (their a instances are full), C's in a: a1 b3. At 60 s the next task prefers
+    // A (w / (e + 0.5): B 1/2.5, A 1/1.5, C 1/1.5, tie to the first listed), whose a
+    // instance is full, then C: s-5 starts on C in a. Healthy at 110 s: b has the most (3,
+    // a 2 with s-5), and no C task there, so the stop is on the provider a scale in would
+    // take among B and A: the lowest w / (2e - 1) with e the service's count on it: B 1/3,
+    // A 1/1 -> B. (With 1 for each count, a tie, A would go: listed later.)
+    const s = scenario({}, (x) => {
+      x.cluster.availabilityZones = ['us-east-1a', 'us-east-1b'];
+      const asg = (n: number) => ({ autoScalingGroup: { instanceTypes: ['m5.large'], minSize: n, maxSize: n, launchDelay: '10s' } });
+      x.cluster.capacityProviders = { B: asg(2), A: asg(2), C: asg(1) };
+      const inA = [{ type: 'memberOf', expression: 'attribute:ecs.availability-zone == us-east-1a' }];
+      x.services = {
+        fB: { taskDefinition: 'big', desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: 'B', weight: 1 }], placementConstraints: inA },
+        fA: { taskDefinition: 'big', desiredCount: 1, capacityProviderStrategy: [{ capacityProvider: 'A', weight: 1 }], placementConstraints: inA },
+        s: {
+          taskDefinition: 't',
+          desiredCount: 4,
+          capacityProviderStrategy: [
+            { capacityProvider: 'B', weight: 1 },
+            { capacityProvider: 'A', weight: 1 },
+            { capacityProvider: 'C', weight: 1 },
+          ],
+        },
+      };
+    });
+    const r = run(s);
+    const initial = ['s-1', 's-2', 's-3', 's-4'].map((id) => r.tasks.find((t) => t.taskId === id)!);
+    expect(initial.map((t) => [t.taskId, t.capacityProvider, t.availabilityZone])).toEqual([
+      ['s-1', 'B', 'us-east-1b'],
+      ['s-2', 'A', 'us-east-1b'],
+      ['s-3', 'C', 'us-east-1a'],
+      ['s-4', 'B', 'us-east-1b'],
+    ]);
+    const s5 = r.tasks.find((t) => t.taskId === 's-5')!;
+    expect([s5.capacityProvider, s5.availabilityZone, s5.created]).toEqual(['C', 'us-east-1a', 60_000]);
+    const stopped = r.tasks.filter((t) => t.stopReason === 'az-rebalancing');
+    expect(stopped.map((t) => [t.capacityProvider, t.availabilityZone, t.stopped])).toEqual([['B', 'us-east-1b', 111_000]]);
+    expect(providersAt(r, 500)).toEqual({ B: 1, A: 1, C: 2 });
+  });
+
+  it('launchType EC2 over two groups: the task stopped in the AZ with the most is on the started task\'s capacity provider', () => {
+    // AZs a and b; groups P and Q, two m5.large each (a, b). Fillers: 1792 of P's a
+    // instance's 2048 CPU units (room for one 256-unit task), all of Q's b instance (the
+    // whole run) and of P's b instance (until 300 s, STOPPED 301 s). s (launchType EC2,
+    // 4 tasks) spreads over a's instances: one on P's (full then), three on Q's: a4 b0. At
+    // 360 s s-5 starts in b on P's instance (the only one with room). Healthy at 410 s: a has
+    // the most; the stop is on the started task's provider P, its one task there (not one
+    // of Q's three, which spread by instance would stop). a3 b1, the operation goes on: at
+    // 411 s s-6 starts on P in b again (as s-10 in the first test of this block); healthy at 461 s,
+    // a has no P task left: one of Q's stops. a2 b2.
+    const s = scenario({}, (x) => {
+      x.cluster.availabilityZones = ['us-east-1a', 'us-east-1b'];
+      const asg = { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 2, maxSize: 2, launchDelay: '10s' } };
+      x.cluster.capacityProviders = { P: asg, Q: asg };
+      x.taskDefinitions.most = { cpu: 1792, memory: 256, startup: { imagePull: FIXED(5), containerStart: FIXED(5) } };
+      const inZone = (z: string) => [{ type: 'memberOf', expression: `attribute:ecs.availability-zone == us-east-1${z}` }];
+      const on = (provider: string) => [{ capacityProvider: provider, weight: 1 }];
+      const { launchType: _drop, ...filler } = x.services.filler;
+      x.services = {
+        fPa: { taskDefinition: 'most', desiredCount: 1, capacityProviderStrategy: on('P'), placementConstraints: inZone('a') },
+        fPb: { ...filler, capacityProviderStrategy: on('P'), placementConstraints: inZone('b') },
+        fQb: { taskDefinition: 'big', desiredCount: 1, capacityProviderStrategy: on('Q'), placementConstraints: inZone('b') },
+        s: { taskDefinition: 't', launchType: 'EC2', desiredCount: 4 },
+      };
+    });
+    const r = run(s);
+    const ours = r.tasks.filter((t) => t.service === 's');
+    const initial = ['s-1', 's-2', 's-3', 's-4'];
+    expect(ours.filter((t) => initial.includes(t.taskId)).map((t) => [t.capacityProvider, t.availabilityZone]).sort()).toEqual([
+      ['P', 'us-east-1a'],
+      ['Q', 'us-east-1a'],
+      ['Q', 'us-east-1a'],
+      ['Q', 'us-east-1a'],
+    ]);
+    expect(ours.filter((t) => !initial.includes(t.taskId)).map((t) => [t.taskId, t.capacityProvider, t.availabilityZone, t.created])).toEqual([
+      ['s-5', 'P', 'us-east-1b', 360_000],
+      ['s-6', 'P', 'us-east-1b', 411_000],
+    ]);
+    const stopped = ours.filter((t) => t.stopReason === 'az-rebalancing');
+    expect(stopped.map((t) => [t.capacityProvider, t.availabilityZone, t.stopped])).toEqual([
+      ['P', 'us-east-1a', 411_000],
+      ['Q', 'us-east-1a', 462_000],
+    ]);
+    expect(byAz(r, 500)).toEqual({ 'us-east-1a': 2, 'us-east-1b': 2, 'us-east-1c': 0 });
   });
 
   it('the placement failure names a provider of the strategy it did not try: weight 0 at its base', () => {

@@ -1,6 +1,6 @@
 // What requests served behind a fluid backlog saw ahead of them (hand-computed cases).
 import { describe, it, expect } from 'vitest';
-import { backlogSeen, fitServedTo, newBacklogSeen } from '../../../src/workload/service/backlog-path.js';
+import { backlogSeen, fitServedTo, fullRange, newBacklogSeen, newQueueRange } from '../../../src/workload/service/backlog-path.js';
 
 describe('backlogSeen', () => {
   it('no backlog and arrivals below the rate: nothing served backlogged', () => {
@@ -35,6 +35,40 @@ describe('backlogSeen', () => {
     expect(o.fullDepartures).toBeCloseTo(100 + 1 - 50.5, 6);
     expect(o.fullDeparturesVar).toBeCloseTo(10000 / 12, 6);
   });
+
+  it('a queue held full the whole period: every request served was admitted at the cap, none is the head\'s line', () => {
+    // q0 10 = cap 10, lambda 120 / 60 000 = 0.002/ms above the rate 0.001/ms: the queue
+    // stays full, so lineMs = 0 and the 0.001 x 60 000 = 60 served are all at the full
+    // queue's law (the 10 at the start were themselves admitted behind a full queue). x =
+    // 0.5, x^10 = 1/1024: E[free] = 1/(1 - x) - K x^K / (1 - x^K) = 2 - 10 / 1023, D = 11 -
+    // E[free]; Var = min(x / (1 - x)^2, K^2 / 12) = min(2, 8.33) = 2. The queue left is 10
+    // admitted at the cap again (a held-full range).
+    const freeMean = 2 - 10 / 1023;
+    const heads = [undefined, newQueueRange()];
+    fullRange(heads[1]!, 10);
+    for (const head of heads) {
+      const o = newBacklogSeen();
+      backlogSeen(10, 120, 0.001, 60_000, 10, o, head);
+      expect(o.headServed).toBe(0);
+      expect(o.lineServed).toBe(0);
+      expect(o.fullServed).toBeCloseTo(60, 9);
+      expect(o.fullDepartures).toBeCloseTo(11 - freeMean, 9);
+      expect(o.fullDepartures).toBeCloseTo(9.00978, 5);
+      expect(o.fullDeparturesVar).toBeCloseTo(2, 9);
+      expect([o.end.front, o.end.backFirst, o.end.backLast]).toEqual([0, 0, 0]);
+      expect(o.end.full).toBeCloseTo(10, 9);
+    }
+  });
+
+  it('nothing served (rate 0): the queue kept, the arrivals joined behind it up to the cap', () => {
+    // 10 queued (no range given, below the cap 50: one segment at D q0 + 1 = 11), 100 arrive,
+    // none served: the queue grows to min(50, 110) = 50, the last admitted at D 50 + 1 (the
+    // rest rejected)
+    const o = newBacklogSeen();
+    backlogSeen(10, 100, 0, 60_000, 50, o);
+    expect(o.lineServed + o.fullServed).toBe(0);
+    expect(o.end).toEqual({ front: 0, frontFirst: 0, frontLast: 0, backFirst: 11, backLast: 51, full: 0 });
+  });
 });
 
 describe('fitServedTo', () => {
@@ -50,5 +84,13 @@ describe('fitServedTo', () => {
     const none = { ...newBacklogSeen() };
     fitServedTo(none, 20, 3);
     expect([none.lineServed, none.fullServed]).toEqual([0, 0]);
+  });
+
+  it('a queue left over (rest > 0) with the parts below the fluid count: scaled up to it, the head with them', () => {
+    // 8 + 0 served backlogged but 10 done and 3 left: all 10 were served backlogged, k =
+    // 10 / 8 = 1.25: lineServed 10, headServed 2 x 1.25 = 2.5, fullServed 10 - 10 = 0
+    const seen = { ...newBacklogSeen(), lineServed: 8, headServed: 2, fullServed: 0 };
+    fitServedTo(seen, 10, 3);
+    expect([seen.lineServed, seen.headServed, seen.fullServed]).toEqual([10, 2.5, 0]);
   });
 });
