@@ -9,7 +9,7 @@ import { listSome } from './task-placements.js';
 import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
 import { targetHealthTimeline } from '../../model/target-health.js';
 import { warmInstances } from './warm-start.js';
-import { bisectRight } from 'd3-array';
+import { bisector, bisectRight } from 'd3-array';
 
 /** Event types other parts of explain turn into sentences. */
 const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'scale-in-held', 'task-placed', 'task-running', 'task-unplaceable']);
@@ -29,7 +29,7 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
   // built once, at the first scale in that stopped tasks
   let graceIndex: GraceIndex | undefined;
   // built once, at the first Spot interruption of a task
-  let createdAt: Map<string, TaskRow[]> | undefined;
+  let spot: SpotIndex | undefined;
   for (const e of events) {
     if (HANDLED_ELSEWHERE.has(e.type)) continue;
     if ((e.type === 'instance-launched' || e.type === 'instance-registered') && e.timeS === 0 && warm.has(e.subject)) {
@@ -61,8 +61,8 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
       if (e.type === 'az-rebalancing') message = `AZ rebalancing: ${message}`;
       // a Fargate Spot notice's replacement: the task of the service tasks.csv has created then
       if (e.type === 'spot-interruption' && isService) {
-        createdAt ??= tasksByCreation(taskService);
-        message += spotReplacement(e, taskService, createdAt);
+        spot ??= spotIndex(taskService);
+        message += spotReplacement(e, taskService, spot);
       }
       // SERVICE_TASK_PLACEMENT_FAILURE ends the operation its STARTED event began
       // (track-service-rebalancing.html); ECS leaves out a repeat of the same event for 6 h
@@ -115,40 +115,84 @@ function providerSplit(taskIds: readonly string[], taskService: ReadonlyMap<stri
 }
 
 const REPLACEMENT_NOW = /; the service starts a replacement$/;
-const REPLACEMENT_AT_STOP = /; the service starts a replacement when it stops \(maximumPercent \d+ %\)$/;
+// 'when it stops' is the wording of results folders before 2026-11-28
+const REPLACEMENT_AT_STOP = /; the service starts a replacement when (?:a task of the service|it) stops \(maximumPercent \d+ %\)$/;
 
 /**
- * What a Fargate Spot notice's line adds about the replacement ECS started for the task
- * (services.ts: at the notice, or at the task's stop when maximumPercent left no room then):
+ * What a Fargate Spot notice's line adds about the replacement ECS started for the task.
+ * With room under maximumPercent the replacement starts at the notice (services.ts):
  * `: web-9 on FARGATE_SPOT` when tasks.csv has one task of the service created at that
- * instant, `: on FARGATE` when it has several there (other notices' replacements, a scale
- * out's tasks) all of one capacity provider; else '' (none created then, as when the
- * cluster's quota held it back, or tasks of more than one provider, of which the
- * replacement is not told). A notice with no replacement ('no replacement ...') adds ''.
+ * instant, `: on FARGATE` when it has several there
+ * (other notices' replacements, a scale out's tasks) all of one capacity provider; else ''
+ * (none created then, as when the cluster's quota held it back, or tasks of more than one
+ * provider, of which the replacement is not told). With no room, the replacement waits
+ * until a task of the service stops, any task, and waiting replacements start oldest
+ * notice first: the notice (notices come in time order) claims the first task of the
+ * service not yet claimed that was created after it, at an instant when a task of the
+ * service stopped, and no later than its own task's stop (by which a task of the service
+ * has stopped: its own); none such (a scale in took the place, the quota held it back), ''.
+ * A task started then for another reason (one replacing an unhealthy task) is not told
+ * apart: it fills a place as the waiting replacement would. A notice with no replacement
+ * ('no replacement ...') adds ''.
  */
-function spotReplacement(e: EventRow, taskService: ReadonlyMap<string, TaskRow>, createdAt: ReadonlyMap<string, readonly TaskRow[]>): string {
+function spotReplacement(e: EventRow, taskService: ReadonlyMap<string, TaskRow>, index: SpotIndex): string {
   const task = taskService.get(e.subject);
   if (!task) return '';
-  let atS: number | null = null;
-  if (REPLACEMENT_NOW.test(e.message)) atS = e.timeS;
-  else if (REPLACEMENT_AT_STOP.test(e.message)) atS = task.stoppedS;
-  if (atS === null) return '';
-  const found = createdAt.get(`${task.service}|${Math.round(atS * 1000)}`) ?? [];
-  const providers = new Set(found.map((t) => t.capacityProvider));
-  if (found.length === 0 || providers.size !== 1 || providers.has('')) return '';
-  return found.length === 1 ? `: ${found[0].taskId} on ${found[0].capacityProvider}` : `: on ${found[0].capacityProvider}`;
+  if (REPLACEMENT_NOW.test(e.message)) {
+    const found = index.createdAt.get(`${task.service}|${ms(e.timeS)}`) ?? [];
+    const providers = new Set(found.map((t) => t.capacityProvider));
+    if (found.length === 0 || providers.size !== 1 || providers.has('')) return '';
+    return found.length === 1 ? `: ${found[0].taskId} on ${found[0].capacityProvider}` : `: on ${found[0].capacityProvider}`;
+  }
+  if (!REPLACEMENT_AT_STOP.test(e.message)) return '';
+  const list = index.createdAtStop.get(task.service) ?? [];
+  const afterMs = ms(e.timeS);
+  const untilMs = task.stoppedS === null ? Infinity : ms(task.stoppedS);
+  for (let k = byCreation.right(list, afterMs); k < list.length; k++) {
+    const t = list[k];
+    if (ms(t.createdS) > untilMs) break;
+    if (index.claimed.has(t.taskId)) continue;
+    index.claimed.add(t.taskId);
+    return t.capacityProvider ? `: ${t.taskId} on ${t.capacityProvider}` : '';
+  }
+  return '';
 }
 
-/** tasks.csv's tasks by service and creation instant (ms): `web|133556`. */
-function tasksByCreation(taskService: ReadonlyMap<string, TaskRow>): Map<string, TaskRow[]> {
-  const out = new Map<string, TaskRow[]>();
+const ms = (s: number): number => Math.round(s * 1000);
+const byCreation = bisector((t: TaskRow) => ms(t.createdS));
+
+/**
+ * tasks.csv's tasks by service and creation instant (ms, `web|133556`); by service, those
+ * created at an instant when a task of the service stopped, in creation order; the tasks a
+ * notice's line has named.
+ */
+interface SpotIndex {
+  createdAt: Map<string, TaskRow[]>;
+  createdAtStop: Map<string, TaskRow[]>;
+  claimed: Set<string>;
+}
+
+function spotIndex(taskService: ReadonlyMap<string, TaskRow>): SpotIndex {
+  const createdAt = new Map<string, TaskRow[]>();
+  const stops = new Set<string>();
   for (const t of taskService.values()) {
-    const key = `${t.service}|${Math.round(t.createdS * 1000)}`;
-    const list = out.get(key);
+    const key = `${t.service}|${ms(t.createdS)}`;
+    const list = createdAt.get(key);
     if (list) list.push(t);
-    else out.set(key, [t]);
+    else createdAt.set(key, [t]);
+    if (t.stoppedS !== null) stops.add(`${t.service}|${ms(t.stoppedS)}`);
   }
-  return out;
+  const createdAtStop = new Map<string, TaskRow[]>();
+  for (const [key, tasks] of createdAt) {
+    if (!stops.has(key)) continue;
+    const service = tasks[0].service;
+    const list = createdAtStop.get(service);
+    if (list) list.push(...tasks);
+    else createdAtStop.set(service, [...tasks]);
+  }
+  // stable: tasks of one instant keep tasks.csv's order
+  for (const list of createdAtStop.values()) list.sort((a, b) => ms(a.createdS) - ms(b.createdS));
+  return { createdAt, createdAtStop, claimed: new Set() };
 }
 
 const IGNORED_IN_GRACE = /\(its application starts ([\d.]+) s after RUNNING\); ignored during the health check grace period/;
