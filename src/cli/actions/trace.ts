@@ -3,7 +3,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isNegativeDuration, loadScenarioFile, parseDuration, scenarioBaseDir, ScenarioError, type ResolvedScenario } from '../../scenario/index.js';
-import { didYouMeanName } from '../../scenario/did-you-mean.js';
+import { didYouMeanName, likelyMeantName, meantHint } from '../../scenario/did-you-mean.js';
 import { isTraceCsv, replayHint, serviceJumpOffRows, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS, type TraceCsvOptions } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
 import { UsageError } from '../errors.js';
@@ -86,7 +86,13 @@ function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; s
   const services = tracedServices(scenario);
   if (argv.service !== undefined && !services.includes(argv.service)) {
     const all = scenario.services.map((s) => s.name);
-    const why = all.includes(argv.service) ? ' (a service of the scenario with no workload.requestRate)' : didYouMeanName(argv.service, all);
+    // the hint among the services trace takes, unless the name likely meant is one it does not
+    const meant = likelyMeantName(argv.service, all);
+    const why = all.includes(argv.service)
+      ? ' (a service of the scenario with no workload.requestRate)'
+      : meant.length > 0 && !meant.some((m) => services.includes(m))
+        ? `${meantHint(meant).slice(0, -1)} ${meant.length === 1 ? 'it has' : 'none has'} no workload.requestRate)`
+        : didYouMeanName(argv.service, services);
     throw new UsageError(`--service: expected a service of the scenario with a request rate (${services.join(', ') || 'none'}), found "${argv.service}"${why}`);
   }
   if (argv.step !== undefined && isNegativeDuration(argv.step)) throw new UsageError(`--step: expected a duration greater than zero, found ${argv.step} (negative)`);
