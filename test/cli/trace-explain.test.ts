@@ -4,7 +4,7 @@
 // 100 at 450 rps read 5 + 95 x 100/100 = 100 %, so ceil(3 x 100/60) = 5).
 
 import { describe, it, expect, beforeAll, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { runToFolder } from '../../src/output/run-to-folder.js';
@@ -92,6 +92,19 @@ describe('ecsim trace', () => {
       `${results}: ${expected}, found a results folder (scenario "quickstart"); give the scenario file that run read, or run \`ecsim explain ${results}\` for what happened in the run`,
     );
     expect(() => runTrace({ scenario: dir })).toThrow(`${dir}: ${expected}, found a folder`);
+  });
+
+  it('a compare or sweep folder for the scenario: named as one, pointing to explain on one of its runs', () => {
+    const expected = 'expected a scenario file (YAML or JSON: trace prints the request rate its workloads offer, without running it)';
+    for (const [kind, file] of [['compare', 'comparison.csv'], ['sweep', 'sweep.csv']] as const) {
+      const dir = tempDir();
+      writeFileSync(join(dir, file), 'x\n');
+      expect(() => runTrace({ scenario: dir })).toThrow(
+        `${dir}: ${expected}, found a ${kind} folder; give a scenario file, or run \`ecsim explain\` on one of its runs (${dir}/runs/<name>)`,
+      );
+      // explain says the same kind, from the same look
+      expect(() => runExplain({ results: dir })).toThrow(`: it is a ${kind} folder; explain one of its runs (${dir}/runs/<name>)`);
+    }
   });
 
   it('bad --step / --from / --to are UsageErrors naming the flag', () => {

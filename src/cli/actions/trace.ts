@@ -6,6 +6,7 @@ import { isNegativeDuration, loadScenarioFile, parseDuration, scenarioBaseDir, S
 import { didYouMeanName, likelyMeantName, meantHint } from '../../scenario/did-you-mean.js';
 import { isTraceCsv, replayHint, serviceJumpOffRows, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS, type TraceCsvOptions } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
+import { experimentFolderKind } from '../../output/run-files.js';
 import { UsageError } from '../errors.js';
 import { refuseToReplaceFile } from '../out-file.js';
 import { parseSeedFlag, timeFlag } from '../flags.js';
@@ -57,7 +58,12 @@ function refuseFolder(path: string): void {
   }
   if (!folder) return;
   const expected = 'expected a scenario file (YAML or JSON: trace prints the request rate its workloads offer, without running it)';
-  if (!existsSync(join(path, 'summary.json'))) throw new ScenarioError(path, [{ path: '', message: `${expected}, found a folder` }]);
+  if (!existsSync(join(path, 'summary.json'))) {
+    // a compare or sweep folder, as explain tells it
+    const kind = experimentFolderKind(path);
+    const found = kind === null ? 'a folder' : `a ${kind} folder; give a scenario file, or run \`ecsim explain\` on one of its runs (${join(path, 'runs', '<name>')})`;
+    throw new ScenarioError(path, [{ path: '', message: `${expected}, found ${found}` }]);
+  }
   let name = '';
   try {
     const summary = JSON.parse(readFileSync(join(path, 'summary.json'), 'utf8')) as { scenario?: unknown };
