@@ -92,6 +92,10 @@ describe('ecsim trace', () => {
       `${results}: ${expected}, found a results folder (scenario "quickstart"); give the scenario file that run read, or run \`ecsim explain ${results}\` for what happened in the run`,
     );
     expect(() => runTrace({ scenario: dir })).toThrow(`${dir}: ${expected}, found a folder`);
+    // a path with a space or a quote is one shell word in the suggested command
+    const odd = join(dir, "it's a run");
+    runToFolder(loadScenarioFile(QUICKSTART, { durationMs: 600_000 }), { outDir: odd, seed: 1 });
+    expect(() => runTrace({ scenario: odd })).toThrow(`or run \`ecsim explain '${dir}/it'\\''s a run'\` for what happened in the run`);
   });
 
   it('a compare or sweep folder for the scenario: named as one, pointing to explain on one of its runs', () => {

@@ -9,6 +9,7 @@ import { writeFileAtomic } from '../../output/staging.js';
 import { experimentFolderKind } from '../../output/run-files.js';
 import { UsageError } from '../errors.js';
 import { refuseToReplaceFile } from '../out-file.js';
+import { shellWord } from '../shell-word.js';
 import { parseSeedFlag, timeFlag } from '../flags.js';
 import type { TraceArgs } from '../commands/trace.js';
 
@@ -71,7 +72,7 @@ function refuseFolder(path: string): void {
   } catch {
     // the name is a courtesy: the folder is still not a scenario file
   }
-  throw new ScenarioError(path, [{ path: '', message: `${expected}, found a results folder${name}; give the scenario file that run read, or run \`ecsim explain ${path}\` for what happened in the run` }]);
+  throw new ScenarioError(path, [{ path: '', message: `${expected}, found a results folder${name}; give the scenario file that run read, or run \`ecsim explain ${shellWord(path)}\` for what happened in the run` }]);
 }
 
 /** The CSV text for the flags (usage errors as UsageError). */
