@@ -9,7 +9,7 @@ import { listSome } from './task-placements.js';
 import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
 import { targetHealthTimeline } from '../../model/target-health.js';
 import { warmInstances } from './warm-start.js';
-import { bisector, bisectRight } from 'd3-array';
+import { bisectRight } from 'd3-array';
 
 /** Event types other parts of explain turn into sentences. */
 const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'scale-in-held', 'task-placed', 'task-running', 'task-unplaceable']);
@@ -61,7 +61,7 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
       if (e.type === 'az-rebalancing') message = `AZ rebalancing: ${message}`;
       // a Fargate Spot notice's replacement: the task of the service tasks.csv has created then
       if (e.type === 'spot-interruption' && isService) {
-        spot ??= spotIndex(taskService);
+        spot ??= spotIndex(events, taskService);
         message += spotReplacement(e, taskService, spot);
       }
       // SERVICE_TASK_PLACEMENT_FAILURE ends the operation its STARTED event began
@@ -122,18 +122,12 @@ const REPLACEMENT_AT_STOP = /; the service starts a replacement when (?:a task o
  * What a Fargate Spot notice's line adds about the replacement ECS started for the task.
  * With room under maximumPercent the replacement starts at the notice (services.ts):
  * `: web-9 on FARGATE_SPOT` when tasks.csv has one task of the service created at that
- * instant, `: on FARGATE` when it has several there
- * (other notices' replacements, a scale out's tasks) all of one capacity provider; else ''
- * (none created then, as when the cluster's quota held it back, or tasks of more than one
- * provider, of which the replacement is not told). With no room, the replacement waits
- * until a task of the service stops, any task, and waiting replacements start oldest
- * notice first: the notice (notices come in time order) claims the first task of the
- * service not yet claimed that was created after it, at an instant when a task of the
- * service stopped, and no later than its own task's stop (by which a task of the service
- * has stopped: its own); none such (a scale in took the place, the quota held it back), ''.
- * A task started then for another reason (one replacing an unhealthy task) is not told
- * apart: it fills a place as the waiting replacement would. A notice with no replacement
- * ('no replacement ...') adds ''.
+ * instant, `: on FARGATE` when it has several there (other notices' replacements, a scale
+ * out's tasks) all of one capacity provider; else '' (none created then, as when the
+ * cluster's quota held it back, or tasks of more than one provider, of which the
+ * replacement is not told). With no room, the replacement waits until a task of the
+ * service stops, any task: the one spotIndex gave it, else ''. A notice with no
+ * replacement ('no replacement ...') adds ''.
  */
 function spotReplacement(e: EventRow, taskService: ReadonlyMap<string, TaskRow>, index: SpotIndex): string {
   const task = taskService.get(e.subject);
@@ -145,34 +139,35 @@ function spotReplacement(e: EventRow, taskService: ReadonlyMap<string, TaskRow>,
     return found.length === 1 ? `: ${found[0].taskId} on ${found[0].capacityProvider}` : `: on ${found[0].capacityProvider}`;
   }
   if (!REPLACEMENT_AT_STOP.test(e.message)) return '';
-  const list = index.createdAtStop.get(task.service) ?? [];
-  const afterMs = ms(e.timeS);
-  const untilMs = task.stoppedS === null ? Infinity : ms(task.stoppedS);
-  for (let k = byCreation.right(list, afterMs); k < list.length; k++) {
-    const t = list[k];
-    if (ms(t.createdS) > untilMs) break;
-    if (index.claimed.has(t.taskId)) continue;
-    index.claimed.add(t.taskId);
-    return t.capacityProvider ? `: ${t.taskId} on ${t.capacityProvider}` : '';
-  }
-  return '';
+  const t = index.waited.get(e.subject);
+  return t?.capacityProvider ? `: ${t.taskId} on ${t.capacityProvider}` : '';
 }
 
 const ms = (s: number): number => Math.round(s * 1000);
-const byCreation = bisector((t: TaskRow) => ms(t.createdS));
 
 /**
- * tasks.csv's tasks by service and creation instant (ms, `web|133556`); by service, those
- * created at an instant when a task of the service stopped, in creation order; the tasks a
- * notice's line has named.
+ * tasks.csv's tasks by service and creation instant (ms, `web|133556`); and the task that
+ * replaced each reclaimed task whose notice found no room under maximumPercent, by the
+ * reclaimed task's id.
  */
 interface SpotIndex {
   createdAt: Map<string, TaskRow[]>;
-  createdAtStop: Map<string, TaskRow[]>;
-  claimed: Set<string>;
+  waited: Map<string, TaskRow>;
 }
 
-function spotIndex(taskService: ReadonlyMap<string, TaskRow>): SpotIndex {
+/**
+ * The replacements of the notices that found no room. ECS starts a waiting replacement
+ * when a task of the service stops, any task (services.ts: the reconcile after a stop), so
+ * a task created at an instant when a task of the service stopped, after a notice still
+ * waiting, is taken as a waiting replacement: the one of the notice whose own task stopped
+ * then, if it waits, else of the oldest notice waiting. A notice waits from its instant
+ * (excluded) to its own task's stop (included; by then a task of the service has stopped,
+ * its own, so a replacement started unless the quota held it back or a scale in took the
+ * place): a later task is not its. Tasks created then for another reason (one replacing an
+ * unhealthy task) are not told apart: such a task fills a place as the waiting replacement
+ * would.
+ */
+function spotIndex(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>): SpotIndex {
   const createdAt = new Map<string, TaskRow[]>();
   const stops = new Set<string>();
   for (const t of taskService.values()) {
@@ -182,17 +177,34 @@ function spotIndex(taskService: ReadonlyMap<string, TaskRow>): SpotIndex {
     else createdAt.set(key, [t]);
     if (t.stoppedS !== null) stops.add(`${t.service}|${ms(t.stoppedS)}`);
   }
-  const createdAtStop = new Map<string, TaskRow[]>();
-  for (const [key, tasks] of createdAt) {
-    if (!stops.has(key)) continue;
-    const service = tasks[0].service;
-    const list = createdAtStop.get(service);
-    if (list) list.push(...tasks);
-    else createdAtStop.set(service, [...tasks]);
+  // by service: the notices that found no room (time order), the tasks created at a stop (creation order)
+  const notices = new Map<string, { taskId: string; atMs: number; untilMs: number }[]>();
+  for (const e of events) {
+    if (e.type !== 'spot-interruption' || !REPLACEMENT_AT_STOP.test(e.message)) continue;
+    const task = taskService.get(e.subject);
+    if (!task) continue;
+    const list = notices.get(task.service) ?? [];
+    list.push({ taskId: task.taskId, atMs: ms(e.timeS), untilMs: task.stoppedS === null ? Infinity : ms(task.stoppedS) });
+    notices.set(task.service, list);
   }
-  // stable: tasks of one instant keep tasks.csv's order
-  for (const list of createdAtStop.values()) list.sort((a, b) => ms(a.createdS) - ms(b.createdS));
-  return { createdAt, createdAtStop, claimed: new Set() };
+  const waited = new Map<string, TaskRow>();
+  for (const [service, list] of notices) {
+    const created = [...taskService.values()].filter((t) => t.service === service && stops.has(`${service}|${ms(t.createdS)}`));
+    // stable: tasks of one instant keep tasks.csv's order
+    created.sort((a, b) => ms(a.createdS) - ms(b.createdS));
+    let waiting: typeof list = [];
+    let next = 0;
+    for (const t of created) {
+      const atMs = ms(t.createdS);
+      while (next < list.length && list[next].atMs < atMs) waiting.push(list[next++]);
+      waiting = waiting.filter((n) => n.untilMs >= atMs);
+      if (waiting.length === 0) continue;
+      const own = waiting.findIndex((n) => n.untilMs === atMs);
+      const [n] = waiting.splice(own >= 0 ? own : 0, 1);
+      waited.set(n.taskId, t);
+    }
+  }
+  return { createdAt, waited };
 }
 
 const IGNORED_IN_GRACE = /\(its application starts ([\d.]+) s after RUNNING\); ignored during the health check grace period/;
