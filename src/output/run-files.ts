@@ -61,6 +61,14 @@ export function assertRunFiles(dir: string): void {
 function experimentOf(dir: string): 'compare' | 'sweep' | null {
   const parent = dirname(dir);
   if (basename(parent) !== 'runs') return null;
-  const top = dirname(parent);
-  return existsSync(join(top, 'comparison.csv')) ? 'compare' : existsSync(join(top, 'sweep.csv')) ? 'sweep' : null;
+  return experimentFolderKind(dirname(parent));
+}
+
+/**
+ * 'compare' or 'sweep' when `dir` is a compare folder (comparison.csv) or a sweep folder
+ * (sweep.csv), which hold their runs' results folders under runs/; else null. Explain and
+ * trace, given one, say so.
+ */
+export function experimentFolderKind(dir: string): 'compare' | 'sweep' | null {
+  return existsSync(join(dir, 'comparison.csv')) ? 'compare' : existsSync(join(dir, 'sweep.csv')) ? 'sweep' : null;
 }

@@ -1837,7 +1837,7 @@ export class ServiceRuntime {
     // within maximumPercent, else when a task stops (reconcile)
     const maximumPercent = deploymentConfigurationOf(this.config.config).maximumPercent;
     const room = this.liveCount() + this.markedCount + this.spotStopping < Math.floor((this.desiredCount * maximumPercent) / 100);
-    const then = room ? 'the service starts a replacement' : `the service starts a replacement when it stops (maximumPercent ${maximumPercent} %)`;
+    const then = room ? 'the service starts a replacement' : `the service starts a replacement when a task of the service stops (maximumPercent ${maximumPercent} %)`;
     world.log('spot-interruption', task.id, `FARGATE_SPOT reclaims ${task.id}: SIGTERM now, stopped when its containers exit (by stopTimeout, within 2 minutes); ${then}`);
     this.markLeaving(task, 'spot-interruption');
     this.spotStopping++;

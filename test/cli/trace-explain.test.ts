@@ -4,7 +4,7 @@
 // 100 at 450 rps read 5 + 95 x 100/100 = 100 %, so ceil(3 x 100/60) = 5).
 
 import { describe, it, expect, beforeAll, vi } from 'vitest';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { runToFolder } from '../../src/output/run-to-folder.js';
@@ -70,12 +70,16 @@ describe('ecsim trace', () => {
     expect(() => runTrace({ scenario: QUICKSTART, service: 'wbe' })).toThrow(UsageError);
     expect(() => runTrace({ scenario: QUICKSTART, service: 'wbe' })).toThrow(new UsageError('--service: expected a service of the scenario with a request rate (web), found "wbe" (did you mean "web"?)'));
     expect(() => runTrace({ scenario: QUICKSTART, service: 'nope' })).toThrow(new UsageError('--service: expected a service of the scenario with a request rate (web), found "nope"'));
-    // a DAEMON log router has no workload: named as such; a misspelling of it is hinted
+    // a DAEMON log router has no workload: named as such; a misspelling of it is hinted,
+    // saying it has none (trace would refuse it too); one of web among web's
     const daemon = 'scenarios/daemon-service.yaml';
     expect(() => runTrace({ scenario: daemon, service: 'log-router' })).toThrow(
       new UsageError('--service: expected a service of the scenario with a request rate (web), found "log-router" (a service of the scenario with no workload.requestRate)'),
     );
-    expect(() => runTrace({ scenario: daemon, service: 'log-ruoter' })).toThrow(/found "log-ruoter" \(did you mean "log-router"\?\)$/);
+    expect(() => runTrace({ scenario: daemon, service: 'log-ruoter' })).toThrow(
+      new UsageError('--service: expected a service of the scenario with a request rate (web), found "log-ruoter" (did you mean "log-router"? it has no workload.requestRate)'),
+    );
+    expect(() => runTrace({ scenario: daemon, service: 'wbe' })).toThrow(new UsageError('--service: expected a service of the scenario with a request rate (web), found "wbe" (did you mean "web"?)'));
   });
 
   it('a folder for the scenario: said as a results folder (pointing to explain), or as a folder', () => {
@@ -88,6 +92,23 @@ describe('ecsim trace', () => {
       `${results}: ${expected}, found a results folder (scenario "quickstart"); give the scenario file that run read, or run \`ecsim explain ${results}\` for what happened in the run`,
     );
     expect(() => runTrace({ scenario: dir })).toThrow(`${dir}: ${expected}, found a folder`);
+    // a path with a space or a quote is one shell word in the suggested command
+    const odd = join(dir, "it's a run");
+    runToFolder(loadScenarioFile(QUICKSTART, { durationMs: 600_000 }), { outDir: odd, seed: 1 });
+    expect(() => runTrace({ scenario: odd })).toThrow(`or run \`ecsim explain '${dir}/it'\\''s a run'\` for what happened in the run`);
+  });
+
+  it('a compare or sweep folder for the scenario: named as one, pointing to explain on one of its runs', () => {
+    const expected = 'expected a scenario file (YAML or JSON: trace prints the request rate its workloads offer, without running it)';
+    for (const [kind, file] of [['compare', 'comparison.csv'], ['sweep', 'sweep.csv']] as const) {
+      const dir = tempDir();
+      writeFileSync(join(dir, file), 'x\n');
+      expect(() => runTrace({ scenario: dir })).toThrow(
+        `${dir}: ${expected}, found a ${kind} folder; give a scenario file, or run \`ecsim explain\` on one of its runs (${dir}/runs/<name>)`,
+      );
+      // explain says the same kind, from the same look
+      expect(() => runExplain({ results: dir })).toThrow(`: it is a ${kind} folder; explain one of its runs (${dir}/runs/<name>)`);
+    }
   });
 
   it('bad --step / --from / --to are UsageErrors naming the flag', () => {

@@ -66,7 +66,10 @@ describe('providersOfCell', () => {
     expect(() => read(withItem(0, 1, 0, ''))).toThrow(`replication 1 of 2: ${rule}, found an empty name`);
     // no rename suggestion: the name is the scenario's, not the file's to fix
     expect(() => read(withItem(0, 1, 0, 'c5.large'))).toThrow(/found "c5\.large" \("\." not allowed\)$/);
-    expect(() => read(withItem(0, 0, 0, 'fargate'))).toThrow(/replication 1 of 2: expected FARGATE or FARGATE_SPOT for a built-in provider, found "fargate"/);
+    // a built-in in the wrong case keeps the loader's '; write FARGATE' (it is accurate)
+    expect(() => read(withItem(0, 0, 0, 'fargate'))).toThrow(
+      /replication 1 of 2: expected FARGATE or FARGATE_SPOT for a built-in provider, found "fargate": the built-in providers are FARGATE and FARGATE_SPOT \(case matters\); write FARGATE$/,
+    );
   });
 
   it("costs that do not sum to the replication's cost_values item", () => {

@@ -102,7 +102,7 @@ describe('Fargate Spot replacements and maximumPercent (knowledge-center/fargate
     // one replacement at each stop time, none elsewhere
     expect(replacements).toEqual(stops);
     expect(most).toBe(4);
-    expect(notices[0].message).toContain('the service starts a replacement when it stops (maximumPercent 100 %)');
+    expect(notices[0].message).toContain('the service starts a replacement when a task of the service stops (maximumPercent 100 %)');
   });
 
   it('default maximumPercent 200 (cap 8): the replacement starts at the notice, while the noticed task stops (5 alive)', () => {
@@ -145,7 +145,7 @@ describe('Fargate Spot replacements and maximumPercent (knowledge-center/fargate
     expect(r250.replacements).toEqual(expectedReplacements(r250.notices, r250.tasks, 1, 2));
     expect(r250.most).toBe(2);
     // a notice while another task stops: no room under 250, room under 300
-    expect(r250.notices.some((n) => n.message.includes('the service starts a replacement when it stops (maximumPercent 250 %)'))).toBe(true);
+    expect(r250.notices.some((n) => n.message.includes('the service starts a replacement when a task of the service stops (maximumPercent 250 %)'))).toBe(true);
     expect(r300.replacements.length).toBeGreaterThan(0);
   });
 });

@@ -8,6 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parse, parseDocument, type Pair } from 'yaml';
 import { UsageError } from '../errors.js';
+import { shellWord } from '../shell-word.js';
 import { makeFolders, namingUserPath, removeEmptyFolders } from '../../output/staging.js';
 import { refuseFolderName } from '../out-file.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';
@@ -188,11 +189,6 @@ function libraryDir(): string {
     if (parent === dir) throw new Error('the scenario library (scenarios/quickstart.yaml) was not found next to the ecsim package');
     dir = parent;
   }
-}
-
-/** The path as one shell word: quoted when it holds anything but safe characters ("Weird Name!.yaml"). */
-function shellWord(path: string): string {
-  return /^[A-Za-z0-9_./:@%+=,-]+$/.test(path) ? path : `'${path.replace(/'/g, `'\\''`)}'`;
 }
 
 /** Whether `path` is a folder (through a link); false when nothing is there or it cannot be looked at. */

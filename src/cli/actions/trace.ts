@@ -3,11 +3,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { isAbsolute, join, relative, resolve } from 'node:path';
 import { isNegativeDuration, loadScenarioFile, parseDuration, scenarioBaseDir, ScenarioError, type ResolvedScenario } from '../../scenario/index.js';
-import { didYouMeanName } from '../../scenario/did-you-mean.js';
+import { didYouMeanName, likelyMeantName, meantHint } from '../../scenario/did-you-mean.js';
 import { isTraceCsv, replayHint, serviceJumpOffRows, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS, type TraceCsvOptions } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
+import { experimentFolderKind } from '../../output/run-files.js';
 import { UsageError } from '../errors.js';
 import { refuseToReplaceFile } from '../out-file.js';
+import { shellWord } from '../shell-word.js';
 import { parseSeedFlag, timeFlag } from '../flags.js';
 import type { TraceArgs } from '../commands/trace.js';
 
@@ -57,7 +59,12 @@ function refuseFolder(path: string): void {
   }
   if (!folder) return;
   const expected = 'expected a scenario file (YAML or JSON: trace prints the request rate its workloads offer, without running it)';
-  if (!existsSync(join(path, 'summary.json'))) throw new ScenarioError(path, [{ path: '', message: `${expected}, found a folder` }]);
+  if (!existsSync(join(path, 'summary.json'))) {
+    // a compare or sweep folder, as explain tells it
+    const kind = experimentFolderKind(path);
+    const found = kind === null ? 'a folder' : `a ${kind} folder; give a scenario file, or run \`ecsim explain\` on one of its runs (${join(path, 'runs', '<name>')})`;
+    throw new ScenarioError(path, [{ path: '', message: `${expected}, found ${found}` }]);
+  }
   let name = '';
   try {
     const summary = JSON.parse(readFileSync(join(path, 'summary.json'), 'utf8')) as { scenario?: unknown };
@@ -65,7 +72,7 @@ function refuseFolder(path: string): void {
   } catch {
     // the name is a courtesy: the folder is still not a scenario file
   }
-  throw new ScenarioError(path, [{ path: '', message: `${expected}, found a results folder${name}; give the scenario file that run read, or run \`ecsim explain ${path}\` for what happened in the run` }]);
+  throw new ScenarioError(path, [{ path: '', message: `${expected}, found a results folder${name}; give the scenario file that run read, or run \`ecsim explain ${shellWord(path)}\` for what happened in the run` }]);
 }
 
 /** The CSV text for the flags (usage errors as UsageError). */
@@ -86,7 +93,13 @@ function traceAndInputs(argv: TraceArgs): { csv: string; traceFiles: string[]; s
   const services = tracedServices(scenario);
   if (argv.service !== undefined && !services.includes(argv.service)) {
     const all = scenario.services.map((s) => s.name);
-    const why = all.includes(argv.service) ? ' (a service of the scenario with no workload.requestRate)' : didYouMeanName(argv.service, all);
+    // the hint among the services trace takes, unless the name likely meant is one it does not
+    const meant = likelyMeantName(argv.service, all);
+    const why = all.includes(argv.service)
+      ? ' (a service of the scenario with no workload.requestRate)'
+      : meant.length > 0 && !meant.some((m) => services.includes(m))
+        ? `${meantHint(meant).slice(0, -1)} ${meant.length === 1 ? 'it has' : 'none has'} no workload.requestRate)`
+        : didYouMeanName(argv.service, services);
     throw new UsageError(`--service: expected a service of the scenario with a request rate (${services.join(', ') || 'none'}), found "${argv.service}"${why}`);
   }
   if (argv.step !== undefined && isNegativeDuration(argv.step)) throw new UsageError(`--step: expected a duration greater than zero, found ${argv.step} (negative)`);

@@ -29,7 +29,7 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
   // built once, at the first scale in that stopped tasks
   let graceIndex: GraceIndex | undefined;
   // built once, at the first Spot interruption of a task
-  let createdAt: Map<string, TaskRow[]> | undefined;
+  let spot: SpotIndex | undefined;
   for (const e of events) {
     if (HANDLED_ELSEWHERE.has(e.type)) continue;
     if ((e.type === 'instance-launched' || e.type === 'instance-registered') && e.timeS === 0 && warm.has(e.subject)) {
@@ -61,8 +61,8 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
       if (e.type === 'az-rebalancing') message = `AZ rebalancing: ${message}`;
       // a Fargate Spot notice's replacement: the task of the service tasks.csv has created then
       if (e.type === 'spot-interruption' && isService) {
-        createdAt ??= tasksByCreation(taskService);
-        message += spotReplacement(e, taskService, createdAt);
+        spot ??= spotIndex(events, taskService);
+        message += spotReplacement(e, taskService, spot);
       }
       // SERVICE_TASK_PLACEMENT_FAILURE ends the operation its STARTED event began
       // (track-service-rebalancing.html); ECS leaves out a repeat of the same event for 6 h
@@ -115,40 +115,96 @@ function providerSplit(taskIds: readonly string[], taskService: ReadonlyMap<stri
 }
 
 const REPLACEMENT_NOW = /; the service starts a replacement$/;
-const REPLACEMENT_AT_STOP = /; the service starts a replacement when it stops \(maximumPercent \d+ %\)$/;
+// 'when it stops' is the wording of results folders before 2026-11-28
+const REPLACEMENT_AT_STOP = /; the service starts a replacement when (?:a task of the service|it) stops \(maximumPercent \d+ %\)$/;
 
 /**
- * What a Fargate Spot notice's line adds about the replacement ECS started for the task
- * (services.ts: at the notice, or at the task's stop when maximumPercent left no room then):
+ * What a Fargate Spot notice's line adds about the replacement ECS started for the task.
+ * With room under maximumPercent the replacement starts at the notice (services.ts):
  * `: web-9 on FARGATE_SPOT` when tasks.csv has one task of the service created at that
  * instant, `: on FARGATE` when it has several there (other notices' replacements, a scale
  * out's tasks) all of one capacity provider; else '' (none created then, as when the
  * cluster's quota held it back, or tasks of more than one provider, of which the
- * replacement is not told). A notice with no replacement ('no replacement ...') adds ''.
+ * replacement is not told). With no room, the replacement waits until a task of the
+ * service stops, any task: the one spotIndex gave it, else ''. A notice with no
+ * replacement ('no replacement ...') adds ''.
  */
-function spotReplacement(e: EventRow, taskService: ReadonlyMap<string, TaskRow>, createdAt: ReadonlyMap<string, readonly TaskRow[]>): string {
+function spotReplacement(e: EventRow, taskService: ReadonlyMap<string, TaskRow>, index: SpotIndex): string {
   const task = taskService.get(e.subject);
   if (!task) return '';
-  let atS: number | null = null;
-  if (REPLACEMENT_NOW.test(e.message)) atS = e.timeS;
-  else if (REPLACEMENT_AT_STOP.test(e.message)) atS = task.stoppedS;
-  if (atS === null) return '';
-  const found = createdAt.get(`${task.service}|${Math.round(atS * 1000)}`) ?? [];
-  const providers = new Set(found.map((t) => t.capacityProvider));
-  if (found.length === 0 || providers.size !== 1 || providers.has('')) return '';
-  return found.length === 1 ? `: ${found[0].taskId} on ${found[0].capacityProvider}` : `: on ${found[0].capacityProvider}`;
+  if (REPLACEMENT_NOW.test(e.message)) {
+    const found = index.createdAt.get(`${task.service}|${ms(e.timeS)}`) ?? [];
+    const providers = new Set(found.map((t) => t.capacityProvider));
+    if (found.length === 0 || providers.size !== 1 || providers.has('')) return '';
+    return found.length === 1 ? `: ${found[0].taskId} on ${found[0].capacityProvider}` : `: on ${found[0].capacityProvider}`;
+  }
+  if (!REPLACEMENT_AT_STOP.test(e.message)) return '';
+  const t = index.waited.get(e.subject);
+  return t?.capacityProvider ? `: ${t.taskId} on ${t.capacityProvider}` : '';
 }
 
-/** tasks.csv's tasks by service and creation instant (ms): `web|133556`. */
-function tasksByCreation(taskService: ReadonlyMap<string, TaskRow>): Map<string, TaskRow[]> {
-  const out = new Map<string, TaskRow[]>();
+const ms = (s: number): number => Math.round(s * 1000);
+
+/**
+ * tasks.csv's tasks by service and creation instant (ms, `web|133556`); and the task that
+ * replaced each reclaimed task whose notice found no room under maximumPercent, by the
+ * reclaimed task's id.
+ */
+interface SpotIndex {
+  createdAt: Map<string, TaskRow[]>;
+  waited: Map<string, TaskRow>;
+}
+
+/**
+ * The replacements of the notices that found no room. ECS starts a waiting replacement
+ * when a task of the service stops, any task (services.ts: the reconcile after a stop), so
+ * a task created at an instant when a task of the service stopped, after a notice still
+ * waiting, is taken as a waiting replacement: the one of the notice whose own task stopped
+ * then, if it waits, else of the oldest notice waiting. A notice waits from its instant
+ * (excluded) to its own task's stop (included; by then a task of the service has stopped,
+ * its own, so a replacement started unless the quota held it back or a scale in took the
+ * place): a later task is not its. Tasks created then for another reason (one replacing an
+ * unhealthy task) are not told apart: such a task fills a place as the waiting replacement
+ * would.
+ */
+function spotIndex(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>): SpotIndex {
+  const createdAt = new Map<string, TaskRow[]>();
+  const stops = new Set<string>();
   for (const t of taskService.values()) {
-    const key = `${t.service}|${Math.round(t.createdS * 1000)}`;
-    const list = out.get(key);
+    const key = `${t.service}|${ms(t.createdS)}`;
+    const list = createdAt.get(key);
     if (list) list.push(t);
-    else out.set(key, [t]);
+    else createdAt.set(key, [t]);
+    if (t.stoppedS !== null) stops.add(`${t.service}|${ms(t.stoppedS)}`);
   }
-  return out;
+  // by service: the notices that found no room (time order), the tasks created at a stop (creation order)
+  const notices = new Map<string, { taskId: string; atMs: number; untilMs: number }[]>();
+  for (const e of events) {
+    if (e.type !== 'spot-interruption' || !REPLACEMENT_AT_STOP.test(e.message)) continue;
+    const task = taskService.get(e.subject);
+    if (!task) continue;
+    const list = notices.get(task.service) ?? [];
+    list.push({ taskId: task.taskId, atMs: ms(e.timeS), untilMs: task.stoppedS === null ? Infinity : ms(task.stoppedS) });
+    notices.set(task.service, list);
+  }
+  const waited = new Map<string, TaskRow>();
+  for (const [service, list] of notices) {
+    const created = [...taskService.values()].filter((t) => t.service === service && stops.has(`${service}|${ms(t.createdS)}`));
+    // stable: tasks of one instant keep tasks.csv's order
+    created.sort((a, b) => ms(a.createdS) - ms(b.createdS));
+    let waiting: typeof list = [];
+    let next = 0;
+    for (const t of created) {
+      const atMs = ms(t.createdS);
+      while (next < list.length && list[next].atMs < atMs) waiting.push(list[next++]);
+      waiting = waiting.filter((n) => n.untilMs >= atMs);
+      if (waiting.length === 0) continue;
+      const own = waiting.findIndex((n) => n.untilMs === atMs);
+      const [n] = waiting.splice(own >= 0 ? own : 0, 1);
+      waited.set(n.taskId, t);
+    }
+  }
+  return { createdAt, waited };
 }
 
 const IGNORED_IN_GRACE = /\(its application starts ([\d.]+) s after RUNNING\); ignored during the health check grace period/;

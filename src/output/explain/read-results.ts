@@ -3,13 +3,12 @@
 // required but scenario.json (run-files.ts), whose absence degrades the explanation (no
 // policies, cooldowns or health checks to tell).
 
-import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { targetHealthTimeline, type TargetHealthCheck } from '../../model/target-health.js';
 import { smallestTypeShortfall } from '../../model/capacity/smallest-type.js';
 import { DEFAULT_ECS_COOLDOWN_MS } from '../../scaling/target-tracking.js';
 import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js';
-import { assertRunFiles, hasRunFiles, noRunFilesMessage } from '../run-files.js';
+import { assertRunFiles, experimentFolderKind, hasRunFiles, noRunFilesMessage } from '../run-files.js';
 import { recordsOf, type CsvRecord } from './parse-csv.js';
 import { checkSummary } from '../report/data/summary-shape.js';
 import { groupSeries } from '../report/data/group-series.js';
@@ -27,7 +26,7 @@ export function readResults(dir: string): ResultsTables {
   const file = (name: string) => join(dir, name);
   if (!hasRunFiles(dir)) {
     // a compare or sweep folder holds its runs' results folders under runs/
-    const kind = existsSync(file('comparison.csv')) ? 'compare' : existsSync(file('sweep.csv')) ? 'sweep' : null;
+    const kind = experimentFolderKind(dir);
     const hint = kind === null ? '' : `: it is a ${kind} folder; explain one of its runs (${join(dir, 'runs', '<name>')})`;
     // the files and words report uses (run-files.ts), not events.csv alone
     throw new Error(noRunFilesMessage(dir) + hint);

@@ -597,10 +597,62 @@ describe('clusterLines: a Fargate Spot notice names its replacement', () => {
     ]);
   });
 
-  it('with no room under maximumPercent, the task created when the reclaimed one stopped', () => {
-    const then = 'the service starts a replacement when it stops (maximumPercent 100 %)';
+  it('with no room under maximumPercent, the task created when the reclaimed one stopped (the first stop after it)', () => {
+    const then = 'the service starts a replacement when a task of the service stops (maximumPercent 100 %)';
     const tasks = [task('web-4', 'FARGATE_SPOT', 0, 160.25), task('web-9', 'FARGATE_SPOT', 160.25)];
     expect(lines([{ timeS: 133.556, subject: 'web-4', message: notice('web-4', then) }], tasks)).toEqual([`web-4: ${notice('web-4', then)}: web-9 on FARGATE_SPOT`]);
+    // a results folder from before 2026-11-28 ('when it stops') is read alike
+    const old = 'the service starts a replacement when it stops (maximumPercent 100 %)';
+    expect(lines([{ timeS: 133.556, subject: 'web-4', message: notice('web-4', old) }], tasks)).toEqual([`web-4: ${notice('web-4', old)}: web-9 on FARGATE_SPOT`]);
+  });
+
+  it('two notices waiting: replacements start at any task\'s stop, the stopped task\'s notice first, else the oldest, each task named once', () => {
+    const wait = 'the service starts a replacement when a task of the service stops (maximumPercent 125 %)';
+    // web-1 noticed at 100 s, web-2 at 120 s, both waiting. web-5 (reclaimed earlier, its
+    // replacement web-6 started at once at 20 s) stops at 140 s: web-7 starts then, web-1's
+    // (the older notice). web-1 stops at 160 s: web-8 starts, web-2's. web-9 at 170 s is a
+    // scale out's (no task stopped then): no one's. web-2 stops at 200 s: nothing waits.
+    const tasks = [
+      task('web-1', 'FARGATE_SPOT', 0, 160),
+      task('web-2', 'FARGATE_SPOT', 0, 200),
+      task('web-5', 'FARGATE_SPOT', 0, 140),
+      task('web-6', 'FARGATE_SPOT', 20),
+      task('web-7', 'FARGATE_SPOT', 140),
+      task('web-8', 'FARGATE', 160),
+      task('web-9', 'FARGATE_SPOT', 170),
+    ];
+    expect(
+      lines(
+        [
+          { timeS: 20, subject: 'web-5', message: notice('web-5', 'the service starts a replacement') },
+          { timeS: 100, subject: 'web-1', message: notice('web-1', wait) },
+          { timeS: 120, subject: 'web-2', message: notice('web-2', wait) },
+        ],
+        tasks,
+      ),
+    ).toEqual([
+      `web-5: ${notice('web-5', 'the service starts a replacement')}: web-6 on FARGATE_SPOT`,
+      `web-1: ${notice('web-1', wait)}: web-7 on FARGATE_SPOT`,
+      `web-2: ${notice('web-2', wait)}: web-8 on FARGATE`,
+    ]);
+    // web-2's own task stops first (130 s): the task started then is web-2's, and the one
+    // at web-1's stop (150 s) web-1's; each replacement by its own task's stop
+    const own = [task('web-1', 'FARGATE_SPOT', 0, 150), task('web-2', 'FARGATE_SPOT', 0, 130), task('web-7', 'FARGATE', 130), task('web-8', 'FARGATE_SPOT', 150)];
+    expect(
+      lines(
+        [
+          { timeS: 100, subject: 'web-1', message: notice('web-1', wait) },
+          { timeS: 120, subject: 'web-2', message: notice('web-2', wait) },
+        ],
+        own,
+      ),
+    ).toEqual([`web-1: ${notice('web-1', wait)}: web-8 on FARGATE_SPOT`, `web-2: ${notice('web-2', wait)}: web-7 on FARGATE`]);
+    // none started by its own task's stop (130 s; the quota held it back): web-4, started at
+    // web-3's stop at 135 s, is not web-1's, and its line names nothing
+    const lone = [task('web-1', 'FARGATE_SPOT', 0, 130), task('web-3', 'FARGATE_SPOT', 0, 135), task('web-4', 'FARGATE_SPOT', 135)];
+    expect(lines([{ timeS: 100, subject: 'web-1', message: notice('web-1', wait) }], lone)).toEqual([
+      `web-1: ${notice('web-1', wait)}`,
+    ]);
   });
 
   it('several tasks created then: their provider when they share one, else nothing more', () => {

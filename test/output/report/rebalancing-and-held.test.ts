@@ -66,12 +66,41 @@ describe('no room under maximumPercent for AZ rebalancing (ecsim\'s event)', () 
     ev(t, `service ${service} is not AZ balanced with ${zones}. ecsim: no task can start to AZ Rebalance: maximumPercent ${pct} allows floor(${desired} x ${pct} / 100) = ${Math.floor((desired * pct) / 100)} tasks, leaving no room to start another.`, 'az-rebalancing', service);
   const z6 = '1 tasks in us-east-1a, 4 in us-east-1b, and 1 in us-east-1c';
   const z8 = '2 tasks in us-east-1a, 5 in us-east-1b, and 1 in us-east-1c';
-  it('is no operation: one item per service, counted, with its zones and figures (the last ones of several)', () => {
+  const why = (desired: number, pct: number) => `maximumPercent ${pct} allows floor(${desired} x ${pct} / 100) = ${Math.floor((desired * pct) / 100)} tasks, leaving no room to start another`;
+  it('is no operation: one item per episode, a new one when the figures change', () => {
     const events = [noRoom(840, 'web', z6, 6, 110), noRoom(1200, 'api', z6, 6, 100), noRoom(3000, 'web', z8, 8, 110)];
     expect(rebalancingOps(events, 7200)).toEqual([]);
     expect(noRoomRebalancing(events).map((s) => noRoomRebalancingText(s, clock))).toEqual([
-      '10:14–10:50 web: not AZ balanced, and no task could start to AZ rebalance, 2 times (the last: 2 tasks in us-east-1a, 5 in us-east-1b, and 1 in us-east-1c; maximumPercent 110 allows floor(8 x 110 / 100) = 8 tasks, leaving no room to start another).',
-      'At 10:20 api: not AZ balanced (1 tasks in us-east-1a, 4 in us-east-1b, and 1 in us-east-1c), and no task could start to AZ rebalance: maximumPercent 100 allows floor(6 x 100 / 100) = 6 tasks, leaving no room to start another.',
+      `At 10:14 web: not AZ balanced (${z6}), and no task could start to AZ rebalance: ${why(6, 110)}.`,
+      `At 10:20 api: not AZ balanced (${z6}), and no task could start to AZ rebalance: ${why(6, 100)}.`,
+      `At 10:50 web: not AZ balanced (${z8}), and no task could start to AZ rebalance: ${why(8, 110)}.`,
+    ]);
+  });
+  it('its repeats (the same message after 6 h) are told on its item, by their times', () => {
+    // a 13 h run from 10:00: 180 s = 10:03, + 6 h (21780 s) = 16:03, + 6 h (43380 s) = 22:03
+    const day = simClock(START, 13 * 3600);
+    const events = [noRoom(180, 'web', z6, 6, 110), noRoom(21780, 'web', z6, 6, 110), noRoom(43380, 'web', z6, 6, 110)];
+    expect(noRoomRebalancing(events).map((s) => noRoomRebalancingText(s, day))).toEqual([
+      `At 10:03 web: not AZ balanced (${z6}), and no task could start to AZ rebalance: ${why(6, 110)}; the same event again at 16:03 and 22:03 (logged again only after 6 h).`,
+    ]);
+    // 5 repeats over 2 days: counted, to the last
+    const two = simClock(START, 2 * 86400);
+    const five = [0, 1, 2, 3, 4, 5].map((k) => noRoom(180 + k * 21600, 'web', z6, 6, 110));
+    expect(noRoomRebalancing(five).map((s) => noRoomRebalancingText(s, two))).toEqual([
+      `At 03-02 Mon 10:03 web: not AZ balanced (${z6}), and no task could start to AZ rebalance: ${why(6, 110)}; the same event again 5 times, to 03-03 Tue 16:03 (logged again only after 6 h).`,
+    ]);
+  });
+  it('an operation of the service in between ends the episode; one of another service does not', () => {
+    const events = [
+      noRoom(180, 'web', z6, 6, 110),
+      ev(600, 'service api is AZ balanced with 2 tasks in us-east-1a and 2 tasks in us-east-1b.', 'az-rebalancing', 'api'),
+      noRoom(21780, 'web', z6, 6, 110),
+      ev(22000, 'service web is AZ balanced with 2 tasks in us-east-1a, 2 tasks in us-east-1b, and 2 tasks in us-east-1c.'),
+      noRoom(43380, 'web', z6, 6, 110),
+    ];
+    expect(noRoomRebalancing(events).map((s) => [s.service, s.times])).toEqual([
+      ['web', [180, 21780]],
+      ['web', [43380]],
     ]);
   });
   it('is on the report\'s timeline', () => {

@@ -10,7 +10,7 @@
 // the service in parentheses ("service (web) ..."); both are read. ecsim's own event for a
 // service not balanced with no room under maximumPercent for the task rebalancing starts
 // first ("... ecsim: no task can start to AZ Rebalance: ...", since 2026-11-28) is no
-// operation: its events are one item per service, counted.
+// operation: its events are one item per episode (service and message), with its repeats.
 
 import type { EventRow } from '../data/results-data.js';
 import { clockLabel, clockRange, type SimClock } from '../format/sim-time.js';
@@ -97,35 +97,57 @@ export function rebalancingText(op: RebalancingOp, clock: SimClock): string {
 
 const NO_ROOM = new RegExp(`^${SERVICE} is not AZ balanced with (.*)\\. ecsim: no task can start to AZ Rebalance: (.*?)\\.?$`, 's');
 
+export interface NoRoomEpisode {
+  service: string;
+  /** When the message was logged: the first, then its repeats. */
+  times: number[];
+  zones: string;
+  why: string;
+}
+
 /**
- * Each service's "no room under maximumPercent" AZ rebalancing events as one timeline item
- * at its first: "At 10:14 web: not AZ balanced (1 tasks in us-east-1a, 4 in us-east-1b, and
- * 1 in us-east-1c), and no task could start to AZ rebalance: maximumPercent 110 allows
- * floor(6 x 110 / 100) = 6 tasks, leaving no room to start another.", or of several
- * "10:14–16:14 web: not AZ balanced, and no task could start to AZ rebalance, 2 times (the
- * last: ...)" with the last one's zones and figures. In the services' order of first event.
+ * The "no room under maximumPercent" AZ rebalancing events (ecsim's own) as episodes: one
+ * per service and message, its repeats (ecsim logs the same message again only after 6 h,
+ * as ECS a repeated service event) included; a new one when the message changes (other
+ * zones or figures, after a scaling) or another AZ rebalancing event of the service (an
+ * operation's) comes in between. In the order of their first event.
  */
-export function noRoomRebalancing(events: readonly EventRow[]): { service: string; times: number[]; zones: string; why: string }[] {
-  const byService = new Map<string, { service: string; times: number[]; zones: string; why: string }>();
+export function noRoomRebalancing(events: readonly EventRow[]): NoRoomEpisode[] {
+  const out: NoRoomEpisode[] = [];
+  // each service's open episode and its message
+  const open = new Map<string, { episode: NoRoomEpisode; message: string }>();
   for (const e of events) {
     if (e.type !== 'az-rebalancing') continue;
     const m = NO_ROOM.exec(e.message);
-    if (!m) continue;
-    const s = byService.get(m[1]) ?? { service: m[1], times: [], zones: '', why: '' };
-    s.times.push(e.timeS);
-    s.zones = m[2];
-    s.why = m[3];
-    byService.set(m[1], s);
+    if (!m) {
+      open.delete(e.subject);
+      continue;
+    }
+    const current = open.get(e.subject);
+    if (current && current.message === e.message) {
+      current.episode.times.push(e.timeS);
+      continue;
+    }
+    const episode = { service: m[1], times: [e.timeS], zones: m[2], why: m[3] };
+    out.push(episode);
+    open.set(e.subject, { episode, message: e.message });
   }
-  return [...byService.values()];
+  return out;
 }
 
-export function noRoomRebalancingText(s: { service: string; times: readonly number[]; zones: string; why: string }, clock: SimClock): string {
-  const first = s.times[0];
-  const last = s.times[s.times.length - 1];
-  const span = clockLabel(clock, last) !== clockLabel(clock, first) ? clockRange(clock, first, last) : `At ${clockLabel(clock, first)}`;
-  if (s.times.length === 1) return `${span} ${s.service}: not AZ balanced (${s.zones}), and no task could start to AZ rebalance: ${s.why}.`;
-  return `${span} ${s.service}: not AZ balanced, and no task could start to AZ rebalance, ${s.times.length} times (the last: ${s.zones}; ${s.why}).`;
+/**
+ * "At 10:14 web: not AZ balanced (1 tasks in us-east-1a, 4 in us-east-1b, and 1 in
+ * us-east-1c), and no task could start to AZ rebalance: maximumPercent 110 allows floor(6 x
+ * 110 / 100) = 6 tasks, leaving no room to start another.", its repeats after: "...; the
+ * same event again at 16:14 and 22:14 (logged again only after 6 h)", or of more than 3,
+ * "...; the same event again 5 times, to 10:14 (logged again only after 6 h)".
+ */
+export function noRoomRebalancingText(s: NoRoomEpisode, clock: SimClock): string {
+  const text = `At ${clockLabel(clock, s.times[0])} ${s.service}: not AZ balanced (${s.zones}), and no task could start to AZ rebalance: ${s.why}`;
+  const repeats = s.times.slice(1).map((t) => clockLabel(clock, t));
+  if (repeats.length === 0) return `${text}.`;
+  const when = repeats.length <= 3 ? `at ${repeats.length === 1 ? repeats[0] : `${repeats.slice(0, -1).join(', ')} and ${repeats[repeats.length - 1]}`}` : `${repeats.length} times, to ${repeats[repeats.length - 1]}`;
+  return `${text}; the same event again ${when} (logged again only after 6 h).`;
 }
 
 const HELD = /^(target tracking|step scaling) (\S+) asks for (\d+) \(scale in from (\d+)\), not applied: (target tracking|step scaling) (\S+) asks for (\d+) \(([^)]*)\): largest capacity wins/;

@@ -67,7 +67,7 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
   for (const ep of healthEpisodes(data.events, data.durationSeconds)) items.push({ timeS: ep.startS, text: healthEpisodeText(ep, clock), weight: 1e5 + ep.count });
   // AZ rebalancing operations, ranked as a scaling move of the tasks they started
   for (const op of rebalancingOps(data.events, data.durationSeconds)) items.push({ timeS: op.startS, text: rebalancingText(op, clock), weight: Math.max(1, op.started) });
-  // a service not balanced with no room under maximumPercent (ecsim's event): one item per service, counted, ranked as a move of one task
+  // a service not balanced with no room under maximumPercent (ecsim's event): one item per episode, its repeats told, ranked as a move of one task
   for (const s of noRoomRebalancing(data.events)) items.push({ timeS: s.times[0], text: noRoomRebalancingText(s, clock), weight: 1 });
   // scale ins held off by a scale out request (one event per stay): the first left out when the list is cut
   for (const e of data.events) {
