@@ -103,6 +103,15 @@ describe('no room under maximumPercent for AZ rebalancing (ecsim\'s event)', () 
       ['web', [43380]],
     ]);
   });
+  it('the same message sooner than 6 h after the last starts an episode of its own (the cause was resolved in between, without an event)', () => {
+    // 10:03, then 10:27 (the service had one AZ for a while, which logs nothing), then 16:27
+    const day = simClock(START, 13 * 3600);
+    const events = [noRoom(180, 'web', z6, 6, 110), noRoom(1620, 'web', z6, 6, 110), noRoom(23220, 'web', z6, 6, 110)];
+    expect(noRoomRebalancing(events).map((s) => noRoomRebalancingText(s, day))).toEqual([
+      `At 10:03 web: not AZ balanced (${z6}), and no task could start to AZ rebalance: ${why(6, 110)}.`,
+      `At 10:27 web: not AZ balanced (${z6}), and no task could start to AZ rebalance: ${why(6, 110)}; the same event again at 16:27 (logged again only after 6 h).`,
+    ]);
+  });
   it('is on the report\'s timeline', () => {
     const data = { startEpochMs: START, durationSeconds: 7200, summary: { services: {} }, services: new Map(), providers: new Map(), tasks: [], scenario: null, events: [noRoom(840, 'web', z6, 6, 110)] } as unknown as ResultsData;
     expect(whatHappened(data, readScenarioSettings(null, undefined), 60).timeline.map((i) => i.text)).toEqual([

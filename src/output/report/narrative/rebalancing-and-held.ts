@@ -112,6 +112,9 @@ export interface NoRoomEpisode {
  * zones or figures, after a scaling) or another AZ rebalancing event of the service (an
  * operation's) comes in between. In the order of their first event.
  */
+/** ECS logs an unchanged AZ rebalancing failure again after this long (service-rebalancing.html). */
+const REPEAT_AFTER_S = 6 * 3600;
+
 export function noRoomRebalancing(events: readonly EventRow[]): NoRoomEpisode[] {
   const out: NoRoomEpisode[] = [];
   // each service's open episode and its message
@@ -124,7 +127,9 @@ export function noRoomRebalancing(events: readonly EventRow[]): NoRoomEpisode[] 
       continue;
     }
     const current = open.get(e.subject);
-    if (current && current.message === e.message) {
+    // the same message sooner than 6 h after the last is no repeat: the cause was resolved
+    // in between without an event (balanced, or one AZ, for a while) and it came back
+    if (current && current.message === e.message && e.timeS - current.episode.times[current.episode.times.length - 1] >= REPEAT_AFTER_S) {
       current.episode.times.push(e.timeS);
       continue;
     }
