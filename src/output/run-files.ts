@@ -9,6 +9,7 @@
 import { existsSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import { ResultsFileError } from './results-file.js';
+import { shellWord } from './shell-word.js';
 
 /** The files of a run's folder that report and explain require, in the order checked. */
 export const RUN_FILES = ['summary.json', 'timeseries.csv', 'capacity.csv', 'events.csv', 'tasks.csv'] as const;
@@ -49,7 +50,7 @@ export function assertRunFiles(dir: string): void {
   const kind = experimentOf(dir);
   const advice =
     kind === null
-      ? `re-run \`ecsim run SCENARIO --out ${dir}\``
+      ? `re-run \`ecsim run SCENARIO --out ${shellWord(dir)}\``
       : `it is a run of the ${kind} in ${dirname(dirname(dir))}: run the ${kind} again (its runs/ folders are written by ecsim ${kind}, not ecsim run)`;
   throw new ResultsFileError(
     `${join(dir, missing[0])}: expected the file a run writes (every ecsim run writes ${RUN_FILES_LISTED}), found no file${others}; ` +

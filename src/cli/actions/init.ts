@@ -8,7 +8,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parse, parseDocument, type Pair } from 'yaml';
 import { UsageError } from '../errors.js';
-import { shellWord } from '../shell-word.js';
+import { shellWord } from '../../output/shell-word.js';
 import { makeFolders, namingUserPath, removeEmptyFolders } from '../../output/staging.js';
 import { refuseFolderName } from '../out-file.js';
 import { didYouMean } from '../../scenario/did-you-mean.js';

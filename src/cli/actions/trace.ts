@@ -9,7 +9,7 @@ import { writeFileAtomic } from '../../output/staging.js';
 import { experimentFolderKind } from '../../output/run-files.js';
 import { UsageError } from '../errors.js';
 import { refuseToReplaceFile } from '../out-file.js';
-import { shellWord } from '../shell-word.js';
+import { shellWord } from '../../output/shell-word.js';
 import { parseSeedFlag, timeFlag } from '../flags.js';
 import type { TraceArgs } from '../commands/trace.js';
 

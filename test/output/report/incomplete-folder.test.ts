@@ -33,6 +33,13 @@ describe('a run folder missing a file a run writes', () => {
     expect(readdirSync(dir).sort()).toEqual(before);
   });
 
+  it('a folder whose path needs quoting in a shell: the re-run command quotes it', () => {
+    const dir = writeFakeRun(join(tempDir('partial'), "it's a run"), RUN);
+    rmSync(join(dir, 'tasks.csv'));
+    const quoted = `'${dir.replace(/'/g, `'\\''`)}'`;
+    expect(() => runReport({ resultsDir: dir })).toThrow(`re-run \`ecsim run SCENARIO --out ${quoted}\``);
+  });
+
   it('names the first missing file and the others', () => {
     const dir = runWithout('tasks.csv', 'capacity.csv');
     expect(() => runReport({ resultsDir: dir })).toThrow(`${join(dir, 'capacity.csv')}: expected the file a run writes (${EVERY}), found no file (nor tasks.csv); `);

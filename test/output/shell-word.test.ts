@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { shellWord } from '../../src/cli/shell-word.js';
+import { shellWord } from '../../src/output/shell-word.js';
 
 describe('shellWord', () => {
   it('leaves a path of safe characters as it is', () => {
