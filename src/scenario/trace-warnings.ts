@@ -109,7 +109,7 @@ function requestFidelityTooLong(s: ResolvedScenario, svc: ResolvedService, out: 
   const arrivals = bound
     ? traceBounds(config)[1] * seconds
     : buildTrace(config, { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' }).meanRate(0, s.scenario.duration) * seconds;
-  if (w.type === 'queue') requestFidelityQueueMemory(svc, arrivals, traceBounds(config)[1], seconds, out);
+  if (w.type === 'queue') requestFidelityQueueMemory(s, svc, arrivals, traceBounds(config)[1], seconds, out);
   if (!(arrivals > REQUEST_FIDELITY_MAX_ARRIVALS)) return;
   const what = w.type === 'queue' ? 'messages' : 'requests';
   const hours = arrivals / REQUEST_FIDELITY_RATE / 3600;
@@ -140,11 +140,11 @@ export const REQUEST_FIDELITY_MAX_QUEUE_BYTES = 2 ** 30;
  * by default). The most that can wait: the messages offered over the run (as
  * requestFidelityTooLong counts them) less the most the tasks can serve (the highest task
  * count it can reach: autoScaling's or a scheduled action's maxCapacity, else desiredCount;
- * x concurrency / mean serviceTime x the run), and at most the highest rate x the retention
+ * a daemon's, every Auto Scaling group's maxSize; x concurrency / mean serviceTime x the run), and at most the highest rate x the retention
  * period (older messages are deleted from the queue's head). Said when those messages would
  * take more than REQUEST_FIDELITY_MAX_QUEUE_BYTES.
  */
-function requestFidelityQueueMemory(svc: ResolvedService, arrivals: number, peak: number, seconds: number, out: ScenarioWarning[]): void {
+function requestFidelityQueueMemory(s: ResolvedScenario, svc: ResolvedService, arrivals: number, peak: number, seconds: number, out: ScenarioWarning[]): void {
   const w = svc.config.workload!;
   let cfg: ResolvedServiceConfig;
   try {
@@ -153,13 +153,17 @@ function requestFidelityQueueMemory(svc: ResolvedService, arrivals: number, peak
     return; // reported by checks.ts
   }
   const as = svc.config.autoScaling;
-  const tasks = as ? Math.max(as.maxCapacity, ...Object.values(as.scheduledActions ?? {}).map((a) => a.scalableTargetAction.maxCapacity ?? 0)) : svc.desiredCount;
+  // a daemon runs a task on each instance: at most every group's maxSize
+  const daemon = svc.config.schedulingStrategy === 'DAEMON';
+  const tasks = daemon
+    ? [...s.providers.values()].reduce((n, p) => n + (p.kind === 'asg' ? p.config.autoScalingGroup.maxSize : 0), 0)
+    : as ? Math.max(as.maxCapacity, ...Object.values(as.scheduledActions ?? {}).map((a) => a.scalableTargetAction.maxCapacity ?? 0)) : svc.desiredCount;
   const servedRate = (tasks * cfg.concurrency * 1000) / cfg.meanServiceMs;
   const retained = (peak * cfg.retentionMs) / 1000;
   const waiting = Math.min(Math.max(0, arrivals - servedRate * seconds), retained);
   const bytes = waiting * REQUEST_FIDELITY_BYTES_PER_WAITING_MESSAGE;
   if (!(bytes > REQUEST_FIDELITY_MAX_QUEUE_BYTES)) return;
-  const by = as ? `maxCapacity ${tasks}` : `desiredCount ${tasks}`;
+  const by = daemon ? `a daemon task on each of at most ${tasks} instances (the groups' maxSize)` : as ? `maxCapacity ${tasks}` : `desiredCount ${tasks}`;
   const slots = tasks > 0 ? ` x concurrency ${cfg.concurrency} / mean serviceTime ${formatDuration(cfg.meanServiceMs)}` : '';
   const deleted = waiting === retained ? `; SQS deletes a message after messageRetentionPeriod ${formatDuration(cfg.retentionMs)}` : '';
   out.push({

@@ -62,6 +62,26 @@ describe('warning: a request-fidelity queue whose waiting messages outgrow 1 GiB
     expect(warned({ rate: 50_000, workload: { messageRetentionPeriod: '5m' } })).toEqual([]);
   });
 
+  it('a daemon: a task on each instance, at most the groups\' maxSize (500: 2 500/s served, 27e6 wait; 1 000: 5 000/s, not warned of)', () => {
+    const daemon = (maxSize: number) => {
+      const o = scenario();
+      const sc = o as Record<string, any>;
+      sc.cluster = { availabilityZones: ['us-east-1a'], capacityProviders: { ec2: { autoScalingGroup: { instanceTypes: ['m5.large'], minSize: 1, maxSize, desiredCapacity: 1 } } } };
+      sc.taskDefinitions.w = { cpu: 256, memory: 256 };
+      const w = sc.services.w;
+      delete w.desiredCount;
+      w.launchType = 'EC2';
+      w.schedulingStrategy = 'DAEMON';
+      return scenarioWarnings(loadScenarioObject('mem', sc, { baseDir: '.' }))
+        .filter((x) => x.message.startsWith('request fidelity keeps'))
+        .map((x) => x.message);
+    };
+    expect(daemon(500)).toEqual([
+      'request fidelity keeps each waiting message in memory: up to about 27 000 000 messages wait (10 000/s offered over 1h, at most 2 500/s served by a daemon task on each of at most 500 instances (the groups\' maxSize) x concurrency 1 / mean serviceTime 200ms), about 1.1 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
+    ]);
+    expect(daemon(1000)).toEqual([]);
+  });
+
   it('fidelity: fluid and an http workload (its queues are bounded by maxQueuePerTask) are not warned of', () => {
     expect(warned({ service: { fidelity: 'fluid' } })).toEqual([]);
     expect(warned({ workload: { type: 'http' } })).toEqual([]);
