@@ -1,6 +1,6 @@
 // Prints what the scenario layer found valid but likely unintended, one line each on stderr.
 
-import { ScenarioError, scenarioWarnings, type ResolvedScenario } from '../scenario/index.js';
+import { ScenarioError, scenarioWarnings, type ResolvedScenario, type ScenarioWarning } from '../scenario/index.js';
 import { joinPath } from '../scenario/errors.js';
 import { sweepWarnings, variantWarnings } from '../experiment/check-experiment.js';
 import type { ExperimentFile } from '../experiment/experiment-file.js';
@@ -8,7 +8,39 @@ import { isJsonObject } from '../experiment/merge-patch.js';
 import { counted } from '../output/plural.js';
 
 export function printWarnings(file: string, scenario: ResolvedScenario, durationOverridden = false): void {
-  for (const w of scenarioWarnings(scenario, { durationOverridden })) process.stderr.write(`warning: ${file}: ${joinPath(w.at)}: ${w.message}\n`);
+  for (const line of warningLines(scenarioWarnings(scenario, { durationOverridden }))) process.stderr.write(`warning: ${file}: ${line}\n`);
+}
+
+/** A warning shared by this many services or more is said once, naming them. */
+export const GROUP_WARNINGS_FROM = 3;
+
+/**
+ * The warnings as printed after the file, `PATH: message`, one a line; those that GROUP_WARNINGS_FROM
+ * services or more have alike (the same message at the same key under `services.<name>`) in
+ * one line at the first one's place, naming the services in the order said:
+ * `services s0, s1, s2 (3): autoScaling.minCapacity: cannot scale out from 0: ...`.
+ */
+export function warningLines(warnings: readonly ScenarioWarning[]): string[] {
+  const keyOf = (w: ScenarioWarning) => (w.at[0] === 'services' && typeof w.at[1] === 'string' ? `${joinPath(w.at.slice(2))}\0${w.message}` : undefined);
+  const names = new Map<string, Set<string>>();
+  for (const w of warnings) {
+    const key = keyOf(w);
+    if (key !== undefined) names.set(key, (names.get(key) ?? new Set<string>()).add(w.at[1] as string));
+  }
+  const lines: string[] = [];
+  const said = new Set<string>();
+  for (const w of warnings) {
+    const key = keyOf(w);
+    const group = key === undefined ? undefined : names.get(key)!;
+    if (group === undefined || group.size < GROUP_WARNINGS_FROM) {
+      lines.push(`${joinPath(w.at)}: ${w.message}`);
+    } else if (!said.has(key!)) {
+      said.add(key!);
+      const rest = joinPath(w.at.slice(2));
+      lines.push(`services ${[...group].join(', ')} (${group.size}): ${rest === '' ? '' : `${rest}: `}${w.message}`);
+    }
+  }
+  return lines;
 }
 
 /**

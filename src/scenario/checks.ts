@@ -215,7 +215,11 @@ const autoScaling: Check = (s, report) => {
       if (p.policyType === 'StepScaling') {
         const alarmPeriod = p.alarm.period;
         if (alarmPeriod % period !== 0) {
-          report([...pat, 'alarm', 'period'], `expected a multiple of metrics.period (${period / 1000}s), found ${alarmPeriod / 1000}s`);
+          // the file may not write it: 60 s is the schema's default
+          const found = s.defaultedAlarmPeriods?.has(`${svc.name}/${pname}`)
+            ? `found no alarm.period (its default is ${alarmPeriod / 1000}s); write alarm.period: ${alarmPeriodFor(period) / 1000}s (or another multiple of metrics.period)`
+            : `found ${alarmPeriod / 1000}s`;
+          report([...pat, 'alarm', 'period'], `expected a multiple of metrics.period (${period / 1000}s), ${found}`);
         } else if (!(alarmPeriod % 60_000 === 0 || alarmPeriod === 10_000 || alarmPeriod === 20_000 || alarmPeriod === 30_000)) {
           // PutMetricAlarm: "Valid values are 10, 20, 30, and any multiple of 60"
           report([...pat, 'alarm', 'period'], `expected 10s, 20s, 30s or a multiple of 60s (CloudWatch's alarm periods), found ${alarmPeriod / 1000}s`);
@@ -258,6 +262,18 @@ const autoScaling: Check = (s, report) => {
     }
   }
 };
+
+/**
+ * The shortest alarm period a metrics.period allows: the period itself when CloudWatch takes
+ * it (10, 20, 30 s or a multiple of 60 s), else its least common multiple with 60 s (45 s: 180 s).
+ */
+function alarmPeriodFor(period: number): number {
+  if (period % 60_000 === 0 || period === 10_000 || period === 20_000 || period === 30_000) return period;
+  let a = period;
+  let b = 60_000;
+  while (b !== 0) [a, b] = [b, a % b];
+  return (period / a) * 60_000;
+}
 
 const workloads: Check = (s, report) => {
   for (const svc of s.services) {

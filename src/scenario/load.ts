@@ -414,7 +414,7 @@ function resolveRaw(
     }
   }
   const baseDir = options.baseDir ?? scenarioBaseDir(file);
-  const result = resolveScenario(scenario, baseDir, { startWritten: 'start' in value });
+  const result = resolveScenario(scenario, baseDir, { startWritten: 'start' in value, defaultedAlarmPeriods: defaultedAlarmPeriods(scenario, value) });
   if (result.issues.length > 0) {
     throw new ScenarioError(
       file,
@@ -422,6 +422,23 @@ function resolveRaw(
     );
   }
   return { ...result.scenario!, bareSeconds: bareSecondsWritten(value) };
+}
+
+/**
+ * The step policies whose `alarm.period` the file does not write (the schema's 60 s default
+ * fills it in), as `service/policy`: a message about the period says it is the default.
+ */
+function defaultedAlarmPeriods(scenario: Scenario, raw: object): Set<string> {
+  const out = new Set<string>();
+  const own = (o: unknown, key: string): unknown => (o !== null && typeof o === 'object' && Object.hasOwn(o, key) ? (o as Record<string, unknown>)[key] : undefined);
+  for (const [name, svc] of Object.entries(scenario.services)) {
+    for (const [pname, p] of Object.entries(svc.autoScaling?.policies ?? {})) {
+      if (p.policyType !== 'StepScaling') continue;
+      const alarm = own(own(own(own(own(raw, 'services'), name), 'autoScaling'), 'policies'), pname);
+      if (own(own(alarm, 'alarm'), 'period') === undefined) out.add(`${name}/${pname}`);
+    }
+  }
+  return out;
 }
 
 /**

@@ -97,9 +97,14 @@ export interface ResolvedScenario {
   bareSeconds?: { at: Path; ms: number }[];
   /** Whether `start` was written (false: the default): the hint for ISO times in a CSV trace says which. */
   startWritten?: boolean;
+  /**
+   * The step policies (`service/policy`) whose alarm.period the file does not write (60 s, the
+   * default): set when loaded from a file or object (load.ts), for the check against metrics.period.
+   */
+  defaultedAlarmPeriods?: ReadonlySet<string>;
 }
 
-export function resolveScenario(scenario: Scenario, baseDir: string, options: { startWritten?: boolean } = {}): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {
+export function resolveScenario(scenario: Scenario, baseDir: string, options: { startWritten?: boolean; defaultedAlarmPeriods?: ReadonlySet<string> } = {}): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {
   const issues: ResolveIssue[] = [];
   const report = (at: Path, message: string) => issues.push({ at, message });
 
@@ -172,6 +177,7 @@ export function resolveScenario(scenario: Scenario, baseDir: string, options: { 
     scenario,
     startEpochMs: Date.parse(scenario.start),
     startWritten: options.startWritten,
+    defaultedAlarmPeriods: options.defaultedAlarmPeriods,
     providers,
     taskDefinitions,
     services,

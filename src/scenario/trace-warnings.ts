@@ -3,7 +3,8 @@
 // volatility or a weekend factor written as a percent, a change shorter than the metric period or inside one in
 // fluid fidelity (of the trace's keys, and of a CSV trace's rows), a gap in a step CSV's
 // rows (csvStepGap: the rate before it is held over it), and a request-fidelity
-// service whose run offers so many requests that it would run for hours (requestFidelityTooLong).
+// service whose run offers so many requests that it would run for hours (requestFidelityTooLong),
+// or a request-fidelity queue whose waiting messages could fill gigabytes (requestFidelityQueueMemory).
 // Said by `ecsim run` and `ecsim validate`, not refused.
 
 import { RandomStreams } from '../engine/index.js';
@@ -15,6 +16,7 @@ import { formatDuration } from './duration.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 import type { ScenarioWarning } from './warnings.js';
 import { bisectRight } from 'd3-array';
+import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
 
 /** Above this, a noise cv is more likely a percent (cv 5 for 5 %) than meant. */
 const MAX_LIKELY_CV = 1;
@@ -107,6 +109,7 @@ function requestFidelityTooLong(s: ResolvedScenario, svc: ResolvedService, out: 
   const arrivals = bound
     ? traceBounds(config)[1] * seconds
     : buildTrace(config, { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' }).meanRate(0, s.scenario.duration) * seconds;
+  if (w.type === 'queue') requestFidelityQueueMemory(s, svc, arrivals, traceBounds(config)[1], seconds, out);
   if (!(arrivals > REQUEST_FIDELITY_MAX_ARRIVALS)) return;
   const what = w.type === 'queue' ? 'messages' : 'requests';
   const hours = arrivals / REQUEST_FIDELITY_RATE / 3600;
@@ -117,6 +120,72 @@ function requestFidelityTooLong(s: ResolvedScenario, svc: ResolvedService, out: 
       `fidelity: request simulates every ${what.slice(0, -1)}, and this workload offers ${bound ? 'up to' : 'about'} ${arrivals.toPrecision(3)} ${what} over the run (${formatDuration(s.scenario.duration)}${bound ? ', its highest rate throughout' : ''}): ` +
       `about ${wall} of wall time at the ${REQUEST_FIDELITY_RATE / 1e6} million ${what} a second it runs (docs/performance.md); use fidelity: fluid (one balance per metric period), or a shorter run`,
   });
+}
+
+/**
+ * Bytes a waiting message takes in request fidelity: its record in the model's pool of typed
+ * arrays (request-model.ts: arrival, service and departure times, 3 x 8 bytes; heap
+ * position, queue link, in-flight links and owner, 5 x 4 bytes). The pool doubles when full,
+ * and only the pages written are resident: measured on a queue no task serves at 10 000
+ * messages/s, peak RSS 181 / 343 / 508 MiB at 3 / 6 / 12 million messages (38 to 57 bytes
+ * a message between them) and about 1.6 GB at 36 million (docs/performance.md).
+ */
+export const REQUEST_FIDELITY_BYTES_PER_WAITING_MESSAGE = 44;
+/** A request-fidelity queue whose waiting messages may take more memory than this is warned of. */
+export const REQUEST_FIDELITY_MAX_QUEUE_BYTES = 2 ** 30;
+
+/**
+ * A request-fidelity queue service keeps every waiting message in memory (SQS's queue has no
+ * bound; a message leaves it only when served or deleted after messageRetentionPeriod, 4 days
+ * by default). The most that can wait: the messages offered over the run (as
+ * requestFidelityTooLong counts them) less the most the tasks can serve (the highest task
+ * count it can reach: autoScaling's or a scheduled action's maxCapacity, else desiredCount;
+ * a daemon's, every Auto Scaling group's maxSize; x concurrency / mean serviceTime x the run), and at most the highest rate x the retention
+ * period (older messages are deleted from the queue's head). Said when those messages would
+ * take more than REQUEST_FIDELITY_MAX_QUEUE_BYTES.
+ */
+function requestFidelityQueueMemory(s: ResolvedScenario, svc: ResolvedService, arrivals: number, peak: number, seconds: number, out: ScenarioWarning[]): void {
+  const w = svc.config.workload!;
+  let cfg: ResolvedServiceConfig;
+  try {
+    cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, messageRetentionPeriod: w.messageRetentionPeriod, slo: w.slo, fidelity: svc.config.fidelity });
+  } catch {
+    return; // reported by checks.ts
+  }
+  const as = svc.config.autoScaling;
+  // a daemon runs a task on each instance: at most every group's maxSize
+  const daemon = svc.config.schedulingStrategy === 'DAEMON';
+  const tasks = daemon
+    ? [...s.providers.values()].reduce((n, p) => n + (p.kind === 'asg' ? p.config.autoScalingGroup.maxSize : 0), 0)
+    : as ? Math.max(as.maxCapacity, ...Object.values(as.scheduledActions ?? {}).map((a) => a.scalableTargetAction.maxCapacity ?? 0)) : svc.desiredCount;
+  const servedRate = (tasks * cfg.concurrency * 1000) / cfg.meanServiceMs;
+  const retained = (peak * cfg.retentionMs) / 1000;
+  const waiting = Math.min(Math.max(0, arrivals - servedRate * seconds), retained);
+  const bytes = waiting * REQUEST_FIDELITY_BYTES_PER_WAITING_MESSAGE;
+  if (!(bytes > REQUEST_FIDELITY_MAX_QUEUE_BYTES)) return;
+  const by = daemon ? `a daemon task on each of at most ${tasks} instances (the groups' maxSize)` : as ? `maxCapacity ${tasks}` : `desiredCount ${tasks}`;
+  const slots = tasks > 0 ? ` x concurrency ${cfg.concurrency} / mean serviceTime ${formatDuration(cfg.meanServiceMs)}` : '';
+  const deleted = waiting === retained ? `; SQS deletes a message after messageRetentionPeriod ${formatDuration(cfg.retentionMs)}` : '';
+  out.push({
+    at: ['services', svc.name, 'fidelity'],
+    message:
+      `request fidelity keeps each waiting message in memory: up to about ${grouped(waiting)} messages wait (${grouped(arrivals / seconds)}/s offered over ${formatDuration(seconds * 1000)}, at most ${rate(servedRate)}/s served by ${by}${slots}${deleted}), ` +
+      `about ${Number((bytes / 2 ** 30).toPrecision(2))} GiB at ${REQUEST_FIDELITY_BYTES_PER_WAITING_MESSAGE} bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod`,
+  });
+}
+
+/** x to 2 significant digits, thousands apart from 1 000 up: 36 000 000. */
+function grouped(x: number): string {
+  return spaced(Number(x.toPrecision(2)));
+}
+
+/** A rate to 3 significant digits, thousands apart from 1 000 up: 2.5, 12 300. */
+function rate(x: number): string {
+  return spaced(Number(x.toPrecision(3)));
+}
+
+function spaced(x: number): string {
+  return x < 1000 || x >= 1e21 ? String(x) : String(x).replace(/\B(?=(\d{3})+$)/g, ' ');
 }
 
 /** For a change shorter than a metric period in fluid fidelity ("so it is" rewritten to name the change). */
