@@ -105,15 +105,17 @@ export interface NoRoomEpisode {
   why: string;
 }
 
+/** ECS logs an unchanged AZ rebalancing failure again after this long (service-rebalancing.html). */
+const REPEAT_AFTER_S = 6 * 3600;
+
 /**
  * The "no room under maximumPercent" AZ rebalancing events (ecsim's own) as episodes: one
  * per service and message, its repeats (ecsim logs the same message again only after 6 h,
  * as ECS a repeated service event) included; a new one when the message changes (other
- * zones or figures, after a scaling) or another AZ rebalancing event of the service (an
- * operation's) comes in between. In the order of their first event.
+ * zones or figures, after a scaling), another AZ rebalancing event of the service (an
+ * operation's) comes in between, or the same message comes sooner than 6 h after the last
+ * (balanced, or one AZ, in between, which logs nothing). In the order of their first event.
  */
-/** ECS logs an unchanged AZ rebalancing failure again after this long (service-rebalancing.html). */
-const REPEAT_AFTER_S = 6 * 3600;
 
 export function noRoomRebalancing(events: readonly EventRow[]): NoRoomEpisode[] {
   const out: NoRoomEpisode[] = [];
