@@ -106,10 +106,12 @@ function requestFidelityTooLong(s: ResolvedScenario, svc: ResolvedService, out: 
   const config = traceConfigOf(w.requestRate, csv ? csvTraceSeries(s, csv) : []);
   const seconds = s.scenario.duration / 1000;
   const bound = 'randomWalk' in config || config.noise != null;
-  const arrivals = bound
-    ? traceBounds(config)[1] * seconds
-    : buildTrace(config, { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' }).meanRate(0, s.scenario.duration) * seconds;
-  if (w.type === 'queue') requestFidelityQueueMemory(s, svc, arrivals, traceBounds(config)[1], seconds, out);
+  const peak = traceBounds(config)[1];
+  const trace = bound ? null : buildTrace(config, { startEpochMs: s.startEpochMs, streams: new RandomStreams(0), streamKey: 'check' });
+  // the messages offered from the start to `to` (ms): the bound's peak throughout for a random shape
+  const offered = (from: number, to: number) => ((trace ? trace.meanRate(from, to) : peak) * (to - from)) / 1000;
+  const arrivals = offered(0, s.scenario.duration);
+  if (w.type === 'queue') requestFidelityQueueMemory(s, svc, offered, arrivals, peak, seconds, out);
   if (!(arrivals > REQUEST_FIDELITY_MAX_ARRIVALS)) return;
   const what = w.type === 'queue' ? 'messages' : 'requests';
   const hours = arrivals / REQUEST_FIDELITY_RATE / 3600;
@@ -134,17 +136,31 @@ export const REQUEST_FIDELITY_BYTES_PER_WAITING_MESSAGE = 44;
 /** A request-fidelity queue whose waiting messages may take more memory than this is warned of. */
 export const REQUEST_FIDELITY_MAX_QUEUE_BYTES = 2 ** 30;
 
+/** The instants the largest backlog is looked for at: evenly over the run, at most this many. */
+const QUEUE_MEMORY_STEPS = 2000;
+
 /**
  * A request-fidelity queue service keeps every waiting message in memory (SQS's queue has no
  * bound; a message leaves it only when served or deleted after messageRetentionPeriod, 4 days
- * by default). The most that can wait: the messages offered over the run (as
- * requestFidelityTooLong counts them) less the most the tasks can serve (the highest task
- * count it can reach: autoScaling's or a scheduled action's maxCapacity, else desiredCount;
- * a daemon's, every Auto Scaling group's maxSize; x concurrency / mean serviceTime x the run), and at most the highest rate x the retention
- * period (older messages are deleted from the queue's head). Said when those messages would
- * take more than REQUEST_FIDELITY_MAX_QUEUE_BYTES.
+ * by default). The fewest that wait at the worst: the largest, over the run, of the messages
+ * offered so far (as requestFidelityTooLong counts them) less the most the tasks can have
+ * served by then (the highest task count it can reach, every task serving from the start:
+ * autoScaling's or a scheduled action's maxCapacity, else desiredCount; a daemon's, every
+ * Auto Scaling group's maxSize; x concurrency / mean serviceTime), looked at once a minute or
+ * at QUEUE_MEMORY_STEPS instants evenly over the run, whichever is fewer; at most the highest
+ * rate x the retention period (older messages are deleted from the queue's head). A floor:
+ * tasks that start late, or never find room, leave more waiting. Said when those messages
+ * would take more than REQUEST_FIDELITY_MAX_QUEUE_BYTES.
  */
-function requestFidelityQueueMemory(s: ResolvedScenario, svc: ResolvedService, arrivals: number, peak: number, seconds: number, out: ScenarioWarning[]): void {
+function requestFidelityQueueMemory(
+  s: ResolvedScenario,
+  svc: ResolvedService,
+  offered: (from: number, to: number) => number,
+  arrivals: number,
+  peak: number,
+  seconds: number,
+  out: ScenarioWarning[],
+): void {
   const w = svc.config.workload!;
   let cfg: ResolvedServiceConfig;
   try {
@@ -160,16 +176,26 @@ function requestFidelityQueueMemory(s: ResolvedScenario, svc: ResolvedService, a
     : as ? Math.max(as.maxCapacity, ...Object.values(as.scheduledActions ?? {}).map((a) => a.scalableTargetAction.maxCapacity ?? 0)) : svc.desiredCount;
   const servedRate = (tasks * cfg.concurrency * 1000) / cfg.meanServiceMs;
   const retained = (peak * cfg.retentionMs) / 1000;
-  const waiting = Math.min(Math.max(0, arrivals - servedRate * seconds), retained);
+  const duration = s.scenario.duration;
+  const steps = Math.max(1, Math.min(QUEUE_MEMORY_STEPS, Math.ceil(duration / 60_000)));
+  let most = 0;
+  let sofar = 0;
+  for (let k = 1, from = 0; k <= steps; k++) {
+    const to = k === steps ? duration : Math.round((duration * k) / steps);
+    sofar += offered(from, to);
+    most = Math.max(most, sofar - (servedRate * to) / 1000);
+    from = to;
+  }
+  const waiting = Math.min(most, retained);
   const bytes = waiting * REQUEST_FIDELITY_BYTES_PER_WAITING_MESSAGE;
   if (!(bytes > REQUEST_FIDELITY_MAX_QUEUE_BYTES)) return;
   const by = daemon ? `a daemon task on each of at most ${tasks} instances (the groups' maxSize)` : as ? `maxCapacity ${tasks}` : `desiredCount ${tasks}`;
-  const slots = tasks > 0 ? ` x concurrency ${cfg.concurrency} / mean serviceTime ${formatDuration(cfg.meanServiceMs)}` : '';
+  const slots = tasks > 0 ? ` x concurrency ${cfg.concurrency} / mean serviceTime ${formatDuration(Number(cfg.meanServiceMs.toPrecision(3)))}, every task serving from the start` : '';
   const deleted = waiting === retained ? `; SQS deletes a message after messageRetentionPeriod ${formatDuration(cfg.retentionMs)}` : '';
   out.push({
     at: ['services', svc.name, 'fidelity'],
     message:
-      `request fidelity keeps each waiting message in memory: up to about ${grouped(waiting)} messages wait (${grouped(arrivals / seconds)}/s offered over ${formatDuration(seconds * 1000)}, at most ${rate(servedRate)}/s served by ${by}${slots}${deleted}), ` +
+      `request fidelity keeps each waiting message in memory: at least about ${grouped(waiting)} messages wait at the worst (${grouped(arrivals / seconds)}/s offered on average over ${formatDuration(seconds * 1000)}, at most ${rate(servedRate)}/s served by ${by}${slots}${deleted}), ` +
       `about ${Number((bytes / 2 ** 30).toPrecision(2))} GiB at ${REQUEST_FIDELITY_BYTES_PER_WAITING_MESSAGE} bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod`,
   });
 }

@@ -1,8 +1,9 @@
 // A request-fidelity queue service keeps every waiting message in memory (44 bytes each:
 // request-model.ts's pool, 3 x 8 + 5 x 4), and SQS's queue has no bound: a message leaves
 // only when served or deleted after messageRetentionPeriod. Warned of at load when the most
-// that can wait, offered - (tasks x concurrency / mean serviceTime x the run) capped at
-// highest rate x retention, takes more than 1 GiB (2^30 bytes: 24 403 223.3 messages).
+// that wait at the worst, the largest over the run of offered so far - (tasks x concurrency /
+// mean serviceTime x the time so far), capped at highest rate x retention, takes more than
+// 1 GiB (2^30 bytes: 24 403 223.3 messages).
 
 import { describe, expect, it } from 'vitest';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
@@ -32,7 +33,7 @@ const warned = (o: Parameters<typeof scenario>[0] = {}) =>
 describe('warning: a request-fidelity queue whose waiting messages outgrow 1 GiB', () => {
   it('10 000/s for 1h, no task: 36e6 messages wait, x 44 B = 1.584e9 B = 1.475 GiB', () => {
     expect(warned()).toEqual([
-      'request fidelity keeps each waiting message in memory: up to about 36 000 000 messages wait (10 000/s offered over 1h, at most 0/s served by desiredCount 0), about 1.5 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
+      'request fidelity keeps each waiting message in memory: at least about 36 000 000 messages wait at the worst (10 000/s offered on average over 1h, at most 0/s served by desiredCount 0), about 1.5 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
     ]);
   });
 
@@ -41,9 +42,21 @@ describe('warning: a request-fidelity queue whose waiting messages outgrow 1 GiB
     expect(warned({ rate: 6779 })).toHaveLength(1);
   });
 
+  it('a backlog that fills and drains is counted at its worst, not at the run\'s end: 40 000/s to 30m then 0, 20 000/s served (200 tasks x 10 / 100 ms): (40 000 - 20 000) x 1 800 s = 36e6 at 30m, though all is served by 1h', () => {
+    const load = { rate: { step: { from: 40_000, to: 0, at: '30m' } }, service: { desiredCount: 200 }, workload: { perTask: { concurrency: 10, serviceTime: { distribution: 'fixed', value: '100ms' } } } };
+    expect(warned(load)).toEqual([
+      'request fidelity keeps each waiting message in memory: at least about 36 000 000 messages wait at the worst (20 000/s offered on average over 1h, at most 20 000/s served by desiredCount 200 x concurrency 10 / mean serviceTime 100ms, every task serving from the start), about 1.5 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
+    ]);
+  });
+
+  it('a mean service time is said to 3 significant digits (lognormal median 100 ms, p95 300 ms: mean 124.988... ms)', () => {
+    const w = warned({ service: { desiredCount: 10 }, workload: { perTask: { concurrency: 1, serviceTime: { distribution: 'lognormal', median: '100ms', p95: '300ms' } } } });
+    expect(w[0]).toContain('/ mean serviceTime 125ms, every task');
+  });
+
   it('served messages are taken off: desiredCount 500 x 1 / 0.2 s = 2 500/s, 36e6 - 9e6 = 27e6 wait (1.188e9 B, 1.1 GiB); 1 000 tasks (5 000/s, 18e6 wait, 7.92e8 B) are not warned of', () => {
     expect(warned({ service: { desiredCount: 500 } })).toEqual([
-      'request fidelity keeps each waiting message in memory: up to about 27 000 000 messages wait (10 000/s offered over 1h, at most 2 500/s served by desiredCount 500 x concurrency 1 / mean serviceTime 200ms), about 1.1 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
+      'request fidelity keeps each waiting message in memory: at least about 27 000 000 messages wait at the worst (10 000/s offered on average over 1h, at most 2 500/s served by desiredCount 500 x concurrency 1 / mean serviceTime 200ms, every task serving from the start), about 1.1 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
     ]);
     expect(warned({ service: { desiredCount: 1000 } })).toEqual([]);
   });
@@ -57,7 +70,7 @@ describe('warning: a request-fidelity queue whose waiting messages outgrow 1 GiB
 
   it('at most the highest rate x messageRetentionPeriod: 50 000/s for 1h with 10m retention keeps 50 000 x 600 = 3e7 (1.32e9 B, 1.2 GiB); 5m keeps 1.5e7 (6.6e8 B): not warned of', () => {
     expect(warned({ rate: 50_000, workload: { messageRetentionPeriod: '10m' } })).toEqual([
-      'request fidelity keeps each waiting message in memory: up to about 30 000 000 messages wait (50 000/s offered over 1h, at most 0/s served by desiredCount 0; SQS deletes a message after messageRetentionPeriod 10m), about 1.2 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
+      'request fidelity keeps each waiting message in memory: at least about 30 000 000 messages wait at the worst (50 000/s offered on average over 1h, at most 0/s served by desiredCount 0; SQS deletes a message after messageRetentionPeriod 10m), about 1.2 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
     ]);
     expect(warned({ rate: 50_000, workload: { messageRetentionPeriod: '5m' } })).toEqual([]);
   });
@@ -77,7 +90,7 @@ describe('warning: a request-fidelity queue whose waiting messages outgrow 1 GiB
         .map((x) => x.message);
     };
     expect(daemon(500)).toEqual([
-      'request fidelity keeps each waiting message in memory: up to about 27 000 000 messages wait (10 000/s offered over 1h, at most 2 500/s served by a daemon task on each of at most 500 instances (the groups\' maxSize) x concurrency 1 / mean serviceTime 200ms), about 1.1 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
+      'request fidelity keeps each waiting message in memory: at least about 27 000 000 messages wait at the worst (10 000/s offered on average over 1h, at most 2 500/s served by a daemon task on each of at most 500 instances (the groups\' maxSize) x concurrency 1 / mean serviceTime 200ms, every task serving from the start), about 1.1 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
     ]);
     expect(daemon(1000)).toEqual([]);
   });
