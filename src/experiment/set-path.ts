@@ -80,7 +80,10 @@ export function setPath(root: unknown, path: string, value: unknown): void {
       // (a map of chosen names: web-2 is another service, not a typo of web)
       const names = walked.length > 0 && Object.hasOwn(ENTRY_WORDS, walked[walked.length - 1]);
       const hint = (names ? closestName : closest)(segments[at], Object.keys(node));
-      throw new SetPathError(here(segments[at]), `expected a key of ${where} (${keysOf(node)}), found "${segments[at]}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}`);
+      // a key of the format the base leaves out (`metrics` for metrics.period) is no typo:
+      // say how to sweep inside it (the schema judges the key once the base writes it)
+      const absent = hint === undefined && !names ? `; a sweep path goes through keys the base writes: if it is a key of the format the base leaves out, write ${here(segments[at])}: {} in the base, or sweep ${here(segments[at])} whole` : '';
+      throw new SetPathError(here(segments[at]), `expected a key of ${where} (${keysOf(node)}), found "${segments[at]}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}${absent}`);
     }
     const key = segments.slice(at, at + take).join('.');
     if (at + take === segments.length) {

@@ -43,6 +43,17 @@ describe('setPath (sweep dotted paths)', () => {
     );
   });
 
+  it('a key the base leaves out, with no close key there: how to sweep inside it (write it in the base, or sweep it whole)', () => {
+    expect(() => setPath(scenario(), 'metrics.period', '120s')).toThrow(
+      expect.objectContaining({
+        at: 'metrics',
+        problem: 'expected a key of the top level (services, cluster), found "metrics"; a sweep path goes through keys the base writes: if it is a key of the format the base leaves out, write metrics: {} in the base, or sweep metrics whole',
+      }),
+    );
+    // in a map of names (a service the base lacks) no such note: a sweep adds no service
+    expect(() => setPath(scenario(), 'services.zzzzzz.desiredCount', 1)).toThrow(expect.objectContaining({ problem: 'expected a key of services (web), found "zzzzzz"' }));
+  });
+
   it('says when a path goes through a value that is not a map', () => {
     expect(() => setPath(scenario(), 'services.web.desiredCount.max', 1)).toThrow(
       expect.objectContaining({ at: 'services.web.desiredCount', problem: 'expected a map holding the key "max", found a number (3); set services.web.desiredCount itself' }),
