@@ -240,10 +240,11 @@ export class EventQueue {
 
   private allocSlot(): number {
     if (this.freeCount > 0) return this.free[--this.freeCount];
-    const slot = this.nextSlot++;
     // a handle keeps its slot below GEN_SHIFT: slot 2 ** 22 of generation 0 would have the
-    // handle of slot 0 of generation 1, and cancel() could stop the wrong event
-    if (slot === GEN_SHIFT) throw new RangeError(`more than ${GEN_SHIFT} events pending at once`);
+    // handle of slot 0 of generation 1, and cancel() could stop the wrong event (checked
+    // before the slot is taken: a caller that catches it finds the queue as it was)
+    if (this.nextSlot === GEN_SHIFT) throw new RangeError(`more than ${GEN_SHIFT} events pending at once`);
+    const slot = this.nextSlot++;
     if (slot === this.tie.length) {
       const n = this.tie.length * 2;
       this.tie = grow(this.tie, n) as Float64Array;
