@@ -111,7 +111,7 @@ function requestFidelityTooLong(s: ResolvedScenario, svc: ResolvedService, out: 
   // the messages offered from the start to `to` (ms): the bound's peak throughout for a random shape
   const offered = (from: number, to: number) => ((trace ? trace.meanRate(from, to) : peak) * (to - from)) / 1000;
   const arrivals = offered(0, s.scenario.duration);
-  if (w.type === 'queue') requestFidelityQueueMemory(s, svc, offered, arrivals, peak, seconds, out);
+  if (w.type === 'queue') requestFidelityQueueMemory(s, svc, offered, bound, arrivals, peak, seconds, out);
   if (!(arrivals > REQUEST_FIDELITY_MAX_ARRIVALS)) return;
   const what = w.type === 'queue' ? 'messages' : 'requests';
   const hours = arrivals / REQUEST_FIDELITY_RATE / 3600;
@@ -136,26 +136,29 @@ export const REQUEST_FIDELITY_BYTES_PER_WAITING_MESSAGE = 44;
 /** A request-fidelity queue whose waiting messages may take more memory than this is warned of. */
 export const REQUEST_FIDELITY_MAX_QUEUE_BYTES = 2 ** 30;
 
-/** The instants the largest backlog is looked for at: evenly over the run, at most this many. */
-const QUEUE_MEMORY_STEPS = 2000;
+/** The steps the backlog is followed in: a minute each, or this many evenly over a longer run. */
+const QUEUE_MEMORY_STEPS = 20_000;
 
 /**
  * A request-fidelity queue service keeps every waiting message in memory (SQS's queue has no
  * bound; a message leaves it only when served or deleted after messageRetentionPeriod, 4 days
- * by default). The fewest that wait at the worst: the largest, over the run, of the messages
- * offered so far (as requestFidelityTooLong counts them) less the most the tasks can have
- * served by then (the highest task count it can reach, every task serving from the start:
+ * by default). The fewest that wait at the worst: the backlog followed step by step (a
+ * minute, or QUEUE_MEMORY_STEPS steps evenly over a longer run), each step adding the
+ * messages offered in it (as requestFidelityTooLong counts them) less the most the tasks can
+ * serve in it (the highest task count it can reach, every task serving from the start:
  * autoScaling's or a scheduled action's maxCapacity, else desiredCount; a daemon's, every
- * Auto Scaling group's maxSize; x concurrency / mean serviceTime), looked at once a minute or
- * at QUEUE_MEMORY_STEPS instants evenly over the run, whichever is fewer; at most the highest
- * rate x the retention period (older messages are deleted from the queue's head). A floor:
- * tasks that start late, or never find room, leave more waiting. Said when those messages
- * would take more than REQUEST_FIDELITY_MAX_QUEUE_BYTES.
+ * Auto Scaling group's maxSize; x concurrency / mean serviceTime), never below 0 (capacity
+ * left idle is not stored up), and its largest; a floor, since tasks that start late or never
+ * find room leave more waiting, and a step averages what it offers. At most the highest rate
+ * x the retention period (older messages are deleted from the queue's head): a ceiling, said
+ * "up to" when it binds; with a randomWalk or noise, the highest rate throughout (neither).
+ * Said when those messages would take more than REQUEST_FIDELITY_MAX_QUEUE_BYTES.
  */
 function requestFidelityQueueMemory(
   s: ResolvedScenario,
   svc: ResolvedService,
   offered: (from: number, to: number) => number,
+  bound: boolean,
   arrivals: number,
   peak: number,
   seconds: number,
@@ -179,11 +182,11 @@ function requestFidelityQueueMemory(
   const duration = s.scenario.duration;
   const steps = Math.max(1, Math.min(QUEUE_MEMORY_STEPS, Math.ceil(duration / 60_000)));
   let most = 0;
-  let sofar = 0;
+  let backlog = 0;
   for (let k = 1, from = 0; k <= steps; k++) {
     const to = k === steps ? duration : Math.round((duration * k) / steps);
-    sofar += offered(from, to);
-    most = Math.max(most, sofar - (servedRate * to) / 1000);
+    backlog = Math.max(0, backlog + offered(from, to) - (servedRate * (to - from)) / 1000);
+    most = Math.max(most, backlog);
     from = to;
   }
   const waiting = Math.min(most, retained);
@@ -195,7 +198,7 @@ function requestFidelityQueueMemory(
   out.push({
     at: ['services', svc.name, 'fidelity'],
     message:
-      `request fidelity keeps each waiting message in memory: at least about ${grouped(waiting)} messages wait at the worst (${grouped(arrivals / seconds)}/s offered on average over ${formatDuration(seconds * 1000)}, at most ${rate(servedRate)}/s served by ${by}${slots}${deleted}), ` +
+      `request fidelity keeps each waiting message in memory: ${deleted ? 'up to ' : bound ? '' : 'at least '}about ${grouped(waiting)} messages wait at the worst (${bound ? `${grouped(peak)}/s offered, its highest rate throughout` : `${grouped(arrivals / seconds)}/s offered on average`} over ${formatDuration(seconds * 1000)}, at most ${rate(servedRate)}/s served by ${by}${slots}${deleted}), ` +
       `about ${Number((bytes / 2 ** 30).toPrecision(2))} GiB at ${REQUEST_FIDELITY_BYTES_PER_WAITING_MESSAGE} bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod`,
   });
 }

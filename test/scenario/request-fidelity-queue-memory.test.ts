@@ -1,9 +1,9 @@
 // A request-fidelity queue service keeps every waiting message in memory (44 bytes each:
 // request-model.ts's pool, 3 x 8 + 5 x 4), and SQS's queue has no bound: a message leaves
 // only when served or deleted after messageRetentionPeriod. Warned of at load when the most
-// that wait at the worst, the largest over the run of offered so far - (tasks x concurrency /
-// mean serviceTime x the time so far), capped at highest rate x retention, takes more than
-// 1 GiB (2^30 bytes: 24 403 223.3 messages).
+// that wait at the worst, the backlog followed a minute at a time (offered - tasks x
+// concurrency / mean serviceTime a step, never below 0), capped at highest rate x retention,
+// takes more than 1 GiB (2^30 bytes: 24 403 223.3 messages).
 
 import { describe, expect, it } from 'vitest';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
@@ -49,6 +49,19 @@ describe('warning: a request-fidelity queue whose waiting messages outgrow 1 GiB
     ]);
   });
 
+  it('capacity left idle is not stored up: 100/s for a day with a 10-minute spike to 100 000/s at 1h, 50 000/s served (250 tasks x 1 / 5 ms): (100 000 - 50 000) x 600 s = 30e6 wait at its end (1.32e9 B)', () => {
+    const spike = { constant: 100, spikes: [{ at: '1h', hold: '10m', multiplier: 1000 }] };
+    const w = warned({ rate: spike, duration: '1d', service: { desiredCount: 250 }, workload: { perTask: { concurrency: 1, serviceTime: { distribution: 'fixed', value: '5ms' } } } });
+    expect(w).toHaveLength(1);
+    expect(w[0]).toMatch(/^request fidelity keeps each waiting message in memory: at least about 30 000 000 messages wait at the worst \(/);
+  });
+
+  it('a randomWalk or noise: its highest rate throughout, neither floor nor ceiling; a binding retention: up to', () => {
+    const noisy = warned({ rate: { constant: 10_000, noise: { cv: 0.1 } } });
+    expect(noisy[0]).toMatch(/^request fidelity keeps each waiting message in memory: about [\d ]+ messages wait at the worst \([\d ]+\/s offered, its highest rate throughout over 1h, /);
+    expect(warned({ rate: 50_000, workload: { messageRetentionPeriod: '10m' } })[0]).toMatch(/: up to about 30 000 000 messages wait at the worst \(/);
+  });
+
   it('a mean service time is said to 3 significant digits (lognormal median 100 ms, p95 300 ms: mean 124.988... ms)', () => {
     const w = warned({ service: { desiredCount: 10 }, workload: { perTask: { concurrency: 1, serviceTime: { distribution: 'lognormal', median: '100ms', p95: '300ms' } } } });
     expect(w[0]).toContain('/ mean serviceTime 125ms, every task');
@@ -70,7 +83,7 @@ describe('warning: a request-fidelity queue whose waiting messages outgrow 1 GiB
 
   it('at most the highest rate x messageRetentionPeriod: 50 000/s for 1h with 10m retention keeps 50 000 x 600 = 3e7 (1.32e9 B, 1.2 GiB); 5m keeps 1.5e7 (6.6e8 B): not warned of', () => {
     expect(warned({ rate: 50_000, workload: { messageRetentionPeriod: '10m' } })).toEqual([
-      'request fidelity keeps each waiting message in memory: at least about 30 000 000 messages wait at the worst (50 000/s offered on average over 1h, at most 0/s served by desiredCount 0; SQS deletes a message after messageRetentionPeriod 10m), about 1.2 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
+      'request fidelity keeps each waiting message in memory: up to about 30 000 000 messages wait at the worst (50 000/s offered on average over 1h, at most 0/s served by desiredCount 0; SQS deletes a message after messageRetentionPeriod 10m), about 1.2 GiB at 44 bytes a message; use fidelity: fluid, a shorter duration, or a shorter messageRetentionPeriod',
     ]);
     expect(warned({ rate: 50_000, workload: { messageRetentionPeriod: '5m' } })).toEqual([]);
   });
