@@ -82,7 +82,8 @@ export function setPath(root: unknown, path: string, value: unknown): void {
       const hint = (names ? closestName : closest)(segments[at], Object.keys(node));
       // a key of the format the base leaves out (`metrics` for metrics.period) is no typo:
       // say how to sweep inside it (the schema judges the key once the base writes it)
-      const absent = hint === undefined && !names ? `; a sweep path goes through keys the base writes: if it is a key of the format the base leaves out, write ${here(segments[at])}: {} in the base, or sweep ${here(segments[at])} whole` : '';
+      const under = walked.length === 0 ? 'at the top level of the base' : `under ${where} in the base`;
+      const absent = hint === undefined && !names ? `; a sweep path goes through keys the base writes: if it is a key of the format the base leaves out, write ${segments[at]}: {} ${under}, or sweep ${here(segments[at])} whole` : '';
       throw new SetPathError(here(segments[at]), `expected a key of ${where} (${keysOf(node)}), found "${segments[at]}"${hint === undefined ? '' : ` (did you mean "${hint}"?)`}${absent}`);
     }
     const key = segments.slice(at, at + take).join('.');

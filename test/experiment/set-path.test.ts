@@ -47,8 +47,11 @@ describe('setPath (sweep dotted paths)', () => {
     expect(() => setPath(scenario(), 'metrics.period', '120s')).toThrow(
       expect.objectContaining({
         at: 'metrics',
-        problem: 'expected a key of the top level (services, cluster), found "metrics"; a sweep path goes through keys the base writes: if it is a key of the format the base leaves out, write metrics: {} in the base, or sweep metrics whole',
+        problem: 'expected a key of the top level (services, cluster), found "metrics"; a sweep path goes through keys the base writes: if it is a key of the format the base leaves out, write metrics: {} at the top level of the base, or sweep metrics whole',
       }),
+    );
+    expect(() => setPath(scenario(), 'services.web.healthCheck.interval', '10s')).toThrow(
+      expect.objectContaining({ problem: expect.stringMatching(/write healthCheck: \{\} under services\.web in the base, or sweep services\.web\.healthCheck whole$/) }),
     );
     // in a map of names (a service the base lacks) no such note: a sweep adds no service
     expect(() => setPath(scenario(), 'services.zzzzzz.desiredCount', 1)).toThrow(expect.objectContaining({ problem: 'expected a key of services (web), found "zzzzzz"' }));
