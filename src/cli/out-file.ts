@@ -8,6 +8,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { isStreamPath, readHead } from '../output/staging.js';
+import { shellWord } from '../output/shell-word.js';
 import { UsageError } from './errors.js';
 
 export interface OutFileRule {
@@ -63,5 +64,5 @@ function realPathOrUndefined(path: string): string | undefined {
  */
 export function refuseFolderName(out: string, example: string, what = 'a file to write'): void {
   if (!/[\\/]$/.test(out)) return;
-  throw new UsageError(`--out: expected ${what}, found ${out}, which names a folder (it ends with "${out.slice(-1)}"); give a file in it, e.g. --out ${join(out, example)}`);
+  throw new UsageError(`--out: expected ${what}, found ${out}, which names a folder (it ends with "${out.slice(-1)}"); give a file in it, e.g. --out ${shellWord(join(out, example))}`);
 }

@@ -14,10 +14,19 @@ export function printWarnings(file: string, scenario: ResolvedScenario, duration
 /** A warning shared by this many services or more is said once, naming them. */
 export const GROUP_WARNINGS_FROM = 3;
 
+/** A grouped warning names this many services at most, then "and N more" (all of them when one more). */
+export const GROUP_NAMES_SHOWN = 10;
+
+/** `a, b, c`; past `shown` + 1 names, the first `shown` and `and N more` (never "and 1 more": that name is shown). */
+export function shortList(names: readonly string[], shown: number): string {
+  return names.length <= shown + 1 ? names.join(', ') : `${names.slice(0, shown).join(', ')} and ${names.length - shown} more`;
+}
+
 /**
  * The warnings as printed after the file, `PATH: message`, one a line; those that GROUP_WARNINGS_FROM
  * services or more have alike (the same message at the same key under `services.<name>`) in
- * one line at the first one's place, naming the services in the order said:
+ * one line at the first one's place, naming the services in the order said (the first
+ * GROUP_NAMES_SHOWN and `and N more` past that, the count in brackets all of them):
  * `services s0, s1, s2 (3): autoScaling.minCapacity: cannot scale out from 0: ...`.
  */
 export function warningLines(warnings: readonly ScenarioWarning[]): string[] {
@@ -37,7 +46,7 @@ export function warningLines(warnings: readonly ScenarioWarning[]): string[] {
     } else if (!said.has(key!)) {
       said.add(key!);
       const rest = joinPath(w.at.slice(2));
-      lines.push(`services ${[...group].join(', ')} (${group.size}): ${rest === '' ? '' : `${rest}: `}${w.message}`);
+      lines.push(`services ${shortList([...group], GROUP_NAMES_SHOWN)} (${group.size}): ${rest === '' ? '' : `${rest}: `}${w.message}`);
     }
   }
   return lines;
@@ -45,9 +54,10 @@ export function warningLines(warnings: readonly ScenarioWarning[]): string[] {
 
 /**
  * The base scenario's warnings, then each variant's own (`variants`) and each sweep value's
- * own (`sweep`) that the base does not have, each once, as validate prints them. A variant or
- * sweep value that is invalid ends its part here quietly: compare or sweep then refuses it
- * with its own message.
+ * own (`sweep`) that the base does not have, each once, as validate prints them; each
+ * variant's and each sweep value's grouped as the base's (warningLines), so a variant that
+ * adds 60 alike services says it in one line. A variant or sweep value that is invalid ends
+ * its part here quietly: compare or sweep then refuses it with its own message.
  */
 export function printExperimentWarnings(exp: ExperimentFile, parts: { variants?: boolean; sweep?: boolean }): void {
   const durationOverridden = exp.durationOverrideMs !== undefined;
@@ -61,17 +71,25 @@ export function printExperimentWarnings(exp: ExperimentFile, parts: { variants?:
     }
   };
   // a variant's own warnings (those the base has are said once, above)
-  if (parts.variants) {
-    for (const { variant, warning } of quietly(() => variantWarnings(exp, { durationOverridden }))) {
-      process.stderr.write(`warning: ${exp.file}: variant "${variant}": ${joinPath(warning.at)}: ${warning.message}\n`);
-    }
-  }
+  const variants = parts.variants ? quietly(() => variantWarnings(exp, { durationOverridden })).map(({ variant, warning }) => ({ within: `variant "${variant}"`, warning })) : [];
   // a sweep value's own (each said once, by the first value whose point has it)
-  if (parts.sweep) {
-    for (const { within, warning } of quietly(() => sweepWarnings(exp, { durationOverridden }))) {
-      process.stderr.write(`warning: ${exp.file}: ${within}: ${joinPath(warning.at)}: ${warning.message}\n`);
-    }
+  const sweep = parts.sweep ? quietly(() => sweepWarnings(exp, { durationOverridden })) : [];
+  for (const line of withinWarningLines([...variants, ...sweep])) process.stderr.write(`warning: ${exp.file}: ${line}\n`);
+}
+
+/**
+ * Warnings each of a variant or a sweep value (`within`: `variant "x"`, `sweep value PATH=VALUE`),
+ * as printed after the file: each one's own through warningLines, in the order first said,
+ * `within: PATH: message`.
+ */
+export function withinWarningLines(warnings: readonly { within: string; warning: ScenarioWarning }[]): string[] {
+  const byWithin = new Map<string, ScenarioWarning[]>();
+  for (const { within, warning } of warnings) {
+    const list = byWithin.get(within);
+    if (list) list.push(warning);
+    else byWithin.set(within, [warning]);
   }
+  return [...byWithin].flatMap(([within, list]) => warningLines(list).map((line) => `${within}: ${line}`));
 }
 
 /**
@@ -109,7 +127,7 @@ export function runNotes(file: string, raw: Record<string, unknown>): string[] {
   const notes: string[] = [];
   const names = isJsonObject(raw.variants) ? Object.keys(raw.variants) : [];
   if (names.length > 0) {
-    const shown = names.length <= 6 ? names.join(', ') : `${names.slice(0, 5).join(', ')} and ${names.length - 5} more`;
+    const shown = shortList(names, 5);
     notes.push(`${file}: run ran the base scenario; the file's ${counted(names.length, 'variant')} (${shown}) run with \`ecsim compare\``);
   }
   if (isJsonObject(raw.sweep) && Object.keys(raw.sweep).length > 0) notes.push(`${file}: run ran the base scenario; the file's sweep runs with \`ecsim sweep\``);

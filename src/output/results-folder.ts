@@ -6,6 +6,7 @@
 
 import { existsSync, lstatSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { shellWord } from './shell-word.js';
 
 /** Files ecsim writes at the top of a results folder. */
 const RESULT_FILES = new Set([
@@ -56,7 +57,7 @@ export class OutputPathError extends Error {
 export function assertReplaceable(target: string): void {
   // a folder is replaced by renaming; a mount point cannot be renamed (EBUSY, after all the work)
   if (isMountPoint(target)) {
-    throw new OutputPathError(`cannot write results to "${target}": it is a mount point, which cannot be replaced; give a folder inside it (e.g. --out ${join(target, 'results')})`);
+    throw new OutputPathError(`cannot write results to "${target}": it is a mount point, which cannot be replaced; give a folder inside it (e.g. --out ${shellWord(join(target, 'results'))})`);
   }
   const problem = whyNotReplaceable(target, true);
   if (problem !== null) {

@@ -11,7 +11,8 @@
 // Application Auto Scaling's default quota of 20 (adjustable), a desiredCount outside the auto scaling
 // [minCapacity, maxCapacity] (set to the nearer bound when the scalable target is registered)
 // or outside the bounds the scheduled actions' firings before the run left in force (replayed
-// at time 0 and brought inside them: desiredCountAtStart, one warning for both),
+// at time 0 and brought inside them: desiredCountAtStart, one warning for both; and a service
+// without desiredCount, at minCapacity, that those replayed bounds move),
 // a deploymentConfiguration on a service it cannot touch (DAEMON, or Fargate only without a
 // load balancer or Fargate Spot interruptions), a FARGATE_SPOT service behind a target group
 // with a deregistration delay of 2 minutes or more, FARGATE_SPOT given tasks with no
@@ -437,18 +438,24 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
 }
 
 /**
- * A written desiredCount the service does not start with, in one warning whatever the causes:
+ * A desiredCount the service does not start with, in one warning whatever the causes:
  * outside the base [minCapacity, maxCapacity], which registering the scalable target brings
  * it inside (API_RegisterScalableTarget.html: it "changes the resource's current capacity to
  * a value that is inside of this range"), and then outside the bounds the scheduled actions'
  * firings before the run left in force, replayed at time 0 (ServiceAutoScaler.runInForceAtStart:
  * brought inside them too). The count named is the one the run starts with, after the
- * firings at time 0 too, computed as the simulation does.
+ * firings at time 0 too, computed as the simulation does. A service without desiredCount
+ * starts at its minCapacity, inside the base bounds: only the replayed firings can move it,
+ * said at autoScaling.minCapacity (`no desiredCount: it defaults to minCapacity 1, which is
+ * below minCapacity 5 set by scheduled action open (...)`).
  */
 function desiredCountAtStart(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
   const as = svc.config.autoScaling;
-  const given = svc.config.desiredCount;
-  if (!as || given === undefined || as.minCapacity > as.maxCapacity) return;
+  if (!as || svc.config.schedulingStrategy === 'DAEMON' || as.minCapacity > as.maxCapacity) return;
+  // no desiredCount: the service's count defaults to minCapacity (resolve.ts), which only the
+  // scheduled actions can move at the start
+  const written = svc.config.desiredCount !== undefined;
+  const given = svc.config.desiredCount ?? as.minCapacity;
   const parts: string[] = [];
   const registered = Math.min(as.maxCapacity, Math.max(as.minCapacity, given));
   if (registered !== given) {
@@ -464,7 +471,7 @@ function desiredCountAtStart(s: ResolvedScenario, svc: ResolvedService, out: Sce
     const { minCapacity: lo, maxCapacity: hi } = replay.target;
     const setter = registered < lo ? { key: 'below minCapacity', bound: lo, by: replay.replayedSetters.min } : registered > hi ? { key: 'above maxCapacity', bound: hi, by: replay.replayedSetters.max } : undefined;
     if (setter?.by) {
-      const subject = parts.length === 0 ? `desiredCount ${given}` : `${registered}`;
+      const subject = !written ? `no desiredCount: it defaults to minCapacity ${given}, which` : parts.length === 0 ? `desiredCount ${given}` : `${registered}`;
       parts.push(`${subject} is ${setter.key} ${setter.bound} set by scheduled action ${setter.by.name} (fired ${isoInstant(setter.by.f)}, before the run; replayed at time 0)`);
     }
     const afterReplay = setter ? setter.bound : registered;
@@ -475,7 +482,8 @@ function desiredCountAtStart(s: ResolvedScenario, svc: ResolvedService, out: Sce
   if (parts.length === 0) return;
   const last = parts.length - 1;
   parts[last] += parts.length === 1 && registered !== given ? `, so the service starts with ${starts}` : `: the service starts with ${starts}`;
-  out.push({ at: ['services', svc.name, 'desiredCount'], message: parts.join('; ') });
+  // without a desiredCount, at the key whose value the service would start with
+  out.push({ at: ['services', svc.name, ...(written ? ['desiredCount'] : ['autoScaling', 'minCapacity'])], message: parts.join('; ') });
 }
 
 /**

@@ -4,7 +4,7 @@
 // driven through yargs here, as src/cli/main.ts drives it.
 
 import { describe, it, expect } from 'vitest';
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import yargs from 'yargs';
 import { initCommand } from '../../src/cli/commands/init.js';
@@ -153,6 +153,16 @@ describe('ecsim init', () => {
     expect(r.error).toBeInstanceOf(UsageError);
     expect((r.error as Error).message).toBe(`--out: expected the file to write the scenario to, found ${out}, which names a folder (it ends with "/"); give a file in it, e.g. --out ${join(dir, 'a', 'b', 'quickstart.yaml')}`);
     expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it('the suggested --out is one shell word: a folder with a space or a quote is quoted (it was printed bare)', async () => {
+    const dir = tempDir();
+    mkdirSync(join(dir, 'my scenarios'));
+    const existing = await init('--out', join(dir, 'my scenarios'));
+    expect((existing.error as Error).message).toBe(`--out: expected the file to write the scenario to, found the folder ${dir}/my scenarios (give a file name, e.g. --out '${dir}/my scenarios/quickstart.yaml')`);
+    const named = await init('--out', `${dir}/it's new/`);
+    expect((named.error as Error).message).toBe(`--out: expected the file to write the scenario to, found ${dir}/it's new/, which names a folder (it ends with "/"); give a file in it, e.g. --out '${dir}/it'\\''s new/quickstart.yaml'`);
+    expect(readdirSync(dir)).toEqual(['my scenarios']);
   });
 
   it('an unknown template is a UsageError with a hint and the list', async () => {

@@ -3,7 +3,9 @@
 // the start, and the count is brought inside them (application-auto-scaling-scheduled-scaling.html:
 // an action sets the bounds "at the time specified" and nothing reverts them). One warning at
 // desiredCount, with the base bounds' clamp at registration when that applies too, naming the
-// count the run really starts with (checked against the run's time-0 scaling activity).
+// count the run really starts with (checked against the run's time-0 scaling activity). A
+// service without desiredCount starts at its minCapacity: the same warning, at
+// autoScaling.minCapacity, when the replayed bounds move it.
 
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
@@ -21,10 +23,19 @@ const scenario = (name: string, desiredCount: number, minCapacity: number, maxCa
   s.services.web.autoScaling.scheduledActions = scheduledActions;
   return writeScenario(dir, name, s);
 };
-const atDesired = (file: string) =>
+const atDesired = (file: string, key = 'desiredCount') =>
   scenarioWarnings(loadScenarioFile(file))
-    .filter((w) => w.at.join('.') === 'services.web.desiredCount')
+    .filter((w) => w.at.join('.') === `services.web.${key}`)
     .map((w) => w.message);
+/** The scenario without desiredCount: the service starts at minCapacity. */
+const unwritten = (name: string, minCapacity: number, maxCapacity: number, scheduledActions: Record<string, unknown>) => {
+  const s = quickstart();
+  delete s.services.web.desiredCount;
+  s.services.web.autoScaling.minCapacity = minCapacity;
+  s.services.web.autoScaling.maxCapacity = maxCapacity;
+  s.services.web.autoScaling.scheduledActions = scheduledActions;
+  return writeScenario(dir, name, s);
+};
 /** The time-0 scaling activities of a 1-minute run: "desired count A -> B". */
 const startActivities = async (file: string, name: string) => {
   const out = join(dir, `out-${name}`);
@@ -75,5 +86,31 @@ describe('desiredCount outside the bounds the replayed scheduled actions left in
   it('inside the bounds in force: not warned (a firing at time 0 alone is the run, not warned of)', () => {
     expect(atDesired(scenario('inside', 5, 1, 30, { stop: { schedule: 'cron(20 8 * * ? *)', scalableTargetAction: { maxCapacity: 6 } } }))).toEqual([]);
     expect(atDesired(scenario('zero-only', 5, 1, 30, { cap: { schedule: 'at(2026-03-02T09:00:00)', scalableTargetAction: { maxCapacity: 3 } } }))).toEqual([]);
+  });
+});
+
+describe('no desiredCount: the service starts at minCapacity, which the replayed bounds may move', () => {
+  it('a minCapacity 5 set before the run: minCapacity 1 starts with 5, warned at autoScaling.minCapacity', async () => {
+    const file = unwritten('open', 1, 30, { open: { schedule: 'at(2026-03-02T08:00:00)', scalableTargetAction: { minCapacity: 5 } } });
+    expect(atDesired(file, 'autoScaling.minCapacity')).toEqual([
+      'no desiredCount: it defaults to minCapacity 1, which is below minCapacity 5 set by scheduled action open (fired 2026-03-02T08:00:00Z, before the run; replayed at time 0): the service starts with 5',
+    ]);
+    expect(atDesired(file)).toEqual([]);
+    expect(await startActivities(file, 'open')).toEqual(['desired count 1 -> 5']);
+    const r = await cli('validate', file);
+    expect(r.stderr).toMatch(/warning: .*open\.yaml: services\.web\.autoScaling\.minCapacity: no desiredCount: it defaults to minCapacity 1, which is below minCapacity 5 /);
+  });
+
+  it('a daily cron setting max 0 before the run: minCapacity 2 starts with 0', async () => {
+    const file = unwritten('night', 2, 30, { stop: { schedule: 'cron(20 8 * * ? *)', scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } } });
+    expect(atDesired(file, 'autoScaling.minCapacity')).toEqual([
+      'no desiredCount: it defaults to minCapacity 2, which is above maxCapacity 0 set by scheduled action stop (fired 2026-03-02T08:20:00Z, before the run; replayed at time 0): the service starts with 0',
+    ]);
+    expect(await startActivities(file, 'night')).toEqual(['desired count 2 -> 0']);
+  });
+
+  it('bounds that keep minCapacity inside, or no scheduled action: not warned', () => {
+    expect(atDesired(unwritten('wide', 2, 30, { wide: { schedule: 'at(2026-03-02T08:00:00)', scalableTargetAction: { minCapacity: 1, maxCapacity: 40 } } }), 'autoScaling.minCapacity')).toEqual([]);
+    expect(atDesired(unwritten('none', 2, 30, {}), 'autoScaling.minCapacity')).toEqual([]);
   });
 });

@@ -34,7 +34,7 @@ export function init(argv: InitArgs): void {
   }
   const out = argv.out ?? `${template.name}.yaml`;
   // a folder is not a file it would overwrite: say what --out names (`init --out other/`)
-  if (isFolder(out)) throw new UsageError(`--out: expected the file to write the scenario to, found the folder ${out} (give a file name, e.g. --out ${join(out, `${template.name}.yaml`)})`);
+  if (isFolder(out)) throw new UsageError(`--out: expected the file to write the scenario to, found the folder ${out} (give a file name, e.g. --out ${shellWord(join(out, `${template.name}.yaml`))})`);
   // a name ending in "/" names a folder whether it exists or not (`init --out new/dir/`:
   // the write said only `cannot open ...: it is a folder (EISDIR)`)
   refuseFolderName(out, `${template.name}.yaml`, 'the file to write the scenario to');
