@@ -73,3 +73,13 @@ function experimentOf(dir: string): 'compare' | 'sweep' | null {
 export function experimentFolderKind(dir: string): 'compare' | 'sweep' | null {
   return existsSync(join(dir, 'comparison.csv')) ? 'compare' : existsSync(join(dir, 'sweep.csv')) ? 'sweep' : null;
 }
+
+/**
+ * Where a compare or sweep folder's runs are, for a message pointing there: `one of its runs
+ * (DIR/runs/<name>)`, or, when it has no runs/ (a sweep of more points than it writes runs
+ * for, or run with --no-runs), that it has none and how to get them.
+ */
+export function experimentRunsPointer(dir: string, kind: 'compare' | 'sweep'): string {
+  if (existsSync(join(dir, 'runs'))) return `one of its runs (${join(dir, 'runs', '<name>')})`;
+  return `one of its runs, but it has none (no runs/: ${kind === 'sweep' ? 'run the sweep again with --runs' : 'run the compare again'})`;
+}

@@ -174,6 +174,7 @@ describe('explain on a compare or sweep folder', () => {
     for (const [file, kind] of [['comparison.csv', 'compare'], ['sweep.csv', 'sweep']]) {
       const dir = tempDir();
       writeFileSync(join(dir, file), 'x\n');
+      mkdirSync(join(dir, 'runs'));
       expect(await oneLine('explain', dir)).toBe(
         `ecsim: ${dir}: expected a results folder (summary.json, timeseries.csv, capacity.csv, events.csv, tasks.csv, as written by ecsim run), found none of them: it is a ${kind} folder; explain one of its runs (${join(dir, 'runs', '<name>')})`,
       );

@@ -4,7 +4,7 @@
 // 100 at 450 rps read 5 + 95 x 100/100 = 100 %, so ceil(3 x 100/60) = 5).
 
 import { describe, it, expect, beforeAll, vi } from 'vitest';
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { loadScenarioFile } from '../../src/scenario/index.js';
 import { runToFolder } from '../../src/output/run-to-folder.js';
@@ -103,12 +103,21 @@ describe('ecsim trace', () => {
     for (const [kind, file] of [['compare', 'comparison.csv'], ['sweep', 'sweep.csv']] as const) {
       const dir = tempDir();
       writeFileSync(join(dir, file), 'x\n');
+      mkdirSync(join(dir, 'runs'));
       expect(() => runTrace({ scenario: dir })).toThrow(
         `${dir}: ${expected}, found a ${kind} folder; give a scenario file, or run \`ecsim explain\` on one of its runs (${dir}/runs/<name>)`,
       );
       // explain says the same kind, from the same look
       expect(() => runExplain({ results: dir })).toThrow(`: it is a ${kind} folder; explain one of its runs (${dir}/runs/<name>)`);
     }
+  });
+
+  it('a sweep folder without runs/ (--no-runs, or more points than it writes runs for): says it has none and how to get them', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'sweep.csv'), 'x\n');
+    const none = 'one of its runs, but it has none (no runs/: run the sweep again with --runs)';
+    expect(() => runTrace({ scenario: dir })).toThrow(`found a sweep folder; give a scenario file, or run \`ecsim explain\` on ${none}`);
+    expect(() => runExplain({ results: dir })).toThrow(`: it is a sweep folder; explain ${none}`);
   });
 
   it('bad --step / --from / --to are UsageErrors naming the flag', () => {

@@ -6,7 +6,7 @@ import { isNegativeDuration, loadScenarioFile, parseDuration, scenarioBaseDir, S
 import { didYouMeanName, likelyMeantName, meantHint } from '../../scenario/did-you-mean.js';
 import { isTraceCsv, replayHint, serviceJumpOffRows, traceCsv, traceRowCount, tracedServices, TRACE_COLUMNS, TRACE_MAX_ROWS, type TraceCsvOptions } from '../../output/explain/index.js';
 import { writeFileAtomic } from '../../output/staging.js';
-import { experimentFolderKind } from '../../output/run-files.js';
+import { experimentFolderKind, experimentRunsPointer } from '../../output/run-files.js';
 import { UsageError } from '../errors.js';
 import { refuseToReplaceFile } from '../out-file.js';
 import { shellWord } from '../../output/shell-word.js';
@@ -62,7 +62,7 @@ function refuseFolder(path: string): void {
   if (!existsSync(join(path, 'summary.json'))) {
     // a compare or sweep folder, as explain tells it
     const kind = experimentFolderKind(path);
-    const found = kind === null ? 'a folder' : `a ${kind} folder; give a scenario file, or run \`ecsim explain\` on one of its runs (${join(path, 'runs', '<name>')})`;
+    const found = kind === null ? 'a folder' : `a ${kind} folder; give a scenario file, or run \`ecsim explain\` on ${experimentRunsPointer(path, kind)}`;
     throw new ScenarioError(path, [{ path: '', message: `${expected}, found ${found}` }]);
   }
   let name = '';

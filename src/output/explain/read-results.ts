@@ -8,7 +8,7 @@ import { targetHealthTimeline, type TargetHealthCheck } from '../../model/target
 import { smallestTypeShortfall } from '../../model/capacity/smallest-type.js';
 import { DEFAULT_ECS_COOLDOWN_MS } from '../../scaling/target-tracking.js';
 import { numberCell, readResultsCsv, readResultsJson } from '../results-file.js';
-import { assertRunFiles, experimentFolderKind, hasRunFiles, noRunFilesMessage } from '../run-files.js';
+import { assertRunFiles, experimentFolderKind, experimentRunsPointer, hasRunFiles, noRunFilesMessage } from '../run-files.js';
 import { recordsOf, type CsvRecord } from './parse-csv.js';
 import { checkSummary } from '../report/data/summary-shape.js';
 import { groupSeries } from '../report/data/group-series.js';
@@ -27,7 +27,7 @@ export function readResults(dir: string): ResultsTables {
   if (!hasRunFiles(dir)) {
     // a compare or sweep folder holds its runs' results folders under runs/
     const kind = experimentFolderKind(dir);
-    const hint = kind === null ? '' : `: it is a ${kind} folder; explain one of its runs (${join(dir, 'runs', '<name>')})`;
+    const hint = kind === null ? '' : `: it is a ${kind} folder; explain ${experimentRunsPointer(dir, kind)}`;
     // the files and words report uses (run-files.ts), not events.csv alone
     throw new Error(noRunFilesMessage(dir) + hint);
   }
