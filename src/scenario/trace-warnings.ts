@@ -16,7 +16,7 @@ import { formatDuration } from './duration.js';
 import type { Path, ResolvedScenario, ResolvedService } from './resolve.js';
 import type { ScenarioWarning } from './warnings.js';
 import { bisectRight } from 'd3-array';
-import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
+import { serviceModel } from './service-model.js';
 
 /** Above this, a noise cv is more likely a percent (cv 5 for 5 %) than meant. */
 const MAX_LIKELY_CV = 1;
@@ -164,13 +164,8 @@ function requestFidelityQueueMemory(
   seconds: number,
   out: ScenarioWarning[],
 ): void {
-  const w = svc.config.workload!;
-  let cfg: ResolvedServiceConfig;
-  try {
-    cfg = resolveServiceConfig({ type: w.type, perTask: w.perTask, messageRetentionPeriod: w.messageRetentionPeriod, slo: w.slo, fidelity: svc.config.fidelity });
-  } catch {
-    return; // reported by checks.ts
-  }
+  const cfg = serviceModel(svc);
+  if (cfg === null) return; // reported by checks.ts
   const as = svc.config.autoScaling;
   // a daemon runs a task on each instance: at most every group's maxSize
   const daemon = svc.config.schedulingStrategy === 'DAEMON';

@@ -65,7 +65,7 @@ import { isUpperThreshold } from '../scaling/comparison.js';
 import { isoInstant, ServiceAutoScaler } from '../scaling/service-auto-scaler.js';
 import { firstInstantIn, nextFireOrSkip, prevFire, PREV_FIRE_HORIZON_MS, skippedTimes } from '../scaling/schedule/next-fire.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
-import { resolveServiceConfig, type ResolvedServiceConfig } from '../workload/service/resolve-config.js';
+import { serviceModel } from './service-model.js';
 import { memoryHardLimit } from './checks.js';
 import { azRebalancingIncompatibility } from './az-rebalancing.js';
 import { DEFAULT_DEPLOYMENT_CONFIGURATION, DEFAULT_LAUNCH_DELAY, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
@@ -1915,17 +1915,6 @@ function visibleMessagesAlarmConstant(metricName: string, op: string, threshold:
     return `${op} ${threshold} is never in ALARM: ApproximateNumberOfMessagesVisible is never below 0, so this policy never scales; for an empty queue use LessThanOrEqualToThreshold 0 (or LessThanThreshold 1)`;
   }
   return null;
-}
-
-/** The service model its workload resolves to (resolve-config.ts), or null when the checks refuse it. */
-function serviceModel(svc: ResolvedService): ResolvedServiceConfig | null {
-  const w = svc.config.workload;
-  if (!w) return null;
-  try {
-    return resolveServiceConfig({ type: w.type, perTask: w.perTask, maxQueuePerTask: w.maxQueuePerTask, slo: w.slo, fidelity: svc.config.fidelity });
-  } catch {
-    return null; // refused by the checks
-  }
 }
 
 /** The most a service's average CPUUtilization can read, and why (src/workload/service/cpu.ts); null when its workload is refused. */

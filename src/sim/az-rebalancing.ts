@@ -31,6 +31,7 @@
 
 import type { Task } from '../model/task.js';
 import { PRIORITY, type World } from './world.js';
+import { SERVICE_EVENT_REPEAT_MS } from './service-event-repeat.js';
 
 /** What the rebalancer needs of its service (services.ts implements it). */
 export interface RebalancingPort {
@@ -66,8 +67,6 @@ export interface RebalancingPort {
   zonesVersion(): number;
 }
 
-/** ECS omits a repeated service event "until either the cause is resolved or six hours passes" (service-event-messages.html). */
-const SIX_HOURS_MS = 6 * 3_600_000;
 
 /** Balanced: no zone has two tasks more than another (the desired count spread evenly, the remainder one per zone). */
 export function isAzBalanced(counts: ReadonlyMap<string, number>): boolean {
@@ -216,7 +215,7 @@ export class AzRebalancer {
    */
   private report(message: string, before: string | null, full?: () => string): void {
     const port = this.port;
-    if (message === this.lastFailure && port.now - this.lastFailureAt < SIX_HOURS_MS) return;
+    if (message === this.lastFailure && port.now - this.lastFailureAt < SERVICE_EVENT_REPEAT_MS) return;
     this.lastFailure = message;
     this.lastFailureAt = port.now;
     if (before !== null) port.log(before);

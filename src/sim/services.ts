@@ -7,6 +7,7 @@
 // allows (model/target-health.ts; settleUnhealthy).
 
 import { sampleDuration as sample, type Distribution, type Place, type RandomStream } from '../engine/index.js';
+import { SERVICE_EVENT_REPEAT_MS } from './service-event-repeat.js';
 import type { Instance } from '../model/instance.js';
 import { isCreated, isLive, NewTask, type StopReason, type Task } from '../model/task.js';
 import { targetHealthTimeline, type TargetHealthCheck, type TargetHealthTimeline } from '../model/target-health.js';
@@ -39,8 +40,6 @@ import { PRIORITY, type World } from './world.js';
 import { AzRebalancer, type RebalancingPort } from './az-rebalancing.js';
 
 export const FARGATE_SPOT_NOTICE_MS = 120_000;
-/** ECS repeats an unchanged service event message after six hours (service-event-messages.html). */
-const SIX_HOURS_MS = 6 * 3_600_000;
 
 /**
  * A task of a service without a load balancer (and without container health checks, which
@@ -836,14 +835,14 @@ export class ServiceRuntime {
     const provider = this.config.launchType === 'EC2' ? undefined : task.capacityProvider;
     const reason = describeUnplaceable(candidates, this.requirements, this.constraints, provider);
     const message = reason.message;
-    if (message !== this.lastUnplaceableMessage || world.now - this.lastUnplaceableLoggedAt >= SIX_HOURS_MS) {
+    if (message !== this.lastUnplaceableMessage || world.now - this.lastUnplaceableLoggedAt >= SERVICE_EVENT_REPEAT_MS) {
       this.lastUnplaceableMessage = message;
       this.lastUnplaceableLoggedAt = world.now;
       const launching = reason.launching ?? 0;
       this.recheckAtRegistrations = launching === 0 ? Infinity : this.registrationsFor(task) + (launching === reason.instancesConsidered ? 1 : launching);
       const waiting = task.capacityProvider ? [`the task waits in PROVISIONING for ${task.capacityProvider} capacity`] : [];
       world.log('task-unplaceable', this.name, unableToPlaceEvent(this.name, reason, waiting, provider));
-      this.repeatUnplaceableIn(SIX_HOURS_MS);
+      this.repeatUnplaceableIn(SERVICE_EVENT_REPEAT_MS);
     }
   }
 
@@ -1926,12 +1925,12 @@ export class ServiceRuntime {
     this.lastUnplaceableAt = world.now;
     const reason = describeUnplaceable(lacking, this.requirements, this.constraints);
     const message = reason.message;
-    if (message === this.lastUnplaceableMessage && world.now - this.lastUnplaceableLoggedAt < SIX_HOURS_MS) return;
+    if (message === this.lastUnplaceableMessage && world.now - this.lastUnplaceableLoggedAt < SERVICE_EVENT_REPEAT_MS) return;
     this.lastUnplaceableMessage = message;
     this.lastUnplaceableLoggedAt = world.now;
     const n = lacking.length;
     world.log('task-unplaceable', this.name, unableToPlaceEvent(this.name, reason, [`DAEMON task pending on ${n} ${n === 1 ? 'instance' : 'instances'}`]));
-    this.repeatUnplaceableIn(SIX_HOURS_MS);
+    this.repeatUnplaceableIn(SERVICE_EVENT_REPEAT_MS);
   }
 
   // ------------------------------------------------------------------ end of run

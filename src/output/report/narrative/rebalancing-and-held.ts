@@ -14,6 +14,7 @@
 
 import type { EventRow } from '../data/results-data.js';
 import { clockLabel, clockRange, type SimClock } from '../format/sim-time.js';
+import { SERVICE_EVENT_REPEAT_MS } from '../../../sim/service-event-repeat.js';
 
 export interface RebalancingOp {
   service: string;
@@ -105,8 +106,8 @@ export interface NoRoomEpisode {
   why: string;
 }
 
-/** ECS logs an unchanged AZ rebalancing failure again after this long (service-rebalancing.html). */
-const REPEAT_AFTER_S = 6 * 3600;
+/** The simulator logs an unchanged AZ rebalancing failure again after this long, as ECS a service event. */
+const REPEAT_AFTER_S = SERVICE_EVENT_REPEAT_MS / 1000;
 
 /**
  * The "no room under maximumPercent" AZ rebalancing events (ecsim's own) as episodes: one
