@@ -216,8 +216,15 @@ export class Simulation {
           daemons,
           { largest: group.largestCapacity, smallest: group.smallestCapacity },
         );
-        // M reads the target too: the part of N it keeps in use (reservation.ts)
-        const estimate = { largest: room.largest, smallest: room.smallest, targetCapacity: ms.targetCapacity };
+        // M reads the target too (the part of N it keeps in use) and the step sizes (X
+        // bounded by them, as AWS publishes the metric): reservation.ts
+        const estimate = {
+          largest: room.largest,
+          smallest: room.smallest,
+          targetCapacity: ms.targetCapacity,
+          minimumScalingStepSize: ms.minimumScalingStepSize,
+          maximumScalingStepSize: ms.maximumScalingStepSize,
+        };
         this.managed.set(group.name, { group, policy, unpublished: new ReservationDatapoints(), estimate });
         group.scalingEstimate = estimate;
       }

@@ -1,10 +1,13 @@
 import { describe, it, expect } from 'vitest';
+import fc from 'fast-check';
 import {
   ManagedScaling,
   capacityProviderReservation,
   registeredResources,
   lookupInstanceType,
   validateManagedScaling,
+  reservationFromCounts,
+  stepBoundedInstances,
 } from '../../src/model/capacity/index.js';
 
 const MIN = 60_000;
@@ -76,6 +79,38 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
 
   it('step size clamps: maximumScalingStepSize 2 turns +6 into +2', () => {
     expect(policy({ maximumScalingStepSize: 2 }).onMetric(0, 10, 4, 4)?.desired).toBe(6);
+  });
+
+  it('at targetCapacity 100 the step-bounded M launches what the step clamp of X launched: N + min(maxStep, max(minStep, X))', () => {
+    // AWS scale-out step 4 bounds X in the metric; the launch is still the clamped step, so
+    // bounding M changes the published value, not the decision
+    fc.assert(
+      fc.property(
+        fc.integer({ min: 1, max: 30 }),
+        fc.integer({ min: 0, max: 30 }),
+        fc.integer({ min: 1, max: 40 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 0, max: 12 }),
+        (n, busyRaw, waiting, a, b) => {
+          const nBusy = Math.min(n, busyRaw);
+          const minStep = a;
+          const maxStep = a + b;
+          const r = reservationFromCounts(n, nBusy, tasks(waiting), { largest: m5large, minimumScalingStepSize: minStep, maximumScalingStepSize: maxStep });
+          const x = Math.ceil(waiting / 4); // 4 per m5.large
+          expect(r.m).toBe(n + stepBoundedInstances(x, minStep, maxStep));
+          const d = policy({ maxSize: 10_000, minimumScalingStepSize: minStep, maximumScalingStepSize: maxStep }).onMetric(0, r.m, r.n, n);
+          expect(d?.desired).toBe(n + Math.min(maxStep, Math.max(minStep, x)));
+        },
+      ),
+    );
+  });
+
+  it('below targetCapacity 100 a bound minimum step counts in M and the target tracking goes past it (model, capacity notes): N 4, 2 busy, t 50, X = 1, minStep 3 -> M 5, desired ceil(5 / 0.50) = 10', () => {
+    const r = reservationFromCounts(4, 2, tasks(1), { largest: m5large, targetCapacity: 50, minimumScalingStepSize: 3 });
+    expect(r.m).toBe(5); // max(2, ceil(4 x 0.50)) + 3
+    const d = policy({ targetCapacity: 50, minimumScalingStepSize: 3 }).onMetric(0, r.m, r.n, 4)!;
+    expect(d.desired).toBe(10); // step 6, within 3-10000
+    expect(d.message).toContain('ceil(5 / 0.50) = 10');
   });
 
   it('the Auto Scaling group maxSize caps the result', () => {

@@ -77,6 +77,46 @@ describe('CapacityProviderReservation = M / N x 100 (§6)', () => {
     });
   });
 
+  describe('the scaling step sizes bound X in M (AWS scale-out step 4)', () => {
+    // X' = X < minStep ? minStep : min(maxStep, X); M built from X'
+    it('N = 2 busy, 6 x (1024, 1024) pack 2 to an m5.large: X = 3, maximumScalingStepSize 1 -> M = 2 + 1 = 3, 150 %', () => {
+      const r = capacityProviderReservation([busy, busy], Array.from({ length: 6 }, () => task(1024, 1024)), {
+        largest: m5large,
+        maximumScalingStepSize: 1,
+      });
+      expect([r.m, r.n, r.reservation]).toEqual([3, 2, 150]);
+    });
+
+    it('N = 2 busy, 1 waiting task: X = 1, minimumScalingStepSize 3 -> M = 2 + 3 = 5, 250 %', () => {
+      const r = capacityProviderReservation([busy, busy], [task(1024, 1024)], { largest: m5large, minimumScalingStepSize: 3 });
+      expect([r.m, r.n, r.reservation]).toEqual([5, 2, 250]);
+    });
+
+    it('X between the step sizes is kept: X = 3, steps 2-4 -> M = 2 + 3 = 5', () => {
+      const tasks = Array.from({ length: 6 }, () => task(1024, 1024));
+      expect(capacityProviderReservation([busy, busy], tasks, { largest: m5large, minimumScalingStepSize: 2, maximumScalingStepSize: 4 }).m).toBe(5);
+    });
+
+    it('no waiting task: the minimum step adds nothing (M = busy)', () => {
+      expect(capacityProviderReservation([busy, daemonOnly], [], { largest: m5large, minimumScalingStepSize: 3 }).m).toBe(1);
+    });
+
+    it('N = 0: M = X bounded, the reservation 200 whatever the steps', () => {
+      const tasks = Array.from({ length: 6 }, () => task(1024, 1024));
+      expect(capacityProviderReservation([], tasks, { largest: m5large, maximumScalingStepSize: 1 })).toMatchObject({ m: 1, reservation: 200 });
+      expect(capacityProviderReservation([], [task(1024, 1024)], { largest: m5large, minimumScalingStepSize: 3 })).toMatchObject({ m: 3, reservation: 200 });
+    });
+
+    it('below targetCapacity 100 the bounded X adds to the target share: N 4, 2 busy, t 50, X = 1, minStep 3 -> M = max(2, 2) + 3 = 5', () => {
+      const r = capacityProviderReservation([busy, busy, daemonOnly, daemonOnly], [task(1024, 1024)], {
+        largest: m5large,
+        targetCapacity: 50,
+        minimumScalingStepSize: 3,
+      });
+      expect([r.m, r.n, r.reservation]).toEqual([5, 4, 125]);
+    });
+  });
+
   it('no waiting task the group can run (none, or all too large): M = the busy instances', () => {
     const small = registeredResources(lookupInstanceType('c5.large'));
     const r = capacityProviderReservation([busy, daemonOnly, daemonOnly], [task(1024, 6000)], { largest: m5large, smallest: small });

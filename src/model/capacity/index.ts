@@ -30,6 +30,7 @@ export {
   reservationFromCounts,
   reservationPercent,
   managedScalingCounts,
+  stepBoundedInstances,
   type ReservationInstance,
   type CapacityProviderReservation,
   type ReservationEstimate,

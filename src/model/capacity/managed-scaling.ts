@@ -9,7 +9,12 @@
 // Scale out (AWS): high alarm reservation > targetCapacity. From N = 0, ECS first scales
 //   out to two instances; otherwise to ceil(M / (targetCapacity / 100)). The step is
 //   raised to minimumScalingStepSize and capped at maximumScalingStepSize, the result
-//   clamped to [minSize, maxSize]. A scale out waits until every instance launched before
+//   clamped to [minSize, maxSize] (so the first scale out from zero launches 1 with
+//   maximumScalingStepSize 1). M already counts the waiting tasks' instances bounded by the
+//   step sizes (AWS scale-out step 4, reservation.ts), so at targetCapacity 100 the clamp
+//   here changes nothing; it still binds below 100, where ceil(M / t) - N exceeds that
+//   count, and caps a scale out with no task waiting (model: the API reference's "maximum
+//   number of instances ECS will scale out at one time"). A scale out waits until every instance launched before
 //   has passed instanceWarmupPeriod: the policy's own launches, and every other launch of
 //   the group reported with noteLaunch (the simulation reports each one).
 // Scale in (AWS): low alarm 15 of 15 one-minute datapoints below target; no scale in
@@ -25,8 +30,10 @@
 //   instances included, so desired goes down by at most floor(desired x 0.5) and the
 //   instances the step removes are at most as many as its message says.
 // AWS: when every waiting task is too large for the group's smallest instance type, "cluster
-//   auto scaling stops" and CapacityProviderReservation stays at targetCapacity (onMetric's
-//   atTarget).
+//   auto scaling stops and the CapacityProviderReservation value remains at 100%". Model:
+//   ecsim publishes targetCapacity instead (onMetric's atTarget): the same at the default
+//   target of 100, and at a lower target a literal 100 % would sit above it and scale out
+//   for ever for tasks no instance can run.
 // Model: the high alarm is 1 of 1 datapoint; N = 0 and M = 0 is treated as "at target"
 //   (nothing to run, nothing to remove), so a targetCapacity < 100 does not launch an
 //   instance for an empty cluster.

@@ -11,7 +11,9 @@
 //     that run at least one non-daemon task (`busy`; an instance running only daemon tasks
 //     counts as empty). Otherwise X = the instances those tasks would need, packed first-fit
 //     decreasing onto instances with the most of each resource over the group's types (AWS:
-//     "the largest instance types for each parameter"), and
+//     "the largest instance types for each parameter"), raised to minimumScalingStepSize
+//     when below it, else capped at maximumScalingStepSize (AWS scale-out step 4: the metric
+//     is published with respect to the step sizes; stepBoundedInstances), and
 //       M = max(busy + X, ceil(N x targetCapacity / 100) + X)       (model)
 //     A task in PROVISIONING found no room on any registered instance, empty ones included
 //     (a memberOf constraint, another CPU architecture), so the group needs X new instances
@@ -64,6 +66,22 @@ export interface ReservationEstimate {
   smallest?: InstanceCapacity;
   /** The provider's managedScaling.targetCapacity (1-100). Default 100, AWS's. */
   targetCapacity?: number;
+  /** managedScaling.minimumScalingStepSize: X is raised to it. Default 1, AWS's. */
+  minimumScalingStepSize?: number;
+  /** managedScaling.maximumScalingStepSize: X is capped at it. Default 10000, AWS's. */
+  maximumScalingStepSize?: number;
+}
+
+/**
+ * The instance count M is built from (managed-scaling-behavior.html, scale-out step 4: the
+ * metric is published "with respect to the minimumScalingStepSize if the maximum calculated
+ * instance count is less than the minimum scaling step size, or the lower value of either the
+ * maximumScalingStepSize or the maximum calculated instance count"): X raised to the minimum
+ * step, else capped at the maximum step. 0 stays 0 (nothing waits: no scale out to size).
+ */
+export function stepBoundedInstances(x: number, minimumScalingStepSize = 1, maximumScalingStepSize = 10000): number {
+  if (x <= 0) return 0;
+  return x < minimumScalingStepSize ? minimumScalingStepSize : Math.min(maximumScalingStepSize, x);
 }
 
 /**
@@ -103,7 +121,7 @@ export function reservationFromCounts(
   provisioningTasks: readonly TaskRequirement[],
   estimate: ReservationEstimate,
 ): CapacityProviderReservation {
-  const { largest, smallest = largest, targetCapacity = 100 } = estimate;
+  const { largest, smallest = largest, targetCapacity = 100, minimumScalingStepSize = 1, maximumScalingStepSize = 10000 } = estimate;
   let compatible: readonly TaskRequirement[] = provisioningTasks;
   let incompatibleTasks = 0;
   if (smallest !== largest) {
@@ -116,7 +134,9 @@ export function reservationFromCounts(
     compatible = kept;
   }
   const packed = packProvisioningTasks(compatible, largest);
-  const x = packed.instances;
+  // the instances the waiting tasks pack onto, bounded by the scaling step sizes as AWS
+  // publishes the metric (stepBoundedInstances)
+  const x = stepBoundedInstances(packed.instances, minimumScalingStepSize, maximumScalingStepSize);
   // tasks waiting in PROVISIONING that the group's types can run found no room on the
   // registered instances (an empty one may turn them away: a memberOf constraint, another
   // architecture): the group needs X new instances on top of the busy ones and of the part
