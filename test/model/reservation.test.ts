@@ -144,6 +144,11 @@ describe('first-fit decreasing packing of PROVISIONING tasks', () => {
     expect(packProvisioningTasks(tasks, m5large).instances).toBe(3); // ceil(5 / 2)
   });
 
+  it('tasks of different sizes share instances (model: AWS groups them by exact requirements and does not say how the groups combine): 2 x 1536 + 2 x 512 units -> 2 m5.large, not 2 + 1', () => {
+    // 1536 + 512 = 2048 units on each; packing each group alone would give 2 (1536) + 1 (2 x 512)
+    expect(packProvisioningTasks([task(512, 512), task(1536, 512), task(512, 512), task(1536, 512)], m5large).instances).toBe(2);
+  });
+
   it('a task bigger than the instance is incompatible', () => {
     expect(packProvisioningTasks([task(4096, 1024)], m5large)).toEqual({ instances: 0, incompatible: 1 });
   });
