@@ -164,7 +164,7 @@ const placement: Check = (s, report) => {
     }
     if (svc.config.placementStrategy?.length === 0) {
       // no strategy at all would pack by instance id, which nobody asking for the default means
-      report([...at, 'placementStrategy'], `expected at least one strategy, found an empty list; omit placementStrategy for ECS's default (spread on attribute:${AZ_ATTRIBUTE}, then on instanceId), or name a strategy`);
+      report([...at, 'placementStrategy'], `expected at least one strategy, found an empty list; omit placementStrategy for the service scheduler's default (ecsim reads it as spread on attribute:${AZ_ATTRIBUTE}, then on instanceId; AWS names it spread on attribute:${AZ_ATTRIBUTE}), or name a strategy`);
     } else if (svc.config.placementStrategy) {
       try {
         compileStrategies(svc.config.placementStrategy);

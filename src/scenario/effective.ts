@@ -82,7 +82,7 @@ export function effectiveScenario(resolved: ResolvedScenario): Scenario {
               ? { capacityProviderStrategy: r.strategy.map((item) => ({ ...item })) }
               : {};
       const onEc2 = r !== undefined && (r.launchType === 'EC2' || r.strategy.some((item) => resolved.providers.get(item.capacityProvider)?.kind === 'asg'));
-      const placementStrategy = config.placementStrategy ?? (onEc2 && config.schedulingStrategy !== 'DAEMON' ? [...defaultStrategies('service')] : undefined);
+      const placementStrategy = config.placementStrategy ?? (onEc2 && config.schedulingStrategy !== 'DAEMON' ? [...defaultStrategies()] : undefined);
       const as = config.autoScaling;
       const autoScaling = as && {
         ...as,

@@ -43,7 +43,8 @@
 // (values and patterns not under an odd number of `not`, an exclusion as != and not_in are)
 // (when the expression needs it, that its tasks are never placed and a managed-scaling group grows to maxSize: neverPlaced), or a needed
 // attribute comparison that no instance of one provider given tasks meets, though others may
-// (providersThatNeverMeet, per provider), a DAEMON service's
+// (providersThatNeverMeet, per provider), a REPLICA service on EC2 whose placementStrategy is
+// spread on the AZ alone (azSpreadAlone: packs within each AZ, unlike the default), a DAEMON service's
 // memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
 // Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
 // desired count or minCapacity (azRebalancingWithoutRoom), a service's target tracking policy
@@ -336,6 +337,7 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   for (const svc of s.services) daemonFitsNoInstanceType(s, svc, out);
   placementNamesNoInstanceHas(s, out);
+  for (const svc of s.services) azSpreadAlone(svc, out);
   for (const svc of s.services) daemonConstraintsThatChange(svc, out);
   for (const svc of s.services) providersThatRunNothing(s, svc, out);
   for (const svc of s.services) {
@@ -1062,6 +1064,29 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
       });
     });
   }
+}
+
+/**
+ * A REPLICA service on EC2 instances whose placementStrategy is exactly [spread on
+ * attribute:ecs.availability-zone], AWS's stated default for services
+ * (task-placement-strategies.html). Written, it is run as the strategy table documents it:
+ * within an AZ nothing spreads, so ties go to the lowest instance id, and a scale in picks
+ * "at random" within the AZ. Omitted, ecsim follows the service scheduler's logic
+ * (update-service-parameters.html, ecs_services.html): the instance with the fewest tasks of
+ * the service in the AZ, and scale in from the one with the most. Said so that writing the
+ * default's name does not silently pack tighter than omitting it.
+ */
+function azSpreadAlone(svc: ResolvedService, out: ScenarioWarning[]): void {
+  // (a placementStrategy is accepted on EC2 REPLICA services only: resolve.ts refuses it on
+  // a DAEMON service and on one given Fargate capacity)
+  const list = svc.config.placementStrategy;
+  if (list?.length !== 1) return;
+  const only = list[0];
+  if (only.type !== 'spread' || only.field !== `attribute:${AZ_ATTRIBUTE}`) return;
+  out.push({
+    at: ['services', svc.name, 'placementStrategy'],
+    message: `spread on attribute:${AZ_ATTRIBUTE} alone: within an AZ ties go to the lowest instance id (its first instance fills while it has room) and scale in picks at random, unlike the default with placementStrategy omitted (the fewest tasks of the service per instance, scale in from the most); add {type: spread, field: instanceId} after it for the default's balance`,
+  });
 }
 
 /**

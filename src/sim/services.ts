@@ -241,7 +241,7 @@ export class ServiceRuntime {
     // the task definition's memberOf constraints, then the service's: a task obeys both
     this.constraints = compileConstraints([...(td.config.placementConstraints ?? []), ...config.config.placementConstraints]);
     this.distinctInstance = this.constraints.some((c) => c.type === 'distinctInstance');
-    this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies('service'));
+    this.strategies = compileStrategies(config.config.placementStrategy ?? defaultStrategies());
     this.readsFacts = factsReadBy(this.constraints);
     this.failedAtFacts = this.readsFacts.map(() => new Map<string, number>());
     for (const fact of this.readsFacts) cluster.watchFact(fact);

@@ -103,16 +103,15 @@ describe('step 3: strategies', () => {
     expect(placeTask(xs, task(), [], [{ type: 'random' }], fixedRng(0.6))).toEqual({ ok: true, instanceId: 'i-3' });
     expect(placeTask(xs, task(), [], [{ type: 'random' }], fixedRng(0.99))).toEqual({ ok: true, instanceId: 'i-4' });
   });
-  it('defaultStrategies: service spreads AZ then instanceId; standalone is random', () => {
-    expect(defaultStrategies('service')).toEqual([
+  it('defaultStrategies: a service spreads AZ then instanceId', () => {
+    expect(defaultStrategies()).toEqual([
       { type: 'spread', field: 'attribute:ecs.availability-zone' },
       { type: 'spread', field: 'instanceId' },
     ]);
-    expect(defaultStrategies('standalone')).toEqual([{ type: 'random' }]);
     const xs = [inst('i-1', { az: 'a' }), inst('i-2', { az: 'b' }), inst('i-3', { az: 'a' })];
     const placed: string[] = [];
     for (let k = 0; k < 4; k++) {
-      const r = placeTask(xs, task(), [], defaultStrategies('service'), rng);
+      const r = placeTask(xs, task(), [], defaultStrategies(), rng);
       if (!r.ok) throw new Error(r.reason.message);
       placed.push(r.instanceId);
       apply(xs.find((x) => x.id === r.instanceId)!, task());

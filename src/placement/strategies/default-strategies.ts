@@ -1,6 +1,7 @@
-// The strategies ECS uses when none are given: service tasks spread across Availability
-// Zones, then across instances; standalone RunTask tasks random.
-// (AmazonECS/latest/developerguide/task-placement-strategies.html)
+// The strategies a service's tasks get when none are given: spread across Availability
+// Zones, then across instances (task-placement-strategies.html names the first; the second is
+// the service scheduler's "fewest number of running tasks for this service" per instance,
+// ecs_services.html). ecsim runs services only, so RunTask's default (random) is not defined.
 
 import { AZ_ATTRIBUTE, type PlacementStrategy } from '../types.js';
 
@@ -9,8 +10,7 @@ const SERVICE: readonly PlacementStrategy[] = Object.freeze([
   Object.freeze({ type: 'spread', field: 'instanceId' }),
 ] as PlacementStrategy[]);
 
-const STANDALONE: readonly PlacementStrategy[] = Object.freeze([Object.freeze({ type: 'random' })] as PlacementStrategy[]);
-
-export function defaultStrategies(kind: 'service' | 'standalone'): readonly PlacementStrategy[] {
-  return kind === 'service' ? SERVICE : STANDALONE;
+/** A service's placement strategies when placementStrategy is omitted. */
+export function defaultStrategies(): readonly PlacementStrategy[] {
+  return SERVICE;
 }
