@@ -3,6 +3,7 @@
 // The work is in ../actions/compare.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { exampleRows, type Example } from '../examples.js';
 
 export interface CompareArgs {
   scenario: string;
@@ -14,6 +15,10 @@ export interface CompareArgs {
   quiet?: boolean;
   report?: boolean;
 }
+
+export const compareExamples: readonly Example[] = [
+  { command: '$0 compare scenarios/compare-quickstart.yaml --replications 10', describe: 'compare the variants over 10 seeds' },
+];
 
 export const compareCommand = {
   command: 'compare <scenario>',
@@ -31,6 +36,6 @@ export const compareCommand = {
       .option('jobs', { type: 'number', describe: 'worker threads (default: the number of cores)' })
       .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings about the scenario (the base's, and each variant's own, as validate prints them), notes (what compare leaves of the file unrun or unchecked: its sweep, expect: lists) and errors (all on stderr)" })
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series)' })
-      .example('$0 compare scenarios/compare-quickstart.yaml --replications 10', 'compare the variants over 10 seeds'),
+      .example(exampleRows(compareExamples)),
   handler: async (argv: ArgumentsCamelCase<CompareArgs>) => (await import('../actions/compare.js')).compare(argv),
 };

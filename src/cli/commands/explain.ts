@@ -3,6 +3,7 @@
 // The work is in ../actions/explain.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { exampleRows, type Example } from '../examples.js';
 
 export interface ExplainArgs {
   results: string;
@@ -10,6 +11,11 @@ export interface ExplainArgs {
   from?: string;
   to?: string;
 }
+
+export const explainExamples: readonly Example[] = [
+  { command: '$0 explain results/quickstart', describe: 'the whole run' },
+  { command: '$0 explain results/quickstart --service web --from 09:15 --to 09:40', describe: 'around the load step' },
+];
 
 export const explainCommand = {
   command: 'explain <results>',
@@ -20,7 +26,6 @@ export const explainCommand = {
       .option('service', { type: 'string', describe: 'only this service (and the capacity providers its tasks used)' })
       .option('from', { type: 'string', describe: 'from: a duration since the start (20m, 1h30m) or a UTC time hh:mm' })
       .option('to', { type: 'string', describe: 'to: a duration since the start or a UTC time hh:mm' })
-      .example('$0 explain results/quickstart', 'the whole run')
-      .example('$0 explain results/quickstart --service web --from 09:15 --to 09:40', 'around the load step'),
+      .example(exampleRows(explainExamples)),
   handler: async (argv: ArgumentsCamelCase<ExplainArgs>) => (await import('../actions/explain.js')).explain(argv),
 };

@@ -4,12 +4,18 @@
 // The work is in ../actions/report.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { exampleRows, type Example } from '../examples.js';
 
 export interface ReportArgs {
   resultsDir: string;
   out?: string;
   quiet?: boolean;
 }
+
+export const reportExamples: readonly Example[] = [
+  { command: '$0 report results/quickstart', describe: 'writes results/quickstart/report.html and report.md' },
+  { command: '$0 report results/compare-quickstart-compare --out /tmp/cmp.html', describe: 'the comparison page of a compare folder' },
+];
 
 export const reportCommand = {
   command: 'report <results-dir>',
@@ -19,7 +25,6 @@ export const reportCommand = {
       .positional('results-dir', { type: 'string', demandOption: true, describe: 'a folder written by ecsim run, compare or sweep' })
       .option('out', { type: 'string', describe: 'the HTML file to write, not named .md (default <results-dir>/report.html; for a run folder the Markdown goes beside it: x.html -> x.md; missing parent folders are made). A new file, a device (/dev/stdout) or a page ecsim wrote earlier (known by its first lines: the page\'s head and a title ending "— ecsim report"); any other existing file, an HTML page of your own too, is refused (exit 2, untouched), and so is an x.md that is not an earlier report\'s Markdown' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but warnings (a sweep\'s runs/ left out as another sweep\'s, a compare\'s missing runs/<variant>/, a runs/ folder missing a run\'s file) and errors (both on stderr)' })
-      .example('$0 report results/quickstart', 'writes results/quickstart/report.html and report.md')
-      .example('$0 report results/compare-quickstart-compare --out /tmp/cmp.html', 'the comparison page of a compare folder') as unknown as Argv<ReportArgs>,
+      .example(exampleRows(reportExamples)) as unknown as Argv<ReportArgs>,
   handler: async (argv: ArgumentsCamelCase<ReportArgs>) => (await import('../actions/report.js')).report(argv),
 };

@@ -2,6 +2,7 @@
 // ../actions/run.ts, loaded when the command runs (so that --help starts fast).
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { exampleRows, type Example } from '../examples.js';
 
 export interface RunArgs {
   scenario: string;
@@ -11,6 +12,12 @@ export interface RunArgs {
   quiet?: boolean;
   report?: boolean;
 }
+
+export const runExamples: readonly Example[] = [
+  { command: '$0 run scenarios/quickstart.yaml', describe: 'run the quick start into results/quickstart/' },
+  { command: '$0 run scenarios/quickstart.yaml --seed 7 --out /tmp/qs', describe: 'another seed, another folder' },
+  { command: '$0 run scenarios/quickstart.yaml --report', describe: 'and a self-contained report.html' },
+];
 
 export const runCommand = {
   command: 'run <scenario>',
@@ -23,8 +30,6 @@ export const runCommand = {
       .option('duration', { type: 'string', describe: 'simulated duration, e.g. 2h or 7d, a whole number of metric periods (overrides the scenario\'s)' })
       .option('quiet', { type: 'boolean', default: false, describe: 'print nothing but warnings and notes about the scenario and errors (all on stderr)' })
       .option('report', { type: 'boolean', default: false, describe: 'also write report.html and report.md into the results folder' })
-      .example('$0 run scenarios/quickstart.yaml', 'run the quick start into results/quickstart/')
-      .example('$0 run scenarios/quickstart.yaml --seed 7 --out /tmp/qs', 'another seed, another folder')
-      .example('$0 run scenarios/quickstart.yaml --report', 'and a self-contained report.html'),
+      .example(exampleRows(runExamples)),
   handler: async (argv: ArgumentsCamelCase<RunArgs>) => (await import('../actions/run.js')).run(argv),
 };

@@ -10,6 +10,7 @@
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { SWEEP_RUNS_LIMIT } from '../../experiment/sweep-runs-limit.js';
+import { exampleRows, type Example } from '../examples.js';
 
 export interface SweepArgs {
   scenario: string;
@@ -24,6 +25,12 @@ export interface SweepArgs {
   quiet?: boolean;
   report?: boolean;
 }
+
+export const sweepExamples: readonly Example[] = [
+  { command: '$0 sweep scenarios/compare-quickstart.yaml --jobs 4', describe: 'the whole sweep on 4 threads' },
+  { command: '$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /mnt/sweep', describe: 'one of eight slices; then `ecsim merge /mnt/sweep` writes sweep.csv, comparison.md, the pairing files and providers.csv' },
+  { command: '$0 sweep scenarios/compare-quickstart.yaml --runs', describe: `also write runs/<point label>/ for a sweep of more than ${SWEEP_RUNS_LIMIT} points` },
+];
 
 export const sweepCommand = {
   command: 'sweep <scenario>',
@@ -49,8 +56,6 @@ export const sweepCommand = {
       })
       .option('quiet', { type: 'boolean', default: false, describe: "print nothing but warnings (about the scenario: the base's, and each sweep value's own, as validate prints them; and of shard files of another sweep removed), notes (what sweep leaves of the file unrun or unchecked: its variants, expect: lists) and errors (all on stderr)" })
       .option('report', { type: 'boolean', default: false, describe: "also write report.html: the comparison page (table, cost-vs-SLO scatter, overlaid time series); without it, an earlier sweep's report.html in the folder is removed with the write (it would be stale; another report.html is left alone)" })
-      .example('$0 sweep scenarios/compare-quickstart.yaml --jobs 4', 'the whole sweep on 4 threads')
-      .example('$0 sweep scenarios/compare-quickstart.yaml --shard 2/8 --out /shared/sweep', 'one of eight slices; then `ecsim merge /shared/sweep` writes sweep.csv, comparison.md, the pairing files and providers.csv')
-      .example('$0 sweep scenarios/compare-quickstart.yaml --runs', `also write runs/<point label>/ for a sweep of more than ${SWEEP_RUNS_LIMIT} points`),
+      .example(exampleRows(sweepExamples)),
   handler: async (argv: ArgumentsCamelCase<SweepArgs>) => (await import('../actions/sweep.js')).sweep(argv),
 };

@@ -3,6 +3,7 @@
 // The work is in ../actions/trace.ts, loaded when the command runs.
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
+import { exampleRows, type Example } from '../examples.js';
 
 export interface TraceArgs {
   scenario: string;
@@ -13,6 +14,11 @@ export interface TraceArgs {
   out?: string;
   seed?: number;
 }
+
+export const traceExamples: readonly Example[] = [
+  { command: '$0 trace scenarios/quickstart.yaml', describe: 'every minute of the quick start' },
+  { command: '$0 trace scenarios/quickstart.yaml --from 15m --to 25m --step 30s', describe: 'every 30 s from 15 to 25 minutes in, around the step' },
+];
 
 export const traceCommand = {
   command: 'trace <scenario>',
@@ -26,7 +32,6 @@ export const traceCommand = {
       .option('to', { type: 'string', describe: 'last time, included: a duration since the start or hh:mm (default and at most the scenario duration)' })
       .option('out', { type: 'string', describe: 'write the CSV to this file instead of stdout: a new file, a device or pipe (/dev/stdout), or an earlier trace CSV (header time_s,timestamp,service,rps); any other existing file, and the scenario itself or a request trace file it reads, is refused' })
       .option('seed', { type: 'number', describe: "random seed for noise and random walks (default the scenario's seed); decimal digits" })
-      .example('$0 trace scenarios/quickstart.yaml', 'every minute of the quick start')
-      .example('$0 trace scenarios/quickstart.yaml --service web --from 15m --to 25m --step 30s', 'around the step'),
+      .example(exampleRows(traceExamples)),
   handler: async (argv: ArgumentsCamelCase<TraceArgs>) => (await import('../actions/trace.js')).trace(argv),
 };

@@ -4,10 +4,16 @@
 
 import type { ArgumentsCamelCase, Argv } from 'yargs';
 import { SWEEP_CHECK_LIMIT } from '../../experiment/sweep-check-limit.js';
+import { exampleRows, type Example } from '../examples.js';
 
 export interface ValidateArgs {
   scenario: string;
 }
+
+export const validateExamples: readonly Example[] = [
+  { command: '$0 validate scenarios/quickstart.yaml', describe: 'prints "ok" or the problems' },
+  { command: '$0 validate scenarios/compare-quickstart.yaml', describe: 'also checks its 3 variants and 8 sweep points' },
+];
 
 export const validateCommand = {
   command: 'validate <scenario>',
@@ -20,7 +26,6 @@ export const validateCommand = {
           `point that takes it with the other paths at their first values; a sweep of at most ${SWEEP_CHECK_LIMIT} points also has every point validated (a larger one has every point validated by "ecsim sweep", each shard too, before any run). ` +
           'A variant\'s or sweep value\'s warnings that the base scenario does not have are printed too, named by the variant or value.',
       )
-      .example('$0 validate scenarios/quickstart.yaml', 'prints "ok" or the problems')
-      .example('$0 validate scenarios/compare-quickstart.yaml', 'also checks its 3 variants and 8 sweep points'),
+      .example(exampleRows(validateExamples)),
   handler: async (argv: ArgumentsCamelCase<ValidateArgs>) => (await import('../actions/validate.js')).validate(argv),
 };
