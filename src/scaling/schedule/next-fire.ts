@@ -6,6 +6,7 @@ import { DateTime, IANAZone } from 'luxon';
 import { timeZoneNameProblem } from '../../engine/time-zone.js';
 import { daysInMonth } from './calendar.js';
 import { cronDayMatches } from './cron-day.js';
+import { prevCronFireKept } from './prev-cron-memo.js';
 import { CRON_MAX_YEAR, CRON_MIN_YEAR, type CronSchedule, type LocalDateTime, type Schedule } from './schedule.js';
 
 export interface ScheduleBounds {
@@ -297,7 +298,8 @@ export function prevFire(
     }
     case 'cron': {
       const floor = Math.max(s ?? -Infinity, earliest);
-      const fire = prevCronFire(schedule, last, floor, timezone);
+      // (the same question again, from another service with the same cron or another replay: remembered)
+      const fire = prevCronFireKept(schedule, last, floor, timezone, () => prevCronFire(schedule, last, floor, timezone));
       // startTime is a firing itself (nextFire): the last one when the schedule has none since
       if (fire !== null) return fire;
       return s !== undefined ? inRange(s) : null;
