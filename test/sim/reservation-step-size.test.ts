@@ -103,3 +103,38 @@ describe('minimumScalingStepSize raises the instances M counts for the waiting t
     for (const c of rows) expect(c.capacityProviderReservation).toBe(400);
   });
 });
+
+// By hand, below targetCapacity 100 a binding minimum step overshoots, then scales back in
+// (capacity notes, "Step sizes in M"): 4 m5.large warm, tasks of 2048 CPU units (1 to an
+// instance), desiredCount 5: 4 run, 1 waits, X = 1 raised to 3, M = max(4 + 3, ceil(4 x 0.50)
+// + 3) = 7, 175 %: at 120 s desired ceil(7 / 0.50) = 14. The 5 tasks on 14 instances read
+// 5 / 14 = 35.7 %; the first such datapoint (period closing at 180 s, the launches registered)
+// is seen at 240 s, the 15th at 240 + 14 x 60 = 1080 s (past 120 + 900): desired
+// ceil(5 / 0.50) = 10, within the step of floor(14 x 0.5) = 7.
+describe('below targetCapacity 100 a binding minimumScalingStepSize overshoots, then scales back in (model: AWS step 4, then target tracking)', () => {
+  it('targetCapacity 50, minimumScalingStepSize 3: 4 -> 14 at 120 s, 14 -> 10 at 1080 s', () => {
+    const s = minStep(4, 2048, 5);
+    const overshoot = {
+      ...s,
+      duration: '20m',
+      cluster: {
+        ...s.cluster,
+        capacityProviders: {
+          asg: {
+            ...s.cluster.capacityProviders.asg,
+            autoScalingGroup: { ...s.cluster.capacityProviders.asg.autoScalingGroup, maxSize: 40 },
+            managedScaling: { status: 'ENABLED', targetCapacity: 50, instanceWarmupPeriod: '60s', minimumScalingStepSize: 3 },
+          },
+        },
+      },
+    };
+    const r = runKeepingRows(overshoot, { seed: 1 });
+    const acts = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === 'asg');
+    expect(acts.map((e) => [e.time / 1000, e.message.slice(0, e.message.indexOf(' ('))])).toEqual([
+      [120, 'desired 4 -> 14'],
+      [1080, 'desired 14 -> 10'],
+    ]);
+    expect(acts[0].message).toContain('M=7 N=4; waiting tasks need 1 instance, bounded to 3 (scaling step size 3-10000); ceil(7 / 0.50) = 14');
+    expect(acts[1].message).toContain('M=5 N=14; ceil(5 / 0.50) = 10');
+  });
+});
