@@ -572,7 +572,7 @@ export class Simulation {
         costToDate: world.cost.costToDate(group.name, to),
       });
       // M and N as they were when the period closed; managed scaling acts on them once published
-      if (r) this.managed.get(group.name)?.unpublished.push(r.m, r.n, allIncompatible);
+      if (r) this.managed.get(group.name)?.unpublished.push(r.m, r.n, allIncompatible, r.waitingInstances, r.boundedInstances);
     }
     for (const name of this.usedFargateProviders) {
       const provisioning = world.provisioningByProvider.get(name) ?? 0;
@@ -685,8 +685,10 @@ export class Simulation {
       const m = unpublished.oldestM;
       const n = unpublished.oldestN;
       const atTarget = unpublished.oldestAtTarget;
+      const x = unpublished.oldestX;
+      const xBounded = unpublished.oldestXBounded;
       unpublished.shift();
-      const decision = policy.onMetric(world.now, m, n, group.desiredCapacity, group.notRemovableCount(), atTarget);
+      const decision = policy.onMetric(world.now, m, n, group.desiredCapacity, group.notRemovableCount(), atTarget, x, xBounded);
       if (decision && decision.desired !== group.desiredCapacity) {
         // the decision is logged before the launches and terminations it causes
         world.log('scaling-activity', group.name, decision.message);

@@ -7,7 +7,6 @@ import {
   lookupInstanceType,
   validateManagedScaling,
   reservationFromCounts,
-  stepBoundedInstances,
 } from '../../src/model/capacity/index.js';
 
 const MIN = 60_000;
@@ -97,7 +96,8 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
           const maxStep = a + b;
           const r = reservationFromCounts(n, nBusy, tasks(waiting), { largest: m5large, minimumScalingStepSize: minStep, maximumScalingStepSize: maxStep });
           const x = Math.ceil(waiting / 4); // 4 per m5.large
-          expect(r.m).toBe(n + stepBoundedInstances(x, minStep, maxStep));
+          // AWS step 4: X raised to the minimum step when below it, else capped at the maximum
+          expect(r.m).toBe(n + (x <= 0 ? 0 : x < minStep ? minStep : Math.min(maxStep, x)));
           const d = policy({ maxSize: 10_000, minimumScalingStepSize: minStep, maximumScalingStepSize: maxStep }).onMetric(0, r.m, r.n, n);
           expect(d?.desired).toBe(n + Math.min(maxStep, Math.max(minStep, x)));
         },
@@ -111,6 +111,21 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
     const d = policy({ targetCapacity: 50, minimumScalingStepSize: 3 }).onMetric(0, r.m, r.n, 4)!;
     expect(d.desired).toBe(10); // step 6, within 3-10000
     expect(d.message).toContain('ceil(5 / 0.50) = 10');
+  });
+
+  it('says after M and N when the step sizes bounded the waiting tasks\' instances, and not otherwise', () => {
+    // maximumScalingStepSize 1, N 4 all busy, 10 tasks needing X = 5 instances: M = 4 + 1 = 5,
+    // 125 %; ceil(5 / 1.00) = 5, step 1
+    const d = policy({ maximumScalingStepSize: 1 }).onMetric(0, 5, 4, 4, 5, false, 5, 1)!;
+    expect(d.message).toBe(
+      'desired 4 -> 5 (managed scaling asg-m5: CapacityProviderReservation 1 datapoint > 100: 125.0; M=5 N=4; ' +
+        'waiting tasks need 5 instances, bounded to 1 (scaling step size 1-1); ceil(5 / 1.00) = 5)',
+    );
+    // minimumScalingStepSize 3 from N 0, 1 task (X = 1): M = 3, the first scale out from zero (2) raised to 3
+    const z = policy({ minimumScalingStepSize: 3 }).onMetric(0, 3, 0, 0, 3, false, 1, 3)!;
+    expect(z.message).toContain('M=3 N=0; waiting tasks need 1 instance, bounded to 3 (scaling step size 3-10000); N=0: the first scale out from zero launches 2; step 2 -> 3');
+    // no bound: no clause
+    expect(policy({ maximumScalingStepSize: 10 }).onMetric(0, 5, 4, 4, 5, false, 1, 1)!.message).toContain('M=5 N=4; ceil(5 / 1.00) = 5)');
   });
 
   it('the Auto Scaling group maxSize caps the result', () => {

@@ -15,7 +15,17 @@ const task = (cpu: number, memory: number, enis = 0) => ({ cpu, memory, enis });
 describe('CapacityProviderReservation = M / N x 100 (§6)', () => {
   it('N = 0 and M > 0 gives 200', () => {
     const r = capacityProviderReservation([], [task(512, 1024)], { largest: m5large });
-    expect(r).toEqual({ m: 1, n: 0, reservation: 200, incompatibleTasks: 0 });
+    expect(r).toEqual({ m: 1, n: 0, reservation: 200, incompatibleTasks: 0, waitingInstances: 1, boundedInstances: 1 });
+  });
+
+  it('carries the waiting tasks\' instances before and after the step sizes bound them (for the messages)', () => {
+    // 1 task of 512 CPU units: X = 1, raised to minimumScalingStepSize 3; N = 0, M = 3
+    const up = capacityProviderReservation([], [task(512, 1024)], { largest: m5large, minimumScalingStepSize: 3 });
+    expect([up.m, up.waitingInstances, up.boundedInstances]).toEqual([3, 1, 3]);
+    // 10 tasks of 1024 CPU units, 2 per m5.large (2048 units): X = 5, capped at maximumScalingStepSize 1; M = 2 busy + 1
+    const tasks = Array.from({ length: 10 }, () => task(1024, 1024));
+    const down = capacityProviderReservation([busy, busy], tasks, { largest: m5large, maximumScalingStepSize: 1 });
+    expect([down.m, down.waitingInstances, down.boundedInstances]).toEqual([3, 5, 1]);
   });
 
   it('N = 0 and M = 0 gives 100', () => {

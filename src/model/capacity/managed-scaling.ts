@@ -167,10 +167,21 @@ export class ManagedScaling {
    * is one publish delay old and its N still counts the instances a scale-in step removed
    * since (N - removable-now overstated what cannot go, and every other step was skipped).
    * Default M. `atTarget`: the metric is published at targetCapacity whatever M and N (every
-   * waiting task too large for the group: "cluster auto scaling stops"). Returns a new
-   * desired capacity with the reasoning, or null.
+   * waiting task too large for the group: "cluster auto scaling stops"). `waitingInstances`:
+   * the instances the waiting tasks need (X), `boundedInstances`: X bounded by the step sizes,
+   * the part M counts (reservation.ts); when they differ the message says so after M and N.
+   * Returns a new desired capacity with the reasoning, or null.
    */
-  onMetric(tMs: number, m: number, n: number, currentDesired: number, notRemovable = m, atTarget = false): ManagedScalingDecision | null {
+  onMetric(
+    tMs: number,
+    m: number,
+    n: number,
+    currentDesired: number,
+    notRemovable = m,
+    atTarget = false,
+    waitingInstances = 0,
+    boundedInstances = waitingInstances,
+  ): ManagedScalingDecision | null {
     const neutral = atTarget || (m === 0 && n === 0);
     const r = reservationPercent(m, n);
     this.high = !neutral && r > this.target ? this.high + 1 : 0;
@@ -204,7 +215,7 @@ export class ManagedScaling {
         desired,
         message:
           `desired ${currentDesired} -> ${desired} (managed scaling ${name}: CapacityProviderReservation ` +
-          `${describeRun(this.high, this.recent, '>', this.target)}; M=${m} N=${n}; ${why})`,
+          `${describeRun(this.high, this.recent, '>', this.target)}; ${this.mAndN(m, n, waitingInstances, boundedInstances)}; ${why})`,
       };
     }
 
@@ -229,10 +240,16 @@ export class ManagedScaling {
         desired,
         message:
           `desired ${currentDesired} -> ${desired} (managed scaling ${name}: CapacityProviderReservation ` +
-          `${describeRun(this.low, this.recent, '<', this.target)}; M=${m} N=${n}; ${why})`,
+          `${describeRun(this.low, this.recent, '<', this.target)}; ${this.mAndN(m, n, waitingInstances, boundedInstances)}; ${why})`,
       };
     }
     return null;
+  }
+
+  /** "M=.. N=..", and the step sizes' bound on the waiting tasks' part of M when one applies. */
+  private mAndN(m: number, n: number, x: number, bounded: number): string {
+    if (bounded === x) return `M=${m} N=${n}`;
+    return `M=${m} N=${n}; waiting tasks need ${x} ${x === 1 ? 'instance' : 'instances'}, bounded to ${bounded} (scaling step size ${this.minStep}-${this.maxStep})`;
   }
 
   private clampToGroup(x: number): number {

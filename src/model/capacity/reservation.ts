@@ -45,6 +45,10 @@ export interface CapacityProviderReservation {
   reservation: number;
   /** PROVISIONING tasks that fit no instance of the group (left out of M). */
   incompatibleTasks: number;
+  /** X: the instances the counted waiting tasks pack onto, before the step sizes bound it. */
+  waitingInstances: number;
+  /** X bounded by the step sizes (stepBoundedInstances): the part of M for the waiting tasks. */
+  boundedInstances: number;
 }
 
 /**
@@ -143,5 +147,12 @@ export function reservationFromCounts(
   // of N its target keeps in use (targetCapacity is an integer: N x t / 100 is exact enough
   // for ceil), not on top of the spare ones the target keeps free
   const m = x > 0 ? Math.max(busy + x, Math.ceil((n * targetCapacity) / 100) + x) : busy;
-  return { m, n, reservation: reservationPercent(m, n), incompatibleTasks: incompatibleTasks + packed.incompatible };
+  return {
+    m,
+    n,
+    reservation: reservationPercent(m, n),
+    incompatibleTasks: incompatibleTasks + packed.incompatible,
+    waitingInstances: packed.instances,
+    boundedInstances: x,
+  };
 }

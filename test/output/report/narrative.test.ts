@@ -69,10 +69,26 @@ describe('scaling activities from events.csv', () => {
 
   it("carries a managed move's step size and scale-in share, not its ceil(M / target) (M already said)", () => {
     const settings = readScenarioSettings(null, undefined);
-    const out = 'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 900.0; M=9 N=1; ceil(9 / 1.00) = 9; step 8 -> 3 (scaling step size 1-3)';
-    expect(explainCause('asg', out, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 100 % for 60 s (900.0 %; 9 instances needed, 1 running; step 8 -> 3 (scaling step size 1-3))');
+    // 4 busy + 2 waiting instances at maximumScalingStepSize 2: M 6, 6 / 4 = 150 %; ceil(6 / 0.50) = 12, step 12 - 4 = 8 capped at 2
+    const out = 'managed scaling asg: CapacityProviderReservation 1 datapoint > 50: 150.0; M=6 N=4; ceil(6 / 0.50) = 12; step 8 -> 2 (scaling step size 1-2)';
+    expect(explainCause('asg', out, { settings, periodS: 60 })).toBe('CapacityProviderReservation was above its target 50 % for 60 s (150.0 %; 6 instances needed, 4 running; step 8 -> 2 (scaling step size 1-2))');
     const scaleIn = 'managed scaling asg: CapacityProviderReservation 2 datapoints < 100: 50.0 50.0; M=1 N=4; ceil(1 / 1.00) = 1; at most 1 per step (25 % of desired 4)';
     expect(explainCause('asg', scaleIn, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % for 2 min (50.0, 50.0 %; 1 instance needed, 4 running; at most 1 per step (25 % of desired 4))');
+  });
+
+  it('says M is the waiting tasks\' instances bounded by the step sizes, not the instances needed, when the message records a bound', () => {
+    const settings = readScenarioSettings(null, undefined);
+    // maximumScalingStepSize 1: 10 waiting tasks need 5 instances, M = 4 + 1 = 5
+    const capped = 'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 125.0; M=5 N=4; waiting tasks need 5 instances, bounded to 1 (scaling step size 1-1); ceil(5 / 1.00) = 5';
+    expect(explainCause('asg', capped, { settings, periodS: 60 })).toBe(
+      "CapacityProviderReservation was above its target 100 % for 60 s (125.0 %; M 5 (counting the waiting tasks' instances bounded by the step sizes), 4 running; waiting tasks need 5 instances, bounded to 1 (scaling step size 1-1))",
+    );
+    // minimumScalingStepSize 3: one waiting task needs 1 instance, M = 0 + 3
+    const raised =
+      'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 200.0; M=3 N=0; waiting tasks need 1 instance, bounded to 3 (scaling step size 3-10000); N=0: the first scale out from zero launches 2; step 2 -> 3 (scaling step size 3-10000)';
+    expect(explainCause('asg', raised, { settings, periodS: 60 })).toBe(
+      "CapacityProviderReservation was above its target 100 % for 60 s (200.0 %; M 3 (counting the waiting tasks' instances bounded by the step sizes), 0 running; waiting tasks need 1 instance, bounded to 3 (scaling step size 3-10000); the first scale out from zero launches 2; step 2 -> 3 (scaling step size 3-10000))",
+    );
   });
 
   it('groups moves of one subject and direction within 15 minutes into one burst', () => {

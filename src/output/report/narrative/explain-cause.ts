@@ -19,6 +19,8 @@ const METRIC_WORDS: Record<string, { name: string; unit: string }> = {
 
 const TARGET_TRACKING = /^target tracking (\S+): (\d+) datapoints? ([<>]=?) ([\d.]+): ([-\d.\s]+?)(?:;|$)/;
 const MANAGED = /^managed scaling \S+: CapacityProviderReservation (\d+) datapoints? ([<>]=?) ([\d.]+)(?: \([^)]*\))?: ([-\d.e+ ]+?); M=(\d+) N=(\d+)/;
+/** The clause after "M=.. N=.." when the step sizes bounded the waiting tasks' part of M. */
+const STEP_BOUND = /^waiting tasks need \d+ instances?, bounded to \d+ \(scaling step size \d+-\d+\)$/;
 const SCHEDULED = /^scheduled action (\S+) \(([^)]*\)?)\)/;
 
 export interface CauseContext {
@@ -56,8 +58,14 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
     const n = Number(count);
     const shown = shownDatapoints(values, n);
     const dir = op.startsWith('>') ? 'above' : 'below';
-    const needed = `${mNeeded} ${mNeeded === '1' ? 'instance' : 'instances'} needed, ${nRunning} running`;
-    return `CapacityProviderReservation was ${dir} its target ${target} % for ${spanLabel(n * ctx.periodS)} (${shown} %; ${[needed, ...managedLimits(cause.slice(m[0].length))].join('; ')})`;
+    const limits = managedLimits(cause.slice(m[0].length));
+    // M counts the waiting tasks' instances bounded by the step sizes, not what they need,
+    // when the recorded clause says a bound applied (managed-scaling.ts, mAndN)
+    const bounded = limits.some((x) => STEP_BOUND.test(x));
+    const needed = bounded
+      ? `M ${mNeeded} (counting the waiting tasks' instances bounded by the step sizes), ${nRunning} running`
+      : `${mNeeded} ${mNeeded === '1' ? 'instance' : 'instances'} needed, ${nRunning} running`;
+    return `CapacityProviderReservation was ${dir} its target ${target} % for ${spanLabel(n * ctx.periodS)} (${shown} %; ${[needed, ...limits].join('; ')})`;
   }
   m = SCHEDULED.exec(cause);
   if (m) {
@@ -75,8 +83,8 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
 
 /**
  * What set a managed scaling move other than M: the recorded clauses after "M=.. N=..", but
- * the ceil(M / targetCapacity) one (M already said): the first scale out from zero's fixed
- * count, a scaling step size, the group's size, minSize, the removable instances, the
+ * the ceil(M / targetCapacity) one (M already said): the step sizes' bound on the waiting
+ * tasks' instances, the first scale out from zero's fixed count, a scaling step size, the group's size, minSize, the removable instances, the
  * scale-in step's share of desired. Without them a move of 0 -> 2 read "1 instance needed".
  */
 function managedLimits(rest: string): string[] {
