@@ -2,6 +2,7 @@
 
 import yargs from 'yargs';
 import { VERSION } from '../output/version.js';
+import { helpWidth } from './examples.js';
 import { EXIT, UsageError, leftAsideMessage, reportError } from './errors.js';
 import { takeLeftAside } from '../output/left-aside.js';
 import { endOfOptions, optionKinds, rejectBooleanValues, rejectDashPositionals, rejectEmptyStrings, rejectNegatedTwice, rejectNonNumbers, rejectRepeatedFlags, rejectRepeatedWords, unknownCommand, unknownLeadingFlag, usageMessage, withValueFlags } from './flag-shape.js';
@@ -65,7 +66,7 @@ export async function main(words: string[]): Promise<number> {
       .alias('h', 'help')
       .alias('v', 'version')
       .epilogue('Exit codes: 0 ok, 1 internal error, 2 bad input (or results or output that cannot be written), 3 a scenario expectation failed.\nDocs: README.md and docs/scenario-format.md')
-      .wrap(Math.min(100, process.stdout.columns || 100))
+      .wrap(helpWidth())
       .fail((msg, err, y) => {
         // yargs' own validation errors (YError) are usage errors too; others are ours, as thrown
         if (err && err.name !== 'YError') throw err;

@@ -49,3 +49,20 @@ describe('--help examples', () => {
     for (const line of section) expect(commands.has(line.trim()) || line.trim().startsWith('# ')).toBe(true);
   });
 });
+
+describe('--help examples on a narrow terminal', () => {
+  it.each(COMMANDS.map(([c, examples]) => [c, examples] as const))('%s --help at 60 columns: a description wraps onto lines that each start with "#"', (command, examples) => {
+    const text = help(command, 60);
+    const lines = text.split('\n');
+    const start = lines.indexOf('Examples:');
+    const section = lines.slice(start + 1, lines.indexOf('', start)).map((l) => l.trim());
+    const commands = examples.map((e) => e.command.replace(/\$0/g, 'ecsim'));
+    // a command longer than the line wraps (nothing can keep it whole); every other line of
+    // the section is a comment, none a stray piece of a description
+    const pieces = new Set(commands.flatMap((c) => c.split(' ')));
+    for (const line of section) {
+      if (line.startsWith('# ')) { expect(line.length).toBeLessThanOrEqual(56); continue; }
+      for (const word of line.split(' ')) expect(pieces.has(word)).toBe(true);
+    }
+  });
+});

@@ -7,7 +7,7 @@ import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-const LIGHT = new Set(['yargs', 'yargs/helpers', '../output/version.js', './errors.js', './flag-shape.js', '../scenario/errors.js', '../scenario/did-you-mean.js', '../output/results-folder.js', '../output/closed-reader.js', '../output/interrupt.js', '../output/left-aside.js', './shell-word.js', '../examples.js', '../../experiment/sweep-runs-limit.js', '../../experiment/sweep-check-limit.js']);
+const LIGHT = new Set(['yargs', 'yargs/helpers', '../output/version.js', './errors.js', './flag-shape.js', '../scenario/errors.js', '../scenario/did-you-mean.js', '../output/results-folder.js', '../output/closed-reader.js', '../output/interrupt.js', '../output/left-aside.js', './shell-word.js', '../examples.js', './examples.js', '../../experiment/sweep-runs-limit.js', '../../experiment/sweep-check-limit.js']);
 
 /** Modules a file imports for their values (type-only imports are erased). */
 function valueImports(file: string): string[] {
