@@ -1,4 +1,4 @@
-// Exit codes (outputs.md): 0 success, 1 internal error, 2 bad input (or results that cannot
+// Exit codes (outputs.md): 0 success, 1 internal error (or an incomplete installation), 2 bad input (or results that cannot
 // be written), 3 expectation failed.
 
 import { ScenarioError } from '../scenario/errors.js';
@@ -12,6 +12,15 @@ export class UsageError extends Error {
 /** The run finished, but a scenario `expect:` assertion failed (exit 3). */
 export class ExpectationFailed extends Error {
   override name = 'ExpectationFailed';
+}
+
+/**
+ * ecsim is installed without a file it needs (the bundle copied without scenarios/ beside
+ * dist/): not the user's input, so exit 1 as an internal error does, but one line saying what
+ * is missing and where it looked, without a stack.
+ */
+export class InstallationError extends Error {
+  override name = 'InstallationError';
 }
 
 export const EXIT = { ok: 0, internal: 1, badInput: 2, expectationFailed: 3 } as const;
@@ -29,6 +38,10 @@ export function reportError(e: unknown): number {
   if (e instanceof UsageError || e instanceof OutputPathError) {
     process.stderr.write(`ecsim: ${e.message}\n`);
     return EXIT.badInput;
+  }
+  if (e instanceof InstallationError) {
+    process.stderr.write(`ecsim: ${e.message}\n`);
+    return EXIT.internal;
   }
   const fs = fileSystemProblem(e);
   if (fs !== null) {

@@ -44,7 +44,7 @@
 // (when the expression needs it, that its tasks are never placed and a managed-scaling group grows to maxSize: neverPlaced), or a needed
 // attribute comparison that no instance of one provider given tasks meets, though others may
 // (providersThatNeverMeet, per provider), a REPLICA service on EC2 whose placementStrategy is
-// spread on the AZ alone (azSpreadAlone: packs within each AZ, unlike the default), a DAEMON service's
+// spread on the AZ alone (azSpreadAlone: packs within each AZ, unlike the default; not with distinctInstance), a DAEMON service's
 // memberOf reading runningTasksCount or task:group (evaluated at placement only), Availability
 // Zone rebalancing on where maximumPercent leaves no room for one task more at the initial
 // desired count or minCapacity (azRebalancingWithoutRoom), a service's target tracking policy
@@ -1068,13 +1068,16 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
 
 /**
  * A REPLICA service on EC2 instances whose placementStrategy is exactly [spread on
- * attribute:ecs.availability-zone], AWS's stated default for services
- * (task-placement-strategies.html). Written, it is run as the strategy table documents it:
- * within an AZ nothing spreads, so ties go to the lowest instance id, and a scale in picks
- * "at random" within the AZ. Omitted, ecsim follows the service scheduler's logic
- * (update-service-parameters.html, ecs_services.html): the instance with the fewest tasks of
- * the service in the AZ, and scale in from the one with the most. Said so that writing the
- * default's name does not silently pack tighter than omitting it.
+ * attribute:ecs.availability-zone], the name AWS gives the service default
+ * (task-placement-strategies.html). Written, it balances the AZs (the strategy table:
+ * "Tasks are placed evenly based on the specified value"); within an AZ nothing more
+ * spreads, so ecsim's tie-break applies (the lowest instance id: AWS documents no order),
+ * and a scale in picks "at random" within the AZ with the most tasks (the same table).
+ * Omitted, ecsim follows the service scheduler's logic (ecs_services.html, "Replica";
+ * APIReference/API_CreateService.html): the instance with the fewest tasks of the service in
+ * the AZ, and scale in from the one with the most. Said so that writing the default's name
+ * does not silently pack tighter than omitting it. Not said with a distinctInstance
+ * constraint: one task per instance leaves no instance to fill, and both forms run alike.
  */
 function azSpreadAlone(svc: ResolvedService, out: ScenarioWarning[]): void {
   // (a placementStrategy is accepted on EC2 REPLICA services only: resolve.ts refuses it on
@@ -1083,9 +1086,10 @@ function azSpreadAlone(svc: ResolvedService, out: ScenarioWarning[]): void {
   if (list?.length !== 1) return;
   const only = list[0];
   if (only.type !== 'spread' || only.field !== `attribute:${AZ_ATTRIBUTE}`) return;
+  if (svc.config.placementConstraints?.some((c) => c.type === 'distinctInstance')) return;
   out.push({
     at: ['services', svc.name, 'placementStrategy'],
-    message: `spread on attribute:${AZ_ATTRIBUTE} alone: within an AZ ties go to the lowest instance id (its first instance fills while it has room) and scale in picks at random, unlike the default with placementStrategy omitted (the fewest tasks of the service per instance, scale in from the most); add {type: spread, field: instanceId} after it for the default's balance`,
+    message: `spread on attribute:${AZ_ATTRIBUTE} alone: within an AZ ecsim breaks ties to the lowest instance id (AWS documents no order), so each AZ's lowest-id instance fills first while it has room, and scale in picks at random within the AZ with the most tasks, unlike the default with placementStrategy omitted (the fewest tasks of the service per instance, scale in from the most); add {type: spread, field: instanceId} after it for the default's balance, or omit placementStrategy`,
   });
 }
 

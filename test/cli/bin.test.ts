@@ -7,8 +7,8 @@
 
 import { describe, it, expect } from 'vitest';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { closeSync, existsSync, openSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { closeSync, cpSync, existsSync, openSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { QUICKSTART, cli, quickstart, tempDir, writeScenario } from '../helpers.js';
 
 const BIN = resolve('dist/ecsim/bin.js');
@@ -71,6 +71,22 @@ describe('the ecsim executable', () => {
     const r = ecsim('init', '--list');
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/^quickstart\s+\S/m);
+  });
+
+  it('copied without scenarios/ beside dist/: init says what is missing and where it looked, one line, exit 1, nothing written', () => {
+    const root = tempDir();
+    const bundle = join(root, 'dist', 'ecsim');
+    cpSync(dirname(BIN), bundle, { recursive: true });
+    const out = join(root, 'mine.yaml');
+    for (const args of [['init', '--out', out], ['init', '--list']]) {
+      const r = spawnSync(process.execPath, [join(bundle, 'bin.js'), ...args], { encoding: 'utf8', cwd: root });
+      expect(r.status).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toBe(
+        `ecsim: the scenario library that init copies from is not installed: no scenarios/quickstart.yaml in ${bundle} or a folder above it; copy the package's scenarios/ folder beside dist/ (to ${join(root, 'scenarios')})\n`,
+      );
+    }
+    expect(existsSync(out)).toBe(false);
   });
 
   it('stops quietly, exit 0, when the reader of its output goes away (ecsim trace ... | head)', async () => {

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from '
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { isMap, isScalar, parse, parseDocument, type Pair } from 'yaml';
-import { UsageError } from '../errors.js';
+import { InstallationError, UsageError } from '../errors.js';
 import { shellWord } from '../../output/shell-word.js';
 import { makeFolders, namingUserPath, removeEmptyFolders } from '../../output/staging.js';
 import { refuseFolderName } from '../out-file.js';
@@ -181,14 +181,25 @@ function listTemplates(dir: string): Template[] {
 
 /** scenarios/ of the installed package: the first ancestor of this file that has it. */
 function libraryDir(): string {
-  let dir = dirname(fileURLToPath(import.meta.url));
+  const start = dirname(fileURLToPath(import.meta.url));
+  let dir = start;
   for (;;) {
     const candidate = join(dir, 'scenarios');
     if (existsSync(join(candidate, 'quickstart.yaml'))) return candidate;
     const parent = dirname(dir);
-    if (parent === dir) throw new Error('the scenario library (scenarios/quickstart.yaml) was not found next to the ecsim package');
+    if (parent === dir) throw new InstallationError(missingLibrary(start));
     dir = parent;
   }
+}
+
+/**
+ * `the scenario library that init copies from is not installed: no scenarios/quickstart.yaml in
+ * /app/dist/ecsim or a folder above it; copy the package's scenarios/ folder beside dist/ (to /app/scenarios)`.
+ */
+function missingLibrary(start: string): string {
+  const bundle = basename(start) === 'ecsim' && basename(dirname(start)) === 'dist';
+  const to = bundle ? ` (to ${join(dirname(dirname(start)), 'scenarios')})` : '';
+  return `the scenario library that init copies from is not installed: no scenarios/quickstart.yaml in ${start} or a folder above it; copy the package's scenarios/ folder beside dist/${to}`;
 }
 
 /** Whether `path` is a folder (through a link); false when nothing is there or it cannot be looked at. */
