@@ -224,8 +224,26 @@ function timeZoneNames(): string[] {
   return zoneNames;
 }
 
-/** ` (did you mean "Europe/Berlin"?)` for a name that is no time zone in any case but close to one; else ''. */
+/**
+ * ` (did you mean "Europe/Berlin"?)` for a name that is no time zone in any case but close to
+ * one; else ''. An Etc/GMT±N past the zones' range (Etc/GMT+1 to +12, Etc/GMT-1 to -14: the
+ * tz database's etcetera file) is said so, with POSIX's sign, the inverse of ISO's
+ * (Etc/GMT-14 is UTC+14), and the sign-flipped zone when there is one (Etc/GMT+14: Etc/GMT-14),
+ * rather than the nearest name (Etc/GMT+1).
+ */
 export function timeZoneHint(name: string): string {
   const c = checkTimeZoneName(name);
-  return !c.ok && c.unknown ? didYouMean(name, timeZoneNames()) : '';
+  if (c.ok || !c.unknown) return '';
+  return etcGmtHint(name) ?? didYouMean(name, timeZoneNames());
+}
+
+/** The hint for an Etc/GMT±N whose N is past its sign's range, else undefined. */
+function etcGmtHint(name: string): string | undefined {
+  const m = /^etc\/gmt([+-])0*([0-9]{1,6})$/i.exec(name);
+  if (m === null) return undefined;
+  const n = Number(m[2]);
+  const posix = 'the sign is POSIX\'s, the inverse of ISO 8601\'s: Etc/GMT-14 is UTC+14, Etc/GMT+12 is UTC-12';
+  if (m[1] === '+' && n > 12 && n <= 14) return ` (Etc/GMT+ stops at 12 and Etc/GMT- at 14, and ${posix}; did you mean "Etc/GMT-${n}", UTC+${n}?)`;
+  if ((m[1] === '+' && n > 12) || (m[1] === '-' && n > 14)) return ` (the Etc/GMT zones run from Etc/GMT-14 to Etc/GMT+12, and ${posix})`;
+  return undefined;
 }

@@ -414,7 +414,11 @@ function resolveRaw(
     }
   }
   const baseDir = options.baseDir ?? scenarioBaseDir(file);
-  const result = resolveScenario(scenario, baseDir, { startWritten: 'start' in value, defaultedAlarmPeriods: defaultedAlarmPeriods(scenario, value) });
+  const result = resolveScenario(scenario, baseDir, {
+    startWritten: 'start' in value,
+    defaultedAlarmPeriods: defaultedAlarmPeriods(scenario, value),
+    durationFromFlag: options.durationMs !== undefined,
+  });
   if (result.issues.length > 0) {
     throw new ScenarioError(
       file,

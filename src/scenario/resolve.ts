@@ -22,6 +22,7 @@ import {
 } from './schema.js';
 import { checkExpectationList, checks, type Check } from './checks.js';
 import { resolveAzRebalancing } from './az-rebalancing.js';
+import { formatDuration } from './duration.js';
 
 export type Path = (string | number)[];
 export interface ResolveIssue {
@@ -69,6 +70,9 @@ export interface ResolvedService {
   azRebalancing: boolean;
 }
 
+/** The last instant a run may reach: 9999-12-31T23:59:59Z, the end of four-digit years. */
+export const LAST_TIMESTAMP_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+
 export interface ResolvedScenario {
   scenario: Scenario;
   startEpochMs: number;
@@ -104,9 +108,22 @@ export interface ResolvedScenario {
   defaultedAlarmPeriods?: ReadonlySet<string>;
 }
 
-export function resolveScenario(scenario: Scenario, baseDir: string, options: { startWritten?: boolean; defaultedAlarmPeriods?: ReadonlySet<string> } = {}): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {
+export function resolveScenario(
+  scenario: Scenario,
+  baseDir: string,
+  options: { startWritten?: boolean; defaultedAlarmPeriods?: ReadonlySet<string>; durationFromFlag?: boolean } = {},
+): { scenario?: ResolvedScenario; issues: ResolveIssue[] } {
   const issues: ResolveIssue[] = [];
   const report = (at: Path, message: string) => issues.push({ at, message });
+
+  // a run past the last instant of year 9999 would write its timestamps in JavaScript's
+  // six-digit form (+010000-01-01T00:29:00.000Z), no ISO-8601 time of four-digit years
+  // (the duration here is --duration's when given: load.ts sets it before)
+  const endMs = Date.parse(scenario.start) + scenario.duration;
+  if (endMs > LAST_TIMESTAMP_MS) {
+    const by = options.durationFromFlag ? ' (--duration)' : '';
+    report(['start'], `expected a run that ends by 9999-12-31T23:59:59Z, found start ${scenario.start} + ${formatDuration(scenario.duration)}${by}; start earlier, or run shorter`);
+  }
 
   const providers = resolveProviders(scenario, report);
   const taskDefinitions = new Map<string, ResolvedTaskDefinition>();

@@ -903,10 +903,11 @@ const WHENCE = new Map<string, string>([
  * ecsim gives (i- and 17 lower-case hex digits from 1 in launch order: Cluster.nextInstanceId;
  * one counting past MOST_LAUNCHES is taken for an AWS id), and a
  * task:group `==` or `in` value that is no service:NAME of the scenario (no task is in it, so
- * no instance meets it).
+ * no instance meets it), and a `!=`, `not_in`, `!~` or `not_exists` false on every instance
+ * the groups can launch (it excludes them all; an exclusion that leaves one is deliberate).
  * A value or pattern is said under `or` too, but not under an odd number of `not` (the
- * expression then asks for the comparison to be false, as `!=` and `not_in` do, which are not
- * checked: not(x in [a, b]) is a deliberate exclusion list); an attribute name no instance
+ * expression then asks for the comparison to be false: not(x in [a, b]) is a deliberate
+ * exclusion list, and not(x != a) is not analysed); an attribute name no instance
  * has is said wherever it stands. Only when the expression needs it (mustHold) does the
  * warning add that the tasks are never placed (and that a managed-scaling provider given
  * them grows its group to maxSize: neverPlaced). Each with a did-you-mean hint.
@@ -920,11 +921,16 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
   // the values each attribute has on the instances the groups can launch (each type a group
   // launches in each AZ, as the placer sees them: instanceAttributes), first-seen order
   const valuesOf = new Map<string, string[]>();
+  // the attributes of every instance the groups can launch (each type in each AZ), for the
+  // negated comparisons: one true on none of them excludes every instance of the cluster
+  const possible: Record<string, string>[] = [];
   for (const p of s.providers.values()) {
     if (p.kind !== 'asg') continue;
     for (const t of launched.filter((x) => x.group === p.name)) {
       for (const az of azs) {
-        for (const [k, v] of Object.entries(instanceAttributes(t, az, p.config.autoScalingGroup))) {
+        const attributes = instanceAttributes(t, az, p.config.autoScalingGroup);
+        possible.push(attributes);
+        for (const [k, v] of Object.entries(attributes)) {
           const list = valuesOf.get(k) ?? [];
           if (!list.includes(v)) list.push(v);
           valuesOf.set(k, list);
@@ -988,8 +994,19 @@ function placementNamesNoInstanceHas(s: ResolvedScenario, out: ScenarioWarning[]
         const lacking = (v: string) => had.length > 0 && !had.includes(v);
         // =~ whose pattern matches none of them (it matches the whole value, case included)
         const unmatched = cmp.operator === '=~' && had.length > 0 && !had.some((v) => cmp.pattern!.test(v));
-        const onNone = (values.length > 0 && values.every(lacking)) || unmatched;
+        // a negated comparison (!=, not_in, !~, not_exists) false on every instance the groups
+        // can launch: it excludes them all (one without the attribute passes it: evaluate.ts,
+        // so a custom attribute some group lacks is never warned of here)
+        const excludesAll = NEGATED_OPERATORS.has(cmp.operator) && possible.length > 0 && !possible.some((attributes) => evaluate(cmp, { ...PROBE, attributes }));
+        const onNone = (values.length > 0 && values.every(lacking)) || unmatched || excludesAll;
         const tail = never(onNone);
+        if (excludesAll) {
+          const list = `${whence(name)}: ${had.join(', ')}`;
+          if (cmp.operator === '!=') say(`"${cmp.argument}" is the only ${name} an instance of the cluster can have (${list}), so != excludes every instance: no instance meets it${tail}`);
+          else if (cmp.operator === 'not_in') say(`[${cmp.list!.join(', ')}] holds every ${name} an instance of the cluster can have (${list}), so not_in excludes every instance: no instance meets it${tail}`);
+          else if (cmp.operator === '!~') say(`the pattern ${cmp.argument} matches every value of ${name} an instance of the cluster can have (${list}; it matches the whole value), so !~ excludes every instance: no instance meets it${tail}`);
+          else say(`every instance of the cluster has ${name} (${list}), so not_exists excludes every instance: no instance meets it${tail}`);
+        }
         for (const v of values) {
           if (!lacking(v)) continue;
           if (name === AZ_ATTRIBUTE) say(`"${v}" is not one of the cluster's availabilityZones (${azs.join(', ')}${anotherZone(v, azs) ? '' : listHint(v, azs)}): no instance has that ${name}${tail}`);
@@ -1230,6 +1247,9 @@ function providersThatNeverMeet(s: ResolvedScenario, users: readonly ResolvedSer
   }
   return out;
 }
+
+/** The operators true where a value is not (or no value is): an instance without the attribute passes them. */
+const NEGATED_OPERATORS: ReadonlySet<string> = new Set(['!=', 'not_in', '!~', 'not_exists']);
 
 /** A placement instance with no tasks and no room, for evaluating an attribute comparison. */
 const PROBE: PlacementInstance = {

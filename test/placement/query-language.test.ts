@@ -121,6 +121,12 @@ const INVALID: Array<[string, number, string]> = [
   ['== b', 0, 'expected a subject'],
   ["attribute:a == 'b", 15, "expected a closing ' for the value quoted at position 15, found the end of the text"],
   ['attribute:a == b and or', 21, 'found "or" at position 21'],
+  // a negated word operator written as two words: the one-word form
+  ['attribute:ecs.availability-zone not in [us-east-1a]', 32, 'expected an operator after "attribute:ecs.availability-zone" at position 32, found "not" (did you mean "not_in"?)'],
+  ['attribute:tier not exists', 15, 'found "not" (did you mean "not_exists"?)'],
+  ['attribute:tier not  equals web', 15, 'found "not" (did you mean "not_equals"?)'],
+  ['attribute:tier not matches w.*', 15, 'found "not" (did you mean "not_matches"?)'],
+  ['attribute:tier NOT IN [web]', 15, 'found "NOT" (did you mean "not_in"?)'],
   // clearer messages for common slips (the operator "===" read as "==" and a value "=m5.large")
   ['attribute:ecs.instance-type === m5.large', 28, 'expected an operator (==, !=, >, >=, <, <=, exists, !exists, in, !in, =~, !~ or their word forms), found "===" at position 28 (did you mean "=="?)'],
   ['attribute:a = b', 12, 'expected an operator (==, !=, >, >=, <, <=, exists, !exists, in, !in, =~, !~ or their word forms), found "=" at position 12 (did you mean "=="?)'],
@@ -153,6 +159,11 @@ describe('cluster query language: malformed expressions', () => {
     expect(q.position).toBe(position);
     expect(q.message).toContain(message);
     expect(q.expression).toBe(text);
+  });
+
+  it('"not" then a word that makes no negated operator gets no hint', () => {
+    expect(() => parseExpression('attribute:tier not web')).toThrow(/found "not"$/);
+    expect(() => parseExpression('attribute:tier not inside')).toThrow(/found "not"$/);
   });
 });
 

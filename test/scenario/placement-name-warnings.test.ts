@@ -123,6 +123,49 @@ describe('warning: placement names no instance has', () => {
     expect(warned(s)).toEqual([]);
   });
 
+  // the instances this cluster can have (hand-read from scenario()): group ec2 launches
+  // m5.large only (on-demand: its first type), in us-east-1a, -1b, -1c, all with tier web
+  it('a negated comparison (!=, not_in, !~, not_exists; or their word forms) that excludes every value an instance can have', () => {
+    const types = 'the types the groups launch; an on-demand group launches its first type only: m5.large';
+    const never = 'no instance meets it; its tasks are never placed';
+    for (const op of ['!=', 'not_equals']) {
+      expect(warned(scenario(memberOf(`attribute:ecs.instance-type ${op} m5.large`)))).toEqual([
+        `${at}: memberOf "attribute:ecs.instance-type ${op} m5.large": "m5.large" is the only ecs.instance-type an instance of the cluster can have (${types}), so != excludes every instance: ${never}`,
+      ]);
+    }
+    expect(warned(scenario(memberOf('attribute:ecs.availability-zone not_in [us-east-1c, us-east-1a, us-east-1b, x]')))).toEqual([
+      `${at}: memberOf "attribute:ecs.availability-zone not_in [us-east-1c, us-east-1a, us-east-1b, x]": [us-east-1c, us-east-1a, us-east-1b, x] holds every ecs.availability-zone an instance of the cluster can have (the cluster's availabilityZones: us-east-1a, us-east-1b, us-east-1c), so not_in excludes every instance: ${never}`,
+    ]);
+    for (const op of ['!~', 'not_matches']) {
+      expect(warned(scenario(memberOf(`attribute:ecs.instance-type ${op} m5.*`)))).toEqual([
+        `${at}: memberOf "attribute:ecs.instance-type ${op} m5.*": the pattern m5.* matches every value of ecs.instance-type an instance of the cluster can have (${types}; it matches the whole value), so !~ excludes every instance: ${never}`,
+      ]);
+    }
+    expect(warned(scenario(memberOf('attribute:tier !exists')))).toEqual([
+      `${at}: memberOf "attribute:tier !exists": every instance of the cluster has tier (the values the groups' autoScalingGroup.attributes give it: web), so not_exists excludes every instance: ${never}`,
+    ]);
+    // under or: said, without "never placed" (the other side may hold)
+    expect(warned(scenario(memberOf('attribute:ecs.instance-type != m5.large or attribute:tier == web')))).toEqual([
+      `${at}: memberOf "attribute:ecs.instance-type != m5.large or attribute:tier == web": "m5.large" is the only ecs.instance-type an instance of the cluster can have (${types}), so != excludes every instance: no instance meets it`,
+    ]);
+  });
+
+  it('a negated comparison some instance meets, or under not, or on a custom attribute some group lacks: no warning', () => {
+    // c5.large is listed but never launched (an on-demand group launches its first type): excluding it leaves m5.large
+    expect(warned(scenario(memberOf('attribute:ecs.instance-type != c5.large')))).toEqual([]);
+    expect(warned(scenario(memberOf('attribute:ecs.availability-zone not_in [us-east-1a, us-east-1b]')))).toEqual([]);
+    expect(warned(scenario(memberOf('attribute:ecs.instance-type !~ c5.*')))).toEqual([]);
+    // case counts: M5.* matches no m5.large, so m5.large instances meet !~ M5.*
+    expect(warned(scenario(memberOf('attribute:ecs.instance-type !~ M5.*')))).toEqual([]);
+    // under not: not(x != m5.large) asks for x == m5.large, which holds
+    expect(warned(scenario(memberOf('not(attribute:ecs.instance-type != m5.large)')))).toEqual([]);
+    // the Spot group's instances have no tier: they meet tier != web and !exists
+    expect(warned(scenario(memberOf('attribute:tier != web'), {}, ['c6g.large']))).toEqual([]);
+    expect(warned(scenario(memberOf('attribute:tier !exists'), {}, ['c6g.large']))).toEqual([]);
+    // a second type a Spot group launches remains
+    expect(warned(scenario(memberOf('attribute:ecs.instance-type != m5.large'), {}, ['c6g.large']))).toEqual([]);
+  });
+
   it('an =~ pattern that matches none of the values (whole value, case included), with what it would match ignoring case', () => {
     expect(warned(scenario(memberOf('attribute:ecs.instance-type =~ M5.*')))).toEqual([
       `${at}: memberOf "attribute:ecs.instance-type =~ M5.*": the pattern M5.* matches none of the values of ecs.instance-type an instance of the cluster can have (the types the groups launch; an on-demand group launches its first type only: m5.large; it must match the whole value, case included, unless it begins (?i); ignoring case it would match m5.large): no instance meets it; its tasks are never placed`,

@@ -113,10 +113,26 @@ describe('schedule, time zone and time-of-day problems: all in one run', () => {
   });
 
   it('a misspelt fixed-offset zone is matched against the Etc zones ICU does not list', () => {
-    const text = edited(['timezone: Europe/Berlin\n          scalableTargetAction: { minCapacity: 8 }', 'timezone: Etc/GMT+15\n          scalableTargetAction: { minCapacity: 8 }', 1]);
+    const text = edited(['timezone: Europe/Berlin\n          scalableTargetAction: { minCapacity: 8 }', 'timezone: Etc/GMT+O5\n          scalableTargetAction: { minCapacity: 8 }', 1]);
     const file = writeScenario(dir, 'etc', text);
     expect(problems(file)).toEqual([
-      `${file}:${linesOf(text, 'Etc/GMT+15')[0]}: ${ACTIONS}.office-opens.timezone: expected an IANA time zone name such as Europe/Berlin or UTC, found "Etc/GMT+15" (did you mean "Etc/GMT+1"?)`,
+      `${file}:${linesOf(text, 'Etc/GMT+O5')[0]}: ${ACTIONS}.office-opens.timezone: expected an IANA time zone name such as Europe/Berlin or UTC, found "Etc/GMT+O5" (did you mean "Etc/GMT+5"?)`,
+    ]);
+  });
+
+  // the tz database's Etc zones: Etc/GMT+1 to +12 and Etc/GMT-1 to -14, signed as POSIX does
+  // (Etc/GMT-14 is UTC+14), so an Etc/GMT+N past 12 is likely UTC+N written in ISO's sign
+  const posix = "the sign is POSIX's, the inverse of ISO 8601's: Etc/GMT-14 is UTC+14, Etc/GMT+12 is UTC-12";
+  it.each([
+    ['Etc/GMT+14', ` (Etc/GMT+ stops at 12 and Etc/GMT- at 14, and ${posix}; did you mean "Etc/GMT-14", UTC+14?)`],
+    ['Etc/GMT+13', ` (Etc/GMT+ stops at 12 and Etc/GMT- at 14, and ${posix}; did you mean "Etc/GMT-13", UTC+13?)`],
+    ['Etc/GMT+15', ` (the Etc/GMT zones run from Etc/GMT-14 to Etc/GMT+12, and ${posix})`],
+    ['Etc/GMT-15', ` (the Etc/GMT zones run from Etc/GMT-14 to Etc/GMT+12, and ${posix})`],
+  ])('an Etc zone past its range, %s, says the range and the sign', (zone, hint) => {
+    const text = edited(['timezone: Europe/Berlin\n          scalableTargetAction: { minCapacity: 8 }', `timezone: ${zone}\n          scalableTargetAction: { minCapacity: 8 }`, 1]);
+    const file = writeScenario(dir, 'etc-range', text);
+    expect(problems(file)).toEqual([
+      `${file}:${linesOf(text, zone)[0]}: ${ACTIONS}.office-opens.timezone: expected an IANA time zone name such as Europe/Berlin or UTC, found "${zone}"${hint}`,
     ]);
   });
 

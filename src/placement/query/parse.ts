@@ -154,7 +154,7 @@ class Parser {
     const operator = this.parseOperator();
     if (operator === undefined) {
       const found = this.pos >= this.src.length ? 'the end of the text' : `"${this.peekToken()}"`;
-      this.fail(`expected an operator after "${this.src.slice(start, subjectEnd)}" at position ${opPos}, found ${found}${this.caseHint(this.peekWord())}`, opPos);
+      this.fail(`expected an operator after "${this.src.slice(start, subjectEnd)}" at position ${opPos}, found ${found}${this.notWordHint() || this.caseHint(this.peekWord())}`, opPos);
     }
     const allowed = operatorsFor(subject);
     if (!allowed.includes(operator)) {
@@ -239,6 +239,16 @@ class Parser {
     const lower = word.toLowerCase();
     if (word === lower || !KEYWORDS.has(lower)) return '';
     return ` (keywords and operators are lower case: did you mean "${lower}"?)`;
+  }
+
+  /**
+   * "not in", "not exists", "not equals", "not matches" written as two words (the negated
+   * word operators are one: not_in, ...; `not` alone negates an expression, before it):
+   * " (did you mean "not_in"?)" (lower case: NOT IN too), else "".
+   */
+  private notWordHint(): string {
+    const m = /^not\s+(in|exists|equals|matches)(?![A-Za-z0-9_])/i.exec(this.src.slice(this.pos));
+    return m === null ? '' : ` (did you mean "not_${m[1].toLowerCase()}"?)`;
   }
 
   /** The word (letters, digits, _) at the current position. */

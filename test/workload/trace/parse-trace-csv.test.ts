@@ -22,6 +22,18 @@ describe('parseTraceCsv: well-formed files', () => {
     expect(parseTraceCsv('time_s;rps\n0;1\n1;2', opts)).toEqual([{ t: 0, value: 1 }, { t: 1000, value: 2 }]);
     expect(parseTraceCsv('time_s\trps\n0\t1\n0.5\t2', opts)).toEqual([{ t: 0, value: 1 }, { t: 500, value: 2 }]);
   });
+  it('the separator is whichever of , ; tab the header has most; on a tie the comma, then the semicolon', () => {
+    // two semicolons and one comma (in a column name): semicolons
+    expect(parseTraceCsv('time_s;rps;a,b\n0;1;x\n1;2;y', opts)).toEqual([{ t: 0, value: 1 }, { t: 1000, value: 2 }]);
+    // two tabs and one semicolon: tabs
+    expect(parseTraceCsv('time_s\trps\ta;b\n0\t1\tx\n', opts)).toEqual([{ t: 0, value: 1 }]);
+    // one comma, one semicolon: commas (the columns are "time_s" and "rps;a")
+    expect(parseTraceCsv('time_s,rps;a\n0,1\n1,2', { ...opts, valueColumn: 'rps;a' })).toEqual([{ t: 0, value: 1 }, { t: 1000, value: 2 }]);
+    // one comma, one tab: commas
+    expect(parseTraceCsv('rps\tq,time_s\n3,0\n', { ...opts, valueColumn: 'rps\tq' })).toEqual([{ t: 0, value: 3 }]);
+    // one semicolon, one tab: semicolons
+    expect(parseTraceCsv('time_s;rps\tq\n0;4\n', { ...opts, valueColumn: 'rps\tq' })).toEqual([{ t: 0, value: 4 }]);
+  });
 });
 
 describe('parseTraceCsv: malformed files name the file, line and column', () => {
