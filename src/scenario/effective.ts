@@ -27,7 +27,7 @@
 import { createPriceBook } from '../model/pricing/index.js';
 import { defaultStrategies } from '../placement/index.js';
 import { DEFAULT_ECS_COOLDOWN_MS, defaultStatistic } from '../scaling/index.js';
-import { DEFAULT_MAX_QUEUE_PER_TASK, DEFAULT_RETENTION_MS, resolveServiceConfig } from '../workload/service/resolve-config.js';
+import { DEFAULT_ACTIVATION_METRICS_DELAY_MS, DEFAULT_INACTIVE_AFTER_MS, DEFAULT_MAX_QUEUE_PER_TASK, DEFAULT_RETENTION_MS, resolveServiceConfig } from '../workload/service/resolve-config.js';
 import type { ServiceWorkloadConfig } from '../workload/service/types.js';
 import { pricedByRun } from './priced.js';
 import type { ResolvedScenario } from './resolve.js';
@@ -194,13 +194,17 @@ type Workload = NonNullable<Scenario['services'][string]['workload']>;
 
 /**
  * An http workload's maxQueuePerTask (100) and a queue workload's messageRetentionPeriod
- * (SQS's 4 days), each only where it applies (the other is refused on that type), in the
+ * (SQS's 4 days), inactiveAfter (6 hours) and activationMetricsDelay (15 minutes), each only where it applies (the other is refused on that type), in the
  * place the schema gives the key: after perTask.
  */
 function withWorkloadDefaults(w: Workload, fidelity: ServiceConfig['fidelity']): Workload {
   const fill: Partial<Workload> =
     w.type === 'queue'
-      ? w.messageRetentionPeriod === undefined ? { messageRetentionPeriod: DEFAULT_RETENTION_MS } : {}
+      ? {
+          ...(w.messageRetentionPeriod === undefined ? { messageRetentionPeriod: DEFAULT_RETENTION_MS } : {}),
+          ...(w.inactiveAfter === undefined ? { inactiveAfter: DEFAULT_INACTIVE_AFTER_MS } : {}),
+          ...(w.activationMetricsDelay === undefined ? { activationMetricsDelay: DEFAULT_ACTIVATION_METRICS_DELAY_MS } : {}),
+        }
       : w.maxQueuePerTask === undefined ? { maxQueuePerTask: DEFAULT_MAX_QUEUE_PER_TASK } : {};
   const perTask = withPerTaskDefaults(w, fidelity);
   return Object.fromEntries(Object.entries(w).flatMap(([k, v]) => (k === 'perTask' ? [[k, perTask], ...Object.entries(fill)] : [[k, v]]))) as Workload;

@@ -303,6 +303,18 @@ function durationUpTo(maxMs: number) {
 /** A duration in integer milliseconds, at most MAX_DURATION_MS (ten years). */
 export const duration = durationUpTo(MAX_DURATION_MS);
 
+/**
+ * A duration from `minMs` to `maxMs` (both within ten years); `why` says where the range
+ * comes from. "expected a duration from 1 ms to 6h (...), found 7h".
+ */
+export function durationWithin(minMs: number, maxMs: number, why: string) {
+  return durationUpTo(MAX_DURATION_MS).superRefine((ms, ctx) => {
+    if (ms < minMs || ms > maxMs) {
+      ctx.addIssue({ code: 'custom', message: `expected a duration from ${minMs === 0 ? '0' : formatDuration(minMs)} to ${formatDuration(maxMs)} (${why}), found ${formatDuration(ms)}` });
+    }
+  });
+}
+
 /** A duration > 0 ms, at most MAX_DURATION_MS (ten years). */
 export const positiveDuration = positiveDurationUpTo(MAX_DURATION_MS);
 

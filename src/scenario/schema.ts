@@ -6,6 +6,7 @@ import {
   discriminated,
   distribution,
   duration,
+  durationWithin,
   enabled,
   ruleNamed,
   AAS_NAME_RULES,
@@ -29,7 +30,7 @@ import {
 import { traceSchema } from './trace-schema.js';
 import { INSTANCE_CATALOG, lookupInstanceType, type CustomInstanceType } from '../model/capacity/instance-catalog.js';
 import { describe, formatDuration, MAX_DURATION_MS } from './duration.js';
-import { MAX_RETENTION_MS, MIN_RETENTION_MS } from '../workload/service/resolve-config.js';
+import { DEFAULT_ACTIVATION_METRICS_DELAY_MS, DEFAULT_INACTIVE_AFTER_MS, MAX_RETENTION_MS, MIN_RETENTION_MS } from '../workload/service/resolve-config.js';
 import { MAX_PRICE_PER_HOUR, MAX_PRICE_WHY } from '../model/pricing/max-price.js';
 import { likelyMeant, timeZoneHint } from './did-you-mean.js';
 import { ACTION_TIME_EXPECTED, MAX_API_INTEGER, MAX_TARGET_VALUE, MIN_TARGET_MAGNITUDE, defaultStatistic, scheduledActionTimeProblems } from '../scaling/index.js';
@@ -512,12 +513,15 @@ function rawKey(value: unknown, ...keys: string[]): unknown {
 const workload = checkedBefore(
   (value) => {
     if (rawKey(value, 'type') !== 'queue') {
-      const retention = rawKey(value, 'messageRetentionPeriod');
-      if (retention === undefined) return [];
-      return [{
-        path: ['messageRetentionPeriod'],
-        message: `expected no messageRetentionPeriod on an http workload (it is an SQS queue's MessageRetentionPeriod: how long a message may wait before SQS deletes it), found ${describe(retention)}; remove it, or set type: queue`,
-      }];
+      const sqsKeys: [string, string][] = [
+        ['messageRetentionPeriod', "an SQS queue's MessageRetentionPeriod: how long a message may wait before SQS deletes it"],
+        ['inactiveAfter', 'how long an SQS queue stays active, its CloudWatch metrics sent, with no message and no worker polling it'],
+        ['activationMetricsDelay', "how late an SQS queue's CloudWatch metrics resume when it is activated from an inactive state"],
+      ];
+      return sqsKeys.flatMap(([key, what]) => {
+        const v = rawKey(value, key);
+        return v === undefined ? [] : [{ path: [key], message: `expected no ${key} on an http workload (it is ${what}), found ${describe(v)}; remove it, or set type: queue` }];
+      });
     }
     const issues: RawIssue[] = [];
     const maxQueue = rawKey(value, 'maxQueuePerTask');
@@ -545,6 +549,14 @@ const workload = checkedBefore(
     maxQueuePerTask: nonNegInt.optional(),
     /** queue only (refused on http above); absent: SQS's default, 4 days (resolve-config.ts). */
     messageRetentionPeriod: wholeSeconds("SQS's MessageRetentionPeriod", { min: MIN_RETENTION_MS / 1000, max: MAX_RETENTION_MS / 1000, source: "SQS's MessageRetentionPeriod range, CreateQueue: default 345600 (4 days)" }).optional(),
+    /**
+     * queue only (refused on http above): SQS stops sending a queue's metrics once it has been
+     * inactive (no message, no worker polling) this long; absent: SQS's six hours, the most
+     * (the simulation; filled in for scenario.json by effective.ts).
+     */
+    inactiveAfter: durationWithin(1, DEFAULT_INACTIVE_AFTER_MS, 'SQS keeps a queue active for up to six hours after its last message or API action').optional(),
+    /** queue only: how late the metrics resume once the queue is activated again; absent: 15 minutes, AWS's "up to 15 minutes"; 0: at once. */
+    activationMetricsDelay: durationWithin(0, DEFAULT_ACTIVATION_METRICS_DELAY_MS, 'CloudWatch metrics of a queue activated from an inactive state "may be delayed up to 15 minutes"').optional(),
     slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
   }),
 );

@@ -23,6 +23,8 @@ export const EVENT_TYPES = [
   'instance-draining',
   'instance-terminated',
   'spot-interruption',
+  'queue-inactive',
+  'queue-metrics-resumed',
 ] as const;
 export type EventType = (typeof EVENT_TYPES)[number];
 

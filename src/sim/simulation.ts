@@ -15,6 +15,8 @@ import { ManagedScaling } from '../model/capacity/managed-scaling.js';
 import { ReservationDatapoints } from './reservation-datapoints.js';
 import { reservationFromCounts, type ReservationEstimate } from '../model/capacity/reservation.js';
 import { visibleMessages } from '../model/queue-metric.js';
+import { SqsActivity } from './sqs-activity.js';
+import { DEFAULT_ACTIVATION_METRICS_DELAY_MS, DEFAULT_INACTIVE_AFTER_MS } from '../workload/service/resolve-config.js';
 import type { TaskRequirement } from '../model/capacity/pack-provisioning-tasks.js';
 import { estimateRoom } from './daemon-reserve.js';
 import type { ResolvedScenario } from '../scenario/index.js';
@@ -96,6 +98,8 @@ export class Simulation {
   readonly groupScalers = new Map<string, GroupTargetTracking>();
   /** Each service's figures of the period being closed (valid until its next endPeriod). */
   private readonly lastStats: (PeriodStats | null)[] = [];
+  /** Each queue service's SQS queue activity (sqs-activity.ts), null for the others. */
+  private readonly sqsActivity: (SqsActivity | null)[] = [];
   readonly summaries: ServiceSummary[] = [];
   /** ECS managed scaling by group, with the CapacityProviderReservation datapoints not published yet. */
   readonly managed = new Map<string, { group: AutoScalingGroup; policy: ManagedScaling; unpublished: ReservationDatapoints; estimate: ReservationEstimate }>();
@@ -173,6 +177,11 @@ export class Simulation {
       const workload = cfg.config.workload;
       const trace = workload ? buildServiceTrace(cfg.name, workload.requestRate, scenario, world.streams) : null;
       this.traces.push(trace);
+      this.sqsActivity.push(
+        workload?.type === 'queue'
+          ? new SqsActivity(workload.inactiveAfter ?? DEFAULT_INACTIVE_AFTER_MS, workload.activationMetricsDelay ?? DEFAULT_ACTIVATION_METRICS_DELAY_MS)
+          : null,
+      );
       if (workload && trace) {
         svc.loadModel = createServiceLoadModel(
           {
@@ -449,6 +458,10 @@ export class Simulation {
     const running = svc.running;
     const cpu = n > 0 ? cpuSum / n : null;
     const memory = n > 0 ? memSum / n : null;
+    // an inactive SQS queue sends no metrics, nor one activated less than
+    // activationMetricsDelay ago (sqs-activity.ts); the tasks RUNNING in the period poll it
+    const sqs = this.sqsActivity[i];
+    const sqsSends = sqs === null || this.sqsPeriod(sqs, svc, from, to, (stats?.offered ?? 0) > 0 || (stats?.backlog ?? 0) > 0, Math.max(n, running));
     const scaler = this.scalers[i];
     if (scaler) {
       if (n > 0) {
@@ -459,7 +472,7 @@ export class Simulation {
         scaler.putDatapoint(from, 'MemoryUtilization', memSum, memMin, memMax, n, n);
       }
       if (perTarget !== null) scaler.putDatapoint(from, 'RequestCountPerTarget', perTarget, perTarget, perTarget, 1, targets);
-      if (stats?.backlog !== undefined) {
+      if (stats?.backlog !== undefined && sqsSends) {
         // the queue's own metric (AWS/SQS): one sample a minute of the visible messages,
         // reported for an active queue whatever its consumers (sqs-available-cloudwatch-
         // metrics.html), so alarms on it see data with 0 tasks RUNNING: the period-end
@@ -523,6 +536,13 @@ export class Simulation {
       // no load balancer: no target group, no RequestCountPerTarget metric
       requestCountPerTarget: loadBalancer ? perTarget : null,
     });
+  }
+
+  /** Closes the period of a queue's SQS activity, logging its event; whether SQS sends the period's datapoints. */
+  private sqsPeriod(sqs: SqsActivity, svc: ServiceRuntime, from: number, to: number, messages: boolean, tasks: number): boolean {
+    const sends = sqs.period(from, to, messages, tasks);
+    if (sqs.event !== null) this.world.log(sqs.event.type, svc.name, sqs.event.message);
+    return sends;
   }
 
   private capacityMetrics(from: number, to: number): void {

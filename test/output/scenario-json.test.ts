@@ -111,12 +111,14 @@ describe('scenario.json', () => {
     for (const [name, v] of daemons) expect(v, name).not.toHaveProperty('availabilityZoneRebalancing');
   });
 
-  it('an http workload records maxQueuePerTask 100 and no messageRetentionPeriod; a queue workload the reverse: SQS\'s 4 days (345600 s) and no maxQueuePerTask, a key it refuses', () => {
+  it('an http workload records maxQueuePerTask 100 and no messageRetentionPeriod; a queue workload the reverse: SQS\'s 4 days (345600 s), inactiveAfter 6 h and activationMetricsDelay 15 min, and no maxQueuePerTask, a key it refuses', () => {
     const http = quickstart();
     delete http.services.web.workload.maxQueuePerTask;
     const h = (effectiveScenario(loadScenarioObject('http', http, { baseDir: '.' })) as any).services.web.workload;
     expect(h.maxQueuePerTask).toBe(100);
     expect(h).not.toHaveProperty('messageRetentionPeriod');
+    expect(h).not.toHaveProperty('inactiveAfter');
+    expect(h).not.toHaveProperty('activationMetricsDelay');
     // in the place the schema gives the key: after perTask
     expect(Object.keys(h)).toEqual(['type', 'requestRate', 'perTask', 'maxQueuePerTask', 'slo']);
     const queue = quickstart();
@@ -130,10 +132,16 @@ describe('scenario.json', () => {
     const q = (effectiveScenario(loadScenarioObject('queue', queue, { baseDir: '.' })) as any).services.web.workload;
     expect(q).not.toHaveProperty('maxQueuePerTask');
     expect(q.messageRetentionPeriod).toBe(4 * 24 * 3600 * 1000);
-    expect(Object.keys(q)).toEqual(['type', 'requestRate', 'perTask', 'messageRetentionPeriod', 'slo']);
+    expect(q.inactiveAfter).toBe(6 * 3600 * 1000);
+    expect(q.activationMetricsDelay).toBe(15 * 60 * 1000);
+    expect(Object.keys(q)).toEqual(['type', 'requestRate', 'perTask', 'messageRetentionPeriod', 'inactiveAfter', 'activationMetricsDelay', 'slo']);
     // a written one is kept
     w.messageRetentionPeriod = '60s';
     expect((effectiveScenario(loadScenarioObject('queue60', queue, { baseDir: '.' })) as any).services.web.workload.messageRetentionPeriod).toBe(60_000);
+    w.inactiveAfter = '1h';
+    w.activationMetricsDelay = 0;
+    const q1 = (effectiveScenario(loadScenarioObject('queue1h', queue, { baseDir: '.' })) as any).services.web.workload;
+    expect([q1.inactiveAfter, q1.activationMetricsDelay]).toEqual([3_600_000, 0]);
   });
 
   it('a target tracking policy with customMetric records its customMetricStatistic (Sum for RequestCountPerTarget, else Average), as a step alarm its statistic; none with a predefined metric', () => {

@@ -56,7 +56,8 @@ export function metricLabel(metricName: string | null): { label: string; unit: s
 
 /**
  * Metrics measured over RUNNING tasks (or their targets): no datapoint while none runs.
- * ApproximateNumberOfMessagesVisible, the queue's own, has one whatever the tasks.
+ * ApproximateNumberOfMessagesVisible, the queue's own, has one whatever the tasks (while the
+ * queue is active: docs/assumptions.md, "Inactive queue").
  */
 export function needsRunningTask(metricName: string | null): boolean {
   return metricName === 'CPUUtilization' || metricName === 'MemoryUtilization' || metricName === 'RequestCountPerTarget' || metricName === 'BacklogPerTask';

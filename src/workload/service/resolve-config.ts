@@ -36,6 +36,18 @@ export const DEFAULT_RETENTION_MS = 345_600_000;
 export const DEFAULT_MAX_QUEUE_PER_TASK = 100;
 export const MIN_RETENTION_MS = 60_000;
 export const MAX_RETENTION_MS = 1_209_600_000;
+/**
+ * SQS's inactive queue (SQSDeveloperGuide monitoring-using-cloudwatch.html): "active for up
+ * to six hours" after it last contained messages or an API action accessed it; SQS sends no
+ * metrics for an inactive queue. workload.inactiveAfter, default and most: six hours.
+ */
+export const DEFAULT_INACTIVE_AFTER_MS = 21_600_000;
+/**
+ * "When a queue is activated from an inactive state, CloudWatch metrics may be delayed up to
+ * 15 minutes" (same page): workload.activationMetricsDelay, default and most 15 minutes (the
+ * worst case, for planning), 0 turns it off.
+ */
+export const DEFAULT_ACTIVATION_METRICS_DELAY_MS = 900_000;
 
 /**
  * capacityRps above concurrency / mean service time is an I/O-bound task (its CPU stays

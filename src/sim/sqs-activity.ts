@@ -1,0 +1,83 @@
+// An SQS queue's activity as CloudWatch sees it (SQSDeveloperGuide monitoring-using-
+// cloudwatch.html): SQS sends a queue's metrics at one-minute intervals while the queue is
+// active, "for up to six hours" after it last contained messages or any API action accessed
+// it; for an inactive queue it stops sending them, and "when a queue is activated from an
+// inactive state, CloudWatch metrics may be delayed up to 15 minutes".
+//
+// ecsim's reading, per metric period (docs/assumptions.md): a period in which a message
+// arrived or was visible at its end, or a task was RUNNING (a worker polls the queue all the
+// time, a ReceiveMessage API action; a message in flight is on a RUNNING task), touches the
+// queue; the queue goes inactive `inactiveAfter` after the end of the last period that
+// touched it. The first touching period after that activates it at its start; its metrics
+// are sent again from the period starting `activationMetricsDelay` later (the worst case of
+// AWS's "up to"), none before.
+
+import { formatDuration } from '../scenario/duration.js';
+
+/** What the simulation logs of a queue's activity (an events.csv row). */
+export interface SqsActivityEvent {
+  type: 'queue-inactive' | 'queue-metrics-resumed';
+  message: string;
+}
+
+export class SqsActivity {
+  /** The end of the last period that touched the queue (the run starts with it active). */
+  private lastTouched = 0;
+  private inactive = false;
+  /** Datapoints of periods starting before this are not sent (the activation's delay). */
+  private resumeAt = 0;
+  /** Activated, its metrics not sent again yet: when, and by what. */
+  private activation: { at: number; by: string } | null = null;
+  /** The event the last period() call logs, if any (read right after it). */
+  event: SqsActivityEvent | null = null;
+
+  constructor(
+    readonly inactiveAfterMs: number,
+    readonly activationDelayMs: number,
+  ) {}
+
+  /**
+   * The period [from, to) closed: `messages` whether a message arrived in it or was visible
+   * at its end, `tasks` the tasks RUNNING in it (they poll the queue). Returns whether SQS
+   * sends the period's datapoints; sets `event` when the queue goes inactive or its metrics
+   * resume.
+   */
+  period(from: number, to: number, messages: boolean, tasks: number): boolean {
+    this.event = null;
+    if (messages || tasks > 0) {
+      if (this.inactive) {
+        this.inactive = false;
+        this.resumeAt = from + this.activationDelayMs;
+        this.activation = { at: from, by: messages ? 'a message arrived' : `${tasks === 1 ? 'a task polls' : `${tasks} tasks poll`} it` };
+      }
+      this.lastTouched = to;
+    } else if (!this.inactive) {
+      const inactiveAt = this.lastTouched + this.inactiveAfterMs;
+      if (inactiveAt <= to) {
+        this.inactive = true;
+        this.activation = null;
+        this.event = {
+          type: 'queue-inactive',
+          message:
+            `SQS queue inactive: no message and no task polling it for ${formatDuration(to - this.lastTouched)} (since ${formatDuration(this.lastTouched)}; inactiveAfter ${formatDuration(this.inactiveAfterMs)}); ` +
+            'SQS stops sending its CloudWatch metrics (ApproximateNumberOfMessagesVisible, and BacklogPerTask computed from it): alarms on them see missing data',
+        };
+        // the period that began while the queue was still active keeps its datapoint
+        return from < inactiveAt;
+      }
+    }
+    if (this.inactive || from < this.resumeAt) return false;
+    if (this.activation !== null) {
+      const { at, by } = this.activation;
+      this.activation = null;
+      const delay = from - at;
+      this.event = {
+        type: 'queue-metrics-resumed',
+        message:
+          `SQS queue active again since ${formatDuration(at)} (${by}); its CloudWatch metrics resume with the datapoint at ${formatDuration(from)}, ` +
+          `${formatDuration(delay)} after activation (activationMetricsDelay ${formatDuration(this.activationDelayMs)}: "may be delayed up to 15 minutes")`,
+      };
+    }
+    return true;
+  }
+}
