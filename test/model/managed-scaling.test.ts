@@ -119,11 +119,17 @@ describe('managed scaling: scale out (managed-scaling-behavior.html, §6)', () =
     const d = policy({ maximumScalingStepSize: 1 }).onMetric(0, 5, 4, 4, 5, false, 5, 1)!;
     expect(d.message).toBe(
       'desired 4 -> 5 (managed scaling asg-m5: CapacityProviderReservation 1 datapoint > 100: 125.0; M=5 N=4; ' +
-        'waiting tasks need 5 instances, bounded to 1 (scaling step size 1-1); ceil(5 / 1.00) = 5)',
+        'waiting tasks need 5 instances, capped at 1 (maximumScalingStepSize 1); ceil(5 / 1.00) = 5)',
     );
     // minimumScalingStepSize 3 from N 0, 1 task (X = 1): M = 3, the first scale out from zero (2) raised to 3
     const z = policy({ minimumScalingStepSize: 3 }).onMetric(0, 3, 0, 0, 3, false, 1, 3)!;
-    expect(z.message).toContain('M=3 N=0; waiting tasks need 1 instance, bounded to 3 (scaling step size 3-10000); N=0: the first scale out from zero launches 2; step 2 -> 3');
+    expect(z.message).toContain('M=3 N=0; waiting tasks need 1 instance, raised to 3 (minimumScalingStepSize 3); N=0: the first scale out from zero launches 2; step 2 -> 3');
+    // both set (2-3): a raise names the minimum, a cap the maximum. 1 task from N 4 all busy,
+    // X = 1 -> 2, M = 4 + 2 = 6; 8 tasks, X = 4 -> 3, M = 4 + 3 = 7
+    const both = policy({ minimumScalingStepSize: 2, maximumScalingStepSize: 3 });
+    expect(both.onMetric(0, 6, 4, 4, 6, false, 1, 2)!.message).toContain('M=6 N=4; waiting tasks need 1 instance, raised to 2 (minimumScalingStepSize 2); ceil(6 / 1.00) = 6');
+    const both2 = policy({ minimumScalingStepSize: 2, maximumScalingStepSize: 3 });
+    expect(both2.onMetric(0, 7, 4, 4, 7, false, 4, 3)!.message).toContain('M=7 N=4; waiting tasks need 4 instances, capped at 3 (maximumScalingStepSize 3); ceil(7 / 1.00) = 7');
     // no bound: no clause
     expect(policy({ maximumScalingStepSize: 10 }).onMetric(0, 5, 4, 4, 5, false, 1, 1)!.message).toContain('M=5 N=4; ceil(5 / 1.00) = 5)');
   });

@@ -54,9 +54,9 @@ describe('maximumScalingStepSize bounds the instances M counts for the waiting t
     ]);
     // the message says the bound: 10 tasks need 5 instances at N = 0, 8 need 4 at N = 1
     expect(acts[0].message).toContain(
-      'M=1 N=0; waiting tasks need 5 instances, bounded to 1 (scaling step size 1-1); N=0: the first scale out from zero launches 2; step 2 -> 1',
+      'M=1 N=0; waiting tasks need 5 instances, capped at 1 (maximumScalingStepSize 1); N=0: the first scale out from zero launches 2; step 2 -> 1',
     );
-    expect(acts[1].message).toContain('M=2 N=1; waiting tasks need 4 instances, bounded to 1 (scaling step size 1-1); ceil(2 / 1.00) = 2');
+    expect(acts[1].message).toContain('M=2 N=1; waiting tasks need 4 instances, capped at 1 (maximumScalingStepSize 1); ceil(2 / 1.00) = 2');
   });
 });
 
@@ -92,7 +92,7 @@ describe('minimumScalingStepSize raises the instances M counts for the waiting t
     expect(acts[0].time / 1000).toBe(120);
     expect(acts[0].message.slice(0, acts[0].message.indexOf(' ('))).toBe('desired 0 -> 3');
     expect(acts[0].message).toContain(
-      'M=3 N=0; waiting tasks need 1 instance, bounded to 3 (scaling step size 3-10000); N=0: the first scale out from zero launches 2; step 2 -> 3 (scaling step size 3-10000)',
+      'M=3 N=0; waiting tasks need 1 instance, raised to 3 (minimumScalingStepSize 3); N=0: the first scale out from zero launches 2; step 2 -> 3 (scaling step size 3-10000)',
     );
   });
 
@@ -134,7 +134,7 @@ describe('below targetCapacity 100 a binding minimumScalingStepSize overshoots, 
       [120, 'desired 4 -> 14'],
       [1080, 'desired 14 -> 10'],
     ]);
-    expect(acts[0].message).toContain('M=7 N=4; waiting tasks need 1 instance, bounded to 3 (scaling step size 3-10000); ceil(7 / 0.50) = 14');
+    expect(acts[0].message).toContain('M=7 N=4; waiting tasks need 1 instance, raised to 3 (minimumScalingStepSize 3); ceil(7 / 0.50) = 14');
     expect(acts[1].message).toContain('M=5 N=14; ceil(5 / 0.50) = 10');
   });
 });

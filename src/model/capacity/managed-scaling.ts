@@ -246,10 +246,15 @@ export class ManagedScaling {
     return null;
   }
 
-  /** "M=.. N=..", and the step sizes' bound on the waiting tasks' part of M when one applies. */
+  /**
+   * "M=.. N=..", and the step sizes' bound on the waiting tasks' part of M when one applies:
+   * "raised to 3 (minimumScalingStepSize 3)" when the minimum lifts X, "capped at 1
+   * (maximumScalingStepSize 1)" when the maximum lowers it (stepBoundedInstances).
+   */
   private mAndN(m: number, n: number, x: number, bounded: number): string {
     if (bounded === x) return `M=${m} N=${n}`;
-    return `M=${m} N=${n}; waiting tasks need ${x} ${x === 1 ? 'instance' : 'instances'}, bounded to ${bounded} (scaling step size ${this.minStep}-${this.maxStep})`;
+    const bound = bounded > x ? `raised to ${bounded} (minimumScalingStepSize ${this.minStep})` : `capped at ${bounded} (maximumScalingStepSize ${this.maxStep})`;
+    return `M=${m} N=${n}; waiting tasks need ${x} ${x === 1 ? 'instance' : 'instances'}, ${bound}`;
   }
 
   private clampToGroup(x: number): number {

@@ -76,18 +76,24 @@ describe('scaling activities from events.csv', () => {
     expect(explainCause('asg', scaleIn, { settings, periodS: 60 })).toBe('CapacityProviderReservation was below its target 100 % for 2 min (50.0, 50.0 %; 1 instance needed, 4 running; at most 1 per step (25 % of desired 4))');
   });
 
-  it('says M is the waiting tasks\' instances bounded by the step sizes, not the instances needed, when the message records a bound', () => {
+  it('says M is the instances counted, not needed, when the message records the step sizes\' bound on the waiting tasks\' instances, and keeps the bound', () => {
     const settings = readScenarioSettings(null, undefined);
     // maximumScalingStepSize 1: 10 waiting tasks need 5 instances, M = 4 + 1 = 5
-    const capped = 'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 125.0; M=5 N=4; waiting tasks need 5 instances, bounded to 1 (scaling step size 1-1); ceil(5 / 1.00) = 5';
+    const capped = 'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 125.0; M=5 N=4; waiting tasks need 5 instances, capped at 1 (maximumScalingStepSize 1); ceil(5 / 1.00) = 5';
     expect(explainCause('asg', capped, { settings, periodS: 60 })).toBe(
-      "CapacityProviderReservation was above its target 100 % for 60 s (125.0 %; M 5 (counting the waiting tasks' instances bounded by the step sizes), 4 running; waiting tasks need 5 instances, bounded to 1 (scaling step size 1-1))",
+      "CapacityProviderReservation was above its target 100 % for 60 s (125.0 %; 5 instances counted, 4 running; waiting tasks need 5 instances, capped at 1 (maximumScalingStepSize 1))",
+    );
+    // maximumScalingStepSize 1 from N 0: 10 waiting tasks need 5 instances, M = 0 + 1 (one instance, singular)
+    const one =
+      'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 200.0; M=1 N=0; waiting tasks need 5 instances, capped at 1 (maximumScalingStepSize 1); N=0: the first scale out from zero launches 2; step 2 -> 1 (scaling step size 1-1)';
+    expect(explainCause('asg', one, { settings, periodS: 60 })).toBe(
+      'CapacityProviderReservation was above its target 100 % for 60 s (200.0 %; 1 instance counted, 0 running; waiting tasks need 5 instances, capped at 1 (maximumScalingStepSize 1); the first scale out from zero launches 2; step 2 -> 1 (scaling step size 1-1))',
     );
     // minimumScalingStepSize 3: one waiting task needs 1 instance, M = 0 + 3
     const raised =
-      'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 200.0; M=3 N=0; waiting tasks need 1 instance, bounded to 3 (scaling step size 3-10000); N=0: the first scale out from zero launches 2; step 2 -> 3 (scaling step size 3-10000)';
+      'managed scaling asg: CapacityProviderReservation 1 datapoint > 100: 200.0; M=3 N=0; waiting tasks need 1 instance, raised to 3 (minimumScalingStepSize 3); N=0: the first scale out from zero launches 2; step 2 -> 3 (scaling step size 3-10000)';
     expect(explainCause('asg', raised, { settings, periodS: 60 })).toBe(
-      "CapacityProviderReservation was above its target 100 % for 60 s (200.0 %; M 3 (counting the waiting tasks' instances bounded by the step sizes), 0 running; waiting tasks need 1 instance, bounded to 3 (scaling step size 3-10000); the first scale out from zero launches 2; step 2 -> 3 (scaling step size 3-10000))",
+      "CapacityProviderReservation was above its target 100 % for 60 s (200.0 %; 3 instances counted, 0 running; waiting tasks need 1 instance, raised to 3 (minimumScalingStepSize 3); the first scale out from zero launches 2; step 2 -> 3 (scaling step size 3-10000))",
     );
   });
 

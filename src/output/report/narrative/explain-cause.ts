@@ -20,7 +20,7 @@ const METRIC_WORDS: Record<string, { name: string; unit: string }> = {
 const TARGET_TRACKING = /^target tracking (\S+): (\d+) datapoints? ([<>]=?) ([\d.]+): ([-\d.\s]+?)(?:;|$)/;
 const MANAGED = /^managed scaling \S+: CapacityProviderReservation (\d+) datapoints? ([<>]=?) ([\d.]+)(?: \([^)]*\))?: ([-\d.e+ ]+?); M=(\d+) N=(\d+)/;
 /** The clause after "M=.. N=.." when the step sizes bounded the waiting tasks' part of M. */
-const STEP_BOUND = /^waiting tasks need \d+ instances?, bounded to \d+ \(scaling step size \d+-\d+\)$/;
+const STEP_BOUND = /^waiting tasks need \d+ instances?, (?:raised to \d+ \(minimumScalingStepSize \d+\)|capped at \d+ \(maximumScalingStepSize \d+\))$/;
 const SCHEDULED = /^scheduled action (\S+) \(([^)]*\)?)\)/;
 
 export interface CauseContext {
@@ -60,11 +60,10 @@ export function explainCause(subject: string, cause: string, ctx: CauseContext):
     const dir = op.startsWith('>') ? 'above' : 'below';
     const limits = managedLimits(cause.slice(m[0].length));
     // M counts the waiting tasks' instances bounded by the step sizes, not what they need,
-    // when the recorded clause says a bound applied (managed-scaling.ts, mAndN)
+    // when the recorded clause says a bound applied (managed-scaling.ts, mAndN): "counted",
+    // and the clause, kept among the limits, says what the tasks need and the bound
     const bounded = limits.some((x) => STEP_BOUND.test(x));
-    const needed = bounded
-      ? `M ${mNeeded} (counting the waiting tasks' instances bounded by the step sizes), ${nRunning} running`
-      : `${mNeeded} ${mNeeded === '1' ? 'instance' : 'instances'} needed, ${nRunning} running`;
+    const needed = `${mNeeded} ${mNeeded === '1' ? 'instance' : 'instances'} ${bounded ? 'counted' : 'needed'}, ${nRunning} running`;
     return `CapacityProviderReservation was ${dir} its target ${target} % for ${spanLabel(n * ctx.periodS)} (${shown} %; ${[needed, ...limits].join('; ')})`;
   }
   m = SCHEDULED.exec(cause);
