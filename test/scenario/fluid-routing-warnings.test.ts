@@ -1,14 +1,17 @@
-// Fluid-fidelity approximations that routing makes weak are warned of, pointing to
-// fidelity: request. Least-outstanding under ALB fail-open: fluid gives every unhealthy
+// Two fluid-fidelity approximations that routing makes weak are warned of, pointing to
+// fidelity: request. (1) least-outstanding under ALB fail-open: fluid gives every unhealthy
 // target an equal share, request fidelity sends more to a target whose application has not
 // started (it fails each request at once, so none is outstanding there). Fail-open needs a
 // target turned unhealthy: unhealthyThreshold failed checks (at k x interval after RUNNING)
 // before the first passing one, the first check at or after the application's start.
+// (2) round-robin with maxQueuePerTask below 4 at concurrency above 1: fluid's Poisson
+// arrivals drop more than round-robin's smoother ones.
 
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { loadScenarioObject, scenarioWarnings } from '../../src/scenario/index.js';
+import { quickstart } from '../helpers.js';
 
 /** The library's health-check-grace-period scenario without its experiment keys, changed by `edit`. */
 const graceScenario = (edit: (s: Record<string, any>) => void) => {
@@ -60,5 +63,34 @@ describe('warning: least-outstanding in fluid fidelity where fail-open is possib
     expect(routingWarnings((s) => (s.services.web.fidelity = 'request'))).toEqual([]);
     expect(routingWarnings((s) => (s.services.web.loadBalancer.routing = 'round-robin'))).toEqual([]);
     expect(routingWarnings((s) => (s.services.web.loadBalancer.routing = 'random'))).toEqual([]);
+  });
+});
+
+const queueWarnings = (edit: (s: Record<string, any>) => void) => {
+  const s = quickstart();
+  edit(s);
+  return at(s, 'services.web.workload.maxQueuePerTask');
+};
+
+describe('warning: round-robin with a small maxQueuePerTask at concurrency above 1 in fluid fidelity', () => {
+  const message = (cap: number, concurrency: number) =>
+    `${cap} with round-robin at concurrency ${concurrency} in fluid fidelity: fluid takes each task's arrivals as Poisson, but round-robin's are smoother, so with a queue this small it drops too many requests and reads CPU low (4 tasks of concurrency 4 at 72 % load, a queue of 2: 5.1 % dropped against 3.5 %); use fidelity: request (notes/service-model.md)`;
+
+  it('the quick start (round-robin, concurrency 8) with a queue of 0 or 3 is warned; 4 and the 100 it has are not', () => {
+    expect(queueWarnings((s) => (s.services.web.workload.maxQueuePerTask = 0))).toEqual([message(0, 8)]);
+    expect(queueWarnings((s) => (s.services.web.workload.maxQueuePerTask = 3))).toEqual([message(3, 8)]);
+    expect(queueWarnings((s) => (s.services.web.workload.maxQueuePerTask = 4))).toEqual([]);
+    expect(queueWarnings(() => {})).toEqual([]);
+  });
+
+  it('not at concurrency 1 (the exact Erlang chain), in request fidelity, or with random or least-outstanding routing', () => {
+    const small = (more: (s: Record<string, any>) => void) => (s: Record<string, any>) => {
+      s.services.web.workload.maxQueuePerTask = 2;
+      more(s);
+    };
+    expect(queueWarnings(small((s) => (s.services.web.workload.perTask.concurrency = 1)))).toEqual([]);
+    expect(queueWarnings(small((s) => (s.services.web.fidelity = 'request')))).toEqual([]);
+    expect(queueWarnings(small((s) => (s.services.web.loadBalancer.routing = 'random')))).toEqual([]);
+    expect(queueWarnings(small((s) => (s.services.web.loadBalancer.routing = 'least-outstanding')))).toEqual([]);
   });
 });
