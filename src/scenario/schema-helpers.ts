@@ -592,10 +592,16 @@ export const distribution = z.unknown().transform((value, ctx) => {
 });
 export type DurationDistribution = z.infer<typeof distribution>;
 
-export function oneOf<const T extends readonly [string, ...string[]]>(values: T, why?: string) {
+/**
+ * One of `values`. `note`, for a value found that is not one, says what it is in place of a
+ * "did you mean" (an AWS spelling of one, or a name of something ecsim does not model, which
+ * a few letters would otherwise match to a different thing); undefined: the usual guess.
+ */
+export function oneOf<const T extends readonly [string, ...string[]]>(values: T, why?: string, note?: (found: string) => string | undefined) {
   const schema = z.unknown().transform((value, ctx): T[number] => {
     if (typeof value === 'string' && (values as readonly string[]).includes(value)) return value as T[number];
-    const hint = typeof value === 'string' ? didYouMean(value, values) : '';
+    const noted = typeof value === 'string' ? note?.(value) : undefined;
+    const hint = noted !== undefined ? ` (${noted})` : typeof value === 'string' ? didYouMean(value, values) : '';
     ctx.addIssue({ code: 'custom', message: `expected one of ${values.join(' | ')}, found ${describe(value)}${hint}${why === undefined ? '' : ` (${why})`}` });
     return z.NEVER;
   });

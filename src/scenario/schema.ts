@@ -510,6 +510,18 @@ function rawKey(value: unknown, ...keys: string[]): unknown {
  * (dropped only when SQS deletes them after messageRetentionPeriod), so slo.errorRate is
  * refused there. messageRetentionPeriod, an SQS queue's attribute, is refused on http.
  */
+/**
+ * SQS queue attributes (CreateQueue) ecsim does not model: refused with that said, not with
+ * a "did you mean" (visibilityTimeout is not messageRetentionPeriod).
+ */
+const SQS_NOT_MODELLED = 'an SQS key, not modelled';
+const WORKLOAD_NOTES = withAwsSpelling({
+  visibilityTimeout: `${SQS_NOT_MODELLED}: a stopped worker's in-flight messages return to the queue at once, where SQS keeps them invisible until their visibility timeout ends, as docs/assumptions.md says; remove the key`,
+  receiveMessageWaitTimeSeconds: `${SQS_NOT_MODELLED}: a free worker takes the next visible message at once, with no receive delay, as docs/assumptions.md says; remove the key`,
+  delaySeconds: `${SQS_NOT_MODELLED}: a message is visible from its arrival (no delay queue); remove the key`,
+  redrivePolicy: `${SQS_NOT_MODELLED}: messages are not retried and there is no dead-letter queue, as docs/assumptions.md says; remove the key`,
+});
+
 const workload = checkedBefore(
   (value) => {
     if (rawKey(value, 'type') !== 'queue') {
@@ -558,7 +570,7 @@ const workload = checkedBefore(
     /** queue only: how late the metrics resume once the queue is activated again; absent: 15 minutes, AWS's "up to 15 minutes"; 0: at once. */
     activationMetricsDelay: durationWithin(0, DEFAULT_ACTIVATION_METRICS_DELAY_MS, 'CloudWatch metrics of a queue activated from an inactive state "may be delayed up to 15 minutes"').optional(),
     slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
-  }),
+  }, WORKLOAD_NOTES),
 );
 
 // ------------------------------------------------------------------------- scaling
@@ -594,6 +606,29 @@ const trackingTargetValue = z.number().superRefine((v, ctx) => {
 const AAS_NOT_MODELLED = 'an Application Auto Scaling key ecsim does not model';
 const PREDEFINED_METRICS = 'ECSServiceAverageCPUUtilization | ECSServiceAverageMemoryUtilization | ALBRequestCountPerTarget';
 const CUSTOM_METRICS = 'BacklogPerTask | CPUUtilization | MemoryUtilization | RequestCountPerTarget | ApproximateNumberOfMessagesVisible';
+
+/**
+ * SQS's other CloudWatch metrics (AWSSimpleQueueService/latest/SQSDeveloperGuide/
+ * sqs-available-cloudwatch-metrics.html), which ecsim does not model: named as such, not
+ * matched to a metric ecsim has (ApproximateNumberOfMessagesNotVisible, the messages in
+ * flight, is not the visible ones a "did you mean" would offer).
+ */
+const SQS_METRICS_NOT_MODELLED: Readonly<Record<string, string>> = {
+  ApproximateNumberOfMessagesNotVisible: 'the messages in flight, received and not yet deleted',
+  ApproximateAgeOfOldestMessage: 'the age of the oldest message',
+  ApproximateNumberOfMessagesDelayed: 'the delayed messages',
+  ApproximateNumberOfGroupsWithInflightMessages: 'FIFO message groups with messages in flight',
+  NumberOfEmptyReceives: 'ReceiveMessage calls that returned no message',
+  NumberOfMessagesReceived: 'the messages received',
+  NumberOfMessagesDeleted: 'the messages deleted',
+  NumberOfMessagesSent: 'the messages sent',
+  NumberOfDeduplicatedSentMessages: 'the FIFO messages deduplicated',
+  SentMessageSize: 'the size of the messages sent',
+};
+const sqsMetricNote = (found: string): string | undefined =>
+  Object.hasOwn(SQS_METRICS_NOT_MODELLED, found)
+    ? `an SQS metric ecsim does not model: ${SQS_METRICS_NOT_MODELLED[found]}; of the queue's metrics ecsim publishes only ApproximateNumberOfMessagesVisible, and BacklogPerTask from it (the visible messages per RUNNING task)`
+    : undefined;
 const TARGET_TRACKING_NOTES = withAwsSpelling({
   resourceLabel: `${AAS_NOT_MODELLED}: ecsim takes the target group from the service's loadBalancer (ALBRequestCountPerTarget counts the requests of its targets); remove it`,
   predefinedMetricSpecification: `AWS's PredefinedMetricSpecification: write its predefinedMetricType (${PREDEFINED_METRICS}) directly on the policy`,
@@ -628,7 +663,7 @@ const targetTracking = strict({
     'ECSServiceAverageMemoryUtilization',
     'ALBRequestCountPerTarget',
   ] as const).optional(),
-  customMetric: oneOf(['BacklogPerTask', 'CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'ApproximateNumberOfMessagesVisible'] as const).optional(),
+  customMetric: oneOf(['BacklogPerTask', 'CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'ApproximateNumberOfMessagesVisible'] as const, undefined, sqsMetricNote).optional(),
   // CustomizedMetricSpecification Statistic; default by metric (RequestCountPerTarget: Sum,
   // its only valid one; else Average): src/scaling/metric-statistics.ts
   customMetricStatistic: statistic.optional(),
@@ -650,7 +685,7 @@ const stepAdjustment = strict({
 const stepScaling = strict({
   policyType: z.literal('StepScaling'),
   alarm: strict({
-    metricName: oneOf(['CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'BacklogPerTask', 'ApproximateNumberOfMessagesVisible'] as const),
+    metricName: oneOf(['CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'BacklogPerTask', 'ApproximateNumberOfMessagesVisible'] as const, undefined, sqsMetricNote),
     // default by metric (the only valid statistic of RequestCountPerTarget is Sum, else
     // Average): filled in for scenario.json by effective.ts, at run time by the policy
     statistic: statistic.optional(),
@@ -798,6 +833,27 @@ const healthCheck = strict(
 );
 const HEALTH_CHECK_DEFAULTS = { interval: 30_000, healthyThreshold: 5, unhealthyThreshold: 2 };
 
+/**
+ * The ALB target group attribute load_balancing.algorithm.type's values (round_robin,
+ * least_outstanding_requests, weighted_random: API_TargetGroupAttribute.html; ROUND_ROBIN in
+ * the CDK, roundRobin in Pulumi), told as ecsim's spelling: a few letters would not guess
+ * least-outstanding from least_outstanding_requests.
+ */
+const AWS_ROUTING: Readonly<Record<string, readonly [ours: string, aws: string]>> = {
+  roundrobin: ['round-robin', 'round_robin'],
+  leastoutstandingrequests: ['least-outstanding', 'least_outstanding_requests'],
+  weightedrandom: ['random', 'weighted_random'],
+};
+function awsRoutingNote(found: string): string | undefined {
+  // AWS's forms: with underscores, or without separators (ROUND_ROBIN, roundRobin); a hyphenated
+  // one in other letters (Round-Robin) is ecsim's own misspelt: the usual "did you mean"
+  const key = found.toLowerCase().replace(/_/g, '');
+  if (/[-\s]/.test(found) || !Object.hasOwn(AWS_ROUTING, key)) return undefined;
+  const [ours, aws] = AWS_ROUTING[key];
+  const random = ours === 'random' ? ', with anomaly mitigation off: every target the same weight' : '';
+  return `did you mean "${ours}"? AWS's load_balancing.algorithm.type ${aws} is ecsim's ${ours}${random}`;
+}
+
 /** healthCheckGracePeriodSeconds: "up to 2,147,483,647 seconds" (ECS APIReference/API_CreateService.html). */
 const MAX_GRACE_PERIOD_SECONDS = MAX_API_INTEGER;
 
@@ -920,7 +976,7 @@ const serviceMap = strict({
     ),
   }, DEPLOYMENT_CONFIGURATION_NOTES).optional(),
   loadBalancer: strict({
-    routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const).default('round-robin'),
+    routing: oneOf(['round-robin', 'least-outstanding', 'random'] as const, undefined, awsRoutingNote).default('round-robin'),
     // deregistration_delay.timeout_seconds: "The range is 0-3600 seconds" (elasticloadbalancing APIReference/API_TargetGroupAttribute.html)
     // no default here, so that a warning can tell a written one on a service whose targets no
     // request reaches (deregistrationDelayOf fills the default in)

@@ -55,7 +55,11 @@
 // (delaysPastTheEnd), a cooldown, warm-up, stopTimeout or other span of bare-seconds.ts written
 // as a bare number of seconds at or after the end of the run (bareSecondsPastTheEnd), under warmStart a launchDelay on a group that never launches after
 // time 0 (warmFixedFleetLaunchDelay), an http task's capacityRps below 1/100 of what its
-// slots allow (capacityFarBelowSlots).
+// slots allow (capacityFarBelowSlots), a fluid http service routed least-outstanding whose new
+// target can turn unhealthy before its application answers, so that the load balancer may fail
+// open, where fluid and request fidelity split the requests differently (leastOutstandingFailOpen),
+// a fluid http service routed round-robin at concurrency above 1 with a maxQueuePerTask below 4
+// (fluid drops too many and reads CPU low: roundRobinSmallQueue).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -67,6 +71,7 @@ import { isoInstant, ServiceAutoScaler } from '../scaling/service-auto-scaler.js
 import { firstInstantIn, nextFireOrSkip, prevFire, PREV_FIRE_HORIZON_MS, skippedTimes } from '../scaling/schedule/next-fire.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { serviceModel } from './service-model.js';
+import { targetHealthTimeline } from '../model/target-health.js';
 import { memoryHardLimit } from './checks.js';
 import { azRebalancingIncompatibility } from './az-rebalancing.js';
 import { DEFAULT_DEPLOYMENT_CONFIGURATION, DEFAULT_LAUNCH_DELAY, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
@@ -334,6 +339,8 @@ export function scenarioWarnings(s: ResolvedScenario, options: { durationOverrid
   groupNoScaleOutFromZero(s, out);
   for (const svc of s.services) memoryAtCapacity(svc, out);
   for (const svc of s.services) capacityFarBelowSlots(svc, out);
+  for (const svc of s.services) leastOutstandingFailOpen(s, svc, out);
+  for (const svc of s.services) roundRobinSmallQueue(svc, out);
   for (const svc of s.services) architectureWithoutInstances(s, svc, out);
   for (const svc of s.services) daemonFitsNoInstanceType(s, svc, out);
   placementNamesNoInstanceHas(s, out);
@@ -742,6 +749,71 @@ function capacityFarBelowSlots(svc: ResolvedService, out: ScenarioWarning[]): vo
 
 /** capacityRps below 1/this of what the slots allow is warned of (above this x is refused: resolve-config.ts). */
 const MIN_CAPACITY_FACTOR = 100;
+
+/** The largest value a delay distribution can draw (Infinity for one without a bound). */
+function largestValue(d: DurationDistribution): number {
+  if (d.distribution === 'fixed') return d.value;
+  if (d.distribution === 'uniform') return d.max;
+  if (d.distribution === 'normal' && d.sd === 0) return d.mean;
+  return Infinity; // exponential, lognormal, normal with sd > 0
+}
+
+/**
+ * ALB fail-open (docs/assumptions.md): with no healthy target and one unhealthy, every
+ * request goes to the unhealthy targets. Request fidelity routes them with least-outstanding
+ * as in rotation, and a target whose application has not started fails each request at once
+ * (502), so it never holds one and draws more than its share; fluid fidelity gives every
+ * target an equal share (the health-check-grace-period scenario at 09:02: fluid served 7 674,
+ * dropped 10 326; request 1 348, 16 599). Said for a fluid http service routed
+ * least-outstanding whose new target can turn unhealthy (unhealthyThreshold failed checks)
+ * before its application answers, at the largest startup.applicationStart the task
+ * definition can draw (target-health.ts, as the simulation decides it): then fail-open is
+ * possible (the tasks of the start, or a scale out from 0, all come up together); whether
+ * it happens depends on the draws, so it is a warning of a possible phase, not of a fact.
+ */
+function leastOutstandingFailOpen(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
+  const lb = svc.config.loadBalancer;
+  if (svc.config.workload?.type !== 'http' || !lb || lb.routing !== 'least-outstanding' || svc.config.fidelity !== 'fluid') return;
+  const td = Object.hasOwn(s.scenario.taskDefinitions, svc.config.taskDefinition) ? s.scenario.taskDefinitions[svc.config.taskDefinition] : undefined;
+  if (!td) return;
+  const start = td.startup.applicationStart;
+  const largest = largestValue(start);
+  const hc = lb.healthCheck;
+  const timeline = targetHealthTimeline(largest, { intervalMs: hc.interval, healthyThreshold: hc.healthyThreshold, unhealthyThreshold: hc.unhealthyThreshold, gracePeriodMs: svc.config.healthCheckGracePeriodSeconds * 1000 });
+  if (timeline.unhealthyAt === null) return;
+  const upTo = Number.isFinite(largest) ? `up to ${formatDuration(largest)}` : `${start.distribution}, without bound`;
+  out.push({
+    at: ['services', svc.name, 'loadBalancer', 'routing'],
+    message: `least-outstanding in fluid fidelity gives every target an equal share when the load balancer fails open (no target healthy, one unhealthy), but a new target turns unhealthy ${formatDuration(timeline.unhealthyAt)} after RUNNING (${hc.unhealthyThreshold} failed checks) before its application answers (applicationStart ${upTo}); there request fidelity sends more to a target whose application has not started (each request fails at once, so none is outstanding) and drops more: use fidelity: request to see that phase (docs/assumptions.md)`,
+  });
+}
+
+/**
+ * Fluid fidelity takes Poisson arrivals at each task (M/M/c/K); round-robin's are smoother
+ * (Erlang-n gaps), so with a small queue over several slots it drops too many and reads CPU
+ * low (docs/notes/service-model.md, "Where it is weaker": no queue, 4 tasks x concurrency 4,
+ * rho 0.75: 20.61 % against 16.13 %; a queue of 2, rho 0.72: 5.09 % against 3.50 %, CPU 68.3
+ * against 69.6 %; a queue of 3: 2.86 against 1.97 % at 72 %, 8.30 against 7.19 % at 90 %).
+ * From a queue of 4 fluid is within the 0.8 points the finite-buffer tests allow (0.52 and
+ * 0.78 points over at 72 and 90 %, 0.27 at 120 %; 0.30 and 0.57 at 5; the notes), below it not.
+ * At concurrency 1 fluid uses the exact E_n/M/1/K chain (exponential service): not said.
+ */
+function roundRobinSmallQueue(svc: ResolvedService, out: ScenarioWarning[]): void {
+  const w = svc.config.workload;
+  const lb = svc.config.loadBalancer;
+  if (w?.type !== 'http' || !lb || lb.routing !== 'round-robin' || svc.config.fidelity !== 'fluid') return;
+  const cap = w.maxQueuePerTask;
+  if (cap === undefined || cap >= ROUND_ROBIN_SMALL_QUEUE) return;
+  const cfg = serviceModel(svc);
+  if (cfg === null || cfg.concurrency <= 1) return;
+  out.push({
+    at: ['services', svc.name, 'workload', 'maxQueuePerTask'],
+    message: `${cap} with round-robin at concurrency ${cfg.concurrency} in fluid fidelity: fluid takes each task's arrivals as Poisson, but round-robin's are smoother, so with a queue this small it drops too many requests and reads CPU low (4 tasks of concurrency 4 at 72 % load, a queue of 2: 5.1 % dropped against 3.5 %); use fidelity: request (notes/service-model.md)`,
+  });
+}
+
+/** A round-robin fluid service's maxQueuePerTask below this (at concurrency above 1) is warned of: from 4 fluid drops within 0.8 points of request fidelity. */
+const ROUND_ROBIN_SMALL_QUEUE = 4;
 
 /**
  * A task definition that names runtimePlatform.cpuArchitecture goes only to instances of
