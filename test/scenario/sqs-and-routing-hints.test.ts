@@ -56,7 +56,7 @@ describe('SQS queue attributes on a workload', () => {
       const s = sqs();
       s.services.worker.workload[key] = '30s';
       expect(problems(s)).toContain(
-        `workload.${key}: unknown key "${key}" (an SQS key, not modelled: a stopped worker's in-flight messages return to the queue at once, where SQS keeps them invisible until their visibility timeout ends, as docs/assumptions.md says; remove the key); expected one of: type, requestRate, perTask, maxQueuePerTask, messageRetentionPeriod, slo`,
+        `workload.${key}: unknown key "${key}" (an SQS key, not modelled: a stopped worker's in-flight messages return to the queue at once, where SQS keeps them invisible until their visibility timeout ends, as docs/assumptions.md says; remove the key); expected one of: type, requestRate, perTask, maxQueuePerTask, messageRetentionPeriod, inactiveAfter, activationMetricsDelay, slo`,
       );
     }
   });
