@@ -86,4 +86,17 @@ describe('markQueueSilences: the periods without a queue datapoint', () => {
       'worker: no scale out from 0 (00:02-00:07, desired 0, the backlog reached 3000): policy wake: no ApproximateNumberOfMessagesVisible datapoints 00:02-00:07 (SQS queue inactive since 00:01; no datapoint since)',
     ]);
   });
+
+  it('a target tracking policy on BacklogPerTask with tasks RUNNING: the silent periods are no datapoints "(SQS queue inactive)", not values below the target', () => {
+    const tt: PolicyInfo = { name: 'backlog', policyType: 'TargetTrackingScaling', metricName: 'BacklogPerTask', targetValue: 100, disableScaleIn: false, scaleOutCooldownS: 300, scaleInCooldownS: 300 };
+    const svc: ServiceInfo = { name: 'worker', minCapacity: 0, maxCapacity: 4, workloadType: 'queue', newTarget: null, policies: [tt] };
+    // 2 RUNNING, 50 visible messages: 25 per task, below 90 (90 % of 100) were it published;
+    // the queue silent from the period starting at 300 s: rows 5..19, 15 periods, none published
+    const rows = Array.from({ length: 20 }, (_, k) => row(60 * k, { desiredCount: 2, runningCount: 2, backlog: 50 }));
+    const clock = { startEpochMs: Date.parse('2026-03-02T00:00:00Z'), withDate: false };
+    const lines = scalingNotes(svc, rows, { fromS: 0, toS: 1200, activityTimes: [], events: [ev(300, 'queue-inactive')] }, clock);
+    expect(lines.map((l) => l.text)).toEqual([
+      'worker: no scale in since 00:00: no BacklogPerTask datapoints since 00:05 (SQS queue inactive): its AlarmLow has no datapoint to go to ALARM on',
+    ]);
+  });
 });
