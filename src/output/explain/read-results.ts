@@ -14,6 +14,7 @@ import { checkSummary } from '../report/data/summary-shape.js';
 import { groupSeries } from '../report/data/group-series.js';
 import { checkSeriesReachEnd } from '../report/data/series-reach.js';
 import { tableOf } from '../report/data/parse-csv.js';
+import { markQueueSilences } from './queue-silences.js';
 import type { EventRow, PolicyInfo, ResultsTables, SeriesRow, ServiceInfo, TaskRow } from './results-tables.js';
 
 const METRIC_OF_PREDEFINED: Record<string, string> = {
@@ -50,7 +51,8 @@ export function readResults(dir: string): ResultsTables {
   checkSeriesReachEnd(file('timeseries.csv'), series, Object.keys(summary.services), summary.durationSeconds, scenario);
   const seriesRecords = recordsOf(seriesRows);
   const seriesCell = cells('timeseries.csv');
-  const timeseries = seriesRecords.map((r, n) => seriesRow(r, seriesCell(r, n)));
+  // the periods of an inactive queue marked: no datapoint of its metrics (queue-silences.ts)
+  const timeseries = [...markQueueSilences(seriesRecords.map((r, n) => seriesRow(r, seriesCell(r, n))), events)];
   const taskCell = cells('tasks.csv');
   const tasks = table('tasks.csv', ['task_id', 'service']).map((r, n) => taskRow(r, taskCell(r, n)));
   const startEpochMs =

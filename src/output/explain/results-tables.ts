@@ -22,6 +22,12 @@ export interface SeriesRow {
   backlog: number | null;
   /** RequestCountPerTarget's datapoint (null: no datapoint, no load balancer, or a folder written before the column). */
   requestCountPerTarget: number | null;
+  /**
+   * The service's SQS queue sent no datapoint for this period (inactive, or activated and its
+   * metrics not resumed yet: events.csv's queue-inactive / queue-metrics-resumed rows,
+   * queue-silences.ts): ApproximateNumberOfMessagesVisible and BacklogPerTask have none.
+   */
+  queueSilent?: boolean;
 }
 
 export interface TaskRow {

@@ -16,6 +16,7 @@ import { policyAlarmNames, type EventRow, type PolicyInfo, type SeriesRow, type 
 import { cooldownsAt, lowAlarmState, type PolicyCooldowns } from './cooldown-replay.js';
 import { parseAlarmTransition, parseHeldScaleIn } from './parse-scaling-activity.js';
 import { bisectLeft } from 'd3-array';
+import { isQueueMetric, markQueueSilences, queueSilences, silenceOf, type QueueSilence } from './queue-silences.js';
 
 /** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
 export const LOW_ALARM_DATAPOINTS = 15;
@@ -25,8 +26,12 @@ export const HIGH_ALARM_DATAPOINTS = 3;
 /** metrics.period + metrics.publishDelay by default (60 s + 60 s): a row at T is first evaluated at T + 120 s. */
 const DEFAULT_EVALUATION_LAG_S = 120;
 
-/** The policy's metric in a timeseries row, where the row has it (null for RequestCountPerTarget). */
+/**
+ * The policy's metric in a timeseries row, where the row has it (null: no datapoint; the
+ * queue's metrics have none in a period its SQS queue was silent: queue-silences.ts).
+ */
 export function metricOf(row: SeriesRow, metricName: string | null): number | null {
+  if (row.queueSilent === true && isQueueMetric(metricName)) return null;
   switch (metricName) {
     case 'CPUUtilization':
       return row.cpuUtilization;
@@ -55,8 +60,10 @@ export interface NotesWindow {
   evaluationLagS?: number;
 }
 
-export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w: NotesWindow, clock: ClockFormat): ExplainLine[] {
+export function scalingNotes(service: ServiceInfo, given: readonly SeriesRow[], w: NotesWindow, clock: ClockFormat): ExplainLine[] {
   const lines: ExplainLine[] = [];
+  // the periods of an inactive queue: no datapoint of its metrics (readResults marks them too)
+  const rows = markQueueSilences(given, w.events ?? []);
   // only the periods that ended by toS
   const period = periodOf(rows);
   const endedBy = (r: SeriesRow) => r.timeS + period <= w.toS + 1e-9;
@@ -65,12 +72,17 @@ export function scalingNotes(service: ServiceInfo, rows: readonly SeriesRow[], w
   const note = (timeS: number, text: string) => lines.push({ timeS, service: service.name, provider: null, order: LINE_ORDER.note, text: `${service.name}: ${text}` });
   const tracking = service.policies.filter((p) => p.policyType === 'TargetTrackingScaling' && p.targetValue !== null);
 
+  const silences = queueSilences(w.events ?? [], service.name);
   for (const run of stuckAtZero(inWindow)) {
-    const why = noScaleOutFromZero(service.policies);
+    const why = noScaleOutFromZero(service.policies, run.rows, period, silences, clock);
     if (why === null) continue;
     const span = `${formatClock(run.from, clock)}-${formatClock(run.to, clock)}`;
     const load = service.workloadType === 'queue' ? `the backlog reached ${formatRate(run.backlog)}` : `${formatRate(run.rate)} rps offered`;
-    const hint = service.workloadType === 'queue' ? '; a step scaling alarm on ApproximateNumberOfMessagesVisible (the queue\'s, reported whatever the tasks) scales out from 0' : '';
+    // (a step alarm on it that saw no datapoint, its queue inactive, is told above instead)
+    const hint =
+      service.workloadType === 'queue' && !service.policies.some((p) => p.policyType === 'StepScaling' && p.metricName === 'ApproximateNumberOfMessagesVisible')
+        ? '; a step scaling alarm on ApproximateNumberOfMessagesVisible (the queue\'s, reported whatever the tasks while the queue is active) scales out from 0'
+        : '';
     note(run.from, `no scale out from 0 (${span}, desired 0, ${load}): ${why}${hint}`);
   }
 
@@ -234,6 +246,7 @@ function gapCause(p: PolicyInfo, gap: readonly SeriesRow[]): string {
     if (p.metricName === 'RequestCountPerTarget') return ' (no registered target)';
     if (needsRunningTask(p.metricName)) return ' (0 RUNNING)';
   }
+  if (isQueueMetric(p.metricName) && gap.every((r) => r.queueSilent === true)) return ' (SQS queue inactive)';
   if (p.metricName === 'RequestCountPerTarget' && gap.every((r) => r.requestRate === 0 && r.runningCount > 0)) return ' (no requests)';
   return '';
 }
@@ -291,25 +304,38 @@ function gapsWithin(
 }
 
 /**
- * Why none of the policies scales out from 0 tasks, or null when one may: a metric measured
- * over RUNNING tasks has no datapoint then; target tracking asks for ceil(0 x metric /
- * target) = 0; a step alarm on another metric (the queue's) is reported and may scale.
+ * Why none of the policies scales out from 0 tasks over a run of rows, or null when one may:
+ * a metric measured over RUNNING tasks has no datapoint then; target tracking asks for
+ * ceil(0 x metric / target) = 0; a step alarm on another metric (the queue's) is reported
+ * and may scale, unless the queue was inactive (no datapoint) in some of the run's periods:
+ * those are named, "no ApproximateNumberOfMessagesVisible datapoints 08:00-08:15 (SQS queue
+ * inactive since 06:20; its metrics resumed with the 08:15 datapoint)".
  */
-function noScaleOutFromZero(policies: readonly PolicyInfo[]): string | null {
+function noScaleOutFromZero(policies: readonly PolicyInfo[], run: readonly SeriesRow[], period: number, silences: readonly QueueSilence[], clock: ClockFormat): string | null {
   if (policies.length === 0) return null;
   const parts: string[] = [];
   for (const p of policies) {
     if (needsRunningTask(p.metricName)) parts.push(`policy ${p.name}: no datapoint: 0 RUNNING (${p.metricName} is measured over running tasks)`);
     else if (p.policyType === 'TargetTrackingScaling') parts.push(`policy ${p.name}: target tracking asks for ceil(0 x ${p.metricName ?? 'metric'}/${p.targetValue}) = 0`);
-    else return null;
+    else {
+      const silent = isQueueMetric(p.metricName) ? run.filter((r) => metricOf(r, p.metricName) === null) : [];
+      if (silent.length === 0) return null;
+      const first = silent[0];
+      const last = silent[silent.length - 1];
+      const silence = silenceOf(silences, first.timeS, period);
+      const since = silence === null ? '' : ` since ${formatClock(silence.inactiveS, clock)}`;
+      // its first datapoint again is the period ending at the resumed row
+      const resumed = silence?.resumedS == null ? '; no datapoint since' : `; its metrics resumed with the ${formatClock(silence.resumedS - period, clock)} datapoint`;
+      parts.push(`policy ${p.name}: no ${p.metricName} datapoints ${formatClock(first.timeS, clock)}-${formatClock(last.timeS + period, clock)} (SQS queue inactive${since}${resumed})`);
+    }
   }
   return parts.join('; ');
 }
 
 /** Runs of periods with desired 0, none RUNNING and load waiting (a backlog, or requests offered). */
-function stuckAtZero(rows: readonly SeriesRow[]): { from: number; to: number; backlog: number; rate: number }[] {
-  const runs: { from: number; to: number; backlog: number; rate: number }[] = [];
-  let cur: { from: number; to: number; backlog: number; rate: number } | null = null;
+function stuckAtZero(rows: readonly SeriesRow[]): { from: number; to: number; backlog: number; rate: number; rows: SeriesRow[] }[] {
+  const runs: { from: number; to: number; backlog: number; rate: number; rows: SeriesRow[] }[] = [];
+  let cur: { from: number; to: number; backlog: number; rate: number; rows: SeriesRow[] } | null = null;
   for (const r of rows) {
     const stuck = r.desiredCount === 0 && r.runningCount === 0 && r.maxCapacity !== 0 && ((r.backlog ?? 0) > 0 || r.requestRate > 0);
     if (!stuck) {
@@ -317,9 +343,10 @@ function stuckAtZero(rows: readonly SeriesRow[]): { from: number; to: number; ba
       continue;
     }
     if (cur === null) {
-      cur = { from: r.timeS, to: r.timeS, backlog: 0, rate: 0 };
+      cur = { from: r.timeS, to: r.timeS, backlog: 0, rate: 0, rows: [] };
       runs.push(cur);
     }
+    cur.rows.push(r);
     cur.to = r.timeS + periodOf(rows);
     cur.backlog = Math.max(cur.backlog, r.backlog ?? 0);
     cur.rate = Math.max(cur.rate, r.requestRate);

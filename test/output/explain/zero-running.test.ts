@@ -46,7 +46,7 @@ describe('explain: no scale out from 0 tasks', () => {
     expect(lines.map((l) => [l.timeS, l.text])).toEqual([
       [
         0,
-        "worker: no scale out from 0 (06:00-06:10, desired 0, the backlog reached 6000): policy out: no datapoint: 0 RUNNING (BacklogPerTask is measured over running tasks); a step scaling alarm on ApproximateNumberOfMessagesVisible (the queue's, reported whatever the tasks) scales out from 0",
+        "worker: no scale out from 0 (06:00-06:10, desired 0, the backlog reached 6000): policy out: no datapoint: 0 RUNNING (BacklogPerTask is measured over running tasks); a step scaling alarm on ApproximateNumberOfMessagesVisible (the queue's, reported whatever the tasks while the queue is active) scales out from 0",
       ],
     ]);
   });

@@ -27,6 +27,8 @@ export interface CauseContext {
   settings: ScenarioSettings;
   /** The metric period in seconds (a datapoint per period). */
   periodS: number;
+  /** Said after the cause of these scaling activities (a scale out late after an inactive SQS queue: queue-inactivity.ts). */
+  notes?: ReadonlyMap<object, string>;
 }
 
 /**

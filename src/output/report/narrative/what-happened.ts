@@ -2,7 +2,8 @@
 // overview (counts per service and capacity provider) and a timeline of the notable
 // moments (scaling moves with their causes, scheduled actions, unplaceable episodes,
 // episodes of unhealthy tasks, fail-open, out-of-memory kills and instances draining, AZ
-// rebalancing operations, services AZ rebalancing had no room for, and scale ins held off),
+// rebalancing operations, services AZ rebalancing had no room for, scale ins held off, and
+// SQS queues gone inactive, with the late scale out their metrics' return made),
 // the largest ones first when there are too many to list.
 
 import type { ResultsData } from '../data/results-data.js';
@@ -15,6 +16,7 @@ import { scalingBursts, type ScalingBurst } from './scaling-bursts.js';
 import { unplaceableEpisodes, type UnplaceableEpisode } from './unplaceable-episodes.js';
 import { healthEpisodeText, healthEpisodes } from './health-episodes.js';
 import { isAsgProvider } from '../data/provider-kind.js';
+import { lateWakeNotes, queueInactivities, queueInactivityText } from './queue-inactivity.js';
 import { heldScaleInText, noRoomRebalancing, noRoomRebalancingText, rebalancingOps, rebalancingText } from './rebalancing-and-held.js';
 
 export interface TimelineItem {
@@ -39,13 +41,14 @@ export const MAX_FOLDED_TIMES = 12;
 
 export function whatHappened(data: ResultsData, settings: ScenarioSettings, periodS: number, maxItems = MAX_TIMELINE_ITEMS): Narrative {
   const clock = simClock(data.startEpochMs, data.durationSeconds);
-  const ctx: CauseContext = { settings, periodS };
   const activities: ScalingActivity[] = [];
   for (const e of data.events) {
     if (e.type !== 'scaling-activity') continue;
     const a = parseScalingActivity(e.timeS, e.subject, e.message);
     if (a) activities.push(a);
   }
+  const inactiveQueues = queueInactivities(data.events);
+  const ctx: CauseContext = { settings, periodS, notes: lateWakeNotes(inactiveQueues, activities, settings, clock) };
   const episodes = unplaceableEpisodes(data.events, undefined, data.durationSeconds, waitingAtEnd(data), data.tasks);
   const overview = [...serviceOverview(data, activities, episodes), ...providerOverview(data, activities)];
   const items: TimelineItem[] = [];
@@ -75,6 +78,8 @@ export function whatHappened(data: ResultsData, settings: ScenarioSettings, peri
     const text = heldScaleInText(e, clock);
     if (text) items.push({ timeS: e.timeS, text, weight: 0.5 });
   }
+  // an SQS queue gone inactive (its metrics stopped, resumed late): ranked with the episodes
+  for (const q of inactiveQueues) items.push({ timeS: q.inactiveS, text: queueInactivityText(q, clock), weight: 1e5 });
   let kept = items;
   if (items.length > maxItems) kept = [...items].sort((a, b) => b.weight - a.weight || a.timeS - b.timeS).slice(0, maxItems);
   kept = [...kept].sort((a, b) => a.timeS - b.timeS);
@@ -103,7 +108,7 @@ export function subjectItems(bursts: ScalingBurst[], clock: SimClock, ctx: Cause
     timeS: first.startS,
     text:
       `At ${at} ${first.subject} made ${rest.length} more scaling ${rest.length === 1 ? 'move' : 'moves'}, not listed one by one ` +
-      `(none larger than those listed; ${outN} out, ${rest.length - outN} in, between ${lo} and ${hi}); the first because ${explainCause(first.subject, first.steps[0].cause, ctx)}.`,
+      `(none larger than those listed; ${outN} out, ${rest.length - outN} in, between ${lo} and ${hi}); the first because ${causeOf(first.subject, first.steps[0], ctx)}.`,
     weight: 5e5,
   };
   return [...shown.map((b) => burstItem(b, clock, ctx)), summary];
@@ -114,7 +119,7 @@ export function burstItem(b: ScalingBurst, clock: SimClock, ctx: CauseContext): 
   const first = b.steps[0];
   const when = b.steps.length === 1 ? `At ${clockLabel(clock, b.startS)}` : `${clockRange(clock, b.startS, b.endS)}`;
   const steps = b.steps.length === 1 ? '' : ` in ${b.steps.length} steps (${b.steps.map((s) => s.to).join(' -> ')})`;
-  const why = explainCause(b.subject, first.cause, ctx);
+  const why = causeOf(b.subject, first, ctx);
   const lead = b.steps.length === 1 ? 'because' : 'first because';
   // steps from other policies (or scheduled actions) than the first's, each named with its cause
   const others: string[] = [];
@@ -125,11 +130,16 @@ export function burstItem(b: ScalingBurst, clock: SimClock, ctx: CauseContext): 
     seen.add(source);
     const own = b.steps.filter((x) => causeSource(x.cause) === source);
     const to = own.map((x) => x.to).join(', ');
-    others.push(`; the ${own.length === 1 ? 'step' : 'steps'} to ${to} because ${explainCause(b.subject, own[0].cause, ctx)}`);
+    others.push(`; the ${own.length === 1 ? 'step' : 'steps'} to ${to} because ${causeOf(b.subject, own[0], ctx)}`);
   }
   const firstSteps = others.length === 0 ? [] : b.steps.filter((x) => causeSource(x.cause) === firstSource);
   const lead2 = others.length === 0 ? lead : `the ${firstSteps.length === 1 ? 'step' : 'steps'} to ${firstSteps.map((x) => x.to).join(', ')} because`;
   return { timeS: b.startS, text: `${when} ${b.subject} ${verb} ${b.from} -> ${b.to}${steps}, ${lead2} ${why}${others.join('')}.`, weight: Math.abs(b.to - b.from) };
+}
+
+/** A step's cause, and what the context notes after it. */
+function causeOf(subject: string, step: ScalingActivity, ctx: CauseContext): string {
+  return explainCause(subject, step.cause, ctx) + (ctx.notes?.get(step) ?? '');
 }
 
 /** What set a scaling activity's desired count: "target tracking cpu", "scheduled action opens", ... (the cause's words before its first colon). */
