@@ -181,3 +181,45 @@ describe('inactiveAfter and activationMetricsDelay: validated, defaults in scena
     expect(errors({ activationMetricsDelay: '1m' }, 'http')).toMatch(/expected no activationMetricsDelay on an http workload/);
   });
 });
+
+// What touches the queue besides an arrival: a message visible at a period's end, and a task
+// RUNNING for part of a period. One worker (20 messages/s: 4 slots x 200 ms, above the 10
+// messages/s arriving in [0, 10 min), so nothing waits while it runs), no alarm; a scheduled
+// action (min = max = 0) stops it.
+function stopped(stopAt: string, duration: string, workload: Record<string, unknown> = {}) {
+  const s = scenario('8h', '8h10m', duration, workload);
+  const w = s.services.worker as Record<string, unknown>;
+  w.desiredCount = 1;
+  w.workload = { ...(w.workload as Record<string, unknown>), requestRate: { step: { from: 10, steps: [{ at: '10m', to: 0 }] } } };
+  w.autoScaling = {
+    minCapacity: 1,
+    maxCapacity: 1,
+    policies: {},
+    scheduledActions: { stop: { schedule: `at(2026-03-02T${stopAt})`, scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } } },
+  };
+  const r = runKeepingRows(s, { seed: 1 });
+  return { sqs: r.events.filter((e) => e.type === 'queue-inactive' || e.type === 'queue-metrics-resumed'), rows: r.timeseries };
+}
+
+describe('a visible message and a task RUNNING for part of a period touch the queue', () => {
+  it('messages left visible with no worker keep it active: none inactive over 7 h', () => {
+    // the worker stops at 5 min; the 10 x 300 = 3000 messages of [5 min, 10 min) stay visible
+    // (messageRetentionPeriod 1 day, above the 7 h run): every period touches the queue, though
+    // nothing arrives after 10 min nor polls after 5 min (were arrivals alone to count, it
+    // would go inactive at 10 min + 6 h)
+    const r = stopped('00:05:00', '7h', { messageRetentionPeriod: '1d' });
+    expect(r.rows.at(-1)!.backlog).toBe(3000);
+    expect(r.rows.filter((x) => x.time >= 5 * M).every((x) => x.runningCount === 0)).toBe(true);
+    expect(r.sqs).toEqual([]);
+  });
+
+  it('the last task leaves RUNNING at 00:20:30: the period [20 min, 21 min) touches it, inactive at 6 h 21 min', () => {
+    // the queue is empty from 10 min (the worker keeps up); the worker RUNNING for the first
+    // 30 s of [20 min, 21 min) polls it then: last touched at 21 min, inactive at 21 min + 6 h
+    // (were only the tasks RUNNING at a period's end to count, at 20 min + 6 h)
+    const r = stopped('00:20:30', '6h30m');
+    expect(r.rows.find((x) => x.time === 20 * M)?.runningCount).toBe(0);
+    expect(r.rows.find((x) => x.time === 19 * M)?.runningCount).toBe(1);
+    expect(r.sqs.map((e) => [e.type, e.time])).toEqual([['queue-inactive', 6 * H + 21 * M]]);
+  });
+});
