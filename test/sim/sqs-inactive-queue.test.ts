@@ -104,7 +104,7 @@ describe('an inactive SQS queue (6 h without a message or a worker polling) send
       ['queue-inactive', r.t0 + 6 * H],
       ['queue-metrics-resumed', 8 * H + 16 * M],
     ]);
-    expect(r.sqs[0].message).toContain('no message and no task polling it for 6h');
+    expect(r.sqs[0].message).toContain(`SQS queue inactive since 6h${r.t0 / M}m: no message and no task polling it since ${r.t0 / M}m (inactiveAfter 6h)`);
     // the last datapoint sent is the period [T0 + 6 h - 1 min, T0 + 6 h), the last the queue
     // was active in; the wake alarm (1 of 1) retrieves N + 2 = 3 periods (docs/assumptions.md):
     // at t those starting t - 2, t - 3, t - 4 min, all missing from t = T0 + 6 h + 4 min
@@ -142,6 +142,23 @@ describe('an inactive SQS queue (6 h without a message or a worker polling) send
       ['queue-inactive', r.t0 + 4 * H],
       ['queue-metrics-resumed', 5 * H + 16 * M],
     ]);
+  });
+
+  it('inactiveAfter 5h59m30s and activationMetricsDelay 90s, not whole periods: inactive within a period, resumed with the first period starting 90 s or more after activation', () => {
+    // inactive at T0 + 5 h 59 min 30 s, inside the period [T0 + 5 h 59 min, T0 + 6 h), which
+    // keeps its datapoint (the event at its end); the wake alarm sees all its 3 periods
+    // missing from T0 + 6 h + 4 min, as with 6 h. Activated at 8 h: the first period starting
+    // at 8 h 1 min 30 s or later is [8 h 2 min, 8 h 3 min): 600 x 3 = 1800, seen at 8 h 4 min
+    const r = run('8h', '8h10m', '8h40m', { inactiveAfter: '5h59m30s', activationMetricsDelay: '90s' });
+    expect(r.sqs.map((e) => [e.type, e.time])).toEqual([
+      ['queue-inactive', r.t0 + 6 * H],
+      ['queue-metrics-resumed', 8 * H + 3 * M],
+    ]);
+    expect(r.sqs[0].message).toContain(`SQS queue inactive since 6h${r.t0 / M - 1}m30s: no message and no task polling it since ${r.t0 / M}m (inactiveAfter 5h59m30s)`);
+    expect(r.sqs[1].message).toContain('resume with the datapoint at 8h2m, 2m after activation (activationMetricsDelay 1m30s');
+    expect(r.toInsufficient.map((e) => e.time)).toEqual([r.t0 + 6 * H + 4 * M]);
+    expect(r.toAlarm.map((e) => e.time)).toEqual([120_000, 8 * H + 4 * M]);
+    expect(r.toAlarm[1].message).toContain('1 datapoint > 0: 1800.0');
   });
 
   it('a RUNNING worker polls the queue: with minCapacity 1 it never goes inactive', () => {
