@@ -31,7 +31,7 @@ import { DEFAULT_ACTIVATION_METRICS_DELAY_MS, DEFAULT_INACTIVE_AFTER_MS, DEFAULT
 import type { ServiceWorkloadConfig } from '../workload/service/types.js';
 import { pricedByRun } from './priced.js';
 import type { ResolvedScenario } from './resolve.js';
-import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type PolicyConfig, type Scenario, type ServiceConfig } from './schema.js';
+import { deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type PolicyConfig, type Scenario, type ServiceConfig, WORKLOAD_KEYS } from './schema.js';
 
 export function effectiveScenario(resolved: ResolvedScenario): Scenario {
   const s = resolved.scenario;
@@ -194,8 +194,10 @@ type Workload = NonNullable<Scenario['services'][string]['workload']>;
 
 /**
  * An http workload's maxQueuePerTask (100) and a queue workload's messageRetentionPeriod
- * (SQS's 4 days), inactiveAfter (6 hours) and activationMetricsDelay (15 minutes), each only where it applies (the other is refused on that type), in the
- * place the schema gives the key: after perTask.
+ * (SQS's 4 days), inactiveAfter (6 hours) and activationMetricsDelay (15 minutes), each only
+ * where it applies (the other is refused on that type); every key in the schema's order
+ * (WORKLOAD_KEYS), so a scenario that writes a default and one that leaves it out give the
+ * same scenario.json, whichever keys they wrote.
  */
 function withWorkloadDefaults(w: Workload, fidelity: ServiceConfig['fidelity']): Workload {
   const fill: Partial<Workload> =
@@ -207,7 +209,9 @@ function withWorkloadDefaults(w: Workload, fidelity: ServiceConfig['fidelity']):
         }
       : w.maxQueuePerTask === undefined ? { maxQueuePerTask: DEFAULT_MAX_QUEUE_PER_TASK } : {};
   const perTask = withPerTaskDefaults(w, fidelity);
-  return Object.fromEntries(Object.entries(w).flatMap(([k, v]) => (k === 'perTask' ? [[k, perTask], ...Object.entries(fill)] : [[k, v]]))) as Workload;
+  const all: Record<string, unknown> = { ...w, perTask, ...fill };
+  const keys = [...WORKLOAD_KEYS.filter((k) => k in all), ...Object.keys(all).filter((k) => !WORKLOAD_KEYS.includes(k))];
+  return Object.fromEntries(keys.map((k) => [k, all[k]])) as Workload;
 }
 
 /**

@@ -504,13 +504,6 @@ function rawKey(value: unknown, ...keys: string[]): unknown {
 }
 
 /**
- * Keys a queue workload would ignore are refused, as checks.ts refuses cpuPerBusySlot on
- * http; read from the input, since they have defaults. maxQueuePerTask bounds an http
- * task's own queue; a queue workload's messages wait in one shared queue without a bound
- * (dropped only when SQS deletes them after messageRetentionPeriod), so slo.errorRate is
- * refused there. messageRetentionPeriod, an SQS queue's attribute, is refused on http.
- */
-/**
  * SQS queue attributes (CreateQueue) ecsim does not model: refused with that said, not with
  * a "did you mean" (visibilityTimeout is not messageRetentionPeriod).
  */
@@ -521,6 +514,37 @@ const WORKLOAD_NOTES = withAwsSpelling({
   delaySeconds: `${SQS_NOT_MODELLED}: a message is visible from its arrival (no delay queue); remove the key`,
   redrivePolicy: `${SQS_NOT_MODELLED}: messages are not retried and there is no dead-letter queue, as docs/assumptions.md says; remove the key`,
 });
+
+/** A workload's keys (the checks below come first). */
+const workloadFields = strict({
+  type: oneOf(['http', 'queue'] as const).default('http'),
+  requestRate: traceSchema,
+  perTask,
+  /** http only (refused on a queue workload by the check below); absent: 100 (resolve-config.ts; filled in for scenario.json by effective.ts). */
+  maxQueuePerTask: nonNegInt.optional(),
+  /** queue only (refused on http by the check below); absent: SQS's default, 4 days (resolve-config.ts). */
+  messageRetentionPeriod: wholeSeconds("SQS's MessageRetentionPeriod", { min: MIN_RETENTION_MS / 1000, max: MAX_RETENTION_MS / 1000, source: "SQS's MessageRetentionPeriod range, CreateQueue: default 345600 (4 days)" }).optional(),
+  /**
+   * queue only (refused on http by the check below): SQS stops sending a queue's metrics once it has been
+   * inactive (no message, no worker polling) this long; absent: SQS's six hours, the most
+   * (the simulation; filled in for scenario.json by effective.ts).
+   */
+  inactiveAfter: durationWithin(1, DEFAULT_INACTIVE_AFTER_MS, 'SQS keeps a queue active for up to six hours after its last message or API action').optional(),
+  /** queue only: how late the metrics resume once the queue is activated again; absent: 15 minutes, AWS's "up to 15 minutes"; 0: at once. */
+  activationMetricsDelay: durationWithin(0, DEFAULT_ACTIVATION_METRICS_DELAY_MS, 'CloudWatch metrics of a queue activated from an inactive state "may be delayed up to 15 minutes"').optional(),
+  slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
+}, WORKLOAD_NOTES);
+
+/** A workload's keys, in the schema's order (scenario.json writes them so: effective.ts). */
+export const WORKLOAD_KEYS: readonly string[] = strictKeys(workloadFields);
+
+/**
+ * Keys a queue workload would ignore are refused, as checks.ts refuses cpuPerBusySlot on
+ * http; read from the input, since they have defaults. maxQueuePerTask bounds an http
+ * task's own queue; a queue workload's messages wait in one shared queue without a bound
+ * (dropped only when SQS deletes them after messageRetentionPeriod), so slo.errorRate is
+ * refused there. messageRetentionPeriod, an SQS queue's attribute, is refused on http.
+ */
 
 const workload = checkedBefore(
   (value) => {
@@ -553,24 +577,7 @@ const workload = checkedBefore(
     }
     return issues;
   },
-  strict({
-    type: oneOf(['http', 'queue'] as const).default('http'),
-    requestRate: traceSchema,
-    perTask,
-    /** http only (refused on a queue workload above); absent: 100 (resolve-config.ts; filled in for scenario.json by effective.ts). */
-    maxQueuePerTask: nonNegInt.optional(),
-    /** queue only (refused on http above); absent: SQS's default, 4 days (resolve-config.ts). */
-    messageRetentionPeriod: wholeSeconds("SQS's MessageRetentionPeriod", { min: MIN_RETENTION_MS / 1000, max: MAX_RETENTION_MS / 1000, source: "SQS's MessageRetentionPeriod range, CreateQueue: default 345600 (4 days)" }).optional(),
-    /**
-     * queue only (refused on http above): SQS stops sending a queue's metrics once it has been
-     * inactive (no message, no worker polling) this long; absent: SQS's six hours, the most
-     * (the simulation; filled in for scenario.json by effective.ts).
-     */
-    inactiveAfter: durationWithin(1, DEFAULT_INACTIVE_AFTER_MS, 'SQS keeps a queue active for up to six hours after its last message or API action').optional(),
-    /** queue only: how late the metrics resume once the queue is activated again; absent: 15 minutes, AWS's "up to 15 minutes"; 0: at once. */
-    activationMetricsDelay: durationWithin(0, DEFAULT_ACTIVATION_METRICS_DELAY_MS, 'CloudWatch metrics of a queue activated from an inactive state "may be delayed up to 15 minutes"').optional(),
-    slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
-  }, WORKLOAD_NOTES),
+  workloadFields,
 );
 
 // ------------------------------------------------------------------------- scaling

@@ -6,11 +6,15 @@
 //
 // ecsim's reading, per metric period (docs/assumptions.md): a period in which a message
 // arrived or was visible at its end, or a task was RUNNING (a worker polls the queue all the
-// time, a ReceiveMessage API action; a message in flight is on a RUNNING task), touches the
-// queue; the queue goes inactive `inactiveAfter` after the end of the last period that
-// touched it. The first touching period after that activates it at its start; its metrics
-// are sent again from the period starting `activationMetricsDelay` later (the worst case of
-// AWS's "up to"), none before.
+// time, a ReceiveMessage API action), touches the queue; the queue goes inactive
+// `inactiveAfter` after the end of the last period that touched it, and the period in which
+// that moment falls keeps its datapoint. The first touching period after that activates it at
+// its start; its metrics are sent again from the first period starting at least
+// `activationMetricsDelay` later (the worst case of AWS's "up to"), none before.
+// *Model* (docs/assumptions.md): a task counts by its RUNNING state, not by what it does: a
+// RUNNING task whose application has not started yet counts as polling, and a message in
+// flight on a task that left RUNNING (DEACTIVATING, STOPPING: finishing it) does not touch
+// the queue, unless it is also visible or one arrives.
 
 import { formatDuration } from '../scenario/duration.js';
 
@@ -59,10 +63,11 @@ export class SqsActivity {
         this.event = {
           type: 'queue-inactive',
           message:
-            `SQS queue inactive: no message and no task polling it for ${formatDuration(to - this.lastTouched)} (since ${formatDuration(this.lastTouched)}; inactiveAfter ${formatDuration(this.inactiveAfterMs)}); ` +
+            `SQS queue inactive since ${formatDuration(inactiveAt)}: no message and no task polling it since ${formatDuration(this.lastTouched)} (inactiveAfter ${formatDuration(this.inactiveAfterMs)}); ` +
             'SQS stops sending its CloudWatch metrics (ApproximateNumberOfMessagesVisible, and BacklogPerTask computed from it): alarms on them see missing data',
         };
-        // the period that began while the queue was still active keeps its datapoint
+        // the period in which it went inactive (ending then, or containing that moment when
+        // inactiveAfter is not a whole number of periods) keeps its datapoint
         return from < inactiveAt;
       }
     }

@@ -144,6 +144,41 @@ describe('scenario.json', () => {
     expect([q1.inactiveAfter, q1.activationMetricsDelay]).toEqual([3_600_000, 0]);
   });
 
+  it('a workload\'s keys in the schema\'s order, whichever the scenario wrote and in what order: writing a default or leaving it out gives the same scenario.json', () => {
+    const queue = quickstart();
+    delete queue.services.web.loadBalancer;
+    queue.services.web.autoScaling.policies = {};
+    const order = ['type', 'requestRate', 'perTask', 'messageRetentionPeriod', 'inactiveAfter', 'activationMetricsDelay', 'slo'];
+    const written = (extra: Record<string, unknown>, first: Record<string, unknown> = {}) => {
+      // the written keys first, in reverse schema order, then the rest
+      queue.services.web.workload = { ...first, ...extra, type: 'queue', requestRate: 5, perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: '100ms' } } };
+      return (effectiveScenario(loadScenarioObject('q', queue, { baseDir: '.' })) as any).services.web.workload;
+    };
+    const none = written({});
+    const retention = written({ messageRetentionPeriod: '4d' });
+    const inactive = written({ inactiveAfter: '6h' });
+    const all = written({ slo: { latencyP95: '5m' }, activationMetricsDelay: '15m', inactiveAfter: '6h', messageRetentionPeriod: '345600s' });
+    for (const w of [none, retention, inactive]) {
+      expect(Object.keys(w)).toEqual(order.slice(0, -1));
+      expect(JSON.stringify(w)).toBe(JSON.stringify(none));
+    }
+    expect(Object.keys(all)).toEqual(order);
+    const { slo: _slo, ...allButSlo } = all;
+    expect(JSON.stringify(allButSlo)).toBe(JSON.stringify(none));
+    // other values: the same order
+    expect(Object.keys(written({ messageRetentionPeriod: '1d' }))).toEqual(order.slice(0, -1));
+    expect(Object.keys(written({ inactiveAfter: '1h' }))).toEqual(order.slice(0, -1));
+    // an http workload: maxQueuePerTask after perTask, before slo, written or not
+    const http = quickstart();
+    const keysOf = (w: Record<string, unknown>) => {
+      http.services.web.workload = w;
+      return Object.keys((effectiveScenario(loadScenarioObject('h', http, { baseDir: '.' })) as any).services.web.workload);
+    };
+    const base = { type: 'http', requestRate: 5, perTask: { concurrency: 4, serviceTime: { distribution: 'fixed', value: '100ms' } } };
+    expect(keysOf({ slo: { latencyP95: '1s' }, ...base })).toEqual(['type', 'requestRate', 'perTask', 'maxQueuePerTask', 'slo']);
+    expect(keysOf({ slo: { latencyP95: '1s' }, maxQueuePerTask: 7, ...base })).toEqual(['type', 'requestRate', 'perTask', 'maxQueuePerTask', 'slo']);
+  });
+
   it('a target tracking policy with customMetric records its customMetricStatistic (Sum for RequestCountPerTarget, else Average), as a step alarm its statistic; none with a predefined metric', () => {
     const q = quickstart();
     q.services.web.autoScaling.policies = {

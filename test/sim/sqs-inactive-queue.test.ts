@@ -59,7 +59,7 @@ describe('an inactive SQS queue (6 h without a message or a worker polling) send
       ['queue-inactive', r.t0 + 6 * H],
       ['queue-metrics-resumed', 8 * H + 16 * M],
     ]);
-    expect(r.sqs[0].message).toContain('no message and no task polling it for 6h');
+    expect(r.sqs[0].message).toContain(`SQS queue inactive since 6h${r.t0 / M}m: no message and no task polling it since ${r.t0 / M}m (inactiveAfter 6h)`);
     // the last datapoint sent is the period [T0 + 6 h - 1 min, T0 + 6 h), the last the queue
     // was active in; the wake alarm (1 of 1) retrieves N + 2 = 3 periods (docs/assumptions.md):
     // at t those starting t - 2, t - 3, t - 4 min, all missing from t = T0 + 6 h + 4 min
@@ -99,6 +99,23 @@ describe('an inactive SQS queue (6 h without a message or a worker polling) send
     ]);
   });
 
+  it('inactiveAfter 5h59m30s and activationMetricsDelay 90s, not whole periods: inactive within a period, resumed with the first period starting 90 s or more after activation', () => {
+    // inactive at T0 + 5 h 59 min 30 s, inside the period [T0 + 5 h 59 min, T0 + 6 h), which
+    // keeps its datapoint (the event at its end); the wake alarm sees all its 3 periods
+    // missing from T0 + 6 h + 4 min, as with 6 h. Activated at 8 h: the first period starting
+    // at 8 h 1 min 30 s or later is [8 h 2 min, 8 h 3 min): 600 x 3 = 1800, seen at 8 h 4 min
+    const r = run('8h', '8h10m', '8h40m', { inactiveAfter: '5h59m30s', activationMetricsDelay: '90s' });
+    expect(r.sqs.map((e) => [e.type, e.time])).toEqual([
+      ['queue-inactive', r.t0 + 6 * H],
+      ['queue-metrics-resumed', 8 * H + 3 * M],
+    ]);
+    expect(r.sqs[0].message).toContain(`SQS queue inactive since 6h${r.t0 / M - 1}m30s: no message and no task polling it since ${r.t0 / M}m (inactiveAfter 5h59m30s)`);
+    expect(r.sqs[1].message).toContain('resume with the datapoint at 8h2m, 2m after activation (activationMetricsDelay 1m30s');
+    expect(r.toInsufficient.map((e) => e.time)).toEqual([r.t0 + 6 * H + 4 * M]);
+    expect(r.toAlarm.map((e) => e.time)).toEqual([120_000, 8 * H + 4 * M]);
+    expect(r.toAlarm[1].message).toContain('1 datapoint > 0: 1800.0');
+  });
+
   it('a RUNNING worker polls the queue: with minCapacity 1 it never goes inactive', () => {
     const s = scenario('8h', '8h10m', '8h40m');
     (s.services.worker.autoScaling as { minCapacity: number }).minCapacity = 1;
@@ -134,5 +151,47 @@ describe('inactiveAfter and activationMetricsDelay: validated, defaults in scena
   it('refused on an http workload', () => {
     expect(errors({ inactiveAfter: '1h' }, 'http')).toMatch(/expected no inactiveAfter on an http workload/);
     expect(errors({ activationMetricsDelay: '1m' }, 'http')).toMatch(/expected no activationMetricsDelay on an http workload/);
+  });
+});
+
+// What touches the queue besides an arrival: a message visible at a period's end, and a task
+// RUNNING for part of a period. One worker (20 messages/s: 4 slots x 200 ms, above the 10
+// messages/s arriving in [0, 10 min), so nothing waits while it runs), no alarm; a scheduled
+// action (min = max = 0) stops it.
+function stopped(stopAt: string, duration: string, workload: Record<string, unknown> = {}) {
+  const s = scenario('8h', '8h10m', duration, workload);
+  const w = s.services.worker as Record<string, unknown>;
+  w.desiredCount = 1;
+  w.workload = { ...(w.workload as Record<string, unknown>), requestRate: { step: { from: 10, steps: [{ at: '10m', to: 0 }] } } };
+  w.autoScaling = {
+    minCapacity: 1,
+    maxCapacity: 1,
+    policies: {},
+    scheduledActions: { stop: { schedule: `at(2026-03-02T${stopAt})`, scalableTargetAction: { minCapacity: 0, maxCapacity: 0 } } },
+  };
+  const r = runKeepingRows(s, { seed: 1 });
+  return { sqs: r.events.filter((e) => e.type === 'queue-inactive' || e.type === 'queue-metrics-resumed'), rows: r.timeseries };
+}
+
+describe('a visible message and a task RUNNING for part of a period touch the queue', () => {
+  it('messages left visible with no worker keep it active: none inactive over 7 h', () => {
+    // the worker stops at 5 min; the 10 x 300 = 3000 messages of [5 min, 10 min) stay visible
+    // (messageRetentionPeriod 1 day, above the 7 h run): every period touches the queue, though
+    // nothing arrives after 10 min nor polls after 5 min (were arrivals alone to count, it
+    // would go inactive at 10 min + 6 h)
+    const r = stopped('00:05:00', '7h', { messageRetentionPeriod: '1d' });
+    expect(r.rows.at(-1)!.backlog).toBe(3000);
+    expect(r.rows.filter((x) => x.time >= 5 * M).every((x) => x.runningCount === 0)).toBe(true);
+    expect(r.sqs).toEqual([]);
+  });
+
+  it('the last task leaves RUNNING at 00:20:30: the period [20 min, 21 min) touches it, inactive at 6 h 21 min', () => {
+    // the queue is empty from 10 min (the worker keeps up); the worker RUNNING for the first
+    // 30 s of [20 min, 21 min) polls it then: last touched at 21 min, inactive at 21 min + 6 h
+    // (were only the tasks RUNNING at a period's end to count, at 20 min + 6 h)
+    const r = stopped('00:20:30', '6h30m');
+    expect(r.rows.find((x) => x.time === 20 * M)?.runningCount).toBe(0);
+    expect(r.rows.find((x) => x.time === 19 * M)?.runningCount).toBe(1);
+    expect(r.sqs.map((e) => [e.type, e.time])).toEqual([['queue-inactive', 6 * H + 21 * M]]);
   });
 });
