@@ -54,13 +54,19 @@ describe('report: an inactive SQS queue in the timeline', () => {
     const ev = (timeS: number, type: string, subject: string, message: string) => ({ timeS, type, subject, message });
     const spells = queueInactivities([
       ev(100, 'queue-metrics-resumed', 'b', 'SQS queue active again since 1m (a task polls it); its CloudWatch metrics resume with the datapoint at 1m, 0s after activation (...)'),
-      ev(22_800, 'queue-inactive', 'a', 'SQS queue inactive: no message and no task polling it for 6h (since 20m; inactiveAfter 6h); ...'),
-      ev(24_000, 'queue-inactive', 'b', 'SQS queue inactive: no message and no task polling it for 4h (since 2h40m; inactiveAfter 4h); ...'),
+      ev(22_800, 'queue-inactive', 'a', 'SQS queue inactive since 6h20m: no message and no task polling it since 20m (inactiveAfter 6h); ...'),
+      ev(24_000, 'queue-inactive', 'b', 'SQS queue inactive since 6h40m: no message and no task polling it since 2h40m (inactiveAfter 4h); ...'),
       ev(25_000, 'queue-metrics-resumed', 'b', 'SQS queue active again since 6h50m (2 tasks poll it); its CloudWatch metrics resume with the datapoint at 6h55m, 5m after activation (...)'),
     ]);
     expect(spells).toEqual([
-      { service: 'a', inactiveS: 22_800, idleS: 21_600, sinceS: 1200, resumed: null },
-      { service: 'b', inactiveS: 24_000, idleS: 14_400, sinceS: 9600, resumed: { activatedS: 24_600, by: '2 tasks poll it', datapointS: 24_900, rowS: 25_000 } },
+      { service: 'a', inactiveS: 22_800, wentS: 22_800, idleS: 21_600, sinceS: 1200, resumed: null },
+      { service: 'b', inactiveS: 24_000, wentS: 24_000, idleS: 14_400, sinceS: 9600, resumed: { activatedS: 24_600, by: '2 tasks poll it', datapointS: 24_900, rowS: 25_000 } },
     ]);
+  });
+
+  it('an inactiveAfter that is not a whole number of periods: the spell starts when the queue went inactive, inside the period whose end logs it', () => {
+    // logged at 6h20m (22 800 s), inactive since 6h19m30s (22 770 s): 5h59m30s after 20m
+    const [spell] = queueInactivities([{ timeS: 22_800, type: 'queue-inactive', subject: 'a', message: 'SQS queue inactive since 6h19m30s: no message and no task polling it since 20m (inactiveAfter 5h59m30s); ...' }]);
+    expect(spell).toEqual({ service: 'a', inactiveS: 22_800, wentS: 22_770, idleS: 21_570, sinceS: 1200, resumed: null });
   });
 });

@@ -1,8 +1,9 @@
 // Timeline items for a queue service's SQS queue gone inactive, and the note on the scale
 // out its metrics' return made, read from events.csv (src/sim/sqs-activity.ts;
-// docs/assumptions.md, "Inactive queue"): a `queue-inactive` row ("SQS queue inactive: no
-// message and no task polling it for 6h (since 20m; inactiveAfter 6h); ...") at the end of
-// the last period with a datapoint, and the next `queue-metrics-resumed` row ("SQS queue
+// docs/assumptions.md, "Inactive queue"): a `queue-inactive` row ("SQS queue inactive since
+// 6h20m: no message and no task polling it since 20m (inactiveAfter 6h); ...") at the end of
+// the last period with a datapoint (the moment it went inactive, inside that period when
+// inactiveAfter is not a whole number of periods), and the next `queue-metrics-resumed` row ("SQS queue
 // active again since 8h (a message arrived); its CloudWatch metrics resume with the
 // datapoint at 8h15m, 15m after activation (...)") at the end of the first period with one
 // again. Durations in those messages are formatDuration's, from the run's start.
@@ -17,14 +18,16 @@ export interface QueueInactivity {
   service: string;
   /** The queue-inactive row's time (s): the datapoints stop with the period starting then. */
   inactiveS: number;
-  /** No message and no task polling it for this long (s), since `sinceS`. */
+  /** When it went inactive (s): at or before inactiveS, in the period that ends then. */
+  wentS: number;
+  /** No message and no task polling it for this long (s), since `sinceS`: wentS - sinceS. */
   idleS: number;
   sinceS: number;
   /** Its metrics again: the activation (its time, by what), the first datapoint's period start (s), the resumed row's time; null when not by the run's end. */
   resumed: { activatedS: number; by: string; datapointS: number; rowS: number } | null;
 }
 
-const INACTIVE = /^SQS queue inactive: no message and no task polling it for (\S+) \(since (\S+);/;
+const INACTIVE = /^SQS queue inactive since (\S+): no message and no task polling it since (\S+) \(/;
 const RESUMED = /^SQS queue active again since (\S+) \(([^)]*)\); its CloudWatch metrics resume with the datapoint at (\S+),/;
 
 /** A formatDuration text in seconds; null when it reads as none (parseDuration's error text). */
@@ -40,10 +43,10 @@ export function queueInactivities(events: readonly EventRow[]): QueueInactivity[
   for (const e of events) {
     if (e.type === 'queue-inactive') {
       const m = INACTIVE.exec(e.message);
-      const idleS = m ? seconds(m[1]) : null;
+      const wentS = m ? seconds(m[1]) : null;
       const sinceS = m ? seconds(m[2]) : null;
-      if (idleS === null || sinceS === null) continue;
-      const spell: QueueInactivity = { service: e.subject, inactiveS: e.timeS, idleS, sinceS, resumed: null };
+      if (wentS === null || sinceS === null) continue;
+      const spell: QueueInactivity = { service: e.subject, inactiveS: e.timeS, wentS, idleS: wentS - sinceS, sinceS, resumed: null };
       spells.push(spell);
       open.set(e.subject, spell);
     } else if (e.type === 'queue-metrics-resumed') {
@@ -67,7 +70,7 @@ export function queueInactivities(events: readonly EventRow[]): QueueInactivity[
  */
 export function queueInactivityText(q: QueueInactivity, clock: SimClock): string {
   const head =
-    `At ${clockLabel(clock, q.inactiveS)} ${q.service}'s SQS queue went inactive (no message and no task polling it for ${spanLabel(q.idleS)}, since ${clockLabel(clock, q.sinceS)}): ` +
+    `At ${clockLabel(clock, q.wentS)} ${q.service}'s SQS queue went inactive (no message and no task polling it for ${spanLabel(q.idleS)}, since ${clockLabel(clock, q.sinceS)}): ` +
     'SQS stopped sending its metrics (ApproximateNumberOfMessagesVisible, and BacklogPerTask from it)';
   const r = q.resumed;
   if (r === null) return `${head}; still none at the end of the run.`;
