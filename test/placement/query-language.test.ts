@@ -127,6 +127,15 @@ const INVALID: Array<[string, number, string]> = [
   ['attribute:tier not  equals web', 15, 'found "not" (did you mean "not_equals"?)'],
   ['attribute:tier not matches w.*', 15, 'found "not" (did you mean "not_matches"?)'],
   ['attribute:tier NOT IN [web]', 15, 'found "NOT" (did you mean "not_in"?)'],
+  // ... but only when the subject takes that operator; else the operators it takes
+  ['runningTasksCount not exists', 18, 'expected an operator after "runningTasksCount" at position 18, found "not" (runningTasksCount takes only ==, !=, >, >=, <, <=)'],
+  ['runningTasksCount not in [1, 2]', 18, 'found "not" (runningTasksCount takes only ==, !=, >, >=, <, <=)'],
+  ['runningTasksCount not equals 1', 18, 'found "not" (did you mean "not_equals"?)'],
+  ['task:group not exists', 11, 'expected an operator after "task:group" at position 11, found "not" (task:group takes only ==, !=, in, not_in, =~, !~)'],
+  ['task:group not in [web]', 11, 'found "not" (did you mean "not_in"?)'],
+  ['ec2InstanceId NOT EXISTS', 14, 'found "NOT" (ec2InstanceId takes only ==, !=, in, not_in, =~, !~)'],
+  ['runningTasksCount NOT_IN [1]', 18, 'found "NOT_IN" (runningTasksCount takes only ==, !=, >, >=, <, <=)'],
+  ['runningTasksCount LESS_THAN 2', 18, 'found "LESS_THAN" (keywords and operators are lower case: did you mean "less_than"?)'],
   // clearer messages for common slips (the operator "===" read as "==" and a value "=m5.large")
   ['attribute:ecs.instance-type === m5.large', 28, 'expected an operator (==, !=, >, >=, <, <=, exists, !exists, in, !in, =~, !~ or their word forms), found "===" at position 28 (did you mean "=="?)'],
   ['attribute:a = b', 12, 'expected an operator (==, !=, >, >=, <, <=, exists, !exists, in, !in, =~, !~ or their word forms), found "=" at position 12 (did you mean "=="?)'],

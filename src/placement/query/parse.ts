@@ -154,7 +154,7 @@ class Parser {
     const operator = this.parseOperator();
     if (operator === undefined) {
       const found = this.pos >= this.src.length ? 'the end of the text' : `"${this.peekToken()}"`;
-      this.fail(`expected an operator after "${this.src.slice(start, subjectEnd)}" at position ${opPos}, found ${found}${this.notWordHint() || this.caseHint(this.peekWord())}`, opPos);
+      this.fail(`expected an operator after "${this.src.slice(start, subjectEnd)}" at position ${opPos}, found ${found}${this.operatorHint(subject)}`, opPos);
     }
     const allowed = operatorsFor(subject);
     if (!allowed.includes(operator)) {
@@ -244,11 +244,27 @@ class Parser {
   /**
    * "not in", "not exists", "not equals", "not matches" written as two words (the negated
    * word operators are one: not_in, ...; `not` alone negates an expression, before it):
-   * " (did you mean "not_in"?)" (lower case: NOT IN too), else "".
+   * the one-word operator meant, "not_in" (lower case: for NOT IN too), else "".
    */
   private notWordHint(): string {
     const m = /^not\s+(in|exists|equals|matches)(?![A-Za-z0-9_])/i.exec(this.src.slice(this.pos));
-    return m === null ? '' : ` (did you mean "not_${m[1].toLowerCase()}"?)`;
+    return m === null ? '' : `not_${m[1].toLowerCase()}`;
+  }
+
+  /**
+   * The hint where an operator was expected after `subject`: the one-word operator meant
+   * ("not exists" -> not_exists, "NOT_IN" -> not_in) only if `subject` takes it; if it does not
+   * (runningTasksCount not_exists), the operators `subject` takes, so that following the hint
+   * does not lead to a second error. "" when nothing operator-like is found.
+   */
+  private operatorHint(subject: Subject): string {
+    const word = this.peekWord();
+    const twoWords = this.notWordHint();
+    const meant = twoWords !== '' ? twoWords : WORD_OPERATORS.has(word.toLowerCase()) ? word.toLowerCase() : '';
+    if (meant === '') return this.caseHint(word);
+    const allowed = operatorsFor(subject);
+    if (!allowed.includes(WORD_OPERATORS.get(meant)!)) return ` (${subjectText(subject)} takes only ${allowed.join(', ')})`;
+    return twoWords !== '' ? ` (did you mean "${meant}"?)` : this.caseHint(word);
   }
 
   /** The word (letters, digits, _) at the current position. */
