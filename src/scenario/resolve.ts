@@ -70,8 +70,8 @@ export interface ResolvedService {
   azRebalancing: boolean;
 }
 
-/** The last instant a run may reach: 9999-12-31T23:59:59Z, the end of four-digit years. */
-export const LAST_TIMESTAMP_MS = Date.UTC(9999, 11, 31, 23, 59, 59);
+/** The last instant a run may reach: 9999-12-31T23:59:59.999Z, the last millisecond of four-digit years. */
+export const LAST_TIMESTAMP_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
 export interface ResolvedScenario {
   scenario: Scenario;
@@ -122,7 +122,7 @@ export function resolveScenario(
   const endMs = Date.parse(scenario.start) + scenario.duration;
   if (endMs > LAST_TIMESTAMP_MS) {
     const by = options.durationFromFlag ? ' (--duration)' : '';
-    report(['start'], `expected a run that ends by 9999-12-31T23:59:59Z, found start ${scenario.start} + ${formatDuration(scenario.duration)}${by}; start earlier, or run shorter`);
+    report(['start'], `expected a run that ends by 9999-12-31T23:59:59.999Z, found start ${scenario.start} + ${formatDuration(scenario.duration)}${by}; start earlier, or run shorter`);
   }
 
   const providers = resolveProviders(scenario, report);
