@@ -17,8 +17,11 @@ export function impossibleDateTime(text: string): string | undefined {
   if (m === null) return undefined;
   const [year, month, day] = [m[1], m[2], m[3]].map(Number);
   if (month < 1 || month > 12) return `no such month: ${m[2]} (months run 01 to 12)`;
-  const days = new Date(Date.UTC(year, month, 0)).getUTCDate();
-  if (day < 1 || day > days) return `no such date: ${m[1]}-${m[2]}-${m[3]} (${MONTHS[month - 1]} ${year} has ${days} days)`;
+  // day 0 of the next month is the month's last; setUTCFullYear, as Date.UTC reads 0 to 99 as 19xx
+  const last = new Date(0);
+  last.setUTCFullYear(year, month, 0);
+  const days = last.getUTCDate();
+  if (day < 1 || day > days) return `no such date: ${m[1]}-${m[2]}-${m[3]} (${MONTHS[month - 1]} ${m[1]} has ${days} days)`;
   if (m[4] !== undefined && Number(m[4]) > 23) return `no such time: hour ${m[4]} (hours run 00 to 23; for midnight at the end of a day write 00:00 of the next)`;
   if (m[5] !== undefined && Number(m[5]) > 59) return `no such time: minute ${m[5]} (minutes run 00 to 59)`;
   if (m[6] !== undefined && Number(m[6]) > 59) return `no such time: second ${m[6]} (seconds run 00 to 59)`;

@@ -58,10 +58,14 @@ const startTime = z.string().transform((value, ctx) => {
   return z.NEVER;
 });
 
-/** Whether the date part names a real day (Date.parse rolls 2026-02-30 over into March). */
+/**
+ * Whether the date part names a real day (Date.parse rolls 2026-02-30 over into March). The
+ * year is set with setUTCFullYear: Date.UTC reads 0 to 99 as 1900 to 1999 (0050 as 1950).
+ */
 function sameDay(value: string): boolean {
   const [y, m, d] = value.slice(0, 10).split('-').map(Number);
-  const t = new Date(Date.UTC(y, m - 1, d));
+  const t = new Date(0);
+  t.setUTCFullYear(y, m - 1, d);
   return t.getUTCFullYear() === y && t.getUTCMonth() === m - 1 && t.getUTCDate() === d;
 }
 
