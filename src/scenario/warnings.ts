@@ -71,7 +71,8 @@ import { isoInstant, ServiceAutoScaler } from '../scaling/service-auto-scaler.js
 import { firstInstantIn, nextFireOrSkip, prevFire, PREV_FIRE_HORIZON_MS, skippedTimes } from '../scaling/schedule/next-fire.js';
 import { uncoveredBreaches } from '../scaling/step-adjustments.js';
 import { serviceModel } from './service-model.js';
-import { targetHealthTimeline } from '../model/target-health.js';
+import { normalTail } from '../engine/normal.js';
+import { lognormalParams } from '../engine/distributions.js';
 import { memoryHardLimit } from './checks.js';
 import { azRebalancingIncompatibility } from './az-rebalancing.js';
 import { DEFAULT_DEPLOYMENT_CONFIGURATION, DEFAULT_LAUNCH_DELAY, deploymentConfigurationOf, deregistrationDelayOf, hasHttpWorkload, type AsgProviderConfig } from './schema.js';
@@ -750,26 +751,58 @@ function capacityFarBelowSlots(svc: ResolvedService, out: ScenarioWarning[]): vo
 /** capacityRps below 1/this of what the slots allow is warned of (above this x is refused: resolve-config.ts). */
 const MIN_CAPACITY_FACTOR = 100;
 
-/** The largest value a delay distribution can draw (Infinity for one without a bound). */
-function largestValue(d: DurationDistribution): number {
-  if (d.distribution === 'fixed') return d.value;
-  if (d.distribution === 'uniform') return d.max;
-  if (d.distribution === 'normal' && d.sd === 0) return d.mean;
-  return Infinity; // exponential, lognormal, normal with sd > 0
+/**
+ * The chance a duration drawn from `d` is above `x` ms (x > 0), as the simulation draws it
+ * (engine/distributions.ts; a normal's draws below 0, clipped to 0, do not matter above x):
+ * exact for fixed and uniform, e^(-x / mean) for exponential, the normal tail of
+ * (x - mean) / sd for normal and of (ln x - mu) / sigma for lognormal (engine/normal.ts).
+ */
+function chanceAbove(d: DurationDistribution, x: number): number {
+  switch (d.distribution) {
+    case 'fixed':
+      return d.value > x ? 1 : 0;
+    case 'uniform':
+      if (!(d.max > d.min)) return d.min > x ? 1 : 0;
+      return Math.min(1, Math.max(0, (d.max - x) / (d.max - d.min)));
+    case 'exponential':
+      return d.mean > 0 ? Math.exp(-x / d.mean) : 0;
+    case 'normal':
+      if (!(d.sd > 0)) return d.mean > x ? 1 : 0;
+      return normalTail((x - d.mean) / d.sd);
+    case 'lognormal': {
+      const { mu, sigma } = lognormalParams(d.median, d.p95);
+      if (!(sigma > 0)) return d.median > x ? 1 : 0;
+      return normalTail((Math.log(x) - mu) / sigma);
+    }
+  }
 }
 
+/** "every task", "about 46 % of tasks", "about 1 task in 20": a chance p in (0, 1] of a task. */
+function tasksAtChance(p: number): string {
+  if (p >= 1) return 'every task';
+  if (p >= 0.5) return `about ${Math.round(p * 100)} % of tasks`;
+  return `about 1 task in ${Math.round(1 / p)}`;
+}
+
+/** The chance of a task past its start a fail-open warning needs: below it (1 task in 100) not said. */
+const FAIL_OPEN_MIN_CHANCE = 0.01;
+
 /**
- * ALB fail-open (docs/assumptions.md): with no healthy target and one unhealthy, every
- * request goes to the unhealthy targets. Request fidelity routes them with least-outstanding
- * as in rotation, and a target whose application has not started fails each request at once
- * (502), so it never holds one and draws more than its share; fluid fidelity gives every
- * target an equal share (the health-check-grace-period scenario at 09:02: fluid served 7 674,
- * dropped 10 326; request 1 348, 16 599). Said for a fluid http service routed
- * least-outstanding whose new target can turn unhealthy (unhealthyThreshold failed checks)
- * before its application answers, at the largest startup.applicationStart the task
- * definition can draw (target-health.ts, as the simulation decides it): then fail-open is
- * possible (the tasks of the start, or a scale out from 0, all come up together); whether
- * it happens depends on the draws, so it is a warning of a possible phase, not of a fact.
+ * ALB fail-open (docs/assumptions.md): with no healthy target and at least one unhealthy,
+ * every request goes to the unhealthy targets. Request fidelity routes them with
+ * least-outstanding as in rotation, and a target whose application has not started fails
+ * each request at once (502), so it never holds one and draws more than its share; fluid
+ * fidelity gives every target an equal share (the health-check-grace-period scenario at
+ * 09:02: fluid served 7 674, dropped 10 326; request 1 348, 16 599). Said for a fluid http
+ * service routed least-outstanding whose new target turns unhealthy (unhealthyThreshold
+ * failed checks, at unhealthyThreshold x interval after RUNNING: target-health.ts, as the
+ * simulation decides it) when its application starts after that time, and where at least
+ * 1 task in 100 does (the chance that startup.applicationStart draws more, said in the
+ * message): then fail-open is possible (the tasks of the start, or a scale out from 0, all
+ * come up together); whether it happens depends on the draws, so it is a warning of a
+ * possible phase, not of a fact. Not said with maximumPercent 100 and no grace period past
+ * that time: ECS then stops such a task the instant its target turns unhealthy (no room to
+ * start its replacement first), so the load balancer never fails open to it.
  */
 function leastOutstandingFailOpen(s: ResolvedScenario, svc: ResolvedService, out: ScenarioWarning[]): void {
   const lb = svc.config.loadBalancer;
@@ -777,14 +810,17 @@ function leastOutstandingFailOpen(s: ResolvedScenario, svc: ResolvedService, out
   const td = Object.hasOwn(s.scenario.taskDefinitions, svc.config.taskDefinition) ? s.scenario.taskDefinitions[svc.config.taskDefinition] : undefined;
   if (!td) return;
   const start = td.startup.applicationStart;
-  const largest = largestValue(start);
   const hc = lb.healthCheck;
-  const timeline = targetHealthTimeline(largest, { intervalMs: hc.interval, healthyThreshold: hc.healthyThreshold, unhealthyThreshold: hc.unhealthyThreshold, gracePeriodMs: svc.config.healthCheckGracePeriodSeconds * 1000 });
-  if (timeline.unhealthyAt === null) return;
-  const upTo = Number.isFinite(largest) ? `up to ${formatDuration(largest)}` : `${start.distribution}, without bound`;
+  // a start past unhealthyThreshold x interval fails that many checks first (target-health.ts)
+  const unhealthyAt = hc.unhealthyThreshold * hc.interval;
+  const gracePeriodMs = svc.config.healthCheckGracePeriodSeconds * 1000;
+  // marked (and, without room, stopped) the instant it turns unhealthy: markedAt === unhealthyAt
+  if (deploymentConfigurationOf(svc.config).maximumPercent === 100 && gracePeriodMs <= unhealthyAt) return;
+  const p = chanceAbove(start, unhealthyAt);
+  if (!(p >= FAIL_OPEN_MIN_CHANCE)) return;
   out.push({
     at: ['services', svc.name, 'loadBalancer', 'routing'],
-    message: `least-outstanding in fluid fidelity gives every target an equal share when the load balancer fails open (no target healthy, one unhealthy), but a new target turns unhealthy ${formatDuration(timeline.unhealthyAt)} after RUNNING (${hc.unhealthyThreshold} failed checks) before its application answers (applicationStart ${upTo}); there request fidelity sends more to a target whose application has not started (each request fails at once, so none is outstanding) and drops more: use fidelity: request to see that phase (docs/assumptions.md)`,
+    message: `least-outstanding in fluid fidelity gives every target an equal share when the load balancer fails open (no target healthy, at least one unhealthy), but a new target turns unhealthy ${formatDuration(unhealthyAt)} after RUNNING (${hc.unhealthyThreshold} failed checks) before its application answers (applicationStart ${start.distribution}: ${tasksAtChance(p)} past ${formatDuration(unhealthyAt)}); there request fidelity sends more to a target whose application has not started (each request fails at once, so none is outstanding) and drops more: use fidelity: request to see that phase (docs/assumptions.md)`,
   });
 }
 
@@ -796,7 +832,9 @@ function leastOutstandingFailOpen(s: ResolvedScenario, svc: ResolvedService, out
  * against 69.6 %; a queue of 3: 2.86 against 1.97 % at 72 %, 8.30 against 7.19 % at 90 %).
  * From a queue of 4 fluid is within the 0.8 points the finite-buffer tests allow (0.52 and
  * 0.78 points over at 72 and 90 %, 0.27 at 120 %; 0.30 and 0.57 at 5; the notes), below it not.
- * At concurrency 1 fluid uses the exact E_n/M/1/K chain (exponential service): not said.
+ * At concurrency 1 with exponential service (written or the default) fluid solves the exact
+ * E_n/M/1/K chain (fluid-latency.ts, exactErlangBuffer): not said; with another service time
+ * at concurrency 1 it keeps the Poisson approximation, and is said.
  */
 function roundRobinSmallQueue(svc: ResolvedService, out: ScenarioWarning[]): void {
   const w = svc.config.workload;
@@ -805,14 +843,14 @@ function roundRobinSmallQueue(svc: ResolvedService, out: ScenarioWarning[]): voi
   const cap = w.maxQueuePerTask;
   if (cap === undefined || cap >= ROUND_ROBIN_SMALL_QUEUE) return;
   const cfg = serviceModel(svc);
-  if (cfg === null || cfg.concurrency <= 1) return;
+  if (cfg === null || (cfg.concurrency <= 1 && cfg.serviceTime.distribution === 'exponential')) return;
   out.push({
     at: ['services', svc.name, 'workload', 'maxQueuePerTask'],
-    message: `${cap} with round-robin at concurrency ${cfg.concurrency} in fluid fidelity: fluid takes each task's arrivals as Poisson, but round-robin's are smoother, so with a queue this small it drops too many requests and reads CPU low (4 tasks of concurrency 4 at 72 % load, a queue of 2: 5.1 % dropped against 3.5 %); use fidelity: request (notes/service-model.md)`,
+    message: `${cap} with round-robin at concurrency ${cfg.concurrency} in fluid fidelity: fluid takes each task's arrivals as Poisson, but round-robin's are smoother, so with a queue this small it drops too many requests and reads CPU low (4 tasks of concurrency 4 at 72 % load, a queue of 2: 5.1 % dropped against 3.5 %); use fidelity: request (docs/notes/service-model.md)`,
   });
 }
 
-/** A round-robin fluid service's maxQueuePerTask below this (at concurrency above 1) is warned of: from 4 fluid drops within 0.8 points of request fidelity. */
+/** A round-robin fluid service's maxQueuePerTask below this (but at concurrency 1 with exponential service) is warned of: from 4 fluid drops within 0.8 points of request fidelity. */
 const ROUND_ROBIN_SMALL_QUEUE = 4;
 
 /**
