@@ -35,7 +35,7 @@ function commentLines(text: string, width: number): string[] {
   return [...lines, line];
 }
 
-/** The rows to give yargs' .example(): an example without a description is one full-width line. */
+/** The rows to give yargs' .example(): each description's comment lines, then its command, each a full-width line. */
 export function exampleRows(examples: readonly Example[]): [string, string][] {
   const width = Math.max(20, Math.min(EXAMPLE_WIDTH, helpWidth() - 4));
   return examples.flatMap((e) => [...commentLines(e.describe, width), e.command].map((line): [string, string] => [line, '']));

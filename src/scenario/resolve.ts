@@ -73,6 +73,9 @@ export interface ResolvedService {
 /** The last instant a run may reach: 9999-12-31T23:59:59.999Z, the last millisecond of four-digit years. */
 export const LAST_TIMESTAMP_MS = Date.UTC(9999, 11, 31, 23, 59, 59, 999);
 
+/** The first instant a run may start at: 0000-01-01T00:00:00Z (Date.UTC reads a year below 100 as 19xx). */
+export const FIRST_TIMESTAMP_MS = new Date(0).setUTCFullYear(0, 0, 1);
+
 export interface ResolvedScenario {
   scenario: Scenario;
   startEpochMs: number;
@@ -123,6 +126,10 @@ export function resolveScenario(
   if (endMs > LAST_TIMESTAMP_MS) {
     const by = options.durationFromFlag ? ' (--duration)' : '';
     report(['start'], `expected a run that ends by 9999-12-31T23:59:59.999Z, found start ${scenario.start} + ${formatDuration(scenario.duration)}${by}; start earlier, or run shorter`);
+  }
+  // and one before year 0000 (an offset east of UTC on 0000-01-01) writes -000001-12-31T...
+  if (Date.parse(scenario.start) < FIRST_TIMESTAMP_MS) {
+    report(['start'], `expected a start at or after 0000-01-01T00:00:00Z, found ${scenario.start}; start later, or with a smaller offset`);
   }
 
   const providers = resolveProviders(scenario, report);

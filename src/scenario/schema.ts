@@ -534,7 +534,7 @@ const workloadFields = strict({
    * (the simulation; filled in for scenario.json by effective.ts).
    */
   inactiveAfter: durationWithin(1, DEFAULT_INACTIVE_AFTER_MS, 'SQS keeps a queue active for up to six hours after its last message or API action').optional(),
-  /** queue only: how late the metrics resume once the queue is activated again; absent: 15 minutes, AWS's "up to 15 minutes"; 0: at once. */
+  /** queue only (refused on http by the check below): how late the metrics resume once the queue is activated again; absent: 15 minutes, AWS's "up to 15 minutes"; 0: at once. */
   activationMetricsDelay: durationWithin(0, DEFAULT_ACTIVATION_METRICS_DELAY_MS, 'CloudWatch metrics of a queue activated from an inactive state "may be delayed up to 15 minutes"').optional(),
   slo: strict({ latencyP95: positiveDuration.optional(), errorRate: percent.optional() }).optional(),
 }, WORKLOAD_NOTES);
@@ -547,9 +547,9 @@ export const WORKLOAD_KEYS: readonly string[] = strictKeys(workloadFields);
  * http; read from the input, since they have defaults. maxQueuePerTask bounds an http
  * task's own queue; a queue workload's messages wait in one shared queue without a bound
  * (dropped only when SQS deletes them after messageRetentionPeriod), so slo.errorRate is
- * refused there. messageRetentionPeriod, an SQS queue's attribute, is refused on http.
+ * refused there. messageRetentionPeriod, inactiveAfter and activationMetricsDelay, an SQS
+ * queue's attribute and two of its metrics' behaviour, are refused on http.
  */
-
 const workload = checkedBefore(
   (value) => {
     if (rawKey(value, 'type') !== 'queue') {

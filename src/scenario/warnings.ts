@@ -58,8 +58,8 @@
 // slots allow (capacityFarBelowSlots), a fluid http service routed least-outstanding whose new
 // target can turn unhealthy before its application answers, so that the load balancer may fail
 // open, where fluid and request fidelity split the requests differently (leastOutstandingFailOpen),
-// a fluid http service routed round-robin at concurrency above 1 with a maxQueuePerTask below 4
-// (fluid drops too many and reads CPU low: roundRobinSmallQueue).
+// a fluid http service routed round-robin with a maxQueuePerTask below 4, unless at concurrency 1
+// with exponential service (fluid drops too many and reads CPU low: roundRobinSmallQueue).
 // These are said (on stderr by `ecsim run` and `ecsim validate`), not refused; what falls
 // after a shorter `--duration` is cut off on purpose and not warned of.
 
@@ -780,7 +780,8 @@ function chanceAbove(d: DurationDistribution, x: number): number {
 /** "every task", "about 46 % of tasks", "about 1 task in 20": a chance p in (0, 1] of a task. */
 function tasksAtChance(p: number): string {
   if (p >= 1) return 'every task';
-  if (p >= 0.5) return `about ${Math.round(p * 100)} % of tasks`;
+  // below 1, never "about 100 %"
+  if (p >= 0.5) return `about ${Math.min(99, Math.round(p * 100))} % of tasks`;
   return `about 1 task in ${Math.round(1 / p)}`;
 }
 

@@ -59,7 +59,12 @@ export class SqsActivity {
       const inactiveAt = this.lastTouched + this.inactiveAfterMs;
       if (inactiveAt <= to) {
         this.inactive = true;
-        this.activation = null;
+        // idle again before its metrics resumed (an inactiveAfter shorter than the delay):
+        // the silence goes on, one spell, no second queue-inactive and no resumed row
+        if (this.activation !== null) {
+          this.activation = null;
+          return false;
+        }
         this.event = {
           type: 'queue-inactive',
           message:

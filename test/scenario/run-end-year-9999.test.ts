@@ -94,3 +94,13 @@ describe('a run past year 9999 in a variant or a sweep: validate names it', () =
     ]);
   });
 });
+
+describe('a start before year 0000 (an offset east of UTC on 0000-01-01)', () => {
+  it('is refused on start; 0000-01-01T00:00:00Z itself, and the same day with an offset west of it, load', () => {
+    expect(refusal({ ...quickstart(), start: '0000-01-01T00:00:00+01:00' })).toBe(
+      's.yaml: start: expected a start at or after 0000-01-01T00:00:00Z, found 0000-01-01T00:00:00+01:00; start later, or with a smaller offset',
+    );
+    expect(refusal({ ...quickstart(), start: '0000-01-01T00:00:00Z' })).toBe('no error');
+    expect(refusal({ ...quickstart(), start: '0000-01-01T00:00:00-01:00' })).toBe('no error');
+  });
+});
