@@ -10,11 +10,13 @@ import type { EventRow, ServiceInfo, TaskRow } from './results-tables.js';
 import { targetHealthTimeline } from '../../model/target-health.js';
 import { warmInstances } from './warm-start.js';
 import { bisectRight } from 'd3-array';
+import { formatClockExact, type ClockFormat } from './format-clock.js';
+import { parseDuration } from '../../scenario/duration.js';
 
 /** Event types other parts of explain turn into sentences. */
 const HANDLED_ELSEWHERE = new Set(['scaling-activity', 'alarm-state', 'scheduled-action', 'no-step-adjustment', 'scale-in-held', 'task-placed', 'task-running', 'task-unplaceable']);
 
-export function clusterLines(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>, services?: ReadonlyMap<string, ServiceInfo>): ExplainLine[] {
+export function clusterLines(events: readonly EventRow[], taskService: ReadonlyMap<string, TaskRow>, services?: ReadonlyMap<string, ServiceInfo>, clock?: ClockFormat): ExplainLine[] {
   const providerOf = new Map<string, string>();
   const groups = new Map<string, { timeS: number; type: string; owner: string; isService: boolean; items: string[] }>();
   const lines: ExplainLine[] = [];
@@ -59,6 +61,8 @@ export function clusterLines(events: readonly EventRow[], taskService: ReadonlyM
       if (typeAz) message = `${typeAz[1]} ${e.subject} in ${typeAz[2]} ${typeAz[3]}`;
       // ECS's AZ rebalancing service event messages do not say what they are about
       if (e.type === 'az-rebalancing') message = `AZ rebalancing: ${message}`;
+      // the SQS queue's rows give their times from the run's start ("since 6h20m"): the clock's here
+      if (clock && (e.type === 'queue-inactive' || e.type === 'queue-metrics-resumed')) message = queueTimesOnClock(message, clock);
       // a Fargate Spot notice's replacement: the task of the service tasks.csv has created then
       if (e.type === 'spot-interruption' && isService) {
         spot ??= spotIndex(events, taskService);
@@ -270,3 +274,17 @@ function gracePeriodIndex(events: readonly EventRow[]): GraceIndex {
 
 /** How many of the ascending `times` are at or before t (binary search). */
 
+/** A run-relative time after "since" or "datapoint at" (formatDuration's: 6h20m, 0s, 1d2h). */
+const QUEUE_TIME = /\b(since|datapoint at) ((?:\d+(?:d|h|ms|m|s))+)(?=[\s:;,)]|$)/g;
+
+/**
+ * A queue-inactive or queue-metrics-resumed message with its times from the run's start as
+ * the clock's: "SQS queue inactive since 11:32:30: no message and no task polling it since
+ * 09:32 (inactiveAfter 2h30s); ..." (the durations in parentheses are left as they are).
+ */
+export function queueTimesOnClock(message: string, clock: ClockFormat): string {
+  return message.replace(QUEUE_TIME, (whole, word: string, d: string) => {
+    const ms = parseDuration(d);
+    return typeof ms === 'number' ? `${word} ${formatClockExact(ms / 1000, clock)}` : whole;
+  });
+}

@@ -64,7 +64,7 @@ export function explainLines(r: ResultsTables, options: ExplainOptions = {}): Ex
   lines.push(...scalingLines(r.events, { services: r.services, series, clock }));
   lines.push(...newTaskLines(r.events, tasksByService, r.services, clock, r.durationS, toS));
   lines.push(...provisioningWaitLines(r.events, r.tasks, placements, clock, r.durationS, r.services, toS));
-  lines.push(...clusterLines(r.events, taskById, r.services));
+  lines.push(...clusterLines(r.events, taskById, r.services, clock));
   for (const svc of r.services.values()) {
     const activityTimes = r.events.filter((e) => e.type === 'scaling-activity' && e.subject === svc.name).map((e) => e.timeS);
     lines.push(...scalingNotes(svc, series.get(svc.name) ?? [], { fromS, toS, activityTimes, events: r.events, evaluationLagS: r.evaluationLagS }, clock));

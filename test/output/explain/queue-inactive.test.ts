@@ -39,6 +39,16 @@ describe('explain: no queue datapoints while the SQS queue is inactive', () => {
     ]);
   });
 
+  it("the queue's own rows with the clock's times, not the run's: inactive since 06:20, untouched since 00:20; active again since 08:00, the 08:15 datapoint", () => {
+    const lines = explainOf('8h', '8h10m', '8h40m');
+    expect(lines.filter((l) => l.includes('  worker: SQS queue '))).toEqual([
+      '06:20  worker: SQS queue inactive since 06:20: no message and no task polling it since 00:20 (inactiveAfter 6h); SQS stops sending its CloudWatch metrics ' +
+        '(ApproximateNumberOfMessagesVisible, and BacklogPerTask computed from it): alarms on them see missing data',
+      '08:16  worker: SQS queue active again since 08:00 (a message arrived); its CloudWatch metrics resume with the datapoint at 08:15, 15m after activation ' +
+        '(activationMetricsDelay 15m: "may be delayed up to 15 minutes")',
+    ]);
+  });
+
   it('a 5 h gap: the queue stays active, the wake alarm sees the 05:10 datapoint at 05:12: nothing said', () => {
     const lines = explainOf('5h10m', '5h20m', '5h40m');
     expect(lines.filter((l) => l.includes('no scale out from 0'))).toEqual([]);
@@ -98,5 +108,21 @@ describe('markQueueSilences: the periods without a queue datapoint', () => {
     expect(lines.map((l) => l.text)).toEqual([
       'worker: no scale in since 00:00: no BacklogPerTask datapoints since 00:05 (SQS queue inactive): its AlarmLow has no datapoint to go to ALARM on',
     ]);
+  });
+});
+
+describe('queueTimesOnClock', () => {
+  it('a time off the minute to the second, a run longer than a day with the date; durations in parentheses left', async () => {
+    const { queueTimesOnClock } = await import('../../../src/output/explain/cluster-lines.js');
+    const start = Date.parse('2026-03-02T09:00:00Z');
+    expect(queueTimesOnClock('SQS queue inactive since 2h32m30s: no message and no task polling it since 32m (inactiveAfter 2h30s); ...', { startEpochMs: start, withDate: false })).toBe(
+      'SQS queue inactive since 11:32:30: no message and no task polling it since 09:32 (inactiveAfter 2h30s); ...',
+    );
+    expect(queueTimesOnClock('SQS queue active again since 1d6h (2 tasks poll it); its CloudWatch metrics resume with the datapoint at 1d6h15m, 15m after activation (...)', { startEpochMs: start, withDate: true })).toBe(
+      'SQS queue active again since 03-03 15:00 (2 tasks poll it); its CloudWatch metrics resume with the datapoint at 03-03 15:15, 15m after activation (...)',
+    );
+    expect(queueTimesOnClock('SQS queue inactive since 6h: no message and no task polling it since 0s (inactiveAfter 6h); ...', { startEpochMs: start, withDate: false })).toBe(
+      'SQS queue inactive since 15:00: no message and no task polling it since 09:00 (inactiveAfter 6h); ...',
+    );
   });
 });
