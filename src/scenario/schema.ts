@@ -1,6 +1,7 @@
 // The scenario format (../shared/design/scenario.yaml) as a zod schema. The types the
 // simulator uses are inferred from it: one source of truth. Durations come out in ms.
 
+import { distance } from 'fastest-levenshtein';
 import { z } from 'zod';
 import {
   discriminated,
@@ -636,10 +637,31 @@ const SQS_METRICS_NOT_MODELLED: Readonly<Record<string, string>> = {
   NumberOfDeduplicatedSentMessages: 'the FIFO messages deduplicated',
   SentMessageSize: 'the size of the messages sent',
 };
-const sqsMetricNote = (found: string): string | undefined =>
-  Object.hasOwn(SQS_METRICS_NOT_MODELLED, found)
-    ? `an SQS metric ecsim does not model: ${SQS_METRICS_NOT_MODELLED[found]}; of the queue's metrics ecsim publishes only ApproximateNumberOfMessagesVisible, and BacklogPerTask from it (the visible messages per RUNNING task)`
-    : undefined;
+/** The metrics ecsim's alarms and customMetric take (the lists of oneOf below). */
+const MODELLED_METRICS = ['CPUUtilization', 'MemoryUtilization', 'RequestCountPerTarget', 'BacklogPerTask', 'ApproximateNumberOfMessagesVisible'];
+/**
+ * The SQS metric not modelled that `found` names: itself, or one it misspells (at most 2
+ * edits, any case) when it is nearer to it than to any metric ecsim has, so that
+ * "ApproximateNumberOfMessagesNotVisble" is not offered the visible messages.
+ */
+function sqsMetricNamed(found: string): string | undefined {
+  if (Object.hasOwn(SQS_METRICS_NOT_MODELLED, found)) return found;
+  const lower = found.toLowerCase();
+  const edits = (c: string) => distance(lower, c.toLowerCase());
+  let nearest: string | undefined;
+  let nearestEdits = Infinity;
+  for (const c of Object.keys(SQS_METRICS_NOT_MODELLED)) {
+    const d = edits(c);
+    if (d < nearestEdits) [nearest, nearestEdits] = [c, d];
+  }
+  return nearestEdits <= 2 && nearestEdits < Math.min(...MODELLED_METRICS.map(edits)) ? nearest : undefined;
+}
+const sqsMetricNote = (found: string): string | undefined => {
+  const named = sqsMetricNamed(found);
+  if (named === undefined) return undefined;
+  const meant = named === found ? '' : `did you mean "${named}"? `;
+  return `${meant}an SQS metric ecsim does not model: ${SQS_METRICS_NOT_MODELLED[named]}; of the queue's metrics ecsim publishes only ApproximateNumberOfMessagesVisible, and BacklogPerTask from it (the visible messages per RUNNING task)`;
+};
 const TARGET_TRACKING_NOTES = withAwsSpelling({
   resourceLabel: `${AAS_NOT_MODELLED}: ecsim takes the target group from the service's loadBalancer (ALBRequestCountPerTarget counts the requests of its targets); remove it`,
   predefinedMetricSpecification: `AWS's PredefinedMetricSpecification: write its predefinedMetricType (${PREDEFINED_METRICS}) directly on the policy`,

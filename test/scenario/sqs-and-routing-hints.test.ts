@@ -40,6 +40,29 @@ describe('SQS metrics ecsim does not model', () => {
     expect(text).not.toContain('did you mean');
   });
 
+  it('a near miss of a metric not modelled (2 edits at most, any case) is named with its note; a near miss of ApproximateNumberOfMessagesVisible keeps the usual guess', () => {
+    const found = (name: string) => {
+      const s = sqs();
+      stepAlarm(s).metricName = name;
+      return problems(s);
+    };
+    const notVisible = 'did you mean "ApproximateNumberOfMessagesNotVisible"? an SQS metric ecsim does not model: the messages in flight, received and not yet deleted;';
+    // one letter dropped: 1 edit from NotVisible, 4 from Visible
+    expect(found('ApproximateNumberOfMessagesNotVisble')).toContain(`found "ApproximateNumberOfMessagesNotVisble" (${notVisible}`);
+    // another case: 0 edits from NotVisible ignoring case, 3 from Visible
+    expect(found('approximateNumberOfMessagesNotVisible')).toContain(`(${notVisible}`);
+    // one letter dropped from Visible: 1 edit from it, 4 from NotVisible: the metric ecsim has
+    const visible = found('ApproximateNumberOfMessagesVisble');
+    expect(visible).toContain('did you mean "ApproximateNumberOfMessagesVisible"?');
+    expect(visible).not.toContain('does not model');
+    // 2 edits from NotVisible but 1 from Visible: nearer the metric ecsim has, so its guess
+    const between = found('ApproximateNumberOfMessagesoVisible');
+    expect(between).toContain('did you mean "ApproximateNumberOfMessagesVisible"?');
+    expect(between).not.toContain('does not model');
+    // 3 edits from AgeOfOldestMessage and far from every metric ecsim has: the usual guess, no note
+    expect(found('ApproximateAgeOfOldestMsg')).not.toContain('does not model');
+  });
+
   it('ApproximateAgeOfOldestMessage, as a step alarm metric and as a target tracking customMetric', () => {
     const s = sqs();
     stepAlarm(s).metricName = 'ApproximateAgeOfOldestMessage';
