@@ -12,3 +12,12 @@
 export function visibleMessages(backlog: number): number {
   return Math.round(backlog);
 }
+
+/**
+ * The metrics of the SQS queue itself (ApproximateNumberOfMessagesVisible, and BacklogPerTask,
+ * metric math on it): those an inactive queue sends no datapoint of (docs/assumptions.md,
+ * "Inactive queue").
+ */
+export function isQueueMetric(metricName: string | null | undefined): boolean {
+  return metricName === 'ApproximateNumberOfMessagesVisible' || metricName === 'BacklogPerTask';
+}

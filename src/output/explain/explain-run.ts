@@ -11,7 +11,8 @@ import { parseScalingActivity } from './parse-scaling-activity.js';
 import { provisioningWaitLines } from './provisioning-waits.js';
 import type { ResultsTables, SeriesRow, TaskRow } from './results-tables.js';
 import { scalingLines } from './scaling-lines.js';
-import { periodOf, scalingNotes } from './scaling-notes.js';
+import { scalingNotes } from './scaling-notes.js';
+import { periodOf } from './results-tables.js';
 import { taskPlacements } from './task-placements.js';
 import { warmStartLine } from './warm-start.js';
 

@@ -6,7 +6,7 @@
 // and BacklogPerTask (metric math on it) have no datapoint for a period starting in
 // [inactive, resumed - period), or from `inactive` to the run's end without a resumed row.
 
-import type { EventRow, SeriesRow } from './results-tables.js';
+import { periodOf, type EventRow, type SeriesRow } from './results-tables.js';
 
 /** One silence of a service's queue: its queue-inactive row's time, its queue-metrics-resumed row's (null: none by the run's end), s. */
 export interface QueueSilence {
@@ -30,10 +30,6 @@ export function silenceOf(spans: readonly QueueSilence[], startS: number, period
   return spans.find((x) => startS >= x.inactiveS - 1e-9 && (x.resumedS === null || startS + periodS < x.resumedS - 1e-9)) ?? null;
 }
 
-/** The metrics of the queue itself: no datapoint while it is silent. */
-export function isQueueMetric(metricName: string | null): boolean {
-  return metricName === 'ApproximateNumberOfMessagesVisible' || metricName === 'BacklogPerTask';
-}
 
 /**
  * The rows with `queueSilent` set on those of a period without a queue datapoint (the others
@@ -43,11 +39,7 @@ export function markQueueSilences(rows: readonly SeriesRow[], events: readonly E
   const services = new Set(events.filter((e) => e.type === 'queue-inactive').map((e) => e.subject));
   if (services.size === 0) return rows;
   const spans = new Map([...services].map((s) => [s, queueSilences(events, s)]));
-  const periods = new Map<string, number>();
-  for (const s of services) {
-    const own = rows.filter((r) => r.service === s);
-    periods.set(s, own.length > 1 ? own[1].timeS - own[0].timeS : 60);
-  }
+  const periods = new Map([...services].map((s) => [s, periodOf(rows.filter((r) => r.service === s))]));
   return rows.map((r) => {
     const own = spans.get(r.service);
     if (own === undefined) return r;

@@ -56,6 +56,11 @@ export interface PolicyInfo {
   alarmName?: string | null;
 }
 
+/** The metric period of a service's rows, s (60 for a run of one row). */
+export function periodOf(rows: readonly SeriesRow[]): number {
+  return rows.length > 1 ? rows[1].timeS - rows[0].timeS : 60;
+}
+
 /**
  * The exact names of the CloudWatch alarms a policy of `service` owns, as the scaler names
  * them (src/scaling/target-tracking.ts, step-scaling-policy.ts): a target tracking policy's

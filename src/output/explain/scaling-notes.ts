@@ -12,11 +12,12 @@ import { proportionalCapacity } from '../../scaling/target-tracking.js';
 import { visibleMessages } from '../../model/queue-metric.js';
 import { formatClock, formatClockExact, type ClockFormat } from './format-clock.js';
 import { LINE_ORDER, formatRate, metricLabel, needsRunningTask, type ExplainLine } from './explain-line.js';
-import { policyAlarmNames, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
+import { periodOf, policyAlarmNames, type EventRow, type PolicyInfo, type SeriesRow, type ServiceInfo } from './results-tables.js';
 import { cooldownsAt, lowAlarmState, type PolicyCooldowns } from './cooldown-replay.js';
 import { parseAlarmTransition, parseHeldScaleIn } from './parse-scaling-activity.js';
 import { bisectLeft } from 'd3-array';
-import { isQueueMetric, markQueueSilences, queueSilences, silenceOf, type QueueSilence } from './queue-silences.js';
+import { markQueueSilences, queueSilences, silenceOf, type QueueSilence } from './queue-silences.js';
+import { isQueueMetric } from '../../model/queue-metric.js';
 
 /** AAS's managed low alarm: 15 of 15 datapoints below 90 % of the target. */
 export const LOW_ALARM_DATAPOINTS = 15;
@@ -553,7 +554,3 @@ function keptInAlarm(
   return kept;
 }
 
-/** The metric period of a service's rows, s (60 for a run of one row). */
-export function periodOf(rows: readonly SeriesRow[]): number {
-  return rows.length > 1 ? rows[1].timeS - rows[0].timeS : 60;
-}

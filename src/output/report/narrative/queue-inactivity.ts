@@ -11,6 +11,7 @@
 import type { EventRow } from '../data/results-data.js';
 import { clockLabel, spanLabel, type SimClock } from '../format/sim-time.js';
 import { parseDuration } from '../../../scenario/duration.js';
+import { isQueueMetric } from '../../../model/queue-metric.js';
 import type { ScalingActivity } from './parse-scaling-activity.js';
 import type { ScenarioSettings } from '../data/scenario-settings.js';
 
@@ -79,8 +80,6 @@ export function queueInactivityText(q: QueueInactivity, clock: SimClock): string
   return `${head}; active again at ${clockLabel(clock, r.activatedS)} (${r.by}), they resumed with the ${clockLabel(clock, r.datapointS)} datapoint${when}.`;
 }
 
-/** The metrics an inactive queue sends none of. */
-const QUEUE_METRICS = new Set(['ApproximateNumberOfMessagesVisible', 'BacklogPerTask']);
 
 /**
  * The scale outs its queue's return to CloudWatch made: for each spell with its metrics
@@ -99,7 +98,7 @@ export function lateWakeNotes(spells: readonly QueueInactivity[], activities: re
     const policy = /^(?:target tracking|step scaling) (\S+):/.exec(first.cause)?.[1];
     const s = settings.services.get(q.service);
     const metric = s?.alarms.find((a) => a.policy === policy)?.metric ?? s?.lines.find((l) => l.policy === policy)?.metric;
-    if (policy === undefined || metric === undefined || !QUEUE_METRICS.has(metric)) continue;
+    if (policy === undefined || metric === undefined || !isQueueMetric(metric)) continue;
     const late = r.datapointS - r.activatedS;
     const by = r.by === 'a message arrived' ? 'a message arrived' : `it was activated (${r.by})`;
     notes.set(
